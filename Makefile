@@ -1,0 +1,45 @@
+# Maillage — the two commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DATA ?= maillage-data
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test test-slow install install-test bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+## run: install, load the demo corpus (files already loaded are skipped), serve on http://127.0.0.1:5000
+run: install
+	$(BIN)/maillage --data $(DATA) ingest examples/
+	$(BIN)/maillage --data $(DATA) serve --host $(HOST) --port $(PORT)
+
+## test: install the test tools and run the whole suite
+test: install-test
+	$(BIN)/python -m pytest
+
+## test-slow: the long end-to-end tests (big corpora, load)
+test-slow: install-test
+	$(BIN)/python -m pytest -m slow
+
+bench: install-test
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/load.py
+
+clean:
+	rm -rf $(VENV) $(DATA) build *.egg-info

@@ -1,0 +1,81 @@
+"""One table of the serialisation formats: media type, format name, file extension and engine constants.
+
+Content negotiation (webapp), file detection (ingest) and the CLI's ``--format`` all read this table, so a format
+is declared once.
+
+>>> rdf_format_for_path("dump.nq").name
+'nquads'
+>>> results_format("json").media_type
+'application/sparql-results+json'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePath
+
+import pyoxigraph as ox
+
+
+@dataclass(frozen=True)
+class Format:
+    """A serialisation format known to Maillage."""
+
+    name: str
+    media_type: str
+    extensions: tuple[str, ...]
+    engine: object  # pyoxigraph.RdfFormat or pyoxigraph.QueryResultsFormat
+    rdflib_name: str | None = None
+    quads: bool = False
+    aliases: tuple[str, ...] = ()
+
+
+RDF_FORMATS: tuple[Format, ...] = (
+    Format("turtle", "text/turtle", ("ttl",), ox.RdfFormat.TURTLE, "turtle", aliases=("application/x-turtle",)),
+    Format("trig", "application/trig", ("trig",), ox.RdfFormat.TRIG, "trig", quads=True),
+    Format("ntriples", "application/n-triples", ("nt",), ox.RdfFormat.N_TRIPLES, "nt"),
+    Format("nquads", "application/n-quads", ("nq",), ox.RdfFormat.N_QUADS, "nquads", quads=True),
+    Format("jsonld", "application/ld+json", ("jsonld", "json-ld"), ox.RdfFormat.JSON_LD, "json-ld", quads=True),
+    Format("rdfxml", "application/rdf+xml", ("rdf", "owl", "xml"), ox.RdfFormat.RDF_XML, "xml"),
+)
+
+RESULTS_FORMATS: tuple[Format, ...] = (
+    Format("json", "application/sparql-results+json", ("srj", "json"), ox.QueryResultsFormat.JSON,
+           aliases=("application/json",)),
+    Format("xml", "application/sparql-results+xml", ("srx", "xml"), ox.QueryResultsFormat.XML,
+           aliases=("application/xml",)),
+    Format("csv", "text/csv", ("csv",), ox.QueryResultsFormat.CSV),
+    Format("tsv", "text/tab-separated-values", ("tsv",), ox.QueryResultsFormat.TSV),
+)
+
+
+class UnknownFormat(ValueError):
+    """Raised when a name, media type or extension names no known format."""
+
+
+def _lookup(table: tuple[Format, ...], key: str, what: str) -> Format:
+    key = key.strip().lower()
+    for fmt in table:
+        if key in (fmt.name, fmt.media_type, *fmt.extensions, *fmt.aliases):
+            return fmt
+    known = ", ".join(f.name for f in table)
+    raise UnknownFormat(f"unknown {what} format '{key}' (known: {known})")
+
+
+def rdf_format(key: str) -> Format:
+    """Return the RDF format named by a name, media type or extension."""
+    return _lookup(RDF_FORMATS, key, "RDF")
+
+
+def results_format(key: str) -> Format:
+    """Return the SPARQL results format named by a name, media type or extension."""
+    return _lookup(RESULTS_FORMATS, key, "SPARQL results")
+
+
+def rdf_format_for_path(path: str | PurePath) -> Format | None:
+    """Return the RDF format of a file name's extension, or None when it is not an RDF extension."""
+    suffix = PurePath(path).suffix.lstrip(".").lower()
+    for fmt in RDF_FORMATS:
+        if suffix in fmt.extensions:
+            return fmt
+    return None

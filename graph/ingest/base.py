@@ -1,0 +1,150 @@
+"""What every source kind shares: the context it reads, the extraction it returns, the issues it reports.
+
+A source kind is a pure function from a file to triples: ``extract(ctx: SourceContext) -> Extraction``. It mints
+IRIs with :func:`graph.namespaces.mint` and :func:`graph.identity.actor_iri`, and never touches the store. The
+pipeline (:mod:`graph.ingest.pipeline`) adds the source description, provenance and materialised types, resolves
+actors against the store, validates, and stores one named graph per file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+from graph.namespaces import DEFAULT_BASE, MAI, OA, PROV, RDF, bind_prefixes, mint, slugify
+
+
+@dataclass
+class Issue:
+    """A problem found in a source: where (line, field, value), why (French first, English too), how bad.
+
+    ``level`` is ``error`` (the row or fact was rejected) or ``warning`` (kept, perhaps repaired).
+    """
+
+    level: str
+    message: str
+    message_en: str = ""
+    line: int | None = None
+    field: str | None = None
+    value: str | None = None
+
+    def format(self, file: str, lang: str = "fr") -> str:
+        """Return ``file:line: [field=value] message``, the shape every report uses."""
+        where = f"{file}:{self.line}" if self.line else file
+        what = f" {self.field}" if self.field else ""
+        if self.value is not None:
+            shown = self.value if len(self.value) <= 60 else self.value[:57] + "..."
+            what += f"={shown!r}"
+        text = self.message_en if lang == "en" and self.message_en else self.message
+        return f"{where}:{what + ':' if what else ''} {self.level}: {text}"
+
+
+class InputError(Exception):
+    """The file cannot be read at all: nothing of it is stored. Carries the place and the reason."""
+
+    def __init__(self, message: str, line: int | None = None, field: str | None = None,
+                 message_en: str = "", value: str | None = None):
+        super().__init__(message)
+        self.issue = Issue("error", message, message_en or message, line, field, value)
+
+
+@dataclass
+class SourceContext:
+    """A file to extract from, and the options of the run."""
+
+    path: Path
+    data: bytes
+    base: str = DEFAULT_BASE
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def source(self) -> URIRef:
+        """The IRI of this source, also the name of its graph: re-ingesting the same file name replaces it."""
+        return mint("source", self.options.get("source_name") or self.path.name, base=self.base)
+
+    @property
+    def key(self) -> str:
+        """A short key of the source, to mint IRIs local to it (evidence, rows)."""
+        return slugify(self.options.get("source_name") or self.path.name)
+
+    def text(self) -> str:
+        """The file decoded as UTF-8 (BOM removed), for text kinds; raises InputError when it is not UTF-8."""
+        try:
+            return self.data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"le fichier n'est pas en UTF-8 (octet {exc.start})",
+                             message_en=f"file is not UTF-8 (byte {exc.start})") from None
+
+
+@dataclass
+class Extraction:
+    """What a kind extracted from one file.
+
+    Either ``graph`` (an rdflib graph) or ``rdf`` (raw bytes and their format name, loaded by Oxigraph's own
+    parser: the fast path for RDF files). ``stats`` are printed in the ingest summary (rows_read, grants,
+    total_amount, stated_total, persons…); ``title`` and ``text`` describe the source itself (``text`` is the
+    normalised text that evidence offsets point into, stored on the source for the "Pourquoi ?" view).
+    """
+
+    graph: Graph | None = None
+    rdf: tuple[bytes, str] | None = None
+    issues: list[Issue] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)
+    text: str | None = None
+
+    def warn(self, message: str, message_en: str = "", **where) -> None:
+        self.issues.append(Issue("warning", message, message_en, **where))
+
+    def reject(self, message: str, message_en: str = "", **where) -> None:
+        self.issues.append(Issue("error", message, message_en, **where))
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.level == "error"]
+
+
+@dataclass(frozen=True)
+class SourceKind:
+    """A kind of source: its name (``--kind``), a French label, and the two functions that make it."""
+
+    name: str
+    label: str
+    detect: Callable[[SourceContext], int]  # 0 (not this kind) .. 100 (certainly this kind)
+    extract: Callable[[SourceContext], Extraction]
+    extensions: tuple[str, ...] = ()
+
+
+def new_graph() -> Graph:
+    """Return an empty rdflib graph with the contract's prefixes bound."""
+    graph = Graph()
+    bind_prefixes(graph)
+    return graph
+
+
+def add_evidence(graph: Graph, fact: URIRef, ctx: SourceContext, text: str, start: int, end: int) -> URIRef:
+    """Attach to ``fact`` a W3C Web Annotation selector quoting ``text[start:end]``; return the selector.
+
+    Offsets are character offsets into the normalised text that the kind returns as ``Extraction.text``.
+    """
+    selector = mint("evidence", ctx.key, f"{start}-{end}", base=ctx.base)
+    graph.add((fact, MAI.evidence, selector))
+    graph.add((selector, RDF.type, OA.TextQuoteSelector))
+    graph.add((selector, RDF.type, OA.TextPositionSelector))
+    graph.add((selector, OA.exact, Literal(text[start:end])))
+    graph.add((selector, OA.start, Literal(start, datatype=XSD.nonNegativeInteger)))
+    graph.add((selector, OA.end, Literal(end, datatype=XSD.nonNegativeInteger)))
+    graph.add((selector, PROV.wasDerivedFrom, ctx.source))
+    return selector

@@ -1,0 +1,217 @@
+"""The ingest pipeline: file -> kind -> extraction -> actors resolved -> one named graph, validated, stored.
+
+All or nothing per file: a file that cannot be read raises InputError before the store is touched; a file that
+``--strict`` refuses is rolled back inside the writer, so readers never see it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, XSD
+
+from graph.identity import add_name_keys, resolve_actors
+from graph.ingest import detect_kind, get_kind
+from graph.ingest.base import Extraction, InputError, Issue, SourceContext, new_graph
+from graph.namespaces import DEFAULT_BASE, MAI, SCHEMA
+from graph.ontology import read_vocabulary, superclasses, vocabulary_files
+from graph.formats import rdf_format_for_path
+from graph.store import RdfSyntaxError
+from graph.validation import Violation, validate
+
+#: Files larger than this are refused before reading (a 2M-triple N-Triples file is ~250 MB).
+MAX_FILE_BYTES = 2 * 1024**3
+
+
+@dataclass
+class IngestReport:
+    """What happened to one file."""
+
+    file: str
+    kind: str = ""
+    source: URIRef | None = None
+    status: str = "stored"  # stored | unchanged | refused
+    triples: int = 0
+    issues: list[Issue] = field(default_factory=list)
+    violations: list[Violation] = field(default_factory=list)
+    stats: dict = field(default_factory=dict)
+    touched: set[URIRef] = field(default_factory=set)
+    seconds: float = 0.0
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.level == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.level == "warning"]
+
+
+class IngestRefused(Exception):
+    """``--strict`` refused a file: its report says why; the store is unchanged."""
+
+    def __init__(self, report: IngestReport):
+        super().__init__(f"{report.file}: refused")
+        self.report = report
+
+
+def read_source(path: Path, base: str = DEFAULT_BASE, options: dict | None = None) -> SourceContext:
+    """Read a file into a SourceContext; raises InputError when it cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"fichier trop volumineux ({size} octets, limite {MAX_FILE_BYTES})",
+                             message_en=f"file too large ({size} bytes, limit {MAX_FILE_BYTES})")
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError("c'est un dossier, pas un fichier", message_en="is a directory, not a file") from None
+    except OSError as exc:
+        raise InputError(f"lecture impossible : {exc.strerror}", message_en=f"cannot read: {exc.strerror}") from None
+    return SourceContext(path=path, data=data, base=base, options=dict(options or {}))
+
+
+_SHA256 = f"SELECT ?sha WHERE {{ GRAPH ?g {{ ?g <{MAI.sha256}> ?sha }} }}"
+
+
+def stored_sha256(query, graph: URIRef) -> str | None:
+    """Return the sha256 recorded for the source stored as ``graph``, if any."""
+    rows = list(query(_SHA256, {"g": graph}))
+    return str(rows[0][0]) if rows else None
+
+
+def ensure_vocabularies(writer) -> list[str]:
+    """Store the shipped ontology and SKOS schemes, each in its graph, when missing or changed."""
+    import hashlib
+
+    loaded = []
+    for name, iri in vocabulary_files().items():
+        data = read_vocabulary(name)
+        sha = hashlib.sha256(data).hexdigest()
+        graph = URIRef(iri)
+        if stored_sha256(writer.query, graph) == sha:
+            continue
+        writer.replace_graph(graph, data, "turtle")
+        writer.add(graph, _describe(graph, name, sha, "text/turtle", "vocabulary"))
+        loaded.append(name)
+    return loaded
+
+
+def _describe(source: URIRef, title: str, sha: str, media_type: str, kind: str, text: str | None = None) -> Graph:
+    graph = new_graph()
+    graph.add((source, RDF.type, MAI.Source))
+    graph.add((source, RDF.type, PROV.Entity))
+    graph.add((source, DCTERMS.title, Literal(title)))
+    graph.add((source, MAI.sha256, Literal(sha)))
+    graph.add((source, DCTERMS.format, Literal(media_type)))
+    graph.add((source, DCTERMS.type, Literal(kind)))
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    graph.add((source, PROV.generatedAtTime, Literal(now.isoformat(), datatype=XSD.dateTime)))
+    if text is not None:
+        graph.add((source, SCHEMA.text, Literal(text)))
+    return graph
+
+
+def _media_type(ctx: SourceContext, kind: str) -> str:
+    fmt = rdf_format_for_path(ctx.path)
+    if kind == "rdf" and fmt:
+        return fmt.media_type
+    suffix = ctx.path.suffix.lower()
+    return {".pdf": "application/pdf", ".csv": "text/csv", ".tsv": "text/tab-separated-values",
+            ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ".ods": "application/vnd.oasis.opendocument.spreadsheet", ".md": "text/markdown",
+            ".yaml": "application/yaml", ".yml": "application/yaml"}.get(suffix, "text/plain")
+
+
+def _subjects(query, graph: URIRef) -> set[URIRef]:
+    rows = query("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s)) }", {"g": graph})
+    return {row[0] for row in rows}
+
+
+def _materialise(writer, graph: URIRef, source: URIRef) -> None:
+    """Add, inside ``graph``, the superclass types of its resources and their ``prov:wasDerivedFrom`` source.
+
+    The IRIs written into the update are the source IRI that we minted and the ontology's own classes.
+    """
+    pairs = " ".join(f"(<{sub}> <{sup}>)" for sub, sups in sorted(superclasses().items()) for sup in sorted(sups))
+    g = f"<{graph}>"
+    writer.update(f"INSERT {{ GRAPH {g} {{ ?s a ?super }} }} WHERE {{ GRAPH {g} {{ ?s a ?sub }} "
+                  f"VALUES (?sub ?super) {{ {pairs} }} }}")
+    writer.update(f"INSERT {{ GRAPH {g} {{ ?s <{PROV.wasDerivedFrom}> <{source}> }} }} WHERE {{ "
+                  f"SELECT DISTINCT ?s WHERE {{ GRAPH {g} {{ ?s a ?t }} FILTER(isIRI(?s) && ?s != <{source}>) }} }}")
+
+
+def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: bool = False,
+                force: bool = False) -> IngestReport:
+    """Ingest one read file through ``writer`` and return its report.
+
+    Raises InputError when the file cannot be read or extracted (nothing stored), IngestRefused when ``strict``
+    refuses it (nothing stored either).
+    """
+    started = time.perf_counter()
+    source_kind = get_kind(kind) if kind else detect_kind(ctx)
+    report = IngestReport(file=ctx.name, kind=source_kind.name, source=ctx.source)
+    if not force and stored_sha256(writer.query, ctx.source) == ctx.sha256:
+        report.status = "unchanged"
+        return report
+    extraction: Extraction = source_kind.extract(ctx)
+    report.issues, report.stats = list(extraction.issues), dict(extraction.stats)
+    if strict and extraction.errors:
+        report.status = "refused"
+        raise IngestRefused(report)
+    old_subjects = _subjects(writer.query, ctx.source)
+    if extraction.graph is not None:
+        add_name_keys(extraction.graph)
+        resolution = resolve_actors(extraction.graph, writer.query)
+        report.issues += [Issue("warning", fr, en) for fr, en in resolution.ambiguous]
+        writer.replace_graph(ctx.source, extraction.graph)
+    else:
+        data, fmt = extraction.rdf
+        try:
+            writer.replace_graph(ctx.source, data, fmt)
+        except RdfSyntaxError as exc:
+            raise InputError(f"RDF invalide : {exc}", line=exc.line, message_en=f"invalid RDF: {exc}") from None
+    writer.add(ctx.source, _describe(ctx.source, ctx.name, ctx.sha256, _media_type(ctx, source_kind.name),
+                                     source_kind.name, extraction.text))
+    _materialise(writer, ctx.source, ctx.source)
+    report.violations = validate(writer.query, ctx.source)
+    if strict and any(v.severity == "Violation" for v in report.violations):
+        writer.restore(ctx.source)
+        report.status = "refused"
+        raise IngestRefused(report)
+    report.triples = writer.graph_size(ctx.source)
+    report.touched = old_subjects | _subjects(writer.query, ctx.source)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: bool = False,
+                 force: bool = False, base: str = DEFAULT_BASE, options: dict | None = None,
+                 on_report: Callable[[IngestReport | None, InputError | IngestRefused | None, Path], None]
+                 = lambda *a: None) -> list[IngestReport]:
+    """Ingest files one by one, each published as soon as it is stored; ``on_report`` hears of each.
+
+    A file that fails (InputError, IngestRefused) is reported through ``on_report`` and leaves the store as it
+    was; the others go on.
+    """
+    reports = []
+    for path in paths:
+        try:
+            ctx = read_source(path, base, options)
+            with store.writer() as writer:
+                ensure_vocabularies(writer)
+                try:
+                    report = ingest_file(writer, ctx, kind, strict, force)
+                except BaseException:
+                    writer.restore(ctx.source)
+                    raise
+        except (InputError, IngestRefused) as exc:
+            on_report(None, exc, path)
+            continue
+        reports.append(report)
+        on_report(report, None, path)
+    return reports

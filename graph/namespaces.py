@@ -1,0 +1,88 @@
+"""Namespaces of the vocabulary contract and the minting of instance IRIs.
+
+Every vocabulary term used in Python code comes from one of these namespace objects (``MAI.Grant``), never from an
+IRI string. Instance IRIs follow ``{base}{kind}/{key}`` (DESIGN.md, "Vocabulary contract").
+
+>>> str(MAI.Grant)
+'https://w3id.org/maillage/ontology#Grant'
+>>> str(mint("actor", "DanaeCare"))
+'https://w3id.org/maillage/id/actor/danaecare'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
+
+MAI = Namespace("https://w3id.org/maillage/ontology#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("http://schema.org/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+
+DEFAULT_BASE = "https://w3id.org/maillage/id/"
+
+#: SKOS schemes shipped in ontology/ (their IRIs are part of the contract).
+THEMES = MAI.themes
+CIRCLES = MAI.circles
+GRANT_NATURES = MAI.grantNatures
+OUTCOMES = MAI.outcomes
+
+PREFIXES = {
+    "mai": MAI,
+    "org": ORG,
+    "schema": SCHEMA,
+    "skos": SKOS,
+    "dcterms": DCTERMS,
+    "prov": PROV,
+    "foaf": FOAF,
+    "oa": OA,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
+    "owl": OWL,
+    "sh": SH,
+}
+
+__all__ = [
+    "MAI", "ORG", "SCHEMA", "OA", "SKOS", "DCTERMS", "PROV", "FOAF", "RDF", "RDFS", "XSD", "OWL", "SH",
+    "DEFAULT_BASE", "PREFIXES", "THEMES", "CIRCLES", "GRANT_NATURES", "OUTCOMES",
+    "slugify", "mint", "bind_prefixes", "sparql_prologue",
+]
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """Fold ``text`` to a lowercase ASCII key made of letters, digits and hyphens.
+
+    >>> slugify("Saint-Étienne Métropole")
+    'saint-etienne-metropole'
+    >>> slugify("2024.00240")
+    '2024-00240'
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    slug = _NON_SLUG.sub("-", folded).strip("-")
+    return slug[:max_length].rstrip("-") or "x"
+
+
+def mint(kind: str, *keys: object, base: str = DEFAULT_BASE) -> URIRef:
+    """Return the instance IRI ``{base}{kind}/{key}``; several keys are joined by ``/`` after slugifying each.
+
+    >>> str(mint("deliberation", "saint-etienne-metropole", "2024.00240", base="https://ex.org/id/"))
+    'https://ex.org/id/deliberation/saint-etienne-metropole/2024-00240'
+    """
+    return URIRef(base + kind + "/" + "/".join(slugify(str(k)) for k in keys))
+
+
+def bind_prefixes(graph) -> None:
+    """Bind the contract's prefixes on an rdflib graph or dataset, for readable serialisations."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+
+
+def sparql_prologue() -> str:
+    """Return the ``PREFIX`` declarations of the contract, to put in front of user-facing queries."""
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())

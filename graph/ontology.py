@@ -1,0 +1,74 @@
+"""The ontology, shapes and SKOS schemes shipped in the ``ontology`` package, read through importlib.resources.
+
+>>> from graph.namespaces import MAI
+>>> (MAI.Grant, None, None) in load_ontology()
+True
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDFS
+
+#: Vocabulary files and the IRI of the named graph each is stored in.
+VOCABULARY_FILES = {
+    "maillage.ttl": "https://w3id.org/maillage/ontology",
+    "themes.ttl": "https://w3id.org/maillage/ontology/themes",
+    "circles.ttl": "https://w3id.org/maillage/ontology/circles",
+    "natures.ttl": "https://w3id.org/maillage/ontology/natures",
+    "outcomes.ttl": "https://w3id.org/maillage/ontology/outcomes",
+    "kinds.ttl": "https://w3id.org/maillage/ontology/kinds",
+    "m57.ttl": "https://w3id.org/maillage/ontology/m57",
+}
+
+
+def read_vocabulary(name: str) -> bytes:
+    """Return the bytes of one shipped vocabulary file."""
+    return resources.files("ontology").joinpath(name).read_bytes()
+
+
+def vocabulary_files() -> dict[str, str]:
+    """Return the shipped vocabulary files (name -> graph IRI) that exist in this installation."""
+    root = resources.files("ontology")
+    return {name: iri for name, iri in VOCABULARY_FILES.items() if root.joinpath(name).is_file()}
+
+
+def _parse(name: str) -> Graph:
+    graph = Graph()
+    graph.parse(data=read_vocabulary(name), format="turtle")
+    return graph
+
+
+@cache
+def load_ontology() -> Graph:
+    """Return the OWL ontology (classes and properties with their labels)."""
+    return _parse("maillage.ttl")
+
+
+@cache
+def load_shapes() -> Graph:
+    """Return the SHACL shapes."""
+    return _parse("shapes.ttl")
+
+
+@cache
+def load_schemes() -> Graph:
+    """Return every SKOS scheme shipped (themes, circles, natures, outcomes, kinds, M57 accounts)."""
+    graph = Graph()
+    for name in vocabulary_files():
+        if name != "maillage.ttl":
+            graph.parse(data=read_vocabulary(name), format="turtle")
+    return graph
+
+
+@cache
+def superclasses() -> dict[URIRef, frozenset[URIRef]]:
+    """Map each class of the ontology to all its superclasses (transitively), for type materialisation."""
+    ontology = load_ontology()
+    result = {}
+    for cls in set(ontology.subjects(RDFS.subClassOf, None)):
+        result[cls] = frozenset(c for c in ontology.transitive_objects(cls, RDFS.subClassOf) if c != cls)
+    return result

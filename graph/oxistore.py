@@ -1,0 +1,312 @@
+"""Embedded Oxigraph on disk: one writer, many readers on published snapshots.
+
+The layout under ``{data}/store``::
+
+    primary/          the read-write RocksDB database, opened only by the writer
+    snapshots/<n>/    immutable copies made with ``Store.backup()`` (hard links: about a millisecond)
+    current           the number of the snapshot that readers open (moved atomically with ``os.replace``)
+    write.lock        an ``flock`` held by the writer; ``write.lock.info`` says who holds it
+    journal.json      the graph a writer is replacing, until that replacement is complete
+
+Why: RocksDB admits one read-write process, and opening it read-only while another process writes is undefined
+behaviour (pyoxigraph's documentation). Readers therefore never open the primary: each opens the current
+snapshot with ``Store.read_only()``, and reopens when the pointer moves. A writer killed half-way leaves the
+primary behind the pointer; the next writer reads the journal and restores that graph from the current snapshot.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+import threading
+import time
+from pathlib import Path
+from typing import Any, Mapping
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from graph.formats import rdf_format
+from graph.store import (OxigraphResult, QuerySyntaxError, RdfSyntaxError, Store, StoreError, Writer, as_uri,
+                         substitute, to_oxigraph)
+
+#: Snapshots kept besides the current one; older ones are removed once older than SNAPSHOT_GRACE_S, the time a
+#: reader may take between reading the pointer and opening the directory.
+KEEP_SNAPSHOTS = 2
+SNAPSHOT_GRACE_S = 60.0
+
+
+def _bindings(bindings):
+    return {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()} or None
+
+
+def run_query(store: ox.Store, sparql: str, bindings=None) -> OxigraphResult:
+    """Run ``sparql`` on a pyoxigraph store over the union of its graphs, ``bindings`` substituted.
+
+    Oxigraph substitutes only projected variables; the others are substituted in the text (same semantics).
+    """
+    if bindings:
+        projected = {v.value for v in _projection(store, sparql)}
+        text_bound = {k: v for k, v in bindings.items() if k not in projected}
+        sparql = substitute(sparql, text_bound) if text_bound else sparql
+        bindings = {k: v for k, v in bindings.items() if k in projected}
+    try:
+        native = store.query(sparql, use_default_graph_as_union=True, substitutions=_bindings(bindings))
+    except SyntaxError as exc:
+        raise QuerySyntaxError(str(exc), exc.lineno, exc.offset) from None
+    return OxigraphResult(native)
+
+
+_EMPTY = ox.Store()
+
+
+def _projection(store: ox.Store, sparql: str) -> list:
+    """The projected variables of a SELECT query (parsed against an empty store: no evaluation cost)."""
+    try:
+        result = _EMPTY.query(sparql)
+    except SyntaxError as exc:
+        raise QuerySyntaxError(str(exc), exc.lineno, exc.offset) from None
+    return list(result.variables) if isinstance(result, ox.QuerySolutions) else []
+
+
+class OxigraphStore(Store):
+    """The embedded store under ``config["data_dir"]``; see the module docstring for the layout."""
+
+    name = "oxigraph"
+
+    def __init__(self, config: Mapping[str, Any]):
+        self.root = Path(config.get("data_dir", "maillage-data")) / "store"
+        self.lock_timeout = float(config.get("lock_timeout", 30))
+        (self.root / "snapshots").mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._pointer_stamp: tuple | None = None
+        self._snapshot: str | None = None
+        self._reader = ox.Store()  # empty until a snapshot is published
+        self.refresh()
+
+    # -- reading --
+
+    def _read_pointer(self) -> str | None:
+        try:
+            return (self.root / "current").read_text().strip() or None
+        except FileNotFoundError:
+            return None
+
+    def refresh(self) -> bool:
+        """Reopen the current snapshot if the pointer moved (one ``stat`` when it did not)."""
+        try:
+            st = os.stat(self.root / "current")
+            stamp = (st.st_mtime_ns, st.st_ino, st.st_size)
+        except FileNotFoundError:
+            stamp = None
+        if stamp == self._pointer_stamp:
+            return False
+        with self._lock:
+            name = self._read_pointer()
+            if name is None or name == self._snapshot:
+                self._pointer_stamp = stamp
+                return False
+            try:
+                reader = ox.Store.read_only(str(self.root / "snapshots" / name))
+            except OSError as exc:
+                raise StoreError(f"cannot open snapshot {name}: {exc}") from None
+            self._reader, self._snapshot, self._pointer_stamp = reader, name, stamp
+            return True
+
+    def query(self, sparql, bindings=None):
+        self.refresh()
+        return run_query(self._reader, sparql, bindings)
+
+    @property
+    def engine(self) -> ox.Store:
+        """The pyoxigraph store of the current snapshot (for engine-level work: streaming, dumps)."""
+        self.refresh()
+        return self._reader
+
+    def dump(self, out, fmt="nquads"):
+        self.refresh()
+        self._reader.dump(out, rdf_format(fmt).engine)
+
+    def state(self):
+        return {"backend": self.name, "snapshot": self._snapshot}
+
+    # -- writing --
+
+    @contextlib.contextmanager
+    def writer(self):
+        with self._write_lock():
+            try:
+                primary = ox.Store(str(self.root / "primary"))
+            except OSError as exc:
+                raise StoreError(f"cannot open the store for writing: {exc}") from None
+            writer = _OxigraphWriter(self, primary)
+            try:
+                self._recover(primary)
+                yield writer
+                if writer.dirty:
+                    self._publish(primary)
+            finally:
+                # pyoxigraph has no close(): the database (and its RocksDB lock) is released with the last
+                # reference, so none may outlive the lock — not even through a caller's `as w` variable.
+                writer.primary = None
+                del primary
+
+    @contextlib.contextmanager
+    def _write_lock(self):
+        path = self.root / "write.lock"
+        with open(path, "a+") as handle:
+            deadline = time.monotonic() + self.lock_timeout
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        holder = _read_json(self.root / "write.lock.info") or {}
+                        raise StoreError(
+                            f"the store is being written by process {holder.get('pid', '?')} "
+                            f"({holder.get('command', 'unknown command')}) since {holder.get('since', '?')}; "
+                            f"waited {self.lock_timeout:.0f} s") from None
+                    time.sleep(0.2)
+            info = {"pid": os.getpid(), "command": " ".join(_argv()), "since": time.strftime("%Y-%m-%dT%H:%M:%S")}
+            _write_json_atomic(self.root / "write.lock.info", info)
+            try:
+                yield
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    (self.root / "write.lock.info").unlink()
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _recover(self, primary: ox.Store) -> None:
+        """Restore the graph that a killed writer left half-replaced, from the current snapshot."""
+        journal = _read_json(self.root / "journal.json")
+        if not journal:
+            return
+        self.restore_graph(primary, journal["graph"])
+        primary.flush()
+        (self.root / "journal.json").unlink()
+
+    def restore_graph(self, primary: ox.Store, graph: str) -> None:
+        """Put back in ``primary`` the version of ``graph`` that the current snapshot holds (or none)."""
+        node = ox.NamedNode(graph)
+        primary.remove_graph(node) if primary.contains_named_graph(node) else None
+        name = self._read_pointer()
+        if name is None:
+            return
+        snapshot = ox.Store.read_only(str(self.root / "snapshots" / name))
+        if snapshot.contains_named_graph(node):
+            primary.extend(ox.Quad(q.subject, q.predicate, q.object, node)
+                           for q in snapshot.quads_for_pattern(None, None, None, node))
+
+    def _publish(self, primary: ox.Store) -> None:
+        primary.flush()
+        current = self._read_pointer()
+        number = int(current) + 1 if current else 1
+        name = f"{number:08d}"
+        target = self.root / "snapshots" / name
+        if target.exists():  # left by a writer killed between backup and pointer move
+            shutil.rmtree(target)
+        primary.backup(str(target))
+        tmp = self.root / "current.tmp"
+        tmp.write_text(name + "\n")
+        os.replace(tmp, self.root / "current")
+        self._prune_snapshots(name)
+
+    def _prune_snapshots(self, current: str) -> None:
+        names = sorted(p.name for p in (self.root / "snapshots").iterdir() if p.is_dir())
+        old = [n for n in names if n < current][:-KEEP_SNAPSHOTS or None]
+        now = time.time()
+        for n in old:
+            path = self.root / "snapshots" / n
+            if now - path.stat().st_mtime > SNAPSHOT_GRACE_S and n != self._snapshot:
+                shutil.rmtree(path, ignore_errors=True)
+
+
+class _OxigraphWriter(Writer):
+    def __init__(self, owner: OxigraphStore, primary: ox.Store):
+        self.owner, self.primary, self.dirty = owner, primary, False
+
+    def replace_graph(self, name, data, fmt="ntriples"):
+        name = str(as_uri(name))
+        node = ox.NamedNode(name)
+        if isinstance(data, Graph):
+            data, fmt = data.serialize(format="nt", encoding="utf-8"), "ntriples"
+        journal = self.owner.root / "journal.json"
+        _write_json_atomic(journal, {"graph": name})
+        self.dirty = True
+        if self.primary.contains_named_graph(node):
+            self.primary.remove_graph(node)
+        fmt_ = rdf_format(fmt)
+        try:
+            if fmt_.quads:
+                # Quads formats: whatever graph the file names, this source's graph holds it.
+                for quads in _chunks(ox.parse(data, fmt_.engine, base_iri="urn:maillage:base:")):
+                    self.primary.extend(ox.Quad(q.subject, q.predicate, q.object, node) for q in quads)
+            else:
+                self.primary.bulk_load(data, fmt_.engine, base_iri="urn:maillage:base:", to_graph=node)
+        except SyntaxError as exc:
+            self.owner.restore_graph(self.primary, name)
+            journal.unlink()
+            raise RdfSyntaxError(str(exc), exc.lineno, exc.offset) from None
+        journal.unlink()
+        return self.graph_size(name)
+
+    def add(self, name, triples):
+        node = ox.NamedNode(str(as_uri(name)))
+        self.primary.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), node) for s, p, o in triples)
+        self.dirty = True
+
+    def restore(self, name) -> None:
+        self.owner.restore_graph(self.primary, str(as_uri(name)))
+
+    def drop_graph(self, name):
+        node = ox.NamedNode(str(as_uri(name)))
+        if self.primary.contains_named_graph(node):
+            self.primary.remove_graph(node)
+            self.dirty = True
+
+    def update(self, sparql):
+        try:
+            self.primary.update(sparql)
+        except SyntaxError as exc:
+            raise QuerySyntaxError(str(exc), exc.lineno, exc.offset) from None
+        self.dirty = True
+
+    def query(self, sparql, bindings=None):
+        return run_query(self.primary, sparql, bindings)
+
+
+def _chunks(iterable, size: int = 100_000):
+    chunk = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _argv() -> list[str]:
+    import sys
+
+    return [Path(sys.argv[0]).name, *sys.argv[1:]] if sys.argv else []
+
+
+def _read_json(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text())
+    except (FileNotFoundError, json.JSONDecodeError):
+        return None
+
+
+def _write_json_atomic(path: Path, data: dict) -> None:
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "w") as handle:
+        json.dump(data, handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)

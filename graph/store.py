@@ -1,0 +1,418 @@
+"""The RDF store: one interface, three backends looked up by name.
+
+- ``oxigraph`` — embedded Oxigraph on disk (default): one writer, many readers on published snapshots
+  (see :mod:`graph.oxistore`);
+- ``memory`` — rdflib's in-memory dataset, for tests and as the naive baseline of the benchmarks;
+- ``sparql`` — any SPARQL 1.1 server over the protocol (query and update URLs), see :mod:`graph.remote`.
+
+Every backend answers queries over the union of its named graphs (as Fuseki's ``unionDefaultGraph``) while
+``GRAPH ?g`` still reaches each source's own graph, and replaces a named graph atomically for its readers.
+
+>>> store = open_store({"store": "memory"})
+>>> with store.writer() as w:
+...     _ = w.replace_graph("https://ex.org/g", b'<https://ex.org/a> <https://ex.org/p> "1" .', "ntriples")
+>>> [str(row[0]) for row in store.query("SELECT ?o WHERE { ?s ?p ?o }")]
+['1']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import io
+import re
+import threading
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from graph.formats import Format, rdf_format, results_format
+
+#: Backend name -> "module:Class". Looked up on demand so that a backend's dependencies load only when used.
+BACKENDS = {
+    "oxigraph": "graph.oxistore:OxigraphStore",
+    "memory": "graph.store:MemoryStore",
+    "sparql": "graph.remote:RemoteStore",
+}
+
+
+class StoreError(Exception):
+    """A store could not be opened or written (lock held, server unreachable, corrupt data)."""
+
+
+class QuerySyntaxError(ValueError):
+    """A SPARQL query or update does not parse; ``line`` and ``column`` point at the error when known."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.line, self.column = line, column
+
+
+class RdfSyntaxError(ValueError):
+    """An RDF payload does not parse; ``line`` is 1-based when known."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.line, self.column = line, column
+
+
+def open_store(config: Mapping[str, Any]) -> "Store":
+    """Open the store that ``config["store"]`` names (``oxigraph``, ``memory`` or ``sparql``).
+
+    Raises StoreError when the backend is unknown or cannot be opened.
+    """
+    name = config.get("store", "oxigraph")
+    try:
+        module_name, class_name = BACKENDS[name].split(":")
+    except KeyError:
+        raise StoreError(f"unknown store backend '{name}' (known: {', '.join(BACKENDS)})") from None
+    return getattr(importlib.import_module(module_name), class_name)(config)
+
+
+# --- terms -------------------------------------------------------------------------------------------------
+
+
+def to_rdflib(term: Any) -> Node | None:
+    """Convert a pyoxigraph term to the equal rdflib term (None stays None)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def to_oxigraph(term: Node) -> Any:
+    """Convert an rdflib term to the equal pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def as_uri(name: str | URIRef) -> URIRef:
+    return name if isinstance(name, URIRef) else URIRef(name)
+
+
+# Strings, IRIs and comments are copied as they are; variables are the tokens a binding may replace.
+_TOKENS = re.compile(r"""("{3}[\s\S]*?"{3}|'{3}[\s\S]*?'{3}|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'"""
+                     r"""|<[^<>"{}|^`\\\s]*>|\#[^\n]*|[?$][A-Za-z_0-9]+)""")
+
+
+def substitute(sparql: str, bindings: Mapping[str, Node]) -> str:
+    """Replace each bound variable of ``sparql`` by its term, in N3 syntax (strings and IRIs left untouched).
+
+    This gives SEP-0007 substitution semantics to engines without it (remote servers) and to variables that
+    Oxigraph's substitution refuses because they are not projected.
+
+    >>> substitute('SELECT ?o WHERE { ?s <p> ?o FILTER(?s != "?s") }', {"s": URIRef("https://ex.org/a")})
+    'SELECT ?o WHERE { <https://ex.org/a> <p> ?o FILTER(<https://ex.org/a> != "?s") }'
+    """
+    def replace(match: re.Match) -> str:
+        token = match.group(0)
+        if token[0] in "?$" and token[1:] in bindings:
+            return bindings[token[1:]].n3()
+        return token
+
+    return _TOKENS.sub(replace, sparql)
+
+
+# --- results -----------------------------------------------------------------------------------------------
+
+
+class QueryResult:
+    """The answer to a query: rows (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE).
+
+    Iterating gives tuples of rdflib terms in ``variables`` order (SELECT) or rdflib triples (graphs).
+    ``serialize(fmt)`` writes the whole answer in a results format (SELECT, ASK) or an RDF format (graphs),
+    with the engine's own serialiser where there is one.
+    """
+
+    kind: str  # "select" | "ask" | "graph"
+    variables: list[str]
+    boolean: bool | None = None
+
+    def __iter__(self) -> Iterator[tuple]:
+        raise NotImplementedError
+
+    def dicts(self) -> Iterator[dict[str, Node]]:
+        """Iterate SELECT rows as dicts of bound variables."""
+        for row in self:
+            yield {v: t for v, t in zip(self.variables, row) if t is not None}
+
+    def serialize(self, fmt: str | Format) -> bytes:
+        raise NotImplementedError
+
+
+class OxigraphResult(QueryResult):
+    """A result straight from pyoxigraph, serialised by Oxigraph itself."""
+
+    def __init__(self, native: Any):
+        self._native = native
+        if isinstance(native, ox.QueryBoolean):
+            self.kind, self.variables, self.boolean = "ask", [], bool(native)
+        elif isinstance(native, ox.QuerySolutions):
+            self.kind, self.variables = "select", [v.value for v in native.variables]
+        else:
+            self.kind, self.variables = "graph", ["subject", "predicate", "object"]
+
+    def __iter__(self):
+        if self.kind == "select":
+            for solution in self._native:
+                yield tuple(to_rdflib(solution[v]) for v in self.variables)
+        elif self.kind == "graph":
+            for t in self._native:
+                yield to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)
+        else:
+            return iter(())
+
+    def serialize(self, fmt: str | Format) -> bytes:
+        out = io.BytesIO()
+        fmt = _result_format(self.kind, fmt)
+        self._native.serialize(out, fmt.engine)
+        return out.getvalue()
+
+
+class RowsResult(QueryResult):
+    """A result held as Python rows (rdflib engine, remote server), serialised through pyoxigraph."""
+
+    def __init__(self, kind: str, variables: list[str], rows: list[tuple] | None = None,
+                 boolean: bool | None = None):
+        self.kind, self.variables, self._rows, self.boolean = kind, variables, rows or [], boolean
+
+    def __iter__(self):
+        return iter(self._rows)
+
+    def serialize(self, fmt: str | Format) -> bytes:
+        fmt = _result_format(self.kind, fmt)
+        out = io.BytesIO()
+        if self.kind == "graph":
+            ox.serialize([ox.Triple(*map(to_oxigraph, t)) for t in self._rows], out, fmt.engine)
+            return out.getvalue()
+        store = ox.Store()
+        if self.kind == "ask":
+            store.query("ASK {}" if self.boolean else "ASK { FILTER(false) }").serialize(out, fmt.engine)
+            return out.getvalue()
+        # Rebuild a solution sequence with VALUES so that Oxigraph's serialisers write it, byte-compatible
+        # with the embedded backend's output.
+        if not self.variables:
+            store.query("SELECT * {}").serialize(out, fmt.engine)
+            return out.getvalue()
+        header = " ".join("?" + v for v in self.variables)
+        body = " ".join("(" + " ".join(_values_term(t) for t in row) + ")" for row in self._rows)
+        store.query(f"SELECT {header} WHERE {{}} VALUES ({header}) {{ {body} }}").serialize(out, fmt.engine)
+        return out.getvalue()
+
+
+def _values_term(term: Node | None) -> str:
+    if term is None:
+        return "UNDEF"
+    if isinstance(term, BNode):
+        return f"<urn:bnode:{term}>"
+    return term.n3()
+
+
+def _result_format(kind: str, fmt: str | Format) -> Format:
+    if isinstance(fmt, Format):
+        return fmt
+    return rdf_format(fmt) if kind == "graph" else results_format(fmt)
+
+
+# --- the interface -----------------------------------------------------------------------------------------
+
+
+class Writer:
+    """Write access to a store, obtained from ``Store.writer()``; one writer at a time."""
+
+    def replace_graph(self, name: str | URIRef, data: bytes | Graph, fmt: str = "ntriples") -> int:
+        """Replace the named graph ``name`` with ``data`` (bytes in ``fmt``, or an rdflib graph); return its size.
+
+        Readers see the old or the new graph, never a mix. Raises RdfSyntaxError when ``data`` does not parse,
+        and then the store keeps the old graph.
+        """
+        raise NotImplementedError
+
+    def add(self, name: str | URIRef, triples: Graph) -> None:
+        """Add ``triples`` to the named graph ``name``."""
+        raise NotImplementedError
+
+    def restore(self, name: str | URIRef) -> None:
+        """Undo what this writer did to graph ``name``: back to the version readers see."""
+        raise NotImplementedError
+
+    def drop_graph(self, name: str | URIRef) -> None:
+        raise NotImplementedError
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update (raises QuerySyntaxError when it does not parse)."""
+        raise NotImplementedError
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        """Query the writer's current state (what this writer already wrote included)."""
+        raise NotImplementedError
+
+    def graph_size(self, name: str | URIRef) -> int:
+        result = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": as_uri(name)})
+        return int(next(iter(result))[0])
+
+
+class Store:
+    """A dataset of named graphs, one per source, queried as their union."""
+
+    name = "abstract"
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        """Run a SPARQL 1.1 query over the union of the named graphs; ``bindings`` pre-bind variables.
+
+        Raises QuerySyntaxError when the query does not parse.
+        """
+        raise NotImplementedError
+
+    def writer(self) -> contextlib.AbstractContextManager[Writer]:
+        """Return a context manager giving the store's only writer; the writes are published when it exits."""
+        raise NotImplementedError
+
+    def named_graphs(self) -> list[URIRef]:
+        result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")
+        return [row[0] for row in result]
+
+    def dump(self, out: io.BufferedIOBase, fmt: str = "nquads") -> None:
+        """Write every named graph to ``out`` in a quads format (``nquads`` or ``trig``)."""
+        raise NotImplementedError
+
+    def refresh(self) -> bool:
+        """Pick up what a writer published since the last call; True when the view changed."""
+        return False
+
+    def state(self) -> dict[str, Any]:
+        """Describe the store for /healthz: backend and version of the published data."""
+        return {"backend": self.name}
+
+    def close(self) -> None:
+        pass
+
+
+# --- memory backend ----------------------------------------------------------------------------------------
+
+
+class MemoryStore(Store):
+    """rdflib's in-memory dataset, its default graph the union of the named graphs.
+
+    A lock makes each write atomic for readers of the same process.
+    """
+
+    name = "memory"
+
+    def __init__(self, config: Mapping[str, Any] | None = None):
+        self._dataset = Dataset(default_union=True)
+        self._lock = threading.RLock()
+        self._version = 0
+
+    def query(self, sparql, bindings=None):
+        from pyparsing import ParseException
+
+        with self._lock:
+            try:
+                result = self._dataset.query(sparql, initBindings=dict(bindings or {}))
+            except ParseException as exc:
+                raise QuerySyntaxError(str(exc), exc.lineno, exc.col) from None
+            return _rdflib_result(result)
+
+    @contextlib.contextmanager
+    def writer(self):
+        with self._lock:
+            yield _MemoryWriter(self)
+            self._version += 1
+
+    def dump(self, out, fmt="nquads"):
+        with self._lock:
+            data = self._dataset.serialize(format=rdf_format(fmt).rdflib_name)
+        out.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+    def state(self):
+        return {"backend": self.name, "version": self._version}
+
+
+def _rdflib_result(result) -> RowsResult:
+    if result.type == "ASK":
+        return RowsResult("ask", [], boolean=bool(result.askAnswer))
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return RowsResult("graph", ["subject", "predicate", "object"], list(result.graph))
+    variables = [str(v) for v in result.vars]
+    return RowsResult("select", variables, [tuple(row) for row in result])
+
+
+class _MemoryWriter(Writer):
+    def __init__(self, store: MemoryStore):
+        self._store = store
+        self._backups: dict[URIRef, list] = {}
+
+    def _backup(self, name: URIRef) -> None:
+        if name not in self._backups:
+            self._backups[name] = list(self._store._dataset.graph(name))
+
+    def replace_graph(self, name, data, fmt="ntriples"):
+        new = parse_rdflib(data, fmt)
+        self._backup(as_uri(name))
+        target = self._store._dataset.graph(as_uri(name))
+        target.remove((None, None, None))
+        for triple in new:
+            target.add(triple)
+        return len(new)
+
+    def add(self, name, triples):
+        self._backup(as_uri(name))
+        target = self._store._dataset.graph(as_uri(name))
+        for triple in triples:
+            target.add(triple)
+
+    def restore(self, name):
+        name = as_uri(name)
+        if name in self._backups:
+            target = self._store._dataset.graph(name)
+            target.remove((None, None, None))
+            for triple in self._backups.pop(name):
+                target.add(triple)
+
+    def drop_graph(self, name):
+        self._backup(as_uri(name))
+        self._store._dataset.remove_graph(as_uri(name))
+
+    def update(self, sparql):
+        from pyparsing import ParseException
+
+        try:
+            self._store._dataset.update(sparql)
+        except ParseException as exc:
+            raise QuerySyntaxError(str(exc), exc.lineno, exc.col) from None
+
+    def query(self, sparql, bindings=None):
+        return self._store.query(sparql, bindings)
+
+
+def parse_rdflib(data: bytes | Graph, fmt: str) -> Graph:
+    """Return ``data`` as an rdflib graph, parsing bytes with Oxigraph's parser (rdflib's is ~10x slower)."""
+    if isinstance(data, Graph):
+        return data
+    graph = Graph()
+    try:
+        for quad in ox.parse(data, rdf_format(fmt).engine, base_iri="urn:maillage:base:"):
+            graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    except SyntaxError as exc:
+        raise RdfSyntaxError(str(exc), exc.lineno, exc.offset) from None
+    return graph

@@ -1,0 +1,177 @@
+"""The store contract, run against the three modes: embedded Oxigraph, rdflib memory, remote SPARQL server."""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from graph.store import QuerySyntaxError, RdfSyntaxError, StoreError, open_store
+
+G1 = URIRef("https://ex.org/source/one")
+G2 = URIRef("https://ex.org/source/two")
+DATA_ONE = b"""@prefix ex: <https://ex.org/> .
+ex:a ex:p "1" ; ex:q ex:b .
+ex:b ex:p "2" ."""
+DATA_TWO = b'<https://ex.org/c> <https://ex.org/p> "3" .\n'
+
+
+def _values(store, query="SELECT ?o WHERE { ?s <https://ex.org/p> ?o } ORDER BY ?o"):
+    return [str(row[0]) for row in store.query(query)]
+
+
+def test_a_new_store_is_empty(any_store):
+    assert _values(any_store) == []
+
+
+def test_queries_see_the_union_of_the_named_graphs(any_store):
+    with any_store.writer() as w:
+        w.replace_graph(G1, DATA_ONE, "turtle")
+        w.replace_graph(G2, DATA_TWO, "ntriples")
+    assert _values(any_store) == ["1", "2", "3"]
+
+
+def test_graph_patterns_still_reach_each_source_graph(any_store):
+    with any_store.writer() as w:
+        w.replace_graph(G1, DATA_ONE, "turtle")
+        w.replace_graph(G2, DATA_TWO, "ntriples")
+    rows = any_store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
+    assert [(str(g), int(n)) for g, n in rows] == [(str(G1), 3), (str(G2), 1)]
+
+
+def test_replacing_a_graph_leaves_only_the_new_version(any_store):
+    with any_store.writer() as w:
+        w.replace_graph(G1, DATA_ONE, "turtle")
+    with any_store.writer() as w:
+        w.replace_graph(G1, DATA_TWO, "ntriples")
+    assert _values(any_store) == ["3"]
+
+
+def test_replacing_a_graph_with_the_same_data_twice_gives_the_same_count(any_store):
+    for _ in range(2):
+        with any_store.writer() as w:
+            w.replace_graph(G1, DATA_ONE, "turtle")
+    assert int(next(iter(any_store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0]) == 3
+
+
+def test_a_payload_that_does_not_parse_raises_with_its_line_and_keeps_the_old_graph(any_store):
+    with any_store.writer() as w:
+        w.replace_graph(G1, DATA_ONE, "turtle")
+    with pytest.raises(RdfSyntaxError) as error:
+        with any_store.writer() as w:
+            w.replace_graph(G1, b'<https://ex.org/a> <https://ex.org/p> "1" .\n<https://ex.org/a> <p> "x ;', "turtle")
+    assert error.value.line == 2
+    assert _values(any_store) == ["1", "2"]
+
+
+def test_bindings_pre_bind_query_variables(any_store):
+    with any_store.writer() as w:
+        w.replace_graph(G1, DATA_ONE, "turtle")
+    rows = any_store.query("SELECT ?o WHERE { ?s <https://ex.org/p> ?o }", {"s": URIRef("https://ex.org/b")})
+    assert [str(r[0]) for r in rows] == ["2"]
+
+
+def test_a_malformed_query_raises_a_syntax_error(any_store):
+    with pytest.raises(QuerySyntaxError):
+        any_store.query("SELECT ?s WHERE { ?s ?p }")
+
+
+def test_ask_and_construct_queries_answer_with_their_kind(any_store):
+    with any_store.writer() as w:
+        w.replace_graph(G2, DATA_TWO, "ntriples")
+    assert any_store.query("ASK { ?s ?p ?o }").boolean is True
+    graph = any_store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    assert graph.kind == "graph"
+    expected = Graph().parse(data=DATA_TWO, format="nt")
+    assert isomorphic(Graph().parse(data=graph.serialize("ntriples"), format="nt"), expected)
+
+
+@pytest.mark.parametrize("fmt,marker", [("json", b'"vars"'), ("xml", b"<sparql"), ("csv", b"o\r\n"),
+                                        ("tsv", b"?o\n")])
+def test_select_results_serialise_in_every_results_format(any_store, fmt, marker):
+    with any_store.writer() as w:
+        w.replace_graph(G2, DATA_TWO, "ntriples")
+    assert marker in any_store.query("SELECT ?o WHERE { ?s ?p ?o }").serialize(fmt)
+
+
+def test_a_dump_holds_every_named_graph(any_store):
+    with any_store.writer() as w:
+        w.replace_graph(G1, DATA_ONE, "turtle")
+        w.replace_graph(G2, DATA_TWO, "ntriples")
+    out = io.BytesIO()
+    any_store.dump(out, "nquads")
+    dataset = Dataset()
+    dataset.parse(data=out.getvalue(), format="nquads")
+    assert {str(g.identifier) for g in dataset.graphs() if len(g)} == {str(G1), str(G2)}
+
+
+def test_restore_undoes_the_writers_changes_to_a_graph(any_store):
+    with any_store.writer() as w:
+        w.replace_graph(G1, DATA_ONE, "turtle")
+    with any_store.writer() as w:
+        w.replace_graph(G1, DATA_TWO, "ntriples")
+        w.restore(G1)
+    assert _values(any_store) == ["1", "2"]
+
+
+def test_an_unknown_backend_is_refused():
+    with pytest.raises(StoreError, match="unknown store backend"):
+        open_store({"store": "postgres"})
+
+
+# --- embedded store: one writer, readers on snapshots ---------------------------------------------------------
+
+
+def test_a_reader_keeps_its_snapshot_until_a_write_is_published(tmp_path):
+    config = {"store": "oxigraph", "data_dir": str(tmp_path)}
+    writer_side, reader_side = open_store(config), open_store(config)
+    with writer_side.writer() as w:
+        w.replace_graph(G1, DATA_ONE, "turtle")
+        assert _values(reader_side) == []  # not yet published
+    assert _values(reader_side) == ["1", "2"]
+
+
+def _hold_lock(config, ready, release):
+    store = open_store(config)
+    with store.writer():
+        ready.set()
+        release.wait(10)
+
+
+def test_a_second_writer_says_who_holds_the_lock(tmp_path):
+    config = {"store": "oxigraph", "data_dir": str(tmp_path), "lock_timeout": 0.5}
+    ctx = multiprocessing.get_context("spawn")
+    ready, release = ctx.Event(), ctx.Event()
+    holder = ctx.Process(target=_hold_lock, args=(config, ready, release))
+    holder.start()
+    try:
+        assert ready.wait(20)
+        with pytest.raises(StoreError, match=f"process {holder.pid}"):
+            with open_store(config).writer():
+                pass
+    finally:
+        release.set()
+        holder.join(10)
+
+
+def test_a_writer_killed_half_way_is_repaired_by_the_next_writer(tmp_path):
+    config = {"store": "oxigraph", "data_dir": str(tmp_path)}
+    store = open_store(config)
+    with store.writer() as w:
+        w.replace_graph(G1, DATA_ONE, "turtle")
+    # Simulate a writer killed after it cleared the graph and before it finished: journal left behind.
+    import pyoxigraph as ox
+
+    primary = ox.Store(str(tmp_path / "store" / "primary"))
+    primary.remove_graph(ox.NamedNode(str(G1)))
+    primary.add(ox.Quad(ox.NamedNode("https://ex.org/half"), ox.NamedNode("https://ex.org/p"), ox.Literal("x"),
+                        ox.NamedNode(str(G1))))
+    (tmp_path / "store" / "journal.json").write_text('{"graph": "%s"}' % G1)
+    del primary
+    with store.writer() as w:
+        w.replace_graph(G2, DATA_TWO, "ntriples")
+    assert _values(store) == ["1", "2", "3"]
+    assert not (tmp_path / "store" / "journal.json").exists()

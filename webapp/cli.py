@@ -1,0 +1,185 @@
+"""The ``maillage`` command line: the composition root. Each command is a few lines calling one library function.
+
+Data goes to stdout, messages to stderr; exit 0 on success, 1 on bad input, 2 on usage errors.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from graph import __version__
+from graph.ingest.base import InputError
+from graph.store import QuerySyntaxError, StoreError, open_store
+from webapp.settings import load_settings
+
+EXIT_BAD_INPUT = 1
+
+
+def fail(message: str) -> None:
+    """Print one clear line on stderr and exit 1 (bad input)."""
+    click.echo(f"maillage: {message}", err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+class Context:
+    """What every command shares: the configuration and, opened on demand, the store."""
+
+    def __init__(self, data_dir: str | None):
+        overrides = {"data_dir": data_dir} if data_dir else {}
+        self.config = load_settings(overrides)
+        self._store = None
+
+    @property
+    def store(self):
+        if self._store is None:
+            from webapp.resources import store_config
+
+            try:
+                self._store = open_store(store_config(self.config))
+            except StoreError as exc:
+                fail(str(exc))
+        return self._store
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="maillage")
+@click.option("--data", "data_dir", envvar="MAILLAGE_DATA", metavar="DIR",
+              help="Data directory (store, index). Default: ./maillage-data.")
+@click.pass_context
+def main(ctx: click.Context, data_dir: str | None) -> None:
+    """Maillage: the knowledge graph of a PTCE santé — ingest, query, search, serve."""
+    ctx.obj = Context(data_dir)
+
+
+def _print_report(report, strict: bool) -> None:
+    from webapp.reports import format_report
+
+    click.echo(format_report(report), err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--kind", help="Force the kind of source (rdf, deliberation, scdl-subventions, …).")
+@click.option("--strict", is_flag=True, help="Refuse a file with any rejected row or SHACL violation.")
+@click.option("--force", is_flag=True, help="Ingest again even when the file has not changed.")
+@click.option("--funder", help='Funder of a grants list without funder columns: "NAME[;SIRET]".')
+@pass_context
+def ingest(ctx: Context, paths, kind, strict, force, funder) -> None:
+    """Ingest files: one named graph per file, validated, indexed."""
+    from graph.ingest.pipeline import ingest_paths
+    from webapp.reports import format_failure, format_report, format_summary, expand_paths
+
+    files = expand_paths(paths)
+    failures = []
+
+    def on_report(report, error, path):
+        if error is not None:
+            failures.append(path)
+            click.echo(format_failure(path, error), err=True)
+        else:
+            click.echo(format_report(report), err=True)
+            _after_ingest(ctx, report)
+
+    options = {"funder": funder} if funder else {}
+    try:
+        reports = ingest_paths(ctx.store, files, kind=kind, strict=strict, force=force,
+                               base=ctx.config["base"], options=options, on_report=on_report)
+    except StoreError as exc:
+        fail(str(exc))
+    click.echo(format_summary(reports, failures), err=True)
+    if failures:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def _after_ingest(ctx: Context, report) -> None:
+    """Bring the search index up to date with what an ingest touched (once the search package is there)."""
+    try:
+        from search.indexer import update_index
+    except ImportError:
+        return
+    update_index(ctx.store, ctx.config, report.touched)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle", "jsonld", "ntriples"]))
+@pass_context
+def query(ctx: Context, query: str, fmt: str) -> None:
+    """Run a SPARQL query (text or file) over the whole graph."""
+    from webapp.reports import format_table
+
+    text = Path(query).read_text(encoding="utf-8") if os.path.isfile(query) else query
+    try:
+        result = ctx.store.query(text)
+    except QuerySyntaxError as exc:
+        fail(f"requête SPARQL invalide : {exc}")
+    if fmt == "table":
+        click.echo(format_table(result))
+        return
+    if result.kind == "graph" and fmt in ("json", "csv", "tsv", "xml"):
+        fmt = "turtle"
+    elif result.kind != "graph" and fmt in ("turtle", "jsonld", "ntriples"):
+        fail(f"le format {fmt} est réservé aux requêtes CONSTRUCT et DESCRIBE")
+    sys.stdout.buffer.write(result.serialize(fmt))
+
+
+@main.command()
+@pass_context
+def validate(ctx: Context) -> None:
+    """Validate the whole graph against the SHACL shapes; exit 1 on violations."""
+    from graph.validation import validate as run
+
+    violations = run(ctx.store.query)
+    for violation in violations:
+        click.echo(violation.format())
+    errors = sum(v.severity == "Violation" for v in violations)
+    click.echo(f"{errors} violation(s), {len(violations) - errors} avertissement(s)", err=True)
+    sys.exit(EXIT_BAD_INPUT if errors else 0)
+
+
+@main.command()
+@click.option("--format", "fmt", default="trig", show_default=True, type=click.Choice(["trig", "nquads", "scdl"]))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: stdout).")
+@pass_context
+def export(ctx: Context, fmt: str, output: Path | None) -> None:
+    """Dump the whole graph with its named graphs (trig, nquads), or the grants as SCDL CSV."""
+    out = open(output, "wb") if output else sys.stdout.buffer
+    try:
+        if fmt == "scdl":
+            from graph.export import export_scdl
+
+            export_scdl(ctx.store, out)
+        else:
+            ctx.store.dump(out, fmt)
+    finally:
+        if output:
+            out.close()
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--workers", default=1, show_default=True, type=int, help="Web worker processes (gunicorn).")
+@pass_context
+def serve(ctx: Context, host: str, port: int, workers: int) -> None:
+    """Serve the explorer, the API and the SPARQL endpoint on a production WSGI server."""
+    from webapp.server import serve as run
+
+    os.environ["MAILLAGE_DATA_DIR"] = ctx.config["data_dir"]
+    run(host, port, workers)
+
+
+def run() -> None:
+    """Entry point of the console script: usage errors exit 2, bad input 1, never a traceback for either."""
+    try:
+        main(standalone_mode=True)
+    except InputError as exc:
+        fail(exc.issue.message)

@@ -1,0 +1,63 @@
+"""One JSON error shape for every error, and the table that maps exceptions to HTTP statuses.
+
+Shape: ``{"error": {"status": 400, "code": "bad-query", "message": "…(fr)", "message_en": "…"}}``.
+Client mistakes are 4xx with a message a coordinator understands; our own failures are 500, logged with a
+traceback.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, jsonify
+from werkzeug.exceptions import HTTPException
+
+from graph.store import QuerySyntaxError, StoreError
+
+
+class ApiError(Exception):
+    """An error to return to the client, with its status and a message in French and English."""
+
+    status = 400
+    code = "bad-request"
+
+    def __init__(self, message: str, message_en: str = "", status: int | None = None, code: str | None = None):
+        super().__init__(message)
+        self.message, self.message_en = message, message_en or message
+        self.status = status or self.status
+        self.code = code or self.code
+
+
+def error_response(status: int, code: str, message: str, message_en: str):
+    response = jsonify({"error": {"status": status, "code": code, "message": message, "message_en": message_en}})
+    response.status_code = status
+    return response
+
+
+def init_app(app: Flask) -> None:
+    """Register the handlers that turn every exception into the one JSON shape."""
+
+    @app.errorhandler(ApiError)
+    def _api_error(exc: ApiError):
+        return error_response(exc.status, exc.code, exc.message, exc.message_en)
+
+    @app.errorhandler(QuerySyntaxError)
+    def _syntax(exc: QuerySyntaxError):
+        where = f" (ligne {exc.line}, colonne {exc.column})" if exc.line else ""
+        where_en = f" (line {exc.line}, column {exc.column})" if exc.line else ""
+        return error_response(400, "bad-query", f"requête SPARQL invalide{where} : {exc}",
+                              f"invalid SPARQL query{where_en}: {exc}")
+
+    @app.errorhandler(StoreError)
+    def _store(exc: StoreError):
+        app.logger.exception("store failure")
+        return error_response(503, "store-unavailable", f"base indisponible : {exc}", f"store unavailable: {exc}")
+
+    @app.errorhandler(HTTPException)
+    def _http(exc: HTTPException):
+        return error_response(exc.code or 500, exc.name.lower().replace(" ", "-"), exc.description or exc.name,
+                              exc.description or exc.name)
+
+    @app.errorhandler(Exception)
+    def _bug(exc: Exception):
+        app.logger.exception("internal error")
+        return error_response(500, "internal-error", "erreur interne du serveur (elle a été journalisée)",
+                              "internal server error (it has been logged)")

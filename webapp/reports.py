@@ -1,0 +1,79 @@
+"""Text the CLI prints: per-file ingest reports, failures, the final summary, and SPARQL result tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.ingest.base import InputError
+
+#: Issues printed per file before "… and N more" (the full list is in the JSON report).
+MAX_ISSUES_SHOWN = 20
+
+
+def expand_paths(paths) -> list[Path]:
+    """Expand directories into the files they hold (sorted, hidden files and READMEs left out)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+                            and p.name.upper() not in ("README.MD", "SOURCES.MD"))
+        else:
+            files.append(path)
+    return files
+
+
+def format_report(report) -> str:
+    """Return the extraction report of one stored file: status, counts, issues and violations."""
+    if report.status == "unchanged":
+        return f"{report.file}: inchangé, déjà chargé ({report.kind})"
+    lines = [f"{report.file}: {report.kind}, {report.triples} triplets, {report.seconds:.2f} s"]
+    stats = ", ".join(f"{k}={v}" for k, v in report.stats.items())
+    if stats:
+        lines.append(f"  {stats}")
+    issues = [i.format(report.file) for i in report.issues]
+    issues += [f"{report.file}: {v.format()}" for v in report.violations]
+    lines += ["  " + line for line in issues[:MAX_ISSUES_SHOWN]]
+    if len(issues) > MAX_ISSUES_SHOWN:
+        lines.append(f"  … et {len(issues) - MAX_ISSUES_SHOWN} de plus")
+    return "\n".join(lines)
+
+
+def format_failure(path: Path, error) -> str:
+    """Return the lines that say why a file was not stored (file, line, reason)."""
+    if isinstance(error, InputError):
+        return error.issue.format(str(path)) + " — rien n'a été enregistré"
+    report = error.report
+    lines = [f"{path}: refusé (--strict), rien n'a été enregistré"]
+    lines += ["  " + i.format(str(path)) for i in report.errors[:MAX_ISSUES_SHOWN]]
+    lines += [f"  {path}: {v.format()}" for v in report.violations if v.severity == "Violation"][:MAX_ISSUES_SHOWN]
+    return "\n".join(lines)
+
+
+def format_summary(reports, failures) -> str:
+    stored = sum(r.status == "stored" for r in reports)
+    unchanged = sum(r.status == "unchanged" for r in reports)
+    triples = sum(r.triples for r in reports)
+    warnings = sum(len(r.warnings) + len(r.violations) for r in reports)
+    return (f"Résumé : {stored} fichier(s) enregistré(s), {unchanged} inchangé(s), {len(failures)} en échec ; "
+            f"{triples} triplets ; {warnings} avertissement(s)")
+
+
+def _cell(term) -> str:
+    if term is None:
+        return ""
+    return str(term)
+
+
+def format_table(result) -> str:
+    """Return a SELECT result as an aligned text table (ASK: yes/no; graphs: N-Triples)."""
+    if result.kind == "ask":
+        return "oui" if result.boolean else "non"
+    if result.kind == "graph":
+        return result.serialize("ntriples").decode("utf-8").rstrip("\n")
+    rows = [[_cell(t) for t in row] for row in result]
+    header = result.variables
+    widths = [max([len(h)] + [min(len(r[i]), 80) for r in rows]) for i, h in enumerate(header)]
+    line = lambda cells: "  ".join(c[:80].ljust(w) for c, w in zip(cells, widths)).rstrip()
+    out = [line(header), line(["-" * w for w in widths])] + [line(r) for r in rows]
+    out.append(f"({len(rows)} ligne{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out)
