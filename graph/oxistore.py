@@ -56,7 +56,7 @@ def run_query(store: ox.Store, sparql: str, bindings=None) -> OxigraphResult:
     try:
         native = store.query(sparql, use_default_graph_as_union=True, substitutions=_bindings(bindings))
     except SyntaxError as exc:
-        raise QuerySyntaxError(str(exc), exc.lineno, exc.offset) from None
+        raise QuerySyntaxError(exc.msg, exc.lineno, exc.offset) from None
     return OxigraphResult(native)
 
 
@@ -68,7 +68,7 @@ def _projection(store: ox.Store, sparql: str) -> list:
     try:
         result = _EMPTY.query(sparql)
     except SyntaxError as exc:
-        raise QuerySyntaxError(str(exc), exc.lineno, exc.offset) from None
+        raise QuerySyntaxError(exc.msg, exc.lineno, exc.offset) from None
     return list(result.variables) if isinstance(result, ox.QuerySolutions) else []
 
 
@@ -250,7 +250,7 @@ class _OxigraphWriter(Writer):
         except SyntaxError as exc:
             self.owner.restore_graph(self.primary, name)
             journal.unlink()
-            raise RdfSyntaxError(str(exc), exc.lineno, exc.offset) from None
+            raise RdfSyntaxError(exc.msg, exc.lineno, exc.offset) from None
         journal.unlink()
         return self.graph_size(name)
 
@@ -272,7 +272,7 @@ class _OxigraphWriter(Writer):
         try:
             self.primary.update(sparql)
         except SyntaxError as exc:
-            raise QuerySyntaxError(str(exc), exc.lineno, exc.offset) from None
+            raise QuerySyntaxError(exc.msg, exc.lineno, exc.offset) from None
         self.dirty = True
 
     def query(self, sparql, bindings=None):

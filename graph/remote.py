@@ -153,7 +153,7 @@ def _ntriples_lines(data: bytes | Graph, fmt: str) -> list[str]:
     try:
         quads = list(ox.parse(data, rdf_format(fmt).engine, base_iri="urn:maillage:base:"))
     except SyntaxError as exc:
-        raise RdfSyntaxError(str(exc), exc.lineno, exc.offset) from None
+        raise RdfSyntaxError(exc.msg, exc.lineno, exc.offset) from None
     out = io.BytesIO()
     triples = [ox.Triple(_skolem_ox(q.subject), q.predicate, _skolem_ox(q.object)) for q in quads]
     ox.serialize(triples, out, ox.RdfFormat.N_TRIPLES)

@@ -105,6 +105,32 @@ def to_oxigraph(term: Node) -> Any:
     raise TypeError(f"unsupported term {term!r}")
 
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def term_parts(term: Any) -> tuple[str, str, str | None, str | None]:
+    """Return (kind, lexical value, datatype IRI, language) of a pyoxigraph or rdflib term, cheaply.
+
+    >>> term_parts(Literal("1", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer")))[1:3]
+    ('1', 'http://www.w3.org/2001/XMLSchema#integer')
+    >>> term_parts(ox.NamedNode("https://ex.org/a"))
+    ('iri', 'https://ex.org/a', None, None)
+    """
+    if isinstance(term, (ox.NamedNode, URIRef)):
+        return ("iri", term.value if isinstance(term, ox.NamedNode) else str(term), None, None)
+    if isinstance(term, ox.Literal):
+        lang = term.language
+        return ("literal", term.value, _RDF_LANG_STRING if lang else term.datatype.value, lang)
+    if isinstance(term, Literal):
+        lang = term.language
+        datatype = _RDF_LANG_STRING if lang else str(term.datatype or _XSD_STRING)
+        return ("literal", str(term), datatype, lang)
+    if term is None:
+        return ("none", "", None, None)
+    return ("bnode", term.value if isinstance(term, ox.BlankNode) else str(term), None, None)
+
+
 def as_uri(name: str | URIRef) -> URIRef:
     return name if isinstance(name, URIRef) else URIRef(name)
 
@@ -150,6 +176,10 @@ class QueryResult:
     def __iter__(self) -> Iterator[tuple]:
         raise NotImplementedError
 
+    def raw_rows(self) -> Iterator[tuple]:
+        """Iterate rows as the engine's own terms (no conversion: for bulk work with :func:`term_parts`)."""
+        return iter(self)
+
     def dicts(self) -> Iterator[dict[str, Node]]:
         """Iterate SELECT rows as dicts of bound variables."""
         for row in self:
@@ -180,6 +210,12 @@ class OxigraphResult(QueryResult):
                 yield to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)
         else:
             return iter(())
+
+    def raw_rows(self):
+        if self.kind == "select":
+            variables = self.variables
+            return (tuple(solution[v] for v in variables) for solution in self._native)
+        return iter(self)
 
     def serialize(self, fmt: str | Format) -> bytes:
         out = io.BytesIO()
@@ -414,5 +450,5 @@ def parse_rdflib(data: bytes | Graph, fmt: str) -> Graph:
         for quad in ox.parse(data, rdf_format(fmt).engine, base_iri="urn:maillage:base:"):
             graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
     except SyntaxError as exc:
-        raise RdfSyntaxError(str(exc), exc.lineno, exc.offset) from None
+        raise RdfSyntaxError(exc.msg, exc.lineno, exc.offset) from None
     return graph

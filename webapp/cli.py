@@ -99,12 +99,13 @@ def ingest(ctx: Context, paths, kind, strict, force, funder) -> None:
 
 
 def _after_ingest(ctx: Context, report) -> None:
-    """Bring the search index up to date with what an ingest touched (once the search package is there)."""
+    """Bring the search index up to date with what an ingest touched."""
     try:
         from search.indexer import update_index
-    except ImportError:
+    except ModuleNotFoundError:  # the search package is optional until it lands
         return
-    update_index(ctx.store, ctx.config, report.touched)
+    if report.status == "stored":
+        update_index(ctx.store, ctx.config, report.touched)
 
 
 @main.command()
@@ -129,6 +130,45 @@ def query(ctx: Context, query: str, fmt: str) -> None:
     elif result.kind != "graph" and fmt in ("turtle", "jsonld", "ntriples"):
         fail(f"le format {fmt} est réservé aux requêtes CONSTRUCT et DESCRIBE")
     sys.stdout.buffer.write(result.serialize(fmt))
+
+
+@main.command("search")
+@click.argument("text", required=False, default="")
+@click.option("--type", "kind", help="Kind of result: actor, grant, deliberation, goal, theme.")
+@click.option("--theme", help="Theme (label or IRI); narrower themes and synonyms count.")
+@click.option("--page", default=1, show_default=True, type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON that /api/search returns.")
+@pass_context
+def search_command(ctx: Context, text: str, kind: str | None, theme: str | None, page: int, as_json: bool) -> None:
+    """Search the graph in French, as the web page does."""
+    import json
+
+    from search.query import SearchError, format_results, search
+    from webapp.resources import open_search_index
+
+    try:
+        results = search(open_search_index(ctx.config), text, kind=kind, theme=theme, page=page)
+    except SearchError as exc:
+        fail(str(exc))
+    if as_json:
+        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_results(results))
+
+
+@main.command()
+@click.option("--check", is_flag=True, help="Report where index and graph disagree; exit 1 if they do.")
+@pass_context
+def index(ctx: Context, check: bool) -> None:
+    """Rebuild the search index from the graph and swap it in atomically."""
+    from search.indexer import build_index, check_index
+
+    if check:
+        report = check_index(ctx.store, ctx.config)
+        click.echo(report.format())
+        sys.exit(0 if report.ok else EXIT_BAD_INPUT)
+    stats = build_index(ctx.store, ctx.config, progress=lambda line: click.echo(line, err=True))
+    click.echo(stats.format(), err=True)
 
 
 @main.command()

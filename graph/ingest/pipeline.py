@@ -135,14 +135,18 @@ def _subjects(query, graph: URIRef) -> set[URIRef]:
 def _materialise(writer, graph: URIRef, source: URIRef) -> None:
     """Add, inside ``graph``, the superclass types of its resources and their ``prov:wasDerivedFrom`` source.
 
-    The IRIs written into the update are the source IRI that we minted and the ontology's own classes.
+    Superclass types are materialised once here rather than inferred at query time (OWL-RL inference did not
+    finish at 10k actors, DESIGN.md).
     """
-    pairs = " ".join(f"(<{sub}> <{sup}>)" for sub, sups in sorted(superclasses().items()) for sup in sorted(sups))
-    g = f"<{graph}>"
-    writer.update(f"INSERT {{ GRAPH {g} {{ ?s a ?super }} }} WHERE {{ GRAPH {g} {{ ?s a ?sub }} "
-                  f"VALUES (?sub ?super) {{ {pairs} }} }}")
-    writer.update(f"INSERT {{ GRAPH {g} {{ ?s <{PROV.wasDerivedFrom}> <{source}> }} }} WHERE {{ "
-                  f"SELECT DISTINCT ?s WHERE {{ GRAPH {g} {{ ?s a ?t }} FILTER(isIRI(?s) && ?s != <{source}>) }} }}")
+    rows = writer.query("SELECT ?s ?type WHERE { GRAPH ?g { ?s a ?type } FILTER(isIRI(?s)) }", {"g": graph})
+    supers = superclasses()
+    added = new_graph()
+    for subject, cls in rows:
+        if subject != source:
+            added.add((subject, PROV.wasDerivedFrom, source))
+        for sup in supers.get(cls, ()):
+            added.add((subject, RDF.type, sup))
+    writer.add(graph, added)
 
 
 def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: bool = False,

@@ -1,0 +1,125 @@
+"""Bulk-load benchmark: `maillage ingest` of generated RDF next to pyoxigraph's own bulk load of the same file.
+
+    python bench/load.py [--sizes 200000 2000000] [--runs 3] [--out bench/out]
+
+Each measurement runs in a fresh subprocess on a fresh data directory, so that its peak RSS is its own. The
+generated N-Triples use the contract's vocabulary (actors, grants, memberships), so the ingest does all its
+work: parsing, provenance, type materialisation, SHACL validation and snapshot publication.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+MAI = "https://w3id.org/maillage/ontology#"
+RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+SCHEMA = "http://schema.org/"
+DEC = "<http://www.w3.org/2001/XMLSchema#decimal>"
+CLASSES = ["Association", "Enterprise", "HealthProfessional", "University", "UserGroup"]
+THEMES = ["prevention", "sante-mentale", "acces-aux-soins", "e-sante", "nutrition", "handicap", "vieillissement"]
+WORDS = ["Santé", "Soin", "Lien", "Avenir", "Bassin", "Loire", "Pilat", "Furan", "Gier", "Ondaine", "Solidaire"]
+
+
+def generate(path: Path, triples: int, seed: int = 7) -> int:
+    """Write about ``triples`` N-Triples describing actors and grants; return the exact count."""
+    rng = random.Random(seed)
+    base = "https://w3id.org/maillage/id/"
+    written = 0
+    with open(path, "w", encoding="utf-8") as out:
+        funder = f"<{base}actor/siren-244200770>"
+        out.write(f'{funder} {TYPE} <{MAI}PublicAuthority> .\n{funder} {RDFS_LABEL} "Métropole" .\n')
+        written += 2
+        i = 0
+        while written < triples:
+            actor = f"<{base}actor/gen-{i}>"
+            name = f"{rng.choice(WORDS)} {rng.choice(WORDS)} {i}"
+            theme = f"<https://w3id.org/maillage/ontology/theme/{rng.choice(THEMES)}>"
+            grant = f"<{base}grant/gen/{i}>"
+            amount = rng.randrange(500, 80_000)
+            out.write(
+                f"{actor} {TYPE} <{MAI}{rng.choice(CLASSES)}> .\n"
+                f'{actor} {RDFS_LABEL} "{name}" .\n'
+                f"{actor} <http://purl.org/dc/terms/subject> {theme} .\n"
+                f'{actor} <http://purl.org/dc/terms/description> "Structure {name} du bassin stéphanois" .\n'
+                f"{grant} {TYPE} <{MAI}Grant> .\n"
+                f"{grant} <{SCHEMA}funder> {funder} .\n"
+                f"{grant} <{MAI}beneficiary> {actor} .\n"
+                f'{grant} <{SCHEMA}amount> "{amount}"^^{DEC} .\n'
+                f'{grant} <{SCHEMA}currency> "EUR" .\n'
+                f'{grant} <{MAI}fiscalYear> "{rng.choice([2022, 2023, 2024])}"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+            )
+            written += 10
+            i += 1
+    return written
+
+
+OXIGRAPH_ONLY = """
+import sys, pyoxigraph as ox
+store = ox.Store(sys.argv[2])
+store.bulk_load(path=sys.argv[1], format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode("https://ex.org/g"))
+store.flush()
+"""
+
+
+def run_measured(command: list[str]) -> tuple[float, float]:
+    """Run ``command``; return (wall seconds, peak RSS in MB of that child)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seconds = time.perf_counter() - started
+    # ru_maxrss of children is the max over all children so far: run the largest measurements last.
+    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    return seconds, peak
+
+
+def measure(size: int, runs: int, workdir: Path) -> dict:
+    data = workdir / f"gen-{size}.nt"
+    count = generate(data, size)
+    maillage = str(Path(sys.executable).with_name("maillage"))
+    ours, theirs = [], []
+    for run in range(runs):
+        target = workdir / f"ox-{size}-{run}"
+        theirs.append(run_measured([sys.executable, "-c", OXIGRAPH_ONLY, str(data), str(target)]))
+        shutil.rmtree(target, ignore_errors=True)
+        target = workdir / f"mai-{size}-{run}"
+        ours.append(run_measured([maillage, "--data", str(target), "ingest", str(data)]))
+        shutil.rmtree(target, ignore_errors=True)
+    ours_s = statistics.median(s for s, _ in ours)
+    theirs_s = statistics.median(s for s, _ in theirs)
+    return {"triples": count, "maillage_s": ours_s, "oxigraph_s": theirs_s,
+            "maillage_rate": count / ours_s, "oxigraph_rate": count / theirs_s,
+            "ratio": ours_s / theirs_s, "maillage_rss": max(r for _, r in ours),
+            "oxigraph_rss": max(r for _, r in theirs)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200_000, 2_000_000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="maillage-bench-load-"))
+    try:
+        print("| triples | maillage ingest | triples/s | pyoxigraph bulk_load | triples/s | ratio | peak RSS ingest / "
+              "oxigraph |")
+        print("|---|---|---|---|---|---|---|")
+        for size in sorted(args.sizes):
+            r = measure(size, args.runs, workdir)
+            print(f"| {r['triples']:,} | {r['maillage_s']:.2f} s | {r['maillage_rate']:,.0f} | {r['oxigraph_s']:.2f} s "
+                  f"| {r['oxigraph_rate']:,.0f} | {r['ratio']:.2f}x | {r['maillage_rss']:.0f} / "
+                  f"{r['oxigraph_rss']:.0f} MB |", flush=True)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

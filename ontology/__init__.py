@@ -1,0 +1,1 @@
+"""Maillage's ontology, SHACL shapes and SKOS schemes, as package data."""

@@ -1,0 +1,200 @@
+"""The ingest framework: detection, one named graph per file with its source, provenance, validation, CLI."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import isomorphic
+
+from graph.ingest import detect_kind, kinds
+from graph.ingest.base import InputError, SourceContext
+from graph.ingest.pipeline import IngestRefused, ingest_paths
+from graph.namespaces import MAI, PROV
+from graph.store import open_store
+from webapp.cli import main
+
+ASSOCIATION = textwrap.dedent("""\
+    @prefix mai: <https://w3id.org/maillage/ontology#> .
+    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    <https://ex.org/asso> a mai:Association ; rdfs:label "Les Amis du Soin" .
+    """)
+BAD_SIREN = ASSOCIATION + '<https://ex.org/asso> mai:siren "12345" .\n'
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def count(store, where: str = "?s ?p ?o") -> int:
+    return int(next(iter(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")))[0])
+
+
+def cli(tmp_path: Path, *args: str):
+    return CliRunner().invoke(main, ["--data", str(tmp_path / "data"), *args], catch_exceptions=False)
+
+
+@pytest.mark.parametrize("name,head,kind", [
+    ("a.ttl", b"@prefix ex: <x:> .", "rdf"),
+    ("a.nq", b"<x:a> <x:b> <x:c> <x:g> .", "rdf"),
+    ("a.jsonld", b'{"@context": {}}', "rdf"),
+    ("noext", b"@prefix ex: <x:> .", "rdf"),
+    ("a.rdf", b'<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>', "rdf"),
+])
+def test_rdf_files_are_detected_by_extension_or_content(name, head, kind):
+    assert detect_kind(SourceContext(Path(name), head)).name == kind
+
+
+def test_a_file_of_no_known_kind_is_refused_with_a_hint_about_kind():
+    with pytest.raises(InputError, match="--kind"):
+        detect_kind(SourceContext(Path("notes.bin"), b"\x00\x01binary"))
+
+
+def test_every_registered_kind_has_a_french_label_and_both_functions():
+    for name, kind in kinds().items():
+        assert kind.name == name and kind.label and callable(kind.detect) and callable(kind.extract)
+
+
+def test_ingest_stores_one_named_graph_described_as_a_source(oxi_store, tmp_path):
+    ingest_paths(oxi_store, [write(tmp_path, "asso.ttl", ASSOCIATION)])
+    rows = list(oxi_store.query("""
+        PREFIX mai: <https://w3id.org/maillage/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?g ?title ?sha ?format WHERE { GRAPH ?g { ?g a mai:Source ; dcterms:title ?title ;
+            mai:sha256 ?sha ; dcterms:format ?format ; prov:generatedAtTime ?t } FILTER(?title = "asso.ttl") }"""))
+    assert len(rows) == 1
+    g, title, sha, fmt = rows[0]
+    assert str(g) == "https://w3id.org/maillage/id/source/asso-ttl"
+    assert len(str(sha)) == 64 and str(fmt) == "text/turtle"
+
+
+def test_every_typed_resource_is_derived_from_its_source_and_gets_its_superclasses(oxi_store, tmp_path):
+    ingest_paths(oxi_store, [write(tmp_path, "asso.ttl", ASSOCIATION)])
+    asso = URIRef("https://ex.org/asso")
+    types = {str(r[0]) for r in oxi_store.query("SELECT ?t WHERE { ?s a ?t }", {"s": asso})}
+    assert {str(MAI.Actor), str(MAI.Association), "http://schema.org/NGO",
+            "http://www.w3.org/ns/org#FormalOrganization", "http://xmlns.com/foaf/0.1/Agent"} <= types
+    sources = [str(r[0]) for r in oxi_store.query(f"SELECT ?src WHERE {{ ?s <{PROV.wasDerivedFrom}> ?src }}",
+                                                   {"s": asso})]
+    assert sources == ["https://w3id.org/maillage/id/source/asso-ttl"]
+
+
+def test_the_vocabularies_are_stored_with_the_first_file(oxi_store, tmp_path):
+    ingest_paths(oxi_store, [write(tmp_path, "asso.ttl", ASSOCIATION)])
+    graphs = {str(g) for g in oxi_store.named_graphs()}
+    assert "https://w3id.org/maillage/ontology" in graphs
+    assert "https://w3id.org/maillage/ontology/themes" in graphs
+
+
+def test_ingesting_the_same_file_twice_leaves_the_same_count(oxi_store, tmp_path):
+    path = write(tmp_path, "asso.ttl", ASSOCIATION)
+    ingest_paths(oxi_store, [path])
+    before = count(oxi_store)
+    reports = ingest_paths(oxi_store, [path])
+    assert reports[0].status == "unchanged"
+    assert count(oxi_store) == before
+
+
+def test_ingesting_a_changed_file_replaces_its_graph(oxi_store, tmp_path):
+    path = write(tmp_path, "asso.ttl", ASSOCIATION)
+    ingest_paths(oxi_store, [path])
+    path.write_text(ASSOCIATION.replace("Les Amis du Soin", "Les Amis du Soin Renouvelés"), encoding="utf-8")
+    ingest_paths(oxi_store, [path])
+    labels = [str(r[0]) for r in oxi_store.query(
+        "SELECT ?l WHERE { <https://ex.org/asso> <http://www.w3.org/2000/01/rdf-schema#label> ?l }")]
+    assert labels == ["Les Amis du Soin Renouvelés"]
+
+
+def test_shacl_violations_are_reported_with_focus_path_and_message(oxi_store, tmp_path):
+    [report] = ingest_paths(oxi_store, [write(tmp_path, "siren.ttl", BAD_SIREN)])
+    [violation] = [v for v in report.violations if v.severity == "Violation"]
+    assert violation.focus == "https://ex.org/asso"
+    assert violation.path == "https://w3id.org/maillage/ontology#siren"
+    assert violation.value == "12345" and "SIREN" in violation.message
+
+
+def test_strict_refuses_a_file_with_violations_and_leaves_the_store_unchanged(oxi_store, tmp_path):
+    ingest_paths(oxi_store, [write(tmp_path, "asso.ttl", ASSOCIATION)])
+    before = count(oxi_store)
+    failures = []
+    ingest_paths(oxi_store, [write(tmp_path, "siren.ttl", BAD_SIREN)], strict=True,
+                 on_report=lambda report, error, path: failures.append(error))
+    assert isinstance(failures[0], IngestRefused)
+    assert count(oxi_store) == before
+
+
+def test_a_broken_turtle_file_gives_file_line_message_exit_1_and_an_unchanged_store(tmp_path):
+    assert cli(tmp_path, "ingest", str(write(tmp_path, "asso.ttl", ASSOCIATION))).exit_code == 0
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    before = count(store)
+    broken = write(tmp_path, "broken.ttl", ASSOCIATION + '<https://ex.org/b> rdfs:label "unterminated .\n')
+    result = cli(tmp_path, "ingest", str(broken))
+    assert result.exit_code == 1
+    assert f"{broken}:4:" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    store.refresh()
+    assert count(store) == before
+
+
+def test_a_missing_file_is_one_clear_line_and_exit_1(tmp_path):
+    result = cli(tmp_path, "ingest", str(tmp_path / "absent.ttl"))
+    assert result.exit_code == 1
+    assert "absent.ttl" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_usage_mistake_exits_2(tmp_path):
+    assert cli(tmp_path, "ingest").exit_code == 2
+
+
+def test_ingest_query_export_round_trip(tmp_path):
+    path = write(tmp_path, "asso.ttl", ASSOCIATION)
+    assert cli(tmp_path, "ingest", str(path)).exit_code == 0
+    result = cli(tmp_path, "query", "SELECT ?l WHERE { <https://ex.org/asso> "
+                                    "<http://www.w3.org/2000/01/rdf-schema#label> ?l }", "--format", "csv")
+    assert result.stdout.splitlines() == ["l", "Les Amis du Soin"]
+    dump = cli(tmp_path, "export", "--format", "nquads").stdout_bytes
+    dataset = Dataset()
+    dataset.parse(data=dump, format="nquads")
+    graph = dataset.graph(URIRef("https://w3id.org/maillage/id/source/asso-ttl"))
+    original = Graph().parse(data=ASSOCIATION, format="turtle")
+    assert all(triple in graph for triple in original)
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "tsv", "xml"])
+def test_query_prints_select_results_in_every_format(tmp_path, fmt):
+    cli(tmp_path, "ingest", str(write(tmp_path, "asso.ttl", ASSOCIATION)))
+    result = cli(tmp_path, "query", "SELECT ?s WHERE { ?s a <https://w3id.org/maillage/ontology#Association> }",
+                 "--format", fmt)
+    assert result.exit_code == 0 and "https://ex.org/asso" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "jsonld"])
+def test_query_prints_construct_results_as_rdf(tmp_path, fmt):
+    cli(tmp_path, "ingest", str(write(tmp_path, "asso.ttl", ASSOCIATION)))
+    result = cli(tmp_path, "query", "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t } LIMIT 1", "--format", fmt)
+    assert result.exit_code == 0 and result.stdout.strip()
+
+
+def test_a_malformed_query_is_one_line_and_exit_1(tmp_path):
+    result = cli(tmp_path, "query", "SELECT WHERE {")
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+
+
+def test_validate_exits_1_when_the_graph_has_violations(tmp_path):
+    cli(tmp_path, "ingest", str(write(tmp_path, "asso.ttl", ASSOCIATION)))
+    assert cli(tmp_path, "validate").exit_code == 0
+    cli(tmp_path, "ingest", str(write(tmp_path, "siren.ttl", BAD_SIREN)))
+    result = cli(tmp_path, "validate")
+    assert result.exit_code == 1 and "https://ex.org/asso" in result.stdout
+
+
+def test_version_and_help_are_on_every_command(tmp_path):
+    assert "maillage" in cli(tmp_path, "--version").stdout
+    for command in ("ingest", "query", "validate", "export", "serve", "search", "index"):
+        assert cli(tmp_path, command, "--help").exit_code == 0

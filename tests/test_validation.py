@@ -1,0 +1,95 @@
+"""The compiled SPARQL validator agrees with pySHACL, the reference implementation, on the shipped shapes."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from pyshacl import validate as pyshacl_validate
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, SH
+
+from graph.ontology import load_shapes, superclasses
+from graph.oxistore import run_query
+from graph.store import to_oxigraph
+from graph.validation import UnsupportedShape, compile_shapes, validate
+
+PREFIXES = """
+@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <http://schema.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix org: <http://www.w3.org/ns/org#> . @prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> . @prefix ex: <https://ex.org/> .
+"""
+VALID = PREFIXES + """
+ex:funder a mai:PublicAuthority ; rdfs:label "Métropole" ; mai:siren "244200770" .
+ex:asso a mai:Association ; rdfs:label "DanaeCare" .
+ex:grant a mai:Grant ; schema:funder ex:funder ; mai:beneficiary ex:asso ; schema:amount "20000"^^xsd:decimal ;
+    schema:currency "EUR" ; mai:fiscalYear 2024 .
+ex:m a org:Membership ; org:member ex:asso ; org:organization ex:ptce ; mai:joinedOn "2024-05-16"^^xsd:date .
+ex:ptce a mai:Cooperation ; rdfs:label "PTCE santé" .
+ex:p a foaf:Person ; rdfs:label "Sylvie FAYOLLE" .
+"""
+BROKEN = {
+    "two amounts": VALID + 'ex:grant schema:amount "1"^^xsd:decimal .',
+    "negative amount": VALID.replace('"20000"^^xsd:decimal', '"-5"^^xsd:decimal'),
+    "no funder": VALID.replace("schema:funder ex:funder ;", ""),
+    "actor without label": VALID + "ex:other a mai:Association .",
+    "bad siren": VALID.replace('"244200770"', '"24420077"'),
+    "membership without member": VALID.replace("org:member ex:asso ;", ""),
+    "amount as a string": VALID.replace('"20000"^^xsd:decimal', '"20000"'),
+}
+
+
+def materialised(turtle: str) -> Graph:
+    graph = Graph().parse(data=turtle, format="turtle")
+    for s, _, cls in list(graph.triples((None, RDF.type, None))):
+        for sup in superclasses().get(cls, ()):
+            graph.add((s, RDF.type, sup))
+    return graph
+
+
+def compiled_results(graph: Graph) -> set[tuple[str, str]]:
+    store = ox.Store()
+    g = ox.NamedNode("https://ex.org/source")
+    store.extend(ox.Quad(*(to_oxigraph(t) for t in triple), g) for triple in graph)
+    query = lambda sparql, bindings=None: run_query(store, sparql, bindings)
+    return {(v.focus, v.path) for v in validate(query) if v.severity == "Violation"}
+
+
+def pyshacl_results(graph: Graph) -> set[tuple[str, str]]:
+    _, report, _ = pyshacl_validate(graph, shacl_graph=load_shapes(), inference="none")
+    found = set()
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        if report.value(result, SH.resultSeverity) == SH.Violation:
+            path = report.value(result, SH.resultPath)
+            found.add((str(report.value(result, SH.focusNode)), str(path)))
+    return found
+
+
+def test_a_valid_sample_has_no_violation_for_either_validator():
+    graph = materialised(VALID)
+    assert compiled_results(graph) == set() == pyshacl_results(graph)
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_both_validators_report_the_same_violations(case):
+    graph = materialised(BROKEN[case])
+    compiled = compiled_results(graph)
+    assert compiled, f"{case}: no violation found"
+    assert compiled == pyshacl_results(graph)
+
+
+def test_a_shape_outside_the_supported_subset_is_refused():
+    shapes = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://ex.org/> .
+        ex:S sh:targetClass ex:C ; sh:property [ sh:path ex:p ; sh:qualifiedMinCount 1 ] .""", format="turtle")
+    with pytest.raises(UnsupportedShape):
+        compile_shapes(shapes)
+
+
+def test_focus_nodes_can_be_limited_to_one_graph():
+    graph = materialised(BROKEN["actor without label"])
+    store = ox.Store()
+    store.extend(ox.Quad(*(to_oxigraph(t) for t in triple), ox.NamedNode("https://ex.org/other")) for triple in graph)
+    query = lambda sparql, bindings=None: run_query(store, sparql, bindings)
+    assert validate(query, URIRef("https://ex.org/source")) == []
+    assert validate(query, URIRef("https://ex.org/other"))
