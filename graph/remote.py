@@ -117,6 +117,11 @@ class _RemoteWriter(Writer):
         lines = _ntriples_lines(triples, "ntriples")
         self.store.update(f"INSERT DATA {{ GRAPH <{name}> {{\n" + "\n".join(lines) + "\n} }")
 
+    def commit(self):
+        for name in self.backups:
+            self.store.update(f"DROP SILENT GRAPH <{_backup_name(name)}>")
+        self.backups.clear()
+
     def restore(self, name):
         name = str(as_uri(name))
         if name in self.backups:

@@ -20,7 +20,9 @@ from __future__ import annotations
 import contextlib
 import importlib
 import io
+import os
 import re
+import signal
 import threading
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -70,6 +72,24 @@ def open_store(config: Mapping[str, Any]) -> "Store":
     except KeyError:
         raise StoreError(f"unknown store backend '{name}' (known: {', '.join(BACKENDS)})") from None
     return getattr(importlib.import_module(module_name), class_name)(config)
+
+
+def fault_point(name: str) -> None:
+    """Die here with SIGKILL when ``MAILLAGE_FAULT`` names this point: the crash tests' fault injection.
+
+    ``MAILLAGE_FAULT=after-replace`` kills the process the first time it reaches ``after-replace``;
+    ``after-publish@2`` the second time. Points: ``mid-replace``, ``before-pointer`` (graph.oxistore),
+    ``after-replace``, ``after-validate``, ``after-publish`` (graph.ingest.pipeline). Unset, it costs one lookup.
+    """
+    wanted = os.environ.get("MAILLAGE_FAULT")
+    if not wanted or wanted.partition("@")[0] != name:
+        return
+    _FAULT_HITS[name] = _FAULT_HITS.get(name, 0) + 1
+    if _FAULT_HITS[name] >= int(wanted.partition("@")[2] or 1):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+_FAULT_HITS: dict[str, int] = {}
 
 
 # --- terms -------------------------------------------------------------------------------------------------
@@ -294,6 +314,9 @@ class Writer:
     def drop_graph(self, name: str | URIRef) -> None:
         raise NotImplementedError
 
+    def commit(self) -> None:
+        """Publish what this writer wrote so far to the readers (it is also published when the writer closes)."""
+
     def update(self, sparql: str) -> None:
         """Run a SPARQL 1.1 Update (raises QuerySyntaxError when it does not parse)."""
         raise NotImplementedError
@@ -416,6 +439,10 @@ class _MemoryWriter(Writer):
         target = self._store._dataset.graph(as_uri(name))
         for triple in triples:
             target.add(triple)
+
+    def commit(self):
+        self._backups.clear()
+        self._store._version += 1
 
     def restore(self, name):
         name = as_uri(name)

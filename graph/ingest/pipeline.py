@@ -21,7 +21,7 @@ from graph.ingest.base import Extraction, InputError, Issue, SourceContext, new_
 from graph.namespaces import DEFAULT_BASE, MAI, SCHEMA
 from graph.ontology import read_vocabulary, superclasses, vocabulary_files
 from graph.formats import rdf_format_for_path
-from graph.store import RdfSyntaxError
+from graph.store import RdfSyntaxError, fault_point
 from graph.validation import Violation, validate
 
 #: Files larger than this are refused before reading (a 2M-triple N-Triples file is ~250 MB).
@@ -179,6 +179,7 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
             writer.replace_graph(ctx.source, data, fmt)
         except RdfSyntaxError as exc:
             raise InputError(f"RDF invalide : {exc}", line=exc.line, message_en=f"invalid RDF: {exc}") from None
+    fault_point("after-replace")
     writer.add(ctx.source, _describe(ctx.source, ctx.name, ctx.sha256, _media_type(ctx, source_kind.name),
                                      source_kind.name, extraction.text))
     _materialise(writer, ctx.source, ctx.source)
@@ -187,6 +188,7 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         writer.restore(ctx.source)
         report.status = "refused"
         raise IngestRefused(report)
+    fault_point("after-validate")
     report.triples = writer.graph_size(ctx.source)
     report.touched = old_subjects | _subjects(writer.query, ctx.source)
     report.seconds = time.perf_counter() - started
@@ -197,25 +199,28 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
                  force: bool = False, base: str = DEFAULT_BASE, options: dict | None = None,
                  on_report: Callable[[IngestReport | None, InputError | IngestRefused | None, Path], None]
                  = lambda *a: None) -> list[IngestReport]:
-    """Ingest files one by one, each published as soon as it is stored; ``on_report`` hears of each.
+    """Ingest files one by one under one writer, each published as soon as it is stored; ``on_report`` hears of
+    each once readers can see it (so that the search index, which reads the published graph, can follow).
 
     A file that fails (InputError, IngestRefused) is reported through ``on_report`` and leaves the store as it
     was; the others go on.
     """
     reports = []
-    for path in paths:
-        try:
-            ctx = read_source(path, base, options)
-            with store.writer() as writer:
-                ensure_vocabularies(writer)
+    with store.writer() as writer:
+        ensure_vocabularies(writer)
+        writer.commit()
+        for path in paths:
+            try:
+                ctx = read_source(path, base, options)
                 try:
                     report = ingest_file(writer, ctx, kind, strict, force)
                 except BaseException:
                     writer.restore(ctx.source)
                     raise
-        except (InputError, IngestRefused) as exc:
-            on_report(None, exc, path)
-            continue
-        reports.append(report)
-        on_report(report, None, path)
+                writer.commit()
+            except (InputError, IngestRefused) as exc:
+                on_report(None, exc, path)
+                continue
+            reports.append(report)
+            on_report(report, None, path)
     return reports
