@@ -1,0 +1,81 @@
+"""Triples of a beneficiary's profile and of the PTCE it coordinates (see :mod:`delib_graph` for the modelling).
+
+The PTCE being created has no name yet: by convention it is labelled "PTCE santé <coordinator label>" (or
+"PTCE <coordinator label>" outside health), so that the partner register mints the same IRIs for it and for its
+goals: ``actor_iri(name=label)``, goals ``mint("goal", key, rank)`` in the scheme ``mint("goals", key)``.
+
+>>> ptce_label("DanaeCare", health=True)
+'PTCE santé DanaeCare'
+"""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+
+from graph.identity import actor_iri
+from graph.ingest.delib_graph import Builder, actor_key, goal_scheme_key
+from graph.ingest.delib_profile import Profile, Ptce, match_concepts
+from graph.namespaces import MAI, SCHEMA
+
+
+def ptce_label(coordinator: str, health: bool) -> str:
+    """The label of an unnamed PTCE, from its coordinator's label."""
+    return f"PTCE {'santé ' if health else ''}{coordinator}"
+
+
+def add_profile(b: Builder, iri: URIRef, profile: Profile) -> None:
+    """Add a beneficiary: class, label and variants, description, founding year, places, sites, themes."""
+    b.add(iri, RDF.type, MAI[profile.kind])
+    if not any(b.graph.objects(iri, RDFS.label)):
+        b.add(iri, RDFS.label, profile.label)
+    for variant in profile.variants:
+        b.add(iri, SKOS.altLabel, variant)
+    if profile.description:
+        text, start, end = profile.description
+        b.add(iri, DCTERMS.description, text)
+        b.evidence(iri, (start, end))
+    if profile.founded:
+        b.add(iri, SCHEMA.foundingDate, Literal(str(profile.founded), datatype=XSD.gYear))
+    b.add(iri, SCHEMA.areaServed, profile.area_served)
+    for site in profile.sites:
+        place = b.place(site.place)
+        node = b.mint("site", actor_key(iri), site.place)
+        b.add(iri, SCHEMA.location, place)
+        b.add(iri, SCHEMA.location, node)
+        b.add(node, RDF.type, SCHEMA.Place)
+        b.add(node, RDFS.label, f"{site.what or profile.label} ({site.place})")
+        b.add(node, SCHEMA.containedInPlace, place)
+        if site.since:
+            b.add(node, SCHEMA.startDate, Literal(str(site.since), datatype=XSD.gYear))
+        for theme in match_concepts(site.what or "", "themes"):
+            b.add(node, DCTERMS.subject, theme)
+        b.evidence(node, site.span)
+    for theme in profile.themes:
+        b.add(iri, DCTERMS.subject, theme)
+
+
+def add_ptce(b: Builder, ptce: Ptce, coordinator: URIRef, coordinator_label: str) -> URIRef:
+    """Add the PTCE being created, its coordinator, member kinds and ranked goals."""
+    label = ptce_label(coordinator_label, ptce.health)
+    iri = actor_iri(name=label, base=b.ctx.base)
+    key = goal_scheme_key(label)
+    b.add(iri, RDF.type, MAI.Cooperation)
+    b.add(iri, RDFS.label, label)
+    b.add(iri, MAI.coordinatedBy, coordinator)
+    for kind in ptce.member_kinds:
+        b.add(iri, MAI.memberKind, kind)
+    b.evidence(iri, ptce.span)
+    if ptce.goals:
+        scheme = b.mint("goals", key)
+        b.add(scheme, RDF.type, SKOS.ConceptScheme)
+        b.add(scheme, SKOS.prefLabel, Literal(f"Objectifs du {label}", lang="fr"))
+    for rank, (text, start, end) in enumerate(ptce.goals, 1):
+        goal = b.mint("goal", key, rank)
+        b.add(iri, MAI.hasGoal, goal)
+        b.add(goal, RDF.type, MAI.StrategicGoal)
+        b.add(goal, SKOS.prefLabel, Literal(text, lang="fr"))
+        b.add(goal, SKOS.notation, Literal(rank, datatype=XSD.integer))
+        b.add(goal, SKOS.inScheme, scheme)
+        b.evidence(goal, (start, end))
+    return iri

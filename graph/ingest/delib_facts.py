@@ -1,0 +1,107 @@
+"""Read back, from the graph of one deliberation, the facts that labelled fixtures state (bench and tests).
+
+The keys are those of the ``NAME.expected.json`` files next to the fixtures: grants as (beneficiary, amount)
+pairs, stated totals, outcome, vote counts, dates, attendance counts, chair, secretary, organ, authority.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from rdflib import Graph
+from rdflib.namespace import DCTERMS, RDFS
+
+from graph.ingest.base import SourceContext
+from graph.namespaces import MAI, SCHEMA
+
+
+def _one(graph: Graph, s, p):
+    return next(iter(graph.objects(s, p)), None)
+
+
+def _label(graph: Graph, node) -> str | None:
+    return str(_one(graph, node, RDFS.label)) if node is not None else None
+
+
+def _str(value) -> str | None:
+    return str(value) if value is not None else None
+
+
+def _amount(value) -> str:
+    """An amount as plain digits ("40000", "1500.5").
+
+    >>> _amount("40000.00")
+    '40000'
+    """
+    return format(Decimal(str(value)).normalize(), "f")
+
+
+def _int(value) -> int | None:
+    return int(value) if value is not None else None
+
+
+def grant_facts(graph: Graph) -> dict:
+    """Grants (beneficiary label, amount), their natures and the beneficiaries' founding years."""
+    grants, natures, founded = [], {}, {}
+    for grant in graph.subjects(MAI.decidedBy, None):
+        actor = _one(graph, grant, MAI.beneficiary)
+        label = _label(graph, actor)
+        grants.append([label, _amount(_one(graph, grant, SCHEMA.amount))])
+        nature = _one(graph, grant, MAI.nature)
+        if nature is not None:
+            natures[label] = str(nature).rsplit("/", 1)[-1]
+        year = _one(graph, actor, SCHEMA.foundingDate)
+        if year is not None:
+            founded[label] = int(str(year))
+    return {"grants": sorted(grants), "natures": natures, "founded": founded}
+
+
+def session_facts(graph: Graph, session) -> dict:
+    """Dates, counts, lists and officers of the session."""
+    proxies = list(graph.objects(session, MAI.proxy))
+    return {
+        "session_date": _str(_one(graph, session, DCTERMS.date)),
+        "convened": _str(_one(graph, session, MAI.convenedOn)),
+        "in_office": _int(_one(graph, session, MAI.membersInOffice)),
+        "present_count": _int(_one(graph, session, MAI.membersPresent)),
+        "proxy_count": _int(_one(graph, session, MAI.proxyCount)),
+        "vote_count": _int(_one(graph, session, MAI.voteCount)),
+        "present": len(set(graph.objects(session, MAI.present))),
+        "excused": len(set(graph.objects(session, MAI.excused))),
+        "absent": len(set(graph.objects(session, MAI.absent))),
+        "proxies": len(proxies),
+        "proxy_holders": sum(_one(graph, p, MAI.to) is not None for p in proxies),
+        "chair": _label(graph, _one(graph, session, MAI.chair)),
+        "chair_title": _str(_one(graph, session, MAI.roleTitle)),
+        "secretary": _label(graph, _one(graph, session, MAI.secretary)),
+    }
+
+
+def deliberation_facts(graph: Graph) -> dict:
+    """Every fact that an expected file may state, read from ``graph``."""
+    delib = next(graph.subjects(MAI.session, None))
+    outcome = _one(graph, delib, MAI.outcome)
+    votes = {k: _int(_one(graph, delib, p)) for k, p in
+             (("for", MAI.votesFor), ("against", MAI.votesAgainst), ("abstentions", MAI.abstentions))}
+    facts = {
+        "outcome": str(outcome).rsplit("/", 1)[-1] if outcome is not None else None,
+        "votes": votes if any(v is not None for v in votes.values()) else None,
+        "number": _str(_one(graph, delib, DCTERMS.identifier)),
+        "received": _str(_one(graph, delib, MAI.receivedByPrefecture)),
+        "published": _str(_one(graph, delib, MAI.publishedOn)),
+        "actes_id": _str(_one(graph, delib, MAI.actesId)),
+        "body": _label(graph, _one(graph, delib, MAI.body)),
+        "authority": _label(graph, _one(graph, delib, MAI.authority)),
+        "stated_totals": sorted(_amount(t) for t in graph.objects(delib, MAI.statedTotal)),
+    }
+    facts.update(session_facts(graph, _one(graph, delib, MAI.session)))
+    facts.update(grant_facts(graph))
+    return facts
+
+
+def extract_fixture(path: Path):
+    """Extract one fixture file directly (no store): return the Extraction."""
+    from graph.ingest.deliberation import extract
+
+    return extract(SourceContext(path=path, data=path.read_bytes()))

@@ -1,0 +1,227 @@
+"""The grants a deliberation decides: in prose or in tables, with their stated totals as checks.
+
+Prose: a sentence where an amount follows a grant word ("une subvention … d'un montant de 20 000 €") or a
+granting verb, with its beneficiary ("à X", "au profit de X", "l'association X", else the title's "Subvention à X").
+Amounts requested, budgets, co-funders and earlier grants are left out; the same beneficiary named twice (in the
+report and in the decision) is one grant, the decision's amount winning. Tables (``| … |`` rows, or the flattened
+rows of a PDF) give one grant per row, names wrapped over several lines joined, nature codes (F, I, P, M) read;
+"Total" rows are stated totals, never grants (DATA-FORMATS.md pitfalls 13 and 23).
+
+>>> found = find_grants("La Ville décide d'attribuer une subvention de 1 500 € à l'association Les Amis du Vélo.")
+>>> [(g.beneficiary, g.amount) for g in found.grants]
+[('Les Amis du Vélo', Decimal('1500'))]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from graph.identity import name_key
+from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold, parse_amount
+
+NATURE_CODES = {"F": "operating", "I": "investment", "P": "project", "M": "in-kind"}
+_NATURE_WORDS = {"fonctionnement": "operating", "investissement": "investment", "equipement": "investment",
+                 "projet": "project", "manifestation": "project", "evenement": "project", "action": "project",
+                 "exceptionnelle": "project", "nature": "in-kind", "mise a disposition": "in-kind",
+                 "materiel": "in-kind"}
+
+
+@dataclass
+class GrantFact:
+    """One grant read from the text; ``span`` is its evidence (start, end) in the body."""
+
+    beneficiary: str
+    amount: Decimal
+    span: tuple[int, int]
+    nature: str | None = None
+    purpose: str | None = None
+    decision: bool = False
+    table: bool = False
+
+
+@dataclass
+class StatedTotal:
+    """A total the text states (a table's "Total" row, "pour un montant total de …") and whether it reconciles."""
+
+    amount: Decimal
+    span: tuple[int, int]
+    label: str
+    reconciled: bool = False
+
+
+@dataclass
+class GrantsFound:
+    grants: list[GrantFact] = field(default_factory=list)
+    totals: list[StatedTotal] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+_GRANT_WORD = re.compile(r"subventions?|participation\s+financière|aide\s+financière|contribution\s+financière|"
+                         r"fonds\s+de\s+concours|soutien\s+financier|dotation|allocation", re.I)
+_GRANT_VERB = re.compile(r"\b(?:attribu|allou|vers|accord|octroy)(?:er|e|ent|é|ée|és|ées)\b", re.I)
+_EXCLUDE = re.compile(r"sollicit|demand|budget|co[uû]t|estim|chiffr|plan\s+de\s+financement|cofinanc|"
+                      r"\bavait\b|\bavaient\b|\ba\s+(?:été\s+)?(?:attribué|versé|accordé|alloué)|précédemment|"
+                      r"\bdéjà\b|l['’]an\s+dernier|l['’]année\s+dernière|emplois|\btotal|\bglobale?\s+du\s+projet|"
+                      r"\bsoit\b|représent|s['’]élève|\bplafond|\bprix\b|\bloyer", re.I)
+_STOP = (r"(?=\s*(?:,|\(|;|:|\.(?:\s|$)|\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|\bdans\s+le\s+cadre\b|\bafin\b|"
+         r"\bune\s+subvention\b|\bun\s+montant\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|\bsur\b|"
+         r"\bà\s+hauteur\b|\ben\s+faveur\b|\bet\s+(?:à|au|aux)\b|\bainsi\b|\bselon\b|$))")
+_BENEFICIARY = re.compile(
+    r"(?:\bà|\bau\s+profit\s+de|\ben\s+faveur\s+de|\bau\s+bénéfice\s+de|\bbénéficiaire\s*:)\s+"
+    r"(?:l['’]association\s+|la\s+structure\s+|la\s+société\s+|l['’](?=[A-ZÉ])|la\s+(?=[A-ZÉ])|le\s+(?=[A-ZÉ])|"
+    r"(?<=à)\s*(?=[A-ZÉ]))?(?P<name>[A-ZÉÈÀ«\"0-9][^\n]*?)" + _STOP + r"|(?P<au>\bau(?:x)?\s+(?P<name2>[A-ZÉÈÀ][^\n]*?)"
+    + _STOP + r")")
+_ASSOCIATION = re.compile(r"l['’]association\s+(?P<name>[A-ZÉÈÀ«\"0-9][^\n]*?)" + _STOP)
+_DECISION = re.compile(r"après\s+en\s+avoir\s+délibéré|\bDÉCIDE\b|\bDECIDE\b|\bDÉLIBÈRE\b|il\s+est\s+proposé\s+au|"
+                       r"En\s+conséquence|ARTICLE\s+1|Article\s+1(?:er)?\s*:", re.I)
+_PROSE_TOTAL = re.compile(r"(?:montant\s+total|soit\s+un\s+total|soit\s+au\s+total|total\s+général|enveloppe\s+"
+                          r"(?:globale|totale))\s*(?:de|:)?\s*", re.I)
+
+
+def _clean_name(name: str) -> str | None:
+    name = re.sub(r"\s+", " ", name).strip(" «»\"'’.-")
+    words = name.split()
+    if not words or len(words) > 9 or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return None
+    if fold(words[0]) in ("monsieur", "madame", "il", "elle", "ce", "cette", "ces", "hauteur"):
+        return None
+    return name
+
+
+def beneficiary_in(sentence: str, anchor: int) -> str | None:
+    """Return the beneficiary named in ``sentence`` nearest to the amount at offset ``anchor``."""
+    best = None
+    for match in _BENEFICIARY.finditer(sentence):
+        name = _clean_name(match.group("name") or match.group("name2") or "")
+        if name and not AMOUNT_RE.search(name):
+            distance = abs(match.start() - anchor)
+            if best is None or distance < best[0]:
+                best = (distance, name)
+    if best:
+        return best[1]
+    match = _ASSOCIATION.search(sentence)
+    return _clean_name(match.group("name")) if match else None
+
+
+def _nature(text: str) -> str | None:
+    folded = fold(text)
+    match = re.search(r"subventions?\s+(?:d['’]|de\s+|en\s+)?(\w+(?:\s+a\s+disposition)?)", folded)
+    if match and match.group(1) in _NATURE_WORDS:
+        return _NATURE_WORDS[match.group(1)]
+    return None
+
+
+def _purpose(sentence: str, after: int) -> str | None:
+    match = re.search(r"(?:dans\s+le\s+cadre\s+(?:de\s+la|du|de\s+l['’]|des|de)|pour\s+(?:la|le|l['’]|les)|"
+                      r"afin\s+de|au\s+titre\s+(?:de\s+la|du|de\s+l['’]|des))\s*(?P<p>[^;\n]+)", sentence[after:], re.I)
+    if not match:
+        return None
+    text = re.split(r"\s*(?:;|\.\s|\.$| et\s+(?:autorise|approuve))", match.group("p"))[0].strip()
+    if len(text) <= 5 or re.fullmatch(r"(?:l['’])?(?:ann[ée]e|exercice)\s+\d{4}|\d{4}", text):
+        return None
+    return text
+
+
+def _sentences(body: str):
+    for match in re.finditer(r"[^.;\n]+(?:\n(?![-•*]|\s*\n|\|)[^.;\n]+)*[.;]?", body):
+        if match.group(0).strip():
+            yield match.start(), match.group(0)
+
+
+def prose_grants(body: str, title_beneficiary: str | None) -> tuple[list[GrantFact], list[StatedTotal]]:
+    """Return the grants and totals stated in sentences (table lines excluded)."""
+    decision_at = max((m.start() for m in _DECISION.finditer(body)), default=len(body))
+    grants, totals, lead = [], [], False
+    for start, sentence in _sentences(body):
+        if sentence.lstrip().startswith("|"):
+            continue
+        item = sentence.lstrip().startswith(("-", "•", "*"))
+        if sentence.rstrip().endswith(":"):
+            lead = bool(_GRANT_WORD.search(sentence) or _GRANT_VERB.search(sentence))
+        elif not item:
+            lead = False
+        amounts = [(m.start(), m.end(), parse_amount(m.group(0))) for m in AMOUNT_RE.finditer(sentence)]
+        words = [(s, e, Decimal(v)) for v, s, e in find_amounts_in_words(sentence)
+                 if not any(abs(s - a) < 60 for a, _, _ in amounts)]
+        for a_start, a_end, amount in amounts + words:
+            before = sentence[max(0, a_start - 120):a_start]
+            total = _PROSE_TOTAL.search(sentence[max(0, a_start - 40):a_start])
+            if total and re.search(r"subvention|crédit|dépense|somme|attribu", sentence, re.I):
+                totals.append(StatedTotal(amount, (start + a_start, start + a_end), sentence.strip()))
+                continue
+            if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead)):
+                continue
+            if _EXCLUDE.search(sentence[max(0, a_start - 80):a_end + 25]):
+                continue
+            name = beneficiary_in(sentence, a_start) or title_beneficiary
+            if name:
+                grants.append(GrantFact(name, amount, (start, start + len(sentence.rstrip())),
+                                        _nature(sentence), _purpose(sentence, a_end), start >= decision_at))
+    return grants, totals
+
+
+def merge_prose(grants: list[GrantFact], found: GrantsFound) -> None:
+    """Add prose grants to ``found``, one per beneficiary; the decision's amount wins over the report's."""
+    known = {name_key(g.beneficiary) for g in found.grants}
+    chosen: dict[str, GrantFact] = {}
+    for grant in grants:
+        key = name_key(grant.beneficiary)
+        if key in known:
+            continue
+        other = chosen.get(key)
+        if other is None or (grant.decision and not other.decision):
+            if other is not None and other.amount != grant.amount:
+                found.warnings.append((
+                    f"montants différents pour « {grant.beneficiary} » : {other.amount} € (exposé), "
+                    f"{grant.amount} € (décision) ; la décision est retenue",
+                    f"different amounts for '{grant.beneficiary}': {other.amount} (report), {grant.amount} "
+                    f"(decision); the decision's is kept"))
+            chosen[key] = grant
+            if other is not None:
+                chosen[key].nature = chosen[key].nature or other.nature
+                chosen[key].purpose = chosen[key].purpose or other.purpose
+    found.grants += list(chosen.values())
+
+
+def find_grants(body: str, title: str = "") -> GrantsFound:
+    """Return the grants decided in ``body``, the totals it states, and warnings on what does not add up."""
+    from graph.ingest.delib_tables import table_grants
+
+    found = GrantsFound()
+    table_grants(body, found)
+    match = re.search(r"subventions?\s+(?:de\s+\w+\s+)?(?:à|au|aux)\s+(?:l['’]association\s+|la\s+|l['’])?"
+                      r"(?P<name>[A-ZÉÈÀ].+)", title)
+    title_beneficiary = _clean_name(match.group("name")) if match else None
+    grants, totals = prose_grants(body, title_beneficiary)
+    merge_prose(grants, found)
+    found.totals += totals
+    check_words(body, found)
+    reconcile(found)
+    return found
+
+
+def check_words(body: str, found: GrantsFound) -> None:
+    """Warn when an amount spelled in words disagrees with the figures written next to it."""
+    for value, start, end in find_amounts_in_words(body):
+        near = AMOUNT_RE.search(body[end:end + 40]) or AMOUNT_RE.search(body[max(0, start - 40):start])
+        if near and parse_amount(near.group(0)) != value:
+            found.warnings.append((
+                f"montant en lettres ({body[start:end]} = {value}) différent du montant en chiffres "
+                f"({near.group(0).strip()})",
+                f"amount in words ({value}) differs from the figures ({near.group(0).strip()})"))
+
+
+def reconcile(found: GrantsFound) -> None:
+    """Mark each stated total that equals the sum of all grants or of a run of consecutive grants; warn otherwise."""
+    amounts = [g.amount for g in found.grants]
+    sums = {sum(amounts[i:j], Decimal(0)) for i in range(len(amounts)) for j in range(i + 1, len(amounts) + 1)}
+    for total in found.totals:
+        total.reconciled = total.amount in sums
+        if not total.reconciled:
+            found.warnings.append((
+                f"total annoncé {total.amount} € ≠ somme des subventions extraites {sum(amounts, Decimal(0))} € "
+                f"(« {total.label[:60]} »)",
+                f"stated total {total.amount} differs from the sum of extracted grants {sum(amounts, Decimal(0))}"))
+

@@ -1,0 +1,159 @@
+"""Triples of a parsed deliberation, in the contract's vocabulary (DESIGN.md "Vocabulary contract").
+
+Modelling choices:
+- the chair's title ("Première Vice-Présidente", "Maire") is a ``mai:roleTitle`` literal on the session: the
+  session is the one place where this person holds this role, and the contract has no node for the chair role;
+- a beneficiary's dated presence ("installée sur le bassin stéphanois depuis 2019", "un tiers-lieu santé basé
+  depuis 2023 à L'Étrat") is a *site*: ``mint("site", actor key, place)``, a ``schema:Place`` with
+  ``schema:containedInPlace`` → the place, ``schema:startDate`` (xsd:gYear) and, for a facility, its label and
+  themes. The actor's ``schema:location`` points at the places and at the sites, so both "where" and "since when"
+  are one triple pattern away;
+- the nature account of the imputation links to the M57 concept (``ontology/m57.ttl``) when the chart has it,
+  also for older M14 deliberations whose account numbers it shares (6574); the imputation string stays a literal.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
+
+from graph.identity import actor_iri, name_key
+from graph.ingest.base import SourceContext, add_evidence
+from graph.ingest.delib_people import Attendance, Person
+from graph.namespaces import MAI, ORG, SCHEMA, mint, slugify
+
+ONTOLOGY = "https://w3id.org/maillage/ontology/"
+M57 = ONTOLOGY + "m57/"
+
+
+def concept(scheme: str, key: str) -> URIRef:
+    """Return the IRI of a concept of a shipped scheme (``outcome/adopted``, ``nature/operating``…)."""
+    return URIRef(f"{ONTOLOGY}{scheme}/{key}")
+
+
+def actor_key(iri: URIRef) -> str:
+    """The last segment of an actor IRI, used as the key of what belongs to it (organs, sessions, goals)."""
+    return str(iri).rstrip("/").rsplit("/", 1)[-1]
+
+
+class Builder:
+    """Accumulates the triples of one deliberation; every method adds one fact group."""
+
+    def __init__(self, ctx: SourceContext, text: str, graph: Graph):
+        self.ctx, self.text, self.graph = ctx, text, graph
+
+    def add(self, s, p, o) -> None:
+        if o is not None:
+            self.graph.add((s, p, o if isinstance(o, (URIRef, Literal)) else Literal(o)))
+
+    def evidence(self, fact: URIRef, span: tuple[int, int] | None) -> None:
+        if span and span[1] > span[0]:
+            add_evidence(self.graph, fact, self.ctx, self.text, span[0], span[1])
+
+    def mint(self, kind: str, *keys) -> URIRef:
+        return mint(kind, *keys, base=self.ctx.base)
+
+    def person(self, person: Person) -> URIRef:
+        iri = self.mint("person", person.label)
+        if (iri, RDF.type, FOAF.Person) not in self.graph:
+            self.add(iri, RDF.type, FOAF.Person)
+            self.add(iri, RDFS.label, person.label)
+            self.add(iri, FOAF.givenName, person.given)
+            self.add(iri, FOAF.familyName, person.family)
+        return iri
+
+    def place(self, label: str) -> URIRef:
+        iri = self.mint("place", label)
+        self.add(iri, RDF.type, SCHEMA.Place)
+        if not any(self.graph.objects(iri, RDFS.label)):
+            self.add(iri, RDFS.label, label)
+        return iri
+
+    def authority(self, name: str | None, variants: list[str], siren: str | None, members: int | None) -> URIRef:
+        iri = actor_iri(name=name, siren=siren, base=self.ctx.base)
+        self.add(iri, RDF.type, MAI.PublicAuthority)
+        self.add(iri, RDFS.label, name or f"Collectivité SIREN {siren}")
+        for variant in variants:
+            self.add(iri, SKOS.altLabel, variant)
+        self.add(iri, MAI.siren, siren)
+        if members:
+            self.add(iri, MAI.memberCount, Literal(members, datatype=XSD.integer))
+        return iri
+
+    def organ(self, authority: URIRef, label: str) -> URIRef:
+        iri = self.mint("body", actor_key(authority), label)
+        self.add(iri, RDF.type, ORG.OrganizationalUnit)
+        self.add(iri, RDFS.label, label)
+        self.add(iri, ORG.unitOf, authority)
+        return iri
+
+    def session(self, iri: URIRef, organ: URIRef | None, date, a: Attendance) -> None:
+        self.add(iri, RDF.type, MAI.Session)
+        self.add(iri, DCTERMS.date, Literal(date, datatype=XSD.date) if date else None)
+        self.add(iri, MAI.body, organ)
+        self.add(iri, MAI.convenedOn, Literal(a.convened, datatype=XSD.date) if a.convened else None)
+        for prop, value in ((MAI.membersInOffice, a.in_office), (MAI.membersPresent, a.present_count),
+                            (MAI.proxyCount, a.proxy_count), (MAI.voteCount, a.vote_count)):
+            if value is not None:
+                self.add(iri, prop, Literal(value, datatype=XSD.integer))
+        if a.chair:
+            self.add(iri, MAI.chair, self.person(a.chair))
+            self.add(iri, MAI.roleTitle, a.chair_title)
+        if a.secretary:
+            self.add(iri, MAI.secretary, self.person(a.secretary))
+        for prop, people in ((MAI.present, a.present), (MAI.excused, a.excused), (MAI.absent, a.absent)):
+            for person in people:
+                self.add(iri, prop, self.person(person))
+        for n, proxy in enumerate(a.proxies, 1):
+            node = self.mint("proxy", *str(iri).split("/session/", 1)[1].split("/"), n)
+            self.add(iri, MAI.proxy, node)
+            self.add(node, RDF.type, MAI.Proxy)
+            self.add(node, MAI["from"], self.person(proxy.giver))
+            if proxy.holder:
+                self.add(node, MAI.to, self.person(proxy.holder))
+        for span in a.spans:
+            self.evidence(iri, span)
+
+    def grant(self, iri: URIRef, fact, funder: URIRef, beneficiary: URIRef, deliberation: URIRef,
+              year: int | None, account: tuple[str | None, str | None]) -> None:
+        self.add(iri, RDF.type, MAI.Grant)
+        self.add(iri, SCHEMA.funder, funder)
+        self.add(iri, MAI.beneficiary, beneficiary)
+        self.add(iri, SCHEMA.amount, Literal(Decimal(fact.amount), datatype=XSD.decimal))
+        self.add(iri, SCHEMA.currency, "EUR")
+        if year:
+            self.add(iri, MAI.fiscalYear, Literal(year, datatype=XSD.integer))
+        raw, nature_account = account
+        nature = fact.nature or _nature_from_account(nature_account)
+        self.add(iri, MAI.nature, concept("nature", nature) if nature else None)
+        self.add(iri, MAI.budgetAccount, raw)
+        if nature_account and m57_known(nature_account):
+            self.add(iri, MAI.budgetNature, URIRef(M57 + nature_account))
+        self.add(iri, MAI.decidedBy, deliberation)
+        self.add(iri, DCTERMS.description, fact.purpose)
+        self.evidence(iri, fact.span)
+
+
+def _nature_from_account(account: str | None) -> str | None:
+    if account and account.startswith("204"):
+        return "investment"
+    if account and account.startswith("657"):
+        return "operating"
+    return None
+
+
+def m57_known(account: str) -> bool:
+    """Whether the shipped M57 scheme has a concept for ``account``."""
+    from graph.ingest.delib_profile import scheme_labels
+
+    return any(str(c) == M57 + account for _, c in scheme_labels("m57"))
+
+
+def beneficiary_iri(name: str, base: str) -> URIRef:
+    return actor_iri(name=name, base=base)
+
+
+def goal_scheme_key(ptce_label: str) -> str:
+    return slugify(name_key(ptce_label))

@@ -1,0 +1,259 @@
+"""What identifies a deliberation: authority, organ, session date, number, title, ACTES id, vote and outcome.
+
+>>> parse_actes("99_DE-042-244200770-20240516-D20240024010")
+ActesId(raw='99_DE-042-244200770-20240516-D20240024010', dept='042', siren='244200770', date=datetime.date(2024, 5, 16), number='D20240024010', nature='DE')
+>>> parse_actes("99_DE-042-244200770-20240516-D20240024010").normalised
+'042-244200770-20240516-D20240024010-DE'
+>>> parse_vote("Pour : 40 - Contre : 3 - Abstentions : 2").outcome
+'adopted'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from graph.ingest.french import DATE_RE, date_from_match, fold
+
+#: ACTES identifier, tolerant (DATA-FORMATS.md 1.3): TypePJ prefix, nature suffix and file suffix optional.
+ACTES_RE = re.compile(r"""^(?:(?P<typepj>\d{2}_[A-Z]{2})-)?
+    (?P<dept>\d{3}|02[AB])-(?P<siren>\d{9})-(?P<date>\d{8})-
+    (?P<num>.+?)(?:-(?P<nature>DE|AR|AI|CC|BF|AU))?
+    (?:-\d+-\d+_\d+(?:\.\w+)?)?$""", re.X)
+
+
+@dataclass
+class ActesId:
+    raw: str
+    dept: str
+    siren: str
+    date: dt.date
+    number: str
+    nature: str
+
+    @property
+    def normalised(self) -> str:
+        return f"{self.dept}-{self.siren}-{self.date:%Y%m%d}-{self.number}-{self.nature}"
+
+
+def parse_actes(raw: str | None) -> ActesId | None:
+    """Parse an ACTES id as printed; the nature defaults to the TypePJ's ("99_DE" → DE), else DE."""
+    match = ACTES_RE.match(re.sub(r"\s", "", raw or ""))
+    if not match:
+        return None
+    nature = match.group("nature") or (match.group("typepj") or "_DE")[-2:]
+    try:
+        date = dt.datetime.strptime(match.group("date"), "%Y%m%d").date()
+    except ValueError:
+        return None
+    return ActesId(re.sub(r"\s", "", raw), match.group("dept"), match.group("siren"), date, match.group("num"), nature)
+
+
+#: Organs: pattern → canonical label.
+BODIES = [
+    (r"bureau\s+m[ée]tropolitain", "Bureau Métropolitain"),
+    (r"conseil\s+m[ée]tropolitain", "Conseil Métropolitain"),
+    (r"bureau\s+communautaire", "Bureau Communautaire"),
+    (r"conseil\s+communautaire", "Conseil Communautaire"),
+    (r"commission\s+permanente", "Commission Permanente"),
+    (r"conseil\s+municipal", "Conseil Municipal"),
+    (r"conseil\s+d[ée]partemental", "Conseil Départemental"),
+    (r"conseil\s+r[ée]gional", "Conseil Régional"),
+    (r"comit[ée]\s+syndical", "Comité Syndical"),
+    (r"conseil\s+d['’]administration", "Conseil d'Administration"),
+]
+
+#: Authorities: pattern whose ``name`` group is the authority's display name.
+AUTHORITIES = [
+    r"(?:Le|La)\s+(?:Bureau|Conseil|Commission)[\w\s]*?\s+(?:de\s+la\s+|du\s+|de\s+l['’]|de\s+)"
+    r"(?P<name>[A-ZÉ][\w'’ -]*?(?:Métropole|Agglomération|Communauté[\w' -]*))\s*,?\s+après",
+    r"(?P<name>(?:Ville|Commune)\s+d(?:e\s+|['’])[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)",
+    r"(?P<name>(?:Département|Région)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
+    r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)",
+    r"(?P<name>Communauté\s+(?:de\s+communes|d['’]agglomération|urbaine)\s+(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])?"
+    r"[A-ZÉ][\w'’-]*(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)",
+    r"(?P<name>[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*\s+Métropole)\b",
+    r"(?P<name>Métropole\s+(?:de\s+|du\s+|d['’])?[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)",
+]
+
+
+_PARTICLES = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux"}
+
+
+def title_case(text: str) -> str:
+    """Write an upper-case name the way French place names are written.
+
+    >>> title_case("DÉPARTEMENT DE LA HAUTE-VALLÉE D'ARGENT")
+    "Département de la Haute-Vallée d'Argent"
+    """
+    def word(w: str) -> str:
+        lower = w.lower()
+        if lower in _PARTICLES:
+            return lower
+        if re.match(r"[dl]['’]", lower):
+            return lower[:2] + lower[2:].capitalize()
+        return "-".join(p if p in _PARTICLES else p.capitalize() for p in lower.split("-"))
+    return " ".join(word(w) for w in text.split(" "))
+
+
+def find_authority(body: str) -> tuple[str, list[str]] | None:
+    """Return the authority's display name and the spelling variants of it that the text uses."""
+    found = _find_authority(body)
+    if found is None:
+        cased = "\n".join(title_case(line) if line.isupper() else line for line in body.split("\n"))
+        found = _find_authority(cased)
+    return found
+
+
+def _find_authority(body: str) -> tuple[str, list[str]] | None:
+    for pattern in AUTHORITIES:
+        match = re.search(pattern, body)
+        if match:
+            name = re.sub(r"\s+", " ", match.group("name")).strip()
+            if name.isupper():
+                continue
+            key = fold(name).replace("-", " ")
+            variants = {re.sub(r"\s+", " ", m.group(0)) for m in re.finditer(re.escape(name).replace(r"\ ", r"\s+")
+                        .replace("e", "[eéÉE]").replace("E", "[eéÉE]"), body, re.I)}
+            return name, sorted(v for v in variants if fold(v).replace("-", " ") == key and v != name)
+    return None
+
+
+def find_body(body: str) -> str | None:
+    """Return the canonical label of the organ that deliberated."""
+    hits = []
+    for pattern, label in BODIES:
+        match = re.search(pattern, body, re.I)
+        if match:
+            hits.append((match.start(), label))
+    return min(hits)[1] if hits else None
+
+
+def find_session_date(body: str) -> dt.date | None:
+    """Return the date of the session ("Séance du …", "SEANCE DU BUREAU … DU 16 MAI 2024", "réuni … le …")."""
+    for pattern in (r"s[ée]ance", r"r[ée]union|r[ée]uni\b|Conseil\s+Municipal\s+du"):
+        for match in re.finditer(pattern, body, re.I):
+            window = body[match.end():match.end() + 100]
+            date = DATE_RE.search(window)
+            if date and not re.search(r"convoqu", window[:date.start()], re.I) and (found := date_from_match(date)):
+                return found
+    return None
+
+
+def find_number(body: str) -> str | None:
+    """Return the deliberation's own number ("2024.00240", "2014/159", "CP-2023-045")."""
+    match = re.search(r"(?:d[ée]lib[ée]ration|DELIBERATION)?\s*\bn\s*[°ºo]\s*[:.]?\s*"
+                      r"(?P<num>[A-Z]{0,4}[-_ ]?\d[\w.-]*(?:\s*/\s*\d+)?)", body, re.I)
+    return re.sub(r"\s*/\s*", "/", match.group("num")).strip(".-") if match else None
+
+
+def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[str, int, int] | None:
+    """Return the title and its span: "Objet : …", else the lines after the number, else before "rapporte"."""
+    match = re.search(r"^\s*Objet\s*:\s*(?P<t>.+(?:\n(?!\s*\n).+)?)", body, re.I | re.M)
+    if match:
+        return _title(match.group("t")), match.start("t"), match.end("t")
+    if number_end is not None:
+        match = re.compile(r"\s*\n(?P<t>(?:[^\n]+\n?){1,3}?)\n").match(body, number_end)
+        if match and not re.search(r"convoqu|:|^\s*$", match.group("t"), re.I):
+            return _title(match.group("t")), match.start("t"), match.end("t")
+    match = re.compile(r"(?P<t>(?:[^\n]+\n){1,3}?)[^\n]*\brapporte\b").search(body, attendance_end)
+    if match:
+        return _title(match.group("t")), match.start("t"), match.end("t")
+    return None
+
+
+def _title(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" :-")
+
+
+def find_programme(text: str) -> str | None:
+    """Return the acronym of the programme named "Programme … (ACRONYM)"."""
+    match = re.search(r"\bprogramme\b[^()\n]{3,120}\((?P<acr>[A-Z][A-Z0-9-]{2,})\)", text, re.I)
+    return match.group("acr") if match else None
+
+
+@dataclass
+class Vote:
+    outcome: str | None = None
+    votes_for: int | None = None
+    against: int | None = None
+    abstentions: int | None = None
+    span: tuple[int, int] | None = None
+
+
+_COUNT = r"(?P<n>\d+|z[ée]ro|aucune?)"
+
+
+def _count(text: str, words: str) -> tuple[int, tuple[int, int]] | None:
+    match = (re.search(rf"\b(?:{words})\s*:\s*{_COUNT}", text, re.I)
+             or re.search(rf"{_COUNT}\s+(?:voix\s+)?(?:{words})", text, re.I))
+    if not match:
+        return None
+    n = match.group("n")
+    return (int(n) if n.isdigit() else 0), match.span()
+
+
+def parse_vote(body: str) -> Vote:
+    """Return the outcome (adopted-unanimously, adopted, rejected) and the counts when the text gives them."""
+    vote = Vote()
+    spans = []
+    for attr, words in (("votes_for", r"pour|votes?\s+pour"), ("against", r"contre"),
+                        ("abstentions", r"abstentions?|s['’]abst\w+")):
+        found = _count(body, words)
+        if found:
+            setattr(vote, attr, found[0])
+            spans.append(found[1])
+    outcome = None
+    for pattern, result in ((r"adopt[ée]e?s?\s+à\s+l['’]unanimit[ée]|à\s+l['’]unanimit[ée]", "adopted-unanimously"),
+                            (r"\brejet(?:é|ée|te)\b|n['’]adopte\s+pas|\bREJET", "rejected"),
+                            (r"\badopt(?:e|é|ée|és|ées)\b|\bADOPT[EÉ]", "adopted")):
+        match = re.search(pattern, body, re.I)
+        if match:
+            outcome = result
+            spans.append(match.span())
+            break
+    if outcome is None and vote.votes_for is not None and vote.against is not None:
+        outcome = "adopted" if vote.votes_for > vote.against else "rejected"
+    vote.outcome = outcome
+    if spans:
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        line_start = body.rfind("\n", 0, start) + 1
+        line_end = body.find("\n", end)
+        vote.span = (line_start, line_end if line_end >= 0 else len(body))
+    return vote
+
+
+def find_published(body: str) -> dt.date | None:
+    """Return the publication date ("Publiée le : 25 avril 2014", "Date de mise en ligne : …")."""
+    match = re.search(r"(?:publi[ée]e?|mise\s+en\s+ligne|affich[ée]e?)\s+le\s*:?\s*|mise\s+en\s+ligne\s*:\s*", body,
+                      re.I)
+    date = DATE_RE.match(body, match.end()) if match else None
+    return date_from_match(date) if date else None
+
+
+def find_fiscal_year(body: str) -> int | None:
+    """Return the fiscal year ("pour l'année 2024", "exercice 2014", "budget 2014")."""
+    match = re.search(r"(?:pour\s+l['’]ann[ée]e|exercice|budget(?:\s+primitif)?|au\s+titre\s+de\s+l['’]ann[ée]e)\s+"
+                      r"(?P<y>(?:19|20)\d\d)\b", body, re.I)
+    return int(match.group("y")) if match else None
+
+
+def find_budget_account(body: str) -> tuple[str | None, str | None]:
+    """Return the budget imputation as printed and its nature account ("SERV/65748/PROCE" → "65748")."""
+    match = re.search(r"\bcompte\s+(?P<acc>[A-Z0-9]+(?:/[A-Z0-9]+)+)", body)
+    if match:
+        nature = re.search(r"\b(?:6|2)\d{2,5}\b", match.group("acc"))
+        return match.group("acc"), nature.group(0) if nature else None
+    match = re.search(r"\bnature\s+(?P<n>(?:65|20)\d{1,4})\b", body)
+    if match:
+        return None, match.group("n")
+    match = re.search(r"\b(?:compte|article)\s+(?P<n>(?:65|204)\d{0,3})\b", body)
+    return (None, match.group("n")) if match else (None, None)
+
+
+def find_member_count(body: str) -> int | None:
+    """Return the number of communes an intercommunal authority gathers ("l'ensemble des 53 communes")."""
+    match = re.search(r"(?:ensemble\s+des|regroupe|rassemble|réunit|compte)\s+(?P<n>\d+)\s+communes"
+                      r"|(?P<n2>\d+)\s+communes\s+membres", body, re.I)
+    return int(match.group("n") or match.group("n2")) if match else None

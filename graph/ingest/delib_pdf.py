@@ -1,0 +1,87 @@
+"""One PDF page as text: ruled tables as ``| … |`` lines at their place, a margin column apart, stamps apart.
+
+pdfplumber's plain ``extract_text`` interleaves a margin column with the body line by line and flattens a table's
+wrapped cells into unrelated lines (DATA-FORMATS.md pitfall 23: ``Projet Nationale des 40 000 €``). Reading the
+ruled tables with ``find_tables`` and the margin column on its own keeps rows and sentences whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A table whose text says this is a prefecture stamp, not data.
+_STAMP_HINT = re.compile(r"pr[ée]fecture|accus[ée] de r[ée]ception|ex[ée]cutoire|\d{3}-\d{9}-\d{8}-", re.I)
+
+
+def _inside(obj: dict, boxes: list[tuple]) -> bool:
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _cell(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def margin_cut(words: list[dict], width: float) -> float | None:
+    """Return the x of a gap that separates a narrow margin column from the body, or None.
+
+    A cut is a vertical line, in the left 12–45 % of the page, that no word crosses, with words on at least three
+    lines at its left and at least twice as many words at its right.
+    """
+    for cut in range(int(width * 0.12), int(width * 0.45), 2):
+        if any(w["x0"] < cut < w["x1"] for w in words):
+            continue
+        left = [w for w in words if w["x1"] <= cut]
+        lines = {round(w["top"]) for w in left}
+        if len(lines) >= 3 and len(words) - len(left) >= 2 * len(left):
+            return float(cut)
+    return None
+
+
+def margin_rule(page) -> tuple[float, float, float] | None:
+    """Return (x, top, bottom) of a vertical rule in the left 45 % of the page that fences a margin column.
+
+    Rule segments drawn one under the other at the same x are joined; the rule must span 100 pt at least.
+    """
+    spans: dict[int, list[float]] = {}
+    for obj in list(page.rects) + list(page.lines):
+        if obj["x1"] - obj["x0"] < 2 and obj["bottom"] - obj["top"] > 20 and obj["x0"] < page.width * 0.45:
+            span = spans.setdefault(round(obj["x0"]), [obj["top"], obj["bottom"]])
+            span[0], span[1] = min(span[0], obj["top"]), max(span[1], obj["bottom"])
+    best = max(spans.items(), key=lambda kv: kv[1][1] - kv[1][0], default=None)
+    if best is None or best[1][1] - best[1][0] < 100:
+        return None
+    return float(best[0]), best[1][0], best[1][1]
+
+
+def _lines(page) -> list[tuple[float, str]]:
+    return [(line["top"], line["text"]) for line in page.extract_text_lines() if line["text"].strip()]
+
+
+def page_text(page) -> str:
+    """Return the text of one pdfplumber page (stamp tables first, then the margin column, then the body)."""
+    tables = page.find_tables()
+    stamps, blocks, boxes = [], [], []
+    for table in tables:
+        rows = table.extract()
+        text = "\n".join(_cell(c) for row in rows for c in row if _cell(c))
+        boxes.append(table.bbox)
+        if _STAMP_HINT.search(text) and len(text) < 400:
+            stamps.append("\n".join(c for row in rows for c in row if c and c.strip()))
+        else:
+            lines = ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+            blocks.append((table.bbox[1], "\n".join(lines)))
+    rest = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
+    margin: list[tuple[float, str]] = []
+    rule = margin_rule(page)
+    if rule is None:
+        cut = margin_cut(rest.extract_words(), page.width)
+        rule = (cut, 0, page.height) if cut is not None else None
+    if rule is not None:
+        fence = [(0, rule[1] - 2, rule[0], rule[2] + 2)]
+        margin = _lines(rest.filter(lambda obj: obj.get("object_type") != "char" or _inside(obj, fence)))
+        rest = rest.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, fence))
+    body = sorted(_lines(rest) + blocks, key=lambda item: item[0])
+    parts = stamps + [text for _, text in margin] + [text for _, text in body]
+    return "\n".join(parts)

@@ -1,0 +1,242 @@
+"""Who sat: the counts, chair and secretary, and the lists of present, excused, absent members and proxies.
+
+Lists are comma-separated full names with irregular spacing and doubled commas, names wrapped over two lines,
+compound and particle names, proxies with or without their holder, and empty sections (DATA-FORMATS.md
+pitfall 24). A section ends at the next section heading or at the first line that does not read as names.
+
+>>> parse_person("Mme Ramona GONZALEZ GRAIL")
+Person(given='Ramona', family='GONZALEZ GRAIL')
+>>> parse_person("Cédric de SAINT JOUAN").label
+'Cédric de SAINT JOUAN'
+>>> parse_person("Agence Locale de l'Energie - Désignation") is None
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from graph.ingest.french import DATE_RE, date_from_match
+
+CIVILITIES = {"m.", "mme", "mmes", "mlle", "mr", "mr.", "monsieur", "madame", "mm.", "dr", "dr.", "me"}
+PARTICLES = {"de", "du", "des", "d'", "d’", "le", "la", "van", "von", "di", "da", "del", "della", "dos"}
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person as a list names them: given names, family name (particles and compounds kept whole)."""
+
+    given: str
+    family: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.given} {self.family}"
+
+    @property
+    def key(self) -> str:
+        return self.label.lower()
+
+
+@dataclass
+class Proxy:
+    """A proxy: who gave it, and to whom when the text says."""
+
+    giver: Person
+    holder: Person | None = None
+
+
+@dataclass
+class Attendance:
+    """What a deliberation says of its session's attendance; ``spans`` are evidence (start, end) offsets."""
+
+    in_office: int | None = None
+    present_count: int | None = None
+    proxy_count: int | None = None
+    vote_count: int | None = None
+    convened: dt.date | None = None
+    chair: Person | None = None
+    chair_title: str | None = None
+    secretary: Person | None = None
+    present: list[Person] = field(default_factory=list)
+    excused: list[Person] = field(default_factory=list)
+    absent: list[Person] = field(default_factory=list)
+    proxies: list[Proxy] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def persons(self) -> list[Person]:
+        """Every person named, once each, in reading order."""
+        seen: dict[str, Person] = {}
+        named = [self.chair, self.secretary, *self.present, *self.excused, *self.absent]
+        named += [p for proxy in self.proxies for p in (proxy.giver, proxy.holder)]
+        for person in named:
+            if person is not None and person.key not in seen:
+                seen[person.key] = person
+        return list(seen.values())
+
+
+def _is_upper_word(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def parse_person(text: str) -> Person | None:
+    """Read one listed name ("M. Jean-Luc BASSON"), or None when it does not look like a person's name."""
+    tokens = text.strip().strip(".;:").split()
+    while tokens and tokens[0].lower() in CIVILITIES:
+        tokens = tokens[1:]
+    given: list[str] = []
+    while tokens and not _is_upper_word(tokens[0]) and tokens[0].lower() not in PARTICLES:
+        given.append(tokens.pop(0))
+    family = tokens
+    if not family and len(given) >= 2 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+", given[-1]):
+        family = [given.pop().upper()]  # "Philippe Saurel": the lists' convention writes it "Philippe SAUREL"
+    if not given or not family or len(given) > 3 or len(family) > 4:
+        return None
+    if not all(re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)*", g) for g in given):
+        return None
+    if not all(_is_upper_word(f) or f.lower() in PARTICLES for f in family[:-1] + [family[-1].upper()]):
+        return None
+    if not (_is_upper_word(family[-1]) or len(family) == 1):
+        return None
+    return Person(" ".join(given), " ".join(family))
+
+
+_PROXY_SPLIT = re.compile(r"\s+(?:donne|a\s+donné|a\s+donne|donnant)\s+(?:pouvoir|procuration|délégation)\s+(?:de\s+vote\s+)?à\s+"
+                          r"|\s*\(\s*(?:pouvoir|procuration)\s+à\s+|\s+(?:représentée?\s+par|à)\s+", re.I)
+
+#: Section headings, by the list they open; the colon may come on the next line ("…du Code\nGénéral … :").
+SECTIONS = [
+    ("proxies", re.compile(r"^(?:Pouvoirs?|Procurations?|Membres?\s+représentés?|Absents?\s+(?:excusés?\s+)?"
+                           r"(?:ayant\s+(?:voté\s+par\s+procuration|donné\s+(?:pouvoir|procuration))|représentés?))"
+                           r"[^:\n]*(?:\n[^:\n]{0,80})?:", re.I | re.M)),
+    ("excused", re.compile(r"^(?:Membres?\s+(?:titulaires?\s+)?)?(?:absents?\s+)?excusés?[^:\n]{0,40}:", re.I | re.M)),
+    ("absent", re.compile(r"^(?:Membres?\s+(?:titulaires?\s+)?)?Absents?(?:\s+non\s+excusés?)?\s*:", re.I | re.M)),
+    ("present", re.compile(r"^(?:(?:Membres?|Conseillers?)\s+(?:titulaires?\s+)?présents?|(?:Étaient|Etaient|Sont)\s+"
+                           r"présents?|Présents?)(?:\s*\([^)\n]*\))?\s*:", re.I | re.M)),
+]
+
+_COUNTS = {
+    "in_office": r"(?:membres|conseillers|élus)?\s*en\s+exercice",
+    "present_count": r"(?:Nombre\s+de\s+|membres\s+)?présents",
+    "proxy_count": r"(?:Nombre\s+de\s+)?(?:pouvoirs|procurations|membres\s+représentés)",
+    "vote_count": r"(?:Nombre\s+de\s+)?(?:voix|votants|suffrages\s+exprimés)",
+}
+
+
+def _names_line(line: str, kind: str) -> bool:
+    items = [i for i in re.split(r"[,;]", line) if i.strip(" .")]
+    if not items:
+        return False
+    if kind == "proxies" and _PROXY_SPLIT.search(line):
+        return True
+    good = sum(parse_person(i) is not None or (i.strip().endswith("-")) for i in items)
+    last = items[-1].split()
+    dangling = len(last) == 1 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+", last[0]) is not None
+    return good >= max(1, len(items) - (1 if dangling else 0)) * 0.6
+
+
+def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int]:
+    """Return the joined names of a section and the offset where they end."""
+    first_line, *rest = body[start:stop].split("\n")
+    lines, end, pos = [], start, start
+    for line in [first_line] + rest:
+        if line.strip():
+            if not _names_line(line, kind):
+                break
+            lines.append(line.strip())
+            end = pos + len(line)
+        pos += len(line) + 1
+    joined = ""
+    for line in lines:
+        joined += line if joined.endswith("-") or not joined else " " + line
+    return joined, end
+
+
+def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
+    for item in re.split(r"[,;]", text):
+        item = item.strip(" .)")
+        if not item:
+            continue
+        if kind == "proxies":
+            parts = _PROXY_SPLIT.split(item, maxsplit=1)
+            giver = parse_person(parts[0])
+            holder = parse_person(parts[1]) if len(parts) > 1 else None
+            if giver:
+                attendance.proxies.append(Proxy(giver, holder))
+        elif (person := parse_person(item)) is not None:
+            getattr(attendance, kind).append(person)
+
+
+def parse_sections(body: str, attendance: Attendance) -> None:
+    """Fill the present, excused, absent and proxy lists of ``attendance`` from the headed sections of ``body``."""
+    heads = []
+    for kind, pattern in SECTIONS:
+        for match in pattern.finditer(body):
+            if not any(s <= match.start() < e for _, s, e in heads):
+                heads.append((kind, match.start(), match.end()))
+    heads.sort(key=lambda h: h[1])
+    for i, (kind, start, end) in enumerate(heads):
+        stop = heads[i + 1][1] if i + 1 < len(heads) else len(body)
+        text, text_end = _section_text(body, end, stop, kind)
+        _parse_list(text, kind, attendance)
+        attendance.spans.append((start, max(end, text_end)))
+
+
+def parse_counts(body: str, attendance: Attendance) -> None:
+    """Read the stated counts (in office, present, proxies, votes) and the convocation date."""
+    for name, words in _COUNTS.items():
+        match = re.search(rf"{words}\s*:?\s*(\d+)\b", body, re.I)
+        if match:
+            setattr(attendance, name, int(match.group(1)))
+            attendance.spans.append(match.span())
+    match = re.search(r"(?:convoqu[ée]e?s?\s+le|date\s+de\s+(?:la\s+)?convocation\s*:)\s*", body, re.I)
+    if match:
+        date = DATE_RE.match(body, match.end())
+        if date:
+            attendance.convened = date_from_match(date)
+            attendance.spans.append((match.start(), date.end()))
+
+
+_CHAIR = re.compile(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<name>[^\n,]+)"
+                    r"|Présidence\s*:\s*(?P<name2>[^\n,]+)"
+                    r"|sous\s+la\s+présidence\s+de\s+(?:(?:Monsieur|Madame)\s+(?:le|la)\s+(?P<title>[^,\n]+),\s*)?"
+                    r"(?P<name3>[^\n,]+)", re.I)
+_SECRETARY = re.compile(r"Secrétaire\s+de\s+séance\s*:\s*(?P<name>[^\n,]+)"
+                        r"|(?P<name2>[^\n,:]+?)\s+(?:a\s+été|est)\s+(?:désignée?|élue?)\s+(?:comme\s+)?secrétaire", re.I)
+_SIGNATURE = re.compile(r"^(?:Le|La)\s+(?P<title>(?:[\wÀ-ÿ-]+\s+){0,2}(?:Vice-)?(?:Président|Présidente|Maire|"
+                        r"Adjointe?|Conseill[eè]re?\s+délégué?e?))(?:\s+d[eu]\s+[^\n,]{0,40})?\s*,?\s*$", re.I | re.M)
+
+
+def parse_officers(body: str, attendance: Attendance) -> None:
+    """Read the chair (and the title under which they sign) and the secretary of the session."""
+    match = _CHAIR.search(body)
+    if match:
+        attendance.chair = parse_person(match.group("name") or match.group("name2") or match.group("name3"))
+        attendance.chair_title = match.group("title")
+        attendance.spans.append(match.span())
+    match = _SECRETARY.search(body)
+    if match:
+        attendance.secretary = parse_person(match.group("name") or match.group("name2"))
+        attendance.spans.append(match.span())
+    for sign in _SIGNATURE.finditer(body):
+        following = body[sign.end():sign.end() + 200].strip().split("\n")[0]
+        person = parse_person(following)
+        if attendance.chair and person and person.key == attendance.chair.key:
+            attendance.chair_title = sign.group("title").strip()
+
+
+def parse_attendance(body: str) -> Attendance:
+    """Return everything ``body`` says about who attended the session.
+
+    >>> a = parse_attendance("Présents : M. Paul DURAND, ,Mme Léa MARTIN-ROY\\nAbsents :\\nObjet : budget")
+    >>> [p.label for p in a.present], a.absent
+    (['Paul DURAND', 'Léa MARTIN-ROY'], [])
+    """
+    attendance = Attendance()
+    parse_counts(body, attendance)
+    parse_officers(body, attendance)
+    parse_sections(body, attendance)
+    return attendance

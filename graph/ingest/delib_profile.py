@@ -1,0 +1,186 @@
+"""What a deliberation says about a beneficiary and about the PTCE it helps create.
+
+Beneficiary: its spelling variants, its kind (association, enterprise…), the sentence that describes it, its
+founding year, where it works since when ("installée sur le bassin stéphanois depuis 2019", "un tiers-lieu santé
+basé depuis 2023 sur la commune de L'Étrat"), the area it serves ("une douzaine de pays"), and its themes (labels
+and alternative labels of the shipped theme scheme found in the paragraphs that speak of it).
+
+PTCE: "création d'un pôle territorial de coopération économique (PTCE)", coordinated by the beneficiary whose
+grant funds it; the kinds of members it gathers (matched against the shipped actor-kind scheme) and its goals, the
+numbered list that follows "enjeux", "objectifs" or "axes".
+
+>>> sites("Installée sur le bassin stéphanois depuis 2019, cette association")
+[Site(what=None, place='bassin stéphanois', since=2019, span=(0, 46))]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from rdflib import URIRef
+from rdflib.namespace import RDF, SKOS
+
+from graph.ingest.french import AMOUNT_RE, fold
+from graph.namespaces import MAI
+
+
+@dataclass
+class Site:
+    """A place where the beneficiary works, since a year; ``what`` names a facility ("tiers-lieu santé")."""
+
+    what: str | None
+    place: str
+    since: int | None
+    span: tuple[int, int]
+
+
+@dataclass
+class Profile:
+    label: str
+    variants: list[str] = field(default_factory=list)
+    kind: str = "Actor"
+    description: tuple[str, int, int] | None = None
+    founded: int | None = None
+    area_served: str | None = None
+    sites: list[Site] = field(default_factory=list)
+    themes: list[URIRef] = field(default_factory=list)
+
+
+@dataclass
+class Ptce:
+    coordinator: str
+    health: bool
+    member_kinds: list[URIRef] = field(default_factory=list)
+    goals: list[tuple[str, int, int]] = field(default_factory=list)
+    span: tuple[int, int] = (0, 0)
+
+
+_PLACE = r"(?P<place>(?:la\s+commune\s+d(?:e\s+|['’]))?(?-i:[A-ZÉL][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)|(?:le|la|l['’])\s*[^,.;\n]+?)"
+_SINCE = [
+    re.compile(r"(?:Installée?|Implantée?|Présente?|Basée?|Située?)\s+(?:sur|à|dans|en)\s+" + _PLACE
+               + r"\s+depuis\s+(?P<y>\d{4})", re.I),
+    re.compile(r"(?P<what>tiers-lieu[\w\s-]*?|siège|antenne|local|maison[\w\s-]*?)\s+(?:basée?|installée?|implantée?|"
+               r"situ[ée]e?)\s+depuis\s+(?P<y>\d{4})\s+(?:sur|à|dans|en)\s+" + _PLACE + r"(?=\s+(?:dédié|qui)|[,.;]|$)",
+               re.I),
+]
+
+
+def _place_name(text: str) -> str:
+    text = re.sub(r"^(?:la\s+commune\s+d(?:e\s+|(?=['’]))|le\s+|la\s+)", "", text.strip(), flags=re.I)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def sites(text: str, offset: int = 0) -> list[Site]:
+    """Return the dated places a text gives ("… depuis 2019", "basé depuis 2023 sur la commune de L'Étrat")."""
+    found = []
+    for pattern in _SINCE:
+        for match in pattern.finditer(text):
+            what = match.groupdict().get("what")
+            found.append(Site(what.strip() if what else None, _place_name(match.group("place")),
+                              int(match.group("y")), (offset + match.start(), offset + match.end())))
+    return found
+
+
+@cache
+def scheme_labels(scheme_name: str) -> tuple[tuple[str, URIRef], ...]:
+    """Return (label, concept) pairs of a shipped SKOS scheme ("themes", "actorKinds"), longest label first."""
+    from graph.ontology import load_schemes
+
+    graph = load_schemes()
+    scheme = MAI[scheme_name]
+    pairs = []
+    for concept in graph.subjects(SKOS.inScheme, scheme):
+        if (concept, RDF.type, SKOS.ConceptScheme) in graph:
+            continue
+        for prop in (SKOS.prefLabel, SKOS.altLabel):
+            for label in graph.objects(concept, prop):
+                if getattr(label, "language", None) in (None, "fr"):
+                    pairs.append((str(label), concept))
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def match_concepts(text: str, scheme_name: str) -> list[URIRef]:
+    """Return the concepts of a scheme whose labels occur in ``text`` (acronyms case-sensitively), in order."""
+    folded = fold(text)
+    found: dict[URIRef, int] = {}
+    for label, concept in scheme_labels(scheme_name):
+        if label.isupper() and len(label) <= 5:
+            match = re.search(rf"\b{re.escape(label)}\b", text)
+        else:
+            match = re.search(rf"(?<![\w-]){re.escape(fold(label))}(?![\w-])", folded)
+        if match and (concept not in found or match.start() < found[concept]):
+            found[concept] = match.start()
+    return sorted(found, key=found.get)
+
+
+def _paragraphs(body: str):
+    for match in re.finditer(r"(?:[^\n]+\n?)+", body):
+        yield match.start(), match.group(0)
+
+
+def profile_of(body: str, name: str, alone: bool) -> Profile:
+    """Gather what ``body`` says about the beneficiary ``name`` (``alone``: the only one of the deliberation)."""
+    spellings = [m.group(0) for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body, re.I)] or [name]
+    label = max(dict.fromkeys(spellings), key=lambda s: (not s.isupper(), sum(c.isupper() for c in s),
+                                                         spellings.count(s)))
+    profile = Profile(label, sorted({s for s in spellings if s != label}))
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])" + (r"|cette association|l['’]association" if alone
+                                                                     else ""), re.I)
+    about = [(start, text) for start, text in _paragraphs(body)
+             if pattern.search(text) and not AMOUNT_RE.search(text) and not _PTCE.search(text)]
+    esc = re.escape(name)
+    if re.search(rf"l['’]association\s+{esc}|{esc}\s*,?\s+(?:est|était)\s+une\s+association|^Association\s+{esc}|"
+                 rf"{esc}\s*\(association", body, re.I | re.M) or name.lower().startswith("association"):
+        profile.kind = "Association"
+    elif re.search(rf"(?:société|entreprise|SCOP|SCIC|SAS|SARL)\s+{esc}|{esc}\s*\((?:SCOP|SCIC|SAS|SARL)", body, re.I):
+        profile.kind = "Enterprise"
+    elif re.match(r"universit|laboratoire", fold(name)):
+        profile.kind = "University"
+    for start, text in about:
+        _read_paragraph(profile, name, start, text)
+    return profile
+
+
+def _read_paragraph(profile: Profile, name: str, start: int, text: str) -> None:
+    for sentence in re.finditer(r"[^.]+\.?", text):
+        s, value = start + sentence.start(), sentence.group(0)
+        if profile.description is None and re.search(
+                rf"{re.escape(name)}\s*,?\s+(?:est|était)\s+(?:une?|la|le)\s", value, re.I):
+            lead = len(value) - len(value.lstrip())
+            profile.description = (value.strip(), s + lead, s + len(value.rstrip()))
+        founded = re.search(r"(?:Fondée?|Créée?)\s+en\s+(\d{4})|depuis\s+sa\s+création\s+en\s+(\d{4})", value, re.I)
+        if founded and profile.founded is None:
+            profile.founded = int(founded.group(1) or founded.group(2))
+        area = re.search(r"(?:intervenir|intervient|présente?|active?|agit)\s+(?:dans|sur)\s+(?P<a>(?:une?\s+)?"
+                         r"(?:douzaine|dizaine|vingtaine|centaine|plusieurs|\d+)\s+(?:de\s+)?pays)", value, re.I)
+        if area and profile.area_served is None:
+            profile.area_served = area.group("a")
+    profile.sites += [site for site in sites(text, start) if site not in profile.sites]
+    for concept in match_concepts(text, "themes"):
+        if concept not in profile.themes:
+            profile.themes.append(concept)
+
+
+_PTCE = re.compile(r"(?:création|créer|constitution|émergence)\s+d['’]un\s+(?:pôle\s+territorial\s+de\s+coopération\s+"
+                   r"économique|PTCE)(?P<rest>[^.\n]{0,40})", re.I)
+
+
+def find_ptce(body: str, coordinator: str | None) -> Ptce | None:
+    """Return the PTCE whose creation the deliberation supports, or None."""
+    match = _PTCE.search(body)
+    if not match or not coordinator:
+        return None
+    ptce = Ptce(coordinator, bool(re.search(r"santé", match.group("rest"), re.I)), span=match.span())
+    members = re.compile(r"(?:regrouper|rassembler|réunir|fédérer)[^.(]{0,200}\((?P<list>[^()]*(?:\([^()]*\)[^()]*)*)\)",
+                         re.I).search(body, match.start())
+    if members:
+        ptce.member_kinds = match_concepts(members.group("list"), "actorKinds")
+    goals = re.compile(r"(?:enjeux|objectifs|axes|priorités)[^\n]*:\s*\n+(?P<list>(?:\s*\d+\s*[.)-]\s*[^\n]+\n?)+)",
+                       re.I).search(body, match.start())
+    if goals:
+        for item in re.finditer(r"^\s*\d+\s*[.)-]\s*(?P<g>[^\n]+?)[\s,;.]*$", goals.group("list"), re.M):
+            ptce.goals.append((item.group("g"), goals.start("list") + item.start("g"),
+                               goals.start("list") + item.end("g")))
+    return ptce

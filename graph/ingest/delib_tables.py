@@ -1,0 +1,211 @@
+"""Grant tables: ``| … |`` rows (PDF ruled tables, Markdown) and rows flattened into lines by PDF extraction.
+
+A table is a grant table when its header names a beneficiary column and an amount column that is not an amount
+requested, a budget, a cost or an earlier year's amount; co-funder and budget tables are not. Among several amount
+columns, the one proposed/granted/voted wins (else the right-most acceptable one). Rows whose first cell says
+"Total" or "Sous-total" are stated totals.
+
+>>> from graph.ingest.delib_grants import GrantsFound
+>>> found = GrantsFound()
+>>> table_grants("Bénéficiaire Nature Montant\\nClub des Aînés\\nde Brossac F 1 200 €\\nTotal 1 200 €", found)
+>>> [(g.beneficiary, g.amount, g.nature) for g in found.grants], [t.amount for t in found.totals]
+([('Club des Aînés de Brossac', Decimal('1200'), 'operating')], [Decimal('1200')])
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from graph.ingest.delib_grants import NATURE_CODES, GrantFact, GrantsFound, StatedTotal, _NATURE_WORDS
+from graph.ingest.french import fold, parse_amount
+
+_BENEF_COL = re.compile(r"beneficiaire|structure|association|organisme|attributaire|porteur|raison sociale|"
+                        r"denomination|\bclub|\bnom\b(?! du projet)|commune|etablissement")
+_AMOUNT_COL = re.compile(r"montant|subvention|somme|proposition|\baide|attribu|vote|€|\beur\b|\bk€")
+_REJECT_COL = re.compile(r"demand|sollicit|budget|cout|n-1|anterieur|precedent|realise|cofinanc|financeur|"
+                         r"total du projet|depense|recette|\bpercu")
+_PREFER_COL = re.compile(r"propos|accord|attribu|vot|decid|allou|retenu")
+_NOT_GRANTS = re.compile(r"financeur|cofinanc|recettes|depenses|\bposte\b|plan de financement")
+_PURPOSE_COL = re.compile(r"objet|projet|action|intitule|manifestation")
+_TOTAL_ROW = re.compile(r"^(?:sous[- ]?total|total|montant total)\b", re.I)
+_AMOUNT_TOKEN = re.compile(r"^\d{1,3}(?:,\d{1,2})?$|^\d+(?:,\d{1,2})?$")
+_FLAT_AMOUNT_COL = re.compile(
+    r"(?:montant|subvention|budget|co[uû]t|proposition|somme|aide)(?:\s+(?:de|du|des|la|le|l['’]|proposée?|demandée?|"
+    r"sollicitée?|accordée?|attribuée?|votée?|allouée?|retenue?|\d{4}|N-1|N|total|globale?|subvention|projet|"
+    r"prévisionnel|en\s+euros|€|\(€\)))*", re.I)
+
+
+def choose_amount_column(headers: list[str]) -> int | None:
+    """Return the index of the amount column that holds the decided grants, or None.
+
+    >>> choose_amount_column(["Association", "Montant demandé", "Montant proposé"])
+    2
+    >>> choose_amount_column(["Financeur", "Montant"]) is None
+    True
+    """
+    folded = [fold(h) for h in headers]
+    if any(_NOT_GRANTS.search(h) for h in folded) or not any(_BENEF_COL.search(h) for h in folded):
+        return None
+    good = [i for i, h in enumerate(folded) if _AMOUNT_COL.search(h) and not _REJECT_COL.search(h)]
+    if not good:
+        return None
+    years = {i: int(m.group(0)) for i in good if (m := re.search(r"\b(?:19|20)\d\d\b", folded[i]))}
+    preferred = [i for i in good if _PREFER_COL.search(folded[i])]
+    if preferred:
+        return preferred[-1]
+    return max(years, key=years.get) if years else good[-1]
+
+
+def _column(folded: list[str], pattern: re.Pattern, exclude: set[int]) -> int | None:
+    return next((i for i, h in enumerate(folded) if i not in exclude and pattern.search(h)), None)
+
+
+def _nature_of(value: str, legend: dict[str, str]) -> str | None:
+    value = value.strip()
+    if value in legend:
+        return legend[value]
+    if value in NATURE_CODES:
+        return NATURE_CODES[value]
+    return next((n for w, n in _NATURE_WORDS.items() if w in fold(value)), None)
+
+
+def legend_of(body: str) -> dict[str, str]:
+    """Read a nature-code legend ("F : fonctionnement ; P : projet ; M : mise à disposition").
+
+    >>> legend_of("F = fonctionnement, M = manifestation")
+    {'F': 'operating', 'M': 'project'}
+    """
+    legend = {}
+    for match in re.finditer(r"\b([A-Z])\s*[:=]\s*([a-zéèêàç' ]+?)(?=\s*[,;.)\n]|$)", body):
+        nature = next((n for w, n in _NATURE_WORDS.items() if fold(match.group(2)).startswith(w)), None)
+        if nature:
+            legend[match.group(1)] = nature
+    return legend
+
+
+def _pipe_tables(body: str):
+    """Yield (rows, [(start, end)…]) for each run of ``|``-delimited lines."""
+    rows, spans = [], []
+    for match in re.finditer(r"^.*$", body, re.M):
+        line = match.group(0).strip()
+        if line.startswith("|") and line.endswith("|"):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
+                rows.append(cells)
+                spans.append(match.span())
+        elif rows:
+            yield rows, spans
+            rows, spans = [], []
+    if rows:
+        yield rows, spans
+
+
+def pipe_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> None:
+    """Read the grants and totals of ``| … |`` tables."""
+    for rows, spans in _pipe_tables(body):
+        header = rows[0]
+        amount_col = choose_amount_column(header)
+        if amount_col is None:
+            continue
+        folded = [fold(h) for h in header]
+        name_col = _column(folded, _BENEF_COL, {amount_col})
+        nature_col = next((c for p in ("nature", "type", "code") if (c := _column(folded, re.compile(rf"\b{p}\b"),
+                                                                                   {amount_col, name_col})) is not None), None)
+        purpose_col = _column(folded, _PURPOSE_COL, {amount_col, name_col, nature_col})
+        for cells, span in zip(rows[1:], spans[1:]):
+            cells += [""] * (len(header) - len(cells))
+            amount = parse_amount(cells[amount_col])
+            first = next((c for c in cells if c), "")
+            if amount is None:
+                continue
+            if _TOTAL_ROW.match(first):
+                found.totals.append(StatedTotal(amount, span, first))
+            elif cells[name_col]:
+                nature = _nature_of(cells[nature_col], legend) if nature_col is not None else None
+                purpose = cells[purpose_col] or None if purpose_col is not None else None
+                found.grants.append(GrantFact(cells[name_col], amount, span, nature, purpose, True, True))
+
+
+def _split_row(line: str, columns: int) -> tuple[str, list[Decimal], str | None]:
+    """Split a flattened row into (text, amounts from the right, nature code)."""
+    tokens = line.split()
+    amounts: list[Decimal] = []
+    while tokens and len(amounts) < columns:
+        end = len(tokens)
+        if tokens[end - 1] in ("€", "euros", "EUR"):
+            end -= 1
+        elif tokens[end - 1].endswith("€"):
+            tokens[end - 1] = tokens[end - 1][:-1]
+        start = end - 1
+        if start < 0 or not _AMOUNT_TOKEN.match(tokens[start]):
+            break
+        while start > 0 and re.fullmatch(r"\d{3}", tokens[start]) and re.fullmatch(r"\d{1,3}", tokens[start - 1]):
+            start -= 1
+        amounts.insert(0, parse_amount(" ".join(tokens[start:end])))
+        tokens = tokens[:start]
+    code = None
+    if tokens and re.fullmatch(r"[A-Z]", tokens[-1]) and amounts:
+        code = tokens.pop()
+    return " ".join(tokens), amounts, code
+
+
+def _flat_header(line: str) -> list[str] | None:
+    folded = fold(line)
+    if line.startswith("|") or len(line.split()) > 14 or not _BENEF_COL.search(folded):
+        return None
+    columns = [m.group(0) for m in _FLAT_AMOUNT_COL.finditer(line)]
+    return columns or None
+
+
+def _continues(previous: str, line: str) -> bool:
+    first = line.split()[0] if line.split() else ""
+    return bool(first) and (first[0].islower() or previous.endswith(("-", " de", " du", " des", " et", " la")))
+
+
+def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> None:
+    """Read the grants and totals of tables flattened into lines: a header line, then rows ending in amounts."""
+    lines = [(m.start(), m.group(0).strip()) for m in re.finditer(r"^.*$", body, re.M)]
+    i = 0
+    while i < len(lines):
+        columns = _flat_header(lines[i][1])
+        choice = choose_amount_column(["Bénéficiaire"] + columns) if columns else None
+        i += 1
+        if choice is None:
+            continue
+        choice -= 1
+        pending, pending_start, last = "", None, None
+        while i < len(lines) and lines[i][1] and not lines[i][1].startswith("|"):
+            start, line = lines[i]
+            text, amounts, code = _split_row(line, len(columns))
+            if len(amounts) < len(columns):
+                if len(line.split()) > 12:
+                    break
+                if last is not None and not pending and _continues(last.beneficiary, line):
+                    last.beneficiary += ("" if last.beneficiary.endswith("-") else " ") + line
+                elif pending and not _continues(pending, line):  # the pending line was a section heading
+                    pending, pending_start = line, start
+                else:
+                    pending, pending_start = (pending + " " + line).strip(), pending_start or start
+                i += 1
+                continue
+            if pending and " " not in pending and len(text.split()) >= 2 and not _continues(pending, text):
+                pending, pending_start = "", None  # a one-word section heading ("Culture") before a whole row
+            name = (pending + " " + text).strip()
+            span = (pending_start or start, start + len(line))
+            if _TOTAL_ROW.match(name):
+                found.totals.append(StatedTotal(amounts[choice], span, name))
+                last = None
+            elif name:
+                last = GrantFact(name, amounts[choice], span, _nature_of(code, legend) if code else None,
+                                 None, True, True)
+                found.grants.append(last)
+            pending, pending_start = "", None
+            i += 1
+
+
+def table_grants(body: str, found: GrantsFound) -> None:
+    """Read the grants and stated totals of every grant table of ``body`` into ``found``."""
+    legend = legend_of(body)
+    pipe_table_grants(body, found, legend)
+    flat_table_grants(body, found, legend)

@@ -1,0 +1,178 @@
+"""The text of a deliberation: PDF text layer or Markdown made plain, prefecture stamps taken out of the flow.
+
+A PDF page is read with pdfplumber: ruled tables become ``| cell | cell |`` lines at their place, a margin column
+(Montpellier's "Extrait du registre…" sidebar) is read apart from the body, and a stamp drawn as a table is read
+apart too. Stamps that land inside the text flow (mid-sentence, mid-table: DATA-FORMATS.md pitfall 22) are cut out
+with the regexes of :data:`STAMP_PATTERNS`; their data (ACTES id, dates, platform) is kept in a :class:`Stamp` and
+their text is appended after the body under :data:`STAMP_HEADING`, so that evidence can still quote them.
+
+>>> doc = normalise_text("La Ville attribue une\\nReçu en préfecture le 02/06/2023\\nsubvention de 500 €.")
+>>> doc.body
+'La Ville attribue une\\nsubvention de 500 €.'
+>>> doc.stamp.received
+datetime.date(2023, 6, 2)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+
+from graph.ingest.base import InputError
+from graph.ingest.french import DATE_RE, date_from_match
+
+#: The line that separates the body from the stamps' text in the normalised text.
+STAMP_HEADING = "[Tampon de la préfecture]"
+
+_DATE = r"(?P<date>(?:\d{1,2}(?:er)?\s+[a-zéû]+\s+\d{4})|\d{1,2}/\d{1,2}/\d{4})"
+_ACTES = r"(?:\d{2}_[A-Z]{2}-)?\d\s?\d{2}-\d{9}-\d{8}-[A-Za-z0-9_-]+?(?:-(?:DE|AR|AI|CC|BF|AU))?(?=[\s.,;)]|$)"
+
+
+def _loose(word: str) -> str:
+    """A pattern matching ``word`` even when the PDF split it with one stray space ("Ac te", "E nvoi")."""
+    return r"\s?".join(re.escape(c) if c != " " else r"\s+" for c in word)
+
+
+#: Stamp fragments: (what the fragment tells, pattern). Dates are in the ``date`` group.
+STAMP_PATTERNS = [
+    ("marker", re.compile(_loose("Accusé de réception") + r"\s*[–-]\s*Minist[èe]re de l['’]int[ée]rieur", re.I)),
+    ("marker", re.compile(_loose("Accusé de réception en préfecture"), re.I)),
+    ("marker", re.compile(_loose("Acte Certifié exécutoire"), re.I)),
+    ("received", re.compile(r"RE[CÇ]U\s+EN\s+PR[EÉ]FECTURE\s+Le\s+" + _DATE, re.I)),
+    ("platform", re.compile(r"^VIA\s+(?P<value>[^\n]+?)[ \t]*$", re.M)),
+    ("sent", re.compile(_loose("Envoi Préfecture") + r"\s*:\s*" + _DATE, re.I)),
+    ("received", re.compile(_loose("Réception en Préfecture") + r"\s*:\s*" + _DATE, re.I)),
+    ("sent", re.compile(r"Date de t[ée]l[ée]transmission\s*:\s*" + _DATE, re.I)),
+    ("received", re.compile(r"Date de r[ée]ception (?:en )?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
+    ("sent", re.compile(r"Envoy[ée] en pr[ée]fecture le\s*:?\s*" + _DATE, re.I)),
+    ("received", re.compile(r"Re[çc]u en pr[ée]fecture le\s*:?\s*" + _DATE, re.I)),
+    ("published", re.compile(r"Affich[ée] le\s*:?\s*(?:" + _DATE + ")?", re.I)),
+    ("published", re.compile(r"Date de mise en ligne\s*:\s*" + _DATE, re.I)),
+    ("actes", re.compile(r"(?:\bID\s*:\s*)?(?P<value>" + _ACTES + ")")),
+]
+
+
+@dataclass
+class Stamp:
+    """What the prefecture stamps say: ACTES id as printed, dates, platform, and their text."""
+
+    actes_raw: str | None = None
+    sent: dt.date | None = None
+    received: dt.date | None = None
+    published: dt.date | None = None
+    platform: str | None = None
+    quotes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """The normalised text of a deliberation: ``text[:len(body)]`` is the body, the stamps' text follows."""
+
+    text: str
+    body: str
+    stamp: Stamp
+
+    @property
+    def stamp_start(self) -> int:
+        """Offset of the stamps' text in :attr:`text` (its end when there is no stamp)."""
+        index = self.text.find(STAMP_HEADING, len(self.body))
+        return index + len(STAMP_HEADING) + 1 if index >= 0 else len(self.text)
+
+
+def _date(text: str) -> dt.date | None:
+    match = DATE_RE.search(text or "")
+    return date_from_match(match) if match else None
+
+
+def _record(stamp: Stamp, what: str, match: re.Match) -> None:
+    groups = match.groupdict()
+    if what == "actes":
+        stamp.actes_raw = stamp.actes_raw or re.sub(r"\s", "", groups["value"])
+    elif what == "platform":
+        stamp.platform = stamp.platform or groups["value"].strip()
+    elif what in ("sent", "received", "published") and groups.get("date"):
+        if getattr(stamp, what) is None:
+            setattr(stamp, what, _date(groups["date"]))
+    stamp.quotes.append(re.sub(r"\s+", " ", match.group(0)).strip())
+
+
+def strip_stamps(text: str) -> tuple[str, Stamp]:
+    """Cut stamp fragments out of ``text``; return the text left and the stamp's data.
+
+    A line left empty by a cut disappears, so that a sentence or table cut by a stamp joins up again.
+
+    >>> body, stamp = strip_stamps("M. A donne pouvoir\\n034-213401722-20140522-0000072187-DE\\nà M. B")
+    >>> body, stamp.actes_raw
+    ('M. A donne pouvoir\\nà M. B', '034-213401722-20140522-0000072187-DE')
+    """
+    stamp = Stamp()
+    marked = text
+    for what, pattern in STAMP_PATTERNS:
+        if what == "platform" and not stamp.received:
+            continue  # "VIA …" is a stamp line only next to "REÇU EN PRÉFECTURE"
+        for match in list(pattern.finditer(marked)):
+            _record(stamp, what, match)
+        marked = pattern.sub(lambda m: "\x00" * len(m.group(0).strip()) if m.group(0).strip() else "", marked)
+    lines = []
+    for line in marked.split("\n"):
+        if "\x00" in line:
+            line = re.sub(r"[ \t]*\x00+[ \t]*", " ", line).strip()
+            if not line:
+                continue
+        lines.append(line)
+    return "\n".join(lines), stamp
+
+
+def markdown_to_plain(text: str) -> str:
+    r"""Drop Markdown emphasis, heading marks, escapes and hard-break spaces; keep list dashes and table pipes.
+
+    >>> markdown_to_plain("## **DELIBERATION N°1**  \n99\\_DE")
+    'DELIBERATION N°1\n99_DE'
+    """
+    text = re.sub(r"\*\*|__", "", text)
+    text = re.sub(r"^#{1,6}\s+", "", text, flags=re.M)
+    text = re.sub(r"\\([_*#\[\]()\\.-])", r"\1", text)
+    return re.sub(r"[ \t]+$", "", text, flags=re.M)
+
+
+def clean_text(text: str) -> str:
+    """Unify line ends and spaces (NBSP and narrow NBSP become spaces), squeeze blank-line runs to one."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u202f", " ")
+    text = text.replace("\ufeff", "").replace("\t", " ")
+    text = re.sub(r"[ \t]+$", "", text, flags=re.M)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+def normalise_text(text: str, markdown: bool = False) -> Document:
+    """Return the :class:`Document` of a deliberation's raw text."""
+    text = clean_text(markdown_to_plain(text) if markdown else text)
+    body, stamp = strip_stamps(text)
+    body = re.sub(r"\n{3,}", "\n\n", body).strip("\n")
+    full = body
+    if stamp.quotes:
+        full = body + "\n\n" + STAMP_HEADING + "\n" + "\n".join(stamp.quotes) + "\n"
+    return Document(full, body, stamp)
+
+
+def pdf_text(data: bytes) -> str:
+    """Return the text layer of a PDF, page by page; raises InputError on a corrupt PDF or one without text."""
+    import pdfplumber
+
+    from graph.ingest.delib_pdf import page_text
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [page_text(page) for page in pdf.pages]
+    except InputError:
+        raise
+    except Exception as exc:  # pdfminer raises many unrelated types (PSEOF, PDFSyntaxError, KeyError…) on bad files
+        raise InputError(f"PDF illisible ou corrompu ({type(exc).__name__})",
+                         message_en=f"unreadable or corrupt PDF ({type(exc).__name__})") from None
+    text = "\n".join(pages)
+    if len(re.sub(r"\s", "", text)) < 40:
+        raise InputError("PDF sans couche texte (document scanné ?) : aucun texte à extraire ; passez-le d'abord "
+                         "dans un logiciel de reconnaissance de caractères (OCR)",
+                         message_en="PDF without a text layer (scanned document?): run OCR on it first")
+    return text

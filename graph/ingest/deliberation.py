@@ -1,0 +1,212 @@
+"""The deliberation kind: council deliberations (PDF text layer, plain text, Markdown) into the graph.
+
+Reading is split by fact group: :mod:`delib_text` (PDF, Markdown, prefecture stamps), :mod:`delib_people`
+(attendance), :mod:`delib_meta` (authority, organ, session, number, title, ACTES id, vote), :mod:`delib_grants` and
+:mod:`delib_tables` (grants and stated totals), :mod:`delib_profile` (beneficiary, PTCE, goals);
+:mod:`delib_graph` writes the triples and documents the modelling choices. Each fact group carries
+``mai:evidence`` pointing into the normalised text returned as ``Extraction.text``.
+
+>>> looks_like_deliberation("EXTRAIT DU REGISTRE DES DELIBERATIONS ... après en avoir délibéré")
+True
+>>> looks_like_deliberation("beneficiaire;montant\\nDanaeCare;20000")
+False
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from rdflib import Literal
+from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
+
+from graph.identity import name_key
+from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
+from graph.ingest.delib_graph import Builder, actor_key, beneficiary_iri, concept
+from graph.ingest.delib_grants import GrantsFound, find_grants
+from graph.ingest.delib_meta import (find_authority, find_body, find_budget_account, find_fiscal_year,
+                                     find_member_count, find_number, find_programme, find_published,
+                                     find_session_date, find_title, parse_actes, parse_vote)
+from graph.ingest.delib_people import parse_attendance
+from graph.ingest.delib_profile import find_ptce, match_concepts, profile_of
+from graph.ingest.delib_text import Document, normalise_text, pdf_text
+from graph.namespaces import MAI, slugify
+
+EXTENSIONS = (".pdf", ".txt", ".md", ".markdown")
+
+_MARKERS = [r"d[ée]lib[ée]ration", r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]", r"\bs[ée]ance\b",
+            r"\bLe\s+Conseil\b|\bLe\s+Bureau\b|\bLa\s+Commission\s+permanente\b", r"\d{3}-\d{9}-\d{8}-",
+            r"\bD[ÉE]CIDE\b|\badopt[ée]", r"registre\s+des\s+d[ée]lib[ée]rations"]
+
+
+def looks_like_deliberation(text: str) -> bool:
+    """Whether ``text`` reads as a deliberation: at least three of the genre's markers."""
+    return sum(bool(re.search(m, text, re.I)) for m in _MARKERS) >= 3
+
+
+def detect(ctx: SourceContext) -> int:
+    suffix = ctx.path.suffix.lower()
+    if suffix == ".pdf":
+        return 80  # no other kind reads PDF; extract() says precisely what is wrong with a bad one
+    if suffix not in EXTENSIONS:
+        return 0
+    text = ctx.data[:200_000].decode("utf-8-sig", errors="replace")
+    return 85 if looks_like_deliberation(text) else 0
+
+
+def read_document(ctx: SourceContext) -> Document:
+    """Return the normalised document; raises InputError when the file is not a readable deliberation."""
+    if ctx.path.suffix.lower() == ".pdf" or ctx.data[:5] == b"%PDF-":
+        document = normalise_text(pdf_text(ctx.data))
+    else:
+        text = ctx.text()
+        markdown = ctx.path.suffix.lower() in (".md", ".markdown") or bool(re.search(r"\*\*|^#{1,6} |\\_", text, re.M))
+        document = normalise_text(text, markdown=markdown)
+    if not looks_like_deliberation(document.text):
+        raise InputError("ce texte n'est pas une délibération (ni « délibération », ni séance, ni décision "
+                         "du conseil reconnues)",
+                         message_en="this text is not a deliberation (no deliberation, session or council "
+                                    "decision markers found)")
+    return document
+
+
+def extract(ctx: SourceContext) -> Extraction:
+    document = read_document(ctx)
+    graph = new_graph()
+    extraction = Extraction(graph=graph, text=document.text)
+    Reader(ctx, document, Builder(ctx, document.text, graph), extraction).run()
+    return extraction
+
+
+class Reader:
+    """Reads one deliberation's fact groups in order and hands them to the builder."""
+
+    def __init__(self, ctx: SourceContext, document: Document, builder: Builder, extraction: Extraction):
+        self.ctx, self.doc, self.b, self.x = ctx, document, builder, extraction
+        self.body = document.body
+
+    def run(self) -> None:
+        self.actes = parse_actes(self.doc.stamp.actes_raw)
+        self.attendance = parse_attendance(self.body)
+        self.read_authority()
+        self.read_deliberation()
+        self.read_grants()
+        self.read_stats()
+
+    def read_authority(self) -> None:
+        found = find_authority(self.body)
+        siren = self.actes.siren if self.actes else None
+        if not found and not siren:
+            raise InputError("collectivité introuvable : ni nom reconnu, ni identifiant ACTES",
+                             message_en="authority not found: no recognised name, no ACTES id")
+        name, variants = found or (None, [])
+        self.authority = self.b.authority(name, variants, siren, find_member_count(self.body))
+        organ = find_body(self.body)
+        self.organ = self.b.organ(self.authority, organ) if organ else None
+        self.date = find_session_date(self.body) or (self.actes.date if self.actes else None)
+        akey = actor_key(self.authority)
+        self.session = self.b.mint("session", akey, slugify(organ or "seance"), str(self.date or self.ctx.key))
+        self.b.session(self.session, self.organ, self.date, self.attendance)
+
+    def read_deliberation(self) -> None:
+        b, stamp = self.b, self.doc.stamp
+        match = re.search(r"\bn\s*[°ºo]\s*[:.]?\s*", self.body, re.I)
+        self.number = find_number(self.body) or (self.actes.number if self.actes else self.ctx.key)
+        self.iri = d = b.mint("deliberation", actor_key(self.authority), self.number)
+        attendance_end = max((e for _, e in self.attendance.spans), default=0)
+        number_line_end = self.body.find("\n", match.end()) if match else None
+        title = find_title(self.body, number_line_end if number_line_end and number_line_end > 0 else None,
+                           attendance_end)
+        self.title = title[0] if title else ""
+        b.add(d, RDF.type, MAI.Deliberation)
+        b.add(d, DCTERMS.identifier, self.number)
+        b.add(d, DCTERMS.title, self.title or None)
+        b.add(d, DCTERMS.date, Literal(self.date, datatype=XSD.date) if self.date else None)
+        b.add(d, MAI.authority, self.authority)
+        b.add(d, MAI.body, self.organ)
+        b.add(d, MAI.session, self.session)
+        b.add(d, MAI.programme, find_programme(self.title) or find_programme(self.body))
+        if self.actes:
+            b.add(d, MAI.actesId, self.actes.normalised)
+            b.add(d, MAI.actesIdRaw, self.actes.raw)
+        for prop, value in ((MAI.receivedByPrefecture, stamp.received),
+                            (MAI.publishedOn, find_published(self.body) or stamp.published)):
+            b.add(d, prop, Literal(value, datatype=XSD.date) if value else None)
+        b.add(d, MAI.transmissionPlatform, stamp.platform)
+        if stamp.quotes:
+            b.evidence(d, (self.doc.stamp_start, len(self.doc.text.rstrip())))
+        self.read_vote()
+
+    def read_vote(self) -> None:
+        vote = parse_vote(self.body)
+        self.outcome = vote.outcome
+        if vote.outcome:
+            self.b.add(self.iri, MAI.outcome, concept("outcome", vote.outcome))
+        for prop, value in ((MAI.votesFor, vote.votes_for), (MAI.votesAgainst, vote.against),
+                            (MAI.abstentions, vote.abstentions)):
+            if value is not None:
+                self.b.add(self.iri, prop, Literal(value, datatype=XSD.integer))
+        self.b.evidence(self.iri, vote.span)
+        for theme in match_concepts(self.title, "themes"):
+            self.b.add(self.iri, DCTERMS.subject, theme)
+
+    def read_grants(self) -> None:
+        self.found: GrantsFound = find_grants(self.body, self.title)
+        if self.outcome == "rejected" and self.found.grants:
+            self.x.warn(f"délibération rejetée : {len(self.found.grants)} subvention(s) proposée(s) non retenue(s)",
+                        f"deliberation rejected: {len(self.found.grants)} proposed grant(s) not kept")
+            self.found = GrantsFound()
+        year = find_fiscal_year(self.body) or (self.date.year if self.date else None)
+        account = find_budget_account(self.body)
+        names = list(dict.fromkeys(g.beneficiary for g in self.found.grants))
+        self.beneficiaries = {}
+        for name in names:
+            self.beneficiaries[name] = self.read_beneficiary(name, alone=len(names) == 1)
+        for grant in self.found.grants:
+            actor = self.beneficiaries[grant.beneficiary]
+            iri = self.b.mint("grant", actor_key(self.authority), self.number, slugify(name_key(grant.beneficiary)))
+            self.b.grant(iri, grant, self.authority, actor, self.iri, year, account)
+        for fr, en in self.found.warnings:
+            self.x.warn(fr, en)
+        for total in self.found.totals:
+            self.b.add(self.iri, MAI.statedTotal, Literal(total.amount, datatype=XSD.decimal))
+        if len(names) == 1:
+            self.read_ptce(names[0])
+
+    def read_beneficiary(self, name: str, alone: bool):
+        from graph.ingest.delib_beneficiary import add_profile
+
+        profile = profile_of(self.body, name, alone)
+        iri = beneficiary_iri(profile.label, self.ctx.base)
+        add_profile(self.b, iri, profile)
+        return iri
+
+    def read_ptce(self, coordinator: str) -> None:
+        from graph.ingest.delib_beneficiary import add_ptce
+
+        ptce = find_ptce(self.body, coordinator)
+        if ptce:
+            actor = self.beneficiaries[coordinator]
+            label = str(next(self.b.graph.objects(actor, RDFS.label)))
+            add_ptce(self.b, ptce, actor, label)
+
+    def read_stats(self) -> None:
+        total = sum((g.amount for g in self.found.grants), Decimal(0))
+        stated = max((t.amount for t in self.found.totals), default=None)
+        self.x.stats.update({
+            "grants": len(self.found.grants), "total_amount": str(total),
+            "stated_total": str(stated) if stated is not None else "",
+            "totals_reconciled": f"{sum(t.reconciled for t in self.found.totals)}/{len(self.found.totals)}",
+            "persons": len(self.attendance.persons()), "present": len(self.attendance.present),
+        })
+        a = self.attendance
+        for label, stated_n, listed in (("présents", a.present_count, len(a.present)),
+                                        ("pouvoirs", a.proxy_count, len(a.proxies))):
+            if stated_n is not None and listed and stated_n != listed:
+                self.x.warn(f"{listed} {label} listés pour {stated_n} annoncés",
+                            f"{listed} {label} listed, {stated_n} stated")
+
+
+KIND = SourceKind("deliberation", "Délibération", detect, extract, extensions=EXTENSIONS)
+
+__all__ = ["KIND", "detect", "extract", "looks_like_deliberation", "read_document"]

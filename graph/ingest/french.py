@@ -1,0 +1,261 @@
+"""French dates and amounts as deliberations write them: in figures, in words, with French separators.
+
+Dates: "16 mai 2024", "jeudi 22 mai 2014", "1er juillet" (year given apart), "28/04/2014", "2024-05-16".
+Amounts: "20 000 €", "25 000 euros", "1 500,50 €", "12 350 000" (spaces, NBSP or narrow NBSP between
+thousands), and spelled out, "vingt mille euros" (DATA-FORMATS.md, pitfalls 11, 13 and 15).
+
+>>> parse_date("jeudi 22 mai 2014")
+datetime.date(2014, 5, 22)
+>>> parse_amount("12\u202f350\u00a0000,50 €")
+Decimal('12350000.50')
+>>> words_to_number("quatre-vingt-dix-sept mille deux cent cinquante")
+97250
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+MONTHS = {
+    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+}
+MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+               "novembre", "décembre")
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+_SP = r"[ \u00a0\u202f]"
+_MONTH_ALT = "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
+
+#: A date in words or figures, found anywhere in a text (case-insensitive).
+DATE_RE = re.compile(
+    rf"(?:(?:{'|'.join(WEEKDAYS)}){_SP}+)?(?P<day>\d{{1,2}})(?:er|e)?{_SP}+(?P<month>{_MONTH_ALT})"
+    rf"(?:{_SP}+(?P<year>\d{{4}}))?"
+    r"|(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
+    r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})",
+    re.I)
+
+#: An amount in figures followed by a currency word or sign.
+AMOUNT_RE = re.compile(
+    rf"(?<![\d,.])(?P<num>\d{{1,3}}(?:(?:{_SP}|\.)\d{{3}})+(?:,\d{{1,2}})?|\d+(?:,\d{{1,2}})?)"
+    rf"{_SP}*(?P<cur>€|euros?\b|EUR\b|k€)",
+    re.I)
+
+#: A bare amount (no currency), as a table cell writes it.
+BARE_AMOUNT_RE = re.compile(rf"(?<![\d,.])(\d{{1,3}}(?:{_SP}\d{{3}})+(?:,\d{{1,2}})?|\d{{3,}}(?:,\d{{1,2}})?)")
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip accents.
+
+    >>> fold("Février")
+    'fevrier'
+    """
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+
+
+def date_from_match(match: re.Match, year: int | None = None) -> dt.date | None:
+    """Return the date of a :data:`DATE_RE` match (``year`` completes "1er juillet"), or None if impossible."""
+    try:
+        if match.group("month"):
+            y = int(match.group("year")) if match.group("year") else year
+            if y is None:
+                return None
+            return dt.date(y, MONTHS[fold(match.group("month"))], int(match.group("day")))
+        if match.group("d"):
+            return dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+        return dt.date(int(match.group("iy")), int(match.group("im")), int(match.group("id")))
+    except ValueError:
+        return None
+
+
+def parse_date(text: str, year: int | None = None) -> dt.date | None:
+    """Return the first date written in ``text``, or None.
+
+    >>> parse_date("le 1er juillet", year=2022)
+    datetime.date(2022, 7, 1)
+    >>> parse_date("Envoi Préfecture : 28/04/2014")
+    datetime.date(2014, 4, 28)
+    >>> parse_date("le 31 février 2024") is None
+    True
+    """
+    for match in DATE_RE.finditer(text):
+        found = date_from_match(match, year)
+        if found:
+            return found
+    return None
+
+
+def format_date_words(day: dt.date, weekday: bool = False) -> str:
+    """Write a date the French way, "jeudi 22 mai 2014", "1er juillet 2022".
+
+    >>> format_date_words(dt.date(2022, 7, 1), weekday=True)
+    'vendredi 1er juillet 2022'
+    """
+    text = f"{'1er' if day.day == 1 else day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """Return the amount written in figures in ``text`` as a Decimal (euros), or None.
+
+    Spaces, NBSP and narrow NBSP group thousands; a comma is the decimal mark; a dot between groups of three
+    digits groups thousands ("1.500"), otherwise it is a decimal mark ("2400.0"); "k€" multiplies by 1 000.
+
+    >>> parse_amount("25 000 euros")
+    Decimal('25000')
+    >>> parse_amount("2400.0")
+    Decimal('2400.0')
+    >>> parse_amount("1.500 €")
+    Decimal('1500')
+    >>> parse_amount("15 k€")
+    Decimal('15000')
+    >>> parse_amount("néant") is None
+    True
+    """
+    match = re.search(r"\d[\d \u00a0\u202f.,]*", text)
+    if not match:
+        return None
+    raw = re.sub(r"[ \u00a0\u202f]", "", match.group(0)).rstrip(".,")
+    if "," in raw and "." in raw:
+        raw = raw.replace(".", "").replace(",", ".")
+    elif "," in raw:
+        raw = raw.replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(\.\d{3})+", raw):
+        raw = raw.replace(".", "")
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        return None
+    if re.search(r"\d\s*k€", text, re.I):
+        value *= 1000
+    return value
+
+
+def format_amount(value: Decimal, sep: str = " ", currency: str = " €") -> str:
+    """Write an amount the French way: thousands grouped by ``sep``, decimal comma.
+
+    >>> format_amount(Decimal("12350000.5"))
+    '12 350 000,50 €'
+    """
+    whole, _, cents = f"{value:.2f}".partition(".")
+    groups = []
+    while whole:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    text = sep.join(groups)
+    return text + ("" if cents == "00" else "," + cents) + currency
+
+
+_UNITS = {
+    "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+    "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+}
+_SCALES = {"mille": 1000, "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9}
+_WORDS_RE = re.compile(
+    r"\b(?:(?:" + "|".join(sorted(list(_UNITS) + list(_SCALES) + ["cent", "cents", "et"], key=len, reverse=True))
+    + r")(?:[\s-]+|\b))+", re.I)
+
+
+def words_to_number(text: str) -> int | None:
+    """Return the integer that French number words spell ("vingt mille" → 20000), or None.
+
+    >>> words_to_number("soixante et onze")
+    71
+    >>> words_to_number("deux millions trois cent mille")
+    2300000
+    >>> words_to_number("bonjour") is None
+    True
+    """
+    words = [w for w in re.split(r"[\s-]+", fold(text).strip()) if w and w != "et"]
+    if not words or any(w not in _UNITS and w not in _SCALES and w not in ("cent", "cents") for w in words):
+        return None
+    total, current = 0, 0
+    for word in words:
+        if word in ("cent", "cents"):
+            current = (current or 1) * 100
+        elif word in _SCALES:
+            scale = _SCALES[word]
+            if scale == 1000:
+                total += (current or 1) * 1000
+            else:
+                total += current * scale
+            current = 0
+        elif _UNITS[word] == 20 and current % 100 == 4:  # quatre-vingt(s)
+            current = current - 4 + 80
+        else:
+            current += _UNITS[word]
+    return total + current
+
+
+_SMALL = ("zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
+          "dix-sept dix-huit dix-neuf").split()
+_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
+
+
+def _below_hundred(n: int) -> str:
+    if n < 20:
+        return _SMALL[n]
+    tens, unit = divmod(n, 10)
+    if tens in (7, 9):
+        base = "soixante" if tens == 7 else "quatre-vingt"
+        return f"{base}{'-et-' if n == 71 else '-'}{_SMALL[10 + unit]}"
+    base = "quatre-vingt" if tens == 8 else _TENS[tens]
+    if unit == 0:
+        return base + ("s" if tens == 8 else "")
+    return f"{base}{'-et-' if unit == 1 and tens != 8 else '-'}{_SMALL[unit]}"
+
+
+def _below_thousand(n: int) -> str:
+    hundreds, rest = divmod(n, 100)
+    parts = []
+    if hundreds:
+        parts.append("cent" if hundreds == 1 else f"{_SMALL[hundreds]} cent{'s' if not rest else ''}")
+    if rest or not hundreds:
+        parts.append(_below_hundred(rest))
+    return " ".join(parts)
+
+
+def number_to_words(n: int) -> str:
+    """Spell a non-negative integer below a billion in French (1990 spelling without hyphens between groups).
+
+    >>> number_to_words(20000)
+    'vingt mille'
+    >>> number_to_words(1281)
+    'mille deux cent quatre-vingt-un'
+    """
+    if n == 0:
+        return "zéro"
+    millions, rest = divmod(n, 10**6)
+    thousands, units = divmod(rest, 1000)
+    parts = []
+    if millions:
+        parts.append(f"{_below_thousand(millions)} million{'s' if millions > 1 else ''}")
+    if thousands:
+        parts.append("mille" if thousands == 1 else f"{_below_thousand(thousands)} mille".replace("cents mille",
+                                                                                                   "cent mille"))
+    if units:
+        parts.append(_below_thousand(units))
+    return " ".join(parts)
+
+
+def find_amounts_in_words(text: str) -> list[tuple[int, int, int]]:
+    """Return (value, start, end) for each amount spelled in words and followed by "euros" in ``text``.
+
+    >>> find_amounts_in_words("une subvention de vingt mille euros (20 000 €)")
+    [(20000, 18, 35)]
+    """
+    found = []
+    for match in re.finditer(r"((?:[a-zà-ÿ]+[\s-]+){1,12}?)euros?\b", text, re.I):
+        words = match.group(1).split()
+        for i in range(len(words)):
+            value = words_to_number(" ".join(words[i:]))
+            if value:
+                start = text.index(words[i], match.start())
+                found.append((value, start, match.end()))
+                break
+    return found

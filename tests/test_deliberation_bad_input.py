@@ -1,0 +1,91 @@
+"""Bad input through the CLI: a PDF without text, a corrupt PDF, a text that is not a deliberation.
+
+Each exits with 1, names the file in a clear French message, and leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph.ingest import detect_kind
+from graph.ingest.base import InputError, SourceContext
+from graph.ingest.deliberation import detect
+from webapp.cli import main
+
+FOUNDING = Path(__file__).parent / "fixtures" / "deliberations" / "saint-etienne-metropole-2024-00240-danaecare.txt"
+
+
+def blank_pdf() -> bytes:
+    """A valid one-page PDF with no text layer (what a scanner without OCR produces)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+               b"<< /Length 0 >>\nstream\n\nendstream"]
+    out, offsets = b"%PDF-1.4\n", []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+CASES = {
+    "scan.pdf": (blank_pdf(), "PDF sans couche texte"),
+    "broken.pdf": (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R", "PDF illisible ou corrompu"),
+    "note.txt": ("Compte rendu de la réunion de l'équipe : rien à signaler.\n".encode(), "type de fichier non reconnu"),
+}
+
+
+def ingest(tmp_path: Path, *files: Path, kind: str | None = None):
+    args = ["--data", str(tmp_path / "data"), "ingest", *map(str, files)] + (["--kind", kind] if kind else [])
+    return CliRunner().invoke(main, args)
+
+
+def count(tmp_path: Path) -> str:
+    return CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "query", "--format", "csv",
+                                     "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"]).output
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_bad_input_exits_1_with_a_message_naming_the_file_and_stores_nothing(tmp_path, name):
+    data, message = CASES[name]
+    bad = tmp_path / name
+    bad.write_bytes(data)
+    ingest(tmp_path, FOUNDING)
+    before = count(tmp_path)
+    result = ingest(tmp_path, bad)
+    assert (result.exit_code, name in result.output, message in result.output, count(tmp_path)) == (
+        1, True, True, before)
+
+
+def test_a_text_that_is_not_a_deliberation_is_refused_even_when_forced(tmp_path):
+    bad = tmp_path / "note.txt"
+    bad.write_bytes(CASES["note.txt"][0])
+    result = ingest(tmp_path, bad, kind="deliberation")
+    assert (result.exit_code, "ce texte n'est pas une délibération" in result.output) == (1, True)
+
+
+def test_a_csv_is_not_detected_as_a_deliberation(tmp_path):
+    ctx = SourceContext(Path("subventions.csv"), "Délibération;séance;montant\nLe Conseil;adopté;20000\n".encode())
+    assert detect(ctx) == 0
+
+
+def test_the_founding_deliberation_is_detected_as_a_deliberation():
+    assert detect_kind(SourceContext(FOUNDING, FOUNDING.read_bytes())).name == "deliberation"
+
+
+def test_the_cli_prints_the_extraction_report_of_each_file(tmp_path):
+    result = ingest(tmp_path, FOUNDING)
+    assert "grants=1, total_amount=20000, stated_total=, totals_reconciled=0/0, persons=68, present=54" in result.output
+
+
+def test_a_pdf_without_text_raises_input_error_with_an_english_message_too():
+    from graph.ingest.delib_text import pdf_text
+
+    with pytest.raises(InputError) as caught:
+        pdf_text(blank_pdf())
+    assert caught.value.issue.message_en == "PDF without a text layer (scanned document?): run OCR on it first"

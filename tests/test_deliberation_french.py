@@ -1,0 +1,53 @@
+"""French dates and amounts: parsers checked against their writers over generated values (hypothesis)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from graph.ingest.french import (format_amount, format_date_words, number_to_words, parse_amount, parse_date,
+                                 words_to_number)
+
+DATES = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2100, 12, 31))
+AMOUNTS = st.decimals(min_value=0, max_value=Decimal("999999999.99"), places=2, allow_nan=False)
+
+
+@given(DATES, st.booleans())
+def test_a_date_written_in_words_reads_back_as_itself(day, weekday):
+    assert parse_date(format_date_words(day, weekday=weekday)) == day
+
+
+@given(DATES)
+def test_a_date_in_figures_reads_back_as_itself(day):
+    assert parse_date(f"le {day:%d/%m/%Y}") == day
+
+
+@given(AMOUNTS, st.sampled_from([" ", "\u00a0", "\u202f"]), st.sampled_from([" €", " euros", "€", ""]))
+def test_an_amount_written_the_french_way_reads_back_as_itself(value, sep, currency):
+    assert parse_amount(format_amount(value, sep=sep, currency=currency)) == value
+
+
+@given(st.integers(min_value=0, max_value=999_999_999))
+def test_a_number_spelled_in_french_reads_back_as_itself(n):
+    assert words_to_number(number_to_words(n)) == n
+
+
+@pytest.mark.parametrize("text, value", [
+    ("vingt mille", 20000), ("quatre-vingts", 80), ("soixante-dix-sept", 77), ("deux cents", 200),
+    ("mille cinq cents", 1500), ("vingt-cinq mille", 25000), ("un million deux cent mille", 1200000),
+])
+def test_common_spelled_amounts_read_as_their_value(text, value):
+    assert words_to_number(text) == value
+
+
+@pytest.mark.parametrize("text, day", [
+    ("jeudi 22 mai 2014", dt.date(2014, 5, 22)), ("1er juillet 2022", dt.date(2022, 7, 1)),
+    ("SEANCE DU 16 MAI 2024", dt.date(2024, 5, 16)), ("17/04/2014", dt.date(2014, 4, 17)),
+    ("2024-05-16", dt.date(2024, 5, 16)), ("le 3 février 2020", dt.date(2020, 2, 3)),
+])
+def test_dates_as_deliberations_write_them_are_read(text, day):
+    assert parse_date(text) == day
