@@ -41,6 +41,7 @@ def fold(text: str) -> str:
     >>> fold("L’Étrat — Saint-Étienne")
     'l etrat saint etienne'
     """
+    text = re.sub(r"[^\w\s]|_", " ", text)  # before NFKD: "L’Étrat" must not become "letrat"
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     return _PUNCT.sub(" ", text).strip()
 
@@ -51,6 +52,27 @@ def name_key(name: str) -> str:
     if not words:  # a name made only of folded words ("Association") keeps them
         words = fold(name).split()
     return " ".join(words)
+
+
+_PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+
+
+def name_variants(name: str) -> list[str]:
+    """Return the name keys under which ``name`` is looked up: its key, and its key without parentheses.
+
+    Sources add remarks or acronyms in parentheses ("Association … du Lot (ADDA)", "… (fictive)"); the bare name
+    is a known variant. An acronym alone is not used: it collides too often.
+
+    >>> name_variants("Association départementale des arts du Lot (ADDA)")
+    ['departementale arts lot adda', 'departementale arts lot']
+    >>> name_variants("DanaeCare")
+    ['danaecare']
+    """
+    keys = [name_key(name)]
+    bare = _PARENTHESES.sub("", name)
+    if bare.strip() and bare != name:
+        keys.append(name_key(bare))
+    return [k for i, k in enumerate(keys) if k and k not in keys[:i]]
 
 
 def siren_of(identifier: str | None) -> str | None:
@@ -79,16 +101,18 @@ class Resolution:
     ambiguous: list[tuple[str, str]] = field(default_factory=list)
 
 
-_LOOKUP = """
-SELECT DISTINCT ?actor ?how WHERE {
-  { ?actor mai:siren ?key . BIND("siren" AS ?how) }
-  UNION { ?actor mai:siret ?siret . FILTER(STRSTARTS(?siret, ?key)) BIND("siren" AS ?how) }
-  UNION { ?actor mai:rna ?key . BIND("rna" AS ?how) }
-  UNION { ?actor mai:nameKey ?key . BIND("name" AS ?how) }
-  ?actor a mai:Actor .
-  FILTER(?actor != ?self)
+#: Lookups by kind of key, each answering (?key ?actor) for a batch of keys given as VALUES. A SIRET's SIREN
+#: prefix is matched too, for actors loaded from RDF files that carry only a SIRET.
+_LOOKUPS = {
+    "siren": "SELECT DISTINCT ?key ?actor WHERE { { ?actor mai:siren ?key } UNION { ?actor mai:siret ?siret "
+             "BIND(SUBSTR(?siret, 1, 9) AS ?key) } VALUES ?key { %s } ?actor a mai:Actor }",
+    "rna": "SELECT DISTINCT ?key ?actor WHERE { ?actor mai:rna ?key VALUES ?key { %s } ?actor a mai:Actor }",
+    "name": "SELECT DISTINCT ?key ?actor WHERE { ?actor mai:nameKey ?key VALUES ?key { %s } ?actor a mai:Actor }",
+    # An actor minted from a name key (actor_iri(name=…)) in an RDF file that has no mai:nameKey.
+    "iri": "SELECT DISTINCT ?actor WHERE { VALUES ?actor { %s } ?actor a mai:Actor }",
 }
-"""
+#: Keys per lookup query (VALUES blocks of this size stay fast in both engines).
+LOOKUP_BATCH = 500
 
 
 def actor_keys(graph: Graph, actor: URIRef) -> list[tuple[str, str]]:
@@ -101,15 +125,26 @@ def actor_keys(graph: Graph, actor: URIRef) -> list[tuple[str, str]]:
                 keys.append((how, key))
     for p in (RDFS.label, SKOS.altLabel):
         for value in graph.objects(actor, p):
-            key = name_key(str(value))
-            if key and ("name", key) not in keys:
-                keys.append(("name", key))
+            for key in name_variants(str(value)):
+                if ("name", key) not in keys:
+                    keys.append(("name", key))
     return keys
+
+
+def actors_of(graph: Graph) -> set[URIRef]:
+    """Return the actors of an extraction: subjects typed ``mai:Actor`` or any of its subclasses.
+
+    Extractions type actors with their own class (``mai:Association``…); superclasses are added in the store.
+    """
+    from graph.ontology import superclasses
+
+    classes = {MAI.Actor} | {c for c, sups in superclasses().items() if MAI.Actor in sups}
+    return {s for cls in classes for s in graph.subjects(RDF.type, cls) if isinstance(s, URIRef)}
 
 
 def add_name_keys(graph: Graph) -> None:
     """Give every actor of ``graph`` its ``mai:nameKey`` literals (one per label and variant)."""
-    for actor in set(graph.subjects(RDF.type, MAI.Actor)):
+    for actor in actors_of(graph):
         for _, key in (k for k in actor_keys(graph, actor) if k[0] == "name"):
             graph.add((actor, MAI.nameKey, Literal(key)))
 
@@ -118,18 +153,18 @@ def resolve_actors(graph: Graph, query) -> Resolution:
     """Rewrite, in place, the actors of ``graph`` that the store already knows under another IRI.
 
     ``query(sparql, bindings)`` reads the store (the writer's view). An actor with a SIREN matches only that
-    SIREN; otherwise RNA, then name keys. Several candidates for the strongest key found → reported, not merged.
+    SIREN; otherwise RNA, then name keys and known variants (:func:`name_variants`), and the IRI minted from a
+    name key. Several candidates for the strongest key found → reported, not merged. Keys are looked up in
+    batches: a file of 50k rows costs a few hundred queries, not one per actor.
     """
-    from graph.namespaces import sparql_prologue
-
     resolution = Resolution()
-    sparql = sparql_prologue() + _LOOKUP
-    for actor in sorted(set(graph.subjects(RDF.type, MAI.Actor))):
-        keys = actor_keys(graph, actor)
-        has_id = any(how != "name" for how, _ in keys)
-        for how, key in keys:
-            candidates = {row[0] for row in query(sparql, {"key": Literal(key), "self": actor})
-                          if str(row[1]) == how}
+    actors = sorted(actors_of(graph))
+    keys = {actor: actor_keys(graph, actor) for actor in actors}
+    found = _lookup_keys({k for ks in keys.values() for k in ks}, query, _base_of(actors))
+    for actor in actors:
+        has_id = any(how != "name" for how, _ in keys[actor])
+        for how, key in keys[actor]:
+            candidates = found.get((how, key), set()) - {actor}
             if not candidates:
                 continue
             if how == "name" and has_id:
@@ -148,6 +183,36 @@ def resolve_actors(graph: Graph, query) -> Resolution:
     return resolution
 
 
+def _base_of(actors: list[URIRef]) -> str:
+    """The IRI base of the extraction's actors (``{base}actor/…``), to mint name-key IRIs alike."""
+    for actor in actors:
+        head, sep, _ = str(actor).rpartition("actor/")
+        if sep:
+            return head
+    return DEFAULT_BASE
+
+
+def _lookup_keys(keys: set[tuple[str, str]], query, base: str) -> dict[tuple[str, str], set[URIRef]]:
+    """Return (how, key) -> IRIs of the store's actors, for every key, in batched queries."""
+    from graph.namespaces import sparql_prologue
+
+    found: dict[tuple[str, str], set[URIRef]] = {}
+    for how in ("siren", "rna", "name"):
+        wanted = sorted(k for h, k in keys if h == how)
+        for i in range(0, len(wanted), LOOKUP_BATCH):
+            # Literal.n3() escapes the values: the keys are data, never query text.
+            values = " ".join(Literal(k).n3() for k in wanted[i:i + LOOKUP_BATCH])
+            for key, actor in query(sparql_prologue() + _LOOKUPS[how] % values, None):
+                found.setdefault((how, str(key)), set()).add(actor)
+    by_iri = {actor_iri(name=k, base=base): k for h, k in keys if h == "name"}
+    iris = sorted(by_iri)
+    for i in range(0, len(iris), LOOKUP_BATCH):
+        values = " ".join(iri.n3() for iri in iris[i:i + LOOKUP_BATCH])
+        for (actor,) in query(sparql_prologue() + _LOOKUPS["iri"] % values, None):
+            found.setdefault(("name", by_iri[actor]), set()).add(actor)
+    return found
+
+
 def _conflicting_ids(graph: Graph, actor: URIRef, candidate: URIRef, query) -> bool:
     ours = {siren_of(str(v)) for p in (MAI.siren, MAI.siret) for v in graph.objects(actor, p)} - {None}
     rows = query("SELECT ?v WHERE { { ?c <%s> ?v } UNION { ?c <%s> ?v } }" % (MAI.siren, MAI.siret),
@@ -164,3 +229,70 @@ def _rewrite(graph: Graph, mapping: dict[URIRef, URIRef]) -> None:
         if (s2, o2) != (s, o):
             graph.remove((s, p, o))
             graph.add((s2, p, o2))
+
+
+class ActorBook:
+    """The actors met while extracting one file: one IRI per organisation, and its names.
+
+    The first name met becomes ``rdfs:label``, later spellings ``skos:altLabel``. An actor named without an
+    identifier joins the one actor of the file that has an identifier and the same name key; :meth:`finish` does
+    that rewrite once the whole file has been read (names may come before identifiers).
+
+    >>> from graph.ingest.base import new_graph
+    >>> book = ActorBook(new_graph())
+    >>> a = book.actor("Association DanaeCare", MAI.Association)
+    >>> b = book.actor("DANAECARE", MAI.Association, siren="123456782")
+    >>> book.finish() == {a: b}, sorted(str(o) for o in book.graph.objects(b, SKOS.altLabel))
+    (True, ['Association DanaeCare'])
+    """
+
+    def __init__(self, graph: Graph, base: str = DEFAULT_BASE):
+        self.graph, self.base = graph, base
+        self.labels: dict[URIRef, str] = {}
+        self._by_key: dict[str, set[URIRef]] = {}
+        self._with_id: set[URIRef] = set()
+
+    def actor(self, name: str | None, cls: URIRef = MAI.Actor, siren: str | None = None,
+              siret: str | None = None, rna: str | None = None) -> URIRef:
+        """Return the IRI of an actor (minting it), typed ``cls``, with its name and (already valid) identifiers."""
+        siren = siren or siren_of(siret)
+        iri = actor_iri(name, siren=siren, rna=rna, base=self.base)
+        g = self.graph
+        g.add((iri, RDF.type, cls))
+        for prop, value in ((MAI.siren, siren), (MAI.siret, siret), (MAI.rna, rna)):
+            if value:
+                g.add((iri, prop, Literal(value)))
+        if siren or rna:
+            self._with_id.add(iri)
+        if name:
+            self.name(iri, name)
+        return iri
+
+    def name(self, iri: URIRef, name: str) -> None:
+        """Give ``iri`` the name ``name``: its label if it has none yet, else a variant."""
+        name = " ".join(name.split())
+        if iri not in self.labels:
+            self.labels[iri] = name
+            self.graph.add((iri, RDFS.label, Literal(name)))
+        elif name != self.labels[iri]:
+            self.graph.add((iri, SKOS.altLabel, Literal(name)))
+        for key in name_variants(name):
+            self._by_key.setdefault(key, set()).add(iri)
+
+    def finish(self) -> dict[URIRef, URIRef]:
+        """Merge name-only actors into the one identified actor sharing their name key; return the mapping."""
+        mapping: dict[URIRef, URIRef] = {}
+        for iris in self._by_key.values():
+            ided = iris & self._with_id
+            if len(ided) != 1:
+                continue
+            target = next(iter(ided))
+            for iri in iris - self._with_id:
+                mapping.setdefault(iri, target)
+        for source, target in mapping.items():
+            for name in [self.labels.get(source)] if self.labels.get(source) else []:
+                self.graph.remove((source, RDFS.label, Literal(name)))
+                if name != self.labels.get(target):
+                    self.graph.add((source, SKOS.altLabel, Literal(name)))
+        _rewrite(self.graph, mapping)
+        return mapping
