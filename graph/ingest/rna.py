@@ -1,0 +1,148 @@
+"""The RNA kind: extracts of the Répertoire national des associations, in both layouts (waldec and import).
+
+Each row becomes a ``mai:Association`` — ``actor_iri(rna=…)`` (or the SIREN of its SIRET when no W number is
+known) — with ``mai:rna``, ``mai:siret``/``mai:siren`` when present, ``rdfs:label`` (``titre``), ``skos:altLabel``
+(``titre_court``), ``schema:foundingDate`` (``date_creat``; ``0001-01-01`` is RNA's null), ``dcterms:description``
+(``objet``), and ``schema:location`` → ``mint("place", insee code)``, a ``schema:Place`` with ``mai:inseeCode`` and
+``rdfs:label``. A dissolved association (``position`` D or S, or a ``date_disso``) gets ``schema:dissolutionDate``
+when the date is known, and a warning.
+
+The import layout's ``id`` is an old number (``751P00085568``): its W number, when it has one, is in
+``observation`` (pitfall 19). Personal data is left out (pitfall 30): no ``telephone``, ``email``,
+``dir_civilite``, nor the manager's mailing address (``adrg_*``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
+
+from graph.identity import ActorBook
+from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
+from graph.namespaces import MAI, SCHEMA, mint
+from graph.tabular import Row, peek_keys, read_table
+from graph.values import ValueProblem, clean_identifier, normalise_rna, parse_date, rna_ok, siret_ok
+
+#: Columns that only RNA extracts have (both layouts).
+SIGNATURE = {"id", "idex", "siret", "gestion", "datecreat", "titre", "objet", "objetsocial1", "adrscodeinsee"}
+_W_NUMBER = re.compile(r"\bW[0-9A-Z]{9}\b")
+DISSOLVED = {"D": "dissoute", "S": "supprimée"}
+
+
+def detect(ctx: SourceContext) -> int:
+    """Score a table whose header has the RNA columns (0 otherwise)."""
+    if ctx.path.suffix.lower() not in (".csv", ".txt", ".tsv"):
+        return 0
+    keys = next(iter(peek_keys(ctx.data)), set())
+    hits = len(SIGNATURE & keys)
+    return 90 if hits >= 7 else 0
+
+
+class _Rows:
+    def __init__(self, ctx: SourceContext, header: list[str]):
+        self.ctx, self.header = ctx, header
+        self.col = {h.lower(): i for i, h in enumerate(header)}
+        self.graph = new_graph()
+        self.ex = Extraction(graph=self.graph)
+        self.book = ActorBook(self.graph, ctx.base)
+        self.count = self.dissolved = 0
+
+    def get(self, row: Row, name: str) -> str:
+        i = self.col.get(name)
+        return row.cells[i].strip() if i is not None and i < len(row.cells) else ""
+
+    def rna(self, row: Row) -> str | None:
+        for name in ("id", "observation"):
+            raw = self.get(row, name)
+            if name == "id" and rna_ok(raw):
+                return normalise_rna(raw)
+            if name == "observation" and (m := _W_NUMBER.search(raw.upper())):
+                return m[0]
+        return None
+
+    def date(self, row: Row, name: str):
+        try:
+            return parse_date(self.get(row, name))
+        except ValueProblem as exc:
+            self.ex.warn(str(exc), exc.message_en, line=row.line, field=name, value=self.get(row, name))
+            return None
+
+    def add_row(self, row: Row) -> None:
+        title, rna = self.get(row, "titre"), self.rna(row)
+        siret = clean_identifier(self.get(row, "siret"))
+        siret = siret if siret_ok(siret) else None
+        if self.get(row, "siret") and not siret:
+            self.ex.warn("SIRET invalide : ignoré", "invalid SIRET: ignored", line=row.line, field="siret",
+                         value=self.get(row, "siret"))
+        if not title:
+            self.ex.reject("association sans titre", "association without a title", line=row.line, field="titre",
+                           value=self.get(row, "id"))
+            return
+        if not (rna or siret):
+            self.ex.warn("ni numéro W ni SIRET : association identifiée par son nom",
+                         "neither W number nor SIRET: association identified by its name", line=row.line,
+                         field="id", value=self.get(row, "id"))
+        iri = self.book.actor(title, MAI.Association, siret=siret, rna=rna)
+        if (short := self.get(row, "titre_court")) and short != title and not short.endswith("..."):
+            self.book.name(iri, short)
+        self.describe(row, iri)
+        self.count += 1
+
+    def describe(self, row: Row, iri: URIRef) -> None:
+        g = self.graph
+        if founded := self.date(row, "date_creat"):
+            g.add((iri, SCHEMA.foundingDate, Literal(founded, datatype=XSD.date)))
+        if objet := self.get(row, "objet"):
+            g.add((iri, DCTERMS.description, Literal(objet)))
+            if "\ufffd" in objet:
+                self.ex.warn("caractères perdus (U+FFFD) dans l'objet : texte à vérifier",
+                             "lost characters (U+FFFD) in the purpose: check the text", line=row.line, field="objet")
+        if url := self.get(row, "siteweb"):
+            g.add((iri, SCHEMA.url, Literal(url)))
+        self.place(row, iri)
+        self.dissolution(row, iri)
+
+    def place(self, row: Row, iri: URIRef) -> None:
+        code = self.get(row, "adrs_codeinsee")
+        if not re.fullmatch(r"(\d{2}|2[AB])\d{3}", code):
+            return
+        place = mint("place", code, base=self.ctx.base)
+        label = self.get(row, "adrs_libcommune") or self.get(row, "libcom") or code
+        self.graph.add((iri, SCHEMA.location, place))
+        self.graph.add((place, RDF.type, SCHEMA.Place))
+        self.graph.add((place, MAI.inseeCode, Literal(code)))
+        if (place, RDFS.label, None) not in self.graph:
+            self.graph.add((place, RDFS.label, Literal(label)))
+
+    def dissolution(self, row: Row, iri: URIRef) -> None:
+        position, date = self.get(row, "position").upper(), self.date(row, "date_disso")
+        if position not in DISSOLVED and date is None:
+            return
+        if date is not None:
+            self.graph.add((iri, SCHEMA.dissolutionDate, Literal(date, datatype=XSD.date)))
+        state = DISSOLVED.get(position, "dissoute")
+        self.ex.warn(f"association {state}" + (f" le {date.isoformat()}" if date else ""),
+                     f"association {'deleted' if position == 'S' else 'dissolved'}" +
+                     (f" on {date.isoformat()}" if date else ""), line=row.line, field="position", value=position)
+        self.dissolved += 1
+
+
+def extract(ctx: SourceContext) -> Extraction:
+    """Extract the associations of an RNA file (see the module's docstring)."""
+    table = read_table(ctx.data, known=SIGNATURE)
+    rows = _Rows(ctx, table.header)
+    if "titre" not in rows.col or "id" not in rows.col:
+        raise InputError("colonnes RNA absentes (id, titre)", line=table.header_line,
+                         message_en="RNA columns missing (id, titre)")
+    for row in table.rows:
+        rows.add_row(row)
+    rows.book.finish()
+    ex = rows.ex
+    ex.stats = {"rows_read": len(table.rows), "associations": rows.count, "dissolved": rows.dissolved,
+                "rows_rejected": len({i.line for i in ex.errors}), "warnings": len(ex.issues) - len(ex.errors)}
+    return ex
+
+
+KIND = SourceKind("rna", "Répertoire national des associations (RNA)", detect, extract, extensions=(".csv",))

@@ -1,0 +1,170 @@
+"""The SCDL *délibérations* kind (v2.1.5, and lists such as Montpellier's) as CSV, XLSX or ODS.
+
+Each row becomes a ``mai:Deliberation`` ``mint("deliberation", COLL SIREN or name key, DELIB_ID)`` — the IRI a
+grant's ``referenceDecision`` points to — with ``dcterms:identifier``, ``dcterms:title``, ``dcterms:date``,
+``mai:authority`` (a ``mai:PublicAuthority``), ``mai:receivedByPrefecture``, ``mai:publishedOn``, the vote counts
+(only when given), ``mai:programme`` (budget), ``schema:url`` and the ACTES matière as a ``dcterms:subject``
+literal ("7.5 Finances locales/Subventions"). A list without ``COLL_*`` columns takes its authority from
+``--funder "NOM[;SIRET]"``.
+"""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, XSD
+
+from graph.identity import ActorBook, name_key
+from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
+from graph.ingest.scdl_grants import EXTENSIONS, parse_funder_option
+from graph.ingest.scdl_headers import DELIBERATION_FIELDS, keys_of, map_columns
+from graph.namespaces import MAI, SCHEMA, mint
+from graph.tabular import Row, peek_keys, read_table
+from graph.values import ValueProblem, clean_identifier, parse_date, parse_int, siren_ok, siret_ok
+
+DELIBERATION_KEYS = keys_of(DELIBERATION_FIELDS)
+VOTES = (("votes_for", MAI.votesFor), ("votes_against", MAI.votesAgainst), ("abstentions", MAI.abstentions))
+
+
+def detect(ctx: SourceContext) -> int:
+    """Score a table with a deliberation id, a date and a title (0 for anything else, grants included)."""
+    if ctx.path.suffix.lower() not in EXTENSIONS:
+        return 0
+    for keys in peek_keys(ctx.data):
+        fields = set(map_columns(list(keys), DELIBERATION_FIELDS))
+        if {"id", "date", "title"} <= fields and "montant" not in keys:
+            return 70 + 3 * min(len(fields), 10)
+    return 0
+
+
+class _Rows:
+    def __init__(self, ctx: SourceContext, header: list[str]):
+        self.ctx, self.header = ctx, header
+        self.cols = map_columns(header, DELIBERATION_FIELDS)
+        self.graph = new_graph()
+        self.ex = Extraction(graph=self.graph)
+        self.book = ActorBook(self.graph, ctx.base)
+        self.default = parse_funder_option(ctx.options["funder"]) if ctx.options.get("funder") else None
+        self.count = 0
+
+    def get(self, row: Row, field: str) -> str:
+        i = self.cols.get(field)
+        return row.cells[i].strip() if i is not None and i < len(row.cells) else ""
+
+    def issue(self, level: str, row: Row, field: str, fr: str, en: str, value: str | None = None) -> None:
+        column = self.header[self.cols[field]] if field in self.cols else field
+        (self.ex.reject if level == "error" else self.ex.warn)(fr, en, line=row.line, field=column, value=value)
+
+    def authority(self, row: Row) -> tuple[URIRef, str] | None:
+        """Return the authority's IRI and the key its deliberations are minted under (SIREN or name key)."""
+        name, raw = self.get(row, "authority_name"), self.get(row, "authority_id")
+        digits = clean_identifier(raw)
+        siren = digits[:9] if siret_ok(digits) or siren_ok(digits) else None
+        if raw and not siren:
+            self.issue("warning", row, "authority_id", "SIRET invalide (clé de contrôle) : ignoré",
+                       "invalid SIRET (check digit): ignored", raw)
+        siret = digits if siren and len(digits) == 14 else None
+        if not name and not siren and self.default:
+            name, option_id = self.default
+            siren = option_id[:9] if option_id else None
+            siret = option_id if option_id and len(option_id) == 14 else None
+        if not name and not siren:
+            self.issue("error", row, "authority_name", "collectivité manquante (COLL_NOM, COLL_SIRET)",
+                       "authority missing (COLL_NOM, COLL_SIRET)")
+            return None
+        iri = self.book.actor(name or None, MAI.PublicAuthority, siren=siren, siret=siret)
+        return iri, siren or name_key(name)
+
+    def date(self, row: Row, field: str, required: bool = False):
+        raw = self.get(row, field)
+        try:
+            value = parse_date(raw)
+        except ValueProblem as exc:
+            self.issue("error" if required else "warning", row, field, str(exc), exc.message_en, raw)
+            return False
+        if value is None and required:
+            self.issue("error", row, field, "date de délibération manquante", "deliberation date missing", raw)
+            return False
+        return value
+
+    def add_row(self, row: Row) -> None:
+        identifier = self.get(row, "id")
+        if not identifier:
+            self.issue("error", row, "id", "identifiant de délibération manquant (DELIB_ID)",
+                       "deliberation identifier missing (DELIB_ID)")
+            return
+        authority, date = self.authority(row), self.date(row, "date", required=True)
+        if authority is None or date is False:
+            return
+        iri = mint("deliberation", authority[1], identifier, base=self.ctx.base)
+        g = self.graph
+        g.add((iri, RDF.type, MAI.Deliberation))
+        g.add((iri, DCTERMS.identifier, Literal(identifier)))
+        g.add((iri, DCTERMS.date, Literal(date, datatype=XSD.date)))
+        g.add((iri, MAI.authority, authority[0]))
+        g.add((iri, MAI.rowNumber, Literal(row.line, datatype=XSD.integer)))
+        self.describe(row, iri, date)
+        self.count += 1
+
+    def describe(self, row: Row, iri: URIRef, date) -> None:
+        g = self.graph
+        if title := self.get(row, "title"):
+            g.add((iri, DCTERMS.title, Literal(title)))
+        matter = " ".join(p for p in (self.get(row, "matter_code"), self.get(row, "matter_name")) if p)
+        if matter:
+            g.add((iri, DCTERMS.subject, Literal(matter)))
+        if budget := " ".join(p for p in (self.get(row, "budget_name"), self.get(row, "budget_year")) if p):
+            g.add((iri, MAI.programme, Literal(budget)))
+        if url := self.get(row, "url"):
+            g.add((iri, SCHEMA.url, Literal(url, datatype=XSD.anyURI)))
+        for field, prop in (("prefecture_date", MAI.receivedByPrefecture), ("published_on", MAI.publishedOn)):
+            value = self.date(row, field)
+            if value:
+                g.add((iri, prop, Literal(value, datatype=XSD.date)))
+                if field == "prefecture_date" and value < date:
+                    self.issue("warning", row, field, "reçue en préfecture avant d'être adoptée",
+                               "received by the prefecture before it was adopted", self.get(row, field))
+        self.votes(row, iri)
+
+    def votes(self, row: Row, iri: URIRef) -> None:
+        counts = {}
+        for field in ("votes_cast", *(f for f, _ in VOTES)):
+            raw = self.get(row, field)
+            try:
+                counts[field] = parse_int(raw)
+            except ValueProblem as exc:
+                self.issue("warning", row, field, str(exc), exc.message_en, raw)
+        for field, prop in VOTES:
+            if counts.get(field) is not None:
+                self.graph.add((iri, prop, Literal(counts[field], datatype=XSD.integer)))
+        parts = [counts.get(f) for f, _ in VOTES]
+        if counts.get("votes_cast") is not None and None not in parts and sum(parts) != counts["votes_cast"]:
+            self.issue("warning", row, "votes_cast", f"VOTE_REEL ≠ POUR + CONTRE + ABSTENTION ({sum(parts)})",
+                       f"VOTE_REEL ≠ FOR + AGAINST + ABSTENTION ({sum(parts)})", self.get(row, "votes_cast"))
+
+
+def extract(ctx: SourceContext) -> Extraction:
+    """Extract the deliberations of an SCDL délibérations file (see the module's docstring)."""
+    table = read_table(ctx.data, known=DELIBERATION_KEYS)
+    rows = _Rows(ctx, table.header)
+    missing = [f for f in ("id", "date") if f not in rows.cols]
+    if missing:
+        raise InputError(f"colonnes obligatoires absentes : {', '.join(missing)} (DELIB_ID, DELIB_DATE)",
+                         line=table.header_line, message_en=f"required columns missing: {', '.join(missing)}")
+    if not rows.cols.keys() & {"authority_name", "authority_id"} and not rows.default:
+        raise InputError('liste de délibérations sans colonne COLL_NOM/COLL_SIRET : indiquez la collectivité avec '
+                         "l'option --funder \"NOM[;SIRET]\"", line=table.header_line,
+                         message_en='deliberations list without COLL_NOM/COLL_SIRET: give the authority with '
+                                    'the option --funder "NAME[;SIRET]"')
+    for repair in table.repairs:
+        rows.ex.warn(f"texte réparé (encodage) : « {repair.fixed} »", f"text repaired (encoding): '{repair.fixed}'",
+                     line=repair.line, value=repair.raw)
+    for row in table.rows:
+        rows.add_row(row)
+    rows.book.finish()
+    ex = rows.ex
+    ex.stats = {"rows_read": len(table.rows), "deliberations": rows.count,
+                "rows_rejected": len({i.line for i in ex.errors}), "warnings": len(ex.issues) - len(ex.errors)}
+    return ex
+
+
+KIND = SourceKind("scdl-deliberations", "Délibérations (SCDL)", detect, extract, extensions=EXTENSIONS)

@@ -1,0 +1,325 @@
+"""The SCDL *subventions* kind: grants lists (v2.1.1, SCDL 1, Etalab 2017, human labels) as CSV, XLSX or ODS.
+
+Each row becomes a ``mai:Grant`` ``mint("grant", source key, idSubvention or line)`` with its funder (a
+``mai:PublicAuthority``), its beneficiary (``mai:Association`` when an RNA number or the name says so, else
+``mai:Actor``), the beneficiary's amount (``schema:amount`` = montant × pourcentageSubvention, the total kept as
+``mai:statedTotal`` when the share is below 1), purpose, dates, decision reference and nature.
+
+Rows without a funder, a beneficiary or a readable amount are rejected (file, line, field, value, reason); the
+others are kept, repaired values and doubtful identifiers reported as warnings. A list without funder columns
+needs ``--funder "NOM[;SIRET]"`` (``ctx.options["funder"]``).
+
+>>> from pathlib import Path
+>>> data = "nomAttribuant;idAttribuant;nomBeneficiaire;montant\\nVille;21060004500392;Club;1 000,50\\n".encode()
+>>> ex = extract(SourceContext(Path("s.csv"), data))
+>>> ex.stats["grants"], ex.stats["total_amount"]
+(1, Decimal('1000.50'))
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, XSD
+
+from graph.identity import ActorBook, name_key, siren_of
+from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
+from graph.ingest.scdl_headers import GRANT_FIELDS, keys_of, map_columns
+from graph.namespaces import MAI, SCHEMA, mint
+from graph.tabular import Row, Table, peek_keys, read_table
+from graph.values import (ValueProblem, clean_identifier, normalise_rna, parse_amount, parse_date, parse_int,
+                          parse_period, parse_ratio, rna_ok, siren_ok, siret_float_mangled, siret_ok)
+
+EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods")
+GRANT_KEYS = keys_of(GRANT_FIELDS)
+NATURE = "https://w3id.org/maillage/ontology/nature/"
+#: Budget sections (Antibes' ``section`` column) and natures -> nature concepts.
+SECTIONS = {"fonctionnement": "operating", "investissement": "investment", "projet": "project"}
+_ASSOCIATION = re.compile(r"\b(association|asso|amicale|f[ée]d[ée]ration|comit[ée] des f[êe]tes)\b", re.I)
+FUNDER_OPTION = '--funder "NOM[;SIRET]"'
+
+
+def detect(ctx: SourceContext) -> int:
+    """Score a table whose header names an amount and a beneficiary (0 for anything else)."""
+    if ctx.path.suffix.lower() not in EXTENSIONS:
+        return 0
+    for keys in peek_keys(ctx.data):
+        fields = set(map_columns(list(keys), GRANT_FIELDS))
+        if "amount" in fields and fields & {"beneficiary_name", "beneficiary_id", "beneficiary_rna"}:
+            return 60 + 5 * min(len(fields), 8)
+    return 0
+
+
+def parse_funder_option(text: str) -> tuple[str, str | None]:
+    """Split ``--funder "NAME[;SIRET]"``; raises InputError for an empty name or an invalid SIRET.
+
+    >>> parse_funder_option("Saint-Etienne Métropole;24420077000018")
+    ('Saint-Etienne Métropole', '24420077000018')
+    """
+    name, _, siret = (p.strip() for p in text.partition(";"))
+    siret = clean_identifier(siret) or None
+    if not name or (siret and not (siret_ok(siret) or siren_ok(siret))):
+        raise InputError(f"option --funder invalide « {text} » : attendu {FUNDER_OPTION} avec un SIRET valide",
+                         message_en=f"invalid --funder '{text}': expected \"NAME[;SIRET]\" with a valid SIRET")
+    return name, siret
+
+
+def _columns(table: Table, ctx: SourceContext) -> dict[str, int]:
+    cols = map_columns(table.header, GRANT_FIELDS)
+    missing = [f for f in ("amount",) if f not in cols]
+    if not cols.keys() & {"beneficiary_name", "beneficiary_id", "beneficiary_rna"}:
+        missing.append("nomBeneficiaire")
+    if missing:
+        names = ", ".join("montant" if m == "amount" else m for m in missing)
+        raise InputError(f"colonnes obligatoires absentes : {names} (en-tête lu : {', '.join(table.header)})",
+                         line=table.header_line, message_en=f"required columns missing: {names}")
+    if not cols.keys() & {"funder_name", "funder_id"} and not ctx.options.get("funder"):
+        raise InputError(
+            f"liste de subventions sans colonne d'attribuant (nomAttribuant, idAttribuant) : indiquez le financeur "
+            f"avec l'option {FUNDER_OPTION}", line=table.header_line,
+            message_en=f"grants list without funder columns (nomAttribuant, idAttribuant): give the funder with "
+                       f"the option --funder \"NAME[;SIRET]\"")
+    return cols
+
+
+class _Rows:
+    """Turns the rows of one table into grants; keeps the per-file state (actors, totals, duplicates)."""
+
+    def __init__(self, ctx: SourceContext, table: Table, cols: dict[str, int]):
+        self.ctx, self.table, self.cols = ctx, table, cols
+        self.graph = new_graph()
+        self.ex = Extraction(graph=self.graph)
+        self.book = ActorBook(self.graph, ctx.base)
+        self.funder_option = parse_funder_option(ctx.options["funder"]) if ctx.options.get("funder") else None
+        self.seen: dict[tuple[str, ...], int] = {}
+        self.total = self.stated = Decimal(0)
+        self.grants = 0
+
+    def get(self, row: Row, field: str) -> str:
+        i = self.cols.get(field)
+        return row.cells[i].strip() if i is not None and i < len(row.cells) else ""
+
+    def header(self, field: str) -> str:
+        return self.table.header[self.cols[field]] if field in self.cols else field
+
+    def warn(self, row: Row, field: str, message: str, message_en: str, value: str | None = None) -> None:
+        self.ex.warn(message, message_en, line=row.line, field=self.header(field), value=value)
+
+    def reject(self, row: Row, field: str, message: str, message_en: str, value: str | None = None) -> None:
+        self.ex.reject(message, message_en, line=row.line, field=self.header(field), value=value)
+
+    def siren_from(self, row: Row, field: str) -> tuple[str | None, str | None]:
+        """Return (siren, siret) of an identifier cell, warning about what cannot be trusted (pitfall 18)."""
+        raw = self.get(row, field)
+        digits = clean_identifier(raw)
+        if not raw:
+            return None, None
+        if siret_ok(digits):
+            return digits[:9], digits
+        if siren_ok(digits):
+            self.warn(row, field, "SIREN à 9 chiffres dans une colonne SIRET : SIREN retenu",
+                      "9-digit SIREN in a SIRET column: SIREN kept", raw)
+            return digits, None
+        if siret_float_mangled(raw):
+            self.warn(row, field, "SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : ignoré",
+                      "SIRET mangled by a float conversion (digits lost): ignored", raw)
+        else:
+            self.warn(row, field, "SIRET invalide (clé de contrôle) : ignoré", "invalid SIRET (check digit): ignored",
+                      raw)
+        return None, None
+
+    def funder(self, row: Row) -> URIRef | None:
+        name, (siren, siret) = self.get(row, "funder_name"), self.siren_from(row, "funder_id")
+        if not name and not siren and self.funder_option:
+            name, option_id = self.funder_option
+            siren, siret = (option_id[:9], option_id if len(option_id) == 14 else None) if option_id else (None, None)
+        if not name and not siren:
+            given = self.get(row, "funder_id")
+            self.reject(row, "funder_name", f"attribuant manquant (nom vide, identifiant « {given} » invalide)",
+                        f"funder missing (empty name, invalid identifier '{given}')", "")
+            return None
+        return self.book.actor(name or None, MAI.PublicAuthority, siren=siren, siret=siret)
+
+    def beneficiary(self, row: Row) -> URIRef | None:
+        name = self.get(row, "beneficiary_name")
+        siren, siret = self.siren_from(row, "beneficiary_id")
+        raw_rna = self.get(row, "beneficiary_rna")
+        rna = normalise_rna(raw_rna) if rna_ok(raw_rna) else None
+        if raw_rna and not rna:
+            self.warn(row, "beneficiary_rna", "numéro RNA invalide (attendu W et 9 caractères) : ignoré",
+                      "invalid RNA number (expected W and 9 characters): ignored", raw_rna)
+        if not name and not siren and not rna:
+            self.reject(row, "beneficiary_name", "bénéficiaire manquant (ni nom, ni SIRET, ni RNA valides)",
+                        "beneficiary missing (no valid name, SIRET or RNA)", name)
+            return None
+        cls = MAI.Association if rna or _ASSOCIATION.search(name) else MAI.Actor
+        return self.book.actor(name or None, cls, siren=siren, siret=siret, rna=rna)
+
+    def amounts(self, row: Row) -> tuple[Decimal, Decimal, Decimal | None] | None:
+        """Return (beneficiary's amount, total, ratio below 1 or None), or None when the row is rejected."""
+        raw = self.get(row, "amount")
+        try:
+            total = parse_amount(raw)
+        except ValueProblem as exc:
+            self.reject(row, "amount", str(exc), exc.message_en, raw)
+            return None
+        if total is None or total < 0:
+            self.reject(row, "amount", "montant manquant ou négatif", "amount missing or negative", raw)
+            return None
+        ratio = self.ratio(row)
+        if ratio is None or ratio == 1:
+            return total, total, None
+        return total * ratio, total, ratio
+
+    def ratio(self, row: Row) -> Decimal | None:
+        raw = self.get(row, "share")
+        try:
+            parsed = parse_ratio(raw)
+        except ValueProblem as exc:
+            self.warn(row, "share", f"{exc} : montant total retenu", f"{exc.message_en}: total amount kept", raw)
+            return None
+        if parsed and parsed[1]:
+            self.warn(row, "share", f"pourcentage écrit en % ({raw}) : lu {parsed[0]}",
+                      f"share written as a percent ({raw}): read as {parsed[0]}", raw)
+        return parsed[0] if parsed else None
+
+    def date(self, row: Row, field: str):
+        raw = self.get(row, field)
+        try:
+            return parse_date(raw)
+        except ValueProblem as exc:
+            self.warn(row, field, f"{exc} : ignorée", f"{exc.message_en}: ignored", raw)
+            return None
+
+    def period(self, row: Row) -> str | None:
+        """Return the payment period as SCDL writes it (``start[/end]``), or the raw text when unreadable."""
+        if "payment_period" not in self.cols:
+            start, end = self.date(row, "payment_start"), self.date(row, "payment_end")
+            return None if start is None else start.isoformat() + (f"/{end.isoformat()}" if end else "")
+        raw = self.get(row, "payment_period")
+        try:
+            period = parse_period(raw)
+        except ValueProblem as exc:
+            self.warn(row, "payment_period", f"{exc} : gardée telle quelle", f"{exc.message_en}: kept as is", raw)
+            return raw
+        if period is None:
+            return None
+        return period[0].isoformat() + (f"/{period[1].isoformat()}" if period[1] else "")
+
+    def nature(self, row: Row) -> URIRef | None:
+        text = re.sub(r"[^a-z]", "", name_key(self.get(row, "nature")))
+        if "nature" in text:
+            return URIRef(NATURE + "in-kind")
+        section = SECTIONS.get(name_key(self.get(row, "section")))
+        if text and "numeraire" not in text:
+            self.warn(row, "nature", "nature inconnue (attendu « aide en numéraire » ou « aide en nature »)",
+                      "unknown nature (expected 'aide en numéraire' or 'aide en nature')", self.get(row, "nature"))
+        return URIRef(NATURE + section) if section else None
+
+    def duplicate(self, row: Row) -> bool:
+        key = tuple(row.cells)
+        if key in self.seen:
+            self.warn(row, "amount", f"ligne identique à la ligne {self.seen[key]} : ignorée",
+                      f"row identical to line {self.seen[key]}: ignored")
+            return True
+        self.seen[key] = row.line
+        return False
+
+    def add_row(self, row: Row) -> None:
+        if self.duplicate(row):
+            return
+        errors = len(self.ex.errors)
+        funder, beneficiary, amounts = self.funder(row), self.beneficiary(row), self.amounts(row)
+        if len(self.ex.errors) > errors or funder is None or beneficiary is None or amounts is None:
+            return
+        grant = mint("grant", self.ctx.key, self.get(row, "grant_id") or row.line, base=self.ctx.base)
+        self.describe(row, grant, funder, beneficiary, amounts)
+        self.grants += 1
+        self.total += amounts[0]
+        self.stated += amounts[1]
+
+    def describe(self, row: Row, grant: URIRef, funder: URIRef, beneficiary: URIRef, amounts) -> None:
+        g, amount, total, ratio = self.graph, *amounts
+        g.add((grant, RDF.type, MAI.Grant))
+        g.add((grant, SCHEMA.funder, funder))
+        g.add((grant, MAI.beneficiary, beneficiary))
+        g.add((grant, SCHEMA.amount, Literal(amount, datatype=XSD.decimal)))
+        g.add((grant, SCHEMA.currency, Literal("EUR")))
+        g.add((grant, MAI.rowNumber, Literal(row.line, datatype=XSD.integer)))
+        if ratio is not None:
+            g.add((grant, MAI.shareOf, Literal(ratio, datatype=XSD.decimal)))
+            g.add((grant, MAI.statedTotal, Literal(total, datatype=XSD.decimal)))
+        for field, prop in (("purpose", DCTERMS.description), ("programme", MAI.programme),
+                            ("budget_account", MAI.budgetAccount)):
+            if self.get(row, field):
+                g.add((grant, prop, Literal(self.get(row, field))))
+        self.describe_dates(row, grant)
+        self.describe_decision(row, grant, funder)
+        if (nature := self.nature(row)) is not None:
+            g.add((grant, MAI.nature, nature))
+
+    def describe_dates(self, row: Row, grant: URIRef) -> None:
+        g = self.graph
+        convention = self.date(row, "convention_date")
+        if convention:
+            g.add((grant, MAI.conventionDate, Literal(convention, datatype=XSD.date)))
+        year = self.fiscal_year(row) or (convention.year if convention else None)
+        if year:
+            g.add((grant, MAI.fiscalYear, Literal(year, datatype=XSD.integer)))
+        if period := self.period(row):
+            g.add((grant, MAI.paymentPeriod, Literal(period)))
+
+    def fiscal_year(self, row: Row) -> int | None:
+        raw = self.get(row, "fiscal_year")
+        try:
+            return parse_int(raw)
+        except ValueProblem as exc:
+            self.warn(row, "fiscal_year", str(exc), exc.message_en, raw)
+            return None
+
+    def describe_decision(self, row: Row, grant: URIRef, funder: URIRef) -> None:
+        reference = self.get(row, "decision_ref")
+        if not reference:
+            return
+        g = self.graph
+        g.add((grant, MAI.decisionReference, Literal(reference)))
+        owner = siren_of(str(next(g.objects(funder, MAI.siren), ""))) or name_key(self.book.labels.get(funder, ""))
+        deliberation = mint("deliberation", owner or "x", reference, base=self.ctx.base)
+        g.add((grant, MAI.decidedBy, deliberation))
+        g.add((deliberation, RDF.type, MAI.Deliberation))
+        g.add((deliberation, DCTERMS.identifier, Literal(reference)))
+        g.add((deliberation, MAI.authority, funder))
+        if (decided := self.date(row, "decision_date")) is not None:
+            g.add((deliberation, DCTERMS.date, Literal(decided, datatype=XSD.date)))
+
+    def report_repairs(self) -> None:
+        for repair in self.table.repairs:
+            column = self.table.header[repair.column] if repair.column < len(self.table.header) else None
+            self.ex.warn(f"texte réparé (encodage) : « {repair.fixed} »", f"text repaired (encoding): '{repair.fixed}'",
+                         line=repair.line, field=column, value=repair.raw)
+        for row in self.table.rows:
+            if any("\ufffd" in c for c in row.cells):
+                self.ex.warn("caractères perdus (U+FFFD) dans la ligne : données à vérifier",
+                             "lost characters (U+FFFD) in the row: check the data", line=row.line)
+
+
+def extract(ctx: SourceContext) -> Extraction:
+    """Extract the grants of an SCDL subventions file (see the module's docstring)."""
+    table = read_table(ctx.data, known=GRANT_KEYS)
+    rows = _Rows(ctx, table, _columns(table, ctx))
+    rows.report_repairs()
+    for row in table.rows:
+        rows.add_row(row)
+    rows.book.finish()
+    ex = rows.ex
+    ex.stats = {"rows_read": len(table.rows), "grants": rows.grants, "rows_rejected": len({i.line for i in ex.errors}),
+                "warnings": len(ex.issues) - len(ex.errors), "total_amount": rows.total, "stated_total": rows.stated,
+                "encoding": table.encoding or "xlsx/ods"}
+    return ex
+
+
+KIND = SourceKind("scdl-subventions", "Subventions (SCDL)", detect, extract, extensions=EXTENSIONS)
+
+__all__ = ["KIND", "detect", "extract", "parse_funder_option"]

@@ -1,0 +1,92 @@
+"""Column names of the grants and deliberations layouts met in the wild, mapped to one field name each.
+
+Headers drift (DATA-FORMATS.md §5, pitfall 10): SCDL v2 names in any case (``NomAttribuant``,
+``datesperiodeversement``), ``object`` for ``objet``, trailing spaces, human labels with ``*`` (DILCRAH), SCDL 1
+names (``COLL_NOM``, ``ATTRIB_NOM``, ``SUB_MONTANT``, ``ACTE_REF``), the Etalab 2017 labels, and extra columns
+(``exercice``, ``section``, ``type``). Every name is compared after :func:`graph.tabular.normalise_header`.
+
+Beware: in SCDL 1, ``ATTRIB_*`` is the *attributaire* — the beneficiary — while DILCRAH's "Nom attributaire" is
+the funder; their normalised keys differ (``attribnom`` vs ``nomattributaire``), so both map right.
+
+>>> map_columns(["NomAttribuant", "Montant ", "SUB_MONTANT", "inconnue"], GRANT_FIELDS)
+{'funder_name': 0, 'amount': 1}
+"""
+
+from __future__ import annotations
+
+from graph.tabular import normalise_header
+
+#: Field -> accepted column names (any spelling that normalises to the same key).
+GRANT_FIELDS: dict[str, tuple[str, ...]] = {
+    "grant_id": ("idSubvention", "identifiantSubvention"),
+    "fiscal_year": ("exercice", "exerciceBudgetaire", "annee", "année", "Exercice budgétaire"),
+    "funder_name": ("nomAttribuant", "COLL_NOM", "Nom de l'attribuant", "Nom attributaire", "Nom attribuant",
+                    "Collectivité", "Attribuant"),
+    "funder_id": ("idAttribuant", "COLL_SIRET", "Identification de l'attributaire", "Identification de l'attribuant",
+                  "SIRET attribuant", "Siret de l'attribuant"),
+    "convention_date": ("dateConvention", "Date de convention", "Date de la convention", "ACTE_DATE",
+                        "Date de signature"),
+    "decision_ref": ("referenceDecision", "ACTE_REF", "Référence de la décision", "Référence décision",
+                     "Numéro de délibération", "Délibération"),
+    "decision_date": ("dateDecision", "Date de la décision", "Date de décision"),
+    "beneficiary_name": ("nomBeneficiaire", "ATTRIB_NOM", "Nom du bénéficiaire", "Bénéficiaire",
+                         "Nom bénéficiaire", "Nom de l'association", "Nom association", "Raison sociale"),
+    "beneficiary_id": ("idBeneficiaire", "ATTRIB_SIRET", "Identification du bénéficiaire", "SIRET du bénéficiaire",
+                       "SIRET bénéficiaire", "SIRET", "Numéro SIRET"),
+    "beneficiary_rna": ("rnaBeneficiaire", "RNA", "Numéro RNA", "RNA du bénéficiaire", "Numéro RNA du bénéficiaire"),
+    "purpose": ("objet", "object", "SUB_OBJET", "Objet de la convention", "Objet de la subvention", "Objet du dossier"),
+    "amount": ("montant", "SUB_MONTANT", "Montant total de la subvention", "Montant de la subvention",
+               "Montant attribué", "Montant voté", "Montant accordé", "Montant en euros", "Montant (€)"),
+    "nature": ("nature", "SUB_NATURE", "Nature de la subvention", "Nature de l'aide"),
+    "section": ("section", "Section budgétaire", "Type de subvention"),
+    "payment_conditions": ("conditionsVersement", "SUB_VERSEMENT", "Conditions de versement"),
+    "payment_period": ("datesPeriodeVersement", "Date de versement", "Date ou période de versement",
+                       "Dates ou période de versement", "Période de versement"),
+    "payment_start": ("SUB_DATE_DEBUT", "dateDebut", "Date de début"),
+    "payment_end": ("SUB_DATE_FIN", "dateFin", "Date de fin"),
+    "rae_id": ("idRAE", "ID_ENT", "Numéro de référencement au répertoire des entreprises"),
+    "eu_notification": ("notificationUE", "NOTIF_EU", "Aide notifiée à l'Europe", "Notification UE"),
+    "share": ("pourcentageSubvention", "Pourcentage du montant de la subvention attribué au bénéficiaire",
+              "Pourcentage"),
+    "programme": ("dispositifAide", "SUB_DISPOSITIF", "dispositif", "Nom du dispositif"),
+    "budget_account": ("imputation", "imputationBudgetaire", "Imputation budgétaire", "Article budgétaire"),
+}
+
+#: SCDL délibérations v2.1.5 and the layouts seen in published lists (Montpellier).
+DELIBERATION_FIELDS: dict[str, tuple[str, ...]] = {
+    "authority_name": ("COLL_NOM", "Collectivité", "Nom de la collectivité"),
+    "authority_id": ("COLL_SIRET", "SIRET de la collectivité"),
+    "id": ("DELIB_ID", "Numéro de délibération", "Numéro délibération", "N° de délibération", "Numéro"),
+    "date": ("DELIB_DATE", "Date CM", "Date du conseil", "Date de séance", "Date de la délibération", "Date"),
+    "matter_code": ("DELIB_MATIERE_CODE", "Code matière"),
+    "matter_name": ("DELIB_MATIERE_NOM", "Matière"),
+    "title": ("DELIB_OBJET", "Titre", "Objet", "Objet de la délibération"),
+    "budget_year": ("BUDGET_ANNEE",),
+    "budget_name": ("BUDGET_NOM",),
+    "prefecture_id": ("PREF_ID",),
+    "prefecture_date": ("PREF_DATE", "Date de réception en préfecture"),
+    "votes_entitled": ("VOTE_EFFECTIF",),
+    "votes_cast": ("VOTE_REEL",),
+    "votes_for": ("VOTE_POUR",),
+    "votes_against": ("VOTE_CONTRE",),
+    "abstentions": ("VOTE_ABSTENTION",),
+    "url": ("DELIB_URL", "URL", "Lien"),
+    "published_on": ("PUBLICATION_DATE",),
+    "status": ("Etat", "État"),
+}
+
+
+def keys_of(fields: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """Return every normalised column name that ``fields`` knows (to find the header row)."""
+    return frozenset(normalise_header(name) for names in fields.values() for name in names)
+
+
+def map_columns(header: list[str], fields: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """Return field -> column index for the columns of ``header`` that ``fields`` knows (first match wins)."""
+    lookup = {normalise_header(name): f for f, names in fields.items() for name in names}
+    found: dict[str, int] = {}
+    for i, column in enumerate(header):
+        f = lookup.get(normalise_header(column))
+        if f and f not in found:
+            found[f] = i
+    return found

@@ -1,0 +1,131 @@
+"""The SIRENE kind: INSEE legal units (StockUniteLegale, and its history file: current periods only).
+
+Each unit becomes an actor ``actor_iri(siren=…)`` with ``mai:siren``, ``rdfs:label`` (denomination, else usual
+name, else acronym), ``skos:altLabel`` (acronym, usual names), ``mai:naf`` (the code; its nomenclature is warned
+about when it is not NAFRev2), ``mai:legalCategory``, ``mai:rna`` (``identifiantAssociationUniteLegale``, the
+RNA ↔ SIREN link), ``schema:foundingDate`` and ``mai:ess`` — ``O`` true, ``N`` false, **empty unknown: no
+triple** (pitfall 21). The class comes from the legal category: 7383 → ``mai:University``, 72xx/73xx →
+``mai:PublicAuthority``, 92xx → ``mai:Association``, other 9xxx (foundations…) → ``mai:Actor``, anything else → ``mai:Enterprise``.
+
+Sole proprietors (category 1000) are persons: their names are personal data (pitfall 30) and units whose
+diffusion is restricted (``statutDiffusionUniteLegale`` P) are published without a name — both are skipped.
+"""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from graph.identity import ActorBook
+from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
+from graph.namespaces import MAI, SCHEMA
+from graph.tabular import Row, peek_keys, read_table
+from graph.values import ValueProblem, normalise_rna, parse_bool, parse_date, rna_ok, siren_ok
+
+SIGNATURE = {"siren", "categoriejuridiqueunitelegale", "activiteprincipaleunitelegale", "denominationunitelegale"}
+
+
+def actor_class(category: str) -> URIRef:
+    """Return the actor class of a SIRENE legal category.
+
+    >>> [str(actor_class(c)).rsplit("#")[1] for c in ("7383", "7344", "9220", "9300", "5710", "")]
+    ['University', 'PublicAuthority', 'Association', 'Actor', 'Enterprise', 'Enterprise']
+    """
+    if category == "7383":
+        return MAI.University
+    if category[:2] in ("72", "73"):
+        return MAI.PublicAuthority
+    if category[:2] == "92":
+        return MAI.Association
+    if category[:1] == "9":  # foundations, other private non-profit bodies: not enterprises (EnterpriseShape)
+        return MAI.Actor
+    return MAI.Enterprise
+
+
+def detect(ctx: SourceContext) -> int:
+    """Score a table with SIRENE's legal-unit columns (0 otherwise)."""
+    if ctx.path.suffix.lower() not in (".csv", ".txt"):
+        return 0
+    keys = next(iter(peek_keys(ctx.data)), set())
+    return 90 if SIGNATURE <= keys else 0
+
+
+class _Rows:
+    def __init__(self, ctx: SourceContext, header: list[str]):
+        self.col = {h: i for i, h in enumerate(header)}
+        self.graph = new_graph()
+        self.ex = Extraction(graph=self.graph)
+        self.book = ActorBook(self.graph, ctx.base)
+        self.count = self.skipped = 0
+
+    def get(self, row: Row, name: str) -> str:
+        i = self.col.get(name)
+        return row.cells[i].strip() if i is not None and i < len(row.cells) else ""
+
+    def label(self, row: Row) -> list[str]:
+        names = [self.get(row, "denominationUniteLegale")]
+        names += [self.get(row, f"denominationUsuelle{i}UniteLegale") for i in (1, 2, 3)]
+        names += [self.get(row, "sigleUniteLegale")]
+        return [n for i, n in enumerate(names) if n and n not in names[:i]]
+
+    def add_row(self, row: Row) -> None:
+        siren, category = self.get(row, "siren"), self.get(row, "categorieJuridiqueUniteLegale")
+        if self.get(row, "dateFin"):  # a closed period of the history file
+            return
+        if not siren_ok(siren):
+            self.ex.reject("SIREN invalide (9 chiffres, clé de Luhn)", "invalid SIREN (9 digits, Luhn key)",
+                           line=row.line, field="siren", value=siren)
+            return
+        names = self.label(row)
+        if category == "1000" or self.get(row, "statutDiffusionUniteLegale") == "P" or not names:
+            self.skipped += 1  # a person, or a unit published without its name
+            return
+        iri = self.book.actor(names[0], actor_class(category), siren=siren)
+        for name in names[1:]:
+            self.book.name(iri, name)
+        self.describe(row, iri, category)
+        self.count += 1
+
+    def describe(self, row: Row, iri: URIRef, category: str) -> None:
+        g = self.graph
+        if category:
+            g.add((iri, MAI.legalCategory, Literal(category)))
+        naf, nomenclature = self.get(row, "activitePrincipaleUniteLegale"), self.get(
+            row, "nomenclatureActivitePrincipaleUniteLegale")
+        if naf:
+            g.add((iri, MAI.naf, Literal(naf)))
+            if nomenclature and nomenclature != "NAFRev2":
+                self.ex.warn(f"code d'activité dans la nomenclature {nomenclature}, pas NAF rév. 2",
+                             f"activity code in the {nomenclature} nomenclature, not NAF rev. 2", line=row.line,
+                             field="activitePrincipaleUniteLegale", value=naf)
+        rna = normalise_rna(self.get(row, "identifiantAssociationUniteLegale"))
+        if rna_ok(rna):
+            g.add((iri, MAI.rna, Literal(rna)))
+        try:
+            ess = parse_bool(self.get(row, "economieSocialeSolidaireUniteLegale"))
+            founded = parse_date(self.get(row, "dateCreationUniteLegale"))
+        except ValueProblem as exc:
+            self.ex.warn(str(exc), exc.message_en, line=row.line)
+            return
+        if ess is not None:
+            g.add((iri, MAI.ess, Literal(ess)))
+        if founded:
+            g.add((iri, SCHEMA.foundingDate, Literal(founded, datatype=XSD.date)))
+
+
+def extract(ctx: SourceContext) -> Extraction:
+    """Extract the legal units of a SIRENE file (see the module's docstring)."""
+    table = read_table(ctx.data, known=SIGNATURE)
+    rows = _Rows(ctx, table.header)
+    if "siren" not in rows.col:
+        raise InputError("colonne siren absente", line=table.header_line, message_en="siren column missing")
+    for row in table.rows:
+        rows.add_row(row)
+    rows.book.finish()
+    ex = rows.ex
+    ex.stats = {"rows_read": len(table.rows), "actors": rows.count, "skipped": rows.skipped,
+                "rows_rejected": len({i.line for i in ex.errors}), "warnings": len(ex.issues) - len(ex.errors)}
+    return ex
+
+
+KIND = SourceKind("sirene", "Unités légales (SIRENE)", detect, extract, extensions=(".csv",))

@@ -1,0 +1,308 @@
+"""Read the tables that French public bodies publish — CSV, TSV, XLSX, XLS, ODS — into rows of text cells.
+
+What real files do (DATA-FORMATS.md §5) and what this module does about it:
+
+- encodings (pitfalls 1–3): UTF-16 with a BOM; a UTF-8 BOM followed by UTF-8 *or* cp1252 bytes; UTF-8; cp1252
+  (never latin-1: ``€`` is 0x80, ``œ`` 0x9C, ``’`` 0x92). The decision is made once per file, not per line;
+- mojibake already in the text (pitfall 4): UTF-8 read as cp1252 (``Ã©``) is repaired with ftfy, DOS CP850 read
+  as cp1252 (``D‚partement``) is decoded back; each repair is recorded with the raw value (``Table.repairs``);
+- separators ``;`` ``,`` tab (pitfall 8) are sniffed from the first lines, whatever the extension says;
+- embedded newlines (pitfall 9): quoted ones are kept, the OOXML escape ``_x0001_`` becomes a newline, rows cut by
+  an unquoted newline are joined back when that restores the header's width;
+- a header row below title lines is found by the known column names the caller gives; headers are normalised
+  (case, accents, spaces, ``*``) by :func:`normalise_header` so that callers map synonyms on one key;
+- spreadsheets go through python-calamine, after a zip-bomb check (uncompressed size and ratio) and with a cap on
+  the number of rows.
+
+>>> table = read_table(b"Titre\\n\\nnom;montant\\nA;40 000,00\\n", known={"nom", "montant"})
+>>> table.header, table.delimiter, [(r.line, r.cells) for r in table.rows]
+(['nom', 'montant'], ';', [(4, ['A', '40 000,00'])])
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+
+import ftfy
+
+from graph.ingest.base import InputError
+
+#: Rows accepted from a spreadsheet (Excel's own maximum is 1,048,576 rows).
+MAX_ROWS = 1_048_576
+#: Uncompressed bytes accepted inside a spreadsheet's zip, and the largest compression ratio: real XLSX files
+#: compress 5–20x; a zip bomb compresses 1000x and more.
+MAX_UNCOMPRESSED = 512 * 1024**2
+MAX_RATIO = 200
+#: Lines looked at to sniff the separator and find the header row.
+SNIFF_LINES = 30
+
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0"  # legacy .xls
+_OOXML = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_SUSPECT = re.compile(r"Ã.|Â.|â€|[A-Za-z]‚[A-Za-z]")
+_CP850 = re.compile(r"[A-Za-z]?‚[A-Za-z]|[A-Za-z]Š[A-Za-z]|[A-Za-z]…[A-Za-z]")
+
+
+@dataclass
+class Row:
+    """One data row: the 1-based line (CSV) or row number (spreadsheet) where it starts, and its cells."""
+
+    line: int
+    cells: list[str]
+
+
+@dataclass
+class Repair:
+    """A cell whose text was repaired: where, the raw text, the repaired text."""
+
+    line: int
+    column: int
+    raw: str
+    fixed: str
+
+
+@dataclass
+class Table:
+    """A table read from a file: its header (repaired, stripped), its data rows, and how it was read."""
+
+    header: list[str]
+    rows: list[Row]
+    header_line: int = 1
+    encoding: str | None = None
+    delimiter: str | None = None
+    repairs: list[Repair] = field(default_factory=list)
+
+    @property
+    def keys(self) -> list[str]:
+        """The normalised header, one key per column."""
+        return [normalise_header(h) for h in self.header]
+
+
+def normalise_header(text: str) -> str:
+    """Fold a column name to its key: lowercase, no accents, no spaces, punctuation or ``*``.
+
+    >>> normalise_header(" Nom du bénéficiaire* "), normalise_header("datesperiodeVersement")
+    ('nomdubeneficiaire', 'datesperiodeversement')
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]", "", folded)
+
+
+def repair_text(text: str) -> str:
+    """Undo the mojibake of a cell: UTF-8 read as cp1252 (ftfy), CP850 read as cp1252, OOXML ``_x0001_`` escapes.
+
+    >>> repair_text("Aide notifiÃ©e ÃƒÂ  l'Europe"), repair_text("D‚partement de l'Aude")
+    ("Aide notifiée à l'Europe", "Département de l'Aude")
+    >>> repair_text("Gestion_x0001_Participation")
+    'Gestion\\nParticipation'
+    """
+    if "_x" in text:
+        text = _OOXML.sub(_unescape_ooxml, text)
+    if not _SUSPECT.search(text):
+        return text
+    if _CP850.search(text):
+        try:
+            return text.encode("cp1252").decode("cp850")
+        except UnicodeEncodeError:
+            pass
+    return ftfy.fix_encoding(text)
+
+
+def _unescape_ooxml(match: re.Match) -> str:
+    char = chr(int(match[1], 16))
+    # Montpellier's generator wrote its line break as _x0001_ (README of VilleMTP_MTP_Delibs).
+    return "\n" if char in "\x01\r\n\x0b" else (" " if ord(char) < 32 else char)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return the text of a file and the encoding used, decided once for the whole file.
+
+    >>> decode("é".encode("cp1252")), decode(codecs.BOM_UTF8 + "é".encode("cp1252"))
+    (('é', 'cp1252'), ('é', 'utf-8-bom+cp1252'))
+    >>> decode(codecs.BOM_UTF16_LE + "é;x".encode("utf-16-le"))
+    ('é;x', 'utf-16')
+    """
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return data.decode("utf-16"), "utf-16"
+    head = data[:400]
+    if len(head) >= 4 and head[1::2].count(0) > len(head) // 4 and head[0::2].count(0) == 0:
+        return data.decode("utf-16-le", errors="replace"), "utf-16-le"
+    bom = data.startswith(codecs.BOM_UTF8)
+    body = data[3:] if bom else data
+    try:
+        return body.decode("utf-8"), "utf-8-bom" if bom else "utf-8"
+    except UnicodeDecodeError:
+        # cp1252 leaves 5 bytes undefined: they become U+FFFD, which callers flag as lost data (pitfall 7).
+        return body.decode("cp1252", errors="replace"), "utf-8-bom+cp1252" if bom else "cp1252"
+
+
+def sniff_delimiter(text: str) -> str:
+    """Return the separator (``;`` ``,`` tab ``|``) that cuts the first lines into the most regular rows.
+
+    >>> sniff_delimiter("a;b;c\\n1;2,5;3\\n"), sniff_delimiter("a\\tb,c\\n1\\t2\\n")
+    (';', '\\t')
+    """
+    sample = "\n".join(text.splitlines()[:SNIFF_LINES])
+    best, best_score = ",", (0, 0)
+    for delimiter in (";", ",", "\t", "|"):
+        widths = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if len(r) > 1]
+        if not widths:
+            continue
+        width, freq = Counter(widths).most_common(1)[0]
+        if (freq, width) > best_score:
+            best, best_score = delimiter, (freq, width)
+    return best
+
+
+def _csv_records(text: str, delimiter: str) -> list[Row]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records, line = [], 1
+    try:
+        for cells in reader:
+            records.append(Row(line, cells))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(f"CSV illisible : {exc}", line=reader.line_num, message_en=f"unreadable CSV: {exc}") \
+            from None
+    return records
+
+
+def _join_broken(records: list[Row], width: int) -> list[Row]:
+    """Join back rows that an unquoted newline cut in two (UTF-16 Montpellier lists), when that gives ``width``."""
+    out: list[Row] = []
+    for row in records:
+        prev = out[-1] if out else None
+        if prev and len(prev.cells) < width and len(prev.cells) + len(row.cells) - 1 == width:
+            prev.cells = prev.cells[:-1] + [prev.cells[-1] + "\n" + row.cells[0]] + row.cells[1:]
+            continue
+        out.append(row)
+    return out
+
+
+def _check_zip(data: bytes) -> None:
+    try:
+        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except zipfile.BadZipFile:
+        raise InputError("classeur illisible (archive zip corrompue)",
+                         message_en="unreadable spreadsheet (corrupt zip archive)") from None
+    size = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos) or 1
+    if size > MAX_UNCOMPRESSED or size / packed > MAX_RATIO:
+        raise InputError(f"classeur refusé : {size} octets une fois décompressé (taux {size // packed}:1), "
+                         f"au-delà des limites ({MAX_UNCOMPRESSED} octets, {MAX_RATIO}:1)",
+                         message_en=f"spreadsheet refused: {size} bytes uncompressed (ratio {size // packed}:1), "
+                                    f"beyond the limits ({MAX_UNCOMPRESSED} bytes, {MAX_RATIO}:1)")
+
+
+def _cell_text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # 164000.0 -> "164000"; XLSX numbers keep all 15 digits, unlike CSV exports
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
+    if isinstance(value, dt.time):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+def _spreadsheet_records(data: bytes, max_rows: int) -> list[Row]:
+    from python_calamine import CalamineWorkbook
+
+    if data.startswith(_ZIP):
+        _check_zip(data)
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheet = book.get_sheet_by_index(0)
+    except Exception as exc:  # calamine raises its own error types for every malformed file
+        raise InputError(f"classeur illisible : {exc}", message_en=f"unreadable spreadsheet: {exc}") from None
+    if sheet.total_height > max_rows:
+        raise InputError(f"classeur refusé : {sheet.total_height} lignes (limite {max_rows})",
+                         message_en=f"spreadsheet refused: {sheet.total_height} rows (limit {max_rows})")
+    first = sheet.start[0] + 1 if sheet.start else 1
+    return [Row(first + i, [_cell_text(v) for v in cells]) for i, cells in enumerate(sheet.to_python())]
+
+
+def is_spreadsheet(data: bytes) -> bool:
+    """Return True for XLSX/ODS (zip) and legacy XLS (OLE) bytes."""
+    return data.startswith(_ZIP) or data.startswith(_OLE)
+
+
+def find_header(records: list[Row], known: frozenset[str] | set[str]) -> int:
+    """Return the index of the header row: the first of the first lines that names most known columns.
+
+    >>> find_header([Row(1, ["Subventions 2017"]), Row(2, ["Nom", "Montant"])], {"nom", "montant"})
+    1
+    """
+    best, best_hits = 0, 0
+    for i, row in enumerate(records[:SNIFF_LINES]):
+        hits = sum(normalise_header(repair_text(c)) in known for c in row.cells)
+        if hits > best_hits:
+            best, best_hits = i, hits
+    if best_hits == 0:  # nothing known: the first row that is not blank
+        best = next((i for i, r in enumerate(records) if any(c.strip() for c in r.cells)), 0)
+    return best
+
+
+def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_rows: int = MAX_ROWS) -> Table:
+    """Read a CSV/TSV or spreadsheet file into a :class:`Table`; ``known`` are header keys the caller expects.
+
+    Raises InputError when the file cannot be read at all (bad zip, limits, empty file).
+    """
+    if is_spreadsheet(data):
+        records, encoding, delimiter = _spreadsheet_records(data, max_rows), None, None
+    else:
+        text, encoding = decode(data)
+        delimiter = sniff_delimiter(text)
+        records = _csv_records(text, delimiter)
+    if not records:
+        raise InputError("fichier vide", message_en="empty file")
+    start = find_header(records, known)
+    header_row = records[start]
+    table = Table([], [], header_row.line, encoding, delimiter)
+    table.header = [_repair_cell(table, header_row.line, i, c) for i, c in enumerate(header_row.cells)]
+    while table.header and not table.header[-1]:
+        table.header.pop()
+    width = len(table.header)
+    body = records[start + 1:]
+    if delimiter is not None:
+        body = _join_broken(body, width)
+    for row in body:
+        cells = [_repair_cell(table, row.line, i, c) for i, c in enumerate(row.cells)]
+        if any(cells):
+            table.rows.append(Row(row.line, cells + [""] * (width - len(cells))))
+    return table
+
+
+def _repair_cell(table: Table, line: int, column: int, raw: str) -> str:
+    fixed = repair_text(raw).strip()
+    if fixed != raw.strip() and "_x" not in raw:
+        table.repairs.append(Repair(line, column, raw.strip(), fixed))
+    return fixed
+
+
+#: Bytes of a text file looked at by :func:`peek_keys` (detection must stay cheap).
+PEEK_BYTES = 64 * 1024
+
+
+def peek_keys(data: bytes) -> list[set[str]]:
+    """Return the normalised cells of the first lines of a table, for kind detection (empty if unreadable).
+
+    >>> peek_keys(b"Nom;Montant\\nA;1\\n")[0] == {"nom", "montant"}
+    True
+    """
+    try:
+        if is_spreadsheet(data):
+            records = _spreadsheet_records(data, MAX_ROWS)[:SNIFF_LINES]
+        else:
+            text, _ = decode(data[:PEEK_BYTES])
+            records = _csv_records("\n".join(text.splitlines()[:SNIFF_LINES]), sniff_delimiter(text))
+    except InputError:
+        return []
+    return [{normalise_header(repair_text(c)) for c in r.cells} - {""} for r in records[:SNIFF_LINES]]

@@ -1,0 +1,324 @@
+"""Pure parsers for the values that French public-data files hold: amounts, dates, periods, identifiers, ratios.
+
+Each parser takes the raw cell text and returns a typed value, or raises :class:`ValueProblem` whose French
+message (``str(exc)``) and English ``message_en`` say what is wrong. ``None`` means "empty cell" (or a
+documented null such as RNA's ``0001-01-01``). The pitfalls handled are those of DATA-FORMATS.md §5 (11, 12, 15,
+16, 18, 19).
+
+>>> parse_amount("12 350 000 €")
+Decimal('12350000')
+>>> parse_date("08/09/2017")
+datetime.date(2017, 9, 8)
+>>> siret_ok("732 829 320 00074")
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+__all__ = [
+    "ValueProblem", "parse_amount", "parse_date", "parse_period", "parse_ratio", "parse_int", "parse_bool",
+    "clean_identifier", "luhn_ok", "siren_ok", "siret_ok", "siret_float_mangled", "rna_ok", "normalise_rna",
+]
+
+
+class ValueProblem(ValueError):
+    """A cell that cannot be read as the expected value; ``str()`` is French, ``message_en`` English."""
+
+    def __init__(self, message: str, message_en: str):
+        super().__init__(message)
+        self.message_en = message_en
+
+
+# --- amounts -----------------------------------------------------------------------------------------------
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u2009']")
+_CURRENCY = re.compile(r"(€|eur(?:os?)?|euros?)\.?$", re.IGNORECASE)
+_NUMBER = re.compile(r"[+-]?(\d+([.,]\d+)*|[.,]\d+)")
+
+
+def parse_amount(text: str | None) -> Decimal | None:
+    """Return the amount written in ``text`` as a Decimal (None for an empty cell).
+
+    Strips ``€``/``EUR``/``euros``, spaces, NBSP and narrow NBSP (U+202F) used as thousands separators; a
+    lone comma is the decimal mark; a lone dot is a decimal mark unless it groups thousands (``1.234.567``).
+    Mixes of both (``1.234,5``, ``1,234.5``) are ambiguous without the file's convention: refused.
+
+    >>> parse_amount("40 000,00")
+    Decimal('40000.00')
+    >>> parse_amount("17\\u00a0833"), parse_amount("26\\u202f956,5"), parse_amount("97 000euros")
+    (Decimal('17833'), Decimal('26956.5'), Decimal('97000'))
+    >>> parse_amount("2400.0"), parse_amount("1.234.567"), parse_amount("")
+    (Decimal('2400.0'), Decimal('1234567'), None)
+    >>> parse_amount("1.234,5")
+    Traceback (most recent call last):
+    graph.values.ValueProblem: montant ambigu « 1.234,5 » (point et virgule mêlés)
+    """
+    if text is None or not text.strip():
+        return None
+    raw = text.strip()
+    compact = _CURRENCY.sub("", _SPACES.sub("", raw))
+    if not _NUMBER.fullmatch(compact):
+        raise ValueProblem(f"montant illisible « {raw} »", f"unreadable amount '{raw}'")
+    if "," in compact and "." in compact:
+        raise ValueProblem(f"montant ambigu « {raw} » (point et virgule mêlés)",
+                           f"ambiguous amount '{raw}' (dot and comma mixed)")
+    mark = "," if "," in compact else "."
+    parts = compact.split(mark)
+    if len(parts) > 2:  # "1.234.567": the mark groups thousands
+        if not all(len(p) == 3 for p in parts[1:]):
+            raise ValueProblem(f"montant illisible « {raw} »", f"unreadable amount '{raw}'")
+        compact = "".join(parts)
+    else:
+        compact = compact.replace(",", ".")
+    try:
+        return Decimal(compact)
+    except InvalidOperation:  # pragma: no cover - the regex already vouches for the syntax
+        raise ValueProblem(f"montant illisible « {raw} »", f"unreadable amount '{raw}'") from None
+
+
+# --- dates -------------------------------------------------------------------------------------------------
+
+_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?")
+_FRENCH = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?")
+_SERIAL = re.compile(r"\d{5}(?:\.0+)?")
+#: Excel's day 0 (its serials count from 1899-12-30 because of the 1900 leap-year bug).
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+#: Serials outside these years are not dates but numbers (Excel serial 36526 = 2000-01-01, 73051 = 2100-01-01).
+SERIAL_RANGE = (20000, 73051)
+#: Null dates written by upstream systems (RNA: "0001-01-01").
+NULL_DATES = frozenset({dt.date(1, 1, 1), dt.date(1900, 1, 1)})
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    """Return the date written in ``text``: ISO, ``yyyy/mm/dd``, ``dd/mm/yyyy`` or an Excel serial number.
+
+    ``0001-01-01`` (RNA's null) and empty cells give None; anything else that is not a date is refused.
+
+    >>> parse_date("2017/09/08"), parse_date("43655"), parse_date("0001-01-01")
+    (datetime.date(2017, 9, 8), datetime.date(2019, 7, 9), None)
+    >>> parse_date("2024-03-22 14:26:00")
+    datetime.date(2024, 3, 22)
+    >>> parse_date("fin-action")
+    Traceback (most recent call last):
+    graph.values.ValueProblem: date illisible « fin-action »
+    """
+    if text is None or not text.strip():
+        return None
+    raw = text.strip()
+    value = None
+    try:
+        if m := _ISO.fullmatch(raw):
+            value = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        elif m := _FRENCH.fullmatch(raw):
+            value = dt.date(int(m[3]), int(m[2]), int(m[1]))
+        elif _SERIAL.fullmatch(raw) and SERIAL_RANGE[0] <= float(raw) < SERIAL_RANGE[1]:
+            value = EXCEL_EPOCH + dt.timedelta(days=int(float(raw)))
+    except ValueError:  # 2017-02-30
+        raise ValueProblem(f"date impossible « {raw} »", f"impossible date '{raw}'") from None
+    if value is None:
+        raise ValueProblem(f"date illisible « {raw} »", f"unreadable date '{raw}'")
+    return None if value in NULL_DATES else value
+
+
+def parse_period(text: str | None) -> tuple[dt.date, dt.date | None] | None:
+    """Return ``(start, end)`` of a payment period ``start/end`` or ``start_end`` (Etalab), or one date.
+
+    >>> parse_period("2018-01-01_2018-03-31")
+    (datetime.date(2018, 1, 1), datetime.date(2018, 3, 31))
+    >>> parse_period("25/07/2019_2019-07-25"), parse_period("2019-05-20")
+    ((datetime.date(2019, 7, 25), datetime.date(2019, 7, 25)), (datetime.date(2019, 5, 20), None))
+    """
+    if text is None or not text.strip():
+        return None
+    raw = text.strip()
+    parts = [p.strip() for p in raw.split("_")] if "_" in raw else _split_slash_period(raw)
+    if len(parts) > 2 or not all(parts):
+        raise ValueProblem(f"période illisible « {raw} »", f"unreadable period '{raw}'")
+    try:
+        dates = [parse_date(p) for p in parts]
+    except ValueProblem as exc:
+        raise ValueProblem(f"période illisible « {raw} » : {exc}", f"unreadable period '{raw}': {exc.message_en}") \
+            from None
+    if dates[0] is None:
+        raise ValueProblem(f"période illisible « {raw} »", f"unreadable period '{raw}'")
+    end = dates[1] if len(dates) == 2 else None
+    if end is not None and end < dates[0]:
+        raise ValueProblem(f"période à l'envers « {raw} »", f"period ends before it starts '{raw}'")
+    return dates[0], end
+
+
+def _split_slash_period(raw: str) -> list[str]:
+    """Split ``a/b`` on the slash that separates two dates (dates may contain slashes themselves)."""
+    if _ISO.fullmatch(raw) or _FRENCH.fullmatch(raw):
+        return [raw]
+    for m in re.finditer("/", raw):
+        left, right = raw[:m.start()].strip(), raw[m.end():].strip()
+        if (_ISO.fullmatch(left) or _FRENCH.fullmatch(left)) and right:
+            return [left, right]
+    return [raw]
+
+
+# --- numbers and flags ---------------------------------------------------------------------------------------
+
+
+def parse_ratio(text: str | None) -> tuple[Decimal, bool] | None:
+    """Return ``(ratio, was_percent)`` for a share written as 0.01–1, or as a percent 1–100 (``100``, ``80``).
+
+    A value in (1, 100] is read as a percent (pitfall 12) and ``was_percent`` tells the caller to warn.
+
+    >>> parse_ratio("0.45"), parse_ratio("1.00"), parse_ratio("80")
+    ((Decimal('0.45'), False), (Decimal('1.00'), False), (Decimal('0.8'), True))
+    >>> parse_ratio("45 %")
+    (Decimal('0.45'), True)
+    """
+    if text is None or not text.strip():
+        return None
+    raw = text.strip()
+    is_percent = raw.endswith("%")
+    try:
+        value = parse_amount(raw.rstrip("%"))
+    except ValueProblem:
+        value = None
+    if value is None or value <= 0 or value > 100:
+        raise ValueProblem(f"pourcentage impossible « {raw} » (attendu 0,01 à 1)",
+                           f"impossible share '{raw}' (expected 0.01 to 1)")
+    if is_percent or value > 1:
+        return (value / 100).normalize(), True
+    return value, False
+
+
+def parse_int(text: str | None) -> int | None:
+    """Return a non-negative integer, accepting the ``2022.0`` that spreadsheets write.
+
+    >>> parse_int("2022.0"), parse_int(" 45 "), parse_int("")
+    (2022, 45, None)
+    """
+    if text is None or not text.strip():
+        return None
+    raw = text.strip()
+    if not re.fullmatch(r"\d+(\.0+)?", raw):
+        raise ValueProblem(f"nombre entier attendu, lu « {raw} »", f"integer expected, got '{raw}'")
+    return int(raw.split(".")[0])
+
+
+_TRUE = frozenset({"oui", "o", "true", "vrai", "1", "yes", "y"})
+_FALSE = frozenset({"non", "n", "false", "faux", "0", "no"})
+
+
+def parse_bool(text: str | None) -> bool | None:
+    """Return True/False for oui/non, O/N, true/false (any case); None for an empty cell.
+
+    >>> parse_bool("Oui"), parse_bool("N"), parse_bool("")
+    (True, False, None)
+    """
+    if text is None or not text.strip():
+        return None
+    word = text.strip().lower()
+    if word in _TRUE:
+        return True
+    if word in _FALSE:
+        return False
+    raise ValueProblem(f"oui ou non attendu, lu « {text.strip()} »", f"yes or no expected, got '{text.strip()}'")
+
+
+# --- identifiers -------------------------------------------------------------------------------------------
+
+_ID_NOISE = re.compile(r"[\s\u00a0\u202f.\-]")
+
+
+def clean_identifier(text: str | None) -> str:
+    """Remove the spaces, dots and hyphens that people put inside SIRENs and SIRETs.
+
+    >>> clean_identifier("732 829 320 00074")
+    '73282932000074'
+    """
+    return _ID_NOISE.sub("", text or "")
+
+
+def luhn_ok(digits: str) -> bool:
+    """Return True when a string of digits passes the Luhn check.
+
+    >>> luhn_ok("244200770"), luhn_ok("244200771")
+    (True, False)
+    """
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2 == 1:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def siren_ok(text: str | None) -> bool:
+    """Return True for a valid SIREN: 9 digits passing Luhn.
+
+    >>> siren_ok("244200770"), siren_ok("225800010"), siren_ok("24420077")
+    (True, True, False)
+    """
+    s = clean_identifier(text)
+    return bool(re.fullmatch(r"\d{9}", s)) and luhn_ok(s)
+
+
+#: La Poste's establishments share one SIREN and use another key: the digit sum is a multiple of 5.
+LA_POSTE_SIREN = "356000000"
+
+
+def siret_ok(text: str | None) -> bool:
+    """Return True for a valid SIRET: 14 digits passing Luhn, or La Poste's rule (digit sum % 5).
+
+    >>> siret_ok("21060004500392"), siret_ok("35600000000048"), siret_ok("35600000049837")
+    (True, True, True)
+    >>> siret_ok("21860194600000"), siret_ok("21860194600000.0")
+    (False, False)
+    """
+    s = re.sub(r"[\s\u00a0\u202f]", "", text or "")
+    if not re.fullmatch(r"\d{14}", s):
+        return False
+    return luhn_ok(s) or (s.startswith(LA_POSTE_SIREN) and sum(map(int, s)) % 5 == 0)
+
+
+_FLOATY = re.compile(r"\d+\.0+|\d(?:[.,]\d+)?[eE][+]?\d+")
+
+
+def siret_float_mangled(text: str | None) -> bool:
+    """Return True when an identifier went through a float: ``21860194600000.0``, ``2.18601946E+13``, a 13-digit
+    value, or 14 digits ending in zeros that fail the check (digits lost, pitfall 18).
+
+    >>> siret_float_mangled("21860194600000.0"), siret_float_mangled("3805449320029.0")
+    (True, True)
+    >>> siret_float_mangled("21860194600000"), siret_float_mangled("21860194600013")
+    (True, False)
+    """
+    raw = (text or "").strip()
+    if _FLOATY.fullmatch(raw):
+        return True
+    s = clean_identifier(raw)
+    if re.fullmatch(r"\d{13}", s):
+        return True
+    return bool(re.fullmatch(r"\d{12}0{2}", s)) and not siret_ok(s)
+
+
+_RNA = re.compile(r"W[0-9A-Z]{9}")
+
+
+def normalise_rna(text: str | None) -> str:
+    """Return an RNA number uppercased and without spaces (validity is :func:`rna_ok`'s business).
+
+    >>> normalise_rna(" w751 085 568 ")
+    'W751085568'
+    """
+    return re.sub(r"\s", "", text or "").upper()
+
+
+def rna_ok(text: str | None) -> bool:
+    """Return True for an RNA number: ``W`` and 9 digits or capital letters (Corsica, Mayotte: pitfall 19).
+
+    >>> rna_ok("W9T1002867"), rna_ok("W2A0001234"), rna_ok("751P00085568"), rna_ok("pas un rna")
+    (True, True, False, False)
+    """
+    return bool(_RNA.fullmatch(normalise_rna(text)))

@@ -1,0 +1,127 @@
+"""One organisation, one actor: name keys, variants, in-file merging, resolution across sources, re-ingest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import URIRef
+
+from graph.identity import ActorBook, name_key, name_variants, siren_of
+from graph.ingest.base import new_graph
+from graph.ingest.pipeline import ingest_paths
+from graph.namespaces import MAI
+from graph.store import open_store
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+DANAECARE = "https://w3id.org/maillage/id/actor/danaecare"
+
+
+@pytest.fixture
+def store(tmp_path):
+    return open_store({"store": "oxigraph", "data_dir": str(tmp_path / "store")})
+
+
+def ingest(store, path, **options):
+    failures = []
+    reports = ingest_paths(store, [path], options=options, on_report=lambda r, e, p: e and failures.append(e))
+    assert failures == []
+    return reports[0]
+
+
+def rows(store, sparql):
+    return sorted(tuple(str(v) for v in row) for row in store.query(sparql))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("L'Association DANAECARE", "DanaeCare"), ("Saint-Étienne Métropole", "SAINT ETIENNE METROPOLE"),
+    ("L’Étrat", "L'ETRAT"), ("Danaecare (association loi 1901)", "DanaeCare"),
+])
+def test_spellings_of_one_name_share_a_key(a, b):
+    assert name_key(a) == name_key(b) or name_key(b) in name_variants(a)
+
+
+def test_a_parenthesised_remark_is_a_known_variant():
+    assert name_variants("Association Les Aidants du Gier (fictive)") == ["aidants gier fictive", "aidants gier"]
+
+
+@pytest.mark.parametrize("identifier, siren", [("24420077000018", "244200770"), ("244 200 770", "244200770"),
+                                               ("2442", None), (None, None)])
+def test_the_siren_of_a_siret_is_its_prefix(identifier, siren):
+    assert siren_of(identifier) == siren
+
+
+def test_in_one_file_a_name_only_actor_joins_the_identified_actor_of_the_same_name():
+    book = ActorBook(new_graph())
+    named = book.actor("Les Aidants du Gier")
+    identified = book.actor("LES AIDANTS DU GIER", MAI.Association, rna="W423000001")
+    assert book.finish() == {named: identified}
+
+
+def test_in_one_file_two_identified_actors_of_the_same_name_are_not_merged():
+    book = ActorBook(new_graph())
+    book.actor("Club", siren="244200770")
+    book.actor("Club", siren="218601946")
+    book.actor("Club")
+    assert book.finish() == {}
+
+
+def test_same_association_named_differently_in_a_deliberation_an_scdl_file_and_the_register_is_one_actor(
+        store, tmp_path):
+    """The deliberation side is the seed deliberation text, through graph.ingest.deliberation."""
+    pytest.importorskip("graph.ingest.deliberation")
+    scdl = tmp_path / "sem-subventions.csv"
+    scdl.write_text("nomAttribuant;idAttribuant;dateConvention;referenceDecision;nomBeneficiaire;rnaBeneficiaire;"
+                    "objet;montant\nSaint-Etienne Métropole;24420077000018;2024-06-01;2024.00300;"
+                    "ASSOCIATION DANAECARE;W423000002;Tiers-lieu santé;15 000\n", encoding="utf-8")
+    ingest(store, EXAMPLES / "deliberations" / "saint-etienne-metropole-2024-00240-danaecare.txt")
+    ingest(store, scdl)
+    ingest(store, EXAMPLES / "ptce-registre.yaml")
+    actors = rows(store, "PREFIX mai: <https://w3id.org/maillage/ontology#> SELECT DISTINCT ?a WHERE "
+                         "{ ?a a mai:Actor ; mai:nameKey 'danaecare' }")
+    grants = rows(store, "PREFIX mai: <https://w3id.org/maillage/ontology#> PREFIX schema: <http://schema.org/> "
+                         "SELECT DISTINCT ?g ?amount WHERE { ?g a mai:Grant ; mai:beneficiary ?a ; schema:amount ?amount . "
+                         "?a mai:nameKey 'danaecare' }")
+    assert (len(actors), [amount for _, amount in grants]) == (1, ["15000", "20000"])
+
+
+def test_an_actor_from_rdf_minted_by_name_key_is_found_by_a_later_source(store, tmp_path):
+    turtle = tmp_path / "delib.ttl"
+    turtle.write_text(f'<{DANAECARE}> a <https://w3id.org/maillage/ontology#Association> ; '
+                      f'<http://www.w3.org/2000/01/rdf-schema#label> "DanaeCare" .\n', encoding="utf-8")
+    scdl = tmp_path / "grants.csv"
+    scdl.write_text("nomAttribuant;idAttribuant;nomBeneficiaire;rnaBeneficiaire;montant\n"
+                    "Saint-Etienne Métropole;24420077000018;Association DanaeCare;W423000002;20000\n", encoding="utf-8")
+    ingest(store, turtle)
+    ingest(store, scdl)
+    assert rows(store, "PREFIX mai: <https://w3id.org/maillage/ontology#> SELECT ?a WHERE { ?g mai:beneficiary ?a }"
+                ) == [(DANAECARE,)]
+
+
+def test_re_ingesting_a_changed_file_updates_without_duplicating(store, tmp_path):
+    scdl = tmp_path / "grants.csv"
+    header = "nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;montant\n"
+    scdl.write_text(header + "SEM;24420077000018;Club A;21060004500392;100\nSEM;24420077000018;Club B;;200\n")
+    ingest(store, scdl)
+    scdl.write_text(header + "SEM;24420077000018;CLUB A;21060004500392;150\nSEM;24420077000018;Club B;;200\n")
+    ingest(store, scdl)
+    query = ("PREFIX mai: <https://w3id.org/maillage/ontology#> PREFIX schema: <http://schema.org/> "
+             "SELECT ?b ?amount WHERE { ?g a mai:Grant ; mai:beneficiary ?b ; schema:amount ?amount }")
+    assert rows(store, query) == [("https://w3id.org/maillage/id/actor/club-b", "200"),
+                                  ("https://w3id.org/maillage/id/actor/siren-210600045", "150")]
+    assert len(rows(store, "PREFIX mai: <https://w3id.org/maillage/ontology#> SELECT DISTINCT ?a "
+                           "WHERE { ?a a mai:Actor }")) == 3
+
+
+def test_ambiguous_name_candidates_are_reported_not_merged(store, tmp_path):
+    first = tmp_path / "a.csv"
+    first.write_text("nomAttribuant;nomBeneficiaire;idBeneficiaire;montant\nSEM;Club;21060004500392;1\n"
+                     "SEM;Club;21860194600013;1\n")
+    ingest(store, first)
+    second = tmp_path / "b.csv"
+    second.write_text("nomAttribuant;nomBeneficiaire;montant\nSEM;CLUB;1\n")
+    report = ingest(store, second)
+    assert [i.message.split(" :")[0] for i in report.issues] == ["acteur « CLUB »"]
+    assert URIRef("https://w3id.org/maillage/id/actor/club") in {
+        row[0] for row in store.query("PREFIX mai: <https://w3id.org/maillage/ontology#> "
+                                      "SELECT ?b WHERE { ?g mai:beneficiary ?b }")}

@@ -1,0 +1,108 @@
+"""The partner register: the demo YAML, the CSV flavour, and errors with their lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
+
+from graph.ingest.base import InputError, SourceContext
+from graph.ingest.register import detect, extract
+from graph.namespaces import MAI, ORG
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+ID = "https://w3id.org/maillage/id/"
+PTCE = URIRef(ID + "actor/ptce-sante-danaecare")
+
+
+def demo():
+    path = EXAMPLES / "ptce-registre.yaml"
+    return extract(SourceContext(path, path.read_bytes()))
+
+
+def yaml_ctx(text: str) -> SourceContext:
+    return SourceContext(Path("r.yaml"), text.encode())
+
+
+def test_the_demo_register_imports_all_members_goals_and_actions():
+    assert demo().stats == {"members": 8, "goals": 3, "actions": 3, "rows_rejected": 0, "warnings": 0}
+
+
+@pytest.mark.parametrize("member, cls", [
+    ("danaecare", MAI.Association), ("siren-244200770", MAI.PublicAuthority), ("rna-w423000001", MAI.Association),
+    ("universite-fictive-loire-laboratoire-sante-publique", MAI.University),
+    ("maison-sante-pluriprofessionnelle-pilat-fictive", MAI.HealthProfessional),
+    ("collectif-usagers-bassin-stephanois-fictif", MAI.UserGroup),
+])
+def test_members_get_the_class_of_their_kind(member, cls):
+    assert (URIRef(ID + "actor/" + member), RDF.type, cls) in demo().graph
+
+
+def test_a_membership_links_member_ptce_circle_and_dates():
+    g = demo().graph
+    m = URIRef(ID + "membership/ptce-sante-danaecare/mutuelle-solidaire-de-l-ondaine-fictive")
+    assert [str(g.value(m, p)) for p in (ORG.organization, ORG.role, MAI.joinedOn, MAI.leftOn)] == [
+        str(PTCE), "https://w3id.org/maillage/ontology/circle/partenaires", "2024-06-01", "2025-06-30"]
+
+
+def test_the_ptce_is_coordinated_by_its_coordinator_and_has_its_goals():
+    g = demo().graph
+    assert (g.value(PTCE, MAI.coordinatedBy), len(list(g.objects(PTCE, MAI.hasGoal)))) == (
+        URIRef(ID + "actor/danaecare"), 3)
+    goal = URIRef(ID + "goal/ptce-sante-danaecare/2")
+    assert (g.value(goal, SKOS.notation), g.value(goal, SKOS.inScheme)) == (
+        Literal(2, datatype=XSD.integer), URIRef(ID + "goals/ptce-sante-danaecare"))
+
+
+def test_themes_are_matched_by_label_and_the_esus_flag_is_kept():
+    g = demo().graph
+    coop = URIRef(ID + "actor/siren-100000000")
+    assert sorted(str(t).rsplit("/", 1)[1] for t in g.objects(coop, DCTERMS.subject)) == ["e-sante", "telemedecine"]
+    assert g.value(coop, MAI.esus) == Literal(True)
+
+
+def test_roadmap_actions_serve_their_goal():
+    g = demo().graph
+    action = URIRef(ID + "action/ptce-sante-danaecare/1")
+    assert [str(g.value(action, p)) for p in (DCTERMS.title, MAI.contributesTo)] == [
+        "Cartographie des acteurs de santé du territoire", ID + "goal/ptce-sante-danaecare/1"]
+
+
+def test_unknown_themes_circles_goals_and_bad_dates_are_warned_with_their_yaml_line():
+    ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\n  goals:\n    - {rank: 1, label: G}\n"
+                          "members:\n  - name: A\n    kind: martien\n    circle: lune\n    joined: bientôt\n"
+                          "    themes: [astrologie]\n    goals: [9]\n  - kind: association\n"))
+    assert [(i.level, i.line, i.field) for i in ex.issues] == [
+        ("warning", 8, "kind"), ("warning", 11, "themes"), ("warning", 12, "goals"), ("warning", 9, "circle"),
+        ("warning", 10, "joined"), ("error", 13, "name")]
+
+
+def test_a_yaml_syntax_error_is_reported_with_its_line():
+    with pytest.raises(InputError) as caught:
+        extract(yaml_ctx("format: maillage-register/1\nmembers:\n  - name: [A\n"))
+    assert caught.value.issue.line == 4
+
+
+def test_an_unknown_format_version_is_refused():
+    with pytest.raises(InputError, match="format « maillage-register/2 » inconnu"):
+        extract(yaml_ctx("format: maillage-register/2\nmembers:\n  - name: A\n"))
+
+
+def test_the_csv_flavour_gives_the_same_kind_of_members():
+    ctx = SourceContext(Path("registre.csv"), (
+        "# ptce: PTCE santé DanaeCare\n# coordinator: DanaeCare\n"
+        "name;kind;circle;joined;left;themes;goals;siren;siret;rna\n"
+        "DanaeCare;association;coeur;2024-05-16;;tiers-lieu santé|prévention;;;;\n"
+        "Saint-Etienne Métropole;collectivite;financeurs;16/05/2024;;;;244200770;;\n").encode())
+    ex = extract(ctx)
+    assert (detect(ctx), ex.stats["members"], ex.graph.value(PTCE, MAI.coordinatedBy)) == (
+        95, 2, URIRef(ID + "actor/danaecare"))
+    assert (URIRef(ID + "actor/siren-244200770"), RDF.type, MAI.PublicAuthority) in ex.graph
+
+
+@pytest.mark.parametrize("name, text, score", [("r.yaml", "format: maillage-register/1\n", 100),
+                                               ("r.csv", "nomBeneficiaire;montant\n", 0), ("r.yaml", "a: 1\n", 0)])
+def test_detection_scores_registers_only(name, text, score):
+    assert detect(SourceContext(Path(name), text.encode())) == score

@@ -1,0 +1,69 @@
+"""The RNA kind: both layouts, W numbers hidden in observation, null dates, dissolved associations, no personal data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from graph.ingest.base import SourceContext
+from graph.ingest.rna import detect, extract
+from graph.namespaces import MAI, SCHEMA
+
+FIXTURES = Path(__file__).parent / "fixtures" / "tabular"
+
+
+def run(name):
+    return extract(SourceContext(FIXTURES / name, (FIXTURES / name).read_bytes()))
+
+
+@pytest.mark.parametrize("name, associations, rejected", [
+    ("rna_sample_waldec.csv", 3, 0), ("rna_sample_import.csv", 3, 0), ("reencode_test.csv", 9, 0)])
+def test_rna_extracts_import_completely(name, associations, rejected):
+    stats = run(name).stats
+    assert (stats["associations"], stats["rows_rejected"]) == (associations, rejected)
+
+
+def test_a_waldec_row_gives_the_association_its_place_and_founding_date():
+    g = run("rna_sample_waldec.csv").graph
+    ariadne, place = (URIRef("https://w3id.org/maillage/id/actor/rna-w012000002"),
+                      URIRef("https://w3id.org/maillage/id/place/69266"))
+    assert [str(g.value(ariadne, p)) for p in (RDFS.label, MAI.rna, SCHEMA.foundingDate, SCHEMA.location)] == [
+        "ARIADNE", "W012000002", "1983-10-10", str(place)]
+    assert [str(g.value(place, p)) for p in (RDF.type, MAI.inseeCode, RDFS.label)] == [
+        str(SCHEMA.Place), "69266", "Villeurbanne"]
+
+
+def test_pitfall_15_rna_null_dates_give_no_date():
+    g = run("rna_sample_waldec.csv").graph
+    assert g.value(URIRef("https://w3id.org/maillage/id/actor/rna-w012000002"), SCHEMA.dissolutionDate) is None
+
+
+def test_a_dissolved_association_is_flagged_with_its_date():
+    ex = run("rna_sample_waldec.csv")
+    owl = URIRef("https://w3id.org/maillage/id/actor/rna-w632007046")
+    assert (str(ex.graph.value(owl, SCHEMA.dissolutionDate)), [(i.line, i.message) for i in ex.issues]) == (
+        "2015-01-20", [(2, "association dissoute le 2015-01-20")])
+
+
+def test_pitfall_19_the_import_layout_w_number_comes_from_observation():
+    g = run("rna_sample_import.csv").graph
+    assert sorted(str(o) for o in g.objects(None, MAI.rna)) == ["W751085568", "W751184848", "W751188854"]
+
+
+def test_pitfall_7_replacement_characters_are_flagged():
+    assert [i.line for i in run("reencode_test.csv").issues if "U+FFFD" in i.message][:3] == [2, 3, 4]
+
+
+def test_pitfall_30_no_phone_email_or_civility_is_ingested():
+    g = run("rna_sample_waldec.csv").graph
+    values = {str(o) for o in g.objects()}
+    assert not values & {"0676561853", "PP", "PM", "35  RUE PASCAL"}
+
+
+@pytest.mark.parametrize("name, score", [("rna_sample_waldec.csv", 90), ("rna_sample_import.csv", 90),
+                                         ("exemple_valide_v2.1.1.csv", 0), ("StockUniteLegale_utf8_sample.csv", 0)])
+def test_detection_scores_rna_extracts_only(name, score):
+    assert detect(SourceContext(FIXTURES / name, (FIXTURES / name).read_bytes())) == score

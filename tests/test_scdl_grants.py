@@ -1,0 +1,210 @@
+"""The SCDL subventions kind on real files: counts and totals computed independently, errors by line, pitfalls.
+
+The expected totals were computed with a separate script (csv module and Decimal, or calamine's raw floats for
+XLSX), not with Maillage's parsers: sum of montant × pourcentageSubvention over the rows kept.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from graph.ingest.base import InputError, SourceContext
+from graph.ingest.scdl_grants import detect, extract
+from graph.namespaces import MAI, SCHEMA
+
+FIXTURES = Path(__file__).parent / "fixtures" / "tabular"
+NATURE = "https://w3id.org/maillage/ontology/nature/"
+
+
+def context(name: str, **options) -> SourceContext:
+    return SourceContext(FIXTURES / name, (FIXTURES / name).read_bytes(), options=options)
+
+
+def inline(text: str, name: str = "list.csv", encoding: str = "utf-8", **options) -> SourceContext:
+    return SourceContext(Path(name), text.encode(encoding), options=options)
+
+
+def grant_values(ex, prop):
+    return sorted(o for o in ex.graph.objects(None, prop))
+
+
+@pytest.mark.parametrize("name, rows, grants, total", [
+    ("exemple_valide_v2.1.1.csv", 29, 29, Decimal("1693684.8585")),
+    ("DEP_Lot_Subventions_2017_DONNEES.xlsx_pour_exemple.csv", 13, 13, Decimal("878205.00")),
+    ("DEP_Somme_TB_20180302_DONNEES_CONVENTIONS.csv", 41, 41, Decimal("3201952.64")),
+    ("DEP_Charente_Maritime_donnees-conventions-subventions.xlsx", 101, 101, Decimal("11109233.26")),
+    ("DEP_Vendee_Publication_donnees_Open_data_Subventions_Conventions.xlsx", 4, 4, Decimal("2367625")),
+    ("antibes_fixture.csv", 3, 3, Decimal("350000")),
+    ("exemple.csv", 2, 2, Decimal("18700.680")),
+    ("SCDL_DILCRAH_2019.csv", 4, 4, Decimal("110000")),
+])
+def test_valid_files_import_completely_with_their_exact_totals(name, rows, grants, total):
+    ex = extract(context(name))
+    assert (ex.stats["rows_read"], ex.stats["grants"], ex.stats["rows_rejected"], ex.stats["total_amount"]) == (
+        rows, grants, 0, total)
+    assert len(set(ex.graph.subjects(RDF.type, MAI.Grant))) == grants
+
+
+def test_the_valid_example_keeps_the_stated_total_of_shared_grants():
+    ex = extract(context("exemple_valide_v2.1.1.csv"))
+    assert ex.stats["stated_total"] == Decimal("2821393.50")
+
+
+@pytest.mark.parametrize("name, errors", [
+    ("DEP_Nievre_CD58_SUBVENTIONS_2016_LISTE.csv", [(8, "SUB_MONTANT", "NC"), (60, "SUB_MONTANT", ""),
+                                                    (91, "SUB_MONTANT", "SEM"), (94, "SUB_MONTANT", "SEM"),
+                                                    (95, "SUB_MONTANT", "ODHLM"), (96, "SUB_MONTANT", "SEM"),
+                                                    (97, "SUB_MONTANT", "SEM")]),
+    ("exemple_invalide_erreurs_cellules_v2.1.1.csv", [(10, "montant", "")]),
+    ("SCDL.csv", [(3, "nomAttribuant", "")]),
+    ("SCDL_WITH_EXERCICE.csv", [(2, "nomAttribuant", "")]),
+])
+def test_invalid_rows_are_rejected_by_line_field_and_value_and_the_others_kept(name, errors):
+    ex = extract(context(name))
+    assert [(i.line, i.field, i.value) for i in ex.errors] == errors
+    assert ex.stats["grants"] == ex.stats["rows_read"] - len(errors)
+
+
+def test_the_nievre_total_counts_only_the_kept_rows():
+    assert extract(context("DEP_Nievre_CD58_SUBVENTIONS_2016_LISTE.csv")).stats["total_amount"] == Decimal("17140715")
+
+
+def test_rejections_say_why_in_french_and_english():
+    issue = extract(context("exemple_invalide_erreurs_cellules_v2.1.1.csv")).errors[0]
+    assert (issue.message, issue.message_en) == ("montant manquant ou négatif", "amount missing or negative")
+
+
+def test_a_file_without_an_amount_column_cannot_be_read():
+    with pytest.raises(InputError, match="colonnes obligatoires absentes : montant"):
+        extract(context("SCDL_MANY_MISSING_MANDATORY.csv"))
+
+
+def test_a_grants_list_without_funder_columns_is_refused_naming_the_funder_option():
+    with pytest.raises(InputError, match='--funder "NOM\\[;SIRET\\]"'):
+        extract(inline("nomBeneficiaire;montant;objet\nDanaeCare;20 000;PTCE santé\n"))
+
+
+def test_a_grants_list_without_funder_columns_is_imported_with_the_funder_option():
+    ex = extract(inline("nomBeneficiaire;montant;objet\nDanaeCare;20 000;PTCE santé\n",
+                        funder="Saint-Etienne Métropole;24420077000018"))
+    funder = URIRef("https://w3id.org/maillage/id/actor/siren-244200770")
+    assert (ex.stats["grants"], set(ex.graph.objects(None, SCHEMA.funder))) == (1, {funder})
+    assert (funder, RDF.type, MAI.PublicAuthority) in ex.graph
+
+
+def test_a_share_below_one_gives_the_beneficiary_amount_and_keeps_the_total():
+    ex = extract(context("exemple.csv"))
+    grant = URIRef("https://w3id.org/maillage/id/grant/exemple-csv/2")
+    assert [ex.graph.value(grant, p) for p in (SCHEMA.amount, MAI.statedTotal, MAI.shareOf)] == [
+        Literal(Decimal("17600.640"), datatype=XSD.decimal), Literal(Decimal("22000.80"), datatype=XSD.decimal),
+        Literal(Decimal("0.8"), datatype=XSD.decimal)]
+
+
+def test_a_grant_row_carries_its_contract_terms():
+    ex = extract(context("exemple.csv"))
+    grant = URIRef("https://w3id.org/maillage/id/grant/exemple-csv/2")
+    g = ex.graph
+    assert [str(g.value(grant, p)) for p in (SCHEMA.currency, MAI.fiscalYear, MAI.conventionDate,
+                                             MAI.decisionReference, MAI.paymentPeriod, MAI.rowNumber, MAI.nature)] == [
+        "EUR", "2017", "2017-06-27", "Z34507", "2017-12-14/2018-12-14", "2", NATURE + "in-kind"]
+    assert str(g.value(grant, MAI.decidedBy)) == "https://w3id.org/maillage/id/deliberation/233500016/z34507"
+
+
+def test_an_exercice_column_gives_the_fiscal_year():
+    ex = extract(context("SCDL_WITH_EXERCICE.csv"))
+    assert grant_values(ex, MAI.fiscalYear) == [Literal(2023, datatype=XSD.integer)] * 3
+
+
+def test_a_budget_section_gives_the_operating_nature():
+    ex = extract(context("antibes_fixture.csv"))
+    assert grant_values(ex, MAI.nature) == [URIRef(NATURE + "operating")] * 3
+
+
+def test_identical_rows_are_reported_and_counted_once():
+    ex = extract(context("antibes_fixture-errors.csv"))
+    duplicates = [i.line for i in ex.issues if i.message.startswith("ligne identique")]
+    assert (duplicates, ex.stats["grants"], ex.stats["total_amount"]) == ([5, 9], 6, Decimal("555176.97"))
+
+
+def test_pitfall_2_the_somme_file_with_a_bom_and_cp1252_bytes_imports():
+    assert extract(context("DEP_Somme_TB_20180302_DONNEES_CONVENTIONS.csv")).stats["encoding"] == "utf-8-bom+cp1252"
+
+
+def test_pitfall_4_mojibake_is_repaired_and_reported_with_the_raw_value():
+    ex = extract(context("donneesessentielles2019_publiINTERNET_import_errors.csv"))
+    first = ex.issues[0]
+    assert (first.line, first.field, first.value, first.message) == (
+        2, "nomAttribuant", "D‚partement de l'Aude", "texte réparé (encodage) : « Département de l'Aude »")
+    assert ex.graph.value(URIRef("https://w3id.org/maillage/id/actor/siren-221100019"),
+                          URIRef("http://www.w3.org/2000/01/rdf-schema#label")) == Literal("Département de l'Aude")
+
+
+def test_pitfall_7_replacement_characters_are_flagged():
+    ex = extract(inline("nomAttribuant;nomBeneficiaire;montant\nVille;Caf\ufffd des sports;100\n"))
+    assert [(i.line, i.message) for i in ex.issues] == [
+        (2, "caractères perdus (U+FFFD) dans la ligne : données à vérifier")]
+
+
+def test_pitfall_8_a_tab_separated_file_named_csv_is_read():
+    ex = extract(inline("nomAttribuant\tnomBeneficiaire\tmontant\nVille\tClub\t1 000,00\n"))
+    assert ex.stats["total_amount"] == Decimal("1000.00")
+
+
+def test_pitfall_10_human_labels_and_scdl1_names_are_mapped():
+    assert [extract(context(n)).stats["grants"] for n in
+            ("SCDL_DILCRAH_2019.csv", "DEP_Nievre_CD58_SUBVENTIONS_2016_LISTE.csv", "grants_header_row3.ods")] == [
+        4, 90, 2]
+
+
+def test_pitfall_11_cp1252_nbsp_thousands_and_euro_signs_are_read():
+    data = "nomAttribuant;nomBeneficiaire;montant\nVille;Club;12\xa0350\xa0000 €\n".encode("cp1252")
+    assert extract(SourceContext(Path("l.csv"), data)).stats["total_amount"] == Decimal("12350000")
+
+
+def test_pitfall_12_percent_shares_are_read_as_ratios_with_a_warning():
+    ex = extract(context("exemple_invalide_erreurs_cellules_v2.1.1.csv"))
+    percent = [(i.line, i.value) for i in ex.issues if i.message.startswith("pourcentage écrit en %")]
+    assert percent == [(2, "100"), (3, "80"), (4, "80")]
+
+
+def test_pitfall_15_excel_serial_dates_are_read():
+    ex = extract(context("donneesessentielles2019_publiINTERNET_import_errors.csv"))
+    # 43566, 43599, 43643, 43655 counted from Excel's day 0, 1899-12-30 (43466 is 2019-01-01).
+    assert sorted({str(d) for d in ex.graph.objects(None, MAI.conventionDate)}) == [
+        "2019-04-11", "2019-05-14", "2019-06-27", "2019-07-09"]
+
+
+def test_pitfall_16_non_dates_in_periods_are_kept_as_written_with_a_warning():
+    ex = extract(context("antibes_fixture-errors.csv"))
+    assert [(i.line, i.value) for i in ex.issues if i.field == "datesPeriodeVersement"] == [(3, "Bonjour toto")]
+
+
+def test_pitfall_18_float_mangled_sirets_are_flagged_and_not_used_as_identity():
+    ex = extract(context("exemple_invalide_erreurs_cellules_v2.1.1.csv"))
+    mangled = {i.value for i in ex.issues if "nombre à virgule" in i.message}
+    assert "21860194600000" in mangled
+    assert not any(str(o).startswith("2186019460") for o in ex.graph.objects(None, MAI.siret))
+
+
+def test_pitfall_18_a_siren_in_a_siret_column_is_kept_as_siren():
+    ex = extract(context("DEP_Nievre_CD58_SUBVENTIONS_2016_LISTE.csv"))
+    assert set(ex.graph.objects(None, MAI.siren)) >= {Literal("225800010")}
+
+
+def test_pitfall_19_rna_numbers_with_letters_identify_the_beneficiary():
+    ex = extract(inline("nomAttribuant;nomBeneficiaire;rnaBeneficiaire;montant\nVille;Club;W9T1002867;100\n"))
+    club = URIRef("https://w3id.org/maillage/id/actor/rna-w9t1002867")
+    assert ((club, RDF.type, MAI.Association) in ex.graph, ex.graph.value(club, MAI.rna)) == (
+        True, Literal("W9T1002867"))
+
+
+@pytest.mark.parametrize("name, score", [("exemple_valide_v2.1.1.csv", 100), ("rna_sample_waldec.csv", 0),
+                                         ("StockUniteLegale_utf8_sample.csv", 0), ("VilleMTP_MTP_Delibs.csv", 0),
+                                         ("le-compte-asso-export-tests.tsv", 0)])
+def test_detection_scores_grants_lists_and_nothing_else(name, score):
+    assert detect(context(name)) == score

@@ -1,0 +1,53 @@
+"""The SIRENE kind: legal units, class from the legal category, ESS flag with empty as unknown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF
+
+from graph.ingest.base import SourceContext
+from graph.ingest.sirene import detect, extract
+from graph.namespaces import MAI
+
+FIXTURES = Path(__file__).parent / "fixtures" / "tabular"
+
+
+def run(name="StockUniteLegale_utf8_sample.csv"):
+    return extract(SourceContext(FIXTURES / name, (FIXTURES / name).read_bytes()))
+
+
+def actor(siren):
+    return URIRef(f"https://w3id.org/maillage/id/actor/siren-{siren}")
+
+
+def test_the_stock_sample_gives_five_actors():
+    assert run().stats == {"rows_read": 5, "actors": 5, "skipped": 0, "rows_rejected": 0, "warnings": 2}
+
+
+@pytest.mark.parametrize("siren, cls", [("317339752", MAI.Association), ("319294831", MAI.Actor)])
+def test_the_class_comes_from_the_legal_category(siren, cls):
+    assert set(run().graph.objects(actor(siren), RDF.type)) == {cls}
+
+
+@pytest.mark.parametrize("siren, ess", [("319294831", [Literal(True)]), ("317339752", [])])
+def test_pitfall_21_an_empty_ess_flag_is_unknown_and_gives_no_triple(siren, ess):
+    assert list(run().graph.objects(actor(siren), MAI.ess)) == ess
+
+
+def test_naf_legal_category_and_acronym_are_kept():
+    g = run().graph
+    assert [str(g.value(actor("319647350"), p)) for p in (MAI.naf, MAI.legalCategory)] == ["55.2E", "9210"]
+    assert [str(o) for o in g.objects(actor("319647350"), URIRef("http://www.w3.org/2004/02/skos/core#altLabel"))
+            ] == ["CCLOV"]
+
+
+def test_the_history_file_keeps_only_current_periods():
+    assert run("StockUniteLegaleHistorique_sample.csv").stats["rows_read"] == 9
+
+
+@pytest.mark.parametrize("name, score", [("StockUniteLegale_utf8_sample.csv", 90), ("rna_sample_waldec.csv", 0)])
+def test_detection_scores_sirene_files_only(name, score):
+    assert detect(SourceContext(FIXTURES / name, (FIXTURES / name).read_bytes())) == score

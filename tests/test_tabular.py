@@ -1,0 +1,136 @@
+"""Reading tables: encodings, separators, header rows, embedded newlines, mojibake, spreadsheet limits (§5)."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from graph.ingest.base import InputError
+from graph.tabular import decode, normalise_header, read_table, repair_text, sniff_delimiter
+
+FIXTURES = Path(__file__).parent / "fixtures" / "tabular"
+
+
+def read(name: str, known=frozenset()):
+    return read_table((FIXTURES / name).read_bytes(), known=known)
+
+
+@pytest.mark.parametrize("name, encoding, delimiter, width, rows", [
+    ("DEP_Lot_Subventions_2017_DONNEES.xlsx_pour_exemple.csv", "cp1252", ";", 14, 13),
+    ("DEP_Somme_TB_20180302_DONNEES_CONVENTIONS.csv", "utf-8-bom+cp1252", ";", 13, 41),
+    ("DEP_Nievre_CD58_SUBVENTIONS_2016_LISTE.csv", "cp1252", ",", 17, 97),
+    ("test-csv-valid.csv", "utf-8-bom", ",", 14, 38),
+    ("exemple_valide_v2.1.1.csv", "utf-8", ",", 16, 29),
+    ("le-compte-asso-export-tests.tsv", "utf-8", "\t", 17, 1),
+    ("StockUniteLegale_utf8_sample.csv", "utf-8-bom", ";", 34, 5),
+])
+def test_real_files_are_decoded_and_cut_the_way_they_were_written(name, encoding, delimiter, width, rows):
+    table = read(name)
+    assert (table.encoding, table.delimiter, len(table.header), len(table.rows)) == (encoding, delimiter, width, rows)
+
+
+def test_pitfall_1_cp1252_bytes_decode_as_cp1252_never_latin1():
+    text, encoding = decode("Mise en œuvre – 12 350 € l’été".encode("cp1252"))
+    assert (text, encoding) == ("Mise en œuvre – 12 350 € l’été", "cp1252")
+
+
+def test_pitfall_1_the_lot_file_keeps_its_oe_ligature():
+    table = read("DEP_Lot_Subventions_2017_DONNEES.xlsx_pour_exemple.csv")
+    assert table.rows[1].cells[6].startswith("Mise en œuvre de l'implantation")
+
+
+def test_pitfall_2_a_utf8_bom_followed_by_cp1252_bytes_is_read_as_cp1252():
+    table = read("DEP_Somme_TB_20180302_DONNEES_CONVENTIONS.csv")
+    assert (table.header[0], table.rows[0].cells[0]) == ("nomAttribuant", "Département de la Somme")
+
+
+def test_pitfall_3_utf16_with_bom_and_crlf_is_read():
+    data = codecs.BOM_UTF16_LE + "Numéro;Titre\r\n1;Vœu\r\n".encode("utf-16-le")
+    table = read_table(data)
+    assert (table.encoding, table.header, table.rows[0].cells) == ("utf-16", ["Numéro", "Titre"], ["1", "Vœu"])
+
+
+@pytest.mark.parametrize("raw, fixed", [
+    ("Aide notifiÃ©e ÃƒÂ  l'Europe", "Aide notifiée à l'Europe"),
+    ("D‚partement de l'Aude", "Département de l'Aude"),
+    ("en num‚raire", "en numéraire"),
+    ("Mise en œuvre – l’été", "Mise en œuvre – l’été"),
+])
+def test_pitfall_4_mojibake_is_repaired(raw, fixed):
+    assert repair_text(raw) == fixed
+
+
+def test_pitfall_4_repairs_keep_the_raw_value_and_its_line():
+    table = read("donneesessentielles2019_publiINTERNET_import_errors.csv")
+    first = table.repairs[0]
+    assert (first.line, first.column, first.raw, first.fixed) == (2, 0, "D‚partement de l'Aude", "Département de l'Aude")
+
+
+@pytest.mark.parametrize("text, delimiter", [
+    ("a;b;c\n1;2,5;3\n", ";"), ("a,b,c\n1,\"2;5\",3\n", ","), ("a\tb\tc\n1\t2,5\t3\n", "\t"),
+])
+def test_pitfall_8_the_separator_is_sniffed_whatever_the_extension(text, delimiter):
+    assert sniff_delimiter(text) == delimiter
+
+
+def test_pitfall_9_quoted_newlines_stay_inside_their_cell_and_rows_keep_their_first_line():
+    table = read("donneesessentielles2019_publiINTERNET_import_errors.csv")
+    assert [r.line for r in table.rows[:3]] == [2, 6, 10]
+    assert table.rows[0].cells[5] == "Conservatoire Espaces Naturels \nL-R"
+
+
+def test_pitfall_9_ooxml_line_break_escapes_become_newlines():
+    table = read("VilleMTP_MTP_Delibs.csv")
+    assert table.rows[4].cells[3] == ("Gestion Multimodale des Déplacements dans l'Agglomération de Montpellier\n"
+                                      "Participation financière de la Ville de Montpellier")
+
+
+def test_pitfall_9_a_row_cut_by_an_unquoted_newline_is_joined_back():
+    table = read_table("id;titre;date\n1;Première ligne\nsuite;2014-01-01\n2;Autre;2014-01-02\n".encode())
+    assert [r.cells for r in table.rows] == [["1", "Première ligne\nsuite", "2014-01-01"],
+                                             ["2", "Autre", "2014-01-02"]]
+
+
+@pytest.mark.parametrize("raw, key", [
+    ("NomAttribuant", "nomattribuant"), ("datesperiodeVersement", "datesperiodeversement"), ("Montant ", "montant"),
+    (" Nom du bénéficiaire* ", "nomdubeneficiaire"), ("COLL_NOM", "collnom"),
+])
+def test_pitfall_10_headers_are_normalised(raw, key):
+    assert normalise_header(raw) == key
+
+
+@pytest.mark.parametrize("name", ["grants_header_row3.xlsx", "grants_header_row3.ods"])
+def test_a_header_row_below_title_lines_is_found_in_spreadsheets(name):
+    table = read(name, known={"nomdubeneficiaire", "montanttotaldelasubvention", "objet"})
+    assert (table.header_line, table.header[4], [r.line for r in table.rows]) == (3, "Nom du bénéficiaire", [4, 5])
+
+
+def test_a_header_row_below_title_lines_is_found_in_csv():
+    table = read_table("Liste 2024;;\n;;\nnom;objet;montant\nA;B;1\n".encode(), known={"nom", "montant"})
+    assert (table.header_line, table.header, table.rows[0].line) == (3, ["nom", "objet", "montant"], 4)
+
+
+def test_xlsx_numbers_keep_all_their_digits():
+    table = read("DEP_Charente_Maritime_donnees-conventions-subventions.xlsx")
+    assert (table.rows[0].cells[1], table.rows[0].cells[7]) == ("22170001600738", "164000")
+
+
+def test_a_zip_bomb_spreadsheet_is_refused_before_it_is_inflated():
+    with pytest.raises(InputError, match="classeur refusé : 5000004 octets une fois décompressé"):
+        read("zip_bomb.xlsx")
+
+
+def test_a_spreadsheet_with_too_many_rows_is_refused():
+    with pytest.raises(InputError, match="classeur refusé : 4 lignes \\(limite 3\\)"):
+        read_table((FIXTURES / "grants_header_row3.xlsx").read_bytes(), max_rows=3)
+
+
+def test_an_empty_file_cannot_be_read():
+    with pytest.raises(InputError, match="fichier vide"):
+        read_table(b"")
+
+
+def test_blank_rows_are_dropped():
+    assert len(read("DEP_Lot_Subventions_2017_DONNEES.xlsx_pour_exemple.csv").rows) == 13
