@@ -299,6 +299,10 @@ class _OxigraphWriter(Writer):
         if self.dirty:
             self.owner._publish(self.primary)
             self.dirty = False
+        # Published: nothing left for a recovery to undo.
+        self.touched.clear()
+        with contextlib.suppress(FileNotFoundError):
+            (self.owner.root / "journal.json").unlink()
 
     def drop_graph(self, name):
         node = ox.NamedNode(str(as_uri(name)))

@@ -180,7 +180,8 @@ def _join_broken(records: list[Row], width: int) -> list[Row]:
     out: list[Row] = []
     for row in records:
         prev = out[-1] if out else None
-        if prev and len(prev.cells) < width and len(prev.cells) + len(row.cells) - 1 == width:
+        if prev and prev.cells and row.cells and len(prev.cells) < width \
+                and len(prev.cells) + len(row.cells) - 1 == width:
             prev.cells = prev.cells[:-1] + [prev.cells[-1] + "\n" + row.cells[0]] + row.cells[1:]
             continue
         out.append(row)

@@ -17,9 +17,22 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config["DEBUG"] = bool(config["debug"])
 
     from webapp import errors, health, resources, sparql
+    from webapp import api, funding, graph_store, home, i18n, network, queries_pages, resource_pages, search_page
+    from webapp import views
 
     resources.init_app(app)
     errors.init_app(app)
+    i18n.init_app(app)
+    views.init_app(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(sparql.bp)
+    for module in (home, resource_pages, funding, network, queries_pages, search_page, api, graph_store):
+        app.register_blueprint(module.bp)
+    from webapp import search_api
+
+    app.register_blueprint(search_api.bp)
+    from webapp import security, upload
+
+    security.init_app(app)
+    app.register_blueprint(upload.bp)
     return app

@@ -7,9 +7,11 @@ traceback.
 
 from __future__ import annotations
 
-from flask import Flask, jsonify
+from flask import Flask, current_app, has_request_context, jsonify, request
 from werkzeug.exceptions import HTTPException
 
+from graph.formats import UnknownFormat
+from graph.sparql import QueryRefused, QueryTimeout, QueryWorkersBusy
 from graph.store import QuerySyntaxError, StoreError
 
 
@@ -27,9 +29,24 @@ class ApiError(Exception):
 
 
 def error_response(status: int, code: str, message: str, message_en: str):
-    response = jsonify({"error": {"status": status, "code": code, "message": message, "message_en": message_en}})
+    body = {"error": {"status": status, "code": code, "message": message, "message_en": message_en}}
+    if _wants_html_page():
+        from flask import render_template
+
+        response = current_app.make_response(render_template("error.html", error=body["error"]))
+    else:
+        response = jsonify(body)
     response.status_code = status
     return response
+
+
+def _wants_html_page() -> bool:
+    """A browser asking for an explorer page gets the error as a page; the API and the endpoint get JSON."""
+    if not has_request_context() or request.path.startswith(("/api/", "/sparql", "/store")):
+        return False
+    accept = request.accept_mimetypes
+    return accept.quality("text/html") > accept.quality("application/json") and "html" in accept.best_match(
+        ["application/json", "text/html"], "")
 
 
 def init_app(app: Flask) -> None:
@@ -45,6 +62,27 @@ def init_app(app: Flask) -> None:
         where_en = f" (line {exc.line}, column {exc.column})" if exc.line else ""
         return error_response(400, "bad-query", f"requête SPARQL invalide{where} : {exc}",
                               f"invalid SPARQL query{where_en}: {exc}")
+
+    @app.errorhandler(QueryRefused)
+    def _refused(exc: QueryRefused):
+        return error_response(400, "query-refused", exc.message, exc.message_en)
+
+    @app.errorhandler(UnknownFormat)
+    def _format(exc: UnknownFormat):
+        return error_response(406, "unknown-format", f"format inconnu : {exc}", f"unknown format: {exc}")
+
+    @app.errorhandler(QueryTimeout)
+    def _timeout(exc: QueryTimeout):
+        return error_response(503, "query-timeout",
+                              f"requête arrêtée après {exc.seconds:g} s (limite de temps) : simplifiez-la ou "
+                              "ajoutez une LIMIT", f"query stopped after {exc.seconds:g} s (time limit): "
+                              "simplify it or add a LIMIT")
+
+    @app.errorhandler(QueryWorkersBusy)
+    def _busy(exc: QueryWorkersBusy):
+        return error_response(503, "query-workers-busy",
+                              f"toutes les requêtes en cours sont occupées depuis {exc.seconds:g} s : réessayez",
+                              f"every query worker has been busy for {exc.seconds:g} s: try again")
 
     @app.errorhandler(StoreError)
     def _store(exc: StoreError):

@@ -19,6 +19,7 @@ def store_config(config: dict) -> dict:
 def init_app(app: Flask) -> None:
     """Open the store for ``app`` (readers open the current snapshot; nothing is written)."""
     app.extensions["maillage.store"] = open_store(store_config(app.config["MAILLAGE"]))
+    app.extensions["maillage.index"] = open_search_index(app.config["MAILLAGE"])
 
 
 def get_store() -> Store:
@@ -26,3 +27,40 @@ def get_store() -> Store:
     store: Store = current_app.extensions["maillage.store"]
     store.refresh()
     return store
+
+
+def get_query_runner():
+    """Return the runner of user queries: killable worker processes on the embedded store, inline otherwise."""
+    from graph.querypool import InlineRunner, QueryPool
+
+    extensions = current_app.extensions
+    runner = extensions.get("maillage.query_runner")
+    if runner is None:
+        store: Store = extensions["maillage.store"]
+        config = current_app.config["MAILLAGE"]
+        if store.name == "oxigraph":
+            runner = QueryPool(store_config(config), config["query_workers"], config["query_timeout"])
+        else:
+            runner = InlineRunner(store)
+        runner = extensions.setdefault("maillage.query_runner", runner)
+    return runner
+
+
+def close_resources(app: Flask) -> None:
+    """Stop the query workers of ``app`` (tests call it; a server process stops them at exit)."""
+    runner = app.extensions.pop("maillage.query_runner", None)
+    if runner is not None and hasattr(runner, "close"):
+        runner.close()
+
+
+def open_search_index(config: dict):
+    """Open the search index of the data directory for reading (it follows rebuilds and updates by itself)."""
+    from search.reader import SearchIndex
+
+    return SearchIndex.from_config(config)
+
+
+def get_index():
+    """Return the search index of the current application, or None while no index has been built."""
+    index = current_app.extensions["maillage.index"]
+    return index if index.available() else None

@@ -1,38 +1,168 @@
-"""The SPARQL 1.1 Protocol endpoint (read-only): query via GET, form POST or direct POST."""
+"""The SPARQL 1.1 Protocol endpoint at ``/sparql``: queries for everyone, updates with the write token.
+
+- query by GET, form POST or ``application/sparql-query`` POST; ``default-graph-uri``/``named-graph-uri``;
+- results as JSON, XML, CSV, TSV; graphs as Turtle, JSON-LD, N-Triples, RDF/XML — chosen by ``format`` (or
+  ``output``, which some clients send) then ``Accept``; written by Oxigraph in a killable worker and streamed;
+- without a query: the editor page for a browser, else the SPARQL 1.1 Service Description (Turtle by default);
+- SPARQL Update by form POST (``update=``) or ``application/sparql-update``, only with ``Authorization: Bearer
+  <write_token>``, through the store's writer;
+- CORS for reads.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, request
+import hmac
 
-from graph.formats import RDF_FORMATS, RESULTS_FORMATS, rdf_format, results_format
+from flask import Blueprint, Response, current_app, request
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF
+
+from graph.formats import RDF_FORMATS, RESULTS_FORMATS, Format, UnknownFormat, rdf_format, results_format
+from graph.sparql import check_query, check_update
 from webapp.errors import ApiError
-from webapp.resources import get_store
+from webapp.resources import get_query_runner, get_store
 
 bp = Blueprint("sparql", __name__)
 
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")
+#: Media types of the W3C format registry (http://www.w3.org/ns/formats/) for the service description.
+_W3C_FORMAT = {"json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
+               "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "ntriples": "N-Triples", "jsonld": "JSON-LD",
+               "rdfxml": "RDF_XML"}
+#: The graph formats the endpoint answers in (TriG and N-Quads are dump formats, see ``maillage export``).
+GRAPH_FORMATS = tuple(f for f in RDF_FORMATS if f.name in ("turtle", "jsonld", "ntriples", "rdfxml"))
+READ_CORS = {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+             "Access-Control-Allow-Headers": "Content-Type, Accept",
+             "Access-Control-Expose-Headers": "X-Maillage-Rows, X-Maillage-Truncated"}
 
-def _query_text() -> str:
-    if request.method == "POST" and request.mimetype == "application/sparql-query":
-        return request.get_data(as_text=True)
-    query = request.values.get("query")
-    if not query:
-        raise ApiError("paramètre « query » manquant", "missing 'query' parameter", code="missing-query")
-    return query
+
+def graph_exists(iri: str) -> bool:
+    """True when the store holds the named graph ``iri`` (one ASK, the IRI bound, not formatted in)."""
+    result = get_store().query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": URIRef(iri)})
+    return bool(result.boolean)
 
 
-def _negotiate(kind: str):
-    table = RDF_FORMATS if kind == "graph" else RESULTS_FORMATS
+def _operation() -> tuple[str | None, str | None]:
+    """Return ("query" | "update" | None, text) from the request, as the Protocol allows them."""
+    if request.method == "POST":
+        if request.mimetype == "application/sparql-query":
+            return "query", request.get_data(as_text=True)
+        if request.mimetype == "application/sparql-update":
+            return "update", request.get_data(as_text=True)
+        if "update" in request.form:
+            return "update", request.form["update"]
+    text = request.values.get("query")
+    if text is not None:
+        if not text.strip():
+            raise ApiError("paramètre « query » vide", "empty 'query' parameter", code="missing-query")
+        return "query", text
+    return None, None
+
+
+def negotiate(kind: str) -> Format | None:
+    """The format to answer a ``kind`` result in; None means the HTML table (a browser, or ``format=html``)."""
+    table = GRAPH_FORMATS if kind == "graph" else RESULTS_FORMATS
     lookup = rdf_format if kind == "graph" else results_format
-    wanted = request.values.get("format")
+    wanted = request.values.get("format") or request.values.get("output")
     if wanted:
-        return lookup(wanted)
-    best = request.accept_mimetypes.best_match([f.media_type for f in table] + [a for f in table for a in f.aliases])
+        if wanted == "html":
+            return None
+        try:
+            return lookup(wanted)
+        except UnknownFormat:
+            if kind == "graph" and wanted.lower() in ("json", "n3"):
+                # What SPARQLWrapper sends for graphs: JSON means JSON-LD; Turtle is valid N3.
+                return rdf_format("jsonld" if wanted.lower() == "json" else "turtle")
+            raise
+    offered = [f.media_type for f in table] + [a for f in table for a in f.aliases] + ["text/html"]
+    best = request.accept_mimetypes.best_match(offered)
+    if best == "text/html":
+        return None
     return lookup(best) if best else table[0]
 
 
-@bp.route("/sparql", methods=["GET", "POST"])
+@bp.route("/sparql", methods=["GET", "POST"], provide_automatic_options=False)
 def sparql():
-    """Answer a SPARQL query over the union of the named graphs."""
-    result = get_store().query(_query_text())
-    fmt = _negotiate(result.kind)
-    return Response(result.serialize(fmt), mimetype=fmt.media_type)
+    """Answer a SPARQL query (or, with the token, an update) over the union of the named graphs."""
+    operation, text = _operation()
+    if operation == "update":
+        return _update(text)
+    if operation is None:
+        if request.accept_mimetypes.best_match(["text/turtle", "text/html"]) == "text/html" \
+                and request.accept_mimetypes.quality("text/html") > request.accept_mimetypes.quality("text/turtle"):
+            from webapp.editor import editor_page
+
+            return editor_page()
+        return service_description()
+    config = current_app.config["MAILLAGE"]
+    plan = check_query(text, config["max_rows"], graph_exists, request.values.getlist("default-graph-uri"),
+                       request.values.getlist("named-graph-uri"))
+    fmt = negotiate(plan.kind)
+    if fmt is None:
+        from webapp.editor import editor_page
+
+        return editor_page(text, plan)
+    answer = get_query_runner().run(plan, fmt.name)
+    response = Response(answer.chunks, mimetype=fmt.media_type)
+    if fmt.media_type.startswith("text/"):
+        response.mimetype_params["charset"] = "utf-8"
+    if answer.rows is not None:
+        response.headers["X-Maillage-Rows"] = str(answer.rows)
+    response.headers["X-Maillage-Truncated"] = "true" if answer.truncated else "false"
+    response.headers.update(READ_CORS)
+    response.vary.add("Accept")
+    return response
+
+
+@bp.route("/sparql", methods=["OPTIONS"])
+def preflight():
+    """Answer a CORS preflight for reads."""
+    return Response(status=204, headers=READ_CORS)
+
+
+def check_write_token() -> None:
+    """Refuse the request unless it carries ``Authorization: Bearer <write_token>`` (constant-time compare)."""
+    token = current_app.config["MAILLAGE"]["write_token"]
+    if not token:
+        raise ApiError("les écritures sont désactivées (aucun jeton d'écriture configuré)",
+                       "writes are disabled (no write token configured)", status=403, code="writes-disabled")
+    header = request.headers.get("Authorization", "")
+    given = header[7:] if header.lower().startswith("bearer ") else ""
+    if not hmac.compare_digest(given.encode(), token.encode()):
+        raise ApiError("jeton d'écriture absent ou invalide (Authorization: Bearer …)",
+                       "missing or invalid write token (Authorization: Bearer …)", status=401, code="unauthorized")
+
+
+def _update(text: str) -> Response:
+    check_write_token()
+    check_update(text, graph_exists)
+    with get_store().writer() as writer:
+        writer.update(text)
+    return Response(status=204)
+
+
+def service_description() -> Response:
+    """The SPARQL 1.1 Service Description of this endpoint, in the RDF format the client asks (Turtle)."""
+    endpoint = URIRef(request.base_url)
+    graph = Graph()
+    graph.bind("sd", SD)
+    graph.bind("formats", FORMATS_NS)
+    service = URIRef(request.base_url + "#service")
+    graph.add((service, RDF.type, SD.Service))
+    graph.add((service, SD.endpoint, endpoint))
+    graph.add((service, SD.supportedLanguage, SD.SPARQL11Query))
+    if current_app.config["MAILLAGE"]["write_token"]:
+        graph.add((service, SD.supportedLanguage, SD.SPARQL11Update))
+    graph.add((service, SD.feature, SD.UnionDefaultGraph))
+    for fmt in (*RESULTS_FORMATS, *GRAPH_FORMATS):
+        graph.add((service, SD.resultFormat, FORMATS_NS[_W3C_FORMAT[fmt.name]]))
+    config = current_app.config["MAILLAGE"]
+    graph.add((service, URIRef("http://www.w3.org/2000/01/rdf-schema#comment"), Literal(
+        f"Limites : {config['query_timeout']:g} s par requête, {config['max_rows']} lignes ; SERVICE, LOAD et "
+        "FROM hors de la base sont refusés.", lang="fr")))
+    wanted = request.values.get("format")
+    offered = [f.media_type for f in GRAPH_FORMATS]
+    fmt = rdf_format(wanted) if wanted else rdf_format(request.accept_mimetypes.best_match(offered, "text/turtle"))
+    body = graph.serialize(format=fmt.rdflib_name, encoding="utf-8")
+    return Response(body, mimetype=fmt.media_type, headers=READ_CORS)

@@ -221,6 +221,7 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
             except (InputError, IngestRefused) as exc:
                 on_report(None, exc, path)
                 continue
+            fault_point("after-publish")  # published, the search index not yet updated
             reports.append(report)
             on_report(report, None, path)
     return reports

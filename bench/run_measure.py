@@ -1,0 +1,249 @@
+"""Measurements of bench/run.py: HTTP latency and load, the engines alone (pyoxigraph, rdflib, tantivy).
+
+Every latency list is summarised as median and p99 (nearest rank); figures from one run are comparable with each
+other, not with another run's on a loaded machine.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import math
+import os
+import signal
+import statistics
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+import pyoxigraph as ox
+
+
+def summary(samples: list[float]) -> dict:
+    """Median, p99 (nearest rank) and count of latencies in seconds, reported in milliseconds."""
+    if not samples:
+        return {"n": 0, "p50_ms": None, "p99_ms": None}
+    ordered = sorted(samples)
+    p99 = ordered[min(len(ordered) - 1, math.ceil(0.99 * len(ordered)) - 1)]
+    return {"n": len(samples), "p50_ms": round(statistics.median(ordered) * 1000, 2), "p99_ms": round(p99 * 1000, 2)}
+
+
+class Client:
+    """One keep-alive HTTP/1.1 connection to the server under test."""
+
+    def __init__(self, port: int, timeout: float = 120.0):
+        self.port, self.timeout = port, timeout
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+
+    def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
+        """Return (status, body bytes, seconds); reconnects once when the server closed the connection."""
+        for attempt in (1, 2):
+            started = time.perf_counter()
+            try:
+                self.conn.request(method, path, body=body, headers=headers or {})
+                response = self.conn.getresponse()
+                data = response.read()
+                return response.status, data, time.perf_counter() - started
+            except (http.client.HTTPException, ConnectionError, OSError):
+                self.conn.close()
+                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def get(self, path: str, accept: str = "text/html"):
+        return self.request("GET", path, headers={"Accept": accept})
+
+    def sparql(self, text: str):
+        return self.request("POST", "/sparql", text.encode("utf-8"),
+                            {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
+
+    def close(self):
+        self.conn.close()
+
+
+def time_http(client: Client, paths: list[str], runs: int, accept: str = "text/html") -> tuple[dict, dict]:
+    """GET each path ``runs`` times; return the latency summary and the status counts."""
+    samples, statuses = [], {}
+    for _ in range(runs):
+        for path in paths:
+            status, _, seconds = client.get(path, accept)
+            statuses[status] = statuses.get(status, 0) + 1
+            if status == 200:
+                samples.append(seconds)
+    return summary(samples), statuses
+
+
+def snapshot_path(data_dir: Path) -> Path:
+    """The directory of the published snapshot of an embedded store (graph/oxistore.py layout)."""
+    root = data_dir / "store"
+    return root / "snapshots" / (root / "current").read_text().strip()
+
+
+def oxigraph_query(store: ox.Store, text: str) -> bytes:
+    """Run ``text`` over the union of the graphs and serialise the answer as the endpoint would (JSON)."""
+    result = store.query(text, use_default_graph_as_union=True)
+    if isinstance(result, ox.QueryTriples):
+        return ox.serialize(result, format=ox.RdfFormat.N_TRIPLES) or b""
+    return result.serialize(format=ox.QueryResultsFormat.JSON) or b""
+
+
+def time_engine(run, texts: dict[str, str], runs: int) -> dict[str, dict]:
+    """Median latency of ``run(text)`` per named text (one warm-up run first)."""
+    out = {}
+    for name, text in texts.items():
+        run(text)
+        samples = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            run(text)
+            samples.append(time.perf_counter() - started)
+        out[name] = summary(samples)
+    return out
+
+
+class _Timeout(Exception):
+    pass
+
+
+def rdflib_baseline(nquads: Path, texts: dict[str, str], runs: int, limit_s: float, out: Path) -> None:
+    """In a child process: load ``nquads`` into rdflib's memory store, time each query, write JSON to ``out``.
+
+    A query past ``limit_s`` is interrupted (rdflib runs in Python, so an alarm stops it) and reported as such.
+    """
+    import resource
+
+    from rdflib import Dataset
+
+    started = time.perf_counter()
+    dataset = Dataset(default_union=True)
+    dataset.parse(str(nquads), format="nquads")
+    load_s = time.perf_counter() - started
+    results = {"load_s": round(load_s, 2), "quads": len(dataset), "queries": {}}
+
+    def alarm(signum, frame):
+        raise _Timeout()
+
+    signal.signal(signal.SIGALRM, alarm)
+    for name, text in texts.items():
+        samples = []
+        try:
+            for _ in range(runs):
+                signal.setitimer(signal.ITIMER_REAL, limit_s)
+                t0 = time.perf_counter()
+                for _row in dataset.query(text):
+                    pass
+                samples.append(time.perf_counter() - t0)
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            results["queries"][name] = summary(samples)
+        except _Timeout:
+            results["queries"][name] = {"n": 0, "p50_ms": None, "p99_ms": None, "timeout_s": limit_s}
+    results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    out.write_text(json.dumps(results))
+
+
+def tantivy_baseline(documents: list[dict], queries: list[str], runs: int) -> dict:
+    """Index ``documents`` (names, text, related) in tantivy with French stemming, time ``queries`` (top 20)."""
+    import tantivy
+
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("iri", stored=True, tokenizer_name="raw")
+    for name in ("names", "text", "related"):
+        builder.add_text_field(name, stored=False, tokenizer_name="fr")
+    index = tantivy.Index(builder.build())
+    analyzer = (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(tantivy.Filter.lowercase())
+                .filter(tantivy.Filter.ascii_fold()).filter(tantivy.Filter.stemmer("french")).build())
+    index.register_tokenizer("fr", analyzer)
+    started = time.perf_counter()
+    writer = index.writer(200_000_000, 1)
+    for doc in documents:
+        writer.add_document(tantivy.Document(iri=str(doc["iri"]), names=" ".join(doc["names"]),
+                                             text=" ".join(doc["text"]), related=" ".join(map(str, doc["related"]))))
+    writer.commit()
+    index.reload()
+    build_s = time.perf_counter() - started
+    searcher = index.searcher()
+    samples = []
+    for _ in range(runs):
+        for q in queries:
+            t0 = time.perf_counter()
+            parsed, _errors = index.parse_query_lenient(q, ["names", "text", "related"])
+            hits = searcher.search(parsed, 20).hits
+            [searcher.doc(address)["iri"] for _, address in hits]
+            samples.append(time.perf_counter() - t0)
+    return {"documents": len(documents), "build_s": round(build_s, 2), **summary(samples)}
+
+
+def load_test(port: int, paths: list[tuple[str, str]], clients: int, seconds: float) -> dict:
+    """``clients`` threads GET the (path, accept) pairs round-robin for ``seconds``; throughput and latency."""
+    samples: list[float] = []
+    errors: dict[str, int] = {}
+    lock = threading.Lock()
+    deadline = time.perf_counter() + seconds
+
+    def worker(k: int) -> None:
+        client = Client(port)
+        mine, i = [], k
+        try:
+            while time.perf_counter() < deadline:
+                path, accept = paths[i % len(paths)]
+                i += clients
+                try:
+                    status, _, s = client.get(path, accept)
+                except OSError as exc:
+                    status, s = type(exc).__name__, 0.0
+                if status == 200:
+                    mine.append(s)
+                else:
+                    with lock:
+                        errors[str(status)] = errors.get(str(status), 0) + 1
+        finally:
+            client.close()
+            with lock:
+                samples.extend(mine)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker, args=(k,)) for k in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - started
+    return {"clients": clients, "seconds": round(elapsed, 1), "requests": len(samples),
+            "req_per_s": round(len(samples) / elapsed, 1), "errors": errors, **summary(samples)}
+
+
+def process_tree_rss(pid: int) -> dict[int, tuple[str, int]]:
+    """pid -> (role, peak RSS in MB) of ``pid`` and all its descendants (Linux /proc).
+
+    Roles: the gunicorn master (``pid``), its web workers (its children), and the query pool's processes below
+    them (multiprocessing forkserver and its workers).
+    """
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(entry))
+    out, todo = {}, [(pid, 0)]
+    while todo:
+        p, depth = todo.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            cmd = Path(f"/proc/{p}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
+        except OSError:
+            continue
+        hwm = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
+        role = "master" if depth == 0 else ("web worker" if depth == 1 and "maillage" in cmd else "query pool")
+        out[p] = (role, hwm // 1024)
+        todo += [(c, depth + 1) for c in children.get(p, [])]
+    return out
+
+
+def quote_key(iri: str, base: str) -> str:
+    """The ``/id/…`` path of a resource IRI."""
+    return "/id/" + urllib.parse.quote(iri[len(base):], safe="/")

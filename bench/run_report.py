@@ -1,0 +1,120 @@
+"""The Markdown report of bench/run.py: one table per measurement, ratios next to the figures they compare."""
+
+from __future__ import annotations
+
+import statistics
+
+
+def _ms(entry: dict | None, key: str = "p50_ms") -> str:
+    if not entry or entry.get(key) is None:
+        if entry and entry.get("timeout_s"):
+            return f"> {entry['timeout_s'] * 1000:.0f}"
+        return "n/a"
+    return f"{entry[key]:.1f}"
+
+
+def _ratio(a: dict | None, b: dict | None) -> float | None:
+    if not a or not b or a.get("p50_ms") is None or not b.get("p50_ms"):
+        return None
+    return a["p50_ms"] / b["p50_ms"]
+
+
+def _fmt_ratio(r: float | None) -> str:
+    return "n/a" if r is None else f"{r:.2f}x"
+
+
+def table(header: list[str], rows: list[list]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join("" if c is None else str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def report(r: dict) -> str:
+    m = r["machine"]
+    out = [f"### {r['actors']:,} actors (seed {r['seed']})".replace(",", " "), "",
+           f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_mb']} MB, {m['os']}, Python {m['python']}, "
+           f"pyoxigraph {m['pyoxigraph']}. Load average before {m['load_before']}, after {m.get('load_after')}.", ""]
+    if "ingest" in r:
+        out += ["**Ingest** (`maillage ingest DIR`, one process per source kind, index updated as it goes)", "",
+                table(["kind", "files", "rows", "triples", "s", "triples/s", "files/s", "rows/s", "peak RSS MB",
+                       "failed", "warnings"],
+                      [[x["kind"], x["files"], x["rows"], x["triples"], x["wall_s"], x["triples_per_s"],
+                        x["files_per_s"], x["rows_per_s"], x["peak_rss_mb"], x["failed"], x["warnings"]]
+                       for x in r["ingest"]]), ""]
+        total = r["ingest"][-1]
+        out.append(f"Triples per actor: {total['triples'] / r['actors']:.1f}. CPU time {total['cpu_s']} s for "
+                   f"{total['wall_s']} s of wall time.")
+        out.append("")
+    rdf = r.get("rdf")
+    if rdf:
+        ours, engine, index = rdf["maillage"], rdf["pyoxigraph"], rdf["index"]
+        n = rdf["triples"]
+        out += ["**RDF load** of the same triples as one N-Triples file", "",
+                table(["what", "triples", "s", "triples/s", "peak RSS MB"],
+                      [["`maillage ingest --kind rdf`", n, ours["wall_s"], round(n / ours["wall_s"]),
+                        ours["peak_rss_mb"]],
+                       ["pyoxigraph `bulk_load` (engine alone)", n, engine["wall_s"], round(n / engine["wall_s"]),
+                        engine["peak_rss_mb"]],
+                       ["`maillage index` (full rebuild)", "", index["wall_s"], "", index["peak_rss_mb"]]]), "",
+                f"maillage / engine time: {ours['wall_s'] / max(engine['wall_s'], 1e-6):.1f}x.", ""]
+    s = r.get("serve_start")
+    if s:
+        out += [f"**`maillage serve` start** on the existing store (median of 3): `/healthz` answers after "
+                f"{s['healthz_s']} s, the home page after {s['home_s']} s.", ""]
+    sparql = r.get("sparql")
+    if sparql:
+        rows, ratios = [], []
+        for name, x in sparql.items():
+            if name.startswith("_"):
+                continue
+            ratio = _ratio(x["http"], x["engine"])
+            ratios.append(ratio) if ratio else None
+            rows.append([name, _ms(x["http"]), _ms(x["named"]), _ms(x["engine"]), _fmt_ratio(ratio),
+                         _ms(x.get("rdflib")), _fmt_ratio(_ratio(x.get("rdflib"), x["engine"])),
+                         ",".join(map(str, x["status"]))])
+        out += ["**Named queries** (p50 ms): `POST /sparql`, `/queries/<name>.json`, pyoxigraph alone (query and "
+                "JSON serialisation on the same snapshot), rdflib's memory store", "",
+                table(["query", "HTTP /sparql", "HTTP named", "pyoxigraph", "HTTP/ox", "rdflib", "rdflib/ox",
+                       "HTTP status"], rows), ""]
+        if ratios:
+            out.append(f"Median HTTP/pyoxigraph ratio: {statistics.median(ratios):.2f}x.")
+        if "_rdflib" in sparql:
+            b = sparql["_rdflib"]
+            out.append(f"rdflib memory store: {b['quads']} quads loaded in {b['load_s']} s, peak RSS "
+                       f"{b['peak_rss_mb']} MB.")
+        out.append("")
+    search = r.get("search")
+    if search:
+        t = search.get("tantivy", {})
+        rows = [["`GET /api/search` (HTTP)", _ms(search["api"]), _ms(search["api"], "p99_ms"),
+                 _status(search["api_status"])],
+                ["`GET /search` page (HTTP)", _ms(search["page"]), _ms(search["page"], "p99_ms"),
+                 _status(search["page_status"])],
+                ["search in process (whoosh)", _ms(search["in_process"]), _ms(search["in_process"], "p99_ms"),
+                 search["in_process"].get("error", "")],
+                [f"tantivy, same {t.get('documents', '?')} documents", _ms(t), _ms(t, "p99_ms"),
+                 t.get("error", f"built in {t.get('build_s')} s")]]
+        out += ["**Search** (ms)", "", table(["what", "p50", "p99", "note"], rows), ""]
+    pages = r.get("pages")
+    if pages:
+        rows = [[k, _ms(v), _ms(v, "p99_ms"), _status(pages[k + "_status"])] for k, v in pages.items()
+                if not k.endswith("_status")]
+        out += ["**Pages** (ms)", "", table(["page", "p50", "p99", "HTTP status"], rows), ""]
+    load = r.get("load")
+    if load:
+        out += [f"**{load['clients']} concurrent clients** on loopback for {load['seconds']} s: "
+                f"{load['req_per_s']} requests/s, p50 {_ms(load)} ms, p99 {_ms(load, 'p99_ms')} ms, "
+                f"errors {load['errors'] or 'none'}.", ""]
+    rss = r.get("rss")
+    if rss:
+        by_role: dict[str, list[int]] = {}
+        for role, mb in rss.values():
+            by_role.setdefault(role, []).append(mb)
+        rows = [[role, len(v), max(v)] for role, v in sorted(by_role.items())]
+        out += ["**Peak RSS of the server's processes** (after the load test)", "",
+                table(["process", "count", "largest peak RSS MB"], rows), ""]
+    return "\n".join(out) + "\n"
+
+
+def _status(counts: dict) -> str:
+    return ", ".join(f"{k}×{v}" for k, v in sorted(counts.items(), key=lambda kv: str(kv[0])))

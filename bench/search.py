@@ -1,0 +1,235 @@
+"""Search speed: index build, query latency with facets and index size — whoosh (ours) next to tantivy.
+
+    python bench/search.py --actors 10000 100000 --queries 300
+
+For each size: generate the corpus (bench/gen_search_corpus.py, fixed seed), load it into a fresh embedded
+store, build our index (``build_index``: graph read + documents + whoosh writer processes), then run the same
+queries — each with all seven facets counted — through ``search.query.search`` and through tantivy on the same
+documents, analysed by the same French analyzer and queried with the same boolean plan. Prints a Markdown table.
+Latencies are per query, first run of each distinct query (term caches warm up as in a real worker).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# This file is bench/search.py: its own directory, first on sys.path, would hide the `search` package.
+BENCH = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH]
+sys.path.insert(0, str(BENCH.parent))
+sys.path.append(str(BENCH))
+
+from gen_search_corpus import ADJECTIVES, PLACES, THEMES, generate  # noqa: E402
+
+from graph.store import open_store  # noqa: E402
+from search import plan  # noqa: E402
+from search.analysis import fold_word, iter_words, stem_word, terms  # noqa: E402
+from search.documents import FACETS, facts_to_documents  # noqa: E402
+from search.facts import load_facts  # noqa: E402
+from search.indexer import build_index  # noqa: E402
+from search.query import search  # noqa: E402
+from search.reader import SearchIndex  # noqa: E402
+
+WORDS = ["santé", "aidants", "psychiatrie", "prévention", "soignants", "numérique", "accompagnement", "répit",
+         "nutrition", "handicap", "coopérative", "association", "maison de santé", "accès aux soins",
+         "santé mentale", "personnes âgées", "téléconsultation", "ateliers cuisine", "réduction des risques",
+         "jeunes parents", "qualité de l'air", "subvention fonctionnement", "grand âge"]
+TYPOS = ["psychiatrei", "prevension", "teleconsultation", "nutrision", "handikap", "cooperativ"]
+
+
+def make_queries(n: int, seed: int) -> list[dict]:
+    """Deterministic queries: words, names, places, typos; a third with a kind, theme or year filter."""
+    rng = random.Random(seed)
+    queries = []
+    for i in range(n):
+        roll = rng.random()
+        if roll < 0.45:
+            text = rng.choice(WORDS)
+        elif roll < 0.65:
+            text = f"{rng.choice(WORDS)} {rng.choice(PLACES)}"
+        elif roll < 0.80:
+            text = f"{rng.choice(ADJECTIVES)} {rng.choice(PLACES)}"
+        elif roll < 0.88:
+            text = rng.choice(TYPOS)
+        else:
+            text = ""
+        options = {}
+        if rng.random() < 0.33 or not text:
+            options = rng.choice([{"kind": "actor"}, {"kind": "grant"}, {"theme": THEMES[rng.choice(list(THEMES))][0]},
+                                  {"filters": {"year": str(rng.randrange(2019, 2026))}}])
+        queries.append({"text": text, **options})
+    return queries
+
+
+def prepare_store(n: int, seed: int, work: Path):
+    """A store holding the corpus of ``n`` actors (kept in ``work`` between runs)."""
+    data = work / f"store-{n}-{seed}"
+    marker = data / "loaded"
+    if not marker.exists():
+        shutil.rmtree(data, ignore_errors=True)
+        started = time.perf_counter()
+        turtle = generate(n, seed).encode()
+        store = open_store({"store": "oxigraph", "data_dir": str(data)})
+        with store.writer() as writer:
+            writer.replace_graph("urn:bench:corpus", turtle, "turtle")
+        del store, writer
+        marker.write_text(f"{time.perf_counter() - started:.1f}\n")
+    return open_store({"store": "oxigraph", "data_dir": str(data)}), {"data_dir": str(data)}
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def run_whoosh(store, config, queries, procs: int, reuse: bool = False) -> dict:
+    from search.indexer import BuildStats, current_version, index_root
+
+    root = index_root(config)
+    if reuse and current_version(root):
+        stats = BuildStats(version=current_version(root), documents={"?": SearchIndex(root).view().size},
+                           seconds=float("nan"))
+    else:
+        shutil.rmtree(root, ignore_errors=True)
+        stats = build_index(store, {**config, "index_procs": procs})
+    index = SearchIndex.from_config(config)
+    started = time.perf_counter()
+    index.view().warm()
+    warm = time.perf_counter() - started
+    latencies = []
+    for spec in queries:
+        t = time.perf_counter()
+        search(index, spec["text"], kind=spec.get("kind"), theme=spec.get("theme"), filters=spec.get("filters"))
+        latencies.append((time.perf_counter() - t) * 1000)
+    return {"docs": stats.total, "build_s": stats.seconds, "read_s": stats.read_seconds,
+            "size_mb": stats.size_bytes / 1e6, "warm_s": warm, "latencies": latencies}
+
+
+# --- tantivy, on the same documents and the same plans ---------------------------------------------------
+
+
+def run_tantivy(store, queries) -> dict:
+    import tantivy
+
+    from search.schema import document_to_fields
+
+    started = time.perf_counter()
+    documents = list(facts_to_documents(load_facts(store)))
+    read = time.perf_counter() - started
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("iri", stored=True, tokenizer_name="raw")
+    for name in ("name", "body", "exact"):
+        builder.add_text_field(name, tokenizer_name="whitespace", index_option="freq")
+    for name in ("kind", "type", *FACETS):
+        builder.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
+    schema = builder.build()
+    path = tempfile.mkdtemp(prefix="tantivy-")
+    index = tantivy.Index(schema, path)
+    writer = index.writer(512_000_000)
+    for doc in documents:
+        fields = document_to_fields(doc)
+        entry = {"iri": [doc["iri"]], "name": [" ".join(terms(fields["name"]))],
+                 "body": [" ".join(terms(fields["body"]))],
+                 "exact": [" ".join(fold_word(w) for w, _, _ in iter_words(fields.get("exact", "")))],
+                 "kind": [doc["kind"]], "type": [doc["type"]]}
+        for facet in FACETS:
+            if doc["facets"][facet]:
+                entry[facet] = doc["facets"][facet]
+        writer.add_document(tantivy.Document(**entry))
+    writer.commit()
+    writer.wait_merging_threads()
+    build = time.perf_counter() - started
+    index.reload()
+    searcher = index.searcher()
+    size = sum(f.stat().st_size for f in Path(path).iterdir())
+    latencies = []
+    aggregations = {f: {"terms": {"field": f, "size": 20}} for f in ("kind", *FACETS)}
+    for spec in queries:
+        t = time.perf_counter()
+        query = _tantivy_query(tantivy, schema, spec)
+        searcher.search(query, limit=20)
+        searcher.aggregate(query, aggregations)
+        latencies.append((time.perf_counter() - t) * 1000)
+    shutil.rmtree(path, ignore_errors=True)
+    return {"docs": len(documents), "build_s": build, "read_s": read, "size_mb": size / 1e6, "latencies": latencies}
+
+
+class _NoThemes:
+    def named_in(self, _terms):
+        return []
+
+
+class _PlainView:
+    """What search.plan needs of a view, for building the same boolean plan for tantivy (no theme lookup)."""
+
+    def themes(self):
+        return _NoThemes()
+
+
+def _tantivy_query(tantivy, schema, spec):
+    words = [(stem_word(w), fold_word(w)) for w, _, _ in iter_words(spec["text"])]
+    tree = plan.text_query(_PlainView(), words).tree
+    clauses = [tree]
+    if spec.get("kind"):
+        clauses.append(plan.term("kind", spec["kind"]))
+    for value in (spec.get("filters") or {}).values():
+        clauses.append(plan.term("fiscal_year", value))
+    return _to_tantivy(tantivy, schema, plan.all_of(clauses))
+
+
+def _to_tantivy(tantivy, schema, node):
+    if node[0] == "all":
+        return tantivy.Query.all_query()
+    if node[0] == "term":
+        return tantivy.Query.boost_query(tantivy.Query.term_query(schema, node[1], node[2]), node[3])
+    occur = tantivy.Occur.Must if node[0] == "and" else tantivy.Occur.Should
+    return tantivy.Query.boolean_query([(occur, _to_tantivy(tantivy, schema, n)) for n in node[1]])
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--actors", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--procs", type=int, default=2)
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "maillage-bench-search")
+    parser.add_argument("--no-tantivy", action="store_true")
+    parser.add_argument("--reuse-index", action="store_true", help="Query the index of a previous run (no build).")
+    args = parser.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for n in args.actors:
+        store, config = prepare_store(n, args.seed, args.work)
+        queries = make_queries(args.queries, args.seed)
+        ours = run_whoosh(store, config, queries, args.procs, args.reuse_index)
+        print(f"{n} actors, whoosh: {_line(ours)}; facets read in {ours['warm_s']:.2f} s", file=sys.stderr)
+        rows.append((n, "whoosh (Maillage)", ours))
+        if not args.no_tantivy:
+            theirs = run_tantivy(store, queries)
+            print(f"{n} actors, tantivy: {_line(theirs)}", file=sys.stderr)
+            rows.append((n, "tantivy", theirs))
+    print(f"\ncpus: {os.cpu_count()}, load average at the end: {os.getloadavg()[0]:.1f}, queries: {args.queries}\n")
+    print("| actors | engine | documents | build (s) | docs/s | of which graph read (s) | index (MB) "
+          "| p50 (ms) | p99 (ms) |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for n, engine, r in rows:
+        print(f"| {n} | {engine} | {r['docs']} | {r['build_s']:.1f} | {r['docs'] / r['build_s']:.0f} "
+              f"| {r['read_s']:.1f} | {r['size_mb']:.0f} | {statistics.median(r['latencies']):.1f} "
+              f"| {percentile(r['latencies'], 0.99):.1f} |")
+
+
+def _line(r: dict) -> str:
+    return (f"{r['docs']} docs in {r['build_s']:.1f} s ({r['docs'] / r['build_s']:.0f}/s), "
+            f"p50 {statistics.median(r['latencies']):.1f} ms, p99 {percentile(r['latencies'], 0.99):.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,130 @@
+"""Restore a dump made by ``maillage export --format trig|nquads``: each source graph goes back as it was.
+
+A plain RDF file lands whole in its own named graph (:mod:`graph.ingest.rdf`). A Maillage dump is different: its
+named graphs *are* sources — each graph describes itself as ``mai:Source`` (title, sha256, date), as the pipeline
+wrote it — so restoring it graph by graph gives back the dataset that was exported, isomorphic graph for graph
+(``tests/test_backup.py``). The ingest pipeline asks :func:`is_dump` of each RDF file and, when it answers True,
+hands the file to :func:`restore_dump` instead of storing it as one graph.
+
+Backup: ``maillage export --format trig -o backup.trig`` (the whole dataset, every named graph, readers never
+blocked: the dump reads the published snapshot). Restore: ``maillage --data NEW ingest backup.trig``.
+
+>>> from graph.store import open_store
+>>> dump = (b'<https://ex.org/s> { <https://ex.org/s> a <https://w3id.org/maillage/ontology#Source> . '
+...         b'<https://ex.org/a> <https://ex.org/p> "1" . }')
+>>> is_dump(dump, "backup.trig")
+True
+>>> store = open_store({"store": "memory"})
+>>> with store.writer() as w:
+...     restore_dump(w, dump, "trig").graphs
+1
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+import pyoxigraph as ox
+from rdflib import URIRef
+
+from graph.formats import Format, rdf_format, rdf_format_for_path
+from graph.namespaces import MAI
+from graph.store import RdfSyntaxError
+
+_SOURCE = ox.NamedNode(str(MAI.Source))
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_MARK = str(MAI.Source).encode()
+
+
+@dataclass
+class RestoreStats:
+    """What a restore did: graphs and triples restored, triples of the default graph left out, IRIs touched."""
+
+    graphs: int = 0
+    triples: int = 0
+    skipped_default: int = 0
+    touched: set[URIRef] = field(default_factory=set)
+
+
+def dump_format(path: str | PurePath, data: bytes) -> Format | None:
+    """The quads format of a dump (``.trig``, ``.nq``), or None for any other file."""
+    fmt = rdf_format_for_path(path)
+    if fmt is not None and fmt.name in ("trig", "nquads"):
+        return fmt
+    return None
+
+
+def is_dump(data: bytes, path: str | PurePath) -> bool:
+    """Whether a file looks like a Maillage dump: a TriG or N-Quads file that names ``mai:Source``.
+
+    Cheap (no parsing); :func:`restore_dump` then checks that some graph really describes itself as a source.
+    """
+    return dump_format(path, data) is not None and _MARK in data
+
+
+def restore_dump(writer, data: bytes, fmt: str | Format) -> RestoreStats:
+    """Replace, through ``writer``, every named graph of the dump ``data`` by its version in the dump.
+
+    Raises RdfSyntaxError when the dump does not parse (nothing is changed then) and ValueError when no graph of
+    it describes itself as a ``mai:Source`` (then it is not a dump: ingest it as a plain RDF file). On any failure
+    half-way, the graphs already restored are put back as readers see them.
+    """
+    fmt = fmt if isinstance(fmt, Format) else rdf_format(fmt)
+    stats = RestoreStats()
+    with tempfile.TemporaryDirectory(prefix="maillage-restore-") as tmp:
+        dump = ox.Store(tmp)  # on disk: a dump of millions of quads does not have to fit in memory
+        try:
+            dump.bulk_load(data, fmt.engine, base_iri="urn:maillage:base:")
+        except SyntaxError as exc:
+            raise RdfSyntaxError(exc.msg, exc.lineno, exc.offset) from None
+        graphs = sorted((g for g in dump.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
+        if not any(ox.Quad(g, _TYPE, _SOURCE, g) in dump for g in graphs):
+            raise ValueError("no graph of this file describes itself as a mai:Source: not a Maillage dump")
+        stats.skipped_default = sum(1 for _ in dump.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        done: list[str] = []
+        try:
+            for graph in graphs:
+                stats.touched |= _subjects(writer, graph.value)
+                triples = [ox.Triple(q.subject, q.predicate, q.object)
+                           for q in dump.quads_for_pattern(None, None, None, graph)]
+                done.append(graph.value)
+                writer.replace_graph(graph.value, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), "ntriples")
+                stats.graphs += 1
+                stats.triples += len(triples)
+                stats.touched |= {URIRef(t.subject.value) for t in triples if isinstance(t.subject, ox.NamedNode)}
+        except BaseException:
+            for name in done:
+                writer.restore(name)
+            raise
+        del dump
+    return stats
+
+
+def _subjects(writer, graph: str) -> set[URIRef]:
+    rows = writer.query("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s)) }", {"g": URIRef(graph)})
+    return {row[0] for row in rows}
+
+
+def restore_report(writer, ctx, started: float):
+    """Restore the dump ``ctx`` through ``writer`` and describe it as an ingest report (None: not a dump).
+
+    This is the pipeline's hook: ``ingest_file`` calls it for RDF files that :func:`is_dump` recognises.
+    """
+    import time
+
+    from graph.ingest.pipeline import IngestReport
+
+    try:
+        stats = restore_dump(writer, ctx.data, dump_format(ctx.path, ctx.data))
+    except ValueError as exc:
+        if isinstance(exc, RdfSyntaxError):
+            from graph.ingest.base import InputError
+
+            raise InputError(f"RDF invalide : {exc}", line=exc.line, message_en=f"invalid RDF: {exc}") from None
+        return None
+    report = IngestReport(file=ctx.name, kind="backup", source=None, triples=stats.triples, touched=stats.touched,
+                          stats={"graphs": stats.graphs, "default_graph_triples_skipped": stats.skipped_default})
+    report.seconds = time.perf_counter() - started
+    return report

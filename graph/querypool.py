@@ -1,0 +1,290 @@
+"""Killable query workers: user SPARQL runs in worker processes that are killed past the time limit.
+
+Neither engine can cancel a running query: pyoxigraph ignores signals and threads. So each query of the endpoint
+runs in a worker process that has the current snapshot open read-only; the worker serialises the answer with
+Oxigraph's own serialisers and sends it back in chunks, which the web process streams to the client. When the
+answer does not start within the time limit, the worker is killed (SIGKILL), a fresh one takes its place and the
+caller gets QueryTimeout; other requests keep being served by the other workers meanwhile.
+
+Workers come from a ``forkserver``: forking a multi-threaded web process is unsafe, and a fork of the small,
+single-threaded server that has already imported pyoxigraph answers its first query in milliseconds. As a
+backstop against a web process that dies mid-query, each worker also runs under an RLIMIT_CPU that the kernel
+enforces (pyoxigraph cannot ignore that one).
+
+Stores that are not the embedded Oxigraph (rdflib's memory store in tests, a remote SPARQL server) run queries in
+the calling thread with :class:`InlineRunner`: a remote server enforces its own limits.
+"""
+
+from __future__ import annotations
+
+import atexit
+import io
+import multiprocessing
+import queue
+import resource
+import threading
+import time
+import weakref
+from dataclasses import dataclass
+from typing import Any, Iterator, Mapping
+
+import pyoxigraph as ox
+
+from graph.formats import Format, rdf_format, results_format
+from graph.sparql import QueryPlan, QueryTimeout, QueryWorkersBusy, syntax_error
+from graph.store import QuerySyntaxError, Store, StoreError
+
+#: Bytes per message from a worker: large enough that the pipe is not the bottleneck, small enough to stream.
+CHUNK_BYTES = 1 << 20
+#: Seconds a worker may spend beyond the time limit before the kernel stops it (only if nobody killed it).
+CPU_BACKSTOP_S = 30
+
+
+class QueryFailed(RuntimeError):
+    """The engine failed on a query (our failure: HTTP 500, logged)."""
+
+
+@dataclass
+class Answer:
+    """A query's answer: its kind and format, the rows it holds, whether the cap cut it, and its bytes."""
+
+    kind: str
+    format: str
+    rows: int | None
+    truncated: bool
+    chunks: Iterator[bytes]
+
+    def read(self) -> bytes:
+        return b"".join(self.chunks)
+
+
+def _format(kind: str, name: str) -> Format:
+    return rdf_format(name) if kind == "graph" else results_format(name)
+
+
+# --- what runs the query (in a worker, or inline) ------------------------------------------------------------
+
+
+def execute(engine: ox.Store, plan: QueryPlan, fmt_name: str, bindings: Mapping[str, Any] | None = None) -> tuple:
+    """Run ``plan`` on a pyoxigraph store and serialise it; return (bytes, rows, truncated).
+
+    Called in the worker. A SELECT is capped by its LIMIT (see :func:`graph.sparql.check_query`), a graph by
+    stopping after ``max_rows`` triples.
+    """
+    from graph.oxistore import _bindings, _projection
+    from graph.store import substitute
+
+    text = plan.text
+    if bindings:
+        projected = {v.value for v in _projection(engine, text)}
+        text_bound = {k: v for k, v in bindings.items() if k not in projected}
+        text = substitute(text, text_bound) if text_bound else text
+        bindings = {k: v for k, v in bindings.items() if k in projected}
+    options: dict[str, Any] = {"substitutions": _bindings(bindings)}
+    if not plan.has_dataset:
+        options["use_default_graph_as_union"] = True
+    try:
+        native = engine.query(text, **options)
+    except SyntaxError as exc:
+        raise syntax_error(exc) from None
+    fmt = _format(plan.kind, fmt_name)
+    out = io.BytesIO()
+    if plan.kind == "graph":
+        triples, truncated = [], False
+        for triple in native:
+            if len(triples) == plan.max_rows:
+                truncated = True
+                break
+            triples.append(triple)
+        ox.serialize(triples, out, fmt.engine)
+        return out.getvalue(), len(triples), truncated
+    native.serialize(out, fmt.engine)
+    data = out.getvalue()
+    if plan.kind == "ask":
+        return data, None, False
+    rows = count_rows(data, fmt) if plan.capped and len(data) >= 2 * plan.max_rows else None
+    return data, rows, rows is not None and rows >= plan.max_rows
+
+
+def count_rows(data: bytes, fmt: Format) -> int:
+    """Count the solutions in serialised SELECT results (exactly: TSV lines and XML elements cannot be forged)."""
+    if fmt.name == "tsv":
+        return max(data.count(b"\n") - 1, 0)
+    if fmt.name == "xml":
+        return data.count(b"<result>")
+    return sum(1 for _ in ox.parse_query_results(data, fmt.engine))
+
+
+def _worker_main(conn, config: dict) -> None:
+    """Serve queries from the pipe until it closes; each answer is a header, then its chunks."""
+    from graph.oxistore import OxigraphStore
+
+    store = OxigraphStore(config)
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        used = sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
+        limit = int(used + request["timeout"] + CPU_BACKSTOP_S)
+        resource.setrlimit(resource.RLIMIT_CPU, (limit, resource.RLIM_INFINITY))
+        try:
+            data, rows, truncated = execute(store.engine, request["plan"], request["format"], request["bindings"])
+        except QuerySyntaxError as exc:
+            conn.send(("syntax", str(exc), exc.line, exc.column))
+            continue
+        except Exception as exc:  # reported to the web process, which logs it as our failure (500)
+            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+            continue
+        chunks = [data[i:i + CHUNK_BYTES] for i in range(0, len(data), CHUNK_BYTES)] or [b""]
+        conn.send(("ok", rows, truncated, len(chunks)))
+        for chunk in chunks:
+            conn.send_bytes(chunk)
+
+
+# --- the pool ------------------------------------------------------------------------------------------------
+
+
+class _Worker:
+    def __init__(self, ctx, config: dict):
+        parent, child = ctx.Pipe()
+        self.process = ctx.Process(target=_worker_main, args=(child, config), daemon=True,
+                                   name="maillage-query-worker")
+        self.process.start()
+        child.close()
+        self.conn = parent
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+_POOLS: "weakref.WeakSet[QueryPool]" = weakref.WeakSet()
+
+
+class QueryPool:
+    """``size`` worker processes on the embedded store of ``config``; ``run`` answers within ``timeout`` or kills."""
+
+    def __init__(self, config: Mapping[str, Any], size: int = 2, timeout: float = 10.0):
+        self.config = {k: config[k] for k in ("store", "data_dir", "lock_timeout") if k in config}
+        self.size, self.timeout = max(1, int(size)), float(timeout)
+        self._ctx = multiprocessing.get_context("forkserver")
+        self._ctx.set_forkserver_preload(["graph.querypool", "graph.oxistore"])
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._started = 0
+        self._lock = threading.Lock()
+        self._closed = False
+        self.kills = 0
+        _POOLS.add(self)
+
+    def _acquire(self, deadline: float) -> _Worker:
+        with self._lock:
+            if self._closed:
+                raise StoreError("the query pool is closed")
+            if self._idle.empty() and self._started < self.size:
+                self._started += 1
+                return _Worker(self._ctx, self.config)
+        try:
+            return self._idle.get(timeout=max(deadline - time.monotonic(), 0.001))
+        except queue.Empty:
+            raise QueryWorkersBusy(self.timeout) from None
+
+    def _release(self, worker: _Worker) -> None:
+        if self._closed:
+            worker.kill()
+        else:
+            self._idle.put(worker)
+
+    def _replace(self, worker: _Worker) -> None:
+        """Kill ``worker`` and put a fresh one in its place."""
+        worker.kill()
+        self.kills += 1
+        with self._lock:
+            if self._closed:
+                self._started -= 1
+                return
+        self._idle.put(_Worker(self._ctx, self.config))
+
+    def run(self, plan: QueryPlan, fmt_name: str, bindings: Mapping[str, Any] | None = None,
+            timeout: float | None = None) -> Answer:
+        """Run ``plan`` in a worker; raises QueryTimeout, QueryWorkersBusy, QuerySyntaxError or StoreError."""
+        timeout = self.timeout if timeout is None else timeout
+        deadline = time.monotonic() + timeout
+        worker = self._acquire(deadline)
+        try:
+            worker.conn.send({"plan": plan, "format": fmt_name, "bindings": dict(bindings or {}),
+                              "timeout": timeout})
+            if not worker.conn.poll(max(deadline - time.monotonic(), 0)):
+                self._replace(worker)
+                raise QueryTimeout(timeout)
+            header = worker.conn.recv()
+        except (EOFError, OSError, BrokenPipeError) as exc:
+            self._replace(worker)
+            raise StoreError(f"query worker died: {exc}") from None
+        if header[0] == "syntax":
+            self._release(worker)
+            raise QuerySyntaxError(header[1], header[2], header[3])
+        if header[0] == "error":
+            self._release(worker)
+            raise QueryFailed(header[1])
+        _, rows, truncated, count = header
+        return Answer(plan.kind, fmt_name, rows, truncated, self._chunks(worker, count))
+
+    def _chunks(self, worker: _Worker, count: int) -> Iterator[bytes]:
+        done = 0
+        try:
+            for _ in range(count):
+                yield worker.conn.recv_bytes()
+                done += 1
+        finally:
+            # A client that went away mid-answer leaves chunks in the pipe: that worker is replaced.
+            if done == count:
+                self._release(worker)
+            else:
+                self._replace(worker)
+
+    def close(self) -> None:
+        """Stop every worker (idle ones now; busy ones when they come back)."""
+        with self._lock:
+            self._closed = True
+        while True:
+            try:
+                self._idle.get_nowait().kill()
+            except queue.Empty:
+                break
+
+
+@atexit.register
+def _close_all() -> None:
+    for pool in list(_POOLS):
+        pool.close()
+
+
+class InlineRunner:
+    """Run queries in the calling thread on any store (memory, remote): no kill, the engine's own limits."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.kills = 0
+
+    def run(self, plan: QueryPlan, fmt_name: str, bindings: Mapping[str, Any] | None = None,
+            timeout: float | None = None) -> Answer:
+        engine = getattr(self.store, "engine", None)
+        if isinstance(engine, ox.Store):
+            data, rows, truncated = execute(engine, plan, fmt_name, bindings)
+            return Answer(plan.kind, fmt_name, rows, truncated, iter([data]))
+        result = self.store.query(plan.text, bindings)
+        fmt = _format(plan.kind, fmt_name)
+        if plan.kind == "graph":
+            from graph.store import RowsResult
+
+            triples = list(result)
+            truncated = len(triples) > plan.max_rows
+            result = RowsResult("graph", result.variables, triples[:plan.max_rows])
+            return Answer(plan.kind, fmt_name, len(result._rows), truncated, iter([result.serialize(fmt)]))
+        data = result.serialize(fmt)
+        rows = None if plan.kind == "ask" else sum(1 for _ in result)
+        return Answer(plan.kind, fmt_name, rows, bool(plan.capped and rows and rows >= plan.max_rows), iter([data]))
+

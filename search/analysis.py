@@ -1,0 +1,147 @@
+"""French text analysis for the index and the queries: elision, case and accent folding, stop words, stemming.
+
+Two analyzers share one tokenizer:
+
+- :data:`FRENCH` (full-text fields): elided article dropped (``l'``, ``d'``, ``qu'``…), lowercased, accents
+  folded, French stop words removed, then the Snowball French stemmer — so "santé", "sante" and "SANTÉ" give one
+  term and "soignants" finds "soignant";
+- :data:`FOLDED` (names, prefix completion, typo tolerance on names): the same without stemming nor stop words.
+
+Accents are folded *before* stemming so that an accented word and its accent-stripped twin (DATA-FORMATS.md
+pitfall 6: upstream systems that drop accents) always give the same stem. Both analyzers are one Python function
+over a regular expression with a per-word cache: whoosh's generic filter chain costs a generator per filter and
+per token, which made indexing about three times slower (measured at 10k actors, bench/search.py).
+
+>>> terms("L'accès aux SOINS des soignants d'Saint-Étienne")
+['acce', 'soin', 'soign', 'saint', 'etien']
+>>> terms("santé") == terms("sante") == terms("SANTÉ")
+True
+>>> folded_terms("Maison de Santé du Pilat")
+['maison', 'de', 'sante', 'du', 'pilat']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from whoosh.analysis import Analyzer, Token
+from whoosh.lang.snowball.french import FrenchStemmer
+from whoosh.lang.stopwords import stoplists
+
+#: Elided forms that precede an apostrophe and are dropped (the word after them is kept).
+ELISIONS = frozenset({"l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"})
+
+# A word, optionally preceded by an elided form and an apostrophe (straight or typographic). Hyphens split words:
+# "Saint-Étienne" is searched as "saint" and "etienne".
+_WORD = re.compile(r"(?:(\w+)['’ʼ])?(\w+)", re.UNICODE)
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+# Latin-1 and Latin Extended-A in one table (str.translate runs in C); other scripts go through NFKD.
+_FOLD = str.maketrans({c: _strip_accents(c) for c in map(chr, range(0xC0, 0x180)) if _strip_accents(c) != c}
+                      | {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "’": "'"})
+
+
+# Letters the table does not cover and that NFKD decomposes: Latin Extended-B and Additional, combining marks,
+# Greek, ligatures (ﬁ). Punctuation (—, «, €) needs nothing: testing for it sped snippets up fourfold.
+_OTHER_LETTERS = re.compile("[\u0180-\u024f\u0300-\u03ff\u1e00-\u1fff\ufb00-\ufb06]")
+
+
+def fold(text: str) -> str:
+    """Lowercase ``text`` and strip its accents (œ and æ are spelled out).
+
+    >>> fold("Œuvre ÉCONOMIE Sociale")
+    'oeuvre economie sociale'
+    """
+    text = text.translate(_FOLD).lower()
+    return _strip_accents(text) if _OTHER_LETTERS.search(text) else text
+
+
+#: French stop words, folded (the Snowball list, plus the elided forms).
+STOP_WORDS = frozenset({fold(w) for w in stoplists["fr"]} | ELISIONS)
+
+_stem = FrenchStemmer().stem
+_STEMS: dict[str, str] = {}
+_FOLDS: dict[str, str] = {}
+_CACHE_LIMIT = 500_000
+
+
+def stem_word(word: str) -> str | None:
+    """Return the index term of one word for full-text fields (None for a stop word)."""
+    term = _STEMS.get(word)
+    if term is None:
+        folded = fold(word)
+        term = "" if folded in STOP_WORDS else _stem(folded)
+        if len(_STEMS) < _CACHE_LIMIT:
+            _STEMS[word] = term
+    return term or None
+
+
+def fold_word(word: str) -> str:
+    """Return the index term of one word for folded (unstemmed) fields."""
+    term = _FOLDS.get(word)
+    if term is None:
+        term = fold(word)
+        if len(_FOLDS) < _CACHE_LIMIT:
+            _FOLDS[word] = term
+    return term
+
+
+def iter_words(text: str):
+    """Yield ``(word, start, end)`` for each word of ``text``, elided articles left out."""
+    for match in _WORD.finditer(text):
+        elided = match.group(1)
+        if elided is not None and fold(elided) not in ELISIONS:
+            # "aujourd'hui": not an elision, both parts are words.
+            yield elided, match.start(1), match.end(1)
+        yield match.group(2), match.start(2), match.end(2)
+
+
+class WordAnalyzer(Analyzer):
+    """A whoosh analyzer: words of the text mapped through one function of this module (``stem`` or ``fold``)."""
+
+    def __init__(self, mapping: str = "stem"):
+        self.mapping = mapping
+
+    def __eq__(self, other):
+        return isinstance(other, WordAnalyzer) and other.mapping == self.mapping
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        function = stem_word if self.mapping == "stem" else fold_word
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        words = iter_words(value) if tokenize else [(value, 0, len(value))]
+        pos = start_pos
+        for word, start, end in words:
+            term = function(word)
+            if term is None:
+                pos += 1
+                continue
+            token.text = term
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = word
+            if positions:
+                token.pos = pos
+            if chars:
+                token.startchar, token.endchar = start_char + start, start_char + end
+            pos += 1
+            yield token
+
+
+FRENCH = WordAnalyzer("stem")
+FOLDED = WordAnalyzer("fold")
+
+
+def terms(text: str) -> list[str]:
+    """Return the full-text index terms of ``text``, in order."""
+    return [t for t in (stem_word(w) for w, _, _ in iter_words(text)) if t]
+
+
+def folded_terms(text: str) -> list[str]:
+    """Return the folded (unstemmed) terms of ``text``, in order."""
+    return [fold_word(w) for w, _, _ in iter_words(text)]

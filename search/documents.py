@@ -1,0 +1,320 @@
+"""Pure converters from graph facts to index documents: one per actor, grant, deliberation, strategic goal, theme.
+
+A document is a plain dict keyed by the resource IRI; :mod:`search.schema` turns it into whoosh fields. Nothing
+here reads the store: :func:`search.facts.load_facts` gathers the facts, these functions only reshape them.
+
+>>> facts = Facts()
+>>> a = "https://ex.org/id/actor/danaecare"
+>>> facts.types[a].update({mai.Actor, mai.Association})
+>>> facts.add(a, rdfs.label, ("DanaeCare", None))
+>>> doc = actor_to_document(a, facts)
+>>> doc["kind"], doc["type"], doc["label"]
+('actor', 'association', 'DanaeCare')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from rdflib.namespace import DCTERMS, RDFS, SKOS
+
+from graph.namespaces import MAI, ORG, SCHEMA, THEMES
+from search.facts import Facts
+
+
+class _Terms:
+    """The terms of a namespace as plain strings (facts hold plain values; rdflib's lookups validate each time)."""
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        value = str(self._namespace[name])
+        setattr(self, name, value)
+        return value
+
+
+mai, rdfs, skos, dcterms, schema, org = map(_Terms, (MAI, RDFS, SKOS, DCTERMS, SCHEMA, ORG))
+THEMES_IRI = str(THEMES)
+
+#: Kinds of documents, with their French labels (the ``kind`` facet).
+KINDS = {"actor": "Acteur", "grant": "Subvention", "deliberation": "Délibération", "goal": "Objectif stratégique",
+         "theme": "Thème"}
+
+#: Actor classes, most specific first: the first one an actor has gives its ``type``.
+ACTOR_TYPES = (
+    (mai.Cooperation, "cooperation", "Coopération (PTCE)"), (mai.Association, "association", "Association"),
+    (mai.PublicAuthority, "collectivite", "Collectivité"), (mai.Enterprise, "entreprise", "Entreprise"),
+    (mai.University, "universite", "Université ou recherche"),
+    (mai.HealthProfessional, "professionnel-de-sante", "Professionnel de santé"),
+    (mai.UserGroup, "usagers", "Groupe d'usagers"), (mai.Actor, "acteur", "Acteur"),
+)
+
+#: Facets of every document; each holds IRIs, except ``fiscal_year`` (years as text).
+FACETS = ("theme", "place", "funder", "fiscal_year", "goal", "circle")
+
+#: Names of the other side of an actor's grants put in its text: a funder of 10,000 grants would otherwise match
+#: every beneficiary's name.
+MAX_RELATED = 20
+
+THEME_PREFIX = "https://w3id.org/maillage/ontology/theme/"
+_LABELS = (rdfs.label, skos.prefLabel, dcterms.title)
+
+
+# --- small readers over facts -------------------------------------------------------------------------------
+
+
+def label_of(facts: Facts, iri, lang: str = "fr") -> str:
+    """The display label of ``iri``: a French or untagged label first, else any label, else the IRI's tail.
+
+    Several candidates: the smallest, so that a document does not depend on the order the store answers in.
+    """
+    for predicate in _LABELS:
+        values = [v for v in facts.get(iri, predicate) if type(v) is tuple]
+        preferred = [v[0] for v in values if v[1] in (None, lang)]
+        if preferred:
+            return min(preferred)
+        if values:
+            return min(v[0] for v in values)
+    return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _texts(facts: Facts, iri, *predicates) -> list[str]:
+    return [t for p in predicates for t in sorted(v[0] for v in facts.get(iri, p) if type(v) is tuple)]
+
+
+def _iris(facts: Facts, iri, predicate) -> list[str]:
+    return sorted(v for v in facts.get(iri, predicate) if type(v) is str)
+
+
+def _number(value) -> float | None:
+    try:
+        return float(value[0])
+    except (TypeError, ValueError):
+        return None
+
+
+def _year(value) -> str | None:
+    text = (value[0] if type(value) is tuple else value).strip()
+    return text[:4] if text[:4].isdigit() else None
+
+
+def format_amount(amount: float | None) -> str:
+    """Format euros the French way.
+
+    >>> format_amount(20000.0)
+    '20 000 €'
+    >>> format_amount(1234.5)
+    '1 234,50 €'
+    """
+    if amount is None:
+        return ""
+    text = f"{amount:,.2f}" if amount != int(amount) else f"{int(amount):,}"
+    return text.replace(",", " ").replace(".", ",") + " €"
+
+
+def is_theme(facts: Facts, iri) -> bool:
+    return THEMES_IRI in facts.get(iri, skos.inScheme) or (iri.startswith(THEME_PREFIX)
+                                                           and skos.Concept in facts.types.get(iri, ()))
+
+
+def kind_of(facts: Facts, iri) -> str | None:
+    """The kind of document ``iri`` makes, or None when it makes none."""
+    types = facts.types.get(iri, ())
+    if mai.Actor in types:
+        return "actor"
+    if mai.Grant in types:
+        return "grant"
+    if mai.Deliberation in types:
+        return "deliberation"
+    if mai.StrategicGoal in types:
+        return "goal"
+    if is_theme(facts, iri):
+        return "theme"
+    return None
+
+
+def _document(iri, kind: str, label: str, type_: str = "", type_label: str = "") -> dict:
+    return {"iri": iri, "kind": kind, "type": type_ or kind, "type_label": type_label or KINDS[kind],
+            "label": label, "names": [label], "text": [], "related": [], "summary": "",
+            "facets": {f: [] for f in FACETS}, "labels": {}, "amount": None, "date": None, "deps": set()}
+
+
+def _facet(doc: dict, facts: Facts, name: str, values: Iterable) -> None:
+    for value in values:
+        if value not in doc["facets"][name]:
+            doc["facets"][name].append(value)
+            if name != "fiscal_year":
+                doc["labels"][value] = label_of(facts, value)
+
+
+def _depend(doc: dict, values: Iterable) -> None:
+    doc["deps"].update(v for v in values if type(v) is str)
+
+
+def _finish(doc: dict) -> dict:
+    """Put the document in a canonical order: the same facts read in any order give the same document (and hash)."""
+    doc["related"] = sorted(set(doc["related"]) - set(doc["names"]))
+    doc["deps"].discard(doc["iri"])
+    doc["deps"] = sorted(doc["deps"])
+    for values in doc["facets"].values():
+        values.sort()
+    return doc
+
+
+# --- converters ---------------------------------------------------------------------------------------------
+
+
+def actor_to_document(iri: str, facts: Facts) -> dict:
+    """The document of an actor: names, description, themes, place, circles, and the grants it received or gave."""
+    types = facts.types.get(iri, ())
+    _, type_, type_label = next(t for t in ACTOR_TYPES if t[0] in types or t[0] == mai.Actor)
+    doc = _document(iri, "actor", label_of(facts, iri), type_, type_label)
+    doc["names"] += [n for n in _texts(facts, iri, rdfs.label, skos.altLabel) if n not in doc["names"]]
+    doc["text"] = _texts(facts, iri, dcterms.description)
+    doc["related"] += _texts(facts, iri, mai.siren, mai.siret, mai.rna)
+    themes, places = _iris(facts, iri, dcterms.subject), _iris(facts, iri, schema.location)
+    _facet(doc, facts, "theme", themes)
+    _facet(doc, facts, "place", places)
+    received = _grants_total(doc, facts, facts.pointing(iri, mai.beneficiary), side=schema.funder)
+    given = _grants_total(doc, facts, facts.pointing(iri, schema.funder), side=mai.beneficiary, facets=False)
+    memberships = facts.pointing(iri, org.member)
+    for membership in memberships:
+        _facet(doc, facts, "circle", _iris(facts, membership, org.role))
+        _facet(doc, facts, "goal", _iris(facts, membership, mai.contributesTo))
+        doc["related"] += [label_of(facts, o) for o in _iris(facts, membership, org.organization)]
+        _depend(doc, _iris(facts, membership, org.organization) + _iris(facts, membership, org.role))
+    _facet(doc, facts, "goal", _iris(facts, iri, mai.contributesTo))
+    for name in ("theme", "place", "circle", "goal"):
+        doc["related"] += [doc["labels"][v] for v in doc["facets"][name]]
+    doc["amount"] = received[0] or given[0] or None
+    parts = [type_label] + [doc["labels"][p] for p in doc["facets"]["place"]]
+    if received[1]:
+        parts.append(f"{format_amount(received[0])} reçus ({received[1]} subvention{'s' * (received[1] > 1)})")
+    if given[1]:
+        parts.append(f"{format_amount(given[0])} attribués ({given[1]} subvention{'s' * (given[1] > 1)})")
+    doc["summary"] = " · ".join(parts)
+    _depend(doc, themes + places + memberships + facts.pointing(iri, mai.beneficiary)
+            + facts.pointing(iri, schema.funder) + _iris(facts, iri, mai.contributesTo))
+    return _finish(doc)
+
+
+def _grants_total(doc: dict, facts: Facts, grants: list, side, facets: bool = True) -> tuple[float, int]:
+    """Add what an actor's document shows of its grants; return their total amount and their number."""
+    total = 0.0
+    for i, grant in enumerate(grants):
+        total += _number(facts.first(grant, schema.amount)) or 0.0
+        others = _iris(facts, grant, side)
+        if i < MAX_RELATED:
+            doc["related"] += [label_of(facts, o) for o in others]
+        _depend(doc, others)
+        if facets:
+            _facet(doc, facts, "funder", others)
+            _facet(doc, facts, "fiscal_year", filter(None, map(_year, facts.get(grant, mai.fiscalYear))))
+            _facet(doc, facts, "goal", _iris(facts, grant, mai.contributesTo))
+    return total, len(grants)
+
+
+def grant_to_document(iri: str, facts: Facts) -> dict:
+    """The document of a grant: amount, funder, beneficiary, purpose, year, deliberation, goals."""
+    funders, beneficiaries = _iris(facts, iri, schema.funder), _iris(facts, iri, mai.beneficiary)
+    amount = _number(facts.first(iri, schema.amount))
+    years = sorted(filter(None, map(_year, facts.get(iri, mai.fiscalYear))))
+    who = ", ".join(label_of(facts, b) for b in beneficiaries) or "bénéficiaire inconnu"
+    title = _texts(facts, iri, rdfs.label)
+    label = title[0] if title else f"Subvention de {format_amount(amount) or 'montant inconnu'} à {who}" + (
+        f" ({years[0]})" if years else "")
+    doc = _document(iri, "grant", label)
+    doc["text"] = _texts(facts, iri, dcterms.description)
+    deliberations = _iris(facts, iri, mai.decidedBy)
+    themes = _iris(facts, iri, dcterms.subject) + [t for b in beneficiaries for t in _iris(facts, b, dcterms.subject)]
+    places = [p for b in beneficiaries for p in _iris(facts, b, schema.location)]
+    _facet(doc, facts, "funder", funders)
+    _facet(doc, facts, "fiscal_year", years)
+    _facet(doc, facts, "goal", _iris(facts, iri, mai.contributesTo))
+    _facet(doc, facts, "theme", themes)
+    _facet(doc, facts, "place", places)
+    doc["related"] += [label_of(facts, o) for o in funders + beneficiaries + deliberations]
+    doc["related"] += _texts(facts, iri, mai.budgetAccount, mai.programme)
+    for name in ("theme", "goal", "place"):
+        doc["related"] += [doc["labels"][v] for v in doc["facets"][name]]
+    doc["amount"] = amount
+    funder = ", ".join(label_of(facts, f) for f in funders)
+    doc["summary"] = " · ".join(filter(None, [format_amount(amount), f"de {funder}" if funder else "",
+                                              f"à {who}", ", ".join(years)]))
+    _depend(doc, funders + beneficiaries + deliberations + themes + places + _iris(facts, iri, mai.contributesTo))
+    return _finish(doc)
+
+
+def deliberation_to_document(iri: str, facts: Facts) -> dict:
+    """The document of a deliberation: number, title, authority, date, and the grants it decides."""
+    identifiers = _texts(facts, iri, dcterms.identifier)
+    title = label_of(facts, iri)
+    label = f"Délibération n°{identifiers[0]} — {title}" if identifiers and identifiers[0] not in title else title
+    doc = _document(iri, "deliberation", label)
+    doc["names"] += identifiers + _texts(facts, iri, dcterms.title)
+    doc["text"] = _texts(facts, iri, dcterms.description)
+    authorities = _iris(facts, iri, mai.authority)
+    grants = facts.pointing(iri, mai.decidedBy)
+    dates = _texts(facts, iri, dcterms.date)
+    doc["date"] = dates[0] if dates else None
+    _facet(doc, facts, "funder", authorities + [f for g in grants for f in _iris(facts, g, schema.funder)])
+    _facet(doc, facts, "fiscal_year", [y for g in grants for y in map(_year, facts.get(g, mai.fiscalYear)) if y]
+           or [y for y in map(_year, dates) if y])
+    _facet(doc, facts, "theme", _iris(facts, iri, dcterms.subject))
+    beneficiaries = [b for g in grants for b in _iris(facts, g, mai.beneficiary)]
+    _facet(doc, facts, "theme", [t for b in beneficiaries for t in _iris(facts, b, dcterms.subject)])
+    _facet(doc, facts, "goal", [x for g in grants for x in _iris(facts, g, mai.contributesTo)])
+    shown = authorities + beneficiaries[:MAX_RELATED] + _iris(facts, iri, mai.body)
+    doc["related"] += [label_of(facts, o) for o in shown]
+    doc["related"] += _texts(facts, iri, mai.actesId, mai.programme)
+    doc["related"] += [doc["labels"][v] for v in doc["facets"]["theme"]]
+    total = sum(_number(facts.first(g, schema.amount)) or 0.0 for g in grants)
+    doc["amount"] = total or None
+    doc["summary"] = " · ".join(filter(None, [", ".join(label_of(facts, a) for a in authorities), doc["date"] or "",
+                                              f"{len(grants)} subvention{'s' * (len(grants) > 1)}, "
+                                              f"{format_amount(total)}" if grants else ""]))
+    _depend(doc, authorities + grants + beneficiaries + _iris(facts, iri, mai.body))
+    return _finish(doc)
+
+
+def goal_to_document(iri: str, facts: Facts) -> dict:
+    """The document of a strategic goal: its label, rank, and the actions and grants that serve it."""
+    doc = _document(iri, "goal", label_of(facts, iri))
+    doc["names"] += [n for n in _texts(facts, iri, skos.prefLabel, skos.altLabel) if n not in doc["names"]]
+    doc["text"] = _texts(facts, iri, skos.definition, dcterms.description)
+    contributions = facts.pointing(iri, mai.contributesTo)
+    doc["related"] += [label_of(facts, c) for c in contributions]
+    _facet(doc, facts, "goal", [iri])
+    rank = _texts(facts, iri, skos.notation)
+    doc["summary"] = " · ".join(filter(None, [f"Objectif n°{rank[0]}" if rank else "Objectif stratégique",
+                                              f"{len(contributions)} action(s) ou subvention(s)"]))
+    _depend(doc, contributions + facts.pointing(iri, mai.hasGoal))
+    return _finish(doc)
+
+
+def theme_to_document(iri: str, facts: Facts) -> dict:
+    """The document of a theme: preferred and alternative labels, broader and narrower themes."""
+    doc = _document(iri, "theme", label_of(facts, iri))
+    doc["names"] += [n for n in _texts(facts, iri, skos.prefLabel, skos.altLabel) if n not in doc["names"]]
+    doc["text"] = _texts(facts, iri, skos.definition)
+    broader, narrower = _iris(facts, iri, skos.broader), facts.pointing(iri, skos.broader)
+    # The labels of broader and narrower themes stay out of the text: "accès aux soins" would otherwise find
+    # every theme below it before the actors tagged with it (bench/relevance.py).
+    _facet(doc, facts, "theme", [iri])
+    doc["scheme"] = {"labels": doc["names"][:], "broader": sorted(str(b) for b in broader)}
+    doc["summary"] = "Thème" + (f" · dans {', '.join(label_of(facts, b) for b in broader)}" if broader else "")
+    _depend(doc, broader + narrower)
+    return _finish(doc)
+
+
+CONVERTERS = {"actor": actor_to_document, "grant": grant_to_document, "deliberation": deliberation_to_document,
+              "goal": goal_to_document, "theme": theme_to_document}
+
+
+def facts_to_documents(facts: Facts, iris: Iterable[str] | None = None) -> Iterator[dict]:
+    """Yield the document of each of ``iris`` that makes one (of every resource in ``facts`` when None)."""
+    for iri in (sorted(set(facts.types) | set(facts.props)) if iris is None else sorted(map(str, iris))):
+        kind = kind_of(facts, iri)
+        if kind is not None:
+            yield CONVERTERS[kind](iri, facts)

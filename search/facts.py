@@ -1,0 +1,188 @@
+"""Read from the graph the facts that the index documents are made of, in a few batched SPARQL queries.
+
+The whole graph (``load_facts(store)``) is read with one query per predicate group — never one query per
+resource — and a set of resources (``load_facts(store, iris)``) with the same queries restricted by ``VALUES``
+blocks, in three rounds: the resources, what points at them (grants, memberships, narrower themes), then what
+both point at (labels of places, funders, circles, goals; the place and themes of a grant's beneficiary).
+
+The result, :class:`Facts`, is plain data (subject -> predicate -> objects) that the pure converters of
+:mod:`search.documents` turn into documents.
+
+>>> from graph.store import open_store
+>>> store = open_store({"store": "memory"})
+>>> label = "http://www.w3.org/2000/01/rdf-schema#label"
+>>> with store.writer() as w:
+...     _ = w.replace_graph("https://ex.org/g", f'<https://ex.org/a> <{label}> "A"@fr .'.encode(), "ntriples")
+>>> load_facts(store, ["https://ex.org/a"]).get("https://ex.org/a", label)
+[('A', 'fr')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal
+from rdflib.namespace import DCTERMS, RDFS, SKOS
+
+from graph.namespaces import MAI, ORG, SCHEMA
+
+#: The predicates whose values go into documents (all of them read in one query per group).
+PREDICATES = (
+    RDFS.label, SKOS.prefLabel, SKOS.altLabel, DCTERMS.title, DCTERMS.description, DCTERMS.subject,
+    DCTERMS.identifier, DCTERMS.date, SCHEMA.location, MAI.siren, MAI.siret, MAI.rna, SCHEMA.funder,
+    MAI.beneficiary, SCHEMA.amount, MAI.fiscalYear, MAI.decidedBy, MAI.contributesTo, MAI.nature, MAI.authority,
+    MAI.body, ORG.member, ORG.organization, ORG.role, MAI.joinedOn, MAI.leftOn, SKOS.broader, SKOS.inScheme,
+    SKOS.notation, SKOS.definition, MAI.hasGoal, MAI.coordinatedBy, MAI.budgetAccount, MAI.actesId, MAI.outcome,
+    MAI.programme, MAI.esus, MAI.ess,
+)
+
+#: The classes that make a resource a document, or that documents show (actor kinds, memberships).
+CLASSES = (
+    MAI.Actor, MAI.Association, MAI.PublicAuthority, MAI.Enterprise, MAI.University, MAI.HealthProfessional,
+    MAI.UserGroup, MAI.Cooperation, MAI.Grant, MAI.Deliberation, MAI.StrategicGoal, ORG.Membership,
+    MAI.RoadmapAction, SKOS.Concept,
+)
+
+#: Links followed backwards from a resource to what documents show of it: a grant to its beneficiary and funder,
+#: a membership to its member, a narrower theme to its broader one, an action to its goal.
+REVERSE_LINKS = (MAI.beneficiary, SCHEMA.funder, ORG.member, MAI.decidedBy, MAI.contributesTo, SKOS.broader,
+                 MAI.hasGoal)
+
+#: Rows per VALUES block: Oxigraph answers a 1,000-IRI block in a few milliseconds.
+BATCH = 1000
+
+_IRI = re.compile(r'^[^\x00-\x20<>"{}|^`\\]*$')
+
+# Facts hold plain Python values, not rdflib terms: an IRI (or blank node, "_:…") is a str, a literal a
+# (text, language) tuple. rdflib's terms cost a validation per IRI and a Python-level __eq__; with them,
+# reading and converting 10k actors took 10 s instead of 1.5 s (bench/search.py).
+Value = str | tuple
+
+
+def _plain_ox(term) -> Value:
+    kind = type(term)
+    if kind is ox.NamedNode:
+        return term.value
+    if kind is ox.Literal:
+        return (term.value, term.language)
+    return "_:" + term.value
+
+
+def _plain_rdflib(term) -> Value:
+    if isinstance(term, Literal):
+        return (str(term), term.language)
+    if isinstance(term, BNode):
+        return "_:" + str(term)
+    return str(term)
+
+
+def _rows(store, sparql: str) -> Iterator[tuple]:
+    """Rows of plain values; straight from pyoxigraph on the embedded store (no rdflib term per value)."""
+    engine = getattr(store, "engine", None)
+    if isinstance(engine, ox.Store):
+        for solution in engine.query(sparql, use_default_graph_as_union=True):
+            yield tuple(_plain_ox(t) for t in solution)
+    else:
+        for row in store.query(sparql):
+            yield tuple(_plain_rdflib(t) for t in row)
+
+
+class Facts:
+    """Subject -> predicate -> objects (plain values), the types of each subject, reverse links on demand."""
+
+    def __init__(self):
+        self.props: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        self.types: dict[str, set[str]] = defaultdict(set)
+        self._reverse: dict | None = None
+
+    def add(self, s: str, p: str, o: Value) -> None:
+        values = self.props[s][p]
+        if o not in values:
+            values.append(o)
+        self._reverse = None
+
+    def get(self, s: str, p: str) -> list:
+        """The objects of ``s p ?o`` (an empty list when none)."""
+        found = self.props.get(s)
+        return found.get(p, _EMPTY) if found else _EMPTY
+
+    def first(self, s: str, p: str):
+        values = self.get(s, p)
+        return values[0] if values else None
+
+    def pointing(self, o: str, p: str) -> list:
+        """The subjects of ``?s p o`` for a predicate of REVERSE_LINKS."""
+        if self._reverse is None:
+            reverse: dict = defaultdict(lambda: defaultdict(list))
+            for s, by_p in self.props.items():
+                for link in _REVERSE:
+                    for target in by_p.get(link, _EMPTY):
+                        if type(target) is str:
+                            reverse[target][link].append(s)
+            for by_link in reverse.values():
+                for subjects in by_link.values():
+                    subjects.sort()
+            self._reverse = reverse
+        found = self._reverse.get(o)
+        return found.get(p, _EMPTY) if found else _EMPTY
+
+
+_EMPTY: list = []
+_REVERSE = tuple(str(p) for p in REVERSE_LINKS)
+
+
+def _values(var: str, iris: Iterable[str]) -> str:
+    """A ``VALUES`` block of IRIs read from the graph (checked: no character may break out of ``<…>``)."""
+    return f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in iris if not i.startswith('_:') and _IRI.match(i))} }}"
+
+
+def _read_all(store, facts: Facts) -> None:
+    # One query per predicate and class: two columns per row instead of three, twice as fast (bench/search.py).
+    for p in PREDICATES:
+        p = str(p)
+        for s, o in _rows(store, f"SELECT ?s ?o WHERE {{ ?s <{p}> ?o }}"):
+            facts.add(s, p, o)
+    for cls in CLASSES:
+        cls = str(cls)
+        for (s,) in _rows(store, f"SELECT ?s WHERE {{ ?s a <{cls}> }}"):
+            facts.types[s].add(cls)
+
+
+def _read_subjects(store, facts: Facts, subjects: Iterable[str], pattern: str = "") -> None:
+    """Read the facts of ``subjects`` (or of what ``pattern`` binds to ?s, for each block of ?x)."""
+    subjects = sorted(set(subjects))
+    predicates, classes = _values("p", map(str, PREDICATES)), _values("t", map(str, CLASSES))
+    for i in range(0, len(subjects), BATCH):
+        block = _values("x" if pattern else "s", subjects[i:i + BATCH])
+        where = f"{block} {pattern}"
+        for s, p, o in _rows(store, f"SELECT ?s ?p ?o WHERE {{ {where} {predicates} ?s ?p ?o }}"):
+            facts.add(s, p, o)
+        for s, t in _rows(store, f"SELECT ?s ?t WHERE {{ {where} {classes} ?s a ?t }}"):
+            facts.types[s].add(t)
+
+
+def _objects(facts: Facts, subjects: Iterable[str]) -> set[str]:
+    return {o for s in subjects for values in facts.props.get(s, {}).values() for o in values if type(o) is str}
+
+
+def load_facts(store, iris: Iterable[str] | None = None) -> Facts:
+    """Read the facts that the documents of ``iris`` need (of the whole graph when ``iris`` is None)."""
+    facts = Facts()
+    if iris is None:
+        _read_all(store, facts)
+        return facts
+    core = {str(i) for i in iris}
+    _read_subjects(store, facts, core)
+    # What points at them (grants, memberships — blank nodes too, hence one pattern rather than their IRIs).
+    _read_subjects(store, facts, core, f"{_values('l', map(str, REVERSE_LINKS))} ?s ?l ?x .")
+    # Then what both point at (a membership's organisation, a grant's beneficiary), then what those point at
+    # (the beneficiary's place, for its label).
+    seen = set(facts.props)
+    for _ in range(2):
+        around = _objects(facts, seen) - seen
+        _read_subjects(store, facts, around)
+        seen |= around
+    return facts

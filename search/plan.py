@@ -1,0 +1,153 @@
+"""Query plans: a small boolean tree from which both the whoosh query and the bitset of matches are made.
+
+Nodes are tuples: ``("term", field, text, boost)``, ``("and", [nodes])``, ``("or", [nodes])``, ``("all",)``.
+One tree, two evaluations: :func:`to_whoosh` for the scored page, :func:`matches` for the total and the facets
+(term bitsets from the view's cache, combined with ``&`` and ``|``) — so that they never disagree.
+
+>>> to_whoosh(all_of([term("kind", "actor"), any_of([term("name", "sant"), term("body", "sant")])]))
+And([Term('kind', 'actor'), Or([Term('name', 'sant'), Term('body', 'sant')])])
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from dataclasses import dataclass, field
+from functools import reduce
+
+from whoosh import query as wq
+
+#: Weights of a query word found in a name, a folded name, the text; and of a document tagged with a theme that
+#: the query names (or a narrower one). Tuned on bench/relevance_queries.yaml.
+NAME_BOOST, EXACT_BOOST, BODY_BOOST, THEME_BOOST = 3.0, 2.0, 1.0, 3.0
+#: Words shorter than this get no typo tolerance ("sant" would match "saint").
+FUZZY_MIN_CHARS = 5
+FUZZY_BOOST = 0.5
+
+
+def term(field_name: str, text: str, boost: float = 1.0) -> tuple:
+    return ("term", field_name, text, boost)
+
+
+def all_of(nodes: list) -> tuple:
+    nodes = [n for n in nodes if n != ("all",)]
+    if not nodes:
+        return ("all",)
+    return nodes[0] if len(nodes) == 1 else ("and", nodes)
+
+
+def any_of(nodes: list) -> tuple:
+    return nodes[0] if len(nodes) == 1 else ("or", nodes)
+
+
+def to_whoosh(node: tuple):
+    """The whoosh query of a tree."""
+    if node[0] == "term":
+        return wq.Term(node[1], node[2], boost=node[3])
+    if node[0] == "all":
+        return wq.Every()
+    children = [to_whoosh(n) for n in node[1]]
+    return wq.And(children) if node[0] == "and" else wq.Or(children)
+
+
+def matches(view, node: tuple) -> int:
+    """The bitset of the live documents a tree matches."""
+    kind = node[0]
+    if kind == "term":
+        return view.bits(node[1], node[2])
+    if kind == "all":
+        return view.live
+    if kind == "or":
+        return reduce(lambda acc, n: acc | matches(view, n), node[1], 0)
+    result = view.live
+    for child in sorted(node[1], key=lambda n: n[0] != "term"):  # cheap terms first: stop early on 0
+        result &= matches(view, child)
+        if not result:
+            break
+    return result
+
+
+def leaves(node: tuple) -> dict[tuple[str, str], float]:
+    """The terms of a tree with their boost (the highest when a term appears twice)."""
+    if node[0] == "term":
+        return {(node[1], node[2]): node[3]}
+    found: dict = {}
+    for child in node[1] if node[0] in ("and", "or") else ():
+        for key, boost in leaves(child).items():
+            found[key] = max(boost, found.get(key, 0.0))
+    return found
+
+
+def rank(view, tree: tuple, matched: int, count: int) -> list[tuple[int, float]]:
+    """The ``count`` best (docnum, score) of ``matched``: a document scores the sum, over the query's terms it
+    holds, of the term's boost times its idf; equal scores go shortest name first.
+
+    Scores come from term bitsets alone (no posting is read per document): a best-first search splits the
+    matched set by each term, heaviest first, and stops once ``count`` documents have their final score.
+    """
+    weights = []
+    for (field_name, text), boost in leaves(tree).items():
+        bits = view.bits(field_name, text)
+        if bits & matched:
+            weights.append((boost * math.log(1 + view.size / (bits.bit_count() + 0.5)), bits))
+    weights.sort(key=lambda wb: -wb[0])
+    remaining = [0.0] * (len(weights) + 1)
+    for i in range(len(weights) - 1, -1, -1):
+        remaining[i] = remaining[i + 1] + weights[i][0]
+    heap = [(-remaining[0], 0, 0, matched, 0.0)]
+    tick, found = 1, []
+    while heap and len(found) < count:
+        _, _, level, docs, score = heapq.heappop(heap)
+        if level == len(weights):
+            found.extend((d, round(score, 4)) for d in view.first(docs, "short", count - len(found)))
+            continue
+        weight, bits = weights[level]
+        for part, gained in ((docs & bits, weight), (docs & ~bits, 0.0)):
+            if part:
+                heapq.heappush(heap, (-(score + gained + remaining[level + 1]), tick, level + 1, part, score + gained))
+                tick += 1
+    return found
+
+
+@dataclass
+class TextQuery:
+    """The plan of a text: its tree, its content words, the themes it names, the terms to highlight."""
+
+    tree: tuple
+    words: list[tuple[str, str]] = field(default_factory=list)
+    themes: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
+    highlight: set[str] = field(default_factory=set)
+
+
+def _word_clause(view, stem: str, folded: str, fuzzy: bool, highlight: set[str]) -> tuple:
+    clauses = [term("name", stem, NAME_BOOST), term("body", stem, BODY_BOOST), term("exact", folded, EXACT_BOOST)]
+    highlight.update((stem, folded))
+    if fuzzy and len(folded) >= FUZZY_MIN_CHARS:
+        for field_name, text in (("name", stem), ("body", stem), ("exact", folded)):
+            for near in view.reader.terms_within(field_name, text, 1, prefix=1):
+                if near != text:
+                    clauses.append(term(field_name, near, FUZZY_BOOST))
+                    highlight.add(near)
+    return any_of(clauses)
+
+
+def text_query(view, words: list[tuple[str | None, str]], fuzzy: bool = False) -> TextQuery:
+    """Plan the text of a query: every content word must match (in a name or the text), or a theme that the
+    text names matches (through its narrower themes and synonyms too) with the other words."""
+    content = [(s, f) for s, f in words if s]
+    if not content:
+        return TextQuery(("all",))
+    highlight: set[str] = set()
+    clauses = [_word_clause(view, s, f, fuzzy, highlight) for s, f in content]
+    alternatives = [all_of(clauses)]
+    scheme = view.themes()
+    named = scheme.named_in([s for s, _ in content])
+    for iri, (start, end) in named:
+        tagged = any_of([term("theme", t, THEME_BOOST) for t in sorted(scheme.expand(iri))])
+        alternatives.append(all_of([tagged] + clauses[:start] + clauses[end:]))
+    return TextQuery(any_of(alternatives), content, named, highlight)
+
+
+def prefix_query(words: list[str]):
+    """Completion: the words typed so far on folded names, the last one as a prefix."""
+    return wq.And([wq.Term("exact", w) for w in words[:-1]] + [wq.Prefix("exact", words[-1])])

@@ -1,0 +1,354 @@
+"""The read side of the index: one searcher per process, reopened when a writer published a change.
+
+:class:`SearchIndex` follows the ``current`` pointer of :mod:`search.indexer` and whoosh's table of contents:
+each :meth:`SearchIndex.view` costs a ``stat`` of the pointer and a listing of the version's directory; when
+either changed, the searcher is refreshed (whoosh reuses the readers of unchanged segments) and a new
+:class:`IndexView` starts with empty caches. Views are never shared between versions, so a search sees one
+consistent state of the index from its first to its last step.
+
+A view caches, per index generation, what every search would otherwise recompute: the set of documents of a
+term as a Python integer used as a bitset (``&``, ``|`` and ``bit_count()`` run in C), the bitsets of every
+facet value, the labels of facet values, the theme scheme, and the sort orders.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.reading import TermNotFound
+
+from search.analysis import terms
+from search.documents import FACETS
+from search.errors import IndexUnavailable
+from search.indexer import current_version, index_root
+
+#: Term bitsets kept per view (a bitset of 200k documents is 25 kB).
+TERM_CACHE = 4096
+
+# Bit positions set in each byte value, to turn a bitset back into document numbers.
+_BYTE_BITS = [tuple(i for i in range(8) if b >> i & 1) for b in range(256)]
+
+
+def ids_to_bits(ids, size: int) -> int:
+    """Return the bitset (a Python int) of document numbers ``ids``.
+
+    >>> bin(ids_to_bits([0, 3], 4))
+    '0b1001'
+    """
+    buffer = bytearray((size + 7) // 8 or 1)
+    for i in ids:
+        buffer[i >> 3] |= 1 << (i & 7)
+    return int.from_bytes(buffer, "little")
+
+
+def bits_to_ids(bits: int) -> list[int]:
+    """Return the document numbers set in ``bits``, in order.
+
+    >>> bits_to_ids(0b1001)
+    [0, 3]
+    """
+    ids = []
+    for offset, byte in enumerate(bits.to_bytes((bits.bit_length() + 7) // 8, "little")):
+        if byte:
+            base = offset << 3
+            ids.extend(base + i for i in _BYTE_BITS[byte])
+    return ids
+
+
+def _posting_bits(segment_reader, field: str, text: str) -> int:
+    """The bitset (segment-local document numbers) of a term's postings in one segment, deleted ones included."""
+    try:
+        matcher = segment_reader.postings(field, text)
+    except TermNotFound:
+        return 0
+    while hasattr(matcher, "child"):  # a deletion filter: deletions are masked with the live set instead
+        matcher = matcher.child
+    size = segment_reader.doc_count_all()
+    if not hasattr(matcher, "_read_ids"):  # a short posting list stored inline with its term
+        return ids_to_bits(matcher.all_ids(), size)
+    # Block by block: whoosh's generator per posting (all_ids) costs ~5x more on long lists.
+    buffer = bytearray((size + 7) // 8 or 1)
+    while not matcher._atend:
+        matcher._read_ids()
+        for i in matcher._ids:
+            buffer[i >> 3] |= 1 << (i & 7)
+        matcher._next_block()
+    return int.from_bytes(buffer, "little")
+
+
+class SegmentCache:
+    """Term and facet bitsets per segment. Segments never change once written (deletions are kept apart), so
+    what was read of a segment serves every later view: after an update, only its new small segment is read."""
+
+    def __init__(self, limit: int = TERM_CACHE):
+        self.limit = limit
+        self.terms: OrderedDict = OrderedDict()
+        self.facets: dict[tuple[str, str], dict[str, int]] = {}
+
+    def term(self, segment_reader, segment_id: str, field: str, text: str) -> int:
+        key = (segment_id, field, text)
+        found = self.terms.get(key)
+        if found is None:
+            found = self.terms[key] = _posting_bits(segment_reader, field, text)
+            if len(self.terms) > self.limit:
+                self.terms.popitem(last=False)
+        else:
+            self.terms.move_to_end(key)
+        return found
+
+    def facet(self, segment_reader, segment_id: str, field: str) -> dict[str, int]:
+        key = (segment_id, field)
+        if key not in self.facets:
+            self.facets[key] = {text: _posting_bits(segment_reader, field, text)
+                                for text in segment_reader.field_terms(field)}
+        return self.facets[key]
+
+    def forget(self, live_segments: set[str]) -> None:
+        """Drop what belongs to segments no longer in the index (merged away)."""
+        self.terms = OrderedDict((k, v) for k, v in self.terms.items() if k[0] in live_segments)
+        self.facets = {k: v for k, v in self.facets.items() if k[0] in live_segments}
+
+
+class IndexView:
+    """A searcher on one generation of the index, with the caches that make repeated searches cheap."""
+
+    def __init__(self, searcher, version: str, cache: SegmentCache | None = None):
+        self.searcher, self.version = searcher, version
+        self.reader = searcher.reader()
+        self.generation = self.reader.generation()
+        self.size = self.reader.doc_count_all()
+        self.lock = threading.Lock()
+        self.cache = cache or SegmentCache()
+        self.leaves = [(r, offset, r.segment().segment_id()) for r, offset in self.reader.leaf_readers()
+                       if r.segment() is not None]
+        self.cache.forget({segment_id for _, _, segment_id in self.leaves})
+        self._terms: dict[tuple[str, str], int] = {}
+        self._facets: dict[str, dict[str, int]] = {}
+        self._labels: dict[tuple[str, str], str] = {}
+        self._themes = None
+        self._orders: dict[str, list[int]] = {}
+        # Postings still list the documents an update replaced until their segment is merged: mask them.
+        live = 0
+        for reader, offset, _ in self.leaves:
+            local = (1 << reader.doc_count_all()) - 1
+            if reader.has_deletions():
+                local &= ~ids_to_bits(reader.deleted_docs_set, reader.doc_count_all())  # a property
+            live |= local << offset
+        self.live = live
+
+    def bits(self, field: str, text: str) -> int:
+        """The bitset of the live documents holding ``text`` in ``field``."""
+        key = (field, text)
+        found = self._terms.get(key)
+        if found is None:
+            found = 0
+            for reader, offset, segment_id in self.leaves:
+                local = self.cache.term(reader, segment_id, field, text)
+                if local:
+                    found |= local << offset
+            found &= self.live
+            if len(self._terms) < TERM_CACHE:
+                self._terms[key] = found
+        return found
+
+    def facet(self, field: str) -> dict[str, int]:
+        """Value -> bitset of live documents, for every value of a facet field."""
+        found = self._facets.get(field)
+        if found is None:
+            found = {}
+            for reader, offset, segment_id in self.leaves:
+                for text, local in self.cache.facet(reader, segment_id, field).items():
+                    found[text] = found.get(text, 0) | (local << offset)
+            found = self._facets[field] = {k: v & self.live for k, v in found.items() if v & self.live}
+        return found
+
+    def warm(self, frequent: float = 0.005) -> None:
+        """Read the facets, the theme scheme and the terms of more than ``frequent`` of the documents now (a
+        web worker does it once per index change, before its first answer)."""
+        for field in ("kind", *FACETS):
+            self.facet(field)
+        self.themes()
+        for sort in ("short", "name"):
+            self.order(sort)
+        threshold = max(2, int(self.size * frequent))
+        for field in ("name", "body", "exact"):
+            for frequency, text in self.reader.most_frequent_terms(field, number=200):
+                if frequency >= threshold:
+                    self.bits(field, text.decode() if isinstance(text, bytes) else text)
+
+    def label(self, facet: str, value: str) -> str:
+        """The label of a facet value, as the documents that carry it store it."""
+        key = (facet, value)
+        if key not in self._labels:
+            label = value
+            bits = self.facet(facet).get(value, 0)
+            if bits:
+                docnum = (bits & -bits).bit_length() - 1
+                label = self.reader.stored_fields(docnum)["doc"].get("labels", {}).get(value, value)
+            self._labels[key] = label
+        return self._labels[key]
+
+    def stored(self, docnum: int) -> dict:
+        return self.reader.stored_fields(docnum)
+
+    def themes(self) -> "ThemeScheme":
+        if self._themes is None:
+            ids = bits_to_ids(self.bits("kind", "theme"))
+            self._themes = ThemeScheme([self.reader.stored_fields(d) for d in ids])
+        return self._themes
+
+    def order(self, sort: str) -> tuple[list[int], list[int]]:
+        """The document numbers in the ``name`` (A→Z), ``amount`` (largest first) or ``short`` (shortest name
+        first: the tie-break of equal relevance scores) order, and the rank of each document in it."""
+        if sort not in self._orders:
+            column = "amount" if sort == "amount" else "sort_name"
+            values = list(self.reader.column_reader(column))
+            if sort == "short":
+                values = [(len(v), v) for v in values]
+            order = sorted(range(self.size), key=values.__getitem__, reverse=(sort == "amount"))
+            rank = [0] * self.size
+            for position, docnum in enumerate(order):
+                rank[docnum] = position
+            self._orders[sort] = (order, rank)
+        return self._orders[sort]
+
+    def first(self, bits: int, sort: str, count: int) -> list[int]:
+        """The first ``count`` documents of ``bits`` in a sort order (few documents: sorted; many: the order is
+        scanned until ``count`` of them are met)."""
+        order, rank = self.order(sort)
+        if bits.bit_count() <= 64 * count:
+            return sorted(bits_to_ids(bits), key=rank.__getitem__)[:count]
+        members, found = bits.to_bytes((self.size + 7) // 8 or 1, "little"), []
+        for docnum in order:
+            if members[docnum >> 3] >> (docnum & 7) & 1:
+                found.append(docnum)
+                if len(found) == count:
+                    break
+        return found
+
+
+class ThemeScheme:
+    """The theme scheme as the index holds it: labels, narrower closure, and the themes a text names."""
+
+    def __init__(self, stored: list[dict]):
+        self.labels: dict[str, str] = {}
+        self.narrower: dict[str, set[str]] = {}
+        self._names: list[tuple[tuple[str, ...], str]] = []
+        for fields in stored:
+            iri, doc = fields["iri"], fields["doc"]
+            self.labels[iri] = doc["label"]
+            self.narrower.setdefault(iri, set())
+            for broader in doc.get("scheme", {}).get("broader", []):
+                self.narrower.setdefault(broader, set()).add(iri)
+            for name in doc.get("scheme", {}).get("labels", [doc["label"]]):
+                key = tuple(terms(name))
+                if key:
+                    self._names.append((key, iri))
+        self._names.sort(key=lambda item: -len(item[0]))
+
+    def expand(self, iri: str) -> set[str]:
+        """``iri`` and every theme below it (skos:broader, transitively)."""
+        found, todo = set(), [iri]
+        while todo:
+            current = todo.pop()
+            if current not in found:
+                found.add(current)
+                todo.extend(self.narrower.get(current, ()))
+        return found
+
+    def find(self, name: str) -> list[str]:
+        """The themes whose IRI, slug or one of whose labels is ``name`` (several schemes may share a label)."""
+        if name in self.labels:
+            return [name]
+        key = tuple(terms(name))
+        found = [iri for label_terms, iri in self._names if label_terms == key]
+        found += [iri for iri in self.labels if iri.rstrip("/").rsplit("/", 1)[-1] == name]
+        return sorted(set(found))
+
+    def named_in(self, query_terms: list[str]) -> list[tuple[str, tuple[int, int]]]:
+        """Themes whose label (or synonym) appears in ``query_terms``, with the span of terms it covers.
+
+        The longest names win: "santé mentale" is found once, not also as "santé".
+        """
+        found, taken, spans = [], set(), set()
+        for label_terms, iri in self._names:
+            n = len(label_terms)
+            for start in range(len(query_terms) - n + 1):
+                span = (start, start + n)
+                if tuple(query_terms[start:start + n]) != label_terms:
+                    continue
+                # Two themes named alike share the span; a shorter name inside a longer one's span is skipped.
+                if span in spans or not taken & set(range(*span)):
+                    if (iri, span) not in found:
+                        found.append((iri, span))
+                    spans.add(span)
+                    taken |= set(range(*span))
+        return found
+
+
+class SearchIndex:
+    """The index of a data directory, as readers see it; safe to keep for the life of a process."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._lock = threading.Lock()
+        self._stamp = None
+        self._view: IndexView | None = None
+        self._ix = None
+        self._cache = SegmentCache()
+
+    @classmethod
+    def from_config(cls, config) -> "SearchIndex":
+        return cls(index_root(config))
+
+    def _pointer_stamp(self):
+        try:
+            st = os.stat(self.root / "current")
+            return st.st_mtime_ns, st.st_ino, st.st_size
+        except FileNotFoundError:
+            return None
+
+    def view(self) -> IndexView:
+        """The view of the latest published state (reopened only when it changed)."""
+        stamp = self._pointer_stamp()
+        with self._lock:
+            view = self._view
+            if view is not None and stamp == self._stamp and self._ix.latest_generation() == view.generation:
+                return view
+            version = current_version(self.root)
+            if version is None:
+                raise IndexUnavailable("aucun index de recherche : lancez « maillage index » ou ingérez un fichier",
+                                       "no search index: run `maillage index` or ingest a file")
+            if view is None or view.version != version:
+                self._ix = whoosh_index.open_dir(str(self.root / version))
+            # A new searcher rather than searcher.refresh(), which closes the readers that a search running in
+            # another thread may still be using; the old view's files are released with its last reference.
+            searcher = self._ix.searcher()
+            if view is not None and view.version != version:
+                self._cache = SegmentCache()
+            self._view, self._stamp = IndexView(searcher, version, self._cache), stamp
+            return self._view
+
+    def available(self) -> bool:
+        """True once an index has been built (its pointer exists)."""
+        return current_version(self.root) is not None
+
+    def state(self) -> dict:
+        """For /healthz: the version and generation readers see, or why there is none."""
+        try:
+            view = self.view()
+        except IndexUnavailable:
+            return {"index": None}
+        return {"index": view.version, "generation": view.generation, "documents": view.size}
+
+    def close(self) -> None:
+        with self._lock:
+            if self._view is not None:
+                self._view.searcher.close()
+            self._view = None
+
+

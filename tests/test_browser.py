@@ -1,0 +1,94 @@
+"""Headless Chromium (Debian's) through Playwright: the main pages render, work without JavaScript, and are
+screenshotted under the test's output directory and test-output/screenshots/."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, free_port, wait_for_http
+from web_fixture import DANAECARE, template_data
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed "
+                                 "(apt-get install chromium): browser tests skipped")]
+
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    data = tmp_path_factory.mktemp("browser") / "data"
+    shutil.copytree(template_data(), data)
+    port = free_port()
+    log = open(data.parent / "serve.log", "wb")
+    process = subprocess.Popen([str(Path(sys.executable).with_name("maillage")), "--data", str(data), "serve",
+                                "--port", str(port)], env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=log)
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/healthz", timeout=30)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield instance
+        instance.close()
+
+
+PAGES = {"home": ("/", "Le graphe du PTCE santé"),
+         "search": ("/search?q=DanaeCare", "Recherche"),
+         "resource": ("/id/actor/danaecare", "DanaeCare"),
+         "network": (f"/network?focus={DANAECARE}", "Réseau"),
+         "sparql": ("/sparql", "Éditeur SPARQL")}
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_renders_without_javascript_and_is_screenshotted(server, browser, tmp_path, name):
+    path, heading = PAGES[name]
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    response = page.goto(server + path)
+    assert response.status == 200
+    assert heading in page.inner_text("h1")
+    shot = tmp_path / f"{name}.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 5000
+    keep = ROOT / "test-output" / "screenshots"
+    keep.mkdir(parents=True, exist_ok=True)
+    shutil.copy(shot, keep / shot.name)
+    context.close()
+
+
+def test_the_sparql_editor_runs_a_query_from_its_form(server, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "/sparql")
+    page.fill("#query", "SELECT ?label WHERE { ?s a <https://w3id.org/maillage/ontology#Cooperation> ; "
+                        "<http://www.w3.org/2000/01/rdf-schema#label> ?label }")
+    page.click("form.sparql-form button[type=submit]")
+    assert "PTCE santé Loire" in page.inner_text("table")
+    context.close()
+
+
+def test_the_why_details_open_and_lead_to_the_highlighted_quote(server, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "/id/actor/danaecare")
+    page.click("details.why summary")
+    page.click("details.why[open] a")
+    assert "20 000 €" in page.inner_text("mark#quote")
+    context.close()

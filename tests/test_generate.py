@@ -1,0 +1,102 @@
+"""The corpus generator of the benchmarks (bench/generate.py): deterministic, and its output ingests cleanly.
+
+Small corpora (200 actors, about 40 files) keep these in ``make test``; the 1 000-actor corpus is ``slow``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph.ingest import get_kind
+from graph.ingest.base import SourceContext
+from graph.ingest.pipeline import ingest_paths
+from graph.store import open_store
+from webapp.reports import expand_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATE = ROOT / "bench" / "generate.py"
+MAI = "https://w3id.org/maillage/ontology#"
+
+
+def generate(out: Path, actors: int = 200, seed: int = 3) -> dict:
+    subprocess.run([sys.executable, str(GENERATE), "--actors", str(actors), "--seed", str(seed), "-o", str(out)],
+                   check=True, capture_output=True)
+    return json.loads((out / ".manifest.json").read_text(encoding="utf-8"))
+
+
+def digests(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> tuple[Path, dict]:
+    out = tmp_path_factory.mktemp("corpus") / "c200"
+    return out, generate(out)
+
+
+def test_the_same_seed_gives_the_same_bytes(corpus, tmp_path):
+    first, _ = corpus
+    generate(tmp_path / "again")
+    assert digests(tmp_path / "again") == digests(first)
+
+
+def test_another_seed_gives_another_corpus(corpus, tmp_path):
+    first, _ = corpus
+    generate(tmp_path / "other", seed=4)
+    assert digests(tmp_path / "other") != digests(first)
+
+
+def test_the_corpus_holds_every_kind_of_source(corpus):
+    root, manifest = corpus
+    kinds = {p.parent.name.split("-", 1)[1] if p.parent.parent == root else p.parent.parent.name.split("-", 1)[1]
+             for p in expand_paths([root])}
+    assert kinds == {"sirene", "rna", "registres", "scdl-deliberations", "scdl-subventions", "deliberations"}
+    assert all(n > 0 for n in manifest["files"].values())
+
+
+def test_every_deliberation_text_reads_back_as_the_grants_it_was_written_with(corpus):
+    root, manifest = corpus
+    texts = {path: n for path, n in manifest["grants_per_file"].items() if path.startswith("6-deliberations/")}
+    assert texts
+    for relative, expected in texts.items():
+        path = root / relative
+        extraction = get_kind("deliberation").extract(SourceContext(path, path.read_bytes()))
+        assert (relative, extraction.stats["grants"], extraction.errors) == (relative, expected, [])
+
+
+def test_the_corpus_ingests_without_errors_and_with_every_grant(corpus, tmp_path):
+    root, manifest = corpus
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data"), "lock_timeout": 5})
+    failures = []
+    reports = ingest_paths(store, expand_paths([root]), on_report=lambda r, e, p: e and failures.append((p, e)))
+    assert failures == []
+    assert [(r.file, [i.message for i in r.errors]) for r in reports if r.errors] == []
+    assert [(r.file, v.format()) for r in reports for v in r.violations if v.severity == "Violation"] == []
+    by_file = {str(title): int(n) for title, n in store.query(
+        f"SELECT ?title (COUNT(DISTINCT ?grant) AS ?n) WHERE {{ GRAPH ?g {{ ?grant a <{MAI}Grant> }} "
+        f"?g <http://purl.org/dc/terms/title> ?title }} GROUP BY ?title")}
+    expected = {Path(path).name: n for path, n in manifest["grants_per_file"].items()}
+    assert by_file == expected
+    triples = sum(r.triples for r in reports)
+    assert 15 * manifest["actors"] <= triples <= 40 * manifest["actors"]
+    store.close()
+
+
+@pytest.mark.slow
+def test_the_1k_corpus_ingests_through_the_command_line_without_errors(tmp_path):
+    manifest = generate(tmp_path / "c1k", actors=1000, seed=7)
+    maillage = Path(sys.executable).with_name("maillage")
+    done = subprocess.run([str(maillage), "--data", str(tmp_path / "data"), "ingest", str(tmp_path / "c1k")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert " 0 en échec" in done.stderr
+    assert " error: " not in done.stderr
+    files = sum(manifest["files"].values())
+    assert f"Résumé : {files} fichier(s) enregistré(s)" in done.stderr

@@ -1,0 +1,85 @@
+"""Themes through the SKOS scheme, facets with counts, filters, pagination and sorting."""
+
+from __future__ import annotations
+
+from search.query import search
+from test_search_corpus import TH, corpus, iri  # noqa: F401  (fixture)
+
+
+def _iris(answer) -> list[str]:
+    return [r["iri"] for r in answer["results"]]
+
+
+def test_a_theme_query_finds_actors_tagged_with_a_narrower_theme_and_says_through_which(corpus):  # noqa: F811
+    answer = search(corpus[2], "santé mentale", kind="actor")
+    result = next(r for r in answer["results"] if r["iri"] == iri("actor/veilleurs"))
+    assert result["matched_theme"] == {"iri": TH + "test-sante-mentale", "label": "santé mentale",
+                                       "via": TH + "test-psychiatrie", "via_label": "psychiatrie"}
+    assert {"iri": TH + "test-sante-mentale", "label": "santé mentale"} in answer["themes"]
+
+
+def test_a_synonym_of_the_scheme_finds_what_is_tagged_with_its_theme(corpus):  # noqa: F811
+    answer = search(corpus[2], "troubles psychiques", kind="actor")
+    assert _iris(answer) == [iri("actor/veilleurs")]
+    assert answer["results"][0]["matched_theme"]["via"] == TH + "test-psychiatrie"
+    assert answer["results"][0]["matched_theme"]["label"] == "psychiatrie"
+
+
+def test_a_synonym_of_a_broader_theme_reaches_the_narrower_ones(corpus):  # noqa: F811
+    assert set(_iris(search(corpus[2], "grand âge", kind="actor"))) == {iri("actor/repit"), iri("actor/pilat")}
+
+
+def test_the_theme_filter_takes_a_label_or_an_iri_and_includes_narrower_themes(corpus):  # noqa: F811
+    by_label = search(corpus[2], "", theme="vieillissement", kind="actor")
+    by_iri = search(corpus[2], "", theme=TH + "test-vieillissement", kind="actor")
+    assert set(_iris(by_label)) == set(_iris(by_iri)) == {iri("actor/repit"), iri("actor/pilat")}
+    assert {r["matched_theme"]["via_label"] for r in by_iri["results"]} == {"vieillissement", "aidants"}
+
+
+def test_facet_counts_describe_the_whole_result_set(corpus):  # noqa: F811
+    answer = search(corpus[2], "", kind="grant")
+    assert answer["total"] == 2
+    assert {f["value"]: f["count"] for f in answer["facets"]["fiscal_year"]} == {"2023": 1, "2024": 1}
+    assert {f["label"]: f["count"] for f in answer["facets"]["funder"]} == {
+        "Saint-Etienne Métropole": 1, "Département de la Loire": 1}
+    assert answer["facets"]["kind"] == [{"value": "grant", "label": "Subvention", "count": 2}]
+
+
+def test_facet_filters_combine_with_the_text(corpus):  # noqa: F811
+    both = search(corpus[2], "soutien", filters={"year": "2024"})
+    assert _iris(both) == [iri("grant/g1")]
+    assert search(corpus[2], "soutien", filters={"year": "2023"})["total"] == 0
+    by_funder = search(corpus[2], "", filters={"funder": iri("actor/departement")}, kind="grant")
+    assert _iris(by_funder) == [iri("grant/g2")]
+
+
+def test_the_circle_goal_and_place_filters_select_their_documents(corpus):  # noqa: F811
+    circle = "https://w3id.org/maillage/ontology/circle/operationnel"
+    assert _iris(search(corpus[2], "", filters={"circle": circle})) == [iri("actor/veilleurs")]
+    assert set(_iris(search(corpus[2], "", kind="actor", filters={"goal": iri("goal/1")}))) == {iri("actor/veilleurs")}
+    assert _iris(search(corpus[2], "", kind="actor", filters={"place": iri("place/firminy")})) == [
+        iri("actor/veilleurs")]
+
+
+def test_pages_split_the_results_without_overlap(corpus):  # noqa: F811
+    everything = search(corpus[2], "", kind="actor", sort="name", page_size=100)
+    pages = [search(corpus[2], "", kind="actor", sort="name", page=p, page_size=3) for p in (1, 2, 3)]
+    assert [i for page in pages for i in _iris(page)] == _iris(everything)[:9]
+    assert all(page["total"] == everything["total"] for page in pages)
+
+
+def test_sorting_by_name_and_by_amount(corpus):  # noqa: F811
+    names = [r["label"] for r in search(corpus[2], "", kind="actor", sort="name", page_size=100)["results"]]
+    assert names.index("Collectif des initiaives solidaires") < names.index("Zéphyr Répit")
+    grants = search(corpus[2], "", kind="grant", sort="amount")["results"]
+    assert [g["amount"] for g in grants] == [20000.0, 5000.0]
+
+
+def test_a_grant_is_found_by_its_beneficiary_purpose_and_amount_order(corpus):  # noqa: F811
+    answer = search(corpus[2], "groupes de parole")
+    assert answer["results"][0]["iri"] == iri("grant/g1")
+    assert "20 000 €" in answer["results"][0]["summary"]
+
+
+def test_a_deliberation_is_found_by_its_number(corpus):  # noqa: F811
+    assert search(corpus[2], "2024.00240")["results"][0]["iri"] == iri("deliberation/d1")

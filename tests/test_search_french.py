@@ -1,0 +1,80 @@
+"""French analysis and matching: accents, case, elision, stemming, stop words, typos, snippets, completion."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.analysis import folded_terms, terms
+from search.query import SearchError, search, suggest
+from test_search_corpus import corpus, iri  # noqa: F401  (fixture)
+
+
+@pytest.mark.parametrize("variant", ["santé", "sante", "SANTÉ", "Santé"])
+def test_accents_and_case_give_the_same_term(variant):
+    assert terms(variant) == terms("santé")
+
+
+def test_plural_and_singular_give_the_same_stem():
+    assert terms("soignants") == terms("soignant")
+
+
+@pytest.mark.parametrize("text", ["l'hôpital", "d'hôpital", "qu'hôpital", "jusqu'hôpital", "L’hôpital"])
+def test_elided_articles_are_dropped(text):
+    assert terms(text) == terms("hôpital")
+
+
+def test_stop_words_are_dropped_but_kept_in_folded_names():
+    assert terms("le la des aux pour") == []
+    assert folded_terms("Maison de Santé") == ["maison", "de", "sante"]
+
+
+@pytest.mark.parametrize("query", ["sante pilat", "SANTÉ PILAT", "Santé du Pilat"])
+def test_a_query_matches_whatever_its_accents_and_case(corpus, query):  # noqa: F811
+    assert search(corpus[2], query)["results"][0]["iri"] == iri("actor/pilat")
+
+
+def test_a_plural_query_finds_the_singular_word(corpus):  # noqa: F811
+    answer = search(corpus[2], "soignants")
+    assert iri("actor/pilat") in [r["iri"] for r in answer["results"]]
+    assert not answer["fuzzy"]
+
+
+def test_an_exact_match_uses_no_typo_tolerance(corpus):  # noqa: F811
+    assert search(corpus[2], "Veilleurs")["fuzzy"] is False
+
+
+@pytest.mark.parametrize("query", ["initiatives", "budget"])
+def test_a_word_with_one_typo_still_finds_the_document_when_the_exact_query_finds_little(corpus, query):  # noqa: F811
+    answer = search(corpus[2], query)
+    assert answer["fuzzy"] is True
+    assert answer["results"][0]["iri"] == iri("actor/initiatives")
+
+
+def test_the_snippet_highlights_the_matched_words_and_escapes_the_rest(corpus):  # noqa: F811
+    result = next(r for r in search(corpus[2], "soignant prévention")["results"] if r["iri"] == iri("actor/pilat"))
+    assert result["snippet"] == ("Le <mark>soignant</mark> coordonne l'accès aux soins &lt;b&gt;&amp;&lt;/b&gt; la "
+                                 "<mark>prévention</mark>.")
+
+
+def test_completion_finds_names_by_their_first_letters_whatever_the_accents(corpus):  # noqa: F811
+    assert [s["iri"] for s in suggest(corpus[2], "zeph")] == [iri("actor/repit")]
+    assert iri("actor/pilat") in [s["iri"] for s in suggest(corpus[2], "Maison de sant")]
+
+
+def test_completion_of_a_single_character_gives_nothing(corpus):  # noqa: F811
+    assert suggest(corpus[2], "z") == []
+
+
+@pytest.mark.parametrize("options, message", [
+    ({"page": 0}, "page"), ({"sort": "date"}, "tri inconnu"), ({"kind": "personne"}, "type inconnu"),
+    ({"theme": "astronomie"}, "thème inconnu"), ({"page_size": 1000}, "taille de page"),
+    ({"filters": {"colour": "red"}}, "filtre inconnu"),
+])
+def test_bad_parameters_raise_a_search_error_in_french(corpus, options, message):  # noqa: F811
+    with pytest.raises(SearchError, match=message):
+        search(corpus[2], "santé", **options)
+
+
+def test_a_query_longer_than_the_limit_is_refused(corpus):  # noqa: F811
+    with pytest.raises(SearchError, match="trop longue"):
+        search(corpus[2], "santé " * 200)

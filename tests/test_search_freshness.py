@@ -1,0 +1,142 @@
+"""Freshness: ingest updates what it touched, a rebuild swaps a new version in, the check finds disagreements."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from search.indexer import build_index, check_index, current_version, index_root, update_index
+from search.query import search
+from search.reader import SearchIndex
+from test_search_corpus import ACTORS_TTL, PREFIXES, THEMES_TTL, build_corpus, ingest, iri, make_config, write
+
+from graph.store import open_store
+
+NEW_GRANT = PREFIXES + """
+<grant/g9> a mai:Grant ; schema:funder <actor/departement> ; mai:beneficiary <actor/veilleurs> ;
+    schema:amount "7000"^^xsd:decimal ; mai:fiscalYear 2025 ; dcterms:description "Formation des bénévoles" .
+"""
+
+
+def _result(index, text, target):
+    return next((r for r in search(index, text, page_size=100)["results"] if r["iri"] == target), None)
+
+
+def test_the_first_ingest_builds_the_index(tmp_path):
+    config = make_config(tmp_path)
+    store = open_store(config)
+    ingest(store, config, write(tmp_path, "themes.ttl", THEMES_TTL), write(tmp_path, "actors.ttl", ACTORS_TTL))
+    assert search(SearchIndex.from_config(config), "Veilleurs")["results"][0]["iri"] == iri("actor/veilleurs")
+
+
+def test_a_new_grant_updates_its_own_document_and_its_beneficiary_and_funder_documents(tmp_path):
+    store, config, index = build_corpus(tmp_path)
+    before = index.view().version
+    ingest(store, config, write(tmp_path, "grant.ttl", NEW_GRANT))
+    assert index.view().version == before  # updated in place, not rebuilt
+    assert _result(index, "formation des bénévoles", iri("grant/g9")) is not None
+    veilleurs = _result(index, "Veilleurs du Gier", iri("actor/veilleurs"))
+    assert "27 000 € reçus (2 subventions)" in veilleurs["summary"]
+    funders = search(index, "permanences d'écoute", kind="actor")["facets"]["fiscal_year"]
+    assert {f["value"] for f in funders} == {"2024", "2025"}
+    assert check_index(store, config).ok
+
+
+def test_a_resource_removed_from_the_graph_leaves_the_index(tmp_path):
+    store, config, index = build_corpus(tmp_path)
+    ingest(store, config, write(tmp_path, "grant.ttl", NEW_GRANT))
+    ingest(store, config, write(tmp_path, "grant.ttl", PREFIXES + "<actor/other> a mai:Association ; "
+                                                                  'rdfs:label "Autre" .'))
+    assert _result(index, "formation des bénévoles", iri("grant/g9")) is None
+    veilleurs = _result(index, "Veilleurs du Gier", iri("actor/veilleurs"))
+    assert "20 000 € reçus (1 subvention)" in veilleurs["summary"]
+    assert check_index(store, config).ok
+
+
+def test_a_rebuild_writes_a_new_version_and_moves_the_pointer(tmp_path):
+    store, config, index = build_corpus(tmp_path)
+    root = index_root(config)
+    first = current_version(root)
+    stats = build_index(store, config)
+    assert stats.version != first and current_version(root) == stats.version
+    assert (root / first).is_dir()  # kept while a reader may still open it
+    assert index.view().version == stats.version
+    assert "documents" in stats.format()
+
+
+def test_old_versions_are_removed_after_their_grace_period(tmp_path, monkeypatch):
+    import search.indexer as indexer
+
+    store, config, _ = build_corpus(tmp_path)
+    root = index_root(config)
+    first = current_version(root)
+    monkeypatch.setattr(indexer, "VERSION_GRACE_S", 0.0)
+    build_index(store, config)
+    build_index(store, config)
+    assert not (root / first).exists()
+    assert len([p for p in root.iterdir() if p.is_dir()]) == 2  # the current one and the previous one
+
+
+def test_the_check_reports_stale_missing_and_extra_documents(tmp_path):
+    store, config, _ = build_corpus(tmp_path)
+    assert check_index(store, config).ok
+    with store.writer() as writer:  # a change the index was not told about
+        writer.update(f"""INSERT DATA {{ GRAPH <urn:test> {{
+            <{iri('actor/pilat')}> <http://www.w3.org/2004/02/skos/core#altLabel> "MSP du Pilat" .
+            <{iri('actor/new')}> a <https://w3id.org/maillage/ontology#Actor> . }} }}""")
+        writer.update(f"DELETE WHERE {{ GRAPH ?g {{ <{iri('actor/repit')}> ?p ?o }} }}")
+    report = check_index(store, config)
+    assert not report.ok
+    assert report.stale == [iri("actor/pilat")]
+    assert report.missing == [iri("actor/new")]
+    assert report.extra == [iri("actor/repit")]
+    assert "1 manquant(s), 1 périmé(s), 1 en trop" in report.format()
+
+
+def test_the_check_of_a_missing_index_fails(tmp_path):
+    config = make_config(tmp_path)
+    report = check_index(open_store(config), config)
+    assert not report.ok and "maillage index" in report.format()
+
+
+def test_an_update_with_nothing_touched_writes_nothing(tmp_path):
+    store, config, index = build_corpus(tmp_path)
+    generation = index.view().generation
+    assert update_index(store, config, set()).updated == 0
+    assert index.view().generation == generation
+
+
+def test_an_update_of_unchanged_documents_rewrites_none(tmp_path):
+    store, config, _ = build_corpus(tmp_path)
+    stats = update_index(store, config, {iri("actor/pilat"), iri("grant/g2")})
+    assert stats.updated == 0 and stats.unchanged >= 2
+
+
+def test_the_versions_live_under_the_data_directory(tmp_path):
+    _, config, _ = build_corpus(tmp_path)
+    root = index_root(config)
+    assert root == Path(config["data_dir"]) / "index"
+    assert (root / "current").read_text().strip() == current_version(root)
+
+
+def test_renaming_a_place_updates_the_documents_that_show_it(tmp_path):
+    store, config, index = build_corpus(tmp_path)
+    ingest(store, config, write(tmp_path, "vals.ttl", PREFIXES + '<place/vals> rdfs:label "Vals" .'),
+           write(tmp_path, "coop.ttl", PREFIXES + '<actor/coop> a mai:Enterprise ; rdfs:label "Coop" ; '
+                                                  'schema:location <place/vals> .\n'
+                                                  '<grant/g7> a mai:Grant ; mai:beneficiary <actor/coop> ; '
+                                                  'schema:amount "10"^^xsd:decimal .'))
+    ingest(store, config, write(tmp_path, "vals.ttl", PREFIXES + '<place/vals> rdfs:label "Vals-les-Bains" .'))
+    assert [p["label"] for p in search(index, "Coop", kind="actor")["facets"]["place"]] == ["Vals-les-Bains"]
+    assert _result(index, "Vals-les-Bains", iri("grant/g7")) is not None  # a grant shows its beneficiary's place
+    assert check_index(store, config).ok
+
+
+def test_term_bitsets_read_block_by_block_equal_whoosh_postings(tmp_path):
+    from search.reader import _posting_bits, bits_to_ids
+
+    _, _, index = build_corpus(tmp_path)
+    view = index.view()
+    for reader, _, _ in view.leaves:
+        for field in ("body", "theme", "kind"):
+            for text in list(reader.field_terms(field))[:50]:
+                assert bits_to_ids(_posting_bits(reader, field, text)) == list(reader.postings(field, text).all_ids())

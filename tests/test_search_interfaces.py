@@ -1,0 +1,112 @@
+"""The CLI and the HTTP API give the same results; `maillage index --check` fails on a stale index."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from webapp import create_app
+from webapp.cli import main
+from test_search_corpus import ACTORS_TTL, THEMES_TTL, iri, write
+
+
+@pytest.fixture
+def data(tmp_path):
+    """A data directory filled by `maillage ingest` (which builds and updates the index)."""
+    data_dir = str(tmp_path / "data")
+    files = [str(write(tmp_path, "themes.ttl", THEMES_TTL)), str(write(tmp_path, "actors.ttl", ACTORS_TTL))]
+    result = CliRunner().invoke(main, ["--data", data_dir, "ingest", *files])
+    assert result.exit_code == 0, result.output
+    return data_dir
+
+
+@pytest.fixture
+def client(data):
+    app = create_app({"data_dir": data, "store": "oxigraph", "query_workers": 1})
+    yield app.test_client()
+    from webapp.resources import close_resources
+
+    close_resources(app)
+
+
+def _cli(data, *args):
+    return CliRunner().invoke(main, ["--data", data, *args])
+
+
+@pytest.mark.parametrize("args, params", [
+    (["santé mentale"], {"q": "santé mentale"}),
+    (["", "--type", "grant"], {"type": "grant"}),
+    (["", "--theme", "vieillissement", "--type", "actor"], {"theme": "vieillissement", "type": "actor"}),
+    (["soignants", "--page", "1"], {"q": "soignants", "page": "1"}),
+    (["initiatives"], {"q": "initiatives"}),
+])
+def test_the_cli_json_and_the_api_return_the_same_results(data, client, args, params):
+    result = _cli(data, "search", *args, "--json")
+    assert result.exit_code == 0, result.output
+    response = client.get("/api/search", query_string=params)
+    assert response.status_code == 200
+    assert json.loads(result.output) == response.get_json()
+
+
+def test_the_cli_prints_results_for_a_terminal(data):
+    result = _cli(data, "search", "Veilleurs")
+    assert result.exit_code == 0
+    assert "Les Veilleurs du Gier" in result.output and iri("actor/veilleurs") in result.output
+
+
+def test_a_bad_cli_search_is_one_line_in_french_and_exit_1(data):
+    result = _cli(data, "search", "santé", "--page", "0")
+    assert result.exit_code == 1
+    assert "numéro de page" in result.output and "Traceback" not in result.output
+
+
+def test_the_index_check_fails_on_a_stale_index_and_passes_after_a_rebuild(data):
+    from graph.store import open_store
+
+    assert _cli(data, "index", "--check").exit_code == 0
+    store = open_store({"store": "oxigraph", "data_dir": data})
+    with store.writer() as writer:  # the graph changes behind the index's back
+        writer.update(f'INSERT DATA {{ GRAPH <urn:test> {{ <{iri("actor/pilat")}> '
+                      f'<http://www.w3.org/2004/02/skos/core#altLabel> "MSP" . }} }}')
+    del store
+    check = _cli(data, "index", "--check")
+    assert check.exit_code == 1
+    assert iri("actor/pilat") in check.output and "périmé" in check.output
+    assert _cli(data, "index").exit_code == 0
+    assert _cli(data, "index", "--check").exit_code == 0
+
+
+def test_the_api_filters_by_facets(client):
+    response = client.get("/api/search", query_string={"type": "grant", "year": "2023"})
+    assert [r["iri"] for r in response.get_json()["results"]] == [iri("grant/g2")]
+
+
+@pytest.mark.parametrize("params, code", [({"page": "x"}, "bad-parameter"), ({"page": "0"}, "bad-search"),
+                                          ({"sort": "colour"}, "bad-search"), ({"theme": "astronomie"}, "bad-search")])
+def test_api_errors_have_the_one_json_shape(client, params, code):
+    response = client.get("/api/search", query_string=params)
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error["status"] == 400 and error["code"] == code
+    assert error["message"] and error["message_en"]
+
+
+def test_suggest_completes_names(client):
+    response = client.get("/api/suggest", query_string={"q": "zéph"})
+    assert response.status_code == 200
+    assert [s["iri"] for s in response.get_json()["suggestions"]] == [iri("actor/repit")]
+
+
+def test_the_api_says_when_no_index_was_built(tmp_path):
+    app = create_app({"data_dir": str(tmp_path / "empty"), "store": "oxigraph", "query_workers": 1})
+    response = app.test_client().get("/api/search", query_string={"q": "santé"})
+    assert response.status_code == 503
+    assert response.get_json()["error"]["code"] == "index-unavailable"
+
+
+def test_a_cli_search_before_any_index_says_how_to_build_one(tmp_path):
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "empty"), "search", "santé"])
+    assert result.exit_code == 1
+    assert "maillage index" in result.output and "Traceback" not in result.output

@@ -1,0 +1,79 @@
+"""End to end: `maillage serve` on a free loopback port, queried by SPARQLWrapper (a real client) in every format."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import free_port, wait_for_http
+from web_fixture import DANAECARE, template_data
+
+SPARQLWrapper = pytest.importorskip("SPARQLWrapper")
+from SPARQLWrapper import CSV, JSON, JSONLD, N3, TSV, TURTLE, XML, SPARQLWrapper as Client  # noqa: E402
+
+SELECT = f"SELECT ?label WHERE {{ <{DANAECARE}> <http://www.w3.org/2000/01/rdf-schema#label> ?label }}"
+CONSTRUCT = f"CONSTRUCT {{ <{DANAECARE}> ?p ?o }} WHERE {{ <{DANAECARE}> ?p ?o }}"
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory):
+    data = tmp_path_factory.mktemp("serve") / "data"
+    shutil.copytree(template_data(), data)
+    port = free_port()
+    log = open(data.parent / "serve.log", "wb")
+    maillage = Path(sys.executable).with_name("maillage")
+    env = {**os.environ, "MAILLAGE_QUERY_TIMEOUT": "5"}
+    process = subprocess.Popen([str(maillage), "--data", str(data), "serve", "--host", "127.0.0.1", "--port",
+                                str(port)], env=env, stdout=subprocess.DEVNULL, stderr=log)
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/healthz", timeout=30)
+        yield f"http://127.0.0.1:{port}/sparql"
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+        log.close()
+
+
+def client(url: str, query: str, fmt: str, method: str = "GET") -> Client:
+    sparql = Client(url)
+    sparql.setQuery(query)
+    sparql.setReturnFormat(fmt)
+    sparql.setMethod(method)
+    return sparql
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_select_as_json(endpoint, method):
+    result = client(endpoint, SELECT, JSON, method).queryAndConvert()
+    assert [b["label"]["value"] for b in result["results"]["bindings"]] == ["DanaeCare"]
+
+
+def test_select_as_xml(endpoint):
+    document = client(endpoint, SELECT, XML).queryAndConvert()
+    assert [n.firstChild.data for n in document.getElementsByTagName("literal")] == ["DanaeCare"]
+
+
+@pytest.mark.parametrize("fmt", [CSV, TSV])
+def test_select_as_csv_and_tsv(endpoint, fmt):
+    text = client(endpoint, SELECT, fmt).queryAndConvert().decode()
+    assert "DanaeCare" in text.splitlines()[1]
+
+
+@pytest.mark.parametrize("fmt,media_type", [(TURTLE, "text/turtle"), (N3, "text/turtle"),
+                                            (JSONLD, "application/ld+json"), (XML, "application/rdf+xml")])
+def test_construct_in_every_graph_format(endpoint, fmt, media_type):
+    # The raw answer, parsed by Oxigraph: SPARQLWrapper's own conversion uses rdflib's deprecated ConjunctiveGraph.
+    import pyoxigraph as ox
+
+    with client(endpoint, CONSTRUCT, fmt).query().response as response:
+        assert response.headers["Content-Type"].split(";")[0] == media_type
+        triples = list(ox.parse(response.read(), ox.RdfFormat.from_media_type(media_type)))
+    assert any(t.object == ox.Literal("DanaeCare") for t in triples)
+
+
+def test_ask(endpoint):
+    assert client(endpoint, "ASK { ?s ?p ?o }", JSON).queryAndConvert()["boolean"] is True

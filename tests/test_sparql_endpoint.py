@@ -1,0 +1,209 @@
+"""The SPARQL 1.1 Protocol at /sparql and the Graph Store Protocol at /store, through the Flask client."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import threading
+import time
+from urllib.parse import quote
+
+import pyoxigraph as ox
+import pytest
+from web_fixture import DANAECARE, FIXTURE_GRAPH, fresh_app, template_data
+
+from webapp.resources import close_resources
+
+SELECT = "SELECT ?label WHERE { <%s> <http://www.w3.org/2000/01/rdf-schema#label> ?label }" % DANAECARE
+CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { BIND(<%s> AS ?s) ?s ?p ?o }" % DANAECARE
+AUTH = {"Authorization": "Bearer s3cret"}
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = fresh_app(template_data(), tmp_path)
+    yield app
+    close_resources(app)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+def labels_from(response) -> list[str]:
+    results = ox.parse_query_results(response.data, ox.QueryResultsFormat.JSON)
+    return [s["label"].value for s in results]
+
+
+def test_get_answers_a_select_in_json_by_default(client):
+    response = client.get("/sparql?query=" + quote(SELECT))
+    assert response.status_code == 200
+    assert response.mimetype == "application/sparql-results+json"
+    assert labels_from(response) == ["DanaeCare"]
+
+
+def test_form_post_and_direct_post_give_the_same_answer(client):
+    form = client.post("/sparql", data={"query": SELECT})
+    direct = client.post("/sparql", data=SELECT, content_type="application/sparql-query")
+    assert labels_from(form) == labels_from(direct) == ["DanaeCare"]
+
+
+@pytest.mark.parametrize("accept,media_type", [
+    ("application/sparql-results+json", "application/sparql-results+json"),
+    ("application/sparql-results+xml", "application/sparql-results+xml"),
+    ("text/csv", "text/csv"), ("text/tab-separated-values", "text/tab-separated-values")])
+def test_select_results_in_every_format_by_accept(client, accept, media_type):
+    response = client.get("/sparql?query=" + quote(SELECT), headers={"Accept": accept})
+    assert response.mimetype == media_type
+    assert b"DanaeCare" in response.data
+
+
+def test_csv_results_parse_as_csv(client):
+    response = client.get("/sparql?format=csv&query=" + quote(SELECT))
+    assert list(csv.reader(io.StringIO(response.get_data(as_text=True)))) == [["label"], ["DanaeCare"]]
+
+
+@pytest.mark.parametrize("fmt,media_type", [("turtle", "text/turtle"), ("jsonld", "application/ld+json"),
+                                            ("ntriples", "application/n-triples"),
+                                            ("rdfxml", "application/rdf+xml")])
+def test_construct_results_in_every_graph_format(client, fmt, media_type):
+    response = client.get(f"/sparql?format={fmt}&query=" + quote(CONSTRUCT))
+    assert response.status_code == 200 and response.mimetype == media_type
+    triples = list(ox.parse(response.data, {"turtle": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD,
+                                             "ntriples": ox.RdfFormat.N_TRIPLES,
+                                             "rdfxml": ox.RdfFormat.RDF_XML}[fmt]))
+    assert any(t.object == ox.Literal("DanaeCare") for t in triples)
+
+
+def test_ask_answers_a_boolean(client):
+    response = client.get("/sparql?query=" + quote("ASK { ?s a <https://w3id.org/maillage/ontology#Grant> }"))
+    assert json.loads(response.data) == {"head": {}, "boolean": True}
+
+
+def test_without_a_query_a_client_gets_the_service_description(client):
+    response = client.get("/sparql", headers={"Accept": "text/turtle"})
+    assert response.mimetype == "text/turtle"
+    graph = list(ox.parse(response.data, ox.RdfFormat.TURTLE))
+    sd = "http://www.w3.org/ns/sparql-service-description#"
+    assert any(t.predicate.value == sd + "endpoint" for t in graph)
+    assert any(t.object == ox.NamedNode(sd + "UnionDefaultGraph") for t in graph)
+
+
+def test_without_a_query_a_browser_gets_the_editor_with_the_named_queries(client):
+    response = client.get("/sparql", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert response.mimetype == "text/html"
+    assert b"<textarea" in response.data and b"Totaux par financeur" in response.data
+
+
+def test_the_editor_shows_results_as_a_table_with_download_links(client):
+    response = client.post("/sparql", data={"query": SELECT, "format": "html"})
+    page = response.get_data(as_text=True)
+    assert "<td>DanaeCare</td>" in page and "format=csv" in page
+
+
+def test_reads_allow_cross_origin_requests(client):
+    response = client.get("/sparql?query=" + quote(SELECT), headers={"Origin": "https://ex.org"})
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    preflight = client.options("/sparql", headers={"Origin": "https://ex.org",
+                                                   "Access-Control-Request-Method": "POST"})
+    assert preflight.status_code == 204 and "POST" in preflight.headers["Access-Control-Allow-Methods"]
+
+
+def test_a_malformed_query_is_a_400_with_line_and_column(client):
+    response = client.get("/sparql?query=" + quote("SELECT ?s\nWHERE { ?s ?p }"))
+    error = response.get_json()["error"]
+    assert response.status_code == 400 and error["code"] == "bad-query"
+    assert "ligne 2, colonne 16" in error["message"] and "line 2, column 16" in error["message_en"]
+
+
+def test_service_is_refused_with_a_400(client):
+    response = client.get("/sparql?query=" + quote("SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"))
+    assert response.status_code == 400 and response.get_json()["error"]["code"] == "query-refused"
+
+
+def test_from_a_local_file_is_refused_but_from_a_source_graph_is_answered(client):
+    refused = client.get("/sparql?query=" + quote("SELECT * FROM <file:///etc/passwd> { ?s ?p ?o }"))
+    assert refused.status_code == 400
+    inside = client.get("/sparql?query=" + quote(f"SELECT ?label FROM <{FIXTURE_GRAPH}> WHERE {{ <{DANAECARE}> "
+                                                 "<http://www.w3.org/2000/01/rdf-schema#label> ?label }"))
+    assert labels_from(inside) == ["DanaeCare"]
+
+
+def test_the_row_cap_cuts_and_flags_the_answer(tmp_path):
+    app = fresh_app(template_data(), tmp_path, max_rows=3)
+    try:
+        response = app.test_client().get("/sparql?format=tsv&query=" + quote("SELECT ?s WHERE { ?s ?p ?o }"))
+        assert response.get_data(as_text=True).count("\n") == 4
+        assert response.headers["X-Maillage-Truncated"] == "true"
+    finally:
+        close_resources(app)
+
+
+def test_an_update_without_the_token_is_refused(client):
+    response = client.post("/sparql", data={"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"})
+    assert response.status_code == 401 and response.get_json()["error"]["code"] == "unauthorized"
+    wrong = client.post("/sparql", data={"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"},
+                        headers={"Authorization": "Bearer nope"})
+    assert wrong.status_code == 401
+
+
+def test_an_update_with_the_token_is_written_and_read_back(client):
+    update = "INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> 'written' } }"
+    response = client.post("/sparql", data=update, content_type="application/sparql-update", headers=AUTH)
+    assert response.status_code == 204
+    answer = client.get("/sparql?query=" + quote("SELECT ?label WHERE { <urn:a> <urn:b> ?label }"))
+    assert labels_from(answer) == ["written"]
+
+
+def test_writes_are_disabled_when_no_token_is_configured(tmp_path):
+    app = fresh_app(template_data(), tmp_path, write_token="")
+    response = app.test_client().post("/sparql", data={"update": "CLEAR ALL"}, headers=AUTH)
+    assert response.status_code == 403
+
+
+def test_graph_store_reads_a_graph_and_writes_only_with_the_token(client):
+    assert b"DanaeCare" in client.get("/store?graph=" + quote(FIXTURE_GRAPH)).data
+    body = "<urn:x> <urn:y> 'put' ."
+    assert client.put("/store?graph=urn:new", data=body, content_type="text/turtle").status_code == 401
+    assert client.put("/store?graph=urn:new", data=body, content_type="text/turtle", headers=AUTH).status_code == 201
+    assert b"put" in client.get("/store?graph=urn:new", headers={"Accept": "application/n-triples"}).data
+    assert client.delete("/store?graph=urn:new", headers=AUTH).status_code == 204
+    assert client.get("/store?graph=urn:new").status_code == 404
+
+
+RUNAWAY = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o . "
+           "?p ?q ?r . ?s ?t ?u }")
+
+
+def test_a_runaway_query_is_stopped_at_its_limit_while_other_requests_are_answered(tmp_path):
+    app = fresh_app(template_data(), tmp_path, query_timeout=1.5, query_workers=2)
+    try:
+        client = app.test_client()
+        client.get("/sparql?query=" + quote(SELECT))  # start the workers
+        outcome = {}
+
+        def runaway():
+            started = time.monotonic()
+            response = app.test_client().get("/sparql?query=" + quote(RUNAWAY))
+            outcome.update(status=response.status_code, seconds=time.monotonic() - started,
+                           body=response.get_json())
+
+        thread = threading.Thread(target=runaway)
+        thread.start()
+        time.sleep(0.3)
+        answered = []
+        while thread.is_alive():
+            response = client.get("/sparql?query=" + quote(SELECT))
+            answered.append(response.status_code == 200 and labels_from(response) == ["DanaeCare"])
+            page = client.get("/id/actor/danaecare")
+            answered.append(page.status_code == 200)
+            time.sleep(0.05)
+        thread.join()
+        assert outcome["status"] == 503 and outcome["body"]["error"]["code"] == "query-timeout"
+        assert 1.4 <= outcome["seconds"] < 4
+        assert answered and all(answered)
+        assert labels_from(client.get("/sparql?query=" + quote(SELECT))) == ["DanaeCare"]
+    finally:
+        close_resources(app)

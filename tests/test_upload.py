@@ -1,0 +1,145 @@
+"""Write access: without the token every write — upload, SPARQL Update, Graph Store — is refused and leaves the
+store as it was; with it, an upload is ingested as ``maillage ingest`` would, indexed, and logged with who and what.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+from web_fixture import fresh_app, template_data
+
+from webapp.upload import token_id
+
+TOKEN = "s3cret"
+NEW = "https://ex.org/uploaded"
+NTRIPLES = f'<{NEW}> <http://www.w3.org/2000/01/rdf-schema#label> "Mutuelle déposée" .\n'.encode()
+ASK = f"ASK {{ <{NEW}> ?p ?o }}"
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = fresh_app(template_data(), tmp_path, write_token=TOKEN)
+    yield app
+    from webapp.resources import close_resources
+
+    close_resources(app)
+
+
+def knows_new(client) -> bool:
+    answer = client.get("/sparql", query_string={"query": ASK}, headers={"Accept": "application/sparql-results+json"})
+    return answer.get_json()["boolean"]
+
+
+def upload(client, data=NTRIPLES, name="depot.nt", headers=None, form=None):
+    return client.post("/api/upload", data={"file": (io.BytesIO(data), name), **(form or {})}, headers=headers or {})
+
+
+def writes(client) -> list[dict]:
+    path = Path(client.application.config["MAILLAGE"]["data_dir"]) / "logs" / "writes.jsonl"
+    return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
+
+
+WRITES = {
+    "upload": lambda c, h: upload(c, headers=h),
+    "upload-form": lambda c, h: c.post("/upload", data={"file": (io.BytesIO(NTRIPLES), "depot.nt"),
+                                                       "token": h.get("Authorization", "")[7:]}),
+    "sparql-update-form": lambda c, h: c.post("/sparql", data={"update": f'INSERT DATA {{ GRAPH <{NEW}> {{ <{NEW}> '
+                                                                        f'<https://ex.org/p> "x" }} }}'}, headers=h),
+    "sparql-update-direct": lambda c, h: c.post("/sparql", data=f'INSERT DATA {{ GRAPH <{NEW}> {{ <{NEW}> '
+                                                                f'<https://ex.org/p> "x" }} }}',
+                                                headers={**h, "Content-Type": "application/sparql-update"}),
+    "graph-store-put": lambda c, h: c.put(f"/store?graph={NEW}", data=NTRIPLES,
+                                          headers={**h, "Content-Type": "application/n-triples"}),
+    "graph-store-post": lambda c, h: c.post(f"/store?graph={NEW}", data=NTRIPLES,
+                                            headers={**h, "Content-Type": "application/n-triples"}),
+}
+BAD_CREDENTIALS = {"none": {}, "wrong": {"Authorization": "Bearer wrong"},
+                   "prefix": {"Authorization": "Bearer s3cre"}, "basic": {"Authorization": "Basic czNjcmV0"}}
+
+
+@pytest.mark.parametrize("credentials", BAD_CREDENTIALS)
+@pytest.mark.parametrize("write", WRITES)
+def test_a_write_without_the_right_token_is_refused_and_changes_nothing(app, write, credentials):
+    client = app.test_client()
+    response = WRITES[write](client, BAD_CREDENTIALS[credentials])
+    assert response.status_code in (401, 403), response.get_data(as_text=True)[:300]
+    assert not knows_new(client)
+
+
+@pytest.mark.parametrize("write", WRITES)
+def test_every_write_is_refused_when_no_token_is_configured(tmp_path, write):
+    app = fresh_app(template_data(), tmp_path, write_token="")
+    client = app.test_client()
+    assert WRITES[write](client, {"Authorization": "Bearer "}).status_code in (401, 403)
+    assert not knows_new(client)
+
+
+def test_graph_store_delete_without_the_token_is_refused(app):
+    client = app.test_client()
+    graph = "https://w3id.org/maillage/id/source/fixture-ttl"
+    assert client.delete(f"/store?graph={graph}").status_code in (401, 403)
+    assert client.get(f"/store?graph={graph}").status_code == 200
+
+
+def test_an_upload_with_the_token_is_ingested_indexed_and_logged(app):
+    client = app.test_client()
+    response = upload(client, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 200, response.get_data(as_text=True)
+    body = response.get_json()
+    assert (body["status"], body["kind"], body["file"]) == ("stored", "rdf", "depot.nt")
+    assert body["source"] == "https://w3id.org/maillage/id/source/depot-nt"  # the graph the CLI would write
+    assert knows_new(client)
+    [entry] = writes(client)
+    assert entry["action"] == "upload" and entry["result"] == "stored"
+    assert entry["token"] == token_id(TOKEN) and TOKEN not in json.dumps(entry)
+    assert entry["remote"] == "127.0.0.1" and entry["file"] == "depot.nt"
+    assert entry["sha256"] == hashlib.sha256(NTRIPLES).hexdigest() and entry["size"] == len(NTRIPLES)
+
+
+def test_the_same_upload_twice_is_unchanged(app):
+    client = app.test_client()
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    assert upload(client, headers=headers).get_json()["status"] == "stored"
+    assert upload(client, headers=headers).get_json()["status"] == "unchanged"
+
+
+def test_a_refused_write_is_logged_without_the_token_it_tried(app):
+    client = app.test_client()
+    upload(client, headers={"Authorization": "Bearer guess-1234"})
+    [entry] = writes(client)
+    assert entry["result"] == "refused: bad token" and entry["token"] == "invalid"
+    assert "guess-1234" not in json.dumps(entry)
+
+
+def test_an_unreadable_upload_is_refused_with_the_reason_and_changes_nothing(app):
+    client = app.test_client()
+    response = upload(client, data=b"\x00\x01binary", name="donnees.csv",
+                      headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 422
+    assert "rien n'a été enregistré" in response.get_json()["error"]["message"]
+    assert writes(client)[-1]["result"] == "failed"
+
+
+def test_an_uploaded_file_name_cannot_escape_the_upload_folder(app, tmp_path):
+    client = app.test_client()
+    response = upload(client, name="../../../../tmp/evil.nt", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 200
+    assert response.get_json()["file"] == "tmp_evil.nt"
+    assert not Path("/tmp/evil.nt").exists()
+
+
+def test_the_upload_page_asks_for_a_file_and_the_token(app):
+    page = app.test_client().get("/upload", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert 'type="file"' in page and 'name="token"' in page and 'type="password"' in page
+
+
+def test_the_upload_form_with_the_token_ingests(app):
+    client = app.test_client()
+    response = client.post("/upload", data={"file": (io.BytesIO(NTRIPLES), "depot.nt"), "token": TOKEN})
+    assert response.status_code == 200
+    assert "stored" in response.get_data(as_text=True)
+    assert knows_new(client)

@@ -1,0 +1,71 @@
+"""Every named query (webapp/queries/*.rq): a complete header, and the expected rows on the fixture graph."""
+
+from __future__ import annotations
+
+import pytest
+from web_fixture import (COEUR, DANAECARE, DELIBERATION, GOAL, LONELY, PLACE, PREVENTION, PTCE, SEM, SESSION, XSS,
+                         fresh_app, template_data)
+
+from webapp.named_queries import named_queries
+from webapp.resources import close_resources
+
+#: name -> (parameters, a function of the rows that must hold)
+EXPECTED = {
+    "partenaires-par-cercle": ({"circle": COEUR}, lambda rows: [r["member"]["iri"] for r in rows] == [DANAECARE]),
+    "subventions-par-financeur-et-annee": ({"funder": SEM}, lambda rows: sorted(
+        (r["year"], r["total"]) for r in rows) == [(2023, 5000), (2024, 20000)]),
+    "acteurs-par-theme": ({"theme": PREVENTION}, lambda rows: {r["actor"]["iri"] for r in rows} == {DANAECARE, XSS}),
+    "acteurs-sans-financement": ({}, lambda rows: LONELY in {r["actor"]["iri"] for r in rows}
+                                 and DANAECARE not in {r["actor"]["iri"] for r in rows}),
+    "liens-entre-deux-acteurs": ({"a": SEM, "b": DANAECARE},
+                                 lambda rows: any("grant/sem-danaecare-2024" in r["via"]["iri"] for r in rows)),
+    "entrees-sorties-periode": ({"start": "2024-06-01", "end": "2024-12-31"},
+                                lambda rows: [(r["member"]["iri"], r["event"]) for r in rows] == [(SEM, "sortie")]),
+    "subventions-par-objectif": ({"goal": GOAL}, lambda rows: [(r["grants"], r["total"]) for r in rows] == [(1, 20000)]),
+    "totaux-par-financeur": ({}, lambda rows: [(r["funder"]["iri"], r["total"]) for r in rows] == [(SEM, 25000)]),
+    "deliberations-d-une-collectivite": ({"authority": SEM}, lambda rows: [(r["deliberation"]["iri"], r["grants"])
+                                                                         for r in rows] == [(DELIBERATION, 1)]),
+    "presents-a-une-seance": ({"session": SESSION}, lambda rows: len(rows) == 2),
+    "sources-et-triplets": ({}, lambda rows: any(r["title"] == "fixture.ttl" and r["triples"] > 50 for r in rows)),
+    "acteurs-d-un-type-dans-un-lieu": ({"kind": "https://w3id.org/maillage/ontology#Association", "place": "42218"},
+                                       lambda rows: [r["actor"]["iri"] for r in rows] == [DANAECARE]),
+    "objectifs-du-pole": ({}, lambda rows: [r["goal"]["iri"] for r in rows if r["cooperation"]["iri"] == PTCE][0]
+                          == GOAL),
+    "subventions-d-un-beneficiaire": ({"beneficiary": DANAECARE}, lambda rows: [r["amount"] for r in rows] == [20000]),
+}
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    app = fresh_app(template_data(), tmp_path_factory.mktemp("named"))
+    yield app.test_client()
+    close_resources(app)
+
+
+def test_there_are_at_least_twelve_named_queries_each_with_a_test():
+    assert len(named_queries()) >= 12
+    assert set(named_queries()) == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_named_query_answers_as_expected_on_the_fixture_graph(client, name):
+    params, check = EXPECTED[name]
+    response = client.get(f"/api/queries/{name}", query_string=params)
+    assert response.status_code == 200, response.get_json()
+    rows = response.get_json()["rows"]
+    assert rows and check(rows), rows
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_named_query_runs_as_a_form_with_csv_and_json(client, name):
+    params, _ = EXPECTED[name]
+    page = client.get(f"/queries/{name}", query_string={**params, "run": "1"}, headers={"Accept": "text/html"})
+    assert page.status_code == 200 and "<table>" in page.get_data(as_text=True)
+    assert client.get(f"/queries/{name}.csv", query_string=params).mimetype == "text/csv"
+    assert client.get(f"/queries/{name}.json", query_string=params).get_json()["results"]["rows"]
+
+
+def test_places_are_found_by_name_too(client):
+    rows = client.get("/api/queries/acteurs-d-un-type-dans-un-lieu",
+                      query_string={"kind": "https://w3id.org/maillage/ontology#Actor", "place": "étienne"}).get_json()
+    assert {r["location"]["iri"] for r in rows["rows"]} == {PLACE}

@@ -1,0 +1,137 @@
+"""The small graph that the web tests read, and how each test gets a fresh app on it.
+
+Strategy: the fixture graph (inline Turtle, the contract's vocabulary) is ingested once per session through
+``graph.ingest.pipeline.ingest_paths`` — the product's own path, SHACL validation included — into a template data
+directory; each test copies that directory (a few files of RocksDB snapshots) and builds a fresh app on its copy
+with ``create_app``. Ingesting per test would cost a second of validation each for no extra coverage.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+SOURCE_TEXT = ("Délibération n°2024.00240 du Bureau métropolitain. La Métropole attribue une subvention de "
+               "20 000 € à l'association DanaeCare pour créer le PTCE santé.")
+QUOTE = "20 000 € à l'association DanaeCare"
+START = SOURCE_TEXT.index(QUOTE)
+END = START + len(QUOTE)
+
+BASE = "https://w3id.org/maillage/id/"
+FIXTURE_GRAPH = BASE + "source/fixture-ttl"
+DANAECARE = BASE + "actor/danaecare"
+SEM = BASE + "actor/saint-etienne-metropole"
+PTCE = BASE + "actor/ptce-sante-loire"
+XSS = BASE + "actor/xss"
+LONELY = BASE + "actor/cabinet-isole"
+GRANT = BASE + "grant/sem-danaecare-2024"
+GRANT_XSS = BASE + "grant/sem-xss-2023"
+DELIBERATION = BASE + "deliberation/saint-etienne-metropole/2024-00240"
+SESSION = BASE + "session/saint-etienne-metropole/2024-05-14"
+GOAL = BASE + "goal/acces-aux-soins"
+GOAL2 = BASE + "goal/prevention"
+SOURCE = BASE + "source/deliberation-txt"
+EVIDENCE = BASE + "evidence/deliberation-txt/1"
+ALICE = BASE + "person/alice-martin"
+PLACE = BASE + "place/42218"
+COEUR = "https://w3id.org/maillage/ontology/circle/coeur"
+PARTENAIRES = "https://w3id.org/maillage/ontology/circle/partenaires"
+PREVENTION = "https://w3id.org/maillage/ontology/theme/prevention"
+
+FIXTURE_TTL = f"""
+@prefix mai: <https://w3id.org/maillage/ontology#> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix schema: <http://schema.org/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix oa: <http://www.w3.org/ns/oa#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+<{PTCE}> a mai:Cooperation ; rdfs:label "PTCE santé Loire" ; mai:coordinatedBy <{DANAECARE}> ;
+    mai:hasGoal <{GOAL}> , <{GOAL2}> .
+<{DANAECARE}> a mai:Association ; rdfs:label "DanaeCare" ; dcterms:subject <{PREVENTION}> ;
+    schema:location <{PLACE}> ; mai:rna "W423012345" ; dcterms:description "Association de coordination en santé." .
+<{SEM}> a mai:PublicAuthority ; rdfs:label "Saint-Etienne Métropole" ; schema:location <{PLACE}> ; mai:siren "244200770" .
+<{XSS}> a mai:Association ; rdfs:label "<script>alert('x')</script>" ; dcterms:subject <{PREVENTION}> .
+<{LONELY}> a mai:HealthProfessional ; rdfs:label "Cabinet isolé" ; schema:location <{PLACE}> .
+<{PLACE}> a schema:Place ; rdfs:label "Saint-Étienne" ; mai:inseeCode "42218" .
+
+<{BASE}membership/danaecare-ptce> a org:Membership ; org:member <{DANAECARE}> ; org:organization <{PTCE}> ;
+    org:role <{COEUR}> ; mai:joinedOn "2024-01-15"^^xsd:date .
+<{BASE}membership/sem-ptce> a org:Membership ; org:member <{SEM}> ; org:organization <{PTCE}> ;
+    org:role <{PARTENAIRES}> ; mai:joinedOn "2024-03-01"^^xsd:date ; mai:leftOn "2024-11-30"^^xsd:date .
+
+<{GOAL}> a mai:StrategicGoal ; skos:prefLabel "Améliorer l'accès aux soins"@fr , "Improve access to care"@en ;
+    skos:notation "1" .
+<{GOAL2}> a mai:StrategicGoal ; skos:prefLabel "Développer la prévention"@fr ; skos:notation "2" .
+
+<{GRANT}> a mai:Grant ; schema:funder <{SEM}> ; mai:beneficiary <{DANAECARE}> ;
+    schema:amount "20000.00"^^xsd:decimal ; schema:currency "EUR" ; mai:fiscalYear 2024 ;
+    dcterms:description "Création du PTCE santé" ; mai:decidedBy <{DELIBERATION}> ; mai:contributesTo <{GOAL}> ;
+    mai:evidence <{EVIDENCE}> .
+<{GRANT_XSS}> a mai:Grant ; schema:funder <{SEM}> ; mai:beneficiary <{XSS}> ;
+    schema:amount "5000"^^xsd:decimal ; mai:fiscalYear 2023 ; mai:contributesTo <{GOAL2}> .
+<{EVIDENCE}> a oa:TextQuoteSelector ; oa:exact "{QUOTE}" ; oa:start {START} ; oa:end {END} ;
+    prov:wasDerivedFrom <{SOURCE}> .
+<{SOURCE}> a mai:Source ; dcterms:title "deliberation.txt" ; schema:text "{SOURCE_TEXT}" .
+
+<{DELIBERATION}> a mai:Deliberation ; dcterms:identifier "2024.00240" ;
+    dcterms:title "Création d'un PTCE santé – subvention à DanaeCare" ; dcterms:date "2024-05-14"^^xsd:date ;
+    mai:authority <{SEM}> ; mai:session <{SESSION}> .
+<{SESSION}> a mai:Session ; dcterms:date "2024-05-14"^^xsd:date ; mai:present <{ALICE}> ; mai:excused <{BASE}person/bob-durand> .
+<{ALICE}> a foaf:Person ; rdfs:label "Alice Martin" .
+<{BASE}person/bob-durand> a foaf:Person ; rdfs:label "Bob Durand" .
+"""
+
+
+def build_template(directory: Path) -> Path:
+    """Ingest the fixture graph into ``directory/data`` with the product's pipeline; return the data dir."""
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    source = directory / "fixture.ttl"
+    source.write_text(FIXTURE_TTL, encoding="utf-8")
+    data = directory / "data"
+    store = open_store({"store": "oxigraph", "data_dir": str(data)})
+    reports = ingest_paths(store, [source])
+    assert reports and reports[0].status == "stored", reports
+    try:
+        from search.indexer import build_index
+    except ImportError:  # the search package is not there: the search page says so
+        pass
+    else:
+        build_index(store, {"data_dir": str(data), "store": "oxigraph"})
+    store.close()
+    return data
+
+
+def fresh_app(template: Path, tmp_path: Path, **config):
+    """A new app from the factory on a private copy of the template data directory."""
+    from webapp import create_app
+
+    data = tmp_path / "data"
+    shutil.copytree(template, data)
+    settings = {"store": "oxigraph", "data_dir": str(data), "query_timeout": 5.0, "query_workers": 2,
+                "write_token": "s3cret"}
+    settings.update(config)
+    app = create_app(settings)
+    app.config["TESTING"] = True
+    return app
+
+
+_TEMPLATE: list[Path] = []
+
+
+def template_data() -> Path:
+    """The fixture's data directory, built once per test process (removed at exit)."""
+    if not _TEMPLATE:
+        import atexit
+        import tempfile
+
+        directory = Path(tempfile.mkdtemp(prefix="maillage-web-fixture-"))
+        atexit.register(shutil.rmtree, directory, True)
+        _TEMPLATE.append(build_template(directory))
+    return _TEMPLATE[0]

@@ -1,0 +1,114 @@
+"""The JSON API: resources, grants, named queries, and its OpenAPI 3.1 description at ``/api/openapi.json``.
+
+``/api/search`` and ``/api/suggest`` belong to the search blueprint (``webapp/search_api.py``); they are
+described here too, so that one document covers the whole API.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify, request
+from rdflib import URIRef
+
+from webapp.errors import ApiError
+from webapp.named_queries import get_named_query, named_queries
+from webapp.views import Table, collapse, json_value_deep, ref, select
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+PAGE_SIZE = 50
+
+_GRANTS = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?amount ?year ?purpose ?deliberation
+  ?goal WHERE {
+  ?grant a mai:Grant .
+  OPTIONAL { ?grant schema:funder ?funder OPTIONAL { ?funder rdfs:label ?funderLabel } }
+  OPTIONAL { ?grant mai:beneficiary ?beneficiary OPTIONAL { ?beneficiary rdfs:label ?beneficiaryLabel } }
+  OPTIONAL { ?grant schema:amount ?amount } OPTIONAL { ?grant mai:fiscalYear ?year }
+  OPTIONAL { ?grant dcterms:description ?purpose } OPTIONAL { ?grant mai:decidedBy ?deliberation }
+  OPTIONAL { ?grant mai:contributesTo ?goal }
+  %FILTERS%
+} ORDER BY DESC(?year) DESC(?amount) ?grant LIMIT ?limit OFFSET ?offset"""
+
+_FILTERS = {"f": "?grant schema:funder ?f .", "b": "?grant mai:beneficiary ?b .", "y": "?grant mai:fiscalYear ?y .",
+            "g": "?grant mai:contributesTo ?g ."}
+
+
+def _iri_arg(name: str) -> URIRef | None:
+    value = request.args.get(name)
+    if not value:
+        return None
+    if not value.startswith(("http://", "https://", "urn:")):
+        raise ApiError(f"« {name} » doit être une IRI", f"'{name}' must be an IRI", code="bad-iri")
+    return URIRef(value)
+
+
+def _int_arg(name: str, default: int | None = None) -> int | None:
+    value = request.args.get(name)
+    if value in (None, ""):
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ApiError(f"« {name} » doit être un entier", f"'{name}' must be an integer",
+                       code="bad-parameter") from None
+
+
+@bp.get("/resource")
+def resource():
+    """Return everything the page of ``?iri=`` shows, as JSON."""
+    from webapp.resource_pages import resource_data
+
+    iri = _iri_arg("iri")
+    if iri is None:
+        raise ApiError("paramètre « iri » manquant", "missing 'iri' parameter", code="bad-iri")
+    return jsonify(json_value_deep(resource_data(str(iri))))
+
+
+@bp.get("/grants")
+def grants():
+    """List grants, filtered by funder, beneficiary, year or goal, a page at a time."""
+    page = max(_int_arg("page", 1), 1)
+    year = _int_arg("year")
+    bindings = {"f": _iri_arg("funder"), "b": _iri_arg("beneficiary"), "y": year, "g": _iri_arg("goal")}
+    # Constant patterns for the filters asked (their values are bound, never formatted in); LIMIT and OFFSET take
+    # no variables in SPARQL: they are integers computed here, not request text.
+    filters = " ".join(_FILTERS[k] for k, v in bindings.items() if v is not None)
+    query = _GRANTS.replace("%FILTERS%", filters).replace("?limit", str(PAGE_SIZE + 1)) \
+        .replace("?offset", str((page - 1) * PAGE_SIZE))
+    rows = collapse(select(query, **bindings), ["funderLabel", "beneficiaryLabel"])
+    table = Table("grants", [(k, k) for k in ("grant", "funder", "beneficiary", "amount", "year", "purpose",
+                                             "deliberation", "goal")])
+    for row in rows[:PAGE_SIZE]:
+        table.rows.append({"grant": ref(row["grant"]), "funder": ref(row.get("funder"), row.get("funderLabel")),
+                           "beneficiary": ref(row.get("beneficiary"), row.get("beneficiaryLabel")),
+                           "amount": row.get("amount"), "year": row.get("year"), "purpose": row.get("purpose"),
+                           "deliberation": ref(row.get("deliberation")), "goal": ref(row.get("goal"))})
+    body = table.to_json()
+    body.update({"page": page, "page_size": PAGE_SIZE, "has_next": len(rows) > PAGE_SIZE,
+                 "total_amount": sum(r["amount"] or 0 for r in body["rows"])})
+    return jsonify(body)
+
+
+@bp.get("/queries")
+def queries():
+    """List the named queries with their parameters."""
+    return jsonify({"queries": [q.to_json() for q in named_queries().values()]})
+
+
+@bp.get("/queries/<name>")
+def run_query(name: str):
+    """Run a named query with its parameters from the query string; return its rows."""
+    from webapp.queries_pages import run_named
+
+    get_named_query(name)
+    query, table, truncated = run_named(name, request.args)
+    body = table.to_json()
+    body.update({"query": query.name, "truncated": truncated})
+    return jsonify(body)
+
+
+@bp.get("/openapi.json")
+def openapi():
+    """Return the OpenAPI 3.1 description of the JSON API."""
+    from webapp.openapi import openapi_document
+
+    return jsonify(openapi_document(current_app.config["MAILLAGE"]))

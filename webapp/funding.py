@@ -1,0 +1,114 @@
+"""Funding and goals: who funds whom, totals by funder, beneficiary, year and theme (tables and an SVG chart);
+for each strategic goal, the actors and grants that serve it, with totals."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+from markupsafe import Markup, escape
+
+from graph.namespaces import MAI, SCHEMA
+from webapp.i18n import t
+from webapp.views import Table, collapse, ref, render_page, select
+
+bp = Blueprint("funding", __name__)
+
+#: Aggregates run in the engine, top rows only: the page stays fast on a large graph.
+_FLOWS = """SELECT ?funder ?beneficiary (SAMPLE(?fl) AS ?funderLabel) (SAMPLE(?bl) AS ?beneficiaryLabel)
+  (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
+  ?grant a mai:Grant ; schema:amount ?amount ; schema:funder ?funder ; mai:beneficiary ?beneficiary .
+  OPTIONAL { ?funder rdfs:label ?fl } OPTIONAL { ?beneficiary rdfs:label ?bl }
+} GROUP BY ?funder ?beneficiary ORDER BY DESC(?total) LIMIT 100"""
+_BY_ROLE = """SELECT ?actor (SAMPLE(?l) AS ?label) (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
+  ?grant a mai:Grant ; schema:amount ?amount ; ?role ?actor . OPTIONAL { ?actor rdfs:label ?l }
+} GROUP BY ?actor ORDER BY DESC(?total) LIMIT 100"""
+_BY_YEAR = """SELECT ?year (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
+  ?grant a mai:Grant ; schema:amount ?amount . OPTIONAL { ?grant mai:fiscalYear ?year }
+} GROUP BY ?year ORDER BY DESC(?year)"""
+_BY_THEME = """SELECT ?theme ?themeLabel (COUNT(DISTINCT ?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
+  { SELECT DISTINCT ?grant ?theme ?amount WHERE {
+      ?grant a mai:Grant ; schema:amount ?amount ; mai:beneficiary ?b . ?b dcterms:subject ?theme } }
+  OPTIONAL { ?theme skos:prefLabel ?themeLabel }
+} GROUP BY ?theme ?themeLabel ORDER BY DESC(?total)"""
+_GOALS = """SELECT ?goal ?goalLabel ?rank ?grant ?amount ?actor ?actorLabel WHERE {
+  ?goal a mai:StrategicGoal .
+  OPTIONAL { ?goal skos:prefLabel ?goalLabel } OPTIONAL { ?goal skos:notation ?rank }
+  OPTIONAL { ?grant mai:contributesTo ?goal . OPTIONAL { ?grant schema:amount ?amount }
+             OPTIONAL { ?grant mai:beneficiary ?actor OPTIONAL { ?actor rdfs:label ?actorLabel } } }
+} ORDER BY ?rank"""
+
+
+def _by_role(role, name: str, key: str) -> Table:
+    table = Table(name, [(key, key), ("grants", "grants"), ("total", "total")])
+    for row in select(_BY_ROLE, role=role):
+        table.rows.append({key: ref(row["actor"], row.get("label")), "grants": int(row["grants"]),
+                           "total": float(row["total"].toPython())})
+    return table
+
+
+def bar_chart(table: Table, key: str, title: str) -> Markup:
+    """A horizontal bar chart of ``table``'s totals as inline SVG (escaped labels, no script)."""
+    rows = [r for r in table.rows if r["total"]][:20]
+    if not rows:
+        return Markup("")
+    top = max(r["total"] for r in rows)
+    height = 24 * len(rows) + 30
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(title)}" '
+             f'viewBox="0 0 640 {height}" width="640" height="{height}" class="chart"><title>{escape(title)}</title>']
+    for i, row in enumerate(rows):
+        y = 20 + 24 * i
+        width = max(2, int(400 * row["total"] / top))
+        label = row[key].label if hasattr(row[key], "label") else str(row[key] if row[key] is not None else "—")
+        parts.append(f'<text x="0" y="{y + 14}" class="chart-label">{escape(label[:28])}</text>'
+                     f'<rect x="180" y="{y}" width="{width}" height="18" class="chart-bar"></rect>'
+                     f'<text x="{186 + width}" y="{y + 14}" class="chart-value">{row["total"]:,.0f} €</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+@bp.get("/funding")
+@bp.get("/funding.json")
+@bp.get("/funding.csv")
+def funding():
+    """Show who funds whom, with totals by funder, beneficiary, year and theme."""
+    flows = Table("flows", [("funder", "funder"), ("beneficiary", "beneficiary"), ("grants", "grants"),
+                            ("total", "total")])
+    for row in select(_FLOWS):
+        flows.rows.append({"funder": ref(row["funder"], row.get("funderLabel")),
+                           "beneficiary": ref(row["beneficiary"], row.get("beneficiaryLabel")),
+                           "grants": int(row["grants"]), "total": float(row["total"].toPython())})
+    by_year = Table("by_year", [("year", "year"), ("grants", "grants"), ("total", "total")])
+    for row in select(_BY_YEAR):
+        by_year.rows.append({"year": int(row["year"].toPython()) if row.get("year") is not None else None,
+                             "grants": int(row["grants"]), "total": float(row["total"].toPython())})
+    by_theme = Table("by_theme", [("theme", "theme"), ("grants", "grants"), ("total", "total")])
+    for row in collapse(select(_BY_THEME), ["themeLabel"]):
+        by_theme.rows.append({"theme": ref(row["theme"], row.get("themeLabel")), "grants": int(row["grants"]),
+                              "total": float(row["total"].toPython())})
+    data = {"flows": flows, "by_funder": _by_role(SCHEMA.funder, "by_funder", "funder"),
+            "by_beneficiary": _by_role(MAI.beneficiary, "by_beneficiary", "beneficiary"),
+            "by_year": by_year, "by_theme": by_theme}
+    return render_page("funding.html", data, chart=bar_chart(by_year, "year", t("chart_by_year")))
+
+
+@bp.get("/goals")
+@bp.get("/goals.json")
+@bp.get("/goals.csv")
+def goals():
+    """Show, for each strategic goal, the actors and grants that serve it, with totals."""
+    found: dict[str, dict] = {}
+    for row in collapse(select(_GOALS), ["goalLabel", "actorLabel"]):
+        goal = found.setdefault(str(row["goal"]), {"goal": ref(row["goal"], row.get("goalLabel")),
+                                                   "rank": row.get("rank"), "grants": [], "actors": [],
+                                                   "total": 0.0})
+        if row.get("grant") is not None and ref(row["grant"]) not in goal["grants"]:
+            goal["grants"].append(ref(row["grant"]))
+            goal["total"] += float(row["amount"].toPython()) if row.get("amount") is not None else 0
+        actor = ref(row.get("actor"), row.get("actorLabel"))
+        if actor and actor not in goal["actors"]:
+            goal["actors"].append(actor)
+    table = Table("goals", [("rank", "rank"), ("goal", "goal"), ("grants", "grants"), ("actors", "actors"),
+                            ("total", "total")])
+    for goal in found.values():
+        table.rows.append({"rank": goal["rank"], "goal": goal["goal"], "grants": len(goal["grants"]),
+                           "actors": len(goal["actors"]), "total": goal["total"]})
+    return render_page("goals.html", {"goals": table, "details": list(found.values())})

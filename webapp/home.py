@@ -1,0 +1,69 @@
+"""The home page: counts by kind, the PTCE with its goals and circles, the latest grants, a search box."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+from rdflib import URIRef
+
+from webapp.labels import term_label
+from webapp.views import Table, collapse, ref, render_page, select
+
+bp = Blueprint("home", __name__)
+
+_COUNTS = """SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
+  VALUES ?kind { mai:Actor mai:Association mai:PublicAuthority mai:Enterprise mai:University mai:HealthProfessional
+                 mai:UserGroup mai:Cooperation mai:Grant mai:Deliberation mai:Session mai:StrategicGoal mai:Source
+                 foaf:Person }
+  ?x a ?kind
+} GROUP BY ?kind ORDER BY DESC(?n)"""
+_COOPERATIONS = """SELECT ?coop ?label ?coordinator ?coordinatorLabel ?goal ?goalLabel ?rank WHERE {
+  ?coop a mai:Cooperation . OPTIONAL { ?coop rdfs:label ?label }
+  OPTIONAL { ?coop mai:coordinatedBy ?coordinator OPTIONAL { ?coordinator rdfs:label ?coordinatorLabel } }
+  OPTIONAL { ?coop mai:hasGoal ?goal OPTIONAL { ?goal skos:prefLabel ?goalLabel } OPTIONAL { ?goal skos:notation ?rank } }
+} ORDER BY ?label ?rank LIMIT 200"""
+_CIRCLES = """SELECT ?coop ?circle ?circleLabel (COUNT(DISTINCT ?member) AS ?members) WHERE {
+  ?m org:organization ?coop ; org:member ?member ; org:role ?circle . ?coop a mai:Cooperation .
+  FILTER NOT EXISTS { ?m mai:leftOn ?left }
+  OPTIONAL { ?circle skos:prefLabel ?circleLabel }
+} GROUP BY ?coop ?circle ?circleLabel ORDER BY DESC(?members)"""
+_LATEST = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?amount ?year ?purpose WHERE {
+  ?grant a mai:Grant . OPTIONAL { ?grant mai:fiscalYear ?year } OPTIONAL { ?grant schema:amount ?amount }
+  OPTIONAL { ?grant schema:funder ?funder OPTIONAL { ?funder rdfs:label ?funderLabel } }
+  OPTIONAL { ?grant mai:beneficiary ?beneficiary OPTIONAL { ?beneficiary rdfs:label ?beneficiaryLabel } }
+  OPTIONAL { ?grant dcterms:description ?purpose }
+} ORDER BY DESC(?year) DESC(?amount) LIMIT 10"""
+
+
+def cooperations() -> list[dict]:
+    """The PTCEs of the graph, each with its coordinator, goals (in rank order) and circles with member counts."""
+    coops: dict[str, dict] = {}
+    for row in collapse(select(_COOPERATIONS), ["label", "coordinatorLabel", "goalLabel"]):
+        coop = coops.setdefault(str(row["coop"]), {"cooperation": ref(row["coop"], row.get("label")),
+                                                    "coordinator": ref(row.get("coordinator"),
+                                                                       row.get("coordinatorLabel")),
+                                                    "goals": [], "circles": []})
+        goal = ref(row.get("goal"), row.get("goalLabel"))
+        if goal and goal not in coop["goals"]:
+            coop["goals"].append(goal)
+    for row in collapse(select(_CIRCLES), ["circleLabel"]):
+        if str(row["coop"]) in coops:
+            coops[str(row["coop"])]["circles"].append({"circle": ref(row["circle"], row.get("circleLabel")),
+                                                       "members": int(row["members"])})
+    return list(coops.values())
+
+
+@bp.get("/")
+@bp.get("/index.json")
+def home():
+    """Show the dashboard: counts, the pole, the latest grants."""
+    counts = Table("counts", [("kind", "kind"), ("count", "count")])
+    for row in select(_COUNTS):
+        counts.rows.append({"kind": ref(row["kind"], term_label(URIRef(row["kind"]))), "count": int(row["n"])})
+    latest = Table("latest_grants", [("grant", "grant"), ("funder", "funder"), ("beneficiary", "beneficiary"),
+                                     ("year", "year"), ("amount", "amount")])
+    for row in collapse(select(_LATEST), ["funderLabel", "beneficiaryLabel", "purpose"]):
+        latest.rows.append({"grant": ref(row["grant"], row.get("purpose")),
+                            "funder": ref(row.get("funder"), row.get("funderLabel")),
+                            "beneficiary": ref(row.get("beneficiary"), row.get("beneficiaryLabel")),
+                            "year": row.get("year"), "amount": row.get("amount")})
+    return render_page("home.html", {"counts": counts, "cooperations": cooperations(), "latest_grants": latest})

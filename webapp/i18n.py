@@ -1,0 +1,186 @@
+"""The interface in French first, and in English: every UI string in both languages, and the switch.
+
+The language comes from ``?lang=fr|en`` (remembered in a cookie), else the cookie, else the ``lang`` setting.
+Templates call ``t("key")``; ``tests/test_web_i18n.py`` checks that every key a template uses exists in both.
+
+>>> STRINGS["search"]
+('Rechercher', 'Search')
+"""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, g, request
+
+LANGS = ("fr", "en")
+COOKIE = "maillage_lang"
+
+#: key -> (French, English). Placeholders use str.format names.
+STRINGS: dict[str, tuple[str, str]] = {
+    # layout
+    "site_title": ("Maillage — le graphe du PTCE santé", "Maillage — the PTCE santé graph"),
+    "skip_to_content": ("Aller au contenu", "Skip to content"),
+    "nav_home": ("Accueil", "Home"),
+    "nav_search": ("Recherche", "Search"),
+    "nav_funding": ("Financements", "Funding"),
+    "nav_goals": ("Objectifs", "Goals"),
+    "nav_network": ("Réseau", "Network"),
+    "nav_queries": ("Requêtes", "Queries"),
+    "nav_sparql": ("SPARQL", "SPARQL"),
+    "nav_api": ("API", "API"),
+    "switch_lang": ("English", "Français"),
+    "json_twin": ("Cette page en JSON", "This page as JSON"),
+    "download_csv": ("Télécharger en CSV", "Download as CSV"),
+    "download_json": ("Télécharger en JSON", "Download as JSON"),
+    "footer": ("Maillage — données ouvertes, interrogeables en SPARQL.", "Maillage — open data, queryable in SPARQL."),
+    "more": ("{n} de plus", "{n} more"),
+    "show_more": ("Afficher {n} de plus", "Show {n} more"),
+    "none": ("Aucun résultat.", "No results."),
+    "total": ("Total", "Total"),
+    "year": ("Année", "Year"),
+    "amount": ("Montant", "Amount"),
+    "funder": ("Financeur", "Funder"),
+    "beneficiary": ("Bénéficiaire", "Beneficiary"),
+    "theme": ("Thème", "Theme"),
+    "goal": ("Objectif", "Goal"),
+    "grants": ("Subventions", "Grants"),
+    "grant_count": ("Nombre", "Count"),
+    "label": ("Libellé", "Label"),
+    "kind": ("Type", "Kind"),
+    "date": ("Date", "Date"),
+    "purpose": ("Objet", "Purpose"),
+    "decided_by": ("Décidé par", "Decided by"),
+    # errors
+    "error_title": ("Erreur {status}", "Error {status}"),
+    "error_back": ("Retour à l'accueil", "Back to the home page"),
+    # home
+    "home_title": ("Le graphe du PTCE santé", "The PTCE santé graph"),
+    "home_intro": ("Qui sont les acteurs, qui finance qui, par quelle délibération, dans quel cercle, "
+                   "pour quel objectif.",
+                   "Who the actors are, who funds whom, through which deliberation, in which circle, "
+                   "for which goal."),
+    "counts": ("En chiffres", "In numbers"),
+    "latest_grants": ("Dernières subventions", "Latest grants"),
+    "cooperation": ("Le pôle", "The pole"),
+    "coordinated_by": ("Coordonné par", "Coordinated by"),
+    "circles": ("Cercles", "Circles"),
+    "members": ("membres", "members"),
+    "goals": ("Objectifs stratégiques", "Strategic goals"),
+    "entry_points": ("Pour commencer", "Where to start"),
+    # search
+    "search": ("Rechercher", "Search"),
+    "search_title": ("Recherche", "Search"),
+    "search_label": ("Nom, thème, objet…", "Name, theme, purpose…"),
+    "search_unavailable": ("La recherche n'est pas disponible (index absent).",
+                           "Search is not available (no index)."),
+    "search_results": ("{n} résultat(s)", "{n} result(s)"),
+    "facets": ("Affiner", "Refine"),
+    "facet_kind": ("Type", "Kind"),
+    "facet_theme": ("Thème", "Theme"),
+    "facet_place": ("Lieu", "Place"),
+    "facet_clear": ("Tout afficher", "Show all"),
+    "page_prev": ("Page précédente", "Previous page"),
+    "page_next": ("Page suivante", "Next page"),
+    "page_n": ("Page {page}", "Page {page}"),
+    # resource
+    "properties": ("Propriétés", "Properties"),
+    "inverse": ("Relations entrantes", "Incoming relations"),
+    "grants_given": ("Subventions accordées", "Grants given"),
+    "grants_received": ("Subventions reçues", "Grants received"),
+    "totals_by_year": ("Totaux par année", "Totals by year"),
+    "memberships": ("Appartenances", "Memberships"),
+    "circle": ("Cercle", "Circle"),
+    "organization": ("Organisation", "Organisation"),
+    "member": ("Membre", "Member"),
+    "joined": ("Entrée", "Joined"),
+    "left": ("Sortie", "Left"),
+    "why": ("Pourquoi ?", "Why?"),
+    "why_source": ("Voir dans la source", "See in the source"),
+    "source_text": ("Texte de la source", "Source text"),
+    "other_formats": ("Autres formats", "Other formats"),
+    "network_of": ("Voir le réseau", "See the network"),
+    "unknown_resource": ("Aucune donnée sur cette ressource.", "No data about this resource."),
+    # funding, goals
+    "funding_title": ("Qui finance qui", "Who funds whom"),
+    "by_funder": ("Par financeur", "By funder"),
+    "by_beneficiary": ("Par bénéficiaire", "By beneficiary"),
+    "by_year": ("Par année", "By year"),
+    "by_theme": ("Par thème", "By theme"),
+    "flows": ("Flux financeur → bénéficiaire", "Funder → beneficiary flows"),
+    "chart_by_year": ("Montants accordés par année", "Amounts granted by year"),
+    "goals_title": ("Objectifs stratégiques", "Strategic goals"),
+    "goal_actors": ("Acteurs", "Actors"),
+    "goal_grants": ("Subventions", "Grants"),
+    "no_goals": ("Aucun objectif stratégique dans le graphe.", "No strategic goal in the graph."),
+    # network
+    "network_title": ("Réseau", "Network"),
+    "network_intro": ("Partenariats et financements autour d'un acteur ou d'un objectif.",
+                      "Partnerships and grants around an actor or a goal."),
+    "network_focus": ("Centré sur", "Centred on"),
+    "network_choose": ("Choisissez un acteur ou un objectif :", "Choose an actor or a goal:"),
+    "network_edges": ("Liens", "Links"),
+    "network_legend_funds": ("finance", "funds"),
+    "network_legend_member": ("membre de", "member of"),
+    "network_legend_serves": ("sert l'objectif", "serves the goal"),
+    "network_legend_coordinates": ("coordonne", "coordinates"),
+    # named queries
+    "queries_title": ("Requêtes prêtes à l'emploi", "Ready-made queries"),
+    "queries_intro": ("Des questions fréquentes, en SPARQL : remplissez le formulaire et lancez.",
+                      "Frequent questions, in SPARQL: fill in the form and run."),
+    "parameters": ("Paramètres", "Parameters"),
+    "optional": ("facultatif", "optional"),
+    "run": ("Lancer", "Run"),
+    "results": ("Résultats", "Results"),
+    "rows_truncated": ("Résultats coupés à {n} lignes.", "Results cut at {n} rows."),
+    "show_sparql": ("Voir la requête SPARQL", "Show the SPARQL query"),
+    "open_in_editor": ("Ouvrir dans l'éditeur SPARQL", "Open in the SPARQL editor"),
+    # sparql editor
+    "sparql_title": ("Éditeur SPARQL", "SPARQL editor"),
+    "sparql_intro": ("Interrogez tout le graphe (l'union des graphes de chaque source). Préfixes déclarés : {prefixes}.",
+                     "Query the whole graph (the union of each source's graph). Declared prefixes: {prefixes}."),
+    "sparql_query": ("Requête", "Query"),
+    "sparql_examples": ("Exemples", "Examples"),
+    "sparql_format": ("Format des résultats", "Results format"),
+    "sparql_html_table": ("Tableau", "Table"),
+    "sparql_limits": ("Limites : {seconds} s par requête, {rows} lignes au plus.",
+                      "Limits: {seconds} s per query, {rows} rows at most."),
+    "sparql_ask_true": ("Oui", "Yes"),
+    "sparql_ask_false": ("Non", "No"),
+    "service_description": ("Description du service", "Service description"),
+}
+
+def get_lang() -> str:
+    """Return the language of the current request (``fr`` or ``en``)."""
+    lang = getattr(g, "lang", None)
+    if lang is None:
+        wanted = request.args.get("lang") or request.cookies.get(COOKIE) or current_app.config["MAILLAGE"]["lang"]
+        lang = g.lang = wanted if wanted in LANGS else "fr"
+    return lang
+
+
+def t(key: str, **values) -> str:
+    """Return the UI string ``key`` in the current language, formatted with ``values``."""
+    fr, en = STRINGS[key]
+    text = en if get_lang() == "en" else fr
+    return text.format(**values) if values else text
+
+
+def pick(fr: str, en: str) -> str:
+    """Return ``fr`` or ``en`` by the current language (for messages built elsewhere)."""
+    return en if get_lang() == "en" else fr
+
+
+def init_app(app: Flask) -> None:
+    """Make ``t`` and ``lang`` available to templates and remember ``?lang=`` in a cookie."""
+
+    @app.context_processor
+    def _strings():
+        return {"t": t, "lang": get_lang(), "other_lang": "en" if get_lang() == "fr" else "fr"}
+
+    @app.after_request
+    def _remember(response):
+        wanted = request.args.get("lang")
+        if wanted in LANGS and wanted != request.cookies.get(COOKIE):
+            response.set_cookie(COOKIE, wanted, max_age=365 * 24 * 3600, samesite="Lax")
+        if wanted in LANGS or request.cookies.get(COOKIE):
+            response.vary.add("Cookie")
+        return response

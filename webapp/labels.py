@@ -1,0 +1,142 @@
+"""Labels and tooltips of vocabulary terms in the interface's language: the ontology first, then our own table.
+
+The ontology (``ontology/maillage.ttl``) labels and comments every ``mai:`` term in French and English; the
+standard terms that the contract reuses (``schema:funder``, ``org:role``…) get theirs from :data:`STANDARD`.
+Inverse relations ("financeur de", "membre de"…) have their own labels in :data:`INVERSE`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS
+
+from graph.namespaces import MAI, OA, ORG, PREFIXES, SCHEMA
+from graph.ontology import load_ontology, load_schemes
+from webapp.i18n import get_lang
+
+#: Standard terms: (French label, English label, French comment, English comment).
+STANDARD: dict[URIRef, tuple[str, str, str, str]] = {
+    RDF.type: ("type", "type", "La classe de la ressource.", "The class of the resource."),
+    RDFS.label: ("nom", "name", "Le nom affiché.", "The display name."),
+    RDFS.comment: ("commentaire", "comment", "", ""),
+    SKOS.prefLabel: ("libellé", "label", "Le libellé préféré.", "The preferred label."),
+    SKOS.altLabel: ("autre nom", "other name", "Une variante du nom.", "A variant of the name."),
+    SKOS.notation: ("rang", "rank", "Le numéro d'ordre.", "The rank."),
+    SKOS.inScheme: ("dans le référentiel", "in scheme", "", ""),
+    SKOS.broader: ("plus général", "broader", "", ""),
+    DCTERMS.description: ("description", "description", "Description ou objet.", "Description or purpose."),
+    DCTERMS.subject: ("thème", "theme", "Un thème d'action de l'acteur.", "A theme the actor works on."),
+    DCTERMS.title: ("titre", "title", "", ""),
+    DCTERMS.identifier: ("numéro", "identifier", "", ""),
+    DCTERMS.date: ("date", "date", "", ""),
+    DCTERMS.format: ("format", "format", "", ""),
+    DCTERMS.type: ("nature", "kind", "", ""),
+    SCHEMA.funder: ("financeur", "funder", "L'acteur qui accorde la subvention.", "The actor granting the money."),
+    SCHEMA.amount: ("montant", "amount", "Montant en euros.", "Amount in euros."),
+    SCHEMA.currency: ("devise", "currency", "", ""),
+    SCHEMA.location: ("lieu", "place", "Où l'acteur est établi.", "Where the actor is based."),
+    SCHEMA.foundingDate: ("date de création", "founding date", "", ""),
+    SCHEMA.text: ("texte", "text", "Le texte de la source.", "The text of the source."),
+    ORG.member: ("membre", "member", "L'acteur membre.", "The member actor."),
+    ORG.organization: ("organisation", "organisation", "Ce dont l'acteur est membre.", "What the actor is a member of."),
+    ORG.role: ("cercle", "circle", "Le cercle d'implication dans le PTCE.", "The circle of involvement in the PTCE."),
+    ORG.unitOf: ("organe de", "unit of", "", ""),
+    PROV.wasDerivedFrom: ("source", "source", "Le fichier d'où vient la donnée.", "The file the data comes from."),
+    PROV.generatedAtTime: ("importé le", "ingested on", "", ""),
+    FOAF.givenName: ("prénom", "given name", "", ""),
+    FOAF.familyName: ("nom de famille", "family name", "", ""),
+    OA.exact: ("citation", "quote", "", ""),
+    OA.start: ("début", "start", "", ""),
+    OA.end: ("fin", "end", "", ""),
+    OWL.sameAs: ("identique à", "same as", "", ""),
+}
+
+#: Labels of a property read backwards, on the page of its object: (French, English).
+INVERSE: dict[URIRef, tuple[str, str]] = {
+    SCHEMA.funder: ("financeur de", "funder of"),
+    MAI.beneficiary: ("bénéficiaire de", "beneficiary of"),
+    ORG.member: ("membre de", "member of"),
+    ORG.organization: ("a pour adhésion", "has membership"),
+    MAI.decidedBy: ("décide", "decides"),
+    MAI.coordinatedBy: ("coordonne", "coordinates"),
+    MAI.hasGoal: ("objectif de", "goal of"),
+    MAI.contributesTo: ("servi par", "served by"),
+    MAI.authority: ("collectivité de", "authority of"),
+    MAI.session: ("séance de", "session of"),
+    MAI.present: ("présent à", "present at"),
+    MAI.excused: ("excusé à", "excused at"),
+    MAI.absent: ("absent à", "absent at"),
+    MAI.chair: ("préside", "chairs"),
+    MAI.secretary: ("secrétaire de", "secretary of"),
+    DCTERMS.subject: ("thème de", "theme of"),
+    SCHEMA.location: ("lieu de", "place of"),
+    PROV.wasDerivedFrom: ("source de", "source of"),
+    ORG.role: ("cercle de", "circle of"),
+    ORG.unitOf: ("a pour organe", "has unit"),
+    MAI.body: ("organe de", "body of"),
+    MAI.evidence: ("preuve de", "evidence of"),
+}
+
+
+@cache
+def _vocabulary() -> dict[URIRef, dict[str, dict[str, str]]]:
+    """term -> {"label": {lang: text}, "comment": {lang: text}} from the ontology and the shipped schemes."""
+    table: dict[URIRef, dict[str, dict[str, str]]] = {}
+    for graph in (load_ontology(), load_schemes()):
+        for predicate, slot in ((RDFS.label, "label"), (SKOS.prefLabel, "label"), (RDFS.comment, "comment"),
+                                (SKOS.definition, "comment")):
+            for term, _, text in graph.triples((None, predicate, None)):
+                if isinstance(term, URIRef) and isinstance(text, Literal):
+                    table.setdefault(term, {"label": {}, "comment": {}})[slot].setdefault(text.language or "", str(text))
+    return table
+
+
+def _choose(texts: dict[str, str], lang: str) -> str:
+    for key in (lang, "", "fr", "en"):
+        if texts.get(key):
+            return texts[key]
+    return next(iter(texts.values()), "")
+
+
+def qname(term: URIRef) -> str:
+    """Return ``prefix:local`` for a term of a known namespace, else the IRI.
+
+    >>> qname(URIRef("http://schema.org/funder"))
+    'schema:funder'
+    """
+    text = str(term)
+    for prefix, namespace in PREFIXES.items():
+        if text.startswith(str(namespace)) and len(text) > len(str(namespace)):
+            return f"{prefix}:{text[len(str(namespace)):]}"
+    return text
+
+
+def term_label(term: URIRef) -> str:
+    """Return the label of a vocabulary term (class, property, concept) in the current language."""
+    lang = get_lang()
+    found = _vocabulary().get(term)
+    if found and found["label"]:
+        return _choose(found["label"], lang)
+    if term in STANDARD:
+        return STANDARD[term][1 if lang == "en" else 0]
+    return qname(term)
+
+
+def term_comment(term: URIRef) -> str:
+    """Return the definition (rdfs:comment) of a vocabulary term in the current language, or ''."""
+    lang = get_lang()
+    found = _vocabulary().get(term)
+    if found and found["comment"]:
+        return _choose(found["comment"], lang)
+    if term in STANDARD:
+        return STANDARD[term][3 if lang == "en" else 2]
+    return ""
+
+
+def inverse_label(term: URIRef) -> str:
+    """Return the label of ``term`` read from its object's side."""
+    if term in INVERSE:
+        return INVERSE[term][1 if get_lang() == "en" else 0]
+    return ("is " if get_lang() == "en" else "est ") + term_label(term) + (" of" if get_lang() == "en" else " de")

@@ -1,0 +1,164 @@
+"""The partner and funding network around an actor or a goal, drawn server-side as SVG (a radial layout).
+
+Neighbours are those linked by a grant (either way), a membership of the same pole, coordination, or — around a
+goal — the grants that serve it. At most ``limit`` neighbours are drawn (the biggest links first); the rest is
+announced as "n de plus", with a link that doubles the limit.
+"""
+
+from __future__ import annotations
+
+import math
+
+from flask import Blueprint, request
+from markupsafe import Markup, escape
+from rdflib import URIRef
+
+from webapp.errors import ApiError
+from webapp.i18n import t
+from webapp.views import Table, collapse, local_path, ref, render_page, select, twin_url
+
+bp = Blueprint("network", __name__)
+
+DEFAULT_LIMIT = 25
+MAX_LIMIT = 400
+
+_NEIGHBOURS = """SELECT ?other ?otherLabel ?relation (COUNT(DISTINCT ?link) AS ?links) (SUM(?amount0) AS ?amount) WHERE {
+  {
+    ?link schema:funder ?focus ; mai:beneficiary ?other . BIND("funds" AS ?relation)
+    OPTIONAL { ?link schema:amount ?a } BIND(COALESCE(?a, 0) AS ?amount0)
+  } UNION {
+    ?link mai:beneficiary ?focus ; schema:funder ?other . BIND("funded-by" AS ?relation)
+    OPTIONAL { ?link schema:amount ?a } BIND(COALESCE(?a, 0) AS ?amount0)
+  } UNION {
+    ?link org:member ?focus ; org:organization ?other . BIND("member-of" AS ?relation) BIND(0 AS ?amount0)
+  } UNION {
+    ?link org:organization ?focus ; org:member ?other . BIND("has-member" AS ?relation) BIND(0 AS ?amount0)
+  } UNION {
+    ?focus mai:coordinatedBy ?other . BIND(?focus AS ?link) BIND("coordinated-by" AS ?relation) BIND(0 AS ?amount0)
+  } UNION {
+    ?other mai:coordinatedBy ?focus . BIND(?other AS ?link) BIND("coordinates" AS ?relation) BIND(0 AS ?amount0)
+  } UNION {
+    ?link mai:contributesTo ?focus ; mai:beneficiary ?other . BIND("serves" AS ?relation)
+    OPTIONAL { ?link schema:amount ?a } BIND(COALESCE(?a, 0) AS ?amount0)
+  } UNION {
+    ?other mai:hasGoal ?focus . BIND(?other AS ?link) BIND("has-goal" AS ?relation) BIND(0 AS ?amount0)
+  }
+  OPTIONAL { ?other rdfs:label|skos:prefLabel ?otherLabel }
+} GROUP BY ?other ?otherLabel ?relation ORDER BY DESC(?amount) DESC(?links)"""
+_FOCUS = "SELECT ?label WHERE { ?focus rdfs:label|skos:prefLabel ?label }"
+_CHOICES = """SELECT ?x ?label ?kind WHERE {
+  { ?x a mai:Cooperation BIND("cooperation" AS ?kind) } UNION { ?x a mai:StrategicGoal BIND("goal" AS ?kind) }
+  OPTIONAL { ?x rdfs:label|skos:prefLabel ?label }
+} LIMIT 50"""
+
+#: relation -> (CSS class, UI string key)
+RELATIONS = {"funds": ("funds", "network_legend_funds"), "funded-by": ("funds", "network_legend_funds"),
+             "member-of": ("member", "network_legend_member"), "has-member": ("member", "network_legend_member"),
+             "coordinated-by": ("coordinates", "network_legend_coordinates"),
+             "coordinates": ("coordinates", "network_legend_coordinates"),
+             "serves": ("serves", "network_legend_serves"), "has-goal": ("serves", "network_legend_serves")}
+
+
+def neighbours(focus: URIRef) -> list[dict]:
+    """The focus's neighbours, one row per (neighbour, relation), biggest first."""
+    rows = collapse(select(_NEIGHBOURS, focus=focus), ["otherLabel"])
+    return [{"other": ref(r["other"], r.get("otherLabel")), "relation": str(r["relation"]),
+             "links": int(r["links"]), "amount": float(r["amount"].toPython())} for r in rows]
+
+
+def radial_layout(centre: str, others: list[str], per_ring: int = 24) -> dict[str, tuple[float, float]]:
+    """The focus at the centre, its neighbours on concentric rings in the given order (biggest links first).
+
+    networkx's layouts need numpy, which Maillage does not install; a star needs no force simulation.
+
+    >>> radial_layout("c", ["a"])["a"]
+    (0.0, -1.0)
+    """
+    positions = {centre: (0.0, 0.0)}
+    unique = list(dict.fromkeys(o for o in others if o != centre))
+    rings = max(1, math.ceil(len(unique) / per_ring))
+    for i, node in enumerate(unique):
+        ring, slot = divmod(i, per_ring)
+        count = min(per_ring, len(unique) - ring * per_ring)
+        radius = 1.0 - 0.35 * ring / rings
+        angle = 2 * math.pi * slot / count + (math.pi / per_ring) * ring
+        positions[node] = (round(radius * math.sin(angle), 6), round(-radius * math.cos(angle), 6))
+    return positions
+
+
+def draw(focus: dict, edges: list[dict]) -> Markup:
+    """Lay the star of ``focus`` and its neighbours out with networkx and return it as inline SVG."""
+    positions = radial_layout(focus["iri"], [e["other"].iri for e in edges])
+    size, margin = 760, 110
+    scale = (size / 2 - margin)
+
+    def xy(node):
+        x, y = positions[node]
+        return size / 2 + x * scale, size / 2 + y * scale
+
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{size}" height="{size}" '
+             f'role="img" aria-label="{escape(focus["label"])}" class="network">'
+             f'<title>{escape(focus["label"])}</title>']
+    fx, fy = xy(focus["iri"])
+    for edge in edges:
+        x, y = xy(edge["other"].iri)
+        css, key = RELATIONS.get(edge["relation"], ("other", "network_edges"))
+        parts.append(f'<line x1="{fx:.1f}" y1="{fy:.1f}" x2="{x:.1f}" y2="{y:.1f}" class="edge edge-{css}">'
+                     f'<title>{escape(t(key))}</title></line>')
+    seen = set()
+    for edge in edges:
+        other = edge["other"]
+        if other.iri in seen:
+            continue
+        seen.add(other.iri)
+        x, y = xy(other.iri)
+        href = "/network?" + _query(other.iri)
+        parts.append(f'<a href="{escape(href)}"><circle cx="{x:.1f}" cy="{y:.1f}" r="7" class="node"></circle>'
+                     f'<text x="{x + 10:.1f}" y="{y + 4:.1f}" class="node-label">{escape(other.label[:40])}</text>'
+                     f'</a>')
+    parts.append(f'<a href="{escape(local_path(focus["iri"]))}"><circle cx="{fx:.1f}" cy="{fy:.1f}" r="12" '
+                 f'class="node node-focus"></circle><text x="{fx + 14:.1f}" y="{fy + 5:.1f}" '
+                 f'class="node-label node-label-focus">{escape(focus["label"][:50])}</text></a></svg>')
+    return Markup("".join(parts))
+
+
+def _query(iri: str, limit: int | None = None) -> str:
+    from urllib.parse import urlencode
+
+    return urlencode({"focus": iri, **({"limit": limit} if limit else {})})
+
+
+@bp.get("/network")
+@bp.get("/network.json")
+@bp.get("/network.csv")
+def network():
+    """Draw the network around ``?focus=<IRI>`` (an actor or a goal), ``?limit=`` neighbours at most."""
+    focus_iri = request.args.get("focus")
+    try:
+        limit = min(max(int(request.args.get("limit", DEFAULT_LIMIT)), 1), MAX_LIMIT)
+    except ValueError:
+        raise ApiError("« limit » doit être un entier", "'limit' must be an integer", code="bad-parameter") from None
+    if not focus_iri:
+        choices = Table("choices", [("resource", "resource"), ("kind", "kind")])
+        for row in collapse(select(_CHOICES), ["label"]):
+            choices.rows.append({"resource": ref(row["x"], row.get("label")), "kind": str(row["kind"])})
+        return render_page("network.html", {"focus": None, "choices": choices})
+    if not focus_iri.startswith(("http://", "https://", "urn:")):
+        raise ApiError("« focus » doit être une IRI", "'focus' must be an IRI", code="bad-iri")
+    focus = URIRef(focus_iri)
+    label_rows = select(_FOCUS, focus=focus)
+    from webapp.views import pick_label
+
+    label = pick_label([r["label"] for r in label_rows]) or focus_iri
+    rows = neighbours(focus)
+    if not rows and not label_rows:
+        raise ApiError(f"aucune donnée sur <{focus_iri}>", f"no data about <{focus_iri}>", status=404,
+                       code="not-found")
+    shown, more = rows[:limit], max(len(rows) - limit, 0)
+    edges = Table("edges", [("other", "other"), ("relation", "relation"), ("links", "links"), ("amount", "amount")],
+                  shown, more)
+    focus_data = {"iri": focus_iri, "label": label}
+    return render_page("network.html", {"focus": focus_data, "edges": edges, "more": more},
+                       svg=draw(focus_data, shown),
+                       more_url="/network?" + _query(focus_iri, min(limit * 2, MAX_LIMIT)) if more else None,
+                       csv_url=twin_url("csv", table="edges"))

@@ -1,0 +1,100 @@
+"""The OpenAPI 3.1 description of the JSON API (``GET /api/openapi.json``)."""
+
+from __future__ import annotations
+
+from graph import __version__
+
+_ERROR = {"$ref": "#/components/responses/Error"}
+
+
+def _param(name: str, description: str, schema: dict, required: bool = False, where: str = "query") -> dict:
+    return {"name": name, "in": where, "required": required, "description": description, "schema": schema}
+
+
+_IRI = {"type": "string", "format": "iri"}
+
+
+def openapi_document(config: dict) -> dict:
+    """Return the OpenAPI document (a dict) of the routes under /api."""
+    table = {"type": "object", "required": ["columns", "rows"],
+             "properties": {"name": {"type": "string"}, "columns": {"type": "array", "items": {"type": "string"}},
+                            "rows": {"type": "array", "items": {"type": "object"}},
+                            "more": {"type": "integer"}}}
+    json_ok = lambda schema, text: {"description": text, "content": {"application/json": {"schema": schema}}}  # noqa
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Maillage API", "version": __version__,
+                 "description": "Le graphe d'un PTCE santé : acteurs, subventions, délibérations, objectifs. "
+                                "Les requêtes SPARQL libres passent par /sparql (protocole SPARQL 1.1)."},
+        "paths": {
+            "/api/search": {"get": {
+                "summary": "Recherche plein texte en français, avec facettes",
+                "operationId": "search",
+                "parameters": [_param("q", "Texte cherché", {"type": "string"}),
+                               _param("type", "Type de résultat (actor, grant, deliberation, goal, theme)",
+                                      {"type": "string"}),
+                               _param("theme", "Thème (libellé ou IRI)", {"type": "string"}),
+                               _param("page", "Page (à partir de 1)", {"type": "integer", "minimum": 1}),
+                               _param("sort", "Tri", {"type": "string"})],
+                "responses": {"200": json_ok({"type": "object"}, "Résultats, facettes et pagination"),
+                              "400": _ERROR}}},
+            "/api/suggest": {"get": {
+                "summary": "Suggestions pendant la frappe",
+                "operationId": "suggest",
+                "parameters": [_param("q", "Début du texte", {"type": "string"}, required=True)],
+                "responses": {"200": json_ok({"type": "object"}, "Suggestions"), "400": _ERROR}}},
+            "/api/resource": {"get": {
+                "summary": "Tout ce que la page d'une ressource montre",
+                "operationId": "resource",
+                "parameters": [_param("iri", "IRI de la ressource", _IRI, required=True)],
+                "responses": {"200": json_ok({"$ref": "#/components/schemas/Resource"}, "La ressource"),
+                              "400": _ERROR, "404": _ERROR}}},
+            "/api/grants": {"get": {
+                "summary": "Subventions filtrées, par pages de 50",
+                "operationId": "grants",
+                "parameters": [_param("funder", "IRI du financeur", _IRI),
+                               _param("beneficiary", "IRI du bénéficiaire", _IRI),
+                               _param("year", "Exercice", {"type": "integer"}),
+                               _param("goal", "IRI de l'objectif stratégique", _IRI),
+                               _param("page", "Page (à partir de 1)", {"type": "integer", "minimum": 1})],
+                "responses": {"200": json_ok({"allOf": [table, {"type": "object", "properties": {
+                    "page": {"type": "integer"}, "page_size": {"type": "integer"}, "has_next": {"type": "boolean"},
+                    "total_amount": {"type": "number"}}}]}, "Une page de subventions"), "400": _ERROR}}},
+            "/api/queries": {"get": {
+                "summary": "Les requêtes nommées et leurs paramètres",
+                "operationId": "queries",
+                "responses": {"200": json_ok({"type": "object", "properties": {"queries": {
+                    "type": "array", "items": {"$ref": "#/components/schemas/NamedQuery"}}}}, "Les requêtes")}}},
+            "/api/queries/{name}": {"get": {
+                "summary": "Exécuter une requête nommée (paramètres dans la chaîne de requête)",
+                "operationId": "runQuery",
+                "parameters": [_param("name", "Nom de la requête", {"type": "string"}, True, "path")],
+                "responses": {"200": json_ok({"allOf": [table, {"type": "object", "properties": {
+                    "query": {"type": "string"}, "truncated": {"type": "boolean"}}}]}, "Les lignes"),
+                    "400": _ERROR, "404": _ERROR, "503": _ERROR}}},
+            "/api/openapi.json": {"get": {
+                "summary": "Cette description", "operationId": "openapi",
+                "responses": {"200": json_ok({"type": "object"}, "OpenAPI 3.1")}}},
+        },
+        "components": {
+            "schemas": {
+                "Error": {"type": "object", "required": ["error"], "properties": {"error": {
+                    "type": "object", "required": ["status", "code", "message", "message_en"],
+                    "properties": {"status": {"type": "integer"}, "code": {"type": "string"},
+                                   "message": {"type": "string"}, "message_en": {"type": "string"}}}}},
+                "Ref": {"type": "object", "properties": {"iri": _IRI, "label": {"type": "string"}}},
+                "Resource": {"type": "object", "required": ["iri", "label", "types", "properties", "inverse"],
+                             "properties": {"iri": _IRI, "label": {"type": "string"},
+                                            "types": {"type": "array", "items": {"$ref": "#/components/schemas/Ref"}},
+                                            "properties": {"type": "array"}, "inverse": {"type": "array"},
+                                            "evidence": {"type": "object"}}},
+                "NamedQuery": {"type": "object", "required": ["name", "title", "parameters"], "properties": {
+                    "name": {"type": "string"}, "title": {"type": "string"}, "title_en": {"type": "string"},
+                    "description": {"type": "string"}, "description_en": {"type": "string"},
+                    "parameters": {"type": "array"}, "sparql": {"type": "string"}}},
+            },
+            "responses": {"Error": {"description": "Erreur (forme unique)", "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}},
+        },
+        "x-limits": {"query_timeout_s": config["query_timeout"], "max_rows": config["max_rows"]},
+    }

@@ -1,0 +1,70 @@
+"""The search API: ``GET /api/search`` (results, facets, pages) and ``GET /api/suggest`` (completion), in JSON.
+
+``/api/search`` returns exactly what ``maillage search --json`` prints for the same parameters; errors use the
+application's one JSON error shape (:mod:`webapp.errors`).
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, request
+
+from webapp.errors import ApiError
+from webapp.resources import get_index
+
+bp = Blueprint("search_api", __name__)
+
+#: Facet filters accepted as query parameters (each may be repeated).
+FILTER_PARAMETERS = ("place", "funder", "year", "goal", "circle")
+
+
+def _index():
+    index = get_index()
+    if index is None:
+        raise ApiError("l'index de recherche n'est pas encore construit : lancez « maillage index »",
+                       "the search index has not been built yet: run `maillage index`", 503, "index-unavailable")
+    return index
+
+
+def _integer(name: str, default: int) -> int:
+    value = request.args.get(name, "")
+    if value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ApiError(f"le paramètre « {name} » doit être un entier (reçu « {value} »)",
+                       f"parameter '{name}' must be an integer (got '{value}')", 400, "bad-parameter") from None
+
+
+@bp.get("/api/search")
+def search():
+    """Search the graph in French; return results, facet counts and pagination."""
+    from search.query import SearchError, search as run_search
+
+    args = request.args
+    filters = {name: args.getlist(name) for name in FILTER_PARAMETERS if any(args.getlist(name))}
+    try:
+        return jsonify(run_search(_index(), args.get("q", ""), kind=args.get("type") or None,
+                                  theme=args.get("theme") or None, page=_integer("page", 1),
+                                  sort=args.get("sort") or "relevance", filters=filters,
+                                  page_size=_integer("page_size", 20)))
+    except SearchError as exc:
+        raise _api_error(exc) from None
+
+
+def _api_error(exc) -> ApiError:
+    if exc.status == 503:
+        return ApiError(exc.message, exc.message_en, 503, "index-unavailable")
+    return ApiError(exc.message, exc.message_en, exc.status, "bad-search")
+
+
+@bp.get("/api/suggest")
+def suggest():
+    """Complete a name being typed; return matching actors, themes, goals and deliberations."""
+    from search.query import SearchError, suggest as run_suggest
+
+    text = request.args.get("q", "")
+    try:
+        return jsonify({"query": text, "suggestions": run_suggest(_index(), text, _integer("limit", 10))})
+    except SearchError as exc:
+        raise _api_error(exc) from None

@@ -1,0 +1,71 @@
+"""The French search page at ``/search``: results with highlights, facets with counts, pagination.
+
+It calls the search package's ``search.query.search(index, text, kind=, theme=, page=, sort=)`` through
+``webapp.resources.get_index()``, as ``/api/search`` does; the JSON twin is ``/api/search``.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from flask import Blueprint, render_template, request
+
+from webapp.i18n import t
+
+bp = Blueprint("search_page", __name__)
+
+
+#: Facets the search answers with, besides kind and theme: each is also a filter (``?place=<IRI>``).
+FILTER_FACETS = ("place", "funder", "fiscal_year", "goal", "circle")
+
+
+def _search(text: str, kind: str | None, theme: str | None, page: int, sort: str | None,
+            filters: dict | None = None) -> dict | None:
+    """Run the search, or return None when the search package or its index is not there."""
+    try:
+        from search.query import search
+        from webapp.resources import get_index
+    except ImportError:
+        return None
+    index = get_index()
+    if index is None:
+        return None
+    options = {"kind": kind, "theme": theme, "page": page}
+    if filters:
+        options["filters"] = filters
+    if sort:
+        options["sort"] = sort
+    return search(index, text, **options)
+
+
+@bp.get("/search")
+def search_page():
+    """Search the graph in French, with facets and pages."""
+    text = request.args.get("q", "")
+    kind, theme, sort = request.args.get("type") or None, request.args.get("theme") or None, request.args.get("sort")
+    try:
+        page = max(int(request.args.get("page", 1)), 1)
+    except ValueError:
+        page = 1
+    filters = {k: request.args[k] for k in FILTER_FACETS if request.args.get(k)}
+    asked = text or kind or theme or filters
+    results = _search(text, kind, theme, page, sort, filters) if asked else None
+    unavailable = results is None and bool(asked)
+    args = {k: v for k, v in request.args.items() if k != "page"}
+    api_url = "/api/search?" + urlencode(request.args)
+
+    def page_url(n: int) -> str:
+        return "/search?" + urlencode({**args, "page": n})
+
+    def facet_url(name: str, value: str | None) -> str:
+        new = {k: v for k, v in args.items() if k != name}
+        if value:
+            new[name] = value
+        return "/search?" + urlencode(new)
+
+    facet_labels = {"kind": t("facet_kind"), "type": t("facet_kind"), "theme": t("facet_theme"),
+                    "place": t("facet_place"), "funder": t("funder"), "fiscal_year": t("year"),
+                    "goal": t("goal"), "circle": t("circle")}
+    return render_template("search.html", facet_labels=facet_labels, q=text, kind=kind, theme=theme, page=page, results=results,
+                           unavailable=unavailable, json_url=api_url, page_url=page_url, facet_url=facet_url)
+

@@ -1,0 +1,66 @@
+"""Security headers on every response, and size limits on every request.
+
+Headers: a Content-Security-Policy that admits only this site's own files (no inline script or style: the
+templates have none, so a label ``<script>…</script>`` that escaped escaping would still not run), no framing
+(``frame-ancestors 'none'`` and its legacy twin ``X-Frame-Options``), no MIME sniffing, and a Referrer-Policy that
+keeps query strings (search terms, SPARQL) on this site.
+
+Limits, checked before a view reads anything: a query string longer than MAX_QUERY_STRING is refused with 414; a
+body larger than MAX_BODY_BYTES with 413 — except on the write routes (upload, Graph Store), which take up to the
+``max_upload_bytes`` setting and require the write token anyway.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, Response, current_app, request
+
+from webapp.errors import ApiError
+
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                           "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+}
+
+#: Bytes of a query string: a long SPARQL query by GET is ~4 kB (gunicorn's request line limit is 4094 bytes);
+#: longer queries go by POST.
+MAX_QUERY_STRING = 8 * 1024
+#: Bytes of a request body outside the write routes: the largest named query form or SPARQL query by POST seen is
+#: a few kB; 1 MB leaves room for VALUES blocks of thousands of IRIs.
+MAX_BODY_BYTES = 1024 * 1024
+#: Routes that take files (their limit is the ``max_upload_bytes`` setting).
+UPLOAD_PREFIXES = ("/upload", "/api/upload", "/store")
+
+
+def check_request_size() -> None:
+    """Refuse a request whose query string or body is over its limit, before the view reads it."""
+    if len(request.query_string) > MAX_QUERY_STRING:
+        raise ApiError(f"adresse trop longue ({len(request.query_string)} octets de paramètres, limite "
+                       f"{MAX_QUERY_STRING}) : envoyez la requête en POST",
+                       f"URI too long ({len(request.query_string)} bytes of parameters, limit {MAX_QUERY_STRING}): "
+                       "send the request by POST", status=414, code="uri-too-long")
+    limit = (current_app.config["MAILLAGE"]["max_upload_bytes"] if request.path.startswith(UPLOAD_PREFIXES)
+             else MAX_BODY_BYTES)
+    if request.content_length is not None and request.content_length > limit:
+        raise ApiError(f"requête trop volumineuse ({request.content_length} octets, limite {limit})",
+                       f"request too large ({request.content_length} bytes, limit {limit})", status=413,
+                       code="too-large")
+    request.max_content_length = limit  # a chunked body without Content-Length stops at the limit too
+
+
+def add_headers(response: Response) -> Response:
+    """Add the security headers to ``response`` (a view's own values win)."""
+    for name, value in HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
+
+
+def init_app(app: Flask) -> None:
+    """Check request sizes before each view and add the security headers to every response."""
+    app.before_request(check_request_size)
+    app.after_request(add_headers)

@@ -1,0 +1,207 @@
+"""Authenticated upload: a page and an endpoint that ingest a file exactly as ``maillage ingest`` does.
+
+``GET /upload`` shows the form; ``POST /upload`` (form, token in the ``token`` field) and ``POST /api/upload``
+(``Authorization: Bearer <token>``, multipart field ``file``) ingest it. The token is the ``write_token`` setting,
+compared in constant time; with no token configured, writes are disabled.
+
+The file goes through :func:`graph.ingest.pipeline.ingest_paths` and the index is then updated as the CLI's
+``_after_ingest`` does — in a separate process under the limits of :mod:`graph.limits` (address space, CPU time, a
+wall-clock timeout), so that a hostile file cannot take a web worker down with it. Every write attempt, refused or
+not, is logged with who (token id, remote address) and what (file, size, sha256, result): to the
+``maillage.writes`` logger and, one JSON line each, to ``{data_dir}/logs/writes.jsonl``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+import logging
+import multiprocessing
+import tempfile
+from pathlib import Path
+
+from flask import Blueprint, current_app, jsonify, render_template, request
+from werkzeug.utils import secure_filename
+
+from webapp.errors import ApiError
+
+bp = Blueprint("upload", __name__)
+log = logging.getLogger("maillage.writes")
+
+#: Seconds an upload's ingest may take before its process is killed (the slowest real file takes under 60 s).
+INGEST_TIMEOUT_S = 600
+
+
+# --- who may write, and the log of writes ------------------------------------------------------------------------
+
+
+def token_id(token: str) -> str:
+    """A short, stable, non-secret name of a token for the logs (the first 8 hex digits of its sha256)."""
+    return hashlib.sha256(token.encode()).hexdigest()[:8] if token else "-"
+
+
+def authorised(given: str) -> bool:
+    """Whether ``given`` is the configured write token (constant-time comparison; never with no token set)."""
+    token = current_app.config["MAILLAGE"]["write_token"]
+    return bool(token) and hmac.compare_digest(given.encode(), token.encode())
+
+
+def given_token() -> str:
+    header = request.headers.get("Authorization", "")
+    if header.lower().startswith("bearer "):
+        return header[7:].strip()
+    return request.form.get("token", "") if request.mimetype == "multipart/form-data" else ""
+
+
+def log_write(action: str, what: dict, result: str, token: str = "") -> None:
+    """Record one write attempt: who (token id, remote address), what, and its result."""
+    entry = {"time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "action": action,
+             "token": token_id(token) if token and authorised(token) else ("invalid" if token else "-"),
+             "remote": request.remote_addr, **what, "result": result}
+    log.info("write %s", json.dumps(entry, ensure_ascii=False))
+    path = Path(current_app.config["MAILLAGE"]["data_dir"]) / "logs" / "writes.jsonl"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+
+def require_token(action: str, what: dict) -> str:
+    """Return the token of the request, or log the refusal and raise 401/403."""
+    token = given_token()
+    if not current_app.config["MAILLAGE"]["write_token"]:
+        log_write(action, what, "refused: writes disabled", token)
+        raise ApiError("les écritures sont désactivées (aucun jeton d'écriture configuré)",
+                       "writes are disabled (no write token configured)", status=403, code="writes-disabled")
+    if not authorised(token):
+        log_write(action, what, "refused: bad token", token)
+        raise ApiError("jeton d'écriture absent ou invalide", "missing or invalid write token", status=401,
+                       code="unauthorized")
+    return token
+
+
+# --- the ingest, in a process of its own ---------------------------------------------------------------------------
+
+
+def ingest_file(config: dict, path: str, kind: str | None, strict: bool) -> dict:
+    """Ingest one file and update the index, as ``maillage ingest`` does; return a summary (runs in the child)."""
+    from graph.ingest.pipeline import ingest_paths
+    from graph.limits import limit_process
+    from graph.store import open_store
+    from webapp.reports import format_failure, format_report
+    from webapp.resources import store_config
+
+    limit_process()
+    store = open_store(store_config(config))
+    summary: dict = {"status": "failed", "lines": []}
+
+    def on_report(report, error, file):
+        if error is not None:
+            summary.update(status="refused" if hasattr(error, "report") else "failed")
+            summary["lines"].append(format_failure(Path(file.name), error))
+            return
+        summary.update(status=report.status, kind=report.kind, triples=report.triples,
+                       warnings=len(report.warnings), violations=len(report.violations),
+                       source=str(report.source) if report.source else None)
+        summary["lines"].append(format_report(report))
+        if report.status == "stored":
+            from search.indexer import update_index
+
+            update_index(store, config, report.touched)
+
+    ingest_paths(store, [Path(path)], kind=kind, strict=strict, base=config["base"], on_report=on_report)
+    return summary
+
+
+def _child(conn, config, path, kind, strict) -> None:
+    try:
+        conn.send(ingest_file(config, path, kind, strict))
+    except MemoryError:
+        conn.send({"status": "failed", "lines": ["mémoire épuisée : fichier refusé"]})
+    except BaseException as exc:  # the parent logs it; the child must not die silently
+        conn.send({"status": "error", "lines": [f"{type(exc).__name__}: {exc}"]})
+    finally:
+        conn.close()
+
+
+def run_ingest(config: dict, path: Path, kind: str | None, strict: bool) -> dict:
+    """Run :func:`ingest_file` in a fresh process; kill it past INGEST_TIMEOUT_S."""
+    context = multiprocessing.get_context("spawn")  # never fork a multi-threaded web worker
+    parent, child = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(child, dict(config), str(path), kind, strict))
+    process.start()
+    child.close()
+    try:
+        if parent.poll(INGEST_TIMEOUT_S):
+            return parent.recv()
+        return {"status": "failed", "lines": [f"ingestion arrêtée après {INGEST_TIMEOUT_S} s"]}
+    except EOFError:
+        return {"status": "failed", "lines": ["l'ingestion s'est arrêtée (limite de mémoire ou de temps atteinte)"]}
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join(5)
+        parent.close()
+
+
+# --- the views -------------------------------------------------------------------------------------------------------
+
+
+def _receive() -> tuple[dict, object]:
+    upload = request.files.get("file")
+    name = secure_filename(upload.filename or "") if upload else ""
+    what = {"file": name or None}
+    return what, (upload if name else None)
+
+
+def _ingest_upload(action: str):
+    # The token is checked before the body is parsed when it comes in a header (the API): a client without it
+    # never gets its file read.
+    token = require_token(action, {"file": None}) if request.headers.get("Authorization") else None
+    what, upload = _receive()
+    token = token or require_token(action, what)
+    if upload is None:
+        log_write(action, what, "refused: no file", token)
+        raise ApiError("aucun fichier reçu (champ « file »)", "no file received ('file' field)", code="no-file")
+    config = current_app.config["MAILLAGE"]
+    data = upload.read()
+    what.update(size=len(data), sha256=hashlib.sha256(data).hexdigest())
+    kind = request.form.get("kind") or None
+    strict = request.form.get("strict") in ("1", "true", "on")
+    with tempfile.TemporaryDirectory(prefix="maillage-upload-") as folder:
+        path = Path(folder) / what["file"]  # same file name, same source graph as `maillage ingest`
+        path.write_bytes(data)
+        summary = run_ingest(config, path, kind, strict)
+    if summary["status"] == "error":
+        log_write(action, what, "error: " + summary["lines"][0], token)
+        current_app.logger.error("upload of %s failed: %s", what["file"], summary["lines"][0])
+        raise ApiError("erreur interne pendant l'ingestion (elle a été journalisée)",
+                       "internal error during ingest (it has been logged)", status=500, code="internal-error")
+    log_write(action, what, summary["status"], token)
+    return what, summary
+
+
+@bp.get("/upload")
+def form():
+    """Show the upload form."""
+    return render_template("upload.html", result=None)
+
+
+@bp.post("/upload")
+def upload_page():
+    """Ingest the uploaded file (token in the form) and show what happened."""
+    what, summary = _ingest_upload("upload")
+    status = 200 if summary["status"] in ("stored", "unchanged") else 422
+    return render_template("upload.html", result={**what, **summary}), status
+
+
+@bp.post("/api/upload")
+def upload_api():
+    """Ingest the uploaded file (``Authorization: Bearer``) and return the ingest summary as JSON."""
+    what, summary = _ingest_upload("upload")
+    if summary["status"] not in ("stored", "unchanged"):
+        message = "\n".join(summary["lines"]) or summary["status"]
+        raise ApiError(f"fichier non enregistré : {message}", f"file not stored: {message}", status=422,
+                       code="ingest-failed")
+    return jsonify({**what, **summary})

@@ -1,0 +1,241 @@
+"""What every explorer page shares: running our own queries, tables, links to resources, and the JSON/CSV twins.
+
+A page view builds ``data`` (a dict, the JSON twin) whose tables are :class:`Table` objects; :func:`render_page`
+answers HTML, JSON (``.json`` suffix, ``?format=json`` or ``Accept``) or one table as CSV (``?table=NAME``).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Iterable, NamedTuple
+from urllib.parse import quote, urlencode
+
+from flask import Response, current_app, jsonify, render_template, request, url_for
+from markupsafe import Markup, escape
+from rdflib import BNode, Literal, URIRef
+
+from webapp.errors import ApiError
+from webapp.i18n import get_lang
+from webapp.resources import get_store
+
+#: Label predicates, in order of preference, used by OPTIONAL label patterns.
+LABEL_PATTERN = "<http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#prefLabel>" \
+                "|<http://purl.org/dc/terms/title>"
+
+
+class Ref(NamedTuple):
+    """A link to a resource: its IRI and the label to show."""
+
+    iri: str
+    label: str
+
+
+@dataclass
+class Table:
+    """A table of a page: column keys with their headers, rows as dicts (values: str, number, Ref or None)."""
+
+    name: str
+    columns: list[tuple[str, str]]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    more: int = 0  # rows left out by a cap
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "columns": [k for k, _ in self.columns],
+                "rows": [{k: json_value(row.get(k)) for k, _ in self.columns} for row in self.rows],
+                "more": self.more}
+
+
+def json_value(value: Any) -> Any:
+    """A cell as JSON: a Ref as {"iri", "label"}, numbers as numbers, dates as ISO strings."""
+    if isinstance(value, Ref):
+        return {"iri": value.iri, "label": value.label}
+    if isinstance(value, Literal):
+        value = value.toPython()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (int, float, bool)) or value is None:
+        return value
+    return str(value)
+
+
+# --- queries of our own (in process, values always bound, never formatted in) ------------------------------
+
+
+def select(sparql: str, **bindings) -> list[dict]:
+    """Run one of our page queries with ``bindings`` and return its rows as dicts of rdflib terms."""
+    from graph.namespaces import sparql_prologue
+
+    bound = {k: (v if isinstance(v, (URIRef, Literal, BNode)) else Literal(v)) for k, v in bindings.items()
+             if v is not None}
+    return list(get_store().query(sparql_prologue() + sparql, bound).dicts())
+
+
+def pick_label(candidates: Iterable[Literal | None]) -> str | None:
+    """Choose among labels the one in the interface's language (then no language, French, any)."""
+    found = [c for c in candidates if c is not None]
+    if not found:
+        return None
+    lang = get_lang()
+    for wanted in (lang, None, "fr"):
+        for c in found:
+            if getattr(c, "language", None) == wanted:
+                return str(c)
+    return str(found[0])
+
+
+def collapse(rows: list[dict], labels: Iterable[str]) -> list[dict]:
+    """Merge rows that differ only by their label columns, keeping the best label of each (order kept)."""
+    labels = set(labels)
+    merged: dict[tuple, dict] = {}
+    candidates: dict[tuple, dict[str, list]] = {}
+    for row in rows:
+        key = tuple(sorted((k, v) for k, v in row.items() if k not in labels))
+        if key not in merged:
+            merged[key] = {k: v for k, v in row.items() if k not in labels}
+            candidates[key] = {name: [] for name in labels}
+        for name in labels:
+            candidates[key][name].append(row.get(name))
+    for key, row in merged.items():
+        for name, values in candidates[key].items():
+            row[name] = pick_label(values)
+    return list(merged.values())
+
+
+def ref(iri: Any, label: Any = None) -> Ref | None:
+    """A Ref to ``iri`` labelled ``label`` (else a short form of the IRI); None stays None."""
+    if iri is None:
+        return None
+    return Ref(str(iri), str(label) if label is not None else short_iri(str(iri)))
+
+
+def short_iri(iri: str) -> str:
+    from webapp.labels import qname
+
+    short = qname(URIRef(iri))
+    if short != iri:
+        return short
+    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or iri
+
+
+# --- links -------------------------------------------------------------------------------------------------
+
+
+def local_path(iri: str) -> str:
+    """The explorer's page of ``iri``: ``/id/…`` under the configured base, ``/resource?iri=…`` otherwise."""
+    base = current_app.config["MAILLAGE"]["base"]
+    if iri.startswith(base) and len(iri) > len(base):
+        return "/id/" + quote(iri[len(base):], safe="/-_.~")
+    return "/resource?" + urlencode({"iri": iri})
+
+
+def twin_url(fmt: str, **extra) -> str:
+    """The URL of this page in ``fmt`` (json or csv), keeping its query string."""
+    args = {k: v for k, v in request.args.items() if k not in ("format", "table")}
+    args.update({"format": fmt, **extra})
+    return request.path + "?" + urlencode(args)
+
+
+# --- answering ---------------------------------------------------------------------------------------------
+
+
+def wanted_format() -> str:
+    """html, json or csv, from ``?format=``, the URL suffix, then the Accept header."""
+    fmt = request.args.get("format")
+    if fmt:
+        if fmt not in ("html", "json", "csv"):
+            raise ApiError(f"format inconnu « {fmt} » (html, json, csv)", f"unknown format '{fmt}' (html, json, csv)",
+                           status=406, code="unknown-format")
+        return fmt
+    if request.path.endswith(".json"):
+        return "json"
+    if request.path.endswith(".csv"):
+        return "csv"
+    best = request.accept_mimetypes.best_match(["text/html", "application/json", "text/csv"], "text/html")
+    return {"application/json": "json", "text/csv": "csv"}.get(best, "html")
+
+
+def render_page(template: str, data: dict, **context) -> Response:
+    """Answer ``data`` as the HTML page ``template``, as JSON, or one of its tables as CSV."""
+    fmt = wanted_format()
+    tables = {v.name: v for v in data.values() if isinstance(v, Table)}
+    if fmt == "json":
+        return jsonify({k: (v.to_json() if isinstance(v, Table) else json_value_deep(v)) for k, v in data.items()})
+    if fmt == "csv":
+        name = request.args.get("table") or (next(iter(tables)) if len(tables) == 1 else None)
+        if name not in tables:
+            raise ApiError(f"précisez le tableau avec ?table= ({', '.join(tables)})",
+                           f"name the table with ?table= ({', '.join(tables)})", code="unknown-table")
+        return csv_response(tables[name])
+    return Response(render_template(template, **data, **context, json_url=twin_url("json")), mimetype="text/html")
+
+
+def json_value_deep(value: Any) -> Any:
+    if isinstance(value, Table):
+        return value.to_json()
+    if isinstance(value, dict):
+        return {str(k): json_value_deep(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)) and not isinstance(value, Ref):
+        return [json_value_deep(v) for v in value]
+    return json_value(value)
+
+
+def csv_response(table: Table) -> Response:
+    """One table as CSV: a Ref gives two columns, its label and its IRI."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    header = []
+    for key, _ in table.columns:
+        header.append(key)
+        if any(isinstance(row.get(key), Ref) for row in table.rows):
+            header.append(key + "_iri")
+    writer.writerow(header)
+    for row in table.rows:
+        line = []
+        for key in header:
+            if key.endswith("_iri") and key[:-4] in row and isinstance(row[key[:-4]], Ref):
+                line.append(row[key[:-4]].iri)
+                continue
+            value = row.get(key)
+            line.append(value.label if isinstance(value, Ref) else ("" if value is None else json_value(value)))
+        writer.writerow(line)
+    response = Response(out.getvalue(), mimetype="text/csv")
+    response.headers["Content-Disposition"] = f'attachment; filename="{table.name}.csv"'
+    return response
+
+
+def init_app(app) -> None:
+    """Template helpers: links to resources, amounts, twins."""
+
+    @app.context_processor
+    def _helpers():
+        return {"local_path": local_path, "twin_url": twin_url, "Ref": Ref, "url_for": url_for}
+
+    @app.template_filter("combine_lang")
+    def _combine_lang(args: dict, lang: str) -> str:
+        return urlencode({**{k: v for k, v in args.items() if k != "lang"}, "lang": lang})
+
+    @app.template_filter("safe_highlight")
+    def _safe_highlight(text) -> Markup:
+        """Escape a search snippet, keeping only the <mark>/<b> tags the search engine puts around hits."""
+        if isinstance(text, (list, tuple)):
+            text = " … ".join(str(x) for x in text)
+        escaped = str(escape(str(text)))
+        for tag in ("mark", "b", "strong", "em"):
+            escaped = escaped.replace(f"&lt;{tag}&gt;", f"<{tag}>").replace(f"&lt;/{tag}&gt;", f"</{tag}>")
+        return Markup(escaped)
+
+    @app.template_filter("money")
+    def _money(value):
+        if value is None or value == "":
+            return ""
+        number = float(json_value(value))
+        text = f"{number:,.2f}".replace(",", "\u202f").replace(".", "," if get_lang() == "fr" else ".")
+        if text.endswith(",00") or text.endswith(".00"):
+            text = text[:-3]
+        return f"{text}\u00a0€"
