@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from graph.namespaces import DEFAULT_BASE, MAI, mint, slugify
 
@@ -101,13 +101,13 @@ class Resolution:
     ambiguous: list[tuple[str, str]] = field(default_factory=list)
 
 
-#: Lookups by kind of key, each answering (?key ?actor) for a batch of keys given as VALUES. A SIRET's SIREN
-#: prefix is matched too, for actors loaded from RDF files that carry only a SIRET.
+#: Lookups by kind of key, each answering (?key ?actor) for a batch of keys given as VALUES, put first so that
+#: the engine looks each key up in its index (a UNION over every SIRET's prefix cost 1 s per file at 10k actors).
+#: Every actor in the store has its mai:siren: the pipeline derives it from a SIRET when a source gives only that.
 _LOOKUPS = {
-    "siren": "SELECT DISTINCT ?key ?actor WHERE { { ?actor mai:siren ?key } UNION { ?actor mai:siret ?siret "
-             "BIND(SUBSTR(?siret, 1, 9) AS ?key) } VALUES ?key { %s } ?actor a mai:Actor }",
-    "rna": "SELECT DISTINCT ?key ?actor WHERE { ?actor mai:rna ?key VALUES ?key { %s } ?actor a mai:Actor }",
-    "name": "SELECT DISTINCT ?key ?actor WHERE { ?actor mai:nameKey ?key VALUES ?key { %s } ?actor a mai:Actor }",
+    "siren": "SELECT DISTINCT ?key ?actor WHERE { VALUES ?key { %s } ?actor mai:siren ?key . ?actor a mai:Actor }",
+    "rna": "SELECT DISTINCT ?key ?actor WHERE { VALUES ?key { %s } ?actor mai:rna ?key . ?actor a mai:Actor }",
+    "name": "SELECT DISTINCT ?key ?actor WHERE { VALUES ?key { %s } ?actor mai:nameKey ?key . ?actor a mai:Actor }",
     # An actor minted from a name key (actor_iri(name=…)) in an RDF file that has no mai:nameKey.
     "iri": "SELECT DISTINCT ?actor WHERE { VALUES ?actor { %s } ?actor a mai:Actor }",
 }
@@ -126,9 +126,18 @@ def actor_keys(graph: Graph, actor: URIRef) -> list[tuple[str, str]]:
     for p in (RDFS.label, SKOS.altLabel):
         for value in graph.objects(actor, p):
             for key in name_variants(str(value)):
-                if ("name", key) not in keys:
+                if ("name", key) not in keys and not (p == SKOS.altLabel and _is_acronym(key)):
                     keys.append(("name", key))
     return keys
+
+
+def _is_acronym(key: str) -> bool:
+    """A one-word key of at most 5 letters ("apf", "admr"): shared by unrelated organisations, never a key.
+
+    >>> _is_acronym("admr"), _is_acronym("danaecare")
+    (True, False)
+    """
+    return " " not in key and len(key) <= 5
 
 
 def actors_of(graph: Graph) -> set[URIRef]:
@@ -149,7 +158,7 @@ def add_name_keys(graph: Graph) -> None:
             graph.add((actor, MAI.nameKey, Literal(key)))
 
 
-def resolve_actors(graph: Graph, query) -> Resolution:
+def resolve_actors(graph: Graph, query, source: URIRef | None = None) -> Resolution:
     """Rewrite, in place, the actors of ``graph`` that the store already knows under another IRI.
 
     ``query(sparql, bindings)`` reads the store (the writer's view). An actor with a SIREN matches only that
@@ -179,8 +188,57 @@ def resolve_actors(graph: Graph, query) -> Resolution:
                     f"acteur « {label} » : plusieurs correspondances ({how}) — non fusionné : {names}",
                     f"actor '{label}': several matches ({how}), not merged: {names}"))
             break
+    targets = {actor: resolution.rewritten.get(actor, actor) for actor in actors}
+    _keep_existing_labels(graph, targets, query, source)
     _rewrite(graph, resolution.rewritten)
     return resolution
+
+
+def canonical_deliberations(graph: Graph) -> dict[URIRef, URIRef]:
+    """Rename, in place, each deliberation to ``{base}deliberation/{authority key}/{number}`` once its authority is
+    resolved, so that a deliberation text, an SCDL deliberations row and a grant's decision reference meet.
+
+    The authority key is the last segment of the authority's IRI (``siren-244200770`` or a name slug).
+    """
+    mapping = {}
+    for deliberation in set(graph.subjects(RDF.type, MAI.Deliberation)):
+        authority = graph.value(deliberation, MAI.authority)
+        number = graph.value(deliberation, DCTERMS.identifier)
+        if not isinstance(deliberation, URIRef) or authority is None or number is None:
+            continue
+        head, sep, _ = str(deliberation).rpartition("deliberation/")
+        key = str(authority).rstrip("/").rsplit("/", 1)[-1]
+        canonical = mint("deliberation", key, str(number), base=head if sep else DEFAULT_BASE)
+        if canonical != deliberation:
+            mapping[deliberation] = canonical
+    _rewrite(graph, mapping)
+    return mapping
+
+
+_LABELS = ("SELECT ?actor ?label WHERE { VALUES ?actor { %s } GRAPH ?g { ?actor <" + str(RDFS.label)
+           + "> ?label } FILTER(?g != ?source) }")
+
+
+def _keep_existing_labels(graph: Graph, mapping: dict[URIRef, URIRef], query, source: URIRef | None) -> None:
+    """Turn the label of an actor that other sources already name into an alternative label, when names differ.
+
+    The actor keeps the display name it first had; other spellings become ``skos:altLabel`` (one rdfs:label per
+    actor, as the shapes expect). Labels from the previous version of the same source do not count.
+    """
+    known: dict[URIRef, set[str]] = {}
+    targets = sorted(set(mapping.values()))
+    bindings = {"source": source or URIRef("urn:maillage:none")}
+    for i in range(0, len(targets), LOOKUP_BATCH):
+        values = " ".join(t.n3() for t in targets[i:i + LOOKUP_BATCH])
+        for actor, label in query(_LABELS % values, bindings):
+            known.setdefault(actor, set()).add(str(label))
+    for actor, target in mapping.items():
+        if not known.get(target):
+            continue
+        for label in list(graph.objects(actor, RDFS.label)):
+            if str(label) not in known[target]:
+                graph.remove((actor, RDFS.label, label))
+                graph.add((actor, SKOS.altLabel, label))
 
 
 def _base_of(actors: list[URIRef]) -> str:

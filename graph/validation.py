@@ -121,7 +121,9 @@ _PRESENT = "SELECT DISTINCT ?class WHERE { GRAPH ?graph { ?focus a ?class } }"
 _FETCH = "SELECT ?focus ?p ?value WHERE { GRAPH ?graph { ?focus a ?class } OPTIONAL { ?focus ?p ?value %s } }"
 _FETCH_INVERSE = ("SELECT ?focus ?p ?value WHERE { GRAPH ?graph { ?focus a ?class } "
                   "OPTIONAL { ?value ?p ?focus %s } }")
-_TYPES = "SELECT ?value ?class WHERE { ?value a ?class %s }"
+_TYPES = "SELECT DISTINCT ?value ?class WHERE { ?value a ?class %s }"
+#: With a graph: only the types of the values that this graph's resources point to (not the whole store's).
+_TYPES_IN_GRAPH = "SELECT DISTINCT ?value ?class WHERE { GRAPH ?graph { ?focus ?p ?value } ?value a ?class %s }"
 
 
 def _in_filter(variable: str, iris) -> str:
@@ -141,7 +143,7 @@ def validate(query, graph: URIRef | None = None) -> list[Violation]:
         if target not in present:
             continue
         values = _fetch(query, bound, target, shapes)
-        typed = _types_needed(query, shapes, values)
+        typed = _types_needed(query, shapes, bound)
         for shape in shapes:
             for focus, vals in values[shape.inverse].items():
                 results.update(_check(shape, focus, vals.get(shape.path, []), typed))
@@ -164,12 +166,13 @@ def _fetch(query, bound, target, shapes) -> dict[bool, dict[str, dict[str, list]
     return values
 
 
-def _types_needed(query, shapes, values) -> set[tuple[str, str]]:
+def _types_needed(query, shapes, bound) -> set[tuple[str, str]]:
     """Return the (value, class) pairs that the sh:class constraints of ``shapes`` need."""
     classes = {s.constraints["class"] for s in shapes if "class" in s.constraints}
     if not classes:
         return set()
-    rows = query(_TYPES % _in_filter("?class", classes)).raw_rows()
+    template = _TYPES_IN_GRAPH if bound else _TYPES
+    rows = query(template % _in_filter("?class", classes), bound or None).raw_rows()
     return {(term_parts(v)[1], term_parts(c)[1]) for v, c in rows}
 
 

@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
-from graph.identity import add_name_keys, resolve_actors
+from graph.identity import add_name_keys, canonical_deliberations, resolve_actors, siren_of
 from graph.ingest import detect_kind, get_kind
 from graph.ingest.base import Extraction, InputError, Issue, SourceContext, new_graph
 from graph.namespaces import DEFAULT_BASE, MAI, SCHEMA
@@ -133,7 +133,8 @@ def _subjects(query, graph: URIRef) -> set[URIRef]:
 
 
 def _materialise(writer, graph: URIRef, source: URIRef) -> None:
-    """Add, inside ``graph``, the superclass types of its resources and their ``prov:wasDerivedFrom`` source.
+    """Add, inside ``graph``, the superclass types of its resources, their ``prov:wasDerivedFrom`` source, and the
+    SIREN of actors known only by a SIRET.
 
     Superclass types are materialised once here rather than inferred at query time (OWL-RL inference did not
     finish at 10k actors, DESIGN.md).
@@ -146,7 +147,16 @@ def _materialise(writer, graph: URIRef, source: URIRef) -> None:
             added.add((subject, PROV.wasDerivedFrom, source))
         for sup in supers.get(cls, ()):
             added.add((subject, RDF.type, sup))
+    sirets = writer.query(_SIRET_ONLY, {"g": graph})
+    for subject, siret in sirets:
+        if siren_of(str(siret)):
+            added.add((subject, MAI.siren, Literal(siren_of(str(siret)))))
     writer.add(graph, added)
+
+
+#: Actors with a SIRET but no SIREN (RDF files): the SIREN is derived, so that identity lookups find them.
+_SIRET_ONLY = (f"SELECT ?s ?siret WHERE {{ GRAPH ?g {{ ?s <{MAI.siret}> ?siret "
+               f"FILTER NOT EXISTS {{ ?s <{MAI.siren}> ?any }} }} }}")
 
 
 def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: bool = False,
@@ -170,7 +180,8 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     old_subjects = _subjects(writer.query, ctx.source)
     if extraction.graph is not None:
         add_name_keys(extraction.graph)
-        resolution = resolve_actors(extraction.graph, writer.query)
+        resolution = resolve_actors(extraction.graph, writer.query, ctx.source)
+        canonical_deliberations(extraction.graph)
         report.issues += [Issue("warning", fr, en) for fr, en in resolution.ambiguous]
         writer.replace_graph(ctx.source, extraction.graph)
     else:
