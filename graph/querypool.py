@@ -112,6 +112,10 @@ def count_rows(data: bytes, fmt: Format) -> int:
         return max(data.count(b"\n") - 1, 0)
     if fmt.name == "xml":
         return data.count(b"<result>")
+    if fmt.name == "csv":  # Oxigraph does not parse CSV results back (lossy format): count records
+        import csv
+
+        return max(sum(1 for _ in csv.reader(io.StringIO(data.decode("utf-8")))) - 1, 0)
     return sum(1 for _ in ox.parse_query_results(data, fmt.engine))
 
 
@@ -288,3 +292,47 @@ class InlineRunner:
         rows = None if plan.kind == "ask" else sum(1 for _ in result)
         return Answer(plan.kind, fmt_name, rows, bool(plan.capped and rows and rows >= plan.max_rows), iter([data]))
 
+
+
+_GRAPH_FORMATS = ("turtle", "jsonld", "ntriples")
+
+
+def run_user_query(store: Store, text: str, fmt: str, config: Mapping[str, Any]):
+    """Run a user's query as the endpoint does — guard, row cap, time limit in a killable worker — for the CLI.
+
+    ``fmt`` is ``table`` or a results/RDF format name; returns (Answer, table result or None). Raises
+    QueryRefused, QuerySyntaxError, QueryTimeout, or ValueError when the format does not fit the query's kind.
+    """
+    from graph.sparql import check_query
+
+    plan = check_query(text, int(config.get("max_rows", 10_000)))
+    if fmt == "table":
+        wire = "ntriples" if plan.kind == "graph" else "json"
+    elif (plan.kind == "graph") != (fmt in _GRAPH_FORMATS):
+        raise ValueError(f"le format {fmt} ne convient pas à une requête {plan.kind.upper()}")
+    else:
+        wire = fmt
+    if store.name == "oxigraph":
+        pool = QueryPool(config, size=1, timeout=float(config.get("query_timeout", 10)))
+        try:
+            answer = pool.run(plan, wire)
+            data = answer.read()
+        finally:
+            pool.close()
+    else:
+        answer = InlineRunner(store).run(plan, wire)
+        data = answer.read()
+    answer.chunks = iter([data])
+    if fmt != "table":
+        return answer, None
+    from graph.store import RowsResult, to_rdflib
+
+    if plan.kind == "graph":
+        triples = [tuple(map(to_rdflib, (t.subject, t.predicate, t.object)))
+                   for t in ox.parse(data, ox.RdfFormat.N_TRIPLES)]
+        return answer, RowsResult("graph", ["subject", "predicate", "object"], triples)
+    parsed = ox.parse_query_results(data, ox.QueryResultsFormat.JSON)
+    if isinstance(parsed, ox.QueryBoolean):
+        return answer, RowsResult("ask", [], boolean=bool(parsed))
+    variables = [v.value for v in parsed.variables]
+    return answer, RowsResult("select", variables, [tuple(map(to_rdflib, s)) for s in parsed])

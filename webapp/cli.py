@@ -114,22 +114,27 @@ def _after_ingest(ctx: Context, report) -> None:
               type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle", "jsonld", "ntriples"]))
 @pass_context
 def query(ctx: Context, query: str, fmt: str) -> None:
-    """Run a SPARQL query (text or file) over the whole graph."""
+    """Run a SPARQL query (text or file) over the whole graph, with the endpoint's limits."""
+    from graph.querypool import run_user_query
+    from graph.sparql import QueryRefused, QueryTimeout
     from webapp.reports import format_table
 
     text = Path(query).read_text(encoding="utf-8") if os.path.isfile(query) else query
     try:
-        result = ctx.store.query(text)
-    except QuerySyntaxError as exc:
-        fail(f"requête SPARQL invalide : {exc}")
-    if fmt == "table":
+        answer, result = run_user_query(ctx.store, text, fmt, ctx.config)
+    except (QuerySyntaxError, QueryRefused) as exc:
+        fail(f"requête SPARQL refusée : {exc}")
+    except QueryTimeout as exc:
+        fail(f"requête arrêtée : {exc}")
+    except ValueError as exc:  # a format that does not fit the query's kind
+        fail(str(exc))
+    if result is not None:
         click.echo(format_table(result))
-        return
-    if result.kind == "graph" and fmt in ("json", "csv", "tsv", "xml"):
-        fmt = "turtle"
-    elif result.kind != "graph" and fmt in ("turtle", "jsonld", "ntriples"):
-        fail(f"le format {fmt} est réservé aux requêtes CONSTRUCT et DESCRIBE")
-    sys.stdout.buffer.write(result.serialize(fmt))
+    else:
+        for chunk in answer.chunks:
+            sys.stdout.buffer.write(chunk)
+    if answer.truncated:
+        click.echo(f"(résultat coupé à {ctx.config['max_rows']} lignes : réglage max_rows)", err=True)
 
 
 @main.command("search")

@@ -1,0 +1,49 @@
+"""`maillage query` runs user queries with the endpoint's limits: guard, row cap, time limit."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from webapp.cli import main
+
+DATA = textwrap.dedent("""\
+    @prefix mai: <https://w3id.org/maillage/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    """) + "".join(f'<https://ex.org/a{i}> a mai:Association ; rdfs:label "A {i}" .\n' for i in range(60))
+
+
+def loaded(tmp_path: Path) -> Path:
+    path = tmp_path / "actors.ttl"
+    path.write_text(DATA, encoding="utf-8")
+    CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "ingest", str(path)], catch_exceptions=False)
+    return tmp_path / "data"
+
+
+def test_a_service_clause_is_refused_with_one_line_and_exit_1(tmp_path):
+    result = CliRunner().invoke(main, ["--data", str(loaded(tmp_path)), "query",
+                                       "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"])
+    assert result.exit_code == 1 and "SERVICE" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_row_cap_cuts_the_answer_and_says_so(tmp_path):
+    env = {**os.environ, "MAILLAGE_MAX_ROWS": "5"}
+    result = subprocess.run([Path(sys.executable).with_name("maillage"), "--data", str(loaded(tmp_path)), "query",
+                             "SELECT ?s WHERE { ?s a <https://w3id.org/maillage/ontology#Association> }",
+                             "--format", "csv"], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0
+    assert len(result.stdout.splitlines()) == 1 + 5
+    assert "max_rows" in result.stderr
+
+
+def test_a_runaway_query_is_stopped_at_the_time_limit(tmp_path):
+    env = {**os.environ, "MAILLAGE_QUERY_TIMEOUT": "1"}
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    result = subprocess.run([Path(sys.executable).with_name("maillage"), "--data", str(loaded(tmp_path)), "query",
+                             runaway], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 1
+    assert "arrêtée" in result.stderr and "Traceback" not in result.stderr
