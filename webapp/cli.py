@@ -218,7 +218,7 @@ def serve(ctx: Context, host: str, port: int, workers: int) -> None:
     """Serve the explorer, the API and the SPARQL endpoint on a production WSGI server."""
     from webapp.server import serve as run
 
-    os.environ["MAILLAGE_DATA_DIR"] = ctx.config["data_dir"]
+    os.environ["MAILLAGE_DATA"] = ctx.config["data_dir"]
     run(host, port, workers)
 
 

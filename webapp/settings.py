@@ -17,10 +17,11 @@ class Setting:
     default: Any
     help: str
     parse: Callable[[str], Any] = str
+    env_name: str | None = None
 
     @property
     def env(self) -> str:
-        return "MAILLAGE_" + self.name.upper()
+        return self.env_name or "MAILLAGE_" + self.name.upper()
 
 
 def _bool(value: str) -> bool:
@@ -28,7 +29,8 @@ def _bool(value: str) -> bool:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("data_dir", "maillage-data", "Directory of the embedded store, the search index and the logs."),
+    Setting("data_dir", "maillage-data", "Directory of the embedded store, the search index and the logs.",
+            env_name="MAILLAGE_DATA"),
     Setting("store", "oxigraph", "Store backend: oxigraph (embedded, on disk), memory (tests) or sparql (remote)."),
     Setting("query_url", "", "SPARQL 1.1 query URL of the remote store (store = sparql)."),
     Setting("update_url", "", "SPARQL 1.1 update URL of the remote store (defaults to the query URL)."),
