@@ -195,3 +195,48 @@ def test_the_search_page_shows_results_facets_and_escaped_highlights(client):
     assert "type=actor" in page and "(2)" in page
     filtered = client.get("/search?q=DanaeCare&type=grant", headers=HTML).get_data(as_text=True)
     assert "/id/grant/sem-danaecare-2024" in filtered and '/id/actor/danaecare"' not in filtered
+
+
+@pytest.fixture
+def one_grant_per_page(monkeypatch):
+    import webapp.resource_pages
+
+    monkeypatch.setattr(webapp.resource_pages, "GRANTS_PAGE_SIZE", 1)
+
+
+def test_a_funders_grants_are_paged_with_totals_over_all_its_grants(client, one_grant_per_page):
+    first = client.get("/id/actor/saint-etienne-metropole.json").get_json()
+    second = client.get("/id/actor/saint-etienne-metropole.json?page=2").get_json()
+    assert [r["year"] for r in first["grants_given"]["rows"]] == [2024]
+    assert [r["year"] for r in second["grants_given"]["rows"]] == [2023]
+    assert first["grants_page"] == {"page": 1, "pages": 2, "page_size": 1, "given": 2, "received": 0}
+    assert second["grants_page"]["page"] == 2 and second["grants_given"]["more"] == 0
+    for data in (first, second):
+        assert {(r["year"], r["total"]) for r in data["totals_by_year"]["rows"]} == {(2024, 20000.0),
+                                                                                    (2023, 5000.0)}
+
+
+def test_the_grant_pages_link_to_each_other_and_their_json_twin_keeps_the_page(client, one_grant_per_page):
+    first = client.get("/id/actor/saint-etienne-metropole", headers=HTML).get_data(as_text=True)
+    assert 'href="/id/actor/saint-etienne-metropole?page=2" rel="next"' in first and 'rel="prev"' not in first
+    second = client.get("/id/actor/saint-etienne-metropole?page=2", headers=HTML).get_data(as_text=True)
+    assert 'href="/id/actor/saint-etienne-metropole?page=1" rel="prev"' in second and 'rel="next"' not in second
+    twin = re.search(r'<link rel="alternate" type="application/json" href="([^"]+)"', second).group(1)
+    assert client.get(twin.replace("&amp;", "&")).get_json()["grants_page"]["page"] == 2
+
+
+def test_a_page_past_the_last_shows_no_grant_rows_but_the_totals(client, one_grant_per_page):
+    data = client.get("/id/actor/saint-etienne-metropole.json?page=9").get_json()
+    assert data["grants_given"]["rows"] == [] and len(data["totals_by_year"]["rows"]) == 2
+
+
+def test_a_resource_with_few_grants_has_no_pagination(client):
+    page = client.get("/id/actor/danaecare", headers=HTML).get_data(as_text=True)
+    assert 'aria-label="Pagination"' not in page
+    assert client.get("/id/actor/danaecare.json").get_json()["grants_page"]["pages"] == 1
+
+
+@pytest.mark.parametrize("page", ["0", "x", "-1"])
+def test_a_bad_grant_page_is_a_400(client, page):
+    response = client.get(f"/id/actor/saint-etienne-metropole.json?page={page}")
+    assert response.status_code == 400 and response.get_json()["error"]["code"] == "bad-parameter"

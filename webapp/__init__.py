@@ -24,6 +24,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     i18n.init_app(app)
     views.init_app(app)
+    from webapp import cache
+
+    cache.init_app(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(sparql.bp)
     for module in (home, resource_pages, funding, network, queries_pages, search_page, api, graph_store):

@@ -1,12 +1,15 @@
-"""The home page: counts by kind, the PTCE with its goals and circles, the latest grants, a search box."""
+"""The home page: counts by kind, the PTCE with its goals and circles, the latest grants, a search box.
+
+Its queries aggregate every grant: their rows are kept per published snapshot (:mod:`webapp.cache`)."""
 
 from __future__ import annotations
 
 from flask import Blueprint
 from rdflib import URIRef
 
+from webapp.cache import cached_select
 from webapp.labels import term_label
-from webapp.views import Table, collapse, ref, render_page, select
+from webapp.views import Table, collapse, ref, render_page
 
 bp = Blueprint("home", __name__)
 
@@ -37,7 +40,7 @@ _LATEST = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?
 def cooperations() -> list[dict]:
     """The PTCEs of the graph, each with its coordinator, goals (in rank order) and circles with member counts."""
     coops: dict[str, dict] = {}
-    for row in collapse(select(_COOPERATIONS), ["label", "coordinatorLabel", "goalLabel"]):
+    for row in collapse(cached_select(_COOPERATIONS), ["label", "coordinatorLabel", "goalLabel"]):
         coop = coops.setdefault(str(row["coop"]), {"cooperation": ref(row["coop"], row.get("label")),
                                                     "coordinator": ref(row.get("coordinator"),
                                                                        row.get("coordinatorLabel")),
@@ -45,7 +48,7 @@ def cooperations() -> list[dict]:
         goal = ref(row.get("goal"), row.get("goalLabel"))
         if goal and goal not in coop["goals"]:
             coop["goals"].append(goal)
-    for row in collapse(select(_CIRCLES), ["circleLabel"]):
+    for row in collapse(cached_select(_CIRCLES), ["circleLabel"]):
         if str(row["coop"]) in coops:
             coops[str(row["coop"])]["circles"].append({"circle": ref(row["circle"], row.get("circleLabel")),
                                                        "members": int(row["members"])})
@@ -57,11 +60,11 @@ def cooperations() -> list[dict]:
 def home():
     """Show the dashboard: counts, the pole, the latest grants."""
     counts = Table("counts", [("kind", "kind"), ("count", "count")])
-    for row in select(_COUNTS):
+    for row in cached_select(_COUNTS):
         counts.rows.append({"kind": ref(row["kind"], term_label(URIRef(row["kind"]))), "count": int(row["n"])})
     latest = Table("latest_grants", [("grant", "grant"), ("funder", "funder"), ("beneficiary", "beneficiary"),
                                      ("year", "year"), ("amount", "amount")])
-    for row in collapse(select(_LATEST), ["funderLabel", "beneficiaryLabel", "purpose"]):
+    for row in collapse(cached_select(_LATEST), ["funderLabel", "beneficiaryLabel", "purpose"]):
         latest.rows.append({"grant": ref(row["grant"], row.get("purpose")),
                             "funder": ref(row.get("funder"), row.get("funderLabel")),
                             "beneficiary": ref(row.get("beneficiary"), row.get("beneficiaryLabel")),

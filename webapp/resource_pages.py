@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import io
 from collections import defaultdict
+from decimal import Decimal
+from urllib.parse import urlencode
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, request
-from rdflib import Literal, URIRef
+from flask import Blueprint, Response, current_app, has_request_context, request
+from rdflib import BNode, Literal, URIRef
 
 from graph.formats import rdf_format
 from graph.namespaces import MAI, PREFIXES, SCHEMA
 from graph.store import to_oxigraph
+from webapp.cache import cached_select
 from webapp.errors import ApiError
 from webapp.labels import inverse_label, term_comment, term_label
 from webapp.views import Table, collapse, ref, render_page, select
@@ -29,35 +32,69 @@ RDF_MEDIA = ["text/turtle", "application/ld+json", "application/n-triples"]
 #: Incoming links shown before "n de plus".
 INVERSE_CAP = 50
 
-_OUT = """SELECT ?p ?o ?label WHERE { ?s ?p ?o OPTIONAL { ?o rdfs:label|skos:prefLabel|dcterms:title ?label } }
-LIMIT 5000"""
-_IN = """SELECT ?p ?x ?label WHERE { ?x ?p ?s OPTIONAL { ?x rdfs:label|skos:prefLabel|dcterms:title ?label } }
-ORDER BY ?p ?x LIMIT 400"""
-_IN_COUNT = "SELECT ?p (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x ?p ?s } GROUP BY ?p"
-_EVIDENCE = """SELECT ?fact ?evidence ?quote ?start ?end ?source ?title WHERE {
-  ?fact mai:evidence ?evidence . ?evidence oa:exact ?quote .
-  OPTIONAL { ?evidence oa:start ?start ; oa:end ?end }
-  OPTIONAL { ?evidence prov:wasDerivedFrom ?source OPTIONAL { ?source dcterms:title ?title } }
-  { BIND(?s AS ?fact) } UNION { ?s ?link ?fact . ?fact a ?factType
-    FILTER(?factType IN (mai:Grant, org:Membership, mai:Deliberation, mai:Session)) }
-  UNION { ?fact ?link ?s . ?fact a ?factType FILTER(?factType IN (mai:Grant, org:Membership)) }
-}"""
-_GRANTS = """SELECT ?grant ?role ?other ?otherLabel ?amount ?year ?purpose ?deliberation ?deliberationLabel WHERE {
-  { ?grant schema:funder ?s ; mai:beneficiary ?other . BIND("given" AS ?role) }
-  UNION { ?grant mai:beneficiary ?s . OPTIONAL { ?grant schema:funder ?other } BIND("received" AS ?role) }
-  OPTIONAL { ?other rdfs:label ?otherLabel }
-  OPTIONAL { ?grant schema:amount ?amount } OPTIONAL { ?grant mai:fiscalYear ?year }
+#: Grant rows per page of a funder's or a beneficiary's tables (a funder of the 10k bench has ~400 grants).
+GRANTS_PAGE_SIZE = 50
+#: Safety cap on the rows of the resource query (out and in links, evidence, memberships).
+RESOURCE_ROWS_CAP = 20000
+
+# One query gathers the resource's own triples (?p ?o), its incoming links (?ip ?x), the evidence of its facts
+# (?fact) and its memberships (?membership), each branch starting from the bound ?s and told apart by the variables
+# it binds (a tag literal per row cost more than the rest of the row: rdflib's Literal is slow to build).
+# Measured at 10k actors (bench/web.py, pyoxigraph alone): sorting incoming links by IRI in the engine cost 90 ms
+# for a funder of 424 grants (each comparison decodes both strings), against 3 ms unsorted — they are sorted here,
+# in Python; a label OPTIONAL on a variable that an earlier OPTIONAL may leave unbound made a hash join over every
+# label (7 ms for 2 rows) — labels are nested in the OPTIONAL that binds their subject; and
+# FILTER(?member = ?s || …) scanned every membership.
+_RESOURCE = """SELECT ?p ?o ?label ?ip ?x ?xLabel ?fact ?evidence ?quote ?start ?end ?source ?title ?membership
+  ?member ?memberLabel ?organization ?organizationLabel ?circle ?circleLabel ?joined ?left WHERE {
+  { ?s ?p ?o OPTIONAL { ?o rdfs:label|skos:prefLabel|dcterms:title ?label } }
+  UNION { ?x ?ip ?s OPTIONAL { ?x rdfs:label|skos:prefLabel|dcterms:title ?xLabel } }
+  UNION {
+    { BIND(?s AS ?fact) }
+    UNION { ?s ?link ?fact . ?fact a ?factType
+            FILTER(?factType IN (mai:Grant, org:Membership, mai:Deliberation, mai:Session)) }
+    UNION { ?fact ?link ?s . FILTER(?link NOT IN (schema:funder, mai:beneficiary))
+            ?fact a ?factType FILTER(?factType IN (mai:Grant, org:Membership)) }
+    ?fact mai:evidence ?evidence . ?evidence oa:exact ?quote .
+    OPTIONAL { ?evidence oa:start ?start ; oa:end ?end }
+    OPTIONAL { ?evidence prov:wasDerivedFrom ?source OPTIONAL { ?source dcterms:title ?title } }
+  } UNION {
+    { ?membership org:member ?s } UNION { ?membership org:organization ?s }
+    ?membership org:member ?member ; org:organization ?organization .
+    OPTIONAL { ?member rdfs:label ?memberLabel } OPTIONAL { ?organization rdfs:label ?organizationLabel }
+    OPTIONAL { ?membership org:role ?circle OPTIONAL { ?circle skos:prefLabel ?circleLabel } }
+    OPTIONAL { ?membership mai:joinedOn ?joined } OPTIONAL { ?membership mai:leftOn ?left }
+  }
+} LIMIT %CAP%"""
+#: The variable that tells each branch of _RESOURCE apart, in the order they are tested.
+_PARTS = (("p", "out"), ("ip", "in"), ("fact", "evidence"), ("membership", "membership"))
+# The grants the resource gave (with a beneficiary) and received, in two tables ordered by year then amount, one
+# page of each: the engine sorts on the (inlined) numbers only, then fetches the page's details and evidence.
+# %LIMIT% and %OFFSET% are integers computed by the view (SPARQL takes no variables there), never request text.
+_GRANT_KEYS = """SELECT DISTINCT ?grant ?year ?amount WHERE { %ROLE%
+    OPTIONAL { ?grant mai:fiscalYear ?year } OPTIONAL { ?grant schema:amount ?amount } }
+    ORDER BY DESC(?year) DESC(?amount) ?grant LIMIT %LIMIT% OFFSET %OFFSET%"""
+_GIVEN = "?grant schema:funder ?s ; mai:beneficiary [] ."
+_RECEIVED = "?grant mai:beneficiary ?s ."
+_GRANTS_PAGE = """SELECT ?grant ?role ?other ?otherLabel ?amount ?year ?purpose ?deliberation ?deliberationLabel
+  ?evidence ?quote ?start ?end ?source ?title WHERE {
+  { { %GIVEN_KEYS% } BIND("given" AS ?role)
+    ?grant mai:beneficiary ?other OPTIONAL { ?other rdfs:label ?otherLabel } }
+  UNION { { %RECEIVED_KEYS% } BIND("received" AS ?role)
+    OPTIONAL { ?grant schema:funder ?other OPTIONAL { ?other rdfs:label ?otherLabel } } }
   OPTIONAL { ?grant dcterms:description ?purpose }
   OPTIONAL { ?grant mai:decidedBy ?deliberation OPTIONAL { ?deliberation dcterms:identifier ?deliberationLabel } }
-} ORDER BY DESC(?year) DESC(?amount)"""
-_MEMBERSHIPS = """SELECT ?membership ?member ?memberLabel ?organization ?organizationLabel ?circle ?circleLabel
-  ?joined ?left WHERE {
-  ?membership org:member ?member ; org:organization ?organization .
-  FILTER(?member = ?s || ?organization = ?s)
-  OPTIONAL { ?member rdfs:label ?memberLabel } OPTIONAL { ?organization rdfs:label ?organizationLabel }
-  OPTIONAL { ?membership org:role ?circle OPTIONAL { ?circle skos:prefLabel ?circleLabel } }
-  OPTIONAL { ?membership mai:joinedOn ?joined } OPTIONAL { ?membership mai:leftOn ?left }
-} ORDER BY ?joined"""
+  OPTIONAL { ?grant mai:evidence ?evidence . ?evidence oa:exact ?quote
+             OPTIONAL { ?evidence oa:start ?start ; oa:end ?end }
+             OPTIONAL { ?evidence prov:wasDerivedFrom ?source OPTIONAL { ?source dcterms:title ?title } } }
+}"""
+# Totals by direction and year over all the grants, not just the page: an aggregate, kept per snapshot.
+_GRANT_TOTALS = """SELECT ?role ?year (COUNT(?grant) AS ?grants) (SUM(COALESCE(?amount, 0)) AS ?total) WHERE {
+  { SELECT DISTINCT ?grant ?role ?year ?amount WHERE {
+      { ?grant schema:funder ?s ; mai:beneficiary [] . BIND("given" AS ?role) }
+      UNION { ?grant mai:beneficiary ?s . BIND("received" AS ?role) }
+      OPTIONAL { ?grant mai:fiscalYear ?year } OPTIONAL { ?grant schema:amount ?amount } } }
+} GROUP BY ?role ?year"""
 
 
 def _iri_from_request(key: str | None) -> tuple[str, str | None]:
@@ -100,7 +137,12 @@ def _answer(iri: str, fmt: str | None):
     if fmt is not None:
         return describe(iri, fmt)
     data = resource_data(iri)
-    return render_page("resource.html", data, highlight=_highlight())
+    return render_page("resource.html", data, highlight=_highlight(), page_url=_page_url)
+
+
+def _page_url(page: int) -> str:
+    """This page's URL at ``page`` of its grant tables, keeping the rest of its query string."""
+    return request.path + "?" + urlencode({**request.args, "page": page})
 
 
 def _highlight() -> tuple[int, int] | None:
@@ -128,31 +170,48 @@ def describe(iri: str, fmt_name: str) -> Response:
     return response
 
 
-def resource_data(iri: str) -> dict:
-    """Everything the page of ``iri`` shows, as plain data (the JSON twin)."""
+def resource_data(iri: str, page: int | None = None) -> dict:
+    """Everything the page of ``iri`` shows, as plain data (the JSON twin); ``page`` of its grant tables (by
+    default the request's ``?page=``, else 1).
+
+    Two queries: the resource with its links, evidence and memberships, then one page of its grants; the grants'
+    totals by year, an aggregate over all of them, are kept per published snapshot.
+    """
     s = URIRef(iri)
-    out = collapse(select(_OUT, s=s), ["label"])
-    incoming = collapse(select(_IN, s=s), ["label"])
+    page = _page_arg() if page is None else page
+    parts: dict[str, list[dict]] = defaultdict(list)
+    for row in select(_RESOURCE.replace("%CAP%", str(RESOURCE_ROWS_CAP)), s=s):
+        parts[next(part for key, part in _PARTS if key in row)].append(row)
+    out, incoming = collapse(parts["out"], ["label"]), collapse(parts["in"], ["xLabel"])
     if not out and not incoming:
         raise ApiError(f"aucune donnée sur <{iri}>", f"no data about <{iri}>", status=404, code="not-found")
     types = [row["o"] for row in out if str(row["p"]) == str(PREFIXES["rdf"]) + "type"]
-    label = next((row["o"] for row in out if row["p"] in _LABEL_PREDICATES and isinstance(row["o"], Literal)), None)
     labels = [row["o"] for row in out if row["p"] in _LABEL_PREDICATES and isinstance(row["o"], Literal)]
     from webapp.views import pick_label
 
-    data = {"iri": iri, "label": pick_label(labels) or label or iri,
+    evidence: dict[str, list[dict]] = {}
+    seen: set[tuple[str, str]] = set()
+    _evidence(parts["evidence"], evidence, seen)
+    data = {"iri": iri, "label": pick_label(labels) or iri,
             "types": [ref(t, term_label(t)) for t in types if isinstance(t, URIRef)],
-            "properties": _properties(out), "inverse": _inverse(s, incoming),
-            "evidence": _evidence(s)}
-    grants = select(_GRANTS, s=s)
-    if grants:
-        data.update(_grants(grants))
-    memberships = select(_MEMBERSHIPS, s=s)
-    if memberships:
-        data["memberships"] = _memberships(memberships)
+            "properties": _properties(out), "inverse": _inverse(incoming), "evidence": evidence}
+    data.update(_grants(s, page, evidence, seen))
+    if parts["membership"]:
+        data["memberships"] = _memberships(parts["membership"])
     text = next((row["o"] for row in out if row["p"] == SCHEMA.text), None)
     data["source_text"] = str(text) if text is not None else None
     return data
+
+
+def _page_arg() -> int:
+    value = request.args.get("page", "1") if has_request_context() else "1"
+    try:
+        page = int(value or 1)
+    except ValueError:
+        raise ApiError("« page » doit être un entier", "'page' must be an integer", code="bad-parameter") from None
+    if page < 1:
+        raise ApiError("« page » commence à 1", "'page' starts at 1", code="bad-parameter")
+    return page
 
 
 _LABEL_PREDICATES = {URIRef(str(PREFIXES["rdfs"]) + "label"), URIRef(str(PREFIXES["skos"]) + "prefLabel"),
@@ -175,55 +234,86 @@ def _properties(rows: list[dict]) -> list[dict]:
             for p, values in sorted(grouped.items(), key=lambda kv: term_label(kv[0]).lower())]
 
 
-def _inverse(s: URIRef, rows: list[dict]) -> list[dict]:
-    counts = {row["p"]: int(row["n"]) for row in select(_IN_COUNT, s=s)}
+def _inverse(rows: list[dict]) -> list[dict]:
+    """Incoming links grouped by property in IRI order, the first INVERSE_CAP of each, with how many more."""
     grouped: dict[URIRef, list] = defaultdict(list)
-    for row in rows:
-        if len(grouped[row["p"]]) < INVERSE_CAP:
-            grouped[row["p"]].append(_value(row["x"], row.get("label")))
+    counts: dict[URIRef, int] = defaultdict(int)
+    for row in sorted(rows, key=lambda r: (str(r["ip"]), not isinstance(r["x"], BNode), str(r["x"]))):
+        counts[row["ip"]] += 1
+        if len(grouped[row["ip"]]) < INVERSE_CAP:
+            grouped[row["ip"]].append(_value(row["x"], row.get("xLabel")))
     return [{"property": ref(p, inverse_label(p)), "tooltip": term_comment(p), "values": values,
-             "more": max(counts.get(p, len(values)) - len(values), 0)} for p, values in grouped.items()]
+             "more": counts[p] - len(values)} for p, values in grouped.items()]
 
 
-def _evidence(s: URIRef) -> dict[str, list[dict]]:
-    """fact IRI -> its quotes, each with a link to the source page that highlights it."""
-    found: dict[str, list[dict]] = defaultdict(list)
-    seen = set()
-    for row in select(_EVIDENCE, s=s):
-        key = (str(row["fact"]), str(row["evidence"]))
-        if key in seen:
+def _evidence(rows: list[dict], found: dict[str, list[dict]], seen: set[tuple[str, str]]) -> None:
+    """Add to ``found`` (fact IRI -> its quotes, each with a link to the source page that highlights it) the
+    evidence of ``rows`` not ``seen`` yet."""
+    for row in rows:
+        fact = str(row.get("fact") or row.get("grant"))
+        if row.get("evidence") is None or (fact, str(row["evidence"])) in seen:
             continue
-        seen.add(key)
-        found[str(row["fact"])].append({
+        seen.add((fact, str(row["evidence"])))
+        found.setdefault(fact, []).append({
             "quote": str(row["quote"]), "source": ref(row.get("source"), row.get("title")),
             "start": int(row["start"]) if row.get("start") is not None else None,
             "end": int(row["end"]) if row.get("end") is not None else None})
-    return dict(found)
 
 
-def _grants(rows: list[dict]) -> dict:
-    rows = collapse(rows, ["otherLabel", "deliberationLabel"])
+def _grants(s: URIRef, page: int, evidence: dict[str, list[dict]], seen: set[tuple[str, str]]) -> dict:
+    """One page of the grants given and received, totals by year over all of them, and the page's evidence."""
+    offset = (page - 1) * GRANTS_PAGE_SIZE
+    keys = _GRANT_KEYS.replace("%LIMIT%", str(GRANTS_PAGE_SIZE)).replace("%OFFSET%", str(offset))
+    query = _GRANTS_PAGE.replace("%GIVEN_KEYS%", keys.replace("%ROLE%", _GIVEN)) \
+        .replace("%RECEIVED_KEYS%", keys.replace("%ROLE%", _RECEIVED))
+    rows = select(query, s=s)
+    if not rows and page == 1:
+        return {}
+    _evidence(rows, evidence, seen)
+    rows = collapse([{k: v for k, v in row.items() if k not in _EVIDENCE_COLUMNS} for row in rows],
+                    ["otherLabel", "deliberationLabel"])
+    rows.sort(key=lambda r: (_descending(r.get("year")), _descending(r.get("amount")), str(r["grant"])))
     columns = [("grant", "grant"), ("other", "other"), ("year", "year"), ("amount", "amount"),
                ("purpose", "purpose"), ("deliberation", "deliberation")]
     given, received = Table("grants_given", columns), Table("grants_received", columns)
-    totals: dict[tuple[str, int | None], float] = defaultdict(float)
     for row in rows:
         table = given if row["role"].value == "given" else received
-        amount = float(row["amount"].toPython()) if row.get("amount") is not None else None
-        year = int(row["year"].toPython()) if row.get("year") is not None else None
         table.rows.append({"grant": ref(row["grant"], row.get("purpose")), "other": ref(row.get("other"),
-                           row.get("otherLabel")), "year": year, "amount": amount, "purpose": row.get("purpose"),
+                           row.get("otherLabel")), "year": _number(row.get("year"), int),
+                           "amount": _number(row.get("amount"), float), "purpose": row.get("purpose"),
                            "deliberation": ref(row.get("deliberation"), row.get("deliberationLabel"))})
-        totals[(table.name, year)] += amount or 0
     by_year = Table("totals_by_year", [("direction", "direction"), ("year", "year"), ("total", "total")])
-    for (name, year), total in sorted(totals.items(), key=lambda kv: (kv[0][0], -(kv[0][1] or 0))):
-        by_year.rows.append({"direction": "given" if name == "grants_given" else "received", "year": year,
-                             "total": total})
-    return {"grants_given": given, "grants_received": received, "totals_by_year": by_year}
+    counts = {"given": 0, "received": 0}
+    for row in sorted(cached_select(_GRANT_TOTALS, s=s), key=lambda r: (str(r["role"]), _descending(r.get("year")))):
+        counts[str(row["role"])] += int(row["grants"])
+        by_year.rows.append({"direction": str(row["role"]), "year": _number(row.get("year"), int),
+                             "total": float(row["total"].toPython())})
+    pages = max(1, -(-max(counts.values()) // GRANTS_PAGE_SIZE))
+    given.more = max(counts["given"] - offset - len(given.rows), 0)
+    received.more = max(counts["received"] - offset - len(received.rows), 0)
+    return {"grants_given": given, "grants_received": received, "totals_by_year": by_year,
+            "grants_page": {"page": page, "pages": pages, "page_size": GRANTS_PAGE_SIZE,
+                            "given": counts["given"], "received": counts["received"]}}
+
+
+_EVIDENCE_COLUMNS = ("evidence", "quote", "start", "end", "source", "title")
+
+
+def _number(term, kind):
+    return kind(term.toPython()) if term is not None else None
+
+
+def _descending(term) -> tuple:
+    """A sort key putting ``term`` in SPARQL's DESC order: larger numbers first, unbound last."""
+    if term is None:
+        return (1, 0)
+    value = term.toPython()
+    return (0, -value) if isinstance(value, (int, float, Decimal)) else (0, 0)
 
 
 def _memberships(rows: list[dict]) -> Table:
     rows = collapse(rows, ["memberLabel", "organizationLabel", "circleLabel"])
+    rows.sort(key=lambda r: (r.get("joined") is not None, str(r.get("joined") or "")))
     table = Table("memberships", [("member", "member"), ("organization", "organization"), ("circle", "circle"),
                                   ("joined", "joined"), ("left", "left"), ("membership", "membership")])
     for row in rows:
@@ -233,4 +323,3 @@ def _memberships(rows: list[dict]) -> Table:
                            "joined": row.get("joined"), "left": row.get("left"),
                            "membership": ref(row["membership"])})
     return table
-

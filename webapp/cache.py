@@ -1,0 +1,121 @@
+"""Results of the pages' aggregate queries, memoised per published state of the store.
+
+The data a reader sees changes only when a writer publishes: the embedded store then moves to a new snapshot, the
+memory store to a new version (``Store.state()`` reports either). So the rows of an aggregate query (counts by kind,
+latest grants, totals by funder, year or theme…) can be kept per (state, query, bindings) and reused by every
+request until the next publication. At 10k actors these queries take seconds each (bench/README.md) and the home
+and funding pages ran five of them on every request.
+
+The cache is small and bounded (least recently used entries go first), holds only results of at most
+:data:`MAX_ROWS` rows, and forgets everything when the state moves on. It belongs to the application
+(``app.extensions``), never to the module. A store that cannot tell when its data changed (a remote SPARQL server,
+written to by others) is never cached.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Any, Callable, Hashable
+
+from flask import Flask, current_app
+
+#: Entries kept (one per query and bindings): the pages run about a dozen aggregates, a few per resource.
+MAX_ENTRIES = 256
+#: Larger results are not kept: a few aggregates of 100 rows cost kilobytes, a per-grant listing would cost megabytes.
+MAX_ROWS = 2000
+
+
+class SnapshotCache:
+    """A bounded least-recently-used map from (query, bindings) to rows, valid for one state of the store.
+
+    >>> cache = SnapshotCache(max_entries=2)
+    >>> cache.get_or_compute("snapshot-1", ("q", ()), lambda: [{"n": 1}])
+    [{'n': 1}]
+    >>> cache.get_or_compute("snapshot-1", ("q", ()), lambda: [{"n": 2}])
+    [{'n': 1}]
+    >>> cache.get_or_compute("snapshot-2", ("q", ()), lambda: [{"n": 2}])
+    [{'n': 2}]
+    """
+
+    def __init__(self, max_entries: int = MAX_ENTRIES, max_rows: int = MAX_ROWS):
+        self.max_entries, self.max_rows = max_entries, max_rows
+        self._entries: OrderedDict[Hashable, list[dict]] = OrderedDict()
+        self._state: Hashable = None
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get_or_compute(self, state: Hashable, key: Hashable, compute: Callable[[], list[dict]]) -> list[dict]:
+        """Return the rows kept for ``key`` in ``state``, else compute, keep (when small enough) and return them.
+
+        Each call returns fresh row dicts: a caller that edits its rows does not edit the cache.
+        """
+        with self._lock:
+            if state != self._state:
+                self._entries.clear()
+                self._state = state
+            rows = self._entries.get(key)
+            if rows is not None:
+                self._entries.move_to_end(key)
+                self.hits += 1
+                return [dict(row) for row in rows]
+            self.misses += 1
+        # Computed outside the lock: two requests may compute the same entry once each, none waits on the other.
+        rows = compute()
+        if len(rows) <= self.max_rows:
+            with self._lock:
+                if state == self._state:
+                    self._entries[key] = [dict(row) for row in rows]
+                    self._entries.move_to_end(key)
+                    while len(self._entries) > self.max_entries:
+                        self._entries.popitem(last=False)
+        return rows
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._state = None
+
+
+def state_key(state: dict[str, Any]) -> Hashable | None:
+    """The part of ``Store.state()`` that changes with each publication, or None when the store has none.
+
+    >>> state_key({"backend": "oxigraph", "snapshot": "7"})
+    ('oxigraph', 'snapshot', '7')
+    >>> state_key({"backend": "sparql", "query_url": "http://localhost:7878/query"}) is None
+    True
+    """
+    for name in ("snapshot", "version"):
+        if name in state:
+            return (state.get("backend"), name, state[name])
+    return None
+
+
+def init_app(app: Flask) -> None:
+    """Attach an empty cache to ``app``."""
+    app.extensions["maillage.cache"] = SnapshotCache()
+
+
+def get_cache() -> SnapshotCache:
+    """Return the cache of the current application."""
+    return current_app.extensions["maillage.cache"]
+
+
+def cached_select(sparql: str, **bindings) -> list[dict]:
+    """Run one of our aggregate page queries like :func:`webapp.views.select`, once per published state.
+
+    The state is read before the query runs: a query that runs on a newer snapshot than the one read may be kept
+    under the older key (newer data, harmless), never the reverse (older data under the newer key would stay
+    until the next publication).
+    """
+    from webapp.resources import get_store
+    from webapp.views import select
+
+    state = state_key(get_store().state())
+    if state is None or "maillage.cache" not in current_app.extensions:
+        return select(sparql, **bindings)
+    key = (sparql, tuple(sorted((k, v) for k, v in bindings.items() if v is not None)))
+    return get_cache().get_or_compute(state, key, lambda: select(sparql, **bindings))
