@@ -30,8 +30,9 @@ from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
+# The project first: bench/ holds modules (search.py, web.py) whose names would shadow the project's packages.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.append(str(Path(__file__).resolve().parent))
 
 from gen_data import THEMES, Actor  # noqa: E402
 from gen_files import (slug, write_csv, write_deliberations, write_rna, write_scdl_deliberations,  # noqa: E402

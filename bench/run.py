@@ -36,8 +36,9 @@ import urllib.parse
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(1, str(HERE.parent))
+# The project first: bench/ holds modules (search.py, web.py) whose names would shadow the project's packages.
+sys.path.insert(0, str(HERE.parent))
+sys.path.append(str(HERE))
 
 import pyoxigraph as ox  # noqa: E402
 
@@ -270,7 +271,8 @@ def measure_sparql(client: Client, data: Path, texts: dict, urls: dict, runs: in
                       "status": sorted(status)}
     if with_rdflib and nquads is not None:
         out = work / "rdflib.json"
-        code = ("import sys, json; sys.path[:0] = [sys.argv[1], sys.argv[2]]; from pathlib import Path; "
+        code = ("import sys, json; sys.path[:0] = [sys.argv[2]]; sys.path.append(sys.argv[1]); "
+                "from pathlib import Path; "
                 "from run_measure import rdflib_baseline; "
                 "rdflib_baseline(Path(sys.argv[3]), json.loads(Path(sys.argv[4]).read_text()), 3, 60.0, "
                 "Path(sys.argv[5]))")

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal
-from rdflib.namespace import DCTERMS, RDFS, SKOS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from graph.namespaces import MAI, ORG, SCHEMA
 
@@ -152,16 +152,25 @@ def _read_all(store, facts: Facts) -> None:
 
 
 def _read_subjects(store, facts: Facts, subjects: Iterable[str], pattern: str = "") -> None:
-    """Read the facts of ``subjects`` (or of what ``pattern`` binds to ?s, for each block of ?x)."""
+    """Read the facts of ``subjects`` (or of what ``pattern`` binds to ?s, for each block of ?x).
+
+    Predicates and classes are filtered in Python, not with a second ``VALUES`` block: with one, Oxigraph
+    started from the predicates (every triple of 38 of them) and a 100-subject read took 11 s at 10k actors;
+    from the subjects it takes milliseconds.
+    """
     subjects = sorted(set(subjects))
-    predicates, classes = _values("p", map(str, PREDICATES)), _values("t", map(str, CLASSES))
     for i in range(0, len(subjects), BATCH):
         block = _values("x" if pattern else "s", subjects[i:i + BATCH])
-        where = f"{block} {pattern}"
-        for s, p, o in _rows(store, f"SELECT ?s ?p ?o WHERE {{ {where} {predicates} ?s ?p ?o }}"):
-            facts.add(s, p, o)
-        for s, t in _rows(store, f"SELECT ?s ?t WHERE {{ {where} {classes} ?s a ?t }}"):
-            facts.types[s].add(t)
+        for s, p, o in _rows(store, f"SELECT ?s ?p ?o WHERE {{ {block} {pattern} ?s ?p ?o }}"):
+            if p in _PREDICATES:
+                facts.add(s, p, o)
+            elif p == _TYPE and o in _CLASSES:
+                facts.types[s].add(o)
+
+
+_PREDICATES = frozenset(str(p) for p in PREDICATES)
+_CLASSES = frozenset(str(c) for c in CLASSES)
+_TYPE = str(RDF.type)
 
 
 def _objects(facts: Facts, subjects: Iterable[str]) -> set[str]:
@@ -177,7 +186,8 @@ def load_facts(store, iris: Iterable[str] | None = None) -> Facts:
     core = {str(i) for i in iris}
     _read_subjects(store, facts, core)
     # What points at them (grants, memberships — blank nodes too, hence one pattern rather than their IRIs).
-    _read_subjects(store, facts, core, f"{_values('l', map(str, REVERSE_LINKS))} ?s ?l ?x .")
+    links = ", ".join(f"<{link}>" for link in REVERSE_LINKS)
+    _read_subjects(store, facts, core, f"?s ?l ?x . FILTER(?l IN ({links}))")
     # Then what both point at (a membership's organisation, a grant's beneficiary), then what those point at
     # (the beneficiary's place, for its label).
     seen = set(facts.props)
