@@ -198,3 +198,11 @@ def test_version_and_help_are_on_every_command(tmp_path):
     assert "maillage" in cli(tmp_path, "--version").stdout
     for command in ("ingest", "query", "validate", "export", "serve", "search", "index"):
         assert cli(tmp_path, command, "--help").exit_code == 0
+
+
+def test_ingest_without_index_leaves_the_index_stale_until_it_is_rebuilt(tmp_path):
+    result = cli(tmp_path, "ingest", "--no-index", str(write(tmp_path, "asso.ttl", ASSOCIATION)))
+    assert result.exit_code == 0 and "maillage index" in result.stderr
+    assert cli(tmp_path, "index", "--check").exit_code == 1
+    assert cli(tmp_path, "index").exit_code == 0
+    assert cli(tmp_path, "index", "--check").exit_code == 0

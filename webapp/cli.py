@@ -70,8 +70,10 @@ def _print_report(report, strict: bool) -> None:
 @click.option("--strict", is_flag=True, help="Refuse a file with any rejected row or SHACL violation.")
 @click.option("--force", is_flag=True, help="Ingest again even when the file has not changed.")
 @click.option("--funder", help='Funder of a grants list without funder columns: "NAME[;SIRET]".')
+@click.option("--no-index", is_flag=True,
+              help="Leave the search index as it is (bulk loads): it is then stale until `maillage index`.")
 @pass_context
-def ingest(ctx: Context, paths, kind, strict, force, funder) -> None:
+def ingest(ctx: Context, paths, kind, strict, force, funder, no_index) -> None:
     """Ingest files: one named graph per file, validated, indexed."""
     from graph.ingest.pipeline import ingest_paths
     from webapp.reports import format_failure, format_report, format_summary, expand_paths
@@ -85,7 +87,8 @@ def ingest(ctx: Context, paths, kind, strict, force, funder) -> None:
             click.echo(format_failure(path, error), err=True)
         else:
             click.echo(format_report(report), err=True)
-            _after_ingest(ctx, report)
+            if not no_index:
+                _after_ingest(ctx, report)
 
     options = {"funder": funder} if funder else {}
     try:
@@ -94,6 +97,8 @@ def ingest(ctx: Context, paths, kind, strict, force, funder) -> None:
     except StoreError as exc:
         fail(str(exc))
     click.echo(format_summary(reports, failures), err=True)
+    if no_index and any(r.status == "stored" for r in reports):
+        click.echo("index de recherche non mis à jour (--no-index) : lancez « maillage index »", err=True)
     if failures:
         sys.exit(EXIT_BAD_INPUT)
 
