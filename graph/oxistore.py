@@ -12,10 +12,11 @@ Why: RocksDB admits one read-write process, and opening it read-only while anoth
 behaviour (pyoxigraph's documentation). Readers therefore never open the primary: each opens the current
 snapshot with ``Store.read_only()``, and reopens when the pointer moves. A writer killed half-way leaves the
 primary behind the pointer; the next writer reads the journal and restores those graphs from the current snapshot.
-The journal names every graph a writer touches (replaced, added to, dropped; ``*`` after a SPARQL Update, whose
-graphs are unknown) and goes only once the pointer has moved: a file's graph is complete only after its source
-description, materialised types and validation, so a writer killed anywhere before the publish must leave nothing
-of it for the next writer to publish (tests/test_crash.py kills it at each of these points).
+The journal names every graph a writer touches (replaced, added to, dropped, inserted into; ``*`` after a SPARQL
+Update whose text does not show its one target graph) and goes only once the pointer has moved: a file's graph is
+complete only after its source description, materialised types and validation, so a writer killed anywhere
+before the publish must leave nothing of it for the next writer to publish (tests/test_crash.py kills it at each
+of these points).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import shutil
 import threading
 import time
@@ -46,6 +48,33 @@ BULK_LOAD_BYTES = 4 * 1024 * 1024
 SNAPSHOT_GRACE_S = 60.0
 #: The journal entry of a SPARQL Update: its graphs are unknown, so recovery restores them all.
 ALL_GRAPHS = "*"
+
+
+def _exit_with_parent() -> None:
+    """In a forked child, exit as soon as the parent is gone (``os.register_at_fork`` runs this in every child).
+
+    Forked children inherit the parent's open files, and with them its ``flock`` locks: whoosh's index-writer
+    processes, orphaned by a SIGKILLed ``maillage ingest``, waited forever on their job queue and kept the store's
+    and the index's write locks held, blocking every later run (tests/test_crash.py). Closing the inherited lock
+    files and exiting with the parent releases them.
+    """
+    for handle in list(_HELD_LOCKS):
+        with contextlib.suppress(OSError):
+            handle.close()
+    _HELD_LOCKS.clear()
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="maillage-exit-with-parent", daemon=True).start()
+
+
+#: The write-lock files this process holds (closed in forked children, see _exit_with_parent).
+_HELD_LOCKS: set = set()
+os.register_at_fork(after_in_child=_exit_with_parent)
 
 
 def _bindings(bindings):
@@ -184,9 +213,11 @@ class OxigraphStore(Store):
                     time.sleep(0.2)
             info = {"pid": os.getpid(), "command": " ".join(_argv()), "since": time.strftime("%Y-%m-%dT%H:%M:%S")}
             _write_json_atomic(self.root / "write.lock.info", info)
+            _HELD_LOCKS.add(handle)
             try:
                 yield
             finally:
+                _HELD_LOCKS.discard(handle)
                 with contextlib.suppress(FileNotFoundError):
                     (self.root / "write.lock.info").unlink()
                 fcntl.flock(handle, fcntl.LOCK_UN)
@@ -311,7 +342,7 @@ class _OxigraphWriter(Writer):
             self.primary.remove_graph(node)
 
     def update(self, sparql):
-        self._touch(ALL_GRAPHS)
+        self._touch(update_target(sparql) or ALL_GRAPHS)
         try:
             self.primary.update(sparql)
         except SyntaxError as exc:
@@ -319,6 +350,28 @@ class _OxigraphWriter(Writer):
 
     def query(self, sparql, bindings=None):
         return run_query(self.primary, sparql, bindings)
+
+
+#: A single ``INSERT { GRAPH <g> { … } } WHERE { … }``: the only graph it can change is <g> (the pipeline
+#: materialises types this way). A ``;`` anywhere may start a second operation: then the target is unknown.
+_INSERT_INTO_ONE_GRAPH = re.compile(r'\s*INSERT\s*\{\s*GRAPH\s*<([^<>"{}|^`\\\s;]*)>\s*\{[^{}]*\}\s*\}\s*WHERE\s*\{[^;]*',
+                                    re.IGNORECASE)
+
+
+def update_target(sparql: str) -> str | None:
+    """The one graph a SPARQL Update can change, when its text shows it; None when it may change any graph.
+
+    Recovery then restores that graph only, instead of every graph of the store.
+
+    >>> update_target("INSERT { GRAPH <https://ex.org/g> { ?s a ?t } } WHERE { GRAPH <https://ex.org/g> { ?s a ?u } }")
+    'https://ex.org/g'
+    >>> update_target("INSERT { GRAPH <https://ex.org/g> { ?s a ?t } } WHERE { ?s a ?u } ; DROP ALL") is None
+    True
+    >>> update_target("DELETE WHERE { GRAPH <https://ex.org/g> { ?s ?p ?o } }") is None
+    True
+    """
+    match = _INSERT_INTO_ONE_GRAPH.fullmatch(sparql)
+    return match.group(1) if match else None
 
 
 def _chunks(iterable, size: int = 100_000):

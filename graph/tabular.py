@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 import ftfy
 
 from graph.ingest.base import InputError
+from graph.limits import check_line_length
 
 #: Rows accepted from a spreadsheet (Excel's own maximum is 1,048,576 rows).
 MAX_ROWS = 1_048_576
@@ -259,6 +260,7 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
     if is_spreadsheet(data):
         records, encoding, delimiter = _spreadsheet_records(data, max_rows), None, None
     else:
+        check_line_length(data)
         text, encoding = decode(data)
         delimiter = sniff_delimiter(text)
         records = _csv_records(text, delimiter)

@@ -12,6 +12,7 @@ at one named point of the write path, and a timing sweep, which kills a large in
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -309,3 +310,52 @@ def test_a_committed_file_survives_a_stop_before_the_next_commit(tmp_path):
     stopped_writer(store, two_files)
     with store.writer() as writer:
         assert (writer.graph_size(G1), writer.graph_size(G2)) == (2, 0)
+
+
+# --- children of a killed writer release its locks -----------------------------------------------------------------
+
+#: A writer that forks a long-lived child while it holds the write lock (as whoosh's index writers do), then waits.
+FORKING_WRITER = r"""
+import os, sys, time
+from graph.store import open_store
+store = open_store({"store": "oxigraph", "data_dir": sys.argv[1]})
+with store.writer() as writer:
+    if os.fork() == 0:
+        time.sleep(600)  # an index-writer process waiting on its job queue
+        os._exit(0)
+    print("locked", flush=True)
+    time.sleep(600)
+"""
+
+
+def test_a_killed_writers_forked_children_do_not_keep_the_lock(tmp_path):
+    data = tmp_path / "data"
+    writer = subprocess.Popen([sys.executable, "-c", FORKING_WRITER, str(data)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "locked"
+        writer.send_signal(signal.SIGKILL)
+        writer.wait(timeout=10)
+        store = open_store({"store": "oxigraph", "data_dir": str(data), "lock_timeout": 5})
+        started = time.monotonic()
+        with store.writer() as next_writer:
+            next_writer.replace_graph(G1, DATA, "ntriples")
+        assert time.monotonic() - started < 5
+    finally:
+        writer.kill()
+        writer.stdout.close()
+
+
+def test_an_insert_into_one_graph_journals_that_graph_only_and_is_undone(tmp_path):
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data"), "lock_timeout": 5})
+    with store.writer() as writer:
+        writer.replace_graph(G1, DATA, "ntriples")
+        writer.replace_graph(G2, DATA, "ntriples")
+    journal = tmp_path / "data" / "store" / "journal.json"
+
+    def materialise(writer):  # the shape of the pipeline's materialisation updates
+        writer.update(f"INSERT {{ GRAPH <{G1}> {{ ?s a <https://ex.org/T> }} }} WHERE {{ GRAPH <{G1}> {{ ?s ?p ?o }} }}")
+        assert json.loads(journal.read_text()) == {"graphs": [G1]}
+
+    stopped_writer(store, materialise)
+    with store.writer() as writer:
+        assert (writer.graph_size(G1), writer.graph_size(G2)) == (2, 2)

@@ -159,7 +159,7 @@ def test_serve_runs_without_debug_mode_and_hides_tracebacks(tmp_path):
 def test_the_app_of_serve_is_built_with_debug_off_whatever_the_environment(monkeypatch, tmp_path):
     from webapp.server import _Server
 
-    monkeypatch.setenv("MAILLAGE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("MAILLAGE_DATA", str(tmp_path / "data"))
     monkeypatch.setenv("MAILLAGE_DEBUG", "1")
     server = _Server.__new__(_Server)
     app = server.load()

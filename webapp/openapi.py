@@ -7,6 +7,13 @@ from graph import __version__
 _ERROR = {"$ref": "#/components/responses/Error"}
 
 
+def _search_types() -> list[str]:
+    from search.documents import KINDS
+    from search.query import ACTOR_TYPE_NAMES
+
+    return sorted(KINDS) + sorted(ACTOR_TYPE_NAMES)
+
+
 def _param(name: str, description: str, schema: dict, required: bool = False, where: str = "query") -> dict:
     return {"name": name, "in": where, "required": required, "description": description, "schema": schema}
 
@@ -31,16 +38,16 @@ def openapi_document(config: dict) -> dict:
                 "summary": "Recherche plein texte en français, avec facettes",
                 "operationId": "search",
                 "parameters": [_param("q", "Texte cherché", {"type": "string"}),
-                               _param("type", "Type de résultat (actor, grant, deliberation, goal, theme)",
-                                      {"type": "string"}),
+                               _param("type", "Type de résultat (actor, grant, deliberation, goal, theme, ou un "
+                                      "type d'acteur)", {"type": "string", "enum": _search_types()}),
                                _param("theme", "Thème (libellé ou IRI)", {"type": "string"}),
                                _param("place", "Lieu (IRI ou libellé)", {"type": "string"}),
                                _param("funder", "Financeur (IRI)", {"type": "string"}),
                                _param("year", "Exercice", {"type": "string"}),
                                _param("goal", "Objectif stratégique (IRI)", {"type": "string"}),
                                _param("circle", "Cercle du PTCE (IRI ou libellé)", {"type": "string"}),
-                               _param("page", "Page (à partir de 1)", {"type": "integer", "minimum": 1}),
-                               _param("page_size", "Résultats par page", {"type": "integer", "minimum": 1}),
+                               _param("page", "Page (à partir de 1)", {"type": "integer", "minimum": 1, "maximum": 1_000_000}),
+                               _param("page_size", "Résultats par page", {"type": "integer", "minimum": 1, "maximum": 100}),
                                _param("sort", "Tri", {"type": "string", "enum": ["relevance", "name", "amount"]})],
                 "responses": {"200": json_ok({"type": "object"}, "Résultats, facettes et pagination"),
                               "400": _ERROR, "503": _ERROR}}},
@@ -62,7 +69,7 @@ def openapi_document(config: dict) -> dict:
                                _param("beneficiary", "IRI du bénéficiaire", _IRI),
                                _param("year", "Exercice", {"type": "integer"}),
                                _param("goal", "IRI de l'objectif stratégique", _IRI),
-                               _param("page", "Page (à partir de 1)", {"type": "integer", "minimum": 1})],
+                               _param("page", "Page (à partir de 1)", {"type": "integer", "minimum": 1, "maximum": 1_000_000})],
                 "responses": {"200": json_ok({"allOf": [table, {"type": "object", "properties": {
                     "page": {"type": "integer"}, "page_size": {"type": "integer"}, "has_next": {"type": "boolean"},
                     "total_amount": {"type": "number"}}}]}, "Une page de subventions"), "400": _ERROR}}},

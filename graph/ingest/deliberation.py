@@ -30,6 +30,7 @@ from graph.ingest.delib_meta import (find_authority, find_body, find_budget_acco
 from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_profile import find_ptce, match_concepts, profile_of
 from graph.ingest.delib_text import Document, normalise_text, pdf_text
+from graph.limits import check_line_length, check_pdf
 from graph.namespaces import MAI, slugify
 
 EXTENSIONS = (".pdf", ".txt", ".md", ".markdown")
@@ -57,8 +58,10 @@ def detect(ctx: SourceContext) -> int:
 def read_document(ctx: SourceContext) -> Document:
     """Return the normalised document; raises InputError when the file is not a readable deliberation."""
     if ctx.path.suffix.lower() == ".pdf" or ctx.data[:5] == b"%PDF-":
+        check_pdf(ctx.data)
         document = normalise_text(pdf_text(ctx.data))
     else:
+        check_line_length(ctx.data)
         text = ctx.text()
         markdown = ctx.path.suffix.lower() in (".md", ".markdown") or bool(re.search(r"\*\*|^#{1,6} |\\_", text, re.M))
         document = normalise_text(text, markdown=markdown)

@@ -20,6 +20,7 @@ from graph.ingest import detect_kind, get_kind
 from graph.ingest.base import Extraction, InputError, Issue, SourceContext, new_graph
 from graph.namespaces import DEFAULT_BASE, MAI, SCHEMA
 from graph.ontology import read_vocabulary, superclasses, vocabulary_files
+from graph.backup import is_dump, restore_report
 from graph.formats import rdf_format_for_path
 from graph.store import RdfSyntaxError, fault_point
 from graph.validation import Violation, validate
@@ -168,6 +169,9 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     """
     started = time.perf_counter()
     source_kind = get_kind(kind) if kind else detect_kind(ctx)
+    if source_kind.name == "rdf" and is_dump(ctx.data, ctx.path):  # a `maillage export` dump: restore it
+        if (restored := restore_report(writer, ctx, started)) is not None:
+            return restored
     report = IngestReport(file=ctx.name, kind=source_kind.name, source=ctx.source)
     if not force and stored_sha256(writer.query, ctx.source) == ctx.sha256:
         report.status = "unchanged"

@@ -48,6 +48,7 @@ from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from graph.identity import ActorBook, fold
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
+from graph.limits import check_line_length
 from graph.namespaces import CIRCLES, MAI, ORG, SCHEMA, THEMES, mint, slugify
 from graph.values import ValueProblem, clean_identifier, normalise_rna, parse_date, rna_ok, siren_ok, siret_ok
 
@@ -307,6 +308,7 @@ class _Builder:
 
 def extract(ctx: SourceContext) -> Extraction:
     """Extract a partner register, YAML or CSV (see the module's docstring)."""
+    check_line_length(ctx.data)
     text = ctx.text()
     if ctx.path.suffix.lower() in (".yaml", ".yml") or FORMAT in text[:4096]:
         ptce, members, goals, actions = entries_from_yaml(text, FORMAT)
