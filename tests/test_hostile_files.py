@@ -23,9 +23,9 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = Path("/work/shared/corpus")
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TABULAR = FIXTURES / "tabular"
 
 #: Per-case budget: wall-clock seconds, address space, and the peak resident memory a case may reach.
 TIMEOUT_S = 60
@@ -97,14 +97,14 @@ for line in sys.stdin:
 # --- the corrupted files -------------------------------------------------------------------------------------------
 
 SEEDS = {
-    "deliberation-text": ("deliberation", CORPUS / "deliberations" / "saint-etienne-metropole-2024-00240-danaecare.txt"),
+    "deliberation-text": ("deliberation", FIXTURES / "deliberations" / "saint-etienne-metropole-2024-00240-danaecare.txt"),
     "deliberation-pdf": ("deliberation", FIXTURES / "deliberations" / "2014-04-24-0000071272.pdf"),
-    "scdl-subventions-csv": ("scdl-subventions", CORPUS / "scdl-subventions" / "SCDL.csv"),
-    "scdl-subventions-xlsx": ("scdl-subventions", CORPUS / "scdl-subventions" /
+    "scdl-subventions-csv": ("scdl-subventions", TABULAR / "SCDL.csv"),
+    "scdl-subventions-xlsx": ("scdl-subventions", TABULAR /
                               "DEP_Vendee_Publication_donnees_Open_data_Subventions_Conventions.xlsx"),
-    "scdl-deliberations": ("scdl-deliberations", CORPUS / "scdl-deliberations" / "VilleMTP_MTP_Delibs.csv"),
-    "rna": ("rna", CORPUS / "registries" / "rna" / "rna_sample_waldec.csv"),
-    "sirene": ("sirene", CORPUS / "registries" / "sirene" / "StockUniteLegale_utf8_sample.csv"),
+    "scdl-deliberations": ("scdl-deliberations", TABULAR / "VilleMTP_MTP_Delibs.csv"),
+    "rna": ("rna", TABULAR / "rna_sample_waldec.csv"),
+    "sirene": ("sirene", TABULAR / "StockUniteLegale_utf8_sample.csv"),
     "register": ("register", ROOT / "examples" / "ptce-registre.yaml"),
     "rdf": ("rdf", ROOT / "ontology" / "themes.ttl"),
 }
@@ -345,5 +345,5 @@ def test_the_expansion_limit_accepts_a_real_spreadsheet():
     from graph.limits import check_zip_expansion
 
     check_zip_expansion(SEEDS["scdl-subventions-xlsx"][1].read_bytes())
-    check_zip_expansion((CORPUS / "scdl-subventions" /
+    check_zip_expansion((TABULAR /
                          "DEP_Charente_Maritime_donnees-conventions-subventions.xlsx").read_bytes())
