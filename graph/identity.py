@@ -280,13 +280,11 @@ def _conflicting_ids(graph: Graph, actor: URIRef, candidate: URIRef, query) -> b
 
 
 def _rewrite(graph: Graph, mapping: dict[URIRef, URIRef]) -> None:
-    if not mapping:
-        return
-    for s, p, o in list(graph):
-        s2, o2 = mapping.get(s, s), mapping.get(o, o)
-        if (s2, o2) != (s, o):
+    """Rename, in place, the nodes of ``mapping``: only the triples that mention them are touched."""
+    for old, new in mapping.items():
+        for s, p, o in list(graph.triples((old, None, None))) + list(graph.triples((None, None, old))):
             graph.remove((s, p, o))
-            graph.add((s2, p, o2))
+            graph.add((mapping.get(s, s), p, mapping.get(o, o)))
 
 
 class ActorBook:
