@@ -61,3 +61,22 @@ def test_an_actor_named_differently_by_a_second_source_keeps_one_display_name(ox
     variants = {str(r[0]) for r in oxi_store.query(f"SELECT ?l WHERE {{ ?a <{SKOS.altLabel}> ?l }}", {"a": actor})}
     assert labels == {"Saint-Etienne Métropole"}
     assert "SAINT ETIENNE METROPOLE" in variants
+
+
+def test_sparql_update_and_graph_store_writes_are_logged_with_who_and_what(tmp_path):
+    import json
+
+    from webapp import create_app
+
+    app = create_app({"data_dir": str(tmp_path / "data"), "write_token": "secret"})
+    client = app.test_client()
+    auth = {"Authorization": "Bearer secret"}
+    update = 'INSERT DATA { GRAPH <https://ex.org/g> { <https://ex.org/a> <https://ex.org/p> "1" } }'
+    assert client.post("/sparql", data=update, content_type="application/sparql-update", headers=auth).status_code == 204
+    assert client.delete("/store?graph=https://ex.org/g", headers=auth).status_code == 204
+    assert client.post("/sparql", data=update, content_type="application/sparql-update").status_code == 401
+    lines = (tmp_path / "data" / "logs" / "writes.jsonl").read_text(encoding="utf-8").splitlines()
+    entries = [json.loads(line) for line in lines]
+    assert [(e["action"], e["result"]) for e in entries] == [
+        ("sparql-update", "ok"), ("graph-store", "ok"), ("sparql-update", "refused: bad token")]
+    assert entries[0]["token"] != "-" and "secret" not in lines[0]

@@ -13,6 +13,7 @@ from graph.store import RdfSyntaxError
 from webapp.errors import ApiError
 from webapp.resources import get_query_runner, get_store
 from webapp.sparql import GRAPH_FORMATS, READ_CORS, check_write_token, graph_exists
+from webapp.upload import log_write
 
 bp = Blueprint("graph_store", __name__)
 
@@ -48,8 +49,9 @@ def read_graph():
 @bp.route("/store", methods=["PUT", "POST", "DELETE"])
 def write_graph():
     """Replace (PUT), extend (POST) or drop (DELETE) a named graph; needs the write token."""
-    check_write_token()
     iri = _graph()
+    what = {"method": request.method, "graph": str(iri) if iri is not None else None}
+    token = check_write_token("graph-store", what)
     if iri is None:
         raise ApiError("le graphe par défaut est l'union des graphes : écrivez dans un graphe nommé (?graph=)",
                        "the default graph is the union of the graphs: write to a named graph (?graph=)",
@@ -60,6 +62,7 @@ def write_graph():
             raise ApiError(f"aucun graphe <{iri}>", f"no graph <{iri}>", status=404, code="not-found")
         with store.writer() as writer:
             writer.drop_graph(iri)
+        log_write("graph-store", what, "ok", token)
         return Response(status=204)
     try:
         fmt = rdf_format(request.mimetype or "text/turtle")
@@ -79,4 +82,5 @@ def write_graph():
     except RdfSyntaxError as exc:
         raise ApiError(f"RDF invalide (ligne {exc.line}) : {exc}", f"invalid RDF (line {exc.line}): {exc}",
                        code="bad-rdf") from None
+    log_write("graph-store", {**what, "bytes": len(data)}, "ok", token)
     return Response(status=204 if existed else 201)

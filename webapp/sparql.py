@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import hmac
 
 from flask import Blueprint, Response, current_app, request
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -121,24 +120,25 @@ def preflight():
     return Response(status=204, headers=READ_CORS)
 
 
-def check_write_token() -> None:
-    """Refuse the request unless it carries ``Authorization: Bearer <write_token>`` (constant-time compare)."""
-    token = current_app.config["MAILLAGE"]["write_token"]
-    if not token:
-        raise ApiError("les écritures sont désactivées (aucun jeton d'écriture configuré)",
-                       "writes are disabled (no write token configured)", status=403, code="writes-disabled")
-    header = request.headers.get("Authorization", "")
-    given = header[7:] if header.lower().startswith("bearer ") else ""
-    if not hmac.compare_digest(given.encode(), token.encode()):
-        raise ApiError("jeton d'écriture absent ou invalide (Authorization: Bearer …)",
-                       "missing or invalid write token (Authorization: Bearer …)", status=401, code="unauthorized")
+def check_write_token(action: str, what: dict) -> str:
+    """Refuse the request unless it carries ``Authorization: Bearer <write_token>``; return the token.
+
+    The comparison is in constant time and refusals are logged (:func:`webapp.upload.require_token`).
+    """
+    from webapp.upload import require_token
+
+    return require_token(action, what)
 
 
 def _update(text: str) -> Response:
-    check_write_token()
+    from webapp.upload import log_write
+
+    what = {"update": text[:500]}
+    token = check_write_token("sparql-update", what)
     check_update(text, graph_exists)
     with get_store().writer() as writer:
         writer.update(text)
+    log_write("sparql-update", what, "ok", token)
     return Response(status=204)
 
 
