@@ -114,8 +114,19 @@ def check_zip_expansion(data: bytes, expanded: Limit = ZIP_EXPANDED_BYTES, ratio
 
 
 def check_pdf(data: bytes, pages: int | None = None) -> None:
-    """Refuse a PDF larger than PDF_BYTES, or (once known) with more than PDF_PAGES pages."""
+    """Refuse a PDF larger than PDF_BYTES, without its end-of-file marker, or (once known) with too many pages.
+
+    Every PDF ends with ``%%EOF`` (ISO 32000-1, 7.5.5); without it, pdfminer scans the whole file for objects,
+    which took over a minute on a 50 MB damaged file.
+
+    >>> check_pdf(b"%PDF-1.4 truncated")
+    Traceback (most recent call last):
+    graph.ingest.base.InputError: PDF illisible ou corrompu : pas de marque de fin %%EOF (fichier tronqué ?)
+    """
     check_size(data, PDF_BYTES)
+    if b"%%EOF" not in data[-2048:]:
+        raise InputError("PDF illisible ou corrompu : pas de marque de fin %%EOF (fichier tronqué ?)",
+                         message_en="unreadable or corrupt PDF: no %%EOF end marker (truncated file?)")
     if pages is not None and pages > PDF_PAGES.value:
         raise _refuse(f"PDF de {pages} pages", f"PDF of {pages} pages", PDF_PAGES)
 
