@@ -185,6 +185,19 @@ def json_value_deep(value: Any) -> Any:
     return json_value(value)
 
 
+def spreadsheet_safe(value):
+    """Prefix with ' a text cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR: OWASP CSV injection).
+
+    Numbers stay numbers; only the explorer's table downloads are protected, not the SPARQL results format.
+
+    >>> spreadsheet_safe('=HYPERLINK("http://x")')[:2], spreadsheet_safe(-12.5), spreadsheet_safe("Soin")
+    ("'=", -12.5, 'Soin')
+    """
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def csv_response(table: Table) -> Response:
     """One table as CSV: a Ref gives two columns, its label and its IRI."""
     out = io.StringIO()
@@ -202,7 +215,8 @@ def csv_response(table: Table) -> Response:
                 line.append(row[key[:-4]].iri)
                 continue
             value = row.get(key)
-            line.append(value.label if isinstance(value, Ref) else ("" if value is None else json_value(value)))
+            line.append(spreadsheet_safe(value.label if isinstance(value, Ref) else
+                                         ("" if value is None else json_value(value))))
         writer.writerow(line)
     response = Response(out.getvalue(), mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="{table.name}.csv"'
