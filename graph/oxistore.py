@@ -22,7 +22,6 @@ of these points).
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
 import re
@@ -36,6 +35,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from graph.formats import rdf_format
+from graph.locks import exclusive_lock, write_atomic
 from graph.store import (OxigraphResult, QuerySyntaxError, RdfSyntaxError, Store, StoreError, Writer, as_uri,
                          fault_point, substitute, to_oxigraph)
 
@@ -48,33 +48,6 @@ BULK_LOAD_BYTES = 4 * 1024 * 1024
 SNAPSHOT_GRACE_S = 60.0
 #: The journal entry of a SPARQL Update: its graphs are unknown, so recovery restores them all.
 ALL_GRAPHS = "*"
-
-
-def _exit_with_parent() -> None:
-    """In a forked child, exit as soon as the parent is gone (``os.register_at_fork`` runs this in every child).
-
-    Forked children inherit the parent's open files, and with them its ``flock`` locks: whoosh's index-writer
-    processes, orphaned by a SIGKILLed ``maillage ingest``, waited forever on their job queue and kept the store's
-    and the index's write locks held, blocking every later run (tests/test_crash.py). Closing the inherited lock
-    files and exiting with the parent releases them.
-    """
-    for handle in list(_HELD_LOCKS):
-        with contextlib.suppress(OSError):
-            handle.close()
-    _HELD_LOCKS.clear()
-    parent = os.getppid()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="maillage-exit-with-parent", daemon=True).start()
-
-
-#: The write-lock files this process holds (closed in forked children, see _exit_with_parent).
-_HELD_LOCKS: set = set()
-os.register_at_fork(after_in_child=_exit_with_parent)
 
 
 def _bindings(bindings):
@@ -196,31 +169,20 @@ class OxigraphStore(Store):
 
     @contextlib.contextmanager
     def _write_lock(self):
-        path = self.root / "write.lock"
-        with open(path, "a+") as handle:
-            deadline = time.monotonic() + self.lock_timeout
-            while True:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() >= deadline:
-                        holder = _read_json(self.root / "write.lock.info") or {}
-                        raise StoreError(
-                            f"the store is being written by process {holder.get('pid', '?')} "
-                            f"({holder.get('command', 'unknown command')}) since {holder.get('since', '?')}; "
-                            f"waited {self.lock_timeout:.0f} s") from None
-                    time.sleep(0.2)
+        def busy() -> StoreError:
+            holder = _read_json(self.root / "write.lock.info") or {}
+            return StoreError(f"the store is being written by process {holder.get('pid', '?')} "
+                              f"({holder.get('command', 'unknown command')}) since {holder.get('since', '?')}; "
+                              f"waited {self.lock_timeout:.0f} s")
+
+        with exclusive_lock(self.root / "write.lock", self.lock_timeout, busy, poll=0.2):
             info = {"pid": os.getpid(), "command": " ".join(_argv()), "since": time.strftime("%Y-%m-%dT%H:%M:%S")}
             _write_json_atomic(self.root / "write.lock.info", info)
-            _HELD_LOCKS.add(handle)
             try:
                 yield
             finally:
-                _HELD_LOCKS.discard(handle)
                 with contextlib.suppress(FileNotFoundError):
                     (self.root / "write.lock.info").unlink()
-                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def _recover(self, primary: ox.Store) -> None:
         """Restore the graphs that a killed writer left unpublished in the primary, from the current snapshot."""
@@ -265,9 +227,7 @@ class OxigraphStore(Store):
             shutil.rmtree(target)
         primary.backup(str(target))
         fault_point("before-pointer")
-        tmp = self.root / "current.tmp"
-        tmp.write_text(name + "\n")
-        os.replace(tmp, self.root / "current")
+        write_atomic(self.root / "current", name + "\n")
         self._prune_snapshots(name)
 
     def _prune_snapshots(self, current: str) -> None:
@@ -399,9 +359,4 @@ def _read_json(path: Path) -> dict | None:
 
 
 def _write_json_atomic(path: Path, data: dict) -> None:
-    tmp = path.with_suffix(".tmp")
-    with open(tmp, "w") as handle:
-        json.dump(data, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(data))

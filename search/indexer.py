@@ -15,9 +15,7 @@ of other processes pick up on their next request (see :mod:`search.reader`).
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import gc
-import os
 import shutil
 import time
 from collections import Counter
@@ -28,6 +26,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.query import Or, Term
 
+from graph.locks import exclusive_lock, write_atomic
 from search.documents import facts_to_documents
 from search.facts import load_facts
 from search.schema import Codec, document_to_fields, make_schema
@@ -67,30 +66,13 @@ def current_version(root: Path) -> str | None:
 def write_lock(root: Path, timeout: float = 30.0):
     """Hold the index's writer lock (an ``flock``, released when the process dies)."""
     root.mkdir(parents=True, exist_ok=True)
-    with open(root / "write.lock", "a+") as handle:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise IndexLockError(f"l'index est en cours d'écriture par un autre processus "
-                                         f"(attente {timeout:.0f} s)") from None
-                time.sleep(0.1)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    busy = lambda: IndexLockError(f"l'index est en cours d'écriture par un autre processus (attente {timeout:.0f} s)")
+    with exclusive_lock(root / "write.lock", timeout, busy):
+        yield
 
 
 def _move_pointer(root: Path, version: str) -> None:
-    tmp = root / "current.tmp"
-    with open(tmp, "w") as handle:
-        handle.write(version + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, root / "current")
+    write_atomic(root / "current", version + "\n")
 
 
 def _prune_versions(root: Path, current: str) -> None:

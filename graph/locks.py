@@ -1,0 +1,82 @@
+"""Process-level write locks and atomic file replacement, shared by the store and the search index.
+
+Both keep one writer at a time with an ``flock`` (released by the kernel when the process dies) and publish a
+new state by writing a small file next to its target and moving it into place with ``os.replace``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO
+
+#: The write-lock files this process holds (closed in forked children, see _exit_with_parent).
+_HELD_LOCKS: set[IO] = set()
+
+
+def _exit_with_parent() -> None:
+    """In a forked child, exit as soon as the parent is gone (``os.register_at_fork`` runs this in every child).
+
+    Forked children inherit the parent's open files, and with them its ``flock`` locks: whoosh's index-writer
+    processes, orphaned by a SIGKILLed ``maillage ingest``, waited forever on their job queue and kept the store's
+    and the index's write locks held, blocking every later run (tests/test_crash.py). Closing the inherited lock
+    files and exiting with the parent releases them.
+    """
+    for handle in list(_HELD_LOCKS):
+        with contextlib.suppress(OSError):
+            handle.close()
+    _HELD_LOCKS.clear()
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="maillage-exit-with-parent", daemon=True).start()
+
+
+os.register_at_fork(after_in_child=_exit_with_parent)
+
+
+@contextlib.contextmanager
+def exclusive_lock(path: Path, timeout: float, on_timeout: Callable[[], Exception],
+                   poll: float = 0.1) -> Iterator[IO]:
+    """Hold an exclusive ``flock`` on ``path``, waiting up to ``timeout`` seconds; raise ``on_timeout()`` after.
+
+    >>> import tempfile
+    >>> lock = Path(tempfile.mkdtemp()) / "write.lock"
+    >>> with exclusive_lock(lock, 1, lambda: RuntimeError("busy")):
+    ...     pass
+    """
+    with open(path, "a+") as handle:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise on_timeout() from None
+                time.sleep(poll)
+        _HELD_LOCKS.add(handle)
+        try:
+            yield handle
+        finally:
+            _HELD_LOCKS.discard(handle)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` atomically: readers see the old content or the new one, never a mix."""
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
