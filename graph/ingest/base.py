@@ -115,6 +115,11 @@ class Extraction:
     def errors(self) -> list[Issue]:
         return [i for i in self.issues if i.level == "error"]
 
+    def issue_counts(self) -> dict[str, int]:
+        """The counts every tabular summary prints: rows rejected (distinct lines with an error) and warnings."""
+        errors = self.errors
+        return {"rows_rejected": len({i.line for i in errors}), "warnings": len(self.issues) - len(errors)}
+
 
 @dataclass(frozen=True)
 class SourceKind:

@@ -325,7 +325,7 @@ def extract(ctx: SourceContext) -> Extraction:
     builder.book.finish()
     ex = builder.ex
     ex.stats = {"members": len(builder.members), "goals": len(builder.goals), "actions": len(actions),
-                "rows_rejected": len({i.line for i in ex.errors}), "warnings": len(ex.issues) - len(ex.errors)}
+                **ex.issue_counts()}
     if not members:
         raise InputError("registre sans membre (members)", message_en="register without members")
     return ex

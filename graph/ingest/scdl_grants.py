@@ -314,9 +314,8 @@ def extract(ctx: SourceContext) -> Extraction:
         rows.add_row(row)
     rows.book.finish()
     ex = rows.ex
-    ex.stats = {"rows_read": len(table.rows), "grants": rows.grants, "rows_rejected": len({i.line for i in ex.errors}),
-                "warnings": len(ex.issues) - len(ex.errors), "total_amount": rows.total, "stated_total": rows.stated,
-                "encoding": table.encoding or "xlsx/ods"}
+    ex.stats = {"rows_read": len(table.rows), "grants": rows.grants, **ex.issue_counts(),
+                "total_amount": rows.total, "stated_total": rows.stated, "encoding": table.encoding or "xlsx/ods"}
     return ex
 
 

@@ -124,7 +124,7 @@ def extract(ctx: SourceContext) -> Extraction:
     rows.book.finish()
     ex = rows.ex
     ex.stats = {"rows_read": len(table.rows), "actors": rows.count, "skipped": rows.skipped,
-                "rows_rejected": len({i.line for i in ex.errors}), "warnings": len(ex.issues) - len(ex.errors)}
+                **ex.issue_counts()}
     return ex
 
 
