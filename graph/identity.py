@@ -19,10 +19,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from graph.namespaces import DEFAULT_BASE, MAI, mint, slugify
+from graph.triples import TripleSet
 
 #: Words folded away from name keys: articles and prepositions, and legal-form words that sources add or drop
 #: ("Association DanaeCare", "DANAECARE", "Danaecare (association loi 1901)").
@@ -115,7 +116,7 @@ _LOOKUPS = {
 LOOKUP_BATCH = 500
 
 
-def actor_keys(graph: Graph, actor: URIRef) -> list[tuple[str, str]]:
+def actor_keys(graph: TripleSet, actor: URIRef) -> list[tuple[str, str]]:
     """Return the lookup keys of an extracted actor, strongest first: ("siren", …), ("rna", …), ("name", …)."""
     keys: list[tuple[str, str]] = []
     for p, how in ((MAI.siren, "siren"), (MAI.siret, "siren"), (MAI.rna, "rna")):
@@ -140,7 +141,7 @@ def _is_acronym(key: str) -> bool:
     return " " not in key and len(key) <= 5
 
 
-def actors_of(graph: Graph) -> set[URIRef]:
+def actors_of(graph: TripleSet) -> set[URIRef]:
     """Return the actors of an extraction: subjects typed ``mai:Actor`` or any of its subclasses.
 
     Extractions type actors with their own class (``mai:Association``…); superclasses are added in the store.
@@ -151,14 +152,14 @@ def actors_of(graph: Graph) -> set[URIRef]:
     return {s for cls in classes for s in graph.subjects(RDF.type, cls) if isinstance(s, URIRef)}
 
 
-def add_name_keys(graph: Graph) -> None:
+def add_name_keys(graph: TripleSet) -> None:
     """Give every actor of ``graph`` its ``mai:nameKey`` literals (one per label and variant)."""
     for actor in actors_of(graph):
         for _, key in (k for k in actor_keys(graph, actor) if k[0] == "name"):
             graph.add((actor, MAI.nameKey, Literal(key)))
 
 
-def resolve_actors(graph: Graph, query, source: URIRef | None = None) -> Resolution:
+def resolve_actors(graph: TripleSet, query, source: URIRef | None = None) -> Resolution:
     """Rewrite, in place, the actors of ``graph`` that the store already knows under another IRI.
 
     ``query(sparql, bindings)`` reads the store (the writer's view). An actor with a SIREN matches only that
@@ -194,7 +195,7 @@ def resolve_actors(graph: Graph, query, source: URIRef | None = None) -> Resolut
     return resolution
 
 
-def canonical_deliberations(graph: Graph) -> dict[URIRef, URIRef]:
+def canonical_deliberations(graph: TripleSet) -> dict[URIRef, URIRef]:
     """Rename, in place, each deliberation to ``{base}deliberation/{authority key}/{number}`` once its authority is
     resolved, so that a deliberation text, an SCDL deliberations row and a grant's decision reference meet.
 
@@ -219,7 +220,7 @@ _LABELS = ("SELECT ?actor ?label WHERE { VALUES ?actor { %s } GRAPH ?g { ?actor 
            + "> ?label } FILTER(?g != ?source) }")
 
 
-def _keep_existing_labels(graph: Graph, mapping: dict[URIRef, URIRef], query, source: URIRef | None) -> None:
+def _keep_existing_labels(graph: TripleSet, mapping: dict[URIRef, URIRef], query, source: URIRef | None) -> None:
     """Turn the label of an actor that other sources already name into an alternative label, when names differ.
 
     The actor keeps the display name it first had; other spellings become ``skos:altLabel`` (one rdfs:label per
@@ -271,7 +272,7 @@ def _lookup_keys(keys: set[tuple[str, str]], query, base: str) -> dict[tuple[str
     return found
 
 
-def _conflicting_ids(graph: Graph, actor: URIRef, candidate: URIRef, query) -> bool:
+def _conflicting_ids(graph: TripleSet, actor: URIRef, candidate: URIRef, query) -> bool:
     ours = {siren_of(str(v)) for p in (MAI.siren, MAI.siret) for v in graph.objects(actor, p)} - {None}
     rows = query("SELECT ?v WHERE { { ?c <%s> ?v } UNION { ?c <%s> ?v } }" % (MAI.siren, MAI.siret),
                  {"c": candidate})
@@ -279,7 +280,7 @@ def _conflicting_ids(graph: Graph, actor: URIRef, candidate: URIRef, query) -> b
     return bool(ours and theirs and not ours & theirs)
 
 
-def _rewrite(graph: Graph, mapping: dict[URIRef, URIRef]) -> None:
+def _rewrite(graph: TripleSet, mapping: dict[URIRef, URIRef]) -> None:
     """Rename, in place, the nodes of ``mapping``: only the triples that mention them are touched."""
     for old, new in mapping.items():
         for s, p, o in list(graph.triples((old, None, None))) + list(graph.triples((None, None, old))):
@@ -302,7 +303,7 @@ class ActorBook:
     (True, ['Association DanaeCare'])
     """
 
-    def __init__(self, graph: Graph, base: str = DEFAULT_BASE):
+    def __init__(self, graph: TripleSet, base: str = DEFAULT_BASE):
         self.graph, self.base = graph, base
         self.labels: dict[URIRef, str] = {}
         self._by_key: dict[str, set[URIRef]] = {}

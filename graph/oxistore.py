@@ -36,6 +36,7 @@ from rdflib import Graph
 
 from graph.formats import rdf_format
 from graph.locks import exclusive_lock, write_atomic
+from graph.triples import TripleSet
 from graph.store import (OxigraphResult, QuerySyntaxError, RdfSyntaxError, Store, StoreError, Writer, as_uri,
                          fault_point, substitute, to_oxigraph)
 
@@ -255,7 +256,7 @@ class _OxigraphWriter(Writer):
     def replace_graph(self, name, data, fmt="ntriples"):
         name = str(as_uri(name))
         node = ox.NamedNode(name)
-        if isinstance(data, Graph):
+        if isinstance(data, (Graph, TripleSet)):
             data, fmt = data.serialize(format="nt", encoding="utf-8"), "ntriples"
         self._touch(name)
         if self.primary.contains_named_graph(node):

@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph
 
 from graph.formats import rdf_format
+from graph.triples import TripleSet
 from graph.store import (QuerySyntaxError, RdfSyntaxError, RowsResult, Store, StoreError, Writer, as_uri,
                          substitute, to_rdflib)
 
@@ -150,9 +151,9 @@ class _RemoteWriter(Writer):
         return self.store.query(sparql, bindings)
 
 
-def _ntriples_lines(data: bytes | Graph, fmt: str) -> list[str]:
+def _ntriples_lines(data: bytes | Graph | TripleSet, fmt: str) -> list[str]:
     """Serialise ``data`` as N-Triples lines; blank nodes become IRIs so that chunks keep their identity."""
-    if isinstance(data, Graph):
+    if isinstance(data, (Graph, TripleSet)):
         triples = [tuple(_skolem(t) for t in triple) for triple in data]
         return [" ".join(t.n3() for t in triple) + " ." for triple in triples]
     try:

@@ -32,6 +32,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from graph.formats import Format, rdf_format, results_format
+from graph.triples import TripleSet
 
 #: Backend name -> "module:Class". Looked up on demand so that a backend's dependencies load only when used.
 BACKENDS = {
@@ -468,9 +469,10 @@ class _MemoryWriter(Writer):
         return self._store.query(sparql, bindings)
 
 
-def parse_rdflib(data: bytes | Graph, fmt: str) -> Graph:
-    """Return ``data`` as an rdflib graph, parsing bytes with Oxigraph's parser (rdflib's is ~10x slower)."""
-    if isinstance(data, Graph):
+def parse_rdflib(data: bytes | Graph | TripleSet, fmt: str) -> Graph | TripleSet:
+    """Return ``data`` as triples, parsing bytes with Oxigraph's parser into an rdflib graph (rdflib's own parser
+    is ~10x slower)."""
+    if isinstance(data, (Graph, TripleSet)):
         return data
     graph = Graph()
     try:

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from graph.namespaces import DEFAULT_BASE, MAI, OA, PROV, RDF, bind_prefixes, mint, slugify
+from graph.namespaces import DEFAULT_BASE, MAI, OA, PROV, RDF, mint, slugify
+from graph.triples import TripleSet
 
 
 @dataclass
@@ -93,13 +94,13 @@ class SourceContext:
 class Extraction:
     """What a kind extracted from one file.
 
-    Either ``graph`` (an rdflib graph) or ``rdf`` (raw bytes and their format name, loaded by Oxigraph's own
+    Either ``graph`` (a :class:`graph.triples.TripleSet`) or ``rdf`` (raw bytes and their format name, loaded by Oxigraph's own
     parser: the fast path for RDF files). ``stats`` are printed in the ingest summary (rows_read, grants,
     total_amount, stated_total, persons…); ``title`` and ``text`` describe the source itself (``text`` is the
     normalised text that evidence offsets point into, stored on the source for the "Pourquoi ?" view).
     """
 
-    graph: Graph | None = None
+    graph: TripleSet | None = None
     rdf: tuple[bytes, str] | None = None
     issues: list[Issue] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
@@ -132,14 +133,12 @@ class SourceKind:
     extensions: tuple[str, ...] = ()
 
 
-def new_graph() -> Graph:
-    """Return an empty rdflib graph with the contract's prefixes bound."""
-    graph = Graph()
-    bind_prefixes(graph)
-    return graph
+def new_graph() -> TripleSet:
+    """Return an empty extraction graph."""
+    return TripleSet()
 
 
-def add_evidence(graph: Graph, fact: URIRef, ctx: SourceContext, text: str, start: int, end: int) -> URIRef:
+def add_evidence(graph: TripleSet, fact: URIRef, ctx: SourceContext, text: str, start: int, end: int) -> URIRef:
     """Attach to ``fact`` a W3C Web Annotation selector quoting ``text[start:end]``; return the selector.
 
     Offsets are character offsets into the normalised text that the kind returns as ``Extraction.text``.

@@ -9,18 +9,18 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from rdflib import Graph
 from rdflib.namespace import DCTERMS, RDFS
 
 from graph.ingest.base import SourceContext
 from graph.namespaces import MAI, SCHEMA
+from graph.triples import TripleSet
 
 
-def _one(graph: Graph, s, p):
+def _one(graph: TripleSet, s, p):
     return next(iter(graph.objects(s, p)), None)
 
 
-def _label(graph: Graph, node) -> str | None:
+def _label(graph: TripleSet, node) -> str | None:
     return str(_one(graph, node, RDFS.label)) if node is not None else None
 
 
@@ -41,7 +41,7 @@ def _int(value) -> int | None:
     return int(value) if value is not None else None
 
 
-def grant_facts(graph: Graph) -> dict:
+def grant_facts(graph: TripleSet) -> dict:
     """Grants (beneficiary label, amount), their natures and the beneficiaries' founding years."""
     grants, natures, founded = [], {}, {}
     for grant in graph.subjects(MAI.decidedBy, None):
@@ -57,7 +57,7 @@ def grant_facts(graph: Graph) -> dict:
     return {"grants": sorted(grants), "natures": natures, "founded": founded}
 
 
-def session_facts(graph: Graph, session) -> dict:
+def session_facts(graph: TripleSet, session) -> dict:
     """Dates, counts, lists and officers of the session."""
     proxies = list(graph.objects(session, MAI.proxy))
     return {
@@ -78,7 +78,7 @@ def session_facts(graph: Graph, session) -> dict:
     }
 
 
-def deliberation_facts(graph: Graph) -> dict:
+def deliberation_facts(graph: TripleSet) -> dict:
     """Every fact that an expected file may state, read from ``graph``."""
     delib = next(graph.subjects(MAI.session, None))
     outcome = _one(graph, delib, MAI.outcome)

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
 from graph.identity import actor_iri, name_key
 from graph.ingest.base import SourceContext, add_evidence
 from graph.ingest.delib_people import Attendance, Person
 from graph.namespaces import MAI, ORG, SCHEMA, mint, slugify
+from graph.triples import TripleSet
 
 ONTOLOGY = "https://w3id.org/maillage/ontology/"
 M57 = ONTOLOGY + "m57/"
@@ -41,7 +42,7 @@ def actor_key(iri: URIRef) -> str:
 class Builder:
     """Accumulates the triples of one deliberation; every method adds one fact group."""
 
-    def __init__(self, ctx: SourceContext, text: str, graph: Graph):
+    def __init__(self, ctx: SourceContext, text: str, graph: TripleSet):
         self.ctx, self.text, self.graph = ctx, text, graph
 
     def add(self, s, p, o) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from graph.identity import add_name_keys, canonical_deliberations, resolve_actors, siren_of
@@ -24,6 +24,7 @@ from graph.backup import is_dump, restore_report
 from graph.formats import rdf_format_for_path
 from graph.store import RdfSyntaxError, fault_point
 from graph.validation import Violation, validate
+from graph.triples import TripleSet
 
 #: Files larger than this are refused before reading (a 2M-triple N-Triples file is ~250 MB).
 MAX_FILE_BYTES = 2 * 1024**3
@@ -102,7 +103,7 @@ def ensure_vocabularies(writer) -> list[str]:
     return loaded
 
 
-def _describe(source: URIRef, title: str, sha: str, media_type: str, kind: str, text: str | None = None) -> Graph:
+def _describe(source: URIRef, title: str, sha: str, media_type: str, kind: str, text: str | None = None) -> TripleSet:
     graph = new_graph()
     graph.add((source, RDF.type, MAI.Source))
     graph.add((source, RDF.type, PROV.Entity))
