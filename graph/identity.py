@@ -308,10 +308,14 @@ class ActorBook:
         self.labels: dict[URIRef, str] = {}
         self._by_key: dict[str, set[URIRef]] = {}
         self._with_id: set[URIRef] = set()
+        self._met: dict[tuple, URIRef] = {}
 
     def actor(self, name: str | None, cls: URIRef = MAI.Actor, siren: str | None = None,
               siret: str | None = None, rna: str | None = None) -> URIRef:
         """Return the IRI of an actor (minting it), typed ``cls``, with its name and (already valid) identifiers."""
+        met = (name, cls, siren, siret, rna)
+        if met in self._met:  # the same funder or beneficiary on many rows of a file
+            return self._met[met]
         siren = siren or siren_of(siret)
         iri = actor_iri(name, siren=siren, rna=rna, base=self.base)
         g = self.graph
@@ -323,6 +327,7 @@ class ActorBook:
             self._with_id.add(iri)
         if name:
             self.name(iri, name)
+        self._met[met] = iri
         return iri
 
     def name(self, iri: URIRef, name: str) -> None:

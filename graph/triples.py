@@ -107,12 +107,15 @@ class TripleSet:
                 for pred in list(preds):
                     if p is None or p == pred:
                         yield subj, pred, o
+        elif p is not None:
+            for subj, by_p in list(self._spo.items()):
+                for obj in list(by_p.get(p, ())):
+                    yield subj, p, obj
         else:
             for subj, by_p in list(self._spo.items()):
                 for pred, objects in list(by_p.items()):
-                    if p is None or p == pred:
-                        for obj in list(objects):
-                            yield subj, pred, obj
+                    for obj in list(objects):
+                        yield subj, pred, obj
 
     def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
         if subject is not None and predicate is not None:
@@ -152,25 +155,17 @@ class TripleSet:
 
     def ntriples(self) -> str:
         """The triples as N-Triples, subjects in the order they were first added."""
-        iris: dict[Node, str] = {}
-
-        def term(node: Node) -> str:
-            text = iris.get(node)
-            if text is None:
-                if isinstance(node, URIRef):
-                    text = iris[node] = f"<{node}>"
-                elif isinstance(node, BNode):
-                    text = iris[node] = f"_:{node}"
-                else:
-                    return _literal(node)
-            return text
-
+        written: dict[Node, str] = {}  # each distinct term is written once: types, actors, "EUR", dates repeat
         lines = []
         for s, by_p in self._spo.items():
-            subject = term(s)
+            subject = written.get(s) or written.setdefault(s, _term(s))
             for p, objects in by_p.items():
-                head = f"{subject} {term(p)} "
-                lines.extend(f"{head}{term(o)} .\n" for o in objects)
+                head = f"{subject} {written.get(p) or written.setdefault(p, _term(p))} "
+                for o in objects:
+                    text = written.get(o)
+                    if text is None:
+                        text = written[o] = _term(o)
+                    lines.append(f"{head}{text} .\n")
         return "".join(lines)
 
     def serialize(self, format: str = "nt", encoding: str | None = None, **kwargs):
@@ -185,6 +180,14 @@ class TripleSet:
         for triple in self:
             graph.add(triple)
         return graph
+
+
+def _term(node: Node) -> str:
+    if isinstance(node, URIRef):
+        return f"<{node}>"
+    if isinstance(node, BNode):
+        return f"_:{node}"
+    return _literal(node)
 
 
 def _literal(node: Literal) -> str:

@@ -23,8 +23,8 @@ from graph.ontology import read_vocabulary, superclasses, vocabulary_files
 from graph.backup import is_dump, restore_report
 from graph.formats import rdf_format_for_path
 from graph.store import RdfSyntaxError, fault_point
-from graph.validation import Violation, validate
 from graph.triples import TripleSet
+from graph.validation import Violation, validate
 
 #: Files larger than this are refused before reading (a 2M-triple N-Triples file is ~250 MB).
 MAX_FILE_BYTES = 2 * 1024**3
@@ -134,14 +134,29 @@ def _subjects(query, graph: URIRef) -> set[URIRef]:
     return {row[0] for row in rows}
 
 
+def _materialise_extraction(graph: TripleSet, source: URIRef) -> None:
+    """Add to an extraction what :func:`_materialise` adds in the store: superclass types, ``prov:wasDerivedFrom``
+    and the SIREN of actors known only by a SIRET — in Python, before the one write (an extraction is indexed by
+    subject already, a SPARQL update would scan the stored graph)."""
+    supers = superclasses()
+    for subject, _, cls in list(graph.triples((None, RDF.type, None))):
+        for sup in supers.get(cls, ()):
+            graph.add((subject, RDF.type, sup))
+        if isinstance(subject, URIRef) and subject != source:
+            graph.add((subject, PROV.wasDerivedFrom, source))
+    for subject, _, siret in list(graph.triples((None, MAI.siret, None))):
+        if graph.value(subject, MAI.siren) is None and siren_of(str(siret)):
+            graph.add((subject, MAI.siren, Literal(siren_of(str(siret)))))
+
+
 def _materialise(writer, graph: URIRef, source: URIRef) -> None:
     """Add, inside ``graph``, the superclass types of its resources, their ``prov:wasDerivedFrom`` source, and the
     SIREN of actors known only by a SIRET.
 
     Superclass types are materialised once here rather than inferred at query time (OWL-RL inference did not
-    finish at 10k actors, DESIGN.md). The work runs inside the engine as SPARQL updates: done in Python, it took
-    14 s for 200k triples against 3 s this way. The IRIs written into the updates are the source IRI that we
-    minted and the ontology's own classes.
+    finish at 10k actors, DESIGN.md). For RDF files the work runs inside the engine as SPARQL updates: done in
+    Python on rdflib terms, it took 14 s for 200k triples against 3 s this way. The IRIs written into the updates
+    are the source IRI that we minted and the ontology's own classes.
     """
     pairs = " ".join(f"(<{sub}> <{sup}>)" for sub, sups in sorted(superclasses().items()) for sup in sorted(sups))
     g = f"<{graph}>"
@@ -183,22 +198,28 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         report.status = "refused"
         raise IngestRefused(report)
     old_subjects = _subjects(writer.query, ctx.source)
-    if extraction.graph is not None:
-        add_name_keys(extraction.graph)
-        resolution = resolve_actors(extraction.graph, writer.query, ctx.source)
-        canonical_deliberations(extraction.graph)
+    description = _describe(ctx.source, ctx.name, ctx.sha256, _media_type(ctx, source_kind.name), source_kind.name,
+                            extraction.text)
+    if (graph := extraction.graph) is not None:
+        add_name_keys(graph)
+        resolution = resolve_actors(graph, writer.query, ctx.source)
+        canonical_deliberations(graph)
         report.issues += [Issue("warning", fr, en) for fr, en in resolution.ambiguous]
-        writer.replace_graph(ctx.source, extraction.graph)
+        graph += description
+        _materialise_extraction(graph, ctx.source)
+        writer.replace_graph(ctx.source, graph)
+        new_subjects = {s for s in graph.subjects() if isinstance(s, URIRef)}
+        fault_point("after-replace")
     else:
         data, fmt = extraction.rdf
         try:
             writer.replace_graph(ctx.source, data, fmt)
         except RdfSyntaxError as exc:
             raise InputError(f"RDF invalide : {exc}", line=exc.line, message_en=f"invalid RDF: {exc}") from None
-    fault_point("after-replace")
-    writer.add(ctx.source, _describe(ctx.source, ctx.name, ctx.sha256, _media_type(ctx, source_kind.name),
-                                     source_kind.name, extraction.text))
-    _materialise(writer, ctx.source, ctx.source)
+        fault_point("after-replace")
+        writer.add(ctx.source, description)
+        _materialise(writer, ctx.source, ctx.source)
+        new_subjects = _subjects(writer.query, ctx.source)
     report.violations = validate(writer.query, ctx.source)
     if strict and any(v.severity == "Violation" for v in report.violations):
         writer.restore(ctx.source)
@@ -206,7 +227,7 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         raise IngestRefused(report)
     fault_point("after-validate")
     report.triples = writer.graph_size(ctx.source)
-    report.touched = old_subjects | _subjects(writer.query, ctx.source)
+    report.touched = old_subjects | new_subjects
     report.seconds = time.perf_counter() - started
     return report
 
