@@ -31,7 +31,7 @@ from rdflib import URIRef
 
 from graph.formats import Format, rdf_format, rdf_format_for_path
 from graph.namespaces import MAI
-from graph.store import RdfSyntaxError
+from graph.store import PARSE_BASE, RdfSyntaxError
 
 _SOURCE = ox.NamedNode(str(MAI.Source))
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -76,7 +76,7 @@ def restore_dump(writer, data: bytes, fmt: str | Format) -> RestoreStats:
     with tempfile.TemporaryDirectory(prefix="maillage-restore-") as tmp:
         dump = ox.Store(tmp)  # on disk: a dump of millions of quads does not have to fit in memory
         try:
-            dump.bulk_load(data, fmt.engine, base_iri="urn:maillage:base:")
+            dump.bulk_load(data, fmt.engine, base_iri=PARSE_BASE)
         except SyntaxError as exc:
             raise RdfSyntaxError(exc.msg, exc.lineno, exc.offset) from None
         graphs = sorted((g for g in dump.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)

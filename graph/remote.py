@@ -19,9 +19,9 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph
 
 from graph.formats import rdf_format
+from graph.store import (PARSE_BASE, QuerySyntaxError, RdfSyntaxError, RowsResult, Store, StoreError, Writer,
+                         as_uri, substitute, to_rdflib)
 from graph.triples import TripleSet
-from graph.store import (QuerySyntaxError, RdfSyntaxError, RowsResult, Store, StoreError, Writer, as_uri,
-                         substitute, to_rdflib)
 
 #: Triples per INSERT DATA request: large enough to keep the request count low, small enough for servers' body
 #: limits (Oxigraph and Fuseki accept several MB).
@@ -157,7 +157,7 @@ def _ntriples_lines(data: bytes | Graph | TripleSet, fmt: str) -> list[str]:
         triples = [tuple(_skolem(t) for t in triple) for triple in data]
         return [" ".join(t.n3() for t in triple) + " ." for triple in triples]
     try:
-        quads = list(ox.parse(data, rdf_format(fmt).engine, base_iri="urn:maillage:base:"))
+        quads = list(ox.parse(data, rdf_format(fmt).engine, base_iri=PARSE_BASE))
     except SyntaxError as exc:
         raise RdfSyntaxError(exc.msg, exc.lineno, exc.offset) from None
     out = io.BytesIO()

@@ -96,6 +96,11 @@ _FAULT_HITS: dict[str, int] = {}
 # --- terms -------------------------------------------------------------------------------------------------
 
 
+#: The base IRI of relative references in parsed files (every parser of Maillage uses the same, so that a file
+#: parsed twice gives the same IRIs).
+PARSE_BASE = "urn:maillage:base:"
+
+
 def to_rdflib(term: Any) -> Node | None:
     """Convert a pyoxigraph term to the equal rdflib term (None stays None)."""
     if term is None:
@@ -193,6 +198,9 @@ class QueryResult:
     kind: str  # "select" | "ask" | "graph"
     variables: list[str]
     boolean: bool | None = None
+    #: "oxigraph" when Oxigraph evaluated the query, for callers that rely on its dialect (graph.validation pushes
+    #: regular expressions and number comparisons into the query); None when the engine is not known.
+    engine: str | None = None
 
     def __iter__(self) -> Iterator[tuple]:
         raise NotImplementedError
@@ -212,6 +220,8 @@ class QueryResult:
 
 class OxigraphResult(QueryResult):
     """A result straight from pyoxigraph, serialised by Oxigraph itself."""
+
+    engine = "oxigraph"
 
     def __init__(self, native: Any):
         self._native = native
@@ -296,8 +306,8 @@ def _result_format(kind: str, fmt: str | Format) -> Format:
 class Writer:
     """Write access to a store, obtained from ``Store.writer()``; one writer at a time."""
 
-    def replace_graph(self, name: str | URIRef, data: bytes | Graph, fmt: str = "ntriples") -> int:
-        """Replace the named graph ``name`` with ``data`` (bytes in ``fmt``, or an rdflib graph); return its size.
+    def replace_graph(self, name: str | URIRef, data: bytes | Graph | TripleSet, fmt: str = "ntriples") -> int:
+        """Replace the named graph ``name`` with ``data`` (bytes in ``fmt``, or triples); return its size.
 
         Readers see the old or the new graph, never a mix. Raises RdfSyntaxError when ``data`` does not parse,
         and then the store keeps the old graph.
@@ -307,6 +317,10 @@ class Writer:
     def add(self, name: str | URIRef, triples: Graph) -> None:
         """Add ``triples`` to the named graph ``name``."""
         raise NotImplementedError
+
+    def add_ntriples(self, name: str | URIRef, data: bytes) -> None:
+        """Add the N-Triples ``data`` (blank nodes not allowed: their labels would not meet) to graph ``name``."""
+        self.add(name, parse_rdflib(data, "ntriples"))
 
     def restore(self, name: str | URIRef) -> None:
         """Undo what this writer did to graph ``name``: back to the version readers see."""
@@ -476,7 +490,7 @@ def parse_rdflib(data: bytes | Graph | TripleSet, fmt: str) -> Graph | TripleSet
         return data
     graph = Graph()
     try:
-        for quad in ox.parse(data, rdf_format(fmt).engine, base_iri="urn:maillage:base:"):
+        for quad in ox.parse(data, rdf_format(fmt).engine, base_iri=PARSE_BASE):
             graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
     except SyntaxError as exc:
         raise RdfSyntaxError(exc.msg, exc.lineno, exc.offset) from None

@@ -48,9 +48,12 @@ def write_actors(path: Path, n: int, tag: str) -> Path:
 
 
 def maillage(data: Path, *args: str, fault: str | None = None, timeout: float = 300,
-             kill_after: float | None = None) -> subprocess.CompletedProcess:
-    """Run ``maillage --data DATA ARGS`` in a new process; ``kill_after`` seconds SIGKILLs it (timing sweep)."""
-    env = {**os.environ, "MAILLAGE_LOCK_TIMEOUT": "5"}
+             kill_after: float | None = None, publish_interval: float = 0) -> subprocess.CompletedProcess:
+    """Run ``maillage --data DATA ARGS`` in a new process; ``kill_after`` seconds SIGKILLs it (timing sweep).
+
+    Files are published one by one unless ``publish_interval`` says otherwise (the setting gathers them).
+    """
+    env = {**os.environ, "MAILLAGE_LOCK_TIMEOUT": "5", "MAILLAGE_PUBLISH_INTERVAL": str(publish_interval)}
     env.pop("MAILLAGE_FAULT", None)
     if fault:
         env["MAILLAGE_FAULT"] = fault
@@ -200,6 +203,19 @@ def test_a_multi_file_ingest_killed_after_the_second_file_keeps_the_first_two_an
     killed = maillage(data, "ingest", *map(str, v2), fault="after-publish@2")
     assert killed.returncode == -signal.SIGKILL
     assert [version_of(data, f, 50) for f in v2] == ["v2", "v2", "v1"]
+    assert_index_agrees_or_is_repaired(data)
+
+
+def test_files_gathered_into_one_publish_are_all_old_until_it_and_all_new_after(tmp_path):
+    v1, v2 = make_versions(tmp_path / "files", ["one.nt", "two.nt", "three.nt"], 50)
+    data = tmp_path / "data"
+    assert maillage(data, "ingest", *map(str, v1)).returncode == 0
+    before = maillage(data, "ingest", *map(str, v2), fault="after-validate@3", publish_interval=3600)
+    assert before.returncode == -signal.SIGKILL
+    assert [version_of(data, f, 50) for f in v2] == ["v1", "v1", "v1"]
+    after = maillage(data, "ingest", *map(str, v2), fault="after-publish", publish_interval=3600)
+    assert after.returncode == -signal.SIGKILL
+    assert [version_of(data, f, 50) for f in v2] == ["v2", "v2", "v2"]
     assert_index_agrees_or_is_repaired(data)
 
 

@@ -111,6 +111,18 @@ def test_ingesting_a_changed_file_replaces_its_graph(oxi_store, tmp_path):
     assert labels == ["Les Amis du Soin Renouvelés"]
 
 
+@pytest.mark.parametrize("interval, publishes", [(0, [1, 1, 1]), (3600, [3])])
+def test_files_are_published_one_by_one_or_gathered_by_the_publish_interval(oxi_store, tmp_path, interval,
+                                                                             publishes):
+    paths = [write(tmp_path, f"asso{i}.ttl", ASSOCIATION.replace("ex.org/asso", f"ex.org/asso{i}")) for i in "123"]
+    published, heard = [], []
+    reports = ingest_paths(oxi_store, paths, publish_interval=interval, on_publish=published.append,
+                           on_report=lambda report, error, path: heard.append(path))
+    assert [len(batch) for batch in published] == publishes
+    assert heard == paths and [r.status for r in reports] == ["stored"] * 3
+    assert [r for batch in published for r in batch] == reports
+
+
 def test_shacl_violations_are_reported_with_focus_path_and_message(oxi_store, tmp_path):
     [report] = ingest_paths(oxi_store, [write(tmp_path, "siren.ttl", BAD_SIREN)])
     [violation] = [v for v in report.violations if v.severity == "Violation"]

@@ -87,13 +87,16 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index) -> None:
             click.echo(format_failure(path, error), err=True)
         else:
             click.echo(format_report(report), err=True)
-            if not no_index:
-                _after_ingest(ctx, report)
+
+    def on_publish(published):
+        if not no_index:
+            _after_ingest(ctx, published)
 
     options = {"funder": funder} if funder else {}
     try:
         reports = ingest_paths(ctx.store, files, kind=kind, strict=strict, force=force,
-                               base=ctx.config["base"], options=options, on_report=on_report)
+                               base=ctx.config["base"], options=options, on_report=on_report,
+                               on_publish=on_publish, publish_interval=float(ctx.config["publish_interval"]))
     except StoreError as exc:
         fail(str(exc))
     click.echo(format_summary(reports, failures), err=True)
@@ -103,14 +106,13 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index) -> None:
         sys.exit(EXIT_BAD_INPUT)
 
 
-def _after_ingest(ctx: Context, report) -> None:
-    """Bring the search index up to date with what an ingest touched."""
-    try:
-        from search.indexer import update_index
-    except ModuleNotFoundError:  # the search package is optional until it lands
-        return
-    if report.status == "stored":
-        update_index(ctx.store, ctx.config, report.touched)
+def _after_ingest(ctx: Context, reports) -> None:
+    """Bring the search index up to date with what the files of one publish touched."""
+    from search.indexer import update_index
+
+    touched = set().union(*(r.touched for r in reports if r.status == "stored"))
+    if touched:
+        update_index(ctx.store, ctx.config, touched)
 
 
 @main.command()

@@ -41,6 +41,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("lock_timeout", 30.0, "Seconds a writer waits for another writer before giving up.", float),
     Setting("write_token", "", "Token that authorises writes (upload, SPARQL Update, Graph Store); empty: none.",),
     Setting("max_upload_bytes", 50 * 1024 * 1024, "Largest accepted upload or POST body, in bytes.", int),
+    Setting("publish_interval", 5.0, "Seconds an ingest of several files gathers them before publishing them "
+            "together (0: after each file); each file is seen whole, old or new.", float),
     Setting("index_procs", 2, "Processes that write the search index in parallel during a full rebuild.", int),
     Setting("lang", "fr", "Default language of the interface: fr or en."),
     Setting("debug", False, "Flask debug mode (never in `maillage serve`).", _bool),

@@ -79,8 +79,8 @@ def _columns(table: Table, ctx: SourceContext) -> dict[str, int]:
         raise InputError(
             f"liste de subventions sans colonne d'attribuant (nomAttribuant, idAttribuant) : indiquez le financeur "
             f"avec l'option {FUNDER_OPTION}", line=table.header_line,
-            message_en=f"grants list without funder columns (nomAttribuant, idAttribuant): give the funder with "
-                       f"the option --funder \"NAME[;SIRET]\"")
+            message_en="grants list without funder columns (nomAttribuant, idAttribuant): give the funder with "
+                       "the option --funder \"NAME[;SIRET]\"")
     return cols
 
 
