@@ -277,7 +277,6 @@ class _OxigraphWriter(Writer):
         except SyntaxError as exc:
             self.owner.restore_graph(self.primary, name)
             raise RdfSyntaxError(exc.msg, exc.lineno, exc.offset) from None
-        return self.graph_size(name)
 
     def add(self, name, triples):
         name = str(as_uri(name))

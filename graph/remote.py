@@ -139,7 +139,6 @@ class _RemoteWriter(Writer):
             self.store.update(f"INSERT DATA {{ GRAPH <{staging}> {{\n{chunk}\n}} }}")
         # One request: the server applies it atomically, readers see the old graph or the new one.
         self.store.update(f"DROP SILENT GRAPH <{name}> ; MOVE SILENT GRAPH <{staging}> TO GRAPH <{name}>")
-        return len(lines)
 
     def drop_graph(self, name):
         self.store.update(f"DROP SILENT GRAPH <{as_uri(name)}>")

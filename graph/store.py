@@ -10,7 +10,7 @@ Every backend answers queries over the union of its named graphs (as Fuseki's ``
 
 >>> store = open_store({"store": "memory"})
 >>> with store.writer() as w:
-...     _ = w.replace_graph("https://ex.org/g", b'<https://ex.org/a> <https://ex.org/p> "1" .', "ntriples")
+...     w.replace_graph("https://ex.org/g", b'<https://ex.org/a> <https://ex.org/p> "1" .', "ntriples")
 >>> [str(row[0]) for row in store.query("SELECT ?o WHERE { ?s ?p ?o }")]
 ['1']
 """
@@ -112,6 +112,8 @@ def to_rdflib(term: Any) -> Node | None:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:  # the same literal in RDF 1.1; rdflib tells them apart
+            return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"unsupported term {term!r}")
 
@@ -306,8 +308,8 @@ def _result_format(kind: str, fmt: str | Format) -> Format:
 class Writer:
     """Write access to a store, obtained from ``Store.writer()``; one writer at a time."""
 
-    def replace_graph(self, name: str | URIRef, data: bytes | Graph | TripleSet, fmt: str = "ntriples") -> int:
-        """Replace the named graph ``name`` with ``data`` (bytes in ``fmt``, or triples); return its size.
+    def replace_graph(self, name: str | URIRef, data: bytes | Graph | TripleSet, fmt: str = "ntriples") -> None:
+        """Replace the named graph ``name`` with ``data`` (bytes in ``fmt``, or triples); ``graph_size`` counts it.
 
         Readers see the old or the new graph, never a mix. Raises RdfSyntaxError when ``data`` does not parse,
         and then the store keeps the old graph.
@@ -447,7 +449,6 @@ class _MemoryWriter(Writer):
         target.remove((None, None, None))
         for triple in new:
             target.add(triple)
-        return len(new)
 
     def add(self, name, triples):
         self._backup(as_uri(name))

@@ -131,11 +131,9 @@ def assert_index_agrees_or_is_repaired(data: Path) -> None:
 
 
 def assert_no_lock_blocks(data: Path, other: Path) -> None:
-    """The next writer starts at once (its lock timeout is 5 s) and publishes."""
-    started = time.monotonic()
+    """The next writer gets the lock (its lock timeout is 5 s: a lock left behind would fail it) and publishes."""
     result = maillage(data, "ingest", str(other))
     assert result.returncode == 0, result.stderr
-    assert time.monotonic() - started < 60
     assert "en cours d'écriture" not in result.stderr and "being written" not in result.stderr
 
 
@@ -351,11 +349,10 @@ def test_a_killed_writers_forked_children_do_not_keep_the_lock(tmp_path):
         assert writer.stdout.readline().strip() == "locked"
         writer.send_signal(signal.SIGKILL)
         writer.wait(timeout=10)
+        # A lock kept by the killed writer's children would make this writer give up with a StoreError.
         store = open_store({"store": "oxigraph", "data_dir": str(data), "lock_timeout": 5})
-        started = time.monotonic()
         with store.writer() as next_writer:
             next_writer.replace_graph(G1, DATA, "ntriples")
-        assert time.monotonic() - started < 5
     finally:
         writer.kill()
         writer.stdout.close()
