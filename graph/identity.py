@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
@@ -47,6 +48,7 @@ def fold(text: str) -> str:
     return _PUNCT.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=65_536)  # a funder's or a nature's name recurs on every row of a file
 def name_key(name: str) -> str:
     """Return the key under which two spellings of one organisation's name meet (empty if nothing is left)."""
     words = [w for w in fold(name).split() if w not in STOP_WORDS]

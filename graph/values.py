@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 __all__ = [
     "ValueProblem", "parse_amount", "parse_date", "parse_period", "parse_ratio", "parse_int", "parse_bool",
@@ -93,6 +94,7 @@ SERIAL_RANGE = (20000, 73051)
 NULL_DATES = frozenset({dt.date(1, 1, 1), dt.date(1900, 1, 1)})
 
 
+@lru_cache(maxsize=65_536)  # the same dates and identifiers recur on many rows
 def parse_date(text: str | None) -> dt.date | None:
     """Return the date written in ``text``: ISO, ``yyyy/mm/dd``, ``dd/mm/yyyy`` or an Excel serial number.
 
@@ -124,6 +126,7 @@ def parse_date(text: str | None) -> dt.date | None:
     return None if value in NULL_DATES else value
 
 
+@lru_cache(maxsize=65_536)  # the same dates and identifiers recur on many rows
 def parse_period(text: str | None) -> tuple[dt.date, dt.date | None] | None:
     """Return ``(start, end)`` of a payment period ``start/end`` or ``start_end`` (Etalab), or one date.
 
@@ -239,6 +242,7 @@ def clean_identifier(text: str | None) -> str:
     return _ID_NOISE.sub("", text or "")
 
 
+@lru_cache(maxsize=65_536)  # the same dates and identifiers recur on many rows
 def luhn_ok(digits: str) -> bool:
     """Return True when a string of digits passes the Luhn check.
 

@@ -8,8 +8,10 @@ actors against the store, validates, and stores one named graph per file.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -131,6 +133,14 @@ class SourceKind:
     detect: Callable[[SourceContext], int]  # 0 (not this kind) .. 100 (certainly this kind)
     extract: Callable[[SourceContext], Extraction]
     extensions: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=65_536, typed=True)
+def literal(value: str | int | dt.date, datatype: URIRef | None = None) -> Literal:
+    """Return ``Literal(value, datatype=datatype)``, made once per distinct value: dates, years, references and
+    codes recur on many rows, and rdflib spends ~14 µs converting each typed literal. Not for Decimals: equal
+    Decimals may be written differently (``1.0``, ``1.00``)."""
+    return Literal(value, datatype=datatype)
 
 
 def new_graph() -> TripleSet:

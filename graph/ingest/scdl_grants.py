@@ -25,7 +25,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.identity import ActorBook, name_key, siren_of
-from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
+from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.ingest.scdl_headers import GRANT_FIELDS, keys_of, map_columns
 from graph.namespaces import MAI, SCHEMA, mint
 from graph.tabular import Row, Table, peek_keys, read_table
@@ -246,7 +246,7 @@ class _Rows:
         g.add((grant, SCHEMA.funder, funder))
         g.add((grant, MAI.beneficiary, beneficiary))
         g.add((grant, SCHEMA.amount, Literal(amount, datatype=XSD.decimal)))
-        g.add((grant, SCHEMA.currency, Literal("EUR")))
+        g.add((grant, SCHEMA.currency, literal("EUR")))
         g.add((grant, MAI.rowNumber, Literal(row.line, datatype=XSD.integer)))
         if ratio is not None:
             g.add((grant, MAI.shareOf, Literal(ratio, datatype=XSD.decimal)))
@@ -264,12 +264,12 @@ class _Rows:
         g = self.graph
         convention = self.date(row, "convention_date")
         if convention:
-            g.add((grant, MAI.conventionDate, Literal(convention, datatype=XSD.date)))
+            g.add((grant, MAI.conventionDate, literal(convention, XSD.date)))
         year = self.fiscal_year(row) or (convention.year if convention else None)
         if year:
-            g.add((grant, MAI.fiscalYear, Literal(year, datatype=XSD.integer)))
+            g.add((grant, MAI.fiscalYear, literal(year, XSD.integer)))
         if period := self.period(row):
-            g.add((grant, MAI.paymentPeriod, Literal(period)))
+            g.add((grant, MAI.paymentPeriod, literal(period)))
 
     def fiscal_year(self, row: Row) -> int | None:
         raw = self.get(row, "fiscal_year")
@@ -284,15 +284,15 @@ class _Rows:
         if not reference:
             return
         g = self.graph
-        g.add((grant, MAI.decisionReference, Literal(reference)))
+        g.add((grant, MAI.decisionReference, literal(reference)))
         owner = siren_of(str(next(g.objects(funder, MAI.siren), ""))) or name_key(self.book.labels.get(funder, ""))
         deliberation = mint("deliberation", owner or "x", reference, base=self.ctx.base)
         g.add((grant, MAI.decidedBy, deliberation))
         g.add((deliberation, RDF.type, MAI.Deliberation))
-        g.add((deliberation, DCTERMS.identifier, Literal(reference)))
+        g.add((deliberation, DCTERMS.identifier, literal(reference)))
         g.add((deliberation, MAI.authority, funder))
         if (decided := self.date(row, "decision_date")) is not None:
-            g.add((deliberation, DCTERMS.date, Literal(decided, datatype=XSD.date)))
+            g.add((deliberation, DCTERMS.date, literal(decided, XSD.date)))
 
     def report_repairs(self) -> None:
         for repair in self.table.repairs:
