@@ -156,16 +156,19 @@ class Actor:
 
 
 def make_places(rng: random.Random, count: int) -> list[Place]:
-    """Return ``count`` fictitious communes with unique names and INSEE-shaped codes."""
+    """Return ``count`` fictitious communes with unique names (by name key: "X-de-Y" and "X-Y" are one name to
+    Maillage) and INSEE-shaped codes."""
+    from graph.identity import name_key
+
     places, seen = [], set()
     serial = {code: 1 for code, _, _ in DEPARTEMENTS}
     while len(places) < count:
         name = rng.choice(PLACE_HEADS) + rng.choice(PLACE_TAILS)
-        if name in seen:
+        if name_key(name) in seen:
             name = f"{rng.choice(PLACE_HEADS)}-{rng.choice(['lès', 'près', 'de'])}-{rng.choice(PLACE_HEADS)}"
-            if name in seen:
+            if name_key(name) in seen:
                 continue
-        seen.add(name)
+        seen.add(name_key(name))
         dept = DEPARTEMENTS[len(places) % len(DEPARTEMENTS)][0]
         insee = f"{dept}{serial[dept]:03d}"
         serial[dept] += 1

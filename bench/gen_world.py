@@ -66,13 +66,15 @@ class Namer:
         self.rng, self.places, self.keys = rng, places, set()
 
     def unique(self, make) -> str:
+        """Draw names from ``make`` until one is new; past 50 draws (large worlds), number the last one."""
         for _ in range(50):
             name = make()
-            key = name_key(name)
-            if key not in self.keys:
-                self.keys.add(key)
-                return name
-        raise RuntimeError("name space exhausted")
+            if name_key(name) not in self.keys:
+                break
+        else:
+            name = next(f"{name} {k}" for k in range(2, 10**6) if name_key(f"{name} {k}") not in self.keys)
+        self.keys.add(name_key(name))
+        return name
 
     def association(self, theme: str) -> str:
         r = self.rng
