@@ -35,7 +35,9 @@ def report(r: dict) -> str:
            f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_mb']} MB, {m['os']}, Python {m['python']}, "
            f"pyoxigraph {m['pyoxigraph']}. Load average before {m['load_before']}, after {m.get('load_after')}.", ""]
     if "ingest" in r:
-        out += ["**Ingest** (`maillage ingest DIR`, one process per source kind, index updated as it goes)", "",
+        how = ("`maillage ingest --no-index DIR`, one process per source kind, then one `maillage index`"
+               if r.get("no_index") else "`maillage ingest DIR`, one process per source kind, index updated as it goes")
+        out += [f"**Ingest** ({how})", "",
                 table(["kind", "files", "rows", "triples", "s", "triples/s", "files/s", "rows/s", "peak RSS MB",
                        "failed", "warnings"],
                       [[x["kind"], x["files"], x["rows"], x["triples"], x["wall_s"], x["triples_per_s"],
