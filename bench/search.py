@@ -3,10 +3,11 @@
     python bench/search.py --actors 10000 100000 --queries 300
 
 For each size: generate the corpus (bench/gen_search_corpus.py, fixed seed), load it into a fresh embedded
-store, build our index (``build_index``: graph read + documents + whoosh writer processes), then run the same
-queries — each with all seven facets counted — through ``search.query.search`` and through tantivy on the same
-documents, analysed by the same French analyzer and queried with the same boolean plan. Prints a Markdown table.
-Latencies are per query, first run of each distinct query (term caches warm up as in a real worker).
+store, build our index (``build_index``: graph read, then writer processes that convert and write documents),
+then run the same queries — each with all seven facets counted — through ``search.query.search`` and through
+tantivy on the same documents, analysed by the same French analyzer and queried with the same boolean plan.
+Prints a Markdown table, and per size the build's CPU in the parent and in the writers. Latencies are per query,
+first run of each distinct query (term caches warm up as in a real worker).
 """
 
 from __future__ import annotations
@@ -97,12 +98,12 @@ def run_whoosh(store, config, queries, procs: int, reuse: bool = False) -> dict:
     if reuse and current_version(root):
         stats = BuildStats(version=current_version(root), documents={"?": SearchIndex(root).view().size},
                            seconds=float("nan"))
-        build_cpu = float("nan")
+        build_cpu = parent_cpu = float("nan")
     else:
         shutil.rmtree(root, ignore_errors=True)
-        cpu = _cpu()
+        cpu, parent = _cpu(), _cpu(children=False)
         stats = build_index(store, {**config, "index_procs": procs})
-        build_cpu = _cpu() - cpu
+        build_cpu, parent_cpu = _cpu() - cpu, _cpu(children=False) - parent
     index = SearchIndex.from_config(config)
     started = time.perf_counter()
     index.view().warm()
@@ -115,16 +116,20 @@ def run_whoosh(store, config, queries, procs: int, reuse: bool = False) -> dict:
         cpu_ms.append((time.process_time() - c) * 1000)
     return {"docs": stats.total, "build_s": stats.seconds, "read_s": stats.read_seconds,
             "size_mb": stats.size_bytes / 1e6, "warm_s": warm, "latencies": latencies, "cpu_ms": cpu_ms,
-            "build_cpu_s": build_cpu}
+            "build_cpu_s": build_cpu, "parent_cpu_s": parent_cpu, "procs": procs}
 
 
-def _cpu() -> float:
-    """CPU seconds of this process and of its finished children (the writer processes): on a shared machine,
-    wall-clock time says as much about the neighbours as about the code."""
+def _cpu(children: bool = True) -> float:
+    """CPU seconds of this process and (unless ``children`` is False) of its finished children (the writer
+    processes): on a shared machine, wall-clock time says as much about the neighbours as about the code."""
     import resource
 
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    total = own.ru_utime + own.ru_stime
+    if children:
+        waited = resource.getrusage(resource.RUSAGE_CHILDREN)
+        total += waited.ru_utime + waited.ru_stime
+    return total
 
 
 # --- tantivy, on the same documents and the same plans ---------------------------------------------------
@@ -227,7 +232,8 @@ def main(argv=None) -> None:
         store, config = prepare_store(n, args.seed, args.work)
         queries = make_queries(args.queries, args.seed)
         ours = run_whoosh(store, config, queries, args.procs, args.reuse_index)
-        print(f"{n} actors, whoosh: {_line(ours)}; facets read in {ours['warm_s']:.2f} s", file=sys.stderr)
+        print(f"{n} actors, whoosh: {_line(ours)}; warm-up {ours['warm_s']:.2f} s; {_critical_path(ours)}",
+              file=sys.stderr)
         rows.append((n, "whoosh (Maillage)", ours))
         if not args.no_tantivy:
             theirs = run_tantivy(store, queries)
@@ -242,6 +248,15 @@ def main(argv=None) -> None:
               f"| {r['docs'] / r['build_cpu_s']:.0f} | {r['read_s']:.1f} | {r['size_mb']:.0f} "
               f"| {statistics.median(r['latencies']):.1f} | {percentile(r['latencies'], 0.99):.1f} "
               f"| {statistics.median(r['cpu_ms']):.1f} | {percentile(r['cpu_ms'], 0.99):.1f} |")
+
+
+def _critical_path(r: dict) -> str:
+    """The build's CPU in the parent (graph read, commit) and in the writers, and the rate it would reach with a
+    core per process: the parent's CPU plus one writer's share (writers write runs of equal size)."""
+    writers = r["build_cpu_s"] - r["parent_cpu_s"]
+    path = r["parent_cpu_s"] + writers / r["procs"]
+    return (f"build CPU: parent {r['parent_cpu_s']:.1f} s, writers {writers:.1f} s; "
+            f"{r['docs'] / path:.0f} docs/s with a core per process")
 
 
 def _line(r: dict) -> str:

@@ -2,7 +2,7 @@
 
 Layout under ``{data_dir}/index``::
 
-    <version>/     one whoosh index per full build (a version is a millisecond timestamp)
+    <version>/     one whoosh index per full build (a version is a millisecond timestamp), and in it FORMAT
     current        the version that readers open, moved atomically (temporary file + ``os.replace``)
     write.lock     an ``flock`` held by whoever writes (a build, an update): one writer at a time
 
@@ -27,16 +27,20 @@ from whoosh import index as whoosh_index
 from whoosh.query import Or, Term
 
 from graph.locks import exclusive_lock, write_atomic
+from search.bulk import write_index
 from search.documents import facts_to_documents
 from search.facts import load_facts
-from search.schema import Codec, document_to_fields, make_schema
+from search.schema import Codec, document_hash, document_to_fields
 
 #: Versions kept besides the current one; older ones go once older than VERSION_GRACE_S, the time a reader may
 #: take between reading the pointer and opening the directory (the same rule as the store's snapshots).
 KEEP_VERSIONS = 1
 VERSION_GRACE_S = 60.0
-#: Memory of each whoosh writer's posting pool: 256 MB keeps a 100k-actor build in one run (no merge of runs).
-WRITER_LIMIT_MB = 256
+#: What a version's FORMAT file says of its layout; a version of another format (or without the file: format 1,
+#: whoosh's own writer, with frequencies) is refused by readers, reported by the check and rebuilt by the next
+#: update. 2: postings without frequencies nor field lengths, written in bulk (search/segment.py), plural "s"
+#: dropped before stemming, sort keys and amounts as columns only.
+INDEX_FORMAT = "2"
 #: Touched IRIs past which an update rebuilds the whole index instead (one full read is then cheaper).
 MAX_INCREMENTAL = 20_000
 
@@ -51,6 +55,14 @@ class IndexLockError(SearchIndexError):
 
 def index_root(config) -> Path:
     return Path(config.get("data_dir", "maillage-data")) / "index"
+
+
+def index_format(path: Path) -> str:
+    """The format of the index version in ``path`` (see INDEX_FORMAT)."""
+    try:
+        return (path / "FORMAT").read_text().strip()
+    except FileNotFoundError:
+        return "1"
 
 
 def current_version(root: Path) -> str | None:
@@ -110,34 +122,6 @@ class BuildStats:
                 f"{self.size_bytes / 1e6:.1f} Mo")
 
 
-def _writer(ix, procs: int):
-    if procs > 1:
-        # One segment per process, no final merge: a build on 2 cores went from ~2.3k to ~3.4k documents/s
-        # at 100k actors (bench/search.py); searching two segments costs no measurable time.
-        return ix.writer(procs=procs, multisegment=True, limitmb=WRITER_LIMIT_MB, codec=Codec())
-    return ix.writer(limitmb=WRITER_LIMIT_MB, codec=Codec())
-
-
-def write_documents(path: Path, documents: Iterable[dict], procs: int = 1,
-                    progress: Callable[[str], None] = lambda line: None) -> Counter:
-    """Create a whoosh index in ``path`` holding ``documents``; return the count per kind."""
-    path.mkdir(parents=True)
-    ix = whoosh_index.create_in(str(path), make_schema())
-    writer = _writer(ix, procs)
-    counts: Counter = Counter()
-    try:
-        for doc in documents:
-            writer.add_document(**document_to_fields(doc))
-            counts[doc["kind"]] += 1
-            if sum(counts.values()) % 20_000 == 0:
-                progress(f"index : {sum(counts.values())} documents écrits")
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit()
-    return counts
-
-
 @contextlib.contextmanager
 def _no_cyclic_gc():
     """Pause the cyclic garbage collector: the facts of 100k actors are millions of small objects that it would
@@ -161,8 +145,8 @@ def build_index(store, config, progress: Callable[[str], None] = lambda line: No
         facts = load_facts(store)
         stats.read_seconds = time.perf_counter() - started
         path = root / stats.version
-        stats.documents = write_documents(path, facts_to_documents(facts), int(config.get("index_procs", 1)),
-                                          progress)
+        stats.documents = write_index(path, facts, int(config.get("index_procs", 1)), progress)
+        (path / "FORMAT").write_text(INDEX_FORMAT + "\n")
         _move_pointer(root, stats.version)
         _prune_versions(root, stats.version)
     stats.seconds = time.perf_counter() - started
@@ -206,13 +190,15 @@ class UpdateStats:
 def update_index(store, config, touched: Iterable[str]) -> UpdateStats:
     """Re-derive the documents of ``touched`` and of the documents that show them; delete those gone.
 
-    Builds the whole index when there is none yet, or when so much was touched that one full read is cheaper.
+    Builds the whole index when there is none yet, when it has another format (see INDEX_FORMAT), or when so
+    much was touched that one full read is cheaper.
     """
     touched = {str(t) for t in touched}  # plain strings: an rdflib URIRef does not hash like its str
     root = index_root(config)
     if not touched:
         return UpdateStats()
-    if current_version(root) is None or len(touched) > MAX_INCREMENTAL:
+    version = current_version(root)
+    if version is None or index_format(root / version) != INDEX_FORMAT or len(touched) > MAX_INCREMENTAL:
         return UpdateStats(rebuilt=build_index(store, config))
     stats = UpdateStats()
     with write_lock(root, float(config.get("lock_timeout", 30))):
@@ -270,14 +256,19 @@ class CheckReport:
     extra: list[str] = field(default_factory=list)
     documents: int = 0
     version: str | None = None
+    format_found: str = INDEX_FORMAT
 
     @property
     def ok(self) -> bool:
-        return self.version is not None and not (self.missing or self.stale or self.extra)
+        return (self.version is not None and self.format_found == INDEX_FORMAT
+                and not (self.missing or self.stale or self.extra))
 
     def format(self, limit: int = 20) -> str:
         if self.version is None:
             return "index absent : lancez « maillage index »"
+        if self.format_found != INDEX_FORMAT:
+            return (f"index {self.version} au format {self.format_found}, cette version de Maillage lit le format "
+                    f"{INDEX_FORMAT} : lancez « maillage index »")
         lines = [f"index {self.version} : {self.documents} documents ; "
                  f"{len(self.missing)} manquant(s), {len(self.stale)} périmé(s), {len(self.extra)} en trop"]
         for name, iris in (("manquant", self.missing), ("périmé", self.stale), ("en trop", self.extra)):
@@ -296,7 +287,10 @@ def check_index(store, config) -> CheckReport:
     report = CheckReport(version=version)
     if version is None:
         return report
-    expected = {d["iri"]: document_to_fields(d)["hash"] for d in facts_to_documents(load_facts(store))}
+    report.format_found = index_format(root / version)
+    if report.format_found != INDEX_FORMAT:
+        return report
+    expected = {d["iri"]: document_hash(d) for d in facts_to_documents(load_facts(store))}
     ix = whoosh_index.open_dir(str(root / version))
     with ix.searcher() as searcher:
         indexed = {f["iri"]: f["hash"] for f in searcher.all_stored_fields()}

@@ -146,8 +146,3 @@ def text_query(view, words: list[tuple[str | None, str]], fuzzy: bool = False) -
         tagged = any_of([term("theme", t, THEME_BOOST) for t in sorted(scheme.expand(iri))])
         alternatives.append(all_of([tagged] + clauses[:start] + clauses[end:]))
     return TextQuery(any_of(alternatives), content, named, highlight)
-
-
-def prefix_query(words: list[str]):
-    """Completion: the words typed so far on folded names, the last one as a prefix."""
-    return wq.And([wq.Term("exact", w) for w in words[:-1]] + [wq.Prefix("exact", words[-1])])

@@ -204,7 +204,8 @@ def _facets(view: IndexView, matched: int) -> dict:
 
 
 def suggest(index: SearchIndex, prefix: str, limit: int = 10) -> list[dict]:
-    """Complete a name being typed: documents whose name has these words, the last one as a prefix.
+    """Complete a name being typed: documents whose name has these words, the last one as a prefix, shortest
+    names first.
 
     Accents and case do not matter ("sant" completes "Santé"); fewer than two characters give nothing.
     """
@@ -218,7 +219,10 @@ def suggest(index: SearchIndex, prefix: str, limit: int = 10) -> list[dict]:
         return []
     view = index.view()
     with view.lock:
-        results = view.searcher.search(plan.prefix_query(words), limit=limit)
+        matched = plan.matches(view, plan.all_of([plan.term("exact", w) for w in words[:-1]]))
+        if matched:
+            matched &= view.prefixed("exact", words[-1])
+        results = [view.stored(docnum) for docnum in view.first(matched, "short", limit)] if matched else []
         return [{"iri": hit["iri"], "label": hit["doc"]["label"], "kind": hit["doc"]["kind"],
                  "type_label": hit["doc"]["type_label"]} for hit in results]
 

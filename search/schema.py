@@ -1,15 +1,18 @@
-"""The whoosh schema of the index and the pure converter from a document to its whoosh fields.
+"""The whoosh schema of the index and the pure converters from a document to its whoosh fields and terms.
 
 Fields:
 
 - ``iri`` (unique key), ``kind`` and ``type`` (actor type), exact terms;
-- ``name`` (labels and variants, stemmed, boosted), ``exact`` (the same, accent-folded and unstemmed: prefix
-  completion and typo tolerance on names), ``body`` (descriptions and the names of linked resources, stemmed);
+- ``name`` (labels and variants, stemmed), ``exact`` (the same, accent-folded and unstemmed: prefix completion
+  and typo tolerance on names), ``body`` (descriptions and the names of linked resources, stemmed);
 - one keyword field per facet (IRIs, years), and ``deps``: the IRIs whose facts the document shows, so that an
   update finds the documents to re-derive when one of them changes;
-- ``amount`` (in cents: whoosh's float columns write an unsigned default of NaN and fail) and ``sort_name``
-  columns for sorting; ``doc`` (what a result shows) and ``hash`` (of the document,
-  to find stale ones) stored.
+- ``amount`` (in cents) and ``sort_name``, columns only (for sorting, never searched); ``doc`` (what a result
+  shows) and ``hash`` (of the document, to find stale ones) stored.
+
+Every indexed field records only which documents hold a term (whoosh's ``Existence`` format: no frequencies,
+positions nor field lengths): :mod:`search.reader` matches and ranks on term bitsets, and leaving the rest out
+made postings smaller and the build faster.
 
 >>> fields = document_to_fields({"iri": "https://ex.org/a", "kind": "actor", "type": "association",
 ...     "type_label": "Association", "label": "Élan", "names": ["Élan"], "text": [], "related": [],
@@ -23,12 +26,15 @@ from __future__ import annotations
 import hashlib
 import json
 
-from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
 from whoosh.analysis import Analyzer, Token
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
+from whoosh.columns import NumericColumn, VarBytesColumn
+from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.formats import Existence
 
-from search.analysis import FOLDED, FRENCH, fold
+from search.analysis import FOLDED, FRENCH, fold, term_set
 from search.documents import FACETS
+from search.segment import WarmUp
 
 #: Characters of the descriptions kept for snippets (a deliberation's full text is not needed to show one).
 SNIPPET_SOURCE_CHARS = 1500
@@ -52,8 +58,36 @@ class KeywordAnalyzer(Analyzer):
 
 def _keywords() -> KEYWORD:
     field = KEYWORD(lowercase=False, commas=False, scorable=False)
-    field.analyzer = KeywordAnalyzer()
+    field.analyzer, field.format = KeywordAnalyzer(), Existence()
     return field
+
+
+def _words(analyzer: Analyzer) -> TEXT:
+    field = TEXT(analyzer=analyzer, phrase=False)
+    field.format, field.scorable = Existence(), False
+    return field
+
+
+class SortKey(COLUMN):
+    """A text kept as a column only (UTF-8 bytes on disk, ``str`` when read)."""
+
+    def __init__(self):
+        super().__init__(VarBytesColumn())
+
+    def to_column_value(self, value: str) -> bytes:
+        return value.encode("utf-8")
+
+    def from_column_value(self, value: bytes) -> str:
+        return value.decode("utf-8")
+
+
+#: What a build keeps for readers' warm-up in each segment: facet bitsets, the bitsets of the words of names and
+#: texts that more than 0.5 % of the documents hold (read by nearly every query), the sort keys.
+WARM_UP = WarmUp(fields=("kind", *FACETS), frequent=("name", "body", "exact"), ratio=0.005, most=200,
+                 columns=("sort_name", "amount"))
+
+#: The fields that results show (kept in the index, so that results need no store query).
+STORED_FIELDS = ("iri", "kind", "doc", "hash")
 
 
 def make_schema() -> Schema:
@@ -62,13 +96,12 @@ def make_schema() -> Schema:
         iri=ID(stored=True, unique=True),
         kind=ID(stored=True),
         type=ID,
-        name=TEXT(analyzer=FRENCH, phrase=False, field_boost=3.0),
-        exact=TEXT(analyzer=FOLDED, phrase=False, field_boost=2.0),
-        body=TEXT(analyzer=FRENCH, phrase=False),
+        name=_words(FRENCH),
+        exact=_words(FOLDED),
+        body=_words(FRENCH),
         deps=_keywords(),
-        amount=NUMERIC(int, bits=64, signed=False, sortable=True),  # cents: float columns are broken
-
-        sort_name=ID(sortable=True),
+        amount=COLUMN(NumericColumn("Q", default=0)),  # cents
+        sort_name=SortKey(),
         doc=STORED,
         hash=STORED,
         **{facet: _keywords() for facet in FACETS},
@@ -104,24 +137,40 @@ def stored_view(doc: dict) -> dict:
 
 def document_hash(doc: dict) -> str:
     """A short hash of a document's content: equal documents, equal hashes."""
-    return hashlib.sha1(json.dumps(doc, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+    return hashlib.sha1(json.dumps(doc, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _kept(doc: dict) -> dict:
+    """The stored fields and the column values of a document."""
+    kept = {"iri": doc["iri"], "kind": doc["kind"], "doc": stored_view(doc), "hash": document_hash(doc),
+            "sort_name": fold(doc["label"])}
+    if doc["amount"] is not None:
+        kept["amount"] = max(0, round(doc["amount"] * 100))
+    return kept
 
 
 def document_to_fields(doc: dict) -> dict:
     """Return the whoosh fields of a document (see the module docstring)."""
-    fields = {
-        "iri": doc["iri"], "kind": doc["kind"], "type": doc["type"],
-        "name": " ".join(doc["names"]),
-        "body": " ".join(doc["text"] + doc["related"]),
-        "deps": " ".join(doc["deps"]), "sort_name": fold(doc["label"]),
-        "doc": stored_view(doc), "hash": document_hash(doc),
-    }
+    fields = {"type": doc["type"], "name": " ".join(doc["names"]), "body": " ".join(doc["text"] + doc["related"]),
+              "deps": " ".join(doc["deps"]), **_kept(doc)}
     if doc["kind"] != "grant":  # a grant's name is made of its beneficiary's: completion offers the actor
         fields["exact"] = fields["name"]
-    if doc["amount"] is not None:
-        fields["amount"] = max(0, round(doc["amount"] * 100))
     for facet in FACETS:
         values = doc["facets"].get(facet)
         if values:
             fields[facet] = " ".join(values)
     return fields
+
+
+def document_to_record(doc: dict) -> tuple[dict, dict, dict]:
+    """Return the terms per indexed field, the stored fields and the column values of a document, as
+    :class:`search.segment.SegmentBuilder` takes them: what whoosh's writer makes of :func:`document_to_fields`
+    (tests/test_search_index.py checks that both give the same index). Keyword values (IRIs, years) hold no
+    space, so they are their own terms."""
+    terms = {"iri": (doc["iri"],), "kind": (doc["kind"],), "type": (doc["type"],), "deps": doc["deps"],
+             "name": term_set(doc["names"]), "body": term_set(doc["text"] + doc["related"]), **doc["facets"]}
+    if doc["kind"] != "grant":
+        terms["exact"] = term_set(doc["names"], folded=True)
+    kept = _kept(doc)
+    return terms, {name: kept[name] for name in STORED_FIELDS}, {"sort_name": kept["sort_name"],
+                                                                 "amount": kept.get("amount")}

@@ -14,8 +14,15 @@ def test_accents_and_case_give_the_same_term(variant):
     assert terms(variant) == terms("santé")
 
 
-def test_plural_and_singular_give_the_same_stem():
-    assert terms("soignants") == terms("soignant")
+@pytest.mark.parametrize("plural, singular", [("soignants", "soignant"), ("répits", "répit"),
+                                              ("usagers", "usager"), ("maisons", "maison")])
+def test_plural_and_singular_give_the_same_stem(plural, singular):
+    assert terms(plural) == terms(singular)
+
+
+@pytest.mark.parametrize("text", ["W423000001", "2024.00240", "g1011"])
+def test_words_with_digits_are_only_folded(text):
+    assert terms(text) == folded_terms(text)
 
 
 @pytest.mark.parametrize("text", ["l'hôpital", "d'hôpital", "qu'hôpital", "jusqu'hôpital", "L’hôpital"])
@@ -39,6 +46,11 @@ def test_a_plural_query_finds_the_singular_word(corpus):  # noqa: F811
     assert not answer["fuzzy"]
 
 
+def test_a_plural_query_finds_the_singular_word_that_the_stemmer_cuts_differently(corpus):  # noqa: F811
+    answer = search(corpus[2], "répits", kind="actor")
+    assert [r["iri"] for r in answer["results"]] == [iri("actor/repit")] and not answer["fuzzy"]
+
+
 def test_an_exact_match_uses_no_typo_tolerance(corpus):  # noqa: F811
     assert search(corpus[2], "Veilleurs")["fuzzy"] is False
 
@@ -59,6 +71,12 @@ def test_the_snippet_highlights_the_matched_words_and_escapes_the_rest(corpus): 
 def test_completion_finds_names_by_their_first_letters_whatever_the_accents(corpus):  # noqa: F811
     assert [s["iri"] for s in suggest(corpus[2], "zeph")] == [iri("actor/repit")]
     assert iri("actor/pilat") in [s["iri"] for s in suggest(corpus[2], "Maison de sant")]
+
+
+def test_completion_offers_the_shortest_names_first(corpus):  # noqa: F811
+    assert [s["label"] for s in suggest(corpus[2], "saint")] == ["Saint-Etienne Métropole"]
+    labels = [s["label"] for s in suggest(corpus[2], "s")] + [s["label"] for s in suggest(corpus[2], "sa")]
+    assert labels == sorted(labels, key=len)
 
 
 def test_completion_of_a_single_character_gives_nothing(corpus):  # noqa: F811
