@@ -25,8 +25,8 @@ class _Server(BaseApplication):
 def _warm_search_in_background(app) -> None:
     """Load the search index's facet data and sort orders in a thread, so that the worker answers at once.
 
-    A reader warms once per process (22–33 s at 100k actors, bench/README.md "Search speed"); without this the
-    first search of each worker would pay it.
+    A reader warms once per process (under a second at 100k actors since the warm-up data is saved with each
+    segment, bench/README.md "Search speed"); without this the first search of each worker would pay it.
     """
     import threading
 
