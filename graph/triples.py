@@ -124,7 +124,8 @@ class TripleSet:
 
     def subjects(self, predicate: Node | None = None, object: Node | None = None) -> Iterator[Node]:
         if object is not None:
-            return iter([s for s, preds in self._osp.get(object, {}).items() if predicate is None or predicate in preds])
+            found = self._osp.get(object, {})
+            return iter([s for s, preds in found.items() if predicate is None or predicate in preds])
         return iter(list(dict.fromkeys(s for s, _, _ in self.triples((None, predicate, None)))))
 
     def predicate_objects(self, subject: Node) -> Iterator[tuple[Node, Node]]:

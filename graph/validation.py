@@ -7,8 +7,9 @@ constrained paths in one query, and evaluates the constraints in Python on the e
 ``tests/test_validation.py`` checks that it reports what pySHACL reports on the samples.
 
 On Oxigraph, reading the values costs far more than checking them (a string lookup per term: 6–7 s of CPU for a
-316k-triple graph), so the engine first narrows a large class to the focus nodes that may fail (see "narrowing"
-below: 0.6–1 s for that graph); ``tests/test_validation_speed_paths.py`` checks that the answer is the same.
+316k-triple graph), so the engine first narrows a large class to the focus nodes that may fail
+(:mod:`graph.shacl_narrowing`: 0.6–1 s for that graph); ``tests/test_validation_speed_paths.py`` checks that the
+answer is the same.
 
 Focus nodes can be limited to one named graph (the file being ingested) while values are read over the union of
 the store, so that a grant may name a funder described by another source.
@@ -27,6 +28,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import SH, XSD
 
 from graph.ontology import load_shapes
+from graph.shacl_narrowing import FOCUS, NODE_KINDS, edge, narrowing, worth_narrowing
 from graph.store import term_parts
 
 SUPPORTED = {SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH.nodeKind, SH.minInclusive, SH.maxInclusive,
@@ -123,8 +125,6 @@ def compiled_shapes() -> tuple[PropertyShape, ...]:
 
 #: One index lookup per target class (listing the graph's classes scanned all its types: 0.07 s at 316k triples).
 _PRESENT = "SELECT ?class WHERE { %s FILTER EXISTS { GRAPH ?graph { ?focus a ?class } } }"
-#: The focus nodes of the target class (bound as ?target) in the graph being validated.
-_FOCUS = "GRAPH ?graph { ?focus a ?target }"
 _FETCH = "SELECT ?focus ?p ?value WHERE { %s OPTIONAL { ?focus ?p ?value %s } }"
 _FETCH_INVERSE = "SELECT ?focus ?p ?value WHERE { %s OPTIONAL { ?value ?p ?focus %s } }"
 #: The values first, deduplicated, each path's edge with its predicate, the classes as VALUES: written otherwise,
@@ -134,8 +134,6 @@ _TYPES = "SELECT DISTINCT ?value ?class WHERE { { SELECT DISTINCT ?value WHERE {
 #: With a graph: only the types of the values that this graph's resources point to (not the whole store's).
 _IN_GRAPH = "FILTER EXISTS { GRAPH ?graph { [] ?pointer ?value } }"
 _MISSING = "SELECT ?focus ?path WHERE { %s }"
-_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { %s }"
-_COUNT_VALUES = "SELECT (COUNT(*) AS ?n) WHERE { SELECT ?v WHERE { %s } LIMIT %d }"
 
 
 # The IRIs written into queries come from our own shapes file, never from data or users.
@@ -161,10 +159,10 @@ def validate(query, graph: URIRef | None = None) -> list[Violation]:
         if target not in present:
             continue
         bindings = {**bound, "target": URIRef(target)}
-        if not narrow or not _worth_narrowing(query, bindings, shapes):
-            results.update(_check_focus(query, bindings, _FOCUS, shapes))
+        if not narrow or not worth_narrowing(query, bindings, shapes):
+            results.update(_check_focus(query, bindings, FOCUS, shapes))
             continue
-        missing, suspects = _narrowing(shapes)
+        missing, suspects = narrowing(shapes)
         if missing:
             results.update(_check_missing(query, bindings, missing, shapes))
         if suspects:
@@ -207,7 +205,7 @@ def _types_needed(query, bindings, focus, shapes) -> set[tuple[str, str]]:
     classes = {s.constraints["class"] for s in shapes if "class" in s.constraints}
     if not classes:
         return set()
-    edges = sorted({_edge(s.path, s.inverse, "?value") for s in shapes if "class" in s.constraints})
+    edges = sorted({edge(s.path, s.inverse, "?value") for s in shapes if "class" in s.constraints})
     in_graph = _IN_GRAPH if "graph" in bindings else ""
     sparql = _TYPES % (focus, " UNION ".join(f"{{ {e} }}" for e in edges), _values("?class", classes), in_graph)
     return {(term_parts(v)[1], term_parts(c)[1]) for v, c in query(sparql, bindings).raw_rows()}
@@ -215,7 +213,7 @@ def _types_needed(query, bindings, focus, shapes) -> set[tuple[str, str]]:
 
 def _check_missing(query, bindings, missing: list[tuple[str, bool]], shapes) -> set[Violation]:
     """Check the shapes of each path in ``missing`` on the focus nodes that have no value for it at all."""
-    branches = [f"{{ {_FOCUS} MINUS {{ {_edge(path, inverse)} }} BIND({number} AS ?path) }}"
+    branches = [f"{{ {FOCUS} MINUS {{ {edge(path, inverse)} }} BIND({number} AS ?path) }}"
                 for number, (path, inverse) in enumerate(missing)]
     found = set()
     for node, number in query(_MISSING % " UNION ".join(branches), bindings).raw_rows():
@@ -224,176 +222,6 @@ def _check_missing(query, bindings, missing: list[tuple[str, bool]], shapes) -> 
             if (shape.path, shape.inverse) == path_key:
                 found.update(_check(shape, term_parts(node)[1], [], set()))
     return found
-
-
-# --- narrowing ---------------------------------------------------------------------------------------------
-#
-# Reading a term out of Oxigraph costs a lookup of its string (about 3 µs), and _fetch reads every value of every
-# focus node: 6–7 s of CPU for a 316k-triple graph, against 0.2 s for the engine to evaluate the same joins. So on
-# Oxigraph the engine first narrows the focus nodes, with scans and hash joins on its internal ids:
-# - to those without any value for a path that needs one: their violations are known without their values;
-# - to the "suspects", that may fail another constraint: these go through the exact check in Python.
-# The narrowing must never drop a node that the Python check would report: each test below is true whenever that
-# check may fail (an engine error counts as "may fail"), so it may let through nodes that pass, never hide one
-# that fails. Only tests that must read a term (isIRI, REGEX, a cast) look its string up; sameTerm, IN, joins and
-# MINUS compare ids.
-
-
-#: Narrowing costs about 3 µs per value of the constrained paths in the whole store, reading and checking a focus
-#: node's own values about 400 µs (measured on 5,000 grants in a store of 25,000): narrowing pays up to ~130 values
-#: per focus node, ~25 for each of the ~5 paths a grant has values for. So the focus nodes' values are read
-#: directly when they are few (at most ~40 ms), or when one path has more than 25 values per focus node in the
-#: whole store (a small file in a large store), which counting up to that limit tells.
-DIRECT_BELOW = 100
-VALUES_PER_FOCUS = 25
-
-
-def _worth_narrowing(query, bindings, shapes: list[PropertyShape]) -> bool:
-    """Whether narrowing beats reading the values of every focus node of ?target."""
-    focus = _count(query, _COUNT % _FOCUS, bindings)
-    if focus < DIRECT_BELOW:
-        return False
-    # One path stands for all: a required one, that every focus node has.
-    path, inverse = min((not s.constraints.get("minCount"), s.path, s.inverse) for s in shapes)[1:]
-    limit = VALUES_PER_FOCUS * focus
-    return _count(query, _COUNT_VALUES % (_edge(path, inverse, "?v", "[]"), limit), bindings) < limit
-
-
-def _count(query, sparql: str, bindings) -> int:
-    return int(term_parts(next(query(sparql, bindings).raw_rows())[0])[1])
-
-
-def _narrowing(shapes: list[PropertyShape]) -> tuple[list[tuple[str, bool]], str | None]:
-    """Return the paths whose value-less focus nodes to look for, and a group pattern binding ?focus to suspects.
-
-    The pattern is None when no other constraint can fail. Oxigraph's dialect is assumed (its REGEX, its
-    canonical numbers).
-    """
-    by_path: dict[tuple[str, bool], list[dict]] = defaultdict(list)
-    for shape in shapes:
-        by_path[shape.path, shape.inverse].append(shape.constraints)
-    missing = sorted(key for key, cs in by_path.items() if any(c.get("minCount") == 1 for c in cs))
-    branches = [b for (path, inverse), cs in sorted(by_path.items()) for b in _branches(path, inverse, cs)]
-    if not branches:
-        return missing, None
-    # Each branch is a subquery so that Oxigraph joins it by hash (one scan) rather than by a lookup per node.
-    return missing, f"{{ SELECT DISTINCT ?focus WHERE {{ {_FOCUS} {' UNION '.join(branches)} }} }}"
-
-
-def _edge(path: str, inverse: bool, value: str = "?v", focus: str = "?focus") -> str:
-    return f"{value} <{path}> {focus}" if inverse else f"{focus} <{path}> {value}"
-
-
-def _names_concepts(constraints: list[dict]) -> bool:
-    """Whether the values are expected to be IRIs: a vocabulary's few concepts rather than one name per node."""
-    return any(c.get("nodeKind", "").endswith(("#IRI", "#BlankNodeOrIRI"))
-               or c.get("in") and all(kind == "iri" for kind, *_ in c["in"]) for c in constraints)
-
-
-def _branches(path: str, inverse: bool, constraints: list[dict]) -> list[str]:
-    """The subqueries selecting the suspects of the ``constraints`` on one path (minCount 1 aside)."""
-    edge = _edge(path, inverse)
-    branches = []
-    least = max((c.get("minCount", 0) for c in constraints), default=0)
-    if least > 1:
-        branches.append(f"{{ {_FOCUS} MINUS {{ SELECT ?focus WHERE {{ {edge} }} GROUP BY ?focus "
-                        f"HAVING (COUNT(DISTINCT ?v) >= {least}) }} }}")
-    for c in constraints:
-        if "hasValue" in c:
-            wanted = _sparql_term(c["hasValue"])
-            branches.append(f"{{ {_FOCUS} MINUS {{ {_edge(path, inverse, wanted)} }} }}" if wanted
-                            else f"{{ {_FOCUS} }}")
-    most = [c["maxCount"] for c in constraints if "maxCount" in c]
-    if most:
-        # Rows rather than distinct values: as many or more (a triple in two graphs), and cheaper to count.
-        branches.append(f"{{ SELECT ?focus WHERE {{ {edge} }} GROUP BY ?focus HAVING (COUNT(*) > {min(most)}) }}")
-    tests = " || ".join(test for c in constraints for test in _value_tests(c))
-    if tests and _names_concepts(constraints):
-        # A test reads the value's IRI (a lookup); such values name a few concepts, so test each one once (GROUP
-        # BY keeps Oxigraph from pushing the test down to every row) and come back to the nodes of the bad ones.
-        bad = f"{{ SELECT ?v WHERE {{ {_edge(path, inverse, '?v', '[]')} }} GROUP BY ?v HAVING ({tests}) }}"
-        branches.append(f"{{ SELECT ?focus WHERE {{ {bad} {edge} }} }}")
-    elif tests:
-        branches.append(f"{{ SELECT ?focus WHERE {{ {edge} FILTER({tests}) }} }}")
-    for c in constraints:
-        if "class" in c and inverse:
-            branches.append(f"{{ SELECT ?focus WHERE {{ {edge} }} }}")
-        elif "class" in c:
-            # A value passes when the graph itself states the edge and the value has the class (the Python check
-            # also wants the value to be pointed to from the graph, which that edge shows).
-            typed = (f"{{ SELECT ?focus ?v WHERE {{ GRAPH ?graph {{ {edge} }} }} }} "
-                     f"{{ SELECT ?v WHERE {{ ?v a <{c['class']}> }} }}")
-            branches.append(f"{{ SELECT ?focus WHERE {{ {edge} MINUS {{ {typed} }} }} }}")
-    return branches
-
-
-def _value_tests(c: dict) -> list[str]:
-    """SPARQL tests on ?v, true whenever :func:`_value_ok` may refuse the value."""
-    tests = []
-    if "datatype" in c:
-        tests.append(f"!{_has_datatype(c['datatype'])}")
-    if "nodeKind" in c:
-        kinds = {"iri": "isIRI(?v)", "literal": "isLiteral(?v)", "bnode": "isBlank(?v)"}
-        allowed = _NODE_KINDS[c["nodeKind"].rsplit("#", 1)[-1]]
-        tests.append(f"!({' || '.join(kinds[k] for k in sorted(allowed))})")
-    if "pattern" in c:
-        pattern = c["pattern"].pattern
-        tests.append(f"!REGEX(STR(?v), {_sparql_string(pattern)})" if _portable(pattern) else "true")
-    if "in" in c:
-        members = sorted(filter(None, map(_sparql_term, c["in"])))
-        tests.append(f"!({' || '.join(f'sameTerm(?v, {m})' for m in members)})" if members else "true")
-    # Integers and decimals compare exactly in the engine; other numbers (double, gYear…) go to Python.
-    for bound, operator in (("minInclusive", ">="), ("maxInclusive", "<=")):
-        if bound in c:
-            limit = f'"{format(c[bound], "f")}"^^<{XSD.decimal}>'
-            exact = f"({_has_datatype(str(XSD.integer))} || {_has_datatype(str(XSD.decimal))})"
-            tests.append(f"!({exact} && ?v {operator} {limit})")
-    # An engine error (DATATYPE of an IRI, STR of a blank node, an ill-typed number) means "may fail".
-    return [f"COALESCE({t}, true)" for t in tests]
-
-
-#: Datatypes that SPARQL can cast to: a value has one of them when the cast gives the value back. That is four
-#: times cheaper in Oxigraph than DATATYPE(?v), which builds the datatype's IRI (0.09 s against 0.02 s for 20k values).
-_CASTS = {str(XSD[t]) for t in ("string", "boolean", "integer", "decimal", "float", "double", "date", "dateTime")}
-
-
-def _has_datatype(datatype: str) -> str:
-    """A SPARQL test that ?v is a literal of ``datatype`` (an error when it is not, for some datatypes)."""
-    if datatype in _CASTS:
-        return f"sameTerm(?v, <{datatype}>(?v))"
-    return f"(isLiteral(?v) && sameTerm(DATATYPE(?v), <{datatype}>))"
-
-
-#: Regular expressions written only with these tokens mean the same to Python's re and to Oxigraph's REGEX (Rust's
-#: regex crate) — except that Python's $ also matches before a final newline, where the engine is stricter.
-_PORTABLE_TOKENS = re.compile(r"""(?:[A-Za-z0-9 _,;:/@#%&=~'"<>!-]|\\[.\-/()\[\]{}?*+|^$\\]"""
-                              r"""|\[\^?(?:[A-Za-z0-9 _,;:/@#.-]|\\[.\-\]\\])+\]|\{[0-9]+(?:,[0-9]*)?\}"""
-                              r"""|\((?!\?)|[)|?*+.]|^\^|\$$)*""")
-
-
-def _portable(pattern: str) -> bool:
-    """Whether ``pattern`` matches the same strings in Python and in Oxigraph (or fewer there).
-
-    >>> _portable("^[0-9]{2}\\\\.?[0-9]{2}[A-Z]$"), _portable("^\\\\d+$"), _portable("(?i)x")
-    (True, False, False)
-    """
-    return _PORTABLE_TOKENS.fullmatch(pattern) is not None
-
-
-def _sparql_string(text: str) -> str:
-    """A SPARQL string literal for ``text``."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    return f'"{escaped}"'
-
-
-def _sparql_term(parts: tuple) -> str | None:
-    """The SPARQL syntax of a term given by :func:`term_parts`; None for a blank node, which SPARQL cannot name."""
-    kind, lexical, datatype, lang = parts
-    if kind == "iri":
-        return f"<{lexical}>"
-    if kind == "literal":
-        return _sparql_string(lexical) + (f"@{lang}" if lang else f"^^<{datatype}>")
-    return None
 
 
 def _check(shape: PropertyShape, focus: str, vals: list, typed: set) -> list[Violation]:
@@ -436,12 +264,8 @@ def _value_ok(c: dict, value: tuple, typed: set) -> bool:
     return True
 
 
-_NODE_KINDS = {"IRI": {"iri"}, "Literal": {"literal"}, "BlankNode": {"bnode"}, "BlankNodeOrIRI": {"bnode", "iri"},
-               "IRIOrLiteral": {"iri", "literal"}, "BlankNodeOrLiteral": {"bnode", "literal"}}
-
-
 def _node_kind_ok(node_kind: str, kind: str) -> bool:
-    return kind in _NODE_KINDS[node_kind.rsplit("#", 1)[-1]]
+    return kind in NODE_KINDS[node_kind.rsplit("#", 1)[-1]]
 
 
 def _number(value: tuple) -> Decimal | None:

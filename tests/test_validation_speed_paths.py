@@ -13,7 +13,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 
-from graph import validation
+from graph import shacl_narrowing, validation
 from graph.oxistore import run_query
 from graph.store import open_store
 from graph.validation import compile_shapes, validate
@@ -34,10 +34,10 @@ def oxigraph_query(trig: str):
 def both_ways(monkeypatch):
     """Validate narrowed (every class, whatever its size) and direct; return both answers."""
     def run(query, graph=SOURCE):
-        monkeypatch.setattr(validation, "DIRECT_BELOW", 0)
-        monkeypatch.setattr(validation, "VALUES_PER_FOCUS", 10**9)
+        monkeypatch.setattr(shacl_narrowing, "DIRECT_BELOW", 0)
+        monkeypatch.setattr(shacl_narrowing, "VALUES_PER_FOCUS", 10**9)
         narrowed = validate(query, graph)
-        monkeypatch.setattr(validation, "VALUES_PER_FOCUS", 0)
+        monkeypatch.setattr(shacl_narrowing, "VALUES_PER_FOCUS", 0)
         return narrowed, validate(query, graph)
 
     return run
@@ -155,10 +155,10 @@ def many_grants(count: int, broken: set[int]) -> str:
 
 
 def test_a_class_large_enough_is_narrowed_by_default_and_reports_the_same(monkeypatch):
-    turtle = many_grants(validation.DIRECT_BELOW + 50, broken={3, 70})
+    turtle = many_grants(shacl_narrowing.DIRECT_BELOW + 50, broken={3, 70})
     query = oxigraph_query(in_source(materialised(turtle).serialize(format="nt")))
     narrowed = validate(query, SOURCE)
-    monkeypatch.setattr(validation, "VALUES_PER_FOCUS", 0)
+    monkeypatch.setattr(shacl_narrowing, "VALUES_PER_FOCUS", 0)
     assert narrowed == validate(query, SOURCE)
     assert {f for f, path, _ in found(narrowed) if path == "amount"} == {"https://ex.org/g3", "https://ex.org/g70"}
 
