@@ -11,8 +11,8 @@ as a bulk load would: the search index is then rebuilt once (`maillage index`), 
 from __future__ import annotations
 
 import argparse
+import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess
@@ -73,14 +73,14 @@ store.flush()
 
 
 def run_measured(command: list[str]) -> tuple[float, float]:
-    """Run ``command``; return (wall seconds, peak RSS in MB of that child)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Run ``command``; return (wall seconds, peak RSS in MB of that child alone)."""
     started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
-    # ru_maxrss of children is the max over all children so far: run the largest measurements last.
-    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-    return seconds, peak
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise subprocess.CalledProcessError(os.waitstatus_to_exitcode(status), command)
+    return seconds, usage.ru_maxrss / 1024
 
 
 def measure(size: int, runs: int, workdir: Path) -> dict:
