@@ -22,6 +22,7 @@ of these points).
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import re
@@ -260,6 +261,9 @@ class _OxigraphWriter(Writer):
         node = ox.NamedNode(name)
         if isinstance(data, (Graph, TripleSet)):
             data, fmt = data.serialize(format="nt", encoding="utf-8"), "ntriples"
+        size = sum(map(len, data)) if isinstance(data, list) else len(data)
+        if isinstance(data, list):  # pieces of one document, read in turn rather than copied into one
+            data = io.BufferedReader(_Pieces(data))
         self._touch(name)
         if self.primary.contains_named_graph(node):
             self.primary.remove_graph(node)
@@ -270,7 +274,7 @@ class _OxigraphWriter(Writer):
                 # Whatever graph a quads file names, this source's graph holds it.
                 for quads in _chunks(ox.parse(data, fmt_.engine, base_iri=PARSE_BASE)):
                     self.primary.extend(ox.Quad(q.subject, q.predicate, q.object, node) for q in quads)
-            elif len(data) < BULK_LOAD_BYTES:
+            elif size < BULK_LOAD_BYTES:
                 self.primary.load(data, fmt_.engine, base_iri=PARSE_BASE, to_graph=node)
             else:
                 self.primary.bulk_load(data, fmt_.engine, base_iri=PARSE_BASE, to_graph=node)
@@ -348,6 +352,27 @@ def update_target(sparql: str) -> str | None:
     """
     match = _INSERT_INTO_ONE_GRAPH.fullmatch(sparql)
     return match.group(1) if match else None
+
+
+class _Pieces(io.RawIOBase):
+    """A readable stream over byte strings, one after the other."""
+
+    def __init__(self, pieces: list[bytes]):
+        self.pieces, self.index, self.offset = [memoryview(p) for p in pieces], 0, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while self.index < len(self.pieces):
+            piece = self.pieces[self.index][self.offset:]
+            if piece.nbytes:
+                n = min(len(buffer), piece.nbytes)
+                buffer[:n] = piece[:n]
+                self.offset += n
+                return n
+            self.index, self.offset = self.index + 1, 0
+        return 0
 
 
 def _chunks(iterable, size: int = 100_000):

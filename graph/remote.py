@@ -155,6 +155,8 @@ def _ntriples_lines(data: bytes | Graph | TripleSet, fmt: str) -> list[str]:
     if isinstance(data, (Graph, TripleSet)):
         triples = [tuple(_skolem(t) for t in triple) for triple in data]
         return [" ".join(t.n3() for t in triple) + " ." for triple in triples]
+    if isinstance(data, list):
+        data = b"".join(data)
     try:
         quads = list(ox.parse(data, rdf_format(fmt).engine, base_iri=PARSE_BASE))
     except SyntaxError as exc:

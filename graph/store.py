@@ -308,8 +308,10 @@ def _result_format(kind: str, fmt: str | Format) -> Format:
 class Writer:
     """Write access to a store, obtained from ``Store.writer()``; one writer at a time."""
 
-    def replace_graph(self, name: str | URIRef, data: bytes | Graph | TripleSet, fmt: str = "ntriples") -> None:
-        """Replace the named graph ``name`` with ``data`` (bytes in ``fmt``, or triples); ``graph_size`` counts it.
+    def replace_graph(self, name: str | URIRef, data: bytes | list[bytes] | Graph | TripleSet,
+                      fmt: str = "ntriples") -> None:
+        """Replace the named graph ``name`` with ``data`` (bytes in ``fmt``, a list of byte strings that together
+        make one document, or triples); ``graph_size`` counts it.
 
         Readers see the old or the new graph, never a mix. Raises RdfSyntaxError when ``data`` does not parse,
         and then the store keeps the old graph.
@@ -489,6 +491,8 @@ def parse_rdflib(data: bytes | Graph | TripleSet, fmt: str) -> Graph | TripleSet
     is ~10x slower)."""
     if isinstance(data, (Graph, TripleSet)):
         return data
+    if isinstance(data, list):
+        data = b"".join(data)
     graph = Graph()
     try:
         for quad in ox.parse(data, rdf_format(fmt).engine, base_iri=PARSE_BASE):

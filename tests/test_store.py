@@ -42,6 +42,16 @@ def test_graph_patterns_still_reach_each_source_graph(any_store):
     assert [(str(g), int(n)) for g, n in rows] == [(str(G1), 3), (str(G2), 1)]
 
 
+@pytest.mark.parametrize("padding", [0, 5 * 1024 * 1024])  # through load, and through bulk_load
+def test_a_graph_can_be_given_as_pieces_of_one_document(any_store, padding):
+    first = b"".join(b'<https://ex.org/s%d> <https://ex.org/q> "x" .\n' % i for i in range(padding // 40))
+    with any_store.writer() as w:
+        w.replace_graph(G1, [first, b'<https://ex.org/a> <https://ex.org/p> "1"', b' .\n',
+                             b'<https://ex.org/a> <https://ex.org/p> "2" .'], "ntriples")
+        assert w.graph_size(G1) == padding // 40 + 2
+    assert _values(any_store) == ["1", "2"]
+
+
 def test_replacing_a_graph_leaves_only_the_new_version(any_store):
     with any_store.writer() as w:
         w.replace_graph(G1, DATA_ONE, "turtle")

@@ -252,8 +252,8 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         data, fmt = extraction.rdf
         observed = _Observed(data, fmt)
         ntriples, blank = observed.materialised(ctx.source)
-        if fmt == "ntriples":  # one load for the file and what it implies
-            data, ntriples = data + b"\n" + ntriples, b""
+        if fmt == "ntriples":  # one load for the file and what it implies, read in turn (no copy of the file)
+            data, ntriples = [data, b"\n", ntriples], b""
         try:
             writer.replace_graph(ctx.source, data, fmt)
         except RdfSyntaxError as exc:
