@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 
 from graph.namespaces import MAI, ORG, SCHEMA, THEMES
-from search.facts import Facts
+from search.facts import FULL, Facts
 
 
 class _Terms:
@@ -327,6 +327,20 @@ def theme_to_document(iri: str, facts: Facts) -> dict:
     doc["summary"] = "Thème" + (f" · dans {', '.join(label_of(facts, b) for b in broader)}" if broader else "")
     _depend(doc, broader + narrower)
     return _finish(doc)
+
+
+#: How far the converter of each kind reads around a resource (see :func:`search.facts.load_facts`): around the
+#: resource, and around what points at it (None: nothing). An actor shows the labels of its themes and of its
+#: grants' funders; a grant the labels of its beneficiary's place; a deliberation the labels of its grants'
+#: beneficiaries' themes; a goal the labels of its contributions; a theme the labels of its broader themes.
+READS = {"actor": (FULL + 1, FULL + 1), "grant": (FULL + 2, None), "deliberation": (FULL + 1, FULL + 2),
+         "goal": (FULL, FULL), "theme": (FULL + 1, FULL)}
+
+
+def reach_of(facts: Facts, iri) -> tuple[int, int | None] | None:
+    """How far the document of ``iri`` reads in the graph (see READS), or None when it makes none."""
+    kind = kind_of(facts, iri)
+    return READS[kind] if kind else None
 
 
 CONVERTERS = {"actor": actor_to_document, "grant": grant_to_document, "deliberation": deliberation_to_document,

@@ -28,7 +28,7 @@ from whoosh.query import Or, Term
 
 from graph.locks import exclusive_lock, write_atomic
 from search.bulk import write_index
-from search.documents import facts_to_documents
+from search.documents import facts_to_documents, reach_of
 from search.facts import load_facts
 from search.schema import Codec, document_hash, document_to_fields
 
@@ -206,13 +206,15 @@ def update_index(store, config, touched: Iterable[str]) -> UpdateStats:
         ix = whoosh_index.open_dir(str(root / version))
         with ix.searcher() as searcher:
             affected = touched | _dependents(searcher, touched)
-            facts = load_facts(store, affected)
+            facts = load_facts(store, affected, reach=reach_of)
             documents = {d["iri"]: d for d in facts_to_documents(facts, affected)}
-            # What the new documents show also shows them (a new grant changes its beneficiary's totals).
+            # What the new documents show also shows them (a new grant changes its beneficiary's totals). Only
+            # their facts are read, into the same facts: each document's own were read whole, as far as it reads
+            # (see READS), so more facts do not change it.
             extra = {dep for d in documents.values() for dep in d["deps"]} - affected
             if extra:
-                facts = load_facts(store, affected | extra)
-                documents = {d["iri"]: d for d in facts_to_documents(facts, affected | extra)}
+                load_facts(store, extra, facts, reach_of)
+                documents.update((d["iri"], d) for d in facts_to_documents(facts, extra))
                 affected |= extra
             hashes = {hit["iri"]: hit["hash"] for hit in _stored(searcher, affected)}
         writer = ix.writer(timeout=float(config.get("lock_timeout", 30)), codec=Codec())

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from whoosh import index as whoosh_index
+
+from search.documents import facts_to_documents, reach_of
+from search.facts import load_facts
 from search.indexer import build_index, check_index, current_version, index_root, update_index
 from search.query import search
 from search.reader import SearchIndex
@@ -140,3 +144,62 @@ def test_term_bitsets_read_block_by_block_equal_whoosh_postings(tmp_path):
         for field in ("body", "theme", "kind"):
             for text in list(reader.field_terms(field))[:50]:
                 assert bits_to_ids(_posting_bits(reader, field, text)) == list(reader.postings(field, text).all_ids())
+
+
+GRANTS = PREFIXES + """
+<actor/aidants> a mai:Association ; rdfs:label "Aidants du Forez" ; dcterms:subject th:test-aidants ;
+    schema:location <place/firminy> .
+<grant/g10> a mai:Grant ; schema:funder <actor/metropole> ; mai:beneficiary <actor/aidants> ;
+    schema:amount "3000"^^xsd:decimal ; mai:fiscalYear 2025 ; mai:decidedBy <deliberation/d2> ;
+    mai:contributesTo <goal/1> .
+<grant/g11> a mai:Grant ; schema:funder <actor/departement> ; mai:beneficiary <actor/repit> ;
+    schema:amount "1500"^^xsd:decimal ; mai:fiscalYear 2025 ; mai:decidedBy <deliberation/d2> .
+<deliberation/d2> a mai:Deliberation ; dcterms:identifier "2025.00012" ; dcterms:title "Soutien aux aidants" ;
+    mai:authority <actor/metropole> .
+<membership/m2> a org:Membership ; org:member <actor/aidants> ; org:organization <actor/ptce> ;
+    org:role circle:partenaires ; mai:contributesTo <goal/1> .
+"""
+
+#: The same file changed: a grant moves to another beneficiary and funder, another goes, a new one comes, the
+#: deliberation is renamed, the new actor moves and changes theme.
+GRANTS_CHANGED = PREFIXES + """
+<actor/aidants> a mai:Association ; rdfs:label "Aidants du Forez et du Gier" ; dcterms:subject th:test-psychiatrie ;
+    schema:location <place/saint-etienne> .
+<grant/g10> a mai:Grant ; schema:funder <actor/departement> ; mai:beneficiary <actor/veilleurs> ;
+    schema:amount "3500"^^xsd:decimal ; mai:fiscalYear 2026 ; mai:decidedBy <deliberation/d2> .
+<grant/g12> a mai:Grant ; schema:funder <actor/metropole> ; mai:beneficiary <actor/aidants> ;
+    schema:amount "800"^^xsd:decimal ; mai:fiscalYear 2025 ; mai:decidedBy <deliberation/d1> ;
+    mai:contributesTo <goal/1> .
+<deliberation/d2> a mai:Deliberation ; dcterms:identifier "2025.00012" ; dcterms:title "Soutien aux proches aidants" ;
+    mai:authority <actor/departement> .
+"""
+
+
+def _stored_documents(config) -> dict:
+    root = index_root(config)
+    with whoosh_index.open_dir(str(root / current_version(root))).searcher() as searcher:
+        return {fields["iri"]: fields for fields in searcher.all_stored_fields()}
+
+
+def test_an_update_after_a_changed_file_gives_the_documents_of_a_full_rebuild(tmp_path):
+    store, config, _ = build_corpus(tmp_path)
+    ingest(store, config, write(tmp_path, "grants.ttl", GRANTS))
+    ingest(store, config, write(tmp_path, "grants.ttl", GRANTS_CHANGED))
+    updated = _stored_documents(config)
+    build_index(store, config)
+    rebuilt = _stored_documents(config)
+    assert updated == rebuilt
+    assert "grant/g11" not in "".join(updated) and iri("grant/g12") in updated
+
+
+def test_the_facts_read_for_some_documents_give_the_documents_of_the_whole_graph(tmp_path):
+    store, config, _ = build_corpus(tmp_path)
+    ingest(store, config, write(tmp_path, "grants.ttl", GRANTS))
+    whole = {d["iri"]: d for d in facts_to_documents(load_facts(store))}
+    for iri_ in whole:  # each alone: it reads no more than its own document needs (READS)
+        facts = load_facts(store, [iri_], reach=reach_of)
+        assert list(facts_to_documents(facts, [iri_])) == [whole[iri_]]
+    first = sorted(whole)[::2]  # in two rounds into the same facts, as an update reads what the first shows
+    facts = load_facts(store, first, reach=reach_of)
+    load_facts(store, set(whole) - set(first), facts, reach_of)
+    assert list(facts_to_documents(facts, whole)) == [whole[i] for i in sorted(whole)]
