@@ -184,6 +184,10 @@ class _Observed:
         except SyntaxError as exc:
             raise InputError(f"RDF invalide : {exc.msg}", line=exc.lineno,
                              message_en=f"invalid RDF: {exc.msg}") from None
+        except MemoryError:  # pyoxigraph's parser gives up on a term of tens of megabytes (a runaway literal)
+            raise InputError("RDF illisible : le lecteur refuse un terme démesuré (fichier réduit à une seule "
+                             "ligne ?)", message_en="unreadable RDF: the parser refuses an outsized term (a file "
+                             "collapsed onto one line?)") from None
 
     def touched(self) -> set[URIRef]:
         return {URIRef(s.value) for s in self.subjects if isinstance(s, ox.NamedNode)}
