@@ -18,7 +18,7 @@ from flask import Blueprint, Response, current_app, has_request_context, request
 from rdflib import BNode, Literal, URIRef
 
 from graph.formats import rdf_format
-from graph.namespaces import MAI, PREFIXES, SCHEMA
+from graph.namespaces import MAI, OA, PREFIXES, PROV, SCHEMA
 from graph.store import to_oxigraph
 from webapp.cache import cached_select
 from webapp.errors import ApiError
@@ -45,20 +45,11 @@ RESOURCE_ROWS_CAP = 20000
 # in Python; a label OPTIONAL on a variable that an earlier OPTIONAL may leave unbound made a hash join over every
 # label (7 ms for 2 rows) — labels are nested in the OPTIONAL that binds their subject; and
 # FILTER(?member = ?s || …) scanned every membership.
-_RESOURCE = """SELECT ?p ?o ?label ?ip ?x ?xLabel ?fact ?evidence ?quote ?start ?end ?source ?title ?membership
+_RESOURCE = """SELECT ?p ?o ?label ?ip ?x ?xLabel ?membership
   ?member ?memberLabel ?organization ?organizationLabel ?circle ?circleLabel ?joined ?left WHERE {
   { ?s ?p ?o OPTIONAL { ?o rdfs:label|skos:prefLabel|dcterms:title ?label } }
   UNION { ?x ?ip ?s OPTIONAL { ?x rdfs:label|skos:prefLabel|dcterms:title ?xLabel } }
   UNION {
-    { BIND(?s AS ?fact) }
-    UNION { ?s ?link ?fact . ?fact a ?factType
-            FILTER(?factType IN (mai:Grant, org:Membership, mai:Deliberation, mai:Session)) }
-    UNION { ?fact ?link ?s . FILTER(?link NOT IN (schema:funder, mai:beneficiary))
-            ?fact a ?factType FILTER(?factType IN (mai:Grant, org:Membership)) }
-    ?fact mai:evidence ?evidence . ?evidence oa:exact ?quote .
-    OPTIONAL { ?evidence oa:start ?start ; oa:end ?end }
-    OPTIONAL { ?evidence prov:wasDerivedFrom ?source OPTIONAL { ?source dcterms:title ?title } }
-  } UNION {
     { ?membership org:member ?s } UNION { ?membership org:organization ?s }
     ?membership org:member ?member ; org:organization ?organization .
     OPTIONAL { ?member rdfs:label ?memberLabel } OPTIONAL { ?organization rdfs:label ?organizationLabel }
@@ -67,7 +58,22 @@ _RESOURCE = """SELECT ?p ?o ?label ?ip ?x ?xLabel ?fact ?evidence ?quote ?start 
   }
 } LIMIT %CAP%"""
 #: The variable that tells each branch of _RESOURCE apart, in the order they are tested.
-_PARTS = (("p", "out"), ("ip", "in"), ("fact", "evidence"), ("membership", "membership"))
+_PARTS = (("p", "out"), ("ip", "in"), ("membership", "membership"))
+# The facts whose evidence the page quotes (the resource, the grants, memberships, deliberations and sessions it
+# links to), then their evidence read without OPTIONAL: written as one query with OPTIONAL parts, Oxigraph
+# evaluated those over all the store's evidence (350–450 ms per page at 100k actors, against 1–3 ms this way).
+_FACTS = """SELECT DISTINCT ?fact WHERE {
+  { BIND(?s AS ?fact) }
+  UNION { ?s ?link ?fact . ?fact a ?factType
+          FILTER(?factType IN (mai:Grant, org:Membership, mai:Deliberation, mai:Session)) }
+  UNION { ?fact ?link ?s . FILTER(?link NOT IN (schema:funder, mai:beneficiary))
+          ?fact a ?factType FILTER(?factType IN (mai:Grant, org:Membership)) }
+  ?fact mai:evidence [] .
+}"""
+# %FACTS% and %SOURCES% are IRIs read from the store, written with rdflib's escaping (never request text).
+_EVIDENCE = ("SELECT ?fact ?evidence ?p ?o WHERE { VALUES ?fact { %FACTS% } "
+             "?fact mai:evidence ?evidence . ?evidence ?p ?o }")
+_TITLES = "SELECT ?source ?title WHERE { VALUES ?source { %SOURCES% } ?source dcterms:title ?title }"
 # The grants the resource gave (with a beneficiary) and received, in two tables ordered by year then amount, one
 # page of each: the engine sorts on the (inlined) numbers only, then fetches the page's details and evidence.
 # %LIMIT% and %OFFSET% are integers computed by the view (SPARQL takes no variables there), never request text.
@@ -191,7 +197,7 @@ def resource_data(iri: str, page: int | None = None) -> dict:
 
     evidence: dict[str, list[dict]] = {}
     seen: set[tuple[str, str]] = set()
-    _evidence(parts["evidence"], evidence, seen)
+    _evidence(_evidence_rows(s), evidence, seen)
     data = {"iri": iri, "label": pick_label(labels) or iri,
             "types": [ref(t, term_label(t)) for t in types if isinstance(t, URIRef)],
             "properties": _properties(out), "inverse": _inverse(incoming), "evidence": evidence}
@@ -244,6 +250,33 @@ def _inverse(rows: list[dict]) -> list[dict]:
             grouped[row["ip"]].append(_value(row["x"], row.get("xLabel")))
     return [{"property": ref(p, inverse_label(p)), "tooltip": term_comment(p), "values": values,
              "more": counts[p] - len(values)} for p, values in grouped.items()]
+
+
+def _evidence_rows(s: URIRef) -> list[dict]:
+    """The evidence of ``s`` and of the facts it links to, as rows of fact, evidence, quote, start, end, source,
+    title (the columns :func:`_evidence` reads)."""
+    facts = [row["fact"] for row in select(_FACTS, s=s) if isinstance(row["fact"], URIRef)]
+    if not facts:
+        return []
+    by_evidence: dict[tuple, dict] = {}
+    for row in select(_EVIDENCE.replace("%FACTS%", " ".join(f.n3() for f in facts))):
+        key = (row["fact"], row["evidence"])
+        found = by_evidence.setdefault(key, {"fact": row["fact"], "evidence": row["evidence"]})
+        column = _EVIDENCE_PROPERTIES.get(str(row["p"]))
+        if column and column not in found:
+            found[column] = row["o"]
+    rows = [row for row in by_evidence.values() if "quote" in row]
+    sources = sorted({row["source"] for row in rows if isinstance(row.get("source"), URIRef)})
+    if sources:
+        titles = {row["source"]: row["title"]
+                  for row in select(_TITLES.replace("%SOURCES%", " ".join(src.n3() for src in sources)))}
+        for row in rows:
+            row["title"] = titles.get(row.get("source"))
+    return sorted(rows, key=lambda row: (str(row["fact"]), str(row["evidence"])))
+
+
+_EVIDENCE_PROPERTIES = {str(OA.exact): "quote", str(OA.start): "start", str(OA.end): "end",
+                        str(PROV.wasDerivedFrom): "source"}
 
 
 def _evidence(rows: list[dict], found: dict[str, list[dict]], seen: set[tuple[str, str]]) -> None:
