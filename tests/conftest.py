@@ -11,6 +11,8 @@ Fixture strategy:
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import socket
 import subprocess
@@ -47,6 +49,27 @@ def wait_for_http(url: str, timeout: float = 20.0) -> None:
         except OSError:
             time.sleep(0.1)
     pytest.fail(f"{url} did not answer within {timeout} s")
+
+
+#: ``maillage`` run by this interpreter, whether or not the console script is on PATH.
+MAILLAGE_COMMAND = [sys.executable, "-c", "from webapp.cli import run; run()"]
+
+
+@contextlib.contextmanager
+def serving(data: Path, *options: str, env: dict | None = None, log: Path | None = None):
+    """Run ``maillage --data DATA serve OPTIONS`` on a free loopback port; yield its base URL, stop it after."""
+    port = free_port()
+    with open(log or os.devnull, "wb") as errors:
+        process = subprocess.Popen([*MAILLAGE_COMMAND, "--data", str(data), "serve", "--host", "127.0.0.1",
+                                    "--port", str(port), *options], env={**os.environ, **(env or {})},
+                                   stdout=subprocess.DEVNULL, stderr=errors)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_for_http(url + "/healthz", timeout=60)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
 
 
 def oxigraph_binary() -> str | None:

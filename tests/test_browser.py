@@ -3,14 +3,11 @@ screenshotted under the test's output directory and test-output/screenshots/."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, free_port, wait_for_http
+from conftest import ROOT, serving
 from web_fixture import DANAECARE, template_data
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -26,17 +23,8 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 def server(tmp_path_factory):
     data = tmp_path_factory.mktemp("browser") / "data"
     shutil.copytree(template_data(), data)
-    port = free_port()
-    log = open(data.parent / "serve.log", "wb")
-    process = subprocess.Popen([str(Path(sys.executable).with_name("maillage")), "--data", str(data), "serve",
-                                "--port", str(port)], env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=log)
-    try:
-        wait_for_http(f"http://127.0.0.1:{port}/healthz", timeout=30)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
-        log.close()
+    with serving(data, log=data.parent / "serve.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

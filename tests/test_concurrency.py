@@ -11,9 +11,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -22,9 +20,8 @@ from pathlib import Path
 import pytest
 
 from graph.namespaces import mint
-from tests.conftest import free_port, wait_for_http
+from tests.conftest import MAILLAGE_COMMAND, serving
 
-MAILLAGE = [sys.executable, "-c", "from webapp.cli import run; run()"]
 STABLE, MOVING = 120, 400
 WORD = "Zéphyrine"  # a word only the stable actors' labels carry
 
@@ -42,8 +39,8 @@ def write_source(path: Path, prefix: str, n: int, label: str, tag: str) -> Path:
 
 
 def maillage(data: Path, *args: str) -> subprocess.CompletedProcess:
-    result = subprocess.run([*MAILLAGE, "--data", str(data), *args], capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "MAILLAGE_LOCK_TIMEOUT": "120"})
+    result = subprocess.run([*MAILLAGE_COMMAND, "--data", str(data), *args], capture_output=True, text=True,
+                            timeout=300, env={**os.environ, "MAILLAGE_LOCK_TIMEOUT": "120"})
     assert result.returncode == 0, result.stderr
     return result
 
@@ -58,17 +55,9 @@ def site(tmp_path_factory):
     data = root / "data"
     maillage(data, "ingest", str(stable), str(v1))
     maillage(data, "index")
-    port = free_port()
-    server = subprocess.Popen([*MAILLAGE, "--data", str(data), "serve", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(url + "/healthz", timeout=60)
+    with serving(data) as url:
         yield {"url": url, "data": data, "v1": v1, "v2": v2, "stable": mint("source", "stable.nt"),
                "moving": mint("source", "moving.nt")}
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def get(url: str, accept: str = "application/json") -> tuple[int, bytes]:

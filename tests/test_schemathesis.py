@@ -6,10 +6,8 @@ answer 5xx, and every response must match the description (status, content type,
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 
 import pytest
 import schemathesis
@@ -17,7 +15,7 @@ from schemathesis import checks
 from hypothesis import HealthCheck, given, settings
 from web_fixture import template_data
 
-from tests.conftest import free_port, wait_for_http
+from tests.conftest import MAILLAGE_COMMAND, serving
 
 #: Generated requests per operation: enough to reach every parameter's edge cases, bounded for `make test`.
 EXAMPLES = 25
@@ -28,18 +26,9 @@ def server_url(tmp_path_factory):
     """``maillage serve`` on the web fixture graph with a built index; yields its base URL."""
     data = tmp_path_factory.mktemp("schemathesis") / "data"
     shutil.copytree(template_data(), data)
-    command = [sys.executable, "-c", "from webapp.cli import run; run()", "--data", str(data)]
-    subprocess.run([*command, "index"], check=True, capture_output=True, timeout=300)
-    port = free_port()
-    server = subprocess.Popen([*command, "serve", "--port", str(port)], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, env={**os.environ, "MAILLAGE_QUERY_TIMEOUT": "5"})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(url + "/healthz", timeout=60)
+    subprocess.run([*MAILLAGE_COMMAND, "--data", str(data), "index"], check=True, capture_output=True, timeout=300)
+    with serving(data, env={"MAILLAGE_QUERY_TIMEOUT": "5"}) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def operations(url: str) -> list:

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from conftest import free_port, wait_for_http
+from conftest import serving
 from web_fixture import DANAECARE, template_data
 
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper")
@@ -23,19 +19,8 @@ CONSTRUCT = f"CONSTRUCT {{ <{DANAECARE}> ?p ?o }} WHERE {{ <{DANAECARE}> ?p ?o }
 def endpoint(tmp_path_factory):
     data = tmp_path_factory.mktemp("serve") / "data"
     shutil.copytree(template_data(), data)
-    port = free_port()
-    log = open(data.parent / "serve.log", "wb")
-    maillage = Path(sys.executable).with_name("maillage")
-    env = {**os.environ, "MAILLAGE_QUERY_TIMEOUT": "5"}
-    process = subprocess.Popen([str(maillage), "--data", str(data), "serve", "--host", "127.0.0.1", "--port",
-                                str(port)], env=env, stdout=subprocess.DEVNULL, stderr=log)
-    try:
-        wait_for_http(f"http://127.0.0.1:{port}/healthz", timeout=30)
-        yield f"http://127.0.0.1:{port}/sparql"
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
-        log.close()
+    with serving(data, env={"MAILLAGE_QUERY_TIMEOUT": "5"}, log=data.parent / "serve.log") as url:
+        yield url + "/sparql"
 
 
 def client(url: str, query: str, fmt: str, method: str = "GET") -> Client:
