@@ -185,3 +185,57 @@ def test_a_writer_killed_half_way_is_repaired_by_the_next_writer(tmp_path):
         w.replace_graph(G2, DATA_TWO, "ntriples")
     assert _values(store) == ["1", "2", "3"]
     assert not (tmp_path / "store" / "journal.json").exists()
+
+
+# -- the embedded store's parallel bulk load of large N-Triples payloads --
+
+def _lines(count: int, template: bytes = b'<https://ex.org/s%d> <https://ex.org/q> "x" .\n') -> bytes:
+    return b"".join(template % i for i in range(count))
+
+
+@pytest.fixture
+def in_parts(monkeypatch):
+    """Payloads from 64 kB bulk-loaded in parts of 100 kB, two at a time, whatever the machine's cores."""
+    from graph import oxistore
+
+    monkeypatch.setattr(oxistore, "BULK_LOAD_BYTES", 64 * 1024)
+    monkeypatch.setattr(oxistore, "LOAD_PART_BYTES", 100 * 1024)
+    monkeypatch.setattr(oxistore, "PARALLEL_LOADS", 2)
+    return oxistore
+
+
+def test_a_large_document_loaded_in_parts_is_stored_whole(oxi_store, in_parts):
+    body = _lines(10_000)
+    assert len(body) >= in_parts.BULK_LOAD_BYTES
+    with oxi_store.writer() as w:
+        w.replace_graph(G1, [body[:1000], body[1000:], b'<https://ex.org/a> <https://ex.org/p> "1" .\n'], "ntriples")
+        assert w.graph_size(G1) == 10_001
+    assert _values(oxi_store) == ["1"]
+
+
+def test_a_syntax_error_in_a_later_part_gives_its_line_in_the_whole_document(oxi_store, in_parts):
+    with oxi_store.writer() as w:
+        w.replace_graph(G1, DATA_ONE, "turtle")
+    body = _lines(10_000) + b'<https://ex.org/a> <https://ex.org/p> "unterminated .\n'
+    with pytest.raises(RdfSyntaxError) as error:
+        with oxi_store.writer() as w:
+            w.replace_graph(G1, body, "ntriples")
+    assert error.value.line == 10_001
+    assert _values(oxi_store) == ["1", "2"]  # the old version, whole
+
+
+def test_a_large_document_with_blank_nodes_is_loaded_whole(oxi_store, in_parts):
+    """Each load names blank nodes afresh: cut in parts, `_:b` at both ends would become two nodes."""
+    body = (b'_:b <https://ex.org/p> "1" .\n' + _lines(10_000) + b'_:b <https://ex.org/p> "2" .\n')
+    with oxi_store.writer() as w:
+        w.replace_graph(G1, body, "ntriples")
+    rows = oxi_store.query("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s <https://ex.org/p> ?o }")
+    assert int(next(iter(rows))[0]) == 1
+
+
+def test_parts_are_cut_at_line_ends_even_across_pieces(in_parts):
+    pieces = [_lines(10), b'<https://ex.org/a> <https://ex.org/p> "1', b'" .\n', _lines(10)]
+    parts = in_parts._split_at_lines(pieces, 3)
+    joined = [b"".join(bytes(segment) for segment in part) for part in parts]
+    assert b"".join(joined) == b"".join(pieces)
+    assert len(parts) == 3 and all(part.endswith(b"\n") for part in joined)
