@@ -45,7 +45,7 @@ class RestoreStats:
     graphs: int = 0
     triples: int = 0
     skipped_default: int = 0
-    touched: set[URIRef] = field(default_factory=set)
+    touched: set[str] = field(default_factory=set)
 
 
 def dump_format(path: str | PurePath, data: bytes) -> Format | None:
@@ -86,14 +86,14 @@ def restore_dump(writer, data: bytes, fmt: str | Format) -> RestoreStats:
         done: list[str] = []
         try:
             for graph in graphs:
-                stats.touched |= _subjects(writer, graph.value)
+                stats.touched |= {str(s) for s in _subjects(writer, graph.value)}
                 triples = [ox.Triple(q.subject, q.predicate, q.object)
                            for q in dump.quads_for_pattern(None, None, None, graph)]
                 done.append(graph.value)
                 writer.replace_graph(graph.value, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), "ntriples")
                 stats.graphs += 1
                 stats.triples += len(triples)
-                stats.touched |= {URIRef(t.subject.value) for t in triples if isinstance(t.subject, ox.NamedNode)}
+                stats.touched |= {t.subject.value for t in triples if isinstance(t.subject, ox.NamedNode)}
         except BaseException:
             for name in done:
                 writer.restore(name)

@@ -1,0 +1,95 @@
+"""The first pass over an RDF file before the engine loads it (graph/ingest/pipeline.py, ``_Observed``).
+
+An N-Triples file is read by its lines that name a type, a SIRET or a SIREN, and its subjects by a search at line
+starts; what that finds must be what the parser's full pass finds, and what is materialised from it what an
+extraction would get.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, URIRef
+
+from graph.ingest.base import InputError
+from graph.ingest.pipeline import _materialise_extraction, _Observed, ingest_paths
+from graph.store import open_store
+from graph.triples import TripleSet
+
+MAI = "https://w3id.org/maillage/ontology#"
+TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+SOURCE = URIRef("https://w3id.org/maillage/id/source/test")
+NTRIPLES = f"""<https://ex.org/first> {TYPE} <{MAI}Association> .
+# a comment naming {TYPE} and <{MAI}siret>
+<https://ex.org/a> {TYPE} <{MAI}PublicAuthority> .
+  <https://ex.org/indented>	{TYPE} <{MAI}University> .
+<https://ex.org/a> <{MAI}siret> "21420218600010" .
+<https://ex.org/b> {TYPE} <{MAI}Association> .
+<https://ex.org/b> {TYPE} <{MAI}Actor> .
+<https://ex.org/b> <{MAI}siret> "77567227216382" .
+<https://ex.org/b> <{MAI}siren> "775672272" .
+<https://ex.org/untyped> <http://www.w3.org/2000/01/rdf-schema#label> "named {TYPE} in a literal" .
+<https://ex.org/caf\\u00E9> {TYPE} <{MAI}Enterprise> .
+_:blank {TYPE} <{MAI}Association> .
+_:blank <{MAI}siret> "21420218600010" .
+<https://ex.org/last> {TYPE} <{MAI}Grant> .""".encode()
+
+
+def observed_both_ways(data: bytes) -> tuple[_Observed, _Observed]:
+    return _Observed(data, "ntriples"), _Observed(data, "turtle")  # N-Triples is Turtle: the full pass
+
+
+def test_the_line_search_finds_what_the_full_parse_finds():
+    fast, full = observed_both_ways(NTRIPLES)
+    assert sorted(map(str, fast.types)) == sorted(map(str, full.types))
+    assert {str(k): v for k, v in fast.sirets.items()} == {str(k): v for k, v in full.sirets.items()}
+    assert set(map(str, fast.with_siren)) == set(map(str, full.with_siren))
+    assert fast.touched() == full.touched() == {"https://ex.org/first", "https://ex.org/a", "https://ex.org/indented",
+                                                "https://ex.org/b", "https://ex.org/untyped", "https://ex.org/café",
+                                                "https://ex.org/last"}
+
+
+def test_what_is_materialised_is_what_an_extraction_gets():
+    ntriples, blank = _Observed(NTRIPLES, "ntriples").materialised(SOURCE)
+    stated = Graph().parse(data=NTRIPLES, format="nt")
+    got = {t for t in Graph().parse(data=ntriples, format="nt")}
+    extraction = TripleSet()
+    for triple in stated:
+        extraction.add(triple)
+    _materialise_extraction(extraction, SOURCE)
+    expected = {t for t in extraction if not isinstance(t[0], type(blank[0][0]))} - set(stated)
+    assert got == expected
+    assert {(str(p), str(o)) for _, p, o in blank} == {(str(p), str(o)) for s, p, o in extraction
+                                                        if isinstance(s, type(blank[0][0])) and (s, p, o) not in stated
+                                                        and str(p) != "http://www.w3.org/ns/prov#wasDerivedFrom"}
+
+
+def test_a_syntax_error_on_a_searched_line_is_reported_at_its_line():
+    broken = NTRIPLES.replace(b'<https://ex.org/b> <https://w3id.org/maillage/ontology#siren> "775672272" .',
+                              b'<https://ex.org/b> <https://w3id.org/maillage/ontology#siren> "775672272 .')
+    with pytest.raises(InputError) as error:
+        _Observed(broken, "ntriples")
+    assert error.value.issue.line == 9
+
+
+@pytest.mark.parametrize("line", [2, 9_990])
+def test_a_syntax_error_elsewhere_is_found_by_the_load_with_its_line_and_the_store_unchanged(tmp_path, line,
+                                                                                              monkeypatch):
+    """Lines naming no type, SIRET or SIREN are first parsed by the engine's load (here in parts)."""
+    from graph import oxistore
+
+    monkeypatch.setattr(oxistore, "BULK_LOAD_BYTES", 64 * 1024)
+    monkeypatch.setattr(oxistore, "PARALLEL_LOADS", 2)
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    good = tmp_path / "good.nt"
+    good.write_bytes(NTRIPLES)
+    ingest_paths(store, [good])
+    before = sorted(map(str, store.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")))
+    lines = [b'<https://ex.org/s%d> <https://ex.org/p> "x" .' % i for i in range(10_000)]
+    lines[line - 1] = b'<https://ex.org/s> <https://ex.org/p> "unterminated .'
+    bad = tmp_path / "bad.nt"
+    bad.write_bytes(b"\n".join(lines))
+    errors = []
+    ingest_paths(store, [bad], on_report=lambda report, error, path: errors.append(error))
+    assert isinstance(errors[0], InputError) and errors[0].issue.line == line
+    store.refresh()
+    assert sorted(map(str, store.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }"))) == before
