@@ -36,7 +36,7 @@ class Context:
     @property
     def store(self):
         if self._store is None:
-            from webapp.resources import store_config
+            from webapp.settings import store_config
 
             try:
                 self._store = open_store(store_config(self.config))

@@ -8,12 +8,7 @@ from __future__ import annotations
 from flask import Flask, current_app
 
 from graph.store import Store, open_store
-
-
-def store_config(config: dict) -> dict:
-    """The part of the configuration that the store reads."""
-    keys = ("store", "data_dir", "query_url", "update_url", "lock_timeout")
-    return {k: config[k] for k in keys if k in config}
+from webapp.settings import store_config
 
 
 def init_app(app: Flask) -> None:

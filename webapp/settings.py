@@ -58,3 +58,9 @@ def load_settings(test_config: Mapping[str, Any] | None = None, environ: Mapping
             config[setting.name] = setting.parse(environ[setting.env])
     config.update(test_config or {})
     return config
+
+
+def store_config(config: Mapping[str, Any]) -> dict:
+    """The part of the configuration that the store reads."""
+    keys = ("store", "data_dir", "query_url", "update_url", "lock_timeout")
+    return {k: config[k] for k in keys if k in config}

@@ -90,7 +90,7 @@ def ingest_file(config: dict, path: str, kind: str | None, strict: bool) -> dict
     from graph.limits import limit_process
     from graph.store import open_store
     from webapp.reports import format_failure, format_report
-    from webapp.resources import store_config
+    from webapp.settings import store_config
 
     limit_process()
     store = open_store(store_config(config))
