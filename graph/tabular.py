@@ -30,6 +30,7 @@ import unicodedata
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph.ingest.base import InputError
 from graph.limits import check_line_length
@@ -294,7 +295,8 @@ def _repair_cell(table: Table, line: int, column: int, raw: str) -> str:
 PEEK_BYTES = 64 * 1024
 
 
-def peek_keys(data: bytes) -> list[set[str]]:
+@lru_cache(maxsize=2)  # four kinds peek at each file detected: it is read once (a bytes object keeps its hash)
+def peek_keys(data: bytes) -> tuple[frozenset[str], ...]:
     """Return the normalised cells of the first lines of a table, for kind detection (empty if unreadable).
 
     >>> peek_keys(b"Nom;Montant\\nA;1\\n")[0] == {"nom", "montant"}
@@ -307,5 +309,5 @@ def peek_keys(data: bytes) -> list[set[str]]:
             text, _ = decode(data[:PEEK_BYTES])
             records = _csv_records("\n".join(text.splitlines()[:SNIFF_LINES]), sniff_delimiter(text))
     except InputError:
-        return []
-    return [{normalise_header(repair_text(c)) for c in r.cells} - {""} for r in records[:SNIFF_LINES]]
+        return ()
+    return tuple(frozenset({normalise_header(repair_text(c)) for c in r.cells} - {""}) for r in records[:SNIFF_LINES])

@@ -133,6 +133,12 @@ _FETCH_INVERSE = "SELECT ?focus ?p ?value WHERE { %s OPTIONAL { ?value ?p ?focus
 _TYPES = "SELECT DISTINCT ?value ?class WHERE { { SELECT DISTINCT ?value WHERE { %s %s } } %s ?value a ?class %s }"
 #: With a graph: only the types of the values that this graph's resources point to (not the whole store's).
 _IN_GRAPH = "FILTER EXISTS { GRAPH ?graph { [] ?pointer ?value } }"
+_VALUES = "SELECT DISTINCT ?value WHERE { %s %s %s }"
+_TYPES_OF = "SELECT ?value ?class WHERE { VALUES ?value { %s } ?value a ?class }"
+#: Values whose types one query reads.
+TYPES_PER_QUERY = 2000
+#: An IRI that can be written between <> in a query (SPARQL's IRIREF).
+_WRITABLE_IRI = re.compile(r'[^<>"{}|^`\\\x00-\x20]*')
 _MISSING = "SELECT ?focus ?path WHERE { %s }"
 
 
@@ -201,14 +207,30 @@ def _fetch(query, bindings, focus, shapes) -> dict[bool, dict[str, dict[str, lis
 
 
 def _types_needed(query, bindings, focus, shapes) -> set[tuple[str, str]]:
-    """Return the (value, class) pairs that the sh:class constraints of ``shapes`` need for ``focus``'s values."""
+    """Return the (value, class) pairs that the sh:class constraints of ``shapes`` need for ``focus``'s values.
+
+    The values first, then their types by a VALUES-first query: in one query, Oxigraph joined the values with
+    every resource of the classes (0.1–0.4 s per ingested file at 100k actors instead of 1 ms).
+    """
     classes = {s.constraints["class"] for s in shapes if "class" in s.constraints}
     if not classes:
         return set()
     edges = sorted({edge(s.path, s.inverse, "?value") for s in shapes if "class" in s.constraints})
     in_graph = _IN_GRAPH if "graph" in bindings else ""
-    sparql = _TYPES % (focus, " UNION ".join(f"{{ {e} }}" for e in edges), _values("?class", classes), in_graph)
-    return {(term_parts(v)[1], term_parts(c)[1]) for v, c in query(sparql, bindings).raw_rows()}
+    union = " UNION ".join(f"{{ {e} }}" for e in edges)
+    values = [term_parts(row[0]) for row in query(_VALUES % (focus, union, in_graph), bindings).raw_rows()]
+    if not all(kind == "iri" and _WRITABLE_IRI.fullmatch(value) for kind, value, *_ in values):
+        # A blank node cannot be written into a query (nor an IRI that would not parse): one query for all.
+        sparql = _TYPES % (focus, union, _values("?class", classes), in_graph)
+        return {(term_parts(v)[1], term_parts(c)[1]) for v, c in query(sparql, bindings).raw_rows()}
+    typed = set()
+    iris = sorted({value for _, value, *_ in values})
+    for start in range(0, len(iris), TYPES_PER_QUERY):
+        chunk = " ".join(f"<{iri}>" for iri in iris[start:start + TYPES_PER_QUERY])
+        for value, cls in query(_TYPES_OF % chunk).raw_rows():
+            if (cls := term_parts(cls)[1]) in classes:
+                typed.add((term_parts(value)[1], cls))
+    return typed
 
 
 def _check_missing(query, bindings, missing: list[tuple[str, bool]], shapes) -> set[Violation]:
