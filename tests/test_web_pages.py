@@ -55,6 +55,23 @@ def test_home_shows_counts_the_pole_its_goals_and_the_latest_grants(client):
     assert counts["Subvention"] == 2 if "Subvention" in counts else counts
 
 
+def test_the_latest_grants_are_ten_grants_even_when_one_has_two_labels():
+    """The ten grants are chosen before their labels are joined: a LIMIT on the rows showed fewer grants."""
+    from graph.namespaces import sparql_prologue
+    from graph.oxistore import run_query
+    from webapp.home import _LATEST
+
+    mai, schema = "https://w3id.org/maillage/ontology#", "http://schema.org/"
+    turtle = "".join(f'<https://ex.org/g{i}> a <{mai}Grant> ; <{mai}fiscalYear> 2024 ; <{schema}amount> {1000 + i} ; '
+                     f'<{mai}beneficiary> <https://ex.org/b> .\n' for i in range(12))
+    store = ox.Store()
+    store.load((turtle + '<https://ex.org/b> <http://www.w3.org/2000/01/rdf-schema#label> "B"@fr, "B"@en .')
+               .encode(), ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("https://ex.org/source"))
+    rows = list(run_query(store, sparql_prologue() + _LATEST).raw_rows())
+    grants = list(dict.fromkeys(row[0].value for row in rows))
+    assert grants == [f"https://ex.org/g{i}" for i in range(11, 1, -1)]
+
+
 def test_a_label_with_markup_is_shown_as_text(client):
     page = client.get("/id/actor/xss", headers=HTML).get_data(as_text=True)
     assert "<script>alert" not in page

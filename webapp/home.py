@@ -24,17 +24,24 @@ _COOPERATIONS = """SELECT ?coop ?label ?coordinator ?coordinatorLabel ?goal ?goa
   OPTIONAL { ?coop mai:coordinatedBy ?coordinator OPTIONAL { ?coordinator rdfs:label ?coordinatorLabel } }
   OPTIONAL { ?coop mai:hasGoal ?goal OPTIONAL { ?goal skos:prefLabel ?goalLabel } OPTIONAL { ?goal skos:notation ?rank } }
 } ORDER BY ?label ?rank LIMIT 200"""
-_CIRCLES = """SELECT ?coop ?circle ?circleLabel (COUNT(DISTINCT ?member) AS ?members) WHERE {
-  ?m org:organization ?coop ; org:member ?member ; org:role ?circle . ?coop a mai:Cooperation .
-  FILTER NOT EXISTS { ?m mai:leftOn ?left }
+#: Members counted per circle first, the circles' labels after (3.4 s -> 0.6 s at 100k actors).
+_CIRCLES = """SELECT ?coop ?circle ?circleLabel ?members WHERE {
+  { SELECT ?coop ?circle (COUNT(DISTINCT ?member) AS ?members) WHERE {
+      ?coop a mai:Cooperation . ?m org:organization ?coop . ?m org:role ?circle ; org:member ?member .
+      FILTER NOT EXISTS { ?m mai:leftOn ?left }
+    } GROUP BY ?coop ?circle }
   OPTIONAL { ?circle skos:prefLabel ?circleLabel }
-} GROUP BY ?coop ?circle ?circleLabel ORDER BY DESC(?members)"""
+} ORDER BY DESC(?members)"""
+#: The ten grants first, then what they show: sorting every grant with its labels took 9–12 s at 100k actors, and
+#: a LIMIT on the rows cut the list short where a grant had two labels.
 _LATEST = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?amount ?year ?purpose WHERE {
-  ?grant a mai:Grant . OPTIONAL { ?grant mai:fiscalYear ?year } OPTIONAL { ?grant schema:amount ?amount }
+  { SELECT ?grant ?year ?amount WHERE {
+      ?grant a mai:Grant . OPTIONAL { ?grant mai:fiscalYear ?year } OPTIONAL { ?grant schema:amount ?amount }
+    } ORDER BY DESC(?year) DESC(?amount) LIMIT 10 }
   OPTIONAL { ?grant schema:funder ?funder OPTIONAL { ?funder rdfs:label ?funderLabel } }
   OPTIONAL { ?grant mai:beneficiary ?beneficiary OPTIONAL { ?beneficiary rdfs:label ?beneficiaryLabel } }
   OPTIONAL { ?grant dcterms:description ?purpose }
-} ORDER BY DESC(?year) DESC(?amount) LIMIT 10"""
+} ORDER BY DESC(?year) DESC(?amount)"""
 
 
 def cooperations() -> list[dict]:
