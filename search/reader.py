@@ -13,6 +13,15 @@ frequent term bitsets and its sort keys (:class:`search.segment.WarmUp`). A view
 generation: live set, facet labels, theme scheme, sort orders. Reading a posting list block by block uses
 whoosh's private block API (``_read_ids``, ``_next_block``); ``tests/test_search_freshness.py`` checks it
 against whoosh's own ``all_ids()``.
+
+Facets are kept as columns (a value number per document, :func:`search.bitsets.bits_to_column`), and as bitsets
+only for the fields of few values: counting the values of a facet on the matches is either an ``&`` per value or
+a look-up per matched document, whichever costs less (:meth:`IndexView.counts`). At 100k actors, the bitsets of
+the 3,333 places and 666 funders took 45–100 ms per query to count and ~110 MB per process to keep.
+
+Segment files are read through whoosh's file-based storage, not its memory map: on a memory-mapped segment,
+whoosh copies each file it opens (``BytesIO`` of the map), so every process held its term tables, postings and
+stored fields twice (the copy and the mapped pages it read): ~290 of a reader's 534 MB at 100k actors.
 """
 
 from __future__ import annotations
@@ -20,14 +29,15 @@ from __future__ import annotations
 import os
 import pickle
 import threading
+import weakref
 from collections import OrderedDict
 from pathlib import Path
 
-from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import TermNotFound
 
 from search.analysis import terms
-from search.bitsets import bits_to_ids, ids_to_bits
+from search.bitsets import bits_to_column, bits_to_ids, column_to_bits, count_column, ids_to_bits
 from search.errors import IndexUnavailable
 from search.indexer import INDEX_FORMAT, current_version, index_format, index_root
 from search.schema import WARM_UP
@@ -37,6 +47,17 @@ from search.segment import WARM_EXT
 TERM_CACHE = 4096
 #: Blocks a sort order is cut into (see IndexView.first).
 ORDER_BLOCKS = 256
+#: Facet fields of at most this many values keep their bitsets (kind, years, circles, themes, goals: ~5 MB at
+#: 100k actors); the others (places, funders) only their column.
+RESIDENT_VALUES = 256
+#: Counting a facet on the matches by bitsets costs an ``&`` and a ``bit_count`` per value over every document
+#: (6–17 µs per value at 125k documents), by its column a look-up per matched document (60–150 ns, a ``Counter``
+#: in C): one look-up costs about as much as one value's ``&`` over 450–2,300 documents (kind, theme and goal
+#: facets at 100k actors, 500 to 100k matches).
+LOOKUP_DOCUMENTS = 1000
+#: Fields whose terms warm-up reads for typo tolerance (see IndexView.lexicon): the first typo of a letter took
+#: 25–30 ms more without.
+FUZZY_WARM_UP = ("name", "exact")
 
 def _posting_bits(segment_reader, field: str, text: str) -> int:
     """The bitset (segment-local document numbers) of a term's postings in one segment, deleted ones included."""
@@ -60,13 +81,21 @@ def _posting_bits(segment_reader, field: str, text: str) -> int:
 
 
 class SegmentCache:
-    """Term and facet bitsets per segment. Segments never change once written (deletions are kept apart), so
-    what was read of a segment serves every later view: after an update, only its new small segment is read."""
+    """Term bitsets, facet columns and bitsets per segment. Segments never change once written (deletions are
+    kept apart), so what was read of a segment serves every later view: after an update, only its new small
+    segment is read.
+
+    Facet values are numbered per field, the same numbers in every segment (``values``), so that a view's column
+    is its segments' columns end to end.
+    """
 
     def __init__(self, limit: int = TERM_CACHE):
         self.limit = limit
         self.terms: OrderedDict = OrderedDict()
         self.facets: dict[tuple[str, str], dict[str, int]] = {}
+        self.facet_columns: dict[tuple[str, str], list] = {}
+        self.values: dict[str, list[str]] = {}
+        self._numbers: dict[str, dict[str, int]] = {}
         self.columns: dict[tuple[str, str], list] = {}
         self.frequent: dict[tuple[str, str], list[str]] = {}
         self._preloaded: set[str] = set()
@@ -82,7 +111,7 @@ class SegmentCache:
         except FileNotFoundError:
             return
         for field, bits in data["fields"].items():
-            self.facets[(segment_id, field)] = bits
+            self.facets[(segment_id, field)] = bits  # until its column is made (facet_column)
         for field, bits in data["frequent"].items():
             self.frequent[(segment_id, field)] = list(bits)
             self.terms.update(((segment_id, field, text), value) for text, value in bits.items())
@@ -103,11 +132,37 @@ class SegmentCache:
         return found
 
     def facet(self, segment_reader, segment_id: str, field: str) -> dict[str, int]:
+        """Value -> bitset in one segment; once the field's column is made, kept only for a field of few values
+        (RESIDENT_VALUES), made again from the column for the others."""
         key = (segment_id, field)
-        if key not in self.facets:
-            self.facets[key] = {text: _posting_bits(segment_reader, field, text)
-                                for text in segment_reader.field_terms(field)}
-        return self.facets[key]
+        found = self.facets.get(key)
+        if found is None:
+            column = self.facet_columns.get(key)
+            if column is None:
+                found = self.facets[key] = {text: _posting_bits(segment_reader, field, text)
+                                            for text in segment_reader.field_terms(field)}
+            else:
+                values = self.values[field]
+                found = {values[number]: bits for number, bits in column_to_bits(column).items()}
+        return found
+
+    def facet_column(self, segment_reader, segment_id: str, field: str) -> list:
+        """The value numbers of a facet field in one segment, by document number (see bits_to_column)."""
+        key = (segment_id, field)
+        column = self.facet_columns.get(key)
+        if column is None:
+            bits = self.facet(segment_reader, segment_id, field)
+            numbers = self._numbers.setdefault(field, {})
+            values = self.values.setdefault(field, [])
+            for text in bits:
+                if text not in numbers:
+                    numbers[text] = len(values)
+                    values.append(text)
+            column = bits_to_column({numbers[text]: b for text, b in bits.items()}, segment_reader.doc_count_all())
+            self.facet_columns[key] = column
+            if len(bits) > RESIDENT_VALUES:
+                self.facets.pop(key, None)
+        return column
 
     def column(self, segment_reader, segment_id: str, name: str) -> list:
         """The values of a column in one segment (a sort key), by document number."""
@@ -129,7 +184,7 @@ class SegmentCache:
     def forget(self, live_segments: set[str]) -> None:
         """Drop what belongs to segments no longer in the index (merged away)."""
         self.terms = OrderedDict((k, v) for k, v in self.terms.items() if k[0] in live_segments)
-        for cache in (self.facets, self.columns, self.frequent):
+        for cache in (self.facets, self.facet_columns, self.columns, self.frequent):
             for key in [k for k in cache if k[0] not in live_segments]:
                 del cache[key]
 
@@ -139,6 +194,8 @@ class IndexView:
 
     def __init__(self, searcher, version: str, cache: SegmentCache | None = None, directory: Path | None = None):
         self.searcher, self.version = searcher, version
+        # Segment files stay open (see the module's docstring): closed with the view's last reference, or by close.
+        self.close = weakref.finalize(self, searcher.close)
         self.reader = searcher.reader()
         self.generation = self.reader.generation()
         self.size = self.reader.doc_count_all()
@@ -151,6 +208,8 @@ class IndexView:
             self.cache.preload(directory, segment_id)
         self._terms: dict[tuple[str, str], int] = {}
         self._facets: dict[str, dict[str, int]] = {}
+        self._columns: dict[str, list] = {}
+        self._lexicon: dict[tuple[str, str], dict[int, list[str]]] = {}
         self._labels: dict[tuple[str, str], str] = {}
         self._themes = None
         self._orders: dict[str, tuple[list[int], list[int]]] = {}
@@ -182,11 +241,35 @@ class IndexView:
                 self._terms[key] = found
         return found
 
+    def _read_bits(self, field: str, text: str) -> int:
+        """The bitset of the live documents holding ``text`` in ``field``, read from the postings, not cached."""
+        found = 0
+        for reader, offset, _ in self.leaves:
+            found |= _posting_bits(reader, field, text) << offset
+        return found & self.live
+
     def prefixed(self, field: str, prefix: str) -> int:
         """The bitset of the live documents holding a term of ``field`` that starts with ``prefix``."""
         found = 0
         for text in self.reader.expand_prefix(field, prefix):
             found |= self.bits(field, text.decode() if isinstance(text, bytes) else text)
+        return found
+
+    def lexicon(self, field: str, first: str = "") -> dict[int, list[str]]:
+        """The terms of ``field`` that start with ``first`` (a letter), by length (see :func:`search.plan.near_terms`).
+
+        Read when a typo first asks, then kept for the view: 10–15 ms a field and letter at 100k actors. Warm-up
+        reads those of the names whole (``first`` empty: 0.3 s a field); the text's are read a letter at a time
+        (4 s whole, most of its 134k terms being numbers).
+        """
+        found = self._lexicon.get((field, first))
+        if found is None:
+            read: dict[str, dict[int, list[str]]] = {}
+            for term in self.reader.expand_prefix(field, first):
+                word = term.decode() if isinstance(term, bytes) else term
+                read.setdefault(word[:1], {}).setdefault(len(word), []).append(word)
+            self._lexicon.update(((field, letter), by_length) for letter, by_length in read.items())
+            found = self._lexicon[(field, first)] = read.get(first, {})
         return found
 
     def facet(self, field: str) -> dict[str, int]:
@@ -200,18 +283,61 @@ class IndexView:
             found = self._facets[field] = {k: v & self.live for k, v in found.items() if v & self.live}
         return found
 
+    def column(self, field: str) -> list:
+        """The value numbers (see :func:`search.bitsets.bits_to_column`) of a facet field, by document number;
+        ``cache.values[field]`` names them. Deleted documents keep theirs: count live documents only."""
+        found = self._columns.get(field)
+        if found is None:
+            found = [None] * self.size
+            for reader, offset, segment_id in self.leaves:
+                local = self.cache.facet_column(reader, segment_id, field)
+                found[offset:offset + len(local)] = local
+            self._columns[field] = found
+        return found
+
+    def counts(self, matched: int, fields, strategy: str = "auto") -> dict[str, dict[str, int]]:
+        """How many documents of ``matched`` hold each value of each facet field (values none holds left out).
+
+        ``strategy`` is ``bits`` (an ``&`` per value), ``columns`` (a look-up per matched document) or ``auto``:
+        bitsets when the field keeps them and its values cost less than the look-ups (see LOOKUP_DOCUMENTS),
+        columns otherwise. Both give the same counts (tests/test_search_facet_counts.py).
+        """
+        found, ids, count = {}, None, matched.bit_count()
+        for field in fields:
+            if not count:
+                found[field] = {}
+            elif strategy == "bits" or (strategy == "auto" and field in self._facets
+                                        and len(self._facets[field]) * self.size < count * LOOKUP_DOCUMENTS):
+                found[field] = {value: n for value, bits in self.facet(field).items()
+                                if (n := (bits & matched).bit_count())}
+            else:
+                ids = bits_to_ids(matched) if ids is None else ids
+                counted = count_column(self.column(field), ids)
+                values = self.cache.values.get(field, [])
+                found[field] = dict(zip(map(values.__getitem__, counted), counted.values()))
+        return found
+
     def warm(self) -> None:
         """Read the facets, the theme scheme, the sort orders and the frequent terms now (a web worker does it
         once per index change, before its first answer). Segments written by a build hold most of it in their
-        warm-up file: 1 s at 100k actors instead of 22–33 s."""
+        warm-up file: 1 s at 100k actors instead of 22–33 s. Searches wait for it (the view's lock): whoosh's
+        readers are not safe to share between threads."""
+        with self.lock:
+            self._warm()
+
+    def _warm(self) -> None:
         for field in WARM_UP.fields:
-            self.facet(field)
+            self.column(field)
+            if len(self.cache.values.get(field, ())) <= RESIDENT_VALUES:
+                self.facet(field)
         self.themes()
         for sort in ("short", "name"):
             self.first(self.live, sort, 1)  # the order and its blocks
         for reader, offset, _ in self.leaves:  # opening a segment's stored-fields file takes ~60 ms
             if reader.doc_count_all():
                 self.reader.stored_fields(offset)
+        for field in FUZZY_WARM_UP:
+            self.lexicon(field)
         for field in WARM_UP.frequent:
             for text in sorted({t for reader, _, segment_id in self.leaves
                                 for t in self.cache.frequent_terms(reader, segment_id, field)}):
@@ -222,7 +348,7 @@ class IndexView:
         key = (facet, value)
         if key not in self._labels:
             label = value
-            bits = self.facet(facet).get(value, 0)
+            bits = self._facets[facet].get(value, 0) if facet in self._facets else self._read_bits(facet, value)
             if bits:
                 docnum = (bits & -bits).bit_length() - 1
                 label = self.reader.stored_fields(docnum)["doc"].get("labels", {}).get(value, value)
@@ -377,7 +503,8 @@ class SearchIndex:
                     raise IndexUnavailable("l'index de recherche a été construit par une version antérieure : "
                                            "lancez « maillage index »",
                                            "the search index was built by an earlier version: run `maillage index`")
-                self._ix = whoosh_index.open_dir(str(self.root / version))
+                storage = FileStorage(str(self.root / version), supports_mmap=False, readonly=True)
+                self._ix = storage.open_index()
             # A new searcher rather than searcher.refresh(), which closes the readers that a search running in
             # another thread may still be using; the old view's files are released with its last reference.
             searcher = self._ix.searcher()
@@ -401,7 +528,7 @@ class SearchIndex:
     def close(self) -> None:
         with self._lock:
             if self._view is not None:
-                self._view.searcher.close()
+                self._view.close()
             self._view = None
 
 
