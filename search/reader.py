@@ -6,13 +6,11 @@ either changed, a new searcher and a new :class:`IndexView` are opened. A search
 its last step, so it sees one consistent state of the index.
 
 The set of documents of a term is a Python integer used as a bitset (``&``, ``|`` and ``bit_count()`` run in C).
-Term and facet bitsets, and sort keys, are read once per *segment* and kept by :class:`SegmentCache` for the life
-of the process (segments never change; deletions are masked with the view's live set), so after an update only
-the new small segment is read; a segment written by a build comes with a warm-up file that holds its facet and
-frequent term bitsets and its sort keys (:class:`search.segment.WarmUp`). A view adds what depends on the whole
-generation: live set, facet labels, theme scheme, sort orders. Reading a posting list block by block uses
-whoosh's private block API (``_read_ids``, ``_next_block``); ``tests/test_search_freshness.py`` checks it
-against whoosh's own ``all_ids()``.
+Term and facet bitsets, and sort keys, are read once per *segment* and kept for the life of the process
+(:mod:`search.segment_cache`; deletions are masked with the view's live set), so after an update only the new
+small segment is read. A view adds what depends on the whole generation: live set, facet labels, theme scheme
+(:mod:`search.themes`), sort orders. Reading a posting list block by block uses whoosh's private block API
+(``_read_ids``, ``_next_block``); ``tests/test_search_freshness.py`` checks it against whoosh's own ``all_ids()``.
 
 Facets are kept as columns (a value number per document, :func:`search.bitsets.bits_to_column`), and as bitsets
 only for the fields of few values: counting the values of a facet on the matches is either an ``&`` per value or
@@ -27,29 +25,21 @@ stored fields twice (the copy and the mapped pages it read): ~290 of a reader's 
 from __future__ import annotations
 
 import os
-import pickle
 import threading
 import weakref
-from collections import OrderedDict
 from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
-from whoosh.reading import TermNotFound
 
-from search.analysis import terms
-from search.bitsets import bits_to_column, bits_to_ids, column_to_bits, count_column, ids_to_bits
+from search.bitsets import bits_to_ids, count_column, ids_to_bits
 from search.errors import IndexUnavailable
 from search.indexer import INDEX_FORMAT, current_version, index_format, index_root
 from search.schema import WARM_UP
-from search.segment import WARM_EXT
+from search.segment_cache import TERM_CACHE, SegmentCache, posting_bits
+from search.themes import ThemeScheme
 
-#: Term bitsets kept per view (a bitset of 200k documents is 25 kB).
-TERM_CACHE = 4096
 #: Blocks a sort order is cut into (see IndexView.first).
 ORDER_BLOCKS = 256
-#: Facet fields of at most this many values keep their bitsets (kind, years, circles, themes, goals: ~5 MB at
-#: 100k actors); the others (places, funders) only their column.
-RESIDENT_VALUES = 256
 #: Counting a facet on the matches by bitsets costs an ``&`` and a ``bit_count`` per value over every document
 #: (6–17 µs per value at 125k documents), by its column a look-up per matched document (60–150 ns, a ``Counter``
 #: in C): one look-up costs about as much as one value's ``&`` over 450–2,300 documents (kind, theme and goal
@@ -58,136 +48,6 @@ LOOKUP_DOCUMENTS = 1000
 #: Fields whose terms warm-up reads for typo tolerance (see IndexView.lexicon): the first typo of a letter took
 #: 25–30 ms more without.
 FUZZY_WARM_UP = ("name", "exact")
-
-def _posting_bits(segment_reader, field: str, text: str) -> int:
-    """The bitset (segment-local document numbers) of a term's postings in one segment, deleted ones included."""
-    try:
-        matcher = segment_reader.postings(field, text)
-    except TermNotFound:
-        return 0
-    while hasattr(matcher, "child"):  # a deletion filter: deletions are masked with the live set instead
-        matcher = matcher.child
-    size = segment_reader.doc_count_all()
-    if not hasattr(matcher, "_read_ids"):  # a short posting list stored inline with its term
-        return ids_to_bits(matcher.all_ids(), size)
-    # Block by block: whoosh's generator per posting (all_ids) costs ~5x more on long lists.
-    buffer = bytearray((size + 7) // 8 or 1)
-    while not matcher._atend:
-        matcher._read_ids()
-        for i in matcher._ids:
-            buffer[i >> 3] |= 1 << (i & 7)
-        matcher._next_block()
-    return int.from_bytes(buffer, "little")
-
-
-class SegmentCache:
-    """Term bitsets, facet columns and bitsets per segment. Segments never change once written (deletions are
-    kept apart), so what was read of a segment serves every later view: after an update, only its new small
-    segment is read.
-
-    Facet values are numbered per field, the same numbers in every segment (``values``), so that a view's column
-    is its segments' columns end to end.
-    """
-
-    def __init__(self, limit: int = TERM_CACHE):
-        self.limit = limit
-        self.terms: OrderedDict = OrderedDict()
-        self.facets: dict[tuple[str, str], dict[str, int]] = {}
-        self.facet_columns: dict[tuple[str, str], list] = {}
-        self.values: dict[str, list[str]] = {}
-        self._numbers: dict[str, dict[str, int]] = {}
-        self.columns: dict[tuple[str, str], list] = {}
-        self.frequent: dict[tuple[str, str], list[str]] = {}
-        self._preloaded: set[str] = set()
-
-    def preload(self, directory: Path | None, segment_id: str) -> None:
-        """Take what a segment's warm-up file holds, once (see :class:`search.segment.WarmUp`): facet and frequent
-        term bitsets, sort keys. A segment without one (written by an update) has its values read on demand."""
-        if segment_id in self._preloaded or directory is None:
-            return
-        self._preloaded.add(segment_id)
-        try:
-            data = pickle.loads((directory / (segment_id + WARM_EXT)).read_bytes())
-        except FileNotFoundError:
-            return
-        for field, bits in data["fields"].items():
-            self.facets[(segment_id, field)] = bits  # until its column is made (facet_column)
-        for field, bits in data["frequent"].items():
-            self.frequent[(segment_id, field)] = list(bits)
-            self.terms.update(((segment_id, field, text), value) for text, value in bits.items())
-        for name, values in data["columns"].items():
-            self.columns[(segment_id, name)] = values
-        while len(self.terms) > self.limit:
-            self.terms.popitem(last=False)
-
-    def term(self, segment_reader, segment_id: str, field: str, text: str) -> int:
-        key = (segment_id, field, text)
-        found = self.terms.get(key)
-        if found is None:
-            found = self.terms[key] = _posting_bits(segment_reader, field, text)
-            if len(self.terms) > self.limit:
-                self.terms.popitem(last=False)
-        else:
-            self.terms.move_to_end(key)
-        return found
-
-    def facet(self, segment_reader, segment_id: str, field: str) -> dict[str, int]:
-        """Value -> bitset in one segment; once the field's column is made, kept only for a field of few values
-        (RESIDENT_VALUES), made again from the column for the others."""
-        key = (segment_id, field)
-        found = self.facets.get(key)
-        if found is None:
-            column = self.facet_columns.get(key)
-            if column is None:
-                found = self.facets[key] = {text: _posting_bits(segment_reader, field, text)
-                                            for text in segment_reader.field_terms(field)}
-            else:
-                values = self.values[field]
-                found = {values[number]: bits for number, bits in column_to_bits(column).items()}
-        return found
-
-    def facet_column(self, segment_reader, segment_id: str, field: str) -> list:
-        """The value numbers of a facet field in one segment, by document number (see bits_to_column)."""
-        key = (segment_id, field)
-        column = self.facet_columns.get(key)
-        if column is None:
-            bits = self.facet(segment_reader, segment_id, field)
-            numbers = self._numbers.setdefault(field, {})
-            values = self.values.setdefault(field, [])
-            for text in bits:
-                if text not in numbers:
-                    numbers[text] = len(values)
-                    values.append(text)
-            column = bits_to_column({numbers[text]: b for text, b in bits.items()}, segment_reader.doc_count_all())
-            self.facet_columns[key] = column
-            if len(bits) > RESIDENT_VALUES:
-                self.facets.pop(key, None)
-        return column
-
-    def column(self, segment_reader, segment_id: str, name: str) -> list:
-        """The values of a column in one segment (a sort key), by document number."""
-        key = (segment_id, name)
-        if key not in self.columns:
-            self.columns[key] = list(segment_reader.column_reader(name))
-        return self.columns[key]
-
-    def frequent_terms(self, segment_reader, segment_id: str, field: str) -> list[str]:
-        """The terms of ``field`` that more than WARM_UP.ratio of the segment's documents hold."""
-        key = (segment_id, field)
-        if key not in self.frequent:
-            threshold = max(2, int(segment_reader.doc_count_all() * WARM_UP.ratio))
-            self.frequent[key] = [text.decode() if isinstance(text, bytes) else text for frequency, text
-                                  in segment_reader.most_frequent_terms(field, number=WARM_UP.most)
-                                  if frequency >= threshold]
-        return self.frequent[key]
-
-    def forget(self, live_segments: set[str]) -> None:
-        """Drop what belongs to segments no longer in the index (merged away)."""
-        self.terms = OrderedDict((k, v) for k, v in self.terms.items() if k[0] in live_segments)
-        for cache in (self.facets, self.facet_columns, self.columns, self.frequent):
-            for key in [k for k in cache if k[0] not in live_segments]:
-                del cache[key]
-
 
 class IndexView:
     """A searcher on one generation of the index, with the caches that make repeated searches cheap."""
@@ -245,7 +105,7 @@ class IndexView:
         """The bitset of the live documents holding ``text`` in ``field``, read from the postings, not cached."""
         found = 0
         for reader, offset, _ in self.leaves:
-            found |= _posting_bits(reader, field, text) << offset
+            found |= posting_bits(reader, field, text) << offset
         return found & self.live
 
     def prefixed(self, field: str, prefix: str) -> int:
@@ -328,7 +188,7 @@ class IndexView:
     def _warm(self) -> None:
         for field in WARM_UP.fields:
             self.column(field)
-            if len(self.cache.values.get(field, ())) <= RESIDENT_VALUES:
+            if self.cache.resident(field):
                 self.facet(field)
         self.themes()
         for sort in ("short", "name"):
@@ -358,7 +218,7 @@ class IndexView:
     def stored(self, docnum: int) -> dict:
         return self.reader.stored_fields(docnum)
 
-    def themes(self) -> "ThemeScheme":
+    def themes(self) -> ThemeScheme:
         if self._themes is None:
             ids = bits_to_ids(self.bits("kind", "theme"))
             self._themes = ThemeScheme([self.reader.stored_fields(d) for d in ids])
@@ -404,65 +264,6 @@ class IndexView:
                 if len(found) >= count:
                     break
         return found[:count]
-
-
-class ThemeScheme:
-    """The theme scheme as the index holds it: labels, narrower closure, and the themes a text names."""
-
-    def __init__(self, stored: list[dict]):
-        self.labels: dict[str, str] = {}
-        self.narrower: dict[str, set[str]] = {}
-        self._names: list[tuple[tuple[str, ...], str]] = []
-        for fields in stored:
-            iri, doc = fields["iri"], fields["doc"]
-            self.labels[iri] = doc["label"]
-            self.narrower.setdefault(iri, set())
-            for broader in doc.get("scheme", {}).get("broader", []):
-                self.narrower.setdefault(broader, set()).add(iri)
-            for name in doc.get("scheme", {}).get("labels", [doc["label"]]):
-                key = tuple(terms(name))
-                if key:
-                    self._names.append((key, iri))
-        self._names.sort(key=lambda item: -len(item[0]))
-
-    def expand(self, iri: str) -> set[str]:
-        """``iri`` and every theme below it (skos:broader, transitively)."""
-        found, todo = set(), [iri]
-        while todo:
-            current = todo.pop()
-            if current not in found:
-                found.add(current)
-                todo.extend(self.narrower.get(current, ()))
-        return found
-
-    def find(self, name: str) -> list[str]:
-        """The themes whose IRI, slug or one of whose labels is ``name`` (several schemes may share a label)."""
-        if name in self.labels:
-            return [name]
-        key = tuple(terms(name))
-        found = [iri for label_terms, iri in self._names if label_terms == key]
-        found += [iri for iri in self.labels if iri.rstrip("/").rsplit("/", 1)[-1] == name]
-        return sorted(set(found))
-
-    def named_in(self, query_terms: list[str]) -> list[tuple[str, tuple[int, int]]]:
-        """Themes whose label (or synonym) appears in ``query_terms``, with the span of terms it covers.
-
-        The longest names win: "santé mentale" is found once, not also as "santé".
-        """
-        found, taken, spans = [], set(), set()
-        for label_terms, iri in self._names:
-            n = len(label_terms)
-            for start in range(len(query_terms) - n + 1):
-                span = (start, start + n)
-                if tuple(query_terms[start:start + n]) != label_terms:
-                    continue
-                # Two themes named alike share the span; a shorter name inside a longer one's span is skipped.
-                if span in spans or not taken & set(range(*span)):
-                    if (iri, span) not in found:
-                        found.append((iri, span))
-                    spans.add(span)
-                    taken |= set(range(*span))
-        return found
 
 
 class SearchIndex:

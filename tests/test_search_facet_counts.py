@@ -18,7 +18,7 @@ from whoosh.support.levenshtein import damerau_levenshtein
 
 from graph.ingest.pipeline import ingest_paths
 from graph.store import open_store
-from search import bulk, plan, reader
+from search import bulk, plan, segment_cache
 from search.analysis import fold_word, iter_words, stem_word
 from search.bitsets import bits_to_ids, ids_to_bits
 from search.documents import FACETS
@@ -135,7 +135,7 @@ def test_counts_leave_out_the_documents_an_update_replaced(tmp_path, monkeypatch
 
 
 def test_the_bitsets_of_a_field_kept_as_a_column_only_are_those_of_its_postings(tmp_path, monkeypatch):
-    monkeypatch.setattr(reader, "RESIDENT_VALUES", 3)
+    monkeypatch.setattr(segment_cache, "RESIDENT_VALUES", 3)
     _, _, index = build_generated(tmp_path, monkeypatch)
     view = index.view()
     view.warm()

@@ -136,14 +136,15 @@ def test_renaming_a_place_updates_the_documents_that_show_it(tmp_path):
 
 
 def test_term_bitsets_read_block_by_block_equal_whoosh_postings(tmp_path):
-    from search.reader import _posting_bits, bits_to_ids
+    from search.bitsets import bits_to_ids
+    from search.segment_cache import posting_bits
 
     _, _, index = build_corpus(tmp_path)
     view = index.view()
     for reader, _, _ in view.leaves:
         for field in ("body", "theme", "kind"):
             for text in list(reader.field_terms(field))[:50]:
-                assert bits_to_ids(_posting_bits(reader, field, text)) == list(reader.postings(field, text).all_ids())
+                assert bits_to_ids(posting_bits(reader, field, text)) == list(reader.postings(field, text).all_ids())
 
 
 GRANTS = PREFIXES + """
