@@ -131,6 +131,18 @@ def test_shacl_violations_are_reported_with_focus_path_and_message(oxi_store, tm
     assert violation.value == "12345" and "SIREN" in violation.message
 
 
+@pytest.mark.parametrize("interval", [0, 3600])  # files published one by one, or together
+def test_each_file_of_a_publish_gets_its_own_violations(oxi_store, tmp_path, interval):
+    paths = [write(tmp_path, "asso.ttl", ASSOCIATION), write(tmp_path, "siren.ttl", BAD_SIREN.replace("/asso", "/b")),
+             write(tmp_path, "again.ttl", BAD_SIREN.replace("/asso", "/c"))]
+    published = []
+    reports = ingest_paths(oxi_store, paths, publish_interval=interval, on_publish=published.append)
+    assert len(published) == (3 if interval == 0 else 1)
+    violations = [{(v.focus, v.path) for v in r.violations if v.severity == "Violation"} for r in reports]
+    siren = "https://w3id.org/maillage/ontology#siren"
+    assert violations == [set(), {("https://ex.org/b", siren)}, {("https://ex.org/c", siren)}]
+
+
 def test_strict_refuses_a_file_with_violations_and_leaves_the_store_unchanged(oxi_store, tmp_path):
     ingest_paths(oxi_store, [write(tmp_path, "asso.ttl", ASSOCIATION)])
     before = count(oxi_store)

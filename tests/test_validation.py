@@ -11,7 +11,7 @@ from rdflib.namespace import RDF, SH
 from graph.ontology import load_shapes, superclasses
 from graph.oxistore import run_query
 from graph.store import to_oxigraph
-from graph.validation import UnsupportedShape, compile_shapes, validate
+from graph.validation import UnsupportedShape, compile_shapes, validate, validate_graphs
 
 PREFIXES = """
 @prefix mai: <https://w3id.org/maillage/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
@@ -98,3 +98,38 @@ def test_focus_nodes_can_be_limited_to_one_graph():
     query = lambda sparql, bindings=None: run_query(store, sparql, bindings)
     assert validate(query, URIRef("https://ex.org/source")) == []
     assert validate(query, URIRef("https://ex.org/other"))
+
+
+def _store_of(graphs: dict[str, Graph]) -> ox.Store:
+    store = ox.Store()
+    for name, graph in graphs.items():
+        store.extend(ox.Quad(*(to_oxigraph(t) for t in triple), ox.NamedNode(name)) for triple in graph)
+    return store
+
+
+def test_graphs_validated_together_get_what_each_gets_alone():
+    """One file per broken sample (their resources renamed apart), and two files that type the same actor."""
+    graphs = {f"https://ex.org/source/{i}": materialised(PREFIXES + BROKEN[case][len(PREFIXES):]
+                                                         .replace("ex:", f"ex:f{i}-"))
+              for i, case in enumerate(sorted(BROKEN))}
+    graphs["https://ex.org/source/shared-1"] = materialised(PREFIXES + "ex:shared a mai:Association .")
+    graphs["https://ex.org/source/shared-2"] = materialised(PREFIXES + "ex:shared a foaf:Agent .\n"
+                                                            "ex:solo a mai:Association .")
+    store = _store_of(graphs)
+    query = lambda sparql, bindings=None: run_query(store, sparql, bindings)
+    together = validate_graphs(query, [URIRef(g) for g in graphs])
+    alone = {URIRef(g): validate(query, URIRef(g)) for g in graphs}
+    assert together == alone
+    assert all(alone[URIRef(f"https://ex.org/source/{i}")] for i in range(len(BROKEN)))
+    shared = {v.focus for v in alone[URIRef("https://ex.org/source/shared-2")]}
+    assert "https://ex.org/solo" in shared and "https://ex.org/shared" not in shared  # typed Actor in -1 only
+
+
+def test_a_blank_focus_node_goes_to_its_own_graph():
+    graphs = {"https://ex.org/source/a": materialised(PREFIXES + "[] a mai:Association ."),
+              "https://ex.org/source/b": materialised(VALID)}
+    store = _store_of(graphs)
+    query = lambda sparql, bindings=None: run_query(store, sparql, bindings)
+    together = validate_graphs(query, [URIRef(g) for g in graphs])
+    assert together[URIRef("https://ex.org/source/a")] == validate(query, URIRef("https://ex.org/source/a"))
+    assert together[URIRef("https://ex.org/source/a")] and not together[URIRef("https://ex.org/source/b")]

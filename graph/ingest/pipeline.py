@@ -26,7 +26,7 @@ from graph.backup import is_dump, restore_report
 from graph.formats import rdf_format, rdf_format_for_path
 from graph.store import PARSE_BASE, RdfSyntaxError, fault_point, to_rdflib
 from graph.triples import TripleSet
-from graph.validation import Violation, validate
+from graph.validation import Violation, validate, validate_graphs
 
 #: Files larger than this are refused before reading (a 2M-triple N-Triples file is ~250 MB).
 MAX_FILE_BYTES = 2 * 1024**3
@@ -282,11 +282,12 @@ class _Observed:
 
 
 def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: bool = False,
-                force: bool = False) -> IngestReport:
+                force: bool = False, validate_now: bool = True) -> IngestReport:
     """Ingest one read file through ``writer`` and return its report.
 
     Raises InputError when the file cannot be read or extracted (nothing stored), IngestRefused when ``strict``
-    refuses it (nothing stored either).
+    refuses it (nothing stored either). With ``validate_now`` false (and not ``strict``), the report's violations
+    are left for the caller to find before the file is published (:func:`graph.validation.validate_graphs`).
     """
     started = time.perf_counter()
     source_kind = get_kind(kind) if kind else detect_kind(ctx)
@@ -331,7 +332,8 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         if ntriples:
             writer.add_ntriples(ctx.source, ntriples)
         new_subjects = observed.touched() | {str(ctx.source)}
-    report.violations = validate(writer.query, ctx.source)
+    if strict or validate_now:
+        report.violations = validate(writer.query, ctx.source)
     if strict and any(v.severity == "Violation" for v in report.violations):
         writer.restore(ctx.source)
         report.status = "refused"
@@ -365,6 +367,11 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
     with store.writer() as writer:
 
         def publish() -> None:
+            if not strict:  # the files of one publish validated together (their violations: each its own)
+                stored = [report for report, _ in pending if report.status == "stored" and report.source is not None]
+                found = validate_graphs(writer.query, [report.source for report in stored]) if stored else {}
+                for report in stored:
+                    report.violations = found[report.source]
             writer.commit()
             fault_point("after-publish")  # published, the search index not yet updated
             for report, path in pending:
@@ -379,7 +386,7 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
             try:
                 ctx = read_source(path, base, options)
                 try:
-                    report = ingest_file(writer, ctx, kind, strict, force)
+                    report = ingest_file(writer, ctx, kind, strict, force, validate_now=False)
                 except BaseException:
                     writer.restore(ctx.source)
                     raise
