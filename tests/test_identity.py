@@ -98,6 +98,26 @@ def test_an_actor_from_rdf_minted_by_name_key_is_found_by_a_later_source(store, 
                 ) == [(DANAECARE,)]
 
 
+def test_only_actors_are_joined_by_an_identifier_not_other_resources_that_hold_it(store, tmp_path):
+    """A key is looked up first, then which of its holders are actors: a resource of another class never joins."""
+    turtle = tmp_path / "other.ttl"
+    turtle.write_text('<https://ex.org/record> <https://w3id.org/maillage/ontology#rna> "W423000002" ;\n'
+                      '    <http://www.w3.org/2000/01/rdf-schema#label> "a register entry" .\n'
+                      f'<{DANAECARE}> a <https://w3id.org/maillage/ontology#Association> ; '
+                      '<https://w3id.org/maillage/ontology#siren> "824156301" ; '
+                      '<http://www.w3.org/2000/01/rdf-schema#label> "DanaeCare" .\n', encoding="utf-8")
+    scdl = tmp_path / "grants.csv"
+    scdl.write_text("nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;rnaBeneficiaire;montant\n"
+                    "Saint-Etienne Métropole;24420077000018;Les Amis;;W423000002;500\n"
+                    "Saint-Etienne Métropole;24420077000018;Danae;82415630100015;;20000\n", encoding="utf-8")
+    ingest(store, turtle)
+    ingest(store, scdl)
+    beneficiaries = rows(store, "PREFIX mai: <https://w3id.org/maillage/ontology#> "
+                                "SELECT ?a WHERE { ?g mai:beneficiary ?a }")
+    assert (DANAECARE,) in beneficiaries and ("https://ex.org/record",) not in beneficiaries
+    assert len(beneficiaries) == 2
+
+
 def test_re_ingesting_a_changed_file_updates_without_duplicating(store, tmp_path):
     scdl = tmp_path / "grants.csv"
     header = "nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;montant\n"
