@@ -158,26 +158,50 @@ def kind_of(facts: Facts, iri) -> str | None:
 def _document(iri, kind: str, label: str, type_: str = "", type_label: str = "") -> dict:
     return {"iri": iri, "kind": kind, "type": type_ or kind, "type_label": type_label or KINDS[kind],
             "label": label, "names": [label], "text": [], "related": [], "summary": "",
-            "facets": {f: [] for f in FACETS}, "labels": {}, "amount": None, "date": None, "deps": set()}
+            "facets": {f: [] for f in FACETS}, "labels": {}, "amount": None, "date": None, "deps": set(),
+            "shown": {}}
 
 
 def _facet(doc: dict, facts: Facts, name: str, values: Iterable) -> None:
+    """Add ``values`` to a facet; the label of each IRI is shown (see :func:`_show`)."""
     for value in values:
         if value not in doc["facets"][name]:
             doc["facets"][name].append(value)
             if name != "fiscal_year":
-                doc["labels"][value] = label_of(facts, value)
+                doc["labels"][value] = doc["shown"][value] = label_of(facts, value)
 
 
 def _depend(doc: dict, values: Iterable) -> None:
+    """Note that the document shows facts of ``values`` beyond their labels: an update that touches one of them
+    re-derives it (the index keeps ``deps``)."""
     doc["deps"].update(v for v in values if type(v) is str)
+
+
+def _show(doc: dict, facts: Facts, values: Iterable) -> list[str]:
+    """Note that the document shows the labels of ``values`` and nothing else of them; return the labels. The
+    index keeps each with its label (``search.schema.dependency_terms``): an update that touches one re-derives
+    the document only when the label changed (a funder named by 1,000 grants and a new file)."""
+    labels = []
+    for value in values:
+        if type(value) is str:
+            label = doc["shown"][value] = label_of(facts, value)
+            labels.append(label)
+    return labels
 
 
 def _finish(doc: dict) -> dict:
     """Put the document in a canonical order: the same facts read in any order give the same document (and hash)."""
     doc["related"] = sorted(set(doc["related"]) - set(doc["names"]))
-    doc["deps"].discard(doc["iri"])
-    doc["deps"] = sorted(doc["deps"])
+    deps, shown, labels = doc["deps"], doc["shown"], doc["labels"]
+    deps.discard(doc["iri"])
+    shown.pop(doc["iri"], None)
+    for iri in deps.intersection(shown):  # a full dependency says more than a label one
+        del shown[iri]
+    if len(shown) > 1:
+        doc["shown"] = dict(sorted(shown.items()))
+    if len(labels) > 1:
+        doc["labels"] = dict(sorted(labels.items()))
+    doc["deps"] = sorted(deps)
     for values in doc["facets"].values():
         values.sort()
     return doc
@@ -203,8 +227,7 @@ def actor_to_document(iri: str, facts: Facts) -> dict:
     for membership in memberships:
         _facet(doc, facts, "circle", _iris(facts, membership, org.role))
         _facet(doc, facts, "goal", _iris(facts, membership, mai.contributesTo))
-        doc["related"] += [label_of(facts, o) for o in _iris(facts, membership, org.organization)]
-        _depend(doc, _iris(facts, membership, org.organization) + _iris(facts, membership, org.role))
+        doc["related"] += _show(doc, facts, _iris(facts, membership, org.organization))
     _facet(doc, facts, "goal", _iris(facts, iri, mai.contributesTo))
     for name in ("theme", "place", "circle", "goal"):
         doc["related"] += [doc["labels"][v] for v in doc["facets"][name]]
@@ -215,8 +238,7 @@ def actor_to_document(iri: str, facts: Facts) -> dict:
     if given[1]:
         parts.append(f"{format_amount(given[0])} attribués ({given[1]} subvention{'s' * (given[1] > 1)})")
     doc["summary"] = " · ".join(parts)
-    _depend(doc, themes + places + memberships + facts.pointing(iri, mai.beneficiary)
-            + facts.pointing(iri, schema.funder) + _iris(facts, iri, mai.contributesTo))
+    _depend(doc, memberships + facts.pointing(iri, mai.beneficiary) + facts.pointing(iri, schema.funder))
     return _finish(doc)
 
 
@@ -227,8 +249,7 @@ def _grants_total(doc: dict, facts: Facts, grants: list, side, facets: bool = Tr
         total += _number(facts.first(grant, schema.amount)) or 0.0
         others = _iris(facts, grant, side)
         if i < MAX_RELATED:
-            doc["related"] += [label_of(facts, o) for o in others]
-        _depend(doc, others)
+            doc["related"] += _show(doc, facts, others)
         if facets:
             _facet(doc, facts, "funder", others)
             _facet(doc, facts, "fiscal_year", filter(None, map(_year, facts.get(grant, mai.fiscalYear))))
@@ -255,7 +276,7 @@ def grant_to_document(iri: str, facts: Facts) -> dict:
     _facet(doc, facts, "goal", _iris(facts, iri, mai.contributesTo))
     _facet(doc, facts, "theme", themes)
     _facet(doc, facts, "place", places)
-    doc["related"] += [label_of(facts, o) for o in funders + beneficiaries + deliberations]
+    doc["related"] += _show(doc, facts, funders + beneficiaries + deliberations)
     doc["related"] += _texts(facts, iri, mai.budgetAccount, mai.programme)
     for name in ("theme", "goal", "place"):
         doc["related"] += [doc["labels"][v] for v in doc["facets"][name]]
@@ -263,7 +284,7 @@ def grant_to_document(iri: str, facts: Facts) -> dict:
     funder = ", ".join(label_of(facts, f) for f in funders)
     doc["summary"] = " · ".join(filter(None, [format_amount(amount), f"de {funder}" if funder else "",
                                               f"à {who}", ", ".join(years)]))
-    _depend(doc, funders + beneficiaries + deliberations + themes + places + _iris(facts, iri, mai.contributesTo))
+    _depend(doc, beneficiaries)  # their themes and places
     return _finish(doc)
 
 
@@ -287,7 +308,7 @@ def deliberation_to_document(iri: str, facts: Facts) -> dict:
     _facet(doc, facts, "theme", [t for b in beneficiaries for t in _iris(facts, b, dcterms.subject)])
     _facet(doc, facts, "goal", [x for g in grants for x in _iris(facts, g, mai.contributesTo)])
     shown = authorities + beneficiaries[:MAX_RELATED] + _iris(facts, iri, mai.body)
-    doc["related"] += [label_of(facts, o) for o in shown]
+    doc["related"] += _show(doc, facts, shown)
     doc["related"] += _texts(facts, iri, mai.actesId, mai.programme)
     doc["related"] += [doc["labels"][v] for v in doc["facets"]["theme"]]
     total = sum(_number(facts.first(g, schema.amount)) or 0.0 for g in grants)
@@ -295,7 +316,7 @@ def deliberation_to_document(iri: str, facts: Facts) -> dict:
     doc["summary"] = " · ".join(filter(None, [", ".join(label_of(facts, a) for a in authorities), doc["date"] or "",
                                               f"{len(grants)} subvention{'s' * (len(grants) > 1)}, "
                                               f"{format_amount(total)}" if grants else ""]))
-    _depend(doc, authorities + grants + beneficiaries + _iris(facts, iri, mai.body))
+    _depend(doc, grants + beneficiaries)  # amounts, years, themes
     return _finish(doc)
 
 
@@ -305,12 +326,12 @@ def goal_to_document(iri: str, facts: Facts) -> dict:
     doc["names"] += [n for n in _texts(facts, iri, skos.prefLabel, skos.altLabel) if n not in doc["names"]]
     doc["text"] = _texts(facts, iri, skos.definition, dcterms.description)
     contributions = facts.pointing(iri, mai.contributesTo)
-    doc["related"] += [label_of(facts, c) for c in contributions]
+    doc["related"] += _show(doc, facts, contributions)
     _facet(doc, facts, "goal", [iri])
     rank = _texts(facts, iri, skos.notation)
     doc["summary"] = " · ".join(filter(None, [f"Objectif n°{rank[0]}" if rank else "Objectif stratégique",
                                               f"{len(contributions)} action(s) ou subvention(s)"]))
-    _depend(doc, contributions + facts.pointing(iri, mai.hasGoal))
+    _depend(doc, contributions + facts.pointing(iri, mai.hasGoal))  # what points at it: their facts say which
     return _finish(doc)
 
 
@@ -324,8 +345,8 @@ def theme_to_document(iri: str, facts: Facts) -> dict:
     # every theme below it before the actors tagged with it (bench/relevance.py).
     _facet(doc, facts, "theme", [iri])
     doc["scheme"] = {"labels": doc["names"][:], "broader": sorted(str(b) for b in broader)}
-    doc["summary"] = "Thème" + (f" · dans {', '.join(label_of(facts, b) for b in broader)}" if broader else "")
-    _depend(doc, broader + narrower)
+    doc["summary"] = "Thème" + (f" · dans {', '.join(_show(doc, facts, broader))}" if broader else "")
+    _depend(doc, narrower)
     return _finish(doc)
 
 

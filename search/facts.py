@@ -20,9 +20,11 @@ The result, :class:`Facts`, is plain data (subject -> predicate -> objects) that
 
 from __future__ import annotations
 
+import io
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal
@@ -56,6 +58,12 @@ REVERSE_LINKS = (MAI.beneficiary, SCHEMA.funder, ORG.member, MAI.decidedBy, MAI.
 #: each level above FULL one more ring of the objects of its facts (FULL + 1: the labels of its objects, FULL + 2:
 #: the facts of its objects and the labels of theirs).
 LABELS, FULL = 0, 1
+
+#: Threads answering the queries of a whole-graph read (see :func:`_read_all_serialised`). The read of 100k
+#: actors (1.13M rows) takes 18–20 s of CPU whichever way, ~12 s of it Oxigraph decoding terms: with 2 threads
+#: it took 12.5 s of wall time at load average 1.6, where iterating the rows in Python took 19.8 s; on cores
+#: that other jobs keep busy, threads gain nothing (30–32 s either way at load 4.5).
+READ_THREADS = 2
 
 #: Rows per VALUES block: Oxigraph answers a 1,000-IRI block in a few milliseconds.
 BATCH = 1000
@@ -94,17 +102,6 @@ def _rows(store, sparql: str) -> Iterator[tuple]:
     else:
         for row in store.query(sparql):
             yield tuple(_plain_rdflib(t) for t in row)
-
-
-def _pairs(store, sparql: str) -> Iterator[tuple]:
-    """The rows of a two-column query, as :func:`_rows`, unpacked rather than iterated (with
-    :meth:`Facts.add_pairs`, the graph read of 100k actors went from 23 s to 18 s)."""
-    engine = getattr(store, "engine", None)
-    if not isinstance(engine, ox.Store):
-        yield from _rows(store, sparql)
-        return
-    for s, o in engine.query(sparql, use_default_graph_as_union=True):
-        yield _plain_ox(s), _plain_ox(o)
 
 
 class Facts:
@@ -174,6 +171,25 @@ _EMPTY: list = []
 _REVERSE = tuple(str(p) for p in REVERSE_LINKS)
 
 
+def linked_from(facts: Facts, iris: Iterable[str]) -> set[str]:
+    """What ``iris`` point at through REVERSE_LINKS: the resources whose documents show them (a grant's
+    beneficiary, funder, deliberation and goals; a membership's member; a theme's broader theme).
+
+    >>> facts = Facts()
+    >>> facts.add("https://ex.org/g", str(MAI.beneficiary), "https://ex.org/a")
+    >>> facts.add("https://ex.org/g", str(RDFS.label), ("G", None))
+    >>> linked_from(facts, ["https://ex.org/g"])
+    {'https://ex.org/a'}
+    """
+    found = set()
+    for iri in iris:
+        by_p = facts.props.get(iri)
+        if by_p:
+            for link in _REVERSE:
+                found.update(o for o in by_p.get(link, _EMPTY) if type(o) is str)
+    return found
+
+
 def _values(var: str, iris: Iterable[str]) -> str:
     """A ``VALUES`` block of IRIs read from the graph (checked: no character may break out of ``<…>``)."""
     return f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in iris if not i.startswith('_:') and _IRI.match(i))} }}"
@@ -181,12 +197,83 @@ def _values(var: str, iris: Iterable[str]) -> str:
 
 def _read_all(store, facts: Facts) -> None:
     # One query per predicate and class: two columns per row instead of three, twice as fast (bench/search.py).
+    engine = getattr(store, "engine", None)
+    if isinstance(engine, ox.Store):
+        _read_all_serialised(engine, facts)
+        return
     for p in PREDICATES:
-        facts.add_pairs(str(p), _pairs(store, f"SELECT ?s ?o WHERE {{ ?s <{p}> ?o }}"))
+        facts.add_pairs(str(p), _rows(store, f"SELECT ?s ?o WHERE {{ ?s <{p}> ?o }}"))
     for cls in CLASSES:
-        cls = str(cls)
         for (s,) in _rows(store, f"SELECT ?s WHERE {{ ?s a <{cls}> }}"):
-            facts.types[s].add(cls)
+            facts.types[s].add(str(cls))
+
+
+def _read_all_serialised(engine: ox.Store, facts: Facts) -> None:
+    """Read the whole graph from pyoxigraph, its queries answered as TSV bytes by READ_THREADS threads.
+
+    Oxigraph's cost is decoding terms (~5 µs each at 100k actors, against 0.6 µs per row to count them), the same
+    whether the rows are iterated or serialised, and it serialises a whole result without holding the GIL: the
+    threads decode in parallel while this one parses the text already answered (:func:`tsv_pairs`, 1.2 µs per
+    row), where iterating rows held the GIL for every one.
+    """
+    queries = [(str(p), f"SELECT ?s ?o WHERE {{ ?s <{p}> ?o }}") for p in PREDICATES]
+    queries += [(str(c), f"SELECT ?s WHERE {{ ?s a <{c}> }}") for c in CLASSES]
+    classes = {str(c) for c in CLASSES}
+    with ThreadPoolExecutor(READ_THREADS, thread_name_prefix="maillage-index-read") as pool:
+        answers = {pool.submit(_tsv, engine, query): name for name, query in queries}
+        for answer in as_completed(answers):
+            name, text = answers.pop(answer), answer.result()
+            if name in classes:
+                types = facts.types
+                for line in text.split("\n")[1:-1]:
+                    types[line[1:-1] if line[0] == "<" else line].add(name)
+            else:
+                facts.add_pairs(name, tsv_pairs(text))
+
+
+def _tsv(engine: ox.Store, sparql: str) -> str:
+    out = io.BytesIO()
+    engine.query(sparql, use_default_graph_as_union=True).serialize(out, ox.QueryResultsFormat.TSV)
+    return out.getvalue().decode("utf-8")
+
+
+def tsv_pairs(text: str) -> list[tuple[Value, Value]]:
+    r"""The rows of a two-column SPARQL TSV result (as Oxigraph writes it) as plain values (see :data:`Value`).
+
+    A literal written bare (a number, a boolean) is its lexical form, as pyoxigraph's ``Literal.value`` gives it.
+
+    >>> tsv_pairs('?s\t?o\n<https://ex.org/a>\t"say \\"hi\\"\\tnow"@fr\n_:b\t12.5\n<https://ex.org/a>\t<https://ex.org/b>\n')
+    [('https://ex.org/a', ('say "hi"\tnow', 'fr')), ('_:b', ('12.5', None)), ('https://ex.org/a', 'https://ex.org/b')]
+    """
+    lines = text.split("\n")
+    pairs = []
+    append = pairs.append
+    for line in lines[1:-1]:
+        s, o = line.split("\t")
+        if s[0] == "<":
+            s = s[1:-1]
+        first = o[0]
+        if first == "<":
+            append((s, o[1:-1]))
+        elif first == '"':
+            end = o.rindex('"')
+            value = o[1:end]
+            if "\\" in value:
+                value = _ESCAPE.sub(_unescape, value)
+            append((s, (value, o[end + 2:] if o[end + 1:end + 2] == "@" else None)))
+        elif o[:2] == "_:":
+            append((s, o))
+        else:
+            append((s, (o, None)))
+    return pairs
+
+
+_ESCAPE = re.compile(r"\\(.)")
+_ESCAPED = {"t": "\t", "n": "\n", "r": "\r"}
+
+
+def _unescape(match: re.Match) -> str:
+    return _ESCAPED.get(match[1], match[1])
 
 
 def _read_subjects(store, facts: Facts, subjects: Iterable[str], pattern: str = "", labels: bool = False) -> set:

@@ -28,9 +28,9 @@ from whoosh.query import Or, Term
 
 from graph.locks import exclusive_lock, write_atomic
 from search.bulk import write_index
-from search.documents import facts_to_documents, reach_of
-from search.facts import load_facts
-from search.schema import Codec, document_hash, document_to_fields
+from search.documents import facts_to_documents, label_of, reach_of
+from search.facts import Facts, linked_from, load_facts
+from search.schema import Codec, document_hash, document_to_fields, label_dependency
 
 #: Versions kept besides the current one; older ones go once older than VERSION_GRACE_S, the time a reader may
 #: take between reading the pointer and opening the directory (the same rule as the store's snapshots).
@@ -39,8 +39,9 @@ VERSION_GRACE_S = 60.0
 #: What a version's FORMAT file says of its layout; a version of another format (or without the file: format 1,
 #: whoosh's own writer, with frequencies) is refused by readers, reported by the check and rebuilt by the next
 #: update. 2: postings without frequencies nor field lengths, written in bulk (search/segment.py), plural "s"
-#: dropped before stemming, sort keys and amounts as columns only.
-INDEX_FORMAT = "2"
+#: dropped before stemming, sort keys and amounts as columns only. 3: ``deps`` keeps a label shown alone as
+#: ``IRI|hash`` (search/schema.py, ``label_dependency``), and every facet value.
+INDEX_FORMAT = "3"
 #: Touched IRIs past which an update rebuilds the whole index instead (one full read is then cheaper).
 MAX_INCREMENTAL = 20_000
 
@@ -107,6 +108,8 @@ class BuildStats:
     version: str = ""
     documents: Counter = field(default_factory=Counter)
     read_seconds: float = 0.0
+    #: CPU of the graph read, its reading threads included (see search.facts.READ_THREADS).
+    read_cpu_seconds: float = 0.0
     seconds: float = 0.0
     size_bytes: int = 0
 
@@ -138,12 +141,12 @@ def _no_cyclic_gc():
 def build_index(store, config, progress: Callable[[str], None] = lambda line: None) -> BuildStats:
     """Rebuild the index from the graph into a new version, then swap it in atomically."""
     root = index_root(config)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with write_lock(root, float(config.get("lock_timeout", 30))), _no_cyclic_gc():
         stats = BuildStats(version=_new_version(root))
         progress("index : lecture du graphe")
         facts = load_facts(store)
-        stats.read_seconds = time.perf_counter() - started
+        stats.read_seconds, stats.read_cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
         path = root / stats.version
         stats.documents = write_index(path, facts, int(config.get("index_procs", 1)), progress)
         (path / "FORMAT").write_text(INDEX_FORMAT + "\n")
@@ -164,10 +167,19 @@ def _new_version(root: Path) -> str:
 # --- update -----------------------------------------------------------------------------------------------------
 
 
-def _dependents(searcher, iris: set[str]) -> set[str]:
-    """The IRIs of the documents that show facts of ``iris`` (their ``deps`` name one of them)."""
+def _dependents(searcher, iris: set[str], facts: Facts) -> set[str]:
+    """The IRIs of the documents that show facts of ``iris`` (their ``deps`` name one of them), or the label of
+    one of them as it was before ``facts`` (see :func:`search.schema.label_dependency`): a new file that names a
+    funder again re-derives the funder, not the thousand grants that show its unchanged name."""
+    reader = searcher.reader()
+    field = searcher.schema["deps"]
+    terms = set(iris)
+    for iri in iris:
+        current = label_dependency(iri, label_of(facts, iri))
+        terms.update(text for text in map(field.from_bytes, reader.expand_prefix("deps", iri + "|"))
+                     if text != current)
     found = set()
-    terms = sorted(iris)
+    terms = sorted(terms)
     for i in range(0, len(terms), 500):
         query = Or([Term("deps", t) for t in terms[i:i + 500]])
         found.update(hit["iri"] for hit in searcher.search(query, limit=None, scored=False))
@@ -205,13 +217,17 @@ def update_index(store, config, touched: Iterable[str]) -> UpdateStats:
         version = current_version(root)
         ix = whoosh_index.open_dir(str(root / version))
         with ix.searcher() as searcher:
-            affected = touched | _dependents(searcher, touched)
-            facts = load_facts(store, affected, reach=reach_of)
+            facts = load_facts(store, touched, reach=reach_of)
+            affected = touched | _dependents(searcher, touched, facts)
+            load_facts(store, affected - touched, facts, reach_of)
             documents = {d["iri"]: d for d in facts_to_documents(facts, affected)}
-            # What the new documents show also shows them (a new grant changes its beneficiary's totals). Only
-            # their facts are read, into the same facts: each document's own were read whole, as far as it reads
-            # (see READS), so more facts do not change it.
-            extra = {dep for d in documents.values() for dep in d["deps"]} - affected
+            # The documents that will show a touched resource without showing it yet: what it now points at through
+            # REVERSE_LINKS (a new grant changes its beneficiary's and funder's totals). A document that shows it
+            # already names it in its deps, and one that shows a resource whose facts did not change changes only
+            # through a touched resource it also names (each document's deps list every IRI whose facts it
+            # reads). Only their facts are read, into the same facts: each document's own were read whole, as far
+            # as it reads (see READS), so more facts do not change it.
+            extra = linked_from(facts, touched) - affected
             if extra:
                 load_facts(store, extra, facts, reach_of)
                 documents.update((d["iri"], d) for d in facts_to_documents(facts, extra))

@@ -6,7 +6,8 @@ Fields:
 - ``name`` (labels and variants, stemmed), ``exact`` (the same, accent-folded and unstemmed: prefix completion
   and typo tolerance on names), ``body`` (descriptions and the names of linked resources, stemmed);
 - one keyword field per facet (IRIs, years), and ``deps``: the IRIs whose facts the document shows, so that an
-  update finds the documents to re-derive when one of them changes;
+  update finds the documents to re-derive when one of them changes, and for those of which it shows only the
+  label, the IRI with a hash of that label (:func:`dependency_terms`);
 - ``amount`` (in cents) and ``sort_name``, columns only (for sorting, never searched); ``doc`` (what a result
   shows) and ``hash`` (of the document, to find stale ones) stored.
 
@@ -16,15 +17,16 @@ made postings smaller and the build faster.
 
 >>> fields = document_to_fields({"iri": "https://ex.org/a", "kind": "actor", "type": "association",
 ...     "type_label": "Association", "label": "Élan", "names": ["Élan"], "text": [], "related": [],
-...     "summary": "", "facets": {}, "labels": {}, "amount": None, "date": None, "deps": []})
+...     "summary": "", "facets": {}, "labels": {}, "amount": None, "date": None, "deps": [], "shown": {}})
 >>> fields["sort_name"], fields["exact"], len(fields["hash"])
 ('elan', 'Élan', 16)
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import json
+import marshal
 
 from whoosh.analysis import Analyzer, Token
 from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
@@ -135,9 +137,33 @@ def stored_view(doc: dict) -> dict:
     return view
 
 
+def dependency_terms(doc: dict) -> list[str]:
+    """The ``deps`` terms of a document: the IRIs whose facts it shows, and ``IRI|hash`` for each IRI of which it
+    shows only the label (see :func:`label_dependency`).
+
+    >>> dependency_terms({"deps": ["https://ex.org/g"], "shown": {"https://ex.org/f": "Région"}})
+    ['https://ex.org/g', 'https://ex.org/f|a0d60bf991fc2c78']
+    """
+    return doc["deps"] + [label_dependency(iri, label) for iri, label in doc["shown"].items()]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def label_dependency(iri: str, label: str) -> str:
+    """The ``deps`` term of a document that shows the label ``label`` of ``iri``: an update that touches ``iri``
+    re-derives the documents with a term of its prefix ``IRI|`` other than the one of its current label (an IRI
+    holds no ``|``: Oxigraph refuses one)."""
+    return f"{iri}|{hashlib.blake2b(label.encode(), digest_size=8).hexdigest()}"
+
+
 def document_hash(doc: dict) -> str:
-    """A short hash of a document's content: equal documents, equal hashes."""
-    return hashlib.sha1(json.dumps(doc, sort_keys=True).encode()).hexdigest()[:16]
+    """A short hash of a document's content: equal documents, equal hashes.
+
+    Documents come in a canonical order (``search.documents._finish``: sorted lists, dictionaries in sorted or
+    fixed key order), and marshal's format 2 writes equal values as equal bytes (no references between objects,
+    no mark for interned strings): 12–17 µs of CPU per document at 10k actors, where JSON with sorted keys
+    took 24–35 µs.
+    """
+    return hashlib.blake2b(marshal.dumps(doc, 2), digest_size=8).hexdigest()
 
 
 def _kept(doc: dict) -> dict:
@@ -152,7 +178,7 @@ def _kept(doc: dict) -> dict:
 def document_to_fields(doc: dict) -> dict:
     """Return the whoosh fields of a document (see the module docstring)."""
     fields = {"type": doc["type"], "name": " ".join(doc["names"]), "body": " ".join(doc["text"] + doc["related"]),
-              "deps": " ".join(doc["deps"]), **_kept(doc)}
+              "deps": " ".join(dependency_terms(doc)), **_kept(doc)}
     if doc["kind"] != "grant":  # a grant's name is made of its beneficiary's: completion offers the actor
         fields["exact"] = fields["name"]
     for facet in FACETS:
@@ -167,7 +193,7 @@ def document_to_record(doc: dict) -> tuple[dict, dict, dict]:
     :class:`search.segment.SegmentBuilder` takes them: what whoosh's writer makes of :func:`document_to_fields`
     (tests/test_search_index.py checks that both give the same index). Keyword values (IRIs, years) hold no
     space, so they are their own terms."""
-    terms = {"iri": (doc["iri"],), "kind": (doc["kind"],), "type": (doc["type"],), "deps": doc["deps"],
+    terms = {"iri": (doc["iri"],), "kind": (doc["kind"],), "type": (doc["type"],), "deps": dependency_terms(doc),
              "name": term_set(doc["names"]), "body": term_set(doc["text"] + doc["related"]), **doc["facets"]}
     if doc["kind"] != "grant":
         terms["exact"] = term_set(doc["names"], folded=True)
