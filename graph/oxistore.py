@@ -385,7 +385,7 @@ def _parallel_bulk_load(primary: ox.Store, pieces: list, graph: ox.NamedNode) ->
     """
     size = sum(map(len, pieces))
     parts = _split_at_lines(pieces, max(PARALLEL_LOADS, -(-size // LOAD_PART_BYTES)))
-    errors: dict[int, SyntaxError] = {}
+    errors: dict[int, BaseException] = {}  # any error, not only syntax: a thread must not lose a part silently
     todo = iter(range(len(parts)))  # the parts not yet taken, shared by the threads
     lock = threading.Lock()
 
@@ -397,7 +397,7 @@ def _parallel_bulk_load(primary: ox.Store, pieces: list, graph: ox.NamedNode) ->
                 return
             try:
                 primary.bulk_load(_reader(parts[i]), ox.RdfFormat.N_TRIPLES, base_iri=PARSE_BASE, to_graph=graph)
-            except SyntaxError as exc:
+            except BaseException as exc:
                 errors[i] = exc
 
     threads = [threading.Thread(target=work, name=f"bulk-load-{n}") for n in range(1, PARALLEL_LOADS)]
@@ -409,6 +409,8 @@ def _parallel_bulk_load(primary: ox.Store, pieces: list, graph: ox.NamedNode) ->
     if errors:
         i = min(errors)
         exc = errors[i]
+        if not isinstance(exc, SyntaxError):
+            raise exc
         before = sum(bytes(segment).count(b"\n") for part in parts[:i] for segment in part)
         raise RdfSyntaxError(exc.msg, before + exc.lineno if exc.lineno else None, exc.offset)
 

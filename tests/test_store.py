@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import multiprocessing
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
@@ -239,3 +240,20 @@ def test_parts_are_cut_at_line_ends_even_across_pieces(in_parts):
     joined = [b"".join(bytes(segment) for segment in part) for part in parts]
     assert b"".join(joined) == b"".join(pieces)
     assert len(parts) == 3 and all(part.endswith(b"\n") for part in joined)
+
+
+def test_an_engine_error_in_a_loading_thread_is_raised_not_lost(oxi_store, in_parts, monkeypatch):
+    """A part that fails for another reason than its syntax (here a full disk) must fail the whole load."""
+    import threading
+
+    class Failing:
+        def __init__(self, store):
+            self.store = store
+
+        def bulk_load(self, data, *args, **kwargs):
+            if threading.current_thread() is not threading.main_thread():  # an error the caller cannot see
+                raise OSError("No space left on device")
+            return self.store.bulk_load(data, *args, **kwargs)
+
+    with pytest.raises(OSError, match="No space left"):
+        in_parts._parallel_bulk_load(Failing(ox.Store()), [_lines(10_000)], ox.NamedNode(str(G1)))
