@@ -277,8 +277,8 @@ def _lookup_keys(keys: set[tuple[str, str]], query, base: str) -> dict[tuple[str
                 if isinstance(holder, URIRef):  # a blank node, local to its source, is no identity to join
                     holders.setdefault((how, str(key)), set()).add(holder)
     by_iri = {actor_iri(name=k, base=base): k for h, k in keys if h == "name"}
-    actors = actors_among({iri for found in holders.values() for iri in found} | set(by_iri))
-    found = {key: kept for key, found in holders.items() if (kept := found & actors)}
+    actors = actors_among({iri for held_by in holders.values() for iri in held_by} | set(by_iri))
+    found = {key: kept for key, held_by in holders.items() if (kept := held_by & actors)}
     for actor in actors & set(by_iri):
         found.setdefault(("name", by_iri[actor]), set()).add(actor)
     return found
