@@ -24,7 +24,7 @@ from graph.namespaces import DEFAULT_BASE, MAI, SCHEMA
 from graph.ontology import read_vocabulary, superclasses, vocabulary_files
 from graph.backup import is_dump, restore_report
 from graph.formats import rdf_format, rdf_format_for_path
-from graph.store import PARSE_BASE, RdfSyntaxError, fault_point, to_rdflib
+from graph.store import PARSE_BASE, RdfSyntaxError, fault_point
 from graph.triples import TripleSet
 from graph.validation import Violation, validate, validate_graphs
 
@@ -245,8 +245,9 @@ class _Observed:
     def materialised(self, source: URIRef) -> tuple[bytes, list[tuple]]:
         """The superclass types, ``prov:wasDerivedFrom`` and derived SIRENs that :func:`_materialise_extraction`
         adds to an extraction: as N-Triples for the engine's loader (~3x faster than building the quads in
-        Python), and as rdflib triples for blank-node subjects, whose labels a second load would not meet."""
-        supers, blank = superclasses(), []
+        Python) for IRI subjects; for blank-node subjects, as SPARQL updates on the stored graph (the engine's
+        loader names blank nodes afresh: triples about the parser's blank nodes would land on other nodes)."""
+        supers, blank_classes, blank_sirens = superclasses(), set(), {}
         classes_of: dict = {}
         for subject, cls in self.types:
             classes_of.setdefault(subject, []).append(cls)
@@ -265,7 +266,7 @@ class _Observed:
                 known = tails[key] = tails_of(key)
             sups, parts = known
             if isinstance(subject, ox.BlankNode):
-                blank.extend((to_rdflib(subject), RDF.type, sup) for sup in sups)
+                blank_classes.update(c.value for c in classes if isinstance(c, ox.NamedNode) and sups)
                 continue
             head = str(subject)  # written "<iri>": each line is the subject and a tail
             if subject.value != source:
@@ -275,10 +276,28 @@ class _Observed:
         for subject, siret in self.sirets.items():
             if subject not in self.with_siren and (siren := siren_of(siret)):
                 if isinstance(subject, ox.BlankNode):
-                    blank.append((to_rdflib(subject), MAI.siren, Literal(siren)))
+                    blank_sirens[siret] = siren
                 else:
                     lines.append(f'{subject} <{MAI.siren}> "{siren}" .\n')
-        return "".join(lines).encode("utf-8"), blank
+        return "".join(lines).encode("utf-8"), _blank_updates(source, blank_classes, blank_sirens)
+
+
+def _blank_updates(source: URIRef, classes: set[str], sirens: dict[str, str]) -> list[str]:
+    """SPARQL updates that give the blank nodes of the stored graph ``source`` their superclass types, and their
+    SIREN when they have a SIRET but no SIREN (IRIs come from the ontology and the graph's name; identifiers are
+    digits, checked by ``siren_of``)."""
+    supers, g, updates = superclasses(), f"<{source}>", []
+    for cls in sorted(classes):
+        types = " . ".join(f"?s a <{sup}>" for sup in sorted(supers.get(URIRef(cls), ())))
+        updates.append(f"INSERT {{ GRAPH {g} {{ {types} }} }} WHERE {{ GRAPH {g} {{ ?s a <{cls}> "
+                       f"FILTER(isBlank(?s)) }} }}")
+    if sirens:
+        pairs = " ".join(f'("{siret}" "{siren}")' for siret, siren in sorted(sirens.items())
+                         if siret.isdigit() and siren.isdigit())
+        updates.append(f"INSERT {{ GRAPH {g} {{ ?s <{MAI.siren}> ?siren }} }} WHERE {{ VALUES (?siret ?siren) "
+                       f"{{ {pairs} }} GRAPH {g} {{ ?s <{MAI.siret}> ?v FILTER(isBlank(?s)) "
+                       f"FILTER NOT EXISTS {{ ?s <{MAI.siren}> ?any }} }} FILTER(STR(?v) = ?siret) }}")
+    return updates
 
 
 def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: bool = False,
@@ -319,7 +338,7 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     else:
         data, fmt = extraction.rdf
         observed = _Observed(data, fmt)
-        ntriples, blank = observed.materialised(ctx.source)
+        ntriples, blank_updates = observed.materialised(ctx.source)
         if fmt == "ntriples":  # one load for the file and what it implies, read in turn (no copy of the file)
             data, ntriples = [data, b"\n", ntriples], b""
         try:
@@ -328,7 +347,9 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
             raise InputError(f"RDF invalide : {exc}", line=exc.line, message_en=f"invalid RDF: {exc}") from None
         fault_point("after-replace")
         _materialise_extraction(description, ctx.source)
-        writer.add(ctx.source, [*description, *blank])
+        writer.add(ctx.source, description)
+        for update in blank_updates:
+            writer.update(update)
         if ntriples:
             writer.add_ntriples(ctx.source, ntriples)
         new_subjects = observed.touched() | {str(ctx.source)}
