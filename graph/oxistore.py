@@ -272,8 +272,7 @@ class _OxigraphWriter(Writer):
             self.primary.remove_graph(node)
         fault_point("mid-replace")
         fmt_ = rdf_format(fmt)
-        if len(pieces) > 1:
-            data = _reader(pieces)
+        data = _reader(pieces) if len(pieces) > 1 else pieces[0]
         try:
             if fmt_.engine == ox.RdfFormat.N_TRIPLES and size >= BULK_LOAD_BYTES and _splittable(pieces):
                 _parallel_bulk_load(self.primary, pieces, node)
@@ -285,10 +284,11 @@ class _OxigraphWriter(Writer):
                 self.primary.load(data, fmt_.engine, base_iri=PARSE_BASE, to_graph=node)
             else:
                 self.primary.bulk_load(data, fmt_.engine, base_iri=PARSE_BASE, to_graph=node)
-        except (SyntaxError, RdfSyntaxError) as exc:
+        except RdfSyntaxError:  # from the parallel load, its line already in the whole document
             self.owner.restore_graph(self.primary, name)
-            if isinstance(exc, RdfSyntaxError):
-                raise
+            raise
+        except SyntaxError as exc:
+            self.owner.restore_graph(self.primary, name)
             raise RdfSyntaxError(exc.msg, exc.lineno, exc.offset) from None
 
     def add(self, name, triples):

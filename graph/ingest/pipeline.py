@@ -301,12 +301,12 @@ def _blank_updates(source: URIRef, classes: set[str], sirens: dict[str, str]) ->
 
 
 def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: bool = False,
-                force: bool = False, validate_now: bool = True) -> IngestReport:
+                force: bool = False) -> IngestReport:
     """Ingest one read file through ``writer`` and return its report.
 
     Raises InputError when the file cannot be read or extracted (nothing stored), IngestRefused when ``strict``
-    refuses it (nothing stored either). With ``validate_now`` false (and not ``strict``), the report's violations
-    are left for the caller to find before the file is published (:func:`graph.validation.validate_graphs`).
+    refuses it (nothing stored either). Only ``strict`` validates here; otherwise the report's violations are left
+    for :func:`ingest_paths` to find with the other files of the publish (:func:`graph.validation.validate_graphs`).
     """
     started = time.perf_counter()
     source_kind = get_kind(kind) if kind else detect_kind(ctx)
@@ -353,7 +353,7 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         if ntriples:
             writer.add_ntriples(ctx.source, ntriples)
         new_subjects = observed.touched() | {str(ctx.source)}
-    if strict or validate_now:
+    if strict:
         report.violations = validate(writer.query, ctx.source)
     if strict and any(v.severity == "Violation" for v in report.violations):
         writer.restore(ctx.source)
@@ -407,7 +407,7 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
             try:
                 ctx = read_source(path, base, options)
                 try:
-                    report = ingest_file(writer, ctx, kind, strict, force, validate_now=False)
+                    report = ingest_file(writer, ctx, kind, strict, force)
                 except BaseException:
                     writer.restore(ctx.source)
                     raise
