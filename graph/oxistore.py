@@ -261,35 +261,68 @@ class _OxigraphWriter(Writer):
             _write_json_atomic(self.owner.root / "journal.json", {"graphs": sorted(self.touched)})
 
     def replace_graph(self, name, data, fmt="ntriples"):
+        with self.replacing(name, data, fmt):
+            pass
+
+    @contextlib.contextmanager
+    def replacing(self, name, data, fmt="ntriples"):
+        """See :meth:`Writer.replacing`. A document of BULK_LOAD_BYTES or more (not in a quads format) starts
+        loading in threads at once; the block's N-Triples join it as parts, and the block's own thread helps
+        load what is left when it ends. Smaller documents and quads are loaded when the block has ended."""
         name = str(as_uri(name))
         node = ox.NamedNode(name)
         if isinstance(data, (Graph, TripleSet)):
             data, fmt = data.serialize(format="nt", encoding="utf-8"), "ntriples"
         pieces = data if isinstance(data, list) else [data]  # pieces of one document, read in turn, not copied
-        size = sum(map(len, pieces))
+        fmt_ = rdf_format(fmt)
+        if fmt_.quads or sum(map(len, pieces)) < BULK_LOAD_BYTES:
+            more: list[bytes] = []
+            yield more.append
+            self._replace_now(name, pieces, fmt_, more)
+            return
+        self._start_replacing(name)
+        loads = _Loads(self.primary, node)
+        loads.put(pieces, fmt_.engine)
+        loads.start(max(1, PARALLEL_LOADS - 1))  # the block keeps this thread busy meanwhile
+        try:
+            yield lambda ntriples: loads.put([ntriples], ox.RdfFormat.N_TRIPLES) if ntriples else None
+            loads.finish()
+        except BaseException:
+            loads.abandon()
+            self.owner.restore_graph(self.primary, name)
+            raise
+        finally:
+            loads.primary = None  # the block's `as` name may outlive it: it must not hold the database open
+
+    def _start_replacing(self, name: str) -> None:
+        node = ox.NamedNode(name)
         self._touch(name)
         if self.primary.contains_named_graph(node):
             self.primary.remove_graph(node)
         fault_point("mid-replace")
-        fmt_ = rdf_format(fmt)
+
+    def _replace_now(self, name: str, pieces: list, fmt_, more: list[bytes]) -> None:
+        """Load a small document (or quads, moved into graph ``name``) and the N-Triples ``more`` after it."""
+        more = [piece for piece in more if piece]
+        if more and fmt_.engine == ox.RdfFormat.N_TRIPLES:  # one load for the document and what it implies
+            pieces, more = [*pieces, b"\n", *more], []
+        node = ox.NamedNode(name)
+        self._start_replacing(name)
         data = _reader(pieces) if len(pieces) > 1 else pieces[0]
         try:
-            if fmt_.engine == ox.RdfFormat.N_TRIPLES and size >= BULK_LOAD_BYTES and _splittable(pieces):
-                _parallel_bulk_load(self.primary, pieces, node)
-            elif fmt_.quads:
+            if fmt_.quads:
                 # Whatever graph a quads file names, this source's graph holds it.
                 for quads in _chunks(ox.parse(data, fmt_.engine, base_iri=PARSE_BASE)):
                     self.primary.extend(ox.Quad(q.subject, q.predicate, q.object, node) for q in quads)
-            elif size < BULK_LOAD_BYTES:
+            elif sum(map(len, pieces)) < BULK_LOAD_BYTES:
                 self.primary.load(data, fmt_.engine, base_iri=PARSE_BASE, to_graph=node)
             else:
                 self.primary.bulk_load(data, fmt_.engine, base_iri=PARSE_BASE, to_graph=node)
-        except RdfSyntaxError:  # from the parallel load, its line already in the whole document
-            self.owner.restore_graph(self.primary, name)
-            raise
         except SyntaxError as exc:
             self.owner.restore_graph(self.primary, name)
             raise RdfSyntaxError(exc.msg, exc.lineno, exc.offset) from None
+        for piece in more:
+            self.add_ntriples(name, piece)
 
     def add(self, name, triples):
         name = str(as_uri(name))
@@ -375,44 +408,88 @@ def _splittable(pieces: list) -> bool:
     return not any(b"_:" in piece for piece in pieces)
 
 
-def _parallel_bulk_load(primary: ox.Store, pieces: list, graph: ox.NamedNode) -> None:
-    """Bulk-load an N-Triples document in parts cut at line ends, PARALLEL_LOADS at a time, each in a thread.
+class _Loads:
+    """Parts of one graph's data bulk-loaded by threads, each part once, taken in the order they were given.
 
-    pyoxigraph releases the GIL while it loads. Below its batch of a million triples the engine's loader keeps
-    one core busy: two loads on two cores take ~55 % of the time of one. Above, parts of LOAD_PART_BYTES bound
-    the memory the loader holds (2M triples: 0.8 GB instead of 1.6 GB, and no slower). Raises RdfSyntaxError
-    with the line number in the whole document (of the first part that fails).
+    pyoxigraph releases the GIL while it loads: below its batch of a million triples the engine's loader keeps one
+    core busy, so two loads on two cores take ~55 % of the time of one, and parts of LOAD_PART_BYTES bound the
+    memory the loader holds (2M triples: 0.8 GB instead of 1.6 GB, and no slower). Parts may be given while the
+    threads load the first ones (:meth:`_OxigraphWriter.replacing`); :meth:`finish` loads what is left with the
+    calling thread's help and raises the first part's error, a syntax error with its line in the whole data.
     """
-    size = sum(map(len, pieces))
-    parts = _split_at_lines(pieces, max(PARALLEL_LOADS, -(-size // LOAD_PART_BYTES)))
-    errors: dict[int, BaseException] = {}  # any error, not only syntax: a thread must not lose a part silently
-    todo = iter(range(len(parts)))  # the parts not yet taken, shared by the threads
-    lock = threading.Lock()
 
-    def work() -> None:
-        while not errors:
-            with lock:
-                i = next(todo, None)
-            if i is None:
-                return
+    def __init__(self, primary: ox.Store, graph: ox.NamedNode):
+        self.primary, self.graph = primary, graph
+        self.parts: list[tuple[list, ox.RdfFormat]] = []
+        self.errors: dict[int, BaseException] = {}  # any error, not only syntax: no part may be lost silently
+        self._taken, self._closed = 0, False
+        self._ready = threading.Condition()
+        self._threads: list[threading.Thread] = []
+
+    def put(self, pieces: list, fmt: ox.RdfFormat) -> None:
+        """Queue ``pieces`` (one document's byte strings): N-Triples without blank nodes in parts cut at line
+        ends; any other document whole (each load names blank nodes afresh)."""
+        size = sum(map(len, pieces))
+        if fmt == ox.RdfFormat.N_TRIPLES and _splittable(pieces):
+            parts = _split_at_lines(pieces, max(PARALLEL_LOADS, -(-size // LOAD_PART_BYTES)))
+        else:
+            parts = [pieces]
+        with self._ready:
+            self.parts += [(part, fmt) for part in parts]
+            self._ready.notify_all()
+
+    def start(self, threads: int) -> None:
+        """Start ``threads`` loading threads, which wait for parts until :meth:`finish`."""
+        for n in range(threads):
+            thread = threading.Thread(target=self._work, name=f"bulk-load-{n + 1}")
+            thread.start()
+            self._threads.append(thread)
+
+    def finish(self) -> None:
+        """Load the parts left (with this thread's help), wait for the threads, raise the first part's error."""
+        self._close()
+        self._work()
+        for thread in self._threads:
+            thread.join()
+        if self.errors:
+            i = min(self.errors)
+            exc = self.errors[i]
+            if not isinstance(exc, SyntaxError):
+                raise exc
+            before = sum(bytes(segment).count(b"\n") for part, _ in self.parts[:i] for segment in part)
+            raise RdfSyntaxError(exc.msg, before + exc.lineno if exc.lineno else None, exc.offset)
+
+    def abandon(self) -> None:
+        """Take no more parts and wait for the loads under way (their graph is then restored by the caller)."""
+        with self._ready:
+            self.errors.setdefault(len(self.parts), RuntimeError("abandoned"))
+        self._close()
+        for thread in self._threads:
+            thread.join()
+
+    def _close(self) -> None:
+        with self._ready:
+            self._closed = True
+            self._ready.notify_all()
+
+    def _next(self) -> int | None:
+        with self._ready:
+            while self._taken == len(self.parts) and not self._closed and not self.errors:
+                self._ready.wait()
+            if self._taken == len(self.parts) or self.errors:
+                return None
+            self._taken += 1
+            return self._taken - 1
+
+    def _work(self) -> None:
+        while (i := self._next()) is not None:
+            part, fmt = self.parts[i]
             try:
-                primary.bulk_load(_reader(parts[i]), ox.RdfFormat.N_TRIPLES, base_iri=PARSE_BASE, to_graph=graph)
+                self.primary.bulk_load(_reader(part), fmt, base_iri=PARSE_BASE, to_graph=self.graph)
             except BaseException as exc:
-                errors[i] = exc
-
-    threads = [threading.Thread(target=work, name=f"bulk-load-{n}") for n in range(1, PARALLEL_LOADS)]
-    for thread in threads:
-        thread.start()
-    work()
-    for thread in threads:
-        thread.join()
-    if errors:
-        i = min(errors)
-        exc = errors[i]
-        if not isinstance(exc, SyntaxError):
-            raise exc
-        before = sum(bytes(segment).count(b"\n") for part in parts[:i] for segment in part)
-        raise RdfSyntaxError(exc.msg, before + exc.lineno if exc.lineno else None, exc.offset)
+                with self._ready:
+                    self.errors[i] = exc
+                    self._ready.notify_all()
 
 
 def _split_at_lines(pieces: list[bytes], count: int) -> list[list[memoryview]]:

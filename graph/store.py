@@ -318,6 +318,23 @@ class Writer:
         """
         raise NotImplementedError
 
+    @contextlib.contextmanager
+    def replacing(self, name: str | URIRef, data: bytes, fmt: str = "ntriples"):
+        """Replace graph ``name`` with the document ``data`` and the N-Triples that the block adds through the
+        function it is given: ``with writer.replacing(g, data, "turtle") as add: add(more)``.
+
+        A store may start loading ``data`` while the block works out what else the graph holds (the embedded
+        store does, in threads: the engine releases the GIL). Everything is stored when the block ends, with
+        replace_graph's promises: RdfSyntaxError (its line within ``data``) and the old graph kept; an exception
+        raised in the block also leaves the old graph.
+        """
+        more: list[bytes] = []
+        yield more.append
+        self.replace_graph(name, data, fmt)
+        for piece in more:
+            if piece:
+                self.add_ntriples(name, piece)
+
     def add(self, name: str | URIRef, triples: Graph) -> None:
         """Add ``triples`` to the named graph ``name``."""
         raise NotImplementedError

@@ -114,3 +114,54 @@ def test_a_blank_node_gets_its_superclass_types_and_siren_on_the_same_node(tmp_p
     assert [str(row[1]) for row in rows] == ["214202186"]
     blanks = store.query("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o FILTER(isBlank(?s)) }")
     assert int(next(iter(blanks))[0]) == 1
+
+
+def _big_ntriples(count: int) -> bytes:
+    """``count`` typed actors with a SIRET each: superclass types, provenance and SIRENs to materialise."""
+    return b"".join(b'<https://ex.org/actor/%d> %s <%sAssociation> .\n<https://ex.org/actor/%d> <%ssiret> "%014d" .\n'
+                    % (i, TYPE.encode(), MAI.encode(), i, MAI.encode(), 77567227216382 + i * 10)
+                    for i in range(count))
+
+
+def _stored(store) -> list[str]:
+    rows = store.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(?p != <http://www.w3.org/ns/prov#generatedAtTime>) }")
+    return sorted(map(str, rows))
+
+
+def test_a_large_file_loaded_while_it_is_first_read_stores_what_a_small_one_does(tmp_path, monkeypatch):
+    from graph import oxistore
+
+    path = tmp_path / "actors.nt"
+    path.write_bytes(_big_ntriples(2_000))
+    whole = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "whole")})
+    ingest_paths(whole, [path])
+    monkeypatch.setattr(oxistore, "BULK_LOAD_BYTES", 64 * 1024)
+    monkeypatch.setattr(oxistore, "LOAD_PART_BYTES", 100 * 1024)
+    monkeypatch.setattr(oxistore, "PARALLEL_LOADS", 2)
+    overlapped = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "overlapped")})
+    ingest_paths(overlapped, [path])
+    assert _stored(overlapped) == _stored(whole)
+    assert len(_stored(whole)) > 2_000 * 4  # the file's triples and the materialised ones
+
+
+@pytest.mark.parametrize("name", ["bad.nt", "bad.ttl"])
+def test_a_syntax_error_found_by_the_first_pass_during_the_load_keeps_the_store(tmp_path, monkeypatch, name):
+    """The first pass fails while the engine loads the file in other threads: the load is abandoned, the graph
+    restored, and the error names the line."""
+    from graph import oxistore
+
+    monkeypatch.setattr(oxistore, "BULK_LOAD_BYTES", 64 * 1024)
+    monkeypatch.setattr(oxistore, "PARALLEL_LOADS", 2)
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    good = tmp_path / name
+    good.write_bytes(_big_ntriples(2_000))
+    ingest_paths(store, [good])
+    before = _stored(store)
+    body = _big_ntriples(2_000).split(b"\n")
+    body[3_001] = body[3_001][:-3]  # a SIRET line (searched by the first pass) loses its closing quote
+    good.write_bytes(b"\n".join(body))
+    errors = []
+    ingest_paths(store, [good], on_report=lambda report, error, path: errors.append(error))
+    assert isinstance(errors[0], InputError) and errors[0].issue.line == 3_002
+    store.refresh()
+    assert _stored(store) == before

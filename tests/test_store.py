@@ -119,6 +119,28 @@ def test_a_dump_holds_every_named_graph(any_store):
     assert {str(g.identifier) for g in dataset.graphs() if len(g)} == {str(G1), str(G2)}
 
 
+@pytest.mark.parametrize("padding", [0, 5 * 1024 * 1024])  # loaded after the block, and during it
+def test_replacing_stores_the_document_and_what_the_block_adds(any_store, padding):
+    body = _lines(padding // 40) + b'<https://ex.org/a> <https://ex.org/p> "1" .\n'
+    with any_store.writer() as w:
+        with w.replacing(G1, body, "ntriples") as add:
+            add(b'<https://ex.org/a> <https://ex.org/p> "2" .\n')
+            add(b"")
+        assert w.graph_size(G1) == padding // 40 + 2
+    assert _values(any_store) == ["1", "2"]
+
+
+@pytest.mark.parametrize("padding", [0, 5 * 1024 * 1024])
+def test_an_error_in_the_replacing_block_keeps_the_old_graph(any_store, padding):
+    with any_store.writer() as w:
+        w.replace_graph(G1, DATA_ONE, "turtle")
+    with pytest.raises(LookupError):
+        with any_store.writer() as w:
+            with w.replacing(G1, _lines(padding // 40) + DATA_TWO, "ntriples"):
+                raise LookupError("the first pass failed")
+    assert _values(any_store) == ["1", "2"]
+
+
 def test_restore_undoes_the_writers_changes_to_a_graph(any_store):
     with any_store.writer() as w:
         w.replace_graph(G1, DATA_ONE, "turtle")
@@ -242,6 +264,34 @@ def test_parts_are_cut_at_line_ends_even_across_pieces(in_parts):
     assert len(parts) == 3 and all(part.endswith(b"\n") for part in joined)
 
 
+def test_a_large_document_loads_while_the_replacing_block_runs(oxi_store, in_parts, monkeypatch):
+    """The block's work and the engine's load overlap: a part of the document is being read by the engine (in
+    another thread) before the block ends."""
+    import threading
+
+    loading, reader = threading.Event(), in_parts._reader
+    monkeypatch.setattr(in_parts, "_reader", lambda part: (loading.set(), reader(part))[1])
+    with oxi_store.writer() as w:
+        with w.replacing(G1, _lines(10_000), "ntriples") as add:
+            assert loading.wait(10), "no load started while the block ran"
+            add(b'<https://ex.org/a> <https://ex.org/p> "1" .\n')
+        assert w.graph_size(G1) == 10_001
+
+
+def test_a_turtle_document_loads_whole_while_the_block_runs_and_gives_its_syntax_error_line(oxi_store, in_parts):
+    turtle = b"@prefix ex: <https://ex.org/> .\n" + b"".join(b'ex:s%d ex:q "x" .\n' % i for i in range(5_000))
+    with oxi_store.writer() as w:
+        with w.replacing(G1, turtle, "turtle") as add:
+            add(b'<https://ex.org/a> <https://ex.org/p> "1" .\n')
+        assert w.graph_size(G1) == 5_001
+    with pytest.raises(RdfSyntaxError) as error:
+        with oxi_store.writer() as w:
+            with w.replacing(G1, turtle + b'ex:bad ex:p "unterminated .\n', "turtle") as add:
+                add(b'<https://ex.org/a> <https://ex.org/p> "2" .\n')
+    assert error.value.line == 5_002
+    assert _values(oxi_store) == ["1"]
+
+
 def test_an_engine_error_in_a_loading_thread_is_raised_not_lost(oxi_store, in_parts, monkeypatch):
     """A part that fails for another reason than its syntax (here a full disk) must fail the whole load."""
     import threading
@@ -255,5 +305,8 @@ def test_an_engine_error_in_a_loading_thread_is_raised_not_lost(oxi_store, in_pa
                 raise OSError("No space left on device")
             return self.store.bulk_load(data, *args, **kwargs)
 
+    loads = in_parts._Loads(Failing(ox.Store()), ox.NamedNode(str(G1)))
+    loads.put([_lines(10_000)], ox.RdfFormat.N_TRIPLES)
+    loads.start(1)
     with pytest.raises(OSError, match="No space left"):
-        in_parts._parallel_bulk_load(Failing(ox.Store()), [_lines(10_000)], ox.NamedNode(str(G1)))
+        loads.finish()

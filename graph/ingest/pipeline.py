@@ -1,7 +1,8 @@
 """The ingest pipeline: file -> kind -> extraction -> actors resolved -> one named graph, validated, stored.
 
-All or nothing per file: a file that cannot be read raises InputError before the store is touched; a file that
-``--strict`` refuses is rolled back inside the writer, so readers never see it.
+All or nothing per file: a file that cannot be read raises InputError before the store is touched; a file whose
+RDF turns out not to parse while the store loads it, or that ``--strict`` refuses, is rolled back inside the
+writer, so readers never see it.
 """
 
 from __future__ import annotations
@@ -193,15 +194,15 @@ def _ntriples_subjects(data: bytes) -> set[str]:
 
 
 class _Observed:
-    """What the pipeline needs of an RDF file, read before the engine loads it: the IRIs of its subjects, their
-    types, and the SIRETs of actors without a SIREN.
+    """What the pipeline needs of an RDF file, read while (or, for a small file, before) the engine loads it: the
+    IRIs of its subjects, their types, and the SIRETs of actors without a SIREN.
 
     Reading these back from the store cost more than loading the file: SPARQL updates for the materialised types
     (~3 s for 200k triples) and a query for the touched subjects (~1 s). A file is read by a first pass of
-    Oxigraph's parser, which also finds bad syntax before the store changes; an N-Triples file (one triple a
-    line: the format of dumps and bulk loads) only by its lines that name a type, a SIRET or a SIREN, and its
-    subjects by a search at each line's start (200k triples: 0.35 s instead of 1.25 s); its syntax is then
-    checked by the engine's load, which leaves the store as it was on an error.
+    Oxigraph's parser, which also finds bad syntax (a large file's load under way is then abandoned); an
+    N-Triples file (one triple a line: the format of dumps and bulk loads) only by its lines that name a type, a
+    SIRET or a SIREN, and its subjects by a search at each line's start (200k triples: 0.35 s instead of
+    1.25 s); its syntax is then checked by the engine's load, which leaves the store as it was on an error.
     """
 
     def __init__(self, data: bytes, fmt: str) -> None:
@@ -337,12 +338,12 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         fault_point("after-replace")
     else:
         data, fmt = extraction.rdf
-        observed = _Observed(data, fmt)
-        ntriples, blank_updates = observed.materialised(ctx.source)
-        if fmt == "ntriples":  # one load for the file and what it implies, read in turn (no copy of the file)
-            data, ntriples = [data, b"\n", ntriples], b""
         try:
-            writer.replace_graph(ctx.source, data, fmt)
+            # A large file starts loading while the first pass reads what it implies (the store's threads).
+            with writer.replacing(ctx.source, data, fmt) as add:
+                observed = _Observed(data, fmt)
+                ntriples, blank_updates = observed.materialised(ctx.source)
+                add(ntriples)
         except RdfSyntaxError as exc:
             raise InputError(f"RDF invalide : {exc}", line=exc.line, message_en=f"invalid RDF: {exc}") from None
         fault_point("after-replace")
@@ -350,8 +351,6 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         writer.add(ctx.source, description)
         for update in blank_updates:
             writer.update(update)
-        if ntriples:
-            writer.add_ntriples(ctx.source, ntriples)
         new_subjects = observed.touched() | {str(ctx.source)}
     if strict:
         report.violations = validate(writer.query, ctx.source)
