@@ -56,6 +56,41 @@ def test_a_file_of_no_known_kind_is_refused_with_a_hint_about_kind():
         detect_kind(SourceContext(Path("notes.bin"), b"\x00\x01binary"))
 
 
+def _every_sample() -> list[Path]:
+    root = Path(__file__).parent
+    return sorted(p for folder in (root / "fixtures", root.parent / "examples") for p in folder.rglob("*")
+                  if p.is_file() and p.suffix != ".json" and p.name != "SOURCES.md")
+
+
+def test_detection_picks_the_best_score_of_all_kinds_the_first_in_order_on_a_tie():
+    """Detection may stop at a certain score; it must still pick what asking every kind would."""
+    samples = _every_sample()
+    assert len(samples) > 20
+    for path in samples:
+        ctx = SourceContext(path, path.read_bytes())
+        scored = [(kind.detect(ctx), -i, kind.name) for i, kind in enumerate(kinds().values())]
+        best = max(scored)
+        expected = best[2] if best[0] > 0 else None
+        try:
+            got = detect_kind(ctx).name
+        except InputError:
+            got = None
+        assert got == expected, path.name
+
+
+def test_detecting_an_rdf_file_imports_no_other_kind():
+    """The other kinds' modules cost ~0.1 s to import (patterns compiled): an RDF bulk load needs none."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from pathlib import Path; from graph.ingest import detect_kind; "
+            "from graph.ingest.base import SourceContext; "
+            "assert detect_kind(SourceContext(Path('dump.nt'), b'<x:a> <x:b> <x:c> .')).name == 'rdf'; "
+            "print(sorted(m for m in sys.modules if m.startswith('graph.ingest.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "graph.ingest.rdf" in out and "graph.ingest.deliberation" not in out and "scdl" not in out
+
+
 def test_every_registered_kind_has_a_french_label_and_both_functions():
     for name, kind in kinds().items():
         assert kind.name == name and kind.label and callable(kind.detect) and callable(kind.extract)

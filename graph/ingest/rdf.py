@@ -33,8 +33,10 @@ def sniff_format(ctx: SourceContext) -> str | None:
 
 
 def detect(ctx: SourceContext) -> int:
+    """Certain for a file named as an RDF syntax (no other kind reads those extensions; ``.xml`` may be any XML);
+    likely when the first bytes look like one."""
     if rdf_format_for_path(ctx.path) and ctx.path.suffix.lower() != ".xml":
-        return 90
+        return 100
     return 60 if sniff_format(ctx) else 0
 
 
