@@ -97,14 +97,35 @@ def siren_of(identifier: str | None) -> str | None:
 
 def actor_iri(name: str | None = None, siren: str | None = None, rna: str | None = None,
               base: str = DEFAULT_BASE) -> URIRef:
-    """Mint the IRI of an actor from its strongest identifier: SIREN, then RNA, then name key."""
+    """Mint the IRI of an actor from its strongest identifier: SIREN, then RNA, then name key.
+
+    The IRI is ``mint("actor", key)``, made here without folding keys that are already slugs (an identifier, a
+    folded name): each actor's IRI is minted when it is met and again when its name keys are looked up.
+    """
     if siren:
-        return mint("actor", "siren-" + siren, base=base)
-    if rna:
-        return mint("actor", "rna-" + rna, base=base)
-    if not name:
+        key = "siren-" + siren
+    elif rna:
+        key = "rna-" + rna
+    elif not name:
         raise ValueError("an actor needs a SIREN, an RNA number or a name")
-    return mint("actor", slugify(name_key(name) or name), base=base)
+    else:
+        key = slugify(name_key(name) or name)
+    return URIRef(base + "actor/" + _slug(key))
+
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _slug(text: str) -> str:
+    """``slugify(text)``, without its Unicode folding for ASCII text that is already a slug once lowercased.
+
+    >>> _slug("rna-W751085568"), _slug("Saint-Étienne")
+    ('rna-w751085568', 'saint-etienne')
+    """
+    low = text.lower()
+    if len(low) <= 80 and text.isascii() and _SLUG.fullmatch(low):
+        return low
+    return slugify(text)
 
 
 @dataclass
@@ -184,7 +205,7 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None) -> Res
     batches: a file of 50k rows costs a few hundred queries, not one per actor.
     """
     resolution = Resolution()
-    actors = sorted(actors_of(graph))
+    actors = sorted(actors_of(graph), key=str)  # IRIs sort by their text: rdflib's __lt__ is a Python call
     keys = {actor: actor_keys(graph, actor) for actor in actors}
     base, outcomes, undecided = _base_of(actors), {}, actors
     # Key kinds in turn, each looked up only for the actors that no stronger key matched: an association that its
@@ -268,7 +289,7 @@ def _keep_existing_labels(graph: TripleSet, mapping: dict[URIRef, URIRef], query
     actor, as the shapes expect). Labels from the previous version of the same source do not count.
     """
     known: dict[URIRef, set[str]] = {}
-    targets = sorted(set(mapping.values()))
+    targets = sorted(set(mapping.values()), key=str)
     bindings = {"source": source or URIRef("urn:maillage:none")}
     for i in range(0, len(targets), LOOKUP_BATCH):
         values = " ".join(t.n3() for t in targets[i:i + LOOKUP_BATCH])
@@ -297,7 +318,7 @@ def _lookup_keys(keys: set[tuple[str, str]], query, base: str) -> dict[tuple[str
     from graph.namespaces import sparql_prologue
 
     def actors_among(iris) -> set[URIRef]:
-        iris, actors = sorted(iris), set()
+        iris, actors = sorted(iris, key=str), set()
         for i in range(0, len(iris), LOOKUP_BATCH):
             values = " ".join(iri.n3() for iri in iris[i:i + LOOKUP_BATCH])
             actors.update(actor for (actor,) in query(sparql_prologue() + _LOOKUPS["iri"] % values, None))

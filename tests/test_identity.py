@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
@@ -180,3 +182,14 @@ def test_actors_are_rewritten_in_their_order_whichever_kind_of_key_decided(store
     resolution = resolve_actors(graph, store.query)
     assert list(resolution.rewritten.items()) == [(by_name, URIRef(actor + "siren-210600045")),
                                                   (by_siren, URIRef(actor + "siren-356000000"))]
+
+
+@given(st.text(max_size=90) | st.from_regex(r"[a-zA-Z0-9-]{0,90}", fullmatch=True))
+def test_actor_iris_are_minted_as_mint_mints_them(text):
+    from graph.identity import actor_iri
+    from graph.namespaces import mint, slugify
+
+    assert actor_iri(siren=text or None, name="x") == mint("actor", "siren-" + text if text else slugify("x"))
+    assert actor_iri(rna=text or None, name="x") == mint("actor", "rna-" + text if text else slugify("x"))
+    if text.strip():
+        assert actor_iri(name=text) == mint("actor", slugify(name_key(text) or text))
