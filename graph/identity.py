@@ -24,7 +24,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from graph.namespaces import DEFAULT_BASE, MAI, mint, slugify
-from graph.triples import TripleSet
+from graph.triples import TripleSet, plain_literal
 
 #: Words folded away from name keys: articles and prepositions, and legal-form words that sources add or drop
 #: ("Association DanaeCare", "DANAECARE", "Danaecare (association loi 1901)").
@@ -35,6 +35,7 @@ STOP_WORDS = frozenset("""
 """.split())
 
 _PUNCT = re.compile(r"[^a-z0-9]+")
+_MARKS = re.compile(r"[^\w\s]|_")
 _NON_DIGIT = re.compile(r"\D")
 #: Made once: rdflib's RDF, RDFS and SKOS namespaces make a new term on each use, and a term made once is also
 #: found by identity (not by rdflib's equality, a Python call) in the dicts of an extraction.
@@ -49,7 +50,7 @@ def fold(text: str) -> str:
     >>> fold("L’Étrat — Saint-Étienne")
     'l etrat saint etienne'
     """
-    text = re.sub(r"[^\w\s]|_", " ", text)  # before NFKD: "L’Étrat" must not become "letrat"
+    text = _MARKS.sub(" ", text)  # before NFKD: "L’Étrat" must not become "letrat"
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     return _PUNCT.sub(" ", text).strip()
 
@@ -193,7 +194,7 @@ def add_name_keys(graph: TripleSet) -> None:
     """Give every actor of ``graph`` its ``mai:nameKey`` literals (one per label and variant)."""
     for actor in actors_of(graph):
         for _, key in (k for k in actor_keys(graph, actor) if k[0] == "name"):
-            graph.add((actor, MAI.nameKey, Literal(key)))
+            graph.add((actor, MAI.nameKey, plain_literal(key)))
 
 
 def resolve_actors(graph: TripleSet, query, source: URIRef | None = None) -> Resolution:
@@ -403,7 +404,7 @@ class ActorBook:
         g.add((iri, _TYPE, cls))
         for prop, value in ((MAI.siren, siren), (MAI.siret, siret), (MAI.rna, rna)):
             if value:
-                g.add((iri, prop, Literal(value)))
+                g.add((iri, prop, plain_literal(value)))
         if siren or rna:
             self._with_id.add(iri)
         if name:
@@ -416,9 +417,9 @@ class ActorBook:
         name = " ".join(name.split())
         if iri not in self.labels:
             self.labels[iri] = name
-            self.graph.add((iri, _LABEL, Literal(name)))
+            self.graph.add((iri, _LABEL, plain_literal(name)))
         elif name != self.labels[iri]:
-            self.graph.add((iri, _ALT_LABEL, Literal(name)))
+            self.graph.add((iri, _ALT_LABEL, plain_literal(name)))
         for key in _name_variants(name):
             self._by_key.setdefault(key, set()).add(iri)
 

@@ -87,3 +87,14 @@ def test_a_literal_added_again_is_not_counted_twice_and_a_shared_one_is_found_fr
     g = TripleSet([(A, NAME, Literal("x")), (B, NAME, Literal("x")), (A, NAME, Literal("x"))])
     assert len(g) == 2 and list(g.subjects(NAME, Literal("x"))) == [A, B]
     assert g.ntriples() == f'<{A}> <{NAME}> "x" .\n<{B}> <{NAME}> "x" .\n'
+
+
+@given(st.text())
+def test_a_plain_literal_is_the_literal_rdflib_makes_of_a_string(text):
+    from graph.triples import plain_literal
+
+    made, expected = plain_literal(text), Literal(text)
+    assert (type(made), str(made), made.value, made.language, made.datatype, made.ill_typed, hash(made)) == (
+        type(expected), str(expected), expected.value, expected.language, expected.datatype, expected.ill_typed,
+        hash(expected))
+    assert made == expected and made.n3() == expected.n3()

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from graph.identity import ActorBook
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.namespaces import MAI, SCHEMA, mint
 from graph.tabular import Row, peek_keys, read_table
+from graph.triples import plain_literal
 from graph.values import ValueProblem, clean_identifier, normalise_rna, parse_date, rna_ok, siret_ok
 
 #: Columns that only RNA extracts have (both layouts).
@@ -99,12 +100,12 @@ class _Rows:
         if founded := self.date(row, "date_creat"):
             g.add((iri, SCHEMA.foundingDate, literal(founded, _DATE)))  # dates recur: each literal made once
         if objet := self.get(row, "objet"):
-            g.add((iri, _DESCRIPTION, Literal(objet)))
+            g.add((iri, _DESCRIPTION, plain_literal(objet)))
             if "\ufffd" in objet:
                 self.ex.warn("caractères perdus (U+FFFD) dans l'objet : texte à vérifier",
                              "lost characters (U+FFFD) in the purpose: check the text", line=row.line, field="objet")
         if url := self.get(row, "siteweb"):
-            g.add((iri, SCHEMA.url, Literal(url)))
+            g.add((iri, SCHEMA.url, plain_literal(url)))
         self.place(row, iri)
         self.dissolution(row, iri)
 

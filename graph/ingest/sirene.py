@@ -13,13 +13,14 @@ diffusion is restricted (``statutDiffusionUniteLegale`` P) are published without
 
 from __future__ import annotations
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 from rdflib.namespace import XSD
 
 from graph.identity import ActorBook
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.namespaces import MAI, SCHEMA
 from graph.tabular import Row, peek_keys, read_table
+from graph.triples import plain_literal
 from graph.values import ValueProblem, normalise_rna, parse_bool, parse_date, rna_ok, siren_ok
 
 SIGNATURE = {"siren", "categoriejuridiqueunitelegale", "activiteprincipaleunitelegale", "denominationunitelegale"}
@@ -103,7 +104,7 @@ class _Rows:
                              field="activitePrincipaleUniteLegale", value=naf)
         rna = normalise_rna(self.get(row, "identifiantAssociationUniteLegale"))
         if rna_ok(rna):
-            g.add((iri, MAI.rna, Literal(rna)))
+            g.add((iri, MAI.rna, plain_literal(rna)))
         try:
             ess = parse_bool(self.get(row, "economieSocialeSolidaireUniteLegale"))
             founded = parse_date(self.get(row, "dateCreationUniteLegale"))
