@@ -210,7 +210,8 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None) -> Res
     keys = {actor: actor_keys(graph, actor) for actor in actors}
     base, outcomes, undecided = _base_of(actors), {}, actors
     # Key kinds in turn, each looked up only for the actors that no stronger key matched: an association that its
-    # RNA number joins to a SIRENE unit needs no lookup of its names (half the lookups of an RNA extract).
+    # RNA number joins to another actor needs no lookup of its names. (An actor whose key finds only its own IRI,
+    # as an association with a SIRET finds its SIRENE unit, goes on to the next kind, as before.)
     for stage in ("siren", "rna", "name"):
         found = _lookup_keys({k for a in undecided for k in keys[a] if k[0] == stage}, query, base)
         left = []
