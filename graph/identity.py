@@ -24,7 +24,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from graph.namespaces import DEFAULT_BASE, MAI, mint, slugify
-from graph.triples import TripleSet
+from graph.triples import TripleSet, plain_literal
 
 #: Words folded away from name keys: articles and prepositions, and legal-form words that sources add or drop
 #: ("Association DanaeCare", "DANAECARE", "Danaecare (association loi 1901)").
@@ -35,6 +35,13 @@ STOP_WORDS = frozenset("""
 """.split())
 
 _PUNCT = re.compile(r"[^a-z0-9]+")
+_MARKS = re.compile(r"[^\w\s]|_")
+_NON_DIGIT = re.compile(r"\D")
+#: Made once: rdflib's RDF, RDFS and SKOS namespaces make a new term on each use, and a term made once is also
+#: found by identity (not by rdflib's equality, a Python call) in the dicts of an extraction.
+_TYPE, _LABEL, _ALT_LABEL = RDF.type, RDFS.label, SKOS.altLabel
+_ID_PREDICATES = ((MAI.siren, "siren"), (MAI.siret, "siren"), (MAI.rna, "rna"))
+_NAME_PREDICATES = (_LABEL, _ALT_LABEL)
 
 
 def fold(text: str) -> str:
@@ -43,7 +50,7 @@ def fold(text: str) -> str:
     >>> fold("L’Étrat — Saint-Étienne")
     'l etrat saint etienne'
     """
-    text = re.sub(r"[^\w\s]|_", " ", text)  # before NFKD: "L’Étrat" must not become "letrat"
+    text = _MARKS.sub(" ", text)  # before NFKD: "L’Étrat" must not become "letrat"
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     return _PUNCT.sub(" ", text).strip()
 
@@ -71,29 +78,55 @@ def name_variants(name: str) -> list[str]:
     >>> name_variants("DanaeCare")
     ['danaecare']
     """
+    return list(_name_variants(name))
+
+
+@lru_cache(maxsize=65_536)  # each name is looked at by the book, by add_name_keys and by resolve_actors
+def _name_variants(name: str) -> tuple[str, ...]:
     keys = [name_key(name)]
     bare = _PARENTHESES.sub("", name)
     if bare.strip() and bare != name:
         keys.append(name_key(bare))
-    return [k for i, k in enumerate(keys) if k and k not in keys[:i]]
+    return tuple(k for i, k in enumerate(keys) if k and k not in keys[:i])
 
 
 def siren_of(identifier: str | None) -> str | None:
     """Return the SIREN of a SIREN or SIRET string (digits only), or None."""
-    digits = re.sub(r"\D", "", identifier or "")
+    digits = _NON_DIGIT.sub("", identifier or "")
     return digits[:9] if len(digits) in (9, 14) else None
 
 
 def actor_iri(name: str | None = None, siren: str | None = None, rna: str | None = None,
               base: str = DEFAULT_BASE) -> URIRef:
-    """Mint the IRI of an actor from its strongest identifier: SIREN, then RNA, then name key."""
+    """Mint the IRI of an actor from its strongest identifier: SIREN, then RNA, then name key.
+
+    The IRI is ``mint("actor", key)``, made here without folding keys that are already slugs (an identifier, a
+    folded name): each actor's IRI is minted when it is met and again when its name keys are looked up.
+    """
     if siren:
-        return mint("actor", "siren-" + siren, base=base)
-    if rna:
-        return mint("actor", "rna-" + rna, base=base)
-    if not name:
+        key = "siren-" + siren
+    elif rna:
+        key = "rna-" + rna
+    elif not name:
         raise ValueError("an actor needs a SIREN, an RNA number or a name")
-    return mint("actor", slugify(name_key(name) or name), base=base)
+    else:
+        key = slugify(name_key(name) or name)
+    return URIRef(base + "actor/" + _slug(key))
+
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _slug(text: str) -> str:
+    """``slugify(text)``, without its Unicode folding for ASCII text that is already a slug once lowercased.
+
+    >>> _slug("rna-W751085568"), _slug("Saint-Étienne")
+    ('rna-w751085568', 'saint-etienne')
+    """
+    low = text.lower()
+    if len(low) <= 80 and text.isascii() and _SLUG.fullmatch(low):
+        return low
+    return slugify(text)
 
 
 @dataclass
@@ -124,15 +157,15 @@ LOOKUP_BATCH = 500
 def actor_keys(graph: TripleSet, actor: URIRef) -> list[tuple[str, str]]:
     """Return the lookup keys of an extracted actor, strongest first: ("siren", …), ("rna", …), ("name", …)."""
     keys: list[tuple[str, str]] = []
-    for p, how in ((MAI.siren, "siren"), (MAI.siret, "siren"), (MAI.rna, "rna")):
+    for p, how in _ID_PREDICATES:
         for value in graph.objects(actor, p):
             key = siren_of(str(value)) if how == "siren" else str(value).upper()
             if key and (how, key) not in keys:
                 keys.append((how, key))
-    for p in (RDFS.label, SKOS.altLabel):
+    for p in _NAME_PREDICATES:
         for value in graph.objects(actor, p):
-            for key in name_variants(str(value)):
-                if ("name", key) not in keys and not (p == SKOS.altLabel and _is_acronym(key)):
+            for key in _name_variants(str(value)):
+                if ("name", key) not in keys and not (p is _ALT_LABEL and _is_acronym(key)):
                     keys.append(("name", key))
     return keys
 
@@ -161,7 +194,7 @@ def add_name_keys(graph: TripleSet) -> None:
     """Give every actor of ``graph`` its ``mai:nameKey`` literals (one per label and variant)."""
     for actor in actors_of(graph):
         for _, key in (k for k in actor_keys(graph, actor) if k[0] == "name"):
-            graph.add((actor, MAI.nameKey, Literal(key)))
+            graph.add((actor, MAI.nameKey, plain_literal(key)))
 
 
 def resolve_actors(graph: TripleSet, query, source: URIRef | None = None) -> Resolution:
@@ -173,31 +206,57 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None) -> Res
     batches: a file of 50k rows costs a few hundred queries, not one per actor.
     """
     resolution = Resolution()
-    actors = sorted(actors_of(graph))
+    actors = sorted(actors_of(graph), key=str)  # IRIs sort by their text: rdflib's __lt__ is a Python call
     keys = {actor: actor_keys(graph, actor) for actor in actors}
-    found = _lookup_keys({k for ks in keys.values() for k in ks}, query, _base_of(actors))
-    for actor in actors:
-        has_id = any(how != "name" for how, _ in keys[actor])
-        for how, key in keys[actor]:
-            candidates = found.get((how, key), set()) - {actor}
-            if not candidates:
-                continue
-            if how == "name" and has_id:
-                # A named actor with an identifier merges by name only into actors without a conflicting one.
-                candidates = {c for c in candidates if not _conflicting_ids(graph, actor, c, query)}
-            if len(candidates) == 1:
-                resolution.rewritten[actor] = candidates.pop()
-            elif len(candidates) > 1:
-                label = next(iter(graph.objects(actor, RDFS.label)), key)
-                names = ", ".join(sorted(str(c) for c in candidates))
-                resolution.ambiguous.append((
-                    f"acteur « {label} » : plusieurs correspondances ({how}) — non fusionné : {names}",
-                    f"actor '{label}': several matches ({how}), not merged: {names}"))
-            break
+    base, outcomes, undecided = _base_of(actors), {}, actors
+    # Key kinds in turn, each looked up only for the actors that no stronger key matched: an association that its
+    # RNA number joins to another actor needs no lookup of its names. (An actor whose key finds only its own IRI,
+    # as an association with a SIRET finds its SIRENE unit, goes on to the next kind, as before.)
+    for stage in ("siren", "rna", "name"):
+        found = _lookup_keys({k for a in undecided for k in keys[a] if k[0] == stage}, query, base)
+        left = []
+        for actor in undecided:
+            outcome = _decide(graph, actor, keys[actor], stage, found, query)
+            if outcome is None:
+                left.append(actor)
+            else:
+                outcomes[actor] = outcome
+        undecided = left
+    for actor in actors:  # in the actors' order, as one pass over them gave
+        outcome = outcomes.get(actor)
+        if outcome is not None and outcome[0] == "rewrite":
+            resolution.rewritten[actor] = outcome[1]
+        elif outcome is not None and outcome[0] == "ambiguous":
+            resolution.ambiguous.append(outcome[1])
     targets = {actor: resolution.rewritten.get(actor, actor) for actor in actors}
     _keep_existing_labels(graph, targets, query, source)
     _rewrite(graph, resolution.rewritten)
     return resolution
+
+
+def _decide(graph: TripleSet, actor: URIRef, keys: list[tuple[str, str]], stage: str,
+            found: dict[tuple[str, str], set[URIRef]], query) -> tuple | None:
+    """What the first of ``actor``'s keys of kind ``stage`` that the store knows decides: ("rewrite", IRI),
+    ("ambiguous", messages) or ("keep",); None when no key of that kind matched (the next kind is tried)."""
+    has_id = any(how != "name" for how, _ in keys)
+    for how, key in keys:
+        if how != stage:
+            continue
+        candidates = found.get((how, key), set()) - {actor}
+        if not candidates:
+            continue
+        if how == "name" and has_id:
+            # A named actor with an identifier merges by name only into actors without a conflicting one.
+            candidates = {c for c in candidates if not _conflicting_ids(graph, actor, c, query)}
+        if len(candidates) == 1:
+            return "rewrite", candidates.pop()
+        if len(candidates) > 1:
+            label = next(iter(graph.objects(actor, _LABEL)), key)
+            names = ", ".join(sorted(str(c) for c in candidates))
+            return "ambiguous", (f"acteur « {label} » : plusieurs correspondances ({how}) — non fusionné : {names}",
+                                 f"actor '{label}': several matches ({how}), not merged: {names}")
+        return ("keep",)
+    return None
 
 
 def canonical_deliberations(graph: TripleSet) -> dict[URIRef, URIRef]:
@@ -232,7 +291,7 @@ def _keep_existing_labels(graph: TripleSet, mapping: dict[URIRef, URIRef], query
     actor, as the shapes expect). Labels from the previous version of the same source do not count.
     """
     known: dict[URIRef, set[str]] = {}
-    targets = sorted(set(mapping.values()))
+    targets = sorted(set(mapping.values()), key=str)
     bindings = {"source": source or URIRef("urn:maillage:none")}
     for i in range(0, len(targets), LOOKUP_BATCH):
         values = " ".join(t.n3() for t in targets[i:i + LOOKUP_BATCH])
@@ -241,10 +300,10 @@ def _keep_existing_labels(graph: TripleSet, mapping: dict[URIRef, URIRef], query
     for actor, target in mapping.items():
         if not known.get(target):
             continue
-        for label in list(graph.objects(actor, RDFS.label)):
+        for label in list(graph.objects(actor, _LABEL)):
             if str(label) not in known[target]:
-                graph.remove((actor, RDFS.label, label))
-                graph.add((actor, SKOS.altLabel, label))
+                graph.remove((actor, _LABEL, label))
+                graph.add((actor, _ALT_LABEL, label))
 
 
 def _base_of(actors: list[URIRef]) -> str:
@@ -261,7 +320,7 @@ def _lookup_keys(keys: set[tuple[str, str]], query, base: str) -> dict[tuple[str
     from graph.namespaces import sparql_prologue
 
     def actors_among(iris) -> set[URIRef]:
-        iris, actors = sorted(iris), set()
+        iris, actors = sorted(iris, key=str), set()
         for i in range(0, len(iris), LOOKUP_BATCH):
             values = " ".join(iri.n3() for iri in iris[i:i + LOOKUP_BATCH])
             actors.update(actor for (actor,) in query(sparql_prologue() + _LOOKUPS["iri"] % values, None))
@@ -271,8 +330,7 @@ def _lookup_keys(keys: set[tuple[str, str]], query, base: str) -> dict[tuple[str
     for how in ("siren", "rna", "name"):
         wanted = sorted(k for h, k in keys if h == how)
         for i in range(0, len(wanted), LOOKUP_BATCH):
-            # Literal.n3() escapes the values: the keys are data, never query text.
-            values = " ".join(Literal(k).n3() for k in wanted[i:i + LOOKUP_BATCH])
+            values = " ".join(_string_term(k) for k in wanted[i:i + LOOKUP_BATCH])
             for key, holder in query(sparql_prologue() + _LOOKUPS[how] % values, None):
                 if isinstance(holder, URIRef):  # a blank node, local to its source, is no identity to join
                     holders.setdefault((how, str(key)), set()).add(holder)
@@ -282,6 +340,19 @@ def _lookup_keys(keys: set[tuple[str, str]], query, base: str) -> dict[tuple[str
     for actor in actors & set(by_iri):
         found.setdefault(("name", by_iri[actor]), set()).add(actor)
     return found
+
+
+_PLAIN = re.compile(r"[A-Za-z0-9 ]*")
+
+
+def _string_term(text: str) -> str:
+    """A key as a SPARQL string: escaped by Literal.n3() (keys are data, never query text), or quoted as it is
+    when it holds only letters, digits and spaces (name keys, SIRENs: rdflib took 3 µs a key for the same text).
+
+    >>> _string_term("danaecare 42"), _string_term('a"b')
+    ('"danaecare 42"', '"a\\\\"b"')
+    """
+    return f'"{text}"' if _PLAIN.fullmatch(text) else Literal(text).n3()
 
 
 def _conflicting_ids(graph: TripleSet, actor: URIRef, candidate: URIRef, query) -> bool:
@@ -331,10 +402,10 @@ class ActorBook:
         siren = siren or siren_of(siret)
         iri = actor_iri(name, siren=siren, rna=rna, base=self.base)
         g = self.graph
-        g.add((iri, RDF.type, cls))
+        g.add((iri, _TYPE, cls))
         for prop, value in ((MAI.siren, siren), (MAI.siret, siret), (MAI.rna, rna)):
             if value:
-                g.add((iri, prop, Literal(value)))
+                g.add((iri, prop, plain_literal(value)))
         if siren or rna:
             self._with_id.add(iri)
         if name:
@@ -347,10 +418,10 @@ class ActorBook:
         name = " ".join(name.split())
         if iri not in self.labels:
             self.labels[iri] = name
-            self.graph.add((iri, RDFS.label, Literal(name)))
+            self.graph.add((iri, _LABEL, plain_literal(name)))
         elif name != self.labels[iri]:
-            self.graph.add((iri, SKOS.altLabel, Literal(name)))
-        for key in name_variants(name):
+            self.graph.add((iri, _ALT_LABEL, plain_literal(name)))
+        for key in _name_variants(name):
             self._by_key.setdefault(key, set()).add(iri)
 
     def finish(self) -> dict[URIRef, URIRef]:

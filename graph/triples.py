@@ -50,12 +50,12 @@ class TripleSet:
         objects = by_p.get(p)
         if objects is None:
             objects = by_p[p] = {}
-        elif o in objects:
-            return self
+        # rdflib hashes a Literal in Python (~2 µs): the object is hashed twice here, not four times.
+        known = len(objects)
         objects[o] = None
-        by_s = self._osp.get(o)
-        if by_s is None:
-            by_s = self._osp[o] = {}
+        if len(objects) == known:
+            return self
+        by_s = self._osp.setdefault(o, {})
         preds = by_s.get(s)
         if preds is None:
             preds = by_s[s] = {}
@@ -123,6 +123,8 @@ class TripleSet:
         return (o for _, _, o in self.triples((subject, predicate, None)))
 
     def subjects(self, predicate: Node | None = None, object: Node | None = None) -> Iterator[Node]:
+        if predicate is None and object is None:
+            return iter(list(self._spo))  # every subject has a triple: an emptied subject leaves the index
         if object is not None:
             found = self._osp.get(object, {})
             return iter([s for s, preds in found.items() if predicate is None or predicate in preds])
@@ -156,16 +158,21 @@ class TripleSet:
 
     def ntriples(self) -> str:
         """The triples as N-Triples, subjects in the order they were first added."""
-        written: dict[Node, str] = {}  # each distinct term is written once: types, actors, "EUR", dates repeat
+        # Each distinct IRI is written once: types and actors repeat. A literal is written each time it comes: that
+        # costs less than the Python hash that rdflib gives literals (looking one up here cost more than writing it).
+        written: dict[Node, str] = {}
         lines = []
         for s, by_p in self._spo.items():
             subject = written.get(s) or written.setdefault(s, _term(s))
             for p, objects in by_p.items():
                 head = f"{subject} {written.get(p) or written.setdefault(p, _term(p))} "
                 for o in objects:
-                    text = written.get(o)
-                    if text is None:
-                        text = written[o] = _term(o)
+                    if isinstance(o, Literal):
+                        text = _literal(o)
+                    else:
+                        text = written.get(o)
+                        if text is None:
+                            text = written[o] = _term(o)
                     lines.append(f"{head}{text} .\n")
         return "".join(lines)
 
@@ -183,6 +190,24 @@ class TripleSet:
         return graph
 
 
+def plain_literal(text: str) -> Literal:
+    """Return ``Literal(text)`` for a string without language or datatype, made without rdflib's conversions.
+
+    rdflib spends ~2 µs a literal looking for a Python type to convert and a datatype to check; a plain string has
+    none (names, identifiers, name keys: most of an extraction's literals). The attributes are those that
+    ``Literal.__new__`` gives a ``str`` (a property test compares the two).
+
+    >>> plain_literal("Pôle santé") == Literal("Pôle santé"), plain_literal("x").value
+    (True, 'x')
+    """
+    if type(text) is not str:
+        return Literal(text)
+    made = str.__new__(Literal, text)
+    made._language = made._datatype = made._ill_typed = None
+    made._value = text
+    return made
+
+
 def _term(node: Node) -> str:
     if isinstance(node, URIRef):
         return f"<{node}>"
@@ -192,7 +217,10 @@ def _term(node: Node) -> str:
 
 
 def _literal(node: Literal) -> str:
-    lexical = f'"{str(node).translate(_ESCAPES)}"'
+    text = str(node)
+    if '"' in text or "\\" in text or "\n" in text or "\r" in text:  # rare: four scans cost less than translate
+        text = text.translate(_ESCAPES)
+    lexical = f'"{text}"'
     if node.language:
         return f"{lexical}@{node.language}"
     datatype = node.datatype
@@ -201,4 +229,4 @@ def _literal(node: Literal) -> str:
     return lexical
 
 
-__all__ = ["TripleSet"]
+__all__ = ["TripleSet", "plain_literal"]

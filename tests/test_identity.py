@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import URIRef
+from hypothesis import given
+from hypothesis import strategies as st
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS
 
-from graph.identity import ActorBook, name_key, name_variants, siren_of
+from graph.identity import ActorBook, name_key, name_variants, resolve_actors, siren_of
 from graph.ingest.base import new_graph
 from graph.ingest.pipeline import ingest_paths
 from graph.namespaces import MAI
@@ -145,3 +148,48 @@ def test_ambiguous_name_candidates_are_reported_not_merged(store, tmp_path):
     assert URIRef("https://w3id.org/maillage/id/actor/club") in {
         row[0] for row in store.query("PREFIX mai: <https://w3id.org/maillage/ontology#> "
                                       "SELECT ?b WHERE { ?g mai:beneficiary ?b }")}
+
+
+def test_an_actor_joined_by_its_rna_number_is_not_looked_up_by_its_names(store, tmp_path):
+    turtle = tmp_path / "units.ttl"
+    turtle.write_text(f'<{DANAECARE}> a <https://w3id.org/maillage/ontology#Association> ; '
+                      '<https://w3id.org/maillage/ontology#rna> "W423000002" ; '
+                      '<http://www.w3.org/2000/01/rdf-schema#label> "DanaeCare" .\n', encoding="utf-8")
+    ingest(store, turtle)
+    graph = new_graph()
+    actor = ActorBook(graph).actor("Les Amis de DanaeCare", MAI.Association, rna="W423000002")
+    asked = []
+
+    def query(sparql, bindings=None):
+        asked.append(sparql)
+        return store.query(sparql, bindings)
+
+    assert resolve_actors(graph, query).rewritten == {actor: URIRef(DANAECARE)}
+    assert [q for q in asked if "nameKey" in q] == []
+
+
+def test_actors_are_rewritten_in_their_order_whichever_kind_of_key_decided(store, tmp_path):
+    first = tmp_path / "a.csv"
+    first.write_text("nomAttribuant;nomBeneficiaire;idBeneficiaire;montant\nSEM;Club A;21060004500392;1\n"
+                     "SEM;Zeta;35600000000048;1\n")
+    ingest(store, first)
+    graph, actor = new_graph(), "https://w3id.org/maillage/id/actor/"
+    by_name, by_siren = URIRef(actor + "a-local"), URIRef(actor + "b-local")
+    graph.add((by_name, RDF.type, MAI.Association))
+    graph.add((by_name, RDFS.label, Literal("CLUB A")))
+    graph.add((by_siren, RDF.type, MAI.Association))
+    graph.add((by_siren, MAI.siren, Literal("356000000")))
+    resolution = resolve_actors(graph, store.query)
+    assert list(resolution.rewritten.items()) == [(by_name, URIRef(actor + "siren-210600045")),
+                                                  (by_siren, URIRef(actor + "siren-356000000"))]
+
+
+@given(st.text(max_size=90) | st.from_regex(r"[a-zA-Z0-9-]{0,90}", fullmatch=True))
+def test_actor_iris_are_minted_as_mint_mints_them(text):
+    from graph.identity import actor_iri
+    from graph.namespaces import mint, slugify
+
+    assert actor_iri(siren=text or None, name="x") == mint("actor", "siren-" + text if text else slugify("x"))
+    assert actor_iri(rna=text or None, name="x") == mint("actor", "rna-" + text if text else slugify("x"))
+    if text.strip():
+        assert actor_iri(name=text) == mint("actor", slugify(name_key(text) or text))

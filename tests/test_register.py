@@ -106,3 +106,22 @@ def test_the_csv_flavour_gives_the_same_kind_of_members():
                                                ("r.csv", "nomBeneficiaire;montant\n", 0), ("r.yaml", "a: 1\n", 0)])
 def test_detection_scores_registers_only(name, text, score):
     assert detect(SourceContext(Path(name), text.encode())) == score
+
+
+@pytest.mark.parametrize("text", [
+    "format: maillage-register/1\nmembers:\n" + "".join(f"  - {{name: M{i}, joined: 2024-05-{i:02d}}}\n"
+                                                         for i in range(1, 20)),
+    "a: &x [1, 2]\nb: [*x, *x]\nc: 'é'\nd: 2024-05-16\ne: ~\n", "", "# only a comment\n",
+])
+def test_yaml_is_read_once_into_the_values_that_safe_load_gives(text):
+    import yaml
+
+    from graph.ingest.register import load_yaml
+
+    assert load_yaml(text)[1] == yaml.safe_load(text)
+
+
+def test_a_deeply_nested_yaml_register_is_an_input_error_not_a_crash():
+    text = "format: maillage-register/1\n" + "".join(" " * i + f"k{i}:\n" for i in range(3000))
+    with pytest.raises(InputError, match="YAML invalide"):
+        extract(yaml_ctx(text))

@@ -134,3 +134,39 @@ def test_an_empty_file_cannot_be_read():
 
 def test_blank_rows_are_dropped():
     assert len(read("DEP_Lot_Subventions_2017_DONNEES.xlsx_pour_exemple.csv").rows) == 13
+
+
+@pytest.mark.parametrize("path", sorted(p for p in FIXTURES.iterdir() if p.suffix.lower() in (".csv", ".tsv", ".txt")),
+                         ids=lambda p: p.name)
+def test_a_text_file_reads_the_same_whether_or_not_its_cells_are_looked_at_one_by_one(path, monkeypatch):
+    import graph.tabular as tabular
+
+    fast = read_table(path.read_bytes())
+    monkeypatch.setattr(tabular, "_suspect_lines", lambda text: None)  # None: every cell goes through repair
+    slow = read_table(path.read_bytes())
+    assert (fast.header, fast.rows, fast.repairs) == (slow.header, slow.rows, slow.repairs)
+
+
+def test_cells_of_a_file_without_mojibake_are_stripped():
+    table = read_table(b"nom;ville\n  Alpha ; Lyon \n")
+    assert (table.rows[0].cells, table.repairs) == (["Alpha", "Lyon"], [])
+
+
+def test_one_mojibake_cell_among_clean_rows_is_repaired_and_recorded():
+    text = "nom;ville\n" + "Alpha;Lyon\n" * 50 + "Aide notifiÃ©e;Lyon\n"
+    table = read_table(text.encode())
+    assert table.rows[-1].cells[0] == "Aide notifiée"
+    assert [(r.line, r.column, r.raw) for r in table.repairs] == [(52, 0, "Aide notifiÃ©e")]
+
+
+def test_a_mojibake_cell_on_the_second_line_of_a_quoted_cell_is_repaired():
+    text = 'nom;ville\nAlpha;Lyon\n"Ligne un\nAide notifiÃ©e";Lyon\nBeta;"CHÂTEAU"\n'
+    table = read_table(text.encode())
+    assert [r.cells for r in table.rows] == [["Alpha", "Lyon"], ["Ligne un\nAide notifiée", "Lyon"],
+                                             ["Beta", "CHÂTEAU"]]
+    assert [(r.line, r.column) for r in table.repairs] == [(3, 0)]
+
+
+def test_mojibake_in_a_row_joined_back_after_an_unquoted_newline_is_repaired():
+    table = read_table("id;titre;date\n1;Premi\u00c3\u00a8re\nsuite;2014-01-01\n2;Autre;2014-01-02\n".encode())
+    assert table.rows[0].cells == ["1", "Première\nsuite", "2014-01-01"]

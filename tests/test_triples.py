@@ -74,3 +74,27 @@ def test_any_string_literal_survives_ntriples(text):
     g = TripleSet([(A, NAME, Literal(text))])
     (quad,) = ox.parse(g.ntriples().encode(), ox.RdfFormat.N_TRIPLES)
     assert quad.object.value == text
+
+
+def test_subjects_without_a_pattern_are_each_subject_once_in_the_order_first_added():
+    g = sample()
+    g.add((C, NAME, Literal("C")))
+    g.remove((B, None, None))
+    assert list(g.subjects()) == [A, C]
+
+
+def test_a_literal_added_again_is_not_counted_twice_and_a_shared_one_is_found_from_both_subjects():
+    g = TripleSet([(A, NAME, Literal("x")), (B, NAME, Literal("x")), (A, NAME, Literal("x"))])
+    assert len(g) == 2 and list(g.subjects(NAME, Literal("x"))) == [A, B]
+    assert g.ntriples() == f'<{A}> <{NAME}> "x" .\n<{B}> <{NAME}> "x" .\n'
+
+
+@given(st.text())
+def test_a_plain_literal_is_the_literal_rdflib_makes_of_a_string(text):
+    from graph.triples import plain_literal
+
+    made, expected = plain_literal(text), Literal(text)
+    assert (type(made), str(made), made.value, made.language, made.datatype, made.ill_typed, hash(made)) == (
+        type(expected), str(expected), expected.value, expected.language, expected.datatype, expected.ill_typed,
+        hash(expected))
+    assert made == expected and made.n3() == expected.n3()

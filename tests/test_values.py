@@ -151,3 +151,12 @@ def test_integers_written_by_spreadsheets_are_read(text, expected):
 @pytest.mark.parametrize("text, expected", [("oui", True), ("Non", False), ("O", True), ("N", False), ("", None)])
 def test_pitfall_21_yes_no_flags_keep_empty_as_unknown(text, expected):
     assert parse_bool(text) is expected
+
+
+@given(st.text(alphabet="0123456789", max_size=20))
+def test_luhn_ok_is_the_textbook_check(digits):
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    assert luhn_ok(digits) == (total % 10 == 0)

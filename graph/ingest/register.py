@@ -53,6 +53,9 @@ from graph.namespaces import CIRCLES, MAI, ORG, SCHEMA, THEMES, mint, slugify
 from graph.values import ValueProblem, clean_identifier, normalise_rna, parse_date, rna_ok, siren_ok, siret_ok
 
 FORMAT = "maillage-register/1"
+#: libyaml's parser when PyYAML has it: 5x faster than PyYAML's own, and deep nesting is a syntax error there, not
+#: a RecursionError.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KINDS = {"association": MAI.Association, "collectivite": MAI.PublicAuthority, "entreprise": MAI.Enterprise,
          "universite": MAI.University, "professionnel-de-sante": MAI.HealthProfessional, "usagers": MAI.UserGroup}
 
@@ -107,10 +110,25 @@ def _child(node, key: str):
     return None
 
 
+def load_yaml(text: str) -> tuple[yaml.Node | None, Any]:
+    """Parse a YAML document once into its node tree (whose marks give lines) and its values, as ``safe_load``.
+
+    >>> root, data = load_yaml("members:\\n  - name: A\\n")
+    >>> data, root.value[0][1].start_mark.line
+    ({'members': [{'name': 'A'}]}, 1)
+    """
+    loader = _LOADER(text)
+    try:
+        root = loader.get_single_node()
+        return root, (loader.construct_document(root) if root is not None else None)
+    finally:
+        loader.dispose()
+
+
 def entries_from_yaml(text: str, expected: str) -> tuple[Entry, list[Entry], list[Entry], list[Entry]]:
     """Return (ptce, members, goals, actions) of a YAML register; InputError with the line on bad syntax."""
     try:
-        root, data = yaml.compose(text), yaml.safe_load(text)
+        root, data = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(f"YAML invalide : {getattr(exc, 'problem', exc)}", line=mark.line + 1 if mark else None,

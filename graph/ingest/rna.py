@@ -16,19 +16,23 @@ from __future__ import annotations
 
 import re
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from graph.identity import ActorBook
-from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
+from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.namespaces import MAI, SCHEMA, mint
 from graph.tabular import Row, peek_keys, read_table
+from graph.triples import plain_literal
 from graph.values import ValueProblem, clean_identifier, normalise_rna, parse_date, rna_ok, siret_ok
 
 #: Columns that only RNA extracts have (both layouts).
 SIGNATURE = {"id", "idex", "siret", "gestion", "datecreat", "titre", "objet", "objetsocial1", "adrscodeinsee"}
 _W_NUMBER = re.compile(r"\bW[0-9A-Z]{9}\b")
 DISSOLVED = {"D": "dissoute", "S": "supprimée"}
+_INSEE_CODE = re.compile(r"(\d{2}|2[AB])\d{3}")
+#: Made once: rdflib's namespaces other than ours make a new term on each use.
+_DATE, _DESCRIPTION, _TYPE, _LABEL = XSD.date, DCTERMS.description, RDF.type, RDFS.label
 
 
 def detect(ctx: SourceContext) -> int:
@@ -48,6 +52,7 @@ class _Rows:
         self.ex = Extraction(graph=self.graph)
         self.book = ActorBook(self.graph, ctx.base)
         self.count = self.dissolved = 0
+        self.places: dict[str, URIRef] = {}
 
     def get(self, row: Row, name: str) -> str:
         i = self.col.get(name)
@@ -93,35 +98,37 @@ class _Rows:
     def describe(self, row: Row, iri: URIRef) -> None:
         g = self.graph
         if founded := self.date(row, "date_creat"):
-            g.add((iri, SCHEMA.foundingDate, Literal(founded, datatype=XSD.date)))
+            g.add((iri, SCHEMA.foundingDate, literal(founded, _DATE)))  # dates recur: each literal made once
         if objet := self.get(row, "objet"):
-            g.add((iri, DCTERMS.description, Literal(objet)))
+            g.add((iri, _DESCRIPTION, plain_literal(objet)))
             if "\ufffd" in objet:
                 self.ex.warn("caractères perdus (U+FFFD) dans l'objet : texte à vérifier",
                              "lost characters (U+FFFD) in the purpose: check the text", line=row.line, field="objet")
         if url := self.get(row, "siteweb"):
-            g.add((iri, SCHEMA.url, Literal(url)))
+            g.add((iri, SCHEMA.url, plain_literal(url)))
         self.place(row, iri)
         self.dissolution(row, iri)
 
     def place(self, row: Row, iri: URIRef) -> None:
         code = self.get(row, "adrs_codeinsee")
-        if not re.fullmatch(r"(\d{2}|2[AB])\d{3}", code):
+        if not _INSEE_CODE.fullmatch(code):
             return
-        place = mint("place", code, base=self.ctx.base)
+        place = self.places.get(code)  # a commune holds many associations
+        if place is None:
+            place = self.places[code] = mint("place", code, base=self.ctx.base)
         label = self.get(row, "adrs_libcommune") or self.get(row, "libcom") or code
         self.graph.add((iri, SCHEMA.location, place))
-        self.graph.add((place, RDF.type, SCHEMA.Place))
-        self.graph.add((place, MAI.inseeCode, Literal(code)))
-        if (place, RDFS.label, None) not in self.graph:
-            self.graph.add((place, RDFS.label, Literal(label)))
+        self.graph.add((place, _TYPE, SCHEMA.Place))
+        self.graph.add((place, MAI.inseeCode, literal(code)))
+        if (place, _LABEL, None) not in self.graph:
+            self.graph.add((place, _LABEL, literal(label)))
 
     def dissolution(self, row: Row, iri: URIRef) -> None:
         position, date = self.get(row, "position").upper(), self.date(row, "date_disso")
         if position not in DISSOLVED and date is None:
             return
         if date is not None:
-            self.graph.add((iri, SCHEMA.dissolutionDate, Literal(date, datatype=XSD.date)))
+            self.graph.add((iri, SCHEMA.dissolutionDate, literal(date, _DATE)))
         state = DISSOLVED.get(position, "dissoute")
         self.ex.warn(f"association {state}" + (f" le {date.isoformat()}" if date else ""),
                      f"association {'deleted' if position == 'S' else 'dissolved'}" +

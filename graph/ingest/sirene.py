@@ -13,16 +13,19 @@ diffusion is restricted (``statutDiffusionUniteLegale`` P) are published without
 
 from __future__ import annotations
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 from rdflib.namespace import XSD
 
 from graph.identity import ActorBook
-from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
+from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.namespaces import MAI, SCHEMA
 from graph.tabular import Row, peek_keys, read_table
+from graph.triples import plain_literal
 from graph.values import ValueProblem, normalise_rna, parse_bool, parse_date, rna_ok, siren_ok
 
 SIGNATURE = {"siren", "categoriejuridiqueunitelegale", "activiteprincipaleunitelegale", "denominationunitelegale"}
+#: Made once: rdflib's XSD namespace makes a new term on each use.
+_DATE = XSD.date
 
 
 def actor_class(category: str) -> URIRef:
@@ -88,19 +91,20 @@ class _Rows:
 
     def describe(self, row: Row, iri: URIRef, category: str) -> None:
         g = self.graph
+        # Categories, activity codes, flags and dates recur across units: each literal is made once (base.literal).
         if category:
-            g.add((iri, MAI.legalCategory, Literal(category)))
+            g.add((iri, MAI.legalCategory, literal(category)))
         naf, nomenclature = self.get(row, "activitePrincipaleUniteLegale"), self.get(
             row, "nomenclatureActivitePrincipaleUniteLegale")
         if naf:
-            g.add((iri, MAI.naf, Literal(naf)))
+            g.add((iri, MAI.naf, literal(naf)))
             if nomenclature and nomenclature != "NAFRev2":
                 self.ex.warn(f"code d'activité dans la nomenclature {nomenclature}, pas NAF rév. 2",
                              f"activity code in the {nomenclature} nomenclature, not NAF rev. 2", line=row.line,
                              field="activitePrincipaleUniteLegale", value=naf)
         rna = normalise_rna(self.get(row, "identifiantAssociationUniteLegale"))
         if rna_ok(rna):
-            g.add((iri, MAI.rna, Literal(rna)))
+            g.add((iri, MAI.rna, plain_literal(rna)))
         try:
             ess = parse_bool(self.get(row, "economieSocialeSolidaireUniteLegale"))
             founded = parse_date(self.get(row, "dateCreationUniteLegale"))
@@ -108,9 +112,9 @@ class _Rows:
             self.ex.warn(str(exc), exc.message_en, line=row.line)
             return
         if ess is not None:
-            g.add((iri, MAI.ess, Literal(ess)))
+            g.add((iri, MAI.ess, literal(ess)))
         if founded:
-            g.add((iri, SCHEMA.foundingDate, Literal(founded, datatype=XSD.date)))
+            g.add((iri, SCHEMA.foundingDate, literal(founded, _DATE)))
 
 
 def extract(ctx: SourceContext) -> Extraction:
