@@ -101,15 +101,25 @@ def scheme_labels(scheme_name: str) -> tuple[tuple[str, URIRef], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+@cache
+def _label_patterns(scheme_name: str) -> tuple[tuple[re.Pattern, bool, URIRef], ...]:
+    """(pattern, whether it reads the folded text, concept) for each label of a scheme, compiled once: the labels
+    outnumber the ``re`` module's cache, which then compiled them again for each paragraph read."""
+    patterns = []
+    for label, concept in scheme_labels(scheme_name):
+        if label.isupper() and len(label) <= 5:
+            patterns.append((re.compile(rf"\b{re.escape(label)}\b"), False, concept))
+        else:
+            patterns.append((re.compile(rf"(?<![\w-]){re.escape(fold(label))}(?![\w-])"), True, concept))
+    return tuple(patterns)
+
+
 def match_concepts(text: str, scheme_name: str) -> list[URIRef]:
     """Return the concepts of a scheme whose labels occur in ``text`` (acronyms case-sensitively), in order."""
     folded = fold(text)
     found: dict[URIRef, int] = {}
-    for label, concept in scheme_labels(scheme_name):
-        if label.isupper() and len(label) <= 5:
-            match = re.search(rf"\b{re.escape(label)}\b", text)
-        else:
-            match = re.search(rf"(?<![\w-]){re.escape(fold(label))}(?![\w-])", folded)
+    for pattern, on_folded, concept in _label_patterns(scheme_name):
+        match = pattern.search(folded if on_folded else text)
         if match and (concept not in found or match.start() < found[concept]):
             found[concept] = match.start()
     return sorted(found, key=found.get)
