@@ -22,6 +22,7 @@ from graph.identity import canonical_deliberations, resolve_actors, siren_of
 from graph.ingest import detect_kind, get_kind
 from graph.ingest.base import Extraction, InputError, Issue, SourceContext, new_graph
 from graph.ingest.lookahead import LOOKAHEAD_MAX_BYTES, Lookahead, Prepared, extract, lost
+from graph.ingest.sources import StoredSources, stored_sha256, stored_subjects
 from graph.namespaces import DEFAULT_BASE, MAI, SCHEMA
 from graph.ontology import read_vocabulary, superclasses, vocabulary_files
 from graph.backup import is_dump, restore_report
@@ -81,15 +82,6 @@ def read_source(path: Path, base: str = DEFAULT_BASE, options: dict | None = Non
     return SourceContext(path=path, data=data, base=base, options=dict(options or {}))
 
 
-_SHA256 = f"SELECT ?sha WHERE {{ GRAPH ?g {{ ?g <{MAI.sha256}> ?sha }} }}"
-
-
-def stored_sha256(query, graph: URIRef) -> str | None:
-    """Return the sha256 recorded for the source stored as ``graph``, if any."""
-    rows = list(query(_SHA256, {"g": graph}))
-    return str(rows[0][0]) if rows else None
-
-
 def ensure_vocabularies(writer) -> list[str]:
     """Store the shipped ontology and SKOS schemes, each in its graph, when missing or changed."""
     import hashlib
@@ -131,11 +123,6 @@ def _media_type(ctx: SourceContext, kind: str) -> str:
             ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             ".ods": "application/vnd.oasis.opendocument.spreadsheet", ".md": "text/markdown",
             ".yaml": "application/yaml", ".yml": "application/yaml"}.get(suffix, "text/plain")
-
-
-def _subjects(query, graph: URIRef) -> set[URIRef]:
-    rows = query("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s)) }", {"g": graph})
-    return {row[0] for row in rows}
 
 
 def _materialise_extraction(graph: TripleSet, source: URIRef) -> None:
@@ -303,13 +290,15 @@ def _blank_updates(source: URIRef, classes: set[str], sirens: dict[str, str]) ->
 
 
 def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: bool = False,
-                force: bool = False, prepared: Prepared | None = None) -> IngestReport:
+                force: bool = False, prepared: Prepared | None = None,
+                sources: StoredSources | None = None) -> IngestReport:
     """Ingest one read file through ``writer`` and return its report.
 
     Raises InputError when the file cannot be read or extracted (nothing stored), IngestRefused when ``strict``
     refuses it (nothing stored either). Only ``strict`` validates here; otherwise the report's violations are left
     for :func:`ingest_paths` to find with the other files of the publish (:func:`graph.validation.validate_graphs`).
-    ``prepared``: what :func:`graph.ingest.lookahead.prepare` made of ``ctx`` in advance, if anything.
+    ``prepared``: what :func:`graph.ingest.lookahead.prepare` made of ``ctx`` in advance, if anything;
+    ``sources``: what the store held of the sources when the ingest started (else ``writer`` is asked).
     """
     started = time.perf_counter()
     if prepared is None or not prepared.kind:
@@ -318,10 +307,13 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     else:
         source_kind = get_kind(prepared.kind)
     if source_kind.name == "rdf" and is_dump(ctx.data, ctx.path):  # a `maillage export` dump: restore it
+        if sources is not None:
+            sources.forget_all()  # a dump may restore any graph
         if (restored := restore_report(writer, ctx, started)) is not None:
             return restored
     report = IngestReport(file=ctx.name, kind=source_kind.name, source=ctx.source)
-    if not force and stored_sha256(writer.query, ctx.source) == ctx.sha256:
+    stored_sha = sources.sha256(ctx.source) if sources is not None else stored_sha256(writer.query, ctx.source)
+    if not force and stored_sha == ctx.sha256:
         report.status = "unchanged"
         return report
     if prepared is None or source_kind.name == "rdf":
@@ -331,7 +323,8 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     if strict and extraction.errors:
         report.status = "refused"
         raise IngestRefused(report)
-    old_subjects = _subjects(writer.query, ctx.source)
+    old_subjects = (sources.subjects(ctx.source) if sources is not None
+                    else stored_subjects(writer.query, ctx.source))
     description = _describe(ctx.source, ctx.name, ctx.sha256, _media_type(ctx, source_kind.name), source_kind.name,
                             extraction.text)
     if (graph := extraction.graph) is not None:
@@ -412,21 +405,23 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
             pending.clear()
 
         def worth_preparing(ctx: SourceContext) -> bool:  # not when the file is unchanged: nothing to extract
-            return (len(ctx.data) <= LOOKAHEAD_MAX_BYTES
-                    and (force or stored_sha256(writer.query, ctx.source) != ctx.sha256))
+            return len(ctx.data) <= LOOKAHEAD_MAX_BYTES and (force or sources.sha256(ctx.source) != ctx.sha256)
 
         ensure_vocabularies(writer)
         writer.commit()
+        sources = StoredSources(writer.query)
         published = time.monotonic()
         for path, ctx, prepared in _read_ahead(paths, base, options, kind, ahead, worth_preparing):
             try:
                 if isinstance(ctx, InputError):
                     raise ctx
                 try:
-                    report = ingest_file(writer, ctx, kind, strict, force, prepared)
+                    report = ingest_file(writer, ctx, kind, strict, force, prepared, sources)
                 except BaseException:
                     writer.restore(ctx.source)
                     raise
+                finally:
+                    sources.changed(ctx.source)
             except (InputError, IngestRefused) as exc:
                 on_report(None, exc, path)
                 continue
