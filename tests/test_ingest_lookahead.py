@@ -105,3 +105,26 @@ def test_the_lookahead_process_ends_when_closed():
 
 def test_an_rdf_file_is_left_to_the_writer():
     assert prepare(SourceContext(Path("a.ttl"), b"<x:a> <x:b> <x:c> ."), None) == Prepared("rdf")
+
+
+def test_terms_sent_between_the_processes_come_back_equal_with_their_values():
+    import datetime as dt
+    import pickle
+    from decimal import Decimal
+
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF, XSD
+
+    from graph.ingest.lookahead import dumps
+
+    terms = [URIRef("https://ex.org/a"), Literal("Pôle", lang="fr"), Literal(Decimal("1000.50")),
+             Literal(dt.date(2024, 3, 1)), Literal("12", datatype=XSD.integer), Literal("x", datatype=XSD.integer),
+             Literal("<b>gras</b>", datatype=RDF.HTML)]
+
+    def state(term):
+        if not isinstance(term, Literal):
+            return type(term), term
+        value = term.value if term.datatype != RDF.HTML else None  # a DOM fragment, equal to itself only
+        return type(term), term, value, term.ill_typed
+
+    assert list(map(state, pickle.loads(dumps(terms)))) == list(map(state, terms))

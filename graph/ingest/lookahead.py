@@ -15,10 +15,17 @@ True
 
 from __future__ import annotations
 
+import copyreg
+import datetime as dt
+import io
 import multiprocessing
+import pickle
 import signal
 import traceback
 from dataclasses import dataclass
+from decimal import Decimal
+
+from rdflib import Literal, URIRef
 
 from graph.identity import add_name_keys
 from graph.ingest import detect_kind, get_kind
@@ -99,7 +106,7 @@ class Lookahead:
         self.pending += 1
         if not self._broken:
             try:
-                self._conn.send((ctx, kind))
+                self._conn.send_bytes(dumps((ctx, kind)))
             except OSError:
                 self._broken = True
 
@@ -107,7 +114,7 @@ class Lookahead:
         self.pending -= 1
         if not self._broken:
             try:
-                return self._conn.recv()
+                return pickle.loads(self._conn.recv_bytes())
             except (EOFError, OSError):
                 self._broken = True
         # The process died (killed, out of memory): the writer prepares the file itself.
@@ -116,7 +123,7 @@ class Lookahead:
     def close(self) -> None:
         if not self.pending and not self._broken:  # else the process may be writing: it ends on the closed pipe
             try:
-                self._conn.send(None)
+                self._conn.send_bytes(dumps(None))
             except OSError:
                 pass
         self._conn.close()
@@ -146,19 +153,52 @@ def _serve(conn, writer_end) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle; it then closes this process
     while True:
         try:
-            request = conn.recv()
+            request = pickle.loads(conn.recv_bytes())
         except (EOFError, OSError):
             return
         if request is None:
             return
         prepared = prepare(*request)
         try:
-            try:
-                conn.send(prepared)
-            except OSError:
-                raise
-            except Exception:  # an exception that does not pickle: its traceback as text
-                text = traceback.format_exception(prepared.error) if prepared.error else [traceback.format_exc()]
-                conn.send(Prepared(prepared.kind, error=RuntimeError("".join(text))))
+            answer = dumps(prepared)
+        except Exception:  # an exception that does not pickle: its traceback as text
+            text = traceback.format_exception(prepared.error) if prepared.error else [traceback.format_exc()]
+            answer = dumps(Prepared(prepared.kind, error=RuntimeError("".join(text))))
+        try:
+            conn.send_bytes(answer)
         except OSError:  # the writer closed its end
             return
+
+
+#: Literal values that pickle as themselves (rdflib's own XML and HTML values are left to its pickling).
+_PLAIN_VALUES = (str, int, float, bool, Decimal, dt.date, dt.time, type(None))
+
+
+def _literal(lexical: str, value, language: str | None, datatype: URIRef | None, ill_typed: bool | None) -> Literal:
+    literal = str.__new__(Literal, lexical)
+    literal._value, literal._language, literal._datatype, literal._ill_typed = value, language, datatype, ill_typed
+    return literal
+
+
+def _reduce_literal(literal: Literal):
+    if not isinstance(literal._value, _PLAIN_VALUES):
+        return literal.__reduce__()
+    return _literal, (str(literal), literal._value, literal._language, literal._datatype, literal._ill_typed)
+
+
+def _uri(value: str) -> URIRef:
+    return str.__new__(URIRef, value)
+
+
+#: rdflib pickles a term as the arguments of its constructor, which parses and checks them again when unpickled
+#: (a third of the writer's unpickling of an extraction): here its state is copied as it is.
+_DISPATCH = {**copyreg.dispatch_table, Literal: _reduce_literal, URIRef: lambda uri: (_uri, (str(uri),))}
+
+
+def dumps(value) -> bytes:
+    """Pickle ``value``, its rdflib literals and IRIs as their state (see ``_DISPATCH``)."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _DISPATCH
+    pickler.dump(value)
+    return out.getvalue()
