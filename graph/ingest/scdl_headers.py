@@ -94,6 +94,16 @@ def _lookup(fields: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return cached[1]
 
 
+def fields_named(keys: frozenset[str], fields: dict[str, tuple[str, ...]]) -> set[str]:
+    """Return the fields that the normalised column names ``keys`` (:func:`graph.tabular.peek_keys`) name.
+
+    >>> sorted(fields_named(frozenset({"montant", "nomattribuant", "inconnue"}), GRANT_FIELDS))
+    ['amount', 'funder_name']
+    """
+    lookup = _lookup(fields)
+    return {lookup[key] for key in keys if key in lookup}
+
+
 def map_columns(header: list[str], fields: dict[str, tuple[str, ...]]) -> dict[str, int]:
     """Return field -> column index for the columns of ``header`` that ``fields`` knows (first match wins)."""
     lookup = _lookup(fields)
