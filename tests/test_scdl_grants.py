@@ -208,3 +208,12 @@ def test_pitfall_19_rna_numbers_with_letters_identify_the_beneficiary():
                                          ("le-compte-asso-export-tests.tsv", 0)])
 def test_detection_scores_grants_lists_and_nothing_else(name, score):
     assert detect(context(name)) == score
+
+
+def test_map_columns_keeps_the_names_of_each_table_of_fields_apart():
+    from graph.ingest.scdl_headers import DELIBERATION_FIELDS, GRANT_FIELDS, map_columns
+
+    header = ["DELIB_ID", "Montant ", "Objet"]
+    other = {"amount": ("Objet",)}
+    assert [map_columns(header, fields) for fields in (GRANT_FIELDS, DELIBERATION_FIELDS, other, GRANT_FIELDS)] == [
+        {"amount": 1, "purpose": 2}, {"id": 0, "title": 2}, {"amount": 2}, {"amount": 1, "purpose": 2}]

@@ -101,15 +101,25 @@ def scheme_labels(scheme_name: str) -> tuple[tuple[str, URIRef], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+@cache
+def _label_patterns(scheme_name: str) -> tuple[tuple[re.Pattern, bool, URIRef], ...]:
+    """(pattern, whether it reads the folded text, concept) for each label of a scheme, compiled once: the labels
+    outnumber the ``re`` module's cache, which then compiled them again for each paragraph read."""
+    patterns = []
+    for label, concept in scheme_labels(scheme_name):
+        if label.isupper() and len(label) <= 5:
+            patterns.append((re.compile(rf"\b{re.escape(label)}\b"), False, concept))
+        else:
+            patterns.append((re.compile(rf"(?<![\w-]){re.escape(fold(label))}(?![\w-])"), True, concept))
+    return tuple(patterns)
+
+
 def match_concepts(text: str, scheme_name: str) -> list[URIRef]:
     """Return the concepts of a scheme whose labels occur in ``text`` (acronyms case-sensitively), in order."""
     folded = fold(text)
     found: dict[URIRef, int] = {}
-    for label, concept in scheme_labels(scheme_name):
-        if label.isupper() and len(label) <= 5:
-            match = re.search(rf"\b{re.escape(label)}\b", text)
-        else:
-            match = re.search(rf"(?<![\w-]){re.escape(fold(label))}(?![\w-])", folded)
+    for pattern, on_folded, concept in _label_patterns(scheme_name):
+        match = pattern.search(folded if on_folded else text)
         if match and (concept not in found or match.start() < found[concept]):
             found[concept] = match.start()
     return sorted(found, key=found.get)
@@ -120,16 +130,20 @@ def _paragraphs(body: str):
         yield match.start(), match.group(0)
 
 
+#: How a deliberation with one beneficiary names it again.
+_THE_ASSOCIATION = re.compile(r"cette association|l['’]association", re.I)
+
+
 def profile_of(body: str, name: str, alone: bool) -> Profile:
     """Gather what ``body`` says about the beneficiary ``name`` (``alone``: the only one of the deliberation)."""
-    spellings = [m.group(0) for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body, re.I)] or [name]
+    named = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)  # a pattern per name: compiled once
+    spellings = [m.group(0) for m in named.finditer(body)] or [name]
     label = max(dict.fromkeys(spellings), key=lambda s: (not s.isupper(), sum(c.isupper() for c in s),
                                                          spellings.count(s)))
     profile = Profile(label, sorted({s for s in spellings if s != label}))
-    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])" + (r"|cette association|l['’]association" if alone
-                                                                     else ""), re.I)
     about = [(start, text) for start, text in _paragraphs(body)
-             if pattern.search(text) and not AMOUNT_RE.search(text) and not _PTCE.search(text)]
+             if (named.search(text) or alone and _THE_ASSOCIATION.search(text)) and not AMOUNT_RE.search(text)
+             and not _PTCE.search(text)]
     esc = re.escape(name)
     if re.search(rf"l['’]association\s+{esc}|{esc}\s*,?\s+(?:est|était)\s+une\s+association|^Association\s+{esc}|"
                  rf"{esc}\s*\(association", body, re.I | re.M) or name.lower().startswith("association"):

@@ -7,20 +7,23 @@ writer, so readers never see it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
-from graph.identity import add_name_keys, canonical_deliberations, resolve_actors, siren_of
+from graph.identity import canonical_deliberations, resolve_actors, siren_of
 from graph.ingest import detect_kind, get_kind
 from graph.ingest.base import Extraction, InputError, Issue, SourceContext, new_graph
+from graph.ingest.lookahead import LOOKAHEAD_MAX_BYTES, Lookahead, Prepared, extract, lost
+from graph.ingest.sources import StoredSources, stored_sha256, stored_subjects
 from graph.namespaces import DEFAULT_BASE, MAI, SCHEMA
 from graph.ontology import read_vocabulary, superclasses, vocabulary_files
 from graph.backup import is_dump, restore_report
@@ -80,15 +83,6 @@ def read_source(path: Path, base: str = DEFAULT_BASE, options: dict | None = Non
     return SourceContext(path=path, data=data, base=base, options=dict(options or {}))
 
 
-_SHA256 = f"SELECT ?sha WHERE {{ GRAPH ?g {{ ?g <{MAI.sha256}> ?sha }} }}"
-
-
-def stored_sha256(query, graph: URIRef) -> str | None:
-    """Return the sha256 recorded for the source stored as ``graph``, if any."""
-    rows = list(query(_SHA256, {"g": graph}))
-    return str(rows[0][0]) if rows else None
-
-
 def ensure_vocabularies(writer) -> list[str]:
     """Store the shipped ontology and SKOS schemes, each in its graph, when missing or changed."""
     import hashlib
@@ -130,11 +124,6 @@ def _media_type(ctx: SourceContext, kind: str) -> str:
             ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             ".ods": "application/vnd.oasis.opendocument.spreadsheet", ".md": "text/markdown",
             ".yaml": "application/yaml", ".yml": "application/yaml"}.get(suffix, "text/plain")
-
-
-def _subjects(query, graph: URIRef) -> set[URIRef]:
-    rows = query("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s)) }", {"g": graph})
-    return {row[0] for row in rows}
 
 
 def _materialise_extraction(graph: TripleSet, source: URIRef) -> None:
@@ -302,32 +291,44 @@ def _blank_updates(source: URIRef, classes: set[str], sirens: dict[str, str]) ->
 
 
 def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: bool = False,
-                force: bool = False) -> IngestReport:
+                force: bool = False, prepared: Prepared | None = None,
+                sources: StoredSources | None = None) -> IngestReport:
     """Ingest one read file through ``writer`` and return its report.
 
     Raises InputError when the file cannot be read or extracted (nothing stored), IngestRefused when ``strict``
     refuses it (nothing stored either). Only ``strict`` validates here; otherwise the report's violations are left
     for :func:`ingest_paths` to find with the other files of the publish (:func:`graph.validation.validate_graphs`).
+    ``prepared``: what :func:`graph.ingest.lookahead.prepare` made of ``ctx`` in advance, if anything;
+    ``sources``: what the store held of the sources when the ingest started (else ``writer`` is asked).
     """
     started = time.perf_counter()
-    source_kind = get_kind(kind) if kind else detect_kind(ctx)
+    if prepared is None or not prepared.kind:
+        prepared = None if prepared is None or lost(prepared) else prepared.result()  # raises the detection's error
+        source_kind = get_kind(kind) if kind else detect_kind(ctx)
+    else:
+        source_kind = get_kind(prepared.kind)
     if source_kind.name == "rdf" and is_dump(ctx.data, ctx.path):  # a `maillage export` dump: restore it
+        if sources is not None:
+            sources.forget_all()  # a dump may restore any graph
         if (restored := restore_report(writer, ctx, started)) is not None:
             return restored
     report = IngestReport(file=ctx.name, kind=source_kind.name, source=ctx.source)
-    if not force and stored_sha256(writer.query, ctx.source) == ctx.sha256:
+    stored_sha = sources.sha256(ctx.source) if sources is not None else stored_sha256(writer.query, ctx.source)
+    if not force and stored_sha == ctx.sha256:
         report.status = "unchanged"
         return report
-    extraction: Extraction = source_kind.extract(ctx)
+    if prepared is None or source_kind.name == "rdf":
+        prepared = extract(ctx, source_kind.name)
+    extraction: Extraction = prepared.result()
     report.issues, report.stats = list(extraction.issues), dict(extraction.stats)
     if strict and extraction.errors:
         report.status = "refused"
         raise IngestRefused(report)
-    old_subjects = _subjects(writer.query, ctx.source)
+    old_subjects = (sources.subjects(ctx.source) if sources is not None
+                    else stored_subjects(writer.query, ctx.source))
     description = _describe(ctx.source, ctx.name, ctx.sha256, _media_type(ctx, source_kind.name), source_kind.name,
                             extraction.text)
     if (graph := extraction.graph) is not None:
-        add_name_keys(graph)
         resolution = resolve_actors(graph, writer.query, ctx.source)
         canonical_deliberations(graph)
         report.issues += [Issue("warning", fr, en) for fr, en in resolution.ambiguous]
@@ -370,7 +371,7 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
                  on_report: Callable[[IngestReport | None, InputError | IngestRefused | None, Path], None]
                  = lambda *a: None,
                  on_publish: Callable[[list[IngestReport]], None] = lambda reports: None,
-                 publish_interval: float = 0.0) -> list[IngestReport]:
+                 publish_interval: float = 0.0, lookahead: bool = True) -> list[IngestReport]:
     """Ingest files one by one under one writer, and publish them to readers.
 
     Files are published together once ``publish_interval`` seconds have passed since the last publish (0: after
@@ -380,11 +381,14 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
     index, which reads the published graph, can follow).
 
     A file that fails (InputError, IngestRefused) is reported through ``on_report`` at once and leaves its graph
-    as it was; the others go on.
+    as it was; the others go on. With ``lookahead``, a second process extracts the next file while this one
+    stores the current one (:mod:`graph.ingest.lookahead`).
     """
     reports: list[IngestReport] = []
     pending: list[tuple[IngestReport, Path]] = []
-    with store.writer() as writer:
+    paths = list(paths)
+    ahead = Lookahead() if lookahead and len(paths) > 1 else None  # forked before the store is opened for writing
+    with ahead or contextlib.nullcontext(), store.writer() as writer:
 
         def publish() -> None:
             if not strict:  # the files of one publish validated together (their violations: each its own)
@@ -399,17 +403,24 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
             on_publish([report for report, _ in pending])
             pending.clear()
 
+        def worth_preparing(ctx: SourceContext) -> bool:  # not when the file is unchanged: nothing to extract
+            return len(ctx.data) <= LOOKAHEAD_MAX_BYTES and (force or sources.sha256(ctx.source) != ctx.sha256)
+
         ensure_vocabularies(writer)
         writer.commit()
+        sources = StoredSources(writer.query)
         published = time.monotonic()
-        for path in paths:
+        for path, ctx, prepared in _read_ahead(paths, base, options, kind, ahead, worth_preparing):
             try:
-                ctx = read_source(path, base, options)
+                if isinstance(ctx, InputError):
+                    raise ctx
                 try:
-                    report = ingest_file(writer, ctx, kind, strict, force)
+                    report = ingest_file(writer, ctx, kind, strict, force, prepared, sources)
                 except BaseException:
                     writer.restore(ctx.source)
                     raise
+                finally:
+                    sources.changed(ctx.source)
             except (InputError, IngestRefused) as exc:
                 on_report(None, exc, path)
                 continue
@@ -421,3 +432,30 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
         if pending:
             publish()
     return reports
+
+
+def _read_ahead(paths: list[Path], base: str, options: dict | None, kind: str | None, ahead: Lookahead | None,
+                worth_preparing: Callable[[SourceContext], bool]
+                ) -> Iterator[tuple[Path, SourceContext | InputError, Prepared | None]]:
+    """Yield each path with its file read (or why it cannot be), and what ``ahead`` prepared of it (None: the
+    writer extracts it). The next file is sent to ``ahead`` before the current one is yielded: it is extracted
+    while the current one is stored."""
+
+    def read(path: Path) -> tuple[Path, SourceContext | InputError, bool]:
+        try:
+            ctx = read_source(path, base, options)
+        except InputError as exc:
+            return path, exc, False
+        return path, ctx, ahead is not None and worth_preparing(ctx)
+
+    files = map(read, paths)
+    current = next(files, None)
+    if current is not None and current[2]:
+        ahead.send(current[1], kind)
+    while current is not None:
+        following = next(files, None)
+        prepared = ahead.receive() if current[2] else None
+        if following is not None and following[2]:
+            ahead.send(following[1], kind)
+        yield current[0], current[1], prepared
+        current = following

@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 from graph.identity import ActorBook, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
 from graph.ingest.scdl_grants import EXTENSIONS, parse_funder_option
-from graph.ingest.scdl_headers import DELIBERATION_FIELDS, keys_of, map_columns
+from graph.ingest.scdl_headers import DELIBERATION_FIELDS, fields_named, keys_of, map_columns
 from graph.namespaces import MAI, SCHEMA, mint
 from graph.tabular import Row, peek_keys, read_table
 from graph.values import ValueProblem, clean_identifier, parse_date, parse_int, siren_ok, siret_ok
@@ -30,7 +30,7 @@ def detect(ctx: SourceContext) -> int:
     if ctx.path.suffix.lower() not in EXTENSIONS:
         return 0
     for keys in peek_keys(ctx.data):
-        fields = set(map_columns(list(keys), DELIBERATION_FIELDS))
+        fields = fields_named(keys, DELIBERATION_FIELDS)
         if {"id", "date", "title"} <= fields and "montant" not in keys:
             return 70 + 3 * min(len(fields), 10)
     return 0

@@ -26,7 +26,7 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.identity import ActorBook, name_key, siren_of
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
-from graph.ingest.scdl_headers import GRANT_FIELDS, keys_of, map_columns
+from graph.ingest.scdl_headers import GRANT_FIELDS, fields_named, keys_of, map_columns
 from graph.namespaces import MAI, SCHEMA, mint
 from graph.tabular import Row, Table, peek_keys, read_table
 from graph.values import (ValueProblem, clean_identifier, normalise_rna, parse_amount, parse_date, parse_int,
@@ -46,7 +46,7 @@ def detect(ctx: SourceContext) -> int:
     if ctx.path.suffix.lower() not in EXTENSIONS:
         return 0
     for keys in peek_keys(ctx.data):
-        fields = set(map_columns(list(keys), GRANT_FIELDS))
+        fields = fields_named(keys, GRANT_FIELDS)
         if "amount" in fields and fields & {"beneficiary_name", "beneficiary_id", "beneficiary_rna"}:
             return 60 + 5 * min(len(fields), 8)
     return 0

@@ -81,9 +81,32 @@ def keys_of(fields: dict[str, tuple[str, ...]]) -> frozenset[str]:
     return frozenset(normalise_header(name) for names in fields.values() for name in names)
 
 
+#: id(fields) -> (fields, normalised name -> field). Detection maps the first lines of every file read against
+#: both tables: building the lookup at each call (~100 names normalised) was a third of a grants file's detection.
+_LOOKUPS: dict[int, tuple[dict, dict[str, str]]] = {}
+
+
+def _lookup(fields: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    cached = _LOOKUPS.get(id(fields))
+    if cached is None or cached[0] is not fields:  # the table kept with its lookup: its id cannot be reused
+        cached = _LOOKUPS[id(fields)] = (fields, {normalise_header(name): f for f, names in fields.items()
+                                                  for name in names})
+    return cached[1]
+
+
+def fields_named(keys: frozenset[str], fields: dict[str, tuple[str, ...]]) -> set[str]:
+    """Return the fields that the normalised column names ``keys`` (:func:`graph.tabular.peek_keys`) name.
+
+    >>> sorted(fields_named(frozenset({"montant", "nomattribuant", "inconnue"}), GRANT_FIELDS))
+    ['amount', 'funder_name']
+    """
+    lookup = _lookup(fields)
+    return {lookup[key] for key in keys if key in lookup}
+
+
 def map_columns(header: list[str], fields: dict[str, tuple[str, ...]]) -> dict[str, int]:
     """Return field -> column index for the columns of ``header`` that ``fields`` knows (first match wins)."""
-    lookup = {normalise_header(name): f for f, names in fields.items() for name in names}
+    lookup = _lookup(fields)
     found: dict[str, int] = {}
     for i, column in enumerate(header):
         f = lookup.get(normalise_header(column))

@@ -1,0 +1,128 @@
+"""Extraction in a second process while the writer stores: the same graphs, reports and errors as without it."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from graph.ingest import scdl_grants
+from graph.ingest.base import InputError, SourceContext
+from graph.ingest.lookahead import Lookahead, Prepared, lost, prepare
+from graph.ingest.pipeline import ingest_file, ingest_paths
+from graph.store import open_store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FILES = [FIXTURES / "tabular" / "exemple_valide_v2.1.1.csv", FIXTURES / "tabular" / "VilleMTP_MTP_Delibs.csv",
+         FIXTURES / "tabular" / "SCDL_MANY_MISSING_MANDATORY.csv", FIXTURES / "deliberations" / "cc-cofinanceurs.txt",
+         FIXTURES / "tabular" / "antibes_fixture-errors.csv"]
+
+
+def ingest(data: Path, files: list[Path], lookahead: bool, **options):
+    store = open_store({"store": "oxigraph", "data_dir": str(data), "lock_timeout": 5})
+    heard = []
+    reports = ingest_paths(store, files, lookahead=lookahead, publish_interval=3600,
+                           on_report=lambda report, error, path: heard.append(
+                               (path.name, error.issue if isinstance(error, InputError) else None,
+                                report and (report.kind, report.status, report.triples, report.issues,
+                                            report.stats, report.violations, sorted(report.touched)))),
+                           **options)
+    quads = sorted(line for line in _dump(store).splitlines() if b"generatedAtTime" not in line)
+    store.close()
+    return reports, heard, quads
+
+
+def _dump(store) -> bytes:
+    import io
+
+    out = io.BytesIO()
+    store.dump(out, "nquads")
+    return out.getvalue()
+
+
+def test_files_extracted_ahead_give_the_same_graphs_and_reports_as_extracted_in_turn(tmp_path):
+    _, heard_ahead, quads_ahead = ingest(tmp_path / "ahead", FILES, lookahead=True)
+    _, heard, quads = ingest(tmp_path / "in-turn", FILES, lookahead=False)
+    assert (heard_ahead, quads_ahead) == (heard, quads)
+    assert sorted(name for name, issue, _ in heard if issue is not None) == [
+        "SCDL_MANY_MISSING_MANDATORY.csv", "VilleMTP_MTP_Delibs.csv"]
+
+
+def test_an_input_error_found_ahead_keeps_its_line_and_english_message(tmp_path):
+    broken = tmp_path / "broken.csv"
+    broken.write_text("titre\nnomAttribuant;montant\nVille;10\n", encoding="utf-8")
+    _, heard, _ = ingest(tmp_path / "ahead", [FILES[0], broken], lookahead=True, kind="scdl-subventions")
+    _, heard_in_turn, _ = ingest(tmp_path / "in-turn", [FILES[0], broken], lookahead=False, kind="scdl-subventions")
+    issue = dict((name, issue) for name, issue, _ in heard)["broken.csv"]
+    assert (issue, issue.line, bool(issue.message_en)) == (dict(
+        (name, issue) for name, issue, _ in heard_in_turn)["broken.csv"], 2, True)
+
+
+def test_unchanged_files_are_reported_unchanged_with_the_lookahead(tmp_path):
+    ingest(tmp_path / "data", [FILES[0], FILES[3]], lookahead=True)
+    reports, _, _ = ingest(tmp_path / "data", [FILES[0], FILES[3]], lookahead=True)
+    assert [r.status for r in reports] == ["unchanged", "unchanged"]
+
+
+def test_a_bug_in_an_extraction_ahead_is_raised_by_the_ingest_and_stores_nothing_of_the_file(tmp_path,
+                                                                                           monkeypatch):
+    def boom(*args, **kwargs):
+        raise ZeroDivisionError("bug")
+
+    monkeypatch.setattr(scdl_grants, "read_table", boom)  # before the fork: the lookahead process has it too
+    with pytest.raises(ZeroDivisionError, match="bug"):
+        ingest(tmp_path / "data", [FILES[1], FILES[0]], lookahead=True)
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data"), "lock_timeout": 5})
+    graphs = {g.value for g in store.engine.named_graphs()}
+    store.close()
+    assert not any(g.endswith("exemple_valide_v2.1.1.csv") for g in graphs)
+
+
+def test_when_the_lookahead_process_dies_the_writer_extracts_the_file_itself(oxi_store):
+    ctx = SourceContext(FILES[0], FILES[0].read_bytes())
+    ahead = Lookahead()
+    os.kill(ahead._process.pid, signal.SIGKILL)
+    ahead._process.join()
+    ahead.send(ctx, None)
+    prepared = ahead.receive()
+    ahead.close()
+    with oxi_store.writer() as writer:
+        report = ingest_file(writer, ctx, prepared=prepared)
+    assert (lost(prepared), report.status, report.stats["grants"]) == (True, "stored", 29)
+
+
+def test_the_lookahead_process_ends_when_closed():
+    ahead = Lookahead()
+    ahead.send(SourceContext(FILES[0], FILES[0].read_bytes()), None)
+    assert ahead.receive().extraction.stats["grants"] == 29
+    ahead.close()
+    assert ahead._process.exitcode == 0
+
+
+def test_an_rdf_file_is_left_to_the_writer():
+    assert prepare(SourceContext(Path("a.ttl"), b"<x:a> <x:b> <x:c> ."), None) == Prepared("rdf")
+
+
+def test_terms_sent_between_the_processes_come_back_equal_with_their_values():
+    import datetime as dt
+    import pickle
+    from decimal import Decimal
+
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF, XSD
+
+    from graph.ingest.lookahead import dumps
+
+    terms = [URIRef("https://ex.org/a"), Literal("Pôle", lang="fr"), Literal(Decimal("1000.50")),
+             Literal(dt.date(2024, 3, 1)), Literal("12", datatype=XSD.integer), Literal("x", datatype=XSD.integer),
+             Literal("<b>gras</b>", datatype=RDF.HTML)]
+
+    def state(term):
+        if not isinstance(term, Literal):
+            return type(term), term
+        value = term.value if term.datatype != RDF.HTML else None  # a DOM fragment, equal to itself only
+        return type(term), term, value, term.ill_typed
+
+    assert list(map(state, pickle.loads(dumps(terms)))) == list(map(state, terms))
