@@ -485,7 +485,11 @@ class _Loads:
         while (i := self._next()) is not None:
             part, fmt = self.parts[i]
             try:
-                self.primary.bulk_load(_reader(part), fmt, base_iri=PARSE_BASE, to_graph=self.graph)
+                # A part is given as bytes (a copy of at most LOAD_PART_BYTES), not as a stream: the engine reads
+                # a stream through Python calls, each waiting for the GIL, and while another thread holds it (the
+                # first pass of `replacing`'s block) 200k triples took 80 s to load instead of 0.7 s.
+                data = part[0] if len(part) == 1 and isinstance(part[0], bytes) else b"".join(part)
+                self.primary.bulk_load(data, fmt, base_iri=PARSE_BASE, to_graph=self.graph)
             except BaseException as exc:
                 with self._ready:
                     self.errors[i] = exc

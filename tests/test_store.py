@@ -265,12 +265,19 @@ def test_parts_are_cut_at_line_ends_even_across_pieces(in_parts):
 
 
 def test_a_large_document_loads_while_the_replacing_block_runs(oxi_store, in_parts, monkeypatch):
-    """The block's work and the engine's load overlap: a part of the document is being read by the engine (in
-    another thread) before the block ends."""
+    """The block's work and the engine's load overlap: another thread takes a part of the document to load
+    before the block ends."""
     import threading
 
-    loading, reader = threading.Event(), in_parts._reader
-    monkeypatch.setattr(in_parts, "_reader", lambda part: (loading.set(), reader(part))[1])
+    loading, take = threading.Event(), in_parts._Loads._next
+
+    def watched(loads):
+        taken = take(loads)
+        if taken is not None and threading.current_thread() is not threading.main_thread():
+            loading.set()
+        return taken
+
+    monkeypatch.setattr(in_parts._Loads, "_next", watched)
     with oxi_store.writer() as w:
         with w.replacing(G1, _lines(10_000), "ntriples") as add:
             assert loading.wait(10), "no load started while the block ran"
