@@ -125,6 +125,11 @@ def compiled_shapes() -> tuple[PropertyShape, ...]:
 
 #: One index lookup per target class (listing the graph's classes scanned all its types: 0.07 s at 316k triples).
 _PRESENT = "SELECT ?class WHERE { %s FILTER EXISTS { GRAPH ?graph { ?focus a ?class } } }"
+#: The same for the graphs of one publish (validate_graphs scopes ``GRAPH ?graph`` with a VALUES of graphs): their
+#: types listed, then kept if a shape targets them. The EXISTS with 222 graphs inside took 1.3 s at 100k actors
+#: (Oxigraph joined each class's resources across the store with the graphs); the listing reads only the types of
+#: these graphs (8 ms).
+_PRESENT_IN_GRAPHS = "SELECT DISTINCT ?class WHERE { GRAPH ?graph { ?focus a ?class } }"
 _FETCH = "SELECT ?focus ?p ?value WHERE { %s OPTIONAL { ?focus ?p ?value %s } }"
 _FETCH_INVERSE = "SELECT ?focus ?p ?value WHERE { %s OPTIONAL { ?value ?p ?focus %s } }"
 #: The values first, deduplicated, each path's edge with its predicate, the classes as VALUES: written otherwise,
@@ -204,8 +209,11 @@ def _violations(query, bound: dict):
     by_target: dict[str, list[PropertyShape]] = defaultdict(list)
     for shape in compiled_shapes():
         by_target[shape.target].append(shape)
-    answer = query(_PRESENT % _values("?class", by_target), bound or None)
-    present = {term_parts(row[0])[1] for row in answer.raw_rows()}
+    if "graph" in bound and bound["graph"] is None:  # the graphs of validate_graphs' scope
+        answer = query(_PRESENT_IN_GRAPHS)
+    else:
+        answer = query(_PRESENT % _values("?class", by_target), bound or None)
+    present = {term_parts(row[0])[1] for row in answer.raw_rows()} & set(by_target)
     narrow = getattr(answer, "engine", None) == "oxigraph"
     for target, shapes in by_target.items():
         if target not in present:
