@@ -249,6 +249,7 @@ class OxigraphStore(Store):
 
 
 class _OxigraphWriter(Writer):
+    concurrent_queries = True
     def __init__(self, owner: OxigraphStore, primary: ox.Store):
         self.owner, self.primary, self.dirty = owner, primary, False
         self.touched: set[str] = set()

@@ -308,6 +308,10 @@ def _result_format(kind: str, fmt: str | Format) -> Format:
 class Writer:
     """Write access to a store, obtained from ``Store.writer()``; one writer at a time."""
 
+    #: Whether ``query`` may be called from another thread while this one works (not when the writer holds a lock
+    #: that every query takes).
+    concurrent_queries = False
+
     def replace_graph(self, name: str | URIRef, data: bytes | list[bytes] | Graph | TripleSet,
                       fmt: str = "ntriples") -> None:
         """Replace the named graph ``name`` with ``data`` (bytes in ``fmt``, a list of byte strings that together
