@@ -21,7 +21,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache, partial
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -157,13 +158,18 @@ def _values(variable: str, iris) -> str:
     return f"VALUES {variable} {{ {' '.join(f'<{i}>' for i in sorted(iris))} }}"
 
 
-def validate(query, graph: URIRef | None = None) -> list[Violation]:
-    """Validate through ``query(sparql, bindings)`` (a store's or a writer's); focus nodes limited to ``graph``."""
-    found = {v for _, v in _violations(query, {"graph": graph} if graph is not None else {})}
+def validate(query, graph: URIRef | None = None, threads: int = 1) -> list[Violation]:
+    """Validate through ``query(sparql, bindings)`` (a store's or a writer's); focus nodes limited to ``graph``.
+
+    With ``threads`` > 1 (for a ``query`` that may be called from several threads at once), that many checks run
+    at a time: Oxigraph evaluates much of a query without holding the GIL (a 2M-triple file: 6.5 s -> 4.6 s on
+    two cores).
+    """
+    found = {v for _, v in _violations(query, {"graph": graph} if graph is not None else {}, threads)}
     return sorted(found, key=_order_key)
 
 
-def validate_graphs(query, graphs: list[URIRef]) -> dict[URIRef, list[Violation]]:
+def validate_graphs(query, graphs: list[URIRef], threads: int = 1) -> dict[URIRef, list[Violation]]:
     """Validate the focus nodes of several graphs at once: what :func:`validate` gives each of them, for the
     queries of one validation (~30 per file of a deliberation or a grants list: 60–90 ms at 100k actors).
 
@@ -173,7 +179,7 @@ def validate_graphs(query, graphs: list[URIRef]) -> dict[URIRef, list[Violation]
     """
     graphs = sorted(set(graphs))
     if len(graphs) == 1:
-        return {graphs[0]: validate(query, graphs[0])}
+        return {graphs[0]: validate(query, graphs[0], threads)}
     scope = "VALUES ?graph { " + " ".join(f"<{g}>" for g in graphs) + " } GRAPH ?graph {"
 
     def scoped(sparql: str, bindings=None):
@@ -181,7 +187,7 @@ def validate_graphs(query, graphs: list[URIRef]) -> dict[URIRef, list[Violation]
         return query(sparql.replace("GRAPH ?graph {", scope), bindings or None)
 
     by_target: dict[str, set[Violation]] = defaultdict(set)
-    for target, violation in _violations(scoped, {"graph": None}):
+    for target, violation in _violations(scoped, {"graph": None}, threads):
         by_target[target].add(violation)
     found: dict[URIRef, set[Violation]] = {g: set() for g in graphs}
     for target, violations in by_target.items():
@@ -203,9 +209,9 @@ def _graphs_typing(query, scope: str, target: str, focus_nodes: set[str]) -> dic
     return holders
 
 
-def _violations(query, bound: dict):
+def _violations(query, bound: dict, threads: int = 1):
     """Yield (target class, violation) for the focus nodes of the target classes present (limited to
-    ``bound["graph"]`` when given)."""
+    ``bound["graph"]`` when given), ``threads`` checks at a time."""
     by_target: dict[str, list[PropertyShape]] = defaultdict(list)
     for shape in compiled_shapes():
         by_target[shape.target].append(shape)
@@ -215,19 +221,25 @@ def _violations(query, bound: dict):
         answer = query(_PRESENT % _values("?class", by_target), bound or None)
     present = {term_parts(row[0])[1] for row in answer.raw_rows()} & set(by_target)
     narrow = getattr(answer, "engine", None) == "oxigraph"
+    checks = []  # (target, a check of some of its shapes on some of its focus nodes)
     for target, shapes in by_target.items():
         if target not in present:
             continue
         bindings = {**bound, "target": URIRef(target)}
-        found: set[Violation] = set()
         if not narrow or not worth_narrowing(query, bindings, shapes):
-            found = _check_focus(query, bindings, FOCUS, shapes)
+            checks.append((target, partial(_check_focus, query, bindings, FOCUS, shapes)))
         else:
             missing, suspects = narrowing(shapes)
             if missing:
-                found |= _check_missing(query, bindings, missing, shapes)
+                checks.append((target, partial(_check_missing, query, bindings, missing, shapes)))
             if suspects:
-                found |= _check_focus(query, bindings, suspects, shapes)
+                checks.append((target, partial(_check_focus, query, bindings, suspects, shapes)))
+    if threads > 1 and len(checks) > 1:
+        with ThreadPoolExecutor(threads, thread_name_prefix="validate") as pool:
+            results = list(pool.map(lambda check: check(), (check for _, check in checks)))
+    else:
+        results = [check() for _, check in checks]
+    for (target, _), found in zip(checks, results):
         yield from ((target, violation) for violation in found)
 
 

@@ -125,6 +125,18 @@ def test_graphs_validated_together_get_what_each_gets_alone():
     assert "https://ex.org/solo" in shared and "https://ex.org/shared" not in shared  # typed Actor in -1 only
 
 
+def test_checks_run_in_threads_find_what_they_find_one_after_the_other():
+    graphs = {f"https://ex.org/source/{i}": materialised(PREFIXES + BROKEN[case][len(PREFIXES):]
+                                                         .replace("ex:", f"ex:f{i}-"))
+              for i, case in enumerate(sorted(BROKEN))}
+    store = _store_of(graphs)
+    query = lambda sparql, bindings=None: run_query(store, sparql, bindings)
+    names = [URIRef(g) for g in graphs]
+    assert validate_graphs(query, names, threads=2) == validate_graphs(query, names)
+    for name in names:
+        assert validate(query, name, threads=2) == validate(query, name)
+
+
 def test_a_blank_focus_node_goes_to_its_own_graph():
     graphs = {"https://ex.org/source/a": materialised(PREFIXES + "[] a mai:Association ."),
               "https://ex.org/source/b": materialised(VALID)}
