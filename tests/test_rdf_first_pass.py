@@ -1,4 +1,4 @@
-"""The first pass over an RDF file before the engine loads it (graph/ingest/pipeline.py, ``_Observed``).
+"""The first pass over an RDF file while the engine loads it (graph/ingest/rdf_first_pass.py, ``Observed``).
 
 An N-Triples file is read by its lines that name a type, a SIRET or a SIREN, and its subjects by a search at line
 starts; what that finds must be what the parser's full pass finds, and what is materialised from it what an
@@ -11,7 +11,8 @@ import pytest
 from rdflib import Graph, URIRef
 
 from graph.ingest.base import InputError
-from graph.ingest.pipeline import _materialise_extraction, _Observed, ingest_paths
+from graph.ingest.pipeline import _materialise_extraction, ingest_paths
+from graph.ingest.rdf_first_pass import Observed
 from graph.store import open_store
 from graph.triples import TripleSet
 
@@ -34,8 +35,8 @@ _:blank <{MAI}siret> "21420218600010" .
 <https://ex.org/last> {TYPE} <{MAI}Grant> .""".encode()
 
 
-def observed_both_ways(data: bytes) -> tuple[_Observed, _Observed]:
-    return _Observed(data, "ntriples"), _Observed(data, "turtle")  # N-Triples is Turtle: the full pass
+def observed_both_ways(data: bytes) -> tuple[Observed, Observed]:
+    return Observed(data, "ntriples"), Observed(data, "turtle")  # N-Triples is Turtle: the full pass
 
 
 def test_the_line_search_finds_what_the_full_parse_finds():
@@ -50,7 +51,7 @@ def test_the_line_search_finds_what_the_full_parse_finds():
 
 def test_what_is_materialised_is_what_an_extraction_gets():
     """For IRI subjects, as N-Triples; blank nodes get theirs by updates on the stored graph (tested below)."""
-    ntriples, updates = _Observed(NTRIPLES, "ntriples").materialised(SOURCE)
+    ntriples, updates = Observed(NTRIPLES, "ntriples").materialised(SOURCE)
     stated = Graph().parse(data=NTRIPLES, format="nt")
     got = {t for t in Graph().parse(data=ntriples, format="nt")}
     extraction = TripleSet()
@@ -66,7 +67,7 @@ def test_a_syntax_error_on_a_searched_line_is_reported_at_its_line():
     broken = NTRIPLES.replace(b'<https://ex.org/b> <https://w3id.org/maillage/ontology#siren> "775672272" .',
                               b'<https://ex.org/b> <https://w3id.org/maillage/ontology#siren> "775672272 .')
     with pytest.raises(InputError) as error:
-        _Observed(broken, "ntriples")
+        Observed(broken, "ntriples")
     assert error.value.issue.line == 9
 
 

@@ -10,14 +10,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import re
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
@@ -25,12 +23,13 @@ from graph.identity import canonical_deliberations, resolve_actors, siren_of
 from graph.ingest import detect_kind, get_kind
 from graph.ingest.base import Extraction, InputError, Issue, SourceContext, new_graph
 from graph.ingest.lookahead import LOOKAHEAD_MAX_BYTES, Lookahead, Prepared, extract, lost
+from graph.ingest.rdf_first_pass import Observed
 from graph.ingest.sources import StoredSources, stored_sha256, stored_subjects
 from graph.namespaces import DEFAULT_BASE, MAI, SCHEMA
 from graph.ontology import read_vocabulary, superclasses, vocabulary_files
 from graph.backup import is_dump, restore_report
-from graph.formats import rdf_format, rdf_format_for_path
-from graph.store import PARSE_BASE, RdfSyntaxError, fault_point
+from graph.formats import rdf_format_for_path
+from graph.store import RdfSyntaxError, fault_point
 from graph.triples import TripleSet, plain_literal
 from graph.validation import Violation, validate, validate_graphs
 
@@ -135,7 +134,8 @@ def _materialise_extraction(graph: TripleSet, source: URIRef) -> None:
     of actors known only by a SIRET (so that identity lookups find them).
 
     Superclass types are materialised once here rather than inferred at query time (OWL-RL inference did not
-    finish at 10k actors, DESIGN.md). RDF files get the same through :class:`_Observed`.
+    finish at 10k actors, DESIGN.md). RDF files get the same through
+    :class:`graph.ingest.rdf_first_pass.Observed`.
     """
     supers, a, derived_from, siren_p = superclasses(), RDF.type, PROV.wasDerivedFrom, MAI.siren
     add = graph.add  # rdflib makes a new term at each RDF.type or PROV.… (~1 s per 100k actors' extract)
@@ -147,152 +147,6 @@ def _materialise_extraction(graph: TripleSet, source: URIRef) -> None:
     for subject, _, siret in list(graph.triples((None, MAI.siret, None))):
         if graph.value(subject, siren_p) is None and (siren := siren_of(str(siret))):
             add((subject, siren_p, plain_literal(siren)))
-
-
-_TYPE, _SIRET, _SIREN = (ox.NamedNode(str(p)) for p in (RDF.type, MAI.siret, MAI.siren))
-_NEEDLES = tuple(f"<{p}>".encode() for p in (RDF.type, MAI.siret, MAI.siren))
-#: The subject at the start of an N-Triples line: an IRI (a blank node is no resource to index). The line end
-#: before it is part of the pattern, not ``^`` with MULTILINE: a literal first character makes the search 5x faster.
-_NT_SUBJECT = re.compile(rb"\n[ \t]*<([^>]*)>")
-
-
-def _lines_naming(data: bytes, needles: tuple[bytes, ...]) -> bytes:
-    """The lines of ``data`` that hold one of ``needles``, each once, in their order.
-
-    >>> _lines_naming(b"a x\\nb y\\nc x y", (b"x", b"y"))
-    b'a x\\nb y\\nc x y'
-    """
-    starts: set[int] = set()
-    for needle in needles:
-        position = 0
-        while (found := data.find(needle, position)) >= 0:
-            start = data.rfind(b"\n", 0, found) + 1
-            starts.add(start)
-            position = data.find(b"\n", found) + 1 or len(data)
-    lines = []
-    for start in sorted(starts):
-        end = data.find(b"\n", start)
-        lines.append(data[start:end if end >= 0 else len(data)])
-    return b"\n".join(lines)
-
-
-def _ntriples_subjects(data: bytes) -> set[str]:
-    """The IRIs at the start of the lines of an N-Triples document (escapes, rare in IRIs, read by the parser)."""
-    subjects = set()
-    first = _NT_SUBJECT.match(b"\n" + data[:data.find(b"\n") + 1 or len(data)])
-    for raw in set(_NT_SUBJECT.findall(data)) | ({first.group(1)} if first else set()):
-        if b"\\" in raw:
-            raw = next(ox.parse(b"<" + raw + b"> <p:> <p:> .", ox.RdfFormat.N_TRIPLES)).subject.value.encode()
-        subjects.add(raw.decode("utf-8"))
-    return subjects
-
-
-class _Observed:
-    """What the pipeline needs of an RDF file, read while (or, for a small file, before) the engine loads it: the
-    IRIs of its subjects, their types, and the SIRETs of actors without a SIREN.
-
-    Reading these back from the store cost more than loading the file: SPARQL updates for the materialised types
-    (~3 s for 200k triples) and a query for the touched subjects (~1 s). A file is read by a first pass of
-    Oxigraph's parser, which also finds bad syntax (a large file's load under way is then abandoned); an
-    N-Triples file (one triple a line: the format of dumps and bulk loads) only by its lines that name a type, a
-    SIRET or a SIREN, and its subjects by a search at each line's start (200k triples: 0.35 s instead of
-    1.25 s); its syntax is then checked by the engine's load, which leaves the store as it was on an error.
-    """
-
-    def __init__(self, data: bytes, fmt: str) -> None:
-        self.types: list[tuple] = []
-        self.sirets: dict = {}
-        self.with_siren: set = set()
-        self.subjects: set[str] = set()
-        try:
-            if fmt == "ntriples":
-                try:
-                    self._read(ox.parse(_lines_naming(data, _NEEDLES), ox.RdfFormat.N_TRIPLES, base_iri=PARSE_BASE))
-                    self.subjects = _ntriples_subjects(data)
-                    return
-                except SyntaxError:  # read the whole file again, for the line of the error
-                    self.types, self.sirets, self.with_siren = [], {}, set()
-            self._read(ox.parse(data, rdf_format(fmt).engine, base_iri=PARSE_BASE), self.subjects)
-        except SyntaxError as exc:
-            raise InputError(f"RDF invalide : {exc.msg}", line=exc.lineno,
-                             message_en=f"invalid RDF: {exc.msg}") from None
-        except MemoryError:  # pyoxigraph's parser gives up on a term of tens of megabytes (a runaway literal)
-            raise InputError("RDF illisible : le lecteur refuse un terme démesuré (fichier réduit à une seule "
-                             "ligne ?)", message_en="unreadable RDF: the parser refuses an outsized term (a file "
-                             "collapsed onto one line?)") from None
-
-    def _read(self, quads, subjects: set | None = None) -> None:
-        types, sirets, with_siren = self.types, self.sirets, self.with_siren
-        for quad in quads:
-            subject, predicate = quad.subject, quad.predicate
-            if subjects is not None and isinstance(subject, ox.NamedNode):
-                subjects.add(subject.value)
-            if predicate == _TYPE:
-                types.append((subject, quad.object))
-            elif predicate == _SIRET:
-                sirets.setdefault(subject, quad.object.value)
-            elif predicate == _SIREN:
-                with_siren.add(subject)
-
-    def touched(self) -> set[str]:
-        return self.subjects
-
-    def materialised(self, source: URIRef) -> tuple[bytes, list[tuple]]:
-        """The superclass types, ``prov:wasDerivedFrom`` and derived SIRENs that :func:`_materialise_extraction`
-        adds to an extraction: as N-Triples for the engine's loader (~3x faster than building the quads in
-        Python) for IRI subjects; for blank-node subjects, as SPARQL updates on the stored graph (the engine's
-        loader names blank nodes afresh: triples about the parser's blank nodes would land on other nodes)."""
-        supers, blank_classes, blank_sirens = superclasses(), set(), {}
-        classes_of: dict = {}
-        for subject, cls in self.types:
-            classes_of.setdefault(subject, []).append(cls)
-        derived_from = f" <{PROV.wasDerivedFrom}> <{source}> .\n"
-        tails: dict[tuple, tuple] = {}  # a subject's classes -> (its superclasses, the tails of their lines)
-
-        def tails_of(classes: tuple) -> tuple[list[URIRef], list[str]]:
-            named = {URIRef(c.value) for c in classes if isinstance(c, ox.NamedNode)}
-            sups = sorted(set().union(*(supers.get(c, ()) for c in named)) - named)
-            return sups, [f" <{RDF.type}> <{sup}> .\n" for sup in sups]
-
-        lines = []
-        for subject, classes in classes_of.items():
-            key = tuple(classes)
-            if (known := tails.get(key)) is None:
-                known = tails[key] = tails_of(key)
-            sups, parts = known
-            if isinstance(subject, ox.BlankNode):
-                blank_classes.update(c.value for c in classes if isinstance(c, ox.NamedNode) and sups)
-                continue
-            head = str(subject)  # written "<iri>": each line is the subject and a tail
-            if subject.value != source:
-                lines.append(head + head.join([*parts, derived_from]))
-            elif parts:
-                lines.append(head + head.join(parts))
-        for subject, siret in self.sirets.items():
-            if subject not in self.with_siren and (siren := siren_of(siret)):
-                if isinstance(subject, ox.BlankNode):
-                    blank_sirens[siret] = siren
-                else:
-                    lines.append(f'{subject} <{MAI.siren}> "{siren}" .\n')
-        return "".join(lines).encode("utf-8"), _blank_updates(source, blank_classes, blank_sirens)
-
-
-def _blank_updates(source: URIRef, classes: set[str], sirens: dict[str, str]) -> list[str]:
-    """SPARQL updates that give the blank nodes of the stored graph ``source`` their superclass types, and their
-    SIREN when they have a SIRET but no SIREN (IRIs come from the ontology and the graph's name; identifiers are
-    digits, checked by ``siren_of``)."""
-    supers, g, updates = superclasses(), f"<{source}>", []
-    for cls in sorted(classes):
-        types = " . ".join(f"?s a <{sup}>" for sup in sorted(supers.get(URIRef(cls), ())))
-        updates.append(f"INSERT {{ GRAPH {g} {{ {types} }} }} WHERE {{ GRAPH {g} {{ ?s a <{cls}> "
-                       f"FILTER(isBlank(?s)) }} }}")
-    if sirens:
-        pairs = " ".join(f'("{siret}" "{siren}")' for siret, siren in sorted(sirens.items())
-                         if siret.isdigit() and siren.isdigit())
-        updates.append(f"INSERT {{ GRAPH {g} {{ ?s <{MAI.siren}> ?siren }} }} WHERE {{ VALUES (?siret ?siren) "
-                       f"{{ {pairs} }} GRAPH {g} {{ ?s <{MAI.siret}> ?v FILTER(isBlank(?s)) "
-                       f"FILTER NOT EXISTS {{ ?s <{MAI.siren}> ?any }} }} FILTER(STR(?v) = ?siret) }}")
-    return updates
 
 
 def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: bool = False,
@@ -347,7 +201,7 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         try:
             # A large file starts loading while the first pass reads what it implies (the store's threads).
             with writer.replacing(ctx.source, data, fmt) as add:
-                observed = _Observed(data, fmt)
+                observed = Observed(data, fmt)
                 ntriples, blank_updates = observed.materialised(ctx.source)
                 add(ntriples)
         except RdfSyntaxError as exc:
