@@ -22,6 +22,7 @@ import multiprocessing
 import pickle
 import signal
 import traceback
+import warnings
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -98,7 +99,12 @@ class Lookahead:
         self._conn, child = context.Pipe()
         self._process = context.Process(target=_serve, args=(child, self._conn), daemon=True,
                                         name="maillage-extract")
-        self._process.start()
+        with warnings.catch_warnings():
+            # Python 3.12+ warns when a process with threads forks (here RocksDB's, of a store opened to read):
+            # a child may deadlock on a lock held by a thread that it does not have. This child runs only
+            # Python extraction code — no store, no lock of those threads; glibc's malloc is fork-safe.
+            warnings.filterwarnings("ignore", r"This process .* is multi-threaded", DeprecationWarning)
+            self._process.start()
         child.close()
         self.pending, self._broken = 0, False
 
