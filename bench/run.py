@@ -110,8 +110,8 @@ def ingest(corpus: Path, data: Path, work: Path, manifest: dict, no_index: bool 
         rows.append({"kind": "index (full rebuild)", "files": 0, "stored": 0, "failed": 0, "rows": None,
                      "triples": 0, "warnings": 0, **result, "triples_per_s": None, "files_per_s": None,
                      "rows_per_s": None})
-    total = {k: sum(r[k] for r in rows) for k in ("files", "stored", "failed", "triples", "warnings", "wall_s",
-                                                  "cpu_s")}
+    total = {k: round(sum(r[k] for r in rows), 2) for k in ("files", "stored", "failed", "triples", "warnings",
+                                                            "wall_s", "cpu_s")}
     total.update(kind="whole corpus", rows=None, peak_rss_mb=max(r["peak_rss_mb"] for r in rows),
                  triples_per_s=round(total["triples"] / total["wall_s"]),
                  files_per_s=round(total["files"] / total["wall_s"], 1), rows_per_s=None, exit=0)
