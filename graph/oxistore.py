@@ -250,6 +250,7 @@ class OxigraphStore(Store):
 
 class _OxigraphWriter(Writer):
     concurrent_queries = True
+
     def __init__(self, owner: OxigraphStore, primary: ox.Store):
         self.owner, self.primary, self.dirty = owner, primary, False
         self.touched: set[str] = set()
@@ -423,7 +424,7 @@ class _Loads:
         self.primary, self.graph = primary, graph
         self.parts: list[tuple[list, ox.RdfFormat]] = []
         self.errors: dict[int, BaseException] = {}  # any error, not only syntax: no part may be lost silently
-        self._taken, self._closed = 0, False
+        self._taken, self._closed, self._stopped = 0, False, False  # stopped: by an error, or abandoned
         self._ready = threading.Condition()
         self._threads: list[threading.Thread] = []
 
@@ -463,7 +464,7 @@ class _Loads:
     def abandon(self) -> None:
         """Take no more parts and wait for the loads under way (their graph is then restored by the caller)."""
         with self._ready:
-            self.errors.setdefault(len(self.parts), RuntimeError("abandoned"))
+            self._stopped = True
         self._close()
         for thread in self._threads:
             thread.join()
@@ -475,9 +476,9 @@ class _Loads:
 
     def _next(self) -> int | None:
         with self._ready:
-            while self._taken == len(self.parts) and not self._closed and not self.errors:
+            while self._taken == len(self.parts) and not self._closed and not self._stopped:
                 self._ready.wait()
-            if self._taken == len(self.parts) or self.errors:
+            if self._taken == len(self.parts) or self._stopped:
                 return None
             self._taken += 1
             return self._taken - 1
@@ -493,7 +494,7 @@ class _Loads:
                 self.primary.bulk_load(data, fmt, base_iri=PARSE_BASE, to_graph=self.graph)
             except BaseException as exc:
                 with self._ready:
-                    self.errors[i] = exc
+                    self.errors[i], self._stopped = exc, True
                     self._ready.notify_all()
 
 
