@@ -18,11 +18,8 @@ from __future__ import annotations
 import copyreg
 import datetime as dt
 import io
-import multiprocessing
 import pickle
-import signal
 import traceback
-import warnings
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -31,6 +28,7 @@ from rdflib import Literal, URIRef
 from graph.identity import add_name_keys
 from graph.ingest import detect_kind, get_kind
 from graph.ingest.base import Extraction, InputError, Issue, SourceContext
+from graph.ingest.forked import ForkedWorker, Lost
 
 #: Larger files are extracted by the writer's process: sending a large file and its triples through a pipe costs
 #: copies and memory (both versions held at once) for little overlap (such ingests hold a few large files).
@@ -87,56 +85,26 @@ def extract(ctx: SourceContext, kind: str) -> Prepared:
 
 class Lookahead:
     """One forked process that prepares files sent to it, in order: ``send`` one, ``receive`` its
-    :class:`Prepared`. The writer sends the next file just after receiving the current one: the process is then
-    waiting to read, so neither end blocks on a full pipe while the other writes.
-
-    Fork it before the store's write lock is taken and its primary database opened: the process holds neither.
-    It ends at :meth:`close`, or when the writer's process dies (its end of the pipe is then closed).
-    """
+    :class:`Prepared` (:class:`graph.ingest.forked.ForkedWorker`: fork it before the store is opened for writing;
+    send the next file just after receiving the current one)."""
 
     def __init__(self) -> None:
-        context = multiprocessing.get_context("fork")
-        self._conn, child = context.Pipe()
-        self._process = context.Process(target=_serve, args=(child, self._conn), daemon=True,
-                                        name="maillage-extract")
-        with warnings.catch_warnings():
-            # Python 3.12+ warns when a process with threads forks (here RocksDB's, of a store opened to read):
-            # a child may deadlock on a lock held by a thread that it does not have. This child runs only
-            # Python extraction code — no store, no lock of those threads; glibc's malloc is fork-safe.
-            warnings.filterwarnings("ignore", r"This process .* is multi-threaded", DeprecationWarning)
-            self._process.start()
-        child.close()
-        self.pending, self._broken = 0, False
+        self._worker = ForkedWorker(prepare, "maillage-extract", dumps, _unpicklable)
+
+    @property
+    def pending(self) -> int:
+        return self._worker.pending
 
     def send(self, ctx: SourceContext, kind: str | None) -> None:
-        self.pending += 1
-        if not self._broken:
-            try:
-                self._conn.send_bytes(dumps((ctx, kind)))
-            except OSError:
-                self._broken = True
+        self._worker.send(ctx, kind)
 
     def receive(self) -> Prepared:
-        self.pending -= 1
-        if not self._broken:
-            try:
-                return pickle.loads(self._conn.recv_bytes())
-            except (EOFError, OSError):
-                self._broken = True
+        answer = self._worker.receive()
         # The process died (killed, out of memory): the writer prepares the file itself.
-        return Prepared("", error=_Lost())
+        return Prepared("", error=answer) if isinstance(answer, Lost) else answer
 
     def close(self) -> None:
-        if not self.pending and not self._broken:  # else the process may be writing: it ends on the closed pipe
-            try:
-                self._conn.send_bytes(dumps(None))
-            except OSError:
-                pass
-        self._conn.close()
-        self._process.join(timeout=10)
-        if self._process.exitcode is None:
-            self._process.kill()
-            self._process.join()
+        self._worker.close()
 
     def __enter__(self) -> "Lookahead":
         return self
@@ -145,35 +113,16 @@ class Lookahead:
         self.close()
 
 
-class _Lost(Exception):
-    """The lookahead process ended before answering."""
-
-
 def lost(prepared: Prepared) -> bool:
     """Whether ``prepared`` says that the lookahead process died (then the writer prepares the file itself)."""
-    return isinstance(prepared.error, _Lost)
+    return isinstance(prepared.error, Lost)
 
 
-def _serve(conn, writer_end) -> None:
-    writer_end.close()  # else the process would hold its own pipe open and never see the writer die
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle; it then closes this process
-    while True:
-        try:
-            request = pickle.loads(conn.recv_bytes())
-        except (EOFError, OSError):
-            return
-        if request is None:
-            return
-        prepared = prepare(*request)
-        try:
-            answer = dumps(prepared)
-        except Exception:  # an exception that does not pickle: its traceback as text
-            text = traceback.format_exception(prepared.error) if prepared.error else [traceback.format_exc()]
-            answer = dumps(Prepared(prepared.kind, error=RuntimeError("".join(text))))
-        try:
-            conn.send_bytes(answer)
-        except OSError:  # the writer closed its end
-            return
+def _unpicklable(prepared: Prepared, text: str) -> Prepared:
+    """What to send instead of a Prepared that does not pickle: its error's traceback as text."""
+    if prepared.error is not None:
+        text = "".join(traceback.format_exception(prepared.error))
+    return Prepared(prepared.kind, error=RuntimeError(text))
 
 
 #: Literal values that pickle as themselves (rdflib's own XML and HTML values are left to its pickling).

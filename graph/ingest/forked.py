@@ -1,0 +1,105 @@
+"""A forked process that answers the writer's requests in order, beside an ingest.
+
+An ingest keeps the store's writer in one process; work that needs neither the writer nor its database — extracting
+the next file (:mod:`graph.ingest.lookahead`), validating a published snapshot (:mod:`graph.ingest.checker`) — runs
+in such a process on the machine's other core. The writer sends a request, goes on, and receives the answer
+later; requests are answered in the order they were sent.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+import signal
+import traceback
+import warnings
+from typing import Any, Callable
+
+
+class Lost(Exception):
+    """The process ended before answering (killed, out of memory): the writer does the work itself."""
+
+
+class ForkedWorker:
+    """One forked process that answers each request with ``handler(*request)``.
+
+    Requests and answers are pickled with ``dumps``; an answer that does not pickle (an exception of a library, say)
+    is replaced by ``unpicklable(answer, traceback_text)``. The writer should send a request when the process waits
+    for one (after receiving the previous answer), so that neither end blocks on a full pipe while the other writes.
+
+    Fork it before the store's write lock is taken and its primary database opened: the process holds neither.
+    It ends at :meth:`close`, or when the writer's process dies (its end of the pipe is then closed).
+    """
+
+    def __init__(self, handler: Callable[..., Any], name: str, dumps: Callable[[Any], bytes] = pickle.dumps,
+                 unpicklable: Callable[[Any, str], Any] = lambda answer, text: Lost(text)):
+        context = multiprocessing.get_context("fork")
+        self._conn, child = context.Pipe()
+        self._dumps = dumps
+        self._process = context.Process(target=_serve, args=(child, self._conn, handler, dumps, unpicklable),
+                                        daemon=True, name=name)
+        with warnings.catch_warnings():
+            # Python 3.12+ warns when a process with threads forks (here RocksDB's, of a store opened to read):
+            # a child may deadlock on a lock held by a thread that it does not have. The child runs only its
+            # handler — Python code, and stores it opens itself; glibc's malloc is fork-safe.
+            warnings.filterwarnings("ignore", r"This process .* is multi-threaded", DeprecationWarning)
+            self._process.start()
+        child.close()
+        self.pending, self._broken = 0, False
+
+    def send(self, *request) -> None:
+        self.pending += 1
+        if not self._broken:
+            try:
+                self._conn.send_bytes(self._dumps(request))
+            except OSError:
+                self._broken = True
+
+    def receive(self) -> Any:
+        """The answer to the oldest request not yet received, or a :class:`Lost` when the process died."""
+        self.pending -= 1
+        if not self._broken:
+            try:
+                return pickle.loads(self._conn.recv_bytes())
+            except (EOFError, OSError):
+                self._broken = True
+        return Lost("the process ended before answering")
+
+    def close(self) -> None:
+        if not self.pending and not self._broken:  # else the process may be writing: it ends on the closed pipe
+            try:
+                self._conn.send_bytes(self._dumps(None))
+            except OSError:
+                pass
+        self._conn.close()
+        self._process.join(timeout=10)
+        if self._process.exitcode is None:
+            self._process.kill()
+            self._process.join()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _serve(conn, writer_end, handler, dumps, unpicklable) -> None:
+    writer_end.close()  # else the process would hold its own pipe open and never see the writer die
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle; it then closes this process
+    while True:
+        try:
+            request = pickle.loads(conn.recv_bytes())
+        except (EOFError, OSError):
+            return
+        if request is None:
+            return
+        answer = handler(*request)
+        try:
+            data = dumps(answer)
+        except Exception:  # e.g. an exception that does not pickle: its traceback as text
+            data = dumps(unpicklable(answer, "".join(traceback.format_exc())))
+        try:
+            conn.send_bytes(data)
+        except OSError:  # the writer closed its end
+            return
