@@ -95,6 +95,7 @@ class OxigraphStore(Store):
     """The embedded store under ``config["data_dir"]``; see the module docstring for the layout."""
 
     name = "oxigraph"
+    snapshots = True
 
     def __init__(self, config: Mapping[str, Any]):
         self.root = Path(config.get("data_dir", "maillage-data")) / "store"
@@ -225,7 +226,8 @@ class OxigraphStore(Store):
             primary.extend(ox.Quad(q.subject, q.predicate, q.object, node)
                            for q in snapshot.quads_for_pattern(None, None, None, node))
 
-    def _publish(self, primary: ox.Store) -> None:
+    def _publish(self, primary: ox.Store) -> Path:
+        """Publish ``primary`` as the next snapshot; return its directory."""
         primary.flush()
         current = self._read_pointer()
         number = int(current) + 1 if current else 1
@@ -237,6 +239,7 @@ class OxigraphStore(Store):
         fault_point("before-pointer")
         write_atomic(self.root / "current", name + "\n")
         self._prune_snapshots(name)
+        return target
 
     def _prune_snapshots(self, current: str) -> None:
         names = sorted(p.name for p in (self.root / "snapshots").iterdir() if p.is_dir())
@@ -352,8 +355,10 @@ class _OxigraphWriter(Writer):
 
     def commit(self) -> None:
         if self.dirty:
-            self.owner._publish(self.primary)
+            self.published = str(self.owner._publish(self.primary))
             self.dirty = False
+        elif self.published is None and (current := self.owner._read_pointer()) is not None:
+            self.published = str(self.owner.root / "snapshots" / current)
         # Published: nothing left for a recovery to undo.
         self.touched.clear()
         with contextlib.suppress(FileNotFoundError):

@@ -311,6 +311,9 @@ class Writer:
     #: Whether ``query`` may be called from another thread while this one works (not when the writer holds a lock
     #: that every query takes).
     concurrent_queries = False
+    #: The directory of the snapshot that the last commit published, when the store has snapshots: immutable, it
+    #: holds what the writer held then, for another process to read (graph.ingest.checker validates it).
+    published: str | None = None
 
     def replace_graph(self, name: str | URIRef, data: bytes | list[bytes] | Graph | TripleSet,
                       fmt: str = "ntriples") -> None:
@@ -374,6 +377,8 @@ class Store:
     """A dataset of named graphs, one per source, queried as their union."""
 
     name = "abstract"
+    #: Whether a writer's commit publishes a snapshot directory (``Writer.published``) that other processes read.
+    snapshots = False
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a SPARQL 1.1 query over the union of the named graphs; ``bindings`` pre-bind variables.

@@ -22,6 +22,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 from graph.identity import canonical_deliberations, resolve_actors, siren_of
 from graph.ingest import detect_kind, get_kind
 from graph.ingest.base import Extraction, InputError, Issue, SourceContext, new_graph
+from graph.ingest.checker import Checker
 from graph.ingest.lookahead import LOOKAHEAD_MAX_BYTES, Lookahead, Prepared, extract, lost
 from graph.ingest.rdf_first_pass import Observed
 from graph.ingest.sources import StoredSources, stored_sha256, stored_subjects
@@ -229,7 +230,8 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
                  on_report: Callable[[IngestReport | None, InputError | IngestRefused | None, Path], None]
                  = lambda *a: None,
                  on_publish: Callable[[list[IngestReport]], None] = lambda reports: None,
-                 publish_interval: float = 0.0, lookahead: bool = True) -> list[IngestReport]:
+                 publish_interval: float = 0.0, lookahead: bool = True,
+                 check_apart: bool = True) -> list[IngestReport]:
     """Ingest files one by one under one writer, and publish them to readers.
 
     Files are published together once ``publish_interval`` seconds have passed since the last publish (0: after
@@ -240,26 +242,50 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
 
     A file that fails (InputError, IngestRefused) is reported through ``on_report`` at once and leaves its graph
     as it was; the others go on. With ``lookahead``, a second process extracts the next file while this one
-    stores the current one (:mod:`graph.ingest.lookahead`).
+    stores the current one (:mod:`graph.ingest.lookahead`). With ``check_apart`` and a store that publishes
+    snapshots, the files of a publish are validated by another process on its snapshot while this one goes on
+    (:mod:`graph.ingest.checker`): they are reported, with their violations, at the next publish or at the end.
     """
     reports: list[IngestReport] = []
     pending: list[tuple[IngestReport, Path]] = []
+    checking: list[tuple[IngestReport, Path]] = []  # the files of the publish whose check is under way
     paths = list(paths)
-    ahead = Lookahead() if lookahead and len(paths) > 1 else None  # forked before the store is opened for writing
-    with ahead or contextlib.nullcontext(), store.writer() as writer:
+    several = len(paths) > 1
+    # Forked before the store is opened for writing.
+    ahead = Lookahead() if lookahead and several else None
+    checker = Checker() if check_apart and several and not strict and store.snapshots else None
+    with ahead or contextlib.nullcontext(), checker or contextlib.nullcontext(), store.writer() as writer:
+
+        def announce(files: list[tuple[IngestReport, Path]]) -> None:
+            for report, path in files:
+                on_report(report, None, path)
+            on_publish([report for report, _ in files])
+
+        def announce_checked() -> None:
+            checked = checker.receive()
+            for report, _ in checking:
+                if (source := str(report.source)) in checked.sizes:
+                    report.violations, report.triples = checked.violations[source], checked.sizes[source]
+            announce(checking)
+            checking.clear()
 
         def publish() -> None:
             stored = [report for report, _ in pending if report.status == "stored" and report.source is not None]
-            with _counting(writer, stored):
-                if not strict and stored:  # the files of one publish validated together (each its own violations)
-                    found = validate_graphs(writer.query, [report.source for report in stored], _threads(writer))
-                    for report in stored:
-                        report.violations = found[report.source]
+            if checker is None:
+                with _counting(writer, stored):
+                    if not strict and stored:  # the files of one publish validated together (each its own violations)
+                        found = validate_graphs(writer.query, [report.source for report in stored], _threads(writer))
+                        for report in stored:
+                            report.violations = found[report.source]
             writer.commit()
             fault_point("after-publish")  # published, the search index not yet updated
-            for report, path in pending:
-                on_report(report, None, path)
-            on_publish([report for report, _ in pending])
+            if checking:
+                announce_checked()
+            if checker is not None and stored:
+                checker.send(writer.published, [str(report.source) for report in stored])
+                checking.extend(pending)
+            else:
+                announce(pending)
             pending.clear()
 
         def worth_preparing(ctx: SourceContext) -> bool:  # not when the file is unchanged: nothing to extract
@@ -290,6 +316,8 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
                 published = time.monotonic()
         if pending:
             publish()
+        if checking:
+            announce_checked()
     return reports
 
 
