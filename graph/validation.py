@@ -140,7 +140,9 @@ _TYPES = "SELECT DISTINCT ?value ?class WHERE { { SELECT DISTINCT ?value WHERE {
 #: With a graph: only the types of the values that this graph's resources point to (not the whole store's).
 _IN_GRAPH = "FILTER EXISTS { GRAPH ?graph { [] ?pointer ?value } }"
 _VALUES = "SELECT DISTINCT ?value WHERE { %s %s %s }"
-_TYPING = "SELECT ?focus ?graph WHERE { %s %s ?focus a <%s> } }"
+#: The nodes that the graphs of a publish type, picked in Python: with the focus nodes as VALUES too, Oxigraph
+#: tried every pair of node and graph (0.32 s for 2,201 actors and 175 files at 100k actors, against 0.03 s).
+_TYPING = "SELECT ?focus ?graph WHERE { %s ?focus a <%s> } }"
 _TYPES_OF = "SELECT ?value ?class WHERE { VALUES ?value { %s } ?value a ?class }"
 #: Values whose types one query reads.
 TYPES_PER_QUERY = 2000
@@ -200,10 +202,8 @@ def validate_graphs(query, graphs: list[URIRef], threads: int = 1) -> dict[URIRe
 
 def _graphs_typing(query, scope: str, target: str, focus_nodes: set[str]) -> dict[str, set[str]]:
     """The graphs (of ``scope``) that give each of ``focus_nodes`` the class ``target``."""
-    iris = [f for f in focus_nodes if _WRITABLE_IRI.fullmatch(f) and ":" in f]
-    pick = _values("?focus", iris) if len(iris) == len(focus_nodes) else ""  # blank nodes: all, then picked
     holders: dict[str, set[str]] = defaultdict(set)
-    for focus, graph in query(_TYPING % (pick, scope, target)).raw_rows():
+    for focus, graph in query(_TYPING % (scope, target)).raw_rows():
         if (name := term_parts(focus)[1]) in focus_nodes:
             holders[name].add(term_parts(graph)[1])
     return holders
