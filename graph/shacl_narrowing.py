@@ -35,11 +35,13 @@ NODE_KINDS = {"IRI": {"iri"}, "Literal": {"literal"}, "BlankNode": {"bnode"}, "B
 
 #: Narrowing costs about 3 µs per value of the constrained paths in the whole store, reading and checking a focus
 #: node's own values about 400 µs (measured on 5,000 grants in a store of 25,000): narrowing pays up to ~130 values
-#: per focus node, ~25 for each of the ~5 paths a grant has values for. So the focus nodes' values are read
-#: directly when they are few (at most ~40 ms), or when one path has more than 25 values per focus node in the
-#: whole store (a small file in a large store), which counting up to that limit tells.
+#: per focus node across the paths it scans. So the focus nodes' values are read directly when they are few (at most
+#: ~40 ms), or when the store holds more than that many values per focus node — a small file in a large store —
+#: which counting one path up to its share of the budget tells (an actor has 12 constrained paths, a grant 12, an
+#: association 2: with a fixed 25 values per path, an RNA extract of 5,000 actors in a 100k-actor store was narrowed
+#: in 1.19 s where reading it directly took 0.69 s).
 DIRECT_BELOW = 100
-VALUES_PER_FOCUS = 25
+VALUES_PER_FOCUS = 130
 
 
 def worth_narrowing(query, bindings, shapes: list[PropertyShape]) -> bool:
@@ -49,7 +51,7 @@ def worth_narrowing(query, bindings, shapes: list[PropertyShape]) -> bool:
         return False
     # One path stands for all: a required one, that every focus node has.
     path, inverse = min((not s.constraints.get("minCount"), s.path, s.inverse) for s in shapes)[1:]
-    limit = VALUES_PER_FOCUS * focus
+    limit = VALUES_PER_FOCUS * focus // len({(s.path, s.inverse) for s in shapes})
     return _count(query, _COUNT_VALUES % (edge(path, inverse, "?v", "[]"), limit), bindings) < limit
 
 
@@ -100,7 +102,7 @@ def _branches(path: str, inverse: bool, constraints: list[dict]) -> list[str]:
     most = [c["maxCount"] for c in constraints if "maxCount" in c]
     if most:
         # Rows rather than distinct values: as many or more (a triple in two graphs), and cheaper to count.
-        branches.append(f"{{ SELECT ?focus WHERE {{ {link} }} GROUP BY ?focus HAVING (COUNT(*) > {min(most)}) }}")
+        branches.append(f"{{ SELECT ?focus WHERE {{ {link} }} GROUP BY ?focus HAVING (COUNT(DISTINCT ?v) > {min(most)}) }}")
     tests = " || ".join(test for c in constraints for test in _value_tests(c))
     if tests and _names_concepts(constraints):
         # A test reads the value's IRI (a lookup); such values name a few concepts, so test each one once (GROUP

@@ -68,6 +68,9 @@ def sample(turtle: str = VALID, elsewhere: str = "") -> str:
 EDGE_CASES = {
     "a second amount from another graph": sample(elsewhere="<https://ex.org/other> { ex:grant schema:amount 5.0 }"),
     "a second amount in the default graph": sample(elsewhere="ex:grant schema:amount 5.0 ."),
+    # maxCount counts distinct values: the same value stated by two graphs is one (narrowing counted rows).
+    "the same amount stated by another graph": sample(
+        elsewhere='<https://ex.org/other> { ex:grant schema:amount "20000"^^xsd:decimal }'),
     "a funder typed by another graph only": sample(VALID.replace("ex:funder a mai:PublicAuthority ;", "ex:funder"),
                                                    "<https://ex.org/other> { ex:funder a mai:Actor }"),
     "a funder stated by another graph only": sample(VALID.replace("schema:funder ex:funder ;", ""),
