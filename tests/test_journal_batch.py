@@ -1,7 +1,8 @@
-"""The embedded store's journal written for many graphs at once: ``Writer.expect``.
+"""The embedded store's journal written for many graphs at once: ``Writer.expect`` and the ingest's batches.
 
 A writer told of the graphs it is about to change journals them in one write (one fsync) rather than one per
-graph; a recovery must still leave every graph as published, those expected and never changed included.
+graph, and an ingest tells it the graphs of its next files; a recovery must still leave every graph as published,
+those expected and never changed included. The SIGKILL variant is in tests/test_crash.py.
 """
 
 from __future__ import annotations
@@ -12,6 +13,10 @@ from pathlib import Path
 import pytest
 
 import graph.oxistore
+from graph.ingest import pipeline
+from graph.ingest.base import source_iri
+from graph.ingest.pipeline import ingest_paths
+from graph.oxistore import _OxigraphWriter
 
 G1, G2, G3, G4, G5 = (f"https://ex.org/g{i}" for i in range(1, 6))
 DATA = b'<https://ex.org/a> <https://ex.org/p> "1" .\n<https://ex.org/b> <https://ex.org/p> "2" .\n'
@@ -80,3 +85,84 @@ def test_a_stopped_writer_leaves_every_graph_as_published_whether_expected_or_ch
     with oxi_store.writer() as writer:
         assert everything(writer) == published
     assert not (tmp_path / "data" / "store" / "journal.json").exists()
+
+
+# --- the ingest: one write of the journal per EXPECT_BATCH files ---------------------------------------------------
+
+def write_files(folder: Path, count: int, stem: str = "file") -> list[Path]:
+    """Write ``count`` N-Triples files of one actor each, named ``{stem}-{i}.nt``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        path = folder / f"{stem}-{i}.nt"
+        path.write_text(f'<https://ex.org/actor/{i}> <http://www.w3.org/2000/01/rdf-schema#label> "Actor {i}" .\n')
+        paths.append(path)
+    return paths
+
+
+def test_an_ingest_of_many_files_writes_the_journal_once_per_batch(oxi_store, tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "EXPECT_BATCH", 4)
+    ingest_paths(oxi_store, write_files(tmp_path, 1, "first"), lookahead=False)  # loads the vocabularies
+    writes = journal_writes(monkeypatch)
+    paths = write_files(tmp_path / "files", 10)
+    reports = ingest_paths(oxi_store, paths, publish_interval=3600, lookahead=False)
+    assert [r.status for r in reports] == ["stored"] * 10
+    sources = [str(source_iri(p)) for p in paths]
+    assert writes == [sorted(sources[:4]), sorted(sources[:8]), sorted(sources)]
+
+
+def test_after_each_publish_the_next_file_is_journaled_again(oxi_store, tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "EXPECT_BATCH", 4)
+    ingest_paths(oxi_store, write_files(tmp_path, 1, "first"), lookahead=False)
+    writes = journal_writes(monkeypatch)
+    paths = write_files(tmp_path / "files", 3)
+    ingest_paths(oxi_store, paths, publish_interval=0, lookahead=False)
+    sources = [str(source_iri(p)) for p in paths]
+    assert writes == [sorted(sources), sorted(sources[1:]), sorted(sources[2:])]
+
+
+@pytest.mark.parametrize("publish_interval", [0, 3600])
+def test_every_graph_an_ingest_changes_is_in_the_journal_on_disk_before_its_change(oxi_store, tmp_path,
+                                                                                     monkeypatch, publish_interval):
+    monkeypatch.setattr(pipeline, "EXPECT_BATCH", 4)
+    journal = tmp_path / "data" / "store" / "journal.json"
+    missing: list[str] = []
+    original = _OxigraphWriter._touch
+
+    def checking(self, name: str) -> None:
+        original(self, name)
+        if name not in json.loads(journal.read_text())["graphs"]:
+            missing.append(name)
+
+    monkeypatch.setattr(_OxigraphWriter, "_touch", checking)
+    ingest_paths(oxi_store, write_files(tmp_path / "files", 6), publish_interval=publish_interval, lookahead=False)
+    assert missing == []
+
+
+def test_a_stopped_ingest_leaves_the_files_it_reached_and_those_it_did_not_as_published(oxi_store, tmp_path,
+                                                                                          monkeypatch):
+    monkeypatch.setattr(pipeline, "EXPECT_BATCH", 4)
+    paths = write_files(tmp_path / "files", 5)
+    ingest_paths(oxi_store, paths, lookahead=False)
+    with oxi_store.writer() as writer:
+        published = everything(writer)
+    for path in paths:
+        path.write_text(path.read_text().replace("Actor", "Renamed actor"))
+    reached = 0
+    original = pipeline.ingest_file
+
+    def stopping(*args, **kwargs):
+        nonlocal reached
+        reached += 1
+        report = original(*args, **kwargs)
+        if reached == 2:
+            raise Killed
+        return report
+
+    monkeypatch.setattr(pipeline, "ingest_file", stopping)
+    with pytest.raises(Killed):
+        ingest_paths(oxi_store, paths, publish_interval=3600, lookahead=False)
+    journal = json.loads((tmp_path / "data" / "store" / "journal.json").read_text())
+    assert journal == {"graphs": sorted(str(source_iri(p)) for p in paths[:4])}
+    with oxi_store.writer() as writer:
+        assert everything(writer) == published
