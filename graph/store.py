@@ -24,7 +24,7 @@ import os
 import re
 import signal
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import pyoxigraph as ox
@@ -314,6 +314,16 @@ class Writer:
     #: The directory of the snapshot that the last commit published, when the store has snapshots: immutable, it
     #: holds what the writer held then, for another process to read (graph.ingest.checker validates it).
     published: str | None = None
+
+    def expect(self, names: Iterable[str | URIRef]) -> None:
+        """Say in advance which graphs the coming changes may touch, so that a writer that journals its changes
+        journals them in one write rather than one per graph.
+
+        Changes nothing that readers or this writer see, and promises nothing: a graph expected and never
+        changed stays as it is. The embedded store journals the names at once (a recovery restores each from
+        the current snapshot: for one never changed, the same content); the other stores keep no journal and
+        ignore them.
+        """
 
     def replace_graph(self, name: str | URIRef, data: bytes | list[bytes] | Graph | TripleSet,
                       fmt: str = "ntriples") -> None:

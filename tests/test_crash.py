@@ -217,6 +217,18 @@ def test_files_gathered_into_one_publish_are_all_old_until_it_and_all_new_after(
     assert_index_agrees_or_is_repaired(data)
 
 
+def test_files_journaled_together_are_all_old_after_a_kill_whether_done_half_done_or_not_reached(tmp_path):
+    v1, v2 = make_versions(tmp_path / "files", ["one.nt", "two.nt", "three.nt"], 50)
+    data = tmp_path / "data"
+    assert maillage(data, "ingest", *map(str, v1)).returncode == 0
+    killed = maillage(data, "ingest", *map(str, v2), fault="mid-replace@2", publish_interval=3600)
+    assert killed.returncode == -signal.SIGKILL
+    journal = json.loads((data / "store" / "journal.json").read_text())
+    assert journal == {"graphs": sorted(str(mint("source", f.name)) for f in v2)}  # the third one not yet reached
+    assert_no_lock_blocks(data, write_actors(tmp_path / "other" / "other.nt", 5, "v1"))
+    assert [version_of(data, f, 50) for f in v2] == ["v1", "v1", "v1"]
+
+
 # --- timing sweeps over a large ingest ----------------------------------------------------------------------------
 
 #: Fractions of an unharmed ingest's duration at which the sweep kills (start-up, load, describe, validate,

@@ -150,6 +150,16 @@ def test_restore_undoes_the_writers_changes_to_a_graph(any_store):
     assert _values(any_store) == ["1", "2"]
 
 
+def test_expecting_graphs_changes_nothing_and_changes_that_follow_are_stored(any_store):
+    with any_store.writer() as w:
+        w.replace_graph(G1, DATA_ONE, "turtle")
+    with any_store.writer() as w:
+        w.expect([G1, G2])
+        assert (w.graph_size(G1), w.graph_size(G2)) == (3, 0)
+        w.replace_graph(G2, DATA_TWO, "ntriples")
+    assert _values(any_store) == ["1", "2", "3"]
+
+
 def test_an_unknown_backend_is_refused():
     with pytest.raises(StoreError, match="unknown store backend"):
         open_store({"store": "postgres"})

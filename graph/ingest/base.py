@@ -56,6 +56,16 @@ class InputError(Exception):
         self.issue = Issue("error", message, message_en or message, line, field, value)
 
 
+def source_iri(path: Path, base: str = DEFAULT_BASE, options: dict[str, Any] | None = None) -> URIRef:
+    """The IRI of the source at ``path`` (the name of its graph), known without reading the file: from the
+    ``source_name`` option when given, else from the file name.
+
+    >>> str(source_iri(Path("data/grants 2024.csv")))
+    'https://w3id.org/maillage/id/source/grants-2024-csv'
+    """
+    return mint("source", (options or {}).get("source_name") or path.name, base=base)
+
+
 @dataclass
 class SourceContext:
     """A file to extract from, and the options of the run."""
@@ -76,7 +86,7 @@ class SourceContext:
     @property
     def source(self) -> URIRef:
         """The IRI of this source, also the name of its graph: re-ingesting the same file name replaces it."""
-        return mint("source", self.options.get("source_name") or self.path.name, base=self.base)
+        return source_iri(self.path, self.base, self.options)
 
     @property
     def key(self) -> str:
