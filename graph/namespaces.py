@@ -11,6 +11,7 @@ IRI string. Instance IRIs follow ``{base}{kind}/{key}`` (DESIGN.md, "Vocabulary 
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -66,16 +67,24 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slugify(text: str, max_length: int = 80) -> str:
-    """Fold ``text`` to a lowercase ASCII key made of letters, digits and hyphens.
+    """Fold ``text`` to a lowercase ASCII key made of letters, digits and hyphens, at most ``max_length`` long.
+
+    A longer key is cut and ends with a hash of the whole, so that two texts that begin alike stay apart (two files
+    named alike up to their 80th character were one source, the second replacing the first).
 
     >>> slugify("Saint-Étienne Métropole")
     'saint-etienne-metropole'
     >>> slugify("2024.00240")
     '2024-00240'
+    >>> slugify("a" * 90 + "1", 20), slugify("a" * 90 + "2", 20)
+    ('aaaaaaaaaaa-7905df21', 'aaaaaaaaaaa-e4d8f8de')
     """
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     slug = _NON_SLUG.sub("-", folded).strip("-")
-    return slug[:max_length].rstrip("-") or "x"
+    if len(slug) > max_length:
+        digest = hashlib.blake2b(slug.encode("ascii"), digest_size=4).hexdigest()
+        slug = slug[:max_length - len(digest) - 1].rstrip("-") + "-" + digest
+    return slug or "x"
 
 
 def mint(kind: str, *keys: object, base: str = DEFAULT_BASE) -> URIRef:

@@ -146,6 +146,17 @@ def test_ingesting_a_changed_file_replaces_its_graph(oxi_store, tmp_path):
     assert labels == ["Les Amis du Soin Renouvelés"]
 
 
+def test_files_whose_long_names_begin_alike_are_two_sources(oxi_store, tmp_path):
+    """Names are cut to make IRIs: two names alike up to the cut were one source, the second file replacing the
+    first."""
+    stem = "deliberations-du-conseil-communautaire-de-la-communaute-d-agglomeration-du-pays-de-"
+    first = write(tmp_path, stem + "forez.ttl", ASSOCIATION)
+    second = write(tmp_path, stem + "gier.ttl", ASSOCIATION.replace("asso>", "asso-2>"))
+    reports = ingest_paths(oxi_store, [first, second])
+    assert reports[0].source != reports[1].source
+    assert count(oxi_store, "?s a <https://w3id.org/maillage/ontology#Association>") == 2
+
+
 @pytest.mark.parametrize("interval, publishes", [(0, [1, 1, 1]), (3600, [3])])
 def test_files_are_published_one_by_one_or_gathered_by_the_publish_interval(oxi_store, tmp_path, interval,
                                                                              publishes):
