@@ -4,7 +4,8 @@ Without ``--strict``, validation decides nothing about what is stored: it report
 validated once published, on the snapshot that the publish made — immutable, and exactly what the writer held
 when it committed, so the same violations — by another process, while the writer resolves, stores and publishes
 the files that follow. Validation was a quarter to a third of the writer's time for the small files of a 100k-actor
-corpus, and ~40 % for an RNA extract of 66k triples published alone.
+corpus, and ~40 % for an RNA extract of 66k triples published alone. It pays only on a core of its own: an ingest
+uses it from :data:`graph.ingest.pipeline.CHECK_APART_FROM_CORES` cores.
 
 The writer checks one snapshot at a time: it receives a publish's answer before it sends the next one, so the
 snapshot being read is always the current one or the one before, both kept by the store
