@@ -1,9 +1,14 @@
-"""Themes found in what a deliberation says: labels without accents or case, acronyms as written."""
+"""What a deliberation says of a beneficiary: themes (labels without accents or case, acronyms as written), its
+kind and the sentence that describes it."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from rdflib import URIRef
 
+from graph.ingest import delib_profile
 from graph.ingest.delib_profile import match_concepts
 
 THEME = "https://w3id.org/maillage/ontology/theme/"
@@ -16,3 +21,45 @@ def test_themes_come_in_their_order_in_the_text_whatever_the_accents_and_case():
 
 def test_an_acronym_is_matched_as_written_only():
     assert match_concepts("les ehpad du secteur", "themes") == []
+
+
+# --- a beneficiary's kind and description, read around its name -------------------------------------------------
+
+def _written_with_the_name(body: str, name: str) -> tuple[bool, bool, bool]:
+    """What the patterns with the name inside found (compiled for each name, as before): association, enterprise,
+    a describing sentence."""
+    esc = re.escape(name)
+    association = re.search(rf"l['’]association\s+{esc}|{esc}\s*,?\s+(?:est|était)\s+une\s+association|"
+                            rf"^Association\s+{esc}|{esc}\s*\(association", body, re.I | re.M)
+    enterprise = re.search(rf"(?:société|entreprise|SCOP|SCIC|SAS|SARL)\s+{esc}|{esc}\s*\((?:SCOP|SCIC|SAS|SARL)",
+                           body, re.I)
+    describes = re.search(rf"{esc}\s*,?\s+(?:est|était)\s+(?:une?|la|le)\s", body, re.I)
+    return bool(association), bool(enterprise), bool(describes)
+
+
+def _read_around_the_name(body: str, name: str) -> tuple[bool, bool, bool]:
+    occurrences = delib_profile._Name(name)
+    return (occurrences.preceded_by(body, delib_profile._ASSOCIATION_BEFORE)
+            or occurrences.followed_by(body, delib_profile._SAYS_ASSOCIATION_AFTER),
+            occurrences.preceded_by(body, delib_profile._ENTERPRISE_BEFORE)
+            or occurrences.followed_by(body, delib_profile._SAYS_ENTERPRISE_AFTER),
+            occurrences.followed_by(body, delib_profile._DESCRIBES_AFTER))
+
+
+CONTEXTS = [
+    "Vu la demande de l'association {n} du 3 mars.", "Vu la demande de L’ASSOCIATION\n  {n}.",
+    "l'association, {n}", "{n}, est une association loi 1901.", "{n} était une association", "{n} est la structure",
+    "{n}est une association", "Association {n}", "La fédération\nAssociation\t{n}", "xAssociation {n}",
+    "{n} (association)", "{n}(Association loi 1901)", "la société {n}", "l'entreprise  {n}", "la SCIC\n{n}",
+    "{n} (SCOP)", "{n}(sarl)", "une SAS{n}", "rien de tel pour {n} ici", "{n}{n} est une association",
+    "Les {n}s sont une association", "la Société d'études {n} est une société",
+]
+NAMES = ["DanaeCare", "danaecare", "Les Amis du Soin", "Soin (Ondaine)", "aa", "Étoile-Santé", "A.D.M.R."]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_reading_around_the_name_finds_what_patterns_with_the_name_inside_found(name):
+    for context in CONTEXTS:
+        for written in (name, name.upper(), name.lower()):
+            body = "Préambule.\n" + context.format(n=written) + "\nFin."
+            assert _read_around_the_name(body, name) == _written_with_the_name(body, name), body
