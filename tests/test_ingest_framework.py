@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -168,32 +167,6 @@ def test_files_are_published_one_by_one_or_gathered_by_the_publish_interval(oxi_
     assert [len(batch) for batch in published] == publishes
     assert heard == paths and [r.status for r in reports] == ["stored"] * 3
     assert [r for batch in published for r in batch] == reports
-
-
-def test_publishes_are_spaced_by_ten_times_the_last_ones_duration(oxi_store, tmp_path, monkeypatch):
-    from graph.ingest import pipeline
-
-    class Clock:  # each file takes a second, each publish two
-        now = 0.0
-        monotonic = lambda self: self.now
-        perf_counter = staticmethod(time.perf_counter)
-
-    clock, ingest_file = Clock(), pipeline.ingest_file
-
-    def one_second(*args, **kwargs):
-        clock.now += 1
-        return ingest_file(*args, **kwargs)
-
-    def two_seconds(batch):
-        clock.now += 2
-        published.append(len(batch))
-
-    monkeypatch.setattr(pipeline, "time", clock)
-    monkeypatch.setattr(pipeline, "ingest_file", one_second)
-    paths = [write(tmp_path, f"asso{i}.ttl", ASSOCIATION.replace("ex.org/asso", f"ex.org/asso{i}")) for i in range(25)]
-    published: list[int] = []
-    ingest_paths(oxi_store, paths, publish_interval=1, on_publish=two_seconds, lookahead=False, check_apart=False)
-    assert published == [1, 20, 4]  # after the first publish, the next one 20 s later, then the last files at the end
 
 
 def test_shacl_violations_are_reported_with_focus_path_and_message(oxi_store, tmp_path):

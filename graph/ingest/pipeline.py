@@ -40,11 +40,6 @@ VALIDATION_THREADS = max(1, min(2, os.cpu_count() or 1))
 #: writer and the lookahead keep both busy, and the check's own cost (a snapshot read with cold caches: +20 %) made
 #: the 100k-actor corpus's small files 5-15 % slower (3 runs each, alternating).
 CHECK_APART_FROM_CORES = 3
-#: Publishes are spaced so that they take about a tenth of an ingest at most: this many times the last one's duration
-#: (at least ``publish_interval``). Part of a publish does not depend on how many files it holds — the snapshot,
-#: the index update, the validation's scans of a class across the store: ~1.2 s of the ~2.5 s of a publish of 175
-#: grants lists at 100k actors — which, every 5 s, made a fifth of the ingest.
-PUBLISH_SPACING = 10
 #: Files larger than this are refused before reading (a 2M-triple N-Triples file is ~250 MB).
 MAX_FILE_BYTES = 2 * 1024**3
 #: Files whose graphs the writer is told of at once (``Writer.expect``): the embedded store journals them in one
@@ -251,8 +246,8 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
     """Ingest files one by one under one writer, and publish them to readers.
 
     Files are published together once ``publish_interval`` seconds have passed since the last publish (0: after
-    each file), or PUBLISH_SPACING times the last publish's duration if that is longer, and at the end: each
-    snapshot, and each search-index update that follows it, then serves many small files at once. Readers see every file whole, in its old or its new version, never half. ``on_report`` hears
+    each file), and at the end: each snapshot, and each search-index update that follows it, then serves many small
+    files at once. Readers see every file whole, in its old or its new version, never half. ``on_report`` hears
     of each stored file once readers can see it, ``on_publish`` of the files of each publish (so that the search
     index, which reads the published graph, can follow).
 
@@ -313,7 +308,7 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
         ensure_vocabularies(writer)
         writer.commit()
         sources = StoredSources(writer.query)
-        published, spacing = time.monotonic(), publish_interval
+        published = time.monotonic()
         expected: set[URIRef] = set()  # the graphs the writer was told of since the last publish
         batch = EXPECT_BATCH if publish_interval > 0 else 1  # a publish after each file: nothing to gather
         for i, (path, ctx, prepared) in enumerate(_read_ahead(paths, base, options, kind, ahead, worth_preparing)):
@@ -336,12 +331,9 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
                 continue
             reports.append(report)
             pending.append((report, path))
-            if time.monotonic() - published >= spacing:
-                began = time.monotonic()
+            if time.monotonic() - published >= publish_interval:
                 publish()
                 published = time.monotonic()
-                if publish_interval > 0:
-                    spacing = max(publish_interval, PUBLISH_SPACING * (published - began))
                 expected.clear()  # the publish cleared the journal
         if pending:
             publish()
