@@ -261,8 +261,6 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
     if check_apart is None:
         check_apart = (os.cpu_count() or 1) >= CHECK_APART_FROM_CORES
     reports: list[IngestReport] = []
-    pending: list[tuple[IngestReport, Path]] = []
-    checking: list[tuple[IngestReport, Path]] = []  # the files of the publish whose check is under way
     paths = list(paths)
     several = len(paths) > 1
     # Forked before the store is opened for writing.
@@ -270,44 +268,13 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
     checker = Checker() if check_apart and several and not strict and store.snapshots else None
     with ahead or contextlib.nullcontext(), checker or contextlib.nullcontext(), store.writer() as writer:
 
-        def announce(files: list[tuple[IngestReport, Path]]) -> None:
-            for report, path in files:
-                on_report(report, None, path)
-            on_publish([report for report, _ in files])
-
-        def announce_checked() -> None:
-            checked = checker.receive()
-            for report, _ in checking:
-                if (source := str(report.source)) in checked.sizes:
-                    report.violations, report.triples = checked.violations[source], checked.sizes[source]
-            announce(checking)
-            checking.clear()
-
-        def publish() -> None:
-            stored = [report for report, _ in pending if report.status == "stored" and report.source is not None]
-            if checker is None:
-                with _counting(writer, stored):
-                    if not strict and stored:  # the files of one publish validated together (each its own violations)
-                        found = validate_graphs(writer.query, [report.source for report in stored], _threads(writer))
-                        for report in stored:
-                            report.violations = found[report.source]
-            writer.commit()
-            fault_point("after-publish")  # published, the search index not yet updated
-            if checking:
-                announce_checked()
-            if checker is not None and stored:
-                checker.send(writer.published, [str(report.source) for report in stored])
-                checking.extend(pending)
-            else:
-                announce(pending)
-            pending.clear()
-
         def worth_preparing(ctx: SourceContext) -> bool:  # not when the file is unchanged: nothing to extract
             return len(ctx.data) <= LOOKAHEAD_MAX_BYTES and (force or sources.sha256(ctx.source) != ctx.sha256)
 
         ensure_vocabularies(writer)
         writer.commit()
         sources = StoredSources(writer.query)
+        publishing = _Publishing(writer, checker, strict, on_report, on_publish)
         published = time.monotonic()
         expected: set[URIRef] = set()  # the graphs the writer was told of since the last publish
         batch = EXPECT_BATCH if publish_interval > 0 else 1  # a publish after each file: nothing to gather
@@ -330,16 +297,65 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
                 on_report(None, exc, path)
                 continue
             reports.append(report)
-            pending.append((report, path))
+            publishing.pending.append((report, path))
             if time.monotonic() - published >= publish_interval:
-                publish()
+                publishing.publish()
                 published = time.monotonic()
                 expected.clear()  # the publish cleared the journal
-        if pending:
-            publish()
-        if checking:
-            announce_checked()
+        publishing.finish()
     return reports
+
+
+class _Publishing:
+    """The files an ingest stored since its last publish, and their way to readers: validated (by the writer, or
+    on the snapshot by a :class:`graph.ingest.checker.Checker`), published, then announced through ``on_report``
+    and ``on_publish`` (see :func:`ingest_paths`)."""
+
+    def __init__(self, writer, checker: Checker | None, strict: bool, on_report, on_publish):
+        self.writer, self.checker, self.strict = writer, checker, strict
+        self.on_report, self.on_publish = on_report, on_publish
+        self.pending: list[tuple[IngestReport, Path]] = []  # stored since the last publish
+        self.checking: list[tuple[IngestReport, Path]] = []  # the files of the publish whose check is under way
+
+    def publish(self) -> None:
+        writer = self.writer
+        stored = [report for report, _ in self.pending if report.status == "stored" and report.source is not None]
+        if self.checker is None:
+            with _counting(writer, stored):
+                if not self.strict and stored:  # the files of one publish together (each its own violations)
+                    found = validate_graphs(writer.query, [report.source for report in stored], _threads(writer))
+                    for report in stored:
+                        report.violations = found[report.source]
+        writer.commit()
+        fault_point("after-publish")  # published, the search index not yet updated
+        if self.checking:
+            self._announce_checked()
+        if self.checker is not None and stored:
+            self.checker.send(writer.published, [str(report.source) for report in stored])
+            self.checking = self.pending
+        else:
+            self._announce(self.pending)
+        self.pending = []
+
+    def finish(self) -> None:
+        """Publish what is left, and announce the last check's files."""
+        if self.pending:
+            self.publish()
+        if self.checking:
+            self._announce_checked()
+
+    def _announce(self, files: list[tuple[IngestReport, Path]]) -> None:
+        for report, path in files:
+            self.on_report(report, None, path)
+        self.on_publish([report for report, _ in files])
+
+    def _announce_checked(self) -> None:
+        checked = self.checker.receive()
+        for report, _ in self.checking:
+            if (source := str(report.source)) in checked.sizes:
+                report.violations, report.triples = checked.violations[source], checked.sizes[source]
+        self._announce(self.checking)
+        self.checking = []
 
 
 def _threads(writer) -> int:
