@@ -194,10 +194,16 @@ def test_an_index_left_behind_by_a_kill_is_reported_stale_and_repaired(template,
     assert_index_agrees_or_is_repaired(data)
 
 
-def test_a_multi_file_ingest_killed_after_the_second_file_keeps_the_first_two_and_the_old_third(tmp_path):
+def three_files_stored_at_v1(tmp_path: Path) -> tuple[Path, list[Path]]:
+    """A data directory holding three 50-actor files at v1; return it and the files' v2."""
     v1, v2 = make_versions(tmp_path / "files", ["one.nt", "two.nt", "three.nt"], 50)
     data = tmp_path / "data"
     assert maillage(data, "ingest", *map(str, v1)).returncode == 0
+    return data, v2
+
+
+def test_a_multi_file_ingest_killed_after_the_second_file_keeps_the_first_two_and_the_old_third(tmp_path):
+    data, v2 = three_files_stored_at_v1(tmp_path)
     killed = maillage(data, "ingest", *map(str, v2), fault="after-publish@2")
     assert killed.returncode == -signal.SIGKILL
     assert [version_of(data, f, 50) for f in v2] == ["v2", "v2", "v1"]
@@ -205,9 +211,7 @@ def test_a_multi_file_ingest_killed_after_the_second_file_keeps_the_first_two_an
 
 
 def test_files_gathered_into_one_publish_are_all_old_until_it_and_all_new_after(tmp_path):
-    v1, v2 = make_versions(tmp_path / "files", ["one.nt", "two.nt", "three.nt"], 50)
-    data = tmp_path / "data"
-    assert maillage(data, "ingest", *map(str, v1)).returncode == 0
+    data, v2 = three_files_stored_at_v1(tmp_path)
     before = maillage(data, "ingest", *map(str, v2), fault="after-validate@3", publish_interval=3600)
     assert before.returncode == -signal.SIGKILL
     assert [version_of(data, f, 50) for f in v2] == ["v1", "v1", "v1"]
@@ -218,9 +222,7 @@ def test_files_gathered_into_one_publish_are_all_old_until_it_and_all_new_after(
 
 
 def test_files_journaled_together_are_all_old_after_a_kill_whether_done_half_done_or_not_reached(tmp_path):
-    v1, v2 = make_versions(tmp_path / "files", ["one.nt", "two.nt", "three.nt"], 50)
-    data = tmp_path / "data"
-    assert maillage(data, "ingest", *map(str, v1)).returncode == 0
+    data, v2 = three_files_stored_at_v1(tmp_path)
     killed = maillage(data, "ingest", *map(str, v2), fault="mid-replace@2", publish_interval=3600)
     assert killed.returncode == -signal.SIGKILL
     journal = json.loads((data / "store" / "journal.json").read_text())

@@ -66,13 +66,19 @@ def test_publishes_checked_apart_are_reported_as_publishes_checked_before(tmp_pa
     assert all(triples > 0 for status, triples, _ in stored if status == "stored")
 
 
-def test_a_snapshot_is_checked_as_the_writer_would_have_checked_it(tmp_path, files):
-    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data"), "lock_timeout": 5})
-    reports = ingest_paths(store, files[1:5], publish_interval=3600, check_apart=False)
+def published(data: Path, files: list[Path]):
+    """Ingest ``files`` (validated by the writer) and return their reports and the snapshot that holds them."""
+    store = open_store({"store": "oxigraph", "data_dir": str(data), "lock_timeout": 5})
+    reports = ingest_paths(store, files, publish_interval=3600, check_apart=False)
     with store.writer() as writer:
         writer.commit()
         snapshot = writer.published
     store.close()
+    return reports, snapshot
+
+
+def test_a_snapshot_is_checked_as_the_writer_would_have_checked_it(tmp_path, files):
+    reports, snapshot = published(tmp_path / "data", files[1:5])
     sources = [str(r.source) for r in reports]
     checked = check_snapshot(snapshot, sources)
     assert checked.violations == {str(r.source): r.violations for r in reports}
@@ -80,12 +86,7 @@ def test_a_snapshot_is_checked_as_the_writer_would_have_checked_it(tmp_path, fil
 
 
 def test_when_the_checking_process_dies_the_writer_checks_the_snapshot_itself(tmp_path, files):
-    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data"), "lock_timeout": 5})
-    reports = ingest_paths(store, files[1:3], publish_interval=3600, check_apart=False)
-    with store.writer() as writer:
-        writer.commit()
-        snapshot = writer.published
-    store.close()
+    reports, snapshot = published(tmp_path / "data", files[1:3])
     checker = Checker()
     os.kill(checker._worker._process.pid, signal.SIGKILL)
     checker._worker._process.join()
