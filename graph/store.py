@@ -379,8 +379,13 @@ class Writer:
         raise NotImplementedError
 
     def graph_size(self, name: str | URIRef) -> int:
-        result = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": as_uri(name)})
-        return int(next(iter(result))[0])
+        return graph_size(self.query, name)
+
+
+def graph_size(query, name: str | URIRef) -> int:
+    """The number of triples of graph ``name``, through ``query(sparql, bindings)`` (a store's, a writer's)."""
+    result = query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": as_uri(name)})
+    return int(next(iter(result))[0])
 
 
 class Store:

@@ -17,6 +17,7 @@ the store, so that a grant may name a funder described by another source.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
@@ -32,6 +33,9 @@ from graph.ontology import load_shapes
 from graph.shacl_narrowing import FOCUS, NODE_KINDS, edge, narrowing, worth_narrowing
 from graph.store import term_parts
 
+#: Checks run at once when the query function may be called from several threads (Oxigraph evaluates much of a
+#: query without holding the GIL; two cores: two).
+THREADS = max(1, min(2, os.cpu_count() or 1))
 SUPPORTED = {SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH.nodeKind, SH.minInclusive, SH.maxInclusive,
              SH.pattern, SH["in"], SH.hasValue}
 STRUCTURE = {SH.path, SH.message, SH.severity, SH.name, SH.description, SH.order, SH.group}

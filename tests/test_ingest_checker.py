@@ -88,8 +88,8 @@ def test_a_snapshot_is_checked_as_the_writer_would_have_checked_it(tmp_path, fil
 def test_when_the_checking_process_dies_the_writer_checks_the_snapshot_itself(tmp_path, files):
     reports, snapshot = published(tmp_path / "data", files[1:3])
     checker = Checker()
-    os.kill(checker._worker._process.pid, signal.SIGKILL)
-    checker._worker._process.join()
+    os.kill(checker._process.pid, signal.SIGKILL)
+    checker._process.join()
     checker.send(snapshot, [str(r.source) for r in reports])
     checked = checker.receive()
     checker.close()
@@ -108,4 +108,4 @@ def test_a_bug_in_a_check_is_raised_by_the_ingest(tmp_path, files, monkeypatch):
 def test_the_checking_process_ends_when_closed():
     checker = Checker()
     checker.close()
-    assert checker._worker._process.exitcode == 0
+    assert checker._process.exitcode == 0

@@ -83,8 +83,8 @@ def test_a_bug_in_an_extraction_ahead_is_raised_by_the_ingest_and_stores_nothing
 def test_when_the_lookahead_process_dies_the_writer_extracts_the_file_itself(oxi_store):
     ctx = SourceContext(FILES[0], FILES[0].read_bytes())
     ahead = Lookahead()
-    os.kill(ahead._worker._process.pid, signal.SIGKILL)
-    ahead._worker._process.join()
+    os.kill(ahead._process.pid, signal.SIGKILL)
+    ahead._process.join()
     ahead.send(ctx, None)
     prepared = ahead.receive()
     ahead.close()
@@ -98,7 +98,7 @@ def test_the_lookahead_process_ends_when_closed():
     ahead.send(SourceContext(FILES[0], FILES[0].read_bytes()), None)
     assert ahead.receive().extraction.stats["grants"] == 29
     ahead.close()
-    assert ahead._worker._process.exitcode == 0
+    assert ahead._process.exitcode == 0
 
 
 def test_an_rdf_file_is_left_to_the_writer():

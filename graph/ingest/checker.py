@@ -14,7 +14,6 @@ snapshot being read is always the current one or the one before, both kept by th
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -22,11 +21,9 @@ from rdflib import URIRef
 
 from graph.ingest.forked import ForkedWorker, Lost
 from graph.oxistore import run_query
-from graph.validation import Violation, validate_graphs
+from graph.store import graph_size
+from graph.validation import THREADS, Violation, validate_graphs
 
-#: Validation checks run at once (Oxigraph evaluates much of a query without the GIL; two cores: two).
-THREADS = max(1, min(2, os.cpu_count() or 1))
-_SIZE = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 @dataclass
@@ -49,40 +46,31 @@ def check_snapshot(snapshot: str, graphs: list[str], threads: int = THREADS) -> 
             return run_query(store, sparql, bindings)
 
         found = validate_graphs(query, [URIRef(g) for g in graphs], threads)
-        sizes = {g: int(next(query(_SIZE, {"g": URIRef(g)}).raw_rows())[0].value) for g in graphs}
+        sizes = {g: graph_size(query, g) for g in graphs}
     except Exception as exc:  # a bug: raised again by the writer
         return Checked(error=exc)
     return Checked({str(g): v for g, v in found.items()}, sizes)
 
 
-class Checker:
+class Checker(ForkedWorker):
     """One forked process that checks the snapshots sent to it, in order: ``send`` a snapshot and its graphs,
     ``receive`` their :class:`Checked` (:class:`graph.ingest.forked.ForkedWorker`: fork it before the store is
     opened for writing)."""
 
     def __init__(self) -> None:
-        self._worker = ForkedWorker(check_snapshot, "maillage-check")
+        super().__init__(check_snapshot, "maillage-check")
         self._sent: list[tuple[str, list[str]]] = []
 
     def send(self, snapshot: str, graphs: list[str]) -> None:
         self._sent.append((snapshot, graphs))
-        self._worker.send(snapshot, graphs)
+        super().send(snapshot, graphs)
 
     def receive(self) -> Checked:
         """The oldest check's answer (checked here when the process died); raises what checking raised."""
         snapshot, graphs = self._sent.pop(0)
-        checked = self._worker.receive()
+        checked = super().receive()
         if isinstance(checked, Lost):
             checked = check_snapshot(snapshot, graphs)
         if checked.error is not None:
             raise checked.error
         return checked
-
-    def close(self) -> None:
-        self._worker.close()
-
-    def __enter__(self) -> "Checker":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()

@@ -83,34 +83,21 @@ def extract(ctx: SourceContext, kind: str) -> Prepared:
     return Prepared(kind, extraction)
 
 
-class Lookahead:
+class Lookahead(ForkedWorker):
     """One forked process that prepares files sent to it, in order: ``send`` one, ``receive`` its
     :class:`Prepared` (:class:`graph.ingest.forked.ForkedWorker`: fork it before the store is opened for writing;
     send the next file just after receiving the current one)."""
 
     def __init__(self) -> None:
-        self._worker = ForkedWorker(prepare, "maillage-extract", dumps, _unpicklable)
-
-    @property
-    def pending(self) -> int:
-        return self._worker.pending
+        super().__init__(prepare, "maillage-extract", dumps, _unpicklable)
 
     def send(self, ctx: SourceContext, kind: str | None) -> None:
-        self._worker.send(ctx, kind)
+        super().send(ctx, kind)
 
     def receive(self) -> Prepared:
-        answer = self._worker.receive()
+        answer = super().receive()
         # The process died (killed, out of memory): the writer prepares the file itself.
         return Prepared("", error=answer) if isinstance(answer, Lost) else answer
-
-    def close(self) -> None:
-        self._worker.close()
-
-    def __enter__(self) -> "Lookahead":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
 
 
 def lost(prepared: Prepared) -> bool:

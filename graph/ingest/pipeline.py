@@ -32,10 +32,8 @@ from graph.backup import is_dump, restore_report
 from graph.formats import rdf_format_for_path
 from graph.store import RdfSyntaxError, fault_point
 from graph.triples import TripleSet, plain_literal
-from graph.validation import Violation, validate, validate_graphs
+from graph.validation import THREADS, Violation, validate, validate_graphs
 
-#: Validation checks run at once when the store answers queries from several threads (two cores: two).
-VALIDATION_THREADS = max(1, min(2, os.cpu_count() or 1))
 #: Validating publishes in a third process (:mod:`graph.ingest.checker`) pays from this many cores: on two, the
 #: writer and the lookahead keep both busy, and the check's own cost (a snapshot read with cold caches: +20 %) made
 #: the 100k-actor corpus's small files 5-15 % slower (3 runs each, alternating).
@@ -360,7 +358,7 @@ class _Publishing:
 
 def _threads(writer) -> int:
     """How many validation checks may run at once through ``writer.query``."""
-    return VALIDATION_THREADS if writer.concurrent_queries else 1
+    return THREADS if writer.concurrent_queries else 1
 
 
 @contextlib.contextmanager
