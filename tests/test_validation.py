@@ -125,6 +125,28 @@ def test_graphs_validated_together_get_what_each_gets_alone():
     assert "https://ex.org/solo" in shared and "https://ex.org/shared" not in shared  # typed Actor in -1 only
 
 
+def test_graphs_beyond_one_validation_are_validated_in_runs(monkeypatch):
+    from graph import validation
+
+    graphs = {f"https://ex.org/source/{i}": materialised(PREFIXES + BROKEN[case][len(PREFIXES):]
+                                                         .replace("ex:", f"ex:f{i}-"))
+              for i, case in enumerate(sorted(BROKEN))}
+    store = _store_of(graphs)
+    scopes: list[int] = []
+
+    def query(sparql, bindings=None):
+        if "VALUES ?graph" in sparql:
+            scopes.append(sparql.split("VALUES ?graph {", 1)[1].split("}", 1)[0].count("<"))
+        return run_query(store, sparql, bindings)
+
+    names = [URIRef(g) for g in graphs]
+    at_once = validate_graphs(query, names)
+    monkeypatch.setattr(validation, "GRAPHS_PER_VALIDATION", 2)
+    scopes.clear()
+    assert validate_graphs(query, names) == at_once
+    assert len(names) > 2 and scopes and max(scopes) == 2
+
+
 def test_checks_run_in_threads_find_what_they_find_one_after_the_other():
     graphs = {f"https://ex.org/source/{i}": materialised(PREFIXES + BROKEN[case][len(PREFIXES):]
                                                          .replace("ex:", f"ex:f{i}-"))
