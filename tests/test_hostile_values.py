@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from graph import values
 from graph.identity import actor_iri, name_key
-from graph.ingest import french
+from graph.ingest import delib_people, french
 from graph.ingest.delib_meta import parse_actes
 from graph.ingest.delib_people import CIVILITIES, PARTICLES, parse_person
 
@@ -198,6 +198,12 @@ def test_a_listed_name_reads_as_given_and_family_name(civility, first, family):
 @given(hostile_text)
 def test_any_text_gives_a_person_or_none(text):
     parse_person(text)
+
+
+@given(hostile_text)
+def test_a_name_read_again_from_the_cache_reads_as_the_first_time(text):
+    uncached = delib_people._parse_person.__wrapped__(text.strip().strip(".;:"))
+    assert parse_person(text) == uncached and parse_person(f" {text} ") == uncached
 
 
 @given(hostile_text)

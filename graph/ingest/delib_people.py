@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph.ingest.french import DATE_RE, date_from_match
 
@@ -84,7 +85,14 @@ def _is_upper_word(token: str) -> bool:
 
 def parse_person(text: str) -> Person | None:
     """Read one listed name ("M. Jean-Luc BASSON"), or None when it does not look like a person's name."""
-    tokens = text.strip().strip(".;:").split()
+    return _parse_person(text.strip().strip(".;:"))
+
+
+@lru_cache(maxsize=4096)
+def _parse_person(text: str) -> Person | None:
+    # Read once per distinct name (a Person is frozen, so it can be shared): each line of a list is read as names
+    # to find where the list ends, then its names again, and the same members sit at every session of a council.
+    tokens = text.split()
     while tokens and tokens[0].lower() in CIVILITIES:
         tokens = tokens[1:]
     given: list[str] = []
