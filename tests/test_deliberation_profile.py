@@ -63,3 +63,27 @@ def test_reading_around_the_name_finds_what_patterns_with_the_name_inside_found(
         for written in (name, name.upper(), name.lower()):
             body = "Préambule.\n" + context.format(n=written) + "\nFin."
             assert _read_around_the_name(body, name) == _written_with_the_name(body, name), body
+
+
+# --- a label is looked for as a plain string before its pattern is tried --------------------------------------------
+
+def _every_pattern_searched(text: str, scheme_name: str) -> list[URIRef]:
+    """match_concepts without its look for the label first: every label's pattern searched."""
+    folded = delib_profile.fold(text)
+    found: dict[URIRef, int] = {}
+    for _, pattern, on_folded, concept in delib_profile._label_patterns(scheme_name):
+        match = pattern.search(folded if on_folded else text)
+        if match and (concept not in found or match.start() < found[concept]):
+            found[concept] = match.start()
+    return sorted(found, key=found.get)
+
+
+@pytest.mark.parametrize("scheme_name", ["themes", "actorKinds"])
+def test_looking_for_a_label_first_finds_what_every_pattern_found(scheme_name):
+    labels = [label for label, _ in delib_profile.scheme_labels(scheme_name)]
+    texts = [f"{before}{label}{after}" for label in labels[::3]
+             for before, after in (("", ""), ("Les ", "s du secteur."), ("pré-", "-x"), ("x", " y"))]
+    texts += [text.upper() for text in texts[::5]] + [text.lower() for text in texts[1::5]]
+    texts.append(", ".join(labels))
+    for text in texts:
+        assert match_concepts(text, scheme_name) == _every_pattern_searched(text, scheme_name), text

@@ -102,15 +102,17 @@ def scheme_labels(scheme_name: str) -> tuple[tuple[str, URIRef], ...]:
 
 
 @cache
-def _label_patterns(scheme_name: str) -> tuple[tuple[re.Pattern, bool, URIRef], ...]:
-    """(pattern, whether it reads the folded text, concept) for each label of a scheme, compiled once: the labels
-    outnumber the ``re`` module's cache, which then compiled them again for each paragraph read."""
+def _label_patterns(scheme_name: str) -> tuple[tuple[str, re.Pattern, bool, URIRef], ...]:
+    """(label as written in the text read, pattern, whether it reads the folded text, concept) for each label of a
+    scheme, compiled once: the labels outnumber the ``re`` module's cache, which then compiled them again for each
+    paragraph read."""
     patterns = []
     for label, concept in scheme_labels(scheme_name):
         if label.isupper() and len(label) <= 5:
-            patterns.append((re.compile(rf"\b{re.escape(label)}\b"), False, concept))
+            patterns.append((label, re.compile(rf"\b{re.escape(label)}\b"), False, concept))
         else:
-            patterns.append((re.compile(rf"(?<![\w-]){re.escape(fold(label))}(?![\w-])"), True, concept))
+            folded = fold(label)
+            patterns.append((folded, re.compile(rf"(?<![\w-]){re.escape(folded)}(?![\w-])"), True, concept))
     return tuple(patterns)
 
 
@@ -118,8 +120,13 @@ def match_concepts(text: str, scheme_name: str) -> list[URIRef]:
     """Return the concepts of a scheme whose labels occur in ``text`` (acronyms case-sensitively), in order."""
     folded = fold(text)
     found: dict[URIRef, int] = {}
-    for pattern, on_folded, concept in _label_patterns(scheme_name):
-        match = pattern.search(folded if on_folded else text)
+    for label, pattern, on_folded, concept in _label_patterns(scheme_name):
+        read = folded if on_folded else text
+        # The patterns are case-sensitive: one matches only where its label is. Looking for the label first costs
+        # less than the search, which cannot skip ahead to a literal behind its lookbehind (0.66 -> 0.1 s, 400 texts).
+        if label not in read:
+            continue
+        match = pattern.search(read)
         if match and (concept not in found or match.start() < found[concept]):
             found[concept] = match.start()
     return sorted(found, key=found.get)
