@@ -87,3 +87,28 @@ def test_looking_for_a_label_first_finds_what_every_pattern_found(scheme_name):
     texts.append(", ".join(labels))
     for text in texts:
         assert match_concepts(text, scheme_name) == _every_pattern_searched(text, scheme_name), text
+
+
+# --- a beneficiary's whole-word occurrences, found without a pattern of their own --------------------------------
+
+def _named(name: str) -> re.Pattern:
+    """The pattern that profile_of compiled for each name."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
+
+
+@pytest.mark.parametrize("name", NAMES + ["a a", "Soin-Soin", "é"])
+def test_whole_word_occurrences_are_those_of_the_pattern_with_the_name_inside(name):
+    paragraphs = [context.format(n=written) for context in CONTEXTS for written in (name, name.upper(), name.lower())]
+    paragraphs += [f"{name} {name} {name}", f"{name}-{name}", f"{name}_x", f"x{name}", name,
+                   f"{name.upper()}, {name.lower()} et {name}"]
+    for paragraph in paragraphs:
+        # The paragraph read for themes is the one that names the beneficiary as a whole word.
+        body = f"Préambule.\n\n{paragraph} Soutien aux aidants.\n\nFin, {name}x en EHPAD."
+        pattern = _named(name)
+        overlapping = [m.start() for m in re.finditer(f"(?={pattern.pattern})", body, re.I)]
+        assert delib_profile._Name(name).whole_words(body) == overlapping, body
+        profile = delib_profile.profile_of(body, name, alone=False)
+        spellings = [m.group(0) for m in pattern.finditer(body)] or [name]
+        assert profile.label in spellings and profile.variants == sorted(set(spellings) - {profile.label})
+        expected = [URIRef(THEME + "aidants")] if pattern.search(paragraph + " Soutien aux aidants.") else []
+        assert profile.themes == expected, body

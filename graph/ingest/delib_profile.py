@@ -149,6 +149,7 @@ _DESCRIBES_AFTER = re.compile(r"\s*,?\s+(?:est|était)\s+(?:une?|la|le)\s", re.I
 # Before the name and the spaces that precede it (found ending where those spaces begin).
 _ASSOCIATION_BEFORE = re.compile(r"l['’]association\Z|^Association\Z", re.I | re.M)
 _ENTERPRISE_BEFORE = re.compile(r"(?:société|entreprise|SCOP|SCIC|SAS|SARL)\Z", re.I)
+_WORD_OR_HYPHEN = re.compile(r"[\w-]", re.I)
 
 
 class _Name:
@@ -158,6 +159,17 @@ class _Name:
     def __init__(self, name: str):
         self._at = re.compile(f"(?={re.escape(name)})", re.I)  # a lookahead: every start, overlapping ones too
         self._length = len(name)  # re matches a text case-insensitively letter by letter: same length
+
+    def whole_words(self, text: str) -> list[int]:
+        r"""The starts of the occurrences in ``text`` that are whole words (no word character nor hyphen on either
+        side), overlapping ones too: what ``(?<![\w-])name(?![\w-])`` finds, without a pattern of its own for each
+        name (compiling it took about as long as reading the rest of the profile)."""
+        starts = []
+        for m in self._at.finditer(text):
+            start, end = m.start(), m.start() + self._length
+            if not (start and _WORD_OR_HYPHEN.match(text, start - 1) or _WORD_OR_HYPHEN.match(text, end)):
+                starts.append(start)
+        return starts
 
     def followed_by(self, text: str, after: re.Pattern) -> bool:
         """Whether an occurrence in ``text`` is followed by what ``after`` matches."""
@@ -177,15 +189,23 @@ class _Name:
 
 def profile_of(body: str, name: str, alone: bool) -> Profile:
     """Gather what ``body`` says about the beneficiary ``name`` (``alone``: the only one of the deliberation)."""
-    named = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)  # a pattern per name: compiled once
-    spellings = [m.group(0) for m in named.finditer(body)] or [name]
+    occurrences = _Name(name)
+    named = occurrences.whole_words(body)
+    spellings, end = [], 0
+    for start in named:  # one spelling per occurrence that does not overlap the one before, as re.finditer reads
+        if start >= end:
+            end = start + len(name)
+            spellings.append(body[start:end])
+    spellings = spellings or [name]
     label = max(dict.fromkeys(spellings), key=lambda s: (not s.isupper(), sum(c.isupper() for c in s),
                                                          spellings.count(s)))
     profile = Profile(label, sorted({s for s in spellings if s != label}))
+    # A paragraph names the beneficiary when one of those occurrences lies in it: a paragraph is whole lines, so
+    # what is around it (a line end, the text's ends) is no word character either.
     about = [(start, text) for start, text in _paragraphs(body)
-             if (named.search(text) or alone and _THE_ASSOCIATION.search(text)) and not AMOUNT_RE.search(text)
+             if (any(start <= at <= start + len(text) - len(name) for at in named)
+                 or alone and _THE_ASSOCIATION.search(text)) and not AMOUNT_RE.search(text)
              and not _PTCE.search(text)]
-    occurrences = _Name(name)
     if (occurrences.preceded_by(body, _ASSOCIATION_BEFORE) or occurrences.followed_by(body, _SAYS_ASSOCIATION_AFTER)
             or name.lower().startswith("association")):
         profile.kind = "Association"
