@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.ingest.french import (format_amount, format_date_words, number_to_words, parse_amount, parse_date,
-                                 words_to_number)
+from graph.ingest.french import (find_amounts_in_words, format_amount, format_date_words, number_to_words,
+                                 parse_amount, parse_date, words_to_number)
 
 DATES = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2100, 12, 31))
 AMOUNTS = st.decimals(min_value=0, max_value=Decimal("999999999.99"), places=2, allow_nan=False)
@@ -51,3 +52,32 @@ def test_common_spelled_amounts_read_as_their_value(text, value):
 ])
 def test_dates_as_deliberations_write_them_are_read(text, day):
     assert parse_date(text) == day
+
+
+def _amounts_in_words_as_before(text: str) -> list[tuple[int, int, int]]:
+    """find_amounts_in_words with the pattern it had before its lookbehind and its check for "euro"."""
+    found = []
+    for match in re.finditer(r"((?:[a-zà-ÿ]+[\s-]+){1,12}?)euros?\b", text, re.I):
+        words = match.group(1).split()
+        for i in range(len(words)):
+            value = words_to_number(" ".join(words[i:]))
+            if value:
+                found.append((value, text.index(words[i], match.start()), match.end()))
+                break
+    return found
+
+
+PIECES = st.sampled_from(["vingt", "mille", "cent", "deux", "et", "un", "euro", "euros", "EUROS", "Euro", "europe",
+                          "sept", "ſ", "÷", "×", "ÿ", "Ÿ", "é", "x", "K", "_", "2", "0 ", " ", "  ", "-", "\n", ",",
+                          ".", "'", "s"])
+
+
+@given(st.lists(PIECES, max_size=40).map("".join))
+def test_amounts_in_words_are_found_as_the_plain_pattern_found_them(text):
+    assert find_amounts_in_words(text) == _amounts_in_words_as_before(text)
+
+
+@pytest.mark.parametrize("text", ["vingt euros÷mille euros", "mille euros÷ cent euros", "cent EUROS et deux Euros",
+                                  "soixante-dix euros", "vingteuros mille euros", "mille europe cent euros"])
+def test_amounts_in_words_cases_at_word_edges(text):
+    assert find_amounts_in_words(text) == _amounts_in_words_as_before(text)

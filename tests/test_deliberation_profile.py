@@ -63,3 +63,52 @@ def test_reading_around_the_name_finds_what_patterns_with_the_name_inside_found(
         for written in (name, name.upper(), name.lower()):
             body = "Préambule.\n" + context.format(n=written) + "\nFin."
             assert _read_around_the_name(body, name) == _written_with_the_name(body, name), body
+
+
+# --- a label is looked for as a plain string before its pattern is tried --------------------------------------------
+
+def _every_pattern_searched(text: str, scheme_name: str) -> list[URIRef]:
+    """match_concepts without its look for the label first: every label's pattern searched."""
+    folded = delib_profile.fold(text)
+    found: dict[URIRef, int] = {}
+    for _, pattern, on_folded, concept in delib_profile._label_patterns(scheme_name):
+        match = pattern.search(folded if on_folded else text)
+        if match and (concept not in found or match.start() < found[concept]):
+            found[concept] = match.start()
+    return sorted(found, key=found.get)
+
+
+@pytest.mark.parametrize("scheme_name", ["themes", "actorKinds"])
+def test_looking_for_a_label_first_finds_what_every_pattern_found(scheme_name):
+    labels = [label for label, _ in delib_profile.scheme_labels(scheme_name)]
+    texts = [f"{before}{label}{after}" for label in labels[::3]
+             for before, after in (("", ""), ("Les ", "s du secteur."), ("pré-", "-x"), ("x", " y"))]
+    texts += [text.upper() for text in texts[::5]] + [text.lower() for text in texts[1::5]]
+    texts.append(", ".join(labels))
+    for text in texts:
+        assert match_concepts(text, scheme_name) == _every_pattern_searched(text, scheme_name), text
+
+
+# --- a beneficiary's whole-word occurrences, found without a pattern of their own --------------------------------
+
+def _named(name: str) -> re.Pattern:
+    """The pattern that profile_of compiled for each name."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
+
+
+@pytest.mark.parametrize("name", NAMES + ["a a", "Soin-Soin", "é"])
+def test_whole_word_occurrences_are_those_of_the_pattern_with_the_name_inside(name):
+    paragraphs = [context.format(n=written) for context in CONTEXTS for written in (name, name.upper(), name.lower())]
+    paragraphs += [f"{name} {name} {name}", f"{name}-{name}", f"{name}_x", f"x{name}", name,
+                   f"{name.upper()}, {name.lower()} et {name}"]
+    for paragraph in paragraphs:
+        # The paragraph read for themes is the one that names the beneficiary as a whole word.
+        body = f"Préambule.\n\n{paragraph} Soutien aux aidants.\n\nFin, {name}x en EHPAD."
+        pattern = _named(name)
+        overlapping = [m.start() for m in re.finditer(f"(?={pattern.pattern})", body, re.I)]
+        assert delib_profile._Name(name).whole_words(body) == overlapping, body
+        profile = delib_profile.profile_of(body, name, alone=False)
+        spellings = [m.group(0) for m in pattern.finditer(body)] or [name]
+        assert profile.label in spellings and profile.variants == sorted(set(spellings) - {profile.label})
+        expected = [URIRef(THEME + "aidants")] if pattern.search(paragraph + " Soutien aux aidants.") else []
+        assert profile.themes == expected, body

@@ -8,6 +8,7 @@ long run — and what the parser reads back is what a French writer wrote (round
 from __future__ import annotations
 
 import datetime as dt
+import re
 import signal
 from decimal import Decimal
 
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 
 from graph import values
 from graph.identity import actor_iri, name_key
-from graph.ingest import french
+from graph.ingest import delib_people, french
 from graph.ingest.delib_meta import parse_actes
 from graph.ingest.delib_people import CIVILITIES, PARTICLES, parse_person
 
@@ -198,6 +199,28 @@ def test_a_listed_name_reads_as_given_and_family_name(civility, first, family):
 @given(hostile_text)
 def test_any_text_gives_a_person_or_none(text):
     parse_person(text)
+
+
+@given(hostile_text)
+def test_a_name_read_again_from_the_cache_reads_as_the_first_time(text):
+    uncached = delib_people._parse_person.__wrapped__(text.strip().strip(".;:"))
+    assert parse_person(text) == uncached and parse_person(f" {text} ") == uncached
+
+
+#: The secretary's pattern as one search (both alternatives) before it was found from where its verb is.
+SECRETARY_AS_ONE_PATTERN = re.compile(
+    r"Secrétaire\s+de\s+séance\s*:\s*(?P<name>[^\n,]+)"
+    r"|(?P<name2>[^\n,:]+?)\s+(?:a\s+été|est)\s+(?:désignée?|élue?)\s+(?:comme\s+)?secrétaire", re.I)
+SECRETARY_PIECES = st.sampled_from([
+    "Secrétaire de séance : ", "secrétaire", "SECRÉTAIRE", "a été", "est", "désigné", "élue", "comme", "M. Jean DUPONT",
+    "Mme Léa ROY", " ", "  ", "\n", ",", ":", "x", "É", "ſ"])
+
+
+@given(st.lists(SECRETARY_PIECES, max_size=30).map(" ".join) | st.lists(SECRETARY_PIECES, max_size=30).map("".join))
+def test_the_secretary_is_found_where_one_pattern_of_both_forms_found_it(text):
+    before, found = SECRETARY_AS_ONE_PATTERN.search(text), delib_people._find_secretary(text)
+    assert (found and (found.span(), found.group("name"))) == (
+        before and (before.span(), before.group("name") or before.group("name2")))
 
 
 @given(hostile_text)

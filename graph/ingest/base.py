@@ -19,7 +19,10 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from graph.namespaces import DEFAULT_BASE, MAI, OA, PROV, RDF, mint, slugify
-from graph.triples import TripleSet
+from graph.triples import TripleSet, plain_literal
+
+#: Made once: rdflib's namespaces other than ours make a new term on each use (an evidence a fact).
+_TYPE, _DERIVED_FROM, _NON_NEGATIVE_INTEGER = RDF.type, PROV.wasDerivedFrom, XSD.nonNegativeInteger
 
 
 @dataclass
@@ -165,10 +168,10 @@ def add_evidence(graph: TripleSet, fact: URIRef, ctx: SourceContext, text: str, 
     """
     selector = mint("evidence", ctx.key, f"{start}-{end}", base=ctx.base)
     graph.add((fact, MAI.evidence, selector))
-    graph.add((selector, RDF.type, OA.TextQuoteSelector))
-    graph.add((selector, RDF.type, OA.TextPositionSelector))
-    graph.add((selector, OA.exact, Literal(text[start:end])))
-    graph.add((selector, OA.start, Literal(start, datatype=XSD.nonNegativeInteger)))
-    graph.add((selector, OA.end, Literal(end, datatype=XSD.nonNegativeInteger)))
-    graph.add((selector, PROV.wasDerivedFrom, ctx.source))
+    graph.add((selector, _TYPE, OA.TextQuoteSelector))
+    graph.add((selector, _TYPE, OA.TextPositionSelector))
+    graph.add((selector, OA.exact, plain_literal(text[start:end])))
+    graph.add((selector, OA.start, literal(start, _NON_NEGATIVE_INTEGER)))
+    graph.add((selector, OA.end, literal(end, _NON_NEGATIVE_INTEGER)))
+    graph.add((selector, _DERIVED_FROM, ctx.source))
     return selector

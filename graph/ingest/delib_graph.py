@@ -15,6 +15,7 @@ Modelling choices:
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
@@ -23,10 +24,13 @@ from graph.identity import actor_iri, name_key
 from graph.ingest.base import SourceContext, add_evidence
 from graph.ingest.delib_people import Attendance, Person
 from graph.namespaces import MAI, ORG, SCHEMA, mint, slugify
-from graph.triples import TripleSet
+from graph.triples import TripleSet, plain_literal
 
 ONTOLOGY = "https://w3id.org/maillage/ontology/"
 M57 = ONTOLOGY + "m57/"
+#: Made once: rdflib's RDF, RDFS and FOAF namespaces make a new term on each use (~40 persons a deliberation).
+_TYPE, _LABEL = RDF.type, RDFS.label
+_PERSON, _GIVEN_NAME, _FAMILY_NAME = FOAF.Person, FOAF.givenName, FOAF.familyName
 
 
 def concept(scheme: str, key: str) -> URIRef:
@@ -47,7 +51,7 @@ class Builder:
 
     def add(self, s, p, o) -> None:
         if o is not None:
-            self.graph.add((s, p, o if isinstance(o, (URIRef, Literal)) else Literal(o)))
+            self.graph.add((s, p, o if isinstance(o, (URIRef, Literal)) else plain_literal(o)))
 
     def evidence(self, fact: URIRef, span: tuple[int, int] | None) -> None:
         if span and span[1] > span[0]:
@@ -57,12 +61,12 @@ class Builder:
         return mint(kind, *keys, base=self.ctx.base)
 
     def person(self, person: Person) -> URIRef:
-        iri = self.mint("person", person.label)
-        if (iri, RDF.type, FOAF.Person) not in self.graph:
-            self.add(iri, RDF.type, FOAF.Person)
-            self.add(iri, RDFS.label, person.label)
-            self.add(iri, FOAF.givenName, person.given)
-            self.add(iri, FOAF.familyName, person.family)
+        iri = person_iri(person.label, self.ctx.base)
+        if (iri, _TYPE, _PERSON) not in self.graph:
+            self.add(iri, _TYPE, _PERSON)
+            self.add(iri, _LABEL, person.label)
+            self.add(iri, _GIVEN_NAME, person.given)
+            self.add(iri, _FAMILY_NAME, person.family)
         return iri
 
     def place(self, label: str) -> URIRef:
@@ -135,6 +139,13 @@ class Builder:
         self.add(iri, MAI.decidedBy, deliberation)
         self.add(iri, DCTERMS.description, fact.purpose)
         self.evidence(iri, fact.span)
+
+
+@lru_cache(maxsize=4096)
+def person_iri(label: str, base: str) -> URIRef:
+    """``mint("person", label)``, made once per name: the members of a council are named at each of its sessions,
+    and several times in one."""
+    return mint("person", label, base=base)
 
 
 def _nature_from_account(account: str | None) -> str | None:

@@ -102,15 +102,17 @@ def scheme_labels(scheme_name: str) -> tuple[tuple[str, URIRef], ...]:
 
 
 @cache
-def _label_patterns(scheme_name: str) -> tuple[tuple[re.Pattern, bool, URIRef], ...]:
-    """(pattern, whether it reads the folded text, concept) for each label of a scheme, compiled once: the labels
-    outnumber the ``re`` module's cache, which then compiled them again for each paragraph read."""
+def _label_patterns(scheme_name: str) -> tuple[tuple[str, re.Pattern, bool, URIRef], ...]:
+    """(label as written in the text read, pattern, whether it reads the folded text, concept) for each label of a
+    scheme, compiled once: the labels outnumber the ``re`` module's cache, which then compiled them again for each
+    paragraph read."""
     patterns = []
     for label, concept in scheme_labels(scheme_name):
         if label.isupper() and len(label) <= 5:
-            patterns.append((re.compile(rf"\b{re.escape(label)}\b"), False, concept))
+            patterns.append((label, re.compile(rf"\b{re.escape(label)}\b"), False, concept))
         else:
-            patterns.append((re.compile(rf"(?<![\w-]){re.escape(fold(label))}(?![\w-])"), True, concept))
+            folded = fold(label)
+            patterns.append((folded, re.compile(rf"(?<![\w-]){re.escape(folded)}(?![\w-])"), True, concept))
     return tuple(patterns)
 
 
@@ -118,8 +120,13 @@ def match_concepts(text: str, scheme_name: str) -> list[URIRef]:
     """Return the concepts of a scheme whose labels occur in ``text`` (acronyms case-sensitively), in order."""
     folded = fold(text)
     found: dict[URIRef, int] = {}
-    for pattern, on_folded, concept in _label_patterns(scheme_name):
-        match = pattern.search(folded if on_folded else text)
+    for label, pattern, on_folded, concept in _label_patterns(scheme_name):
+        read = folded if on_folded else text
+        # The patterns are case-sensitive: one matches only where its label is. Looking for the label first costs
+        # less than the search, which cannot skip ahead to a literal behind its lookbehind (0.66 -> 0.1 s, 400 texts).
+        if label not in read:
+            continue
+        match = pattern.search(read)
         if match and (concept not in found or match.start() < found[concept]):
             found[concept] = match.start()
     return sorted(found, key=found.get)
@@ -142,6 +149,7 @@ _DESCRIBES_AFTER = re.compile(r"\s*,?\s+(?:est|était)\s+(?:une?|la|le)\s", re.I
 # Before the name and the spaces that precede it (found ending where those spaces begin).
 _ASSOCIATION_BEFORE = re.compile(r"l['’]association\Z|^Association\Z", re.I | re.M)
 _ENTERPRISE_BEFORE = re.compile(r"(?:société|entreprise|SCOP|SCIC|SAS|SARL)\Z", re.I)
+_WORD_OR_HYPHEN = re.compile(r"[\w-]", re.I)
 
 
 class _Name:
@@ -151,6 +159,17 @@ class _Name:
     def __init__(self, name: str):
         self._at = re.compile(f"(?={re.escape(name)})", re.I)  # a lookahead: every start, overlapping ones too
         self._length = len(name)  # re matches a text case-insensitively letter by letter: same length
+
+    def whole_words(self, text: str) -> list[int]:
+        r"""The starts of the occurrences in ``text`` that are whole words (no word character nor hyphen on either
+        side), overlapping ones too: what ``(?<![\w-])name(?![\w-])`` finds, without a pattern of its own for each
+        name (compiling it took about as long as reading the rest of the profile)."""
+        starts = []
+        for m in self._at.finditer(text):
+            start, end = m.start(), m.start() + self._length
+            if not (start and _WORD_OR_HYPHEN.match(text, start - 1) or _WORD_OR_HYPHEN.match(text, end)):
+                starts.append(start)
+        return starts
 
     def followed_by(self, text: str, after: re.Pattern) -> bool:
         """Whether an occurrence in ``text`` is followed by what ``after`` matches."""
@@ -170,15 +189,23 @@ class _Name:
 
 def profile_of(body: str, name: str, alone: bool) -> Profile:
     """Gather what ``body`` says about the beneficiary ``name`` (``alone``: the only one of the deliberation)."""
-    named = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)  # a pattern per name: compiled once
-    spellings = [m.group(0) for m in named.finditer(body)] or [name]
+    occurrences = _Name(name)
+    named = occurrences.whole_words(body)
+    spellings, end = [], 0
+    for start in named:  # one spelling per occurrence that does not overlap the one before, as re.finditer reads
+        if start >= end:
+            end = start + len(name)
+            spellings.append(body[start:end])
+    spellings = spellings or [name]
     label = max(dict.fromkeys(spellings), key=lambda s: (not s.isupper(), sum(c.isupper() for c in s),
                                                          spellings.count(s)))
     profile = Profile(label, sorted({s for s in spellings if s != label}))
+    # A paragraph names the beneficiary when one of those occurrences lies in it: a paragraph is whole lines, so
+    # what is around it (a line end, the text's ends) is no word character either.
     about = [(start, text) for start, text in _paragraphs(body)
-             if (named.search(text) or alone and _THE_ASSOCIATION.search(text)) and not AMOUNT_RE.search(text)
+             if (any(start <= at <= start + len(text) - len(name) for at in named)
+                 or alone and _THE_ASSOCIATION.search(text)) and not AMOUNT_RE.search(text)
              and not _PTCE.search(text)]
-    occurrences = _Name(name)
     if (occurrences.preceded_by(body, _ASSOCIATION_BEFORE) or occurrences.followed_by(body, _SAYS_ASSOCIATION_AFTER)
             or name.lower().startswith("association")):
         profile.kind = "Association"

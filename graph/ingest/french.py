@@ -243,14 +243,23 @@ def number_to_words(n: int) -> str:
     return " ".join(parts)
 
 
+#: Words then "euros". A match starts where no letter precedes: a match starting inside a word would also start
+#: at the word's first letter, which comes first. The one exception is a start right after the previous match, on
+#: a letter that is not a word character ("÷", in the class as à-ÿ spans it), hence the lookahead. The class alone
+#: retried every letter of every word (~3.5x the time on deliberations).
+_WORDS_EUROS_RE = re.compile(r"(?:(?<![a-zà-ÿ])|(?=\u00f7))((?:[a-zà-ÿ]+[\s-]+){1,12}?)euros?\b", re.I)
+
+
 def find_amounts_in_words(text: str) -> list[tuple[int, int, int]]:
     """Return (value, start, end) for each amount spelled in words and followed by "euros" in ``text``.
 
     >>> find_amounts_in_words("une subvention de vingt mille euros (20 000 €)")
     [(20000, 18, 35)]
     """
+    if "euro" not in text.lower():  # most sentences: "euro" matches only its ASCII cases under re.I
+        return []
     found = []
-    for match in re.finditer(r"((?:[a-zà-ÿ]+[\s-]+){1,12}?)euros?\b", text, re.I):
+    for match in _WORDS_EUROS_RE.finditer(text):
         words = match.group(1).split()
         for i in range(len(words)):
             value = words_to_number(" ".join(words[i:]))
