@@ -152,9 +152,10 @@ _TYPING = "SELECT ?focus ?graph WHERE { %s ?focus a <%s> } }"
 _TYPES_OF = "SELECT ?value ?class WHERE { VALUES ?value { %s } ?value a ?class %s }"
 #: Values whose types one query reads.
 TYPES_PER_QUERY = 2000
-#: Graphs that one validation scopes its queries to (:func:`validate_graphs`), at most. From ~1,000 rows in the
-#: VALUES block of graphs, Oxigraph 0.5 evaluates ``GRAPH ?graph { … }`` another way: counting the grants of 1,000
-#: grants lists took 33 ms, of 1,010 lists 1.06 s; the validation of a publish of 1,120 lists 53 s (560: 2.1 s).
+#: Graphs that one validation scopes its queries to (:func:`validate_graphs`), at most. Oxigraph 0.5 evaluates some
+#: of these queries another way as the VALUES block of graphs grows: at 100k actors, validating 590 grants lists
+#: took 2.3 s, 620 lists 9 s, 1,010 lists 40 s (counting the grants of 1,000 lists: 33 ms, of 1,010: 1.06 s); in
+#: runs of at most this many, 1,010 lists took 3.7 s (bench/validate_publish.py).
 GRAPHS_PER_VALIDATION = 500
 #: An IRI that can be written between <> in a query (SPARQL's IRIREF).
 _WRITABLE_IRI = re.compile(r'[^<>"{}|^`\\\x00-\x20]*')
@@ -187,13 +188,14 @@ def validate_graphs(query, graphs: list[URIRef], threads: int = 1) -> dict[URIRe
 
     Each ``GRAPH ?graph`` pattern of the queries ranges over ``graphs`` (a VALUES block in front of it), and a
     violation goes to the graphs that give its focus node the shape's target class, as one graph's validation
-    would have found it. More than GRAPHS_PER_VALIDATION graphs are validated in runs of that many.
+    would have found it. More than GRAPHS_PER_VALIDATION graphs are validated in runs of equal size, none larger.
     """
     graphs = sorted(set(graphs))
     if len(graphs) > GRAPHS_PER_VALIDATION:
+        size = -(-len(graphs) // -(-len(graphs) // GRAPHS_PER_VALIDATION))  # 560 graphs: 280 and 280, not 500 and 60
         found: dict[URIRef, list[Violation]] = {}
-        for start in range(0, len(graphs), GRAPHS_PER_VALIDATION):
-            found.update(validate_graphs(query, graphs[start:start + GRAPHS_PER_VALIDATION], threads))
+        for start in range(0, len(graphs), size):
+            found.update(validate_graphs(query, graphs[start:start + size], threads))
         return found
     if len(graphs) == 1:
         return {graphs[0]: validate(query, graphs[0], threads)}
