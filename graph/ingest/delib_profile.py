@@ -149,7 +149,7 @@ _DESCRIBES_AFTER = re.compile(r"\s*,?\s+(?:est|était)\s+(?:une?|la|le)\s", re.I
 # Before the name and the spaces that precede it (found ending where those spaces begin).
 _ASSOCIATION_BEFORE = re.compile(r"l['’]association\Z|^Association\Z", re.I | re.M)
 _ENTERPRISE_BEFORE = re.compile(r"(?:société|entreprise|SCOP|SCIC|SAS|SARL)\Z", re.I)
-_WORD_OR_HYPHEN = re.compile(r"[\w-]", re.I)
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
 
 
 class _Name:
