@@ -322,11 +322,20 @@ def _repair_cell(table: Table, line: int, column: int, raw: str) -> str:
 PEEK_BYTES = 64 * 1024
 
 
-@lru_cache(maxsize=2)  # four kinds peek at each file detected: it is read once (a bytes object keeps its hash)
 def peek_keys(data: bytes) -> tuple[frozenset[str], ...]:
     """Return the normalised cells of the first lines of a table, for kind detection (empty if unreadable).
 
     >>> peek_keys(b"Nom;Montant\\nA;1\\n")[0] == {"nom", "montant"}
+    True
+    """
+    return tuple(keys for _, keys in peek_lines(data))
+
+
+@lru_cache(maxsize=2)  # four kinds peek at each file detected: it is read once (a bytes object keeps its hash)
+def peek_lines(data: bytes) -> tuple[tuple[int, frozenset[str]], ...]:
+    """Return (line, normalised cells) of the first lines of a table: :func:`peek_keys` with where each starts.
+
+    >>> peek_lines(b"# a comment\\nNom;Montant\\n")[-1] == (2, frozenset({"nom", "montant"}))
     True
     """
     try:
@@ -337,4 +346,5 @@ def peek_keys(data: bytes) -> tuple[frozenset[str], ...]:
             records = _csv_records("\n".join(text.splitlines()[:SNIFF_LINES]), sniff_delimiter(text))
     except InputError:
         return ()
-    return tuple(frozenset({normalise_header(repair_text(c)) for c in r.cells} - {""}) for r in records[:SNIFF_LINES])
+    return tuple((r.line, frozenset({normalise_header(repair_text(c)) for c in r.cells} - {""}))
+                 for r in records[:SNIFF_LINES])

@@ -276,3 +276,42 @@ def test_ingest_without_index_leaves_the_index_stale_until_it_is_rebuilt(tmp_pat
     assert cli(tmp_path, "index", "--check").exit_code == 1
     assert cli(tmp_path, "index").exit_code == 0
     assert cli(tmp_path, "index", "--check").exit_code == 0
+
+
+@pytest.mark.parametrize("name, data, line, says", [
+    ("classification.xml", b"<?xml version='1.0' encoding='ISO-8859-1' ?>\n<!-- ACTES -->\n"
+                           b"<actes:RetourClassification xmlns:actes='http://www.interieur.gouv.fr/ACTES#v1.1'/>",
+     None, "pas du RDF/XML (élément racine « actes:RetourClassification »"),
+    ("subventions.csv", "nomAttribuant;idAttribuant;nomBeneficiaire;objet;notMappedAmount\nVille;1;Club;Sport;10\n",
+     1, "liste de subventions SCDL (4 colonnes reconnues), mais il y manque : montant"),
+    ("subventions.csv", "# exporté le 2024-05-16\nnomAttribuant;dateConvention;objet;montant\nVille;;Sport;10\n",
+     2, "il y manque : nomBeneficiaire"),
+    ("delibs.csv", "COLL_NOM;COLL_SIRET;DELIB_DATE;DELIB_MATIERE_CODE\nVille;1;2024-05-16;7.5\n",
+     1, "liste de délibérations SCDL (4 colonnes reconnues), mais il y manque : DELIB_ID, DELIB_OBJET"),
+    ("rna.csv", "id;titre;objet;adrs_codeinsee;x\nW1;A;B;42218;y\n",
+     1, "extrait RNA (adrscodeinsee, id, objet, titre)"),
+    ("sirene.csv", "siren,denominationUniteLegale,x\n123,A,b\n",
+     1, "il y manque : categorieJuridiqueUniteLegale, activitePrincipaleUniteLegale"),
+])
+def test_a_file_that_almost_is_of_a_kind_is_refused_saying_what_it_lacks(name, data, line, says):
+    data = data.encode() if isinstance(data, str) else data
+    with pytest.raises(InputError) as refused:
+        detect_kind(SourceContext(Path(name), data))
+    issue = refused.value.issue
+    assert (says in issue.message, issue.line, "--kind" in issue.message) == (True, line, True), issue.message
+    assert "unrecognised file kind: " in issue.message_en
+
+
+def test_an_xml_file_is_rdf_only_when_it_names_the_rdf_namespace():
+    rdf = (b"<?xml version='1.0'?>\n<!-- " + b"x" * 8000 + b" -->\n"
+           b"<r:RDF xmlns:r='http://www.w3.org/1999/02/22-rdf-syntax-ns#'/>")
+    assert detect_kind(SourceContext(Path("vocabulary.xml"), rdf)).name == "rdf"
+    assert kinds()["rdf"].detect(SourceContext(Path("acte.xml"), b"<?xml version='1.0'?><actes:Acte/>")) == 0
+
+
+def test_the_cli_says_why_a_near_miss_is_refused_on_one_line(tmp_path):
+    path = write(tmp_path, "subventions.csv", "nomAttribuant;idAttribuant;nomBeneficiaire;objet\nVille;1;Club;Sport\n")
+    result = cli(tmp_path, "ingest", "--no-index", str(path))
+    assert result.exit_code == 1
+    said = f"{path}:1: error: type de fichier non reconnu : l'en-tête ressemble à une liste de subventions"
+    assert said in result.output

@@ -69,6 +69,13 @@ def detect_kind(ctx: SourceContext) -> SourceKind:
                 break
     if kind is None:
         known = ", ".join(kinds())
+        for candidate in kinds().values():
+            if candidate.near_miss is not None and (miss := candidate.near_miss(ctx)) is not None:
+                why = miss.issue
+                raise InputError(
+                    f"type de fichier non reconnu : {why.message} ; corrigez-le ou précisez --kind ({known})",
+                    line=why.line, field=why.field,
+                    message_en=f"unrecognised file kind: {why.message_en}; mend it or give --kind ({known})")
         raise InputError(
             f"type de fichier non reconnu ; précisez-le avec --kind ({known})",
             message_en=f"unrecognised file kind; give it with --kind ({known})")

@@ -146,6 +146,9 @@ class SourceKind:
     detect: Callable[[SourceContext], int]  # 0 (not this kind) .. 100 (certainly this kind)
     extract: Callable[[SourceContext], Extraction]
     extensions: tuple[str, ...] = ()
+    #: When detection refused a file: why it is not quite of this kind (a table lacking a required column, XML
+    #: that is not RDF/XML), or None; detection's error then says so instead of only "unrecognised".
+    near_miss: Callable[[SourceContext], InputError | None] | None = None
 
 
 @lru_cache(maxsize=65_536, typed=True)

@@ -6,6 +6,8 @@ the file's own named graph, whatever graphs it names.
 
 from __future__ import annotations
 
+import re
+
 from graph.formats import RDF_FORMATS, rdf_format_for_path
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind
 
@@ -32,12 +34,41 @@ def sniff_format(ctx: SourceContext) -> str | None:
     return None
 
 
+#: How far into an ``.xml`` file the RDF namespace is sought (comments and stylesheets may come first).
+XML_PEEK = 64 * 1024
+_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
+
+
+def _is_rdf_xml(data: bytes) -> bool:
+    head = data[:XML_PEEK]
+    return b"rdf:RDF" in head or b"22-rdf-syntax-ns" in head
+
+
 def detect(ctx: SourceContext) -> int:
-    """Certain for a file named as an RDF syntax (no other kind reads those extensions; ``.xml`` may be any XML);
-    likely when the first bytes look like one."""
-    if rdf_format_for_path(ctx.path) and ctx.path.suffix.lower() != ".xml":
+    """Certain for a file named as an RDF syntax (no other kind reads those extensions); likely when the first
+    bytes look like one. An ``.xml`` file may be any XML (an ACTES envelope, a chart of accounts): RDF/XML only
+    when it names the RDF namespace."""
+    if ctx.path.suffix.lower() == ".xml":
+        return 60 if _is_rdf_xml(ctx.data) else 0
+    if rdf_format_for_path(ctx.path):
         return 100
     return 60 if sniff_format(ctx) else 0
+
+
+def near_miss(ctx: SourceContext) -> InputError | None:
+    """Why an XML file is not read as RDF/XML: it never names the RDF namespace (its root element is told)."""
+    head = ctx.data[:XML_PEEK]
+    if ctx.path.suffix.lower() != ".xml" and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml"):
+        return None
+    if _is_rdf_xml(ctx.data):
+        return None
+    # The first element that is not a declaration, a comment or a processing instruction.
+    body = re.sub(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>", b"", head, flags=re.S)
+    root = _ROOT.search(body)
+    name = root.group(1).decode("ascii", "replace") if root else "?"
+    return InputError(f"document XML qui n'est pas du RDF/XML (élément racine « {name} », sans l'espace de noms "
+                      f"RDF)", message_en=f"an XML document that is not RDF/XML (root element '{name}', without "
+                                          f"the RDF namespace)")
 
 
 def extract(ctx: SourceContext) -> Extraction:
@@ -49,4 +80,5 @@ def extract(ctx: SourceContext) -> Extraction:
     return Extraction(rdf=(ctx.data, fmt), stats={"format": fmt})
 
 
-KIND = SourceKind("rdf", "Fichier RDF", detect, extract, extensions=tuple(e for f in RDF_FORMATS for e in f.extensions))
+KIND = SourceKind("rdf", "Fichier RDF", detect, extract, extensions=tuple(e for f in RDF_FORMATS for e in f.extensions),
+                  near_miss=near_miss)

@@ -22,7 +22,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 from graph.identity import ActorBook
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.namespaces import MAI, SCHEMA, mint
-from graph.tabular import Row, peek_keys, read_table
+from graph.tabular import Row, peek_keys, peek_lines, read_table
 from graph.triples import plain_literal
 from graph.values import ValueProblem, clean_identifier, normalise_rna, parse_date, rna_ok, siret_ok
 
@@ -42,6 +42,20 @@ def detect(ctx: SourceContext) -> int:
     keys = next(iter(peek_keys(ctx.data)), set())
     hits = len(SIGNATURE & keys)
     return 90 if hits >= 7 else 0
+
+
+def near_miss(ctx: SourceContext) -> InputError | None:
+    """A header with three to six of the RNA columns (seven make an RNA extract): which it has, which it lacks."""
+    if ctx.path.suffix.lower() not in (".csv", ".txt", ".tsv"):
+        return None
+    line, keys = next(iter(peek_lines(ctx.data)), (None, frozenset()))
+    if not 3 <= len(SIGNATURE & keys) < 7:
+        return None
+    has, lacks = ", ".join(sorted(SIGNATURE & keys)), ", ".join(sorted(SIGNATURE - keys))
+    return InputError(f"l'en-tête ressemble à un extrait RNA ({has}), mais un extrait en a au moins 7 colonnes "
+                      f"sur 9 ; il y manque : {lacks}", line=line,
+                      message_en=f"the header looks like an RNA extract ({has}), but an extract has at least 7 "
+                                 f"of its 9 columns; it lacks: {lacks}")
 
 
 class _Rows:
@@ -152,4 +166,5 @@ def extract(ctx: SourceContext) -> Extraction:
     return ex
 
 
-KIND = SourceKind("rna", "Répertoire national des associations (RNA)", detect, extract, extensions=(".csv",))
+KIND = SourceKind("rna", "Répertoire national des associations (RNA)", detect, extract, extensions=(".csv",),
+                  near_miss=near_miss)

@@ -28,7 +28,7 @@ from graph.identity import ActorBook, name_key, siren_of
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.ingest.scdl_headers import GRANT_FIELDS, fields_named, keys_of, map_columns
 from graph.namespaces import MAI, SCHEMA, mint
-from graph.tabular import Row, Table, peek_keys, read_table
+from graph.tabular import Row, Table, peek_keys, peek_lines, read_table
 from graph.values import (ValueProblem, clean_identifier, normalise_rna, parse_amount, parse_date, parse_int,
                           parse_period, parse_ratio, rna_ok, siren_ok, siret_float_mangled, siret_ok)
 
@@ -50,6 +50,27 @@ def detect(ctx: SourceContext) -> int:
         if "amount" in fields and fields & {"beneficiary_name", "beneficiary_id", "beneficiary_rna"}:
             return 60 + 5 * min(len(fields), 8)
     return 0
+
+
+def near_miss(ctx: SourceContext) -> InputError | None:
+    """A table naming three or more SCDL grant columns but not an amount and a beneficiary: which are missing."""
+    if ctx.path.suffix.lower() not in EXTENSIONS:
+        return None
+    for line, keys in peek_lines(ctx.data):
+        fields = fields_named(keys, GRANT_FIELDS)
+        if len(fields) < 3:
+            continue
+        missing = [] if "amount" in fields else ["montant"]
+        if not fields & {"beneficiary_name", "beneficiary_id", "beneficiary_rna"}:
+            missing.append("nomBeneficiaire")
+        if not missing:  # a later line of the peek was a whole header: detection would have taken it
+            continue
+        lacks = ", ".join(missing)
+        return InputError(f"l'en-tête ressemble à une liste de subventions SCDL ({len(fields)} colonnes reconnues), "
+                          f"mais il y manque : {lacks}", line=line,
+                          message_en=f"the header looks like an SCDL grants list ({len(fields)} columns known), "
+                                     f"but lacks: {lacks}")
+    return None
 
 
 def parse_funder_option(text: str) -> tuple[str, str | None]:
@@ -319,6 +340,7 @@ def extract(ctx: SourceContext) -> Extraction:
     return ex
 
 
-KIND = SourceKind("scdl-subventions", "Subventions (SCDL)", detect, extract, extensions=EXTENSIONS)
+KIND = SourceKind("scdl-subventions", "Subventions (SCDL)", detect, extract, extensions=EXTENSIONS,
+                  near_miss=near_miss)
 
 __all__ = ["KIND", "detect", "extract", "parse_funder_option"]

@@ -19,11 +19,13 @@ from rdflib.namespace import XSD
 from graph.identity import ActorBook
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.namespaces import MAI, SCHEMA
-from graph.tabular import Row, peek_keys, read_table
+from graph.tabular import Row, peek_keys, peek_lines, read_table
 from graph.triples import plain_literal
 from graph.values import ValueProblem, normalise_rna, parse_bool, parse_date, rna_ok, siren_ok
 
-SIGNATURE = {"siren", "categoriejuridiqueunitelegale", "activiteprincipaleunitelegale", "denominationunitelegale"}
+#: The columns that make a SIRENE legal units extract, as INSEE spells them.
+COLUMNS = ("siren", "categorieJuridiqueUniteLegale", "activitePrincipaleUniteLegale", "denominationUniteLegale")
+SIGNATURE = {c.lower() for c in COLUMNS}
 #: Made once: rdflib's XSD namespace makes a new term on each use.
 _DATE = XSD.date
 
@@ -51,6 +53,18 @@ def detect(ctx: SourceContext) -> int:
         return 0
     keys = next(iter(peek_keys(ctx.data)), set())
     return 90 if SIGNATURE <= keys else 0
+
+
+def near_miss(ctx: SourceContext) -> InputError | None:
+    """A header with two or three of SIRENE's four required columns: which it lacks."""
+    if ctx.path.suffix.lower() not in (".csv", ".txt"):
+        return None
+    line, keys = next(iter(peek_lines(ctx.data)), (None, frozenset()))
+    if not 2 <= len(SIGNATURE & keys) < len(SIGNATURE):
+        return None
+    lacks = ", ".join(c for c in COLUMNS if c.lower() not in keys)
+    return InputError(f"l'en-tête ressemble à un extrait SIRENE des unités légales, mais il y manque : {lacks}",
+                      line=line, message_en=f"the header looks like a SIRENE legal units extract, but lacks: {lacks}")
 
 
 class _Rows:
@@ -132,4 +146,5 @@ def extract(ctx: SourceContext) -> Extraction:
     return ex
 
 
-KIND = SourceKind("sirene", "Unités légales (SIRENE)", detect, extract, extensions=(".csv",))
+KIND = SourceKind("sirene", "Unités légales (SIRENE)", detect, extract, extensions=(".csv",),
+                  near_miss=near_miss)
