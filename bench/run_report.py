@@ -47,6 +47,16 @@ def report(r: dict) -> str:
         out.append(f"Triples per actor: {total['triples'] / r['actors']:.1f}. CPU time {total['cpu_s']} s for "
                    f"{total['wall_s']} s of wall time.")
         out.append("")
+        if all("cpu_split" in x for x in r["ingest"]):
+            out += ["Where the CPU went (s), sampled from `/proc` every 0.1 s: the process's main thread; the "
+                    "engine's background threads, RocksDB's compactions (`rocksdb:low`) and flushes "
+                    "(`rocksdb:high`); its other threads (the engine's bulk loaders, validation's and counting's "
+                    "threads); its child processes (the extracting process of small files, the index writers)", "",
+                    table(["kind", "wall s", "CPU s", "main thread", "compactions", "flushes", "other threads",
+                           "child processes"],
+                          [[x["kind"], x["wall_s"], x["cpu_s"], *(x["cpu_split"][k] for k in (
+                              "main_s", "compaction_s", "flush_s", "other_threads_s", "children_s"))]
+                           for x in r["ingest"]]), ""]
     rdf = r.get("rdf")
     if rdf:
         ours, engine, index = rdf["maillage"], rdf["pyoxigraph"], rdf["index"]
@@ -59,6 +69,12 @@ def report(r: dict) -> str:
                         engine["peak_rss_mb"]],
                        ["`maillage index` (full rebuild)", "", index["wall_s"], "", index["peak_rss_mb"]]]), "",
                 f"maillage / engine time: {ours['wall_s'] / max(engine['wall_s'], 1e-6):.1f}x.", ""]
+        if "cpu_split" in ours and "cpu_split" in engine:
+            def split(x: dict) -> str:
+                c = x["cpu_split"]
+                return (f"{x['cpu_s']} s (main thread {c['main_s']}, compactions {c['compaction_s']}, flushes "
+                        f"{c['flush_s']}, other threads {c['other_threads_s']}, child processes {c['children_s']})")
+            out += [f"CPU: maillage {split(ours)}; the engine alone {split(engine)}.", ""]
     s = r.get("serve_start")
     if s:
         out += [f"**`maillage serve` start** on the existing store (median of 3): `/healthz` answers after "
