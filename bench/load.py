@@ -21,6 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
+HERE = Path(__file__).resolve().parent
+sys.path.append(str(HERE))
+from run_measure import ThreadCPU  # noqa: E402
+
 MAI = "https://w3id.org/maillage/ontology#"
 RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
 TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -70,37 +74,67 @@ store = ox.Store(sys.argv[2])
 store.bulk_load(path=sys.argv[1], format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode("https://ex.org/g"))
 store.flush()
 """
+#: Writes, as N-Triples, what an ingest stored for the file (the file, and the types and provenance it adds).
+STORED = """
+import sys, pyoxigraph as ox
+from pathlib import Path
+from graph.ingest.base import source_iri
+from run_measure import snapshot_path
+store = ox.Store.read_only(str(snapshot_path(Path(sys.argv[1]))))
+graph = ox.NamedNode(str(source_iri(Path(sys.argv[2]))))
+with open(sys.argv[3], "wb") as out:
+    ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, graph)),
+                 out, ox.RdfFormat.N_TRIPLES)
+"""
 
 
-def run_measured(command: list[str]) -> tuple[float, float]:
-    """Run ``command``; return (wall seconds, peak RSS in MB of that child alone)."""
+def run_measured(command: list[str]) -> tuple[float, float, dict]:
+    """Run ``command``; return (wall seconds, peak RSS in MB of that child alone, where its CPU went)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    threads = ThreadCPU(process.pid)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
+    threads.stop()
     if os.waitstatus_to_exitcode(status) != 0:
         raise subprocess.CalledProcessError(os.waitstatus_to_exitcode(status), command)
-    return seconds, usage.ru_maxrss / 1024
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, usage.ru_maxrss / 1024, {"cpu_s": round(cpu, 1), **threads.split(cpu)}
 
 
 def measure(size: int, runs: int, workdir: Path) -> dict:
-    data = workdir / f"gen-{size}.nt"
+    """Alternate, ``runs`` times: the engine's bulk load of the file, our ingest of it, and the engine's bulk load of
+    what our ingest stored (the design's own floor: the same triples, loaded as fast as the engine can)."""
+    data, stored = workdir / f"gen-{size}.nt", workdir / f"stored-{size}.nt"
     count = generate(data, size)
     maillage = str(Path(sys.executable).with_name("maillage"))
-    ours, theirs = [], []
+    env_path = f"{HERE.parent}{os.pathsep}{HERE}"
+    ours, theirs, floor = [], [], []
     for run in range(runs):
         target = workdir / f"ox-{size}-{run}"
         theirs.append(run_measured([sys.executable, "-c", OXIGRAPH_ONLY, str(data), str(target)]))
         shutil.rmtree(target, ignore_errors=True)
         target = workdir / f"mai-{size}-{run}"
         ours.append(run_measured([maillage, "--data", str(target), "ingest", "--no-index", str(data)]))
+        if run == 0:
+            subprocess.run([sys.executable, "-c", STORED, str(target), str(data), str(stored)], check=True,
+                           env={**os.environ, "PYTHONPATH": env_path})
         shutil.rmtree(target, ignore_errors=True)
-    ours_s = statistics.median(s for s, _ in ours)
-    theirs_s = statistics.median(s for s, _ in theirs)
-    return {"triples": count, "maillage_s": ours_s, "oxigraph_s": theirs_s,
-            "maillage_rate": count / ours_s, "oxigraph_rate": count / theirs_s,
-            "ratio": ours_s / theirs_s, "maillage_rss": max(r for _, r in ours),
-            "oxigraph_rss": max(r for _, r in theirs)}
+        target = workdir / f"floor-{size}-{run}"
+        floor.append(run_measured([sys.executable, "-c", OXIGRAPH_ONLY, str(stored), str(target)]))
+        shutil.rmtree(target, ignore_errors=True)
+    with open(stored, "rb") as lines:
+        stored_count = sum(1 for _ in lines)
+
+    def median_run(runs_: list) -> tuple:
+        return sorted(runs_, key=lambda r: r[0])[len(runs_) // 2]
+
+    ours_m, theirs_m, floor_m = median_run(ours), median_run(theirs), median_run(floor)
+    return {"triples": count, "stored": stored_count, "maillage_s": ours_m[0], "oxigraph_s": theirs_m[0],
+            "floor_s": floor_m[0], "maillage_rate": count / ours_m[0], "oxigraph_rate": count / theirs_m[0],
+            "ratio": ours_m[0] / theirs_m[0], "floor_ratio": ours_m[0] / floor_m[0],
+            "maillage_rss": max(r for _, r, _ in ours), "oxigraph_rss": max(r for _, r, _ in theirs),
+            "cpu": {"maillage": ours_m[2], "oxigraph": theirs_m[2], "floor": floor_m[2]}}
 
 
 def main() -> None:
@@ -111,13 +145,26 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="maillage-bench-load-"))
     try:
         print("| triples | maillage ingest | triples/s | pyoxigraph bulk_load | triples/s | ratio | peak RSS ingest / "
-              "oxigraph |")
-        print("|---|---|---|---|---|---|---|")
+              "oxigraph | stored triples | pyoxigraph bulk_load of them | ratio to that |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        results = []
         for size in sorted(args.sizes):
             r = measure(size, args.runs, workdir)
+            results.append(r)
             print(f"| {r['triples']:,} | {r['maillage_s']:.2f} s | {r['maillage_rate']:,.0f} | {r['oxigraph_s']:.2f} s "
                   f"| {r['oxigraph_rate']:,.0f} | {r['ratio']:.2f}x | {r['maillage_rss']:.0f} / "
-                  f"{r['oxigraph_rss']:.0f} MB |", flush=True)
+                  f"{r['oxigraph_rss']:.0f} MB | {r['stored']:,} | {r['floor_s']:.2f} s | {r['floor_ratio']:.2f}x |",
+                  flush=True)
+        print("\nWhere the CPU went in the median runs (s): main thread, RocksDB's compactions (`rocksdb:low`) and "
+              "flushes (`rocksdb:high`), other threads (the engine's bulk loaders, validation), child processes\n")
+        print("| triples | run | CPU | main thread | compactions | flushes | other threads | child processes |")
+        print("|---|---|---|---|---|---|---|---|")
+        for r in results:
+            for who, label in (("maillage", "maillage ingest"), ("oxigraph", "pyoxigraph bulk_load"),
+                               ("floor", "pyoxigraph bulk_load of the stored triples")):
+                c = r["cpu"][who]
+                print(f"| {r['triples']:,} | {label} | {c['cpu_s']} | {c['main_s']} | {c['compaction_s']} | "
+                      f"{c['flush_s']} | {c['other_threads_s']} | {c['children_s']} |")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

@@ -42,8 +42,11 @@ sys.path.append(str(HERE))
 
 import pyoxigraph as ox  # noqa: E402
 
-from run_measure import (Client, oxigraph_query, process_tree_rss, quote_key, rdflib_baseline,  # noqa: E402
-                         snapshot_path, summary, tantivy_baseline, time_engine, time_http, load_test)
+from graph.ingest.base import source_iri  # noqa: E402
+
+from run_measure import (Client, ThreadCPU, oxigraph_query, process_tree_rss, quote_key,  # noqa: E402
+                         rdflib_baseline, snapshot_path, summary, tantivy_baseline, time_engine, time_http,
+                         load_test)
 
 BASE = "https://w3id.org/maillage/id/"
 MAI = "https://w3id.org/maillage/ontology#"
@@ -72,50 +75,6 @@ def run_measured(cmd: list[str], log: Path, env: dict | None = None) -> dict:
     cpu = usage.ru_utime + usage.ru_stime
     return {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "cpu_split": threads.split(cpu),
             "peak_rss_mb": round(usage.ru_maxrss / 1024), "exit": process.returncode}
-
-
-class ThreadCPU:
-    """Where a process's CPU goes, sampled from ``/proc`` every 0.1 s while it runs: its main thread, the
-    engine's background threads (RocksDB's compactions are ``rocksdb:low``, its flushes ``rocksdb:high``), its other
-    threads (the engine's bulk loaders, validation's and counting's threads, seen or ended), and its child
-    processes (the extracting process of an ingest): what ``wait4`` counts beyond the process itself."""
-
-    def __init__(self, pid: int):
-        import threading
-
-        self.pid, self.tick = pid, os.sysconf("SC_CLK_TCK")
-        self.by_thread: dict[int, tuple[str, float]] = {}
-        self.own = 0.0
-        self._done = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-        self._thread.start()
-
-    def _cpu(self, stat: str) -> tuple[str, float]:
-        name = stat[stat.index("(") + 1:stat.rindex(")")]
-        fields = stat[stat.rindex(")") + 2:].split()
-        return name, (int(fields[11]) + int(fields[12])) / self.tick  # utime, stime
-
-    def _sample(self) -> None:
-        while not self._done.wait(0.1):
-            try:
-                self.own = self._cpu(Path(f"/proc/{self.pid}/stat").read_text())[1]
-                for task in Path(f"/proc/{self.pid}/task").iterdir():
-                    self.by_thread[int(task.name)] = self._cpu((task / "stat").read_text())
-            except (OSError, ValueError):  # the process or a thread has just ended
-                pass
-
-    def stop(self) -> None:
-        self._done.set()
-        self._thread.join()
-
-    def split(self, total: float) -> dict:
-        main = self.by_thread.get(self.pid, ("", 0.0))[1]
-        compaction = sum(c for tid, (n, c) in self.by_thread.items() if n == "rocksdb:low")
-        flush = sum(c for tid, (n, c) in self.by_thread.items() if n == "rocksdb:high")
-        own = max(self.own, main + compaction + flush)
-        return {"main_s": round(main, 1), "compaction_s": round(compaction, 1), "flush_s": round(flush, 1),
-                "other_threads_s": round(own - main - compaction - flush, 1),
-                "children_s": round(max(total - own, 0.0), 1)}
 
 
 def machine() -> dict:
@@ -191,14 +150,29 @@ def rdf_load(data: Path, work: Path) -> dict:
     # --no-index: the engine's side builds no index either; the rebuild is measured on its own below.
     ours = run_measured(maillage_cmd() + ["--data", str(rdf_data), "ingest", "--kind", "rdf", "--no-index",
                                           str(ntriples)], work / "ingest-rdf.log")
-    engine_dir = work / "engine-bulk"
-    shutil.rmtree(engine_dir, ignore_errors=True)
-    code = ("import pyoxigraph as ox, sys; s = ox.Store(sys.argv[1]); "
-            "s.bulk_load(path=sys.argv[2], format=ox.RdfFormat.N_TRIPLES); s.flush()")
-    engine = run_measured([sys.executable, "-c", code, str(engine_dir), str(ntriples)], work / "bulk.log")
-    shutil.rmtree(engine_dir, ignore_errors=True)
+    # The engine alone: into the default graph, and into a named graph, as Maillage stores a file (six indexes
+    # instead of three); then what Maillage stored for the file (the file, and the types and provenance it adds),
+    # into a named graph: the engine's time for the design's triples.
+    stored = work / "stored.nt"
+    ours_store = ox.Store.read_only(str(snapshot_path(rdf_data)))
+    with open(stored, "wb") as out:
+        ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in ours_store.quads_for_pattern(
+            None, None, None, ox.NamedNode(str(source_iri(ntriples))))), out, ox.RdfFormat.N_TRIPLES)
+    del ours_store
+    engine = {}
+    for what, path, graph in (("default", ntriples, ""), ("named", ntriples, ", to_graph=ox.NamedNode('urn:g')"),
+                              ("stored", stored, ", to_graph=ox.NamedNode('urn:g')")):
+        engine_dir = work / "engine-bulk"
+        shutil.rmtree(engine_dir, ignore_errors=True)
+        code = ("import pyoxigraph as ox, sys; s = ox.Store(sys.argv[1]); "
+                f"s.bulk_load(path=sys.argv[2], format=ox.RdfFormat.N_TRIPLES{graph}); s.flush()")
+        engine[what] = run_measured([sys.executable, "-c", code, str(engine_dir), str(path)], work / "bulk.log")
+        shutil.rmtree(engine_dir, ignore_errors=True)
+    with open(stored, "rb") as lines:
+        stored_count = sum(1 for _ in lines)
     index = run_measured(maillage_cmd() + ["--data", str(data), "index"], work / "index.log")
-    return {"triples": count, "maillage": ours, "pyoxigraph": engine, "index": index, "nquads": nquads}
+    return {"triples": count, "maillage": ours, "pyoxigraph": engine["default"], "pyoxigraph_named": engine["named"],
+            "pyoxigraph_stored": engine["stored"], "stored_triples": stored_count, "index": index, "nquads": nquads}
 
 
 # --- 2. serve -----------------------------------------------------------------------------------------------------

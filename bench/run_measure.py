@@ -20,6 +20,48 @@ from pathlib import Path
 import pyoxigraph as ox
 
 
+class ThreadCPU:
+    """Where a process's CPU goes, sampled from ``/proc`` every 0.1 s while it runs: its main thread, the
+    engine's background threads (RocksDB's compactions are ``rocksdb:low``, its flushes ``rocksdb:high``), its other
+    threads (the engine's bulk loaders, validation's and counting's threads, seen or ended), and its child
+    processes (the extracting process of an ingest): what ``wait4`` counts beyond the process itself."""
+
+    def __init__(self, pid: int):
+        self.pid, self.tick = pid, os.sysconf("SC_CLK_TCK")
+        self.by_thread: dict[int, tuple[str, float]] = {}
+        self.own = 0.0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _cpu(self, stat: str) -> tuple[str, float]:
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2:].split()
+        return name, (int(fields[11]) + int(fields[12])) / self.tick  # utime, stime
+
+    def _sample(self) -> None:
+        while not self._done.wait(0.1):
+            try:
+                self.own = self._cpu(Path(f"/proc/{self.pid}/stat").read_text())[1]
+                for task in Path(f"/proc/{self.pid}/task").iterdir():
+                    self.by_thread[int(task.name)] = self._cpu((task / "stat").read_text())
+            except (OSError, ValueError):  # the process or a thread has just ended
+                pass
+
+    def stop(self) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def split(self, total: float) -> dict:
+        main = self.by_thread.get(self.pid, ("", 0.0))[1]
+        compaction = sum(c for n, c in self.by_thread.values() if n == "rocksdb:low")
+        flush = sum(c for n, c in self.by_thread.values() if n == "rocksdb:high")
+        own = max(self.own, main + compaction + flush)
+        return {"main_s": round(main, 1), "compaction_s": round(compaction, 1), "flush_s": round(flush, 1),
+                "other_threads_s": round(own - main - compaction - flush, 1),
+                "children_s": round(max(total - own, 0.0), 1)}
+
+
 def summary(samples: list[float]) -> dict:
     """Median, p99 (nearest rank) and count of latencies in seconds, reported in milliseconds."""
     if not samples:
