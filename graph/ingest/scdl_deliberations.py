@@ -16,9 +16,9 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 from graph.identity import ActorBook, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
 from graph.ingest.scdl_grants import EXTENSIONS, parse_funder_option
-from graph.ingest.scdl_headers import DELIBERATION_FIELDS, fields_named, keys_of, map_columns
+from graph.ingest.scdl_headers import DELIBERATION_FIELDS, fields_named, header_near_miss, keys_of, map_columns
 from graph.namespaces import MAI, SCHEMA, mint
-from graph.tabular import Row, peek_keys, peek_lines, read_table
+from graph.tabular import Row, peek_keys, read_table
 from graph.values import ValueProblem, clean_identifier, parse_date, parse_int, siren_ok, siret_ok
 
 DELIBERATION_KEYS = keys_of(DELIBERATION_FIELDS)
@@ -40,17 +40,14 @@ def near_miss(ctx: SourceContext) -> InputError | None:
     """A table naming three or more SCDL deliberation columns but not an id, a date and a title: which lack."""
     if ctx.path.suffix.lower() not in EXTENSIONS:
         return None
-    for line, keys in peek_lines(ctx.data):
-        fields = fields_named(keys, DELIBERATION_FIELDS)
-        missing = [DELIBERATION_FIELDS[f][0] for f in ("id", "date", "title") if f not in fields]
-        if len(fields) < 3 or not missing or "montant" in keys:
-            continue
-        lacks = ", ".join(missing)
-        return InputError(f"l'en-tête ressemble à une liste de délibérations SCDL ({len(fields)} colonnes "
-                          f"reconnues), mais il y manque : {lacks}", line=line,
-                          message_en=f"the header looks like an SCDL deliberations list ({len(fields)} columns known), "
-                                     f"but lacks: {lacks}")
-    return None
+
+    def lacking(fields: set[str], keys: frozenset[str]) -> list[str]:
+        if "montant" in keys:  # a grants list's header, told about by that kind
+            return []
+        return [DELIBERATION_FIELDS[f][0] for f in ("id", "date", "title") if f not in fields]
+
+    return header_near_miss(ctx.data, DELIBERATION_FIELDS, lacking,
+                            ("une liste de délibérations SCDL", "an SCDL deliberations list"))
 
 
 class _Rows:

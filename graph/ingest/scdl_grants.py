@@ -26,9 +26,9 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.identity import ActorBook, name_key, siren_of
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
-from graph.ingest.scdl_headers import GRANT_FIELDS, fields_named, keys_of, map_columns
+from graph.ingest.scdl_headers import GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns
 from graph.namespaces import MAI, SCHEMA, mint
-from graph.tabular import Row, Table, peek_keys, peek_lines, read_table
+from graph.tabular import Row, Table, peek_keys, read_table
 from graph.values import (ValueProblem, clean_identifier, normalise_rna, parse_amount, parse_date, parse_int,
                           parse_period, parse_ratio, rna_ok, siren_ok, siret_float_mangled, siret_ok)
 
@@ -39,6 +39,8 @@ NATURE = "https://w3id.org/maillage/ontology/nature/"
 SECTIONS = {"fonctionnement": "operating", "investissement": "investment", "projet": "project"}
 _ASSOCIATION = re.compile(r"\b(association|asso|amicale|f[ée]d[ée]ration|comit[ée] des f[êe]tes)\b", re.I)
 FUNDER_OPTION = '--funder "NOM[;SIRET]"'
+#: A grants list names its beneficiary by one of these at least.
+BENEFICIARY_FIELDS = frozenset({"beneficiary_name", "beneficiary_id", "beneficiary_rna"})
 
 
 def detect(ctx: SourceContext) -> int:
@@ -47,7 +49,7 @@ def detect(ctx: SourceContext) -> int:
         return 0
     for keys in peek_keys(ctx.data):
         fields = fields_named(keys, GRANT_FIELDS)
-        if "amount" in fields and fields & {"beneficiary_name", "beneficiary_id", "beneficiary_rna"}:
+        if "amount" in fields and fields & BENEFICIARY_FIELDS:
             return 60 + 5 * min(len(fields), 8)
     return 0
 
@@ -56,21 +58,12 @@ def near_miss(ctx: SourceContext) -> InputError | None:
     """A table naming three or more SCDL grant columns but not an amount and a beneficiary: which are missing."""
     if ctx.path.suffix.lower() not in EXTENSIONS:
         return None
-    for line, keys in peek_lines(ctx.data):
-        fields = fields_named(keys, GRANT_FIELDS)
-        if len(fields) < 3:
-            continue
+
+    def lacking(fields: set[str], keys: frozenset[str]) -> list[str]:
         missing = [] if "amount" in fields else ["montant"]
-        if not fields & {"beneficiary_name", "beneficiary_id", "beneficiary_rna"}:
-            missing.append("nomBeneficiaire")
-        if not missing:  # a later line of the peek was a whole header: detection would have taken it
-            continue
-        lacks = ", ".join(missing)
-        return InputError(f"l'en-tête ressemble à une liste de subventions SCDL ({len(fields)} colonnes reconnues), "
-                          f"mais il y manque : {lacks}", line=line,
-                          message_en=f"the header looks like an SCDL grants list ({len(fields)} columns known), "
-                                     f"but lacks: {lacks}")
-    return None
+        return missing + ([] if fields & BENEFICIARY_FIELDS else ["nomBeneficiaire"])
+
+    return header_near_miss(ctx.data, GRANT_FIELDS, lacking, ("une liste de subventions SCDL", "an SCDL grants list"))
 
 
 def parse_funder_option(text: str) -> tuple[str, str | None]:
@@ -90,7 +83,7 @@ def parse_funder_option(text: str) -> tuple[str, str | None]:
 def _columns(table: Table, ctx: SourceContext) -> dict[str, int]:
     cols = map_columns(table.header, GRANT_FIELDS)
     missing = [f for f in ("amount",) if f not in cols]
-    if not cols.keys() & {"beneficiary_name", "beneficiary_id", "beneficiary_rna"}:
+    if not cols.keys() & BENEFICIARY_FIELDS:
         missing.append("nomBeneficiaire")
     if missing:
         names = ", ".join("montant" if m == "amount" else m for m in missing)

@@ -14,7 +14,10 @@ the funder; their normalised keys differ (``attribnom`` vs ``nomattributaire``),
 
 from __future__ import annotations
 
-from graph.tabular import normalise_header
+from collections.abc import Callable
+
+from graph.ingest.base import InputError
+from graph.tabular import normalise_header, peek_lines
 
 #: Field -> accepted column names (any spelling that normalises to the same key).
 GRANT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -113,3 +116,25 @@ def map_columns(header: list[str], fields: dict[str, tuple[str, ...]]) -> dict[s
         if f and f not in found:
             found[f] = i
     return found
+
+
+def header_near_miss(data: bytes, fields: dict[str, tuple[str, ...]],
+                     lacking: Callable[[set[str], frozenset[str]], list[str]], what: tuple[str, str]
+                     ) -> InputError | None:
+    """Why a table that detection refused is not quite a list of ``what`` (French, English): the first of its first
+    lines that names three or more columns of ``fields`` but lacks some that are required (``lacking(fields named,
+    normalised keys)`` says which); None when no line does.
+
+    >>> header_near_miss(b"nomAttribuant;idAttribuant;objet\\n", GRANT_FIELDS, lambda f, k: ["montant"],
+    ...                  ("une liste", "a list")).issue.message
+    "l'en-tête ressemble à une liste (3 colonnes reconnues), mais il y manque : montant"
+    """
+    for line, keys in peek_lines(data):
+        named = fields_named(keys, fields)
+        if len(named) >= 3 and (missing := lacking(named, keys)):
+            lacks = ", ".join(missing)
+            return InputError(f"l'en-tête ressemble à {what[0]} ({len(named)} colonnes reconnues), mais il y manque "
+                              f": {lacks}", line=line,
+                              message_en=f"the header looks like {what[1]} ({len(named)} columns known), but lacks: "
+                                         f"{lacks}")
+    return None
