@@ -229,8 +229,12 @@ class OxigraphStore(Store):
                            for q in snapshot.quads_for_pattern(None, None, None, node))
 
     def _publish(self, primary: ox.Store) -> Path:
-        """Publish ``primary`` as the next snapshot; return its directory."""
-        primary.flush()
+        """Publish ``primary`` as the next snapshot; return its directory.
+
+        ``backup()`` flushes the memtables itself (a snapshot's write-ahead log is empty): a ``flush()`` before it
+        only flushed them in another way, and the ingests measured no slower without it (grants lists of the 100k
+        corpus, four alternating pairs: medians 47.7 against 52.6 s, RocksDB's compactions 20.1 against 25.2 s).
+        """
         current = self._read_pointer()
         number = int(current) + 1 if current else 1
         name = f"{number:08d}"
