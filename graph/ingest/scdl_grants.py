@@ -49,21 +49,23 @@ def detect(ctx: SourceContext) -> int:
         return 0
     for keys in peek_keys(ctx.data):
         fields = fields_named(keys, GRANT_FIELDS)
-        if "amount" in fields and fields & BENEFICIARY_FIELDS:
+        if not _lacking(fields):
             return 60 + 5 * min(len(fields), 8)
     return 0
+
+
+def _lacking(fields) -> list[str]:
+    """The required columns that a header naming ``fields`` lacks: an amount, and a beneficiary (name, SIRET or
+    RNA number)."""
+    return ([] if "amount" in fields else ["montant"]) + ([] if fields & BENEFICIARY_FIELDS else ["nomBeneficiaire"])
 
 
 def near_miss(ctx: SourceContext) -> InputError | None:
     """A table naming three or more SCDL grant columns but not an amount and a beneficiary: which are missing."""
     if ctx.path.suffix.lower() not in EXTENSIONS:
         return None
-
-    def lacking(fields: set[str], keys: frozenset[str]) -> list[str]:
-        missing = [] if "amount" in fields else ["montant"]
-        return missing + ([] if fields & BENEFICIARY_FIELDS else ["nomBeneficiaire"])
-
-    return header_near_miss(ctx.data, GRANT_FIELDS, lacking, ("une liste de subventions SCDL", "an SCDL grants list"))
+    return header_near_miss(ctx.data, GRANT_FIELDS, lambda fields, keys: _lacking(fields),
+                            ("une liste de subventions SCDL", "an SCDL grants list"))
 
 
 def parse_funder_option(text: str) -> tuple[str, str | None]:
@@ -82,11 +84,8 @@ def parse_funder_option(text: str) -> tuple[str, str | None]:
 
 def _columns(table: Table, ctx: SourceContext) -> dict[str, int]:
     cols = map_columns(table.header, GRANT_FIELDS)
-    missing = [f for f in ("amount",) if f not in cols]
-    if not cols.keys() & BENEFICIARY_FIELDS:
-        missing.append("nomBeneficiaire")
-    if missing:
-        names = ", ".join("montant" if m == "amount" else m for m in missing)
+    if missing := _lacking(cols.keys()):
+        names = ", ".join(missing)
         raise InputError(f"colonnes obligatoires absentes : {names} (en-tête lu : {', '.join(table.header)})",
                          line=table.header_line, message_en=f"required columns missing: {names}")
     if not cols.keys() & {"funder_name", "funder_id"} and not ctx.options.get("funder"):
