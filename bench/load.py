@@ -23,7 +23,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.append(str(HERE))
-from run_measure import ThreadCPU  # noqa: E402
+sys.path.insert(0, str(HERE.parent))  # the project, for dump_stored
+from run_measure import ThreadCPU, dump_stored  # noqa: E402
 
 MAI = "https://w3id.org/maillage/ontology#"
 RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
@@ -74,18 +75,6 @@ store = ox.Store(sys.argv[2])
 store.bulk_load(path=sys.argv[1], format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode("https://ex.org/g"))
 store.flush()
 """
-#: Writes, as N-Triples, what an ingest stored for the file (the file, and the types and provenance it adds).
-STORED = """
-import sys, pyoxigraph as ox
-from pathlib import Path
-from graph.ingest.base import source_iri
-from run_measure import snapshot_path
-store = ox.Store.read_only(str(snapshot_path(Path(sys.argv[1]))))
-graph = ox.NamedNode(str(source_iri(Path(sys.argv[2]))))
-with open(sys.argv[3], "wb") as out:
-    ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, graph)),
-                 out, ox.RdfFormat.N_TRIPLES)
-"""
 
 
 def run_measured(command: list[str]) -> tuple[float, float, dict]:
@@ -108,7 +97,6 @@ def measure(size: int, runs: int, workdir: Path) -> dict:
     data, stored = workdir / f"gen-{size}.nt", workdir / f"stored-{size}.nt"
     count = generate(data, size)
     maillage = str(Path(sys.executable).with_name("maillage"))
-    env_path = f"{HERE.parent}{os.pathsep}{HERE}"
     ours, theirs, floor = [], [], []
     for run in range(runs):
         target = workdir / f"ox-{size}-{run}"
@@ -117,14 +105,11 @@ def measure(size: int, runs: int, workdir: Path) -> dict:
         target = workdir / f"mai-{size}-{run}"
         ours.append(run_measured([maillage, "--data", str(target), "ingest", "--no-index", str(data)]))
         if run == 0:
-            subprocess.run([sys.executable, "-c", STORED, str(target), str(data), str(stored)], check=True,
-                           env={**os.environ, "PYTHONPATH": env_path})
+            stored_count = dump_stored(target, data, stored)
         shutil.rmtree(target, ignore_errors=True)
         target = workdir / f"floor-{size}-{run}"
         floor.append(run_measured([sys.executable, "-c", OXIGRAPH_ONLY, str(stored), str(target)]))
         shutil.rmtree(target, ignore_errors=True)
-    with open(stored, "rb") as lines:
-        stored_count = sum(1 for _ in lines)
 
     def median_run(runs_: list) -> tuple:
         return sorted(runs_, key=lambda r: r[0])[len(runs_) // 2]

@@ -42,9 +42,7 @@ sys.path.append(str(HERE))
 
 import pyoxigraph as ox  # noqa: E402
 
-from graph.ingest.base import source_iri  # noqa: E402
-
-from run_measure import (Client, ThreadCPU, oxigraph_query, process_tree_rss, quote_key,  # noqa: E402
+from run_measure import (Client, ThreadCPU, dump_stored, oxigraph_query, process_tree_rss, quote_key,  # noqa: E402
                          rdflib_baseline, snapshot_path, summary, tantivy_baseline, time_engine, time_http,
                          load_test)
 
@@ -154,11 +152,7 @@ def rdf_load(data: Path, work: Path) -> dict:
     # instead of three); then what Maillage stored for the file (the file, and the types and provenance it adds),
     # into a named graph: the engine's time for the design's triples.
     stored = work / "stored.nt"
-    ours_store = ox.Store.read_only(str(snapshot_path(rdf_data)))
-    with open(stored, "wb") as out:
-        ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in ours_store.quads_for_pattern(
-            None, None, None, ox.NamedNode(str(source_iri(ntriples))))), out, ox.RdfFormat.N_TRIPLES)
-    del ours_store
+    stored_count = dump_stored(rdf_data, ntriples, stored)
     engine = {}
     for what, path, graph in (("default", ntriples, ""), ("named", ntriples, ", to_graph=ox.NamedNode('urn:g')"),
                               ("stored", stored, ", to_graph=ox.NamedNode('urn:g')")):
@@ -168,8 +162,6 @@ def rdf_load(data: Path, work: Path) -> dict:
                 f"s.bulk_load(path=sys.argv[2], format=ox.RdfFormat.N_TRIPLES{graph}); s.flush()")
         engine[what] = run_measured([sys.executable, "-c", code, str(engine_dir), str(path)], work / "bulk.log")
         shutil.rmtree(engine_dir, ignore_errors=True)
-    with open(stored, "rb") as lines:
-        stored_count = sum(1 for _ in lines)
     index = run_measured(maillage_cmd() + ["--data", str(data), "index"], work / "index.log")
     return {"triples": count, "maillage": ours, "pyoxigraph": engine["default"], "pyoxigraph_named": engine["named"],
             "pyoxigraph_stored": engine["stored"], "stored_triples": stored_count, "index": index, "nquads": nquads}

@@ -123,6 +123,18 @@ def snapshot_path(data_dir: Path) -> Path:
     return root / "snapshots" / (root / "current").read_text().strip()
 
 
+def dump_stored(data_dir: Path, source: Path, out: Path) -> int:
+    """Write as N-Triples what the store of ``data_dir`` holds for the file ``source`` (its graph: the file, and the
+    types, provenance and SIRENs that Maillage adds); return the count of triples written."""
+    from graph.ingest.base import source_iri
+
+    store = ox.Store.read_only(str(snapshot_path(data_dir)))
+    quads = list(store.quads_for_pattern(None, None, None, ox.NamedNode(str(source_iri(source)))))
+    with open(out, "wb") as stream:
+        ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), stream, ox.RdfFormat.N_TRIPLES)
+    return len(quads)
+
+
 def oxigraph_query(store: ox.Store, text: str) -> bytes:
     """Run ``text`` over the union of the graphs and serialise the answer as the endpoint would (JSON)."""
     result = store.query(text, use_default_graph_as_union=True)

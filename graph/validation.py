@@ -154,8 +154,8 @@ _TYPES_OF = "SELECT ?value ?class WHERE { VALUES ?value { %s } ?value a ?class %
 TYPES_PER_QUERY = 2000
 #: Graphs that one validation scopes its queries to (:func:`validate_graphs`), at most. Oxigraph 0.5 evaluates some
 #: of these queries another way as the VALUES block of graphs grows: at 100k actors, validating 590 grants lists
-#: took 2.3 s, 620 lists 9 s, 1,010 lists 40 s (counting the grants of 1,000 lists: 33 ms, of 1,010: 1.06 s); in
-#: runs of at most this many, 1,010 lists took 3.7 s (bench/validate_publish.py).
+#: took 2.3 s, 620 lists 9 s, 1,010 lists 41.2 s (counting the grants of 1,000 lists: 33 ms, of 1,010: 1.06 s); in
+#: runs of at most this many, 1,010 lists took 5.5 s (bench/validate_publish.py, bench/README.md).
 GRAPHS_PER_VALIDATION = 500
 #: An IRI that can be written between <> in a query (SPARQL's IRIREF).
 _WRITABLE_IRI = re.compile(r'[^<>"{}|^`\\\x00-\x20]*')

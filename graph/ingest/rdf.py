@@ -18,22 +18,6 @@ _SNIFF = (
 )
 
 
-def sniff_format(ctx: SourceContext) -> str | None:
-    """Return the RDF format name of a file from its extension, else from its first bytes."""
-    fmt = rdf_format_for_path(ctx.path)
-    if fmt:
-        return fmt.name
-    head = ctx.data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-    for prefix, name in _SNIFF:
-        if head.startswith(prefix):
-            if name == "rdfxml" and b"rdf:RDF" not in ctx.data[:4096] and b"22-rdf-syntax-ns" not in ctx.data[:4096]:
-                return None
-            if name == "jsonld" and b"@context" not in ctx.data[:4096] and b"@id" not in ctx.data[:4096]:
-                return None
-            return name
-    return None
-
-
 #: How far into an ``.xml`` file the RDF namespace is sought (comments and stylesheets may come first).
 XML_PEEK = 64 * 1024
 _ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
@@ -42,6 +26,22 @@ _ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
 def _is_rdf_xml(data: bytes) -> bool:
     head = data[:XML_PEEK]
     return b"rdf:RDF" in head or b"22-rdf-syntax-ns" in head
+
+
+def sniff_format(ctx: SourceContext) -> str | None:
+    """Return the RDF format name of a file from its extension, else from its first bytes."""
+    fmt = rdf_format_for_path(ctx.path)
+    if fmt:
+        return fmt.name
+    head = ctx.data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    for prefix, name in _SNIFF:
+        if head.startswith(prefix):
+            if name == "rdfxml" and not _is_rdf_xml(ctx.data):
+                return None
+            if name == "jsonld" and b"@context" not in ctx.data[:4096] and b"@id" not in ctx.data[:4096]:
+                return None
+            return name
+    return None
 
 
 def detect(ctx: SourceContext) -> int:
