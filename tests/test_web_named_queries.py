@@ -6,6 +6,8 @@ import pytest
 from web_fixture import (COEUR, DANAECARE, DELIBERATION, GOAL, LONELY, PLACE, PREVENTION, PTCE, SEM, SESSION, XSS,
                          fresh_app, template_data)
 
+from graph.namespaces import sparql_prologue
+from graph.store import substitute
 from webapp.named_queries import named_queries
 from webapp.resources import close_resources
 
@@ -69,3 +71,20 @@ def test_places_are_found_by_name_too(client):
     rows = client.get("/api/queries/acteurs-d-un-type-dans-un-lieu",
                       query_string={"kind": "https://w3id.org/maillage/ontology#Actor", "place": "étienne"}).get_json()
     assert {r["location"]["iri"] for r in rows["rows"]} == {PLACE}
+
+
+@pytest.mark.parametrize("name", sorted(name for name, (params, _) in EXPECTED.items() if params))
+def test_parameters_substituted_in_the_text_give_the_same_rows(client, name):
+    """What a remote SPARQL server receives: each parameter written into the query's text, those that the query
+    projects or groups by too (a bare term there is no SPARQL); the same rows as the embedded engine's own
+    substitution."""
+    params, _ = EXPECTED[name]
+    query = named_queries()[name]
+    bindings = query.bindings(params)
+    text = sparql_prologue() + query.text
+    store = client.application.extensions["maillage.store"]
+
+    def rows(result):
+        return sorted(tuple(map(str, row)) for row in result)
+
+    assert rows(store.query(substitute(text, bindings))) == rows(store.query(text, bindings)) != []
