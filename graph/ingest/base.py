@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -82,8 +82,9 @@ class SourceContext:
     def name(self) -> str:
         return self.path.name
 
-    @property
+    @cached_property
     def sha256(self) -> str:
+        """The file's sha256, computed once (asked up to three times per file; 0.2 s for 265 MB)."""
         return hashlib.sha256(self.data).hexdigest()
 
     @property
