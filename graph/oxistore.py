@@ -60,37 +60,20 @@ SNAPSHOT_GRACE_S = 60.0
 ALL_GRAPHS = "*"
 
 
-def _bindings(bindings):
-    return {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()} or None
-
-
 def run_query(store: ox.Store, sparql: str, bindings=None) -> OxigraphResult:
-    """Run ``sparql`` on a pyoxigraph store over the union of its graphs, ``bindings`` substituted.
+    """Run ``sparql`` on a pyoxigraph store over the union of its graphs, ``bindings`` substituted in its text.
 
-    Oxigraph substitutes only projected variables; the others are substituted in the text (same semantics).
+    In the text rather than by Oxigraph's own substitution, which binds the variables after evaluating the
+    query: a grants count of one funder took 0.28 s at 100,000 actors instead of 2 ms (and it accepts only
+    projected variables).
     """
     if bindings:
-        projected = {v.value for v in _projection(store, sparql)}
-        text_bound = {k: v for k, v in bindings.items() if k not in projected}
-        sparql = substitute(sparql, text_bound) if text_bound else sparql
-        bindings = {k: v for k, v in bindings.items() if k in projected}
+        sparql = substitute(sparql, bindings)
     try:
-        native = store.query(sparql, use_default_graph_as_union=True, substitutions=_bindings(bindings))
+        native = store.query(sparql, use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise QuerySyntaxError(exc.msg, exc.lineno, exc.offset) from None
     return OxigraphResult(native)
-
-
-_EMPTY = ox.Store()
-
-
-def _projection(store: ox.Store, sparql: str) -> list:
-    """The projected variables of a SELECT query (parsed against an empty store: no evaluation cost)."""
-    try:
-        result = _EMPTY.query(sparql)
-    except SyntaxError as exc:
-        raise QuerySyntaxError(exc.msg, exc.lineno, exc.offset) from None
-    return list(result.variables) if isinstance(result, ox.QuerySolutions) else []
 
 
 class OxigraphStore(Store):

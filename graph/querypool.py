@@ -71,16 +71,10 @@ def execute(engine: ox.Store, plan: QueryPlan, fmt_name: str, bindings: Mapping[
     Called in the worker. A SELECT is capped by its LIMIT (see :func:`graph.sparql.check_query`), a graph by
     stopping after ``max_rows`` triples.
     """
-    from graph.oxistore import _bindings, _projection
     from graph.store import substitute
 
-    text = plan.text
-    if bindings:
-        projected = {v.value for v in _projection(engine, text)}
-        text_bound = {k: v for k, v in bindings.items() if k not in projected}
-        text = substitute(text, text_bound) if text_bound else text
-        bindings = {k: v for k, v in bindings.items() if k in projected}
-    options: dict[str, Any] = {"substitutions": _bindings(bindings)}
+    text = substitute(plan.text, bindings) if bindings else plan.text  # as graph.oxistore.run_query does
+    options: dict[str, Any] = {}
     if not plan.has_dataset:
         options["use_default_graph_as_union"] = True
     try:
