@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from web_fixture import (COEUR, DANAECARE, END, GOAL, PTCE, QUOTE, SEM, SESSION, START, XSS, fresh_app,
-                         template_data)
+from web_fixture import (COEUR, DANAECARE, END, GOAL, GOAL2, GRANT, GRANT_XSS, PTCE, QUOTE, SEM, SESSION, START, XSS,
+                         fresh_app, template_data)
 
 from webapp.i18n import STRINGS
 from webapp.resources import close_resources
@@ -257,3 +257,52 @@ def test_a_resource_with_few_grants_has_no_pagination(client):
 def test_a_bad_grant_page_is_a_400(client, page):
     response = client.get(f"/id/actor/saint-etienne-metropole.json?page={page}")
     assert response.status_code == 400 and response.get_json()["error"]["code"] == "bad-parameter"
+
+
+def test_grants_api_lists_a_page_of_grants_latest_year_first_with_filters(client, monkeypatch):
+    def grants(**params):
+        body = client.get("/api/grants", query_string=params).get_json()
+        return [(row["grant"]["iri"], row["year"], row["goal"]["iri"]) for row in body["rows"]], body["has_next"]
+
+    assert grants() == ([(GRANT, 2024, GOAL), (GRANT_XSS, 2023, GOAL2)], False)
+    assert grants(beneficiary=XSS) == ([(GRANT_XSS, 2023, GOAL2)], False)
+    assert grants(funder=SEM, year=2024) == ([(GRANT, 2024, GOAL)], False)
+    assert grants(goal=GOAL2, year=2024) == ([], False)
+    monkeypatch.setattr("webapp.api.PAGE_SIZE", 1)  # a page of one grant: the engine pages by grant
+    assert grants() == ([(GRANT, 2024, GOAL)], True)
+    assert grants(page=2) == ([(GRANT_XSS, 2023, GOAL2)], False)
+
+
+def test_totals_count_each_grant_once_when_another_source_restates_the_actors(tmp_path):
+    """The union of the graphs repeats a triple stated by two sources (an actor's label in an RNA extract and in a
+    grants list): totals must not count a grant once per copy of its funder's or beneficiary's label."""
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    app = fresh_app(template_data(), tmp_path)
+    close_resources(app)
+    again = tmp_path / "restated.ttl"
+    again.write_text(f'<{DANAECARE}> <http://www.w3.org/2000/01/rdf-schema#label> "DanaeCare" .\n'
+                     f'<{SEM}> <http://www.w3.org/2000/01/rdf-schema#label> "Saint-Etienne Métropole" .\n',
+                     encoding="utf-8")
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    assert ingest_paths(store, [again])[0].status == "stored"
+    store.close()
+    app = fresh_app(tmp_path / "data", tmp_path / "copy")
+    client = app.test_client()
+    try:
+        funding = client.get("/funding.json").get_json()
+        assert [(r["funder"]["iri"], r["grants"], r["total"]) for r in funding["by_funder"]["rows"]] == [(SEM, 2, 25000.0)]
+        assert {r["beneficiary"]["iri"]: r["total"] for r in funding["by_beneficiary"]["rows"]} == {
+            DANAECARE: 20000.0, XSS: 5000.0}
+        assert {(r["beneficiary"]["iri"], r["grants"], r["total"]) for r in funding["flows"]["rows"]} == {
+            (DANAECARE, 1, 20000.0), (XSS, 1, 5000.0)}
+        totals = client.get("/api/queries/totaux-par-financeur").get_json()["rows"]
+        assert [(r["funder"]["iri"], r["grants"], r["total"]) for r in totals] == [(SEM, 2, 25000)]
+        by_year = client.get("/api/queries/subventions-par-financeur-et-annee").get_json()["rows"]
+        assert sorted((r["year"], r["total"]) for r in by_year) == [(2023, 5000), (2024, 20000)]
+        edges = client.get(f"/network.json?focus={SEM}").get_json()["edges"]["rows"]
+        assert [(r["other"]["iri"], r["relation"], r["links"], r["amount"]) for r in edges] == [
+            (DANAECARE, "funds", 1, 20000.0), (XSS, "funds", 1, 5000.0), (PTCE, "member-of", 1, 0.0)]
+    finally:
+        close_resources(app)

@@ -15,17 +15,27 @@ from webapp.views import Table, collapse, ref, render_page
 bp = Blueprint("funding", __name__)
 
 #: Aggregates run in the engine, top rows only, and are kept per published snapshot (webapp.cache): at 10k actors
-#: each takes about a second, and they change only when a writer publishes.
-_FLOWS = """SELECT ?funder ?beneficiary (SAMPLE(?fl) AS ?funderLabel) (SAMPLE(?bl) AS ?beneficiaryLabel)
-  (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
-  ?grant a mai:Grant ; schema:amount ?amount ; schema:funder ?funder ; mai:beneficiary ?beneficiary .
+#: each takes about a second, and they change only when a writer publishes. Each grant is counted once (a triple
+#: that two sources state appears twice in the union of their graphs: joined with an actor's label stated by an
+#: RNA extract and a grants list, a grant counted twice), and labels are read for the top rows only, after the
+#: grouping (2.1 -> 1.0 s for the flows at 100k actors).
+_FLOWS = """SELECT ?funder ?beneficiary (SAMPLE(?fl) AS ?funderLabel) (SAMPLE(?bl) AS ?beneficiaryLabel) ?grants ?total
+  WHERE {
+  { SELECT ?funder ?beneficiary (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
+      { SELECT DISTINCT ?grant ?amount ?funder ?beneficiary WHERE {
+          ?grant a mai:Grant ; schema:amount ?amount ; schema:funder ?funder ; mai:beneficiary ?beneficiary } }
+    } GROUP BY ?funder ?beneficiary ORDER BY DESC(?total) LIMIT 100 }
   OPTIONAL { ?funder rdfs:label ?fl } OPTIONAL { ?beneficiary rdfs:label ?bl }
-} GROUP BY ?funder ?beneficiary ORDER BY DESC(?total) LIMIT 100"""
-_BY_ROLE = """SELECT ?actor (SAMPLE(?l) AS ?label) (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
-  ?grant a mai:Grant ; schema:amount ?amount ; ?role ?actor . OPTIONAL { ?actor rdfs:label ?l }
-} GROUP BY ?actor ORDER BY DESC(?total) LIMIT 100"""
+} GROUP BY ?funder ?beneficiary ?grants ?total ORDER BY DESC(?total)"""
+_BY_ROLE = """SELECT ?actor (SAMPLE(?l) AS ?label) ?grants ?total WHERE {
+  { SELECT ?actor (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
+      { SELECT DISTINCT ?grant ?amount ?actor WHERE { ?grant a mai:Grant ; schema:amount ?amount ; ?role ?actor } }
+    } GROUP BY ?actor ORDER BY DESC(?total) LIMIT 100 }
+  OPTIONAL { ?actor rdfs:label ?l }
+} GROUP BY ?actor ?grants ?total ORDER BY DESC(?total)"""
 _BY_YEAR = """SELECT ?year (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
-  ?grant a mai:Grant ; schema:amount ?amount . OPTIONAL { ?grant mai:fiscalYear ?year }
+  { SELECT DISTINCT ?grant ?amount ?year WHERE {
+      ?grant a mai:Grant ; schema:amount ?amount . OPTIONAL { ?grant mai:fiscalYear ?year } } }
 } GROUP BY ?year ORDER BY DESC(?year)"""
 _BY_THEME = """SELECT ?theme ?themeLabel (COUNT(DISTINCT ?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
   { SELECT DISTINCT ?grant ?theme ?amount WHERE {

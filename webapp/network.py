@@ -22,29 +22,34 @@ bp = Blueprint("network", __name__)
 DEFAULT_LIMIT = 25
 MAX_LIMIT = 400
 
-_NEIGHBOURS = """SELECT ?other ?otherLabel ?relation (COUNT(DISTINCT ?link) AS ?links) (SUM(?amount0) AS ?amount) WHERE {
-  {
-    ?link schema:funder ?focus ; mai:beneficiary ?other . BIND("funds" AS ?relation)
-    OPTIONAL { ?link schema:amount ?a } BIND(COALESCE(?a, 0) AS ?amount0)
-  } UNION {
-    ?link mai:beneficiary ?focus ; schema:funder ?other . BIND("funded-by" AS ?relation)
-    OPTIONAL { ?link schema:amount ?a } BIND(COALESCE(?a, 0) AS ?amount0)
-  } UNION {
-    ?link org:member ?focus ; org:organization ?other . BIND("member-of" AS ?relation) BIND(0 AS ?amount0)
-  } UNION {
-    ?link org:organization ?focus ; org:member ?other . BIND("has-member" AS ?relation) BIND(0 AS ?amount0)
-  } UNION {
-    ?focus mai:coordinatedBy ?other . BIND(?focus AS ?link) BIND("coordinated-by" AS ?relation) BIND(0 AS ?amount0)
-  } UNION {
-    ?other mai:coordinatedBy ?focus . BIND(?other AS ?link) BIND("coordinates" AS ?relation) BIND(0 AS ?amount0)
-  } UNION {
-    ?link mai:contributesTo ?focus ; mai:beneficiary ?other . BIND("serves" AS ?relation)
-    OPTIONAL { ?link schema:amount ?a } BIND(COALESCE(?a, 0) AS ?amount0)
-  } UNION {
-    ?other mai:hasGoal ?focus . BIND(?other AS ?link) BIND("has-goal" AS ?relation) BIND(0 AS ?amount0)
-  }
+#: Each link counted once (a triple that two sources state appears twice in the union of their graphs), the labels
+#: joined after the grouping, as the funding page's totals.
+_NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount WHERE {
+  { SELECT ?other ?relation (COUNT(?link) AS ?links) (SUM(?amount0) AS ?amount) WHERE { {
+    SELECT DISTINCT ?other ?relation ?link ?amount0 WHERE {
+      {
+        ?link schema:funder ?focus ; mai:beneficiary ?other . BIND("funds" AS ?relation)
+        OPTIONAL { ?link schema:amount ?a } BIND(COALESCE(?a, 0) AS ?amount0)
+      } UNION {
+        ?link mai:beneficiary ?focus ; schema:funder ?other . BIND("funded-by" AS ?relation)
+        OPTIONAL { ?link schema:amount ?a } BIND(COALESCE(?a, 0) AS ?amount0)
+      } UNION {
+        ?link org:member ?focus ; org:organization ?other . BIND("member-of" AS ?relation) BIND(0 AS ?amount0)
+      } UNION {
+        ?link org:organization ?focus ; org:member ?other . BIND("has-member" AS ?relation) BIND(0 AS ?amount0)
+      } UNION {
+        ?focus mai:coordinatedBy ?other . BIND(?focus AS ?link) BIND("coordinated-by" AS ?relation) BIND(0 AS ?amount0)
+      } UNION {
+        ?other mai:coordinatedBy ?focus . BIND(?other AS ?link) BIND("coordinates" AS ?relation) BIND(0 AS ?amount0)
+      } UNION {
+        ?link mai:contributesTo ?focus ; mai:beneficiary ?other . BIND("serves" AS ?relation)
+        OPTIONAL { ?link schema:amount ?a } BIND(COALESCE(?a, 0) AS ?amount0)
+      } UNION {
+        ?other mai:hasGoal ?focus . BIND(?other AS ?link) BIND("has-goal" AS ?relation) BIND(0 AS ?amount0)
+      }
+    } } } GROUP BY ?other ?relation }
   OPTIONAL { ?other rdfs:label|skos:prefLabel ?otherLabel }
-} GROUP BY ?other ?otherLabel ?relation ORDER BY DESC(?amount) DESC(?links)"""
+} ORDER BY DESC(?amount) DESC(?links)"""
 _FOCUS = "SELECT ?label WHERE { ?focus rdfs:label|skos:prefLabel ?label }"
 _CHOICES = """SELECT ?x ?label ?kind WHERE {
   { ?x a mai:Cooperation BIND("cooperation" AS ?kind) } UNION { ?x a mai:StrategicGoal BIND("goal" AS ?kind) }
