@@ -17,16 +17,18 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 
 PAGE_SIZE = 50
 
+# One page of grants: the engine sorts the grants on their (inlined) year and amount only, then fetches the
+# page's details. Sorted with their details, every grant's labels were read (4–6 s at 100,000 actors; 50 ms so).
 _GRANTS = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?amount ?year ?purpose ?deliberation
   ?goal WHERE {
-  ?grant a mai:Grant .
+  { SELECT DISTINCT ?grant ?year ?amount WHERE { ?grant a mai:Grant . %FILTERS%
+      OPTIONAL { ?grant mai:fiscalYear ?year } OPTIONAL { ?grant schema:amount ?amount } }
+    ORDER BY DESC(?year) DESC(?amount) ?grant LIMIT ?limit OFFSET ?offset }
   OPTIONAL { ?grant schema:funder ?funder OPTIONAL { ?funder rdfs:label ?funderLabel } }
   OPTIONAL { ?grant mai:beneficiary ?beneficiary OPTIONAL { ?beneficiary rdfs:label ?beneficiaryLabel } }
-  OPTIONAL { ?grant schema:amount ?amount } OPTIONAL { ?grant mai:fiscalYear ?year }
   OPTIONAL { ?grant dcterms:description ?purpose } OPTIONAL { ?grant mai:decidedBy ?deliberation }
   OPTIONAL { ?grant mai:contributesTo ?goal }
-  %FILTERS%
-} ORDER BY DESC(?year) DESC(?amount) ?grant LIMIT ?limit OFFSET ?offset"""
+} ORDER BY DESC(?year) DESC(?amount) ?grant"""
 
 _FILTERS = {"f": "?grant schema:funder ?f .", "b": "?grant mai:beneficiary ?b .", "y": "?grant mai:fiscalYear ?y .",
             "g": "?grant mai:contributesTo ?g ."}
@@ -75,15 +77,20 @@ def grants():
     query = _GRANTS.replace("%FILTERS%", filters).replace("?limit", str(PAGE_SIZE + 1)) \
         .replace("?offset", str((page - 1) * PAGE_SIZE))
     rows = collapse(select(query, **bindings), ["funderLabel", "beneficiaryLabel"])
+    # The engine pages by grant (its year and amount); a grant with several goals has a row for each.
+    keys = list(dict.fromkeys((row["grant"], row.get("year"), row.get("amount")) for row in rows))
+    shown = set(keys[:PAGE_SIZE])
     table = Table("grants", [(k, k) for k in ("grant", "funder", "beneficiary", "amount", "year", "purpose",
                                              "deliberation", "goal")])
-    for row in rows[:PAGE_SIZE]:
+    for row in rows:
+        if (row["grant"], row.get("year"), row.get("amount")) not in shown:
+            continue
         table.rows.append({"grant": ref(row["grant"]), "funder": ref(row.get("funder"), row.get("funderLabel")),
                            "beneficiary": ref(row.get("beneficiary"), row.get("beneficiaryLabel")),
                            "amount": row.get("amount"), "year": row.get("year"), "purpose": row.get("purpose"),
                            "deliberation": ref(row.get("deliberation")), "goal": ref(row.get("goal"))})
     body = table.to_json()
-    body.update({"page": page, "page_size": PAGE_SIZE, "has_next": len(rows) > PAGE_SIZE,
+    body.update({"page": page, "page_size": PAGE_SIZE, "has_next": len(keys) > PAGE_SIZE,
                  "total_amount": sum(r["amount"] or 0 for r in body["rows"])})
     return jsonify(body)
 
