@@ -17,6 +17,7 @@ from graph.ingest import get_kind
 from graph.ingest.base import SourceContext
 from graph.ingest.pipeline import ingest_paths
 from graph.store import open_store
+from webapp.named_queries import named_queries
 from webapp.reports import expand_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,3 +101,21 @@ def test_the_1k_corpus_ingests_through_the_command_line_without_errors(tmp_path)
     assert " error: " not in done.stderr
     files = sum(manifest["files"].values())
     assert f"Résumé : {files} fichier(s) enregistré(s)" in done.stderr
+
+
+def test_the_query_benchmark_runs_every_named_query_and_page_aggregate_on_the_corpus(corpus, tmp_path):
+    """bench/queries.py (the engine's time and rows of the app's own queries) on the ingested corpus."""
+    root, _ = corpus
+    data = tmp_path / "data"
+    store = open_store({"store": "oxigraph", "data_dir": str(data), "lock_timeout": 5})
+    ingest_paths(store, expand_paths([root]))
+    store.close()
+    saved = tmp_path / "rows.json"
+    run = subprocess.run([sys.executable, str(ROOT / "bench" / "queries.py"), "--data", str(data), "--runs", "1",
+                          "--save", str(saved)], capture_output=True, text=True, check=True)
+    rows = json.loads(saved.read_text(encoding="utf-8"))
+    assert {name for name in rows if not name.startswith("funding:")} == set(named_queries())
+    assert rows["totaux-par-financeur"]["rows"] and rows["funding:flows"]["rows"], run.stdout
+    again = subprocess.run([sys.executable, str(ROOT / "bench" / "queries.py"), "--data", str(data), "--runs", "1",
+                            "--compare", str(saved), "totaux-par-financeur"], capture_output=True, text=True, check=True)
+    assert "| totaux-par-financeur |" in again.stdout and "| yes |" in again.stdout
