@@ -18,7 +18,7 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 PAGE_SIZE = 50
 
 # One page of grants: the engine sorts the grants on their (inlined) year and amount only, then fetches the
-# page's details. Sorted with their details, every grant's labels were read (4–6 s at 100,000 actors; 50 ms so).
+# page's details. Sorted with their details, every grant's labels were read (4–6 s at 100,000 actors; 1 s so).
 _GRANTS = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?amount ?year ?purpose ?deliberation
   ?goal WHERE {
   { SELECT DISTINCT ?grant ?year ?amount WHERE { ?grant a mai:Grant . %FILTERS%

@@ -18,7 +18,7 @@ bp = Blueprint("funding", __name__)
 #: each takes about a second, and they change only when a writer publishes. Each grant is counted once (a triple
 #: that two sources state appears twice in the union of their graphs: joined with an actor's label stated by an
 #: RNA extract and a grants list, a grant counted twice), and labels are read for the top rows only, after the
-#: grouping (2.1 -> 1.0 s for the flows at 100k actors).
+#: grouping (the flows at 100k actors: half the time).
 _FLOWS = """SELECT ?funder ?beneficiary (SAMPLE(?fl) AS ?funderLabel) (SAMPLE(?bl) AS ?beneficiaryLabel) ?grants ?total
   WHERE {
   { SELECT ?funder ?beneficiary (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
