@@ -23,8 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.append(str(HERE))
-sys.path.insert(0, str(HERE.parent))  # the project, for dump_stored
-from run_measure import ThreadCPU, dump_stored  # noqa: E402
+from run_measure import ThreadCPU, apart, child_peak_rss_mb  # noqa: E402
 
 MAI = "https://w3id.org/maillage/ontology#"
 RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
@@ -88,7 +87,7 @@ def run_measured(command: list[str]) -> tuple[float, float, dict]:
     if os.waitstatus_to_exitcode(status) != 0:
         raise subprocess.CalledProcessError(os.waitstatus_to_exitcode(status), command)
     cpu = usage.ru_utime + usage.ru_stime
-    return seconds, usage.ru_maxrss / 1024, {"cpu_s": round(cpu, 1), **threads.split(cpu)}
+    return seconds, child_peak_rss_mb(usage, command), {"cpu_s": round(cpu, 1), **threads.split(cpu)}
 
 
 def measure(size: int, runs: int, workdir: Path) -> dict:
@@ -105,7 +104,7 @@ def measure(size: int, runs: int, workdir: Path) -> dict:
         target = workdir / f"mai-{size}-{run}"
         ours.append(run_measured([maillage, "--data", str(target), "ingest", "--no-index", str(data)]))
         if run == 0:
-            stored_count = dump_stored(target, data, stored)
+            stored_count = apart("dump_stored", target, data, stored)
         shutil.rmtree(target, ignore_errors=True)
         target = workdir / f"floor-{size}-{run}"
         floor.append(run_measured([sys.executable, "-c", OXIGRAPH_ONLY, str(stored), str(target)]))

@@ -42,9 +42,9 @@ sys.path.append(str(HERE))
 
 import pyoxigraph as ox  # noqa: E402
 
-from run_measure import (Client, ThreadCPU, dump_stored, oxigraph_query, process_tree_rss, quote_key,  # noqa: E402
-                         rdflib_baseline, snapshot_path, summary, tantivy_baseline, time_engine, time_http,
-                         load_test)
+from run_measure import (Client, ThreadCPU, apart, child_peak_rss_mb, load_test, oxigraph_query,  # noqa: E402
+                         process_tree_rss, quote_key, rdflib_baseline, snapshot_path, summary, tantivy_baseline,
+                         time_engine, time_http)
 
 BASE = "https://w3id.org/maillage/id/"
 MAI = "https://w3id.org/maillage/ontology#"
@@ -72,7 +72,7 @@ def run_measured(cmd: list[str], log: Path, env: dict | None = None) -> dict:
     process.returncode = os.waitstatus_to_exitcode(status)
     cpu = usage.ru_utime + usage.ru_stime
     return {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "cpu_split": threads.split(cpu),
-            "peak_rss_mb": round(usage.ru_maxrss / 1024), "exit": process.returncode}
+            "peak_rss_mb": round(child_peak_rss_mb(usage, cmd)), "exit": process.returncode}
 
 
 def machine() -> dict:
@@ -126,23 +126,8 @@ def ingest(corpus: Path, data: Path, work: Path, manifest: dict, no_index: bool 
 
 def rdf_load(data: Path, work: Path) -> dict:
     """Dump the ingested graph as one N-Triples file; load it with ``maillage ingest`` and with pyoxigraph."""
-    snapshot = ox.Store.read_only(str(snapshot_path(data)))
     nquads, ntriples = work / "dump.nq", work / "all.nt"
-    snapshot.dump(str(nquads), format=ox.RdfFormat.N_QUADS)
-    # One triple once, whatever the number of source graphs that state it; the shipped vocabularies are left out
-    # (``maillage ingest`` stores them itself).
-    rows = snapshot.query("SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
-                          f"FILTER(!STRSTARTS(STR(?g), \"{MAI[:-1]}\")) }}")
-    count = 0
-
-    def triples():
-        nonlocal count
-        for row in rows:
-            count += 1
-            yield ox.Triple(row[0], row[1], row[2])
-
-    with open(ntriples, "wb") as out:
-        ox.serialize(triples(), out, ox.RdfFormat.N_TRIPLES)
+    count = apart("dump_corpus", data, nquads, ntriples, MAI[:-1])
     rdf_data = work / "data-rdf"
     shutil.rmtree(rdf_data, ignore_errors=True)
     # --no-index: the engine's side builds no index either; the rebuild is measured on its own below.
@@ -152,7 +137,7 @@ def rdf_load(data: Path, work: Path) -> dict:
     # instead of three); then what Maillage stored for the file (the file, and the types and provenance it adds),
     # into a named graph: the engine's time for the design's triples.
     stored = work / "stored.nt"
-    stored_count = dump_stored(rdf_data, ntriples, stored)
+    stored_count = apart("dump_stored", rdf_data, ntriples, stored)
     engine = {}
     for what, path, graph in (("default", ntriples, ""), ("named", ntriples, ", to_graph=ox.NamedNode('urn:g')"),
                               ("stored", stored, ", to_graph=ox.NamedNode('urn:g')")):

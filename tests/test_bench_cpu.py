@@ -39,3 +39,22 @@ def test_cpu_is_told_apart_by_main_thread_other_threads_and_child_processes():
     assert split["other_threads_s"] >= 0.4, split
     assert split["children_s"] >= 0.4, split
     assert split["compaction_s"] == split["flush_s"] == 0, split
+
+
+def test_work_that_needs_memory_runs_apart_and_answers(tmp_path):
+    """``apart`` runs a benchmark step in a child process (so that the benchmark's own RSS, which Linux counts in
+    every later child's peak, stays small) and returns its answer: here what the store holds for an ingested file."""
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+    from run_measure import apart
+
+    source = tmp_path / "two.nt"
+    source.write_text('<https://ex.org/a> <http://www.w3.org/2000/01/rdf-schema#label> "a" .\n'
+                      '<https://ex.org/b> <http://www.w3.org/2000/01/rdf-schema#label> "b" .\n', encoding="utf-8")
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    assert ingest_paths(store, [source])[0].status == "stored"
+    store.close()
+    out = tmp_path / "stored.nt"
+    count = apart("dump_stored", tmp_path / "data", source, out)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert count == len(lines) > 2 and any('"a"' in line for line in lines)
