@@ -159,17 +159,7 @@ def dump_stored(data_dir: str | Path, source: str | Path, out: str | Path) -> in
 
     store = ox.Store.read_only(str(snapshot_path(Path(data_dir))))
     quads = store.quads_for_pattern(None, None, None, ox.NamedNode(str(source_iri(Path(source)))))
-    count = 0
-
-    def triples():
-        nonlocal count
-        for quad in quads:
-            count += 1
-            yield ox.Triple(quad.subject, quad.predicate, quad.object)
-
-    with open(out, "wb") as stream:
-        ox.serialize(triples(), stream, ox.RdfFormat.N_TRIPLES)
-    return count
+    return _write_ntriples((ox.Triple(q.subject, q.predicate, q.object) for q in quads), out)
 
 
 def dump_corpus(data_dir: str | Path, nquads: str | Path, ntriples: str | Path, vocabulary_prefix: str) -> int:
@@ -181,16 +171,21 @@ def dump_corpus(data_dir: str | Path, nquads: str | Path, ntriples: str | Path, 
     snapshot.dump(str(nquads), format=ox.RdfFormat.N_QUADS)
     rows = snapshot.query("SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
                           f"FILTER(!STRSTARTS(STR(?g), \"{vocabulary_prefix}\")) }}")
+    return _write_ntriples((ox.Triple(row[0], row[1], row[2]) for row in rows), ntriples)
+
+
+def _write_ntriples(triples, out: str | Path) -> int:
+    """Write ``triples`` (streamed, not held) as N-Triples into ``out``; return how many."""
     count = 0
 
-    def triples():
+    def counted():
         nonlocal count
-        for row in rows:
+        for triple in triples:
             count += 1
-            yield ox.Triple(row[0], row[1], row[2])
+            yield triple
 
-    with open(ntriples, "wb") as out:
-        ox.serialize(triples(), out, ox.RdfFormat.N_TRIPLES)
+    with open(out, "wb") as stream:
+        ox.serialize(counted(), stream, ox.RdfFormat.N_TRIPLES)
     return count
 
 
