@@ -275,7 +275,8 @@ def test_grants_api_lists_a_page_of_grants_latest_year_first_with_filters(client
 
 def test_totals_count_each_grant_once_when_another_source_restates_the_actors(tmp_path):
     """The union of the graphs repeats a triple stated by two sources (an actor's label in an RNA extract and in a
-    grants list): totals must not count a grant once per copy of its funder's or beneficiary's label."""
+    grants list, a grant in a deliberation and a grants list): totals count each grant once, whatever the copies of
+    its own triples or of its funder's or beneficiary's label."""
     from graph.ingest.pipeline import ingest_paths
     from graph.store import open_store
 
@@ -283,7 +284,9 @@ def test_totals_count_each_grant_once_when_another_source_restates_the_actors(tm
     close_resources(app)
     again = tmp_path / "restated.ttl"
     again.write_text(f'<{DANAECARE}> <http://www.w3.org/2000/01/rdf-schema#label> "DanaeCare" .\n'
-                     f'<{SEM}> <http://www.w3.org/2000/01/rdf-schema#label> "Saint-Etienne Métropole" .\n',
+                     f'<{SEM}> <http://www.w3.org/2000/01/rdf-schema#label> "Saint-Etienne Métropole" .\n'
+                     f'<{GRANT}> a <https://w3id.org/maillage/ontology#Grant> ; <http://schema.org/funder> <{SEM}> ; '
+                     f'<http://schema.org/amount> "20000.00"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n',
                      encoding="utf-8")
     store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
     assert ingest_paths(store, [again])[0].status == "stored"
@@ -301,6 +304,8 @@ def test_totals_count_each_grant_once_when_another_source_restates_the_actors(tm
         assert [(r["funder"]["iri"], r["grants"], r["total"]) for r in totals] == [(SEM, 2, 25000)]
         by_year = client.get("/api/queries/subventions-par-financeur-et-annee").get_json()["rows"]
         assert sorted((r["year"], r["total"]) for r in by_year) == [(2023, 5000), (2024, 20000)]
+        latest = client.get("/index.json").get_json()["latest_grants"]["rows"]
+        assert [r["grant"]["iri"] for r in latest] == [GRANT, GRANT_XSS]
         edges = client.get(f"/network.json?focus={SEM}").get_json()["edges"]["rows"]
         assert [(r["other"]["iri"], r["relation"], r["links"], r["amount"]) for r in edges] == [
             (DANAECARE, "funds", 1, 20000.0), (XSS, "funds", 1, 5000.0), (PTCE, "member-of", 1, 0.0)]

@@ -33,9 +33,9 @@ _CIRCLES = """SELECT ?coop ?circle ?circleLabel ?members WHERE {
   OPTIONAL { ?circle skos:prefLabel ?circleLabel }
 } ORDER BY DESC(?members)"""
 #: The ten grants first, then what they show: sorting every grant with its labels took 9–12 s at 100k actors, and
-#: a LIMIT on the rows cut the list short where a grant had two labels.
+#: a LIMIT on the rows cut the list short where a grant had two labels (or two sources stated it: DISTINCT).
 _LATEST = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?amount ?year ?purpose WHERE {
-  { SELECT ?grant ?year ?amount WHERE {
+  { SELECT DISTINCT ?grant ?year ?amount WHERE {
       ?grant a mai:Grant . OPTIONAL { ?grant mai:fiscalYear ?year } OPTIONAL { ?grant schema:amount ?amount }
     } ORDER BY DESC(?year) DESC(?amount) LIMIT 10 }
   OPTIONAL { ?grant schema:funder ?funder OPTIONAL { ?funder rdfs:label ?funderLabel } }
