@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -273,25 +274,43 @@ def test_grants_api_lists_a_page_of_grants_latest_year_first_with_filters(client
     assert grants(page=2) == ([(GRANT_XSS, 2023, GOAL2)], False)
 
 
+def app_with_another_source(tmp_path: Path, turtle: str):
+    """An app on the fixture's data and a second source file, ``turtle``, ingested after it."""
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    shutil.copytree(template_data(), tmp_path / "data")
+    again = tmp_path / "another.ttl"
+    again.write_text(turtle, encoding="utf-8")
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    assert ingest_paths(store, [again])[0].status == "stored"
+    store.close()
+    return fresh_app(tmp_path / "data", tmp_path / "copy")
+
+
+def test_a_grant_serving_two_goals_stays_on_one_page_of_the_grants_api(tmp_path, monkeypatch):
+    app = app_with_another_source(tmp_path, f"<{GRANT}> <https://w3id.org/maillage/ontology#contributesTo> <{GOAL2}> .\n")
+    client = app.test_client()
+    monkeypatch.setattr("webapp.api.PAGE_SIZE", 1)
+    try:
+        body = client.get("/api/grants").get_json()
+        assert sorted((r["grant"]["iri"], r["goal"]["iri"]) for r in body["rows"]) == [(GRANT, GOAL), (GRANT, GOAL2)]
+        assert body["has_next"]
+        body = client.get("/api/grants", query_string={"page": 2}).get_json()
+        assert [r["grant"]["iri"] for r in body["rows"]] == [GRANT_XSS] and not body["has_next"]
+    finally:
+        close_resources(app)
+
+
 def test_totals_count_each_grant_once_when_another_source_restates_the_actors(tmp_path):
     """The union of the graphs repeats a triple stated by two sources (an actor's label in an RNA extract and in a
     grants list, a grant in a deliberation and a grants list): totals count each grant once, whatever the copies of
     its own triples or of its funder's or beneficiary's label."""
-    from graph.ingest.pipeline import ingest_paths
-    from graph.store import open_store
-
-    app = fresh_app(template_data(), tmp_path)
-    close_resources(app)
-    again = tmp_path / "restated.ttl"
-    again.write_text(f'<{DANAECARE}> <http://www.w3.org/2000/01/rdf-schema#label> "DanaeCare" .\n'
-                     f'<{SEM}> <http://www.w3.org/2000/01/rdf-schema#label> "Saint-Etienne Métropole" .\n'
-                     f'<{GRANT}> a <https://w3id.org/maillage/ontology#Grant> ; <http://schema.org/funder> <{SEM}> ; '
-                     f'<http://schema.org/amount> "20000.00"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n',
-                     encoding="utf-8")
-    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
-    assert ingest_paths(store, [again])[0].status == "stored"
-    store.close()
-    app = fresh_app(tmp_path / "data", tmp_path / "copy")
+    app = app_with_another_source(
+        tmp_path, f'<{DANAECARE}> <http://www.w3.org/2000/01/rdf-schema#label> "DanaeCare" .\n'
+                  f'<{SEM}> <http://www.w3.org/2000/01/rdf-schema#label> "Saint-Etienne Métropole" .\n'
+                  f'<{GRANT}> a <https://w3id.org/maillage/ontology#Grant> ; <http://schema.org/funder> <{SEM}> ; '
+                  f'<http://schema.org/amount> "20000.00"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n')
     client = app.test_client()
     try:
         funding = client.get("/funding.json").get_json()
