@@ -11,19 +11,16 @@ as a bulk load would: the search index is then rebuilt once (`maillage index`), 
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.append(str(HERE))
-from run_measure import ThreadCPU, apart, child_peak_rss_mb  # noqa: E402
+from run_measure import apart, run_child  # noqa: E402
 
 MAI = "https://w3id.org/maillage/ontology#"
 RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
@@ -78,16 +75,10 @@ store.flush()
 
 def run_measured(command: list[str]) -> tuple[float, float, dict]:
     """Run ``command``; return (wall seconds, peak RSS in MB of that child alone, where its CPU went)."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    threads = ThreadCPU(process.pid)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    threads.stop()
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise subprocess.CalledProcessError(os.waitstatus_to_exitcode(status), command)
-    cpu = usage.ru_utime + usage.ru_stime
-    return seconds, child_peak_rss_mb(usage, command), {"cpu_s": round(cpu, 1), **threads.split(cpu)}
+    result = run_child(command)
+    if result["exit"] != 0:
+        raise subprocess.CalledProcessError(result["exit"], command)
+    return result["wall_s"], result["peak_rss_mb"], {"cpu_s": round(result["cpu_s"], 1), **result["cpu_split"]}
 
 
 def measure(size: int, runs: int, workdir: Path) -> dict:

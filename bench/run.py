@@ -42,9 +42,8 @@ sys.path.append(str(HERE))
 
 import pyoxigraph as ox  # noqa: E402
 
-from run_measure import (Client, ThreadCPU, apart, child_peak_rss_mb, load_test, oxigraph_query,  # noqa: E402
-                         process_tree_rss, quote_key, rdflib_baseline, snapshot_path, summary, tantivy_baseline,
-                         time_engine, time_http)
+from run_measure import (Client, apart, load_test, oxigraph_query, process_tree_rss, quote_key,  # noqa: E402
+                         run_child, snapshot_path, summary, tantivy_baseline, time_engine, time_http)
 
 BASE = "https://w3id.org/maillage/id/"
 MAI = "https://w3id.org/maillage/ontology#"
@@ -61,18 +60,11 @@ def maillage_cmd() -> list[str]:
 
 def run_measured(cmd: list[str], log: Path, env: dict | None = None) -> dict:
     """Run ``cmd``, its stderr and stdout into ``log``; return wall time, CPU time, peak RSS and exit code, and
-    where the CPU went (:class:`ThreadCPU`)."""
+    where the CPU went (:func:`run_measure.run_child`)."""
     with open(log, "wb") as out:
-        started = time.perf_counter()
-        process = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
-        threads = ThreadCPU(process.pid)
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - started
-        threads.stop()
-    process.returncode = os.waitstatus_to_exitcode(status)
-    cpu = usage.ru_utime + usage.ru_stime
-    return {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "cpu_split": threads.split(cpu),
-            "peak_rss_mb": round(child_peak_rss_mb(usage, cmd)), "exit": process.returncode}
+        result = run_child(cmd, out, env)
+    return {**result, "wall_s": round(result["wall_s"], 2), "cpu_s": round(result["cpu_s"], 2),
+            "peak_rss_mb": round(result["peak_rss_mb"])}
 
 
 def machine() -> dict:

@@ -142,7 +142,22 @@ def apart(function: str, *args: str | Path):
     return json.loads(done.stdout.splitlines()[-1])
 
 
-def child_peak_rss_mb(usage, command: list[str]) -> float:
+def run_child(command: list[str], out=subprocess.DEVNULL, env: dict | None = None) -> dict:
+    """Run ``command`` (its output into ``out``) and wait for it: wall and CPU time, where the CPU went
+    (:class:`ThreadCPU`), the peak RSS of that child alone (``wait4``) and its exit code."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT if out is not subprocess.DEVNULL
+                               else subprocess.DEVNULL, env=env)
+    threads = ThreadCPU(process.pid)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    threads.stop()
+    cpu = usage.ru_utime + usage.ru_stime
+    return {"wall_s": wall, "cpu_s": cpu, "cpu_split": threads.split(cpu),
+            "peak_rss_mb": _child_peak_rss_mb(usage, command), "exit": os.waitstatus_to_exitcode(status)}
+
+
+def _child_peak_rss_mb(usage, command: list[str]) -> float:
     """The peak RSS in MB of a child reaped by ``wait4`` (``usage``); says so on stderr when it may be the
     benchmark's own RSS rather than the child's (see :func:`apart`)."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

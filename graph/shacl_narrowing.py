@@ -101,7 +101,7 @@ def _branches(path: str, inverse: bool, constraints: list[dict]) -> list[str]:
                             else f"{{ {FOCUS} }}")
     most = [c["maxCount"] for c in constraints if "maxCount" in c]
     if most:
-        # Rows rather than distinct values: as many or more (a triple in two graphs), and cheaper to count.
+        # Distinct values, not rows: a triple that two sources state is two rows of the union of the graphs.
         branches.append(f"{{ SELECT ?focus WHERE {{ {link} }} GROUP BY ?focus HAVING (COUNT(DISTINCT ?v) > {min(most)}) }}")
     tests = " || ".join(test for c in constraints for test in _value_tests(c))
     if tests and _names_concepts(constraints):
