@@ -10,8 +10,8 @@ Prints Markdown tables (and writes ``results.json`` and ``results.md`` in the wo
 2. the start time of ``maillage serve`` on the existing store (until ``/healthz`` answers, and until the home page
    does), median of three starts;
 3. the named queries (``webapp/queries``) through HTTP — ``POST /sparql`` and ``/queries/<name>.json`` — next to
-   pyoxigraph alone on the same snapshot (query + JSON serialisation) and, with ``--rdflib`` (default at 10k actors
-   and below), rdflib's memory store on the same quads;
+   pyoxigraph alone on the same snapshot (query + JSON serialisation; the samples of each query taken in turn)
+   and, with ``--rdflib`` (default at 10k actors and below), rdflib's memory store on the same quads;
 4. search through ``/api/search``, in process, and tantivy (French stemming) on the same documents;
 5. resource pages, the search page, and 16 concurrent keep-alive clients on loopback; the peak RSS of each web
    worker and query worker.
@@ -43,7 +43,7 @@ sys.path.append(str(HERE))
 import pyoxigraph as ox  # noqa: E402
 
 from run_measure import (Client, apart, load_test, oxigraph_query, process_tree_rss, quote_key,  # noqa: E402
-                         run_child, snapshot_path, summary, tantivy_baseline, time_engine, time_http)
+                         run_child, snapshot_path, summary, tantivy_baseline, time_http)
 
 BASE = "https://w3id.org/maillage/id/"
 MAI = "https://w3id.org/maillage/ontology#"
@@ -256,21 +256,26 @@ def search_queries(manifest: dict) -> list[str]:
 
 def measure_sparql(client: Client, data: Path, texts: dict, urls: dict, runs: int, nquads: Path | None,
                    with_rdflib: bool, work: Path) -> dict:
+    """Each named query through HTTP (``/sparql`` and ``/queries/<name>.json``) and with pyoxigraph alone, their
+    samples taken in turn so that the ratio of their medians compares the same moments of a shared machine."""
     rows = {}
     snapshot = ox.Store.read_only(str(snapshot_path(data)))
-    engine = time_engine(lambda t: oxigraph_query(snapshot, t), texts, runs)
     for name, text in texts.items():
         client.sparql(text)
-        http_samples, named_samples, status = [], [], set()
+        oxigraph_query(snapshot, text)
+        engine_samples, http_samples, named_samples, status = [], [], [], set()
         for _ in range(runs):
+            started = time.perf_counter()
+            oxigraph_query(snapshot, text)
+            engine_samples.append(time.perf_counter() - started)
             code, _, s = client.sparql(text)
             status.add(code)
             http_samples.append(s)
             code2, _, s2 = client.get(urls[name], "application/json")
             status.add(code2)
             named_samples.append(s2)
-        rows[name] = {"http": summary(http_samples), "named": summary(named_samples), "engine": engine[name],
-                      "status": sorted(status)}
+        rows[name] = {"http": summary(http_samples), "named": summary(named_samples),
+                      "engine": summary(engine_samples), "status": sorted(status)}
     if with_rdflib and nquads is not None:
         out = work / "rdflib.json"
         code = ("import sys, json; sys.path[:0] = [sys.argv[2]]; sys.path.append(sys.argv[1]); "

@@ -212,20 +212,6 @@ def oxigraph_query(store: ox.Store, text: str) -> bytes:
     return result.serialize(format=ox.QueryResultsFormat.JSON) or b""
 
 
-def time_engine(run, texts: dict[str, str], runs: int) -> dict[str, dict]:
-    """Median latency of ``run(text)`` per named text (one warm-up run first)."""
-    out = {}
-    for name, text in texts.items():
-        run(text)
-        samples = []
-        for _ in range(runs):
-            started = time.perf_counter()
-            run(text)
-            samples.append(time.perf_counter() - started)
-        out[name] = summary(samples)
-    return out
-
-
 class _Timeout(Exception):
     pass
 
