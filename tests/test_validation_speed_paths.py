@@ -77,6 +77,10 @@ EDGE_CASES = {
                                                     "<https://ex.org/other> { ex:grant schema:funder ex:funder }"),
     "a blank node grant without funder": sample(VALID + "_:g a mai:Grant ; schema:amount 1.0 ; "
                                                         "mai:beneficiary ex:asso ."),
+    # A suspect that cannot be named in a query: the check reads it through the narrowing's pattern.
+    "a blank node grant with two amounts": sample(VALID + '_:g a mai:Grant ; schema:funder ex:funder ; '
+                                                          'mai:beneficiary ex:asso ; schema:amount 1.0 , 2.0 ; '
+                                                          'schema:currency "EUR" ; mai:fiscalYear 2024 .'),
     "a siren ending with a newline": sample(VALID.replace('"244200770"', '"244200770\\n"')),
     "a siren with a language tag": sample(VALID.replace('"244200770"', '"244200770"@fr')),
     "an amount written as a double": sample(VALID.replace('"20000"^^xsd:decimal', '"2E4"^^xsd:double')),
@@ -104,6 +108,19 @@ def test_narrowing_agrees_on_values_where_engine_and_python_could_differ(both_wa
 def test_values_outside_the_graph_are_checked_too(both_ways):
     narrowed, _ = both_ways(oxigraph_query(EDGE_CASES["a second amount in the default graph"]))
     assert ("https://ex.org/grant", "amount", "2") in found(narrowed)
+
+
+def test_suspects_named_a_few_at_a_time_are_reported_as_at_once(both_ways, monkeypatch):
+    """The narrowing's suspects are picked once, then named in the check's queries, FOCUS_PER_QUERY at a time."""
+    grants = "".join(f'ex:grant{n} a mai:Grant ; schema:funder ex:funder ; mai:beneficiary ex:asso ; '
+                     f'schema:amount {n}.0 , {n + 1}.0 ; schema:currency "EUR" ; mai:fiscalYear 2024 .\n'
+                     for n in range(5))
+    query = oxigraph_query(sample(VALID + grants))
+    monkeypatch.setattr(validation, "FOCUS_PER_QUERY", 2)
+    narrowed, direct = both_ways(query)
+    assert narrowed == direct
+    assert {focus for focus, path, _ in found(narrowed) if path == "amount"} == {f"https://ex.org/grant{n}"
+                                                                                 for n in range(5)}
 
 
 def test_a_required_value_missing_is_reported_with_its_focus_node(both_ways):
