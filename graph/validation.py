@@ -150,11 +150,10 @@ _TYPING = "SELECT ?focus ?graph WHERE { %s ?focus a <%s> } }"
 #: The classes as a FILTER (as VALUES, Oxigraph took 11 s instead of 0.1 s for 1,688 values): only the rows needed,
 #: half the time of reading every type of the values (an actor has ~10).
 _TYPES_OF = "SELECT ?value ?class WHERE { VALUES ?value { %s } ?value a ?class %s }"
-#: Values whose types one query reads.
-TYPES_PER_QUERY = 2000
-#: The focus nodes that the narrowing let through (:func:`_check_suspects`), and how many one check names at once.
+#: IRIs that one query names in a VALUES block: the values whose types it reads, the suspects it checks.
+IRIS_PER_QUERY = 2000
+#: The focus nodes that the narrowing lets through (:func:`_check_suspects`).
 _SUSPECTS = "SELECT DISTINCT ?focus WHERE %s"
-FOCUS_PER_QUERY = 2000
 #: Graphs that one validation scopes its queries to (:func:`validate_graphs`), at most. Oxigraph 0.5 evaluates some
 #: of these queries another way as the VALUES block of graphs grows: at 100k actors, validating 590 grants lists
 #: took 2.3 s, 620 lists 9 s, 1,010 lists 41.2 s (counting the grants of 1,000 lists: 33 ms, of 1,010: 1.06 s); in
@@ -271,17 +270,25 @@ def _check_suspects(query, bindings, suspects: str, shapes) -> set[Violation]:
     """Check ``shapes`` on the focus nodes that the narrowing ``suspects`` lets through, named once picked: each of
     the check's queries (the values, the inverse values, the values' types) would evaluate the narrowing again (the
     actors of a 2M-triple dump: 1.3 s each time, for 553 suspects whose values take 0.2 s to read)."""
-    nodes = {term_parts(row[0]) for row in query(_SUSPECTS % suspects, bindings).raw_rows()}
+    nodes = [term_parts(row[0]) for row in query(_SUSPECTS % suspects, bindings).raw_rows()]
     if not nodes:
         return set()
-    if not all(kind == "iri" and _WRITABLE_IRI.fullmatch(value) for kind, value, *_ in nodes):
-        return _check_focus(query, bindings, suspects, shapes)  # a blank node cannot be named in a query
-    iris = sorted(value for _, value, *_ in nodes)
+    if (chunks := _named(nodes)) is None:
+        return _check_focus(query, bindings, suspects, shapes)
     found = set()
-    for start in range(0, len(iris), FOCUS_PER_QUERY):
-        named = " ".join(f"<{iri}>" for iri in iris[start:start + FOCUS_PER_QUERY])
+    for named in chunks:
         found |= _check_focus(query, bindings, f"VALUES ?focus {{ {named} }}", shapes)
     return found
+
+
+def _named(terms: list[tuple]) -> list[str] | None:
+    """The IRIs of ``terms`` (term parts), distinct and written for a VALUES block, IRIS_PER_QUERY a block; None
+    when one of them cannot be written into a query (a blank node, or an IRI that would not parse)."""
+    if not all(kind == "iri" and _WRITABLE_IRI.fullmatch(value) for kind, value, *_ in terms):
+        return None
+    iris = sorted({value for _, value, *_ in terms})
+    return [" ".join(f"<{iri}>" for iri in iris[start:start + IRIS_PER_QUERY])
+            for start in range(0, len(iris), IRIS_PER_QUERY)]
 
 
 def _check_focus(query, bindings, focus: str, shapes) -> set[Violation]:
@@ -327,14 +334,11 @@ def _types_needed(query, bindings, focus, shapes) -> set[tuple[str, str]]:
     in_graph = _IN_GRAPH if "graph" in bindings else ""
     union = " UNION ".join(f"{{ {e} }}" for e in edges)
     values = [term_parts(row[0]) for row in query(_VALUES % (focus, union, in_graph), bindings).raw_rows()]
-    if not all(kind == "iri" and _WRITABLE_IRI.fullmatch(value) for kind, value, *_ in values):
-        # A blank node cannot be written into a query (nor an IRI that would not parse): one query for all.
+    if (chunks := _named(values)) is None:  # one query for all
         sparql = _TYPES % (focus, union, _values("?class", classes), in_graph)
         return {(term_parts(v)[1], term_parts(c)[1]) for v, c in query(sparql, bindings).raw_rows()}
     typed = set()
-    iris = sorted({value for _, value, *_ in values})
-    for start in range(0, len(iris), TYPES_PER_QUERY):
-        chunk = " ".join(f"<{iri}>" for iri in iris[start:start + TYPES_PER_QUERY])
+    for chunk in chunks:
         for value, cls in query(_TYPES_OF % (chunk, _in_filter("?class", classes))).raw_rows():
             typed.add((term_parts(value)[1], term_parts(cls)[1]))
     return typed

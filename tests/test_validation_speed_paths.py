@@ -111,12 +111,12 @@ def test_values_outside_the_graph_are_checked_too(both_ways):
 
 
 def test_suspects_named_a_few_at_a_time_are_reported_as_at_once(both_ways, monkeypatch):
-    """The narrowing's suspects are picked once, then named in the check's queries, FOCUS_PER_QUERY at a time."""
+    """The narrowing's suspects are picked once, then named in the check's queries, IRIS_PER_QUERY at a time."""
     grants = "".join(f'ex:grant{n} a mai:Grant ; schema:funder ex:funder ; mai:beneficiary ex:asso ; '
                      f'schema:amount {n}.0 , {n + 1}.0 ; schema:currency "EUR" ; mai:fiscalYear 2024 .\n'
                      for n in range(5))
     query = oxigraph_query(sample(VALID + grants))
-    monkeypatch.setattr(validation, "FOCUS_PER_QUERY", 2)
+    monkeypatch.setattr(validation, "IRIS_PER_QUERY", 2)
     narrowed, direct = both_ways(query)
     assert narrowed == direct
     assert {focus for focus, path, _ in found(narrowed) if path == "amount"} == {f"https://ex.org/grant{n}"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from rdflib import Literal
 from web_fixture import (COEUR, DANAECARE, DELIBERATION, GOAL, LONELY, PLACE, PREVENTION, PTCE, SEM, SESSION, XSS,
                          fresh_app, template_data)
-from rdflib import Literal
 
 from graph.namespaces import sparql_prologue
 from graph.store import substitute
