@@ -285,9 +285,11 @@ def tantivy_baseline(documents: list[dict], queries: list[str], runs: int) -> di
 
 
 def load_test(port: int, paths: list[tuple[str, str]], clients: int, seconds: float) -> dict:
-    """``clients`` threads GET the (path, accept) pairs round-robin for ``seconds``; throughput and latency."""
+    """``clients`` threads GET the (path, accept) pairs round-robin for ``seconds``; throughput, latency, and the
+    failed requests by status and by path."""
     samples: list[float] = []
     errors: dict[str, int] = {}
+    failed: dict[str, dict[str, int]] = {}  # path -> status -> count
     lock = threading.Lock()
     deadline = time.perf_counter() + seconds
 
@@ -307,6 +309,8 @@ def load_test(port: int, paths: list[tuple[str, str]], clients: int, seconds: fl
                 else:
                     with lock:
                         errors[str(status)] = errors.get(str(status), 0) + 1
+                        by_status = failed.setdefault(path, {})
+                        by_status[str(status)] = by_status.get(str(status), 0) + 1
         finally:
             client.close()
             with lock:
@@ -320,7 +324,7 @@ def load_test(port: int, paths: list[tuple[str, str]], clients: int, seconds: fl
         t.join()
     elapsed = time.perf_counter() - started
     return {"clients": clients, "seconds": round(elapsed, 1), "requests": len(samples),
-            "req_per_s": round(len(samples) / elapsed, 1), "errors": errors, **summary(samples)}
+            "req_per_s": round(len(samples) / elapsed, 1), "errors": errors, "failed": failed, **summary(samples)}
 
 
 def process_tree_rss(pid: int) -> dict[int, tuple[str, int]]:

@@ -5,6 +5,14 @@ from __future__ import annotations
 import statistics
 
 
+def _failed(failed: dict[str, dict[str, int]] | None) -> str:
+    """Which paths the failed requests of the load test asked for: " (503 ×2 /queries/x.json)"."""
+    if not failed:
+        return ""
+    return " (" + ", ".join(f"{status} ×{count} {path}" for path, statuses in sorted(failed.items())
+                            for status, count in sorted(statuses.items())) + ")"
+
+
 def _ms(entry: dict | None, key: str = "p50_ms") -> str:
     if not entry or entry.get(key) is None:
         if entry and entry.get("timeout_s"):
@@ -134,7 +142,7 @@ def report(r: dict) -> str:
     if load:
         out += [f"**{load['clients']} concurrent clients** on loopback for {load['seconds']} s: "
                 f"{load['req_per_s']} requests/s, p50 {_ms(load)} ms, p99 {_ms(load, 'p99_ms')} ms, "
-                f"errors {load['errors'] or 'none'}.", ""]
+                f"errors {load['errors'] or 'none'}{_failed(load.get('failed'))}.", ""]
     rss = r.get("rss")
     if rss:
         by_role: dict[str, list[int]] = {}
