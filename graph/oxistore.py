@@ -53,7 +53,9 @@ BULK_LOAD_BYTES = 4 * 1024 * 1024
 BULK_EXTEND_QUADS = 30_000
 #: N-Triples payloads from BULK_LOAD_BYTES are cut at line ends into parts, bulk-loaded this many at once …
 PARALLEL_LOADS = max(1, min(4, os.cpu_count() or 1))
-#: … in parts of at most this size (~250k triples): the loader's memory grows with the part.
+#: … in parts of at most this size (~250k triples): the loader's memory grows with the part. Each part is one more
+#: sorted file per index, which RocksDB soon merges into the others (Oxigraph compacts from two such files), so a
+#: payload is cut no finer than that and the cores the ingest leaves idle ask (see :meth:`_Loads.put`).
 LOAD_PART_BYTES = 32 * 1024 * 1024
 SNAPSHOT_GRACE_S = 60.0
 #: The journal entry of a SPARQL Update: its graphs are unknown, so recovery restores them all.
@@ -424,7 +426,7 @@ class _Loads:
     """Parts of one graph's data bulk-loaded by threads, each part once, taken in the order they were given.
 
     pyoxigraph releases the GIL while it loads: below its batch of a million triples the engine's loader keeps one
-    core busy, so two loads on two cores take ~55 % of the time of one, and parts of LOAD_PART_BYTES bound the
+    core busy, so two loads on two idle cores take ~55 % of the time of one, and parts of LOAD_PART_BYTES bound the
     memory the loader holds (2M triples: 0.8 GB instead of 1.6 GB, and no slower). Parts may be given while the
     threads load the first ones (:meth:`_OxigraphWriter.replacing`); :meth:`finish` loads what is left with the
     calling thread's help and raises the first part's error, a syntax error with its line in the whole data.
@@ -440,10 +442,15 @@ class _Loads:
 
     def put(self, pieces: list, fmt: ox.RdfFormat) -> None:
         """Queue ``pieces`` (one document's byte strings): N-Triples without blank nodes in parts cut at line
-        ends; any other document whole (each load names blank nodes afresh)."""
+        ends; any other document whole (each load names blank nodes afresh).
+
+        Parts of at most LOAD_PART_BYTES, and at least one for each core the ingest leaves to the loads: it keeps
+        one busy meanwhile (the first pass of an RDF file, the extracting process of a table). Cut finer, each
+        part's files cost a merge of the indexes: on two cores, the RNA extracts of 100k actors (12 payloads of
+        10 MB) loaded in two parts each took 10 % more time and 15 % more CPU than whole (bench/README.md)."""
         size = sum(map(len, pieces))
         if fmt == ox.RdfFormat.N_TRIPLES and _splittable(pieces):
-            parts = _split_at_lines(pieces, max(PARALLEL_LOADS, -(-size // LOAD_PART_BYTES)))
+            parts = _split_at_lines(pieces, max(PARALLEL_LOADS - 1, -(-size // LOAD_PART_BYTES)))
         else:
             parts = [pieces]
         with self._ready:

@@ -78,6 +78,7 @@ def test_a_syntax_error_elsewhere_is_found_by_the_load_with_its_line_and_the_sto
     from graph import oxistore
 
     monkeypatch.setattr(oxistore, "BULK_LOAD_BYTES", 64 * 1024)
+    monkeypatch.setattr(oxistore, "LOAD_PART_BYTES", 100 * 1024)
     monkeypatch.setattr(oxistore, "PARALLEL_LOADS", 2)
     store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
     good = tmp_path / "good.nt"

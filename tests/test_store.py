@@ -266,6 +266,18 @@ def test_a_large_document_with_blank_nodes_is_loaded_whole(oxi_store, in_parts):
     assert int(next(iter(rows))[0]) == 1
 
 
+@pytest.mark.parametrize("cores, kilobytes, parts", [(2, 90, 1), (2, 250, 3), (4, 90, 3), (4, 450, 5)])
+def test_a_document_is_cut_in_parts_of_bounded_size_and_one_per_core_left_to_the_loads(in_parts, monkeypatch,
+                                                                                        cores, kilobytes, parts):
+    """The ingest keeps one core busy beside the loads; each part costs the engine a merge of its indexes."""
+    monkeypatch.setattr(in_parts, "PARALLEL_LOADS", cores)
+    body = _lines(kilobytes * 1024 // len(_lines(1)))
+    loads = in_parts._Loads(None, None)
+    loads.put([body], ox.RdfFormat.N_TRIPLES)
+    assert len(loads.parts) == parts
+    assert b"".join(bytes(segment) for part, _ in loads.parts for segment in part) == body
+
+
 def test_parts_are_cut_at_line_ends_even_across_pieces(in_parts):
     pieces = [_lines(10), b'<https://ex.org/a> <https://ex.org/p> "1', b'" .\n', _lines(10)]
     parts = in_parts._split_at_lines(pieces, 3)
