@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF, RDFS, SKOS
 
-from graph.identity import ActorBook, name_key, name_variants, resolve_actors, siren_of
+from graph.identity import (ActorBook, actor_iri, actor_keys, actors_of, add_name_keys, name_key, name_key_iri,
+                            name_variants, resolve_actors, siren_of)
 from graph.ingest.base import new_graph
 from graph.ingest.pipeline import ingest_paths
 from graph.namespaces import MAI
@@ -182,6 +183,29 @@ def test_actors_are_rewritten_in_their_order_whichever_kind_of_key_decided(store
     resolution = resolve_actors(graph, store.query)
     assert list(resolution.rewritten.items()) == [(by_name, URIRef(actor + "siren-210600045")),
                                                   (by_siren, URIRef(actor + "siren-356000000"))]
+
+
+@given(st.text(max_size=120) | st.from_regex(r"[a-zA-Z0-9 '-]{0,120}", fullmatch=True))
+def test_a_name_key_mints_the_iri_its_name_would_without_folding_again(text):
+    key = name_key(text)
+    if key:
+        assert name_key_iri(key, "https://ex.org/") == actor_iri(name=key, base="https://ex.org/")
+        assert name_key_iri(key) == actor_iri(name=text)
+
+
+def test_the_name_keys_of_the_extracting_process_are_those_the_writer_would_fold():
+    graph, actor = new_graph(), URIRef("https://w3id.org/maillage/id/actor/rna-w423000001")
+    graph.add((actor, RDF.type, MAI.Association))
+    graph.add((actor, MAI.rna, Literal("W423000001")))
+    graph.add((actor, RDFS.label, Literal("Association départementale des aidants du Gier (ADAG)")))
+    graph.add((actor, SKOS.altLabel, Literal("ADAG")))  # an acronym: never a key
+    graph.add((actor, SKOS.altLabel, Literal("Les Aidants du Gier")))
+    folded = actor_keys(graph, actor)
+    add_name_keys(graph)
+    assert actors_of(graph) == {actor}
+    assert actor_keys(graph, actor, keyed=True) == folded
+    assert folded == [("rna", "W423000001"), ("name", "departementale aidants gier adag"),
+                      ("name", "departementale aidants gier"), ("name", "aidants gier")]
 
 
 @given(st.text(max_size=90) | st.from_regex(r"[a-zA-Z0-9-]{0,90}", fullmatch=True))
