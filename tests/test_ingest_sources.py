@@ -61,22 +61,3 @@ def test_a_file_name_met_twice_in_one_ingest_replaces_its_first_version_and_touc
         "SELECT ?l WHERE { GRAPH ?g { ?a <http://www.w3.org/2000/01/rdf-schema#label> ?l } }")}
     assert [r.status for r in reports] == ["stored", "stored", "unchanged"]
     assert reports[0].touched < reports[1].touched and "Club Alpha" not in labels and "Club Beta" in labels
-
-
-def test_an_ingest_that_does_not_track_touched_resources_stores_the_same(tmp_path):
-    """``maillage ingest --no-index``: the same graphs, and reports that name no touched resource."""
-    from graph.store import open_store
-
-    actors = ('<https://ex.org/a> <http://www.w3.org/2000/01/rdf-schema#label> "A" .\n<https://ex.org/a> '
-              '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/maillage/ontology#Association> .\n')
-    files = [write(tmp_path / "in" / "list.csv", GRANTS.format(name="Club Alpha")),
-             write(tmp_path / "in" / "actors.nt", actors)]
-    stored = []
-    for touched in (True, False):
-        store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / f"data-{touched}")})
-        reports = ingest_paths(store, files, touched=touched)
-        assert all(bool(r.touched) == touched for r in reports) and len(reports) == 2
-        rows = store.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
-                           "FILTER(?p != <http://www.w3.org/ns/prov#generatedAtTime>) }")
-        stored.append(sorted(map(str, rows)))
-    assert stored[0] == stored[1]

@@ -49,14 +49,6 @@ def test_the_line_search_finds_what_the_full_parse_finds():
                                                 "https://ex.org/last"}
 
 
-@pytest.mark.parametrize("fmt", ["ntriples", "turtle"])
-def test_without_subjects_the_first_pass_reads_the_same_and_names_no_subject(fmt):
-    """An ingest that leaves the search index as it is (``--no-index``) does not look for the file's subjects."""
-    with_subjects, without = Observed(NTRIPLES, fmt), Observed(NTRIPLES, fmt, subjects=False)
-    assert without.materialised(SOURCE) == with_subjects.materialised(SOURCE)
-    assert without.touched() == set() and len(with_subjects.touched()) == 7
-
-
 def test_what_is_materialised_is_what_an_extraction_gets():
     """For IRI subjects, as N-Triples; blank nodes get theirs by updates on the stored graph (tested below)."""
     ntriples, updates = Observed(NTRIPLES, "ntriples").materialised(SOURCE)

@@ -96,8 +96,7 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index) -> None:
     try:
         reports = ingest_paths(ctx.store, files, kind=kind, strict=strict, force=force,
                                base=ctx.config["base"], options=options, on_report=on_report,
-                               on_publish=on_publish, publish_interval=float(ctx.config["publish_interval"]),
-                               touched=not no_index)
+                               on_publish=on_publish, publish_interval=float(ctx.config["publish_interval"]))
     except StoreError as exc:
         fail(str(exc))
     click.echo(format_summary(reports, failures), err=True)

@@ -161,7 +161,7 @@ def _materialise_extraction(graph: TripleSet, source: URIRef) -> None:
 
 def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: bool = False,
                 force: bool = False, prepared: Prepared | None = None,
-                sources: StoredSources | None = None, touched: bool = True) -> IngestReport:
+                sources: StoredSources | None = None) -> IngestReport:
     """Ingest one read file through ``writer`` and return its report.
 
     Raises InputError when the file cannot be read or extracted (nothing stored), IngestRefused when ``strict``
@@ -169,8 +169,6 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     for :func:`ingest_paths` to find with the other files of the publish (:func:`graph.validation.validate_graphs`).
     ``prepared``: what :func:`graph.ingest.lookahead.prepare` made of ``ctx`` in advance, if anything;
     ``sources``: what the store held of the sources when the ingest started (else ``writer`` is asked).
-    ``touched``: find the resources the file adds, changes or removes (``report.touched``, what the search index's
-    update reads); without, the report's set stays empty (a bulk load leaves the index to one rebuild).
     """
     started = time.perf_counter()
     if prepared is None or not prepared.kind:
@@ -195,7 +193,7 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     if strict and extraction.errors:
         report.status = "refused"
         raise IngestRefused(report)
-    old_subjects = (set() if not touched else sources.subjects(ctx.source) if sources is not None
+    old_subjects = (sources.subjects(ctx.source) if sources is not None
                     else stored_subjects(writer.query, ctx.source))
     description = _describe(ctx.source, ctx.name, ctx.sha256, _media_type(ctx, source_kind.name), source_kind.name,
                             extraction.text)
@@ -206,14 +204,14 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         graph += description
         _materialise_extraction(graph, ctx.source)
         writer.replace_graph(ctx.source, graph)
-        new_subjects = {str(s) for s in graph.subjects() if isinstance(s, URIRef)} if touched else set()
+        new_subjects = {str(s) for s in graph.subjects() if isinstance(s, URIRef)}
         fault_point("after-replace")
     else:
         data, fmt = extraction.rdf
         try:
             # A large file starts loading while the first pass reads what it implies (the store's threads).
             with writer.replacing(ctx.source, data, fmt) as add:
-                observed = Observed(data, fmt, subjects=touched)
+                observed = Observed(data, fmt)
                 ntriples, blank_updates = observed.materialised(ctx.source)
                 add(ntriples)
         except RdfSyntaxError as exc:
@@ -223,7 +221,7 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         writer.add(ctx.source, description)
         for update in blank_updates:
             writer.update(update)
-        new_subjects = observed.touched() | {str(ctx.source)} if touched else set()
+        new_subjects = observed.touched() | {str(ctx.source)}
     if strict:
         report.violations = validate(writer.query, ctx.source, _threads(writer))
     if strict and any(v.severity == "Violation" for v in report.violations):
@@ -242,7 +240,7 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
                  = lambda *a: None,
                  on_publish: Callable[[list[IngestReport]], None] = lambda reports: None,
                  publish_interval: float = 0.0, lookahead: bool = True,
-                 check_apart: bool | None = None, touched: bool = True) -> list[IngestReport]:
+                 check_apart: bool | None = None) -> list[IngestReport]:
     """Ingest files one by one under one writer, and publish them to readers.
 
     Files are published together once ``publish_interval`` seconds have passed since the last publish (0: after
@@ -256,8 +254,7 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
     stores the current one (:mod:`graph.ingest.lookahead`). With ``check_apart`` (None: when the machine has
     CHECK_APART_FROM_CORES cores) and a store that publishes snapshots, the files of a publish are validated by
     another process on its snapshot while this one goes on (:mod:`graph.ingest.checker`): they are reported, with
-    their violations, at the next publish or at the end. Without ``touched``, the reports do not say which
-    resources each file touched (:func:`ingest_file`: for an ingest that leaves the search index as it is).
+    their violations, at the next publish or at the end.
     """
     if check_apart is None:
         check_apart = (os.cpu_count() or 1) >= CHECK_APART_FROM_CORES
@@ -288,7 +285,7 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
                 if isinstance(ctx, InputError):
                     raise ctx
                 try:
-                    report = ingest_file(writer, ctx, kind, strict, force, prepared, sources, touched)
+                    report = ingest_file(writer, ctx, kind, strict, force, prepared, sources)
                 except BaseException:
                     writer.restore(ctx.source)
                     raise

@@ -70,9 +70,7 @@ class Observed:
     1.25 s); its syntax is then checked by the engine's load, which leaves the store as it was on an error.
     """
 
-    def __init__(self, data: bytes, fmt: str, subjects: bool = True) -> None:
-        """Read ``data``; ``subjects``: also the IRIs of its subjects (:meth:`touched`), which only the search
-        index's update needs (a seventh of the first pass of an N-Triples file)."""
+    def __init__(self, data: bytes, fmt: str) -> None:
         self.types: list[tuple] = []
         self.sirets: dict = {}
         self.with_siren: set = set()
@@ -81,12 +79,11 @@ class Observed:
             if fmt == "ntriples":
                 try:
                     self._read(ox.parse(_lines_naming(data, _NEEDLES), ox.RdfFormat.N_TRIPLES, base_iri=PARSE_BASE))
-                    self.subjects = _ntriples_subjects(data) if subjects else set()
+                    self.subjects = _ntriples_subjects(data)
                     return
                 except SyntaxError:  # read the whole file again, for the line of the error
                     self.types, self.sirets, self.with_siren = [], {}, set()
-            self._read(ox.parse(data, rdf_format(fmt).engine, base_iri=PARSE_BASE),
-                       self.subjects if subjects else None)
+            self._read(ox.parse(data, rdf_format(fmt).engine, base_iri=PARSE_BASE), self.subjects)
         except SyntaxError as exc:
             raise InputError(f"RDF invalide : {exc.msg}", line=exc.lineno,
                              message_en=f"invalid RDF: {exc.msg}") from None
