@@ -15,7 +15,6 @@ of other processes pick up on their next request (see :mod:`search.reader`).
 from __future__ import annotations
 
 import contextlib
-import gc
 import shutil
 import time
 from collections import Counter
@@ -26,6 +25,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.query import Or, Term
 
+from graph.gc_pause import cyclic_gc_paused
 from graph.locks import exclusive_lock, write_atomic
 from search.bulk import write_index
 from search.documents import facts_to_documents, label_of, reach_of
@@ -125,24 +125,11 @@ class BuildStats:
                 f"{self.size_bytes / 1e6:.1f} Mo")
 
 
-@contextlib.contextmanager
-def _no_cyclic_gc():
-    """Pause the cyclic garbage collector: the facts of 100k actors are millions of small objects that it would
-    rescan over and over (converting them took 27 s of CPU with it, 18 s without; bench/search.py)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def build_index(store, config, progress: Callable[[str], None] = lambda line: None) -> BuildStats:
     """Rebuild the index from the graph into a new version, then swap it in atomically."""
     root = index_root(config)
     started, cpu = time.perf_counter(), time.process_time()
-    with write_lock(root, float(config.get("lock_timeout", 30))), _no_cyclic_gc():
+    with write_lock(root, float(config.get("lock_timeout", 30))), cyclic_gc_paused():
         stats = BuildStats(version=_new_version(root))
         progress("index : lecture du graphe")
         facts = load_facts(store)

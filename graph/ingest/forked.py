@@ -15,6 +15,8 @@ import traceback
 import warnings
 from typing import Any, Callable
 
+from graph.gc_pause import cyclic_gc_paused
+
 
 class Lost(Exception):
     """The process ended before answering (killed, out of memory): the writer does the work itself."""
@@ -60,9 +62,12 @@ class ForkedWorker:
         self.pending -= 1
         if not self._broken:
             try:
-                return pickle.loads(self._conn.recv_bytes())
+                data = self._conn.recv_bytes()
             except (EOFError, OSError):
                 self._broken = True
+            else:
+                with cyclic_gc_paused():  # an extraction is ~100k objects (graph.gc_pause)
+                    return pickle.loads(data)
         return Lost("the process ended before answering")
 
     def close(self) -> None:
@@ -94,11 +99,13 @@ def _serve(conn, writer_end, handler, dumps, unpicklable) -> None:
             return
         if request is None:
             return
-        answer = handler(*request)
-        try:
-            data = dumps(answer)
-        except Exception:  # e.g. an exception that does not pickle: its traceback as text
-            data = dumps(unpicklable(answer, "".join(traceback.format_exc())))
+        with cyclic_gc_paused():  # the handler's work, one request at a time (graph.gc_pause)
+            answer = handler(*request)
+            try:
+                data = dumps(answer)
+            except Exception:  # e.g. an exception that does not pickle: its traceback as text
+                data = dumps(unpicklable(answer, "".join(traceback.format_exc())))
+            del answer  # freed while the collector is paused, not walked once more after it
         try:
             conn.send_bytes(data)
         except OSError:  # the writer closed its end

@@ -30,6 +30,7 @@ from graph.namespaces import DEFAULT_BASE, MAI, SCHEMA
 from graph.ontology import read_vocabulary, superclasses, vocabulary_files
 from graph.backup import is_dump, restore_report
 from graph.formats import rdf_format_for_path
+from graph.gc_pause import cyclic_gc_paused
 from graph.store import RdfSyntaxError, fault_point
 from graph.triples import TripleSet, plain_literal
 from graph.validation import THREADS, Violation, validate, validate_graphs
@@ -285,7 +286,8 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
                 if isinstance(ctx, InputError):
                     raise ctx
                 try:
-                    report = ingest_file(writer, ctx, kind, strict, force, prepared, sources)
+                    with cyclic_gc_paused():  # graph.gc_pause
+                        report = ingest_file(writer, ctx, kind, strict, force, prepared, sources)
                 except BaseException:
                     writer.restore(ctx.source)
                     raise
@@ -316,6 +318,10 @@ class _Publishing:
         self.checking: list[tuple[IngestReport, Path]] = []  # the files of the publish whose check is under way
 
     def publish(self) -> None:
+        with cyclic_gc_paused():  # graph.gc_pause
+            self._publish()
+
+    def _publish(self) -> None:
         writer = self.writer
         stored = [report for report, _ in self.pending if report.status == "stored" and report.source is not None]
         if self.checker is None:
