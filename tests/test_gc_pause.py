@@ -48,11 +48,12 @@ def test_a_forked_process_does_its_work_with_the_collector_paused_and_the_writer
 
 def test_an_ingest_leaves_the_collector_on_after_its_files_whether_they_pass_or_fail(tmp_path, monkeypatch):
     store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data"), "lock_timeout": 5})
-    refused = []
+    refused, publishing = [], []
     reports = ingest_paths(store, FILES, publish_interval=3600,
-                           on_report=lambda report, error, path: error and refused.append(path.name))
+                           on_report=lambda report, error, path: error and refused.append(path.name),
+                           on_publish=lambda reports: publishing.append(gc.isenabled()))
     assert ([r.status for r in reports], refused) == (["stored"], [FILES[1].name])
-    assert gc.isenabled()
+    assert publishing == [False] and gc.isenabled()  # paused while publishing, on after
 
     def boom(*args, **kwargs):
         raise ZeroDivisionError("bug")

@@ -317,11 +317,8 @@ class _Publishing:
         self.pending: list[tuple[IngestReport, Path]] = []  # stored since the last publish
         self.checking: list[tuple[IngestReport, Path]] = []  # the files of the publish whose check is under way
 
+    @cyclic_gc_paused()  # graph.gc_pause
     def publish(self) -> None:
-        with cyclic_gc_paused():  # graph.gc_pause
-            self._publish()
-
-    def _publish(self) -> None:
         writer = self.writer
         stored = [report for report, _ in self.pending if report.status == "stored" and report.source is not None]
         if self.checker is None:
