@@ -1,7 +1,7 @@
 """Pausing Python's cyclic garbage collector around work that makes many long-lived objects at once.
 
-The collector runs whenever allocations outnumber deallocations by a few hundred, and each of its older
-generations' runs walks every tracked object alive. Extracting a file, unpickling an extraction or converting the
+The collector runs whenever allocations outnumber deallocations by a few hundred, and each run of its oldest
+generation walks every tracked object alive. Extracting a file, unpickling an extraction or converting the
 graph's facts makes hundreds of thousands of tuples, terms and dicts that stay alive until the work ends: the
 collector then walks them again and again for nothing, as they are not garbage yet. Paused over one piece of work
 (one file, one message, one index build) and resumed after it, it still collects the cycles that the work left,
