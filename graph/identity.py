@@ -123,8 +123,8 @@ def name_key_iri(key: str, base: str = DEFAULT_BASE) -> URIRef:
     >>> key, name_key_iri(key) == actor_iri(name=key)
     ('amis hopital nord', True)
     """
-    if len(key) <= 80 and _NAME_KEY_TEXT.fullmatch(key):
-        return URIRef(base + "actor/" + key.replace(" ", "-"))
+    if _NAME_KEY_TEXT.fullmatch(key):
+        return URIRef(base + "actor/" + _slug(key.replace(" ", "-")))
     return actor_iri(name=key, base=base)
 
 
