@@ -1,6 +1,6 @@
 """Bulk-load benchmark: `maillage ingest` of generated RDF next to pyoxigraph's own bulk load of the same file.
 
-    python bench/load.py [--sizes 200000 2000000] [--runs 3] [--out bench/out]
+    python bench/load.py [--sizes 200000 2000000] [--runs 3]
 
 Each measurement runs in a fresh subprocess on a fresh data directory, so that its peak RSS is its own. The
 generated N-Triples use the contract's vocabulary (actors, grants), so the ingest does all its store work:
