@@ -282,11 +282,25 @@ def _decide(graph: TripleSet, actor: URIRef, keys: list[tuple[str, str]], stage:
     return None
 
 
-def canonical_deliberations(graph: TripleSet) -> dict[URIRef, URIRef]:
-    """Rename, in place, each deliberation to ``{base}deliberation/{authority key}/{number}`` once its authority is
-    resolved, so that a deliberation text, an SCDL deliberations row and a grant's decision reference meet.
+def actor_key(iri: URIRef) -> str:
+    """The last segment of an actor IRI (``siren-244200770`` or a name slug), the key of what belongs to it:
+    its deliberations, organs, sessions, goals."""
+    return str(iri).rstrip("/").rsplit("/", 1)[-1]
 
-    The authority key is the last segment of the authority's IRI (``siren-244200770`` or a name slug).
+
+def deliberation_iri(authority: URIRef, number: object, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of deliberation ``number`` of ``authority``: ``{base}deliberation/{authority key}/{number}``, where a
+    deliberation text, an SCDL deliberations row and a grant's decision reference meet.
+
+    >>> str(deliberation_iri(URIRef("https://ex.org/id/actor/siren-244200770"), "2024.00240", "https://ex.org/id/"))
+    'https://ex.org/id/deliberation/siren-244200770/2024-00240'
+    """
+    return mint("deliberation", actor_key(authority), number, base=base)
+
+
+def canonical_deliberations(graph: TripleSet) -> dict[URIRef, URIRef]:
+    """Rename, in place, each deliberation to its :func:`deliberation_iri` once its authority is resolved: the
+    extractors mint that IRI from the authority they know, which the resolution of actors may have renamed.
     """
     mapping = {}
     for deliberation in set(graph.subjects(RDF.type, MAI.Deliberation)):
@@ -295,8 +309,7 @@ def canonical_deliberations(graph: TripleSet) -> dict[URIRef, URIRef]:
         if not isinstance(deliberation, URIRef) or authority is None or number is None:
             continue
         head, sep, _ = str(deliberation).rpartition("deliberation/")
-        key = str(authority).rstrip("/").rsplit("/", 1)[-1]
-        canonical = mint("deliberation", key, str(number), base=head if sep else DEFAULT_BASE)
+        canonical = deliberation_iri(authority, number, base=head if sep else DEFAULT_BASE)
         if canonical != deliberation:
             mapping[deliberation] = canonical
     _rewrite(graph, mapping)

@@ -20,7 +20,7 @@ SCDL = ("COLL_NOM;COLL_SIRET;DELIB_ID;DELIB_DATE;DELIB_MATIERE_CODE;DELIB_MATIER
         "Saint-Etienne Métropole;24420077000018;2024.00241;2024-05-16;7.5;finances locales/subventions;"
         "Autre;;;PREF042;2024-05-10;20;18;16;1;0;\n"
         "Saint-Etienne Métropole;24420077000018;;2024-05-16;7.5;x;Sans numéro;;;;;;;;;;\n")
-DELIB = URIRef("https://w3id.org/maillage/id/deliberation/244200770/2024-00240")
+DELIB = URIRef("https://w3id.org/maillage/id/deliberation/siren-244200770/2024-00240")
 
 
 def scdl() -> SourceContext:

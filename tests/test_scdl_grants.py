@@ -112,7 +112,7 @@ def test_a_grant_row_carries_its_contract_terms():
     assert [str(g.value(grant, p)) for p in (SCHEMA.currency, MAI.fiscalYear, MAI.conventionDate,
                                              MAI.decisionReference, MAI.paymentPeriod, MAI.rowNumber, MAI.nature)] == [
         "EUR", "2017", "2017-06-27", "Z34507", "2017-12-14/2018-12-14", "2", NATURE + "in-kind"]
-    assert str(g.value(grant, MAI.decidedBy)) == "https://w3id.org/maillage/id/deliberation/233500016/z34507"
+    assert str(g.value(grant, MAI.decidedBy)) == "https://w3id.org/maillage/id/deliberation/siren-233500016/z34507"
 
 
 def test_an_exercice_column_gives_the_fiscal_year():

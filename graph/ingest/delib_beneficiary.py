@@ -13,8 +13,8 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
-from graph.identity import actor_iri
-from graph.ingest.delib_graph import Builder, actor_key, goal_scheme_key
+from graph.identity import actor_iri, actor_key
+from graph.ingest.delib_graph import Builder, goal_scheme_key
 from graph.ingest.delib_profile import Profile, Ptce, match_concepts
 from graph.namespaces import MAI, SCHEMA
 

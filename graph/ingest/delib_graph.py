@@ -20,7 +20,7 @@ from functools import lru_cache
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
-from graph.identity import actor_iri, name_key
+from graph.identity import actor_iri, actor_key, name_key
 from graph.ingest.base import SourceContext, add_evidence
 from graph.ingest.delib_people import Attendance, Person
 from graph.namespaces import MAI, ORG, SCHEMA, mint, slugify
@@ -36,11 +36,6 @@ _PERSON, _GIVEN_NAME, _FAMILY_NAME = FOAF.Person, FOAF.givenName, FOAF.familyNam
 def concept(scheme: str, key: str) -> URIRef:
     """Return the IRI of a concept of a shipped scheme (``outcome/adopted``, ``nature/operating``…)."""
     return URIRef(f"{ONTOLOGY}{scheme}/{key}")
-
-
-def actor_key(iri: URIRef) -> str:
-    """The last segment of an actor IRI, used as the key of what belongs to it (organs, sessions, goals)."""
-    return str(iri).rstrip("/").rsplit("/", 1)[-1]
 
 
 class Builder:

@@ -20,9 +20,9 @@ from decimal import Decimal
 from rdflib import Literal
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
-from graph.identity import name_key
+from graph.identity import actor_key, deliberation_iri, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
-from graph.ingest.delib_graph import Builder, actor_key, beneficiary_iri, concept
+from graph.ingest.delib_graph import Builder, beneficiary_iri, concept
 from graph.ingest.delib_grants import GrantsFound, find_grants
 from graph.ingest.delib_meta import (find_authority, find_body, find_budget_account, find_fiscal_year,
                                      find_member_count, find_number, find_programme, find_published,
@@ -115,7 +115,7 @@ class Reader:
         b, stamp = self.b, self.doc.stamp
         match = re.search(r"\bn\s*[°ºo]\s*[:.]?\s*", self.body, re.I)
         self.number = find_number(self.body) or (self.actes.number if self.actes else self.ctx.key)
-        self.iri = d = b.mint("deliberation", actor_key(self.authority), self.number)
+        self.iri = d = deliberation_iri(self.authority, self.number, base=self.ctx.base)
         attendance_end = max((e for _, e in self.attendance.spans), default=0)
         number_line_end = self.body.find("\n", match.end()) if match else None
         title = find_title(self.body, number_line_end if number_line_end and number_line_end > 0 else None,

@@ -1,7 +1,7 @@
 """The SCDL *délibérations* kind (v2.1.5, and lists such as Montpellier's) as CSV, XLSX or ODS.
 
-Each row becomes a ``mai:Deliberation`` ``mint("deliberation", COLL SIREN or name key, DELIB_ID)`` — the IRI a
-grant's ``referenceDecision`` points to — with ``dcterms:identifier``, ``dcterms:title``, ``dcterms:date``,
+Each row becomes a ``mai:Deliberation`` (:func:`graph.identity.deliberation_iri` of its authority and DELIB_ID — the
+IRI a grant's ``referenceDecision`` points to) with ``dcterms:identifier``, ``dcterms:title``, ``dcterms:date``,
 ``mai:authority`` (a ``mai:PublicAuthority``), ``mai:receivedByPrefecture``, ``mai:publishedOn``, the vote counts
 (only when given), ``mai:programme`` (budget), ``schema:url`` and the ACTES matière as a ``dcterms:subject``
 literal ("7.5 Finances locales/Subventions"). A list without ``COLL_*`` columns takes its authority from
@@ -13,11 +13,11 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-from graph.identity import ActorBook, name_key
+from graph.identity import ActorBook, deliberation_iri
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
 from graph.ingest.scdl_grants import EXTENSIONS, parse_funder_option
 from graph.ingest.scdl_headers import DELIBERATION_FIELDS, fields_named, header_near_miss, keys_of, map_columns
-from graph.namespaces import MAI, SCHEMA, mint
+from graph.namespaces import MAI, SCHEMA
 from graph.tabular import Row, peek_keys, read_table
 from graph.values import ValueProblem, clean_identifier, parse_date, parse_int, siren_ok, siret_ok
 
@@ -68,8 +68,8 @@ class _Rows:
         column = self.header[self.cols[field]] if field in self.cols else field
         (self.ex.reject if level == "error" else self.ex.warn)(fr, en, line=row.line, field=column, value=value)
 
-    def authority(self, row: Row) -> tuple[URIRef, str] | None:
-        """Return the authority's IRI and the key its deliberations are minted under (SIREN or name key)."""
+    def authority(self, row: Row) -> URIRef | None:
+        """Return the IRI of the row's authority, None (an issue reported) when the row names none."""
         name, raw = self.get(row, "authority_name"), self.get(row, "authority_id")
         digits = clean_identifier(raw)
         siren = digits[:9] if siret_ok(digits) or siren_ok(digits) else None
@@ -85,8 +85,7 @@ class _Rows:
             self.issue("error", row, "authority_name", "collectivité manquante (COLL_NOM, COLL_SIRET)",
                        "authority missing (COLL_NOM, COLL_SIRET)")
             return None
-        iri = self.book.actor(name or None, MAI.PublicAuthority, siren=siren, siret=siret)
-        return iri, siren or name_key(name)
+        return self.book.actor(name or None, MAI.PublicAuthority, siren=siren, siret=siret)
 
     def date(self, row: Row, field: str, required: bool = False):
         raw = self.get(row, field)
@@ -109,12 +108,12 @@ class _Rows:
         authority, date = self.authority(row), self.date(row, "date", required=True)
         if authority is None or date is False:
             return
-        iri = mint("deliberation", authority[1], identifier, base=self.ctx.base)
+        iri = deliberation_iri(authority, identifier, base=self.ctx.base)
         g = self.graph
         g.add((iri, RDF.type, MAI.Deliberation))
         g.add((iri, DCTERMS.identifier, Literal(identifier)))
         g.add((iri, DCTERMS.date, Literal(date, datatype=XSD.date)))
-        g.add((iri, MAI.authority, authority[0]))
+        g.add((iri, MAI.authority, authority))
         g.add((iri, MAI.rowNumber, Literal(row.line, datatype=XSD.integer)))
         self.describe(row, iri, date)
         self.count += 1

@@ -24,7 +24,7 @@ from decimal import Decimal
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-from graph.identity import ActorBook, name_key, siren_of
+from graph.identity import ActorBook, deliberation_iri, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.ingest.scdl_headers import GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns
 from graph.namespaces import MAI, SCHEMA, mint
@@ -298,8 +298,7 @@ class _Rows:
             return
         g = self.graph
         g.add((grant, MAI.decisionReference, literal(reference)))
-        owner = siren_of(str(next(g.objects(funder, MAI.siren), ""))) or name_key(self.book.labels.get(funder, ""))
-        deliberation = mint("deliberation", owner or "x", reference, base=self.ctx.base)
+        deliberation = deliberation_iri(funder, reference, base=self.ctx.base)
         g.add((grant, MAI.decidedBy, deliberation))
         g.add((deliberation, RDF.type, MAI.Deliberation))
         g.add((deliberation, DCTERMS.identifier, literal(reference)))
