@@ -13,6 +13,7 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
+from graph.identity import canonical_deliberations
 from graph.ingest.base import InputError, SourceContext
 from graph.ingest.scdl_grants import detect, extract
 from graph.namespaces import MAI, SCHEMA
@@ -113,6 +114,11 @@ def test_a_grant_row_carries_its_contract_terms():
                                              MAI.decisionReference, MAI.paymentPeriod, MAI.rowNumber, MAI.nature)] == [
         "EUR", "2017", "2017-06-27", "Z34507", "2017-12-14/2018-12-14", "2", NATURE + "in-kind"]
     assert str(g.value(grant, MAI.decidedBy)) == "https://w3id.org/maillage/id/deliberation/siren-233500016/z34507"
+
+
+def test_a_decision_is_minted_as_stored_so_that_nothing_is_renamed_unless_its_funder_is():
+    graph = extract(context("exemple.csv")).graph
+    assert canonical_deliberations(graph) == {}
 
 
 def test_an_exercice_column_gives_the_fiscal_year():
