@@ -6,7 +6,8 @@ Prints Markdown tables (and writes ``results.json`` and ``results.md`` in the wo
 
 1. ingest through ``maillage ingest``, one command per source kind (a fresh process each, so that its peak RSS is
    its own): triples/s, files/s, rows/s, peak RSS; then the same triples as one N-Triples file through
-   ``maillage ingest`` next to pyoxigraph's ``bulk_load`` (the engine's limit) and the index rebuild;
+   ``maillage ingest`` next to pyoxigraph's ``bulk_load`` (the engine's limit) and the index rebuild; and the
+   engine's own time for what the ingest stored (all of it, and the grants lists' graphs), one ``bulk_load`` each;
 2. the start time of ``maillage serve`` on the existing store (until ``/healthz`` answers, and until the home page
    does), median of three starts;
 3. the named queries (``webapp/queries``) through HTTP — ``POST /sparql`` and ``/queries/<name>.json`` — next to
@@ -14,7 +15,9 @@ Prints Markdown tables (and writes ``results.json`` and ``results.md`` in the wo
    and, with ``--rdflib`` (default at 10k actors and below), rdflib's memory store on the same quads;
 4. search through ``/api/search``, in process, and tantivy (French stemming) on the same documents;
 5. resource pages, the search page, and 16 concurrent keep-alive clients on loopback; the peak RSS of each web
-   worker and query worker.
+   worker and query worker;
+6. the targets of the scale issue, each with the figure it is measured by, and, for the ingest targets, the same
+   work done by the engine alone in the same run.
 
 Medians and ratios come from the same run: on a shared machine compare them with each other, not across runs.
 The load average before and after is printed with the machine.
@@ -130,18 +133,37 @@ def rdf_load(data: Path, work: Path) -> dict:
     # into a named graph: the engine's time for the design's triples.
     stored = work / "stored.nt"
     stored_count = apart("dump_stored", rdf_data, ntriples, stored)
-    engine = {}
-    for what, path, graph in (("default", ntriples, ""), ("named", ntriples, ", to_graph=ox.NamedNode('urn:g')"),
-                              ("stored", stored, ", to_graph=ox.NamedNode('urn:g')")):
-        engine_dir = work / "engine-bulk"
-        shutil.rmtree(engine_dir, ignore_errors=True)
-        code = ("import pyoxigraph as ox, sys; s = ox.Store(sys.argv[1]); "
-                f"s.bulk_load(path=sys.argv[2], format=ox.RdfFormat.N_TRIPLES{graph}); s.flush()")
-        engine[what] = run_measured([sys.executable, "-c", code, str(engine_dir), str(path)], work / "bulk.log")
-        shutil.rmtree(engine_dir, ignore_errors=True)
+    engine = {what: engine_load(path, work, to_graph=graph) for what, path, graph in (
+        ("default", ntriples, None), ("named", ntriples, "urn:g"), ("stored", stored, "urn:g"))}
     index = run_measured(maillage_cmd() + ["--data", str(data), "index"], work / "index.log")
     return {"triples": count, "maillage": ours, "pyoxigraph": engine["default"], "pyoxigraph_named": engine["named"],
             "pyoxigraph_stored": engine["stored"], "stored_triples": stored_count, "index": index, "nquads": nquads}
+
+
+def engine_load(path: Path, work: Path, fmt: str = "N_TRIPLES", to_graph: str | None = None) -> dict:
+    """pyoxigraph alone: one ``bulk_load`` of the file ``path`` (into the named graph ``to_graph``, if given) into a
+    fresh store, in a child process, measured as the ingests are."""
+    engine_dir = work / "engine-bulk"
+    shutil.rmtree(engine_dir, ignore_errors=True)
+    graph = f", to_graph=ox.NamedNode({to_graph!r})" if to_graph else ""
+    code = ("import pyoxigraph as ox, sys; s = ox.Store(sys.argv[1]); "
+            f"s.bulk_load(path=sys.argv[2], format=ox.RdfFormat.{fmt}{graph}); s.flush()")
+    try:
+        return run_measured([sys.executable, "-c", code, str(engine_dir), str(path)], work / "bulk.log")
+    finally:
+        shutil.rmtree(engine_dir, ignore_errors=True)
+
+
+def engine_ingest(data: Path, work: Path, nquads: Path) -> dict:
+    """The engine alone storing what the ingest stored, in one ``bulk_load`` of N-Quads (its fastest way): the whole
+    store (``nquads``: the corpus's graphs and the shipped vocabularies), then the grants lists' graphs — the work
+    that the ingest's triples/s and SCDL rows/s measure, at the engine's own speed."""
+    grants = work / "scdl-subventions.nq"
+    quads = apart("dump_kind", data, "scdl-subventions", grants)
+    result = {"corpus": engine_load(nquads, work, "N_QUADS"),
+              "scdl-subventions": {**engine_load(grants, work, "N_QUADS"), "quads": quads}}
+    grants.unlink()
+    return result
 
 
 # --- 2. serve -----------------------------------------------------------------------------------------------------
@@ -385,6 +407,8 @@ def main(argv: list[str] | None = None) -> int:
     load = rdf_load(data, work)
     nquads = load.pop("nquads")
     results["rdf"] = load
+    print("  the engine alone on the ingest's work …", file=sys.stderr, flush=True)
+    results["engine_ingest"] = engine_ingest(data, work, nquads)
     starts = []
     for _ in range(3):
         process, port, health, home = start_server(data, args.workers, work / "serve.log")
