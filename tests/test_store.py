@@ -7,7 +7,7 @@ import multiprocessing
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from graph.store import QuerySyntaxError, RdfSyntaxError, StoreError, open_store
