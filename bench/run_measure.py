@@ -174,7 +174,7 @@ def dump_stored(data_dir: str | Path, source: str | Path, out: str | Path) -> in
 
     store = ox.Store.read_only(str(snapshot_path(Path(data_dir))))
     quads = store.quads_for_pattern(None, None, None, ox.NamedNode(str(source_iri(Path(source)))))
-    return _write_ntriples((ox.Triple(q.subject, q.predicate, q.object) for q in quads), out)
+    return _write_counted((ox.Triple(q.subject, q.predicate, q.object) for q in quads), out)
 
 
 def dump_corpus(data_dir: str | Path, nquads: str | Path, ntriples: str | Path, vocabulary_prefix: str) -> int:
@@ -186,7 +186,7 @@ def dump_corpus(data_dir: str | Path, nquads: str | Path, ntriples: str | Path, 
     snapshot.dump(str(nquads), format=ox.RdfFormat.N_QUADS)
     rows = snapshot.query("SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
                           f"FILTER(!STRSTARTS(STR(?g), \"{vocabulary_prefix}\")) }}")
-    return _write_ntriples((ox.Triple(row[0], row[1], row[2]) for row in rows), ntriples)
+    return _write_counted((ox.Triple(row[0], row[1], row[2]) for row in rows), ntriples)
 
 
 def dump_kind(data_dir: str | Path, kind: str, out: str | Path) -> int:
@@ -195,31 +195,21 @@ def dump_kind(data_dir: str | Path, kind: str, out: str | Path) -> int:
     snapshot = ox.Store.read_only(str(snapshot_path(Path(data_dir))))
     rows = snapshot.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?g <http://purl.org/dc/terms/type> %s . ?s ?p ?o } }"
                           % ox.Literal(kind))
+    return _write_counted((ox.Quad(row[0], row[1], row[2], row[3]) for row in rows), out, ox.RdfFormat.N_QUADS)
+
+
+def _write_counted(items, out: str | Path, fmt: ox.RdfFormat = ox.RdfFormat.N_TRIPLES) -> int:
+    """Write ``items`` (triples, or quads for N-Quads; streamed, not held) into ``out``; return how many."""
     count = 0
 
     def counted():
         nonlocal count
-        for row in rows:
+        for item in items:
             count += 1
-            yield ox.Quad(row[0], row[1], row[2], row[3])
+            yield item
 
     with open(out, "wb") as stream:
-        ox.serialize(counted(), stream, ox.RdfFormat.N_QUADS)
-    return count
-
-
-def _write_ntriples(triples, out: str | Path) -> int:
-    """Write ``triples`` (streamed, not held) as N-Triples into ``out``; return how many."""
-    count = 0
-
-    def counted():
-        nonlocal count
-        for triple in triples:
-            count += 1
-            yield triple
-
-    with open(out, "wb") as stream:
-        ox.serialize(counted(), stream, ox.RdfFormat.N_TRIPLES)
+        ox.serialize(counted(), stream, fmt)
     return count
 
 
