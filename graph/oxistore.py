@@ -447,7 +447,7 @@ class _Loads:
         Parts of at most LOAD_PART_BYTES, and at least one for each core the ingest leaves to the loads: it keeps
         one busy meanwhile (the first pass of an RDF file, the extracting process of a table). Cut finer, each
         part's files cost a merge of the indexes: on two cores, the RNA extracts of 100k actors (12 payloads of
-        10 MB) loaded in two parts each took 10 % more time and 15 % more CPU than whole (bench/README.md)."""
+        10 MB) loaded in two parts each took 10 % more time and 15 % more CPU than whole (bench/HISTORY.md)."""
         size = sum(map(len, pieces))
         if fmt == ox.RdfFormat.N_TRIPLES and _splittable(pieces):
             parts = _split_at_lines(pieces, max(PARALLEL_LOADS - 1, -(-size // LOAD_PART_BYTES)))
