@@ -256,7 +256,7 @@ def write_scdl_deliberations(root: Path, rng: random.Random, world) -> list[Path
             abstentions = d.abstentions if d else rng.randrange(0, 3)
             rows.append([a.name, a.siret, number, day.isoformat(), "7.5", "finances locales/subventions", title,
                          str(day.year), "Budget principal", f"PREF0{a.place.dept}",
-                         (day + dt.timedelta(days=4)).isoformat(), str(effectif), str(real),
+                         (d.received if d else day + dt.timedelta(days=4)).isoformat(), str(effectif), str(real),
                          str(real - against - abstentions), str(against), str(abstentions),
                          f"https://deliberations.example.org/{slug(a.name)}/{slug(number)}.pdf"])
         path = root / "4-scdl-deliberations" / f"{slug(a.name)}_deliberations.csv"
