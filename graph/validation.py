@@ -140,10 +140,9 @@ _FETCH_INVERSE = "SELECT ?focus ?p ?value WHERE { %s OPTIONAL { ?value ?p ?focus
 #: The values first, deduplicated, each path's edge with its predicate, the classes as VALUES: written otherwise,
 #: Oxigraph scanned every typed resource or every edge of the store (1.1 s instead of 0.1 s for 4,549
 #: deliberations, 0.09 s instead of 0.001 s for one public authority).
-_TYPES = "SELECT DISTINCT ?value ?class WHERE { { SELECT DISTINCT ?value WHERE { %s %s } } %s ?value a ?class %s }"
-#: With a graph: only the types of the values that this graph's resources point to (not the whole store's).
-_IN_GRAPH = "FILTER EXISTS { GRAPH ?graph { [] ?pointer ?value } }"
-_VALUES = "SELECT DISTINCT ?value WHERE { %s %s %s }"
+#: The values are the focus nodes' (over every graph, as :func:`_fetch` reads them), never the whole store's.
+_TYPES = "SELECT DISTINCT ?value ?class WHERE { { SELECT DISTINCT ?value WHERE { %s %s } } %s ?value a ?class }"
+_VALUES = "SELECT DISTINCT ?value WHERE { %s %s }"
 #: The nodes that the graphs of a publish type, picked in Python: with the focus nodes as VALUES too, Oxigraph
 #: tried every pair of node and graph (0.32 s for 2,201 actors and 175 files at 100k actors, against 0.03 s).
 _TYPING = "SELECT ?focus ?graph WHERE { %s ?focus a <%s> } }"
@@ -324,18 +323,19 @@ def _fetch(query, bindings, focus, shapes) -> dict[bool, dict[str, dict[str, lis
 def _types_needed(query, bindings, focus, shapes) -> set[tuple[str, str]]:
     """Return the (value, class) pairs that the sh:class constraints of ``shapes`` need for ``focus``'s values.
 
-    The values first, then their types by a VALUES-first query: in one query, Oxigraph joined the values with
-    every resource of the classes (0.1–0.4 s per ingested file at 100k actors instead of 1 ms).
+    The values and their types are read over every graph, as the values are fetched: a file's actor that
+    another source locates has the place that source types. The values first, then their types by a VALUES-first
+    query: in one query, Oxigraph joined the values with every resource of the classes (0.1–0.4 s per ingested
+    file at 100k actors instead of 1 ms).
     """
     classes = {s.constraints["class"] for s in shapes if "class" in s.constraints}
     if not classes:
         return set()
     edges = sorted({edge(s.path, s.inverse, "?value") for s in shapes if "class" in s.constraints})
-    in_graph = _IN_GRAPH if "graph" in bindings else ""
     union = " UNION ".join(f"{{ {e} }}" for e in edges)
-    values = [term_parts(row[0]) for row in query(_VALUES % (focus, union, in_graph), bindings).raw_rows()]
+    values = [term_parts(row[0]) for row in query(_VALUES % (focus, union), bindings).raw_rows()]
     if (chunks := _named(values)) is None:  # one query for all
-        sparql = _TYPES % (focus, union, _values("?class", classes), in_graph)
+        sparql = _TYPES % (focus, union, _values("?class", classes))
         return {(term_parts(v)[1], term_parts(c)[1]) for v, c in query(sparql, bindings).raw_rows()}
     typed = set()
     for chunk in chunks:

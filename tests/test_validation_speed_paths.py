@@ -75,6 +75,11 @@ EDGE_CASES = {
                                                    "<https://ex.org/other> { ex:funder a mai:Actor }"),
     "a funder stated by another graph only": sample(VALID.replace("schema:funder ex:funder ;", ""),
                                                     "<https://ex.org/other> { ex:grant schema:funder ex:funder }"),
+    # An actor that another source locates: the place's type is read wherever it is stated, as the value is.
+    "a location stated and typed by another graph only": sample(
+        elsewhere="<https://ex.org/other> { ex:asso schema:location ex:place . ex:place a schema:Place }"),
+    "a location stated by another graph, of no class": sample(
+        elsewhere="<https://ex.org/other> { ex:asso schema:location ex:nowhere }"),
     "a blank node grant without funder": sample(VALID + "_:g a mai:Grant ; schema:amount 1.0 ; "
                                                         "mai:beneficiary ex:asso ."),
     # A suspect that cannot be named in a query: the check reads it through the narrowing's pattern.
@@ -121,6 +126,15 @@ def test_suspects_named_a_few_at_a_time_are_reported_as_at_once(both_ways, monke
     assert narrowed == direct
     assert {focus for focus, path, _ in found(narrowed) if path == "amount"} == {f"https://ex.org/grant{n}"
                                                                                  for n in range(5)}
+
+
+def test_the_class_of_a_value_from_another_graph_is_read_over_every_graph(both_ways):
+    """A file's actor that another source locates (or funds) is checked with the types that any source states:
+    the value comes from the union of the graphs, and so does its class."""
+    for case in ("a location stated and typed by another graph only", "a funder stated by another graph only"):
+        assert both_ways(oxigraph_query(EDGE_CASES[case])) == ([], []), case
+    narrowed, direct = both_ways(oxigraph_query(EDGE_CASES["a location stated by another graph, of no class"]))
+    assert found(narrowed) == found(direct) == {("https://ex.org/asso", "location", "https://ex.org/nowhere")}
 
 
 def test_a_required_value_missing_is_reported_with_its_focus_node(both_ways):
