@@ -14,8 +14,8 @@ Prints Markdown tables (and writes ``results.json`` and ``results.md`` in the wo
    pyoxigraph alone on the same snapshot (query + JSON serialisation; the samples of each query taken in turn)
    and, with ``--rdflib`` (default at 10k actors and below), rdflib's memory store on the same quads;
 4. search through ``/api/search``, in process, and tantivy (French stemming) on the same documents;
-5. resource pages, the search page, and 16 concurrent keep-alive clients on loopback; the peak RSS of each web
-   worker and query worker;
+5. resource pages (evenly spaced actors, the three funders of the most grants, grants, deliberations), the search
+   page, and 16 concurrent keep-alive clients on loopback; the peak RSS of each web worker and query worker;
 6. the targets of the scale issue, each with the figure it is measured by, and, for the ingest targets, the same
    work done by the engine alone in the same run.
 
@@ -229,6 +229,11 @@ def samples(snapshot: ox.Store) -> dict:
                               "ORDER BY DESC(?n) ?b LIMIT 1", use_default_graph_as_union=True))
     return {
         "actors": column("SELECT DISTINCT ?a WHERE { ?a a mai:Actor } ORDER BY ?a", 20),
+        # The heaviest actor pages: the funders of the most grants (evenly spaced actors are mostly small ones).
+        "funders": [r[0].value for r in snapshot.query(
+            f"PREFIX mai: <{MAI}> PREFIX schema: <http://schema.org/> SELECT ?f (COUNT(?g) AS ?n) WHERE "
+            "{ ?g a mai:Grant ; schema:funder ?f } GROUP BY ?f ORDER BY DESC(?n) ?f LIMIT 3",
+            use_default_graph_as_union=True)],
         "grants": column("SELECT ?g WHERE { ?g a mai:Grant } ORDER BY ?g"),
         "deliberations": column("SELECT ?d WHERE { ?d a mai:Deliberation ; mai:session ?s } ORDER BY ?d"),
         "sessions": column("SELECT DISTINCT ?s WHERE { ?s mai:present ?p } ORDER BY ?s", 3),
@@ -351,7 +356,8 @@ def measure_search(client: Client, data: Path, queries: list[str], runs: int) ->
 
 
 def measure_pages(client: Client, values: dict, runs: int) -> dict:
-    keys = {"actor": values["actors"], "grant": values["grants"], "deliberation": values["deliberations"]}
+    keys = {"actor": values["actors"], "funder": values["funders"], "grant": values["grants"],
+            "deliberation": values["deliberations"]}
     out = {}
     for kind, iris in keys.items():
         out[kind], out[kind + "_status"] = time_http(client, [quote_key(i, BASE) for i in iris], runs)
