@@ -330,3 +330,37 @@ def test_totals_count_each_grant_once_when_another_source_restates_the_actors(tm
             (DANAECARE, "funds", 1, 20000.0), (XSS, "funds", 1, 5000.0), (PTCE, "member-of", 1, 0.0)]
     finally:
         close_resources(app)
+
+
+def test_incoming_links_show_the_first_of_each_property_in_order_labelled_with_how_many_more(tmp_path, monkeypatch):
+    """A place that many actors point to (a source has one link per resource that came from it): blank nodes
+    first, then IRIs in order, INVERSE_CAP of each property, a link that two sources state counted once; and
+    however many they are, the place's own properties are all there (the resource query's row cap once cut
+    them off the page of a source of 20,000 resources)."""
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+    from webapp import create_app, resource_pages
+
+    base = "https://w3id.org/maillage/id/"
+    prefixes = ("@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix schema: <http://schema.org/> .\n"
+                "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n")
+    first, second = tmp_path / "a.ttl", tmp_path / "b.ttl"
+    first.write_text(prefixes + f"<{base}place/1> a schema:Place ; rdfs:label \"Lieu\" .\n" + "".join(
+        f'<{base}actor/a{n}> a mai:Association ; rdfs:label "Acteur {n}" ; schema:location <{base}place/1> .\n'
+        for n in (4, 2, 3, 1)) + f"[] schema:location <{base}place/1> .\n", encoding="utf-8")
+    second.write_text(prefixes + f"<{base}actor/a1> schema:location <{base}place/1> .\n", encoding="utf-8")
+    data = tmp_path / "data"
+    store = open_store({"store": "oxigraph", "data_dir": str(data)})
+    ingest_paths(store, [first, second])
+    store.close()
+    monkeypatch.setattr(resource_pages, "INVERSE_CAP", 3)
+    monkeypatch.setattr(resource_pages, "RESOURCE_ROWS_CAP", 4)  # the place's own triples, and no more
+    app = create_app({"store": "oxigraph", "data_dir": str(data), "query_workers": 1})
+    try:
+        place = app.test_client().get("/id/place/1.json").get_json()
+    finally:
+        close_resources(app)
+    assert place["label"] == "Lieu" and {p["property"]["label"] for p in place["properties"]} >= {"type", "source"}
+    (located,) = [p for p in place["inverse"] if p["property"]["iri"] == "http://schema.org/location"]
+    assert [v if isinstance(v, str) else v["label"] for v in located["values"]][1:] == ["Acteur 1", "Acteur 2"]
+    assert not isinstance(located["values"][0], dict) and located["more"] == 2  # a blank node; a3 and a4 more

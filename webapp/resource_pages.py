@@ -19,11 +19,11 @@ from rdflib import BNode, Literal, URIRef
 
 from graph.formats import rdf_format
 from graph.namespaces import MAI, OA, PREFIXES, PROV, SCHEMA
-from graph.store import to_oxigraph
+from graph.store import term_parts, to_oxigraph
 from webapp.cache import cached_select
 from webapp.errors import ApiError
 from webapp.labels import inverse_label, term_comment, term_label
-from webapp.views import Table, collapse, ref, render_page, select
+from webapp.views import Table, collapse, pick_label, ref, render_page, select
 
 bp = Blueprint("resource", __name__)
 
@@ -31,24 +31,23 @@ RDF_SUFFIXES = {".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples"}
 RDF_MEDIA = ["text/turtle", "application/ld+json", "application/n-triples"]
 #: Incoming links shown before "n de plus".
 INVERSE_CAP = 50
+#: IRIs labelled by one query (a VALUES block).
+LABELS_PER_QUERY = 500
 
 #: Grant rows per page of a funder's or a beneficiary's tables (a funder of the 10k bench has ~400 grants).
 GRANTS_PAGE_SIZE = 50
-#: Safety cap on the rows of the resource query (out and in links, evidence, memberships).
+#: Safety cap on the rows of the resource query (its own triples, memberships).
 RESOURCE_ROWS_CAP = 20000
 
-# One query gathers the resource's own triples (?p ?o), its incoming links (?ip ?x), the evidence of its facts
-# (?fact) and its memberships (?membership), each branch starting from the bound ?s and told apart by the variables
-# it binds (a tag literal per row cost more than the rest of the row: rdflib's Literal is slow to build).
-# Measured at 10k actors (bench/web.py, pyoxigraph alone): sorting incoming links by IRI in the engine cost 90 ms
-# for a funder of 424 grants (each comparison decodes both strings), against 3 ms unsorted — they are sorted here,
-# in Python; a label OPTIONAL on a variable that an earlier OPTIONAL may leave unbound made a hash join over every
-# label (7 ms for 2 rows) — labels are nested in the OPTIONAL that binds their subject; and
-# FILTER(?member = ?s || …) scanned every membership.
-_RESOURCE = """SELECT ?p ?o ?label ?ip ?x ?xLabel ?membership
+# One query gathers the resource's own triples (?p ?o) and its memberships (?membership), each branch starting
+# from the bound ?s and told apart by the variables it binds (a tag literal per row cost more than the rest of the
+# row: rdflib's Literal is slow to build). Measured at 10k actors (bench/web.py, pyoxigraph alone): a label
+# OPTIONAL on a variable that an earlier OPTIONAL may leave unbound made a hash join over every label (7 ms for 2
+# rows) — labels are nested in the OPTIONAL that binds their subject; and FILTER(?member = ?s || …) scanned every
+# membership.
+_RESOURCE = """SELECT ?p ?o ?label ?membership
   ?member ?memberLabel ?organization ?organizationLabel ?circle ?circleLabel ?joined ?left WHERE {
   { ?s ?p ?o OPTIONAL { ?o rdfs:label|skos:prefLabel|dcterms:title ?label } }
-  UNION { ?x ?ip ?s OPTIONAL { ?x rdfs:label|skos:prefLabel|dcterms:title ?xLabel } }
   UNION {
     { ?membership org:member ?s } UNION { ?membership org:organization ?s }
     ?membership org:member ?member ; org:organization ?organization .
@@ -58,7 +57,14 @@ _RESOURCE = """SELECT ?p ?o ?label ?ip ?x ?xLabel ?membership
   }
 } LIMIT %CAP%"""
 #: The variable that tells each branch of _RESOURCE apart, in the order they are tested.
-_PARTS = (("p", "out"), ("ip", "in"), ("membership", "membership"))
+_PARTS = (("p", "out"), ("membership", "membership"))
+# The incoming links, without labels: the page of a source has one for each resource that came from it (20,000 for
+# a SIRENE extract). They are sorted and cut to INVERSE_CAP a property here, then only those shown are labelled: a
+# label OPTIONAL on each link took the engine 0.7 s for those 20,000 (the page 1.5–2.2 s at 100k actors), sorting
+# them by IRI in the engine 0.8 s (each comparison decodes both strings), reading them bare 0.08 s.
+_INCOMING = "SELECT ?ip ?x WHERE { ?x ?ip ?s }"
+# %LINKS% are IRIs read from the store, written with rdflib's escaping (never request text).
+_LINK_LABELS = "SELECT ?x ?label WHERE { VALUES ?x { %LINKS% } ?x rdfs:label|skos:prefLabel|dcterms:title ?label }"
 # The facts whose evidence the page quotes (the resource, the grants, memberships, deliberations and sessions it
 # links to), then their evidence read without OPTIONAL: written as one query with OPTIONAL parts, Oxigraph
 # evaluated those over all the store's evidence (350–450 ms per page at 100k actors, against 1–3 ms this way).
@@ -187,19 +193,17 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     parts: dict[str, list[dict]] = defaultdict(list)
     for row in select(_RESOURCE.replace("%CAP%", str(RESOURCE_ROWS_CAP)), s=s):
         parts[next(part for key, part in _PARTS if key in row)].append(row)
-    out, incoming = collapse(parts["out"], ["label"]), collapse(parts["in"], ["xLabel"])
+    out, incoming = collapse(parts["out"], ["label"]), _incoming(s)
     if not out and not incoming:
         raise ApiError(f"aucune donnée sur <{iri}>", f"no data about <{iri}>", status=404, code="not-found")
     types = [row["o"] for row in out if str(row["p"]) == str(PREFIXES["rdf"]) + "type"]
     labels = [row["o"] for row in out if row["p"] in _LABEL_PREDICATES and isinstance(row["o"], Literal)]
-    from webapp.views import pick_label
-
     evidence: dict[str, list[dict]] = {}
     seen: set[tuple[str, str]] = set()
     _evidence(_evidence_rows(s), evidence, seen)
     data = {"iri": iri, "label": pick_label(labels) or iri,
             "types": [ref(t, term_label(t)) for t in types if isinstance(t, URIRef)],
-            "properties": _properties(out), "inverse": _inverse(incoming), "evidence": evidence}
+            "properties": _properties(out), "inverse": incoming, "evidence": evidence}
     data.update(_grants(s, page, evidence, seen))
     if parts["membership"]:
         data["memberships"] = _memberships(parts["membership"])
@@ -239,16 +243,26 @@ def _properties(rows: list[dict]) -> list[dict]:
             for p, values in sorted(grouped.items(), key=lambda kv: term_label(kv[0]).lower())]
 
 
-def _inverse(rows: list[dict]) -> list[dict]:
-    """Incoming links grouped by property in IRI order, the first INVERSE_CAP of each, with how many more."""
-    grouped: dict[URIRef, list] = defaultdict(list)
-    counts: dict[URIRef, int] = defaultdict(int)
-    for row in sorted(rows, key=lambda r: (str(r["ip"]), not isinstance(r["x"], BNode), str(r["x"]))):
-        counts[row["ip"]] += 1
-        if len(grouped[row["ip"]]) < INVERSE_CAP:
-            grouped[row["ip"]].append(_value(row["x"], row.get("xLabel")))
-    return [{"property": ref(p, inverse_label(p)), "tooltip": term_comment(p), "values": values,
-             "more": counts[p] - len(values)} for p, values in grouped.items()]
+def _incoming(s: URIRef) -> list[dict]:
+    """Incoming links grouped by property in IRI order, the first INVERSE_CAP of each (blank nodes first, then
+    IRIs in order), with how many more; only the links shown are labelled."""
+    from graph.namespaces import sparql_prologue
+    from webapp.resources import get_store
+
+    links: dict[str, set[tuple[bool, str]]] = defaultdict(set)  # a link stated by two sources is one
+    for ip, x in get_store().query(sparql_prologue() + _INCOMING, {"s": s}).raw_rows():
+        kind, value, *_ = term_parts(x)
+        links[term_parts(ip)[1]].add((kind != "bnode", value))
+    shown = {p: sorted(xs)[:INVERSE_CAP] for p, xs in sorted(links.items())}
+    iris = sorted({URIRef(x) for xs in shown.values() for is_iri, x in xs if is_iri}, key=str)
+    labels: dict[URIRef, list] = defaultdict(list)
+    for start in range(0, len(iris), LABELS_PER_QUERY):
+        values = " ".join(iri.n3() for iri in iris[start:start + LABELS_PER_QUERY])
+        for row in select(_LINK_LABELS.replace("%LINKS%", values)):
+            labels[row["x"]].append(row["label"])
+    return [{"property": ref(URIRef(p), inverse_label(URIRef(p))), "tooltip": term_comment(URIRef(p)),
+             "values": [ref(URIRef(x), pick_label(labels[URIRef(x)])) if is_iri else BNode(x) for is_iri, x in xs],
+             "more": len(links[p]) - len(xs)} for p, xs in shown.items()]
 
 
 def _evidence_rows(s: URIRef) -> list[dict]:
