@@ -80,3 +80,51 @@ def test_sparql_update_and_graph_store_writes_are_logged_with_who_and_what(tmp_p
     assert [(e["action"], e["result"]) for e in entries] == [
         ("sparql-update", "ok"), ("graph-store", "ok"), ("sparql-update", "refused: bad token")]
     assert entries[0]["token"] != "-" and "secret" not in lines[0]
+
+
+SESSION_TEXT = """COMMUNAUTÉ D'AGGLOMÉRATION DORLAY FURAN
+Conseil communautaire
+
+Séance du 14 décembre 2023
+Délibération n° DEL-2023-{number}
+
+Objet : Subvention à l'association {beneficiary}
+
+Le Conseil communautaire de la Communauté d'agglomération Dorlay Furan, régulièrement convoqué le 7 décembre 2023, \
+s'est réuni sous la présidence de M. Mehdi ANDRÉ.
+
+Nombre de conseillers en exercice : 7
+Nombre de présents : 5
+Nombre de pouvoirs : 2
+
+Étaient présents : M. Mehdi ANDRÉ, M. Kamel MARTIN-ROY, Mme Sophie MATHEVON, Mme Fatima TEYSSIER, Mme Élodie MICHEL
+
+Pouvoirs : {proxies}
+
+Secrétaire de séance : Mme Élodie MICHEL
+
+Le Conseil communautaire, après en avoir délibéré, décide d'attribuer une subvention de fonctionnement de 2 500 € \
+à l'association {beneficiary}.
+
+Adopté à l'unanimité.
+"""
+
+
+def test_the_texts_of_one_session_listing_its_proxies_in_another_order_give_one_proxy_per_member(oxi_store, tmp_path):
+    """Two deliberations of one session name the same proxies in their own order: each member's proxy is one node
+    (they were numbered in each text's order, so that the first of one text and the first of the other became one
+    proxy of two givers and two holders)."""
+    one = "Mme Julie VINCENT donne pouvoir à Mme Fatima TEYSSIER, M. David BENOÎT donne pouvoir à M. Kamel MARTIN-ROY"
+    other = "M. David BENOÎT donne pouvoir à M. Kamel MARTIN-ROY, Mme Julie VINCENT donne pouvoir à Mme Fatima TEYSSIER"
+    paths = []
+    for number, beneficiary, proxies in (("004", "Atelier Santé Coise", one), ("005", "Comptoir Conseil Anzieux", other)):
+        path = tmp_path / f"del-2023-{number}.txt"
+        path.write_text(SESSION_TEXT.format(number=number, beneficiary=beneficiary, proxies=proxies), encoding="utf-8")
+        paths.append(path)
+    reports = ingest_paths(oxi_store, paths, kind="deliberation")
+    assert [v.format() for r in reports for v in r.violations if v.severity == "Violation"] == []
+    rows = {(str(g), str(h)) for g, h in oxi_store.query(
+        "SELECT ?giver ?holder WHERE { ?session <https://w3id.org/maillage/ontology#proxy> ?proxy . "
+        "?proxy <https://w3id.org/maillage/ontology#from> ?giver ; <https://w3id.org/maillage/ontology#to> ?holder }")}
+    assert rows == {(BASE + "person/julie-vincent", BASE + "person/fatima-teyssier"),
+                    (BASE + "person/david-benoit", BASE + "person/kamel-martin-roy")}

@@ -106,11 +106,14 @@ class Builder:
         for prop, people in ((MAI.present, a.present), (MAI.excused, a.excused), (MAI.absent, a.absent)):
             for person in people:
                 self.add(iri, prop, self.person(person))
-        for n, proxy in enumerate(a.proxies, 1):
-            node = self.mint("proxy", *str(iri).split("/session/", 1)[1].split("/"), n)
+        for proxy in a.proxies:
+            giver = self.person(proxy.giver)
+            # Named after its giver (one proxy per member and session): the texts of one session's deliberations
+            # list their proxies in their own order, and a number would join two members' proxies into one node.
+            node = self.mint("proxy", *str(iri).split("/session/", 1)[1].split("/"), str(giver).rsplit("/", 1)[-1])
             self.add(iri, MAI.proxy, node)
             self.add(node, RDF.type, MAI.Proxy)
-            self.add(node, MAI["from"], self.person(proxy.giver))
+            self.add(node, MAI["from"], giver)
             if proxy.holder:
                 self.add(node, MAI.to, self.person(proxy.holder))
         for span in a.spans:
