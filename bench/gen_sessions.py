@@ -51,6 +51,10 @@ def deliberation(rng: random.Random, world, authority, style: str, members, gran
     absent = shuffled[n_excused + n_proxy:n_excused + n_proxy + n_absent]
     present = [m for m in members if m not in excused and m not in givers and m not in absent]
     proxies = [(g, rng.choice(present)) for g in givers]
+    # A second deliberation of the same session states the attendance of the first (drawn all the same, so that
+    # the rest of the corpus does not change).
+    present, excused, absent, proxies = world.sessions.setdefault((authority.n, day),
+                                                                 (present, excused, absent, proxies))
     unanimous = rng.random() < 0.7
     voters = len(present) + len(proxies)
     against = 0 if unanimous else rng.randrange(1, max(2, voters // 5))

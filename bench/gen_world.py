@@ -46,6 +46,8 @@ class World:
     decisions: dict[int, list[tuple[str, dt.date, str]]] = field(default_factory=dict)  # authority n -> SCDL delibs
     deliberations: list[Deliberation] = field(default_factory=list)
     councils: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
+    # (authority n, day) -> the attendance of that session, which all its deliberations state alike
+    sessions: dict[tuple[int, dt.date], tuple] = field(default_factory=dict)
 
     def everyone(self) -> list[Actor]:
         return self.authorities + self.actors
