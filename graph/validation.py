@@ -11,8 +11,9 @@ On Oxigraph, reading the values costs far more than checking them (a string look
 (:mod:`graph.shacl_narrowing`: 0.6–1 s for that graph); ``tests/test_validation_speed_paths.py`` checks that the
 answer is the same.
 
-Focus nodes can be limited to one named graph (the file being ingested) while values are read over the union of
-the store, so that a grant may name a funder described by another source.
+Focus nodes can be limited to one named graph (the file being ingested) while values, and the classes of values,
+are read over the union of the store, so that a grant may name a funder described by another source, and an
+actor that the file names be located by another.
 """
 
 from __future__ import annotations
