@@ -59,3 +59,30 @@ def test_shared_grants_are_exported_with_their_total_and_share(exported):
         rows = [r for r in csv.DictReader(f) if r["nomBeneficiaire"] == "Rodriguez SA"]
     assert [(r["montant"], r["pourcentageSubvention"], r["nature"]) for r in rows] == [
         ("22000.8", "0.8", "aide en nature")]
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "memory"])
+def test_an_actor_of_many_sirets_and_names_gives_one_row_per_grant_with_the_least_of_each(tmp_path, backend):
+    """An authority's SIRETs are its establishments' (hundreds for a département), and two sources may name an
+    actor differently: each grant is one row, with the least SIRET and name, as SCDL wants one of each."""
+    from rdflib import Graph
+
+    base = "https://w3id.org/maillage/id/"
+    turtle = f"""
+        @prefix mai: <https://w3id.org/maillage/ontology#> . @prefix schema: <http://schema.org/> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        <{base}actor/dep> a mai:PublicAuthority ; rdfs:label "Département" , "DEPARTEMENT" ;
+            mai:siret "22420001700024" , "22420001700008" , "22420001700016" .
+        <{base}actor/asso> a mai:Association ; rdfs:label "Asso" ; mai:rna "W423012345" .
+        """ + "".join(f"""
+        <{base}grant/g{n}> a mai:Grant ; schema:funder <{base}actor/dep> ; mai:beneficiary <{base}actor/asso> ;
+            schema:amount "{n}00"^^xsd:decimal ; mai:conventionDate "2024-05-16"^^xsd:date .""" for n in (1, 2))
+    store = open_store({"store": backend, "data_dir": str(tmp_path / "store")})
+    with store.writer() as writer:
+        writer.replace_graph(f"{base}source/test", Graph().parse(data=turtle, format="turtle"))
+        writer.commit()
+    out = io.BytesIO()
+    assert export_scdl(store, out) == {"written": 2, "skipped": 0}
+    rows = list(csv.DictReader(io.StringIO(out.getvalue().decode("utf-8"))))
+    assert [(r["nomAttribuant"], r["idAttribuant"], r["montant"]) for r in rows] == [
+        ("DEPARTEMENT", "22420001700008", "100"), ("DEPARTEMENT", "22420001700008", "200")]
