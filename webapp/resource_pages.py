@@ -18,11 +18,12 @@ from flask import Blueprint, Response, current_app, has_request_context, request
 from rdflib import BNode, Literal, URIRef
 
 from graph.formats import rdf_format
-from graph.namespaces import MAI, OA, PREFIXES, PROV, SCHEMA
+from graph.namespaces import MAI, OA, PREFIXES, PROV, SCHEMA, sparql_prologue
 from graph.store import term_parts, to_oxigraph
 from webapp.cache import cached_select
 from webapp.errors import ApiError
 from webapp.labels import inverse_label, term_comment, term_label
+from webapp.resources import get_store
 from webapp.views import Table, collapse, pick_label, ref, render_page, select
 
 bp = Blueprint("resource", __name__)
@@ -165,8 +166,6 @@ def _highlight() -> tuple[int, int] | None:
 
 def describe(iri: str, fmt_name: str) -> Response:
     """The resource's own triples (its outgoing statements), serialised by Oxigraph."""
-    from webapp.resources import get_store
-
     fmt = rdf_format(fmt_name)
     result = get_store().query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"s": URIRef(iri)})
     triples = [ox.Triple(*map(to_oxigraph, t)) for t in result]
@@ -246,9 +245,6 @@ def _properties(rows: list[dict]) -> list[dict]:
 def _incoming(s: URIRef) -> list[dict]:
     """Incoming links grouped by property in IRI order, the first INVERSE_CAP of each (blank nodes first, then
     IRIs in order), with how many more; only the links shown are labelled."""
-    from graph.namespaces import sparql_prologue
-    from webapp.resources import get_store
-
     links: dict[str, set[tuple[bool, str]]] = defaultdict(set)  # a link stated by two sources is one
     for ip, x in get_store().query(sparql_prologue() + _INCOMING, {"s": s}).raw_rows():
         kind, value, *_ = term_parts(x)
