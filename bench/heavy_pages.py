@@ -16,10 +16,15 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
+
+sys.path.append(str(Path(__file__).resolve().parent))
+from run_measure import quote_key  # noqa: E402
 
 BASE = "https://w3id.org/maillage/id/"
 PREFIXES = ("PREFIX mai: <https://w3id.org/maillage/ontology#> PREFIX schema: <http://schema.org/> "
@@ -59,9 +64,8 @@ def sparql(url: str, query: str) -> list[str]:
 
 
 def page_of(iri: str) -> str:
-    if iri.startswith(BASE):
-        return "/id/" + urllib.parse.quote(iri[len(BASE):], safe="/")
-    return "/resource?" + urllib.parse.urlencode({"iri": iri})
+    """The page of ``iri``: its own path under the base, else the page of any IRI."""
+    return quote_key(iri, BASE) if iri.startswith(BASE) else "/resource?" + urllib.parse.urlencode({"iri": iri})
 
 
 def timed(url: str, path: str, runs: int) -> tuple[float, int, int]:

@@ -110,7 +110,7 @@ class Builder:
             giver = self.person(proxy.giver)
             # Named after its giver (one proxy per member and session): the texts of one session's deliberations
             # list their proxies in their own order, and a number would join two members' proxies into one node.
-            node = self.mint("proxy", *str(iri).split("/session/", 1)[1].split("/"), str(giver).rsplit("/", 1)[-1])
+            node = self.mint("proxy", *str(iri).split("/session/", 1)[1].split("/"), proxy.giver.label)
             self.add(iri, MAI.proxy, node)
             self.add(node, RDF.type, MAI.Proxy)
             self.add(node, MAI["from"], giver)
