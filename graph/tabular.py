@@ -195,7 +195,8 @@ def _join_broken(records: list[Row], width: int) -> list[Row]:
 def _check_zip(data: bytes) -> None:
     try:
         infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError, NotImplementedError):
+        # A damaged central directory also raises UnicodeDecodeError (a ValueError) on a name flagged UTF-8.
         raise InputError("classeur illisible (archive zip corrompue)",
                          message_en="unreadable spreadsheet (corrupt zip archive)") from None
     size = sum(i.file_size for i in infos)
@@ -237,6 +238,17 @@ def _spreadsheet_records(data: bytes, max_rows: int) -> list[Row]:
 def is_spreadsheet(data: bytes) -> bool:
     """Return True for XLSX/ODS (zip) and legacy XLS (OLE) bytes."""
     return data.startswith(_ZIP) or data.startswith(_OLE)
+
+
+def spreadsheet_error(data: bytes) -> InputError | None:
+    """Why the spreadsheet ``data`` cannot be read; None when it can, or when ``data`` is no spreadsheet."""
+    if not is_spreadsheet(data):
+        return None
+    try:
+        _spreadsheet_records(data, MAX_ROWS)
+    except InputError as exc:
+        return exc
+    return None
 
 
 def find_header(records: list[Row], known: frozenset[str] | set[str]) -> int:

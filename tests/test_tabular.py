@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.ingest.base import InputError
-from graph.tabular import decode, normalise_header, read_table, repair_text, sniff_delimiter
+from graph.ingest import detect_kind
+from graph.ingest.base import InputError, SourceContext
+from graph.tabular import decode, normalise_header, read_table, repair_text, sniff_delimiter, spreadsheet_error
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tabular"
 
@@ -120,6 +121,34 @@ def test_xlsx_numbers_keep_all_their_digits():
 def test_a_zip_bomb_spreadsheet_is_refused_before_it_is_inflated():
     with pytest.raises(InputError, match="classeur refusé : 5000004 octets une fois décompressé"):
         read("zip_bomb.xlsx")
+
+
+def damaged_central_directory(seed: bytes) -> bytes:
+    """``seed`` whose zip directory names its first member with bytes that are not UTF-8 under the UTF-8 flag."""
+    directory = seed.rindex(b"PK\x01\x02", 0, seed.rindex(b"PK\x05\x06"))
+    first = seed.index(b"PK\x01\x02")  # the first entry of the central directory
+    assert first <= directory
+    damaged = bytearray(seed)
+    damaged[first + 8:first + 10] = (0x0800).to_bytes(2, "little")  # general purpose flags: the name is UTF-8
+    damaged[first + 46] = 0xB8  # the name's first byte: a UTF-8 continuation byte where a character starts
+    return bytes(damaged)
+
+
+@pytest.mark.parametrize("name", ["DEP_Charente_Maritime_donnees-conventions-subventions.xlsx",
+                                  "grants_header_row3.xlsx"])
+def test_a_spreadsheet_whose_zip_directory_is_damaged_cannot_be_read_and_says_so(name):
+    damaged = damaged_central_directory((FIXTURES / name).read_bytes())
+    with pytest.raises(InputError, match=r"^classeur illisible \(archive zip corrompue\)$"):
+        read_table(damaged)
+    assert spreadsheet_error(damaged).issue.message == "classeur illisible (archive zip corrompue)"
+    assert spreadsheet_error((FIXTURES / name).read_bytes()) is None
+
+
+def test_a_damaged_spreadsheet_given_without_its_kind_says_it_cannot_be_read_not_that_its_kind_is_unknown():
+    name = "DEP_Charente_Maritime_donnees-conventions-subventions.xlsx"
+    damaged = damaged_central_directory((FIXTURES / name).read_bytes())
+    with pytest.raises(InputError, match=r"^classeur illisible \(archive zip corrompue\)$"):
+        detect_kind(SourceContext(Path(name), damaged))
 
 
 def test_a_spreadsheet_with_too_many_rows_is_refused():

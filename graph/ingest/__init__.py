@@ -68,6 +68,10 @@ def detect_kind(ctx: SourceContext) -> SourceKind:
             if score >= CERTAIN:
                 break
     if kind is None:
+        from graph.tabular import spreadsheet_error
+
+        if (unreadable := spreadsheet_error(ctx.data)) is not None:  # no kind could peek at its header
+            raise unreadable
         known = ", ".join(kinds())
         for candidate in kinds().values():
             if candidate.near_miss is not None and (miss := candidate.near_miss(ctx)) is not None:
