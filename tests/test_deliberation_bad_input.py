@@ -5,6 +5,8 @@ Each exits with 1, names the file in a clear French message, and leaves the stor
 
 from __future__ import annotations
 
+import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from graph.ingest.deliberation import detect
 from webapp.cli import main
 
 FOUNDING = Path(__file__).parent / "fixtures" / "deliberations" / "saint-etienne-metropole-2024-00240-danaecare.txt"
+MONTPELLIER = FOUNDING.parent / "2014-04-24-0000071272.pdf"
 
 
 def blank_pdf() -> bytes:
@@ -60,6 +63,33 @@ def test_bad_input_exits_1_with_a_message_naming_the_file_and_stores_nothing(tmp
     result = ingest(tmp_path, bad)
     assert (result.exit_code, name in result.output, message in result.output, count(tmp_path)) == (
         1, True, True, before)
+
+
+def damaged_pdf() -> bytes:
+    """A Montpellier deliberation whose first compressed page stream ends in a wrong checksum: pdfminer still
+    reads it, and logs that it lost data."""
+    data = bytearray(MONTPELLIER.read_bytes())
+    ends = [m.start() for m in re.finditer(rb"\r?\nendstream", data)]
+    data[ends[1] - 2] ^= 0xFF  # the second stream is the first page's text, deflated
+    return bytes(data)
+
+
+def test_what_pdfminer_says_of_a_damaged_pdf_goes_into_the_files_report_not_onto_the_terminal(tmp_path, caplog):
+    from graph.ingest.delib_text import pdf_text
+
+    damage: list[str] = []
+    with caplog.at_level(logging.DEBUG):
+        text = pdf_text(damaged_pdf(), damage)
+    assert damage == ["Data-loss while decompressing corrupted data"] and "Montpellier" in text
+    assert not [r for r in caplog.records if r.name.startswith("pdfminer") and r.levelno >= logging.WARNING]
+    assert logging.getLogger("pdfminer").propagate and not logging.getLogger("pdfminer").handlers
+    pdf = tmp_path / "damaged.pdf"
+    pdf.write_bytes(damaged_pdf())
+    result = ingest(tmp_path, pdf)
+    assert result.exit_code == 0, result.output
+    assert ("damaged.pdf: warning: PDF endommagé, lu en partie : une partie du texte peut manquer (pdfminer : "
+            "Data-loss while decompressing corrupted data)") in result.output
+    assert "Data-loss" not in result.output.replace("(pdfminer : Data-loss", "")
 
 
 def test_a_text_that_is_not_a_deliberation_is_refused_even_when_forced(tmp_path):

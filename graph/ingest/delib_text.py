@@ -15,10 +15,13 @@ datetime.date(2023, 6, 2)
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
+import logging
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from graph.ingest.base import InputError
 from graph.ingest.french import DATE_RE, date_from_match
@@ -156,15 +159,46 @@ def normalise_text(text: str, markdown: bool = False) -> Document:
     return Document(full, body, stamp)
 
 
-def pdf_text(data: bytes) -> str:
-    """Return the text layer of a PDF, page by page; raises InputError on a corrupt PDF or one without text."""
+class _Heard(logging.Handler):
+    """Keeps the distinct messages that a library logs, in their order."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: dict[str, None] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.setdefault(record.getMessage(), None)
+
+
+@contextlib.contextmanager
+def _pdf_library_warnings() -> Iterator[dict[str, None]]:
+    """What pdfminer (under pdfplumber) logs while reading a damaged PDF — a corrupt stream, a font it cannot read —
+    kept for the file's report instead of reaching the terminal in its own words, outside any report."""
+    heard, logger = _Heard(), logging.getLogger("pdfminer")
+    propagate = logger.propagate
+    logger.addHandler(heard)
+    logger.propagate = False
+    try:
+        yield heard.messages
+    finally:
+        logger.removeHandler(heard)
+        logger.propagate = propagate
+
+
+def pdf_text(data: bytes, damage: list[str] | None = None) -> str:
+    """Return the text layer of a PDF, page by page; raises InputError on a corrupt PDF or one without text.
+
+    ``damage`` receives what the PDF library said of a damaged file it could still read (parts of the text may
+    then be missing), each message once."""
     import pdfplumber
 
     from graph.ingest.delib_pdf import page_text
 
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with _pdf_library_warnings() as heard, pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [page_text(page) for page in pdf.pages]
+            if damage is not None:
+                damage.extend(heard)
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types (PSEOF, PDFSyntaxError, KeyError…) on bad files

@@ -55,11 +55,12 @@ def detect(ctx: SourceContext) -> int:
     return 85 if looks_like_deliberation(text) else 0
 
 
-def read_document(ctx: SourceContext) -> Document:
-    """Return the normalised document; raises InputError when the file is not a readable deliberation."""
+def read_document(ctx: SourceContext, damage: list[str] | None = None) -> Document:
+    """Return the normalised document; raises InputError when the file is not a readable deliberation.
+    ``damage``: see :func:`graph.ingest.delib_text.pdf_text`."""
     if ctx.path.suffix.lower() == ".pdf" or ctx.data[:5] == b"%PDF-":
         check_pdf(ctx.data)
-        document = normalise_text(pdf_text(ctx.data))
+        document = normalise_text(pdf_text(ctx.data, damage))
     else:
         check_line_length(ctx.data)
         text = ctx.text()
@@ -74,9 +75,15 @@ def read_document(ctx: SourceContext) -> Document:
 
 
 def extract(ctx: SourceContext) -> Extraction:
-    document = read_document(ctx)
+    damage: list[str] = []
+    document = read_document(ctx, damage)
     graph = new_graph()
     extraction = Extraction(graph=graph, text=document.text)
+    if damage:
+        said = " ; ".join(damage[:3]) + (f" (et {len(damage) - 3} autres messages)" if len(damage) > 3 else "")
+        said_en = " ; ".join(damage[:3]) + (f" (and {len(damage) - 3} other messages)" if len(damage) > 3 else "")
+        extraction.warn(f"PDF endommagé, lu en partie : une partie du texte peut manquer (pdfminer : {said})",
+                        f"damaged PDF, read in part: some of its text may be missing (pdfminer: {said_en})")
     Reader(ctx, document, Builder(ctx, document.text, graph), extraction).run()
     return extraction
 
