@@ -30,6 +30,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH, XSD
 
+from graph.ingest.base import one_line
 from graph.ontology import load_shapes
 from graph.shacl_narrowing import FOCUS, NODE_KINDS, edge, narrowing, worth_narrowing
 from graph.store import term_parts
@@ -57,7 +58,7 @@ class Violation:
 
     def format(self, lang: str = "fr") -> str:
         text = self.message_en if lang == "en" else self.message
-        shown = f" ({'value' if lang == 'en' else 'valeur'} {self.value})" if self.value else ""
+        shown = f" ({'value' if lang == 'en' else 'valeur'} {one_line(self.value)})" if self.value else ""
         return f"{self.severity.lower()}: <{self.focus}> {self.path}: {text}{shown}"
 
 

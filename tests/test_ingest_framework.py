@@ -12,10 +12,11 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from graph.ingest import detect_kind, kinds
-from graph.ingest.base import InputError, SourceContext
+from graph.ingest.base import InputError, Issue, SourceContext
 from graph.ingest.pipeline import IngestRefused, ingest_paths
 from graph.namespaces import MAI, PROV
 from graph.store import open_store
+from graph.validation import Violation
 from webapp.cli import main
 
 ASSOCIATION = textwrap.dedent("""\
@@ -315,3 +316,13 @@ def test_the_cli_says_why_a_near_miss_is_refused_on_one_line(tmp_path):
     assert result.exit_code == 1
     said = f"{path}:1: error: type de fichier non reconnu : l'en-tête ressemble à une liste de subventions"
     assert said in result.output
+
+
+def test_a_report_line_stays_one_line_whatever_a_cell_holds():
+    issue = Issue("warning", "texte réparé (encodage) : « D\x0célibération\r\nCP\u2028du 26/04 »", line=3,
+                  field="referenceDecision", value="D\x0c\nx")
+    assert issue.format("f.csv") == ("f.csv:3: referenceDecision='D\\x0c\\nx': warning: texte réparé (encodage) : "
+                                     "« D\\x0célibération\\r\\nCP\\u2028du 26/04 »")
+    assert len(issue.format("f.csv").splitlines()) == 1
+    violation = Violation("https://ex.org/a", "dcterms:title", "m", "m", "Warning", "deux\nlignes")
+    assert violation.format() == "warning: <https://ex.org/a> dcterms:title: m (valeur deux\\nlignes)"

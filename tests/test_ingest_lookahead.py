@@ -66,18 +66,34 @@ def test_unchanged_files_are_reported_unchanged_with_the_lookahead(tmp_path):
     assert [r.status for r in reports] == ["unchanged", "unchanged"]
 
 
-def test_a_bug_in_an_extraction_ahead_is_raised_by_the_ingest_and_stores_nothing_of_the_file(tmp_path,
-                                                                                           monkeypatch):
+@pytest.mark.parametrize("lookahead", [True, False])
+def test_a_bug_met_extracting_a_file_is_that_files_error_and_the_others_go_on(tmp_path, monkeypatch, lookahead):
     def boom(*args, **kwargs):
         raise ZeroDivisionError("bug")
 
     monkeypatch.setattr(scdl_grants, "read_table", boom)  # before the fork: the lookahead process has it too
-    with pytest.raises(ZeroDivisionError, match="bug"):
-        ingest(tmp_path / "data", [FILES[1], FILES[0]], lookahead=True)
+    reports, heard, _ = ingest(tmp_path / "data", [FILES[0], FILES[3]], lookahead=lookahead)
+    (name, issue, _), stored = heard
+    assert name == FILES[0].name and issue.level == "error"
+    assert issue.message == ("erreur interne de Maillage en lisant ce fichier (ZeroDivisionError: bug) ; "
+                             "merci de la signaler avec le fichier")
+    assert issue.message_en.startswith("internal error of Maillage while reading this file (ZeroDivisionError: bug)")
+    assert stored[0] == FILES[3].name and [r.status for r in reports] == ["stored"]
     store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data"), "lock_timeout": 5})
     graphs = {g.value for g in store.engine.named_graphs()}
     store.close()
-    assert not any(g.endswith("exemple_valide_v2.1.1.csv") for g in graphs)
+    assert not any(g.endswith("exemple_valide_v2-1-1-csv") for g in graphs)
+    assert any(g.endswith("cc-cofinanceurs-txt") for g in graphs)
+
+
+def test_a_bug_met_detecting_a_files_kind_is_that_files_error(monkeypatch):
+    def boom(*args, **kwargs):
+        raise KeyError("bug")
+
+    monkeypatch.setattr(scdl_grants, "peek_keys", boom)
+    prepared = prepare(SourceContext(FILES[0], FILES[0].read_bytes()), None)
+    with pytest.raises(InputError, match=r"erreur interne de Maillage en lisant ce fichier \(KeyError: 'bug'\)"):
+        prepared.result()
 
 
 def test_when_the_lookahead_process_dies_the_writer_extracts_the_file_itself(oxi_store):

@@ -47,7 +47,21 @@ class Issue:
             shown = self.value if len(self.value) <= 60 else self.value[:57] + "..."
             what += f"={shown!r}"
         text = self.message_en if lang == "en" and self.message_en else self.message
-        return f"{where}:{what + ':' if what else ''} {self.level}: {text}"
+        return f"{where}:{what + ':' if what else ''} {self.level}: {one_line(text)}"
+
+
+#: The characters that end a line for a terminal or for ``str.splitlines``, and the other C0 controls.
+_LINE_BREAKING = {c: repr(chr(c))[1:-1] for c in [*range(0x20), 0x7F, 0x85, 0x2028, 0x2029] if chr(c) != "\t"}
+
+
+def one_line(text: str) -> str:
+    """``text`` with its line breaks and control characters escaped, so that a report stays one line an issue,
+    whatever a file's cell holds.
+
+    >>> print(one_line("D\\x0célibération\\nCP"))
+    D\\x0célibération\\nCP
+    """
+    return text.translate(_LINE_BREAKING)
 
 
 class InputError(Exception):
@@ -57,6 +71,15 @@ class InputError(Exception):
                  message_en: str = "", value: str | None = None):
         super().__init__(message)
         self.issue = Issue("error", message, message_en or message, line, field, value)
+
+
+def internal_error(exc: Exception) -> InputError:
+    """A bug of ours met while reading a file, told as that file's error — nothing of it is stored and the other
+    files go on — instead of a traceback that would end the whole ingest."""
+    what = f"{type(exc).__name__}: {exc}"
+    return InputError(f"erreur interne de Maillage en lisant ce fichier ({what}) ; merci de la signaler avec le fichier",
+                      message_en=f"internal error of Maillage while reading this file ({what}); "
+                                 "please report it with the file")
 
 
 def source_iri(path: Path, base: str = DEFAULT_BASE, options: dict[str, Any] | None = None) -> URIRef:

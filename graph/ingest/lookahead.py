@@ -19,7 +19,6 @@ import copyreg
 import datetime as dt
 import io
 import pickle
-import traceback
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -27,7 +26,7 @@ from rdflib import Literal, URIRef
 
 from graph.identity import add_name_keys
 from graph.ingest import detect_kind, get_kind
-from graph.ingest.base import Extraction, InputError, Issue, SourceContext
+from graph.ingest.base import Extraction, InputError, Issue, SourceContext, internal_error
 from graph.ingest.forked import ForkedWorker, Lost
 
 #: Larger files are extracted by the writer's process: sending a large file and its triples through a pipe costs
@@ -38,7 +37,8 @@ LOOKAHEAD_MAX_BYTES = 4 * 1024**2
 @dataclass
 class Prepared:
     """What the pure steps made of one file: its kind's name ("" when undetected) and its extraction, or the
-    InputError's issue (``issue``), or another exception (``error``) to raise where extraction would have."""
+    InputError's issue (``issue``) — a bug met on the way is one too (:func:`graph.ingest.base.internal_error`) —,
+    or :class:`graph.ingest.forked.Lost` (``error``) when the process that prepared it died."""
 
     kind: str
     extraction: Extraction | None = None
@@ -63,8 +63,8 @@ def prepare(ctx: SourceContext, kind: str | None) -> Prepared:
         source_kind = get_kind(kind) if kind else detect_kind(ctx)
     except InputError as exc:
         return Prepared("", issue=exc.issue)
-    except Exception as exc:  # a bug: raised again by the writer
-        return Prepared("", error=exc)
+    except Exception as exc:  # a bug: this file's error
+        return Prepared("", issue=internal_error(exc).issue)
     if source_kind.name == "rdf":
         return Prepared("rdf")
     return extract(ctx, source_kind.name)
@@ -78,8 +78,8 @@ def extract(ctx: SourceContext, kind: str) -> Prepared:
             add_name_keys(extraction.graph)
     except InputError as exc:
         return Prepared(kind, issue=exc.issue)
-    except Exception as exc:  # a bug: raised again by the writer, as if it had extracted the file
-        return Prepared(kind, error=exc)
+    except Exception as exc:  # a bug: this file's error
+        return Prepared(kind, issue=internal_error(exc).issue)
     return Prepared(kind, extraction)
 
 
@@ -106,10 +106,10 @@ def lost(prepared: Prepared) -> bool:
 
 
 def _unpicklable(prepared: Prepared, text: str) -> Prepared:
-    """What to send instead of a Prepared that does not pickle: its error's traceback as text."""
-    if prepared.error is not None:
-        text = "".join(traceback.format_exception(prepared.error))
-    return Prepared(prepared.kind, error=RuntimeError(text))
+    """What to send instead of a Prepared that does not pickle (a bug): the file's error, told with the last line
+    of the pickling's traceback ``text``."""
+    last = text.strip().splitlines()[-1] if text.strip() else "an extraction that does not pickle"
+    return Prepared(prepared.kind, issue=internal_error(RuntimeError(last)).issue)
 
 
 #: Literal values that pickle as themselves (rdflib's own XML and HTML values are left to its pickling).
