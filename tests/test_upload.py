@@ -124,6 +124,25 @@ def test_an_unreadable_upload_is_refused_with_the_reason_and_changes_nothing(app
     assert writes(client)[-1]["result"] == "failed"
 
 
+def test_a_bug_met_reading_an_upload_is_answered_500_and_logged_with_the_file_and_the_error(app, monkeypatch):
+    from graph.ingest import scdl_grants
+    from webapp import upload as upload_module
+
+    def boom(*args, **kwargs):
+        raise ZeroDivisionError("bug")
+
+    monkeypatch.setattr(scdl_grants, "read_table", boom)
+    # In this process (the child that the view spawns would not see the patch).
+    monkeypatch.setattr(upload_module, "run_ingest", upload_module.ingest_file)
+    client = app.test_client()
+    grants = (Path(__file__).parent / "fixtures" / "tabular" / "exemple_valide_v2.1.1.csv").read_bytes()
+    response = upload(client, data=grants, name="subventions.csv", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert (response.status_code, response.get_json()["error"]["code"]) == (500, "internal-error")
+    logged = writes(client)[-1]["result"]
+    assert logged.startswith("error: subventions.csv: error: erreur interne de Maillage en lisant ce fichier "
+                             "(ZeroDivisionError: bug)"), logged
+
+
 def test_an_uploaded_file_name_cannot_escape_the_upload_folder(app, tmp_path):
     client = app.test_client()
     response = upload(client, name="../../../../tmp/evil.nt", headers={"Authorization": f"Bearer {TOKEN}"})

@@ -86,6 +86,7 @@ def require_token(action: str, what: dict) -> str:
 
 def ingest_file(config: dict, path: str, kind: str | None, strict: bool) -> dict:
     """Ingest one file and update the index, as ``maillage ingest`` does; return a summary (runs in the child)."""
+    from graph.ingest.base import InputError, is_internal
     from graph.ingest.pipeline import ingest_paths
     from graph.limits import limit_process
     from graph.store import open_store
@@ -97,6 +98,9 @@ def ingest_file(config: dict, path: str, kind: str | None, strict: bool) -> dict
     summary: dict = {"status": "failed", "lines": []}
 
     def on_report(report, error, file):
+        if isinstance(error, InputError) and is_internal(error.issue):  # a bug: logged by the parent, answered 500
+            summary.update(status="error", lines=[format_failure(Path(file.name), error)])
+            return
         if error is not None:
             summary.update(status="refused" if hasattr(error, "report") else "failed")
             summary["lines"].append(format_failure(Path(file.name), error))

@@ -73,13 +73,21 @@ class InputError(Exception):
         self.issue = Issue("error", message, message_en or message, line, field, value)
 
 
+_INTERNAL = "erreur interne de Maillage en lisant ce fichier"
+
+
 def internal_error(exc: Exception) -> InputError:
     """A bug of ours met while reading a file, told as that file's error — nothing of it is stored and the other
     files go on — instead of a traceback that would end the whole ingest."""
     what = f"{type(exc).__name__}: {exc}"
-    return InputError(f"erreur interne de Maillage en lisant ce fichier ({what}) ; merci de la signaler avec le fichier",
+    return InputError(f"{_INTERNAL} ({what}) ; merci de la signaler avec le fichier",
                       message_en=f"internal error of Maillage while reading this file ({what}); "
                                  "please report it with the file")
+
+
+def is_internal(issue: Issue) -> bool:
+    """Whether ``issue`` tells of a bug of ours (:func:`internal_error`) rather than of the file."""
+    return issue.message.startswith(_INTERNAL)
 
 
 def source_iri(path: Path, base: str = DEFAULT_BASE, options: dict[str, Any] | None = None) -> URIRef:
