@@ -65,6 +65,28 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
+#: Folded names that stand for no one in particular: grants lists hide natural persons ("Personne physique"),
+#: SIRENE hides restricted names ("[ND]"), producers fill empty cells ("NC", "-"). Two such "names" are not one
+#: actor, and no name key is made from them.
+PLACEHOLDER_NAMES = frozenset({
+    "personne physique", "personnes physiques", "particulier", "particuliers", "anonyme", "anonymes", "anonymise",
+    "anonymisee", "beneficiaire anonyme", "beneficiaire anonymise", "beneficiaires divers", "divers beneficiaires",
+    "divers", "nc", "n c", "nd", "n d", "na", "n a", "non communique", "non renseigne", "non precise",
+    "non diffusible", "confidentiel", "inconnu", "x", "xx", "xxx", "neant", "sans objet", "autre", "autres",
+})
+_LETTER = re.compile(r"[a-z]")
+
+
+def is_placeholder_name(name: str) -> bool:
+    """Whether ``name`` names no one: a known placeholder, or no letter at all ("-", "***", "31/12/99").
+
+    >>> [is_placeholder_name(n) for n in ("Personne physique", "[ND]", "-", "N.C.", "Particulier Services", "AMAP")]
+    [True, True, True, True, False, False]
+    """
+    folded = fold(name)
+    return folded in PLACEHOLDER_NAMES or not _LETTER.search(folded)
+
+
 _PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 
 
@@ -84,6 +106,8 @@ def name_variants(name: str) -> list[str]:
 
 @lru_cache(maxsize=65_536)  # each name is looked at by the book, by add_name_keys and by resolve_actors
 def _name_variants(name: str) -> tuple[str, ...]:
+    if is_placeholder_name(name):
+        return ()
     keys = [name_key(name)]
     bare = _PARENTHESES.sub("", name)
     if bare.strip() and bare != name:
@@ -447,6 +471,15 @@ class ActorBook:
         if name:
             self.name(iri, name)
         self._met[met] = iri
+        return iri
+
+    def unnamed(self, text: str, cls: URIRef, *key: object) -> URIRef:
+        """Return the IRI of an actor that a source does not name (:func:`is_placeholder_name`), minted from
+        ``key`` (where the source mentions it): an actor of its own, labelled with the source's ``text``, that no
+        name joins to any other."""
+        iri = mint("actor", "sans-nom", *key, base=self.base)
+        self.graph.add((iri, _TYPE, cls))
+        self.graph.add((iri, _LABEL, plain_literal(" ".join(text.split()))))
         return iri
 
     def name(self, iri: URIRef, name: str) -> None:

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from graph.identity import (ActorBook, actor_iri, actor_keys, actors_of, add_name_keys, name_key, name_key_iri,
-                            name_variants, resolve_actors, siren_of)
+from graph.identity import (ActorBook, actor_iri, actor_keys, actors_of, add_name_keys, is_placeholder_name, name_key,
+                            name_key_iri, name_variants, resolve_actors, siren_of)
 from graph.ingest.base import new_graph
 from graph.ingest.pipeline import ingest_paths
 from graph.namespaces import MAI
@@ -217,3 +217,41 @@ def test_actor_iris_are_minted_as_mint_mints_them(text):
     assert actor_iri(rna=text or None, name="x") == mint("actor", "rna-" + text if text else slugify("x"))
     if text.strip():
         assert actor_iri(name=text) == mint("actor", slugify(name_key(text) or text))
+
+
+PLACEHOLDERS_LIST = """nomAttribuant,idAttribuant,dateConvention,referenceDecision,nomBeneficiaire,idBeneficiaire,objet,montant
+Commune de Rozier,,2024-03-01,2024-01,Personne physique,,Aide au maintien à domicile,500
+Commune de Rozier,,2024-03-01,2024-01,Personne physique,,Aide au répit des aidants,700
+Commune de Rozier,,2024-03-01,2024-01,NC,,Aide,300
+Commune de Rozier,,2024-03-01,2024-01,-,,Aide,300
+Commune de Rozier,,2024-03-01,2024-01,Les Aidants du Gier,,Répit,900
+"""
+
+
+def test_beneficiaries_that_a_grants_list_does_not_name_are_each_their_own_actor_across_rows_and_files(store,
+                                                                                                        tmp_path):
+    for funder in ("Commune de Rozier", "Commune de Lézigneux"):
+        path = tmp_path / f"{funder.split()[-1]}.csv"
+        path.write_text(PLACEHOLDERS_LIST.replace("Commune de Rozier", funder), encoding="utf-8")
+        report = ingest(store, path)
+        unnamed = [i for i in report.issues if i.message.startswith("bénéficiaire non nommé")]
+        assert [(i.line, i.value) for i in unnamed] == [(2, "Personne physique"), (3, "Personne physique"),
+                                                        (4, "NC"), (5, "-")]
+    beneficiaries = rows(store, """SELECT ?label (COUNT(DISTINCT ?actor) AS ?actors) (COUNT(DISTINCT ?grant) AS ?grants)
+        WHERE { ?grant <https://w3id.org/maillage/ontology#beneficiary> ?actor .
+                ?actor <http://www.w3.org/2000/01/rdf-schema#label> ?label } GROUP BY ?label""")
+    assert beneficiaries == [("-", "2", "2"), ("Les Aidants du Gier", "1", "2"), ("NC", "2", "2"),
+                             ("Personne physique", "4", "4")]
+    keyed = rows(store, """SELECT ?key WHERE { ?actor <https://w3id.org/maillage/ontology#nameKey> ?key }""")
+    assert ("aidants gier",) in keyed and not {("personne physique",), ("nc",), ("",)} & set(keyed)
+
+
+@pytest.mark.parametrize("name", ["Personne physique", "PERSONNES PHYSIQUES", "[ND]", "N.C.", "Non communiqué",
+                                  "-", "***", "31/12/99", "Anonyme"])
+def test_a_placeholder_name_gives_no_name_key(name):
+    assert is_placeholder_name(name) and name_variants(name) == []
+
+
+@pytest.mark.parametrize("name", ["Particulier Services", "AMAP", "NA Santé", "X-Santé", "Les Autres Regards"])
+def test_a_short_or_odd_real_name_is_no_placeholder(name):
+    assert not is_placeholder_name(name) and name_variants(name)

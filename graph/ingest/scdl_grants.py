@@ -24,7 +24,7 @@ from decimal import Decimal
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-from graph.identity import ActorBook, deliberation_iri, name_key
+from graph.identity import ActorBook, deliberation_iri, is_placeholder_name, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.ingest.scdl_headers import GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns
 from graph.namespaces import MAI, SCHEMA, mint
@@ -168,6 +168,11 @@ class _Rows:
                         "beneficiary missing (no valid name, SIRET or RNA)", name)
             return None
         cls = MAI.Association if rna or _ASSOCIATION.search(name) else MAI.Actor
+        if not siren and not rna and is_placeholder_name(name):
+            self.warn(row, "beneficiary_name", "bénéficiaire non nommé : un acteur propre à cette subvention, "
+                      "rapproché d'aucun autre", "unnamed beneficiary: an actor of this grant alone, joined to no "
+                      "other", name)
+            return self.book.unnamed(name, cls, self.ctx.key, self.get(row, "grant_id") or row.line)
         return self.book.actor(name or None, cls, siren=siren, siret=siret, rna=rna)
 
     def amounts(self, row: Row) -> tuple[Decimal, Decimal, Decimal | None] | None:
