@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from rdflib import URIRef
 
 from graph.ingest import get_kind
 from graph.ingest.base import SourceContext
@@ -124,3 +125,25 @@ def test_the_query_benchmark_runs_every_named_query_and_page_aggregate_on_the_co
     again = subprocess.run([sys.executable, str(ROOT / "bench" / "queries.py"), "--data", str(data), "--runs", "1",
                             "--compare", str(saved), "totaux-par-financeur"], capture_output=True, text=True, check=True)
     assert "| totaux-par-financeur |" in again.stdout and "| yes | yes |" in again.stdout
+
+
+def test_every_property_and_class_that_the_sources_write_has_a_french_and_an_english_label(corpus, tmp_path):
+    from flask import Flask
+
+    from webapp.labels import qname, term_label
+
+    root, _ = corpus
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data"), "lock_timeout": 5})
+    files = expand_paths([root, ROOT / "examples", ROOT / "tests" / "fixtures" / "deliberations"])
+    ingest_paths(store, [f for f in files if f.suffix in (".csv", ".yaml", ".txt", ".pdf")])
+    terms = {str(row[0]) for row in store.query(
+        "SELECT DISTINCT ?t WHERE { GRAPH ?g { { ?s ?t ?o } UNION { ?s a ?t } } "
+        "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/maillage/id/')) }")}
+    store.close()
+    app = Flask(__name__)
+    app.config["MAILLAGE"] = {"lang": "fr"}
+    unlabelled = []
+    for lang in ("fr", "en"):
+        with app.test_request_context(f"/?lang={lang}"):
+            unlabelled += [(lang, qname(URIRef(t))) for t in sorted(terms) if term_label(URIRef(t)) == qname(URIRef(t))]
+    assert len(terms) > 60 and unlabelled == []
