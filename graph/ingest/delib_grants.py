@@ -133,10 +133,13 @@ def _sentences(body: str):
 def prose_grants(body: str, title_beneficiary: str | None) -> tuple[list[GrantFact], list[StatedTotal]]:
     """Return the grants and totals stated in sentences (table lines excluded)."""
     decision_at = max((m.start() for m in _DECISION.finditer(body)), default=len(body))
-    grants, totals, lead = [], [], False
+    grants, totals, lead, after_table = [], [], False, False
     for start, sentence in _sentences(body):
         if sentence.lstrip().startswith("|"):
+            after_table = True
             continue
+        # "soit un montant total de …" just below a table of grants sums that table.
+        sums_table, after_table = after_table and sentence.lstrip().lower().startswith("soit"), False
         item = sentence.lstrip().startswith(("-", "•", "*"))
         if sentence.rstrip().endswith(":"):
             lead = bool(_GRANT_WORD.search(sentence) or _GRANT_VERB.search(sentence))
@@ -148,7 +151,7 @@ def prose_grants(body: str, title_beneficiary: str | None) -> tuple[list[GrantFa
         for a_start, a_end, amount in amounts + words:
             before = sentence[max(0, a_start - 120):a_start]
             total = _PROSE_TOTAL.search(sentence[max(0, a_start - 40):a_start])
-            if total and re.search(r"subvention|crédit|dépense|somme|attribu", sentence, re.I):
+            if total and (sums_table or re.search(r"subvention|crédit|dépense|somme|attribu", sentence, re.I)):
                 totals.append(StatedTotal(amount, (start + a_start, start + a_end), sentence.strip()))
                 continue
             if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead)):

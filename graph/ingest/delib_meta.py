@@ -130,14 +130,40 @@ def find_body(body: str) -> str | None:
     return min(hits)[1] if hits else None
 
 
+#: An organ named with the day it sat: "COMMISSION PERMANENTE DU 12 JUIN 2023", "Conseil communautaire du …".
+_ORGAN_OF_THE_DAY = re.compile(
+    r"\b(?:commission\s+permanente|conseil\s+(?:municipal|communautaire|m[ée]tropolitain|d[ée]partemental|r[ée]gional"
+    r"|d['’]administration|syndical)|bureau(?:\s+(?:communautaire|m[ée]tropolitain|ex[ée]cutif|syndical))?"
+    r"|assembl[ée]e\s+(?:pl[ée]ni[èe]re|d[ée]lib[ée]rante))\s+(?:du|en\s+date\s+du|le)\s+", re.I)
+#: A line citing another act (the visas, "Vu la délibération du Conseil municipal du …"): its date is not the
+#: session's.
+_CITING = re.compile(r"^\s*(?:vu|consid[ée]rant)\b|d[ée]lib[ée]ration", re.I)
+
+
 def find_session_date(body: str) -> dt.date | None:
-    """Return the date of the session ("Séance du …", "SEANCE DU BUREAU … DU 16 MAI 2024", "réuni … le …")."""
-    for pattern in (r"s[ée]ance", r"r[ée]union|r[ée]uni\b|Conseil\s+Municipal\s+du"):
-        for match in re.finditer(pattern, body, re.I):
-            window = body[match.end():match.end() + 100]
-            date = DATE_RE.search(window)
-            if date and not re.search(r"convoqu", window[:date.start()], re.I) and (found := date_from_match(date)):
-                return found
+    """Return the date of the session ("Séance du …", "SEANCE DU BUREAU … DU 16 MAI 2024", "COMMISSION PERMANENTE
+    DU 12 JUIN 2023", "réuni … le …").
+
+    >>> find_session_date("COMMISSION PERMANENTE DU 12 JUIN 2023\\nVu la délibération du Conseil municipal du 3 mai 2021")
+    datetime.date(2023, 6, 12)
+    >>> find_session_date("Vu la délibération du Conseil municipal du 3 mai 2021") is None
+    True
+    """
+    for match in re.finditer(r"s[ée]ance", body, re.I):
+        window = body[match.end():match.end() + 100]
+        date = DATE_RE.search(window)
+        if date and not re.search(r"convoqu", window[:date.start()], re.I) and (found := date_from_match(date)):
+            return found
+    for match in _ORGAN_OF_THE_DAY.finditer(body):
+        line = body[body.rfind("\n", 0, match.start()) + 1:match.start()]
+        date = DATE_RE.match(body, match.end())
+        if date and not _CITING.search(line) and (found := date_from_match(date)):
+            return found
+    for match in re.finditer(r"r[ée]union|r[ée]uni\b", body, re.I):
+        window = body[match.end():match.end() + 100]
+        date = DATE_RE.search(window)
+        if date and not re.search(r"convoqu", window[:date.start()], re.I) and (found := date_from_match(date)):
+            return found
     return None
 
 

@@ -129,7 +129,7 @@ SECTIONS = [
 _COUNTS = {
     "in_office": r"(?:membres|conseillers|élus)?\s*en\s+exercice",
     "present_count": r"(?:Nombre\s+de\s+|membres\s+)?présents",
-    "proxy_count": r"(?:Nombre\s+de\s+)?(?:pouvoirs|procurations|membres\s+représentés)",
+    "proxy_count": r"(?:Nombre\s+de\s+)?(?:pouvoirs|procurations|(?:membres\s+)?représentés)",
     "vote_count": r"(?:Nombre\s+de\s+)?(?:voix|votants|suffrages\s+exprimés)",
 }
 
