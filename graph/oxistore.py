@@ -39,8 +39,9 @@ from rdflib import Graph
 
 from graph.formats import rdf_format
 from graph.locks import exclusive_lock, write_atomic
-from graph.store import (PARSE_BASE, OxigraphResult, QuerySyntaxError, RdfSyntaxError, Store, StoreError, Writer,
-                         as_uri, fault_point, substitute, to_oxigraph)
+from graph.sparql import syntax_error
+from graph.store import (PARSE_BASE, OxigraphResult, RdfSyntaxError, Store, StoreError, Writer, as_uri, fault_point,
+                         substitute, to_oxigraph)
 from graph.triples import TripleSet
 
 #: Snapshots kept besides the current one; older ones are removed once older than SNAPSHOT_GRACE_S, the time a
@@ -74,7 +75,7 @@ def run_query(store: ox.Store, sparql: str, bindings=None) -> OxigraphResult:
     try:
         native = store.query(sparql, use_default_graph_as_union=True)
     except SyntaxError as exc:
-        raise QuerySyntaxError(exc.msg, exc.lineno, exc.offset) from None
+        raise syntax_error(exc, sparql) from None
     return OxigraphResult(native)
 
 
@@ -382,7 +383,7 @@ class _OxigraphWriter(Writer):
         try:
             self.primary.update(sparql)
         except SyntaxError as exc:
-            raise QuerySyntaxError(exc.msg, exc.lineno, exc.offset) from None
+            raise syntax_error(exc, sparql) from None
 
     def query(self, sparql, bindings=None):
         return run_query(self.primary, sparql, bindings)

@@ -80,7 +80,7 @@ def execute(engine: ox.Store, plan: QueryPlan, fmt_name: str, bindings: Mapping[
     try:
         native = engine.query(text, **options)
     except SyntaxError as exc:
-        raise syntax_error(exc) from None
+        raise syntax_error(exc, text) from None
     fmt = _format(plan.kind, fmt_name)
     out = io.BytesIO()
     if plan.kind == "graph":
@@ -129,7 +129,7 @@ def _worker_main(conn, config: dict) -> None:
         try:
             data, rows, truncated = execute(store.engine, request["plan"], request["format"], request["bindings"])
         except QuerySyntaxError as exc:
-            conn.send(("syntax", str(exc), exc.line, exc.column))
+            conn.send(("syntax", str(exc), exc.line, exc.column, exc.message_en))
             continue
         except Exception as exc:  # reported to the web process, which logs it as our failure (500)
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
@@ -223,7 +223,7 @@ class QueryPool:
             raise StoreError(f"query worker died: {exc}") from None
         if header[0] == "syntax":
             self._release(worker)
-            raise QuerySyntaxError(header[1], header[2], header[3])
+            raise QuerySyntaxError(*header[1:])
         if header[0] == "error":
             self._release(worker)
             raise QueryFailed(header[1])

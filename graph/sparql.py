@@ -29,6 +29,7 @@ from typing import Callable, Iterable
 
 import pyoxigraph as ox
 
+from graph.namespaces import PREFIXES
 from graph.store import QuerySyntaxError
 
 
@@ -131,12 +132,41 @@ _EMPTY = ox.Store()
 _POSITION = re.compile(r"error at (\d+):(\d+)")
 
 
-def syntax_error(exc: SyntaxError) -> QuerySyntaxError:
-    """Turn Oxigraph's SyntaxError into QuerySyntaxError with the line and column of its message."""
+#: How much of the engine's "expected one of …" list a message keeps.
+_EXPECTED_SHOWN = 160
+
+
+def syntax_error(exc: SyntaxError, text: str | None = None) -> QuerySyntaxError:
+    """Turn Oxigraph's SyntaxError into QuerySyntaxError with the line and column of its message.
+
+    With the query's ``text``, a prefix used without its declaration is named, with the declaration to add when
+    the prefix is one of the contract's; the engine's list of the tokens it expected is cut short.
+    """
     message = exc.msg or str(exc)
     match = _POSITION.search(message)
     line, column = (int(match.group(1)), int(match.group(2))) if match else (exc.lineno, exc.offset)
+    if text is not None and "Prefix not found" in message and (missing := undeclared_prefixes(text)):
+        prefix = missing[0]
+        namespace = PREFIXES.get(prefix)
+        add = f" ; ajoutez PREFIX {prefix}: <{namespace}>" if namespace else ""
+        add_en = f"; add PREFIX {prefix}: <{namespace}>" if namespace else ""
+        return QuerySyntaxError(f"préfixe non déclaré « {prefix}: »{add}", line, column,
+                                f"undeclared prefix '{prefix}:'{add_en}")
+    if len(message) > _EXPECTED_SHOWN and "expected one of" in message:
+        message = message[:_EXPECTED_SHOWN].rstrip() + " …"
     return QuerySyntaxError(message, line, column)
+
+
+def undeclared_prefixes(text: str) -> list[str]:
+    """The prefixes that ``text`` uses in prefixed names without declaring them, in the order of first use.
+
+    >>> undeclared_prefixes('PREFIX mai: <x#> SELECT * { ?s rdfs:label "a:b" ; mai:x ?o ; a skos:Concept }')
+    ['rdfs', 'skos']
+    """
+    tokens = tokenize(text)
+    declared, _ = _prefixes(tokens)
+    used = [t.value.split(":", 1)[0] for t in tokens if t.kind == "pname"]
+    return list(dict.fromkeys(p for p in used if p not in declared))
 
 
 def _refuse_remote(tokens: list[Token], update: bool) -> None:
@@ -204,7 +234,7 @@ def _kind(text: str) -> str:
     try:
         result = _EMPTY.query(text)
     except SyntaxError as exc:
-        raise syntax_error(exc) from None
+        raise syntax_error(exc, text) from None
     if isinstance(result, ox.QuerySolutions):
         return "select"
     if isinstance(result, ox.QueryBoolean):
@@ -258,4 +288,4 @@ def check_update(text: str, graph_exists: Callable[[str], bool] | None = None) -
     try:
         ox.Store().update(text)
     except SyntaxError as exc:
-        raise syntax_error(exc) from None
+        raise syntax_error(exc, text) from None

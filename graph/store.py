@@ -47,11 +47,13 @@ class StoreError(Exception):
 
 
 class QuerySyntaxError(ValueError):
-    """A SPARQL query or update does not parse; ``line`` and ``column`` point at the error when known."""
+    """A SPARQL query or update does not parse; ``line`` and ``column`` point at the error when known.
+    ``message_en``: the message in English when ours is in French (the engine's own messages are English)."""
 
-    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+    def __init__(self, message: str, line: int | None = None, column: int | None = None,
+                 message_en: str | None = None):
         super().__init__(message)
-        self.line, self.column = line, column
+        self.line, self.column, self.message_en = line, column, message_en or message
 
 
 class RdfSyntaxError(ValueError):

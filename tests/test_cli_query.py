@@ -30,6 +30,14 @@ def test_a_service_clause_is_refused_with_one_line_and_exit_1(tmp_path):
     assert result.exit_code == 1 and "SERVICE" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_a_prefix_used_without_its_declaration_is_named_with_the_declaration_to_add(tmp_path):
+    result = CliRunner().invoke(main, ["--data", str(loaded(tmp_path)), "query",
+                                       "SELECT ?l WHERE { ?a rdfs:label ?l }"])
+    assert result.exit_code == 1
+    assert result.stderr == ("maillage: requête SPARQL refusée : préfixe non déclaré « rdfs: » ; ajoutez "
+                             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n")
+
+
 def test_the_row_cap_cuts_the_answer_and_says_so(tmp_path):
     env = {**os.environ, "MAILLAGE_MAX_ROWS": "5"}
     result = subprocess.run([Path(sys.executable).with_name("maillage"), "--data", str(loaded(tmp_path)), "query",

@@ -118,6 +118,18 @@ def test_a_malformed_query_is_a_400_with_line_and_column(client):
     assert "ligne 2, colonne 16" in error["message"] and "line 2, column 16" in error["message_en"]
 
 
+def test_an_undeclared_prefix_is_named_and_the_engines_list_of_expected_tokens_cut_short(client):
+    response = client.get("/sparql?query=" + quote("SELECT * WHERE { ?s skos:prefLabel ?l ; ex:x ?y }"))
+    error = response.get_json()["error"]
+    assert response.status_code == 400 and error["code"] == "bad-query"
+    assert error["message"].endswith("préfixe non déclaré « skos: » ; ajoutez PREFIX skos: "
+                                     "<http://www.w3.org/2004/02/skos/core#>")
+    assert error["message_en"].endswith("undeclared prefix 'skos:'; add PREFIX skos: "
+                                        "<http://www.w3.org/2004/02/skos/core#>")
+    response = client.get("/sparql?query=" + quote("SELECT * WHERE { ?s ?p ?o } ORDER BY"))
+    assert response.status_code == 400 and len(response.get_json()["error"]["message"]) < 300
+
+
 def test_service_is_refused_with_a_400(client):
     response = client.get("/sparql?query=" + quote("SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"))
     assert response.status_code == 400 and response.get_json()["error"]["code"] == "query-refused"

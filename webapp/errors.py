@@ -61,7 +61,7 @@ def init_app(app: Flask) -> None:
         where = f" (ligne {exc.line}, colonne {exc.column})" if exc.line else ""
         where_en = f" (line {exc.line}, column {exc.column})" if exc.line else ""
         return error_response(400, "bad-query", f"requête SPARQL invalide{where} : {exc}",
-                              f"invalid SPARQL query{where_en}: {exc}")
+                              f"invalid SPARQL query{where_en}: {exc.message_en}")
 
     @app.errorhandler(QueryRefused)
     def _refused(exc: QueryRefused):
