@@ -88,6 +88,7 @@ def deliberation_facts(graph: TripleSet) -> dict:
         "outcome": str(outcome).rsplit("/", 1)[-1] if outcome is not None else None,
         "votes": votes if any(v is not None for v in votes.values()) else None,
         "number": _str(_one(graph, delib, DCTERMS.identifier)),
+        "title": _str(_one(graph, delib, DCTERMS.title)),
         "received": _str(_one(graph, delib, MAI.receivedByPrefecture)),
         "published": _str(_one(graph, delib, MAI.publishedOn)),
         "actes_id": _str(_one(graph, delib, MAI.actesId)),

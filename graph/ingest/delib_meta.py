@@ -167,11 +167,23 @@ def find_session_date(body: str) -> dt.date | None:
     return None
 
 
+_NUMBER = re.compile(r"(?:d[ée]lib[ée]ration|DELIBERATION)?\s*\bn\s*[°ºo]\s*[:.]?\s*"
+                     r"(?P<num>[A-Z]{0,4}[-_ ]?\d[\w.-]*(?:\s*/\s*\d+)?)", re.I)
+
+
+def number_match(body: str) -> re.Match | None:
+    """Where the deliberation's own number is written (see :func:`find_number`)."""
+    return _NUMBER.search(body)
+
+
 def find_number(body: str) -> str | None:
     """Return the deliberation's own number ("2024.00240", "2014/159", "CP-2023-045")."""
-    match = re.search(r"(?:d[ée]lib[ée]ration|DELIBERATION)?\s*\bn\s*[°ºo]\s*[:.]?\s*"
-                      r"(?P<num>[A-Z]{0,4}[-_ ]?\d[\w.-]*(?:\s*/\s*\d+)?)", body, re.I)
+    match = number_match(body)
     return re.sub(r"\s*/\s*", "/", match.group("num")).strip(".-") if match else None
+
+
+_TITLE_AFTER_NUMBER = re.compile(r"\bn\s*[°ºo]\s*[:.]?\s*[A-Z]{0,4}[-_ ]?\d[\w.-]*(?:\s*/\s*\d+)?\s*(?::|\s[-–—]\s)"
+                                 r"\s*(?P<t>\S.{7,})$", re.I)
 
 
 def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[str, int, int] | None:
@@ -180,6 +192,11 @@ def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[
     if match:
         return _title(match.group("t")), match.start("t"), match.end("t")
     if number_end is not None:
+        # "Délibération n° 2023-087 : Attribution d'une subvention …" — the title after the number, on its line.
+        line_start = body.rfind("\n", 0, number_end) + 1
+        match = _TITLE_AFTER_NUMBER.search(body[line_start:number_end])
+        if match:
+            return _title(match.group("t")), line_start + match.start("t"), line_start + match.end("t")
         match = re.compile(r"\s*\n(?P<t>(?:[^\n]+\n?){1,3}?)\n").match(body, number_end)
         if match and not re.search(r"convoqu|:|^\s*$", match.group("t"), re.I):
             return _title(match.group("t")), match.start("t"), match.end("t")
@@ -233,7 +250,7 @@ def parse_vote(body: str) -> Vote:
     outcome = None
     for pattern, result in ((r"adopt[ée]e?s?\s+à\s+l['’]unanimit[ée]|à\s+l['’]unanimit[ée]", "adopted-unanimously"),
                             (r"\brejet(?:é|ée|te)\b|n['’]adopte\s+pas|\bREJET", "rejected"),
-                            (r"\badopt(?:e|é|ée|és|ées)\b|\bADOPT[EÉ]", "adopted")):
+                            (r"\badopt(?:e|é|ée|és|ées)\b|\bADOPT[EÉ]|\bà\s+la\s+majorit[ée]\b", "adopted")):
         match = re.search(pattern, body, re.I)
         if match:
             outcome = result

@@ -26,7 +26,7 @@ from graph.ingest.delib_graph import Builder, beneficiary_iri, concept
 from graph.ingest.delib_grants import GrantsFound, find_grants
 from graph.ingest.delib_meta import (find_authority, find_body, find_budget_account, find_fiscal_year,
                                      find_member_count, find_number, find_programme, find_published,
-                                     find_session_date, find_title, parse_actes, parse_vote)
+                                     find_session_date, find_title, number_match, parse_actes, parse_vote)
 from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_profile import find_ptce, match_concepts, profile_of
 from graph.ingest.delib_text import Document, normalise_text, pdf_text
@@ -120,7 +120,7 @@ class Reader:
 
     def read_deliberation(self) -> None:
         b, stamp = self.b, self.doc.stamp
-        match = re.search(r"\bn\s*[°ºo]\s*[:.]?\s*", self.body, re.I)
+        match = number_match(self.body)  # the title may follow the number, on its line or below it
         self.number = find_number(self.body) or (self.actes.number if self.actes else self.ctx.key)
         self.iri = d = deliberation_iri(self.authority, self.number, base=self.ctx.base)
         attendance_end = max((e for _, e in self.attendance.spans), default=0)
