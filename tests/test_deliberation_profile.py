@@ -112,3 +112,21 @@ def test_whole_word_occurrences_are_those_of_the_pattern_with_the_name_inside(na
         assert profile.label in spellings and profile.variants == sorted(set(spellings) - {profile.label})
         expected = [URIRef(THEME + "aidants")] if pattern.search(paragraph + " Soutien aux aidants.") else []
         assert profile.themes == expected, body
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("L'association Les Petits Pas (SIRET 123 456 782 00010) anime un lieu d'accueil.",
+     ("123456782", "12345678200010", None)),
+    ("L'association Les Petits Pas, SIREN : 412 345 670, anime un lieu d'accueil.", ("412345670", None, None)),
+    ("L'association Les Petits Pas (n° RNA W423001234) anime un lieu d'accueil.", (None, None, "W423001234")),
+    ("| Les Petits Pas | 123 456 782 00010 | Accueil parents-enfants | 1 500 € |",
+     ("123456782", "12345678200010", None)),
+    # A number that fails its check, one beyond the name's sentence, one before the name: none is the name's.
+    ("L'association Les Petits Pas (SIRET 123 456 782 00013) anime un lieu d'accueil.", (None, None, None)),
+    ("Les Petits Pas anime un lieu d'accueil. Le Relais (SIRET 123 456 782 00010) aussi.", (None, None, None)),
+    ("SIRET 123 456 782 00010 : Les Petits Pas anime un lieu d'accueil.", (None, None, None)),
+])
+def test_the_identifier_written_just_after_a_beneficiarys_name_is_its_own_when_valid(body, expected):
+    profile = delib_profile.profile_of(body, "Les Petits Pas", alone=True)
+    assert (profile.siren, profile.siret, profile.rna) == expected
+

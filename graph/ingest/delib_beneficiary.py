@@ -53,6 +53,10 @@ def add_profile(b: Builder, iri: URIRef, profile: Profile) -> None:
         b.evidence(node, site.span)
     for theme in profile.themes:
         b.add(iri, DCTERMS.subject, theme)
+    for prop, value in ((MAI.siren, profile.siren), (MAI.siret, profile.siret), (MAI.rna, profile.rna)):
+        b.add(iri, prop, value)
+    if profile.identifiers_span:
+        b.evidence(iri, profile.identifiers_span)
 
 
 def add_ptce(b: Builder, ptce: Ptce, coordinator: URIRef, coordinator_label: str) -> URIRef:

@@ -42,8 +42,8 @@ def _int(value) -> int | None:
 
 
 def grant_facts(graph: TripleSet) -> dict:
-    """Grants (beneficiary label, amount), their natures and the beneficiaries' founding years."""
-    grants, natures, founded = [], {}, {}
+    """Grants (beneficiary label, amount), their natures, the beneficiaries' founding years and identifiers."""
+    grants, natures, founded, identifiers = [], {}, {}, {}
     for grant in graph.subjects(MAI.decidedBy, None):
         actor = _one(graph, grant, MAI.beneficiary)
         label = _label(graph, actor)
@@ -54,7 +54,11 @@ def grant_facts(graph: TripleSet) -> dict:
         year = _one(graph, actor, SCHEMA.foundingDate)
         if year is not None:
             founded[label] = int(str(year))
-    return {"grants": sorted(grants), "natures": natures, "founded": founded}
+        ids = {key: _str(_one(graph, actor, p)) for key, p in (("siret", MAI.siret), ("siren", MAI.siren),
+                                                              ("rna", MAI.rna)) if _one(graph, actor, p) is not None}
+        if ids:
+            identifiers[label] = ids
+    return {"grants": sorted(grants), "natures": natures, "founded": founded, "identifiers": identifiers}
 
 
 def session_facts(graph: TripleSet, session) -> dict:

@@ -24,6 +24,7 @@ from rdflib.namespace import RDF, SKOS
 
 from graph.ingest.french import AMOUNT_RE, fold
 from graph.namespaces import MAI
+from graph.values import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 
 
 @dataclass
@@ -46,6 +47,10 @@ class Profile:
     area_served: str | None = None
     sites: list[Site] = field(default_factory=list)
     themes: list[URIRef] = field(default_factory=list)
+    siren: str | None = None
+    siret: str | None = None
+    rna: str | None = None
+    identifiers_span: tuple[int, int] | None = None
 
 
 @dataclass
@@ -215,7 +220,41 @@ def profile_of(body: str, name: str, alone: bool) -> Profile:
         profile.kind = "University"
     for start, text in about:
         _read_paragraph(profile, occurrences, start, text)
+    _read_identifiers(profile, body, named, len(name))
     return profile
+
+
+#: An identifier written after a beneficiary's name: "(SIRET 123 456 782 00013)", "SIREN : …", "n° RNA W…".
+_IDENTIFIER = re.compile(r"\b(?P<kind>SIRET|SIREN|RNA)\b\s*(?:n\s*[°º]\s*)?:?\s*"
+                         r"(?P<value>W[\dA-Z]{9}\b|\d[\d\s\u00a0\u202f.]{7,22}\d)", re.I)
+#: How far after the name an identifier still belongs to it (the rest of its sentence, or of its table row).
+_IDENTIFIER_REACH = 120
+
+
+def _read_identifiers(profile: Profile, body: str, named: list[int], length: int) -> None:
+    """The SIRET, SIREN or RNA number that the text writes just after the beneficiary's name, in its sentence or
+    its table row (a cell holding a valid SIRET, SIREN or RNA number); only valid numbers are kept."""
+    for at in named:
+        end = at + length
+        stop = min(len(body), end + _IDENTIFIER_REACH)
+        line_end = body.find("\n", end)
+        stop = min(stop, line_end) if line_end >= 0 else stop
+        window = body[end:stop]
+        window = window[:window.find(". ")] if ". " in window else window
+        found = [(m.group("kind").upper(), m.group("value"), m.span("value")) for m in _IDENTIFIER.finditer(window)]
+        if body[body.rfind("\n", 0, at) + 1:at].lstrip().startswith("|"):  # a table row: the cells after the name
+            found += [("CELL", m.group(1), m.span(1)) for m in re.finditer(r"\|\s*([^|]+?)\s*(?=\|)", window)]
+        for kind, value, (s, e) in found:
+            digits = clean_identifier(value)
+            if kind in ("SIRET", "CELL") and siret_ok(digits) and profile.siret is None:
+                profile.siret, profile.siren = digits, profile.siren or digits[:9]
+            elif kind in ("SIREN", "CELL") and siren_ok(digits) and profile.siren is None:
+                profile.siren = digits
+            elif kind in ("RNA", "CELL") and rna_ok(value) and profile.rna is None:
+                profile.rna = normalise_rna(value)
+            else:
+                continue
+            profile.identifiers_span = (end + s, end + e)
 
 
 def _read_paragraph(profile: Profile, occurrences: _Name, start: int, text: str) -> None:

@@ -20,7 +20,7 @@ from decimal import Decimal
 from rdflib import Literal
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
-from graph.identity import actor_key, deliberation_iri, name_key
+from graph.identity import actor_iri, actor_key, deliberation_iri, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
 from graph.ingest.delib_graph import Builder, beneficiary_iri, concept
 from graph.ingest.delib_grants import GrantsFound, find_grants
@@ -187,7 +187,8 @@ class Reader:
         from graph.ingest.delib_beneficiary import add_profile
 
         profile = profile_of(self.body, name, alone)
-        iri = beneficiary_iri(profile.label, self.ctx.base)
+        iri = (actor_iri(name=profile.label, siren=profile.siren, rna=profile.rna, base=self.ctx.base)
+               if profile.siren or profile.rna else beneficiary_iri(profile.label, self.ctx.base))
         add_profile(self.b, iri, profile)
         return iri
 
