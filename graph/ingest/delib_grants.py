@@ -66,7 +66,7 @@ _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\
                       r"\bdéjà\b|l['’]an\s+dernier|l['’]année\s+dernière|emplois|\btotal|\bglobale?\s+du\s+projet|"
                       r"\bsoit\b|représent|s['’]élève|\bplafond|\bprix\b|\bloyer", re.I)
 _STOP = (r"(?=\s*(?:,|\(|;|:|\.(?:\s|$)|\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|\bdans\s+le\s+cadre\b|\bafin\b|"
-         r"\bune\s+subvention\b|\bun\s+montant\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|(?<![-\w])sur\b|"
+         r"\bune?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|soutien)\b|\bun\s+montant\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|(?<![-\w])sur\b|"
          r"\bà\s+hauteur\b|\ben\s+faveur\b|\bet\s+(?:à|au|aux)\b|\bainsi\b|\bselon\b|$))")
 _BENEFICIARY = re.compile(
     r"(?:\bà|\bau\s+profit\s+de|\ben\s+faveur\s+de|\bau\s+bénéfice\s+de|\bbénéficiaire\s*:)\s+"
@@ -151,7 +151,8 @@ def prose_grants(body: str, title_beneficiary: str | None) -> tuple[list[GrantFa
         for a_start, a_end, amount in amounts + words:
             before = sentence[max(0, a_start - 120):a_start]
             total = _PROSE_TOTAL.search(sentence[max(0, a_start - 40):a_start])
-            if total and (sums_table or re.search(r"subvention|crédit|dépense|somme|attribu", sentence, re.I)):
+            if total and (sums_table or re.search(r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation",
+                                                  sentence, re.I)):
                 totals.append(StatedTotal(amount, (start + a_start, start + a_end), sentence.strip()))
                 continue
             if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead)):

@@ -187,8 +187,10 @@ _TITLE_AFTER_NUMBER = re.compile(r"\bn\s*[°ºo]\s*[:.]?\s*[A-Z]{0,4}[-_ ]?\d[\w
 
 
 def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[str, int, int] | None:
-    """Return the title and its span: "Objet : …", else the lines after the number, else before "rapporte"."""
-    match = re.search(r"^\s*Objet\s*:\s*(?P<t>.+(?:\n(?!\s*\n).+)?)", body, re.I | re.M)
+    """Return the title and its span: "Objet : …" or "Rapport n° 14 – …", else what follows the number on its line or
+    below it, else the lines before "rapporte"."""
+    match = (re.search(r"^\s*Objet\s*:\s*(?P<t>.+(?:\n(?!\s*\n).+)?)", body, re.I | re.M)
+             or re.search(r"^\s*Rapport\s+n\s*[°º]\s*[\w.-]+\s*(?::|\s[-–—])\s*(?P<t>\S.{7,})$", body, re.I | re.M))
     if match:
         return _title(match.group("t")), match.start("t"), match.end("t")
     if number_end is not None:
