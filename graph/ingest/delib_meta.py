@@ -71,11 +71,31 @@ AUTHORITIES = [
     r"(?P<name>(?:Ville|Commune)\s+d(?:e\s+|['’])[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)",
     r"(?P<name>(?:Département|Région)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
     r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)",
-    r"(?P<name>Communauté\s+(?:de\s+communes|d['’]agglomération|urbaine)\s+(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])?"
+    r"(?P<name>Communauté\s+(?i:de\s+communes|d['’]agglomération|urbaine)\s+(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])?"
     r"[A-ZÉ][\w'’-]*(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)",
     r"(?P<name>[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*\s+Métropole)\b",
     r"(?P<name>Métropole\s+(?:de\s+|du\s+|d['’])?[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)",
+    r"(?P<name>Syndicat\s+(?i:mixte\s+|intercommunal\s+)?(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*"
+    r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)",
+    r"(?P<name>Centre\s+(?i:communal|intercommunal)\s+(?i:d['’]action\s+sociale)\s+(?:de\s+|du\s+|d['’])[A-ZÉ][\w'’-]*"
+    r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)",
+    r"(?P<name>Mairie\s+d(?:e\s+|['’])[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)",
 ]
+
+#: The words of an authority's kind that stay in lower case after its first word, whatever the heading's case:
+#: "Communauté d'agglomération …", "Syndicat mixte …", "Centre communal d'action sociale …".
+_KIND_WORDS = re.compile(r"(?<=\s)(?:Communes|Urbaine|Mixte|Intercommunal|Communal|Sociale)\b|"
+                         r"(?<=\sd['’])(?:Agglomération|Action)\b")
+
+
+def _authority_name(name: str) -> str:
+    """The display name of an authority as a pattern of :data:`AUTHORITIES` found it (a town hall is its commune).
+
+    >>> _authority_name("Communauté d'Agglomération des Monts du Velay"), _authority_name("Mairie de Firminy")
+    ("Communauté d'agglomération des Monts du Velay", 'Commune de Firminy')
+    """
+    name = _KIND_WORDS.sub(lambda m: m.group(0).lower(), re.sub(r"\s+", " ", name).strip())
+    return "Commune" + name[len("Mairie"):] if name.startswith("Mairie ") else name
 
 
 _PARTICLES = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux"}
@@ -110,9 +130,9 @@ def _find_authority(body: str) -> tuple[str, list[str]] | None:
     for pattern in AUTHORITIES:
         match = re.search(pattern, body)
         if match:
-            name = re.sub(r"\s+", " ", match.group("name")).strip()
-            if name.isupper():
+            if match.group("name").isupper():
                 continue
+            name = _authority_name(match.group("name"))
             key = fold(name).replace("-", " ")
             variants = {re.sub(r"\s+", " ", m.group(0)) for m in re.finditer(re.escape(name).replace(r"\ ", r"\s+")
                         .replace("e", "[eéÉE]").replace("E", "[eéÉE]"), body, re.I)}
