@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from graph.ingest.delib_meta import find_authority, find_session_date, parse_vote
 from graph.ingest.french import (find_amounts_in_words, format_amount, format_date_words, number_to_words,
                                  parse_amount, parse_date, words_to_number)
 
@@ -81,3 +82,43 @@ def test_amounts_in_words_are_found_as_the_plain_pattern_found_them(text):
                                   "soixante-dix euros", "vingteuros mille euros", "mille europe cent euros"])
 def test_amounts_in_words_cases_at_word_edges(text):
     assert find_amounts_in_words(text) == _amounts_in_words_as_before(text)
+
+
+@pytest.mark.parametrize("text, outcome", [
+    ("Le Conseil, à l'unanimité, DÉCIDE", "adopted-unanimously"),
+    ("Vote : unanimité", "adopted-unanimously"),
+    ("UNANIMITE", "adopted-unanimously"),
+    ("à la majorité (25 voix pour, 2 abstentions)", "adopted"),
+    ("adoptée à la majorité absolue", "adopted"),
+    ("La délibération est rejetée à la majorité", "rejected"),
+    ("selon la règle de l'unanimité des membres", None),
+    ("Le Conseil municipal approuve la convention", None),
+])
+def test_the_outcome_is_read_from_the_phrases_councils_use(text, outcome):
+    assert parse_vote(text).outcome == outcome
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Séance du 16 mai 2024", dt.date(2024, 5, 16)),
+    ("COMMISSION PERMANENTE DU 12 JUIN 2023", dt.date(2023, 6, 12)),
+    ("Conseil communautaire du 16 mai 2024", dt.date(2024, 5, 16)),
+    ("BUREAU MÉTROPOLITAIN DU 3 AVRIL 2024", dt.date(2024, 4, 3)),
+    ("Assemblée plénière du 29 juin 2023", dt.date(2023, 6, 29)),
+    ("Le Conseil départemental, réuni le 5 février 2024", dt.date(2024, 2, 5)),
+    ("CONSEIL MUNICIPAL DU 12/06/2023", dt.date(2023, 6, 12)),
+    ("Vu la délibération du Conseil municipal du 3 mai 2021", None),
+])
+def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from_a_cited_act(text, date):
+    assert find_session_date(text) == date
+
+
+@pytest.mark.parametrize("heading, name", [
+    ("COMMUNAUTÉ D'AGGLOMÉRATION DES MONTS DU VELAY-ARGENT", "Communauté d'agglomération des Monts du Velay-Argent"),
+    ("COMMUNAUTÉ DE COMMUNES DU PAYS DE LORVANE", "Communauté de communes du Pays de Lorvane"),
+    ("SYNDICAT MIXTE DU PAYS DE FOREZAN", "Syndicat mixte du Pays de Forezan"),
+    ("CENTRE COMMUNAL D'ACTION SOCIALE DE RIVE-D'ARGENT", "Centre communal d'action sociale de Rive-d'Argent"),
+    ("MAIRIE DE MONTCLAIR-LES-PINS", "Commune de Montclair-les-Pins"),
+    ("VILLE DE BELLEFONTAINE-SUR-ARGENT", "Ville de Bellefontaine-sur-Argent"),
+])
+def test_an_authority_is_found_in_a_heading_in_capitals(heading, name):
+    assert find_authority(heading + "\n")[0] == name

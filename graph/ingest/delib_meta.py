@@ -104,16 +104,23 @@ _PARTICLES = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "
 def title_case(text: str) -> str:
     """Write an upper-case name the way French place names are written.
 
-    >>> title_case("DÉPARTEMENT DE LA HAUTE-VALLÉE D'ARGENT")
-    "Département de la Haute-Vallée d'Argent"
+    >>> title_case("DÉPARTEMENT DE LA HAUTE-VALLÉE D'ARGENT"), title_case("RIVE-D'ARGENT")
+    ("Département de la Haute-Vallée d'Argent", "Rive-d'Argent")
     """
+    def part(p: str) -> str:
+        if p in _PARTICLES:
+            return p
+        if re.match(r"[dl]['’]", p):
+            return p[:2] + p[2:].capitalize()
+        return p.capitalize()
+
     def word(w: str) -> str:
         lower = w.lower()
         if lower in _PARTICLES:
             return lower
         if re.match(r"[dl]['’]", lower):
-            return lower[:2] + lower[2:].capitalize()
-        return "-".join(p if p in _PARTICLES else p.capitalize() for p in lower.split("-"))
+            return lower[:2] + "-".join(map(part, lower[2:].split("-")))
+        return "-".join(map(part, lower.split("-")))
     return " ".join(word(w) for w in text.split(" "))
 
 
@@ -270,10 +277,11 @@ def parse_vote(body: str) -> Vote:
             setattr(vote, attr, found[0])
             spans.append(found[1])
     outcome = None
-    for pattern, result in ((r"adopt[ée]e?s?\s+à\s+l['’]unanimit[ée]|à\s+l['’]unanimit[ée]", "adopted-unanimously"),
+    for pattern, result in ((r"adopt[ée]e?s?\s+à\s+l['’]unanimit[ée]|à\s+l['’]unanimit[ée]"
+                             r"|^\s*(?:vote\s*:\s*)?unanimit[ée]\s*\.?\s*$", "adopted-unanimously"),
                             (r"\brejet(?:é|ée|te)\b|n['’]adopte\s+pas|\bREJET", "rejected"),
                             (r"\badopt(?:e|é|ée|és|ées)\b|\bADOPT[EÉ]|\bà\s+la\s+majorit[ée]\b", "adopted")):
-        match = re.search(pattern, body, re.I)
+        match = re.search(pattern, body, re.I | re.M)
         if match:
             outcome = result
             spans.append(match.span())
