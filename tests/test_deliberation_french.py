@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from graph.ingest.delib_meta import find_authority, find_session_date, parse_vote
+from graph.ingest.delib_people import Person, parse_attendance, parse_person
 from graph.ingest.french import (find_amounts_in_words, format_amount, format_date_words, number_to_words,
                                  parse_amount, parse_date, words_to_number)
 
@@ -122,3 +123,27 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
 ])
 def test_an_authority_is_found_in_a_heading_in_capitals(heading, name):
     assert find_authority(heading + "\n")[0] == name
+
+
+@pytest.mark.parametrize("text, given, family", [
+    ("M. Jean DUPONT", "Jean", "DUPONT"),
+    ("M. DUPONT Jean", "Jean", "DUPONT"),
+    ("Mme LE GALL Anne-Marie", "Anne-Marie", "LE GALL"),
+    ("Mesdames et Messieurs FAURE Gérard", "Gérard", "FAURE"),
+    ("M. D'ARTOIS Pauline", "Pauline", "D'ARTOIS"),
+])
+def test_a_listed_name_is_read_given_name_first_or_family_name_first(text, given, family):
+    assert parse_person(text) == Person(given, family)
+
+
+@pytest.mark.parametrize("text", ["SAINT-ÉTIENNE Métropole", "DUPONT", "LOIRE Département"])
+def test_an_institution_or_a_family_name_alone_is_no_person(text):
+    assert parse_person(text) is None
+
+
+def test_a_proxy_written_beside_an_absent_members_name_is_read_once():
+    attendance = parse_attendance("Présents : M. Jean DUPONT, Mme Marie DURAND\n"
+                                  "Absents excusés : M. Luc ROUX (pouvoir à M. Jean DUPONT), Mme Lise BLANC\n"
+                                  "Pouvoirs : M. Luc ROUX à M. Jean DUPONT\n")
+    assert [p.label for p in attendance.excused] == ["Luc ROUX", "Lise BLANC"]
+    assert [(p.giver.label, p.holder.label) for p in attendance.proxies] == [("Luc ROUX", "Jean DUPONT")]

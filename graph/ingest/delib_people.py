@@ -21,7 +21,8 @@ from functools import lru_cache
 
 from graph.ingest.french import DATE_RE, date_from_match
 
-CIVILITIES = {"m.", "mme", "mmes", "mlle", "mr", "mr.", "monsieur", "madame", "mm.", "dr", "dr.", "me"}
+CIVILITIES = {"m.", "mme", "mmes", "mlle", "mr", "mr.", "monsieur", "madame", "mm.", "dr", "dr.", "me", "mesdames",
+              "messieurs", "mm", "mme."}
 PARTICLES = {"de", "du", "des", "d'", "d’", "le", "la", "van", "von", "di", "da", "del", "della", "dos"}
 
 
@@ -93,8 +94,11 @@ def _parse_person(text: str) -> Person | None:
     # Read once per distinct name (a Person is frozen, so it can be shared): each line of a list is read as names
     # to find where the list ends, then its names again, and the same members sit at every session of a council.
     tokens = text.split()
-    while tokens and tokens[0].lower() in CIVILITIES:
-        tokens = tokens[1:]
+    while tokens and (tokens[0].lower() in CIVILITIES
+                      or tokens[0] == "et" and len(tokens) > 1 and tokens[1].lower() in CIVILITIES):
+        tokens = tokens[1:]  # "M.", "Mmes", "Mesdames et Messieurs"
+    if tokens and _is_upper_word(tokens[0]) and not _is_upper_word(tokens[-1]):
+        return _family_first(tokens)
     given: list[str] = []
     while tokens and not _is_upper_word(tokens[0]) and tokens[0].lower() not in PARTICLES:
         given.append(tokens.pop(0))
@@ -110,6 +114,24 @@ def _parse_person(text: str) -> Person | None:
     if not (_is_upper_word(family[-1]) or len(family) == 1):
         return None
     return Person(" ".join(given), " ".join(family))
+
+
+def _family_first(tokens: list[str]) -> Person | None:
+    """A name written family name first, in capitals, then given names ("DUPONT Jean", "LE GALL Anne-Marie")."""
+    family: list[str] = []
+    while tokens and (_is_upper_word(tokens[0]) or tokens[0].lower() in PARTICLES):
+        family.append(tokens.pop(0))
+    if not family or not 1 <= len(tokens) <= 3 or len(family) > 4:
+        return None
+    if not all(re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)*", g) for g in tokens):
+        return None
+    if _INSTITUTION_WORDS & {g.lower() for g in tokens}:  # "SAINT-ÉTIENNE Métropole" is no person
+        return None
+    return Person(" ".join(tokens), " ".join(family))
+
+
+_INSTITUTION_WORDS = {"métropole", "ville", "commune", "département", "région", "conseil", "association",
+                      "communauté", "agglomération", "syndicat", "centre", "mairie", "préfecture", "état"}
 
 
 _PROXY_SPLIT = re.compile(r"\s+(?:donne|a\s+donné|a\s+donne|donnant)\s+(?:pouvoir|procuration|délégation)\s+(?:de\s+vote\s+)?à\s+"
@@ -134,8 +156,13 @@ _COUNTS = {
 }
 
 
+#: A proxy written beside an absent member's name: "M. Luc ROUX (pouvoir à M. Jean DUPONT)".
+_HELD_BY = re.compile(r"\s*\(\s*(?:pouvoir|procuration|(?:a\s+)?donn[ée]\s+pouvoir)\s+à\s+(?P<holder>[^)]*)\)?\s*$",
+                      re.I)
+
+
 def _names_line(line: str, kind: str) -> bool:
-    items = [i for i in re.split(r"[,;]", line) if i.strip(" .")]
+    items = [_HELD_BY.sub("", i) for i in re.split(r"[,;]", line) if i.strip(" .")]
     if not items:
         return False
     if kind == "proxies" and _PROXY_SPLIT.search(line):
@@ -173,9 +200,22 @@ def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
             giver = parse_person(parts[0])
             holder = parse_person(parts[1]) if len(parts) > 1 else None
             if giver:
-                attendance.proxies.append(Proxy(giver, holder))
+                _add_proxy(attendance, giver, holder)
+        elif (held := _HELD_BY.search(item)) is not None:
+            if (person := parse_person(item[:held.start()])) is not None:
+                getattr(attendance, kind).append(person)
+                _add_proxy(attendance, person, parse_person(held.group("holder")))
         elif (person := parse_person(item)) is not None:
             getattr(attendance, kind).append(person)
+
+
+def _add_proxy(attendance: Attendance, giver: Person, holder: Person | None) -> None:
+    """Record ``giver``'s proxy once, though a text may list it twice (beside the absent, then under "Pouvoirs")."""
+    for proxy in attendance.proxies:
+        if proxy.giver == giver:
+            proxy.holder = proxy.holder or holder
+            return
+    attendance.proxies.append(Proxy(giver, holder))
 
 
 def parse_sections(body: str, attendance: Attendance) -> None:
