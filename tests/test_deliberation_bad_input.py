@@ -119,3 +119,24 @@ def test_a_pdf_without_text_raises_input_error_with_an_english_message_too():
     with pytest.raises(InputError) as caught:
         pdf_text(blank_pdf())
     assert caught.value.issue.message_en == "PDF without a text layer (scanned document?): run OCR on it first"
+
+
+README = """Données publiques ouvertes – Fiche métadonnées
+* TITRE : Délibérations du Conseil Municipal
+* DESCRIPTION : Cette donnée renseigne les délibérations exécutoires des conseils municipaux. Le Conseil municipal
+règle par ses délibérations les affaires de la commune. Voir aussi le Registre des délibérations.
+"""
+
+
+def test_a_text_about_deliberations_that_decides_nothing_is_no_deliberation(tmp_path):
+    readme = tmp_path / "README_delibs.txt"
+    readme.write_text(README, encoding="utf-8")
+    assert detect(SourceContext(readme, readme.read_bytes())) == 0
+    result = ingest(tmp_path, readme)
+    assert result.exit_code == 1
+    assert ("le texte parle de délibérations mais n'en prend aucune (ni « DÉCIDE », ni « après en avoir délibéré », "
+            "ni « approuve », « adopte »…)") in result.output
+    decided = readme.with_name("decided.txt")
+    decided.write_text(README + "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'approuver la liste.\n",
+                       encoding="utf-8")
+    assert detect(SourceContext(decided, decided.read_bytes())) == 85

@@ -40,9 +40,16 @@ _MARKERS = [r"d[ée]lib[ée]ration", r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[
             r"\bD[ÉE]CIDE\b|\badopt[ée]", r"registre\s+des\s+d[ée]lib[ée]rations"]
 
 
+#: What a deliberation decides: a text about deliberations (a dataset's README, a note) has the genre's words but
+#: decides nothing.
+_OPERATIVE = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bd[ée]cide\b|\badopt(?:e|é|ée|és|ées)\b|"
+                        r"\bapprouve\b|\bautorise\b|\bd[ée]lib[èe]re\b|\battribue\b|\brejet(?:te|é|ée)\b|\bREJET\b|"
+                        r"\baccepte\b|\bprend\s+acte\b|\bémet\s+un\s+avis\b", re.I)
+
+
 def looks_like_deliberation(text: str) -> bool:
-    """Whether ``text`` reads as a deliberation: at least three of the genre's markers."""
-    return sum(bool(re.search(m, text, re.I)) for m in _MARKERS) >= 3
+    """Whether ``text`` reads as a deliberation: at least three of the genre's markers, and a decision."""
+    return sum(bool(re.search(m, text, re.I)) for m in _MARKERS) >= 3 and bool(_OPERATIVE.search(text))
 
 
 def detect(ctx: SourceContext) -> int:
@@ -53,6 +60,19 @@ def detect(ctx: SourceContext) -> int:
         return 0
     text = ctx.data[:200_000].decode("utf-8-sig", errors="replace")
     return 85 if looks_like_deliberation(text) else 0
+
+
+def near_miss(ctx: SourceContext) -> InputError | None:
+    """A text with the words of a deliberation that decides nothing (a dataset's README, a note about one)."""
+    if ctx.path.suffix.lower() not in EXTENSIONS or ctx.path.suffix.lower() == ".pdf":
+        return None
+    text = ctx.data[:200_000].decode("utf-8-sig", errors="replace")
+    if sum(bool(re.search(m, text, re.I)) for m in _MARKERS) >= 3 and not _OPERATIVE.search(text):
+        return InputError("le texte parle de délibérations mais n'en prend aucune (ni « DÉCIDE », ni « après en "
+                          "avoir délibéré », ni « approuve », « adopte »…)",
+                          message_en="the text speaks of deliberations but takes none (no 'DÉCIDE', 'après en avoir "
+                                     "délibéré', 'approuve', 'adopte'…)")
+    return None
 
 
 def read_document(ctx: SourceContext, damage: list[str] | None = None) -> Document:
@@ -218,6 +238,6 @@ class Reader:
                             f"{listed} {label} listed, {stated_n} stated")
 
 
-KIND = SourceKind("deliberation", "Délibération", detect, extract, extensions=EXTENSIONS)
+KIND = SourceKind("deliberation", "Délibération", detect, extract, extensions=EXTENSIONS, near_miss=near_miss)
 
 __all__ = ["KIND", "detect", "extract", "looks_like_deliberation", "read_document"]
