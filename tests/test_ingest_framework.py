@@ -293,6 +293,10 @@ def test_ingest_without_index_leaves_the_index_stale_until_it_is_rebuilt(tmp_pat
      1, "extrait RNA (adrscodeinsee, id, objet, titre)"),
     ("sirene.csv", "siren,denominationUniteLegale,x\n123,A,b\n",
      1, "il y manque : categorieJuridiqueUniteLegale, activitePrincipaleUniteLegale"),
+    ("schema.json", '{"$schema": "https://frictionlessdata.io/schemas/table-schema.json",\n "fields": [{"name": "a"}]}',
+     None, "schéma de données (Table Schema) : il décrit les colonnes d'un fichier, il n'en contient pas les données"),
+    ("README.txt", "Fiche : Le Conseil municipal règle par ses délibérations (voir le Registre des délibérations).\n",
+     None, "le texte parle de délibérations mais n'en prend aucune"),
 ])
 def test_a_file_that_almost_is_of_a_kind_is_refused_saying_what_it_lacks(name, data, line, says):
     data = data.encode() if isinstance(data, str) else data

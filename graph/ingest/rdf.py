@@ -56,8 +56,14 @@ def detect(ctx: SourceContext) -> int:
 
 
 def near_miss(ctx: SourceContext) -> InputError | None:
-    """Why an XML file is not read as RDF/XML: it never names the RDF namespace (its root element is told)."""
+    """Why an XML file is not read as RDF/XML: it never names the RDF namespace (its root element is told); why a
+    JSON file that describes a table's columns (a Table Schema, as SCDL publishes) holds no data."""
     head = ctx.data[:XML_PEEK]
+    if ctx.path.suffix.lower() == ".json" and re.search(rb'"fields"\s*:\s*\[', head) and b"@context" not in head:
+        return InputError("schéma de données (Table Schema) : il décrit les colonnes d'un fichier, il n'en contient "
+                          "pas les données ; importez le fichier CSV ou XLSX qu'il décrit",
+                          message_en="a data schema (Table Schema): it describes a file's columns, not their data; "
+                                     "ingest the CSV or XLSX file it describes")
     if ctx.path.suffix.lower() != ".xml" and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml"):
         return None
     if _is_rdf_xml(ctx.data):
