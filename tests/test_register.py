@@ -102,6 +102,19 @@ def test_the_csv_flavour_gives_the_same_kind_of_members():
     assert (URIRef(ID + "actor/siren-244200770"), RDF.type, MAI.PublicAuthority) in ex.graph
 
 
+def test_a_csv_register_says_when_its_ptce_is_unnamed_and_why_its_goals_are_unknown():
+    ex = extract(SourceContext(Path("registre.csv"), (
+        "name;kind;circle;joined;left;themes;goals;siren;siret;rna\n"
+        "DanaeCare;association;coeur;2024-05-16;;;1|2;;;\n").encode()))
+    assert [(i.line, i.message) for i in ex.issues] == [
+        (1, "registre CSV sans ligne « # ptce: NOM » avant l'en-tête : le PTCE est nommé d'après le fichier "
+            "(« registre »)"),
+        (2, "objectif inconnu « 1 » : ce registre ne déclare pas les objectifs du PTCE (un registre CSV ne le peut "
+            "pas ; le format YAML, si)"),
+        (2, "objectif inconnu « 2 » : ce registre ne déclare pas les objectifs du PTCE (un registre CSV ne le peut "
+            "pas ; le format YAML, si)")]
+
+
 @pytest.mark.parametrize("name, text, score", [("r.yaml", "format: maillage-register/1\n", 100),
                                                ("r.csv", "nomBeneficiaire;montant\n", 0), ("r.yaml", "a: 1\n", 0)])
 def test_detection_scores_registers_only(name, text, score):

@@ -209,6 +209,7 @@ class _Builder:
         self.slug = slugify(name)
         self.ptce = self.book.actor(name, MAI.Cooperation)
         self.goals: dict[int, URIRef] = {}
+        self.goals_declared = False
         self.members: dict[str, URIRef] = {}
         if description := ptce.text("description"):
             self.graph.add((self.ptce, DCTERMS.description, Literal(" ".join(description.split()))))
@@ -246,7 +247,11 @@ class _Builder:
     def goal_refs(self, entry: Entry, key: str, subject: URIRef) -> None:
         for rank in entry.list(key):
             goal = self.goals.get(int(rank)) if str(rank).strip().isdigit() else None
-            if goal is None:
+            if goal is None and not self.goals_declared:
+                self.warn(entry, key, f"objectif inconnu « {rank} » : ce registre ne déclare pas les objectifs du PTCE "
+                          "(un registre CSV ne le peut pas ; le format YAML, si)", f"unknown goal '{rank}': this "
+                          "register declares no goals of the PTCE (a CSV register cannot; the YAML format can)")
+            elif goal is None:
                 self.warn(entry, key, f"objectif inconnu « {rank} »", f"unknown goal '{rank}'")
             else:
                 self.graph.add((subject, MAI.contributesTo, goal))
@@ -328,11 +333,18 @@ def extract(ctx: SourceContext) -> Extraction:
     """Extract a partner register, YAML or CSV (see the module's docstring)."""
     check_line_length(ctx.data)
     text = ctx.text()
+    unnamed = False
     if ctx.path.suffix.lower() in (".yaml", ".yml") or FORMAT in text[:4096]:
         ptce, members, goals, actions = entries_from_yaml(text, FORMAT)
     else:
         ptce, members, goals, actions = entries_from_csv(text, ctx.path.stem)
+        unnamed = ptce.text("name") == ctx.path.stem  # no "# ptce: NAME" line
     builder = _Builder(ctx, ptce)
+    if unnamed:
+        builder.ex.warn(f"registre CSV sans ligne « # ptce: NOM » avant l'en-tête : le PTCE est nommé d'après le "
+                        f"fichier (« {ctx.path.stem} »)", f"CSV register without a '# ptce: NAME' line before its "
+                        f"header: the PTCE is named after the file ('{ctx.path.stem}')", line=1)
+    builder.goals_declared = bool(goals)
     for goal in goals:
         builder.goal(goal)
     for member in members:
