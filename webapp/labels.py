@@ -59,38 +59,30 @@ STANDARD: dict[URIRef, tuple[str, str, str, str]] = {
     SCHEMA.areaServed: ("zone d'action", "area served", "Où l'acteur agit, comme la source le dit.",
                         "Where the actor works, as the source says."),
     SCHEMA.dissolutionDate: ("date de dissolution", "dissolution date", "", ""),
-    # The standard classes that the contract's classes specialise (the ingest adds them as types): their own name
-    # in the interface's language, their vocabulary's name in the tooltip.
-    FOAF.Agent: ("agent", "agent", "foaf:Agent (FOAF)", "foaf:Agent (FOAF)"),
-    FOAF.Person: ("personne", "person", "foaf:Person (FOAF)", "foaf:Person (FOAF)"),
-    FOAF.Group: ("groupe", "group", "foaf:Group (FOAF)", "foaf:Group (FOAF)"),
-    ORG.FormalOrganization: ("organisation formelle", "formal organization", "org:FormalOrganization (W3C ORG)",
-                             "org:FormalOrganization (W3C ORG)"),
-    ORG.OrganizationalCollaboration: ("collaboration d'organisations", "organizational collaboration",
-                                      "org:OrganizationalCollaboration (W3C ORG)",
-                                      "org:OrganizationalCollaboration (W3C ORG)"),
-    ORG.OrganizationalUnit: ("organe", "organizational unit", "org:OrganizationalUnit (W3C ORG)",
-                             "org:OrganizationalUnit (W3C ORG)"),
-    ORG.Membership: ("adhésion", "membership", "org:Membership (W3C ORG)", "org:Membership (W3C ORG)"),
-    SCHEMA.NGO: ("ONG", "NGO", "schema:NGO (schema.org)", "schema:NGO (schema.org)"),
-    SCHEMA.GovernmentOrganization: ("organisme public", "government organization",
-                                    "schema:GovernmentOrganization (schema.org)",
-                                    "schema:GovernmentOrganization (schema.org)"),
-    SCHEMA.CollegeOrUniversity: ("établissement d'enseignement supérieur", "college or university",
-                                 "schema:CollegeOrUniversity (schema.org)", "schema:CollegeOrUniversity (schema.org)"),
-    SCHEMA.MonetaryGrant: ("aide financière", "monetary grant", "schema:MonetaryGrant (schema.org)",
-                           "schema:MonetaryGrant (schema.org)"),
-    SCHEMA.Legislation: ("acte juridique", "legislation", "schema:Legislation (schema.org)",
-                         "schema:Legislation (schema.org)"),
-    SCHEMA.Place: ("lieu", "place", "schema:Place (schema.org)", "schema:Place (schema.org)"),
-    SCHEMA.Event: ("événement", "event", "schema:Event (schema.org)", "schema:Event (schema.org)"),
-    SKOS.Concept: ("concept", "concept", "skos:Concept (SKOS)", "skos:Concept (SKOS)"),
-    SKOS.ConceptScheme: ("référentiel", "concept scheme", "skos:ConceptScheme (SKOS)", "skos:ConceptScheme (SKOS)"),
-    PROV.Entity: ("entité", "entity", "prov:Entity (PROV)", "prov:Entity (PROV)"),
-    OA.TextQuoteSelector: ("citation du texte", "text quote", "oa:TextQuoteSelector (Web Annotation)",
-                           "oa:TextQuoteSelector (Web Annotation)"),
-    OA.TextPositionSelector: ("position dans le texte", "text position", "oa:TextPositionSelector (Web Annotation)",
-                              "oa:TextPositionSelector (Web Annotation)"),
+}
+
+#: The standard classes that the contract's classes specialise (the ingest adds them as types): their name in the
+#: interface's language, and the vocabulary they come from, told in their tooltip with their CURIE.
+STANDARD_CLASSES: dict[URIRef, tuple[str, str, str]] = {
+    FOAF.Agent: ("agent", "agent", "FOAF"),
+    FOAF.Person: ("personne", "person", "FOAF"),
+    FOAF.Group: ("groupe", "group", "FOAF"),
+    ORG.FormalOrganization: ("organisation formelle", "formal organization", "W3C ORG"),
+    ORG.OrganizationalCollaboration: ("collaboration d'organisations", "organizational collaboration", "W3C ORG"),
+    ORG.OrganizationalUnit: ("organe", "organizational unit", "W3C ORG"),
+    ORG.Membership: ("adhésion", "membership", "W3C ORG"),
+    SCHEMA.NGO: ("ONG", "NGO", "schema.org"),
+    SCHEMA.GovernmentOrganization: ("organisme public", "government organization", "schema.org"),
+    SCHEMA.CollegeOrUniversity: ("établissement d'enseignement supérieur", "college or university", "schema.org"),
+    SCHEMA.MonetaryGrant: ("aide financière", "monetary grant", "schema.org"),
+    SCHEMA.Legislation: ("acte juridique", "legislation", "schema.org"),
+    SCHEMA.Place: ("lieu", "place", "schema.org"),
+    SCHEMA.Event: ("événement", "event", "schema.org"),
+    SKOS.Concept: ("concept", "concept", "SKOS"),
+    SKOS.ConceptScheme: ("référentiel", "concept scheme", "SKOS"),
+    PROV.Entity: ("entité", "entity", "PROV"),
+    OA.TextQuoteSelector: ("citation du texte", "text quote", "Web Annotation"),
+    OA.TextPositionSelector: ("position dans le texte", "text position", "Web Annotation"),
 }
 
 #: Labels of a property read backwards, on the page of its object: (French, English).
@@ -152,6 +144,10 @@ def qname(term: URIRef) -> str:
         if text.startswith(str(namespace)) and len(text) > len(str(namespace)):
             return f"{prefix}:{text[len(str(namespace)):]}"
     return text
+
+
+STANDARD.update({term: (fr, en, f"{qname(term)} ({vocabulary})", f"{qname(term)} ({vocabulary})")
+                 for term, (fr, en, vocabulary) in STANDARD_CLASSES.items()})
 
 
 def term_label(term: URIRef) -> str:
