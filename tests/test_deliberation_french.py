@@ -147,3 +147,23 @@ def test_a_proxy_written_beside_an_absent_members_name_is_read_once():
                                   "Pouvoirs : M. Luc ROUX à M. Jean DUPONT\n")
     assert [p.label for p in attendance.excused] == ["Luc ROUX", "Lise BLANC"]
     assert [(p.giver.label, p.holder.label) for p in attendance.proxies] == [("Luc ROUX", "Jean DUPONT")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("COMMUNAUTÉ DE COMMUNES CŒUR DE SAUVINE\nSéance du 12 mars 2024\nVu la délibération du conseil municipal de la "
+     "Commune de Lavaur-Fictif en date du 8 février 2024", "Communauté de communes Cœur de Sauvine"),
+    ("DÉPARTEMENT DE LA HAUTE-SAUVINE\nCOMMISSION PERMANENTE\nAttribue à la Commune de Belvès-Fictif 5 000 €",
+     "Département de la Haute-Sauvine"),
+    ("CONSEIL DÉPARTEMENTAL DES HAUTES-FALAISES\nSéance publique du vendredi 26 janvier 2024",
+     "Département des Hautes-Falaises"),
+    ("COMMUNE DE LA ROCHE-AUX-FÉES-FICTIVE\nSéance du 14 décembre 2023", "Commune de la Roche-aux-Fées-Fictive"),
+    ("SYNDICAT INTERCOMMUNAL À VOCATION MULTIPLE DU VAL DE BRUYÈRE (SIVOM)\nRéunion du Comité syndical",
+     "Syndicat intercommunal à vocation multiple du Val de Bruyère"),
+    ("MÉTROPOLE DU GRAND VERLAC-FICTIF\n\nLa Métropole soutient les associations.", "Métropole du Grand Verlac-Fictif"),
+    ("DÉPARTEMENT DE LA LOIRE-FICTIVE                    RÉPUBLIQUE FRANÇAISE\nCOMMUNE DE SAINT-BAUDILE-SUR-ORVANNE\n"
+     "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL", "Commune de Saint-Baudile-sur-Orvanne"),
+    ("VILLE DE ROCHE-VERNAZ\nCENTRE COMMUNAL D'ACTION SOCIALE DE ROCHE-VERNAZ\nConseil d'administration",
+     "Centre communal d'action sociale de Roche-Vernaz"),
+])
+def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first(text, name):
+    assert find_authority(text)[0] == name

@@ -64,27 +64,58 @@ BODIES = [
     (r"conseil\s+d['’]administration", "Conseil d'Administration"),
 ]
 
-#: Authorities: pattern whose ``name`` group is the authority's display name.
-AUTHORITIES = [
-    r"(?:Le|La)\s+(?:Bureau|Conseil|Commission)[\w\s]*?\s+(?:de\s+la\s+|du\s+|de\s+l['’]|de\s+)"
-    r"(?P<name>[A-ZÉ][\w'’ -]*?(?:Métropole|Agglomération|Communauté[\w' -]*))\s*,?\s+après",
-    r"(?P<name>(?:Ville|Commune)\s+d(?:e\s+|['’])[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)",
-    r"(?P<name>(?:Département|Région)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
-    r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)",
-    r"(?P<name>Communauté\s+(?i:de\s+communes|d['’]agglomération|urbaine)\s+(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])?"
-    r"[A-ZÉ][\w'’-]*(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)",
-    r"(?P<name>[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*\s+Métropole)\b",
-    r"(?P<name>Métropole\s+(?:de\s+|du\s+|d['’])?[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)",
-    r"(?P<name>Syndicat\s+(?i:mixte\s+|intercommunal\s+)?(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*"
-    r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)",
-    r"(?P<name>Centre\s+(?i:communal|intercommunal)\s+(?i:d['’]action\s+sociale)\s+(?:de\s+|du\s+|d['’])[A-ZÉ][\w'’-]*"
-    r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)",
-    r"(?P<name>Mairie\s+d(?:e\s+|['’])[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)",
-]
+#: Authorities: pattern whose ``name`` group is the authority's display name, in the order they are tried on a
+#: text's body (a heading is read in :data:`_HEADING_ORDER`).
+_AUTHORITY_PATTERNS = {
+    "organ-of": (
+        r"(?:Le|La)\s+(?:Bureau|Conseil|Commission)[\w\s]*?\s+(?:de\s+la\s+|du\s+|de\s+l['’]|de\s+)"
+        r"(?P<name>[A-ZÉ][\w'’ -]*?(?:Métropole|Agglomération|Communauté[\w' -]*))\s*,?\s+après"
+    ),
+    "commune": (
+        r"(?P<name>(?:Ville|Commune)\s+d(?:e\s+(?:la\s+|l['’]|les\s+)?|['’])[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
+    ),
+    "departement-region": (
+        r"(?P<name>(?:Département|Région)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
+        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)"
+    ),
+    "communaute": (
+        r"(?P<name>Communauté\s+(?i:de\s+communes|d['’]agglomération|urbaine)\s+(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])?"
+        r"[A-ZÉ][\w'’-]*(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)"
+    ),
+    "metropole-named-first": (
+        r"(?P<name>(?!(?:La|Le|Cette|Notre|Une|Toute)\s+Métropole\b)[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*\s+Métropole)\b"
+    ),
+    "metropole-named-after": (
+        r"(?P<name>Métropole\s+(?:de\s+|du\s+|d['’])?[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
+    ),
+    "syndicat": (
+        r"(?P<name>Syndicat\s+(?i:mixte\s+|intercommunal\s+(?:à\s+vocations?\s+(?:multiples?|uniques?|scolaire)\s+)?)?"
+        r"(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*"
+        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)"
+    ),
+    "ccas": (
+        r"(?P<name>Centre\s+(?i:communal|intercommunal)\s+(?i:d['’]action\s+sociale)\s+(?:de\s+|du\s+|d['’])[A-ZÉ][\w'’-]*"
+        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)"
+    ),
+    "mairie": (
+        r"(?P<name>Mairie\s+d(?:e\s+|['’])[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
+    ),
+    "assembly": (
+        r"(?P<name>Conseil\s+(?i:d[ée]partemental|r[ée]gional)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
+        r"(?!R[ée]gion\b|D[ée]partement\b)[A-ZÉ][\w'’-]*(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)"
+    ),
+}
+AUTHORITIES = list(_AUTHORITY_PATTERNS.values())
+#: The order a heading's authorities are tried in: the most particular first. A commune's heading names its
+#: département ("DÉPARTEMENT DE LA LOIRE / COMMUNE DE …"), a CCAS's its commune, a syndicat's or a communauté's
+#: often their seat: the authority that deliberates is the most particular one the heading names.
+_HEADING_ORDER = ("ccas", "syndicat", "communaute", "metropole-named-first", "metropole-named-after", "mairie",
+                  "commune", "assembly", "departement-region")
 
 #: The words of an authority's kind that stay in lower case after its first word, whatever the heading's case:
 #: "Communauté d'agglomération …", "Syndicat mixte …", "Centre communal d'action sociale …".
-_KIND_WORDS = re.compile(r"(?<=\s)(?:Communes|Urbaine|Mixte|Intercommunal|Communal|Sociale)\b|"
+_KIND_WORDS = re.compile(r"(?<=\s)(?:Communes|Urbaine|Mixte|Intercommunal|Communal|Sociale|À|Vocations?|Multiples?"
+                         r"|Uniques?|Scolaire)\b|"
                          r"(?<=\sd['’])(?:Agglomération|Action)\b")
 
 
@@ -93,9 +124,19 @@ def _authority_name(name: str) -> str:
 
     >>> _authority_name("Communauté d'Agglomération des Monts du Velay"), _authority_name("Mairie de Firminy")
     ("Communauté d'agglomération des Monts du Velay", 'Commune de Firminy')
+    >>> _authority_name("Conseil départemental des Hautes-Falaises")
+    'Département des Hautes-Falaises'
     """
     name = _KIND_WORDS.sub(lambda m: m.group(0).lower(), re.sub(r"\s+", " ", name).strip())
-    return "Commune" + name[len("Mairie"):] if name.startswith("Mairie ") else name
+    for written, authority in _ASSEMBLY_OF:
+        if (found := re.match(written, name, re.I)) is not None:
+            return authority + name[found.end():]
+    return name
+
+
+#: An authority named by its assembly or its town hall: (how it is written, the authority's own name).
+_ASSEMBLY_OF = [(r"Mairie\b", "Commune"), (r"Conseil\s+d[ée]partemental\b", "Département"),
+                (r"Conseil\s+r[ée]gional\b", "Région")]
 
 
 _PARTICLES = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux"}
@@ -124,26 +165,51 @@ def title_case(text: str) -> str:
     return " ".join(word(w) for w in text.split(" "))
 
 
+#: At most how many non-blank lines open a deliberation (its heading), and the first line of what follows it.
+HEADING_LINES = 8
+_AFTER_HEADING = re.compile(r"\s*(?:Vu\b|Consid[ée]rant|L['’]an\b|Objet\b|Article\b|Apr[èe]s\b|Attribue|D[ée]cide|"
+                            r"(?-i:Le|La|Les|Il)\s)|.{101}", re.I)
+
+
+def heading(body: str) -> str:
+    """The lines that open a deliberation, before its first sentence, visa or object.
+
+    >>> heading("DÉPARTEMENT DE LA LOIRE\\nCOMMUNE DE ROZIER\\n\\nVu le code…\\nLa commune de Lézigneux…")
+    'DÉPARTEMENT DE LA LOIRE\\nCOMMUNE DE ROZIER'
+    """
+    lines = []
+    for line in body.split("\n"):
+        if not line.strip():
+            continue
+        if _AFTER_HEADING.match(line) or len(lines) == HEADING_LINES:
+            break
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def find_authority(body: str) -> tuple[str, list[str]] | None:
-    """Return the authority's display name and the spelling variants of it that the text uses."""
-    found = _find_authority(body)
-    if found is None:
-        cased = "\n".join(title_case(line) if line.isupper() else line for line in body.split("\n"))
-        found = _find_authority(cased)
-    return found
+    """Return the authority's display name and the spelling variants of it that the text uses: the most particular
+    one its heading names (:data:`_HEADING_ORDER`), else the first of :data:`AUTHORITIES` that the text names."""
+    def cased(text: str) -> str:
+        return "\n".join(title_case(line) if line.isupper() else line for line in text.split("\n"))
+
+    in_heading = [_AUTHORITY_PATTERNS[name] for name in _HEADING_ORDER]
+    return (_find_authority(cased(heading(body)), body, in_heading) or _find_authority(body, body, AUTHORITIES)
+            or _find_authority(cased(body), body, AUTHORITIES))
 
 
-def _find_authority(body: str) -> tuple[str, list[str]] | None:
-    for pattern in AUTHORITIES:
-        match = re.search(pattern, body)
-        if match:
-            if match.group("name").isupper():
-                continue
-            name = _authority_name(match.group("name"))
-            key = fold(name).replace("-", " ")
-            variants = {re.sub(r"\s+", " ", m.group(0)) for m in re.finditer(re.escape(name).replace(r"\ ", r"\s+")
-                        .replace("e", "[eéÉE]").replace("E", "[eéÉE]"), body, re.I)}
-            return name, sorted(v for v in variants if fold(v).replace("-", " ") == key and v != name)
+def _find_authority(text: str, body: str, patterns: list[str]) -> tuple[str, list[str]] | None:
+    """The authority that ``text`` names by the first of ``patterns`` that finds one, and its spellings in
+    ``body``."""
+    for pattern in patterns:
+        match = re.search(pattern, text)
+        if match is None or match.group("name").isupper():
+            continue
+        name = _authority_name(match.group("name"))
+        key = fold(name).replace("-", " ")
+        variants = {re.sub(r"\s+", " ", m.group(0)) for m in re.finditer(re.escape(name).replace(r"\ ", r"\s+")
+                    .replace("e", "[eéÉE]").replace("E", "[eéÉE]"), body, re.I)}
+        return name, sorted(v for v in variants if fold(v).replace("-", " ") == key and v != name)
     return None
 
 
