@@ -364,3 +364,41 @@ def test_incoming_links_show_the_first_of_each_property_in_order_labelled_with_h
     (located,) = [p for p in place["inverse"] if p["property"]["iri"] == "http://schema.org/location"]
     assert [v if isinstance(v, str) else v["label"] for v in located["values"]][1:] == ["Acteur 1", "Acteur 2"]
     assert not isinstance(located["values"][0], dict) and located["more"] == 2  # a blank node; a3 and a4 more
+
+
+GOALS_TTL = """@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix schema: <http://schema.org/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix ex: <https://ex.org/> .
+ex:pole-a a mai:Cooperation ; rdfs:label "PTCE A" ; mai:hasGoal ex:goal-a1 .
+ex:pole-b a mai:Cooperation ; rdfs:label "PTCE B" ; mai:hasGoal ex:goal-b1 .
+ex:goal-a1 a mai:StrategicGoal ; skos:prefLabel "Objectif A1"@fr ; skos:notation 1 .
+ex:goal-b1 a mai:StrategicGoal ; skos:prefLabel "Objectif B1"@fr ; skos:notation 1 .
+ex:city a mai:PublicAuthority ; rdfs:label "Ville" .
+ex:asso a mai:Association ; rdfs:label "Asso bénéficiaire" .
+ex:member a mai:Association ; rdfs:label "Membre du pôle" ; mai:contributesTo ex:goal-a1 .
+ex:grant a mai:Grant ; schema:funder ex:city ; mai:beneficiary ex:asso ; schema:amount 1500.0 ;
+    schema:currency "EUR" ; mai:contributesTo ex:goal-a1 .
+"""
+
+
+def test_goals_count_grants_as_grants_and_actors_as_beneficiaries_or_members_under_their_pole(tmp_path):
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    source = tmp_path / "goals.ttl"
+    source.write_text(GOALS_TTL, encoding="utf-8")
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "template")})
+    ingest_paths(store, [source])
+    store.close()
+    app = fresh_app(tmp_path / "template", tmp_path / "app")
+    try:
+        data = app.test_client().get("/goals.json").get_json()
+    finally:
+        close_resources(app)
+    rows = {r["goal"]["label"]: r for r in data["goals"]["rows"]}
+    assert {(label, r["pole"]["label"], r["grants"], r["actors"], r["total"]) for label, r in rows.items()} == {
+        ("Objectif A1", "PTCE A", 1, 2, 1500.0), ("Objectif B1", "PTCE B", 0, 0, 0.0)}
+    details = {d["goal"]["label"]: d for d in data["details"]}
+    grants = [g["label"] for g in details["Objectif A1"]["grants"]]
+    assert grants == ["Subvention de 1\u202f500\u00a0€ à Asso bénéficiaire"]
+    assert sorted(a["label"] for a in details["Objectif A1"]["actors"]) == ["Asso bénéficiaire", "Membre du pôle"]

@@ -10,7 +10,7 @@ from rdflib import URIRef
 from graph.namespaces import MAI, SCHEMA
 from webapp.i18n import t
 from webapp.cache import cached_select
-from webapp.views import Table, collapse, ref, render_page
+from webapp.views import Table, collapse, grant_label, ref, render_page
 
 bp = Blueprint("funding", __name__)
 
@@ -44,19 +44,25 @@ _BY_THEME = """SELECT ?theme ?themeLabel (COUNT(DISTINCT ?grant) AS ?grants) (SU
 } GROUP BY ?theme ?themeLabel ORDER BY DESC(?total)"""
 # Goals: their totals are one aggregate (kept per snapshot); their lists of grants and actors, capped, one query
 # with a capped subquery per goal. Listing every grant made the page take 14 s at 10k actors (20k grants).
-_GOAL_TOTALS = """SELECT ?goal ?goalLabel ?rank ?grants ?actors ?total WHERE {
+_GOAL_TOTALS = """SELECT ?goal ?goalLabel ?rank ?pole ?poleLabel ?grants ?actors ?total WHERE {
   ?goal a mai:StrategicGoal .
   OPTIONAL { ?goal skos:prefLabel ?goalLabel } OPTIONAL { ?goal skos:notation ?rank }
+  OPTIONAL { ?pole mai:hasGoal ?goal OPTIONAL { ?pole rdfs:label ?poleLabel } }
   OPTIONAL { SELECT ?goal (COUNT(?grant) AS ?grants) (SUM(COALESCE(?amount, 0)) AS ?total) WHERE {
       { SELECT DISTINCT ?goal ?grant ?amount WHERE {
-          ?grant mai:contributesTo ?goal OPTIONAL { ?grant schema:amount ?amount } } } } GROUP BY ?goal }
+          ?grant mai:contributesTo ?goal ; a mai:Grant OPTIONAL { ?grant schema:amount ?amount } } } } GROUP BY ?goal }
   OPTIONAL { SELECT ?goal (COUNT(DISTINCT ?actor) AS ?actors) WHERE {
-      ?grant mai:contributesTo ?goal ; mai:beneficiary ?actor } GROUP BY ?goal }
-} ORDER BY ?rank"""
-#: One branch per goal, its IRI bound to ?goal<i> (the text is constant; values are bound, never formatted in).
-_GOAL_LISTS_BRANCH = """{ { SELECT DISTINCT ?grant WHERE { ?grant mai:contributesTo ?goal%I% } LIMIT %CAP% }
-    BIND(?goal%I% AS ?goal) }
-  UNION { { SELECT DISTINCT ?actor WHERE { [] mai:contributesTo ?goal%I% ; mai:beneficiary ?actor } LIMIT %CAP% }
+      { ?grant mai:contributesTo ?goal ; a mai:Grant ; mai:beneficiary ?actor }
+      UNION { ?actor mai:contributesTo ?goal ; a mai:Actor } } GROUP BY ?goal }
+} ORDER BY ?poleLabel ?rank"""
+#: One branch per goal, its IRI bound to ?goal<i> (the text is constant; values are bound, never formatted in): its
+#: grants with their beneficiary and amount, and the actors that serve it, as beneficiaries or as members.
+_GOAL_LISTS_BRANCH = """{ { SELECT DISTINCT ?grant WHERE { ?grant mai:contributesTo ?goal%I% ; a mai:Grant } LIMIT %CAP% }
+    BIND(?goal%I% AS ?goal)
+    OPTIONAL { ?grant mai:beneficiary ?grantee OPTIONAL { ?grantee rdfs:label ?granteeLabel } }
+    OPTIONAL { ?grant schema:amount ?amount } }
+  UNION { { SELECT DISTINCT ?actor WHERE { { [] mai:contributesTo ?goal%I% ; a mai:Grant ; mai:beneficiary ?actor }
+                                           UNION { ?actor mai:contributesTo ?goal%I% ; a mai:Actor } } LIMIT %CAP% }
     BIND(?goal%I% AS ?goal) OPTIONAL { ?actor rdfs:label ?actorLabel } }"""
 #: Grants and actors listed under each goal before "n de plus" (the table above counts them all).
 GOAL_LIST_CAP = 100
@@ -123,18 +129,19 @@ def funding():
 def goals():
     """Show, for each strategic goal, the actors and grants that serve it, with totals."""
     found: dict[str, dict] = {}
-    for row in collapse(cached_select(_GOAL_TOTALS), ["goalLabel"]):
+    for row in collapse(cached_select(_GOAL_TOTALS), ["goalLabel", "poleLabel"]):
         found.setdefault(str(row["goal"]), {
-            "goal": ref(row["goal"], row.get("goalLabel")), "rank": row.get("rank"), "grants": [], "actors": [],
+            "goal": ref(row["goal"], row.get("goalLabel")), "rank": row.get("rank"),
+            "pole": ref(row.get("pole"), row.get("poleLabel")), "grants": [], "actors": [],
             "total": float(row["total"].toPython()) if row.get("total") is not None else 0.0,
             "grant_count": int(row["grants"]) if row.get("grants") is not None else 0,
             "actor_count": int(row["actors"]) if row.get("actors") is not None else 0})
     _goal_lists(found)
-    table = Table("goals", [("rank", "rank"), ("goal", "goal"), ("grants", "grants"), ("actors", "actors"),
-                            ("total", "total")])
+    table = Table("goals", [("pole", "pole"), ("rank", "rank"), ("goal", "goal"), ("grants", "grants"),
+                            ("actors", "actors"), ("total", "total")])
     for goal in found.values():
-        table.rows.append({"rank": goal["rank"], "goal": goal["goal"], "grants": goal["grant_count"],
-                           "actors": goal["actor_count"], "total": goal["total"]})
+        table.rows.append({"pole": goal["pole"], "rank": goal["rank"], "goal": goal["goal"],
+                           "grants": goal["grant_count"], "actors": goal["actor_count"], "total": goal["total"]})
     return render_page("goals.html", {"goals": table, "details": list(found.values())})
 
 
@@ -144,12 +151,13 @@ def _goal_lists(found: dict[str, dict]) -> None:
     if not goals:
         return
     branches = " UNION ".join(_GOAL_LISTS_BRANCH.replace("%I%", str(i)) for i in range(len(goals)))
-    query = ("SELECT ?goal ?grant ?actor ?actorLabel WHERE { " + branches + " }").replace("%CAP%", str(GOAL_LIST_CAP))
+    query = ("SELECT ?goal ?grant ?grantee ?granteeLabel ?amount ?actor ?actorLabel WHERE { " + branches
+             + " }").replace("%CAP%", str(GOAL_LIST_CAP))
     rows = cached_select(query, **{f"goal{i}": URIRef(iri) for i, iri in enumerate(goals)})
-    for row in collapse(rows, ["actorLabel"]):
+    for row in collapse(rows, ["actorLabel", "granteeLabel"]):
         goal = found[str(row["goal"])]
         if row.get("grant") is not None:
-            goal["grants"].append(ref(row["grant"]))
+            goal["grants"].append(ref(row["grant"], grant_label(row.get("amount"), row.get("granteeLabel"))))
         if row.get("actor") is not None:
             goal["actors"].append(ref(row["actor"], row.get("actorLabel")))
     for goal in found.values():

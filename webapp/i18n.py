@@ -110,6 +110,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "goals_title": ("Objectifs stratégiques", "Strategic goals"),
     "goal_actors": ("Acteurs", "Actors"),
     "goal_grants": ("Subventions", "Grants"),
+    "goal_pole": ("Pôle", "Pole"),
+    "grant_of": ("Subvention de {amount} à {who}", "Grant of {amount} to {who}"),
+    "unknown_amount": ("montant inconnu", "unknown amount"),
+    "unknown_beneficiary": ("bénéficiaire inconnu", "unknown beneficiary"),
     "no_goals": ("Aucun objectif stratégique dans le graphe.", "No strategic goal in the graph."),
     # network
     "network_title": ("Réseau", "Network"),

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from rdflib import BNode, Literal, URIRef
 
 from webapp.errors import ApiError
-from webapp.i18n import get_lang
+from webapp.i18n import get_lang, t
 from webapp.resources import get_store
 
 #: Label predicates, in order of preference, used by OPTIONAL label patterns.
@@ -112,6 +112,23 @@ def ref(iri: Any, label: Any = None) -> Ref | None:
     if iri is None:
         return None
     return Ref(str(iri), str(label) if label is not None else short_iri(str(iri)))
+
+
+def format_money(value) -> str:
+    """An amount in euros as the interface's language writes it ("20 000 €", "1 500,50 €"); '' for none."""
+    if value is None or value == "":
+        return ""
+    number = float(json_value(value))
+    text = f"{number:,.2f}".replace(",", "\u202f").replace(".", "," if get_lang() == "fr" else ".")
+    if text.endswith(",00") or text.endswith(".00"):
+        text = text[:-3]
+    return f"{text}\u00a0€"
+
+
+def grant_label(amount, beneficiary) -> str:
+    """A grant's name, which no source gives: "Subvention de 20 000 € à DanaeCare" (as the search names it)."""
+    return t("grant_of", amount=format_money(amount) or t("unknown_amount"),
+             who=str(beneficiary) if beneficiary is not None else t("unknown_beneficiary"))
 
 
 def short_iri(iri: str) -> str:
@@ -244,12 +261,4 @@ def init_app(app) -> None:
             escaped = escaped.replace(f"&lt;{tag}&gt;", f"<{tag}>").replace(f"&lt;/{tag}&gt;", f"</{tag}>")
         return Markup(escaped)
 
-    @app.template_filter("money")
-    def _money(value):
-        if value is None or value == "":
-            return ""
-        number = float(json_value(value))
-        text = f"{number:,.2f}".replace(",", "\u202f").replace(".", "," if get_lang() == "fr" else ".")
-        if text.endswith(",00") or text.endswith(".00"):
-            text = text[:-3]
-        return f"{text}\u00a0€"
+    app.add_template_filter(format_money, "money")
