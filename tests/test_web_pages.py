@@ -402,3 +402,24 @@ def test_goals_count_grants_as_grants_and_actors_as_beneficiaries_or_members_und
     grants = [g["label"] for g in details["Objectif A1"]["grants"]]
     assert grants == ["Subvention de 1\u202f500\u00a0€ à Asso bénéficiaire"]
     assert sorted(a["label"] for a in details["Objectif A1"]["actors"]) == ["Asso bénéficiaire", "Membre du pôle"]
+
+
+def test_the_home_page_shows_every_pole_however_many_labels_one_of_them_has(tmp_path):
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    labels = " , ".join(f'"PTCE A variante {i}"' for i in range(30))
+    goals = "".join(f'ex:pole-a mai:hasGoal ex:g{i} . ex:g{i} a mai:StrategicGoal ; skos:prefLabel "But {i}"@fr , '
+                    f'"Goal {i}"@en ; skos:notation {i} .\n' for i in range(12))
+    source = tmp_path / "poles.ttl"
+    source.write_text(GOALS_TTL + f"ex:pole-a rdfs:label {labels} .\n" + goals, encoding="utf-8")
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "template")})
+    ingest_paths(store, [source])
+    store.close()
+    app = fresh_app(tmp_path / "template", tmp_path / "app")
+    try:
+        data = app.test_client().get("/index.json").get_json()
+    finally:
+        close_resources(app)
+    assert sorted(c["cooperation"]["iri"] for c in data["cooperations"]) == ["https://ex.org/pole-a",
+                                                                              "https://ex.org/pole-b"]

@@ -9,7 +9,7 @@ from rdflib import URIRef
 
 from webapp.cache import cached_select
 from webapp.labels import term_label
-from webapp.views import Table, collapse, ref, render_page
+from webapp.views import Table, collapse, grant_label, ref, render_page
 
 bp = Blueprint("home", __name__)
 
@@ -19,11 +19,14 @@ _COUNTS = """SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
                  foaf:Person }
   ?x a ?kind
 } GROUP BY ?kind ORDER BY DESC(?n)"""
+#: The poles first, then what the page shows of them: a pole that several sources describe has rows for each of
+#: their labels and goals' labels, and a LIMIT on those rows hid the poles that sort after it.
 _COOPERATIONS = """SELECT ?coop ?label ?coordinator ?coordinatorLabel ?goal ?goalLabel ?rank WHERE {
-  ?coop a mai:Cooperation . OPTIONAL { ?coop rdfs:label ?label }
+  { SELECT DISTINCT ?coop WHERE { ?coop a mai:Cooperation } ORDER BY ?coop LIMIT %MAX% }
+  OPTIONAL { ?coop rdfs:label ?label }
   OPTIONAL { ?coop mai:coordinatedBy ?coordinator OPTIONAL { ?coordinator rdfs:label ?coordinatorLabel } }
   OPTIONAL { ?coop mai:hasGoal ?goal OPTIONAL { ?goal skos:prefLabel ?goalLabel } OPTIONAL { ?goal skos:notation ?rank } }
-} ORDER BY ?label ?rank LIMIT 200"""
+} ORDER BY ?label ?rank""".replace("%MAX%", "20")
 #: Members counted per circle first, the circles' labels after (3.4 s -> 0.6 s at 100k actors).
 _CIRCLES = """SELECT ?coop ?circle ?circleLabel ?members WHERE {
   { SELECT ?coop ?circle (COUNT(DISTINCT ?member) AS ?members) WHERE {
@@ -72,7 +75,8 @@ def home():
     latest = Table("latest_grants", [("grant", "grant"), ("funder", "funder"), ("beneficiary", "beneficiary"),
                                      ("year", "year"), ("amount", "amount")])
     for row in collapse(cached_select(_LATEST), ["funderLabel", "beneficiaryLabel", "purpose"]):
-        latest.rows.append({"grant": ref(row["grant"], row.get("purpose")),
+        named = row.get("purpose") or grant_label(row.get("amount"), row.get("beneficiaryLabel"))
+        latest.rows.append({"grant": ref(row["grant"], named),
                             "funder": ref(row.get("funder"), row.get("funderLabel")),
                             "beneficiary": ref(row.get("beneficiary"), row.get("beneficiaryLabel")),
                             "year": row.get("year"), "amount": row.get("amount")})
