@@ -110,3 +110,29 @@ def test_a_cli_search_before_any_index_says_how_to_build_one(tmp_path):
     result = CliRunner().invoke(main, ["--data", str(tmp_path / "empty"), "search", "santé"])
     assert result.exit_code == 1
     assert "maillage index" in result.output and "Traceback" not in result.output
+
+
+def test_the_search_page_says_why_a_search_cannot_run_when_it_guessed_and_what_to_search(client):
+    page = client.get("/search", query_string={"q": "santé " * 200}, headers={"Accept": "text/html"})
+    assert page.status_code == 400 and 'role="alert"' in page.get_data(as_text=True)
+    guessed = client.get("/search", query_string={"q": "initiatives"}, headers={"Accept": "text/html"})
+    assert "résultats approchés" in guessed.get_data(as_text=True)
+    empty = client.get("/search", headers={"Accept": "text/html"})
+    assert "Cherchez un acteur" in empty.get_data(as_text=True)
+
+
+def test_the_search_page_links_the_next_page_while_there_is_one(tmp_path):
+    actors = "".join(f'<https://ex.org/a{i}> a <https://w3id.org/maillage/ontology#Association> ; '
+                     f'<http://www.w3.org/2000/01/rdf-schema#label> "Association Santé {i}" .\n' for i in range(45))
+    data_dir = str(tmp_path / "data")
+    result = CliRunner().invoke(main, ["--data", data_dir, "ingest", str(write(tmp_path, "a.ttl", actors))])
+    assert result.exit_code == 0, result.output
+    app = create_app({"data_dir": data_dir, "store": "oxigraph", "query_workers": 1})
+    try:
+        pages = [app.test_client().get("/search", query_string={"q": "santé", "type": "actor", "page": n},
+                                       headers={"Accept": "text/html"}).get_data(as_text=True) for n in (1, 2, 3)]
+    finally:
+        from webapp.resources import close_resources
+
+        close_resources(app)
+    assert ['rel="next"' in page for page in pages] == [True, True, False]

@@ -10,7 +10,8 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, render_template, request
 
-from webapp.i18n import t
+from search.errors import SearchError
+from webapp.i18n import get_lang, t
 
 bp = Blueprint("search_page", __name__)
 
@@ -49,8 +50,13 @@ def search_page():
         page = 1
     filters = {k: request.args[k] for k in FILTER_FACETS if request.args.get(k)}
     asked = text or kind or theme or filters
-    results = _search(text, kind, theme, page, sort, filters) if asked else None
-    unavailable = results is None and bool(asked)
+    error = None
+    try:
+        results = _search(text, kind, theme, page, sort, filters) if asked else None
+    except SearchError as exc:  # a query too long, a bad filter: said on the page, as the API says it
+        results, error = None, exc.message_en if get_lang() == "en" and exc.message_en else exc.message
+    unavailable = results is None and bool(asked) and error is None
+    has_next = bool(results) and results.get("total", 0) > page * results.get("page_size", 20)
     args = {k: v for k, v in request.args.items() if k != "page"}
     api_url = "/api/search?" + urlencode(request.args)
 
@@ -66,6 +72,8 @@ def search_page():
     facet_labels = {"kind": t("facet_kind"), "type": t("facet_kind"), "theme": t("facet_theme"),
                     "place": t("facet_place"), "funder": t("funder"), "fiscal_year": t("year"),
                     "goal": t("goal"), "circle": t("circle")}
-    return render_template("search.html", facet_labels=facet_labels, q=text, kind=kind, theme=theme, page=page, results=results,
-                           unavailable=unavailable, json_url=api_url, page_url=page_url, facet_url=facet_url)
+    page_html = render_template("search.html", facet_labels=facet_labels, q=text, kind=kind, theme=theme, page=page,
+                                results=results, unavailable=unavailable, error=error, has_next=has_next,
+                                json_url=api_url, page_url=page_url, facet_url=facet_url)
+    return (page_html, 400) if error else page_html
 
