@@ -219,3 +219,14 @@ def test_a_runaway_query_is_stopped_at_its_limit_while_other_requests_are_answer
         assert labels_from(client.get("/sparql?query=" + quote(SELECT))) == ["DanaeCare"]
     finally:
         close_resources(app)
+
+
+def test_an_error_in_the_editors_form_is_shown_in_the_editor_with_the_query_kept(client):
+    query = "SELECT * WHERE { ?s mai:unknown ?o }"
+    response = client.post("/sparql", data={"query": query, "format": "html"}, headers={"Accept": "text/html"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and response.mimetype == "text/html"
+    assert 'role="alert"' in page and "préfixe non déclaré « mai: »" in page
+    assert "SELECT * WHERE { ?s mai:unknown ?o }</textarea>" in page
+    api = client.post("/sparql", data={"query": query}, headers={"Accept": "application/sparql-results+json"})
+    assert api.status_code == 400 and api.get_json()["error"]["code"] == "bad-query"

@@ -42,8 +42,8 @@ def run_for_table(plan: QueryPlan, bindings=None) -> dict:
             "truncated": answer.truncated}
 
 
-def editor_page(text: str | None = None, plan: QueryPlan | None = None):
-    """Render the editor, with the results of ``plan`` when a query was submitted."""
+def editor_page(text: str | None = None, plan: QueryPlan | None = None, error: str | None = None):
+    """Render the editor, with the results of ``plan`` when a query was submitted, or the ``error`` it met."""
     result = run_for_table(plan) if plan is not None else None
     downloads = {}
     if text is not None and plan is not None:
@@ -54,4 +54,4 @@ def editor_page(text: str | None = None, plan: QueryPlan | None = None):
     return render_template("sparql.html", query=text if text is not None else request.args.get("example")
                            or DEFAULT_QUERY, result=result, downloads=downloads, examples=examples,
                            prefixes=", ".join(PREFIXES), seconds=f"{config['query_timeout']:g}",
-                           max_rows=config["max_rows"])
+                           max_rows=config["max_rows"], error=error)

@@ -30,7 +30,13 @@ class ApiError(Exception):
 
 def error_response(status: int, code: str, message: str, message_en: str):
     body = {"error": {"status": status, "code": code, "message": message, "message_en": message_en}}
-    if _wants_html_page():
+    if _from_the_editor():  # the SPARQL editor's form: the query stays in the editor, the error above it
+        from webapp.editor import editor_page
+        from webapp.i18n import get_lang
+
+        response = current_app.make_response(editor_page(request.values.get("query", ""), error=message_en
+                                                          if get_lang() == "en" else message))
+    elif _wants_html_page():
         from flask import render_template
 
         response = current_app.make_response(render_template("error.html", error=body["error"]))
@@ -38,6 +44,10 @@ def error_response(status: int, code: str, message: str, message_en: str):
         response = jsonify(body)
     response.status_code = status
     return response
+
+
+def _from_the_editor() -> bool:
+    return has_request_context() and request.path == "/sparql" and request.values.get("format") == "html"
 
 
 def _wants_html_page() -> bool:
