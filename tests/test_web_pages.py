@@ -423,3 +423,15 @@ def test_the_home_page_shows_every_pole_however_many_labels_one_of_them_has(tmp_
         close_resources(app)
     assert sorted(c["cooperation"]["iri"] for c in data["cooperations"]) == ["https://ex.org/pole-a",
                                                                               "https://ex.org/pole-b"]
+
+
+def test_a_grant_and_a_session_that_no_source_names_are_named_and_only_networked_kinds_link_the_network(client):
+    def page(iri: str) -> str:
+        return client.get(f"/resource?iri={iri}", headers=HTML).get_data(as_text=True)
+
+    grant, session, actor = page(GRANT), page(SESSION), page(DANAECARE)
+    assert "<h1>Subvention de 20\u202f000\u00a0€ à DanaeCare</h1>" in grant
+    assert "<h1>Séance du 14 mai 2024</h1>" in session
+    assert "/network?focus=" not in grant and "/network?focus=" not in session and "/network?focus=" in actor
+    english = client.get(f"/resource?iri={GRANT}&lang=en", headers=HTML).get_data(as_text=True)
+    assert "<h1>Grant of 20\u202f000\u00a0€ to DanaeCare</h1>" in english

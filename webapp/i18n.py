@@ -116,6 +116,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "goal_grants": ("Subventions", "Grants"),
     "goal_pole": ("Pôle", "Pole"),
     "grant_of": ("Subvention de {amount} à {who}", "Grant of {amount} to {who}"),
+    "session_of": ("Séance du {date}{organ}", "Session of {date}{organ}"),
     "unknown_amount": ("montant inconnu", "unknown amount"),
     "unknown_beneficiary": ("bénéficiaire inconnu", "unknown beneficiary"),
     "no_goals": ("Aucun objectif stratégique dans le graphe.", "No strategic goal in the graph."),

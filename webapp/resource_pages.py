@@ -18,13 +18,14 @@ from flask import Blueprint, Response, current_app, has_request_context, request
 from rdflib import BNode, Literal, URIRef
 
 from graph.formats import rdf_format
-from graph.namespaces import MAI, OA, PREFIXES, PROV, SCHEMA, sparql_prologue
+from graph.namespaces import DCTERMS, MAI, OA, PREFIXES, PROV, SCHEMA, sparql_prologue
 from graph.store import term_parts, to_oxigraph
 from webapp.cache import cached_select
 from webapp.errors import ApiError
+from webapp.i18n import t
 from webapp.labels import inverse_label, term_comment, term_label
 from webapp.resources import get_store
-from webapp.views import Table, collapse, pick_label, ref, render_page, select
+from webapp.views import Table, collapse, format_date, grant_label, pick_label, ref, render_page, select
 
 bp = Blueprint("resource", __name__)
 
@@ -200,8 +201,9 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     evidence: dict[str, list[dict]] = {}
     seen: set[tuple[str, str]] = set()
     _evidence(_evidence_rows(s), evidence, seen)
-    data = {"iri": iri, "label": pick_label(labels) or iri,
+    data = {"iri": iri, "label": pick_label(labels) or _unlabelled_name(types, out) or iri,
             "types": [ref(t, term_label(t)) for t in types if isinstance(t, URIRef)],
+            "networked": bool(_NETWORKED & set(types)),
             "properties": _properties(out), "inverse": incoming, "evidence": evidence}
     data.update(_grants(s, page, evidence, seen))
     if parts["membership"]:
@@ -209,6 +211,24 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     text = next((row["o"] for row in out if row["p"] == SCHEMA.text), None)
     data["source_text"] = str(text) if text is not None else None
     return data
+
+
+#: What the network page draws around (webapp.network): an actor, a pole, a goal.
+_NETWORKED = {MAI.Actor, MAI.Cooperation, MAI.StrategicGoal}
+
+
+def _unlabelled_name(types: list, out: list[dict]) -> str | None:
+    """A name for a resource that no source names: a grant by its amount and beneficiary, a session by its day and
+    organ (they are named so in the search too)."""
+    def first(predicate: URIRef, column: str = "o"):
+        return next((row.get(column) for row in out if row["p"] == predicate and row.get(column) is not None), None)
+
+    if MAI.Grant in types:
+        return grant_label(first(SCHEMA.amount), first(MAI.beneficiary, "label"))
+    if MAI.Session in types and (day := first(DCTERMS.date)) is not None:
+        organ = first(MAI.body, "label")
+        return t("session_of", date=format_date(day), organ=f" — {organ}" if organ else "")
+    return None
 
 
 def _page_arg() -> int:

@@ -125,6 +125,18 @@ def format_money(value) -> str:
     return f"{text}\u00a0€"
 
 
+def format_date(value) -> str:
+    """A date as the interface's language writes it ("16 mai 2024", "16 May 2024"); other values as they are."""
+    day = value.toPython() if isinstance(value, Literal) else value
+    if not isinstance(day, dt.date):
+        return str(value)
+    if get_lang() == "en":
+        return f"{day.day} {day.strftime('%B')} {day.year}"
+    from graph.ingest.french import format_date_words
+
+    return format_date_words(day)
+
+
 def grant_label(amount, beneficiary) -> str:
     """A grant's name, which no source gives: "Subvention de 20 000 € à DanaeCare" (as the search names it)."""
     return t("grant_of", amount=format_money(amount) or t("unknown_amount"),
