@@ -435,3 +435,18 @@ def test_a_grant_and_a_session_that_no_source_names_are_named_and_only_networked
     assert "/network?focus=" not in grant and "/network?focus=" not in session and "/network?focus=" in actor
     english = client.get(f"/resource?iri={GRANT}&lang=en", headers=HTML).get_data(as_text=True)
     assert "<h1>Grant of 20\u202f000\u00a0€ to DanaeCare</h1>" in english
+
+
+def test_an_actors_page_speaks_french_in_its_types_grants_and_totals(client):
+    page = client.get(f"/resource?iri={DANAECARE}", headers=HTML).get_data(as_text=True)
+    text = re.sub(r"<[^>]+>", " ", page)
+    assert "schema:NGO" not in text and "foaf:Agent" not in text and "ONG" in text
+    assert ">reçues<" in page and ">given<" not in page and ">received<" not in page
+    received = page[page.index(t_fr("grants_received")):]
+    head = received[:received.index("</thead>")]
+    assert head.count(">Objet<") == 0 and head.count(">Subvention<") == 1
+    assert "délibération n° 2024.00240" in received
+
+
+def t_fr(key: str) -> str:
+    return STRINGS[key][0]

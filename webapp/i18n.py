@@ -48,6 +48,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kind": ("Type", "Kind"),
     "date": ("Date", "Date"),
     "purpose": ("Objet", "Purpose"),
+    "grant": ("Subvention", "Grant"),
+    "deliberation_no": ("délibération n° {number}", "deliberation no. {number}"),
+    "direction": ("Sens", "Direction"),
+    "direction_given": ("accordées", "given"),
+    "direction_received": ("reçues", "received"),
     "decided_by": ("Décidé par", "Decided by"),
     # errors
     "error_title": ("Erreur {status}", "Error {status}"),

@@ -23,9 +23,10 @@ from graph.store import term_parts, to_oxigraph
 from webapp.cache import cached_select
 from webapp.errors import ApiError
 from webapp.i18n import t
-from webapp.labels import inverse_label, term_comment, term_label
+from webapp.labels import inverse_label, qname, term_comment, term_label
 from webapp.resources import get_store
-from webapp.views import Table, collapse, format_date, grant_label, pick_label, ref, render_page, select
+from webapp.views import (Table, collapse, format_date, format_money, grant_label, pick_label, ref, render_page,
+                          select)
 
 bp = Blueprint("resource", __name__)
 
@@ -213,6 +214,7 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     return data
 
 
+_TYPE = URIRef(str(PREFIXES["rdf"]) + "type")
 #: What the network page draws around (webapp.network): an actor, a pole, a goal.
 _NETWORKED = {MAI.Actor, MAI.Cooperation, MAI.StrategicGoal}
 
@@ -247,9 +249,13 @@ _LABEL_PREDICATES = {URIRef(str(PREFIXES["rdfs"]) + "label"), URIRef(str(PREFIXE
 
 
 def _value(term, label=None):
-    if isinstance(term, URIRef):
-        return ref(term, label)
-    return term
+    """A property's value: an IRI as a link named by its label, else by the interface's name for a vocabulary term
+    (a class, a concept: as the badges name them), else by the end of the IRI; a literal as it is."""
+    if not isinstance(term, URIRef):
+        return term
+    if label is None and (known := term_label(term)) != qname(term):
+        label = known
+    return ref(term, label)
 
 
 def _properties(rows: list[dict]) -> list[dict]:
@@ -257,7 +263,9 @@ def _properties(rows: list[dict]) -> list[dict]:
     for row in rows:
         if row["p"] in (SCHEMA.text, MAI.evidence):
             continue
-        grouped[row["p"]].append(_value(row["o"], row.get("label")))
+        # A type is named as its badge names it, in the interface's language, whatever the ontology's label.
+        label = None if row["p"] == _TYPE else row.get("label")
+        grouped[row["p"]].append(_value(row["o"], label))
     return [{"property": ref(p, term_label(p)), "tooltip": term_comment(p), "values": values}
             for p, values in sorted(grouped.items(), key=lambda kv: term_label(kv[0]).lower())]
 
@@ -344,10 +352,12 @@ def _grants(s: URIRef, page: int, evidence: dict[str, list[dict]], seen: set[tup
     given, received = Table("grants_given", columns), Table("grants_received", columns)
     for row in rows:
         table = given if row["role"].value == "given" else received
-        table.rows.append({"grant": ref(row["grant"], row.get("purpose")), "other": ref(row.get("other"),
+        named = row.get("purpose") or format_money(row.get("amount")) or None  # in its row: the amount says it
+        table.rows.append({"grant": ref(row["grant"], named), "other": ref(row.get("other"),
                            row.get("otherLabel")), "year": _number(row.get("year"), int),
                            "amount": _number(row.get("amount"), float), "purpose": row.get("purpose"),
-                           "deliberation": ref(row.get("deliberation"), row.get("deliberationLabel"))})
+                           "deliberation": ref(row.get("deliberation"), t("deliberation_no", number=row["deliberationLabel"])
+                                               if row.get("deliberationLabel") is not None else None)})
     by_year = Table("totals_by_year", [("direction", "direction"), ("year", "year"), ("total", "total")])
     counts = {"given": 0, "received": 0}
     for row in sorted(cached_select(_GRANT_TOTALS, s=s), key=lambda r: (str(r["role"]), _descending(r.get("year")))):
