@@ -80,3 +80,15 @@ def test_the_why_details_open_and_lead_to_the_highlighted_quote(server, browser)
     page.click("details.why[open] a")
     assert "20 000 €" in page.inner_text("mark#quote")
     context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/funding", "/goals", "/id/actor/danaecare", "/search?q=sant%C3%A9",
+                                  "/resource?iri=https%3A%2F%2Fw3id.org%2Fmaillage%2Fid%2Fsession%2F"
+                                  "saint-etienne-metropole%2F2024-05-14"])
+def test_a_phone_reads_the_page_without_scrolling_sideways(server, browser, path):
+    context = browser.new_context(java_script_enabled=True, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    assert page.goto(server + path).status == 200
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert overflow <= 0, f"{path}: {overflow} px wider than the phone"

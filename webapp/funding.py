@@ -10,7 +10,7 @@ from rdflib import URIRef
 from graph.namespaces import MAI, SCHEMA
 from webapp.i18n import t
 from webapp.cache import cached_select
-from webapp.views import Table, collapse, grant_label, ref, render_page
+from webapp.views import Table, collapse, format_money, grant_label, ref, render_page
 
 bp = Blueprint("funding", __name__)
 
@@ -86,14 +86,15 @@ def bar_chart(table: Table, key: str, title: str) -> Markup:
     top = max(r["total"] for r in rows)
     height = 24 * len(rows) + 30
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(title)}" '
-             f'viewBox="0 0 640 {height}" width="640" height="{height}" class="chart"><title>{escape(title)}</title>']
+             f'viewBox="0 0 720 {height}" width="720" height="{height}" class="chart"><title>{escape(title)}</title>']
     for i, row in enumerate(rows):
         y = 20 + 24 * i
         width = max(2, int(400 * row["total"] / top))
         label = row[key].label if hasattr(row[key], "label") else str(row[key] if row[key] is not None else "—")
         parts.append(f'<text x="0" y="{y + 14}" class="chart-label">{escape(label[:28])}</text>'
                      f'<rect x="180" y="{y}" width="{width}" height="18" class="chart-bar"></rect>'
-                     f'<text x="{186 + width}" y="{y + 14}" class="chart-value">{row["total"]:,.0f} €</text>')
+                     f'<text x="{186 + width}" y="{y + 14}" class="chart-value">{escape(format_money(round(row["total"])))}'
+                     '</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
