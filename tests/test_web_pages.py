@@ -327,7 +327,7 @@ def test_totals_count_each_grant_once_when_another_source_restates_the_actors(tm
         assert [r["grant"]["iri"] for r in latest] == [GRANT, GRANT_XSS]
         edges = client.get(f"/network.json?focus={SEM}").get_json()["edges"]["rows"]
         assert [(r["other"]["iri"], r["relation"], r["links"], r["amount"]) for r in edges] == [
-            (DANAECARE, "funds", 1, 20000.0), (XSS, "funds", 1, 5000.0), (PTCE, "member-of", 1, 0.0)]
+            (DANAECARE, "funds", 1, 20000.0), (XSS, "funds", 1, 5000.0), (PTCE, "member-of", 1, None)]
     finally:
         close_resources(app)
 
@@ -450,3 +450,10 @@ def test_an_actors_page_speaks_french_in_its_types_grants_and_totals(client):
 
 def t_fr(key: str) -> str:
     return STRINGS[key][0]
+
+
+def test_the_network_table_says_each_relation_in_french_and_gives_money_only_to_grants(client):
+    page = client.get(f"/network?focus={SEM}", headers=HTML).get_data(as_text=True)
+    table = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page[page.index("<table"):page.index("</table>")]))
+    assert "bénéficiaire" in table and "pôle dont il est membre" in table
+    assert "member-of" not in table and "funds" not in table and " 0 € " not in table

@@ -44,6 +44,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "goal": ("Objectif", "Goal"),
     "grants": ("Subventions", "Grants"),
     "grant_count": ("Nombre", "Count"),
+    "link_count": ("Liens", "Links"),
     "label": ("Libellé", "Label"),
     "kind": ("Type", "Kind"),
     "date": ("Date", "Date"),
@@ -136,6 +137,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "network_legend_member": ("membre de", "member of"),
     "network_legend_serves": ("sert l'objectif", "serves the goal"),
     "network_legend_coordinates": ("coordonne", "coordinates"),
+    # a neighbour of the network's focus, as the neighbour stands to it
+    "relation_funds": ("bénéficiaire", "beneficiary"),
+    "relation_funded_by": ("financeur", "funder"),
+    "relation_member_of": ("pôle dont il est membre", "pole it is a member of"),
+    "relation_has_member": ("membre", "member"),
+    "relation_coordinated_by": ("coordinateur", "coordinator"),
+    "relation_coordinates": ("pôle coordonné", "pole coordinated"),
+    "relation_serves": ("sert l'objectif", "serves the goal"),
+    "relation_has_goal": ("pôle qui s'est donné l'objectif", "pole with this goal"),
     # named queries
     "queries_title": ("Requêtes prêtes à l'emploi", "Ready-made queries"),
     "queries_intro": ("Des questions fréquentes, en SPARQL : remplissez le formulaire et lancez.",

@@ -42,8 +42,11 @@ _NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount WHE
       } UNION {
         ?other mai:coordinatedBy ?focus . BIND(?other AS ?link) BIND("coordinates" AS ?relation) BIND(0 AS ?amount0)
       } UNION {
-        ?link mai:contributesTo ?focus ; mai:beneficiary ?other . BIND("serves" AS ?relation)
+        ?link mai:contributesTo ?focus ; a mai:Grant ; mai:beneficiary ?other . BIND("serves" AS ?relation)
         OPTIONAL { ?link schema:amount ?a } BIND(COALESCE(?a, 0) AS ?amount0)
+      } UNION {
+        ?other mai:contributesTo ?focus ; a mai:Actor . BIND(?other AS ?link) BIND("serves" AS ?relation)
+        BIND(0 AS ?amount0)
       } UNION {
         ?other mai:hasGoal ?focus . BIND(?other AS ?link) BIND("has-goal" AS ?relation) BIND(0 AS ?amount0)
       }
@@ -56,19 +59,24 @@ _CHOICES = """SELECT ?x ?label ?kind WHERE {
   OPTIONAL { ?x rdfs:label|skos:prefLabel ?label }
 } LIMIT 50"""
 
-#: relation -> (CSS class, UI string key)
+#: relation -> (CSS class, UI string key of the legend)
 RELATIONS = {"funds": ("funds", "network_legend_funds"), "funded-by": ("funds", "network_legend_funds"),
              "member-of": ("member", "network_legend_member"), "has-member": ("member", "network_legend_member"),
              "coordinated-by": ("coordinates", "network_legend_coordinates"),
              "coordinates": ("coordinates", "network_legend_coordinates"),
              "serves": ("serves", "network_legend_serves"), "has-goal": ("serves", "network_legend_serves")}
+#: The relations that carry money: the others have no amount (not "0 €").
+WITH_MONEY = {"funds", "funded-by", "serves"}
 
 
 def neighbours(focus: URIRef) -> list[dict]:
-    """The focus's neighbours, one row per (neighbour, relation), biggest first."""
+    """The focus's neighbours, one row per (neighbour, relation), biggest first; ``relation_label`` says the
+    relation from the neighbour's side, in the interface's language."""
     rows = collapse(select(_NEIGHBOURS, focus=focus), ["otherLabel"])
     return [{"other": ref(r["other"], r.get("otherLabel")), "relation": str(r["relation"]),
-             "links": int(r["links"]), "amount": float(r["amount"].toPython())} for r in rows]
+             "relation_label": t("relation_" + str(r["relation"]).replace("-", "_")),
+             "links": int(r["links"]),
+             "amount": float(r["amount"].toPython()) if str(r["relation"]) in WITH_MONEY else None} for r in rows]
 
 
 def radial_layout(centre: str, others: list[str], per_ring: int = 24) -> dict[str, tuple[float, float]]:
@@ -160,7 +168,8 @@ def network():
         raise ApiError(f"aucune donnée sur <{focus_iri}>", f"no data about <{focus_iri}>", status=404,
                        code="not-found")
     shown, more = rows[:limit], max(len(rows) - limit, 0)
-    edges = Table("edges", [("other", "other"), ("relation", "relation"), ("links", "links"), ("amount", "amount")],
+    edges = Table("edges", [("other", "other"), ("relation", "relation"), ("relation_label", "relation_label"),
+                            ("links", "links"), ("amount", "amount")],
                   shown, more)
     focus_data = {"iri": focus_iri, "label": label}
     return render_page("network.html", {"focus": focus_data, "edges": edges, "more": more},
