@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from graph.ingest.delib_grants import find_grants
 from graph.ingest.delib_meta import find_authority, find_session_date, parse_vote
 from graph.ingest.delib_people import Person, parse_attendance, parse_person
 from graph.ingest.french import (find_amounts_in_words, format_amount, format_date_words, number_to_words,
@@ -167,3 +168,23 @@ def test_a_proxy_written_beside_an_absent_members_name_is_read_once():
 ])
 def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first(text, name):
     assert find_authority(text)[0] == name
+
+
+@pytest.mark.parametrize("text, grants, totals", [
+    ("Le Conseil municipal décide d'attribuer une subvention de 1.500,00 euros au Comité des fêtes.",
+     [("Comité des fêtes", "1500.00")], []),
+    ("Le Conseil municipal DÉCIDE d'attribuer les subventions suivantes :\n- Comité des fêtes : 1 500,00 euros\n"
+     "- Foyer rural de Sainte-Olive …… 1 200 €\n- Club des aînés ... 850 €\n",
+     [("Comité des fêtes", "1500.00"), ("Foyer rural de Sainte-Olive", "1200"), ("Club des aînés", "850")], []),
+    ("DÉCIDE d'attribuer un fonds de concours de 15 000 € à la commune de Lavaur-Fictif pour l'isolation.",
+     [("Commune de Lavaur-Fictif", "15000")], []),
+    ("DÉCIDE de verser à l'association Réseau Périnatal Verlac la somme de 8 000 €.",
+     [("Réseau Périnatal Verlac", "8000")], []),
+    ("DÉCIDE d'attribuer une subvention de 1 200 € à l'association Sourire d'Automne et de 750 € à l'association "
+     "Les Amis.", [("Sourire d'Automne", "1200"), ("Les Amis", "750")], []),
+    ("soit un total de 3.950,00 euros de subventions attribuées.", [], ["3950.00"]),
+])
+def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, grants, totals):
+    found = find_grants(text, "")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == grants
+    assert [str(t.amount) for t in found.totals] == totals

@@ -66,12 +66,14 @@ _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\
                       r"\bdéjà\b|l['’]an\s+dernier|l['’]année\s+dernière|emplois|\btotal|\bglobale?\s+du\s+projet|"
                       r"\bsoit\b|représent|s['’]élève|\bplafond|\bprix\b|\bloyer", re.I)
 _STOP = (r"(?=\s*(?:,|\(|;|:|\.(?:\s|$)|\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|\bdans\s+le\s+cadre\b|\bafin\b|"
-         r"\bune?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|soutien)\b|\bun\s+montant\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|(?<![-\w])sur\b|"
-         r"\bà\s+hauteur\b|\ben\s+faveur\b|\bet\s+(?:à|au|aux)\b|\bainsi\b|\bselon\b|$))")
+         r"\bune?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|soutien)\b|"
+         r"\bun\s+montant\b|\bla\s+somme\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|(?<![-\w])sur\b|"
+         r"\bà\s+hauteur\b|\ben\s+faveur\b|\bet\s+(?:(?:à|au|aux)\b|de\s+\d)|\bainsi\b|\bselon\b|$))")
 _BENEFICIARY = re.compile(
     r"(?:\bà|\bau\s+profit\s+de|\ben\s+faveur\s+de|\bau\s+bénéfice\s+de|\bbénéficiaire\s*:)\s+"
     r"(?:l['’]association\s+|la\s+structure\s+|la\s+société\s+|l['’](?=[A-ZÉ])|la\s+(?=[A-ZÉ])|le\s+(?=[A-ZÉ])|"
-    r"(?<=à)\s*(?=[A-ZÉ]))?(?P<name>[A-ZÉÈÀ«\"0-9][^\n]*?)" + _STOP + r"|(?P<au>\bau(?:x)?\s+(?P<name2>[A-ZÉÈÀ][^\n]*?)"
+    r"la\s+(?=(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ])|"
+    r"(?<=à)\s*(?=[A-ZÉ]))?(?P<name>(?:[A-ZÉÈÀ«\"0-9]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ])[^\n]*?)" + _STOP + r"|(?P<au>\bau(?:x)?\s+(?P<name2>[A-ZÉÈÀ][^\n]*?)"
     + _STOP + r")")
 _ASSOCIATION = re.compile(r"l['’]association\s+(?P<name>[A-ZÉÈÀ«\"0-9][^\n]*?)" + _STOP)
 _DECISION = re.compile(r"après\s+en\s+avoir\s+délibéré|\bDÉCIDE\b|\bDECIDE\b|\bDÉLIBÈRE\b|il\s+est\s+proposé\s+au|"
@@ -82,6 +84,8 @@ _PROSE_TOTAL = re.compile(r"(?:montant\s+total|soit\s+un\s+total|soit\s+au\s+tot
 
 def _clean_name(name: str) -> str | None:
     name = re.sub(r"\s+", " ", name).strip(" «»\"'’.-")
+    if name.startswith(("commune ", "ville ")):  # "à la commune de Lavaur": the Commune de Lavaur
+        name = name[0].upper() + name[1:]
     words = name.split()
     if not words or len(words) > 9 or not (words[0][0].isupper() or words[0][0].isdigit()):
         return None
@@ -124,8 +128,23 @@ def _purpose(sentence: str, after: int) -> str | None:
     return text
 
 
+#: A sentence's characters: anything but its ends — a dot between two digits ("1.500,00 €") ends nothing.
+_IN_SENTENCE = r"(?:[^.;\n]|(?<=\d)\.(?=\d)|\.{2,})+"  # nor do dot leaders ("Club des aînés ...... 850 €")
+
+
+def _item_name(item: str, anchor: int) -> str | None:
+    """The name that a list item gives before its amount: "- Comité des fêtes : 1 500 €", "- Foyer rural …… 850 €".
+
+    >>> _item_name("- Foyer rural de Sainte-Olive …… 1 200 €", 33)
+    'Foyer rural de Sainte-Olive'
+    """
+    name = re.sub(r"^\s*[-•*]\s*", "", item[:anchor])
+    name = re.sub(r"[\s.…:–—-]+$", "", name)
+    return name if re.match(r"[A-ZÉÈÀ«\"0-9]", name) and 2 < len(name) <= 120 else None
+
+
 def _sentences(body: str):
-    for match in re.finditer(r"[^.;\n]+(?:\n(?![-•*]|\s*\n|\|)[^.;\n]+)*[.;]?", body):
+    for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?![-•*]|\s*\n|\|){_IN_SENTENCE})*[.;]?", body):
         if match.group(0).strip():
             yield match.start(), match.group(0)
 
@@ -159,7 +178,8 @@ def prose_grants(body: str, title_beneficiary: str | None) -> tuple[list[GrantFa
                 continue
             if _EXCLUDE.search(sentence[max(0, a_start - 80):a_end + 25]):
                 continue
-            name = beneficiary_in(sentence, a_start) or title_beneficiary
+            name = beneficiary_in(sentence, a_start) or (item and lead and _item_name(sentence, a_start)) \
+                or title_beneficiary
             if name:
                 grants.append(GrantFact(name, amount, (start, start + len(sentence.rstrip())),
                                         _nature(sentence), _purpose(sentence, a_end), start >= decision_at))
