@@ -188,3 +188,15 @@ def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, gran
     found = find_grants(text, "")
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == grants
     assert [str(t.amount) for t in found.totals] == totals
+
+
+@pytest.mark.parametrize("text, outcome, counts", [
+    ("Vu le budget primitif 2024 adopté le 4 avril 2024 ;\nPour : 7 – Contre : 11 – Abstentions : 1\n"
+     "La délibération n'est pas adoptée.", "rejected", (7, 11, 1)),
+    ("Le Conseil, par 19 voix pour et 2 abstentions :\n1°) APPROUVE la convention", "adopted", (19, None, 2)),
+    ("Les crédits sont imputés au compte 65738 pour le GIP. Contre : 12 – Abstentions : 5. Adopté.",
+     "adopted", (None, 12, 5)),
+])
+def test_a_vote_is_read_from_its_own_sentence_not_from_a_visa_an_account_or_the_next_line(text, outcome, counts):
+    vote = parse_vote(text)
+    assert (vote.outcome, (vote.votes_for, vote.against, vote.abstentions)) == (outcome, counts)

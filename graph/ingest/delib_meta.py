@@ -323,37 +323,45 @@ class Vote:
 _COUNT = r"(?P<n>\d+|z[ée]ro|aucune?)"
 
 
-def _count(text: str, words: str) -> tuple[int, tuple[int, int]] | None:
-    match = (re.search(rf"\b(?:{words})\s*:\s*{_COUNT}", text, re.I)
-             or re.search(rf"{_COUNT}\s+(?:voix\s+)?(?:{words})", text, re.I))
+def _count(text: str, words: str, voix: bool = False) -> tuple[int, tuple[int, int]] | None:
+    """The count that ``text`` gives for ``words``: "Pour : 20" (on the same line), or "20 voix pour" — "voix"
+    required when ``voix`` ("65738 pour le GIP" is no vote)."""
+    match = (re.search(rf"\b(?:{words})[ \t]*:[ \t]*{_COUNT}\b", text, re.I)
+             or re.search(rf"\b{_COUNT}\s+(?:voix\s+){'' if voix else '?'}(?:{words})\b", text, re.I))
     if not match:
         return None
     n = match.group("n")
     return (int(n) if n.isdigit() else 0), match.span()
 
 
+_CITING_LINE = re.compile(r"\s*(?:vu|consid[ée]rant)\b", re.I)
+
+
 def parse_vote(body: str) -> Vote:
     """Return the outcome (adopted-unanimously, adopted, rejected) and the counts when the text gives them."""
     vote = Vote()
     spans = []
-    for attr, words in (("votes_for", r"pour|votes?\s+pour"), ("against", r"contre"),
-                        ("abstentions", r"abstentions?|s['’]abst\w+")):
-        found = _count(body, words)
+    for attr, words, voix in (("votes_for", r"pour|votes?\s+pour", True), ("against", r"contre", False),
+                              ("abstentions", r"abstentions?|s['’]abst\w+", False)):
+        found = _count(body, words, voix)
         if found:
             setattr(vote, attr, found[0])
             spans.append(found[1])
     outcome = None
     for pattern, result in ((r"adopt[ée]e?s?\s+à\s+l['’]unanimit[ée]|à\s+l['’]unanimit[ée]"
                              r"|^\s*(?:vote\s*:\s*)?unanimit[ée]\s*\.?\s*$", "adopted-unanimously"),
-                            (r"\brejet(?:é|ée|te)\b|n['’]adopte\s+pas|\bREJET", "rejected"),
+                            (r"\brejet(?:é|ée|te)\b|n['’]adopte\s+pas|n['’]est\s+pas\s+adopt[ée]+|\bnon\s+adopt[ée]+"
+                             r"|\bREJET", "rejected"),
                             (r"\badopt(?:e|é|ée|és|ées)\b|\bADOPT[EÉ]|\bà\s+la\s+majorit[ée]\b", "adopted")):
-        match = re.search(pattern, body, re.I | re.M)
+        # Not in a visa or a recital: "Vu le budget primitif adopté le …" says nothing of this vote.
+        match = next((m for m in re.finditer(pattern, body, re.I | re.M)
+                      if not _CITING_LINE.match(body, body.rfind("\n", 0, m.start()) + 1)), None)
         if match:
             outcome = result
             spans.append(match.span())
             break
-    if outcome is None and vote.votes_for is not None and vote.against is not None:
-        outcome = "adopted" if vote.votes_for > vote.against else "rejected"
+    if outcome is None and vote.votes_for is not None:  # "par 19 voix pour et 2 abstentions"
+        outcome = "adopted" if vote.votes_for > (vote.against or 0) else "rejected"
     vote.outcome = outcome
     if spans:
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
