@@ -200,3 +200,28 @@ def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, gran
 def test_a_vote_is_read_from_its_own_sentence_not_from_a_visa_an_account_or_the_next_line(text, outcome, counts):
     vote = parse_vote(text)
     assert (vote.outcome, (vote.votes_for, vote.against, vote.abstentions)) == (outcome, counts)
+
+
+@pytest.mark.parametrize("text, present, excused, proxies, secretary, chair", [
+    ("Étaient présents :\nM. Régis AUBERTIN\nMme Claire BOYER\nM. Henri IZARD\n\nPouvoirs :\n"
+     "M. Henri IZARD à M. Régis AUBERTIN\nMme Anne ROUX à Mme Claire BOYER\n",
+     ["Régis AUBERTIN", "Claire BOYER", "Henri IZARD"], [],
+     [("Henri IZARD", "Régis AUBERTIN"), ("Anne ROUX", "Claire BOYER")], None, None),
+    ("Présents : M. Jean DUPONT, Mme Odile MARCHETTI\nReprésentés : M. Kevin LAFONT par Mme Odile MARCHETTI\n",
+     ["Jean DUPONT", "Odile MARCHETTI"], [], [("Kevin LAFONT", "Odile MARCHETTI")], None, None),
+    ("Présents : M. Jean DUPONT\nAbsente excusée : Mme Maud NICOLAS\n", ["Jean DUPONT"], ["Maud NICOLAS"], [], None,
+     None),
+    ("Mme Sandrine JOUVE a été désignée pour remplir les fonctions de secrétaire de séance.\n", [], [], [],
+     "Sandrine JOUVE", None),
+    ("Mme Lucie TEXIER est nommée secrétaire de séance.\n", [], [], [], "Lucie TEXIER", None),
+    ("Secrétaire : Mme Josette CAZALS\nPrésident : M. Fernand LABORIE\n", [], [], [], "Josette CAZALS",
+     "Fernand LABORIE"),
+    ("Le Conseil s'est réuni sous la présidence de M. le Maire, Patrice ROUVIÈRE.\n", [], [], [], None,
+     "Patrice ROUVIÈRE"),
+])
+def test_attendance_lists_and_officers_are_read_however_the_text_lays_them_out(text, present, excused, proxies,
+                                                                               secretary, chair):
+    a = parse_attendance(text)
+    assert [p.label for p in a.present] == present and [p.label for p in a.excused] == excused
+    assert [(p.giver.label, p.holder.label) for p in a.proxies] == proxies
+    assert (a.secretary and a.secretary.label, a.chair and a.chair.label) == (secretary, chair)

@@ -209,11 +209,13 @@ def test_a_name_read_again_from_the_cache_reads_as_the_first_time(text):
 
 #: The secretary's pattern as one search (both alternatives) before it was found from where its verb is.
 SECRETARY_AS_ONE_PATTERN = re.compile(
-    r"Secrétaire\s+de\s+séance\s*:\s*(?P<name>[^\n,]+)"
-    r"|(?P<name2>[^\n,:]+?)\s+(?:a\s+été|est)\s+(?:désignée?|élue?)\s+(?:comme\s+)?secrétaire", re.I)
+    r"(?:Secrétaire\s+de\s+(?:la\s+)?séance|^[ \t]*Secrétaire)\s*:\s*(?P<name>[^\n,]+)"
+    r"|(?P<name2>[^\n,:]+?)\s+(?:a\s+été|est)\s+(?:désignée?|élue?|nommée?)\s+"
+    r"(?:comme\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+)?secrétaire", re.I | re.M)
 SECRETARY_PIECES = st.sampled_from([
-    "Secrétaire de séance : ", "secrétaire", "SECRÉTAIRE", "a été", "est", "désigné", "élue", "comme", "M. Jean DUPONT",
-    "Mme Léa ROY", " ", "  ", "\n", ",", ":", "x", "É", "ſ"])
+    "Secrétaire de séance : ", "Secrétaire : ", "secrétaire", "SECRÉTAIRE", "a été", "est", "désigné", "élue",
+    "nommée", "comme", "pour remplir les fonctions de", "M. Jean DUPONT", "Mme Léa ROY", " ", "  ", "\n", ",", ":",
+    "x", "É", "ſ"])
 
 
 @given(st.lists(SECRETARY_PIECES, max_size=30).map(" ".join) | st.lists(SECRETARY_PIECES, max_size=30).map("".join))

@@ -135,15 +135,16 @@ _INSTITUTION_WORDS = {"métropole", "ville", "commune", "département", "région
 
 
 _PROXY_SPLIT = re.compile(r"\s+(?:donne|a\s+donné|a\s+donne|donnant)\s+(?:pouvoir|procuration|délégation)\s+(?:de\s+vote\s+)?à\s+"
-                          r"|\s*\(\s*(?:pouvoir|procuration)\s+à\s+|\s+(?:représentée?\s+par|à)\s+", re.I)
+                          r"|\s*\(\s*(?:pouvoir|procuration)\s+à\s+|\s+(?:représentée?\s+par|à|par)\s+", re.I)
 
 #: Section headings, by the list they open; the colon may come on the next line ("…du Code\nGénéral … :").
 SECTIONS = [
-    ("proxies", re.compile(r"^(?:Pouvoirs?|Procurations?|Membres?\s+représentés?|Absents?\s+(?:excusés?\s+)?"
+    ("proxies", re.compile(r"^(?:Pouvoirs?|Procurations?|(?:Membres?\s+)?représentée?s?|Absents?\s+(?:excusés?\s+)?"
                            r"(?:ayant\s+(?:voté\s+par\s+procuration|donné\s+(?:pouvoir|procuration))|représentés?))"
                            r"[^:\n]*(?:\n[^:\n]{0,80})?:", re.I | re.M)),
-    ("excused", re.compile(r"^(?:Membres?\s+(?:titulaires?\s+)?)?(?:absents?\s+)?excusés?[^:\n]{0,40}:", re.I | re.M)),
-    ("absent", re.compile(r"^(?:Membres?\s+(?:titulaires?\s+)?)?Absents?(?:\s+non\s+excusés?)?\s*:", re.I | re.M)),
+    ("excused", re.compile(r"^(?:Membres?\s+(?:titulaires?\s+)?)?(?:absente?s?\s+)?excusée?s?[^:\n]{0,40}:",
+                           re.I | re.M)),
+    ("absent", re.compile(r"^(?:Membres?\s+(?:titulaires?\s+)?)?Absente?s?(?:\s+non\s+excusée?s?)?\s*:", re.I | re.M)),
     ("present", re.compile(r"^(?:(?:Membres?|Conseillers?)\s+(?:titulaires?\s+)?présents?|(?:Étaient|Etaient|Sont)\s+"
                            r"présents?|Présents?)(?:\s*\([^)\n]*\))?\s*:", re.I | re.M)),
 ]
@@ -173,6 +174,9 @@ def _names_line(line: str, kind: str) -> bool:
     return good >= max(1, len(items) - (1 if dangling else 0)) * 0.6
 
 
+_STARTS_WITH_CIVILITY = re.compile(r"(?:M\.|Mme|MM\.|Mmes|Mlle|Monsieur|Madame)\s", re.I)
+
+
 def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int]:
     """Return the joined names of a section and the offset where they end."""
     first_line, *rest = body[start:stop].split("\n")
@@ -186,7 +190,12 @@ def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int
         pos += len(line) + 1
     joined = ""
     for line in lines:
-        joined += line if joined.endswith("-") or not joined else " " + line
+        if not joined or joined.endswith("-"):
+            joined += line
+        elif _STARTS_WITH_CIVILITY.match(line) and not joined.endswith((",", ";")):  # one name a line
+            joined += ", " + line
+        else:
+            joined += " " + line
     return joined, end
 
 
@@ -250,12 +259,15 @@ def parse_counts(body: str, attendance: Attendance) -> None:
 
 _CHAIR = re.compile(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<name>[^\n,]+)"
                     r"|Présidence\s*:\s*(?P<name2>[^\n,]+)"
-                    r"|sous\s+la\s+présidence\s+de\s+(?:(?:Monsieur|Madame)\s+(?:le|la)\s+(?P<title>[^,\n]+),\s*)?"
-                    r"(?P<name3>[^\n,]+)", re.I)
-_SECRETARY = re.compile(r"Secrétaire\s+de\s+séance\s*:\s*(?P<name>[^\n,]+)", re.I)
+                    r"|sous\s+la\s+présidence\s+de\s+"
+                    r"(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la)\s+(?P<title>[^,\n]+),\s*)?"
+                    r"(?P<name3>[^\n,]+)|^Présid(?:ent|ente)\s*:\s*(?P<name4>[^\n,]+)", re.I | re.M)
+_SECRETARY = re.compile(r"(?:Secrétaire\s+de\s+(?:la\s+)?séance|^[ \t]*Secrétaire)\s*:\s*(?P<name>[^\n,]+)",
+                        re.I | re.M)
 # "X a été désigné secrétaire", found from where its verb is: searched for as a whole, the name (any text up to a
 # line end, comma or colon, tried from each character) took 0.6 s of 7.3 on 400 deliberations.
-_APPOINTED = r"\s+(?:a\s+été|est)\s+(?:désignée?|élue?)\s+(?:comme\s+)?secrétaire"
+_APPOINTED = (r"\s+(?:a\s+été|est)\s+(?:désignée?|élue?|nommée?)\s+"
+              r"(?:comme\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+)?secrétaire")
 _NAMED_SECRETARY = re.compile(r"(?P<name>[^\n,:]+?)" + _APPOINTED, re.I)
 _APPOINTED_AFTER_NAME = re.compile(r"(?<=[^\n,:])" + _APPOINTED, re.I)
 _SIGNATURE = re.compile(r"^(?:Le|La)\s+(?P<title>(?:[\wÀ-ÿ-]+\s+){0,2}(?:Vice-)?(?:Président|Présidente|Maire|"
@@ -279,7 +291,8 @@ def parse_officers(body: str, attendance: Attendance) -> None:
     """Read the chair (and the title under which they sign) and the secretary of the session."""
     match = _CHAIR.search(body)
     if match:
-        attendance.chair = parse_person(match.group("name") or match.group("name2") or match.group("name3"))
+        attendance.chair = parse_person(match.group("name") or match.group("name2") or match.group("name3")
+                                        or match.group("name4"))
         attendance.chair_title = match.group("title")
         attendance.spans.append(match.span())
     match = _find_secretary(body)
