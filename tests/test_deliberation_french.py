@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from graph.ingest.delib_grants import find_grants
-from graph.ingest.delib_meta import find_authority, find_session_date, parse_vote
+from graph.ingest.delib_meta import find_authority, find_number, find_session_date, find_title, parse_vote
 from graph.ingest.delib_people import Person, parse_attendance, parse_person
 from graph.ingest.french import (find_amounts_in_words, format_amount, format_date_words, number_to_words,
                                  parse_amount, parse_date, words_to_number)
@@ -225,3 +225,19 @@ def test_attendance_lists_and_officers_are_read_however_the_text_lays_them_out(t
     assert [p.label for p in a.present] == present and [p.label for p in a.excused] == excused
     assert [(p.giver.label, p.holder.label) for p in a.proxies] == proxies
     assert (a.secretary and a.secretary.label, a.chair and a.chair.label) == (secretary, chair)
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Vu la loi n° 2000-321 du 12 avril 2000 ;\nN° d'ordre : 31\n", "31"),
+    ("Vu le règlement (UE) n° 1407/2013 ;\nDélibération n° CP/2024-04/12.07\n", "CP/2024-04/12.07"),
+    ("DELIBERATION N°2014/159", "2014/159"),
+    ("Délibération n° CP-2023-045 : Santé", "CP-2023-045"),
+])
+def test_the_deliberations_own_number_is_read_not_that_of_an_act_it_cites(text, number):
+    assert find_number(text) == number
+
+
+def test_a_title_does_not_take_the_rapporteur_line_below_it():
+    assert find_title("Objet : Subvention au club\nRapporteur : M. Jean DUPONT\n", None, 0)[0] == "Subvention au club"
+    assert find_title("Objet : Subvention au club de football\ndu quartier nord\n\nVu", None, 0)[0] == (
+        "Subvention au club de football du quartier nord")

@@ -260,13 +260,23 @@ def find_session_date(body: str) -> dt.date | None:
     return None
 
 
-_NUMBER = re.compile(r"(?:d[ée]lib[ée]ration|DELIBERATION)?\s*\bn\s*[°ºo]\s*[:.]?\s*"
-                     r"(?P<num>[A-Z]{0,4}[-_ ]?\d[\w.-]*(?:\s*/\s*\d+)?)", re.I)
+_NUMBER = re.compile(r"(?:d[ée]lib[ée]ration|DELIBERATION)?\s*\bn\s*[°ºo]\s*(?:d['’]ordre\s*)?[:.]?\s*"
+                     r"(?P<num>[A-Z]{0,4}[-_ /]?\d[\w.-]*(?:\s*/\s*\d[\w.-]*)*)", re.I)
 
 
 def number_match(body: str) -> re.Match | None:
-    """Where the deliberation's own number is written (see :func:`find_number`)."""
-    return _NUMBER.search(body)
+    """Where the deliberation's own number is written (see :func:`find_number`): the first "n° …" that is not in a
+    visa or a recital ("Vu la loi n° 2000-321 …" cites another act), else the first.
+
+    >>> number_match("Vu la loi n° 2000-321 du 12 avril 2000 ;\\nN° d'ordre : 31").group("num")
+    '31'
+    """
+    first = None
+    for match in _NUMBER.finditer(body):
+        if not _CITING_LINE.match(body, body.rfind("\n", 0, match.start("num")) + 1):
+            return match
+        first = first or match
+    return first
 
 
 def find_number(body: str) -> str | None:
@@ -282,7 +292,8 @@ _TITLE_AFTER_NUMBER = re.compile(r"\bn\s*[°ºo]\s*[:.]?\s*[A-Z]{0,4}[-_ ]?\d[\w
 def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[str, int, int] | None:
     """Return the title and its span: "Objet : …" or "Rapport n° 14 – …", else what follows the number on its line or
     below it, else the lines before "rapporte"."""
-    match = (re.search(r"^\s*Objet\s*:\s*(?P<t>.+(?:\n(?!\s*\n).+)?)", body, re.I | re.M)
+    # The title's second line, if any, is no "Rapporteur : …" line.
+    match = (re.search(r"^\s*Objet\s*:\s*(?P<t>.+(?:\n(?!\s*\n|[^\n:]{0,40}:).+)?)", body, re.I | re.M)
              or re.search(r"^\s*Rapport\s+n\s*[°º]\s*[\w.-]+\s*(?::|\s[-–—])\s*(?P<t>\S.{7,})$", body, re.I | re.M))
     if match:
         return _title(match.group("t")), match.start("t"), match.end("t")
