@@ -381,20 +381,25 @@ ex:grant a mai:Grant ; schema:funder ex:city ; mai:beneficiary ex:asso ; schema:
 """
 
 
-def test_goals_count_grants_as_grants_and_actors_as_beneficiaries_or_members_under_their_pole(tmp_path):
+def json_of_a_store_of(tmp_path: Path, turtle: str, url: str) -> dict:
+    """The JSON at ``url`` of an explorer on a store of ``turtle`` alone (ingested by the pipeline)."""
     from graph.ingest.pipeline import ingest_paths
     from graph.store import open_store
 
-    source = tmp_path / "goals.ttl"
-    source.write_text(GOALS_TTL, encoding="utf-8")
+    source = tmp_path / "data.ttl"
+    source.write_text(turtle, encoding="utf-8")
     store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "template")})
     ingest_paths(store, [source])
     store.close()
     app = fresh_app(tmp_path / "template", tmp_path / "app")
     try:
-        data = app.test_client().get("/goals.json").get_json()
+        return app.test_client().get(url).get_json()
     finally:
         close_resources(app)
+
+
+def test_goals_count_grants_as_grants_and_actors_as_beneficiaries_or_members_under_their_pole(tmp_path):
+    data = json_of_a_store_of(tmp_path, GOALS_TTL, "/goals.json")
     rows = {r["goal"]["label"]: r for r in data["goals"]["rows"]}
     assert {(label, r["pole"]["label"], r["grants"], r["actors"], r["total"]) for label, r in rows.items()} == {
         ("Objectif A1", "PTCE A", 1, 2, 1500.0), ("Objectif B1", "PTCE B", 0, 0, 0.0)}
@@ -405,22 +410,10 @@ def test_goals_count_grants_as_grants_and_actors_as_beneficiaries_or_members_und
 
 
 def test_the_home_page_shows_every_pole_however_many_labels_one_of_them_has(tmp_path):
-    from graph.ingest.pipeline import ingest_paths
-    from graph.store import open_store
-
     labels = " , ".join(f'"PTCE A variante {i}"' for i in range(30))
     goals = "".join(f'ex:pole-a mai:hasGoal ex:g{i} . ex:g{i} a mai:StrategicGoal ; skos:prefLabel "But {i}"@fr , '
                     f'"Goal {i}"@en ; skos:notation {i} .\n' for i in range(12))
-    source = tmp_path / "poles.ttl"
-    source.write_text(GOALS_TTL + f"ex:pole-a rdfs:label {labels} .\n" + goals, encoding="utf-8")
-    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "template")})
-    ingest_paths(store, [source])
-    store.close()
-    app = fresh_app(tmp_path / "template", tmp_path / "app")
-    try:
-        data = app.test_client().get("/index.json").get_json()
-    finally:
-        close_resources(app)
+    data = json_of_a_store_of(tmp_path, GOALS_TTL + f"ex:pole-a rdfs:label {labels} .\n" + goals, "/index.json")
     assert sorted(c["cooperation"]["iri"] for c in data["cooperations"]) == ["https://ex.org/pole-a",
                                                                               "https://ex.org/pole-b"]
 
