@@ -161,9 +161,5 @@ def m57_known(account: str) -> bool:
     return any(str(c) == M57 + account for _, c in scheme_labels("m57"))
 
 
-def beneficiary_iri(name: str, base: str) -> URIRef:
-    return actor_iri(name=name, base=base)
-
-
 def goal_scheme_key(ptce_label: str) -> str:
     return slugify(name_key(ptce_label))

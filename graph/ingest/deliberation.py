@@ -22,7 +22,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from graph.identity import actor_iri, actor_key, deliberation_iri, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
-from graph.ingest.delib_graph import Builder, beneficiary_iri, concept
+from graph.ingest.delib_graph import Builder, concept
 from graph.ingest.delib_grants import GrantsFound, find_grants
 from graph.ingest.delib_meta import (find_authority, find_body, find_budget_account, find_fiscal_year,
                                      find_member_count, find_number, find_programme, find_published,
@@ -47,9 +47,14 @@ _OPERATIVE = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bd[ée]
                         r"\baccepte\b|\bprend\s+acte\b|\bémet\s+un\s+avis\b", re.I)
 
 
+def _has_the_words(text: str) -> bool:
+    """Whether ``text`` has at least three of the genre's markers."""
+    return sum(bool(re.search(m, text, re.I)) for m in _MARKERS) >= 3
+
+
 def looks_like_deliberation(text: str) -> bool:
-    """Whether ``text`` reads as a deliberation: at least three of the genre's markers, and a decision."""
-    return sum(bool(re.search(m, text, re.I)) for m in _MARKERS) >= 3 and bool(_OPERATIVE.search(text))
+    """Whether ``text`` reads as a deliberation: the genre's words, and a decision."""
+    return _has_the_words(text) and bool(_OPERATIVE.search(text))
 
 
 def detect(ctx: SourceContext) -> int:
@@ -67,7 +72,7 @@ def near_miss(ctx: SourceContext) -> InputError | None:
     if ctx.path.suffix.lower() not in EXTENSIONS or ctx.path.suffix.lower() == ".pdf":
         return None
     text = ctx.data[:200_000].decode("utf-8-sig", errors="replace")
-    if sum(bool(re.search(m, text, re.I)) for m in _MARKERS) >= 3 and not _OPERATIVE.search(text):
+    if _has_the_words(text) and not _OPERATIVE.search(text):
         return InputError("le texte parle de délibérations mais n'en prend aucune (ni « DÉCIDE », ni « après en "
                           "avoir délibéré », ni « approuve », « adopte »…)",
                           message_en="the text speaks of deliberations but takes none (no 'DÉCIDE', 'après en avoir "
@@ -100,10 +105,11 @@ def extract(ctx: SourceContext) -> Extraction:
     graph = new_graph()
     extraction = Extraction(graph=graph, text=document.text)
     if damage:
-        said = " ; ".join(damage[:3]) + (f" (et {len(damage) - 3} autres messages)" if len(damage) > 3 else "")
-        said_en = " ; ".join(damage[:3]) + (f" (and {len(damage) - 3} other messages)" if len(damage) > 3 else "")
-        extraction.warn(f"PDF endommagé, lu en partie : une partie du texte peut manquer (pdfminer : {said})",
-                        f"damaged PDF, read in part: some of its text may be missing (pdfminer: {said_en})")
+        said, more = " ; ".join(damage[:3]), len(damage) - 3
+        extraction.warn(f"PDF endommagé, lu en partie : une partie du texte peut manquer (pdfminer : {said}"
+                        + (f" ; et {more} autres messages)" if more > 0 else ")"),
+                        f"damaged PDF, read in part: some of its text may be missing (pdfminer: {said}"
+                        + (f" ; and {more} other messages)" if more > 0 else ")"))
     Reader(ctx, document, Builder(ctx, document.text, graph), extraction).run()
     return extraction
 
@@ -207,8 +213,7 @@ class Reader:
         from graph.ingest.delib_beneficiary import add_profile
 
         profile = profile_of(self.body, name, alone)
-        iri = (actor_iri(name=profile.label, siren=profile.siren, rna=profile.rna, base=self.ctx.base)
-               if profile.siren or profile.rna else beneficiary_iri(profile.label, self.ctx.base))
+        iri = actor_iri(name=profile.label, siren=profile.siren, rna=profile.rna, base=self.ctx.base)
         add_profile(self.b, iri, profile)
         return iri
 
