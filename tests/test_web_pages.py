@@ -83,7 +83,7 @@ def test_an_actor_page_shows_properties_with_labels_and_tooltips_grants_and_memb
     page = client.get("/id/actor/danaecare", headers=HTML).get_data(as_text=True)
     assert "<abbr title=" in page and "W423012345" in page
     assert "Subventions reçues" in page and "Saint-Etienne Métropole" in page
-    assert "Appartenances" in page and "2024-01-15" in page
+    assert "Appartenances" in page and "15 janvier 2024" in page
     assert "bénéficiaire de" in page and "membre" in page
 
 
@@ -450,3 +450,24 @@ def test_the_network_table_says_each_relation_in_french_and_gives_money_only_to_
     table = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page[page.index("<table"):page.index("</table>")]))
     assert "bénéficiaire" in table and "pôle dont il est membre" in table
     assert "member-of" not in table and "funds" not in table and " 0 € " not in table
+
+
+def test_dates_are_written_as_the_interfaces_language_writes_them(tmp_path):
+    import datetime as dt
+
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    from webapp.views import format_value
+
+    app = fresh_app(template_data(), tmp_path)
+    try:
+        with app.test_request_context("/?lang=fr"):
+            assert format_value(Literal("2024-05-16", datatype=XSD.date)) == "16 mai 2024"
+            assert format_value(Literal("2026-12-01T12:55:36Z", datatype=XSD.dateTime)) == "1er décembre 2026 12:55"
+            assert format_value(Literal("2012", datatype=XSD.gYear)) == Literal("2012", datatype=XSD.gYear)
+            assert format_value("2024-05-16") == "2024-05-16" and format_value(dt.date(2024, 1, 15)) == "15 janvier 2024"
+        with app.test_request_context("/?lang=en"):
+            assert format_value(Literal("2024-05-16", datatype=XSD.date)) == "16 May 2024"
+    finally:
+        close_resources(app)

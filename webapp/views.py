@@ -17,6 +17,7 @@ from urllib.parse import quote, urlencode
 from flask import Response, current_app, jsonify, render_template, request, url_for
 from markupsafe import Markup, escape
 from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
 
 from webapp.errors import ApiError
 from webapp.i18n import get_lang, t
@@ -135,6 +136,17 @@ def format_date(value) -> str:
     from graph.ingest.french import format_date_words
 
     return format_date_words(day)
+
+
+def format_value(value):
+    """A value as a page shows it: a date (``xsd:date``, ``xsd:dateTime``) as :func:`format_date` writes it, with
+    its time of day for a dateTime; anything else as it is."""
+    python = value.toPython() if isinstance(value, Literal) else value
+    if isinstance(python, dt.datetime):
+        return f"{format_date(python.date())} {python:%H:%M}"
+    if isinstance(python, dt.date) and (not isinstance(value, Literal) or value.datatype == XSD.date):
+        return format_date(python)
+    return value
 
 
 def grant_label(amount, beneficiary) -> str:
@@ -274,3 +286,4 @@ def init_app(app) -> None:
         return Markup(escaped)
 
     app.add_template_filter(format_money, "money")
+    app.add_template_filter(format_value, "shown")
