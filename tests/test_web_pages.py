@@ -471,3 +471,13 @@ def test_dates_are_written_as_the_interfaces_language_writes_them(tmp_path):
             assert format_value(Literal("2024-05-16", datatype=XSD.date)) == "16 May 2024"
     finally:
         close_resources(app)
+
+
+def test_a_named_querys_results_are_headed_in_french_labelled_and_in_euros(client):
+    page = client.get("/queries/totaux-par-financeur", headers=HTML).get_data(as_text=True)
+    table = page[page.index("<table"):page.index("</table>")]
+    headers = re.findall(r"<th scope=\"col\">([^<]*)</th>", table)
+    assert "Financeur" in headers and "funderLabel" not in headers and "funder" not in headers
+    assert "25\u202f000\u00a0€" in table and ">Saint-Etienne Métropole</a>" in table
+    data = client.get("/queries/totaux-par-financeur.json").get_json()
+    assert {"funder", "funderLabel"} <= set(data["results"]["rows"][0])
