@@ -481,3 +481,16 @@ def test_a_named_querys_results_are_headed_in_french_labelled_and_in_euros(clien
     assert "25\u202f000\u00a0€" in table and ">Saint-Etienne Métropole</a>" in table
     data = client.get("/queries/totaux-par-financeur.json").get_json()
     assert {"funder", "funderLabel"} <= set(data["results"]["rows"][0])
+
+
+def test_a_named_query_takes_a_name_where_it_asks_for_an_iri_and_says_on_its_form_when_none_matches(client):
+    found = client.get("/queries/subventions-d-un-beneficiaire?run=1&beneficiary=danaecare", headers=HTML)
+    assert found.status_code == 200 and "20\u202f000\u00a0€" in found.get_data(as_text=True)
+    data = client.get("/queries/subventions-d-un-beneficiaire.json?beneficiary=DanaeCare").get_json()
+    assert [r["amount"] for r in data["results"]["rows"]] == [20000.0]
+    none = client.get("/queries/subventions-d-un-beneficiaire?run=1&beneficiary=Zzyzx", headers=HTML)
+    page = none.get_data(as_text=True)
+    assert none.status_code == 400 and 'role="alert"' in page and "aucun nom ne correspond" in page
+    assert 'value="Zzyzx"' in page
+    api = client.get("/queries/subventions-d-un-beneficiaire.json?beneficiary=Zzyzx")
+    assert api.status_code == 400 and api.get_json()["error"]["code"] == "bad-parameter"

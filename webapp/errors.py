@@ -36,7 +36,7 @@ def error_response(status: int, code: str, message: str, message_en: str):
 
         response = current_app.make_response(editor_page(request.values.get("query", ""), error=message_en
                                                           if get_lang() == "en" else message))
-    elif _wants_html_page():
+    elif wants_html_page():
         from flask import render_template
 
         response = current_app.make_response(render_template("error.html", error=body["error"]))
@@ -50,7 +50,7 @@ def _from_the_editor() -> bool:
     return has_request_context() and request.path == "/sparql" and request.values.get("format") == "html"
 
 
-def _wants_html_page() -> bool:
+def wants_html_page() -> bool:
     """A browser asking for an explorer page gets the error as a page; the API and the endpoint get JSON."""
     if not has_request_context() or request.path.startswith(("/api/", "/sparql", "/store")):
         return False

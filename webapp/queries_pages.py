@@ -10,6 +10,7 @@ from graph.sparql import check_query
 from webapp.editor import run_for_table
 from webapp.i18n import get_lang, t
 from webapp.named_queries import get_named_query, named_queries
+from webapp.errors import ApiError, wants_html_page
 from webapp.views import Table, ref, render_page, wanted_format
 
 bp = Blueprint("queries", __name__)
@@ -26,10 +27,51 @@ def index():
     return render_page("queries.html", {"queries": table})
 
 
+def resolve_names(query, values) -> dict:
+    """``values`` with a name given for an IRI parameter replaced by the IRI it names: a vocabulary term of that
+    label (a class, a circle, a theme), else the one search document of that name (an actor, a goal…). Raises
+    ApiError (400) when no name, or more than one, matches."""
+    resolved = {key: values.get(key) for key in values}
+    for parameter in query.parameters:
+        raw = (values.get(parameter.name) or "").strip()
+        if parameter.type != "iri" or not raw or raw.startswith(("http://", "https://", "urn:")):
+            continue
+        found = _named(raw)
+        if len(found) > 1 and parameter.default:  # "Association": the class, not the kind of member, for a class
+            namespace = parameter.default[:max(parameter.default.rfind("#"), parameter.default.rfind("/")) + 1]
+            found = [iri for iri in found if iri.startswith(namespace)] or found
+        if len(found) != 1:
+            said = "aucun nom ne correspond" if not found else f"{len(found)} noms correspondent"
+            said_en = "no name matches" if not found else f"{len(found)} names match"
+            raise ApiError(f"« {raw} » ({parameter.label_fr}) : {said} ; précisez le nom ou donnez l'IRI",
+                           f"'{raw}' ({parameter.label_en}): {said_en}; give the full name or the IRI",
+                           code="bad-parameter")
+        resolved[parameter.name] = found[0]
+    return resolved
+
+
+def _named(text: str) -> list[str]:
+    from graph.identity import fold
+    from webapp.labels import _vocabulary
+
+    key = fold(text)
+    terms = sorted({str(term) for term, texts in _vocabulary().items()
+                    if any(fold(label) == key for label in texts["label"].values())})
+    if terms:
+        return terms
+    from search.query import suggest
+    from webapp.resources import get_index
+
+    index = get_index()
+    hits = suggest(index, text, 10) if index is not None else []
+    exact = [h["iri"] for h in hits if fold(h["label"]) == key]
+    return exact or [h["iri"] for h in hits]  # the name itself, else what the typed words begin
+
+
 def run_named(name: str, values) -> tuple:
     """Run the named query ``name`` with the parameters in ``values``; return (query, Table, truncated)."""
     query = get_named_query(name)
-    bindings = query.bindings(values)
+    bindings = query.bindings(resolve_names(query, values))
     plan = check_query(sparql_prologue() + query.text, current_app.config["MAILLAGE"]["max_rows"])
     result = run_for_table(plan, bindings)
     variables = result["variables"]
@@ -74,12 +116,19 @@ def show(name: str):
     query = get_named_query(name)
     submitted = "run" in request.args or not query.parameters or wanted_format() != "html"
     data = {"query": query.to_json()}
-    truncated = False
+    truncated, error = False, None
     if submitted:
-        query, table, truncated = run_named(name, request.args)
-        data["results"] = table
-        data["truncated"] = truncated
-    variables = [key for key, _ in data["results"].columns] if submitted else []
-    return render_page("query.html", data, named=query, values=request.args, prologue=sparql_prologue(),
-                       headers=result_headers(variables), money=MONEY_VARIABLES,
+        try:
+            query, table, truncated = run_named(name, request.args)
+        except ApiError as exc:
+            if not wants_html_page():  # the API's clients get the one JSON error
+                raise
+            error = exc.message_en if get_lang() == "en" else exc.message  # said on the form, its values kept
+        else:
+            data["results"] = table
+            data["truncated"] = truncated
+    variables = [key for key, _ in data["results"].columns] if "results" in data else []
+    page = render_page("query.html", data, named=query, values=request.args, prologue=sparql_prologue(),
+                       headers=result_headers(variables), money=MONEY_VARIABLES, error=error,
                        skip=[v for v in variables if v.endswith("Label") and v[:-len("Label")] in variables])
+    return (page, 400) if error else page
