@@ -126,6 +126,16 @@ def _vocabulary() -> dict[URIRef, dict[str, dict[str, str]]]:
     return table
 
 
+def terms_labelled(text: str) -> list[str]:
+    """The vocabulary terms (classes, properties, concepts) one of whose labels is ``text``, case and accents
+    aside."""
+    from graph.identity import fold
+
+    key = fold(text)
+    return sorted({str(term) for term, texts in _vocabulary().items()
+                   if any(fold(label) == key for label in texts["label"].values())})
+
+
 def _choose(texts: dict[str, str], lang: str) -> str:
     for key in (lang, "", "fr", "en"):
         if texts.get(key):

@@ -52,19 +52,15 @@ def resolve_names(query, values) -> dict:
 
 def _named(text: str) -> list[str]:
     from graph.identity import fold
-    from webapp.labels import _vocabulary
-
-    key = fold(text)
-    terms = sorted({str(term) for term, texts in _vocabulary().items()
-                    if any(fold(label) == key for label in texts["label"].values())})
-    if terms:
-        return terms
     from search.query import suggest
+    from webapp.labels import terms_labelled
     from webapp.resources import get_index
 
+    if terms := terms_labelled(text):
+        return terms
     index = get_index()
     hits = suggest(index, text, 10) if index is not None else []
-    exact = [h["iri"] for h in hits if fold(h["label"]) == key]
+    exact = [h["iri"] for h in hits if fold(h["label"]) == fold(text)]
     return exact or [h["iri"] for h in hits]  # the name itself, else what the typed words begin
 
 
