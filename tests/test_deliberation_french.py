@@ -109,6 +109,10 @@ def test_the_outcome_is_read_from_the_phrases_councils_use(text, outcome):
     ("Le Conseil départemental, réuni le 5 février 2024", dt.date(2024, 2, 5)),
     ("CONSEIL MUNICIPAL DU 12/06/2023", dt.date(2023, 6, 12)),
     ("Vu la délibération du Conseil municipal du 3 mai 2021", None),
+    ("L'an deux mille vingt-quatre, le douze mars à dix-huit heures trente, le Conseil municipal, régulièrement "
+     "convoqué, s'est réuni au nombre prescrit par la loi, dans le lieu habituel de ses séances.\n"
+     "Date de convocation : 05/03/2024", dt.date(2024, 3, 12)),
+    ("L'an deux mille vingt-trois, le premier février, le Conseil", dt.date(2023, 2, 1)),
 ])
 def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from_a_cited_act(text, date):
     assert find_session_date(text) == date

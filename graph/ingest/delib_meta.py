@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from graph.ingest.french import DATE_RE, date_from_match, fold
+from graph.ingest.french import DATE_RE, MONTH_NAMES, MONTHS, date_from_match, fold, words_to_number
 
 #: ACTES identifier, tolerant (DATA-FORMATS.md 1.3): TypePJ prefix, nature suffix and file suffix optional.
 ACTES_RE = re.compile(r"""^(?:(?P<typepj>\d{2}_[A-Z]{2})-)?
@@ -233,6 +233,29 @@ _ORGAN_OF_THE_DAY = re.compile(
 _CITING = re.compile(r"^\s*(?:vu|consid[ée]rant)\b|d[ée]lib[ée]ration", re.I)
 
 
+#: The formula of a commune's register: "L'an deux mille vingt-quatre, le douze mars à dix-huit heures…".
+_SPELLED_SESSION = re.compile(r"L['’]an\s+(?P<year>[a-zéè\s-]+?|\d{4})\s*,?\s+le\s+(?P<day>premier|1er|\d{1,2}|"
+                              r"[a-zéè\s-]+?)\s+(?P<month>" + "|".join(sorted({*MONTH_NAMES, *MONTHS})) + r")\b", re.I)
+
+
+def _spelled_session_date(body: str) -> dt.date | None:
+    """The date of the register's formula, its year and day in words or figures.
+
+    >>> _spelled_session_date("L'an deux mille vingt-quatre, le douze mars à dix-huit heures trente")
+    datetime.date(2024, 3, 12)
+    """
+    match = _SPELLED_SESSION.search(body)
+    if match is None:
+        return None
+    year, day = match.group("year"), match.group("day").lower()
+    year = int(year) if year.isdigit() else words_to_number(year)
+    day = 1 if day in ("premier", "1er") else int(day) if day.isdigit() else words_to_number(day)
+    try:
+        return dt.date(year, MONTHS[fold(match.group("month"))], day) if year and day else None
+    except ValueError:
+        return None
+
+
 def find_session_date(body: str) -> dt.date | None:
     """Return the date of the session ("Séance du …", "SEANCE DU BUREAU … DU 16 MAI 2024", "COMMISSION PERMANENTE
     DU 12 JUIN 2023", "réuni … le …").
@@ -245,8 +268,10 @@ def find_session_date(body: str) -> dt.date | None:
     for match in re.finditer(r"s[ée]ance", body, re.I):
         window = body[match.end():match.end() + 100]
         date = DATE_RE.search(window)
-        if date and not re.search(r"convoqu", window[:date.start()], re.I) and (found := date_from_match(date)):
+        if date and not re.search(r"convo(?:qu|c)", window[:date.start()], re.I) and (found := date_from_match(date)):
             return found
+    if (spelled := _spelled_session_date(body)) is not None:
+        return spelled
     for match in _ORGAN_OF_THE_DAY.finditer(body):
         line = body[body.rfind("\n", 0, match.start()) + 1:match.start()]
         date = DATE_RE.match(body, match.end())
