@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from graph.ingest.delib_grants import find_grants
+from graph.ingest.delib_tables import choose_amount_column
 from graph.ingest.delib_meta import find_authority, find_number, find_session_date, find_title, parse_vote
 from graph.ingest.delib_people import Person, parse_attendance, parse_person
 from graph.ingest.french import (find_amounts_in_words, format_amount, format_date_words, number_to_words,
@@ -245,3 +246,13 @@ def test_a_title_does_not_take_the_rapporteur_line_below_it():
     assert find_title("Objet : Subvention au club\nRapporteur : M. Jean DUPONT\n", None, 0)[0] == "Subvention au club"
     assert find_title("Objet : Subvention au club de football\ndu quartier nord\n\nVu", None, 0)[0] == (
         "Subvention au club de football du quartier nord")
+
+
+@pytest.mark.parametrize("headers, column", [
+    (["Association", "Attribué en 2023", "Proposé pour 2024"], 2),
+    (["Association", "Attribué en 2024", "Proposé pour 2023"], 1),
+    (["Bénéficiaire", "Montant demandé", "Montant proposé"], 2),
+    (["Association", "Subvention 2023", "Subvention 2024"], 2),
+])
+def test_of_a_tables_amount_columns_the_decided_one_of_the_latest_year_is_read(headers, column):
+    assert choose_amount_column(headers) == column

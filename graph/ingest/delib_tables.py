@@ -22,7 +22,7 @@ from graph.ingest.french import fold, parse_amount
 
 _BENEF_COL = re.compile(r"beneficiaire|structure|association|organisme|attributaire|porteur|raison sociale|"
                         r"denomination|\bclub|\bnom\b(?! du projet)|commune|etablissement")
-_AMOUNT_COL = re.compile(r"montant|subvention|somme|proposition|\baide|attribu|vote|€|\beur\b|\bk€")
+_AMOUNT_COL = re.compile(r"montant|subvention|somme|propos|\baide|attribu|vote|€|\beur\b|\bk€")
 _REJECT_COL = re.compile(r"demand|sollicit|budget|cout|n-1|anterieur|precedent|realise|cofinanc|financeur|"
                          r"total du projet|depense|recette|\bpercu")
 _PREFER_COL = re.compile(r"propos|accord|attribu|vot|decid|allou|retenu")
@@ -43,6 +43,8 @@ def choose_amount_column(headers: list[str]) -> int | None:
     2
     >>> choose_amount_column(["Financeur", "Montant"]) is None
     True
+    >>> choose_amount_column(["Association", "Attribué en 2024", "Proposé pour 2023"])
+    1
     """
     folded = [fold(h) for h in headers]
     if any(_NOT_GRANTS.search(h) for h in folded) or not any(_BENEF_COL.search(h) for h in folded):
@@ -50,11 +52,10 @@ def choose_amount_column(headers: list[str]) -> int | None:
     good = [i for i, h in enumerate(folded) if _AMOUNT_COL.search(h) and not _REJECT_COL.search(h)]
     if not good:
         return None
-    years = {i: int(m.group(0)) for i in good if (m := re.search(r"\b(?:19|20)\d\d\b", folded[i]))}
-    preferred = [i for i in good if _PREFER_COL.search(folded[i])]
-    if preferred:
-        return preferred[-1]
-    return max(years, key=years.get) if years else good[-1]
+    preferred = [i for i in good if _PREFER_COL.search(folded[i])] or good
+    # Of the columns of several years ("Attribué en 2023 | Proposé pour 2024"), the latest year's.
+    years = {i: int(m.group(0)) for i in preferred if (m := re.search(r"\b(?:19|20)\d\d\b", folded[i]))}
+    return max(years, key=years.get) if years else preferred[-1]
 
 
 def _column(folded: list[str], pattern: re.Pattern, exclude: set[int]) -> int | None:
