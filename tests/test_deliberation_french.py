@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from graph.ingest.delib_grants import find_grants
 from graph.ingest.delib_tables import choose_amount_column
-from graph.ingest.delib_meta import find_authority, find_number, find_session_date, find_title, parse_vote
+from graph.ingest.delib_meta import (find_authority, find_body, find_budget_account, find_number, find_session_date,
+                                     find_title, parse_vote)
 from graph.ingest.delib_people import Person, parse_attendance, parse_person
 from graph.ingest.french import (find_amounts_in_words, format_amount, format_date_words, number_to_words,
                                  parse_amount, parse_date, words_to_number)
@@ -256,3 +257,22 @@ def test_a_title_does_not_take_the_rapporteur_line_below_it():
 ])
 def test_of_a_tables_amount_columns_the_decided_one_of_the_latest_year_is_read(headers, column):
     assert choose_amount_column(headers) == column
+
+
+@pytest.mark.parametrize("text, account", [
+    ("Les crédits sont inscrits au c/6574 du budget 2024.", "6574"),
+    ("Imputation : 65-6574-025.", "6574"),
+    ("Dit que les crédits sont inscrits au chapitre 204, article 2041412.", "2041412"),
+    ("Dépense imputée sur le compte SERV/65748/PROCE.", "65748"),
+])
+def test_the_budget_account_is_read_however_it_is_written(text, account):
+    assert find_budget_account(text)[1] == account
+
+
+@pytest.mark.parametrize("text, organ", [
+    ("REGISTRE DES DÉLIBÉRATIONS DU CONSEIL DE COMMUNAUTÉ", "Conseil Communautaire"),
+    ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL DE LA MÉTROPOLE", "Conseil Métropolitain"),
+    ("Le Conseil d'agglomération, après en avoir délibéré", "Conseil Communautaire"),
+])
+def test_the_organ_is_read_under_its_other_names(text, organ):
+    assert find_body(text) == organ

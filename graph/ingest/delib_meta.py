@@ -55,7 +55,9 @@ BODIES = [
     (r"bureau\s+m[ée]tropolitain", "Bureau Métropolitain"),
     (r"conseil\s+m[ée]tropolitain", "Conseil Métropolitain"),
     (r"bureau\s+communautaire", "Bureau Communautaire"),
-    (r"conseil\s+communautaire", "Conseil Communautaire"),
+    (r"conseil\s+communautaire|conseil\s+de\s+(?:la\s+)?communaut[ée]|conseil\s+d['’]agglom[ée]ration",
+     "Conseil Communautaire"),
+    (r"conseil\s+de\s+la\s+m[ée]tropole", "Conseil Métropolitain"),
     (r"commission\s+permanente", "Commission Permanente"),
     (r"conseil\s+municipal", "Conseil Municipal"),
     (r"conseil\s+d[ée]partemental", "Conseil Départemental"),
@@ -431,8 +433,12 @@ def find_budget_account(body: str) -> tuple[str | None, str | None]:
     match = re.search(r"\bnature\s+(?P<n>(?:65|20)\d{1,4})\b", body)
     if match:
         return None, match.group("n")
-    match = re.search(r"\b(?:compte|article)\s+(?P<n>(?:65|204)\d{0,3})\b", body)
-    return (None, match.group("n")) if match else (None, None)
+    match = re.search(r"\b(?:compte|article)\s+(?P<n>(?:65|204)\d{0,4})\b", body)
+    if match:
+        return None, match.group("n")
+    # "c/6574", "imputation 65-6574-025" (chapter, nature, function)
+    match = re.search(r"\bc/\s*(?P<n>(?:65|204)\d{0,4})\b|\b65-(?P<n2>65\d{1,4})-\d{2,3}\b", body)
+    return (None, match.group("n") or match.group("n2")) if match else (None, None)
 
 
 def find_member_count(body: str) -> int | None:
