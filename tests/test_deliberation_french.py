@@ -189,6 +189,12 @@ def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first
     ("DÉCIDE d'attribuer une subvention de 1 200 € à l'association Sourire d'Automne et de 750 € à l'association "
      "Les Amis.", [("Sourire d'Automne", "1200"), ("Les Amis", "750")], []),
     ("soit un total de 3.950,00 euros de subventions attribuées.", [], ["3950.00"]),
+    ("DÉCIDE d'attribuer une subvention de 1 500 € à chacune des associations suivantes : Les Petits Débrouillards, "
+     "Maison des jeunes du Moulin, Boxing Club des Trois Cités ;\n- dit que la dépense totale de 4 500 € sera imputée",
+     [("Les Petits Débrouillards", "1500"), ("Maison des jeunes du Moulin", "1500"),
+      ("Boxing Club des Trois Cités", "1500")], ["4500"]),
+    ("DÉCIDE d'attribuer une subvention de 800 € à chacune des structures suivantes :\n- Club A\n- Maison B\n\nVu",
+     [("Club A", "800"), ("Maison B", "800")], []),
 ])
 def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, grants, totals):
     found = find_grants(text, "")

@@ -73,13 +73,13 @@ _BENEFICIARY = re.compile(
     r"(?:\bà|\bau\s+profit\s+de|\ben\s+faveur\s+de|\bau\s+bénéfice\s+de|\bbénéficiaire\s*:)\s+"
     r"(?:l['’]association\s+|la\s+structure\s+|la\s+société\s+|l['’](?=[A-ZÉ])|la\s+(?=[A-ZÉ])|le\s+(?=[A-ZÉ])|"
     r"la\s+(?=(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ])|"
-    r"(?<=à)\s*(?=[A-ZÉ]))?(?P<name>(?:[A-ZÉÈÀ«\"0-9]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ])[^\n]*?)" + _STOP + r"|(?P<au>\bau(?:x)?\s+(?P<name2>[A-ZÉÈÀ][^\n]*?)"
-    + _STOP + r")")
+    r"(?<=à)\s*(?=[A-ZÉ]))?(?P<name>(?:[A-ZÉÈÀ«\"0-9]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ])[^\n]*?)" + _STOP
+    + r"|(?P<au>\bau(?:x)?\s+(?P<name2>[A-ZÉÈÀ][^\n]*?)" + _STOP + r")")
 _ASSOCIATION = re.compile(r"l['’]association\s+(?P<name>[A-ZÉÈÀ«\"0-9][^\n]*?)" + _STOP)
 _DECISION = re.compile(r"après\s+en\s+avoir\s+délibéré|\bDÉCIDE\b|\bDECIDE\b|\bDÉLIBÈRE\b|il\s+est\s+proposé\s+au|"
                        r"En\s+conséquence|ARTICLE\s+1|Article\s+1(?:er)?\s*:", re.I)
-_PROSE_TOTAL = re.compile(r"(?:montant\s+total|soit\s+un\s+total|soit\s+au\s+total|total\s+général|enveloppe\s+"
-                          r"(?:globale|totale))\s*(?:de|:)?\s*", re.I)
+_PROSE_TOTAL = re.compile(r"(?:montant\s+total|d[ée]pense\s+totale|soit\s+un\s+total|soit\s+au\s+total|"
+                          r"total\s+général|enveloppe\s+(?:globale|totale))\s*(?:de|:)?\s*", re.I)
 
 
 def _clean_name(name: str) -> str | None:
@@ -219,11 +219,45 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
                       r"(?P<name>[A-ZÉÈÀ].+)", title)
     title_beneficiary = _clean_name(match.group("name")) if match else None
     grants, totals = prose_grants(body, title_beneficiary)
-    merge_prose(grants, found)
+    merge_prose(grants + each_grants(body), found)
     found.totals += totals
     check_words(body, found)
     reconcile(found)
     return found
+
+
+#: One amount for each of a list of beneficiaries: "1 500 € à chacune des associations suivantes : A, B, C".
+_EACH = re.compile(r"\b(?:à|a)\s+chacune?\s+(?:des|de\s+ces)\s+[^:;\n]{0,60}?suivant(?:e|s|es)?\s*:[ \t]*"
+                   r"(?P<names>[^\n]*)", re.I)
+
+
+def each_grants(body: str) -> list[GrantFact]:
+    """The grants of one amount given to each of the beneficiaries that follow: on the same line, separated by
+    commas, semicolons or "et", or one a line below it.
+
+    >>> [(g.beneficiary, str(g.amount)) for g in each_grants("une subvention de 1 500 € à chacune des associations "
+    ...  "suivantes : Les Aidants, Club Santé et Amis du Gier ;")]
+    [('Les Aidants', '1500'), ('Club Santé', '1500'), ('Amis du Gier', '1500')]
+    """
+    grants = []
+    for match in _EACH.finditer(body):
+        amounts = list(AMOUNT_RE.finditer(body, max(0, match.start() - 80), match.start()))
+        if not amounts:
+            continue
+        amount = parse_amount(amounts[-1].group(0))
+        names, end = match.group("names"), match.end()
+        if not names.strip(" ;.,"):  # one a line below
+            lines = []
+            for line in body[match.end():].split("\n")[1:]:
+                if not line.strip():
+                    break
+                lines.append(line)
+            names, end = ", ".join(lines), match.end() + sum(len(line) + 1 for line in lines)
+        nature = _nature(body[max(0, match.start() - 120):match.start()])
+        for name in re.split(r"\s*[,;]\s*|\s+et\s+", names):
+            if cleaned := _clean_name(re.sub(r"^\s*[-•*]\s*", "", name)):
+                grants.append(GrantFact(cleaned, amount, (amounts[-1].start(), end), nature, decision=True))
+    return grants
 
 
 def check_words(body: str, found: GrantsFound) -> None:
