@@ -92,3 +92,12 @@ def test_a_phone_reads_the_page_without_scrolling_sideways(server, browser, path
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     context.close()
     assert overflow <= 0, f"{path}: {overflow} px wider than the phone"
+
+
+def test_on_a_phone_the_search_results_come_before_the_filters(server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server + "/search?q=DanaeCare")
+    results, facets = (page.locator(selector).bounding_box() for selector in ("section.results", "aside.facets"))
+    context.close()
+    assert results["y"] < facets["y"]

@@ -494,3 +494,9 @@ def test_a_named_query_takes_a_name_where_it_asks_for_an_iri_and_says_on_its_for
     assert 'value="Zzyzx"' in page
     api = client.get("/queries/subventions-d-un-beneficiaire.json?beneficiary=Zzyzx")
     assert api.status_code == 400 and api.get_json()["error"]["code"] == "bad-parameter"
+
+
+def test_a_colon_is_written_the_french_way_in_french_and_the_english_way_in_english(client):
+    french = client.get(f"/resource?iri={DANAECARE}", headers=HTML).get_data(as_text=True)
+    english = client.get(f"/resource?iri={DANAECARE}&lang=en", headers=HTML).get_data(as_text=True)
+    assert "Autres formats\u00a0:" in french and "Other formats:" in english and "Other formats :" not in english

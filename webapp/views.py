@@ -115,6 +115,12 @@ def ref(iri: Any, label: Any = None) -> Ref | None:
     return Ref(str(iri), str(label) if label is not None else short_iri(str(iri)))
 
 
+def colon() -> str:
+    """A colon as the interface's language writes it: after a no-break space in French ("Total : 20 000 €"), right
+    after the word in English ("Total: €20,000")."""
+    return "\u00a0:" if get_lang() == "fr" else ":"
+
+
 def format_money(value) -> str:
     """An amount in euros as the interface's language writes it ("20 000 €", "1 500,50 €"); '' for none."""
     if value is None or value == "":
@@ -286,4 +292,5 @@ def init_app(app) -> None:
         return Markup(escaped)
 
     app.add_template_filter(format_money, "money")
+    app.add_template_global(colon, "colon")
     app.add_template_filter(format_value, "shown")
