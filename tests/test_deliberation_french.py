@@ -282,3 +282,13 @@ def test_the_budget_account_is_read_however_it_is_written(text, account):
 ])
 def test_the_organ_is_read_under_its_other_names(text, organ):
     assert find_body(text) == organ
+
+
+def test_a_list_of_family_names_alone_is_read_when_it_opens_with_a_civility():
+    a = parse_attendance("Présents : MM. CHAMBON, FAYARD, Mmes BRUYÈRE, COSTE.\n"
+                         "Absents excusés : M. ODIN (pouvoir à M. CHAMBON), Mme SABOT (pouvoir à Mme COSTE).\n"
+                         "Absents : MM. BERLIOZ, TARDY.\n")
+    assert [p.label for p in a.present] == ["CHAMBON", "FAYARD", "BRUYÈRE", "COSTE"]
+    assert [p.label for p in a.excused] == ["ODIN", "SABOT"] and [p.label for p in a.absent] == ["BERLIOZ", "TARDY"]
+    assert [(p.giver.label, p.holder.label) for p in a.proxies] == [("ODIN", "CHAMBON"), ("SABOT", "COSTE")]
+    assert parse_attendance("Présents : DÉCIDE, APPROUVE\n").present == []

@@ -35,7 +35,7 @@ class Person:
 
     @property
     def label(self) -> str:
-        return f"{self.given} {self.family}"
+        return f"{self.given} {self.family}".strip()  # a list may give the family name only
 
     @property
     def key(self) -> str:
@@ -158,17 +158,34 @@ _COUNTS = {
 
 
 #: A proxy written beside an absent member's name: "M. Luc ROUX (pouvoir à M. Jean DUPONT)".
-_HELD_BY = re.compile(r"\s*\(\s*(?:pouvoir|procuration|(?:a\s+)?donn[ée]\s+pouvoir)\s+à\s+(?P<holder>[^)]*)\)?\s*$",
+_HELD_BY = re.compile(r"\s*\(\s*(?:pouvoir|procuration|(?:a\s+)?donn[ée]\s+pouvoir)\s+à\s+(?P<holder>[^)]*)\)?[\s.]*$",
                       re.I)
 
 
-def _names_line(line: str, kind: str) -> bool:
+def surname_only(item: str) -> Person | None:
+    """A member listed by the family name alone, as small communes list them ("MM. CHAMBON, FAYARD, Mme COSTE"):
+    one to three words in capitals, after a civility or none.
+
+    >>> surname_only("MM. CHAMBON"), surname_only("LE GALL"), surname_only("Jean DUPONT")
+    (Person(given='', family='CHAMBON'), Person(given='', family='LE GALL'), None)
+    """
+    tokens = item.strip(" .;:").split()
+    while tokens and tokens[0].lower() in CIVILITIES:
+        tokens = tokens[1:]
+    if not 1 <= len(tokens) <= 3 or not all(_is_upper_word(t) and re.fullmatch(r"[\w'’-]+", t) for t in tokens):
+        return None
+    return Person("", " ".join(tokens))
+
+
+def _names_line(line: str, kind: str, bare: bool = False) -> bool:
+    """Whether ``line`` continues a list of names; ``bare``: the list gives family names alone."""
     items = [_HELD_BY.sub("", i) for i in re.split(r"[,;]", line) if i.strip(" .")]
     if not items:
         return False
     if kind == "proxies" and _PROXY_SPLIT.search(line):
         return True
-    good = sum(parse_person(i) is not None or (i.strip().endswith("-")) for i in items)
+    good = sum(parse_person(i) is not None or (bare and surname_only(i) is not None) or i.strip().endswith("-")
+               for i in items)
     last = items[-1].split()
     dangling = len(last) == 1 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+", last[0]) is not None
     return good >= max(1, len(items) - (1 if dangling else 0)) * 0.6
@@ -181,9 +198,10 @@ def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int
     """Return the joined names of a section and the offset where they end."""
     first_line, *rest = body[start:stop].split("\n")
     lines, end, pos = [], start, start
+    bare = _bare_list(first_line, kind)
     for line in [first_line] + rest:
         if line.strip():
-            if not _names_line(line, kind):
+            if not _names_line(line, kind, bare):
                 break
             lines.append(line.strip())
             end = pos + len(line)
@@ -199,7 +217,20 @@ def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int
     return joined, end
 
 
+def _listed(item: str, bare: bool) -> Person | None:
+    """The person an item of a list names; a family name alone counts in a ``bare`` list."""
+    return parse_person(item) or (surname_only(item) if bare else None)
+
+
+def _bare_list(first_line: str, kind: str) -> bool:
+    """Whether a list gives family names alone: its first item is a civility and a name in capitals ("MM. CHAMBON")
+    — a word in capitals alone ("DÉCIDE") opens no list."""
+    first = _HELD_BY.sub("", re.split(r"[,;]", first_line, maxsplit=1)[0]).strip()
+    return kind != "proxies" and bool(_STARTS_WITH_CIVILITY.match(first + " ")) and surname_only(first) is not None
+
+
 def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
+    bare = _bare_list(text, kind)
     for item in re.split(r"[,;]", text):
         item = item.strip(" .)")
         if not item:
@@ -211,10 +242,10 @@ def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
             if giver:
                 _add_proxy(attendance, giver, holder)
         elif (held := _HELD_BY.search(item)) is not None:
-            if (person := parse_person(item[:held.start()])) is not None:
+            if (person := _listed(item[:held.start()], bare)) is not None:
                 getattr(attendance, kind).append(person)
-                _add_proxy(attendance, person, parse_person(held.group("holder")))
-        elif (person := parse_person(item)) is not None:
+                _add_proxy(attendance, person, _listed(held.group("holder"), bare))
+        elif (person := _listed(item, bare)) is not None:
             getattr(attendance, kind).append(person)
 
 
