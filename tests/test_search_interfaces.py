@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -136,3 +137,9 @@ def test_the_search_page_links_the_next_page_while_there_is_one(tmp_path):
 
         close_resources(app)
     assert ['rel="next"' in page for page in pages] == [True, True, False]
+
+
+def test_a_results_summary_does_not_repeat_the_kind_its_badge_says(client):
+    page = client.get("/search", query_string={"q": "vieillissement"}, headers={"Accept": "text/html"})
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page.get_data(as_text=True)))
+    assert "Thème Thème" not in text and "Thème Thème ·" not in text
