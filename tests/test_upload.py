@@ -125,6 +125,7 @@ def test_an_unreadable_upload_is_refused_with_the_reason_and_changes_nothing(app
 
 
 def test_a_bug_met_reading_an_upload_is_answered_500_and_logged_with_the_file_and_the_error(app, monkeypatch):
+    from graph import limits
     from graph.ingest import scdl_grants
     from webapp import upload as upload_module
 
@@ -132,8 +133,10 @@ def test_a_bug_met_reading_an_upload_is_answered_500_and_logged_with_the_file_an
         raise ZeroDivisionError("bug")
 
     monkeypatch.setattr(scdl_grants, "read_table", boom)
-    # In this process (the child that the view spawns would not see the patch).
+    # In this process (the child that the view spawns would not see the patch), without the child's limits: they
+    # would bind the test process (an address-space limit that no browser launched later could live with).
     monkeypatch.setattr(upload_module, "run_ingest", upload_module.ingest_file)
+    monkeypatch.setattr(limits, "limit_process", lambda *args, **kwargs: None)
     client = app.test_client()
     grants = (Path(__file__).parent / "fixtures" / "tabular" / "exemple_valide_v2.1.1.csv").read_bytes()
     response = upload(client, data=grants, name="subventions.csv", headers={"Authorization": f"Bearer {TOKEN}"})
@@ -154,6 +157,18 @@ def test_an_uploaded_file_name_cannot_escape_the_upload_folder(app, tmp_path):
 def test_the_upload_page_asks_for_a_file_and_the_token(app):
     page = app.test_client().get("/upload", headers={"Accept": "text/html"}).get_data(as_text=True)
     assert 'type="file"' in page and 'name="token"' in page and 'type="password"' in page
+    assert '<option value="scdl-subventions">liste de subventions (SCDL)</option>' in page
+
+
+def test_the_upload_page_says_uploads_are_closed_when_no_token_is_configured(tmp_path):
+    app = fresh_app(template_data(), tmp_path, write_token="")
+    try:
+        page = app.test_client().get("/upload", headers={"Accept": "text/html"}).get_data(as_text=True)
+    finally:
+        from webapp.resources import close_resources
+
+        close_resources(app)
+    assert "Le dépôt est fermé" in page and 'type="file"' not in page
 
 
 def test_the_upload_form_with_the_token_ingests(app):
