@@ -138,3 +138,12 @@ def test_bindings_are_part_of_the_key(app):
         assert [str(r["label"]) for r in cached_select(query, s=URIRef(SEM))] == ["Saint-Etienne Métropole"]
         assert [str(r["label"]) for r in cached_select(query, s=URIRef(DANAECARE))] == ["DanaeCare"]
         assert len(get_cache()) == 2
+
+
+def test_a_query_may_keep_an_answer_larger_than_the_caches_own_bound():
+    cache = SnapshotCache(max_rows=2)
+    rows = [{"n": i} for i in range(5)]
+    cache.get_or_compute("s", "big", lambda: rows)
+    assert len(cache) == 0
+    cache.get_or_compute("s", "big", lambda: rows, max_rows=10)
+    assert len(cache) == 1 and cache.get_or_compute("s", "big", lambda: []) == rows

@@ -48,8 +48,10 @@ class SnapshotCache:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def get_or_compute(self, state: Hashable, key: Hashable, compute: Callable[[], list[dict]]) -> list[dict]:
-        """Return the rows kept for ``key`` in ``state``, else compute, keep (when small enough) and return them.
+    def get_or_compute(self, state: Hashable, key: Hashable, compute: Callable[[], list[dict]],
+                       max_rows: int | None = None) -> list[dict]:
+        """Return the rows kept for ``key`` in ``state``, else compute, keep (when small enough: ``max_rows``, else
+        the cache's own bound) and return them.
 
         Each call returns fresh row dicts: a caller that edits its rows does not edit the cache.
         """
@@ -65,7 +67,7 @@ class SnapshotCache:
             self.misses += 1
         # Computed outside the lock: two requests may compute the same entry once each, none waits on the other.
         rows = compute()
-        if len(rows) <= self.max_rows:
+        if len(rows) <= (max_rows or self.max_rows):
             with self._lock:
                 if state == self._state:
                     self._entries[key] = [dict(row) for row in rows]
@@ -104,8 +106,9 @@ def get_cache() -> SnapshotCache:
     return current_app.extensions["maillage.cache"]
 
 
-def cached_select(sparql: str, **bindings) -> list[dict]:
-    """Run one of our aggregate page queries like :func:`webapp.views.select`, once per published state.
+def cached_select(sparql: str, max_rows: int | None = None, **bindings) -> list[dict]:
+    """Run one of our aggregate page queries like :func:`webapp.views.select`, once per published state; an answer
+    of more than ``max_rows`` rows (default :data:`MAX_ROWS`) is not kept.
 
     The state is read before the query runs: a query that runs on a newer snapshot than the one read may be kept
     under the older key (newer data, harmless), never the reverse (older data under the newer key would stay
@@ -118,4 +121,4 @@ def cached_select(sparql: str, **bindings) -> list[dict]:
     if state is None or "maillage.cache" not in current_app.extensions:
         return select(sparql, **bindings)
     key = (sparql, tuple(sorted((k, v) for k, v in bindings.items() if v is not None)))
-    return get_cache().get_or_compute(state, key, lambda: select(sparql, **bindings))
+    return get_cache().get_or_compute(state, key, lambda: select(sparql, **bindings), max_rows)

@@ -42,10 +42,12 @@ _NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount WHE
       } UNION {
         ?other mai:coordinatedBy ?focus . BIND(?other AS ?link) BIND("coordinates" AS ?relation) BIND(0 AS ?amount0)
       } UNION {
-        ?link mai:contributesTo ?focus ; a mai:Grant ; mai:beneficiary ?other . BIND("serves" AS ?relation)
+        ?link mai:contributesTo ?focus FILTER EXISTS { ?link a mai:Grant } ?link mai:beneficiary ?other .
+        BIND("serves" AS ?relation)
         OPTIONAL { ?link schema:amount ?a } BIND(COALESCE(?a, 0) AS ?amount0)
       } UNION {
-        ?other mai:contributesTo ?focus ; a mai:Actor . BIND(?other AS ?link) BIND("serves" AS ?relation)
+        ?other mai:contributesTo ?focus FILTER EXISTS { ?other a mai:Actor } BIND(?other AS ?link)
+        BIND("serves" AS ?relation)
         BIND(0 AS ?amount0)
       } UNION {
         ?other mai:hasGoal ?focus . BIND(?other AS ?link) BIND("has-goal" AS ?relation) BIND(0 AS ?amount0)
