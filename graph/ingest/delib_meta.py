@@ -230,9 +230,13 @@ _ORGAN_OF_THE_DAY = re.compile(
     r"\b(?:commission\s+permanente|conseil\s+(?:municipal|communautaire|m[ée]tropolitain|d[ée]partemental|r[ée]gional"
     r"|d['’]administration|syndical)|bureau(?:\s+(?:communautaire|m[ée]tropolitain|ex[ée]cutif|syndical))?"
     r"|assembl[ée]e\s+(?:pl[ée]ni[èe]re|d[ée]lib[ée]rante))\s+(?:du|en\s+date\s+du|le)\s+", re.I)
-#: A line citing another act (the visas, "Vu la délibération du Conseil municipal du …"): its date is not the
-#: session's.
-_CITING = re.compile(r"^\s*(?:vu|consid[ée]rant)\b|d[ée]lib[ée]ration", re.I)
+#: A visa or a recital opens its line: what it says ("Vu la loi n° …", "Vu le budget adopté le …") is of another act.
+_CITING_LINE = re.compile(r"\s*(?:vu|consid[ée]rant)\b", re.I)
+
+
+def _in_a_citation(body: str, at: int) -> bool:
+    """Whether offset ``at`` of ``body`` lies on a line that a visa or a recital opens."""
+    return _CITING_LINE.match(body, body.rfind("\n", 0, at) + 1) is not None
 
 
 #: The formula of a commune's register: "L'an deux mille vingt-quatre, le douze mars à dix-huit heures…".
@@ -275,9 +279,11 @@ def find_session_date(body: str) -> dt.date | None:
     if (spelled := _spelled_session_date(body)) is not None:
         return spelled
     for match in _ORGAN_OF_THE_DAY.finditer(body):
+        # Not in a visa, nor after "délibération" on its line ("… la délibération du Conseil municipal du …").
         line = body[body.rfind("\n", 0, match.start()) + 1:match.start()]
         date = DATE_RE.match(body, match.end())
-        if date and not _CITING.search(line) and (found := date_from_match(date)):
+        if (date and not _in_a_citation(body, match.start()) and not re.search(r"d[ée]lib[ée]ration", line, re.I)
+                and (found := date_from_match(date))):
             return found
     for match in re.finditer(r"r[ée]union|r[ée]uni\b", body, re.I):
         window = body[match.end():match.end() + 100]
@@ -300,7 +306,7 @@ def number_match(body: str) -> re.Match | None:
     """
     first = None
     for match in _NUMBER.finditer(body):
-        if not _CITING_LINE.match(body, body.rfind("\n", 0, match.start("num")) + 1):
+        if not _in_a_citation(body, match.start("num")):
             return match
         first = first or match
     return first
@@ -372,9 +378,6 @@ def _count(text: str, words: str, voix: bool = False) -> tuple[int, tuple[int, i
     return (int(n) if n.isdigit() else 0), match.span()
 
 
-_CITING_LINE = re.compile(r"\s*(?:vu|consid[ée]rant)\b", re.I)
-
-
 def parse_vote(body: str) -> Vote:
     """Return the outcome (adopted-unanimously, adopted, rejected) and the counts when the text gives them."""
     vote = Vote()
@@ -392,8 +395,8 @@ def parse_vote(body: str) -> Vote:
                              r"|\bREJET", "rejected"),
                             (r"\badopt(?:e|é|ée|és|ées)\b|\bADOPT[EÉ]|\bà\s+la\s+majorit[ée]\b", "adopted")):
         # Not in a visa or a recital: "Vu le budget primitif adopté le …" says nothing of this vote.
-        match = next((m for m in re.finditer(pattern, body, re.I | re.M)
-                      if not _CITING_LINE.match(body, body.rfind("\n", 0, m.start()) + 1)), None)
+        match = next((m for m in re.finditer(pattern, body, re.I | re.M) if not _in_a_citation(body, m.start())),
+                     None)
         if match:
             outcome = result
             spans.append(match.span())

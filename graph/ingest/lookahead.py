@@ -26,7 +26,7 @@ from rdflib import Literal, URIRef
 
 from graph.identity import add_name_keys
 from graph.ingest import detect_kind, get_kind
-from graph.ingest.base import Extraction, InputError, Issue, SourceContext, internal_error
+from graph.ingest.base import Extraction, InputError, Issue, SourceContext, SourceKind, internal_error
 from graph.ingest.forked import ForkedWorker, Lost
 
 #: Larger files are extracted by the writer's process: sending a large file and its triples through a pipe costs
@@ -56,15 +56,24 @@ class Prepared:
         return self.extraction
 
 
+def kind_of(ctx: SourceContext, kind: str | None) -> SourceKind:
+    """The kind ``kind`` names, else the one detected; raises InputError — for a bug met detecting too
+    (:func:`graph.ingest.base.internal_error`)."""
+    try:
+        return get_kind(kind) if kind else detect_kind(ctx)
+    except InputError:
+        raise
+    except Exception as exc:  # a bug: this file's error
+        raise internal_error(exc) from exc
+
+
 def prepare(ctx: SourceContext, kind: str | None) -> Prepared:
     """Detect the kind of ``ctx`` (unless given), extract it, and key its names; nothing is extracted for an RDF
     file (the pipeline hands its bytes to the engine's parser)."""
     try:
-        source_kind = get_kind(kind) if kind else detect_kind(ctx)
+        source_kind = kind_of(ctx, kind)
     except InputError as exc:
         return Prepared("", issue=exc.issue)
-    except Exception as exc:  # a bug: this file's error
-        return Prepared("", issue=internal_error(exc).issue)
     if source_kind.name == "rdf":
         return Prepared("rdf")
     return extract(ctx, source_kind.name)

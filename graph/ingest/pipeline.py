@@ -20,10 +20,10 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from graph.identity import canonical_deliberations, resolve_actors, siren_of
-from graph.ingest import detect_kind, get_kind
-from graph.ingest.base import Extraction, InputError, Issue, SourceContext, internal_error, new_graph, source_iri
+from graph.ingest import get_kind
+from graph.ingest.base import Extraction, InputError, Issue, SourceContext, new_graph, source_iri
 from graph.ingest.checker import Checker
-from graph.ingest.lookahead import LOOKAHEAD_MAX_BYTES, Lookahead, Prepared, extract, lost
+from graph.ingest.lookahead import LOOKAHEAD_MAX_BYTES, Lookahead, Prepared, extract, kind_of, lost
 from graph.ingest.rdf_first_pass import Observed
 from graph.ingest.sources import StoredSources, stored_sha256, stored_subjects
 from graph.namespaces import DEFAULT_BASE, MAI, SCHEMA
@@ -174,12 +174,7 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     started = time.perf_counter()
     if prepared is None or not prepared.kind:
         prepared = None if prepared is None or lost(prepared) else prepared.result()  # raises the detection's error
-        try:
-            source_kind = get_kind(kind) if kind else detect_kind(ctx)
-        except InputError:
-            raise
-        except Exception as exc:  # a bug: this file's error, as in graph.ingest.lookahead
-            raise internal_error(exc) from exc
+        source_kind = kind_of(ctx, kind)
     else:
         source_kind = get_kind(prepared.kind)
     if source_kind.name == "rdf" and is_dump(ctx.data, ctx.path):  # a `maillage export` dump: restore it
