@@ -10,13 +10,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from graph.ingest.delib_facts import extract_fixture
 from graph.ingest.delib_grants import find_grants
 from graph.ingest.delib_tables import choose_amount_column
 from graph.ingest.delib_meta import (find_authority, find_body, find_budget_account, find_number, find_session_date,
                                      find_title, parse_vote)
 from graph.ingest.delib_people import Person, parse_attendance, parse_person
+from graph.ingest.delib_text import strip_stamps
 from graph.ingest.french import (find_amounts_in_words, format_amount, format_date_words, number_to_words,
                                  parse_amount, parse_date, words_to_number)
+from graph.namespaces import MAI, RDF, SCHEMA
 
 DATES = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2100, 12, 31))
 AMOUNTS = st.decimals(min_value=0, max_value=Decimal("999999999.99"), places=2, allow_nan=False)
@@ -195,6 +198,13 @@ def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first
       ("Boxing Club des Trois Cités", "1500")], ["4500"]),
     ("DÉCIDE d'attribuer une subvention de 800 € à chacune des structures suivantes :\n- Club A\n- Maison B\n\nVu",
      [("Club A", "800"), ("Maison B", "800")], []),
+    ("DÉCIDE d'attribuer les subventions suivantes :\n- Comité des fêtes : 1.500,00 euros\n"
+     "- Association sportive (football) : 1.200,00 euros\nsoit un total de 2.700,00 euros, imputé au c/6574.",
+     [("Comité des fêtes", "1500.00"), ("Association sportive (football)", "1200.00")], ["2700.00"]),
+    ("- accorde à l'association Les Amis des Embruns une aide en nature consistant en la mise à disposition gratuite "
+     "de la salle polyvalente Jean-Bart du 12 au 15 juillet 2024, valorisée à 2 400 € ;\n"
+     "- précise que ces avantages en nature ne donnent lieu à aucun versement.",
+     [("Les Amis des Embruns", "2400")], []),
 ])
 def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, grants, totals):
     found = find_grants(text, "")
@@ -292,3 +302,56 @@ def test_a_list_of_family_names_alone_is_read_when_it_opens_with_a_civility():
     assert [p.label for p in a.excused] == ["ODIN", "SABOT"] and [p.label for p in a.absent] == ["BERLIOZ", "TARDY"]
     assert [(p.giver.label, p.holder.label) for p in a.proxies] == [("ODIN", "CHAMBON"), ("SABOT", "COSTE")]
     assert parse_attendance("Présents : DÉCIDE, APPROUVE\n").present == []
+
+
+def test_aid_in_kind_valued_in_euros_is_a_grant_of_that_nature():
+    found = find_grants("DÉCIDE d'accorder au Comité de jumelage une aide en nature consistant en le prêt du minibus "
+                        "communal et de 40 barrières de sécurité, valorisée à 650 €.")
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [("Comité de jumelage", "650", "in-kind")]
+
+
+TWO_NATURES = """DÉCIDE d'attribuer les subventions figurant au tableau ci-dessous :
+
+| Association | Subvention de fonctionnement 2024 | Subvention exceptionnelle 2024 | Total |
+|---|---|---|---|
+| Union sportive | 6 000 € | 1 500 € | 7 500 € |
+| Tennis club | 2 200 € | | 2 200 € |
+| Les Nageurs du Lac | 3 100 € | 800 € | 3 900 € |
+| Total | 11 300 € | 2 300 € | 13 600 € |
+"""
+
+
+def test_a_table_of_two_natures_of_one_year_gives_a_grant_a_cell_and_its_totals_reconcile():
+    found = find_grants(TWO_NATURES)
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [
+        ("Union sportive", "6000", "operating"), ("Tennis club", "2200", "operating"),
+        ("Les Nageurs du Lac", "3100", "operating"), ("Union sportive", "1500", "project"),
+        ("Les Nageurs du Lac", "800", "project")]
+    assert [(str(t.amount), t.reconciled) for t in found.totals] == [("11300", True), ("2300", True), ("13600", True)]
+    assert not found.warnings
+
+
+def test_two_grants_to_one_beneficiary_are_two_grants_in_the_graph(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("VILLE DE MARSANGES-FICTIF\nDélibération n° 2024-041\nObjet : Subventions sportives 2024\n"
+                    "Séance du 4 avril 2024\nLe Conseil municipal, après en avoir délibéré, à l'unanimité, "
+                    + TWO_NATURES, encoding="utf-8")
+    graph = extract_fixture(path).graph
+    grants = {(str(amount), str(nature).rsplit("/", 1)[-1]) for grant in graph.subjects(RDF.type, MAI.Grant)
+              for amount in graph.objects(grant, SCHEMA.amount) for nature in graph.objects(grant, MAI.nature)}
+    assert grants == {("6000", "operating"), ("2200", "operating"), ("3100", "operating"), ("1500", "project"),
+                      ("800", "project")}
+
+
+@pytest.mark.parametrize("text, received, body", [
+    ("Accusé de réception en préfecture 042-214200000-20240312-DEL2024_12-DE Reçu le 14/03/2024\nCOMMUNE", "2024-03-14",
+     "COMMUNE"),
+    ("Accusé de réception en préfecture\n042-214200000-20240312-DEL2024_12-DE\nReçu le 14/03/2024\nCOMMUNE",
+     "2024-03-14", "COMMUNE"),
+    ("Accusé de réception en préfecture\n\nLe dossier reçu le 14 mars 2024 est complet.", None,
+     "\nLe dossier reçu le 14 mars 2024 est complet."),
+    ("Le dossier reçu le 14 mars 2024.", None, "Le dossier reçu le 14 mars 2024."),
+])
+def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, body):
+    left, stamp = strip_stamps(text)
+    assert (str(stamp.received) if stamp.received else None, left) == (received, body)

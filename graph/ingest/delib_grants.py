@@ -109,7 +109,14 @@ def beneficiary_in(sentence: str, anchor: int) -> str | None:
     return _clean_name(match.group("name")) if match else None
 
 
+#: Aid in kind, valued in euros: "une aide en nature … valorisée à 2 400 €" (the amount is its value, not a payment).
+_IN_KIND = re.compile(r"\b(?:aides?|avantages?|soutiens?|subventions?|contributions?|concours)\s+en\s+nature\b", re.I)
+_VALUED = re.compile(r"\bvaloris[ée]+s?\s+(?:à|pour|au\s+montant\s+de|pour\s+un\s+montant\s+de)\s*$", re.I)
+
+
 def _nature(text: str) -> str | None:
+    if _IN_KIND.search(text):
+        return "in-kind"
     folded = fold(text)
     match = re.search(r"subventions?\s+(?:d['’]|de\s+|en\s+)?(\w+(?:\s+a\s+disposition)?)", folded)
     if match and match.group(1) in _NATURE_WORDS:
@@ -170,13 +177,19 @@ def prose_grants(body: str, title_beneficiary: str | None) -> tuple[list[GrantFa
         for a_start, a_end, amount in amounts + words:
             before = sentence[max(0, a_start - 120):a_start]
             total = _PROSE_TOTAL.search(sentence[max(0, a_start - 40):a_start])
-            if total and (sums_table or re.search(r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation",
-                                                  sentence, re.I)):
+            # "soit un total de …" just below a list of grants sums that list.
+            if total and (sums_table or (item and lead) or re.search(
+                    r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation", sentence, re.I)):
                 totals.append(StatedTotal(amount, (start + a_start, start + a_end), sentence.strip()))
                 continue
-            if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead)):
+            valued_in_kind = _VALUED.search(before) and _IN_KIND.search(sentence)
+            if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead) or valued_in_kind):
                 continue
-            if _EXCLUDE.search(sentence[max(0, a_start - 80):a_end + 25]):
+            # A list item's words are its own line's: "soit un total …" on the next line is the list's.
+            window_end = a_end + 25
+            if item and (line_end := sentence.find("\n", a_end)) >= 0:
+                window_end = min(window_end, line_end)
+            if _EXCLUDE.search(sentence[max(0, a_start - 80):window_end]):
                 continue
             name = beneficiary_in(sentence, a_start) or (item and lead and _item_name(sentence, a_start)) \
                 or title_beneficiary

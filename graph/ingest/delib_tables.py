@@ -22,7 +22,8 @@ from graph.ingest.french import fold, parse_amount
 
 _BENEF_COL = re.compile(r"beneficiaire|structure|association|organisme|attributaire|porteur|raison sociale|"
                         r"denomination|\bclub|\bnom\b(?! du projet)|commune|etablissement")
-_AMOUNT_COL = re.compile(r"montant|subvention|somme|propos|\baide|attribu|vote|€|\beur\b|\bk€")
+_AMOUNT_COL = re.compile(r"montant|subvention|somme|propos|\baide|attribu|vote|€|\beur\b|\bk€|"
+                         r"^(?:fonctionnement|investissement|exceptionnel(?:le)?)\b")
 _REJECT_COL = re.compile(r"demand|sollicit|budget|cout|n-1|anterieur|precedent|realise|cofinanc|financeur|"
                          r"total du projet|depense|recette|\bpercu")
 _PREFER_COL = re.compile(r"propos|accord|attribu|vot|decid|allou|retenu")
@@ -56,6 +57,30 @@ def choose_amount_column(headers: list[str]) -> int | None:
     # Of the columns of several years ("Attribué en 2023 | Proposé pour 2024"), the latest year's.
     years = {i: int(m.group(0)) for i in preferred if (m := re.search(r"\b(?:19|20)\d\d\b", folded[i]))}
     return max(years, key=years.get) if years else preferred[-1]
+
+
+def nature_columns(headers: list[str], chosen: int) -> list[tuple[int, str]]:
+    """The amount columns of the chosen one's year that each hold grants of one nature, when there are several.
+
+    >>> nature_columns(["Association", "Fonctionnement 2024", "Exceptionnelle 2024", "Total"], 2)
+    [(1, 'operating'), (2, 'project')]
+    >>> nature_columns(["Association", "Subvention 2023", "Subvention 2024"], 2)
+    []
+    """
+    folded = [fold(h) for h in headers]
+    year = _year(folded[chosen])
+    columns = []
+    for i, header in enumerate(folded):
+        if _AMOUNT_COL.search(header) and not _REJECT_COL.search(header) and _year(header) == year:
+            nature = next((n for w, n in _NATURE_WORDS.items() if re.search(rf"\b{w}", header)), None)
+            if nature:
+                columns.append((i, nature))
+    return columns if len({n for _, n in columns}) == len(columns) > 1 else []
+
+
+def _year(header: str) -> str | None:
+    match = re.search(r"\b(?:19|20)\d\d\b", header)
+    return match.group(0) if match else None
 
 
 def _column(folded: list[str], pattern: re.Pattern, exclude: set[int]) -> int | None:
@@ -114,18 +139,29 @@ def pipe_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> 
         nature_col = next((c for p in ("nature", "type", "code") if (c := _column(folded, re.compile(rf"\b{p}\b"),
                                                                                    {amount_col, name_col})) is not None), None)
         purpose_col = _column(folded, _PURPOSE_COL, {amount_col, name_col, nature_col})
-        for cells, span in zip(rows[1:], spans[1:]):
-            cells += [""] * (len(header) - len(cells))
-            amount = parse_amount(cells[amount_col])
-            first = next((c for c in cells if c), "")
-            if amount is None:
-                continue
-            if _TOTAL_ROW.match(first):
-                found.totals.append(StatedTotal(amount, span, first))
-            elif cells[name_col]:
-                nature = _nature_of(cells[nature_col], legend) if nature_col is not None else None
-                purpose = cells[purpose_col] or None if purpose_col is not None else None
-                found.grants.append(GrantFact(cells[name_col], amount, span, nature, purpose, True, True))
+        # "Fonctionnement 2024 | Exceptionnelle 2024": one grant a cell, a column after the other, so that each
+        # column's "Total" row sums a run of them.
+        by_nature = nature_columns(header, amount_col) or [(amount_col, None)]
+        row_total_col = next((i for i, h in enumerate(folded) if len(by_nature) > 1 and re.fullmatch(r"total", h)),
+                             None)
+        for column, column_nature in by_nature:
+            for cells, span in zip(rows[1:], spans[1:]):
+                cells += [""] * (len(header) - len(cells))
+                amount = parse_amount(cells[column])
+                first = next((c for c in cells if c), "")
+                if amount is None:
+                    continue
+                if _TOTAL_ROW.match(first):
+                    found.totals.append(StatedTotal(amount, span, first))
+                elif cells[name_col]:
+                    nature = _nature_of(cells[nature_col], legend) if nature_col is not None else column_nature
+                    purpose = cells[purpose_col] or None if purpose_col is not None else None
+                    found.grants.append(GrantFact(cells[name_col], amount, span, nature, purpose, True, True))
+        if row_total_col is not None:  # the grand total, in the "Total" column of the "Total" row
+            for cells, span in zip(rows[1:], spans[1:]):
+                amount = parse_amount(cells[row_total_col])
+                if amount is not None and _TOTAL_ROW.match(next((c for c in cells if c), "")):
+                    found.totals.append(StatedTotal(amount, span, cells[0]))
 
 
 def _split_row(line: str, columns: int) -> tuple[str, list[Decimal], str | None]:

@@ -54,6 +54,8 @@ STAMP_PATTERNS = [
     ("published", re.compile(r"Affich[ée] le\s*:?\s*(?:" + _DATE + ")?", re.I)),
     ("published", re.compile(r"Date de mise en ligne\s*:\s*" + _DATE, re.I)),
     ("actes", re.compile(r"(?:\bID\s*:\s*)?(?P<value>" + _ACTES + ")")),
+    # Last: it is the stamp's only on a line, or below one, that held another of its fragments.
+    ("received beside a stamp", re.compile(r"\bRe[çc]u\s+le\s*:?\s*" + _DATE, re.I)),
 ]
 
 
@@ -95,10 +97,20 @@ def _record(stamp: Stamp, what: str, match: re.Match) -> None:
         stamp.actes_raw = stamp.actes_raw or re.sub(r"\s", "", groups["value"])
     elif what == "platform":
         stamp.platform = stamp.platform or groups["value"].strip()
-    elif what in ("sent", "received", "published") and groups.get("date"):
+    elif what.startswith(("sent", "received", "published")) and groups.get("date"):
+        what = what.split()[0]
         if getattr(stamp, what) is None:
             setattr(stamp, what, _date(groups["date"]))
     stamp.quotes.append(re.sub(r"\s+", " ", match.group(0)).strip())
+
+
+def _line_and_previous(text: str, at: int) -> str:
+    """The line of ``text`` around offset ``at`` and the line before it: a "Reçu le …" there is the stamp's only when
+    another fragment of the stamp was cut from them."""
+    line_start = text.rfind("\n", 0, at)
+    start = text.rfind("\n", 0, line_start) + 1 if line_start > 0 else 0
+    end = text.find("\n", at)
+    return text[start:end if end >= 0 else len(text)]
 
 
 def strip_stamps(text: str) -> tuple[str, Stamp]:
@@ -115,9 +127,13 @@ def strip_stamps(text: str) -> tuple[str, Stamp]:
     for what, pattern in STAMP_PATTERNS:
         if what == "platform" and not stamp.received:
             continue  # "VIA …" is a stamp line only next to "REÇU EN PRÉFECTURE"
-        for match in list(pattern.finditer(marked)):
+        matches = [m for m in pattern.finditer(marked)
+                   if what != "received beside a stamp" or "\x00" in _line_and_previous(marked, m.start())]
+        for match in matches:
             _record(stamp, what, match)
-        marked = pattern.sub(lambda m: "\x00" * len(m.group(0).strip()) if m.group(0).strip() else "", marked)
+        for match in reversed(matches):  # cut out, as many NULs as it had characters: the lines stay in place
+            cut = "\x00" * len(match.group(0).strip())
+            marked = marked[:match.start()] + cut + marked[match.end():]
     lines = []
     for line in marked.split("\n"):
         if "\x00" in line:

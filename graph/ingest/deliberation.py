@@ -198,9 +198,13 @@ class Reader:
         self.beneficiaries = {}
         for name in names:
             self.beneficiaries[name] = self.read_beneficiary(name, alone=len(names) == 1)
+        seen: dict[str, int] = {}  # a beneficiary's second grant (of another nature, or row) is "…-2"
         for grant in self.found.grants:
             actor = self.beneficiaries[grant.beneficiary]
-            iri = self.b.mint("grant", actor_key(self.authority), self.number, slugify(name_key(grant.beneficiary)))
+            slug = slugify(name_key(grant.beneficiary))
+            seen[slug] = seen.get(slug, 0) + 1
+            slug += f"-{seen[slug]}" if seen[slug] > 1 else ""
+            iri = self.b.mint("grant", actor_key(self.authority), self.number, slug)
             self.b.grant(iri, grant, self.authority, actor, self.iri, year, account)
         for fr, en in self.found.warnings:
             self.x.warn(fr, en)
