@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from conftest import ROOT, serving
@@ -101,3 +102,49 @@ def test_on_a_phone_the_search_results_come_before_the_filters(server, browser):
     results, facets = (page.locator(selector).bounding_box() for selector in ("section.results", "aside.facets"))
     context.close()
     assert results["y"] < facets["y"]
+
+
+
+LONG_NAMES = ["Association départementale des amis et parents de personnes handicapées mentales",
+              "Union régionale des professionnels de santé médecins libéraux", "Club Santé", "Les Aidants",
+              "Fédération des maisons et pôles de santé pluriprofessionnels du territoire", "Réseau Périnatal"] * 3
+
+
+@pytest.fixture(scope="module")
+def crowded_network(tmp_path_factory):
+    """A funder of 18 associations, some of long names, served: its drawing has labels on every side."""
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    directory = tmp_path_factory.mktemp("network")
+    base = "https://w3id.org/maillage/id/"
+    lines = ["@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix schema: <http://schema.org/> .",
+             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+             f'<{base}actor/departement> a mai:PublicAuthority ; rdfs:label "Département de la Loire-Fictive" .']
+    for i, name in enumerate(LONG_NAMES):
+        lines.append(f'<{base}actor/a{i}> a mai:Association ; rdfs:label "{name} {i}" .')
+        lines.append(f'<{base}grant/g{i}> a mai:Grant ; schema:funder <{base}actor/departement> ; '
+                     f'mai:beneficiary <{base}actor/a{i}> ; schema:amount {1000 + i}.0 .')
+    (directory / "network.ttl").write_text("\n".join(lines), encoding="utf-8")
+    store = open_store({"store": "oxigraph", "data_dir": str(directory / "data")})
+    assert ingest_paths(store, [directory / "network.ttl"])[0].status == "stored"
+    store.close()
+    with serving(directory / "data", log=directory / "serve.log") as url:
+        yield url + "/network?" + urlencode({"focus": base + "actor/departement"})
+
+
+def test_the_network_drawing_shows_every_label_whole_or_cut_with_an_ellipsis_inside_the_drawing(crowded_network,
+                                                                                                 browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    assert page.goto(crowded_network).status == 200
+    width = page.evaluate("document.querySelector('svg.network').viewBox.baseVal.width")
+    boxes = page.evaluate("[...document.querySelectorAll('svg.network text')].map(t => {const b = t.getBBox(); "
+                          "return [t.textContent, b.x, b.x + b.width]})")
+    tooltips = page.evaluate("[...document.querySelectorAll('svg.network a > title')].map(t => t.textContent)")
+    context.close()
+    assert len(boxes) == 19 and any(text.endswith("…") for text, _, _ in boxes)
+    outside = [(text, round(left), round(right)) for text, left, right in boxes if left < 0 or right > width]
+    assert not outside, f"labels outside the {width}-wide drawing: {outside}"
+    for (text, _, _), whole in zip(boxes, tooltips):
+        assert text == whole or (text.endswith("…") and whole.startswith(text[:-1].rstrip()))

@@ -101,18 +101,39 @@ def radial_layout(centre: str, others: list[str], per_ring: int = 24) -> dict[st
     return positions
 
 
+#: The drawing: a star of radius ``_RADIUS`` in a box wide enough for a label of ``LABEL_CHARS`` on either side.
+_WIDTH, _HEIGHT, _RADIUS = 1000, 760, 270
+LABEL_CHARS = 32
+
+
+def short_label(label: str, limit: int = LABEL_CHARS) -> str:
+    """``label`` cut at a word to fit ``limit`` characters, "…" saying so; the drawing gives the whole as a tooltip.
+
+    >>> short_label("Association départementale des amis et parents de personnes handicapées mentales")
+    'Association départementale des…'
+    >>> short_label("DanaeCare")
+    'DanaeCare'
+    """
+    if len(label) <= limit:
+        return label
+    cut = label[:limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[limit // 2:] else cut).rstrip(" ,;:–-") + "…"
+
+
 def draw(focus: dict, edges: list[dict]) -> Markup:
-    """Lay the star of ``focus`` and its neighbours out with networkx and return it as inline SVG."""
+    """Lay the star of ``focus`` and its neighbours out and return it as inline SVG.
+
+    A neighbour's label is written away from the centre (to the left of a node on the left half), cut to fit the
+    drawing, with its whole name as the node's tooltip.
+    """
     positions = radial_layout(focus["iri"], [e["other"].iri for e in edges])
-    size, margin = 760, 110
-    scale = (size / 2 - margin)
 
     def xy(node):
         x, y = positions[node]
-        return size / 2 + x * scale, size / 2 + y * scale
+        return _WIDTH / 2 + x * _RADIUS, _HEIGHT / 2 + y * _RADIUS
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{size}" height="{size}" '
-             f'role="img" aria-label="{escape(focus["label"])}" class="network">'
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH} {_HEIGHT}" width="{_WIDTH}" '
+             f'height="{_HEIGHT}" role="img" aria-label="{escape(focus["label"])}" class="network">'
              f'<title>{escape(focus["label"])}</title>']
     fx, fy = xy(focus["iri"])
     for edge in edges:
@@ -127,13 +148,17 @@ def draw(focus: dict, edges: list[dict]) -> Markup:
             continue
         seen.add(other.iri)
         x, y = xy(other.iri)
+        left = x < fx - 1
+        text_x, anchor = (x - 10, ' text-anchor="end"') if left else (x + 10, "")
         href = "/network?" + _query(other.iri)
-        parts.append(f'<a href="{escape(href)}"><circle cx="{x:.1f}" cy="{y:.1f}" r="7" class="node"></circle>'
-                     f'<text x="{x + 10:.1f}" y="{y + 4:.1f}" class="node-label">{escape(other.label[:40])}</text>'
-                     f'</a>')
-    parts.append(f'<a href="{escape(local_path(focus["iri"]))}"><circle cx="{fx:.1f}" cy="{fy:.1f}" r="12" '
-                 f'class="node node-focus"></circle><text x="{fx + 14:.1f}" y="{fy + 5:.1f}" '
-                 f'class="node-label node-label-focus">{escape(focus["label"][:50])}</text></a></svg>')
+        parts.append(f'<a href="{escape(href)}"><title>{escape(other.label)}</title>'
+                     f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7" class="node"></circle>'
+                     f'<text x="{text_x:.1f}" y="{y + 4:.1f}"{anchor} class="node-label">'
+                     f'{escape(short_label(other.label))}</text></a>')
+    parts.append(f'<a href="{escape(local_path(focus["iri"]))}"><title>{escape(focus["label"])}</title>'
+                 f'<circle cx="{fx:.1f}" cy="{fy:.1f}" r="12" class="node node-focus"></circle>'
+                 f'<text x="{fx:.1f}" y="{fy + 30:.1f}" text-anchor="middle" class="node-label node-label-focus">'
+                 f'{escape(short_label(focus["label"], 2 * LABEL_CHARS))}</text></a></svg>')
     return Markup("".join(parts))
 
 
