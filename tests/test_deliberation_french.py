@@ -355,3 +355,15 @@ def test_two_grants_to_one_beneficiary_are_two_grants_in_the_graph(tmp_path):
 def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, body):
     left, stamp = strip_stamps(text)
     assert (str(stamp.received) if stamp.received else None, left) == (received, body)
+
+
+def test_a_flattened_table_of_two_natures_gives_a_grant_a_cell_and_a_row_lacking_one_its_amount_without_nature():
+    found = find_grants("DÉCIDE d'attribuer les subventions suivantes :\n"
+                        "Association Subvention de fonctionnement 2024 Subvention exceptionnelle 2024 Total\n"
+                        "Union sportive 6 000 € 1 500 € 7 500 €\nTennis club 2 200 € 2 200 €\n"
+                        "Les Nageurs du Lac 3 100 € 800 € 3 900 €\nTotal 11 300 € 2 300 € 13 600 €\n")
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [
+        ("Union sportive", "6000", "operating"), ("Tennis club", "2200", None),
+        ("Les Nageurs du Lac", "3100", "operating"), ("Union sportive", "1500", "project"),
+        ("Les Nageurs du Lac", "800", "project")]
+    assert [(str(t.amount), t.reconciled) for t in found.totals] == [("11300", True), ("2300", True), ("13600", True)]

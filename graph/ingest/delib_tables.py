@@ -34,7 +34,7 @@ _AMOUNT_TOKEN = re.compile(r"^\d{1,3}(?:,\d{1,2})?$|^\d+(?:,\d{1,2})?$")
 _FLAT_AMOUNT_COL = re.compile(
     r"(?:montant|subvention|budget|co[uû]t|proposition|somme|aide)(?:\s+(?:de|du|des|la|le|l['’]|proposée?|demandée?|"
     r"sollicitée?|accordée?|attribuée?|votée?|allouée?|retenue?|\d{4}|N-1|N|total|globale?|subvention|projet|"
-    r"prévisionnel|en\s+euros|€|\(€\)))*", re.I)
+    r"prévisionnel|en\s+euros|€|\(€\)|fonctionnement|investissement|exceptionnelle?|en\s+nature))*", re.I)
 
 
 def choose_amount_column(headers: list[str]) -> int | None:
@@ -191,8 +191,29 @@ def _flat_header(line: str) -> list[str] | None:
     folded = fold(line)
     if line.startswith("|") or len(line.split()) > 14 or not _BENEF_COL.search(folded):
         return None
-    columns = [m.group(0) for m in _FLAT_AMOUNT_COL.finditer(line)]
+    columns = [part for m in _FLAT_AMOUNT_COL.finditer(line) for part in _column_heads(m.group(0))]
+    if columns and re.search(r"\btotal$", folded) and not fold(columns[-1]).endswith("total"):
+        columns.append("Total")
     return columns or None
+
+
+def _column_heads(text: str) -> list[str]:
+    """Split the heads of columns that a flattened header wrote one after the other: a head ends with a year, a
+    nature or "€" before the next "Subvention"/"Montant"; a last "Total" after such a head is the rows' totals.
+
+    >>> _column_heads("Subvention de fonctionnement 2024 Subvention exceptionnelle 2024 Total")
+    ['Subvention de fonctionnement 2024', 'Subvention exceptionnelle 2024', 'Total']
+    >>> _column_heads("Montant de la subvention proposée")
+    ['Montant de la subvention proposée']
+    """
+    heads: list[str] = []
+    for part in re.split(r"\s+(?=(?:subventions?|montants?|aides?|sommes?|total)\b)", text, flags=re.I):
+        if heads and not re.search(r"(?:\d{4}|fonctionnement|investissement|exceptionnelle?|nature|€|\))$",
+                                   heads[-1], re.I):
+            heads[-1] += " " + part
+        else:
+            heads.append(part)
+    return heads
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -201,7 +222,12 @@ def _continues(previous: str, line: str) -> bool:
 
 
 def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> None:
-    """Read the grants and totals of tables flattened into lines: a header line, then rows ending in amounts."""
+    """Read the grants and totals of tables flattened into lines: a header line, then rows ending in amounts.
+
+    With amount columns of one nature each ("fonctionnement 2024 … exceptionnelle 2024 … Total"), a row gives a
+    grant a column; a row that lacks a cell (its amounts then fewer than the columns, its own total equal to
+    their sum) gives its amounts without a nature, as the flattened text does not say which cell was empty.
+    """
     lines = [(m.start(), m.group(0).strip()) for m in re.finditer(r"^.*$", body, re.M)]
     i = 0
     while i < len(lines):
@@ -210,16 +236,23 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> 
         i += 1
         if choice is None:
             continue
+        by_nature = [(c - 1, n) for c, n in nature_columns(["Bénéficiaire"] + columns, choice)]
+        row_total = len(columns) - 1 if by_nature and columns[-1] == "Total" else None
         choice -= 1
-        pending, pending_start, last = "", None, None
+        runs: list[list[GrantFact]] = [[] for _ in by_nature]  # by_nature's grants, a column after the other
+        pending, pending_start, last = "", None, []
         while i < len(lines) and lines[i][1] and not lines[i][1].startswith("|"):
             start, line = lines[i]
             text, amounts, code = _split_row(line, len(columns))
-            if len(amounts) < len(columns):
+            short = len(amounts) < len(columns)
+            if short and row_total is not None and len(amounts) >= 2 and sum(amounts[:-1]) == amounts[-1]:
+                short = False  # a row with an empty cell, its own total last
+            if short:
                 if len(line.split()) > 12:
                     break
-                if last is not None and not pending and _continues(last.beneficiary, line):
-                    last.beneficiary += ("" if last.beneficiary.endswith("-") else " ") + line
+                if last and not pending and _continues(last[0].beneficiary, line):
+                    for grant in last:
+                        grant.beneficiary += ("" if grant.beneficiary.endswith("-") else " ") + line
                 elif pending and not _continues(pending, line):  # the pending line was a section heading
                     pending, pending_start = line, start
                 else:
@@ -230,15 +263,25 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> 
                 pending, pending_start = "", None  # a one-word section heading ("Culture") before a whole row
             name = (pending + " " + text).strip()
             span = (pending_start or start, start + len(line))
+            whole = len(amounts) == len(columns)
             if _TOTAL_ROW.match(name):
-                found.totals.append(StatedTotal(amounts[choice], span, name))
-                last = None
+                chosen = [amounts[c] for c, _ in by_nature] + [amounts[-1]] if by_nature and whole else [
+                    amounts[choice if whole else -1]]
+                found.totals += [StatedTotal(amount, span, name) for amount in chosen]
+                last = []
+            elif name and by_nature:
+                cells = ([(amounts[c], n) for c, n in by_nature] if whole else
+                         [(amount, None) for amount in amounts[:-1]])
+                last = [GrantFact(name, amount, span, nature, None, True, True) for amount, nature in cells]
+                for run, grant in zip(runs, last):
+                    run.append(grant)
             elif name:
-                last = GrantFact(name, amounts[choice], span, _nature_of(code, legend) if code else None,
-                                 None, True, True)
-                found.grants.append(last)
+                last = [GrantFact(name, amounts[choice], span, _nature_of(code, legend) if code else None,
+                                  None, True, True)]
+                found.grants += last
             pending, pending_start = "", None
             i += 1
+        found.grants += [grant for run in runs for grant in run if grant.amount]
 
 
 def table_grants(body: str, found: GrantsFound) -> None:
