@@ -267,13 +267,42 @@ def check_query(text: str, max_rows: int = 10_000, graph_exists: Callable[[str],
     tokens = tokenize(text)
     _refuse_remote(tokens, update=False)
     default, named = dataset_clauses(tokens, ("FROM",))
-    default, named = default + list(default_graph_uris), named + list(named_graph_uris)
+    default_graph_uris, named_graph_uris = list(default_graph_uris), list(named_graph_uris)
+    if default_graph_uris or named_graph_uris:  # the protocol's dataset overrides the query's (SPARQL Protocol 2.1.4)
+        default, named = default_graph_uris, named_graph_uris
+        text = with_dataset(text, tokens, default, named)
+        tokens = tokenize(text)
     _check_dataset(default + named, graph_exists)
     kind = _kind(text)
     plan = QueryPlan(text, kind, default, named, max_rows)
     if kind == "select":
         plan.text, plan.capped = _cap_select(text, tokens, max_rows)
     return plan
+
+
+def with_dataset(text: str, tokens: list[Token], default: list[str], named: list[str]) -> str:
+    r"""``text`` with its ``FROM [NAMED]`` clauses replaced by those of ``default`` and ``named`` graph IRIs.
+
+    They go where SPARQL puts a dataset: before the top-level ``WHERE`` or, without one, the first top-level ``{``
+    (at the end of a ``DESCRIBE`` that has neither). Any engine then answers over the same dataset.
+
+    >>> with_dataset("SELECT * { ?s ?p ?o }", tokenize("SELECT * { ?s ?p ?o }"), ["http://ex.org/g"], [])
+    'SELECT * FROM <http://ex.org/g>\n{ ?s ?p ?o }'
+    """
+    cuts = []
+    for i, word in _words(tokens):
+        if word == "FROM" and tokens[i].depth == 0:
+            last = i + 2 if i + 1 < len(tokens) and tokens[i + 1].value.upper() == "NAMED" else i + 1
+            if last < len(tokens):
+                cuts.append((tokens[i].start, tokens[last].end))
+    for start, end in reversed(cuts):
+        text = text[:start] + text[end:]
+    tokens = tokenize(text)
+    at = next((t.start for t in tokens if t.depth == 0 and t.kind == "word" and t.value.upper() == "WHERE"), None)
+    if at is None:
+        at = next((t.start for t in tokens if t.depth == 0 and t.value == "{"), len(text))
+    clauses = [f"FROM <{iri}>" for iri in default] + [f"FROM NAMED <{iri}>" for iri in named]
+    return text[:at].rstrip() + " " + " ".join(clauses) + "\n" + text[at:]
 
 
 def check_update(text: str, graph_exists: Callable[[str], bool] | None = None) -> None:

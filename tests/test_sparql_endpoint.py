@@ -143,6 +143,39 @@ def test_from_a_local_file_is_refused_but_from_a_source_graph_is_answered(client
     assert labels_from(inside) == ["DanaeCare"]
 
 
+COUNT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def _number(response, name="n") -> list[str]:
+    assert response.status_code == 200, response.data
+    return [s[name].value for s in ox.parse_query_results(response.data, ox.QueryResultsFormat.JSON)]
+
+
+@pytest.mark.parametrize("send", ["get", "form", "direct"])
+def test_the_protocols_default_graph_uri_and_named_graph_uri_set_the_dataset(client, send):
+    in_query = _number(client.get("/sparql?query=" + quote(COUNT_TRIPLES.replace("WHERE", f"FROM <{FIXTURE_GRAPH}>"
+                                                                                            " WHERE"))))
+    assert int(in_query[0]) > 10
+
+    def ask(query, **dataset):
+        if send == "get":
+            return client.get("/sparql", query_string={"query": query, **dataset})
+        if send == "form":
+            return client.post("/sparql", data={"query": query, **dataset})
+        return client.post("/sparql?" + "&".join(f"{k}={quote(v)}" for k, v in dataset.items()), data=query,
+                           content_type="application/sparql-query")
+
+    assert _number(ask(COUNT_TRIPLES, **{"default-graph-uri": FIXTURE_GRAPH})) == in_query
+    assert _number(ask(GRAPHS, **{"named-graph-uri": FIXTURE_GRAPH}), "g") == [FIXTURE_GRAPH]
+    assert _number(ask(COUNT_TRIPLES, **{"named-graph-uri": FIXTURE_GRAPH})) == ["0"]  # no default graph given
+    # The protocol's dataset overrides the query's own.
+    overridden = COUNT_TRIPLES.replace("WHERE", "FROM <https://w3id.org/maillage/id/source/nope> WHERE")
+    assert _number(ask(overridden, **{"default-graph-uri": FIXTURE_GRAPH})) == in_query
+    unknown = ask(COUNT_TRIPLES, **{"default-graph-uri": "https://w3id.org/maillage/id/source/nope"})
+    assert unknown.status_code == 400
+
+
 def test_the_row_cap_cuts_and_flags_the_answer(tmp_path):
     app = fresh_app(template_data(), tmp_path, max_rows=3)
     try:
