@@ -17,7 +17,7 @@ rules, so that every written row passes the schema:
 >>> import io
 >>> out = io.BytesIO()
 >>> export_scdl(open_store({"store": "memory"}), out)
-{'written': 0, 'skipped': 0}
+{'written': 0, 'skipped': 0, 'because': {}}
 >>> out.getvalue().decode().split(",")[:2]
 ['nomAttribuant', 'idAttribuant']
 """
@@ -27,6 +27,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from decimal import Decimal
 
 from graph.namespaces import sparql_prologue
@@ -81,6 +82,32 @@ def _text(value) -> str:
     return "" if value is None else str(value)
 
 
+#: Why a grant cannot be written in SCDL: (French, English), by the first required field it lacks.
+SKIPPED_BECAUSE = {
+    "funder-siret": ("sans SIRET valide de l'attribuant", "no valid funder SIRET"),
+    "date": ("sans date de convention ni de décision", "no convention nor decision date"),
+    "beneficiary-id": ("sans SIRET ni numéro RNA (W + 9 chiffres) du bénéficiaire",
+                       "no beneficiary SIRET nor RNA number (W + 9 digits)"),
+    "beneficiary-name": ("sans nom du bénéficiaire", "no beneficiary name"),
+}
+
+
+def _ids(b: dict) -> tuple[str, str, str, str]:
+    siret, date = _text(b.get("funderSiret")), _text(b.get("conventionDate") or b.get("decisionDate"))
+    beneficiary_siret = _text(b.get("beneficiarySiret"))
+    rna = _text(b.get("beneficiaryRna"))
+    return (siret, date, beneficiary_siret if siret_ok(beneficiary_siret) else "",
+            rna if _RNA_SCDL.fullmatch(rna) else "")
+
+
+def why_not_scdl(b: dict) -> str | None:
+    """The key in :data:`SKIPPED_BECAUSE` of the first required SCDL field that a grant's bindings lack, or None."""
+    siret, date, beneficiary_siret, rna = _ids(b)
+    checks = (("funder-siret", siret_ok(siret)), ("date", bool(date)),
+              ("beneficiary-id", bool(beneficiary_siret or rna)), ("beneficiary-name", bool(b.get("beneficiaryName"))))
+    return next((reason for reason, ok in checks if not ok), None)
+
+
 def grant_to_row(b: dict) -> list[str] | None:
     """Return the SCDL row of one grant's query bindings, or None when SCDL's required fields are unknown.
 
@@ -88,13 +115,9 @@ def grant_to_row(b: dict) -> list[str] | None:
     ...               "beneficiaryName": "Club", "beneficiaryRna": "W123456789", "amountValue": "500"})[:3]
     ['Ville', '21060004500392', '2024-05-16']
     """
-    siret, date = _text(b.get("funderSiret")), _text(b.get("conventionDate") or b.get("decisionDate"))
-    beneficiary_siret = _text(b.get("beneficiarySiret"))
-    beneficiary_siret = beneficiary_siret if siret_ok(beneficiary_siret) else ""
-    rna = _text(b.get("beneficiaryRna"))
-    rna = rna if _RNA_SCDL.fullmatch(rna) else ""
-    if not siret_ok(siret) or not date or not (beneficiary_siret or rna) or not b.get("beneficiaryName"):
+    if why_not_scdl(b):
         return None
+    siret, date, beneficiary_siret, rna = _ids(b)
     share = Decimal(_text(b.get("shareValue")) or "1")
     total = Decimal(_text(b.get("statedTotal") or b.get("amountValue")))
     period = _text(b.get("paymentPeriod"))
@@ -112,23 +135,38 @@ def _number(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def export_scdl(store, out) -> dict[str, int]:
+def export_scdl(store, out) -> dict:
     """Write the grants of ``store`` as SCDL subventions v2.1.1 CSV to the binary stream ``out``.
 
-    Returns ``{"written": n, "skipped": m}`` (skipped: grants SCDL cannot express, see the module's docstring).
+    Returns ``{"written": n, "skipped": m, "because": {reason: count}}`` (skipped: grants SCDL cannot express,
+    counted by the first required field they lack: :data:`SKIPPED_BECAUSE`).
     """
     text = io.StringIO(newline="")
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    written = skipped = 0
+    written, because = 0, Counter()
     result = store.query(sparql_prologue() + GRANTS)
     names = [str(v) for v in result.variables]
     for values in result:
-        row = grant_to_row({n: v for n, v in zip(names, values) if v is not None})
-        if row is None:
-            skipped += 1
+        bindings = {n: v for n, v in zip(names, values) if v is not None}
+        reason = why_not_scdl(bindings)
+        if reason:
+            because[reason] += 1
             continue
-        writer.writerow(row)
+        writer.writerow(grant_to_row(bindings))
         written += 1
     out.write(text.getvalue().encode("utf-8"))
-    return {"written": written, "skipped": skipped}
+    return {"written": written, "skipped": sum(because.values()), "because": dict(because)}
+
+
+def scdl_summary(counts: dict) -> str:
+    """One line for the person who exported: how many grants were written, and why the others were not.
+
+    >>> scdl_summary({"written": 0, "skipped": 1, "because": {"funder-siret": 1}})
+    "SCDL : 0 subvention(s) écrite(s), 1 omise(s) (1 sans SIRET valide de l'attribuant)"
+    """
+    line = f"SCDL : {counts['written']} subvention(s) écrite(s)"
+    if counts["skipped"]:
+        reasons = ", ".join(f"{n} {SKIPPED_BECAUSE[reason][0]}" for reason, n in counts["because"].items())
+        line += f", {counts['skipped']} omise(s) ({reasons})"
+    return line

@@ -266,6 +266,7 @@ def check_query(text: str, max_rows: int = 10_000, graph_exists: Callable[[str],
     """
     tokens = tokenize(text)
     _refuse_remote(tokens, update=False)
+    _refuse_update(tokens)
     default, named = dataset_clauses(tokens, ("FROM",))
     default_graph_uris, named_graph_uris = list(default_graph_uris), list(named_graph_uris)
     if default_graph_uris or named_graph_uris:  # the protocol's dataset overrides the query's (SPARQL Protocol 2.1.4)
@@ -278,6 +279,20 @@ def check_query(text: str, max_rows: int = 10_000, graph_exists: Callable[[str],
     if kind == "select":
         plan.text, plan.capped = _cap_select(text, tokens, max_rows)
     return plan
+
+
+_UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+
+
+def _refuse_update(tokens: list[Token]) -> None:
+    """Refuse an update sent as a query, saying so (the engine would only say it expected SELECT)."""
+    words = [word for _, word in _words(tokens) if word not in ("PREFIX", "BASE")]
+    if words and words[0] in _UPDATE_WORDS:
+        raise QueryRefused(
+            f"« {words[0]} » est une mise à jour SPARQL, pas une requête : elle s'envoie au point d'accès en "
+            "« update= », avec le jeton d'écriture",
+            f"'{words[0]}' is a SPARQL Update, not a query: send it to the endpoint as 'update=', with the write "
+            "token")
 
 
 def with_dataset(text: str, tokens: list[Token], default: list[str], named: list[str]) -> str:

@@ -55,3 +55,34 @@ def test_a_runaway_query_is_stopped_at_the_time_limit(tmp_path):
                              runaway], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 1
     assert "arrêtée" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_mistakes_on_the_command_line_are_one_line_and_exit_1_or_2_never_a_traceback(tmp_path):
+    data = loaded(tmp_path)
+    afile = tmp_path / "afile"
+    afile.write_text("x", encoding="utf-8")
+    mistakes = [
+        (["--data", str(data), "export", "-o", str(tmp_path / "no" / "such" / "dir.trig")], 1, "impossible d'écrire"),
+        (["--data", str(data), "export", "-o", str(tmp_path)], 1, "impossible d'écrire"),
+        (["--data", str(afile), "query", "ASK {}"], 1, "n'est pas un dossier"),
+        (["--data", str(afile), "ingest", str(afile)], 1, "inutilisable"),
+        (["--data", str(tmp_path / "typo"), "query", "ASK {}"], 1, "aucune base"),
+        (["--data", str(tmp_path / "typo"), "validate"], 1, "aucune base"),
+        (["--data", str(data), "query", str(tmp_path / "missing.rq")], 1, "fichier de requête introuvable"),
+        (["--data", str(data), "query", "PREFIX x: <http://x/> INSERT DATA { x:a x:b x:c }"], 1, "mise à jour"),
+        (["serve", "--port", "99999"], 2, "99999"),
+    ]
+    for args, code, words in mistakes:
+        result = CliRunner().invoke(main, args)
+        assert (result.exit_code, "Traceback" in result.stderr, words in result.stderr) == (code, False, True), (
+            args, result.exit_code, result.stderr, result.exception)
+    assert not (tmp_path / "typo").exists()
+
+
+def test_an_scdl_export_says_how_many_grants_it_wrote_and_why_it_left_the_others_out(tmp_path):
+    data = tmp_path / "data"
+    CliRunner().invoke(main, ["--data", str(data), "ingest", str(Path(__file__).parents[1] / "examples")])
+    result = CliRunner().invoke(main, ["--data", str(data), "export", "--format", "scdl", "-o",
+                                       str(tmp_path / "grants.csv")])
+    assert result.exit_code == 0
+    assert "SCDL : 0 subvention(s) écrite(s), 1 omise(s) (1 sans SIRET valide de l'attribuant)" in result.stderr

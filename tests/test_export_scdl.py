@@ -33,7 +33,7 @@ def exported(tmp_path):
 def test_every_expressible_grant_is_exported_and_the_others_counted(exported):
     # 29 + 13 + 1 grants have a valid funder SIRET and a beneficiary SIRET or RNA; SCDL.csv's 3 have no valid
     # funder SIRET, and exemple.csv's Bellandier SAS has an invalid SIRET and no RNA.
-    assert exported[0] == {"written": 43, "skipped": 4}
+    assert exported[0] == {"written": 43, "skipped": 4, "because": {"funder-siret": 3, "beneficiary-id": 1}}
 
 
 def test_the_export_passes_the_official_table_schema(exported):
@@ -82,7 +82,7 @@ def test_an_actor_of_many_sirets_and_names_gives_one_row_per_grant_with_the_leas
         writer.replace_graph(f"{base}source/test", Graph().parse(data=turtle, format="turtle"))
         writer.commit()
     out = io.BytesIO()
-    assert export_scdl(store, out) == {"written": 2, "skipped": 0}
+    assert export_scdl(store, out) == {"written": 2, "skipped": 0, "because": {}}
     rows = list(csv.DictReader(io.StringIO(out.getvalue().decode("utf-8"))))
     assert [(r["nomAttribuant"], r["idAttribuant"], r["montant"]) for r in rows] == [
         ("DEPARTEMENT", "22420001700008", "100"), ("DEPARTEMENT", "22420001700008", "200")]

@@ -6,6 +6,7 @@ Data goes to stdout, messages to stderr; exit 0 on success, 1 on bad input, 2 on
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -42,7 +43,21 @@ class Context:
                 self._store = open_store(store_config(self.config))
             except StoreError as exc:
                 fail(str(exc))
+            except OSError as exc:  # --data names a file, a directory that cannot be written…
+                fail(f"dossier de données « {self.config['data_dir']} » inutilisable : {exc.strerror or exc}")
         return self._store
+
+    @property
+    def existing_store(self):
+        """The store, for a command that only reads it: an embedded store must exist (a mistyped ``--data`` would
+        otherwise answer from a new, empty store)."""
+        data = Path(self.config["data_dir"])
+        if self.config.get("store", "oxigraph") == "oxigraph" and data.exists() and not data.is_dir():
+            fail(f"« {data} » n'est pas un dossier : --data / MAILLAGE_DATA nomme le dossier des données")
+        if self.config.get("store", "oxigraph") == "oxigraph" and not (data / "store").is_dir():
+            fail(f"aucune base dans « {self.config['data_dir']} » : rien n'y a été importé (maillage ingest …), "
+                 "ou --data / MAILLAGE_DATA nomme un autre dossier")
+        return self.store
 
 
 pass_context = click.make_pass_decorator(Context)
@@ -126,13 +141,18 @@ def query(ctx: Context, query: str, fmt: str) -> None:
     from graph.sparql import QueryRefused, QueryTimeout
     from webapp.reports import format_table
 
-    text = Path(query).read_text(encoding="utf-8") if os.path.isfile(query) else query
+    if os.path.isfile(query):
+        text = Path(query).read_text(encoding="utf-8")
+    elif re.fullmatch(r"\S+\.(?:rq|sparql|txt)", query):
+        fail(f"{query} : fichier de requête introuvable")
+    else:
+        text = query
     try:
-        answer, result = run_user_query(ctx.store, text, fmt, ctx.config)
+        answer, result = run_user_query(ctx.existing_store, text, fmt, ctx.config)
     except (QuerySyntaxError, QueryRefused) as exc:
         fail(f"requête SPARQL refusée : {exc}")
     except QueryTimeout as exc:
-        fail(f"requête arrêtée : {exc}")
+        fail(f"requête arrêtée après {exc.seconds:g} s (réglage query_timeout)")
     except ValueError as exc:  # a format that does not fit the query's kind
         fail(str(exc))
     if result is not None:
@@ -176,7 +196,7 @@ def index(ctx: Context, check: bool) -> None:
     from search.indexer import build_index, check_index
 
     if check:
-        report = check_index(ctx.store, ctx.config)
+        report = check_index(ctx.existing_store, ctx.config)
         click.echo(report.format())
         sys.exit(0 if report.ok else EXIT_BAD_INPUT)
     stats = build_index(ctx.store, ctx.config, progress=lambda line: click.echo(line, err=True))
@@ -189,7 +209,7 @@ def validate(ctx: Context) -> None:
     """Validate the whole graph against the SHACL shapes; exit 1 on violations."""
     from graph.validation import validate as run
 
-    violations = run(ctx.store.query)
+    violations = run(ctx.existing_store.query)
     for violation in violations:
         click.echo(violation.format())
     errors = sum(v.severity == "Violation" for v in violations)
@@ -203,14 +223,18 @@ def validate(ctx: Context) -> None:
 @pass_context
 def export(ctx: Context, fmt: str, output: Path | None) -> None:
     """Dump the whole graph with its named graphs (trig, nquads), or the grants as SCDL CSV."""
-    out = open(output, "wb") if output else sys.stdout.buffer
+    store = ctx.existing_store
+    try:
+        out = open(output, "wb") if output else sys.stdout.buffer
+    except OSError as exc:
+        fail(f"{output} : impossible d'écrire ce fichier ({exc.strerror or exc})")
     try:
         if fmt == "scdl":
-            from graph.export import export_scdl
+            from graph.export import export_scdl, scdl_summary
 
-            export_scdl(ctx.store, out)
+            click.echo(scdl_summary(export_scdl(store, out)), err=True)
         else:
-            ctx.store.dump(out, fmt)
+            store.dump(out, fmt)
     finally:
         if output:
             out.close()
@@ -218,7 +242,7 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--workers", default=1, show_default=True, type=int, help="Web worker processes (gunicorn).")
 @pass_context
 def serve(ctx: Context, host: str, port: int, workers: int) -> None:
