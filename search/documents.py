@@ -329,8 +329,11 @@ def goal_to_document(iri: str, facts: Facts) -> dict:
     doc["related"] += _show(doc, facts, contributions)
     _facet(doc, facts, "goal", [iri])
     rank = _texts(facts, iri, skos.notation)
+    grants = sum(1 for c in contributions if mai.Grant in facts.types.get(c, ()))
+    others = len(contributions) - grants
     doc["summary"] = " · ".join(filter(None, [f"Objectif n°{rank[0]}" if rank else "Objectif stratégique",
-                                              f"{len(contributions)} action(s) ou subvention(s)"]))
+                                              f"{grants} subvention(s)" if grants else "",
+                                              f"{others} acteur(s) ou action(s)" if others else ""]))
     _depend(doc, contributions + facts.pointing(iri, mai.hasGoal))  # what points at it: their facts say which
     return _finish(doc)
 

@@ -146,3 +146,16 @@ def test_an_actor_document_shows_its_grants_funders_years_goals_and_circle(corpu
         (CIRCLE + "operationnel", "cercle opérationnel", 1)]  # the label comes from the shipped circles.ttl
     assert facets["place"] == [{"value": iri("place/firminy"), "label": "Firminy", "count": 1}]
     assert set(facets) == {"kind", *FACETS}
+
+
+def test_a_goals_summary_counts_its_grants_apart_from_the_actors_that_serve_it(tmp_path):
+    from search.query import search
+
+    contributing = PREFIXES + "<actor/repit> mai:contributesTo <goal/1> .\n<actor/pilat> mai:contributesTo <goal/1> .\n"
+    config = make_config(tmp_path)
+    store = open_store(config)
+    ingest_paths(store, [write(tmp_path, "themes.ttl", THEMES_TTL), write(tmp_path, "actors.ttl", ACTORS_TTL),
+                         write(tmp_path, "serving.ttl", contributing)])
+    build_index(store, config)
+    results = search(SearchIndex.from_config(config), "animation de l'écosystème", kind="goal")["results"]
+    assert [r["summary"] for r in results] == ["Objectif n°1 · 1 subvention(s) · 2 acteur(s) ou action(s)"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from rdflib import Literal
+from rdflib import Graph, Literal
 from web_fixture import (COEUR, DANAECARE, DELIBERATION, GOAL, LONELY, PLACE, PREVENTION, PTCE, SEM, SESSION, XSS,
                          fresh_app, template_data)
 
@@ -142,3 +142,19 @@ def test_actors_without_funding_are_listed_by_label_with_the_unlabelled_first(en
     text = sparql_prologue() + named_queries()["acteurs-sans-financement"].text
     labels = [None if label is None else str(label) for _, label in engines["oxigraph"].query(text)]
     assert len(labels) > 2 and labels[0] is None and labels[1:] == sorted(labels[1:])
+
+
+def test_grants_by_goal_counts_grants_not_the_actors_and_actions_that_serve_the_goal_too():
+    from web_fixture import FIXTURE_TTL
+
+    from graph.namespaces import MAI
+    from graph.store import open_store
+
+    store = open_store({"store": "memory"})
+    turtle = FIXTURE_TTL + f"<{DANAECARE}> <{MAI}contributesTo> <{GOAL}> .\n<{PTCE}> <{MAI}contributesTo> <{GOAL}> .\n"
+    with store.writer() as writer:
+        writer.replace_graph("https://w3id.org/maillage/id/source/test", Graph().parse(data=turtle, format="turtle"))
+        writer.commit()
+    query = named_queries()["subventions-par-objectif"]
+    rows = list(store.query(sparql_prologue() + query.text, query.bindings({"goal": GOAL})))
+    assert [(row[3].toPython(), row[4].toPython()) for row in rows] == [(1, 20000)]
