@@ -263,3 +263,19 @@ def test_an_error_in_the_editors_form_is_shown_in_the_editor_with_the_query_kept
     assert "SELECT * WHERE { ?s mai:unknown ?o }</textarea>" in page
     api = client.post("/sparql", data={"query": query}, headers={"Accept": "application/sparql-results+json"})
     assert api.status_code == 400 and api.get_json()["error"]["code"] == "bad-query"
+
+
+def test_a_post_of_another_content_type_is_a_415_not_the_service_description(client):
+    response = client.post("/sparql", data=SELECT, content_type="text/plain")
+    assert response.status_code == 415
+    assert "application/sparql-query" in response.get_json()["error"]["message"]
+
+
+@pytest.mark.parametrize("method, path, status, words", [
+    ("get", "/nulle-part", 404, "page introuvable"), ("put", "/sparql", 405, "méthode PUT non acceptée"),
+])
+def test_the_http_errors_werkzeug_raises_are_said_in_french_and_in_english(client, method, path, status, words):
+    response = getattr(client, method)(path)
+    error = response.get_json()["error"]
+    assert (response.status_code, words in error["message"]) == (status, True)
+    assert error["message_en"] != error["message"]

@@ -59,6 +59,22 @@ def wants_html_page() -> bool:
         ["application/json", "text/html"], "")
 
 
+def _in_french(exc: HTTPException) -> tuple[str, str]:
+    """(French, English) messages for the HTTP errors that werkzeug raises with its own English text."""
+    if exc.code == 404:
+        return ("page introuvable : cette adresse n'est ni une page ni une ressource de Maillage",
+                "page not found: this address is neither a page nor a resource of Maillage")
+    if exc.code == 405:
+        allowed = ", ".join(getattr(exc, "valid_methods", None) or [])
+        french, english = (f" (acceptées : {allowed})", f" (allowed: {allowed})") if allowed else ("", "")
+        return (f"méthode {request.method} non acceptée à cette adresse{french}",
+                f"method {request.method} not allowed at this address{english}")
+    french = {400: "requête incorrecte", 406: "aucun des formats demandés (Accept) n'est disponible",
+              413: "requête trop volumineuse", 415: "type de contenu non pris en charge",
+              429: "trop de requêtes : réessayez dans un instant"}.get(exc.code or 500)
+    return (french or f"erreur HTTP {exc.code} : {exc.name}"), exc.description or exc.name
+
+
 def init_app(app: Flask) -> None:
     """Register the handlers that turn every exception into the one JSON shape."""
 
@@ -101,8 +117,11 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):
-        return error_response(exc.code or 500, exc.name.lower().replace(" ", "-"), exc.description or exc.name,
-                              exc.description or exc.name)
+        message = exc.description or exc.name
+        french = message
+        if message == type(exc).description:  # werkzeug's own English text: say it in French too
+            french, message = _in_french(exc)
+        return error_response(exc.code or 500, exc.name.lower().replace(" ", "-"), french, message)
 
     @app.errorhandler(Exception)
     def _bug(exc: Exception):

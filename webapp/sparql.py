@@ -51,6 +51,14 @@ def _operation() -> tuple[str | None, str | None]:
             return "update", request.get_data(as_text=True)
         if "update" in request.form:
             return "update", request.form["update"]
+        if request.content_length and request.mimetype not in ("application/x-www-form-urlencoded",
+                                                               "multipart/form-data"):
+            raise ApiError(f"type de contenu « {request.mimetype} » non accepté : une requête SPARQL s'envoie en "
+                           "application/sparql-query, une mise à jour en application/sparql-update, ou en "
+                           "formulaire (query=, update=)",
+                           f"content type '{request.mimetype}' not accepted: send a query as application/sparql-query,"
+                           " an update as application/sparql-update, or as a form (query=, update=)",
+                           status=415, code="unsupported-media-type")
     text = request.values.get("query")
     if text is not None:
         if not text.strip():
