@@ -50,6 +50,12 @@ ACTOR_TYPES = (
     (mai.UserGroup, "usagers", "Groupe d'usagers"), (mai.Actor, "acteur", "Acteur"),
 )
 
+#: The kinds' and actor types' labels in English, by code (the index keeps the French ones).
+LABELS_EN = {"actor": "Actor", "grant": "Grant", "deliberation": "Deliberation", "goal": "Strategic goal",
+             "theme": "Theme", "cooperation": "Cooperation (PTCE)", "association": "Association",
+             "collectivite": "Local authority", "entreprise": "Enterprise", "universite": "University or research",
+             "professionnel-de-sante": "Health professional", "usagers": "User group", "acteur": "Actor"}
+
 #: Facets of every document; each holds IRIs, except ``fiscal_year`` (years as text).
 FACETS = ("theme", "place", "funder", "fiscal_year", "goal", "circle")
 

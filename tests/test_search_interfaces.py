@@ -143,3 +143,16 @@ def test_a_results_summary_does_not_repeat_the_kind_its_badge_says(client):
     page = client.get("/search", query_string={"q": "vieillissement"}, headers={"Accept": "text/html"})
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page.get_data(as_text=True)))
     assert "Thème Thème" not in text and "Thème Thème ·" not in text
+
+
+def test_in_english_the_kinds_types_and_shipped_concepts_are_named_in_english(client):
+    english = client.get("/api/search", query_string={"q": "permanences d'écoute", "lang": "en"}).get_json()
+    hit = english["results"][0]
+    assert (hit["label"], hit["type_label"]) == ("Les Veilleurs du Gier", "Association")
+    assert {f["label"] for f in english["facets"]["kind"]} == {"Actor"}
+    assert [f["label"] for f in english["facets"]["circle"]] == ["Operational circle"]
+    french = client.get("/api/search", query_string={"q": "permanences d'écoute", "lang": "fr"}).get_json()
+    assert {f["label"] for f in french["facets"]["kind"]} == {"Acteur"}
+    page = client.get("/search", query_string={"q": "vieillissement", "lang": "en"}, headers={"Accept": "text/html"})
+    text = page.get_data(as_text=True)
+    assert ">Theme<" in text and ">Thème<" not in text

@@ -40,14 +40,15 @@ def _integer(name: str, default: int) -> int:
 def search():
     """Search the graph in French; return results, facet counts and pagination."""
     from search.query import SearchError, search as run_search
+    from webapp.search_page import in_language
 
     args = request.args
     filters = {name: args.getlist(name) for name in FILTER_PARAMETERS if any(args.getlist(name))}
     try:
-        return jsonify(run_search(_index(), args.get("q", ""), kind=args.get("type") or None,
-                                  theme=args.get("theme") or None, page=_integer("page", 1),
-                                  sort=args.get("sort") or "relevance", filters=filters,
-                                  page_size=_integer("page_size", 20)))
+        return jsonify(in_language(run_search(_index(), args.get("q", ""), kind=args.get("type") or None,
+                                              theme=args.get("theme") or None, page=_integer("page", 1),
+                                              sort=args.get("sort") or "relevance", filters=filters,
+                                              page_size=_integer("page_size", 20))))
     except SearchError as exc:
         raise _api_error(exc) from None
 

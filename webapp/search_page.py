@@ -19,6 +19,44 @@ bp = Blueprint("search_page", __name__)
 #: Facets the search answers with, besides kind and theme: each is also a filter (``?place=<IRI>``).
 FILTER_FACETS = ("place", "funder", "fiscal_year", "goal", "circle")
 
+#: Where the shipped schemes' concepts live (themes, circles, natures): they have English labels.
+CONCEPTS = "https://w3id.org/maillage/ontology/"
+
+
+def in_language(results: dict | None) -> dict | None:
+    """``results`` with the kinds', types' and vocabulary concepts' labels in the interface's language.
+
+    The index keeps French labels; in English, a kind or actor type takes its English name, a theme or circle
+    (a concept of the shipped schemes) its English label, and a summary that opens with the kind says it in English.
+    """
+    if not results or get_lang() != "en":
+        return results
+    from rdflib import URIRef
+
+    from search.documents import LABELS_EN
+    from webapp.labels import term_label
+
+    def concept(iri: str | None, label: str) -> str:
+        english = term_label(URIRef(iri)) if iri and iri.startswith(CONCEPTS) else None
+        return english if english and english != iri else label
+
+    for hit in results.get("results", []):
+        french = hit.get("type_label") or ""
+        english = LABELS_EN.get(hit.get("type") or "") or LABELS_EN.get(hit.get("kind") or "") or french
+        hit["type_label"] = english
+        if french and (hit.get("summary") or "").startswith(french):
+            hit["summary"] = english + hit["summary"][len(french):]
+        if french and hit.get("snippet") == french:  # a document without a text of its own
+            hit["snippet"] = english
+        hit["label"] = concept(hit.get("iri"), hit.get("label") or "")
+    for name, values in (results.get("facets") or {}).items():
+        for value in values:
+            if name in ("kind", "type"):
+                value["label"] = LABELS_EN.get(value.get("value") or "", value.get("label"))
+            else:
+                value["label"] = concept(value.get("value"), value.get("label"))
+    return results
+
 
 def _search(text: str, kind: str | None, theme: str | None, page: int, sort: str | None,
             filters: dict | None = None) -> dict | None:
@@ -36,7 +74,7 @@ def _search(text: str, kind: str | None, theme: str | None, page: int, sort: str
         options["filters"] = filters
     if sort:
         options["sort"] = sort
-    return search(index, text, **options)
+    return in_language(search(index, text, **options))
 
 
 @bp.get("/search")
