@@ -86,3 +86,16 @@ def test_an_scdl_export_says_how_many_grants_it_wrote_and_why_it_left_the_others
                                        str(tmp_path / "grants.csv")])
     assert result.exit_code == 0
     assert "SCDL : 0 subvention(s) écrite(s), 1 omise(s) (1 sans SIRET valide de l'attribuant)" in result.stderr
+
+
+def test_a_table_shows_an_iri_whole_and_cuts_a_long_text_saying_so(tmp_path):
+    long_iri = "https://ex.org/" + "a" * 90
+    path = tmp_path / "long.ttl"
+    path.write_text(f'<{long_iri}> <http://www.w3.org/2000/01/rdf-schema#label> "{"mot " * 40}" .\n',
+                    encoding="utf-8")
+    data = str(tmp_path / "data")
+    CliRunner().invoke(main, ["--data", data, "ingest", str(path)], catch_exceptions=False)
+    out = CliRunner().invoke(main, ["--data", data, "query",
+                                    f"SELECT ?s ?l WHERE {{ ?s ?p ?l FILTER(?s = <{long_iri}>) }}"])
+    row = out.stdout.splitlines()[2]
+    assert row.startswith(long_iri + "  ") and row.endswith("mot…")

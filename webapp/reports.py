@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rdflib import URIRef
+
 from graph.ingest.base import InputError
 
 #: Issues printed per file before "… and N more" (the full list is in the JSON report).
@@ -58,10 +60,17 @@ def format_summary(reports, failures) -> str:
             f"{triples} triplets ; {warnings} avertissement(s)")
 
 
+#: The widest a text cell is shown in a table; longer texts are cut with "…", IRIs never (a cut IRI looks whole).
+CELL_WIDTH = 80
+
+
 def _cell(term) -> str:
     if term is None:
         return ""
-    return str(term)
+    text = str(term)
+    if isinstance(term, URIRef) or len(text) <= CELL_WIDTH:
+        return text
+    return text[:CELL_WIDTH - 1] + "…"
 
 
 def format_table(result) -> str:
@@ -72,8 +81,8 @@ def format_table(result) -> str:
         return result.serialize("ntriples").decode("utf-8").rstrip("\n")
     rows = [[_cell(t) for t in row] for row in result]
     header = result.variables
-    widths = [max([len(h)] + [min(len(r[i]), 80) for r in rows]) for i, h in enumerate(header)]
-    line = lambda cells: "  ".join(c[:80].ljust(w) for c, w in zip(cells, widths)).rstrip()
+    widths = [max([len(h)] + [min(len(r[i]), CELL_WIDTH) for r in rows]) for i, h in enumerate(header)]
+    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
     out = [line(header), line(["-" * w for w in widths])] + [line(r) for r in rows]
     out.append(f"({len(rows)} ligne{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)
