@@ -147,6 +147,32 @@ def test_ingesting_a_changed_file_replaces_its_graph(oxi_store, tmp_path):
     assert labels == ["Les Amis du Soin Renouvelés"]
 
 
+def test_two_files_of_one_name_in_one_ingest_the_second_is_refused_not_silently_replacing_the_first(oxi_store,
+                                                                                                      tmp_path):
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    first = write(tmp_path / "a", "asso.ttl", ASSOCIATION)
+    second = write(tmp_path / "b", "asso.ttl", ASSOCIATION.replace("asso>", "asso-2>"))
+    failures = []
+    reports = ingest_paths(oxi_store, [first, second], on_report=lambda r, error, path: failures.append((path, error)))
+    assert [r.file for r in reports] == ["asso.ttl"] and count(oxi_store, "<https://ex.org/asso> ?p ?o") > 0
+    [(path, error)] = [(p, e) for p, e in failures if e is not None]
+    assert path == second and "même nom de source" in error.issue.message
+
+
+def test_a_file_that_replaces_another_content_says_so_and_name_keeps_a_source_apart(tmp_path):
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    first = write(tmp_path / "a", "asso.ttl", ASSOCIATION)
+    second = write(tmp_path / "b", "asso.ttl", ASSOCIATION.replace("asso>", "asso-2>"))
+    cli(tmp_path, "ingest", str(first))
+    replaced = cli(tmp_path, "ingest", str(second))
+    assert replaced.exit_code == 0 and "remplace la source « asso.ttl » déjà importée" in replaced.stderr
+    cli(tmp_path, "ingest", str(first), "--name", "asso-a.ttl")
+    both = cli(tmp_path, "query", "SELECT ?s WHERE { ?s a <https://w3id.org/maillage/ontology#Association> }",
+               "--format", "csv")
+    assert sorted(both.stdout.split()) == ["https://ex.org/asso", "https://ex.org/asso-2", "s"]
+    assert cli(tmp_path, "ingest", str(first), str(second), "--name", "x.ttl").exit_code == 2
+
+
 def test_files_whose_long_names_begin_alike_are_two_sources(oxi_store, tmp_path):
     """Names are cut to make IRIs: two names alike up to the cut were one source, the second file replacing the
     first."""

@@ -87,13 +87,19 @@ def _print_report(report, strict: bool) -> None:
 @click.option("--funder", help='Funder of a grants list without funder columns: "NAME[;SIRET]".')
 @click.option("--no-index", is_flag=True,
               help="Leave the search index as it is (bulk loads): it is then stale until `maillage index`.")
+@click.option("--name", "source_name", metavar="NAME",
+              help="Name of the source (one file): another file of the same name then stays a source apart.")
 @pass_context
-def ingest(ctx: Context, paths, kind, strict, force, funder, no_index) -> None:
-    """Ingest files: one named graph per file, validated, indexed."""
+def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_name) -> None:
+    """Ingest files: one named graph per file, validated, indexed.
+
+    A source is named by its file name (or --name): ingesting a file of the same name again replaces it."""
     from graph.ingest.pipeline import ingest_paths
     from webapp.reports import format_failure, format_report, format_summary, expand_paths
 
     files = expand_paths(paths)
+    if source_name and len(files) != 1:
+        raise click.UsageError(f"--name nomme une source : un seul fichier, pas {len(files)}")
     failures = []
 
     def on_report(report, error, path):
@@ -108,6 +114,8 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index) -> None:
             _after_ingest(ctx, published)
 
     options = {"funder": funder} if funder else {}
+    if source_name:
+        options["source_name"] = source_name
     try:
         reports = ingest_paths(ctx.store, files, kind=kind, strict=strict, force=force,
                                base=ctx.config["base"], options=options, on_report=on_report,

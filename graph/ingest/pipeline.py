@@ -191,6 +191,12 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         prepared = extract(ctx, source_kind.name)
     extraction: Extraction = prepared.result()
     report.issues, report.stats = list(extraction.issues), dict(extraction.stats)
+    if stored_sha is not None and stored_sha != ctx.sha256:  # a new version, or another file of the same name
+        report.issues.append(Issue(
+            "warning", f"remplace la source « {ctx.name} » déjà importée (un autre contenu) : ce qu'elle disait "
+                       "est retiré ; si c'est un autre fichier du même nom, importez-le sous un autre nom (--name)",
+            f"replaces the source '{ctx.name}' already ingested (other content): what it said is withdrawn; if this "
+            "is another file of the same name, ingest it under another name (--name)"))
     if strict and extraction.errors:
         report.status = "refused"
         raise IngestRefused(report)
@@ -235,6 +241,14 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     return report
 
 
+def _same_name(path: Path, first: Path) -> InputError:
+    """The error of a file whose source is named as an earlier file's of the same ingest (one source a name)."""
+    return InputError(f"même nom de source que « {first} », importé par cette même commande : le second remplacerait "
+                      "le premier ; renommez l'un d'eux, ou importez-le à part sous un autre nom (--name)",
+                      message_en=f"same source name as '{first}', ingested by this same command: the second would "
+                                 "replace the first; rename one of them, or ingest it apart under another name (--name)")
+
+
 def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: bool = False,
                  force: bool = False, base: str = DEFAULT_BASE, options: dict | None = None,
                  on_report: Callable[[IngestReport | None, InputError | IngestRefused | None, Path], None]
@@ -277,7 +291,13 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
         published = time.monotonic()
         expected: set[URIRef] = set()  # the graphs the writer was told of since the last publish
         batch = EXPECT_BATCH if publish_interval > 0 else 1  # a publish after each file: nothing to gather
+        first_of = {}  # source IRI -> the first file of this ingest that names it
+        for path in paths:
+            first_of.setdefault(source_iri(path, base, options), path)
         for i, (path, ctx, prepared) in enumerate(_read_ahead(paths, base, options, kind, ahead, worth_preparing)):
+            if (first := first_of[source_iri(path, base, options)]) != path:
+                on_report(None, _same_name(path, first), path)
+                continue
             if source_iri(path, base, options) not in expected:
                 coming = {source_iri(p, base, options) for p in paths[i:i + batch]}
                 writer.expect(coming)
