@@ -279,3 +279,14 @@ def test_the_http_errors_werkzeug_raises_are_said_in_french_and_in_english(clien
     error = response.get_json()["error"]
     assert (response.status_code, words in error["message"]) == (status, True)
     assert error["message_en"] != error["message"]
+
+
+def test_a_browser_that_sends_a_malformed_query_gets_the_error_in_the_editor_a_client_gets_json(client):
+    bad = "SELECT ?s WHERE { ?s ?p }"
+    page = client.get("/sparql", query_string={"query": bad},
+                      headers={"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"})
+    assert page.status_code == 400 and page.mimetype == "text/html"
+    assert "ligne 1" in page.get_data(as_text=True) and "?s ?p }" in page.get_data(as_text=True)
+    api = client.get("/sparql", query_string={"query": bad}, headers={"Accept": "application/sparql-results+json"})
+    assert api.status_code == 400 and api.get_json()["error"]["code"] == "bad-query"
+    assert client.get("/sparql", query_string={"query": bad}).get_json()["error"]["code"] == "bad-query"

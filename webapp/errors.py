@@ -47,7 +47,13 @@ def error_response(status: int, code: str, message: str, message_en: str):
 
 
 def _from_the_editor() -> bool:
-    return has_request_context() and request.path == "/sparql" and request.values.get("format") == "html"
+    """The editor's form (``format=html``), or a browser that asked ``/sparql`` for a page: the error in the editor."""
+    if not (has_request_context() and request.path == "/sparql" and request.values.get("query") is not None):
+        return False
+    accept = request.accept_mimetypes
+    return request.values.get("format") == "html" or (
+        not request.values.get("format") and accept.quality("text/html") > accept.quality("application/json")
+        and accept.best_match(["application/sparql-results+json", "application/json", "text/html"]) == "text/html")
 
 
 def wants_html_page() -> bool:
