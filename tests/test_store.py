@@ -192,7 +192,7 @@ def test_a_second_writer_says_who_holds_the_lock(tmp_path):
     holder.start()
     try:
         assert ready.wait(20)
-        with pytest.raises(StoreError, match=f"process {holder.pid}"):
+        with pytest.raises(StoreError, match=f"en cours d.écriture par le processus {holder.pid}"):
             with open_store(config).writer():
                 pass
     finally:
