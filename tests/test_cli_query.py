@@ -99,3 +99,11 @@ def test_a_table_shows_an_iri_whole_and_cuts_a_long_text_saying_so(tmp_path):
                                     f"SELECT ?s ?l WHERE {{ ?s ?p ?l FILTER(?s = <{long_iri}>) }}"])
     row = out.stdout.splitlines()[2]
     assert row.startswith(long_iri + "  ") and row.endswith("mot…")
+
+
+def test_results_printed_in_a_format_end_with_a_line_break(tmp_path):
+    data = str(loaded(tmp_path))
+    for fmt in ("json", "csv", "xml", "tsv"):
+        out = CliRunner().invoke(main, ["--data", data, "query", "ASK { ?s ?p ?o }" if fmt != "csv" else
+                                        "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1", "--format", fmt])
+        assert out.exit_code == 0 and out.stdout.endswith("\n"), (fmt, out.stdout[-20:])

@@ -500,3 +500,10 @@ def test_a_colon_is_written_the_french_way_in_french_and_the_english_way_in_engl
     french = client.get(f"/resource?iri={DANAECARE}", headers=HTML).get_data(as_text=True)
     english = client.get(f"/resource?iri={DANAECARE}&lang=en", headers=HTML).get_data(as_text=True)
     assert "Autres formats\u00a0:" in french and "Other formats:" in english and "Other formats :" not in english
+
+
+def test_whole_amounts_download_as_whole_numbers_and_a_circle_of_one_says_member(client):
+    rows = client.get("/funding?format=csv&table=by_funder").get_data(as_text=True).splitlines()
+    assert rows[1].endswith(",25000"), rows
+    page = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", client.get("/", headers=HTML).get_data(as_text=True)))
+    assert "1 membre" in page and "1 membres" not in page

@@ -166,8 +166,12 @@ def query(ctx: Context, query: str, fmt: str) -> None:
     if result is not None:
         click.echo(format_table(result))
     else:
+        last = b""
         for chunk in answer.chunks:
             sys.stdout.buffer.write(chunk)
+            last = chunk or last
+        if not last.endswith(b"\n"):  # a terminal's prompt on a line of its own; the formats allow it
+            sys.stdout.buffer.write(b"\n")
     if answer.truncated:
         click.echo(f"(résultat coupé à {ctx.config['max_rows']} lignes : réglage max_rows)", err=True)
 

@@ -262,8 +262,10 @@ def csv_response(table: Table) -> Response:
                 line.append(row[key[:-4]].iri)
                 continue
             value = row.get(key)
-            line.append(spreadsheet_safe(value.label if isinstance(value, Ref) else
-                                         ("" if value is None else json_value(value))))
+            value = value.label if isinstance(value, Ref) else ("" if value is None else json_value(value))
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)  # an amount of 20 000 € is written 20000, not 20000.0
+            line.append(spreadsheet_safe(value))
         writer.writerow(line)
     response = Response(out.getvalue(), mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="{table.name}.csv"'
