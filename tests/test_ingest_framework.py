@@ -204,6 +204,12 @@ def test_shacl_violations_are_reported_with_focus_path_and_message(oxi_store, tm
     assert violation.value == "12345" and "SIREN" in violation.message
 
 
+def test_the_summary_counts_violations_apart_from_warnings(tmp_path):
+    result = cli(tmp_path, "ingest", str(write(tmp_path, "siren.ttl", BAD_SIREN)))
+    summary = result.stderr.strip().splitlines()[-1]
+    assert result.exit_code == 0 and "1 violation(s) des formes SHACL" in summary, summary
+
+
 @pytest.mark.parametrize("interval", [0, 3600])  # files published one by one, or together
 def test_each_file_of_a_publish_gets_its_own_violations(oxi_store, tmp_path, interval):
     paths = [write(tmp_path, "asso.ttl", ASSOCIATION), write(tmp_path, "siren.ttl", BAD_SIREN.replace("/asso", "/b")),

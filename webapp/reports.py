@@ -55,9 +55,13 @@ def format_summary(reports, failures) -> str:
     stored = sum(r.status == "stored" for r in reports)
     unchanged = sum(r.status == "unchanged" for r in reports)
     triples = sum(r.triples for r in reports)
-    warnings = sum(len(r.warnings) + len(r.violations) for r in reports)
-    return (f"Résumé : {stored} fichier(s) enregistré(s), {unchanged} inchangé(s), {len(failures)} en échec ; "
+    violations = sum(v.severity == "Violation" for r in reports for v in r.violations)
+    warnings = sum(len(r.warnings) + len(r.violations) for r in reports) - violations
+    line = (f"Résumé : {stored} fichier(s) enregistré(s), {unchanged} inchangé(s), {len(failures)} en échec ; "
             f"{triples} triplets ; {warnings} avertissement(s)")
+    if violations:  # stored all the same (without --strict): say it apart, with where to see them again
+        line += f" ; {violations} violation(s) des formes SHACL (maillage validate ; --strict les refuse)"
+    return line
 
 
 #: The widest a text cell is shown in a table; longer texts are cut with "…", IRIs never (a cut IRI looks whole).
