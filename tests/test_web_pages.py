@@ -103,7 +103,7 @@ def test_an_authority_page_totals_its_grants_by_year(client):
 
 @pytest.mark.parametrize("suffix,accept,fmt", [
     (".ttl", "text/turtle", ox.RdfFormat.TURTLE), (".jsonld", "application/ld+json", ox.RdfFormat.JSON_LD),
-    (".nt", "application/n-triples", ox.RdfFormat.N_TRIPLES)])
+    (".nt", "application/n-triples", ox.RdfFormat.N_TRIPLES), (".rdf", "application/rdf+xml", ox.RdfFormat.RDF_XML)])
 def test_resources_negotiate_rdf_by_suffix_and_by_accept(client, suffix, accept, fmt):
     by_suffix = client.get("/id/actor/danaecare" + suffix)
     by_accept = client.get("/id/actor/danaecare", headers={"Accept": accept})

@@ -2,8 +2,8 @@
 
 HTML shows every property with its ontology label and tooltip, the incoming relations, grants given and received
 with totals by year, memberships with circle and dates, and a "Pourquoi ?" for each fact that has evidence. The
-same data is JSON (``.json``); the resource's triples are Turtle, JSON-LD or N-Triples by ``Accept`` or by the
-``.ttl``, ``.jsonld``, ``.nt`` suffixes.
+same data is JSON (``.json``); the resource's triples are Turtle, JSON-LD, N-Triples or RDF/XML by ``Accept`` or
+by the ``.ttl``, ``.jsonld``, ``.nt``, ``.rdf`` suffixes.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from webapp.views import (Table, collapse, format_date, format_money, grant_labe
 
 bp = Blueprint("resource", __name__)
 
-RDF_SUFFIXES = {".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples"}
-RDF_MEDIA = ["text/turtle", "application/ld+json", "application/n-triples"]
+RDF_SUFFIXES = {".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples", ".rdf": "rdfxml"}
+RDF_MEDIA = ["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"]
 #: Incoming links shown before "n de plus".
 INVERSE_CAP = 50
 #: IRIs labelled by one query (a VALUES block).
