@@ -362,3 +362,22 @@ def test_a_report_line_stays_one_line_whatever_a_cell_holds():
     assert len(issue.format("f.csv").splitlines()) == 1
     violation = Violation("https://ex.org/a", "dcterms:title", "m", "m", "Warning", "deux\nlignes")
     assert violation.format() == "warning: <https://ex.org/a> dcterms:title: m (valeur deux\\nlignes)"
+
+
+def test_on_a_terminal_the_ingest_shows_a_bar_below_the_reports_and_clears_it():
+    import io
+
+    from webapp.reports import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    out = Terminal()
+    progress = Progress(2, out)
+    progress.note("a.csv: stored")
+    progress.note("b.csv: refused")
+    progress.close()
+    text = out.getvalue()
+    assert "1/2 fichiers" in text and "2/2 fichiers" in text and text.endswith("\r\x1b[K")
+    assert "\r\x1b[Kb.csv: refused\n" in text

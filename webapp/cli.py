@@ -95,19 +95,20 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
 
     A source is named by its file name (or --name): ingesting a file of the same name again replaces it."""
     from graph.ingest.pipeline import ingest_paths
-    from webapp.reports import format_failure, format_report, format_summary, expand_paths
+    from webapp.reports import Progress, format_failure, format_report, format_summary, expand_paths
 
     files = expand_paths(paths)
     if source_name and len(files) != 1:
         raise click.UsageError(f"--name nomme une source : un seul fichier, pas {len(files)}")
     failures = []
+    progress = Progress(len(files))
 
     def on_report(report, error, path):
         if error is not None:
             failures.append(path)
-            click.echo(format_failure(path, error), err=True)
+            progress.note(format_failure(path, error))
         else:
-            click.echo(format_report(report), err=True)
+            progress.note(format_report(report))
 
     def on_publish(published):
         if not no_index:
@@ -121,7 +122,9 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
                                base=ctx.config["base"], options=options, on_report=on_report,
                                on_publish=on_publish, publish_interval=float(ctx.config["publish_interval"]))
     except StoreError as exc:
+        progress.close()
         fail(str(exc))
+    progress.close()
     click.echo(format_summary(reports, failures), err=True)
     if no_index and any(r.status == "stored" for r in reports):
         click.echo("index de recherche non mis à jour (--no-index) : lancez « maillage index »", err=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from rdflib import URIRef
@@ -22,6 +23,40 @@ def expand_paths(paths) -> list[Path]:
         else:
             files.append(path)
     return files
+
+
+class Progress:
+    r"""The ingest's progress on stderr: each file's lines as they come and, on a terminal, a bar below them that
+    they push down ("[######······] 12/40 fichiers"); elsewhere (a log, a pipe) the lines alone.
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> progress = Progress(2, out)
+    >>> progress.note("a.csv: stored"); progress.note("b.csv: stored"); progress.close()
+    >>> out.getvalue()
+    'a.csv: stored\nb.csv: stored\n'
+    """
+
+    WIDTH = 30
+
+    def __init__(self, total: int, stream=None):
+        self.stream = stream or sys.stderr
+        self.total, self.done = total, 0
+        self.bar = total > 1 and getattr(self.stream, "isatty", lambda: False)()
+
+    def note(self, lines: str) -> None:
+        """Print one file's lines and count it done."""
+        self.done += 1
+        self.stream.write(("\r\x1b[K" if self.bar else "") + lines + "\n")
+        if self.bar:
+            filled = self.WIDTH * self.done // self.total
+            self.stream.write(f"[{'#' * filled}{'·' * (self.WIDTH - filled)}] {self.done}/{self.total} fichiers")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.bar:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
 
 
 def format_report(report) -> str:
