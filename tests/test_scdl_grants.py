@@ -223,3 +223,37 @@ def test_map_columns_keeps_the_names_of_each_table_of_fields_apart():
     other = {"amount": ("Objet",)}
     assert [map_columns(header, fields) for fields in (GRANT_FIELDS, DELIBERATION_FIELDS, other, GRANT_FIELDS)] == [
         {"amount": 1, "purpose": 2}, {"id": 0, "title": 2}, {"amount": 2}, {"amount": 1, "purpose": 2}]
+
+
+HEADER = "nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;montant\n"
+ROWS = "Ville;21060004500392;Club;40261754200012;1500\nVille;21060004500392;Amicale;;2 500\n"
+
+
+@pytest.mark.parametrize("totals_row, field, value", [
+    ("Ville;21060004500392;Total général;;4 000,00", "nomBeneficiaire", "Total général"),
+    (";;TOTAL;;4000", "nomBeneficiaire", "TOTAL"),
+    ("TOTAL;;;;4000", "nomAttribuant", "TOTAL"),
+    ("Sous-total;;;;4000", "nomAttribuant", "Sous-total"),
+])
+def test_a_totals_row_is_skipped_with_a_warning_not_made_a_grant(totals_row, field, value):
+    ex = extract(inline(HEADER + ROWS + totals_row + "\n"))
+    assert (ex.stats["grants"], ex.stats["rows_rejected"], ex.stats["total_amount"]) == (2, 0, Decimal(4000))
+    assert [(i.line, i.field, i.value, i.message) for i in ex.issues] == [
+        (4, field, value, "ligne de total, pas une subvention : ignorée")]
+
+
+def test_a_total_that_is_not_the_sum_of_the_grants_above_is_reported():
+    ex = extract(inline(HEADER + ROWS + "Total;;;;4 100\n"))
+    assert [i.message for i in ex.issues][1:] == [
+        "le total de la ligne (4100) diffère de la somme des subventions retenues au-dessus (4000)"]
+
+
+def test_subtotals_and_a_grand_total_each_sum_their_own_rows():
+    ex = extract(inline(HEADER + ROWS + "Sous-total sport;;;;4000\nVille;;Chorale;;600\nSous-total culture;;;;600\n"
+                        "Total général;;;;4600\n"))
+    assert (ex.stats["grants"], [i.line for i in ex.issues]) == (3, [4, 6, 7])
+
+
+def test_a_beneficiary_whose_name_begins_with_total_as_a_word_part_is_a_grant():
+    ex = extract(inline(HEADER + "Ville;21060004500392;TotalEnergies;;1500\n"))
+    assert (ex.stats["grants"], ex.issues) == (1, [])

@@ -24,7 +24,7 @@ from decimal import Decimal
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-from graph.identity import ActorBook, deliberation_iri, is_placeholder_name, name_key
+from graph.identity import ActorBook, deliberation_iri, fold, is_placeholder_name, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.ingest.scdl_headers import GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns
 from graph.namespaces import MAI, SCHEMA, mint
@@ -41,6 +41,9 @@ _ASSOCIATION = re.compile(r"\b(association|asso|amicale|f[ée]d[ée]ration|comit
 FUNDER_OPTION = '--funder "NOM[;SIRET]"'
 #: A grants list names its beneficiary by one of these at least.
 BENEFICIARY_FIELDS = frozenset({"beneficiary_name", "beneficiary_id", "beneficiary_rna"})
+#: A row that sums those above it names itself so in its first cell or as its beneficiary ("Total", "TOTAL
+#: GÉNÉRAL", "Sous-total sport", "Totaux"), folded; "TotalEnergies" is a name, not a total.
+_TOTAL = re.compile(r"(?:sous )?tota(?:l|ux)\b")
 
 
 def detect(ctx: SourceContext) -> int:
@@ -108,6 +111,7 @@ class _Rows:
         self.funder_option = parse_funder_option(ctx.options["funder"]) if ctx.options.get("funder") else None
         self.seen: dict[tuple[str, ...], int] = {}
         self.total = self.stated = Decimal(0)
+        self.stated_since_total = Decimal(0)  # the grants since the last totals row: what a subtotal sums
         self.grants = 0
 
     def get(self, row: Row, field: str) -> str:
@@ -245,7 +249,38 @@ class _Rows:
         self.seen[key] = row.line
         return False
 
+    def total_label(self, row: Row) -> tuple[str, str] | None:
+        """Return (field, text) of the cell that makes ``row`` a totals row, or None: the beneficiary's name or the
+        first filled cell says "Total…" and no beneficiary identifier is given."""
+        if self.get(row, "beneficiary_id") or self.get(row, "beneficiary_rna"):
+            return None
+        first = next((i for i, cell in enumerate(row.cells) if cell.strip()), len(row.cells))
+        column = self.table.header[first] if first < len(self.table.header) else f"colonne {first + 1}"
+        for field, text in (("beneficiary_name", self.get(row, "beneficiary_name")),
+                            (column, row.cells[first].strip() if first < len(row.cells) else "")):
+            if text and _TOTAL.match(fold(text)):
+                return field, text
+        return None
+
+    def skip_total(self, row: Row, field: str, text: str) -> None:
+        """Report a totals row as skipped, and a total that is not the sum of the grants kept above it."""
+        self.warn(row, field, "ligne de total, pas une subvention : ignorée", "totals row, not a grant: ignored", text)
+        try:
+            stated = parse_amount(self.get(row, "amount"))
+        except ValueProblem:
+            stated = None
+        subtotal = fold(text).startswith("sous")
+        expected = self.stated_since_total if subtotal else self.stated
+        if stated is not None and stated not in (self.stated_since_total, self.stated):
+            self.warn(row, "amount", f"le total de la ligne ({stated}) diffère de la somme des subventions retenues "
+                      f"au-dessus ({expected})", f"the row's total ({stated}) differs from the sum of the grants "
+                      f"kept above it ({expected})", self.get(row, "amount"))
+        self.stated_since_total = Decimal(0)
+
     def add_row(self, row: Row) -> None:
+        if total := self.total_label(row):
+            self.skip_total(row, *total)
+            return
         if self.duplicate(row):
             return
         errors = len(self.ex.errors)
@@ -257,6 +292,7 @@ class _Rows:
         self.grants += 1
         self.total += amounts[0]
         self.stated += amounts[1]
+        self.stated_since_total += amounts[1]
 
     def describe(self, row: Row, grant: URIRef, funder: URIRef, beneficiary: URIRef, amounts) -> None:
         g, amount, total, ratio = self.graph, *amounts
