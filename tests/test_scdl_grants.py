@@ -257,3 +257,29 @@ def test_subtotals_and_a_grand_total_each_sum_their_own_rows():
 def test_a_beneficiary_whose_name_begins_with_total_as_a_word_part_is_a_grant():
     ex = extract(inline(HEADER + "Ville;21060004500392;TotalEnergies;;1500\n"))
     assert (ex.stats["grants"], ex.issues) == (1, [])
+
+
+def test_a_file_none_of_whose_rows_is_kept_is_refused_with_the_first_reasons():
+    with pytest.raises(InputError) as caught:
+        extract(inline(HEADER + "Ville;;Club;;NC\nVille;;Amicale;;-5\n"))
+    assert caught.value.issue.message == ("aucune ligne valide sur 2 : ligne 2 : montant illisible « NC » ; "
+                                          "ligne 3 : montant manquant ou négatif")
+
+
+def test_a_grants_list_with_a_header_and_no_row_is_refused():
+    with pytest.raises(InputError, match="aucune ligne de données sous l'en-tête"):
+        extract(inline(HEADER))
+
+
+def test_a_new_version_of_a_file_whose_rows_are_all_rejected_leaves_the_stored_grants(oxi_store, tmp_path):
+    from graph.ingest.pipeline import ingest_paths
+
+    path = tmp_path / "subventions.csv"
+    path.write_text(HEADER + ROWS, encoding="utf-8")
+    ingest_paths(oxi_store, [path], lookahead=False)
+    path.write_text(HEADER + "Ville;;Club;;NC\n", encoding="utf-8")
+    failures = []
+    ingest_paths(oxi_store, [path], lookahead=False, on_report=lambda report, error, p: failures.append(error))
+    grants = oxi_store.query("PREFIX mai: <https://w3id.org/maillage/ontology#> "
+                             "SELECT (COUNT(?g) AS ?n) WHERE { GRAPH ?s { ?g a mai:Grant } }")
+    assert (int(next(iter(grants))[0]), [type(e) for e in failures]) == (2, [InputError])

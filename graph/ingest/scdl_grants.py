@@ -358,13 +358,32 @@ class _Rows:
                              "lost characters (U+FFFD) in the row: check the data", line=row.line)
 
 
+def _nothing_kept(ex: Extraction, count: int) -> InputError:
+    """The error of a file none of whose ``count`` data rows gave a grant: refused whole, so that it does not
+    replace what an earlier version of it stored; the first reasons told (rejections first, then skips)."""
+    issues = ex.errors or [i for i in ex.issues if i.line]
+    shown = issues[:3]
+    reasons = " ; ".join(f"ligne {i.line} : {i.message}" for i in shown)
+    reasons_en = "; ".join(f"line {i.line}: {i.message_en or i.message}" for i in shown)
+    if len(issues) > len(shown):
+        reasons += f" ; … ({len(issues) - len(shown)} de plus)"
+        reasons_en += f"; … ({len(issues) - len(shown)} more)"
+    return InputError(f"aucune ligne valide sur {count} : {reasons}",
+                      message_en=f"no valid row out of {count}: {reasons_en}")
+
+
 def extract(ctx: SourceContext) -> Extraction:
     """Extract the grants of an SCDL subventions file (see the module's docstring)."""
     table = read_table(ctx.data, known=GRANT_KEYS)
     rows = _Rows(ctx, table, _columns(table, ctx))
+    if not table.rows:
+        raise InputError("aucune ligne de données sous l'en-tête", line=table.header_line,
+                         message_en="no data rows under the header")
     rows.report_repairs()
     for row in table.rows:
         rows.add_row(row)
+    if not rows.grants:
+        raise _nothing_kept(rows.ex, len(table.rows))
     rows.book.finish()
     ex = rows.ex
     ex.stats = {"rows_read": len(table.rows), "grants": rows.grants, **ex.issue_counts(),
