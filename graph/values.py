@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 __all__ = [
-    "ValueProblem", "parse_amount", "parse_date", "parse_period", "parse_ratio", "parse_int", "parse_bool",
+    "ValueProblem", "DotConvention", "dot_convention", "dot_use", "parse_amount",
+    "parse_date", "parse_period", "parse_ratio", "parse_int", "parse_bool",
     "clean_identifier", "luhn_ok", "siren_ok", "siret_ok", "siret_float_mangled", "rna_ok", "normalise_rna",
 ]
 
@@ -39,46 +42,128 @@ class ValueProblem(ValueError):
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u2009']")
 _CURRENCY = re.compile(r"(€|eur(?:os?)?|euros?)\.?$", re.IGNORECASE)
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d+)*|[.,]\d+)")
+#: A lone dot before three digits, "12.500": 12 500 (the dot groups thousands) or 12.5 (a decimal dot)?
+_LONE_DOT = re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}")
+#: Thousands grouped by dots or by commas, the integer part of "1.234,56" or "1,234.56".
+_GROUPED = {".": re.compile(r"[+-]?\d{1,3}(\.\d{3})+"), ",": re.compile(r"[+-]?\d{1,3}(,\d{3})+")}
 
 
-def parse_amount(text: str | None) -> Decimal | None:
+def _compact(raw: str) -> str:
+    """The amount ``raw`` without spaces and currency, checked to be digits and marks."""
+    compact = _CURRENCY.sub("", _SPACES.sub("", raw))
+    if not _NUMBER.fullmatch(compact):
+        raise ValueProblem(f"montant illisible « {raw} »", f"unreadable amount '{raw}'")
+    return compact
+
+
+def parse_amount(text: str | None, thousands_dot: bool | None = False) -> Decimal | None:
     """Return the amount written in ``text`` as a Decimal (None for an empty cell).
 
     Strips ``€``/``EUR``/``euros``, spaces, NBSP and narrow NBSP (U+202F) used as thousands separators; a
-    lone comma is the decimal mark; a lone dot is a decimal mark unless it groups thousands (``1.234.567``).
-    Mixes of both (``1.234,5``, ``1,234.5``) are ambiguous without the file's convention: refused.
+    lone comma is the decimal mark; a dot is a decimal mark unless it groups thousands (``1.234.567``); with both,
+    the last is the decimal mark and the other must group thousands (``1.234,56``, ``1,234.56``). A lone dot
+    before three digits (``12.500``) is read as the file's convention says (:func:`dot_convention`):
+    ``thousands_dot`` True reads 12 500, False 12.5, None (the file uses both) refuses it as ambiguous. A binary
+    float printed in full (``1100.0000000000002``, more than 15 significant digits) is read as a spreadsheet
+    shows it, rounded to 15 significant digits, then to cents.
 
     >>> parse_amount("40 000,00")
     Decimal('40000.00')
     >>> parse_amount("17\\u00a0833"), parse_amount("26\\u202f956,5"), parse_amount("97 000euros")
     (Decimal('17833'), Decimal('26956.5'), Decimal('97000'))
-    >>> parse_amount("2400.0"), parse_amount("1.234.567"), parse_amount("")
-    (Decimal('2400.0'), Decimal('1234567'), None)
-    >>> parse_amount("1.234,5")
+    >>> parse_amount("2400.0"), parse_amount("1.234.567"), parse_amount("1.234,5"), parse_amount("")
+    (Decimal('2400.0'), Decimal('1234567'), Decimal('1234.5'), None)
+    >>> parse_amount("12.500"), parse_amount("12.500", thousands_dot=True)
+    (Decimal('12.500'), Decimal('12500'))
+    >>> parse_amount("12,34.5")
     Traceback (most recent call last):
-    graph.values.ValueProblem: montant ambigu « 1.234,5 » (point et virgule mêlés)
+    graph.values.ValueProblem: montant ambigu « 12,34.5 » (point et virgule mêlés)
     """
     if text is None or not text.strip():
         return None
     raw = text.strip()
-    compact = _CURRENCY.sub("", _SPACES.sub("", raw))
-    if not _NUMBER.fullmatch(compact):
-        raise ValueProblem(f"montant illisible « {raw} »", f"unreadable amount '{raw}'")
+    compact = _compact(raw)
     if "," in compact and "." in compact:
-        raise ValueProblem(f"montant ambigu « {raw} » (point et virgule mêlés)",
-                           f"ambiguous amount '{raw}' (dot and comma mixed)")
-    mark = "," if "," in compact else "."
-    parts = compact.split(mark)
-    if len(parts) > 2:  # "1.234.567": the mark groups thousands
-        if not all(len(p) == 3 for p in parts[1:]):
-            raise ValueProblem(f"montant illisible « {raw} »", f"unreadable amount '{raw}'")
-        compact = "".join(parts)
+        last = max(compact.rfind(","), compact.rfind("."))
+        group = "." if compact[last] == "," else ","
+        if not _GROUPED[group].fullmatch(compact[:last]):
+            raise ValueProblem(f"montant ambigu « {raw} » (point et virgule mêlés)",
+                               f"ambiguous amount '{raw}' (dot and comma mixed)")
+        compact = compact[:last].replace(group, "") + "." + compact[last + 1:]
+    elif _LONE_DOT.fullmatch(compact) and thousands_dot is not False:
+        if thousands_dot is None:
+            raise ValueProblem(f"montant ambigu « {raw} » : point des milliers ou point décimal ? le fichier "
+                               "emploie les deux conventions", f"ambiguous amount '{raw}': thousands dot or decimal "
+                               "dot? the file uses both conventions")
+        compact = compact.replace(".", "")
     else:
-        compact = compact.replace(",", ".")
+        mark = "," if "," in compact else "."
+        parts = compact.split(mark)
+        if len(parts) > 2:  # "1.234.567": the mark groups thousands
+            if not all(len(p) == 3 for p in parts[1:]):
+                raise ValueProblem(f"montant illisible « {raw} »", f"unreadable amount '{raw}'")
+            compact = "".join(parts)
+        else:
+            compact = compact.replace(",", ".")
     try:
         return Decimal(compact)
     except InvalidOperation:  # pragma: no cover - the regex already vouches for the syntax
         raise ValueProblem(f"montant illisible « {raw} »", f"unreadable amount '{raw}'") from None
+
+
+def dot_use(text: str | None) -> str | None:
+    """Say how the amount ``text`` uses the dot: ``"thousands"`` (``1.234.567``, ``2.500,00``, or a decimal comma
+    ``750,50``), ``"decimal"`` (``1234.56``, ``2400.0``, ``1,234.56``), ``"either"`` (``12.500`` alone), or None
+    (no mark tells: ``750``, ``1,500``, an unreadable cell).
+
+    >>> [dot_use(t) for t in ("1.234.567", "2.500,00", "750,50", "1234.56", "0.500", "12.500", "1,500", "NC")]
+    ['thousands', 'thousands', 'thousands', 'decimal', 'decimal', 'either', None, None]
+    """
+    try:
+        compact = _compact((text or "").strip())
+    except ValueProblem:
+        return None
+    dots, commas = compact.count("."), compact.count(",")
+    if dots and commas:
+        return "thousands" if compact.rfind(",") > compact.rfind(".") else "decimal"
+    if dots:
+        return "either" if _LONE_DOT.fullmatch(compact) else "thousands" if dots > 1 else "decimal"
+    if commas == 1 and not _GROUPED[","].fullmatch(compact):
+        return "thousands"  # a decimal comma: the dot, if any, groups thousands
+    return "decimal" if commas > 1 else None
+
+
+@dataclass(frozen=True)
+class DotConvention:
+    """How a column of amounts uses the dot, as its unambiguous values tell; each example is (line, text)."""
+
+    thousands: tuple[int, str] | None = None  # the first value where the dot groups thousands
+    decimal: tuple[int, str] | None = None  # the first value where the dot is a decimal mark
+    either: tuple[int, str] | None = None  # the first value "12.500" that the convention decides
+
+    @property
+    def thousands_dot(self) -> bool | None:
+        """``parse_amount``'s reading of "12.500": 12 500 unless the column writes decimal dots (False), None
+        when it writes both (ambiguous)."""
+        if self.decimal:
+            return None if self.thousands else False
+        return True
+
+
+def dot_convention(cells: Iterable[tuple[int, str]]) -> DotConvention:
+    """Return how the amounts ``(line, text)`` of one column use the dot (:func:`dot_use`).
+
+    >>> dot_convention([(2, "12.500"), (3, "2.500,00")]).thousands_dot
+    True
+    >>> [dot_convention(cells).thousands_dot for cells in ([(2, "12.500"), (3, "750")], [(2, "1.5"), (3, "1.0")])]
+    [True, False]
+    """
+    found: dict[str, tuple[int, str]] = {}
+    for line, text in cells:
+        use = dot_use(text)
+        if use and use not in found:
+            found[use] = (line, text.strip())
+    return DotConvention(found.get("thousands"), found.get("decimal"), found.get("either"))
 
 
 # --- dates -------------------------------------------------------------------------------------------------

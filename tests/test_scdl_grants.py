@@ -283,3 +283,21 @@ def test_a_new_version_of_a_file_whose_rows_are_all_rejected_leaves_the_stored_g
     grants = oxi_store.query("PREFIX mai: <https://w3id.org/maillage/ontology#> "
                              "SELECT (COUNT(?g) AS ?n) WHERE { GRAPH ?s { ?g a mai:Grant } }")
     assert (int(next(iter(grants))[0]), [type(e) for e in failures]) == (2, [InputError])
+
+
+@pytest.mark.parametrize("amounts, total, read_as", [
+    (["12.500", "2.500,00", "750", "1.000"], Decimal("16750.00"), "séparateur des milliers"),
+    (["12.500", "750", "1.000"], Decimal("14250"), "séparateur des milliers"),
+    (["12.500", "22000.80"], Decimal("22013.300"), "marque décimale"),
+])
+def test_pitfall_11_a_lone_dot_before_three_digits_is_read_as_the_amount_column_says_once(amounts, total, read_as):
+    ex = extract(inline(HEADER + "".join(f"Ville;;Club {i};;{a}\n" for i, a in enumerate(amounts))))
+    assert (ex.stats["grants"], ex.stats["total_amount"]) == (len(amounts), total)
+    assert [(i.line, i.field, i.value) for i in ex.issues] == [(None, "montant", "12.500")]
+    assert f"point lu comme {read_as} : « 12.500 » (ligne 2)" in ex.issues[0].message
+
+
+def test_pitfall_11_a_lone_dot_is_refused_when_the_amount_column_writes_both_conventions():
+    ex = extract(inline(HEADER + "Ville;;A;;1.234\nVille;;B;;1 234,56\nVille;;C;;1234.56\n"))
+    assert (ex.stats["grants"], [(i.level, i.line) for i in ex.issues]) == (2, [("warning", None), ("error", 2)])
+    assert ex.errors[0].message.startswith("montant ambigu « 1.234 »")

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.values import (ValueProblem, luhn_ok, parse_amount, parse_bool, parse_date, parse_int, parse_period,
-                          parse_ratio, rna_ok, siren_ok, siret_float_mangled, siret_ok)
+from graph.values import (ValueProblem, dot_convention, luhn_ok, parse_amount, parse_bool, parse_date, parse_int,
+                          parse_period, parse_ratio, rna_ok, siren_ok, siret_float_mangled, siret_ok)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -23,6 +23,10 @@ from graph.values import (ValueProblem, luhn_ok, parse_amount, parse_bool, parse
     ("2400.0", Decimal("2400.0")),
     ("22000.80", Decimal("22000.80")),
     ("1.234.567", Decimal("1234567")),
+    ("1.234,56", Decimal("1234.56")),
+    ("1.234,5", Decimal("1234.5")),
+    ("1,234.5", Decimal("1234.5")),
+    ("1.234.567,89 €", Decimal("1234567.89")),
     ("45000 EUR", Decimal("45000")),
     ("", None),
 ])
@@ -30,10 +34,37 @@ def test_pitfall_11_amounts_are_read_as_exact_decimals(text, expected):
     assert parse_amount(text) == expected
 
 
-@pytest.mark.parametrize("text", ["1.234,5", "1,234.5", "NC", "SEM", "12,3,4", "vingt mille"])
+@pytest.mark.parametrize("text", ["12,34.5", "1.23,4", "1.234.5,6", "NC", "SEM", "12,3,4", "vingt mille"])
 def test_pitfall_11_ambiguous_or_unreadable_amounts_are_refused(text):
     with pytest.raises(ValueProblem):
         parse_amount(text)
+
+
+@pytest.mark.parametrize("text, thousands_dot, expected", [
+    ("12.500", True, Decimal("12500")), ("1.000 €", True, Decimal("1000")), ("12.500", False, Decimal("12.500")),
+    ("0.500", True, Decimal("0.500")), ("1234.567", True, Decimal("1234.567")), ("12.50", True, Decimal("12.50")),
+])
+def test_pitfall_11_a_lone_dot_before_three_digits_is_read_as_the_file_says(text, thousands_dot, expected):
+    assert parse_amount(text, thousands_dot=thousands_dot) == expected
+
+
+def test_pitfall_11_a_lone_dot_before_three_digits_is_refused_when_the_file_writes_both_conventions():
+    with pytest.raises(ValueProblem, match="le fichier emploie les deux conventions"):
+        parse_amount("1.234", thousands_dot=None)
+
+
+@pytest.mark.parametrize("cells, thousands_dot", [
+    (["12.500", "2.500,00", "750", "1.000"], True),
+    (["12.500", "1.234.567"], True),
+    (["12.500", "750,50"], True),
+    (["12.500", "750", "1.000"], True),
+    (["12.500", "22000.80"], False),
+    (["12.500", "2400.0"], False),
+    (["12.500", "1,234.56"], False),
+    (["1.234", "1.234,56", "1234.56"], None),
+])
+def test_pitfall_11_the_column_tells_whether_a_lone_dot_groups_thousands(cells, thousands_dot):
+    assert dot_convention(enumerate(cells, start=2)).thousands_dot is thousands_dot
 
 
 @given(st.decimals(min_value=0, max_value=10**12, places=2, allow_nan=False, allow_infinity=False))

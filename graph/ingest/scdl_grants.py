@@ -29,8 +29,9 @@ from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind,
 from graph.ingest.scdl_headers import GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns
 from graph.namespaces import MAI, SCHEMA, mint
 from graph.tabular import Row, Table, peek_keys, read_table
-from graph.values import (ValueProblem, clean_identifier, normalise_rna, parse_amount, parse_date, parse_int,
-                          parse_period, parse_ratio, rna_ok, siren_ok, siret_float_mangled, siret_ok)
+from graph.values import (DotConvention, ValueProblem, clean_identifier, dot_convention, normalise_rna, parse_amount,
+                          parse_date, parse_int, parse_period, parse_ratio, rna_ok, siren_ok, siret_float_mangled,
+                          siret_ok)
 
 EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods")
 GRANT_KEYS = keys_of(GRANT_FIELDS)
@@ -110,6 +111,7 @@ class _Rows:
         self.book = ActorBook(self.graph, ctx.base)
         self.funder_option = parse_funder_option(ctx.options["funder"]) if ctx.options.get("funder") else None
         self.seen: dict[tuple[str, ...], int] = {}
+        self.thousands_dot = self.dot_convention()
         self.total = self.stated = Decimal(0)
         self.stated_since_total = Decimal(0)  # the grants since the last totals row: what a subtotal sums
         self.grants = 0
@@ -179,11 +181,19 @@ class _Rows:
             return self.book.unnamed(name, cls, self.ctx.key, self.get(row, "grant_id") or row.line)
         return self.book.actor(name or None, cls, siren=siren, siret=siret, rna=rna)
 
+    def dot_convention(self) -> bool | None:
+        """Decide, from the amount column's unambiguous values, how to read a lone dot before three digits
+        ("12.500"), and say so once when the column has such values (pitfall 11)."""
+        convention = dot_convention((row.line, self.get(row, "amount")) for row in self.table.rows)
+        if convention.either:
+            self.ex.warn(*_dot_message(convention), field=self.header("amount"), value=convention.either[1])
+        return convention.thousands_dot
+
     def amounts(self, row: Row) -> tuple[Decimal, Decimal, Decimal | None] | None:
         """Return (beneficiary's amount, total, ratio below 1 or None), or None when the row is rejected."""
         raw = self.get(row, "amount")
         try:
-            total = parse_amount(raw)
+            total = parse_amount(raw, self.thousands_dot)
         except ValueProblem as exc:
             self.reject(row, "amount", str(exc), exc.message_en, raw)
             return None
@@ -266,7 +276,7 @@ class _Rows:
         """Report a totals row as skipped, and a total that is not the sum of the grants kept above it."""
         self.warn(row, field, "ligne de total, pas une subvention : ignorée", "totals row, not a grant: ignored", text)
         try:
-            stated = parse_amount(self.get(row, "amount"))
+            stated = parse_amount(self.get(row, "amount"), self.thousands_dot)
         except ValueProblem:
             stated = None
         subtotal = fold(text).startswith("sous")
@@ -356,6 +366,30 @@ class _Rows:
             if any("\ufffd" in c for c in row.cells):
                 self.ex.warn("caractères perdus (U+FFFD) dans la ligne : données à vérifier",
                              "lost characters (U+FFFD) in the row: check the data", line=row.line)
+
+
+def _dot_message(convention: DotConvention) -> tuple[str, str]:
+    """The warning (French, English) that tells how a file's amounts like "12.500" are read, and why."""
+    (line, text), reading = convention.either, convention.thousands_dot
+    if reading is None:
+        (t_line, t_text), (d_line, d_text) = convention.thousands, convention.decimal
+        return (f"le fichier écrit les montants tantôt avec une virgule décimale ou des points de milliers (ligne "
+                f"{t_line} : « {t_text} »), tantôt avec un point décimal (ligne {d_line} : « {d_text} ») : les "
+                f"montants comme « {text} » (ligne {line}) sont refusés", f"the file writes amounts now with a "
+                f"decimal comma or thousands dots (line {t_line}: '{t_text}'), now with a decimal dot (line {d_line}: "
+                f"'{d_text}'): amounts like '{text}' (line {line}) are refused")
+    value = parse_amount(text, reading)
+    if reading:
+        why = ((f"comme ligne {convention.thousands[0]} : « {convention.thousands[1]} »",
+                f"as on line {convention.thousands[0]}: '{convention.thousands[1]}'") if convention.thousands else
+               ("aucun montant n'ayant d'autres décimales que trois chiffres après un point",
+                "no amount having other decimals than three digits after a dot"))
+        return (f"point lu comme séparateur des milliers : « {text} » (ligne {line}) vaut {value} ({why[0]})",
+                f"dot read as a thousands separator: '{text}' (line {line}) is {value} ({why[1]})")
+    d_line, d_text = convention.decimal
+    return (f"point lu comme marque décimale : « {text} » (ligne {line}) vaut {value} (comme ligne {d_line} : "
+            f"« {d_text} »)", f"dot read as a decimal mark: '{text}' (line {line}) is {value} (as on line {d_line}: "
+            f"'{d_text}')")
 
 
 def _nothing_kept(ex: Extraction, count: int) -> InputError:
