@@ -25,7 +25,8 @@ from functools import lru_cache
 __all__ = [
     "ValueProblem", "DotConvention", "dot_convention", "dot_use", "parse_amount",
     "parse_date", "parse_period", "parse_ratio", "parse_int", "parse_bool",
-    "clean_identifier", "luhn_ok", "siren_ok", "siret_ok", "siret_float_mangled", "rna_ok", "normalise_rna",
+    "clean_identifier", "restore_leading_zeros", "luhn_ok", "siren_ok", "siret_ok", "siret_float_mangled", "rna_ok",
+    "normalise_rna",
 ]
 
 
@@ -321,13 +322,38 @@ _SIREN, _SIRET = re.compile(r"\d{9}"), re.compile(r"\d{14}")
 _SPACE, _WHITESPACE = re.compile(r"[\s\u00a0\u202f]"), re.compile(r"\s")
 
 
-def clean_identifier(text: str | None) -> str:
-    """Remove the spaces, dots and hyphens that people put inside SIRENs and SIRETs.
+#: What a float conversion appends to a number of digits: "52499120500013.0" (pandas, spreadsheets).
+_FLOAT_SUFFIX = re.compile(r"(\d[\d\s\u00a0\u202f]*)\.0+\s*")
 
-    >>> clean_identifier("732 829 320 00074")
-    '73282932000074'
+
+def clean_identifier(text: str | None) -> str:
+    """Remove the spaces, dots and hyphens that people put inside SIRENs and SIRETs, and the ``.0`` that a float
+    conversion appends to them (pitfall 18).
+
+    >>> clean_identifier("732 829 320 00074"), clean_identifier("52499120500013.0")
+    ('73282932000074', '52499120500013')
     """
+    if (m := _FLOAT_SUFFIX.fullmatch(text.strip() if text else "")) is not None:
+        text = m[1]
     return _ID_NOISE.sub("", text or "")
+
+
+def restore_leading_zeros(digits: str) -> str | None:
+    """Return the SIREN (7 or 8 digits) or SIRET (10 to 13 digits) ``digits`` with the leading zeros that a
+    spreadsheet dropped put back, when the result passes the check; None otherwise (pitfall 18). A leading zero
+    does not change the Luhn sum: the check tells a dropped zero from a mistyped number only as it would tell any
+    number, and the caller warns.
+
+    >>> restore_leading_zeros("552013500004"), restore_leading_zeros("5520135"), restore_leading_zeros("3805449320029")
+    ('00552013500004', '005520135', None)
+    """
+    if not digits.isascii() or not digits.isdigit():
+        return None
+    if len(digits) in (7, 8) and siren_ok(padded := digits.zfill(9)):
+        return padded
+    if 10 <= len(digits) <= 13 and siret_ok(padded := digits.zfill(14)):
+        return padded
+    return None
 
 
 @lru_cache(maxsize=65_536)  # the same dates and identifiers recur on many rows
@@ -351,7 +377,7 @@ def siren_ok(text: str | None) -> bool:
     >>> siren_ok("244200770"), siren_ok("225800010"), siren_ok("24420077")
     (True, True, False)
     """
-    s = clean_identifier(text)
+    s = _ID_NOISE.sub("", text or "")  # not clean_identifier: "402617542.0" is no SIREN for a caller that keeps it
     return bool(_SIREN.fullmatch(s)) and luhn_ok(s)
 
 

@@ -301,3 +301,22 @@ def test_pitfall_11_a_lone_dot_is_refused_when_the_amount_column_writes_both_con
     ex = extract(inline(HEADER + "Ville;;A;;1.234\nVille;;B;;1 234,56\nVille;;C;;1234.56\n"))
     assert (ex.stats["grants"], [(i.level, i.line) for i in ex.issues]) == (2, [("warning", None), ("error", 2)])
     assert ex.errors[0].message.startswith("montant ambigu « 1.234 »")
+
+
+@pytest.mark.parametrize("written, siren, siret, warned", [
+    ("52499120500013.0", "524991205", "52499120500013", False),
+    ("402617542.0", "402617542", None, True),
+    ("552013500004", "005520135", "00552013500004", True),
+    ("0552013500004", "005520135", "00552013500004", True),
+    ("5520135", "005520135", None, True),
+])
+def test_pitfall_18_identifiers_written_as_numbers_by_a_spreadsheet_are_repaired(written, siren, siret, warned):
+    ex = extract(inline(HEADER + f"Ville;;Club;{written};100\n"))
+    assert (sorted(map(str, ex.graph.objects(None, MAI.siren))), sorted(map(str, ex.graph.objects(None, MAI.siret))),
+            bool(ex.issues)) == ([siren], [siret] if siret else [], warned)
+
+
+def test_pitfall_18_a_siret_whose_lost_zeros_are_restored_is_reported():
+    ex = extract(inline(HEADER + "Ville;;Club;552013500004;100\n"))
+    assert [(i.line, i.field, i.value, i.message) for i in ex.issues] == [
+        (2, "idBeneficiaire", "552013500004", "zéros de tête perdus (passage par un tableur) : lu 00552013500004")]

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.values import (ValueProblem, dot_convention, luhn_ok, parse_amount, parse_bool, parse_date, parse_int,
-                          parse_period, parse_ratio, rna_ok, siren_ok, siret_float_mangled, siret_ok)
+from graph.values import (ValueProblem, clean_identifier, dot_convention, luhn_ok, parse_amount, parse_bool,
+                          parse_date, parse_int, parse_period, parse_ratio, restore_leading_zeros, rna_ok, siren_ok, siret_float_mangled, siret_ok)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -153,6 +153,27 @@ def test_pitfall_18_sirets_pass_luhn_or_the_la_poste_rule(text, expected):
 ])
 def test_pitfall_18_float_mangled_sirets_are_detected(text, expected):
     assert siret_float_mangled(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("52499120500013.0", "52499120500013"), ("402617542.0", "402617542"), (" 524 991 205 00013.00 ", "52499120500013"),
+    ("524.991.205.00013", "52499120500013"), ("2.18601946E+13", "218601946E+13"),
+])
+def test_pitfall_18_identifiers_lose_their_float_suffix_and_separators(text, expected):
+    assert clean_identifier(text) == expected
+
+
+@pytest.mark.parametrize("digits, expected", [
+    ("552013500004", "00552013500004"), ("0552013500004", "00552013500004"), ("5520135", "005520135"),
+    ("55201350", None), ("3805449320029", None), ("52499120500013", None), ("524991205", None), ("552013", None),
+    ("5520135004", "00005520135004"),
+])
+def test_pitfall_18_leading_zeros_dropped_by_a_spreadsheet_are_restored_when_the_check_passes(digits, expected):
+    assert restore_leading_zeros(digits) == expected
+
+
+def test_a_siren_with_a_float_suffix_is_not_a_valid_siren_as_written():
+    assert (siren_ok("402617542.0"), siret_ok("52499120500013.0")) == (False, False)
 
 
 @given(st.text(alphabet="0123456789", min_size=8, max_size=8))

@@ -30,8 +30,8 @@ from graph.ingest.scdl_headers import GRANT_FIELDS, fields_named, header_near_mi
 from graph.namespaces import MAI, SCHEMA, mint
 from graph.tabular import Row, Table, peek_keys, read_table
 from graph.values import (DotConvention, ValueProblem, clean_identifier, dot_convention, normalise_rna, parse_amount,
-                          parse_date, parse_int, parse_period, parse_ratio, rna_ok, siren_ok, siret_float_mangled,
-                          siret_ok)
+                          parse_date, parse_int, parse_period, parse_ratio, restore_leading_zeros, rna_ok, siren_ok,
+                          siret_float_mangled, siret_ok)
 
 EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods")
 GRANT_KEYS = keys_of(GRANT_FIELDS)
@@ -135,6 +135,10 @@ class _Rows:
         digits = clean_identifier(raw)
         if not raw:
             return None, None
+        if padded := restore_leading_zeros(digits):
+            self.warn(row, field, f"zéros de tête perdus (passage par un tableur) : lu {padded}",
+                      f"leading zeros lost (through a spreadsheet): read as {padded}", raw)
+            digits = padded
         if siret_ok(digits):
             return digits[:9], digits
         if siren_ok(digits):
