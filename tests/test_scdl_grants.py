@@ -320,3 +320,27 @@ def test_pitfall_18_a_siret_whose_lost_zeros_are_restored_is_reported():
     ex = extract(inline(HEADER + "Ville;;Club;552013500004;100\n"))
     assert [(i.line, i.field, i.value, i.message) for i in ex.issues] == [
         (2, "idBeneficiaire", "552013500004", "zéros de tête perdus (passage par un tableur) : lu 00552013500004")]
+
+
+RNA_HEADER = "nomAttribuant;nomBeneficiaire;idBeneficiaire;rnaBeneficiaire;montant\n"
+
+
+@pytest.mark.parametrize("row", ["Ville;Rallye;W322216459;;800", "Ville;Rallye;w322 216 459;;800",
+                                 "Ville;Rallye;W322216459;W322216459;800"])
+def test_pitfall_19_an_rna_number_in_the_siret_column_identifies_the_association(row):
+    ex = extract(inline(RNA_HEADER + row + "\n"))
+    rally = URIRef("https://w3id.org/maillage/id/actor/rna-w322216459")
+    assert ((rally, RDF.type, MAI.Association) in ex.graph, ex.graph.value(rally, MAI.rna), ex.issues) == (
+        True, Literal("W322216459"), [])
+
+
+def test_pitfall_19_two_different_rna_numbers_keep_the_rna_columns_with_a_warning():
+    ex = extract(inline(RNA_HEADER + "Ville;Rallye;W322216459;W061000101;800\n"))
+    assert ([str(o) for o in ex.graph.objects(None, MAI.rna)], [(i.field, i.value) for i in ex.issues]) == (
+        ["W061000101"], [("idBeneficiaire", "W322216459")])
+
+
+def test_pitfall_19_a_siret_in_the_rna_column_is_kept_as_a_siret_with_a_warning():
+    ex = extract(inline(RNA_HEADER + "Ville;Club;;40261754200012;1500\n"))
+    assert ([str(o) for o in ex.graph.objects(None, MAI.siret)], [i.message for i in ex.issues]) == (
+        ["40261754200012"], ["SIRET dans la colonne RNA : retenu comme SIRET"])

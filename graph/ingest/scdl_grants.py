@@ -167,12 +167,7 @@ class _Rows:
 
     def beneficiary(self, row: Row) -> URIRef | None:
         name = self.get(row, "beneficiary_name")
-        siren, siret = self.siren_from(row, "beneficiary_id")
-        raw_rna = self.get(row, "beneficiary_rna")
-        rna = normalise_rna(raw_rna) if rna_ok(raw_rna) else None
-        if raw_rna and not rna:
-            self.warn(row, "beneficiary_rna", "numéro RNA invalide (attendu W et 9 caractères) : ignoré",
-                      "invalid RNA number (expected W and 9 characters): ignored", raw_rna)
+        siren, siret, rna = self.beneficiary_ids(row)
         if not name and not siren and not rna:
             self.reject(row, "beneficiary_name", "bénéficiaire manquant (ni nom, ni SIRET, ni RNA valides)",
                         "beneficiary missing (no valid name, SIRET or RNA)", name)
@@ -192,6 +187,27 @@ class _Rows:
         if convention.either:
             self.ex.warn(*_dot_message(convention), field=self.header("amount"), value=convention.either[1])
         return convention.thousands_dot
+
+    def beneficiary_ids(self, row: Row) -> tuple[str | None, str | None, str | None]:
+        """Return the beneficiary's (SIREN, SIRET, RNA number); before SCDL 2.1, ``idBeneficiaire`` held the RNA
+        number of an association without a SIRET, and a SIRET in the RNA column is taken for what it is."""
+        raw_id, raw_rna = self.get(row, "beneficiary_id"), self.get(row, "beneficiary_rna")
+        id_rna = normalise_rna(raw_id) if rna_ok(raw_id) else None
+        siren, siret = (None, None) if id_rna else self.siren_from(row, "beneficiary_id")
+        rna = normalise_rna(raw_rna) if rna_ok(raw_rna) else None
+        if raw_rna and not rna:
+            digits = clean_identifier(raw_rna)
+            if not siren and (siret_ok(digits) or siren_ok(digits)):
+                self.warn(row, "beneficiary_rna", "SIRET dans la colonne RNA : retenu comme SIRET",
+                          "SIRET in the RNA column: kept as a SIRET", raw_rna)
+                siren, siret = digits[:9], digits if len(digits) == 14 else None
+            else:
+                self.warn(row, "beneficiary_rna", "numéro RNA invalide (attendu W et 9 caractères) : ignoré",
+                          "invalid RNA number (expected W and 9 characters): ignored", raw_rna)
+        if id_rna and rna and id_rna != rna:
+            self.warn(row, "beneficiary_id", f"numéro RNA différent de celui de la colonne RNA ({rna}) : ignoré",
+                      f"RNA number other than the RNA column's ({rna}): ignored", raw_id)
+        return siren, siret, rna or id_rna
 
     def amounts(self, row: Row) -> tuple[Decimal, Decimal, Decimal | None] | None:
         """Return (beneficiary's amount, total, ratio below 1 or None), or None when the row is rejected."""
