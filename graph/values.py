@@ -169,7 +169,10 @@ def dot_convention(cells: Iterable[tuple[int, str]]) -> DotConvention:
 
 # --- dates -------------------------------------------------------------------------------------------------
 
-_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?")
+#: A time, and a time zone (OpenDataSoft exports "2024-03-01T00:00:00+01:00"), may follow an ISO date: the date
+#: is kept as written, the day the producer meant.
+_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
+                  r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?")
 _FRENCH = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?")
 _SERIAL = re.compile(r"\d{5}(?:\.0+)?")
 #: Excel's day 0 (its serials count from 1899-12-30 because of the 1900 leap-year bug).
@@ -188,8 +191,8 @@ def parse_date(text: str | None) -> dt.date | None:
 
     >>> parse_date("2017/09/08"), parse_date("43655"), parse_date("0001-01-01")
     (datetime.date(2017, 9, 8), datetime.date(2019, 7, 9), None)
-    >>> parse_date("2024-03-22 14:26:00")
-    datetime.date(2024, 3, 22)
+    >>> parse_date("2024-03-22 14:26:00"), parse_date("2024-03-01T00:00:00+01:00")
+    (datetime.date(2024, 3, 22), datetime.date(2024, 3, 1))
     >>> parse_date("fin-action")
     Traceback (most recent call last):
     graph.values.ValueProblem: date illisible « fin-action »

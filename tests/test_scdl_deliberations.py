@@ -70,3 +70,9 @@ def test_montpellier_list_imports_its_160_deliberations_with_the_authority_optio
                                          ("rna_sample_waldec.csv", 0)])
 def test_detection_scores_deliberation_lists_only(name, score):
     assert detect(SourceContext(FIXTURES / name, (FIXTURES / name).read_bytes())) == score
+
+
+def test_pitfall_15_a_deliberation_date_with_a_time_zone_keeps_its_day():
+    data = SCDL.replace("2024.00240;2024-05-16;", "2024.00240;2024-05-16T00:00:00+02:00;")
+    g = extract(SourceContext(Path("delibs.csv"), data.encode())).graph
+    assert g.value(DELIB, DCTERMS.date) == Literal("2024-05-16", datatype=XSD.date)

@@ -344,3 +344,9 @@ def test_pitfall_19_a_siret_in_the_rna_column_is_kept_as_a_siret_with_a_warning(
     ex = extract(inline(RNA_HEADER + "Ville;Club;;40261754200012;1500\n"))
     assert ([str(o) for o in ex.graph.objects(None, MAI.siret)], [i.message for i in ex.issues]) == (
         ["40261754200012"], ["SIRET dans la colonne RNA : retenu comme SIRET"])
+
+
+def test_pitfall_15_a_convention_date_with_a_time_zone_keeps_its_day():
+    ex = extract(inline("nomAttribuant;nomBeneficiaire;montant;dateConvention\n"
+                        "Ville;Club;100;2024-03-01T00:00:00+01:00\n"))
+    assert (grant_values(ex, MAI.conventionDate), ex.issues) == ([Literal("2024-03-01", datatype=XSD.date)], [])

@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from graph.values import (ValueProblem, clean_identifier, dot_convention, luhn_ok, parse_amount, parse_bool,
-                          parse_date, parse_int, parse_period, parse_ratio, restore_leading_zeros, rna_ok, siren_ok, siret_float_mangled, siret_ok)
+                          parse_date, parse_int, parse_period, parse_ratio, restore_leading_zeros, rna_ok, siren_ok,
+                          siret_float_mangled, siret_ok)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -85,6 +86,10 @@ def test_an_integer_amount_reads_back_whatever_its_thousands_separator(value):
     ("2017/09/08", dt.date(2017, 9, 8)),
     ("08/09/2017", dt.date(2017, 9, 8)),
     ("22/03/2024 14:26", dt.date(2024, 3, 22)),
+    ("2024-03-01T00:00:00+01:00", dt.date(2024, 3, 1)),
+    ("2024-03-01T23:30:00-0500", dt.date(2024, 3, 1)),
+    ("2024-03-01T00:00:00.000Z", dt.date(2024, 3, 1)),
+    ("2024-03-01 00:00:00+02", dt.date(2024, 3, 1)),
     ("43655", dt.date(2019, 7, 9)),
     ("43655.0", dt.date(2019, 7, 9)),
     ("0001-01-01", None),
