@@ -350,3 +350,20 @@ def test_pitfall_15_a_convention_date_with_a_time_zone_keeps_its_day():
     ex = extract(inline("nomAttribuant;nomBeneficiaire;montant;dateConvention\n"
                         "Ville;Club;100;2024-03-01T00:00:00+01:00\n"))
     assert (grant_values(ex, MAI.conventionDate), ex.issues) == ([Literal("2024-03-01", datatype=XSD.date)], [])
+
+
+def test_co_beneficiaries_sharing_an_idsubvention_are_each_a_grant_of_their_own():
+    ex = extract(inline("idSubvention;nomAttribuant;nomBeneficiaire;idBeneficiaire;montant;pourcentageSubvention\n"
+                        "SUB-1;Ville;Club;40261754200012;10000;0.6\nSUB-1;Ville;Fontonne;37939422400016;10000;0.4\n"
+                        "SUB-2;Ville;Juan;41052058900020;500;1\n"))
+    grant = "https://w3id.org/maillage/id/grant/list-csv/"
+    amounts = {str(g): ex.graph.value(g, SCHEMA.amount).value for g in ex.graph.subjects(RDF.type, MAI.Grant)}
+    assert amounts == {grant + "sub-1/siren-402617542": Decimal("6000.0"),
+                       grant + "sub-1/siren-379394224": Decimal("4000.0"), grant + "sub-2": Decimal(500)}
+    assert [(i.line, i.field, i.value) for i in ex.issues] == [(3, "idSubvention", "SUB-1")]
+
+
+def test_rows_sharing_an_idsubvention_and_a_beneficiary_are_told_apart_by_their_line():
+    ex = extract(inline("idSubvention;nomAttribuant;nomBeneficiaire;montant\nS1;Ville;Club;100\nS1;Ville;Club;200\n"))
+    grant = "https://w3id.org/maillage/id/grant/list-csv/s1/"
+    assert sorted(map(str, ex.graph.subjects(RDF.type, MAI.Grant))) == [grant + "3", grant + "club"]

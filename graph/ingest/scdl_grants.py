@@ -19,12 +19,13 @@ needs ``--funder "NOM[;SIRET]"`` (``ctx.options["funder"]``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-from graph.identity import ActorBook, deliberation_iri, fold, is_placeholder_name, name_key
+from graph.identity import ActorBook, actor_key, deliberation_iri, fold, is_placeholder_name, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.ingest.scdl_headers import GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns
 from graph.namespaces import MAI, SCHEMA, mint
@@ -112,6 +113,10 @@ class _Rows:
         self.funder_option = parse_funder_option(ctx.options["funder"]) if ctx.options.get("funder") else None
         self.seen: dict[tuple[str, ...], int] = {}
         self.thousands_dot = self.dot_convention()
+        distinct = {tuple(row.cells): row for row in table.rows}.values()  # identical rows are one grant
+        self.id_count = Counter(self.get(row, "grant_id") for row in distinct)
+        self.id_line: dict[str, int] = {}
+        self.minted: set[URIRef] = set()
         self.total = self.stated = Decimal(0)
         self.stated_since_total = Decimal(0)  # the grants since the last totals row: what a subtotal sums
         self.grants = 0
@@ -317,12 +322,30 @@ class _Rows:
         funder, beneficiary, amounts = self.funder(row), self.beneficiary(row), self.amounts(row)
         if len(self.ex.errors) > errors or funder is None or beneficiary is None or amounts is None:
             return
-        grant = mint("grant", self.ctx.key, self.get(row, "grant_id") or row.line, base=self.ctx.base)
+        grant = self.grant_iri(row, beneficiary)
         self.describe(row, grant, funder, beneficiary, amounts)
         self.grants += 1
         self.total += amounts[0]
         self.stated += amounts[1]
         self.stated_since_total += amounts[1]
+
+    def grant_iri(self, row: Row, beneficiary: URIRef) -> URIRef:
+        """Mint the grant of ``row`` from its idSubvention, or its line when it has none. Co-beneficiaries of one
+        grant may share its idSubvention on several rows: each row is a grant of its own, told apart by its
+        beneficiary (or its line), with a warning."""
+        key, grant_id = self.ctx.key, self.get(row, "grant_id")
+        iri = mint("grant", key, grant_id or row.line, base=self.ctx.base)
+        if grant_id and self.id_count[grant_id] > 1:
+            first = self.id_line.setdefault(grant_id, row.line)
+            if first != row.line:
+                self.warn(row, "grant_id", f"identifiant de subvention déjà employé ligne {first} : une subvention "
+                          "distincte pour cette ligne", f"grant identifier already used on line {first}: a grant "
+                          "of its own for this line", grant_id)
+            iri = mint("grant", key, grant_id, actor_key(beneficiary), base=self.ctx.base)
+        if iri in self.minted:
+            iri = mint("grant", key, grant_id or "ligne", row.line, base=self.ctx.base)
+        self.minted.add(iri)
+        return iri
 
     def describe(self, row: Row, grant: URIRef, funder: URIRef, beneficiary: URIRef, amounts) -> None:
         g, amount, total, ratio = self.graph, *amounts
