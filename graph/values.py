@@ -79,7 +79,31 @@ def parse_amount(text: str | None, thousands_dot: bool | None = False) -> Decima
     >>> parse_amount("12,34.5")
     Traceback (most recent call last):
     graph.values.ValueProblem: montant ambigu « 12,34.5 » (point et virgule mêlés)
+    >>> parse_amount("1100.0000000000002"), parse_amount("0.30000000000000004")
+    (Decimal('1100.00'), Decimal('0.30'))
     """
+    value = _read_number(text, thousands_dot)
+    shown = None if value is None else _as_shown(value)
+    return value if shown is None else shown.quantize(CENT)
+
+
+#: A binary float printed in full ("0.30000000000000004") has 16 or 17 significant digits, where a spreadsheet
+#: shows 15 (Excel's precision) and no one types more.
+SHOWN_DIGITS = 15
+CENT = Decimal("0.01")
+
+
+def _as_shown(value: Decimal) -> Decimal | None:
+    """``value`` rounded to the 15 significant digits a spreadsheet shows, when it has more and a fractional part
+    (the noise of a float); None otherwise."""
+    _, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int) or exponent >= 0 or len(digits) <= SHOWN_DIGITS:
+        return None
+    return value.quantize(Decimal(1).scaleb(value.adjusted() - SHOWN_DIGITS + 1))
+
+
+def _read_number(text: str | None, thousands_dot: bool | None) -> Decimal | None:
+    """The number written in ``text``, as :func:`parse_amount` reads it, before any rounding."""
     if text is None or not text.strip():
         return None
     raw = text.strip()
@@ -272,9 +296,11 @@ def parse_ratio(text: str | None) -> tuple[Decimal, bool] | None:
     raw = text.strip()
     is_percent = raw.endswith("%")
     try:
-        value = parse_amount(raw.rstrip("%"))
+        value = _read_number(raw.rstrip("%"), thousands_dot=False)
     except ValueProblem:
         value = None
+    if value is not None and (shown := _as_shown(value)) is not None:
+        value = shown.normalize()  # "0.30000000000000004" from a spreadsheet is 0.3
     if value is None or value <= 0 or value > 100:
         raise ValueProblem(f"pourcentage impossible « {raw} » (attendu 0,01 à 1)",
                            f"impossible share '{raw}' (expected 0.01 to 1)")

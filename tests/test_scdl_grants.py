@@ -367,3 +367,8 @@ def test_rows_sharing_an_idsubvention_and_a_beneficiary_are_told_apart_by_their_
     ex = extract(inline("idSubvention;nomAttribuant;nomBeneficiaire;montant\nS1;Ville;Club;100\nS1;Ville;Club;200\n"))
     grant = "https://w3id.org/maillage/id/grant/list-csv/s1/"
     assert sorted(map(str, ex.graph.subjects(RDF.type, MAI.Grant))) == [grant + "3", grant + "club"]
+
+
+def test_an_amount_with_float_noise_is_stored_to_the_cent():
+    ex = extract(inline(HEADER + "Ville;;Club;;1100.0000000000002\nVille;;Amicale;;0.30000000000000004\n"))
+    assert grant_values(ex, SCHEMA.amount) == [Literal(Decimal(v), datatype=XSD.decimal) for v in ("0.30", "1100.00")]

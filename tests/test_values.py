@@ -41,6 +41,19 @@ def test_pitfall_11_ambiguous_or_unreadable_amounts_are_refused(text):
         parse_amount(text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("1100.0000000000002", Decimal("1100.00")), ("0.30000000000000004", Decimal("0.30")),
+    ("16735.360000000001", Decimal("16735.36")), ("1234.5678901234567", Decimal("1234.57")),
+    ("1234.567", Decimal("1234.567")), ("12345678901234567", Decimal("12345678901234567")),
+])
+def test_the_noise_of_a_float_printed_in_full_is_rounded_as_a_spreadsheet_shows_it_then_to_cents(text, expected):
+    assert str(parse_amount(text)) == str(expected)
+
+
+def test_a_share_with_float_noise_keeps_its_precision_beyond_cents():
+    assert parse_ratio("0.33333333333333331") == (Decimal("0.333333333333333"), False)
+
+
 @pytest.mark.parametrize("text, thousands_dot, expected", [
     ("12.500", True, Decimal("12500")), ("1.000 €", True, Decimal("1000")), ("12.500", False, Decimal("12.500")),
     ("0.500", True, Decimal("0.500")), ("1234.567", True, Decimal("1234.567")), ("12.50", True, Decimal("12.50")),
