@@ -372,3 +372,14 @@ def test_rows_sharing_an_idsubvention_and_a_beneficiary_are_told_apart_by_their_
 def test_an_amount_with_float_noise_is_stored_to_the_cent():
     ex = extract(inline(HEADER + "Ville;;Club;;1100.0000000000002\nVille;;Amicale;;0.30000000000000004\n"))
     assert grant_values(ex, SCHEMA.amount) == [Literal(Decimal(v), datatype=XSD.decimal) for v in ("0.30", "1100.00")]
+
+
+@pytest.mark.parametrize("header, first, second", [
+    ("nomAttribuant;nomBeneficiaire;montant;montant", "« montant » (3)", "« montant » (4)"),
+    ("nomAttribuant;nomBeneficiaire;Montant voté;Montant attribué", "« Montant voté » (3)",
+     "« Montant attribué » (4)"),
+])
+def test_two_columns_of_one_field_are_reported_and_the_first_is_read(header, first, second):
+    ex = extract(inline(header + "\nVille;Club;100;200\n"))
+    assert (ex.stats["total_amount"], [(i.line, i.message) for i in ex.issues]) == (Decimal(100), [
+        (1, f"colonnes {first} et {second} lues comme un même champ : la première est lue, la seconde ignorée")])

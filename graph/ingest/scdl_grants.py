@@ -27,7 +27,8 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.identity import ActorBook, actor_key, deliberation_iri, fold, is_placeholder_name, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
-from graph.ingest.scdl_headers import GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns
+from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
+                                       warn_duplicate_columns)
 from graph.namespaces import MAI, SCHEMA, mint
 from graph.tabular import Row, Table, peek_keys, read_table
 from graph.values import (DotConvention, ValueProblem, clean_identifier, dot_convention, normalise_rna, parse_amount,
@@ -456,6 +457,7 @@ def extract(ctx: SourceContext) -> Extraction:
     if not table.rows:
         raise InputError("aucune ligne de données sous l'en-tête", line=table.header_line,
                          message_en="no data rows under the header")
+    warn_duplicate_columns(rows.ex, table.header, GRANT_FIELDS, table.header_line)
     rows.report_repairs()
     for row in table.rows:
         rows.add_row(row)
