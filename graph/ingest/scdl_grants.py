@@ -1,13 +1,16 @@
 """The SCDL *subventions* kind: grants lists (v2.1.1, SCDL 1, Etalab 2017, human labels) as CSV, XLSX or ODS.
 
-Each row becomes a ``mai:Grant`` ``mint("grant", source key, idSubvention or line)`` with its funder (a
+Each row becomes a ``mai:Grant`` ``mint("grant", source key, idSubvention or line)`` (rows sharing an idSubvention,
+co-beneficiaries, add their beneficiary's key) with its funder (a
 ``mai:PublicAuthority``), its beneficiary (``mai:Association`` when an RNA number or the name says so, else
 ``mai:Actor``), the beneficiary's amount (``schema:amount`` = montant × pourcentageSubvention, the total kept as
 ``mai:statedTotal`` when the share is below 1), purpose, dates, decision reference and nature.
 
 Rows without a funder, a beneficiary or a readable amount are rejected (file, line, field, value, reason); the
-others are kept, repaired values and doubtful identifiers reported as warnings. A list without funder columns
-needs ``--funder "NOM[;SIRET]"`` (``ctx.options["funder"]``).
+others are kept, repaired values and doubtful identifiers reported as warnings. Totals rows are skipped with a
+warning (:mod:`graph.ingest.scdl_checks`); a file none of whose rows is kept is refused whole (InputError), so
+that it replaces nothing stored. A list without funder columns needs ``--funder "NOM[;SIRET]"``
+(``ctx.options["funder"]``).
 
 >>> from pathlib import Path
 >>> data = "nomAttribuant;idAttribuant;nomBeneficiaire;montant\\nVille;21060004500392;Club;1 000,50\\n".encode()
@@ -25,13 +28,14 @@ from decimal import Decimal
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-from graph.identity import ActorBook, actor_key, deliberation_iri, fold, is_placeholder_name, name_key
+from graph.identity import ActorBook, actor_key, deliberation_iri, is_placeholder_name, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
+from graph.ingest.scdl_checks import dot_message, is_total, nothing_kept, total_difference
 from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
                                        warn_duplicate_columns)
 from graph.namespaces import MAI, SCHEMA, mint
 from graph.tabular import Row, Table, peek_keys, read_table
-from graph.values import (DotConvention, ValueProblem, clean_identifier, dot_convention, normalise_rna, parse_amount,
+from graph.values import (ValueProblem, clean_identifier, dot_convention, normalise_rna, parse_amount,
                           parse_date, parse_int, parse_period, parse_ratio, restore_leading_zeros, rna_ok, siren_ok,
                           siret_float_mangled, siret_ok)
 
@@ -44,9 +48,6 @@ _ASSOCIATION = re.compile(r"\b(association|asso|amicale|f[ée]d[ée]ration|comit
 FUNDER_OPTION = '--funder "NOM[;SIRET]"'
 #: A grants list names its beneficiary by one of these at least.
 BENEFICIARY_FIELDS = frozenset({"beneficiary_name", "beneficiary_id", "beneficiary_rna"})
-#: A row that sums those above it names itself so in its first cell or as its beneficiary ("Total", "TOTAL
-#: GÉNÉRAL", "Sous-total sport", "Totaux"), folded; "TotalEnergies" is a name, not a total.
-_TOTAL = re.compile(r"(?:sous )?tota(?:l|ux)\b")
 
 
 def detect(ctx: SourceContext) -> int:
@@ -191,7 +192,7 @@ class _Rows:
         ("12.500"), and say so once when the column has such values (pitfall 11)."""
         convention = dot_convention((row.line, self.get(row, "amount")) for row in self.table.rows)
         if convention.either:
-            self.ex.warn(*_dot_message(convention), field=self.header("amount"), value=convention.either[1])
+            self.ex.warn(*dot_message(convention), field=self.header("amount"), value=convention.either[1])
         return convention.thousands_dot
 
     def beneficiary_ids(self, row: Row) -> tuple[str | None, str | None, str | None]:
@@ -294,7 +295,7 @@ class _Rows:
         column = self.table.header[first] if first < len(self.table.header) else f"colonne {first + 1}"
         for field, text in (("beneficiary_name", self.get(row, "beneficiary_name")),
                             (column, row.cells[first].strip() if first < len(row.cells) else "")):
-            if text and _TOTAL.match(fold(text)):
+            if is_total(text):
                 return field, text
         return None
 
@@ -305,12 +306,8 @@ class _Rows:
             stated = parse_amount(self.get(row, "amount"), self.thousands_dot)
         except ValueProblem:
             stated = None
-        subtotal = fold(text).startswith("sous")
-        expected = self.stated_since_total if subtotal else self.stated
-        if stated is not None and stated not in (self.stated_since_total, self.stated):
-            self.warn(row, "amount", f"le total de la ligne ({stated}) diffère de la somme des subventions retenues "
-                      f"au-dessus ({expected})", f"the row's total ({stated}) differs from the sum of the grants "
-                      f"kept above it ({expected})", self.get(row, "amount"))
+        if difference := total_difference(text, stated, self.stated_since_total, self.stated):
+            self.warn(row, "amount", *difference, self.get(row, "amount"))
         self.stated_since_total = Decimal(0)
 
     def add_row(self, row: Row) -> None:
@@ -412,44 +409,6 @@ class _Rows:
                              "lost characters (U+FFFD) in the row: check the data", line=row.line)
 
 
-def _dot_message(convention: DotConvention) -> tuple[str, str]:
-    """The warning (French, English) that tells how a file's amounts like "12.500" are read, and why."""
-    (line, text), reading = convention.either, convention.thousands_dot
-    if reading is None:
-        (t_line, t_text), (d_line, d_text) = convention.thousands, convention.decimal
-        return (f"le fichier écrit les montants tantôt avec une virgule décimale ou des points de milliers (ligne "
-                f"{t_line} : « {t_text} »), tantôt avec un point décimal (ligne {d_line} : « {d_text} ») : les "
-                f"montants comme « {text} » (ligne {line}) sont refusés", f"the file writes amounts now with a "
-                f"decimal comma or thousands dots (line {t_line}: '{t_text}'), now with a decimal dot (line {d_line}: "
-                f"'{d_text}'): amounts like '{text}' (line {line}) are refused")
-    value = parse_amount(text, reading)
-    if reading:
-        why = ((f"comme ligne {convention.thousands[0]} : « {convention.thousands[1]} »",
-                f"as on line {convention.thousands[0]}: '{convention.thousands[1]}'") if convention.thousands else
-               ("aucun montant n'ayant d'autres décimales que trois chiffres après un point",
-                "no amount having other decimals than three digits after a dot"))
-        return (f"point lu comme séparateur des milliers : « {text} » (ligne {line}) vaut {value} ({why[0]})",
-                f"dot read as a thousands separator: '{text}' (line {line}) is {value} ({why[1]})")
-    d_line, d_text = convention.decimal
-    return (f"point lu comme marque décimale : « {text} » (ligne {line}) vaut {value} (comme ligne {d_line} : "
-            f"« {d_text} »)", f"dot read as a decimal mark: '{text}' (line {line}) is {value} (as on line {d_line}: "
-            f"'{d_text}')")
-
-
-def _nothing_kept(ex: Extraction, count: int) -> InputError:
-    """The error of a file none of whose ``count`` data rows gave a grant: refused whole, so that it does not
-    replace what an earlier version of it stored; the first reasons told (rejections first, then skips)."""
-    issues = ex.errors or [i for i in ex.issues if i.line]
-    shown = issues[:3]
-    reasons = " ; ".join(f"ligne {i.line} : {i.message}" for i in shown)
-    reasons_en = "; ".join(f"line {i.line}: {i.message_en or i.message}" for i in shown)
-    if len(issues) > len(shown):
-        reasons += f" ; … ({len(issues) - len(shown)} de plus)"
-        reasons_en += f"; … ({len(issues) - len(shown)} more)"
-    return InputError(f"aucune ligne valide sur {count} : {reasons}",
-                      message_en=f"no valid row out of {count}: {reasons_en}")
-
-
 def extract(ctx: SourceContext) -> Extraction:
     """Extract the grants of an SCDL subventions file (see the module's docstring)."""
     table = read_table(ctx.data, known=GRANT_KEYS)
@@ -462,7 +421,7 @@ def extract(ctx: SourceContext) -> Extraction:
     for row in table.rows:
         rows.add_row(row)
     if not rows.grants:
-        raise _nothing_kept(rows.ex, len(table.rows))
+        raise nothing_kept(rows.ex, len(table.rows))
     rows.book.finish()
     ex = rows.ex
     ex.stats = {"rows_read": len(table.rows), "grants": rows.grants, **ex.issue_counts(),
