@@ -17,12 +17,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 __all__ = [
-    "ValueProblem", "parse_amount", "parse_date", "parse_period", "parse_ratio", "parse_int", "parse_bool",
-    "clean_identifier", "luhn_ok", "siren_ok", "siret_ok", "siret_float_mangled", "rna_ok", "normalise_rna",
+    "ValueProblem", "DotConvention", "dot_convention", "dot_use", "parse_amount",
+    "parse_date", "parse_period", "parse_ratio", "parse_int", "parse_bool",
+    "clean_identifier", "restore_leading_zeros", "luhn_ok", "siren_ok", "siret_ok", "siret_float_mangled", "rna_ok",
+    "normalise_rna",
 ]
 
 
@@ -39,51 +43,160 @@ class ValueProblem(ValueError):
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u2009']")
 _CURRENCY = re.compile(r"(€|eur(?:os?)?|euros?)\.?$", re.IGNORECASE)
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d+)*|[.,]\d+)")
+#: A lone dot before three digits, "12.500": 12 500 (the dot groups thousands) or 12.5 (a decimal dot)?
+_LONE_DOT = re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}")
+#: Thousands grouped by dots or by commas, the integer part of "1.234,56" or "1,234.56".
+_GROUPED = {".": re.compile(r"[+-]?\d{1,3}(\.\d{3})+"), ",": re.compile(r"[+-]?\d{1,3}(,\d{3})+")}
 
 
-def parse_amount(text: str | None) -> Decimal | None:
+def _compact(raw: str) -> str:
+    """The amount ``raw`` without spaces and currency, checked to be digits and marks."""
+    compact = _CURRENCY.sub("", _SPACES.sub("", raw))
+    if not _NUMBER.fullmatch(compact):
+        raise ValueProblem(f"montant illisible « {raw} »", f"unreadable amount '{raw}'")
+    return compact
+
+
+def parse_amount(text: str | None, thousands_dot: bool | None = False) -> Decimal | None:
     """Return the amount written in ``text`` as a Decimal (None for an empty cell).
 
     Strips ``€``/``EUR``/``euros``, spaces, NBSP and narrow NBSP (U+202F) used as thousands separators; a
-    lone comma is the decimal mark; a lone dot is a decimal mark unless it groups thousands (``1.234.567``).
-    Mixes of both (``1.234,5``, ``1,234.5``) are ambiguous without the file's convention: refused.
+    lone comma is the decimal mark; a dot is a decimal mark unless it groups thousands (``1.234.567``); with both,
+    the last is the decimal mark and the other must group thousands (``1.234,56``, ``1,234.56``). A lone dot
+    before three digits (``12.500``) is read as the file's convention says (:func:`dot_convention`):
+    ``thousands_dot`` True reads 12 500, False 12.5, None (the file uses both) refuses it as ambiguous. A binary
+    float printed in full (``1100.0000000000002``, more than 15 significant digits) is read as a spreadsheet
+    shows it, rounded to 15 significant digits, then to cents.
 
     >>> parse_amount("40 000,00")
     Decimal('40000.00')
     >>> parse_amount("17\\u00a0833"), parse_amount("26\\u202f956,5"), parse_amount("97 000euros")
     (Decimal('17833'), Decimal('26956.5'), Decimal('97000'))
-    >>> parse_amount("2400.0"), parse_amount("1.234.567"), parse_amount("")
-    (Decimal('2400.0'), Decimal('1234567'), None)
-    >>> parse_amount("1.234,5")
+    >>> parse_amount("2400.0"), parse_amount("1.234.567"), parse_amount("1.234,5"), parse_amount("")
+    (Decimal('2400.0'), Decimal('1234567'), Decimal('1234.5'), None)
+    >>> parse_amount("12.500"), parse_amount("12.500", thousands_dot=True)
+    (Decimal('12.500'), Decimal('12500'))
+    >>> parse_amount("12,34.5")
     Traceback (most recent call last):
-    graph.values.ValueProblem: montant ambigu « 1.234,5 » (point et virgule mêlés)
+    graph.values.ValueProblem: montant ambigu « 12,34.5 » (point et virgule mêlés)
+    >>> parse_amount("1100.0000000000002"), parse_amount("0.30000000000000004")
+    (Decimal('1100.00'), Decimal('0.30'))
     """
+    value = _read_number(text, thousands_dot)
+    shown = None if value is None else _as_shown(value)
+    return value if shown is None else shown.quantize(CENT)
+
+
+#: A binary float printed in full ("0.30000000000000004") has 16 or 17 significant digits, where a spreadsheet
+#: shows 15 (Excel's precision) and no one types more.
+SHOWN_DIGITS = 15
+CENT = Decimal("0.01")
+
+
+def _as_shown(value: Decimal) -> Decimal | None:
+    """``value`` rounded to the 15 significant digits a spreadsheet shows, when it has more and a fractional part
+    (the noise of a float); None otherwise."""
+    _, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int) or exponent >= 0 or len(digits) <= SHOWN_DIGITS:
+        return None
+    return value.quantize(Decimal(1).scaleb(value.adjusted() - SHOWN_DIGITS + 1))
+
+
+def _read_number(text: str | None, thousands_dot: bool | None) -> Decimal | None:
+    """The number written in ``text``, as :func:`parse_amount` reads it, before any rounding."""
     if text is None or not text.strip():
         return None
     raw = text.strip()
-    compact = _CURRENCY.sub("", _SPACES.sub("", raw))
-    if not _NUMBER.fullmatch(compact):
-        raise ValueProblem(f"montant illisible « {raw} »", f"unreadable amount '{raw}'")
+    compact = _compact(raw)
     if "," in compact and "." in compact:
-        raise ValueProblem(f"montant ambigu « {raw} » (point et virgule mêlés)",
-                           f"ambiguous amount '{raw}' (dot and comma mixed)")
-    mark = "," if "," in compact else "."
-    parts = compact.split(mark)
-    if len(parts) > 2:  # "1.234.567": the mark groups thousands
-        if not all(len(p) == 3 for p in parts[1:]):
-            raise ValueProblem(f"montant illisible « {raw} »", f"unreadable amount '{raw}'")
-        compact = "".join(parts)
+        last = max(compact.rfind(","), compact.rfind("."))
+        group = "." if compact[last] == "," else ","
+        if not _GROUPED[group].fullmatch(compact[:last]):
+            raise ValueProblem(f"montant ambigu « {raw} » (point et virgule mêlés)",
+                               f"ambiguous amount '{raw}' (dot and comma mixed)")
+        compact = compact[:last].replace(group, "") + "." + compact[last + 1:]
+    elif _LONE_DOT.fullmatch(compact) and thousands_dot is not False:
+        if thousands_dot is None:
+            raise ValueProblem(f"montant ambigu « {raw} » : point des milliers ou point décimal ? le fichier "
+                               "emploie les deux conventions", f"ambiguous amount '{raw}': thousands dot or decimal "
+                               "dot? the file uses both conventions")
+        compact = compact.replace(".", "")
     else:
-        compact = compact.replace(",", ".")
+        mark = "," if "," in compact else "."
+        parts = compact.split(mark)
+        if len(parts) > 2:  # "1.234.567": the mark groups thousands
+            if not all(len(p) == 3 for p in parts[1:]):
+                raise ValueProblem(f"montant illisible « {raw} »", f"unreadable amount '{raw}'")
+            compact = "".join(parts)
+        else:
+            compact = compact.replace(",", ".")
     try:
         return Decimal(compact)
     except InvalidOperation:  # pragma: no cover - the regex already vouches for the syntax
         raise ValueProblem(f"montant illisible « {raw} »", f"unreadable amount '{raw}'") from None
 
 
+def dot_use(text: str | None) -> str | None:
+    """Say how the amount ``text`` uses the dot: ``"thousands"`` (``1.234.567``, ``2.500,00``, or a decimal comma
+    ``750,50``), ``"decimal"`` (``1234.56``, ``2400.0``, ``1,234.56``), ``"either"`` (``12.500`` alone), or None
+    (no mark tells: ``750``, ``1,500``, an unreadable cell).
+
+    >>> [dot_use(t) for t in ("1.234.567", "2.500,00", "750,50", "1234.56", "0.500", "12.500", "1,500", "NC")]
+    ['thousands', 'thousands', 'thousands', 'decimal', 'decimal', 'either', None, None]
+    """
+    try:
+        compact = _compact((text or "").strip())
+    except ValueProblem:
+        return None
+    dots, commas = compact.count("."), compact.count(",")
+    if dots and commas:
+        return "thousands" if compact.rfind(",") > compact.rfind(".") else "decimal"
+    if dots:
+        return "either" if _LONE_DOT.fullmatch(compact) else "thousands" if dots > 1 else "decimal"
+    if commas == 1 and not _GROUPED[","].fullmatch(compact):
+        return "thousands"  # a decimal comma: the dot, if any, groups thousands
+    return "decimal" if commas > 1 else None
+
+
+@dataclass(frozen=True)
+class DotConvention:
+    """How a column of amounts uses the dot, as its unambiguous values tell; each example is (line, text)."""
+
+    thousands: tuple[int, str] | None = None  # the first value where the dot groups thousands
+    decimal: tuple[int, str] | None = None  # the first value where the dot is a decimal mark
+    either: tuple[int, str] | None = None  # the first value "12.500" that the convention decides
+
+    @property
+    def thousands_dot(self) -> bool | None:
+        """``parse_amount``'s reading of "12.500": 12 500 unless the column writes decimal dots (False), None
+        when it writes both (ambiguous)."""
+        if self.decimal:
+            return None if self.thousands else False
+        return True
+
+
+def dot_convention(cells: Iterable[tuple[int, str]]) -> DotConvention:
+    """Return how the amounts ``(line, text)`` of one column use the dot (:func:`dot_use`).
+
+    >>> dot_convention([(2, "12.500"), (3, "2.500,00")]).thousands_dot
+    True
+    >>> [dot_convention(cells).thousands_dot for cells in ([(2, "12.500"), (3, "750")], [(2, "1.5"), (3, "1.0")])]
+    [True, False]
+    """
+    found: dict[str, tuple[int, str]] = {}
+    for line, text in cells:
+        use = dot_use(text)
+        if use and use not in found:
+            found[use] = (line, text.strip())
+    return DotConvention(found.get("thousands"), found.get("decimal"), found.get("either"))
+
+
 # --- dates -------------------------------------------------------------------------------------------------
 
-_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?")
+#: A time, and a time zone (OpenDataSoft exports "2024-03-01T00:00:00+01:00"), may follow an ISO date: the date
+#: is kept as written, the day the producer meant.
+_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
+                  r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?")
 _FRENCH = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?")
 _SERIAL = re.compile(r"\d{5}(?:\.0+)?")
 #: Excel's day 0 (its serials count from 1899-12-30 because of the 1900 leap-year bug).
@@ -102,8 +215,8 @@ def parse_date(text: str | None) -> dt.date | None:
 
     >>> parse_date("2017/09/08"), parse_date("43655"), parse_date("0001-01-01")
     (datetime.date(2017, 9, 8), datetime.date(2019, 7, 9), None)
-    >>> parse_date("2024-03-22 14:26:00")
-    datetime.date(2024, 3, 22)
+    >>> parse_date("2024-03-22 14:26:00"), parse_date("2024-03-01T00:00:00+01:00")
+    (datetime.date(2024, 3, 22), datetime.date(2024, 3, 1))
     >>> parse_date("fin-action")
     Traceback (most recent call last):
     graph.values.ValueProblem: date illisible « fin-action »
@@ -183,9 +296,11 @@ def parse_ratio(text: str | None) -> tuple[Decimal, bool] | None:
     raw = text.strip()
     is_percent = raw.endswith("%")
     try:
-        value = parse_amount(raw.rstrip("%"))
+        value = _read_number(raw.rstrip("%"), thousands_dot=False)
     except ValueProblem:
         value = None
+    if value is not None and (shown := _as_shown(value)) is not None:
+        value = shown.normalize()  # "0.30000000000000004" from a spreadsheet is 0.3
     if value is None or value <= 0 or value > 100:
         raise ValueProblem(f"pourcentage impossible « {raw} » (attendu 0,01 à 1)",
                            f"impossible share '{raw}' (expected 0.01 to 1)")
@@ -236,13 +351,38 @@ _SIREN, _SIRET = re.compile(r"\d{9}"), re.compile(r"\d{14}")
 _SPACE, _WHITESPACE = re.compile(r"[\s\u00a0\u202f]"), re.compile(r"\s")
 
 
-def clean_identifier(text: str | None) -> str:
-    """Remove the spaces, dots and hyphens that people put inside SIRENs and SIRETs.
+#: What a float conversion appends to a number of digits: "52499120500013.0" (pandas, spreadsheets).
+_FLOAT_SUFFIX = re.compile(r"(\d[\d\s\u00a0\u202f]*)\.0+\s*")
 
-    >>> clean_identifier("732 829 320 00074")
-    '73282932000074'
+
+def clean_identifier(text: str | None) -> str:
+    """Remove the spaces, dots and hyphens that people put inside SIRENs and SIRETs, and the ``.0`` that a float
+    conversion appends to them (pitfall 18).
+
+    >>> clean_identifier("732 829 320 00074"), clean_identifier("52499120500013.0")
+    ('73282932000074', '52499120500013')
     """
+    if (m := _FLOAT_SUFFIX.fullmatch(text.strip() if text else "")) is not None:
+        text = m[1]
     return _ID_NOISE.sub("", text or "")
+
+
+def restore_leading_zeros(digits: str) -> str | None:
+    """Return the SIREN (7 or 8 digits) or SIRET (10 to 13 digits) ``digits`` with the leading zeros that a
+    spreadsheet dropped put back, when the result passes the check; None otherwise (pitfall 18). A leading zero
+    does not change the Luhn sum: the check tells a dropped zero from a mistyped number only as it would tell any
+    number, and the caller warns.
+
+    >>> restore_leading_zeros("552013500004"), restore_leading_zeros("5520135"), restore_leading_zeros("3805449320029")
+    ('00552013500004', '005520135', None)
+    """
+    if not digits.isascii() or not digits.isdigit():
+        return None
+    if len(digits) in (7, 8) and siren_ok(padded := digits.zfill(9)):
+        return padded
+    if 10 <= len(digits) <= 13 and siret_ok(padded := digits.zfill(14)):
+        return padded
+    return None
 
 
 @lru_cache(maxsize=65_536)  # the same dates and identifiers recur on many rows
@@ -266,7 +406,7 @@ def siren_ok(text: str | None) -> bool:
     >>> siren_ok("244200770"), siren_ok("225800010"), siren_ok("24420077")
     (True, True, False)
     """
-    s = clean_identifier(text)
+    s = _ID_NOISE.sub("", text or "")  # not clean_identifier: "402617542.0" is no SIREN for a caller that keeps it
     return bool(_SIREN.fullmatch(s)) and luhn_ok(s)
 
 

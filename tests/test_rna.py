@@ -67,3 +67,11 @@ def test_pitfall_30_no_phone_email_or_civility_is_ingested():
                                          ("exemple_valide_v2.1.1.csv", 0), ("StockUniteLegale_utf8_sample.csv", 0)])
 def test_detection_scores_rna_extracts_only(name, score):
     assert detect(SourceContext(FIXTURES / name, (FIXTURES / name).read_bytes())) == score
+
+
+def test_pitfall_18_a_siret_with_a_float_suffix_is_read():
+    header = ("id;id_ex;siret;gestion;date_creat;date_decla;date_publi;date_disso;nature;groupement;titre;objet;"
+              "adrs_codeinsee;adrs_codepostal;adrs_libcommune;position;maj_time\n")
+    row = "W061000102;;40261754200012.0;061P;2014-06-17;;;0001-01-01;D;S;ASSO;objet;06004;06600;Antibes;A;\n"
+    ex = extract(SourceContext(Path("rna.csv"), (header + row).encode()))
+    assert ([str(s) for s in ex.graph.objects(None, MAI.siret)], ex.issues) == (["40261754200012"], [])

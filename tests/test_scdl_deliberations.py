@@ -70,3 +70,17 @@ def test_montpellier_list_imports_its_160_deliberations_with_the_authority_optio
                                          ("rna_sample_waldec.csv", 0)])
 def test_detection_scores_deliberation_lists_only(name, score):
     assert detect(SourceContext(FIXTURES / name, (FIXTURES / name).read_bytes())) == score
+
+
+def test_pitfall_15_a_deliberation_date_with_a_time_zone_keeps_its_day():
+    data = SCDL.replace("2024.00240;2024-05-16;", "2024.00240;2024-05-16T00:00:00+02:00;")
+    g = extract(SourceContext(Path("delibs.csv"), data.encode())).graph
+    assert g.value(DELIB, DCTERMS.date) == Literal("2024-05-16", datatype=XSD.date)
+
+
+def test_two_columns_of_one_field_are_reported_and_the_first_is_read():
+    data = "COLL_NOM;DELIB_ID;DELIB_DATE;DELIB_OBJET;Objet\nVille;2024.1;2024-05-16;Subvention;Autre\n"
+    ex = extract(SourceContext(Path("delibs.csv"), data.encode()))
+    assert [(i.line, i.field, i.message.split(" : ")[0]) for i in ex.issues] == [
+        (1, "Objet", "colonnes « DELIB_OBJET » (4) et « Objet » (5) lues comme un même champ")]
+    assert [str(t) for t in ex.graph.objects(None, DCTERMS.title)] == ["Subvention"]

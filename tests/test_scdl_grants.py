@@ -223,3 +223,163 @@ def test_map_columns_keeps_the_names_of_each_table_of_fields_apart():
     other = {"amount": ("Objet",)}
     assert [map_columns(header, fields) for fields in (GRANT_FIELDS, DELIBERATION_FIELDS, other, GRANT_FIELDS)] == [
         {"amount": 1, "purpose": 2}, {"id": 0, "title": 2}, {"amount": 2}, {"amount": 1, "purpose": 2}]
+
+
+HEADER = "nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;montant\n"
+ROWS = "Ville;21060004500392;Club;40261754200012;1500\nVille;21060004500392;Amicale;;2 500\n"
+
+
+@pytest.mark.parametrize("totals_row, field, value", [
+    ("Ville;21060004500392;Total général;;4 000,00", "nomBeneficiaire", "Total général"),
+    (";;TOTAL;;4000", "nomBeneficiaire", "TOTAL"),
+    ("TOTAL;;;;4000", "nomAttribuant", "TOTAL"),
+    ("Sous-total;;;;4000", "nomAttribuant", "Sous-total"),
+])
+def test_a_totals_row_is_skipped_with_a_warning_not_made_a_grant(totals_row, field, value):
+    ex = extract(inline(HEADER + ROWS + totals_row + "\n"))
+    assert (ex.stats["grants"], ex.stats["rows_rejected"], ex.stats["total_amount"]) == (2, 0, Decimal(4000))
+    assert [(i.line, i.field, i.value, i.message) for i in ex.issues] == [
+        (4, field, value, "ligne de total, pas une subvention : ignorée")]
+
+
+def test_a_total_that_is_not_the_sum_of_the_grants_above_is_reported():
+    ex = extract(inline(HEADER + ROWS + "Total;;;;4 100\n"))
+    assert [i.message for i in ex.issues][1:] == [
+        "le total de la ligne (4100) diffère de la somme des subventions retenues au-dessus (4000)"]
+
+
+def test_subtotals_and_a_grand_total_each_sum_their_own_rows():
+    ex = extract(inline(HEADER + ROWS + "Sous-total sport;;;;4000\nVille;;Chorale;;600\nSous-total culture;;;;600\n"
+                        "Total général;;;;4600\n"))
+    assert (ex.stats["grants"], [i.line for i in ex.issues]) == (3, [4, 6, 7])
+
+
+def test_a_beneficiary_whose_name_begins_with_total_as_a_word_part_is_a_grant():
+    ex = extract(inline(HEADER + "Ville;21060004500392;TotalEnergies;;1500\n"))
+    assert (ex.stats["grants"], ex.issues) == (1, [])
+
+
+def test_a_file_none_of_whose_rows_is_kept_is_refused_with_the_first_reasons():
+    with pytest.raises(InputError) as caught:
+        extract(inline(HEADER + "Ville;;Club;;NC\nVille;;Amicale;;-5\n"))
+    assert caught.value.issue.message == ("aucune ligne valide sur 2 : ligne 2 : montant illisible « NC » ; "
+                                          "ligne 3 : montant manquant ou négatif")
+
+
+def test_a_grants_list_with_a_header_and_no_row_is_refused():
+    with pytest.raises(InputError, match="aucune ligne de données sous l'en-tête"):
+        extract(inline(HEADER))
+
+
+def test_a_new_version_of_a_file_whose_rows_are_all_rejected_leaves_the_stored_grants(oxi_store, tmp_path):
+    from graph.ingest.pipeline import ingest_paths
+
+    path = tmp_path / "subventions.csv"
+    path.write_text(HEADER + ROWS, encoding="utf-8")
+    ingest_paths(oxi_store, [path], lookahead=False)
+    path.write_text(HEADER + "Ville;;Club;;NC\n", encoding="utf-8")
+    failures = []
+    ingest_paths(oxi_store, [path], lookahead=False, on_report=lambda report, error, p: failures.append(error))
+    grants = oxi_store.query("PREFIX mai: <https://w3id.org/maillage/ontology#> "
+                             "SELECT (COUNT(?g) AS ?n) WHERE { GRAPH ?s { ?g a mai:Grant } }")
+    assert (int(next(iter(grants))[0]), [type(e) for e in failures]) == (2, [InputError])
+
+
+@pytest.mark.parametrize("amounts, total, read_as", [
+    (["12.500", "2.500,00", "750", "1.000"], Decimal("16750.00"), "séparateur des milliers"),
+    (["12.500", "750", "1.000"], Decimal("14250"), "séparateur des milliers"),
+    (["12.500", "22000.80"], Decimal("22013.300"), "marque décimale"),
+])
+def test_pitfall_11_a_lone_dot_before_three_digits_is_read_as_the_amount_column_says_once(amounts, total, read_as):
+    ex = extract(inline(HEADER + "".join(f"Ville;;Club {i};;{a}\n" for i, a in enumerate(amounts))))
+    assert (ex.stats["grants"], ex.stats["total_amount"]) == (len(amounts), total)
+    assert [(i.line, i.field, i.value) for i in ex.issues] == [(None, "montant", "12.500")]
+    assert f"point lu comme {read_as} : « 12.500 » (ligne 2)" in ex.issues[0].message
+
+
+def test_pitfall_11_a_lone_dot_is_refused_when_the_amount_column_writes_both_conventions():
+    ex = extract(inline(HEADER + "Ville;;A;;1.234\nVille;;B;;1 234,56\nVille;;C;;1234.56\n"))
+    assert (ex.stats["grants"], [(i.level, i.line) for i in ex.issues]) == (2, [("warning", None), ("error", 2)])
+    assert ex.errors[0].message.startswith("montant ambigu « 1.234 »")
+
+
+@pytest.mark.parametrize("written, siren, siret, warned", [
+    ("52499120500013.0", "524991205", "52499120500013", False),
+    ("402617542.0", "402617542", None, True),
+    ("552013500004", "005520135", "00552013500004", True),
+    ("0552013500004", "005520135", "00552013500004", True),
+    ("5520135", "005520135", None, True),
+])
+def test_pitfall_18_identifiers_written_as_numbers_by_a_spreadsheet_are_repaired(written, siren, siret, warned):
+    ex = extract(inline(HEADER + f"Ville;;Club;{written};100\n"))
+    assert (sorted(map(str, ex.graph.objects(None, MAI.siren))), sorted(map(str, ex.graph.objects(None, MAI.siret))),
+            bool(ex.issues)) == ([siren], [siret] if siret else [], warned)
+
+
+def test_pitfall_18_a_siret_whose_lost_zeros_are_restored_is_reported():
+    ex = extract(inline(HEADER + "Ville;;Club;552013500004;100\n"))
+    assert [(i.line, i.field, i.value, i.message) for i in ex.issues] == [
+        (2, "idBeneficiaire", "552013500004", "zéros de tête perdus (passage par un tableur) : lu 00552013500004")]
+
+
+RNA_HEADER = "nomAttribuant;nomBeneficiaire;idBeneficiaire;rnaBeneficiaire;montant\n"
+
+
+@pytest.mark.parametrize("row", ["Ville;Rallye;W322216459;;800", "Ville;Rallye;w322 216 459;;800",
+                                 "Ville;Rallye;W322216459;W322216459;800"])
+def test_pitfall_19_an_rna_number_in_the_siret_column_identifies_the_association(row):
+    ex = extract(inline(RNA_HEADER + row + "\n"))
+    rally = URIRef("https://w3id.org/maillage/id/actor/rna-w322216459")
+    assert ((rally, RDF.type, MAI.Association) in ex.graph, ex.graph.value(rally, MAI.rna), ex.issues) == (
+        True, Literal("W322216459"), [])
+
+
+def test_pitfall_19_two_different_rna_numbers_keep_the_rna_columns_with_a_warning():
+    ex = extract(inline(RNA_HEADER + "Ville;Rallye;W322216459;W061000101;800\n"))
+    assert ([str(o) for o in ex.graph.objects(None, MAI.rna)], [(i.field, i.value) for i in ex.issues]) == (
+        ["W061000101"], [("idBeneficiaire", "W322216459")])
+
+
+def test_pitfall_19_a_siret_in_the_rna_column_is_kept_as_a_siret_with_a_warning():
+    ex = extract(inline(RNA_HEADER + "Ville;Club;;40261754200012;1500\n"))
+    assert ([str(o) for o in ex.graph.objects(None, MAI.siret)], [i.message for i in ex.issues]) == (
+        ["40261754200012"], ["SIRET dans la colonne RNA : retenu comme SIRET"])
+
+
+def test_pitfall_15_a_convention_date_with_a_time_zone_keeps_its_day():
+    ex = extract(inline("nomAttribuant;nomBeneficiaire;montant;dateConvention\n"
+                        "Ville;Club;100;2024-03-01T00:00:00+01:00\n"))
+    assert (grant_values(ex, MAI.conventionDate), ex.issues) == ([Literal("2024-03-01", datatype=XSD.date)], [])
+
+
+def test_co_beneficiaries_sharing_an_idsubvention_are_each_a_grant_of_their_own():
+    ex = extract(inline("idSubvention;nomAttribuant;nomBeneficiaire;idBeneficiaire;montant;pourcentageSubvention\n"
+                        "SUB-1;Ville;Club;40261754200012;10000;0.6\nSUB-1;Ville;Fontonne;37939422400016;10000;0.4\n"
+                        "SUB-2;Ville;Juan;41052058900020;500;1\n"))
+    grant = "https://w3id.org/maillage/id/grant/list-csv/"
+    amounts = {str(g): ex.graph.value(g, SCHEMA.amount).value for g in ex.graph.subjects(RDF.type, MAI.Grant)}
+    assert amounts == {grant + "sub-1/siren-402617542": Decimal("6000.0"),
+                       grant + "sub-1/siren-379394224": Decimal("4000.0"), grant + "sub-2": Decimal(500)}
+    assert [(i.line, i.field, i.value) for i in ex.issues] == [(3, "idSubvention", "SUB-1")]
+
+
+def test_rows_sharing_an_idsubvention_and_a_beneficiary_are_told_apart_by_their_line():
+    ex = extract(inline("idSubvention;nomAttribuant;nomBeneficiaire;montant\nS1;Ville;Club;100\nS1;Ville;Club;200\n"))
+    grant = "https://w3id.org/maillage/id/grant/list-csv/s1/"
+    assert sorted(map(str, ex.graph.subjects(RDF.type, MAI.Grant))) == [grant + "3", grant + "club"]
+
+
+def test_an_amount_with_float_noise_is_stored_to_the_cent():
+    ex = extract(inline(HEADER + "Ville;;Club;;1100.0000000000002\nVille;;Amicale;;0.30000000000000004\n"))
+    assert grant_values(ex, SCHEMA.amount) == [Literal(Decimal(v), datatype=XSD.decimal) for v in ("0.30", "1100.00")]
+
+
+@pytest.mark.parametrize("header, first, second", [
+    ("nomAttribuant;nomBeneficiaire;montant;montant", "« montant » (3)", "« montant » (4)"),
+    ("nomAttribuant;nomBeneficiaire;Montant voté;Montant attribué", "« Montant voté » (3)",
+     "« Montant attribué » (4)"),
+])
+def test_two_columns_of_one_field_are_reported_and_the_first_is_read(header, first, second):
+    ex = extract(inline(header + "\nVille;Club;100;200\n"))
+    assert (ex.stats["total_amount"], [(i.line, i.message) for i in ex.issues]) == (Decimal(100), [
+        (1, f"colonnes {first} et {second} lues comme un même champ : la première est lue, la seconde ignorée")])

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.values import (ValueProblem, luhn_ok, parse_amount, parse_bool, parse_date, parse_int, parse_period,
-                          parse_ratio, rna_ok, siren_ok, siret_float_mangled, siret_ok)
+from graph.values import (ValueProblem, clean_identifier, dot_convention, luhn_ok, parse_amount, parse_bool,
+                          parse_date, parse_int, parse_period, parse_ratio, restore_leading_zeros, rna_ok, siren_ok,
+                          siret_float_mangled, siret_ok)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -23,6 +24,10 @@ from graph.values import (ValueProblem, luhn_ok, parse_amount, parse_bool, parse
     ("2400.0", Decimal("2400.0")),
     ("22000.80", Decimal("22000.80")),
     ("1.234.567", Decimal("1234567")),
+    ("1.234,56", Decimal("1234.56")),
+    ("1.234,5", Decimal("1234.5")),
+    ("1,234.5", Decimal("1234.5")),
+    ("1.234.567,89 €", Decimal("1234567.89")),
     ("45000 EUR", Decimal("45000")),
     ("", None),
 ])
@@ -30,10 +35,50 @@ def test_pitfall_11_amounts_are_read_as_exact_decimals(text, expected):
     assert parse_amount(text) == expected
 
 
-@pytest.mark.parametrize("text", ["1.234,5", "1,234.5", "NC", "SEM", "12,3,4", "vingt mille"])
+@pytest.mark.parametrize("text", ["12,34.5", "1.23,4", "1.234.5,6", "NC", "SEM", "12,3,4", "vingt mille"])
 def test_pitfall_11_ambiguous_or_unreadable_amounts_are_refused(text):
     with pytest.raises(ValueProblem):
         parse_amount(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1100.0000000000002", Decimal("1100.00")), ("0.30000000000000004", Decimal("0.30")),
+    ("16735.360000000001", Decimal("16735.36")), ("1234.5678901234567", Decimal("1234.57")),
+    ("1234.567", Decimal("1234.567")), ("12345678901234567", Decimal("12345678901234567")),
+])
+def test_the_noise_of_a_float_printed_in_full_is_rounded_as_a_spreadsheet_shows_it_then_to_cents(text, expected):
+    assert str(parse_amount(text)) == str(expected)
+
+
+def test_a_share_with_float_noise_keeps_its_precision_beyond_cents():
+    assert parse_ratio("0.33333333333333331") == (Decimal("0.333333333333333"), False)
+
+
+@pytest.mark.parametrize("text, thousands_dot, expected", [
+    ("12.500", True, Decimal("12500")), ("1.000 €", True, Decimal("1000")), ("12.500", False, Decimal("12.500")),
+    ("0.500", True, Decimal("0.500")), ("1234.567", True, Decimal("1234.567")), ("12.50", True, Decimal("12.50")),
+])
+def test_pitfall_11_a_lone_dot_before_three_digits_is_read_as_the_file_says(text, thousands_dot, expected):
+    assert parse_amount(text, thousands_dot=thousands_dot) == expected
+
+
+def test_pitfall_11_a_lone_dot_before_three_digits_is_refused_when_the_file_writes_both_conventions():
+    with pytest.raises(ValueProblem, match="le fichier emploie les deux conventions"):
+        parse_amount("1.234", thousands_dot=None)
+
+
+@pytest.mark.parametrize("cells, thousands_dot", [
+    (["12.500", "2.500,00", "750", "1.000"], True),
+    (["12.500", "1.234.567"], True),
+    (["12.500", "750,50"], True),
+    (["12.500", "750", "1.000"], True),
+    (["12.500", "22000.80"], False),
+    (["12.500", "2400.0"], False),
+    (["12.500", "1,234.56"], False),
+    (["1.234", "1.234,56", "1234.56"], None),
+])
+def test_pitfall_11_the_column_tells_whether_a_lone_dot_groups_thousands(cells, thousands_dot):
+    assert dot_convention(enumerate(cells, start=2)).thousands_dot is thousands_dot
 
 
 @given(st.decimals(min_value=0, max_value=10**12, places=2, allow_nan=False, allow_infinity=False))
@@ -54,6 +99,10 @@ def test_an_integer_amount_reads_back_whatever_its_thousands_separator(value):
     ("2017/09/08", dt.date(2017, 9, 8)),
     ("08/09/2017", dt.date(2017, 9, 8)),
     ("22/03/2024 14:26", dt.date(2024, 3, 22)),
+    ("2024-03-01T00:00:00+01:00", dt.date(2024, 3, 1)),
+    ("2024-03-01T23:30:00-0500", dt.date(2024, 3, 1)),
+    ("2024-03-01T00:00:00.000Z", dt.date(2024, 3, 1)),
+    ("2024-03-01 00:00:00+02", dt.date(2024, 3, 1)),
     ("43655", dt.date(2019, 7, 9)),
     ("43655.0", dt.date(2019, 7, 9)),
     ("0001-01-01", None),
@@ -122,6 +171,27 @@ def test_pitfall_18_sirets_pass_luhn_or_the_la_poste_rule(text, expected):
 ])
 def test_pitfall_18_float_mangled_sirets_are_detected(text, expected):
     assert siret_float_mangled(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("52499120500013.0", "52499120500013"), ("402617542.0", "402617542"), (" 524 991 205 00013.00 ", "52499120500013"),
+    ("524.991.205.00013", "52499120500013"), ("2.18601946E+13", "218601946E+13"),
+])
+def test_pitfall_18_identifiers_lose_their_float_suffix_and_separators(text, expected):
+    assert clean_identifier(text) == expected
+
+
+@pytest.mark.parametrize("digits, expected", [
+    ("552013500004", "00552013500004"), ("0552013500004", "00552013500004"), ("5520135", "005520135"),
+    ("55201350", None), ("3805449320029", None), ("52499120500013", None), ("524991205", None), ("552013", None),
+    ("5520135004", "00005520135004"),
+])
+def test_pitfall_18_leading_zeros_dropped_by_a_spreadsheet_are_restored_when_the_check_passes(digits, expected):
+    assert restore_leading_zeros(digits) == expected
+
+
+def test_a_siren_with_a_float_suffix_is_not_a_valid_siren_as_written():
+    assert (siren_ok("402617542.0"), siret_ok("52499120500013.0")) == (False, False)
 
 
 @given(st.text(alphabet="0123456789", min_size=8, max_size=8))

@@ -16,7 +16,8 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 from graph.identity import ActorBook, deliberation_iri
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
 from graph.ingest.scdl_grants import EXTENSIONS, parse_funder_option
-from graph.ingest.scdl_headers import DELIBERATION_FIELDS, fields_named, header_near_miss, keys_of, map_columns
+from graph.ingest.scdl_headers import (DELIBERATION_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
+                                       warn_duplicate_columns)
 from graph.namespaces import MAI, SCHEMA
 from graph.tabular import Row, peek_keys, read_table
 from graph.values import ValueProblem, clean_identifier, parse_date, parse_int, siren_ok, siret_ok
@@ -168,6 +169,7 @@ def extract(ctx: SourceContext) -> Extraction:
                          "l'option --funder \"NOM[;SIRET]\"", line=table.header_line,
                          message_en='deliberations list without COLL_NOM/COLL_SIRET: give the authority with '
                                     'the option --funder "NAME[;SIRET]"')
+    warn_duplicate_columns(rows.ex, table.header, DELIBERATION_FIELDS, table.header_line)
     for repair in table.repairs:
         rows.ex.warn(f"texte réparé (encodage) : « {repair.fixed} »", f"text repaired (encoding): '{repair.fixed}'",
                      line=repair.line, value=repair.raw)

@@ -1,13 +1,16 @@
 """The SCDL *subventions* kind: grants lists (v2.1.1, SCDL 1, Etalab 2017, human labels) as CSV, XLSX or ODS.
 
-Each row becomes a ``mai:Grant`` ``mint("grant", source key, idSubvention or line)`` with its funder (a
+Each row becomes a ``mai:Grant`` ``mint("grant", source key, idSubvention or line)`` (rows sharing an idSubvention,
+co-beneficiaries, add their beneficiary's key) with its funder (a
 ``mai:PublicAuthority``), its beneficiary (``mai:Association`` when an RNA number or the name says so, else
 ``mai:Actor``), the beneficiary's amount (``schema:amount`` = montant × pourcentageSubvention, the total kept as
 ``mai:statedTotal`` when the share is below 1), purpose, dates, decision reference and nature.
 
 Rows without a funder, a beneficiary or a readable amount are rejected (file, line, field, value, reason); the
-others are kept, repaired values and doubtful identifiers reported as warnings. A list without funder columns
-needs ``--funder "NOM[;SIRET]"`` (``ctx.options["funder"]``).
+others are kept, repaired values and doubtful identifiers reported as warnings. Totals rows are skipped with a
+warning (:mod:`graph.ingest.scdl_checks`); a file none of whose rows is kept is refused whole (InputError), so
+that it replaces nothing stored. A list without funder columns needs ``--funder "NOM[;SIRET]"``
+(``ctx.options["funder"]``).
 
 >>> from pathlib import Path
 >>> data = "nomAttribuant;idAttribuant;nomBeneficiaire;montant\\nVille;21060004500392;Club;1 000,50\\n".encode()
@@ -19,18 +22,22 @@ needs ``--funder "NOM[;SIRET]"`` (``ctx.options["funder"]``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-from graph.identity import ActorBook, deliberation_iri, is_placeholder_name, name_key
+from graph.identity import ActorBook, actor_key, deliberation_iri, is_placeholder_name, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
-from graph.ingest.scdl_headers import GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns
+from graph.ingest.scdl_checks import dot_message, is_total, nothing_kept, total_difference
+from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
+                                       warn_duplicate_columns)
 from graph.namespaces import MAI, SCHEMA, mint
 from graph.tabular import Row, Table, peek_keys, read_table
-from graph.values import (ValueProblem, clean_identifier, normalise_rna, parse_amount, parse_date, parse_int,
-                          parse_period, parse_ratio, rna_ok, siren_ok, siret_float_mangled, siret_ok)
+from graph.values import (ValueProblem, clean_identifier, dot_convention, normalise_rna, parse_amount,
+                          parse_date, parse_int, parse_period, parse_ratio, restore_leading_zeros, rna_ok, siren_ok,
+                          siret_float_mangled, siret_ok)
 
 EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods")
 GRANT_KEYS = keys_of(GRANT_FIELDS)
@@ -107,7 +114,13 @@ class _Rows:
         self.book = ActorBook(self.graph, ctx.base)
         self.funder_option = parse_funder_option(ctx.options["funder"]) if ctx.options.get("funder") else None
         self.seen: dict[tuple[str, ...], int] = {}
+        self.thousands_dot = self.dot_convention()
+        distinct = {tuple(row.cells): row for row in table.rows}.values()  # identical rows are one grant
+        self.id_count = Counter(self.get(row, "grant_id") for row in distinct)
+        self.id_line: dict[str, int] = {}
+        self.minted: set[URIRef] = set()
         self.total = self.stated = Decimal(0)
+        self.stated_since_total = Decimal(0)  # the grants since the last totals row: what a subtotal sums
         self.grants = 0
 
     def get(self, row: Row, field: str) -> str:
@@ -129,6 +142,10 @@ class _Rows:
         digits = clean_identifier(raw)
         if not raw:
             return None, None
+        if padded := restore_leading_zeros(digits):
+            self.warn(row, field, f"zéros de tête perdus (passage par un tableur) : lu {padded}",
+                      f"leading zeros lost (through a spreadsheet): read as {padded}", raw)
+            digits = padded
         if siret_ok(digits):
             return digits[:9], digits
         if siren_ok(digits):
@@ -157,12 +174,7 @@ class _Rows:
 
     def beneficiary(self, row: Row) -> URIRef | None:
         name = self.get(row, "beneficiary_name")
-        siren, siret = self.siren_from(row, "beneficiary_id")
-        raw_rna = self.get(row, "beneficiary_rna")
-        rna = normalise_rna(raw_rna) if rna_ok(raw_rna) else None
-        if raw_rna and not rna:
-            self.warn(row, "beneficiary_rna", "numéro RNA invalide (attendu W et 9 caractères) : ignoré",
-                      "invalid RNA number (expected W and 9 characters): ignored", raw_rna)
+        siren, siret, rna = self.beneficiary_ids(row)
         if not name and not siren and not rna:
             self.reject(row, "beneficiary_name", "bénéficiaire manquant (ni nom, ni SIRET, ni RNA valides)",
                         "beneficiary missing (no valid name, SIRET or RNA)", name)
@@ -175,11 +187,40 @@ class _Rows:
             return self.book.unnamed(name, cls, self.ctx.key, self.get(row, "grant_id") or row.line)
         return self.book.actor(name or None, cls, siren=siren, siret=siret, rna=rna)
 
+    def dot_convention(self) -> bool | None:
+        """Decide, from the amount column's unambiguous values, how to read a lone dot before three digits
+        ("12.500"), and say so once when the column has such values (pitfall 11)."""
+        convention = dot_convention((row.line, self.get(row, "amount")) for row in self.table.rows)
+        if convention.either:
+            self.ex.warn(*dot_message(convention), field=self.header("amount"), value=convention.either[1])
+        return convention.thousands_dot
+
+    def beneficiary_ids(self, row: Row) -> tuple[str | None, str | None, str | None]:
+        """Return the beneficiary's (SIREN, SIRET, RNA number); before SCDL 2.1, ``idBeneficiaire`` held the RNA
+        number of an association without a SIRET, and a SIRET in the RNA column is taken for what it is."""
+        raw_id, raw_rna = self.get(row, "beneficiary_id"), self.get(row, "beneficiary_rna")
+        id_rna = normalise_rna(raw_id) if rna_ok(raw_id) else None
+        siren, siret = (None, None) if id_rna else self.siren_from(row, "beneficiary_id")
+        rna = normalise_rna(raw_rna) if rna_ok(raw_rna) else None
+        if raw_rna and not rna:
+            digits = clean_identifier(raw_rna)
+            if not siren and (siret_ok(digits) or siren_ok(digits)):
+                self.warn(row, "beneficiary_rna", "SIRET dans la colonne RNA : retenu comme SIRET",
+                          "SIRET in the RNA column: kept as a SIRET", raw_rna)
+                siren, siret = digits[:9], digits if len(digits) == 14 else None
+            else:
+                self.warn(row, "beneficiary_rna", "numéro RNA invalide (attendu W et 9 caractères) : ignoré",
+                          "invalid RNA number (expected W and 9 characters): ignored", raw_rna)
+        if id_rna and rna and id_rna != rna:
+            self.warn(row, "beneficiary_id", f"numéro RNA différent de celui de la colonne RNA ({rna}) : ignoré",
+                      f"RNA number other than the RNA column's ({rna}): ignored", raw_id)
+        return siren, siret, rna or id_rna
+
     def amounts(self, row: Row) -> tuple[Decimal, Decimal, Decimal | None] | None:
         """Return (beneficiary's amount, total, ratio below 1 or None), or None when the row is rejected."""
         raw = self.get(row, "amount")
         try:
-            total = parse_amount(raw)
+            total = parse_amount(raw, self.thousands_dot)
         except ValueProblem as exc:
             self.reject(row, "amount", str(exc), exc.message_en, raw)
             return None
@@ -245,18 +286,64 @@ class _Rows:
         self.seen[key] = row.line
         return False
 
+    def total_label(self, row: Row) -> tuple[str, str] | None:
+        """Return (field, text) of the cell that makes ``row`` a totals row, or None: the beneficiary's name or the
+        first filled cell says "Total…" and no beneficiary identifier is given."""
+        if self.get(row, "beneficiary_id") or self.get(row, "beneficiary_rna"):
+            return None
+        first = next((i for i, cell in enumerate(row.cells) if cell.strip()), len(row.cells))
+        column = self.table.header[first] if first < len(self.table.header) else f"colonne {first + 1}"
+        for field, text in (("beneficiary_name", self.get(row, "beneficiary_name")),
+                            (column, row.cells[first].strip() if first < len(row.cells) else "")):
+            if is_total(text):
+                return field, text
+        return None
+
+    def skip_total(self, row: Row, field: str, text: str) -> None:
+        """Report a totals row as skipped, and a total that is not the sum of the grants kept above it."""
+        self.warn(row, field, "ligne de total, pas une subvention : ignorée", "totals row, not a grant: ignored", text)
+        try:
+            stated = parse_amount(self.get(row, "amount"), self.thousands_dot)
+        except ValueProblem:
+            stated = None
+        if difference := total_difference(text, stated, self.stated_since_total, self.stated):
+            self.warn(row, "amount", *difference, self.get(row, "amount"))
+        self.stated_since_total = Decimal(0)
+
     def add_row(self, row: Row) -> None:
+        if total := self.total_label(row):
+            self.skip_total(row, *total)
+            return
         if self.duplicate(row):
             return
         errors = len(self.ex.errors)
         funder, beneficiary, amounts = self.funder(row), self.beneficiary(row), self.amounts(row)
         if len(self.ex.errors) > errors or funder is None or beneficiary is None or amounts is None:
             return
-        grant = mint("grant", self.ctx.key, self.get(row, "grant_id") or row.line, base=self.ctx.base)
+        grant = self.grant_iri(row, beneficiary)
         self.describe(row, grant, funder, beneficiary, amounts)
         self.grants += 1
         self.total += amounts[0]
         self.stated += amounts[1]
+        self.stated_since_total += amounts[1]
+
+    def grant_iri(self, row: Row, beneficiary: URIRef) -> URIRef:
+        """Mint the grant of ``row`` from its idSubvention, or its line when it has none. Co-beneficiaries of one
+        grant may share its idSubvention on several rows: each row is a grant of its own, told apart by its
+        beneficiary (or its line), with a warning."""
+        key, grant_id = self.ctx.key, self.get(row, "grant_id")
+        iri = mint("grant", key, grant_id or row.line, base=self.ctx.base)
+        if grant_id and self.id_count[grant_id] > 1:
+            first = self.id_line.setdefault(grant_id, row.line)
+            if first != row.line:
+                self.warn(row, "grant_id", f"identifiant de subvention déjà employé ligne {first} : une subvention "
+                          "distincte pour cette ligne", f"grant identifier already used on line {first}: a grant "
+                          "of its own for this line", grant_id)
+            iri = mint("grant", key, grant_id, actor_key(beneficiary), base=self.ctx.base)
+        if iri in self.minted:
+            iri = mint("grant", key, grant_id or "ligne", row.line, base=self.ctx.base)
+        self.minted.add(iri)
+        return iri
 
     def describe(self, row: Row, grant: URIRef, funder: URIRef, beneficiary: URIRef, amounts) -> None:
         g, amount, total, ratio = self.graph, *amounts
@@ -326,9 +413,15 @@ def extract(ctx: SourceContext) -> Extraction:
     """Extract the grants of an SCDL subventions file (see the module's docstring)."""
     table = read_table(ctx.data, known=GRANT_KEYS)
     rows = _Rows(ctx, table, _columns(table, ctx))
+    if not table.rows:
+        raise InputError("aucune ligne de données sous l'en-tête", line=table.header_line,
+                         message_en="no data rows under the header")
+    warn_duplicate_columns(rows.ex, table.header, GRANT_FIELDS, table.header_line)
     rows.report_repairs()
     for row in table.rows:
         rows.add_row(row)
+    if not rows.grants:
+        raise nothing_kept(rows.ex, len(table.rows))
     rows.book.finish()
     ex = rows.ex
     ex.stats = {"rows_read": len(table.rows), "grants": rows.grants, **ex.issue_counts(),

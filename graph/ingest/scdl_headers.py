@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from graph.ingest.base import InputError
+from graph.ingest.base import Extraction, InputError
 from graph.tabular import normalise_header, peek_lines
 
 #: Field -> accepted column names (any spelling that normalises to the same key).
@@ -116,6 +116,27 @@ def map_columns(header: list[str], fields: dict[str, tuple[str, ...]]) -> dict[s
         if f and f not in found:
             found[f] = i
     return found
+
+
+def warn_duplicate_columns(ex: Extraction, header: list[str], fields: dict[str, tuple[str, ...]],
+                           line: int | None) -> None:
+    """Warn, on ``ex``, of each column of ``header`` that names a field an earlier column named already: the first
+    is read (:func:`map_columns`), the other ignored.
+
+    >>> ex = Extraction()
+    >>> warn_duplicate_columns(ex, ["montant", "nomBeneficiaire", "Montant attribué"], GRANT_FIELDS, 1)
+    >>> ex.issues[0].message.split(" : ")[0]
+    'colonnes « montant » (1) et « Montant attribué » (3) lues comme un même champ'
+    """
+    lookup = _lookup(fields)
+    first: dict[str, int] = {}
+    for i, column in enumerate(header):
+        if (f := lookup.get(normalise_header(column))) is None:
+            continue
+        if (j := first.setdefault(f, i)) != i:
+            ex.warn(f"colonnes « {header[j]} » ({j + 1}) et « {column} » ({i + 1}) lues comme un même champ : la "
+                    "première est lue, la seconde ignorée", f"columns '{header[j]}' ({j + 1}) and '{column}' "
+                    f"({i + 1}) read as one field: the first is read, the second ignored", line=line, field=column)
 
 
 def header_near_miss(data: bytes, fields: dict[str, tuple[str, ...]],
