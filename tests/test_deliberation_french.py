@@ -130,6 +130,18 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
     ("CENTRE COMMUNAL D'ACTION SOCIALE DE RIVE-D'ARGENT", "Centre communal d'action sociale de Rive-d'Argent"),
     ("MAIRIE DE MONTCLAIR-LES-PINS", "Commune de Montclair-les-Pins"),
     ("VILLE DE BELLEFONTAINE-SUR-ARGENT", "Ville de Bellefontaine-sur-Argent"),
+    ("COMMUNE DU PUY-FICTIF", "Commune du Puy-Fictif"),
+    ("MAIRIE DE LA ROCHE-FICTIVE", "Commune de la Roche-Fictive"),
+    ("COMMUNE NOUVELLE DE VAL-D'ORSANNE", "Commune nouvelle de Val-d'Orsanne"),
+    ("CCAS de Villemarne-Fictive", "Centre communal d'action sociale de Villemarne-Fictive"),
+    ("SIVOM DU VAL DE BRUYÈRE", "Syndicat intercommunal à vocation multiple du Val de Bruyère"),
+    ("SYNDICAT MIXTE DÉPARTEMENTAL D'ÉNERGIES DU LOT-ET-GARONNE-FICTIF (SDE 47-F)",
+     "Syndicat mixte départemental d'énergies du Lot-et-Garonne-Fictif"),
+    ("PETR DU PAYS DE LA LOIRE-FICTIVE", "Pôle d'équilibre territorial et rural du Pays de la Loire-Fictive"),
+    ("PÔLE D'ÉQUILIBRE TERRITORIAL ET RURAL DU PAYS DES COMBRAILLES",
+     "Pôle d'équilibre territorial et rural du Pays des Combrailles"),
+    ("ÉTABLISSEMENT PUBLIC TERRITORIAL PLAINE-DE-L'OURCQ-FICTIVE (T10-F)",
+     "Établissement public territorial Plaine-de-l'Ourcq-Fictive"),
 ])
 def test_an_authority_is_found_in_a_heading_in_capitals(heading, name):
     assert find_authority(heading + "\n")[0] == name
@@ -174,6 +186,10 @@ def test_a_proxy_written_beside_an_absent_members_name_is_read_once():
      "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL", "Commune de Saint-Baudile-sur-Orvanne"),
     ("VILLE DE ROCHE-VERNAZ\nCENTRE COMMUNAL D'ACTION SOCIALE DE ROCHE-VERNAZ\nConseil d'administration",
      "Centre communal d'action sociale de Roche-Vernaz"),
+    ("Département de Maine-et-Loire-Fictif           République française\nArrondissement de Segré-Fictif\n\n"
+     "COMMUNE NOUVELLE DE VAL-D'ORSANNE\n", "Commune nouvelle de Val-d'Orsanne"),
+    ("ÉTABLISSEMENT PUBLIC TERRITORIAL EST-FICTIF\nMétropole du Grand Paris\n\nCONSEIL DE TERRITOIRE\n",
+     "Établissement public territorial Est-Fictif"),
 ])
 def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first(text, name):
     assert find_authority(text)[0] == name

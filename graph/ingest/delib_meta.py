@@ -74,7 +74,8 @@ _AUTHORITY_PATTERNS = {
         r"(?P<name>[A-ZÉ][\w'’ -]*?(?:Métropole|Agglomération|Communauté[\w' -]*))\s*,?\s+après"
     ),
     "commune": (
-        r"(?P<name>(?:Ville|Commune)\s+d(?:e\s+(?:la\s+|l['’]|les\s+)?|['’])[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
+        r"(?P<name>(?:Ville|Commune(?:\s+(?i:nouvelle))?)\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)"
+        r"[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
     ),
     "departement-region": (
         r"(?P<name>(?:Département|Région)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
@@ -91,16 +92,27 @@ _AUTHORITY_PATTERNS = {
         r"(?P<name>Métropole\s+(?:de\s+|du\s+|d['’])?[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
     ),
     "syndicat": (
-        r"(?P<name>Syndicat\s+(?i:mixte\s+|intercommunal\s+(?:à\s+vocations?\s+(?:multiples?|uniques?|scolaire)\s+)?)?"
+        r"(?P<name>(?:Syndicat(?:\s+[\w'’-]+){0,4}?|SIVOM|SIVU|SIVOS)\s+"
         r"(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*"
         r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)"
     ),
     "ccas": (
-        r"(?P<name>Centre\s+(?i:communal|intercommunal)\s+(?i:d['’]action\s+sociale)\s+(?:de\s+|du\s+|d['’])[A-ZÉ][\w'’-]*"
+        r"(?P<name>(?:Centre\s+(?i:communal|intercommunal)\s+(?i:d['’]action\s+sociale)|CCAS|CIAS)\s+"
+        r"(?:de\s+(?:la\s+|l['’]|les\s+)?|du\s+|des\s+|d['’])[A-ZÉ][\w'’-]*"
+        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)"
+    ),
+    "petr": (
+        r"(?P<name>(?:(?i:Pôle\s+d['’]équilibre\s+territorial\s+et\s+rural)|PETR)\s+"
+        r"(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*"
+        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)"
+    ),
+    "ept": (
+        r"(?P<name>(?:(?i:Établissement\s+public\s+territorial)|EPT)\s+"
+        r"(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
         r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)"
     ),
     "mairie": (
-        r"(?P<name>Mairie\s+d(?:e\s+|['’])[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
+        r"(?P<name>Mairie\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
     ),
     "assembly": (
         r"(?P<name>Conseil\s+(?i:d[ée]partemental|r[ée]gional)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
@@ -111,14 +123,14 @@ AUTHORITIES = list(_AUTHORITY_PATTERNS.values())
 #: The order a heading's authorities are tried in: the most particular first. A commune's heading names its
 #: département ("DÉPARTEMENT DE LA LOIRE / COMMUNE DE …"), a CCAS's its commune, a syndicat's or a communauté's
 #: often their seat: the authority that deliberates is the most particular one the heading names.
-_HEADING_ORDER = ("ccas", "syndicat", "communaute", "metropole-named-first", "metropole-named-after", "mairie",
-                  "commune", "assembly", "departement-region")
+_HEADING_ORDER = ("ccas", "syndicat", "petr", "communaute", "ept", "metropole-named-first", "metropole-named-after",
+                  "mairie", "commune", "assembly", "departement-region")
 
 #: The words of an authority's kind that stay in lower case after its first word, whatever the heading's case:
 #: "Communauté d'agglomération …", "Syndicat mixte …", "Centre communal d'action sociale …".
 _KIND_WORDS = re.compile(r"(?<=\s)(?:Communes|Urbaine|Mixte|Intercommunal|Communal|Sociale|À|Vocations?|Multiples?"
-                         r"|Uniques?|Scolaire)\b|"
-                         r"(?<=\sd['’])(?:Agglomération|Action)\b")
+                         r"|Uniques?|Scolaire|Nouvelle|Départementale?|Public|Territorial|Rural)\b|"
+                         r"(?<=\sd['’])(?:Agglomération|Action|Équilibre|Énergies?)\b")
 
 
 def _authority_name(name: str) -> str:
@@ -138,17 +150,24 @@ def _authority_name(name: str) -> str:
 
 #: An authority named by its assembly or its town hall: (how it is written, the authority's own name).
 _ASSEMBLY_OF = [(r"Mairie\b", "Commune"), (r"Conseil\s+d[ée]partemental\b", "Département"),
-                (r"Conseil\s+r[ée]gional\b", "Région")]
+                (r"Conseil\s+r[ée]gional\b", "Région"), (r"CCAS\b", "Centre communal d'action sociale"),
+                (r"CIAS\b", "Centre intercommunal d'action sociale"),
+                (r"SIVOM\b", "Syndicat intercommunal à vocation multiple"),
+                (r"SIVU\b", "Syndicat intercommunal à vocation unique"),
+                (r"SIVOS\b", "Syndicat intercommunal à vocation scolaire"),
+                (r"PETR\b", "Pôle d'équilibre territorial et rural"), (r"EPT\b", "Établissement public territorial")]
 
 
 _PARTICLES = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux"}
+#: The acronyms that name an authority's kind ("SIVOM DU VAL DE BRUYÈRE"), kept in capitals by :func:`title_case`.
+_ACRONYMS = {"CCAS", "CIAS", "SIVOM", "SIVU", "SIVOS", "PETR", "EPT"}
 
 
 def title_case(text: str) -> str:
     """Write an upper-case name the way French place names are written.
 
-    >>> title_case("DÉPARTEMENT DE LA HAUTE-VALLÉE D'ARGENT"), title_case("RIVE-D'ARGENT")
-    ("Département de la Haute-Vallée d'Argent", "Rive-d'Argent")
+    >>> title_case("DÉPARTEMENT DE LA HAUTE-VALLÉE D'ARGENT"), title_case("RIVE-D'ARGENT"), title_case("SIVOM DU LAC")
+    ("Département de la Haute-Vallée d'Argent", "Rive-d'Argent", 'SIVOM du Lac')
     """
     def part(p: str) -> str:
         if p in _PARTICLES:
@@ -158,6 +177,8 @@ def title_case(text: str) -> str:
         return p.capitalize()
 
     def word(w: str) -> str:
+        if w in _ACRONYMS:
+            return w
         lower = w.lower()
         if lower in _PARTICLES:
             return lower
