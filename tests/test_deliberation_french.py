@@ -256,6 +256,20 @@ def test_a_vote_is_read_from_its_own_sentence_not_from_a_visa_an_account_or_the_
      "Fernand LABORIE"),
     ("Le Conseil s'est réuni sous la présidence de M. le Maire, Patrice ROUVIÈRE.\n", [], [], [], None,
      "Patrice ROUVIÈRE"),
+    ("Absents : M. Kévin LEROUX, Mme Laure MÉNAGER\nA été nommé secrétaire : M. Nicolas MARTEAU\n", [], [], [],
+     "Nicolas MARTEAU", None),
+    ("Présents (2) : Mme Josette LAPLAUD (Maire), M. Alain DESBORDES\nProcurations (1) :\n"
+     "- M. Lionel BOSSELUT a donné procuration à Mme Josette LAPLAUD\n", ["Josette LAPLAUD", "Alain DESBORDES"], [],
+     [("Lionel BOSSELUT", "Josette LAPLAUD")], None, "Josette LAPLAUD"),
+    ("Absents ayant donné pouvoir : M. SAUZEAU (pouvoir à M. POUPIN), Mme JAUNET (pouvoir à Mme MORIN).\n"
+     "Secrétaire de séance : Mme PROUST.\n", [], [], [("SAUZEAU", "POUPIN"), ("JAUNET", "MORIN")], "PROUST", None),
+    ("PRÉSENTS : M. GÉRARD DUBOSCLARD (PRÉSIDENT), MME FRANÇOISE CHEVALEYRE\n"
+     "REPRÉSENTÉS : M. MARC ANDANSON PAR MME FRANÇOISE CHEVALEYRE\nEXCUSÉS : M. DANIEL BONJEAN, M. LE GALL\n"
+     "SECRÉTAIRE DE SÉANCE : MME ANNIE LAMADON\n", ["Gérard DUBOSCLARD", "Françoise CHEVALEYRE"],
+     ["Daniel BONJEAN", "LE GALL"], [("Marc ANDANSON", "Françoise CHEVALEYRE")], "Annie LAMADON", "Gérard DUBOSCLARD"),
+    ("Présents : M. Yves LEGENDRE (élus) ; Mme Aminata KONÉ (UDAF) (membres nommés)\n"
+     "Excusés : M. le Maire, Mme Louisa HADDAD\n", ["Yves LEGENDRE", "Aminata KONÉ"], ["Louisa HADDAD"], [], None,
+     None),
 ])
 def test_attendance_lists_and_officers_are_read_however_the_text_lays_them_out(text, present, excused, proxies,
                                                                                secretary, chair):
@@ -263,6 +277,22 @@ def test_attendance_lists_and_officers_are_read_however_the_text_lays_them_out(t
     assert [p.label for p in a.present] == present and [p.label for p in a.excused] == excused
     assert [(p.giver.label, p.holder.label) for p in a.proxies] == proxies
     assert (a.secretary and a.secretary.label, a.chair and a.chair.label) == (secretary, chair)
+
+
+def test_a_members_aside_in_brackets_leaves_them_listed():
+    a = parse_attendance("Absents : Mathieu LAVERGNE (arrivé au point 4), Pierre COSTES\n")
+    assert [p.label for p in a.absent] == ["Mathieu LAVERGNE", "Pierre COSTES"]
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("Délégués présents ou suppléés : 44 (dont 3 suppléants)\nPouvoirs : 4", (44, 4)),
+    ("Présents : 121 – Absents ayant donné pouvoir : 17 – Absents : 12", (121, 17)),
+    ("Présents lors du vote : 49 – Pouvoirs : 4 – Votants : 53", (49, 4)),
+    ("Présents (14) : Mme Josette LAPLAUD\nProcurations (3) :", (14, 3)),
+])
+def test_the_stated_counts_of_present_members_and_proxies_are_read(text, counts):
+    a = parse_attendance(text)
+    assert (a.present_count, a.proxy_count) == counts
 
 
 @pytest.mark.parametrize("text, number", [
