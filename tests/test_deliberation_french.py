@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from graph.ingest.delib_facts import extract_fixture
 from graph.ingest.delib_grants import find_grants
 from graph.ingest.delib_tables import choose_amount_column
-from graph.ingest.delib_meta import (find_authority, find_body, find_budget_account, find_number, find_session_date,
-                                     find_title, parse_vote)
+from graph.ingest.delib_meta import (find_authority, find_body, find_budget_account, find_number, find_published,
+                                     find_session_date, find_title, parse_vote)
 from graph.ingest.delib_people import Person, parse_attendance, parse_person
 from graph.ingest.delib_text import strip_stamps
 from graph.ingest.french import (find_amounts_in_words, format_amount, format_date_words, number_to_words,
@@ -401,6 +401,52 @@ def test_two_grants_to_one_beneficiary_are_two_grants_in_the_graph(tmp_path):
 def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, body):
     left, stamp = strip_stamps(text)
     assert (str(stamp.received) if stamp.received else None, left) == (received, body)
+
+
+@pytest.mark.parametrize("text, sent, received", [
+    ("Transmis en préfecture le 02/04/2024 – Accusé de réception n° 049-200926392-20240328-DCM2024_03_07-DE",
+     "2024-04-02", None),
+    ("Transmise au représentant de l'État le 13 décembre 2024 – Identifiant : 022-222200016-20241210-X-DE",
+     "2024-12-13", None),
+    ("Acte rendu exécutoire après dépôt en préfecture le 24/09/2024 et publication le 24/09/2024", "2024-09-24", None),
+    ("Acte certifié exécutoire – transmis au contrôle de légalité le 07/10/2024", "2024-10-07", None),
+    ("Accusé de réception - Ministère de l'Intérieur\n053-224557348-20240708-CP240708_0419-DE\n"
+     "Réception par le préfet : 11/07/2024", None, "2024-07-11"),
+    ("Accusé de réception en préfecture : 037-216734376-20241121-2024_089-DE – Date de réception : 26/11/2024", None,
+     "2024-11-26"),
+    ("La date de réception : 12/03/2024 du dossier", None, None),
+])
+def test_the_dates_a_prefecture_stamp_gives_are_read_however_it_words_them(text, sent, received):
+    stamp = strip_stamps(text)[1]
+    assert (stamp.sent and str(stamp.sent), stamp.received and str(stamp.received)) == (sent, received)
+
+
+def test_a_teletransmitted_act_sent_on_a_day_is_received_that_day(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE VERNOUX-FICTIF\nSéance du Conseil municipal du 5 avril 2024\nDélibération n° 12\n"
+                    "Objet : Subventions\nLe Conseil municipal, après en avoir délibéré, approuve le budget.\n"
+                    "Transmis en préfecture le 09/04/2024 – 007-210700000-20240405-DEL12-DE\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert [str(d) for d in graph.objects(None, MAI.receivedByPrefecture)] == ["2024-04-09"]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Publié sur le site internet de la commune le 03/04/2024", dt.date(2024, 4, 3)),
+    ("Acte rendu exécutoire après et publication le 24/09/2024", dt.date(2024, 9, 24)),
+    ("exécutoire dès sa publication le cas échéant ; publiée le 5 mars 2024", dt.date(2024, 3, 5)),
+])
+def test_the_publication_date_is_read_however_it_is_worded(text, published):
+    assert find_published(text) == published
+
+
+@pytest.mark.parametrize("text, convened", [
+    ("Date de convocation et d'affichage : 21/03/2024", dt.date(2024, 3, 21)),
+    ("L'an deux mil vingt-quatre, le onze juin, le Conseil communautaire, dûment convoqué le 4 juin, s'est réuni",
+     dt.date(2024, 6, 4)),
+    ("Séance du 8 janvier 2025\nLe Conseil, convoqué le 30 décembre, s'est réuni", dt.date(2024, 12, 30)),
+])
+def test_the_convocation_date_is_read_its_year_from_the_session_when_it_gives_none(text, convened):
+    assert parse_attendance(text).convened == convened
 
 
 def test_a_flattened_table_of_two_natures_gives_a_grant_a_cell_and_a_row_lacking_one_its_amount_without_nature():

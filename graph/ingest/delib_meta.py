@@ -433,12 +433,22 @@ def parse_vote(body: str) -> Vote:
     return vote
 
 
+_PUBLISHED = re.compile(r"(?:publi[ée]e?s?(?:\s+sur\s+(?:le\s+site|internet)[^\n]{0,60}?)?|publication|"
+                        r"mise\s+en\s+ligne|affich[ée]e?s?)\s+le\s*:?\s*|(?:mise\s+en\s+ligne|date\s+de\s+publication)"
+                        r"\s*:\s*", re.I)
+
+
 def find_published(body: str) -> dt.date | None:
-    """Return the publication date ("Publiée le : 25 avril 2014", "Date de mise en ligne : …")."""
-    match = re.search(r"(?:publi[ée]e?|mise\s+en\s+ligne|affich[ée]e?)\s+le\s*:?\s*|mise\s+en\s+ligne\s*:\s*", body,
-                      re.I)
-    date = DATE_RE.match(body, match.end()) if match else None
-    return date_from_match(date) if date else None
+    """Return the publication date ("Publiée le : 25 avril 2014", "Date de mise en ligne : …", "Publié sur le site
+    internet de la commune le …", "… et publication le …"): the first such phrase that a date follows.
+
+    >>> find_published("dès sa publication le cas échéant.\\nPublié sur le site internet de la commune le 03/04/2024")
+    datetime.date(2024, 4, 3)
+    """
+    for match in _PUBLISHED.finditer(body):
+        if (date := DATE_RE.match(body, match.end())) is not None and (found := date_from_match(date)):
+            return found
+    return None
 
 
 def find_fiscal_year(body: str) -> int | None:

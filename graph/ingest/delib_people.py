@@ -358,12 +358,25 @@ def parse_counts(body: str, attendance: Attendance) -> None:
         if match:
             setattr(attendance, name, int(match.group(1)))
             attendance.spans.append(match.span())
-    match = re.search(r"(?:convoqu[ée]e?s?\s+le|date\s+de\s+(?:la\s+)?convocation\s*:)\s*", body, re.I)
+    match = re.search(r"(?:convoqu[ée]e?s?\s+le|date\s+de\s+(?:la\s+)?convocation(?:\s+et\s+d['’]affichage)?\s*:)\s*",
+                      body, re.I)
     if match:
         date = DATE_RE.match(body, match.end())
         if date:
-            attendance.convened = date_from_match(date)
+            attendance.convened = date_from_match(date) or _before_the_session(date, body)
             attendance.spans.append((match.start(), date.end()))
+
+
+def _before_the_session(date: re.Match, body: str) -> dt.date | None:
+    """A convocation's date written without its year ("dûment convoqué le 4 juin"): the last such day before the
+    session."""
+    from graph.ingest.delib_meta import find_session_date
+
+    session = find_session_date(body)
+    if session is None:
+        return None
+    convened = date_from_match(date, session.year)
+    return date_from_match(date, session.year - 1) if convened is not None and convened > session else convened
 
 
 _CHAIR = re.compile(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<name>[^\n,]+)"

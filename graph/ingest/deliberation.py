@@ -165,7 +165,10 @@ class Reader:
         if self.actes:
             b.add(d, MAI.actesId, self.actes.normalised)
             b.add(d, MAI.actesIdRaw, self.actes.raw)
-        for prop, value in ((MAI.receivedByPrefecture, stamp.received),
+        # An act teletransmitted (it has an ACTES id) is acknowledged the moment it is sent: "Transmis en préfecture
+        # le …" without a date of receipt dates the receipt.
+        received = stamp.received or (stamp.sent if self.actes else None)
+        for prop, value in ((MAI.receivedByPrefecture, received),
                             (MAI.publishedOn, find_published(self.body) or stamp.published)):
             b.add(d, prop, Literal(value, datatype=XSD.date) if value else None)
         b.add(d, MAI.transmissionPlatform, stamp.platform)
