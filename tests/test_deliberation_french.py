@@ -300,6 +300,16 @@ def test_the_stated_counts_of_present_members_and_proxies_are_read(text, counts)
     ("Vu le règlement (UE) n° 1407/2013 ;\nDélibération n° CP/2024-04/12.07\n", "CP/2024-04/12.07"),
     ("DELIBERATION N°2014/159", "2014/159"),
     ("Délibération n° CP-2023-045 : Santé", "CP-2023-045"),
+    ("Conseil municipal du 28/03/2024\n      Délibération DCM-2024-03-07\nArrivée au point n° 5\n", "DCM-2024-03-07"),
+    ("Arrivée de Mme PIVERT au point n° 5.\n      Délibération DCM-2024-03-07\n", "DCM-2024-03-07"),
+    ("Arrivée de Mme PIVERT au point n° 5.\nObjet : Subventions\n", None),
+    ("Conseil municipal                  Délibération : 2024-089\nObjet : Subventions (délibération modificative de "
+     "la délibération n° 2024-021 du 28 mars 2024)", "2024-089"),
+    ("DÉCISION PRISE PAR DÉLÉGATION DU CONSEIL (délibération n° 2020-07-45 du 16 juillet 2020)\n\nN° B-2024-118\n",
+     "B-2024-118"),
+    ("Par délibération n° D2024_022 du 26 mars 2024, le Conseil a attribué…\nActe n° D2024_061", "D2024_061"),
+    ("CONSEIL D'ADMINISTRATION DU 03.10.2024\n              Délib. CA 24/031\n", "CA 24/031"),
+    ("Délibération du 12 mars 2024\nN° 2024-12", "2024-12"),
 ])
 def test_the_deliberations_own_number_is_read_not_that_of_an_act_it_cites(text, number):
     assert find_number(text) == number

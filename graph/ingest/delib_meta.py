@@ -318,18 +318,42 @@ _NUMBER = re.compile(r"(?:d[ée]lib[ée]ration|DELIBERATION)?\s*\bn\s*[°ºo]\s*
                      r"(?P<num>[A-Z]{0,4}[-_ /]?\d[\w.-]*(?:\s*/\s*\d[\w.-]*)*)", re.I)
 
 
+#: The deliberation's own number where it heads its line or a column of the heading, without "n°": "Délibération
+#: DCM-2024-03-07", "Délibération : 2024-089", "Délib. CA 24/031" (a date after the word is no number).
+_OWN_NUMBER = re.compile(r"(?:^|[ \t]{2})[ \t]*(?:D[ée]lib[ée]ration|DÉLIBÉRATION|D[ée]lib\.)[ \t]*(?::[ \t]*)?"
+                         r"(?P<num>(?-i:[A-Z]{0,5})[-_ /]?\d[\w.-]*(?:\s*/\s*\d[\w.-]*)*)(?![\w/])"
+                         r"(?!\s+(?:" + "|".join(sorted({*MONTH_NAMES, *MONTHS})) + r")\b)", re.I | re.M)
+#: What makes a "n° …" another act's or item's: an agenda item ("point n° 5"), an act named with an article ("de la
+#: délibération n° 2024-021", "vu la délibération n° …").
+_NOT_OWN = re.compile(r"(?:\bpoint|\b(?:la|les|une|des|de|par|vu|cette)\s+d[ée]lib[ée]rations?)\s*$", re.I)
+
+
+def _cites(body: str, match: re.Match) -> bool:
+    """Whether a "n° …" is another act's or item's: in a visa or a recital, inside brackets on its line, or named
+    as another act or an agenda item (:data:`_NOT_OWN`)."""
+    line = body[body.rfind("\n", 0, match.start()) + 1:match.start("num")]
+    return (_in_a_citation(body, match.start("num")) or line.count("(") > line.count(")")
+            or _NOT_OWN.search(re.sub(r"\s*n\s*[°ºo]\s*[:.]?\s*$", "", line, flags=re.I)) is not None)
+
+
 def number_match(body: str) -> re.Match | None:
-    """Where the deliberation's own number is written (see :func:`find_number`): the first "n° …" that is not in a
-    visa or a recital ("Vu la loi n° 2000-321 …" cites another act), else the first.
+    """Where the deliberation's own number is written (see :func:`find_number`): "Délibération …" heading its line,
+    else the first "n° …" that cites no other act or item (:func:`_cites`), else the first that is no agenda item's.
 
     >>> number_match("Vu la loi n° 2000-321 du 12 avril 2000 ;\\nN° d'ordre : 31").group("num")
     '31'
+    >>> number_match("Arrivée de Mme PIVERT au point n° 5.\\n   Délibération DCM-2024-03-07").group("num")
+    'DCM-2024-03-07'
     """
+    own = next((m for m in _OWN_NUMBER.finditer(body) if not _cites(body, m)), None)
+    if own is not None:
+        return own
     first = None
     for match in _NUMBER.finditer(body):
-        if not _in_a_citation(body, match.start("num")):
+        if not _cites(body, match):
             return match
-        first = first or match
+        if not re.search(r"\bpoint\s*$", body[body.rfind("\n", 0, match.start()) + 1:match.start()], re.I):
+            first = first or match  # an agenda item's number is no act's, even for want of another
     return first
 
 
