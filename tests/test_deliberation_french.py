@@ -234,10 +234,27 @@ def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, gran
     ("Le Conseil, par 19 voix pour et 2 abstentions :\n1°) APPROUVE la convention", "adopted", (19, None, 2)),
     ("Les crédits sont imputés au compte 65738 pour le GIP. Contre : 12 – Abstentions : 5. Adopté.",
      "adopted", (None, 12, 5)),
+    ("Vote : 16 votants – 13 pour – 2 contre (M. NOUHAUD, Mme PEYRAT) – 1 abstention (M. RATINAUD)", "adopted",
+     (13, 2, 1)),
+    ("Vote : 13 pour, aucune abstention.", "adopted", (13, None, 0)),
+    ("Il reste 65738 pour le GIP et 3 pour la commune.", None, (None, None, None)),
 ])
 def test_a_vote_is_read_from_its_own_sentence_not_from_a_visa_an_account_or_the_next_line(text, outcome, counts):
     vote = parse_vote(text)
     assert (vote.outcome, (vote.votes_for, vote.against, vote.abstentions)) == (outcome, counts)
+
+
+def test_in_minutes_of_several_items_the_vote_is_the_deliberations_own_item(tmp_path):
+    path = tmp_path / "pv.txt"
+    path.write_text("COMMUNE DE VERNOUX-FICTIF\nPROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL DU 6 JUIN 2024\n"
+                    "2. Tarifs de la cantine\nAdopté par 10 voix pour et 2 contre.\n\n"
+                    "4. Subventions aux associations – Délibération n° 2024-031\nLe Conseil municipal attribue une "
+                    "subvention de 300 € au Comité des fêtes.\nAdopté par 11 voix pour et 1 abstention.\n",
+                    encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert [(str(p).rsplit("#", 1)[-1], int(o)) for p, o in sorted(
+        (p, o) for p in (MAI.votesFor, MAI.votesAgainst, MAI.abstentions) for o in graph.objects(None, p))] == [
+        ("abstentions", 1), ("votesFor", 11)]
 
 
 @pytest.mark.parametrize("text, present, excused, proxies, secretary, chair", [

@@ -412,19 +412,42 @@ class Vote:
 _COUNT = r"(?P<n>\d+|z[ée]ro|aucune?)"
 
 
+#: A count against or abstaining, written number first, that makes a "13 pour" before it on its line a vote.
+_COUNTED_AFTER = r"(?=[^\n]{0,60}?\b(?:\d+|aucune?|z[ée]ro)\s+(?:voix\s+)?(?:contre|abstentions?)\b)"
+
+
 def _count(text: str, words: str, voix: bool = False) -> tuple[int, tuple[int, int]] | None:
     """The count that ``text`` gives for ``words``: "Pour : 20" (on the same line), or "20 voix pour" — "voix"
-    required when ``voix`` ("65738 pour le GIP" is no vote)."""
+    required when ``voix`` ("65738 pour le GIP" is no vote) unless a count against or abstaining follows on the
+    line ("13 pour – 2 contre")."""
     match = (re.search(rf"\b(?:{words})[ \t]*:[ \t]*{_COUNT}\b", text, re.I)
-             or re.search(rf"\b{_COUNT}\s+(?:voix\s+){'' if voix else '?'}(?:{words})\b", text, re.I))
+             or re.search(rf"\b{_COUNT}\s+(?:voix\s+){'' if voix else '?'}(?:{words})\b", text, re.I)
+             or (re.search(rf"\b{_COUNT}\s+(?:{words})\b{_COUNTED_AFTER}", text, re.I) if voix else None))
     if not match:
         return None
     n = match.group("n")
     return (int(n) if n.isdigit() else 0), match.span()
 
 
-def parse_vote(body: str) -> Vote:
-    """Return the outcome (adopted-unanimously, adopted, rejected) and the counts when the text gives them."""
+def parse_vote(body: str, start: int = 0) -> Vote:
+    """Return the outcome (adopted-unanimously, adopted, rejected) and the counts when the text gives them: the first
+    vote from the line of offset ``start`` on (where the deliberation's own item opens, in minutes that record
+    several), else the first in ``body``.
+
+    >>> minutes = "2. Tarifs\\nAdopté par 10 voix pour et 2 contre.\\n4. Subventions\\nAdopté par 12 voix pour."
+    >>> parse_vote(minutes, minutes.index("4.")).votes_for, parse_vote(minutes).votes_for
+    (12, 10)
+    """
+    start = body.rfind("\n", 0, start) + 1
+    if start:
+        vote = _parse_vote(body[start:])
+        if vote.span is not None:
+            vote.span = (vote.span[0] + start, vote.span[1] + start)
+            return vote
+    return _parse_vote(body)
+
+
+def _parse_vote(body: str) -> Vote:
     vote = Vote()
     spans = []
     for attr, words, voix in (("votes_for", r"pour|votes?\s+pour", True), ("against", r"contre", False),

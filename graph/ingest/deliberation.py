@@ -177,7 +177,9 @@ class Reader:
         self.read_vote()
 
     def read_vote(self) -> None:
-        vote = parse_vote(self.body)
+        # In minutes of several items, the vote of the deliberation's own is the first after its number.
+        own = number_match(self.body)
+        vote = parse_vote(self.body, own.start() if own else 0)
         self.outcome = vote.outcome
         if vote.outcome:
             self.b.add(self.iri, MAI.outcome, concept("outcome", vote.outcome))
