@@ -362,6 +362,11 @@ def test_the_budget_account_is_read_however_it_is_written(text, account):
     ("REGISTRE DES DÉLIBÉRATIONS DU CONSEIL DE COMMUNAUTÉ", "Conseil Communautaire"),
     ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL DE LA MÉTROPOLE", "Conseil Métropolitain"),
     ("Le Conseil d'agglomération, après en avoir délibéré", "Conseil Communautaire"),
+    ("DÉPARTEMENT DE LA MAYENNE\n   CONSEIL DÉPARTEMENTAL\n   COMMISSION PERMANENTE - RÉUNION DU 8 JUILLET 2024\n"
+     "Rapport n° 4.19\nLa Commission permanente du Conseil départemental, réunie…", "Commission Permanente"),
+    ("COMMISSION PERMANENTE DU CONSEIL RÉGIONAL\nRéunion du vendredi 19 avril 2024\n", "Commission Permanente"),
+    ("ÉTABLISSEMENT PUBLIC TERRITORIAL EST-FICTIF\n\nCONSEIL DE TERRITOIRE\nSéance du mardi 24 septembre 2024\n",
+     "Conseil de Territoire"),
 ])
 def test_the_organ_is_read_under_its_other_names(text, organ):
     assert find_body(text) == organ

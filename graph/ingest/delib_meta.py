@@ -64,7 +64,10 @@ BODIES = [
     (r"conseil\s+r[ée]gional", "Conseil Régional"),
     (r"comit[ée]\s+syndical", "Comité Syndical"),
     (r"conseil\s+d['’]administration", "Conseil d'Administration"),
+    (r"conseil\s+de\s+territoire", "Conseil de Territoire"),
 ]
+#: What follows an organ named with its session: "COMMISSION PERMANENTE - RÉUNION DU …", "CONSEIL MUNICIPAL DU 4 …".
+_SITTING = r"\s*(?:[-–—:]\s*)?(?:(?:r[ée]union|s[ée]ance)\b|(?:du|en\s+date\s+du|le)\s+(?:[a-z]+\s+)?\d)"
 
 #: Authorities: pattern whose ``name`` group is the authority's display name, in the order they are tried on a
 #: text's body (a heading is read in :data:`_HEADING_ORDER`).
@@ -237,13 +240,26 @@ def _find_authority(text: str, body: str, patterns: list[str]) -> tuple[str, lis
 
 
 def find_body(body: str) -> str | None:
-    """Return the canonical label of the organ that deliberated."""
-    hits = []
-    for pattern, label in BODIES:
-        match = re.search(pattern, body, re.I)
-        if match:
-            hits.append((match.start(), label))
-    return min(hits)[1] if hits else None
+    """Return the canonical label of the organ that deliberated: the one the heading names with its session, else
+    the first named ("CONSEIL DÉPARTEMENTAL" heads the Commission permanente's acts too).
+
+    >>> find_body("CONSEIL DÉPARTEMENTAL\\nCOMMISSION PERMANENTE - RÉUNION DU 8 JUILLET 2024\\nVu le Conseil régional")
+    'Commission Permanente'
+    >>> find_body("COMMISSION PERMANENTE DU CONSEIL RÉGIONAL\\nRéunion du vendredi 19 avril 2024")
+    'Commission Permanente'
+    """
+    for text, after in ((heading(body), _SITTING), (body, "")):
+        hits = []
+        for pattern, label in BODIES:
+            # In the heading, not the organ another is of: "COMMISSION PERMANENTE DU CONSEIL RÉGIONAL\nRéunion du …"
+            match = next((m for m in re.finditer(pattern + after, text, re.I)
+                          if not after or not re.search(r"\b(?:du|de\s+la|de\s+l['’])\s*$", text[:m.start()], re.I)),
+                         None)
+            if match:
+                hits.append((match.start(), label))
+        if hits:
+            return min(hits)[1]
+    return None
 
 
 #: An organ named with the day it sat: "COMMISSION PERMANENTE DU 12 JUIN 2023", "Conseil communautaire du …".
