@@ -338,6 +338,25 @@ def test_a_title_does_not_take_the_rapporteur_line_below_it():
         "Subvention au club de football du quartier nord")
 
 
+@pytest.mark.parametrize("text, title", [
+    ("Secrétaire de séance : Mme Anne LEROUX\n\nPoint n° 7 – Vie associative – Convention avec Familles Rurales\n\n"
+     "Rapporteur : Mme Sylvie HUMEAU\n", "Vie associative – Convention avec Familles Rurales"),
+    ("Secrétaire de séance : Mme Fanny ROQUES\n\nSPORTS – SUBVENTIONS EXCEPTIONNELLES AUX CLUBS SPORTIFS\n\n"
+     "Rapporteur : M. Thomas ALIBERT\n", "SPORTS – SUBVENTIONS EXCEPTIONNELLES AUX CLUBS SPORTIFS"),
+    ("OBJET : CONTRAT LOCAL DE SANTÉ – PRÉVENTION DU MAL-ÊTRE EN MILIEU AGRI-\nCOLE – FICHE-ACTION\n\nVu",
+     "CONTRAT LOCAL DE SANTÉ – PRÉVENTION DU MAL-ÊTRE EN MILIEU AGRICOLE – FICHE-ACTION"),
+    ("RAPPORT : FORMATION PROFESSIONNELLE, ORIENTATION ET EMPLOI\n\nLA COMMISSION PERMANENTE,",
+     "FORMATION PROFESSIONNELLE, ORIENTATION ET EMPLOI"),
+])
+def test_a_title_is_read_from_a_heading_without_objet(text, title):
+    assert find_title(text, None, 0)[0] == title
+
+
+def test_a_title_before_the_number_on_its_line_is_read():
+    body = "1. Approbation du procès-verbal\n4. Subventions aux associations 2024 – Délibération n° 2024-031\nSur"
+    assert find_title(body, body.index("\nSur"), 0)[0] == "Subventions aux associations 2024"
+
+
 @pytest.mark.parametrize("headers, column", [
     (["Association", "Attribué en 2023", "Proposé pour 2024"], 2),
     (["Association", "Attribué en 2024", "Proposé pour 2023"], 1),

@@ -383,31 +383,66 @@ _TITLE_AFTER_NUMBER = re.compile(r"\bn\s*[°ºo]\s*[:.]?\s*[A-Z]{0,4}[-_ ]?\d[\w
                                  r"\s*(?P<t>\S.{7,})$", re.I)
 
 
+#: An agenda item or report heading its title: "Point n° 7 – Vie associative – …", "Rapport n° 14 : …".
+_ITEM_TITLE = re.compile(r"^\s*(?:Rapport|Point)\s+n\s*[°º]\s*[\w.-]+\s*(?::|\s[-–—])\s*(?P<t>\S.{7,})$", re.I | re.M)
+#: The title before the number on its line, after the item's number: "4. Subventions 2024 – Délibération n° 2024-031".
+_TITLE_BEFORE_NUMBER = re.compile(r"\s*(?:\d{1,3}\s*[.)°]\s*)?(?P<t>\S.{7,}?)\s+[-–—]\s+"
+                                  r"(?:D[ée]lib[ée]ration|DÉLIBÉRATION)\s*(?:n\s*[°º]\s*)?:?\s*\S+\s*$", re.I)
+#: A heading in capitals of its own after the attendance ("SPORTS – SUBVENTIONS EXCEPTIONNELLES AUX CLUBS …"): at
+#: least three words, no colon, and no lower-case letter.
+_CAPITALS_TITLE = re.compile(r"(?:^|\n)\s*\n(?P<t>(?:[^\n:a-zà-ÿ]*[A-ZÀ-Ý][^\n:a-zà-ÿ]*(?:\n|$)){1,3}?)(?:\s*\n|$)")
+
+
 def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[str, int, int] | None:
-    """Return the title and its span: "Objet : …" or "Rapport n° 14 – …", else what follows the number on its line or
-    below it, else the lines before "rapporte"."""
+    """Return the title and its span: "Objet : …", "Rapport : …", "Rapport n° 14 – …" or "Point n° 7 – …", else what
+    the number's line or the lines below it give, else a heading in capitals after the attendance, else the lines
+    before "rapporte"."""
     # The title's second line, if any, is no "Rapporteur : …" line.
-    match = (re.search(r"^\s*Objet\s*:\s*(?P<t>.+(?:\n(?!\s*\n|[^\n:]{0,40}:).+)?)", body, re.I | re.M)
-             or re.search(r"^\s*Rapport\s+n\s*[°º]\s*[\w.-]+\s*(?::|\s[-–—])\s*(?P<t>\S.{7,})$", body, re.I | re.M))
-    if match:
-        return _title(match.group("t")), match.start("t"), match.end("t")
-    if number_end is not None:
-        # "Délibération n° 2023-087 : Attribution d'une subvention …" — the title after the number, on its line.
-        line_start = body.rfind("\n", 0, number_end) + 1
-        match = _TITLE_AFTER_NUMBER.search(body[line_start:number_end])
-        if match:
-            return _title(match.group("t")), line_start + match.start("t"), line_start + match.end("t")
-        match = re.compile(r"\s*\n(?P<t>(?:[^\n]+\n?){1,3}?)\n").match(body, number_end)
-        if match and not re.search(r"convoqu|:|^\s*$", match.group("t"), re.I):
-            return _title(match.group("t")), match.start("t"), match.end("t")
-    match = re.compile(r"(?P<t>(?:[^\n]+\n){1,3}?)[^\n]*\brapporte\b").search(body, attendance_end)
-    if match:
-        return _title(match.group("t")), match.start("t"), match.end("t")
-    return None
+    match = re.search(r"^\s*(?:Objet|Rapport)\s*:\s*(?P<t>.+(?:\n(?!\s*\n|[^\n:]{0,40}:).+)?)", body, re.I | re.M)
+    if match is None:
+        items = list(_ITEM_TITLE.finditer(body))  # the last item heading before the number, in minutes of several
+        match = next((m for m in reversed(items) if number_end is not None and m.start() < number_end),
+                     items[0] if items else None)
+    if match is None and number_end is not None:
+        match = _title_by_the_number(body, number_end)
+    if match is None:
+        match = next((m for m in _CAPITALS_TITLE.finditer(body, attendance_end)
+                      if len(m.group("t").split()) >= 3 and re.search(r"[A-ZÀ-Ý]{4}", m.group("t"))), None)
+    if match is None:
+        match = re.compile(r"(?P<t>(?:[^\n]+\n){1,3}?)[^\n]*\brapporte\b").search(body, attendance_end)
+    return (_title(match.group("t")), match.start("t"), match.end("t")) if match else None
+
+
+def _title_by_the_number(body: str, number_end: int) -> re.Match | None:
+    """The title that the number's line gives, after the number ("Délibération n° 2023-087 : Attribution …") or
+    before it ("4. Subventions 2024 – Délibération n° 2024-031"), else the lines just below it."""
+    line_start = body.rfind("\n", 0, number_end) + 1
+    match = (_TITLE_AFTER_NUMBER.search(body, line_start, number_end)
+             or _TITLE_BEFORE_NUMBER.match(body, line_start, number_end))
+    if match is not None:
+        return match
+    match = re.compile(r"\s*\n(?P<t>(?:[^\n]+\n?){1,3}?)\n").match(body, number_end)
+    return match if match and not re.search(r"convoqu|:|^\s*$", match.group("t"), re.I) else None
+
+
+#: A consonant opening what a line break cut from its word, in a title in capitals ("AGRI-\nCOLE"), and the
+#: particles that open a new word of a compound instead ("VAL-\nDE-MARNE").
+_CUT_IN_CAPITALS = re.compile(r"(?<=[A-ZÀ-Ý]{2})-[ \t]*\n[ \t]*(?=[B-DF-HJ-NP-TV-XZÇ][A-ZÀ-Ý]{2})"
+                              r"(?!(?:DE|DU|DES|LA|LE|LES|SUR|SOUS|EN|ET|AUX|LÈS|LEZ)\b)")
 
 
 def _title(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(" :-")
+    """A title on one line: a word that a line break cut with a hyphen is whole again — before a lower-case letter
+    ("agri-\\ncole"), or in capitals before a consonant (:data:`_CUT_IN_CAPITALS`: "AGRI-\\nCOLE", not
+    "SAINT-\\nÉTIENNE").
+
+    >>> _title("MAL-ÊTRE EN MILIEU AGRI-\\nCOLE – SAINT-\\nÉTIENNE"), _title("milieu agri-\\ncole, Saint-\\nÉtienne")
+    ('MAL-ÊTRE EN MILIEU AGRICOLE – SAINT-ÉTIENNE', 'milieu agricole, Saint-Étienne')
+    """
+    text = re.sub(r"(?<=\w\w)-[ \t]*\n[ \t]*(?=[a-zà-ÿ])", "", text)
+    if not re.search(r"[a-zà-ÿ]", text):
+        text = _CUT_IN_CAPITALS.sub("", text)
+    return re.sub(r"\s+", " ", re.sub(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)", "-", text)).strip(" :-")
 
 
 def find_programme(text: str) -> str | None:

@@ -46,7 +46,7 @@ STAMP_PATTERNS = [
     ("received", re.compile(r"RE[CÇ]U\s+EN\s+PR[EÉ]FECTURE\s+Le\s+" + _DATE, re.I)),
     ("platform", re.compile(r"^VIA\s+(?P<value>[^\n]+?)[ \t]*$", re.M)),
     ("sent", re.compile(_loose("Envoi Préfecture") + r"\s*:\s*" + _DATE, re.I)),
-    ("received", re.compile(_loose("Réception en Préfecture") + r"\s*:\s*" + _DATE, re.I)),
+    ("received", re.compile(r"(?:Date\s+de\s+)?" + _loose("Réception en Préfecture") + r"\s*:\s*" + _DATE, re.I)),
     ("sent", re.compile(r"Date de t[ée]l[ée]transmission\s*:\s*" + _DATE, re.I)),
     ("received", re.compile(r"Date de r[ée]ception (?:en )?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
     ("sent", re.compile(r"Envoy[ée] en pr[ée]fecture le\s*:?\s*" + _DATE, re.I)),
