@@ -17,6 +17,7 @@ from graph.ingest.delib_meta import (find_authority, find_body, find_budget_acco
                                      find_session_date, find_title, parse_vote)
 from graph.ingest.delib_people import Person, parse_attendance, parse_person
 from graph.ingest.delib_text import strip_stamps
+from graph.ingest.deliberation import looks_like_deliberation
 from graph.ingest.french import (find_amounts_in_words, format_amount, format_date_words, number_to_words,
                                  parse_amount, parse_date, words_to_number)
 from graph.namespaces import MAI, RDF, SCHEMA
@@ -355,6 +356,23 @@ def test_a_title_is_read_from_a_heading_without_objet(text, title):
 def test_a_title_before_the_number_on_its_line_is_read():
     body = "1. Approbation du procès-verbal\n4. Subventions aux associations 2024 – Délibération n° 2024-031\nSur"
     assert find_title(body, body.index("\nSur"), 0)[0] == "Subventions aux associations 2024"
+
+
+PLENARY = ("CONSEIL DÉPARTEMENTAL DES CÔTES-FICTIVES\n\nASSEMBLÉE DÉPARTEMENTALE\nRéunion des 9 et 10 décembre 2024\n\n"
+           "Délibération n° 2024-BP-3.2-014\nConseillers départementaux en exercice : 54\n\n"
+           "Objet : Dotations complémentaires aux collèges publics\n\nL'Assemblée départementale,\n\n"
+           "Vu le Code de l'éducation ;\n\n{decides}\n\n- d'allouer au collège Jean-Monnet une dotation de 4 350 €.\n")
+
+
+@pytest.mark.parametrize("text, verdict", [
+    (PLENARY.format(decides="DÉCIDE"), True),
+    (PLENARY.format(decides="PROPOSE"), False),
+    ("Données publiques ouvertes – Fiche métadonnées\n* TITRE : Délibérations du Conseil Municipal\n* DESCRIPTION : "
+     "Le Conseil municipal règle par ses délibérations les affaires de la commune ; membres en exercice, séances.\n",
+     False),
+])
+def test_a_plenarys_act_is_a_deliberation_though_it_names_no_seance_nor_formula(text, verdict):
+    assert looks_like_deliberation(text) is verdict
 
 
 @pytest.mark.parametrize("headers, column", [
