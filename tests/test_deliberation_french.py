@@ -333,8 +333,11 @@ def test_the_deliberations_own_number_is_read_not_that_of_an_act_it_cites(text, 
     assert find_number(text) == number
 
 
-def test_a_title_does_not_take_the_rapporteur_line_below_it():
+def test_a_title_does_not_take_the_rapporteur_or_number_line_below_it():
     assert find_title("Objet : Subvention au club\nRapporteur : M. Jean DUPONT\n", None, 0)[0] == "Subvention au club"
+    assert find_title("Objet : Subventions\nDélibération n° 2024-10-08\n\nLe Conseil", None, 0)[0] == "Subventions"
+    assert find_title("Objet : Modification de la\ndélibération du 12 mars 2024\n\nLe", None, 0)[0] == (
+        "Modification de la délibération du 12 mars 2024")
     assert find_title("Objet : Subvention au club de football\ndu quartier nord\n\nVu", None, 0)[0] == (
         "Subvention au club de football du quartier nord")
 

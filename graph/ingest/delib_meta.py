@@ -397,8 +397,9 @@ def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[
     """Return the title and its span: "Objet : …", "Rapport : …", "Rapport n° 14 – …" or "Point n° 7 – …", else what
     the number's line or the lines below it give, else a heading in capitals after the attendance, else the lines
     before "rapporte"."""
-    # The title's second line, if any, is no "Rapporteur : …" line.
-    match = re.search(r"^\s*(?:Objet|Rapport)\s*:\s*(?P<t>.+(?:\n(?!\s*\n|[^\n:]{0,40}:).+)?)", body, re.I | re.M)
+    # The title's second line, if any, is no "Rapporteur : …" line, nor the number's ("Délibération n° …").
+    match = re.search(r"^\s*(?:Objet|Rapport)\s*:\s*(?P<t>.+(?:\n(?!\s*\n|[^\n:]{0,40}:|\s*(?-i:D[ée]lib[ée]ration\b"
+                      r"|DÉLIBÉRATION|N\s*[°º]|Délib\.)).+)?)", body, re.I | re.M)
     if match is None:
         items = list(_ITEM_TITLE.finditer(body))  # the last item heading before the number, in minutes of several
         match = next((m for m in reversed(items) if number_end is not None and m.start() < number_end),
