@@ -297,6 +297,15 @@ def test_attendance_lists_and_officers_are_read_however_the_text_lays_them_out(t
     assert (a.secretary and a.secretary.label, a.chair and a.chair.label) == (secretary, chair)
 
 
+@pytest.mark.parametrize("text, title", [
+    ("sous la présidence de M. Dominique TESSIER, Maire de la commune nouvelle.", "Maire"),
+    ("sous la présidence de Mme Véronique DELACOURT, Vice-présidente du CCAS, par délégation", "Vice-présidente"),
+    ("sous la présidence de M. Jean DUPONT, Mairesse honoraire", None),
+])
+def test_the_chairs_office_after_their_name_is_their_title(text, title):
+    assert parse_attendance(text).chair_title == title
+
+
 def test_a_members_aside_in_brackets_leaves_them_listed():
     a = parse_attendance("Absents : Mathieu LAVERGNE (arrivé au point 4), Pierre COSTES\n")
     assert [p.label for p in a.absent] == ["Mathieu LAVERGNE", "Pierre COSTES"]

@@ -383,7 +383,8 @@ _CHAIR = re.compile(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<nam
                     r"|Présidence\s*:\s*(?P<name2>[^\n,]+)"
                     r"|sous\s+la\s+présidence\s+de\s+"
                     r"(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la)\s+(?P<title>[^,\n]+),\s*)?"
-                    r"(?P<name3>[^\n,]+)|^Présid(?:ent|ente)\s*:\s*(?P<name4>[^\n,]+)", re.I | re.M)
+                    r"(?P<name3>[^\n,]+)(?:,\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire)|(?:Maire|Conseill[eè]re?)\s+"
+                    r"(?:adjointe?|délégué?e?))\b)?|^Présid(?:ent|ente)\s*:\s*(?P<name4>[^\n,]+)", re.I | re.M)
 _SECRETARY = re.compile(r"(?:Secrétaire\s+de\s+(?:la\s+)?séance|^[ \t]*Secrétaire"
                         r"|^[ \t]*(?:a|est)\s+(?:été\s+)?(?:désignée?|élue?|nommée?)\s+(?:comme\s+)?secrétaire)"
                         r"\s*:\s*(?P<name>[^\n,]+)", re.I | re.M)
@@ -431,7 +432,7 @@ def parse_officers(body: str, attendance: Attendance) -> None:
     if match:
         attendance.chair = _officer(match.group("name") or match.group("name2") or match.group("name3")
                                     or match.group("name4"))
-        attendance.chair_title = match.group("title")
+        attendance.chair_title = match.group("title") or match.group("office")  # "…, Maire de la commune"
         attendance.spans.append(match.span())
     match = _find_secretary(body)
     if match:
