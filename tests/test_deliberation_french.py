@@ -13,10 +13,11 @@ from hypothesis import strategies as st
 from graph.ingest.delib_facts import extract_fixture
 from graph.ingest.delib_grants import find_grants
 from graph.ingest.delib_tables import choose_amount_column
-from graph.ingest.delib_meta import (find_authority, find_body, find_budget_account, find_number, find_session_date,
-                                     find_title, parse_vote)
+from graph.ingest.delib_meta import (find_authority, find_body, find_budget_account, find_number, find_published,
+                                     find_session_date, find_title, parse_vote)
 from graph.ingest.delib_people import Person, parse_attendance, parse_person
 from graph.ingest.delib_text import strip_stamps
+from graph.ingest.deliberation import looks_like_deliberation
 from graph.ingest.french import (find_amounts_in_words, format_amount, format_date_words, number_to_words,
                                  parse_amount, parse_date, words_to_number)
 from graph.namespaces import MAI, RDF, SCHEMA
@@ -130,6 +131,18 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
     ("CENTRE COMMUNAL D'ACTION SOCIALE DE RIVE-D'ARGENT", "Centre communal d'action sociale de Rive-d'Argent"),
     ("MAIRIE DE MONTCLAIR-LES-PINS", "Commune de Montclair-les-Pins"),
     ("VILLE DE BELLEFONTAINE-SUR-ARGENT", "Ville de Bellefontaine-sur-Argent"),
+    ("COMMUNE DU PUY-FICTIF", "Commune du Puy-Fictif"),
+    ("MAIRIE DE LA ROCHE-FICTIVE", "Commune de la Roche-Fictive"),
+    ("COMMUNE NOUVELLE DE VAL-D'ORSANNE", "Commune nouvelle de Val-d'Orsanne"),
+    ("CCAS de Villemarne-Fictive", "Centre communal d'action sociale de Villemarne-Fictive"),
+    ("SIVOM DU VAL DE BRUYÈRE", "Syndicat intercommunal à vocation multiple du Val de Bruyère"),
+    ("SYNDICAT MIXTE DÉPARTEMENTAL D'ÉNERGIES DU LOT-ET-GARONNE-FICTIF (SDE 47-F)",
+     "Syndicat mixte départemental d'énergies du Lot-et-Garonne-Fictif"),
+    ("PETR DU PAYS DE LA LOIRE-FICTIVE", "Pôle d'équilibre territorial et rural du Pays de la Loire-Fictive"),
+    ("PÔLE D'ÉQUILIBRE TERRITORIAL ET RURAL DU PAYS DES COMBRAILLES",
+     "Pôle d'équilibre territorial et rural du Pays des Combrailles"),
+    ("ÉTABLISSEMENT PUBLIC TERRITORIAL PLAINE-DE-L'OURCQ-FICTIVE (T10-F)",
+     "Établissement public territorial Plaine-de-l'Ourcq-Fictive"),
 ])
 def test_an_authority_is_found_in_a_heading_in_capitals(heading, name):
     assert find_authority(heading + "\n")[0] == name
@@ -174,6 +187,10 @@ def test_a_proxy_written_beside_an_absent_members_name_is_read_once():
      "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL", "Commune de Saint-Baudile-sur-Orvanne"),
     ("VILLE DE ROCHE-VERNAZ\nCENTRE COMMUNAL D'ACTION SOCIALE DE ROCHE-VERNAZ\nConseil d'administration",
      "Centre communal d'action sociale de Roche-Vernaz"),
+    ("Département de Maine-et-Loire-Fictif           République française\nArrondissement de Segré-Fictif\n\n"
+     "COMMUNE NOUVELLE DE VAL-D'ORSANNE\n", "Commune nouvelle de Val-d'Orsanne"),
+    ("ÉTABLISSEMENT PUBLIC TERRITORIAL EST-FICTIF\nMétropole du Grand Paris\n\nCONSEIL DE TERRITOIRE\n",
+     "Établissement public territorial Est-Fictif"),
 ])
 def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first(text, name):
     assert find_authority(text)[0] == name
@@ -218,10 +235,27 @@ def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, gran
     ("Le Conseil, par 19 voix pour et 2 abstentions :\n1°) APPROUVE la convention", "adopted", (19, None, 2)),
     ("Les crédits sont imputés au compte 65738 pour le GIP. Contre : 12 – Abstentions : 5. Adopté.",
      "adopted", (None, 12, 5)),
+    ("Vote : 16 votants – 13 pour – 2 contre (M. NOUHAUD, Mme PEYRAT) – 1 abstention (M. RATINAUD)", "adopted",
+     (13, 2, 1)),
+    ("Vote : 13 pour, aucune abstention.", "adopted", (13, None, 0)),
+    ("Il reste 65738 pour le GIP et 3 pour la commune.", None, (None, None, None)),
 ])
 def test_a_vote_is_read_from_its_own_sentence_not_from_a_visa_an_account_or_the_next_line(text, outcome, counts):
     vote = parse_vote(text)
     assert (vote.outcome, (vote.votes_for, vote.against, vote.abstentions)) == (outcome, counts)
+
+
+def test_in_minutes_of_several_items_the_vote_is_the_deliberations_own_item(tmp_path):
+    path = tmp_path / "pv.txt"
+    path.write_text("COMMUNE DE VERNOUX-FICTIF\nPROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL DU 6 JUIN 2024\n"
+                    "2. Tarifs de la cantine\nAdopté par 10 voix pour et 2 contre.\n\n"
+                    "4. Subventions aux associations – Délibération n° 2024-031\nLe Conseil municipal attribue une "
+                    "subvention de 300 € au Comité des fêtes.\nAdopté par 11 voix pour et 1 abstention.\n",
+                    encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert [(str(p).rsplit("#", 1)[-1], int(o)) for p, o in sorted(
+        (p, o) for p in (MAI.votesFor, MAI.votesAgainst, MAI.abstentions) for o in graph.objects(None, p))] == [
+        ("abstentions", 1), ("votesFor", 11)]
 
 
 @pytest.mark.parametrize("text, present, excused, proxies, secretary, chair", [
@@ -240,6 +274,20 @@ def test_a_vote_is_read_from_its_own_sentence_not_from_a_visa_an_account_or_the_
      "Fernand LABORIE"),
     ("Le Conseil s'est réuni sous la présidence de M. le Maire, Patrice ROUVIÈRE.\n", [], [], [], None,
      "Patrice ROUVIÈRE"),
+    ("Absents : M. Kévin LEROUX, Mme Laure MÉNAGER\nA été nommé secrétaire : M. Nicolas MARTEAU\n", [], [], [],
+     "Nicolas MARTEAU", None),
+    ("Présents (2) : Mme Josette LAPLAUD (Maire), M. Alain DESBORDES\nProcurations (1) :\n"
+     "- M. Lionel BOSSELUT a donné procuration à Mme Josette LAPLAUD\n", ["Josette LAPLAUD", "Alain DESBORDES"], [],
+     [("Lionel BOSSELUT", "Josette LAPLAUD")], None, "Josette LAPLAUD"),
+    ("Absents ayant donné pouvoir : M. SAUZEAU (pouvoir à M. POUPIN), Mme JAUNET (pouvoir à Mme MORIN).\n"
+     "Secrétaire de séance : Mme PROUST.\n", [], [], [("SAUZEAU", "POUPIN"), ("JAUNET", "MORIN")], "PROUST", None),
+    ("PRÉSENTS : M. GÉRARD DUBOSCLARD (PRÉSIDENT), MME FRANÇOISE CHEVALEYRE\n"
+     "REPRÉSENTÉS : M. MARC ANDANSON PAR MME FRANÇOISE CHEVALEYRE\nEXCUSÉS : M. DANIEL BONJEAN, M. LE GALL\n"
+     "SECRÉTAIRE DE SÉANCE : MME ANNIE LAMADON\n", ["Gérard DUBOSCLARD", "Françoise CHEVALEYRE"],
+     ["Daniel BONJEAN", "LE GALL"], [("Marc ANDANSON", "Françoise CHEVALEYRE")], "Annie LAMADON", "Gérard DUBOSCLARD"),
+    ("Présents : M. Yves LEGENDRE (élus) ; Mme Aminata KONÉ (UDAF) (membres nommés)\n"
+     "Excusés : M. le Maire, Mme Louisa HADDAD\n", ["Yves LEGENDRE", "Aminata KONÉ"], ["Louisa HADDAD"], [], None,
+     None),
 ])
 def test_attendance_lists_and_officers_are_read_however_the_text_lays_them_out(text, present, excused, proxies,
                                                                                secretary, chair):
@@ -249,20 +297,94 @@ def test_attendance_lists_and_officers_are_read_however_the_text_lays_them_out(t
     assert (a.secretary and a.secretary.label, a.chair and a.chair.label) == (secretary, chair)
 
 
+@pytest.mark.parametrize("text, title", [
+    ("sous la présidence de M. Dominique TESSIER, Maire de la commune nouvelle.", "Maire"),
+    ("sous la présidence de Mme Véronique DELACOURT, Vice-présidente du CCAS, par délégation", "Vice-présidente"),
+    ("sous la présidence de M. Jean DUPONT, Mairesse honoraire", None),
+])
+def test_the_chairs_office_after_their_name_is_their_title(text, title):
+    assert parse_attendance(text).chair_title == title
+
+
+def test_a_members_aside_in_brackets_leaves_them_listed():
+    a = parse_attendance("Absents : Mathieu LAVERGNE (arrivé au point 4), Pierre COSTES\n")
+    assert [p.label for p in a.absent] == ["Mathieu LAVERGNE", "Pierre COSTES"]
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("Délégués présents ou suppléés : 44 (dont 3 suppléants)\nPouvoirs : 4", (44, 4)),
+    ("Présents : 121 – Absents ayant donné pouvoir : 17 – Absents : 12", (121, 17)),
+    ("Présents lors du vote : 49 – Pouvoirs : 4 – Votants : 53", (49, 4)),
+    ("Présents (14) : Mme Josette LAPLAUD\nProcurations (3) :", (14, 3)),
+])
+def test_the_stated_counts_of_present_members_and_proxies_are_read(text, counts):
+    a = parse_attendance(text)
+    assert (a.present_count, a.proxy_count) == counts
+
+
 @pytest.mark.parametrize("text, number", [
     ("Vu la loi n° 2000-321 du 12 avril 2000 ;\nN° d'ordre : 31\n", "31"),
     ("Vu le règlement (UE) n° 1407/2013 ;\nDélibération n° CP/2024-04/12.07\n", "CP/2024-04/12.07"),
     ("DELIBERATION N°2014/159", "2014/159"),
     ("Délibération n° CP-2023-045 : Santé", "CP-2023-045"),
+    ("Conseil municipal du 28/03/2024\n      Délibération DCM-2024-03-07\nArrivée au point n° 5\n", "DCM-2024-03-07"),
+    ("Arrivée de Mme PIVERT au point n° 5.\n      Délibération DCM-2024-03-07\n", "DCM-2024-03-07"),
+    ("Arrivée de Mme PIVERT au point n° 5.\nObjet : Subventions\n", None),
+    ("Conseil municipal                  Délibération : 2024-089\nObjet : Subventions (délibération modificative de "
+     "la délibération n° 2024-021 du 28 mars 2024)", "2024-089"),
+    ("DÉCISION PRISE PAR DÉLÉGATION DU CONSEIL (délibération n° 2020-07-45 du 16 juillet 2020)\n\nN° B-2024-118\n",
+     "B-2024-118"),
+    ("Par délibération n° D2024_022 du 26 mars 2024, le Conseil a attribué…\nActe n° D2024_061", "D2024_061"),
+    ("CONSEIL D'ADMINISTRATION DU 03.10.2024\n              Délib. CA 24/031\n", "CA 24/031"),
+    ("Délibération du 12 mars 2024\nN° 2024-12", "2024-12"),
 ])
 def test_the_deliberations_own_number_is_read_not_that_of_an_act_it_cites(text, number):
     assert find_number(text) == number
 
 
-def test_a_title_does_not_take_the_rapporteur_line_below_it():
+def test_a_title_does_not_take_the_rapporteur_or_number_line_below_it():
     assert find_title("Objet : Subvention au club\nRapporteur : M. Jean DUPONT\n", None, 0)[0] == "Subvention au club"
+    assert find_title("Objet : Subventions\nDélibération n° 2024-10-08\n\nLe Conseil", None, 0)[0] == "Subventions"
+    assert find_title("Objet : Modification de la\ndélibération du 12 mars 2024\n\nLe", None, 0)[0] == (
+        "Modification de la délibération du 12 mars 2024")
     assert find_title("Objet : Subvention au club de football\ndu quartier nord\n\nVu", None, 0)[0] == (
         "Subvention au club de football du quartier nord")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Secrétaire de séance : Mme Anne LEROUX\n\nPoint n° 7 – Vie associative – Convention avec Familles Rurales\n\n"
+     "Rapporteur : Mme Sylvie HUMEAU\n", "Vie associative – Convention avec Familles Rurales"),
+    ("Secrétaire de séance : Mme Fanny ROQUES\n\nSPORTS – SUBVENTIONS EXCEPTIONNELLES AUX CLUBS SPORTIFS\n\n"
+     "Rapporteur : M. Thomas ALIBERT\n", "SPORTS – SUBVENTIONS EXCEPTIONNELLES AUX CLUBS SPORTIFS"),
+    ("OBJET : CONTRAT LOCAL DE SANTÉ – PRÉVENTION DU MAL-ÊTRE EN MILIEU AGRI-\nCOLE – FICHE-ACTION\n\nVu",
+     "CONTRAT LOCAL DE SANTÉ – PRÉVENTION DU MAL-ÊTRE EN MILIEU AGRICOLE – FICHE-ACTION"),
+    ("RAPPORT : FORMATION PROFESSIONNELLE, ORIENTATION ET EMPLOI\n\nLA COMMISSION PERMANENTE,",
+     "FORMATION PROFESSIONNELLE, ORIENTATION ET EMPLOI"),
+])
+def test_a_title_is_read_from_a_heading_without_objet(text, title):
+    assert find_title(text, None, 0)[0] == title
+
+
+def test_a_title_before_the_number_on_its_line_is_read():
+    body = "1. Approbation du procès-verbal\n4. Subventions aux associations 2024 – Délibération n° 2024-031\nSur"
+    assert find_title(body, body.index("\nSur"), 0)[0] == "Subventions aux associations 2024"
+
+
+PLENARY = ("CONSEIL DÉPARTEMENTAL DES CÔTES-FICTIVES\n\nASSEMBLÉE DÉPARTEMENTALE\nRéunion des 9 et 10 décembre 2024\n\n"
+           "Délibération n° 2024-BP-3.2-014\nConseillers départementaux en exercice : 54\n\n"
+           "Objet : Dotations complémentaires aux collèges publics\n\nL'Assemblée départementale,\n\n"
+           "Vu le Code de l'éducation ;\n\n{decides}\n\n- d'allouer au collège Jean-Monnet une dotation de 4 350 €.\n")
+
+
+@pytest.mark.parametrize("text, verdict", [
+    (PLENARY.format(decides="DÉCIDE"), True),
+    (PLENARY.format(decides="PROPOSE"), False),
+    ("Données publiques ouvertes – Fiche métadonnées\n* TITRE : Délibérations du Conseil Municipal\n* DESCRIPTION : "
+     "Le Conseil municipal règle par ses délibérations les affaires de la commune ; membres en exercice, séances.\n",
+     False),
+])
+def test_a_plenarys_act_is_a_deliberation_though_it_names_no_seance_nor_formula(text, verdict):
+    assert looks_like_deliberation(text) is verdict
 
 
 @pytest.mark.parametrize("headers, column", [
@@ -289,6 +411,11 @@ def test_the_budget_account_is_read_however_it_is_written(text, account):
     ("REGISTRE DES DÉLIBÉRATIONS DU CONSEIL DE COMMUNAUTÉ", "Conseil Communautaire"),
     ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL DE LA MÉTROPOLE", "Conseil Métropolitain"),
     ("Le Conseil d'agglomération, après en avoir délibéré", "Conseil Communautaire"),
+    ("DÉPARTEMENT DE LA MAYENNE\n   CONSEIL DÉPARTEMENTAL\n   COMMISSION PERMANENTE - RÉUNION DU 8 JUILLET 2024\n"
+     "Rapport n° 4.19\nLa Commission permanente du Conseil départemental, réunie…", "Commission Permanente"),
+    ("COMMISSION PERMANENTE DU CONSEIL RÉGIONAL\nRéunion du vendredi 19 avril 2024\n", "Commission Permanente"),
+    ("ÉTABLISSEMENT PUBLIC TERRITORIAL EST-FICTIF\n\nCONSEIL DE TERRITOIRE\nSéance du mardi 24 septembre 2024\n",
+     "Conseil de Territoire"),
 ])
 def test_the_organ_is_read_under_its_other_names(text, organ):
     assert find_body(text) == organ
@@ -355,6 +482,52 @@ def test_two_grants_to_one_beneficiary_are_two_grants_in_the_graph(tmp_path):
 def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, body):
     left, stamp = strip_stamps(text)
     assert (str(stamp.received) if stamp.received else None, left) == (received, body)
+
+
+@pytest.mark.parametrize("text, sent, received", [
+    ("Transmis en préfecture le 02/04/2024 – Accusé de réception n° 049-200926392-20240328-DCM2024_03_07-DE",
+     "2024-04-02", None),
+    ("Transmise au représentant de l'État le 13 décembre 2024 – Identifiant : 022-222200016-20241210-X-DE",
+     "2024-12-13", None),
+    ("Acte rendu exécutoire après dépôt en préfecture le 24/09/2024 et publication le 24/09/2024", "2024-09-24", None),
+    ("Acte certifié exécutoire – transmis au contrôle de légalité le 07/10/2024", "2024-10-07", None),
+    ("Accusé de réception - Ministère de l'Intérieur\n053-224557348-20240708-CP240708_0419-DE\n"
+     "Réception par le préfet : 11/07/2024", None, "2024-07-11"),
+    ("Accusé de réception en préfecture : 037-216734376-20241121-2024_089-DE – Date de réception : 26/11/2024", None,
+     "2024-11-26"),
+    ("La date de réception : 12/03/2024 du dossier", None, None),
+])
+def test_the_dates_a_prefecture_stamp_gives_are_read_however_it_words_them(text, sent, received):
+    stamp = strip_stamps(text)[1]
+    assert (stamp.sent and str(stamp.sent), stamp.received and str(stamp.received)) == (sent, received)
+
+
+def test_a_teletransmitted_act_sent_on_a_day_is_received_that_day(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE VERNOUX-FICTIF\nSéance du Conseil municipal du 5 avril 2024\nDélibération n° 12\n"
+                    "Objet : Subventions\nLe Conseil municipal, après en avoir délibéré, approuve le budget.\n"
+                    "Transmis en préfecture le 09/04/2024 – 007-210700000-20240405-DEL12-DE\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert [str(d) for d in graph.objects(None, MAI.receivedByPrefecture)] == ["2024-04-09"]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Publié sur le site internet de la commune le 03/04/2024", dt.date(2024, 4, 3)),
+    ("Acte rendu exécutoire après et publication le 24/09/2024", dt.date(2024, 9, 24)),
+    ("exécutoire dès sa publication le cas échéant ; publiée le 5 mars 2024", dt.date(2024, 3, 5)),
+])
+def test_the_publication_date_is_read_however_it_is_worded(text, published):
+    assert find_published(text) == published
+
+
+@pytest.mark.parametrize("text, convened", [
+    ("Date de convocation et d'affichage : 21/03/2024", dt.date(2024, 3, 21)),
+    ("L'an deux mil vingt-quatre, le onze juin, le Conseil communautaire, dûment convoqué le 4 juin, s'est réuni",
+     dt.date(2024, 6, 4)),
+    ("Séance du 8 janvier 2025\nLe Conseil, convoqué le 30 décembre, s'est réuni", dt.date(2024, 12, 30)),
+])
+def test_the_convocation_date_is_read_its_year_from_the_session_when_it_gives_none(text, convened):
+    assert parse_attendance(text).convened == convened
 
 
 def test_a_flattened_table_of_two_natures_gives_a_grant_a_cell_and_a_row_lacking_one_its_amount_without_nature():

@@ -64,7 +64,10 @@ BODIES = [
     (r"conseil\s+r[ée]gional", "Conseil Régional"),
     (r"comit[ée]\s+syndical", "Comité Syndical"),
     (r"conseil\s+d['’]administration", "Conseil d'Administration"),
+    (r"conseil\s+de\s+territoire", "Conseil de Territoire"),
 ]
+#: What follows an organ named with its session: "COMMISSION PERMANENTE - RÉUNION DU …", "CONSEIL MUNICIPAL DU 4 …".
+_SITTING = r"\s*(?:[-–—:]\s*)?(?:(?:r[ée]union|s[ée]ance)\b|(?:du|en\s+date\s+du|le)\s+(?:[a-z]+\s+)?\d)"
 
 #: Authorities: pattern whose ``name`` group is the authority's display name, in the order they are tried on a
 #: text's body (a heading is read in :data:`_HEADING_ORDER`).
@@ -74,7 +77,8 @@ _AUTHORITY_PATTERNS = {
         r"(?P<name>[A-ZÉ][\w'’ -]*?(?:Métropole|Agglomération|Communauté[\w' -]*))\s*,?\s+après"
     ),
     "commune": (
-        r"(?P<name>(?:Ville|Commune)\s+d(?:e\s+(?:la\s+|l['’]|les\s+)?|['’])[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
+        r"(?P<name>(?:Ville|Commune(?:\s+(?i:nouvelle))?)\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)"
+        r"[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
     ),
     "departement-region": (
         r"(?P<name>(?:Département|Région)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
@@ -91,16 +95,27 @@ _AUTHORITY_PATTERNS = {
         r"(?P<name>Métropole\s+(?:de\s+|du\s+|d['’])?[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
     ),
     "syndicat": (
-        r"(?P<name>Syndicat\s+(?i:mixte\s+|intercommunal\s+(?:à\s+vocations?\s+(?:multiples?|uniques?|scolaire)\s+)?)?"
+        r"(?P<name>(?:Syndicat(?:\s+[\w'’-]+){0,4}?|SIVOM|SIVU|SIVOS)\s+"
         r"(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*"
         r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)"
     ),
     "ccas": (
-        r"(?P<name>Centre\s+(?i:communal|intercommunal)\s+(?i:d['’]action\s+sociale)\s+(?:de\s+|du\s+|d['’])[A-ZÉ][\w'’-]*"
+        r"(?P<name>(?:Centre\s+(?i:communal|intercommunal)\s+(?i:d['’]action\s+sociale)|CCAS|CIAS)\s+"
+        r"(?:de\s+(?:la\s+|l['’]|les\s+)?|du\s+|des\s+|d['’])[A-ZÉ][\w'’-]*"
+        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)"
+    ),
+    "petr": (
+        r"(?P<name>(?:(?i:Pôle\s+d['’]équilibre\s+territorial\s+et\s+rural)|PETR)\s+"
+        r"(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*"
+        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)"
+    ),
+    "ept": (
+        r"(?P<name>(?:(?i:Établissement\s+public\s+territorial)|EPT)\s+"
+        r"(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
         r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)"
     ),
     "mairie": (
-        r"(?P<name>Mairie\s+d(?:e\s+|['’])[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
+        r"(?P<name>Mairie\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
     ),
     "assembly": (
         r"(?P<name>Conseil\s+(?i:d[ée]partemental|r[ée]gional)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
@@ -111,14 +126,14 @@ AUTHORITIES = list(_AUTHORITY_PATTERNS.values())
 #: The order a heading's authorities are tried in: the most particular first. A commune's heading names its
 #: département ("DÉPARTEMENT DE LA LOIRE / COMMUNE DE …"), a CCAS's its commune, a syndicat's or a communauté's
 #: often their seat: the authority that deliberates is the most particular one the heading names.
-_HEADING_ORDER = ("ccas", "syndicat", "communaute", "metropole-named-first", "metropole-named-after", "mairie",
-                  "commune", "assembly", "departement-region")
+_HEADING_ORDER = ("ccas", "syndicat", "petr", "communaute", "ept", "metropole-named-first", "metropole-named-after",
+                  "mairie", "commune", "assembly", "departement-region")
 
 #: The words of an authority's kind that stay in lower case after its first word, whatever the heading's case:
 #: "Communauté d'agglomération …", "Syndicat mixte …", "Centre communal d'action sociale …".
 _KIND_WORDS = re.compile(r"(?<=\s)(?:Communes|Urbaine|Mixte|Intercommunal|Communal|Sociale|À|Vocations?|Multiples?"
-                         r"|Uniques?|Scolaire)\b|"
-                         r"(?<=\sd['’])(?:Agglomération|Action)\b")
+                         r"|Uniques?|Scolaire|Nouvelle|Départementale?|Public|Territorial|Rural)\b|"
+                         r"(?<=\sd['’])(?:Agglomération|Action|Équilibre|Énergies?)\b")
 
 
 def _authority_name(name: str) -> str:
@@ -138,17 +153,24 @@ def _authority_name(name: str) -> str:
 
 #: An authority named by its assembly or its town hall: (how it is written, the authority's own name).
 _ASSEMBLY_OF = [(r"Mairie\b", "Commune"), (r"Conseil\s+d[ée]partemental\b", "Département"),
-                (r"Conseil\s+r[ée]gional\b", "Région")]
+                (r"Conseil\s+r[ée]gional\b", "Région"), (r"CCAS\b", "Centre communal d'action sociale"),
+                (r"CIAS\b", "Centre intercommunal d'action sociale"),
+                (r"SIVOM\b", "Syndicat intercommunal à vocation multiple"),
+                (r"SIVU\b", "Syndicat intercommunal à vocation unique"),
+                (r"SIVOS\b", "Syndicat intercommunal à vocation scolaire"),
+                (r"PETR\b", "Pôle d'équilibre territorial et rural"), (r"EPT\b", "Établissement public territorial")]
 
 
 _PARTICLES = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux"}
+#: The acronyms that name an authority's kind ("SIVOM DU VAL DE BRUYÈRE"), kept in capitals by :func:`title_case`.
+_ACRONYMS = {"CCAS", "CIAS", "SIVOM", "SIVU", "SIVOS", "PETR", "EPT"}
 
 
 def title_case(text: str) -> str:
     """Write an upper-case name the way French place names are written.
 
-    >>> title_case("DÉPARTEMENT DE LA HAUTE-VALLÉE D'ARGENT"), title_case("RIVE-D'ARGENT")
-    ("Département de la Haute-Vallée d'Argent", "Rive-d'Argent")
+    >>> title_case("DÉPARTEMENT DE LA HAUTE-VALLÉE D'ARGENT"), title_case("RIVE-D'ARGENT"), title_case("SIVOM DU LAC")
+    ("Département de la Haute-Vallée d'Argent", "Rive-d'Argent", 'SIVOM du Lac')
     """
     def part(p: str) -> str:
         if p in _PARTICLES:
@@ -158,6 +180,8 @@ def title_case(text: str) -> str:
         return p.capitalize()
 
     def word(w: str) -> str:
+        if w in _ACRONYMS:
+            return w
         lower = w.lower()
         if lower in _PARTICLES:
             return lower
@@ -216,13 +240,26 @@ def _find_authority(text: str, body: str, patterns: list[str]) -> tuple[str, lis
 
 
 def find_body(body: str) -> str | None:
-    """Return the canonical label of the organ that deliberated."""
-    hits = []
-    for pattern, label in BODIES:
-        match = re.search(pattern, body, re.I)
-        if match:
-            hits.append((match.start(), label))
-    return min(hits)[1] if hits else None
+    """Return the canonical label of the organ that deliberated: the one the heading names with its session, else
+    the first named ("CONSEIL DÉPARTEMENTAL" heads the Commission permanente's acts too).
+
+    >>> find_body("CONSEIL DÉPARTEMENTAL\\nCOMMISSION PERMANENTE - RÉUNION DU 8 JUILLET 2024\\nVu le Conseil régional")
+    'Commission Permanente'
+    >>> find_body("COMMISSION PERMANENTE DU CONSEIL RÉGIONAL\\nRéunion du vendredi 19 avril 2024")
+    'Commission Permanente'
+    """
+    for text, after in ((heading(body), _SITTING), (body, "")):
+        hits = []
+        for pattern, label in BODIES:
+            # In the heading, not the organ another is of: "COMMISSION PERMANENTE DU CONSEIL RÉGIONAL\nRéunion du …"
+            match = next((m for m in re.finditer(pattern + after, text, re.I)
+                          if not after or not re.search(r"\b(?:du|de\s+la|de\s+l['’])\s*$", text[:m.start()], re.I)),
+                         None)
+            if match:
+                hits.append((match.start(), label))
+        if hits:
+            return min(hits)[1]
+    return None
 
 
 #: An organ named with the day it sat: "COMMISSION PERMANENTE DU 12 JUIN 2023", "Conseil communautaire du …".
@@ -297,18 +334,42 @@ _NUMBER = re.compile(r"(?:d[ée]lib[ée]ration|DELIBERATION)?\s*\bn\s*[°ºo]\s*
                      r"(?P<num>[A-Z]{0,4}[-_ /]?\d[\w.-]*(?:\s*/\s*\d[\w.-]*)*)", re.I)
 
 
+#: The deliberation's own number where it heads its line or a column of the heading, without "n°": "Délibération
+#: DCM-2024-03-07", "Délibération : 2024-089", "Délib. CA 24/031" (a date after the word is no number).
+_OWN_NUMBER = re.compile(r"(?:^|[ \t]{2})[ \t]*(?:D[ée]lib[ée]ration|DÉLIBÉRATION|D[ée]lib\.)[ \t]*(?::[ \t]*)?"
+                         r"(?P<num>(?-i:[A-Z]{0,5})[-_ /]?\d[\w.-]*(?:\s*/\s*\d[\w.-]*)*)(?![\w/])"
+                         r"(?!\s+(?:" + "|".join(sorted({*MONTH_NAMES, *MONTHS})) + r")\b)", re.I | re.M)
+#: What makes a "n° …" another act's or item's: an agenda item ("point n° 5"), an act named with an article ("de la
+#: délibération n° 2024-021", "vu la délibération n° …").
+_NOT_OWN = re.compile(r"(?:\bpoint|\b(?:la|les|une|des|de|par|vu|cette)\s+d[ée]lib[ée]rations?)\s*$", re.I)
+
+
+def _cites(body: str, match: re.Match) -> bool:
+    """Whether a "n° …" is another act's or item's: in a visa or a recital, inside brackets on its line, or named
+    as another act or an agenda item (:data:`_NOT_OWN`)."""
+    line = body[body.rfind("\n", 0, match.start()) + 1:match.start("num")]
+    return (_in_a_citation(body, match.start("num")) or line.count("(") > line.count(")")
+            or _NOT_OWN.search(re.sub(r"\s*n\s*[°ºo]\s*[:.]?\s*$", "", line, flags=re.I)) is not None)
+
+
 def number_match(body: str) -> re.Match | None:
-    """Where the deliberation's own number is written (see :func:`find_number`): the first "n° …" that is not in a
-    visa or a recital ("Vu la loi n° 2000-321 …" cites another act), else the first.
+    """Where the deliberation's own number is written (see :func:`find_number`): "Délibération …" heading its line,
+    else the first "n° …" that cites no other act or item (:func:`_cites`), else the first that is no agenda item's.
 
     >>> number_match("Vu la loi n° 2000-321 du 12 avril 2000 ;\\nN° d'ordre : 31").group("num")
     '31'
+    >>> number_match("Arrivée de Mme PIVERT au point n° 5.\\n   Délibération DCM-2024-03-07").group("num")
+    'DCM-2024-03-07'
     """
+    own = next((m for m in _OWN_NUMBER.finditer(body) if not _cites(body, m)), None)
+    if own is not None:
+        return own
     first = None
     for match in _NUMBER.finditer(body):
-        if not _in_a_citation(body, match.start("num")):
+        if not _cites(body, match):
             return match
-        first = first or match
+        if not re.search(r"\bpoint\s*$", body[body.rfind("\n", 0, match.start()) + 1:match.start()], re.I):
+            first = first or match  # an agenda item's number is no act's, even for want of another
     return first
 
 
@@ -322,31 +383,67 @@ _TITLE_AFTER_NUMBER = re.compile(r"\bn\s*[°ºo]\s*[:.]?\s*[A-Z]{0,4}[-_ ]?\d[\w
                                  r"\s*(?P<t>\S.{7,})$", re.I)
 
 
+#: An agenda item or report heading its title: "Point n° 7 – Vie associative – …", "Rapport n° 14 : …".
+_ITEM_TITLE = re.compile(r"^\s*(?:Rapport|Point)\s+n\s*[°º]\s*[\w.-]+\s*(?::|\s[-–—])\s*(?P<t>\S.{7,})$", re.I | re.M)
+#: The title before the number on its line, after the item's number: "4. Subventions 2024 – Délibération n° 2024-031".
+_TITLE_BEFORE_NUMBER = re.compile(r"\s*(?:\d{1,3}\s*[.)°]\s*)?(?P<t>\S.{7,}?)\s+[-–—]\s+"
+                                  r"(?:D[ée]lib[ée]ration|DÉLIBÉRATION)\s*(?:n\s*[°º]\s*)?:?\s*\S+\s*$", re.I)
+#: A heading in capitals of its own after the attendance ("SPORTS – SUBVENTIONS EXCEPTIONNELLES AUX CLUBS …"): at
+#: least three words, no colon, and no lower-case letter.
+_CAPITALS_TITLE = re.compile(r"(?:^|\n)\s*\n(?P<t>(?:[^\n:a-zà-ÿ]*[A-ZÀ-Ý][^\n:a-zà-ÿ]*(?:\n|$)){1,3}?)(?:\s*\n|$)")
+
+
 def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[str, int, int] | None:
-    """Return the title and its span: "Objet : …" or "Rapport n° 14 – …", else what follows the number on its line or
-    below it, else the lines before "rapporte"."""
-    # The title's second line, if any, is no "Rapporteur : …" line.
-    match = (re.search(r"^\s*Objet\s*:\s*(?P<t>.+(?:\n(?!\s*\n|[^\n:]{0,40}:).+)?)", body, re.I | re.M)
-             or re.search(r"^\s*Rapport\s+n\s*[°º]\s*[\w.-]+\s*(?::|\s[-–—])\s*(?P<t>\S.{7,})$", body, re.I | re.M))
-    if match:
-        return _title(match.group("t")), match.start("t"), match.end("t")
-    if number_end is not None:
-        # "Délibération n° 2023-087 : Attribution d'une subvention …" — the title after the number, on its line.
-        line_start = body.rfind("\n", 0, number_end) + 1
-        match = _TITLE_AFTER_NUMBER.search(body[line_start:number_end])
-        if match:
-            return _title(match.group("t")), line_start + match.start("t"), line_start + match.end("t")
-        match = re.compile(r"\s*\n(?P<t>(?:[^\n]+\n?){1,3}?)\n").match(body, number_end)
-        if match and not re.search(r"convoqu|:|^\s*$", match.group("t"), re.I):
-            return _title(match.group("t")), match.start("t"), match.end("t")
-    match = re.compile(r"(?P<t>(?:[^\n]+\n){1,3}?)[^\n]*\brapporte\b").search(body, attendance_end)
-    if match:
-        return _title(match.group("t")), match.start("t"), match.end("t")
-    return None
+    """Return the title and its span: "Objet : …", "Rapport : …", "Rapport n° 14 – …" or "Point n° 7 – …", else what
+    the number's line or the lines below it give, else a heading in capitals after the attendance, else the lines
+    before "rapporte"."""
+    # The title's second line, if any, is no "Rapporteur : …" line, nor the number's ("Délibération n° …").
+    match = re.search(r"^\s*(?:Objet|Rapport)\s*:\s*(?P<t>.+(?:\n(?!\s*\n|[^\n:]{0,40}:|\s*(?-i:D[ée]lib[ée]ration\b"
+                      r"|DÉLIBÉRATION|N\s*[°º]|Délib\.)).+)?)", body, re.I | re.M)
+    if match is None:
+        items = list(_ITEM_TITLE.finditer(body))  # the last item heading before the number, in minutes of several
+        match = next((m for m in reversed(items) if number_end is not None and m.start() < number_end),
+                     items[0] if items else None)
+    if match is None and number_end is not None:
+        match = _title_by_the_number(body, number_end)
+    if match is None:
+        match = next((m for m in _CAPITALS_TITLE.finditer(body, attendance_end)
+                      if len(m.group("t").split()) >= 3 and re.search(r"[A-ZÀ-Ý]{4}", m.group("t"))), None)
+    if match is None:
+        match = re.compile(r"(?P<t>(?:[^\n]+\n){1,3}?)[^\n]*\brapporte\b").search(body, attendance_end)
+    return (_title(match.group("t")), match.start("t"), match.end("t")) if match else None
+
+
+def _title_by_the_number(body: str, number_end: int) -> re.Match | None:
+    """The title that the number's line gives, after the number ("Délibération n° 2023-087 : Attribution …") or
+    before it ("4. Subventions 2024 – Délibération n° 2024-031"), else the lines just below it."""
+    line_start = body.rfind("\n", 0, number_end) + 1
+    match = (_TITLE_AFTER_NUMBER.search(body, line_start, number_end)
+             or _TITLE_BEFORE_NUMBER.match(body, line_start, number_end))
+    if match is not None:
+        return match
+    match = re.compile(r"\s*\n(?P<t>(?:[^\n]+\n?){1,3}?)\n").match(body, number_end)
+    return match if match and not re.search(r"convoqu|:|^\s*$", match.group("t"), re.I) else None
+
+
+#: A consonant opening what a line break cut from its word, in a title in capitals ("AGRI-\nCOLE"), and the
+#: particles that open a new word of a compound instead ("VAL-\nDE-MARNE").
+_CUT_IN_CAPITALS = re.compile(r"(?<=[A-ZÀ-Ý]{2})-[ \t]*\n[ \t]*(?=[B-DF-HJ-NP-TV-XZÇ][A-ZÀ-Ý]{2})"
+                              r"(?!(?:DE|DU|DES|LA|LE|LES|SUR|SOUS|EN|ET|AUX|LÈS|LEZ)\b)")
 
 
 def _title(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(" :-")
+    """A title on one line: a word that a line break cut with a hyphen is whole again — before a lower-case letter
+    ("agri-\\ncole"), or in capitals before a consonant (:data:`_CUT_IN_CAPITALS`: "AGRI-\\nCOLE", not
+    "SAINT-\\nÉTIENNE").
+
+    >>> _title("MAL-ÊTRE EN MILIEU AGRI-\\nCOLE – SAINT-\\nÉTIENNE"), _title("milieu agri-\\ncole, Saint-\\nÉtienne")
+    ('MAL-ÊTRE EN MILIEU AGRICOLE – SAINT-ÉTIENNE', 'milieu agricole, Saint-Étienne')
+    """
+    text = re.sub(r"(?<=\w\w)-[ \t]*\n[ \t]*(?=[a-zà-ÿ])", "", text)
+    if not re.search(r"[a-zà-ÿ]", text):
+        text = _CUT_IN_CAPITALS.sub("", text)
+    return re.sub(r"\s+", " ", re.sub(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)", "-", text)).strip(" :-")
 
 
 def find_programme(text: str) -> str | None:
@@ -367,19 +464,42 @@ class Vote:
 _COUNT = r"(?P<n>\d+|z[ée]ro|aucune?)"
 
 
+#: A count against or abstaining, written number first, that makes a "13 pour" before it on its line a vote.
+_COUNTED_AFTER = r"(?=[^\n]{0,60}?\b(?:\d+|aucune?|z[ée]ro)\s+(?:voix\s+)?(?:contre|abstentions?)\b)"
+
+
 def _count(text: str, words: str, voix: bool = False) -> tuple[int, tuple[int, int]] | None:
     """The count that ``text`` gives for ``words``: "Pour : 20" (on the same line), or "20 voix pour" — "voix"
-    required when ``voix`` ("65738 pour le GIP" is no vote)."""
+    required when ``voix`` ("65738 pour le GIP" is no vote) unless a count against or abstaining follows on the
+    line ("13 pour – 2 contre")."""
     match = (re.search(rf"\b(?:{words})[ \t]*:[ \t]*{_COUNT}\b", text, re.I)
-             or re.search(rf"\b{_COUNT}\s+(?:voix\s+){'' if voix else '?'}(?:{words})\b", text, re.I))
+             or re.search(rf"\b{_COUNT}\s+(?:voix\s+){'' if voix else '?'}(?:{words})\b", text, re.I)
+             or (re.search(rf"\b{_COUNT}\s+(?:{words})\b{_COUNTED_AFTER}", text, re.I) if voix else None))
     if not match:
         return None
     n = match.group("n")
     return (int(n) if n.isdigit() else 0), match.span()
 
 
-def parse_vote(body: str) -> Vote:
-    """Return the outcome (adopted-unanimously, adopted, rejected) and the counts when the text gives them."""
+def parse_vote(body: str, start: int = 0) -> Vote:
+    """Return the outcome (adopted-unanimously, adopted, rejected) and the counts when the text gives them: the first
+    vote from the line of offset ``start`` on (where the deliberation's own item opens, in minutes that record
+    several), else the first in ``body``.
+
+    >>> minutes = "2. Tarifs\\nAdopté par 10 voix pour et 2 contre.\\n4. Subventions\\nAdopté par 12 voix pour."
+    >>> parse_vote(minutes, minutes.index("4.")).votes_for, parse_vote(minutes).votes_for
+    (12, 10)
+    """
+    start = body.rfind("\n", 0, start) + 1
+    if start:
+        vote = _parse_vote(body[start:])
+        if vote.span is not None:
+            vote.span = (vote.span[0] + start, vote.span[1] + start)
+            return vote
+    return _parse_vote(body)
+
+
+def _parse_vote(body: str) -> Vote:
     vote = Vote()
     spans = []
     for attr, words, voix in (("votes_for", r"pour|votes?\s+pour", True), ("against", r"contre", False),
@@ -412,12 +532,22 @@ def parse_vote(body: str) -> Vote:
     return vote
 
 
+_PUBLISHED = re.compile(r"(?:publi[ée]e?s?(?:\s+sur\s+(?:le\s+site|internet)[^\n]{0,60}?)?|publication|"
+                        r"mise\s+en\s+ligne|affich[ée]e?s?)\s+le\s*:?\s*|(?:mise\s+en\s+ligne|date\s+de\s+publication)"
+                        r"\s*:\s*", re.I)
+
+
 def find_published(body: str) -> dt.date | None:
-    """Return the publication date ("Publiée le : 25 avril 2014", "Date de mise en ligne : …")."""
-    match = re.search(r"(?:publi[ée]e?|mise\s+en\s+ligne|affich[ée]e?)\s+le\s*:?\s*|mise\s+en\s+ligne\s*:\s*", body,
-                      re.I)
-    date = DATE_RE.match(body, match.end()) if match else None
-    return date_from_match(date) if date else None
+    """Return the publication date ("Publiée le : 25 avril 2014", "Date de mise en ligne : …", "Publié sur le site
+    internet de la commune le …", "… et publication le …"): the first such phrase that a date follows.
+
+    >>> find_published("dès sa publication le cas échéant.\\nPublié sur le site internet de la commune le 03/04/2024")
+    datetime.date(2024, 4, 3)
+    """
+    for match in _PUBLISHED.finditer(body):
+        if (date := DATE_RE.match(body, match.end())) is not None and (found := date_from_match(date)):
+            return found
+    return None
 
 
 def find_fiscal_year(body: str) -> int | None:

@@ -144,15 +144,17 @@ SECTIONS = [
                            r"[^:\n]*(?:\n[^:\n]{0,80})?:", re.I | re.M)),
     ("excused", re.compile(r"^(?:Membres?\s+(?:titulaires?\s+)?)?(?:absente?s?\s+)?excusée?s?[^:\n]{0,40}:",
                            re.I | re.M)),
-    ("absent", re.compile(r"^(?:Membres?\s+(?:titulaires?\s+)?)?Absente?s?(?:\s+non\s+excusée?s?)?\s*:", re.I | re.M)),
+    ("absent", re.compile(r"^(?:Membres?\s+(?:titulaires?\s+)?)?Absente?s?(?:\s+non\s+excusée?s?)?(?:\s*\(\d+\))?\s*:",
+                          re.I | re.M)),
     ("present", re.compile(r"^(?:(?:Membres?|Conseillers?)\s+(?:titulaires?\s+)?présents?|(?:Étaient|Etaient|Sont)\s+"
                            r"présents?|Présents?)(?:\s*\([^)\n]*\))?\s*:", re.I | re.M)),
 ]
 
 _COUNTS = {
     "in_office": r"(?:membres|conseillers|élus)?\s*en\s+exercice",
-    "present_count": r"(?:Nombre\s+de\s+|membres\s+)?présents",
-    "proxy_count": r"(?:Nombre\s+de\s+)?(?:pouvoirs|procurations|(?:membres\s+)?représentés)",
+    "present_count": r"(?:Nombre\s+de\s+|membres\s+)?présents(?:\s+ou\s+suppléés|\s+lors\s+du\s+vote)?",
+    "proxy_count": r"(?:Nombre\s+de\s+)?(?:pouvoirs|procurations|(?:membres\s+)?représentés"
+                   r"|absents\s+ayant\s+donné\s+(?:pouvoir|procuration))",
     "vote_count": r"(?:Nombre\s+de\s+)?(?:voix|votants|suffrages\s+exprimés)",
 }
 
@@ -177,33 +179,92 @@ def surname_only(item: str) -> Person | None:
     return Person("", " ".join(tokens))
 
 
-def _names_line(line: str, kind: str, bare: bool = False) -> bool:
-    """Whether ``line`` continues a list of names; ``bare``: the list gives family names alone."""
-    items = [_HELD_BY.sub("", i) for i in re.split(r"[,;]", line) if i.strip(" .")]
+def in_capitals(item: str) -> Person | None:
+    """A name in a list written all in capitals, after a civility: the first word is the given name, the others the
+    family name ("M. JEAN-MICHEL TOURNADRE"); a particle first ("M. LE GALL") opens a family name alone.
+
+    >>> in_capitals("MME FRANÇOISE CHEVALEYRE"), in_capitals("M. LE GALL"), in_capitals("DÉCIDE")
+    (Person(given='Françoise', family='CHEVALEYRE'), Person(given='', family='LE GALL'), None)
+    """
+    tokens = item.strip(" .;:").split()
+    if not tokens or tokens[0].lower() not in CIVILITIES:
+        return None
+    while tokens and tokens[0].lower() in CIVILITIES:
+        tokens = tokens[1:]
+    if not 1 <= len(tokens) <= 5 or not all(_is_upper_word(t) and re.fullmatch(r"[\w'’-]+", t) for t in tokens):
+        return None
+    if len(tokens) == 1 or tokens[0].lower() in PARTICLES:
+        return Person("", " ".join(tokens))
+    return Person(tokens[0].title(), " ".join(tokens[1:]))
+
+
+#: What a list says of a member after the name, in brackets: a role ("(Maire)", "(PRÉSIDENT)"), a group ("(élus)"),
+#: when they came ("(arrivé au point 4)").
+_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+#: An aside, or an item of its own after the name ("M. Philippe GAUTRON, maire"), that says who chairs.
+_CHAIR_ROLE = re.compile(r"\s*(?:(?:le|la)\s+)?(?:maire|présidente?)(?:\s+de\s+séance)?\s*", re.I)
+
+
+def _without_asides(item: str) -> str:
+    while (aside := _ASIDE.search(item)) is not None and not _HELD_BY.match(item, aside.start()):
+        item = item[:aside.start()]
+    return item
+
+
+def _first_item(text: str, kind: str) -> str:
+    """The first name of a list: a proxy's giver is its first name ("M. ODIN à M. CHAMBON", "M. ODIN (pouvoir à
+    M. CHAMBON)")."""
+    first = _HELD_BY.sub("", re.split(r"[,;]", _unbulleted(text), maxsplit=1)[0]).strip()
+    if kind == "proxies":
+        first = _PROXY_SPLIT.split(first, maxsplit=1)[0].strip()
+    return _without_asides(first)
+
+
+def _is_capitals(text: str, kind: str) -> bool:
+    """Whether a list is written all in capitals (its first item opening with a civility): its names are then read
+    by :func:`in_capitals`."""
+    return not re.search(r"[a-zà-ÿ]", text) and in_capitals(_first_item(text, kind)) is not None
+
+
+def _names_line(line: str, kind: str, bare: bool = False, capitals: bool = False, cut: bool = False) -> bool:
+    """Whether ``line`` continues a list of names; ``bare``: the list gives family names alone; ``capitals``: it is
+    written in capitals; ``cut``: the line before ended with a hyphen, the line's first word ends a name."""
+    items = [_without_asides(_HELD_BY.sub("", i)) for i in re.split(r"[,;]", _unbulleted(line)) if i.strip(" .")]
+    if cut and len(items) > 1:
+        items = items[1:]
     if not items:
         return False
     if kind == "proxies" and _PROXY_SPLIT.search(line):
         return True
-    good = sum(parse_person(i) is not None or (bare and surname_only(i) is not None) or i.strip().endswith("-")
-               for i in items)
+    good = sum(_listed(i, bare, capitals) is not None or i.strip().endswith("-") or _BY_TITLE.fullmatch(i.strip())
+               is not None for i in items)
     last = items[-1].split()
     dangling = len(last) == 1 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+", last[0]) is not None
     return good >= max(1, len(items) - (1 if dangling else 0)) * 0.6
 
 
+#: A member named by their office, not their name ("Excusés : M. le Maire, Mme Louisa HADDAD"): no person to list, but
+#: no sign that the list has ended either.
+_BY_TITLE = re.compile(r"(?:M\.|Mme|Monsieur|Madame)\s+(?:le|la)\s+[\w-]+", re.I)
 _STARTS_WITH_CIVILITY = re.compile(r"(?:M\.|Mme|MM\.|Mmes|Mlle|Monsieur|Madame)\s", re.I)
+
+
+def _unbulleted(line: str) -> str:
+    """A line of a list without its bullet ("- M. Luc ROUX a donné procuration à …")."""
+    return re.sub(r"^\s*[-–•*]\s+", "", line)
 
 
 def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int]:
     """Return the joined names of a section and the offset where they end."""
     first_line, *rest = body[start:stop].split("\n")
     lines, end, pos = [], start, start
-    bare = _bare_list(first_line, kind)
+    first = next((line for line in [first_line] + rest if line.strip()), "")
+    bare, capitals = _bare_list(first, kind), _is_capitals(first.strip(), kind)
     for line in [first_line] + rest:
         if line.strip():
-            if not _names_line(line, kind, bare):
+            if not _names_line(line, kind, bare, capitals, cut=bool(lines) and lines[-1].endswith("-")):
                 break
-            lines.append(line.strip())
+            lines.append(_unbulleted(line).strip())
             end = pos + len(line)
         pos += len(line) + 1
     joined = ""
@@ -217,36 +278,53 @@ def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int
     return joined, end
 
 
-def _listed(item: str, bare: bool) -> Person | None:
-    """The person an item of a list names; a family name alone counts in a ``bare`` list."""
-    return parse_person(item) or (surname_only(item) if bare else None)
+def _listed(item: str, bare: bool, capitals: bool = False) -> Person | None:
+    """The person an item of a list names; a family name alone counts in a ``bare`` list, a name in capitals in a
+    list in ``capitals``."""
+    return (parse_person(item) or (in_capitals(item) if capitals else None)
+            or (surname_only(item) if bare else None))
 
 
 def _bare_list(first_line: str, kind: str) -> bool:
     """Whether a list gives family names alone: its first item is a civility and a name in capitals ("MM. CHAMBON")
     — a word in capitals alone ("DÉCIDE") opens no list."""
-    first = _HELD_BY.sub("", re.split(r"[,;]", first_line, maxsplit=1)[0]).strip()
-    return kind != "proxies" and bool(_STARTS_WITH_CIVILITY.match(first + " ")) and surname_only(first) is not None
+    first = _first_item(first_line, kind)
+    return bool(_STARTS_WITH_CIVILITY.match(first + " ")) and surname_only(first) is not None
 
 
 def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
-    bare = _bare_list(text, kind)
+    bare, capitals = _bare_list(text, kind), _is_capitals(text, kind)
+    last = None
     for item in re.split(r"[,;]", text):
-        item = item.strip(" .)")
+        item = item.strip(" .")
         if not item:
             continue
         if kind == "proxies":
             parts = _PROXY_SPLIT.split(item, maxsplit=1)
-            giver = parse_person(parts[0])
-            holder = parse_person(parts[1]) if len(parts) > 1 else None
+            giver = _listed(parts[0].strip(" .)"), bare, capitals)
+            holder = _listed(parts[1].strip(" .)"), bare, capitals) if len(parts) > 1 else None
             if giver:
                 _add_proxy(attendance, giver, holder)
         elif (held := _HELD_BY.search(item)) is not None:
-            if (person := _listed(item[:held.start()], bare)) is not None:
+            if (person := _listed(item[:held.start()], bare, capitals)) is not None:
                 getattr(attendance, kind).append(person)
-                _add_proxy(attendance, person, _listed(held.group("holder"), bare))
-        elif (person := _listed(item, bare)) is not None:
+                _add_proxy(attendance, person, _listed(held.group("holder"), bare, capitals))
+        elif (person := _listed(_without_asides(item), bare, capitals)) is not None:
             getattr(attendance, kind).append(person)
+            last = person
+            if (aside := _ASIDE.search(item)) is not None:
+                _chair_by_role(attendance, person, aside.group(0).strip(" ()"))
+            continue
+        elif last is not None and kind == "present":
+            _chair_by_role(attendance, last, item)
+        last = None
+
+
+def _chair_by_role(attendance: Attendance, person: Person, role: str) -> None:
+    """``person`` chairs when the list says so beside the name ("(Maire)", ", président") and nothing else named
+    the chair."""
+    if attendance.chair is None and _CHAIR_ROLE.fullmatch(role):
+        attendance.chair, attendance.chair_title = person, role.strip().capitalize()
 
 
 def _add_proxy(attendance: Attendance, giver: Person, holder: Person | None) -> None:
@@ -276,28 +354,45 @@ def parse_sections(body: str, attendance: Attendance) -> None:
 def parse_counts(body: str, attendance: Attendance) -> None:
     """Read the stated counts (in office, present, proxies, votes) and the convocation date."""
     for name, words in _COUNTS.items():
-        match = re.search(rf"{words}\s*:?\s*(\d+)\b", body, re.I)
+        match = re.search(rf"{words}\s*(?::|\((?=\d+\)))?\s*(\d+)\b", body, re.I)  # "Présents : 14", "Présents (14)"
         if match:
             setattr(attendance, name, int(match.group(1)))
             attendance.spans.append(match.span())
-    match = re.search(r"(?:convoqu[ée]e?s?\s+le|date\s+de\s+(?:la\s+)?convocation\s*:)\s*", body, re.I)
+    match = re.search(r"(?:convoqu[ée]e?s?\s+le|date\s+de\s+(?:la\s+)?convocation(?:\s+et\s+d['’]affichage)?\s*:)\s*",
+                      body, re.I)
     if match:
         date = DATE_RE.match(body, match.end())
         if date:
-            attendance.convened = date_from_match(date)
+            attendance.convened = date_from_match(date) or _before_the_session(date, body)
             attendance.spans.append((match.start(), date.end()))
+
+
+def _before_the_session(date: re.Match, body: str) -> dt.date | None:
+    """A convocation's date written without its year ("dûment convoqué le 4 juin"): the last such day before the
+    session."""
+    from graph.ingest.delib_meta import find_session_date
+
+    session = find_session_date(body)
+    if session is None:
+        return None
+    convened = date_from_match(date, session.year)
+    return date_from_match(date, session.year - 1) if convened is not None and convened > session else convened
 
 
 _CHAIR = re.compile(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<name>[^\n,]+)"
                     r"|Présidence\s*:\s*(?P<name2>[^\n,]+)"
                     r"|sous\s+la\s+présidence\s+de\s+"
                     r"(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la)\s+(?P<title>[^,\n]+),\s*)?"
-                    r"(?P<name3>[^\n,]+)|^Présid(?:ent|ente)\s*:\s*(?P<name4>[^\n,]+)", re.I | re.M)
-_SECRETARY = re.compile(r"(?:Secrétaire\s+de\s+(?:la\s+)?séance|^[ \t]*Secrétaire)\s*:\s*(?P<name>[^\n,]+)",
-                        re.I | re.M)
+                    r"(?P<name3>[^\n,]+)(?:,\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire)|(?:Maire|Conseill[eè]re?)\s+"
+                    r"(?:adjointe?|délégué?e?))\b)?|^Présid(?:ent|ente)\s*:\s*(?P<name4>[^\n,]+)", re.I | re.M)
+_SECRETARY = re.compile(r"(?:Secrétaire\s+de\s+(?:la\s+)?séance|^[ \t]*Secrétaire"
+                        r"|^[ \t]*(?:a|est)\s+(?:été\s+)?(?:désignée?|élue?|nommée?)\s+(?:comme\s+)?secrétaire)"
+                        r"\s*:\s*(?P<name>[^\n,]+)", re.I | re.M)
 # "X a été désigné secrétaire", found from where its verb is: searched for as a whole, the name (any text up to a
 # line end, comma or colon, tried from each character) took 0.6 s of 7.3 on 400 deliberations.
-_APPOINTED = (r"\s+(?:a\s+été|est)\s+(?:désignée?|élue?|nommée?)\s+"
+# The verb follows the name on its line, or on the next when it goes on in lower case: "Mme Laure MÉNAGER\nA été
+# nommé secrétaire : M. Nicolas MARTEAU" heads another line, and the name before it is not the secretary's.
+_APPOINTED = (r"(?:[ \t]+|[ \t]*\n[ \t]*(?-i:(?=[a-zé])))(?:a\s+été|est)\s+(?:désignée?|élue?|nommée?)\s+"
               r"(?:comme\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+)?secrétaire")
 _NAMED_SECRETARY = re.compile(r"(?P<name>[^\n,:]+?)" + _APPOINTED, re.I)
 _APPOINTED_AFTER_NAME = re.compile(r"(?<=[^\n,:])" + _APPOINTED, re.I)
@@ -318,17 +413,30 @@ def _find_secretary(body: str) -> re.Match | None:
     return named if stated is None or named.start() < stated.start() else stated
 
 
+def _officer(text: str) -> Person | None:
+    """The person an officer's line names: a full name, or after a civility a family name alone ("Mme PROUST") or a
+    name in capitals ("MME ANNIE LAMADON").
+
+    >>> _officer("Mme PROUST."), _officer("MME ANNIE LAMADON"), _officer("DUPONT")
+    (Person(given='', family='PROUST'), Person(given='Annie', family='LAMADON'), None)
+    """
+    text = _without_asides(text.strip(" .;"))
+    if (person := parse_person(text)) is not None or not _STARTS_WITH_CIVILITY.match(text + " "):
+        return person
+    return in_capitals(text) if not re.search(r"[a-zà-ÿ]", text[text.find(" "):]) else None
+
+
 def parse_officers(body: str, attendance: Attendance) -> None:
     """Read the chair (and the title under which they sign) and the secretary of the session."""
     match = _CHAIR.search(body)
     if match:
-        attendance.chair = parse_person(match.group("name") or match.group("name2") or match.group("name3")
-                                        or match.group("name4"))
-        attendance.chair_title = match.group("title")
+        attendance.chair = _officer(match.group("name") or match.group("name2") or match.group("name3")
+                                    or match.group("name4"))
+        attendance.chair_title = match.group("title") or match.group("office")  # "…, Maire de la commune"
         attendance.spans.append(match.span())
     match = _find_secretary(body)
     if match:
-        attendance.secretary = parse_person(match.group("name"))
+        attendance.secretary = _officer(match.group("name"))
         attendance.spans.append(match.span())
     for sign in _SIGNATURE.finditer(body):
         following = body[sign.end():sign.end() + 200].strip().split("\n")[0]

@@ -46,16 +46,20 @@ STAMP_PATTERNS = [
     ("received", re.compile(r"RE[CÇ]U\s+EN\s+PR[EÉ]FECTURE\s+Le\s+" + _DATE, re.I)),
     ("platform", re.compile(r"^VIA\s+(?P<value>[^\n]+?)[ \t]*$", re.M)),
     ("sent", re.compile(_loose("Envoi Préfecture") + r"\s*:\s*" + _DATE, re.I)),
-    ("received", re.compile(_loose("Réception en Préfecture") + r"\s*:\s*" + _DATE, re.I)),
+    ("received", re.compile(r"(?:Date\s+de\s+)?" + _loose("Réception en Préfecture") + r"\s*:\s*" + _DATE, re.I)),
     ("sent", re.compile(r"Date de t[ée]l[ée]transmission\s*:\s*" + _DATE, re.I)),
     ("received", re.compile(r"Date de r[ée]ception (?:en )?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
     ("sent", re.compile(r"Envoy[ée] en pr[ée]fecture le\s*:?\s*" + _DATE, re.I)),
+    # "Transmis en préfecture le …", "Transmise au représentant de l'État le …", "après dépôt en préfecture le …"
+    ("sent", re.compile(r"(?:Transmise?s?|d[ée]p[ôo]t|transmission)\s+(?:en\s+pr[ée]fecture|au\s+repr[ée]sentant\s+"
+                        r"de\s+l['’][ÉE]tat|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée])\s+le\s*:?\s*" + _DATE, re.I)),
     ("received", re.compile(r"Re[çc]u en pr[ée]fecture le\s*:?\s*" + _DATE, re.I)),
+    ("received", re.compile(r"R[ée]ception\s+par\s+le\s+pr[ée]fet\s*:\s*" + _DATE, re.I)),
     ("published", re.compile(r"Affich[ée] le\s*:?\s*(?:" + _DATE + ")?", re.I)),
     ("published", re.compile(r"Date de mise en ligne\s*:\s*" + _DATE, re.I)),
     ("actes", re.compile(r"(?:\bID\s*:\s*)?(?P<value>" + _ACTES + ")")),
     # Last: it is the stamp's only on a line, or below one, that held another of its fragments.
-    ("received beside a stamp", re.compile(r"\bRe[çc]u\s+le\s*:?\s*" + _DATE, re.I)),
+    ("received beside a stamp", re.compile(r"\b(?:Re[çc]u\s+le|Date\s+de\s+r[ée]ception)\s*:?\s*" + _DATE, re.I)),
 ]
 
 

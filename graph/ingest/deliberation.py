@@ -35,9 +35,14 @@ from graph.namespaces import MAI, slugify
 
 EXTENSIONS = (".pdf", ".txt", ".md", ".markdown")
 
-_MARKERS = [r"d[ée]lib[ée]ration", r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]", r"\bs[ée]ance\b",
-            r"\bLe\s+Conseil\b|\bLe\s+Bureau\b|\bLa\s+Commission\s+permanente\b", r"\d{3}-\d{9}-\d{8}-",
-            r"\bD[ÉE]CIDE\b|\badopt[ée]", r"registre\s+des\s+d[ée]lib[ée]rations"]
+#: The genre's words: a deliberation has three of them. A plenary's act may lack the session's name and the formula
+#: ("L'Assemblée départementale, … DÉCIDE", "Réunion des 9 et 10 décembre"), its members in office then counted.
+_MARKERS = [r"d[ée]lib[ée]ration", r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]",
+            r"\bs[ée]ance\b|\br[ée]union\s+d(?:u|es)\s+\d",
+            r"\bLe\s+Conseil\b|\bLe\s+Bureau\b|\bLa\s+Commission\s+permanente\b|\bLe\s+Comit[ée]\s+syndical\b"
+            r"|\bL['’]Assembl[ée]e\s+(?:d[ée]partementale|r[ée]gionale|pl[ée]ni[èe]re|d[ée]lib[ée]rante)\b",
+            r"\d{3}-\d{9}-\d{8}-", r"\bD[ÉE]CIDE\b|\badopt[ée]", r"registre\s+des\s+d[ée]lib[ée]rations",
+            r"\b(?:membres|conseillers|délégués|élus)(?:\s+\w+)?\s+en\s+exercice\b"]
 
 
 #: What a deliberation decides: a text about deliberations (a dataset's README, a note) has the genre's words but
@@ -165,7 +170,10 @@ class Reader:
         if self.actes:
             b.add(d, MAI.actesId, self.actes.normalised)
             b.add(d, MAI.actesIdRaw, self.actes.raw)
-        for prop, value in ((MAI.receivedByPrefecture, stamp.received),
+        # An act teletransmitted (it has an ACTES id) is acknowledged the moment it is sent: "Transmis en préfecture
+        # le …" without a date of receipt dates the receipt.
+        received = stamp.received or (stamp.sent if self.actes else None)
+        for prop, value in ((MAI.receivedByPrefecture, received),
                             (MAI.publishedOn, find_published(self.body) or stamp.published)):
             b.add(d, prop, Literal(value, datatype=XSD.date) if value else None)
         b.add(d, MAI.transmissionPlatform, stamp.platform)
@@ -174,7 +182,9 @@ class Reader:
         self.read_vote()
 
     def read_vote(self) -> None:
-        vote = parse_vote(self.body)
+        # In minutes of several items, the vote of the deliberation's own is the first after its number.
+        own = number_match(self.body)
+        vote = parse_vote(self.body, own.start() if own else 0)
         self.outcome = vote.outcome
         if vote.outcome:
             self.b.add(self.iri, MAI.outcome, concept("outcome", vote.outcome))

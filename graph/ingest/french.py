@@ -155,7 +155,7 @@ _UNITS = {
     "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
     "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
 }
-_SCALES = {"mille": 1000, "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9}
+_SCALES = {"mille": 1000, "mil": 1000, "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9}
 _WORDS_RE = re.compile(
     r"\b(?:(?:" + "|".join(sorted(list(_UNITS) + list(_SCALES) + ["cent", "cents", "et"], key=len, reverse=True))
     + r")(?:[\s-]+|\b))+", re.I)
