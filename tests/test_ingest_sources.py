@@ -51,13 +51,23 @@ def test_after_forget_all_every_answer_comes_from_the_store(oxi_store):
         assert answers(sources, writer.query, [A]) == [("1", {A}, "1", {A})]
 
 
-def test_a_file_name_met_twice_in_one_ingest_replaces_its_first_version_and_touches_its_subjects(oxi_store,
-                                                                                                 tmp_path):
+def test_a_file_name_met_twice_in_one_ingest_is_stored_once_the_others_refused_saying_so(oxi_store, tmp_path):
+    """One source a name: a second file of the name in the same ingest would replace the first unseen (it did)."""
     first = write(tmp_path / "one" / "list.csv", GRANTS.format(name="Club Alpha"))
     second = write(tmp_path / "two" / "list.csv", GRANTS.format(name="Club Beta"))
     same = write(tmp_path / "three" / "list.csv", GRANTS.format(name="Club Beta"))
-    reports = ingest_paths(oxi_store, [first, second, same], publish_interval=3600)
+    refused = []
+    reports = ingest_paths(oxi_store, [first, second, same], publish_interval=3600,
+                           on_report=lambda report, error, path: error and refused.append(path))
     labels = {str(row[0]) for row in oxi_store.query(
         "SELECT ?l WHERE { GRAPH ?g { ?a <http://www.w3.org/2000/01/rdf-schema#label> ?l } }")}
-    assert [r.status for r in reports] == ["stored", "stored", "unchanged"]
-    assert reports[0].touched < reports[1].touched and "Club Alpha" not in labels and "Club Beta" in labels
+    assert [r.status for r in reports] == ["stored"] and refused == [second, same]
+    assert "Club Alpha" in labels and "Club Beta" not in labels
+
+
+def test_a_new_version_of_a_file_touches_the_subjects_of_the_old_one(oxi_store, tmp_path):
+    path = write(tmp_path / "list.csv", GRANTS.format(name="Club Alpha"))
+    [old] = ingest_paths(oxi_store, [path])
+    write(tmp_path / "list.csv", GRANTS.format(name="Club Beta"))
+    [new] = ingest_paths(oxi_store, [path])
+    assert old.touched < new.touched and any("remplace la source" in i.message for i in new.warnings)
