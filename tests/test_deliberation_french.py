@@ -367,3 +367,17 @@ def test_a_flattened_table_of_two_natures_gives_a_grant_a_cell_and_a_row_lacking
         ("Les Nageurs du Lac", "3100", "operating"), ("Union sportive", "1500", "project"),
         ("Les Nageurs du Lac", "800", "project")]
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [("11300", True), ("2300", True), ("13600", True)]
+
+
+@pytest.mark.parametrize("rows, grants, total", [
+    ("Comité des fêtes 3 000,00 €\nTennis Club 1 800,50 €\nTotal 4 800,50 €\n",
+     [("Comité des fêtes", "3000.00"), ("Tennis Club", "1800.50")], "4800.50"),
+    ("Comité des fêtes 12 500 €\nTennis Club 1 200,50\nTotal 13 700,50\n",
+     [("Comité des fêtes", "12500"), ("Tennis Club", "1200.50")], "13700.50"),
+    ("Comité des fêtes 3 000,00\nTennis Club 44 125,00 €\nTotal 47 125,00 €\n",
+     [("Comité des fêtes", "3000.00"), ("Tennis Club", "44125.00")], "47125.00"),
+])
+def test_a_flattened_rows_amount_with_cents_is_read_whole(rows, grants, total):
+    found = find_grants("DÉCIDE d'attribuer les subventions suivantes :\nAssociation Montant\n" + rows)
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == grants
+    assert [(str(t.amount), t.reconciled) for t in found.totals] == [(total, True)]

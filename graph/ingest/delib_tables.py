@@ -177,7 +177,9 @@ def _split_row(line: str, columns: int) -> tuple[str, list[Decimal], str | None]
         start = end - 1
         if start < 0 or not _AMOUNT_TOKEN.match(tokens[start]):
             break
-        while start > 0 and re.fullmatch(r"\d{3}", tokens[start]) and re.fullmatch(r"\d{1,3}", tokens[start - 1]):
+        # "3 000,00": the right-most group may carry the cents, the groups before it are three digits each.
+        while start > 0 and re.fullmatch(r"\d{3}" + (r"(?:,\d{1,2})?" if start == end - 1 else ""), tokens[start]) \
+                and re.fullmatch(r"\d{1,3}", tokens[start - 1]):
             start -= 1
         amounts.insert(0, parse_amount(" ".join(tokens[start:end])))
         tokens = tokens[:start]
