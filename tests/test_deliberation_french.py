@@ -381,3 +381,91 @@ def test_a_flattened_rows_amount_with_cents_is_read_whole(rows, grants, total):
     found = find_grants("DÉCIDE d'attribuer les subventions suivantes :\nAssociation Montant\n" + rows)
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == grants
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [(total, True)]
+
+
+ALIGNED_SIRET = """Article 1 : d'attribuer les subventions d'investissement suivantes :
+
+   Bénéficiaire                   SIRET               Objet de la            Dépense           Subvention
+                                                      dépense                subvention-       attribuée
+                                                                             nable (HT)
+   Association d'Aide à Domicile  36227586900018      Acquisition de         100 000 €         30 000 €
+   en Milieu Rural (ADMR) du                          4 véhicules (coût
+   canton de Pontvieux                                120 000 € TTC)
+   SSIAD du Haut-Bocage           53053041900015      Logiciel              26 000 €          7 800 €
+                                                                             TOTAL             37 800 €
+
+Article 2 : d'attribuer les subventions de fonctionnement suivantes :
+
+   Bénéficiaire                                Action                              Montant
+   Plateforme d'accompagnement et de répit     Accueil de jour                      18 000 €
+   des aidants Mayenne-Angevine
+   Association Présence Verte Pays de Loire-   Téléassistance                        6 200 €
+   Fictifs                                     (complément)
+                                                               TOTAL                24 200 €
+"""
+
+
+@pytest.mark.parametrize("text, grants, totals", [
+    ("DÉCIDE d'attribuer les subventions suivantes :\n\nAssociation                 Montant\n"
+     "Comité des fêtes            3 000,00 €\nTennis Club                 1 800,00 €\n"
+     "Total                       4 800,00 €\n",
+     [("Comité des fêtes", "3000.00", None), ("Tennis Club", "1800.00", None)], ["4800.00"]),
+    ("le Conseil municipal attribue les subventions suivantes pour l'année 2024 :\n"
+     "  Comité des fêtes de Luzech        2 200 €\n  Club de pétanque                    350 €\n"
+     "  Total                             2 550 €\nMme Annie LAFON, présidente du Comité des fêtes, quitte la salle.\n",
+     [("Comité des fêtes de Luzech", "2200", None), ("Club de pétanque", "350", None)], ["2550"]),
+    ("- d'allouer les dotations complémentaires de fonctionnement suivantes :\n\n"
+     "Collège (UAI)                                    Motif                     Dotation\n"
+     "Collège Anatole-Le-Braz, Plouvenez (0221234K)    Internat – 48 places      18 600 €\n"
+     "Collège Ernest-Renan, Tréguier-sur-Jaudy         Internat – 32 places      12 400 €\n"
+     "(0220321R)\n"
+     "                                                 Total                     31 000 €\n",
+     [("Collège Anatole-Le-Braz, Plouvenez (0221234K)", "18600", "operating"),
+      ("Collège Ernest-Renan, Tréguier-sur-Jaudy (0220321R)", "12400", "operating")], ["31000"]),
+    ("Trois dossiers ont été instruits :\n\n"
+     "Commune           Nature des travaux             Montant des        Taux      Aide du SDE\n"
+     "                                                 travaux HT\n"
+     "Castelnaud-      Remplacement de 64 points       38 400,00 €     x 50 % =    19 200,00 €\n"
+     "sur-Garonne      lumineux\n"
+     "Fictif\n"
+     "Agen-le-Haut      Rénovation de 112 points       52 000,00 €      plafond    20 000,00 €\n"
+     "                                                                 TOTAL       39 200,00 €\n",
+     [("Commune de Castelnaud-sur-Garonne Fictif", "19200.00", None), ("Commune d'Agen-le-Haut", "20000.00", None)],
+     ["39200.00"]),
+    (ALIGNED_SIRET, [("Association d'Aide à Domicile en Milieu Rural (ADMR) du canton de Pontvieux", "30000",
+                      "investment"), ("SSIAD du Haut-Bocage", "7800", "investment"),
+                     ("Plateforme d'accompagnement et de répit des aidants Mayenne-Angevine", "18000", "operating"),
+                     ("Association Présence Verte Pays de Loire-Fictifs", "6200", "operating")], ["37800", "24200"]),
+    ("Article 1 : d'attribuer les acomptes sur subvention suivants :\n"
+     "Structure                          Montant prévisionnel 2025     Acompte (40 %)\n"
+     "PLIE Rhône-Sèvre                     420 000 €                  168 000 €\n"
+     "Atelier chantier d'insertion Les Jardins de\n"
+     "Cocagne de l'Ozon                     60 000 €                   24 000 €\n"
+     "Total                                480 000 €                  192 000 €\n",
+     [("PLIE Rhône-Sèvre", "168000", None), ("Atelier chantier d'insertion Les Jardins de Cocagne de l'Ozon", "24000",
+                                             None)], ["192000"]),
+    ("Porteur de projet        SIRET / RNA               Projet                  Nature          Montant\n"
+     "Ressourcerie La Trouvaille  SIRET 92598815600012   Extension de l'atelier  Investissement  15 000 €\n"
+     "                                                   de réparation\n"
+     "Le Bocal Vrac (association  RNA W932011556         Épicerie vrac           Fonctionnement   6 000 €\n"
+     "loi 1901)\n"
+     "Page 1/2\n",
+     [("Ressourcerie La Trouvaille", "15000", "investment"),
+      ("Le Bocal Vrac (association loi 1901)", "6000", "operating")], []),
+])
+def test_a_table_aligned_with_spaces_is_read_a_cell_a_column(text, grants, totals):
+    found = find_grants(text)
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == grants
+    assert [(str(t.amount), t.reconciled) for t in found.totals] == [(t, True) for t in totals]
+
+
+def test_an_aligned_table_that_amends_grants_reads_the_new_amounts():
+    found = find_grants("Il est proposé d'ajuster les montants attribués comme suit :\n\n"
+                        "Association              Montant voté le      Ajustement      Nouveau montant\n"
+                        "                         28/03/2024                           2024\n"
+                        "Comité des fêtes         3 000,00 €           - 1 200,00 €     1 800,00 €\n"
+                        "Gym Volontaire           —                    + 450,00 €       450,00 €\n"
+                        "Total                    3 000,00 €           - 750,00 €       2 250,00 €\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Comité des fêtes", "1800.00"),
+                                                                       ("Gym Volontaire", "450.00")]
+    assert [(str(t.amount), t.reconciled) for t in found.totals] == [("2250.00", True)]

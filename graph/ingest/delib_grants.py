@@ -56,6 +56,7 @@ class GrantsFound:
     grants: list[GrantFact] = field(default_factory=list)
     totals: list[StatedTotal] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    tables: list[tuple[int, int]] = field(default_factory=list)  # the spans of tables aligned with spaces
 
 
 _GRANT_WORD = re.compile(r"subventions?|participation\s+financière|aide\s+financière|contribution\s+financière|"
@@ -156,14 +157,18 @@ def _sentences(body: str):
             yield match.start(), match.group(0)
 
 
-def prose_grants(body: str, title_beneficiary: str | None) -> tuple[list[GrantFact], list[StatedTotal]]:
-    """Return the grants and totals stated in sentences (table lines excluded)."""
+def prose_grants(body: str, title_beneficiary: str | None,
+                 tables: list[tuple[int, int]] = ()) -> tuple[list[GrantFact], list[StatedTotal]]:
+    """Return the grants and totals stated in sentences (table lines excluded: ``| … |`` rows, and the ``tables``
+    aligned with spaces, given by their spans)."""
     decision_at = max((m.start() for m in _DECISION.finditer(body)), default=len(body))
     grants, totals, lead, after_table = [], [], False, False
     for start, sentence in _sentences(body):
         if sentence.lstrip().startswith("|"):
             after_table = True
             continue
+        first = start + len(sentence) - len(sentence.lstrip())
+        after_table = after_table or any(e <= first and not body[e:first].strip() for _, e in tables)
         # "soit un montant total de …" just below a table of grants sums that table.
         sums_table, after_table = after_table and sentence.lstrip().lower().startswith("soit"), False
         item = sentence.lstrip().startswith(("-", "•", "*"))
@@ -175,6 +180,8 @@ def prose_grants(body: str, title_beneficiary: str | None) -> tuple[list[GrantFa
         words = [(s, e, Decimal(v)) for v, s, e in find_amounts_in_words(sentence)
                  if not any(abs(s - a) < 60 for a, _, _ in amounts)]
         for a_start, a_end, amount in amounts + words:
+            if any(s <= start + a_start < e for s, e in tables):
+                continue
             before = sentence[max(0, a_start - 120):a_start]
             total = _PROSE_TOTAL.search(sentence[max(0, a_start - 40):a_start])
             # "soit un total de …" just below a list of grants sums that list.
@@ -231,7 +238,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     match = re.search(r"subventions?\s+(?:de\s+\w+\s+)?(?:à|au|aux)\s+(?:l['’]association\s+|la\s+|l['’])?"
                       r"(?P<name>[A-ZÉÈÀ].+)", title)
     title_beneficiary = _clean_name(match.group("name")) if match else None
-    grants, totals = prose_grants(body, title_beneficiary)
+    grants, totals = prose_grants(body, title_beneficiary, found.tables)
     merge_prose(grants + each_grants(body), found)
     found.totals += totals
     check_words(body, found)

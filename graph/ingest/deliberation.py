@@ -2,7 +2,7 @@
 
 Reading is split by fact group: :mod:`delib_text` (PDF, Markdown, prefecture stamps), :mod:`delib_people`
 (attendance), :mod:`delib_meta` (authority, organ, session, number, title, ACTES id, vote), :mod:`delib_grants` and
-:mod:`delib_tables` (grants and stated totals), :mod:`delib_profile` (beneficiary, PTCE, goals);
+:mod:`delib_tables`, :mod:`delib_aligned` (grants and stated totals), :mod:`delib_profile` (beneficiary, PTCE, goals);
 :mod:`delib_graph` writes the triples and documents the modelling choices. Each fact group carries
 ``mai:evidence`` pointing into the normalised text returned as ``Extraction.text``.
 
