@@ -469,3 +469,37 @@ def test_an_aligned_table_that_amends_grants_reads_the_new_amounts():
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Comité des fêtes", "1800.00"),
                                                                        ("Gym Volontaire", "450.00")]
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [("2250.00", True)]
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("ARTICLE 1 : porte de 5 000 € à 7 000 € le montant de la subvention de fonctionnement 2024 attribuée au Comité "
+     "d'animation du Pays ;", [("Comité d'animation du Pays", "7000")]),
+    ("DÉCIDE de porter la subvention attribuée au Vélo Club Bocage de 4 000 € à 5 500 €.",
+     [("Vélo Club Bocage", "5500")]),
+    ("ARTICLE 2 : ramène de 4 000 € à 2 500 € la subvention attribuée au Vélo Club Bocage ; la somme de 1 500 € "
+     "déjà versée en trop fera l'objet d'un titre de recettes ;", [("Vélo Club Bocage", "2500")]),
+    ("Par délibération du 26 mars 2024, le Conseil a attribué les subventions suivantes, dont :\n"
+     "- 5 000 € au Comité d'animation ;\n- 4 000 € au Vélo Club.\n"
+     "Le Conseil, après en avoir délibéré : porte de 4 000 € à 4 500 € la subvention attribuée au Vélo Club.",
+     [("Vélo Club", "4500")]),
+])
+def test_a_grant_amended_from_one_amount_to_another_is_the_new_amount(text, grants):
+    found = find_grants(text)
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == grants
+
+
+def test_a_cancelled_grant_is_left_out_with_a_warning():
+    found = find_grants("Par délibération du 14 mars 2024, le Conseil a attribué à l'association L'Escale Solidaire "
+                        "une subvention de 1 500 €.\nLe Conseil, après en avoir délibéré :\n1. ANNULE la subvention de "
+                        "1 500 € attribuée à l'association L'Escale Solidaire par la délibération CA 24/008 ;\n"
+                        "2. ATTRIBUE à l'Épicerie sociale Le Panier une subvention exceptionnelle de 1 500 € ;")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Épicerie sociale Le Panier", "1500")]
+    assert [fr for fr, _ in found.warnings] == ["subvention annulée : « L'Escale Solidaire » (1500 €), non retenue"]
+
+
+def test_a_table_row_of_nothing_is_no_grant():
+    found = find_grants("DÉCIDE d'attribuer les subventions suivantes :\n\n| Association | Nouveau montant |\n"
+                        "|---|---|\n| Comité des fêtes | 1 800,00 € |\n| Association des Parents d'Élèves | 0,00 € |\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Comité des fêtes", "1800.00")]
+    assert [fr for fr, _ in found.warnings] == [
+        "« Association des Parents d'Élèves » : montant de 0 €, aucune subvention retenue"]

@@ -39,6 +39,7 @@ class GrantFact:
     purpose: str | None = None
     decision: bool = False
     table: bool = False
+    cancelled: bool = False  # "annule la subvention de 1 500 € attribuée à X": a grant undone, not made
 
 
 @dataclass
@@ -69,7 +70,8 @@ _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\
 _STOP = (r"(?=\s*(?:,|\(|;|:|\.(?:\s|$)|\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|\bdans\s+le\s+cadre\b|\bafin\b|"
          r"\bune?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|soutien)\b|"
          r"\bun\s+montant\b|\bla\s+somme\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|(?<![-\w])sur\b|"
-         r"\bà\s+hauteur\b|\ben\s+faveur\b|\bet\s+(?:(?:à|au|aux)\b|de\s+\d)|\bainsi\b|\bselon\b|$))")
+         r"\bà\s+hauteur\b|\ben\s+faveur\b|\bet\s+(?:(?:à|au|aux)\b|de\s+\d)|\bainsi\b|\bselon\b|"
+         r"\bpar\s+(?:la\s+|le\s+|l['’])?(?:délibération|décision|arrêté|convention)\b|$))")
 _BENEFICIARY = re.compile(
     r"(?:\bà|\bau\s+profit\s+de|\ben\s+faveur\s+de|\bau\s+bénéfice\s+de|\bbénéficiaire\s*:)\s+"
     r"(?:l['’]association\s+|la\s+structure\s+|la\s+société\s+|l['’](?=[A-ZÉ])|la\s+(?=[A-ZÉ])|le\s+(?=[A-ZÉ])|"
@@ -97,18 +99,31 @@ def _clean_name(name: str) -> str | None:
 
 def beneficiary_in(sentence: str, anchor: int) -> str | None:
     """Return the beneficiary named in ``sentence`` nearest to the amount at offset ``anchor``."""
-    best = None
-    for match in _BENEFICIARY.finditer(sentence):
+    best, at = None, 0
+    while match := _BENEFICIARY.search(sentence, at):
         name = _clean_name(match.group("name") or match.group("name2") or "")
         if name and not AMOUNT_RE.search(name):
             distance = abs(match.start() - anchor)
             if best is None or distance < best[0]:
                 best = (distance, name)
+            at = match.end()
+        else:  # "à 7 000 € le montant … attribuée au Comité": no name, but one may start inside it
+            at = match.start() + 1
     if best:
         return best[1]
     match = _ASSOCIATION.search(sentence)
     return _clean_name(match.group("name")) if match else None
 
+
+#: A grant amended: "porte de 5 000 € à 7 000 € la subvention …", "ramène … de 4 000 € à 2 500 €" — the amount it
+#: was, then the amount it is.
+_AMENDED_FROM = re.compile(r"\s+à\s+(?=" + AMOUNT_RE.pattern + ")", re.I)
+_AMENDED_TO = re.compile(r"\bde\s+" + AMOUNT_RE.pattern + r"\s+à\s+$", re.I)
+#: A grant undone: "annule la subvention de 1 500 € attribuée à …", "retire l'aide …".
+_CANCEL = re.compile(r"\b(?:annul|retir|abrog|supprim)\w*\s+(?:la|les|cette|ces|l['’])\s*"
+                     r"(?:subventions?|aides?|participations?|attributions?|dotations?)\b", re.I)
+#: A list's lead sentence that tells of grants made before ("a attribué les subventions suivantes :").
+_PAST = re.compile(r"\ba\s+(?:été\s+)?(?:attribué|versé|accordé|alloué)|\bavai(?:t|ent)\b|précédemment", re.I)
 
 #: Aid in kind, valued in euros: "une aide en nature … valorisée à 2 400 €" (the amount is its value, not a payment).
 _IN_KIND = re.compile(r"\b(?:aides?|avantages?|soutiens?|subventions?|contributions?|concours)\s+en\s+nature\b", re.I)
@@ -173,7 +188,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
         sums_table, after_table = after_table and sentence.lstrip().lower().startswith("soit"), False
         item = sentence.lstrip().startswith(("-", "•", "*"))
         if sentence.rstrip().endswith(":"):
-            lead = bool(_GRANT_WORD.search(sentence) or _GRANT_VERB.search(sentence))
+            lead = bool(_GRANT_WORD.search(sentence) or _GRANT_VERB.search(sentence)) and not _PAST.search(sentence)
         elif not item:
             lead = False
         amounts = [(m.start(), m.end(), parse_amount(m.group(0))) for m in AMOUNT_RE.finditer(sentence)]
@@ -190,7 +205,11 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 totals.append(StatedTotal(amount, (start + a_start, start + a_end), sentence.strip()))
                 continue
             valued_in_kind = _VALUED.search(before) and _IN_KIND.search(sentence)
-            if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead) or valued_in_kind):
+            if _AMENDED_FROM.match(sentence, a_end):
+                continue  # the amount a grant had before this deliberation amends it
+            amended = _AMENDED_TO.search(before) and _GRANT_WORD.search(sentence)
+            if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead) or valued_in_kind
+                    or amended):
                 continue
             # A list item's words are its own line's: "soit un total …" on the next line is the list's.
             window_end = a_end + 25
@@ -202,7 +221,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 or title_beneficiary
             if name:
                 grants.append(GrantFact(name, amount, (start, start + len(sentence.rstrip())),
-                                        _nature(sentence), _purpose(sentence, a_end), start >= decision_at))
+                                        _nature(sentence), _purpose(sentence, a_end), start >= decision_at,
+                                        cancelled=bool(_CANCEL.search(before))))
     return grants, totals
 
 
@@ -239,11 +259,21 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
                       r"(?P<name>[A-ZÉÈÀ].+)", title)
     title_beneficiary = _clean_name(match.group("name")) if match else None
     grants, totals = prose_grants(body, title_beneficiary, found.tables)
-    merge_prose(grants + each_grants(body), found)
+    merge_prose([g for g in grants if not g.cancelled] + each_grants(body), found)
+    cancel([g for g in grants if g.cancelled], found)
     found.totals += totals
     check_words(body, found)
     reconcile(found)
     return found
+
+
+def cancel(cancelled: list[GrantFact], found: GrantsFound) -> None:
+    """Leave out the grants that the deliberation cancels (the beneficiary's, of that amount), and say so."""
+    for grant in cancelled:
+        key = name_key(grant.beneficiary)
+        found.grants = [g for g in found.grants if name_key(g.beneficiary) != key or g.amount != grant.amount]
+        found.warnings.append((f"subvention annulée : « {grant.beneficiary} » ({grant.amount} €), non retenue",
+                               f"grant cancelled: '{grant.beneficiary}' ({grant.amount}), not kept"))
 
 
 #: One amount for each of a list of beneficiaries: "1 500 € à chacune des associations suivantes : A, B, C".

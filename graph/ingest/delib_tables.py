@@ -172,6 +172,9 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
                 continue
             if _TOTAL_ROW.match(first):
                 found.totals.append(StatedTotal(amount, span, first))
+            elif cells[name_col] and not amount:  # a grant brought to nothing, or none
+                found.warnings.append((f"« {cells[name_col]} » : montant de 0 €, aucune subvention retenue",
+                                       f"'{cells[name_col]}': amount of 0, no grant kept"))
             elif cells[name_col]:
                 nature = (_nature_of(cells[nature_col], legend) if nature_col is not None else column_nature) \
                     or heading
