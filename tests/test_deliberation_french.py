@@ -503,3 +503,19 @@ def test_a_table_row_of_nothing_is_no_grant():
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Comité des fêtes", "1800.00")]
     assert [fr for fr, _ in found.warnings] == [
         "« Association des Parents d'Élèves » : montant de 0 €, aucune subvention retenue"]
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("DÉCIDE d'attribuer les subventions suivantes :\n- la Mutualité sociale agricole : 1 800 € ;\n"
+     "- Les Restos du Cœur : 300 €.", [("Mutualité sociale agricole", "1800"), ("Les Restos du Cœur", "300")]),
+    ("IL EST PROPOSÉ DE SOUTENIR LES PROJETS SUIVANTS :\n- L'ASSOCIATION SOLIDARITÉ PAYSANS, POUR DES GROUPES DE "
+     "PAROLE : 3 500,00 EUROS ;\n- LA MUTUALITÉ SOCIALE AGRICOLE (MSA), POUR TROIS SOIRÉES : 1 800,00 EUROS.\n"
+     "- DÉCIDE D'ATTRIBUER LES SUBVENTIONS CI-DESSUS.",
+     [("ASSOCIATION SOLIDARITÉ PAYSANS", "3500.00"), ("MUTUALITÉ SOCIALE AGRICOLE (MSA)", "1800.00")]),
+    ("il est proposé de conclure une convention assortie d'un soutien financier annuel fixé comme suit :\n"
+     "- 2024 : 10 000 €\n- 2025 : 12 000 €\nLe Conseil ATTRIBUE à l'association Familles Rurales une subvention de "
+     "10 000 € au titre de l'exercice 2024.", [("Familles Rurales", "10000")]),
+])
+def test_a_list_item_is_read_after_an_article_under_a_lead_that_supports_and_never_names_a_year(text, grants):
+    found = find_grants(text)
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == grants

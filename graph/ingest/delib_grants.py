@@ -156,14 +156,31 @@ _IN_SENTENCE = r"(?:[^.;\n]|(?<=\d)\.(?=\d)|\.{2,})+"  # nor do dot leaders ("Cl
 
 
 def _item_name(item: str, anchor: int) -> str | None:
-    """The name that a list item gives before its amount: "- Comité des fêtes : 1 500 €", "- Foyer rural …… 850 €".
+    """The name that a list item gives before its amount: "- Comité des fêtes : 1 500 €", "- Foyer rural …… 850 €",
+    "- la Mutualité sociale agricole : 1 800 €" (a lower-case article, or a singular one in capitals, is left out),
+    "- L'ASSOCIATION X, POUR … : 3 500 EUROS" (the name ends at its comma before what it is for).
 
     >>> _item_name("- Foyer rural de Sainte-Olive …… 1 200 €", 33)
     'Foyer rural de Sainte-Olive'
+    >>> _item_name("- la Mutualité sociale agricole : 1 800 €", 35), _item_name("- Les Restos du Cœur : 300 €", 23)
+    ('Mutualité sociale agricole', 'Les Restos du Cœur')
     """
     name = re.sub(r"^\s*[-•*]\s*", "", item[:anchor])
+    name = re.split(r"\s:\s|\s*…|\.{3,}|,\s*(?:pour|afin|dans\s+le\s+cadre|au\s+titre)\b", name, flags=re.I)[0]
     name = re.sub(r"[\s.…:–—-]+$", "", name)
+    article = r"l['’]|la\s+|le\s+|les\s+" + (r"|L['’]|LA\s+|LE\s+" if name.isupper() else "")
+    name = re.sub(rf"^(?:{article})(?=\w)", "", name)
+    name = name[:1].upper() + name[1:]
     return name if re.match(r"[A-ZÉÈÀ«\"0-9]", name) and 2 < len(name) <= 120 else None
+
+
+#: A list item that is a year, not a beneficiary: "- 2025 : 12 000 €" (a multi-year agreement's schedule).
+_YEAR_ITEM = re.compile(r"\s*[-•*]\s*(?:(?:année|exercice|en|pour)\s+)?(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?"
+                        r"\s*[:…–—-]", re.I)
+#: What, beyond grant words, makes a sentence ending with a colon the lead of a list of grants: "il est proposé de
+#: soutenir les projets suivants :", "la participation de la commune s'établit comme suit :".
+_LEAD = re.compile(r"\bsoutenir\b|\bfinancer\b|\bparticipation\s+(?:de\s+la\s+(?:commune|ville|région|métropole)|"
+                   r"du\s+département|communale|départementale|régionale|intercommunale)", re.I)
 
 
 def _sentences(body: str):
@@ -188,7 +205,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
         sums_table, after_table = after_table and sentence.lstrip().lower().startswith("soit"), False
         item = sentence.lstrip().startswith(("-", "•", "*"))
         if sentence.rstrip().endswith(":"):
-            lead = bool(_GRANT_WORD.search(sentence) or _GRANT_VERB.search(sentence)) and not _PAST.search(sentence)
+            lead = bool(_GRANT_WORD.search(sentence) or _GRANT_VERB.search(sentence) or _LEAD.search(sentence)) \
+                and not _PAST.search(sentence)
         elif not item:
             lead = False
         amounts = [(m.start(), m.end(), parse_amount(m.group(0))) for m in AMOUNT_RE.finditer(sentence)]
@@ -205,8 +223,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 totals.append(StatedTotal(amount, (start + a_start, start + a_end), sentence.strip()))
                 continue
             valued_in_kind = _VALUED.search(before) and _IN_KIND.search(sentence)
-            if _AMENDED_FROM.match(sentence, a_end):
-                continue  # the amount a grant had before this deliberation amends it
+            if _AMENDED_FROM.match(sentence, a_end) or item and _YEAR_ITEM.match(sentence) \
+                    and "\n" not in sentence[:a_start]:
+                continue  # the amount a grant had before this deliberation amends it; a year's amount
             amended = _AMENDED_TO.search(before) and _GRANT_WORD.search(sentence)
             if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead) or valued_in_kind
                     or amended):
