@@ -519,3 +519,20 @@ def test_a_table_row_of_nothing_is_no_grant():
 def test_a_list_item_is_read_after_an_article_under_a_lead_that_supports_and_never_names_a_year(text, grants):
     found = find_grants(text)
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == grants
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("ARTICLE 3 : d'attribuer à la SCIC Tiers-Lieu des Métiers une subvention d'investissement correspondant à 40 % "
+     "d'une dépense éligible de 250 000 € HT, soit 100 000 €, pour l'aménagement d'un plateau technique ;",
+     [("SCIC Tiers-Lieu des Métiers", "100000", "investment", "aménagement d'un plateau technique")]),
+    ("la participation de la commune s'établit comme suit :\n"
+     "- Coopérative scolaire de l'école Jean-Giraudoux : 58 élèves × 35 € × 5 jours = 10 150 € ;\n"
+     "- Coopérative scolaire de l'école Les Coquelicots : 24 élèves x 35 € x 2 jours = 1 680 €.",
+     [("Coopérative scolaire de l'école Jean-Giraudoux", "10150", None, None),
+      ("Coopérative scolaire de l'école Les Coquelicots", "1680", None, None)]),
+    ("d'attribuer les subventions de fonctionnement suivantes :\n- GIP Cité des métiers : 75 K€, pour les actions "
+     "d'orientation ;", [("GIP Cité des métiers", "75000", "operating", "actions d'orientation")]),
+])
+def test_a_computed_grant_is_its_result_not_its_operands(text, grants):
+    found = find_grants(text)
+    assert [(g.beneficiary, str(g.amount), g.nature, g.purpose) for g in found.grants] == grants

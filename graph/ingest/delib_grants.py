@@ -94,6 +94,8 @@ def _clean_name(name: str) -> str | None:
         return None
     if fold(words[0]) in ("monsieur", "madame", "il", "elle", "ce", "cette", "ces", "hauteur"):
         return None
+    if re.match(r"[\d\s,.]+(?:%|pour\s*cent\b|$)", name):  # "à 40 % d'une dépense": a rate, not a name
+        return None
     return name
 
 
@@ -125,6 +127,14 @@ _CANCEL = re.compile(r"\b(?:annul|retir|abrog|supprim)\w*\s+(?:la|les|cette|ces|
 #: A list's lead sentence that tells of grants made before ("a attribué les subventions suivantes :").
 _PAST = re.compile(r"\ba\s+(?:été\s+)?(?:attribué|versé|accordé|alloué)|\bavai(?:t|ent)\b|précédemment", re.I)
 
+#: An amount computed from others: "40 % d'une dépense de 250 000 € HT, soit 100 000 €", "58 élèves × 35 € × 5 jours
+#: = 10 150 €". The result is the grant; its operands are not.
+_OPERAND_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*(?:[×*]|x(?=\s))\s*\d|\s*(?:HT|TTC)?\s*,?\s*soit\s+(?=" + AMOUNT_RE.pattern
+                            + ")", re.I)
+_OPERAND_BEFORE = re.compile(r"(?:[×*]|(?<=\s)x)\s*$")
+_RESULT_BEFORE = re.compile(r"(?:=|,?\s*soit)\s*$")
+_COMPUTED = re.compile(r"\d\s*%|\d\s*(?:€\s*)?(?:[×*]|x\s)\s*\d", re.I)
+
 #: Aid in kind, valued in euros: "une aide en nature … valorisée à 2 400 €" (the amount is its value, not a payment).
 _IN_KIND = re.compile(r"\b(?:aides?|avantages?|soutiens?|subventions?|contributions?|concours)\s+en\s+nature\b", re.I)
 _VALUED = re.compile(r"\bvaloris[ée]+s?\s+(?:à|pour|au\s+montant\s+de|pour\s+un\s+montant\s+de)\s*$", re.I)
@@ -141,7 +151,7 @@ def _nature(text: str) -> str | None:
 
 
 def _purpose(sentence: str, after: int) -> str | None:
-    match = re.search(r"(?:dans\s+le\s+cadre\s+(?:de\s+la|du|de\s+l['’]|des|de)|pour\s+(?:la|le|l['’]|les)|"
+    match = re.search(r"(?:dans\s+le\s+cadre\s+(?:de\s+la|du|de\s+l['’]|des|de)|pour\s+(?:la|les|le|l['’])|"
                       r"afin\s+de|au\s+titre\s+(?:de\s+la|du|de\s+l['’]|des))\s*(?P<p>[^;\n]+)", sentence[after:], re.I)
     if not match:
         return None
@@ -194,7 +204,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
     """Return the grants and totals stated in sentences (table lines excluded: ``| … |`` rows, and the ``tables``
     aligned with spaces, given by their spans)."""
     decision_at = max((m.start() for m in _DECISION.finditer(body)), default=len(body))
-    grants, totals, lead, after_table = [], [], False, False
+    grants, totals, lead, lead_nature, after_table = [], [], False, None, False
     for start, sentence in _sentences(body):
         if sentence.lstrip().startswith("|"):
             after_table = True
@@ -207,6 +217,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
         if sentence.rstrip().endswith(":"):
             lead = bool(_GRANT_WORD.search(sentence) or _GRANT_VERB.search(sentence) or _LEAD.search(sentence)) \
                 and not _PAST.search(sentence)
+            lead_nature = _nature(sentence)  # "les subventions de fonctionnement suivantes :", for its items
         elif not item:
             lead = False
         amounts = [(m.start(), m.end(), parse_amount(m.group(0))) for m in AMOUNT_RE.finditer(sentence)]
@@ -226,6 +237,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
             if _AMENDED_FROM.match(sentence, a_end) or item and _YEAR_ITEM.match(sentence) \
                     and "\n" not in sentence[:a_start]:
                 continue  # the amount a grant had before this deliberation amends it; a year's amount
+            if _OPERAND_AFTER.match(sentence, a_end) or _OPERAND_BEFORE.search(before):
+                continue  # what a grant is computed from
+            result = _RESULT_BEFORE.search(before) and _COMPUTED.search(before)
             amended = _AMENDED_TO.search(before) and _GRANT_WORD.search(sentence)
             if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead) or valued_in_kind
                     or amended):
@@ -234,13 +248,15 @@ def prose_grants(body: str, title_beneficiary: str | None,
             window_end = a_end + 25
             if item and (line_end := sentence.find("\n", a_end)) >= 0:
                 window_end = min(window_end, line_end)
-            if _EXCLUDE.search(sentence[max(0, a_start - 80):window_end]):
+            # A computed grant's words are those after its operands ("… dépense éligible …, soit 100 000 €").
+            if _EXCLUDE.search(sentence[a_start - len(result.group(0)) if result else max(0, a_start - 80):window_end]):
                 continue
             name = beneficiary_in(sentence, a_start) or (item and lead and _item_name(sentence, a_start)) \
                 or title_beneficiary
             if name:
                 grants.append(GrantFact(name, amount, (start, start + len(sentence.rstrip())),
-                                        _nature(sentence), _purpose(sentence, a_end), start >= decision_at,
+                                        _nature(sentence) or (lead_nature if item and lead else None),
+                                        _purpose(sentence, a_end), start >= decision_at,
                                         cancelled=bool(_CANCEL.search(before))))
     return grants, totals
 
