@@ -536,3 +536,13 @@ def test_a_list_item_is_read_after_an_article_under_a_lead_that_supports_and_nev
 def test_a_computed_grant_is_its_result_not_its_operands(text, grants):
     found = find_grants(text)
     assert [(g.beneficiary, str(g.amount), g.nature, g.purpose) for g in found.grants] == grants
+
+
+@pytest.mark.parametrize("text, totals", [
+    ("Au titre des aides facultatives, la commission a accordé du 1er juillet au 30 septembre 2024 : 14 secours "
+     "d'urgence pour un montant total de 2 380 € et 6 aides au paiement de factures d'énergie pour 1 140 €.", []),
+    ("- ATTRIBUE aux communes les aides figurant dans le tableau ci-dessus, pour un montant total de 44 125,00 € ;",
+     ["44125.00"]),
+])
+def test_a_total_is_the_grants_only_when_its_clause_speaks_of_them(text, totals):
+    assert [str(t.amount) for t in find_grants(text).totals] == totals

@@ -229,8 +229,12 @@ def prose_grants(body: str, title_beneficiary: str | None,
             before = sentence[max(0, a_start - 120):a_start]
             total = _PROSE_TOTAL.search(sentence[max(0, a_start - 40):a_start])
             # "soit un total de …" just below a list of grants sums that list.
+            # A total of grants when its clause speaks of them: "14 secours d'urgence pour un montant total de
+            # 2 380 €" sums aid to households, reported, not this deliberation's grants.
+            clause = sentence[max(sentence.rfind(":", 0, a_start), sentence.rfind(";", 0, a_start)) + 1:a_end] \
+                + re.split(r"[,;:.]|\bet\b", sentence[a_end:], maxsplit=1)[0]
             if total and (sums_table or (item and lead) or re.search(
-                    r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation", sentence, re.I)):
+                    r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation", clause, re.I)):
                 totals.append(StatedTotal(amount, (start + a_start, start + a_end), sentence.strip()))
                 continue
             valued_in_kind = _VALUED.search(before) and _IN_KIND.search(sentence)
