@@ -19,7 +19,7 @@ from graph.ingest.delib_people import Person, parse_attendance, parse_person
 from graph.ingest.delib_text import strip_stamps
 from graph.ingest.french import (find_amounts_in_words, format_amount, format_date_words, number_to_words,
                                  parse_amount, parse_date, words_to_number)
-from graph.namespaces import MAI, RDF, SCHEMA
+from graph.namespaces import MAI, RDF, RDFS, SCHEMA
 
 DATES = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2100, 12, 31))
 AMOUNTS = st.decimals(min_value=0, max_value=Decimal("999999999.99"), places=2, allow_nan=False)
@@ -546,3 +546,21 @@ def test_a_computed_grant_is_its_result_not_its_operands(text, grants):
 ])
 def test_a_total_is_the_grants_only_when_its_clause_speaks_of_them(text, totals):
     assert [str(t.amount) for t in find_grants(text).totals] == totals
+
+
+def test_a_tables_siret_or_rna_cell_identifies_a_beneficiary_whose_name_is_wrapped(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("VILLE DE MARSANGES-FICTIF\nDélibération n° 2024-042\nObjet : Subventions 2024\n"
+                    "Séance du 4 avril 2024\nLe Conseil municipal, après en avoir délibéré, à l'unanimité, "
+                    "DÉCIDE d'attribuer les subventions suivantes :\n\n"
+                    "Bénéficiaire                    SIRET / RNA          Montant\n"
+                    "Centre intercommunal d'action   265527374 00028      12 450 €\n"
+                    "sociale (CIAS)\n"
+                    "Le Bocal Vrac (association      RNA W932011556        6 000 €\n"
+                    "loi 1901)\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    ids = {(str(label), str(p).rsplit("#", 1)[-1], str(value)) for grant in graph.subjects(RDF.type, MAI.Grant)
+           for actor in graph.objects(grant, MAI.beneficiary) for label in graph.objects(actor, RDFS.label)
+           for p, value in graph.predicate_objects(actor) if p in (MAI.siret, MAI.rna)}
+    assert ids == {("Centre intercommunal d'action sociale (CIAS)", "siret", "26552737400028"),
+                   ("Le Bocal Vrac (association loi 1901)", "rna", "W932011556")}

@@ -40,6 +40,7 @@ class GrantFact:
     decision: bool = False
     table: bool = False
     cancelled: bool = False  # "annule la subvention de 1 500 € attribuée à X": a grant undone, not made
+    identifier: str | None = None  # a table's SIRET, SIREN or RNA cell on the beneficiary's row
 
 
 @dataclass

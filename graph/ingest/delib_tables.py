@@ -19,7 +19,9 @@ import re
 from decimal import Decimal
 
 from graph.ingest.delib_grants import NATURE_CODES, GrantFact, GrantsFound, StatedTotal, _NATURE_WORDS
+from graph.ingest.delib_profile import Profile
 from graph.ingest.french import fold, parse_amount
+from graph.values import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 
 _BENEF_COL = re.compile(r"beneficiaire|structure|association|organisme|attributaire|porteur|raison sociale|"
                         r"denomination|\bclub|\bnom\b(?! du projet)|commune|etablissement|college|lycee|ecole|"
@@ -180,13 +182,36 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
                     or heading
                 purpose = cells[purpose_col] or None if purpose_col is not None else None
                 found.grants.append(GrantFact(_commune(cells[name_col], folded[name_col]), amount, span, nature,
-                                              purpose, True, True))
+                                              purpose, True, True,
+                                              identifier=cells[id_col] or None if id_col is not None else None))
     if row_total_col is not None:  # the grand total, in the "Total" column of the "Total" row
         for cells, span in zip(rows[1:], spans[1:]):
             amount = parse_amount(cells[row_total_col])
             if amount is not None and _TOTAL_ROW.match(next((c for c in cells if c), "")):
                 found.totals.append(StatedTotal(amount, span, cells[0]))
     return True
+
+
+def cell_identifiers(profile: Profile, cell: str, span: tuple[int, int]) -> None:
+    """Complete ``profile`` with the valid SIRET, SIREN or RNA number of a table's identifier cell ("SIRET 928 720 317
+    00017", "RNA W932011556", "265527374 00028"), where the text gave none after the name; ``span``: the row.
+
+    >>> profile = Profile("CIAS")
+    >>> cell_identifiers(profile, "265527374 00028", (0, 9))
+    >>> profile.siret, profile.siren, profile.rna
+    ('26552737400028', '265527374', None)
+    """
+    for value in re.findall(r"\bW[\dA-Z]{9}\b|\d[\d \u00a0\u202f.]{7,22}\d", cell):
+        digits = clean_identifier(value)
+        if siret_ok(digits) and profile.siret is None:
+            profile.siret, profile.siren = digits, profile.siren or digits[:9]
+        elif siren_ok(digits) and profile.siren is None:
+            profile.siren = digits
+        elif rna_ok(value) and profile.rna is None:
+            profile.rna = normalise_rna(value)
+        else:
+            continue
+        profile.identifiers_span = profile.identifiers_span or span
 
 
 def _commune(name: str, head: str) -> str:
