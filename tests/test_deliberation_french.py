@@ -564,3 +564,13 @@ def test_a_tables_siret_or_rna_cell_identifies_a_beneficiary_whose_name_is_wrapp
            for p, value in graph.predicate_objects(actor) if p in (MAI.siret, MAI.rna)}
     assert ids == {("Centre intercommunal d'action sociale (CIAS)", "siret", "26552737400028"),
                    ("Le Bocal Vrac (association loi 1901)", "rna", "W932011556")}
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("il est proposé de soutenir ce projet par :\n- une subvention d'investissement de 48 000 € ;\n"
+     "- une avance remboursable à taux zéro de 96 000 €.\nLe Bureau, après en avoir délibéré :\n"
+     "- ATTRIBUE à la SAS Méca-Vienne une subvention d'investissement de 48 000 € ;", [("SAS Méca-Vienne", "48000")]),
+    ("DÉCIDE : ACCORDE à la SAS Méca-Vienne une avance remboursable de 96 000 €.", []),
+])
+def test_a_repayable_advance_is_a_loan_not_a_grant(text, grants):
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
