@@ -574,3 +574,16 @@ def test_a_tables_siret_or_rna_cell_identifies_a_beneficiary_whose_name_is_wrapp
 ])
 def test_a_repayable_advance_is_a_loan_not_a_grant(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+def test_a_table_written_a_column_after_the_other_pairs_names_and_amounts_by_position():
+    found = find_grants("Il est proposé de les soutenir par des subventions exceptionnelles.\n\n"
+                        "Club\nStade Rugby (section féminine)\nCastelrouge Natation\nTotal\n\n"
+                        "Compétition\nChampionnat de France Élite 2\nNationaux d'été – Chartres\n\n"
+                        "Frais justifiés\n11 250 €\n3 875 €\n15 125 €\n\n"
+                        "Subvention proposée\n4 500 €\n1 550 €\n6 050 €\n\n"
+                        "Le Conseil municipal, après en avoir délibéré :\n- DÉCIDE d'attribuer les subventions "
+                        "figurant dans le tableau ci-dessus, pour un montant total de 6 050 € ;")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Stade Rugby (section féminine)", "4500"),
+                                                                       ("Castelrouge Natation", "1550")]
+    assert [(str(t.amount), t.reconciled) for t in found.totals] == [("6050", True), ("6050", True)]

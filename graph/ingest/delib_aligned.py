@@ -11,7 +11,8 @@ under the first column, a line that starts in lower case or follows a name endin
 any other line without an amount when the table's rows start with their amount line. A line ending in "de", "du"…
 begins the next row instead. Names and amounts listed under a sentence that grants ("attribue les subventions
 suivantes :"), with no header, are a table of two columns. A table ends at a blank line (unless a row follows it),
-at a page number, at a new header or at a line that runs across the columns (the prose after it).
+at a page number, at a new header or at a line that runs across the columns (the prose after it). A table whose
+columns are written one after the other, a paragraph each, is read too (:func:`stacked_table_grants`).
 
 >>> from graph.ingest.delib_grants import GrantsFound
 >>> found = GrantsFound()
@@ -211,3 +212,46 @@ def aligned_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) 
                     found, legend, heading_nature(body, start))
         found.tables.append((start, rows[-1].end))
         i = end
+
+
+def _paragraphs(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    paragraphs, current = [], []
+    for start, line in lines + [(0, "")]:
+        if line.strip():
+            current.append((start, line.strip()))
+        elif current:
+            paragraphs.append(current)
+            current = []
+    return paragraphs
+
+
+def _column_block(paragraph: list[tuple[int, str]]) -> bool:
+    """Whether a paragraph can be a column written on its own: a head and cells, one a line, none a sentence."""
+    return len(paragraph) >= 2 and all(len(line) <= 80 and not line.endswith((".", ":", ";")) for _, line in paragraph)
+
+
+def stacked_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> None:
+    """Read the grants of tables whose columns a PDF's text wrote one after the other, a paragraph each: a head,
+    then a cell a line ("Club" / "Stade Rugby" / … / "Total", then "Subvention proposée" / "4 500 €" / …). The
+    column of names and the column of amounts must have as many cells; a column with fewer is left empty."""
+    paragraphs = _paragraphs(_lines(body))
+    i = 0
+    while i < len(paragraphs):
+        j = i
+        while j < len(paragraphs) and _column_block(paragraphs[j]):
+            j += 1
+        run, i = paragraphs[i:j], max(j, i + 1)
+        heads = [block[0][1] for block in run]
+        amount_col = choose_amount_column(heads) if len(run) >= 2 else None
+        name_col = _column([fold(h) for h in heads], _BENEF_COL, {amount_col}) if amount_col is not None else None
+        if name_col is None:
+            continue
+        names, amounts = run[name_col][1:], run[amount_col][1:]
+        if len(names) != len(amounts) or not all(_AMOUNT_CELL.fullmatch(cell) for _, cell in amounts):
+            continue
+        rows = [[block[k + 1][1] if len(block) == len(names) + 1 else "" for block in run] for k in range(len(names))]
+        spans = [(name[0], amount[0] + len(amount[1])) for name, amount in zip(names, amounts)]
+        rows_grants([heads] + rows, [(run[0][0][0], run[0][0][0])] + spans, found, legend,
+                    heading_nature(body, run[0][0][0]))
+        found.tables.append((run[0][0][0], run[-1][-1][0] + len(run[-1][-1][1])))
+

@@ -370,9 +370,10 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> 
 
 def table_grants(body: str, found: GrantsFound) -> None:
     """Read the grants and stated totals of every grant table of ``body`` into ``found``."""
-    from graph.ingest.delib_aligned import aligned_table_grants
+    from graph.ingest.delib_aligned import aligned_table_grants, stacked_table_grants
 
     legend = legend_of(body)
     aligned_table_grants(body, found, legend)
+    stacked_table_grants(body, found, legend)
     pipe_table_grants(body, found, legend)
     flat_table_grants(body, found, legend)
