@@ -364,9 +364,20 @@ def check_words(body: str, found: GrantsFound) -> None:
 def reconcile(found: GrantsFound) -> None:
     """Mark each stated total that equals the sum of all grants or of a run of consecutive grants; warn otherwise."""
     amounts = [g.amount for g in found.grants]
-    sums = {sum(amounts[i:j], Decimal(0)) for i in range(len(amounts)) for j in range(i + 1, len(amounts) + 1)}
+    prefixes = [Decimal(0)]
+    for amount in amounts:
+        prefixes.append(prefixes[-1] + amount)
+
+    def sums_a_run(total: Decimal) -> bool:  # prefixes[j] - prefixes[i] == total for some i < j, in one pass
+        seen: set[Decimal] = set()
+        for prefix in prefixes:
+            if prefix - total in seen:
+                return True
+            seen.add(prefix)
+        return False
+
     for total in found.totals:
-        total.reconciled = total.amount in sums
+        total.reconciled = sums_a_run(total.amount)
         if not total.reconciled:
             found.warnings.append((
                 f"total annoncé {total.amount} € ≠ somme des subventions extraites {sum(amounts, Decimal(0))} € "
