@@ -452,6 +452,9 @@ Article 2 : d'attribuer les subventions de fonctionnement suivantes :
      "Page 1/2\n",
      [("Ressourcerie La Trouvaille", "15000", "investment"),
       ("Le Bocal Vrac (association loi 1901)", "6000", "operating")], []),
+    ("DÉCIDE d'attribuer les subventions suivantes :\n\nAssociation          Montant\n-----------------    ---------\n"
+     "Comité des fêtes     1 500 €\nClub de foot         2 000 €\n=================    =========\n"
+     "Total                3 500 €\n", [("Comité des fêtes", "1500", None), ("Club de foot", "2000", None)], ["3500"]),
 ])
 def test_a_table_aligned_with_spaces_is_read_a_cell_a_column(text, grants, totals):
     found = find_grants(text)

@@ -42,6 +42,8 @@ _LISTED_AMOUNT = re.compile(r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,
 #: What ends a cell's line when its words go on below: a hyphen, or a word that needs the next one.
 _GOES_ON = re.compile(r"(?:-|\b(?:de|du|des|d['’]|l['’]|la|le|les|et|à|au|aux|en|pour|sur))$", re.I)
 _PAGE = re.compile(r"(?:page\s*)?\d{1,3}\s*/\s*\d{1,3}", re.I)
+#: A line that rules the table ("-------   ------", "=====", "+----+----+").
+_RULE = re.compile(r"[-=_—–+|\s]*[-=_—–]{3,}[-=_—–+|\s]*")
 
 
 @dataclass
@@ -115,7 +117,8 @@ def _header_at(lines: list[tuple[int, str]], i: int) -> tuple[_Columns, int] | N
         return None
     columns = _Columns([m.group(0) for m in found], [list(m.span()) for m in found])
     i += 1
-    while i < len(lines) and lines[i][1].strip() and not _LISTED_AMOUNT.search(lines[i][1]):
+    while i < len(lines) and lines[i][1].strip() and not _LISTED_AMOUNT.search(lines[i][1]) \
+            and not _RULE.fullmatch(lines[i][1]):
         first = _SEGMENT.search(lines[i][1].expandtabs())
         if first.start() < columns.spans[1][0] - 1:  # words under the first column: a row's
             break
@@ -162,6 +165,9 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
             if pieces is None or not amount_in(pieces) or pending:
                 break
             i = after
+            continue
+        if _RULE.fullmatch(line):
+            i += 1
             continue
         pieces = columns.pieces(line, amount_col)
         if pieces is None or _PAGE.fullmatch(line.strip()) or _header_at(lines, i):
