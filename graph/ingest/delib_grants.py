@@ -39,6 +39,8 @@ class GrantFact:
     purpose: str | None = None
     decision: bool = False
     table: bool = False
+    cancelled: bool = False  # "annule la subvention de 1 500 € attribuée à X": a grant undone, not made
+    identifier: str | None = None  # a table's SIRET, SIREN or RNA cell on the beneficiary's row
 
 
 @dataclass
@@ -56,6 +58,7 @@ class GrantsFound:
     grants: list[GrantFact] = field(default_factory=list)
     totals: list[StatedTotal] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    tables: list[tuple[int, int]] = field(default_factory=list)  # the spans of tables aligned with spaces
 
 
 _GRANT_WORD = re.compile(r"subventions?|participation\s+financière|aide\s+financière|contribution\s+financière|"
@@ -64,11 +67,13 @@ _GRANT_VERB = re.compile(r"\b(?:attribu|allou|vers|accord|octroy)(?:er|e|ent|é|
 _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\s+de\s+financement|cofinanc|"
                       r"\bavait\b|\bavaient\b|\ba\s+(?:été\s+)?(?:attribué|versé|accordé|alloué)|précédemment|"
                       r"\bdéjà\b|l['’]an\s+dernier|l['’]année\s+dernière|emplois|\btotal|\bglobale?\s+du\s+projet|"
-                      r"\bsoit\b|représent|s['’]élève|\bplafond|\bprix\b|\bloyer", re.I)
+                      r"\bsoit\b|représent|s['’]élève|\bplafond|\bprix\b|\bloyer|avances?\s+remboursables?",
+                      re.I)
 _STOP = (r"(?=\s*(?:,|\(|;|:|\.(?:\s|$)|\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|\bdans\s+le\s+cadre\b|\bafin\b|"
          r"\bune?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|soutien)\b|"
          r"\bun\s+montant\b|\bla\s+somme\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|(?<![-\w])sur\b|"
-         r"\bà\s+hauteur\b|\ben\s+faveur\b|\bet\s+(?:(?:à|au|aux)\b|de\s+\d)|\bainsi\b|\bselon\b|$))")
+         r"\bà\s+hauteur\b|\ben\s+faveur\b|\bet\s+(?:(?:à|au|aux)\b|de\s+\d)|\bainsi\b|\bselon\b|"
+         r"\bpar\s+(?:la\s+|le\s+|l['’])?(?:délibération|décision|arrêté|convention)\b|$))")
 _BENEFICIARY = re.compile(
     r"(?:\bà|\bau\s+profit\s+de|\ben\s+faveur\s+de|\bau\s+bénéfice\s+de|\bbénéficiaire\s*:)\s+"
     r"(?:l['’]association\s+|la\s+structure\s+|la\s+société\s+|l['’](?=[A-ZÉ])|la\s+(?=[A-ZÉ])|le\s+(?=[A-ZÉ])|"
@@ -91,23 +96,46 @@ def _clean_name(name: str) -> str | None:
         return None
     if fold(words[0]) in ("monsieur", "madame", "il", "elle", "ce", "cette", "ces", "hauteur"):
         return None
+    if re.match(r"[\d\s,.]+(?:%|pour\s*cent\b|$)", name):  # "à 40 % d'une dépense": a rate, not a name
+        return None
     return name
 
 
 def beneficiary_in(sentence: str, anchor: int) -> str | None:
     """Return the beneficiary named in ``sentence`` nearest to the amount at offset ``anchor``."""
-    best = None
-    for match in _BENEFICIARY.finditer(sentence):
+    best, at = None, 0
+    while match := _BENEFICIARY.search(sentence, at):
         name = _clean_name(match.group("name") or match.group("name2") or "")
         if name and not AMOUNT_RE.search(name):
             distance = abs(match.start() - anchor)
             if best is None or distance < best[0]:
                 best = (distance, name)
+            at = match.end()
+        else:  # "à 7 000 € le montant … attribuée au Comité": no name, but one may start inside it
+            at = match.start() + 1
     if best:
         return best[1]
     match = _ASSOCIATION.search(sentence)
     return _clean_name(match.group("name")) if match else None
 
+
+#: A grant amended: "porte de 5 000 € à 7 000 € la subvention …", "ramène … de 4 000 € à 2 500 €" — the amount it
+#: was, then the amount it is.
+_AMENDED_FROM = re.compile(r"\s+à\s+(?=" + AMOUNT_RE.pattern + ")", re.I)
+_AMENDED_TO = re.compile(r"\bde\s+" + AMOUNT_RE.pattern + r"\s+à\s+$", re.I)
+#: A grant undone: "annule la subvention de 1 500 € attribuée à …", "retire l'aide …".
+_CANCEL = re.compile(r"\b(?:annul|retir|abrog|supprim)\w*\s+(?:la|les|cette|ces|l['’])\s*"
+                     r"(?:subventions?|aides?|participations?|attributions?|dotations?)\b", re.I)
+#: A list's lead sentence that tells of grants made before ("a attribué les subventions suivantes :").
+_PAST = re.compile(r"\ba\s+(?:été\s+)?(?:attribué|versé|accordé|alloué)|\bavai(?:t|ent)\b|précédemment", re.I)
+
+#: An amount computed from others: "40 % d'une dépense de 250 000 € HT, soit 100 000 €", "58 élèves × 35 € × 5 jours
+#: = 10 150 €". The result is the grant; its operands are not.
+_OPERAND_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*(?:[×*]|x(?=\s))\s*\d|\s*(?:HT|TTC)?\s*,?\s*soit\s+(?="
+                            + AMOUNT_RE.pattern + ")", re.I)
+_OPERAND_BEFORE = re.compile(r"(?:[×*]|(?<=\s)x)\s*$")
+_RESULT_BEFORE = re.compile(r"(?:=|,?\s*soit)\s*$")
+_COMPUTED = re.compile(r"\d\s*%|\d\s*(?:€\s*)?(?:[×*]|x\s)\s*\d", re.I)
 
 #: Aid in kind, valued in euros: "une aide en nature … valorisée à 2 400 €" (the amount is its value, not a payment).
 _IN_KIND = re.compile(r"\b(?:aides?|avantages?|soutiens?|subventions?|contributions?|concours)\s+en\s+nature\b", re.I)
@@ -125,7 +153,7 @@ def _nature(text: str) -> str | None:
 
 
 def _purpose(sentence: str, after: int) -> str | None:
-    match = re.search(r"(?:dans\s+le\s+cadre\s+(?:de\s+la|du|de\s+l['’]|des|de)|pour\s+(?:la|le|l['’]|les)|"
+    match = re.search(r"(?:dans\s+le\s+cadre\s+(?:de\s+la|du|de\s+l['’]|des|de)|pour\s+(?:la|les|le|l['’])|"
                       r"afin\s+de|au\s+titre\s+(?:de\s+la|du|de\s+l['’]|des))\s*(?P<p>[^;\n]+)", sentence[after:], re.I)
     if not match:
         return None
@@ -140,14 +168,30 @@ _IN_SENTENCE = r"(?:[^.;\n]|(?<=\d)\.(?=\d)|\.{2,})+"  # nor do dot leaders ("Cl
 
 
 def _item_name(item: str, anchor: int) -> str | None:
-    """The name that a list item gives before its amount: "- Comité des fêtes : 1 500 €", "- Foyer rural …… 850 €".
+    """The name that a list item gives before its amount: "- Comité des fêtes : 1 500 €", "- Foyer rural …… 850 €",
+    "- la Mutualité sociale agricole : 1 800 €" (a lower-case article, or a singular one in capitals, is left out),
+    "- L'ASSOCIATION X, POUR … : 3 500 EUROS" (the name ends at its comma before what it is for).
 
     >>> _item_name("- Foyer rural de Sainte-Olive …… 1 200 €", 33)
     'Foyer rural de Sainte-Olive'
+    >>> _item_name("- la Mutualité sociale agricole : 1 800 €", 35), _item_name("- Les Restos du Cœur : 300 €", 23)
+    ('Mutualité sociale agricole', 'Les Restos du Cœur')
     """
     name = re.sub(r"^\s*[-•*]\s*", "", item[:anchor])
+    name = re.split(r"\s:\s|\s*…|\.{3,}|,\s*(?:pour|afin|dans\s+le\s+cadre|au\s+titre)\b", name, flags=re.I)[0]
     name = re.sub(r"[\s.…:–—-]+$", "", name)
+    article = r"l['’]|la\s+|le\s+|les\s+" + (r"|L['’]|LA\s+|LE\s+" if name.isupper() else "")
+    name = re.sub(rf"^(?:{article})(?=\w)", "", name)
     return name if re.match(r"[A-ZÉÈÀ«\"0-9]", name) and 2 < len(name) <= 120 else None
+
+
+#: A list item that is a year, not a beneficiary: "- 2025 : 12 000 €" (a multi-year agreement's schedule).
+_YEAR_ITEM = re.compile(r"\s*[-•*]\s*(?:(?:année|exercice|en|pour)\s+)?(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?"
+                        r"\s*[:…–—-]", re.I)
+#: What, beyond grant words, makes a sentence ending with a colon the lead of a list of grants: "il est proposé de
+#: soutenir les projets suivants :", "la participation de la commune s'établit comme suit :".
+_LEAD = re.compile(r"\bsoutenir\b|\bfinancer\b|\bparticipation\s+(?:de\s+la\s+(?:commune|ville|région|métropole)|"
+                   r"du\s+département|communale|départementale|régionale|intercommunale)", re.I)
 
 
 def _sentences(body: str):
@@ -156,46 +200,69 @@ def _sentences(body: str):
             yield match.start(), match.group(0)
 
 
-def prose_grants(body: str, title_beneficiary: str | None) -> tuple[list[GrantFact], list[StatedTotal]]:
-    """Return the grants and totals stated in sentences (table lines excluded)."""
+def prose_grants(body: str, title_beneficiary: str | None,
+                 tables: list[tuple[int, int]] = ()) -> tuple[list[GrantFact], list[StatedTotal]]:
+    """Return the grants and totals stated in sentences (table lines excluded: ``| … |`` rows, and the ``tables``
+    aligned with spaces, given by their spans)."""
     decision_at = max((m.start() for m in _DECISION.finditer(body)), default=len(body))
-    grants, totals, lead, after_table = [], [], False, False
+    grants, totals, lead, lead_nature, after_table = [], [], False, None, False
     for start, sentence in _sentences(body):
         if sentence.lstrip().startswith("|"):
             after_table = True
             continue
+        first = start + len(sentence) - len(sentence.lstrip())
+        after_table = after_table or any(e <= first and not body[e:first].strip() for _, e in tables)
         # "soit un montant total de …" just below a table of grants sums that table.
         sums_table, after_table = after_table and sentence.lstrip().lower().startswith("soit"), False
         item = sentence.lstrip().startswith(("-", "•", "*"))
         if sentence.rstrip().endswith(":"):
-            lead = bool(_GRANT_WORD.search(sentence) or _GRANT_VERB.search(sentence))
+            lead = bool(_GRANT_WORD.search(sentence) or _GRANT_VERB.search(sentence) or _LEAD.search(sentence)) \
+                and not _PAST.search(sentence)
+            lead_nature = _nature(sentence)  # "les subventions de fonctionnement suivantes :", for its items
         elif not item:
             lead = False
         amounts = [(m.start(), m.end(), parse_amount(m.group(0))) for m in AMOUNT_RE.finditer(sentence)]
         words = [(s, e, Decimal(v)) for v, s, e in find_amounts_in_words(sentence)
                  if not any(abs(s - a) < 60 for a, _, _ in amounts)]
         for a_start, a_end, amount in amounts + words:
+            if any(s <= start + a_start < e for s, e in tables):
+                continue
             before = sentence[max(0, a_start - 120):a_start]
             total = _PROSE_TOTAL.search(sentence[max(0, a_start - 40):a_start])
             # "soit un total de …" just below a list of grants sums that list.
+            # A total of grants when its clause speaks of them: "14 secours d'urgence pour un montant total de
+            # 2 380 €" sums aid to households, reported, not this deliberation's grants.
+            clause = sentence[max(sentence.rfind(":", 0, a_start), sentence.rfind(";", 0, a_start)) + 1:a_end] \
+                + re.split(r"[,;:.]|\bet\b", sentence[a_end:], maxsplit=1)[0]
             if total and (sums_table or (item and lead) or re.search(
-                    r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation", sentence, re.I)):
+                    r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation", clause, re.I)):
                 totals.append(StatedTotal(amount, (start + a_start, start + a_end), sentence.strip()))
                 continue
             valued_in_kind = _VALUED.search(before) and _IN_KIND.search(sentence)
-            if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead) or valued_in_kind):
+            if _AMENDED_FROM.match(sentence, a_end) or item and _YEAR_ITEM.match(sentence) \
+                    and "\n" not in sentence[:a_start]:
+                continue  # the amount a grant had before this deliberation amends it; a year's amount
+            if _OPERAND_AFTER.match(sentence, a_end) or _OPERAND_BEFORE.search(before):
+                continue  # what a grant is computed from
+            result = _RESULT_BEFORE.search(before) and _COMPUTED.search(before)
+            amended = _AMENDED_TO.search(before) and _GRANT_WORD.search(sentence)
+            if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead) or valued_in_kind
+                    or amended):
                 continue
             # A list item's words are its own line's: "soit un total …" on the next line is the list's.
             window_end = a_end + 25
             if item and (line_end := sentence.find("\n", a_end)) >= 0:
                 window_end = min(window_end, line_end)
-            if _EXCLUDE.search(sentence[max(0, a_start - 80):window_end]):
+            # A computed grant's words are those after its operands ("… dépense éligible …, soit 100 000 €").
+            if _EXCLUDE.search(sentence[a_start - len(result.group(0)) if result else max(0, a_start - 80):window_end]):
                 continue
             name = beneficiary_in(sentence, a_start) or (item and lead and _item_name(sentence, a_start)) \
                 or title_beneficiary
             if name:
                 grants.append(GrantFact(name, amount, (start, start + len(sentence.rstrip())),
-                                        _nature(sentence), _purpose(sentence, a_end), start >= decision_at))
+                                        _nature(sentence) or (lead_nature if item and lead else None),
+                                        _purpose(sentence, a_end), start >= decision_at,
+                                        cancelled=bool(_CANCEL.search(before))))
     return grants, totals
 
 
@@ -231,12 +298,22 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     match = re.search(r"subventions?\s+(?:de\s+\w+\s+)?(?:à|au|aux)\s+(?:l['’]association\s+|la\s+|l['’])?"
                       r"(?P<name>[A-ZÉÈÀ].+)", title)
     title_beneficiary = _clean_name(match.group("name")) if match else None
-    grants, totals = prose_grants(body, title_beneficiary)
-    merge_prose(grants + each_grants(body), found)
+    grants, totals = prose_grants(body, title_beneficiary, found.tables)
+    merge_prose([g for g in grants if not g.cancelled] + each_grants(body), found)
+    cancel([g for g in grants if g.cancelled], found)
     found.totals += totals
     check_words(body, found)
     reconcile(found)
     return found
+
+
+def cancel(cancelled: list[GrantFact], found: GrantsFound) -> None:
+    """Leave out the grants that the deliberation cancels (the beneficiary's, of that amount), and say so."""
+    for grant in cancelled:
+        key = name_key(grant.beneficiary)
+        found.grants = [g for g in found.grants if name_key(g.beneficiary) != key or g.amount != grant.amount]
+        found.warnings.append((f"subvention annulée : « {grant.beneficiary} » ({grant.amount} €), non retenue",
+                               f"grant cancelled: '{grant.beneficiary}' ({grant.amount}), not kept"))
 
 
 #: One amount for each of a list of beneficiaries: "1 500 € à chacune des associations suivantes : A, B, C".
@@ -287,9 +364,20 @@ def check_words(body: str, found: GrantsFound) -> None:
 def reconcile(found: GrantsFound) -> None:
     """Mark each stated total that equals the sum of all grants or of a run of consecutive grants; warn otherwise."""
     amounts = [g.amount for g in found.grants]
-    sums = {sum(amounts[i:j], Decimal(0)) for i in range(len(amounts)) for j in range(i + 1, len(amounts) + 1)}
+    prefixes = [Decimal(0)]
+    for amount in amounts:
+        prefixes.append(prefixes[-1] + amount)
+
+    def sums_a_run(total: Decimal) -> bool:  # prefixes[j] - prefixes[i] == total for some i < j, in one pass
+        seen: set[Decimal] = set()
+        for prefix in prefixes:
+            if prefix - total in seen:
+                return True
+            seen.add(prefix)
+        return False
+
     for total in found.totals:
-        total.reconciled = total.amount in sums
+        total.reconciled = sums_a_run(total.amount)
         if not total.reconciled:
             found.warnings.append((
                 f"total annoncé {total.amount} € ≠ somme des subventions extraites {sum(amounts, Decimal(0))} € "

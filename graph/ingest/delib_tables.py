@@ -1,4 +1,5 @@
-"""Grant tables: ``| … |`` rows (PDF ruled tables, Markdown) and rows flattened into lines by PDF extraction.
+"""Grant tables: ``| … |`` rows (PDF ruled tables, Markdown) and rows flattened into lines by PDF extraction;
+tables aligned with spaces are cut into cells by :mod:`graph.ingest.delib_aligned`, then read as ``| … |`` rows.
 
 A table is a grant table when its header names a beneficiary column and an amount column that is not an amount
 requested, a budget, a cost or an earlier year's amount; co-funder and budget tables are not. Among several amount
@@ -18,17 +19,23 @@ import re
 from decimal import Decimal
 
 from graph.ingest.delib_grants import NATURE_CODES, GrantFact, GrantsFound, StatedTotal, _NATURE_WORDS
+from graph.ingest.delib_profile import Profile
 from graph.ingest.french import fold, parse_amount
+from graph.values import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 
 _BENEF_COL = re.compile(r"beneficiaire|structure|association|organisme|attributaire|porteur|raison sociale|"
-                        r"denomination|\bclub|\bnom\b(?! du projet)|commune|etablissement")
-_AMOUNT_COL = re.compile(r"montant|subvention|somme|propos|\baide|attribu|vote|€|\beur\b|\bk€|"
+                        r"denomination|\bclub|\bnom\b(?! du projet)|commune|etablissement|college|lycee|ecole|"
+                        r"cooperative|entreprise|societe|collectivite|partenaire")
+_AMOUNT_COL = re.compile(r"montant|subvention|somme|propos|\baide|attribu|vote|€|\beur\b|\bk€|dotation|acompte|"
                          r"^(?:fonctionnement|investissement|exceptionnel(?:le)?)\b")
 _REJECT_COL = re.compile(r"demand|sollicit|budget|cout|n-1|anterieur|precedent|realise|cofinanc|financeur|"
-                         r"total du projet|depense|recette|\bpercu")
-_PREFER_COL = re.compile(r"propos|accord|attribu|vot|decid|allou|retenu")
+                         r"total du projet|depense|recette|\bpercu|travaux|eligible|subventionnable|frais")
+_PREFER_COL = re.compile(r"propos|accord|attribu|vot|decid|allou|retenu|acompte")
+#: The column of the amounts as they now stand, in a table that amends earlier ones ("Nouveau montant").
+_AMENDED_COL = re.compile(r"nouveau|nouvelle|modifie|rectifie|definitif|apres (?:ajustement|modification)")
 _NOT_GRANTS = re.compile(r"financeur|cofinanc|recettes|depenses|\bposte\b|plan de financement")
-_PURPOSE_COL = re.compile(r"objet|projet|action|intitule|manifestation")
+_PURPOSE_COL = re.compile(r"objet|projet|action|intitule|manifestation|motif|travaux|operation|competition")
+_ID_COL = re.compile(r"\b(?:siret|siren|rna|uai|identifiant)\b")
 _TOTAL_ROW = re.compile(r"^(?:sous[- ]?total|total|montant total)\b", re.I)
 _AMOUNT_TOKEN = re.compile(r"^\d{1,3}(?:,\d{1,2})?$|^\d+(?:,\d{1,2})?$")
 _FLAT_AMOUNT_COL = re.compile(
@@ -46,6 +53,8 @@ def choose_amount_column(headers: list[str]) -> int | None:
     True
     >>> choose_amount_column(["Association", "Attribué en 2024", "Proposé pour 2023"])
     1
+    >>> choose_amount_column(["Association", "Montant voté le 28/03/2024", "Ajustement", "Nouveau montant 2024"])
+    3
     """
     folded = [fold(h) for h in headers]
     if any(_NOT_GRANTS.search(h) for h in folded) or not any(_BENEF_COL.search(h) for h in folded):
@@ -53,7 +62,8 @@ def choose_amount_column(headers: list[str]) -> int | None:
     good = [i for i, h in enumerate(folded) if _AMOUNT_COL.search(h) and not _REJECT_COL.search(h)]
     if not good:
         return None
-    preferred = [i for i in good if _PREFER_COL.search(folded[i])] or good
+    preferred = ([i for i in good if _AMENDED_COL.search(folded[i])]
+                 or [i for i in good if _PREFER_COL.search(folded[i])] or good)
     # Of the columns of several years ("Attribué en 2023 | Proposé pour 2024"), the latest year's.
     years = {i: int(m.group(0)) for i in preferred if (m := re.search(r"\b(?:19|20)\d\d\b", folded[i]))}
     return max(years, key=years.get) if years else preferred[-1]
@@ -130,38 +140,107 @@ def _pipe_tables(body: str):
 def pipe_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> None:
     """Read the grants and totals of ``| … |`` tables."""
     for rows, spans in _pipe_tables(body):
-        header = rows[0]
-        amount_col = choose_amount_column(header)
-        if amount_col is None:
+        rows_grants(rows, spans, found, legend, heading_nature(body, spans[0][0]))
+
+
+def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: GrantsFound, legend: dict[str, str],
+                heading: str | None = None) -> bool:
+    """Read the grants and totals of a table split into cells, its header first; ``heading``: the nature that the
+    sentence above the table gives its rows ("les subventions de fonctionnement suivantes"), when no column does.
+    Return whether the header is that of a grant table."""
+    header = rows[0]
+    amount_col = choose_amount_column(header)
+    if amount_col is None:
+        return False
+    folded = [fold(h) for h in header]
+    name_col = _column(folded, _BENEF_COL, {amount_col})
+    if name_col is None:
+        return False
+    nature_col = next((c for word in ("nature", "type", "code") if (c := _column(
+        folded, re.compile(rf"\b{word}\b(?!.*\b(?:travaux|projet|action|depense|operation)\b)"),
+        {amount_col, name_col})) is not None), None)
+    id_col = _column(folded, _ID_COL, {amount_col, name_col, nature_col})
+    purpose_col = _column(folded, _PURPOSE_COL, {amount_col, name_col, nature_col, id_col})
+    # "Fonctionnement 2024 | Exceptionnelle 2024": one grant a cell, a column after the other, so that each
+    # column's "Total" row sums a run of them.
+    by_nature = nature_columns(header, amount_col) or [(amount_col, None)]
+    row_total_col = next((i for i, h in enumerate(folded) if len(by_nature) > 1 and re.fullmatch(r"total", h)), None)
+    for column, column_nature in by_nature:
+        for cells, span in zip(rows[1:], spans[1:]):
+            cells += [""] * (len(header) - len(cells))
+            amount = parse_amount(cells[column])
+            first = next((c for c in cells if c), "")
+            if amount is None:
+                continue
+            if _TOTAL_ROW.match(first):
+                found.totals.append(StatedTotal(amount, span, first))
+            elif cells[name_col] and not amount:  # a grant brought to nothing, or none
+                found.warnings.append((f"« {cells[name_col]} » : montant de 0 €, aucune subvention retenue",
+                                       f"'{cells[name_col]}': amount of 0, no grant kept"))
+            elif cells[name_col]:
+                nature = (_nature_of(cells[nature_col], legend) if nature_col is not None else column_nature) \
+                    or heading
+                purpose = cells[purpose_col] or None if purpose_col is not None else None
+                found.grants.append(GrantFact(_commune(cells[name_col], folded[name_col]), amount, span, nature,
+                                              purpose, True, True,
+                                              identifier=cells[id_col] or None if id_col is not None else None))
+    if row_total_col is not None:  # the grand total, in the "Total" column of the "Total" row
+        for cells, span in zip(rows[1:], spans[1:]):
+            amount = parse_amount(cells[row_total_col])
+            if amount is not None and _TOTAL_ROW.match(next((c for c in cells if c), "")):
+                found.totals.append(StatedTotal(amount, span, cells[0]))
+    return True
+
+
+def cell_identifiers(profile: Profile, cell: str, span: tuple[int, int]) -> None:
+    """Complete ``profile`` with the valid SIRET, SIREN or RNA number of a table's identifier cell ("SIRET 928 720 317
+    00017", "RNA W932011556", "265527374 00028"), where the text gave none after the name; ``span``: the row.
+
+    >>> profile = Profile("CIAS")
+    >>> cell_identifiers(profile, "265527374 00028", (0, 9))
+    >>> profile.siret, profile.siren, profile.rna
+    ('26552737400028', '265527374', None)
+    """
+    for value in re.findall(r"\bW[\dA-Z]{9}\b|\d[\d \u00a0\u202f.]{7,22}\d", cell):
+        digits = clean_identifier(value)
+        if siret_ok(digits) and profile.siret is None:
+            profile.siret, profile.siren = digits, profile.siren or digits[:9]
+        elif siren_ok(digits) and profile.siren is None:
+            profile.siren = digits
+        elif rna_ok(value) and profile.rna is None:
+            profile.rna = normalise_rna(value)
+        else:
             continue
-        folded = [fold(h) for h in header]
-        name_col = _column(folded, _BENEF_COL, {amount_col})
-        nature_col = next((c for p in ("nature", "type", "code") if (c := _column(folded, re.compile(rf"\b{p}\b"),
-                                                                                   {amount_col, name_col})) is not None), None)
-        purpose_col = _column(folded, _PURPOSE_COL, {amount_col, name_col, nature_col})
-        # "Fonctionnement 2024 | Exceptionnelle 2024": one grant a cell, a column after the other, so that each
-        # column's "Total" row sums a run of them.
-        by_nature = nature_columns(header, amount_col) or [(amount_col, None)]
-        row_total_col = next((i for i, h in enumerate(folded) if len(by_nature) > 1 and re.fullmatch(r"total", h)),
-                             None)
-        for column, column_nature in by_nature:
-            for cells, span in zip(rows[1:], spans[1:]):
-                cells += [""] * (len(header) - len(cells))
-                amount = parse_amount(cells[column])
-                first = next((c for c in cells if c), "")
-                if amount is None:
-                    continue
-                if _TOTAL_ROW.match(first):
-                    found.totals.append(StatedTotal(amount, span, first))
-                elif cells[name_col]:
-                    nature = _nature_of(cells[nature_col], legend) if nature_col is not None else column_nature
-                    purpose = cells[purpose_col] or None if purpose_col is not None else None
-                    found.grants.append(GrantFact(cells[name_col], amount, span, nature, purpose, True, True))
-        if row_total_col is not None:  # the grand total, in the "Total" column of the "Total" row
-            for cells, span in zip(rows[1:], spans[1:]):
-                amount = parse_amount(cells[row_total_col])
-                if amount is not None and _TOTAL_ROW.match(next((c for c in cells if c), "")):
-                    found.totals.append(StatedTotal(amount, span, cells[0]))
+        profile.identifiers_span = profile.identifiers_span or span
+
+
+def _commune(name: str, head: str) -> str:
+    """A name in a column of communes is a commune's: "Monbahus" there is the Commune de Monbahus.
+
+    >>> _commune("Agen-Fictif", "commune"), _commune("Commune de Nérac", "commune beneficiaire")
+    ("Commune d'Agen-Fictif", 'Commune de Nérac')
+    """
+    if not re.fullmatch(r"communes?(?: beneficiaires?)?", head) or re.match(r"(?:commune|ville|mairie)\b", fold(name)):
+        return name
+    return "Commune " + ("d'" if fold(name[0]) in "aeiouyh" else "de ") + name
+
+
+#: The nature a table's lead sentence gives its rows: "les subventions d'investissement suivantes :".
+_HEADING_NATURE = re.compile(r"\b(?:subventions?|dotations?|aides?|acomptes?|participations?|contributions?)\b"
+                             r"[^:;.\n]{0,60}?\b(fonctionnement|investissement|equipement|exceptionnel)")
+
+
+def heading_nature(body: str, start: int) -> str | None:
+    """The nature that the paragraph just above offset ``start`` gives a table, when it ends with a colon.
+
+    >>> text = "Article 2 : d'attribuer les subventions de fonctionnement suivantes :\\n\\n| Bénéficiaire |"
+    >>> heading_nature(text, text.index("|"))
+    'operating'
+    """
+    above = body[:start].rstrip()
+    paragraph = above[above.rfind("\n\n") + 1:][-400:]
+    match = _HEADING_NATURE.search(fold(paragraph)) if paragraph.endswith(":") else None
+    return next(n for w, n in _NATURE_WORDS.items() if w.startswith(match.group(1))) if match else None
 
 
 def _split_row(line: str, columns: int) -> tuple[str, list[Decimal], str | None]:
@@ -177,7 +256,9 @@ def _split_row(line: str, columns: int) -> tuple[str, list[Decimal], str | None]
         start = end - 1
         if start < 0 or not _AMOUNT_TOKEN.match(tokens[start]):
             break
-        while start > 0 and re.fullmatch(r"\d{3}", tokens[start]) and re.fullmatch(r"\d{1,3}", tokens[start - 1]):
+        # "3 000,00": the right-most group may carry the cents, the groups before it are three digits each.
+        while start > 0 and re.fullmatch(r"\d{3}" + (r"(?:,\d{1,2})?" if start == end - 1 else ""), tokens[start]) \
+                and re.fullmatch(r"\d{1,3}", tokens[start - 1]):
             start -= 1
         amounts.insert(0, parse_amount(" ".join(tokens[start:end])))
         tokens = tokens[:start]
@@ -230,8 +311,11 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> 
     """
     lines = [(m.start(), m.group(0).strip()) for m in re.finditer(r"^.*$", body, re.M)]
     i = 0
+    def aligned(at: int) -> bool:  # a line of a table aligned with spaces, read already
+        return any(start <= at <= end for start, end in found.tables)
+
     while i < len(lines):
-        columns = _flat_header(lines[i][1])
+        columns = _flat_header(lines[i][1]) if not aligned(lines[i][0]) else None
         choice = choose_amount_column(["Bénéficiaire"] + columns) if columns else None
         i += 1
         if choice is None:
@@ -241,7 +325,7 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> 
         choice -= 1
         runs: list[list[GrantFact]] = [[] for _ in by_nature]  # by_nature's grants, a column after the other
         pending, pending_start, last = "", None, []
-        while i < len(lines) and lines[i][1] and not lines[i][1].startswith("|"):
+        while i < len(lines) and lines[i][1] and not lines[i][1].startswith("|") and not aligned(lines[i][0]):
             start, line = lines[i]
             text, amounts, code = _split_row(line, len(columns))
             short = len(amounts) < len(columns)
@@ -286,6 +370,10 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> 
 
 def table_grants(body: str, found: GrantsFound) -> None:
     """Read the grants and stated totals of every grant table of ``body`` into ``found``."""
+    from graph.ingest.delib_aligned import aligned_table_grants, stacked_table_grants
+
     legend = legend_of(body)
+    aligned_table_grants(body, found, legend)
+    stacked_table_grants(body, found, legend)
     pipe_table_grants(body, found, legend)
     flat_table_grants(body, found, legend)

@@ -2,7 +2,7 @@
 
 Reading is split by fact group: :mod:`delib_text` (PDF, Markdown, prefecture stamps), :mod:`delib_people`
 (attendance), :mod:`delib_meta` (authority, organ, session, number, title, ACTES id, vote), :mod:`delib_grants` and
-:mod:`delib_tables` (grants and stated totals), :mod:`delib_profile` (beneficiary, PTCE, goals);
+:mod:`delib_tables`, :mod:`delib_aligned` (grants and stated totals), :mod:`delib_profile` (beneficiary, PTCE, goals);
 :mod:`delib_graph` writes the triples and documents the modelling choices. Each fact group carries
 ``mai:evidence`` pointing into the normalised text returned as ``Extraction.text``.
 
@@ -29,6 +29,7 @@ from graph.ingest.delib_meta import (find_authority, find_body, find_budget_acco
                                      find_session_date, find_title, number_match, parse_actes, parse_vote)
 from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_profile import find_ptce, match_concepts, profile_of
+from graph.ingest.delib_tables import cell_identifiers
 from graph.ingest.delib_text import Document, normalise_text, pdf_text
 from graph.limits import check_line_length, check_pdf
 from graph.namespaces import MAI, slugify
@@ -207,7 +208,8 @@ class Reader:
         names = list(dict.fromkeys(g.beneficiary for g in self.found.grants))
         self.beneficiaries = {}
         for name in names:
-            self.beneficiaries[name] = self.read_beneficiary(name, alone=len(names) == 1)
+            cells = [(g.identifier, g.span) for g in self.found.grants if g.beneficiary == name and g.identifier]
+            self.beneficiaries[name] = self.read_beneficiary(name, alone=len(names) == 1, identifier_cells=cells)
         seen: dict[str, int] = {}  # a beneficiary's second grant (of another nature, or row) is "…-2"
         for grant in self.found.grants:
             actor = self.beneficiaries[grant.beneficiary]
@@ -223,10 +225,12 @@ class Reader:
         if len(names) == 1:
             self.read_ptce(names[0])
 
-    def read_beneficiary(self, name: str, alone: bool):
+    def read_beneficiary(self, name: str, alone: bool, identifier_cells: list[tuple[str, tuple[int, int]]] = ()):
         from graph.ingest.delib_beneficiary import add_profile
 
         profile = profile_of(self.body, name, alone)
+        for cell, span in identifier_cells:  # a table's SIRET/RNA column, when the name is not followed by it
+            cell_identifiers(profile, cell, span)
         iri = actor_iri(name=profile.label, siren=profile.siren, rna=profile.rna, base=self.ctx.base)
         add_profile(self.b, iri, profile)
         return iri

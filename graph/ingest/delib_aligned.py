@@ -1,0 +1,263 @@
+"""Grant tables whose columns are aligned with spaces: plain-text deliberations, and PDFs read with their layout.
+
+A header line names the columns, two spaces or more apart; the lines right below it that write nothing under the
+first column continue the heads ("Subvention" / "attribuée"). Each line below is cut where two spaces or more part
+its words, and each piece goes to the column whose head it overlaps most, so that a SIRET, a project or a cost
+("coût 120 000 € TTC") stays in its own cell. The cells then read as those of a ``| … |`` table
+(:func:`graph.ingest.delib_tables.rows_grants`).
+
+A row is the line whose amount column holds an amount, with the lines that continue its cells: a line with nothing
+under the first column, a line that starts in lower case or follows a name ending in a hyphen or "de", "du"…, and
+any other line without an amount when the table's rows start with their amount line. A line ending in "de", "du"…
+begins the next row instead. Names and amounts listed under a sentence that grants ("attribue les subventions
+suivantes :"), with no header, are a table of two columns. A table ends at a blank line (unless a row follows it),
+at a page number, at a new header or at a line that runs across the columns (the prose after it). A table whose
+columns are written one after the other, a paragraph each, is read too (:func:`stacked_table_grants`).
+
+>>> from graph.ingest.delib_grants import GrantsFound
+>>> found = GrantsFound()
+>>> aligned_table_grants("Association        Montant\\nComité des fêtes   3 000,00 €\\nTotal              3 000,00 €",
+...                      found, {})
+>>> [(g.beneficiary, g.amount) for g in found.grants], [t.amount for t in found.totals], found.tables
+([('Comité des fêtes', Decimal('3000.00'))], [Decimal('3000.00')], [(0, 86)])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, GrantsFound
+from graph.ingest.delib_tables import (_BENEF_COL, _TOTAL_ROW, _column, choose_amount_column, heading_nature,
+                                       rows_grants)
+from graph.ingest.french import fold
+
+#: A cell: words that single spaces (or the no-break spaces grouping thousands) join.
+_SEGMENT = re.compile(r"\S+(?:[ \u00a0\u202f]\S+)*")
+#: A cell that is an amount ("3 000,00 €", "12 500", "15 k€", "- 1 200,00 €") or says there is none ("—").
+_AMOUNT_CELL = re.compile(r"[-+−–]?\s*(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:€|euros?|EUR|k€)?"
+                          r"|[—–-]|néant", re.I)
+#: An amount with its currency, as a list without header writes it.
+_LISTED_AMOUNT = re.compile(r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:€|euros?|EUR|k€)", re.I)
+#: What ends a cell's line when its words go on below: a hyphen, or a word that needs the next one.
+_GOES_ON = re.compile(r"(?:-|\b(?:de|du|des|d['’]|l['’]|la|le|les|et|à|au|aux|en|pour|sur))$", re.I)
+_PAGE = re.compile(r"(?:page\s*)?\d{1,3}\s*/\s*\d{1,3}", re.I)
+#: A line that rules the table ("-------   ------", "=====", "+----+----+").
+_RULE = re.compile(r"[-=_—–+|\s]*[-=_—–]{3,}[-=_—–+|\s]*")
+
+
+@dataclass
+class _Columns:
+    """The columns of a table: each head's text and where it is written, [start, end) on its lines."""
+
+    heads: list[str]
+    spans: list[list[int]]
+
+    def _region(self, i: int) -> tuple[int, int]:
+        return (self.spans[i][0] if i else 0), (self.spans[i + 1][0] if i + 1 < len(self.spans) else 1 << 30)
+
+    def _column_of(self, start: int, end: int) -> int:
+        def score(i: int) -> tuple[int, int]:
+            low, high = self._region(i)
+            head_start, head_end = self.spans[i]
+            return min(end, high) - max(start, low), -abs(start + end - head_start - head_end)
+        return max(range(len(self.spans)), key=score)
+
+    def pieces(self, line: str, amount_col: int) -> list[tuple[int, str]] | None:
+        """The (column, text) pieces of ``line``; None when a piece runs under the heads of the amount column and
+        another, or of three columns: a sentence, not a cell (a long name may reach under the next column's head)."""
+        pieces = []
+        for match in _SEGMENT.finditer(line.expandtabs()):
+            start, end = match.span()
+            under = [i for i, (a, b) in enumerate(self.spans) if min(end, b) > max(start, a)]
+            if len(under) > 2 or len(under) == 2 and amount_col in under:
+                return None
+            pieces.append((self._column_of(start, end), match.group(0)))
+        return pieces
+
+    def merge(self, line: str) -> None:
+        """Add a line that continues the heads to them."""
+        for match in _SEGMENT.finditer(line.expandtabs()):
+            i = self._column_of(*match.span())
+            self.heads[i] = _join(self.heads[i], match.group(0))
+            self.spans[i] = [min(self.spans[i][0], match.start()), max(self.spans[i][1], match.end())]
+
+
+def _join(text: str, more: str) -> str:
+    """A cell's words and the next line's: a hyphen at the end of a line joins them ("Coëvrons-" "Fictifs")."""
+    return more if not text else text + more if text.endswith("-") else text + " " + more
+
+
+@dataclass
+class _Row:
+    cells: list[str]
+    start: int
+    end: int
+    name: str = ""  # the name cell's words on the row's last line that has some
+
+    def add(self, pieces: list[tuple[int, str]], name_col: int, end: int) -> None:
+        for i, text in pieces:
+            self.cells[i] = _join(self.cells[i], text)
+            if i == name_col:
+                self.name = text
+        self.end = end
+
+
+def _lines(body: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(0)) for m in re.finditer(r"^.*$", body, re.M)]
+
+
+def _header_at(lines: list[tuple[int, str]], i: int) -> tuple[_Columns, int] | None:
+    """The columns of a header at line ``i`` (with the lines that continue it) and the next line's index."""
+    line = lines[i][1]
+    if line.lstrip().startswith("|") or _LISTED_AMOUNT.search(line):
+        return None
+    found = list(_SEGMENT.finditer(line.expandtabs()))
+    if len(found) < 2:
+        return None
+    columns = _Columns([m.group(0) for m in found], [list(m.span()) for m in found])
+    i += 1
+    while i < len(lines) and lines[i][1].strip() and not _LISTED_AMOUNT.search(lines[i][1]) \
+            and not _RULE.fullmatch(lines[i][1]):
+        first = _SEGMENT.search(lines[i][1].expandtabs())
+        if first.start() < columns.spans[1][0] - 1:  # words under the first column: a row's
+            break
+        columns.merge(lines[i][1])
+        i += 1
+    return (columns, i) if choose_amount_column(columns.heads) is not None else None
+
+
+def _list_at(lines: list[tuple[int, str]], i: int) -> tuple[_Columns, int] | None:
+    """The two columns of names and amounts listed, without header, from line ``i`` under a granting sentence."""
+    above = next((line for _, line in reversed(lines[max(0, i - 3):i]) if line.strip()), "").strip()
+    if not (above.endswith(":") and (_GRANT_WORD.search(above) or _GRANT_VERB.search(above))):
+        return None
+    names, amounts = [], []
+    for _, line in lines[i:]:
+        found = list(_SEGMENT.finditer(line.expandtabs()))
+        if len(found) != 2 or not _LISTED_AMOUNT.fullmatch(found[1].group(0)) or line.lstrip()[:1] in "-•*|":
+            break
+        names.append(found[0].span())
+        amounts.append(found[1].span())
+    if not names:
+        return None
+    return _Columns(["Bénéficiaire", "Montant"], [[min(s for s, _ in names), max(e for _, e in names)],
+                                                  [min(s for s, _ in amounts), max(e for _, e in amounts)]]), i
+
+
+def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: int,
+          name_col: int) -> tuple[list[_Row], int]:
+    """The rows of a table from line ``i``, and the index of the line after the table."""
+    rows: list[_Row] = []
+    pending: _Row | None = None  # lines that begin the next row
+    first_line_rows = None  # whether the table's rows start with their amount line
+    n = len(columns.spans)
+
+    def amount_in(pieces: list[tuple[int, str]]) -> bool:
+        cell = " ".join(text for column, text in pieces if column == amount_col)
+        return bool(cell) and bool(_AMOUNT_CELL.fullmatch(cell.strip()))
+
+    while i < len(lines):
+        start, line = lines[i]
+        if not line.strip():  # a blank line ends the table, unless a row follows it
+            after = next((j for j in range(i + 1, len(lines)) if lines[j][1].strip()), None)
+            pieces = columns.pieces(lines[after][1], amount_col) if after is not None else None
+            if pieces is None or not amount_in(pieces) or pending:
+                break
+            i = after
+            continue
+        if _RULE.fullmatch(line):
+            i += 1
+            continue
+        pieces = columns.pieces(line, amount_col)
+        if pieces is None or _PAGE.fullmatch(line.strip()) or _header_at(lines, i):
+            break
+        if amount_in(pieces):
+            row = pending or _Row([""] * n, start, start)
+            if first_line_rows is None:
+                first_line_rows = pending is None
+            row.add(pieces, name_col, start + len(line))
+            rows.append(row)
+            pending = None
+        else:
+            name = " ".join(text for column, text in pieces if column == name_col)
+            last = rows[-1] if rows and not _TOTAL_ROW.match(next((c for c in rows[-1].cells if c), "")) else None
+            goes_on = last is not None and (not name or name[0].islower() or _GOES_ON.search(last.name))
+            if pending is None and (goes_on or last is not None and first_line_rows and not _GOES_ON.search(name)):
+                last.add(pieces, name_col, start + len(line))
+            else:
+                pending = pending or _Row([""] * n, start, start)
+                pending.add(pieces, name_col, start + len(line))
+        i += 1
+    return rows, i
+
+
+def aligned_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> None:
+    """Read the grants and totals of the tables of ``body`` whose columns are aligned with spaces; the spans of the
+    tables read go to ``found.tables``."""
+    lines = _lines(body)
+    i = 0
+    while i < len(lines):
+        table = _header_at(lines, i) or _list_at(lines, i)
+        if table is None:
+            i += 1
+            continue
+        columns, after = table
+        header = list(columns.heads)
+        amount_col = choose_amount_column(header)
+        name_col = _column([fold(h) for h in header], _BENEF_COL, {amount_col})
+        if name_col is None:
+            i += 1
+            continue
+        rows, end = _rows(lines, after, columns, amount_col, name_col)
+        if not rows:
+            i += 1
+            continue
+        start = lines[i][0]
+        rows_grants([header] + [row.cells for row in rows], [(start, start)] + [(r.start, r.end) for r in rows],
+                    found, legend, heading_nature(body, start))
+        found.tables.append((start, rows[-1].end))
+        i = end
+
+
+def _paragraphs(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    paragraphs, current = [], []
+    for start, line in lines + [(0, "")]:
+        if line.strip():
+            current.append((start, line.strip()))
+        elif current:
+            paragraphs.append(current)
+            current = []
+    return paragraphs
+
+
+def _column_block(paragraph: list[tuple[int, str]]) -> bool:
+    """Whether a paragraph can be a column written on its own: a head and cells, one a line, none a sentence."""
+    return len(paragraph) >= 2 and all(len(line) <= 80 and not line.endswith((".", ":", ";")) for _, line in paragraph)
+
+
+def stacked_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> None:
+    """Read the grants of tables whose columns a PDF's text wrote one after the other, a paragraph each: a head,
+    then a cell a line ("Club" / "Stade Rugby" / … / "Total", then "Subvention proposée" / "4 500 €" / …). The
+    column of names and the column of amounts must have as many cells; a column with fewer is left empty."""
+    paragraphs = _paragraphs(_lines(body))
+    i = 0
+    while i < len(paragraphs):
+        j = i
+        while j < len(paragraphs) and _column_block(paragraphs[j]):
+            j += 1
+        run, i = paragraphs[i:j], max(j, i + 1)
+        heads = [block[0][1] for block in run]
+        amount_col = choose_amount_column(heads) if len(run) >= 2 else None
+        name_col = _column([fold(h) for h in heads], _BENEF_COL, {amount_col}) if amount_col is not None else None
+        if name_col is None:
+            continue
+        names, amounts = run[name_col][1:], run[amount_col][1:]
+        if len(names) != len(amounts) or not all(_AMOUNT_CELL.fullmatch(cell) for _, cell in amounts):
+            continue
+        rows = [[block[k + 1][1] if len(block) == len(names) + 1 else "" for block in run] for k in range(len(names))]
+        spans = [(name[0], amount[0] + len(amount[1])) for name, amount in zip(names, amounts)]
+        rows_grants([heads] + rows, [(run[0][0][0], run[0][0][0])] + spans, found, legend,
+                    heading_nature(body, run[0][0][0]))
+        found.tables.append((run[0][0][0], run[-1][-1][0] + len(run[-1][-1][1])))
+
