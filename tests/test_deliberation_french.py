@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from graph.ingest.delib_facts import extract_fixture
 from graph.ingest.delib_grants import find_grants
 from graph.ingest.delib_tables import choose_amount_column
-from graph.ingest.delib_meta import (find_authority, find_body, find_budget_account, find_number, find_published,
-                                     find_session_date, find_title, parse_vote)
+from graph.ingest.delib_decision import find_budget_account, find_published, parse_vote
+from graph.ingest.delib_meta import find_authority, find_body, find_number, find_session_date, find_title
 from graph.ingest.delib_people import Person, parse_attendance, parse_person
 from graph.ingest.delib_text import strip_stamps
 from graph.ingest.deliberation import looks_like_deliberation

@@ -1,8 +1,9 @@
 """The deliberation kind: council deliberations (PDF text layer, plain text, Markdown) into the graph.
 
 Reading is split by fact group: :mod:`delib_text` (PDF, Markdown, prefecture stamps), :mod:`delib_people`
-(attendance), :mod:`delib_meta` (authority, organ, session, number, title, ACTES id, vote), :mod:`delib_grants` and
-:mod:`delib_tables`, :mod:`delib_aligned` (grants and stated totals), :mod:`delib_profile` (beneficiary, PTCE, goals);
+(attendance), :mod:`delib_meta` (authority, organ, session, number, title, ACTES id), :mod:`delib_decision` (vote,
+publication, fiscal year, budget account), :mod:`delib_grants` and :mod:`delib_tables`, :mod:`delib_aligned` (grants
+and stated totals), :mod:`delib_profile` (beneficiary, PTCE, goals);
 :mod:`delib_graph` writes the triples and documents the modelling choices. Each fact group carries
 ``mai:evidence`` pointing into the normalised text returned as ``Extraction.text``.
 
@@ -22,11 +23,12 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from graph.identity import actor_iri, actor_key, deliberation_iri, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
+from graph.ingest.delib_decision import (find_budget_account, find_fiscal_year, find_programme, find_published,
+                                         parse_vote)
 from graph.ingest.delib_graph import Builder, concept
 from graph.ingest.delib_grants import GrantsFound, find_grants
-from graph.ingest.delib_meta import (find_authority, find_body, find_budget_account, find_fiscal_year,
-                                     find_member_count, find_number, find_programme, find_published,
-                                     find_session_date, find_title, number_match, parse_actes, parse_vote)
+from graph.ingest.delib_meta import (find_authority, find_body, find_member_count, find_number, find_session_date,
+                                     find_title, number_match, parse_actes)
 from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_profile import find_ptce, match_concepts, profile_of
 from graph.ingest.delib_tables import cell_identifiers

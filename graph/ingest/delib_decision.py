@@ -1,0 +1,143 @@
+"""What a deliberation decided and how: the vote and its outcome, the publication date, the fiscal year, the
+budget account, the programme.
+
+>>> parse_vote("Pour : 40 - Contre : 3 - Abstentions : 2").outcome
+'adopted'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from graph.ingest.delib_meta import in_a_citation
+from graph.ingest.french import DATE_RE, date_from_match
+
+
+def find_programme(text: str) -> str | None:
+    """Return the acronym of the programme named "Programme … (ACRONYM)"."""
+    match = re.search(r"\bprogramme\b[^()\n]{3,120}\((?P<acr>[A-Z][A-Z0-9-]{2,})\)", text, re.I)
+    return match.group("acr") if match else None
+
+
+@dataclass
+class Vote:
+    outcome: str | None = None
+    votes_for: int | None = None
+    against: int | None = None
+    abstentions: int | None = None
+    span: tuple[int, int] | None = None
+
+
+_COUNT = r"(?P<n>\d+|z[ée]ro|aucune?)"
+
+
+#: A count against or abstaining, written number first, that makes a "13 pour" before it on its line a vote.
+_COUNTED_AFTER = r"(?=[^\n]{0,60}?\b(?:\d+|aucune?|z[ée]ro)\s+(?:voix\s+)?(?:contre|abstentions?)\b)"
+
+
+def _count(text: str, words: str, voix: bool = False) -> tuple[int, tuple[int, int]] | None:
+    """The count that ``text`` gives for ``words``: "Pour : 20" (on the same line), or "20 voix pour" — "voix"
+    required when ``voix`` ("65738 pour le GIP" is no vote) unless a count against or abstaining follows on the
+    line ("13 pour – 2 contre")."""
+    match = (re.search(rf"\b(?:{words})[ \t]*:[ \t]*{_COUNT}\b", text, re.I)
+             or re.search(rf"\b{_COUNT}\s+(?:voix\s+){'' if voix else '?'}(?:{words})\b", text, re.I)
+             or (re.search(rf"\b{_COUNT}\s+(?:{words})\b{_COUNTED_AFTER}", text, re.I) if voix else None))
+    if not match:
+        return None
+    n = match.group("n")
+    return (int(n) if n.isdigit() else 0), match.span()
+
+
+def parse_vote(body: str, start: int = 0) -> Vote:
+    """Return the outcome (adopted-unanimously, adopted, rejected) and the counts when the text gives them: the first
+    vote from the line of offset ``start`` on (where the deliberation's own item opens, in minutes that record
+    several), else the first in ``body``.
+
+    >>> minutes = "2. Tarifs\\nAdopté par 10 voix pour et 2 contre.\\n4. Subventions\\nAdopté par 12 voix pour."
+    >>> parse_vote(minutes, minutes.index("4.")).votes_for, parse_vote(minutes).votes_for
+    (12, 10)
+    """
+    start = body.rfind("\n", 0, start) + 1
+    if start:
+        vote = _parse_vote(body[start:])
+        if vote.span is not None:
+            vote.span = (vote.span[0] + start, vote.span[1] + start)
+            return vote
+    return _parse_vote(body)
+
+
+def _parse_vote(body: str) -> Vote:
+    vote = Vote()
+    spans = []
+    for attr, words, voix in (("votes_for", r"pour|votes?\s+pour", True), ("against", r"contre", False),
+                              ("abstentions", r"abstentions?|s['’]abst\w+", False)):
+        found = _count(body, words, voix)
+        if found:
+            setattr(vote, attr, found[0])
+            spans.append(found[1])
+    outcome = None
+    for pattern, result in ((r"adopt[ée]e?s?\s+à\s+l['’]unanimit[ée]|à\s+l['’]unanimit[ée]"
+                             r"|^\s*(?:vote\s*:\s*)?unanimit[ée]\s*\.?\s*$", "adopted-unanimously"),
+                            (r"\brejet(?:é|ée|te)\b|n['’]adopte\s+pas|n['’]est\s+pas\s+adopt[ée]+|\bnon\s+adopt[ée]+"
+                             r"|\bREJET", "rejected"),
+                            (r"\badopt(?:e|é|ée|és|ées)\b|\bADOPT[EÉ]|\bà\s+la\s+majorit[ée]\b", "adopted")):
+        # Not in a visa or a recital: "Vu le budget primitif adopté le …" says nothing of this vote.
+        match = next((m for m in re.finditer(pattern, body, re.I | re.M) if not in_a_citation(body, m.start())),
+                     None)
+        if match:
+            outcome = result
+            spans.append(match.span())
+            break
+    if outcome is None and vote.votes_for is not None:  # "par 19 voix pour et 2 abstentions"
+        outcome = "adopted" if vote.votes_for > (vote.against or 0) else "rejected"
+    vote.outcome = outcome
+    if spans:
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        line_start = body.rfind("\n", 0, start) + 1
+        line_end = body.find("\n", end)
+        vote.span = (line_start, line_end if line_end >= 0 else len(body))
+    return vote
+
+
+_PUBLISHED = re.compile(r"(?:publi[ée]e?s?(?:\s+sur\s+(?:le\s+site|internet)[^\n]{0,60}?)?|publication|"
+                        r"mise\s+en\s+ligne|affich[ée]e?s?)\s+le\s*:?\s*|(?:mise\s+en\s+ligne|date\s+de\s+publication)"
+                        r"\s*:\s*", re.I)
+
+
+def find_published(body: str) -> dt.date | None:
+    """Return the publication date ("Publiée le : 25 avril 2014", "Date de mise en ligne : …", "Publié sur le site
+    internet de la commune le …", "… et publication le …"): the first such phrase that a date follows.
+
+    >>> find_published("dès sa publication le cas échéant.\\nPublié sur le site internet de la commune le 03/04/2024")
+    datetime.date(2024, 4, 3)
+    """
+    for match in _PUBLISHED.finditer(body):
+        if (date := DATE_RE.match(body, match.end())) is not None and (found := date_from_match(date)):
+            return found
+    return None
+
+
+def find_fiscal_year(body: str) -> int | None:
+    """Return the fiscal year ("pour l'année 2024", "exercice 2014", "budget 2014")."""
+    match = re.search(r"(?:pour\s+l['’]ann[ée]e|exercice|budget(?:\s+primitif)?|au\s+titre\s+de\s+l['’]ann[ée]e)\s+"
+                      r"(?P<y>(?:19|20)\d\d)\b", body, re.I)
+    return int(match.group("y")) if match else None
+
+
+def find_budget_account(body: str) -> tuple[str | None, str | None]:
+    """Return the budget imputation as printed and its nature account ("SERV/65748/PROCE" → "65748")."""
+    match = re.search(r"\bcompte\s+(?P<acc>[A-Z0-9]+(?:/[A-Z0-9]+)+)", body)
+    if match:
+        nature = re.search(r"\b(?:6|2)\d{2,5}\b", match.group("acc"))
+        return match.group("acc"), nature.group(0) if nature else None
+    match = re.search(r"\bnature\s+(?P<n>(?:65|20)\d{1,4})\b", body)
+    if match:
+        return None, match.group("n")
+    match = re.search(r"\b(?:compte|article)\s+(?P<n>(?:65|204)\d{0,4})\b", body)
+    if match:
+        return None, match.group("n")
+    # "c/6574", "imputation 65-6574-025" (chapter, nature, function)
+    match = re.search(r"\bc/\s*(?P<n>(?:65|204)\d{0,4})\b|\b65-(?P<n2>65\d{1,4})-\d{2,3}\b", body)
+    return (None, match.group("n") or match.group("n2")) if match else (None, None)
