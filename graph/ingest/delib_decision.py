@@ -135,7 +135,7 @@ def find_budget_account(body: str) -> tuple[str | None, str | None]:
     match = re.search(r"\bnature\s+(?P<n>(?:65|20)\d{1,4})\b", body)
     if match:
         return None, match.group("n")
-    match = re.search(r"\b(?:compte|article)\s+(?P<n>(?:65|204)\d{0,4})\b", body)
+    match = re.search(r"\b(?:compte|article)\s+(?P<n>(?:65|204)\d{0,4})\b", body, re.I)  # "ARTICLE 6574" too
     if match:
         return None, match.group("n")
     # "c/6574", "imputation 65-6574-025" (chapter, nature, function)

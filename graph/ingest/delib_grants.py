@@ -147,9 +147,9 @@ def _nature(text: str) -> str | None:
         return "in-kind"
     folded = fold(text)
     match = re.search(r"subventions?\s+(?:d['’]|de\s+|en\s+)?(\w+(?:\s+a\s+disposition)?)", folded)
-    if match and match.group(1) in _NATURE_WORDS:
-        return _NATURE_WORDS[match.group(1)]
-    return None
+    word = match.group(1) if match else ""
+    word = word if word in _NATURE_WORDS else word[:-1] if word.endswith("s") else word  # "exceptionnelles"
+    return _NATURE_WORDS.get(word)
 
 
 def _purpose(sentence: str, after: int) -> str | None:
@@ -291,6 +291,7 @@ def merge_prose(grants: list[GrantFact], found: GrantsFound) -> None:
 
 def find_grants(body: str, title: str = "") -> GrantsFound:
     """Return the grants decided in ``body``, the totals it states, and warnings on what does not add up."""
+    from graph.ingest.delib_several import each_grants, respective_grants
     from graph.ingest.delib_tables import table_grants
 
     found = GrantsFound()
@@ -299,7 +300,11 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
                       r"(?P<name>[A-ZÉÈÀ].+)", title)
     title_beneficiary = _clean_name(match.group("name")) if match else None
     grants, totals = prose_grants(body, title_beneficiary, found.tables)
-    merge_prose([g for g in grants if not g.cancelled] + each_grants(body), found)
+    several = each_grants(body) + respective_grants(body)
+    # A sentence of several grants is read whole: the prose reading of its amounts one by one gives way.
+    grants = [g for g in grants if not any(s.span[0] <= g.span[0] < s.span[1] or g.span[0] <= s.span[0] < g.span[1]
+                                           for s in several)]
+    merge_prose([g for g in grants if not g.cancelled] + several, found)
     cancel([g for g in grants if g.cancelled], found)
     found.totals += totals
     check_words(body, found)
@@ -314,40 +319,6 @@ def cancel(cancelled: list[GrantFact], found: GrantsFound) -> None:
         found.grants = [g for g in found.grants if name_key(g.beneficiary) != key or g.amount != grant.amount]
         found.warnings.append((f"subvention annulée : « {grant.beneficiary} » ({grant.amount} €), non retenue",
                                f"grant cancelled: '{grant.beneficiary}' ({grant.amount}), not kept"))
-
-
-#: One amount for each of a list of beneficiaries: "1 500 € à chacune des associations suivantes : A, B, C".
-_EACH = re.compile(r"\b(?:à|a)\s+chacune?\s+(?:des|de\s+ces)\s+[^:;\n]{0,60}?suivant(?:e|s|es)?\s*:[ \t]*"
-                   r"(?P<names>[^\n]*)", re.I)
-
-
-def each_grants(body: str) -> list[GrantFact]:
-    """The grants of one amount given to each of the beneficiaries that follow: on the same line, separated by
-    commas, semicolons or "et", or one a line below it.
-
-    >>> [(g.beneficiary, str(g.amount)) for g in each_grants("une subvention de 1 500 € à chacune des associations "
-    ...  "suivantes : Les Aidants, Club Santé et Amis du Gier ;")]
-    [('Les Aidants', '1500'), ('Club Santé', '1500'), ('Amis du Gier', '1500')]
-    """
-    grants = []
-    for match in _EACH.finditer(body):
-        amounts = list(AMOUNT_RE.finditer(body, max(0, match.start() - 80), match.start()))
-        if not amounts:
-            continue
-        amount = parse_amount(amounts[-1].group(0))
-        names, end = match.group("names"), match.end()
-        if not names.strip(" ;.,"):  # one a line below
-            lines = []
-            for line in body[match.end():].split("\n")[1:]:
-                if not line.strip():
-                    break
-                lines.append(line)
-            names, end = ", ".join(lines), match.end() + sum(len(line) + 1 for line in lines)
-        nature = _nature(body[max(0, match.start() - 120):match.start()])
-        for name in re.split(r"\s*[,;]\s*|\s+et\s+", names):
-            if cleaned := _clean_name(re.sub(r"^\s*[-•*]\s*", "", name)):
-                grants.append(GrantFact(cleaned, amount, (amounts[-1].start(), end), nature, decision=True))
-    return grants
 
 
 def check_words(body: str, found: GrantsFound) -> None:

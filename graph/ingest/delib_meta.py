@@ -140,14 +140,16 @@ def _authority_name(name: str) -> str:
 
     >>> _authority_name("Communauté d'Agglomération des Monts du Velay"), _authority_name("Mairie de Firminy")
     ("Communauté d'agglomération des Monts du Velay", 'Commune de Firminy')
-    >>> _authority_name("Conseil départemental des Hautes-Falaises")
-    'Département des Hautes-Falaises'
+    >>> _authority_name("Conseil départemental des Hautes-Falaises"), _authority_name("Mairie de la Roche-sur-Yon")
+    ('Département des Hautes-Falaises', 'Commune de La Roche-sur-Yon')
     """
     name = _KIND_WORDS.sub(lambda m: m.group(0).lower(), re.sub(r"\s+", " ", name).strip())
     for written, authority in _ASSEMBLY_OF:
         if (found := re.match(written, name, re.I)) is not None:
-            return authority + name[found.end():]
-    return name
+            name = authority + name[found.end():]
+            break
+    # A commune's article is part of its name: "Commune de La Roche-sur-Yon", "Ville du Havre" aside.
+    return re.sub(r"^((?:Commune(?: nouvelle)?|Ville) de )(la|le|les)\b", lambda m: m[1] + m[2].capitalize(), name)
 
 
 #: An authority named by its assembly or its town hall: (how it is written, the authority's own name).

@@ -155,8 +155,11 @@ _COUNTS = {
     "present_count": r"(?:Nombre\s+de\s+|membres\s+)?présents(?:\s+ou\s+suppléés|\s+lors\s+du\s+vote)?",
     "proxy_count": r"(?:Nombre\s+de\s+)?(?:pouvoirs|procurations|(?:membres\s+)?représentés"
                    r"|absents\s+ayant\s+donné\s+(?:pouvoir|procuration))",
-    "vote_count": r"(?:Nombre\s+de\s+)?(?:voix|votants|suffrages\s+exprimés)",
+    "vote_count": r"(?:Nombre\s+de\s+)?(?:voix|votants|suffrages\s+exprimés)"
+                  r"|qui\s+ont\s+pris\s+part\s+(?:au\s+vote|à\s+la\s+d[ée]lib[ée]ration)",
 }
+#: The same counts written number first ("16 votants", "28 présents").
+_COUNTED_FIRST = {"vote_count": r"votants|suffrages\s+exprimés", "present_count": r"(?:membres\s+)?présents"}
 
 
 #: A proxy written beside an absent member's name: "M. Luc ROUX (pouvoir à M. Jean DUPONT)".
@@ -354,7 +357,10 @@ def parse_sections(body: str, attendance: Attendance) -> None:
 def parse_counts(body: str, attendance: Attendance) -> None:
     """Read the stated counts (in office, present, proxies, votes) and the convocation date."""
     for name, words in _COUNTS.items():
-        match = re.search(rf"{words}\s*(?::|\((?=\d+\)))?\s*(\d+)\b", body, re.I)  # "Présents : 14", "Présents (14)"
+        match = (re.search(rf"(?:{words})\s*(?::|\((?=\d+\)))?\s*(\d+)\b", body, re.I)  # "Présents : 14", "(14)"
+                 or (re.search(rf"\b(\d+)[ \t]+(?:{_COUNTED_FIRST[name]})\b(?![ \t]*:)", body, re.I)
+                     if name in _COUNTED_FIRST
+                     else None))
         if match:
             setattr(attendance, name, int(match.group(1)))
             attendance.spans.append(match.span())

@@ -1,0 +1,108 @@
+"""Grants that one sentence gives several beneficiaries at once: one amount to each ("1 500 € à chacune des
+associations suivantes : A, B, C"), or amounts respectively ("500 € et 300 € respectivement à A et à B").
+
+>>> [(g.beneficiary, str(g.amount)) for g in respective_grants("décide d'attribuer des subventions de 500 € et "
+...  "300 € respectivement à l'association Les Crayons Solidaires et au Club photo Objectif Olivettes.")]
+[('Les Crayons Solidaires', '500'), ('Club photo Objectif Olivettes', '300')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ingest.delib_grants import GrantFact, _clean_name, _nature
+from graph.ingest.french import AMOUNT_RE, parse_amount
+
+#: One amount for each of a list of beneficiaries: "1 500 € à chacune des associations suivantes : A, B, C".
+_EACH = re.compile(r"\b(?:à|a)\s+chacune?\s+(?:des|de\s+ces)\s+[^:;\n]{0,60}?suivant(?:e|s|es)?\s*:[ \t]*"
+                   r"(?P<names>[^\n]*)", re.I)
+
+
+def each_grants(body: str) -> list[GrantFact]:
+    """The grants of one amount given to each of the beneficiaries that follow: on the same line, separated by
+    commas, semicolons or "et", or one a line below it.
+
+    >>> [(g.beneficiary, str(g.amount)) for g in each_grants("une subvention de 1 500 € à chacune des associations "
+    ...  "suivantes : Les Aidants, Club Santé et Amis du Gier ;")]
+    [('Les Aidants', '1500'), ('Club Santé', '1500'), ('Amis du Gier', '1500')]
+    """
+    grants = []
+    for match in _EACH.finditer(body):
+        amounts = list(AMOUNT_RE.finditer(body, max(0, match.start() - 80), match.start()))
+        if not amounts:
+            continue
+        amount = parse_amount(amounts[-1].group(0))
+        names, end = match.group("names"), match.end()
+        if not names.strip(" ;.,"):  # one a line below
+            lines = []
+            for line in body[match.end():].split("\n")[1:]:
+                if not line.strip():
+                    break
+                lines.append(line)
+            names, end = ", ".join(lines), match.end() + sum(len(line) + 1 for line in lines)
+        nature = _nature(body[max(0, match.start() - 120):match.start()])
+        for name in re.split(r"\s*[,;]\s*|\s+et\s+", names):
+            if cleaned := _clean_name(re.sub(r"^\s*[-•*]\s*", "", name)):
+                grants.append(GrantFact(cleaned, amount, (amounts[-1].start(), end), nature, decision=True))
+    return grants
+
+
+#: "respectivement", with the end of its sentence.
+_RESPECTIVELY = re.compile(r"\brespectivement\b")
+#: What opens a beneficiary in a list ("à l'association", "au", "aux associations").
+_TO = re.compile(r"^\s*(?:(?:à|a)\s+(?:l['’]association\s+|la\s+structure\s+|la\s+(?=commune|ville)|l['’](?=[A-ZÉ]))?|"
+                 r"au\s+|aux\s+(?:associations?\s+|structures?\s+|communes\s+(?=de\b|d['’]))?|"
+                 r"l['’]association\s+)", re.I)
+_LIST_SEPARATOR = re.compile(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+")
+
+
+def _names(text: str) -> list[str]:
+    names = []
+    for item in _LIST_SEPARATOR.split(text.strip()):
+        cleaned = _clean_name(_TO.sub("", item, count=1))
+        if not cleaned:
+            return []
+        names.append(cleaned)
+    return names
+
+
+def _amount_run(text: str, backwards: bool) -> list[re.Match]:
+    """The amounts that end ``text`` (``backwards``) or open it, separated by nothing but commas and "et"."""
+    found = list(AMOUNT_RE.finditer(text))
+    run: list[re.Match] = []
+    for match in (reversed(found) if backwards else found):
+        if run:
+            between = text[match.end():run[-1].start()] if backwards else text[run[-1].end():match.start()]
+            if not re.fullmatch(r"\s*(?:,|et|,\s*et)\s*", between):
+                break
+        elif not re.fullmatch(r"[\s,]*", text[match.end():] if backwards else text[:match.start()]):
+            break
+        run.append(match)
+    return list(reversed(run)) if backwards else run
+
+
+def respective_grants(body: str) -> list[GrantFact]:
+    """The grants of a sentence that gives amounts "respectivement" to as many beneficiaries, amounts first
+    ("500 € et 300 € respectivement à A et à B") or beneficiaries first ("aux associations A et B, respectivement
+    500 € et 300 €"). Counts that differ give nothing (the sentence is then read as prose)."""
+    grants = []
+    for match in _RESPECTIVELY.finditer(body):
+        start = max(body.rfind(c, 0, match.start()) for c in ".;\n") + 1
+        ends = [i for i in (body.find(c, match.end()) for c in (". ", ".\n", ";", "\n")) if i >= 0]
+        end = min(ends) if ends else len(body)
+        if body.endswith(".") and end == len(body):
+            end -= 1
+        before, after = body[start:match.start()], body[match.end():end]
+        amounts = _amount_run(before, backwards=True)
+        if len(amounts) > 1:
+            names = _names(after)
+        else:  # beneficiaries first: from the last "à"/"aux" before "respectivement"
+            amounts = _amount_run(after, backwards=False)
+            opening = list(re.finditer(r"\b(?:à|au|aux)\s", before))
+            names = _names(before[opening[-1].start():].rstrip(" ,")) if opening else []
+        if len(amounts) < 2 or len(names) != len(amounts):
+            continue
+        nature = _nature(body[start:end])
+        for name, amount in zip(names, amounts):
+            grants.append(GrantFact(name, parse_amount(amount.group(0)), (start, end), nature, decision=True))
+    return grants
