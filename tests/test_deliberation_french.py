@@ -218,6 +218,11 @@ def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first
     ("DÉCIDE d'attribuer les subventions suivantes :\n- Comité des fêtes : 1.500,00 euros\n"
      "- Association sportive (football) : 1.200,00 euros\nsoit un total de 2.700,00 euros, imputé au c/6574.",
      [("Comité des fêtes", "1500.00"), ("Association sportive (football)", "1200.00")], ["2700.00"]),
+    ("Il décide d'attribuer des subventions exceptionnelles de 500 € et 300 € respectivement à l'association Les "
+     "Crayons Solidaires et au Club photo Objectif Olivettes.",
+     [("Les Crayons Solidaires", "500"), ("Club photo Objectif Olivettes", "300")], []),
+    ("DÉCIDE d'attribuer aux associations Les Crayons Solidaires et Club Photo, respectivement 500 € et 300 €.",
+     [("Les Crayons Solidaires", "500"), ("Club Photo", "300")], []),
     ("- accorde à l'association Les Amis des Embruns une aide en nature consistant en la mise à disposition gratuite "
      "de la salle polyvalente Jean-Bart du 12 au 15 juillet 2024, valorisée à 2 400 € ;\n"
      "- précise que ces avantages en nature ne donnent lieu à aucun versement.",
