@@ -11,8 +11,8 @@ What real files do (DATA-FORMATS.md §5) and what this module does about it:
   an unquoted newline are joined back when that restores the header's width;
 - a header row below title lines is found by the known column names the caller gives; headers are normalised
   (case, accents, spaces, ``*``) by :func:`normalise_header` so that callers map synonyms on one key;
-- spreadsheets go through python-calamine, after a zip-bomb check (uncompressed size and ratio) and with a cap on
-  the number of rows.
+- spreadsheets are read by :mod:`graph.spreadsheets` (python-calamine, after checks for zip bombs and damaged
+  legacy XLS files), with a cap on the number of rows.
 
 >>> table = read_table(b"Titre\\n\\nnom;montant\\nA;40 000,00\\n", known={"nom", "montant"})
 >>> table.header, table.delimiter, [(r.line, r.cells) for r in table.rows]
@@ -23,11 +23,9 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import io
 import re
 import unicodedata
-import zipfile
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -35,18 +33,11 @@ from functools import lru_cache
 
 from graph.ingest.base import InputError
 from graph.limits import check_line_length
+from graph.spreadsheets import MAX_ROWS, is_spreadsheet, read_sheet, spreadsheet_error  # noqa: F401 - callers'
 
-#: Rows accepted from a spreadsheet (Excel's own maximum is 1,048,576 rows).
-MAX_ROWS = 1_048_576
-#: Uncompressed bytes accepted inside a spreadsheet's zip, and the largest compression ratio: real XLSX files
-#: compress 5–20x; a zip bomb compresses 1000x and more.
-MAX_UNCOMPRESSED = 512 * 1024**2
-MAX_RATIO = 200
 #: Lines looked at to sniff the separator and find the header row.
 SNIFF_LINES = 30
 
-_ZIP = b"PK\x03\x04"
-_OLE = b"\xd0\xcf\x11\xe0"  # legacy .xls
 _OOXML = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _SUSPECT = re.compile(r"Ã.|Â.|â€|[A-Za-z]‚[A-Za-z]")
 _CP850 = re.compile(r"[A-Za-z]?‚[A-Za-z]|[A-Za-z]Š[A-Za-z]|[A-Za-z]…[A-Za-z]")
@@ -192,63 +183,8 @@ def _join_broken(records: list[Row], width: int) -> list[Row]:
     return out
 
 
-def _check_zip(data: bytes) -> None:
-    try:
-        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
-    except (zipfile.BadZipFile, ValueError, EOFError, OSError, NotImplementedError):
-        # A damaged central directory also raises UnicodeDecodeError (a ValueError) on a name flagged UTF-8.
-        raise InputError("classeur illisible (archive zip corrompue)",
-                         message_en="unreadable spreadsheet (corrupt zip archive)") from None
-    size = sum(i.file_size for i in infos)
-    packed = sum(i.compress_size for i in infos) or 1
-    if size > MAX_UNCOMPRESSED or size / packed > MAX_RATIO:
-        raise InputError(f"classeur refusé : {size} octets une fois décompressé (taux {size // packed}:1), "
-                         f"au-delà des limites ({MAX_UNCOMPRESSED} octets, {MAX_RATIO}:1)",
-                         message_en=f"spreadsheet refused: {size} bytes uncompressed (ratio {size // packed}:1), "
-                                    f"beyond the limits ({MAX_UNCOMPRESSED} bytes, {MAX_RATIO}:1)")
-
-
-def _cell_text(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # 164000.0 -> "164000"; XLSX numbers keep all 15 digits, unlike CSV exports
-    if isinstance(value, (dt.datetime, dt.date)):
-        return value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
-    if isinstance(value, dt.time):
-        return value.isoformat()
-    return "" if value is None else str(value)
-
-
 def _spreadsheet_records(data: bytes, max_rows: int) -> list[Row]:
-    from python_calamine import CalamineWorkbook
-
-    if data.startswith(_ZIP):
-        _check_zip(data)
-    try:
-        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheet = book.get_sheet_by_index(0)
-    except Exception as exc:  # calamine raises its own error types for every malformed file
-        raise InputError(f"classeur illisible : {exc}", message_en=f"unreadable spreadsheet: {exc}") from None
-    if sheet.total_height > max_rows:
-        raise InputError(f"classeur refusé : {sheet.total_height} lignes (limite {max_rows})",
-                         message_en=f"spreadsheet refused: {sheet.total_height} rows (limit {max_rows})")
-    first = sheet.start[0] + 1 if sheet.start else 1
-    return [Row(first + i, [_cell_text(v) for v in cells]) for i, cells in enumerate(sheet.to_python())]
-
-
-def is_spreadsheet(data: bytes) -> bool:
-    """Return True for XLSX/ODS (zip) and legacy XLS (OLE) bytes."""
-    return data.startswith(_ZIP) or data.startswith(_OLE)
-
-
-def spreadsheet_error(data: bytes) -> InputError | None:
-    """Why the spreadsheet ``data`` cannot be read; None when it can, or when ``data`` is no spreadsheet."""
-    if not is_spreadsheet(data):
-        return None
-    try:
-        _spreadsheet_records(data, MAX_ROWS)
-    except InputError as exc:
-        return exc
-    return None
+    return [Row(line, cells) for line, cells in read_sheet(data, max_rows)]
 
 
 def find_header(records: list[Row], known: frozenset[str] | set[str]) -> int:

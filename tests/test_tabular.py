@@ -102,7 +102,7 @@ def test_pitfall_10_headers_are_normalised(raw, key):
     assert normalise_header(raw) == key
 
 
-@pytest.mark.parametrize("name", ["grants_header_row3.xlsx", "grants_header_row3.ods"])
+@pytest.mark.parametrize("name", ["grants_header_row3.xlsx", "grants_header_row3.ods", "grants_header_row3.xls"])
 def test_a_header_row_below_title_lines_is_found_in_spreadsheets(name):
     table = read(name, known={"nomdubeneficiaire", "montanttotaldelasubvention", "objet"})
     assert (table.header_line, table.header[4], [r.line for r in table.rows]) == (3, "Nom du bénéficiaire", [4, 5])
@@ -149,6 +149,42 @@ def test_a_damaged_spreadsheet_given_without_its_kind_says_it_cannot_be_read_not
     damaged = damaged_central_directory((FIXTURES / name).read_bytes())
     with pytest.raises(InputError, match=r"^classeur illisible \(archive zip corrompue\)$"):
         detect_kind(SourceContext(Path(name), damaged))
+
+
+def zeroed_fat(xls: bytes) -> bytes:
+    """``xls`` whose allocation table (its only FAT sector, named first in the header) is a block of zeros."""
+    at = (int.from_bytes(xls[0x4C:0x50], "little") + 1) * 512
+    return xls[:at] + bytes(512) + xls[at + 512:]
+
+
+LEGACY = (FIXTURES / "grants_header_row3.xls").read_bytes()
+
+
+@pytest.mark.parametrize("data, why", [
+    (LEGACY[:len(LEGACY) * 2 // 5], "tronqué ou endommagé"),
+    (LEGACY[:4096], "tronqué ou endommagé"),
+    (LEGACY[:-32], "tronqué ou endommagé"),
+    (LEGACY[:1000] + LEGACY[1016:], "tronqué ou endommagé"),
+    (zeroed_fat(LEGACY), "endommagé \\(table d'allocation incohérente\\)"),
+], ids=["two-fifths", "4096-bytes", "last-32-bytes-cut", "16-bytes-lost-inside", "zeroed-allocation-table"])
+def test_a_legacy_xls_cut_short_or_damaged_says_so_instead_of_crashing_the_reader(data, why):
+    with pytest.raises(InputError, match=f"^classeur illisible : fichier .xls {why}"):
+        read_table(data)
+    assert spreadsheet_error(data).issue.message.startswith("classeur illisible : fichier .xls")
+
+
+def test_a_panic_of_the_spreadsheet_library_is_the_files_error(monkeypatch):
+    from python_calamine import CalamineWorkbook
+
+    class PanicException(BaseException):  # what pyo3 raises when Rust code panics: no Exception
+        pass
+
+    def panic(*args):
+        raise PanicException("range start index 116 out of range for slice of length 112")
+
+    monkeypatch.setattr(CalamineWorkbook, "from_filelike", panic)
+    with pytest.raises(InputError, match="^classeur illisible : range start index 116 out of range"):
+        read_table(LEGACY)
 
 
 def test_a_spreadsheet_with_too_many_rows_is_refused():

@@ -26,7 +26,7 @@ from rdflib import Literal, URIRef
 
 from graph.identity import add_name_keys
 from graph.ingest import detect_kind, get_kind
-from graph.ingest.base import Extraction, InputError, Issue, SourceContext, SourceKind, internal_error
+from graph.ingest.base import EXITING, Extraction, InputError, Issue, SourceContext, SourceKind, internal_error
 from graph.ingest.forked import ForkedWorker, Lost
 
 #: Larger files are extracted by the writer's process: sending a large file and its triples through a pipe costs
@@ -61,9 +61,9 @@ def kind_of(ctx: SourceContext, kind: str | None) -> SourceKind:
     (:func:`graph.ingest.base.internal_error`)."""
     try:
         return get_kind(kind) if kind else detect_kind(ctx)
-    except InputError:
+    except (InputError, *EXITING):
         raise
-    except Exception as exc:  # a bug: this file's error
+    except BaseException as exc:  # a bug, or a library's panic: this file's error
         raise internal_error(exc) from exc
 
 
@@ -87,7 +87,9 @@ def extract(ctx: SourceContext, kind: str) -> Prepared:
             add_name_keys(extraction.graph)
     except InputError as exc:
         return Prepared(kind, issue=exc.issue)
-    except Exception as exc:  # a bug: this file's error
+    except EXITING:
+        raise
+    except BaseException as exc:  # a bug, or a library's panic: this file's error
         return Prepared(kind, issue=internal_error(exc).issue)
     return Prepared(kind, extraction)
 
