@@ -28,16 +28,21 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterator
 
-from graph.ingest.base import InputError
+from graph.ingest.base import InputError, Issue
 from graph.limits import check_line_length
 from graph.spreadsheets import MAX_ROWS, is_spreadsheet, read_sheet, spreadsheet_error  # noqa: F401 - callers'
 
 #: Lines looked at to sniff the separator and find the header row.
 SNIFF_LINES = 30
 
+#: Where :func:`read_table` puts the issues of its tables while a :func:`collected_issues` block runs.
+_COLLECTED: ContextVar[list[Issue] | None] = ContextVar("table_issues", default=None)
 _OOXML = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _SUSPECT = re.compile(r"Ã.|Â.|â€|[A-Za-z]‚[A-Za-z]")
 _CP850 = re.compile(r"[A-Za-z]?‚[A-Za-z]|[A-Za-z]Š[A-Za-z]|[A-Za-z]…[A-Za-z]")
@@ -71,6 +76,8 @@ class Table:
     encoding: str | None = None
     delimiter: str | None = None
     repairs: list[Repair] = field(default_factory=list)
+    #: Rows refused (not in ``rows``), with their line and why; also given to :func:`collected_issues`.
+    issues: list[Issue] = field(default_factory=list)
 
     @property
     def keys(self) -> list[str]:
@@ -229,14 +236,52 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
     if delimiter is not None:
         body = _join_broken(body, width)
         suspect = _suspect_lines(text)
+    header_cells = len(header_row.cells)
+    usual = min((len(r.cells) for r in body if len(r.cells) >= header_cells), default=header_cells)
     for n, row in enumerate(body):
+        if delimiter is not None and (issue := _overlong(row, width, header_cells, usual)) is not None:
+            table.issues.append(issue)
+            continue
         if suspect is not None and not _spans(suspect, row.line, body[n + 1].line if n + 1 < len(body) else None):
             cells = [c.strip() for c in row.cells]
         else:
             cells = [_repair_cell(table, row.line, i, c) for i, c in enumerate(row.cells)]
         if any(cells):
             table.rows.append(Row(row.line, cells + [""] * (width - len(cells))))
+    if (collected := _COLLECTED.get()) is not None:
+        collected.extend(table.issues)
     return table
+
+
+def _overlong(row: Row, width: int, header_cells: int, usual: int) -> Issue | None:
+    """Why ``row`` is refused when it has a value beyond the header's cells, or more cells than the shortest of the
+    rows as long as the header at least (``usual``): a separator inside an unquoted value ("1234,56" in a
+    comma-separated file) cut a cell in two and shifted the following ones, the last one out of the header. Empty
+    cells that every such row has beyond the header (rows ending with an extra separator) are kept."""
+    if len(row.cells) <= usual and not any(c.strip() for c in row.cells[header_cells:]):
+        return None
+    return Issue("error", f"{len(row.cells)} cellules pour {width} colonnes (un séparateur dans une valeur non "
+                          "entre guillemets ?) : ligne ignorée",
+                 f"{len(row.cells)} cells for {width} columns (a separator inside an unquoted value?): row skipped",
+                 line=row.line)
+
+
+@contextmanager
+def collected_issues() -> Iterator[list[Issue]]:
+    """Gather the issues of the tables read in the block (rows refused by :func:`read_table`), so that whoever runs
+    a kind's extraction reports them with the kind's own, whichever kind read the table.
+
+    >>> with collected_issues() as issues:
+    ...     table = read_table(b"nom,montant\\nA,1234,56\\n")
+    >>> [(i.line, i.message[:25]) for i in issues], table.rows
+    ([(2, '3 cellules pour 2 colonne')], [])
+    """
+    collected: list[Issue] = []
+    token = _COLLECTED.set(collected)
+    try:
+        yield collected
+    finally:
+        _COLLECTED.reset(token)
 
 
 def _suspect_lines(text: str) -> list[int]:

@@ -10,7 +10,7 @@ import pytest
 
 from graph.ingest import scdl_grants
 from graph.ingest.base import InputError, SourceContext
-from graph.ingest.lookahead import Lookahead, Prepared, lost, prepare
+from graph.ingest.lookahead import Lookahead, Prepared, extract, lost, prepare
 from graph.ingest.pipeline import ingest_file, ingest_paths
 from graph.store import open_store
 
@@ -161,3 +161,11 @@ def test_terms_sent_between_the_processes_come_back_equal_with_their_values():
         return type(term), term, value, term.ill_typed
 
     assert list(map(state, pickle.loads(dumps(terms)))) == list(map(state, terms))
+
+
+def test_rows_the_table_reader_refuses_are_in_the_files_report_whichever_kind_read_the_table():
+    ctx = SourceContext(Path("grants.csv"), b"nomAttribuant,nomBeneficiaire,montant\nVille,A,1500\nVille,B,1234,56\n")
+    extraction = extract(ctx, "scdl-subventions").result()
+    assert [(i.level, i.line, i.message[:27]) for i in extraction.issues] == [
+        ("error", 3, "4 cellules pour 3 colonnes ")]
+    assert (extraction.stats["rows_read"], extraction.stats["rows_rejected"], extraction.stats["grants"]) == (2, 1, 1)

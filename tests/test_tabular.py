@@ -9,7 +9,8 @@ import pytest
 
 from graph.ingest import detect_kind
 from graph.ingest.base import InputError, SourceContext
-from graph.tabular import decode, normalise_header, read_table, repair_text, sniff_delimiter, spreadsheet_error
+from graph.tabular import (collected_issues, decode, normalise_header, read_table, repair_text, sniff_delimiter,
+                           spreadsheet_error)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tabular"
 
@@ -92,6 +93,35 @@ def test_pitfall_9_a_row_cut_by_an_unquoted_newline_is_joined_back():
     table = read_table("id;titre;date\n1;Première ligne\nsuite;2014-01-01\n2;Autre;2014-01-02\n".encode())
     assert [r.cells for r in table.rows] == [["1", "Première ligne\nsuite", "2014-01-01"],
                                              ["2", "Autre", "2014-01-02"]]
+
+
+@pytest.mark.parametrize("text, line, cells", [
+    ("nom,montant,objet\nA,1500,Sport\nB,1234,56,Matériel\n", 3, 4),  # a decimal comma in an unquoted amount
+    ("nom;objet;montant;nature\nA;Sport;1500;\nB;Tournoi; stages;2500;\n", 3, 5),  # the last, empty, cell pushed out
+    ("id,titre,objet\nW061,ASSO, VIRGULE,a, b\n", 2, 5),  # the file's only row
+])
+def test_a_row_with_more_cells_than_the_header_is_refused_with_its_line(text, line, cells):
+    table = read_table(text.encode())
+    assert line not in [r.line for r in table.rows]
+    assert [(i.level, i.line, i.message) for i in table.issues] == [
+        ("error", line, f"{cells} cellules pour {len(table.header)} colonnes (un séparateur dans une valeur non entre "
+                        "guillemets ?) : ligne ignorée")]
+
+
+@pytest.mark.parametrize("text", [
+    "nom;montant\nA;1500;\nB;2500;\n",  # every row ends with an extra separator
+    "nom;montant;\nA;1500;note\nB;2500;\n",  # a value under a header cell left empty
+    "nom;montant\nA;1500;\nB;2500;\nSource : la ville\n",  # and a note below, shorter
+])
+def test_empty_cells_beyond_the_header_that_every_row_has_are_kept(text):
+    table = read_table(text.encode())
+    assert (table.issues, [r.cells[:2] for r in table.rows][:2]) == ([], [["A", "1500"], ["B", "2500"]])
+
+
+def test_the_issues_of_the_tables_read_are_collected_for_whoever_runs_the_extraction():
+    with collected_issues() as issues:
+        read_table(b"nom,montant\nA,1234,56\nB,12\n")
+    assert [(i.line, i.message[:27]) for i in issues] == [(2, "3 cellules pour 2 colonnes ")]
 
 
 @pytest.mark.parametrize("raw, key", [

@@ -28,6 +28,7 @@ from graph.identity import add_name_keys
 from graph.ingest import detect_kind, get_kind
 from graph.ingest.base import EXITING, Extraction, InputError, Issue, SourceContext, SourceKind, internal_error
 from graph.ingest.forked import ForkedWorker, Lost
+from graph.tabular import collected_issues
 
 #: Larger files are extracted by the writer's process: sending a large file and its triples through a pipe costs
 #: copies and memory (both versions held at once) for little overlap (such ingests hold a few large files).
@@ -82,7 +83,10 @@ def prepare(ctx: SourceContext, kind: str | None) -> Prepared:
 def extract(ctx: SourceContext, kind: str) -> Prepared:
     """Extract ``ctx`` as ``kind`` and key its names (:func:`graph.identity.add_name_keys`)."""
     try:
-        extraction = get_kind(kind).extract(ctx)
+        with collected_issues() as refused:  # rows that the table reader refused, whichever kind read the table
+            extraction = get_kind(kind).extract(ctx)
+        if refused:
+            _report_refused(extraction, refused)
         if extraction.graph is not None:
             add_name_keys(extraction.graph)
     except InputError as exc:
@@ -92,6 +96,17 @@ def extract(ctx: SourceContext, kind: str) -> Prepared:
     except BaseException as exc:  # a bug, or a library's panic: this file's error
         return Prepared(kind, issue=internal_error(exc).issue)
     return Prepared(kind, extraction)
+
+
+def _report_refused(extraction: Extraction, refused: list[Issue]) -> None:
+    """Put the rows that the table reader refused first in ``extraction``'s issues, and count them in its summary
+    (rows read and rejected) when it has one."""
+    extraction.issues[:0] = refused
+    stats = extraction.stats
+    if "rows_read" in stats:
+        stats["rows_read"] += len({i.line for i in refused if i.level == "error"})
+    if "rows_rejected" in stats:
+        stats.update(extraction.issue_counts())
 
 
 class Lookahead(ForkedWorker):
