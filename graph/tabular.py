@@ -234,6 +234,7 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
     body = records[start + 1:]
     suspect = None
     if delimiter is not None:
+        check_quotes(text, records, delimiter, width)
         body = _join_broken(body, width)
         suspect = _suspect_lines(text)
     header_cells = len(header_row.cells)
@@ -264,6 +265,60 @@ def _overlong(row: Row, width: int, header_cells: int, usual: int) -> Issue | No
                           "entre guillemets ?) : ligne ignorée",
                  f"{len(row.cells)} cells for {width} columns (a separator inside an unquoted value?): row skipped",
                  line=row.line)
+
+
+def check_quotes(text: str, rows: list[Row], delimiter: str, width: int) -> None:
+    """Refuse a CSV text where a quote opened in a cell is never closed: the cell then swallows the following rows
+    (a line of it that the separator cuts like a row), or runs to the end of the file. Which of the rows are data
+    cannot be told: the file is refused, with the line of that quote's row.
+
+    >>> check_quotes('a;b;c\\n1;"x;y;z\\n2;u;v\\n', [Row(2, ["1", "x;y;z\\n2;u;v\\n"])], ";", 3)
+    Traceback (most recent call last):
+    graph.ingest.base.InputError: guillemet ouvert jamais fermé : la cellule avale les lignes suivantes
+    """
+    needed = max(min(width - 1, 3), (width - 1) // 2)  # separators of a line that looks like a row of the table
+    for row in rows:
+        for cell in row.cells:
+            if "\n" in cell and any(line.count(delimiter) >= needed for line in cell.splitlines()[1:]):
+                raise _unclosed(row.line)
+    if rows and any("\n" in c or "\r" in c for c in rows[-1].cells):  # a quoted cell may run to the end
+        tail = "".join(io.StringIO(text, newline="").readlines()[rows[-1].line - 1:])
+        try:
+            for _ in csv.reader(io.StringIO(tail, newline=""), delimiter=delimiter, strict=True):
+                pass
+        except csv.Error as exc:
+            if "end of data" in str(exc):
+                raise _unclosed(rows[-1].line) from None
+
+
+def table_error(data: bytes, text: bool = True) -> InputError | None:
+    """Why the table ``data`` cannot be read at all, for kind detection to say instead of "unrecognised": a damaged
+    spreadsheet, a CSV text whose quote is never closed (from its header on, every row may be one cell); None
+    when it can, or when ``data`` is not a table (``text``: whether a text file may be one).
+
+    >>> table_error(b'nom;"montant;objet\\nA;1500;Sport\\n').issue.message
+    'guillemet ouvert jamais fermé : la cellule avale les lignes suivantes'
+    """
+    if is_spreadsheet(data) or not text:
+        return spreadsheet_error(data)
+    try:
+        check_line_length(data)
+        text, _ = decode(data)
+        if "\x00" in text[:PEEK_BYTES]:  # a binary file
+            return None
+        delimiter = sniff_delimiter(text)
+        records = _csv_records(text, delimiter)
+        header = next((r for r in records if any(c.strip() for c in r.cells)), None)
+        if header is not None and len(header.cells) > 1:
+            check_quotes(text, records, delimiter, len(header.cells))
+    except InputError as exc:
+        return exc
+    return None
+
+
+def _unclosed(line: int) -> InputError:
+    return InputError("guillemet ouvert jamais fermé : la cellule avale les lignes suivantes", line=line,
+                      message_en="quote opened and never closed: the cell swallows the following lines")
 
 
 @contextmanager

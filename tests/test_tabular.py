@@ -124,6 +124,29 @@ def test_the_issues_of_the_tables_read_are_collected_for_whoever_runs_the_extrac
     assert [(i.line, i.message[:27]) for i in issues] == [(2, "3 cellules pour 2 colonnes ")]
 
 
+@pytest.mark.parametrize("text, line", [
+    ('nom;montant;objet\nA;1500;Sport\n"B;2500;Danse\nC;3000;Culture\nD;4000;Musique\n', 3),  # swallows rows
+    ('nom;montant;objet\nA;1500;"Sport\n', 2),  # runs to the end of the file
+    ('nom;"montant;objet\nA;1500;Sport\nB;2500;Danse\n', 1),  # in the header
+])
+def test_a_quote_never_closed_refuses_the_file_with_its_line_instead_of_merging_rows(text, line):
+    with pytest.raises(InputError, match="^guillemet ouvert jamais fermé : la cellule avale les lignes suivantes$") \
+            as error:
+        read_table(text.encode(), known={"nom", "montant"})
+    assert error.value.issue.line == line
+
+
+def test_a_quote_never_closed_in_the_header_says_so_instead_of_an_unrecognised_kind():
+    with pytest.raises(InputError, match="^guillemet ouvert jamais fermé") as error:
+        detect_kind(SourceContext(Path("liste.csv"), b'nomBeneficiaire;"montant;objet\nA;1500;Sport\nB;20;Danse\n'))
+    assert error.value.issue.line == 1
+
+
+def test_a_quoted_cell_over_several_lines_with_a_separator_in_its_text_is_kept():
+    text = 'a;b;c;d;e;f\n1;"Objet : achat ; pose\nsuite ; fin";3;4;5;6\n'
+    assert read_table(text.encode()).rows[0].cells[1] == "Objet : achat ; pose\nsuite ; fin"
+
+
 @pytest.mark.parametrize("raw, key", [
     ("NomAttribuant", "nomattribuant"), ("datesperiodeVersement", "datesperiodeversement"), ("Montant ", "montant"),
     (" Nom du bénéficiaire* ", "nomdubeneficiaire"), ("COLL_NOM", "collnom"),
