@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
-from graph.ingest.base import SourceContext
+from graph.ingest import detect_kind
+from graph.ingest.base import InputError, SourceContext
 from graph.ingest.sirene import detect, extract
 from graph.namespaces import MAI
 
@@ -51,3 +53,17 @@ def test_the_history_file_keeps_only_current_periods():
 @pytest.mark.parametrize("name, score", [("StockUniteLegale_utf8_sample.csv", 90), ("rna_sample_waldec.csv", 0)])
 def test_detection_scores_sirene_files_only(name, score):
     assert detect(SourceContext(FIXTURES / name, (FIXTURES / name).read_bytes())) == score
+
+
+@pytest.mark.parametrize("name, data, why", [
+    ("StockEtablissement.csv", b"siren,nic,siret,statutDiffusionEtablissement,dateCreationEtablissement,"
+                               b"activitePrincipaleEtablissement,etatAdministratifEtablissement\n"
+                               b"402617542,00012,40261754200012,O,1999-01-01,93.12Z,A\n",
+     "extrait SIRENE des établissements (StockEtablissement) : seuls les extraits des unités légales "
+     "(StockUniteLegale) sont lus"),
+    ("402617542.json", b'{"header": {"statut": 200}, "uniteLegale": {"siren": "402617542"}}',
+     "réponse de l'API Sirene (JSON) : seuls les extraits CSV des unités légales (StockUniteLegale) sont lus"),
+])
+def test_a_sirene_file_that_is_not_a_legal_units_extract_says_what_it_is(name, data, why):
+    with pytest.raises(InputError, match=f"^type de fichier non reconnu : {re.escape(why)} ;"):
+        detect_kind(SourceContext(Path(name), data))

@@ -13,6 +13,8 @@ diffusion is restricted (``statutDiffusionUniteLegale`` P) are published without
 
 from __future__ import annotations
 
+import re
+
 from rdflib import URIRef
 from rdflib.namespace import XSD
 
@@ -56,10 +58,22 @@ def detect(ctx: SourceContext) -> int:
 
 
 def near_miss(ctx: SourceContext) -> InputError | None:
-    """A header with two or three of SIRENE's four required columns: which it lacks."""
-    if ctx.path.suffix.lower() not in (".csv", ".txt"):
+    """What SIRENE file this is, that is not a legal units extract: an establishments extract, an answer of the
+    Sirene API; or a header with two or three of the four required columns: which it lacks."""
+    suffix = ctx.path.suffix.lower()
+    if suffix == ".json" and re.search(rb'"(uniteLegale|unitesLegales|etablissements?)"\s*:', ctx.data[:65536]):
+        return InputError("réponse de l'API Sirene (JSON) : seuls les extraits CSV des unités légales "
+                          "(StockUniteLegale) sont lus",
+                          message_en="an answer of the Sirene API (JSON): only CSV extracts of legal units "
+                                     "(StockUniteLegale) are read")
+    if suffix not in (".csv", ".txt"):
         return None
     line, keys = next(iter(peek_lines(ctx.data)), (None, frozenset()))
+    if "siret" in keys and any(k.endswith("etablissement") for k in keys):
+        return InputError("extrait SIRENE des établissements (StockEtablissement) : seuls les extraits des unités "
+                          "légales (StockUniteLegale) sont lus", line=line,
+                          message_en="a SIRENE establishments extract (StockEtablissement): only extracts of legal "
+                                     "units (StockUniteLegale) are read")
     if not 2 <= len(SIGNATURE & keys) < len(SIGNATURE):
         return None
     lacks = ", ".join(c for c in COLUMNS if c.lower() not in keys)
