@@ -67,3 +67,10 @@ def test_detection_scores_sirene_files_only(name, score):
 def test_a_sirene_file_that_is_not_a_legal_units_extract_says_what_it_is(name, data, why):
     with pytest.raises(InputError, match=f"^type de fichier non reconnu : {re.escape(why)} ;"):
         detect_kind(SourceContext(Path(name), data))
+
+
+def test_a_header_in_lower_case_as_postgresql_exports_it_gives_the_same_actors():
+    path = FIXTURES / "StockUniteLegale_utf8_sample.csv"
+    header, rest = path.read_bytes().split(b"\n", 1)
+    lower = extract(SourceContext(path, header.lower() + b"\n" + rest))
+    assert (lower.stats, set(lower.graph)) == (run().stats, set(run().graph))

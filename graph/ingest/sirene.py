@@ -21,7 +21,7 @@ from rdflib.namespace import XSD
 from graph.identity import ActorBook
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.namespaces import MAI, SCHEMA
-from graph.tabular import Row, peek_keys, peek_lines, read_table
+from graph.tabular import Row, normalise_header, peek_keys, peek_lines, read_table
 from graph.triples import plain_literal
 from graph.values import ValueProblem, normalise_rna, parse_bool, parse_date, rna_ok, siren_ok
 
@@ -83,14 +83,15 @@ def near_miss(ctx: SourceContext) -> InputError | None:
 
 class _Rows:
     def __init__(self, ctx: SourceContext, header: list[str]):
-        self.col = {h: i for i, h in enumerate(header)}
+        # Columns by their folded name, as detection reads them: PostgreSQL exports write them in lower case.
+        self.col = {normalise_header(h): i for i, h in enumerate(header)}
         self.graph = new_graph()
         self.ex = Extraction(graph=self.graph)
         self.book = ActorBook(self.graph, ctx.base)
         self.count = self.skipped = 0
 
     def get(self, row: Row, name: str) -> str:
-        i = self.col.get(name)
+        i = self.col.get(name.lower())  # INSEE's names fold to their lower case
         return row.cells[i].strip() if i is not None and i < len(row.cells) else ""
 
     def label(self, row: Row) -> list[str]:
