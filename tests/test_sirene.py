@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, XSD
 
 from graph.ingest import detect_kind
 from graph.ingest.base import InputError, SourceContext
 from graph.ingest.sirene import detect, extract
-from graph.namespaces import MAI
+from graph.namespaces import MAI, SCHEMA
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tabular"
 
@@ -26,7 +26,8 @@ def actor(siren):
 
 
 def test_the_stock_sample_gives_five_actors():
-    assert run().stats == {"rows_read": 5, "actors": 5, "skipped": 0, "rows_rejected": 0, "warnings": 2}
+    assert run().stats == {"rows_read": 5, "actors": 5, "skipped": 0, "closed": 0, "rows_rejected": 0,
+                           "warnings": 2}
 
 
 @pytest.mark.parametrize("siren, cls", [("317339752", MAI.Association), ("319294831", MAI.Actor)])
@@ -74,3 +75,18 @@ def test_a_header_in_lower_case_as_postgresql_exports_it_gives_the_same_actors()
     header, rest = path.read_bytes().split(b"\n", 1)
     lower = extract(SourceContext(path, header.lower() + b"\n" + rest))
     assert (lower.stats, set(lower.graph)) == (run().stats, set(run().graph))
+
+
+@pytest.mark.parametrize("start, dissolved, warning", [
+    ("2019-06-30", [Literal("2019-06-30", datatype=XSD.date)], "unité légale cessée le 2019-06-30"),
+    ("", [], "unité légale cessée"),
+])
+def test_a_ceased_unit_is_kept_with_its_dissolution_date_and_a_warning(start, dissolved, warning):
+    data = ("siren,denominationUniteLegale,categorieJuridiqueUniteLegale,activitePrincipaleUniteLegale,"
+            f"etatAdministratifUniteLegale,dateDebut\n524991205,SARL EXEMPLE FERMEE,5499,47.11A,C,{start}\n"
+            "402617542,CERCLE DES NAGEURS,9220,93.12Z,A,2008-01-01\n")
+    ex = extract(SourceContext(Path("StockUniteLegale.csv"), data.encode()))
+    assert list(ex.graph.objects(actor("524991205"), SCHEMA.dissolutionDate)) == dissolved
+    assert list(ex.graph.objects(actor("402617542"), SCHEMA.dissolutionDate)) == []
+    assert [(i.level, i.line, i.message) for i in ex.issues] == [("warning", 2, warning)]
+    assert (ex.stats["actors"], ex.stats["closed"]) == (2, 1)

@@ -4,8 +4,11 @@ Each unit becomes an actor ``actor_iri(siren=…)`` with ``mai:siren``, ``rdfs:l
 name, else acronym), ``skos:altLabel`` (acronym, usual names), ``mai:naf`` (the code; its nomenclature is warned
 about when it is not NAFRev2), ``mai:legalCategory``, ``mai:rna`` (``identifiantAssociationUniteLegale``, the
 RNA ↔ SIREN link), ``schema:foundingDate`` and ``mai:ess`` — ``O`` true, ``N`` false, **empty unknown: no
-triple** (pitfall 21). The class comes from the legal category: 7383 → ``mai:University``, 72xx/73xx →
-``mai:PublicAuthority``, 92xx → ``mai:Association``, other 9xxx (foundations…) → ``mai:Actor``, anything else → ``mai:Enterprise``.
+triple** (pitfall 21). A unit that has ceased (``etatAdministratifUniteLegale`` C) is kept, with
+``schema:dissolutionDate`` (its period's ``dateDebut``) and a warning, as the RNA kind does for a dissolved
+association. The class comes from the legal category: 7383 → ``mai:University``, 72xx/73xx →
+``mai:PublicAuthority``, 92xx → ``mai:Association``, other 9xxx (foundations…) → ``mai:Actor``, anything else →
+``mai:Enterprise``.
 
 Sole proprietors (category 1000) are persons: their names are personal data (pitfall 30) and units whose
 diffusion is restricted (``statutDiffusionUniteLegale`` P) are published without a name — both are skipped.
@@ -88,7 +91,7 @@ class _Rows:
         self.graph = new_graph()
         self.ex = Extraction(graph=self.graph)
         self.book = ActorBook(self.graph, ctx.base)
-        self.count = self.skipped = 0
+        self.count = self.skipped = self.closed = 0
 
     def get(self, row: Row, name: str) -> str:
         i = self.col.get(name.lower())  # INSEE's names fold to their lower case
@@ -116,7 +119,23 @@ class _Rows:
         for name in names[1:]:
             self.book.name(iri, name)
         self.describe(row, iri, category)
+        if self.get(row, "etatAdministratifUniteLegale").upper() == "C":
+            self.ceased(row, iri)
         self.count += 1
+
+    def ceased(self, row: Row, iri: URIRef) -> None:
+        """A unit that has ceased: its period's start (``dateDebut``) is the day it ceased, when known."""
+        start = self.get(row, "dateDebut")
+        try:
+            ceased = parse_date(start)
+        except ValueProblem:
+            ceased = None
+        if ceased:
+            self.graph.add((iri, SCHEMA.dissolutionDate, literal(ceased, _DATE)))
+        self.ex.warn("unité légale cessée" + (f" le {ceased.isoformat()}" if ceased else ""),
+                     "legal unit ceased" + (f" on {ceased.isoformat()}" if ceased else ""), line=row.line,
+                     field="etatAdministratifUniteLegale", value="C")
+        self.closed += 1
 
     def describe(self, row: Row, iri: URIRef, category: str) -> None:
         g = self.graph
@@ -156,7 +175,7 @@ def extract(ctx: SourceContext) -> Extraction:
         rows.add_row(row)
     rows.book.finish()
     ex = rows.ex
-    ex.stats = {"rows_read": len(table.rows), "actors": rows.count, "skipped": rows.skipped,
+    ex.stats = {"rows_read": len(table.rows), "actors": rows.count, "skipped": rows.skipped, "closed": rows.closed,
                 **ex.issue_counts()}
     return ex
 
