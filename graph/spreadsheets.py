@@ -19,6 +19,7 @@ import struct
 import sys
 import zipfile
 from array import array
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from graph.ingest.base import EXITING, InputError
@@ -35,6 +36,10 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls: an OLE compound file (
 #: MS-CFB sector numbers from MAXREGSECT on are markers (end of chain, free, FAT or DIFAT sector), not sectors.
 _MAX_SECTOR = 0xFFFFFFFA
 _END_OF_CHAIN = 0xFFFFFFFE
+
+#: Rows of each sheet looked at to choose the sheet to read, and sheets looked at (a workbook of notes, then data).
+HEAD_ROWS = 30
+MAX_SHEETS = 50
 
 #: A sheet's rows: (1-based row number, its cells as text).
 Rows = list[tuple[int, list[str]]]
@@ -164,22 +169,63 @@ def cell_text(value) -> str:
     return "" if value is None else str(value)
 
 
-def read_sheet(data: bytes, max_rows: int = MAX_ROWS) -> Rows:
-    """Return the rows of the first sheet of the spreadsheet ``data``; raises InputError when it cannot be read
-    or has more than ``max_rows`` rows."""
+@dataclass
+class Sheet:
+    """A sheet read from a workbook: its name, its place among the sheets (0: the first), its rows."""
+
+    name: str
+    index: int
+    rows: Rows
+
+
+def read_sheet(data: bytes, max_rows: int = MAX_ROWS, choose: Callable[[list[Sheet]], int] | None = None) -> Sheet:
+    """Read a sheet of the spreadsheet ``data``: the first, or the one that ``choose`` picks among the first rows
+    (``HEAD_ROWS``) of each visible worksheet when there are several. Raises InputError when it cannot be read or
+    has more than ``max_rows`` rows."""
+    book = _open(data)
+    index = 0
+    if choose is not None and len(heads := sheet_heads(book)) > 1:
+        index = heads[choose(heads)].index
+    sheet = _calamine(book.get_sheet_by_index, index)
+    if sheet.total_height > max_rows:
+        raise InputError(f"classeur refusé : {sheet.total_height} lignes (limite {max_rows})",
+                         message_en=f"spreadsheet refused: {sheet.total_height} rows (limit {max_rows})")
+    return Sheet(_calamine(lambda: book.sheet_names[index]), index, _rows(sheet, _calamine(sheet.to_python)))
+
+
+def read_heads(data: bytes) -> list[Sheet]:
+    """The first rows of the first sheet of the spreadsheet ``data`` and of its other visible worksheets (kind
+    detection looks at them); raises InputError when it cannot be read."""
+    return sheet_heads(_open(data))
+
+
+def _open(data: bytes):
     from python_calamine import CalamineWorkbook
 
     if data.startswith(ZIP):
         check_zip(data)
     elif data.startswith(OLE[:4]):
         check_ole(data)
-    book = _calamine(CalamineWorkbook.from_filelike, io.BytesIO(data))
-    sheet = _calamine(book.get_sheet_by_index, 0)
-    if sheet.total_height > max_rows:
-        raise InputError(f"classeur refusé : {sheet.total_height} lignes (limite {max_rows})",
-                         message_en=f"spreadsheet refused: {sheet.total_height} rows (limit {max_rows})")
+    return _calamine(CalamineWorkbook.from_filelike, io.BytesIO(data))
+
+
+def sheet_heads(book) -> list[Sheet]:
+    """The first rows (``HEAD_ROWS``) of the first sheet and of each other visible worksheet of ``book`` (a
+    calamine workbook), at most ``MAX_SHEETS``."""
+    from python_calamine import SheetTypeEnum, SheetVisibleEnum
+
+    heads = []
+    for index, meta in enumerate(_calamine(lambda: book.sheets_metadata)[:MAX_SHEETS]):
+        if index and (meta.typ != SheetTypeEnum.WorkSheet or meta.visible != SheetVisibleEnum.Visible):
+            continue
+        sheet = _calamine(book.get_sheet_by_index, index)
+        heads.append(Sheet(meta.name, index, _rows(sheet, _calamine(sheet.to_python, True, HEAD_ROWS))))
+    return heads
+
+
+def _rows(sheet, values: list[list]) -> Rows:
     first = sheet.start[0] + 1 if sheet.start else 1
-    return [(first + i, [cell_text(v) for v in cells]) for i, cells in enumerate(_calamine(sheet.to_python))]
+    return [(first + i, [cell_text(v) for v in cells]) for i, cells in enumerate(values)]
 
 
 def spreadsheet_error(data: bytes) -> InputError | None:

@@ -36,7 +36,8 @@ from typing import Iterator
 
 from graph.ingest.base import InputError, Issue
 from graph.limits import check_line_length
-from graph.spreadsheets import MAX_ROWS, is_spreadsheet, read_sheet, spreadsheet_error  # noqa: F401 - callers'
+# is_spreadsheet, MAX_ROWS, spreadsheet_error: for the callers of this module too.
+from graph.spreadsheets import MAX_ROWS, Sheet, is_spreadsheet, read_heads, read_sheet, spreadsheet_error
 
 #: Lines looked at to sniff the separator and find the header row.
 SNIFF_LINES = 30
@@ -190,8 +191,25 @@ def _join_broken(records: list[Row], width: int) -> list[Row]:
     return out
 
 
-def _spreadsheet_records(data: bytes, max_rows: int) -> list[Row]:
-    return [Row(line, cells) for line, cells in read_sheet(data, max_rows)]
+def _spreadsheet_records(data: bytes, max_rows: int, known: frozenset[str] | set[str]
+                         ) -> tuple[list[Row], Issue | None]:
+    """The rows of the sheet whose header names most ``known`` columns (the first one on a tie), and a warning
+    when that is not the first sheet."""
+    first: list[str] = []
+
+    def best(heads: list[Sheet]) -> int:
+        first.append(heads[0].name)
+        hits = [_header_hits([Row(line, cells) for line, cells in head.rows], known)[1] for head in heads]
+        return hits.index(max(hits))
+
+    sheet = read_sheet(data, max_rows, best if known else None)
+    warning = None
+    if sheet.index:
+        warning = Issue("warning", f"feuille « {sheet.name} » lue, et non la première (« {first[0]} ») : c'est "
+                                   "son en-tête qui nomme les colonnes attendues",
+                        f"sheet '{sheet.name}' read, not the first one ('{first[0]}'): its header names the "
+                        "expected columns")
+    return [Row(line, cells) for line, cells in sheet.rows], warning
 
 
 def find_header(records: list[Row], known: frozenset[str] | set[str]) -> int:
@@ -200,14 +218,20 @@ def find_header(records: list[Row], known: frozenset[str] | set[str]) -> int:
     >>> find_header([Row(1, ["Subventions 2017"]), Row(2, ["Nom", "Montant"])], {"nom", "montant"})
     1
     """
+    best, best_hits = _header_hits(records, known)
+    if best_hits == 0:  # nothing known: the first row that is not blank
+        best = next((i for i, r in enumerate(records) if any(c.strip() for c in r.cells)), 0)
+    return best
+
+
+def _header_hits(records: list[Row], known: frozenset[str] | set[str]) -> tuple[int, int]:
+    """The first of the first rows that names most known columns, and how many it names."""
     best, best_hits = 0, 0
     for i, row in enumerate(records[:SNIFF_LINES]):
         hits = sum(normalise_header(repair_text(c)) in known for c in row.cells)
         if hits > best_hits:
             best, best_hits = i, hits
-    if best_hits == 0:  # nothing known: the first row that is not blank
-        best = next((i for i, r in enumerate(records) if any(c.strip() for c in r.cells)), 0)
-    return best
+    return best, best_hits
 
 
 def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_rows: int = MAX_ROWS) -> Table:
@@ -215,8 +239,9 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
 
     Raises InputError when the file cannot be read at all (bad zip, limits, empty file).
     """
+    other_sheet = None
     if is_spreadsheet(data):
-        records, encoding, delimiter = _spreadsheet_records(data, max_rows), None, None
+        (records, other_sheet), encoding, delimiter = _spreadsheet_records(data, max_rows, known), None, None
     else:
         check_line_length(data)
         text, encoding = decode(data)
@@ -227,6 +252,8 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
     start = find_header(records, known)
     header_row = records[start]
     table = Table([], [], header_row.line, encoding, delimiter)
+    if other_sheet is not None:
+        table.issues.append(other_sheet)
     table.header = [_repair_cell(table, header_row.line, i, c) for i, c in enumerate(header_row.cells)]
     while table.header and not table.header[-1]:
         table.header.pop()
@@ -387,12 +414,11 @@ def peek_lines(data: bytes) -> tuple[tuple[int, frozenset[str]], ...]:
     True
     """
     try:
-        if is_spreadsheet(data):
-            records = _spreadsheet_records(data, MAX_ROWS)[:SNIFF_LINES]
+        if is_spreadsheet(data):  # the first rows of each sheet: the data may follow a sheet of notes
+            records = [Row(line, cells) for head in read_heads(data) for line, cells in head.rows[:SNIFF_LINES]]
         else:
             text, _ = decode(data[:PEEK_BYTES])
-            records = _csv_records("\n".join(text.splitlines()[:SNIFF_LINES]), sniff_delimiter(text))
+            records = _csv_records("\n".join(text.splitlines()[:SNIFF_LINES]), sniff_delimiter(text))[:SNIFF_LINES]
     except InputError:
         return ()
-    return tuple((r.line, frozenset({normalise_header(repair_text(c)) for c in r.cells} - {""}))
-                 for r in records[:SNIFF_LINES])
+    return tuple((r.line, frozenset({normalise_header(repair_text(c)) for c in r.cells} - {""})) for r in records)

@@ -161,6 +161,20 @@ def test_a_header_row_below_title_lines_is_found_in_spreadsheets(name):
     assert (table.header_line, table.header[4], [r.line for r in table.rows]) == (3, "Nom du bénéficiaire", [4, 5])
 
 
+def test_the_sheet_whose_header_names_the_expected_columns_is_read_and_said_when_not_the_first():
+    table = read("grants_notes_sheet_first.xlsx", known={"nomdubeneficiaire", "montanttotaldelasubvention", "objet"})
+    assert (table.header_line, table.header[4], [r.cells[4] for r in table.rows]) == (
+        3, "Nom du bénéficiaire", ["DanaeCare", "Association Les Aidants du Gier"])
+    assert [(i.level, i.message) for i in table.issues] == [
+        ("warning", "feuille « Subventions » lue, et non la première (« Lisez-moi ») : c'est son en-tête qui "
+                    "nomme les colonnes attendues")]
+
+
+def test_a_grants_sheet_after_sheets_of_notes_is_detected():
+    path = FIXTURES / "grants_notes_sheet_first.xlsx"
+    assert detect_kind(SourceContext(path, path.read_bytes())).name == "scdl-subventions"
+
+
 def test_a_header_row_below_title_lines_is_found_in_csv():
     table = read_table("Liste 2024;;\n;;\nnom;objet;montant\nA;B;1\n".encode(), known={"nom", "montant"})
     assert (table.header_line, table.header, table.rows[0].line) == (3, ["nom", "objet", "montant"], 4)
