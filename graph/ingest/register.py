@@ -46,15 +46,16 @@ import yaml
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
+from graph.encodings import decode
 from graph.identity import ActorBook, fold
 from graph.ingest.base import Extraction, InputError, Issue, SourceContext, SourceKind, new_graph
 from graph.limits import check_line_length
-from graph.tabular import decode, sniff_delimiter
 from graph.namespaces import CIRCLES, MAI, ORG, SCHEMA, THEMES, mint, slugify
+from graph.tabular import sniff_delimiter
 from graph.values import ValueProblem, clean_identifier, normalise_rna, parse_date, rna_ok, siren_ok, siret_ok
 
 FORMAT = "maillage-register/1"
-#: The encodings that :func:`graph.tabular.decode` tells, as a coordinator knows them.
+#: The encodings that :func:`graph.encodings.decode` tells, as a coordinator knows them.
 _ENCODINGS = {"cp1252": "Windows-1252", "utf-8-bom+cp1252": "Windows-1252", "utf-16": "UTF-16",
               "utf-16-le": "UTF-16"}
 #: libyaml's parser when PyYAML has it: 5x faster than PyYAML's own, and deep nesting is a syntax error there, not
