@@ -11,9 +11,13 @@ from __future__ import annotations
 import codecs
 import re
 
+from graph.ingest.base import InputError, Issue
+
 _OOXML = re.compile(r"_x([0-9A-Fa-f]{4})_")
 #: What a cell that :func:`repair_text` would change holds (a cheap test: most cells hold none of it).
 SUSPECT = re.compile(r"Ã.|Â.|â€|[A-Za-z]‚[A-Za-z]")
+#: An ASCII character shifted by one byte in UTF-16 (``a`` -> U+6100): a byte was lost before it.
+_SHIFTED = re.compile("[" + "".join(chr(byte << 8) for byte in range(0x21, 0x7F)) + "]")
 _CP850 = re.compile(r"[A-Za-z]?‚[A-Za-z]|[A-Za-z]Š[A-Za-z]|[A-Za-z]…[A-Za-z]")
 
 
@@ -52,9 +56,11 @@ def decode(data: bytes) -> tuple[str, str]:
     (('é', 'cp1252'), ('é', 'utf-8-bom+cp1252'))
     >>> decode(codecs.BOM_UTF16_LE + "é;x".encode("utf-16-le"))
     ('é;x', 'utf-16')
+
+    Raises InputError for a UTF-16 file that does not decode: a byte lost inside shifts the rest of it.
     """
     if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        return data.decode("utf-16"), "utf-16"
+        return _utf16(data), "utf-16"
     head = data[:400]
     if len(head) >= 4 and head[1::2].count(0) > len(head) // 4 and head[0::2].count(0) == 0:
         return data.decode("utf-16-le", errors="replace"), "utf-16-le"
@@ -65,3 +71,32 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         # cp1252 leaves 5 bytes undefined: they become U+FFFD, which callers flag as lost data (pitfall 7).
         return body.decode("cp1252", errors="replace"), "utf-8-bom+cp1252" if bom else "cp1252"
+
+
+def _utf16(data: bytes) -> str:
+    """The text of UTF-16 ``data`` (with its BOM); a last odd byte, half a character, is left out
+    (:func:`truncation` tells it). A byte lost inside makes every following ASCII character a code point
+    ``0xNN00``: the file is refused from there.
+
+    >>> _utf16(codecs.BOM_UTF16_LE + "nom;montant\\nA;1".encode("utf-16-le")[:-1])
+    'nom;montant\\nA;'
+    """
+    body = data[:len(data) - len(data) % 2]
+    try:
+        text = body.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"fichier UTF-16 tronqué ou endommagé (octet {exc.start})",
+                         message_en=f"truncated or damaged UTF-16 file (byte {exc.start})") from None
+    if len(data) % 2 and (shifted := _SHIFTED.search(text)):
+        line = text.count("\n", 0, shifted.start()) + 1
+        raise InputError("fichier UTF-16 endommagé : un octet y manque, la suite est illisible", line=line,
+                         message_en="damaged UTF-16 file: a byte is missing, what follows cannot be read")
+    return text
+
+
+def truncation(data: bytes, encoding: str | None) -> Issue | None:
+    """A warning when the UTF-16 ``data`` (decoded as ``encoding``) ends with half a character: it was cut short."""
+    if encoding is None or not encoding.startswith("utf-16") or not len(data) % 2:
+        return None
+    return Issue("warning", "fichier UTF-16 tronqué : son dernier octet, un demi-caractère, est ignoré",
+                 "truncated UTF-16 file: its last byte, half a character, is ignored")

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
-from graph.encodings import SUSPECT, decode, repair_text
+from graph.encodings import SUSPECT, decode, repair_text, truncation
 from graph.ingest.base import InputError, Issue
 from graph.limits import check_line_length
 # is_spreadsheet, MAX_ROWS, spreadsheet_error: for the callers of this module too.
@@ -197,8 +197,8 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
     start = find_header(records, known)
     header_row = records[start]
     table = Table([], [], header_row.line, encoding, delimiter)
-    if other_sheet is not None:
-        table.issues.append(other_sheet)
+    if (warning := other_sheet or truncation(data, encoding)) is not None:
+        table.issues.append(warning)
     table.header = [_repair_cell(table, header_row.line, i, c) for i, c in enumerate(header_row.cells)]
     while table.header and not table.header[-1]:
         table.header.pop()

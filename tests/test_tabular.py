@@ -54,6 +54,27 @@ def test_pitfall_3_utf16_with_bom_and_crlf_is_read():
     assert (table.encoding, table.header, table.rows[0].cells) == ("utf-16", ["Numéro", "Titre"], ["1", "Vœu"])
 
 
+UTF16_LIST = codecs.BOM_UTF16_LE + "Numéro;Titre\r\n1;Vœu\r\n2;Motion\r\n".encode("utf-16-le")
+
+
+def test_pitfall_3_utf16_cut_short_by_one_byte_is_read_with_a_warning():
+    table = read_table(UTF16_LIST[:-1])
+    assert [r.cells for r in table.rows] == [["1", "Vœu"], ["2", "Motion"]]
+    assert [(i.level, i.message) for i in table.issues] == [
+        ("warning", "fichier UTF-16 tronqué : son dernier octet, un demi-caractère, est ignoré")]
+
+
+def test_pitfall_3_utf16_with_a_byte_lost_inside_is_refused_from_the_line_where_it_is_lost():
+    at = UTF16_LIST.index("Motion".encode("utf-16-le"))
+    damaged = UTF16_LIST[:at + 3] + UTF16_LIST[at + 4:]
+    with pytest.raises(InputError, match="^fichier UTF-16 endommagé : un octet y manque, la suite est illisible$") \
+            as error:
+        read_table(damaged)
+    assert error.value.issue.line == 3
+    with pytest.raises(InputError, match="^fichier UTF-16 endommagé"):
+        detect_kind(SourceContext(Path("liste.txt"), damaged))
+
+
 @pytest.mark.parametrize("raw, fixed", [
     ("Aide notifiÃ©e ÃƒÂ  l'Europe", "Aide notifiée à l'Europe"),
     ("D‚partement de l'Aude", "Département de l'Aude"),
