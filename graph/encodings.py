@@ -100,3 +100,18 @@ def truncation(data: bytes, encoding: str | None) -> Issue | None:
         return None
     return Issue("warning", "fichier UTF-16 tronqué : son dernier octet, un demi-caractère, est ignoré",
                  "truncated UTF-16 file: its last byte, half a character, is ignored")
+
+
+def is_blank(data: bytes) -> bool:
+    """Whether ``data`` holds nothing but a byte order mark, blanks and line breaks (in any of our encodings).
+
+    >>> is_blank(b""), is_blank(codecs.BOM_UTF8 + b"\\r\\n"), is_blank(codecs.BOM_UTF16_LE + b"\\n\\x00")
+    (True, True, True)
+    >>> is_blank(b" a")
+    False
+    """
+    for bom in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        if data.startswith(bom):
+            data = data[len(bom):]
+            break
+    return not data.strip(b" \t\r\n\x00")

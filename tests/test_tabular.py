@@ -285,6 +285,15 @@ def test_an_empty_file_cannot_be_read():
         read_table(b"")
 
 
+@pytest.mark.parametrize("name, data", [
+    ("vide.csv", b""), ("bom.csv", codecs.BOM_UTF8), ("lignes.csv", b"\r\n\r\n"),
+    ("unicode.txt", codecs.BOM_UTF16_LE + "\r\n".encode("utf-16-le")), ("vide.yaml", b""),
+])
+def test_an_empty_file_given_without_its_kind_is_said_empty_not_unrecognised(name, data):
+    with pytest.raises(InputError, match="^fichier vide$"):
+        detect_kind(SourceContext(Path(name), data))
+
+
 def test_blank_rows_are_dropped():
     assert len(read("DEP_Lot_Subventions_2017_DONNEES.xlsx_pour_exemple.csv").rows) == 13
 
