@@ -16,6 +16,10 @@ from graph.ingest.base import InputError, Issue
 _OOXML = re.compile(r"_x([0-9A-Fa-f]{4})_")
 #: What a cell that :func:`repair_text` would change holds (a cheap test: most cells hold none of it).
 SUSPECT = re.compile(r"Ã.|Â.|â€|[A-Za-z]‚[A-Za-z]")
+#: What old Mac Excel's MacRoman French looks like read as cp1252, inside a word: é -> Ž, à -> ˆ, ô -> ™, â -> ‰,
+#: è ç ê ù -> undefined bytes (U+FFFD). The decoding that gives more French accented letters is kept.
+_MAC_ROMAN = re.compile("[A-Za-z][Ž\ufffdˆ‰™•][a-z]")
+_FRENCH = re.compile("[éèêëàâäîïôöûùüçœ]")
 #: An ASCII character shifted by one byte in UTF-16 (``a`` -> U+6100): a byte was lost before it.
 _SHIFTED = re.compile("[" + "".join(chr(byte << 8) for byte in range(0x21, 0x7F)) + "]")
 _CP850 = re.compile(r"[A-Za-z]?‚[A-Za-z]|[A-Za-z]Š[A-Za-z]|[A-Za-z]…[A-Za-z]")
@@ -56,6 +60,8 @@ def decode(data: bytes) -> tuple[str, str]:
     (('é', 'cp1252'), ('é', 'utf-8-bom+cp1252'))
     >>> decode(codecs.BOM_UTF16_LE + "é;x".encode("utf-16-le"))
     ('é;x', 'utf-16')
+    >>> decode("aide en numéraire ; coût à prévoir".encode("mac_roman"))
+    ('aide en numéraire ; coût à prévoir', 'mac-roman')
 
     Raises InputError for a UTF-16 file that does not decode: a byte lost inside shifts the rest of it.
     """
@@ -70,12 +76,19 @@ def decode(data: bytes) -> tuple[str, str]:
         return body.decode("utf-8"), "utf-8-bom" if bom else "utf-8"
     except UnicodeDecodeError:
         # cp1252 leaves 5 bytes undefined: they become U+FFFD, which callers flag as lost data (pitfall 7).
-        return body.decode("cp1252", errors="replace"), "utf-8-bom+cp1252" if bom else "cp1252"
+        text, encoding = body.decode("cp1252", errors="replace"), "cp1252"
+        if _MAC_ROMAN.search(text) and _accents(mac := body.decode("mac_roman")) > _accents(text):
+            text, encoding = mac, "mac-roman"
+        return text, f"utf-8-bom+{encoding}" if bom else encoding
+
+
+def _accents(text: str) -> int:
+    return len(_FRENCH.findall(text))
 
 
 def _utf16(data: bytes) -> str:
     """The text of UTF-16 ``data`` (with its BOM); a last odd byte, half a character, is left out
-    (:func:`truncation` tells it). A byte lost inside makes every following ASCII character a code point
+    (:func:`encoding_issue` tells it). A byte lost inside makes every following ASCII character a code point
     ``0xNN00``: the file is refused from there.
 
     >>> _utf16(codecs.BOM_UTF16_LE + "nom;montant\\nA;1".encode("utf-16-le")[:-1])
@@ -94,12 +107,17 @@ def _utf16(data: bytes) -> str:
     return text
 
 
-def truncation(data: bytes, encoding: str | None) -> Issue | None:
-    """A warning when the UTF-16 ``data`` (decoded as ``encoding``) ends with half a character: it was cut short."""
-    if encoding is None or not encoding.startswith("utf-16") or not len(data) % 2:
-        return None
-    return Issue("warning", "fichier UTF-16 tronqué : son dernier octet, un demi-caractère, est ignoré",
-                 "truncated UTF-16 file: its last byte, half a character, is ignored")
+def encoding_issue(data: bytes, encoding: str | None) -> Issue | None:
+    """A warning about how ``data`` was decoded (as ``encoding``): UTF-16 that ends with half a character (cut
+    short), MacRoman (told from cp1252 by its accents: a guess worth checking)."""
+    if encoding and encoding.startswith("utf-16") and len(data) % 2:
+        return Issue("warning", "fichier UTF-16 tronqué : son dernier octet, un demi-caractère, est ignoré",
+                     "truncated UTF-16 file: its last byte, half a character, is ignored")
+    if encoding and encoding.endswith("mac-roman"):
+        return Issue("warning", "fichier lu en MacRoman (ancien Excel pour Mac), ses accents l'indiquent : "
+                                "vérifiez-les", "file read as MacRoman (old Excel for Mac), as its accents tell: "
+                                                "check them")
+    return None
 
 
 def is_blank(data: bytes) -> bool:

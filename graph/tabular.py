@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
-from graph.encodings import SUSPECT, decode, repair_text, truncation
+from graph.encodings import SUSPECT, decode, encoding_issue, repair_text
 from graph.ingest.base import InputError, Issue
 from graph.limits import check_line_length
 # is_spreadsheet, MAX_ROWS, spreadsheet_error: for the callers of this module too.
@@ -197,7 +197,7 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
     start = find_header(records, known)
     header_row = records[start]
     table = Table([], [], header_row.line, encoding, delimiter)
-    if (warning := other_sheet or truncation(data, encoding)) is not None:
+    if (warning := other_sheet or encoding_issue(data, encoding)) is not None:
         table.issues.append(warning)
     table.header = [_repair_cell(table, header_row.line, i, c) for i, c in enumerate(header_row.cells)]
     while table.header and not table.header[-1]:

@@ -54,6 +54,20 @@ def test_pitfall_3_utf16_with_bom_and_crlf_is_read():
     assert (table.encoding, table.header, table.rows[0].cells) == ("utf-16", ["Numéro", "Titre"], ["1", "Vœu"])
 
 
+def test_old_mac_excel_csv_in_macroman_is_decoded_as_such_with_a_warning():
+    text = "nom;nature;objet\rCaf\u00e9 des \u00e2ges;aide en num\u00e9raire;F\u00eate \u00e0 l'\u00e9cole\r"
+    table = read_table(text.encode("mac_roman"))
+    assert (table.encoding, table.rows[0].cells) == ("mac-roman", ["Café des âges", "aide en numéraire",
+                                                                   "Fête à l'école"])
+    assert [i.message for i in table.issues] == [
+        "fichier lu en MacRoman (ancien Excel pour Mac), ses accents l'indiquent : vérifiez-les"]
+
+
+def test_a_cp1252_file_with_a_z_caron_in_a_word_stays_cp1252():
+    assert decode("Dvořák;Žižek;Brežnev;été\n".encode("cp1252", errors="replace")) == (
+        "Dvo?ák;Žižek;Brežnev;été\n", "cp1252")
+
+
 UTF16_LIST = codecs.BOM_UTF16_LE + "Numéro;Titre\r\n1;Vœu\r\n2;Motion\r\n".encode("utf-16-le")
 
 

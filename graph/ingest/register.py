@@ -57,7 +57,8 @@ from graph.values import ValueProblem, clean_identifier, normalise_rna, parse_da
 FORMAT = "maillage-register/1"
 #: The encodings that :func:`graph.encodings.decode` tells, as a coordinator knows them.
 _ENCODINGS = {"cp1252": "Windows-1252", "utf-8-bom+cp1252": "Windows-1252", "utf-16": "UTF-16",
-              "utf-16-le": "UTF-16"}
+              "utf-16-le": "UTF-16", "mac-roman": "MacRoman (ancien Excel pour Mac)",
+              "utf-8-bom+mac-roman": "MacRoman (ancien Excel pour Mac)"}
 #: libyaml's parser when PyYAML has it: 5x faster than PyYAML's own, and deep nesting is a syntax error there, not
 #: a RecursionError.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
