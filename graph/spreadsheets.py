@@ -4,7 +4,8 @@ The cells come from python-calamine, a binding of a Rust library. Before it sees
 what would make it exhaust memory (a zip bomb: uncompressed size and ratio) or make its Rust code panic or loop (a
 legacy XLS cut short, or whose allocation table is damaged): such a file is refused with a clear message. Whatever
 calamine still raises — its own errors, and pyo3's ``PanicException``, which is no ``Exception`` — is the file's
-error ("classeur illisible"), never the end of an ingest.
+error ("classeur illisible"), never the end of an ingest; a legacy XLS is read in a forked process, which a Rust
+abort on a damaged record ends alone.
 
 >>> read_sheet(b"PK\\x03\\x04 cut short")
 Traceback (most recent call last):
@@ -14,15 +15,19 @@ graph.ingest.base.InputError: classeur illisible (archive zip corrompue)
 from __future__ import annotations
 
 import datetime as dt
+import faulthandler
 import io
+import os
+import pickle
 import struct
 import sys
+import warnings
 import zipfile
 from array import array
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from graph.ingest.base import EXITING, InputError
+from graph.ingest.base import EXITING, InputError, internal_error
 
 #: Rows accepted from a spreadsheet (Excel's own maximum is 1,048,576 rows).
 MAX_ROWS = 1_048_576
@@ -182,6 +187,12 @@ def read_sheet(data: bytes, max_rows: int = MAX_ROWS, choose: Callable[[list[She
     """Read a sheet of the spreadsheet ``data``: the first, or the one that ``choose`` picks among the first rows
     (``HEAD_ROWS``) of each visible worksheet when there are several. Raises InputError when it cannot be read or
     has more than ``max_rows`` rows."""
+    if data.startswith(OLE[:4]):
+        return _apart(_read_sheet, data, max_rows, choose)
+    return _read_sheet(data, max_rows, choose)
+
+
+def _read_sheet(data: bytes, max_rows: int, choose: Callable[[list[Sheet]], int] | None) -> Sheet:
     book = _open(data)
     index = 0
     if choose is not None and len(heads := sheet_heads(book)) > 1:
@@ -196,7 +207,49 @@ def read_sheet(data: bytes, max_rows: int = MAX_ROWS, choose: Callable[[list[She
 def read_heads(data: bytes) -> list[Sheet]:
     """The first rows of the first sheet of the spreadsheet ``data`` and of its other visible worksheets (kind
     detection looks at them); raises InputError when it cannot be read."""
+    if data.startswith(OLE[:4]):
+        return _apart(lambda: sheet_heads(_open(data)))
     return sheet_heads(_open(data))
+
+
+def _apart(call: Callable[..., Any], *args) -> Any:
+    """``call(*args)`` run in a forked process, for a legacy XLS: on some damaged records calamine's reader asks
+    for petabytes and Rust aborts the process — no exception to catch. Only that process ends then, and the file
+    is refused; the ingest goes on. What the reader writes to stderr (Rust's panic and abort messages) is dropped."""
+    import python_calamine  # noqa: F401 - imported before the fork, not by the child
+
+    read, write = os.pipe()
+    with warnings.catch_warnings():
+        # Python 3.12+ warns when a process with threads forks (a store's RocksDB threads): the child only reads
+        # the file's bytes, with no lock that another thread could hold (glibc's malloc is fork-safe).
+        warnings.filterwarnings("ignore", r"This process .* is multi-threaded", DeprecationWarning)
+        pid = os.fork()
+    if pid == 0:  # the child: its answer, then an immediate exit (no atexit handler, no flush of inherited buffers)
+        try:
+            os.close(read)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+            faulthandler.disable()  # an abort is this process's expected end, not to be told with a traceback
+            try:
+                answer = (None, call(*args))
+            except InputError as exc:
+                answer = (exc.issue, None)
+            except BaseException as exc:  # a bug of ours: told as such, not as a damaged file
+                answer = (internal_error(exc).issue, None)
+            with os.fdopen(write, "wb") as out:
+                pickle.dump(answer, out)
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as answers:
+        answer = answers.read()
+    os.waitpid(pid, 0)
+    if not answer:
+        raise InputError("classeur illisible : fichier .xls endommagé (sa lecture a échoué)",
+                         message_en="unreadable spreadsheet: damaged .xls file (reading it failed)")
+    issue, value = pickle.loads(answer)
+    if issue is not None:
+        raise InputError(issue.message, issue.line, issue.field, issue.message_en, issue.value)
+    return value
 
 
 def _open(data: bytes):

@@ -275,6 +275,13 @@ def test_a_legacy_xls_cut_short_or_damaged_says_so_instead_of_crashing_the_reade
     assert spreadsheet_error(data).issue.message.startswith("classeur illisible : fichier .xls")
 
 
+def test_a_legacy_xls_whose_damaged_record_aborts_the_reader_is_refused_and_the_reading_process_lives_on():
+    damaged = LEGACY[:888] + bytes(16) + LEGACY[904:]  # a record's length zeroed: calamine asks for petabytes
+    with pytest.raises(InputError, match=r"^classeur illisible : fichier .xls endommagé \(sa lecture a échoué\)$"):
+        read_table(damaged)
+    assert read_table(LEGACY, known={"objet"}).header_line == 3
+
+
 def test_a_panic_of_the_spreadsheet_library_is_the_files_error(monkeypatch):
     from python_calamine import CalamineWorkbook
 
