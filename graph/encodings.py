@@ -121,15 +121,13 @@ def encoding_issue(data: bytes, encoding: str | None) -> Issue | None:
 
 
 def is_blank(data: bytes) -> bool:
-    """Whether ``data`` holds nothing but a byte order mark, blanks and line breaks (in any of our encodings).
+    """Whether ``data`` holds nothing but a byte order mark, blanks and line breaks.
 
     >>> is_blank(b""), is_blank(codecs.BOM_UTF8 + b"\\r\\n"), is_blank(codecs.BOM_UTF16_LE + b"\\n\\x00")
     (True, True, True)
-    >>> is_blank(b" a")
-    False
+    >>> is_blank(b" a"), is_blank(b"\\x00")
+    (False, False)
     """
-    for bom in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        if data.startswith(bom):
-            data = data[len(bom):]
-            break
-    return not data.strip(b" \t\r\n\x00")
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return not data.decode("utf-16", errors="replace").strip()
+    return not data.removeprefix(codecs.BOM_UTF8).strip(b" \t\r\n")
