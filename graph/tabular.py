@@ -72,7 +72,8 @@ class Table:
     encoding: str | None = None
     delimiter: str | None = None
     repairs: list[Repair] = field(default_factory=list)
-    #: Rows refused (not in ``rows``), with their line and why; also given to :func:`collected_issues`.
+    #: What reading met: rows refused (not in ``rows``) with their line and why, warnings about the sheet or the
+    #: encoding read; also given to :func:`collected_issues`.
     issues: list[Issue] = field(default_factory=list)
 
     @property
