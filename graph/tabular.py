@@ -2,17 +2,15 @@
 
 What real files do (DATA-FORMATS.md §5) and what this module does about it:
 
-- encodings (pitfalls 1–3): UTF-16 with a BOM; a UTF-8 BOM followed by UTF-8 *or* cp1252 bytes; UTF-8; cp1252
-  (never latin-1: ``€`` is 0x80, ``œ`` 0x9C, ``’`` 0x92). The decision is made once per file, not per line;
-- mojibake already in the text (pitfall 4): UTF-8 read as cp1252 (``Ã©``) is repaired with ftfy, DOS CP850 read
-  as cp1252 (``D‚partement``) is decoded back; each repair is recorded with the raw value (``Table.repairs``);
+- encodings (pitfalls 1–3) are decided once per file, and mojibake already in the text (pitfall 4) repaired, by
+  :mod:`graph.encodings`; each repair is recorded with the raw value (``Table.repairs``);
 - separators ``;`` ``,`` tab (pitfall 8) are sniffed from the first lines, whatever the extension says;
 - embedded newlines (pitfall 9): quoted ones are kept, the OOXML escape ``_x0001_`` becomes a newline, rows cut by
   an unquoted newline are joined back when that restores the header's width;
 - a header row below title lines is found by the known column names the caller gives; headers are normalised
   (case, accents, spaces, ``*``) by :func:`normalise_header` so that callers map synonyms on one key;
-- spreadsheets go through python-calamine, after a zip-bomb check (uncompressed size and ratio) and with a cap on
-  the number of rows.
+- spreadsheets are read by :mod:`graph.spreadsheets` (python-calamine, after checks for zip bombs and damaged
+  legacy XLS files), with a cap on the number of rows.
 
 >>> table = read_table(b"Titre\\n\\nnom;montant\\nA;40 000,00\\n", known={"nom", "montant"})
 >>> table.header, table.delimiter, [(r.line, r.cells) for r in table.rows]
@@ -21,35 +19,29 @@ What real files do (DATA-FORMATS.md §5) and what this module does about it:
 
 from __future__ import annotations
 
-import codecs
 import csv
-import datetime as dt
 import io
 import re
 import unicodedata
-import zipfile
 from bisect import bisect_left
 from collections import Counter
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterator
 
-from graph.ingest.base import InputError
+from graph.encodings import SUSPECT, decode, encoding_issue, repair_text
+from graph.ingest.base import InputError, Issue
 from graph.limits import check_line_length
+# is_spreadsheet, MAX_ROWS, spreadsheet_error: for the callers of this module too.
+from graph.spreadsheets import MAX_ROWS, Sheet, is_spreadsheet, read_heads, read_sheet, spreadsheet_error
 
-#: Rows accepted from a spreadsheet (Excel's own maximum is 1,048,576 rows).
-MAX_ROWS = 1_048_576
-#: Uncompressed bytes accepted inside a spreadsheet's zip, and the largest compression ratio: real XLSX files
-#: compress 5–20x; a zip bomb compresses 1000x and more.
-MAX_UNCOMPRESSED = 512 * 1024**2
-MAX_RATIO = 200
 #: Lines looked at to sniff the separator and find the header row.
 SNIFF_LINES = 30
 
-_ZIP = b"PK\x03\x04"
-_OLE = b"\xd0\xcf\x11\xe0"  # legacy .xls
-_OOXML = re.compile(r"_x([0-9A-Fa-f]{4})_")
-_SUSPECT = re.compile(r"Ã.|Â.|â€|[A-Za-z]‚[A-Za-z]")
-_CP850 = re.compile(r"[A-Za-z]?‚[A-Za-z]|[A-Za-z]Š[A-Za-z]|[A-Za-z]…[A-Za-z]")
+#: Where :func:`read_table` puts the issues of its tables while a :func:`collected_issues` block runs.
+_COLLECTED: ContextVar[list[Issue] | None] = ContextVar("table_issues", default=None)
 
 
 @dataclass
@@ -80,6 +72,9 @@ class Table:
     encoding: str | None = None
     delimiter: str | None = None
     repairs: list[Repair] = field(default_factory=list)
+    #: What reading met: rows refused (not in ``rows``) with their line and why, warnings about the sheet or the
+    #: encoding read; also given to :func:`collected_issues`.
+    issues: list[Issue] = field(default_factory=list)
 
     @property
     def keys(self) -> list[str]:
@@ -96,56 +91,6 @@ def normalise_header(text: str) -> str:
     """
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     return re.sub(r"[^a-z0-9]", "", folded)
-
-
-def repair_text(text: str) -> str:
-    """Undo the mojibake of a cell: UTF-8 read as cp1252 (ftfy), CP850 read as cp1252, OOXML ``_x0001_`` escapes.
-
-    >>> repair_text("Aide notifiÃ©e ÃƒÂ  l'Europe"), repair_text("D‚partement de l'Aude")
-    ("Aide notifiée à l'Europe", "Département de l'Aude")
-    >>> repair_text("Gestion_x0001_Participation")
-    'Gestion\\nParticipation'
-    """
-    if "_x" in text:
-        text = _OOXML.sub(_unescape_ooxml, text)
-    if not _SUSPECT.search(text):
-        return text
-    if _CP850.search(text):
-        try:
-            return text.encode("cp1252").decode("cp850")
-        except UnicodeEncodeError:
-            pass
-    import ftfy  # imported when first needed: 0.4 s at start-up otherwise
-
-    return ftfy.fix_encoding(text)
-
-
-def _unescape_ooxml(match: re.Match) -> str:
-    char = chr(int(match[1], 16))
-    # Montpellier's generator wrote its line break as _x0001_ (README of VilleMTP_MTP_Delibs).
-    return "\n" if char in "\x01\r\n\x0b" else (" " if ord(char) < 32 else char)
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """Return the text of a file and the encoding used, decided once for the whole file.
-
-    >>> decode("é".encode("cp1252")), decode(codecs.BOM_UTF8 + "é".encode("cp1252"))
-    (('é', 'cp1252'), ('é', 'utf-8-bom+cp1252'))
-    >>> decode(codecs.BOM_UTF16_LE + "é;x".encode("utf-16-le"))
-    ('é;x', 'utf-16')
-    """
-    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        return data.decode("utf-16"), "utf-16"
-    head = data[:400]
-    if len(head) >= 4 and head[1::2].count(0) > len(head) // 4 and head[0::2].count(0) == 0:
-        return data.decode("utf-16-le", errors="replace"), "utf-16-le"
-    bom = data.startswith(codecs.BOM_UTF8)
-    body = data[3:] if bom else data
-    try:
-        return body.decode("utf-8"), "utf-8-bom" if bom else "utf-8"
-    except UnicodeDecodeError:
-        # cp1252 leaves 5 bytes undefined: they become U+FFFD, which callers flag as lost data (pitfall 7).
-        return body.decode("cp1252", errors="replace"), "utf-8-bom+cp1252" if bom else "cp1252"
 
 
 def sniff_delimiter(text: str) -> str:
@@ -192,63 +137,25 @@ def _join_broken(records: list[Row], width: int) -> list[Row]:
     return out
 
 
-def _check_zip(data: bytes) -> None:
-    try:
-        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
-    except (zipfile.BadZipFile, ValueError, EOFError, OSError, NotImplementedError):
-        # A damaged central directory also raises UnicodeDecodeError (a ValueError) on a name flagged UTF-8.
-        raise InputError("classeur illisible (archive zip corrompue)",
-                         message_en="unreadable spreadsheet (corrupt zip archive)") from None
-    size = sum(i.file_size for i in infos)
-    packed = sum(i.compress_size for i in infos) or 1
-    if size > MAX_UNCOMPRESSED or size / packed > MAX_RATIO:
-        raise InputError(f"classeur refusé : {size} octets une fois décompressé (taux {size // packed}:1), "
-                         f"au-delà des limites ({MAX_UNCOMPRESSED} octets, {MAX_RATIO}:1)",
-                         message_en=f"spreadsheet refused: {size} bytes uncompressed (ratio {size // packed}:1), "
-                                    f"beyond the limits ({MAX_UNCOMPRESSED} bytes, {MAX_RATIO}:1)")
+def _spreadsheet_records(data: bytes, max_rows: int, known: frozenset[str] | set[str]
+                         ) -> tuple[list[Row], Issue | None]:
+    """The rows of the sheet whose header names most ``known`` columns (the first one on a tie), and a warning
+    when that is not the first sheet."""
+    first: list[str] = []
 
+    def best(heads: list[Sheet]) -> int:
+        first.append(heads[0].name)
+        hits = [_header_hits([Row(line, cells) for line, cells in head.rows], known)[1] for head in heads]
+        return hits.index(max(hits))
 
-def _cell_text(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # 164000.0 -> "164000"; XLSX numbers keep all 15 digits, unlike CSV exports
-    if isinstance(value, (dt.datetime, dt.date)):
-        return value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
-    if isinstance(value, dt.time):
-        return value.isoformat()
-    return "" if value is None else str(value)
-
-
-def _spreadsheet_records(data: bytes, max_rows: int) -> list[Row]:
-    from python_calamine import CalamineWorkbook
-
-    if data.startswith(_ZIP):
-        _check_zip(data)
-    try:
-        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheet = book.get_sheet_by_index(0)
-    except Exception as exc:  # calamine raises its own error types for every malformed file
-        raise InputError(f"classeur illisible : {exc}", message_en=f"unreadable spreadsheet: {exc}") from None
-    if sheet.total_height > max_rows:
-        raise InputError(f"classeur refusé : {sheet.total_height} lignes (limite {max_rows})",
-                         message_en=f"spreadsheet refused: {sheet.total_height} rows (limit {max_rows})")
-    first = sheet.start[0] + 1 if sheet.start else 1
-    return [Row(first + i, [_cell_text(v) for v in cells]) for i, cells in enumerate(sheet.to_python())]
-
-
-def is_spreadsheet(data: bytes) -> bool:
-    """Return True for XLSX/ODS (zip) and legacy XLS (OLE) bytes."""
-    return data.startswith(_ZIP) or data.startswith(_OLE)
-
-
-def spreadsheet_error(data: bytes) -> InputError | None:
-    """Why the spreadsheet ``data`` cannot be read; None when it can, or when ``data`` is no spreadsheet."""
-    if not is_spreadsheet(data):
-        return None
-    try:
-        _spreadsheet_records(data, MAX_ROWS)
-    except InputError as exc:
-        return exc
-    return None
+    sheet = read_sheet(data, max_rows, best if known else None)
+    warning = None
+    if sheet.index:
+        warning = Issue("warning", f"feuille « {sheet.name} » lue, et non la première (« {first[0]} ») : c'est "
+                                   "son en-tête qui nomme les colonnes attendues",
+                        f"sheet '{sheet.name}' read, not the first one ('{first[0]}'): its header names the "
+                        "expected columns")
+    return [Row(line, cells) for line, cells in sheet.rows], warning
 
 
 def find_header(records: list[Row], known: frozenset[str] | set[str]) -> int:
@@ -257,14 +164,20 @@ def find_header(records: list[Row], known: frozenset[str] | set[str]) -> int:
     >>> find_header([Row(1, ["Subventions 2017"]), Row(2, ["Nom", "Montant"])], {"nom", "montant"})
     1
     """
+    best, best_hits = _header_hits(records, known)
+    if best_hits == 0:  # nothing known: the first row that is not blank
+        best = next((i for i, r in enumerate(records) if any(c.strip() for c in r.cells)), 0)
+    return best
+
+
+def _header_hits(records: list[Row], known: frozenset[str] | set[str]) -> tuple[int, int]:
+    """The first of the first rows that names most known columns, and how many it names."""
     best, best_hits = 0, 0
     for i, row in enumerate(records[:SNIFF_LINES]):
         hits = sum(normalise_header(repair_text(c)) in known for c in row.cells)
         if hits > best_hits:
             best, best_hits = i, hits
-    if best_hits == 0:  # nothing known: the first row that is not blank
-        best = next((i for i, r in enumerate(records) if any(c.strip() for c in r.cells)), 0)
-    return best
+    return best, best_hits
 
 
 def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_rows: int = MAX_ROWS) -> Table:
@@ -272,8 +185,9 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
 
     Raises InputError when the file cannot be read at all (bad zip, limits, empty file).
     """
+    other_sheet = None
     if is_spreadsheet(data):
-        records, encoding, delimiter = _spreadsheet_records(data, max_rows), None, None
+        (records, other_sheet), encoding, delimiter = _spreadsheet_records(data, max_rows, known), None, None
     else:
         check_line_length(data)
         text, encoding = decode(data)
@@ -284,6 +198,8 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
     start = find_header(records, known)
     header_row = records[start]
     table = Table([], [], header_row.line, encoding, delimiter)
+    if (warning := other_sheet or encoding_issue(data, encoding)) is not None:
+        table.issues.append(warning)
     table.header = [_repair_cell(table, header_row.line, i, c) for i, c in enumerate(header_row.cells)]
     while table.header and not table.header[-1]:
         table.header.pop()
@@ -291,16 +207,109 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
     body = records[start + 1:]
     suspect = None
     if delimiter is not None:
+        check_quotes(text, records, delimiter, width)
         body = _join_broken(body, width)
         suspect = _suspect_lines(text)
+    header_cells = len(header_row.cells)
+    usual = min((len(r.cells) for r in body if len(r.cells) >= header_cells), default=header_cells)
     for n, row in enumerate(body):
+        if delimiter is not None and (issue := _overlong(row, width, header_cells, usual)) is not None:
+            table.issues.append(issue)
+            continue
         if suspect is not None and not _spans(suspect, row.line, body[n + 1].line if n + 1 < len(body) else None):
             cells = [c.strip() for c in row.cells]
         else:
             cells = [_repair_cell(table, row.line, i, c) for i, c in enumerate(row.cells)]
         if any(cells):
             table.rows.append(Row(row.line, cells + [""] * (width - len(cells))))
+    if (collected := _COLLECTED.get()) is not None:
+        collected.extend(table.issues)
     return table
+
+
+def _overlong(row: Row, width: int, header_cells: int, usual: int) -> Issue | None:
+    """Why ``row`` is refused when it has a value beyond the header's cells, or more cells than the shortest of the
+    rows as long as the header at least (``usual``): a separator inside an unquoted value ("1234,56" in a
+    comma-separated file) cut a cell in two and shifted the following ones, the last one out of the header. Empty
+    cells that every such row has beyond the header (rows ending with an extra separator) are kept."""
+    if len(row.cells) <= usual and not any(c.strip() for c in row.cells[header_cells:]):
+        return None
+    return Issue("error", f"{len(row.cells)} cellules pour {width} colonnes (un séparateur dans une valeur non "
+                          "entre guillemets ?) : ligne ignorée",
+                 f"{len(row.cells)} cells for {width} columns (a separator inside an unquoted value?): row skipped",
+                 line=row.line)
+
+
+def check_quotes(text: str, rows: list[Row], delimiter: str, width: int) -> None:
+    """Refuse a CSV text where a quote opened in a cell is never closed: the cell then swallows the following rows
+    (a line of it that the separator cuts like a row), or runs to the end of the file. Which of the rows are data
+    cannot be told: the file is refused, with the line of that quote's row.
+
+    >>> check_quotes('a;b;c\\n1;"x;y;z\\n2;u;v\\n', [Row(2, ["1", "x;y;z\\n2;u;v\\n"])], ";", 3)
+    Traceback (most recent call last):
+    graph.ingest.base.InputError: guillemet ouvert jamais fermé : la cellule avale les lignes suivantes
+    """
+    needed = max(min(width - 1, 3), (width - 1) // 2)  # separators of a line that looks like a row of the table
+    for row in rows:
+        for cell in row.cells:
+            if "\n" in cell and any(line.count(delimiter) >= needed for line in cell.splitlines()[1:]):
+                raise _unclosed(row.line)
+    if rows and any("\n" in c or "\r" in c for c in rows[-1].cells):  # a quoted cell may run to the end
+        tail = "".join(io.StringIO(text, newline="").readlines()[rows[-1].line - 1:])
+        try:
+            for _ in csv.reader(io.StringIO(tail, newline=""), delimiter=delimiter, strict=True):
+                pass
+        except csv.Error as exc:
+            if "end of data" in str(exc):
+                raise _unclosed(rows[-1].line) from None
+
+
+def table_error(data: bytes, text: bool = True) -> InputError | None:
+    """Why the table ``data`` cannot be read at all, for kind detection to say instead of "unrecognised": a damaged
+    spreadsheet, a CSV text whose quote is never closed (from its header on, every row may be one cell); None
+    when it can, or when ``data`` is not a table (``text``: whether a text file may be one).
+
+    >>> table_error(b'nom;"montant;objet\\nA;1500;Sport\\n').issue.message
+    'guillemet ouvert jamais fermé : la cellule avale les lignes suivantes'
+    """
+    if is_spreadsheet(data) or not text:
+        return spreadsheet_error(data)
+    try:
+        check_line_length(data)
+        text, _ = decode(data)
+        if "\x00" in text[:PEEK_BYTES]:  # a binary file
+            return None
+        delimiter = sniff_delimiter(text)
+        records = _csv_records(text, delimiter)
+        header = next((r for r in records if any(c.strip() for c in r.cells)), None)
+        if header is not None and len(header.cells) > 1:
+            check_quotes(text, records, delimiter, len(header.cells))
+    except InputError as exc:
+        return exc
+    return None
+
+
+def _unclosed(line: int) -> InputError:
+    return InputError("guillemet ouvert jamais fermé : la cellule avale les lignes suivantes", line=line,
+                      message_en="quote opened and never closed: the cell swallows the following lines")
+
+
+@contextmanager
+def collected_issues() -> Iterator[list[Issue]]:
+    """Gather the issues of the tables read in the block (rows refused by :func:`read_table`), so that whoever runs
+    a kind's extraction reports them with the kind's own, whichever kind read the table.
+
+    >>> with collected_issues() as issues:
+    ...     table = read_table(b"nom,montant\\nA,1234,56\\n")
+    >>> [(i.line, i.message[:25]) for i in issues], table.rows
+    ([(2, '3 cellules pour 2 colonne')], [])
+    """
+    collected: list[Issue] = []
+    token = _COLLECTED.set(collected)
+    try:
+        yield collected
+    finally:
+        _COLLECTED.reset(token)
 
 
 def _suspect_lines(text: str) -> list[int]:
@@ -314,7 +323,7 @@ def _suspect_lines(text: str) -> list[int]:
     [2, 4]
     """
     return [n for n, line in enumerate(io.StringIO(text, newline=""), start=1)
-            if "_x" in line or _SUSPECT.search(line)]
+            if "_x" in line or SUSPECT.search(line)]
 
 
 def _spans(lines: list[int], first: int, end: int | None) -> bool:
@@ -351,12 +360,11 @@ def peek_lines(data: bytes) -> tuple[tuple[int, frozenset[str]], ...]:
     True
     """
     try:
-        if is_spreadsheet(data):
-            records = _spreadsheet_records(data, MAX_ROWS)[:SNIFF_LINES]
+        if is_spreadsheet(data):  # the first rows of each sheet: the data may follow a sheet of notes
+            records = [Row(line, cells) for head in read_heads(data) for line, cells in head.rows[:SNIFF_LINES]]
         else:
             text, _ = decode(data[:PEEK_BYTES])
-            records = _csv_records("\n".join(text.splitlines()[:SNIFF_LINES]), sniff_delimiter(text))
+            records = _csv_records("\n".join(text.splitlines()[:SNIFF_LINES]), sniff_delimiter(text))[:SNIFF_LINES]
     except InputError:
         return ()
-    return tuple((r.line, frozenset({normalise_header(repair_text(c)) for c in r.cells} - {""}))
-                 for r in records[:SNIFF_LINES])
+    return tuple((r.line, frozenset({normalise_header(repair_text(c)) for c in r.cells} - {""})) for r in records)

@@ -101,6 +101,7 @@ SEEDS = {
     "scdl-subventions-csv": ("scdl-subventions", TABULAR / "SCDL.csv"),
     "scdl-subventions-xlsx": ("scdl-subventions", TABULAR /
                               "DEP_Vendee_Publication_donnees_Open_data_Subventions_Conventions.xlsx"),
+    "scdl-subventions-xls": ("scdl-subventions", TABULAR / "grants_header_row3.xls"),
     "scdl-deliberations": ("scdl-deliberations", TABULAR / "VilleMTP_MTP_Delibs.csv"),
     "rna": ("rna", TABULAR / "rna_sample_waldec.csv"),
     "sirene": ("sirene", TABULAR / "StockUniteLegale_utf8_sample.csv"),

@@ -10,7 +10,7 @@ import pytest
 
 from graph.ingest import scdl_grants
 from graph.ingest.base import InputError, SourceContext
-from graph.ingest.lookahead import Lookahead, Prepared, lost, prepare
+from graph.ingest.lookahead import Lookahead, Prepared, extract, lost, prepare
 from graph.ingest.pipeline import ingest_file, ingest_paths
 from graph.store import open_store
 
@@ -66,18 +66,24 @@ def test_unchanged_files_are_reported_unchanged_with_the_lookahead(tmp_path):
     assert [r.status for r in reports] == ["unchanged", "unchanged"]
 
 
+class PanicException(BaseException):
+    """What pyo3 raises when a library's Rust code panics: no Exception."""
+
+
 @pytest.mark.parametrize("lookahead", [True, False])
-def test_a_bug_met_extracting_a_file_is_that_files_error_and_the_others_go_on(tmp_path, monkeypatch, lookahead):
+@pytest.mark.parametrize("error", [ZeroDivisionError, PanicException])
+def test_a_bug_met_extracting_a_file_is_that_files_error_and_the_others_go_on(tmp_path, monkeypatch, lookahead,
+                                                                              error):
     def boom(*args, **kwargs):
-        raise ZeroDivisionError("bug")
+        raise error("bug")
 
     monkeypatch.setattr(scdl_grants, "read_table", boom)  # before the fork: the lookahead process has it too
     reports, heard, _ = ingest(tmp_path / "data", [FILES[0], FILES[3]], lookahead=lookahead)
     (name, issue, _), stored = heard
     assert name == FILES[0].name and issue.level == "error"
-    assert issue.message == ("erreur interne de Maillage en lisant ce fichier (ZeroDivisionError: bug) ; "
+    assert issue.message == (f"erreur interne de Maillage en lisant ce fichier ({error.__name__}: bug) ; "
                              "merci de la signaler avec le fichier")
-    assert issue.message_en.startswith("internal error of Maillage while reading this file (ZeroDivisionError: bug)")
+    assert issue.message_en.startswith(f"internal error of Maillage while reading this file ({error.__name__}: bug)")
     assert stored[0] == FILES[3].name and [r.status for r in reports] == ["stored"]
     store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data"), "lock_timeout": 5})
     graphs = {g.value for g in store.engine.named_graphs()}
@@ -86,13 +92,26 @@ def test_a_bug_met_extracting_a_file_is_that_files_error_and_the_others_go_on(tm
     assert any(g.endswith("cc-cofinanceurs-txt") for g in graphs)
 
 
-def test_a_bug_met_detecting_a_files_kind_is_that_files_error(monkeypatch):
+@pytest.mark.parametrize("lookahead", [True, False])
+def test_a_legacy_xls_cut_short_is_its_files_error_and_the_files_around_it_are_stored(tmp_path, lookahead):
+    xls = FIXTURES / "tabular" / "grants_header_row3.xls"
+    cut = tmp_path / "cut.xls"
+    cut.write_bytes(xls.read_bytes()[:4096])
+    reports, heard, _ = ingest(tmp_path / "data", [FILES[0], cut, FILES[3]], lookahead=lookahead)
+    assert {name: issue and issue.message for name, issue, _ in heard} == {
+        FILES[0].name: None, FILES[3].name: None,
+        "cut.xls": "classeur illisible : fichier .xls tronqué ou endommagé (il renvoie au-delà de ses 4096 octets)"}
+    assert [r.status for r in reports] == ["stored", "stored"]
+
+
+@pytest.mark.parametrize("error", [KeyError, PanicException])
+def test_a_bug_met_detecting_a_files_kind_is_that_files_error(monkeypatch, error):
     def boom(*args, **kwargs):
-        raise KeyError("bug")
+        raise error("bug")
 
     monkeypatch.setattr(scdl_grants, "peek_keys", boom)
     prepared = prepare(SourceContext(FILES[0], FILES[0].read_bytes()), None)
-    with pytest.raises(InputError, match=r"erreur interne de Maillage en lisant ce fichier \(KeyError: 'bug'\)"):
+    with pytest.raises(InputError, match=rf"erreur interne de Maillage en lisant ce fichier \({error.__name__}: "):
         prepared.result()
 
 
@@ -142,3 +161,11 @@ def test_terms_sent_between_the_processes_come_back_equal_with_their_values():
         return type(term), term, value, term.ill_typed
 
     assert list(map(state, pickle.loads(dumps(terms)))) == list(map(state, terms))
+
+
+def test_rows_the_table_reader_refuses_are_in_the_files_report_whichever_kind_read_the_table():
+    ctx = SourceContext(Path("grants.csv"), b"nomAttribuant,nomBeneficiaire,montant\nVille,A,1500\nVille,B,1234,56\n")
+    extraction = extract(ctx, "scdl-subventions").result()
+    assert [(i.level, i.line, i.message[:27]) for i in extraction.issues] == [
+        ("error", 3, "4 cellules pour 3 colonnes ")]
+    assert (extraction.stats["rows_read"], extraction.stats["rows_rejected"], extraction.stats["grants"]) == (2, 1, 1)

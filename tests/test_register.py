@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from graph.ingest.base import InputError, SourceContext
 from graph.ingest.register import detect, extract
@@ -113,6 +114,38 @@ def test_a_csv_register_says_when_its_ptce_is_unnamed_and_why_its_goals_are_unkn
             "pas ; le format YAML, si)"),
         (2, "objectif inconnu « 2 » : ce registre ne déclare pas les objectifs du PTCE (un registre CSV ne le peut "
             "pas ; le format YAML, si)")]
+
+
+CSV_REGISTER = ("name;kind;circle;joined;left;themes;goals;siren;siret;rna\r\n"
+                "DanaeCare;association;coeur;16/05/2024;;;;;;W751085568\r\n"
+                "Saint-Étienne Métropole;collectivite;financeurs;2024-05-16;;;;244200770;;\r\n")
+
+
+@pytest.mark.parametrize("data, warnings", [
+    (CSV_REGISTER.encode("utf-8"), []),
+    (codecs.BOM_UTF8 + CSV_REGISTER.encode("utf-8"), []),
+    (CSV_REGISTER.encode("cp1252"), ["registre enregistré en Windows-1252, pas en UTF-8 : lu comme tel (vérifiez "
+                                     "ses accents)"]),
+    (codecs.BOM_UTF16_LE + CSV_REGISTER.encode("utf-16-le"), ["registre enregistré en UTF-16, pas en UTF-8 : lu "
+                                                               "comme tel (vérifiez ses accents)"]),
+], ids=["utf-8", "utf-8-bom", "cp1252", "utf-16"])
+def test_a_csv_register_saved_by_excel_is_detected_and_read_whatever_its_encoding(data, warnings):
+    ctx = SourceContext(Path("registre.csv"), data)
+    ex = extract(ctx)
+    assert detect(ctx) == 95
+    assert [i.message for i in ex.issues if i.line is None] == warnings
+    assert ex.graph.value(URIRef(ID + "actor/siren-244200770"), RDFS.label) == Literal("Saint-Étienne Métropole")
+
+
+def test_empty_cells_beyond_a_csv_registers_header_are_ignored_and_values_there_refuse_the_row():
+    ex = extract(SourceContext(Path("registre.csv"), (
+        "name;kind;circle;joined;left;themes;goals;siren;siret;rna\n"
+        "DanaeCare;association;coeur;16/05/2024;;;;;;W751085568;\n"
+        "Saint-Etienne Métropole;collectivite;financeurs;2024-05-16;;;;244200770;;;;\n"
+        "Centre hospitalier;entreprise;opérationnel;01/09/2024;;;;;;;Lyon\n").encode()))
+    assert (ex.stats["members"], [(i.level, i.line, i.message) for i in ex.issues if i.line != 1]) == (2, [
+        ("error", 4, "11 cellules pour 10 colonnes (un séparateur dans une valeur non entre guillemets ?) : ligne "
+                     "ignorée")])
 
 
 @pytest.mark.parametrize("name, text, score", [("r.yaml", "format: maillage-register/1\n", 100),

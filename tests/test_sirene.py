@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, XSD
 
-from graph.ingest.base import SourceContext
+from graph.ingest import detect_kind
+from graph.ingest.base import InputError, SourceContext
 from graph.ingest.sirene import detect, extract
-from graph.namespaces import MAI
+from graph.namespaces import MAI, SCHEMA
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tabular"
 
@@ -24,7 +26,8 @@ def actor(siren):
 
 
 def test_the_stock_sample_gives_five_actors():
-    assert run().stats == {"rows_read": 5, "actors": 5, "skipped": 0, "rows_rejected": 0, "warnings": 2}
+    assert run().stats == {"rows_read": 5, "actors": 5, "skipped": 0, "closed": 0, "rows_rejected": 0,
+                           "warnings": 2}
 
 
 @pytest.mark.parametrize("siren, cls", [("317339752", MAI.Association), ("319294831", MAI.Actor)])
@@ -51,3 +54,39 @@ def test_the_history_file_keeps_only_current_periods():
 @pytest.mark.parametrize("name, score", [("StockUniteLegale_utf8_sample.csv", 90), ("rna_sample_waldec.csv", 0)])
 def test_detection_scores_sirene_files_only(name, score):
     assert detect(SourceContext(FIXTURES / name, (FIXTURES / name).read_bytes())) == score
+
+
+@pytest.mark.parametrize("name, data, why", [
+    ("StockEtablissement.csv", b"siren,nic,siret,statutDiffusionEtablissement,dateCreationEtablissement,"
+                               b"activitePrincipaleEtablissement,etatAdministratifEtablissement\n"
+                               b"402617542,00012,40261754200012,O,1999-01-01,93.12Z,A\n",
+     "extrait SIRENE des établissements (StockEtablissement) : seuls les extraits des unités légales "
+     "(StockUniteLegale) sont lus"),
+    ("402617542.json", b'{"header": {"statut": 200}, "uniteLegale": {"siren": "402617542"}}',
+     "réponse de l'API Sirene (JSON) : seuls les extraits CSV des unités légales (StockUniteLegale) sont lus"),
+])
+def test_a_sirene_file_that_is_not_a_legal_units_extract_says_what_it_is(name, data, why):
+    with pytest.raises(InputError, match=f"^type de fichier non reconnu : {re.escape(why)} ;"):
+        detect_kind(SourceContext(Path(name), data))
+
+
+def test_a_header_in_lower_case_as_postgresql_exports_it_gives_the_same_actors():
+    path = FIXTURES / "StockUniteLegale_utf8_sample.csv"
+    header, rest = path.read_bytes().split(b"\n", 1)
+    lower = extract(SourceContext(path, header.lower() + b"\n" + rest))
+    assert (lower.stats, set(lower.graph)) == (run().stats, set(run().graph))
+
+
+@pytest.mark.parametrize("start, dissolved, warning", [
+    ("2019-06-30", [Literal("2019-06-30", datatype=XSD.date)], "unité légale cessée le 2019-06-30"),
+    ("", [], "unité légale cessée"),
+])
+def test_a_ceased_unit_is_kept_with_its_dissolution_date_and_a_warning(start, dissolved, warning):
+    data = ("siren,denominationUniteLegale,categorieJuridiqueUniteLegale,activitePrincipaleUniteLegale,"
+            f"etatAdministratifUniteLegale,dateDebut\n524991205,SARL EXEMPLE FERMEE,5499,47.11A,C,{start}\n"
+            "402617542,CERCLE DES NAGEURS,9220,93.12Z,A,2008-01-01\n")
+    ex = extract(SourceContext(Path("StockUniteLegale.csv"), data.encode()))
+    assert list(ex.graph.objects(actor("524991205"), SCHEMA.dissolutionDate)) == dissolved
+    assert list(ex.graph.objects(actor("402617542"), SCHEMA.dissolutionDate)) == []
+    assert [(i.level, i.line, i.message) for i in ex.issues] == [("warning", 2, warning)]
+    assert (ex.stats["actors"], ex.stats["closed"]) == (2, 1)

@@ -9,7 +9,8 @@ import pytest
 
 from graph.ingest import detect_kind
 from graph.ingest.base import InputError, SourceContext
-from graph.tabular import decode, normalise_header, read_table, repair_text, sniff_delimiter, spreadsheet_error
+from graph.tabular import (collected_issues, decode, normalise_header, read_table, repair_text, sniff_delimiter,
+                           spreadsheet_error)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tabular"
 
@@ -53,6 +54,41 @@ def test_pitfall_3_utf16_with_bom_and_crlf_is_read():
     assert (table.encoding, table.header, table.rows[0].cells) == ("utf-16", ["Numéro", "Titre"], ["1", "Vœu"])
 
 
+def test_old_mac_excel_csv_in_macroman_is_decoded_as_such_with_a_warning():
+    text = "nom;nature;objet\rCaf\u00e9 des \u00e2ges;aide en num\u00e9raire;F\u00eate \u00e0 l'\u00e9cole\r"
+    table = read_table(text.encode("mac_roman"))
+    assert (table.encoding, table.rows[0].cells) == ("mac-roman", ["Café des âges", "aide en numéraire",
+                                                                   "Fête à l'école"])
+    assert [i.message for i in table.issues] == [
+        "fichier lu en MacRoman (ancien Excel pour Mac), ses accents l'indiquent : vérifiez-les"]
+
+
+def test_a_cp1252_file_with_a_z_caron_in_a_word_stays_cp1252():
+    assert decode("Dvořák;Žižek;Brežnev;été\n".encode("cp1252", errors="replace")) == (
+        "Dvo?ák;Žižek;Brežnev;été\n", "cp1252")
+
+
+UTF16_LIST = codecs.BOM_UTF16_LE + "Numéro;Titre\r\n1;Vœu\r\n2;Motion\r\n".encode("utf-16-le")
+
+
+def test_pitfall_3_utf16_cut_short_by_one_byte_is_read_with_a_warning():
+    table = read_table(UTF16_LIST[:-1])
+    assert [r.cells for r in table.rows] == [["1", "Vœu"], ["2", "Motion"]]
+    assert [(i.level, i.message) for i in table.issues] == [
+        ("warning", "fichier UTF-16 tronqué : son dernier octet, un demi-caractère, est ignoré")]
+
+
+def test_pitfall_3_utf16_with_a_byte_lost_inside_is_refused_from_the_line_where_it_is_lost():
+    at = UTF16_LIST.index("Motion".encode("utf-16-le"))
+    damaged = UTF16_LIST[:at + 3] + UTF16_LIST[at + 4:]
+    with pytest.raises(InputError, match="^fichier UTF-16 endommagé : un octet y manque, la suite est illisible$") \
+            as error:
+        read_table(damaged)
+    assert error.value.issue.line == 3
+    with pytest.raises(InputError, match="^fichier UTF-16 endommagé"):
+        detect_kind(SourceContext(Path("liste.txt"), damaged))
+
+
 @pytest.mark.parametrize("raw, fixed", [
     ("Aide notifiÃ©e ÃƒÂ  l'Europe", "Aide notifiée à l'Europe"),
     ("D‚partement de l'Aude", "Département de l'Aude"),
@@ -94,6 +130,58 @@ def test_pitfall_9_a_row_cut_by_an_unquoted_newline_is_joined_back():
                                              ["2", "Autre", "2014-01-02"]]
 
 
+@pytest.mark.parametrize("text, line, cells", [
+    ("nom,montant,objet\nA,1500,Sport\nB,1234,56,Matériel\n", 3, 4),  # a decimal comma in an unquoted amount
+    ("nom;objet;montant;nature\nA;Sport;1500;\nB;Tournoi; stages;2500;\n", 3, 5),  # the last, empty, cell pushed out
+    ("id,titre,objet\nW061,ASSO, VIRGULE,a, b\n", 2, 5),  # the file's only row
+])
+def test_a_row_with_more_cells_than_the_header_is_refused_with_its_line(text, line, cells):
+    table = read_table(text.encode())
+    assert line not in [r.line for r in table.rows]
+    assert [(i.level, i.line, i.message) for i in table.issues] == [
+        ("error", line, f"{cells} cellules pour {len(table.header)} colonnes (un séparateur dans une valeur non entre "
+                        "guillemets ?) : ligne ignorée")]
+
+
+@pytest.mark.parametrize("text", [
+    "nom;montant\nA;1500;\nB;2500;\n",  # every row ends with an extra separator
+    "nom;montant;\nA;1500;note\nB;2500;\n",  # a value under a header cell left empty
+    "nom;montant\nA;1500;\nB;2500;\nSource : la ville\n",  # and a note below, shorter
+])
+def test_empty_cells_beyond_the_header_that_every_row_has_are_kept(text):
+    table = read_table(text.encode())
+    assert (table.issues, [r.cells[:2] for r in table.rows][:2]) == ([], [["A", "1500"], ["B", "2500"]])
+
+
+def test_the_issues_of_the_tables_read_are_collected_for_whoever_runs_the_extraction():
+    with collected_issues() as issues:
+        read_table(b"nom,montant\nA,1234,56\nB,12\n")
+    assert [(i.line, i.message[:27]) for i in issues] == [(2, "3 cellules pour 2 colonnes ")]
+
+
+@pytest.mark.parametrize("text, line", [
+    ('nom;montant;objet\nA;1500;Sport\n"B;2500;Danse\nC;3000;Culture\nD;4000;Musique\n', 3),  # swallows rows
+    ('nom;montant;objet\nA;1500;"Sport\n', 2),  # runs to the end of the file
+    ('nom;"montant;objet\nA;1500;Sport\nB;2500;Danse\n', 1),  # in the header
+])
+def test_a_quote_never_closed_refuses_the_file_with_its_line_instead_of_merging_rows(text, line):
+    with pytest.raises(InputError, match="^guillemet ouvert jamais fermé : la cellule avale les lignes suivantes$") \
+            as error:
+        read_table(text.encode(), known={"nom", "montant"})
+    assert error.value.issue.line == line
+
+
+def test_a_quote_never_closed_in_the_header_says_so_instead_of_an_unrecognised_kind():
+    with pytest.raises(InputError, match="^guillemet ouvert jamais fermé") as error:
+        detect_kind(SourceContext(Path("liste.csv"), b'nomBeneficiaire;"montant;objet\nA;1500;Sport\nB;20;Danse\n'))
+    assert error.value.issue.line == 1
+
+
+def test_a_quoted_cell_over_several_lines_with_a_separator_in_its_text_is_kept():
+    text = 'a;b;c;d;e;f\n1;"Objet : achat ; pose\nsuite ; fin";3;4;5;6\n'
+    assert read_table(text.encode()).rows[0].cells[1] == "Objet : achat ; pose\nsuite ; fin"
+
+
 @pytest.mark.parametrize("raw, key", [
     ("NomAttribuant", "nomattribuant"), ("datesperiodeVersement", "datesperiodeversement"), ("Montant ", "montant"),
     (" Nom du bénéficiaire* ", "nomdubeneficiaire"), ("COLL_NOM", "collnom"),
@@ -102,10 +190,24 @@ def test_pitfall_10_headers_are_normalised(raw, key):
     assert normalise_header(raw) == key
 
 
-@pytest.mark.parametrize("name", ["grants_header_row3.xlsx", "grants_header_row3.ods"])
+@pytest.mark.parametrize("name", ["grants_header_row3.xlsx", "grants_header_row3.ods", "grants_header_row3.xls"])
 def test_a_header_row_below_title_lines_is_found_in_spreadsheets(name):
     table = read(name, known={"nomdubeneficiaire", "montanttotaldelasubvention", "objet"})
     assert (table.header_line, table.header[4], [r.line for r in table.rows]) == (3, "Nom du bénéficiaire", [4, 5])
+
+
+def test_the_sheet_whose_header_names_the_expected_columns_is_read_and_said_when_not_the_first():
+    table = read("grants_notes_sheet_first.xlsx", known={"nomdubeneficiaire", "montanttotaldelasubvention", "objet"})
+    assert (table.header_line, table.header[4], [r.cells[4] for r in table.rows]) == (
+        3, "Nom du bénéficiaire", ["DanaeCare", "Association Les Aidants du Gier"])
+    assert [(i.level, i.message) for i in table.issues] == [
+        ("warning", "feuille « Subventions » lue, et non la première (« Lisez-moi ») : c'est son en-tête qui "
+                    "nomme les colonnes attendues")]
+
+
+def test_a_grants_sheet_after_sheets_of_notes_is_detected():
+    path = FIXTURES / "grants_notes_sheet_first.xlsx"
+    assert detect_kind(SourceContext(path, path.read_bytes())).name == "scdl-subventions"
 
 
 def test_a_header_row_below_title_lines_is_found_in_csv():
@@ -151,6 +253,49 @@ def test_a_damaged_spreadsheet_given_without_its_kind_says_it_cannot_be_read_not
         detect_kind(SourceContext(Path(name), damaged))
 
 
+def zeroed_fat(xls: bytes) -> bytes:
+    """``xls`` whose allocation table (its only FAT sector, named first in the header) is a block of zeros."""
+    at = (int.from_bytes(xls[0x4C:0x50], "little") + 1) * 512
+    return xls[:at] + bytes(512) + xls[at + 512:]
+
+
+LEGACY = (FIXTURES / "grants_header_row3.xls").read_bytes()
+
+
+@pytest.mark.parametrize("data, why", [
+    (LEGACY[:len(LEGACY) * 2 // 5], "tronqué ou endommagé"),
+    (LEGACY[:4096], "tronqué ou endommagé"),
+    (LEGACY[:-32], "tronqué ou endommagé"),
+    (LEGACY[:1000] + LEGACY[1016:], "tronqué ou endommagé"),
+    (zeroed_fat(LEGACY), "endommagé \\(table d'allocation incohérente\\)"),
+], ids=["two-fifths", "4096-bytes", "last-32-bytes-cut", "16-bytes-lost-inside", "zeroed-allocation-table"])
+def test_a_legacy_xls_cut_short_or_damaged_says_so_instead_of_crashing_the_reader(data, why):
+    with pytest.raises(InputError, match=f"^classeur illisible : fichier .xls {why}"):
+        read_table(data)
+    assert spreadsheet_error(data).issue.message.startswith("classeur illisible : fichier .xls")
+
+
+def test_a_legacy_xls_whose_damaged_record_aborts_the_reader_is_refused_and_the_reading_process_lives_on():
+    damaged = LEGACY[:888] + bytes(16) + LEGACY[904:]  # a record's length zeroed: calamine asks for petabytes
+    with pytest.raises(InputError, match=r"^classeur illisible : fichier .xls endommagé \(sa lecture a échoué\)$"):
+        read_table(damaged)
+    assert read_table(LEGACY, known={"objet"}).header_line == 3
+
+
+def test_a_panic_of_the_spreadsheet_library_is_the_files_error(monkeypatch):
+    from python_calamine import CalamineWorkbook
+
+    class PanicException(BaseException):  # what pyo3 raises when Rust code panics: no Exception
+        pass
+
+    def panic(*args):
+        raise PanicException("range start index 116 out of range for slice of length 112")
+
+    monkeypatch.setattr(CalamineWorkbook, "from_filelike", panic)
+    with pytest.raises(InputError, match="^classeur illisible : range start index 116 out of range"):
+        read_table(LEGACY)
+
+
 def test_a_spreadsheet_with_too_many_rows_is_refused():
     with pytest.raises(InputError, match="classeur refusé : 4 lignes \\(limite 3\\)"):
         read_table((FIXTURES / "grants_header_row3.xlsx").read_bytes(), max_rows=3)
@@ -159,6 +304,15 @@ def test_a_spreadsheet_with_too_many_rows_is_refused():
 def test_an_empty_file_cannot_be_read():
     with pytest.raises(InputError, match="fichier vide"):
         read_table(b"")
+
+
+@pytest.mark.parametrize("name, data", [
+    ("vide.csv", b""), ("bom.csv", codecs.BOM_UTF8), ("lignes.csv", b"\r\n\r\n"),
+    ("unicode.txt", codecs.BOM_UTF16_LE + "\r\n".encode("utf-16-le")), ("vide.yaml", b""),
+])
+def test_an_empty_file_given_without_its_kind_is_said_empty_not_unrecognised(name, data):
+    with pytest.raises(InputError, match="^fichier vide$"):
+        detect_kind(SourceContext(Path(name), data))
 
 
 def test_blank_rows_are_dropped():

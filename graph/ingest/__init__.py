@@ -68,9 +68,13 @@ def detect_kind(ctx: SourceContext) -> SourceKind:
             if score >= CERTAIN:
                 break
     if kind is None:
-        from graph.tabular import spreadsheet_error
+        from graph.encodings import is_blank
+        from graph.tabular import table_error
 
-        if (unreadable := spreadsheet_error(ctx.data)) is not None:  # no kind could peek at its header
+        if is_blank(ctx.data):
+            raise InputError("fichier vide", message_en="empty file")
+        text_table = ctx.path.suffix.lower() in (".csv", ".tsv", ".txt")
+        if (unreadable := table_error(ctx.data, text_table)) is not None:  # no kind could peek at its header
             raise unreadable
         known = ", ".join(kinds())
         for candidate in kinds().values():

@@ -74,11 +74,15 @@ class InputError(Exception):
 
 
 _INTERNAL = "erreur interne de Maillage en lisant ce fichier"
+#: What ends the program, not the reading of one file: never told as a file's error. Every other exception is,
+#: ``BaseException`` subclasses included — pyo3's ``PanicException``, raised when a library's Rust code panics on a
+#: damaged file, is no ``Exception``.
+EXITING = (KeyboardInterrupt, SystemExit, GeneratorExit)
 
 
-def internal_error(exc: Exception) -> InputError:
-    """A bug of ours met while reading a file, told as that file's error — nothing of it is stored and the other
-    files go on — instead of a traceback that would end the whole ingest."""
+def internal_error(exc: BaseException) -> InputError:
+    """A bug of ours, or a library's panic, met while reading a file, told as that file's error — nothing of it is
+    stored and the other files go on — instead of a traceback that would end the whole ingest."""
     what = f"{type(exc).__name__}: {exc}"
     return InputError(f"{_INTERNAL} ({what}) ; merci de la signaler avec le fichier",
                       message_en=f"internal error of Maillage while reading this file ({what}); "

@@ -26,8 +26,9 @@ from rdflib import Literal, URIRef
 
 from graph.identity import add_name_keys
 from graph.ingest import detect_kind, get_kind
-from graph.ingest.base import Extraction, InputError, Issue, SourceContext, SourceKind, internal_error
+from graph.ingest.base import EXITING, Extraction, InputError, Issue, SourceContext, SourceKind, internal_error
 from graph.ingest.forked import ForkedWorker, Lost
+from graph.tabular import collected_issues
 
 #: Larger files are extracted by the writer's process: sending a large file and its triples through a pipe costs
 #: copies and memory (both versions held at once) for little overlap (such ingests hold a few large files).
@@ -61,9 +62,9 @@ def kind_of(ctx: SourceContext, kind: str | None) -> SourceKind:
     (:func:`graph.ingest.base.internal_error`)."""
     try:
         return get_kind(kind) if kind else detect_kind(ctx)
-    except InputError:
+    except (InputError, *EXITING):
         raise
-    except Exception as exc:  # a bug: this file's error
+    except BaseException as exc:  # a bug, or a library's panic: this file's error
         raise internal_error(exc) from exc
 
 
@@ -82,14 +83,30 @@ def prepare(ctx: SourceContext, kind: str | None) -> Prepared:
 def extract(ctx: SourceContext, kind: str) -> Prepared:
     """Extract ``ctx`` as ``kind`` and key its names (:func:`graph.identity.add_name_keys`)."""
     try:
-        extraction = get_kind(kind).extract(ctx)
+        with collected_issues() as refused:  # rows that the table reader refused, whichever kind read the table
+            extraction = get_kind(kind).extract(ctx)
+        if refused:
+            _report_refused(extraction, refused)
         if extraction.graph is not None:
             add_name_keys(extraction.graph)
     except InputError as exc:
         return Prepared(kind, issue=exc.issue)
-    except Exception as exc:  # a bug: this file's error
+    except EXITING:
+        raise
+    except BaseException as exc:  # a bug, or a library's panic: this file's error
         return Prepared(kind, issue=internal_error(exc).issue)
     return Prepared(kind, extraction)
+
+
+def _report_refused(extraction: Extraction, refused: list[Issue]) -> None:
+    """Put the rows that the table reader refused first in ``extraction``'s issues, and count them in its summary
+    (rows read and rejected) when it has one."""
+    extraction.issues[:0] = refused
+    stats = extraction.stats
+    if "rows_read" in stats:
+        stats["rows_read"] += len({i.line for i in refused if i.level == "error"})
+    if "rows_rejected" in stats:
+        stats.update(extraction.issue_counts())
 
 
 class Lookahead(ForkedWorker):

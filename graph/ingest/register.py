@@ -46,13 +46,19 @@ import yaml
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
+from graph.encodings import decode
 from graph.identity import ActorBook, fold
-from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
+from graph.ingest.base import Extraction, InputError, Issue, SourceContext, SourceKind, new_graph
 from graph.limits import check_line_length
 from graph.namespaces import CIRCLES, MAI, ORG, SCHEMA, THEMES, mint, slugify
+from graph.tabular import sniff_delimiter
 from graph.values import ValueProblem, clean_identifier, normalise_rna, parse_date, rna_ok, siren_ok, siret_ok
 
 FORMAT = "maillage-register/1"
+#: The encodings that :func:`graph.encodings.decode` tells, as a coordinator knows them.
+_ENCODINGS = {"cp1252": "Windows-1252", "utf-8-bom+cp1252": "Windows-1252", "utf-16": "UTF-16",
+              "utf-16-le": "UTF-16", "mac-roman": "MacRoman (ancien Excel pour Mac)",
+              "utf-8-bom+mac-roman": "MacRoman (ancien Excel pour Mac)"}
 #: libyaml's parser when PyYAML has it: 5x faster than PyYAML's own, and deep nesting is a syntax error there, not
 #: a RecursionError.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -150,8 +156,15 @@ def entries_from_yaml(text: str, expected: str) -> tuple[Entry, list[Entry], lis
             _entries(_child(root, "actions"), data.get("actions")))
 
 
-def entries_from_csv(text: str, stem: str) -> tuple[Entry, list[Entry], list[Entry], list[Entry]]:
-    """Return (ptce, members, [], []) of a CSV register; ``# key: value`` lines before the header name the PTCE."""
+def entries_from_csv(text: str, stem: str) -> tuple[Entry, list[Entry], list[Issue]]:
+    """Return (ptce, members, rows refused) of a CSV register; ``# key: value`` lines before the header name the
+    PTCE. Empty cells beyond the header (a row ending with an extra separator) are ignored; a row with values
+    beyond it is refused with its line (a separator inside an unquoted value shifted them).
+
+    >>> ptce, members, refused = entries_from_csv("name;kind\\nA;association;\\nB;x;y\\n", "r")
+    >>> [m.values for m in members], [(i.line, i.message[:26]) for i in refused]
+    ([{'name': 'A', 'kind': 'association'}], [(3, '3 cellules pour 2 colonnes')])
+    """
     lines = text.splitlines()
     meta, start = {}, 0
     while start < len(lines) and (lines[start].startswith("#") or not lines[start].strip()):
@@ -159,25 +172,32 @@ def entries_from_csv(text: str, stem: str) -> tuple[Entry, list[Entry], list[Ent
         if value.strip():
             meta[key.strip().lower()] = value.strip()
         start += 1
-    from graph.tabular import sniff_delimiter
-
     body = "\n".join(lines[start:])
-    reader = csv.DictReader(io.StringIO(body), delimiter=sniff_delimiter(body))
-    members = []
-    for row in reader:
-        values = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+    reader = csv.reader(io.StringIO(body), delimiter=sniff_delimiter(body))
+    header = [key.strip().lower() for key in next(reader, [])]
+    members, refused = [], []
+    for cells in reader:
+        line = start + reader.line_num
+        if any(c.strip() for c in cells[len(header):]):
+            refused.append(Issue("error", f"{len(cells)} cellules pour {len(header)} colonnes (un séparateur dans une "
+                                          "valeur non entre guillemets ?) : ligne ignorée",
+                                 f"{len(cells)} cells for {len(header)} columns (a separator inside an unquoted "
+                                 "value?): row skipped", line=line))
+            continue
+        values = {key: cell.strip() for key, cell in zip(header, cells)}
         if any(values.values()):
-            members.append(Entry(values, start + reader.line_num))
-    return Entry({"name": meta.get("ptce") or stem, "coordinator": meta.get("coordinator")}, 1), members, [], []
+            members.append(Entry(values, line))
+    return Entry({"name": meta.get("ptce") or stem, "coordinator": meta.get("coordinator")}, 1), members, refused
 
 
 def detect(ctx: SourceContext) -> int:
     """Score a register: the format line (YAML) or the name/kind/circle columns (CSV); 0 otherwise."""
-    head = ctx.data[:4096].decode("utf-8", errors="replace")
     suffix = ctx.path.suffix.lower()
     if suffix in (".yaml", ".yml"):
+        head = ctx.data[:4096].decode("utf-8", errors="replace")
         return 100 if FORMAT in head else (60 if re.search(r"^members:", head, re.M) else 0)
     if suffix in (".csv", ".tsv", ".txt"):
+        head, _ = decode(ctx.data[:4096])  # a BOM, cp1252 or UTF-16 as Excel saves them
         lines = [ln for ln in head.splitlines() if ln.strip() and not ln.startswith("#")]
         cells = set(re.split(r"[;,\t]", lines[0].strip().lower())) if lines else set()
         return 95 if {"name", "kind", "circle"} <= cells else 0
@@ -332,14 +352,21 @@ class _Builder:
 def extract(ctx: SourceContext) -> Extraction:
     """Extract a partner register, YAML or CSV (see the module's docstring)."""
     check_line_length(ctx.data)
-    text = ctx.text()
-    unnamed = False
-    if ctx.path.suffix.lower() in (".yaml", ".yml") or FORMAT in text[:4096]:
-        ptce, members, goals, actions = entries_from_yaml(text, FORMAT)
+    unnamed, refused, encoding = False, [], "utf-8"
+    goals: list[Entry] = []
+    actions: list[Entry] = []
+    if ctx.path.suffix.lower() in (".yaml", ".yml") or FORMAT.encode() in ctx.data[:4096]:
+        ptce, members, goals, actions = entries_from_yaml(ctx.text(), FORMAT)
     else:
-        ptce, members, goals, actions = entries_from_csv(text, ctx.path.stem)
+        text, encoding = decode(ctx.data)  # as Excel saves a CSV: cp1252, a BOM, UTF-16
+        ptce, members, refused = entries_from_csv(text, ctx.path.stem)
         unnamed = ptce.text("name") == ctx.path.stem  # no "# ptce: NAME" line
     builder = _Builder(ctx, ptce)
+    builder.ex.issues += refused
+    if encoding not in ("utf-8", "utf-8-bom"):
+        name = _ENCODINGS.get(encoding, encoding)
+        builder.ex.warn(f"registre enregistré en {name}, pas en UTF-8 : lu comme tel (vérifiez ses accents)",
+                        f"register saved in {name}, not UTF-8: read as such (check its accents)")
     if unnamed:
         builder.ex.warn(f"registre CSV sans ligne « # ptce: NOM » avant l'en-tête : le PTCE est nommé d'après le "
                         f"fichier (« {ctx.path.stem} »)", f"CSV register without a '# ptce: NAME' line before its "

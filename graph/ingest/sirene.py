@@ -4,8 +4,11 @@ Each unit becomes an actor ``actor_iri(siren=…)`` with ``mai:siren``, ``rdfs:l
 name, else acronym), ``skos:altLabel`` (acronym, usual names), ``mai:naf`` (the code; its nomenclature is warned
 about when it is not NAFRev2), ``mai:legalCategory``, ``mai:rna`` (``identifiantAssociationUniteLegale``, the
 RNA ↔ SIREN link), ``schema:foundingDate`` and ``mai:ess`` — ``O`` true, ``N`` false, **empty unknown: no
-triple** (pitfall 21). The class comes from the legal category: 7383 → ``mai:University``, 72xx/73xx →
-``mai:PublicAuthority``, 92xx → ``mai:Association``, other 9xxx (foundations…) → ``mai:Actor``, anything else → ``mai:Enterprise``.
+triple** (pitfall 21). A unit that has ceased (``etatAdministratifUniteLegale`` C) is kept, with
+``schema:dissolutionDate`` (its period's ``dateDebut``) and a warning, as the RNA kind does for a dissolved
+association. The class comes from the legal category: 7383 → ``mai:University``, 72xx/73xx →
+``mai:PublicAuthority``, 92xx → ``mai:Association``, other 9xxx (foundations…) → ``mai:Actor``, anything else →
+``mai:Enterprise``.
 
 Sole proprietors (category 1000) are persons: their names are personal data (pitfall 30) and units whose
 diffusion is restricted (``statutDiffusionUniteLegale`` P) are published without a name — both are skipped.
@@ -13,13 +16,15 @@ diffusion is restricted (``statutDiffusionUniteLegale`` P) are published without
 
 from __future__ import annotations
 
+import re
+
 from rdflib import URIRef
 from rdflib.namespace import XSD
 
 from graph.identity import ActorBook
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.namespaces import MAI, SCHEMA
-from graph.tabular import Row, peek_keys, peek_lines, read_table
+from graph.tabular import Row, normalise_header, peek_keys, peek_lines, read_table
 from graph.triples import plain_literal
 from graph.values import ValueProblem, normalise_rna, parse_bool, parse_date, rna_ok, siren_ok
 
@@ -56,10 +61,22 @@ def detect(ctx: SourceContext) -> int:
 
 
 def near_miss(ctx: SourceContext) -> InputError | None:
-    """A header with two or three of SIRENE's four required columns: which it lacks."""
-    if ctx.path.suffix.lower() not in (".csv", ".txt"):
+    """What SIRENE file this is, that is not a legal units extract: an establishments extract, an answer of the
+    Sirene API; or a header with two or three of the four required columns: which it lacks."""
+    suffix = ctx.path.suffix.lower()
+    if suffix == ".json" and re.search(rb'"(uniteLegale|unitesLegales|etablissements?)"\s*:', ctx.data[:65536]):
+        return InputError("réponse de l'API Sirene (JSON) : seuls les extraits CSV des unités légales "
+                          "(StockUniteLegale) sont lus",
+                          message_en="an answer of the Sirene API (JSON): only CSV extracts of legal units "
+                                     "(StockUniteLegale) are read")
+    if suffix not in (".csv", ".txt"):
         return None
     line, keys = next(iter(peek_lines(ctx.data)), (None, frozenset()))
+    if "siret" in keys and any(k.endswith("etablissement") for k in keys):
+        return InputError("extrait SIRENE des établissements (StockEtablissement) : seuls les extraits des unités "
+                          "légales (StockUniteLegale) sont lus", line=line,
+                          message_en="a SIRENE establishments extract (StockEtablissement): only extracts of legal "
+                                     "units (StockUniteLegale) are read")
     if not 2 <= len(SIGNATURE & keys) < len(SIGNATURE):
         return None
     lacks = ", ".join(c for c in COLUMNS if c.lower() not in keys)
@@ -69,14 +86,15 @@ def near_miss(ctx: SourceContext) -> InputError | None:
 
 class _Rows:
     def __init__(self, ctx: SourceContext, header: list[str]):
-        self.col = {h: i for i, h in enumerate(header)}
+        # Columns by their folded name, as detection reads them: PostgreSQL exports write them in lower case.
+        self.col = {normalise_header(h): i for i, h in enumerate(header)}
         self.graph = new_graph()
         self.ex = Extraction(graph=self.graph)
         self.book = ActorBook(self.graph, ctx.base)
-        self.count = self.skipped = 0
+        self.count = self.skipped = self.closed = 0
 
     def get(self, row: Row, name: str) -> str:
-        i = self.col.get(name)
+        i = self.col.get(name.lower())  # INSEE's names fold to their lower case
         return row.cells[i].strip() if i is not None and i < len(row.cells) else ""
 
     def label(self, row: Row) -> list[str]:
@@ -101,7 +119,23 @@ class _Rows:
         for name in names[1:]:
             self.book.name(iri, name)
         self.describe(row, iri, category)
+        if self.get(row, "etatAdministratifUniteLegale").upper() == "C":
+            self.ceased(row, iri)
         self.count += 1
+
+    def ceased(self, row: Row, iri: URIRef) -> None:
+        """A unit that has ceased: its period's start (``dateDebut``) is the day it ceased, when known."""
+        start = self.get(row, "dateDebut")
+        try:
+            ceased = parse_date(start)
+        except ValueProblem:
+            ceased = None
+        if ceased:
+            self.graph.add((iri, SCHEMA.dissolutionDate, literal(ceased, _DATE)))
+        self.ex.warn("unité légale cessée" + (f" le {ceased.isoformat()}" if ceased else ""),
+                     "legal unit ceased" + (f" on {ceased.isoformat()}" if ceased else ""), line=row.line,
+                     field="etatAdministratifUniteLegale", value="C")
+        self.closed += 1
 
     def describe(self, row: Row, iri: URIRef, category: str) -> None:
         g = self.graph
@@ -141,7 +175,7 @@ def extract(ctx: SourceContext) -> Extraction:
         rows.add_row(row)
     rows.book.finish()
     ex = rows.ex
-    ex.stats = {"rows_read": len(table.rows), "actors": rows.count, "skipped": rows.skipped,
+    ex.stats = {"rows_read": len(table.rows), "actors": rows.count, "skipped": rows.skipped, "closed": rows.closed,
                 **ex.issue_counts()}
     return ex
 

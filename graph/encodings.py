@@ -1,0 +1,133 @@
+"""Decode the bytes of a text table and repair the mojibake already in its text (DATA-FORMATS.md §5, pitfalls 1–4).
+
+- encodings (pitfalls 1–3): UTF-16 with a BOM; a UTF-8 BOM followed by UTF-8 *or* cp1252 bytes; UTF-8; cp1252
+  (never latin-1: ``€`` is 0x80, ``œ`` 0x9C, ``’`` 0x92). The decision is made once per file, not per line;
+- mojibake already in the text (pitfall 4): UTF-8 read as cp1252 (``Ã©``) is repaired with ftfy, DOS CP850 read
+  as cp1252 (``D‚partement``) is decoded back, the OOXML escape ``_x0001_`` becomes a newline.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from graph.ingest.base import InputError, Issue
+
+_OOXML = re.compile(r"_x([0-9A-Fa-f]{4})_")
+#: What a cell that :func:`repair_text` would change holds (a cheap test: most cells hold none of it).
+SUSPECT = re.compile(r"Ã.|Â.|â€|[A-Za-z]‚[A-Za-z]")
+#: What old Mac Excel's MacRoman French looks like read as cp1252, inside a word: é -> Ž, à -> ˆ, ô -> ™, â -> ‰,
+#: è ç ê ù -> undefined bytes (U+FFFD). The decoding that gives more French accented letters is kept.
+_MAC_ROMAN = re.compile("[A-Za-z][Ž\ufffdˆ‰™•][a-z]")
+_FRENCH = re.compile("[éèêëàâäîïôöûùüçœ]")
+#: An ASCII character shifted by one byte in UTF-16 (``a`` -> U+6100): a byte was lost before it.
+_SHIFTED = re.compile("[" + "".join(chr(byte << 8) for byte in range(0x21, 0x7F)) + "]")
+_CP850 = re.compile(r"[A-Za-z]?‚[A-Za-z]|[A-Za-z]Š[A-Za-z]|[A-Za-z]…[A-Za-z]")
+
+
+def repair_text(text: str) -> str:
+    """Undo the mojibake of a cell: UTF-8 read as cp1252 (ftfy), CP850 read as cp1252, OOXML ``_x0001_`` escapes.
+
+    >>> repair_text("Aide notifiÃ©e ÃƒÂ  l'Europe"), repair_text("D‚partement de l'Aude")
+    ("Aide notifiée à l'Europe", "Département de l'Aude")
+    >>> repair_text("Gestion_x0001_Participation")
+    'Gestion\\nParticipation'
+    """
+    if "_x" in text:
+        text = _OOXML.sub(_unescape_ooxml, text)
+    if not SUSPECT.search(text):
+        return text
+    if _CP850.search(text):
+        try:
+            return text.encode("cp1252").decode("cp850")
+        except UnicodeEncodeError:
+            pass
+    import ftfy  # imported when first needed: 0.4 s at start-up otherwise
+
+    return ftfy.fix_encoding(text)
+
+
+def _unescape_ooxml(match: re.Match) -> str:
+    char = chr(int(match[1], 16))
+    # Montpellier's generator wrote its line break as _x0001_ (README of VilleMTP_MTP_Delibs).
+    return "\n" if char in "\x01\r\n\x0b" else (" " if ord(char) < 32 else char)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return the text of a file and the encoding used, decided once for the whole file.
+
+    >>> decode("é".encode("cp1252")), decode(codecs.BOM_UTF8 + "é".encode("cp1252"))
+    (('é', 'cp1252'), ('é', 'utf-8-bom+cp1252'))
+    >>> decode(codecs.BOM_UTF16_LE + "é;x".encode("utf-16-le"))
+    ('é;x', 'utf-16')
+    >>> decode("aide en numéraire ; coût à prévoir".encode("mac_roman"))
+    ('aide en numéraire ; coût à prévoir', 'mac-roman')
+
+    Raises InputError for a UTF-16 file that does not decode: a byte lost inside shifts the rest of it.
+    """
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return _utf16(data), "utf-16"
+    head = data[:400]
+    if len(head) >= 4 and head[1::2].count(0) > len(head) // 4 and head[0::2].count(0) == 0:
+        return data.decode("utf-16-le", errors="replace"), "utf-16-le"
+    bom = data.startswith(codecs.BOM_UTF8)
+    body = data[3:] if bom else data
+    try:
+        return body.decode("utf-8"), "utf-8-bom" if bom else "utf-8"
+    except UnicodeDecodeError:
+        # cp1252 leaves 5 bytes undefined: they become U+FFFD, which callers flag as lost data (pitfall 7).
+        text, encoding = body.decode("cp1252", errors="replace"), "cp1252"
+        if _MAC_ROMAN.search(text) and _accents(mac := body.decode("mac_roman")) > _accents(text):
+            text, encoding = mac, "mac-roman"
+        return text, f"utf-8-bom+{encoding}" if bom else encoding
+
+
+def _accents(text: str) -> int:
+    return len(_FRENCH.findall(text))
+
+
+def _utf16(data: bytes) -> str:
+    """The text of UTF-16 ``data`` (with its BOM); a last odd byte, half a character, is left out
+    (:func:`encoding_issue` tells it). A byte lost inside makes every following ASCII character a code point
+    ``0xNN00``: the file is refused from there.
+
+    >>> _utf16(codecs.BOM_UTF16_LE + "nom;montant\\nA;1".encode("utf-16-le")[:-1])
+    'nom;montant\\nA;'
+    """
+    body = data[:len(data) - len(data) % 2]
+    try:
+        text = body.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"fichier UTF-16 tronqué ou endommagé (octet {exc.start})",
+                         message_en=f"truncated or damaged UTF-16 file (byte {exc.start})") from None
+    if len(data) % 2 and (shifted := _SHIFTED.search(text)):
+        line = text.count("\n", 0, shifted.start()) + 1
+        raise InputError("fichier UTF-16 endommagé : un octet y manque, la suite est illisible", line=line,
+                         message_en="damaged UTF-16 file: a byte is missing, what follows cannot be read")
+    return text
+
+
+def encoding_issue(data: bytes, encoding: str | None) -> Issue | None:
+    """A warning about how ``data`` was decoded (as ``encoding``): UTF-16 that ends with half a character (cut
+    short), MacRoman (told from cp1252 by its accents: a guess worth checking)."""
+    if encoding and encoding.startswith("utf-16") and len(data) % 2:
+        return Issue("warning", "fichier UTF-16 tronqué : son dernier octet, un demi-caractère, est ignoré",
+                     "truncated UTF-16 file: its last byte, half a character, is ignored")
+    if encoding and encoding.endswith("mac-roman"):
+        return Issue("warning", "fichier lu en MacRoman (ancien Excel pour Mac), ses accents l'indiquent : "
+                                "vérifiez-les", "file read as MacRoman (old Excel for Mac), as its accents tell: "
+                                                "check them")
+    return None
+
+
+def is_blank(data: bytes) -> bool:
+    """Whether ``data`` holds nothing but a byte order mark, blanks and line breaks.
+
+    >>> is_blank(b""), is_blank(codecs.BOM_UTF8 + b"\\r\\n"), is_blank(codecs.BOM_UTF16_LE + b"\\n\\x00")
+    (True, True, True)
+    >>> is_blank(b" a"), is_blank(b"\\x00")
+    (False, False)
+    """
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return not data.decode("utf-16", errors="replace").strip()
+    return not data.removeprefix(codecs.BOM_UTF8).strip(b" \t\r\n")

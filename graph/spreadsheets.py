@@ -1,0 +1,292 @@
+"""Read spreadsheets — XLSX and ODS (zip archives), legacy XLS (an OLE compound file) — into rows of text cells.
+
+The cells come from python-calamine, a binding of a Rust library. Before it sees a file, the file is checked for
+what would make it exhaust memory (a zip bomb: uncompressed size and ratio) or make its Rust code panic or loop (a
+legacy XLS cut short, or whose allocation table is damaged): such a file is refused with a clear message. Whatever
+calamine still raises — its own errors, and pyo3's ``PanicException``, which is no ``Exception`` — is the file's
+error ("classeur illisible"), never the end of an ingest; a legacy XLS is read in a forked process, which a Rust
+abort on a damaged record ends alone.
+
+>>> read_sheet(b"PK\\x03\\x04 cut short")
+Traceback (most recent call last):
+graph.ingest.base.InputError: classeur illisible (archive zip corrompue)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import faulthandler
+import io
+import os
+import pickle
+import struct
+import sys
+import warnings
+import zipfile
+from array import array
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from graph.ingest.base import EXITING, InputError, internal_error
+
+#: Rows accepted from a spreadsheet (Excel's own maximum is 1,048,576 rows).
+MAX_ROWS = 1_048_576
+#: Uncompressed bytes accepted inside a spreadsheet's zip, and the largest compression ratio: real XLSX files
+#: compress 5–20x; a zip bomb compresses 1000x and more.
+MAX_UNCOMPRESSED = 512 * 1024**2
+MAX_RATIO = 200
+
+ZIP = b"PK\x03\x04"
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls: an OLE compound file (MS-CFB)
+#: MS-CFB sector numbers from MAXREGSECT on are markers (end of chain, free, FAT or DIFAT sector), not sectors.
+_MAX_SECTOR = 0xFFFFFFFA
+_END_OF_CHAIN = 0xFFFFFFFE
+
+#: Rows of each sheet looked at to choose the sheet to read, and sheets looked at (a workbook of notes, then data).
+HEAD_ROWS = 30
+MAX_SHEETS = 50
+
+#: A sheet's rows: (1-based row number, its cells as text).
+Rows = list[tuple[int, list[str]]]
+
+
+def is_spreadsheet(data: bytes) -> bool:
+    """Return True for XLSX/ODS (zip) and legacy XLS (OLE) bytes."""
+    return data.startswith(ZIP) or data.startswith(OLE[:4])
+
+
+def check_zip(data: bytes) -> None:
+    """Refuse a zip whose directory is damaged, or that would expand beyond the limits (a zip bomb)."""
+    try:
+        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError, NotImplementedError):
+        # A damaged central directory also raises UnicodeDecodeError (a ValueError) on a name flagged UTF-8.
+        raise InputError("classeur illisible (archive zip corrompue)",
+                         message_en="unreadable spreadsheet (corrupt zip archive)") from None
+    size = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos) or 1
+    if size > MAX_UNCOMPRESSED or size / packed > MAX_RATIO:
+        raise InputError(f"classeur refusé : {size} octets une fois décompressé (taux {size // packed}:1), "
+                         f"au-delà des limites ({MAX_UNCOMPRESSED} octets, {MAX_RATIO}:1)",
+                         message_en=f"spreadsheet refused: {size} bytes uncompressed (ratio {size // packed}:1), "
+                                    f"beyond the limits ({MAX_UNCOMPRESSED} bytes, {MAX_RATIO}:1)")
+
+
+def check_ole(data: bytes) -> None:
+    """Refuse a legacy XLS whose sector chains (MS-CFB) lead past its end (cut short) or loop (damaged).
+
+    calamine panics on a sector past the end of the file and loops forever on a chain that comes back on itself
+    (a zeroed block makes every sector of it point at sector 0): the chains of the directory, of the mini stream's
+    table and of every stream stored in whole sectors are walked here first.
+
+    >>> check_ole(OLE + bytes(100))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    graph.ingest.base.InputError: classeur illisible : fichier .xls tronqué ou endommagé (il renvoie au-delà ...)
+    """
+    if len(data) < 512:
+        raise _truncated(data)
+    shift = struct.unpack_from("<H", data, 0x1E)[0]
+    if shift not in (9, 12):  # 512- or 4096-byte sectors: nothing else exists
+        raise _damaged()
+    size = 1 << shift
+    sectors = (len(data) - size) // size  # the header takes the first sector's room; a partial last one is unusable
+    directory, _, cutoff, mini_fat, _, difat, difat_count = struct.unpack_from("<7I", data, 0x30)
+    fat_sectors = [s for s in struct.unpack_from("<109I", data, 0x4C) if s < _MAX_SECTOR]
+    seen: set[int] = set()
+    while difat < _MAX_SECTOR and len(seen) <= difat_count:  # the DIFAT chain, when more than 109 FAT sectors
+        if difat >= sectors or difat in seen:
+            raise _truncated(data) if difat >= sectors else _damaged()
+        seen.add(difat)
+        entries = _u32(data, (difat + 1) * size, size // 4)
+        fat_sectors += [s for s in entries[:-1] if s < _MAX_SECTOR]
+        difat = entries[-1]
+    if any(s >= sectors for s in fat_sectors):
+        raise _truncated(data)
+    fat = array("I")
+    for s in fat_sectors:
+        fat += _u32(data, (s + 1) * size, size // 4)
+
+    def chain(start: int) -> list[int]:
+        found, s = [], start
+        while s != _END_OF_CHAIN:
+            if s >= _MAX_SECTOR or len(found) >= sectors:  # a free sector, or longer than the file: a loop
+                raise _damaged()
+            if s >= sectors:
+                raise _truncated(data)
+            if s >= len(fat):
+                raise _damaged()
+            found.append(s)
+            s = fat[s]
+        return found
+
+    entries = b"".join(data[(s + 1) * size:(s + 2) * size] for s in chain(directory))
+    if mini_fat < _MAX_SECTOR:
+        chain(mini_fat)
+    for at in range(0, len(entries) - 127, 128):
+        kind, start, length = entries[at + 66], *struct.unpack_from("<IQ", entries, at + 116)
+        if shift == 9:  # version 3: the size's high 32 bits may be garbage (MS-CFB 2.6.3)
+            length &= 0xFFFFFFFF
+        # A root (5) holds the mini stream; a stream (2) of cutoff bytes or more lies in whole sectors.
+        if start < _MAX_SECTOR and (kind == 5 and length or kind == 2 and length >= cutoff):
+            chain(start)
+
+
+def _u32(data: bytes, offset: int, count: int) -> array:
+    values = array("I", data[offset:offset + 4 * count])
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
+def _truncated(data: bytes) -> InputError:
+    return InputError(f"classeur illisible : fichier .xls tronqué ou endommagé (il renvoie au-delà de ses "
+                      f"{len(data)} octets)", message_en=f"unreadable spreadsheet: truncated or damaged .xls file "
+                                                       f"(it refers beyond its {len(data)} bytes)")
+
+
+def _damaged() -> InputError:
+    return InputError("classeur illisible : fichier .xls endommagé (table d'allocation incohérente)",
+                      message_en="unreadable spreadsheet: damaged .xls file (inconsistent allocation table)")
+
+
+def _calamine(call: Callable[..., Any], *args) -> Any:
+    """``call(*args)``, a call into calamine, whatever it raises told as the file's error."""
+    try:
+        return call(*args)
+    except EXITING:
+        raise
+    except BaseException as exc:  # calamine's errors, and pyo3's PanicException (no Exception) when Rust panics
+        raise InputError(f"classeur illisible : {exc}", message_en=f"unreadable spreadsheet: {exc}") from None
+
+
+def cell_text(value) -> str:
+    """The text of a cell as calamine gives it: whole floats without ``.0``, dates in ISO 8601.
+
+    >>> cell_text(164000.0), cell_text(dt.datetime(2024, 3, 1, 0, 0)), cell_text(None)
+    ('164000', '2024-03-01', '')
+    """
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # 164000.0 -> "164000"; XLSX numbers keep all 15 digits, unlike CSV exports
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
+    if isinstance(value, dt.time):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+@dataclass
+class Sheet:
+    """A sheet read from a workbook: its name, its place among the sheets (0: the first), its rows."""
+
+    name: str
+    index: int
+    rows: Rows
+
+
+def read_sheet(data: bytes, max_rows: int = MAX_ROWS, choose: Callable[[list[Sheet]], int] | None = None) -> Sheet:
+    """Read a sheet of the spreadsheet ``data``: the first, or the one that ``choose`` picks among the first rows
+    (``HEAD_ROWS``) of each visible worksheet when there are several. Raises InputError when it cannot be read or
+    has more than ``max_rows`` rows."""
+    if data.startswith(OLE[:4]):
+        return _apart(_read_sheet, data, max_rows, choose)
+    return _read_sheet(data, max_rows, choose)
+
+
+def _read_sheet(data: bytes, max_rows: int, choose: Callable[[list[Sheet]], int] | None) -> Sheet:
+    book = _open(data)
+    index = 0
+    if choose is not None and len(heads := sheet_heads(book)) > 1:
+        index = heads[choose(heads)].index
+    sheet = _calamine(book.get_sheet_by_index, index)
+    if sheet.total_height > max_rows:
+        raise InputError(f"classeur refusé : {sheet.total_height} lignes (limite {max_rows})",
+                         message_en=f"spreadsheet refused: {sheet.total_height} rows (limit {max_rows})")
+    return Sheet(_calamine(lambda: book.sheet_names[index]), index, _rows(sheet, _calamine(sheet.to_python)))
+
+
+def read_heads(data: bytes) -> list[Sheet]:
+    """The first rows of the first sheet of the spreadsheet ``data`` and of its other visible worksheets (kind
+    detection looks at them); raises InputError when it cannot be read."""
+    if data.startswith(OLE[:4]):
+        return _apart(lambda: sheet_heads(_open(data)))
+    return sheet_heads(_open(data))
+
+
+def _apart(call: Callable[..., Any], *args) -> Any:
+    """``call(*args)`` run in a forked process, for a legacy XLS: on some damaged records calamine's reader asks
+    for petabytes and Rust aborts the process — no exception to catch. Only that process ends then, and the file
+    is refused; the ingest goes on. What the reader writes to stderr (Rust's panic and abort messages) is dropped."""
+    import python_calamine  # noqa: F401 - imported before the fork, not by the child
+
+    read, write = os.pipe()
+    with warnings.catch_warnings():
+        # Python 3.12+ warns when a process with threads forks (a store's RocksDB threads): the child only reads
+        # the file's bytes, with no lock that another thread could hold (glibc's malloc is fork-safe).
+        warnings.filterwarnings("ignore", r"This process .* is multi-threaded", DeprecationWarning)
+        pid = os.fork()
+    if pid == 0:  # the child: its answer, then an immediate exit (no atexit handler, no flush of inherited buffers)
+        try:
+            os.close(read)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+            faulthandler.disable()  # an abort is this process's expected end, not to be told with a traceback
+            try:
+                answer = (None, call(*args))
+            except InputError as exc:
+                answer = (exc.issue, None)
+            except BaseException as exc:  # a bug of ours: told as such, not as a damaged file
+                answer = (internal_error(exc).issue, None)
+            with os.fdopen(write, "wb") as out:
+                pickle.dump(answer, out)
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as answers:
+        answer = answers.read()
+    os.waitpid(pid, 0)
+    if not answer:
+        raise InputError("classeur illisible : fichier .xls endommagé (sa lecture a échoué)",
+                         message_en="unreadable spreadsheet: damaged .xls file (reading it failed)")
+    issue, value = pickle.loads(answer)
+    if issue is not None:
+        raise InputError(issue.message, issue.line, issue.field, issue.message_en, issue.value)
+    return value
+
+
+def _open(data: bytes):
+    from python_calamine import CalamineWorkbook
+
+    if data.startswith(ZIP):
+        check_zip(data)
+    elif data.startswith(OLE[:4]):
+        check_ole(data)
+    return _calamine(CalamineWorkbook.from_filelike, io.BytesIO(data))
+
+
+def sheet_heads(book) -> list[Sheet]:
+    """The first rows (``HEAD_ROWS``) of the first sheet and of each other visible worksheet of ``book`` (a
+    calamine workbook), at most ``MAX_SHEETS``."""
+    from python_calamine import SheetTypeEnum, SheetVisibleEnum
+
+    heads = []
+    for index, meta in enumerate(_calamine(lambda: book.sheets_metadata)[:MAX_SHEETS]):
+        if index and (meta.typ != SheetTypeEnum.WorkSheet or meta.visible != SheetVisibleEnum.Visible):
+            continue
+        sheet = _calamine(book.get_sheet_by_index, index)
+        heads.append(Sheet(meta.name, index, _rows(sheet, _calamine(sheet.to_python, True, HEAD_ROWS))))
+    return heads
+
+
+def _rows(sheet, values: list[list]) -> Rows:
+    first = sheet.start[0] + 1 if sheet.start else 1
+    return [(first + i, [cell_text(v) for v in cells]) for i, cells in enumerate(values)]
+
+
+def spreadsheet_error(data: bytes) -> InputError | None:
+    """Why the spreadsheet ``data`` cannot be read; None when it can, or when ``data`` is no spreadsheet."""
+    if not is_spreadsheet(data):
+        return None
+    try:
+        read_sheet(data, MAX_ROWS)
+    except InputError as exc:
+        return exc
+    return None
