@@ -75,3 +75,12 @@ def test_pitfall_18_a_siret_with_a_float_suffix_is_read():
     row = "W061000102;;40261754200012.0;061P;2014-06-17;;;0001-01-01;D;S;ASSO;objet;06004;06600;Antibes;A;\n"
     ex = extract(SourceContext(Path("rna.csv"), (header + row).encode()))
     assert ([str(s) for s in ex.graph.objects(None, MAI.siret)], ex.issues) == (["40261754200012"], [])
+
+
+def test_pitfall_18_a_siret_that_lost_its_leading_zeros_is_restored_with_a_warning():
+    header = ("id;id_ex;siret;gestion;date_creat;date_decla;date_publi;date_disso;nature;groupement;titre;objet;"
+              "adrs_codeinsee;adrs_codepostal;adrs_libcommune;position;maj_time\n")
+    row = "W061000102;;552013500004;061P;2014-06-17;;;0001-01-01;D;S;ASSO;objet;06004;06600;Antibes;A;\n"
+    ex = extract(SourceContext(Path("rna.csv"), (header + row).encode()))
+    assert [str(s) for s in ex.graph.objects(None, MAI.siret)] == ["00552013500004"]
+    assert [i.message for i in ex.issues] == ["zéros de tête perdus (passage par un tableur) : SIRET lu 00552013500004"]

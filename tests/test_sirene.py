@@ -90,3 +90,13 @@ def test_a_ceased_unit_is_kept_with_its_dissolution_date_and_a_warning(start, di
     assert list(ex.graph.objects(actor("402617542"), SCHEMA.dissolutionDate)) == []
     assert [(i.level, i.line, i.message) for i in ex.issues] == [("warning", 2, warning)]
     assert (ex.stats["actors"], ex.stats["closed"]) == (2, 1)
+
+
+@pytest.mark.parametrize("written, siren, warned", [("5520135", "005520135", True),
+                                                    ("402617542.0", "402617542", False)])
+def test_pitfall_18_a_siren_through_a_spreadsheet_is_read_back(written, siren, warned):
+    path = FIXTURES / "StockUniteLegale_utf8_sample.csv"
+    header, first, rest = path.read_bytes().decode("utf-8").split("\n", 2)
+    ex = extract(SourceContext(path, "\n".join([header, written + first[first.index(";"):]]).encode()))
+    assert [str(s) for s in ex.graph.objects(None, MAI.siren)] == [siren]
+    assert any("zéros de tête perdus" in i.message for i in ex.issues) == warned

@@ -24,7 +24,8 @@ from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind,
 from graph.namespaces import MAI, SCHEMA, mint
 from graph.tabular import Row, peek_keys, peek_lines, read_table
 from graph.triples import plain_literal
-from graph.values import ValueProblem, clean_identifier, normalise_rna, parse_date, rna_ok, siret_ok
+from graph.values import (ValueProblem, clean_identifier, normalise_rna, parse_date, restore_leading_zeros,
+                          rna_ok, siret_ok)
 
 #: Columns that only RNA extracts have (both layouts).
 SIGNATURE = {"id", "idex", "siret", "gestion", "datecreat", "titre", "objet", "objetsocial1", "adrscodeinsee"}
@@ -91,6 +92,11 @@ class _Rows:
     def add_row(self, row: Row) -> None:
         title, rna = self.get(row, "titre"), self.rna(row)
         siret = clean_identifier(self.get(row, "siret"))
+        if (padded := restore_leading_zeros(siret)) is not None and len(padded) == 14:
+            self.ex.warn(f"zéros de tête perdus (passage par un tableur) : SIRET lu {padded}",
+                         f"leading zeros lost (through a spreadsheet): SIRET read as {padded}", line=row.line,
+                         field="siret", value=self.get(row, "siret"))
+            siret = padded
         siret = siret if siret_ok(siret) else None
         if self.get(row, "siret") and not siret:
             self.ex.warn("SIRET invalide : ignoré", "invalid SIRET: ignored", line=row.line, field="siret",

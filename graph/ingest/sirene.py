@@ -26,7 +26,8 @@ from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind,
 from graph.namespaces import MAI, SCHEMA
 from graph.tabular import Row, normalise_header, peek_keys, peek_lines, read_table
 from graph.triples import plain_literal
-from graph.values import ValueProblem, normalise_rna, parse_bool, parse_date, rna_ok, siren_ok
+from graph.values import (ValueProblem, clean_identifier, normalise_rna, parse_bool, parse_date,
+                          restore_leading_zeros, rna_ok, siren_ok)
 
 #: The columns that make a SIRENE legal units extract, as INSEE spells them.
 COLUMNS = ("siren", "categorieJuridiqueUniteLegale", "activitePrincipaleUniteLegale", "denominationUniteLegale")
@@ -104,12 +105,18 @@ class _Rows:
         return [n for i, n in enumerate(names) if n and n not in names[:i]]
 
     def add_row(self, row: Row) -> None:
-        siren, category = self.get(row, "siren"), self.get(row, "categorieJuridiqueUniteLegale")
+        written, category = self.get(row, "siren"), self.get(row, "categorieJuridiqueUniteLegale")
         if self.get(row, "dateFin"):  # a closed period of the history file
             return
+        siren = clean_identifier(written)  # "402617542.0" from a float export
+        if (padded := restore_leading_zeros(siren)) is not None and len(padded) == 9:
+            self.ex.warn(f"zéros de tête perdus (passage par un tableur) : SIREN lu {padded}",
+                         f"leading zeros lost (through a spreadsheet): SIREN read as {padded}", line=row.line,
+                         field="siren", value=written)
+            siren = padded
         if not siren_ok(siren):
             self.ex.reject("SIREN invalide (9 chiffres, clé de Luhn)", "invalid SIREN (9 digits, Luhn key)",
-                           line=row.line, field="siren", value=siren)
+                           line=row.line, field="siren", value=written)
             return
         names = self.label(row)
         if category == "1000" or self.get(row, "statutDiffusionUniteLegale") == "P" or not names:
