@@ -30,8 +30,8 @@ import re
 from collections import Counter
 from decimal import Decimal
 
+from graph.identifiers import siret_ok
 from graph.namespaces import sparql_prologue
-from graph.values import siret_ok
 
 COLUMNS = ("nomAttribuant", "idAttribuant", "dateConvention", "referenceDecision", "nomBeneficiaire",
            "idBeneficiaire", "rnaBeneficiaire", "objet", "montant", "nature", "conditionsVersement",

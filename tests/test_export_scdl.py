@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from graph.export import COLUMNS, export_scdl
+from graph.identifiers import siret_ok
 from graph.ingest.pipeline import ingest_paths
 from graph.store import open_store
-from graph.values import siret_ok
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tabular"
 

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph import values
+from graph import identifiers, values
 from graph.identity import actor_iri, name_key
 from graph.ingest import delib_people, french
 from graph.ingest.delib_meta import parse_actes
@@ -116,18 +116,18 @@ def test_any_text_gives_a_date_in_words_or_none(text):
 
 def with_luhn_key(body: str) -> str:
     """Append the digit that makes ``body`` pass the Luhn check."""
-    return next(body + d for d in "0123456789" if values.luhn_ok(body + d))
+    return next(body + d for d in "0123456789" if identifiers.luhn_ok(body + d))
 
 
 sirets = st.text(alphabet="0123456789", min_size=13, max_size=13).filter(
-    lambda s: not s.startswith(values.LA_POSTE_SIREN)).map(with_luhn_key)
+    lambda s: not s.startswith(identifiers.LA_POSTE_SIREN)).map(with_luhn_key)
 
 
 @given(sirets, st.integers(min_value=0, max_value=13), st.integers(min_value=1, max_value=9))
 def test_a_siret_with_one_wrong_digit_is_refused(siret, position, shift):
-    assert values.siret_ok(siret)
+    assert identifiers.siret_ok(siret)
     wrong = siret[:position] + str((int(siret[position]) + shift) % 10) + siret[position + 1:]
-    assert not values.siret_ok(wrong)
+    assert not identifiers.siret_ok(wrong)
 
 
 @given(sirets, st.lists(st.sampled_from([" ", "\u00a0", "\u202f"]), max_size=3))
@@ -136,27 +136,27 @@ def test_a_siret_with_spaces_inside_is_still_valid(siret, spaces):
     for i, space in enumerate(spaces):
         cut = 3 * (i + 1)
         spaced = spaced[:cut] + space + spaced[cut:]
-    assert values.siret_ok(spaced)
+    assert identifiers.siret_ok(spaced)
 
 
 @given(sirets)
 def test_a_siret_that_went_through_a_float_is_flagged(siret):
     mangled = str(float(int(siret)))
-    assert not values.siret_ok(mangled)
-    assert values.siret_float_mangled(mangled)
+    assert not identifiers.siret_ok(mangled)
+    assert identifiers.siret_float_mangled(mangled)
 
 
 @given(hostile_text)
 def test_any_text_is_a_valid_or_invalid_identifier_without_error(text):
-    for check in (values.siret_ok, values.siren_ok, values.rna_ok, values.siret_float_mangled):
+    for check in (identifiers.siret_ok, identifiers.siren_ok, identifiers.rna_ok, identifiers.siret_float_mangled):
         assert check(text) in (True, False)
-    assert isinstance(values.normalise_rna(text), str)
+    assert isinstance(identifiers.normalise_rna(text), str)
 
 
 @given(st.text(alphabet="0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=9, max_size=9), st.booleans())
 def test_an_rna_number_in_any_case_and_spacing_is_valid(body, lower):
     written = f" w{body[:3]} {body[3:]} " if lower else "W" + body
-    assert values.rna_ok(written.lower() if lower else written)
+    assert identifiers.rna_ok(written.lower() if lower else written)
 
 
 # --- ACTES ids -----------------------------------------------------------------------------------------------------

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.values import (ValueProblem, clean_identifier, dot_convention, luhn_ok, parse_amount, parse_bool,
-                          parse_date, parse_int, parse_period, parse_ratio, restore_leading_zeros, rna_ok, siren_ok,
-                          siret_float_mangled, siret_ok)
+from graph.identifiers import (clean_identifier, luhn_ok, restore_leading_zeros, rna_ok, siren_ok, siret_float_mangled,
+                               siret_ok)
+from graph.values import (ValueProblem, dot_convention, parse_amount, parse_bool, parse_date, parse_int, parse_period,
+                          parse_ratio)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -22,9 +22,9 @@ from functools import cache
 from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 
+from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.ingest.french import AMOUNT_RE, fold
 from graph.namespaces import MAI
-from graph.values import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 
 
 @dataclass

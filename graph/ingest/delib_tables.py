@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.ingest.delib_grants import NATURE_CODES, GrantFact, GrantsFound, StatedTotal, _NATURE_WORDS
 from graph.ingest.delib_profile import Profile
 from graph.ingest.french import fold, parse_amount
-from graph.values import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 
 _BENEF_COL = re.compile(r"beneficiaire|structure|association|organisme|attributaire|porteur|raison sociale|"
                         r"denomination|\bclub|\bnom\b(?! du projet)|commune|etablissement|college|lycee|ecole|"

@@ -47,12 +47,13 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from graph.encodings import decode
+from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.identity import ActorBook, fold
 from graph.ingest.base import Extraction, InputError, Issue, SourceContext, SourceKind, new_graph
 from graph.limits import check_line_length
 from graph.namespaces import CIRCLES, MAI, ORG, SCHEMA, THEMES, mint, slugify
 from graph.tabular import sniff_delimiter
-from graph.values import ValueProblem, clean_identifier, normalise_rna, parse_date, rna_ok, siren_ok, siret_ok
+from graph.values import ValueProblem, parse_date
 
 FORMAT = "maillage-register/1"
 #: The encodings that :func:`graph.encodings.decode` tells, as a coordinator knows them.

@@ -19,13 +19,13 @@ import re
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
+from graph.identifiers import clean_identifier, normalise_rna, restore_leading_zeros, rna_ok, siret_ok
 from graph.identity import ActorBook
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.namespaces import MAI, SCHEMA, mint
 from graph.tabular import Row, peek_keys, peek_lines, read_table
 from graph.triples import plain_literal
-from graph.values import (ValueProblem, clean_identifier, normalise_rna, parse_date, restore_leading_zeros,
-                          rna_ok, siret_ok)
+from graph.values import ValueProblem, parse_date
 
 #: Columns that only RNA extracts have (both layouts).
 SIGNATURE = {"id", "idex", "siret", "gestion", "datecreat", "titre", "objet", "objetsocial1", "adrscodeinsee"}

@@ -13,6 +13,7 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
+from graph.identifiers import clean_identifier, siren_ok, siret_ok
 from graph.identity import ActorBook, deliberation_iri
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
 from graph.ingest.scdl_grants import EXTENSIONS, parse_funder_option
@@ -20,7 +21,7 @@ from graph.ingest.scdl_headers import (DELIBERATION_FIELDS, fields_named, header
                                        warn_duplicate_columns)
 from graph.namespaces import MAI, SCHEMA
 from graph.tabular import Row, peek_keys, read_table
-from graph.values import ValueProblem, clean_identifier, parse_date, parse_int, siren_ok, siret_ok
+from graph.values import ValueProblem, parse_date, parse_int
 
 DELIBERATION_KEYS = keys_of(DELIBERATION_FIELDS)
 VOTES = (("votes_for", MAI.votesFor), ("votes_against", MAI.votesAgainst), ("abstentions", MAI.abstentions))

@@ -28,6 +28,8 @@ from decimal import Decimal
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
+from graph.identifiers import (clean_identifier, normalise_rna, restore_leading_zeros, rna_ok, siren_ok,
+                               siret_float_mangled, siret_ok)
 from graph.identity import ActorBook, actor_key, deliberation_iri, is_placeholder_name, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.ingest.scdl_checks import dot_message, is_total, nothing_kept, total_difference
@@ -35,9 +37,7 @@ from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_m
                                        warn_duplicate_columns)
 from graph.namespaces import MAI, SCHEMA, mint
 from graph.tabular import Row, Table, peek_keys, read_table
-from graph.values import (ValueProblem, clean_identifier, dot_convention, normalise_rna, parse_amount,
-                          parse_date, parse_int, parse_period, parse_ratio, restore_leading_zeros, rna_ok, siren_ok,
-                          siret_float_mangled, siret_ok)
+from graph.values import ValueProblem, dot_convention, parse_amount, parse_date, parse_int, parse_period, parse_ratio
 
 EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods")
 GRANT_KEYS = keys_of(GRANT_FIELDS)

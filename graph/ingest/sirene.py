@@ -21,13 +21,13 @@ import re
 from rdflib import URIRef
 from rdflib.namespace import XSD
 
+from graph.identifiers import clean_identifier, normalise_rna, restore_leading_zeros, rna_ok, siren_ok
 from graph.identity import ActorBook
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.namespaces import MAI, SCHEMA
 from graph.tabular import Row, normalise_header, peek_keys, peek_lines, read_table
 from graph.triples import plain_literal
-from graph.values import (ValueProblem, clean_identifier, normalise_rna, parse_bool, parse_date,
-                          restore_leading_zeros, rna_ok, siren_ok)
+from graph.values import ValueProblem, parse_bool, parse_date
 
 #: The columns that make a SIRENE legal units extract, as INSEE spells them.
 COLUMNS = ("siren", "categorieJuridiqueUniteLegale", "activitePrincipaleUniteLegale", "denominationUniteLegale")

@@ -1,0 +1,136 @@
+"""The identifiers of French public data — SIREN, SIRET (Luhn keys, La Poste's exception), RNA numbers — and
+what spreadsheets do to them (DATA-FORMATS.md pitfall 18: spaces and dots inside, a float's ".0", lost leading
+zeros, digits lost to a float's precision).
+
+>>> siret_ok("732 829 320 00074")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_ID_NOISE = re.compile(r"[\s\u00a0\u202f.\-]")
+# Compiled once: these run on every row of an extract (re's own cache costs a lookup a call).
+_SIREN, _SIRET = re.compile(r"\d{9}"), re.compile(r"\d{14}")
+_SPACE, _WHITESPACE = re.compile(r"[\s\u00a0\u202f]"), re.compile(r"\s")
+
+
+#: What a float conversion appends to a number of digits: "52499120500013.0" (pandas, spreadsheets).
+_FLOAT_SUFFIX = re.compile(r"(\d[\d\s\u00a0\u202f]*)\.0+\s*")
+
+
+def clean_identifier(text: str | None) -> str:
+    """Remove the spaces, dots and hyphens that people put inside SIRENs and SIRETs, and the ``.0`` that a float
+    conversion appends to them (pitfall 18).
+
+    >>> clean_identifier("732 829 320 00074"), clean_identifier("52499120500013.0")
+    ('73282932000074', '52499120500013')
+    """
+    if (m := _FLOAT_SUFFIX.fullmatch(text.strip() if text else "")) is not None:
+        text = m[1]
+    return _ID_NOISE.sub("", text or "")
+
+
+def restore_leading_zeros(digits: str) -> str | None:
+    """Return the SIREN (7 or 8 digits) or SIRET (10 to 13 digits) ``digits`` with the leading zeros that a
+    spreadsheet dropped put back, when the result passes the check; None otherwise (pitfall 18). A leading zero
+    does not change the Luhn sum: the check tells a dropped zero from a mistyped number only as it would tell any
+    number, and the caller warns.
+
+    >>> restore_leading_zeros("552013500004"), restore_leading_zeros("5520135"), restore_leading_zeros("3805449320029")
+    ('00552013500004', '005520135', None)
+    """
+    if not digits.isascii() or not digits.isdigit():
+        return None
+    if len(digits) in (7, 8) and siren_ok(padded := digits.zfill(9)):
+        return padded
+    if 10 <= len(digits) <= 13 and siret_ok(padded := digits.zfill(14)):
+        return padded
+    return None
+
+
+@lru_cache(maxsize=65_536)  # the same dates and identifiers recur on many rows
+def luhn_ok(digits: str) -> bool:
+    """Return True when a string of digits passes the Luhn check.
+
+    >>> luhn_ok("244200770"), luhn_ok("244200771")
+    (True, False)
+    """
+    # From the right: digits in odd places count as they are, the others doubled (less 9 past 9).
+    total = sum(map(int, digits[-1::-2])) + sum(_DOUBLED[d] for d in map(int, digits[-2::-2]))
+    return total % 10 == 0
+
+
+_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
+
+
+def siren_ok(text: str | None) -> bool:
+    """Return True for a valid SIREN: 9 digits passing Luhn.
+
+    >>> siren_ok("244200770"), siren_ok("225800010"), siren_ok("24420077")
+    (True, True, False)
+    """
+    s = _ID_NOISE.sub("", text or "")  # not clean_identifier: "402617542.0" is no SIREN for a caller that keeps it
+    return bool(_SIREN.fullmatch(s)) and luhn_ok(s)
+
+
+#: La Poste's establishments share one SIREN and use another key: the digit sum is a multiple of 5.
+LA_POSTE_SIREN = "356000000"
+
+
+def siret_ok(text: str | None) -> bool:
+    """Return True for a valid SIRET: 14 digits passing Luhn, or La Poste's rule (digit sum % 5).
+
+    >>> siret_ok("21060004500392"), siret_ok("35600000000048"), siret_ok("35600000049837")
+    (True, True, True)
+    >>> siret_ok("21860194600000"), siret_ok("21860194600000.0")
+    (False, False)
+    """
+    s = _SPACE.sub("", text or "")
+    if not _SIRET.fullmatch(s):
+        return False
+    return luhn_ok(s) or (s.startswith(LA_POSTE_SIREN) and sum(map(int, s)) % 5 == 0)
+
+
+_FLOATY = re.compile(r"\d+\.0+|\d(?:[.,]\d+)?[eE][+]?\d+")
+
+
+def siret_float_mangled(text: str | None) -> bool:
+    """Return True when an identifier went through a float: ``21860194600000.0``, ``2.18601946E+13``, a 13-digit
+    value, or 14 digits ending in zeros that fail the check (digits lost, pitfall 18).
+
+    >>> siret_float_mangled("21860194600000.0"), siret_float_mangled("3805449320029.0")
+    (True, True)
+    >>> siret_float_mangled("21860194600000"), siret_float_mangled("21860194600013")
+    (True, False)
+    """
+    raw = (text or "").strip()
+    if _FLOATY.fullmatch(raw):
+        return True
+    s = clean_identifier(raw)
+    if re.fullmatch(r"\d{13}", s):
+        return True
+    return bool(re.fullmatch(r"\d{12}0{2}", s)) and not siret_ok(s)
+
+
+_RNA = re.compile(r"W[0-9A-Z]{9}")
+
+
+def normalise_rna(text: str | None) -> str:
+    """Return an RNA number uppercased and without spaces (validity is :func:`rna_ok`'s business).
+
+    >>> normalise_rna(" w751 085 568 ")
+    'W751085568'
+    """
+    return _WHITESPACE.sub("", text or "").upper()
+
+
+def rna_ok(text: str | None) -> bool:
+    """Return True for an RNA number: ``W`` and 9 digits or capital letters (Corsica, Mayotte: pitfall 19).
+
+    >>> rna_ok("W9T1002867"), rna_ok("W2A0001234"), rna_ok("751P00085568"), rna_ok("pas un rna")
+    (True, True, False, False)
+    """
+    return bool(_RNA.fullmatch(normalise_rna(text)))
