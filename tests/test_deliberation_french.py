@@ -15,7 +15,8 @@ from graph.ingest.delib_grants import find_grants
 from graph.ingest.delib_tables import choose_amount_column
 from graph.ingest.delib_decision import find_budget_account, find_published, parse_vote
 from graph.ingest.delib_meta import find_authority, find_body, find_number, find_session_date, find_title
-from graph.ingest.delib_people import Person, parse_attendance, parse_person
+from graph.ingest.delib_names import Person, parse_person
+from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_text import strip_stamps
 from graph.ingest.deliberation import looks_like_deliberation
 from graph.ingest.french import (find_amounts_in_words, format_amount, format_date_words, number_to_words,

@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 
 from graph import identifiers, values
 from graph.identity import actor_iri, name_key
-from graph.ingest import delib_people, french
+from graph.ingest import delib_names, delib_people, french
 from graph.ingest.delib_meta import parse_actes
-from graph.ingest.delib_people import CIVILITIES, PARTICLES, parse_person
+from graph.ingest.delib_names import CIVILITIES, PARTICLES, parse_person
 
 settings.register_profile("maillage", max_examples=150, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -203,7 +203,7 @@ def test_any_text_gives_a_person_or_none(text):
 
 @given(hostile_text)
 def test_a_name_read_again_from_the_cache_reads_as_the_first_time(text):
-    uncached = delib_people._parse_person.__wrapped__(text.strip().strip(".;:"))
+    uncached = delib_names._parse_person.__wrapped__(text.strip().strip(".;:"))
     assert parse_person(text) == uncached and parse_person(f" {text} ") == uncached
 
 

@@ -22,7 +22,8 @@ from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
 from graph.identity import actor_iri, actor_key, name_key
 from graph.ingest.base import SourceContext, add_evidence
-from graph.ingest.delib_people import Attendance, Person
+from graph.ingest.delib_names import Person
+from graph.ingest.delib_people import Attendance
 from graph.namespaces import MAI, ORG, SCHEMA, mint, slugify
 from graph.triples import TripleSet, plain_literal
 

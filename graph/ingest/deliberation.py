@@ -1,9 +1,10 @@
 """The deliberation kind: council deliberations (PDF text layer, plain text, Markdown) into the graph.
 
-Reading is split by fact group: :mod:`delib_text` (PDF, Markdown, prefecture stamps), :mod:`delib_people`
-(attendance), :mod:`delib_meta` (authority, organ, session, number, title, ACTES id), :mod:`delib_decision` (vote,
-publication, fiscal year, budget account), :mod:`delib_grants` and :mod:`delib_tables`, :mod:`delib_aligned` (grants
-and stated totals), :mod:`delib_profile` (beneficiary, PTCE, goals);
+Reading is split by fact group: :mod:`delib_text` (PDF, Markdown, prefecture stamps), :mod:`delib_people` and
+:mod:`delib_names` (attendance), :mod:`delib_meta` (authority, organ, session, number, title, ACTES id),
+:mod:`delib_decision` (vote, publication, fiscal year, budget account), :mod:`delib_grants`, :mod:`delib_several`,
+:mod:`delib_tables` and :mod:`delib_aligned` (grants and stated totals), :mod:`delib_profile` (beneficiary, PTCE,
+goals);
 :mod:`delib_graph` writes the triples and documents the modelling choices. Each fact group carries
 ``mai:evidence`` pointing into the normalised text returned as ``Extraction.text``.
 

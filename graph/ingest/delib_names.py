@@ -1,0 +1,125 @@
+"""People's names as deliberations write them: with a civility, given names first or family name first, family
+names alone in capitals, compound and particle names (DATA-FORMATS.md pitfall 24).
+
+>>> parse_person("Mme Ramona GONZALEZ GRAIL")
+Person(given='Ramona', family='GONZALEZ GRAIL')
+>>> parse_person("Cédric de SAINT JOUAN").label
+'Cédric de SAINT JOUAN'
+>>> parse_person("Agence Locale de l'Energie - Désignation") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+CIVILITIES = {"m.", "mme", "mmes", "mlle", "mr", "mr.", "monsieur", "madame", "mm.", "dr", "dr.", "me", "mesdames",
+              "messieurs", "mm", "mme."}
+PARTICLES = {"de", "du", "des", "d'", "d’", "le", "la", "van", "von", "di", "da", "del", "della", "dos"}
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person as a list names them: given names, family name (particles and compounds kept whole)."""
+
+    given: str
+    family: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.given} {self.family}".strip()  # a list may give the family name only
+
+    @property
+    def key(self) -> str:
+        return self.label.lower()
+
+
+def _is_upper_word(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def parse_person(text: str) -> Person | None:
+    """Read one listed name ("M. Jean-Luc BASSON"), or None when it does not look like a person's name."""
+    return _parse_person(text.strip().strip(".;:"))
+
+
+@lru_cache(maxsize=4096)
+def _parse_person(text: str) -> Person | None:
+    # Read once per distinct name (a Person is frozen, so it can be shared): each line of a list is read as names
+    # to find where the list ends, then its names again, and the same members sit at every session of a council.
+    tokens = text.split()
+    while tokens and (tokens[0].lower() in CIVILITIES
+                      or tokens[0] == "et" and len(tokens) > 1 and tokens[1].lower() in CIVILITIES):
+        tokens = tokens[1:]  # "M.", "Mmes", "Mesdames et Messieurs"
+    if tokens and _is_upper_word(tokens[0]) and not _is_upper_word(tokens[-1]):
+        return _family_first(tokens)
+    given: list[str] = []
+    while tokens and not _is_upper_word(tokens[0]) and tokens[0].lower() not in PARTICLES:
+        given.append(tokens.pop(0))
+    family = tokens
+    if not family and len(given) >= 2 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+", given[-1]):
+        family = [given.pop().upper()]  # "Philippe Saurel": the lists' convention writes it "Philippe SAUREL"
+    if not given or not family or len(given) > 3 or len(family) > 4:
+        return None
+    if not all(re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)*", g) for g in given):
+        return None
+    if not all(_is_upper_word(f) or f.lower() in PARTICLES for f in family[:-1] + [family[-1].upper()]):
+        return None
+    if not (_is_upper_word(family[-1]) or len(family) == 1):
+        return None
+    return Person(" ".join(given), " ".join(family))
+
+
+def _family_first(tokens: list[str]) -> Person | None:
+    """A name written family name first, in capitals, then given names ("DUPONT Jean", "LE GALL Anne-Marie")."""
+    family: list[str] = []
+    while tokens and (_is_upper_word(tokens[0]) or tokens[0].lower() in PARTICLES):
+        family.append(tokens.pop(0))
+    if not family or not 1 <= len(tokens) <= 3 or len(family) > 4:
+        return None
+    if not all(re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)*", g) for g in tokens):
+        return None
+    if _INSTITUTION_WORDS & {g.lower() for g in tokens}:  # "SAINT-ÉTIENNE Métropole" is no person
+        return None
+    return Person(" ".join(tokens), " ".join(family))
+
+
+_INSTITUTION_WORDS = {"métropole", "ville", "commune", "département", "région", "conseil", "association",
+                      "communauté", "agglomération", "syndicat", "centre", "mairie", "préfecture", "état"}
+
+
+def surname_only(item: str) -> Person | None:
+    """A member listed by the family name alone, as small communes list them ("MM. CHAMBON, FAYARD, Mme COSTE"):
+    one to three words in capitals, after a civility or none.
+
+    >>> surname_only("MM. CHAMBON"), surname_only("LE GALL"), surname_only("Jean DUPONT")
+    (Person(given='', family='CHAMBON'), Person(given='', family='LE GALL'), None)
+    """
+    tokens = item.strip(" .;:").split()
+    while tokens and tokens[0].lower() in CIVILITIES:
+        tokens = tokens[1:]
+    if not 1 <= len(tokens) <= 3 or not all(_is_upper_word(t) and re.fullmatch(r"[\w'’-]+", t) for t in tokens):
+        return None
+    return Person("", " ".join(tokens))
+
+
+def in_capitals(item: str) -> Person | None:
+    """A name in a list written all in capitals, after a civility: the first word is the given name, the others the
+    family name ("M. JEAN-MICHEL TOURNADRE"); a particle first ("M. LE GALL") opens a family name alone.
+
+    >>> in_capitals("MME FRANÇOISE CHEVALEYRE"), in_capitals("M. LE GALL"), in_capitals("DÉCIDE")
+    (Person(given='Françoise', family='CHEVALEYRE'), Person(given='', family='LE GALL'), None)
+    """
+    tokens = item.strip(" .;:").split()
+    if not tokens or tokens[0].lower() not in CIVILITIES:
+        return None
+    while tokens and tokens[0].lower() in CIVILITIES:
+        tokens = tokens[1:]
+    if not 1 <= len(tokens) <= 5 or not all(_is_upper_word(t) and re.fullmatch(r"[\w'’-]+", t) for t in tokens):
+        return None
+    if len(tokens) == 1 or tokens[0].lower() in PARTICLES:
+        return Person("", " ".join(tokens))
+    return Person(tokens[0].title(), " ".join(tokens[1:]))
