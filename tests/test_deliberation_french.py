@@ -348,6 +348,17 @@ def test_the_deliberations_own_number_is_read_not_that_of_an_act_it_cites(text, 
     assert find_number(text) == number
 
 
+@pytest.mark.parametrize("text, title", [
+    ("Objet : Attribution de subventions aux associations\nMonsieur le Maire rappelle que la commune soutient\n",
+     "Attribution de subventions aux associations"),
+    ("Objet : Subvention exceptionnelle à l'association\nLes Amis du Vélo\n\nVu", "Subvention exceptionnelle à "
+     "l'association Les Amis du Vélo"),
+    ("Objet : SUBVENTIONS AUX\nASSOCIATIONS SPORTIVES\nLe Conseil municipal", "SUBVENTIONS AUX ASSOCIATIONS SPORTIVES"),
+])
+def test_a_one_line_title_does_not_take_the_first_sentence_a_pdf_sets_below_it(text, title):
+    assert find_title(text, None, 0)[0] == title
+
+
 def test_a_title_does_not_take_the_rapporteur_or_number_line_below_it():
     assert find_title("Objet : Subvention au club\nRapporteur : M. Jean DUPONT\n", None, 0)[0] == "Subvention au club"
     assert find_title("Objet : Subventions\nDélibération n° 2024-10-08\n\nLe Conseil", None, 0)[0] == "Subventions"

@@ -398,9 +398,12 @@ def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[
     """Return the title and its span: "Objet : …", "Rapport : …", "Rapport n° 14 – …" or "Point n° 7 – …", else what
     the number's line or the lines below it give, else a heading in capitals after the attendance, else the lines
     before "rapporte"."""
-    # The title's second line, if any, is no "Rapporteur : …" line, nor the number's ("Délibération n° …").
+    # The title's second line, if any, is no "Rapporteur : …" line, nor the number's ("Délibération n° …"), nor
+    # the report's first sentence that a PDF's text sets right below it ("Monsieur le Maire rappelle que…").
     match = re.search(r"^\s*(?:Objet|Rapport)\s*:\s*(?P<t>.+(?:\n(?!\s*\n|[^\n:]{0,40}:|\s*(?-i:D[ée]lib[ée]ration\b"
                       r"|DÉLIBÉRATION|N\s*[°º]|Délib\.)).+)?)", body, re.I | re.M)
+    if match is not None and "\n" in match.group("t") and not _continues_title(*match.group("t").split("\n", 1)):
+        match = re.compile(r"^\s*(?:Objet|Rapport)\s*:\s*(?P<t>.+)", re.I | re.M).match(body, match.start())
     if match is None:
         items = list(_ITEM_TITLE.finditer(body))  # the last item heading before the number, in minutes of several
         match = next((m for m in reversed(items) if number_end is not None and m.start() < number_end),
@@ -413,6 +416,34 @@ def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[
     if match is None:
         match = re.compile(r"(?P<t>(?:[^\n]+\n){1,3}?)[^\n]*\brapporte\b").search(body, attendance_end)
     return (_title(match.group("t")), match.start("t"), match.end("t")) if match else None
+
+
+#: What opens a sentence of the report, not the rest of a title: a civility, an article or pronoun, a visa.
+_SENTENCE_OPENER = re.compile(r"\s*(?:Monsieur|Madame|M\.|Mme|Mesdames|Le|La|Les|L['’]|Il|Elle|Ils|Vu|Consid[ée]rant|"
+                              r"Apr[èe]s|Sur|Dans|Par|Suite|Conform[ée]ment|Afin|Lors|Depuis|Ce|Cette|Ces|Un|Une|"
+                              r"En|Au|Aux|Pour|Compte\s+tenu)\b")
+#: Words that end a title's first line without ending the title ("… à l'association" / "Les Amis du Vélo").
+_TITLE_GOES_ON = re.compile(r"(?:\b(?:de|du|des|d['’]|à|au|aux|la|le|les|l['’]|et|ou|pour|par|en|sur|avec|"
+                            r"association|commune|ville|club|comité|centre|fédération|union|collège)|[-–—,:/(])\s*$", re.I)
+
+
+def _continues_title(first: str, second: str) -> bool:
+    """Whether ``second`` goes on with the title that ``first`` opens: a word cut, a lower-case start, a first line
+    ending on a word that asks for more, or both in capitals; not a sentence of the report.
+
+    >>> _continues_title("Attribution de subventions aux associations", "Monsieur le Maire rappelle que la commune")
+    False
+    >>> _continues_title("Subvention au club de football", "du quartier nord"), _continues_title("AIDE AUX", "CLUBS")
+    (True, True)
+    """
+    second = second.strip()
+    if not second:
+        return False
+    if second[0].islower() or _TITLE_GOES_ON.search(first):
+        return True
+    if first.upper() == first and second.upper() == second:
+        return True
+    return not _SENTENCE_OPENER.match(second) and not first.rstrip().endswith(".")
 
 
 def _title_by_the_number(body: str, number_end: int) -> re.Match | None:
