@@ -219,6 +219,13 @@ def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first
     ("DÉCIDE d'attribuer les subventions suivantes :\n- Comité des fêtes : 1.500,00 euros\n"
      "- Association sportive (football) : 1.200,00 euros\nsoit un total de 2.700,00 euros, imputé au c/6574.",
      [("Comité des fêtes", "1500.00"), ("Association sportive (football)", "1200.00")], ["2700.00"]),
+    ("décide :\n– d'attribuer une subvention de 12 000 € à l'association Maison des\nadolescents du Haut-\nPoitou pour "
+     "le déploiement d'un point écoute jeunes à Montmorillon ;", [("Maison des adolescents du Haut-Poitou", "12000")], []),
+    ("décide d'attribuer les subventions suivantes :\nComité des fêtes de Lussac : 1 500 € ;\n(cid:0) Football Club "
+     "Lussacais : 2 000 € ;\nsoit un total de 3 500 €.\n", [("Comité des fêtes de Lussac", "1500"),
+                                                           ("Football Club Lussacais", "2000")], ["3500"]),
+    ("Objet : Attribution de subventions aux associations\nLe Conseil municipal, convoqué le 8 avril 2024, s'est "
+     "réuni le 15\navril 2024. Votants : 13\n", [], []),
     ("Il décide d'attribuer des subventions exceptionnelles de 500 € et 300 € respectivement à l'association Les "
      "Crayons Solidaires et au Club photo Objectif Olivettes.",
      [("Les Crayons Solidaires", "500"), ("Club photo Objectif Olivettes", "300")], []),

@@ -87,8 +87,19 @@ _PROSE_TOTAL = re.compile(r"(?:montant\s+total|d[ée]pense\s+totale|soit\s+un\s+
                           r"total\s+général|enveloppe\s+(?:globale|totale))\s*(?:de|:)?\s*", re.I)
 
 
+#: What opens a list item: a hyphen, a dash, a bullet — or the "(cid:N)" that a PDF's text gives for a bullet
+#: drawn with a symbol font.
+_BULLET = r"(?:[-–—•*▪►●○◦]|\(cid:\d+\))"
+#: A list item that no bullet opens (the PDF drew it): a name, then ":" or dot leaders, then an amount, alone on
+#: its line ("Comité des fêtes de Lussac : 1 500 € ;").
+_BARE_ITEM = (r"[^\n]{2,120}?(?:[ \t]+:[ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*)(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)"
+              r"(?:,\d{1,2})?[ \u00a0\u202f]*(?:€|euros?)[ \t]*[;.,]?[ \t]*(?=\n|\Z)")
+_ITEM_START = re.compile(rf"\s*(?:{_BULLET}|{_BARE_ITEM})", re.I)
+
+
 def _clean_name(name: str) -> str | None:
     name = re.sub(r"\s+", " ", name).strip(" «»\"'’.-")
+    name = re.sub(r"(?<=[a-zà-ÿ])- (?=[A-Za-zÀ-ÿ])", "-", name)  # "Haut-\nPoitou" read across the line: "Haut-Poitou"
     if name.startswith(("commune ", "ville ")):  # "à la commune de Lavaur": the Commune de Lavaur
         name = name[0].upper() + name[1:]
     words = name.split()
@@ -177,7 +188,7 @@ def _item_name(item: str, anchor: int) -> str | None:
     >>> _item_name("- la Mutualité sociale agricole : 1 800 €", 35), _item_name("- Les Restos du Cœur : 300 €", 23)
     ('Mutualité sociale agricole', 'Les Restos du Cœur')
     """
-    name = re.sub(r"^\s*[-•*]\s*", "", item[:anchor])
+    name = re.sub(rf"^\s*{_BULLET}\s*", "", item[:anchor])
     name = re.split(r"\s:\s|\s*…|\.{3,}|,\s*(?:pour|afin|dans\s+le\s+cadre|au\s+titre)\b", name, flags=re.I)[0]
     name = re.sub(r"[\s.…:–—-]+$", "", name)
     article = r"l['’]|la\s+|le\s+|les\s+" + (r"|L['’]|LA\s+|LE\s+" if name.isupper() else "")
@@ -186,7 +197,7 @@ def _item_name(item: str, anchor: int) -> str | None:
 
 
 #: A list item that is a year, not a beneficiary: "- 2025 : 12 000 €" (a multi-year agreement's schedule).
-_YEAR_ITEM = re.compile(r"\s*[-•*]\s*(?:(?:année|exercice|en|pour)\s+)?(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?"
+_YEAR_ITEM = re.compile(r"\s*[-–—•*]\s*(?:(?:année|exercice|en|pour)\s+)?(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?"
                         r"\s*[:…–—-]", re.I)
 #: What, beyond grant words, makes a sentence ending with a colon the lead of a list of grants: "il est proposé de
 #: soutenir les projets suivants :", "la participation de la commune s'établit comme suit :".
@@ -195,7 +206,9 @@ _LEAD = re.compile(r"\bsoutenir\b|\bfinancer\b|\bparticipation\s+(?:de\s+la\s+(?
 
 
 def _sentences(body: str):
-    for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?![-•*]|\s*\n|\|){_IN_SENTENCE})*[.;]?", body):
+    # A bare item opens a sentence after a line ending its own (the lead's ":"), not a line cut in a word.
+    for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?!{_BULLET}|\s*\n|\||(?<=[:;€]\n){_BARE_ITEM}){_IN_SENTENCE})*"
+                             r"[.;]?", body, re.I):
         if match.group(0).strip():
             yield match.start(), match.group(0)
 
@@ -205,16 +218,19 @@ def prose_grants(body: str, title_beneficiary: str | None,
     """Return the grants and totals stated in sentences (table lines excluded: ``| … |`` rows, and the ``tables``
     aligned with spaces, given by their spans)."""
     decision_at = max((m.start() for m in _DECISION.finditer(body)), default=len(body))
-    grants, totals, lead, lead_nature, after_table = [], [], False, None, False
+    grants, totals, lead, lead_nature, after_table, after_list = [], [], False, None, False, False
     for start, sentence in _sentences(body):
         if sentence.lstrip().startswith("|"):
             after_table = True
             continue
         first = start + len(sentence) - len(sentence.lstrip())
         after_table = after_table or any(e <= first and not body[e:first].strip() for _, e in tables)
-        # "soit un montant total de …" just below a table of grants sums that table.
-        sums_table, after_table = after_table and sentence.lstrip().lower().startswith("soit"), False
-        item = sentence.lstrip().startswith(("-", "•", "*"))
+        # "soit un montant total de …" just below a table or a list of grants sums it.
+        opens_with_soit = sentence.lstrip().lower().startswith("soit")
+        sums_table, after_table = (after_table or after_list) and opens_with_soit, False
+        item = bool(_ITEM_START.match(sentence))
+        granted_before = len(grants)
+        flat = sentence.replace("\n", " ")  # a PDF's lines cut names and purposes: read across them
         if sentence.rstrip().endswith(":"):
             lead = bool(_GRANT_WORD.search(sentence) or _GRANT_VERB.search(sentence) or _LEAD.search(sentence)) \
                 and not _PAST.search(sentence)
@@ -256,13 +272,14 @@ def prose_grants(body: str, title_beneficiary: str | None,
             # A computed grant's words are those after its operands ("… dépense éligible …, soit 100 000 €").
             if _EXCLUDE.search(sentence[a_start - len(result.group(0)) if result else max(0, a_start - 80):window_end]):
                 continue
-            name = beneficiary_in(sentence, a_start) or (item and lead and _item_name(sentence, a_start)) \
+            name = beneficiary_in(flat, a_start) or (item and lead and _item_name(sentence, a_start)) \
                 or title_beneficiary
             if name:
                 grants.append(GrantFact(name, amount, (start, start + len(sentence.rstrip())),
                                         _nature(sentence) or (lead_nature if item and lead else None),
-                                        _purpose(sentence, a_end), start >= decision_at,
+                                        _purpose(flat, a_end), start >= decision_at,
                                         cancelled=bool(_CANCEL.search(before))))
+        after_list = item and lead and len(grants) > granted_before  # a list of grants, not of years
     return grants, totals
 
 

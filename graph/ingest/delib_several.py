@@ -42,7 +42,7 @@ def each_grants(body: str) -> list[GrantFact]:
             names, end = ", ".join(lines), match.end() + sum(len(line) + 1 for line in lines)
         nature = _nature(body[max(0, match.start() - 120):match.start()])
         for name in re.split(r"\s*[,;]\s*|\s+et\s+", names):
-            if cleaned := _clean_name(re.sub(r"^\s*[-•*]\s*", "", name)):
+            if cleaned := _clean_name(re.sub(r"^\s*[-–—•*]\s*", "", name)):
                 grants.append(GrantFact(cleaned, amount, (amounts[-1].start(), end), nature, decision=True))
     return grants
 

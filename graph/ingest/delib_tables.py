@@ -268,9 +268,13 @@ def _split_row(line: str, columns: int) -> tuple[str, list[Decimal], str | None]
     return " ".join(tokens), amounts, code
 
 
+#: A title or a sentence, never a table's header ("Objet : Attribution de subventions aux associations").
+_TITLE_LINE = re.compile(r"\s*(?:Objet|Rapport|Point|D[ée]lib[ée]ration)\b|.*[.;]\s*$", re.I)
+
+
 def _flat_header(line: str) -> list[str] | None:
     folded = fold(line)
-    if line.startswith("|") or len(line.split()) > 14 or not _BENEF_COL.search(folded):
+    if line.startswith("|") or len(line.split()) > 14 or not _BENEF_COL.search(folded) or _TITLE_LINE.match(line):
         return None
     columns = [part for m in _FLAT_AMOUNT_COL.finditer(line) for part in _column_heads(m.group(0))]
     if columns and re.search(r"\btotal$", folded) and not fold(columns[-1]).endswith("total"):
@@ -328,6 +332,8 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> 
         while i < len(lines) and lines[i][1] and not lines[i][1].startswith("|") and not aligned(lines[i][0]):
             start, line = lines[i]
             text, amounts, code = _split_row(line, len(columns))
+            if len(text.split()) > 12 and "," in text:  # a sentence ending in a number ("…réuni le 15"): no row
+                break
             short = len(amounts) < len(columns)
             if short and row_total is not None and len(amounts) >= 2 and sum(amounts[:-1]) == amounts[-1]:
                 short = False  # a row with an empty cell, its own total last
