@@ -801,3 +801,25 @@ def test_totals_of_a_long_table_are_reconciled_in_one_pass():
     reconcile(found)
     assert time.perf_counter() - began < 1  # summing every run of 2000 grants took minutes
     assert [t.reconciled for t in found.totals] == [True, False]
+
+
+def test_a_cofunding_column_beside_the_grants_leaves_the_table_a_grants_table():
+    found = find_grants("| Association | Action | Subvention Ville | Cofinancement État |\n|---|---|---|---|\n"
+                        "| Régie de quartier | Jardins | 4 000 € | 6 000 € |\n| Club Ados | Sorties | 1 500 € | |\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Régie de quartier", "4000"),
+                                                                      ("Club Ados", "1500")]
+
+
+@pytest.mark.parametrize("text, total", [
+    ("Le total des subventions s'élève à 5 700 €.", "5700"),
+    ("La dépense, soit 2 750 € au total, sera imputée à l'article 6574.", "2750"),
+])
+def test_totals_said_another_way_are_read(text, total):
+    assert [str(t.amount) for t in find_grants(text).totals] == [total]
+
+
+def test_what_a_pdf_writes_of_the_session_is_read():
+    a = parse_attendance("Le Conseil, sur convocation adressée le 7 mai 2024, s'est réuni le 14 mai 2024.\n"
+                         "| En exercice | 11 |\n| Présents | 9 |\n")
+    assert (str(a.convened), a.in_office, a.present_count) == ("2024-05-07", 11, 9)
+    assert str(find_published("Date d'affichage : 18/03/2024")) == "2024-03-18"

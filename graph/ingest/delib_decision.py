@@ -102,8 +102,8 @@ def _parse_vote(body: str) -> Vote:
 
 
 _PUBLISHED = re.compile(r"(?:publi[ée]e?s?(?:\s+sur\s+(?:le\s+site|internet)[^\n]{0,60}?)?|publication|"
-                        r"mise\s+en\s+ligne|affich[ée]e?s?)\s+le\s*:?\s*|(?:mise\s+en\s+ligne|date\s+de\s+publication)"
-                        r"\s*:\s*", re.I)
+                        r"mise\s+en\s+ligne|affich[ée]e?s?)\s+le\s*:?\s*|(?:mise\s+en\s+ligne|date\s+de\s+publication|"
+                        r"date\s+d['’]affichage)\s*:\s*", re.I)
 
 
 def find_published(body: str) -> dt.date | None:

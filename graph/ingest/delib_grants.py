@@ -84,7 +84,10 @@ _ASSOCIATION = re.compile(r"l['’]association\s+(?P<name>[A-ZÉÈÀ«\"0-9][^\n
 _DECISION = re.compile(r"après\s+en\s+avoir\s+délibéré|\bDÉCIDE\b|\bDECIDE\b|\bDÉLIBÈRE\b|il\s+est\s+proposé\s+au|"
                        r"En\s+conséquence|ARTICLE\s+1|Article\s+1(?:er)?\s*:", re.I)
 _PROSE_TOTAL = re.compile(r"(?:montant\s+total|d[ée]pense\s+totale|soit\s+un\s+total|soit\s+au\s+total|"
-                          r"total\s+général|enveloppe\s+(?:globale|totale))\s*(?:de|:)?\s*", re.I)
+                          r"total\s+général|enveloppe\s+(?:globale|totale)|total\b[^.;:\n]{0,30}?s['’][ée]l[eè]ve|"
+                          r"s['’][ée]l[eè]vent\s+au\s+total)\s*(?:de|:|à)?\s*", re.I)
+#: A total said after its amount: "La dépense, soit 2 750 € au total, …".
+_TOTAL_AFTER = re.compile(r"\s*(?:au\s+total|en\s+tout)\b", re.I)
 
 
 #: What opens a list item: a hyphen, a dash, a bullet — or the "(cid:N)" that a PDF's text gives for a bullet
@@ -244,7 +247,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
             if any(s <= start + a_start < e for s, e in tables):
                 continue
             before = sentence[max(0, a_start - 120):a_start]
-            total = _PROSE_TOTAL.search(sentence[max(0, a_start - 40):a_start])
+            total = _PROSE_TOTAL.search(sentence[max(0, a_start - 40):a_start]) or (
+                _TOTAL_AFTER.match(sentence, a_end) and re.search(r"\bsoit\s*$", sentence[max(0, a_start - 12):a_start]))
             # "soit un total de …" just below a list of grants sums that list.
             # A total of grants when its clause speaks of them: "14 secours d'urgence pour un montant total de
             # 2 380 €" sums aid to households, reported, not this deliberation's grants.

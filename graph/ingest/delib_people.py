@@ -242,15 +242,16 @@ def parse_sections(body: str, attendance: Attendance) -> None:
 def parse_counts(body: str, attendance: Attendance) -> None:
     """Read the stated counts (in office, present, proxies, votes) and the convocation date."""
     for name, words in _COUNTS.items():
-        match = (re.search(rf"(?:{words})\s*(?::|\((?=\d+\)))?\s*(\d+)\b", body, re.I)  # "Présents : 14", "(14)"
+        # "Présents : 14", "Présents (14)", a ruled box's "| En exercice | 11 |"
+        match = (re.search(rf"(?:{words})\s*(?::|\||\((?=\d+\)))?\s*(\d+)\b", body, re.I)
                  or (re.search(rf"\b(\d+)[ \t]+(?:{_COUNTED_FIRST[name]})\b(?![ \t]*:)", body, re.I)
                      if name in _COUNTED_FIRST
                      else None))
         if match:
             setattr(attendance, name, int(match.group(1)))
             attendance.spans.append(match.span())
-    match = re.search(r"(?:convoqu[ée]e?s?\s+le|date\s+de\s+(?:la\s+)?convocation(?:\s+et\s+d['’]affichage)?\s*:)\s*",
-                      body, re.I)
+    match = re.search(r"(?:convoqu[ée]e?s?\s+le|date\s+de\s+(?:la\s+)?convocation(?:\s+et\s+d['’]affichage)?\s*:|"
+                      r"convocation\s+(?:adress[ée]e|envoy[ée]e|en\s+date\s+du|du)\s+(?:le\s+)?)\s*", body, re.I)
     if match:
         date = DATE_RE.match(body, match.end())
         if date:

@@ -33,7 +33,9 @@ _REJECT_COL = re.compile(r"demand|sollicit|budget|cout|n-1|anterieur|precedent|r
 _PREFER_COL = re.compile(r"propos|accord|attribu|vot|decid|allou|retenu|acompte")
 #: The column of the amounts as they now stand, in a table that amends earlier ones ("Nouveau montant").
 _AMENDED_COL = re.compile(r"nouveau|nouvelle|modifie|rectifie|definitif|apres (?:ajustement|modification)")
-_NOT_GRANTS = re.compile(r"financeur|cofinanc|recettes|depenses|\bposte\b|plan de financement")
+#: Headers of co-funders' and budget tables. A "Cofinancement État" column beside the grants is only a column that
+#: :data:`_REJECT_COL` leaves out.
+_NOT_GRANTS = re.compile(r"financeur|recettes|depenses|\bposte\b|plan de financement")
 _PURPOSE_COL = re.compile(r"objet|projet|action|intitule|manifestation|motif|travaux|operation|competition")
 _ID_COL = re.compile(r"\b(?:siret|siren|rna|uai|identifiant)\b")
 _TOTAL_ROW = re.compile(r"^(?:sous[- ]?total|total|montant total)\b", re.I)
@@ -109,12 +111,14 @@ def _nature_of(value: str, legend: dict[str, str]) -> str | None:
 def legend_of(body: str) -> dict[str, str]:
     """Read a nature-code legend ("F : fonctionnement ; P : projet ; M : mise à disposition").
 
-    >>> legend_of("F = fonctionnement, M = manifestation")
-    {'F': 'operating', 'M': 'project'}
+    >>> legend_of("F = fonctionnement, M = manifestation, N = aide en nature")
+    {'F': 'operating', 'M': 'project', 'N': 'in-kind'}
     """
     legend = {}
     for match in re.finditer(r"\b([A-Z])\s*[:=]\s*([a-zéèêàç' ]+?)(?=\s*[,;.)\n]|$)", body):
-        nature = next((n for w, n in _NATURE_WORDS.items() if fold(match.group(2)).startswith(w)), None)
+        words = fold(match.group(2))
+        words = "nature" if re.search(r"\ben nature\b", words) else words  # "aide en nature"
+        nature = next((n for w, n in _NATURE_WORDS.items() if words.startswith(w)), None)
         if nature:
             legend[match.group(1)] = nature
     return legend

@@ -108,6 +108,15 @@ def read_document(ctx: SourceContext, damage: list[str] | None = None) -> Docume
     return document
 
 
+def plain_decimal(value: Decimal) -> Decimal:
+    """``value`` without the trailing zeros of its cents ("128000.00" → 128000, "1234.50" → 1234.5).
+
+    >>> plain_decimal(Decimal("128000.00")), plain_decimal(Decimal("1234.50"))
+    (Decimal('128000'), Decimal('1234.5'))
+    """
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
 def extract(ctx: SourceContext) -> Extraction:
     damage: list[str] = []
     document = read_document(ctx, damage)
@@ -223,8 +232,9 @@ class Reader:
             self.b.grant(iri, grant, self.authority, actor, self.iri, year, account)
         for fr, en in self.found.warnings:
             self.x.warn(fr, en)
-        for total in self.found.totals:
-            self.b.add(self.iri, MAI.statedTotal, Literal(total.amount, datatype=XSD.decimal))
+        # One total a value: "128 000,00 €" in a table's TOTAL row and "128 000 €" in the prose are one total.
+        for amount in dict.fromkeys(plain_decimal(total.amount) for total in self.found.totals):
+            self.b.add(self.iri, MAI.statedTotal, Literal(amount, datatype=XSD.decimal))
         if len(names) == 1:
             self.read_ptce(names[0])
 
