@@ -33,8 +33,8 @@ from graph.tabular import collected_issues
 
 #: The stat in which each kind of table counts what it kept of its data rows (a record each). A file of rows none
 #: of which was kept, every one rejected, is refused whole (:func:`_refuse_rowless`): stored, it would replace what
-#: an earlier version of it said with nothing. The register's rows are its members; it counts no ``rows_read``, as
-#: its members are not required to be a table's rows.
+#: an earlier version of it said with nothing. The register's rows are its members: it counts none read
+#: (``rows_read``), so a register without members is left to its kind to judge.
 ROWS_KEPT = {"scdl-subventions": "grants", "scdl-deliberations": "deliberations", "rna": "associations",
              "sirene": "actors", "register": "members"}
 #: Larger files are extracted by the writer's process: sending a large file and its triples through a pipe costs
