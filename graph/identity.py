@@ -16,14 +16,13 @@ True
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
-from graph.namespaces import DEFAULT_BASE, MAI, mint, slugify
+from graph.namespaces import DEFAULT_BASE, MAI, ascii_fold, mint, slugify
 from graph.triples import TripleSet, plain_literal
 
 #: Words folded away from name keys: articles and prepositions, and legal-form words that sources add or drop
@@ -46,14 +45,13 @@ _NAME_PREDICATES = (_LABEL, _ALT_LABEL)
 
 
 def fold(text: str) -> str:
-    """Lowercase, strip accents, turn punctuation and elisions into spaces.
+    """Lowercase, strip accents, spell out œ and æ, turn punctuation and elisions into spaces.
 
-    >>> fold("L’Étrat — Saint-Étienne")
-    'l etrat saint etienne'
+    >>> fold("L’Étrat — Saint-Étienne"), fold("Sœurs de Saint-Joseph")
+    ('l etrat saint etienne', 'soeurs de saint joseph')
     """
     text = _MARKS.sub(" ", text)  # before NFKD: "L’Étrat" must not become "letrat"
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return _PUNCT.sub(" ", text).strip()
+    return _PUNCT.sub(" ", ascii_fold(text)).strip()
 
 
 @lru_cache(maxsize=65_536)  # a funder's or a nature's name recurs on every row of a file

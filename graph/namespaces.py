@@ -60,10 +60,24 @@ PREFIXES = {
 __all__ = [
     "MAI", "ORG", "SCHEMA", "OA", "SKOS", "DCTERMS", "PROV", "FOAF", "RDF", "RDFS", "XSD", "OWL", "SH",
     "DEFAULT_BASE", "PREFIXES", "THEMES", "CIRCLES", "GRANT_NATURES", "OUTCOMES",
-    "slugify", "mint", "bind_prefixes", "sparql_prologue",
+    "ascii_fold", "slugify", "mint", "bind_prefixes", "sparql_prologue",
 ]
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+#: Ligatures that NFKD leaves whole, so that folding to ASCII dropped them ("Sœurs" became "surs"): spelled out.
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
+
+
+def ascii_fold(text: str) -> str:
+    """Lowercase ``text`` and fold it to ASCII: accents stripped, the ligatures œ and æ spelled out, other letters
+    that have no ASCII form dropped. Names are keyed and slugged through it, so that two spellings meet.
+
+    >>> ascii_fold("Sœurs de l'ŒUVRE, Cæsar"), ascii_fold("Soeurs")
+    ("soeurs de l'oeuvre, caesar", 'soeurs')
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_LIGATURES)).encode("ascii", "ignore").decode("ascii")
+    return text.lower()
 
 
 def slugify(text: str, max_length: int = 80) -> str:
@@ -74,13 +88,12 @@ def slugify(text: str, max_length: int = 80) -> str:
 
     >>> slugify("Saint-Étienne Métropole")
     'saint-etienne-metropole'
-    >>> slugify("2024.00240")
-    '2024-00240'
+    >>> slugify("2024.00240"), slugify("Sœurs de Saint-Joseph")
+    ('2024-00240', 'soeurs-de-saint-joseph')
     >>> slugify("a" * 90 + "1", 20), slugify("a" * 90 + "2", 20)
     ('aaaaaaaaaaa-7905df21', 'aaaaaaaaaaa-e4d8f8de')
     """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    slug = _NON_SLUG.sub("-", folded).strip("-")
+    slug = _NON_SLUG.sub("-", ascii_fold(text)).strip("-")
     if len(slug) > max_length:
         digest = hashlib.blake2b(slug.encode("ascii"), digest_size=4).hexdigest()
         slug = slug[:max_length - len(digest) - 1].rstrip("-") + "-" + digest

@@ -40,9 +40,17 @@ def rows(store, sparql):
 @pytest.mark.parametrize("a, b", [
     ("L'Association DANAECARE", "DanaeCare"), ("Saint-Étienne Métropole", "SAINT ETIENNE METROPOLE"),
     ("L’Étrat", "L'ETRAT"), ("Danaecare (association loi 1901)", "DanaeCare"),
+    ("Association des Sœurs de Saint-Joseph", "Association des Soeurs de Saint-Joseph"),
+    ("ŒUVRE DES ORPHELINS", "Oeuvre des orphelins"), ("Ex æquo Santé", "Ex aequo Sante"),
 ])
 def test_spellings_of_one_name_share_a_key(a, b):
     assert name_key(a) == name_key(b) or name_key(b) in name_variants(a)
+
+
+@pytest.mark.parametrize("name, iri", [("Association des Sœurs de Saint-Joseph", "soeurs-saint-joseph"),
+                                       ("Restos du Cœur", "restos-coeur"), ("Cæcilia", "caecilia")])
+def test_a_ligature_is_spelled_out_in_the_iri_of_an_actor_known_by_its_name(name, iri):
+    assert actor_iri(name=name) == URIRef("https://w3id.org/maillage/id/actor/" + iri)
 
 
 def test_a_parenthesised_remark_is_a_known_variant():

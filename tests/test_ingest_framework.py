@@ -381,3 +381,66 @@ def test_on_a_terminal_the_ingest_shows_a_bar_below_the_reports_and_clears_it():
     text = out.getvalue()
     assert "1/2 fichiers" in text and "2/2 fichiers" in text and text.endswith("\r\x1b[K")
     assert "\r\x1b[Kb.csv: refused\n" in text
+
+
+REGISTER = "format: maillage-register/1\nptce:\n  name: PTCE Test\nmembers:\n  - {key}: Association A\n"
+DELIBERATIONS = "COLL_NOM;COLL_SIRET;DELIB_ID;DELIB_DATE;DELIB_OBJET\n"
+DELIBERATION = "Ville;21060004500392;D1;{date};Subvention\n"
+RNA = ("id;id_ex;siret;gestion;date_creat;date_decla;date_publi;date_disso;nature;groupement;titre;objet;"
+       "adrs_codeinsee;adrs_codepostal;adrs_libcommune;position;maj_time\n")
+ASSOCIATION_ROW = "W061000102;;;061P;2014-06-17;;;;D;S;{title};objet;06004;06600;Antibes;A;\n"
+SIRENE = "siren,denominationUniteLegale,categorieJuridiqueUniteLegale,activitePrincipaleUniteLegale\n"
+UNIT = "{siren},CERCLE DES NAGEURS,9220,93.12Z\n"
+GRANTS = "nomAttribuant;idAttribuant;nomBeneficiaire;montant\n"
+#: Per kind of table: its file name, a version of it that keeps a row, one whose every row is rejected.
+VERSIONS = {
+    "register": ("registre.yaml", REGISTER.format(key="name"), REGISTER.format(key="nom")),
+    "scdl-deliberations": ("delibs.csv", DELIBERATIONS + DELIBERATION.format(date="2024-05-16"),
+                           DELIBERATIONS + DELIBERATION.format(date="16 mai 2024")),
+    "rna": ("rna.csv", RNA + ASSOCIATION_ROW.format(title="ASSO"), RNA + ASSOCIATION_ROW.format(title="")),
+    "sirene": ("StockUniteLegale.csv", SIRENE + UNIT.format(siren="402617542"),
+               SIRENE + UNIT.format(siren="402617543")),
+    "scdl-subventions": ("grants.csv", GRANTS + "Ville;21060004500392;A;100\n",
+                         GRANTS + "Ville;21060004500392;A;-100\n"),
+}
+
+
+def ingest_version(store, path: Path, text: str) -> tuple[list, list[InputError]]:
+    """Write ``text`` to ``path`` and ingest it: its reports and its errors."""
+    path.write_text(text, encoding="utf-8")
+    errors = []
+    reports = ingest_paths(store, [path], on_report=lambda report, error, p: error and errors.append(error))
+    return reports, errors
+
+
+@pytest.mark.parametrize("kind", VERSIONS)
+def test_a_version_whose_every_row_is_rejected_is_refused_and_the_stored_one_kept(oxi_store, tmp_path, kind):
+    name, good, rejected = VERSIONS[kind]
+    [stored], [] = ingest_version(oxi_store, tmp_path / name, good)
+    before = count(oxi_store, "GRAPH ?g { ?s ?p ?o }")
+    reports, [error] = ingest_version(oxi_store, tmp_path / name, rejected)
+    assert (stored.kind, reports) == (kind, []) and error.issue.message.startswith("aucune ligne valide")
+    assert count(oxi_store, "GRAPH ?g { ?s ?p ?o }") == before
+
+
+@pytest.mark.parametrize("kind", ["scdl-deliberations", "rna", "sirene", "scdl-subventions"])
+def test_a_version_with_a_header_and_no_data_row_is_refused_and_the_stored_one_kept(oxi_store, tmp_path, kind):
+    name, good, _ = VERSIONS[kind]
+    ingest_version(oxi_store, tmp_path / name, good)
+    before = count(oxi_store, "GRAPH ?g { ?s ?p ?o }")
+    reports, [error] = ingest_version(oxi_store, tmp_path / name, good.splitlines(keepends=True)[0])
+    assert reports == [] and error.issue.message == "aucune ligne de données sous l'en-tête"
+    assert count(oxi_store, "GRAPH ?g { ?s ?p ?o }") == before
+
+
+def test_rows_refused_by_the_table_reader_are_rejected_rows_too(oxi_store, tmp_path):
+    reports, [error] = ingest_version(oxi_store, tmp_path / "delibs.csv",
+                                      DELIBERATIONS + "Ville;21060004500392;D1;2024-05-16;Subvention;en trop\n")
+    assert reports == [] and error.issue.message.startswith("aucune ligne valide sur 1 : ligne 2 : 6 cellules")
+
+
+def test_rows_skipped_without_an_error_leave_a_file_that_is_stored(oxi_store, tmp_path):
+    """A SIRENE extract of sole proprietors (personal data, skipped) is a file's content, not a broken file."""
+    [report], [] = ingest_version(oxi_store, tmp_path / "StockUniteLegale.csv",
+                                  SIRENE + "402617542,DUPONT JEAN,1000,93.12Z\n")
+    assert (report.status, report.stats["actors"], report.stats["skipped"]) == ("stored", 0, 1)

@@ -169,3 +169,16 @@ def test_rows_the_table_reader_refuses_are_in_the_files_report_whichever_kind_re
     assert [(i.level, i.line, i.message[:27]) for i in extraction.issues] == [
         ("error", 3, "4 cellules pour 3 colonnes ")]
     assert (extraction.stats["rows_read"], extraction.stats["rows_rejected"], extraction.stats["grants"]) == (2, 1, 1)
+
+
+def test_a_table_whose_every_row_is_rejected_is_refused_ahead_as_in_turn(tmp_path):
+    rejected = tmp_path / "rna.csv"
+    rejected.write_text("id;id_ex;siret;gestion;date_creat;titre;objet;adrs_codeinsee;position\n"
+                        "W061000102;;;061P;2014-06-17;;objet;06004;A\n", encoding="utf-8")
+    _, heard, quads = ingest(tmp_path / "ahead", [rejected, FILES[0]], lookahead=True)
+    _, heard_in_turn, quads_in_turn = ingest(tmp_path / "in-turn", [rejected, FILES[0]], lookahead=False)
+    assert (heard, quads) == (heard_in_turn, quads_in_turn)
+    name, issue, _ = heard[0]
+    assert (name, issue.message, issue.message_en) == ("rna.csv", "aucune ligne valide sur 1 : ligne 2 : association "
+                                                       "sans titre", "no valid row out of 1: line 2: association "
+                                                                     "without a title")

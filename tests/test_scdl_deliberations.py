@@ -84,3 +84,80 @@ def test_two_columns_of_one_field_are_reported_and_the_first_is_read():
     assert [(i.line, i.field, i.message.split(" : ")[0]) for i in ex.issues] == [
         (1, "Objet", "colonnes « DELIB_OBJET » (4) et « Objet » (5) lues comme un même champ")]
     assert [str(t) for t in ex.graph.objects(None, DCTERMS.title)] == ["Subvention"]
+
+
+def rows(header: str, *cells: str) -> SourceContext:
+    """A deliberations list of the columns ``header`` (after COLL_NOM;COLL_SIRET) and the rows ``cells``."""
+    lines = [f"COLL_NOM;COLL_SIRET;{header}"] + [f"Saint-Etienne Métropole;24420077000018;{c}" for c in cells]
+    return SourceContext(Path("delibs.csv"), "\n".join(lines + [""]).encode())
+
+
+def warnings(ex) -> list[tuple[int, str]]:
+    return [(i.line, i.message) for i in ex.issues if i.level == "warning"]
+
+
+@pytest.mark.parametrize("nature, warning", [
+    ("Délibération", None), ("DE", None), ("1", None), ("", None), ("Délibérations", None),
+    ("Arrêté réglementaire", "acte de nature « Arrêté réglementaire », pas une délibération : ignoré"),
+    ("AI", "acte de nature « AI », pas une délibération : ignoré"),
+    ("Contrat convention et avenant",
+     "acte de nature « Contrat convention et avenant », pas une délibération : ignoré"),
+    ("Documents budgétaires et financiers",
+     "acte de nature « Documents budgétaires et financiers », pas une délibération : ignoré"),
+    ("Bidule", "nature d'acte inconnue « Bidule », pas une délibération : ignoré"),
+])
+def test_only_acts_of_the_nature_deliberation_become_deliberations(nature, warning):
+    ex = extract(rows("DELIB_ID;DELIB_DATE;DELIB_OBJET;NATURE_ACTE", "D1;2024-05-16;Délibération;Délibération",
+                      f"X2;2024-05-17;Acte;{nature}"))
+    assert len(set(ex.graph.subjects(RDF.type, MAI.Deliberation))) == (2 if warning is None else 1)
+    assert warnings(ex) == ([] if warning is None else [(3, warning)])
+
+
+@pytest.mark.parametrize("code, subject, warning", [
+    ("7.5", "7.5 Subventions", None),
+    ("7.10", "7.10 Subventions", None),
+    ("7.5.1", "7.5 Subventions",
+     "code de matière « 7.5.1 » plus fin que le niveau 2 ACTES que le schéma demande : lu 7.5"),
+    ("7,5", "7.5 Subventions", "code de matière « 7,5 » lu 7.5"),
+    ("9.7", "9.7 Subventions", "code de matière « 9.7 » absent de la nomenclature ACTES (1.1 à 1.7, 2.1 à 2.3 … 9.1 à "
+                               "9.4)"),
+    ("75", "Subventions", "code de matière « 75 » hors du format ACTES (niveau 2, par exemple 7.5) : ignoré"),
+    ("12.1", "Subventions", "code de matière « 12.1 » hors du format ACTES (niveau 2, par exemple 7.5) : ignoré"),
+    ("Finances", "Subventions", "code de matière « Finances » hors du format ACTES (niveau 2, par exemple 7.5) : "
+                                "ignoré"),
+])
+def test_a_matiere_code_not_of_the_schemas_form_is_warned_about_and_read_or_dropped(code, subject, warning):
+    ex = extract(rows("DELIB_ID;DELIB_DATE;DELIB_MATIERE_CODE;DELIB_MATIERE_NOM", f"D1;2024-05-16;{code};Subventions"))
+    assert [str(s) for s in ex.graph.objects(None, DCTERMS.subject)] == [subject]
+    assert warnings(ex) == ([] if warning is None else [(2, warning)])
+
+
+def test_an_identifier_given_again_to_another_row_is_an_error_of_that_row_naming_the_first():
+    ex = extract(rows("DELIB_ID;DELIB_DATE;DELIB_OBJET", "2024.00240;2024-05-16;Première",
+                      "2024.00240;2024-06-27;Autre délibération même numéro"))
+    assert [(i.level, i.line, i.message) for i in ex.issues] == [
+        ("error", 3, "identifiant « 2024.00240 » déjà donné ligne 2 à une autre délibération de la collectivité : "
+                     "ligne refusée (un numéro par délibération)")]
+    assert ([str(t) for t in ex.graph.objects(DELIB, DCTERMS.title)], [str(d) for d in ex.graph.objects(
+        DELIB, DCTERMS.date)], ex.stats["deliberations"]) == (["Première"], ["2024-05-16"], 1)
+
+
+def test_a_row_given_twice_the_same_is_kept_once_with_a_warning():
+    ex = extract(rows("DELIB_ID;DELIB_DATE;DELIB_OBJET", "2024.00240;2024-05-16;Première",
+                      "2024.00240;2024-05-16;Première"))
+    assert (warnings(ex), ex.errors, ex.stats["deliberations"]) == ([(3, "ligne identique à la ligne 2 : ignorée")],
+                                                                     [], 1)
+
+
+@pytest.mark.parametrize("votes, said", [
+    ("30;28;26;0;2", []),
+    ("20;28;28;0;0", ["VOTE_REEL (28) supérieur à VOTE_EFFECTIF (20)"]),
+    ("30;28;35;0;0", ["VOTE_REEL ≠ POUR + CONTRE + ABSTENTION (35)"]),
+    ("30;28;30;;0", ["VOTE_POUR (30) supérieur à VOTE_REEL (28)"]),
+    ("30;;31;;", ["VOTE_POUR (31) supérieur à VOTE_EFFECTIF (30)"]),
+    ("30;28;30;-2;0", ["nombre entier attendu, lu « -2 »", "VOTE_POUR (30) supérieur à VOTE_REEL (28)"]),
+])
+def test_vote_counts_above_those_entitled_or_those_who_voted_are_warned_about(votes, said):
+    ex = extract(rows("DELIB_ID;DELIB_DATE;VOTE_EFFECTIF;VOTE_REEL;VOTE_POUR;VOTE_CONTRE;VOTE_ABSTENTION",
+                      f"D1;2024-05-16;{votes}"))
+    assert [message for _, message in warnings(ex)] == said

@@ -173,6 +173,27 @@ class Extraction:
         return {"rows_rejected": len({i.line for i in errors}), "warnings": len(self.issues) - len(errors)}
 
 
+def nothing_kept(ex: Extraction, count: int | None = None) -> InputError:
+    """The error of a file none of whose data rows (``count`` of them, when known) was kept: refused whole, so that
+    it does not replace what an earlier version of it stored; the first reasons told (rejections first, then skips).
+
+    >>> ex = Extraction()
+    >>> ex.reject("membre sans nom", "member without a name", line=4)
+    >>> nothing_kept(ex, 1).issue.message
+    'aucune ligne valide sur 1 : ligne 4 : membre sans nom'
+    """
+    issues = ex.errors or [i for i in ex.issues if i.line]
+    shown = issues[:3]
+    reasons = " ; ".join(f"ligne {i.line} : {i.message}" if i.line else i.message for i in shown)
+    reasons_en = "; ".join(f"line {i.line}: {i.message_en or i.message}" if i.line else i.message_en or i.message
+                           for i in shown)
+    if len(issues) > len(shown):
+        reasons += f" ; … ({len(issues) - len(shown)} de plus)"
+        reasons_en += f"; … ({len(issues) - len(shown)} more)"
+    out_of, out_of_en = (f" sur {count}", f" out of {count}") if count is not None else ("", "")
+    return InputError(f"aucune ligne valide{out_of} : {reasons}", message_en=f"no valid row{out_of_en}: {reasons_en}")
+
+
 @dataclass(frozen=True)
 class SourceKind:
     """A kind of source: its name (``--kind``), a French label, and the two functions that make it."""

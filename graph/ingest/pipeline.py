@@ -1,8 +1,9 @@
 """The ingest pipeline: file -> kind -> extraction -> actors resolved -> one named graph, validated, stored.
 
-All or nothing per file: a file that cannot be read raises InputError before the store is touched; a file whose
-RDF turns out not to parse while the store loads it, or that ``--strict`` refuses, is rolled back inside the
-writer, so readers never see it.
+All or nothing per file: a file that cannot be read raises InputError before the store is touched, as does a
+table none of whose rows could be kept (:func:`graph.ingest.lookahead.extract`); a file whose RDF turns out not to
+parse while the store loads it, or that ``--strict`` refuses, is rolled back inside the writer, so readers never
+see it.
 """
 
 from __future__ import annotations

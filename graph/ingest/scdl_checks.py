@@ -1,5 +1,4 @@
-"""What a grants list tells about itself, beyond its grants: its totals rows, the way it writes amounts, and why
-none of its rows could be kept.
+"""What a grants list tells about itself, beyond its grants: its totals rows and the way it writes amounts.
 
 >>> is_total("Sous-total sport"), is_total("TOTAL GÉNÉRAL"), is_total("TotalEnergies")
 (True, True, False)
@@ -11,7 +10,6 @@ import re
 from decimal import Decimal
 
 from graph.identity import fold
-from graph.ingest.base import Extraction, InputError
 from graph.values import DotConvention, parse_amount
 
 #: A row that sums those above it names itself so in its first cell or as its beneficiary ("Total", "TOTAL
@@ -62,17 +60,3 @@ def dot_message(convention: DotConvention) -> tuple[str, str]:
     return (f"point lu comme marque décimale : « {text} » (ligne {line}) vaut {value} (comme ligne {d_line} : "
             f"« {d_text} »)", f"dot read as a decimal mark: '{text}' (line {line}) is {value} (as on line {d_line}: "
             f"'{d_text}')")
-
-
-def nothing_kept(ex: Extraction, count: int) -> InputError:
-    """The error of a file none of whose ``count`` data rows gave a grant: refused whole, so that it does not
-    replace what an earlier version of it stored; the first reasons told (rejections first, then skips)."""
-    issues = ex.errors or [i for i in ex.issues if i.line]
-    shown = issues[:3]
-    reasons = " ; ".join(f"ligne {i.line} : {i.message}" for i in shown)
-    reasons_en = "; ".join(f"line {i.line}: {i.message_en or i.message}" for i in shown)
-    if len(issues) > len(shown):
-        reasons += f" ; … ({len(issues) - len(shown)} de plus)"
-        reasons_en += f"; … ({len(issues) - len(shown)} more)"
-    return InputError(f"aucune ligne valide sur {count} : {reasons}",
-                      message_en=f"no valid row out of {count}: {reasons_en}")

@@ -6,15 +6,22 @@ IRI a grant's ``referenceDecision`` points to) with ``dcterms:identifier``, ``dc
 (only when given), ``mai:programme`` (budget), ``schema:url`` and the ACTES matière as a ``dcterms:subject``
 literal ("7.5 Finances locales/Subventions"). A list without ``COLL_*`` columns takes its authority from
 ``--funder "NOM[;SIRET]"``.
+
+A row whose act is not a deliberation (``NATURE_ACTE`` "Arrêté réglementaire", "Contrat…": the vocabulary has no
+class for them) is skipped with a warning; a matière code that is not an ACTES level-2 code is warned about (and
+dropped when it is not one at all); a DELIB_ID given twice by one authority is an error of the second row; vote
+counts above the members entitled to vote, or above those who voted, are warned about.
 """
 
 from __future__ import annotations
+
+import re
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.identifiers import clean_identifier, siren_ok, siret_ok
-from graph.identity import ActorBook, deliberation_iri
+from graph.identity import ActorBook, deliberation_iri, fold
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
 from graph.ingest.scdl_grants import EXTENSIONS, parse_funder_option
 from graph.ingest.scdl_headers import (DELIBERATION_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
@@ -25,6 +32,16 @@ from graph.values import ValueProblem, parse_date, parse_int
 
 DELIBERATION_KEYS = keys_of(DELIBERATION_FIELDS)
 VOTES = (("votes_for", MAI.votesFor), ("votes_against", MAI.votesAgainst), ("abstentions", MAI.abstentions))
+#: Natures of acts (ACTES ``CodeNatureActe``, ``TypeAbrege`` or label, folded; DATA-FORMATS.md 1.3): 1, DE
+#: "Délibérations" are deliberations; 2-6, AR, AI, CC, BF, AU (arrêtés, contrats, documents budgétaires, autres) are
+#: not.
+_DELIBERATION = re.compile(r"1|de|delib.*")
+_OTHER_ACT = re.compile(r"[2-6]|ar|ai|cc|bf|au|arrete.*|contrat.*|convention.*|documents? budget.*|autres?\b.*")
+#: The schema's DELIB_MATIERE_CODE pattern: an ACTES level-2 code.
+_MATTER = re.compile(r"\d\.\d{1,2}")
+#: The level-2 codes that the schema lists: 1.1 to 1.7, 2.1 to 2.3 … 7.1 to 7.10, 8.1 to 8.9, 9.1 to 9.4.
+ACTES_MATTERS = frozenset(f"{a}.{b}" for a, n in enumerate((7, 3, 6, 5, 8, 5, 10, 9, 4), start=1)
+                          for b in range(1, n + 1))
 
 
 def detect(ctx: SourceContext) -> int:
@@ -61,6 +78,7 @@ class _Rows:
         self.book = ActorBook(self.graph, ctx.base)
         self.default = parse_funder_option(ctx.options["funder"]) if ctx.options.get("funder") else None
         self.count = 0
+        self.seen: dict[URIRef, tuple[int, tuple[str, ...]]] = {}  # deliberation -> its row's line and cells
 
     def get(self, row: Row, field: str) -> str:
         i = self.cols.get(field)
@@ -107,10 +125,14 @@ class _Rows:
             self.issue("error", row, "id", "identifiant de délibération manquant (DELIB_ID)",
                        "deliberation identifier missing (DELIB_ID)")
             return
+        if not self.is_deliberation(row):
+            return
         authority, date = self.authority(row), self.date(row, "date", required=True)
         if authority is None or date is False:
             return
         iri = deliberation_iri(authority, identifier, base=self.ctx.base)
+        if self.repeated(row, iri, identifier):
+            return
         g = self.graph
         g.add((iri, RDF.type, MAI.Deliberation))
         g.add((iri, DCTERMS.identifier, Literal(identifier)))
@@ -120,11 +142,73 @@ class _Rows:
         self.describe(row, iri, date)
         self.count += 1
 
+    def is_deliberation(self, row: Row) -> bool:
+        """Whether the row's act is a deliberation (its nature says so, or is not given); a warning when not."""
+        nature = self.get(row, "nature")
+        folded = fold(nature)
+        if not folded or _DELIBERATION.fullmatch(folded):
+            return True
+        if _OTHER_ACT.fullmatch(folded):
+            self.issue("warning", row, "nature", f"acte de nature « {nature} », pas une délibération : ignoré",
+                       f"act of nature '{nature}', not a deliberation: skipped", nature)
+        else:
+            self.issue("warning", row, "nature", f"nature d'acte inconnue « {nature} », pas une délibération : "
+                       "ignoré", f"unknown nature of act '{nature}', not a deliberation: skipped", nature)
+        return False
+
+    def repeated(self, row: Row, iri: URIRef, identifier: str) -> bool:
+        """Whether an earlier row gave the deliberation ``iri`` (reported: a repeated identifier is an error of the
+        file, unless the row is the same again)."""
+        cells = tuple(c.strip() for c in row.cells)
+        while cells and not cells[-1]:
+            cells = cells[:-1]
+        if (first := self.seen.get(iri)) is None:
+            self.seen[iri] = (row.line, cells)
+            return False
+        line, first_cells = first
+        if cells == first_cells:
+            self.issue("warning", row, "id", f"ligne identique à la ligne {line} : ignorée",
+                       f"row identical to line {line}: skipped", identifier)
+        else:
+            self.issue("error", row, "id", f"identifiant « {identifier} » déjà donné ligne {line} à une autre "
+                       "délibération de la collectivité : ligne refusée (un numéro par délibération)",
+                       f"identifier '{identifier}' already given on line {line} to another deliberation of the "
+                       "authority: row refused (one number a deliberation)", identifier)
+        return True
+
+    def matter_code(self, row: Row) -> str:
+        """The row's ACTES matière code, "" when none; a code not of the schema's form is warned about, read when
+        it is a level-2 code written otherwise ("7,5", "7.5.1"), dropped when not."""
+        raw = self.get(row, "matter_code")
+        if not raw or raw in ACTES_MATTERS:
+            return raw
+        if comma := re.fullmatch(r"(\d),(\d{1,2})", raw):  # a spreadsheet's decimal comma
+            code = f"{comma[1]}.{comma[2]}"
+            self.issue("warning", row, "matter_code", f"code de matière « {raw} » lu {code}",
+                       f"matière code '{raw}' read as {code}", raw)
+        elif finer := re.fullmatch(r"(\d\.\d{1,2})(?:\.\d{1,2})+", raw):  # ACTES has five levels
+            code = finer[1]
+            self.issue("warning", row, "matter_code", f"code de matière « {raw} » plus fin que le niveau 2 ACTES que "
+                       f"le schéma demande : lu {code}", f"matière code '{raw}' finer than the ACTES level 2 that the "
+                       f"schema asks for: read as {code}", raw)
+        elif _MATTER.fullmatch(raw):
+            code = raw
+        else:
+            self.issue("warning", row, "matter_code", f"code de matière « {raw} » hors du format ACTES (niveau 2, "
+                       "par exemple 7.5) : ignoré", f"matière code '{raw}' not of the ACTES form (level 2, for "
+                       "example 7.5): ignored", raw)
+            return ""
+        if code not in ACTES_MATTERS:
+            self.issue("warning", row, "matter_code", f"code de matière « {code} » absent de la nomenclature ACTES "
+                       "(1.1 à 1.7, 2.1 à 2.3 … 9.1 à 9.4)", f"matière code '{code}' not in the ACTES nomenclature "
+                       "(1.1 to 1.7, 2.1 to 2.3 … 9.1 to 9.4)", raw)
+        return code
+
     def describe(self, row: Row, iri: URIRef, date) -> None:
         g = self.graph
         if title := self.get(row, "title"):
             g.add((iri, DCTERMS.title, Literal(title)))
-        matter = " ".join(p for p in (self.get(row, "matter_code"), self.get(row, "matter_name")) if p)
+        matter = " ".join(p for p in (self.matter_code(row), self.get(row, "matter_name")) if p)
         if matter:
             g.add((iri, DCTERMS.subject, Literal(matter)))
         if budget := " ".join(p for p in (self.get(row, "budget_name"), self.get(row, "budget_year")) if p):
@@ -142,7 +226,7 @@ class _Rows:
 
     def votes(self, row: Row, iri: URIRef) -> None:
         counts = {}
-        for field in ("votes_cast", *(f for f, _ in VOTES)):
+        for field in ("votes_entitled", "votes_cast", *(f for f, _ in VOTES)):
             raw = self.get(row, field)
             try:
                 counts[field] = parse_int(raw)
@@ -151,10 +235,26 @@ class _Rows:
         for field, prop in VOTES:
             if counts.get(field) is not None:
                 self.graph.add((iri, prop, Literal(counts[field], datatype=XSD.integer)))
+        self.vote_bounds(row, counts)
+
+    def vote_bounds(self, row: Row, counts: dict[str, int | None]) -> None:
+        """Warn where the counts break the schema's VOTE_EFFECTIF ≥ VOTE_REEL ≥ each count, VOTE_REEL = their sum."""
+        entitled, cast = counts.get("votes_entitled"), counts.get("votes_cast")
+        if entitled is not None and cast is not None and cast > entitled:
+            self.issue("warning", row, "votes_cast", f"VOTE_REEL ({cast}) supérieur à VOTE_EFFECTIF ({entitled})",
+                       f"VOTE_REEL ({cast}) greater than VOTE_EFFECTIF ({entitled})", self.get(row, "votes_cast"))
         parts = [counts.get(f) for f, _ in VOTES]
-        if counts.get("votes_cast") is not None and None not in parts and sum(parts) != counts["votes_cast"]:
-            self.issue("warning", row, "votes_cast", f"VOTE_REEL ≠ POUR + CONTRE + ABSTENTION ({sum(parts)})",
-                       f"VOTE_REEL ≠ FOR + AGAINST + ABSTENTION ({sum(parts)})", self.get(row, "votes_cast"))
+        if cast is not None and None not in parts:
+            if sum(parts) != cast:
+                self.issue("warning", row, "votes_cast", f"VOTE_REEL ≠ POUR + CONTRE + ABSTENTION ({sum(parts)})",
+                           f"VOTE_REEL ≠ FOR + AGAINST + ABSTENTION ({sum(parts)})", self.get(row, "votes_cast"))
+            return
+        bound, name = (cast, "VOTE_REEL") if cast is not None else (entitled, "VOTE_EFFECTIF")
+        for field, _ in VOTES:
+            if bound is not None and (n := counts.get(field)) is not None and n > bound:
+                column = DELIBERATION_FIELDS[field][0]
+                self.issue("warning", row, field, f"{column} ({n}) supérieur à {name} ({bound})",
+                           f"{column} ({n}) greater than {name} ({bound})", self.get(row, field))
 
 
 def extract(ctx: SourceContext) -> Extraction:

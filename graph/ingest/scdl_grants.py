@@ -31,8 +31,8 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 from graph.identifiers import (clean_identifier, normalise_rna, restore_leading_zeros, rna_ok, siren_ok,
                                siret_float_mangled, siret_ok)
 from graph.identity import ActorBook, actor_key, deliberation_iri, is_placeholder_name, name_key
-from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
-from graph.ingest.scdl_checks import dot_message, is_total, nothing_kept, total_difference
+from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph, nothing_kept
+from graph.ingest.scdl_checks import dot_message, is_total, total_difference
 from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
                                        warn_duplicate_columns)
 from graph.namespaces import MAI, SCHEMA, mint

@@ -76,6 +76,7 @@ DELIBERATION_FIELDS: dict[str, tuple[str, ...]] = {
     "url": ("DELIB_URL", "URL", "Lien"),
     "published_on": ("PUBLICATION_DATE",),
     "status": ("Etat", "État"),
+    "nature": ("NATURE_ACTE", "Nature de l'acte", "Nature acte", "Type d'acte", "Type acte"),
 }
 
 
