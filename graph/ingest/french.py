@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
+
+from graph.namespaces import ascii_fold
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
@@ -49,12 +50,12 @@ BARE_AMOUNT_RE = re.compile(rf"(?<![\d,.])(\d{{1,3}}(?:{_SP}\d{{3}})+(?:,\d{{1,2
 
 
 def fold(text: str) -> str:
-    """Lowercase and strip accents.
+    """Lowercase and strip accents, the ligatures spelled out (:func:`graph.namespaces.ascii_fold`).
 
-    >>> fold("Février")
-    'fevrier'
+    >>> fold("Février"), fold("Cœur")
+    ('fevrier', 'coeur')
     """
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return ascii_fold(text)
 
 
 def date_from_match(match: re.Match, year: int | None = None) -> dt.date | None:
