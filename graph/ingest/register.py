@@ -35,24 +35,19 @@ Problems are reported with their line (YAML lines come from the parser's node ma
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
-import yaml
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from graph.encodings import decode
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.identity import ActorBook, fold
-from graph.ingest.base import Extraction, InputError, Issue, SourceContext, SourceKind, new_graph
+from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
+from graph.ingest.register_read import Entry, entries_from_csv, entries_from_yaml, load_yaml
 from graph.limits import check_line_length
 from graph.namespaces import CIRCLES, MAI, ORG, SCHEMA, THEMES, mint, slugify
-from graph.tabular import sniff_delimiter
 from graph.values import ValueProblem, parse_date
 
 FORMAT = "maillage-register/1"
@@ -60,135 +55,8 @@ FORMAT = "maillage-register/1"
 _ENCODINGS = {"cp1252": "Windows-1252", "utf-8-bom+cp1252": "Windows-1252", "utf-16": "UTF-16",
               "utf-16-le": "UTF-16", "mac-roman": "MacRoman (ancien Excel pour Mac)",
               "utf-8-bom+mac-roman": "MacRoman (ancien Excel pour Mac)"}
-#: libyaml's parser when PyYAML has it: 5x faster than PyYAML's own, and deep nesting is a syntax error there, not
-#: a RecursionError.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KINDS = {"association": MAI.Association, "collectivite": MAI.PublicAuthority, "entreprise": MAI.Enterprise,
          "universite": MAI.University, "professionnel-de-sante": MAI.HealthProfessional, "usagers": MAI.UserGroup}
-
-
-@dataclass
-class Entry:
-    """One mapping of the register (the PTCE, a member, a goal, an action): its values and their lines."""
-
-    values: dict[str, Any]
-    line: int
-    lines: dict[str, int] = field(default_factory=dict)
-
-    def get(self, key: str) -> Any:
-        value = self.values.get(key)
-        return None if value == "" else value
-
-    def text(self, key: str) -> str:
-        value = self.get(key)
-        return "" if value is None else str(value).strip()
-
-    def list(self, key: str) -> list:
-        value = self.get(key)
-        if value is None:
-            return []
-        if isinstance(value, list):
-            return value
-        return [v.strip() for v in re.split(r"[|,]", str(value)) if v.strip()]
-
-    def line_of(self, key: str) -> int:
-        return self.lines.get(key, self.line)
-
-
-def _entries(node, data) -> list[Entry]:
-    """Pair a YAML sequence of mappings (node, with marks) with its loaded values."""
-    if not isinstance(node, yaml.SequenceNode) or not isinstance(data, list):
-        return []
-    out = []
-    for item, values in zip(node.value, data):
-        if isinstance(item, yaml.MappingNode) and isinstance(values, dict):
-            lines = {k.value: v.start_mark.line + 1 for k, v in item.value}
-            out.append(Entry(values, item.start_mark.line + 1, lines))
-        else:
-            raise InputError("entrée attendue sous la forme « clé: valeur »", line=item.start_mark.line + 1,
-                             message_en="expected an entry of 'key: value' pairs")
-    return out
-
-
-def _child(node, key: str):
-    for k, v in node.value if isinstance(node, yaml.MappingNode) else ():
-        if k.value == key:
-            return v
-    return None
-
-
-def load_yaml(text: str) -> tuple[yaml.Node | None, Any]:
-    """Parse a YAML document once into its node tree (whose marks give lines) and its values, as ``safe_load``.
-
-    >>> root, data = load_yaml("members:\\n  - name: A\\n")
-    >>> data, root.value[0][1].start_mark.line
-    ({'members': [{'name': 'A'}]}, 1)
-    """
-    loader = _LOADER(text)
-    try:
-        root = loader.get_single_node()
-        return root, (loader.construct_document(root) if root is not None else None)
-    finally:
-        loader.dispose()
-
-
-def entries_from_yaml(text: str, expected: str) -> tuple[Entry, list[Entry], list[Entry], list[Entry]]:
-    """Return (ptce, members, goals, actions) of a YAML register; InputError with the line on bad syntax."""
-    try:
-        root, data = load_yaml(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError(f"YAML invalide : {getattr(exc, 'problem', exc)}", line=mark.line + 1 if mark else None,
-                         message_en=f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
-    if not isinstance(data, dict):
-        raise InputError("registre vide ou mal formé", message_en="empty or malformed register")
-    if data.get("format") not in (None, expected):
-        raise InputError(f"format « {data.get('format')} » inconnu (attendu {expected})",
-                         line=_child(root, "format").start_mark.line + 1, field="format",
-                         message_en=f"unknown format '{data.get('format')}' (expected {expected})")
-    ptce_node, ptce = _child(root, "ptce"), data.get("ptce") or {}
-    if not isinstance(ptce, dict):
-        raise InputError("la clé ptce attend name, coordinator, goals", line=ptce_node.start_mark.line + 1,
-                         message_en="the ptce key expects name, coordinator, goals")
-    ptce_entry = Entry(ptce, ptce_node.start_mark.line + 1 if ptce_node else 1,
-                       {k.value: v.start_mark.line + 1 for k, v in ptce_node.value} if ptce_node else {})
-    return (ptce_entry, _entries(_child(root, "members"), data.get("members")),
-            _entries(_child(ptce_node, "goals"), ptce.get("goals")),
-            _entries(_child(root, "actions"), data.get("actions")))
-
-
-def entries_from_csv(text: str, stem: str) -> tuple[Entry, list[Entry], list[Issue]]:
-    """Return (ptce, members, rows refused) of a CSV register; ``# key: value`` lines before the header name the
-    PTCE. Empty cells beyond the header (a row ending with an extra separator) are ignored; a row with values
-    beyond it is refused with its line (a separator inside an unquoted value shifted them).
-
-    >>> ptce, members, refused = entries_from_csv("name;kind\\nA;association;\\nB;x;y\\n", "r")
-    >>> [m.values for m in members], [(i.line, i.message[:26]) for i in refused]
-    ([{'name': 'A', 'kind': 'association'}], [(3, '3 cellules pour 2 colonnes')])
-    """
-    lines = text.splitlines()
-    meta, start = {}, 0
-    while start < len(lines) and (lines[start].startswith("#") or not lines[start].strip()):
-        key, _, value = lines[start].lstrip("#").partition(":")
-        if value.strip():
-            meta[key.strip().lower()] = value.strip()
-        start += 1
-    body = "\n".join(lines[start:])
-    reader = csv.reader(io.StringIO(body), delimiter=sniff_delimiter(body))
-    header = [key.strip().lower() for key in next(reader, [])]
-    members, refused = [], []
-    for cells in reader:
-        line = start + reader.line_num
-        if any(c.strip() for c in cells[len(header):]):
-            refused.append(Issue("error", f"{len(cells)} cellules pour {len(header)} colonnes (un séparateur dans une "
-                                          "valeur non entre guillemets ?) : ligne ignorée",
-                                 f"{len(cells)} cells for {len(header)} columns (a separator inside an unquoted "
-                                 "value?): row skipped", line=line))
-            continue
-        values = {key: cell.strip() for key, cell in zip(header, cells)}
-        if any(values.values()):
-            members.append(Entry(values, line))
-    return Entry({"name": meta.get("ptce") or stem, "coordinator": meta.get("coordinator")}, 1), members, refused
 
 
 def detect(ctx: SourceContext) -> int:
@@ -388,5 +256,7 @@ def extract(ctx: SourceContext) -> Extraction:
         raise InputError("registre sans membre (members)", message_en="register without members")
     return ex
 
+
+__all__ = ["FORMAT", "KIND", "Entry", "detect", "extract", "load_yaml"]
 
 KIND = SourceKind("register", "Registre des partenaires du PTCE", detect, extract, extensions=(".yaml", ".yml"))
