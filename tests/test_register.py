@@ -155,9 +155,9 @@ def test_detection_scores_registers_only(name, text, score):
 
 
 @pytest.mark.parametrize("text", [
-    "format: maillage-register/1\nmembers:\n" + "".join(f"  - {{name: M{i}, joined: 2024-05-{i:02d}}}\n"
+    "format: maillage-register/1\nmembers:\n" + "".join(f"  - {{name: M{i}, joined: '2024-05-{i:02d}'}}\n"
                                                          for i in range(1, 20)),
-    "a: &x [1, 2]\nb: [*x, *x]\nc: 'é'\nd: 2024-05-16\ne: ~\n", "", "# only a comment\n",
+    "a: &x [1, 2]\nb: [*x, *x]\nc: 'é'\nd: true\ne: ~\nf: -12\n", "", "# only a comment\n",
 ])
 def test_yaml_is_read_once_into_the_values_that_safe_load_gives(text):
     import yaml
@@ -171,3 +171,27 @@ def test_a_deeply_nested_yaml_register_is_an_input_error_not_a_crash():
     text = "format: maillage-register/1\n" + "".join(" " * i + f"k{i}:\n" for i in range(3000))
     with pytest.raises(InputError, match="YAML invalide"):
         extract(yaml_ctx(text))
+
+
+@pytest.mark.parametrize("scalar, value", [
+    ("NO", "NO"), ("ON", "ON"), ("yes", "yes"), ("oui", "oui"), ("010000016", "010000016"), ("0x1F", "0x1F"),
+    ("2024-05-16", "2024-05-16"), ("214201865.0", "214201865.0"), ("1_000", "1_000"), ("1901", 1901),
+    ("true", True), ("False", False), ("~", None),
+])
+def test_yaml_scalars_that_yaml_1_1_would_turn_into_booleans_numbers_or_dates_stay_as_written(scalar, value):
+    from graph.ingest.register import load_yaml
+
+    assert load_yaml(f"v: {scalar}\n")[1] == {"v": value}
+
+
+def test_a_member_named_no_keeps_its_name_and_an_unquoted_siren_keeps_its_leading_zero():
+    ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\nmembers:\n  - name: NO\n"
+                          "    kind: entreprise\n    siren: 010000016\n"))
+    assert ex.graph.value(URIRef(ID + "actor/siren-010000016"), RDFS.label) == Literal("NO")
+
+
+def test_an_impossible_unquoted_yaml_date_is_a_warning_with_its_line_not_a_crash():
+    ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\nmembers:\n  - name: A\n"
+                          "    joined: 2024-01-15\n  - name: B\n    joined: 2025-04-31\n"))
+    assert [(i.line, i.field, i.message) for i in ex.issues if i.field == "joined"] == [
+        (8, "joined", "date impossible « 2025-04-31 » : ignorée")]

@@ -16,7 +16,24 @@ from graph.tabular import sniff_delimiter
 
 #: libyaml's parser when PyYAML has it: 5x faster than PyYAML's own, and deep nesting is a syntax error there, not
 #: a RecursionError.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE_LOADER):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader with YAML 1.2's plain scalars: only ``true``/``false`` are booleans and only decimal
+    numbers without a leading zero are integers. YAML 1.1 reads ``NO`` (a member's name) as False, ``oui``… as
+    text but ``yes``/``on`` as True, ``010000016`` (a SIREN) as an octal number, ``2025-04-31`` as a date that it
+    cannot build (a crash, no line): the register keeps those as the text written, which its fields then read."""
+
+
+_KEPT = {"tag:yaml.org,2002:null", "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value", "tag:yaml.org,2002:yaml"}
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag in _KEPT]
+    for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
+                              list("-+0123456789"))
 
 
 @dataclass
@@ -70,13 +87,15 @@ def _child(node, key: str):
 
 
 def load_yaml(text: str) -> tuple[yaml.Node | None, Any]:
-    """Parse a YAML document once into its node tree (whose marks give lines) and its values, as ``safe_load``.
+    """Parse a YAML document once into its node tree (whose marks give lines) and its values, as ``safe_load``
+    does but with YAML 1.2's plain scalars (:class:`_Loader`): dates, yes/no/on/off, numbers with a leading zero or
+    a decimal point stay the text written.
 
-    >>> root, data = load_yaml("members:\\n  - name: A\\n")
+    >>> root, data = load_yaml("members:\\n  - {name: NO, siren: 010000016, joined: 2025-04-31, goals: [1]}\\n")
     >>> data, root.value[0][1].start_mark.line
-    ({'members': [{'name': 'A'}]}, 1)
+    ({'members': [{'name': 'NO', 'siren': '010000016', 'joined': '2025-04-31', 'goals': [1]}]}, 1)
     """
-    loader = _LOADER(text)
+    loader = _Loader(text)
     try:
         root = loader.get_single_node()
         return root, (loader.construct_document(root) if root is not None else None)
