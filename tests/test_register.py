@@ -195,3 +195,24 @@ def test_an_impossible_unquoted_yaml_date_is_a_warning_with_its_line_not_a_crash
                           "    joined: 2024-01-15\n  - name: B\n    joined: 2025-04-31\n"))
     assert [(i.line, i.field, i.message) for i in ex.issues if i.field == "joined"] == [
         (8, "joined", "date impossible « 2025-04-31 » : ignorée")]
+
+
+@pytest.mark.parametrize("text, key, lines", [
+    ("format: maillage-register/1\nmembers:\n  - name: A\nactions:\n  - title: T\nmembers:\n  - name: B\n",
+     "members", (2, 6)),
+    ("format: maillage-register/1\nmembers:\n  - name: A\n    themes: [aidants]\n    joined: 2024-01-01\n"
+     "    themes: [vieillissement]\n", "themes", (4, 6)),
+])
+def test_a_key_written_twice_in_a_yaml_mapping_refuses_the_register_naming_it_and_both_lines(text, key, lines):
+    with pytest.raises(InputError) as caught:
+        extract(yaml_ctx(text))
+    issue = caught.value.issue
+    assert (issue.message, issue.line, issue.field) == (
+        f"clé « {key} » en double, lignes {lines[0]} et {lines[1]} : YAML ne garderait que la seconde ; fusionnez-les "
+        "ou renommez l'une", lines[1], key)
+
+
+def test_a_merge_key_may_be_overridden_by_the_mapping_that_merges_it():
+    ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\ndefaults: &d\n  kind: association\n"
+                          "members:\n  - <<: *d\n    name: A\n    kind: entreprise\n"))
+    assert (URIRef(ID + "actor/a"), RDF.type, MAI.Enterprise) in ex.graph

@@ -98,9 +98,41 @@ def load_yaml(text: str) -> tuple[yaml.Node | None, Any]:
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
+        refuse_duplicate_keys(root)
         return root, (loader.construct_document(root) if root is not None else None)
     finally:
         loader.dispose()
+
+
+def refuse_duplicate_keys(root: yaml.Node | None) -> None:
+    """Refuse a YAML document where a mapping has a key twice: YAML keeps the last silently, so a second
+    ``members:`` block would drop the first. InputError names the key and its two lines.
+
+    >>> refuse_duplicate_keys(yaml.compose("a: 1\\nb: 2\\na: 3\\n"))
+    Traceback (most recent call last):
+    graph.ingest.base.InputError: clé « a » en double, lignes 1 et 3 : YAML ne garderait que la seconde ; \
+fusionnez-les ou renommez l'une
+    """
+    todo, seen = [root], set()
+    while todo:
+        node = todo.pop()
+        if node is None or id(node) in seen or isinstance(node, yaml.ScalarNode):
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+            continue
+        lines: dict[str, int] = {}
+        for key, value in node.value:
+            todo.append(value)
+            if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+                continue
+            if (first := lines.setdefault(key.value, key.start_mark.line + 1)) != key.start_mark.line + 1:
+                raise InputError(f"clé « {key.value} » en double, lignes {first} et {key.start_mark.line + 1} : YAML "
+                                 "ne garderait que la seconde ; fusionnez-les ou renommez l'une",
+                                 line=key.start_mark.line + 1, field=key.value,
+                                 message_en=f"key '{key.value}' twice, lines {first} and {key.start_mark.line + 1}: "
+                                            "YAML would keep only the second; merge them or rename one")
 
 
 def entries_from_yaml(text: str, expected: str) -> tuple[Entry, list[Entry], list[Entry], list[Entry]]:
