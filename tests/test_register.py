@@ -216,3 +216,74 @@ def test_a_merge_key_may_be_overridden_by_the_mapping_that_merges_it():
     ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\ndefaults: &d\n  kind: association\n"
                           "members:\n  - <<: *d\n    name: A\n    kind: entreprise\n"))
     assert (URIRef(ID + "actor/a"), RDF.type, MAI.Enterprise) in ex.graph
+
+
+def issues_of(ex):
+    return [(i.line, i.field, i.message) for i in ex.issues]
+
+
+def test_unknown_yaml_keys_are_warned_about_with_the_key_they_probably_mean():
+    ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\n  coordinater: A\ngoals:\n  - rank: 1\n"
+                          "members:\n  - name: A\n    theme: [aidants]\n    joined_on: 2024-01-15\n    exit: 2025\n"
+                          "action:\n  - title: T\n"))
+    assert [(line, key, message) for line, key, message in issues_of(ex) if "clé" in message] == [
+        (5, "goals", "clé inconnue « goals » du registre, ignorée : c'est une clé de ptce:, pas du registre "
+                     "(vérifiez son indentation)"),
+        (12, "action", "clé inconnue « action » du registre, ignorée : vouliez-vous dire « actions » ?"),
+        (4, "coordinater", "clé inconnue « coordinater » de ptce:, ignorée : vouliez-vous dire « coordinator » ?"),
+        (9, "theme", "clé inconnue « theme » d'un membre, ignorée : vouliez-vous dire « themes » ?"),
+        (10, "joined_on", "clé inconnue « joined_on » d'un membre, ignorée : vouliez-vous dire « joined » ?"),
+        (11, "exit", "clé inconnue « exit » d'un membre, ignorée : clés lues d'un membre : name, kind, circle, "
+                     "joined, left, themes, goals, siren, siret, rna, esus")]
+
+
+def test_keys_are_read_whatever_their_case_accents_or_french_name():
+    ex = extract(yaml_ctx("Format: maillage-register/1\nPTCE:\n  nom: P\n  objectifs:\n    - {rang: 1, libellé: G}\n"
+                          "membres:\n  - Nom: A\n    Type: association\n    cercle: coeur\n    date d'entrée: 2024-01-15\n"
+                          "    Thèmes: [aidants]\n    Objectifs: [1]\n    SIREN: '244200770'\n"))
+    actor = URIRef(ID + "actor/siren-244200770")
+    m = URIRef(ID + "membership/p/a")
+    assert (issues_of(ex), ex.graph.value(actor, RDFS.label), ex.graph.value(actor, MAI.contributesTo),
+            str(ex.graph.value(m, ORG.role)), str(ex.graph.value(m, MAI.joinedOn))) == (
+        [], Literal("A"), URIRef(ID + "goal/p/1"), "https://w3id.org/maillage/ontology/circle/coeur", "2024-01-15")
+
+
+def test_two_keys_of_one_field_are_warned_about_and_the_first_is_read():
+    ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\nmembers:\n  - name: A\nmembres:\n"
+                          "  - name: B\n"))
+    assert (ex.stats["members"], [i for i in issues_of(ex) if i[1] == "membres"]) == (1, [
+        (6, "membres", "« members » et « membres » désignent le même champ (members) : le premier est lu, le second "
+                       "ignoré")])
+
+
+def test_unknown_csv_columns_are_warned_about_on_the_header_line():
+    ex = extract(SourceContext(Path("registre.csv"), (
+        "# ptce: P\nname;kind;circle;date_entree;thème;email\nA;association;coeur;2024-01-01;aidants;a@b.fr\n"
+    ).encode()))
+    assert issues_of(ex) == [
+        (2, "thème", "clé inconnue « thème » d'un membre, ignorée : vouliez-vous dire « themes » ?"),
+        (2, "email", "clé inconnue « email » d'un membre, ignorée : clés lues d'un membre : name, kind, circle, "
+                     "joined, left, themes, goals, siren, siret, rna, esus")]
+    assert str(ex.graph.value(URIRef(ID + "membership/p/a"), MAI.joinedOn)) == "2024-01-01"
+
+
+@pytest.mark.parametrize("header", [
+    "Name ; Kind ; Circle ; Joined", '"name";"kind";"circle";"joined"', "nom;type;cercle;entrée",
+    "NOM;Type de membre;Cercle;Date d'entrée",
+])
+def test_a_csv_register_is_detected_and_read_whatever_the_case_quotes_spaces_or_french_names_of_its_columns(header):
+    ctx = SourceContext(Path("registre.csv"), f"# ptce: P\n{header}\nA;association;coeur;2024-01-01\n".encode())
+    ex = extract(ctx)
+    m = URIRef(ID + "membership/p/a")
+    assert (detect(ctx), issues_of(ex), str(ex.graph.value(m, MAI.joinedOn))) == (95, [], "2024-01-01")
+
+
+def test_a_csv_with_some_register_columns_says_which_it_lacks():
+    from graph.ingest import detect_kind
+
+    with pytest.raises(InputError) as caught:
+        detect_kind(SourceContext(Path("registre.csv"), b"# ptce: P\nnom;type;joined\nA;association;2024-01-01\n"))
+    assert (caught.value.issue.message, caught.value.issue.line) == (
+        "type de fichier non reconnu : l'en-tête ressemble à un registre des partenaires (joined, kind, name), mais "
+        "il y manque : circle ; corrigez-le ou précisez --kind (rdf, deliberation, scdl-subventions, "
+        "scdl-deliberations, rna, sirene, register)", 2)

@@ -45,9 +45,11 @@ from graph.encodings import decode
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.identity import ActorBook, fold
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
-from graph.ingest.register_read import Entry, entries_from_csv, entries_from_yaml, load_yaml
+from graph.ingest.register_keys import canonical
+from graph.ingest.register_read import Entry, Register, entries_from_csv, entries_from_yaml, load_yaml
 from graph.limits import check_line_length
 from graph.namespaces import CIRCLES, MAI, ORG, SCHEMA, THEMES, mint, slugify
+from graph.tabular import peek_lines
 from graph.values import ValueProblem, parse_date
 
 FORMAT = "maillage-register/1"
@@ -60,17 +62,38 @@ KINDS = {"association": MAI.Association, "collectivite": MAI.PublicAuthority, "e
 
 
 def detect(ctx: SourceContext) -> int:
-    """Score a register: the format line (YAML) or the name/kind/circle columns (CSV); 0 otherwise."""
+    """Score a register: the format line (YAML) or the name/kind/circle columns (CSV, read as
+    :func:`graph.ingest.register_keys.canonical` reads them); 0 otherwise."""
     suffix = ctx.path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         head = ctx.data[:4096].decode("utf-8", errors="replace")
-        return 100 if FORMAT in head else (60 if re.search(r"^members:", head, re.M) else 0)
+        return 100 if FORMAT in head else (60 if re.search(r"^(?:members|membres):", head, re.M | re.I) else 0)
     if suffix in (".csv", ".tsv", ".txt"):
-        head, _ = decode(ctx.data[:4096])  # a BOM, cp1252 or UTF-16 as Excel saves them
-        lines = [ln for ln in head.splitlines() if ln.strip() and not ln.startswith("#")]
-        cells = set(re.split(r"[;,\t]", lines[0].strip().lower())) if lines else set()
-        return 95 if {"name", "kind", "circle"} <= cells else 0
+        return 95 if any(_REQUIRED <= keys for _, keys in _header_keys(ctx.data)) else 0
     return 0
+
+
+#: The columns that make a CSV file a register.
+_REQUIRED = frozenset({"name", "kind", "circle"})
+
+
+def _header_keys(data: bytes) -> list[tuple[int, set[str]]]:
+    """The member keys that the first lines of a table name, with their lines."""
+    return [(line, {k for k in map(lambda c: canonical("member", c), cells) if k}) for line, cells in peek_lines(data)]
+
+
+def near_miss(ctx: SourceContext) -> InputError | None:
+    """A CSV header naming three or more of a register's columns but not all of name, kind and circle: which it
+    has, which it lacks."""
+    if ctx.path.suffix.lower() not in (".csv", ".txt", ".tsv"):
+        return None
+    for line, keys in _header_keys(ctx.data):
+        if len(keys) >= 3 and (lacks := ", ".join(sorted(_REQUIRED - keys))):
+            has = ", ".join(sorted(keys))
+            return InputError(f"l'en-tête ressemble à un registre des partenaires ({has}), mais il y manque : "
+                              f"{lacks}", line=line, message_en=f"the header looks like a partner register ({has}), "
+                                                                f"but lacks: {lacks}")
+    return None
 
 
 def _concept_index(scheme: URIRef) -> dict[str, URIRef]:
@@ -221,17 +244,15 @@ class _Builder:
 def extract(ctx: SourceContext) -> Extraction:
     """Extract a partner register, YAML or CSV (see the module's docstring)."""
     check_line_length(ctx.data)
-    unnamed, refused, encoding = False, [], "utf-8"
-    goals: list[Entry] = []
-    actions: list[Entry] = []
+    unnamed, encoding = False, "utf-8"
     if ctx.path.suffix.lower() in (".yaml", ".yml") or FORMAT.encode() in ctx.data[:4096]:
-        ptce, members, goals, actions = entries_from_yaml(ctx.text(), FORMAT)
+        read = entries_from_yaml(ctx.text(), FORMAT)
     else:
         text, encoding = decode(ctx.data)  # as Excel saves a CSV: cp1252, a BOM, UTF-16
-        ptce, members, refused = entries_from_csv(text, ctx.path.stem)
-        unnamed = ptce.text("name") == ctx.path.stem  # no "# ptce: NAME" line
-    builder = _Builder(ctx, ptce)
-    builder.ex.issues += refused
+        read = entries_from_csv(text, ctx.path.stem)
+        unnamed = read.ptce.text("name") == ctx.path.stem  # no "# ptce: NAME" line
+    builder = _Builder(ctx, read.ptce)
+    builder.ex.issues += read.issues
     if encoding not in ("utf-8", "utf-8-bom"):
         name = _ENCODINGS.get(encoding, encoding)
         builder.ex.warn(f"registre enregistré en {name}, pas en UTF-8 : lu comme tel (vérifiez ses accents)",
@@ -240,23 +261,24 @@ def extract(ctx: SourceContext) -> Extraction:
         builder.ex.warn(f"registre CSV sans ligne « # ptce: NOM » avant l'en-tête : le PTCE est nommé d'après le "
                         f"fichier (« {ctx.path.stem} »)", f"CSV register without a '# ptce: NAME' line before its "
                         f"header: the PTCE is named after the file ('{ctx.path.stem}')", line=1)
-    builder.goals_declared = bool(goals)
-    for goal in goals:
+    builder.goals_declared = bool(read.goals)
+    for goal in read.goals:
         builder.goal(goal)
-    for member in members:
+    for member in read.members:
         builder.member(member)
-    for n, action in enumerate(actions, start=1):
+    for n, action in enumerate(read.actions, start=1):
         builder.action(action, n)
-    builder.coordinator(ptce)
+    builder.coordinator(read.ptce)
     builder.book.finish()
     ex = builder.ex
-    ex.stats = {"members": len(builder.members), "goals": len(builder.goals), "actions": len(actions),
+    ex.stats = {"members": len(builder.members), "goals": len(builder.goals), "actions": len(read.actions),
                 **ex.issue_counts()}
-    if not members:
+    if not read.members:
         raise InputError("registre sans membre (members)", message_en="register without members")
     return ex
 
 
-__all__ = ["FORMAT", "KIND", "Entry", "detect", "extract", "load_yaml"]
+__all__ = ["FORMAT", "KIND", "Entry", "Register", "detect", "extract", "load_yaml", "near_miss"]
 
-KIND = SourceKind("register", "Registre des partenaires du PTCE", detect, extract, extensions=(".yaml", ".yml"))
+KIND = SourceKind("register", "Registre des partenaires du PTCE", detect, extract, extensions=(".yaml", ".yml"),
+                  near_miss=near_miss)

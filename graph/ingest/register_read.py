@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from graph.ingest.base import InputError, Issue
+from graph.ingest.register_keys import canonical, duplicate_key, unknown_key
 from graph.tabular import sniff_delimiter
 
 #: libyaml's parser when PyYAML has it: 5x faster than PyYAML's own, and deep nesting is a syntax error there, not
@@ -64,24 +65,51 @@ class Entry:
         return self.lines.get(key, self.line)
 
 
-def _entries(node, data) -> list[Entry]:
+@dataclass
+class Register:
+    """A register as read: the PTCE, its members, goals and actions, and the problems met reading them."""
+
+    ptce: Entry
+    members: list[Entry]
+    goals: list[Entry] = field(default_factory=list)
+    actions: list[Entry] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+
+
+def _entry(kind: str, node: yaml.MappingNode, values: dict, issues: list[Issue]) -> Entry:
+    """The entry of a YAML mapping (node, with marks; its loaded values) of ``kind`` (see
+    :data:`graph.ingest.register_keys.FIELDS`): its keys read as the register's, the others warned about."""
+    marks = {str(k.value): (k.start_mark.line + 1, v.start_mark.line + 1) for k, v in node.value}  # merged first
+    out, lines, named = {}, {}, {}
+    for key, value in values.items():
+        key_line, value_line = marks.get(str(key), (node.start_mark.line + 1,) * 2)
+        if (name := canonical(kind, key)) is None:
+            issues.append(unknown_key(kind, key, key_line))
+        elif name in named:
+            issues.append(duplicate_key(kind, named[name], key, key_line))
+        else:
+            named[name], out[name], lines[name] = key, value, value_line
+    return Entry(out, node.start_mark.line + 1, lines)
+
+
+def _entries(kind: str, node, data, issues: list[Issue]) -> list[Entry]:
     """Pair a YAML sequence of mappings (node, with marks) with its loaded values."""
     if not isinstance(node, yaml.SequenceNode) or not isinstance(data, list):
         return []
     out = []
     for item, values in zip(node.value, data):
         if isinstance(item, yaml.MappingNode) and isinstance(values, dict):
-            lines = {k.value: v.start_mark.line + 1 for k, v in item.value}
-            out.append(Entry(values, item.start_mark.line + 1, lines))
+            out.append(_entry(kind, item, values, issues))
         else:
             raise InputError("entrée attendue sous la forme « clé: valeur »", line=item.start_mark.line + 1,
                              message_en="expected an entry of 'key: value' pairs")
     return out
 
 
-def _child(node, key: str):
+def _child(node, kind: str, key: str):
+    """The value node of the first key of the mapping ``node`` that reads as ``key``."""
     for k, v in node.value if isinstance(node, yaml.MappingNode) else ():
-        if k.value == key:
+        if canonical(kind, k.value) == key:
             return v
     return None
 
@@ -135,39 +163,46 @@ fusionnez-les ou renommez l'une
                                             "YAML would keep only the second; merge them or rename one")
 
 
-def entries_from_yaml(text: str, expected: str) -> tuple[Entry, list[Entry], list[Entry], list[Entry]]:
-    """Return (ptce, members, goals, actions) of a YAML register; InputError with the line on bad syntax."""
+def entries_from_yaml(text: str, expected: str) -> Register:
+    """Read a YAML register; InputError with the line on bad syntax."""
     try:
         root, data = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(f"YAML invalide : {getattr(exc, 'problem', exc)}", line=mark.line + 1 if mark else None,
                          message_en=f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
         raise InputError("registre vide ou mal formé", message_en="empty or malformed register")
-    if data.get("format") not in (None, expected):
-        raise InputError(f"format « {data.get('format')} » inconnu (attendu {expected})",
-                         line=_child(root, "format").start_mark.line + 1, field="format",
-                         message_en=f"unknown format '{data.get('format')}' (expected {expected})")
-    ptce_node, ptce = _child(root, "ptce"), data.get("ptce") or {}
+    issues: list[Issue] = []
+    top = _entry("register", root, data, issues)
+    if top.get("format") not in (None, expected):
+        raise InputError(f"format « {top.get('format')} » inconnu (attendu {expected})",
+                         line=top.line_of("format"), field="format",
+                         message_en=f"unknown format '{top.get('format')}' (expected {expected})")
+    ptce_node, ptce = _child(root, "register", "ptce"), top.get("ptce") or {}
     if not isinstance(ptce, dict):
         raise InputError("la clé ptce attend name, coordinator, goals", line=ptce_node.start_mark.line + 1,
                          message_en="the ptce key expects name, coordinator, goals")
-    ptce_entry = Entry(ptce, ptce_node.start_mark.line + 1 if ptce_node else 1,
-                       {k.value: v.start_mark.line + 1 for k, v in ptce_node.value} if ptce_node else {})
-    return (ptce_entry, _entries(_child(root, "members"), data.get("members")),
-            _entries(_child(ptce_node, "goals"), ptce.get("goals")),
-            _entries(_child(root, "actions"), data.get("actions")))
+    ptce_entry = _entry("ptce", ptce_node, ptce, issues) if ptce_node else Entry({}, 1)
+    members = _entries("member", _child(root, "register", "members"), top.get("members"), issues)
+    goals = _entries("goal", _child(ptce_node, "ptce", "goals"), ptce_entry.get("goals"), issues)
+    actions = _entries("action", _child(root, "register", "actions"), top.get("actions"), issues)
+    return Register(ptce_entry, members, goals, actions, issues)
 
 
-def entries_from_csv(text: str, stem: str) -> tuple[Entry, list[Entry], list[Issue]]:
-    """Return (ptce, members, rows refused) of a CSV register; ``# key: value`` lines before the header name the
-    PTCE. Empty cells beyond the header (a row ending with an extra separator) are ignored; a row with values
-    beyond it is refused with its line (a separator inside an unquoted value shifted them).
+def entries_from_csv(text: str, stem: str) -> Register:
+    """Read a CSV register; ``# key: value`` lines before the header name the PTCE. Its columns are read as the
+    YAML format's member keys (any case, accents or spaces, or their French names); the others are warned about.
+    Empty cells beyond the header (a row ending with an extra separator) are ignored; a row with values beyond it
+    is refused with its line (a separator inside an unquoted value shifted them).
 
-    >>> ptce, members, refused = entries_from_csv("name;kind\\nA;association;\\nB;x;y\\n", "r")
-    >>> [m.values for m in members], [(i.line, i.message[:26]) for i in refused]
-    ([{'name': 'A', 'kind': 'association'}], [(3, '3 cellules pour 2 colonnes')])
+    >>> read = entries_from_csv(" Nom ;KIND;cercle;email\\nA;association;coeur;a@b.fr;\\nB;x;y;z;t\\n", "r")
+    >>> [m.values for m in read.members]
+    [{'name': 'A', 'kind': 'association', 'circle': 'coeur'}]
+    >>> for issue in read.issues: print(issue.line, issue.message)
+    1 clé inconnue « email » d'un membre, ignorée : clés lues d'un membre : name, kind, circle, joined, left, \
+themes, goals, siren, siret, rna, esus
+    3 5 cellules pour 4 colonnes (un séparateur dans une valeur non entre guillemets ?) : ligne ignorée
     """
     lines = text.splitlines()
     meta, start = {}, 0
@@ -178,17 +213,37 @@ def entries_from_csv(text: str, stem: str) -> tuple[Entry, list[Entry], list[Iss
         start += 1
     body = "\n".join(lines[start:])
     reader = csv.reader(io.StringIO(body), delimiter=sniff_delimiter(body))
-    header = [key.strip().lower() for key in next(reader, [])]
-    members, refused = [], []
+    header = next(reader, [])
+    while header and not header[-1].strip():
+        header.pop()
+    issues: list[Issue] = []
+    columns = _columns(header, start + 1, issues)
+    members = []
     for cells in reader:
         line = start + reader.line_num
         if any(c.strip() for c in cells[len(header):]):
-            refused.append(Issue("error", f"{len(cells)} cellules pour {len(header)} colonnes (un séparateur dans une "
-                                          "valeur non entre guillemets ?) : ligne ignorée",
-                                 f"{len(cells)} cells for {len(header)} columns (a separator inside an unquoted "
-                                 "value?): row skipped", line=line))
+            issues.append(Issue("error", f"{len(cells)} cellules pour {len(header)} colonnes (un séparateur dans une "
+                                         "valeur non entre guillemets ?) : ligne ignorée",
+                                f"{len(cells)} cells for {len(header)} columns (a separator inside an unquoted "
+                                "value?): row skipped", line=line))
             continue
-        values = {key: cell.strip() for key, cell in zip(header, cells)}
+        values = {columns[i]: cell.strip() for i, cell in enumerate(cells[:len(header)]) if i in columns}
         if any(values.values()):
             members.append(Entry(values, line))
-    return Entry({"name": meta.get("ptce") or stem, "coordinator": meta.get("coordinator")}, 1), members, refused
+    ptce = Entry({"name": meta.get("ptce") or stem, "coordinator": meta.get("coordinator")}, 1)
+    return Register(ptce, members, issues=issues)
+
+
+def _columns(header: list[str], line: int, issues: list[Issue]) -> dict[int, str]:
+    """Map the index of each column of a CSV register's header that it reads to its member key."""
+    columns: dict[int, str] = {}
+    named: dict[str, str] = {}
+    for i, cell in enumerate(header):
+        if (name := canonical("member", cell)) is None:
+            if cell.strip():
+                issues.append(unknown_key("member", cell.strip(), line))
+        elif name in named:
+            issues.append(duplicate_key("member", named[name], cell.strip(), line))
+        else:
+            named[name], columns[i] = cell.strip(), name
+    return columns
