@@ -287,3 +287,16 @@ def test_a_csv_with_some_register_columns_says_which_it_lacks():
         "type de fichier non reconnu : l'en-tête ressemble à un registre des partenaires (joined, kind, name), mais "
         "il y manque : circle ; corrigez-le ou précisez --kind (rdf, deliberation, scdl-subventions, "
         "scdl-deliberations, rna, sirene, register)", 2)
+
+
+@pytest.mark.parametrize("comments", [
+    "# ptce: PTCE Resave;;;;;;;;;\n# coordinator: A;;;;;;;;;\n",
+    '"# ptce: PTCE Resave";;;\n"# coordinator: A"\n',
+    ";;;;\n# ptce: PTCE Resave\n;;;;\n# coordinator: A\n;;;;\n",
+], ids=["padded", "quoted", "empty-rows"])
+def test_comment_lines_that_a_spreadsheet_padded_or_quoted_still_name_the_ptce_and_its_coordinator(comments):
+    ex = extract(SourceContext(Path("registre.csv"), (
+        comments + "name;kind;circle;joined\nA;association;coeur;15/01/2024\n").encode()))
+    ptce = URIRef(ID + "actor/ptce-resave")
+    assert (ex.graph.value(ptce, RDFS.label), ex.graph.value(ptce, MAI.coordinatedBy)) == (
+        Literal("PTCE Resave"), URIRef(ID + "actor/a"))

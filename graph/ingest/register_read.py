@@ -206,8 +206,8 @@ themes, goals, siren, siret, rna, esus
     """
     lines = text.splitlines()
     meta, start = {}, 0
-    while start < len(lines) and (lines[start].startswith("#") or not lines[start].strip()):
-        key, _, value = lines[start].lstrip("#").partition(":")
+    while start < len(lines) and ((comment := _comment(lines[start])) is not None or _blank(lines[start])):
+        key, _, value = (comment or "").partition(":")
         if value.strip():
             meta[key.strip().lower()] = value.strip()
         start += 1
@@ -232,6 +232,25 @@ themes, goals, siren, siret, rna, esus
             members.append(Entry(values, line))
     ptce = Entry({"name": meta.get("ptce") or stem, "coordinator": meta.get("coordinator")}, 1)
     return Register(ptce, members, issues=issues)
+
+
+def _blank(line: str) -> bool:
+    """Whether a line of a CSV register has no value: empty, or only separators and quotes (an empty row)."""
+    return not line.strip(' \t;,|"')
+
+
+def _comment(line: str) -> str | None:
+    """The text after the ``#`` of a comment line of a CSV register, or None when ``line`` is not one. A
+    spreadsheet that saved the file again padded the line with the separators of a row and quoted it when it held
+    one: those are not the comment's.
+
+    >>> _comment("# ptce: PTCE Resave;;;;;;;;;"), _comment('"# ptce: PTCE Santé, Loire",,,'), _comment("a;b")
+    (' ptce: PTCE Resave', ' ptce: PTCE Santé, Loire', None)
+    """
+    text = line.strip().rstrip(";,\t|").strip()
+    if len(text) > 1 and text[0] == text[-1] == '"':
+        text = text[1:-1].replace('""', '"')
+    return text[1:].rstrip(";,\t|") if text.startswith("#") else None
 
 
 def _columns(header: list[str], line: int, issues: list[Issue]) -> dict[int, str]:
