@@ -110,10 +110,10 @@ def test_a_csv_register_says_when_its_ptce_is_unnamed_and_why_its_goals_are_unkn
     assert [(i.line, i.message) for i in ex.issues] == [
         (1, "registre CSV sans ligne « # ptce: NOM » avant l'en-tête : le PTCE est nommé d'après le fichier "
             "(« registre »)"),
-        (2, "objectif inconnu « 1 » : ce registre ne déclare pas les objectifs du PTCE (un registre CSV ne le peut "
-            "pas ; le format YAML, si)"),
-        (2, "objectif inconnu « 2 » : ce registre ne déclare pas les objectifs du PTCE (un registre CSV ne le peut "
-            "pas ; le format YAML, si)")]
+        (2, "objectif inconnu « 1 » : ce registre ne déclare pas les objectifs du PTCE (en CSV, une ligne "
+            "« # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: goals)"),
+        (2, "objectif inconnu « 2 » : ce registre ne déclare pas les objectifs du PTCE (en CSV, une ligne "
+            "« # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: goals)")]
 
 
 CSV_REGISTER = ("name;kind;circle;joined;left;themes;goals;siren;siret;rna\r\n"
@@ -239,8 +239,9 @@ def test_unknown_yaml_keys_are_warned_about_with_the_key_they_probably_mean():
 
 def test_keys_are_read_whatever_their_case_accents_or_french_name():
     ex = extract(yaml_ctx("Format: maillage-register/1\nPTCE:\n  nom: P\n  objectifs:\n    - {rang: 1, libellé: G}\n"
-                          "membres:\n  - Nom: A\n    Type: association\n    cercle: coeur\n    date d'entrée: 2024-01-15\n"
-                          "    Thèmes: [aidants]\n    Objectifs: [1]\n    SIREN: '244200770'\n"))
+                          "membres:\n  - Nom: A\n    Type: association\n    cercle: coeur\n"
+                          "    date d'entrée: 2024-01-15\n    Thèmes: [aidants]\n    Objectifs: [1]\n"
+                          "    SIREN: '244200770'\n"))
     actor = URIRef(ID + "actor/siren-244200770")
     m = URIRef(ID + "membership/p/a")
     assert (issues_of(ex), ex.graph.value(actor, RDFS.label), ex.graph.value(actor, MAI.contributesTo),
@@ -300,3 +301,15 @@ def test_comment_lines_that_a_spreadsheet_padded_or_quoted_still_name_the_ptce_a
     ptce = URIRef(ID + "actor/ptce-resave")
     assert (ex.graph.value(ptce, RDFS.label), ex.graph.value(ptce, MAI.coordinatedBy)) == (
         Literal("PTCE Resave"), URIRef(ID + "actor/a"))
+
+
+def test_a_csv_register_declares_the_ptces_goals_in_comment_lines_and_its_members_refer_to_them():
+    ex = extract(SourceContext(Path("registre.csv"), (
+        "# ptce: P\n# objectif 1: Favoriser l'accès aux soins;;;\n# Objectif n° 2 : Soutenir les aidants\n"
+        "# coordinater: A\nname;kind;circle;joined;goals\nA;association;coeur;2024-01-15;1|2\n").encode()))
+    g = ex.graph
+    goal = URIRef(ID + "goal/p/2")
+    served = sorted(g.objects(URIRef(ID + "actor/a"), MAI.contributesTo))
+    assert (ex.stats["goals"], g.value(goal, SKOS.prefLabel), served, issues_of(ex)) == (
+        2, Literal("Soutenir les aidants", lang="fr"), [URIRef(ID + "goal/p/1"), goal], [
+        (4, "coordinater", "ligne « # coordinater: » non lue : écrivez « # coordinator: … »")])

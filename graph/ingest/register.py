@@ -23,7 +23,8 @@
 
 **CSV** (``;`` or ``,``; lists inside a cell separated by ``|`` or ``,``), one member per row, with the columns
 ``name;kind;circle;joined;left;themes;goals;siren;siret;rna``. Lines before the header of the form
-``# ptce: NAME`` and ``# coordinator: NAME`` name the PTCE (else the file's name does).
+``# ptce: NAME`` and ``# coordinator: NAME`` name the PTCE (else the file's name does), ``# objectif 1: LABEL``
+declares its goal of rank 1.
 
 What it becomes: each member an actor of the kind's class, an ``org:Membership``
 ``mint("membership", ptce, member)`` (``org:member``, ``org:organization`` → the PTCE, ``org:role`` → circle
@@ -161,8 +162,9 @@ class _Builder:
             goal = self.goals.get(int(rank)) if str(rank).strip().isdigit() else None
             if goal is None and not self.goals_declared:
                 self.warn(entry, key, f"objectif inconnu « {rank} » : ce registre ne déclare pas les objectifs du PTCE "
-                          "(un registre CSV ne le peut pas ; le format YAML, si)", f"unknown goal '{rank}': this "
-                          "register declares no goals of the PTCE (a CSV register cannot; the YAML format can)")
+                          "(en CSV, une ligne « # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: goals)",
+                          f"unknown goal '{rank}': this register declares no goals of the PTCE (in CSV, a line "
+                          "'# objectif 1: LABEL' before the header; in YAML, under ptce: goals)")
             elif goal is None:
                 self.warn(entry, key, f"objectif inconnu « {rank} »", f"unknown goal '{rank}'")
             else:

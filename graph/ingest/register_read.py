@@ -12,8 +12,8 @@ from typing import Any
 import yaml
 
 from graph.ingest.base import InputError, Issue
-from graph.ingest.register_keys import canonical, duplicate_key, unknown_key
-from graph.tabular import sniff_delimiter
+from graph.ingest.register_keys import canonical, duplicate_key, suggestion, unknown_key
+from graph.tabular import normalise_header, sniff_delimiter
 
 #: libyaml's parser when PyYAML has it: 5x faster than PyYAML's own, and deep nesting is a syntax error there, not
 #: a RecursionError.
@@ -205,18 +205,12 @@ themes, goals, siren, siret, rna, esus
     3 5 cellules pour 4 colonnes (un séparateur dans une valeur non entre guillemets ?) : ligne ignorée
     """
     lines = text.splitlines()
-    meta, start = {}, 0
-    while start < len(lines) and ((comment := _comment(lines[start])) is not None or _blank(lines[start])):
-        key, _, value = (comment or "").partition(":")
-        if value.strip():
-            meta[key.strip().lower()] = value.strip()
-        start += 1
+    start, ptce, goals, issues = _heading(lines, stem)
     body = "\n".join(lines[start:])
     reader = csv.reader(io.StringIO(body), delimiter=sniff_delimiter(body))
     header = next(reader, [])
     while header and not header[-1].strip():
         header.pop()
-    issues: list[Issue] = []
     columns = _columns(header, start + 1, issues)
     members = []
     for cells in reader:
@@ -230,8 +224,47 @@ themes, goals, siren, siret, rna, esus
         values = {columns[i]: cell.strip() for i, cell in enumerate(cells[:len(header)]) if i in columns}
         if any(values.values()):
             members.append(Entry(values, line))
-    ptce = Entry({"name": meta.get("ptce") or stem, "coordinator": meta.get("coordinator")}, 1)
-    return Register(ptce, members, issues=issues)
+    return Register(ptce, members, goals, issues=issues)
+
+
+#: ``# objectif 1: …`` (or ``goal 1``, ``objectif n° 1``) before a CSV register's header: a goal and its rank.
+_GOAL_KEY = re.compile(r"(?:objectif|goal)s?(?:no?)?(\d+)")
+
+
+def _heading(lines: list[str], stem: str) -> tuple[int, Entry, list[Entry], list[Issue]]:
+    """Read the comment lines before a CSV register's header: (the header's index, the PTCE, its goals, problems).
+    ``# ptce: NAME``, ``# coordinator: NAME`` (and the ``ptce:`` keys of the YAML format, ``territory``,
+    ``description``, or their French names) describe the PTCE, ``# objectif N: LABEL`` declares its goal of rank
+    N; other comments are free text, unless their key is a near spelling of one of these.
+
+    >>> start, ptce, goals, issues = _heading(["# ptce: P", "# Objectif 2 : Soutenir", "# registre de mars", "a"], "r")
+    >>> start, ptce.values, [(g.line, g.values) for g in goals], issues
+    (3, {'name': 'P'}, [(2, {'rank': 2, 'label': 'Soutenir'})], [])
+    """
+    values: dict[str, Any] = {}
+    lines_of: dict[str, int] = {}
+    goals: list[Entry] = []
+    issues: list[Issue] = []
+    start = 0
+    while start < len(lines) and ((comment := _comment(lines[start])) is not None or _blank(lines[start])):
+        start += 1
+        key, colon, value = (comment or "").partition(":")
+        folded, value = normalise_header(key), value.strip()
+        name = "name" if folded == "ptce" else canonical("ptce", key)
+        if not colon or not value:
+            continue
+        if m := _GOAL_KEY.fullmatch(folded):
+            goals.append(Entry({"rank": int(m[1]), "label": value}, start))
+        elif name is not None and name != "goals":
+            values.setdefault(name, value)
+            lines_of.setdefault(name, start)
+        elif name == "goals" or (near := suggestion("ptce", key)) is not None:
+            hint = "objectif 1" if name == "goals" or near == "goals" else "ptce" if near == "name" else near
+            issues.append(Issue("warning", f"ligne « #{key}: » non lue : écrivez « # {hint}: … »",
+                                f"line '#{key}:' not read: write '# {hint}: …'", line=start, field=key.strip()))
+    if not values.get("name"):
+        values["name"] = stem
+    return start, Entry(values, 1, lines_of), goals, issues
 
 
 def _blank(line: str) -> bool:
