@@ -313,3 +313,44 @@ def test_a_csv_register_declares_the_ptces_goals_in_comment_lines_and_its_member
     assert (ex.stats["goals"], g.value(goal, SKOS.prefLabel), served, issues_of(ex)) == (
         2, Literal("Soutenir les aidants", lang="fr"), [URIRef(ID + "goal/p/1"), goal], [
         (4, "coordinater", "ligne « # coordinater: » non lue : écrivez « # coordinator: … »")])
+
+
+def memberships(ex):
+    g = ex.graph
+    return sorted((str(m).rsplit("/", 1)[1], str(g.value(m, ORG.role)).rsplit("/", 1)[1],
+                   str(g.value(m, MAI.joinedOn)), str(g.value(m, MAI.leftOn)))
+                  for m in g.subjects(RDF.type, ORG.Membership))
+
+
+@pytest.mark.parametrize("name, text", [
+    ("r.yaml", "format: maillage-register/1\nptce:\n  name: P\nmembers:\n  - name: Mutuelle\n    kind: entreprise\n"
+               "    circle: partenaires\n    joined: 2023-01-10\n    left: 2023-12-31\n  - name: Mutuelle\n"
+               "    kind: entreprise\n    circle: operationnel\n    joined: 2024-09-01\n"),
+    ("r.csv", "# ptce: P\nname;kind;circle;joined;left\nMutuelle;entreprise;partenaires;10/01/2023;31/12/2023\n"
+              "Mutuelle;entreprise;operationnel;01/09/2024;\n"),
+])
+def test_a_member_who_left_and_came_back_has_one_membership_for_each_period(name, text):
+    ex = extract(SourceContext(Path(name), text.encode()))
+    assert (memberships(ex), [i for i in ex.issues if i.field == "name"]) == ([
+        ("2023-01-10", "partenaires", "2023-01-10", "2023-12-31"),
+        ("2024-09-01", "operationnel", "2024-09-01", "None")], [])
+
+
+def test_a_member_listed_twice_on_identical_lines_is_reported_and_read_once():
+    ex = extract(SourceContext(Path("r.csv"), (
+        "# ptce: P\nname;kind;circle;joined\nA;association;coeur;2024-01-15\nB;association;coeur;2024-01-15\n"
+        "A;association;coeur;2024-01-15\n").encode()))
+    assert (memberships(ex), issues_of(ex)) == (
+        [("a", "coeur", "2024-01-15", "None"), ("b", "coeur", "2024-01-15", "None")],
+        [(5, "name", "membre listé deux fois, lignes 3 et 5 : la seconde est ignorée")])
+
+
+def test_a_member_listed_twice_for_overlapping_periods_is_reported_and_has_two_memberships():
+    ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\nmembers:\n  - name: A\n"
+                          "    kind: association\n    circle: coeur\n    joined: 2024-01-15\n  - name: A\n"
+                          "    kind: association\n"
+                          "    circle: operationnel\n    joined: 2024-03-01\n"))
+    assert (memberships(ex), issues_of(ex)) == (
+        [("2024-01-15", "coeur", "2024-01-15", "None"), ("2024-03-01", "operationnel", "2024-03-01", "None")],
+        [(9, "name", "membre listé deux fois, lignes 5 et 9, pour des périodes qui se chevauchent (ou sans date "
+                     "d'entrée) : deux adhésions distinctes")])

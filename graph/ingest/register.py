@@ -27,7 +27,8 @@
 declares its goal of rank 1.
 
 What it becomes: each member an actor of the kind's class, an ``org:Membership``
-``mint("membership", ptce, member)`` (``org:member``, ``org:organization`` → the PTCE, ``org:role`` → circle
+``mint("membership", ptce, member)`` (one for each period of a member listed several times, minted with its entry
+date; ``org:member``, ``org:organization`` → the PTCE, ``org:role`` → circle
 concept, ``mai:joinedOn``/``mai:leftOn``), ``dcterms:subject`` → themes, ``mai:contributesTo`` → goals. The PTCE is
 a ``mai:Cooperation`` (``actor_iri(name=…)``) ``mai:coordinatedBy`` its coordinator, ``mai:hasGoal`` each goal
 (``mai:StrategicGoal`` in the ``skos:ConceptScheme`` ``mint("goals", ptce)``); actions are ``mai:RoadmapAction``.
@@ -38,6 +39,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
@@ -110,6 +112,24 @@ def _concept_index(scheme: URIRef) -> dict[str, URIRef]:
     return index
 
 
+@dataclass
+class Period:
+    """One period of membership of a member, as one entry of the register states it."""
+
+    entry: Entry
+    actor: URIRef
+    role: URIRef | None
+    joined: dt.date | None
+    left: dt.date | None
+
+    def overlaps(self, other: Period) -> bool:
+        """Whether two periods share a day (a period without an entry date may share any)."""
+        if self.joined is None or other.joined is None:
+            return True
+        first, second = sorted((self, other), key=lambda p: p.joined)
+        return first.left is None or first.left >= second.joined
+
+
 class _Builder:
     """Builds the graph of one register from its entries (plain values with their lines)."""
 
@@ -124,6 +144,7 @@ class _Builder:
         self.goals: dict[int, URIRef] = {}
         self.goals_declared = False
         self.members: dict[str, URIRef] = {}
+        self.periods: list[Period] = []
         if description := ptce.text("description"):
             self.graph.add((self.ptce, DCTERMS.description, Literal(" ".join(description.split()))))
 
@@ -204,22 +225,60 @@ class _Builder:
         self.membership(entry, actor)
 
     def membership(self, entry: Entry, actor: URIRef) -> None:
-        g = self.graph
-        membership = mint("membership", self.slug, entry.text("name"), base=self.ctx.base)
-        g.add((membership, RDF.type, ORG.Membership))
-        g.add((membership, ORG.member, actor))
-        g.add((membership, ORG.organization, self.ptce))
-        circle = entry.text("circle")
-        if circle and (role := self.circles.get(fold(circle))) is not None:
-            g.add((membership, ORG.role, role))
-        elif circle:
+        """Read the circle and the dates of a member's entry: one period of membership, stated once all the
+        members are read (:meth:`memberships`)."""
+        circle, role = entry.text("circle"), None
+        if circle and (role := self.circles.get(fold(circle))) is None:
             self.warn(entry, "circle", f"cercle inconnu « {circle} »", f"unknown circle '{circle}'")
         joined, left = self.date(entry, "joined"), self.date(entry, "left")
-        for prop, value in ((MAI.joinedOn, joined), (MAI.leftOn, left)):
-            if value:
-                g.add((membership, prop, Literal(value, datatype=XSD.date)))
         if joined and left and left < joined:
             self.warn(entry, "left", "date de sortie avant la date d'entrée", "left before joining")
+        self.periods.append(Period(entry, actor, role, joined, left))
+
+    def memberships(self, merged: dict[URIRef, URIRef]) -> None:
+        """State each period of membership read as an ``org:Membership``: a member listed several times (who left
+        and came back) has one for each period, minted with its entry date; a line repeated is reported and read
+        once, periods that overlap are reported."""
+        by_member: dict[URIRef, list[Period]] = {}
+        for period in self.periods:
+            by_member.setdefault(merged.get(period.actor, period.actor), []).append(period)
+        for actor, periods in by_member.items():
+            kept: list[Period] = []
+            for period in periods:
+                if (twin := next((p for p in kept if p.entry.values == period.entry.values), None)) is not None:
+                    self.ex.warn(f"membre listé deux fois, lignes {twin.entry.line} et {period.entry.line} : la "
+                                 "seconde est ignorée", f"member listed twice, lines {twin.entry.line} and "
+                                 f"{period.entry.line}: the second is ignored", line=period.entry.line, field="name",
+                                 value=period.entry.text("name"))
+                    continue
+                if (other := next((p for p in kept if p.overlaps(period)), None)) is not None:
+                    self.ex.warn(f"membre listé deux fois, lignes {other.entry.line} et {period.entry.line}, pour des "
+                                 "périodes qui se chevauchent (ou sans date d'entrée) : deux adhésions distinctes",
+                                 f"member listed twice, lines {other.entry.line} and {period.entry.line}, for periods "
+                                 "that overlap (or without an entry date): two distinct memberships",
+                                 line=period.entry.line, field="name", value=period.entry.text("name"))
+                kept.append(period)
+            self._state(actor, kept)
+
+    def _state(self, actor: URIRef, periods: list[Period]) -> None:
+        name, minted = periods[0].entry.text("name"), set()
+        for period in periods:
+            key = [] if len(periods) == 1 else [period.joined.isoformat() if period.joined else "sans-date"]
+            membership = mint("membership", self.slug, name, *key, base=self.ctx.base)
+            n = 1
+            while membership in minted:
+                n += 1
+                membership = mint("membership", self.slug, name, *key[:-1], f"{key[-1]}-{n}", base=self.ctx.base)
+            minted.add(membership)
+            g = self.graph
+            g.add((membership, RDF.type, ORG.Membership))
+            g.add((membership, ORG.member, actor))
+            g.add((membership, ORG.organization, self.ptce))
+            if period.role is not None:
+                g.add((membership, ORG.role, period.role))
+            for prop, value in ((MAI.joinedOn, period.joined), (MAI.leftOn, period.left)):
+                if value:
+                    g.add((membership, prop, Literal(value, datatype=XSD.date)))
 
     def action(self, entry: Entry, n: int) -> None:
         title = entry.text("title")
@@ -271,7 +330,7 @@ def extract(ctx: SourceContext) -> Extraction:
     for n, action in enumerate(read.actions, start=1):
         builder.action(action, n)
     builder.coordinator(read.ptce)
-    builder.book.finish()
+    builder.memberships(builder.book.finish())
     ex = builder.ex
     ex.stats = {"members": len(builder.members), "goals": len(builder.goals), "actions": len(read.actions),
                 **ex.issue_counts()}
