@@ -354,3 +354,69 @@ def test_a_member_listed_twice_for_overlapping_periods_is_reported_and_has_two_m
         [("2024-01-15", "coeur", "2024-01-15", "None"), ("2024-03-01", "operationnel", "2024-03-01", "None")],
         [(9, "name", "membre listé deux fois, lignes 5 et 9, pour des périodes qui se chevauchent (ou sans date "
                      "d'entrée) : deux adhésions distinctes")])
+
+
+def one_member(**values) -> tuple:
+    fields = {"name": "A", "kind": "association", "circle": "coeur", "joined": "2024-01-15", **values}
+    ex = extract(SourceContext(Path("r.csv"), (
+        "# ptce: P\n" + ";".join(fields) + "\n" + ";".join(fields.values()) + "\n").encode()))
+    return ex, [(i.field, i.message) for i in ex.issues]
+
+
+@pytest.mark.parametrize("kind, cls", [
+    ("Collectivité", MAI.PublicAuthority), ("collectivité territoriale", MAI.PublicAuthority),
+    ("EPCI", MAI.PublicAuthority), ("Entreprise de l'ESS", MAI.Enterprise), ("mutuelle", MAI.Enterprise),
+    ("SCIC", MAI.Enterprise), ("association loi 1901", MAI.Association), ("Associations", MAI.Association),
+    ("usager", MAI.UserGroup), ("Professionnels de santé", MAI.HealthProfessional),
+    ("professionnel de santé", MAI.HealthProfessional), ("université", MAI.University),
+])
+def test_member_kinds_are_read_from_the_kinds_vocabulary_whatever_their_case_accents_or_number(kind, cls):
+    ex, issues = one_member(kind=kind)
+    assert (issues, (URIRef(ID + "actor/a"), RDF.type, cls) in ex.graph) == ([], True)
+
+
+@pytest.mark.parametrize("circle, concept", [
+    ("Cœur", "coeur"), ("cercle financeurs", "financeurs"), ("Cercle des financeurs", "financeurs"),
+    ("financeur", "financeurs"), ("partenaire", "partenaires"), ("cercle partenaires", "partenaires"),
+    ("cercle de cœur", "coeur"), ("Opérationnel", "operationnel"), ("cercle 2", "operationnel"),
+])
+def test_circles_are_read_in_the_singular_or_plural_with_or_without_cercle(circle, concept):
+    ex, issues = one_member(circle=circle)
+    role = ex.graph.value(URIRef(ID + "membership/p/a"), ORG.role)
+    assert (issues, str(role)) == ([], "https://w3id.org/maillage/ontology/circle/" + concept)
+
+
+def test_an_unknown_kind_or_circle_is_warned_about_listing_the_accepted_ones():
+    assert one_member(kind="martien", circle="lune")[1] == [
+        ("kind", "type de membre inconnu « martien » (connus : association, collectivite, entreprise, universite, "
+                 "professionnel-de-sante, usagers, ou un libellé du vocabulaire des types)"),
+        ("circle", "cercle inconnu « lune » (connus : coeur, operationnel, partenaires, financeurs)")]
+
+
+@pytest.mark.parametrize("written, day, warning", [
+    ("15 janvier 2024", "2024-01-15", None), ("1er février 2024", "2024-02-01", None),
+    ("janvier 2024", "2024-01-01", "date « janvier 2024 » : jour non précisé : le 1er du mois est retenu"),
+    ("2024-01", "2024-01-01", "date « 2024-01 » : jour non précisé : le 1er du mois est retenu"),
+    ("01/2024", "2024-01-01", "date « 01/2024 » : jour non précisé : le 1er du mois est retenu"),
+    ("15/01/24", "2024-01-15", "date « 15/01/24 » : année écrite sur deux chiffres, lue 2024"),
+    ("2024", "None", "date illisible « 2024 » (formes lues : 2024-01-15, 15/01/2024, 15 janvier 2024, janvier "
+                     "2024) : ignorée"),
+    ("31 février 2024", "None", "date impossible « 31 février 2024 » : ignorée"),
+])
+def test_entry_dates_are_read_in_words_or_as_a_month_with_a_warning_when_a_day_is_assumed(written, day, warning):
+    ex, issues = one_member(joined=written)
+    assert (str(ex.graph.value(URIRef(ID + "membership/p/a"), MAI.joinedOn)), issues) == (
+        day, [("joined", warning)] if warning else [])
+
+
+def test_goals_are_referred_to_by_rank_or_by_their_exact_label():
+    ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\n  goals:\n    - {rank: 1, label: Un}\n"
+                          "    - {rank: '2', label: 'Soutenir les aidants, partout'}\n"
+                          "members:\n  - name: A\n    goals: ['Soutenir les aidants, partout']\n  - name: B\n"
+                          "    goals: 'Soutenir les aidants, partout'\n  - name: C\n    goals: [objectif 1, '#2', O2]\n"
+                          "actions:\n  - title: T\n    goal: soutenir les aidants, partout\n"))
+    g = ex.graph
+    served = {s.rsplit("/", 1)[1]: sorted(str(o).rsplit("/", 1)[1] for o in g.objects(URIRef(s), MAI.contributesTo))
+              for s in (ID + "actor/a", ID + "actor/b", ID + "actor/c", ID + "action/p/1")}
+    assert (served, [i.message for i in ex.issues if i.field in ("goals", "goal", "rank")]) == (
+        {"a": ["2"], "b": ["2"], "c": ["1", "2"], "1": ["2"]}, [])

@@ -47,22 +47,21 @@ from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 from graph.encodings import decode
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.identity import ActorBook, fold
+from graph.ingest.french import fold as unaccent
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
 from graph.ingest.register_keys import canonical
+from graph.ingest.register_values import CIRCLE_NAMES, KINDS, circle_concept, kind_class, read_date
 from graph.ingest.register_read import Entry, Register, entries_from_csv, entries_from_yaml, load_yaml
 from graph.limits import check_line_length
-from graph.namespaces import CIRCLES, MAI, ORG, SCHEMA, THEMES, mint, slugify
+from graph.namespaces import MAI, ORG, SCHEMA, THEMES, mint, slugify
 from graph.tabular import peek_lines
-from graph.values import ValueProblem, parse_date
+from graph.values import ValueProblem
 
 FORMAT = "maillage-register/1"
 #: The encodings that :func:`graph.encodings.decode` tells, as a coordinator knows them.
 _ENCODINGS = {"cp1252": "Windows-1252", "utf-8-bom+cp1252": "Windows-1252", "utf-16": "UTF-16",
               "utf-16-le": "UTF-16", "mac-roman": "MacRoman (ancien Excel pour Mac)",
               "utf-8-bom+mac-roman": "MacRoman (ancien Excel pour Mac)"}
-KINDS = {"association": MAI.Association, "collectivite": MAI.PublicAuthority, "entreprise": MAI.Enterprise,
-         "universite": MAI.University, "professionnel-de-sante": MAI.HealthProfessional, "usagers": MAI.UserGroup}
-
 
 def detect(ctx: SourceContext) -> int:
     """Score a register: the format line (YAML) or the name/kind/circle columns (CSV, read as
@@ -130,6 +129,22 @@ class Period:
         return first.left is None or first.left >= second.joined
 
 
+#: A goal's rank as a reference may write it: "2", "objectif 2", "#2", "O2", "2.0".
+_RANK = re.compile(r"(?:objectif|goal|o|#|n)?\s*(\d+)(?:\.0+)?")
+
+
+def _rank(value: object, loose: bool = False) -> int | None:
+    """The rank that ``value`` gives a goal (an integer, or its digits; ``loose``: as :data:`_RANK` reads them)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    text = unaccent(str(value or "")).strip()
+    if text.isdigit():
+        return int(text)
+    return int(m[1]) if loose and (m := _RANK.fullmatch(text)) else None
+
+
 class _Builder:
     """Builds the graph of one register from its entries (plain values with their lines)."""
 
@@ -137,11 +152,12 @@ class _Builder:
         self.ctx, self.graph = ctx, new_graph()
         self.ex = Extraction(graph=self.graph)
         self.book = ActorBook(self.graph, ctx.base)
-        self.themes, self.circles = _concept_index(THEMES), _concept_index(CIRCLES)
+        self.themes = _concept_index(THEMES)
         name = ptce.text("name") or ctx.path.stem
         self.slug = slugify(name)
         self.ptce = self.book.actor(name, MAI.Cooperation)
         self.goals: dict[int, URIRef] = {}
+        self.goal_labels: dict[str, URIRef] = {}
         self.goals_declared = False
         self.members: dict[str, URIRef] = {}
         self.periods: list[Period] = []
@@ -156,14 +172,17 @@ class _Builder:
         if value is None or isinstance(value, dt.date):
             return value
         try:
-            return parse_date(str(value))
+            day, assumed = read_date(str(value))
         except ValueProblem as exc:
             self.warn(entry, key, f"{exc} : ignorée", f"{exc.message_en}: ignored")
             return None
+        if assumed is not None:
+            self.warn(entry, key, f"date « {value} » : {assumed[0]}", f"date '{value}': {assumed[1]}")
+        return day
 
     def goal(self, entry: Entry) -> None:
-        rank, label = entry.get("rank"), entry.text("label")
-        if not isinstance(rank, int) or not label:
+        rank, label = _rank(entry.get("rank")), entry.text("label")
+        if rank is None or not label:
             self.ex.reject("objectif sans rang entier ou sans libellé", "goal without an integer rank or a label",
                            line=entry.line, field="rank", value=str(rank))
             return
@@ -177,10 +196,12 @@ class _Builder:
         g.add((goal, SKOS.inScheme, scheme))
         g.add((self.ptce, MAI.hasGoal, goal))
         self.goals[rank] = goal
+        self.goal_labels.setdefault(fold(label), goal)
 
     def goal_refs(self, entry: Entry, key: str, subject: URIRef) -> None:
-        for rank in entry.list(key):
-            goal = self.goals.get(int(rank)) if str(rank).strip().isdigit() else None
+        whole = entry.get(key)
+        for rank in [whole] if isinstance(whole, str) and fold(whole) in self.goal_labels else entry.list(key):
+            goal = self.goal_labels.get(fold(str(rank))) or self.goals.get(_rank(rank, loose=True))  # type: ignore
             if goal is None and not self.goals_declared:
                 self.warn(entry, key, f"objectif inconnu « {rank} » : ce registre ne déclare pas les objectifs du PTCE "
                           "(en CSV, une ligne « # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: goals)",
@@ -206,11 +227,11 @@ class _Builder:
         if not name:
             self.ex.reject("membre sans nom", "member without a name", line=entry.line, field="name")
             return
-        kind = fold(entry.text("kind")).replace(" ", "-")
-        cls = KINDS.get(kind)
+        cls = kind_class(entry.text("kind"))
         if cls is None:
-            self.warn(entry, "kind", f"type de membre inconnu « {entry.text('kind')} » (connus : {', '.join(KINDS)})",
-                      f"unknown member kind '{entry.text('kind')}' (known: {', '.join(KINDS)})")
+            self.warn(entry, "kind", f"type de membre inconnu « {entry.text('kind')} » (connus : {', '.join(KINDS)}, "
+                      "ou un libellé du vocabulaire des types)", f"unknown member kind '{entry.text('kind')}' (known: "
+                      f"{', '.join(KINDS)}, or a label of the kinds vocabulary)")
         actor = self.book.actor(name, cls or MAI.Actor, **self.identifiers(entry))
         self.members[fold(name)] = actor
         if entry.get("esus") is True:
@@ -228,8 +249,10 @@ class _Builder:
         """Read the circle and the dates of a member's entry: one period of membership, stated once all the
         members are read (:meth:`memberships`)."""
         circle, role = entry.text("circle"), None
-        if circle and (role := self.circles.get(fold(circle))) is None:
-            self.warn(entry, "circle", f"cercle inconnu « {circle} »", f"unknown circle '{circle}'")
+        if circle and (role := circle_concept(circle)) is None:
+            known = ", ".join(CIRCLE_NAMES)
+            self.warn(entry, "circle", f"cercle inconnu « {circle} » (connus : {known})",
+                      f"unknown circle '{circle}' (known: {known})")
         joined, left = self.date(entry, "joined"), self.date(entry, "left")
         if joined and left and left < joined:
             self.warn(entry, "left", "date de sortie avant la date d'entrée", "left before joining")
