@@ -420,3 +420,18 @@ def test_goals_are_referred_to_by_rank_or_by_their_exact_label():
               for s in (ID + "actor/a", ID + "actor/b", ID + "actor/c", ID + "action/p/1")}
     assert (served, [i.message for i in ex.issues if i.field in ("goals", "goal", "rank")]) == (
         {"a": ["2"], "b": ["2"], "c": ["1", "2"], "1": ["2"]}, [])
+
+
+@pytest.mark.parametrize("name, text", [
+    ("r.yaml", "format: maillage-register/1\nptce:\n  coordinator: A\nmembers:\n  - name: A\n"),
+    ("r.csv", "name;kind;circle;joined\nA;;;\n"),
+])
+def test_a_missing_kind_circle_entry_date_or_ptce_name_is_warned_about(name, text):
+    ex = extract(SourceContext(Path(name), text.encode()))
+    unnamed = ("registre sans nom de PTCE (ptce: name) : le PTCE est nommé d'après le fichier (« r »)"
+               if name == "r.yaml" else
+               "registre CSV sans ligne « # ptce: NOM » avant l'en-tête : le PTCE est nommé d'après le fichier (« r »)")
+    assert [i.message for i in ex.issues] == [
+        unnamed, "type de membre manquant (kind : association, collectivite, entreprise, universite, "
+                 "professionnel-de-sante, usagers)",
+        "cercle manquant (circle : coeur, operationnel, partenaires, financeurs)", "date d'entrée manquante (joined)"]

@@ -228,7 +228,10 @@ class _Builder:
             self.ex.reject("membre sans nom", "member without a name", line=entry.line, field="name")
             return
         cls = kind_class(entry.text("kind"))
-        if cls is None:
+        if not entry.text("kind"):
+            self.warn(entry, "kind", f"type de membre manquant (kind : {', '.join(KINDS)})",
+                      f"member kind missing (kind: {', '.join(KINDS)})")
+        elif cls is None:
             self.warn(entry, "kind", f"type de membre inconnu « {entry.text('kind')} » (connus : {', '.join(KINDS)}, "
                       "ou un libellé du vocabulaire des types)", f"unknown member kind '{entry.text('kind')}' (known: "
                       f"{', '.join(KINDS)}, or a label of the kinds vocabulary)")
@@ -248,12 +251,15 @@ class _Builder:
     def membership(self, entry: Entry, actor: URIRef) -> None:
         """Read the circle and the dates of a member's entry: one period of membership, stated once all the
         members are read (:meth:`memberships`)."""
-        circle, role = entry.text("circle"), None
-        if circle and (role := circle_concept(circle)) is None:
-            known = ", ".join(CIRCLE_NAMES)
+        circle, role, known = entry.text("circle"), None, ", ".join(CIRCLE_NAMES)
+        if not circle:
+            self.warn(entry, "circle", f"cercle manquant (circle : {known})", f"circle missing (circle: {known})")
+        elif (role := circle_concept(circle)) is None:
             self.warn(entry, "circle", f"cercle inconnu « {circle} » (connus : {known})",
                       f"unknown circle '{circle}' (known: {known})")
         joined, left = self.date(entry, "joined"), self.date(entry, "left")
+        if entry.get("joined") is None:
+            self.warn(entry, "joined", "date d'entrée manquante (joined)", "entry date missing (joined)")
         if joined and left and left < joined:
             self.warn(entry, "left", "date de sortie avant la date d'entrée", "left before joining")
         self.periods.append(Period(entry, actor, role, joined, left))
@@ -328,23 +334,27 @@ class _Builder:
 def extract(ctx: SourceContext) -> Extraction:
     """Extract a partner register, YAML or CSV (see the module's docstring)."""
     check_line_length(ctx.data)
-    unnamed, encoding = False, "utf-8"
-    if ctx.path.suffix.lower() in (".yaml", ".yml") or FORMAT.encode() in ctx.data[:4096]:
+    encoding = "utf-8"
+    yaml_register = ctx.path.suffix.lower() in (".yaml", ".yml") or FORMAT.encode() in ctx.data[:4096]
+    if yaml_register:
         read = entries_from_yaml(ctx.text(), FORMAT)
     else:
         text, encoding = decode(ctx.data)  # as Excel saves a CSV: cp1252, a BOM, UTF-16
-        read = entries_from_csv(text, ctx.path.stem)
-        unnamed = read.ptce.text("name") == ctx.path.stem  # no "# ptce: NAME" line
+        read = entries_from_csv(text)
     builder = _Builder(ctx, read.ptce)
     builder.ex.issues += read.issues
     if encoding not in ("utf-8", "utf-8-bom"):
         name = _ENCODINGS.get(encoding, encoding)
         builder.ex.warn(f"registre enregistré en {name}, pas en UTF-8 : lu comme tel (vérifiez ses accents)",
                         f"register saved in {name}, not UTF-8: read as such (check its accents)")
-    if unnamed:
-        builder.ex.warn(f"registre CSV sans ligne « # ptce: NOM » avant l'en-tête : le PTCE est nommé d'après le "
-                        f"fichier (« {ctx.path.stem} »)", f"CSV register without a '# ptce: NAME' line before its "
-                        f"header: the PTCE is named after the file ('{ctx.path.stem}')", line=1)
+    if not read.ptce.text("name"):
+        stem = ctx.path.stem
+        fr, en = (("sans nom de PTCE (ptce: name)", "without the PTCE's name (ptce: name)") if yaml_register else
+                  ("CSV sans ligne « # ptce: NOM » avant l'en-tête", "CSV register without a '# ptce: NAME' line before "
+                   "its header"))
+        builder.ex.warn(f"registre {fr} : le PTCE est nommé d'après le fichier (« {stem} »)",
+                        f"{'register ' if yaml_register else ''}{en}: the PTCE is named after the file ('{stem}')",
+                        line=read.ptce.line, field="name" if yaml_register else None)
     builder.goals_declared = bool(read.goals)
     for goal in read.goals:
         builder.goal(goal)

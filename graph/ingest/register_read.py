@@ -190,13 +190,13 @@ def entries_from_yaml(text: str, expected: str) -> Register:
     return Register(ptce_entry, members, goals, actions, issues)
 
 
-def entries_from_csv(text: str, stem: str) -> Register:
+def entries_from_csv(text: str) -> Register:
     """Read a CSV register; ``# key: value`` lines before the header name the PTCE. Its columns are read as the
     YAML format's member keys (any case, accents or spaces, or their French names); the others are warned about.
     Empty cells beyond the header (a row ending with an extra separator) are ignored; a row with values beyond it
     is refused with its line (a separator inside an unquoted value shifted them).
 
-    >>> read = entries_from_csv(" Nom ;KIND;cercle;email\\nA;association;coeur;a@b.fr;\\nB;x;y;z;t\\n", "r")
+    >>> read = entries_from_csv(" Nom ;KIND;cercle;email\\nA;association;coeur;a@b.fr;\\nB;x;y;z;t\\n")
     >>> [m.values for m in read.members]
     [{'name': 'A', 'kind': 'association', 'circle': 'coeur'}]
     >>> for issue in read.issues: print(issue.line, issue.message)
@@ -205,7 +205,7 @@ themes, goals, siren, siret, rna, esus
     3 5 cellules pour 4 colonnes (un séparateur dans une valeur non entre guillemets ?) : ligne ignorée
     """
     lines = text.splitlines()
-    start, ptce, goals, issues = _heading(lines, stem)
+    start, ptce, goals, issues = _heading(lines)
     body = "\n".join(lines[start:])
     reader = csv.reader(io.StringIO(body), delimiter=sniff_delimiter(body))
     header = next(reader, [])
@@ -231,13 +231,13 @@ themes, goals, siren, siret, rna, esus
 _GOAL_KEY = re.compile(r"(?:objectif|goal)s?(?:no?)?(\d+)")
 
 
-def _heading(lines: list[str], stem: str) -> tuple[int, Entry, list[Entry], list[Issue]]:
+def _heading(lines: list[str]) -> tuple[int, Entry, list[Entry], list[Issue]]:
     """Read the comment lines before a CSV register's header: (the header's index, the PTCE, its goals, problems).
     ``# ptce: NAME``, ``# coordinator: NAME`` (and the ``ptce:`` keys of the YAML format, ``territory``,
     ``description``, or their French names) describe the PTCE, ``# objectif N: LABEL`` declares its goal of rank
     N; other comments are free text, unless their key is a near spelling of one of these.
 
-    >>> start, ptce, goals, issues = _heading(["# ptce: P", "# Objectif 2 : Soutenir", "# registre de mars", "a"], "r")
+    >>> start, ptce, goals, issues = _heading(["# ptce: P", "# Objectif 2 : Soutenir", "# registre de mars", "a"])
     >>> start, ptce.values, [(g.line, g.values) for g in goals], issues
     (3, {'name': 'P'}, [(2, {'rank': 2, 'label': 'Soutenir'})], [])
     """
@@ -262,8 +262,6 @@ def _heading(lines: list[str], stem: str) -> tuple[int, Entry, list[Entry], list
             hint = "objectif 1" if name == "goals" or near == "goals" else "ptce" if near == "name" else near
             issues.append(Issue("warning", f"ligne « #{key}: » non lue : écrivez « # {hint}: … »",
                                 f"line '#{key}:' not read: write '# {hint}: …'", line=start, field=key.strip()))
-    if not values.get("name"):
-        values["name"] = stem
     return start, Entry(values, 1, lines_of), goals, issues
 
 
