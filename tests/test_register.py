@@ -435,3 +435,15 @@ def test_a_missing_kind_circle_entry_date_or_ptce_name_is_warned_about(name, tex
         unnamed, "type de membre manquant (kind : association, collectivite, entreprise, universite, "
                  "professionnel-de-sante, usagers)",
         "cercle manquant (circle : coeur, operationnel, partenaires, financeurs)", "date d'entrée manquante (joined)"]
+
+
+@pytest.mark.parametrize("written, esus, warnings", [
+    ("true", True, []), ('"true"', True, []), ("oui", True, []), ("Vrai", True, []), ("yes", True, []),
+    ("non", None, []), ("false", None, []),
+    ("2023-05-01", None, ["esus : oui ou non attendu, lu « 2023-05-01 » : ignoré"]),
+])
+def test_the_esus_flag_is_read_from_french_and_english_yes_and_no(written, esus, warnings):
+    ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\nmembers:\n  - name: A\n    kind: entreprise\n"
+                          f"    circle: partenaires\n    joined: 2024-01-15\n    esus: {written}\n"))
+    assert (ex.graph.value(URIRef(ID + "actor/a"), MAI.esus), [i.message for i in ex.issues]) == (
+        Literal(esus) if esus else None, warnings)

@@ -55,7 +55,7 @@ from graph.ingest.register_read import Entry, Register, entries_from_csv, entrie
 from graph.limits import check_line_length
 from graph.namespaces import MAI, ORG, SCHEMA, THEMES, mint, slugify
 from graph.tabular import peek_lines
-from graph.values import ValueProblem
+from graph.values import ValueProblem, parse_bool
 
 FORMAT = "maillage-register/1"
 #: The encodings that :func:`graph.encodings.decode` tells, as a coordinator knows them.
@@ -180,6 +180,17 @@ class _Builder:
             self.warn(entry, key, f"date « {value} » : {assumed[0]}", f"date '{value}': {assumed[1]}")
         return day
 
+    def flag(self, entry: Entry, key: str) -> bool | None:
+        """Read a yes/no field: ``true``/``false``, oui/non, vrai/faux, yes/no (any case); warn about other values."""
+        value = entry.get(key)
+        if value is None or isinstance(value, bool):
+            return value
+        try:
+            return parse_bool(str(value))
+        except ValueProblem as exc:
+            self.warn(entry, key, f"{key} : {exc} : ignoré", f"{key}: {exc.message_en}: ignored")
+            return None
+
     def goal(self, entry: Entry) -> None:
         rank, label = _rank(entry.get("rank")), entry.text("label")
         if rank is None or not label:
@@ -237,7 +248,7 @@ class _Builder:
                       f"{', '.join(KINDS)}, or a label of the kinds vocabulary)")
         actor = self.book.actor(name, cls or MAI.Actor, **self.identifiers(entry))
         self.members[fold(name)] = actor
-        if entry.get("esus") is True:
+        if self.flag(entry, "esus"):
             self.graph.add((actor, MAI.esus, Literal(True)))
         for theme in entry.list("themes"):
             concept = self.themes.get(fold(str(theme)))
@@ -350,8 +361,8 @@ def extract(ctx: SourceContext) -> Extraction:
     if not read.ptce.text("name"):
         stem = ctx.path.stem
         fr, en = (("sans nom de PTCE (ptce: name)", "without the PTCE's name (ptce: name)") if yaml_register else
-                  ("CSV sans ligne « # ptce: NOM » avant l'en-tête", "CSV register without a '# ptce: NAME' line before "
-                   "its header"))
+                  ("CSV sans ligne « # ptce: NOM » avant l'en-tête",
+                   "CSV register without a '# ptce: NAME' line before its header"))
         builder.ex.warn(f"registre {fr} : le PTCE est nommé d'après le fichier (« {stem} »)",
                         f"{'register ' if yaml_register else ''}{en}: the PTCE is named after the file ('{stem}')",
                         line=read.ptce.line, field="name" if yaml_register else None)
