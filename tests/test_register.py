@@ -447,3 +447,23 @@ def test_the_esus_flag_is_read_from_french_and_english_yes_and_no(written, esus,
                           f"    circle: partenaires\n    joined: 2024-01-15\n    esus: {written}\n"))
     assert (ex.graph.value(URIRef(ID + "actor/a"), MAI.esus), [i.message for i in ex.issues]) == (
         Literal(esus) if esus else None, warnings)
+
+
+@pytest.mark.parametrize("ids, actor, warnings", [
+    ({"siren": "423 456 789"}, "siren-423456789", []),
+    ({"siret": "423.456.789.00019"}, "siren-423456789", []),
+    ({"siren": "214201865.0"}, "siren-214201865", []),
+    ({"siren": "10000016"}, "siren-010000016", [
+        ("siren", "SIREN « 10000016 » : zéros de tête rétablis (010000016), qu'un tableur avait ôtés")]),
+    ({"siren": "214201865", "siret": "42345678900019"}, "siren-214201865", [
+        ("siret", "SIRET 42345678900019 d'un autre SIREN que celui du membre (214201865) : ignoré")]),
+    ({"siret": "4,23457E+13"}, "a", [
+        ("siret", "SIRET « 4,23457E+13 » : des chiffres ont été perdus par la notation scientifique d'un tableur "
+                  "(format de cellule Nombre) : ignoré")]),
+    ({"siren": "123456789"}, "a", [("siren", "SIREN invalide : ignoré")]),
+])
+def test_identifiers_are_cleaned_alike_and_a_siret_of_another_siren_or_mangled_by_excel_is_reported(
+        ids, actor, warnings):
+    ex, issues = one_member(**ids)
+    assert (issues, ex.graph.value(URIRef(ID + "actor/" + actor), RDFS.label)) == (warnings, Literal("A"))
+    assert ex.graph.value(URIRef(ID + "actor/" + actor), MAI.siret) is None or "siret" not in dict(warnings)

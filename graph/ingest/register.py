@@ -45,12 +45,12 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from graph.encodings import decode
-from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.identity import ActorBook, fold
 from graph.ingest.french import fold as unaccent
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
 from graph.ingest.register_keys import canonical
-from graph.ingest.register_values import CIRCLE_NAMES, KINDS, circle_concept, kind_class, read_date
+from graph.ingest.register_values import (CIRCLE_NAMES, KINDS, circle_concept, kind_class, read_date,
+                                          read_identifiers)
 from graph.ingest.register_read import Entry, Register, entries_from_csv, entries_from_yaml, load_yaml
 from graph.limits import check_line_length
 from graph.namespaces import MAI, ORG, SCHEMA, THEMES, mint, slugify
@@ -224,13 +224,9 @@ class _Builder:
                 self.graph.add((subject, MAI.contributesTo, goal))
 
     def identifiers(self, entry: Entry) -> dict[str, str | None]:
-        ids: dict[str, str | None] = {}
-        for key, ok, clean in (("siren", siren_ok, clean_identifier), ("siret", siret_ok, clean_identifier),
-                               ("rna", rna_ok, normalise_rna)):
-            raw = entry.text(key)
-            ids[key] = clean(raw) if raw and ok(raw) else None
-            if raw and not ids[key]:
-                self.warn(entry, key, f"{key.upper()} invalide : ignoré", f"invalid {key.upper()}: ignored")
+        ids, problems = read_identifiers(entry.text("siren"), entry.text("siret"), entry.text("rna"))
+        for key, fr, en in problems:
+            self.warn(entry, key, fr, en)
         return ids
 
     def member(self, entry: Entry) -> None:

@@ -15,6 +15,7 @@ from functools import cache
 from rdflib import URIRef
 from rdflib.namespace import RDFS, SKOS
 
+from graph.identifiers import clean_identifier, normalise_rna, restore_leading_zeros, rna_ok, siren_ok, siret_ok
 from graph.identity import fold
 from graph.ingest.french import DATE_RE, MONTHS, date_from_match
 from graph.ingest.french import fold as unaccent
@@ -115,3 +116,48 @@ def read_date(text: str) -> tuple[dt.date | None, tuple[str, str] | None]:
 
 
 _FIRST_DAY = ("jour non précisé : le 1er du mois est retenu", "day not given: the 1st of the month is taken")
+
+
+def read_identifiers(siren: str, siret: str, rna: str) -> tuple[dict[str, str | None], list[tuple[str, str, str]]]:
+    """Return a member's valid identifiers (SIREN and SIRET without the spaces, dots or ``.0`` a spreadsheet puts
+    in them, leading zeros it dropped restored; RNA uppercased) and the problems met, as (key, French, English).
+    A SIRET of another SIREN than the member's is ignored: it would join the member to another actor.
+
+    >>> read_identifiers("423 456 789", "423.456.789.00019", "")[0]
+    {'siren': '423456789', 'siret': '42345678900019', 'rna': None}
+    >>> read_identifiers("214201865", "4,23457E+13", "")[1][0][1]
+    "SIRET « 4,23457E+13 » : des chiffres ont été perdus par la notation scientifique d'un tableur (format de \
+cellule Nombre) : ignoré"
+    """
+    ids: dict[str, str | None] = {"siren": None, "siret": None, "rna": None}
+    problems: list[tuple[str, str, str]] = []
+    for key, raw, ok, size in (("siren", siren, siren_ok, 9), ("siret", siret, siret_ok, 14)):
+        digits, name = clean_identifier(raw), key.upper()
+        if not raw:
+            continue
+        if ok(digits):
+            ids[key] = digits
+        elif _SCIENTIFIC.fullmatch(raw.strip()):
+            problems.append((key, f"{name} « {raw} » : des chiffres ont été perdus par la notation scientifique d'un "
+                                  "tableur (format de cellule Nombre) : ignoré", f"{name} '{raw}': digits were lost "
+                                  "to a spreadsheet's scientific notation (Number cell format): ignored"))
+        elif (restored := restore_leading_zeros(digits)) is not None and len(restored) == size:
+            ids[key] = restored
+            problems.append((key, f"{name} « {raw} » : zéros de tête rétablis ({restored}), qu'un tableur avait ôtés",
+                             f"{name} '{raw}': leading zeros that a spreadsheet dropped restored ({restored})"))
+        else:
+            problems.append((key, f"{name} invalide : ignoré", f"invalid {name}: ignored"))
+    if rna:
+        ids["rna"] = normalise_rna(rna) if rna_ok(rna) else None
+        if ids["rna"] is None:
+            problems.append(("rna", "RNA invalide : ignoré", "invalid RNA: ignored"))
+    if ids["siren"] and ids["siret"] and not ids["siret"].startswith(ids["siren"]):
+        problems.append(("siret", f"SIRET {ids['siret']} d'un autre SIREN que celui du membre ({ids['siren']}) : "
+                                  "ignoré", f"SIRET {ids['siret']} of another SIREN than the member's "
+                                  f"({ids['siren']}): ignored"))
+        ids["siret"] = None
+    return ids, problems
+
+
+#: A number that a spreadsheet wrote in scientific notation: its last digits are lost.
+_SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?[eE]\+?\d+")
