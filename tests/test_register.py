@@ -467,3 +467,19 @@ def test_identifiers_are_cleaned_alike_and_a_siret_of_another_siren_or_mangled_b
     ex, issues = one_member(**ids)
     assert (issues, ex.graph.value(URIRef(ID + "actor/" + actor), RDFS.label)) == (warnings, Literal("A"))
     assert ex.graph.value(URIRef(ID + "actor/" + actor), MAI.siret) is None or "siret" not in dict(warnings)
+
+
+@pytest.mark.parametrize("text, line, cut", [
+    ("# ptce: P\nname,kind,circle,joined,left,themes,goals,siren,siret,rna\n"
+     "B,association,coeur,2024-01-01,,aidants,,,,\nC Santé, Prévention,association,coeur,2024-01-01,,,,,,\n",
+     4, "C Santé, Prévention"),
+    ("# ptce: P\nname;kind;circle;joined;left;themes;goals;siren;siret;rna\n"
+     "A;association;coeur;2024-01-15;;;;;;\nMSP du Pilat; Pélussin;professionnel-de-sante;operationnel;2024-03-10;"
+     "2025-01-31;exercice coordonné;1;;;\n", 4, "MSP du Pilat; Pélussin"),
+])
+def test_a_csv_row_shifted_by_a_separator_inside_an_unquoted_value_is_refused_even_when_its_last_cell_is_empty(
+        text, line, cut):
+    ex = extract(SourceContext(Path("r.csv"), text.encode()))
+    assert (ex.stats["members"], [(i.level, i.line, i.message) for i in ex.issues]) == (1, [
+        ("error", line, f"11 cellules pour 10 colonnes, et ses valeurs ne sont pas à leur place : la valeur « {cut} » "
+                        "contient sans doute le séparateur ; mettez-la entre guillemets : ligne ignorée")])

@@ -12,8 +12,11 @@ from typing import Any
 import yaml
 
 from graph.ingest.base import InputError, Issue
+from graph.identifiers import clean_identifier, rna_ok, siren_ok, siret_ok
 from graph.ingest.register_keys import canonical, duplicate_key, suggestion, unknown_key
+from graph.ingest.register_values import circle_concept, kind_class, read_date
 from graph.tabular import normalise_header, sniff_delimiter
+from graph.values import ValueProblem
 
 #: libyaml's parser when PyYAML has it: 5x faster than PyYAML's own, and deep nesting is a syntax error there, not
 #: a RecursionError.
@@ -194,7 +197,9 @@ def entries_from_csv(text: str) -> Register:
     """Read a CSV register; ``# key: value`` lines before the header name the PTCE. Its columns are read as the
     YAML format's member keys (any case, accents or spaces, or their French names); the others are warned about.
     Empty cells beyond the header (a row ending with an extra separator) are ignored; a row with values beyond it
-    is refused with its line (a separator inside an unquoted value shifted them).
+    is refused with its line (a separator inside an unquoted value shifted them), and so is a longer row whose
+    values read better shifted back (:func:`_cut_value`: the value cut in two was on a row whose last cell is
+    empty).
 
     >>> read = entries_from_csv(" Nom ;KIND;cercle;email\\nA;association;coeur;a@b.fr;\\nB;x;y;z;t\\n")
     >>> [m.values for m in read.members]
@@ -207,7 +212,8 @@ themes, goals, siren, siret, rna, esus
     lines = text.splitlines()
     start, ptce, goals, issues = _heading(lines)
     body = "\n".join(lines[start:])
-    reader = csv.reader(io.StringIO(body), delimiter=sniff_delimiter(body))
+    delimiter = sniff_delimiter(body)
+    reader = csv.reader(io.StringIO(body), delimiter=delimiter)
     header = next(reader, [])
     while header and not header[-1].strip():
         header.pop()
@@ -222,9 +228,56 @@ themes, goals, siren, siret, rna, esus
                                 "value?): row skipped", line=line))
             continue
         values = {columns[i]: cell.strip() for i, cell in enumerate(cells[:len(header)]) if i in columns}
+        if len(cells) > len(header) and (cut := _cut_value(cells, columns, len(header), delimiter)) is not None:
+            issues.append(Issue("error", f"{len(cells)} cellules pour {len(header)} colonnes, et ses valeurs ne sont "
+                                         f"pas à leur place : la valeur « {cut} » contient sans doute le séparateur ; "
+                                         "mettez-la entre guillemets : ligne ignorée",
+                                f"{len(cells)} cells for {len(header)} columns, and its values are out of place: "
+                                f"the value '{cut}' probably holds the separator; quote it: row skipped", line=line))
+            continue
         if any(values.values()):
             members.append(Entry(values, line))
     return Register(ptce, members, goals, issues=issues)
+
+
+def _cut_value(cells: list[str], columns: dict[int, str], width: int, delimiter: str) -> str | None:
+    """The value that a separator written inside it (unquoted) cut in two, shifting the following ones, in a row
+    longer than the header; None when the row reads best as it is (it ends with extra separators). The row is
+    read with each pair of cells (or more, as many as it has extra) joined again, and the reading where more
+    kinds, circles, dates and identifiers are valid wins.
+
+    >>> header = {0: "name", 1: "kind", 2: "circle", 3: "joined"}
+    >>> _cut_value(["C Santé", " Prévention", "association", "coeur", "2024-01-01"], header, 4, ",")
+    'C Santé, Prévention'
+    >>> _cut_value(["A", "association", "coeur", "2024-01-01", ""], header, 4, ",") is None
+    True
+    """
+    def valid(row: list[str]) -> int:
+        return sum(1 for i, key in columns.items() if i < len(row) and _plausible(key, row[i].strip()))
+
+    best, found = valid(cells), None
+    for extra in range(1, len(cells) - width + 1):
+        for i in range(width):
+            joined = delimiter.join(cells[i:i + extra + 1])
+            if (score := valid(cells[:i] + [joined] + cells[i + extra + 1:])) > best:
+                best, found = score, joined.strip()
+    return found
+
+
+def _plausible(key: str, value: str) -> bool:
+    """Whether ``value`` is a valid value of the typed field ``key`` (a kind, circle, date or identifier)."""
+    if not value:
+        return False
+    checks = {"kind": kind_class, "circle": circle_concept, "siren": lambda v: siren_ok(clean_identifier(v)),
+              "siret": lambda v: siret_ok(clean_identifier(v)), "rna": rna_ok, "joined": _date, "left": _date}
+    return key in checks and bool(checks[key](value))
+
+
+def _date(value: str) -> bool:
+    try:
+        return read_date(value)[0] is not None
+    except ValueProblem:
+        return False
 
 
 #: ``# objectif 1: …`` (or ``goal 1``, ``objectif n° 1``) before a CSV register's header: a goal and its rank.
