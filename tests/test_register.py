@@ -110,10 +110,10 @@ def test_a_csv_register_says_when_its_ptce_is_unnamed_and_why_its_goals_are_unkn
     assert [(i.line, i.message) for i in ex.issues] == [
         (1, "registre CSV sans ligne « # ptce: NOM » avant l'en-tête : le PTCE est nommé d'après le fichier "
             "(« registre »)"),
-        (2, "objectif inconnu « 1 » : ce registre ne déclare pas les objectifs du PTCE (un registre CSV ne le peut "
-            "pas ; le format YAML, si)"),
-        (2, "objectif inconnu « 2 » : ce registre ne déclare pas les objectifs du PTCE (un registre CSV ne le peut "
-            "pas ; le format YAML, si)")]
+        (2, "objectif inconnu « 1 » : ce registre ne déclare pas les objectifs du PTCE (en CSV, une ligne "
+            "« # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: goals)"),
+        (2, "objectif inconnu « 2 » : ce registre ne déclare pas les objectifs du PTCE (en CSV, une ligne "
+            "« # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: goals)")]
 
 
 CSV_REGISTER = ("name;kind;circle;joined;left;themes;goals;siren;siret;rna\r\n"
@@ -155,9 +155,9 @@ def test_detection_scores_registers_only(name, text, score):
 
 
 @pytest.mark.parametrize("text", [
-    "format: maillage-register/1\nmembers:\n" + "".join(f"  - {{name: M{i}, joined: 2024-05-{i:02d}}}\n"
+    "format: maillage-register/1\nmembers:\n" + "".join(f"  - {{name: M{i}, joined: '2024-05-{i:02d}'}}\n"
                                                          for i in range(1, 20)),
-    "a: &x [1, 2]\nb: [*x, *x]\nc: 'é'\nd: 2024-05-16\ne: ~\n", "", "# only a comment\n",
+    "a: &x [1, 2]\nb: [*x, *x]\nc: 'é'\nd: true\ne: ~\nf: -12\n", "", "# only a comment\n",
 ])
 def test_yaml_is_read_once_into_the_values_that_safe_load_gives(text):
     import yaml
@@ -171,3 +171,315 @@ def test_a_deeply_nested_yaml_register_is_an_input_error_not_a_crash():
     text = "format: maillage-register/1\n" + "".join(" " * i + f"k{i}:\n" for i in range(3000))
     with pytest.raises(InputError, match="YAML invalide"):
         extract(yaml_ctx(text))
+
+
+@pytest.mark.parametrize("scalar, value", [
+    ("NO", "NO"), ("ON", "ON"), ("yes", "yes"), ("oui", "oui"), ("010000016", "010000016"), ("0x1F", "0x1F"),
+    ("2024-05-16", "2024-05-16"), ("214201865.0", "214201865.0"), ("1_000", "1_000"), ("1901", 1901),
+    ("true", True), ("False", False), ("~", None),
+])
+def test_yaml_scalars_that_yaml_1_1_would_turn_into_booleans_numbers_or_dates_stay_as_written(scalar, value):
+    from graph.ingest.register import load_yaml
+
+    assert load_yaml(f"v: {scalar}\n")[1] == {"v": value}
+
+
+def test_a_member_named_no_keeps_its_name_and_an_unquoted_siren_keeps_its_leading_zero():
+    ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\nmembers:\n  - name: NO\n"
+                          "    kind: entreprise\n    siren: 010000016\n"))
+    assert ex.graph.value(URIRef(ID + "actor/siren-010000016"), RDFS.label) == Literal("NO")
+
+
+def test_an_impossible_unquoted_yaml_date_is_a_warning_with_its_line_not_a_crash():
+    ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\nmembers:\n  - name: A\n"
+                          "    joined: 2024-01-15\n  - name: B\n    joined: 2025-04-31\n"))
+    assert [(i.line, i.field, i.message) for i in ex.issues if i.field == "joined"] == [
+        (8, "joined", "date impossible « 2025-04-31 » : ignorée")]
+
+
+@pytest.mark.parametrize("text, key, lines", [
+    ("format: maillage-register/1\nmembers:\n  - name: A\nactions:\n  - title: T\nmembers:\n  - name: B\n",
+     "members", (2, 6)),
+    ("format: maillage-register/1\nmembers:\n  - name: A\n    themes: [aidants]\n    joined: 2024-01-01\n"
+     "    themes: [vieillissement]\n", "themes", (4, 6)),
+])
+def test_a_key_written_twice_in_a_yaml_mapping_refuses_the_register_naming_it_and_both_lines(text, key, lines):
+    with pytest.raises(InputError) as caught:
+        extract(yaml_ctx(text))
+    issue = caught.value.issue
+    assert (issue.message, issue.line, issue.field) == (
+        f"clé « {key} » en double, lignes {lines[0]} et {lines[1]} : YAML ne garderait que la seconde ; fusionnez-les "
+        "ou renommez l'une", lines[1], key)
+
+
+def test_a_merge_key_may_be_overridden_by_the_mapping_that_merges_it():
+    ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\ndefaults: &d\n  kind: association\n"
+                          "members:\n  - <<: *d\n    name: A\n    kind: entreprise\n"))
+    assert (URIRef(ID + "actor/a"), RDF.type, MAI.Enterprise) in ex.graph
+
+
+def issues_of(ex):
+    return [(i.line, i.field, i.message) for i in ex.issues]
+
+
+def test_unknown_yaml_keys_are_warned_about_with_the_key_they_probably_mean():
+    ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\n  coordinater: A\ngoals:\n  - rank: 1\n"
+                          "members:\n  - name: A\n    theme: [aidants]\n    joined_on: 2024-01-15\n    exit: 2025\n"
+                          "action:\n  - title: T\n"))
+    assert [(line, key, message) for line, key, message in issues_of(ex) if "clé" in message] == [
+        (5, "goals", "clé inconnue « goals » du registre, ignorée : c'est une clé de ptce:, pas du registre "
+                     "(vérifiez son indentation)"),
+        (12, "action", "clé inconnue « action » du registre, ignorée : vouliez-vous dire « actions » ?"),
+        (4, "coordinater", "clé inconnue « coordinater » de ptce:, ignorée : vouliez-vous dire « coordinator » ?"),
+        (9, "theme", "clé inconnue « theme » d'un membre, ignorée : vouliez-vous dire « themes » ?"),
+        (10, "joined_on", "clé inconnue « joined_on » d'un membre, ignorée : vouliez-vous dire « joined » ?"),
+        (11, "exit", "clé inconnue « exit » d'un membre, ignorée : clés lues d'un membre : name, kind, circle, "
+                     "joined, left, themes, goals, siren, siret, rna, esus")]
+
+
+def test_keys_are_read_whatever_their_case_accents_or_french_name():
+    ex = extract(yaml_ctx("Format: maillage-register/1\nPTCE:\n  nom: P\n  objectifs:\n    - {rang: 1, libellé: G}\n"
+                          "membres:\n  - Nom: A\n    Type: association\n    cercle: coeur\n"
+                          "    date d'entrée: 2024-01-15\n    Thèmes: [aidants]\n    Objectifs: [1]\n"
+                          "    SIREN: '244200770'\n"))
+    actor = URIRef(ID + "actor/siren-244200770")
+    m = URIRef(ID + "membership/p/a")
+    assert (issues_of(ex), ex.graph.value(actor, RDFS.label), ex.graph.value(actor, MAI.contributesTo),
+            str(ex.graph.value(m, ORG.role)), str(ex.graph.value(m, MAI.joinedOn))) == (
+        [], Literal("A"), URIRef(ID + "goal/p/1"), "https://w3id.org/maillage/ontology/circle/coeur", "2024-01-15")
+
+
+def test_two_keys_of_one_field_are_warned_about_and_the_first_is_read():
+    ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\nmembers:\n  - name: A\nmembres:\n"
+                          "  - name: B\n"))
+    assert (ex.stats["members"], [i for i in issues_of(ex) if i[1] == "membres"]) == (1, [
+        (6, "membres", "« members » et « membres » désignent le même champ (members) : le premier est lu, le second "
+                       "ignoré")])
+
+
+def test_unknown_csv_columns_are_warned_about_on_the_header_line():
+    ex = extract(SourceContext(Path("registre.csv"), (
+        "# ptce: P\nname;kind;circle;date_entree;thème;email\nA;association;coeur;2024-01-01;aidants;a@b.fr\n"
+    ).encode()))
+    assert issues_of(ex) == [
+        (2, "thème", "clé inconnue « thème » d'un membre, ignorée : vouliez-vous dire « themes » ?"),
+        (2, "email", "clé inconnue « email » d'un membre, ignorée : clés lues d'un membre : name, kind, circle, "
+                     "joined, left, themes, goals, siren, siret, rna, esus")]
+    assert str(ex.graph.value(URIRef(ID + "membership/p/a"), MAI.joinedOn)) == "2024-01-01"
+
+
+@pytest.mark.parametrize("header", [
+    "Name ; Kind ; Circle ; Joined", '"name";"kind";"circle";"joined"', "nom;type;cercle;entrée",
+    "NOM;Type de membre;Cercle;Date d'entrée",
+])
+def test_a_csv_register_is_detected_and_read_whatever_the_case_quotes_spaces_or_french_names_of_its_columns(header):
+    ctx = SourceContext(Path("registre.csv"), f"# ptce: P\n{header}\nA;association;coeur;2024-01-01\n".encode())
+    ex = extract(ctx)
+    m = URIRef(ID + "membership/p/a")
+    assert (detect(ctx), issues_of(ex), str(ex.graph.value(m, MAI.joinedOn))) == (95, [], "2024-01-01")
+
+
+def test_a_csv_with_some_register_columns_says_which_it_lacks():
+    from graph.ingest import detect_kind
+
+    with pytest.raises(InputError) as caught:
+        detect_kind(SourceContext(Path("registre.csv"), b"# ptce: P\nnom;type;joined\nA;association;2024-01-01\n"))
+    assert (caught.value.issue.message, caught.value.issue.line) == (
+        "type de fichier non reconnu : l'en-tête ressemble à un registre des partenaires (joined, kind, name), mais "
+        "il y manque : circle ; corrigez-le ou précisez --kind (rdf, deliberation, scdl-subventions, "
+        "scdl-deliberations, rna, sirene, register)", 2)
+
+
+@pytest.mark.parametrize("comments", [
+    "# ptce: PTCE Resave;;;;;;;;;\n# coordinator: A;;;;;;;;;\n",
+    '"# ptce: PTCE Resave";;;\n"# coordinator: A"\n',
+    ";;;;\n# ptce: PTCE Resave\n;;;;\n# coordinator: A\n;;;;\n",
+], ids=["padded", "quoted", "empty-rows"])
+def test_comment_lines_that_a_spreadsheet_padded_or_quoted_still_name_the_ptce_and_its_coordinator(comments):
+    ex = extract(SourceContext(Path("registre.csv"), (
+        comments + "name;kind;circle;joined\nA;association;coeur;15/01/2024\n").encode()))
+    ptce = URIRef(ID + "actor/ptce-resave")
+    assert (ex.graph.value(ptce, RDFS.label), ex.graph.value(ptce, MAI.coordinatedBy)) == (
+        Literal("PTCE Resave"), URIRef(ID + "actor/a"))
+
+
+def test_a_csv_register_declares_the_ptces_goals_in_comment_lines_and_its_members_refer_to_them():
+    ex = extract(SourceContext(Path("registre.csv"), (
+        "# ptce: P\n# objectif 1: Favoriser l'accès aux soins;;;\n# Objectif n° 2 : Soutenir les aidants\n"
+        "# coordinater: A\nname;kind;circle;joined;goals\nA;association;coeur;2024-01-15;1|2\n").encode()))
+    g = ex.graph
+    goal = URIRef(ID + "goal/p/2")
+    served = sorted(g.objects(URIRef(ID + "actor/a"), MAI.contributesTo))
+    assert (ex.stats["goals"], g.value(goal, SKOS.prefLabel), served, issues_of(ex)) == (
+        2, Literal("Soutenir les aidants", lang="fr"), [URIRef(ID + "goal/p/1"), goal], [
+        (4, "coordinater", "ligne « # coordinater: » non lue : écrivez « # coordinator: … »")])
+
+
+def memberships(ex):
+    g = ex.graph
+    return sorted((str(m).rsplit("/", 1)[1], str(g.value(m, ORG.role)).rsplit("/", 1)[1],
+                   str(g.value(m, MAI.joinedOn)), str(g.value(m, MAI.leftOn)))
+                  for m in g.subjects(RDF.type, ORG.Membership))
+
+
+@pytest.mark.parametrize("name, text", [
+    ("r.yaml", "format: maillage-register/1\nptce:\n  name: P\nmembers:\n  - name: Mutuelle\n    kind: entreprise\n"
+               "    circle: partenaires\n    joined: 2023-01-10\n    left: 2023-12-31\n  - name: Mutuelle\n"
+               "    kind: entreprise\n    circle: operationnel\n    joined: 2024-09-01\n"),
+    ("r.csv", "# ptce: P\nname;kind;circle;joined;left\nMutuelle;entreprise;partenaires;10/01/2023;31/12/2023\n"
+              "Mutuelle;entreprise;operationnel;01/09/2024;\n"),
+])
+def test_a_member_who_left_and_came_back_has_one_membership_for_each_period(name, text):
+    ex = extract(SourceContext(Path(name), text.encode()))
+    assert (memberships(ex), [i for i in ex.issues if i.field == "name"]) == ([
+        ("2023-01-10", "partenaires", "2023-01-10", "2023-12-31"),
+        ("2024-09-01", "operationnel", "2024-09-01", "None")], [])
+
+
+def test_a_member_listed_twice_on_identical_lines_is_reported_and_read_once():
+    ex = extract(SourceContext(Path("r.csv"), (
+        "# ptce: P\nname;kind;circle;joined\nA;association;coeur;2024-01-15\nB;association;coeur;2024-01-15\n"
+        "A;association;coeur;2024-01-15\n").encode()))
+    assert (memberships(ex), issues_of(ex)) == (
+        [("a", "coeur", "2024-01-15", "None"), ("b", "coeur", "2024-01-15", "None")],
+        [(5, "name", "membre listé deux fois, lignes 3 et 5 : la seconde est ignorée")])
+
+
+def test_a_member_listed_twice_for_overlapping_periods_is_reported_and_has_two_memberships():
+    ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\nmembers:\n  - name: A\n"
+                          "    kind: association\n    circle: coeur\n    joined: 2024-01-15\n  - name: A\n"
+                          "    kind: association\n"
+                          "    circle: operationnel\n    joined: 2024-03-01\n"))
+    assert (memberships(ex), issues_of(ex)) == (
+        [("2024-01-15", "coeur", "2024-01-15", "None"), ("2024-03-01", "operationnel", "2024-03-01", "None")],
+        [(9, "name", "membre listé deux fois, lignes 5 et 9, pour des périodes qui se chevauchent (ou sans date "
+                     "d'entrée) : deux adhésions distinctes")])
+
+
+def one_member(**values) -> tuple:
+    fields = {"name": "A", "kind": "association", "circle": "coeur", "joined": "2024-01-15", **values}
+    ex = extract(SourceContext(Path("r.csv"), (
+        "# ptce: P\n" + ";".join(fields) + "\n" + ";".join(fields.values()) + "\n").encode()))
+    return ex, [(i.field, i.message) for i in ex.issues]
+
+
+@pytest.mark.parametrize("kind, cls", [
+    ("Collectivité", MAI.PublicAuthority), ("collectivité territoriale", MAI.PublicAuthority),
+    ("EPCI", MAI.PublicAuthority), ("Entreprise de l'ESS", MAI.Enterprise), ("mutuelle", MAI.Enterprise),
+    ("SCIC", MAI.Enterprise), ("association loi 1901", MAI.Association), ("Associations", MAI.Association),
+    ("usager", MAI.UserGroup), ("Professionnels de santé", MAI.HealthProfessional),
+    ("professionnel de santé", MAI.HealthProfessional), ("université", MAI.University),
+])
+def test_member_kinds_are_read_from_the_kinds_vocabulary_whatever_their_case_accents_or_number(kind, cls):
+    ex, issues = one_member(kind=kind)
+    assert (issues, (URIRef(ID + "actor/a"), RDF.type, cls) in ex.graph) == ([], True)
+
+
+@pytest.mark.parametrize("circle, concept", [
+    ("Cœur", "coeur"), ("cercle financeurs", "financeurs"), ("Cercle des financeurs", "financeurs"),
+    ("financeur", "financeurs"), ("partenaire", "partenaires"), ("cercle partenaires", "partenaires"),
+    ("cercle de cœur", "coeur"), ("Opérationnel", "operationnel"), ("cercle 2", "operationnel"),
+])
+def test_circles_are_read_in_the_singular_or_plural_with_or_without_cercle(circle, concept):
+    ex, issues = one_member(circle=circle)
+    role = ex.graph.value(URIRef(ID + "membership/p/a"), ORG.role)
+    assert (issues, str(role)) == ([], "https://w3id.org/maillage/ontology/circle/" + concept)
+
+
+def test_an_unknown_kind_or_circle_is_warned_about_listing_the_accepted_ones():
+    assert one_member(kind="martien", circle="lune")[1] == [
+        ("kind", "type de membre inconnu « martien » (connus : association, collectivite, entreprise, universite, "
+                 "professionnel-de-sante, usagers, ou un libellé du vocabulaire des types)"),
+        ("circle", "cercle inconnu « lune » (connus : coeur, operationnel, partenaires, financeurs)")]
+
+
+@pytest.mark.parametrize("written, day, warning", [
+    ("15 janvier 2024", "2024-01-15", None), ("1er février 2024", "2024-02-01", None),
+    ("janvier 2024", "2024-01-01", "date « janvier 2024 » : jour non précisé : le 1er du mois est retenu"),
+    ("2024-01", "2024-01-01", "date « 2024-01 » : jour non précisé : le 1er du mois est retenu"),
+    ("01/2024", "2024-01-01", "date « 01/2024 » : jour non précisé : le 1er du mois est retenu"),
+    ("15/01/24", "2024-01-15", "date « 15/01/24 » : année écrite sur deux chiffres, lue 2024"),
+    ("2024", "None", "date illisible « 2024 » (formes lues : 2024-01-15, 15/01/2024, 15 janvier 2024, janvier "
+                     "2024) : ignorée"),
+    ("31 février 2024", "None", "date impossible « 31 février 2024 » : ignorée"),
+])
+def test_entry_dates_are_read_in_words_or_as_a_month_with_a_warning_when_a_day_is_assumed(written, day, warning):
+    ex, issues = one_member(joined=written)
+    assert (str(ex.graph.value(URIRef(ID + "membership/p/a"), MAI.joinedOn)), issues) == (
+        day, [("joined", warning)] if warning else [])
+
+
+def test_goals_are_referred_to_by_rank_or_by_their_exact_label():
+    ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\n  goals:\n    - {rank: 1, label: Un}\n"
+                          "    - {rank: '2', label: 'Soutenir les aidants, partout'}\n"
+                          "members:\n  - name: A\n    goals: ['Soutenir les aidants, partout']\n  - name: B\n"
+                          "    goals: 'Soutenir les aidants, partout'\n  - name: C\n    goals: [objectif 1, '#2', O2]\n"
+                          "actions:\n  - title: T\n    goal: soutenir les aidants, partout\n"))
+    g = ex.graph
+    served = {s.rsplit("/", 1)[1]: sorted(str(o).rsplit("/", 1)[1] for o in g.objects(URIRef(s), MAI.contributesTo))
+              for s in (ID + "actor/a", ID + "actor/b", ID + "actor/c", ID + "action/p/1")}
+    assert (served, [i.message for i in ex.issues if i.field in ("goals", "goal", "rank")]) == (
+        {"a": ["2"], "b": ["2"], "c": ["1", "2"], "1": ["2"]}, [])
+
+
+@pytest.mark.parametrize("name, text", [
+    ("r.yaml", "format: maillage-register/1\nptce:\n  coordinator: A\nmembers:\n  - name: A\n"),
+    ("r.csv", "name;kind;circle;joined\nA;;;\n"),
+])
+def test_a_missing_kind_circle_entry_date_or_ptce_name_is_warned_about(name, text):
+    ex = extract(SourceContext(Path(name), text.encode()))
+    unnamed = ("registre sans nom de PTCE (ptce: name) : le PTCE est nommé d'après le fichier (« r »)"
+               if name == "r.yaml" else
+               "registre CSV sans ligne « # ptce: NOM » avant l'en-tête : le PTCE est nommé d'après le fichier (« r »)")
+    assert [i.message for i in ex.issues] == [
+        unnamed, "type de membre manquant (kind : association, collectivite, entreprise, universite, "
+                 "professionnel-de-sante, usagers)",
+        "cercle manquant (circle : coeur, operationnel, partenaires, financeurs)", "date d'entrée manquante (joined)"]
+
+
+@pytest.mark.parametrize("written, esus, warnings", [
+    ("true", True, []), ('"true"', True, []), ("oui", True, []), ("Vrai", True, []), ("yes", True, []),
+    ("non", None, []), ("false", None, []),
+    ("2023-05-01", None, ["esus : oui ou non attendu, lu « 2023-05-01 » : ignoré"]),
+])
+def test_the_esus_flag_is_read_from_french_and_english_yes_and_no(written, esus, warnings):
+    ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\nmembers:\n  - name: A\n    kind: entreprise\n"
+                          f"    circle: partenaires\n    joined: 2024-01-15\n    esus: {written}\n"))
+    assert (ex.graph.value(URIRef(ID + "actor/a"), MAI.esus), [i.message for i in ex.issues]) == (
+        Literal(esus) if esus else None, warnings)
+
+
+@pytest.mark.parametrize("ids, actor, warnings", [
+    ({"siren": "423 456 789"}, "siren-423456789", []),
+    ({"siret": "423.456.789.00019"}, "siren-423456789", []),
+    ({"siren": "214201865.0"}, "siren-214201865", []),
+    ({"siren": "10000016"}, "siren-010000016", [
+        ("siren", "SIREN « 10000016 » : zéros de tête rétablis (010000016), qu'un tableur avait ôtés")]),
+    ({"siren": "214201865", "siret": "42345678900019"}, "siren-214201865", [
+        ("siret", "SIRET 42345678900019 d'un autre SIREN que celui du membre (214201865) : ignoré")]),
+    ({"siret": "4,23457E+13"}, "a", [
+        ("siret", "SIRET « 4,23457E+13 » : des chiffres ont été perdus par la notation scientifique d'un tableur "
+                  "(format de cellule Nombre) : ignoré")]),
+    ({"siren": "123456789"}, "a", [("siren", "SIREN invalide : ignoré")]),
+])
+def test_identifiers_are_cleaned_alike_and_a_siret_of_another_siren_or_mangled_by_excel_is_reported(
+        ids, actor, warnings):
+    ex, issues = one_member(**ids)
+    assert (issues, ex.graph.value(URIRef(ID + "actor/" + actor), RDFS.label)) == (warnings, Literal("A"))
+    assert ex.graph.value(URIRef(ID + "actor/" + actor), MAI.siret) is None or "siret" not in dict(warnings)
+
+
+@pytest.mark.parametrize("text, line, cut", [
+    ("# ptce: P\nname,kind,circle,joined,left,themes,goals,siren,siret,rna\n"
+     "B,association,coeur,2024-01-01,,aidants,,,,\nC Santé, Prévention,association,coeur,2024-01-01,,,,,,\n",
+     4, "C Santé, Prévention"),
+    ("# ptce: P\nname;kind;circle;joined;left;themes;goals;siren;siret;rna\n"
+     "A;association;coeur;2024-01-15;;;;;;\nMSP du Pilat; Pélussin;professionnel-de-sante;operationnel;2024-03-10;"
+     "2025-01-31;exercice coordonné;1;;;\n", 4, "MSP du Pilat; Pélussin"),
+])
+def test_a_csv_row_shifted_by_a_separator_inside_an_unquoted_value_is_refused_even_when_its_last_cell_is_empty(
+        text, line, cut):
+    ex = extract(SourceContext(Path("r.csv"), text.encode()))
+    assert (ex.stats["members"], [(i.level, i.line, i.message) for i in ex.issues]) == (1, [
+        ("error", line, f"11 cellules pour 10 colonnes, et ses valeurs ne sont pas à leur place : la valeur « {cut} » "
+                        "contient sans doute le séparateur ; mettez-la entre guillemets : ligne ignorée")])

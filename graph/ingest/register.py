@@ -23,10 +23,12 @@
 
 **CSV** (``;`` or ``,``; lists inside a cell separated by ``|`` or ``,``), one member per row, with the columns
 ``name;kind;circle;joined;left;themes;goals;siren;siret;rna``. Lines before the header of the form
-``# ptce: NAME`` and ``# coordinator: NAME`` name the PTCE (else the file's name does).
+``# ptce: NAME`` and ``# coordinator: NAME`` name the PTCE (else the file's name does), ``# objectif 1: LABEL``
+declares its goal of rank 1.
 
 What it becomes: each member an actor of the kind's class, an ``org:Membership``
-``mint("membership", ptce, member)`` (``org:member``, ``org:organization`` → the PTCE, ``org:role`` → circle
+``mint("membership", ptce, member)`` (one for each period of a member listed several times, minted with its entry
+date; ``org:member``, ``org:organization`` → the PTCE, ``org:role`` → circle
 concept, ``mai:joinedOn``/``mai:leftOn``), ``dcterms:subject`` → themes, ``mai:contributesTo`` → goals. The PTCE is
 a ``mai:Cooperation`` (``actor_iri(name=…)``) ``mai:coordinatedBy`` its coordinator, ``mai:hasGoal`` each goal
 (``mai:StrategicGoal`` in the ``skos:ConceptScheme`` ``mint("goals", ptce)``); actions are ``mai:RoadmapAction``.
@@ -35,174 +37,65 @@ Problems are reported with their line (YAML lines come from the parser's node ma
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-import yaml
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from graph.encodings import decode
-from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.identity import ActorBook, fold
-from graph.ingest.base import Extraction, InputError, Issue, SourceContext, SourceKind, new_graph
+from graph.ingest.french import fold as unaccent
+from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
+from graph.ingest.register_keys import canonical
+from graph.ingest.register_values import (CIRCLE_NAMES, KINDS, circle_concept, kind_class, read_date,
+                                          read_identifiers)
+from graph.ingest.register_read import Entry, Register, entries_from_csv, entries_from_yaml, load_yaml
 from graph.limits import check_line_length
-from graph.namespaces import CIRCLES, MAI, ORG, SCHEMA, THEMES, mint, slugify
-from graph.tabular import sniff_delimiter
-from graph.values import ValueProblem, parse_date
+from graph.namespaces import MAI, ORG, SCHEMA, THEMES, mint, slugify
+from graph.tabular import peek_lines
+from graph.values import ValueProblem, parse_bool
 
 FORMAT = "maillage-register/1"
 #: The encodings that :func:`graph.encodings.decode` tells, as a coordinator knows them.
 _ENCODINGS = {"cp1252": "Windows-1252", "utf-8-bom+cp1252": "Windows-1252", "utf-16": "UTF-16",
               "utf-16-le": "UTF-16", "mac-roman": "MacRoman (ancien Excel pour Mac)",
               "utf-8-bom+mac-roman": "MacRoman (ancien Excel pour Mac)"}
-#: libyaml's parser when PyYAML has it: 5x faster than PyYAML's own, and deep nesting is a syntax error there, not
-#: a RecursionError.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-KINDS = {"association": MAI.Association, "collectivite": MAI.PublicAuthority, "entreprise": MAI.Enterprise,
-         "universite": MAI.University, "professionnel-de-sante": MAI.HealthProfessional, "usagers": MAI.UserGroup}
-
-
-@dataclass
-class Entry:
-    """One mapping of the register (the PTCE, a member, a goal, an action): its values and their lines."""
-
-    values: dict[str, Any]
-    line: int
-    lines: dict[str, int] = field(default_factory=dict)
-
-    def get(self, key: str) -> Any:
-        value = self.values.get(key)
-        return None if value == "" else value
-
-    def text(self, key: str) -> str:
-        value = self.get(key)
-        return "" if value is None else str(value).strip()
-
-    def list(self, key: str) -> list:
-        value = self.get(key)
-        if value is None:
-            return []
-        if isinstance(value, list):
-            return value
-        return [v.strip() for v in re.split(r"[|,]", str(value)) if v.strip()]
-
-    def line_of(self, key: str) -> int:
-        return self.lines.get(key, self.line)
-
-
-def _entries(node, data) -> list[Entry]:
-    """Pair a YAML sequence of mappings (node, with marks) with its loaded values."""
-    if not isinstance(node, yaml.SequenceNode) or not isinstance(data, list):
-        return []
-    out = []
-    for item, values in zip(node.value, data):
-        if isinstance(item, yaml.MappingNode) and isinstance(values, dict):
-            lines = {k.value: v.start_mark.line + 1 for k, v in item.value}
-            out.append(Entry(values, item.start_mark.line + 1, lines))
-        else:
-            raise InputError("entrée attendue sous la forme « clé: valeur »", line=item.start_mark.line + 1,
-                             message_en="expected an entry of 'key: value' pairs")
-    return out
-
-
-def _child(node, key: str):
-    for k, v in node.value if isinstance(node, yaml.MappingNode) else ():
-        if k.value == key:
-            return v
-    return None
-
-
-def load_yaml(text: str) -> tuple[yaml.Node | None, Any]:
-    """Parse a YAML document once into its node tree (whose marks give lines) and its values, as ``safe_load``.
-
-    >>> root, data = load_yaml("members:\\n  - name: A\\n")
-    >>> data, root.value[0][1].start_mark.line
-    ({'members': [{'name': 'A'}]}, 1)
-    """
-    loader = _LOADER(text)
-    try:
-        root = loader.get_single_node()
-        return root, (loader.construct_document(root) if root is not None else None)
-    finally:
-        loader.dispose()
-
-
-def entries_from_yaml(text: str, expected: str) -> tuple[Entry, list[Entry], list[Entry], list[Entry]]:
-    """Return (ptce, members, goals, actions) of a YAML register; InputError with the line on bad syntax."""
-    try:
-        root, data = load_yaml(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError(f"YAML invalide : {getattr(exc, 'problem', exc)}", line=mark.line + 1 if mark else None,
-                         message_en=f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
-    if not isinstance(data, dict):
-        raise InputError("registre vide ou mal formé", message_en="empty or malformed register")
-    if data.get("format") not in (None, expected):
-        raise InputError(f"format « {data.get('format')} » inconnu (attendu {expected})",
-                         line=_child(root, "format").start_mark.line + 1, field="format",
-                         message_en=f"unknown format '{data.get('format')}' (expected {expected})")
-    ptce_node, ptce = _child(root, "ptce"), data.get("ptce") or {}
-    if not isinstance(ptce, dict):
-        raise InputError("la clé ptce attend name, coordinator, goals", line=ptce_node.start_mark.line + 1,
-                         message_en="the ptce key expects name, coordinator, goals")
-    ptce_entry = Entry(ptce, ptce_node.start_mark.line + 1 if ptce_node else 1,
-                       {k.value: v.start_mark.line + 1 for k, v in ptce_node.value} if ptce_node else {})
-    return (ptce_entry, _entries(_child(root, "members"), data.get("members")),
-            _entries(_child(ptce_node, "goals"), ptce.get("goals")),
-            _entries(_child(root, "actions"), data.get("actions")))
-
-
-def entries_from_csv(text: str, stem: str) -> tuple[Entry, list[Entry], list[Issue]]:
-    """Return (ptce, members, rows refused) of a CSV register; ``# key: value`` lines before the header name the
-    PTCE. Empty cells beyond the header (a row ending with an extra separator) are ignored; a row with values
-    beyond it is refused with its line (a separator inside an unquoted value shifted them).
-
-    >>> ptce, members, refused = entries_from_csv("name;kind\\nA;association;\\nB;x;y\\n", "r")
-    >>> [m.values for m in members], [(i.line, i.message[:26]) for i in refused]
-    ([{'name': 'A', 'kind': 'association'}], [(3, '3 cellules pour 2 colonnes')])
-    """
-    lines = text.splitlines()
-    meta, start = {}, 0
-    while start < len(lines) and (lines[start].startswith("#") or not lines[start].strip()):
-        key, _, value = lines[start].lstrip("#").partition(":")
-        if value.strip():
-            meta[key.strip().lower()] = value.strip()
-        start += 1
-    body = "\n".join(lines[start:])
-    reader = csv.reader(io.StringIO(body), delimiter=sniff_delimiter(body))
-    header = [key.strip().lower() for key in next(reader, [])]
-    members, refused = [], []
-    for cells in reader:
-        line = start + reader.line_num
-        if any(c.strip() for c in cells[len(header):]):
-            refused.append(Issue("error", f"{len(cells)} cellules pour {len(header)} colonnes (un séparateur dans une "
-                                          "valeur non entre guillemets ?) : ligne ignorée",
-                                 f"{len(cells)} cells for {len(header)} columns (a separator inside an unquoted "
-                                 "value?): row skipped", line=line))
-            continue
-        values = {key: cell.strip() for key, cell in zip(header, cells)}
-        if any(values.values()):
-            members.append(Entry(values, line))
-    return Entry({"name": meta.get("ptce") or stem, "coordinator": meta.get("coordinator")}, 1), members, refused
-
 
 def detect(ctx: SourceContext) -> int:
-    """Score a register: the format line (YAML) or the name/kind/circle columns (CSV); 0 otherwise."""
+    """Score a register: the format line (YAML) or the name/kind/circle columns (CSV, read as
+    :func:`graph.ingest.register_keys.canonical` reads them); 0 otherwise."""
     suffix = ctx.path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         head = ctx.data[:4096].decode("utf-8", errors="replace")
-        return 100 if FORMAT in head else (60 if re.search(r"^members:", head, re.M) else 0)
+        return 100 if FORMAT in head else (60 if re.search(r"^(?:members|membres):", head, re.M | re.I) else 0)
     if suffix in (".csv", ".tsv", ".txt"):
-        head, _ = decode(ctx.data[:4096])  # a BOM, cp1252 or UTF-16 as Excel saves them
-        lines = [ln for ln in head.splitlines() if ln.strip() and not ln.startswith("#")]
-        cells = set(re.split(r"[;,\t]", lines[0].strip().lower())) if lines else set()
-        return 95 if {"name", "kind", "circle"} <= cells else 0
+        return 95 if any(_REQUIRED <= keys for _, keys in _header_keys(ctx.data)) else 0
     return 0
+
+
+#: The columns that make a CSV file a register.
+_REQUIRED = frozenset({"name", "kind", "circle"})
+
+
+def _header_keys(data: bytes) -> list[tuple[int, set[str]]]:
+    """The member keys that the first lines of a table name, with their lines."""
+    return [(line, {k for k in map(lambda c: canonical("member", c), cells) if k}) for line, cells in peek_lines(data)]
+
+
+def near_miss(ctx: SourceContext) -> InputError | None:
+    """A CSV header naming three or more of a register's columns but not all of name, kind and circle: which it
+    has, which it lacks."""
+    if ctx.path.suffix.lower() not in (".csv", ".txt", ".tsv"):
+        return None
+    for line, keys in _header_keys(ctx.data):
+        if len(keys) >= 3 and (lacks := ", ".join(sorted(_REQUIRED - keys))):
+            has = ", ".join(sorted(keys))
+            return InputError(f"l'en-tête ressemble à un registre des partenaires ({has}), mais il y manque : "
+                              f"{lacks}", line=line, message_en=f"the header looks like a partner register ({has}), "
+                                                                f"but lacks: {lacks}")
+    return None
 
 
 def _concept_index(scheme: URIRef) -> dict[str, URIRef]:
@@ -218,6 +111,40 @@ def _concept_index(scheme: URIRef) -> dict[str, URIRef]:
     return index
 
 
+@dataclass
+class Period:
+    """One period of membership of a member, as one entry of the register states it."""
+
+    entry: Entry
+    actor: URIRef
+    role: URIRef | None
+    joined: dt.date | None
+    left: dt.date | None
+
+    def overlaps(self, other: Period) -> bool:
+        """Whether two periods share a day (a period without an entry date may share any)."""
+        if self.joined is None or other.joined is None:
+            return True
+        first, second = sorted((self, other), key=lambda p: p.joined)
+        return first.left is None or first.left >= second.joined
+
+
+#: A goal's rank as a reference may write it: "2", "objectif 2", "#2", "O2", "2.0".
+_RANK = re.compile(r"(?:objectif|goal|o|#|n)?\s*(\d+)(?:\.0+)?")
+
+
+def _rank(value: object, loose: bool = False) -> int | None:
+    """The rank that ``value`` gives a goal (an integer, or its digits; ``loose``: as :data:`_RANK` reads them)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    text = unaccent(str(value or "")).strip()
+    if text.isdigit():
+        return int(text)
+    return int(m[1]) if loose and (m := _RANK.fullmatch(text)) else None
+
+
 class _Builder:
     """Builds the graph of one register from its entries (plain values with their lines)."""
 
@@ -225,13 +152,15 @@ class _Builder:
         self.ctx, self.graph = ctx, new_graph()
         self.ex = Extraction(graph=self.graph)
         self.book = ActorBook(self.graph, ctx.base)
-        self.themes, self.circles = _concept_index(THEMES), _concept_index(CIRCLES)
+        self.themes = _concept_index(THEMES)
         name = ptce.text("name") or ctx.path.stem
         self.slug = slugify(name)
         self.ptce = self.book.actor(name, MAI.Cooperation)
         self.goals: dict[int, URIRef] = {}
+        self.goal_labels: dict[str, URIRef] = {}
         self.goals_declared = False
         self.members: dict[str, URIRef] = {}
+        self.periods: list[Period] = []
         if description := ptce.text("description"):
             self.graph.add((self.ptce, DCTERMS.description, Literal(" ".join(description.split()))))
 
@@ -243,14 +172,28 @@ class _Builder:
         if value is None or isinstance(value, dt.date):
             return value
         try:
-            return parse_date(str(value))
+            day, assumed = read_date(str(value))
         except ValueProblem as exc:
             self.warn(entry, key, f"{exc} : ignorée", f"{exc.message_en}: ignored")
             return None
+        if assumed is not None:
+            self.warn(entry, key, f"date « {value} » : {assumed[0]}", f"date '{value}': {assumed[1]}")
+        return day
+
+    def flag(self, entry: Entry, key: str) -> bool | None:
+        """Read a yes/no field: ``true``/``false``, oui/non, vrai/faux, yes/no (any case); warn about other values."""
+        value = entry.get(key)
+        if value is None or isinstance(value, bool):
+            return value
+        try:
+            return parse_bool(str(value))
+        except ValueProblem as exc:
+            self.warn(entry, key, f"{key} : {exc} : ignoré", f"{key}: {exc.message_en}: ignored")
+            return None
 
     def goal(self, entry: Entry) -> None:
-        rank, label = entry.get("rank"), entry.text("label")
-        if not isinstance(rank, int) or not label:
+        rank, label = _rank(entry.get("rank")), entry.text("label")
+        if rank is None or not label:
             self.ex.reject("objectif sans rang entier ou sans libellé", "goal without an integer rank or a label",
                            line=entry.line, field="rank", value=str(rank))
             return
@@ -264,27 +207,26 @@ class _Builder:
         g.add((goal, SKOS.inScheme, scheme))
         g.add((self.ptce, MAI.hasGoal, goal))
         self.goals[rank] = goal
+        self.goal_labels.setdefault(fold(label), goal)
 
     def goal_refs(self, entry: Entry, key: str, subject: URIRef) -> None:
-        for rank in entry.list(key):
-            goal = self.goals.get(int(rank)) if str(rank).strip().isdigit() else None
+        whole = entry.get(key)
+        for rank in [whole] if isinstance(whole, str) and fold(whole) in self.goal_labels else entry.list(key):
+            goal = self.goal_labels.get(fold(str(rank))) or self.goals.get(_rank(rank, loose=True))  # type: ignore
             if goal is None and not self.goals_declared:
                 self.warn(entry, key, f"objectif inconnu « {rank} » : ce registre ne déclare pas les objectifs du PTCE "
-                          "(un registre CSV ne le peut pas ; le format YAML, si)", f"unknown goal '{rank}': this "
-                          "register declares no goals of the PTCE (a CSV register cannot; the YAML format can)")
+                          "(en CSV, une ligne « # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: goals)",
+                          f"unknown goal '{rank}': this register declares no goals of the PTCE (in CSV, a line "
+                          "'# objectif 1: LABEL' before the header; in YAML, under ptce: goals)")
             elif goal is None:
                 self.warn(entry, key, f"objectif inconnu « {rank} »", f"unknown goal '{rank}'")
             else:
                 self.graph.add((subject, MAI.contributesTo, goal))
 
     def identifiers(self, entry: Entry) -> dict[str, str | None]:
-        ids: dict[str, str | None] = {}
-        for key, ok, clean in (("siren", siren_ok, clean_identifier), ("siret", siret_ok, clean_identifier),
-                               ("rna", rna_ok, normalise_rna)):
-            raw = entry.text(key)
-            ids[key] = clean(raw) if raw and ok(raw) else None
-            if raw and not ids[key]:
-                self.warn(entry, key, f"{key.upper()} invalide : ignoré", f"invalid {key.upper()}: ignored")
+        ids, problems = read_identifiers(entry.text("siren"), entry.text("siret"), entry.text("rna"))
+        for key, fr, en in problems:
+            self.warn(entry, key, fr, en)
         return ids
 
     def member(self, entry: Entry) -> None:
@@ -292,14 +234,17 @@ class _Builder:
         if not name:
             self.ex.reject("membre sans nom", "member without a name", line=entry.line, field="name")
             return
-        kind = fold(entry.text("kind")).replace(" ", "-")
-        cls = KINDS.get(kind)
-        if cls is None:
-            self.warn(entry, "kind", f"type de membre inconnu « {entry.text('kind')} » (connus : {', '.join(KINDS)})",
-                      f"unknown member kind '{entry.text('kind')}' (known: {', '.join(KINDS)})")
+        cls = kind_class(entry.text("kind"))
+        if not entry.text("kind"):
+            self.warn(entry, "kind", f"type de membre manquant (kind : {', '.join(KINDS)})",
+                      f"member kind missing (kind: {', '.join(KINDS)})")
+        elif cls is None:
+            self.warn(entry, "kind", f"type de membre inconnu « {entry.text('kind')} » (connus : {', '.join(KINDS)}, "
+                      "ou un libellé du vocabulaire des types)", f"unknown member kind '{entry.text('kind')}' (known: "
+                      f"{', '.join(KINDS)}, or a label of the kinds vocabulary)")
         actor = self.book.actor(name, cls or MAI.Actor, **self.identifiers(entry))
         self.members[fold(name)] = actor
-        if entry.get("esus") is True:
+        if self.flag(entry, "esus"):
             self.graph.add((actor, MAI.esus, Literal(True)))
         for theme in entry.list("themes"):
             concept = self.themes.get(fold(str(theme)))
@@ -311,22 +256,65 @@ class _Builder:
         self.membership(entry, actor)
 
     def membership(self, entry: Entry, actor: URIRef) -> None:
-        g = self.graph
-        membership = mint("membership", self.slug, entry.text("name"), base=self.ctx.base)
-        g.add((membership, RDF.type, ORG.Membership))
-        g.add((membership, ORG.member, actor))
-        g.add((membership, ORG.organization, self.ptce))
-        circle = entry.text("circle")
-        if circle and (role := self.circles.get(fold(circle))) is not None:
-            g.add((membership, ORG.role, role))
-        elif circle:
-            self.warn(entry, "circle", f"cercle inconnu « {circle} »", f"unknown circle '{circle}'")
+        """Read the circle and the dates of a member's entry: one period of membership, stated once all the
+        members are read (:meth:`memberships`)."""
+        circle, role, known = entry.text("circle"), None, ", ".join(CIRCLE_NAMES)
+        if not circle:
+            self.warn(entry, "circle", f"cercle manquant (circle : {known})", f"circle missing (circle: {known})")
+        elif (role := circle_concept(circle)) is None:
+            self.warn(entry, "circle", f"cercle inconnu « {circle} » (connus : {known})",
+                      f"unknown circle '{circle}' (known: {known})")
         joined, left = self.date(entry, "joined"), self.date(entry, "left")
-        for prop, value in ((MAI.joinedOn, joined), (MAI.leftOn, left)):
-            if value:
-                g.add((membership, prop, Literal(value, datatype=XSD.date)))
+        if entry.get("joined") is None:
+            self.warn(entry, "joined", "date d'entrée manquante (joined)", "entry date missing (joined)")
         if joined and left and left < joined:
             self.warn(entry, "left", "date de sortie avant la date d'entrée", "left before joining")
+        self.periods.append(Period(entry, actor, role, joined, left))
+
+    def memberships(self, merged: dict[URIRef, URIRef]) -> None:
+        """State each period of membership read as an ``org:Membership``: a member listed several times (who left
+        and came back) has one for each period, minted with its entry date; a line repeated is reported and read
+        once, periods that overlap are reported."""
+        by_member: dict[URIRef, list[Period]] = {}
+        for period in self.periods:
+            by_member.setdefault(merged.get(period.actor, period.actor), []).append(period)
+        for actor, periods in by_member.items():
+            kept: list[Period] = []
+            for period in periods:
+                if (twin := next((p for p in kept if p.entry.values == period.entry.values), None)) is not None:
+                    self.ex.warn(f"membre listé deux fois, lignes {twin.entry.line} et {period.entry.line} : la "
+                                 "seconde est ignorée", f"member listed twice, lines {twin.entry.line} and "
+                                 f"{period.entry.line}: the second is ignored", line=period.entry.line, field="name",
+                                 value=period.entry.text("name"))
+                    continue
+                if (other := next((p for p in kept if p.overlaps(period)), None)) is not None:
+                    self.ex.warn(f"membre listé deux fois, lignes {other.entry.line} et {period.entry.line}, pour des "
+                                 "périodes qui se chevauchent (ou sans date d'entrée) : deux adhésions distinctes",
+                                 f"member listed twice, lines {other.entry.line} and {period.entry.line}, for periods "
+                                 "that overlap (or without an entry date): two distinct memberships",
+                                 line=period.entry.line, field="name", value=period.entry.text("name"))
+                kept.append(period)
+            self._state(actor, kept)
+
+    def _state(self, actor: URIRef, periods: list[Period]) -> None:
+        name, minted = periods[0].entry.text("name"), set()
+        for period in periods:
+            key = [] if len(periods) == 1 else [period.joined.isoformat() if period.joined else "sans-date"]
+            membership = mint("membership", self.slug, name, *key, base=self.ctx.base)
+            n = 1
+            while membership in minted:
+                n += 1
+                membership = mint("membership", self.slug, name, *key[:-1], f"{key[-1]}-{n}", base=self.ctx.base)
+            minted.add(membership)
+            g = self.graph
+            g.add((membership, RDF.type, ORG.Membership))
+            g.add((membership, ORG.member, actor))
+            g.add((membership, ORG.organization, self.ptce))
+            if period.role is not None:
+                g.add((membership, ORG.role, period.role))
+            for prop, value in ((MAI.joinedOn, period.joined), (MAI.leftOn, period.left)):
+                if value:
+                    g.add((membership, prop, Literal(value, datatype=XSD.date)))
 
     def action(self, entry: Entry, n: int) -> None:
         title = entry.text("title")
@@ -353,40 +341,45 @@ class _Builder:
 def extract(ctx: SourceContext) -> Extraction:
     """Extract a partner register, YAML or CSV (see the module's docstring)."""
     check_line_length(ctx.data)
-    unnamed, refused, encoding = False, [], "utf-8"
-    goals: list[Entry] = []
-    actions: list[Entry] = []
-    if ctx.path.suffix.lower() in (".yaml", ".yml") or FORMAT.encode() in ctx.data[:4096]:
-        ptce, members, goals, actions = entries_from_yaml(ctx.text(), FORMAT)
+    encoding = "utf-8"
+    yaml_register = ctx.path.suffix.lower() in (".yaml", ".yml") or FORMAT.encode() in ctx.data[:4096]
+    if yaml_register:
+        read = entries_from_yaml(ctx.text(), FORMAT)
     else:
         text, encoding = decode(ctx.data)  # as Excel saves a CSV: cp1252, a BOM, UTF-16
-        ptce, members, refused = entries_from_csv(text, ctx.path.stem)
-        unnamed = ptce.text("name") == ctx.path.stem  # no "# ptce: NAME" line
-    builder = _Builder(ctx, ptce)
-    builder.ex.issues += refused
+        read = entries_from_csv(text)
+    builder = _Builder(ctx, read.ptce)
+    builder.ex.issues += read.issues
     if encoding not in ("utf-8", "utf-8-bom"):
         name = _ENCODINGS.get(encoding, encoding)
         builder.ex.warn(f"registre enregistré en {name}, pas en UTF-8 : lu comme tel (vérifiez ses accents)",
                         f"register saved in {name}, not UTF-8: read as such (check its accents)")
-    if unnamed:
-        builder.ex.warn(f"registre CSV sans ligne « # ptce: NOM » avant l'en-tête : le PTCE est nommé d'après le "
-                        f"fichier (« {ctx.path.stem} »)", f"CSV register without a '# ptce: NAME' line before its "
-                        f"header: the PTCE is named after the file ('{ctx.path.stem}')", line=1)
-    builder.goals_declared = bool(goals)
-    for goal in goals:
+    if not read.ptce.text("name"):
+        stem = ctx.path.stem
+        fr, en = (("sans nom de PTCE (ptce: name)", "without the PTCE's name (ptce: name)") if yaml_register else
+                  ("CSV sans ligne « # ptce: NOM » avant l'en-tête",
+                   "CSV register without a '# ptce: NAME' line before its header"))
+        builder.ex.warn(f"registre {fr} : le PTCE est nommé d'après le fichier (« {stem} »)",
+                        f"{'register ' if yaml_register else ''}{en}: the PTCE is named after the file ('{stem}')",
+                        line=read.ptce.line, field="name" if yaml_register else None)
+    builder.goals_declared = bool(read.goals)
+    for goal in read.goals:
         builder.goal(goal)
-    for member in members:
+    for member in read.members:
         builder.member(member)
-    for n, action in enumerate(actions, start=1):
+    for n, action in enumerate(read.actions, start=1):
         builder.action(action, n)
-    builder.coordinator(ptce)
-    builder.book.finish()
+    builder.coordinator(read.ptce)
+    builder.memberships(builder.book.finish())
     ex = builder.ex
-    ex.stats = {"members": len(builder.members), "goals": len(builder.goals), "actions": len(actions),
+    ex.stats = {"members": len(builder.members), "goals": len(builder.goals), "actions": len(read.actions),
                 **ex.issue_counts()}
-    if not members:
+    if not read.members:
         raise InputError("registre sans membre (members)", message_en="register without members")
     return ex
 
 
-KIND = SourceKind("register", "Registre des partenaires du PTCE", detect, extract, extensions=(".yaml", ".yml"))
+__all__ = ["FORMAT", "KIND", "Entry", "Register", "detect", "extract", "load_yaml", "near_miss"]
+
+KIND = SourceKind("register", "Registre des partenaires du PTCE", detect, extract, extensions=(".yaml", ".yml"),
+                  near_miss=near_miss)

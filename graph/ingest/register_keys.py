@@ -1,0 +1,78 @@
+"""The keys of a partner register (YAML keys, CSV columns) and the names a coordinator gives them.
+
+A key is read whatever its case, accents, spaces or punctuation (``SIREN``, ``Thèmes``, `` Name ``), and under its
+unambiguous French name (``cercle``, ``date d'entrée``, ``objectifs``, ``membres``…). Any other key is not read:
+:func:`unknown_key` says so, with the key it probably means when it is close to one (``coordinater``, ``theme``,
+``joined_on``).
+
+>>> canonical("member", "Date d'entrée"), canonical("register", "membres"), canonical("member", "cercle ")
+('joined', 'members', 'circle')
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from graph.ingest.base import Issue
+from graph.tabular import normalise_header
+
+#: For each kind of entry of a register, its keys and the other names read as them (any case or accents).
+FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "register": {"format": (), "ptce": (), "members": ("membres",), "actions": ()},
+    "ptce": {"name": ("nom",), "coordinator": ("coordinateur", "coordinatrice"), "territory": ("territoire",),
+             "description": (), "goals": ("objectifs",)},
+    "member": {"name": ("nom",), "kind": ("type", "type de membre"), "circle": ("cercle",),
+               "joined": ("date d'entrée", "date entrée", "entrée", "date d'adhésion", "adhésion"),
+               "left": ("date de sortie", "date sortie", "sortie"), "themes": ("thématiques",), "goals": ("objectifs",),
+               "siren": (), "siret": (), "rna": (), "esus": ()},
+    "goal": {"rank": ("rang",), "label": ("libellé", "intitulé")},
+    "action": {"title": ("titre", "intitulé"), "goal": ("objectif",), "start": ("début", "date de début", "date début"),
+               "end": ("fin", "date de fin", "date fin")},
+}
+#: Where each kind of entry is, as a coordinator reads it.
+_WHERE = {"register": ("du registre", "of the register"), "ptce": ("de ptce:", "of ptce:"),
+          "member": ("d'un membre", "of a member"), "goal": ("d'un objectif", "of a goal"),
+          "action": ("d'une action", "of an action")}
+_NAMES = {entry: {normalise_header(name): key for key, others in keys.items() for name in (key, *others)}
+          for entry, keys in FIELDS.items()}
+
+
+def canonical(entry: str, key: object) -> str | None:
+    """Return the key of ``entry`` (a kind of :data:`FIELDS`) that ``key`` names, or None."""
+    return _NAMES[entry].get(normalise_header(str(key)))
+
+
+def suggestion(entry: str, key: object) -> str | None:
+    """Return the key of ``entry`` that an unknown ``key`` probably means (a near spelling), or None.
+
+    >>> suggestion("ptce", "coordinater"), suggestion("member", "joined_on"), suggestion("member", "email")
+    ('coordinator', 'joined', None)
+    """
+    folded = normalise_header(str(key))
+    if not folded:
+        return None
+    found = process.extractOne(folded, list(_NAMES[entry]), scorer=fuzz.ratio, score_cutoff=80)
+    return _NAMES[entry][found[0]] if found else None
+
+
+def unknown_key(entry: str, key: object, line: int | None) -> Issue:
+    """The warning for a key of ``entry`` that is not read: which key it may mean, or which keys there are."""
+    where, where_en = _WHERE[entry]
+    if (near := suggestion(entry, key)) is not None:
+        hint, hint_en = f"vouliez-vous dire « {near} » ?", f"did you mean '{near}'?"
+    elif (other := next((e for e in FIELDS if e not in ("register", entry) and canonical(e, key)), None)):
+        hint = f"c'est une clé {_WHERE[other][0]}, pas {where} (vérifiez son indentation)"
+        hint_en = f"it is a key {_WHERE[other][1]}, not {where_en} (check its indentation)"
+    else:
+        known = ", ".join(FIELDS[entry])
+        hint, hint_en = f"clés lues {where} : {known}", f"keys read {where_en}: {known}"
+    return Issue("warning", f"clé inconnue « {key} » {where}, ignorée : {hint}",
+                 f"unknown key '{key}' {where_en}, ignored: {hint_en}", line=line, field=str(key))
+
+
+def duplicate_key(entry: str, first: object, second: object, line: int | None) -> Issue:
+    """The warning for two keys of ``entry`` that name one field (``name`` and ``nom``): the first is read."""
+    key = canonical(entry, first)
+    return Issue("warning", f"« {first} » et « {second} » désignent le même champ ({key}) : le premier est lu, le "
+                            "second ignoré", f"'{first}' and '{second}' name one field ({key}): the first is read, "
+                            "the second ignored", line=line, field=str(second))

@@ -1,0 +1,352 @@
+"""Reading a partner register (see :mod:`graph.ingest.register`): its YAML or CSV text into entries, plain values
+with the line of each, before any of them becomes a triple."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from graph.ingest.base import InputError, Issue
+from graph.identifiers import clean_identifier, rna_ok, siren_ok, siret_ok
+from graph.ingest.register_keys import canonical, duplicate_key, suggestion, unknown_key
+from graph.ingest.register_values import circle_concept, kind_class, read_date
+from graph.tabular import normalise_header, sniff_delimiter
+from graph.values import ValueProblem
+
+#: libyaml's parser when PyYAML has it: 5x faster than PyYAML's own, and deep nesting is a syntax error there, not
+#: a RecursionError.
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE_LOADER):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader with YAML 1.2's plain scalars: only ``true``/``false`` are booleans and only decimal
+    numbers without a leading zero are integers. YAML 1.1 reads ``NO`` (a member's name) as False, ``oui``… as
+    text but ``yes``/``on`` as True, ``010000016`` (a SIREN) as an octal number, ``2025-04-31`` as a date that it
+    cannot build (a crash, no line): the register keeps those as the text written, which its fields then read."""
+
+
+_KEPT = {"tag:yaml.org,2002:null", "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value", "tag:yaml.org,2002:yaml"}
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag in _KEPT]
+    for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
+                              list("-+0123456789"))
+
+
+@dataclass
+class Entry:
+    """One mapping of the register (the PTCE, a member, a goal, an action): its values and their lines."""
+
+    values: dict[str, Any]
+    line: int
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def get(self, key: str) -> Any:
+        value = self.values.get(key)
+        return None if value == "" else value
+
+    def text(self, key: str) -> str:
+        value = self.get(key)
+        return "" if value is None else str(value).strip()
+
+    def list(self, key: str) -> list:
+        value = self.get(key)
+        if value is None:
+            return []
+        if isinstance(value, list):
+            return value
+        return [v.strip() for v in re.split(r"[|,]", str(value)) if v.strip()]
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+@dataclass
+class Register:
+    """A register as read: the PTCE, its members, goals and actions, and the problems met reading them."""
+
+    ptce: Entry
+    members: list[Entry]
+    goals: list[Entry] = field(default_factory=list)
+    actions: list[Entry] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+
+
+def _entry(kind: str, node: yaml.MappingNode, values: dict, issues: list[Issue]) -> Entry:
+    """The entry of a YAML mapping (node, with marks; its loaded values) of ``kind`` (see
+    :data:`graph.ingest.register_keys.FIELDS`): its keys read as the register's, the others warned about."""
+    marks = {str(k.value): (k.start_mark.line + 1, v.start_mark.line + 1) for k, v in node.value}  # merged first
+    out, lines, named = {}, {}, {}
+    for key, value in values.items():
+        key_line, value_line = marks.get(str(key), (node.start_mark.line + 1,) * 2)
+        if (name := canonical(kind, key)) is None:
+            issues.append(unknown_key(kind, key, key_line))
+        elif name in named:
+            issues.append(duplicate_key(kind, named[name], key, key_line))
+        else:
+            named[name], out[name], lines[name] = key, value, value_line
+    return Entry(out, node.start_mark.line + 1, lines)
+
+
+def _entries(kind: str, node, data, issues: list[Issue]) -> list[Entry]:
+    """Pair a YAML sequence of mappings (node, with marks) with its loaded values."""
+    if not isinstance(node, yaml.SequenceNode) or not isinstance(data, list):
+        return []
+    out = []
+    for item, values in zip(node.value, data):
+        if isinstance(item, yaml.MappingNode) and isinstance(values, dict):
+            out.append(_entry(kind, item, values, issues))
+        else:
+            raise InputError("entrée attendue sous la forme « clé: valeur »", line=item.start_mark.line + 1,
+                             message_en="expected an entry of 'key: value' pairs")
+    return out
+
+
+def _child(node, kind: str, key: str):
+    """The value node of the first key of the mapping ``node`` that reads as ``key``."""
+    for k, v in node.value if isinstance(node, yaml.MappingNode) else ():
+        if canonical(kind, k.value) == key:
+            return v
+    return None
+
+
+def load_yaml(text: str) -> tuple[yaml.Node | None, Any]:
+    """Parse a YAML document once into its node tree (whose marks give lines) and its values, as ``safe_load``
+    does but with YAML 1.2's plain scalars (:class:`_Loader`): dates, yes/no/on/off, numbers with a leading zero or
+    a decimal point stay the text written.
+
+    >>> root, data = load_yaml("members:\\n  - {name: NO, siren: 010000016, joined: 2025-04-31, goals: [1]}\\n")
+    >>> data, root.value[0][1].start_mark.line
+    ({'members': [{'name': 'NO', 'siren': '010000016', 'joined': '2025-04-31', 'goals': [1]}]}, 1)
+    """
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        refuse_duplicate_keys(root)
+        return root, (loader.construct_document(root) if root is not None else None)
+    finally:
+        loader.dispose()
+
+
+def refuse_duplicate_keys(root: yaml.Node | None) -> None:
+    """Refuse a YAML document where a mapping has a key twice: YAML keeps the last silently, so a second
+    ``members:`` block would drop the first. InputError names the key and its two lines.
+
+    >>> refuse_duplicate_keys(yaml.compose("a: 1\\nb: 2\\na: 3\\n"))
+    Traceback (most recent call last):
+    graph.ingest.base.InputError: clé « a » en double, lignes 1 et 3 : YAML ne garderait que la seconde ; \
+fusionnez-les ou renommez l'une
+    """
+    todo, seen = [root], set()
+    while todo:
+        node = todo.pop()
+        if node is None or id(node) in seen or isinstance(node, yaml.ScalarNode):
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+            continue
+        lines: dict[str, int] = {}
+        for key, value in node.value:
+            todo.append(value)
+            if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+                continue
+            if (first := lines.setdefault(key.value, key.start_mark.line + 1)) != key.start_mark.line + 1:
+                raise InputError(f"clé « {key.value} » en double, lignes {first} et {key.start_mark.line + 1} : YAML "
+                                 "ne garderait que la seconde ; fusionnez-les ou renommez l'une",
+                                 line=key.start_mark.line + 1, field=key.value,
+                                 message_en=f"key '{key.value}' twice, lines {first} and {key.start_mark.line + 1}: "
+                                            "YAML would keep only the second; merge them or rename one")
+
+
+def entries_from_yaml(text: str, expected: str) -> Register:
+    """Read a YAML register; InputError with the line on bad syntax."""
+    try:
+        root, data = load_yaml(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(f"YAML invalide : {getattr(exc, 'problem', exc)}", line=mark.line + 1 if mark else None,
+                         message_en=f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
+        raise InputError("registre vide ou mal formé", message_en="empty or malformed register")
+    issues: list[Issue] = []
+    top = _entry("register", root, data, issues)
+    if top.get("format") not in (None, expected):
+        raise InputError(f"format « {top.get('format')} » inconnu (attendu {expected})",
+                         line=top.line_of("format"), field="format",
+                         message_en=f"unknown format '{top.get('format')}' (expected {expected})")
+    ptce_node, ptce = _child(root, "register", "ptce"), top.get("ptce") or {}
+    if not isinstance(ptce, dict):
+        raise InputError("la clé ptce attend name, coordinator, goals", line=ptce_node.start_mark.line + 1,
+                         message_en="the ptce key expects name, coordinator, goals")
+    ptce_entry = _entry("ptce", ptce_node, ptce, issues) if ptce_node else Entry({}, 1)
+    members = _entries("member", _child(root, "register", "members"), top.get("members"), issues)
+    goals = _entries("goal", _child(ptce_node, "ptce", "goals"), ptce_entry.get("goals"), issues)
+    actions = _entries("action", _child(root, "register", "actions"), top.get("actions"), issues)
+    return Register(ptce_entry, members, goals, actions, issues)
+
+
+def entries_from_csv(text: str) -> Register:
+    """Read a CSV register; ``# key: value`` lines before the header name the PTCE. Its columns are read as the
+    YAML format's member keys (any case, accents or spaces, or their French names); the others are warned about.
+    Empty cells beyond the header (a row ending with an extra separator) are ignored; a row with values beyond it
+    is refused with its line (a separator inside an unquoted value shifted them), and so is a longer row whose
+    values read better shifted back (:func:`_cut_value`: the value cut in two was on a row whose last cell is
+    empty).
+
+    >>> read = entries_from_csv(" Nom ;KIND;cercle;email\\nA;association;coeur;a@b.fr;\\nB;x;y;z;t\\n")
+    >>> [m.values for m in read.members]
+    [{'name': 'A', 'kind': 'association', 'circle': 'coeur'}]
+    >>> for issue in read.issues: print(issue.line, issue.message)
+    1 clé inconnue « email » d'un membre, ignorée : clés lues d'un membre : name, kind, circle, joined, left, \
+themes, goals, siren, siret, rna, esus
+    3 5 cellules pour 4 colonnes (un séparateur dans une valeur non entre guillemets ?) : ligne ignorée
+    """
+    lines = text.splitlines()
+    start, ptce, goals, issues = _heading(lines)
+    body = "\n".join(lines[start:])
+    delimiter = sniff_delimiter(body)
+    reader = csv.reader(io.StringIO(body), delimiter=delimiter)
+    header = next(reader, [])
+    while header and not header[-1].strip():
+        header.pop()
+    columns = _columns(header, start + 1, issues)
+    members = []
+    for cells in reader:
+        line = start + reader.line_num
+        if any(c.strip() for c in cells[len(header):]):
+            issues.append(Issue("error", f"{len(cells)} cellules pour {len(header)} colonnes (un séparateur dans une "
+                                         "valeur non entre guillemets ?) : ligne ignorée",
+                                f"{len(cells)} cells for {len(header)} columns (a separator inside an unquoted "
+                                "value?): row skipped", line=line))
+            continue
+        values = {columns[i]: cell.strip() for i, cell in enumerate(cells[:len(header)]) if i in columns}
+        if len(cells) > len(header) and (cut := _cut_value(cells, columns, len(header), delimiter)) is not None:
+            issues.append(Issue("error", f"{len(cells)} cellules pour {len(header)} colonnes, et ses valeurs ne sont "
+                                         f"pas à leur place : la valeur « {cut} » contient sans doute le séparateur ; "
+                                         "mettez-la entre guillemets : ligne ignorée",
+                                f"{len(cells)} cells for {len(header)} columns, and its values are out of place: "
+                                f"the value '{cut}' probably holds the separator; quote it: row skipped", line=line))
+            continue
+        if any(values.values()):
+            members.append(Entry(values, line))
+    return Register(ptce, members, goals, issues=issues)
+
+
+def _cut_value(cells: list[str], columns: dict[int, str], width: int, delimiter: str) -> str | None:
+    """The value that a separator written inside it (unquoted) cut in two, shifting the following ones, in a row
+    longer than the header; None when the row reads best as it is (it ends with extra separators). The row is
+    read with each pair of cells (or more, as many as it has extra) joined again, and the reading where more
+    kinds, circles, dates and identifiers are valid wins.
+
+    >>> header = {0: "name", 1: "kind", 2: "circle", 3: "joined"}
+    >>> _cut_value(["C Santé", " Prévention", "association", "coeur", "2024-01-01"], header, 4, ",")
+    'C Santé, Prévention'
+    >>> _cut_value(["A", "association", "coeur", "2024-01-01", ""], header, 4, ",") is None
+    True
+    """
+    def valid(row: list[str]) -> int:
+        return sum(1 for i, key in columns.items() if i < len(row) and _plausible(key, row[i].strip()))
+
+    best, found = valid(cells), None
+    for extra in range(1, len(cells) - width + 1):
+        for i in range(width):
+            joined = delimiter.join(cells[i:i + extra + 1])
+            if (score := valid(cells[:i] + [joined] + cells[i + extra + 1:])) > best:
+                best, found = score, joined.strip()
+    return found
+
+
+def _plausible(key: str, value: str) -> bool:
+    """Whether ``value`` is a valid value of the typed field ``key`` (a kind, circle, date or identifier)."""
+    if not value:
+        return False
+    checks = {"kind": kind_class, "circle": circle_concept, "siren": lambda v: siren_ok(clean_identifier(v)),
+              "siret": lambda v: siret_ok(clean_identifier(v)), "rna": rna_ok, "joined": _date, "left": _date}
+    return key in checks and bool(checks[key](value))
+
+
+def _date(value: str) -> bool:
+    try:
+        return read_date(value)[0] is not None
+    except ValueProblem:
+        return False
+
+
+#: ``# objectif 1: …`` (or ``goal 1``, ``objectif n° 1``) before a CSV register's header: a goal and its rank.
+_GOAL_KEY = re.compile(r"(?:objectif|goal)s?(?:no?)?(\d+)")
+
+
+def _heading(lines: list[str]) -> tuple[int, Entry, list[Entry], list[Issue]]:
+    """Read the comment lines before a CSV register's header: (the header's index, the PTCE, its goals, problems).
+    ``# ptce: NAME``, ``# coordinator: NAME`` (and the ``ptce:`` keys of the YAML format, ``territory``,
+    ``description``, or their French names) describe the PTCE, ``# objectif N: LABEL`` declares its goal of rank
+    N; other comments are free text, unless their key is a near spelling of one of these.
+
+    >>> start, ptce, goals, issues = _heading(["# ptce: P", "# Objectif 2 : Soutenir", "# registre de mars", "a"])
+    >>> start, ptce.values, [(g.line, g.values) for g in goals], issues
+    (3, {'name': 'P'}, [(2, {'rank': 2, 'label': 'Soutenir'})], [])
+    """
+    values: dict[str, Any] = {}
+    lines_of: dict[str, int] = {}
+    goals: list[Entry] = []
+    issues: list[Issue] = []
+    start = 0
+    while start < len(lines) and ((comment := _comment(lines[start])) is not None or _blank(lines[start])):
+        start += 1
+        key, colon, value = (comment or "").partition(":")
+        folded, value = normalise_header(key), value.strip()
+        name = "name" if folded == "ptce" else canonical("ptce", key)
+        if not colon or not value:
+            continue
+        if m := _GOAL_KEY.fullmatch(folded):
+            goals.append(Entry({"rank": int(m[1]), "label": value}, start))
+        elif name is not None and name != "goals":
+            values.setdefault(name, value)
+            lines_of.setdefault(name, start)
+        elif name == "goals" or (near := suggestion("ptce", key)) is not None:
+            hint = "objectif 1" if name == "goals" or near == "goals" else "ptce" if near == "name" else near
+            issues.append(Issue("warning", f"ligne « #{key}: » non lue : écrivez « # {hint}: … »",
+                                f"line '#{key}:' not read: write '# {hint}: …'", line=start, field=key.strip()))
+    return start, Entry(values, 1, lines_of), goals, issues
+
+
+def _blank(line: str) -> bool:
+    """Whether a line of a CSV register has no value: empty, or only separators and quotes (an empty row)."""
+    return not line.strip(' \t;,|"')
+
+
+def _comment(line: str) -> str | None:
+    """The text after the ``#`` of a comment line of a CSV register, or None when ``line`` is not one. A
+    spreadsheet that saved the file again padded the line with the separators of a row and quoted it when it held
+    one: those are not the comment's.
+
+    >>> _comment("# ptce: PTCE Resave;;;;;;;;;"), _comment('"# ptce: PTCE Santé, Loire",,,'), _comment("a;b")
+    (' ptce: PTCE Resave', ' ptce: PTCE Santé, Loire', None)
+    """
+    text = line.strip().rstrip(";,\t|").strip()
+    if len(text) > 1 and text[0] == text[-1] == '"':
+        text = text[1:-1].replace('""', '"')
+    return text[1:].rstrip(";,\t|") if text.startswith("#") else None
+
+
+def _columns(header: list[str], line: int, issues: list[Issue]) -> dict[int, str]:
+    """Map the index of each column of a CSV register's header that it reads to its member key."""
+    columns: dict[int, str] = {}
+    named: dict[str, str] = {}
+    for i, cell in enumerate(header):
+        if (name := canonical("member", cell)) is None:
+            if cell.strip():
+                issues.append(unknown_key("member", cell.strip(), line))
+        elif name in named:
+            issues.append(duplicate_key("member", named[name], cell.strip(), line))
+        else:
+            named[name], columns[i] = cell.strip(), name
+    return columns

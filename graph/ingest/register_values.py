@@ -1,0 +1,163 @@
+"""The values of a partner register's fields as coordinators write them: a member's kind and circle (the shipped
+vocabularies' identifiers, labels and variants, whatever their case, accents or number, ``cercle`` before a
+circle or not) and dates (in figures, in words, or a month alone).
+
+>>> kind_class("Professionnels de santé") == MAI.HealthProfessional, circle_concept("cercle financeur")
+(True, rdflib.term.URIRef('https://w3id.org/maillage/ontology/circle/financeurs'))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from rdflib import URIRef
+from rdflib.namespace import RDFS, SKOS
+
+from graph.identifiers import clean_identifier, normalise_rna, restore_leading_zeros, rna_ok, siren_ok, siret_ok
+from graph.identity import fold
+from graph.ingest.french import DATE_RE, MONTHS, date_from_match
+from graph.ingest.french import fold as unaccent
+from graph.namespaces import CIRCLES, MAI
+from graph.values import ValueProblem, parse_date
+
+#: The kinds that the register documents, and the class of their members.
+KINDS = {"association": MAI.Association, "collectivite": MAI.PublicAuthority, "entreprise": MAI.Enterprise,
+         "universite": MAI.University, "professionnel-de-sante": MAI.HealthProfessional, "usagers": MAI.UserGroup}
+#: The circles that the register documents.
+CIRCLE_NAMES = ("coeur", "operationnel", "partenaires", "financeurs")
+#: Words that say nothing of which circle: "cercle des financeurs" is "financeurs".
+_CIRCLE_NOISE = frozenset({"cercle", "circle", "de", "des", "du", "d", "la", "le", "les", "l", "the"})
+
+
+def _key(text: str, noise: frozenset[str] = frozenset()) -> str:
+    """Fold ``text`` and put its words in the singular (a final ``s`` off a word of four letters or more)."""
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in fold(text).split() if w not in noise)
+
+
+@cache
+def _kinds() -> dict[str, URIRef]:
+    from graph.ontology import load_schemes
+
+    graph, index = load_schemes(), {_key(name): cls for name, cls in KINDS.items()}
+    for concept in graph.subjects(SKOS.inScheme, MAI.actorKinds):
+        if (cls := graph.value(concept, RDFS.seeAlso)) is None:
+            continue
+        for label in [str(concept).rsplit("/", 1)[-1], *graph.objects(concept, SKOS.prefLabel),
+                      *graph.objects(concept, SKOS.altLabel)]:
+            index.setdefault(_key(str(label)), cls)
+    return index
+
+
+def kind_class(text: str) -> URIRef | None:
+    """Return the class of the members of kind ``text`` (a key of :data:`KINDS`, or an identifier, label or variant
+    of the kinds vocabulary ``ontology/kinds.ttl``), or None."""
+    return _kinds().get(_key(text))
+
+
+@cache
+def _circles() -> dict[str, URIRef]:
+    from graph.ontology import load_schemes
+
+    graph, index = load_schemes(), {}
+    for concept in graph.subjects(SKOS.inScheme, CIRCLES):
+        for label in [str(concept).rsplit("/", 1)[-1], *graph.objects(concept, SKOS.notation),
+                      *graph.objects(concept, SKOS.prefLabel), *graph.objects(concept, SKOS.altLabel)]:
+            index.setdefault(_key(str(label), _CIRCLE_NOISE), concept)
+    return index
+
+
+def circle_concept(text: str) -> URIRef | None:
+    """Return the circle ``text`` names (identifier, rank, label or variant of ``ontology/circles.ttl``, in the
+    singular or the plural, with or without ``cercle``), or None."""
+    return _circles().get(_key(text, _CIRCLE_NOISE))
+
+
+#: The forms of a date that :func:`read_date` reads, as a message lists them.
+DATE_FORMS = "2024-01-15, 15/01/2024, 15 janvier 2024, janvier 2024"
+_MONTH_ALT = "|".join(MONTHS)
+_MONTH_WORDS = re.compile(rf"({_MONTH_ALT})\s+(\d{{4}})")
+_MONTH_FIGURES = re.compile(r"(\d{4})-(\d{1,2})|(\d{1,2})/(\d{4})")
+_SHORT_YEAR = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2})")
+
+
+def read_date(text: str) -> tuple[dt.date | None, tuple[str, str] | None]:
+    """Return the date written in ``text`` and, when it was read by assuming something, what (French, English).
+    ValueProblem when it is no date, listing the forms read.
+
+    >>> read_date("1er janvier 2024"), read_date("janvier 2024")[0], read_date("15/01/24")[0]
+    ((datetime.date(2024, 1, 1), None), datetime.date(2024, 1, 1), datetime.date(2024, 1, 15))
+    """
+    raw = " ".join(text.split())
+    try:
+        return parse_date(raw), None
+    except ValueProblem as exc:
+        if "impossible" in str(exc):
+            raise
+    folded = unaccent(raw)
+    try:
+        if (m := DATE_RE.fullmatch(folded)) is not None and m.group("month") and m.group("year"):
+            if (day := date_from_match(m)) is None:
+                raise ValueError
+            return day, None
+        if (m := _MONTH_WORDS.fullmatch(folded)) is not None:
+            return dt.date(int(m[2]), MONTHS[m[1]], 1), _FIRST_DAY
+        if (m := _MONTH_FIGURES.fullmatch(folded)) is not None:
+            return dt.date(int(m[1] or m[4]), int(m[2] or m[3]), 1), _FIRST_DAY
+        if (m := _SHORT_YEAR.fullmatch(folded)) is not None:
+            year = 2000 + int(m[3])
+            return dt.date(year, int(m[2]), int(m[1])), (f"année écrite sur deux chiffres, lue {year}",
+                                                         f"year written with two digits, read {year}")
+    except ValueError:
+        raise ValueProblem(f"date impossible « {raw} »", f"impossible date '{raw}'") from None
+    raise ValueProblem(f"date illisible « {raw} » (formes lues : {DATE_FORMS})",
+                       f"unreadable date '{raw}' (forms read: {DATE_FORMS})")
+
+
+_FIRST_DAY = ("jour non précisé : le 1er du mois est retenu", "day not given: the 1st of the month is taken")
+
+
+def read_identifiers(siren: str, siret: str, rna: str) -> tuple[dict[str, str | None], list[tuple[str, str, str]]]:
+    """Return a member's valid identifiers (SIREN and SIRET without the spaces, dots or ``.0`` a spreadsheet puts
+    in them, leading zeros it dropped restored; RNA uppercased) and the problems met, as (key, French, English).
+    A SIRET of another SIREN than the member's is ignored: it would join the member to another actor.
+
+    >>> read_identifiers("423 456 789", "423.456.789.00019", "")[0]
+    {'siren': '423456789', 'siret': '42345678900019', 'rna': None}
+    >>> read_identifiers("214201865", "4,23457E+13", "")[1][0][1]
+    "SIRET « 4,23457E+13 » : des chiffres ont été perdus par la notation scientifique d'un tableur (format de \
+cellule Nombre) : ignoré"
+    """
+    ids: dict[str, str | None] = {"siren": None, "siret": None, "rna": None}
+    problems: list[tuple[str, str, str]] = []
+    for key, raw, ok, size in (("siren", siren, siren_ok, 9), ("siret", siret, siret_ok, 14)):
+        digits, name = clean_identifier(raw), key.upper()
+        if not raw:
+            continue
+        if ok(digits):
+            ids[key] = digits
+        elif _SCIENTIFIC.fullmatch(raw.strip()):
+            problems.append((key, f"{name} « {raw} » : des chiffres ont été perdus par la notation scientifique d'un "
+                                  "tableur (format de cellule Nombre) : ignoré", f"{name} '{raw}': digits were lost "
+                                  "to a spreadsheet's scientific notation (Number cell format): ignored"))
+        elif (restored := restore_leading_zeros(digits)) is not None and len(restored) == size:
+            ids[key] = restored
+            problems.append((key, f"{name} « {raw} » : zéros de tête rétablis ({restored}), qu'un tableur avait ôtés",
+                             f"{name} '{raw}': leading zeros that a spreadsheet dropped restored ({restored})"))
+        else:
+            problems.append((key, f"{name} invalide : ignoré", f"invalid {name}: ignored"))
+    if rna:
+        ids["rna"] = normalise_rna(rna) if rna_ok(rna) else None
+        if ids["rna"] is None:
+            problems.append(("rna", "RNA invalide : ignoré", "invalid RNA: ignored"))
+    if ids["siren"] and ids["siret"] and not ids["siret"].startswith(ids["siren"]):
+        problems.append(("siret", f"SIRET {ids['siret']} d'un autre SIREN que celui du membre ({ids['siren']}) : "
+                                  "ignoré", f"SIRET {ids['siret']} of another SIREN than the member's "
+                                  f"({ids['siren']}): ignored"))
+        ids["siret"] = None
+    return ids, problems
+
+
+#: A number that a spreadsheet wrote in scientific notation: its last digits are lost.
+_SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?[eE]\+?\d+")
