@@ -394,7 +394,7 @@ UNIT = "{siren},CERCLE DES NAGEURS,9220,93.12Z\n"
 GRANTS = "nomAttribuant;idAttribuant;nomBeneficiaire;montant\n"
 #: Per kind of table: its file name, a version of it that keeps a row, one whose every row is rejected.
 VERSIONS = {
-    "register": ("registre.yaml", REGISTER.format(key="name"), REGISTER.format(key="nom")),
+    "register": ("registre.yaml", REGISTER.format(key="name"), REGISTER.format(key="kind")),
     "scdl-deliberations": ("delibs.csv", DELIBERATIONS + DELIBERATION.format(date="2024-05-16"),
                            DELIBERATIONS + DELIBERATION.format(date="16 mai 2024")),
     "rna": ("rna.csv", RNA + ASSOCIATION_ROW.format(title="ASSO"), RNA + ASSOCIATION_ROW.format(title="")),
