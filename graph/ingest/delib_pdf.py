@@ -19,8 +19,16 @@ def _inside(obj: dict, boxes: list[tuple]) -> bool:
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _cell(text: str | None) -> str:
-    return re.sub(r"\s+", " ", text or "").strip()
+def cell_text(text: str | None) -> str:
+    """Return a table cell's text on one line; a line broken after a hyphen joins the next without a space.
+
+    >>> cell_text("Amicale de Besse-et-Saint-\\nAnastaise")
+    'Amicale de Besse-et-Saint-Anastaise'
+    >>> cell_text("SAN-24-\\n001 – fonctionnement –\\nannée 2024")
+    'SAN-24-001 – fonctionnement – année 2024'
+    """
+    text = re.sub(r"(?<=\w)([-–])[ \t]*\n[ \t]*(?=\w)", r"\1", text or "")
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def margin_cut(words: list[dict], width: float) -> float | None:
@@ -65,12 +73,12 @@ def page_text(page) -> str:
     stamps, blocks, boxes = [], [], []
     for table in tables:
         rows = table.extract()
-        text = "\n".join(_cell(c) for row in rows for c in row if _cell(c))
+        text = "\n".join(cell_text(c) for row in rows for c in row if cell_text(c))
         boxes.append(table.bbox)
         if _STAMP_HINT.search(text) and len(text) < 400:
             stamps.append("\n".join(c for row in rows for c in row if c and c.strip()))
         else:
-            lines = ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+            lines = ["| " + " | ".join(cell_text(c) for c in row) + " |" for row in rows]
             blocks.append((table.bbox[1], "\n".join(lines)))
     rest = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
     margin: list[tuple[float, str]] = []

@@ -1,0 +1,25 @@
+"""How a deliberation PDF becomes text: small PDFs printed from the HTML beside them (fixtures/deliberations/pdf)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.ingest.delib_text import normalise_text, pdf_text
+
+PDFS = Path(__file__).parent / "fixtures" / "deliberations" / "pdf"
+
+
+def text_of(name: str) -> str:
+    """The raw text layer of ``NAME.pdf`` as the deliberation reader gets it."""
+    return pdf_text((PDFS / f"{name}.pdf").read_bytes())
+
+
+@pytest.mark.parametrize("row", [
+    "| SAN-24-001 | Union sportive de Clermont-Ferrand | 1 500 € |",
+    "| SAN-24-002 | Amicale des aînés de Besse-et-Saint-Anastaise | 2 000 € |",
+    "| SAN-24-003 | Comité des fêtes – section de Murol | 300 € |",
+])
+def test_a_cell_line_broken_after_a_hyphen_joins_the_next_without_a_space(row):
+    assert row in text_of("cellule-trait-union").splitlines()
