@@ -23,3 +23,11 @@ def text_of(name: str) -> str:
 ])
 def test_a_cell_line_broken_after_a_hyphen_joins_the_next_without_a_space(row):
     assert row in text_of("cellule-trait-union").splitlines()
+
+
+def test_an_actes_id_wrapped_after_a_hyphen_in_a_narrow_stamp_is_read_whole():
+    document = normalise_text(text_of("tampon-etroit"))
+    assert document.stamp.actes_raw == "039-200045128-20240627-DEL2024_112-DE"
+    assert "039-200045128-20240627-DEL2024_112-DE" in document.text[document.stamp_start:].splitlines()
+    assert document.body.splitlines() == ["COMMUNAUTÉ D'AGGLOMÉRATION DU VAL DE SORNE",
+                                          "Délibération n° 2024-112 du Conseil communautaire"]

@@ -30,7 +30,9 @@ from graph.ingest.french import DATE_RE, date_from_match
 STAMP_HEADING = "[Tampon de la préfecture]"
 
 _DATE = r"(?P<date>(?:\d{1,2}(?:er)?\s+[a-zéû]+\s+\d{4})|\d{1,2}/\d{1,2}/\d{4})"
-_ACTES = r"(?:\d{2}_[A-Z]{2}-)?\d\s?\d{2}-\d{9}-\d{8}-[A-Za-z0-9_-]+?(?:-(?:DE|AR|AI|CC|BF|AU))?(?=[\s.,;)]|$)"
+#: An ACTES id; a narrow stamp may wrap it after one of its hyphens ("…-20240627-\nDEL2024_112-DE").
+_ACTES = (r"(?:\d{2}_[A-Z]{2}-\n?)?\d\s?\d{2}-\n?\d{9}-\n?\d{8}-\n?(?:[A-Za-z0-9_]|-\n?)+?(?<!-)(?<!-\n)"
+          r"(?:-\n?(?:DE|AR|AI|CC|BF|AU))?(?=[\s.,;)]|$)")
 
 
 def _loose(word: str) -> str:
@@ -105,7 +107,8 @@ def _record(stamp: Stamp, what: str, match: re.Match) -> None:
         what = what.split()[0]
         if getattr(stamp, what) is None:
             setattr(stamp, what, _date(groups["date"]))
-    stamp.quotes.append(re.sub(r"\s+", " ", match.group(0)).strip())
+    quote = re.sub(r"-\n", "-", match.group(0)) if what == "actes" else match.group(0)
+    stamp.quotes.append(re.sub(r"\s+", " ", quote).strip())
 
 
 def _line_and_previous(text: str, at: int) -> str:
@@ -125,6 +128,8 @@ def strip_stamps(text: str) -> tuple[str, Stamp]:
     >>> body, stamp = strip_stamps("M. A donne pouvoir\\n034-213401722-20140522-0000072187-DE\\nà M. B")
     >>> body, stamp.actes_raw
     ('M. A donne pouvoir\\nà M. B', '034-213401722-20140522-0000072187-DE')
+    >>> strip_stamps("Accusé de réception en préfecture\\n039-200045128-20240627-\\nDEL2024_112-\\nDE")[1].actes_raw
+    '039-200045128-20240627-DEL2024_112-DE'
     """
     stamp = Stamp()
     marked = text
