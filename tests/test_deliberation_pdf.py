@@ -31,3 +31,13 @@ def test_an_actes_id_wrapped_after_a_hyphen_in_a_narrow_stamp_is_read_whole():
     assert "039-200045128-20240627-DEL2024_112-DE" in document.text[document.stamp_start:].splitlines()
     assert document.body.splitlines() == ["COMMUNAUTÉ D'AGGLOMÉRATION DU VAL DE SORNE",
                                           "Délibération n° 2024-112 du Conseil communautaire"]
+
+
+def test_a_heading_in_small_capitals_is_one_line_and_close_lines_stay_apart():
+    assert text_of("petites-capitales").splitlines() == [
+        "COMMUNE DE LUSSAC-LES-VIGNES",
+        "DÉLIBÉRATION DU CONSEIL MUNICIPAL",
+        "Séance du 1er avril 2024",
+        "Le Conseil municipal, réuni sous la présidence",
+        "de M. Paul ROUSSEL, Maire, attribue 500 €.",
+    ]

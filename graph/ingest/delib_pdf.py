@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from graph.ingest.pdf_lines import Line, aligned_chars, text_lines, words_of
+
 #: A table whose text says this is a prefecture stamp, not data.
 _STAMP_HINT = re.compile(r"pr[ée]fecture|accus[ée] de r[ée]ception|ex[ée]cutoire|\d{3}-\d{9}-\d{8}-", re.I)
 
@@ -63,10 +65,6 @@ def margin_rule(page) -> tuple[float, float, float] | None:
     return float(best[0]), best[1][0], best[1][1]
 
 
-def _lines(page) -> list[tuple[float, str]]:
-    return [(line["top"], line["text"]) for line in page.extract_text_lines() if line["text"].strip()]
-
-
 def page_text(page) -> str:
     """Return the text of one pdfplumber page (stamp tables first, then the margin column, then the body)."""
     tables = page.find_tables()
@@ -80,16 +78,16 @@ def page_text(page) -> str:
         else:
             lines = ["| " + " | ".join(cell_text(c) for c in row) + " |" for row in rows]
             blocks.append((table.bbox[1], "\n".join(lines)))
-    rest = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
-    margin: list[tuple[float, str]] = []
+    rest = aligned_chars([c for c in page.chars if not _inside(c, boxes)])
+    margin: list[Line] = []
     rule = margin_rule(page)
     if rule is None:
-        cut = margin_cut(rest.extract_words(), page.width)
+        cut = margin_cut(words_of(rest), page.width)
         rule = (cut, 0, page.height) if cut is not None else None
     if rule is not None:
         fence = [(0, rule[1] - 2, rule[0], rule[2] + 2)]
-        margin = _lines(rest.filter(lambda obj: obj.get("object_type") != "char" or _inside(obj, fence)))
-        rest = rest.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, fence))
-    body = sorted(_lines(rest) + blocks, key=lambda item: item[0])
-    parts = stamps + [text for _, text in margin] + [text for _, text in body]
+        margin = text_lines([c for c in rest if _inside(c, fence)])
+        rest = [c for c in rest if not _inside(c, fence)]
+    body = sorted([(line.top, line.text) for line in text_lines(rest)] + blocks, key=lambda item: item[0])
+    parts = stamps + [line.text for line in margin] + [text for _, text in body]
     return "\n".join(parts)

@@ -1,0 +1,69 @@
+"""Lines of text from the characters of a PDF page, as pdfplumber gives them.
+
+pdfplumber groups characters into lines by the top of their box, within 3 pt. A heading in small capitals — Word and
+browsers print the lower-case letters as smaller capitals on the same baseline — has tops 3 pt apart or more, and
+came out as two garbled lines ("C L - -V" above "OMMUNE DE USSAC LES IGNES"). Characters that share a baseline
+are given one top here before pdfplumber groups them, so that such a heading is one line again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pdfplumber.utils.text import chars_to_textmap, extract_words
+
+#: Characters whose baselines are this close (pt) are on one line: the baselines of one printed line are equal
+#: to within rounding; those of two lines differ by a line's height.
+_BASELINE_TOLERANCE = 1.0
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text: where it starts (top, x0), where it ends (x1), its text and its characters."""
+
+    top: float
+    x0: float
+    x1: float
+    text: str
+    chars: tuple
+
+
+def baseline(char: dict) -> float:
+    """Return the distance from the top of the page to the baseline of an upright ``char``.
+
+    The char's matrix places its origin (on the baseline); its box's bottom (``y0``) is below it by the descent.
+    """
+    return char["bottom"] - (char["matrix"][5] - char["y0"])
+
+
+def aligned_chars(chars: list[dict]) -> list[dict]:
+    """Return copies of ``chars`` in which the upright characters of one baseline have one top (the highest)."""
+    tops: dict[int, float] = {}
+    group: list[dict] = []
+
+    def close() -> None:
+        top = min(c["top"] for c in group)
+        tops.update((id(c), top) for c in group)
+
+    for char in sorted((c for c in chars if c["upright"]), key=baseline):
+        if group and baseline(char) - baseline(group[0]) > _BASELINE_TOLERANCE:
+            close()
+            group = []
+        group.append(char)
+    if group:
+        close()
+    return [{**c, "top": tops[id(c)]} if tops.get(id(c), c["top"]) != c["top"] else c for c in chars]
+
+
+def text_lines(chars: list[dict]) -> list[Line]:
+    """Return the lines of ``chars`` from top to bottom, as pdfplumber's ``extract_text_lines`` reads them."""
+    if not chars:
+        return []
+    return [Line(line["top"], line["x0"], line["x1"], line["text"], tuple(line["chars"]))
+            for line in chars_to_textmap(chars).extract_text_lines(strip=True, return_chars=True)
+            if line["text"].strip()]
+
+
+def words_of(chars: list[dict]) -> list[dict]:
+    """Return the words of ``chars`` as pdfplumber's ``extract_words`` reads them."""
+    return extract_words(chars)
