@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,27 @@ def test_a_heading_in_small_capitals_is_one_line_and_close_lines_stay_apart():
         "Le Conseil municipal, réuni sous la présidence",
         "de M. Paul ROUSSEL, Maire, attribue 500 €.",
     ]
+
+
+def test_a_framed_stamp_beside_the_heading_is_read_apart_as_a_block():
+    assert text_of("tampon-encadre").splitlines() == [
+        "Envoyé en préfecture le 12/04/2024",
+        "Reçu en préfecture le 12/04/2024",
+        "Publié le 13/04/2024",
+        "ID : 035-213504186-20240408-DCM_2024_031-DE",
+        "COMMUNE DE BRÉAL-LES-LANDES",
+        "Ille-et-Vilaine – arrondissement de Rennes",
+        "Délibération du Conseil municipal n° 2024-031",
+    ]
+
+
+def test_the_publication_date_of_a_framed_stamp_is_the_stamps():
+    document = normalise_text(text_of("tampon-encadre"))
+    assert "Publié" not in document.body
+    assert (document.stamp.sent, document.stamp.received, document.stamp.published) == (
+        dt.date(2024, 4, 12), dt.date(2024, 4, 12), dt.date(2024, 4, 13))
+
+
+def test_a_publication_date_away_from_any_stamp_stays_in_the_body():
+    document = normalise_text("Le Maire,\nPaul ROUSSEL\nPublié le 13/04/2024")
+    assert document.body.endswith("Publié le 13/04/2024") and document.stamp.published is None

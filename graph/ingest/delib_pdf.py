@@ -2,7 +2,8 @@
 
 pdfplumber's plain ``extract_text`` interleaves a margin column with the body line by line and flattens a table's
 wrapped cells into unrelated lines (DATA-FORMATS.md pitfall 23: ``Projet Nationale des 40 000 €``). Reading the
-ruled tables with ``find_tables`` and the margin column on its own keeps rows and sentences whole.
+ruled tables with ``find_tables`` and the margin column on its own keeps rows and sentences whole. A prefecture
+stamp printed as a table or in a frame is read apart too, as a block, and comes first on its page.
 """
 
 from __future__ import annotations
@@ -65,8 +66,36 @@ def margin_rule(page) -> tuple[float, float, float] | None:
     return float(best[0]), best[1][0], best[1][1]
 
 
+def is_stamp_text(text: str) -> bool:
+    """Whether ``text`` (a framed box's) is a prefecture stamp: it gives an ACTES id, or a date of transmission or
+    of reception in one of the wordings of :data:`graph.ingest.delib_text.STAMP_PATTERNS`."""
+    from graph.ingest.delib_text import strip_stamps
+
+    stamp = strip_stamps(text)[1]
+    return bool(stamp.actes_raw or stamp.sent or stamp.received)
+
+
+def stamp_boxes(page, chars: list[dict]) -> list[tuple]:
+    """Return the bboxes of the framed boxes of ``page`` whose text (among ``chars``) is a prefecture stamp.
+
+    pdfplumber finds no table in a frame of one cell, so that a framed stamp reached the body line by line, merged
+    with the heading beside it. Any rectangle drawn on the page is a frame; the smallest first, so that a stamp
+    framed inside a larger box is found and the larger box is not. A stamp holds under 400 characters.
+    """
+    found: list[tuple] = []
+    for rect in sorted(page.rects, key=lambda r: (r["x1"] - r["x0"]) * (r["bottom"] - r["top"])):
+        if rect["x1"] - rect["x0"] < 30 or rect["bottom"] - rect["top"] < 12:
+            continue
+        box = (rect["x0"] - 1, rect["top"] - 1, rect["x1"] + 1, rect["bottom"] + 1)
+        text = "\n".join(line.text for line in text_lines([c for c in chars if _inside(c, [box])
+                                                              and not _inside(c, found)]))
+        if text and len(text) < 400 and _STAMP_HINT.search(text) and is_stamp_text(text):
+            found.append(box)
+    return found
+
+
 def page_text(page) -> str:
-    """Return the text of one pdfplumber page (stamp tables first, then the margin column, then the body)."""
+    """Return the text of one pdfplumber page (stamps first, then the margin column, then the body)."""
     tables = page.find_tables()
     stamps, blocks, boxes = [], [], []
     for table in tables:
@@ -79,6 +108,9 @@ def page_text(page) -> str:
             lines = ["| " + " | ".join(cell_text(c) for c in row) + " |" for row in rows]
             blocks.append((table.bbox[1], "\n".join(lines)))
     rest = aligned_chars([c for c in page.chars if not _inside(c, boxes)])
+    framed = stamp_boxes(page, rest)
+    stamps += ["\n".join(line.text for line in text_lines([c for c in rest if _inside(c, [box])])) for box in framed]
+    rest = [c for c in rest if not _inside(c, framed)]
     margin: list[Line] = []
     rule = margin_rule(page)
     if rule is None:

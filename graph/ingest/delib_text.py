@@ -60,8 +60,9 @@ STAMP_PATTERNS = [
     ("published", re.compile(r"Affich[ée] le\s*:?\s*(?:" + _DATE + ")?", re.I)),
     ("published", re.compile(r"Date de mise en ligne\s*:\s*" + _DATE, re.I)),
     ("actes", re.compile(r"(?:\bID\s*:\s*)?(?P<value>" + _ACTES + ")")),
-    # Last: it is the stamp's only on a line, or below one, that held another of its fragments.
+    # Last: these are the stamp's only on a line, or below one, that held another of its fragments.
     ("received beside a stamp", re.compile(r"\b(?:Re[çc]u\s+le|Date\s+de\s+r[ée]ception)\s*:?\s*" + _DATE, re.I)),
+    ("published beside a stamp", re.compile(r"\b(?:Publi[ée]e?|Mise?\s+en\s+ligne)\s+le\s*:?\s*" + _DATE, re.I)),
 ]
 
 
@@ -112,8 +113,8 @@ def _record(stamp: Stamp, what: str, match: re.Match) -> None:
 
 
 def _line_and_previous(text: str, at: int) -> str:
-    """The line of ``text`` around offset ``at`` and the line before it: a "Reçu le …" there is the stamp's only when
-    another fragment of the stamp was cut from them."""
+    """The line of ``text`` around offset ``at`` and the line before it: a "Reçu le …" or a "Publié le …" there is
+    the stamp's only when another fragment of the stamp was cut from them."""
     line_start = text.rfind("\n", 0, at)
     start = text.rfind("\n", 0, line_start) + 1 if line_start > 0 else 0
     end = text.find("\n", at)
@@ -137,7 +138,7 @@ def strip_stamps(text: str) -> tuple[str, Stamp]:
         if what == "platform" and not stamp.received:
             continue  # "VIA …" is a stamp line only next to "REÇU EN PRÉFECTURE"
         matches = [m for m in pattern.finditer(marked)
-                   if what != "received beside a stamp" or "\x00" in _line_and_previous(marked, m.start())]
+                   if not what.endswith("beside a stamp") or "\x00" in _line_and_previous(marked, m.start())]
         for match in matches:
             _record(stamp, what, match)
         for match in reversed(matches):  # cut out, as many NULs as it had characters: the lines stay in place
