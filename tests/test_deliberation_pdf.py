@@ -66,3 +66,17 @@ def test_the_publication_date_of_a_framed_stamp_is_the_stamps():
 def test_a_publication_date_away_from_any_stamp_stays_in_the_body():
     document = normalise_text("Le Maire,\nPaul ROUSSEL\nPublié le 13/04/2024")
     assert document.body.endswith("Publié le 13/04/2024") and document.stamp.published is None
+
+
+def test_a_stamp_turned_along_the_margin_is_read_apart_and_keeps_its_dates():
+    document = normalise_text(text_of("tampon-vertical"))
+    assert document.body.splitlines() == [
+        "PRÉSENTS : Mme Josiane THIBAULT, M. Roger PATURAL, Mme Ghislaine",
+        "MAILLARD, M. Didier SCHMITT, Mme Karima HAMDI, M. Jacques",
+        "LEBLANC, Mme Odette FAIVRE, M. Sébastien COLLIN, Mme Brigitte",
+        "PETITJEAN, M. Henri BOUVRET.",
+        "ABSENTS : M. Paul DROUOT, Mme Yvette CHAMPENOIS.",
+    ]
+    stamp = document.stamp
+    assert (stamp.actes_raw, stamp.sent, stamp.received) == (
+        "010-264507120-20240529-CA2024_14-DE", dt.date(2024, 6, 3), dt.date(2024, 6, 4))

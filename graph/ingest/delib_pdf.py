@@ -3,14 +3,15 @@
 pdfplumber's plain ``extract_text`` interleaves a margin column with the body line by line and flattens a table's
 wrapped cells into unrelated lines (DATA-FORMATS.md pitfall 23: ``Projet Nationale des 40 000 €``). Reading the
 ruled tables with ``find_tables`` and the margin column on its own keeps rows and sentences whole. A prefecture
-stamp printed as a table or in a frame is read apart too, as a block, and comes first on its page.
+stamp printed as a table, in a frame or turned along the margin is read apart too, as a block, and comes first
+on its page.
 """
 
 from __future__ import annotations
 
 import re
 
-from graph.ingest.pdf_lines import Line, aligned_chars, text_lines, words_of
+from graph.ingest.pdf_lines import Line, aligned_chars, rotated_blocks, text_lines, words_of
 
 #: A table whose text says this is a prefecture stamp, not data.
 _STAMP_HINT = re.compile(r"pr[ée]fecture|accus[ée] de r[ée]ception|ex[ée]cutoire|\d{3}-\d{9}-\d{8}-", re.I)
@@ -95,7 +96,7 @@ def stamp_boxes(page, chars: list[dict]) -> list[tuple]:
 
 
 def page_text(page) -> str:
-    """Return the text of one pdfplumber page (stamps first, then the margin column, then the body)."""
+    """Return the text of one pdfplumber page: stamps first, then the margin column, the body, any turned text."""
     tables = page.find_tables()
     stamps, blocks, boxes = [], [], []
     for table in tables:
@@ -107,7 +108,14 @@ def page_text(page) -> str:
         else:
             lines = ["| " + " | ".join(cell_text(c) for c in row) + " |" for row in rows]
             blocks.append((table.bbox[1], "\n".join(lines)))
-    rest = aligned_chars([c for c in page.chars if not _inside(c, boxes)])
+    rest = [c for c in page.chars if not _inside(c, boxes)]
+    turned = [c for c in rest if not c["upright"]]
+    after = []
+    if len(turned) < len(rest) / 2:  # a few turned words (a stamp along the margin), not a page printed turned
+        rest = [c for c in rest if c["upright"]]
+        for block in rotated_blocks(turned):
+            (stamps if is_stamp_text(block) else after).append(block)
+    rest = aligned_chars(rest)
     framed = stamp_boxes(page, rest)
     stamps += ["\n".join(line.text for line in text_lines([c for c in rest if _inside(c, [box])])) for box in framed]
     rest = [c for c in rest if not _inside(c, framed)]
@@ -121,5 +129,5 @@ def page_text(page) -> str:
         margin = text_lines([c for c in rest if _inside(c, fence)])
         rest = [c for c in rest if not _inside(c, fence)]
     body = sorted([(line.top, line.text) for line in text_lines(rest)] + blocks, key=lambda item: item[0])
-    parts = stamps + [line.text for line in margin] + [text for _, text in body]
+    parts = stamps + [line.text for line in margin] + [text for _, text in body] + after
     return "\n".join(parts)

@@ -40,7 +40,8 @@ def _loose(word: str) -> str:
     return r"\s?".join(re.escape(c) if c != " " else r"\s+" for c in word)
 
 
-#: Stamp fragments: (what the fragment tells, pattern). Dates are in the ``date`` group.
+#: Stamp fragments: (what the fragment tells, pattern). Dates are in the ``date`` group. A narrow stamp, or one
+#: printed along the margin, may wrap its wording anywhere: words are apart by any white space, line breaks too.
 STAMP_PATTERNS = [
     ("marker", re.compile(_loose("Accusé de réception") + r"\s*[–-]\s*Minist[èe]re de l['’]int[ée]rieur", re.I)),
     ("marker", re.compile(_loose("Accusé de réception en préfecture"), re.I)),
@@ -49,16 +50,16 @@ STAMP_PATTERNS = [
     ("platform", re.compile(r"^VIA\s+(?P<value>[^\n]+?)[ \t]*$", re.M)),
     ("sent", re.compile(_loose("Envoi Préfecture") + r"\s*:\s*" + _DATE, re.I)),
     ("received", re.compile(r"(?:Date\s+de\s+)?" + _loose("Réception en Préfecture") + r"\s*:\s*" + _DATE, re.I)),
-    ("sent", re.compile(r"Date de t[ée]l[ée]transmission\s*:\s*" + _DATE, re.I)),
-    ("received", re.compile(r"Date de r[ée]ception (?:en )?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
-    ("sent", re.compile(r"Envoy[ée] en pr[ée]fecture le\s*:?\s*" + _DATE, re.I)),
+    ("sent", re.compile(r"Date\s+de\s+t[ée]l[ée]transmission\s*:\s*" + _DATE, re.I)),
+    ("received", re.compile(r"Date\s+de\s+r[ée]ception\s+(?:en\s+)?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
+    ("sent", re.compile(r"Envoy[ée]\s+en\s+pr[ée]fecture\s+le\s*:?\s*" + _DATE, re.I)),
     # "Transmis en préfecture le …", "Transmise au représentant de l'État le …", "après dépôt en préfecture le …"
     ("sent", re.compile(r"(?:Transmise?s?|d[ée]p[ôo]t|transmission)\s+(?:en\s+pr[ée]fecture|au\s+repr[ée]sentant\s+"
                         r"de\s+l['’][ÉE]tat|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée])\s+le\s*:?\s*" + _DATE, re.I)),
-    ("received", re.compile(r"Re[çc]u en pr[ée]fecture le\s*:?\s*" + _DATE, re.I)),
+    ("received", re.compile(r"Re[çc]u\s+en\s+pr[ée]fecture\s+le\s*:?\s*" + _DATE, re.I)),
     ("received", re.compile(r"R[ée]ception\s+par\s+le\s+pr[ée]fet\s*:\s*" + _DATE, re.I)),
-    ("published", re.compile(r"Affich[ée] le\s*:?\s*(?:" + _DATE + ")?", re.I)),
-    ("published", re.compile(r"Date de mise en ligne\s*:\s*" + _DATE, re.I)),
+    ("published", re.compile(r"Affich[ée]\s+le\s*:?\s*(?:" + _DATE + ")?", re.I)),
+    ("published", re.compile(r"Date\s+de\s+mise\s+en\s+ligne\s*:\s*" + _DATE, re.I)),
     ("actes", re.compile(r"(?:\bID\s*:\s*)?(?P<value>" + _ACTES + ")")),
     # Last: these are the stamp's only on a line, or below one, that held another of its fragments.
     ("received beside a stamp", re.compile(r"\b(?:Re[çc]u\s+le|Date\s+de\s+r[ée]ception)\s*:?\s*" + _DATE, re.I)),
@@ -124,7 +125,8 @@ def _line_and_previous(text: str, at: int) -> str:
 def strip_stamps(text: str) -> tuple[str, Stamp]:
     """Cut stamp fragments out of ``text``; return the text left and the stamp's data.
 
-    A line left empty by a cut disappears, so that a sentence or table cut by a stamp joins up again.
+    A line left empty by a cut (or with punctuation only) disappears, so that a sentence or table cut by a stamp
+    joins up again.
 
     >>> body, stamp = strip_stamps("M. A donne pouvoir\\n034-213401722-20140522-0000072187-DE\\nà M. B")
     >>> body, stamp.actes_raw
@@ -148,7 +150,7 @@ def strip_stamps(text: str) -> tuple[str, Stamp]:
     for line in marked.split("\n"):
         if "\x00" in line:
             line = re.sub(r"[ \t]*\x00+[ \t]*", " ", line).strip()
-            if not line:
+            if not re.search(r"\w", line):  # nothing left, or the dashes that stood between the stamp's parts
                 continue
         lines.append(line)
     return "\n".join(lines), stamp

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pdfplumber.utils.text import chars_to_textmap, extract_words
+from pdfplumber.utils.clustering import cluster_objects
+from pdfplumber.utils.text import chars_to_textmap, extract_text, extract_words
+
+#: Lines of turned text farther apart than this (pt) are two blocks: a stamp's lines are 8–12 pt apart.
+_BLOCK_GAP = 20
 
 #: Characters whose baselines are this close (pt) are on one line: the baselines of one printed line are equal
 #: to within rounding; those of two lines differ by a line's height.
@@ -67,3 +71,22 @@ def text_lines(chars: list[dict]) -> list[Line]:
 def words_of(chars: list[dict]) -> list[dict]:
     """Return the words of ``chars`` as pdfplumber's ``extract_words`` reads them."""
     return extract_words(chars)
+
+
+def rotated_blocks(chars: list[dict]) -> list[str]:
+    """Return the text of the characters turned a quarter (not upright), one block for each column of lines.
+
+    Read with the page's upright text, a stamp printed along the margin came out one word per line through the
+    body. A character's matrix tells which way it is turned: read downwards (turned clockwise), its lines follow
+    each other from right to left; read upwards, from left to right.
+    """
+    blocks = []
+    for downwards in (True, False):
+        turned = [c for c in chars if not c["upright"] and (c["matrix"][1] < 0) == downwards]
+        for column in cluster_objects(turned, lambda c: c["x0"], _BLOCK_GAP):
+            char_dir, line_dir = ("ttb", "rtl") if downwards else ("btt", "ltr")
+            text = extract_text(column, char_dir=char_dir, line_dir=line_dir, char_dir_rotated=char_dir,
+                                line_dir_rotated=line_dir, char_dir_render="ltr", line_dir_render="ttb")
+            if text.strip():
+                blocks.append(text.strip())
+    return blocks
