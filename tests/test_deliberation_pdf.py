@@ -80,3 +80,17 @@ def test_a_stamp_turned_along_the_margin_is_read_apart_and_keeps_its_dates():
     stamp = document.stamp
     assert (stamp.actes_raw, stamp.sent, stamp.received) == (
         "010-264507120-20240529-CA2024_14-DE", dt.date(2024, 6, 3), dt.date(2024, 6, 4))
+
+
+LOGO = ["Agglo Val de Sorne", "Communauté", "d'Agglomération", "Direction Cohésion", "sociale", "Service Santé"]
+HEADING = ["Extrait du registre des", "délibérations du Conseil", "municipal de la Ville de", "Montclair",
+           "n° 2024 / 159", "Séance du 24 avril 2024"]
+
+
+@pytest.mark.parametrize("name, margin, margin_first", [
+    ("marge-logo", LOGO, False),  # the body opens with its own heading: the logo and services come after it
+    ("marge-entete", HEADING, True),  # the margin holds the heading, the body opens with a sentence
+])
+def test_a_margin_column_is_read_apart_and_follows_a_body_that_opens_with_its_own_heading(name, margin, margin_first):
+    lines = text_of(name).splitlines()
+    assert (lines[:len(margin)] if margin_first else lines[-len(margin):]) == margin

@@ -129,5 +129,9 @@ def page_text(page) -> str:
         margin = text_lines([c for c in rest if _inside(c, fence)])
         rest = [c for c in rest if not _inside(c, fence)]
     body = sorted([(line.top, line.text) for line in text_lines(rest)] + blocks, key=lambda item: item[0])
-    parts = stamps + [line.text for line in margin] + [text for _, text in body] + after
+    lines = [text for _, text in body]
+    if lines and lines[0].isupper():  # the body opens with its own heading: the margin's logo text must not lead
+        parts = stamps + lines + [line.text for line in margin] + after
+    else:
+        parts = stamps + [line.text for line in margin] + lines + after
     return "\n".join(parts)
