@@ -94,3 +94,16 @@ HEADING = ["Extrait du registre des", "délibérations du Conseil", "municipal d
 def test_a_margin_column_is_read_apart_and_follows_a_body_that_opens_with_its_own_heading(name, margin, margin_first):
     lines = text_of(name).splitlines()
     assert (lines[:len(margin)] if margin_first else lines[-len(margin):]) == margin
+
+
+def test_a_heading_in_two_columns_is_read_column_by_column_and_the_lines_below_are_left_whole():
+    assert text_of("entete-deux-colonnes").splitlines() == [
+        "COMMUNE DE SAINT-PONS",
+        "Département du Cantal",
+        "RÉPUBLIQUE FRANÇAISE",
+        "Liberté – Égalité – Fraternité",
+        "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL",
+        "Le Conseil municipal attribue les subventions suivantes :",
+        "Football Club Saint-Pons 1 200 €",  # an unruled table's row: its wide gap parts no column here
+        "Société de chasse 300 €",
+    ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.pdf_lines import Line, aligned_chars, rotated_blocks, text_lines, words_of
+from graph.ingest.pdf_lines import Line, aligned_chars, gap_pieces, rotated_blocks, text_lines, words_of
 
 #: A table whose text says this is a prefecture stamp, not data.
 _STAMP_HINT = re.compile(r"pr[ée]fecture|accus[ée] de r[ée]ception|ex[ée]cutoire|\d{3}-\d{9}-\d{8}-", re.I)
@@ -95,6 +95,31 @@ def stamp_boxes(page, chars: list[dict]) -> list[tuple]:
     return found
 
 
+def heading_columns(lines: list[Line]) -> list[Line]:
+    """Return ``lines`` with the heading that opens them read column by column, if it is in two columns.
+
+    The heading is the run of lines at the top that are either parted by a wide gap (:func:`gap_pieces`) or lie in
+    one half of the text; it ends at the first line that spans the middle. If a wide gap parts one of its lines,
+    its left column is read first, then its right one ("COMMUNE DE X", "Département de Y", then "RÉPUBLIQUE
+    FRANÇAISE", "Liberté – Égalité – Fraternité"); below the heading, lines are left as they are (an unruled
+    table's columns are parted by wide gaps too).
+    """
+    if not lines:
+        return lines
+    middle = (min(line.x0 for line in lines) + max(line.x1 for line in lines)) / 2
+    split: list[list[Line]] = []
+    for line in lines:
+        pieces = gap_pieces(line)
+        if len(pieces) == 1 and line.x0 < middle < line.x1:
+            break
+        split.append(pieces)
+    if all(len(pieces) == 1 for pieces in split):
+        return lines
+    pieces = [piece for row in split for piece in row]
+    left = [piece for piece in pieces if piece.x0 < middle]
+    return left + [piece for piece in pieces if piece.x0 >= middle] + lines[len(split):]
+
+
 def page_text(page) -> str:
     """Return the text of one pdfplumber page: stamps first, then the margin column, the body, any turned text."""
     tables = page.find_tables()
@@ -128,7 +153,10 @@ def page_text(page) -> str:
         fence = [(0, rule[1] - 2, rule[0], rule[2] + 2)]
         margin = text_lines([c for c in rest if _inside(c, fence)])
         rest = [c for c in rest if not _inside(c, fence)]
-    body = sorted([(line.top, line.text) for line in text_lines(rest)] + blocks, key=lambda item: item[0])
+    flow = text_lines(rest)
+    above = [line for line in flow if not blocks or line.top < min(top for top, _ in blocks)]
+    body = [(line.top, line.text) for line in heading_columns(above)]
+    body += sorted([(line.top, line.text) for line in flow[len(above):]] + blocks, key=lambda item: item[0])
     lines = [text for _, text in body]
     if lines and lines[0].isupper():  # the body opens with its own heading: the margin's logo text must not lead
         parts = stamps + lines + [line.text for line in margin] + after

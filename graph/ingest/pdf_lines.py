@@ -3,7 +3,9 @@
 pdfplumber groups characters into lines by the top of their box, within 3 pt. A heading in small capitals — Word and
 browsers print the lower-case letters as smaller capitals on the same baseline — has tops 3 pt apart or more, and
 came out as two garbled lines ("C L - -V" above "OMMUNE DE USSAC LES IGNES"). Characters that share a baseline
-are given one top here before pdfplumber groups them, so that such a heading is one line again.
+are given one top here before pdfplumber groups them, so that such a heading is one line again. A line's words
+are kept, so that a wide gap between them can part it in two (:func:`gap_pieces`); characters turned a quarter
+(a stamp along the margin) are read apart, in their own direction (:func:`rotated_blocks`).
 """
 
 from __future__ import annotations
@@ -11,10 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pdfplumber.utils.clustering import cluster_objects
-from pdfplumber.utils.text import chars_to_textmap, extract_text, extract_words
+from pdfplumber.utils.text import extract_text, extract_words
 
 #: Lines of turned text farther apart than this (pt) are two blocks: a stamp's lines are 8–12 pt apart.
 _BLOCK_GAP = 20
+
+#: A gap between two words wider than this many times their height (some 8 spaces) parts two columns of text.
+_WIDE_GAP = 2.0
+
+#: Words whose tops are this close (pt) are on one line: pdfplumber's default.
+_Y_TOLERANCE = 3
 
 #: Characters whose baselines are this close (pt) are on one line: the baselines of one printed line are equal
 #: to within rounding; those of two lines differ by a line's height.
@@ -23,13 +31,13 @@ _BASELINE_TOLERANCE = 1.0
 
 @dataclass(frozen=True)
 class Line:
-    """One line of text: where it starts (top, x0), where it ends (x1), its text and its characters."""
+    """One line of text: where it starts (top, x0), where it ends (x1), its text and its words (pdfplumber's)."""
 
     top: float
     x0: float
     x1: float
     text: str
-    chars: tuple
+    words: tuple
 
 
 def baseline(char: dict) -> float:
@@ -60,12 +68,32 @@ def aligned_chars(chars: list[dict]) -> list[dict]:
 
 
 def text_lines(chars: list[dict]) -> list[Line]:
-    """Return the lines of ``chars`` from top to bottom, as pdfplumber's ``extract_text_lines`` reads them."""
-    if not chars:
-        return []
-    return [Line(line["top"], line["x0"], line["x1"], line["text"], tuple(line["chars"]))
-            for line in chars_to_textmap(chars).extract_text_lines(strip=True, return_chars=True)
-            if line["text"].strip()]
+    """Return the lines of ``chars`` from top to bottom, as pdfplumber's ``extract_text`` reads them: words whose
+    tops are within 3 pt are one line, joined by one space from left to right."""
+    return _lines_of_words(extract_words(chars))
+
+
+def _lines_of_words(words: list[dict]) -> list[Line]:
+    lines = []
+    for cluster in cluster_objects(words, lambda w: w["top"], _Y_TOLERANCE):
+        row = sorted(cluster, key=lambda w: w["x0"])
+        lines.append(Line(min(w["top"] for w in row), row[0]["x0"], max(w["x1"] for w in row),
+                          " ".join(w["text"] for w in row), tuple(row)))
+    return lines
+
+
+def gap_pieces(line: Line) -> list[Line]:
+    """Return the pieces of ``line`` that wide gaps (:data:`_WIDE_GAP`) part, left to right: ``[line]`` if none.
+
+    pdfplumber joins the words of one line with one space, however far apart they are: a heading in two columns
+    ("COMMUNE DE X" at the left, "RÉPUBLIQUE FRANÇAISE" at the right) came out as one line.
+    """
+    pieces, start = [], 0
+    for i, (left, right) in enumerate(zip(line.words, line.words[1:]), 1):
+        if right["x0"] - left["x1"] > _WIDE_GAP * (left["bottom"] - left["top"]):
+            pieces += _lines_of_words(list(line.words[start:i]))
+            start = i
+    return pieces + _lines_of_words(list(line.words[start:])) if pieces else [line]
 
 
 def words_of(chars: list[dict]) -> list[dict]:
