@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.ingest.delib_text import normalise_text, pdf_text
+from graph.ingest.pdf_lines import Line, heading_columns
 
 PDFS = Path(__file__).parent / "fixtures" / "deliberations" / "pdf"
 
@@ -107,3 +108,30 @@ def test_a_heading_in_two_columns_is_read_column_by_column_and_the_lines_below_a
         "Football Club Saint-Pons 1 200 €",  # an unruled table's row: its wide gap parts no column here
         "Société de chasse 300 €",
     ]
+
+
+def test_running_headers_and_footers_are_kept_once_so_that_a_sentence_runs_on_across_pages():
+    assert text_of("entetes-courants").splitlines() == [
+        "RÉGION CENTRE-LOIRE",
+        "Conseil régional",
+        "COMMISSION PERMANENTE DU 12 AVRIL 2024",
+        "La Commission permanente attribue à l'association Les Amis du Cher",
+        "une subvention de 5 000 €.",
+        "CPR n° 24-04-23 – page 2/2",
+    ]
+
+
+def line_of(top: float, *words: tuple[str, float, float]) -> Line:
+    """A line of ``words`` given as (text, x0, x1), 8 pt high."""
+    parts = tuple({"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + 8} for t, x0, x1 in words)
+    return Line(top, parts[0]["x0"], parts[-1]["x1"], " ".join(t for t, _, _ in words), parts)
+
+
+def test_a_heading_column_starts_with_the_first_line_on_its_side_of_the_gutter():
+    lines = [line_of(10, ("Envoyé", 276, 301), ("le", 303, 394)),  # right of the gutter's middle, left of the page's
+             line_of(20, ("DÉPARTEMENT", 43, 171), ("Reçu", 276, 293), ("le", 295, 387)),
+             line_of(30, ("Direction", 43, 188), ("Publié", 276, 320)),
+             line_of(40, ("COMMISSION", 150, 250), ("PERMANENTE", 252, 350)),  # crosses the gutter: not the heading's
+             line_of(50, ("Objet", 43, 70), ("subventions", 300, 360))]
+    assert [line.text for line in heading_columns(lines)] == [
+        "DÉPARTEMENT", "Direction", "Envoyé le", "Reçu le", "Publié", "COMMISSION PERMANENTE", "Objet subventions"]

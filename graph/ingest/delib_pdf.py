@@ -9,9 +9,15 @@ on its page.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 
-from graph.ingest.pdf_lines import Line, aligned_chars, gap_pieces, rotated_blocks, text_lines, words_of
+from graph.ingest.pdf_lines import Line, aligned_chars, heading_columns, rotated_blocks, text_lines, words_of
+
+#: How many lines, at the top or the bottom of a page, a running header or footer may take.
+_RUNNING_LINES = 5
 
 #: A table whose text says this is a prefecture stamp, not data.
 _STAMP_HINT = re.compile(r"pr[ée]fecture|accus[ée] de r[ée]ception|ex[ée]cutoire|\d{3}-\d{9}-\d{8}-", re.I)
@@ -95,71 +101,99 @@ def stamp_boxes(page, chars: list[dict]) -> list[tuple]:
     return found
 
 
-def heading_columns(lines: list[Line]) -> list[Line]:
-    """Return ``lines`` with the heading that opens them read column by column, if it is in two columns.
+@dataclass
+class PageText:
+    """One page read apart: its stamps, its body (each item a text line with its :class:`Line`, or a table's
+    ``| … |`` rows with None), its margin column (first, or after the body) and its turned text (last)."""
 
-    The heading is the run of lines at the top that are either parted by a wide gap (:func:`gap_pieces`) or lie in
-    one half of the text; it ends at the first line that spans the middle. If a wide gap parts one of its lines,
-    its left column is read first, then its right one ("COMMUNE DE X", "Département de Y", then "RÉPUBLIQUE
-    FRANÇAISE", "Liberté – Égalité – Fraternité"); below the heading, lines are left as they are (an unruled
-    table's columns are parted by wide gaps too).
-    """
-    if not lines:
-        return lines
-    middle = (min(line.x0 for line in lines) + max(line.x1 for line in lines)) / 2
-    split: list[list[Line]] = []
-    for line in lines:
-        pieces = gap_pieces(line)
-        if len(pieces) == 1 and line.x0 < middle < line.x1:
-            break
-        split.append(pieces)
-    if all(len(pieces) == 1 for pieces in split):
-        return lines
-    pieces = [piece for row in split for piece in row]
-    left = [piece for piece in pieces if piece.x0 < middle]
-    return left + [piece for piece in pieces if piece.x0 >= middle] + lines[len(split):]
+    stamps: list[str] = field(default_factory=list)
+    body: list[tuple[str, Line | None]] = field(default_factory=list)
+    margin: list[str] = field(default_factory=list)
+    margin_first: bool = True
+    turned: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        body = [text for text, _ in self.body]
+        margin = self.margin if self.margin_first else []
+        return "\n".join(self.stamps + margin + body + self.margin[len(margin):] + self.turned)
 
 
-def page_text(page) -> str:
-    """Return the text of one pdfplumber page: stamps first, then the margin column, the body, any turned text."""
-    tables = page.find_tables()
-    stamps, blocks, boxes = [], [], []
-    for table in tables:
+def _tables(page, stamps: list[str]) -> tuple[list[tuple], list[tuple[float, str]]]:
+    """Return the bboxes of the ruled tables of ``page`` and the (top, rows) of those that are not stamps; the
+    stamps' text goes to ``stamps``."""
+    boxes, blocks = [], []
+    for table in page.find_tables():
         rows = table.extract()
         text = "\n".join(cell_text(c) for row in rows for c in row if cell_text(c))
         boxes.append(table.bbox)
         if _STAMP_HINT.search(text) and len(text) < 400:
             stamps.append("\n".join(c for row in rows for c in row if c and c.strip()))
         else:
-            lines = ["| " + " | ".join(cell_text(c) for c in row) + " |" for row in rows]
-            blocks.append((table.bbox[1], "\n".join(lines)))
+            blocks.append((table.bbox[1], "\n".join("| " + " | ".join(cell_text(c) for c in row) + " |"
+                                                    for row in rows)))
+    return boxes, blocks
+
+
+def read_page(page) -> PageText:
+    """Read one pdfplumber page into a :class:`PageText`."""
+    out = PageText()
+    boxes, blocks = _tables(page, out.stamps)
     rest = [c for c in page.chars if not _inside(c, boxes)]
-    turned = [c for c in rest if not c["upright"]]
-    after = []
-    if len(turned) < len(rest) / 2:  # a few turned words (a stamp along the margin), not a page printed turned
-        rest = [c for c in rest if c["upright"]]
-        for block in rotated_blocks(turned):
-            (stamps if is_stamp_text(block) else after).append(block)
-    rest = aligned_chars(rest)
+    for block in rotated_blocks([c for c in rest if not c["upright"]]):
+        (out.stamps if len(block) < 400 and is_stamp_text(block) else out.turned).append(block)
+    rest = aligned_chars([c for c in rest if c["upright"]])
     framed = stamp_boxes(page, rest)
-    stamps += ["\n".join(line.text for line in text_lines([c for c in rest if _inside(c, [box])])) for box in framed]
+    out.stamps += ["\n".join(line.text for line in text_lines([c for c in rest if _inside(c, [box])]))
+                   for box in framed]
     rest = [c for c in rest if not _inside(c, framed)]
-    margin: list[Line] = []
     rule = margin_rule(page)
     if rule is None:
         cut = margin_cut(words_of(rest), page.width)
         rule = (cut, 0, page.height) if cut is not None else None
     if rule is not None:
         fence = [(0, rule[1] - 2, rule[0], rule[2] + 2)]
-        margin = text_lines([c for c in rest if _inside(c, fence)])
+        out.margin = [line.text for line in text_lines([c for c in rest if _inside(c, fence)])]
         rest = [c for c in rest if not _inside(c, fence)]
-    flow = text_lines(rest)
-    above = [line for line in flow if not blocks or line.top < min(top for top, _ in blocks)]
-    body = [(line.top, line.text) for line in heading_columns(above)]
-    body += sorted([(line.top, line.text) for line in flow[len(above):]] + blocks, key=lambda item: item[0])
-    lines = [text for _, text in body]
-    if lines and lines[0].isupper():  # the body opens with its own heading: the margin's logo text must not lead
-        parts = stamps + lines + [line.text for line in margin] + after
-    else:
-        parts = stamps + [line.text for line in margin] + lines + after
-    return "\n".join(parts)
+    items: list[tuple[float, str, Line | None]] = [(line.top, line.text, line) for line in text_lines(rest)]
+    items += [(top, rows, None) for top, rows in blocks]
+    out.body = [(text, line) for _, text, line in sorted(items, key=lambda item: item[0])]
+    # A body that opens with its own heading (a line in capitals): the margin's logo text must not lead.
+    out.margin_first = not (out.body and out.body[0][0].isupper())
+    return out
+
+
+def drop_running_lines(pages: list[PageText]) -> None:
+    """Drop from ``pages`` their running headers and footers, but on the first page (headers) or the last (footers).
+
+    A running header is a run of lines that opens the body of a page, each of them among the first
+    :data:`_RUNNING_LINES` of most pages, the same but for its numbers ("Page 2 / 3"); a footer, the same at the end.
+    Repeated on every page, a header ("Conseil régional", "Publié le 23/05/2024") broke the sentence or the table
+    that runs from one page to the next.
+    """
+    def key(text: str) -> str:
+        return re.sub(r"\d+", "0", text)
+
+    for edge, keep in ((slice(0, _RUNNING_LINES), 0), (slice(-_RUNNING_LINES, None), len(pages) - 1)):
+        seen = Counter(k for page in pages for k in {key(text) for text, line in page.body[edge] if line is not None})
+        running = {k for k, n in seen.items() if n >= 2 and n > len(pages) / 2}
+        for number, page in enumerate(pages):
+            body = page.body if edge.start == 0 else page.body[::-1]
+            run = len(list(itertools.takewhile(lambda item: item[1] is not None and key(item[0]) in running, body)))
+            if number != keep and run:
+                page.body = page.body[run:] if edge.start == 0 else page.body[:-run]
+
+
+def document_text(pages: list[PageText]) -> str:
+    """Return the text of a PDF's pages: running headers and footers dropped, the first page's heading read column
+    by column (:func:`graph.ingest.pdf_lines.heading_columns`)."""
+    drop_running_lines(pages)
+    if pages:
+        first = pages[0]
+        leading = [line for _, line in itertools.takewhile(lambda item: item[1] is not None, first.body)]
+        first.body = [(line.text, line) for line in heading_columns(leading)] + first.body[len(leading):]
+    return "\n".join(page.text() for page in pages)
+
+
+def page_text(page) -> str:
+    """Return the text of one pdfplumber page: stamps first, then the margin column, the body, any turned text."""
+    return read_page(page).text()

@@ -220,11 +220,11 @@ def pdf_text(data: bytes, damage: list[str] | None = None) -> str:
     then be missing), each message once."""
     import pdfplumber
 
-    from graph.ingest.delib_pdf import page_text
+    from graph.ingest.delib_pdf import document_text, read_page
 
     try:
         with _pdf_library_warnings() as heard, pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [page_text(page) for page in pdf.pages]
+            text = document_text([read_page(page) for page in pdf.pages])
             if damage is not None:
                 damage.extend(heard)
     except InputError:
@@ -232,7 +232,6 @@ def pdf_text(data: bytes, damage: list[str] | None = None) -> str:
     except Exception as exc:  # pdfminer raises many unrelated types (PSEOF, PDFSyntaxError, KeyError…) on bad files
         raise InputError(f"PDF illisible ou corrompu ({type(exc).__name__})",
                          message_en=f"unreadable or corrupt PDF ({type(exc).__name__})") from None
-    text = "\n".join(pages)
     if len(re.sub(r"\s", "", text)) < 40:
         raise InputError("PDF sans couche texte (document scanné ?) : aucun texte à extraire ; passez-le d'abord "
                          "dans un logiciel de reconnaissance de caractères (OCR)",

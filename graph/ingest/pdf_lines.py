@@ -10,6 +10,7 @@ are kept, so that a wide gap between them can part it in two (:func:`gap_pieces`
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from pdfplumber.utils.clustering import cluster_objects
@@ -94,6 +95,30 @@ def gap_pieces(line: Line) -> list[Line]:
             pieces += _lines_of_words(list(line.words[start:i]))
             start = i
     return pieces + _lines_of_words(list(line.words[start:])) if pieces else [line]
+
+
+def heading_columns(lines: list[Line]) -> list[Line]:
+    """Return ``lines`` with the heading that opens them read column by column, if a wide gap parts it in two.
+
+    The first line that a wide gap parts (:func:`gap_pieces`) gives the gutter between the columns; the heading is
+    the run of lines from the top that either a wide gap parts or that stand on one side of the gutter's middle,
+    up to the first that crosses it. Its left column is read first, then its right one ("COMMUNE DE X", "Département de Y",
+    then "RÉPUBLIQUE FRANÇAISE", "Liberté – Égalité – Fraternité"); the lines below are left as they are (an
+    unruled table's row is parted by wide gaps too).
+    """
+    split = [gap_pieces(line) for line in lines]
+    parted = next((pieces for pieces in split if len(pieces) > 1), None)
+    if parted is None:
+        return lines
+    low, high = parted[0].x1, parted[1].x0
+    middle = (low + high) / 2
+    heading = list(itertools.takewhile(lambda pieces: len(pieces) > 1 or not pieces[0].x0 < middle < pieces[0].x1,
+                                       split))
+    if parted not in heading:
+        return lines
+    pieces = [piece for row in heading for piece in row]
+    return ([piece for piece in pieces if piece.x0 < middle] + [piece for piece in pieces if piece.x0 >= middle]
+            + lines[len(heading):])
 
 
 def words_of(chars: list[dict]) -> list[dict]:
