@@ -135,3 +135,17 @@ def test_a_heading_column_starts_with_the_first_line_on_its_side_of_the_gutter()
              line_of(50, ("Objet", 43, 70), ("subventions", 300, 360))]
     assert [line.text for line in heading_columns(lines)] == [
         "DÉPARTEMENT", "Direction", "Envoyé le", "Reçu le", "Publié", "COMMISSION PERMANENTE", "Objet subventions"]
+
+
+def test_a_stamp_printed_over_a_table_is_read_apart_and_the_table_keeps_its_cells():
+    assert text_of("tampon-sur-tableau").splitlines() == [
+        "Accusé de réception en préfecture",
+        "011-211102066-20240926-2024_09_15-DE",
+        "Date de télétransmission : 01/10/2024",
+        "Date de réception préfecture : 01/10/2024",
+        "Le Conseil municipal attribue les subventions suivantes :",
+        "| Bénéficiaire | Montant Ville (en €) | Part État (en €) |",
+        "| Régie de quartier Castelnau | 4 200 | 5 000 |",
+        "| Boxing Club Castelnaudais | 2 500 | 3 000 |",
+        "| Total | 6 700 | 8 000 |",
+    ]

@@ -82,23 +82,27 @@ def is_stamp_text(text: str) -> bool:
     return bool(stamp.actes_raw or stamp.sent or stamp.received)
 
 
-def stamp_boxes(page, chars: list[dict]) -> list[tuple]:
-    """Return the bboxes of the framed boxes of ``page`` whose text (among ``chars``) is a prefecture stamp.
+def stamp_frames(page, chars: list[dict]) -> list[dict]:
+    """Return the rectangles of ``page`` that frame a prefecture stamp, the text of their ``chars`` says so.
 
     pdfplumber finds no table in a frame of one cell, so that a framed stamp reached the body line by line, merged
-    with the heading beside it. Any rectangle drawn on the page is a frame; the smallest first, so that a stamp
-    framed inside a larger box is found and the larger box is not. A stamp holds under 400 characters.
+    with the heading beside it; a frame that touches a table joined it, and the table was taken for the stamp.
+    Any rectangle drawn on the page is a frame; the smallest first, so that a stamp framed inside a larger box is
+    found and the larger box is not. A stamp holds under 400 characters.
     """
-    found: list[tuple] = []
+    found: list[dict] = []
     for rect in sorted(page.rects, key=lambda r: (r["x1"] - r["x0"]) * (r["bottom"] - r["top"])):
         if rect["x1"] - rect["x0"] < 30 or rect["bottom"] - rect["top"] < 12:
             continue
-        box = (rect["x0"] - 1, rect["top"] - 1, rect["x1"] + 1, rect["bottom"] + 1)
-        text = "\n".join(line.text for line in text_lines([c for c in chars if _inside(c, [box])
-                                                              and not _inside(c, found)]))
+        inner = [c for c in chars if _inside(c, [_box(rect)]) and not _inside(c, [_box(r) for r in found])]
+        text = "\n".join(line.text for line in text_lines(inner))
         if text and len(text) < 400 and _STAMP_HINT.search(text) and is_stamp_text(text):
-            found.append(box)
+            found.append(rect)
     return found
+
+
+def _box(rect: dict) -> tuple:
+    return rect["x0"] - 1, rect["top"] - 1, rect["x1"] + 1, rect["bottom"] + 1
 
 
 @dataclass
@@ -118,15 +122,19 @@ class PageText:
         return "\n".join(self.stamps + margin + body + self.margin[len(margin):] + self.turned)
 
 
+def _is_stamp_table(rows: list[list[str | None]]) -> bool:
+    text = "\n".join(cell_text(c) for row in rows for c in row if cell_text(c))
+    return bool(_STAMP_HINT.search(text)) and len(text) < 400
+
+
 def _tables(page, stamps: list[str]) -> tuple[list[tuple], list[tuple[float, str]]]:
     """Return the bboxes of the ruled tables of ``page`` and the (top, rows) of those that are not stamps; the
     stamps' text goes to ``stamps``."""
     boxes, blocks = [], []
     for table in page.find_tables():
         rows = table.extract()
-        text = "\n".join(cell_text(c) for row in rows for c in row if cell_text(c))
         boxes.append(table.bbox)
-        if _STAMP_HINT.search(text) and len(text) < 400:
+        if _is_stamp_table(rows):
             stamps.append("\n".join(c for row in rows for c in row if c and c.strip()))
         else:
             blocks.append((table.bbox[1], "\n".join("| " + " | ".join(cell_text(c) for c in row) + " |"
@@ -134,18 +142,53 @@ def _tables(page, stamps: list[str]) -> tuple[list[tuple], list[tuple[float, str
     return boxes, blocks
 
 
+def _key(char: dict) -> tuple:
+    """What tells a character from another, whatever top :func:`aligned_chars` gave it."""
+    return char["text"], char["x0"], char["y0"]
+
+
+def _style(char: dict) -> tuple:
+    return round(char["size"], 1), str(char.get("non_stroking_color"))
+
+
+def _stamp_chars(page, upright: list[dict]) -> tuple[list[dict], list[list[dict]]]:
+    """Return the frames of the stamps on ``page`` and, for each, its characters among ``upright``.
+
+    A stamp printed over a table (of data, not the stamp's own) frames some of the table's words too: there, the
+    stamp's characters are those of its most common size and colour (a stamp is printed in one small type), and
+    the others stay the table's.
+    """
+    frames = stamp_frames(page, upright)
+    drawn = {id(rect) for rect in frames}
+    tables = [t.bbox for t in (page.filter(lambda obj: id(obj) not in drawn).find_tables() if frames else [])
+              if not _is_stamp_table(t.extract())]
+    taken: set[tuple] = set()
+    stamps = []
+    for rect in frames:
+        box = _box(rect)
+        inner = [c for c in upright if _inside(c, [box]) and _key(c) not in taken]
+        if inner and any(box[0] < x1 and x0 < box[2] and box[1] < bottom and top < box[3]
+                         for x0, top, x1, bottom in tables):
+            common = Counter(map(_style, inner)).most_common(1)[0][0]
+            inner = [c for c in inner if _style(c) == common]
+        taken.update(map(_key, inner))
+        stamps.append(inner)
+    return frames, stamps
+
+
 def read_page(page) -> PageText:
     """Read one pdfplumber page into a :class:`PageText`."""
     out = PageText()
-    boxes, blocks = _tables(page, out.stamps)
-    rest = [c for c in page.chars if not _inside(c, boxes)]
-    for block in rotated_blocks([c for c in rest if not c["upright"]]):
+    upright = aligned_chars([c for c in page.chars if c["upright"]])
+    frames, stamps = _stamp_chars(page, upright)
+    out.stamps += ["\n".join(line.text for line in text_lines(chars)) for chars in stamps]
+    drawn, taken = {id(rect) for rect in frames}, {_key(c) for chars in stamps for c in chars}
+    # The tables without the stamps' frames and words: a stamp printed over a table is not one of its cells.
+    boxes, blocks = _tables(page.filter(lambda obj: id(obj) not in drawn and not (
+        obj.get("object_type") == "char" and _key(obj) in taken)), out.stamps)
+    for block in rotated_blocks([c for c in page.chars if not c["upright"] and not _inside(c, boxes)]):
         (out.stamps if len(block) < 400 and is_stamp_text(block) else out.turned).append(block)
-    rest = aligned_chars([c for c in rest if c["upright"]])
-    framed = stamp_boxes(page, rest)
-    out.stamps += ["\n".join(line.text for line in text_lines([c for c in rest if _inside(c, [box])]))
-                   for box in framed]
-    rest = [c for c in rest if not _inside(c, framed)]
+    rest = [c for c in upright if not _inside(c, boxes) and _key(c) not in taken]
     rule = margin_rule(page)
     if rule is None:
         cut = margin_cut(words_of(rest), page.width)
