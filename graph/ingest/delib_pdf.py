@@ -1,14 +1,16 @@
-"""One PDF page as text: ruled tables as ``| … |`` lines at their place, a margin column apart, stamps apart.
+"""A PDF's pages as text: ruled tables as ``| … |`` lines at their place, a margin column apart, stamps apart.
 
 pdfplumber's plain ``extract_text`` interleaves a margin column with the body line by line and flattens a table's
 wrapped cells into unrelated lines (DATA-FORMATS.md pitfall 23: ``Projet Nationale des 40 000 €``). Reading the
 ruled tables with ``find_tables`` and the margin column on its own keeps rows and sentences whole. A prefecture
-stamp printed as a table, in a frame or turned along the margin is read apart too, as a block, and comes first
-on its page.
+stamp printed as a table, in a frame (over a table, too) or turned along the margin is read apart, as a block,
+and comes first on its page. Running headers and footers are kept once, so that what runs from one page to the
+next joins up.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -74,8 +76,8 @@ def margin_rule(page) -> tuple[float, float, float] | None:
 
 
 def is_stamp_text(text: str) -> bool:
-    """Whether ``text`` (a framed box's) is a prefecture stamp: it gives an ACTES id, or a date of transmission or
-    of reception in one of the wordings of :data:`graph.ingest.delib_text.STAMP_PATTERNS`."""
+    """Whether ``text`` (a frame's, or turned words') is a prefecture stamp: it gives an ACTES id, or a date of
+    transmission or of reception in one of the wordings of :data:`graph.ingest.delib_text.STAMP_PATTERNS`."""
     from graph.ingest.delib_text import strip_stamps
 
     stamp = strip_stamps(text)[1]
@@ -91,10 +93,14 @@ def stamp_frames(page, chars: list[dict]) -> list[dict]:
     found and the larger box is not. A stamp holds under 400 characters.
     """
     found: list[dict] = []
+    ordered = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)  # a table of many cells: many rectangles
+    middles = [(c["top"] + c["bottom"]) / 2 for c in ordered]
     for rect in sorted(page.rects, key=lambda r: (r["x1"] - r["x0"]) * (r["bottom"] - r["top"])):
         if rect["x1"] - rect["x0"] < 30 or rect["bottom"] - rect["top"] < 12:
             continue
-        inner = [c for c in chars if _inside(c, [_box(rect)]) and not _inside(c, [_box(r) for r in found])]
+        box = _box(rect)
+        band = ordered[bisect.bisect_left(middles, box[1]):bisect.bisect_right(middles, box[3])]
+        inner = [c for c in band if _inside(c, [box]) and not _inside(c, [_box(r) for r in found])]
         text = "\n".join(line.text for line in text_lines(inner))
         if text and len(text) < 400 and _STAMP_HINT.search(text) and is_stamp_text(text):
             found.append(rect)
@@ -117,6 +123,7 @@ class PageText:
     turned: list[str] = field(default_factory=list)
 
     def text(self) -> str:
+        """Return the page's text: stamps, the margin if first, the body, the margin if not, turned text."""
         body = [text for text, _ in self.body]
         margin = self.margin if self.margin_first else []
         return "\n".join(self.stamps + margin + body + self.margin[len(margin):] + self.turned)
@@ -236,7 +243,3 @@ def document_text(pages: list[PageText]) -> str:
         first.body = [(line.text, line) for line in heading_columns(leading)] + first.body[len(leading):]
     return "\n".join(page.text() for page in pages)
 
-
-def page_text(page) -> str:
-    """Return the text of one pdfplumber page: stamps first, then the margin column, the body, any turned text."""
-    return read_page(page).text()
