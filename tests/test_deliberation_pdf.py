@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.ingest.delib_text import normalise_text, pdf_text
-from graph.ingest.pdf_lines import Line, heading_columns
+from graph.ingest.pdf_lines import Line, aligned_chars, heading_columns, text_lines
 
 PDFS = Path(__file__).parent / "fixtures" / "deliberations" / "pdf"
 
@@ -149,3 +149,18 @@ def test_a_stamp_printed_over_a_table_is_read_apart_and_the_table_keeps_its_cell
         "| Boxing Club Castelnaudais | 2 500 | 3 000 |",
         "| Total | 6 700 | 8 000 |",
     ]
+
+
+def char_of(text: str, x0: float, base: float, size: float) -> dict:
+    """An upright character of ``size`` pt whose baseline is ``base`` pt below the top of an 800 pt page."""
+    top, bottom = base - 0.9 * size, base + 0.2 * size
+    return {"text": text, "x0": x0, "x1": x0 + 0.5 * size, "top": top, "bottom": bottom, "doctop": top,
+            "y0": 800 - bottom, "y1": 800 - top, "matrix": (1, 0, 0, 1, x0, 800 - base), "upright": True,
+            "size": size, "height": bottom - top, "width": 0.5 * size}
+
+
+def test_a_space_on_a_baseline_of_its_own_does_not_cut_the_word_of_a_line_near_it():
+    word = [char_of(c, 100 + 4 * i, 70, 8) for i, c in enumerate("Réception")]
+    dates = [char_of(c, 200 + 4 * i, 68, 9) for i, c in enumerate("28/04")]  # a larger type, 2 pt higher
+    stray = char_of(" ", 102.5, 65.5, 7)  # a space over the "R", on no line of the text
+    assert [line.text for line in text_lines(aligned_chars(word + dates + [stray]))] == ["Réception 28/04"]

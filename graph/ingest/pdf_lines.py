@@ -50,12 +50,16 @@ def baseline(char: dict) -> float:
 
 
 def aligned_chars(chars: list[dict]) -> list[dict]:
-    """Return copies of ``chars`` in which the upright characters of one baseline have one top (the highest)."""
-    tops: dict[int, float] = {}
+    """Return copies of ``chars`` in which the upright characters of one baseline have one top (the highest).
+
+    Spaces on a baseline of their own, with no letter, are left out: grouped with a line near theirs, they cut
+    its words where they stand ("R éception").
+    """
+    tops: dict[int, float | None] = {}
     group: list[dict] = []
 
     def close() -> None:
-        top = min(c["top"] for c in group)
+        top = min(c["top"] for c in group) if any(c["text"].strip() for c in group) else None
         tops.update((id(c), top) for c in group)
 
     for char in sorted((c for c in chars if c["upright"]), key=baseline):
@@ -65,7 +69,8 @@ def aligned_chars(chars: list[dict]) -> list[dict]:
         group.append(char)
     if group:
         close()
-    return [{**c, "top": tops[id(c)]} if tops.get(id(c), c["top"]) != c["top"] else c for c in chars]
+    return [c if tops.get(id(c), c["top"]) == c["top"] else {**c, "top": tops[id(c)]} for c in chars
+            if not (id(c) in tops and tops[id(c)] is None)]
 
 
 def text_lines(chars: list[dict]) -> list[Line]:
