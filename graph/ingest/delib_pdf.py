@@ -1,13 +1,25 @@
-"""One PDF page as text: ruled tables as ``| … |`` lines at their place, a margin column apart, stamps apart.
+"""A PDF's pages as text: ruled tables as ``| … |`` lines at their place, a margin column apart, stamps apart.
 
 pdfplumber's plain ``extract_text`` interleaves a margin column with the body line by line and flattens a table's
 wrapped cells into unrelated lines (DATA-FORMATS.md pitfall 23: ``Projet Nationale des 40 000 €``). Reading the
-ruled tables with ``find_tables`` and the margin column on its own keeps rows and sentences whole.
+ruled tables with ``find_tables`` and the margin column on its own keeps rows and sentences whole. A prefecture
+stamp printed as a table, in a frame (over a table, too) or turned along the margin is read apart, as a block,
+and comes first on its page. Running headers and footers are kept once, so that what runs from one page to the
+next joins up.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from graph.ingest.pdf_lines import Line, aligned_chars, heading_columns, rotated_blocks, text_lines, words_of
+
+#: How many lines, at the top or the bottom of a page, a running header or footer may take.
+_RUNNING_LINES = 5
 
 #: A table whose text says this is a prefecture stamp, not data.
 _STAMP_HINT = re.compile(r"pr[ée]fecture|accus[ée] de r[ée]ception|ex[ée]cutoire|\d{3}-\d{9}-\d{8}-", re.I)
@@ -19,8 +31,16 @@ def _inside(obj: dict, boxes: list[tuple]) -> bool:
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _cell(text: str | None) -> str:
-    return re.sub(r"\s+", " ", text or "").strip()
+def cell_text(text: str | None) -> str:
+    """Return a table cell's text on one line; a line broken after a hyphen joins the next without a space.
+
+    >>> cell_text("Amicale de Besse-et-Saint-\\nAnastaise")
+    'Amicale de Besse-et-Saint-Anastaise'
+    >>> cell_text("SAN-24-\\n001 – fonctionnement –\\nannée 2024")
+    'SAN-24-001 – fonctionnement – année 2024'
+    """
+    text = re.sub(r"(?<=\w)([-–])[ \t]*\n[ \t]*(?=\w)", r"\1", text or "")
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def margin_cut(words: list[dict], width: float) -> float | None:
@@ -55,33 +75,171 @@ def margin_rule(page) -> tuple[float, float, float] | None:
     return float(best[0]), best[1][0], best[1][1]
 
 
-def _lines(page) -> list[tuple[float, str]]:
-    return [(line["top"], line["text"]) for line in page.extract_text_lines() if line["text"].strip()]
+def is_stamp_text(text: str) -> bool:
+    """Whether ``text`` (a frame's, or turned words') is a prefecture stamp: it gives an ACTES id, or a date of
+    transmission or of reception in one of the wordings of :data:`graph.ingest.delib_text.STAMP_PATTERNS`."""
+    from graph.ingest.delib_text import strip_stamps
+
+    stamp = strip_stamps(text)[1]
+    return bool(stamp.actes_raw or stamp.sent or stamp.received)
 
 
-def page_text(page) -> str:
-    """Return the text of one pdfplumber page (stamp tables first, then the margin column, then the body)."""
-    tables = page.find_tables()
-    stamps, blocks, boxes = [], [], []
-    for table in tables:
+def stamp_frames(page, chars: list[dict]) -> list[dict]:
+    """Return the rectangles of ``page`` that frame a prefecture stamp, the text of their ``chars`` says so.
+
+    pdfplumber finds no table in a frame of one cell, so that a framed stamp reached the body line by line, merged
+    with the heading beside it; a frame that touches a table joined it, and the table was taken for the stamp.
+    Any rectangle drawn on the page is a frame; the smallest first, so that a stamp framed inside a larger box is
+    found and the larger box is not. A stamp holds under 400 characters.
+    """
+    found: list[dict] = []
+    ordered = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)  # a table of many cells: many rectangles
+    middles = [(c["top"] + c["bottom"]) / 2 for c in ordered]
+    for rect in sorted(page.rects, key=lambda r: (r["x1"] - r["x0"]) * (r["bottom"] - r["top"])):
+        if rect["x1"] - rect["x0"] < 30 or rect["bottom"] - rect["top"] < 12:
+            continue
+        box = _box(rect)
+        band = ordered[bisect.bisect_left(middles, box[1]):bisect.bisect_right(middles, box[3])]
+        inner = [c for c in band if _inside(c, [box]) and not _inside(c, [_box(r) for r in found])]
+        text = "\n".join(line.text for line in text_lines(inner))
+        if text and len(text) < 400 and _STAMP_HINT.search(text) and is_stamp_text(text):
+            found.append(rect)
+    return found
+
+
+def _box(rect: dict) -> tuple:
+    return rect["x0"] - 1, rect["top"] - 1, rect["x1"] + 1, rect["bottom"] + 1
+
+
+@dataclass
+class PageText:
+    """One page read apart: its stamps, its body (each item a text line with its :class:`Line`, or a table's
+    ``| … |`` rows with None), its margin column (first, or after the body) and its turned text (last)."""
+
+    stamps: list[str] = field(default_factory=list)
+    body: list[tuple[str, Line | None]] = field(default_factory=list)
+    margin: list[str] = field(default_factory=list)
+    margin_first: bool = True
+    turned: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        """Return the page's text: stamps, the margin if first, the body, the margin if not, turned text."""
+        body = [text for text, _ in self.body]
+        margin = self.margin if self.margin_first else []
+        return "\n".join(self.stamps + margin + body + self.margin[len(margin):] + self.turned)
+
+
+def _is_stamp_table(rows: list[list[str | None]]) -> bool:
+    text = "\n".join(cell_text(c) for row in rows for c in row if cell_text(c))
+    return bool(_STAMP_HINT.search(text)) and len(text) < 400
+
+
+def _tables(page, stamps: list[str]) -> tuple[list[tuple], list[tuple[float, str]]]:
+    """Return the bboxes of the ruled tables of ``page`` and the (top, rows) of those that are not stamps; the
+    stamps' text goes to ``stamps``."""
+    boxes, blocks = [], []
+    for table in page.find_tables():
         rows = table.extract()
-        text = "\n".join(_cell(c) for row in rows for c in row if _cell(c))
         boxes.append(table.bbox)
-        if _STAMP_HINT.search(text) and len(text) < 400:
+        if _is_stamp_table(rows):
             stamps.append("\n".join(c for row in rows for c in row if c and c.strip()))
         else:
-            lines = ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
-            blocks.append((table.bbox[1], "\n".join(lines)))
-    rest = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
-    margin: list[tuple[float, str]] = []
+            blocks.append((table.bbox[1], "\n".join("| " + " | ".join(cell_text(c) for c in row) + " |"
+                                                    for row in rows)))
+    return boxes, blocks
+
+
+def _key(char: dict) -> tuple:
+    """What tells a character from another, whatever top :func:`aligned_chars` gave it."""
+    return char["text"], char["x0"], char["y0"]
+
+
+def _style(char: dict) -> tuple:
+    return round(char["size"], 1), str(char.get("non_stroking_color"))
+
+
+def _stamp_chars(page, upright: list[dict]) -> tuple[list[dict], list[list[dict]]]:
+    """Return the frames of the stamps on ``page`` and, for each, its characters among ``upright``.
+
+    A stamp printed over a table (of data, not the stamp's own) frames some of the table's words too: there, the
+    stamp's characters are those of its most common size and colour (a stamp is printed in one small type), and
+    the others stay the table's.
+    """
+    frames = stamp_frames(page, upright)
+    drawn = {id(rect) for rect in frames}
+    tables = [t.bbox for t in (page.filter(lambda obj: id(obj) not in drawn).find_tables() if frames else [])
+              if not _is_stamp_table(t.extract())]
+    taken: set[tuple] = set()
+    stamps = []
+    for rect in frames:
+        box = _box(rect)
+        inner = [c for c in upright if _inside(c, [box]) and _key(c) not in taken]
+        if inner and any(box[0] < x1 and x0 < box[2] and box[1] < bottom and top < box[3]
+                         for x0, top, x1, bottom in tables):
+            common = Counter(map(_style, inner)).most_common(1)[0][0]
+            inner = [c for c in inner if _style(c) == common]
+        taken.update(map(_key, inner))
+        stamps.append(inner)
+    return frames, stamps
+
+
+def read_page(page) -> PageText:
+    """Read one pdfplumber page into a :class:`PageText`."""
+    out = PageText()
+    upright = aligned_chars([c for c in page.chars if c["upright"]])
+    frames, stamps = _stamp_chars(page, upright)
+    out.stamps += ["\n".join(line.text for line in text_lines(chars)) for chars in stamps]
+    drawn, taken = {id(rect) for rect in frames}, {_key(c) for chars in stamps for c in chars}
+    # The tables without the stamps' frames and words: a stamp printed over a table is not one of its cells.
+    boxes, blocks = _tables(page.filter(lambda obj: id(obj) not in drawn and not (
+        obj.get("object_type") == "char" and _key(obj) in taken)), out.stamps)
+    for block in rotated_blocks([c for c in page.chars if not c["upright"] and not _inside(c, boxes)]):
+        (out.stamps if len(block) < 400 and is_stamp_text(block) else out.turned).append(block)
+    rest = [c for c in upright if not _inside(c, boxes) and _key(c) not in taken]
     rule = margin_rule(page)
     if rule is None:
-        cut = margin_cut(rest.extract_words(), page.width)
+        cut = margin_cut(words_of(rest), page.width)
         rule = (cut, 0, page.height) if cut is not None else None
     if rule is not None:
         fence = [(0, rule[1] - 2, rule[0], rule[2] + 2)]
-        margin = _lines(rest.filter(lambda obj: obj.get("object_type") != "char" or _inside(obj, fence)))
-        rest = rest.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, fence))
-    body = sorted(_lines(rest) + blocks, key=lambda item: item[0])
-    parts = stamps + [text for _, text in margin] + [text for _, text in body]
-    return "\n".join(parts)
+        out.margin = [line.text for line in text_lines([c for c in rest if _inside(c, fence)])]
+        rest = [c for c in rest if not _inside(c, fence)]
+    items: list[tuple[float, str, Line | None]] = [(line.top, line.text, line) for line in text_lines(rest)]
+    items += [(top, rows, None) for top, rows in blocks]
+    out.body = [(text, line) for _, text, line in sorted(items, key=lambda item: item[0])]
+    # A body that opens with its own heading (a line in capitals): the margin's logo text must not lead.
+    out.margin_first = not (out.body and out.body[0][0].isupper())
+    return out
+
+
+def drop_running_lines(pages: list[PageText]) -> None:
+    """Drop from ``pages`` their running headers and footers, but on the first page (headers) or the last (footers).
+
+    A running header is a run of lines that opens the body of a page, each of them among the first
+    :data:`_RUNNING_LINES` of most pages, the same but for its numbers ("Page 2 / 3"); a footer, the same at the end.
+    Repeated on every page, a header ("Conseil régional", "Publié le 23/05/2024") broke the sentence or the table
+    that runs from one page to the next.
+    """
+    def key(text: str) -> str:
+        return re.sub(r"\d+", "0", text)
+
+    for edge, keep in ((slice(0, _RUNNING_LINES), 0), (slice(-_RUNNING_LINES, None), len(pages) - 1)):
+        seen = Counter(k for page in pages for k in {key(text) for text, line in page.body[edge] if line is not None})
+        running = {k for k, n in seen.items() if n >= 2 and n > len(pages) / 2}
+        for number, page in enumerate(pages):
+            body = page.body if edge.start == 0 else page.body[::-1]
+            run = len(list(itertools.takewhile(lambda item: item[1] is not None and key(item[0]) in running, body)))
+            if number != keep and run:
+                page.body = page.body[run:] if edge.start == 0 else page.body[:-run]
+
+
+def document_text(pages: list[PageText]) -> str:
+    """Return the text of a PDF's pages: running headers and footers dropped, the first page's heading read column
+    by column (:func:`graph.ingest.pdf_lines.heading_columns`)."""
+    drop_running_lines(pages)
+    if pages:
+        first = pages[0]
+        leading = [line for _, line in itertools.takewhile(lambda item: item[1] is not None, first.body)]
+        first.body = [(line.text, line) for line in heading_columns(leading)] + first.body[len(leading):]
+    return "\n".join(page.text() for page in pages)
+

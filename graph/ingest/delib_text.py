@@ -30,7 +30,9 @@ from graph.ingest.french import DATE_RE, date_from_match
 STAMP_HEADING = "[Tampon de la préfecture]"
 
 _DATE = r"(?P<date>(?:\d{1,2}(?:er)?\s+[a-zéû]+\s+\d{4})|\d{1,2}/\d{1,2}/\d{4})"
-_ACTES = r"(?:\d{2}_[A-Z]{2}-)?\d\s?\d{2}-\d{9}-\d{8}-[A-Za-z0-9_-]+?(?:-(?:DE|AR|AI|CC|BF|AU))?(?=[\s.,;)]|$)"
+#: An ACTES id; a narrow stamp may wrap it after one of its hyphens ("…-20240627-\nDEL2024_112-DE").
+_ACTES = (r"(?:\d{2}_[A-Z]{2}-\n?)?\d\s?\d{2}-\n?\d{9}-\n?\d{8}-\n?(?:[A-Za-z0-9_]|-\n?)+?(?<!-)(?<!-\n)"
+          r"(?:-\n?(?:DE|AR|AI|CC|BF|AU))?(?=[\s.,;)]|$)")
 
 
 def _loose(word: str) -> str:
@@ -38,7 +40,8 @@ def _loose(word: str) -> str:
     return r"\s?".join(re.escape(c) if c != " " else r"\s+" for c in word)
 
 
-#: Stamp fragments: (what the fragment tells, pattern). Dates are in the ``date`` group.
+#: Stamp fragments: (what the fragment tells, pattern). Dates are in the ``date`` group. A narrow stamp, or one
+#: printed along the margin, may wrap its wording anywhere: words are apart by any white space, line breaks too.
 STAMP_PATTERNS = [
     ("marker", re.compile(_loose("Accusé de réception") + r"\s*[–-]\s*Minist[èe]re de l['’]int[ée]rieur", re.I)),
     ("marker", re.compile(_loose("Accusé de réception en préfecture"), re.I)),
@@ -47,19 +50,20 @@ STAMP_PATTERNS = [
     ("platform", re.compile(r"^VIA\s+(?P<value>[^\n]+?)[ \t]*$", re.M)),
     ("sent", re.compile(_loose("Envoi Préfecture") + r"\s*:\s*" + _DATE, re.I)),
     ("received", re.compile(r"(?:Date\s+de\s+)?" + _loose("Réception en Préfecture") + r"\s*:\s*" + _DATE, re.I)),
-    ("sent", re.compile(r"Date de t[ée]l[ée]transmission\s*:\s*" + _DATE, re.I)),
-    ("received", re.compile(r"Date de r[ée]ception (?:en )?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
-    ("sent", re.compile(r"Envoy[ée] en pr[ée]fecture le\s*:?\s*" + _DATE, re.I)),
+    ("sent", re.compile(r"Date\s+de\s+t[ée]l[ée]transmission\s*:\s*" + _DATE, re.I)),
+    ("received", re.compile(r"Date\s+de\s+r[ée]ception\s+(?:en\s+)?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
+    ("sent", re.compile(r"Envoy[ée]\s+en\s+pr[ée]fecture\s+le\s*:?\s*" + _DATE, re.I)),
     # "Transmis en préfecture le …", "Transmise au représentant de l'État le …", "après dépôt en préfecture le …"
     ("sent", re.compile(r"(?:Transmise?s?|d[ée]p[ôo]t|transmission)\s+(?:en\s+pr[ée]fecture|au\s+repr[ée]sentant\s+"
                         r"de\s+l['’][ÉE]tat|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée])\s+le\s*:?\s*" + _DATE, re.I)),
-    ("received", re.compile(r"Re[çc]u en pr[ée]fecture le\s*:?\s*" + _DATE, re.I)),
+    ("received", re.compile(r"Re[çc]u\s+en\s+pr[ée]fecture\s+le\s*:?\s*" + _DATE, re.I)),
     ("received", re.compile(r"R[ée]ception\s+par\s+le\s+pr[ée]fet\s*:\s*" + _DATE, re.I)),
-    ("published", re.compile(r"Affich[ée] le\s*:?\s*(?:" + _DATE + ")?", re.I)),
-    ("published", re.compile(r"Date de mise en ligne\s*:\s*" + _DATE, re.I)),
+    ("published", re.compile(r"Affich[ée]\s+le\s*:?\s*(?:" + _DATE + ")?", re.I)),
+    ("published", re.compile(r"Date\s+de\s+mise\s+en\s+ligne\s*:\s*" + _DATE, re.I)),
     ("actes", re.compile(r"(?:\bID\s*:\s*)?(?P<value>" + _ACTES + ")")),
-    # Last: it is the stamp's only on a line, or below one, that held another of its fragments.
+    # Last: these are the stamp's only on a line, or below one, that held another of its fragments.
     ("received beside a stamp", re.compile(r"\b(?:Re[çc]u\s+le|Date\s+de\s+r[ée]ception)\s*:?\s*" + _DATE, re.I)),
+    ("published beside a stamp", re.compile(r"\b(?:Publi[ée]e?|Mise?\s+en\s+ligne)\s+le\s*:?\s*" + _DATE, re.I)),
 ]
 
 
@@ -105,12 +109,13 @@ def _record(stamp: Stamp, what: str, match: re.Match) -> None:
         what = what.split()[0]
         if getattr(stamp, what) is None:
             setattr(stamp, what, _date(groups["date"]))
-    stamp.quotes.append(re.sub(r"\s+", " ", match.group(0)).strip())
+    quote = re.sub(r"-\n", "-", match.group(0)) if what == "actes" else match.group(0)
+    stamp.quotes.append(re.sub(r"\s+", " ", quote).strip())
 
 
 def _line_and_previous(text: str, at: int) -> str:
-    """The line of ``text`` around offset ``at`` and the line before it: a "Reçu le …" there is the stamp's only when
-    another fragment of the stamp was cut from them."""
+    """The line of ``text`` around offset ``at`` and the line before it: a "Reçu le …" or a "Publié le …" there is
+    the stamp's only when another fragment of the stamp was cut from them."""
     line_start = text.rfind("\n", 0, at)
     start = text.rfind("\n", 0, line_start) + 1 if line_start > 0 else 0
     end = text.find("\n", at)
@@ -120,11 +125,14 @@ def _line_and_previous(text: str, at: int) -> str:
 def strip_stamps(text: str) -> tuple[str, Stamp]:
     """Cut stamp fragments out of ``text``; return the text left and the stamp's data.
 
-    A line left empty by a cut disappears, so that a sentence or table cut by a stamp joins up again.
+    A line left empty by a cut (or with punctuation only) disappears, so that a sentence or table cut by a stamp
+    joins up again.
 
     >>> body, stamp = strip_stamps("M. A donne pouvoir\\n034-213401722-20140522-0000072187-DE\\nà M. B")
     >>> body, stamp.actes_raw
     ('M. A donne pouvoir\\nà M. B', '034-213401722-20140522-0000072187-DE')
+    >>> strip_stamps("Accusé de réception en préfecture\\n039-200045128-20240627-\\nDEL2024_112-\\nDE")[1].actes_raw
+    '039-200045128-20240627-DEL2024_112-DE'
     """
     stamp = Stamp()
     marked = text
@@ -132,7 +140,7 @@ def strip_stamps(text: str) -> tuple[str, Stamp]:
         if what == "platform" and not stamp.received:
             continue  # "VIA …" is a stamp line only next to "REÇU EN PRÉFECTURE"
         matches = [m for m in pattern.finditer(marked)
-                   if what != "received beside a stamp" or "\x00" in _line_and_previous(marked, m.start())]
+                   if not what.endswith("beside a stamp") or "\x00" in _line_and_previous(marked, m.start())]
         for match in matches:
             _record(stamp, what, match)
         for match in reversed(matches):  # cut out, as many NULs as it had characters: the lines stay in place
@@ -142,7 +150,7 @@ def strip_stamps(text: str) -> tuple[str, Stamp]:
     for line in marked.split("\n"):
         if "\x00" in line:
             line = re.sub(r"[ \t]*\x00+[ \t]*", " ", line).strip()
-            if not line:
+            if not re.search(r"\w", line):  # nothing left, or the dashes that stood between the stamp's parts
                 continue
         lines.append(line)
     return "\n".join(lines), stamp
@@ -212,11 +220,11 @@ def pdf_text(data: bytes, damage: list[str] | None = None) -> str:
     then be missing), each message once."""
     import pdfplumber
 
-    from graph.ingest.delib_pdf import page_text
+    from graph.ingest.delib_pdf import document_text, read_page
 
     try:
         with _pdf_library_warnings() as heard, pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [page_text(page) for page in pdf.pages]
+            text = document_text([read_page(page) for page in pdf.pages])
             if damage is not None:
                 damage.extend(heard)
     except InputError:
@@ -224,7 +232,6 @@ def pdf_text(data: bytes, damage: list[str] | None = None) -> str:
     except Exception as exc:  # pdfminer raises many unrelated types (PSEOF, PDFSyntaxError, KeyError…) on bad files
         raise InputError(f"PDF illisible ou corrompu ({type(exc).__name__})",
                          message_en=f"unreadable or corrupt PDF ({type(exc).__name__})") from None
-    text = "\n".join(pages)
     if len(re.sub(r"\s", "", text)) < 40:
         raise InputError("PDF sans couche texte (document scanné ?) : aucun texte à extraire ; passez-le d'abord "
                          "dans un logiciel de reconnaissance de caractères (OCR)",

@@ -1,0 +1,150 @@
+"""Lines of text from the characters of a PDF page, as pdfplumber gives them.
+
+pdfplumber groups characters into lines by the top of their box, within 3 pt. A heading in small capitals — Word and
+browsers print the lower-case letters as smaller capitals on the same baseline — has tops 3 pt apart or more, and
+came out as two garbled lines ("C L - -V" above "OMMUNE DE USSAC LES IGNES"). Characters that share a baseline
+are given one top here before pdfplumber groups them, so that such a heading is one line again. A line's words
+are kept, so that a wide gap between them can part it in two (:func:`gap_pieces`); characters turned a quarter
+(a stamp along the margin) are read apart, in their own direction (:func:`rotated_blocks`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from pdfplumber.utils.clustering import cluster_objects
+from pdfplumber.utils.text import extract_text, extract_words
+
+#: Lines of turned text farther apart than this (pt) are two blocks: a stamp's lines are 8–12 pt apart.
+_BLOCK_GAP = 20
+
+#: A gap between two words wider than this many times their height (some 8 spaces) parts two columns of text.
+_WIDE_GAP = 2.0
+
+#: Words whose tops are this close (pt) are on one line: pdfplumber's default.
+_Y_TOLERANCE = 3
+
+#: Characters whose baselines are this close (pt) are on one line: the baselines of one printed line are equal
+#: to within rounding; those of two lines differ by a line's height.
+_BASELINE_TOLERANCE = 1.0
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text: where it starts (top, x0), where it ends (x1), its text and its words (pdfplumber's)."""
+
+    top: float
+    x0: float
+    x1: float
+    text: str
+    words: tuple
+
+
+def baseline(char: dict) -> float:
+    """Return the distance from the top of the page to the baseline of an upright ``char``.
+
+    The char's matrix places its origin (on the baseline); its box's bottom (``y0``) is below it by the descent.
+    """
+    return char["bottom"] - (char["matrix"][5] - char["y0"])
+
+
+def aligned_chars(chars: list[dict]) -> list[dict]:
+    """Return copies of ``chars`` in which the upright characters of one baseline have one top (the highest).
+
+    Spaces on a baseline of their own, with no letter, are left out: grouped with a line near theirs, they cut
+    its words where they stand ("R éception").
+    """
+    tops: dict[int, float | None] = {}
+    group: list[dict] = []
+
+    def close() -> None:
+        top = min(c["top"] for c in group) if any(c["text"].strip() for c in group) else None
+        tops.update((id(c), top) for c in group)
+
+    for char in sorted((c for c in chars if c["upright"]), key=baseline):
+        if group and baseline(char) - baseline(group[0]) > _BASELINE_TOLERANCE:
+            close()
+            group = []
+        group.append(char)
+    if group:
+        close()
+    return [c if tops.get(id(c), c["top"]) == c["top"] else {**c, "top": tops[id(c)]} for c in chars
+            if not (id(c) in tops and tops[id(c)] is None)]
+
+
+def text_lines(chars: list[dict]) -> list[Line]:
+    """Return the lines of ``chars`` from top to bottom, as pdfplumber's ``extract_text`` reads them: words whose
+    tops are within 3 pt are one line, joined by one space from left to right."""
+    return _lines_of_words(extract_words(chars))
+
+
+def _lines_of_words(words: list[dict]) -> list[Line]:
+    lines = []
+    for cluster in cluster_objects(words, lambda w: w["top"], _Y_TOLERANCE):
+        row = sorted(cluster, key=lambda w: w["x0"])
+        lines.append(Line(min(w["top"] for w in row), row[0]["x0"], max(w["x1"] for w in row),
+                          " ".join(w["text"] for w in row), tuple(row)))
+    return lines
+
+
+def gap_pieces(line: Line) -> list[Line]:
+    """Return the pieces of ``line`` that wide gaps (:data:`_WIDE_GAP`) part, left to right: ``[line]`` if none.
+
+    pdfplumber joins the words of one line with one space, however far apart they are: a heading in two columns
+    ("COMMUNE DE X" at the left, "RÉPUBLIQUE FRANÇAISE" at the right) came out as one line.
+    """
+    pieces, start = [], 0
+    for i, (left, right) in enumerate(zip(line.words, line.words[1:]), 1):
+        if right["x0"] - left["x1"] > _WIDE_GAP * (left["bottom"] - left["top"]):
+            pieces += _lines_of_words(list(line.words[start:i]))
+            start = i
+    return pieces + _lines_of_words(list(line.words[start:])) if pieces else [line]
+
+
+def heading_columns(lines: list[Line]) -> list[Line]:
+    """Return ``lines`` with the heading that opens them read column by column, if a wide gap parts it in two.
+
+    The first line that a wide gap parts (:func:`gap_pieces`) gives the gutter between the columns; the heading is
+    the run of lines from the top that either a wide gap parts or that stand on one side of the gutter's middle,
+    up to the first that crosses it. Its left column is read first, then its right one ("COMMUNE DE X", "Département de Y",
+    then "RÉPUBLIQUE FRANÇAISE", "Liberté – Égalité – Fraternité"); the lines below are left as they are (an
+    unruled table's row is parted by wide gaps too).
+    """
+    split = [gap_pieces(line) for line in lines]
+    parted = next((pieces for pieces in split if len(pieces) > 1), None)
+    if parted is None:
+        return lines
+    low, high = parted[0].x1, parted[1].x0
+    middle = (low + high) / 2
+    heading = list(itertools.takewhile(lambda pieces: len(pieces) > 1 or not pieces[0].x0 < middle < pieces[0].x1,
+                                       split))
+    if parted not in heading:
+        return lines
+    pieces = [piece for row in heading for piece in row]
+    return ([piece for piece in pieces if piece.x0 < middle] + [piece for piece in pieces if piece.x0 >= middle]
+            + lines[len(heading):])
+
+
+def words_of(chars: list[dict]) -> list[dict]:
+    """Return the words of ``chars`` as pdfplumber's ``extract_words`` reads them."""
+    return extract_words(chars)
+
+
+def rotated_blocks(chars: list[dict]) -> list[str]:
+    """Return the text of the characters turned a quarter (not upright), one block for each column of lines.
+
+    Read with the page's upright text, a stamp printed along the margin came out one word per line through the
+    body. A character's matrix tells which way it is turned: read downwards (turned clockwise), its lines follow
+    each other from right to left; read upwards, from left to right.
+    """
+    blocks = []
+    for downwards in (True, False):
+        turned = [c for c in chars if not c["upright"] and (c["matrix"][1] < 0) == downwards]
+        for column in cluster_objects(turned, lambda c: c["x0"], _BLOCK_GAP):
+            char_dir, line_dir = ("ttb", "rtl") if downwards else ("btt", "ltr")
+            text = extract_text(column, char_dir=char_dir, line_dir=line_dir, char_dir_rotated=char_dir,
+                                line_dir_rotated=line_dir, char_dir_render="ltr", line_dir_render="ttb")
+            if text.strip():
+                blocks.append(text.strip())
+    return blocks

@@ -1,0 +1,166 @@
+"""How a deliberation PDF becomes text: small PDFs printed from the HTML beside them (fixtures/deliberations/pdf)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from graph.ingest.delib_text import normalise_text, pdf_text
+from graph.ingest.pdf_lines import Line, aligned_chars, heading_columns, text_lines
+
+PDFS = Path(__file__).parent / "fixtures" / "deliberations" / "pdf"
+
+
+def text_of(name: str) -> str:
+    """The raw text layer of ``NAME.pdf`` as the deliberation reader gets it."""
+    return pdf_text((PDFS / f"{name}.pdf").read_bytes())
+
+
+@pytest.mark.parametrize("row", [
+    "| SAN-24-001 | Union sportive de Clermont-Ferrand | 1 500 € |",
+    "| SAN-24-002 | Amicale des aînés de Besse-et-Saint-Anastaise | 2 000 € |",
+    "| SAN-24-003 | Comité des fêtes – section de Murol | 300 € |",
+])
+def test_a_cell_line_broken_after_a_hyphen_joins_the_next_without_a_space(row):
+    assert row in text_of("cellule-trait-union").splitlines()
+
+
+def test_an_actes_id_wrapped_after_a_hyphen_in_a_narrow_stamp_is_read_whole():
+    document = normalise_text(text_of("tampon-etroit"))
+    assert document.stamp.actes_raw == "039-200045128-20240627-DEL2024_112-DE"
+    assert "039-200045128-20240627-DEL2024_112-DE" in document.text[document.stamp_start:].splitlines()
+    assert document.body.splitlines() == ["COMMUNAUTÉ D'AGGLOMÉRATION DU VAL DE SORNE",
+                                          "Délibération n° 2024-112 du Conseil communautaire"]
+
+
+def test_a_heading_in_small_capitals_is_one_line_and_close_lines_stay_apart():
+    assert text_of("petites-capitales").splitlines() == [
+        "COMMUNE DE LUSSAC-LES-VIGNES",
+        "DÉLIBÉRATION DU CONSEIL MUNICIPAL",
+        "Séance du 1er avril 2024",
+        "Le Conseil municipal, réuni sous la présidence",
+        "de M. Paul ROUSSEL, Maire, attribue 500 €.",
+    ]
+
+
+def test_a_framed_stamp_beside_the_heading_is_read_apart_as_a_block():
+    assert text_of("tampon-encadre").splitlines() == [
+        "Envoyé en préfecture le 12/04/2024",
+        "Reçu en préfecture le 12/04/2024",
+        "Publié le 13/04/2024",
+        "ID : 035-213504186-20240408-DCM_2024_031-DE",
+        "COMMUNE DE BRÉAL-LES-LANDES",
+        "Ille-et-Vilaine – arrondissement de Rennes",
+        "Délibération du Conseil municipal n° 2024-031",
+    ]
+
+
+def test_the_publication_date_of_a_framed_stamp_is_the_stamps():
+    document = normalise_text(text_of("tampon-encadre"))
+    assert "Publié" not in document.body
+    assert (document.stamp.sent, document.stamp.received, document.stamp.published) == (
+        dt.date(2024, 4, 12), dt.date(2024, 4, 12), dt.date(2024, 4, 13))
+
+
+def test_a_publication_date_away_from_any_stamp_stays_in_the_body():
+    document = normalise_text("Le Maire,\nPaul ROUSSEL\nPublié le 13/04/2024")
+    assert document.body.endswith("Publié le 13/04/2024") and document.stamp.published is None
+
+
+def test_a_stamp_turned_along_the_margin_is_read_apart_and_keeps_its_dates():
+    document = normalise_text(text_of("tampon-vertical"))
+    assert document.body.splitlines() == [
+        "PRÉSENTS : Mme Josiane THIBAULT, M. Roger PATURAL, Mme Ghislaine",
+        "MAILLARD, M. Didier SCHMITT, Mme Karima HAMDI, M. Jacques",
+        "LEBLANC, Mme Odette FAIVRE, M. Sébastien COLLIN, Mme Brigitte",
+        "PETITJEAN, M. Henri BOUVRET.",
+        "ABSENTS : M. Paul DROUOT, Mme Yvette CHAMPENOIS.",
+    ]
+    stamp = document.stamp
+    assert (stamp.actes_raw, stamp.sent, stamp.received) == (
+        "010-264507120-20240529-CA2024_14-DE", dt.date(2024, 6, 3), dt.date(2024, 6, 4))
+
+
+LOGO = ["Agglo Val de Sorne", "Communauté", "d'Agglomération", "Direction Cohésion", "sociale", "Service Santé"]
+HEADING = ["Extrait du registre des", "délibérations du Conseil", "municipal de la Ville de", "Montclair",
+           "n° 2024 / 159", "Séance du 24 avril 2024"]
+
+
+@pytest.mark.parametrize("name, margin, margin_first", [
+    ("marge-logo", LOGO, False),  # the body opens with its own heading: the logo and services come after it
+    ("marge-entete", HEADING, True),  # the margin holds the heading, the body opens with a sentence
+])
+def test_a_margin_column_is_read_apart_and_follows_a_body_that_opens_with_its_own_heading(name, margin, margin_first):
+    lines = text_of(name).splitlines()
+    assert (lines[:len(margin)] if margin_first else lines[-len(margin):]) == margin
+
+
+def test_a_heading_in_two_columns_is_read_column_by_column_and_the_lines_below_are_left_whole():
+    assert text_of("entete-deux-colonnes").splitlines() == [
+        "COMMUNE DE SAINT-PONS",
+        "Département du Cantal",
+        "RÉPUBLIQUE FRANÇAISE",
+        "Liberté – Égalité – Fraternité",
+        "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL",
+        "Le Conseil municipal attribue les subventions suivantes :",
+        "Football Club Saint-Pons 1 200 €",  # an unruled table's row: its wide gap parts no column here
+        "Société de chasse 300 €",
+    ]
+
+
+def test_running_headers_and_footers_are_kept_once_so_that_a_sentence_runs_on_across_pages():
+    assert text_of("entetes-courants").splitlines() == [
+        "RÉGION CENTRE-LOIRE",
+        "Conseil régional",
+        "COMMISSION PERMANENTE DU 12 AVRIL 2024",
+        "La Commission permanente attribue à l'association Les Amis du Cher",
+        "une subvention de 5 000 €.",
+        "CPR n° 24-04-23 – page 2/2",
+    ]
+
+
+def line_of(top: float, *words: tuple[str, float, float]) -> Line:
+    """A line of ``words`` given as (text, x0, x1), 8 pt high."""
+    parts = tuple({"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + 8} for t, x0, x1 in words)
+    return Line(top, parts[0]["x0"], parts[-1]["x1"], " ".join(t for t, _, _ in words), parts)
+
+
+def test_a_heading_column_starts_with_the_first_line_on_its_side_of_the_gutter():
+    lines = [line_of(10, ("Envoyé", 276, 301), ("le", 303, 394)),  # right of the gutter's middle, left of the page's
+             line_of(20, ("DÉPARTEMENT", 43, 171), ("Reçu", 276, 293), ("le", 295, 387)),
+             line_of(30, ("Direction", 43, 188), ("Publié", 276, 320)),
+             line_of(40, ("COMMISSION", 150, 250), ("PERMANENTE", 252, 350)),  # crosses the gutter: not the heading's
+             line_of(50, ("Objet", 43, 70), ("subventions", 300, 360))]
+    assert [line.text for line in heading_columns(lines)] == [
+        "DÉPARTEMENT", "Direction", "Envoyé le", "Reçu le", "Publié", "COMMISSION PERMANENTE", "Objet subventions"]
+
+
+def test_a_stamp_printed_over_a_table_is_read_apart_and_the_table_keeps_its_cells():
+    assert text_of("tampon-sur-tableau").splitlines() == [
+        "Accusé de réception en préfecture",
+        "011-211102066-20240926-2024_09_15-DE",
+        "Date de télétransmission : 01/10/2024",
+        "Date de réception préfecture : 01/10/2024",
+        "Le Conseil municipal attribue les subventions suivantes :",
+        "| Bénéficiaire | Montant Ville (en €) | Part État (en €) |",
+        "| Régie de quartier Castelnau | 4 200 | 5 000 |",
+        "| Boxing Club Castelnaudais | 2 500 | 3 000 |",
+        "| Total | 6 700 | 8 000 |",
+    ]
+
+
+def char_of(text: str, x0: float, base: float, size: float) -> dict:
+    """An upright character of ``size`` pt whose baseline is ``base`` pt below the top of an 800 pt page."""
+    top, bottom = base - 0.9 * size, base + 0.2 * size
+    return {"text": text, "x0": x0, "x1": x0 + 0.5 * size, "top": top, "bottom": bottom, "doctop": top,
+            "y0": 800 - bottom, "y1": 800 - top, "matrix": (1, 0, 0, 1, x0, 800 - base), "upright": True,
+            "size": size, "height": bottom - top, "width": 0.5 * size}
+
+
+def test_a_space_on_a_baseline_of_its_own_does_not_cut_the_word_of_a_line_near_it():
+    word = [char_of(c, 100 + 4 * i, 70, 8) for i, c in enumerate("Réception")]
+    dates = [char_of(c, 200 + 4 * i, 68, 9) for i, c in enumerate("28/04")]  # a larger type, 2 pt higher
+    stray = char_of(" ", 102.5, 65.5, 7)  # a space over the "R", on no line of the text
+    assert [line.text for line in text_lines(aligned_chars(word + dates + [stray]))] == ["Réception 28/04"]
