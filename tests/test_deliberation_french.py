@@ -823,3 +823,12 @@ def test_what_a_pdf_writes_of_the_session_is_read():
                          "| En exercice | 11 |\n| Présents | 9 |\n")
     assert (str(a.convened), a.in_office, a.present_count) == ("2024-05-07", 11, 9)
     assert str(find_published("Date d'affichage : 18/03/2024")) == "2024-03-18"
+
+
+def test_a_pdfs_page_header_and_line_wraps_do_not_change_the_organ_or_the_authority():
+    text = ("RÉGION VAL-DE-LUSSAC\nConseil régional\nCOMMISSION PERMANENTE DU CONSEIL RÉGIONAL\nSéance du 15 avril 2024\n"
+            "La Commission permanente, après en avoir délibéré, décide")
+    assert find_body(text) == "Commission Permanente"
+    wrapped = ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\nLe Conseil communautaire de la Communauté d'Agglomération du "
+               "Val de\nLussac, convoqué le 8 avril 2024, s'est réuni")
+    assert find_authority(wrapped)[0] == "Communauté d'agglomération du Val de Lussac"

@@ -81,11 +81,11 @@ _AUTHORITY_PATTERNS = {
     ),
     "departement-region": (
         r"(?P<name>(?:Département|Région)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
-        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)"
+        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
     ),
     "communaute": (
         r"(?P<name>Communauté\s+(?i:de\s+communes|d['’]agglomération|urbaine)\s+(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])?"
-        r"[A-ZÉ][\w'’-]*(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)"
+        r"[A-ZÉ][\w'’-]*(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
     ),
     "metropole-named-first": (
         r"(?P<name>(?!(?:La|Le|Cette|Notre|Une|Toute)\s+Métropole\b)[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*\s+Métropole)\b"
@@ -96,29 +96,29 @@ _AUTHORITY_PATTERNS = {
     "syndicat": (
         r"(?P<name>(?:Syndicat(?:\s+[\w'’-]+){0,4}?|SIVOM|SIVU|SIVOS)\s+"
         r"(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*"
-        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)"
+        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
     ),
     "ccas": (
         r"(?P<name>(?:Centre\s+(?i:communal|intercommunal)\s+(?i:d['’]action\s+sociale)|CCAS|CIAS)\s+"
         r"(?:de\s+(?:la\s+|l['’]|les\s+)?|du\s+|des\s+|d['’])[A-ZÉ][\w'’-]*"
-        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)"
+        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
     ),
     "petr": (
         r"(?P<name>(?:(?i:Pôle\s+d['’]équilibre\s+territorial\s+et\s+rural)|PETR)\s+"
         r"(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*"
-        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)"
+        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
     ),
     "ept": (
         r"(?P<name>(?:(?i:Établissement\s+public\s+territorial)|EPT)\s+"
         r"(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
-        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)"
+        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
     ),
     "mairie": (
         r"(?P<name>Mairie\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
     ),
     "assembly": (
         r"(?P<name>Conseil\s+(?i:d[ée]partemental|r[ée]gional)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
-        r"(?!R[ée]gion\b|D[ée]partement\b)[A-ZÉ][\w'’-]*(?:[ -](?:(?:et|de|du|des|de la|d['’])[ -]?)?[A-ZÉ][\w'’-]*)*)"
+        r"(?!R[ée]gion\b|D[ée]partement\b)[A-ZÉ][\w'’-]*(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
     ),
 }
 AUTHORITIES = list(_AUTHORITY_PATTERNS.values())
@@ -248,8 +248,12 @@ def find_body(body: str) -> str | None:
     'Commission Permanente'
     >>> find_body("COMMISSION PERMANENTE DU CONSEIL RÉGIONAL\\nRéunion du vendredi 19 avril 2024")
     'Commission Permanente'
+    >>> find_body("RÉGION X\\nConseil régional\\nLa Commission permanente, après en avoir délibéré, décide")
+    'Commission Permanente'
     """
-    for text, after in ((heading(body), _SITTING), (body, "")):
+    # The heading's organ with its sitting; else the organ of the sentence that deliberates ("La Commission
+    # permanente, après en avoir délibéré" — a page header's "Conseil régional" comes first); else the first.
+    for text, after in ((heading(body), _SITTING), (body, _DELIBERATES), (body, "")):
         hits = []
         for pattern, label in BODIES:
             # In the heading, not the organ another is of: "COMMISSION PERMANENTE DU CONSEIL RÉGIONAL\nRéunion du …"
@@ -262,6 +266,10 @@ def find_body(body: str) -> str | None:
             return min(hits)[1]
     return None
 
+
+#: What follows the organ that deliberates in its own sentence.
+_DELIBERATES = (r"(?=[^.\n]{0,100}?(?:apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|s['’]est\s+r[ée]uni|"
+                r"r[ée]guli[èe]rement\s+convoqu|d[ée]cide\b|DÉCIDE))")
 
 #: An organ named with the day it sat: "COMMISSION PERMANENTE DU 12 JUIN 2023", "Conseil communautaire du …".
 _ORGAN_OF_THE_DAY = re.compile(
