@@ -107,3 +107,10 @@ def test_results_printed_in_a_format_end_with_a_line_break(tmp_path):
         out = CliRunner().invoke(main, ["--data", data, "query", "ASK { ?s ?p ?o }" if fmt != "csv" else
                                         "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1", "--format", fmt])
         assert out.exit_code == 0 and out.stdout.endswith("\n"), (fmt, out.stdout[-20:])
+
+
+def test_an_unknown_kind_or_a_page_zero_is_a_usage_error_exit_2(tmp_path):
+    data = str(loaded(tmp_path))
+    assert CliRunner().invoke(main, ["--data", data, "ingest", "--kind", "bogus", str(tmp_path / "actors.ttl")]
+                              ).exit_code == 2
+    assert CliRunner().invoke(main, ["--data", data, "search", "x", "--page", "0"]).exit_code == 2

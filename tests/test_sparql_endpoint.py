@@ -290,3 +290,8 @@ def test_a_browser_that_sends_a_malformed_query_gets_the_error_in_the_editor_a_c
     api = client.get("/sparql", query_string={"query": bad}, headers={"Accept": "application/sparql-results+json"})
     assert api.status_code == 400 and api.get_json()["error"]["code"] == "bad-query"
     assert client.get("/sparql", query_string={"query": bad}).get_json()["error"]["code"] == "bad-query"
+
+
+def test_two_query_parameters_are_a_400(client):
+    response = client.get("/sparql?query=" + quote(SELECT) + "&query=" + quote(SELECT))
+    assert response.status_code == 400 and "plusieurs fois" in response.get_json()["error"]["message"]

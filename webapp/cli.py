@@ -97,6 +97,11 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
     from graph.ingest.pipeline import ingest_paths
     from webapp.reports import Progress, format_failure, format_report, format_summary, expand_paths
 
+    from graph.ingest import kinds
+
+    if kind is not None and kind not in kinds():
+        raise click.BadParameter(f"type de source inconnu « {kind} » (connus : {', '.join(kinds())})",
+                                 param_hint="--kind")
     files = expand_paths(paths)
     if source_name and len(files) != 1:
         raise click.UsageError(f"--name nomme une source : un seul fichier, pas {len(files)}")
@@ -183,7 +188,7 @@ def query(ctx: Context, query: str, fmt: str) -> None:
 @click.argument("text", required=False, default="")
 @click.option("--type", "kind", help="Kind of result: actor, grant, deliberation, goal, theme.")
 @click.option("--theme", help="Theme (label or IRI); narrower themes and synonyms count.")
-@click.option("--page", default=1, show_default=True, type=int)
+@click.option("--page", default=1, show_default=True, type=click.IntRange(min=1))
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON that /api/search returns.")
 @pass_context
 def search_command(ctx: Context, text: str, kind: str | None, theme: str | None, page: int, as_json: bool) -> None:

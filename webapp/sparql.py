@@ -59,6 +59,9 @@ def _operation() -> tuple[str | None, str | None]:
                            f"content type '{request.mimetype}' not accepted: send a query as application/sparql-query,"
                            " an update as application/sparql-update, or as a form (query=, update=)",
                            status=415, code="unsupported-media-type")
+    if len(request.values.getlist("query")) > 1:  # the Protocol allows exactly one
+        raise ApiError("paramètre « query » donné plusieurs fois : une requête à la fois",
+                       "'query' parameter given more than once: one query at a time", code="bad-request")
     text = request.values.get("query")
     if text is not None:
         if not text.strip():
