@@ -58,9 +58,10 @@ def test_the_cli_prints_results_for_a_terminal(data):
 
 
 def test_a_bad_cli_search_is_one_line_in_french_and_exit_1(data):
-    result = _cli(data, "search", "santé", "--page", "0")
+    result = _cli(data, "search", "santé", "--type", "bogus")
     assert result.exit_code == 1
-    assert "numéro de page" in result.output and "Traceback" not in result.output
+    assert "type inconnu « bogus »" in result.output and "Traceback" not in result.output
+    assert _cli(data, "search", "santé", "--page", "0").exit_code == 2  # a usage error
 
 
 def test_the_index_check_fails_on_a_stale_index_and_passes_after_a_rebuild(data):
