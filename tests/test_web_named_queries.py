@@ -158,3 +158,20 @@ def test_grants_by_goal_counts_grants_not_the_actors_and_actions_that_serve_the_
     query = named_queries()["subventions-par-objectif"]
     rows = list(store.query(sparql_prologue() + query.text, query.bindings({"goal": GOAL})))
     assert [(row[3].toPython(), row[4].toPython()) for row in rows] == [(1, 20000)]
+
+
+def test_grants_of_a_beneficiary_give_one_row_a_grant_whatever_the_sources_say_twice():
+    from web_fixture import FIXTURE_TTL, GRANT
+
+    from graph.store import open_store
+
+    store = open_store({"store": "memory"})
+    again = (f"<{SEM}> <http://www.w3.org/2000/01/rdf-schema#label> \"SAINT ETIENNE METROPOLE\" .\n"
+             f"<{GRANT}> <http://schema.org/funder> <{SEM}> .\n")
+    with store.writer() as writer:
+        writer.replace_graph("https://w3id.org/maillage/id/source/a", Graph().parse(data=FIXTURE_TTL, format="turtle"))
+        writer.replace_graph("https://w3id.org/maillage/id/source/b", Graph().parse(data=again, format="nt"))
+        writer.commit()
+    query = named_queries()["subventions-d-un-beneficiaire"]
+    rows = list(store.query(sparql_prologue() + query.text, query.bindings({"beneficiary": DANAECARE})))
+    assert [str(row[0]) for row in rows] == [GRANT]
