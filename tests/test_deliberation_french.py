@@ -226,6 +226,10 @@ def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first
                                                            ("Football Club Lussacais", "2000")], ["3500"]),
     ("Objet : Attribution de subventions aux associations\nLe Conseil municipal, convoqué le 8 avril 2024, s'est "
      "réuni le 15\navril 2024. Votants : 13\n", [], []),
+    ("DÉCIDE d'allouer 3 000 € au Basket Club et 1 800 € au Cercle d'Escrime.",
+     [("Basket Club", "3000"), ("Cercle d'Escrime", "1800")], []),
+    ("ATTRIBUE à la SAS Alpha une subvention de 125 000 € et à la SAS Beta une subvention de 18 000 €.",
+     [("SAS Alpha", "125000"), ("SAS Beta", "18000")], []),
     ("Il décide d'attribuer des subventions exceptionnelles de 500 € et 300 € respectivement à l'association Les "
      "Crayons Solidaires et au Club photo Objectif Olivettes.",
      [("Les Crayons Solidaires", "500"), ("Club photo Objectif Olivettes", "300")], []),
@@ -826,9 +830,28 @@ def test_what_a_pdf_writes_of_the_session_is_read():
 
 
 def test_a_pdfs_page_header_and_line_wraps_do_not_change_the_organ_or_the_authority():
-    text = ("RÉGION VAL-DE-LUSSAC\nConseil régional\nCOMMISSION PERMANENTE DU CONSEIL RÉGIONAL\nSéance du 15 avril 2024\n"
+    text = ("RÉGION VAL-DE-LUSSAC\nConseil régional\nCOMMISSION PERMANENTE DU CONSEIL RÉGIONAL\n"
+            "Séance du 15 avril 2024\n"
             "La Commission permanente, après en avoir délibéré, décide")
     assert find_body(text) == "Commission Permanente"
     wrapped = ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\nLe Conseil communautaire de la Communauté d'Agglomération du "
                "Val de\nLussac, convoqué le 8 avril 2024, s'est réuni")
     assert find_authority(wrapped)[0] == "Communauté d'agglomération du Val de Lussac"
+
+
+def test_a_grant_whose_sentence_names_its_account_has_that_one_and_page_numbers_do_not_cut_lists(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE SAINT-AVOLD-FICTIF\nDélibération n° 2024-12\nObjet : Subventions\n"
+                    "Séance du 4 avril 2024\n"
+                    "Présents : M. Jean DUPONT, Mme Annie\nPage 1/3\nFAURIE, M. Paul MARTIN\n"
+                    "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
+                    "- d'allouer au Conseil de fabrique une subvention de 4 500 € (compte 20418) ;\n"
+                    "- d'allouer à l'Amicale des pompiers une subvention de 600 € ;\n"
+                    "Les crédits sont inscrits au compte 6574.\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    accounts = {str(next(graph.objects(next(graph.objects(g, MAI.beneficiary)), RDFS.label))):
+                str(next(graph.objects(g, MAI.budgetNature))).rsplit("/", 1)[-1]
+                for g in graph.subjects(RDF.type, MAI.Grant)}
+    assert accounts == {"Conseil de fabrique": "20418", "Amicale des pompiers": "6574"}
+    assert parse_attendance("Présents : M. Jean DUPONT, Mme Annie\nFAURIE, M. Paul MARTIN\n").present[1].label == \
+        "Annie FAURIE"

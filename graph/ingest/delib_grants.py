@@ -72,7 +72,7 @@ _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\
 _STOP = (r"(?=\s*(?:,|\(|;|:|\.(?:\s|$)|\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|\bdans\s+le\s+cadre\b|\bafin\b|"
          r"\bune?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|soutien)\b|"
          r"\bun\s+montant\b|\bla\s+somme\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|(?<![-\w])sur\b|"
-         r"\bà\s+hauteur\b|\ben\s+faveur\b|\bet\s+(?:(?:à|au|aux)\b|de\s+\d)|\bainsi\b|\bselon\b|"
+         r"\bà\s+hauteur\b|\ben\s+faveur\b|\bet\s+(?:(?:à|au|aux)\b|de\s+\d|\d)|\bainsi\b|\bselon\b|"
          r"\bpar\s+(?:la\s+|le\s+|l['’])?(?:délibération|décision|arrêté|convention)\b|$))")
 _BENEFICIARY = re.compile(
     r"(?:\bà|\bau\s+profit\s+de|\ben\s+faveur\s+de|\bau\s+bénéfice\s+de|\bbénéficiaire\s*:)\s+"
@@ -115,13 +115,28 @@ def _clean_name(name: str) -> str | None:
     return name
 
 
+#: Where a sentence of several grants passes to the next: "… 3 000 € au Basket Club | et 1 800 € au Cercle",
+#: "… à la SAS Alpha une subvention de 125 000 € | et à la SAS Beta …", "… Sourire d'Automne | et de 750 € à …".
+_NEXT_GRANT = re.compile(r"\s+et\s+(?=(?:à|au|aux)\s|de\s+\d|\d)|\s*;\s*", re.I)
+
+
 def beneficiary_in(sentence: str, anchor: int) -> str | None:
-    """Return the beneficiary named in ``sentence`` nearest to the amount at offset ``anchor``."""
+    """Return the beneficiary named in ``sentence`` for the amount at offset ``anchor``: the nearest one of the
+    amount's own clause when the sentence grants several, else the nearest one.
+
+    >>> beneficiary_in("ATTRIBUE à la SAS Alpha une subvention de 125 000 € et à la SAS Beta une subvention de "
+    ...                "18 000 €.", 42)
+    'SAS Alpha'
+    """
+    clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, anchor)), default=0)
+    following = _NEXT_GRANT.search(sentence, anchor)
+    clause_end = following.start() if following else len(sentence)
     best, at = None, 0
     while match := _BENEFICIARY.search(sentence, at):
         name = _clean_name(match.group("name") or match.group("name2") or "")
         if name and not AMOUNT_RE.search(name):
-            distance = abs(match.start() - anchor)
+            # Another clause's beneficiary only when the amount's own clause names none.
+            distance = (not clause_start <= match.start() < clause_end, abs(match.start() - anchor))
             if best is None or distance < best[0]:
                 best = (distance, name)
             at = match.end()

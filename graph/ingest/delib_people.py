@@ -127,7 +127,8 @@ def _names_line(line: str, kind: str, bare: bool = False, capitals: bool = False
     good = sum(_listed(i, bare, capitals) is not None or i.strip().endswith("-") or _BY_TITLE.fullmatch(i.strip())
                is not None for i in items)
     last = items[-1].split()
-    dangling = len(last) == 1 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+", last[0]) is not None
+    dangling = (len(last) == 1 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+", last[0]) is not None
+                or _GIVEN_NAME_LAST.fullmatch(items[-1].strip()) is not None)  # "Mme Annie" / "FAURIE" below
     return good >= max(1, len(items) - (1 if dangling else 0)) * 0.6
 
 
@@ -142,6 +143,11 @@ def _unbulleted(line: str) -> str:
     return re.sub(r"^\s*[-–•*]\s+", "", line)
 
 
+#: A line that ends on a civility and a given name, its family name on the next line ("…, Mme Annie" / "FAURIE, …").
+_GIVEN_NAME_LAST = re.compile(r"(?:^|[,;]\s*)(?:M\.|Mme|Mlle|Monsieur|Madame)\s+"
+                              r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?$")
+
+
 def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int]:
     """Return the joined names of a section and the offset where they end."""
     first_line, *rest = body[start:stop].split("\n")
@@ -150,7 +156,8 @@ def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int
     bare, capitals = _bare_list(first, kind), _is_capitals(first.strip(), kind)
     for line in [first_line] + rest:
         if line.strip():
-            if not _names_line(line, kind, bare, capitals, cut=bool(lines) and lines[-1].endswith("-")):
+            cut = bool(lines) and (lines[-1].endswith("-") or _GIVEN_NAME_LAST.search(lines[-1]) is not None)
+            if not _names_line(line, kind, bare, capitals, cut=cut):
                 break
             lines.append(_unbulleted(line).strip())
             end = pos + len(line)

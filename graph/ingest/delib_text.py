@@ -180,11 +180,30 @@ def normalise_text(text: str, markdown: bool = False) -> Document:
     """Return the :class:`Document` of a deliberation's raw text."""
     text = clean_text(markdown_to_plain(text) if markdown else text)
     body, stamp = strip_stamps(text)
+    body = join_cut_lines(body)
     body = re.sub(r"\n{3,}", "\n\n", body).strip("\n")
     full = body
     if stamp.quotes:
         full = body + "\n\n" + STAMP_HEADING + "\n" + "\n".join(stamp.quotes) + "\n"
     return Document(full, body, stamp)
+
+
+#: A page's number on a line of its own ("Page 2/3", "2 / 3", "- 2 -"), which a PDF's text sets mid-sentence.
+_PAGE_LINE = re.compile(r"^[ \t]*(?:(?:page|p\.)[ \t]*\d{1,3}(?:[ \t]*(?:/|sur)[ \t]*\d{1,3})?|\d{1,3}[ \t]*(?:/|sur)"
+                        r"[ \t]*\d{1,3}|[-–][ \t]*\d{1,3}[ \t]*[-–])[ \t]*\n", re.I | re.M)
+#: A line cut after a civility or "pouvoir à", which belong with the name on the next line.
+_CUT_BEFORE_NAME = re.compile(r"\b(M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|(?:pouvoir|procuration) à)[ \t]*\n[ \t]*"
+                              r"(?=[A-ZÉÈ])")
+
+
+def join_cut_lines(body: str) -> str:
+    r"""Drop the page numbers that a PDF's text sets between two lines of a list or a sentence, and join a
+    civility ("M.", "Mme") or a "pouvoir à" to the name that the line break sent below it.
+
+    >>> join_cut_lines("Présents : M. Jean DUPONT, Mme Annie\nPage 1/3\nFAURIE\nsous la présidence de M.\nJean DUPONT")
+    'Présents : M. Jean DUPONT, Mme Annie\nFAURIE\nsous la présidence de M. Jean DUPONT'
+    """
+    return _CUT_BEFORE_NAME.sub(r"\1 ", _PAGE_LINE.sub("", body))
 
 
 class _Heard(logging.Handler):

@@ -216,7 +216,17 @@ class Reader:
                         f"deliberation rejected: {len(self.found.grants)} proposed grant(s) not kept")
             self.found = GrantsFound()
         year = find_fiscal_year(self.body) or (self.date.year if self.date else None)
-        account = find_budget_account(self.body)
+        # A grant whose own sentence names its account ("… 4 500 € (compte 20418)") has that one; the others, the
+        # account the text names elsewhere.
+        own = {id(g): find_budget_account(self.body[g.span[0]:g.span[1]]) for g in self.found.grants if not g.table}
+        elsewhere = self.body
+        for grant in self.found.grants:
+            if own.get(id(grant), (None, None))[1]:
+                start, end = grant.span
+                elsewhere = elsewhere[:start] + " " * (end - start) + elsewhere[end:]
+        account = find_budget_account(elsewhere)
+        if not account[1]:
+            account = find_budget_account(self.body)
         names = list(dict.fromkeys(g.beneficiary for g in self.found.grants))
         self.beneficiaries = {}
         for name in names:
@@ -229,7 +239,8 @@ class Reader:
             seen[slug] = seen.get(slug, 0) + 1
             slug += f"-{seen[slug]}" if seen[slug] > 1 else ""
             iri = self.b.mint("grant", actor_key(self.authority), self.number, slug)
-            self.b.grant(iri, grant, self.authority, actor, self.iri, year, account)
+            its_own = own.get(id(grant), (None, None))
+            self.b.grant(iri, grant, self.authority, actor, self.iri, year, its_own if its_own[1] else account)
         for fr, en in self.found.warnings:
             self.x.warn(fr, en)
         # One total a value: "128 000,00 €" in a table's TOTAL row and "128 000 €" in the prose are one total.
