@@ -226,6 +226,9 @@ def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first
                                                            ("Football Club Lussacais", "2000")], ["3500"]),
     ("Objet : Attribution de subventions aux associations\nLe Conseil municipal, convoqué le 8 avril 2024, s'est "
      "réuni le 15\navril 2024. Votants : 13\n", [], []),
+    ("N° dossier    Porteur de projet              Quartier     Sollicité     Accordé\n"
+     "2024-PV-041   Association Trait d'Union      Bellevue     35 000 €      30 000 €\n", [("Association Trait d'Union",
+                                                                                       "30000")], []),
     ("DÉCIDE d'allouer 3 000 € au Basket Club et 1 800 € au Cercle d'Escrime.",
      [("Basket Club", "3000"), ("Cercle d'Escrime", "1800")], []),
     ("ATTRIBUE à la SAS Alpha une subvention de 125 000 € et à la SAS Beta une subvention de 18 000 €.",
@@ -855,3 +858,11 @@ def test_a_grant_whose_sentence_names_its_account_has_that_one_and_page_numbers_
     assert accounts == {"Conseil de fabrique": "20418", "Amicale des pompiers": "6574"}
     assert parse_attendance("Présents : M. Jean DUPONT, Mme Annie\nFAURIE, M. Paul MARTIN\n").present[1].label == \
         "Annie FAURIE"
+
+
+def test_amounts_written_after_their_currency_are_read():
+    from graph.ingest.delib_text import normalise_text
+
+    text = "DÉCIDE d'attribuer les subventions suivantes :\nUnion Musicale ....... € 2 300,00\nClub Amitié ....... € 850\n"
+    found = find_grants(normalise_text(text).body)
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Union Musicale", "2300.00"), ("Club Amitié", "850")]

@@ -26,7 +26,7 @@ from graph.ingest.french import fold, parse_amount
 _BENEF_COL = re.compile(r"beneficiaire|structure|association|organisme|attributaire|porteur|raison sociale|"
                         r"denomination|\bclub|\bnom\b(?! du projet)|commune|etablissement|college|lycee|ecole|"
                         r"cooperative|entreprise|societe|collectivite|partenaire")
-_AMOUNT_COL = re.compile(r"montant|subvention|somme|propos|\baide|attribu|vote|€|\beur\b|\bk€|dotation|acompte|"
+_AMOUNT_COL = re.compile(r"montant|subvention|somme|propos|\baide|attribu|vote|accord|allou|€|\beur\b|\bk€|dotation|acompte|"
                          r"^(?:fonctionnement|investissement|exceptionnel(?:le)?)\b")
 _REJECT_COL = re.compile(r"demand|sollicit|budget|cout|n-1|anterieur|precedent|realise|cofinanc|financeur|"
                          r"total du projet|depense|recette|\bpercu|travaux|eligible|subventionnable|frais")

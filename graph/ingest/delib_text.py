@@ -180,7 +180,7 @@ def normalise_text(text: str, markdown: bool = False) -> Document:
     """Return the :class:`Document` of a deliberation's raw text."""
     text = clean_text(markdown_to_plain(text) if markdown else text)
     body, stamp = strip_stamps(text)
-    body = join_cut_lines(body)
+    body = currency_after(join_cut_lines(body))
     body = re.sub(r"\n{3,}", "\n\n", body).strip("\n")
     full = body
     if stamp.quotes:
@@ -194,6 +194,21 @@ _PAGE_LINE = re.compile(r"^[ \t]*(?:(?:page|p\.)[ \t]*\d{1,3}(?:[ \t]*(?:/|sur)[
 #: A line cut after a civility or "pouvoir à", which belong with the name on the next line.
 _CUT_BEFORE_NAME = re.compile(r"\b(M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|(?:pouvoir|procuration) à)[ \t]*\n[ \t]*"
                               r"(?=[A-ZÉÈ])")
+
+
+#: An amount written after its currency ("€ 1 200", "EUR 1 200,00"), as some tables and lists put it.
+_CURRENCY_FIRST = re.compile(r"(?<![\w€])(€|EUR)([ \u00a0\u202f]?)(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d{1,2})?|"
+                             r"\d+(?:,\d{1,2})?)(?![\d,.]*[ \u00a0\u202f]?(?:€|EUR|euros?)\b)")
+
+
+def currency_after(body: str) -> str:
+    r"""Write the amounts that name their currency first with it after, as the reader looks for them; each keeps
+    its length, so that nothing else moves in the text.
+
+    >>> currency_after("Union Musicale ....... € 2 300\nClub ... EUR 850")
+    'Union Musicale ....... 2 300 €\nClub ... 850 EUR'
+    """
+    return _CURRENCY_FIRST.sub(lambda m: m[3] + m[2] + m[1], body)
 
 
 def join_cut_lines(body: str) -> str:
