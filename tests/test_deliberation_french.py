@@ -866,3 +866,12 @@ def test_amounts_written_after_their_currency_are_read():
     text = "DÉCIDE d'attribuer les subventions suivantes :\nUnion Musicale ....... € 2 300,00\nClub Amitié ....... € 850\n"
     found = find_grants(normalise_text(text).body)
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Union Musicale", "2300.00"), ("Club Amitié", "850")]
+
+
+def test_a_sections_heading_in_capitals_is_no_part_of_the_next_rows_name():
+    found = find_grants("N°  Association                         Commune             Montant\n"
+                        "CANTON DE LAMASTRE-FICTIF\n"
+                        "7   Les Amis du Vieux Lamastre           Lamastre-Fictif     1 100 €\n"
+                        "8   ASSOCIATION DES AMIS DU\n    MOULIN                             Lamastre-Fictif     900 €\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Les Amis du Vieux Lamastre", "1100"),
+                                                                      ("ASSOCIATION DES AMIS DU MOULIN", "900")]

@@ -42,6 +42,8 @@ _LISTED_AMOUNT = re.compile(r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,
 #: What ends a cell's line when its words go on below: a hyphen, or a word that needs the next one.
 _GOES_ON = re.compile(r"(?:-|\b(?:de|du|des|d['’]|l['’]|la|le|les|et|à|au|aux|en|pour|sur))$", re.I)
 _PAGE = re.compile(r"(?:page\s*)?\d{1,3}\s*/\s*\d{1,3}", re.I)
+#: A section's heading in a table, alone on its line and in capitals ("CANTON DE LAMASTRE-FICTIF", "SPORT").
+_SECTION = re.compile(r"[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9 '’()/&,.-]{2,80}")
 #: A line that rules the table ("-------   ------", "=====", "+----+----+").
 _RULE = re.compile(r"[-=_—–+|\s]*[-=_—–]{3,}[-=_—–+|\s]*")
 
@@ -179,6 +181,8 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
             row.add(pieces, name_col, start + len(line))
             rows.append(row)
             pending = None
+        elif _SECTION.fullmatch(line.strip()) and len(pieces) == 1 and not _GOES_ON.search(line.strip()):
+            pass  # a section's heading in capitals ("CANTON DE LAMASTRE"): no part of the next row's name
         else:
             name = " ".join(text for column, text in pieces if column == name_col)
             last = rows[-1] if rows and not _TOTAL_ROW.match(next((c for c in rows[-1].cells if c), "")) else None
