@@ -507,3 +507,20 @@ def test_whole_amounts_download_as_whole_numbers_and_a_circle_of_one_says_member
     assert rows[1].endswith(",25000"), rows
     page = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", client.get("/", headers=HTML).get_data(as_text=True)))
     assert "1 membre" in page and "1 membres" not in page
+
+
+def test_the_funding_lists_say_how_many_rows_they_leave_out(tmp_path):
+    base = "https://w3id.org/maillage/id/"
+    grants = "".join(f"<{base}grant/many-{i}> a <https://w3id.org/maillage/ontology#Grant> ; "
+                     f"<http://schema.org/funder> <{SEM}> ; <https://w3id.org/maillage/ontology#beneficiary> "
+                     f"<{base}actor/many-{i}> ; <http://schema.org/amount> {100 + i} .\n" for i in range(120))
+    app = app_with_another_source(tmp_path, grants)
+    try:
+        body = app.test_client().get("/funding.json").get_json()
+        assert (len(body["flows"]["rows"]), body["flows"]["more"]) == (100, 122 - 100)
+        assert (len(body["by_beneficiary"]["rows"]), body["by_beneficiary"]["more"]) == (100, 122 - 100)
+        assert body["by_funder"]["more"] == 0
+        page = app.test_client().get("/funding", headers=HTML).get_data(as_text=True)
+        assert "22 de plus" in page
+    finally:
+        close_resources(app)

@@ -27,6 +27,12 @@ _FLOWS = """SELECT ?funder ?beneficiary (SAMPLE(?fl) AS ?funderLabel) (SAMPLE(?b
     } GROUP BY ?funder ?beneficiary ORDER BY DESC(?total) LIMIT 100 }
   OPTIONAL { ?funder rdfs:label ?fl } OPTIONAL { ?beneficiary rdfs:label ?bl }
 } GROUP BY ?funder ?beneficiary ?grants ?total ORDER BY DESC(?total)"""
+#: How many funder–beneficiary pairs and actors of a role there are: the lists above show the first 100, and say
+#: how many more.
+_COUNT_FLOWS = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?funder ?beneficiary WHERE {
+  ?grant a mai:Grant ; schema:amount ?amount ; schema:funder ?funder ; mai:beneficiary ?beneficiary } }"""
+_COUNT_ROLE = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?actor WHERE {
+  ?grant a mai:Grant ; schema:amount ?amount ; ?role ?actor } }"""
 _BY_ROLE = """SELECT ?actor (SAMPLE(?l) AS ?label) ?grants ?total WHERE {
   { SELECT ?actor (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
       { SELECT DISTINCT ?grant ?amount ?actor WHERE { ?grant a mai:Grant ; schema:amount ?amount ; ?role ?actor } }
@@ -80,7 +86,13 @@ def _by_role(role, name: str, key: str) -> Table:
     for row in cached_select(_BY_ROLE, role=role):
         table.rows.append({key: ref(row["actor"], row.get("label")), "grants": int(row["grants"]),
                            "total": float(row["total"].toPython())})
+    table.more = _count(_COUNT_ROLE, role=role) - len(table.rows)
     return table
+
+
+def _count(sparql: str, **bindings) -> int:
+    rows = cached_select(sparql, **bindings)
+    return int(rows[0]["n"]) if rows else 0
 
 
 def bar_chart(table: Table, key: str, title: str) -> Markup:
@@ -115,6 +127,7 @@ def funding():
         flows.rows.append({"funder": ref(row["funder"], row.get("funderLabel")),
                            "beneficiary": ref(row["beneficiary"], row.get("beneficiaryLabel")),
                            "grants": int(row["grants"]), "total": float(row["total"].toPython())})
+    flows.more = _count(_COUNT_FLOWS) - len(flows.rows)
     by_year = Table("by_year", [("year", "year"), ("grants", "grants"), ("total", "total")])
     for row in cached_select(_BY_YEAR):
         by_year.rows.append({"year": int(row["year"].toPython()) if row.get("year") is not None else None,
