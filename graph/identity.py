@@ -44,6 +44,19 @@ _NAME_KEY = MAI.nameKey
 _NAME_PREDICATES = (_LABEL, _ALT_LABEL)
 
 
+def preferred_label(labels) -> str | None:
+    """The label to show of several that sources give one actor: one written in small letters before one in
+    capitals only (a register's "Centre hospitalier de La Rochelle" before a grants list's "CTRE HOSP GRPE HOSP
+    ROCHELLE"), then the first in alphabetical order, so that a page does not depend on the order the store answers
+    in.
+
+    >>> preferred_label(["CTRE HOSP ROCHELLE", "Centre hospitalier de La Rochelle"])
+    'Centre hospitalier de La Rochelle'
+    """
+    labels = [str(label) for label in labels if label is not None]
+    return min(labels, key=lambda label: (not any(c.islower() for c in label), label)) if labels else None
+
+
 def fold(text: str) -> str:
     """Lowercase, strip accents, spell out œ and æ, turn punctuation and elisions into spaces.
 

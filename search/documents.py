@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 
+from graph.identity import preferred_label
 from graph.namespaces import MAI, ORG, SCHEMA, THEMES
 from search.facts import FULL, Facts
 
@@ -89,9 +90,9 @@ def _find_label(facts: Facts, iri, lang: str) -> str:
         values = [v for v in facts.get(iri, predicate) if type(v) is tuple]
         preferred = [v[0] for v in values if v[1] in (None, lang)]
         if preferred:
-            return min(preferred)
+            return preferred_label(preferred)
         if values:
-            return min(v[0] for v in values)
+            return preferred_label(v[0] for v in values)
     return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 

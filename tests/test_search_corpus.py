@@ -159,3 +159,14 @@ def test_a_goals_summary_counts_its_grants_apart_from_the_actors_that_serve_it(t
     build_index(store, config)
     results = search(SearchIndex.from_config(config), "animation de l'écosystème", kind="goal")["results"]
     assert [r["summary"] for r in results] == ["Objectif n°1 · 1 subvention(s) · 2 acteur(s) ou action(s)"]
+
+
+def test_a_documents_label_is_the_name_in_small_letters_before_one_in_capitals():
+    from search.documents import label_of
+    from search.facts import Facts
+
+    facts = Facts()
+    actor = iri("actor/chu")
+    for name in ("CTRE HOSP GRPE HOSP ROCHELLE", "Centre hospitalier de La Rochelle"):
+        facts.add(actor, "http://www.w3.org/2000/01/rdf-schema#label", (name, None))
+    assert label_of(facts, actor) == "Centre hospitalier de La Rochelle"

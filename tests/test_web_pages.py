@@ -524,3 +524,13 @@ def test_the_funding_lists_say_how_many_rows_they_leave_out(tmp_path):
         assert "22 de plus" in page
     finally:
         close_resources(app)
+
+
+def test_a_name_in_small_letters_is_shown_before_one_in_capitals_that_another_source_gives(tmp_path):
+    app = app_with_another_source(tmp_path, f'<{SEM}> <http://www.w3.org/2000/01/rdf-schema#label> '
+                                            '"SAINT ETIENNE METROPOLE" .\n')
+    try:
+        page = app.test_client().get("/id/actor/saint-etienne-metropole", headers=HTML).get_data(as_text=True)
+        assert re.search(r"<h1>[^<]*Saint-Etienne Métropole", page), re.search(r"<h1>.*?</h1>", page, re.S)
+    finally:
+        close_resources(app)

@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
+from graph.identity import preferred_label
 from webapp.errors import ApiError
 from webapp.i18n import get_lang, t
 from webapp.resources import get_store
@@ -84,10 +85,9 @@ def pick_label(candidates: Iterable[Literal | None]) -> str | None:
         return None
     lang = get_lang()
     for wanted in (lang, None, "fr"):
-        for c in found:
-            if getattr(c, "language", None) == wanted:
-                return str(c)
-    return str(found[0])
+        if labels := [c for c in found if getattr(c, "language", None) == wanted]:
+            return preferred_label(labels)  # small letters before capitals only, then alphabetical
+    return preferred_label(found)
 
 
 def collapse(rows: list[dict], labels: Iterable[str]) -> list[dict]:
