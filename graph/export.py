@@ -62,7 +62,9 @@ WHERE {{
   {_one_per_actor("funder", "schema:funder", "mai:siret", "fsiret")}
   OPTIONAL {{ ?grant mai:conventionDate ?cdate }}
   OPTIONAL {{ ?grant mai:decidedBy/dcterms:date ?ddate }}
-  OPTIONAL {{ ?grant mai:decisionReference ?ref }}
+  OPTIONAL {{ ?grant mai:decisionReference ?ownRef }}
+  OPTIONAL {{ ?grant mai:decidedBy/dcterms:identifier ?deliberationNumber }}
+  BIND(COALESCE(?ownRef, ?deliberationNumber) AS ?ref)  # a grant read from a deliberation: its number
   {_one_per_actor("beneficiary", "mai:beneficiary", "rdfs:label", "bname")}
   {_one_per_actor("beneficiary", "mai:beneficiary", "mai:siret", "bsiret")}
   {_one_per_actor("beneficiary", "mai:beneficiary", "mai:rna", "brna")}

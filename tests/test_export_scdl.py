@@ -86,3 +86,27 @@ def test_an_actor_of_many_sirets_and_names_gives_one_row_per_grant_with_the_leas
     rows = list(csv.DictReader(io.StringIO(out.getvalue().decode("utf-8"))))
     assert [(r["nomAttribuant"], r["idAttribuant"], r["montant"]) for r in rows] == [
         ("DEPARTEMENT", "22420001700008", "100"), ("DEPARTEMENT", "22420001700008", "200")]
+
+
+def test_a_grant_read_from_a_deliberation_is_exported_with_the_deliberations_number(tmp_path):
+    from rdflib import Graph
+
+    base = "https://w3id.org/maillage/id/"
+    turtle = f"""
+        @prefix mai: <https://w3id.org/maillage/ontology#> . @prefix schema: <http://schema.org/> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        @prefix dcterms: <http://purl.org/dc/terms/> .
+        <{base}actor/dep> a mai:PublicAuthority ; rdfs:label "Département" ; mai:siret "22420001700008" .
+        <{base}actor/asso> a mai:Association ; rdfs:label "Asso" ; mai:rna "W423012345" .
+        <{base}deliberation/d> a mai:Deliberation ; dcterms:identifier "2025-CP-03-112" ;
+            dcterms:date "2025-03-17"^^xsd:date .
+        <{base}grant/g> a mai:Grant ; schema:funder <{base}actor/dep> ; mai:beneficiary <{base}actor/asso> ;
+            schema:amount "500"^^xsd:decimal ; mai:decidedBy <{base}deliberation/d> ."""
+    store = open_store({"store": "memory"})
+    with store.writer() as writer:
+        writer.replace_graph(f"{base}source/test", Graph().parse(data=turtle, format="turtle"))
+        writer.commit()
+    out = io.BytesIO()
+    export_scdl(store, out)
+    [row] = list(csv.DictReader(io.StringIO(out.getvalue().decode("utf-8"))))
+    assert (row["referenceDecision"], row["dateConvention"]) == ("2025-CP-03-112", "2025-03-17")
