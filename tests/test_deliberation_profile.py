@@ -130,3 +130,14 @@ def test_the_identifier_written_just_after_a_beneficiarys_name_is_its_own_when_v
     profile = delib_profile.profile_of(body, "Les Petits Pas", alone=True)
     assert (profile.siren, profile.siret, profile.rna) == expected
 
+
+
+def test_in_a_pdfs_run_on_text_a_beneficiary_does_not_take_the_themes_of_another():
+    filler = "Le Conseil départemental rappelle les orientations de sa politique de solidarité. " * 4
+    body = (filler + "L'association Addictions Écoute accompagne les personnes souffrant de conduites addictives. "
+            "Elle anime des groupes de parole. " + filler
+            + "L'association Halte Santé tient une permanence d'accès aux droits. Elle reçoit sans rendez-vous. ")
+    assert "\n\n" not in body and len(body) > 600
+    addictions = URIRef(THEME + "addictions")
+    assert addictions in delib_profile.profile_of(body, "Addictions Écoute", alone=False).themes
+    assert addictions not in delib_profile.profile_of(body, "Halte Santé", alone=False).themes

@@ -219,7 +219,7 @@ def profile_of(body: str, name: str, alone: bool) -> Profile:
     elif re.match(r"universit|laboratoire", fold(name)):
         profile.kind = "University"
     for start, text in about:
-        _read_paragraph(profile, occurrences, start, text)
+        _read_paragraph(profile, occurrences, start, text, alone)
     _read_identifiers(profile, body, named, len(name))
     return profile
 
@@ -257,7 +257,20 @@ def _read_identifiers(profile: Profile, body: str, named: list[int], length: int
             profile.identifiers_span = (end + s, end + e)
 
 
-def _read_paragraph(profile: Profile, occurrences: _Name, start: int, text: str) -> None:
+#: Longer than this, a "paragraph" of several beneficiaries is read for their themes sentence by sentence.
+_LONG_PARAGRAPH = 600
+
+
+def _read_paragraph(profile: Profile, occurrences: _Name, start: int, text: str, alone: bool = True) -> None:
+    """Read what a paragraph about the beneficiary says of it. Its themes: the paragraph's, unless the deliberation
+    has several beneficiaries and the "paragraph" runs long — a PDF's text, without blank lines, runs the
+    paragraphs about two beneficiaries into one, and the themes of one went to the other —: then those of the
+    sentences that name it and of the sentence after each ("Elle accompagne…")."""
+    by_sentence = not alone and len(text) > _LONG_PARAGRAPH
+    if by_sentence:
+        sentences = [m.group(0) for m in re.finditer(r"[^.;]+[.;]?", text)]
+        naming = [i for i, sentence in enumerate(sentences) if occurrences.whole_words(sentence)]
+        themed = " ".join(sentences[j] for j in sorted({k for i in naming for k in (i, i + 1) if k < len(sentences)}))
     for sentence in re.finditer(r"[^.]+\.?", text):
         s, value = start + sentence.start(), sentence.group(0)
         if profile.description is None and occurrences.followed_by(value, _DESCRIBES_AFTER):
@@ -271,7 +284,7 @@ def _read_paragraph(profile: Profile, occurrences: _Name, start: int, text: str)
         if area and profile.area_served is None:
             profile.area_served = area.group("a")
     profile.sites += [site for site in sites(text, start) if site not in profile.sites]
-    for concept in match_concepts(text, "themes"):
+    for concept in match_concepts(themed if by_sentence else text, "themes"):
         if concept not in profile.themes:
             profile.themes.append(concept)
 
