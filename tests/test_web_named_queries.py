@@ -175,3 +175,10 @@ def test_grants_of_a_beneficiary_give_one_row_a_grant_whatever_the_sources_say_t
     query = named_queries()["subventions-d-un-beneficiaire"]
     rows = list(store.query(sparql_prologue() + query.text, query.bindings({"beneficiary": DANAECARE})))
     assert [str(row[0]) for row in rows] == [GRANT]
+
+
+def test_the_words_a_query_writes_are_said_in_english_in_english(client):
+    params = {"start": "2024-06-01", "end": "2024-12-31"}
+    french = client.get("/api/queries/entrees-sorties-periode", query_string=params).get_json()["rows"]
+    english = client.get("/api/queries/entrees-sorties-periode", query_string={**params, "lang": "en"}).get_json()
+    assert [r["event"] for r in french] == ["sortie"] and [r["event"] for r in english["rows"]] == ["left"]

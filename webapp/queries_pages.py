@@ -79,12 +79,19 @@ def run_named(name: str, values) -> tuple:
 
 
 def _cell(term, label=None):
-    """A result's value: an IRI as a link named by its ``?xLabel`` column when the query has one."""
-    from rdflib import URIRef
+    """A result's value: an IRI as a link named by its ``?xLabel`` column when the query has one; a word that a
+    query writes in French (an event "entrée", "sortie") in the interface's language."""
+    from rdflib import Literal, URIRef
 
     if isinstance(term, URIRef):
         return ref(term, label)
+    if isinstance(term, Literal) and get_lang() == "en" and str(term) in WORDS_EN:
+        return Literal(WORDS_EN[str(term)])
     return term
+
+
+#: The words that named queries write into their results, in English.
+WORDS_EN = {"entrée": "joined", "sortie": "left"}
 
 
 #: Result variables that the page names in the interface's language (key of ``var_<name>`` in webapp.i18n), and
