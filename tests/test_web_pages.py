@@ -534,3 +534,8 @@ def test_a_name_in_small_letters_is_shown_before_one_in_capitals_that_another_so
         assert re.search(r"<h1>[^<]*Saint-Etienne Métropole", page), re.search(r"<h1>.*?</h1>", page, re.S)
     finally:
         close_resources(app)
+
+
+def test_every_page_names_its_icon_so_that_browsers_ask_no_favicon_that_is_not_there(client):
+    page = client.get("/", headers=HTML).get_data(as_text=True)
+    assert '<link rel="icon" href="data:image/svg+xml,' in page
