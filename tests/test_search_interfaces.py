@@ -154,6 +154,8 @@ def test_in_english_the_kinds_types_and_shipped_concepts_are_named_in_english(cl
     assert [f["label"] for f in english["facets"]["circle"]] == ["Operational circle"]
     french = client.get("/api/search", query_string={"q": "permanences d'écoute", "lang": "fr"}).get_json()
     assert {f["label"] for f in french["facets"]["kind"]} == {"Acteur"}
+    grant = client.get("/api/search", query_string={"q": "groupes de parole", "type": "grant", "lang": "en"}).get_json()
+    assert " · from Saint-Etienne Métropole · to Les Veilleurs du Gier" in grant["results"][0]["summary"]
     page = client.get("/search", query_string={"q": "vieillissement", "lang": "en"}, headers={"Accept": "text/html"})
     text = page.get_data(as_text=True)
     assert ">Theme<" in text and ">Thème<" not in text

@@ -6,6 +6,7 @@ It calls the search package's ``search.query.search(index, text, kind=, theme=, 
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
 from flask import Blueprint, render_template, request
@@ -46,6 +47,8 @@ def in_language(results: dict | None) -> dict | None:
         hit["type_label"] = english
         if french and (hit.get("summary") or "").startswith(french):
             hit["summary"] = english + hit["summary"][len(french):]
+        if hit.get("summary"):
+            hit["summary"] = " · ".join(summary_part_in_english(part) for part in hit["summary"].split(" · "))
         if french and hit.get("snippet") == french:  # a document without a text of its own
             hit["snippet"] = english
         hit["label"] = concept(hit.get("iri"), hit.get("label") or "")
@@ -56,6 +59,28 @@ def in_language(results: dict | None) -> dict | None:
             else:
                 value["label"] = concept(value.get("value"), value.get("label"))
     return results
+
+
+#: The parts of a search summary that the index writes in French, and how to say them in English.
+_SUMMARY_EN = [(re.compile(p), r) for p, r in (
+    (r"^(.+) reçus \((\d+) subventions?\)$", r"\1 received (\2 grant(s))"),
+    (r"^(.+) attribués \((\d+) subventions?\)$", r"\1 given (\2 grant(s))"),
+    (r"^(\d+) subventions?, (.+)$", r"\1 grant(s), \2"), (r"^(\d+) subvention\(s\)$", r"\1 grant(s)"),
+    (r"^(\d+) acteur\(s\) ou action\(s\)$", r"\1 actor(s) or action(s)"),
+    (r"^Objectif n°(\S+)$", r"Goal no. \1"), (r"^Objectif stratégique$", "Strategic goal"),
+    (r"^de (.+)$", r"from \1"), (r"^à (.+)$", r"to \1"), (r"^dans (.+)$", r"in \1"))]
+
+
+def summary_part_in_english(part: str) -> str:
+    """One part of a search summary said in English, when it is one that the index writes in French.
+
+    >>> summary_part_in_english("52 897 € reçus (2 subventions)"), summary_part_in_english("Objectif n°1")
+    ('52 897 € received (2 grant(s))', 'Goal no. 1')
+    """
+    for pattern, english in _SUMMARY_EN:
+        if pattern.match(part):
+            return pattern.sub(english, part)
+    return part
 
 
 def _search(text: str, kind: str | None, theme: str | None, page: int, sort: str | None,
