@@ -539,3 +539,15 @@ def test_a_name_in_small_letters_is_shown_before_one_in_capitals_that_another_so
 def test_every_page_names_its_icon_so_that_browsers_ask_no_favicon_that_is_not_there(client):
     page = client.get("/", headers=HTML).get_data(as_text=True)
     assert '<link rel="icon" href="data:image/svg+xml,' in page
+
+
+def test_a_goal_says_what_the_actors_that_serve_it_received_apart_from_its_own_grants(tmp_path):
+    app = app_with_another_source(tmp_path, f"<{DANAECARE}> <https://w3id.org/maillage/ontology#contributesTo> "
+                                            f"<{GOAL2}> .\n")
+    try:
+        rows = app.test_client().get("/goals.json").get_json()["goals"]["rows"]
+        second = next(r for r in rows if r["goal"]["iri"] == GOAL2)
+        assert (second["total"], second["received"]) == (5000, 20000)  # its own grant (XSS), DanaeCare's grants
+        assert "Reçu par ses acteurs" in app.test_client().get("/goals", headers=HTML).get_data(as_text=True)
+    finally:
+        close_resources(app)

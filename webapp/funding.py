@@ -52,7 +52,7 @@ _BY_THEME = """SELECT ?theme ?themeLabel (COUNT(DISTINCT ?grant) AS ?grants) (SU
 # with a capped subquery per goal. Listing every grant made the page take 14 s at 10k actors (20k grants). What
 # contributes to a goal is told a grant or an actor (a roadmap action is neither) by FILTER EXISTS on its type:
 # joined with "a mai:Actor", the engine read every actor (1.1 s at 100k actors, against 0.16 s).
-_GOAL_TOTALS = """SELECT ?goal ?goalLabel ?rank ?pole ?poleLabel ?grants ?actors ?total WHERE {
+_GOAL_TOTALS = """SELECT ?goal ?goalLabel ?rank ?pole ?poleLabel ?grants ?actors ?total ?received WHERE {
   ?goal a mai:StrategicGoal .
   OPTIONAL { ?goal skos:prefLabel ?goalLabel } OPTIONAL { ?goal skos:notation ?rank }
   OPTIONAL { ?pole mai:hasGoal ?goal OPTIONAL { ?pole rdfs:label ?poleLabel } }
@@ -63,6 +63,10 @@ _GOAL_TOTALS = """SELECT ?goal ?goalLabel ?rank ?pole ?poleLabel ?grants ?actors
   OPTIONAL { SELECT ?goal (COUNT(DISTINCT ?actor) AS ?actors) WHERE {
       { ?grant mai:contributesTo ?goal FILTER EXISTS { ?grant a mai:Grant } ?grant mai:beneficiary ?actor }
       UNION { ?actor mai:contributesTo ?goal FILTER EXISTS { ?actor a mai:Actor } } } GROUP BY ?goal }
+  OPTIONAL { SELECT ?goal (SUM(?amount) AS ?received) WHERE {
+      { SELECT DISTINCT ?goal ?grant ?amount WHERE {
+          ?actor mai:contributesTo ?goal FILTER EXISTS { ?actor a mai:Actor }
+          ?grant mai:beneficiary ?actor ; a mai:Grant ; schema:amount ?amount } } } GROUP BY ?goal }
 } ORDER BY ?poleLabel ?rank"""
 #: One branch per goal, its IRI bound to ?goal<i> (the text is constant; values are bound, never formatted in): its
 #: grants with their beneficiary and amount, and the actors that serve it, as beneficiaries or as members.
@@ -154,13 +158,16 @@ def goals():
             "pole": ref(row.get("pole"), row.get("poleLabel")), "grants": [], "actors": [],
             "total": float(row["total"].toPython()) if row.get("total") is not None else 0.0,
             "grant_count": int(row["grants"]) if row.get("grants") is not None else 0,
-            "actor_count": int(row["actors"]) if row.get("actors") is not None else 0})
+            "actor_count": int(row["actors"]) if row.get("actors") is not None else 0,
+            # What the actors that serve the goal received, all their grants: no source says which serve it.
+            "received": float(row["received"].toPython()) if row.get("received") is not None else 0.0})
     _goal_lists(found)
     table = Table("goals", [("pole", "pole"), ("rank", "rank"), ("goal", "goal"), ("grants", "grants"),
-                            ("actors", "actors"), ("total", "total")])
+                            ("actors", "actors"), ("total", "total"), ("received", "received")])
     for goal in found.values():
         table.rows.append({"pole": goal["pole"], "rank": goal["rank"], "goal": goal["goal"],
-                           "grants": goal["grant_count"], "actors": goal["actor_count"], "total": goal["total"]})
+                           "grants": goal["grant_count"], "actors": goal["actor_count"], "total": goal["total"],
+                           "received": goal["received"]})
     return render_page("goals.html", {"goals": table, "details": list(found.values())})
 
 
