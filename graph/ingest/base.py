@@ -206,6 +206,10 @@ class SourceKind:
     #: When detection refused a file: why it is not quite of this kind (a table lacking a required column, XML
     #: that is not RDF/XML), or None; detection's error then says so instead of only "unrecognised".
     near_miss: Callable[[SourceContext], InputError | None] | None = None
+    #: For a kind of table: the stat in which it counts what it kept of its data rows (a record each). A file of
+    #: rows none of which was kept, every one rejected, is refused whole: stored, it would replace what an earlier
+    #: version of it said with nothing (:func:`graph.ingest.lookahead.refuse_rowless`).
+    rows_kept: str | None = None
 
 
 @lru_cache(maxsize=65_536, typed=True)

@@ -31,12 +31,6 @@ from graph.ingest.base import (EXITING, Extraction, InputError, Issue, SourceCon
 from graph.ingest.forked import ForkedWorker, Lost
 from graph.tabular import collected_issues
 
-#: The stat in which each kind of table counts what it kept of its data rows (a record each). A file of rows none
-#: of which was kept, every one rejected, is refused whole (:func:`_refuse_rowless`): stored, it would replace what
-#: an earlier version of it said with nothing. The register's rows are its members: it counts none read
-#: (``rows_read``), so a register without members is left to its kind to judge.
-ROWS_KEPT = {"scdl-subventions": "grants", "scdl-deliberations": "deliberations", "rna": "associations",
-             "sirene": "actors", "register": "members"}
 #: Larger files are extracted by the writer's process: sending a large file and its triples through a pipe costs
 #: copies and memory (both versions held at once) for little overlap (such ingests hold a few large files).
 LOOKAHEAD_MAX_BYTES = 4 * 1024**2
@@ -90,11 +84,12 @@ def prepare(ctx: SourceContext, kind: str | None) -> Prepared:
 def extract(ctx: SourceContext, kind: str) -> Prepared:
     """Extract ``ctx`` as ``kind`` and key its names (:func:`graph.identity.add_name_keys`)."""
     try:
+        source_kind = get_kind(kind)
         with collected_issues() as refused:  # rows that the table reader refused, whichever kind read the table
-            extraction = get_kind(kind).extract(ctx)
+            extraction = source_kind.extract(ctx)
         if refused:
             _report_refused(extraction, refused)
-        _refuse_rowless(kind, extraction)
+        refuse_rowless(source_kind, extraction)
         if extraction.graph is not None:
             add_name_keys(extraction.graph)
     except InputError as exc:
@@ -117,19 +112,20 @@ def _report_refused(extraction: Extraction, refused: list[Issue]) -> None:
         stats.update(extraction.issue_counts())
 
 
-def _refuse_rowless(kind: str, extraction: Extraction) -> None:
-    """Raise InputError when ``extraction``, of a kind of table (:data:`ROWS_KEPT`), read no data row under its
-    header, or kept none of those it read while rejecting some: rows skipped without an error (a SIRENE unit of a
-    person, a closed period) are a file's own content, not a broken file.
+def refuse_rowless(kind: SourceKind, extraction: Extraction) -> None:
+    """Raise InputError when ``extraction``, of a kind of table (one that names its ``rows_kept`` stat), read no
+    data row under its header, or kept none of those it read while rejecting some: rows skipped without an error
+    (a SIRENE unit of a person, a closed period) are a file's own content, not a broken file. (The register counts
+    no ``rows_read``: a register without members is left to its kind to judge.)
 
     >>> ex = Extraction(stats={"rows_read": 2, "associations": 0})
     >>> ex.reject("association sans titre", "association without a title", line=3)
-    >>> _refuse_rowless("rna", ex)
+    >>> refuse_rowless(get_kind("rna"), ex)
     Traceback (most recent call last):
     graph.ingest.base.InputError: aucune ligne valide sur 2 : ligne 3 : association sans titre
     """
     stats = extraction.stats
-    if (kept := ROWS_KEPT.get(kind)) is None or kept not in stats:
+    if (kept := kind.rows_kept) is None or kept not in stats:
         return
     read = stats.get("rows_read")
     if read == 0:

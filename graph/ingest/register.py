@@ -382,4 +382,4 @@ def extract(ctx: SourceContext) -> Extraction:
 __all__ = ["FORMAT", "KIND", "Entry", "Register", "detect", "extract", "load_yaml", "near_miss"]
 
 KIND = SourceKind("register", "Registre des partenaires du PTCE", detect, extract, extensions=(".yaml", ".yml"),
-                  near_miss=near_miss)
+                  near_miss=near_miss, rows_kept="members")

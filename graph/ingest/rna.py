@@ -173,4 +173,4 @@ def extract(ctx: SourceContext) -> Extraction:
 
 
 KIND = SourceKind("rna", "Répertoire national des associations (RNA)", detect, extract, extensions=(".csv",),
-                  near_miss=near_miss)
+                  near_miss=near_miss, rows_kept="associations")

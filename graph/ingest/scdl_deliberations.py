@@ -284,4 +284,4 @@ def extract(ctx: SourceContext) -> Extraction:
 
 
 KIND = SourceKind("scdl-deliberations", "Délibérations (SCDL)", detect, extract, extensions=EXTENSIONS,
-                  near_miss=near_miss)
+                  near_miss=near_miss, rows_kept="deliberations")

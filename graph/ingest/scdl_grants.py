@@ -430,6 +430,6 @@ def extract(ctx: SourceContext) -> Extraction:
 
 
 KIND = SourceKind("scdl-subventions", "Subventions (SCDL)", detect, extract, extensions=EXTENSIONS,
-                  near_miss=near_miss)
+                  near_miss=near_miss, rows_kept="grants")
 
 __all__ = ["KIND", "detect", "extract", "parse_funder_option"]

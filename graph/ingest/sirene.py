@@ -188,4 +188,4 @@ def extract(ctx: SourceContext) -> Extraction:
 
 
 KIND = SourceKind("sirene", "Unités légales (SIRENE)", detect, extract, extensions=(".csv",),
-                  near_miss=near_miss)
+                  near_miss=near_miss, rows_kept="actors")
