@@ -216,31 +216,20 @@ class Reader:
                         f"deliberation rejected: {len(self.found.grants)} proposed grant(s) not kept")
             self.found = GrantsFound()
         year = find_fiscal_year(self.body) or (self.date.year if self.date else None)
-        # A grant whose own sentence names its account ("… 4 500 € (compte 20418)") has that one; the others, the
-        # account the text names elsewhere.
-        own = {id(g): find_budget_account(self.body[g.span[0]:g.span[1]]) for g in self.found.grants if not g.table}
-        elsewhere = self.body
-        for grant in self.found.grants:
-            if own.get(id(grant), (None, None))[1]:
-                start, end = grant.span
-                elsewhere = elsewhere[:start] + " " * (end - start) + elsewhere[end:]
-        account = find_budget_account(elsewhere)
-        if not account[1]:
-            account = find_budget_account(self.body)
+        accounts = self.grant_accounts()
         names = list(dict.fromkeys(g.beneficiary for g in self.found.grants))
         self.beneficiaries = {}
         for name in names:
             cells = [(g.identifier, g.span) for g in self.found.grants if g.beneficiary == name and g.identifier]
             self.beneficiaries[name] = self.read_beneficiary(name, alone=len(names) == 1, identifier_cells=cells)
         seen: dict[str, int] = {}  # a beneficiary's second grant (of another nature, or row) is "…-2"
-        for grant in self.found.grants:
+        for grant, account in zip(self.found.grants, accounts):
             actor = self.beneficiaries[grant.beneficiary]
             slug = slugify(name_key(grant.beneficiary))
             seen[slug] = seen.get(slug, 0) + 1
             slug += f"-{seen[slug]}" if seen[slug] > 1 else ""
             iri = self.b.mint("grant", actor_key(self.authority), self.number, slug)
-            its_own = own.get(id(grant), (None, None))
-            self.b.grant(iri, grant, self.authority, actor, self.iri, year, its_own if its_own[1] else account)
+            self.b.grant(iri, grant, self.authority, actor, self.iri, year, account)
         for fr, en in self.found.warnings:
             self.x.warn(fr, en)
         # One total a value: "128 000,00 €" in a table's TOTAL row and "128 000 €" in the prose are one total.
@@ -248,6 +237,20 @@ class Reader:
             self.b.add(self.iri, MAI.statedTotal, Literal(amount, datatype=XSD.decimal))
         if len(names) == 1:
             self.read_ptce(names[0])
+
+    def grant_accounts(self) -> list[tuple[str | None, str | None]]:
+        """The budget account of each grant: the one its own sentence names ("… 4 500 € (compte 20418)"), else the
+        one the text names outside those sentences (else anywhere)."""
+        own = [(None, None) if g.table else find_budget_account(self.body[g.span[0]:g.span[1]])
+               for g in self.found.grants]
+        elsewhere = self.body
+        for grant, (_, nature) in zip(self.found.grants, own):
+            if nature:
+                start, end = grant.span
+                elsewhere = elsewhere[:start] + " " * (end - start) + elsewhere[end:]
+        shared = find_budget_account(elsewhere)
+        shared = shared if shared[1] else find_budget_account(self.body)
+        return [account if account[1] else shared for account in own]
 
     def read_beneficiary(self, name: str, alone: bool, identifier_cells: list[tuple[str, tuple[int, int]]] = ()):
         from graph.ingest.delib_beneficiary import add_profile
