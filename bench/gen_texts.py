@@ -94,8 +94,8 @@ def paragraph_about(rng: random.Random, g: Grant, authority: str) -> str:
     sentences = [
         f"Fondée en {since}, {a.name} est {kind} qui agit dans le domaine « {theme} » sur la commune de "
         f"{a.place.name}.",
-        f"Elle accompagne chaque année plusieurs centaines d'habitants du territoire et travaille avec les "
-        f"professionnels de santé, les établissements médico-sociaux et les usagers.",
+        "Elle accompagne chaque année plusieurs centaines d'habitants du territoire et travaille avec les "
+        "professionnels de santé, les établissements médico-sociaux et les usagers.",
         f"{authority} soutient ses actions au titre de sa politique de santé et de prévention.",
     ]
     return " ".join(sentences[: 2 + rng.randrange(2)])
@@ -205,7 +205,7 @@ def commune(rng: random.Random, d: Deliberation) -> str:
         out += [f"| {g.beneficiary.name} | {g.purpose} | {fmt(g.amount)} |" for g in d.grants]
         out += [f"| Total | | {fmt(total)} |", ""]
     out += [f"Article 2 : les crédits sont inscrits au budget primitif {year}, chapitre 65, article 6574.", "",
-            _vote_line(d), "", f"Fait et délibéré les jour, mois et an susdits.", "",
+            _vote_line(d), "", "Fait et délibéré les jour, mois et an susdits.", "",
             titled(d.chair, "Le Maire,", "La Maire,"), f"{d.chair[1]} {d.chair[2]}", "",
             f"Envoyé en préfecture le {d.received - dt.timedelta(days=1):%d/%m/%Y}",
             f"Reçu en préfecture le {d.received:%d/%m/%Y}", f"ID : {d.actes_id}",
