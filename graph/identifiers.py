@@ -9,6 +9,7 @@ True
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 _ID_NOISE = re.compile(r"[\s\u00a0\u202f.\-]")
@@ -113,6 +114,30 @@ def siret_float_mangled(text: str | None) -> bool:
     if re.fullmatch(r"\d{13}", s):
         return True
     return bool(re.fullmatch(r"\d{12}0{2}", s)) and not siret_ok(s)
+
+
+def siren_of_mangled(text: str | None) -> str | None:
+    """Return the SIREN that a float-mangled SIRET (:func:`siret_float_mangled`) still holds whole, or None.
+
+    A float keeps a number's first digits and turns the lost ones into trailing zeros: when the ninth digit is
+    not a zero, no digit of the SIREN was lost, and its own key tells a whole SIREN from a damaged one. A ninth
+    digit 0 may be a lost one: no SIREN is read then.
+
+    >>> siren_of_mangled("21860194600000"), siren_of_mangled("2.18601946E+13"), siren_of_mangled("21860194600000.0")
+    ('218601946', '218601946', '218601946')
+    >>> siren_of_mangled("21860190000000"), siren_of_mangled("21860194700000"), siren_of_mangled("3805449320029.0")
+    (None, None, None)
+    """
+    raw = (text or "").strip()
+    if _FLOATY.fullmatch(raw):
+        try:
+            raw = format(Decimal(raw.replace(",", ".")), "f").split(".")[0]
+        except InvalidOperation:
+            return None
+    digits = clean_identifier(raw)
+    if not _SIRET.fullmatch(digits) or digits[8] == "0":
+        return None
+    return digits[:9] if siren_ok(digits[:9]) else None
 
 
 _RNA = re.compile(r"W[0-9A-Z]{9}")

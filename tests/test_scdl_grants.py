@@ -190,11 +190,23 @@ def test_pitfall_16_non_dates_in_periods_are_kept_as_written_with_a_warning():
     assert [(i.line, i.value) for i in ex.issues if i.field == "datesPeriodeVersement"] == [(3, "Bonjour toto")]
 
 
-def test_pitfall_18_float_mangled_sirets_are_flagged_and_not_used_as_identity():
+def test_pitfall_18_float_mangled_sirets_are_flagged_and_only_their_whole_siren_is_used_as_identity():
     ex = extract(context("exemple_invalide_erreurs_cellules_v2.1.1.csv"))
-    mangled = {i.value for i in ex.issues if "nombre à virgule" in i.message}
-    assert "21860194600000" in mangled
+    mangled = {i.value: i.message for i in ex.issues if "nombre à virgule" in i.message}
+    assert mangled["21860194600000"].endswith("son SIREN 218601946, intact, retenu")
     assert not any(str(o).startswith("2186019460") for o in ex.graph.objects(None, MAI.siret))
+    # "Poitiers" with the mangled SIRET and "Ville de Poitiers" with the SIREN alone are one funder.
+    funders = set(ex.graph.objects(None, SCHEMA.funder))
+    assert funders == {URIRef("https://w3id.org/maillage/id/actor/siren-218601946")}
+
+
+@pytest.mark.parametrize("raw, kept", [("21860194600000", "218601946"), ("2.18601946E+13", "218601946"),
+                                       ("21860190000000", None), ("21860194700000", None)])
+def test_pitfall_18_a_mangled_siret_gives_its_siren_only_when_no_digit_of_it_can_have_been_lost(raw, kept):
+    ex = extract(inline(f"nomAttribuant;idAttribuant;nomBeneficiaire;montant\nVille;{raw};Club;100\n"))
+    funder = ex.graph.value(None, SCHEMA.funder)
+    assert (ex.graph.value(funder, MAI.siren), ex.graph.value(funder, MAI.siret)) == (
+        Literal(kept) if kept else None, None)
 
 
 def test_pitfall_18_a_siren_in_a_siret_column_is_kept_as_siren():

@@ -29,7 +29,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.identifiers import (clean_identifier, normalise_rna, restore_leading_zeros, rna_ok, siren_ok,
-                               siret_float_mangled, siret_ok)
+                               siren_of_mangled, siret_float_mangled, siret_ok)
 from graph.identity import ActorBook, actor_key, deliberation_iri, is_placeholder_name, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph, nothing_kept
 from graph.ingest.scdl_checks import dot_message, is_total, total_difference
@@ -153,6 +153,11 @@ class _Rows:
                       "9-digit SIREN in a SIRET column: SIREN kept", raw)
             return digits, None
         if siret_float_mangled(raw):
+            if siren := siren_of_mangled(raw):
+                self.warn(row, field, f"SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : son SIREN "
+                          f"{siren}, intact, retenu", f"SIRET mangled by a float conversion (digits lost): its SIREN "
+                          f"{siren}, whole, kept", raw)
+                return siren, None
             self.warn(row, field, "SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : ignoré",
                       "SIRET mangled by a float conversion (digits lost): ignored", raw)
         else:
