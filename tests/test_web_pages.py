@@ -327,7 +327,7 @@ def test_totals_count_each_grant_once_when_another_source_restates_the_actors(tm
         assert [r["grant"]["iri"] for r in latest] == [GRANT, GRANT_XSS]
         edges = client.get(f"/network.json?focus={SEM}").get_json()["edges"]["rows"]
         assert [(r["other"]["iri"], r["relation"], r["links"], r["amount"]) for r in edges] == [
-            (DANAECARE, "funds", 1, 20000.0), (XSS, "funds", 1, 5000.0), (PTCE, "member-of", 1, None)]
+            (DANAECARE, "funds", 1, 20000.0), (XSS, "funds", 1, 5000.0), (PTCE, "former-member-of", 1, None)]
     finally:
         close_resources(app)
 
@@ -448,8 +448,17 @@ def t_fr(key: str) -> str:
 def test_the_network_table_says_each_relation_in_french_and_gives_money_only_to_grants(client):
     page = client.get(f"/network?focus={SEM}", headers=HTML).get_data(as_text=True)
     table = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page[page.index("<table"):page.index("</table>")]))
-    assert "bénéficiaire" in table and "pôle dont il est membre" in table
+    assert "bénéficiaire" in table and "pôle dont il a été membre" in table
     assert "member-of" not in table and "funds" not in table and " 0 € " not in table
+
+
+def test_the_network_tells_a_membership_that_has_ended_from_a_current_one(client):
+    """The fixture's Métropole left the pole on 2024-11-30; DanaeCare is still in it."""
+    edges = client.get(f"/network.json?focus={PTCE}").get_json()["edges"]["rows"]
+    relations = {(row["other"]["iri"], row["relation"]) for row in edges}
+    assert {(SEM, "had-member"), (DANAECARE, "has-member")} <= relations and (SEM, "has-member") not in relations
+    page = client.get(f"/network?focus={PTCE}", headers=HTML).get_data(as_text=True)
+    assert 'class="edge edge-former"' in page and "ancien membre" in page
 
 
 def test_dates_are_written_as_the_interfaces_language_writes_them(tmp_path):

@@ -2,7 +2,8 @@
 
 Neighbours are those linked by a grant (either way), a membership of the same pole, coordination, or — around a
 goal — the grants that serve it. At most ``limit`` neighbours are drawn (the biggest links first); the rest is
-announced as "n de plus", with a link that doubles the limit.
+announced as "n de plus", with a link that doubles the limit. A membership that has ended (its ``mai:leftOn``
+today or before, compared as text as the named queries do) is drawn apart, as a former one.
 """
 
 from __future__ import annotations
@@ -34,9 +35,13 @@ _NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount WHE
         ?link mai:beneficiary ?focus ; schema:funder ?other . BIND("funded-by" AS ?relation)
         OPTIONAL { ?link schema:amount ?a } BIND(COALESCE(?a, 0) AS ?amount0)
       } UNION {
-        ?link org:member ?focus ; org:organization ?other . BIND("member-of" AS ?relation) BIND(0 AS ?amount0)
+        ?link org:member ?focus ; org:organization ?other . OPTIONAL { ?link mai:leftOn ?left }
+        BIND(IF(BOUND(?left) && STR(?left) <= SUBSTR(STR(NOW()), 1, 10), "former-member-of", "member-of") AS ?relation)
+        BIND(0 AS ?amount0)
       } UNION {
-        ?link org:organization ?focus ; org:member ?other . BIND("has-member" AS ?relation) BIND(0 AS ?amount0)
+        ?link org:organization ?focus ; org:member ?other . OPTIONAL { ?link mai:leftOn ?left }
+        BIND(IF(BOUND(?left) && STR(?left) <= SUBSTR(STR(NOW()), 1, 10), "had-member", "has-member") AS ?relation)
+        BIND(0 AS ?amount0)
       } UNION {
         ?focus mai:coordinatedBy ?other . BIND(?focus AS ?link) BIND("coordinated-by" AS ?relation) BIND(0 AS ?amount0)
       } UNION {
@@ -64,6 +69,7 @@ _CHOICES = """SELECT ?x ?label ?kind WHERE {
 #: relation -> (CSS class, UI string key of the legend)
 RELATIONS = {"funds": ("funds", "network_legend_funds"), "funded-by": ("funds", "network_legend_funds"),
              "member-of": ("member", "network_legend_member"), "has-member": ("member", "network_legend_member"),
+             "former-member-of": ("former", "network_legend_former"), "had-member": ("former", "network_legend_former"),
              "coordinated-by": ("coordinates", "network_legend_coordinates"),
              "coordinates": ("coordinates", "network_legend_coordinates"),
              "serves": ("serves", "network_legend_serves"), "has-goal": ("serves", "network_legend_serves")}
