@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from web_fixture import (COEUR, DANAECARE, END, GOAL, GOAL2, GRANT, GRANT_XSS, PTCE, QUOTE, SEM, SESSION, START, XSS,
-                         fresh_app, template_data)
+from web_fixture import (BASE, COEUR, DANAECARE, END, GOAL, GOAL2, GRANT, GRANT_XSS, PTCE, QUOTE, SEM, SESSION, START,
+                         XSS, fresh_app, template_data)
 
 from webapp.i18n import STRINGS
 from webapp.resources import close_resources
@@ -558,5 +558,29 @@ def test_a_goal_says_what_the_actors_that_serve_it_received_apart_from_its_own_g
         second = next(r for r in rows if r["goal"]["iri"] == GOAL2)
         assert (second["total"], second["received"]) == (5000, 20000)  # its own grant (XSS), DanaeCare's grants
         assert "Reçu par ses acteurs" in app.test_client().get("/goals", headers=HTML).get_data(as_text=True)
+    finally:
+        close_resources(app)
+
+
+def test_the_dashboard_counts_todays_members_of_each_circle_in_the_circles_rank(tmp_path):
+    """A member that has announced its exit is still in until then; one that joins later is not in yet; the
+    circles come from the core outwards, whatever their sizes."""
+    org, mai = "http://www.w3.org/ns/org#", "https://w3id.org/maillage/ontology#"
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    circle = "https://w3id.org/maillage/ontology/circle/"
+    memberships = "".join(
+        f'<{BASE}membership/m{i}> a <{org}Membership> ; <{org}member> <{BASE}actor/m{i}> ;'
+        f' <{org}organization> <{PTCE}> ; <{org}role> <{circle}{role}>{dates} .\n'
+        for i, (role, dates) in enumerate([
+            ("operationnel", f' ; <{mai}leftOn> "2999-12-31"^^<{xsd}date>'),
+            ("operationnel", ""),
+            ("operationnel", f' ; <{mai}joinedOn> "2999-01-01"^^<{xsd}date>')]))
+    app = app_with_another_source(tmp_path, memberships)
+    try:
+        circles = app.test_client().get("/index.json").get_json()["cooperations"][0]["circles"]
+        assert [(c["circle"]["iri"].rsplit("/", 1)[1], c["members"]) for c in circles] == [
+            ("coeur", 1), ("operationnel", 2)]
+        page = app.test_client().get("/", headers=HTML).get_data(as_text=True)
+        assert "<title>Le graphe du PTCE santé · Maillage</title>" in page
     finally:
         close_resources(app)
