@@ -242,6 +242,14 @@ def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first
      "de la salle polyvalente Jean-Bart du 12 au 15 juillet 2024, valorisée à 2 400 € ;\n"
      "- précise que ces avantages en nature ne donnent lieu à aucun versement.",
      [("Les Amis des Embruns", "2400")], []),
+    ("Article 2 : FIXE le montant de la subvention de fonctionnement 2025 allouée à la Maison des Jeunes et de la "
+     "Culture de Beaulieu à 68 500 €, dont 24 800 € déjà versés au titre de l'acompte, le solde de 43 700 € restant "
+     "à verser.", [("Maison des Jeunes et de la Culture de Beaulieu", "68500")], []),
+    ("Le conseil fixe à 3 000 € le montant de la subvention allouée à l'association Les Amis du Vélo.",
+     [("Les Amis du Vélo", "3000")], []),
+    ("DÉCIDE de fixer à 3 000 € le montant de la participation financière versée au Comité des fêtes.",
+     [("Comité des fêtes", "3000")], []),
+    ("Le conseil fixe à 3 000 € le montant de l'indemnité versée à M. Paul DURAND.", [], []),
 ])
 def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, grants, totals):
     found = find_grants(text, "")
