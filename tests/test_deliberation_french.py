@@ -250,6 +250,12 @@ def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first
     ("DÉCIDE de fixer à 3 000 € le montant de la participation financière versée au Comité des fêtes.",
      [("Comité des fêtes", "3000")], []),
     ("Le conseil fixe à 3 000 € le montant de l'indemnité versée à M. Paul DURAND.", [], []),
+    ("- ATTRIBUE à la SCIC La Fabrique une subvention d'équipement de 18 600 € HT, soit 30 % d'une dépense "
+     "subventionnable de 62 000 € HT (compte 20422) ;", [("SCIC La Fabrique", "18600")], []),
+    ("DÉCIDE d'attribuer une subvention de 5 000 € au Club Nautique, soit 30 % du coût du projet (16 700 €).",
+     [("Club Nautique", "5000")], []),
+    ("DÉCIDE d'attribuer une subvention de 5 000 € au Club Nautique, représentant 30 % du budget de l'action.",
+     [("Club Nautique", "5000")], []),
 ])
 def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, grants, totals):
     found = find_grants(text, "")

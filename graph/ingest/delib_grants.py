@@ -168,8 +168,12 @@ _OPERAND_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*(?:[×*]|x(?=\s))\s*\d|\s*(?:HT|T
 #: A grant's amount set before the grant is named: "fixe à 68 500 € le montant de la subvention allouée à X".
 _SET_AT = re.compile(r"\b(?:fix|arr[êe]t)(?:e|ent|er)\s+(?:à|au\s+montant\s+de)\s*$", re.I)
 _SET_GRANT = re.compile(r"\s*(?:le\s+montant\s+(?:de\s+la|du|des|de\s+l['’])\s*)(?:" + _GRANT_WORD.pattern + ")", re.I)
-#: What follows an amount to say how it breaks down ("68 500 €, dont 24 800 € déjà versés").
-_PART_OF = re.compile(r"\s*,?\s*dont\b", re.I)
+#: What follows an amount to say how it breaks down: "68 500 €, dont 24 800 € déjà versés".
+_PART_OF = re.compile(r"\s*(?:HT|TTC)?\s*,?\s*dont\b", re.I)
+#: What says, after a grant's amount, what share it is of a cost: "18 600 € HT, soit 30 % d'une dépense de 62 000 €
+#: HT", "… au Club, représentant 20 % du coût". The cost's words are not the grant's.
+_SHARE_AFTER = re.compile(r"(?:soit|représentant|correspondant\s+à)\s+(?:un\s+taux\s+de\s+)?\d+(?:[,.]\d+)?\s*"
+                          r"(?:%|pour\s*cent\b)", re.I)
 _OPERAND_BEFORE = re.compile(r"(?:[×*]|(?<=\s)x)\s*$")
 _RESULT_BEFORE = re.compile(r"(?:=|,?\s*soit)\s*$")
 _COMPUTED = re.compile(r"\d\s*%|\d\s*(?:€\s*)?(?:[×*]|x\s)\s*\d", re.I)
@@ -297,8 +301,10 @@ def prose_grants(body: str, title_beneficiary: str | None,
             window_end = a_end + 25
             if item and (line_end := sentence.find("\n", a_end)) >= 0:
                 window_end = min(window_end, line_end)
-            if _PART_OF.match(sentence, a_end):  # "68 500 €, dont 24 800 € déjà versés": a part, said of the whole
+            if _PART_OF.match(sentence, a_end):
                 window_end = a_end
+            elif (share := _SHARE_AFTER.search(sentence, a_end, window_end + 40)) and share.start() < window_end:
+                window_end = share.start()
             # A computed grant's words are those after its operands ("… dépense éligible …, soit 100 000 €").
             if _EXCLUDE.search(sentence[a_start - len(result.group(0)) if result else max(0, a_start - 80):window_end]):
                 continue
