@@ -263,6 +263,20 @@ def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, gran
     assert [str(t.amount) for t in found.totals] == totals
 
 
+@pytest.mark.parametrize("title, text, grants", [
+    ("Attribution d'un fonds de concours à la commune de Saint-Gaultier - Réhabilitation de la halle",
+     "DÉCIDE de verser un fonds de concours d'un montant de 24 000 € à la commune pour la halle du marché ;",
+     [("Commune de Saint-Gaultier", "24000")]),
+    ("Fonds de concours à la Ville de Brières (voirie)", "DÉCIDE d'attribuer à la commune un fonds de concours de "
+     "9 000 €.", [("Ville de Brières", "9000")]),
+    ("Subvention à l'association Les Amis du Vélo", "DÉCIDE d'attribuer à l'association une subvention de 800 €.",
+     [("Les Amis du Vélo", "800")]),
+    ("Fonds de concours aux communes membres", "DÉCIDE de verser un fonds de concours de 9 000 € à la commune.", []),
+])
+def test_a_decision_that_names_no_beneficiary_grants_to_the_one_its_title_names(title, text, grants):
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text, title).grants] == grants
+
+
 @pytest.mark.parametrize("text, outcome, counts", [
     ("Vu le budget primitif 2024 adopté le 4 avril 2024 ;\nPour : 7 – Contre : 11 – Abstentions : 1\n"
      "La délibération n'est pas adoptée.", "rejected", (7, 11, 1)),

@@ -342,6 +342,29 @@ def merge_prose(grants: list[GrantFact], found: GrantsFound) -> None:
     found.grants += list(chosen.values())
 
 
+#: A title that names whom a grant goes to: "Subvention à l'association X", "Attribution d'un fonds de concours à la
+#: commune de X - Réhabilitation de la halle".
+_TITLE_BENEFICIARY = re.compile(
+    r"(?:subventions?|fonds\s+de\s+concours|participation(?:\s+financière)?|aide\s+financière)\s+"
+    r"(?:de\s+\w+\s+)?(?:à|au|aux)\s+(?:l['’]association\s+|la\s+(?=[A-ZÉÈÀ]|(?:commune|ville)\s+d)|l['’])?"
+    r"(?P<name>(?:[A-ZÉÈÀ]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉÈÀ]).+)", re.I)
+
+
+def title_beneficiary(title: str) -> str | None:
+    """The beneficiary a deliberation's title names, for a decision that says only "à la commune" or "à
+    l'association"; what follows a dash is the project, not the name.
+
+    >>> title_beneficiary("Attribution d'un fonds de concours à la commune de Saint-Gaultier - Réhabilitation de la halle")
+    'Commune de Saint-Gaultier'
+    >>> title_beneficiary("Subvention à l'association Les Amis du Vélo"), title_beneficiary("Subventions 2024")
+    ('Les Amis du Vélo', None)
+    """
+    match = _TITLE_BENEFICIARY.search(title)
+    if match is None or not re.match(r"[A-ZÉÈÀ]|(?:commune|ville)\s", match.group("name")):
+        return None
+    return _clean_name(re.split(r"\s+[-–—]\s+|\s*[(:;,]|\s+pour\s", match.group("name"))[0])
+
+
 def find_grants(body: str, title: str = "") -> GrantsFound:
     """Return the grants decided in ``body``, the totals it states, and warnings on what does not add up."""
     from graph.ingest.delib_several import each_grants, respective_grants
@@ -349,10 +372,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
 
     found = GrantsFound()
     table_grants(body, found)
-    match = re.search(r"subventions?\s+(?:de\s+\w+\s+)?(?:à|au|aux)\s+(?:l['’]association\s+|la\s+|l['’])?"
-                      r"(?P<name>[A-ZÉÈÀ].+)", title)
-    title_beneficiary = _clean_name(match.group("name")) if match else None
-    grants, totals = prose_grants(body, title_beneficiary, found.tables)
+    grants, totals = prose_grants(body, title_beneficiary(title), found.tables)
     several = each_grants(body) + respective_grants(body)
     # A sentence of several grants is read whole: the prose reading of its amounts one by one gives way.
     grants = [g for g in grants if not any(s.span[0] <= g.span[0] < s.span[1] or g.span[0] <= s.span[0] < g.span[1]
