@@ -14,7 +14,9 @@ from graph.ingest.delib_facts import extract_fixture
 from graph.ingest.delib_grants import find_grants
 from graph.ingest.delib_tables import choose_amount_column
 from graph.ingest.delib_decision import find_budget_account, find_published, parse_vote
-from graph.ingest.delib_meta import find_authority, find_body, find_number, find_session_date, find_title
+from graph.ingest.delib_meta import (find_authority, find_body, find_number, find_session_date, find_title,
+                                     number_match)
+from graph.ingest.delib_moves import apply_moves
 from graph.ingest.delib_names import Person, parse_person
 from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_text import strip_stamps
@@ -368,6 +370,64 @@ def test_a_members_aside_in_brackets_leaves_them_listed():
 def test_the_stated_counts_of_present_members_and_proxies_are_read(text, counts):
     a = parse_attendance(text)
     assert (a.present_count, a.proxy_count) == counts
+
+
+_OPENING = ("Présents : 4 – Pouvoirs : 1 – Votants : 5\nPrésents : M. Paul DURAND, Mme Léa MARTIN, M. Jean ROUX, "
+            "Mme Anne VIAL\nPouvoirs : M. Luc FAURE à M. Paul DURAND\nAbsents : Mme Rose PONS, M. Yves GUY\n")
+
+
+def _moved(text: str) -> tuple:
+    """Attendance of ``text`` after its moves: present, absent, proxies' givers, counts; and the warnings."""
+    a, warnings = parse_attendance(text), []
+    own = number_match(text)
+    apply_moves(text, a, own, parse_vote(text, own.start() if own else 0), lambda fr, en: warnings.append(fr))
+    return ([p.family for p in a.present], [p.family for p in a.absent], [p.giver.family for p in a.proxies],
+            (a.present_count, a.proxy_count, a.vote_count), len(warnings))
+
+
+@pytest.mark.parametrize("moves, present, absent, proxies, counts", [
+    ("Arrivée de Mme Rose PONS à partir du point n° 5 (présents : 5 – votants : 6).\n",
+     ["DURAND", "MARTIN", "ROUX", "VIAL", "PONS"], ["GUY"], ["FAURE"], (5, 1, 6)),
+    ("Arrivée de Mme Rose PONS à partir du point n° 9.\n",
+     ["DURAND", "MARTIN", "ROUX", "VIAL"], ["PONS", "GUY"], ["FAURE"], (4, 1, 5)),
+    ("Arrivée de M. Luc FAURE au point 3.\n",
+     ["DURAND", "MARTIN", "ROUX", "VIAL", "FAURE"], ["PONS", "GUY"], [], (5, 0, 5)),
+    ("M. Jean ROUX a quitté la séance après le vote du point n° 6 et n'a pas donné de procuration.\n",
+     ["DURAND", "MARTIN", "VIAL"], ["PONS", "GUY"], ["FAURE"], (3, 1, 4)),
+    ("M. Jean ROUX quitte la séance à partir du point 5 et donne pouvoir à Mme Anne VIAL.\n",
+     ["DURAND", "MARTIN", "VIAL"], ["PONS", "GUY"], ["FAURE", "ROUX"], (3, 2, 5)),
+    ("Arrivée de Mme Rose PONS à la délibération n° 2024-06.\n",
+     ["DURAND", "MARTIN", "ROUX", "VIAL", "PONS"], ["GUY"], ["FAURE"], (5, 1, 6)),
+    ("M. Jean ROUX quitte la séance après la délibération n° 2024-07.\n",
+     ["DURAND", "MARTIN", "ROUX", "VIAL"], ["PONS", "GUY"], ["FAURE"], (4, 1, 5)),
+    ("Présents : 3 à partir du point 7.\n", ["DURAND", "MARTIN", "ROUX", "VIAL"], ["PONS", "GUY"], ["FAURE"],
+     (3, 1, 5)),
+])
+def test_a_member_who_arrives_or_leaves_before_the_deliberations_item_is_moved_between_the_lists(
+        moves, present, absent, proxies, counts):
+    text = _OPENING + moves + "Point n° 7 – Subventions\nDélibération n° 2024-07\nAdopté à l'unanimité.\n"
+    assert _moved(text) == (present, absent, proxies, counts, 0)
+
+
+def test_in_minutes_an_arrival_between_two_items_counts_for_the_later_one_only():
+    minutes = _OPENING + "3. Tarifs{}\nAdopté.\nArrivée de Mme Rose PONS à 20 h 45.\n4. Subventions{}\nAdopté.\n"
+    fourth = _moved(minutes.format("", " – Délibération n° 2024-04"))
+    assert (fourth[0][-1], fourth[3]) == ("PONS", (5, 1, 6))
+    assert _moved(minutes.format(" – Délibération n° 2024-03", ""))[3] == (4, 1, 5)
+
+
+@pytest.mark.parametrize("vote, present_count", [
+    ("Adopté par 4 voix pour.", 3),  # the tally leaves out one of the 5 votes stated: she left the room
+    ("Adopté par 5 voix pour.", 4),  # the tally counts all 5: the counts say nothing of her leaving
+])
+def test_a_member_who_leaves_the_room_for_the_vote_is_taken_out_only_when_the_tally_shows_it(vote, present_count):
+    text = _OPENING + "Mme Léa MARTIN, présidente du club, quitte la salle et ne prend pas part au vote.\n" + vote
+    assert _moved(text)[3][0] == present_count
+
+
+def test_a_move_from_an_item_when_the_deliberations_item_is_unknown_is_reported_and_not_applied():
+    text = _OPENING + "Arrivée de Mme Rose PONS à partir du point n° 5.\nDélibération n° 2024-07\nAdopté.\n"
+    assert _moved(text)[3:] == ((4, 1, 5), 1)
 
 
 @pytest.mark.parametrize("text, number", [

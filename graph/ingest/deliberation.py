@@ -1,7 +1,8 @@
 """The deliberation kind: council deliberations (PDF text layer, plain text, Markdown) into the graph.
 
 Reading is split by fact group: :mod:`delib_text` (PDF, Markdown, prefecture stamps), :mod:`delib_people` and
-:mod:`delib_names` (attendance), :mod:`delib_meta` (authority, organ, session, number, title, ACTES id),
+:mod:`delib_names` (attendance), :mod:`delib_moves` (members arriving or leaving before the deliberation's
+item), :mod:`delib_meta` (authority, organ, session, number, title, ACTES id),
 :mod:`delib_decision` (vote, publication, fiscal year, budget account), :mod:`delib_grants`, :mod:`delib_several`,
 :mod:`delib_tables` and :mod:`delib_aligned` (grants and stated totals), :mod:`delib_profile` (beneficiary, PTCE,
 goals);
@@ -30,6 +31,7 @@ from graph.ingest.delib_graph import Builder, concept
 from graph.ingest.delib_grants import GrantsFound, find_grants
 from graph.ingest.delib_meta import (find_authority, find_body, find_member_count, find_number, find_session_date,
                                      find_title, number_match, parse_actes)
+from graph.ingest.delib_moves import apply_moves
 from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_profile import find_ptce, match_concepts, profile_of
 from graph.ingest.delib_tables import cell_identifiers
@@ -142,6 +144,8 @@ class Reader:
     def run(self) -> None:
         self.actes = parse_actes(self.doc.stamp.actes_raw)
         self.attendance = parse_attendance(self.body)
+        own = number_match(self.body)
+        apply_moves(self.body, self.attendance, own, parse_vote(self.body, own.start() if own else 0), self.x.warn)
         self.read_authority()
         self.read_deliberation()
         self.read_grants()
