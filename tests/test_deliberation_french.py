@@ -17,6 +17,7 @@ from graph.ingest.delib_decision import find_budget_account, find_published, par
 from graph.ingest.delib_meta import (find_authority, find_body, find_number, find_session_date, find_title,
                                      number_match)
 from graph.ingest.delib_moves import apply_moves
+from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
 from graph.ingest.delib_names import Person, parse_person
 from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_text import strip_stamps
@@ -428,6 +429,23 @@ def test_a_member_who_leaves_the_room_for_the_vote_is_taken_out_only_when_the_ta
 def test_a_move_from_an_item_when_the_deliberations_item_is_unknown_is_reported_and_not_applied():
     text = _OPENING + "Arrivée de Mme Rose PONS à partir du point n° 5.\nDélibération n° 2024-07\nAdopté.\n"
     assert _moved(text)[3:] == ((4, 1, 5), 1)
+
+
+@pytest.mark.parametrize("text, repaired", [
+    ("Séance du l8 mars 2O24, reçu le 22/O3/2024", "Séance du 18 mars 2024, reçu le 22/03/2024"),
+    ("2O24\nComité ...... l 200 €\nClub ...... 1 5OO €", "2024\nComité ...... 1 200 €\nClub ...... 1 500 €"),
+    ("C0MMUNE, Procurati0ns, 2O24, l0", "COMMUNE, Procurations, 2024, 10"),
+    ("Extralt du Conseil Municlpal, exerclce 2O24, l'associatl0n Les Ailes, l2", "Extrait du Conseil Municipal, "
+     "exercice 2024, l'association Les Ailes, 12"),
+    ("Le 2O24 seul, une fois : l'Île, le lac, W9M1OO5120", "Le 2O24 seul, une fois : l'Île, le lac, W9M1OO5120"),
+])
+def test_a_scans_letters_read_for_digits_and_back_are_put_right_only_in_a_text_that_shows_them(text, repaired):
+    assert repair_ocr(text)[0] == repaired
+
+
+def test_an_amount_a_scan_left_unreadable_is_reported_not_read():
+    text = "Club de pétanque ...... 2B0 €\nComité ...... 1 200 €, de 300 euros"
+    assert unreadable_amounts(text) == ["Club de pétanque ...... 2B0 €"]
 
 
 @pytest.mark.parametrize("text, number", [
