@@ -14,7 +14,10 @@ from graph.ingest.delib_facts import extract_fixture
 from graph.ingest.delib_grants import find_grants
 from graph.ingest.delib_tables import choose_amount_column
 from graph.ingest.delib_decision import find_budget_account, find_published, parse_vote
-from graph.ingest.delib_meta import find_authority, find_body, find_number, find_session_date, find_title
+from graph.ingest.delib_meta import (find_authority, find_body, find_number, find_session_date, find_title,
+                                     number_match)
+from graph.ingest.delib_moves import apply_moves
+from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
 from graph.ingest.delib_names import Person, parse_person
 from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_text import strip_stamps
@@ -242,11 +245,39 @@ def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first
      "de la salle polyvalente Jean-Bart du 12 au 15 juillet 2024, valorisée à 2 400 € ;\n"
      "- précise que ces avantages en nature ne donnent lieu à aucun versement.",
      [("Les Amis des Embruns", "2400")], []),
+    ("Article 2 : FIXE le montant de la subvention de fonctionnement 2025 allouée à la Maison des Jeunes et de la "
+     "Culture de Beaulieu à 68 500 €, dont 24 800 € déjà versés au titre de l'acompte, le solde de 43 700 € restant "
+     "à verser.", [("Maison des Jeunes et de la Culture de Beaulieu", "68500")], []),
+    ("Le conseil fixe à 3 000 € le montant de la subvention allouée à l'association Les Amis du Vélo.",
+     [("Les Amis du Vélo", "3000")], []),
+    ("DÉCIDE de fixer à 3 000 € le montant de la participation financière versée au Comité des fêtes.",
+     [("Comité des fêtes", "3000")], []),
+    ("Le conseil fixe à 3 000 € le montant de l'indemnité versée à M. Paul DURAND.", [], []),
+    ("- ATTRIBUE à la SCIC La Fabrique une subvention d'équipement de 18 600 € HT, soit 30 % d'une dépense "
+     "subventionnable de 62 000 € HT (compte 20422) ;", [("SCIC La Fabrique", "18600")], []),
+    ("DÉCIDE d'attribuer une subvention de 5 000 € au Club Nautique, soit 30 % du coût du projet (16 700 €).",
+     [("Club Nautique", "5000")], []),
+    ("DÉCIDE d'attribuer une subvention de 5 000 € au Club Nautique, représentant 30 % du budget de l'action.",
+     [("Club Nautique", "5000")], []),
 ])
 def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, grants, totals):
     found = find_grants(text, "")
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == grants
     assert [str(t.amount) for t in found.totals] == totals
+
+
+@pytest.mark.parametrize("title, text, grants", [
+    ("Attribution d'un fonds de concours à la commune de Saint-Gaultier - Réhabilitation de la halle",
+     "DÉCIDE de verser un fonds de concours d'un montant de 24 000 € à la commune pour la halle du marché ;",
+     [("Commune de Saint-Gaultier", "24000")]),
+    ("Fonds de concours à la Ville de Brières (voirie)", "DÉCIDE d'attribuer à la commune un fonds de concours de "
+     "9 000 €.", [("Ville de Brières", "9000")]),
+    ("Subvention à l'association Les Amis du Vélo", "DÉCIDE d'attribuer à l'association une subvention de 800 €.",
+     [("Les Amis du Vélo", "800")]),
+    ("Fonds de concours aux communes membres", "DÉCIDE de verser un fonds de concours de 9 000 € à la commune.", []),
+])
+def test_a_decision_that_names_no_beneficiary_grants_to_the_one_its_title_names(title, text, grants):
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text, title).grants] == grants
 
 
 @pytest.mark.parametrize("text, outcome, counts", [
@@ -340,6 +371,81 @@ def test_a_members_aside_in_brackets_leaves_them_listed():
 def test_the_stated_counts_of_present_members_and_proxies_are_read(text, counts):
     a = parse_attendance(text)
     assert (a.present_count, a.proxy_count) == counts
+
+
+_OPENING = ("Présents : 4 – Pouvoirs : 1 – Votants : 5\nPrésents : M. Paul DURAND, Mme Léa MARTIN, M. Jean ROUX, "
+            "Mme Anne VIAL\nPouvoirs : M. Luc FAURE à M. Paul DURAND\nAbsents : Mme Rose PONS, M. Yves GUY\n")
+
+
+def _moved(text: str) -> tuple:
+    """Attendance of ``text`` after its moves: present, absent, proxies' givers, counts; and the warnings."""
+    a, warnings = parse_attendance(text), []
+    own = number_match(text)
+    apply_moves(text, a, own, parse_vote(text, own.start() if own else 0), lambda fr, en: warnings.append(fr))
+    return ([p.family for p in a.present], [p.family for p in a.absent], [p.giver.family for p in a.proxies],
+            (a.present_count, a.proxy_count, a.vote_count), len(warnings))
+
+
+@pytest.mark.parametrize("moves, present, absent, proxies, counts", [
+    ("Arrivée de Mme Rose PONS à partir du point n° 5 (présents : 5 – votants : 6).\n",
+     ["DURAND", "MARTIN", "ROUX", "VIAL", "PONS"], ["GUY"], ["FAURE"], (5, 1, 6)),
+    ("Arrivée de Mme Rose PONS à partir du point n° 9.\n",
+     ["DURAND", "MARTIN", "ROUX", "VIAL"], ["PONS", "GUY"], ["FAURE"], (4, 1, 5)),
+    ("Arrivée de M. Luc FAURE au point 3.\n",
+     ["DURAND", "MARTIN", "ROUX", "VIAL", "FAURE"], ["PONS", "GUY"], [], (5, 0, 5)),
+    ("M. Jean ROUX a quitté la séance après le vote du point n° 6 et n'a pas donné de procuration.\n",
+     ["DURAND", "MARTIN", "VIAL"], ["PONS", "GUY"], ["FAURE"], (3, 1, 4)),
+    ("M. Jean ROUX quitte la séance à partir du point 5 et donne pouvoir à Mme Anne VIAL.\n",
+     ["DURAND", "MARTIN", "VIAL"], ["PONS", "GUY"], ["FAURE", "ROUX"], (3, 2, 5)),
+    ("Arrivée de Mme Rose PONS à la délibération n° 2024-06.\n",
+     ["DURAND", "MARTIN", "ROUX", "VIAL", "PONS"], ["GUY"], ["FAURE"], (5, 1, 6)),
+    ("M. Jean ROUX quitte la séance après la délibération n° 2024-07.\n",
+     ["DURAND", "MARTIN", "ROUX", "VIAL"], ["PONS", "GUY"], ["FAURE"], (4, 1, 5)),
+    ("Présents : 3 à partir du point 7.\n", ["DURAND", "MARTIN", "ROUX", "VIAL"], ["PONS", "GUY"], ["FAURE"],
+     (3, 1, 5)),
+])
+def test_a_member_who_arrives_or_leaves_before_the_deliberations_item_is_moved_between_the_lists(
+        moves, present, absent, proxies, counts):
+    text = _OPENING + moves + "Point n° 7 – Subventions\nDélibération n° 2024-07\nAdopté à l'unanimité.\n"
+    assert _moved(text) == (present, absent, proxies, counts, 0)
+
+
+def test_in_minutes_an_arrival_between_two_items_counts_for_the_later_one_only():
+    minutes = _OPENING + "3. Tarifs{}\nAdopté.\nArrivée de Mme Rose PONS à 20 h 45.\n4. Subventions{}\nAdopté.\n"
+    fourth = _moved(minutes.format("", " – Délibération n° 2024-04"))
+    assert (fourth[0][-1], fourth[3]) == ("PONS", (5, 1, 6))
+    assert _moved(minutes.format(" – Délibération n° 2024-03", ""))[3] == (4, 1, 5)
+
+
+@pytest.mark.parametrize("vote, present_count", [
+    ("Adopté par 4 voix pour.", 3),  # the tally leaves out one of the 5 votes stated: she left the room
+    ("Adopté par 5 voix pour.", 4),  # the tally counts all 5: the counts say nothing of her leaving
+])
+def test_a_member_who_leaves_the_room_for_the_vote_is_taken_out_only_when_the_tally_shows_it(vote, present_count):
+    text = _OPENING + "Mme Léa MARTIN, présidente du club, quitte la salle et ne prend pas part au vote.\n" + vote
+    assert _moved(text)[3][0] == present_count
+
+
+def test_a_move_from_an_item_when_the_deliberations_item_is_unknown_is_reported_and_not_applied():
+    text = _OPENING + "Arrivée de Mme Rose PONS à partir du point n° 5.\nDélibération n° 2024-07\nAdopté.\n"
+    assert _moved(text)[3:] == ((4, 1, 5), 1)
+
+
+@pytest.mark.parametrize("text, repaired", [
+    ("Séance du l8 mars 2O24, reçu le 22/O3/2024", "Séance du 18 mars 2024, reçu le 22/03/2024"),
+    ("2O24\nComité ...... l 200 €\nClub ...... 1 5OO €", "2024\nComité ...... 1 200 €\nClub ...... 1 500 €"),
+    ("C0MMUNE, Procurati0ns, 2O24, l0", "COMMUNE, Procurations, 2024, 10"),
+    ("Extralt du Conseil Municlpal, exerclce 2O24, l'associatl0n Les Ailes, l2", "Extrait du Conseil Municipal, "
+     "exercice 2024, l'association Les Ailes, 12"),
+    ("Le 2O24 seul, une fois : l'Île, le lac, W9M1OO5120", "Le 2O24 seul, une fois : l'Île, le lac, W9M1OO5120"),
+])
+def test_a_scans_letters_read_for_digits_and_back_are_put_right_only_in_a_text_that_shows_them(text, repaired):
+    assert repair_ocr(text)[0] == repaired
+
+
+def test_an_amount_a_scan_left_unreadable_is_reported_not_read():
+    text = "Club de pétanque ...... 2B0 €\nComité ...... 1 200 €, de 300 euros"
+    assert unreadable_amounts(text) == ["Club de pétanque ...... 2B0 €"]
 
 
 @pytest.mark.parametrize("text, number", [

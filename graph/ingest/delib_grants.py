@@ -69,11 +69,14 @@ _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\
                       r"\bdéjà\b|l['’]an\s+dernier|l['’]année\s+dernière|emplois|\btotal|\bglobale?\s+du\s+projet|"
                       r"\bsoit\b|représent|s['’]élève|\bplafond|\bprix\b|\bloyer|avances?\s+remboursables?",
                       re.I)
+#: Where a beneficiary's name ends; "à 68 500 €" after it is the amount a grant is set at ("fixe la subvention
+#: allouée à X à 68 500 €").
 _STOP = (r"(?=\s*(?:,|\(|;|:|\.(?:\s|$)|\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|\bdans\s+le\s+cadre\b|\bafin\b|"
          r"\bune?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|soutien)\b|"
          r"\bun\s+montant\b|\bla\s+somme\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|(?<![-\w])sur\b|"
          r"\bà\s+hauteur\b|\ben\s+faveur\b|\bet\s+(?:(?:à|au|aux)\b|de\s+\d|\d)|\bainsi\b|\bselon\b|"
-         r"\bpar\s+(?:la\s+|le\s+|l['’])?(?:délibération|décision|arrêté|convention)\b|$))")
+         r"\bpar\s+(?:la\s+|le\s+|l['’])?(?:délibération|décision|arrêté|convention)\b|"
+         r"\bà\s+(?=\d[\d \u00a0\u202f.,]*(?:€|euros?\b|EUR\b))|$))")
 _BENEFICIARY = re.compile(
     r"(?:\bà|\bau\s+profit\s+de|\ben\s+faveur\s+de|\bau\s+bénéfice\s+de|\bbénéficiaire\s*:)\s+"
     r"(?:l['’]association\s+|la\s+structure\s+|la\s+société\s+|l['’](?=[A-ZÉ])|la\s+(?=[A-ZÉ])|le\s+(?=[A-ZÉ])|"
@@ -162,6 +165,15 @@ _PAST = re.compile(r"\ba\s+(?:été\s+)?(?:attribué|versé|accordé|alloué)|\b
 #: = 10 150 €". The result is the grant; its operands are not.
 _OPERAND_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*(?:[×*]|x(?=\s))\s*\d|\s*(?:HT|TTC)?\s*,?\s*soit\s+(?="
                             + AMOUNT_RE.pattern + ")", re.I)
+#: A grant's amount set before the grant is named: "fixe à 68 500 € le montant de la subvention allouée à X".
+_SET_AT = re.compile(r"\b(?:fix|arr[êe]t)(?:e|ent|er)\s+(?:à|au\s+montant\s+de)\s*$", re.I)
+_SET_GRANT = re.compile(r"\s*(?:le\s+montant\s+(?:de\s+la|du|des|de\s+l['’])\s*)(?:" + _GRANT_WORD.pattern + ")", re.I)
+#: What follows an amount to say how it breaks down: "68 500 €, dont 24 800 € déjà versés".
+_PART_OF = re.compile(r"\s*(?:HT|TTC)?\s*,?\s*dont\b", re.I)
+#: What says, after a grant's amount, what share it is of a cost: "18 600 € HT, soit 30 % d'une dépense de 62 000 €
+#: HT", "… au Club, représentant 20 % du coût". The cost's words are not the grant's.
+_SHARE_AFTER = re.compile(r"(?:soit|représentant|correspondant\s+à)\s+(?:un\s+taux\s+de\s+)?\d+(?:[,.]\d+)?\s*"
+                          r"(?:%|pour\s*cent\b)", re.I)
 _OPERAND_BEFORE = re.compile(r"(?:[×*]|(?<=\s)x)\s*$")
 _RESULT_BEFORE = re.compile(r"(?:=|,?\s*soit)\s*$")
 _COMPUTED = re.compile(r"\d\s*%|\d\s*(?:€\s*)?(?:[×*]|x\s)\s*\d", re.I)
@@ -281,13 +293,18 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 continue  # what a grant is computed from
             result = _RESULT_BEFORE.search(before) and _COMPUTED.search(before)
             amended = _AMENDED_TO.search(before) and _GRANT_WORD.search(sentence)
+            set_at = _SET_AT.search(before) and _SET_GRANT.match(sentence, a_end)
             if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead) or valued_in_kind
-                    or amended):
+                    or amended or set_at):
                 continue
             # A list item's words are its own line's: "soit un total …" on the next line is the list's.
             window_end = a_end + 25
             if item and (line_end := sentence.find("\n", a_end)) >= 0:
                 window_end = min(window_end, line_end)
+            if _PART_OF.match(sentence, a_end):
+                window_end = a_end
+            elif (share := _SHARE_AFTER.search(sentence, a_end, window_end + 40)) and share.start() < window_end:
+                window_end = share.start()
             # A computed grant's words are those after its operands ("… dépense éligible …, soit 100 000 €").
             if _EXCLUDE.search(sentence[a_start - len(result.group(0)) if result else max(0, a_start - 80):window_end]):
                 continue
@@ -325,6 +342,29 @@ def merge_prose(grants: list[GrantFact], found: GrantsFound) -> None:
     found.grants += list(chosen.values())
 
 
+#: A title that names whom a grant goes to: "Subvention à l'association X", "Attribution d'un fonds de concours à la
+#: commune de X - Réhabilitation de la halle".
+_TITLE_BENEFICIARY = re.compile(
+    r"(?:subventions?|fonds\s+de\s+concours|participation(?:\s+financière)?|aide\s+financière)\s+"
+    r"(?:de\s+\w+\s+)?(?:à|au|aux)\s+(?:l['’]association\s+|la\s+(?=[A-ZÉÈÀ]|(?:commune|ville)\s+d)|l['’])?"
+    r"(?P<name>(?:[A-ZÉÈÀ]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉÈÀ]).+)", re.I)
+
+
+def title_beneficiary(title: str) -> str | None:
+    """The beneficiary a deliberation's title names, for a decision that says only "à la commune" or "à
+    l'association"; what follows a dash is the project, not the name.
+
+    >>> title_beneficiary("Attribution d'un fonds de concours à la commune de Saint-Gaultier - Réhabilitation de la halle")
+    'Commune de Saint-Gaultier'
+    >>> title_beneficiary("Subvention à l'association Les Amis du Vélo"), title_beneficiary("Subventions 2024")
+    ('Les Amis du Vélo', None)
+    """
+    match = _TITLE_BENEFICIARY.search(title)
+    if match is None or not re.match(r"[A-ZÉÈÀ]|(?:commune|ville)\s", match.group("name")):
+        return None
+    return _clean_name(re.split(r"\s+[-–—]\s+|\s*[(:;,]|\s+pour\s", match.group("name"))[0])
+
+
 def find_grants(body: str, title: str = "") -> GrantsFound:
     """Return the grants decided in ``body``, the totals it states, and warnings on what does not add up."""
     from graph.ingest.delib_several import each_grants, respective_grants
@@ -332,10 +372,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
 
     found = GrantsFound()
     table_grants(body, found)
-    match = re.search(r"subventions?\s+(?:de\s+\w+\s+)?(?:à|au|aux)\s+(?:l['’]association\s+|la\s+|l['’])?"
-                      r"(?P<name>[A-ZÉÈÀ].+)", title)
-    title_beneficiary = _clean_name(match.group("name")) if match else None
-    grants, totals = prose_grants(body, title_beneficiary, found.tables)
+    grants, totals = prose_grants(body, title_beneficiary(title), found.tables)
     several = each_grants(body) + respective_grants(body)
     # A sentence of several grants is read whole: the prose reading of its amounts one by one gives way.
     grants = [g for g in grants if not any(s.span[0] <= g.span[0] < s.span[1] or g.span[0] <= s.span[0] < g.span[1]

@@ -41,6 +41,7 @@ class Attendance:
     absent: list[Person] = field(default_factory=list)
     proxies: list[Proxy] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
+    count_at: dict[str, int] = field(default_factory=dict)  # where each count is stated
 
     def persons(self) -> list[Person]:
         """Every person named, once each, in reading order."""
@@ -256,6 +257,7 @@ def parse_counts(body: str, attendance: Attendance) -> None:
                      else None))
         if match:
             setattr(attendance, name, int(match.group(1)))
+            attendance.count_at[name] = match.start()
             attendance.spans.append(match.span())
     match = re.search(r"(?:convoqu[ée]e?s?\s+le|date\s+de\s+(?:la\s+)?convocation(?:\s+et\s+d['’]affichage)?\s*:|"
                       r"convocation\s+(?:adress[ée]e|envoy[ée]e|en\s+date\s+du|du)\s+(?:le\s+)?)\s*", body, re.I)

@@ -204,6 +204,9 @@ def profile_of(body: str, name: str, alone: bool) -> Profile:
     spellings = spellings or [name]
     label = max(dict.fromkeys(spellings), key=lambda s: (not s.isupper(), sum(c.isupper() for c in s),
                                                          spellings.count(s)))
+    if re.match(r"(?:commune|ville)\s+d", label):  # "à la commune de Lavaur", the text's only spelling
+        spellings = [s[0].upper() + s[1:] if s == label else s for s in spellings]
+        label = label[0].upper() + label[1:]
     profile = Profile(label, sorted({s for s in spellings if s != label}))
     # A paragraph names the beneficiary when one of those occurrences lies in it: a paragraph is whole lines, so
     # what is around it (a line end, the text's ends) is no word character either.

@@ -1,7 +1,9 @@
 """The deliberation kind: council deliberations (PDF text layer, plain text, Markdown) into the graph.
 
-Reading is split by fact group: :mod:`delib_text` (PDF, Markdown, prefecture stamps), :mod:`delib_people` and
-:mod:`delib_names` (attendance), :mod:`delib_meta` (authority, organ, session, number, title, ACTES id),
+Reading is split by fact group: :mod:`delib_text` (PDF, Markdown, prefecture stamps), :mod:`delib_ocr` (a scan's
+confusions put right), :mod:`delib_people` and :mod:`delib_names` (attendance), :mod:`delib_moves` (members
+arriving or leaving before the deliberation's item), :mod:`delib_meta` (authority, organ, session, number, title,
+ACTES id),
 :mod:`delib_decision` (vote, publication, fiscal year, budget account), :mod:`delib_grants`, :mod:`delib_several`,
 :mod:`delib_tables` and :mod:`delib_aligned` (grants and stated totals), :mod:`delib_profile` (beneficiary, PTCE,
 goals);
@@ -30,6 +32,8 @@ from graph.ingest.delib_graph import Builder, concept
 from graph.ingest.delib_grants import GrantsFound, find_grants
 from graph.ingest.delib_meta import (find_authority, find_body, find_member_count, find_number, find_session_date,
                                      find_title, number_match, parse_actes)
+from graph.ingest.delib_moves import apply_moves
+from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
 from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_profile import find_ptce, match_concepts, profile_of
 from graph.ingest.delib_tables import cell_identifiers
@@ -89,17 +93,22 @@ def near_miss(ctx: SourceContext) -> InputError | None:
     return None
 
 
-def read_document(ctx: SourceContext, damage: list[str] | None = None) -> Document:
+def read_document(ctx: SourceContext, damage: list[str] | None = None,
+                  repairs: list[str] | None = None) -> Document:
     """Return the normalised document; raises InputError when the file is not a readable deliberation.
-    ``damage``: see :func:`graph.ingest.delib_text.pdf_text`."""
+    ``damage``: see :func:`graph.ingest.delib_text.pdf_text`; ``repairs`` receives the OCR readings put right
+    (:func:`graph.ingest.delib_ocr.repair_ocr`)."""
     if ctx.path.suffix.lower() == ".pdf" or ctx.data[:5] == b"%PDF-":
         check_pdf(ctx.data)
-        document = normalise_text(pdf_text(ctx.data, damage))
+        text, repaired = repair_ocr(pdf_text(ctx.data, damage))
+        document = normalise_text(text)
     else:
         check_line_length(ctx.data)
-        text = ctx.text()
+        text, repaired = repair_ocr(ctx.text())
         markdown = ctx.path.suffix.lower() in (".md", ".markdown") or bool(re.search(r"\*\*|^#{1,6} |\\_", text, re.M))
         document = normalise_text(text, markdown=markdown)
+    if repairs is not None:
+        repairs += repaired
     if not looks_like_deliberation(document.text):
         raise InputError("ce texte n'est pas une délibération (ni « délibération », ni séance, ni décision "
                          "du conseil reconnues)",
@@ -117,11 +126,28 @@ def plain_decimal(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
+def warn_ocr(extraction: Extraction, repairs: list[str], text: str) -> None:
+    """Say that the text was read from a scan, with the readings put right, and each amount left unreadable."""
+    said = ", ".join(f"« {r} »" for r in repairs[:5]) + (f" et {len(repairs) - 5} autres" if len(repairs) > 5 else "")
+    extraction.warn(f"texte lu par reconnaissance de caractères (OCR) : {len(repairs)} lectures corrigées ({said}) ; "
+                    "montants, dates et noms à vérifier",
+                    f"text read by character recognition (OCR): {len(repairs)} readings put right; check the amounts, "
+                    "dates and names")
+    for line in unreadable_amounts(text):
+        extraction.warn(f"montant illisible après reconnaissance de caractères (OCR), aucune subvention n'en est "
+                        f"tirée : « {line[:100]} »",
+                        f"amount unreadable after character recognition (OCR), no grant read from it: "
+                        f"'{line[:100]}'")
+
+
 def extract(ctx: SourceContext) -> Extraction:
     damage: list[str] = []
-    document = read_document(ctx, damage)
+    repairs: list[str] = []
+    document = read_document(ctx, damage, repairs)
     graph = new_graph()
     extraction = Extraction(graph=graph, text=document.text)
+    if repairs:
+        warn_ocr(extraction, repairs, document.text)
     if damage:
         said, more = " ; ".join(damage[:3]), len(damage) - 3
         extraction.warn(f"PDF endommagé, lu en partie : une partie du texte peut manquer (pdfminer : {said}"
@@ -142,6 +168,8 @@ class Reader:
     def run(self) -> None:
         self.actes = parse_actes(self.doc.stamp.actes_raw)
         self.attendance = parse_attendance(self.body)
+        own = number_match(self.body)
+        apply_moves(self.body, self.attendance, own, parse_vote(self.body, own.start() if own else 0), self.x.warn)
         self.read_authority()
         self.read_deliberation()
         self.read_grants()

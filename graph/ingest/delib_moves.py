@@ -1,0 +1,234 @@
+"""Members who arrive or leave during the session: the attendance at the deliberation's own item.
+
+A session's lists and counts are those of its opening; a text then says who came or went, and from which item:
+"Arrivée de Mme PIVERT à partir du point n° 5 (présents : 27 – votants : 32)", "M. LACHAUD a quitté la séance
+après le vote du point n° 6", "Absents : M. LAVERGNE (arrivé au point 4)", "Présents : 25 à partir du point 7",
+minutes where "Arrivée de M. LAVERGNE" sits between items 3 and 4. Where the text says which item the deliberation
+is, the attendance read is that of its vote: the member moved between the lists, the counts those the text states
+with the move, else the opening counts changed by one. A member who leaves the room for this item's vote alone
+("quitte la salle et ne prend pas part au vote") is taken out only when the vote's tally shows that the counts
+stated before still include them (many extracts state counts that already leave them out).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.ingest.delib_decision import Vote
+from graph.ingest.delib_names import Person, parse_person, surname_only
+from graph.ingest.delib_people import Attendance, Proxy
+from graph.ingest.french import fold
+
+_CIVIL = r"(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[^,;:()\n]+?"
+_WHO, _WHO2 = rf"(?P<who>{_CIVIL})", rf"(?P<who2>{_CIVIL})"
+_ITEM = r"(?:point|question|dossier|affaire)\s+(?:n[°o]\s*)?(?P<n>\d+)"
+#: An item, or a deliberation by its number ("à partir de la délibération n° 2024-015").
+_REF = rf"(?:{_ITEM}|délibération\s+n[°o]\s*(?P<num>[\w./-]*\d))"
+#: "Arrivée de Mme X", "Mme X arrive / rejoint la séance / entre en séance"; "(arrivé au point 4)" beside a name.
+_ARRIVES = re.compile(rf"\b(?:Arrivée|Entrée)\s+(?:en\s+séance\s+)?de\s+{_WHO}(?=\s+(?:à|au|avant|après|pendant|lors|"
+                      rf"en\s+cours)\b|\s*[,.(]|\s*$)|{_WHO2}\s+(?:arrive|rejoint\s+la\s+séance|entre\s+en\s+séance)\b",
+                      re.I | re.M)
+_LEAVES = re.compile(rf"\b(?:Départ|Sortie)\s+de\s+{_WHO}(?=\s+(?:à|au|avant|après|pendant|lors|en\s+cours)\b|"
+                     rf"\s*[,.(]|\s*$)|{_WHO2}(?:,[^,\n]{{0,100}},)?\s+(?:a\s+quitté|quitte|se\s+retire\s+de)\s+"
+                     r"(?:la\s+séance|la\s+salle|l['’]assemblée|la\s+réunion)", re.I | re.M)
+_ASIDE_ARRIVED = re.compile(rf"(?P<who>[^,;:()\n]+?)\s*\(\s*arrivée?\s+(?:au|à\s+partir\s+du|avant\s+le)\s+{_ITEM}",
+                            re.I)
+#: From which item a move counts: "à partir du point n° 5", "au point 4", "avant le point 4", "à la délibération
+#: n° 12" (from 5, 4, 4, 12); "après le vote du point n° 6" (from 7).
+_DU = r"d(?:u|e\s+la)"
+_FROM_ITEM = re.compile(rf"(?:à\s+partir\s+{_DU}|dès\s+l[ea]|au|à\s+la|avant\s+(?:le\s+vote\s+{_DU}|"
+                        rf"l['’]examen\s+{_DU}|l[ea]))\s+{_REF}", re.I)
+_AFTER_ITEM = re.compile(rf"après\s+(?:le\s+vote\s+{_DU}|l['’]examen\s+{_DU}|l[ea])\s+{_REF}", re.I)
+_GAVE_PROXY = re.compile(r"(?<!pas\s)(?<!n['’]a\s)\bdonn[ée]+\s+(?:pouvoir|procuration)\s+à\s+"
+                         r"(?P<holder>(?:M\.|Mme|Monsieur|Madame)\s+[^,;:()\n.]+)", re.I)
+_STATED = {"present_count": r"présents", "vote_count": r"votants", "proxy_count": r"pouvoirs|procurations"}
+#: A count from an item on: "Présents : 25 à partir du point 7", "Présents : 27, puis 25 à partir du point 7".
+_COUNT_FROM = re.compile(rf"(?P<what>présents|votants|pouvoirs|procurations)\s*:\s*(?:\d+\s*(?:,?\s*puis|\()\s*)?"
+                         rf"(?P<v>\d+)\s+"
+                         rf"(?:à\s+partir\s+du|dès\s+le)\s+{_ITEM}", re.I)
+#: The heading of an agenda item: "Point n° 8 – …", "4. Subventions …", "Question n° 3 : …".
+_HEADING = re.compile(r"^[ \t]*(?:(?:Point|Question|Dossier|Affaire)\s+(?:n[°o]\s*)?(?P<n>\d+)\b"
+                      r"|(?P<n2>\d{1,3})[.)][ \t]+(?=[A-ZÉÈÀ]))", re.I | re.M)
+
+
+@dataclass
+class Move:
+    """A member arriving (``arrives``) or leaving, where the text says it (``at``), from which item when it says."""
+
+    who: str
+    arrives: bool
+    at: int
+    end: int
+    from_item: int | None = None
+    from_number: tuple[str, int] | None = None  # from a deliberation's number: its prefix and its order
+    holder: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+#: Where the sentence that tells a move ends: a full stop (not a civility's "M."), a blank line, the next item.
+_SENTENCE_END = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bMme)\.(?:\s|$)|\n[ \t]*\n|\n(?=[ \t]*(?:\d{1,3}[.)]\s|Point\b))")
+
+
+def _sentence_end(body: str, start: int) -> int:
+    """Where the sentence from ``start`` ends (its item, proxy and counts are said in it), 300 characters at most."""
+    end = _SENTENCE_END.search(body, start, start + 300)
+    return end.end() if end else min(len(body), start + 300)
+
+
+def _stated_counts(text: str) -> dict[str, int]:
+    counts = {}
+    for name, words in _STATED.items():
+        if (match := re.search(rf"\b(?:{words})\s*:\s*(\d+)", text, re.I)) is not None:
+            counts[name] = int(match.group(1))
+    return counts
+
+
+def find_moves(body: str) -> list[Move]:
+    """Every member's arrival or departure that ``body`` tells, in reading order.
+
+    >>> [(m.who, m.arrives, m.from_item, m.counts) for m in find_moves(
+    ...     "Arrivée de Mme Laurence PIVERT à 20 h 25, à partir du point n° 5 (présents : 27 – votants : 32).")]
+    [('Mme Laurence PIVERT', True, 5, {'present_count': 27, 'vote_count': 32})]
+    """
+    moves = []
+    for pattern, arrives in ((_ARRIVES, True), (_LEAVES, False), (_ASIDE_ARRIVED, True)):
+        for match in pattern.finditer(body):
+            who = match.group("who") or match.groupdict().get("who2")
+            end = _sentence_end(body, match.end())
+            said = body[match.start():end]
+            since = _AFTER_ITEM.search(said) or _FROM_ITEM.search(said)
+            step = 1 if since and since.re is _AFTER_ITEM else 0
+            holder = _GAVE_PROXY.search(said) if not arrives else None
+            moves.append(Move(who.strip(), arrives, match.start(), end,
+                              int(since.group("n")) + step if since and since.group("n") else None,
+                              _order(since.group("num"), step) if since and since.group("num") else None,
+                              holder.group("holder").strip() if holder else None,
+                              {} if pattern is _ASIDE_ARRIVED else _stated_counts(said)))
+    return sorted(moves, key=lambda m: m.at)
+
+
+def _order(number: str, step: int = 0) -> tuple[str, int] | None:
+    """A deliberation number's prefix and order ("2024-015" → ("2024-", 15)), ``step`` added to the order."""
+    match = re.fullmatch(r"(.*?)(\d+)", number)
+    return (match.group(1), int(match.group(2)) + step) if match else None
+
+
+def _applies_from(move: Move, item: int | None, number: str | None) -> bool | None:
+    """Whether a move said to count from an item or a deliberation counts for this one; None when unknown."""
+    if move.from_number is not None:
+        own = _order(number) if number else None
+        if own is None or move.from_number[0] not in ("", own[0]):
+            return None
+        return own[1] >= move.from_number[1]
+    return None if item is None else item >= move.from_item
+
+
+def own_item(body: str, number_at: int | None) -> tuple[int | None, int | None, int | None]:
+    """The deliberation's agenda item: its number, where its heading starts and where the next heading starts —
+    the heading before the deliberation's number, else the only heading of the text.
+
+    >>> own_item("1. PV\\nAdopté.\\n4. Subventions – Délibération n° 2024-031\\nAdopté.\\n5. Divers", 26)
+    (4, 14, 64)
+    """
+    heads = [(int(m.group("n") or m.group("n2")), m.start()) for m in _HEADING.finditer(body)]
+    before = [h for h in heads if number_at is not None and h[1] <= number_at]
+    own = before[-1] if before else heads[0] if len(heads) == 1 else None
+    if own is None:
+        return None, None, None
+    following = next((at for _, at in heads if at > own[1]), None)
+    return own[0], own[1], following
+
+
+def _same(person: Person, who: str) -> bool:
+    other = parse_person(who) or surname_only(who)
+    if other is None:
+        return False
+    return person.key == other.key or fold(person.family) == fold(other.family) and (
+        not person.given or not other.given or fold(person.given) == fold(other.given))
+
+
+def _take(people: list[Person], who: str) -> Person | None:
+    for person in people:
+        if _same(person, who):
+            people.remove(person)
+            return person
+    return None
+
+
+def _key(who: str) -> str:
+    person = parse_person(who) or surname_only(who)
+    return fold(person.family) if person else fold(who)
+
+
+def apply_moves(body: str, attendance: Attendance, number: re.Match | None, vote: Vote, warn) -> None:
+    """Change ``attendance`` by the moves ``body`` tells before the deliberation's ``vote``; ``number``: the
+    deliberation's own number (:func:`delib_meta.number_match`); ``warn(fr, en)`` reports a move that cannot be
+    placed."""
+    tally = sum(n or 0 for n in (vote.votes_for, vote.against, vote.abstentions)) \
+        if vote.votes_for is not None else None
+    moves = find_moves(body)
+    counted_from = list(_COUNT_FROM.finditer(body))
+    if not moves and not counted_from:
+        return
+    item, head, following = own_item(body, number.start() if number else None)
+    for match in counted_from:
+        name = next(k for k, w in _STATED.items() if re.fullmatch(w, match.group("what"), re.I))
+        if item is not None and item >= int(match.group("n")):
+            setattr(attendance, name, int(match.group("v")))
+            attendance.count_at[name] = match.start()
+    # A move told twice ("(arrivé au point 4)" beside the name, then "Arrivée de M. X" in the minutes): the last.
+    last = {(_key(m.who), m.arrives): m for m in moves}
+    for move in moves:
+        if last[(_key(move.who), move.arrives)] is not move:
+            continue
+        if move.from_item is not None or move.from_number is not None:
+            applies = _applies_from(move, item, number.group("num") if number else None)
+            if applies is None:
+                warn(f"présence modifiée en cours de séance (« {body[move.at:move.end].strip()[:80]} ») : le point "
+                     "de cette délibération n'étant pas connu, la présence à l'ouverture est gardée",
+                     "attendance changed during the session; this deliberation's item is unknown, the opening "
+                     "attendance is kept")
+                continue
+            if not applies:
+                continue
+        elif following is not None and move.at >= following or vote.span is not None and move.at >= vote.span[1]:
+            continue  # after this deliberation's item, or its vote
+        elif not move.arrives and (head is None or move.at >= head) and not _left_before_the_tally(
+                attendance, move, tally):
+            continue  # left the room for this vote, and the counts stated already leave them out
+        _move(attendance, move)
+
+
+def _left_before_the_tally(attendance: Attendance, move: Move, tally: int | None) -> bool:
+    """Whether the counts stated before a member left the room for this vote still include them: they say so with
+    the move, or the vote's tally is one less than the votes stated before."""
+    at = attendance.count_at.get("vote_count")
+    stated = attendance.vote_count if at is not None and at < move.at else None
+    return bool(move.counts) or tally is not None and stated is not None and tally == stated - 1
+
+
+def _move(attendance: Attendance, move: Move) -> None:
+    """Move one member between the lists, and the counts stated before the move by one (or to those stated with
+    it)."""
+    proxy = next((p for p in attendance.proxies if _same(p.giver, move.who)), None)
+    if move.arrives:
+        person = _take(attendance.absent, move.who) or _take(attendance.excused, move.who) \
+            or (proxy.giver if proxy else None) or parse_person(move.who)
+        if proxy is not None:
+            attendance.proxies.remove(proxy)
+        if person is not None and not any(p.key == person.key for p in attendance.present):
+            attendance.present.append(person)
+        changes = {"present_count": 1, "proxy_count": -1 if proxy else 0, "vote_count": 0 if proxy else 1}
+    else:
+        person = _take(attendance.present, move.who)
+        holder = parse_person(move.holder) if move.holder else None
+        if person is not None and holder is not None:
+            attendance.proxies.append(Proxy(person, holder))
+        changes = {"present_count": -1, "proxy_count": 1 if holder else 0, "vote_count": 0 if holder else -1}
+    for name, change in changes.items():
+        if name in move.counts:
+            setattr(attendance, name, move.counts[name])
+            attendance.count_at[name] = move.at
+        elif (value := getattr(attendance, name)) is not None and attendance.count_at.get(name, 0) < move.at:
+            setattr(attendance, name, value + change)

@@ -1,0 +1,100 @@
+"""Text that character recognition (OCR) read from a scan: the letters it takes for digits and back, put right.
+
+A scanned deliberation's text confuses O and 0, l (or I) and 1, l and i: "Séance du l8 mars 2O24", "1 5OO €",
+"l 200 €", "C0MMUNE", "subventi0ns", "Municlpal". Only a text that shows such confusions in its numbers (two at
+least) is read as OCR's, and then only readings that leave no doubt are made: a run of digits with O, o, l or I
+among them is a number; a letter l or I alone before a group of three digits and a currency is a 1; a 0 between
+letters is an O; a word with an l that is no word of a deliberation, but is one with an i instead, takes the i.
+Every change keeps the text's length, and the reader says how many it made.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import product
+
+from graph.ingest.french import fold
+
+#: A number with letters among its digits: "2O24", "l8", "5OO", "O3" (in "22/O3/2024").
+_DIGITS = re.compile(r"(?<![\w])(?=[\dOolI]*\d)(?=[\dOolI]*[OolI])[\dOolI]{2,}(?![\w])")
+#: A 1 read as a letter before a group of thousands and a currency: "l 200 €".
+_ONE = re.compile(r"(?<![\w'’])[lI](?= \d{3}(?:[ .]\d{3})*(?:,\d{1,2})? ?(?:€|euros?\b|EUR\b))")
+#: A 0 read for an O between letters: "C0MMUNE", "Procurati0ns".
+_ZERO = re.compile(r"(?<=[A-Za-zÀ-ÿ])0(?=[A-Za-zÀ-ÿ])")
+_WORD_WITH_L = re.compile(r"\b[A-Za-zÀ-ÿ]*l[A-Za-zÀ-ÿ]*\b")
+#: Words of deliberations in which OCR reads an i as an l, folded: the word it makes is no French word.
+_WORDS = {fold(w) for w in (
+    "extrait", "municipal", "municipale", "municipaux", "exercice", "finances", "financière", "association",
+    "associations", "associative", "associatif", "subvention", "subventions", "délibération", "délibérations",
+    "délibéré", "présidence", "présidente", "commission", "procuration", "procurations", "proposition",
+    "propositions", "unanimité", "article", "primitif", "crédits", "inscrits", "imputation", "communautaire",
+    "préfecture", "secrétaire", "conseil", "conseillers", "conseillère", "délégation", "réunion", "régulièrement",
+    "attribuer", "attribue", "décide", "fixe", "dit", "vie", "titre", "sportive", "culturelle", "public",
+    "politique", "compétence", "intérêt", "assemblée", "territoriale", "solidarité", "initiative")}
+
+
+def _ocr_digits(match: re.Match) -> str:
+    return match.group(0).translate(str.maketrans("OolI", "0011"))
+
+
+def _as_i(match: re.Match) -> str:
+    word = match.group(0)
+    if fold(word) in _WORDS or word.count("l") > 3:
+        return word
+    spots = [i for i, c in enumerate(word) if c == "l"]
+    for choice in product((False, True), repeat=len(spots)):
+        if any(choice):
+            letters = list(word)
+            for at, to_i in zip(spots, choice):
+                letters[at] = "i" if to_i else "l"
+            if fold("".join(letters)) in _WORDS:
+                return "".join(letters)
+    return word
+
+
+def repair_ocr(text: str) -> tuple[str, list[str]]:
+    """Return ``text`` with OCR's confusions put right, and the readings changed (as "read → made"); ``text``
+    unchanged when its numbers show no confusion.
+
+    >>> repair_ocr("Séance du l8 mars 2O24\\nAssoclation Sportive ...... 1 5OO €\\nComité ...... l 200 €")[0]
+    'Séance du 18 mars 2024\\nAssociation Sportive ...... 1 500 €\\nComité ...... 1 200 €'
+    >>> repair_ocr("Le 2O24 seul.")
+    ('Le 2O24 seul.', [])
+    """
+    if len(_DIGITS.findall(text)) < 2:
+        return text, []
+    changes: list[str] = []
+
+    def noted(repair):
+        def apply(match: re.Match) -> str:
+            made = repair(match)
+            if made != match.group(0):
+                changes.append(f"{match.group(0)} → {made}")
+            return made
+        return apply
+
+    text = _DIGITS.sub(noted(_ocr_digits), text)
+    text = _ONE.sub(noted(lambda m: "1"), text)
+    text = _ZERO.sub(noted(lambda m: "O" if m.string[m.start() - 1].isupper() else "o"), text)
+    text = _WORD_WITH_L.sub(noted(_as_i), text)
+    return text, changes
+
+
+#: An amount that OCR left unreadable: letters among its digits before a currency ("3B0 €", "1 2S0 €"); each group
+#: of the number holds a digit ("de 200 €" is no such amount).
+_UNREADABLE = re.compile(r"(?<![\w,.])(?=[A-Za-z]{0,2}\d)\w{1,3}(?:[ .](?=[A-Za-z]{0,2}\d)\w{3})*(?:,\w{1,2})?"
+                         r"(?= ?(?:€|euros?\b|EUR\b))")
+
+
+def unreadable_amounts(text: str) -> list[str]:
+    """The lines of an OCR-read text where an amount is left unreadable, letters among its digits.
+
+    >>> unreadable_amounts("Société de Pêche ........ 3B0 €\\nComité ........ 1 200 €, soit de 200 euros")
+    ['Société de Pêche ........ 3B0 €']
+    """
+    lines = []
+    for match in _UNREADABLE.finditer(text):
+        if re.search(r"[A-Za-z]", match.group(0)):
+            start, end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
+            lines.append(text[start:end if end >= 0 else len(text)].strip())
+    return lines
