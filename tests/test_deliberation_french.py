@@ -357,6 +357,14 @@ def test_the_stated_counts_of_present_members_and_proxies_are_read(text, counts)
     ("Par délibération n° D2024_022 du 26 mars 2024, le Conseil a attribué…\nActe n° D2024_061", "D2024_061"),
     ("CONSEIL D'ADMINISTRATION DU 03.10.2024\n              Délib. CA 24/031\n", "CA 24/031"),
     ("Délibération du 12 mars 2024\nN° 2024-12", "2024-12"),
+    ("Objet : Subvention au club\nVu la loi n° 2000-321 du 12 avril 2000 ;\nVu le décret n° 2001-495 du 6 juin 2001 ;",
+     None),
+    ("                                        DSSJ/2024/1027\nDÉPARTEMENT DU NORD\nCOMMISSION PERMANENTE\n",
+     "DSSJ/2024/1027"),
+    ("                    2024/4512\nVILLE DE LYON\nSéance du 26 septembre 2024\n", "2024/4512"),
+    ("Conseil de Paris\nSéance des 19 et 20 novembre 2024\n2024 DASES 187 Subvention (22 000 euros) à l'association\n"
+     "Vu la loi n° 2000-321 du 12 avril 2000 ;\n", "2024 DASES 187"),
+    ("CONTRAT LOCAL DE SANTÉ\n2023-2028\nSéance du\n14/10/2024\nLe Conseil", None),
 ])
 def test_the_deliberations_own_number_is_read_not_that_of_an_act_it_cites(text, number):
     assert find_number(text) == number
@@ -394,6 +402,16 @@ def test_a_title_does_not_take_the_rapporteur_or_number_line_below_it():
 ])
 def test_a_title_is_read_from_a_heading_without_objet(text, title):
     assert find_title(text, None, 0)[0] == title
+
+
+def test_a_title_after_a_directorates_number_is_read_and_a_number_alone_gives_none():
+    body = ("Conseil de Paris\n2024 DASES 187 Subventions (9 500 euros) et conventions avec deux associations œuvrant "
+            "dans\nle champ de la santé mentale (10e, 11e)\nPROJET DE DÉLIBÉRATION\n")
+    assert find_title(body, body.index("\nle champ"), 0)[0] == (
+        "Subventions (9 500 euros) et conventions avec deux associations œuvrant dans le champ de la santé mentale "
+        "(10e, 11e)")
+    body = "          2024/4512\nVILLE DE LYON\nSéance du 26 septembre 2024\n\nLe Conseil municipal,"
+    assert find_title(body, body.index("\nVILLE"), 0) is None
 
 
 def test_a_title_before_the_number_on_its_line_is_read():

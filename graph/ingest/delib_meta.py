@@ -361,14 +361,37 @@ def _cites(body: str, match: re.Match) -> bool:
             or _NOT_OWN.search(re.sub(r"\s*n\s*[°ºo]\s*[:.]?\s*$", "", line, flags=re.I)) is not None)
 
 
+#: A number alone on one of the first lines, often set to the right ("2024/4512", "DSSJ/2024/1027"), or a
+#: directorate's number heading its line, year first ("2024 DASES 187 Subventions …", as the Conseil de Paris
+#: numbers its acts): a year among its parts, and not a date nor a span of years ("2023-2028").
+_NUMBER_ALONE = re.compile(r"^[ \t]*(?P<num>(?=[\w/.-]*\b(?:19|20)\d\d\b)[A-Z]{0,6}[/.-]?\d\w*(?:[/.-]\w+)+(?=[ \t]*$)"
+                           r"|(?:19|20)\d\d[ \t]+[A-Z]{2,6}(?:[ \t]*-[ \t]*[A-Z]{2,6})?[ \t]+\d{1,4}\b(?![/.-]?\d))",
+                           re.M)
+#: How many of the first lines may hold such a number.
+_NUMBER_ALONE_LINES = 12
+
+
+def _number_alone(body: str) -> re.Match | None:
+    """A number that heads the act without "n°" nor "Délibération" (:data:`_NUMBER_ALONE`), on its first lines."""
+    lines = re.match(r"(?:[^\n]*\n){0,%d}" % _NUMBER_ALONE_LINES, body)
+    for match in _NUMBER_ALONE.finditer(body, 0, lines.end()):
+        if not re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d\d[/-](?:19|20)?\d\d", match.group("num")):
+            return match
+    return None
+
+
 def number_match(body: str) -> re.Match | None:
     """Where the deliberation's own number is written (see :func:`find_number`): "Délibération …" heading its line,
-    else the first "n° …" that cites no other act or item (:func:`_cites`), else the first that is no agenda item's.
+    else the first "n° …" that cites no other act or item (:func:`_cites`), else a number alone on one of the first
+    lines (:func:`_number_alone`), else the first "n° …" that is no agenda item's and in no visa or recital (a law's
+    number, "Vu la loi n° 2000-321", is never the act's).
 
     >>> number_match("Vu la loi n° 2000-321 du 12 avril 2000 ;\\nN° d'ordre : 31").group("num")
     '31'
     >>> number_match("Arrivée de Mme PIVERT au point n° 5.\\n   Délibération DCM-2024-03-07").group("num")
     'DCM-2024-03-07'
+    >>> number_match("Conseil de Paris\\n2024 DASES 187 Subvention (2 000 euros)\\nVu la loi n° 2000-321").group("num")
+    '2024 DASES 187'
     """
     own = next((m for m in _OWN_NUMBER.finditer(body) if not _cites(body, m)), None)
     if own is not None:
@@ -377,15 +400,16 @@ def number_match(body: str) -> re.Match | None:
     for match in _NUMBER.finditer(body):
         if not _cites(body, match):
             return match
-        if not re.search(r"\bpoint\s*$", body[body.rfind("\n", 0, match.start()) + 1:match.start()], re.I):
+        line = body[body.rfind("\n", 0, match.start()) + 1:match.start()]
+        if not re.search(r"\bpoint\s*$", line, re.I) and not in_a_citation(body, match.start("num")):
             first = first or match  # an agenda item's number is no act's, even for want of another
-    return first
+    return _number_alone(body) or first
 
 
 def find_number(body: str) -> str | None:
     """Return the deliberation's own number ("2024.00240", "2014/159", "CP-2023-045")."""
     match = number_match(body)
-    return re.sub(r"\s*/\s*", "/", match.group("num")).strip(".-") if match else None
+    return re.sub(r"[ \t]+", " ", re.sub(r"\s*/\s*", "/", match.group("num"))).strip(".-") if match else None
 
 
 _TITLE_AFTER_NUMBER = re.compile(r"\bn\s*[°ºo]\s*[:.]?\s*[A-Z]{0,4}[-_ ]?\d[\w.-]*(?:\s*/\s*\d+)?\s*(?::|\s[-–—]\s)"
@@ -462,8 +486,17 @@ def _title_by_the_number(body: str, number_end: int) -> re.Match | None:
              or _TITLE_BEFORE_NUMBER.match(body, line_start, number_end))
     if match is not None:
         return match
+    alone = _NUMBER_ALONE.match(body, line_start, number_end)
+    if alone is not None:  # the lines below a number alone are the heading's; after a directorate's, the title
+        return _TITLE_AFTER_DIRECTORATE_NUMBER.match(body, line_start)
     match = re.compile(r"\s*\n(?P<t>(?:[^\n]+\n?){1,3}?)\n").match(body, number_end)
     return match if match and not re.search(r"convoqu|:|^\s*$", match.group("t"), re.I) else None
+
+
+#: The title after a directorate's number on its line, and on the lines that go on with it in lower case: "2024
+#: DASES 187 Subventions (95 500 euros) et conventions avec sept associations œuvrant dans\nle champ de la santé…".
+_TITLE_AFTER_DIRECTORATE_NUMBER = re.compile(r"[ \t]*(?:19|20)\d\d[ \t]+[A-Z][^\n]*?\d[ \t]+"
+                                             r"(?P<t>\S[^\n]{7,}(?:\n[ \t]*(?-i:[a-zà-ÿ0-9(])[^\n]*){0,3})")
 
 
 #: A consonant opening what a line break cut from its word, in a title in capitals ("AGRI-\nCOLE"), and the
