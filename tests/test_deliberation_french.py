@@ -144,6 +144,13 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
      "Pôle d'équilibre territorial et rural du Pays des Combrailles"),
     ("ÉTABLISSEMENT PUBLIC TERRITORIAL PLAINE-DE-L'OURCQ-FICTIVE (T10-F)",
      "Établissement public territorial Plaine-de-l'Ourcq-Fictive"),
+    ("SERVICE DÉPARTEMENTAL D'INCENDIE ET DE SECOURS DE LA HAUTE-SAUVINE",
+     "Service départemental d'incendie et de secours de la Haute-Sauvine"),
+    ("SDIS DU VAL-D'ORSANNE", "Service départemental d'incendie et de secours du Val-d'Orsanne"),
+    ("EUROMÉTROPOLE DE VERLAC-FICTIVE", "Eurométropole de Verlac-Fictive"),
+    ("Conseil de Paris", "Ville de Paris"),
+    ("COLLECTIVITÉ TERRITORIALE DE LA SAUVINE-FICTIVE", "Collectivité territoriale de la Sauvine-Fictive"),
+    ("COLLECTIVITÉ EUROPÉENNE D'ORSANNE", "Collectivité européenne d'Orsanne"),
 ])
 def test_an_authority_is_found_in_a_heading_in_capitals(heading, name):
     assert find_authority(heading + "\n")[0] == name
@@ -465,6 +472,17 @@ def test_the_budget_account_is_read_however_it_is_written(text, account):
     ("COMMISSION PERMANENTE DU CONSEIL RÉGIONAL\nRéunion du vendredi 19 avril 2024\n", "Commission Permanente"),
     ("ÉTABLISSEMENT PUBLIC TERRITORIAL EST-FICTIF\n\nCONSEIL DE TERRITOIRE\nSéance du mardi 24 septembre 2024\n",
      "Conseil de Territoire"),
+    ("EUROMÉTROPOLE DE VERLAC-FICTIVE\nExtrait du registre des délibérations du Conseil de l'Eurométropole\n",
+     "Conseil Métropolitain"),
+    ("Conseil de Paris\nSéance des 19, 20 et 21 novembre 2024\n", "Conseil de Paris"),
+    ("COLLECTIVITÉ TERRITORIALE DE LA SAUVINE\nCONSEIL EXÉCUTIF DE LA SAUVINE\nLe Conseil exécutif s'est réuni",
+     "Conseil Exécutif"),
+    ("COMMUNAUTÉ D'AGGLOMÉRATION DU VAL\nDÉCISION DU PRÉSIDENT N° DP-2024-0318\nprise en vertu de la délégation du "
+     "Conseil communautaire\nObjet : Subvention\nVu la délibération du Conseil communautaire du 15 juillet 2020 ;\n"
+     "DÉCIDE\nIl sera rendu compte de la présente décision au Conseil communautaire lors de sa prochaine séance.",
+     "Président"),
+    ("COMMUNE DE ROCHE-VERNAZ\nDÉCISION DU MAIRE N° 2024-07\nVu la délibération du Conseil municipal donnant "
+     "délégation au Maire ;\nDÉCIDE", "Maire"),
 ])
 def test_the_organ_is_read_under_its_other_names(text, organ):
     assert find_body(text) == organ

@@ -64,7 +64,13 @@ BODIES = [
     (r"comit[ée]\s+syndical", "Comité Syndical"),
     (r"conseil\s+d['’]administration", "Conseil d'Administration"),
     (r"conseil\s+de\s+territoire", "Conseil de Territoire"),
+    (r"conseil\s+de\s+l['’]eurom[ée]tropole", "Conseil Métropolitain"),
+    (r"conseil\s+de\s+paris", "Conseil de Paris"),
+    (r"conseil\s+ex[ée]cutif", "Conseil Exécutif"),
 ]
+#: A decision that the executive takes by delegation of the council, named in the heading ("DÉCISION DU PRÉSIDENT
+#: N° DP-2024-0318"): the executive's act, whatever council its visas and its last article name.
+_EXECUTIVES_DECISION = re.compile(r"^[ \t]*d[ée]cision\s+(?:du|de\s+la)\s+(?P<who>pr[ée]sidente?|maire)\b", re.I | re.M)
 #: What follows an organ named with its session: "COMMISSION PERMANENTE - RÉUNION DU …", "CONSEIL MUNICIPAL DU 4 …".
 _SITTING = r"\s*(?:[-–—:]\s*)?(?:(?:r[ée]union|s[ée]ance)\b|(?:du|en\s+date\s+du|le)\s+(?:[a-z]+\s+)?\d)"
 
@@ -91,7 +97,7 @@ _AUTHORITY_PATTERNS = {
         r"(?P<name>(?!(?:La|Le|Cette|Notre|Une|Toute)\s+Métropole\b)[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*\s+Métropole)\b"
     ),
     "metropole-named-after": (
-        r"(?P<name>Métropole\s+(?:de\s+|du\s+|d['’])?[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
+        r"(?P<name>(?:Euro[mM]|M)étropole\s+(?:de\s+|du\s+|d['’])?[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
     ),
     "syndicat": (
         r"(?P<name>(?:Syndicat(?:\s+[\w'’-]+){0,4}?|SIVOM|SIVU|SIVOS)\s+"
@@ -113,6 +119,17 @@ _AUTHORITY_PATTERNS = {
         r"(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
         r"(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
     ),
+    "sdis": (
+        r"(?P<name>(?:(?i:Service\s+départemental\s+d['’]incendie\s+et\s+de\s+secours)|SDIS)\s+"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*"
+        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
+    ),
+    "collectivite": (
+        r"(?P<name>Collectivité(?:\s+(?i:territoriale|européenne))?\s+"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
+        r"[A-ZÉ][\w'’-]*(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
+    ),
+    "paris": r"(?P<name>Conseil\s+de\s+Paris)\b",
     "mairie": (
         r"(?P<name>Mairie\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
     ),
@@ -125,14 +142,16 @@ AUTHORITIES = list(_AUTHORITY_PATTERNS.values())
 #: The order a heading's authorities are tried in: the most particular first. A commune's heading names its
 #: département ("DÉPARTEMENT DE LA LOIRE / COMMUNE DE …"), a CCAS's its commune, a syndicat's or a communauté's
 #: often their seat: the authority that deliberates is the most particular one the heading names.
-_HEADING_ORDER = ("ccas", "syndicat", "petr", "communaute", "ept", "metropole-named-first", "metropole-named-after",
-                  "mairie", "commune", "assembly", "departement-region")
+_HEADING_ORDER = ("ccas", "sdis", "syndicat", "petr", "communaute", "ept", "metropole-named-first",
+                  "metropole-named-after", "collectivite", "mairie", "commune", "paris", "assembly",
+                  "departement-region")
 
 #: The words of an authority's kind that stay in lower case after its first word, whatever the heading's case:
 #: "Communauté d'agglomération …", "Syndicat mixte …", "Centre communal d'action sociale …".
 _KIND_WORDS = re.compile(r"(?<=\s)(?:Communes|Urbaine|Mixte|Intercommunal|Communal|Sociale|À|Vocations?|Multiples?"
-                         r"|Uniques?|Scolaire|Nouvelle|Départementale?|Public|Territorial|Rural)\b|"
-                         r"(?<=\sd['’])(?:Agglomération|Action|Équilibre|Énergies?)\b")
+                         r"|Uniques?|Scolaire|Nouvelle|Départementale?|Public|Territoriale?|Rural|Secours"
+                         r"|Européenne)\b|"
+                         r"(?<=\sd['’])(?:Agglomération|Action|Équilibre|Énergies?|Incendie)\b")
 
 
 def _authority_name(name: str) -> str:
@@ -159,12 +178,14 @@ _ASSEMBLY_OF = [(r"Mairie\b", "Commune"), (r"Conseil\s+d[ée]partemental\b", "D�
                 (r"SIVOM\b", "Syndicat intercommunal à vocation multiple"),
                 (r"SIVU\b", "Syndicat intercommunal à vocation unique"),
                 (r"SIVOS\b", "Syndicat intercommunal à vocation scolaire"),
-                (r"PETR\b", "Pôle d'équilibre territorial et rural"), (r"EPT\b", "Établissement public territorial")]
+                (r"PETR\b", "Pôle d'équilibre territorial et rural"), (r"EPT\b", "Établissement public territorial"),
+                (r"SDIS\b", "Service départemental d'incendie et de secours"),
+                (r"Conseil\s+de\s+Paris\b", "Ville de Paris")]
 
 
 _PARTICLES = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux"}
 #: The acronyms that name an authority's kind ("SIVOM DU VAL DE BRUYÈRE"), kept in capitals by :func:`title_case`.
-_ACRONYMS = {"CCAS", "CIAS", "SIVOM", "SIVU", "SIVOS", "PETR", "EPT"}
+_ACRONYMS = {"CCAS", "CIAS", "SIVOM", "SIVU", "SIVOS", "PETR", "EPT", "SDIS"}
 
 
 def title_case(text: str) -> str:
@@ -250,7 +271,11 @@ def find_body(body: str) -> str | None:
     'Commission Permanente'
     >>> find_body("RÉGION X\\nConseil régional\\nLa Commission permanente, après en avoir délibéré, décide")
     'Commission Permanente'
+    >>> find_body("COMMUNAUTÉ DE COMMUNES X\\nDÉCISION DU PRÉSIDENT N° 12\\nVu la délibération du Conseil syndical")
+    'Président'
     """
+    if (executive := _EXECUTIVES_DECISION.search(heading(body))) is not None:
+        return "Maire" if fold(executive.group("who")) == "maire" else "Président"
     # The heading's organ with its sitting; else the organ of the sentence that deliberates ("La Commission
     # permanente, après en avoir délibéré" — a page header's "Conseil régional" comes first); else the first.
     for text, after in ((heading(body), _SITTING), (body, _DELIBERATES), (body, "")):
