@@ -120,6 +120,11 @@ def test_the_outcome_is_read_from_the_phrases_councils_use(text, outcome):
      "convoqué, s'est réuni au nombre prescrit par la loi, dans le lieu habituel de ses séances.\n"
      "Date de convocation : 05/03/2024", dt.date(2024, 3, 12)),
     ("L'an deux mille vingt-trois, le premier février, le Conseil", dt.date(2023, 2, 1)),
+    ("DÉPARTEMENT DU NORD-FICTIF\nCOMMISSION PERMANENTE\nRéunion du 14 octobre 2024\n\nOBJET : Subventions (2e série)\n"
+     "Une première série a été financée par la Commission permanente du 8 juillet 2024.\n", dt.date(2024, 10, 14)),
+    ("COMMUNAUTÉ DE COMMUNES DU VAL\nRéunion du jeudi 26 septembre 2024\nObjet : Contrat local de santé\nLa "
+     "présente délibération annule et remplace celle du Conseil communautaire du 4 juillet 2024.",
+     dt.date(2024, 9, 26)),
 ])
 def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from_a_cited_act(text, date):
     assert find_session_date(text) == date

@@ -341,7 +341,19 @@ def find_session_date(body: str) -> dt.date | None:
     datetime.date(2023, 6, 12)
     >>> find_session_date("Vu la délibération du Conseil municipal du 3 mai 2021") is None
     True
+
+    The heading's date comes first: the sitting the act heads with ("COMMISSION PERMANENTE\\nRéunion du 14 octobre
+    2024"), not an earlier one its report cites ("financée par la Commission permanente du 8 juillet 2024").
+
+    >>> find_session_date("COMMISSION PERMANENTE\\nRéunion du 14 octobre 2024\\n\\nObjet : 2e série\\nUne série a été "
+    ...                   "financée par la Commission permanente du 8 juillet 2024.")
+    datetime.date(2024, 10, 14)
     """
+    return _session_date(heading(body)) or _session_date(body)
+
+
+def _session_date(body: str) -> dt.date | None:
+    """The session's date that ``body`` gives, by the first of :func:`find_session_date`'s ways that finds one."""
     for match in re.finditer(r"s[ée]ance", body, re.I):
         window = body[match.end():match.end() + 100]
         date = DATE_RE.search(window)
