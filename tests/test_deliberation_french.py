@@ -348,10 +348,24 @@ def test_a_members_aside_in_brackets_leaves_them_listed():
     ("Présents : 121 – Absents ayant donné pouvoir : 17 – Absents : 12", (121, 17)),
     ("Présents lors du vote : 49 – Pouvoirs : 4 – Votants : 53", (49, 4)),
     ("Présents (14) : Mme Josette LAPLAUD\nProcurations (3) :", (14, 3)),
+    ("Membres en exercice : 54 – Présents ou représentés : 49 – Votants : 49", (None, None)),
+    ("Présents : 58 - Excusés avec pouvoir : 12 - Absents : 3", (58, 12)),
+    ("Nombre de membres présents : 24\nNombre de membres absents ayant donné procuration : 3", (24, 3)),
 ])
 def test_the_stated_counts_of_present_members_and_proxies_are_read(text, counts):
     a = parse_attendance(text)
     assert (a.present_count, a.proxy_count) == counts
+
+
+@pytest.mark.parametrize("text, in_office", [
+    ("Nombre de membres en exercice : 73", 73),
+    ("Membres du conseil d'administration : 13\nPrésents : 9", 13),
+    ("Nombre de membres du Conseil municipal en fonction : 29", 29),
+    ("Conseillers en fonction : 18", 18),
+    ("Les subventions sont calculées en fonction de 3 critères.", None),
+])
+def test_the_members_in_office_are_read_however_they_are_named(text, in_office):
+    assert parse_attendance(text).in_office == in_office
 
 
 @pytest.mark.parametrize("text, number", [

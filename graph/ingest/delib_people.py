@@ -69,11 +69,13 @@ SECTIONS = [
                            r"présents?|Présents?)(?:\s*\([^)\n]*\))?\s*:", re.I | re.M)),
 ]
 
+#: "Présents ou représentés : 49" counts the members present and those represented together: neither count alone.
 _COUNTS = {
-    "in_office": r"(?:membres|conseillers|élus)?\s*en\s+exercice",
+    "in_office": r"(?:membres|conseillers|élus)?\s*en\s+(?:exercice|fonction)"
+                 r"|membres\s+du\s+conseil\s+d['’]administration(?=\s*:)",
     "present_count": r"(?:Nombre\s+de\s+|membres\s+)?présents(?:\s+ou\s+suppléés|\s+lors\s+du\s+vote)?",
-    "proxy_count": r"(?:Nombre\s+de\s+)?(?:pouvoirs|procurations|(?:membres\s+)?représentés"
-                   r"|absents\s+ayant\s+donné\s+(?:pouvoir|procuration))",
+    "proxy_count": r"(?:Nombre\s+de\s+)?(?:pouvoirs|procurations|(?:membres\s+)?(?<!ou\s)(?<!et\s)représentés"
+                   r"|(?:absents|excusés)\s+(?:ayant\s+donné|avec)\s+(?:pouvoir|procuration))",
     "vote_count": r"(?:Nombre\s+de\s+)?(?:voix|votants|suffrages\s+exprimés)"
                   r"|qui\s+ont\s+pris\s+part\s+(?:au\s+vote|à\s+la\s+d[ée]lib[ée]ration)",
 }
