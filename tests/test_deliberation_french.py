@@ -582,6 +582,10 @@ def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, bod
     ("Accusé de réception en préfecture : 037-216734376-20241121-2024_089-DE – Date de réception : 26/11/2024", None,
      "2024-11-26"),
     ("La date de réception : 12/03/2024 du dossier", None, None),
+    ("Télétransmis en préfecture le 08/04/2024 – Publié le 09/04/2024", "2024-04-08", None),
+    ("Transmis en sous-préfecture de Riom le 15/04/2024", "2024-04-15", None),
+    ("Acte rendu exécutoire – réception en sous-préfecture le 21/04/2024", None, "2024-04-21"),
+    ("Certifié exécutoire – Reçu en Sous-Préfecture le 26/03/2024", None, "2024-03-26"),
 ])
 def test_the_dates_a_prefecture_stamp_gives_are_read_however_it_words_them(text, sent, received):
     stamp = strip_stamps(text)[1]
@@ -601,9 +605,36 @@ def test_a_teletransmitted_act_sent_on_a_day_is_received_that_day(tmp_path):
     ("Publié sur le site internet de la commune le 03/04/2024", dt.date(2024, 4, 3)),
     ("Acte rendu exécutoire après et publication le 24/09/2024", dt.date(2024, 9, 24)),
     ("exécutoire dès sa publication le cas échéant ; publiée le 5 mars 2024", dt.date(2024, 3, 5)),
+    ("Réception par le Préfet : 21/04/2024 – Publication : 22/04/2024", dt.date(2024, 4, 22)),
+    ("Publié au recueil des actes administratifs le 18/04/2024", dt.date(2024, 4, 18)),
+    ("Date d'affichage : 02/05/2024\nL'an deux mille vingt-quatre, le sept mai", None),
 ])
 def test_the_publication_date_is_read_however_it_is_worded(text, published):
-    assert find_published(text) == published
+    assert find_published(text, dt.date(2024, 3, 1) if published else dt.date(2024, 5, 7)) == published
+
+
+@pytest.mark.parametrize("stamp, received", [
+    ("Transmis au représentant de l'État le 18/04/2024", "2024-04-18"),
+    ("Acte rendu exécutoire après dépôt en Préfecture le 13/04/2024 et publication le 13/04/2024", "2024-04-13"),
+    ("Affiché le 28/04/2024 – Transmis en Préfecture le 28/04/2024", "2024-04-28"),
+])
+def test_an_act_transmitted_to_the_prefecture_on_a_day_is_received_that_day_without_an_actes_id(tmp_path, stamp,
+                                                                                                 received):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE VERNOUX-FICTIF\nSéance du Conseil municipal du 5 avril 2024\nDélibération n° 12\n"
+                    "Objet : Subventions\nLe Conseil municipal, après en avoir délibéré, approuve le budget.\n"
+                    + stamp + "\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert [str(d) for d in graph.objects(None, MAI.receivedByPrefecture)] == [received]
+
+
+def test_a_posting_dated_before_the_session_is_not_the_acts_publication(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE VERNOUX-FICTIF\nREGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\n"
+                    "Date de convocation : 02/05/2024\nDate d'affichage : 02/05/2024\nSéance du 7 mai 2024\n"
+                    "Délibération n° 12\nObjet : Subventions\n"
+                    "Le Conseil municipal, après en avoir délibéré, approuve le budget.\n", encoding="utf-8")
+    assert list(extract_fixture(path).graph.objects(None, MAI.publishedOn)) == []
 
 
 @pytest.mark.parametrize("text, convened", [

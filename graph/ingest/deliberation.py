@@ -190,11 +190,14 @@ class Reader:
         if self.actes:
             b.add(d, MAI.actesId, self.actes.normalised)
             b.add(d, MAI.actesIdRaw, self.actes.raw)
-        # An act teletransmitted (it has an ACTES id) is acknowledged the moment it is sent: "Transmis en préfecture
-        # le …" without a date of receipt dates the receipt.
-        received = stamp.received or (stamp.sent if self.actes else None)
-        for prop, value in ((MAI.receivedByPrefecture, received),
-                            (MAI.publishedOn, find_published(self.body) or stamp.published)):
+        # A transmission to the prefecture dates its receipt when the act gives no other: teletransmission through
+        # ACTES (the rule) is acknowledged the moment it is sent, a deposit is received on the spot, and the act is
+        # executory from its transmission ("Transmis au représentant de l'État le …", "après dépôt en préfecture le").
+        received = stamp.received or stamp.sent
+        published = find_published(self.body, self.date) or stamp.published
+        # A posting before the session is the convocation's, not the act's publication.
+        published = published if published is None or self.date is None or published >= self.date else None
+        for prop, value in ((MAI.receivedByPrefecture, received), (MAI.publishedOn, published)):
             b.add(d, prop, Literal(value, datatype=XSD.date) if value else None)
         b.add(d, MAI.transmissionPlatform, stamp.platform)
         if stamp.quotes:
