@@ -338,6 +338,17 @@ def test_the_chairs_office_after_their_name_is_their_title(text, title):
     assert parse_attendance(text).chair_title == title
 
 
+@pytest.mark.parametrize("text, chair, title", [
+    ("s'est réuni à la mairie, sous la présidence de Mme Sylvie\nDARDENNE-FICTIVE, Maire.\nObjet : Subvention",
+     "Sylvie DARDENNE-FICTIVE", "Maire"),
+    ("sous la présidence de M. Jean-Paul\nLE GALL\nPrésents : M. Jean-Paul LE GALL", "Jean-Paul LE GALL", None),
+    ("sous la présidence de Mme Sylvie\nPRÉSENTS : M. Jean DUPONT, Mme Anne ROUX", None, None),
+])
+def test_a_chairs_name_that_the_line_wrapped_is_read_whole(text, chair, title):
+    a = parse_attendance(text)
+    assert (a.chair and a.chair.label, a.chair_title) == (chair, title)
+
+
 def test_a_members_aside_in_brackets_leaves_them_listed():
     a = parse_attendance("Absents : Mathieu LAVERGNE (arrivé au point 4), Pierre COSTES\n")
     assert [p.label for p in a.absent] == ["Mathieu LAVERGNE", "Pierre COSTES"]
