@@ -447,6 +447,10 @@ def test_a_title_after_a_directorates_number_is_read_and_a_number_alone_gives_no
     assert find_title(body, body.index("\nle champ"), 0)[0] == (
         "Subventions (9 500 euros) et conventions avec deux associations œuvrant dans le champ de la santé mentale "
         "(10e, 11e)")
+    body = ("Conseil de Paris\n2024 DASES 212 Subvention (15 000 euros) et convention avec l'association « Les Ateliers "
+            "de la\nGoutte-Fictive » (18e)\nPROJET DE DÉLIBÉRATION\nMesdames, Messieurs,\n")
+    assert find_title(body, body.index("\nGoutte"), 0)[0] == (
+        "Subvention (15 000 euros) et convention avec l'association « Les Ateliers de la Goutte-Fictive » (18e)")
     body = "          2024/4512\nVILLE DE LYON\nSéance du 26 septembre 2024\n\nLe Conseil municipal,"
     assert find_title(body, body.index("\nVILLE"), 0) is None
 

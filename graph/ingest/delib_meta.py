@@ -349,7 +349,21 @@ def find_session_date(body: str) -> dt.date | None:
     ...                   "financée par la Commission permanente du 8 juillet 2024.")
     datetime.date(2024, 10, 14)
     """
-    return _session_date(heading(body)) or _session_date(body)
+    return _session_date(heading(body)) or _session_date(body) or _decision_date(body)
+
+
+def _decision_date(body: str) -> dt.date | None:
+    """The day an executive's decision (:data:`_EXECUTIVES_DECISION`) was signed, which dates it: "Fait à Bayonne, le
+    18 mars 2024".
+
+    >>> _decision_date("DÉCISION DU PRÉSIDENT N° 12\\nDÉCIDE\\nFait à Bayonne, le 18 mars 2024\\nLe Président")
+    datetime.date(2024, 3, 18)
+    """
+    if _EXECUTIVES_DECISION.search(heading(body)) is None:
+        return None
+    signed = re.search(r"^[ \t]*Fait\s+à\s+[^\n,]{1,60},?\s+le\s+", body, re.M)
+    date = DATE_RE.match(body, signed.end()) if signed else None
+    return date_from_match(date) if date else None
 
 
 def _session_date(body: str) -> dt.date | None:
@@ -530,10 +544,12 @@ def _title_by_the_number(body: str, number_end: int) -> re.Match | None:
     return match if match and not re.search(r"convoqu|:|^\s*$", match.group("t"), re.I) else None
 
 
-#: The title after a directorate's number on its line, and on the lines that go on with it in lower case: "2024
-#: DASES 187 Subventions (95 500 euros) et conventions avec sept associations œuvrant dans\nle champ de la santé…".
-_TITLE_AFTER_DIRECTORATE_NUMBER = re.compile(r"[ \t]*(?:19|20)\d\d[ \t]+[A-Z][^\n]*?\d[ \t]+"
-                                             r"(?P<t>\S[^\n]{7,}(?:\n[ \t]*(?-i:[a-zà-ÿ0-9(])[^\n]*){0,3})")
+#: The title after a directorate's number on its line, and on the lines that go on with it (not a line in
+#: capitals, "PROJET DE DÉLIBÉRATION", nor a sentence's opening): "2024 DASES 187 Subventions (95 500 euros) et
+#: conventions avec sept associations œuvrant dans\nle champ de la santé…".
+_TITLE_AFTER_DIRECTORATE_NUMBER = re.compile(r"[ \t]*(?:19|20)\d\d[ \t]+[A-Z][^\n]*?\d[ \t]+(?P<t>\S[^\n]{7,}"
+                                             r"(?:\n[ \t]*(?=[^\n]*[a-zà-ÿ])(?!(?:Mesdames|Messieurs|Monsieur|Madame"
+                                             r"|Le|La|Les|Vu|Considérant|Article)\b)[^\n]*){0,3})")
 
 
 #: A consonant opening what a line break cut from its word, in a title in capitals ("AGRI-\nCOLE"), and the
