@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from graph.ingest import detect_kind
 from graph.ingest.base import InputError, SourceContext
-from graph.ingest.deliberation import detect
+from graph.ingest.deliberation import detect, extract, looks_like_deliberation
 from webapp.cli import main
 
 FOUNDING = Path(__file__).parent / "fixtures" / "deliberations" / "saint-etienne-metropole-2024-00240-danaecare.txt"
@@ -140,3 +140,21 @@ def test_a_text_about_deliberations_that_decides_nothing_is_no_deliberation(tmp_
     decided.write_text(README + "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'approuver la liste.\n",
                        encoding="utf-8")
     assert detect(SourceContext(decided, decided.read_bytes())) == 85
+
+
+def test_an_authority_not_found_is_reported_with_the_heading_that_was_tried(tmp_path):
+    text = tmp_path / "inconnue.txt"
+    text.write_text("ASSOCIATION FONCIÈRE DU MARAIS-FICTIF\nSéance du 5 avril 2024\nDélibération n° 2024-01\n"
+                    "Le Conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        extract(SourceContext(text, text.read_bytes()))
+    assert caught.value.issue.message == (
+        "collectivité introuvable : ni nom reconnu dans l'en-tête « ASSOCIATION FONCIÈRE DU MARAIS-FICTIF / Séance du "
+        "5 avril 2024 / Délibération n° 2024-01 », ni identifiant ACTES")
+
+
+def test_a_decision_of_the_president_by_delegation_is_read_as_a_deliberation():
+    text = ("COMMUNAUTÉ D'AGGLOMÉRATION DU VAL-FICTIF\nDÉCISION DU PRÉSIDENT N° DP-2024-0318\nObjet : Subvention\n"
+            "Vu la délibération n° 12 du Conseil communautaire portant délégation d'attributions au Président ;\n"
+            "DÉCIDE\nArticle 1 : Une subvention de 3 500 € est attribuée à l'association Bizi Osasuna.\n")
+    assert looks_like_deliberation(text)

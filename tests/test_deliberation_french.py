@@ -123,6 +123,11 @@ def test_the_outcome_is_read_from_the_phrases_councils_use(text, outcome):
      "convoqué, s'est réuni au nombre prescrit par la loi, dans le lieu habituel de ses séances.\n"
      "Date de convocation : 05/03/2024", dt.date(2024, 3, 12)),
     ("L'an deux mille vingt-trois, le premier février, le Conseil", dt.date(2023, 2, 1)),
+    ("DÉPARTEMENT DU NORD-FICTIF\nCOMMISSION PERMANENTE\nRéunion du 14 octobre 2024\n\nOBJET : Subventions (2e série)\n"
+     "Une première série a été financée par la Commission permanente du 8 juillet 2024.\n", dt.date(2024, 10, 14)),
+    ("COMMUNAUTÉ DE COMMUNES DU VAL\nRéunion du jeudi 26 septembre 2024\nObjet : Contrat local de santé\nLa "
+     "présente délibération annule et remplace celle du Conseil communautaire du 4 juillet 2024.",
+     dt.date(2024, 9, 26)),
 ])
 def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from_a_cited_act(text, date):
     assert find_session_date(text) == date
@@ -147,6 +152,13 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
      "Pôle d'équilibre territorial et rural du Pays des Combrailles"),
     ("ÉTABLISSEMENT PUBLIC TERRITORIAL PLAINE-DE-L'OURCQ-FICTIVE (T10-F)",
      "Établissement public territorial Plaine-de-l'Ourcq-Fictive"),
+    ("SERVICE DÉPARTEMENTAL D'INCENDIE ET DE SECOURS DE LA HAUTE-SAUVINE",
+     "Service départemental d'incendie et de secours de la Haute-Sauvine"),
+    ("SDIS DU VAL-D'ORSANNE", "Service départemental d'incendie et de secours du Val-d'Orsanne"),
+    ("EUROMÉTROPOLE DE VERLAC-FICTIVE", "Eurométropole de Verlac-Fictive"),
+    ("Conseil de Paris", "Ville de Paris"),
+    ("COLLECTIVITÉ TERRITORIALE DE LA SAUVINE-FICTIVE", "Collectivité territoriale de la Sauvine-Fictive"),
+    ("COLLECTIVITÉ EUROPÉENNE D'ORSANNE", "Collectivité européenne d'Orsanne"),
 ])
 def test_an_authority_is_found_in_a_heading_in_capitals(heading, name):
     assert find_authority(heading + "\n")[0] == name
@@ -357,6 +369,17 @@ def test_the_chairs_office_after_their_name_is_their_title(text, title):
     assert parse_attendance(text).chair_title == title
 
 
+@pytest.mark.parametrize("text, chair, title", [
+    ("s'est réuni à la mairie, sous la présidence de Mme Sylvie\nDARDENNE-FICTIVE, Maire.\nObjet : Subvention",
+     "Sylvie DARDENNE-FICTIVE", "Maire"),
+    ("sous la présidence de M. Jean-Paul\nLE GALL\nPrésents : M. Jean-Paul LE GALL", "Jean-Paul LE GALL", None),
+    ("sous la présidence de Mme Sylvie\nPRÉSENTS : M. Jean DUPONT, Mme Anne ROUX", None, None),
+])
+def test_a_chairs_name_that_the_line_wrapped_is_read_whole(text, chair, title):
+    a = parse_attendance(text)
+    assert (a.chair and a.chair.label, a.chair_title) == (chair, title)
+
+
 def test_a_members_aside_in_brackets_leaves_them_listed():
     a = parse_attendance("Absents : Mathieu LAVERGNE (arrivé au point 4), Pierre COSTES\n")
     assert [p.label for p in a.absent] == ["Mathieu LAVERGNE", "Pierre COSTES"]
@@ -367,6 +390,9 @@ def test_a_members_aside_in_brackets_leaves_them_listed():
     ("Présents : 121 – Absents ayant donné pouvoir : 17 – Absents : 12", (121, 17)),
     ("Présents lors du vote : 49 – Pouvoirs : 4 – Votants : 53", (49, 4)),
     ("Présents (14) : Mme Josette LAPLAUD\nProcurations (3) :", (14, 3)),
+    ("Membres en exercice : 54 – Présents ou représentés : 49 – Votants : 49", (None, None)),
+    ("Présents : 58 - Excusés avec pouvoir : 12 - Absents : 3", (58, 12)),
+    ("Nombre de membres présents : 24\nNombre de membres absents ayant donné procuration : 3", (24, 3)),
 ])
 def test_the_stated_counts_of_present_members_and_proxies_are_read(text, counts):
     a = parse_attendance(text)
@@ -446,6 +472,15 @@ def test_a_scans_letters_read_for_digits_and_back_are_put_right_only_in_a_text_t
 def test_an_amount_a_scan_left_unreadable_is_reported_not_read():
     text = "Club de pétanque ...... 2B0 €\nComité ...... 1 200 €, de 300 euros"
     assert unreadable_amounts(text) == ["Club de pétanque ...... 2B0 €"]
+@pytest.mark.parametrize("text, in_office", [
+    ("Nombre de membres en exercice : 73", 73),
+    ("Membres du conseil d'administration : 13\nPrésents : 9", 13),
+    ("Nombre de membres du Conseil municipal en fonction : 29", 29),
+    ("Conseillers en fonction : 18", 18),
+    ("Les subventions sont calculées en fonction de 3 critères.", None),
+])
+def test_the_members_in_office_are_read_however_they_are_named(text, in_office):
+    assert parse_attendance(text).in_office == in_office
 
 
 @pytest.mark.parametrize("text, number", [
@@ -463,6 +498,14 @@ def test_an_amount_a_scan_left_unreadable_is_reported_not_read():
     ("Par délibération n° D2024_022 du 26 mars 2024, le Conseil a attribué…\nActe n° D2024_061", "D2024_061"),
     ("CONSEIL D'ADMINISTRATION DU 03.10.2024\n              Délib. CA 24/031\n", "CA 24/031"),
     ("Délibération du 12 mars 2024\nN° 2024-12", "2024-12"),
+    ("Objet : Subvention au club\nVu la loi n° 2000-321 du 12 avril 2000 ;\nVu le décret n° 2001-495 du 6 juin 2001 ;",
+     None),
+    ("                                        DSSJ/2024/1027\nDÉPARTEMENT DU NORD\nCOMMISSION PERMANENTE\n",
+     "DSSJ/2024/1027"),
+    ("                    2024/4512\nVILLE DE LYON\nSéance du 26 septembre 2024\n", "2024/4512"),
+    ("Conseil de Paris\nSéance des 19 et 20 novembre 2024\n2024 DASES 187 Subvention (22 000 euros) à l'association\n"
+     "Vu la loi n° 2000-321 du 12 avril 2000 ;\n", "2024 DASES 187"),
+    ("CONTRAT LOCAL DE SANTÉ\n2023-2028\nSéance du\n14/10/2024\nLe Conseil", None),
 ])
 def test_the_deliberations_own_number_is_read_not_that_of_an_act_it_cites(text, number):
     assert find_number(text) == number
@@ -500,6 +543,20 @@ def test_a_title_does_not_take_the_rapporteur_or_number_line_below_it():
 ])
 def test_a_title_is_read_from_a_heading_without_objet(text, title):
     assert find_title(text, None, 0)[0] == title
+
+
+def test_a_title_after_a_directorates_number_is_read_and_a_number_alone_gives_none():
+    body = ("Conseil de Paris\n2024 DASES 187 Subventions (9 500 euros) et conventions avec deux associations œuvrant "
+            "dans\nle champ de la santé mentale (10e, 11e)\nPROJET DE DÉLIBÉRATION\n")
+    assert find_title(body, body.index("\nle champ"), 0)[0] == (
+        "Subventions (9 500 euros) et conventions avec deux associations œuvrant dans le champ de la santé mentale "
+        "(10e, 11e)")
+    body = ("Conseil de Paris\n2024 DASES 212 Subvention (15 000 euros) et convention avec l'association « Les Ateliers "
+            "de la\nGoutte-Fictive » (18e)\nPROJET DE DÉLIBÉRATION\nMesdames, Messieurs,\n")
+    assert find_title(body, body.index("\nGoutte"), 0)[0] == (
+        "Subvention (15 000 euros) et convention avec l'association « Les Ateliers de la Goutte-Fictive » (18e)")
+    body = "          2024/4512\nVILLE DE LYON\nSéance du 26 septembre 2024\n\nLe Conseil municipal,"
+    assert find_title(body, body.index("\nVILLE"), 0) is None
 
 
 def test_a_title_before_the_number_on_its_line_is_read():
@@ -553,6 +610,17 @@ def test_the_budget_account_is_read_however_it_is_written(text, account):
     ("COMMISSION PERMANENTE DU CONSEIL RÉGIONAL\nRéunion du vendredi 19 avril 2024\n", "Commission Permanente"),
     ("ÉTABLISSEMENT PUBLIC TERRITORIAL EST-FICTIF\n\nCONSEIL DE TERRITOIRE\nSéance du mardi 24 septembre 2024\n",
      "Conseil de Territoire"),
+    ("EUROMÉTROPOLE DE VERLAC-FICTIVE\nExtrait du registre des délibérations du Conseil de l'Eurométropole\n",
+     "Conseil Métropolitain"),
+    ("Conseil de Paris\nSéance des 19, 20 et 21 novembre 2024\n", "Conseil de Paris"),
+    ("COLLECTIVITÉ TERRITORIALE DE LA SAUVINE\nCONSEIL EXÉCUTIF DE LA SAUVINE\nLe Conseil exécutif s'est réuni",
+     "Conseil Exécutif"),
+    ("COMMUNAUTÉ D'AGGLOMÉRATION DU VAL\nDÉCISION DU PRÉSIDENT N° DP-2024-0318\nprise en vertu de la délégation du "
+     "Conseil communautaire\nObjet : Subvention\nVu la délibération du Conseil communautaire du 15 juillet 2020 ;\n"
+     "DÉCIDE\nIl sera rendu compte de la présente décision au Conseil communautaire lors de sa prochaine séance.",
+     "Président"),
+    ("COMMUNE DE ROCHE-VERNAZ\nDÉCISION DU MAIRE N° 2024-07\nVu la délibération du Conseil municipal donnant "
+     "délégation au Maire ;\nDÉCIDE", "Maire"),
 ])
 def test_the_organ_is_read_under_its_other_names(text, organ):
     assert find_body(text) == organ
@@ -633,6 +701,10 @@ def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, bod
     ("Accusé de réception en préfecture : 037-216734376-20241121-2024_089-DE – Date de réception : 26/11/2024", None,
      "2024-11-26"),
     ("La date de réception : 12/03/2024 du dossier", None, None),
+    ("Télétransmis en préfecture le 08/04/2024 – Publié le 09/04/2024", "2024-04-08", None),
+    ("Transmis en sous-préfecture de Riom le 15/04/2024", "2024-04-15", None),
+    ("Acte rendu exécutoire – réception en sous-préfecture le 21/04/2024", None, "2024-04-21"),
+    ("Certifié exécutoire – Reçu en Sous-Préfecture le 26/03/2024", None, "2024-03-26"),
 ])
 def test_the_dates_a_prefecture_stamp_gives_are_read_however_it_words_them(text, sent, received):
     stamp = strip_stamps(text)[1]
@@ -652,9 +724,36 @@ def test_a_teletransmitted_act_sent_on_a_day_is_received_that_day(tmp_path):
     ("Publié sur le site internet de la commune le 03/04/2024", dt.date(2024, 4, 3)),
     ("Acte rendu exécutoire après et publication le 24/09/2024", dt.date(2024, 9, 24)),
     ("exécutoire dès sa publication le cas échéant ; publiée le 5 mars 2024", dt.date(2024, 3, 5)),
+    ("Réception par le Préfet : 21/04/2024 – Publication : 22/04/2024", dt.date(2024, 4, 22)),
+    ("Publié au recueil des actes administratifs le 18/04/2024", dt.date(2024, 4, 18)),
+    ("Date d'affichage : 02/05/2024\nL'an deux mille vingt-quatre, le sept mai", None),
 ])
 def test_the_publication_date_is_read_however_it_is_worded(text, published):
-    assert find_published(text) == published
+    assert find_published(text, dt.date(2024, 3, 1) if published else dt.date(2024, 5, 7)) == published
+
+
+@pytest.mark.parametrize("stamp, received", [
+    ("Transmis au représentant de l'État le 18/04/2024", "2024-04-18"),
+    ("Acte rendu exécutoire après dépôt en Préfecture le 13/04/2024 et publication le 13/04/2024", "2024-04-13"),
+    ("Affiché le 28/04/2024 – Transmis en Préfecture le 28/04/2024", "2024-04-28"),
+])
+def test_an_act_transmitted_to_the_prefecture_on_a_day_is_received_that_day_without_an_actes_id(tmp_path, stamp,
+                                                                                                 received):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE VERNOUX-FICTIF\nSéance du Conseil municipal du 5 avril 2024\nDélibération n° 12\n"
+                    "Objet : Subventions\nLe Conseil municipal, après en avoir délibéré, approuve le budget.\n"
+                    + stamp + "\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert [str(d) for d in graph.objects(None, MAI.receivedByPrefecture)] == [received]
+
+
+def test_a_posting_dated_before_the_session_is_not_the_acts_publication(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE VERNOUX-FICTIF\nREGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\n"
+                    "Date de convocation : 02/05/2024\nDate d'affichage : 02/05/2024\nSéance du 7 mai 2024\n"
+                    "Délibération n° 12\nObjet : Subventions\n"
+                    "Le Conseil municipal, après en avoir délibéré, approuve le budget.\n", encoding="utf-8")
+    assert list(extract_fixture(path).graph.objects(None, MAI.publishedOn)) == []
 
 
 @pytest.mark.parametrize("text, convened", [

@@ -101,20 +101,25 @@ def _parse_vote(body: str) -> Vote:
     return vote
 
 
-_PUBLISHED = re.compile(r"(?:publi[ée]e?s?(?:\s+sur\s+(?:le\s+site|internet)[^\n]{0,60}?)?|publication|"
-                        r"mise\s+en\s+ligne|affich[ée]e?s?)\s+le\s*:?\s*|(?:mise\s+en\s+ligne|date\s+de\s+publication|"
-                        r"date\s+d['’]affichage)\s*:\s*", re.I)
+_PUBLISHED = re.compile(r"(?:publi[ée]e?s?(?:\s+(?:sur\s+(?:le\s+site|internet)|au\s+recueil\s+des\s+actes)"
+                        r"[^\n]{0,60}?)?|publication|mise\s+en\s+ligne|affich[ée]e?s?)\s+le\s*:?\s*|(?:mise\s+en\s+ligne|"
+                        r"(?:date\s+de\s+)?publication|date\s+d['’]affichage)\s*:\s*", re.I)
 
 
-def find_published(body: str) -> dt.date | None:
+def find_published(body: str, session: dt.date | None = None) -> dt.date | None:
     """Return the publication date ("Publiée le : 25 avril 2014", "Date de mise en ligne : …", "Publié sur le site
-    internet de la commune le …", "… et publication le …"): the first such phrase that a date follows.
+    internet de la commune le …", "Publié au recueil des actes administratifs le …", "… et publication le …",
+    "Publication : …"): the first such phrase that a date follows, and not before the ``session``: a register's
+    "Date d'affichage" beside the convocation's is that of the convocation, posted before the session.
 
     >>> find_published("dès sa publication le cas échéant.\\nPublié sur le site internet de la commune le 03/04/2024")
     datetime.date(2024, 4, 3)
+    >>> find_published("Date d'affichage : 02/05/2024\\n… et publication le 13/05/2024", dt.date(2024, 5, 7))
+    datetime.date(2024, 5, 13)
     """
     for match in _PUBLISHED.finditer(body):
-        if (date := DATE_RE.match(body, match.end())) is not None and (found := date_from_match(date)):
+        if ((date := DATE_RE.match(body, match.end())) is not None and (found := date_from_match(date))
+                and (session is None or found >= session)):
             return found
     return None
 

@@ -64,7 +64,13 @@ BODIES = [
     (r"comit[ée]\s+syndical", "Comité Syndical"),
     (r"conseil\s+d['’]administration", "Conseil d'Administration"),
     (r"conseil\s+de\s+territoire", "Conseil de Territoire"),
+    (r"conseil\s+de\s+l['’]eurom[ée]tropole", "Conseil Métropolitain"),
+    (r"conseil\s+de\s+paris", "Conseil de Paris"),
+    (r"conseil\s+ex[ée]cutif", "Conseil Exécutif"),
 ]
+#: A decision that the executive takes by delegation of the council, named in the heading ("DÉCISION DU PRÉSIDENT
+#: N° DP-2024-0318"): the executive's act, whatever council its visas and its last article name.
+_EXECUTIVES_DECISION = re.compile(r"^[ \t]*d[ée]cision\s+(?:du|de\s+la)\s+(?P<who>pr[ée]sidente?|maire)\b", re.I | re.M)
 #: What follows an organ named with its session: "COMMISSION PERMANENTE - RÉUNION DU …", "CONSEIL MUNICIPAL DU 4 …".
 _SITTING = r"\s*(?:[-–—:]\s*)?(?:(?:r[ée]union|s[ée]ance)\b|(?:du|en\s+date\s+du|le)\s+(?:[a-z]+\s+)?\d)"
 
@@ -91,7 +97,7 @@ _AUTHORITY_PATTERNS = {
         r"(?P<name>(?!(?:La|Le|Cette|Notre|Une|Toute)\s+Métropole\b)[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*\s+Métropole)\b"
     ),
     "metropole-named-after": (
-        r"(?P<name>Métropole\s+(?:de\s+|du\s+|d['’])?[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
+        r"(?P<name>(?:Euro[mM]|M)étropole\s+(?:de\s+|du\s+|d['’])?[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
     ),
     "syndicat": (
         r"(?P<name>(?:Syndicat(?:\s+[\w'’-]+){0,4}?|SIVOM|SIVU|SIVOS)\s+"
@@ -113,6 +119,17 @@ _AUTHORITY_PATTERNS = {
         r"(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
         r"(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
     ),
+    "sdis": (
+        r"(?P<name>(?:(?i:Service\s+départemental\s+d['’]incendie\s+et\s+de\s+secours)|SDIS)\s+"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*"
+        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
+    ),
+    "collectivite": (
+        r"(?P<name>Collectivité(?:\s+(?i:territoriale|européenne))?\s+"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
+        r"[A-ZÉ][\w'’-]*(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
+    ),
+    "paris": r"(?P<name>Conseil\s+de\s+Paris)\b",
     "mairie": (
         r"(?P<name>Mairie\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
     ),
@@ -125,14 +142,16 @@ AUTHORITIES = list(_AUTHORITY_PATTERNS.values())
 #: The order a heading's authorities are tried in: the most particular first. A commune's heading names its
 #: département ("DÉPARTEMENT DE LA LOIRE / COMMUNE DE …"), a CCAS's its commune, a syndicat's or a communauté's
 #: often their seat: the authority that deliberates is the most particular one the heading names.
-_HEADING_ORDER = ("ccas", "syndicat", "petr", "communaute", "ept", "metropole-named-first", "metropole-named-after",
-                  "mairie", "commune", "assembly", "departement-region")
+_HEADING_ORDER = ("ccas", "sdis", "syndicat", "petr", "communaute", "ept", "metropole-named-first",
+                  "metropole-named-after", "collectivite", "mairie", "commune", "paris", "assembly",
+                  "departement-region")
 
 #: The words of an authority's kind that stay in lower case after its first word, whatever the heading's case:
 #: "Communauté d'agglomération …", "Syndicat mixte …", "Centre communal d'action sociale …".
 _KIND_WORDS = re.compile(r"(?<=\s)(?:Communes|Urbaine|Mixte|Intercommunal|Communal|Sociale|À|Vocations?|Multiples?"
-                         r"|Uniques?|Scolaire|Nouvelle|Départementale?|Public|Territorial|Rural)\b|"
-                         r"(?<=\sd['’])(?:Agglomération|Action|Équilibre|Énergies?)\b")
+                         r"|Uniques?|Scolaire|Nouvelle|Départementale?|Public|Territoriale?|Rural|Secours"
+                         r"|Européenne)\b|"
+                         r"(?<=\sd['’])(?:Agglomération|Action|Équilibre|Énergies?|Incendie)\b")
 
 
 def _authority_name(name: str) -> str:
@@ -159,12 +178,14 @@ _ASSEMBLY_OF = [(r"Mairie\b", "Commune"), (r"Conseil\s+d[ée]partemental\b", "D�
                 (r"SIVOM\b", "Syndicat intercommunal à vocation multiple"),
                 (r"SIVU\b", "Syndicat intercommunal à vocation unique"),
                 (r"SIVOS\b", "Syndicat intercommunal à vocation scolaire"),
-                (r"PETR\b", "Pôle d'équilibre territorial et rural"), (r"EPT\b", "Établissement public territorial")]
+                (r"PETR\b", "Pôle d'équilibre territorial et rural"), (r"EPT\b", "Établissement public territorial"),
+                (r"SDIS\b", "Service départemental d'incendie et de secours"),
+                (r"Conseil\s+de\s+Paris\b", "Ville de Paris")]
 
 
 _PARTICLES = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux"}
 #: The acronyms that name an authority's kind ("SIVOM DU VAL DE BRUYÈRE"), kept in capitals by :func:`title_case`.
-_ACRONYMS = {"CCAS", "CIAS", "SIVOM", "SIVU", "SIVOS", "PETR", "EPT"}
+_ACRONYMS = {"CCAS", "CIAS", "SIVOM", "SIVU", "SIVOS", "PETR", "EPT", "SDIS"}
 
 
 def title_case(text: str) -> str:
@@ -250,7 +271,11 @@ def find_body(body: str) -> str | None:
     'Commission Permanente'
     >>> find_body("RÉGION X\\nConseil régional\\nLa Commission permanente, après en avoir délibéré, décide")
     'Commission Permanente'
+    >>> find_body("COMMUNAUTÉ DE COMMUNES X\\nDÉCISION DU PRÉSIDENT N° 12\\nVu la délibération du Conseil syndical")
+    'Président'
     """
+    if (executive := _EXECUTIVES_DECISION.search(heading(body))) is not None:
+        return "Maire" if fold(executive.group("who")) == "maire" else "Président"
     # The heading's organ with its sitting; else the organ of the sentence that deliberates ("La Commission
     # permanente, après en avoir délibéré" — a page header's "Conseil régional" comes first); else the first.
     for text, after in ((heading(body), _SITTING), (body, _DELIBERATES), (body, "")):
@@ -316,7 +341,33 @@ def find_session_date(body: str) -> dt.date | None:
     datetime.date(2023, 6, 12)
     >>> find_session_date("Vu la délibération du Conseil municipal du 3 mai 2021") is None
     True
+
+    The heading's date comes first: the sitting the act heads with ("COMMISSION PERMANENTE\\nRéunion du 14 octobre
+    2024"), not an earlier one its report cites ("financée par la Commission permanente du 8 juillet 2024").
+
+    >>> find_session_date("COMMISSION PERMANENTE\\nRéunion du 14 octobre 2024\\n\\nObjet : 2e série\\nUne série a été "
+    ...                   "financée par la Commission permanente du 8 juillet 2024.")
+    datetime.date(2024, 10, 14)
     """
+    return _session_date(heading(body)) or _session_date(body) or _decision_date(body)
+
+
+def _decision_date(body: str) -> dt.date | None:
+    """The day an executive's decision (:data:`_EXECUTIVES_DECISION`) was signed, which dates it: "Fait à Bayonne, le
+    18 mars 2024".
+
+    >>> _decision_date("DÉCISION DU PRÉSIDENT N° 12\\nDÉCIDE\\nFait à Bayonne, le 18 mars 2024\\nLe Président")
+    datetime.date(2024, 3, 18)
+    """
+    if _EXECUTIVES_DECISION.search(heading(body)) is None:
+        return None
+    signed = re.search(r"^[ \t]*Fait\s+à\s+[^\n,]{1,60},?\s+le\s+", body, re.M)
+    date = DATE_RE.match(body, signed.end()) if signed else None
+    return date_from_match(date) if date else None
+
+
+def _session_date(body: str) -> dt.date | None:
+    """The session's date that ``body`` gives, by the first of :func:`find_session_date`'s ways that finds one."""
     for match in re.finditer(r"s[ée]ance", body, re.I):
         window = body[match.end():match.end() + 100]
         date = DATE_RE.search(window)
@@ -361,14 +412,37 @@ def _cites(body: str, match: re.Match) -> bool:
             or _NOT_OWN.search(re.sub(r"\s*n\s*[°ºo]\s*[:.]?\s*$", "", line, flags=re.I)) is not None)
 
 
+#: A number alone on one of the first lines, often set to the right ("2024/4512", "DSSJ/2024/1027"), or a
+#: directorate's number heading its line, year first ("2024 DASES 187 Subventions …", as the Conseil de Paris
+#: numbers its acts): a year among its parts, and not a date nor a span of years ("2023-2028").
+_NUMBER_ALONE = re.compile(r"^[ \t]*(?P<num>(?=[\w/.-]*\b(?:19|20)\d\d\b)[A-Z]{0,6}[/.-]?\d\w*(?:[/.-]\w+)+(?=[ \t]*$)"
+                           r"|(?:19|20)\d\d[ \t]+[A-Z]{2,6}(?:[ \t]*-[ \t]*[A-Z]{2,6})?[ \t]+\d{1,4}\b(?![/.-]?\d))",
+                           re.M)
+#: How many of the first lines may hold such a number.
+_NUMBER_ALONE_LINES = 12
+
+
+def _number_alone(body: str) -> re.Match | None:
+    """A number that heads the act without "n°" nor "Délibération" (:data:`_NUMBER_ALONE`), on its first lines."""
+    lines = re.match(r"(?:[^\n]*\n){0,%d}" % _NUMBER_ALONE_LINES, body)
+    for match in _NUMBER_ALONE.finditer(body, 0, lines.end()):
+        if not re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d\d[/-](?:19|20)?\d\d", match.group("num")):
+            return match
+    return None
+
+
 def number_match(body: str) -> re.Match | None:
     """Where the deliberation's own number is written (see :func:`find_number`): "Délibération …" heading its line,
-    else the first "n° …" that cites no other act or item (:func:`_cites`), else the first that is no agenda item's.
+    else the first "n° …" that cites no other act or item (:func:`_cites`), else a number alone on one of the first
+    lines (:func:`_number_alone`), else the first "n° …" that is no agenda item's and in no visa or recital (a law's
+    number, "Vu la loi n° 2000-321", is never the act's).
 
     >>> number_match("Vu la loi n° 2000-321 du 12 avril 2000 ;\\nN° d'ordre : 31").group("num")
     '31'
     >>> number_match("Arrivée de Mme PIVERT au point n° 5.\\n   Délibération DCM-2024-03-07").group("num")
     'DCM-2024-03-07'
+    >>> number_match("Conseil de Paris\\n2024 DASES 187 Subvention (2 000 euros)\\nVu la loi n° 2000-321").group("num")
+    '2024 DASES 187'
     """
     own = next((m for m in _OWN_NUMBER.finditer(body) if not _cites(body, m)), None)
     if own is not None:
@@ -377,15 +451,16 @@ def number_match(body: str) -> re.Match | None:
     for match in _NUMBER.finditer(body):
         if not _cites(body, match):
             return match
-        if not re.search(r"\bpoint\s*$", body[body.rfind("\n", 0, match.start()) + 1:match.start()], re.I):
+        line = body[body.rfind("\n", 0, match.start()) + 1:match.start()]
+        if not re.search(r"\bpoint\s*$", line, re.I) and not in_a_citation(body, match.start("num")):
             first = first or match  # an agenda item's number is no act's, even for want of another
-    return first
+    return _number_alone(body) or first
 
 
 def find_number(body: str) -> str | None:
     """Return the deliberation's own number ("2024.00240", "2014/159", "CP-2023-045")."""
     match = number_match(body)
-    return re.sub(r"\s*/\s*", "/", match.group("num")).strip(".-") if match else None
+    return re.sub(r"[ \t]+", " ", re.sub(r"\s*/\s*", "/", match.group("num"))).strip(".-") if match else None
 
 
 _TITLE_AFTER_NUMBER = re.compile(r"\bn\s*[°ºo]\s*[:.]?\s*[A-Z]{0,4}[-_ ]?\d[\w.-]*(?:\s*/\s*\d+)?\s*(?::|\s[-–—]\s)"
@@ -462,8 +537,19 @@ def _title_by_the_number(body: str, number_end: int) -> re.Match | None:
              or _TITLE_BEFORE_NUMBER.match(body, line_start, number_end))
     if match is not None:
         return match
+    alone = _NUMBER_ALONE.match(body, line_start, number_end)
+    if alone is not None:  # the lines below a number alone are the heading's; after a directorate's, the title
+        return _TITLE_AFTER_DIRECTORATE_NUMBER.match(body, line_start)
     match = re.compile(r"\s*\n(?P<t>(?:[^\n]+\n?){1,3}?)\n").match(body, number_end)
     return match if match and not re.search(r"convoqu|:|^\s*$", match.group("t"), re.I) else None
+
+
+#: The title after a directorate's number on its line, and on the lines that go on with it (not a line in
+#: capitals, "PROJET DE DÉLIBÉRATION", nor a sentence's opening): "2024 DASES 187 Subventions (95 500 euros) et
+#: conventions avec sept associations œuvrant dans\nle champ de la santé…".
+_TITLE_AFTER_DIRECTORATE_NUMBER = re.compile(r"[ \t]*(?:19|20)\d\d[ \t]+[A-Z][^\n]*?\d[ \t]+(?P<t>\S[^\n]{7,}"
+                                             r"(?:\n[ \t]*(?=[^\n]*[a-zà-ÿ])(?!(?:Mesdames|Messieurs|Monsieur|Madame"
+                                             r"|Le|La|Les|Vu|Considérant|Article)\b)[^\n]*){0,3})")
 
 
 #: A consonant opening what a line break cut from its word, in a title in capitals ("AGRI-\nCOLE"), and the

@@ -70,11 +70,13 @@ SECTIONS = [
                            r"présents?|Présents?)(?:\s*\([^)\n]*\))?\s*:", re.I | re.M)),
 ]
 
+#: "Présents ou représentés : 49" counts the members present and those represented together: neither count alone.
 _COUNTS = {
-    "in_office": r"(?:membres|conseillers|élus)?\s*en\s+exercice",
+    "in_office": r"(?:membres|conseillers|élus)?\s*en\s+(?:exercice|fonction)"
+                 r"|membres\s+du\s+conseil\s+d['’]administration(?=\s*:)",
     "present_count": r"(?:Nombre\s+de\s+|membres\s+)?présents(?:\s+ou\s+suppléés|\s+lors\s+du\s+vote)?",
-    "proxy_count": r"(?:Nombre\s+de\s+)?(?:pouvoirs|procurations|(?:membres\s+)?représentés"
-                   r"|absents\s+ayant\s+donné\s+(?:pouvoir|procuration))",
+    "proxy_count": r"(?:Nombre\s+de\s+)?(?:pouvoirs|procurations|(?:membres\s+)?(?<!ou\s)(?<!et\s)représentés"
+                   r"|(?:absents|excusés)\s+(?:ayant\s+donné|avec)\s+(?:pouvoir|procuration))",
     "vote_count": r"(?:Nombre\s+de\s+)?(?:voix|votants|suffrages\s+exprimés)"
                   r"|qui\s+ont\s+pris\s+part\s+(?:au\s+vote|à\s+la\s+d[ée]lib[ée]ration)",
 }
@@ -286,6 +288,10 @@ _CHAIR = re.compile(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<nam
                     r"(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la)\s+(?P<title>[^,\n]+),\s*)?"
                     r"(?P<name3>[^\n,]+)(?:,\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire)|(?:Maire|Conseill[eè]re?)\s+"
                     r"(?:adjointe?|délégué?e?))\b)?|^Présid(?:ent|ente)\s*:\s*(?P<name4>[^\n,]+)", re.I | re.M)
+#: The rest of a chair's name that the line sent below ("sous la présidence de Mme Sylvie\nDARDENNE-FICTIVE,
+#: Maire."): a name in capitals opening the next line, and the office after it.
+_WRAPPED_CHAIR = re.compile(r"[ \t]*\n[ \t]*(?P<rest>(?-i:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*))"
+                            r"(?=[ \t]*[,.\n])(?:,\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire))\b)?", re.I)
 _SECRETARY = re.compile(r"(?:Secrétaire\s+de\s+(?:la\s+)?séance|^[ \t]*Secrétaire"
                         r"|^[ \t]*(?:a|est)\s+(?:été\s+)?(?:désignée?|élue?|nommée?)\s+(?:comme\s+)?secrétaire)"
                         r"\s*:\s*(?P<name>[^\n,]+)", re.I | re.M)
@@ -335,6 +341,11 @@ def parse_officers(body: str, attendance: Attendance) -> None:
                                     or match.group("name4"))
         attendance.chair_title = match.group("title") or match.group("office")  # "…, Maire de la commune"
         attendance.spans.append(match.span())
+        if attendance.chair is None and match.group("name3") and (wrapped := _WRAPPED_CHAIR.match(body, match.end())):
+            # "sous la présidence de Mme Sylvie\nDARDENNE, Maire.": the line ended inside the name
+            attendance.chair = _officer(match.group("name3") + " " + wrapped.group("rest"))
+            attendance.chair_title = attendance.chair and (match.group("title") or wrapped.group("office"))
+            attendance.spans.append(wrapped.span())
     match = _find_secretary(body)
     if match:
         attendance.secretary = _officer(match.group("name"))

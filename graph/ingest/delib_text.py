@@ -53,10 +53,12 @@ STAMP_PATTERNS = [
     ("sent", re.compile(r"Date\s+de\s+t[ée]l[ée]transmission\s*:\s*" + _DATE, re.I)),
     ("received", re.compile(r"Date\s+de\s+r[ée]ception\s+(?:en\s+)?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
     ("sent", re.compile(r"Envoy[ée]\s+en\s+pr[ée]fecture\s+le\s*:?\s*" + _DATE, re.I)),
-    # "Transmis en préfecture le …", "Transmise au représentant de l'État le …", "après dépôt en préfecture le …"
-    ("sent", re.compile(r"(?:Transmise?s?|d[ée]p[ôo]t|transmission)\s+(?:en\s+pr[ée]fecture|au\s+repr[ée]sentant\s+"
+    # "Transmis en préfecture le …", "Transmise au représentant de l'État le …", "après dépôt en préfecture le …",
+    # "Télétransmis en préfecture le …", "Transmis en sous-préfecture de Riom le …"
+    ("sent", re.compile(r"(?:(?:T[ée]l[ée])?transmise?s?|d[ée]p[ôo]t|transmission)\s+(?:en\s+(?:sous-)?pr[ée]fecture"
+                        r"(?:\s+(?:de\s+|du\s+|d['’])[A-ZÉ][\w'’-]*)?|au\s+repr[ée]sentant\s+"
                         r"de\s+l['’][ÉE]tat|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée])\s+le\s*:?\s*" + _DATE, re.I)),
-    ("received", re.compile(r"Re[çc]u\s+en\s+pr[ée]fecture\s+le\s*:?\s*" + _DATE, re.I)),
+    ("received", re.compile(r"(?:Re[çc]u|R[ée]ception)\s+en\s+(?:sous-)?pr[ée]fecture\s+le\s*:?\s*" + _DATE, re.I)),
     ("received", re.compile(r"R[ée]ception\s+par\s+le\s+pr[ée]fet\s*:\s*" + _DATE, re.I)),
     ("published", re.compile(r"Affich[ée]\s+le\s*:?\s*(?:" + _DATE + ")?", re.I)),
     ("published", re.compile(r"Date\s+de\s+mise\s+en\s+ligne\s*:\s*" + _DATE, re.I)),

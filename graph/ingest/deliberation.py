@@ -31,7 +31,7 @@ from graph.ingest.delib_decision import (find_budget_account, find_fiscal_year, 
 from graph.ingest.delib_graph import Builder, concept
 from graph.ingest.delib_grants import GrantsFound, find_grants
 from graph.ingest.delib_meta import (find_authority, find_body, find_member_count, find_number, find_session_date,
-                                     find_title, number_match, parse_actes)
+                                     find_title, heading, number_match, parse_actes)
 from graph.ingest.delib_moves import apply_moves
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
 from graph.ingest.delib_people import parse_attendance
@@ -44,12 +44,15 @@ from graph.namespaces import MAI, slugify
 EXTENSIONS = (".pdf", ".txt", ".md", ".markdown")
 
 #: The genre's words: a deliberation has three of them. A plenary's act may lack the session's name and the formula
-#: ("L'Assemblée départementale, … DÉCIDE", "Réunion des 9 et 10 décembre"), its members in office then counted.
+#: ("L'Assemblée départementale, … DÉCIDE", "Réunion des 9 et 10 décembre"), its members in office then counted; a
+#: decision the executive takes by delegation of the council ("DÉCISION DU PRÉSIDENT") stands in for a deliberation.
 _MARKERS = [r"d[ée]lib[ée]ration", r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]",
             r"\bs[ée]ance\b|\br[ée]union\s+d(?:u|es)\s+\d",
             r"\bLe\s+Conseil\b|\bLe\s+Bureau\b|\bLa\s+Commission\s+permanente\b|\bLe\s+Comit[ée]\s+syndical\b"
             r"|\bL['’]Assembl[ée]e\s+(?:d[ée]partementale|r[ée]gionale|pl[ée]ni[èe]re|d[ée]lib[ée]rante)\b",
             r"\d{3}-\d{9}-\d{8}-", r"\bD[ÉE]CIDE\b|\badopt[ée]", r"registre\s+des\s+d[ée]lib[ée]rations",
+            # a decision the executive takes by delegation of the council, which stands in for its deliberation
+            r"^[ \t]*d[ée]cision\s+(?:du|de\s+la)\s+(?:pr[ée]sidente?|maire)\b",
             r"\b(?:membres|conseillers|délégués|élus)(?:\s+\w+)?\s+en\s+exercice\b"]
 
 
@@ -62,7 +65,7 @@ _OPERATIVE = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bd[ée]
 
 def _has_the_words(text: str) -> bool:
     """Whether ``text`` has at least three of the genre's markers."""
-    return sum(bool(re.search(m, text, re.I)) for m in _MARKERS) >= 3
+    return sum(bool(re.search(m, text, re.I | re.M)) for m in _MARKERS) >= 3
 
 
 def looks_like_deliberation(text: str) -> bool:
@@ -179,8 +182,12 @@ class Reader:
         found = find_authority(self.body)
         siren = self.actes.siren if self.actes else None
         if not found and not siren:
-            raise InputError("collectivité introuvable : ni nom reconnu, ni identifiant ACTES",
-                             message_en="authority not found: no recognised name, no ACTES id")
+            tried = " / ".join(line.strip() for line in heading(self.body).split("\n"))
+            tried = tried if len(tried) <= 160 else tried[:159] + "…"
+            raise InputError(f"collectivité introuvable : ni nom reconnu dans l'en-tête « {tried} », ni identifiant "
+                             "ACTES",
+                             message_en=f"authority not found: no recognised name in the heading '{tried}', no ACTES "
+                                        "id")
         name, variants = found or (None, [])
         self.authority = self.b.authority(name, variants, siren, find_member_count(self.body))
         organ = find_body(self.body)
@@ -211,11 +218,14 @@ class Reader:
         if self.actes:
             b.add(d, MAI.actesId, self.actes.normalised)
             b.add(d, MAI.actesIdRaw, self.actes.raw)
-        # An act teletransmitted (it has an ACTES id) is acknowledged the moment it is sent: "Transmis en préfecture
-        # le …" without a date of receipt dates the receipt.
-        received = stamp.received or (stamp.sent if self.actes else None)
-        for prop, value in ((MAI.receivedByPrefecture, received),
-                            (MAI.publishedOn, find_published(self.body) or stamp.published)):
+        # A transmission to the prefecture dates its receipt when the act gives no other: teletransmission through
+        # ACTES (the rule) is acknowledged the moment it is sent, a deposit is received on the spot, and the act is
+        # executory from its transmission ("Transmis au représentant de l'État le …", "après dépôt en préfecture le").
+        received = stamp.received or stamp.sent
+        published = find_published(self.body, self.date) or stamp.published
+        # A posting before the session is the convocation's, not the act's publication.
+        published = published if published is None or self.date is None or published >= self.date else None
+        for prop, value in ((MAI.receivedByPrefecture, received), (MAI.publishedOn, published)):
             b.add(d, prop, Literal(value, datatype=XSD.date) if value else None)
         b.add(d, MAI.transmissionPlatform, stamp.platform)
         if stamp.quotes:
