@@ -194,7 +194,7 @@ FOREIGN = """@prefix org: <http://www.w3.org/ns/org#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 <http://example.com/memberships/593> a org:Membership ; org:member <http://example.com/people/john-q-public> ;
     org:organization <http://example.com/organizations/abc-inc> ; org:role [ a org:Role ] ;
-    mai:joinedOn "2024-07-01"^^xsd:date ; mai:leftOn "2024-08-01"^^xsd:date .
+    mai:joinedOn "2024-07-01"^^xsd:date .
 """
 
 
@@ -258,6 +258,20 @@ def test_a_parameter_with_a_few_concepts_for_values_is_a_drop_down_list_in_rank_
     assert ">Core circle</option>" in select
     chosen = client.get(f"/queries/partenaires-par-cercle?circle={COEUR}", headers={"Accept": "text/html"})
     assert f'<option value="{COEUR}" selected>' in chosen.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("name", sorted(n for n, q in named_queries().items()
+                                        if any(not p.optional and p.default is None for p in q.parameters)))
+def test_the_json_twin_of_a_form_with_required_parameters_is_its_description_not_an_error(client, name):
+    page = client.get(f"/queries/{name}", headers={"Accept": "text/html"}).get_data(as_text=True)
+    import html as markup
+    import re
+
+    twin = markup.unescape(re.search(r'<a href="([^"]+)" rel="alternate" type="application/json"', page).group(1))
+    answer = client.get(twin)
+    assert answer.status_code == 200 and answer.get_json()["query"]["name"] == name
+    assert "results" not in answer.get_json()
+    assert client.get(f"/queries/{name}.json?run=1").get_json()["error"]["code"] == "missing-parameter"
 
 
 #: The comment keys of a named query's header: what it shows to users.

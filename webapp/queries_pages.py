@@ -235,16 +235,25 @@ def result_headers(variables: list[str]) -> dict[str, str]:
     return {v: t(f"var_{v}") if v in NAMED_VARIABLES else v for v in variables}
 
 
+def _required(parameter) -> bool:
+    return not parameter.optional and parameter.default is None
+
+
 @bp.get("/queries/<name>")
 @bp.get("/queries/<name>.json")
 @bp.get("/queries/<name>.csv")
 def show(name: str):
-    """Show a named query as a form; run it when the form is submitted (or when it has no parameters)."""
+    """Show a named query as a form; run it when the form is submitted (or when it has no parameters).
+
+    The JSON twin of a form not yet submitted, whose required parameters are not all given, is the query's
+    description without results (the page's "in JSON" link must not be an error); ``run=1`` asks for the results.
+    """
     for suffix in (".json", ".csv"):
         if request.path.endswith(suffix) and name.endswith(suffix):
             name = name[: -len(suffix)]
     query = get_named_query(name)
-    submitted = "run" in request.args or not query.parameters or wanted_format() != "html"
+    submitted = "run" in request.args or not query.parameters or (wanted_format() != "html" and (
+        wanted_format() == "csv" or all(request.args.get(p.name) for p in query.parameters if _required(p))))
     data = {"query": query.to_json()}
     truncated, error = False, None
     if submitted:
