@@ -85,8 +85,8 @@ def test_a_deliberation_is_found_by_its_number(corpus):  # noqa: F811
     assert search(corpus[2], "2024.00240")["results"][0]["iri"] == iri("deliberation/d1")
 
 
-#: A theme ("prophylaxie", not a shipped one), a narrower one whose name repeats its word, a sibling that names it among its variants, narrower
-#: themes that few documents have (a rare tag), and the actors of each.
+#: A theme ("prophylaxie", not a shipped one), a narrower one whose name repeats its word, a sibling that names it
+#: among its variants, narrower themes that few documents have (a rare tag), and the actors of each.
 PREVENTION_TTL = PREFIXES + """
 th:test-prophylaxie a skos:Concept ; skos:inScheme mai:themes ; skos:prefLabel "prophylaxie"@fr .
 th:test-vaccinale a skos:Concept ; skos:inScheme mai:themes ; skos:broader th:test-prophylaxie ;
