@@ -90,8 +90,8 @@ def _named(text: str) -> list[tuple[str, str]]:
 #: The values of a parameter (a scheme's concepts, a class's instances) with the names a user may type for them.
 _VALUES = """SELECT ?value ?p ?name ?date ?organ ?session WHERE {
   { ?value skos:inScheme ?set } UNION { ?value a ?set }
-  OPTIONAL { ?value ?p ?name
-    FILTER(?p IN (rdfs:label, skos:prefLabel, skos:altLabel, skos:notation, dcterms:title, dcterms:identifier)) }
+  OPTIONAL { VALUES ?p { rdfs:label skos:prefLabel skos:altLabel skos:notation dcterms:title dcterms:identifier }
+    ?value ?p ?name }
   OPTIONAL { ?value dcterms:date ?date }
   OPTIONAL { ?value mai:body ?body . ?body rdfs:label|skos:prefLabel ?organ }
   OPTIONAL { ?value a mai:Session . BIND(true AS ?session) }
