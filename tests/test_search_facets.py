@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from search.query import search
-from test_search_corpus import TH, corpus, iri  # noqa: F401  (fixture)
+from test_search_corpus import PREFIXES, TH, corpus, iri  # noqa: F401  (fixture)
 
 
 def _iris(answer) -> list[str]:
@@ -83,3 +83,44 @@ def test_a_grant_is_found_by_its_beneficiary_purpose_and_amount_order(corpus):  
 
 def test_a_deliberation_is_found_by_its_number(corpus):  # noqa: F811
     assert search(corpus[2], "2024.00240")["results"][0]["iri"] == iri("deliberation/d1")
+
+
+#: A theme ("prophylaxie", not a shipped one), a narrower one whose name repeats its word, a sibling that names it
+#: among its variants, narrower themes that few documents have (a rare tag), and the actors of each.
+PREVENTION_TTL = PREFIXES + """
+th:test-prophylaxie a skos:Concept ; skos:inScheme mai:themes ; skos:prefLabel "prophylaxie"@fr .
+th:test-vaccinale a skos:Concept ; skos:inScheme mai:themes ; skos:broader th:test-prophylaxie ;
+    skos:prefLabel "prophylaxie vaccinale"@fr .
+th:test-addicto a skos:Concept ; skos:inScheme mai:themes ; skos:broader th:test-prophylaxie ;
+    skos:prefLabel "addictions"@fr ; skos:definition "La prophylaxie et le soin des addictions."@fr .
+th:test-nutri a skos:Concept ; skos:inScheme mai:themes ; skos:broader th:test-prophylaxie ;
+    skos:prefLabel "nutrition"@fr .
+th:test-bientrait a skos:Concept ; skos:inScheme mai:themes ; skos:prefLabel "bientraitance"@fr ;
+    skos:altLabel "prophylaxie de la maltraitance"@fr .
+<actor/mutuelle> a mai:Enterprise ; rdfs:label "Mutuelle solidaire de l'Ondaine" ;
+    dcterms:subject th:test-prophylaxie .
+<actor/universite> a mai:University ; rdfs:label "Université de la Loire" ; dcterms:subject th:test-prophylaxie .
+<actor/addicto> a mai:Association ; rdfs:label "Addictologie Gier" ; dcterms:subject th:test-addicto .
+""" + "".join(f'<actor/other-{i}> a mai:Association ; rdfs:label "Association {i}" .\n' for i in range(20))
+
+
+def test_a_theme_query_brings_the_actors_of_the_theme_before_the_theme_concepts_near_it(tmp_path):
+    """The theme named first, then its actors — those of a narrower theme no higher than those of the theme itself —
+    and only then the concepts whose name or definition says the word, or that are narrower themes."""
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+    from search.indexer import build_index
+    from search.reader import SearchIndex
+    from test_search_corpus import make_config, write
+
+    config = make_config(tmp_path)
+    store = open_store(config)
+    ingest_paths(store, [write(tmp_path, "prevention.ttl", PREVENTION_TTL)])
+    build_index(store, config)
+    answer = search(SearchIndex.from_config(config), "prophylaxie")
+    ranked = _iris(answer)
+    actors = {iri("actor/mutuelle"), iri("actor/universite"), iri("actor/addicto")}
+    assert ranked[0] == TH + "test-prophylaxie" and set(ranked[1:4]) == actors, ranked
+    scores = {r["iri"]: r["score"] for r in answer["results"]}
+    assert scores[iri("actor/addicto")] <= scores[iri("actor/mutuelle")] == scores[iri("actor/universite")]
+    assert {TH + "test-vaccinale", TH + "test-addicto", TH + "test-bientrait"} <= set(ranked[4:])

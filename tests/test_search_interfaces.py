@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -159,3 +160,47 @@ def test_in_english_the_kinds_types_and_shipped_concepts_are_named_in_english(cl
     page = client.get("/search", query_string={"q": "vieillissement", "lang": "en"}, headers={"Accept": "text/html"})
     text = page.get_data(as_text=True)
     assert ">Theme<" in text and ">Thème<" not in text
+
+
+def _page(client, **params) -> str:
+    return client.get("/search", query_string=params, headers={"Accept": "text/html"}).get_data(as_text=True)
+
+
+def _text(page: str) -> str:
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+
+
+def test_a_search_without_results_says_so_suggests_what_to_try_and_shows_no_empty_facet(client):
+    page = _page(client, q="xyzzyqwerty")
+    assert "Aucun résultat pour « xyzzyqwerty »." in _text(page) and "vérifier l'orthographe" in _text(page)
+    assert 'href="/search?type=theme"' in page and "Tout afficher" not in page and "<h3>" not in page
+    filtered = _page(client, q="zéphyr", type="grant")
+    assert "Aucun résultat avec ces filtres." in _text(filtered) and 'href="/search?q=z%C3%A9phyr"' in filtered
+    english = _page(client, q="xyzzyqwerty", lang="en")
+    assert "No results for 'xyzzyqwerty'." in _text(english)
+
+
+def test_a_facet_without_values_is_not_shown(client):
+    page = _page(client, q="zéphyr")  # an actor with a theme, and no place, grant, goal or circle
+    assert re.findall(r"<h3>([^<]*)</h3>", page) == ["Type", "Thème"]
+
+
+def test_a_search_that_finds_no_actor_says_so(client):
+    assert "Aucun acteur ne correspond" in _text(_page(client, q="suicide"))
+    assert "Aucun acteur ne correspond" not in _text(_page(client, q="veilleurs"))
+
+
+def test_a_page_past_the_last_says_where_the_results_end_and_links_the_last_page(client):
+    first = _page(client, type="actor")
+    assert "Page 1 sur 1" in _text(first)
+    past = _page(client, type="actor", page=9)
+    assert "La page 9 n'existe pas" in _text(past) and "s'arrêtent à la page 1" in _text(past)
+    assert '<a href="/search?type=actor&amp;page=1">' in past and "Page 9 sur" not in past
+
+
+def test_the_search_page_offers_the_sorts_of_the_api_and_keeps_the_one_chosen(client):
+    page = _page(client, type="actor", sort="name")
+    options = re.findall(r'<option value="(\w+)"( selected)?>', page)
+    assert options == [("relevance", ""), ("name", " selected"), ("amount", "")]
+    labels = [label for label in re.findall(r'<li><a href="/(?:id|resource)[^"]*">([^<]+)</a>', page)]
+    assert labels == sorted(labels, key=str.casefold) and len(labels) > 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
@@ -184,3 +185,122 @@ def test_the_words_a_query_writes_are_said_in_english_in_english(client):
     french = client.get("/api/queries/entrees-sorties-periode", query_string=params).get_json()["rows"]
     english = client.get("/api/queries/entrees-sorties-periode", query_string={**params, "lang": "en"}).get_json()
     assert [r["event"] for r in french] == ["sortie"] and [r["event"] for r in english["rows"]] == ["left"]
+
+
+#: A Popolo-style membership of a person in an organisation that is not a pole, with a blank node for a role and
+#: dates inside every period the tests ask for.
+FOREIGN = """@prefix org: <http://www.w3.org/ns/org#> .
+@prefix mai: <https://w3id.org/maillage/ontology#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<http://example.com/memberships/593> a org:Membership ; org:member <http://example.com/people/john-q-public> ;
+    org:organization <http://example.com/organizations/abc-inc> ; org:role [ a org:Role ] ;
+    mai:joinedOn "2024-07-01"^^xsd:date .
+"""
+
+
+@pytest.fixture(scope="module")
+def foreign_client(tmp_path_factory):
+    """The fixture graph and a membership of another kind of organisation, ingested from a second file."""
+    import shutil
+
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    folder = tmp_path_factory.mktemp("foreign")
+    shutil.copytree(template_data(), folder / "data")
+    (folder / "popolo.ttl").write_text(FOREIGN, encoding="utf-8")
+    store = open_store({"store": "oxigraph", "data_dir": str(folder / "data")})
+    assert ingest_paths(store, [folder / "popolo.ttl"])[0].status == "stored"
+    store.close()
+    app = fresh_app(folder / "data", folder / "copy")
+    yield app.test_client()
+    close_resources(app)
+
+
+@pytest.mark.parametrize("name, params", [("membres-actuels-par-cercle", {}), ("partenaires-par-cercle", {}),
+                                          ("entrees-sorties-periode", {"start": "2024-01-01", "end": "2024-12-31"})])
+def test_membership_queries_list_the_memberships_of_a_pole_only(foreign_client, name, params):
+    rows = foreign_client.get(f"/api/queries/{name}", query_string=params).get_json()["rows"]
+    assert rows and {r["organization"]["iri"] for r in rows} == {PTCE}
+
+
+@pytest.mark.parametrize("circle", ["coeur", "Cœur", "CERCLE CŒUR", "cercle coeur", "1", COEUR])
+def test_a_circle_is_given_by_its_label_a_variant_or_its_rank(client, circle):
+    rows = client.get("/api/queries/partenaires-par-cercle", query_string={"circle": circle}).get_json()["rows"]
+    assert [r["member"]["iri"] for r in rows] == [DANAECARE]
+
+
+@pytest.mark.parametrize("session", ["2024-05-14", "14 mai 2024", "Séance du 14 mai 2024", "14 May 2024", SESSION])
+def test_a_session_is_given_by_its_date_or_its_name_as_its_page_shows_it(client, session):
+    rows = client.get("/api/queries/presents-a-une-seance", query_string={"session": session}).get_json()["rows"]
+    assert sorted(r["person"]["label"] for r in rows) == ["Alice Martin", "Bob Durand"]
+
+
+def test_a_name_that_several_values_have_is_a_400_that_lists_them_with_their_iris(client):
+    answer = client.get("/api/queries/partenaires-par-cercle", query_string={"circle": "cercle", "lang": "fr"})
+    error = answer.get_json()["error"]
+    assert error["code"] == "bad-parameter" and "4 noms correspondent" in error["message"]
+    for circle, label in ((COEUR, "Cercle cœur"), ("https://w3id.org/maillage/ontology/circle/financeurs",
+                                                   "Cercle des financeurs")):
+        assert f"{label} <{circle}>" in error["message"]
+    assert "4 names match" in error["message_en"]
+
+
+def test_a_parameter_with_a_few_concepts_for_values_is_a_drop_down_list_in_rank_order(client):
+    page = client.get("/queries/membres-actuels-par-cercle?lang=en", headers={"Accept": "text/html"})
+    html = page.get_data(as_text=True)
+    select = html[html.index('<select id="p-circle" name="circle">'):html.index("</select>")]
+    import re
+
+    assert re.findall(r'<option value="([^"]*)"', select) == [
+        "", COEUR, *(f"https://w3id.org/maillage/ontology/circle/{c}" for c in ("operationnel", "partenaires",
+                                                                                "financeurs"))]
+    assert ">Core circle</option>" in select
+    chosen = client.get(f"/queries/partenaires-par-cercle?circle={COEUR}", headers={"Accept": "text/html"})
+    assert f'<option value="{COEUR}" selected>' in chosen.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("name", sorted(n for n, q in named_queries().items()
+                                        if any(not p.optional and p.default is None for p in q.parameters)))
+def test_the_json_twin_of_a_form_with_required_parameters_is_its_description_not_an_error(client, name):
+    page = client.get(f"/queries/{name}", headers={"Accept": "text/html"}).get_data(as_text=True)
+    import html as markup
+    import re
+
+    twin = markup.unescape(re.search(r'<a href="([^"]+)" rel="alternate" type="application/json"', page).group(1))
+    answer = client.get(twin)
+    assert answer.status_code == 200 and answer.get_json()["query"]["name"] == name
+    assert "results" not in answer.get_json()
+    assert client.get(f"/queries/{name}.json?run=1").get_json()["error"]["code"] == "missing-parameter"
+
+
+#: The comment keys of a named query's header: what it shows to users.
+HEADER = re.compile(r"^# (title|title@en|description|description@en|param): ")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_sparql_shown_to_users_carries_no_developer_note(client, name):
+    query = named_queries()[name]
+    assert all(HEADER.match(line) for line in query.text.splitlines() if line.lstrip().startswith("#"))
+    page = client.get(f"/queries/{name}", headers={"Accept": "text/html"}).get_data(as_text=True)
+    shown = page[page.index("<pre><code>"):page.index("</code></pre>")]
+    assert all(HEADER.match(line) for line in shown.split("<code>", 1)[1].splitlines() if line.startswith("#"))
+
+
+def test_developer_notes_stay_in_the_file_out_of_the_editors_examples(client):
+    query = named_queries()["acteurs-sans-financement"]
+    assert any("14.4 s -> 4.6 s" in note for note in query.notes) and "14.4 s" not in query.text
+    editor = client.get("/sparql", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "acteurs-sans-financement" not in editor or "14.4 s" not in editor
+    assert "14.4" not in editor and "Sorted on a computed copy" not in editor
+
+
+def test_a_sessions_attendance_is_said_in_english_in_english(client):
+    rows = client.get("/api/queries/presents-a-une-seance", query_string={"session": SESSION, "lang": "en"}).get_json()
+    assert sorted(r["status"] for r in rows["rows"]) == ["excused", "present"]
+
+
+def test_a_circle_is_named_in_english_in_english(client):
+    page = client.get("/queries/partenaires-par-cercle?run=1&lang=en", headers={"Accept": "text/html"})
+    table = page.get_data(as_text=True).split("<table", 1)[1]
+    assert ">Core circle</a>" in table and "Cercle cœur" not in table

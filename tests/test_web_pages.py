@@ -288,6 +288,31 @@ def app_with_another_source(tmp_path: Path, turtle: str):
     return fresh_app(tmp_path / "data", tmp_path / "copy")
 
 
+def test_grants_api_totals_all_matching_grants_exactly_and_counts_those_after_the_page(tmp_path, monkeypatch):
+    """Amounts whose float sum is noisy (0.1 + 0.2): the total over every page is the exact decimal sum, the page's
+    own total is rounded to the cent, and ``more`` counts the grants after the page, as ``has_next`` says."""
+    mai, schema = "https://w3id.org/maillage/ontology#", "http://schema.org/"
+    turtle = "".join(f'<{GRANT}-{i}> a <{mai}Grant> ; <{schema}funder> <{SEM}> ; <{mai}fiscalYear> 2020 ; '
+                     f'<{schema}amount> "{amount}"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n'
+                     for i, amount in enumerate(("0.1", "0.2", "1000.0001")))
+    app = app_with_another_source(tmp_path, turtle)
+    client = app.test_client()
+    monkeypatch.setattr("webapp.api.PAGE_SIZE", 2)
+    try:
+        first = client.get("/api/grants", query_string={"funder": SEM}).get_json()
+        assert (first["has_next"], first["more"], first["matching_count"]) == (True, 3, 5)
+        assert (first["total_amount"], first["matching_total_amount"]) == (25000.0, "26000.3001")
+        second = client.get("/api/grants", query_string={"funder": SEM, "page": 2}).get_json()
+        assert (second["has_next"], second["more"], second["total_amount"]) == (True, 1, 1000.2)
+        last = client.get("/api/grants", query_string={"funder": SEM, "page": 3}).get_json()
+        assert (last["has_next"], last["more"], last["total_amount"]) == (False, 0, 0.1)
+        assert last["matching_total_amount"] == "26000.3001"
+        none = client.get("/api/grants", query_string={"year": 1990}).get_json()
+        assert (none["matching_count"], none["matching_total_amount"], none["more"]) == (0, "0", 0)
+    finally:
+        close_resources(app)
+
+
 def test_a_grant_serving_two_goals_stays_on_one_page_of_the_grants_api(tmp_path, monkeypatch):
     app = app_with_another_source(tmp_path, f"<{GRANT}> <https://w3id.org/maillage/ontology#contributesTo> <{GOAL2}> .\n")
     client = app.test_client()

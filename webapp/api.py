@@ -6,6 +6,8 @@ described here too, so that one document covers the whole API.
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from flask import Blueprint, current_app, jsonify, request
 from rdflib import URIRef
 
@@ -29,6 +31,14 @@ _GRANTS = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?
   OPTIONAL { ?grant dcterms:description ?purpose } OPTIONAL { ?grant mai:decidedBy ?deliberation }
   OPTIONAL { ?grant mai:contributesTo ?goal }
 } ORDER BY DESC(?year) DESC(?amount) ?grant"""
+
+# What the pages of grants add up to: the same rows as the pages list (a grant, its year and amount), counted and
+# summed by the engine in xsd:decimal, so that the total is exact whatever the number of grants.
+_GRANTS_TOTAL = """SELECT (COUNT(*) AS ?count) (SUM(?value) AS ?total) WHERE {
+  { SELECT DISTINCT ?grant ?year ?amount WHERE { ?grant a mai:Grant . %FILTERS%
+      OPTIONAL { ?grant mai:fiscalYear ?year } OPTIONAL { ?grant schema:amount ?amount } } }
+  BIND(COALESCE(xsd:decimal(?amount), 0.0) AS ?value)
+}"""
 
 _FILTERS = {"f": "?grant schema:funder ?f .", "b": "?grant mai:beneficiary ?b .", "y": "?grant mai:fiscalYear ?y .",
             "g": "?grant mai:contributesTo ?g ."}
@@ -89,10 +99,31 @@ def grants():
                            "beneficiary": ref(row.get("beneficiary"), row.get("beneficiaryLabel")),
                            "amount": row.get("amount"), "year": row.get("year"), "purpose": row.get("purpose"),
                            "deliberation": ref(row.get("deliberation")), "goal": ref(row.get("goal"))})
+    total = select(_GRANTS_TOTAL.replace("%FILTERS%", filters), **bindings)[0]
+    count = int(total["count"].toPython())
     body = table.to_json()
+    page_total = sum((_decimal(amount) for _, _, amount in keys[:PAGE_SIZE]), Decimal(0))
     body.update({"page": page, "page_size": PAGE_SIZE, "has_next": len(keys) > PAGE_SIZE,
-                 "total_amount": sum(r["amount"] or 0 for r in body["rows"])})
+                 "more": max(count - page * PAGE_SIZE, 0), "total_amount": float(round(page_total, 2)),
+                 "matching_count": count, "matching_total_amount": _decimal_text(total.get("total"))})
     return jsonify(body)
+
+
+def _decimal(amount) -> Decimal:
+    """An amount as an exact decimal (0 for none, or for a value that is no number)."""
+    try:
+        return Decimal(str(amount)) if amount is not None else Decimal(0)
+    except InvalidOperation:
+        return Decimal(0)
+
+
+def _decimal_text(value) -> str:
+    """A sum as the engine computed it, in plain decimal notation ("2250220.97", never "2.25E+6").
+
+    >>> _decimal_text(None), _decimal_text("4989.3285"), _decimal_text("20000.00")
+    ('0', '4989.3285', '20000.00')
+    """
+    return format(_decimal(value), "f")
 
 
 @bp.get("/queries")

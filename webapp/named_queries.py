@@ -6,12 +6,18 @@ Header syntax (comment lines before the query)::
     # title@en: Partners by circle
     # description: Les membres du PTCE par cercle d'implication, avec leurs dates d'entrée et de sortie.
     # description@en: …
-    # param: circle | iri | Cercle | Circle | optional
+    # param: circle | iri | Cercle | Circle | optional | in mai:circles
     # param: year | integer | Année | Year | 2024
+    # A note for developers (why the query is written so): never shown.
 
-A parameter is ``name | type | French label | English label | optional or a default``; its value is bound to
-``?name`` through the store's bindings (never formatted into the text). Types: iri, string, integer, decimal, date.
-The pages at ``/queries`` run them as forms; the JSON API at ``/api/queries``.
+A parameter is ``name | type | French label | English label | optional or a default``, and for an IRI, where its
+values are found: ``in <scheme>`` (the concepts of a SKOS scheme, a closed set) or ``a <class>`` (the instances of a
+class), as a prefixed name or an IRI; a user then types a value's label, notation, title or date instead of its IRI.
+Its value is bound to ``?name`` through the store's bindings (never formatted into the text). Types: iri, string,
+integer, decimal, date. The pages at ``/queries`` run them as forms; the JSON API at ``/api/queries``.
+
+Every other comment line (``# …``, anywhere in the file) is a note for developers — a performance measure, why a
+pattern is written so: it stays in the file, out of the text that users see and run (:attr:`NamedQuery.text`).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from importlib import resources
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
+from graph.namespaces import PREFIXES
 from webapp.errors import ApiError
 
 _TYPES = {"iri", "string", "integer", "decimal", "date"}
@@ -38,6 +45,8 @@ class Parameter:
     label_en: str
     optional: bool = False
     default: str | None = None
+    #: Where the values are found: ("in", scheme IRI) or ("a", class IRI), or None.
+    values: tuple[str, str] | None = None
 
     def label(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label_fr
@@ -69,6 +78,8 @@ class Parameter:
 
 @dataclass(frozen=True)
 class NamedQuery:
+    """A named query; ``text`` is what users see and what runs: the file without its developer notes (``notes``)."""
+
     name: str
     title_fr: str
     title_en: str
@@ -77,6 +88,7 @@ class NamedQuery:
     parameters: tuple[Parameter, ...]
     text: str
     meta: dict = field(default_factory=dict, compare=False)
+    notes: tuple[str, ...] = ()
 
     def title(self, lang: str) -> str:
         return self.title_en if lang == "en" else self.title_fr
@@ -93,37 +105,75 @@ class NamedQuery:
         return {"name": self.name, "title": self.title_fr, "title_en": self.title_en,
                 "description": self.description_fr, "description_en": self.description_en,
                 "parameters": [{"name": p.name, "type": p.type, "label": p.label_fr, "label_en": p.label_en,
-                                "optional": p.optional, "default": p.default} for p in self.parameters],
+                                "optional": p.optional, "default": p.default,
+                                "scheme": p.values[1] if p.values and p.values[0] == "in" else None,
+                                "class": p.values[1] if p.values and p.values[0] == "a" else None}
+                               for p in self.parameters],
                 "sparql": self.text}
 
 
 def parse_named_query(name: str, text: str) -> NamedQuery:
-    """Read a ``.rq`` file's header; raises ValueError when the title or description is missing."""
+    """Read a ``.rq`` file's header and set its developer notes apart; raises ValueError when the title or
+    description is missing.
+
+    >>> q = parse_named_query("x", "# title: T\\n# title@en: T\\n# description: D\\n# description@en: D\\n"
+    ...                       "# Why: faster.\\nSELECT * WHERE { ?s ?p ?o }\\n# Sorted in memory.\\nORDER BY ?s\\n")
+    >>> q.notes, q.text.splitlines()[-2:]
+    (('Why: faster.', 'Sorted in memory.'), ['SELECT * WHERE { ?s ?p ?o }', 'ORDER BY ?s'])
+    """
     meta: dict[str, str] = {}
     params = []
+    shown, notes = [], []
+    in_header = True
     for line in text.splitlines():
-        if not line.startswith("#"):
-            if line.strip():
-                break
+        if not line.lstrip().startswith("#"):
+            in_header = in_header and not line.strip()
+            shown.append(line)
             continue
-        key, sep, value = line[1:].strip().partition(":")
-        if not sep:
-            continue
+        key, sep, value = line.lstrip()[1:].strip().partition(":")
         key, value = key.strip(), value.strip()
+        if not (in_header and sep and key in _HEADER_KEYS):
+            notes.append(line.lstrip()[1:].strip())
+            continue
+        shown.append(line)
         if key == "param":
-            parts = [p.strip() for p in value.split("|")]
-            if len(parts) < 4 or parts[1] not in _TYPES:
-                raise ValueError(f"{name}: bad param line: {value}")
-            extra = parts[4] if len(parts) > 4 else ""
-            params.append(Parameter(parts[0], parts[1], parts[2], parts[3], extra == "optional",
-                                    extra if extra not in ("", "optional") else None))
+            params.append(_parse_param(name, value))
         else:
             meta[key] = value
     for required in ("title", "title@en", "description", "description@en"):
         if not meta.get(required):
             raise ValueError(f"{name}: header has no {required}")
     return NamedQuery(name, meta["title"], meta["title@en"], meta["description"], meta["description@en"],
-                      tuple(params), text, meta)
+                      tuple(params), "\n".join(shown) + "\n", meta, tuple(notes))
+
+
+#: The keys of a header line; any other comment is a developer's note.
+_HEADER_KEYS = {"title", "title@en", "description", "description@en", "param"}
+
+
+def _parse_param(name: str, value: str) -> Parameter:
+    parts = [p.strip() for p in value.split("|")]
+    if len(parts) < 4 or parts[1] not in _TYPES:
+        raise ValueError(f"{name}: bad param line: {value}")
+    extra = parts[4] if len(parts) > 4 else ""
+    values = None
+    if len(parts) > 5:
+        how, _, where = parts[5].partition(" ")
+        if how not in ("in", "a") or parts[1] != "iri" or not where.strip():
+            raise ValueError(f"{name}: bad values of a param (in <scheme> or a <class>): {value}")
+        values = (how, _expand(where.strip()))
+    return Parameter(parts[0], parts[1], parts[2], parts[3], extra == "optional",
+                     extra if extra not in ("", "optional") else None, values)
+
+
+def _expand(name: str) -> str:
+    """An IRI from a prefixed name (``mai:circles``) or ``<…>``."""
+    if name.startswith("<") and name.endswith(">"):
+        return name[1:-1]
+    prefix, _, local = name.partition(":")
+    if prefix in PREFIXES and not local.startswith("//"):
+        return str(PREFIXES[prefix]) + local
+    return name
 
 
 @cache

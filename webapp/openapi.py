@@ -72,7 +72,15 @@ def openapi_document(config: dict) -> dict:
                                _param("page", "Page (à partir de 1)", {"type": "integer", "minimum": 1, "maximum": 1_000_000})],
                 "responses": {"200": json_ok({"allOf": [table, {"type": "object", "properties": {
                     "page": {"type": "integer"}, "page_size": {"type": "integer"}, "has_next": {"type": "boolean"},
-                    "total_amount": {"type": "number"}}}]}, "Une page de subventions"), "400": _ERROR}}},
+                    "more": {"type": "integer", "description": "Subventions après cette page (0 à la dernière)"},
+                    "total_amount": {"type": "number", "description":
+                                     "Total des montants de cette page seulement, en euros, arrondi au centime"},
+                    "matching_count": {"type": "integer", "description":
+                                       "Nombre de subventions filtrées, toutes pages confondues"},
+                    "matching_total_amount": {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$", "description":
+                                              "Total exact (décimal, en euros) des montants de toutes les "
+                                              "subventions filtrées, toutes pages confondues"}}}]},
+                    "Une page de subventions"), "400": _ERROR}}},
             "/api/queries": {"get": {
                 "summary": "Les requêtes nommées et leurs paramètres",
                 "operationId": "queries",

@@ -12,13 +12,40 @@ from urllib.parse import urlencode
 from flask import Blueprint, render_template, request
 
 from search.errors import SearchError
-from webapp.i18n import get_lang, t
+from webapp.i18n import get_lang, pick, t
 
 bp = Blueprint("search_page", __name__)
 
 
 #: Facets the search answers with, besides kind and theme: each is also a filter (``?place=<IRI>``).
 FILTER_FACETS = ("place", "funder", "fiscal_year", "goal", "circle")
+
+#: What the search page says about its results, in French and English.
+TEXTS = {
+    "no_result": ("Aucun résultat pour « {q} ».", "No results for '{q}'."),
+    "no_result_filtered": ("Aucun résultat avec ces filtres.", "No results with these filters."),
+    "try": ("Essayez :", "Try:"),
+    "try_unfiltered": ("la même recherche sans ses filtres", "the same search without its filters"),
+    "try_spelling": ("de vérifier l'orthographe, ou un mot plus court ou plus général",
+                     "checking the spelling, or a shorter or more general word"),
+    "try_themes": ("de parcourir les thèmes", "browsing the themes"),
+    "no_actor": ("Aucun acteur ne correspond à cette recherche ; les résultats ci-dessous sont d'autres ressources.",
+                 "No actor matches this search; the results below are other resources."),
+    "past_last": ("La page {page} n'existe pas : les {total} résultats s'arrêtent à la page {last}.",
+                  "There is no page {page}: the {total} results end on page {last}."),
+    "go_last": ("Aller à la dernière page", "Go to the last page"),
+    "page_of": ("Page {page} sur {pages}", "Page {page} of {pages}"),
+    "sort": ("Trier par", "Sort by"),
+    "sort_relevance": ("pertinence", "relevance"),
+    "sort_name": ("nom", "name"),
+    "sort_amount": ("montant", "amount"),
+}
+
+
+def say(key: str, **values) -> str:
+    """A text of the search page in the interface's language."""
+    return pick(*TEXTS[key]).format(**values)
+
 
 #: Where the shipped schemes' concepts live (themes, circles, natures): they have English labels.
 CONCEPTS = "https://w3id.org/maillage/ontology/"
@@ -119,7 +146,9 @@ def search_page():
     except SearchError as exc:  # a query too long, a bad filter: said on the page, as the API says it
         results, error = None, exc.message_en if get_lang() == "en" and exc.message_en else exc.message
     unavailable = results is None and bool(asked) and error is None
-    has_next = bool(results) and results.get("total", 0) > page * results.get("page_size", 20)
+    total, size = (results.get("total", 0), results.get("page_size", 20)) if results else (0, 20)
+    pages = max(-(-total // size), 1)
+    has_next = bool(results) and total > page * size
     args = {k: v for k, v in request.args.items() if k != "page"}
     api_url = "/api/search?" + urlencode(request.args)
 
@@ -135,8 +164,16 @@ def search_page():
     facet_labels = {"kind": t("facet_kind"), "type": t("facet_kind"), "theme": t("facet_theme"),
                     "place": t("facet_place"), "funder": t("funder"), "fiscal_year": t("year"),
                     "goal": t("goal"), "circle": t("circle")}
+    filtered = bool(kind or theme or filters)
+    kinds = {f.get("value") for f in ((results or {}).get("facets") or {}).get("kind", [])}
     page_html = render_template("search.html", facet_labels=facet_labels, q=text, kind=kind, theme=theme, page=page,
                                 results=results, unavailable=unavailable, error=error, has_next=has_next,
-                                json_url=api_url, page_url=page_url, facet_url=facet_url)
+                                json_url=api_url, page_url=page_url, facet_url=facet_url, say=say, pages=pages,
+                                total=total, filtered=filtered, sort=sort or "relevance", sorts=SORTS,
+                                unfiltered_url="/search?" + urlencode({"q": text, **({"sort": sort} if sort else {})}),
+                                no_actor=bool(total) and bool(text) and not kind and "actor" not in kinds)
     return (page_html, 400) if error else page_html
 
+
+#: The orders the page offers (those the search answers with, ``?sort=``).
+SORTS = ("relevance", "name", "amount")
