@@ -184,3 +184,44 @@ def test_the_words_a_query_writes_are_said_in_english_in_english(client):
     french = client.get("/api/queries/entrees-sorties-periode", query_string=params).get_json()["rows"]
     english = client.get("/api/queries/entrees-sorties-periode", query_string={**params, "lang": "en"}).get_json()
     assert [r["event"] for r in french] == ["sortie"] and [r["event"] for r in english["rows"]] == ["left"]
+
+
+@pytest.fixture(scope="module")
+def register_client(tmp_path_factory):
+    """An app on the demo corpus's partner register, ingested by the product's pipeline."""
+    from conftest import EXAMPLES
+
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    folder = tmp_path_factory.mktemp("register")
+    store = open_store({"store": "oxigraph", "data_dir": str(folder / "data")})
+    assert [r.status for r in ingest_paths(store, [EXAMPLES / "ptce-registre.yaml"])] == ["stored"]
+    store.close()
+    from webapp import create_app
+
+    app = create_app({"store": "oxigraph", "data_dir": str(folder / "data"), "query_workers": 1})
+    yield app.test_client()
+    close_resources(app)
+
+
+#: The columns of the members' CSV, in order: a stable contract for the spreadsheets that read it (README).
+MEMBER_COLUMNS = ["circle", "circle_iri", "circleLabel", "member", "member_iri", "memberLabel", "kind", "themes",
+                  "siren", "siret", "organization", "organization_iri", "joined"]
+
+
+@pytest.mark.parametrize("name, columns", [("partenaires-par-cercle", MEMBER_COLUMNS + ["left"]),
+                                           ("membres-actuels-par-cercle", MEMBER_COLUMNS)])
+def test_the_members_csv_gives_each_members_kind_themes_siren_and_siret(register_client, name, columns):
+    import csv
+    import io
+
+    response = register_client.get(f"/queries/{name}.csv")
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    assert list(rows[0]) == columns
+    found = {r["memberLabel"]: (r["kind"], set(r["themes"].split(" | ")), r["siren"], r["siret"]) for r in rows}
+    assert found["Saint-Etienne Métropole"] == ("Collectivité", {"ESS et santé", "Coopération territoriale"},
+                                                "244200770", "")
+    assert found["Coopérative Santé Numérique Furan (fictive)"] == (
+        "Entreprise de l'ESS", {"E-santé", "Télémédecine"}, "100000000", "10000000000008")
+    assert found["DanaeCare"][:1] + found["DanaeCare"][2:] == ("Association", "", "")

@@ -98,8 +98,8 @@ WORDS_EN = {"entrée": "joined", "sortie": "left"}
 #: those that hold amounts.
 NAMED_VARIABLES = ("actor", "amount", "beneficiary", "circle", "coordinator", "cooperation", "date", "deliberation",
                    "event", "funder", "goal", "grants", "identifier", "ingested", "joined", "kind", "left",
-                   "location", "member", "organization", "person", "purpose", "rank", "source", "status", "subject",
-                   "title", "total", "triples", "via", "year")
+                   "location", "member", "organization", "person", "purpose", "rank", "siren", "siret", "source",
+                   "status", "subject", "themes", "title", "total", "triples", "via", "year")
 MONEY_VARIABLES = ("amount", "total")
 
 
