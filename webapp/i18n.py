@@ -139,6 +139,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grants_received": ("Subventions reçues", "Grants received"),
     "totals_by_year": ("Totaux par année", "Totals by year"),
     "memberships": ("Appartenances", "Memberships"),
+    "membership_name": ("{member}, membre de {organization}{circle}", "{member}, member of {organization}{circle}"),
+    "proxy_name": ("pouvoir de {giver} à {holder}", "proxy from {giver} to {holder}"),
     "circle": ("Cercle", "Circle"),
     "organization": ("Organisation", "Organisation"),
     "member": ("Membre", "Member"),

@@ -4,6 +4,7 @@ CSV or JSON (``?format=csv|json``, or the ``.csv``/``.json`` suffix)."""
 from __future__ import annotations
 
 from flask import Blueprint, current_app, request
+from rdflib import Literal, URIRef
 
 from graph.namespaces import sparql_prologue
 from graph.sparql import check_query
@@ -11,7 +12,7 @@ from webapp.editor import run_for_table
 from webapp.i18n import get_lang, t
 from webapp.named_queries import get_named_query, named_queries
 from webapp.errors import ApiError, wants_html_page
-from webapp.views import Table, ref, render_page, wanted_format
+from webapp.views import Table, labels_of, pick_label, ref, render_page, wanted_format
 
 bp = Blueprint("queries", __name__)
 
@@ -72,18 +73,33 @@ def run_named(name: str, values) -> tuple:
     result = run_for_table(plan, bindings)
     variables = result["variables"]
     table = Table("results", [(v, v) for v in variables])
-    for row in result["rows"]:
-        values = dict(zip(variables, row))
-        table.rows.append({v: _cell(term, values.get(v + "Label")) for v, term in values.items()})
+    rows = [dict(zip(variables, row)) for row in result["rows"]]
+    labels = labels_of(_unlabelled(rows))
+    for values in rows:
+        table.rows.append({v: _cell(term, values.get(v + "Label"), labels) for v, term in values.items()})
     return query, table, result["truncated"]
 
 
-def _cell(term, label=None):
-    """A result's value: an IRI as a link named by its ``?xLabel`` column when the query has one; a word that a
-    query writes in French (an event "entrée", "sortie") in the interface's language."""
-    from rdflib import Literal, URIRef
+def _unlabelled(rows: list[dict]) -> set[URIRef]:
+    """The IRIs of a query's results that its ``?xLabel`` columns leave without a label in the interface's language
+    (no such column, unbound, or a label in another language): the page looks their labels up."""
+    lang = get_lang()
+    found = set()
+    for values in rows:
+        for variable, term in values.items():
+            label = values.get(variable + "Label")
+            if isinstance(term, URIRef) and (label is None or getattr(label, "language", None) not in (None, lang)):
+                found.add(term)
+    return found
 
+
+def _cell(term, label=None, labels=None):
+    """A result's value: an IRI as a link named by its ``?xLabel`` column, or by the label in the interface's
+    language that ``labels`` (IRI -> its labels) gives it; a word that a query writes in French (an event "entrée",
+    "sortie") in the interface's language."""
     if isinstance(term, URIRef):
+        if labels and term in labels:
+            label = pick_label([*labels[term], label])
         return ref(term, label)
     if isinstance(term, Literal) and get_lang() == "en" and str(term) in WORDS_EN:
         return Literal(WORDS_EN[str(term)])
