@@ -618,6 +618,11 @@ def test_a_proxy_is_named_by_who_gives_it_to_whom_on_the_session_and_person_page
     ("acteurs-par-theme", {"theme": PREVENTION}, "subject", "fr", PREVENTION, "Prévention"),
     ("acteurs-par-theme", {"theme": PREVENTION}, "subject", "en", PREVENTION, "Prevention"),
     ("sources-et-triplets", {}, "source", "fr", "https://w3id.org/maillage/id/source/fixture-ttl", "fixture.ttl"),
+    # A grant, which no source names: as its own page names it.
+    ("subventions-d-un-beneficiaire", {"beneficiary": DANAECARE}, "grant", "fr", GRANT,
+     "Subvention de 20\u202f000\u00a0€ à DanaeCare"),
+    ("liens-entre-deux-acteurs", {"a": SEM, "b": DANAECARE}, "via", "en", GRANT,
+     "Grant of 20\u202f000\u00a0€ to DanaeCare"),
 ])
 def test_a_named_querys_iris_are_shown_by_their_label_in_the_pages_language(client, name, params, column, lang, iri,
                                                                            label):

@@ -12,7 +12,7 @@ from webapp.editor import run_for_table
 from webapp.i18n import get_lang, t
 from webapp.named_queries import get_named_query, named_queries
 from webapp.errors import ApiError, wants_html_page
-from webapp.views import Table, labels_of, pick_label, ref, render_page, wanted_format
+from webapp.views import Table, labels_of, names_of_unnamed, pick_label, ref, render_page, wanted_format
 
 bp = Blueprint("queries", __name__)
 
@@ -74,9 +74,11 @@ def run_named(name: str, values) -> tuple:
     variables = result["variables"]
     table = Table("results", [(v, v) for v in variables])
     rows = [dict(zip(variables, row)) for row in result["rows"]]
-    labels = labels_of(_unlabelled(rows))
+    unlabelled = _unlabelled(rows)
+    labels = labels_of(unlabelled)
+    names = names_of_unnamed(unlabelled - set(labels))  # a grant: as its own page names it
     for values in rows:
-        table.rows.append({v: _cell(term, values.get(v + "Label"), labels) for v, term in values.items()})
+        table.rows.append({v: _cell(term, values.get(v + "Label"), labels, names) for v, term in values.items()})
     return query, table, result["truncated"]
 
 
@@ -93,14 +95,14 @@ def _unlabelled(rows: list[dict]) -> set[URIRef]:
     return found
 
 
-def _cell(term, label=None, labels=None):
+def _cell(term, label=None, labels=None, names=None):
     """A result's value: an IRI as a link named by its ``?xLabel`` column, or by the label in the interface's
-    language that ``labels`` (IRI -> its labels) gives it; a word that a query writes in French (an event "entrée",
-    "sortie") in the interface's language."""
+    language that ``labels`` (IRI -> its labels) gives it, or by the name ``names`` gives a resource that no source
+    names; a word that a query writes in French (an event "entrée", "sortie") in the interface's language."""
     if isinstance(term, URIRef):
         if labels and term in labels:
             label = pick_label([*labels[term], label])
-        return ref(term, label)
+        return ref(term, label if label is not None else (names or {}).get(term))
     if isinstance(term, Literal) and get_lang() == "en" and str(term) in WORDS_EN:
         return Literal(WORDS_EN[str(term)])
     return term
