@@ -5,8 +5,12 @@ rules, so that every written row passes the schema:
 
 - ``idAttribuant`` must be a valid 14-digit SIRET and ``dateConvention`` a date (the convention's, else the
   deciding deliberation's): grants without them are **skipped** and counted;
+- an organisation's SIRET is the least valid one the graph gives it (``mai:siret``), else the least valid SIRET
+  that the graph gives another resource of the same SIREN (an establishment, an actor that a source kept apart):
+  a funder or beneficiary known by its SIREN alone is written when the graph knows one of its establishments;
 - the beneficiary needs a valid SIRET (``idBeneficiaire``) or an RNA number ``W`` + 9 digits (``rnaBeneficiaire``,
   the schema's pattern: RNA numbers with letters cannot be written); otherwise the grant is skipped too;
+- the summary names each funder and beneficiary that kept grants out, and why (:data:`ACTOR_LACKS`);
 - ``montant`` is the stated total (``mai:statedTotal``) when the grant is a share, and ``pourcentageSubvention``
   that share (else 1); ``nature`` is ``aide en nature`` for the in-kind nature, else ``aide en numéraire``;
 - the graph keeps no payment conditions nor EU notification: ``conditionsVersement`` is written
@@ -50,23 +54,39 @@ def _one_per_actor(actor: str, role: str, path: str, var: str) -> str:
             f"[] {role} ?{actor} }} }} ?{actor} {path} ?v }} GROUP BY ?{actor} }}")
 
 
+# Every SIRET of the actor, and apart those of the other resources of its SIREN, joined by spaces: the least of
+# them may fail the Luhn key (an RDF file's typo), which SPARQL cannot check, so Python picks the least valid one.
+def _sirets_of_actor(actor: str, role: str, own: str, kin: str) -> str:
+    """OPTIONALs binding ?{own} to the SIRETs of each ?{actor} and ?{kin} to those of other resources of its SIREN."""
+    actors = f"{{ SELECT DISTINCT ?{actor} WHERE {{ [] {role} ?{actor} }} }}"
+    return (f"OPTIONAL {{ SELECT ?{actor} (GROUP_CONCAT(DISTINCT STR(?v); separator=' ') AS ?{own}) WHERE {{ "
+            f"{actors} ?{actor} mai:siret ?v }} GROUP BY ?{actor} }}\n"
+            f"  OPTIONAL {{ SELECT ?{actor} (GROUP_CONCAT(DISTINCT STR(?v); separator=' ') AS ?{kin}) WHERE {{ "
+            f"{actors} ?{actor} mai:siren ?s . ?other mai:siren ?s ; mai:siret ?v "
+            f"FILTER(?other != ?{actor} && STRSTARTS(STR(?v), STR(?s))) }} GROUP BY ?{actor} }}")
+
+
 GRANTS = f"""
-SELECT ?grant (MIN(?fname) AS ?funderName) (MIN(?fsiret) AS ?funderSiret) (MIN(?cdate) AS ?conventionDate)
+SELECT ?grant (MIN(?fname) AS ?funderName) (MIN(?fsirets) AS ?funderSirets) (MIN(?fkin) AS ?funderKinSirets)
+       (MIN(?fsiren) AS ?funderSiren) (MIN(STR(?funder)) AS ?funderIri) (MIN(?cdate) AS ?conventionDate)
        (MIN(?ddate) AS ?decisionDate) (MIN(?ref) AS ?reference) (MIN(?bname) AS ?beneficiaryName)
-       (MIN(?bsiret) AS ?beneficiarySiret) (MIN(?brna) AS ?beneficiaryRna) (MIN(?desc) AS ?purpose)
+       (MIN(?bsirets) AS ?beneficiarySirets) (MIN(?bkin) AS ?beneficiaryKinSirets) (MIN(?bsiren) AS ?beneficiarySiren)
+       (MIN(STR(?beneficiary)) AS ?beneficiaryIri) (MIN(?brna) AS ?beneficiaryRna) (MIN(?desc) AS ?purpose)
        (MIN(?amount) AS ?amountValue) (MIN(?total) AS ?statedTotal) (MIN(?share) AS ?shareValue)
        (MIN(STR(?nature)) AS ?natureIri) (MIN(?period) AS ?paymentPeriod) (MIN(?prog) AS ?programme)
 WHERE {{
   ?grant a mai:Grant ; schema:amount ?amount ; schema:funder ?funder ; mai:beneficiary ?beneficiary .
   {_one_per_actor("funder", "schema:funder", "rdfs:label", "fname")}
-  {_one_per_actor("funder", "schema:funder", "mai:siret", "fsiret")}
+  {_sirets_of_actor("funder", "schema:funder", "fsirets", "fkin")}
+  {_one_per_actor("funder", "schema:funder", "mai:siren", "fsiren")}
   OPTIONAL {{ ?grant mai:conventionDate ?cdate }}
   OPTIONAL {{ ?grant mai:decidedBy/dcterms:date ?ddate }}
   OPTIONAL {{ ?grant mai:decisionReference ?ownRef }}
   OPTIONAL {{ ?grant mai:decidedBy/dcterms:identifier ?deliberationNumber }}
   BIND(COALESCE(?ownRef, ?deliberationNumber) AS ?ref)  # a grant read from a deliberation: its number
   {_one_per_actor("beneficiary", "mai:beneficiary", "rdfs:label", "bname")}
-  {_one_per_actor("beneficiary", "mai:beneficiary", "mai:siret", "bsiret")}
+  {_sirets_of_actor("beneficiary", "mai:beneficiary", "bsirets", "bkin")}
+  {_one_per_actor("beneficiary", "mai:beneficiary", "mai:siren", "bsiren")}
   {_one_per_actor("beneficiary", "mai:beneficiary", "mai:rna", "brna")}
   OPTIONAL {{ ?grant dcterms:description ?desc }}
   OPTIONAL {{ ?grant mai:statedTotal ?total }}
@@ -92,28 +112,78 @@ SKIPPED_BECAUSE = {
                        "no beneficiary SIRET nor RNA number (W + 9 digits)"),
     "beneficiary-name": ("sans nom du bénéficiaire", "no beneficiary name"),
 }
+#: What a funder or beneficiary that kept grants out lacks: (French, English), formatted with its ``siren``/``rna``.
+ACTOR_LACKS = {
+    "no-identifier": ("ni SIREN ni SIRET connu", "no SIREN nor SIRET known"),
+    "siren-only": ("SIREN {siren} seul, aucun SIRET de cet organisme dans le graphe",
+                   "SIREN {siren} alone, no SIRET of this organisation in the graph"),
+    "invalid-siret": ("SIRET invalide (clé de Luhn)", "invalid SIRET (Luhn key)"),
+    "rna-pattern": ("pas de SIRET, et le numéro RNA {rna} n'a pas la forme SCDL (W + 9 chiffres)",
+                    "no SIRET, and the RNA number {rna} is not of the SCDL form (W + 9 digits)"),
+}
+#: Said after what a beneficiary lacks, when it has no RNA number either: (French, English).
+NOR_RNA = (", ni numéro RNA", ", nor any RNA number")
+#: The role of an actor in a grant, as the summary names it: (French, English).
+ROLES = {"funder": ("attribuant", "funder"), "beneficiary": ("bénéficiaire", "beneficiary")}
+#: Actors named one by one in the summary; the others are counted.
+SUMMARY_ACTORS = 20
+
+
+def pick_siret(own: str, kin: str = "") -> str:
+    """The least valid SIRET among ``own`` (an organisation's, joined by spaces), else among ``kin`` (those of other
+    resources of its SIREN); '' when there is none.
+
+    >>> pick_siret("22420001700000 22420001700016", "22420001700008")
+    '22420001700016'
+    >>> pick_siret("", "22420001700024 22420001700008")
+    '22420001700008'
+    """
+    for candidates in (own, kin):
+        if valid := sorted(siret for siret in candidates.split() if siret_ok(siret)):
+            return valid[0]
+    return ""
+
+
+def _siret(b: dict, role: str) -> str:
+    return pick_siret(_text(b.get(role + "Sirets")), _text(b.get(role + "KinSirets")))
 
 
 def _ids(b: dict) -> tuple[str, str, str, str]:
-    siret, date = _text(b.get("funderSiret")), _text(b.get("conventionDate") or b.get("decisionDate"))
-    beneficiary_siret = _text(b.get("beneficiarySiret"))
+    date = _text(b.get("conventionDate") or b.get("decisionDate"))
     rna = _text(b.get("beneficiaryRna"))
-    return (siret, date, beneficiary_siret if siret_ok(beneficiary_siret) else "",
-            rna if _RNA_SCDL.fullmatch(rna) else "")
+    return _siret(b, "funder"), date, _siret(b, "beneficiary"), rna if _RNA_SCDL.fullmatch(rna) else ""
 
 
 def why_not_scdl(b: dict) -> str | None:
     """The key in :data:`SKIPPED_BECAUSE` of the first required SCDL field that a grant's bindings lack, or None."""
     siret, date, beneficiary_siret, rna = _ids(b)
-    checks = (("funder-siret", siret_ok(siret)), ("date", bool(date)),
+    checks = (("funder-siret", bool(siret)), ("date", bool(date)),
               ("beneficiary-id", bool(beneficiary_siret or rna)), ("beneficiary-name", bool(b.get("beneficiaryName"))))
     return next((reason for reason, ok in checks if not ok), None)
+
+
+def actor_lacks(b: dict, role: str) -> tuple[str, str]:
+    """Why the ``role`` ("funder" or "beneficiary") of a grant's bindings has no identifier SCDL takes: the key in
+    :data:`ACTOR_LACKS` and the French text.
+
+    >>> actor_lacks({"funderSiren": "244200770"}, "funder")
+    ('siren-only', 'SIREN 244200770 seul, aucun SIRET de cet organisme dans le graphe')
+    """
+    siren, rna = _text(b.get(role + "Siren")), _text(b.get("beneficiaryRna")) if role == "beneficiary" else ""
+    if rna:
+        key = "rna-pattern"
+    elif _text(b.get(role + "Sirets")):
+        key = "invalid-siret"
+    else:
+        key = "siren-only" if siren else "no-identifier"
+    why = ACTOR_LACKS[key][0].format(siren=siren, rna=rna)
+    return key, why + (NOR_RNA[0] if role == "beneficiary" and key != "rna-pattern" else "")
 
 
 def grant_to_row(b: dict) -> list[str] | None:
     """Return the SCDL row of one grant's query bindings, or None when SCDL's required fields are unknown.
 
-    >>> grant_to_row({"funderName": "Ville", "funderSiret": "21060004500392", "conventionDate": "2024-05-16",
+    >>> grant_to_row({"funderName": "Ville", "funderSirets": "21060004500392", "conventionDate": "2024-05-16",
     ...               "beneficiaryName": "Club", "beneficiaryRna": "W123456789", "amountValue": "500"})[:3]
     ['Ville', '21060004500392', '2024-05-16']
     """
@@ -141,12 +211,14 @@ def export_scdl(store, out) -> dict:
     """Write the grants of ``store`` as SCDL subventions v2.1.1 CSV to the binary stream ``out``.
 
     Returns ``{"written": n, "skipped": m, "because": {reason: count}}`` (skipped: grants SCDL cannot express,
-    counted by the first required field they lack: :data:`SKIPPED_BECAUSE`).
+    counted by the first required field they lack: :data:`SKIPPED_BECAUSE`), and when a funder or beneficiary kept
+    grants out, ``"actors"``: one dict each (``role``, ``name``, ``iri``, ``lacks``: a key of :data:`ACTOR_LACKS`,
+    ``why``: its French text, ``grants``: how many), most grants first.
     """
     text = io.StringIO(newline="")
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    written, because = 0, Counter()
+    written, because, actors = 0, Counter(), {}
     result = store.query(sparql_prologue() + GRANTS)
     names = [str(v) for v in result.variables]
     for values in result:
@@ -154,21 +226,44 @@ def export_scdl(store, out) -> dict:
         reason = why_not_scdl(bindings)
         if reason:
             because[reason] += 1
+            if reason in ("funder-siret", "beneficiary-id"):
+                _count_actor(actors, bindings, "funder" if reason == "funder-siret" else "beneficiary")
             continue
         writer.writerow(grant_to_row(bindings))
         written += 1
     out.write(text.getvalue().encode("utf-8"))
-    return {"written": written, "skipped": sum(because.values()), "because": dict(because)}
+    counts = {"written": written, "skipped": sum(because.values()), "because": dict(because)}
+    if actors:
+        counts["actors"] = sorted(actors.values(), key=lambda a: (-a["grants"], a["role"], a["name"], a["iri"]))
+    return counts
+
+
+def _count_actor(actors: dict, b: dict, role: str) -> None:
+    """Count one more grant kept out by the funder or beneficiary (``role``) of the bindings ``b``."""
+    iri = _text(b.get(role + "Iri"))
+    if (role, iri) not in actors:
+        lacks, why = actor_lacks(b, role)
+        actors[(role, iri)] = {"role": role, "name": _text(b.get(role + "Name")) or iri, "iri": iri, "lacks": lacks,
+                               "why": why, "grants": 0}
+    actors[(role, iri)]["grants"] += 1
 
 
 def scdl_summary(counts: dict) -> str:
-    """One line for the person who exported: how many grants were written, and why the others were not.
+    """What the person who exported needs to know: how many grants were written, why the others were not, and the
+    funders and beneficiaries that kept them out (the first :data:`SUMMARY_ACTORS`).
 
-    >>> scdl_summary({"written": 0, "skipped": 1, "because": {"funder-siret": 1}})
-    "SCDL : 0 subvention(s) écrite(s), 1 omise(s) (1 sans SIRET valide de l'attribuant)"
+    >>> print(scdl_summary({"written": 0, "skipped": 1, "because": {"funder-siret": 1}, "actors": [
+    ...     {"role": "funder", "name": "Ville", "why": "ni SIREN ni SIRET connu", "grants": 1}]}))
+    SCDL : 0 subvention(s) écrite(s), 1 omise(s) (1 sans SIRET valide de l'attribuant)
+      attribuant « Ville » : ni SIREN ni SIRET connu (1 subvention(s))
     """
     line = f"SCDL : {counts['written']} subvention(s) écrite(s)"
     if counts["skipped"]:
         reasons = ", ".join(f"{n} {SKIPPED_BECAUSE[reason][0]}" for reason, n in counts["because"].items())
         line += f", {counts['skipped']} omise(s) ({reasons})"
-    return line
+    actors = counts.get("actors", [])
+    lines = [line] + [f"  {ROLES[a['role']][0]} « {a['name']} » : {a['why']} ({a['grants']} subvention(s))"
+                      for a in actors[:SUMMARY_ACTORS]]
+    if len(actors) > SUMMARY_ACTORS:
+        lines.append(f"  … et {len(actors) - SUMMARY_ACTORS} autre(s)")
+    return "\n".join(lines)

@@ -15,6 +15,7 @@ from graph.ingest.pipeline import ingest_paths
 from graph.store import open_store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tabular"
+BASE = "https://w3id.org/maillage/id/"
 
 
 @pytest.fixture
@@ -32,8 +33,15 @@ def exported(tmp_path):
 
 def test_every_expressible_grant_is_exported_and_the_others_counted(exported):
     # 29 + 13 + 1 grants have a valid funder SIRET and a beneficiary SIRET or RNA; SCDL.csv's 3 have no valid
-    # funder SIRET, and exemple.csv's Bellandier SAS has an invalid SIRET and no RNA.
-    assert exported[0] == {"written": 43, "skipped": 4, "because": {"funder-siret": 3, "beneficiary-id": 1}}
+    # funder SIRET, and exemple.csv's Bellandier SAS has an invalid SIRET and no RNA (ingest kept neither invalid
+    # SIRET). The funder and the beneficiary that kept them out are named, with why.
+    assert exported[0] == {"written": 43, "skipped": 4, "because": {"funder-siret": 3, "beneficiary-id": 1},
+                           "actors": [
+                               {"role": "funder", "name": "TEST_SOCLE_SCDL", "iri": BASE + "actor/test-socle-scdl",
+                                "lacks": "no-identifier", "why": "ni SIREN ni SIRET connu", "grants": 3},
+                               {"role": "beneficiary", "name": "Bellandier SAS", "iri": BASE + "actor/bellandier",
+                                "lacks": "no-identifier", "why": "ni SIREN ni SIRET connu, ni numéro RNA",
+                                "grants": 1}]}
 
 
 def test_the_export_passes_the_official_table_schema(exported):
@@ -110,3 +118,82 @@ def test_a_grant_read_from_a_deliberation_is_exported_with_the_deliberations_num
     export_scdl(store, out)
     [row] = list(csv.DictReader(io.StringIO(out.getvalue().decode("utf-8"))))
     assert (row["referenceDecision"], row["dateConvention"]) == ("2025-CP-03-112", "2025-03-17")
+
+
+def _export_turtle(turtle: str) -> tuple[dict, list[dict]]:
+    """Export the grants of a store holding ``turtle`` (prefixes and the two actors' classes given here)."""
+    from rdflib import Graph
+
+    prologue = """@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix schema: <http://schema.org/> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        """
+    store = open_store({"store": "memory"})
+    with store.writer() as writer:
+        writer.replace_graph(BASE + "source/test", Graph().parse(data=prologue + turtle, format="turtle"))
+        writer.commit()
+    out = io.BytesIO()
+    counts = export_scdl(store, out)
+    return counts, list(csv.DictReader(io.StringIO(out.getvalue().decode("utf-8"))))
+
+
+_GRANT = f"""<{BASE}grant/g> a mai:Grant ; schema:funder <{BASE}actor/funder> ;
+    mai:beneficiary <{BASE}actor/beneficiary> ; schema:amount "500"^^xsd:decimal ;
+    mai:conventionDate "2024-05-16"^^xsd:date .
+"""
+
+
+@pytest.mark.parametrize("role, column, own, others", [
+    # Known by its SIREN alone; an establishment of that SIREN is in the graph (a SIRENE or RNA row, an RDF file).
+    ("funder", "idAttribuant", 'mai:siren "244200770"', f'<{BASE}site/dep-siege> mai:siren "244200770" ; '
+                                                       'mai:siret "24420077000018" .'),
+    ("beneficiary", "idBeneficiaire", 'mai:siren "423000009"', f'<{BASE}site/asso-siege> mai:siren "423000009" ; '
+                                                               'mai:siret "42300000900013" .'),
+    # Its own SIRET fails the Luhn key (an RDF file's typo) and sorts first: the valid one is written.
+    ("funder", "idAttribuant", 'mai:siren "244200770" ; mai:siret "24420077000010" , "24420077000018"', ""),
+    ("beneficiary", "idBeneficiaire", 'mai:siren "423000009" ; mai:siret "42300000900010" , "42300000900013"',
+     ""),
+])
+def test_an_organisation_known_by_its_siren_is_exported_with_a_siret_the_graph_knows_for_it(role, column, own,
+                                                                                              others):
+    ids = {"funder": 'mai:siret "22420001700008"', "beneficiary": 'mai:rna "W423012345"'}
+    ids[role] = own
+    counts, rows = _export_turtle(_GRANT + f"""
+        <{BASE}actor/funder> a mai:PublicAuthority ; rdfs:label "Département" ; {ids["funder"]} .
+        <{BASE}actor/beneficiary> a mai:Association ; rdfs:label "Asso" ; {ids["beneficiary"]} .
+        {others}""")
+    expected = "24420077000018" if role == "funder" else "42300000900013"
+    assert (counts, [r[column] for r in rows]) == ({"written": 1, "skipped": 0, "because": {}}, [expected])
+
+
+def test_an_organisations_own_siret_is_written_before_one_of_another_resource_of_its_siren():
+    counts, rows = _export_turtle(_GRANT + f"""
+        <{BASE}actor/funder> a mai:PublicAuthority ; rdfs:label "Département" ; mai:siren "244200770" ;
+            mai:siret "24420077000026" .
+        <{BASE}site/dep-siege> mai:siren "244200770" ; mai:siret "24420077000018" .
+        <{BASE}actor/beneficiary> a mai:Association ; rdfs:label "Asso" ; mai:rna "W423012345" .""")
+    assert [r["idAttribuant"] for r in rows] == ["24420077000026"]
+
+
+@pytest.mark.parametrize("role, funder_ids, beneficiary_ids, lacks, why", [
+    ("funder", 'mai:siren "244200770"', 'mai:rna "W423012345"', "siren-only",
+     "SIREN 244200770 seul, aucun SIRET de cet organisme dans le graphe"),
+    ("funder", 'mai:siret "24420077000010"', 'mai:rna "W423012345"', "invalid-siret", "SIRET invalide (clé de Luhn)"),
+    ("funder", "", 'mai:rna "W423012345"', "no-identifier", "ni SIREN ni SIRET connu"),
+    ("beneficiary", 'mai:siret "22420001700008"', 'mai:siren "423000009"', "siren-only",
+     "SIREN 423000009 seul, aucun SIRET de cet organisme dans le graphe, ni numéro RNA"),
+    ("beneficiary", 'mai:siret "22420001700008"', 'mai:rna "W9T1002867"', "rna-pattern",
+     "pas de SIRET, et le numéro RNA W9T1002867 n'a pas la forme SCDL (W + 9 chiffres)"),
+])
+def test_a_grant_whose_organisation_has_no_siret_is_left_out_and_the_summary_names_it_and_why(
+        role, funder_ids, beneficiary_ids, lacks, why):
+    from graph.export import scdl_summary
+
+    counts, rows = _export_turtle(_GRANT + f"""
+        <{BASE}actor/funder> a mai:PublicAuthority ; rdfs:label "Département" {funder_ids and "; " + funder_ids} .
+        <{BASE}actor/beneficiary> a mai:Association ; rdfs:label "Asso" ; {beneficiary_ids} .""")
+    reason = "funder-siret" if role == "funder" else "beneficiary-id"
+    name = "Département" if role == "funder" else "Asso"
+    assert (rows, counts) == ([], {"written": 0, "skipped": 1, "because": {reason: 1}, "actors": [
+        {"role": role, "name": name, "iri": f"{BASE}actor/{role}", "lacks": lacks, "why": why, "grants": 1}]})
+    label = "attribuant" if role == "funder" else "bénéficiaire"
+    assert scdl_summary(counts).splitlines()[1] == f"  {label} « {name} » : {why} (1 subvention(s))"

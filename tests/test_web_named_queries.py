@@ -217,6 +217,25 @@ def foreign_client(tmp_path_factory):
     close_resources(app)
 
 
+@pytest.fixture(scope="module")
+def register_client(tmp_path_factory):
+    """An app on the demo corpus's partner register, ingested by the product's pipeline."""
+    from conftest import EXAMPLES
+
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    folder = tmp_path_factory.mktemp("register")
+    store = open_store({"store": "oxigraph", "data_dir": str(folder / "data")})
+    assert [r.status for r in ingest_paths(store, [EXAMPLES / "ptce-registre.yaml"])] == ["stored"]
+    store.close()
+    from webapp import create_app
+
+    app = create_app({"store": "oxigraph", "data_dir": str(folder / "data"), "query_workers": 1})
+    yield app.test_client()
+    close_resources(app)
+
+
 @pytest.mark.parametrize("name, params", [("membres-actuels-par-cercle", {}), ("partenaires-par-cercle", {}),
                                           ("entrees-sorties-periode", {"start": "2024-01-01", "end": "2024-12-31"})])
 def test_membership_queries_list_the_memberships_of_a_pole_only(foreign_client, name, params):
@@ -304,3 +323,23 @@ def test_a_circle_is_named_in_english_in_english(client):
     page = client.get("/queries/partenaires-par-cercle?run=1&lang=en", headers={"Accept": "text/html"})
     table = page.get_data(as_text=True).split("<table", 1)[1]
     assert ">Core circle</a>" in table and "Cercle cœur" not in table
+#: The columns of the members' CSV, in order: a stable contract for the spreadsheets that read it (README).
+MEMBER_COLUMNS = ["circle", "circle_iri", "circleLabel", "member", "member_iri", "memberLabel", "kind", "themes",
+                  "siren", "siret", "organization", "organization_iri", "organizationLabel", "joined"]
+
+
+@pytest.mark.parametrize("name, columns", [("partenaires-par-cercle", MEMBER_COLUMNS + ["left"]),
+                                           ("membres-actuels-par-cercle", MEMBER_COLUMNS)])
+def test_the_members_csv_gives_each_members_kind_themes_siren_and_siret(register_client, name, columns):
+    import csv
+    import io
+
+    response = register_client.get(f"/queries/{name}.csv")
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    assert list(rows[0]) == columns
+    found = {r["memberLabel"]: (r["kind"], set(r["themes"].split(" | ")), r["siren"], r["siret"]) for r in rows}
+    assert found["Saint-Etienne Métropole"] == ("Collectivité", {"ESS et santé", "Coopération territoriale"},
+                                                "244200770", "")
+    assert found["Coopérative Santé Numérique Furan (fictive)"] == (
+        "Entreprise de l'ESS", {"E-santé", "Télémédecine"}, "100000000", "10000000000008")
+    assert found["DanaeCare"][:1] + found["DanaeCare"][2:] == ("Association", "", "")

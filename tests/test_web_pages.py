@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from web_fixture import (BASE, COEUR, DANAECARE, END, GOAL, GOAL2, GRANT, GRANT_XSS, PTCE, QUOTE, SEM, SESSION, START,
-                         XSS, fresh_app, template_data)
+from web_fixture import (BASE, COEUR, DANAECARE, END, GOAL, GOAL2, GRANT, GRANT_XSS, PREVENTION, PTCE, QUOTE, SEM,
+                         SESSION, START, XSS, fresh_app, template_data)
 
 from webapp.i18n import STRINGS
 from webapp.resources import close_resources
@@ -609,3 +609,83 @@ def test_the_dashboard_counts_todays_members_of_each_circle_in_the_circles_rank(
         assert "<title>Le graphe du PTCE santé · Maillage</title>" in page
     finally:
         close_resources(app)
+
+
+# Pages that showed the end of an IRI ("sem-danaecare-2024", "ptce-sante-loire", "fixture-ttl") where a label, or the
+# name the explorer gives a resource no source names, exists: each now shows the name, in the page's language.
+MEMBERSHIP = "https://w3id.org/maillage/id/membership/danaecare-ptce"
+
+
+def _links(body: str) -> dict[str, str]:
+    """The text of each link of an HTML page, by the page it leads to."""
+    return {href: text for href, text in re.findall(r'<a href="([^"]+)"[^>]*>([^<]*)</a>', body)}
+
+
+@pytest.mark.parametrize("lang, grant, membership", [
+    ("fr", "Subvention de 20\u202f000\u00a0€ à DanaeCare", "DanaeCare, membre de PTCE santé Loire (Cercle cœur)"),
+    ("en", "Grant of 20\u202f000\u00a0€ to DanaeCare", "DanaeCare, member of PTCE santé Loire (Core circle)"),
+])
+def test_an_actors_incoming_grants_and_memberships_are_named_not_shown_as_the_end_of_their_iri(client, lang, grant,
+                                                                                                 membership):
+    data = client.get(f"/id/actor/danaecare.json?lang={lang}").get_json()
+    inverse = {value["iri"]: value["label"] for group in data["inverse"] for value in group["values"]}
+    assert (inverse[GRANT], inverse[MEMBERSHIP]) == (grant, membership)
+    links = _links(client.get(f"/id/actor/danaecare?lang={lang}", headers=HTML).get_data(as_text=True))
+    assert (links["/id/grant/sem-danaecare-2024"], links["/id/membership/danaecare-ptce"]) == (grant, membership)
+
+
+@pytest.mark.parametrize("lang, word", [("fr", "adhésion"), ("en", "membership")])
+def test_the_memberships_table_links_each_membership_by_a_word_not_the_end_of_its_iri(client, lang, word):
+    rows = client.get(f"/id/actor/danaecare.json?lang={lang}").get_json()["memberships"]["rows"]
+    assert [r["membership"] for r in rows] == [{"iri": MEMBERSHIP, "label": word}]
+
+
+def test_a_membership_page_is_titled_by_its_member_pole_and_circle(client):
+    page = client.get("/id/membership/danaecare-ptce", headers=HTML).get_data(as_text=True)
+    assert "<h1>DanaeCare, membre de PTCE santé Loire (Cercle cœur)</h1>" in page
+
+
+@pytest.mark.parametrize("lang, name", [("fr", "pouvoir de Bob Durand à Alice Martin"),
+                                        ("en", "proxy from Bob Durand to Alice Martin")])
+def test_a_proxy_is_named_by_who_gives_it_to_whom_on_the_session_and_person_pages(tmp_path, lang, name):
+    proxy = "https://w3id.org/maillage/id/proxy/session-2024-05-14/bob-durand"
+    mai = "https://w3id.org/maillage/ontology#"
+    app = app_with_another_source(tmp_path, f"""<{SESSION}> <{mai}proxy> <{proxy}> .
+        <{proxy}> a <{mai}Proxy> ; <{mai}from> <https://w3id.org/maillage/id/person/bob-durand> ;
+            <{mai}to> <https://w3id.org/maillage/id/person/alice-martin> .
+        """)
+    client = app.test_client()
+    try:
+        session = client.get(f"/resource?iri={SESSION}&format=json&lang={lang}").get_json()
+        values = [v for p in session["properties"] for v in p["values"] if isinstance(v, dict)]
+        assert {"iri": proxy, "label": name} in values
+        person = client.get(f"/id/person/bob-durand.json?lang={lang}").get_json()
+        assert {"iri": proxy, "label": name} in [v for group in person["inverse"] for v in group["values"]]
+        assert f"<h1>{name}</h1>" in client.get(f"/resource?iri={proxy}&lang={lang}", headers=HTML).get_data(
+            as_text=True)
+    finally:
+        close_resources(app)
+
+
+@pytest.mark.parametrize("name, params, column, lang, iri, label", [
+    # The pole: the query has no label column for it.
+    ("partenaires-par-cercle", {"circle": COEUR}, "organization", "fr", PTCE, "PTCE santé Loire"),
+    # The circle: the query's label is the French one.
+    ("partenaires-par-cercle", {"circle": COEUR}, "circle", "en", COEUR, "Core circle"),
+    ("membres-actuels-par-cercle", {}, "organization", "en", PTCE, "PTCE santé Loire"),
+    ("acteurs-par-theme", {"theme": PREVENTION}, "subject", "fr", PREVENTION, "Prévention"),
+    ("acteurs-par-theme", {"theme": PREVENTION}, "subject", "en", PREVENTION, "Prevention"),
+    ("sources-et-triplets", {}, "source", "fr", "https://w3id.org/maillage/id/source/fixture-ttl", "fixture.ttl"),
+    # A grant, which no source names: as its own page names it.
+    ("subventions-d-un-beneficiaire", {"beneficiary": DANAECARE}, "grant", "fr", GRANT,
+     "Subvention de 20\u202f000\u00a0€ à DanaeCare"),
+    ("liens-entre-deux-acteurs", {"a": SEM, "b": DANAECARE}, "via", "en", GRANT,
+     "Grant of 20\u202f000\u00a0€ to DanaeCare"),
+])
+def test_a_named_querys_iris_are_shown_by_their_label_in_the_pages_language(client, name, params, column, lang, iri,
+                                                                           label):
+    rows = client.get(f"/queries/{name}.json", query_string={**params, "lang": lang}).get_json()["results"]["rows"]
+    assert {"iri": iri, "label": label} in [r[column] for r in rows]
+    links = _links(client.get(f"/queries/{name}", query_string={**params, "run": "1", "lang": lang},
+                              headers=HTML).get_data(as_text=True))
+    assert label in links.values()

@@ -4,7 +4,7 @@ CSV or JSON (``?format=csv|json``, or the ``.csv``/``.json`` suffix)."""
 from __future__ import annotations
 
 from flask import Blueprint, current_app, request
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from graph.namespaces import sparql_prologue
@@ -13,7 +13,9 @@ from webapp.editor import run_for_table
 from webapp.i18n import get_lang, t
 from webapp.named_queries import get_named_query, named_queries
 from webapp.errors import ApiError, wants_html_page
-from webapp.views import Table, ref, render_page, select, short_iri, wanted_format
+from webapp.labels import qname, term_label
+from webapp.views import (Table, labels_of, names_of_unnamed, pick_label, ref, render_page, select, short_iri,
+                          wanted_format)
 
 bp = Blueprint("queries", __name__)
 
@@ -193,24 +195,38 @@ def run_named(name: str, values) -> tuple:
     result = run_for_table(plan, bindings)
     variables = result["variables"]
     table = Table("results", [(v, v) for v in variables])
-    for row in result["rows"]:
-        values = dict(zip(variables, row))
-        table.rows.append({v: _cell(term, values.get(v + "Label")) for v, term in values.items()})
+    rows = [dict(zip(variables, row)) for row in result["rows"]]
+    unlabelled = _unlabelled(rows)
+    labels = labels_of(unlabelled)
+    names = names_of_unnamed(unlabelled - set(labels))  # a grant: as its own page names it
+    for values in rows:
+        table.rows.append({v: _cell(term, values.get(v + "Label"), labels, names) for v, term in values.items()})
     return query, table, result["truncated"]
 
 
-def _cell(term, label=None):
-    """A result's value: an IRI as a link named by its ``?xLabel`` column when the query has one — in English, a
-    vocabulary term (a circle, a theme, a class) by its English label; a word that a query writes in French (an
-    event "entrée", a status "excusé") in the interface's language."""
-    from rdflib import Literal
+def _unlabelled(rows: list[dict]) -> set[URIRef]:
+    """The IRIs of a query's results that its ``?xLabel`` columns leave without a label in the interface's language
+    (no such column, unbound, or a label in another language): the page looks their labels up."""
+    lang = get_lang()
+    found = set()
+    for values in rows:
+        for variable, term in values.items():
+            label = values.get(variable + "Label")
+            if isinstance(term, URIRef) and (label is None or getattr(label, "language", None) not in (None, lang)):
+                found.add(term)
+    return found
 
-    from webapp.labels import qname, term_label
 
+def _cell(term, label=None, labels=None, names=None):
+    """A result's value: an IRI as a link named by its ``?xLabel`` column, or by the label in the interface's
+    language that ``labels`` (IRI -> its labels) gives it, or by the name ``names`` gives a resource that no source
+    names; a word that a query writes in French (an event "entrée", "sortie") in the interface's language."""
     if isinstance(term, URIRef):
+        if labels and term in labels:
+            label = pick_label([*labels[term], label])
         if get_lang() == "en" and (english := term_label(term)) not in (qname(term), str(term)):
-            label = english
-        return ref(term, label)
+            label = english  # a vocabulary term (a circle, a theme, a class) by its English label
+        return ref(term, label if label is not None else (names or {}).get(term))
     if isinstance(term, Literal) and get_lang() == "en" and str(term) in WORDS_EN:
         return Literal(WORDS_EN[str(term)])
     return term
@@ -225,8 +241,8 @@ WORDS_EN = {"entrée": "joined", "sortie": "left", "présent": "present", "excus
 #: those that hold amounts.
 NAMED_VARIABLES = ("actor", "amount", "beneficiary", "circle", "coordinator", "cooperation", "date", "deliberation",
                    "event", "funder", "goal", "grants", "identifier", "ingested", "joined", "kind", "left",
-                   "location", "member", "organization", "person", "purpose", "rank", "source", "status", "subject",
-                   "title", "total", "triples", "via", "year")
+                   "location", "member", "organization", "person", "purpose", "rank", "siren", "siret", "source",
+                   "status", "subject", "themes", "title", "total", "triples", "via", "year")
 MONEY_VARIABLES = ("amount", "total")
 
 

@@ -18,15 +18,15 @@ from flask import Blueprint, Response, current_app, has_request_context, request
 from rdflib import BNode, Literal, URIRef
 
 from graph.formats import rdf_format
-from graph.namespaces import DCTERMS, MAI, OA, PREFIXES, PROV, SCHEMA, sparql_prologue
+from graph.namespaces import DCTERMS, MAI, OA, ORG, PREFIXES, PROV, SCHEMA, sparql_prologue
 from graph.store import term_parts, to_oxigraph
 from webapp.cache import cached_select
 from webapp.errors import ApiError
 from webapp.i18n import t
 from webapp.labels import inverse_label, qname, term_comment, term_label
 from webapp.resources import get_store
-from webapp.views import (Table, collapse, format_date, format_money, grant_label, pick_label, ref, render_page,
-                          select)
+from webapp.views import (Table, collapse, format_date, format_money, grant_label, labels_of, names_of_unnamed,
+                          pick_label, ref, render_page, select)
 
 bp = Blueprint("resource", __name__)
 
@@ -34,8 +34,6 @@ RDF_SUFFIXES = {".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples", ".rdf"
 RDF_MEDIA = ["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"]
 #: Incoming links shown before "n de plus".
 INVERSE_CAP = 50
-#: IRIs labelled by one query (a VALUES block).
-LABELS_PER_QUERY = 500
 
 #: Grant rows per page of a funder's or a beneficiary's tables (a funder of the 10k bench has ~400 grants).
 GRANTS_PAGE_SIZE = 50
@@ -66,8 +64,6 @@ _PARTS = (("p", "out"), ("membership", "membership"))
 # label OPTIONAL on each link took the engine 0.7 s for those 20,000 (the page 1.5–2.2 s at 100k actors), sorting
 # them by IRI in the engine 0.8 s (each comparison decodes both strings), reading them bare 0.08 s.
 _INCOMING = "SELECT ?ip ?x WHERE { ?x ?ip ?s }"
-# %LINKS% are IRIs read from the store, written with rdflib's escaping (never request text).
-_LINK_LABELS = "SELECT ?x ?label WHERE { VALUES ?x { %LINKS% } ?x rdfs:label|skos:prefLabel|dcterms:title ?label }"
 # The facts whose evidence the page quotes (the resource, the grants, memberships, deliberations and sessions it
 # links to), then their evidence read without OPTIONAL: written as one query with OPTIONAL parts, Oxigraph
 # evaluated those over all the store's evidence (350–450 ms per page at 100k actors, against 1–3 ms this way).
@@ -205,7 +201,8 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     data = {"iri": iri, "label": pick_label(labels) or _unlabelled_name(types, out) or iri,
             "types": [ref(t, term_label(t)) for t in types if isinstance(t, URIRef)],
             "networked": bool(_NETWORKED & set(types)),
-            "properties": _properties(out), "inverse": incoming, "evidence": evidence}
+            "properties": _properties(out, names_of_unnamed(_unlabelled_values(out))), "inverse": incoming,
+            "evidence": evidence}
     data.update(_grants(s, page, evidence, seen))
     if parts["membership"]:
         data["memberships"] = _memberships(parts["membership"])
@@ -227,6 +224,12 @@ def _unlabelled_name(types: list, out: list[dict]) -> str | None:
 
     if MAI.Grant in types:
         return grant_label(first(SCHEMA.amount), first(MAI.beneficiary, "label"))
+    if ORG.Membership in types and (member := first(ORG.member, "label")) and (
+            organization := first(ORG.organization, "label")):
+        circle = first(ORG.role, "label")
+        return t("membership_name", member=member, organization=organization, circle=f" ({circle})" if circle else "")
+    if MAI.Proxy in types and (giver := first(MAI["from"], "label")) and (holder := first(MAI.to, "label")):
+        return t("proxy_name", giver=giver, holder=holder)
     if MAI.Session in types and (day := first(DCTERMS.date)) is not None:
         organ = first(MAI.body, "label")
         return t("session_of", date=format_date(day), organ=f" — {organ}" if organ else "")
@@ -258,14 +261,21 @@ def _value(term, label=None):
     return ref(term, label)
 
 
-def _properties(rows: list[dict]) -> list[dict]:
+def _unlabelled_values(rows: list[dict]) -> list[URIRef]:
+    """The IRIs among the values of ``rows`` that have no label, nor a name in the vocabulary (a proxy, a grant)."""
+    return [row["o"] for row in rows if isinstance(row["o"], URIRef) and row.get("label") is None
+            and row["p"] not in (_TYPE, MAI.evidence) and term_label(row["o"]) == qname(row["o"])]
+
+
+def _properties(rows: list[dict], names: dict[URIRef, str]) -> list[dict]:
+    """The resource's properties, with their values; ``names`` names the values that no source names."""
     grouped: dict[URIRef, list] = defaultdict(list)
     for row in rows:
         if row["p"] in (SCHEMA.text, MAI.evidence):
             continue
         # A type is named as its badge names it, in the interface's language, whatever the ontology's label.
         label = None if row["p"] == _TYPE else row.get("label")
-        grouped[row["p"]].append(_value(row["o"], label))
+        grouped[row["p"]].append(_value(row["o"], label if label is not None else names.get(row["o"])))
     return [{"property": ref(p, term_label(p)), "tooltip": term_comment(p), "values": values}
             for p, values in sorted(grouped.items(), key=lambda kv: term_label(kv[0]).lower())]
 
@@ -278,14 +288,12 @@ def _incoming(s: URIRef) -> list[dict]:
         kind, value, *_ = term_parts(x)
         links[term_parts(ip)[1]].add((kind != "bnode", value))
     shown = {p: sorted(xs)[:INVERSE_CAP] for p, xs in sorted(links.items())}
-    iris = sorted({URIRef(x) for xs in shown.values() for is_iri, x in xs if is_iri}, key=str)
-    labels: dict[URIRef, list] = defaultdict(list)
-    for start in range(0, len(iris), LABELS_PER_QUERY):
-        values = " ".join(iri.n3() for iri in iris[start:start + LABELS_PER_QUERY])
-        for row in select(_LINK_LABELS.replace("%LINKS%", values)):
-            labels[row["x"]].append(row["label"])
+    iris = {URIRef(x) for xs in shown.values() for is_iri, x in xs if is_iri}
+    labels = labels_of(iris)
+    names = names_of_unnamed(iris - set(labels))  # a grant, a membership: named as their own pages name them
     return [{"property": ref(URIRef(p), inverse_label(URIRef(p))), "tooltip": term_comment(URIRef(p)),
-             "values": [ref(URIRef(x), pick_label(labels[URIRef(x)])) if is_iri else BNode(x) for is_iri, x in xs],
+             "values": [ref(URIRef(x), pick_label(labels.get(URIRef(x), ())) or names.get(URIRef(x))) if is_iri
+                        else BNode(x) for is_iri, x in xs],
              "more": len(links[p]) - len(xs)} for p, xs in shown.items()]
 
 
@@ -394,5 +402,5 @@ def _memberships(rows: list[dict]) -> Table:
                            "organization": ref(row["organization"], row.get("organizationLabel")),
                            "circle": ref(row.get("circle"), row.get("circleLabel")),
                            "joined": row.get("joined"), "left": row.get("left"),
-                           "membership": ref(row["membership"])})
+                           "membership": ref(row["membership"], term_label(ORG.Membership))})
     return table

@@ -78,6 +78,59 @@ def select(sparql: str, **bindings) -> list[dict]:
     return list(get_store().query(sparql_prologue() + sparql, bound).dicts())
 
 
+#: IRIs labelled by one query (a VALUES block).
+LABELS_PER_QUERY = 500
+# %IRIS% are IRIs read from the store or the results of a query, written with rdflib's escaping (never request text).
+_LABELS_OF = "SELECT ?x ?label WHERE { VALUES ?x { %IRIS% } ?x rdfs:label|skos:prefLabel|dcterms:title ?label }"
+# What names a resource that no source names: a grant its amount and beneficiary, a membership its member, pole and
+# circle, a proxy who gives it to whom.
+_UNNAMED_PARTS = """SELECT ?x ?amount ?beneficiary ?member ?organization ?circle ?giver ?holder WHERE {
+  VALUES ?x { %IRIS% }
+  { ?x a mai:Grant OPTIONAL { ?x schema:amount ?amount } OPTIONAL { ?x mai:beneficiary/rdfs:label ?beneficiary } }
+  UNION { ?x a org:Membership OPTIONAL { ?x org:member/rdfs:label ?member }
+          OPTIONAL { ?x org:organization/rdfs:label ?organization } OPTIONAL { ?x org:role/skos:prefLabel ?circle } }
+  UNION { ?x a mai:Proxy OPTIONAL { ?x mai:from/rdfs:label ?giver } OPTIONAL { ?x mai:to/rdfs:label ?holder } }
+}"""
+
+
+def _in_blocks(query: str, iris: Iterable[URIRef]) -> Iterable[dict]:
+    """The rows of ``query`` run on ``iris`` (its %IRIS%), LABELS_PER_QUERY at a time."""
+    iris = sorted(set(iris), key=str)
+    for start in range(0, len(iris), LABELS_PER_QUERY):
+        yield from select(query.replace("%IRIS%", " ".join(iri.n3() for iri in iris[start:start + LABELS_PER_QUERY])))
+
+
+def labels_of(iris: Iterable[URIRef]) -> dict[URIRef, list[Literal]]:
+    """The labels (``rdfs:label``, ``skos:prefLabel``, ``dcterms:title``) of ``iris``, for :func:`pick_label`."""
+    labels: dict[URIRef, list[Literal]] = {}
+    for row in _in_blocks(_LABELS_OF, iris):
+        labels.setdefault(row["x"], []).append(row["label"])
+    return labels
+
+
+def names_of_unnamed(iris: Iterable[URIRef]) -> dict[URIRef, str]:
+    """Names in the interface's language for the grants, memberships and proxies among ``iris``, which no source
+    names: "Subvention de 20 000 € à DanaeCare", "DanaeCare, membre de PTCE santé (Cercle cœur)", "pouvoir de A
+    à B" (the search and their own pages name grants so)."""
+    parts: dict[URIRef, dict[str, list]] = {}
+    for row in _in_blocks(_UNNAMED_PARTS, iris):
+        found = parts.setdefault(row["x"], {})
+        for key, value in row.items():
+            if key != "x" and value is not None:
+                found.setdefault(key, []).append(value)
+    names = {}
+    for iri, found in parts.items():
+        best = {key: pick_label(values) for key, values in found.items()}
+        if "amount" in found or "beneficiary" in found:
+            names[iri] = grant_label(found.get("amount", [None])[0], best.get("beneficiary"))
+        elif best.get("member") and best.get("organization"):
+            circle = f" ({best['circle']})" if best.get("circle") else ""
+            names[iri] = t("membership_name", member=best["member"], organization=best["organization"], circle=circle)
+        elif best.get("giver") and best.get("holder"):
+            names[iri] = t("proxy_name", giver=best["giver"], holder=best["holder"])
+    return names
+
+
 def pick_label(candidates: Iterable[Literal | None]) -> str | None:
     """Choose among labels the one in the interface's language (then no language, French, any)."""
     found = [c for c in candidates if c is not None]
