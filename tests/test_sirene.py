@@ -100,3 +100,18 @@ def test_pitfall_18_a_siren_through_a_spreadsheet_is_read_back(written, siren, w
     ex = extract(SourceContext(path, "\n".join([header, written + first[first.index(";"):]]).encode()))
     assert [str(s) for s in ex.graph.objects(None, MAI.siren)] == [siren]
     assert any("zéros de tête perdus" in i.message for i in ex.issues) == warned
+
+
+@pytest.mark.parametrize("nic, siret, warning", [
+    ("00012", "40261754200012", None),
+    ("12", "40261754200012", None),  # the leading zeros a spreadsheet dropped
+    ("[ND]", None, None),  # withheld from publication
+    ("", None, None),
+    ("00013", None, "NIC du siège qui ne forme pas un SIRET valide (40261754200013) : ignoré"),
+])
+def test_the_head_office_siret_is_the_siren_and_its_nic_when_they_make_a_valid_siret(nic, siret, warning):
+    data = ("siren,denominationUniteLegale,categorieJuridiqueUniteLegale,nicSiegeUniteLegale\n"
+            f"402617542,CERCLE DES NAGEURS,9220,{nic}\n")
+    ex = extract(SourceContext(Path("StockUniteLegale.csv"), data.encode()))
+    assert ex.graph.value(actor("402617542"), MAI.siret) == (Literal(siret) if siret else None)
+    assert [i.message for i in ex.issues] == ([warning] if warning else [])

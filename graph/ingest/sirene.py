@@ -21,7 +21,7 @@ import re
 from rdflib import URIRef
 from rdflib.namespace import XSD
 
-from graph.identifiers import clean_identifier, normalise_rna, restore_leading_zeros, rna_ok, siren_ok
+from graph.identifiers import clean_identifier, normalise_rna, restore_leading_zeros, rna_ok, siren_ok, siret_ok
 from graph.identity import ActorBook
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.namespaces import MAI, SCHEMA
@@ -122,13 +122,31 @@ class _Rows:
         if category == "1000" or self.get(row, "statutDiffusionUniteLegale") == "P" or not names:
             self.skipped += 1  # a person, or a unit published without its name
             return
-        iri = self.book.actor(names[0], actor_class(category), siren=siren)
+        iri = self.book.actor(names[0], actor_class(category), siren=siren, siret=self.head_office(row, siren))
         for name in names[1:]:
             self.book.name(iri, name)
         self.describe(row, iri, category)
         if self.get(row, "etatAdministratifUniteLegale").upper() == "C":
             self.ceased(row, iri)
         self.count += 1
+
+    def head_office(self, row: Row, siren: str) -> str | None:
+        """The SIRET of the unit's head office (its SIREN and ``nicSiegeUniteLegale``), which a grants list or the
+        SCDL export may need; the NIC's leading zeros put back when a spreadsheet dropped them. A NIC withheld
+        ("[ND]") or absent gives none; one that makes no valid SIRET is reported."""
+        written = self.get(row, "nicSiegeUniteLegale")
+        nic = clean_identifier(written)
+        if not nic.isdigit() or len(nic) > 5:
+            if nic and not nic.startswith("["):
+                self.ex.warn("NIC du siège illisible : ignoré", "head office NIC unreadable: ignored", line=row.line,
+                             field="nicSiegeUniteLegale", value=written)
+            return None
+        if siret_ok(siret := siren + nic.zfill(5)):
+            return siret
+        self.ex.warn(f"NIC du siège qui ne forme pas un SIRET valide ({siret}) : ignoré",
+                     f"head office NIC that makes no valid SIRET ({siret}): ignored", line=row.line,
+                     field="nicSiegeUniteLegale", value=written)
+        return None
 
     def ceased(self, row: Row, iri: URIRef) -> None:
         """A unit that has ceased: its period's start (``dateDebut``) is the day it ceased, when known."""
