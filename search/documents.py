@@ -14,6 +14,7 @@ here reads the store: :func:`search.facts.load_facts` gathers the facts, these f
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from rdflib.namespace import DCTERMS, RDFS, SKOS
@@ -113,6 +114,14 @@ def _iris(facts: Facts, iri, predicate) -> list[str]:
     if len(values) == 1:
         return [values[0]] if type(values[0]) is str else []
     return sorted(v for v in values if type(v) is str) if values else []
+
+
+def _current(facts: Facts, membership, today: str) -> bool:
+    """Whether a membership holds on ``today`` (YYYY-MM-DD): joined, and not yet left, dates compared as text as
+    the named query "Membres actuels par cercle" does. The index says it as of its build: an exit date that passes
+    later shows in the circle's facet at the next ingest, which rebuilds the documents it touches."""
+    joined, left = _texts(facts, membership, mai.joinedOn), _texts(facts, membership, mai.leftOn)
+    return not (joined and min(joined)[:10] > today) and not (left and min(left)[:10] <= today)
 
 
 def _number(value) -> float | None:
@@ -231,9 +240,11 @@ def actor_to_document(iri: str, facts: Facts) -> dict:
     received = _grants_total(doc, facts, facts.pointing(iri, mai.beneficiary), side=schema.funder)
     given = _grants_total(doc, facts, facts.pointing(iri, schema.funder), side=mai.beneficiary, facets=False)
     memberships = facts.pointing(iri, org.member)
+    today = dt.date.today().isoformat()
     for membership in memberships:
-        _facet(doc, facts, "circle", _iris(facts, membership, org.role))
-        _facet(doc, facts, "goal", _iris(facts, membership, mai.contributesTo))
+        if _current(facts, membership, today):  # a former member is no longer in the circle (its page says so)
+            _facet(doc, facts, "circle", _iris(facts, membership, org.role))
+            _facet(doc, facts, "goal", _iris(facts, membership, mai.contributesTo))
         doc["related"] += _show(doc, facts, _iris(facts, membership, org.organization))
     _facet(doc, facts, "goal", _iris(facts, iri, mai.contributesTo))
     for name in ("theme", "place", "circle", "goal"):

@@ -124,3 +124,30 @@ def test_a_theme_query_brings_the_actors_of_the_theme_before_the_theme_concepts_
     scores = {r["iri"]: r["score"] for r in answer["results"]}
     assert scores[iri("actor/addicto")] <= scores[iri("actor/mutuelle")] == scores[iri("actor/universite")]
     assert {TH + "test-vaccinale", TH + "test-addicto", TH + "test-bientrait"} <= set(ranked[4:])
+
+
+def test_a_member_that_has_left_is_not_counted_in_its_former_circle(tmp_path):
+    """Membership periods as of the index's build: left yesterday, out; leaving in 2999, still in."""
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+    from search.indexer import build_index
+    from search.reader import SearchIndex
+    from test_search_corpus import ACTORS_TTL, THEMES_TTL, make_config, write
+
+    more = PREFIXES + """
+<membership/m2> a org:Membership ; org:member <actor/pilat> ; org:organization <actor/ptce> ;
+    org:role circle:operationnel ; mai:leftOn "2020-01-31"^^xsd:date .
+<membership/m3> a org:Membership ; org:member <actor/repit> ; org:organization <actor/ptce> ;
+    org:role circle:operationnel ; mai:leftOn "2999-12-31"^^xsd:date .
+"""
+    config = make_config(tmp_path)
+    store = open_store(config)
+    ingest_paths(store, [write(tmp_path, "themes.ttl", THEMES_TTL), write(tmp_path, "actors.ttl", ACTORS_TTL),
+                         write(tmp_path, "more.ttl", more)])
+    build_index(store, config)
+    index = SearchIndex.from_config(config)
+    circle = "https://w3id.org/maillage/ontology/circle/operationnel"
+    answer = search(index, "", kind="actor", filters={"circle": circle})
+    assert set(_iris(answer)) == {iri("actor/veilleurs"), iri("actor/repit")}
+    assert {f["value"]: f["count"] for f in search(index, "", kind="actor")["facets"]["circle"]} == {circle: 2}
+    store.close()
