@@ -17,7 +17,7 @@ from graph.ingest.delib_decision import find_budget_account, find_published, par
 from graph.ingest.delib_meta import find_authority, find_body, find_number, find_session_date, find_title
 from graph.ingest.delib_names import Person, parse_person
 from graph.ingest.delib_people import parse_attendance
-from graph.ingest.delib_text import strip_stamps
+from graph.ingest.delib_text import normalise_text, strip_stamps
 from graph.ingest.deliberation import looks_like_deliberation
 from graph.ingest.french import (find_amounts_in_words, format_amount, format_date_words, number_to_words,
                                  parse_amount, parse_date, words_to_number)
@@ -710,6 +710,30 @@ def test_a_table_row_of_nothing_is_no_grant():
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Comité des fêtes", "1800.00")]
     assert [fr for fr, _ in found.warnings] == [
         "« Association des Parents d'Élèves » : montant de 0 €, aucune subvention retenue"]
+
+
+@pytest.mark.parametrize("text, grants, totals", [
+    ("Le Conseil ATTRIBUE à l'association Les Amis du Vélo une subvention de fonctionnement de 12\n"
+     "500 € au titre de l'année 2024.", [("Les Amis du Vélo", "12500")], []),
+    ("- ATTRIBUE au Club de judo une subvention de 20 000 € ;\n- ATTRIBUE au Comité des fêtes une subvention de "
+     "5 500 € ;\n- ATTRIBUE ces subventions pour un montant total de 25\n500 € ;",
+     [("Club de judo", "20000"), ("Comité des fêtes", "5500")], ["25500"]),
+    ("Monsieur le Maire propose de soutenir les actions suivantes :\n- l'association Combrailles Sport Santé pour "
+     "le programme « Bouger sur ordonnance » : 4 200\n€ ;\n- l'association Écoute Rurale : 5 500 €.",
+     [("Combrailles Sport Santé", "4200"), ("Écoute Rurale", "5500")], []),
+])
+def test_an_amount_cut_by_a_line_break_at_a_space_is_read_whole(text, grants, totals):
+    found = find_grants(normalise_text(text).body)
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == grants
+    assert [(str(t.amount), t.reconciled) for t in found.totals] == [(t, True) for t in totals]
+
+
+def test_figures_cut_at_a_line_end_after_a_day_or_a_number_are_not_joined_but_said():
+    document = normalise_text("Le Conseil, réuni le 12\n500 € sont inscrits au budget.")
+    assert "le 12\n500 €" in document.body
+    assert [fr for fr, _ in document.doubts] == [
+        "montant peut-être coupé en fin de ligne, non joint "
+        "(« Le Conseil, réuni le 12 / 500 € sont inscrits au budget. ») : vérifiez-le"]
 
 
 @pytest.mark.parametrize("text, grants", [

@@ -128,6 +128,8 @@ def extract(ctx: SourceContext) -> Extraction:
                         + (f" ; et {more} autres messages)" if more > 0 else ")"),
                         f"damaged PDF, read in part: some of its text may be missing (pdfminer: {said}"
                         + (f" ; and {more} other messages)" if more > 0 else ")"))
+    for fr, en in document.doubts:
+        extraction.warn(fr, en)
     Reader(ctx, document, Builder(ctx, document.text, graph), extraction).run()
     return extraction
 
