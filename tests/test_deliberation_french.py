@@ -728,6 +728,16 @@ def test_an_amount_cut_by_a_line_break_at_a_space_is_read_whole(text, grants, to
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [(t, True) for t in totals]
 
 
+@pytest.mark.parametrize("after", ["Adopté à l'unanimité.", "Adopté.", "Vu le rapport du Maire ;"])
+def test_the_sentence_right_below_a_tables_last_row_is_no_part_of_its_name(after):
+    found = find_grants("Le Conseil municipal ATTRIBUE les subventions suivantes :\n"
+                        "Association                         Montant\n"
+                        "Club de judo de Testville            1 000 €\n"
+                        "Comité des fêtes de Testville          500 €\n" + after + "\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Club de judo de Testville", "1000"),
+                                                                       ("Comité des fêtes de Testville", "500")]
+
+
 def test_figures_cut_at_a_line_end_after_a_day_or_a_number_are_not_joined_but_said():
     document = normalise_text("Le Conseil, réuni le 12\n500 € sont inscrits au budget.")
     assert "le 12\n500 €" in document.body

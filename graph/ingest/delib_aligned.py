@@ -44,6 +44,8 @@ _GOES_ON = re.compile(r"(?:-|\b(?:de|du|des|d['’]|l['’]|la|le|les|et|à|au|a
 _PAGE = re.compile(r"(?:page\s*)?\d{1,3}\s*/\s*\d{1,3}", re.I)
 #: A section's heading in a table, alone on its line and in capitals ("CANTON DE LAMASTRE-FICTIF", "SPORT").
 _SECTION = re.compile(r"[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9 '’()/&,.-]{2,80}")
+#: A sentence's end, which no cell's words have: the prose after the table begins.
+_SENTENCE_END = re.compile(r"\w{2,}(?:\.| ?[!?:;])[ \t]*$")
 #: A line that rules the table ("-------   ------", "=====", "+----+----+").
 _RULE = re.compile(r"[-=_—–+|\s]*[-=_—–]{3,}[-=_—–+|\s]*")
 
@@ -187,6 +189,8 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
             name = " ".join(text for column, text in pieces if column == name_col)
             last = rows[-1] if rows and not _TOTAL_ROW.match(next((c for c in rows[-1].cells if c), "")) else None
             goes_on = last is not None and (not name or name[0].islower() or _GOES_ON.search(last.name))
+            if pending is None and not goes_on and _SENTENCE_END.search(line):
+                break  # the prose after a table that ends without a total or a blank line: "Adopté à l'unanimité."
             if pending is None and (goes_on or last is not None and first_line_rows and not _GOES_ON.search(name)):
                 last.add(pieces, name_col, start + len(line))
             else:
