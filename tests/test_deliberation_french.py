@@ -423,9 +423,59 @@ def test_a_plenarys_act_is_a_deliberation_though_it_names_no_seance_nor_formula(
     (["Association", "Attribué en 2024", "Proposé pour 2023"], 1),
     (["Bénéficiaire", "Montant demandé", "Montant proposé"], 2),
     (["Association", "Subvention 2023", "Subvention 2024"], 2),
+    (["Association", "Alloué 2023", "Sollicité", "Octroyé 2024"], 3),
+    (["Association", "Montant", "Montant versé en 2023"], 1),
+    (["Association", "Subvention", "Rappel subvention 2024"], 1),
+    (["Association", "Montant", "Pour mémoire montant 2023"], 1),
 ])
 def test_of_a_tables_amount_columns_the_decided_one_of_the_latest_year_is_read(headers, column):
     assert choose_amount_column(headers) == column
+
+
+FINANCING_PLAN = """{heading}
+Conseil du 2 avril 2024
+{said}
+Porteur                                   Coût total      État     Agglo     Ville
+Association Pierre Blanche-Fictive            24 000     8 000     4 000     6 000
+Centre social Les Trois Cités                 15 500     5 000     2 000     4 500
+TOTAL                                         39 500    13 000     6 000    10 500
+"""
+
+
+@pytest.mark.parametrize("heading, said, grants", [
+    ("VILLE DE TESTVILLE-FICTIVE", "Le Conseil ATTRIBUE les subventions suivantes :", ["6000", "4500"]),
+    ("COMMUNAUTÉ D'AGGLOMÉRATION DU GRAND TEST", "Le Conseil ATTRIBUE les subventions suivantes :",
+     ["4000", "2000"]),
+    ("RÉGION TESTIE", "Le Conseil ATTRIBUE les subventions figurant dans la colonne « Ville » :", ["6000", "4500"]),
+    ("RÉGION TESTIE", "Seule la colonne Agglo fait l'objet de la présente délibération.", ["4000", "2000"]),
+])
+def test_of_a_financing_plans_columns_the_one_the_text_names_or_else_the_authoritys_holds_the_grants(
+        heading, said, grants):
+    found = find_grants(FINANCING_PLAN.format(heading=heading, said=said))
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Association Pierre Blanche-Fictive", grants[0]), ("Centre social Les Trois Cités", grants[1])]
+    assert [t.reconciled for t in found.totals] == [True]
+
+
+def test_a_column_of_a_year_before_the_grants_one_is_not_the_decided_one():
+    found = find_grants("Au titre de l'exercice 2024, le Conseil ATTRIBUE les subventions suivantes :\n\n"
+                        "| Association | Montant alloué pour 2023 | Montant proposé |\n|---|---|---|\n"
+                        "| Club de judo | 800 € | 1 000 € |\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Club de judo", "1000")]
+
+
+@pytest.mark.parametrize("header", [
+    "Association                                   Alloué 2023   Sollicité   Octroyé 2024\n",
+    "                                              Montant alloué    Montant     Montant\n"
+    "                                              pour 2023        sollicité   octroyé 2024\n",
+])
+def test_of_a_tables_columns_of_several_years_the_one_granted_for_the_deliberations_year_is_read(header):
+    found = find_grants("Séance du 5 avril 2024 – budget 2024\nIl est proposé d'attribuer les subventions suivantes :\n"
+                        + header
+                        + "Association Alsace Air Santé-Fictive            8 000 €        12 000 €     10 000 €\n"
+                          "Association Vélo-Santé Rhénan                   2 000 €         2 500 €      2 500 €\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Association Alsace Air Santé-Fictive", "10000"), ("Association Vélo-Santé Rhénan", "2500")]
 
 
 @pytest.mark.parametrize("text, account", [

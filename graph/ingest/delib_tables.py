@@ -19,6 +19,7 @@ import re
 from decimal import Decimal
 
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
+from graph.ingest.delib_columns import ColumnHints, column_hints
 from graph.ingest.delib_grants import NATURE_CODES, GrantFact, GrantsFound, StatedTotal, _NATURE_WORDS
 from graph.ingest.delib_profile import Profile
 from graph.ingest.french import fold, parse_amount
@@ -26,11 +27,13 @@ from graph.ingest.french import fold, parse_amount
 _BENEF_COL = re.compile(r"beneficiaire|structure|association|organisme|attributaire|porteur|raison sociale|"
                         r"denomination|\bclub|\bnom\b(?! du projet)|commune|etablissement|college|lycee|ecole|"
                         r"cooperative|entreprise|societe|collectivite|partenaire")
-_AMOUNT_COL = re.compile(r"montant|subvention|somme|propos|\baide|attribu|vote|accord|allou|€|\beur\b|\bk€|dotation|acompte|"
+_AMOUNT_COL = re.compile(r"montant|subvention|somme|propos|\baide|attribu|vote|accord|allou|octroi|octroy|€|\beur\b|"
+                         r"\bk€|dotation|acompte|"
                          r"^(?:fonctionnement|investissement|exceptionnel(?:le)?)\b")
 _REJECT_COL = re.compile(r"demand|sollicit|budget|cout|n-1|anterieur|precedent|realise|cofinanc|financeur|"
-                         r"total du projet|depense|recette|\bpercu|travaux|eligible|subventionnable|frais")
-_PREFER_COL = re.compile(r"propos|accord|attribu|vot|decid|allou|retenu|acompte")
+                         r"total du projet|depense|recette|\bpercu|travaux|eligible|subventionnable|frais|"
+                         r"\bverses?\b|rappel|pour memoire")
+_PREFER_COL = re.compile(r"propos|accord|attribu|vot|decid|allou|retenu|acompte|octroi|octroy")
 #: The column of the amounts as they now stand, in a table that amends earlier ones ("Nouveau montant").
 _AMENDED_COL = re.compile(r"nouveau|nouvelle|modifie|rectifie|definitif|apres (?:ajustement|modification)")
 #: Headers of co-funders' and budget tables. A "Cofinancement État" column beside the grants is only a column that
@@ -46,8 +49,9 @@ _FLAT_AMOUNT_COL = re.compile(
     r"prévisionnel|en\s+euros|€|\(€\)|fonctionnement|investissement|exceptionnelle?|en\s+nature))*", re.I)
 
 
-def choose_amount_column(headers: list[str]) -> int | None:
-    """Return the index of the amount column that holds the decided grants, or None.
+def choose_amount_column(headers: list[str], hints: ColumnHints | None = None) -> int | None:
+    """Return the index of the amount column that holds the decided grants, or None; ``hints``: what the text says
+    of the columns (the one it names, the grants' fiscal year, the authority's own column in a financing plan).
 
     >>> choose_amount_column(["Association", "Montant demandé", "Montant proposé"])
     2
@@ -57,13 +61,19 @@ def choose_amount_column(headers: list[str]) -> int | None:
     1
     >>> choose_amount_column(["Association", "Montant voté le 28/03/2024", "Ajustement", "Nouveau montant 2024"])
     3
+    >>> choose_amount_column(["Porteur", "Coût total", "État", "Ville"], ColumnHints(named="ville"))
+    3
     """
+    hints = hints or ColumnHints()
     folded = [fold(h) for h in headers]
     if any(_NOT_GRANTS.search(h) for h in folded) or not any(_BENEF_COL.search(h) for h in folded):
         return None
+    if (named := hints.named_column(folded)) is not None and not _BENEF_COL.search(folded[named]):
+        return named
     good = [i for i, h in enumerate(folded) if _AMOUNT_COL.search(h) and not _REJECT_COL.search(h)]
+    good = [i for i in good if not hints.earlier(folded[i])] or good
     if not good:
-        return None
+        return hints.own_column(folded)
     preferred = ([i for i in good if _AMENDED_COL.search(folded[i])]
                  or [i for i in good if _PREFER_COL.search(folded[i])] or good)
     # Of the columns of several years ("Attribué en 2023 | Proposé pour 2024"), the latest year's.
@@ -141,19 +151,19 @@ def _pipe_tables(body: str):
         yield rows, spans
 
 
-def pipe_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> None:
+def pipe_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hints: ColumnHints | None = None) -> None:
     """Read the grants and totals of ``| … |`` tables."""
     for rows, spans in _pipe_tables(body):
-        rows_grants(rows, spans, found, legend, heading_nature(body, spans[0][0]))
+        rows_grants(rows, spans, found, legend, heading_nature(body, spans[0][0]), hints)
 
 
 def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: GrantsFound, legend: dict[str, str],
-                heading: str | None = None) -> bool:
+                heading: str | None = None, hints: ColumnHints | None = None) -> bool:
     """Read the grants and totals of a table split into cells, its header first; ``heading``: the nature that the
     sentence above the table gives its rows ("les subventions de fonctionnement suivantes"), when no column does.
     Return whether the header is that of a grant table."""
     header = rows[0]
-    amount_col = choose_amount_column(header)
+    amount_col = choose_amount_column(header, hints)
     if amount_col is None:
         return False
     folded = [fold(h) for h in header]
@@ -310,7 +320,7 @@ def _continues(previous: str, line: str) -> bool:
     return bool(first) and (first[0].islower() or previous.endswith(("-", " de", " du", " des", " et", " la")))
 
 
-def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> None:
+def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hints: ColumnHints | None = None) -> None:
     """Read the grants and totals of tables flattened into lines: a header line, then rows ending in amounts.
 
     With amount columns of one nature each ("fonctionnement 2024 … exceptionnelle 2024 … Total"), a row gives a
@@ -324,7 +334,7 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> 
 
     while i < len(lines):
         columns = _flat_header(lines[i][1]) if not aligned(lines[i][0]) else None
-        choice = choose_amount_column(["Bénéficiaire"] + columns) if columns else None
+        choice = choose_amount_column(["Bénéficiaire"] + columns, hints) if columns else None
         i += 1
         if choice is None:
             continue
@@ -382,8 +392,8 @@ def table_grants(body: str, found: GrantsFound) -> None:
     """Read the grants and stated totals of every grant table of ``body`` into ``found``."""
     from graph.ingest.delib_aligned import aligned_table_grants, stacked_table_grants
 
-    legend = legend_of(body)
-    aligned_table_grants(body, found, legend)
-    stacked_table_grants(body, found, legend)
-    pipe_table_grants(body, found, legend)
-    flat_table_grants(body, found, legend)
+    legend, hints = legend_of(body), column_hints(body)
+    aligned_table_grants(body, found, legend, hints)
+    stacked_table_grants(body, found, legend, hints)
+    pipe_table_grants(body, found, legend, hints)
+    flat_table_grants(body, found, legend, hints)
