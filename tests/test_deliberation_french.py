@@ -788,6 +788,31 @@ def test_the_sentence_right_below_a_tables_last_row_is_no_part_of_its_name(after
                                                                        ("Comité des fêtes de Testville", "500")]
 
 
+@pytest.mark.parametrize("header, row, name, identifier", [
+    ("Association (SIRET)                                            Subvention 2025",
+     "Réseau Ville-Hôpital Poitou (SIRET 732 829 320 00074)                48 000 €", "Réseau Ville-Hôpital Poitou",
+     "SIRET 732 829 320 00074"),
+    ("Association                                                     Montant",
+     "Maison des usagers de la Vienne, RNA W862001234                      48 000 €", "Maison des usagers de la Vienne",
+     "RNA W862001234"),
+    ("Association (SIRET)                                            Subvention 2025",
+     "Maison des usagers de la Vienne (SIRET                               48 000 €\n732 829 320 00074)",
+     "Maison des usagers de la Vienne", "SIRET 732 829 320 00074"),
+    ("N° dossier Bénéficiaire                               Commune            Montant",
+     "24R-0101    Association Jeunes Santé Amiénoise        Amiens            48 000 €",
+     "Association Jeunes Santé Amiénoise", None),
+])
+def test_a_name_cell_gives_the_name_without_its_dossier_code_or_its_identifier(header, row, name, identifier):
+    found = find_grants(f"Le Conseil ATTRIBUE les subventions suivantes :\n{header}\n{row}\n")
+    assert [(g.beneficiary, str(g.amount), g.identifier) for g in found.grants] == [(name, "48000", identifier)]
+
+
+def test_a_name_in_guillemets_keeps_both():
+    found = find_grants("ARTICLE 1 : ATTRIBUE à la SISA « Pôle Santé du Haut-Berry » une subvention d'équipement "
+                        "d'un montant de 20 000 €.")
+    assert [g.beneficiary for g in found.grants] == ["SISA « Pôle Santé du Haut-Berry »"]
+
+
 def test_figures_cut_at_a_line_end_after_a_day_or_a_number_are_not_joined_but_said():
     document = normalise_text("Le Conseil, réuni le 12\n500 € sont inscrits au budget.")
     assert "le 12\n500 €" in document.body

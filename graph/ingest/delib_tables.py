@@ -195,9 +195,10 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
                 nature = (_nature_of(cells[nature_col], legend) if nature_col is not None else column_nature) \
                     or heading
                 purpose = cells[purpose_col] or None if purpose_col is not None else None
-                found.grants.append(GrantFact(_commune(cells[name_col], folded[name_col]), amount, span, nature,
-                                              purpose, True, True,
-                                              identifier=cells[id_col] or None if id_col is not None else None))
+                name, stated = name_cell(cells[name_col], folded[name_col])
+                found.grants.append(GrantFact(_commune(name, folded[name_col]), amount, span, nature, purpose,
+                                              True, True, identifier=(cells[id_col] if id_col is not None else None)
+                                              or stated))
     if row_total_col is not None:  # the grand total, in the "Total" column of the "Total" row
         for cells, span in zip(rows[1:], spans[1:]):
             amount = parse_amount(cells[row_total_col])
@@ -226,6 +227,32 @@ def cell_identifiers(profile: Profile, cell: str, span: tuple[int, int]) -> None
         else:
             continue
         profile.identifiers_span = profile.identifiers_span or span
+
+
+#: An identifier that a name cell writes after the name: "(SIRET 441 203 578 00026)", ", RNA W751234567".
+_ID_IN_NAME = re.compile(r"\s*(?:\(\s*(?P<within>(?:n°\s*)?(?:SIRET|SIREN|RNA)\b[^()]*?)\s*\)|[,–-]\s*(?P<after>"
+                         r"(?:SIRET|SIREN|RNA)\b\s*(?:n°\s*)?:?\s*(?:W[\dA-Z]{9}|\d[\d \u00a0\u202f.]{7,22}\d)))\s*$", re.I)
+#: A dossier's code before the name, in a column whose head names both ("N° dossier Bénéficiaire", one space apart):
+#: letters in capitals and figures, a figure at least, and a hyphen, a slash or a letter ("24R-0101", "SUB/2024/07").
+_DOSSIER_HEAD = re.compile(r"\b(?:n°|no|numero|dossier|ref|reference|code)\b")
+_DOSSIER_CODE = re.compile(r"(?=[^\s]*\d)(?=[^\s]*[A-Z/_.-])[A-Z0-9][A-Z0-9/_.-]{2,}\s+(?=\S)")
+
+
+def name_cell(cell: str, head: str) -> tuple[str, str | None]:
+    """The beneficiary's name in a table's name cell, without the dossier code before it or the SIRET, SIREN or RNA
+    number after it; and that number as written, or None. ``head``: the column's head, folded.
+
+    >>> name_cell("Réseau Ville-Hôpital Poitou (SIRET 441 203 578 00026)", "association (siret)")
+    ('Réseau Ville-Hôpital Poitou', 'SIRET 441 203 578 00026')
+    >>> name_cell("24R-0101 Association Jeunes Santé Amiénoise-Fictive", "n° dossier beneficiaire")
+    ('Association Jeunes Santé Amiénoise-Fictive', None)
+    """
+    identifier = None
+    if (match := _ID_IN_NAME.search(cell)) and match.start() > 0:
+        cell, identifier = cell[:match.start()], match.group("within") or match.group("after")
+    if _DOSSIER_HEAD.search(head) and (match := _DOSSIER_CODE.match(cell)):
+        cell = cell[match.end():]
+    return cell, identifier
 
 
 def _commune(name: str, head: str) -> str:
