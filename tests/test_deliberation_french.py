@@ -969,6 +969,34 @@ def test_a_grant_whose_sentence_names_its_account_has_that_one_and_page_numbers_
         "Annie FAURIE"
 
 
+@pytest.mark.parametrize("imputation, investment", [
+    ("- d'imputer les dépenses de fonctionnement sur le compte 6574 et les dépenses d'investissement sur le compte "
+     "204182 du budget 2024.", ("204182", None)),
+    ("Les crédits sont imputés aux comptes 6574 pour le fonctionnement et 204142 pour l'investissement.",
+     (None, "204142")),
+])
+def test_a_code_column_headed_f_i_gives_each_grant_its_nature_and_the_account_stated_for_it(tmp_path, imputation,
+                                                                                             investment):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("DÉPARTEMENT DE SAÔNE-ET-LOIRE-FICTIVE\nCOMMISSION PERMANENTE du vendredi 15 novembre 2024\n"
+                    "Délibération n° 204\nOBJET : Centres de santé – Subventions 2024\n"
+                    "La Commission permanente, après en avoir délibéré, DÉCIDE d'attribuer les aides suivantes :\n"
+                    " Bénéficiaire                              Objet                               F/I     Montant\n"
+                    " Association Santé Mentale Charolais       Permanences psychologues            F       9 500 €\n"
+                    " Commune de Digoin-Fictive                 Travaux du centre de santé          I      45 000 €\n"
+                    "                                                                  TOTAL          54 500 €\n"
+                    + imputation + "\nAdopté à l'unanimité.\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    grants = {}
+    for grant in graph.subjects(RDF.type, MAI.Grant):
+        label = str(next(graph.objects(next(graph.objects(grant, MAI.beneficiary)), RDFS.label)))
+        grants[label] = (str(next(graph.objects(grant, MAI.nature))).rsplit("/", 1)[-1],
+                         next((str(n).rsplit("/", 1)[-1] for n in graph.objects(grant, MAI.budgetNature)), None),
+                         next((str(a) for a in graph.objects(grant, MAI.budgetAccount)), None))
+    assert grants == {"Association Santé Mentale Charolais": ("operating", "6574", None),
+                      "Commune de Digoin-Fictive": ("investment", investment[0], investment[1])}
+
+
 def test_amounts_written_after_their_currency_are_read():
     from graph.ingest.delib_text import normalise_text
 

@@ -40,6 +40,8 @@ _AMENDED_COL = re.compile(r"nouveau|nouvelle|modifie|rectifie|definitif|apres (?
 #: :data:`_REJECT_COL` leaves out.
 _NOT_GRANTS = re.compile(r"financeur|recettes|depenses|\bposte\b|plan de financement")
 _PURPOSE_COL = re.compile(r"objet|projet|action|intitule|manifestation|motif|travaux|operation|competition")
+#: A column of nature codes headed by the codes themselves: "F/I", "F / I / P".
+_CODES_HEAD = re.compile(r"^[a-z](?:\s*/\s*[a-z])+$")
 _ID_COL = re.compile(r"\b(?:siret|siren|rna|uai|identifiant)\b")
 _TOTAL_ROW = re.compile(r"^(?:sous[- ]?total|total|montant total)\b", re.I)
 _AMOUNT_TOKEN = re.compile(r"^\d{1,3}(?:,\d{1,2})?$|^\d+(?:,\d{1,2})?$")
@@ -172,7 +174,8 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
         return False
     nature_col = next((c for word in ("nature", "type", "code") if (c := _column(
         folded, re.compile(rf"\b{word}\b(?!.*\b(?:travaux|projet|action|depense|operation)\b)"),
-        {amount_col, name_col})) is not None), None)
+        {amount_col, name_col})) is not None),
+                      _column(folded, _CODES_HEAD, {amount_col, name_col}))
     id_col = _column(folded, _ID_COL, {amount_col, name_col, nature_col})
     purpose_col = _column(folded, _PURPOSE_COL, {amount_col, name_col, nature_col, id_col})
     # "Fonctionnement 2024 | Exceptionnelle 2024": one grant a cell, a column after the other, so that each
