@@ -905,6 +905,18 @@ def test_a_table_written_a_column_after_the_other_pairs_names_and_amounts_by_pos
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [("6050", True), ("6050", True)]
 
 
+def test_a_total_when_no_grant_is_read_is_quoted_with_the_table_of_amounts_whose_column_was_not_chosen():
+    found = find_grants("RÉGION TESTIE\nSéance du 5 avril 2024\n"
+                        "Porteur                                   Coût total      État     Département\n"
+                        "Association Pierre Blanche-Fictive            24 000     8 000     6 000\n"
+                        "Centre social Les Trois Cités                 15 500     5 000     4 500\n"
+                        "Le Conseil ATTRIBUE les subventions du tableau ci-dessus, pour un montant total de 10 500 €.\n")
+    assert [fr for fr, _ in found.warnings] == [
+        "total annoncé 10 500,00 € ≠ somme des subventions extraites 0,00 € (« …ATTRIBUE les subventions du tableau "
+        "ci-dessus, pour un montant total de 10 500 €. ») : un tableau de montants a été vu (« Porteur Coût total État "
+        "Département »), mais aucune de ses colonnes n'a été reconnue comme celle des subventions décidées"]
+
+
 def test_totals_of_a_long_table_are_reconciled_in_one_pass():
     import time
 

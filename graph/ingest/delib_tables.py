@@ -427,3 +427,27 @@ def table_grants(body: str, found: GrantsFound) -> None:
     stacked_table_grants(body, found, legend, hints)
     pipe_table_grants(body, found, legend, hints)
     flat_table_grants(body, found, legend, hints)
+    if not found.grants:
+        found.unread_table = unread_table(body)
+
+
+def unread_table(body: str) -> str | None:
+    """The head of the first table of amounts in ``body`` (a line of words above a line of two amounts or more,
+    cells apart by two spaces or more or by ``|``), for the warning given when none of its columns is the grants'.
+
+    >>> unread_table("Porteur       Coût total     État     Région\\nClub       24 000    8 000    6 000\\n")
+    'Porteur Coût total État Région'
+    """
+    def amounts(line: str) -> int:
+        cells = re.split(r"\s{2,}|\s*\|\s*", line.strip())
+        return sum(bool(_AMOUNT_CELL_RE.fullmatch(cell)) for cell in cells)
+
+    lines = body.split("\n")
+    for head, row in zip(lines, lines[1:]):
+        if amounts(row) >= 2 and not amounts(head) and re.search(r"[^\W\d_]{3}", head):
+            return re.sub(r"[\s|]+", " ", head).strip()[:80]
+    return None
+
+
+#: A cell that is an amount alone: "24 000", "8 000,00 €", "15 k€".
+_AMOUNT_CELL_RE = re.compile(r"[-+]?\s*\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:,\d{1,2})?\s*(?:€|k€|EUR|euros?)?", re.I)
