@@ -813,6 +813,14 @@ def test_a_name_in_guillemets_keeps_both():
     assert [g.beneficiary for g in found.grants] == ["SISA « Pôle Santé du Haut-Berry »"]
 
 
+def test_a_clause_ending_in_a_comma_below_a_table_and_running_under_its_columns_ends_it():
+    found = find_grants("Association                 Objet                  Montant\n"
+                        "Club de judo de Testville   Tatamis                1 000 €\n"
+                        "Comité des fêtes            Fête locale              500 €\n"
+                        "Le Conseil municipal, après en avoir délibéré,\nATTRIBUE ces subventions.\n")
+    assert [g.beneficiary for g in found.grants] == ["Club de judo de Testville", "Comité des fêtes"]
+
+
 def test_figures_cut_at_a_line_end_after_a_day_or_a_number_are_not_joined_but_said():
     document = normalise_text("Le Conseil, réuni le 12\n500 € sont inscrits au budget.")
     assert "le 12\n500 €" in document.body

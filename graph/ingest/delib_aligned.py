@@ -195,7 +195,8 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
             name = " ".join(text for column, text in pieces if column == name_col)
             last = rows[-1] if rows and not _TOTAL_ROW.match(next((c for c in rows[-1].cells if c), "")) else None
             goes_on = last is not None and (not name or name[0].islower() or _GOES_ON.search(last.name))
-            if pending is None and not goes_on and _SENTENCE_END.search(line):
+            if pending is None and not goes_on and (_SENTENCE_END.search(line)
+                                                    or _runs_across(line, columns, name_col)):
                 break  # the prose after a table that ends without a total or a blank line: "Adopté à l'unanimité."
             if pending is None and (goes_on or last is not None and first_line_rows and not _GOES_ON.search(name)):
                 last.add(pieces, name_col, start + len(line))
@@ -204,6 +205,16 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
                 pending.add(pieces, name_col, start + len(line))
         i += 1
     return rows, i
+
+
+def _runs_across(line: str, columns: _Columns, name_col: int) -> bool:
+    """Whether ``line`` is a clause of prose that runs from the name column under the next one's head and ends in a
+    comma ("Le Conseil municipal, après en avoir délibéré,"), not a name's next words."""
+    segments = list(_SEGMENT.finditer(line.expandtabs()))
+    if len(segments) != 1 or name_col + 1 >= len(columns.spans):
+        return False
+    text = segments[0].group(0)
+    return segments[0].end() > columns.spans[name_col + 1][0] and text.endswith(",")
 
 
 def aligned_table_grants(body: str, found: GrantsFound, legend: dict[str, str],
