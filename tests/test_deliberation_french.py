@@ -821,6 +821,19 @@ def test_a_clause_ending_in_a_comma_below_a_table_and_running_under_its_columns_
     assert [g.beneficiary for g in found.grants] == ["Club de judo de Testville", "Comité des fêtes"]
 
 
+def test_a_name_that_one_space_parts_from_the_next_columns_cell_is_cut_where_that_column_begins():
+    found = find_grants("DÉCIDE d'attribuer les subventions suivantes :\n"
+                        "Porteur                                   Action                     Montant\n"
+                        "Association Pierre Blanche-Fictive         Accompagnement scolaire     6 000 €\n"
+                        "Club de prévention spécialisée Vesle-Avenir Chantiers éducatifs      4 000 €\n"
+                        "ARRONDISSEMENT DE DOUAI\n"
+                        "Amicale des locataires Croix-Rouge-Fictive Fête de quartier          1 500 €\n")
+    assert [(g.beneficiary, g.purpose) for g in found.grants] == [
+        ("Association Pierre Blanche-Fictive", "Accompagnement scolaire"),
+        ("Club de prévention spécialisée Vesle-Avenir", "Chantiers éducatifs"),
+        ("Amicale des locataires Croix-Rouge-Fictive", "Fête de quartier")]
+
+
 def test_figures_cut_at_a_line_end_after_a_day_or_a_number_are_not_joined_but_said():
     document = normalise_text("Le Conseil, réuni le 12\n500 € sont inscrits au budget.")
     assert "le 12\n500 €" in document.body

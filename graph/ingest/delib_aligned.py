@@ -29,8 +29,8 @@ from dataclasses import dataclass
 
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, GrantsFound
-from graph.ingest.delib_tables import (_BENEF_COL, _TOTAL_ROW, _column, choose_amount_column, heading_nature,
-                                       rows_grants)
+from graph.ingest.delib_tables import (_AMOUNT_COL, _BENEF_COL, _TOTAL_ROW, _column, choose_amount_column,
+                                       heading_nature, rows_grants)
 from graph.ingest.french import fold
 
 #: A cell: words that single spaces (or the no-break spaces grouping thousands) join.
@@ -79,8 +79,27 @@ class _Columns:
             under = [i for i, (a, b) in enumerate(self.spans) if min(end, b) > max(start, a)]
             if len(under) > 2 or len(under) == 2 and amount_col in under:
                 return None
+            if len(under) == 2 and (cut := self._cut(match.group(0), start, under[1])):
+                pieces += [(under[0], match.group(0)[:cut]), (under[1], match.group(0)[cut + 1:])]
+                continue
             pieces.append((self._column_of(start, end), match.group(0)))
         return pieces
+
+    def _cut(self, text: str, start: int, column: int) -> int | None:
+        """Where two cells that one space parts begin and end: "Club Vesle-Avenir Chantiers éducatifs" under the
+        heads "Porteur" and "Action" is cut at the space next to where "Action" begins (a column of text set flush
+        left, its cells begin where its head does), when a capital or a figure follows it.
+
+        >>> columns = _Columns(["Porteur", "Action", "Ville"], [[0, 7], [18, 24], [40, 45]])
+        >>> columns.pieces("Club Vesle-Avenir Chantiers éducatifs     4 000", 2)
+        [(0, 'Club Vesle-Avenir'), (1, 'Chantiers éducatifs'), (2, '4 000')]
+        """
+        head = self.spans[column][0] - start
+        cut = min((i for i, c in enumerate(text) if c == " "), key=lambda i: abs(i + 1 - head), default=None)
+        if cut is None or abs(cut + 1 - head) > 2 or not re.match(r"[A-ZÀ-Ý0-9]", text[cut + 1:]) \
+                or text.isupper() or _AMOUNT_COL.search(fold(self.heads[column])):
+            return None  # a heading in capitals ("ARRONDISSEMENT DE DOUAI") runs across; words are no amount
+        return cut
 
     def merge(self, line: str) -> None:
         """Add a line that continues the heads to them."""
