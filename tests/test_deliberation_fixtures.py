@@ -79,7 +79,7 @@ def test_fixtures_with_a_known_inconsistency_are_reported_with_a_warning(expecte
 def test_a_wrong_stated_total_is_reported_with_both_amounts(extracted):
     extraction, _ = extracted(FIXTURES / "commune-total-faux.expected.json")
     assert [i.message for i in extraction.issues] == [
-        "total annoncé 3700 € ≠ somme des subventions extraites 3600 € (« Total »)"]
+        "total annoncé 3 700,00 € ≠ somme des subventions extraites 3 600,00 € (« Total »)"]
 
 
 def test_an_amount_in_words_that_disagrees_with_the_figures_is_reported(extracted):

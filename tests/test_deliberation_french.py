@@ -20,7 +20,7 @@ from graph.ingest.delib_moves import apply_moves
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
 from graph.ingest.delib_names import Person, parse_person
 from graph.ingest.delib_people import parse_attendance
-from graph.ingest.delib_text import strip_stamps
+from graph.ingest.delib_text import normalise_text, strip_stamps
 from graph.ingest.deliberation import looks_like_deliberation
 from graph.ingest.french import (find_amounts_in_words, format_amount, format_date_words, number_to_words,
                                  parse_amount, parse_date, words_to_number)
@@ -586,9 +586,59 @@ def test_a_plenarys_act_is_a_deliberation_though_it_names_no_seance_nor_formula(
     (["Association", "Attribué en 2024", "Proposé pour 2023"], 1),
     (["Bénéficiaire", "Montant demandé", "Montant proposé"], 2),
     (["Association", "Subvention 2023", "Subvention 2024"], 2),
+    (["Association", "Alloué 2023", "Sollicité", "Octroyé 2024"], 3),
+    (["Association", "Montant", "Montant versé en 2023"], 1),
+    (["Association", "Subvention", "Rappel subvention 2024"], 1),
+    (["Association", "Montant", "Pour mémoire montant 2023"], 1),
 ])
 def test_of_a_tables_amount_columns_the_decided_one_of_the_latest_year_is_read(headers, column):
     assert choose_amount_column(headers) == column
+
+
+FINANCING_PLAN = """{heading}
+Conseil du 2 avril 2024
+{said}
+Porteur                                   Coût total      État     Agglo     Ville
+Association Pierre Blanche-Fictive            24 000     8 000     4 000     6 000
+Centre social Les Trois Cités                 15 500     5 000     2 000     4 500
+TOTAL                                         39 500    13 000     6 000    10 500
+"""
+
+
+@pytest.mark.parametrize("heading, said, grants", [
+    ("VILLE DE TESTVILLE-FICTIVE", "Le Conseil ATTRIBUE les subventions suivantes :", ["6000", "4500"]),
+    ("COMMUNAUTÉ D'AGGLOMÉRATION DU GRAND TEST", "Le Conseil ATTRIBUE les subventions suivantes :",
+     ["4000", "2000"]),
+    ("RÉGION TESTIE", "Le Conseil ATTRIBUE les subventions figurant dans la colonne « Ville » :", ["6000", "4500"]),
+    ("RÉGION TESTIE", "Seule la colonne Agglo fait l'objet de la présente délibération.", ["4000", "2000"]),
+])
+def test_of_a_financing_plans_columns_the_one_the_text_names_or_else_the_authoritys_holds_the_grants(
+        heading, said, grants):
+    found = find_grants(FINANCING_PLAN.format(heading=heading, said=said))
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Association Pierre Blanche-Fictive", grants[0]), ("Centre social Les Trois Cités", grants[1])]
+    assert [t.reconciled for t in found.totals] == [True]
+
+
+def test_a_column_of_a_year_before_the_grants_one_is_not_the_decided_one():
+    found = find_grants("Au titre de l'exercice 2024, le Conseil ATTRIBUE les subventions suivantes :\n\n"
+                        "| Association | Montant alloué pour 2023 | Montant proposé |\n|---|---|---|\n"
+                        "| Club de judo | 800 € | 1 000 € |\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Club de judo", "1000")]
+
+
+@pytest.mark.parametrize("header", [
+    "Association                                   Alloué 2023   Sollicité   Octroyé 2024\n",
+    "                                              Montant alloué    Montant     Montant\n"
+    "                                              pour 2023        sollicité   octroyé 2024\n",
+])
+def test_of_a_tables_columns_of_several_years_the_one_granted_for_the_deliberations_year_is_read(header):
+    found = find_grants("Séance du 5 avril 2024 – budget 2024\nIl est proposé d'attribuer les subventions suivantes :\n"
+                        + header
+                        + "Association Alsace Air Santé-Fictive            8 000 €        12 000 €     10 000 €\n"
+                          "Association Vélo-Santé Rhénan                   2 000 €         2 500 €      2 500 €\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Association Alsace Air Santé-Fictive", "10000"), ("Association Vélo-Santé Rhénan", "2500")]
 
 
 @pytest.mark.parametrize("text, account", [
@@ -917,6 +967,86 @@ def test_a_table_row_of_nothing_is_no_grant():
         "« Association des Parents d'Élèves » : montant de 0 €, aucune subvention retenue"]
 
 
+@pytest.mark.parametrize("text, grants, totals", [
+    ("Le Conseil ATTRIBUE à l'association Les Amis du Vélo une subvention de fonctionnement de 12\n"
+     "500 € au titre de l'année 2024.", [("Les Amis du Vélo", "12500")], []),
+    ("- ATTRIBUE au Club de judo une subvention de 20 000 € ;\n- ATTRIBUE au Comité des fêtes une subvention de "
+     "5 500 € ;\n- ATTRIBUE ces subventions pour un montant total de 25\n500 € ;",
+     [("Club de judo", "20000"), ("Comité des fêtes", "5500")], ["25500"]),
+    ("Monsieur le Maire propose de soutenir les actions suivantes :\n- l'association Combrailles Sport Santé pour "
+     "le programme « Bouger sur ordonnance » : 4 200\n€ ;\n- l'association Écoute Rurale : 5 500 €.",
+     [("Combrailles Sport Santé", "4200"), ("Écoute Rurale", "5500")], []),
+])
+def test_an_amount_cut_by_a_line_break_at_a_space_is_read_whole(text, grants, totals):
+    found = find_grants(normalise_text(text).body)
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == grants
+    assert [(str(t.amount), t.reconciled) for t in found.totals] == [(t, True) for t in totals]
+
+
+@pytest.mark.parametrize("after", ["Adopté à l'unanimité.", "Adopté.", "Vu le rapport du Maire ;"])
+def test_the_sentence_right_below_a_tables_last_row_is_no_part_of_its_name(after):
+    found = find_grants("Le Conseil municipal ATTRIBUE les subventions suivantes :\n"
+                        "Association                         Montant\n"
+                        "Club de judo de Testville            1 000 €\n"
+                        "Comité des fêtes de Testville          500 €\n" + after + "\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Club de judo de Testville", "1000"),
+                                                                       ("Comité des fêtes de Testville", "500")]
+
+
+@pytest.mark.parametrize("header, row, name, identifier", [
+    ("Association (SIRET)                                            Subvention 2025",
+     "Réseau Ville-Hôpital Poitou (SIRET 732 829 320 00074)                48 000 €", "Réseau Ville-Hôpital Poitou",
+     "SIRET 732 829 320 00074"),
+    ("Association                                                     Montant",
+     "Maison des usagers de la Vienne, RNA W862001234                      48 000 €", "Maison des usagers de la Vienne",
+     "RNA W862001234"),
+    ("Association (SIRET)                                            Subvention 2025",
+     "Maison des usagers de la Vienne (SIRET                               48 000 €\n732 829 320 00074)",
+     "Maison des usagers de la Vienne", "SIRET 732 829 320 00074"),
+    ("N° dossier Bénéficiaire                               Commune            Montant",
+     "24R-0101    Association Jeunes Santé Amiénoise        Amiens            48 000 €",
+     "Association Jeunes Santé Amiénoise", None),
+])
+def test_a_name_cell_gives_the_name_without_its_dossier_code_or_its_identifier(header, row, name, identifier):
+    found = find_grants(f"Le Conseil ATTRIBUE les subventions suivantes :\n{header}\n{row}\n")
+    assert [(g.beneficiary, str(g.amount), g.identifier) for g in found.grants] == [(name, "48000", identifier)]
+
+
+def test_a_name_in_guillemets_keeps_both():
+    found = find_grants("ARTICLE 1 : ATTRIBUE à la SISA « Pôle Santé du Haut-Berry » une subvention d'équipement "
+                        "d'un montant de 20 000 €.")
+    assert [g.beneficiary for g in found.grants] == ["SISA « Pôle Santé du Haut-Berry »"]
+
+
+def test_a_clause_ending_in_a_comma_below_a_table_and_running_under_its_columns_ends_it():
+    found = find_grants("Association                 Objet                  Montant\n"
+                        "Club de judo de Testville   Tatamis                1 000 €\n"
+                        "Comité des fêtes            Fête locale              500 €\n"
+                        "Le Conseil municipal, après en avoir délibéré,\nATTRIBUE ces subventions.\n")
+    assert [g.beneficiary for g in found.grants] == ["Club de judo de Testville", "Comité des fêtes"]
+
+
+def test_a_name_that_one_space_parts_from_the_next_columns_cell_is_cut_where_that_column_begins():
+    found = find_grants("DÉCIDE d'attribuer les subventions suivantes :\n"
+                        "Porteur                                   Action                     Montant\n"
+                        "Association Pierre Blanche-Fictive         Accompagnement scolaire     6 000 €\n"
+                        "Club de prévention spécialisée Vesle-Avenir Chantiers éducatifs      4 000 €\n"
+                        "ARRONDISSEMENT DE DOUAI\n"
+                        "Amicale des locataires Croix-Rouge-Fictive Fête de quartier          1 500 €\n")
+    assert [(g.beneficiary, g.purpose) for g in found.grants] == [
+        ("Association Pierre Blanche-Fictive", "Accompagnement scolaire"),
+        ("Club de prévention spécialisée Vesle-Avenir", "Chantiers éducatifs"),
+        ("Amicale des locataires Croix-Rouge-Fictive", "Fête de quartier")]
+
+
+def test_figures_cut_at_a_line_end_after_a_day_or_a_number_are_not_joined_but_said():
+    document = normalise_text("Le Conseil, réuni le 12\n500 € sont inscrits au budget.")
+    assert "le 12\n500 €" in document.body
+    assert [fr for fr, _ in document.doubts] == [
+        "montant peut-être coupé en fin de ligne, non joint "
+        "(« Le Conseil, réuni le 12 / 500 € sont inscrits au budget. ») : vérifiez-le"]
+
+
 @pytest.mark.parametrize("text, grants", [
     ("DÉCIDE d'attribuer les subventions suivantes :\n- la Mutualité sociale agricole : 1 800 € ;\n"
      "- Les Restos du Cœur : 300 €.", [("Mutualité sociale agricole", "1800"), ("Les Restos du Cœur", "300")]),
@@ -1001,6 +1131,18 @@ def test_a_table_written_a_column_after_the_other_pairs_names_and_amounts_by_pos
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [("6050", True), ("6050", True)]
 
 
+def test_a_total_when_no_grant_is_read_is_quoted_with_the_table_of_amounts_whose_column_was_not_chosen():
+    found = find_grants("RÉGION TESTIE\nSéance du 5 avril 2024\n"
+                        "Porteur                                   Coût total      État     Département\n"
+                        "Association Pierre Blanche-Fictive            24 000     8 000     6 000\n"
+                        "Centre social Les Trois Cités                 15 500     5 000     4 500\n"
+                        "Le Conseil ATTRIBUE les subventions du tableau ci-dessus, pour un montant total de 10 500 €.\n")
+    assert [fr for fr, _ in found.warnings] == [
+        "total annoncé 10 500,00 € ≠ somme des subventions extraites 0,00 € (« …ATTRIBUE les subventions du tableau "
+        "ci-dessus, pour un montant total de 10 500 €. ») : un tableau de montants a été vu (« Porteur Coût total État "
+        "Département »), mais aucune de ses colonnes n'a été reconnue comme celle des subventions décidées"]
+
+
 def test_totals_of_a_long_table_are_reconciled_in_one_pass():
     import time
 
@@ -1063,6 +1205,34 @@ def test_a_grant_whose_sentence_names_its_account_has_that_one_and_page_numbers_
     assert accounts == {"Conseil de fabrique": "20418", "Amicale des pompiers": "6574"}
     assert parse_attendance("Présents : M. Jean DUPONT, Mme Annie\nFAURIE, M. Paul MARTIN\n").present[1].label == \
         "Annie FAURIE"
+
+
+@pytest.mark.parametrize("imputation, investment", [
+    ("- d'imputer les dépenses de fonctionnement sur le compte 6574 et les dépenses d'investissement sur le compte "
+     "204182 du budget 2024.", ("204182", None)),
+    ("Les crédits sont imputés aux comptes 6574 pour le fonctionnement et 204142 pour l'investissement.",
+     (None, "204142")),
+])
+def test_a_code_column_headed_f_i_gives_each_grant_its_nature_and_the_account_stated_for_it(tmp_path, imputation,
+                                                                                             investment):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("DÉPARTEMENT DE SAÔNE-ET-LOIRE-FICTIVE\nCOMMISSION PERMANENTE du vendredi 15 novembre 2024\n"
+                    "Délibération n° 204\nOBJET : Centres de santé – Subventions 2024\n"
+                    "La Commission permanente, après en avoir délibéré, DÉCIDE d'attribuer les aides suivantes :\n"
+                    " Bénéficiaire                              Objet                               F/I     Montant\n"
+                    " Association Santé Mentale Charolais       Permanences psychologues            F       9 500 €\n"
+                    " Commune de Digoin-Fictive                 Travaux du centre de santé          I      45 000 €\n"
+                    "                                                                  TOTAL          54 500 €\n"
+                    + imputation + "\nAdopté à l'unanimité.\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    grants = {}
+    for grant in graph.subjects(RDF.type, MAI.Grant):
+        label = str(next(graph.objects(next(graph.objects(grant, MAI.beneficiary)), RDFS.label)))
+        grants[label] = (str(next(graph.objects(grant, MAI.nature))).rsplit("/", 1)[-1],
+                         next((str(n).rsplit("/", 1)[-1] for n in graph.objects(grant, MAI.budgetNature)), None),
+                         next((str(a) for a in graph.objects(grant, MAI.budgetAccount)), None))
+    assert grants == {"Association Santé Mentale Charolais": ("operating", "6574", None),
+                      "Commune de Digoin-Fictive": ("investment", investment[0], investment[1])}
 
 
 def test_amounts_written_after_their_currency_are_read():

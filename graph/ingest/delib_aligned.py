@@ -27,9 +27,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, GrantsFound
-from graph.ingest.delib_tables import (_BENEF_COL, _TOTAL_ROW, _column, choose_amount_column, heading_nature,
-                                       rows_grants)
+from graph.ingest.delib_tables import (_AMOUNT_COL, _BENEF_COL, _TOTAL_ROW, _column, choose_amount_column,
+                                       heading_nature, rows_grants)
 from graph.ingest.french import fold
 
 #: A cell: words that single spaces (or the no-break spaces grouping thousands) join.
@@ -43,7 +44,11 @@ _LISTED_AMOUNT = re.compile(r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,
 _GOES_ON = re.compile(r"(?:-|\b(?:de|du|des|d['’]|l['’]|la|le|les|et|à|au|aux|en|pour|sur))$", re.I)
 _PAGE = re.compile(r"(?:page\s*)?\d{1,3}\s*/\s*\d{1,3}", re.I)
 #: A section's heading in a table, alone on its line and in capitals ("CANTON DE LAMASTRE-FICTIF", "SPORT").
-_SECTION = re.compile(r"[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9 '’()/&,.-]{2,80}")
+_SECTION = re.compile(r"(?=.*[A-ZÀ-Ý])[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9 '’()/&,.-]{2,80}")
+#: How far right a header line starts when it heads only the amounts, the names' column left without a head.
+_NAMELESS_INDENT = 16
+#: A sentence's end, which no cell's words have: the prose after the table begins.
+_SENTENCE_END = re.compile(r"\w{2,}(?:\.| ?[!?:;])[ \t]*$")
 #: A line that rules the table ("-------   ------", "=====", "+----+----+").
 _RULE = re.compile(r"[-=_—–+|\s]*[-=_—–]{3,}[-=_—–+|\s]*")
 
@@ -74,8 +79,27 @@ class _Columns:
             under = [i for i, (a, b) in enumerate(self.spans) if min(end, b) > max(start, a)]
             if len(under) > 2 or len(under) == 2 and amount_col in under:
                 return None
+            if len(under) == 2 and (cut := self._cut(match.group(0), start, under[1])):
+                pieces += [(under[0], match.group(0)[:cut]), (under[1], match.group(0)[cut + 1:])]
+                continue
             pieces.append((self._column_of(start, end), match.group(0)))
         return pieces
+
+    def _cut(self, text: str, start: int, column: int) -> int | None:
+        """Where two cells that one space parts begin and end: "Club Vesle-Avenir Chantiers éducatifs" under the
+        heads "Porteur" and "Action" is cut at the space next to where "Action" begins (a column of text set flush
+        left, its cells begin where its head does), when a capital or a figure follows it.
+
+        >>> columns = _Columns(["Porteur", "Action", "Ville"], [[0, 7], [18, 24], [40, 45]])
+        >>> columns.pieces("Club Vesle-Avenir Chantiers éducatifs     4 000", 2)
+        [(0, 'Club Vesle-Avenir'), (1, 'Chantiers éducatifs'), (2, '4 000')]
+        """
+        head = self.spans[column][0] - start
+        cut = min((i for i, c in enumerate(text) if c == " "), key=lambda i: abs(i + 1 - head), default=None)
+        if cut is None or abs(cut + 1 - head) > 2 or not re.match(r"[A-ZÀ-Ý0-9]", text[cut + 1:]) \
+                or text.isupper() or _AMOUNT_COL.search(fold(self.heads[column])):
+            return None  # a heading in capitals ("ARRONDISSEMENT DE DOUAI") runs across; words are no amount
+        return cut
 
     def merge(self, line: str) -> None:
         """Add a line that continues the heads to them."""
@@ -109,7 +133,7 @@ def _lines(body: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in re.finditer(r"^.*$", body, re.M)]
 
 
-def _header_at(lines: list[tuple[int, str]], i: int) -> tuple[_Columns, int] | None:
+def _header_at(lines: list[tuple[int, str]], i: int, hints: ColumnHints | None = None) -> tuple[_Columns, int] | None:
     """The columns of a header at line ``i`` (with the lines that continue it) and the next line's index."""
     line = lines[i][1]
     if line.lstrip().startswith("|") or _LISTED_AMOUNT.search(line):
@@ -118,6 +142,9 @@ def _header_at(lines: list[tuple[int, str]], i: int) -> tuple[_Columns, int] | N
     if len(found) < 2:
         return None
     columns = _Columns([m.group(0) for m in found], [list(m.span()) for m in found])
+    if found[0].start() >= _NAMELESS_INDENT and not any(_BENEF_COL.search(fold(h)) for h in columns.heads):
+        # Heads of amounts only, far to the right: the names below go without a head.
+        columns = _Columns(["Bénéficiaire"] + columns.heads, [[0, 0]] + columns.spans)
     i += 1
     while i < len(lines) and lines[i][1].strip() and not _LISTED_AMOUNT.search(lines[i][1]) \
             and not _RULE.fullmatch(lines[i][1]):
@@ -126,7 +153,7 @@ def _header_at(lines: list[tuple[int, str]], i: int) -> tuple[_Columns, int] | N
             break
         columns.merge(lines[i][1])
         i += 1
-    return (columns, i) if choose_amount_column(columns.heads) is not None else None
+    return (columns, i) if choose_amount_column(columns.heads, hints) is not None else None
 
 
 def _list_at(lines: list[tuple[int, str]], i: int) -> tuple[_Columns, int] | None:
@@ -148,7 +175,7 @@ def _list_at(lines: list[tuple[int, str]], i: int) -> tuple[_Columns, int] | Non
 
 
 def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: int,
-          name_col: int) -> tuple[list[_Row], int]:
+          name_col: int, hints: ColumnHints | None = None) -> tuple[list[_Row], int]:
     """The rows of a table from line ``i``, and the index of the line after the table."""
     rows: list[_Row] = []
     pending: _Row | None = None  # lines that begin the next row
@@ -172,7 +199,7 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
             i += 1
             continue
         pieces = columns.pieces(line, amount_col)
-        if pieces is None or _PAGE.fullmatch(line.strip()) or _header_at(lines, i):
+        if pieces is None or _PAGE.fullmatch(line.strip()) or _header_at(lines, i, hints):
             break
         if amount_in(pieces):
             row = pending or _Row([""] * n, start, start)
@@ -187,6 +214,9 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
             name = " ".join(text for column, text in pieces if column == name_col)
             last = rows[-1] if rows and not _TOTAL_ROW.match(next((c for c in rows[-1].cells if c), "")) else None
             goes_on = last is not None and (not name or name[0].islower() or _GOES_ON.search(last.name))
+            if pending is None and not goes_on and (_SENTENCE_END.search(line)
+                                                    or _runs_across(line, columns, name_col)):
+                break  # the prose after a table that ends without a total or a blank line: "Adopté à l'unanimité."
             if pending is None and (goes_on or last is not None and first_line_rows and not _GOES_ON.search(name)):
                 last.add(pieces, name_col, start + len(line))
             else:
@@ -196,30 +226,41 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
     return rows, i
 
 
-def aligned_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> None:
+def _runs_across(line: str, columns: _Columns, name_col: int) -> bool:
+    """Whether ``line`` is a clause of prose that runs from the name column under the next one's head and ends in a
+    comma ("Le Conseil municipal, après en avoir délibéré,"), not a name's next words."""
+    segments = list(_SEGMENT.finditer(line.expandtabs()))
+    if len(segments) != 1 or name_col + 1 >= len(columns.spans):
+        return False
+    text = segments[0].group(0)
+    return segments[0].end() > columns.spans[name_col + 1][0] and text.endswith(",")
+
+
+def aligned_table_grants(body: str, found: GrantsFound, legend: dict[str, str],
+                         hints: ColumnHints | None = None) -> None:
     """Read the grants and totals of the tables of ``body`` whose columns are aligned with spaces; the spans of the
     tables read go to ``found.tables``."""
     lines = _lines(body)
     i = 0
     while i < len(lines):
-        table = _header_at(lines, i) or _list_at(lines, i)
+        table = _header_at(lines, i, hints) or _list_at(lines, i)
         if table is None:
             i += 1
             continue
         columns, after = table
         header = list(columns.heads)
-        amount_col = choose_amount_column(header)
+        amount_col = choose_amount_column(header, hints)
         name_col = _column([fold(h) for h in header], _BENEF_COL, {amount_col})
         if name_col is None:
             i += 1
             continue
-        rows, end = _rows(lines, after, columns, amount_col, name_col)
+        rows, end = _rows(lines, after, columns, amount_col, name_col, hints)
         if not rows:
             i += 1
             continue
         start = lines[i][0]
         rows_grants([header] + [row.cells for row in rows], [(start, start)] + [(r.start, r.end) for r in rows],
-                    found, legend, heading_nature(body, start))
+                    found, legend, heading_nature(body, start), hints)
         found.tables.append((start, rows[-1].end))
         i = end
 
@@ -240,7 +281,8 @@ def _column_block(paragraph: list[tuple[int, str]]) -> bool:
     return len(paragraph) >= 2 and all(len(line) <= 80 and not line.endswith((".", ":", ";")) for _, line in paragraph)
 
 
-def stacked_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> None:
+def stacked_table_grants(body: str, found: GrantsFound, legend: dict[str, str],
+                         hints: ColumnHints | None = None) -> None:
     """Read the grants of tables whose columns a PDF's text wrote one after the other, a paragraph each: a head,
     then a cell a line ("Club" / "Stade Rugby" / … / "Total", then "Subvention proposée" / "4 500 €" / …). The
     column of names and the column of amounts must have as many cells; a column with fewer is left empty."""
@@ -252,7 +294,7 @@ def stacked_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) 
             j += 1
         run, i = paragraphs[i:j], max(j, i + 1)
         heads = [block[0][1] for block in run]
-        amount_col = choose_amount_column(heads) if len(run) >= 2 else None
+        amount_col = choose_amount_column(heads, hints) if len(run) >= 2 else None
         name_col = _column([fold(h) for h in heads], _BENEF_COL, {amount_col}) if amount_col is not None else None
         if name_col is None:
             continue
@@ -262,6 +304,6 @@ def stacked_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) 
         rows = [[block[k + 1][1] if len(block) == len(names) + 1 else "" for block in run] for k in range(len(names))]
         spans = [(name[0], amount[0] + len(amount[1])) for name, amount in zip(names, amounts)]
         rows_grants([heads] + rows, [(run[0][0][0], run[0][0][0])] + spans, found, legend,
-                    heading_nature(body, run[0][0][0]))
+                    heading_nature(body, run[0][0][0]), hints)
         found.tables.append((run[0][0][0], run[-1][-1][0] + len(run[-1][-1][1])))
 

@@ -146,3 +146,24 @@ def find_budget_account(body: str) -> tuple[str | None, str | None]:
     # "c/6574", "imputation 65-6574-025" (chapter, nature, function)
     match = re.search(r"\bc/\s*(?P<n>(?:65|204)\d{0,4})\b|\b65-(?P<n2>65\d{1,4})-\d{2,3}\b", body)
     return (None, match.group("n") or match.group("n2")) if match else (None, None)
+
+
+#: An account named for its kind of spending: "compte 6574", "article 204142", "204182 pour l'investissement".
+_KIND_ACCOUNT = re.compile(r"(?:\b(?:comptes?|articles?|nature)\s+|\bc/\s*)(?P<n>(?:65|204)\d{0,4})\b|"
+                           r"\b(?P<m>(?:65|204)\d{1,4})\s+pour\s+(?:le\s+|l['’])?(?:fonctionnement|investissement)",
+                           re.I)
+
+
+def accounts_by_nature(body: str) -> dict[str, str]:
+    """The nature accounts that ``body`` names for operating grants (65…) and for investment grants (204…), the first
+    of each: "les dépenses de fonctionnement sur le compte 6574 et les dépenses d'investissement sur le compte
+    204142".
+
+    >>> accounts_by_nature("6574 pour le fonctionnement ; imputation au compte 204182 pour l'investissement, c/6574")
+    {'operating': '6574', 'investment': '204182'}
+    """
+    found: dict[str, str] = {}
+    for match in _KIND_ACCOUNT.finditer(body):
+        account = match["n"] or match["m"]
+        found.setdefault("operating" if account.startswith("65") else "investment", account)
+    return found

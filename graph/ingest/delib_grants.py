@@ -59,6 +59,7 @@ class GrantsFound:
     totals: list[StatedTotal] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     tables: list[tuple[int, int]] = field(default_factory=list)  # the spans of tables aligned with spaces
+    unread_table: str | None = None  # the head of a table of amounts none of whose columns was read as the grants'
 
 
 _GRANT_WORD = re.compile(r"subventions?|participation\s+financière|aide\s+financière|contribution\s+financière|"
@@ -105,6 +106,8 @@ _ITEM_START = re.compile(rf"\s*(?:{_BULLET}|{_BARE_ITEM})", re.I)
 
 def _clean_name(name: str) -> str | None:
     name = re.sub(r"\s+", " ", name).strip(" «»\"'’.-")
+    if name.count("«") > name.count("»"):  # "SISA « Pôle Santé »": the strip took the closing quote
+        name += " »"
     name = re.sub(r"(?<=[a-zà-ÿ])- (?=[A-Za-zÀ-ÿ])", "-", name)  # "Haut-\nPoitou" read across the line: "Haut-Poitou"
     if name.startswith(("commune ", "ville ")):  # "à la commune de Lavaur": the Commune de Lavaur
         name = name[0].upper() + name[1:]
@@ -381,7 +384,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     cancel([g for g in grants if g.cancelled], found)
     found.totals += totals
     check_words(body, found)
-    reconcile(found)
+    reconcile(found, body)
     return found
 
 
@@ -405,8 +408,32 @@ def check_words(body: str, found: GrantsFound) -> None:
                 f"amount in words ({value}) differs from the figures ({near.group(0).strip()})"))
 
 
-def reconcile(found: GrantsFound) -> None:
-    """Mark each stated total that equals the sum of all grants or of a run of consecutive grants; warn otherwise."""
+def euros(value: Decimal) -> str:
+    """An amount as a warning writes it, the French way with its cents.
+
+    >>> euros(Decimal("30000")), euros(Decimal("1234.5"))
+    ('30 000,00 €', '1 234,50 €')
+    """
+    return f"{value:,.2f}".replace(",", " ").replace(".", ",") + " €"
+
+
+def _total_quote(total: StatedTotal, body: str) -> str:
+    """The words that state a total: a table's total row by its label ("Total"), a sentence by the words around the
+    amount on its line — not from the top of the document, where a sentence without a full stop would begin."""
+    start, end = total.span
+    if not body or end > len(body) or not AMOUNT_RE.fullmatch(body[start:end].strip()):
+        return total.label[:60]
+    line_start = body.rfind("\n", 0, start) + 1
+    cut = line_start < start - 80
+    if cut:  # from a word's start
+        line_start = body.find(" ", start - 80, start) + 1 or start - 80
+    after = re.match(r"[^\n.;]{0,40}[.;]?", body[end:]).group(0)
+    return ("…" if cut else "") + re.sub(r"\s+", " ", body[line_start:end] + after).strip()
+
+
+def reconcile(found: GrantsFound, body: str = "") -> None:
+    """Mark each stated total that equals the sum of all grants or of a run of consecutive grants; warn otherwise,
+    quoting the total in ``body``."""
     amounts = [g.amount for g in found.grants]
     prefixes = [Decimal(0)]
     for amount in amounts:
@@ -423,8 +450,13 @@ def reconcile(found: GrantsFound) -> None:
     for total in found.totals:
         total.reconciled = sums_a_run(total.amount)
         if not total.reconciled:
-            found.warnings.append((
-                f"total annoncé {total.amount} € ≠ somme des subventions extraites {sum(amounts, Decimal(0))} € "
-                f"(« {total.label[:60]} »)",
-                f"stated total {total.amount} differs from the sum of extracted grants {sum(amounts, Decimal(0))}"))
+            stated, summed = euros(total.amount), euros(sum(amounts, Decimal(0)))
+            fr = f"total annoncé {stated} ≠ somme des subventions extraites {summed} (« {_total_quote(total, body)} »)"
+            en = f"stated total {stated} differs from the sum of extracted grants {summed}"
+            if found.unread_table and not amounts:
+                fr += (f" : un tableau de montants a été vu (« {found.unread_table} »), mais aucune de ses colonnes "
+                       f"n'a été reconnue comme celle des subventions décidées")
+                en += (f": a table of amounts was seen ('{found.unread_table}'), but none of its columns was "
+                       f"recognised as the decided grants'")
+            found.warnings.append((fr, en))
 

@@ -19,6 +19,7 @@ import re
 from decimal import Decimal
 
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
+from graph.ingest.delib_columns import ColumnHints, column_hints
 from graph.ingest.delib_grants import NATURE_CODES, GrantFact, GrantsFound, StatedTotal, _NATURE_WORDS
 from graph.ingest.delib_profile import Profile
 from graph.ingest.french import fold, parse_amount
@@ -26,17 +27,21 @@ from graph.ingest.french import fold, parse_amount
 _BENEF_COL = re.compile(r"beneficiaire|structure|association|organisme|attributaire|porteur|raison sociale|"
                         r"denomination|\bclub|\bnom\b(?! du projet)|commune|etablissement|college|lycee|ecole|"
                         r"cooperative|entreprise|societe|collectivite|partenaire")
-_AMOUNT_COL = re.compile(r"montant|subvention|somme|propos|\baide|attribu|vote|accord|allou|€|\beur\b|\bk€|dotation|acompte|"
+_AMOUNT_COL = re.compile(r"montant|subvention|somme|propos|\baide|attribu|vote|accord|allou|octroi|octroy|€|\beur\b|"
+                         r"\bk€|dotation|acompte|"
                          r"^(?:fonctionnement|investissement|exceptionnel(?:le)?)\b")
 _REJECT_COL = re.compile(r"demand|sollicit|budget|cout|n-1|anterieur|precedent|realise|cofinanc|financeur|"
-                         r"total du projet|depense|recette|\bpercu|travaux|eligible|subventionnable|frais")
-_PREFER_COL = re.compile(r"propos|accord|attribu|vot|decid|allou|retenu|acompte")
+                         r"total du projet|depense|recette|\bpercu|travaux|eligible|subventionnable|frais|"
+                         r"\bverses?\b|rappel|pour memoire")
+_PREFER_COL = re.compile(r"propos|accord|attribu|vot|decid|allou|retenu|acompte|octroi|octroy")
 #: The column of the amounts as they now stand, in a table that amends earlier ones ("Nouveau montant").
 _AMENDED_COL = re.compile(r"nouveau|nouvelle|modifie|rectifie|definitif|apres (?:ajustement|modification)")
 #: Headers of co-funders' and budget tables. A "Cofinancement État" column beside the grants is only a column that
 #: :data:`_REJECT_COL` leaves out.
 _NOT_GRANTS = re.compile(r"financeur|recettes|depenses|\bposte\b|plan de financement")
 _PURPOSE_COL = re.compile(r"objet|projet|action|intitule|manifestation|motif|travaux|operation|competition")
+#: A column of nature codes headed by the codes themselves: "F/I", "F / I / P".
+_CODES_HEAD = re.compile(r"^[a-z](?:\s*/\s*[a-z])+$")
 _ID_COL = re.compile(r"\b(?:siret|siren|rna|uai|identifiant)\b")
 _TOTAL_ROW = re.compile(r"^(?:sous[- ]?total|total|montant total)\b", re.I)
 _AMOUNT_TOKEN = re.compile(r"^\d{1,3}(?:,\d{1,2})?$|^\d+(?:,\d{1,2})?$")
@@ -46,8 +51,9 @@ _FLAT_AMOUNT_COL = re.compile(
     r"prévisionnel|en\s+euros|€|\(€\)|fonctionnement|investissement|exceptionnelle?|en\s+nature))*", re.I)
 
 
-def choose_amount_column(headers: list[str]) -> int | None:
-    """Return the index of the amount column that holds the decided grants, or None.
+def choose_amount_column(headers: list[str], hints: ColumnHints | None = None) -> int | None:
+    """Return the index of the amount column that holds the decided grants, or None; ``hints``: what the text says
+    of the columns (the one it names, the grants' fiscal year, the authority's own column in a financing plan).
 
     >>> choose_amount_column(["Association", "Montant demandé", "Montant proposé"])
     2
@@ -57,13 +63,19 @@ def choose_amount_column(headers: list[str]) -> int | None:
     1
     >>> choose_amount_column(["Association", "Montant voté le 28/03/2024", "Ajustement", "Nouveau montant 2024"])
     3
+    >>> choose_amount_column(["Porteur", "Coût total", "État", "Ville"], ColumnHints(named="ville"))
+    3
     """
+    hints = hints or ColumnHints()
     folded = [fold(h) for h in headers]
     if any(_NOT_GRANTS.search(h) for h in folded) or not any(_BENEF_COL.search(h) for h in folded):
         return None
+    if (named := hints.named_column(folded)) is not None and not _BENEF_COL.search(folded[named]):
+        return named
     good = [i for i, h in enumerate(folded) if _AMOUNT_COL.search(h) and not _REJECT_COL.search(h)]
+    good = [i for i in good if not hints.earlier(folded[i])] or good
     if not good:
-        return None
+        return hints.own_column(folded)
     preferred = ([i for i in good if _AMENDED_COL.search(folded[i])]
                  or [i for i in good if _PREFER_COL.search(folded[i])] or good)
     # Of the columns of several years ("Attribué en 2023 | Proposé pour 2024"), the latest year's.
@@ -141,19 +153,19 @@ def _pipe_tables(body: str):
         yield rows, spans
 
 
-def pipe_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> None:
+def pipe_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hints: ColumnHints | None = None) -> None:
     """Read the grants and totals of ``| … |`` tables."""
     for rows, spans in _pipe_tables(body):
-        rows_grants(rows, spans, found, legend, heading_nature(body, spans[0][0]))
+        rows_grants(rows, spans, found, legend, heading_nature(body, spans[0][0]), hints)
 
 
 def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: GrantsFound, legend: dict[str, str],
-                heading: str | None = None) -> bool:
+                heading: str | None = None, hints: ColumnHints | None = None) -> bool:
     """Read the grants and totals of a table split into cells, its header first; ``heading``: the nature that the
     sentence above the table gives its rows ("les subventions de fonctionnement suivantes"), when no column does.
     Return whether the header is that of a grant table."""
     header = rows[0]
-    amount_col = choose_amount_column(header)
+    amount_col = choose_amount_column(header, hints)
     if amount_col is None:
         return False
     folded = [fold(h) for h in header]
@@ -162,7 +174,8 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
         return False
     nature_col = next((c for word in ("nature", "type", "code") if (c := _column(
         folded, re.compile(rf"\b{word}\b(?!.*\b(?:travaux|projet|action|depense|operation)\b)"),
-        {amount_col, name_col})) is not None), None)
+        {amount_col, name_col})) is not None),
+                      _column(folded, _CODES_HEAD, {amount_col, name_col}))
     id_col = _column(folded, _ID_COL, {amount_col, name_col, nature_col})
     purpose_col = _column(folded, _PURPOSE_COL, {amount_col, name_col, nature_col, id_col})
     # "Fonctionnement 2024 | Exceptionnelle 2024": one grant a cell, a column after the other, so that each
@@ -185,9 +198,10 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
                 nature = (_nature_of(cells[nature_col], legend) if nature_col is not None else column_nature) \
                     or heading
                 purpose = cells[purpose_col] or None if purpose_col is not None else None
-                found.grants.append(GrantFact(_commune(cells[name_col], folded[name_col]), amount, span, nature,
-                                              purpose, True, True,
-                                              identifier=cells[id_col] or None if id_col is not None else None))
+                name, stated = name_cell(cells[name_col], folded[name_col])
+                found.grants.append(GrantFact(_commune(name, folded[name_col]), amount, span, nature, purpose,
+                                              True, True, identifier=(cells[id_col] if id_col is not None else None)
+                                              or stated))
     if row_total_col is not None:  # the grand total, in the "Total" column of the "Total" row
         for cells, span in zip(rows[1:], spans[1:]):
             amount = parse_amount(cells[row_total_col])
@@ -216,6 +230,32 @@ def cell_identifiers(profile: Profile, cell: str, span: tuple[int, int]) -> None
         else:
             continue
         profile.identifiers_span = profile.identifiers_span or span
+
+
+#: An identifier that a name cell writes after the name: "(SIRET 441 203 578 00026)", ", RNA W751234567".
+_ID_IN_NAME = re.compile(r"\s*(?:\(\s*(?P<within>(?:n°\s*)?(?:SIRET|SIREN|RNA)\b[^()]*?)\s*\)|[,–-]\s*(?P<after>"
+                         r"(?:SIRET|SIREN|RNA)\b\s*(?:n°\s*)?:?\s*(?:W[\dA-Z]{9}|\d[\d \u00a0\u202f.]{7,22}\d)))\s*$", re.I)
+#: A dossier's code before the name, in a column whose head names both ("N° dossier Bénéficiaire", one space apart):
+#: letters in capitals and figures, a figure at least, and a hyphen, a slash or a letter ("24R-0101", "SUB/2024/07").
+_DOSSIER_HEAD = re.compile(r"\b(?:n°|no|numero|dossier|ref|reference|code)\b")
+_DOSSIER_CODE = re.compile(r"(?=[^\s]*\d)(?=[^\s]*[A-Z/_.-])[A-Z0-9][A-Z0-9/_.-]{2,}\s+(?=\S)")
+
+
+def name_cell(cell: str, head: str) -> tuple[str, str | None]:
+    """The beneficiary's name in a table's name cell, without the dossier code before it or the SIRET, SIREN or RNA
+    number after it; and that number as written, or None. ``head``: the column's head, folded.
+
+    >>> name_cell("Réseau Ville-Hôpital Poitou (SIRET 441 203 578 00026)", "association (siret)")
+    ('Réseau Ville-Hôpital Poitou', 'SIRET 441 203 578 00026')
+    >>> name_cell("24R-0101 Association Jeunes Santé Amiénoise-Fictive", "n° dossier beneficiaire")
+    ('Association Jeunes Santé Amiénoise-Fictive', None)
+    """
+    identifier = None
+    if (match := _ID_IN_NAME.search(cell)) and match.start() > 0:
+        cell, identifier = cell[:match.start()], match.group("within") or match.group("after")
+    if _DOSSIER_HEAD.search(head) and (match := _DOSSIER_CODE.match(cell)):
+        cell = cell[match.end():]
+    return cell, identifier
 
 
 def _commune(name: str, head: str) -> str:
@@ -310,7 +350,7 @@ def _continues(previous: str, line: str) -> bool:
     return bool(first) and (first[0].islower() or previous.endswith(("-", " de", " du", " des", " et", " la")))
 
 
-def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> None:
+def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hints: ColumnHints | None = None) -> None:
     """Read the grants and totals of tables flattened into lines: a header line, then rows ending in amounts.
 
     With amount columns of one nature each ("fonctionnement 2024 … exceptionnelle 2024 … Total"), a row gives a
@@ -324,7 +364,7 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str]) -> 
 
     while i < len(lines):
         columns = _flat_header(lines[i][1]) if not aligned(lines[i][0]) else None
-        choice = choose_amount_column(["Bénéficiaire"] + columns) if columns else None
+        choice = choose_amount_column(["Bénéficiaire"] + columns, hints) if columns else None
         i += 1
         if choice is None:
             continue
@@ -382,8 +422,32 @@ def table_grants(body: str, found: GrantsFound) -> None:
     """Read the grants and stated totals of every grant table of ``body`` into ``found``."""
     from graph.ingest.delib_aligned import aligned_table_grants, stacked_table_grants
 
-    legend = legend_of(body)
-    aligned_table_grants(body, found, legend)
-    stacked_table_grants(body, found, legend)
-    pipe_table_grants(body, found, legend)
-    flat_table_grants(body, found, legend)
+    legend, hints = legend_of(body), column_hints(body)
+    aligned_table_grants(body, found, legend, hints)
+    stacked_table_grants(body, found, legend, hints)
+    pipe_table_grants(body, found, legend, hints)
+    flat_table_grants(body, found, legend, hints)
+    if not found.grants:
+        found.unread_table = unread_table(body)
+
+
+def unread_table(body: str) -> str | None:
+    """The head of the first table of amounts in ``body`` (a line of words above a line of two amounts or more,
+    cells apart by two spaces or more or by ``|``), for the warning given when none of its columns is the grants'.
+
+    >>> unread_table("Porteur       Coût total     État     Région\\nClub       24 000    8 000    6 000\\n")
+    'Porteur Coût total État Région'
+    """
+    def amounts(line: str) -> int:
+        cells = re.split(r"\s{2,}|\s*\|\s*", line.strip())
+        return sum(bool(_AMOUNT_CELL_RE.fullmatch(cell)) for cell in cells)
+
+    lines = body.split("\n")
+    for head, row in zip(lines, lines[1:]):
+        if amounts(row) >= 2 and not amounts(head) and re.search(r"[^\W\d_]{3}", head):
+            return re.sub(r"[\s|]+", " ", head).strip()[:80]
+    return None
+
+
+#: A cell that is an amount alone: "24 000", "8 000,00 €", "15 k€".
+_AMOUNT_CELL_RE = re.compile(r"[-+]?\s*\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:,\d{1,2})?\s*(?:€|k€|EUR|euros?)?", re.I)

@@ -88,6 +88,8 @@ class Document:
     text: str
     body: str
     stamp: Stamp
+    #: What the reader doubted while normalising the text, as (French, English) warnings.
+    doubts: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def stamp_start(self) -> int:
@@ -182,12 +184,13 @@ def normalise_text(text: str, markdown: bool = False) -> Document:
     """Return the :class:`Document` of a deliberation's raw text."""
     text = clean_text(markdown_to_plain(text) if markdown else text)
     body, stamp = strip_stamps(text)
-    body = currency_after(join_cut_lines(body))
+    doubts: list[tuple[str, str]] = []
+    body = currency_after(join_split_amounts(join_cut_lines(body), doubts))
     body = re.sub(r"\n{3,}", "\n\n", body).strip("\n")
     full = body
     if stamp.quotes:
         full = body + "\n\n" + STAMP_HEADING + "\n" + "\n".join(stamp.quotes) + "\n"
-    return Document(full, body, stamp)
+    return Document(full, body, stamp, doubts)
 
 
 #: A page's number on a line of its own ("Page 2/3", "2 / 3", "- 2 -"), which a PDF's text sets mid-sentence.
@@ -211,6 +214,41 @@ def currency_after(body: str) -> str:
     'Union Musicale ....... 2 300 €\nClub ... 850 EUR'
     """
     return _CURRENCY_FIRST.sub(lambda m: m[3] + m[2] + m[1], body)
+
+
+#: An amount that a line break cut at a space: the thousands left at the end of a line ("… de 12" / "500 € …"),
+#: the next line starting with exactly three digits (more groups, cents) and a currency; or the amount whole and its
+#: currency sign alone at the start of the next line ("… : 4 200" / "€ ;").
+_SPLIT_AMOUNT = re.compile(r"(?<=[^\S\n])(?P<head>\d{1,3}(?: \d{3})*)\n(?=\d{3}(?: \d{3})*(?:,\d{1,2})? ?"
+                           r"(?:€|euros?\b|EUR\b))|(?<=\d)\n(?=€(?![ \t]*\d))")
+#: A word before the cut that makes its figures a day, a number or a page rather than an amount's thousands.
+_NOT_THOUSANDS = re.compile(r"(?:\b(?:le|du|au|n°|no|article|compte|chapitre|point|page|ligne|alinéa)|°)[ \t]+$",
+                            re.I)
+
+
+def join_split_amounts(body: str, doubts: list[tuple[str, str]]) -> str:
+    r"""Join the amounts that a line break cut ("12" / "500 €" is 12 500 €, "4 200" / "€" is 4 200 €) by putting a
+    space for the break, so that nothing else moves in the text; a cut after a word that makes its figures something
+    else ("le 12", "article 12") is left alone, and said in ``doubts``.
+
+    >>> join_split_amounts("une subvention de 12\n500 € au Club ;\n- Foyer : 4 200\n€ ;", [])
+    'une subvention de 12 500 € au Club ;\n- Foyer : 4 200 € ;'
+    >>> doubts = []
+    >>> join_split_amounts("réuni le 12\n500 € sont inscrits", doubts), len(doubts)
+    ('réuni le 12\n500 € sont inscrits', 1)
+    """
+    def join(match: re.Match) -> str:
+        if match["head"] is not None and _NOT_THOUSANDS.search(body, max(0, match.start() - 20), match.start()):
+            line_start = body.rfind("\n", 0, match.start()) + 1
+            line_end = body.find("\n", match.end())
+            cut = body[max(line_start, match.start() - 40):line_end if line_end >= 0 else len(body)]
+            cut = cut.replace("\n", " / ")
+            doubts.append((f"montant peut-être coupé en fin de ligne, non joint (« {cut} ») : vérifiez-le",
+                           f"amount perhaps cut at a line end, not joined ('{cut}'): check it"))
+            return match.group(0)
+        return match.group(0).replace("\n", " ")
+
+    return _SPLIT_AMOUNT.sub(join, body)
 
 
 def join_cut_lines(body: str) -> str:

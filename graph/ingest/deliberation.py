@@ -26,9 +26,10 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from graph.identity import actor_iri, actor_key, deliberation_iri, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
+from graph.ingest.delib_decision import accounts_by_nature
 from graph.ingest.delib_decision import (find_budget_account, find_fiscal_year, find_programme, find_published,
                                          parse_vote)
-from graph.ingest.delib_graph import Builder, concept
+from graph.ingest.delib_graph import Builder, concept, m57_known
 from graph.ingest.delib_grants import GrantsFound, find_grants
 from graph.ingest.delib_meta import (find_authority, find_body, find_member_count, find_number, find_session_date,
                                      find_title, heading, number_match, parse_actes)
@@ -157,6 +158,8 @@ def extract(ctx: SourceContext) -> Extraction:
                         + (f" ; et {more} autres messages)" if more > 0 else ")"),
                         f"damaged PDF, read in part: some of its text may be missing (pdfminer: {said}"
                         + (f" ; and {more} other messages)" if more > 0 else ")"))
+    for fr, en in document.doubts:
+        extraction.warn(fr, en)
     Reader(ctx, document, Builder(ctx, document.text, graph), extraction).run()
     return extraction
 
@@ -288,7 +291,12 @@ class Reader:
                 elsewhere = elsewhere[:start] + " " * (end - start) + elsewhere[end:]
         shared = find_budget_account(elsewhere)
         shared = shared if shared[1] else find_budget_account(self.body)
-        return [account if account[1] else shared for account in own]
+        # "6574 pour le fonctionnement, 204142 pour l'investissement": each grant the account of its nature (printed
+        # as the imputation when the M57 chart has no such account: 204142 is M14's).
+        by_nature = accounts_by_nature(elsewhere)
+        by_nature = {n: (None if m57_known(a) else a, a) for n, a in by_nature.items()} if len(by_nature) > 1 else {}
+        return [account if account[1] else by_nature.get(g.nature, shared)
+                for g, account in zip(self.found.grants, own)]
 
     def read_beneficiary(self, name: str, alone: bool, identifier_cells: list[tuple[str, tuple[int, int]]] = ()):
         from graph.ingest.delib_beneficiary import add_profile
