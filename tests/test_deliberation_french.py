@@ -835,6 +835,22 @@ def test_a_list_item_is_read_after_an_article_under_a_lead_that_supports_and_nev
 
 
 @pytest.mark.parametrize("text, grants", [
+    ("Le Conseil municipal, après en avoir délibéré, à l'unanimité :\n- ATTRIBUE à l'association des parents "
+     "d'élèves une subvention de 1 200 € ;", [("Association des parents d'élèves", "1200")]),
+    ("- ATTRIBUE à l'association des Amis de l'église Saint-Martial une subvention d'équipement de 250 € ;",
+     [("Association des Amis de l'église Saint-Martial", "250")]),
+    ("ARTICLE 1 : ATTRIBUE à la SISA « Pôle Santé du Haut-Berry » une subvention d'équipement de 20 000 €.",
+     [("SISA « Pôle Santé du Haut-Berry »", "20000")]),
+    ("ARTICLE 2 : ACCORDE une prime d'installation de 5 000 € au Dr Camille ROUSSEL et une prime d'installation de "
+     "5 000 € au Dr Mehdi AMRANI.", [("Camille ROUSSEL", "5000"), ("Mehdi AMRANI", "5000")]),
+    ("Le Conseil municipal, après en avoir délibéré, à l'unanimité :\n- RAMÈNE la subvention 2023 de l'Association "
+     "Santé Monts d'Arrée de 20 000 € à 16 000 €.", [("Association Santé Monts d'Arrée", "16000")]),
+])
+def test_a_beneficiarys_name_is_its_own_words_not_the_clause_around_it(text, grants):
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("text, grants", [
     ("ARTICLE 3 : d'attribuer à la SCIC Tiers-Lieu des Métiers une subvention d'investissement correspondant à 40 % "
      "d'une dépense éligible de 250 000 € HT, soit 100 000 €, pour l'aménagement d'un plateau technique ;",
      [("SCIC Tiers-Lieu des Métiers", "100000", "investment", "aménagement d'un plateau technique")]),
