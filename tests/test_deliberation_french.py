@@ -851,6 +851,43 @@ def test_a_beneficiarys_name_is_its_own_words_not_the_clause_around_it(text, gra
 
 
 @pytest.mark.parametrize("text, grants", [
+    ("Vu la délibération du Conseil communautaire du 15 juillet 2020 portant délégation au Président, l'autorisant à "
+     "attribuer les subventions d'un montant inférieur ou égal à 5 000 € par bénéficiaire et par an ;\nDÉCIDE\n"
+     "Article 1 : Une subvention de 3 500 € est attribuée à l'association Bizi Osasuna au titre de l'exercice 2024.",
+     [("Bizi Osasuna", "3500")]),
+    ("Le Conseil municipal, après en avoir délibéré, à l'unanimité :\n- ATTRIBUE au Club de judo une subvention de "
+     "1 000 € ;\n- DÉCIDE de ne pas verser le solde de la subvention 2023 au Centre de santé infirmier de Morlaix et "
+     "AUTORISE l'émission d'un titre de recettes de 1 500 € à son encontre.", [("Club de judo", "1000")]),
+    ("Monsieur le Maire expose que l'association « Villeneuve Sport Adapté » voit sa subvention portée de 3 000 € à "
+     "4 500 € pour tenir compte d'un second créneau.\nLe Conseil municipal, après en avoir délibéré :\n"
+     "- ATTRIBUE les subventions suivantes :\nBénéficiaire                         Montant 2024\n"
+     "Villeneuve Sport Adapté                  4 500 €\nClub de judo                             1 000 €\n"
+     "Total                                    5 500 €\n",
+     [("Villeneuve Sport Adapté", "4500"), ("Club de judo", "1000")]),
+])
+def test_a_ceiling_money_received_or_a_report_restating_a_row_is_no_grant(text, grants):
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("Le Conseil, après en avoir délibéré :\n- DÉCIDE le versement du solde de la subvention 2023 au Centre de santé "
+     "du Pays Bigouden, soit 16 000 € ;", [("Centre de santé du Pays Bigouden", "16000")]),
+    ("Le Conseil, après en avoir délibéré, VERSE à l'association Les Amis du Vélo le solde de 16 000 € de la "
+     "subvention de 20 000 € attribuée par délibération du 4 mars 2024.", [("Les Amis du Vélo", "16000")]),
+    ("Le Conseil, après en avoir délibéré, VERSE le solde de 16 000 € de la subvention de 20 000 € attribuée à "
+     "l'association Les Amis du Vélo par délibération du 4 mars 2024.", [("Les Amis du Vélo", "16000")]),
+    ("Le Conseil, après en avoir délibéré :\n- RAMÈNE la subvention 2024 de l'Association Santé Monts d'Arrée de "
+     "20 000 € à 16 000 € et DÉCIDE le versement du solde correspondant, soit 4 000 €.",
+     [("Association Santé Monts d'Arrée", "16000")]),
+    ("Le Conseil, après en avoir délibéré :\n- ATTRIBUE au Comité des fêtes une subvention de 3 000 € pour l'année "
+     "2024, versée en deux fois : un acompte de 1 500 € en juin et le solde de 1 500 € sur présentation du bilan ;",
+     [("Comité des fêtes", "3000")]),
+])
+def test_a_grant_is_the_amount_the_deliberation_sets_else_the_instalment_it_pays(text, grants):
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("text, grants", [
     ("ARTICLE 3 : d'attribuer à la SCIC Tiers-Lieu des Métiers une subvention d'investissement correspondant à 40 % "
      "d'une dépense éligible de 250 000 € HT, soit 100 000 €, pour l'aménagement d'un plateau technique ;",
      [("SCIC Tiers-Lieu des Métiers", "100000", "investment", "aménagement d'un plateau technique")]),

@@ -2,10 +2,22 @@
 
 Prose: a sentence where an amount follows a grant word ("une subvention … d'un montant de 20 000 €") or a
 granting verb, with its beneficiary ("à X", "au profit de X", "l'association X", else the title's "Subvention à X").
-Amounts requested, budgets, co-funders and earlier grants are left out; the same beneficiary named twice (in the
-report and in the decision) is one grant, the decision's amount winning. Tables (``| … |`` rows, or the flattened
-rows of a PDF) give one grant per row, names wrapped over several lines joined, nature codes (F, I, P, M) read;
-"Total" rows are stated totals, never grants (DATA-FORMATS.md pitfalls 13 and 23).
+Amounts requested, budgets, co-funders, earlier grants, thresholds ("inférieur ou égal à 5 000 €") and money
+received ("titre de recettes") are left out; the same beneficiary named twice (in the report and in the decision)
+is one grant, the decision's amount winning.
+
+A deliberation's grant is the amount it sets: attributed, or amended ("porte de 5 000 € à 7 000 €", "ramène de
+20 000 € à 16 000 €": the new amount). Its instalments ("versée en deux fois : un acompte de 1 500 € … et le solde
+de 1 500 €", "dont 8 000 € en 2024 et 12 000 € en 2025") are parts of it, not grants, even when the sentence that
+amends it goes on to pay the solde that results ("… et DÉCIDE le versement du solde correspondant, soit 4 000 €":
+16 000 €). A deliberation that sets no amount but pays an instalment of a grant an earlier one made ("VERSE le
+solde de 16 000 € de la subvention de 20 000 € attribuée par délibération du …", "DÉCIDE le versement du solde …,
+soit 16 000 €") records that payment as its grant: the earlier amount is the earlier deliberation's. A cancelled
+grant ("annule la subvention de …") is left out, with a warning.
+
+Tables (``| … |`` rows, or the flattened rows of a PDF) give one grant per row, names wrapped over several lines
+joined, nature codes (F, I, P, M) read; "Total" rows are stated totals, never grants (DATA-FORMATS.md pitfalls 13
+and 23).
 
 >>> found = find_grants("La Ville décide d'attribuer une subvention de 1 500 € à l'association Les Amis du Vélo.")
 >>> [(g.beneficiary, g.amount) for g in found.grants]
@@ -40,6 +52,7 @@ class GrantFact:
     decision: bool = False
     table: bool = False
     cancelled: bool = False  # "annule la subvention de 1 500 € attribuée à X": a grant undone, not made
+    part: bool = False  # an instalment or a share of a grant: "un acompte de 1 500 €", "dont 8 000 € en 2024"
     identifier: str | None = None  # a table's SIRET, SIREN or RNA cell on the beneficiary's row
 
 
@@ -67,13 +80,15 @@ _GRANT_VERB = re.compile(r"\b(?:attribu|allou|vers|accord|octroy)(?:er|e|ent|é|
 _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\s+de\s+financement|cofinanc|"
                       r"\bavait\b|\bavaient\b|\ba\s+(?:été\s+)?(?:attribué|versé|accordé|alloué)|précédemment|"
                       r"\bdéjà\b|l['’]an\s+dernier|l['’]année\s+dernière|emplois|\btotal|\bglobale?\s+du\s+projet|"
-                      r"\bsoit\b|représent|s['’]élève|\bplafond|\bprix\b|\bloyer|avances?\s+remboursables?|\brenonc",
-                      re.I)
+                      r"\bsoit\b|représent|s['’]élève|\bplafond|\bprix\b|\bloyer|avances?\s+remboursables?|"
+                      r"titres?\s+de\s+recettes?|trop[- ]perçu|\breverse(?:r|ment)\b|\b(?:a|ont)\s+perçu|"
+                      r"\bne\s+pas\s+(?:verser|attribuer|accorder|allouer|octroyer|reconduire)\b|\brenonc|"
+                      r"subventionnable", re.I)
 #: Where a beneficiary's name ends; "à 68 500 €" after it is the amount a grant is set at ("fixe la subvention
 #: allouée à X à 68 500 €").
 _STOP = (r"(?=\s*(?:,|\(|;|:|\.(?:\s|$)|\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|\bdans\s+le\s+cadre\b|\bafin\b|"
          r"\b(?:et\s+)?une?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|soutien|prime|"
-         r"bourse)\b|"
+         r"bourse)\b|\b(?:le|un|l['’])\s*(?:solde|acompte|reliquat)\b|"
          r"\bun\s+montant\b|\bla\s+somme\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|(?<![-\w])sur\b|"
          r"\bà\s+hauteur\b|\ben\s+faveur\b|\bet\s+(?:(?:à|au|aux)\b|de\s+\d|\d)|\bainsi\b|\bselon\b|"
          r"\bpar\s+(?:la\s+|le\s+|l['’])?(?:délibération|décision|arrêté|convention)\b|"
@@ -204,6 +219,20 @@ _COMPUTED = re.compile(r"\d\s*%|\d\s*(?:€\s*)?(?:[×*]|x\s)\s*\d", re.I)
 _IN_KIND = re.compile(r"\b(?:aides?|avantages?|soutiens?|subventions?|contributions?|concours)\s+en\s+nature\b", re.I)
 _VALUED = re.compile(r"\bvaloris[ée]+s?\s+(?:à|pour|au\s+montant\s+de|pour\s+un\s+montant\s+de)\s*$", re.I)
 
+#: A threshold, not a grant: "les subventions d'un montant inférieur ou égal à 5 000 €" (a delegation's ceiling),
+#: "n'excédant pas 23 000 €", "au-delà de 23 000 €".
+_THRESHOLD = re.compile(r"(?:inférieur|supérieur)e?s?\s+(?:ou\s+égale?s?\s+)?à\s*$|n['’]exc[èé]d\w*\s+pas\s*$|"
+                        r"\bne\s+dépass\w*\s+pas\s*$|\bau[- ]delà\s+de\s*$|\ben[- ]deçà\s+de\s*$|"
+                        r"\b(?:excédant|dépassant)\s*$", re.I)
+#: A grant an earlier act made, recalled: "la subvention de 20 000 € attribuée (à X) par délibération du 4 mars".
+_EARLIER = re.compile(r"\s*(?:HT|TTC)?\s*,?\s*(?:qui\s+(?:lui\s+)?(?:a|avait)\s+été\s+)?"
+                      r"(?:attribu|accord|allou|vot|octroy)[ée]+s?\s+(?:(?:à|au|aux)\s+[^,;.€]{1,80}?\s+)?"
+                      r"(?:par\s+(?:la\s+|le\s+|l['’])?(?:délibération|"
+                      r"décision|arrêté|commission|conseil|bureau)\b|lors\s+d|le\s+\d|en\s+date\b)", re.I)
+#: What makes an amount an instalment or a share of a grant, not a grant: "un acompte de 1 500 €", "le solde de
+#: 16 000 €", "versement du solde …, soit 4 000 €", "versée en deux fractions : 8 000 € …", "20 000 €, dont 8 000 €".
+_PART = re.compile(r"\b(?:acomptes?|soldes?|reliquats?|fractions?|tranches?)\b|\bdont\s*$", re.I)
+
 
 def _nature(text: str) -> str | None:
     if _IN_KIND.search(text):
@@ -266,6 +295,16 @@ _LEAD = re.compile(r"\bsoutenir\b|\bfinancer\b|\bparticipation\s+(?:de\s+la\s+(?
                    r"du\s+département|communale|départementale|régionale|intercommunale)", re.I)
 
 
+def _is_part(sentence: str, at: int, amounts: list[tuple[int, int]], parts: set[int]) -> bool:
+    """Whether the amount at ``at`` is an instalment or a share of a grant: said so since the amount before it
+    ("un acompte de 1 500 €", "dont 8 000 €"), or following one with no grant word between ("dont 8 000 € en
+    2024 et 12 000 € en 2025")."""
+    previous = max(((s, e) for s, e in amounts if e <= at), default=None)
+    since = sentence[max(previous[1] if previous else 0, at - 120):at]
+    return bool(_PART.search(since)) or previous is not None and previous[0] in parts \
+        and not (_GRANT_WORD.search(since) or _GRANT_VERB.search(since))
+
+
 def _sentences(body: str):
     # A bare item opens a sentence after a line ending its own (the lead's ":"), not a line cut in a word.
     for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?!{_BULLET}|\s*\n|\||(?<=[:;€]\n){_BARE_ITEM}){_IN_SENTENCE})*"
@@ -301,10 +340,13 @@ def prose_grants(body: str, title_beneficiary: str | None,
         amounts = [(m.start(), m.end(), parse_amount(m.group(0))) for m in AMOUNT_RE.finditer(sentence)]
         words = [(s, e, Decimal(v)) for v, s, e in find_amounts_in_words(sentence)
                  if not any(abs(s - a) < 60 for a, _, _ in amounts)]
+        parts: set[int] = set()  # where the sentence's instalments and shares of a grant start
         for a_start, a_end, amount in amounts + words:
             if any(s <= start + a_start < e for s, e in tables) or not amount:
                 continue  # a table's amount; "0 €" grants nothing
             before = sentence[max(0, a_start - 120):a_start]
+            if _is_part(sentence, a_start, [(s, e) for s, e, _ in amounts + words], parts):
+                parts.add(a_start)
             total = _PROSE_TOTAL.search(sentence[max(0, a_start - 40):a_start]) or (
                 _TOTAL_AFTER.match(sentence, a_end) and re.search(r"\bsoit\s*$", sentence[max(0, a_start - 12):a_start]))
             # "soit un total de …" just below a list of grants sums that list.
@@ -322,6 +364,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 continue  # the amount a grant had before this deliberation amends it; a year's amount
             if _OPERAND_AFTER.match(sentence, a_end) or _OPERAND_BEFORE.search(before):
                 continue  # what a grant is computed from
+            if _THRESHOLD.search(before) or _EARLIER.match(sentence, a_end) and not _CANCEL.search(before):
+                continue  # a delegation's ceiling; a grant that an earlier act made, recalled
             result = _RESULT_BEFORE.search(before) and _COMPUTED.search(before)
             amended = _AMENDED_TO.search(before) and _GRANT_WORD.search(sentence)
             set_at = _SET_AT.search(before) and _SET_GRANT.match(sentence, a_end)
@@ -337,7 +381,10 @@ def prose_grants(body: str, title_beneficiary: str | None,
             elif (share := _SHARE_AFTER.search(sentence, a_end, window_end + 40)) and share.start() < window_end:
                 window_end = share.start()
             # A computed grant's words are those after its operands ("… dépense éligible …, soit 100 000 €").
-            if _EXCLUDE.search(sentence[a_start - len(result.group(0)) if result else max(0, a_start - 80):window_end]):
+            said = sentence[a_start - len(result.group(0)) if result else max(0, a_start - 80):a_start]
+            if a_start in parts:  # "le versement du solde …, soit 16 000 €": that "soit" gives the instalment
+                said = re.sub(r"\bsoit\s*$", "", said)
+            if _EXCLUDE.search(said + sentence[a_start:window_end]):
                 continue
             name = beneficiary_in(flat, a_start) or (item and lead and _item_name(sentence, a_start)) \
                 or title_beneficiary
@@ -345,7 +392,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 grants.append(GrantFact(name, amount, (start, start + len(sentence.rstrip())),
                                         _nature(sentence) or (lead_nature if item and lead else None),
                                         _purpose(flat, a_end), start >= decision_at,
-                                        cancelled=bool(_CANCEL.search(before))))
+                                        cancelled=bool(_CANCEL.search(before)), part=a_start in parts))
         after_list = item and lead and len(grants) > granted_before  # a list of grants, not of years
     return grants, totals
 
