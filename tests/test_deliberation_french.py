@@ -887,6 +887,32 @@ def test_a_grant_is_the_amount_the_deliberation_sets_else_the_instalment_it_pays
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
 
 
+@pytest.mark.parametrize("text, grants, warnings", [
+    ("Le Conseil municipal, après en avoir délibéré, à l'unanimité :\n- ATTRIBUE à l'association Coopérative Santé "
+     "une subvention de fonctionnement de 30 000 € au titre de 2024 ;\n- ATTRIBUE en outre à l'association "
+     "Coopérative Santé une subvention d'investissement de 18 500 € pour l'achat d'un véhicule.",
+     [("Coopérative Santé", "30000", "operating"), ("Coopérative Santé", "18500", "investment")], []),
+    ("ARTICLE 1 : ATTRIBUE à la SCIC Pôle Santé une subvention d'équipement de 20 000 €, dont 8 000 € imputés sur "
+     "l'exercice 2024 et 12 000 € sur l'exercice 2025.", [("SCIC Pôle Santé", "20000", "investment")], []),
+    ("Il est proposé d'attribuer au Club de judo une subvention de fonctionnement de 3 000 €.\nAprès en avoir "
+     "délibéré, le Conseil ATTRIBUE au Club de judo une subvention de 3 000 €.",
+     [("Club de judo", "3000", "operating")], []),
+    ("Il est proposé d'attribuer au Club de judo une subvention de 2 500 €.\nAprès en avoir délibéré, le Conseil "
+     "ATTRIBUE au Club de judo une subvention de 3 000 €.", [("Club de judo", "3000", None)],
+     ["montants différents pour « Club de judo » : 2500 € (exposé), 3000 € (décision) ; la décision est retenue"]),
+    ("Le Maire propose de soutenir les actions suivantes :\n- la Maison de santé pluriprofessionnelle de Pontaumur "
+     "(SISA) : 3 000 € ;\n- le Club des aînés : 500 €.\nAprès en avoir délibéré, le Conseil ATTRIBUE à la SISA MSP "
+     "de Pontaumur une subvention de 3 000 €.",
+     [("Club des aînés", "500", None), ("SISA MSP de Pontaumur", "3000", None)],
+     ["« Maison de santé pluriprofessionnelle de Pontaumur (SISA) » (exposé) et « SISA MSP de Pontaumur » (décision) "
+      ": une seule subvention de 3000 €"]),
+])
+def test_a_beneficiarys_mentions_are_one_grant_only_when_they_restate_it(text, grants, warnings):
+    found = find_grants(text)
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == grants
+    assert [fr for fr, _ in found.warnings] == warnings
+
+
 @pytest.mark.parametrize("text, grants", [
     ("ARTICLE 3 : d'attribuer à la SCIC Tiers-Lieu des Métiers une subvention d'investissement correspondant à 40 % "
      "d'une dépense éligible de 250 000 € HT, soit 100 000 €, pour l'aménagement d'un plateau technique ;",

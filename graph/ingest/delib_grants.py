@@ -4,7 +4,8 @@ Prose: a sentence where an amount follows a grant word ("une subvention … d'un
 granting verb, with its beneficiary ("à X", "au profit de X", "l'association X", else the title's "Subvention à X").
 Amounts requested, budgets, co-funders, earlier grants, thresholds ("inférieur ou égal à 5 000 €") and money
 received ("titre de recettes") are left out; the same beneficiary named twice (in the report and in the decision)
-is one grant, the decision's amount winning.
+is one grant, the decision's amount winning, but two different amounts that the decision gives one beneficiary
+(an operating and an investment grant) are two grants (:func:`merge_prose`).
 
 A deliberation's grant is the amount it sets: attributed, or amended ("porte de 5 000 € à 7 000 €", "ramène de
 20 000 € à 16 000 €": the new amount). Its instalments ("versée en deux fois : un acompte de 1 500 € … et le solde
@@ -397,29 +398,6 @@ def prose_grants(body: str, title_beneficiary: str | None,
     return grants, totals
 
 
-def merge_prose(grants: list[GrantFact], found: GrantsFound) -> None:
-    """Add prose grants to ``found``, one per beneficiary; the decision's amount wins over the report's."""
-    known = {name_key(g.beneficiary) for g in found.grants}
-    chosen: dict[str, GrantFact] = {}
-    for grant in grants:
-        key = name_key(grant.beneficiary)
-        if key in known:
-            continue
-        other = chosen.get(key)
-        if other is None or (grant.decision and not other.decision):
-            if other is not None and other.amount != grant.amount:
-                found.warnings.append((
-                    f"montants différents pour « {grant.beneficiary} » : {other.amount} € (exposé), "
-                    f"{grant.amount} € (décision) ; la décision est retenue",
-                    f"different amounts for '{grant.beneficiary}': {other.amount} (report), {grant.amount} "
-                    f"(decision); the decision's is kept"))
-            chosen[key] = grant
-            if other is not None:
-                chosen[key].nature = chosen[key].nature or other.nature
-                chosen[key].purpose = chosen[key].purpose or other.purpose
-    found.grants += list(chosen.values())
-
-
 #: A title that names whom a grant goes to: "Subvention à l'association X", "Attribution d'un fonds de concours à la
 #: commune de X - Réhabilitation de la halle".
 _TITLE_BENEFICIARY = re.compile(
@@ -445,6 +423,7 @@ def title_beneficiary(title: str) -> str | None:
 
 def find_grants(body: str, title: str = "") -> GrantsFound:
     """Return the grants decided in ``body``, the totals it states, and warnings on what does not add up."""
+    from graph.ingest.delib_mentions import merge_prose
     from graph.ingest.delib_several import each_grants, respective_grants
     from graph.ingest.delib_tables import table_grants
 
