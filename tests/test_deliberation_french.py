@@ -914,6 +914,26 @@ def test_a_beneficiarys_mentions_are_one_grant_only_when_they_restate_it(text, g
 
 
 @pytest.mark.parametrize("text, grants", [
+    ("Monsieur le Maire propose de soutenir les actions suivantes :\n- l'association Combrailles Sport Santé pour le "
+     "programme « Bouger sur ordonnance » : 4 200\n€ ;\n- la Maison de santé pluriprofessionnelle de Pontaumur "
+     "(SISA) pour le dispositif\nd'éducation thérapeutique du patient diabétique : 3 000 € ;\n- l'association "
+     "Écoute et Soutien Rural pour les permanences d'écoute : 5 500 €.\nLe Conseil municipal, après en avoir "
+     "délibéré, à l'unanimité, APPROUVE ces propositions.",
+     [("Combrailles Sport Santé", "4200"), ("Maison de santé pluriprofessionnelle de Pontaumur (SISA)", "3000"),
+      ("Écoute et Soutien Rural", "5500")]),
+    ("Le Conseil municipal, après en avoir délibéré, à l'unanimité, ATTRIBUE les subventions suivantes au titre de "
+     "l'exercice 2024 : Combrailles Sport Santé 4 200 € ; SISA MSP de Pontaumur 3 000 € ; Écoute et Soutien Rural "
+     "63 5 500 €.", [("Combrailles Sport Santé", "4200"), ("SISA MSP de Pontaumur", "3000"),
+                    ("Écoute et Soutien Rural 63", "5500")]),
+    ("ATTRIBUE les subventions suivantes : au Comité des fêtes 600 € ; à l'association Les Amis de l'orgue 350 €, "
+     "soit un total de 950 €.", [("Comité des fêtes", "600"), ("Les Amis de l'orgue", "350")]),
+    ("DÉCIDE d'attribuer la subvention répartie comme suit : 2024 : 10 000 € ; 2025 : 12 000 €.", []),
+])
+def test_a_list_of_grants_is_read_item_by_item_on_its_lines_or_along_its_lead(text, grants):
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("text, grants", [
     ("ARTICLE 3 : d'attribuer à la SCIC Tiers-Lieu des Métiers une subvention d'investissement correspondant à 40 % "
      "d'une dépense éligible de 250 000 € HT, soit 100 000 €, pour l'aménagement d'un plateau technique ;",
      [("SCIC Tiers-Lieu des Métiers", "100000", "investment", "aménagement d'un plateau technique")]),

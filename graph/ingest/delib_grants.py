@@ -233,6 +233,9 @@ _EARLIER = re.compile(r"\s*(?:HT|TTC)?\s*,?\s*(?:qui\s+(?:lui\s+)?(?:a|avait)\s+
 #: What makes an amount an instalment or a share of a grant, not a grant: "un acompte de 1 500 €", "le solde de
 #: 16 000 €", "versement du solde …, soit 4 000 €", "versée en deux fractions : 8 000 € …", "20 000 €, dont 8 000 €".
 _PART = re.compile(r"\b(?:acomptes?|soldes?|reliquats?|fractions?|tranches?)\b|\bdont\s*$", re.I)
+#: An amount that a line break parts from its currency: "… : 4 200" / "€ ;".
+_WRAPPED_AMOUNT = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?[ \t\u00a0]*\n[ \t]*"
+                             r"(?:€|euros?\b)", re.I)
 
 
 def _nature(text: str) -> str | None:
@@ -263,8 +266,9 @@ _IN_SENTENCE = r"(?:[^.;\n]|(?<=\d)\.(?=\d)|\.{2,})+"  # nor do dot leaders ("Cl
 def _item_name(item: str, anchor: int) -> str | None:
     """The name that a list item gives before its amount: "- Comité des fêtes : 1 500 €", "- Foyer rural …… 850 €",
     "- la Mutualité sociale agricole : 1 800 €" (a lower-case article, or a singular one in capitals, is left out),
-    "- L'ASSOCIATION X, POUR … : 3 500 EUROS" (the name ends at its comma before what it is for). An item that opens
-    with a decision's verb ("- RAMÈNE la subvention …") names no one.
+    "- L'ASSOCIATION X, POUR … : 3 500 EUROS" (the name ends at its comma before what it is for), "- la Maison de
+    santé de Pontaumur (SISA) pour le dispositif … : 3 000 €" (or at "pour" after a name of three words or more). An
+    item that opens with a decision's verb ("- RAMÈNE la subvention …") names no one.
 
     >>> _item_name("- Foyer rural de Sainte-Olive …… 1 200 €", 33)
     'Foyer rural de Sainte-Olive'
@@ -274,6 +278,8 @@ def _item_name(item: str, anchor: int) -> str | None:
     name = re.sub(rf"^\s*{_BULLET}\s*", "", item[:anchor])
     name = re.split(r"\s:\s|\s*…|\.{3,}|,\s*(?:pour|afin|dans\s+le\s+cadre|au\s+titre)\b", name, flags=re.I)[0]
     name = re.sub(r"[\s.…:–—-]+$", "", name)
+    if (purpose := _ITEM_PURPOSE.search(name)) and len(name[:purpose.start()].split()) >= 3:
+        name = name[:purpose.start()]
     article = r"l['’]|la\s+|le\s+|les\s+" + (r"|L['’]|LA\s+|LE\s+" if name.isupper() else "")
     name = re.sub(rf"^(?:{article})(?=\w)", "", name)
     if _VERB_OPENING.match(name) or AMOUNT_RE.search(name):
@@ -281,6 +287,8 @@ def _item_name(item: str, anchor: int) -> str | None:
     return name if re.match(r"[A-ZÉÈÀ«\"0-9]", name) and 2 < len(name) <= 120 else None
 
 
+#: What an item's beneficiary is paid for: "… (SISA) pour le dispositif d'éducation thérapeutique".
+_ITEM_PURPOSE = re.compile(r"\s+pour\s+(?:le|la|les|l['’]|un|une|des|son|sa|ses|leurs?)\b", re.I)
 #: A decision's verb in capitals, then its words in small letters: "ATTRIBUE à …", "RAMÈNE la subvention …".
 _VERB_OPENING = re.compile(r"(?:ATTRIBU|ACCORD|ALLOU|VERS|OCTROI|D[ÉE]CID|RAM[ÈE]N|PORT|FIX|APPROUV|AUTORIS|PR[ÉE]CIS|"
                            r"ANNUL|DIT|DONN|VALID|ARR[ÊE]T|AJUST|MODIFI|R[ÉE]DUI|CONFIRM|PREND|RETIR|ABROG|SUPPRIM|"
@@ -339,6 +347,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
         elif not item:
             lead = False
         amounts = [(m.start(), m.end(), parse_amount(m.group(0))) for m in AMOUNT_RE.finditer(sentence)]
+        amounts += [(m.start(), m.end(), parse_amount(m.group(0).replace("\n", " ")))
+                    for m in _WRAPPED_AMOUNT.finditer(sentence)]
         words = [(s, e, Decimal(v)) for v, s, e in find_amounts_in_words(sentence)
                  if not any(abs(s - a) < 60 for a, _, _ in amounts)]
         parts: set[int] = set()  # where the sentence's instalments and shares of a grant start
@@ -424,13 +434,13 @@ def title_beneficiary(title: str) -> str | None:
 def find_grants(body: str, title: str = "") -> GrantsFound:
     """Return the grants decided in ``body``, the totals it states, and warnings on what does not add up."""
     from graph.ingest.delib_mentions import merge_prose
-    from graph.ingest.delib_several import each_grants, respective_grants
+    from graph.ingest.delib_several import each_grants, inline_grants, respective_grants
     from graph.ingest.delib_tables import table_grants
 
     found = GrantsFound()
     table_grants(body, found)
     grants, totals = prose_grants(body, title_beneficiary(title), found.tables)
-    several = each_grants(body) + respective_grants(body)
+    several = each_grants(body) + respective_grants(body) + inline_grants(body)
     # A sentence of several grants is read whole: the prose reading of its amounts one by one gives way.
     grants = [g for g in grants if not any(s.span[0] <= g.span[0] < s.span[1] or g.span[0] <= s.span[0] < g.span[1]
                                            for s in several)]
