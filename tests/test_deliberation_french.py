@@ -1064,6 +1064,105 @@ def test_a_list_item_is_read_after_an_article_under_a_lead_that_supports_and_nev
 
 
 @pytest.mark.parametrize("text, grants", [
+    ("Le Conseil municipal, après en avoir délibéré, à l'unanimité :\n- ATTRIBUE à l'association des parents "
+     "d'élèves une subvention de 1 200 € ;", [("Association des parents d'élèves", "1200")]),
+    ("- ATTRIBUE à l'association des Amis de l'église Saint-Martial une subvention d'équipement de 250 € ;",
+     [("Association des Amis de l'église Saint-Martial", "250")]),
+    ("ARTICLE 1 : ATTRIBUE à la SISA « Pôle Santé du Haut-Berry » une subvention d'équipement de 20 000 €.",
+     [("SISA « Pôle Santé du Haut-Berry »", "20000")]),
+    ("ARTICLE 2 : ACCORDE une prime d'installation de 5 000 € au Dr Camille ROUSSEL et une prime d'installation de "
+     "5 000 € au Dr Mehdi AMRANI.", [("Camille ROUSSEL", "5000"), ("Mehdi AMRANI", "5000")]),
+    ("Le Conseil municipal, après en avoir délibéré, à l'unanimité :\n- RAMÈNE la subvention 2023 de l'Association "
+     "Santé Monts d'Arrée de 20 000 € à 16 000 €.", [("Association Santé Monts d'Arrée", "16000")]),
+])
+def test_a_beneficiarys_name_is_its_own_words_not_the_clause_around_it(text, grants):
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("Vu la délibération du Conseil communautaire du 15 juillet 2020 portant délégation au Président, l'autorisant à "
+     "attribuer les subventions d'un montant inférieur ou égal à 5 000 € par bénéficiaire et par an ;\nDÉCIDE\n"
+     "Article 1 : Une subvention de 3 500 € est attribuée à l'association Bizi Osasuna au titre de l'exercice 2024.",
+     [("Bizi Osasuna", "3500")]),
+    ("Le Conseil municipal, après en avoir délibéré, à l'unanimité :\n- ATTRIBUE au Club de judo une subvention de "
+     "1 000 € ;\n- DÉCIDE de ne pas verser le solde de la subvention 2023 au Centre de santé infirmier de Morlaix et "
+     "AUTORISE l'émission d'un titre de recettes de 1 500 € à son encontre.", [("Club de judo", "1000")]),
+    ("Monsieur le Maire expose que l'association « Villeneuve Sport Adapté » voit sa subvention portée de 3 000 € à "
+     "4 500 € pour tenir compte d'un second créneau.\nLe Conseil municipal, après en avoir délibéré :\n"
+     "- ATTRIBUE les subventions suivantes :\nBénéficiaire                         Montant 2024\n"
+     "Villeneuve Sport Adapté                  4 500 €\nClub de judo                             1 000 €\n"
+     "Total                                    5 500 €\n",
+     [("Villeneuve Sport Adapté", "4500"), ("Club de judo", "1000")]),
+])
+def test_a_ceiling_money_received_or_a_report_restating_a_row_is_no_grant(text, grants):
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("Le Conseil, après en avoir délibéré :\n- DÉCIDE le versement du solde de la subvention 2023 au Centre de santé "
+     "du Pays Bigouden, soit 16 000 € ;", [("Centre de santé du Pays Bigouden", "16000")]),
+    ("Le Conseil, après en avoir délibéré, VERSE à l'association Les Amis du Vélo le solde de 16 000 € de la "
+     "subvention de 20 000 € attribuée par délibération du 4 mars 2024.", [("Les Amis du Vélo", "16000")]),
+    ("Le Conseil, après en avoir délibéré, VERSE le solde de 16 000 € de la subvention de 20 000 € attribuée à "
+     "l'association Les Amis du Vélo par délibération du 4 mars 2024.", [("Les Amis du Vélo", "16000")]),
+    ("Le Conseil, après en avoir délibéré :\n- RAMÈNE la subvention 2024 de l'Association Santé Monts d'Arrée de "
+     "20 000 € à 16 000 € et DÉCIDE le versement du solde correspondant, soit 4 000 €.",
+     [("Association Santé Monts d'Arrée", "16000")]),
+    ("Le Conseil, après en avoir délibéré :\n- ATTRIBUE au Comité des fêtes une subvention de 3 000 € pour l'année "
+     "2024, versée en deux fois : un acompte de 1 500 € en juin et le solde de 1 500 € sur présentation du bilan ;",
+     [("Comité des fêtes", "3000")]),
+])
+def test_a_grant_is_the_amount_the_deliberation_sets_else_the_instalment_it_pays(text, grants):
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("text, grants, warnings", [
+    ("Le Conseil municipal, après en avoir délibéré, à l'unanimité :\n- ATTRIBUE à l'association Coopérative Santé "
+     "une subvention de fonctionnement de 30 000 € au titre de 2024 ;\n- ATTRIBUE en outre à l'association "
+     "Coopérative Santé une subvention d'investissement de 18 500 € pour l'achat d'un véhicule.",
+     [("Coopérative Santé", "30000", "operating"), ("Coopérative Santé", "18500", "investment")], []),
+    ("ARTICLE 1 : ATTRIBUE à la SCIC Pôle Santé une subvention d'équipement de 20 000 €, dont 8 000 € imputés sur "
+     "l'exercice 2024 et 12 000 € sur l'exercice 2025.", [("SCIC Pôle Santé", "20000", "investment")], []),
+    ("Il est proposé d'attribuer au Club de judo une subvention de fonctionnement de 3 000 €.\nAprès en avoir "
+     "délibéré, le Conseil ATTRIBUE au Club de judo une subvention de 3 000 €.",
+     [("Club de judo", "3000", "operating")], []),
+    ("Il est proposé d'attribuer au Club de judo une subvention de 2 500 €.\nAprès en avoir délibéré, le Conseil "
+     "ATTRIBUE au Club de judo une subvention de 3 000 €.", [("Club de judo", "3000", None)],
+     ["montants différents pour « Club de judo » : 2500 € (exposé), 3000 € (décision) ; la décision est retenue"]),
+    ("Le Maire propose de soutenir les actions suivantes :\n- la Maison de santé pluriprofessionnelle de Pontaumur "
+     "(SISA) : 3 000 € ;\n- le Club des aînés : 500 €.\nAprès en avoir délibéré, le Conseil ATTRIBUE à la SISA MSP "
+     "de Pontaumur une subvention de 3 000 €.",
+     [("Club des aînés", "500", None), ("SISA MSP de Pontaumur", "3000", None)],
+     ["« Maison de santé pluriprofessionnelle de Pontaumur (SISA) » (exposé) et « SISA MSP de Pontaumur » (décision) "
+      ": une seule subvention de 3000 €"]),
+])
+def test_a_beneficiarys_mentions_are_one_grant_only_when_they_restate_it(text, grants, warnings):
+    found = find_grants(text)
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == grants
+    assert [fr for fr, _ in found.warnings] == warnings
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("Monsieur le Maire propose de soutenir les actions suivantes :\n- l'association Combrailles Sport Santé pour le "
+     "programme « Bouger sur ordonnance » : 4 200\n€ ;\n- la Maison de santé pluriprofessionnelle de Pontaumur "
+     "(SISA) pour le dispositif\nd'éducation thérapeutique du patient diabétique : 3 000 € ;\n- l'association "
+     "Écoute et Soutien Rural pour les permanences d'écoute : 5 500 €.\nLe Conseil municipal, après en avoir "
+     "délibéré, à l'unanimité, APPROUVE ces propositions.",
+     [("Combrailles Sport Santé", "4200"), ("Maison de santé pluriprofessionnelle de Pontaumur (SISA)", "3000"),
+      ("Écoute et Soutien Rural", "5500")]),
+    ("Le Conseil municipal, après en avoir délibéré, à l'unanimité, ATTRIBUE les subventions suivantes au titre de "
+     "l'exercice 2024 : Combrailles Sport Santé 4 200 € ; SISA MSP de Pontaumur 3 000 € ; Écoute et Soutien Rural "
+     "63 5 500 €.", [("Combrailles Sport Santé", "4200"), ("SISA MSP de Pontaumur", "3000"),
+                    ("Écoute et Soutien Rural 63", "5500")]),
+    ("ATTRIBUE les subventions suivantes : au Comité des fêtes 600 € ; à l'association Les Amis de l'orgue 350 €, "
+     "soit un total de 950 €.", [("Comité des fêtes", "600"), ("Les Amis de l'orgue", "350")]),
+    ("DÉCIDE d'attribuer la subvention répartie comme suit : 2024 : 10 000 € ; 2025 : 12 000 €.", []),
+])
+def test_a_list_of_grants_is_read_item_by_item_on_its_lines_or_along_its_lead(text, grants):
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("text, grants", [
     ("ARTICLE 3 : d'attribuer à la SCIC Tiers-Lieu des Métiers une subvention d'investissement correspondant à 40 % "
      "d'une dépense éligible de 250 000 € HT, soit 100 000 €, pour l'aménagement d'un plateau technique ;",
      [("SCIC Tiers-Lieu des Métiers", "100000", "investment", "aménagement d'un plateau technique")]),

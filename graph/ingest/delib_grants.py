@@ -2,10 +2,23 @@
 
 Prose: a sentence where an amount follows a grant word ("une subvention … d'un montant de 20 000 €") or a
 granting verb, with its beneficiary ("à X", "au profit de X", "l'association X", else the title's "Subvention à X").
-Amounts requested, budgets, co-funders and earlier grants are left out; the same beneficiary named twice (in the
-report and in the decision) is one grant, the decision's amount winning. Tables (``| … |`` rows, or the flattened
-rows of a PDF) give one grant per row, names wrapped over several lines joined, nature codes (F, I, P, M) read;
-"Total" rows are stated totals, never grants (DATA-FORMATS.md pitfalls 13 and 23).
+Amounts requested, budgets, co-funders, earlier grants, thresholds ("inférieur ou égal à 5 000 €") and money
+received ("titre de recettes") are left out; the same beneficiary named twice (in the report and in the decision)
+is one grant, the decision's amount winning, but two different amounts that the decision gives one beneficiary
+(an operating and an investment grant) are two grants (:func:`merge_prose`).
+
+A deliberation's grant is the amount it sets: attributed, or amended ("porte de 5 000 € à 7 000 €", "ramène de
+20 000 € à 16 000 €": the new amount). Its instalments ("versée en deux fois : un acompte de 1 500 € … et le solde
+de 1 500 €", "dont 8 000 € en 2024 et 12 000 € en 2025") are parts of it, not grants, even when the sentence that
+amends it goes on to pay the solde that results ("… et DÉCIDE le versement du solde correspondant, soit 4 000 €":
+16 000 €). A deliberation that sets no amount but pays an instalment of a grant an earlier one made ("VERSE le
+solde de 16 000 € de la subvention de 20 000 € attribuée par délibération du …", "DÉCIDE le versement du solde …,
+soit 16 000 €") records that payment as its grant: the earlier amount is the earlier deliberation's. A cancelled
+grant ("annule la subvention de …") is left out, with a warning.
+
+Tables (``| … |`` rows, or the flattened rows of a PDF) give one grant per row, names wrapped over several lines
+joined, nature codes (F, I, P, M) read; "Total" rows are stated totals, never grants (DATA-FORMATS.md pitfalls 13
+and 23).
 
 >>> found = find_grants("La Ville décide d'attribuer une subvention de 1 500 € à l'association Les Amis du Vélo.")
 >>> [(g.beneficiary, g.amount) for g in found.grants]
@@ -40,6 +53,7 @@ class GrantFact:
     decision: bool = False
     table: bool = False
     cancelled: bool = False  # "annule la subvention de 1 500 € attribuée à X": a grant undone, not made
+    part: bool = False  # an instalment or a share of a grant: "un acompte de 1 500 €", "dont 8 000 € en 2024"
     identifier: str | None = None  # a table's SIRET, SIREN or RNA cell on the beneficiary's row
 
 
@@ -68,23 +82,29 @@ _GRANT_VERB = re.compile(r"\b(?:attribu|allou|vers|accord|octroy)(?:er|e|ent|é|
 _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\s+de\s+financement|cofinanc|"
                       r"\bavait\b|\bavaient\b|\ba\s+(?:été\s+)?(?:attribué|versé|accordé|alloué)|précédemment|"
                       r"\bdéjà\b|l['’]an\s+dernier|l['’]année\s+dernière|emplois|\btotal|\bglobale?\s+du\s+projet|"
-                      r"\bsoit\b|représent|s['’]élève|\bplafond|\bprix\b|\bloyer|avances?\s+remboursables?",
-                      re.I)
+                      r"\bsoit\b|représent|s['’]élève|\bplafond|\bprix\b|\bloyer|avances?\s+remboursables?|"
+                      r"titres?\s+de\s+recettes?|trop[- ]perçu|\breverse(?:r|ment)\b|\b(?:a|ont)\s+perçu|"
+                      r"\bne\s+pas\s+(?:verser|attribuer|accorder|allouer|octroyer|reconduire)\b|\brenonc|"
+                      r"subventionnable", re.I)
 #: Where a beneficiary's name ends; "à 68 500 €" after it is the amount a grant is set at ("fixe la subvention
 #: allouée à X à 68 500 €").
 _STOP = (r"(?=\s*(?:,|\(|;|:|\.(?:\s|$)|\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|\bdans\s+le\s+cadre\b|\bafin\b|"
-         r"\bune?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|soutien)\b|"
+         r"\b(?:et\s+)?une?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|soutien|prime|"
+         r"bourse)\b|\b(?:le|un|l['’])\s*(?:solde|acompte|reliquat)\b|"
          r"\bun\s+montant\b|\bla\s+somme\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|(?<![-\w])sur\b|"
          r"\bà\s+hauteur\b|\ben\s+faveur\b|\bet\s+(?:(?:à|au|aux)\b|de\s+\d|\d)|\bainsi\b|\bselon\b|"
          r"\bpar\s+(?:la\s+|le\s+|l['’])?(?:délibération|décision|arrêté|convention)\b|"
          r"\bà\s+(?=\d[\d \u00a0\u202f.,]*(?:€|euros?\b|EUR\b))|$))")
+#: An association named by what it gathers, in small letters: "à l'association des parents d'élèves".
+_ASSOCIATION_OF = r"association\s+(?:des|du|de)\s+(?=\w)|association\s+d['’](?=\w)"
 _BENEFICIARY = re.compile(
     r"(?:\bà|\bau\s+profit\s+de|\ben\s+faveur\s+de|\bau\s+bénéfice\s+de|\bbénéficiaire\s*:)\s+"
     r"(?:l['’]association\s+|la\s+structure\s+|la\s+société\s+|l['’](?=[A-ZÉ])|la\s+(?=[A-ZÉ])|le\s+(?=[A-ZÉ])|"
-    r"la\s+(?=(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ])|"
-    r"(?<=à)\s*(?=[A-ZÉ]))?(?P<name>(?:[A-ZÉÈÀ«\"0-9]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ])[^\n]*?)" + _STOP
+    r"la\s+(?=(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ])|l['’](?=" + _ASSOCIATION_OF + r")|"
+    r"(?<=à)\s*(?=[A-ZÉ]))?(?P<name>(?:[A-ZÉÈÀ«\"0-9]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ]|"
+    + _ASSOCIATION_OF + r")[^\n]*?)" + _STOP
     + r"|(?P<au>\bau(?:x)?\s+(?P<name2>[A-ZÉÈÀ][^\n]*?)" + _STOP + r")")
-_ASSOCIATION = re.compile(r"l['’]association\s+(?P<name>[A-ZÉÈÀ«\"0-9][^\n]*?)" + _STOP)
+_ASSOCIATION = re.compile(r"l['’](?:association\s+|(?=Association\s))(?P<name>[A-ZÉÈÀ«\"0-9][^\n]*?)" + _STOP)
 _DECISION = re.compile(r"après\s+en\s+avoir\s+délibéré|\bDÉCIDE\b|\bDECIDE\b|\bDÉLIBÈRE\b|il\s+est\s+proposé\s+au|"
                        r"En\s+conséquence|ARTICLE\s+1|Article\s+1(?:er)?\s*:", re.I)
 _PROSE_TOTAL = re.compile(r"(?:montant\s+total|d[ée]pense\s+totale|soit\s+un\s+total|soit\s+au\s+total|"
@@ -104,15 +124,31 @@ _BARE_ITEM = (r"[^\n]{2,120}?(?:[ \t]+:[ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*)(?:\d{
 _ITEM_START = re.compile(rf"\s*(?:{_BULLET}|{_BARE_ITEM})", re.I)
 
 
+def _guillemets(name: str) -> str:
+    """A name with its guillemets balanced: "« X » voit sa subvention portée" is X, "« X »" is X, "SISA « X »" keeps
+    them; a guillemet left alone (its pair beyond where the name was cut) is dropped.
+
+    >>> _guillemets("« Villeneuve Sport Adapté » voit sa subvention"), _guillemets("SISA « Pôle Santé »")
+    ('Villeneuve Sport Adapté', 'SISA « Pôle Santé »')
+    """
+    if name.startswith("«") and "»" in name:
+        inner, _, rest = name[1:].partition("»")
+        if not re.match(r"\s*(?:d['’]|de\b|du\b|des\b|[-–—(]|[A-ZÉÈÀ0-9])", rest):  # the quoted name, then a verb
+            name = inner.strip()
+    if name.count("«") != name.count("»"):
+        name = re.sub(r"\s*[«»]\s*", " ", name).strip()
+    return name
+
+
 def _clean_name(name: str) -> str | None:
-    name = re.sub(r"\s+", " ", name).strip(" «»\"'’.-")
-    if name.count("«") > name.count("»"):  # "SISA « Pôle Santé »": the strip took the closing quote
-        name += " »"
+    name = _guillemets(re.sub(r"\s+", " ", name).strip(" \"'’.-")).strip(" \"'’.-")
     name = re.sub(r"(?<=[a-zà-ÿ])- (?=[A-Za-zÀ-ÿ])", "-", name)  # "Haut-\nPoitou" read across the line: "Haut-Poitou"
-    if name.startswith(("commune ", "ville ")):  # "à la commune de Lavaur": the Commune de Lavaur
+    name = re.sub(r"^(?:Dr\.?|Docteure?)\s+(?=[A-ZÉÈ])", "", name)  # "au Dr Camille ROUSSEL": the doctor's name
+    if name.startswith(("commune ", "ville ", "association ")):  # "à la commune de Lavaur": the Commune de Lavaur
         name = name[0].upper() + name[1:]
     words = name.split()
-    if not words or len(words) > 9 or not (words[0][0].isupper() or words[0][0].isdigit()):
+    if not words or len([w for w in words if any(c.isalnum() for c in w)]) > 9 \
+            or not (words[0][0].isupper() or words[0][0].isdigit()):
         return None
     if fold(words[0]) in ("monsieur", "madame", "il", "elle", "ce", "cette", "ces", "hauteur"):
         return None
@@ -185,6 +221,23 @@ _COMPUTED = re.compile(r"\d\s*%|\d\s*(?:€\s*)?(?:[×*]|x\s)\s*\d", re.I)
 _IN_KIND = re.compile(r"\b(?:aides?|avantages?|soutiens?|subventions?|contributions?|concours)\s+en\s+nature\b", re.I)
 _VALUED = re.compile(r"\bvaloris[ée]+s?\s+(?:à|pour|au\s+montant\s+de|pour\s+un\s+montant\s+de)\s*$", re.I)
 
+#: A threshold, not a grant: "les subventions d'un montant inférieur ou égal à 5 000 €" (a delegation's ceiling),
+#: "n'excédant pas 23 000 €", "au-delà de 23 000 €".
+_THRESHOLD = re.compile(r"(?:inférieur|supérieur)e?s?\s+(?:ou\s+égale?s?\s+)?à\s*$|n['’]exc[èé]d\w*\s+pas\s*$|"
+                        r"\bne\s+dépass\w*\s+pas\s*$|\bau[- ]delà\s+de\s*$|\ben[- ]deçà\s+de\s*$|"
+                        r"\b(?:excédant|dépassant)\s*$", re.I)
+#: A grant an earlier act made, recalled: "la subvention de 20 000 € attribuée (à X) par délibération du 4 mars".
+_EARLIER = re.compile(r"\s*(?:HT|TTC)?\s*,?\s*(?:qui\s+(?:lui\s+)?(?:a|avait)\s+été\s+)?"
+                      r"(?:attribu|accord|allou|vot|octroy)[ée]+s?\s+(?:(?:à|au|aux)\s+[^,;.€]{1,80}?\s+)?"
+                      r"(?:par\s+(?:la\s+|le\s+|l['’])?(?:délibération|"
+                      r"décision|arrêté|commission|conseil|bureau)\b|lors\s+d|le\s+\d|en\s+date\b)", re.I)
+#: What makes an amount an instalment or a share of a grant, not a grant: "un acompte de 1 500 €", "le solde de
+#: 16 000 €", "versement du solde …, soit 4 000 €", "versée en deux fractions : 8 000 € …", "20 000 €, dont 8 000 €".
+_PART = re.compile(r"\b(?:acomptes?|soldes?|reliquats?|fractions?|tranches?)\b|\bdont\s*$", re.I)
+#: An amount that a line break parts from its currency: "… : 4 200" / "€ ;".
+_WRAPPED_AMOUNT = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?[ \t\u00a0]*\n[ \t]*"
+                             r"(?:€|euros?\b)", re.I)
+
 
 def _nature(text: str) -> str | None:
     if _IN_KIND.search(text):
@@ -214,7 +267,9 @@ _IN_SENTENCE = r"(?:[^.;\n]|(?<=\d)\.(?=\d)|\.{2,})+"  # nor do dot leaders ("Cl
 def _item_name(item: str, anchor: int) -> str | None:
     """The name that a list item gives before its amount: "- Comité des fêtes : 1 500 €", "- Foyer rural …… 850 €",
     "- la Mutualité sociale agricole : 1 800 €" (a lower-case article, or a singular one in capitals, is left out),
-    "- L'ASSOCIATION X, POUR … : 3 500 EUROS" (the name ends at its comma before what it is for).
+    "- L'ASSOCIATION X, POUR … : 3 500 EUROS" (the name ends at its comma before what it is for), "- la Maison de
+    santé de Pontaumur (SISA) pour le dispositif … : 3 000 €" (or at "pour" after a name of three words or more). An
+    item that opens with a decision's verb ("- RAMÈNE la subvention …") names no one.
 
     >>> _item_name("- Foyer rural de Sainte-Olive …… 1 200 €", 33)
     'Foyer rural de Sainte-Olive'
@@ -224,9 +279,21 @@ def _item_name(item: str, anchor: int) -> str | None:
     name = re.sub(rf"^\s*{_BULLET}\s*", "", item[:anchor])
     name = re.split(r"\s:\s|\s*…|\.{3,}|,\s*(?:pour|afin|dans\s+le\s+cadre|au\s+titre)\b", name, flags=re.I)[0]
     name = re.sub(r"[\s.…:–—-]+$", "", name)
+    if (purpose := _ITEM_PURPOSE.search(name)) and len(name[:purpose.start()].split()) >= 3:
+        name = name[:purpose.start()]
     article = r"l['’]|la\s+|le\s+|les\s+" + (r"|L['’]|LA\s+|LE\s+" if name.isupper() else "")
     name = re.sub(rf"^(?:{article})(?=\w)", "", name)
+    if _VERB_OPENING.match(name) or AMOUNT_RE.search(name):
+        return None
     return name if re.match(r"[A-ZÉÈÀ«\"0-9]", name) and 2 < len(name) <= 120 else None
+
+
+#: What an item's beneficiary is paid for: "… (SISA) pour le dispositif d'éducation thérapeutique".
+_ITEM_PURPOSE = re.compile(r"\s+pour\s+(?:le|la|les|l['’]|un|une|des|son|sa|ses|leurs?)\b", re.I)
+#: A decision's verb in capitals, then its words in small letters: "ATTRIBUE à …", "RAMÈNE la subvention …".
+_VERB_OPENING = re.compile(r"(?:ATTRIBU|ACCORD|ALLOU|VERS|OCTROI|D[ÉE]CID|RAM[ÈE]N|PORT|FIX|APPROUV|AUTORIS|PR[ÉE]CIS|"
+                           r"ANNUL|DIT|DONN|VALID|ARR[ÊE]T|AJUST|MODIFI|R[ÉE]DUI|CONFIRM|PREND|RETIR|ABROG|SUPPRIM|"
+                           r"IMPUT|INSCRI|CHARG)[A-ZÉÈ]*\s+(?:[a-zà-ÿ]|L['’])")
 
 
 #: A list item that is a year, not a beneficiary: "- 2025 : 12 000 €" (a multi-year agreement's schedule).
@@ -236,6 +303,16 @@ _YEAR_ITEM = re.compile(r"\s*[-–—•*]\s*(?:(?:année|exercice|en|pour)\s+)?
 #: soutenir les projets suivants :", "la participation de la commune s'établit comme suit :".
 _LEAD = re.compile(r"\bsoutenir\b|\bfinancer\b|\bparticipation\s+(?:de\s+la\s+(?:commune|ville|région|métropole)|"
                    r"du\s+département|communale|départementale|régionale|intercommunale)", re.I)
+
+
+def _is_part(sentence: str, at: int, amounts: list[tuple[int, int]], parts: set[int]) -> bool:
+    """Whether the amount at ``at`` is an instalment or a share of a grant: said so since the amount before it
+    ("un acompte de 1 500 €", "dont 8 000 €"), or following one with no grant word between ("dont 8 000 € en
+    2024 et 12 000 € en 2025")."""
+    previous = max(((s, e) for s, e in amounts if e <= at), default=None)
+    since = sentence[max(previous[1] if previous else 0, at - 120):at]
+    return bool(_PART.search(since)) or previous is not None and previous[0] in parts \
+        and not (_GRANT_WORD.search(since) or _GRANT_VERB.search(since))
 
 
 def _sentences(body: str):
@@ -271,12 +348,17 @@ def prose_grants(body: str, title_beneficiary: str | None,
         elif not item:
             lead = False
         amounts = [(m.start(), m.end(), parse_amount(m.group(0))) for m in AMOUNT_RE.finditer(sentence)]
+        amounts += [(m.start(), m.end(), parse_amount(m.group(0).replace("\n", " ")))
+                    for m in _WRAPPED_AMOUNT.finditer(sentence)]
         words = [(s, e, Decimal(v)) for v, s, e in find_amounts_in_words(sentence)
                  if not any(abs(s - a) < 60 for a, _, _ in amounts)]
+        parts: set[int] = set()  # where the sentence's instalments and shares of a grant start
         for a_start, a_end, amount in amounts + words:
-            if any(s <= start + a_start < e for s, e in tables):
-                continue
+            if any(s <= start + a_start < e for s, e in tables) or not amount:
+                continue  # a table's amount; "0 €" grants nothing
             before = sentence[max(0, a_start - 120):a_start]
+            if _is_part(sentence, a_start, [(s, e) for s, e, _ in amounts + words], parts):
+                parts.add(a_start)
             total = _PROSE_TOTAL.search(sentence[max(0, a_start - 40):a_start]) or (
                 _TOTAL_AFTER.match(sentence, a_end) and re.search(r"\bsoit\s*$", sentence[max(0, a_start - 12):a_start]))
             # "soit un total de …" just below a list of grants sums that list.
@@ -294,6 +376,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 continue  # the amount a grant had before this deliberation amends it; a year's amount
             if _OPERAND_AFTER.match(sentence, a_end) or _OPERAND_BEFORE.search(before):
                 continue  # what a grant is computed from
+            if _THRESHOLD.search(before) or _EARLIER.match(sentence, a_end) and not _CANCEL.search(before):
+                continue  # a delegation's ceiling; a grant that an earlier act made, recalled
             result = _RESULT_BEFORE.search(before) and _COMPUTED.search(before)
             amended = _AMENDED_TO.search(before) and _GRANT_WORD.search(sentence)
             set_at = _SET_AT.search(before) and _SET_GRANT.match(sentence, a_end)
@@ -309,7 +393,10 @@ def prose_grants(body: str, title_beneficiary: str | None,
             elif (share := _SHARE_AFTER.search(sentence, a_end, window_end + 40)) and share.start() < window_end:
                 window_end = share.start()
             # A computed grant's words are those after its operands ("… dépense éligible …, soit 100 000 €").
-            if _EXCLUDE.search(sentence[a_start - len(result.group(0)) if result else max(0, a_start - 80):window_end]):
+            said = sentence[a_start - len(result.group(0)) if result else max(0, a_start - 80):a_start]
+            if a_start in parts:  # "le versement du solde …, soit 16 000 €": that "soit" gives the instalment
+                said = re.sub(r"\bsoit\s*$", "", said)
+            if _EXCLUDE.search(said + sentence[a_start:window_end]):
                 continue
             name = beneficiary_in(flat, a_start) or (item and lead and _item_name(sentence, a_start)) \
                 or title_beneficiary
@@ -317,32 +404,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 grants.append(GrantFact(name, amount, (start, start + len(sentence.rstrip())),
                                         _nature(sentence) or (lead_nature if item and lead else None),
                                         _purpose(flat, a_end), start >= decision_at,
-                                        cancelled=bool(_CANCEL.search(before))))
+                                        cancelled=bool(_CANCEL.search(before)), part=a_start in parts))
         after_list = item and lead and len(grants) > granted_before  # a list of grants, not of years
     return grants, totals
-
-
-def merge_prose(grants: list[GrantFact], found: GrantsFound) -> None:
-    """Add prose grants to ``found``, one per beneficiary; the decision's amount wins over the report's."""
-    known = {name_key(g.beneficiary) for g in found.grants}
-    chosen: dict[str, GrantFact] = {}
-    for grant in grants:
-        key = name_key(grant.beneficiary)
-        if key in known:
-            continue
-        other = chosen.get(key)
-        if other is None or (grant.decision and not other.decision):
-            if other is not None and other.amount != grant.amount:
-                found.warnings.append((
-                    f"montants différents pour « {grant.beneficiary} » : {other.amount} € (exposé), "
-                    f"{grant.amount} € (décision) ; la décision est retenue",
-                    f"different amounts for '{grant.beneficiary}': {other.amount} (report), {grant.amount} "
-                    f"(decision); the decision's is kept"))
-            chosen[key] = grant
-            if other is not None:
-                chosen[key].nature = chosen[key].nature or other.nature
-                chosen[key].purpose = chosen[key].purpose or other.purpose
-    found.grants += list(chosen.values())
 
 
 #: A title that names whom a grant goes to: "Subvention à l'association X", "Attribution d'un fonds de concours à la
@@ -370,13 +434,14 @@ def title_beneficiary(title: str) -> str | None:
 
 def find_grants(body: str, title: str = "") -> GrantsFound:
     """Return the grants decided in ``body``, the totals it states, and warnings on what does not add up."""
-    from graph.ingest.delib_several import each_grants, respective_grants
+    from graph.ingest.delib_mentions import merge_prose
+    from graph.ingest.delib_several import each_grants, inline_grants, respective_grants
     from graph.ingest.delib_tables import table_grants
 
     found = GrantsFound()
     table_grants(body, found)
     grants, totals = prose_grants(body, title_beneficiary(title), found.tables)
-    several = each_grants(body) + respective_grants(body)
+    several = each_grants(body) + respective_grants(body) + inline_grants(body)
     # A sentence of several grants is read whole: the prose reading of its amounts one by one gives way.
     grants = [g for g in grants if not any(s.span[0] <= g.span[0] < s.span[1] or g.span[0] <= s.span[0] < g.span[1]
                                            for s in several)]

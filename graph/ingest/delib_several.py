@@ -1,5 +1,6 @@
 """Grants that one sentence gives several beneficiaries at once: one amount to each ("1 500 € à chacune des
-associations suivantes : A, B, C"), or amounts respectively ("500 € et 300 € respectivement à A et à B").
+associations suivantes : A, B, C"), amounts respectively ("500 € et 300 € respectivement à A et à B"), or a list
+written on the lead's line ("les subventions suivantes : A 4 200 € ; B 3 000 € ; C 5 500 €").
 
 >>> [(g.beneficiary, str(g.amount)) for g in respective_grants("décide d'attribuer des subventions de 500 € et "
 ...  "300 € respectivement à l'association Les Crayons Solidaires et au Club photo Objectif Olivettes.")]
@@ -106,3 +107,46 @@ def respective_grants(body: str) -> list[GrantFact]:
         for name, amount in zip(names, amounts):
             grants.append(GrantFact(name, parse_amount(amount.group(0)), (start, end), nature, decision=True))
     return grants
+
+
+#: The lead of a list of grants that goes on along its line: "ATTRIBUE les subventions suivantes au titre de
+#: l'exercice 2024 :", "répartie comme suit :".
+_INLINE_LEAD = re.compile(r"(?:subventions?|aides?|participations?|attribu\w*|accord\w*|allou\w*|vers\w*)"
+                          r"[^.:;\n]{0,80}?(?:suivant\w*|comme\s+suit|ci-après)[^.:;\n]{0,60}?:[ \t]*(?=\S)", re.I)
+#: One item of such a list: a name, then its amount (its "€" may go to the next line), then ";", "et" or "," before
+#: the next one, or its end.
+_INLINE_AMOUNT = (r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?[ \t\u00a0\u202f]*\n?[ \t]*"
+                  r"(?:€|euros?\b|EUR\b)")
+_INLINE_ITEM = re.compile(r"(?P<name>[^;:€\n]{2,120}?)\s*(?::\s*|[–—-]\s+)?(?P<amount>" + _INLINE_AMOUNT + r")[ \t]*"
+                          r"(?:;[ \t]*(?:et\s+)?|\s+et\s+(?=\S)|,(?![ \t]*soit\b)[ \t]*(?=[^,;\n]{2,120}?"
+                          + _INLINE_AMOUNT + r")|(?=[.,]?[ \t]*(?:\n|$)|\.\s|,\s*soit\b))", re.I)
+
+#: What ends such a list: its total ("…, soit un total de 12 700 €").
+_LIST_TOTAL = re.compile(r"[ \t]*,?\s*(?:soit|pour\s+un\s+(?:montant\s+)?total)\b", re.I)
+
+
+def inline_grants(body: str) -> list[GrantFact]:
+    """The grants of a list that follows its lead on the same line, one "name amount" after the other, parted by
+    semicolons: two items at least, each of a name that reads as one (else the line is left to the prose reader).
+
+    >>> [(g.beneficiary, str(g.amount)) for g in inline_grants("ATTRIBUE les subventions suivantes : Combrailles "
+    ...  "Sport Santé 4 200 € ; SISA MSP de Pontaumur 3 000 € ; Écoute et Soutien Rural 5 500 €.")]
+    [('Combrailles Sport Santé', '4200'), ('SISA MSP de Pontaumur', '3000'), ('Écoute et Soutien Rural', '5500')]
+    """
+    grants = []
+    for lead in _INLINE_LEAD.finditer(body):
+        items, at = [], lead.end()
+        while not _LIST_TOTAL.match(body, at) and (item := _INLINE_ITEM.match(body, at)):
+            name = _TO.sub("", item.group("name").strip(), count=1)
+            name = _clean_name(re.sub(r"^(?:l['’]|la\s+|le\s+|les\s+)(?=\w)", "", name))
+            if not name or re.fullmatch(r"(?:(?:année|exercice|en)\s+)?(?:19|20)\d\d", name, re.I):
+                items = []  # a name that reads as none, or a year's amount: no such list
+                break
+            items.append((name, parse_amount(item.group("amount").replace("\n", " ")), item.start()))
+            at = item.end()
+        if len(items) < 2:
+            continue
+        nature = _nature(body[lead.start():lead.end()])
+        grants += [GrantFact(name, amount, (items[0][2], at), nature, decision=True) for name, amount, _ in items]
+    return grants
+

@@ -1,0 +1,113 @@
+"""How the mentions of one beneficiary in a deliberation's prose become its grants.
+
+A report and a decision name the same grant twice; a decision may give one beneficiary two grants (an operating and
+an investment one); a grant is paid in instalments; a table may already hold the grant a sentence restates.
+:func:`merge_prose` tells these apart.
+
+>>> from decimal import Decimal
+>>> from graph.ingest.delib_grants import GrantFact, GrantsFound
+>>> found = GrantsFound()
+>>> merge_prose([GrantFact("Coopérative Santé", Decimal(30000), (0, 1), "operating", decision=True),
+...              GrantFact("Coopérative Santé", Decimal(18500), (2, 3), "investment", decision=True)], found)
+>>> [(g.beneficiary, str(g.amount)) for g in found.grants]
+[('Coopérative Santé', '30000'), ('Coopérative Santé', '18500')]
+"""
+
+from __future__ import annotations
+
+from graph.identity import name_key
+from graph.ingest.delib_grants import GrantFact, GrantsFound
+
+
+def merge_prose(grants: list[GrantFact], found: GrantsFound) -> None:
+    """Add prose grants to ``found``, a beneficiary's mentions that are one grant merged into it.
+
+    A beneficiary's instalments and shares ("un acompte de 1 500 €", "dont 8 000 € en 2024") are parts of the grant
+    the text sets, not grants, when it sets one. Two mentions of one amount (of one nature, or of none stated) are
+    one grant restated; two amounts in the decision, or of two natures, are two grants. A mention in the report is
+    the decision's grant of its amount, else the decision's only grant (whose amount wins, with a warning). A
+    beneficiary of a table keeps its rows: a mention is one of them, unless the decision grants it another amount
+    of another nature; an amount that is none of theirs is reported. A grant that only the report makes is the
+    decision's (or a row's) of the same amount when the two names share a word that no other beneficiary's has
+    ("Maison de santé de Pontaumur (SISA)" in the report, "SISA MSP de Pontaumur" in the decision), with a
+    warning."""
+    rows: dict[str, list[GrantFact]] = {}
+    for grant in found.grants:
+        rows.setdefault(name_key(grant.beneficiary), []).append(grant)
+    mentions: dict[str, list[GrantFact]] = {}
+    for grant in grants:
+        mentions.setdefault(name_key(grant.beneficiary), []).append(grant)
+    kept: list[tuple[GrantFact, bool]] = []  # each grant, and whether only the report makes it
+    for key, said in mentions.items():
+        said = [g for g in said if not g.part] or said
+        decided = _restated([g for g in said if g.decision])
+        reported = [g for g in said if not g.decision]
+        if decided:
+            for grant in reported:
+                _merge_report(grant, decided, found)
+        kept += [(g, not decided) for g in decided or _restated(reported)
+                 if key not in rows or _beside_rows(g, rows[key], found)]
+    decisions = found.grants + [g for g, only_reported in kept if not only_reported]
+    words = {key: set(key.split()) for key in list(rows) + list(mentions)}
+    for grant, only_reported in kept:
+        twin = only_reported and next((d for d in decisions if d.amount == grant.amount
+                                       and _words_of_one(grant.beneficiary, d.beneficiary, words)), None)
+        if twin:
+            found.warnings.append((
+                f"« {grant.beneficiary} » (exposé) et « {twin.beneficiary} » (décision) : une seule subvention de "
+                f"{grant.amount} €",
+                f"'{grant.beneficiary}' (report) and '{twin.beneficiary}' (decision): one grant of {grant.amount}"))
+        else:
+            found.grants.append(grant)
+
+
+def _words_of_one(name: str, other: str, words: dict[str, set[str]]) -> bool:
+    """Whether two names share a word of four letters or more that no other beneficiary's name has."""
+    key, other_key = name_key(name), name_key(other)
+    shared = {w for w in words[key] & words[other_key] if len(w) >= 4}
+    return bool(shared - set().union(*(w for k, w in words.items() if k not in (key, other_key))))
+
+
+def _one_grant(grant: GrantFact, other: GrantFact) -> bool:
+    return grant.amount == other.amount and (grant.nature == other.nature or None in (grant.nature, other.nature))
+
+
+def _restated(mentions: list[GrantFact]) -> list[GrantFact]:
+    """The distinct grants among one beneficiary's mentions: one that restates an amount already mentioned (of the
+    same nature, or of none stated) lends it its nature and purpose."""
+    kept: list[GrantFact] = []
+    for grant in mentions:
+        if same := next((k for k in kept if _one_grant(k, grant)), None):
+            same.nature, same.purpose = same.nature or grant.nature, same.purpose or grant.purpose
+        else:
+            kept.append(grant)
+    return kept
+
+
+def _merge_report(grant: GrantFact, decided: list[GrantFact], found: GrantsFound) -> None:
+    """Merge a report's mention into the decision's grant of its amount, else into its only one."""
+    same = next((d for d in decided if _one_grant(d, grant)), None) or (decided[0] if len(decided) == 1 else None)
+    if same is None or same.amount != grant.amount:
+        amounts = ", ".join(f"{d.amount} €" for d in decided)
+        found.warnings.append((
+            f"montants différents pour « {grant.beneficiary} » : {grant.amount} € (exposé), {amounts} (décision) ; "
+            f"la décision est retenue",
+            f"different amounts for '{grant.beneficiary}': {grant.amount} (report), {amounts.replace(' €', '')} "
+            f"(decision); the decision's is kept"))
+    if same is not None:
+        same.nature, same.purpose = same.nature or grant.nature, same.purpose or grant.purpose
+
+
+def _beside_rows(grant: GrantFact, rows: list[GrantFact], found: GrantsFound) -> bool:
+    """Whether a prose grant to a table's beneficiary is another grant than the table's rows: one the decision
+    makes, of an amount and a nature that none of them has ("… ainsi qu'une subvention exceptionnelle de 500 €")."""
+    if grant.amount in {r.amount for r in rows}:
+        return False
+    if grant.decision and grant.nature and grant.nature not in {r.nature for r in rows}:
+        return True
+    amounts = ", ".join(f"{r.amount} €" for r in rows)
+    found.warnings.append((
+        f"« {grant.beneficiary} » : {grant.amount} € dans le texte, {amounts} au tableau ; le tableau est retenu",
+        f"'{grant.beneficiary}': {grant.amount} in the text, {amounts.replace(' €', '')} in the table; the "
+        f"table's is kept"))
+    return False
