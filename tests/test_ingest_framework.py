@@ -294,7 +294,58 @@ def test_validate_exits_1_when_the_graph_has_violations(tmp_path):
     assert cli(tmp_path, "validate").exit_code == 0
     cli(tmp_path, "ingest", str(write(tmp_path, "siren.ttl", BAD_SIREN)))
     result = cli(tmp_path, "validate")
-    assert result.exit_code == 1 and "https://ex.org/asso" in result.stdout
+    assert result.exit_code == 1 and "« Les Amis du Soin » — SIREN" in result.stdout
+
+
+PEOPLE = textwrap.dedent("""\
+    @prefix foaf: <http://xmlns.com/foaf/0.1/> .
+    @prefix mai: <https://w3id.org/maillage/ontology#> .
+    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    [] a foaf:Person ; foaf:givenName "Jeanne" .
+    <https://ex.org/asso> a mai:Association ; rdfs:label "Les Amis du Soin" ; mai:siren "12345" .
+    """)
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("fr", ["people.ttl: violation : nœud anonyme (personne) — nom : Une personne a un nom (rdfs:label).",
+            "people.ttl: violation : « Les Amis du Soin » — SIREN : Un SIREN compte exactement 9 chiffres. "
+            "(valeur 12345)"]),
+    ("en", ["people.ttl: violation: anonymous node (person) — name: A person has a name (rdfs:label).",
+            "people.ttl: violation: 'Les Amis du Soin' — SIREN: A SIREN is exactly 9 digits. (value 12345)"]),
+])
+def test_validate_names_the_file_the_node_and_the_property_in_the_reports_language(tmp_path, monkeypatch, lang, said):
+    cli(tmp_path, "ingest", "--no-index", str(write(tmp_path, "people.ttl", PEOPLE)))
+    monkeypatch.setenv("MAILLAGE_LANG", lang)
+    result = cli(tmp_path, "validate")
+    assert (result.exit_code, result.stdout.splitlines()) == (1, said)
+
+
+def test_a_shacl_result_repeated_on_many_nodes_of_a_file_is_one_line_with_its_count(tmp_path):
+    places = "".join(f"<https://ex.org/place/{i}> a <http://schema.org/Place> .\n" for i in range(6))  # Turtle
+    result = cli(tmp_path, "ingest", "--no-index", str(write(tmp_path, "places.ttl", places)))
+    warned = [line.strip() for line in result.stderr.splitlines() if "Un lieu a un nom" in line]
+    assert warned == ["places.ttl: avertissement : nom : Un lieu a un nom (rdfs:label). × 6 — "
+                      "<https://ex.org/place/0>, <https://ex.org/place/1>, <https://ex.org/place/2>, …"]
+
+
+def test_a_value_that_the_file_warned_about_at_its_line_is_not_warned_again_by_shacl(tmp_path):
+    sample = Path(__file__).parent / "fixtures" / "tabular" / "StockUniteLegale_utf8_sample.csv"
+    result = cli(tmp_path, "ingest", "--no-index", str(sample))
+    said = [line for line in result.stderr.splitlines() if "91.3E" in line]
+    assert len(said) == 1 and "StockUniteLegale_utf8_sample.csv:2: activitePrincipaleUniteLegale" in said[0], said
+
+
+@pytest.mark.parametrize("lang, counts", [
+    ("fr", "  lignes lues : 5, acteurs : 5, écartées : 0, fermées : 0, lignes rejetées : 0, avertissements : 2"),
+    ("en", "  rows read: 5, actors: 5, skipped: 0, closed: 0, rows rejected: 0, warnings: 2"),
+])
+def test_the_ingest_report_names_its_counts_in_the_reports_language(tmp_path, monkeypatch, lang, counts):
+    monkeypatch.setenv("MAILLAGE_LANG", lang)
+    sample = Path(__file__).parent / "fixtures" / "tabular" / "StockUniteLegale_utf8_sample.csv"
+    result = cli(tmp_path, "ingest", "--no-index", str(sample))
+    assert counts in result.stderr.splitlines()
+    warned = "avertissement :" if lang == "fr" else "warning:"
+    assert f"StockUniteLegale_utf8_sample.csv:5: activitePrincipaleUniteLegale='55.2E': {warned} " in result.stderr
 
 
 def test_version_and_help_are_on_every_command(tmp_path):
@@ -350,14 +401,15 @@ def test_the_cli_says_why_a_near_miss_is_refused_on_one_line(tmp_path):
     path = write(tmp_path, "subventions.csv", "nomAttribuant;idAttribuant;nomBeneficiaire;objet\nVille;1;Club;Sport\n")
     result = cli(tmp_path, "ingest", "--no-index", str(path))
     assert result.exit_code == 1
-    said = f"{path}:1: error: type de fichier non reconnu : l'en-tête ressemble à une liste de subventions"
+    said = f"{path}:1: erreur : type de fichier non reconnu : l'en-tête ressemble à une liste de subventions"
     assert said in result.output
 
 
 def test_a_report_line_stays_one_line_whatever_a_cell_holds():
     issue = Issue("warning", "texte réparé (encodage) : « D\x0célibération\r\nCP\u2028du 26/04 »", line=3,
                   field="referenceDecision", value="D\x0c\nx")
-    assert issue.format("f.csv") == ("f.csv:3: referenceDecision='D\\x0c\\nx': warning: texte réparé (encodage) : "
+    assert issue.format("f.csv") == ("f.csv:3: referenceDecision='D\\x0c\\nx': avertissement : texte réparé "
+                                     "(encodage) : "
                                      "« D\\x0célibération\\r\\nCP\\u2028du 26/04 »")
     assert len(issue.format("f.csv").splitlines()) == 1
     violation = Violation("https://ex.org/a", "dcterms:title", "m", "m", "Warning", "deux\nlignes")

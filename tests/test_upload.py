@@ -142,7 +142,7 @@ def test_a_bug_met_reading_an_upload_is_answered_500_and_logged_with_the_file_an
     response = upload(client, data=grants, name="subventions.csv", headers={"Authorization": f"Bearer {TOKEN}"})
     assert (response.status_code, response.get_json()["error"]["code"]) == (500, "internal-error")
     logged = writes(client)[-1]["result"]
-    assert logged.startswith("error: subventions.csv: error: erreur interne de Maillage en lisant ce fichier "
+    assert logged.startswith("error: subventions.csv: erreur : erreur interne de Maillage en lisant ce fichier "
                              "(ZeroDivisionError: bug)"), logged
 
 

@@ -35,6 +35,11 @@ class Context:
         self._store = None
 
     @property
+    def lang(self) -> str:
+        """The language of the reports: the ``lang`` setting (``MAILLAGE_LANG``), French unless it says ``en``."""
+        return "en" if self.config.get("lang") == "en" else "fr"
+
+    @property
     def store(self):
         if self._store is None:
             from webapp.settings import store_config
@@ -73,12 +78,6 @@ def main(ctx: click.Context, data_dir: str | None) -> None:
     ctx.obj = Context(data_dir)
 
 
-def _print_report(report, strict: bool) -> None:
-    from webapp.reports import format_report
-
-    click.echo(format_report(report), err=True)
-
-
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--kind", help="Force the kind of source (rdf, deliberation, scdl-subventions, …).")
@@ -108,12 +107,14 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
     failures = []
     progress = Progress(len(files))
 
+    lang = ctx.lang
+
     def on_report(report, error, path):
         if error is not None:
             failures.append(path)
-            progress.note(format_failure(path, error))
+            progress.note(format_failure(path, error, lang))
         else:
-            progress.note(format_report(report))
+            progress.note(format_report(report, lang))
 
     def on_publish(published):
         if not no_index:
@@ -130,7 +131,7 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
         progress.close()
         fail(str(exc))
     progress.close()
-    click.echo(format_summary(reports, failures), err=True)
+    click.echo(format_summary(reports, failures, lang), err=True)
     if no_index and any(r.status == "stored" for r in reports):
         click.echo("index de recherche non mis à jour (--no-index) : lancez « maillage index »", err=True)
     if failures:
@@ -228,12 +229,16 @@ def index(ctx: Context, check: bool) -> None:
 def validate(ctx: Context) -> None:
     """Validate the whole graph against the SHACL shapes; exit 1 on violations."""
     from graph.validation import validate as run
+    from webapp.reports import format_violations
 
     violations = run(ctx.existing_store.query)
-    for violation in violations:
-        click.echo(violation.format())
+    by_source = sorted(violations, key=lambda v: (v.severity != "Violation", v.sources, v.path, v.focus))
+    for line in format_violations(by_source, ctx.lang):
+        click.echo(line)
     errors = sum(v.severity == "Violation" for v in violations)
-    click.echo(f"{errors} violation(s), {len(violations) - errors} avertissement(s)", err=True)
+    warnings = len(violations) - errors
+    click.echo(f"{errors} violation(s), {warnings} warning(s)" if ctx.lang == "en"
+               else f"{errors} violation(s), {warnings} avertissement(s)", err=True)
     sys.exit(EXIT_BAD_INPUT if errors else 0)
 
 
