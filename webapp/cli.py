@@ -6,7 +6,6 @@ Data goes to stdout, messages to stderr; exit 0 on success, 1 on bad input, 2 on
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -20,10 +19,16 @@ from webapp.settings import load_settings
 EXIT_BAD_INPUT = 1
 
 
-def fail(message: str) -> None:
-    """Print one clear line on stderr and exit 1 (bad input)."""
-    click.echo(f"maillage: {message}", err=True)
+def fail(message: str, message_en: str | None = None) -> None:
+    """Print one clear line on stderr, in the ``lang`` setting's language, and exit 1 (bad input)."""
+    click.echo(f"maillage: {message_en if message_en and _lang() == 'en' else message}", err=True)
     sys.exit(EXIT_BAD_INPUT)
+
+
+def _lang() -> str:
+    """The language of the command being run (the ``lang`` setting), French outside a command."""
+    context = click.get_current_context(silent=True)
+    return context.obj.lang if context is not None and isinstance(context.obj, Context) else "fr"
 
 
 class Context:
@@ -151,27 +156,32 @@ def _after_ingest(ctx: Context, reports) -> None:
 @click.argument("query")
 @click.option("--format", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle", "jsonld", "ntriples"]))
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter of a named query (repeat for each); an IRI parameter may be given by name.")
 @pass_context
-def query(ctx: Context, query: str, fmt: str) -> None:
-    """Run a SPARQL query (text or file) over the whole graph, with the endpoint's limits."""
-    from graph.querypool import run_user_query
+def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...]) -> None:
+    """Run a SPARQL query (text, file, or the name of a named query) over the whole graph, with the endpoint's
+    limits."""
+    from graph.querypool import FormatMismatch, run_user_query
     from graph.sparql import QueryRefused, QueryTimeout
+    from webapp.cli_queries import QueryArgumentError, query_to_run
     from webapp.reports import format_table
 
-    if os.path.isfile(query):
-        text = Path(query).read_text(encoding="utf-8")
-    elif re.fullmatch(r"\S+\.(?:rq|sparql|txt)", query):
-        fail(f"{query} : fichier de requête introuvable")
-    else:
-        text = query
     try:
-        answer, result = run_user_query(ctx.existing_store, text, fmt, ctx.config)
-    except (QuerySyntaxError, QueryRefused) as exc:
-        fail(f"requête SPARQL refusée : {exc}")
+        text, bindings = query_to_run(query, params, ctx.config)
+    except QueryArgumentError as exc:
+        fail(exc.message, exc.message_en)
+    try:
+        answer, result = run_user_query(ctx.existing_store, text, fmt, ctx.config, bindings)
+    except QuerySyntaxError as exc:
+        fail(f"requête SPARQL refusée : {exc}", f"SPARQL query refused: {exc.message_en}")
+    except QueryRefused as exc:
+        fail(f"requête SPARQL refusée : {exc}", f"SPARQL query refused: {exc.message_en}")
     except QueryTimeout as exc:
-        fail(f"requête arrêtée après {exc.seconds:g} s (réglage query_timeout)")
-    except ValueError as exc:  # a format that does not fit the query's kind
-        fail(str(exc))
+        fail(f"requête arrêtée après {exc.seconds:g} s (réglage query_timeout)",
+             f"query stopped after {exc.seconds:g} s (query_timeout setting)")
+    except FormatMismatch as exc:  # a format that does not fit the query's form
+        fail(str(exc), exc.message_en)
     if result is not None:
         click.echo(format_table(result))
     else:
@@ -182,7 +192,8 @@ def query(ctx: Context, query: str, fmt: str) -> None:
         if not last.endswith(b"\n"):  # a terminal's prompt on a line of its own; the formats allow it
             sys.stdout.buffer.write(b"\n")
     if answer.truncated:
-        click.echo(f"(résultat coupé à {ctx.config['max_rows']} lignes : réglage max_rows)", err=True)
+        click.echo(f"(results cut at {ctx.config['max_rows']} rows: max_rows setting)" if ctx.lang == "en" else
+                   f"(résultat coupé à {ctx.config['max_rows']} lignes : réglage max_rows)", err=True)
 
 
 @main.command("search")
