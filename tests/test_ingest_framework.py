@@ -159,6 +159,36 @@ def test_two_files_of_one_name_in_one_ingest_the_second_is_refused_not_silently_
     assert path == second and "même nom de source" in error.issue.message
 
 
+@pytest.mark.parametrize("name, data, line, says", [
+    ("area.json", b'{"name": "Ward 1", "identifier": "ocd-division/x", "classification": "ward"}', None,
+     "du JSON sans « @context » (clés : « name », « identifier », « classification »), pas du JSON-LD"),
+    ("list.json", b'[{"id": 1}]', None, "une liste JSON sans « @context », pas du JSON-LD"),
+    ("area.schema.json", b'{"$schema": "http://json-schema.org/draft-03/schema#", "type": "object"}', None,
+     "un schéma JSON (« $schema ») : il décrit des données, il n'en contient pas"),
+    ("associations.csv", "NomAsso,Tel_Asso,Mail_Asso,Domaine,Sigle\nAnadolu,,a@b.fr,CULTURE,AN\n".encode(), 1,
+     "tableau dont l'en-tête (5 colonnes : « NomAsso », « Tel_Asso », « Mail_Asso », « Domaine », …) ne nomme les "
+     "colonnes d'aucun des tableaux lus"),
+])
+def test_a_file_plainly_of_no_kind_says_what_it_is_and_what_is_read_without_suggesting_kind(name, data, line, says):
+    with pytest.raises(InputError) as refused:
+        detect_kind(SourceContext(Path(name), data))
+    issue = refused.value.issue
+    assert issue.message.startswith(f"type de fichier non reconnu : {says} ; Maillage lit : délibérations"), issue
+    assert ("--kind" in issue.message, issue.line, "Maillage reads: deliberations" in issue.message_en) == (
+        False, line, True)
+
+
+def test_a_file_refused_for_its_name_that_cannot_be_ingested_anyway_says_its_own_reason_first(oxi_store, tmp_path):
+    (tmp_path / "schemas").mkdir()
+    first = write(tmp_path, "area.json", '{"name": "Ward 1"}')
+    second = write(tmp_path / "schemas", "area.json", '{"$schema": "http://json-schema.org/draft-03/schema#"}')
+    failures = []
+    ingest_paths(oxi_store, [first, second], on_report=lambda r, error, path: failures.append((path, error)))
+    said = {path.parent.name: error.issue.message for path, error in failures}
+    assert said[tmp_path.name].startswith("type de fichier non reconnu : du JSON sans « @context »"), said
+    assert said["schemas"].startswith("type de fichier non reconnu : un schéma JSON"), said
+
+
 def test_a_file_that_replaces_another_content_says_so_and_name_keeps_a_source_apart(tmp_path):
     (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
     first = write(tmp_path / "a", "asso.ttl", ASSOCIATION)

@@ -242,6 +242,24 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     return report
 
 
+def _own_error(ctx: SourceContext | InputError, prepared: Prepared | None, kind: str | None) -> InputError | None:
+    """Why a file could not be ingested whatever its name — unreadable, of no known kind, or refused by the
+    extraction that the lookahead already ran —, told before its name's clash with another file's: the clash
+    would hide that it cannot be ingested at all."""
+    if isinstance(ctx, InputError):
+        return ctx
+    if prepared is not None and prepared.issue is not None:
+        try:
+            prepared.result()
+        except InputError as exc:
+            return exc
+    try:
+        kind_of(ctx, kind)
+    except InputError as exc:
+        return exc
+    return None
+
+
 def _same_name(path: Path, first: Path) -> InputError:
     """The error of a file whose source is named as an earlier file's of the same ingest (one source a name)."""
     return InputError(f"même nom de source que « {first} », importé par cette même commande : le second remplacerait "
@@ -297,7 +315,7 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
             first_of.setdefault(source_iri(path, base, options), path)
         for i, (path, ctx, prepared) in enumerate(_read_ahead(paths, base, options, kind, ahead, worth_preparing)):
             if (first := first_of[source_iri(path, base, options)]) != path:
-                on_report(None, _same_name(path, first), path)
+                on_report(None, _own_error(ctx, prepared, kind) or _same_name(path, first), path)
                 continue
             if source_iri(path, base, options) not in expected:
                 coming = {source_iri(p, base, options) for p in paths[i:i + batch]}
