@@ -163,3 +163,18 @@ def test_the_query_messages_follow_the_lang_setting(tmp_path, monkeypatch):
     result = run_query(tmp_path, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "--format", "csv")
     assert result.stderr == ("maillage: the csv format does not fit a CONSTRUCT query; formats that fit: table, "
                              "turtle, jsonld, ntriples\n")
+
+
+@pytest.mark.parametrize("lang, query, said", [
+    ("fr", "SELECT ?s WHERE { ?s ?p ?o", "maillage: requête SPARQL refusée : la requête s'arrête avant d'être "
+     "complète (un terme, une « } », une « ) » ou un guillemet manque ?) (error at 1:27: expected one of"),
+    ("fr", "SELEC ?s WHERE { ?s ?p ?o }", "maillage: requête SPARQL refusée : la requête ne se lit plus à "
+     "partir de « WHERE { ?s ?p ?o } » (error at 1:10: expected CONSTRUCT)"),
+    ("en", "SELEC ?s WHERE { ?s ?p ?o }", "maillage: SPARQL query refused: the query cannot be read from "
+     "'WHERE { ?s ?p ?o }' on (error at 1:10: expected CONSTRUCT)"),
+])
+def test_a_query_that_does_not_parse_is_told_in_a_sentence_before_the_engines_text(tmp_path, monkeypatch, lang,
+                                                                                   query, said):
+    monkeypatch.setenv("MAILLAGE_LANG", lang)
+    result = run_query(tmp_path, query)
+    assert result.exit_code == 1 and result.stderr.startswith(said), result.stderr

@@ -378,6 +378,29 @@ def test_the_ingest_report_names_its_counts_in_the_reports_language(tmp_path, mo
     assert f"StockUniteLegale_utf8_sample.csv:5: activitePrincipaleUniteLegale='55.2E': {warned} " in result.stderr
 
 
+@pytest.mark.parametrize("lang, turtle, said", [
+    ("fr", '<https://ex.org/a> skos:prefLabel "A" .\n',
+     "bad.ttl:1: erreur : RDF invalide : préfixe « skos: » non déclaré ; ajoutez @prefix skos: "
+     "<http://www.w3.org/2004/02/skos/core#> . (Parser error at line 1 between columns 20 and 34: The prefix skos: "
+     "has not been declared) — rien n'a été enregistré"),
+    ("en", '<https://ex.org/a> skos:prefLabel "A" .\n',
+     "bad.ttl:1: error: invalid RDF: undeclared prefix 'skos:'; add @prefix skos: "
+     "<http://www.w3.org/2004/02/skos/core#> . (Parser error at line 1 between columns 20 and 34: The prefix skos: "
+     "has not been declared) — nothing was stored"),
+    ("fr", '<https://ex.org/a> <https://ex.org/p> "A\n<https://ex.org/b> <https://ex.org/p> "B" .\n',
+     "bad.ttl:1: erreur : RDF invalide : chaîne non fermée : un guillemet manque avant la fin de la ligne (Parser "
+     "error at line 1 column 41: Line jumps are not allowed in string literals, use \\n) — rien n'a été "
+     "enregistré"),
+    ("fr", '<https://ex.org/a> <https://ex.org/p> "A"\n<https://ex.org/b> <https://ex.org/p> "B" .\n',
+     "bad.ttl:2: erreur : RDF invalide : un « . » manque à la fin de l'instruction précédente (Parser error at "
+     "line 2 between columns 1 and 19: A dot is expected at the end of statements) — rien n'a été enregistré"),
+])
+def test_a_turtle_error_is_told_in_a_sentence_before_the_engines_text(tmp_path, monkeypatch, lang, turtle, said):
+    monkeypatch.setenv("MAILLAGE_LANG", lang)
+    result = cli(tmp_path, "ingest", "--no-index", str(write(tmp_path, "bad.ttl", turtle)))
+    assert result.exit_code == 1 and said in result.stderr.replace(str(tmp_path) + "/", ""), result.stderr
+
+
 def test_version_and_help_are_on_every_command(tmp_path):
     assert "maillage" in cli(tmp_path, "--version").stdout
     for command in ("ingest", "query", "validate", "export", "serve", "search", "index"):

@@ -29,6 +29,7 @@ from graph.ingest.rdf_first_pass import Observed
 from graph.ingest.sources import StoredSources, stored_sha256, stored_subjects
 from graph.namespaces import DEFAULT_BASE, MAI, SCHEMA
 from graph.ontology import read_vocabulary, superclasses, vocabulary_files
+from graph.parse_errors import invalid_rdf
 from graph.backup import is_dump, restore_report
 from graph.formats import rdf_format_for_path
 from graph.gc_pause import cyclic_gc_paused
@@ -223,7 +224,8 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
                 ntriples, blank_updates = observed.materialised(ctx.source)
                 add(ntriples)
         except RdfSyntaxError as exc:
-            raise InputError(f"RDF invalide : {exc}", line=exc.line, message_en=f"invalid RDF: {exc}") from None
+            said, said_en = invalid_rdf(str(exc), exc.line)
+            raise InputError(said, line=exc.line, message_en=said_en) from None
         fault_point("after-replace")
         _materialise_extraction(description, ctx.source)
         writer.add(ctx.source, description)
