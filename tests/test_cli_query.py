@@ -178,3 +178,9 @@ def test_a_query_that_does_not_parse_is_told_in_a_sentence_before_the_engines_te
     monkeypatch.setenv("MAILLAGE_LANG", lang)
     result = run_query(tmp_path, query)
     assert result.exit_code == 1 and result.stderr.startswith(said), result.stderr
+
+
+def test_the_commands_messages_follow_the_lang_setting(tmp_path, monkeypatch):
+    monkeypatch.setenv("MAILLAGE_LANG", "en")
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "typo"), "query", "ASK {}"])
+    assert result.stderr.startswith(f"maillage: no store in '{tmp_path / 'typo'}': nothing was ingested there")

@@ -54,7 +54,8 @@ class Context:
             except StoreError as exc:
                 fail(str(exc))
             except OSError as exc:  # --data names a file, a directory that cannot be written…
-                fail(f"dossier de données « {self.config['data_dir']} » inutilisable : {exc.strerror or exc}")
+                fail(f"dossier de données « {self.config['data_dir']} » inutilisable : {exc.strerror or exc}",
+                     f"data directory '{self.config['data_dir']}' unusable: {exc.strerror or exc}")
         return self._store
 
     @property
@@ -63,10 +64,13 @@ class Context:
         otherwise answer from a new, empty store)."""
         data = Path(self.config["data_dir"])
         if self.config.get("store", "oxigraph") == "oxigraph" and data.exists() and not data.is_dir():
-            fail(f"« {data} » n'est pas un dossier : --data / MAILLAGE_DATA nomme le dossier des données")
+            fail(f"« {data} » n'est pas un dossier : --data / MAILLAGE_DATA nomme le dossier des données",
+                 f"'{data}' is not a directory: --data / MAILLAGE_DATA names the data directory")
         if self.config.get("store", "oxigraph") == "oxigraph" and not (data / "store").is_dir():
             fail(f"aucune base dans « {self.config['data_dir']} » : rien n'y a été importé (maillage ingest …), "
-                 "ou --data / MAILLAGE_DATA nomme un autre dossier")
+                 "ou --data / MAILLAGE_DATA nomme un autre dossier",
+                 f"no store in '{self.config['data_dir']}': nothing was ingested there (maillage ingest …), or "
+                 "--data / MAILLAGE_DATA names another directory")
         return self.store
 
 
@@ -138,7 +142,8 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
     progress.close()
     click.echo(format_summary(reports, failures, lang), err=True)
     if no_index and any(r.status == "stored" for r in reports):
-        click.echo("index de recherche non mis à jour (--no-index) : lancez « maillage index »", err=True)
+        click.echo("search index not updated (--no-index): run 'maillage index'" if lang == "en" else
+                   "index de recherche non mis à jour (--no-index) : lancez « maillage index »", err=True)
     if failures:
         sys.exit(EXIT_BAD_INPUT)
 
@@ -213,11 +218,11 @@ def search_command(ctx: Context, text: str, kind: str | None, theme: str | None,
     try:
         results = search(open_search_index(ctx.config), text, kind=kind, theme=theme, page=page)
     except SearchError as exc:
-        fail(str(exc))
+        fail(str(exc), exc.message_en)
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
     else:
-        click.echo(format_results(results))
+        click.echo(format_results(results, ctx.lang))
 
 
 @main.command()
@@ -263,7 +268,8 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
     try:
         out = open(output, "wb") if output else sys.stdout.buffer
     except OSError as exc:
-        fail(f"{output} : impossible d'écrire ce fichier ({exc.strerror or exc})")
+        fail(f"{output} : impossible d'écrire ce fichier ({exc.strerror or exc})",
+             f"{output}: cannot write this file ({exc.strerror or exc})")
     try:
         if fmt == "scdl":
             from graph.export import export_scdl, scdl_summary
@@ -294,4 +300,4 @@ def run() -> None:
     try:
         main(standalone_mode=True)
     except InputError as exc:
-        fail(exc.issue.message)
+        fail(exc.issue.message, exc.issue.message_en)
