@@ -166,8 +166,8 @@ def test_two_files_of_one_name_in_one_ingest_the_second_is_refused_not_silently_
     ("area.schema.json", b'{"$schema": "http://json-schema.org/draft-03/schema#", "type": "object"}', None,
      "un schéma JSON (« $schema ») : il décrit des données, il n'en contient pas"),
     ("associations.csv", "NomAsso,Tel_Asso,Mail_Asso,Domaine,Sigle\nAnadolu,,a@b.fr,CULTURE,AN\n".encode(), 1,
-     "tableau dont l'en-tête (5 colonnes : « NomAsso », « Tel_Asso », « Mail_Asso », « Domaine », …) ne nomme les "
-     "colonnes d'aucun des tableaux lus"),
+     "tableau dont l'en-tête (5 colonnes : « NomAsso », « Tel_Asso », « Mail_Asso », « Domaine », …) ne nomme "
+     "les colonnes d'aucun des tableaux lus"),
 ])
 def test_a_file_plainly_of_no_kind_says_what_it_is_and_what_is_read_without_suggesting_kind(name, data, line, says):
     with pytest.raises(InputError) as refused:

@@ -57,14 +57,15 @@ def query_to_run(argument: str, params: tuple[str, ...], config: dict) -> tuple[
         known = ", ".join(close or named)
         said = "proches" if close else "connues"
         raise QueryArgumentError(
-            f"« {argument} » n'est ni une requête SPARQL, ni un fichier, ni le nom d'une requête nommée (requêtes "
-            f"nommées {said} : {known} ; lancez-en une par son nom : maillage query NOM --param nom=valeur)",
+            f"« {argument} » n'est ni une requête SPARQL, ni un fichier, ni le nom d'une requête nommée "
+            f"(requêtes nommées {said} : {known} ; lancez-en une par son nom : maillage query NOM --param "
+            "nom=valeur)",
             f"'{argument}' is neither a SPARQL query, nor a file, nor the name of a named query (named queries "
             f"{'close to it' if close else 'known'}: {known}; run one by its name: maillage query NAME "
             "--param name=value)")
     if params:
-        raise QueryArgumentError("--param ne s'applique qu'à une requête nommée ou à un fichier de requête nommée",
-                                 "--param applies to a named query, or to a named query's file, only")
+        raise QueryArgumentError("--param ne s'applique qu'à une requête nommée ou à un fichier de requête "
+                                 "nommée", "--param applies to a named query, or to a named query's file, only")
     return argument, {}
 
 
@@ -87,7 +88,8 @@ def bindings(query, params: tuple[str, ...], config: dict, argument: str) -> dic
     for item in params:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise QueryArgumentError(f"--param « {item} » : écrivez nom=valeur", f"--param '{item}': write name=value")
+            raise QueryArgumentError(f"--param « {item} » : écrivez nom=valeur",
+                                     f"--param '{item}': write name=value")
         values[name.strip()] = value.strip()
     declared = {p.name: p for p in query.parameters} if query is not None else {}
     if unknown := sorted(set(values) - set(declared)):
@@ -104,8 +106,8 @@ def bindings(query, params: tuple[str, ...], config: dict, argument: str) -> dic
         return query.bindings(values)
     except ApiError as exc:
         usage = " ".join(f"--param {p.name}=…" for p in query.parameters if not p.optional and p.default is None)
-        raise QueryArgumentError(f"{argument} : {exc.message} ({usage})",
-                                 f"{argument}: {exc.message_en} ({usage})") from None
+        usage = f" ({usage})" if usage else ""
+        raise QueryArgumentError(f"{argument} : {exc.message}{usage}", f"{argument}: {exc.message_en}{usage}") from None
 
 
 def _resolve(parameter, name: str, config: dict) -> str:
@@ -130,10 +132,10 @@ def _resolve(parameter, name: str, config: dict) -> str:
         found = [iri for iri in found if iri.startswith(namespace)] or found
     if len(found) == 1:
         return found[0]
+    said, said_en = f"--param {parameter.name}=« {name} »", f"--param {parameter.name}='{name}'"
     if not found:
-        raise QueryArgumentError(f"« {name} » ({parameter.label_fr}) : aucun nom ne correspond ; donnez l'IRI",
-                                 f"'{name}' ({parameter.label_en}): no name matches; give the IRI")
+        raise QueryArgumentError(f"{said} : aucun nom ne correspond ; donnez le nom complet ou l'IRI",
+                                 f"{said_en}: no name matches; give the full name or the IRI")
     shown = ", ".join(found[:5]) + (", …" if len(found) > 5 else "")
-    raise QueryArgumentError(f"« {name} » ({parameter.label_fr}) : {len(found)} noms correspondent ({shown}) ; "
-                             "donnez l'IRI",
-                             f"'{name}' ({parameter.label_en}): {len(found)} names match ({shown}); give the IRI")
+    raise QueryArgumentError(f"{said} : {len(found)} noms correspondent ({shown}) ; donnez le nom complet ou l'IRI",
+                             f"{said_en}: {len(found)} names match ({shown}); give the full name or the IRI")
