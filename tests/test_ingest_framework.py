@@ -365,6 +365,17 @@ def test_a_value_that_the_file_warned_about_at_its_line_is_not_warned_again_by_s
     assert len(said) == 1 and "StockUniteLegale_utf8_sample.csv:2: activitePrincipaleUniteLegale" in said[0], said
 
 
+def test_a_warning_repeated_on_many_lines_is_one_line_and_the_rejected_rows_stay_in_sight(tmp_path):
+    rows = "".join(f"Ville;225800010;Club {i};;100\n" for i in range(6))
+    path = write(tmp_path, "subventions.csv", "nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;montant\n"
+                 + rows + "Ville;225800010;Club 6;;NC\n")
+    lines = [line.strip() for line in cli(tmp_path, "ingest", "--no-index", str(path)).stderr.splitlines()]
+    repeated = [line for line in lines if "225800010" in line]
+    assert len(repeated) == 1 and repeated[0].startswith(f"{path.name}:2: idAttribuant='225800010': avertissement : ")
+    assert repeated[0].endswith(" × 7 (lignes 2, 3, 4, …)"), repeated
+    assert f"{path.name}:8: montant='NC': erreur : montant illisible « NC »" in lines
+
+
 @pytest.mark.parametrize("lang, counts", [
     ("fr", "  lignes lues : 5, acteurs : 5, écartées : 0, fermées : 0, lignes rejetées : 0, avertissements : 2"),
     ("en", "  rows read: 5, actors: 5, skipped: 0, closed: 0, rows rejected: 0, warnings: 2"),

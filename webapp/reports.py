@@ -110,13 +110,38 @@ def format_report(report, lang: str = "fr") -> str:
     lines = [f"{report.file}: {report.kind}, {report.triples} {'triples' if _en(lang) else 'triplets'}, {seconds} s"]
     if report.stats:
         lines.append(f"  {format_stats(report.stats, lang)}")
-    issues = [i.format(report.file, lang) for i in report.issues]
+    issues = format_issues(report.issues, report.file, lang)
     issues += format_violations(reported_violations(report), lang, report.file)
     lines += ["  " + line for line in issues[:MAX_ISSUES_SHOWN]]
     if len(issues) > MAX_ISSUES_SHOWN:
         more = len(issues) - MAX_ISSUES_SHOWN
         lines.append(f"  … and {more} more" if _en(lang) else f"  … et {more} de plus")
     return "\n".join(lines)
+
+
+def format_issues(issues, file: str, lang: str = "fr") -> list[str]:
+    """Return the lines of a file's issues, in the file's order; a warning repeated word for word (same column,
+    value and message) on more than GROUPED_AFTER lines is one line, at its first line, with its count and its
+    first lines. Errors stay one line each: each rejected row is to be mended.
+
+    >>> from graph.ingest.base import Issue
+    >>> found = [Issue("warning", "SIREN retenu", "SIREN kept", n, "COLL_SIRET", "225800010") for n in (2, 3, 5, 8)]
+    >>> format_issues(found, "f.csv")
+    ["f.csv:2: COLL_SIRET='225800010': avertissement : SIREN retenu × 4 (lignes 2, 3, 5, …)"]
+    """
+    groups: dict[tuple, list] = {}
+    for i in issues:
+        key = (i.field, i.value, i.message) if i.level == "warning" and i.line else (id(i),)
+        groups.setdefault(key, []).append(i)
+    lines = []
+    for members in groups.values():
+        if len(members) <= GROUPED_AFTER:
+            lines += [i.format(file, lang) for i in members]
+            continue
+        shown = ", ".join(str(i.line) for i in members[:GROUPED_AFTER])
+        lines.append(f"{members[0].format(file, lang)} × {len(members)} ({'lines' if _en(lang) else 'lignes'} "
+                     f"{shown}, …)")
+    return lines
 
 
 def reported_violations(report) -> list:
