@@ -122,7 +122,10 @@ def restore_report(writer, ctx, started: float):
         if isinstance(exc, RdfSyntaxError):
             from graph.ingest.base import InputError
 
-            raise InputError(f"RDF invalide : {exc}", line=exc.line, message_en=f"invalid RDF: {exc}") from None
+            from graph.parse_errors import invalid_rdf
+
+            said, said_en = invalid_rdf(str(exc), exc.line)
+            raise InputError(said, line=exc.line, message_en=said_en) from None
         return None
     report = IngestReport(file=ctx.name, kind="backup", source=None, triples=stats.triples, touched=stats.touched,
                           stats={"graphs": stats.graphs, "default_graph_triples_skipped": stats.skipped_default})

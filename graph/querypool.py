@@ -289,32 +289,61 @@ class InlineRunner:
 
 
 _GRAPH_FORMATS = ("turtle", "jsonld", "ntriples")
+#: The formats a query's answer can be printed in, by the query's kind (``table`` for every kind).
+FORMATS_OF_KIND = {"graph": ("table", *_GRAPH_FORMATS), "select": ("table", "json", "csv", "tsv", "xml"),
+                   "ask": ("table", "json", "csv", "tsv", "xml")}
 
 
-def run_user_query(store: Store, text: str, fmt: str, config: Mapping[str, Any]):
-    """Run a user's query as the endpoint does — guard, row cap, time limit in a killable worker — for the CLI.
+class FormatMismatch(ValueError):
+    """The format asked for does not fit the query's form: ``form`` (SELECT, ASK, CONSTRUCT, DESCRIBE) and the
+    formats that fit it (``fitting``)."""
+
+    def __init__(self, fmt: str, form: str, fitting: tuple[str, ...]):
+        self.fmt, self.form, self.fitting = fmt, form, fitting
+        super().__init__(f"le format {fmt} ne convient pas à une requête {form} ; formats possibles : "
+                         f"{', '.join(fitting)}")
+
+    @property
+    def message_en(self) -> str:
+        return f"the {self.fmt} format does not fit a {self.form} query; formats that fit: {', '.join(self.fitting)}"
+
+
+def query_form(text: str) -> str:
+    r"""The form of a query: its first SELECT, ASK, CONSTRUCT or DESCRIBE word (SELECT when none is found).
+
+    >>> query_form('PREFIX ex: <x:> # SELECT\nconstruct { ?s ?p ?o } WHERE { ?s ?p ?o }')
+    'CONSTRUCT'
+    """
+    from graph.sparql import tokenize
+
+    forms = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+    return next((t.value.upper() for t in tokenize(text) if t.kind == "word" and t.value.upper() in forms),
+                "SELECT")
+
+
+def run_user_query(store: Store, text: str, fmt: str, config: Mapping[str, Any],
+                   bindings: Mapping[str, Any] | None = None):
+    """Run a user's query as the endpoint does — guard, row cap, time limit in a killable worker — for the CLI,
+    with ``bindings`` (a named query's parameters) substituted as the endpoint's named queries do.
 
     ``fmt`` is ``table`` or a results/RDF format name; returns (Answer, table result or None). Raises
-    QueryRefused, QuerySyntaxError, QueryTimeout, or ValueError when the format does not fit the query's kind.
+    QueryRefused, QuerySyntaxError, QueryTimeout, or FormatMismatch when the format does not fit the query's form.
     """
     from graph.sparql import check_query
 
     plan = check_query(text, int(config.get("max_rows", 10_000)))
-    if fmt == "table":
-        wire = "ntriples" if plan.kind == "graph" else "json"
-    elif (plan.kind == "graph") != (fmt in _GRAPH_FORMATS):
-        raise ValueError(f"le format {fmt} ne convient pas à une requête {plan.kind.upper()}")
-    else:
-        wire = fmt
+    if fmt not in FORMATS_OF_KIND[plan.kind]:
+        raise FormatMismatch(fmt, query_form(text), FORMATS_OF_KIND[plan.kind])
+    wire = ("ntriples" if plan.kind == "graph" else "json") if fmt == "table" else fmt
     if store.name == "oxigraph":
         pool = QueryPool(config, size=1, timeout=float(config.get("query_timeout", 10)))
         try:
-            answer = pool.run(plan, wire)
+            answer = pool.run(plan, wire, bindings)
             data = answer.read()
         finally:
             pool.close()
     else:
-        answer = InlineRunner(store).run(plan, wire)
+        answer = InlineRunner(store).run(plan, wire, bindings)
         data = answer.read()
     answer.chunks = iter([data])
     if fmt != "table":

@@ -30,6 +30,7 @@ from typing import Callable, Iterable
 import pyoxigraph as ox
 
 from graph.namespaces import PREFIXES
+from graph.parse_errors import explain_sparql
 from graph.store import QuerySyntaxError
 
 
@@ -132,8 +133,8 @@ _EMPTY = ox.Store()
 _POSITION = re.compile(r"error at (\d+):(\d+)")
 
 
-#: How much of the engine's "expected one of …" list a message keeps.
-_EXPECTED_SHOWN = 160
+#: How much of the engine's "expected one of …" list a message keeps, after our own sentence.
+_EXPECTED_SHOWN = 100
 
 
 def syntax_error(exc: SyntaxError, text: str | None = None) -> QuerySyntaxError:
@@ -154,7 +155,10 @@ def syntax_error(exc: SyntaxError, text: str | None = None) -> QuerySyntaxError:
                                 f"undeclared prefix '{prefix}:'{add_en}")
     if len(message) > _EXPECTED_SHOWN and "expected one of" in message:
         message = message[:_EXPECTED_SHOWN].rstrip() + " …"
-    return QuerySyntaxError(message, line, column)
+    if text is None:
+        return QuerySyntaxError(message, line, column)
+    said, said_en = explain_sparql(message, text, line, column)
+    return QuerySyntaxError(said, line, column, said_en)
 
 
 def undeclared_prefixes(text: str) -> list[str]:

@@ -34,6 +34,7 @@ from graph.ingest.base import one_line
 from graph.ontology import load_shapes
 from graph.shacl_narrowing import FOCUS, NODE_KINDS, edge, narrowing, worth_narrowing
 from graph.store import term_parts
+from graph.validation_names import name_violations
 
 #: Checks run at once when the query function may be called from several threads (Oxigraph evaluates much of a
 #: query without holding the GIL; two cores: two).
@@ -55,6 +56,12 @@ class Violation:
     message_en: str
     severity: str  # "Violation" | "Warning"
     value: str | None = None
+    #: What a report names the result by (:func:`graph.validation_names.name_violations`), not what it is: the
+    #: shape's target class, the focus node's name, whether it is a blank node, the files that state it.
+    target: str = field(default="", compare=False)
+    label: str | None = field(default=None, compare=False)
+    blank: bool = field(default=False, compare=False)
+    sources: tuple[str, ...] = field(default=(), compare=False)
 
     def format(self, lang: str = "fr") -> str:
         text = self.message_en if lang == "en" else self.message
@@ -182,7 +189,7 @@ def validate(query, graph: URIRef | None = None, threads: int = 1) -> list[Viola
     two cores).
     """
     found = {v for _, v in _violations(query, {"graph": graph} if graph is not None else {}, threads)}
-    return sorted(found, key=_order_key)
+    return name_violations(query, sorted(found, key=_order_key))
 
 
 def validate_graphs(query, graphs: list[URIRef], threads: int = 1) -> dict[URIRef, list[Violation]]:
@@ -217,7 +224,8 @@ def validate_graphs(query, graphs: list[URIRef], threads: int = 1) -> dict[URIRe
         for violation in violations:
             for graph in holders.get(violation.focus, ()):
                 gathered[URIRef(graph)].add(violation)
-    return {graph: sorted(violations, key=_order_key) for graph, violations in gathered.items()}
+    named = iter(name_violations(query, [v for graph in graphs for v in sorted(gathered[graph], key=_order_key)]))
+    return {graph: [next(named) for _ in gathered[graph]] for graph in graphs}
 
 
 def _graphs_typing(query, scope: str, target: str, focus_nodes: set[str]) -> dict[str, set[str]]:
@@ -363,7 +371,8 @@ def _check(shape: PropertyShape, focus: str, vals: list, typed: set) -> list[Vio
     found = []
 
     def fail(value=None):
-        found.append(Violation(focus, shape.shown_path, shape.message, shape.message_en, shape.severity, value))
+        found.append(Violation(focus, shape.shown_path, shape.message, shape.message_en, shape.severity, value,
+                               target=shape.target))
 
     distinct = set(vals)
     c = shape.constraints

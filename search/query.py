@@ -236,11 +236,19 @@ def suggest(index: SearchIndex, prefix: str, limit: int = 10) -> list[dict]:
                  "type_label": hit["doc"]["type_label"]} for hit in results]
 
 
-def format_results(results: dict) -> str:
-    """The answer as text for a terminal: one block per result, then the facets."""
-    lines = [f"{results['total']} résultat(s) pour « {results['query']} »"
-             + (" (avec tolérance aux fautes)" if results.get("fuzzy") else "")
-             + f" — page {results['page']}"]
+#: The facets' names in the text for a terminal: (French, English).
+FACET_NAMES = {"kind": ("type", "kind"), "theme": ("thème", "theme"), "place": ("lieu", "place"),
+               "funder": ("financeur", "funder"), "fiscal_year": ("exercice", "fiscal year"),
+               "goal": ("objectif", "goal"), "circle": ("cercle", "circle")}
+
+
+def format_results(results: dict, lang: str = "fr") -> str:
+    """The answer as text for a terminal, in ``lang`` (``fr`` or ``en``): one block per result, then the facets."""
+    en = lang == "en"
+    fuzzy = (" (typos tolerated)" if en else " (avec tolérance aux fautes)") if results.get("fuzzy") else ""
+    said = (f"{results['total']} result(s) for '{results['query']}'" if en else
+            f"{results['total']} résultat(s) pour « {results['query']} »")
+    lines = [said + fuzzy + f" — page {results['page']}"]
     for i, result in enumerate(results["results"], start=(results["page"] - 1) * results["page_size"] + 1):
         lines.append(f"{i:>3}. {result['label']}  [{result['type_label']}]")
         lines.append(f"     {result['iri']}")
@@ -251,8 +259,10 @@ def format_results(results: dict) -> str:
             lines.append(f"     {text}")
         if result["matched_theme"]:
             matched = result["matched_theme"]
-            lines.append(f"     thème : {matched['label']} (via {matched['via_label']})")
+            lines.append(f"     {'theme:' if en else 'thème :'} {matched['label']} (via {matched['via_label']})")
     for facet, values in results["facets"].items():
         if values:
-            lines.append(f"{facet} : " + ", ".join(f"{v['label']} ({v['count']})" for v in values[:8]))
+            name = FACET_NAMES.get(facet, (facet, facet))[en]
+            shown = ", ".join(f"{v['label']} ({v['count']})" for v in values[:8])
+            lines.append(f"{name}{':' if en else ' :'} {shown}")
     return "\n".join(lines)

@@ -8,6 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from webapp.cli import main
@@ -117,3 +118,72 @@ def test_an_unknown_kind_or_a_page_zero_is_a_usage_error_exit_2(tmp_path):
     assert CliRunner().invoke(main, ["--data", data, "ingest", "--kind", "bogus", str(tmp_path / "actors.ttl")]
                               ).exit_code == 2
     assert CliRunner().invoke(main, ["--data", data, "search", "x", "--page", "0"]).exit_code == 2
+
+
+QUERIES = Path(__file__).parents[1] / "webapp" / "queries"
+
+
+def run_query(tmp_path: Path, *args: str):
+    return CliRunner().invoke(main, ["--data", str(loaded(tmp_path)), "query", *args])
+
+
+@pytest.mark.parametrize("argument", ["sources-et-triplets", str(QUERIES / "sources-et-triplets.rq")])
+def test_a_named_query_runs_by_its_name_or_its_file_with_the_contracts_prefixes(tmp_path, argument):
+    result = run_query(tmp_path, argument, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "source,title,kind,ingested,triples" and "actors.ttl" in result.stdout
+
+
+def test_a_named_querys_parameters_are_given_with_param(tmp_path):
+    association = "https://w3id.org/maillage/ontology#Association"
+    result = run_query(tmp_path, "acteurs-d-un-type-dans-un-lieu", "--param", f"kind={association}",
+                       "--param", "place=Nulle-part", "--format", "csv")
+    assert (result.exit_code, result.stdout.splitlines()) == (0, ["actor,actorLabel,location,locationLabel"])
+
+
+@pytest.mark.parametrize("args, said", [
+    (["subventions-d-un-beneficiaire"], "subventions-d-un-beneficiaire : paramètre « beneficiary » manquant "
+                                        "(--param beneficiary=…)"),
+    (["sources-et-triplets", "--param", "year=2024"], "sources-et-triplets : paramètre inconnu « year » "
+                                                      "(paramètres : aucun)"),
+    (["membres-actuels"], "« membres-actuels » n'est ni une requête SPARQL, ni un fichier, ni le nom d'une requête "
+                          "nommée (requêtes nommées proches : membres-actuels-par-cercle ; lancez-en une par son "
+                          "nom : maillage query NOM --param nom=valeur)"),
+    (["CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "--format", "csv"],
+     "le format csv ne convient pas à une requête CONSTRUCT ; formats possibles : table, turtle, jsonld, ntriples"),
+    (["DESCRIBE <https://ex.org/a1>", "--format", "tsv"],
+     "le format tsv ne convient pas à une requête DESCRIBE ; formats possibles : table, turtle, jsonld, ntriples"),
+    (["SELECT * WHERE { ?s ?p ?o }", "--format", "turtle"],
+     "le format turtle ne convient pas à une requête SELECT ; formats possibles : table, json, csv, tsv, xml"),
+])
+def test_a_query_that_cannot_run_as_asked_says_what_to_give_instead(tmp_path, args, said):
+    result = run_query(tmp_path, *args)
+    assert (result.exit_code, result.stderr) == (1, f"maillage: {said}\n")
+
+
+def test_the_query_messages_follow_the_lang_setting(tmp_path, monkeypatch):
+    monkeypatch.setenv("MAILLAGE_LANG", "en")
+    result = run_query(tmp_path, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "--format", "csv")
+    assert result.stderr == ("maillage: the csv format does not fit a CONSTRUCT query; formats that fit: table, "
+                             "turtle, jsonld, ntriples\n")
+
+
+@pytest.mark.parametrize("lang, query, said", [
+    ("fr", "SELECT ?s WHERE { ?s ?p ?o", "maillage: requête SPARQL refusée : la requête s'arrête avant d'être "
+     "complète (un terme, une « } », une « ) » ou un guillemet manque ?) (error at 1:27: expected one of"),
+    ("fr", "SELEC ?s WHERE { ?s ?p ?o }", "maillage: requête SPARQL refusée : la requête ne se lit plus à "
+     "partir de « WHERE { ?s ?p ?o } » (error at 1:10: expected CONSTRUCT)"),
+    ("en", "SELEC ?s WHERE { ?s ?p ?o }", "maillage: SPARQL query refused: the query cannot be read from "
+     "'WHERE { ?s ?p ?o }' on (error at 1:10: expected CONSTRUCT)"),
+])
+def test_a_query_that_does_not_parse_is_told_in_a_sentence_before_the_engines_text(tmp_path, monkeypatch, lang,
+                                                                                   query, said):
+    monkeypatch.setenv("MAILLAGE_LANG", lang)
+    result = run_query(tmp_path, query)
+    assert result.exit_code == 1 and result.stderr.startswith(said), result.stderr
+
+
+def test_the_commands_messages_follow_the_lang_setting(tmp_path, monkeypatch):
+    monkeypatch.setenv("MAILLAGE_LANG", "en")
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "typo"), "query", "ASK {}"])
+    assert result.stderr.startswith(f"maillage: no store in '{tmp_path / 'typo'}': nothing was ingested there")

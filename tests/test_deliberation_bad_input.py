@@ -87,7 +87,7 @@ def test_what_pdfminer_says_of_a_damaged_pdf_goes_into_the_files_report_not_onto
     pdf.write_bytes(damaged_pdf())
     result = ingest(tmp_path, pdf)
     assert result.exit_code == 0, result.output
-    assert ("damaged.pdf: warning: PDF endommagé, lu en partie : une partie du texte peut manquer (pdfminer : "
+    assert ("damaged.pdf: avertissement : PDF endommagé, lu en partie : une partie du texte peut manquer (pdfminer : "
             "Data-loss while decompressing corrupted data)") in result.output
     assert "Data-loss" not in result.output.replace("(pdfminer : Data-loss", "")
 
@@ -110,7 +110,8 @@ def test_the_founding_deliberation_is_detected_as_a_deliberation():
 
 def test_the_cli_prints_the_extraction_report_of_each_file(tmp_path):
     result = ingest(tmp_path, FOUNDING)
-    assert "grants=1, total_amount=20000, stated_total=, totals_reconciled=0/0, persons=68, present=54" in result.output
+    assert ("subventions : 1, montant total : 20000, total annoncé : —, totaux rapprochés : 0/0, personnes : 68, "
+            "présents : 54") in result.output
 
 
 def test_a_pdf_without_text_raises_input_error_with_an_english_message_too():

@@ -159,6 +159,36 @@ def test_two_files_of_one_name_in_one_ingest_the_second_is_refused_not_silently_
     assert path == second and "même nom de source" in error.issue.message
 
 
+@pytest.mark.parametrize("name, data, line, says", [
+    ("area.json", b'{"name": "Ward 1", "identifier": "ocd-division/x", "classification": "ward"}', None,
+     "du JSON sans « @context » (clés : « name », « identifier », « classification »), pas du JSON-LD"),
+    ("list.json", b'[{"id": 1}]', None, "une liste JSON sans « @context », pas du JSON-LD"),
+    ("area.schema.json", b'{"$schema": "http://json-schema.org/draft-03/schema#", "type": "object"}', None,
+     "un schéma JSON (« $schema ») : il décrit des données, il n'en contient pas"),
+    ("associations.csv", "NomAsso,Tel_Asso,Mail_Asso,Domaine,Sigle\nAnadolu,,a@b.fr,CULTURE,AN\n".encode(), 1,
+     "tableau dont l'en-tête (5 colonnes : « NomAsso », « Tel_Asso », « Mail_Asso », « Domaine », …) ne nomme "
+     "les colonnes d'aucun des tableaux lus"),
+])
+def test_a_file_plainly_of_no_kind_says_what_it_is_and_what_is_read_without_suggesting_kind(name, data, line, says):
+    with pytest.raises(InputError) as refused:
+        detect_kind(SourceContext(Path(name), data))
+    issue = refused.value.issue
+    assert issue.message.startswith(f"type de fichier non reconnu : {says} ; Maillage lit : délibérations"), issue
+    assert ("--kind" in issue.message, issue.line, "Maillage reads: deliberations" in issue.message_en) == (
+        False, line, True)
+
+
+def test_a_file_refused_for_its_name_that_cannot_be_ingested_anyway_says_its_own_reason_first(oxi_store, tmp_path):
+    (tmp_path / "schemas").mkdir()
+    first = write(tmp_path, "area.json", '{"name": "Ward 1"}')
+    second = write(tmp_path / "schemas", "area.json", '{"$schema": "http://json-schema.org/draft-03/schema#"}')
+    failures = []
+    ingest_paths(oxi_store, [first, second], on_report=lambda r, error, path: failures.append((path, error)))
+    said = {path.parent.name: error.issue.message for path, error in failures}
+    assert said[tmp_path.name].startswith("type de fichier non reconnu : du JSON sans « @context »"), said
+    assert said["schemas"].startswith("type de fichier non reconnu : un schéma JSON"), said
+
+
 def test_a_file_that_replaces_another_content_says_so_and_name_keeps_a_source_apart(tmp_path):
     (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
     first = write(tmp_path / "a", "asso.ttl", ASSOCIATION)
@@ -294,7 +324,92 @@ def test_validate_exits_1_when_the_graph_has_violations(tmp_path):
     assert cli(tmp_path, "validate").exit_code == 0
     cli(tmp_path, "ingest", str(write(tmp_path, "siren.ttl", BAD_SIREN)))
     result = cli(tmp_path, "validate")
-    assert result.exit_code == 1 and "https://ex.org/asso" in result.stdout
+    assert result.exit_code == 1 and "« Les Amis du Soin » — SIREN" in result.stdout
+
+
+PEOPLE = textwrap.dedent("""\
+    @prefix foaf: <http://xmlns.com/foaf/0.1/> .
+    @prefix mai: <https://w3id.org/maillage/ontology#> .
+    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    [] a foaf:Person ; foaf:givenName "Jeanne" .
+    <https://ex.org/asso> a mai:Association ; rdfs:label "Les Amis du Soin" ; mai:siren "12345" .
+    """)
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("fr", ["people.ttl: violation : nœud anonyme (personne) — nom : Une personne a un nom (rdfs:label).",
+            "people.ttl: violation : « Les Amis du Soin » — SIREN : Un SIREN compte exactement 9 chiffres. "
+            "(valeur 12345)"]),
+    ("en", ["people.ttl: violation: anonymous node (person) — name: A person has a name (rdfs:label).",
+            "people.ttl: violation: 'Les Amis du Soin' — SIREN: A SIREN is exactly 9 digits. (value 12345)"]),
+])
+def test_validate_names_the_file_the_node_and_the_property_in_the_reports_language(tmp_path, monkeypatch, lang, said):
+    cli(tmp_path, "ingest", "--no-index", str(write(tmp_path, "people.ttl", PEOPLE)))
+    monkeypatch.setenv("MAILLAGE_LANG", lang)
+    result = cli(tmp_path, "validate")
+    assert (result.exit_code, result.stdout.splitlines()) == (1, said)
+
+
+def test_a_shacl_result_repeated_on_many_nodes_of_a_file_is_one_line_with_its_count(tmp_path):
+    places = "".join(f"<https://ex.org/place/{i}> a <http://schema.org/Place> .\n" for i in range(6))  # Turtle
+    result = cli(tmp_path, "ingest", "--no-index", str(write(tmp_path, "places.ttl", places)))
+    warned = [line.strip() for line in result.stderr.splitlines() if "Un lieu a un nom" in line]
+    assert warned == ["places.ttl: avertissement : nom : Un lieu a un nom (rdfs:label). × 6 — "
+                      "<https://ex.org/place/0>, <https://ex.org/place/1>, <https://ex.org/place/2>, …"]
+
+
+def test_a_value_that_the_file_warned_about_at_its_line_is_not_warned_again_by_shacl(tmp_path):
+    sample = Path(__file__).parent / "fixtures" / "tabular" / "StockUniteLegale_utf8_sample.csv"
+    result = cli(tmp_path, "ingest", "--no-index", str(sample))
+    said = [line for line in result.stderr.splitlines() if "91.3E" in line]
+    assert len(said) == 1 and "StockUniteLegale_utf8_sample.csv:2: activitePrincipaleUniteLegale" in said[0], said
+
+
+def test_a_warning_repeated_on_many_lines_is_one_line_and_the_rejected_rows_stay_in_sight(tmp_path):
+    rows = "".join(f"Ville;225800010;Club {i};;100\n" for i in range(6))
+    path = write(tmp_path, "subventions.csv", "nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;montant\n"
+                 + rows + "Ville;225800010;Club 6;;NC\n")
+    lines = [line.strip() for line in cli(tmp_path, "ingest", "--no-index", str(path)).stderr.splitlines()]
+    repeated = [line for line in lines if "225800010" in line]
+    assert len(repeated) == 1 and repeated[0].startswith(f"{path.name}:2: idAttribuant='225800010': avertissement : ")
+    assert repeated[0].endswith(" × 7 (lignes 2, 3, 4, …)"), repeated
+    assert f"{path.name}:8: montant='NC': erreur : montant illisible « NC »" in lines
+
+
+@pytest.mark.parametrize("lang, counts", [
+    ("fr", "  lignes lues : 5, acteurs : 5, écartées : 0, fermées : 0, lignes rejetées : 0, avertissements : 2"),
+    ("en", "  rows read: 5, actors: 5, skipped: 0, closed: 0, rows rejected: 0, warnings: 2"),
+])
+def test_the_ingest_report_names_its_counts_in_the_reports_language(tmp_path, monkeypatch, lang, counts):
+    monkeypatch.setenv("MAILLAGE_LANG", lang)
+    sample = Path(__file__).parent / "fixtures" / "tabular" / "StockUniteLegale_utf8_sample.csv"
+    result = cli(tmp_path, "ingest", "--no-index", str(sample))
+    assert counts in result.stderr.splitlines()
+    warned = "avertissement :" if lang == "fr" else "warning:"
+    assert f"StockUniteLegale_utf8_sample.csv:5: activitePrincipaleUniteLegale='55.2E': {warned} " in result.stderr
+
+
+@pytest.mark.parametrize("lang, turtle, said", [
+    ("fr", '<https://ex.org/a> skos:prefLabel "A" .\n',
+     "bad.ttl:1: erreur : RDF invalide : préfixe « skos: » non déclaré ; ajoutez @prefix skos: "
+     "<http://www.w3.org/2004/02/skos/core#> . (Parser error at line 1 between columns 20 and 34: The prefix skos: "
+     "has not been declared) — rien n'a été enregistré"),
+    ("en", '<https://ex.org/a> skos:prefLabel "A" .\n',
+     "bad.ttl:1: error: invalid RDF: undeclared prefix 'skos:'; add @prefix skos: "
+     "<http://www.w3.org/2004/02/skos/core#> . (Parser error at line 1 between columns 20 and 34: The prefix skos: "
+     "has not been declared) — nothing was stored"),
+    ("fr", '<https://ex.org/a> <https://ex.org/p> "A\n<https://ex.org/b> <https://ex.org/p> "B" .\n',
+     "bad.ttl:1: erreur : RDF invalide : chaîne non fermée : un guillemet manque avant la fin de la ligne (Parser "
+     "error at line 1 column 41: Line jumps are not allowed in string literals, use \\n) — rien n'a été "
+     "enregistré"),
+    ("fr", '<https://ex.org/a> <https://ex.org/p> "A"\n<https://ex.org/b> <https://ex.org/p> "B" .\n',
+     "bad.ttl:2: erreur : RDF invalide : un « . » manque à la fin de l'instruction précédente (Parser error at "
+     "line 2 between columns 1 and 19: A dot is expected at the end of statements) — rien n'a été enregistré"),
+])
+def test_a_turtle_error_is_told_in_a_sentence_before_the_engines_text(tmp_path, monkeypatch, lang, turtle, said):
+    monkeypatch.setenv("MAILLAGE_LANG", lang)
+    result = cli(tmp_path, "ingest", "--no-index", str(write(tmp_path, "bad.ttl", turtle)))
+    assert result.exit_code == 1 and said in result.stderr.replace(str(tmp_path) + "/", ""), result.stderr
 
 
 def test_version_and_help_are_on_every_command(tmp_path):
@@ -350,14 +465,15 @@ def test_the_cli_says_why_a_near_miss_is_refused_on_one_line(tmp_path):
     path = write(tmp_path, "subventions.csv", "nomAttribuant;idAttribuant;nomBeneficiaire;objet\nVille;1;Club;Sport\n")
     result = cli(tmp_path, "ingest", "--no-index", str(path))
     assert result.exit_code == 1
-    said = f"{path}:1: error: type de fichier non reconnu : l'en-tête ressemble à une liste de subventions"
+    said = f"{path}:1: erreur : type de fichier non reconnu : l'en-tête ressemble à une liste de subventions"
     assert said in result.output
 
 
 def test_a_report_line_stays_one_line_whatever_a_cell_holds():
     issue = Issue("warning", "texte réparé (encodage) : « D\x0célibération\r\nCP\u2028du 26/04 »", line=3,
                   field="referenceDecision", value="D\x0c\nx")
-    assert issue.format("f.csv") == ("f.csv:3: referenceDecision='D\\x0c\\nx': warning: texte réparé (encodage) : "
+    assert issue.format("f.csv") == ("f.csv:3: referenceDecision='D\\x0c\\nx': avertissement : texte réparé "
+                                     "(encodage) : "
                                      "« D\\x0célibération\\r\\nCP\\u2028du 26/04 »")
     assert len(issue.format("f.csv").splitlines()) == 1
     violation = Violation("https://ex.org/a", "dcterms:title", "m", "m", "Warning", "deux\nlignes")

@@ -58,6 +58,14 @@ def test_the_cli_prints_results_for_a_terminal(data):
     assert "Les Veilleurs du Gier" in result.output and iri("actor/veilleurs") in result.output
 
 
+@pytest.mark.parametrize("lang, head, facet", [("fr", "résultat(s) pour « Veilleurs »", "type : "),
+                                               ("en", "result(s) for 'Veilleurs'", "kind: ")])
+def test_the_cli_names_the_facets_in_the_lang_setting(data, monkeypatch, lang, head, facet):
+    monkeypatch.setenv("MAILLAGE_LANG", lang)
+    lines = _cli(data, "search", "Veilleurs").output.splitlines()
+    assert head in lines[0] and any(line.startswith(facet) for line in lines), lines
+
+
 def test_a_bad_cli_search_is_one_line_in_french_and_exit_1(data):
     result = _cli(data, "search", "santé", "--type", "bogus")
     assert result.exit_code == 1

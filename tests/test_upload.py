@@ -142,7 +142,7 @@ def test_a_bug_met_reading_an_upload_is_answered_500_and_logged_with_the_file_an
     response = upload(client, data=grants, name="subventions.csv", headers={"Authorization": f"Bearer {TOKEN}"})
     assert (response.status_code, response.get_json()["error"]["code"]) == (500, "internal-error")
     logged = writes(client)[-1]["result"]
-    assert logged.startswith("error: subventions.csv: error: erreur interne de Maillage en lisant ce fichier "
+    assert logged.startswith("error: subventions.csv: erreur : erreur interne de Maillage en lisant ce fichier "
                              "(ZeroDivisionError: bug)"), logged
 
 
@@ -160,15 +160,24 @@ def test_the_upload_page_asks_for_a_file_and_the_token(app):
     assert '<option value="scdl-subventions">liste de subventions (SCDL)</option>' in page
 
 
-def test_the_upload_page_says_uploads_are_closed_when_no_token_is_configured(tmp_path):
+@pytest.mark.parametrize("lang, said", [
+    ("fr", ["Le dépôt est fermé", "la variable d'environnement <code>MAILLAGE_WRITE_TOKEN</code>",
+            "<code>maillage ingest FICHIER</code>"]),
+    ("en", ["Uploads are closed", "the environment variable <code>MAILLAGE_WRITE_TOKEN</code>",
+            "<code>maillage ingest FILE</code>", "as “maillage ingest” does it"]),
+])
+def test_the_upload_page_says_uploads_are_closed_and_how_to_open_them_or_load_files_instead(tmp_path, lang, said):
     app = fresh_app(template_data(), tmp_path, write_token="")
     try:
-        page = app.test_client().get("/upload", headers={"Accept": "text/html"}).get_data(as_text=True)
+        page = app.test_client().get(f"/upload?lang={lang}", headers={"Accept": "text/html"}).get_data(as_text=True)
+        refused = app.test_client().post("/api/upload", data={"file": (io.BytesIO(b"x"), "a.ttl")}).get_json()
     finally:
         from webapp.resources import close_resources
 
         close_resources(app)
-    assert "Le dépôt est fermé" in page and 'type="file"' not in page
+    assert [words in page for words in said] == [True] * len(said) and 'type="file"' not in page
+    assert "`" not in page
+    assert "MAILLAGE_WRITE_TOKEN" in refused["error"]["message"] and "maillage ingest" in refused["error"]["message"]
 
 
 def test_the_upload_form_with_the_token_ingests(app):

@@ -6,7 +6,6 @@ Data goes to stdout, messages to stderr; exit 0 on success, 1 on bad input, 2 on
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -20,10 +19,16 @@ from webapp.settings import load_settings
 EXIT_BAD_INPUT = 1
 
 
-def fail(message: str) -> None:
-    """Print one clear line on stderr and exit 1 (bad input)."""
-    click.echo(f"maillage: {message}", err=True)
+def fail(message: str, message_en: str | None = None) -> None:
+    """Print one clear line on stderr, in the ``lang`` setting's language, and exit 1 (bad input)."""
+    click.echo(f"maillage: {message_en if message_en and _lang() == 'en' else message}", err=True)
     sys.exit(EXIT_BAD_INPUT)
+
+
+def _lang() -> str:
+    """The language of the command being run (the ``lang`` setting), French outside a command."""
+    context = click.get_current_context(silent=True)
+    return context.obj.lang if context is not None and isinstance(context.obj, Context) else "fr"
 
 
 class Context:
@@ -35,6 +40,11 @@ class Context:
         self._store = None
 
     @property
+    def lang(self) -> str:
+        """The language of the reports: the ``lang`` setting (``MAILLAGE_LANG``), French unless it says ``en``."""
+        return "en" if self.config.get("lang") == "en" else "fr"
+
+    @property
     def store(self):
         if self._store is None:
             from webapp.settings import store_config
@@ -44,7 +54,8 @@ class Context:
             except StoreError as exc:
                 fail(str(exc))
             except OSError as exc:  # --data names a file, a directory that cannot be written…
-                fail(f"dossier de données « {self.config['data_dir']} » inutilisable : {exc.strerror or exc}")
+                fail(f"dossier de données « {self.config['data_dir']} » inutilisable : {exc.strerror or exc}",
+                     f"data directory '{self.config['data_dir']}' unusable: {exc.strerror or exc}")
         return self._store
 
     @property
@@ -53,10 +64,13 @@ class Context:
         otherwise answer from a new, empty store)."""
         data = Path(self.config["data_dir"])
         if self.config.get("store", "oxigraph") == "oxigraph" and data.exists() and not data.is_dir():
-            fail(f"« {data} » n'est pas un dossier : --data / MAILLAGE_DATA nomme le dossier des données")
+            fail(f"« {data} » n'est pas un dossier : --data / MAILLAGE_DATA nomme le dossier des données",
+                 f"'{data}' is not a directory: --data / MAILLAGE_DATA names the data directory")
         if self.config.get("store", "oxigraph") == "oxigraph" and not (data / "store").is_dir():
             fail(f"aucune base dans « {self.config['data_dir']} » : rien n'y a été importé (maillage ingest …), "
-                 "ou --data / MAILLAGE_DATA nomme un autre dossier")
+                 "ou --data / MAILLAGE_DATA nomme un autre dossier",
+                 f"no store in '{self.config['data_dir']}': nothing was ingested there (maillage ingest …), or "
+                 "--data / MAILLAGE_DATA names another directory")
         return self.store
 
 
@@ -71,12 +85,6 @@ pass_context = click.make_pass_decorator(Context)
 def main(ctx: click.Context, data_dir: str | None) -> None:
     """Maillage: the knowledge graph of a PTCE santé — ingest, query, search, serve."""
     ctx.obj = Context(data_dir)
-
-
-def _print_report(report, strict: bool) -> None:
-    from webapp.reports import format_report
-
-    click.echo(format_report(report), err=True)
 
 
 @main.command()
@@ -108,12 +116,14 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
     failures = []
     progress = Progress(len(files))
 
+    lang = ctx.lang
+
     def on_report(report, error, path):
         if error is not None:
             failures.append(path)
-            progress.note(format_failure(path, error))
+            progress.note(format_failure(path, error, lang))
         else:
-            progress.note(format_report(report))
+            progress.note(format_report(report, lang))
 
     def on_publish(published):
         if not no_index:
@@ -130,9 +140,10 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
         progress.close()
         fail(str(exc))
     progress.close()
-    click.echo(format_summary(reports, failures), err=True)
+    click.echo(format_summary(reports, failures, lang), err=True)
     if no_index and any(r.status == "stored" for r in reports):
-        click.echo("index de recherche non mis à jour (--no-index) : lancez « maillage index »", err=True)
+        click.echo("search index not updated (--no-index): run 'maillage index'" if lang == "en" else
+                   "index de recherche non mis à jour (--no-index) : lancez « maillage index »", err=True)
     if failures:
         sys.exit(EXIT_BAD_INPUT)
 
@@ -150,27 +161,32 @@ def _after_ingest(ctx: Context, reports) -> None:
 @click.argument("query")
 @click.option("--format", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle", "jsonld", "ntriples"]))
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter of a named query (repeat for each); an IRI parameter may be given by name.")
 @pass_context
-def query(ctx: Context, query: str, fmt: str) -> None:
-    """Run a SPARQL query (text or file) over the whole graph, with the endpoint's limits."""
-    from graph.querypool import run_user_query
+def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...]) -> None:
+    """Run a SPARQL query (text, file, or the name of a named query) over the whole graph, with the endpoint's
+    limits."""
+    from graph.querypool import FormatMismatch, run_user_query
     from graph.sparql import QueryRefused, QueryTimeout
+    from webapp.cli_queries import QueryArgumentError, query_to_run
     from webapp.reports import format_table
 
-    if os.path.isfile(query):
-        text = Path(query).read_text(encoding="utf-8")
-    elif re.fullmatch(r"\S+\.(?:rq|sparql|txt)", query):
-        fail(f"{query} : fichier de requête introuvable")
-    else:
-        text = query
     try:
-        answer, result = run_user_query(ctx.existing_store, text, fmt, ctx.config)
-    except (QuerySyntaxError, QueryRefused) as exc:
-        fail(f"requête SPARQL refusée : {exc}")
+        text, bindings = query_to_run(query, params, ctx.config)
+    except QueryArgumentError as exc:
+        fail(exc.message, exc.message_en)
+    try:
+        answer, result = run_user_query(ctx.existing_store, text, fmt, ctx.config, bindings)
+    except QuerySyntaxError as exc:
+        fail(f"requête SPARQL refusée : {exc}", f"SPARQL query refused: {exc.message_en}")
+    except QueryRefused as exc:
+        fail(f"requête SPARQL refusée : {exc}", f"SPARQL query refused: {exc.message_en}")
     except QueryTimeout as exc:
-        fail(f"requête arrêtée après {exc.seconds:g} s (réglage query_timeout)")
-    except ValueError as exc:  # a format that does not fit the query's kind
-        fail(str(exc))
+        fail(f"requête arrêtée après {exc.seconds:g} s (réglage query_timeout)",
+             f"query stopped after {exc.seconds:g} s (query_timeout setting)")
+    except FormatMismatch as exc:  # a format that does not fit the query's form
+        fail(str(exc), exc.message_en)
     if result is not None:
         click.echo(format_table(result))
     else:
@@ -181,7 +197,8 @@ def query(ctx: Context, query: str, fmt: str) -> None:
         if not last.endswith(b"\n"):  # a terminal's prompt on a line of its own; the formats allow it
             sys.stdout.buffer.write(b"\n")
     if answer.truncated:
-        click.echo(f"(résultat coupé à {ctx.config['max_rows']} lignes : réglage max_rows)", err=True)
+        click.echo(f"(results cut at {ctx.config['max_rows']} rows: max_rows setting)" if ctx.lang == "en" else
+                   f"(résultat coupé à {ctx.config['max_rows']} lignes : réglage max_rows)", err=True)
 
 
 @main.command("search")
@@ -201,11 +218,11 @@ def search_command(ctx: Context, text: str, kind: str | None, theme: str | None,
     try:
         results = search(open_search_index(ctx.config), text, kind=kind, theme=theme, page=page)
     except SearchError as exc:
-        fail(str(exc))
+        fail(str(exc), exc.message_en)
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
     else:
-        click.echo(format_results(results))
+        click.echo(format_results(results, ctx.lang))
 
 
 @main.command()
@@ -228,12 +245,16 @@ def index(ctx: Context, check: bool) -> None:
 def validate(ctx: Context) -> None:
     """Validate the whole graph against the SHACL shapes; exit 1 on violations."""
     from graph.validation import validate as run
+    from webapp.reports import format_violations
 
     violations = run(ctx.existing_store.query)
-    for violation in violations:
-        click.echo(violation.format())
+    by_source = sorted(violations, key=lambda v: (v.severity != "Violation", v.sources, v.path, v.focus))
+    for line in format_violations(by_source, ctx.lang):
+        click.echo(line)
     errors = sum(v.severity == "Violation" for v in violations)
-    click.echo(f"{errors} violation(s), {len(violations) - errors} avertissement(s)", err=True)
+    warnings = len(violations) - errors
+    click.echo(f"{errors} violation(s), {warnings} warning(s)" if ctx.lang == "en"
+               else f"{errors} violation(s), {warnings} avertissement(s)", err=True)
     sys.exit(EXIT_BAD_INPUT if errors else 0)
 
 
@@ -247,7 +268,8 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
     try:
         out = open(output, "wb") if output else sys.stdout.buffer
     except OSError as exc:
-        fail(f"{output} : impossible d'écrire ce fichier ({exc.strerror or exc})")
+        fail(f"{output} : impossible d'écrire ce fichier ({exc.strerror or exc})",
+             f"{output}: cannot write this file ({exc.strerror or exc})")
     try:
         if fmt == "scdl":
             from graph.export import export_scdl, scdl_summary
@@ -278,4 +300,4 @@ def run() -> None:
     try:
         main(standalone_mode=True)
     except InputError as exc:
-        fail(exc.issue.message)
+        fail(exc.issue.message, exc.issue.message_en)

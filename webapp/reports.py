@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
+from functools import cache
 from pathlib import Path
 
 from rdflib import URIRef
 
-from graph.ingest.base import InputError
+from graph.ingest.base import InputError, level_word, one_line
 
 #: Issues printed per file before "… and N more" (the full list is in the JSON report).
 MAX_ISSUES_SHOWN = 20
@@ -59,39 +60,220 @@ class Progress:
             self.stream.flush()
 
 
-def format_report(report) -> str:
-    """Return the extraction report of one stored file: status, counts, issues and violations."""
+#: The counts of an ingest report, by their key in the extraction's stats: (French, English).
+STAT_LABELS = {
+    "rows_read": ("lignes lues", "rows read"), "rows_rejected": ("lignes rejetées", "rows rejected"),
+    "warnings": ("avertissements", "warnings"), "grants": ("subventions", "grants"),
+    "total_amount": ("montant total", "total amount"), "stated_total": ("total annoncé", "stated total"),
+    "totals_reconciled": ("totaux rapprochés", "totals reconciled"), "encoding": ("encodage", "encoding"),
+    "persons": ("personnes", "persons"), "present": ("présents", "present"), "excused": ("excusés", "excused"),
+    "absent": ("absents", "absent"), "proxies": ("pouvoirs", "proxies"),
+    "proxy_holders": ("porteurs de pouvoirs", "proxy holders"), "members": ("membres", "members"),
+    "goals": ("objectifs", "goals"), "actions": ("actions", "actions"),
+    "associations": ("associations", "associations"),
+    "dissolved": ("dissoutes", "dissolved"), "deliberations": ("délibérations", "deliberations"),
+    "actors": ("acteurs", "actors"), "skipped": ("écartées", "skipped"), "closed": ("fermées", "closed"),
+    "format": ("format", "format"),
+}
+
+#: A SHACL result repeated on more focus nodes than this in one file is told once, with its count and the first
+#: few nodes: a grants list names dozens of deliberations that its format gives no title column for.
+GROUPED_AFTER = 3
+
+
+def _en(lang: str) -> bool:
+    return lang == "en"
+
+
+def format_stats(stats: dict, lang: str = "fr") -> str:
+    """Return the counts of an extraction, named in ``lang``.
+
+    >>> format_stats({"rows_read": 3, "stated_total": "", "grants": 2})
+    'lignes lues : 3, total annoncé : —, subventions : 2'
+    >>> format_stats({"rows_read": 3}, "en")
+    'rows read: 3'
+    """
+    colon = ":" if _en(lang) else " :"
+    shown = []
+    for key, value in stats.items():
+        name = STAT_LABELS.get(key, (key.replace("_", " "),) * 2)[_en(lang)]
+        shown.append(f"{name}{colon} {value if value not in ('', None) else '—'}")
+    return ", ".join(shown)
+
+
+def format_report(report, lang: str = "fr") -> str:
+    """Return the extraction report of one stored file: status, counts, issues and SHACL results."""
     if report.status == "unchanged":
-        return f"{report.file}: inchangé, déjà chargé ({report.kind})"
-    lines = [f"{report.file}: {report.kind}, {report.triples} triplets, {report.seconds:.2f} s"]
-    stats = ", ".join(f"{k}={v}" for k, v in report.stats.items())
-    if stats:
-        lines.append(f"  {stats}")
-    issues = [i.format(report.file) for i in report.issues]
-    issues += [f"{report.file}: {v.format()}" for v in report.violations]
+        said = "unchanged, already loaded" if _en(lang) else "inchangé, déjà chargé"
+        return f"{report.file}: {said} ({report.kind})"
+    seconds = f"{report.seconds:.2f}" if _en(lang) else f"{report.seconds:.2f}".replace(".", ",")
+    lines = [f"{report.file}: {report.kind}, {report.triples} {'triples' if _en(lang) else 'triplets'}, {seconds} s"]
+    if report.stats:
+        lines.append(f"  {format_stats(report.stats, lang)}")
+    issues = format_issues(report.issues, report.file, lang)
+    issues += format_violations(reported_violations(report), lang, report.file)
     lines += ["  " + line for line in issues[:MAX_ISSUES_SHOWN]]
     if len(issues) > MAX_ISSUES_SHOWN:
-        lines.append(f"  … et {len(issues) - MAX_ISSUES_SHOWN} de plus")
+        more = len(issues) - MAX_ISSUES_SHOWN
+        lines.append(f"  … and {more} more" if _en(lang) else f"  … et {more} de plus")
     return "\n".join(lines)
 
 
-def format_failure(path: Path, error) -> str:
+def format_issues(issues, file: str, lang: str = "fr") -> list[str]:
+    """Return the lines of a file's issues, in the file's order; a warning repeated word for word (same column,
+    value and message) on more than GROUPED_AFTER lines is one line, at its first line, with its count and its
+    first lines. Errors stay one line each: each rejected row is to be mended.
+
+    >>> from graph.ingest.base import Issue
+    >>> found = [Issue("warning", "SIREN retenu", "SIREN kept", n, "COLL_SIRET", "225800010") for n in (2, 3, 5, 8)]
+    >>> format_issues(found, "f.csv")
+    ["f.csv:2: COLL_SIRET='225800010': avertissement : SIREN retenu × 4 (lignes 2, 3, 5, …)"]
+    """
+    groups: dict[tuple, list] = {}
+    for i in issues:
+        key = (i.field, i.value, i.message) if i.level == "warning" and i.line else (id(i),)
+        groups.setdefault(key, []).append(i)
+    lines = []
+    for members in groups.values():
+        if len(members) <= GROUPED_AFTER:
+            lines += [i.format(file, lang) for i in members]
+            continue
+        shown = ", ".join(str(i.line) for i in members[:GROUPED_AFTER])
+        lines.append(f"{members[0].format(file, lang)} × {len(members)} ({'lines' if _en(lang) else 'lignes'} "
+                     f"{shown}, …)")
+    return lines
+
+
+def reported_violations(report) -> list:
+    """The SHACL results of a file's report, less the warnings on a value that the file's own reading already
+    warned about at its line (an old NAF code: once, where it is, instead of twice)."""
+    told = {issue.value for issue in report.issues if issue.value}
+    return [v for v in report.violations if not (v.severity == "Warning" and v.value and v.value in told)]
+
+
+def format_violations(violations, lang: str = "fr", file: str | None = None) -> list[str]:
+    """Return the lines of SHACL results: each names the source file (``file``, else the files that state its focus
+    node), the node by its name, the property by its label, and the shape's message. A result repeated on more
+    than GROUPED_AFTER nodes is one line with its count, its files and its first nodes.
+
+    >>> from graph.validation import Violation
+    >>> found = [Violation(f"https://ex.org/d{i}", "http://purl.org/dc/terms/title", "Une délibération a un objet.",
+    ...                    "A deliberation has a subject.", "Warning", sources=("d.csv",)) for i in range(5)]
+    >>> format_violations(found, "en")
+    ['d.csv: warning: title: A deliberation has a subject. × 5 — <https://ex.org/d0>, <https://ex.org/d1>, \
+<https://ex.org/d2>, …']
+    """
+    groups: dict[tuple, list] = {}
+    for v in violations:
+        groups.setdefault((v.severity, v.path, v.message_en if _en(lang) else v.message), []).append(v)
+    colon = ":" if _en(lang) else " :"
+    lines = []
+    for (severity, path, text), members in groups.items():
+        if len(members) > GROUPED_AFTER:
+            names = list(dict.fromkeys(focus_name(v, lang) for v in members))
+            nodes = ", ".join(names[:GROUPED_AFTER]) + (", …" if len(names) > GROUPED_AFTER else "")
+            lines.append(f"{_where(members, lang, file)}: {level_word(severity, lang)} {property_name(path, lang)}"
+                         f"{colon} {one_line(text)} × {len(members)} — {nodes}")
+            continue
+        for v in members:
+            value = f" ({'value' if _en(lang) else 'valeur'} {one_line(v.value)})" if v.value else ""
+            lines.append(f"{_where([v], lang, file)}: {level_word(severity, lang)} {focus_name(v, lang)} — "
+                         f"{property_name(path, lang)}{colon} {one_line(text)}{value}")
+    return lines
+
+
+def _where(violations, lang: str, file: str | None) -> str:
+    """The file of a report, else the files that state these results' focus nodes (the first few, and how many)."""
+    if file:
+        return file
+    files = sorted({source for v in violations for source in v.sources})
+    if not files:
+        return "(unknown source)" if _en(lang) else "(source inconnue)"
+    if len(files) <= GROUPED_AFTER:
+        return ", ".join(files)
+    more = len(files) - GROUPED_AFTER
+    shown = ", ".join(files[:GROUPED_AFTER])
+    return shown + (f" and {more} more files" if _en(lang) else f" et {more} autres fichiers")
+
+
+def focus_name(violation, lang: str = "fr") -> str:
+    """A SHACL result's focus node as a reader knows it: « its name », else its IRI, else (a blank node) "nœud
+    anonyme" and its class."""
+    if violation.label:
+        return f"« {one_line(violation.label)} »" if not _en(lang) else f"'{one_line(violation.label)}'"
+    if violation.blank:
+        kind = f" ({term_name(violation.target, lang)})" if violation.target else ""
+        return ("anonymous node" if _en(lang) else "nœud anonyme") + kind
+    return f"<{violation.focus}>"
+
+
+def property_name(path: str, lang: str = "fr") -> str:
+    """A shape's path by its label in the ontology (or the standard terms' table); an inverse path says so."""
+    if path.startswith("^"):
+        return ("inverse of " if _en(lang) else "inverse de ") + term_name(path[1:], lang)
+    return term_name(path, lang)
+
+
+def term_name(iri: str, lang: str = "fr") -> str:
+    """The label of a vocabulary term in ``lang``: the ontology's, else the standard terms', else its CURIE.
+
+    >>> term_name("http://www.w3.org/2000/01/rdf-schema#label")
+    'nom'
+    >>> term_name("https://w3id.org/maillage/ontology#siren", "en")
+    'SIREN'
+    >>> term_name("https://ex.org/unknown#x")
+    'https://ex.org/unknown#x'
+
+    """
+    from webapp.labels import STANDARD, qname
+
+    term = URIRef(iri)
+    labels = _ontology_labels().get(term)
+    if labels:
+        return labels.get(lang) or labels.get("fr") or labels.get("") or next(iter(labels.values()))
+    if term in STANDARD:
+        return STANDARD[term][1 if _en(lang) else 0]
+    return qname(term)
+
+
+@cache
+def _ontology_labels() -> dict[URIRef, dict[str, str]]:
+    from rdflib.namespace import RDFS
+
+    from graph.ontology import load_ontology
+
+    labels: dict[URIRef, dict[str, str]] = {}
+    for term, _, text in load_ontology().triples((None, RDFS.label, None)):
+        labels.setdefault(term, {})[getattr(text, "language", None) or ""] = str(text)
+    return labels
+
+
+def format_failure(path: Path, error, lang: str = "fr") -> str:
     """Return the lines that say why a file was not stored (file, line, reason)."""
+    nothing = "nothing was stored" if _en(lang) else "rien n'a été enregistré"
     if isinstance(error, InputError):
-        return error.issue.format(str(path)) + " — rien n'a été enregistré"
+        return error.issue.format(str(path), lang) + f" — {nothing}"
     report = error.report
-    lines = [f"{path}: refusé (--strict), rien n'a été enregistré"]
-    lines += ["  " + i.format(str(path)) for i in report.errors[:MAX_ISSUES_SHOWN]]
-    lines += [f"  {path}: {v.format()}" for v in report.violations if v.severity == "Violation"][:MAX_ISSUES_SHOWN]
+    lines = [f"{path}: {'refused' if _en(lang) else 'refusé'} (--strict), {nothing}"]
+    lines += ["  " + i.format(str(path), lang) for i in report.errors[:MAX_ISSUES_SHOWN]]
+    refusing = [v for v in report.violations if v.severity == "Violation"]
+    lines += ["  " + line for line in format_violations(refusing, lang, str(path))[:MAX_ISSUES_SHOWN]]
     return "\n".join(lines)
 
 
-def format_summary(reports, failures) -> str:
+def format_summary(reports, failures, lang: str = "fr") -> str:
     stored = sum(r.status == "stored" for r in reports)
     unchanged = sum(r.status == "unchanged" for r in reports)
     triples = sum(r.triples for r in reports)
-    violations = sum(v.severity == "Violation" for r in reports for v in r.violations)
-    warnings = sum(len(r.warnings) + len(r.violations) for r in reports) - violations
+    shown = [v for r in reports for v in reported_violations(r)]
+    violations = sum(v.severity == "Violation" for v in shown)
+    warnings = sum(len(r.warnings) for r in reports) + len(shown) - violations
+    if _en(lang):
+        line = (f"Summary: {stored} file(s) stored, {unchanged} unchanged, {len(failures)} failed; "
+                f"{triples} triples; {warnings} warning(s)")
+        if violations:
+            line += f"; {violations} SHACL shape violation(s) (maillage validate; --strict refuses them)"
+        return line
     line = (f"Résumé : {stored} fichier(s) enregistré(s), {unchanged} inchangé(s), {len(failures)} en échec ; "
             f"{triples} triplets ; {warnings} avertissement(s)")
     if violations:  # stored all the same (without --strict): say it apart, with where to see them again

@@ -67,13 +67,25 @@ def log_write(action: str, what: dict, result: str, token: str = "") -> None:
         handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
 
+def token_variable() -> str:
+    """The environment variable that sets the write token (the ``write_token`` setting's)."""
+    from webapp.settings import SETTINGS
+
+    return next(s.env for s in SETTINGS if s.name == "write_token")
+
+
 def require_token(action: str, what: dict) -> str:
     """Return the token of the request, or log the refusal and raise 401/403."""
     token = given_token()
     if not current_app.config["MAILLAGE"]["write_token"]:
         log_write(action, what, "refused: writes disabled", token)
-        raise ApiError("les écritures sont désactivées (aucun jeton d'écriture configuré)",
-                       "writes are disabled (no write token configured)", status=403, code="writes-disabled")
+        variable = token_variable()
+        raise ApiError(f"les écritures sont désactivées : aucun jeton d'écriture configuré (variable "
+                       f"d'environnement {variable} du serveur) ; sur le serveur, « maillage ingest FICHIER » "
+                       "charge un fichier",
+                       f"writes are disabled: no write token configured (the server's {variable} environment "
+                       "variable); on the server, 'maillage ingest FILE' loads a file", status=403,
+                       code="writes-disabled")
     if not authorised(token):
         log_write(action, what, "refused: bad token", token)
         raise ApiError("jeton d'écriture absent ou invalide", "missing or invalid write token", status=401,
@@ -189,7 +201,7 @@ def _ingest_upload(action: str):
 @bp.get("/upload")
 def form():
     """Show the upload form."""
-    return render_template("upload.html", result=None)
+    return render_template("upload.html", result=None, token_variable=token_variable())
 
 
 @bp.post("/upload")
@@ -197,7 +209,7 @@ def upload_page():
     """Ingest the uploaded file (token in the form) and show what happened."""
     what, summary = _ingest_upload("upload")
     status = 200 if summary["status"] in ("stored", "unchanged") else 422
-    return render_template("upload.html", result={**what, **summary}), status
+    return render_template("upload.html", result={**what, **summary}, token_variable=token_variable()), status
 
 
 @bp.post("/api/upload")

@@ -84,6 +84,10 @@ def detect_kind(ctx: SourceContext) -> SourceKind:
                     f"type de fichier non reconnu : {why.message} ; corrigez-le ou précisez --kind ({known})",
                     line=why.line, field=why.field,
                     message_en=f"unrecognised file kind: {why.message_en}; mend it or give --kind ({known})")
+        from graph.ingest.unknown import plainly_not
+
+        if (refusal := plainly_not(ctx)) is not None:  # no kind would read it: --kind would not help
+            raise refusal
         raise InputError(
             f"type de fichier non reconnu ; précisez-le avec --kind ({known})",
             message_en=f"unrecognised file kind; give it with --kind ({known})")

@@ -40,14 +40,32 @@ class Issue:
     value: str | None = None
 
     def format(self, file: str, lang: str = "fr") -> str:
-        """Return ``file:line: [field=value] message``, the shape every report uses."""
+        """Return ``file:line: [field=value] level: message``, the shape every report uses, the level and the
+        message in ``lang`` (``fr`` or ``en``).
+
+        >>> Issue("warning", "montant illisible", "unreadable amount", 4).format("f.csv")
+        'f.csv:4: avertissement : montant illisible'
+        >>> Issue("warning", "montant illisible", "unreadable amount", 4).format("f.csv", "en")
+        'f.csv:4: warning: unreadable amount'
+        """
         where = f"{file}:{self.line}" if self.line else file
         what = f" {self.field}" if self.field else ""
         if self.value is not None:
             shown = self.value if len(self.value) <= 60 else self.value[:57] + "..."
             what += f"={shown!r}"
         text = self.message_en if lang == "en" and self.message_en else self.message
-        return f"{where}:{what + ':' if what else ''} {self.level}: {one_line(text)}"
+        return f"{where}:{what + ':' if what else ''} {level_word(self.level, lang)} {one_line(text)}"
+
+
+#: The words that tell how bad an issue or a SHACL result is, with their colon: (French, English).
+LEVEL_WORDS = {"error": ("erreur :", "error:"), "warning": ("avertissement :", "warning:"),
+               "Violation": ("violation :", "violation:"), "Warning": ("avertissement :", "warning:")}
+
+
+def level_word(level: str, lang: str = "fr") -> str:
+    """The word (and colon) that starts an issue or a SHACL result in ``lang``: ``erreur :``, ``warning:``…"""
+    words = LEVEL_WORDS.get(level, (f"{level} :", f"{level}:"))
+    return words[1] if lang == "en" else words[0]
 
 
 #: The characters that end a line for a terminal or for ``str.splitlines``, and the other C0 controls.

@@ -29,6 +29,7 @@ from graph.ingest.rdf_first_pass import Observed
 from graph.ingest.sources import StoredSources, stored_sha256, stored_subjects
 from graph.namespaces import DEFAULT_BASE, MAI, SCHEMA
 from graph.ontology import read_vocabulary, superclasses, vocabulary_files
+from graph.parse_errors import invalid_rdf
 from graph.backup import is_dump, restore_report
 from graph.formats import rdf_format_for_path
 from graph.gc_pause import cyclic_gc_paused
@@ -223,7 +224,8 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
                 ntriples, blank_updates = observed.materialised(ctx.source)
                 add(ntriples)
         except RdfSyntaxError as exc:
-            raise InputError(f"RDF invalide : {exc}", line=exc.line, message_en=f"invalid RDF: {exc}") from None
+            said, said_en = invalid_rdf(str(exc), exc.line)
+            raise InputError(said, line=exc.line, message_en=said_en) from None
         fault_point("after-replace")
         _materialise_extraction(description, ctx.source)
         writer.add(ctx.source, description)
@@ -240,6 +242,24 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     report.touched = {str(s) for s in old_subjects} | new_subjects
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _own_error(ctx: SourceContext | InputError, prepared: Prepared | None, kind: str | None) -> InputError | None:
+    """Why a file could not be ingested whatever its name — unreadable, of no known kind, or refused by the
+    extraction that the lookahead already ran —, told before its name's clash with another file's: the clash
+    would hide that it cannot be ingested at all."""
+    if isinstance(ctx, InputError):
+        return ctx
+    if prepared is not None and prepared.issue is not None:
+        try:
+            prepared.result()
+        except InputError as exc:
+            return exc
+    try:
+        kind_of(ctx, kind)
+    except InputError as exc:
+        return exc
+    return None
 
 
 def _same_name(path: Path, first: Path) -> InputError:
@@ -297,7 +317,7 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
             first_of.setdefault(source_iri(path, base, options), path)
         for i, (path, ctx, prepared) in enumerate(_read_ahead(paths, base, options, kind, ahead, worth_preparing)):
             if (first := first_of[source_iri(path, base, options)]) != path:
-                on_report(None, _same_name(path, first), path)
+                on_report(None, _own_error(ctx, prepared, kind) or _same_name(path, first), path)
                 continue
             if source_iri(path, base, options) not in expected:
                 coming = {source_iri(p, base, options) for p in paths[i:i + batch]}

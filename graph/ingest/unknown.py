@@ -1,0 +1,86 @@
+"""What a file of no known kind plainly is, for detection to say so instead of suggesting ``--kind``: JSON that is
+not JSON-LD, a table whose header names none of the columns of the tables Maillage reads. ``--kind`` helps only
+a file that is one of the kinds and was not recognised as such; for these, no kind would read it.
+"""
+
+from __future__ import annotations
+
+import json
+
+from graph.ingest.base import InputError, SourceContext
+
+#: What Maillage reads, for a refusal to say (French, English).
+READ = ("délibérations (PDF, texte, Markdown) ; listes SCDL de subventions ou de délibérations, extraits RNA ou "
+        "SIRENE (CSV, XLSX, ODS) ; registre des partenaires (YAML, CSV) ; RDF (Turtle, TriG, N-Triples, N-Quads, "
+        "JSON-LD, RDF/XML)",
+        "deliberations (PDF, text, Markdown); SCDL lists of grants or deliberations, RNA or SIRENE extracts (CSV, "
+        "XLSX, ODS); the partner register (YAML, CSV); RDF (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML)")
+#: Names of keys or columns shown: enough to recognise the file.
+SHOWN = 4
+TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xls", ".ods")
+
+
+def plainly_not(ctx: SourceContext) -> InputError | None:
+    """The refusal of a file that is plainly none of the kinds (JSON without ``@context``, a table of unknown
+    columns), saying what it is and what Maillage reads; None when it may be one that detection missed.
+
+    >>> from pathlib import Path
+    >>> refusal = plainly_not(SourceContext(Path("area.json"), b'{"name": "Ward 1"}'))
+    >>> refusal.issue.message.split(" ; ")[0]
+    'type de fichier non reconnu : du JSON sans « @context » (clés : « name »), pas du JSON-LD'
+    """
+    seen = _json(ctx) or _table(ctx)
+    if seen is None:
+        return None
+    (what, what_en), line = seen
+    return InputError(f"type de fichier non reconnu : {what} ; Maillage lit : {READ[0]}", line=line,
+                      message_en=f"unrecognised file kind: {what_en}; Maillage reads: {READ[1]}")
+
+
+def _names(names: list[str]) -> tuple[str, str]:
+    shown = [name.strip().replace("\n", " ")[:40] for name in names[:SHOWN]]
+    more = ", …" if len(names) > SHOWN else ""
+    return ", ".join(f"« {n} »" for n in shown) + more, ", ".join(f"'{n}'" for n in shown) + more
+
+
+def _json(ctx: SourceContext) -> tuple[tuple[str, str], None] | None:
+    if ctx.data.lstrip()[:1] not in (b"{", b"["):
+        return None
+    try:
+        value = json.loads(ctx.data.decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if isinstance(value, dict):
+        if "@context" in value or "@graph" in value:
+            return None
+        if "$schema" in value:
+            return ("un schéma JSON (« $schema ») : il décrit des données, il n'en contient pas",
+                    "a JSON Schema ('$schema'): it describes data, it holds none"), None
+        keys, keys_en = _names(list(value))
+        return (f"du JSON sans « @context » (clés : {keys}), pas du JSON-LD",
+                f"JSON without '@context' (keys: {keys_en}), not JSON-LD"), None
+    if isinstance(value, list) and not any(isinstance(v, dict) and "@context" in v for v in value):
+        return ("une liste JSON sans « @context », pas du JSON-LD",
+                "a JSON list without '@context', not JSON-LD"), None
+    return None
+
+
+def _table(ctx: SourceContext) -> tuple[tuple[str, str], int] | None:
+    from graph.spreadsheets import is_spreadsheet
+    from graph.tabular import PEEK_BYTES, read_table
+
+    if ctx.path.suffix.lower() not in TABLE_SUFFIXES and not is_spreadsheet(ctx.data):
+        return None
+    head = ctx.data if is_spreadsheet(ctx.data) else ctx.data[:PEEK_BYTES].rsplit(b"\n", 1)[0]
+    try:
+        table = read_table(head, max_rows=5)
+    except InputError:
+        return None
+    header = [cell for cell in table.header if cell.strip()]
+    if len(header) < 2:
+        return None
+    columns, columns_en = _names(header)
+    count = len(header)
+    return (f"tableau dont l'en-tête ({count} colonnes : {columns}) ne nomme les colonnes d'aucun des tableaux lus",
+            f"a table whose header ({count} columns: {columns_en}) names the columns of none of the tables read"
+            ), table.header_line

@@ -1,0 +1,89 @@
+"""The engine's parser errors told in French first: a sentence for the common cases (an undeclared prefix, a string
+left open, a missing dot, a file or a query that stops half-way), with the engine's own English text kept after it
+for whoever knows it.
+
+>>> invalid_rdf("Parser error at line 27 between columns 5 and 14: The prefix skos: has not been declared", 27)[0]
+'RDF invalide : préfixe « skos: » non déclaré ; ajoutez @prefix skos: <http://www.w3.org/2004/02/skos/core#> . \
+(Parser error at line 27 between columns 5 and 14: The prefix skos: has not been declared)'
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.namespaces import PREFIXES
+
+#: (pattern of the engine's RDF message, French, English); ``{0}`` is the pattern's first group.
+_RDF_CASES = (
+    (r"The prefix (\S*): has not been declared", "préfixe « {0}: » non déclaré", "undeclared prefix '{0}:'"),
+    (r"Line jumps are not allowed in string literals",
+     "chaîne non fermée : un guillemet manque avant la fin de la ligne",
+     "unclosed string: a quote is missing before the end of the line"),
+    (r"Unexpected end( of file)?",
+     "le fichier s'arrête au milieu d'une instruction (un « . », un « ] » ou un guillemet manque ?)",
+     "the file stops in the middle of a statement (a missing '.', ']' or quote?)"),
+    (r"A dot is expected at the end of statements", "un « . » manque à la fin de l'instruction précédente",
+     "a '.' is missing at the end of the previous statement"),
+    (r"blank node property lists should end with a '\]'",
+     "un « ] » manque pour fermer un nœud anonyme « [ … ] »",
+     "a ']' is missing to close a blank node '[ … ]'"),
+    (r"Invalid IRI code point", "caractère interdit dans une IRI (entre « < » et « > »)",
+     "character not allowed in an IRI (between '<' and '>')"),
+    (r"is not a valid predicate|The predicate of a triple must be an IRI",
+     "le prédicat d'un triplet doit être une IRI",
+     "a triple's predicate must be an IRI"),
+    (r"Unexpected escape character", "caractère d'échappement inconnu (« \\ » suivi d'une lettre non prévue)",
+     "unknown escape character ('\\' followed by an unexpected letter)"),
+)
+
+
+def explain_rdf(message: str) -> tuple[str, str] | None:
+    """The French and English sentence for an RDF parser's ``message``, or None when it is not a common case."""
+    for pattern, fr, en in _RDF_CASES:
+        if match := re.search(pattern, message):
+            prefix = match.group(1) if match.groups() and match.group(1) else ""
+            fr, en = fr.format(prefix), en.format(prefix)
+            if pattern.startswith("The prefix") and prefix in PREFIXES:
+                fr += f" ; ajoutez @prefix {prefix}: <{PREFIXES[prefix]}> ."
+                en += f"; add @prefix {prefix}: <{PREFIXES[prefix]}> ."
+            return fr, en
+    return None
+
+
+def invalid_rdf(message: str, line: int | None) -> tuple[str, str]:
+    """The French and English messages of an RDF file that does not parse: ours first, then the engine's."""
+    message = re.sub(r" \(line \d+\)$", "", message)
+    if (said := explain_rdf(message)) is None:
+        return f"RDF invalide : {message}", f"invalid RDF: {message}"
+    return f"RDF invalide : {said[0]} ({message})", f"invalid RDF: {said[1]} ({message})"
+
+
+def explain_sparql(message: str, text: str, line: int | None, column: int | None) -> tuple[str, str]:
+    """The French and English messages of a query that does not parse at ``line``:``column`` (1-based): where
+    reading stopped — at the end (something left open) or at the words shown —, then the engine's text.
+
+    >>> explain_sparql("error at 1:10: expected CONSTRUCT", "SELEC ?s WHERE {}", 1, 10)[0]
+    'la requête ne se lit plus à partir de « WHERE {} » (error at 1:10: expected CONSTRUCT)'
+    >>> print(explain_sparql('error at 1:26: expected one of ","', "SELECT * WHERE { ?s ?p ?o", 1, 26)[1])
+    the query stops before it is complete (a missing term, '}', ')' or quote?) (error at 1:26: expected one of ",")
+    """
+    rest = _from(text, line, column)
+    if rest is None:
+        return message, message
+    if not rest.strip():
+        return ("la requête s'arrête avant d'être complète (un terme, une « } », une « ) » ou un guillemet "
+                f"manque ?) ({message})",
+                f"the query stops before it is complete (a missing term, '}}', ')' or quote?) ({message})")
+    shown = rest.strip().splitlines()[0][:30]
+    return (f"la requête ne se lit plus à partir de « {shown} » ({message})",
+            f"the query cannot be read from '{shown}' on ({message})")
+
+
+def _from(text: str, line: int | None, column: int | None) -> str | None:
+    """The text from ``line``:``column`` (1-based) on, or None when the position is not in ``text``."""
+    if not line or not column:
+        return None
+    lines = text.split("\n")
+    if line > len(lines):
+        return None
+    return "\n".join([lines[line - 1][column - 1:], *lines[line:]])
