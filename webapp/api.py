@@ -9,6 +9,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 from rdflib import URIRef
 
+from graph.ingest.register_grants import GRANT_GOALS
 from webapp.errors import ApiError
 from webapp.named_queries import get_named_query, named_queries
 from webapp.views import Table, collapse, json_value_deep, ref, select
@@ -27,11 +28,11 @@ _GRANTS = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?
   OPTIONAL { ?grant schema:funder ?funder OPTIONAL { ?funder rdfs:label ?funderLabel } }
   OPTIONAL { ?grant mai:beneficiary ?beneficiary OPTIONAL { ?beneficiary rdfs:label ?beneficiaryLabel } }
   OPTIONAL { ?grant dcterms:description ?purpose } OPTIONAL { ?grant mai:decidedBy ?deliberation }
-  OPTIONAL { ?grant mai:contributesTo ?goal }
-} ORDER BY DESC(?year) DESC(?amount) ?grant"""
+  OPTIONAL { %GRANT_GOALS% }
+} ORDER BY DESC(?year) DESC(?amount) ?grant""".replace("%GRANT_GOALS%", GRANT_GOALS)
 
 _FILTERS = {"f": "?grant schema:funder ?f .", "b": "?grant mai:beneficiary ?b .", "y": "?grant mai:fiscalYear ?y .",
-            "g": "?grant mai:contributesTo ?g ."}
+            "g": GRANT_GOALS.replace("?goal", "?g")}  # stated on the grant, or by a register's grant reference
 
 
 def _iri_arg(name: str) -> URIRef | None:

@@ -18,6 +18,7 @@ from flask import Blueprint, Response, current_app, has_request_context, request
 from rdflib import BNode, Literal, URIRef
 
 from graph.formats import rdf_format
+from graph.ingest.register_grants import REFERENCED_GRANTS
 from graph.namespaces import DCTERMS, MAI, OA, PREFIXES, PROV, SCHEMA, sparql_prologue
 from graph.store import term_parts, to_oxigraph
 from webapp.cache import cached_select
@@ -207,6 +208,8 @@ def resource_data(iri: str, page: int | None = None) -> dict:
             "networked": bool(_NETWORKED & set(types)),
             "properties": _properties(out), "inverse": incoming, "evidence": evidence}
     data.update(_grants(s, page, evidence, seen))
+    if MAI.Grant in types:
+        data["goals"] = _goals_served(s)
     if parts["membership"]:
         data["memberships"] = _memberships(parts["membership"])
     text = next((row["o"] for row in out if row["p"] == SCHEMA.text), None)
@@ -231,6 +234,27 @@ def _unlabelled_name(types: list, out: list[dict]) -> str | None:
         organ = first(MAI.body, "label")
         return t("session_of", date=format_date(day), organ=f" — {organ}" if organ else "")
     return None
+
+
+#: The goals that a grant serves: stated on it, or by a register's grant reference that describes it (with the
+#: register, whose coordinator says so).
+_GOALS_SERVED = """SELECT DISTINCT ?goal ?goalLabel ?rank ?source ?sourceTitle WHERE {
+  { ?grant mai:contributesTo ?goal }
+  UNION { """ + REFERENCED_GRANTS + """ GRAPH ?source { ?ref mai:contributesTo ?goal }
+          OPTIONAL { ?source dcterms:title ?sourceTitle } }
+  OPTIONAL { ?goal skos:prefLabel ?goalLabel } OPTIONAL { ?goal skos:notation ?rank }
+} ORDER BY ?rank ?goal"""
+
+
+def _goals_served(grant: URIRef) -> list[dict]:
+    """The goals that ``grant`` serves, each with the register that links it to them, if one does."""
+    goals: dict[str, dict] = {}
+    for row in collapse(select(_GOALS_SERVED, grant=grant), ["goalLabel", "sourceTitle"]):
+        goal = goals.setdefault(str(row["goal"]), {"goal": ref(row["goal"], row.get("goalLabel")),
+                                                   "rank": row.get("rank"), "registers": []})
+        if row.get("source") is not None:
+            goal["registers"].append(ref(row["source"], row.get("sourceTitle")))
+    return list(goals.values())
 
 
 def _page_arg() -> int:
