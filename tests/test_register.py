@@ -606,8 +606,8 @@ def test_a_reference_by_number_and_beneficiary_links_that_grant_only(tmp_path):
 
 
 _SCDL = ("nomAttribuant;idAttribuant;idSubvention;nomBeneficiaire;idBeneficiaire;montant;referenceDecision\n"
-         "Ville de Firminy;21420095800010;SUB-7;Association A;42345678900019;1500;2024-12\n"
-         "Ville de Firminy;21420095800010;SUB-8;Association B;51200000100010;2500;2024-12\n")
+         "Ville de Firminy;21420095800004;SUB-7;Association A;42345678900019;1500;2024-12\n"
+         "Ville de Firminy;21420095800004;SUB-8;Association B;51200000100010;2500;2024-12\n")
 
 
 @pytest.mark.parametrize("entry, grants", [
@@ -631,3 +631,19 @@ def test_a_reference_links_the_scdl_grants_it_describes_whatever_the_ingest_orde
     assert {goal for _, goal in linked} == {"goal/p/1"}
     issues = next(r for r in reports if r.kind == "register").issues
     assert [i.field for i in issues] == (["grants"] if register_first else [])  # the grant, not yet there
+
+
+def test_a_number_that_several_authorities_gave_their_deliberations_is_reported_and_links_their_grants(tmp_path):
+    register, scdl = tmp_path / "r.yaml", tmp_path / "subventions.csv"
+    register.write_text(_GRANTS_HEAD + "grants:\n  - {deliberation: 2024-12, goals: [1]}\n", encoding="utf-8")
+    scdl.write_text(_SCDL.replace("Ville de Firminy;21420095800004;SUB-8", "Ville de Roche;21420186500018;SUB-8"),
+                    encoding="utf-8")
+    store, reports = _ingest(tmp_path, scdl, register)
+    try:
+        assert len(_grant_goals(store)) == 2
+    finally:
+        store.close()
+    [issue] = reports[1].issues
+    assert (issue.line, issue.field) == (8, "grants")
+    assert issue.message.startswith("financement (délibération 2024-12) : ce numéro est celui de délibérations de 2 "
+                                    "collectivités (Ville de Firminy, Ville de Roche)")

@@ -9,8 +9,8 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 from rdflib import URIRef
 
-from graph.ingest.register_grants import GRANT_GOALS
 from webapp.errors import ApiError
+from webapp.goal_links import grant_goals
 from webapp.named_queries import get_named_query, named_queries
 from webapp.views import Table, collapse, json_value_deep, ref, select
 
@@ -29,10 +29,10 @@ _GRANTS = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?
   OPTIONAL { ?grant mai:beneficiary ?beneficiary OPTIONAL { ?beneficiary rdfs:label ?beneficiaryLabel } }
   OPTIONAL { ?grant dcterms:description ?purpose } OPTIONAL { ?grant mai:decidedBy ?deliberation }
   OPTIONAL { %GRANT_GOALS% }
-} ORDER BY DESC(?year) DESC(?amount) ?grant""".replace("%GRANT_GOALS%", GRANT_GOALS)
+} ORDER BY DESC(?year) DESC(?amount) ?grant"""
 
 _FILTERS = {"f": "?grant schema:funder ?f .", "b": "?grant mai:beneficiary ?b .", "y": "?grant mai:fiscalYear ?y .",
-            "g": GRANT_GOALS.replace("?goal", "?g")}  # stated on the grant, or by a register's grant reference
+            "g": "%GOAL_GRANTS%"}  # stated on the grant, or linked by a register (webapp.goal_links)
 
 
 def _iri_arg(name: str) -> URIRef | None:
@@ -76,7 +76,8 @@ def grants():
     # no variables in SPARQL: they are integers computed here, not request text.
     filters = " ".join(_FILTERS[k] for k, v in bindings.items() if v is not None)
     query = _GRANTS.replace("%FILTERS%", filters).replace("?limit", str(PAGE_SIZE + 1)) \
-        .replace("?offset", str((page - 1) * PAGE_SIZE))
+        .replace("?offset", str((page - 1) * PAGE_SIZE)).replace("%GRANT_GOALS%", grant_goals()) \
+        .replace("%GOAL_GRANTS%", grant_goals("?g", bindings["g"]) if bindings["g"] is not None else "")
     rows = collapse(select(query, **bindings), ["funderLabel", "beneficiaryLabel"])
     # The engine pages by grant (its year and amount); a grant with several goals has a row for each.
     keys = list(dict.fromkeys((row["grant"], row.get("year"), row.get("amount")) for row in rows))

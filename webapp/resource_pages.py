@@ -18,11 +18,11 @@ from flask import Blueprint, Response, current_app, has_request_context, request
 from rdflib import BNode, Literal, URIRef
 
 from graph.formats import rdf_format
-from graph.ingest.register_grants import REFERENCED_GRANTS
 from graph.namespaces import DCTERMS, MAI, OA, PREFIXES, PROV, SCHEMA, sparql_prologue
 from graph.store import term_parts, to_oxigraph
 from webapp.cache import cached_select
 from webapp.errors import ApiError
+from webapp.goal_links import referenced
 from webapp.i18n import t
 from webapp.labels import inverse_label, qname, term_comment, term_label
 from webapp.resources import get_store
@@ -209,7 +209,7 @@ def resource_data(iri: str, page: int | None = None) -> dict:
             "properties": _properties(out), "inverse": incoming, "evidence": evidence}
     data.update(_grants(s, page, evidence, seen))
     if MAI.Grant in types:
-        data["goals"] = _goals_served(s)
+        data["goals"] = _goals_served(s, out)
     if parts["membership"]:
         data["memberships"] = _memberships(parts["membership"])
     text = next((row["o"] for row in out if row["p"] == SCHEMA.text), None)
@@ -236,25 +236,27 @@ def _unlabelled_name(types: list, out: list[dict]) -> str | None:
     return None
 
 
-#: The goals that a grant serves: stated on it, or by a register's grant reference that describes it (with the
-#: register, whose coordinator says so).
-_GOALS_SERVED = """SELECT DISTINCT ?goal ?goalLabel ?rank ?source ?sourceTitle WHERE {
-  { ?grant mai:contributesTo ?goal }
-  UNION { """ + REFERENCED_GRANTS + """ GRAPH ?source { ?ref mai:contributesTo ?goal }
-          OPTIONAL { ?source dcterms:title ?sourceTitle } }
-  OPTIONAL { ?goal skos:prefLabel ?goalLabel } OPTIONAL { ?goal skos:notation ?rank }
-} ORDER BY ?rank ?goal"""
+#: The labels and ranks of the goals that a grant serves, and the titles of the registers that link it to them.
+_GOALS_SERVED = """SELECT ?x ?label ?rank WHERE { VALUES ?x { %IRIS% }
+  OPTIONAL { ?x skos:prefLabel|dcterms:title ?label } OPTIONAL { ?x skos:notation ?rank } }"""
 
 
-def _goals_served(grant: URIRef) -> list[dict]:
-    """The goals that ``grant`` serves, each with the register that links it to them, if one does."""
-    goals: dict[str, dict] = {}
-    for row in collapse(select(_GOALS_SERVED, grant=grant), ["goalLabel", "sourceTitle"]):
-        goal = goals.setdefault(str(row["goal"]), {"goal": ref(row["goal"], row.get("goalLabel")),
-                                                   "rank": row.get("rank"), "registers": []})
-        if row.get("source") is not None:
-            goal["registers"].append(ref(row["source"], row.get("sourceTitle")))
-    return list(goals.values())
+def _goals_served(grant: URIRef, out: list[dict]) -> list[dict]:
+    """The goals that ``grant`` serves, in rank order: those it states (``out``: its properties' rows), and those
+    that a register links it to (webapp.goal_links), each with the registers that do."""
+    served: dict[URIRef, list[URIRef]] = {row["o"]: [] for row in out if row["p"] == MAI.contributesTo}
+    for linked, goal, register in referenced():
+        if linked == grant:
+            served.setdefault(goal, []).append(register)
+    if not served:
+        return []
+    iris = dict.fromkeys([*served, *(r for registers in served.values() for r in registers)])
+    found = collapse(select(_GOALS_SERVED.replace("%IRIS%", " ".join(iri.n3() for iri in iris))), ["label"])
+    labels = {row["x"]: row.get("label") for row in found}
+    ranks = {row["x"]: row["rank"].toPython() for row in found if row.get("rank") is not None}
+    goals = [{"goal": ref(goal, labels.get(goal)), "rank": ranks.get(goal),
+              "registers": [ref(r, labels.get(r)) for r in registers]} for goal, registers in served.items()]
+    return sorted(goals, key=lambda g: (g["rank"] is None, str(g["rank"]).zfill(9), g["goal"].iri))
 
 
 def _page_arg() -> int:

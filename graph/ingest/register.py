@@ -51,7 +51,7 @@ from graph.encodings import decode
 from graph.identity import ActorBook, fold
 from graph.ingest.french import fold as unaccent
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
-from graph.ingest.register_grants import state_grant, unlinked_references
+from graph.ingest.register_grants import check_references, state_grant
 from graph.ingest.register_keys import canonical
 from graph.ingest.register_values import (CIRCLE_NAMES, KINDS, circle_concept, kind_class, read_date,
                                           read_identifiers)
@@ -388,4 +388,4 @@ def extract(ctx: SourceContext) -> Extraction:
 __all__ = ["FORMAT", "KIND", "Entry", "Register", "detect", "extract", "load_yaml", "near_miss"]
 
 KIND = SourceKind("register", "Registre des partenaires du PTCE", detect, extract, extensions=(".yaml", ".yml"),
-                  near_miss=near_miss, rows_kept="members", check_stored=unlinked_references)
+                  near_miss=near_miss, rows_kept="members", check_stored=check_references)
