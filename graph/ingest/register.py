@@ -213,10 +213,18 @@ class _Builder:
         self.goals[rank] = goal
         self.goal_labels.setdefault(fold(label), goal)
 
-    def goal_refs(self, entry: Entry, key: str, subject: URIRef) -> None:
+    def goals_named(self, entry: Entry, key: str) -> list:
+        """The goals that ``entry``'s ``key`` names, as written: ranks, or one exact label (which may hold a comma)."""
         whole = entry.get(key)
-        for rank in [whole] if isinstance(whole, str) and fold(whole) in self.goal_labels else entry.list(key):
-            goal = self.goal_labels.get(fold(str(rank))) or self.goals.get(_rank(rank, loose=True))  # type: ignore
+        return [whole] if isinstance(whole, str) and fold(whole) in self.goal_labels else entry.list(key)
+
+    def goal_of(self, named: object) -> URIRef | None:
+        """The goal declared under the exact label or the rank ``named``, or None."""
+        return self.goal_labels.get(fold(str(named))) or self.goals.get(_rank(named, loose=True))  # type: ignore
+
+    def goal_refs(self, entry: Entry, key: str, subject: URIRef) -> None:
+        for rank in self.goals_named(entry, key):
+            goal = self.goal_of(rank)
             if goal is None and not self.goals_declared:
                 self.warn(entry, key, f"objectif inconnu « {rank} » : ce registre ne déclare pas les objectifs du PTCE "
                           "(en CSV, une ligne « # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: goals)",

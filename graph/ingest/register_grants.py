@@ -107,18 +107,14 @@ def state_grant(builder, entry, n: int) -> None:
 
 def _goals(builder, entry) -> list[URIRef]:
     """The goals that a grant entry gives by rank or exact label; InputError when it gives none or an unknown one."""
-    from graph.ingest.register import _rank
-    from graph.identity import fold
-
-    whole = entry.get("goals")
-    ranks = [whole] if isinstance(whole, str) and fold(whole) in builder.goal_labels else entry.list("goals")
+    ranks = builder.goals_named(entry, "goals")
     if not ranks:
         raise InputError("financement sans objectif (goals : les rangs des objectifs qu'il sert)",
                          line=entry.line, field="goals",
                          message_en="grant without goals (goals: the ranks of the goals it serves)")
     goals = []
     for rank in ranks:
-        goal = builder.goal_labels.get(fold(str(rank))) or builder.goals.get(_rank(rank, loose=True))
+        goal = builder.goal_of(rank)
         if goal is None:
             declared = ", ".join(map(str, sorted(builder.goals))) or "aucun"
             raise InputError(f"objectif inconnu « {rank} » (objectifs déclarés sous ptce: goals : {declared})",
