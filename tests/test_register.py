@@ -11,7 +11,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from graph.ingest.base import InputError, SourceContext
 from graph.ingest.register import detect, extract
-from graph.namespaces import MAI, ORG
+from graph.namespaces import MAI, ORG, SCHEMA
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 ID = "https://w3id.org/maillage/id/"
@@ -28,7 +28,8 @@ def yaml_ctx(text: str) -> SourceContext:
 
 
 def test_the_demo_register_imports_all_members_goals_and_actions():
-    assert demo().stats == {"members": 8, "goals": 3, "actions": 3, "rows_rejected": 0, "warnings": 0}
+    assert demo().stats == {"members": 8, "goals": 3, "actions": 3, "grant_goals": 1, "rows_rejected": 0,
+                            "warnings": 0}
 
 
 @pytest.mark.parametrize("member, cls", [
@@ -483,3 +484,166 @@ def test_a_csv_row_shifted_by_a_separator_inside_an_unquoted_value_is_refused_ev
     assert (ex.stats["members"], [(i.level, i.line, i.message) for i in ex.issues]) == (1, [
         ("error", line, f"11 cellules pour 10 colonnes, et ses valeurs ne sont pas à leur place : la valeur « {cut} » "
                         "contient sans doute le séparateur ; mettez-la entre guillemets : ligne ignorée")])
+
+
+# Grants: the goals that a grant serves, as the coordinator says.
+
+_GRANTS_HEAD = """format: maillage-register/1
+ptce:
+  name: P
+  goals: [{rank: 1, label: Un}, {rank: 2, label: Deux}]
+members:
+  - {name: DanaeCare, kind: association, circle: coeur, joined: 2024-05-16}
+"""
+REF = URIRef(ID + "grant-reference/p/1")
+
+
+@pytest.mark.parametrize("entry, expected", [
+    ("grants:\n  - {deliberation: 2024.00240, beneficiary: DanaeCare, goals: [2]}\n",
+     {(MAI.decisionReference, Literal("2024.00240")), (SCHEMA.fundedItem, URIRef(ID + "actor/danaecare")),
+      (MAI.contributesTo, URIRef(ID + "goal/p/2")), (MAI.rowNumber, Literal(8, datatype=XSD.integer))}),
+    ("financements:\n  - {délibération: n°2024.00240, idSubvention: 12345, objectifs: 1|Deux}\n",
+     {(MAI.decisionReference, Literal("n°2024.00240")), (DCTERMS.identifier, Literal("12345")),
+      (MAI.contributesTo, URIRef(ID + "goal/p/1")), (MAI.contributesTo, URIRef(ID + "goal/p/2")),
+      (MAI.rowNumber, Literal(8, datatype=XSD.integer))}),
+    ("Financements:\n  - identifiant: SUB-1\n    siret: 423 456 789 00019\n    objectif: 1\n",
+     {(DCTERMS.identifier, Literal("SUB-1")), (SCHEMA.fundedItem, Literal("423456789")),
+      (MAI.contributesTo, URIRef(ID + "goal/p/1")), (MAI.rowNumber, Literal(8, datatype=XSD.integer))}),
+])
+def test_a_grant_entry_becomes_a_reference_to_the_grant_serving_its_goals(entry, expected):
+    ex = extract(yaml_ctx(_GRANTS_HEAD + entry))
+    assert set(ex.graph.predicate_objects(REF)) == expected and ex.issues == []
+
+
+@pytest.mark.parametrize("entry, line, field", [
+    ("grants:\n  - {beneficiary: DanaeCare, goals: [1]}\n", 8, "deliberation"),
+    ("grants:\n  - {deliberation: PROCESS, goals: [1]}\n", 8, "deliberation"),
+    ("grants:\n  - {deliberation: 2024.00240}\n", 8, "goals"),
+    ("grants:\n  - {deliberation: 2024.00240, goals: [7]}\n", 8, "goals"),
+    ("grants:\n  - deliberation: 2024.00240\n    siren: '123'\n    goals: [1]\n", 9, "siren"),
+    ("grants:\n  deliberation: 2024.00240\n", 8, "grants"),
+    ("grants:\n  - 2024.00240\n", 8, None),
+])
+def test_a_malformed_grant_entry_is_refused_with_its_line_and_field(entry, line, field):
+    with pytest.raises(InputError) as err:
+        extract(yaml_ctx(_GRANTS_HEAD + entry))
+    assert (err.value.issue.line, err.value.issue.field) == (line, field)
+
+
+def test_a_grant_line_of_a_csv_register_is_reported_not_read():
+    text = ("# ptce: P\n# objectif 1: Un\n# financement 2024.00240: 1\nname;kind;circle;joined\n"
+            "A;association;coeur;2024-01-01\n")
+    ex = extract(SourceContext(Path("r.csv"), text.encode()))
+    assert [(i.line, i.message.split(":")[0]) for i in ex.issues] == [(3, "ligne « # financement 2024.00240")]
+    assert "YAML" in ex.issues[0].message and not list(ex.graph.subjects(MAI.decisionReference, None))
+
+
+def _ingest(tmp_path: Path, *paths: Path):
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    try:
+        return store, [r for path in paths for r in ingest_paths(store, [path])]
+    except BaseException:
+        store.close()
+        raise
+
+
+def _grant_goals(store) -> set[tuple[str, str]]:
+    from graph.ingest.register_grants import GRANT_GOALS
+    from graph.namespaces import sparql_prologue
+
+    rows = store.query(sparql_prologue() + "SELECT ?grant ?goal WHERE { " + GRANT_GOALS + " }")
+    return {(str(g).rsplit("/id/", 1)[1], str(o).rsplit("/id/", 1)[1]) for g, o in rows}
+
+
+DELIBERATION = EXAMPLES / "deliberations" / "saint-etienne-metropole-2024-00240-danaecare.txt"
+REGISTER = EXAMPLES / "ptce-registre.yaml"
+
+
+@pytest.mark.parametrize("order", [(REGISTER, DELIBERATION), (DELIBERATION, REGISTER)])
+def test_the_founding_grant_serves_the_goal_the_register_gives_whatever_the_ingest_order(tmp_path, order):
+    store, reports = _ingest(tmp_path, *order)
+    try:
+        assert _grant_goals(store) == {("grant/siren-244200770/2024-00240/danaecare", "goal/ptce-sante-danaecare/2")}
+    finally:
+        store.close()
+    register = next(r for r in reports if r.kind == "register")
+    assert [i.message for i in register.issues] == ([] if order[0] == DELIBERATION else [
+        "financement (délibération 2024.00240, bénéficiaire DanaeCare) : aucune délibération n° 2024.00240 dans le "
+        "graphe ; il sera relié à ses objectifs dès que la subvention sera importée"])
+
+
+@pytest.mark.parametrize("entry, why", [
+    ("{deliberation: 2024.00240, beneficiary: Autre association, goals: [1]}",
+     "aucune des 1 subvention(s) de la délibération n° 2024.00240 n'est accordée à Autre association"),
+    ("{deliberation: 2024.00241, goals: [1]}", "aucune délibération n° 2024.00241 dans le graphe"),
+    ("{grant_id: SUB-9, goals: [1]}", "aucune subvention d'identifiant SUB-9 dans le graphe"),
+])
+def test_a_grant_entry_that_names_no_grant_of_the_store_is_reported_with_its_line_and_why(tmp_path, entry, why):
+    register = tmp_path / "r.yaml"
+    register.write_text(_GRANTS_HEAD + "grants:\n  - " + entry + "\n", encoding="utf-8")
+    store, reports = _ingest(tmp_path, DELIBERATION, register)
+    try:
+        assert _grant_goals(store) == set()
+    finally:
+        store.close()
+    [issue] = reports[1].issues
+    assert (issue.level, issue.line, issue.field) == ("warning", 8, "grants")
+    assert why in issue.message and reports[1].status == "stored"
+
+
+def test_a_reference_by_number_and_beneficiary_links_that_grant_only(tmp_path):
+    register = tmp_path / "r.yaml"
+    register.write_text(_GRANTS_HEAD + "grants:\n  - {deliberation: 2024-00240, beneficiary: Danaecare, goals: [1]}\n",
+                        encoding="utf-8")
+    store, reports = _ingest(tmp_path, register, DELIBERATION)
+    try:
+        assert _grant_goals(store) == {("grant/siren-244200770/2024-00240/danaecare", "goal/p/1")}
+    finally:
+        store.close()
+
+
+_SCDL = ("nomAttribuant;idAttribuant;idSubvention;nomBeneficiaire;idBeneficiaire;montant;referenceDecision\n"
+         "Ville de Firminy;21420095800004;SUB-7;Association A;42345678900019;1500;2024-12\n"
+         "Ville de Firminy;21420095800004;SUB-8;Association B;51200000100010;2500;2024-12\n")
+
+
+@pytest.mark.parametrize("entry, grants", [
+    ("{grant_id: SUB-8, goals: [1]}", {"SUB-8"}),
+    ("{idSubvention: SUB-8, siret: '51200000100010', goals: [1]}", {"SUB-8"}),
+    ("{deliberation: DEL 2024-12, siren: '423456789', goals: [1]}", {"SUB-7"}),
+    ("{deliberation: 2024.12, goals: [1]}", {"SUB-7", "SUB-8"}),
+])
+@pytest.mark.parametrize("register_first", [True, False])
+def test_a_reference_links_the_scdl_grants_it_describes_whatever_the_ingest_order(tmp_path, entry, grants,
+                                                                                  register_first):
+    register, scdl = tmp_path / "r.yaml", tmp_path / "subventions.csv"
+    register.write_text(_GRANTS_HEAD + "grants:\n  - " + entry + "\n", encoding="utf-8")
+    scdl.write_text(_SCDL, encoding="utf-8")
+    store, reports = _ingest(tmp_path, *((register, scdl) if register_first else (scdl, register)))
+    try:
+        linked = _grant_goals(store)
+    finally:
+        store.close()
+    assert {grant.rsplit("/", 1)[1].upper() for grant, _ in linked} == grants
+    assert {goal for _, goal in linked} == {"goal/p/1"}
+    issues = next(r for r in reports if r.kind == "register").issues
+    assert [i.field for i in issues] == (["grants"] if register_first else [])  # the grant, not yet there
+
+
+def test_a_number_that_several_authorities_gave_their_deliberations_is_reported_and_links_their_grants(tmp_path):
+    register, scdl = tmp_path / "r.yaml", tmp_path / "subventions.csv"
+    register.write_text(_GRANTS_HEAD + "grants:\n  - {deliberation: 2024-12, goals: [1]}\n", encoding="utf-8")
+    scdl.write_text(_SCDL.replace("Ville de Firminy;21420095800004;SUB-8", "Ville de Roche;21420186500018;SUB-8"),
+                    encoding="utf-8")
+    store, reports = _ingest(tmp_path, scdl, register)
+    try:
+        assert len(_grant_goals(store)) == 2
+    finally:
+        store.close()
+    [issue] = reports[1].issues
+    assert (issue.line, issue.field) == (8, "grants")
+    assert issue.message.startswith("financement (délibération 2024-12) : ce numéro est celui de délibérations de 2 "
+                                    "collectivités (Ville de Firminy, Ville de Roche)")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.identity import canonical_deliberations
 from graph.ingest.base import InputError, SourceContext
@@ -395,3 +395,9 @@ def test_two_columns_of_one_field_are_reported_and_the_first_is_read(header, fir
     ex = extract(inline(header + "\nVille;Club;100;200\n"))
     assert (ex.stats["total_amount"], [(i.line, i.message) for i in ex.issues]) == (Decimal(100), [
         (1, f"colonnes {first} et {second} lues comme un même champ : la première est lue, la seconde ignorée")])
+
+
+def test_a_grant_keeps_its_id_subvention_as_its_identifier():
+    ex = extract(inline("nomAttribuant;idAttribuant;idSubvention;nomBeneficiaire;montant\n"
+                        "Ville;21060004500392;SUB-2024-017;Club;100\nVille;21060004500392;;Club B;200\n"))
+    assert sorted(map(str, ex.graph.objects(None, DCTERMS.identifier))) == ["SUB-2024-017"]

@@ -343,3 +343,26 @@ def test_the_members_csv_gives_each_members_kind_themes_siren_and_siret(register
     assert found["Coopérative Santé Numérique Furan (fictive)"] == (
         "Entreprise de l'ESS", {"E-santé", "Télémédecine"}, "100000000", "10000000000008")
     assert found["DanaeCare"][:1] + found["DanaeCare"][2:] == ("Association", "", "")
+
+
+@pytest.mark.parametrize("rank, expected", [(1, [(0, 0)]), (2, [(1, 20000)]), (3, [(0, 0)])])
+def test_grants_by_goal_counts_the_grants_that_the_register_links_to_the_goal(tmp_path, rank, expected):
+    from pathlib import Path
+
+    from rdflib import URIRef
+
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    try:
+        for path in (examples / "deliberations" / "saint-etienne-metropole-2024-00240-danaecare.txt",
+                     examples / "ptce-registre.yaml"):
+            assert ingest_paths(store, [path])[0].status == "stored"
+        query = named_queries()["subventions-par-objectif"]
+        goal = URIRef(f"https://w3id.org/maillage/id/goal/ptce-sante-danaecare/{rank}")
+        rows = list(store.query(sparql_prologue() + query.text, query.bindings({"goal": str(goal)})))
+    finally:
+        store.close()
+    assert [(row[3].toPython(), row[4].toPython()) for row in rows] == expected

@@ -689,3 +689,60 @@ def test_a_named_querys_iris_are_shown_by_their_label_in_the_pages_language(clie
     links = _links(client.get(f"/queries/{name}", query_string={**params, "run": "1", "lang": lang},
                               headers=HTML).get_data(as_text=True))
     assert label in links.values()
+
+
+def app_with_the_demo_corpus(tmp_path: Path):
+    """An app on the demo deliberation and register (which links the deliberation's grant to its goal 2)."""
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    try:
+        for path in (examples / "ptce-registre.yaml", *sorted((examples / "deliberations").glob("*.txt"))):
+            assert ingest_paths(store, [path])[0].status == "stored"
+    finally:
+        store.close()
+    return fresh_app(tmp_path / "data", tmp_path / "copy")
+
+
+DEMO_GRANT = "https://w3id.org/maillage/id/grant/siren-244200770/2024-00240/danaecare"
+DEMO_GOAL2 = "https://w3id.org/maillage/id/goal/ptce-sante-danaecare/2"
+
+
+def test_goals_count_the_grants_that_the_register_links_to_them(tmp_path):
+    app = app_with_the_demo_corpus(tmp_path)
+    try:
+        data = app.test_client().get("/goals.json").get_json()
+        totals = {r["rank"]: (r["grants"], r["total"], r["received"]) for r in data["goals"]["rows"]}
+        assert totals == {1: (0, 0, 20000), 2: (1, 20000, 20000), 3: (0, 0, 20000)}
+        second = next(d for d in data["details"] if d["goal"]["iri"] == DEMO_GOAL2)
+        assert [g["iri"] for g in second["grants"]] == [DEMO_GRANT]
+        page = app.test_client().get("/goals", headers=HTML).get_data(as_text=True)
+        assert DEMO_GRANT.split("/id/")[1] in page and "Reçu par ses acteurs" in page
+    finally:
+        close_resources(app)
+
+
+def test_a_grant_page_shows_the_goals_it_serves_and_the_register_that_says_so(tmp_path):
+    app = app_with_the_demo_corpus(tmp_path)
+    try:
+        client = app.test_client()
+        data = client.get("/id/" + DEMO_GRANT.split("/id/")[1] + ".json").get_json()
+        assert [(g["rank"], g["goal"]["iri"], [r["label"] for r in g["registers"]]) for g in data["goals"]] == [
+            (2, DEMO_GOAL2, ["ptce-registre.yaml"])]
+        page = client.get("/id/" + DEMO_GRANT.split("/id/")[1], headers=HTML).get_data(as_text=True)
+        assert "Objectifs servis" in page and "selon le registre" in page
+    finally:
+        close_resources(app)
+
+
+def test_the_grants_api_filters_and_labels_grants_by_the_goal_the_register_links_them_to(tmp_path):
+    app = app_with_the_demo_corpus(tmp_path)
+    try:
+        client = app.test_client()
+        rows = client.get("/api/grants", query_string={"goal": DEMO_GOAL2}).get_json()["rows"]
+        assert [(r["grant"]["iri"], r["goal"]["iri"]) for r in rows] == [(DEMO_GRANT, DEMO_GOAL2)]
+        assert client.get("/api/grants", query_string={"goal": DEMO_GOAL2[:-1] + "1"}).get_json()["rows"] == []
+    finally:
+        close_resources(app)

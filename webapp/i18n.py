@@ -37,11 +37,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "none": ("Aucun résultat.", "No results."),
     "total": ("Total", "Total"),
     "goal_received": ("Reçu par ses acteurs", "Received by its actors"),
-    "goal_received_note": ("« Total » : les subventions qu'une source dit servir l'objectif. « Reçu par ses "
-                           "acteurs » : toutes les subventions reçues par les acteurs qui le servent, quel qu'en "
-                           "soit l'objet.",
-                           "“Total”: the grants that a source says serve the goal. “Received by its actors”: every "
-                           "grant received by the actors that serve it, whatever it was for."),
+    "grant_goals": ("Objectifs servis", "Goals served"),
+    "grant_goals_by": ("selon le registre", "according to the register"),
+    "goal_received_note": ("« Total » : les subventions qu'une source ou le registre du PTCE dit servir "
+                           "l'objectif. « Reçu par ses acteurs » : toutes les subventions reçues par les acteurs "
+                           "qui le servent, quel qu'en soit l'objet.",
+                           "“Total”: the grants that a source or the PTCE's register says serve the goal. “Received "
+                           "by its actors”: every grant received by the actors that serve it, whatever it was for."),
     "year": ("Année", "Year"),
     "amount": ("Montant", "Amount"),
     "funder": ("Financeur", "Funder"),

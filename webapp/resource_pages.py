@@ -22,6 +22,7 @@ from graph.namespaces import DCTERMS, MAI, OA, ORG, PREFIXES, PROV, SCHEMA, spar
 from graph.store import term_parts, to_oxigraph
 from webapp.cache import cached_select
 from webapp.errors import ApiError
+from webapp.goal_links import referenced
 from webapp.i18n import t
 from webapp.labels import inverse_label, qname, term_comment, term_label
 from webapp.resources import get_store
@@ -204,6 +205,8 @@ def resource_data(iri: str, page: int | None = None) -> dict:
             "properties": _properties(out, names_of_unnamed(_unlabelled_values(out))), "inverse": incoming,
             "evidence": evidence}
     data.update(_grants(s, page, evidence, seen))
+    if MAI.Grant in types:
+        data["goals"] = _goals_served(s, out)
     if parts["membership"]:
         data["memberships"] = _memberships(parts["membership"])
     text = next((row["o"] for row in out if row["p"] == SCHEMA.text), None)
@@ -234,6 +237,29 @@ def _unlabelled_name(types: list, out: list[dict]) -> str | None:
         organ = first(MAI.body, "label")
         return t("session_of", date=format_date(day), organ=f" — {organ}" if organ else "")
     return None
+
+
+#: The labels and ranks of the goals that a grant serves, and the titles of the registers that link it to them.
+_GOALS_SERVED = """SELECT ?x ?label ?rank WHERE { VALUES ?x { %IRIS% }
+  OPTIONAL { ?x skos:prefLabel|dcterms:title ?label } OPTIONAL { ?x skos:notation ?rank } }"""
+
+
+def _goals_served(grant: URIRef, out: list[dict]) -> list[dict]:
+    """The goals that ``grant`` serves, in rank order: those it states (``out``: its properties' rows), and those
+    that a register links it to (webapp.goal_links), each with the registers that do."""
+    served: dict[URIRef, list[URIRef]] = {row["o"]: [] for row in out if row["p"] == MAI.contributesTo}
+    for linked, goal, register in referenced():
+        if linked == grant:
+            served.setdefault(goal, []).append(register)
+    if not served:
+        return []
+    iris = dict.fromkeys([*served, *(r for registers in served.values() for r in registers)])
+    found = collapse(select(_GOALS_SERVED.replace("%IRIS%", " ".join(iri.n3() for iri in iris))), ["label"])
+    labels = {row["x"]: row.get("label") for row in found}
+    ranks = {row["x"]: row["rank"].toPython() for row in found if row.get("rank") is not None}
+    goals = [{"goal": ref(goal, labels.get(goal)), "rank": ranks.get(goal),
+              "registers": [ref(r, labels.get(r)) for r in registers]} for goal, registers in served.items()]
+    return sorted(goals, key=lambda g: (g["rank"] is None, str(g["rank"]).zfill(9), g["goal"].iri))
 
 
 def _page_arg() -> int:

@@ -228,6 +228,9 @@ class SourceKind:
     #: rows none of which was kept, every one rejected, is refused whole: stored, it would replace what an earlier
     #: version of it said with nothing (:func:`graph.ingest.lookahead.refuse_rowless`).
     rows_kept: str | None = None
+    #: What to check once a file of this kind is stored, against the whole store (``check_stored(query, source)``
+    #: returns issues): what it refers to that no source of the store holds yet (a register's grants).
+    check_stored: Callable[[Callable, URIRef], list[Issue]] | None = None
 
 
 @lru_cache(maxsize=65_536, typed=True)

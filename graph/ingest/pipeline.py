@@ -213,6 +213,8 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         graph += description
         _materialise_extraction(graph, ctx.source)
         writer.replace_graph(ctx.source, graph)
+        if source_kind.check_stored is not None:
+            report.issues += source_kind.check_stored(writer.query, ctx.source)
         new_subjects = {str(s) for s in graph.subjects() if isinstance(s, URIRef)}
         fault_point("after-replace")
     else:

@@ -20,18 +20,21 @@
         goals: [1, 2]                     # ranks of the goals the member contributes to
     actions:
       - {title: Cartographie…, goal: 1, start: 2024-09-01, end: 2025-06-30}
+    grants:                               # or financements: the goals that a grant serves, by rank
+      - {deliberation: 2024.00240, beneficiary: DanaeCare, goals: [2]}   # or grant_id (idSubvention), siren, siret
 
 **CSV** (``;`` or ``,``; lists inside a cell separated by ``|`` or ``,``), one member per row, with the columns
 ``name;kind;circle;joined;left;themes;goals;siren;siret;rna``. Lines before the header of the form
 ``# ptce: NAME`` and ``# coordinator: NAME`` name the PTCE (else the file's name does), ``# objectif 1: LABEL``
-declares its goal of rank 1.
+declares its goal of rank 1. Grants are YAML only (a ``# financement…`` line is reported, not read).
 
 What it becomes: each member an actor of the kind's class, an ``org:Membership``
 ``mint("membership", ptce, member)`` (one for each period of a member listed several times, minted with its entry
 date; ``org:member``, ``org:organization`` → the PTCE, ``org:role`` → circle
 concept, ``mai:joinedOn``/``mai:leftOn``), ``dcterms:subject`` → themes, ``mai:contributesTo`` → goals. The PTCE is
 a ``mai:Cooperation`` (``actor_iri(name=…)``) ``mai:coordinatedBy`` its coordinator, ``mai:hasGoal`` each goal
-(``mai:StrategicGoal`` in the ``skos:ConceptScheme`` ``mint("goals", ptce)``); actions are ``mai:RoadmapAction``.
+(``mai:StrategicGoal`` in the ``skos:ConceptScheme`` ``mint("goals", ptce)``); actions are ``mai:RoadmapAction``;
+grants are grant references that queries join to the grants they describe (:mod:`graph.ingest.register_grants`).
 Problems are reported with their line (YAML lines come from the parser's node marks).
 """
 
@@ -48,6 +51,7 @@ from graph.encodings import decode
 from graph.identity import ActorBook, fold
 from graph.ingest.french import fold as unaccent
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
+from graph.ingest.register_grants import check_references, state_grant
 from graph.ingest.register_keys import canonical
 from graph.ingest.register_values import (CIRCLE_NAMES, KINDS, circle_concept, kind_class, read_date,
                                           read_identifiers)
@@ -209,10 +213,18 @@ class _Builder:
         self.goals[rank] = goal
         self.goal_labels.setdefault(fold(label), goal)
 
-    def goal_refs(self, entry: Entry, key: str, subject: URIRef) -> None:
+    def goals_named(self, entry: Entry, key: str) -> list:
+        """The goals that ``entry``'s ``key`` names, as written: ranks, or one exact label (which may hold a comma)."""
         whole = entry.get(key)
-        for rank in [whole] if isinstance(whole, str) and fold(whole) in self.goal_labels else entry.list(key):
-            goal = self.goal_labels.get(fold(str(rank))) or self.goals.get(_rank(rank, loose=True))  # type: ignore
+        return [whole] if isinstance(whole, str) and fold(whole) in self.goal_labels else entry.list(key)
+
+    def goal_of(self, named: object) -> URIRef | None:
+        """The goal declared under the exact label or the rank ``named``, or None."""
+        return self.goal_labels.get(fold(str(named))) or self.goals.get(_rank(named, loose=True))  # type: ignore
+
+    def goal_refs(self, entry: Entry, key: str, subject: URIRef) -> None:
+        for rank in self.goals_named(entry, key):
+            goal = self.goal_of(rank)
             if goal is None and not self.goals_declared:
                 self.warn(entry, key, f"objectif inconnu « {rank} » : ce registre ne déclare pas les objectifs du PTCE "
                           "(en CSV, une ligne « # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: goals)",
@@ -369,11 +381,13 @@ def extract(ctx: SourceContext) -> Extraction:
         builder.member(member)
     for n, action in enumerate(read.actions, start=1):
         builder.action(action, n)
+    for n, grant in enumerate(read.grants, start=1):
+        state_grant(builder, grant, n)
     builder.coordinator(read.ptce)
     builder.memberships(builder.book.finish())
     ex = builder.ex
     ex.stats = {"members": len(builder.members), "goals": len(builder.goals), "actions": len(read.actions),
-                **ex.issue_counts()}
+                "grant_goals": len(read.grants), **ex.issue_counts()}
     if not read.members:
         raise InputError("registre sans membre (members)", message_en="register without members")
     return ex
@@ -382,4 +396,4 @@ def extract(ctx: SourceContext) -> Extraction:
 __all__ = ["FORMAT", "KIND", "Entry", "Register", "detect", "extract", "load_yaml", "near_miss"]
 
 KIND = SourceKind("register", "Registre des partenaires du PTCE", detect, extract, extensions=(".yaml", ".yml"),
-                  near_miss=near_miss, rows_kept="members")
+                  near_miss=near_miss, rows_kept="members", check_stored=check_references)

@@ -18,7 +18,8 @@ from graph.tabular import normalise_header
 
 #: For each kind of entry of a register, its keys and the other names read as them (any case or accents).
 FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
-    "register": {"format": (), "ptce": (), "members": ("membres",), "actions": ()},
+    "register": {"format": (), "ptce": (), "members": ("membres",), "actions": (),
+                 "grants": ("financements", "subventions")},
     "ptce": {"name": ("nom",), "coordinator": ("coordinateur", "coordinatrice"), "territory": ("territoire",),
              "description": (), "goals": ("objectifs",)},
     "member": {"name": ("nom",), "kind": ("type", "type de membre"), "circle": ("cercle",),
@@ -28,11 +29,15 @@ FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
     "goal": {"rank": ("rang",), "label": ("libellé", "intitulé")},
     "action": {"title": ("titre", "intitulé"), "goal": ("objectif",), "start": ("début", "date de début", "date début"),
                "end": ("fin", "date de fin", "date fin")},
+    "grant": {"deliberation": ("délibération", "numéro de délibération", "n° de délibération", "referenceDecision"),
+              "grant_id": ("idSubvention", "identifiant", "identifiant de la subvention"),
+              "beneficiary": ("bénéficiaire", "nomBeneficiaire"), "siren": (), "siret": (),
+              "goals": ("objectifs", "goal", "objectif")},
 }
 #: Where each kind of entry is, as a coordinator reads it.
 _WHERE = {"register": ("du registre", "of the register"), "ptce": ("de ptce:", "of ptce:"),
           "member": ("d'un membre", "of a member"), "goal": ("d'un objectif", "of a goal"),
-          "action": ("d'une action", "of an action")}
+          "action": ("d'une action", "of an action"), "grant": ("d'un financement", "of a grant")}
 _NAMES = {entry: {normalise_header(name): key for key, others in keys.items() for name in (key, *others)}
           for entry, keys in FIELDS.items()}
 

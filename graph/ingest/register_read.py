@@ -70,12 +70,14 @@ class Entry:
 
 @dataclass
 class Register:
-    """A register as read: the PTCE, its members, goals and actions, and the problems met reading them."""
+    """A register as read: the PTCE, its members, goals, actions and grants (the goals that each grant serves), and
+    the problems met reading them."""
 
     ptce: Entry
     members: list[Entry]
     goals: list[Entry] = field(default_factory=list)
     actions: list[Entry] = field(default_factory=list)
+    grants: list[Entry] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
 
 
@@ -190,7 +192,13 @@ def entries_from_yaml(text: str, expected: str) -> Register:
     members = _entries("member", _child(root, "register", "members"), top.get("members"), issues)
     goals = _entries("goal", _child(ptce_node, "ptce", "goals"), ptce_entry.get("goals"), issues)
     actions = _entries("action", _child(root, "register", "actions"), top.get("actions"), issues)
-    return Register(ptce_entry, members, goals, actions, issues)
+    grants_node = _child(root, "register", "grants")
+    if grants_node is not None and not isinstance(top.get("grants"), (list, type(None))):
+        raise InputError("la clé grants (financements) attend une liste d'entrées « - deliberation: …, goals: … »",
+                         line=grants_node.start_mark.line + 1, field="grants",
+                         message_en="the grants key expects a list of entries '- deliberation: …, goals: …'")
+    grants = _entries("grant", grants_node, top.get("grants"), issues)
+    return Register(ptce_entry, members, goals, actions, grants, issues)
 
 
 def entries_from_csv(text: str) -> Register:
@@ -282,6 +290,9 @@ def _date(value: str) -> bool:
 
 #: ``# objectif 1: …`` (or ``goal 1``, ``objectif n° 1``) before a CSV register's header: a goal and its rank.
 _GOAL_KEY = re.compile(r"(?:objectif|goal)s?(?:no?)?(\d+)")
+#: ``# financement …`` (or ``subvention``, ``grant``) before a CSV register's header: a grant's goals, which only the
+#: YAML form reads.
+_GRANT_KEY = re.compile(r"financement|subvention|grant")
 
 
 def _heading(lines: list[str]) -> tuple[int, Entry, list[Entry], list[Issue]]:
@@ -308,6 +319,12 @@ def _heading(lines: list[str]) -> tuple[int, Entry, list[Entry], list[Issue]]:
             continue
         if m := _GOAL_KEY.fullmatch(folded):
             goals.append(Entry({"rank": int(m[1]), "label": value}, start))
+        elif _GRANT_KEY.match(folded):
+            issues.append(Issue("warning", f"ligne « #{key}: » non lue : les financements (les objectifs que sert une "
+                                           "subvention) ne s'écrivent que dans un registre YAML, sous grants: "
+                                           "(ou financements:)", f"line '#{key}:' not read: grants (the goals that a "
+                                "grant serves) are written in a YAML register only, under grants: (or "
+                                "financements:)", line=start, field=key.strip()))
         elif name is not None and name != "goals":
             values.setdefault(name, value)
             lines_of.setdefault(name, start)

@@ -4,7 +4,8 @@ Each row becomes a ``mai:Grant`` ``mint("grant", source key, idSubvention or lin
 co-beneficiaries, add their beneficiary's key) with its funder (a
 ``mai:PublicAuthority``), its beneficiary (``mai:Association`` when an RNA number or the name says so, else
 ``mai:Actor``), the beneficiary's amount (``schema:amount`` = montant × pourcentageSubvention, the total kept as
-``mai:statedTotal`` when the share is below 1), purpose, dates, decision reference and nature.
+``mai:statedTotal`` when the share is below 1), purpose, idSubvention (``dcterms:identifier``), dates, decision
+reference and nature.
 
 Rows without a funder, a beneficiary or a readable amount are rejected (file, line, field, value, reason); the
 others are kept, repaired values and doubtful identifiers reported as warnings. Totals rows are skipped with a
@@ -362,7 +363,7 @@ class _Rows:
             g.add((grant, MAI.shareOf, Literal(ratio, datatype=XSD.decimal)))
             g.add((grant, MAI.statedTotal, Literal(total, datatype=XSD.decimal)))
         for field, prop in (("purpose", DCTERMS.description), ("programme", MAI.programme),
-                            ("budget_account", MAI.budgetAccount)):
+                            ("budget_account", MAI.budgetAccount), ("grant_id", DCTERMS.identifier)):
             if self.get(row, field):
                 g.add((grant, prop, Literal(self.get(row, field))))
         self.describe_dates(row, grant)

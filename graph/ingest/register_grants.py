@@ -1,0 +1,221 @@
+"""The grants of a partner register (see :mod:`graph.ingest.register`): which strategic goals a grant serves, as
+the PTCE's coordinator knows it and no deliberation or grants list says.
+
+A register's ``grants:`` (or ``financements:``) entries name a grant by what a coordinator has at hand — its
+deliberation's number, its SCDL ``idSubvention``, or both; and, when a deliberation grants several, its beneficiary
+(a name, a SIREN or a SIRET) — and give the ranks of the goals it serves::
+
+    grants:
+      - {deliberation: 2024.00240, beneficiary: DanaeCare, goals: [2]}
+      - {grant_id: SUB-2024-017, goals: [1, 3]}
+
+The grant itself is not in the register, and may be ingested after it: the register does not mint or look up the
+grant's IRI. Each entry becomes a *grant reference*, an untyped node ``mint("grant-reference", ptce, n)`` of the
+register's graph that describes the grant with the grant's own properties — ``mai:decisionReference`` (the number),
+``dcterms:identifier`` (the idSubvention), ``schema:fundedItem`` (the beneficiary: an actor of the register,
+resolved as any actor, or the SIREN of a SIREN or SIRET given alone; not ``mai:beneficiary``, which makes a grant
+of what has it) — and states ``mai:contributesTo`` each goal, with the entry's
+``mai:rowNumber``. Queries join a reference to the grants of the store that it describes (:data:`GRANT_GOALS`),
+whatever the order in which the register and the grants were ingested; :func:`check_references` tells those
+that describe none, and why, and those whose number alone names deliberations of several authorities.
+"""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, XSD
+
+from graph.identifiers import clean_identifier, siren_ok, siret_ok
+from graph.ingest.base import InputError, Issue
+from graph.namespaces import MAI, SCHEMA, mint, sparql_prologue
+
+#: The forms of each reference's deliberation number that a deliberation's ``dcterms:identifier`` may have: as
+#: written, and without what precedes its first digit (``n°``) with its separators written ``.``, ``-``, ``/``, ``_``
+#: or not at all (``2024.00240``, ``2024-00240``, ``202400240`` are one number). Looked up as written, never
+#: computed on the store's side: normalising every deliberation's number for each reference made ``/goals`` take
+#: 37 s at 10k actors (2,200 grants).
+_NUMBER_FORMS = """{ SELECT ?ref ?numberForm WHERE {
+      ?ref mai:decisionReference ?refNumber FILTER NOT EXISTS { ?ref a ?refType }
+      VALUES ?separator { "." "-" "/" "_" "" "as written" }
+      BIND(IF(?separator = "as written", STR(?refNumber),
+              REPLACE(REPLACE(STR(?refNumber), "^[^0-9]+", ""), "[-./_ ]+", ?separator)) AS ?numberForm) } }"""
+#: What a reference asks of a grant besides its number or identifier: the same beneficiary (the actor, or an actor
+#: of that SIREN).
+_SAME_BENEFICIARY = """
+    FILTER NOT EXISTS { ?ref schema:fundedItem ?refBeneficiary
+                        FILTER NOT EXISTS { ?grant mai:beneficiary ?refBeneficiary }
+                        FILTER NOT EXISTS { ?grant mai:beneficiary/mai:siren ?refBeneficiary } }"""
+#: The (?ref, ?grant) pairs of grant references and the grants of the store they describe: by deliberation number
+#: (and identifier when the reference gives both), or by identifier alone; same beneficiary when it names one. The
+#: references are read first (a handful), then the grants they name, by index.
+REFERENCED_GRANTS = ("""{ SELECT DISTINCT ?ref ?grant WHERE {
+  { """ + _NUMBER_FORMS + """
+    ?deliberation dcterms:identifier ?numberForm . ?grant mai:decidedBy ?deliberation ; a mai:Grant .
+    FILTER NOT EXISTS { ?ref dcterms:identifier ?refId FILTER NOT EXISTS { ?grant dcterms:identifier ?refId } }"""
+                     + _SAME_BENEFICIARY + """ }
+  UNION
+  { { SELECT ?ref ?refId WHERE { ?ref dcterms:identifier ?refId FILTER NOT EXISTS { ?ref a ?refType }
+                                 FILTER NOT EXISTS { ?ref mai:decisionReference ?refNumber } } }
+    ?grant dcterms:identifier ?refId ; a mai:Grant .""" + _SAME_BENEFICIARY + """ }
+} }""")
+#: The (?grant, ?goal) pairs of the goals that grants serve: stated on the grant (an RDF source may), or by a
+#: register's grant reference that describes it. A subquery: its other variables stay its own.
+GRANT_GOALS = ("""{ SELECT DISTINCT ?grant ?goal WHERE {
+  { ?grant mai:contributesTo ?goal FILTER EXISTS { ?grant a mai:Grant } }
+  UNION { """ + REFERENCED_GRANTS + """ ?ref mai:contributesTo ?goal }
+} }""")
+
+
+def _number(entry, key: str) -> str:
+    """The text of a number or identifier field (YAML may have read ``12345`` as an integer)."""
+    value = entry.get(key)
+    return "" if value is None else " ".join(str(value).split())
+
+
+def state_grant(builder, entry, n: int) -> None:
+    """State the grant reference of one ``grants:`` entry of a register (see the module's docstring) in
+    ``builder``'s graph. InputError, with the entry's line and field, when the entry names no grant, no goal, or a
+    goal, SIREN or SIRET that is not one."""
+    number, grant_id = _number(entry, "deliberation"), _number(entry, "grant_id")
+    if not number and not grant_id:
+        raise InputError("financement sans numéro de délibération (deliberation) ni identifiant de subvention "
+                         "(grant_id, idSubvention) : il ne désigne aucune subvention", line=entry.line,
+                         field="deliberation", message_en="grant without a deliberation number (deliberation) nor "
+                         "a grant identifier (grant_id, idSubvention): it names no grant")
+    if number and not any(c.isdigit() for c in number):
+        raise InputError(f"numéro de délibération « {number} » sans chiffre", line=entry.line_of("deliberation"),
+                         field="deliberation", message_en=f"deliberation number '{number}' without a digit")
+    goals = _goals(builder, entry)
+    ref = mint("grant-reference", builder.slug, n, base=builder.ctx.base)
+    g = builder.graph
+    g.add((ref, MAI.rowNumber, Literal(entry.line, datatype=XSD.integer)))
+    if number:
+        g.add((ref, MAI.decisionReference, Literal(number)))
+    if grant_id:
+        g.add((ref, DCTERMS.identifier, Literal(grant_id)))
+    for goal in goals:
+        g.add((ref, MAI.contributesTo, goal))
+    siren, siret = _identifier(entry, "siren", siren_ok, 9), _identifier(entry, "siret", siret_ok, 14)
+    if siren and siret and not siret.startswith(siren):
+        raise InputError(f"SIRET {siret} d'un autre SIREN que {siren}", line=entry.line_of("siret"), field="siret",
+                         message_en=f"SIRET {siret} of another SIREN than {siren}")
+    if name := entry.text("beneficiary"):
+        g.add((ref, SCHEMA.fundedItem, builder.book.actor(name, MAI.Actor, siren=siren or None, siret=siret or None)))
+    elif siren or siret:  # not mai:siren, which identity lookups read as an actor's
+        g.add((ref, SCHEMA.fundedItem, Literal(siren or siret[:9])))
+
+
+def _goals(builder, entry) -> list[URIRef]:
+    """The goals that a grant entry gives by rank or exact label; InputError when it gives none or an unknown one."""
+    ranks = builder.goals_named(entry, "goals")
+    if not ranks:
+        raise InputError("financement sans objectif (goals : les rangs des objectifs qu'il sert)",
+                         line=entry.line, field="goals",
+                         message_en="grant without goals (goals: the ranks of the goals it serves)")
+    goals = []
+    for rank in ranks:
+        goal = builder.goal_of(rank)
+        if goal is None:
+            declared = ", ".join(map(str, sorted(builder.goals))) or "aucun"
+            raise InputError(f"objectif inconnu « {rank} » (objectifs déclarés sous ptce: goals : {declared})",
+                             line=entry.line_of("goals"), field="goals", value=str(rank),
+                             message_en=f"unknown goal '{rank}' (goals declared under ptce: goals: "
+                                        f"{declared.replace('aucun', 'none')})")
+        goals.append(goal)
+    return goals
+
+
+def _identifier(entry, key: str, ok, size: int) -> str:
+    """A beneficiary's SIREN or SIRET, without the spaces or dots written in it; InputError when it is not one."""
+    raw = _number(entry, key)
+    digits = clean_identifier(raw)
+    if raw and not ok(digits):
+        raise InputError(f"{key.upper()} « {raw} » invalide ({size} chiffres, clé de contrôle)", field=key,
+                         line=entry.line_of(key), value=raw,
+                         message_en=f"invalid {key.upper()} '{raw}' ({size} digits, check digit)")
+    return digits if raw else ""
+
+
+#: The grant references of one source that describe no grant of the store, with what they name and what the store
+#: has of it: a deliberation of that number, grants of that deliberation.
+_UNLINKED = """SELECT ?ref ?line ?number ?id ?beneficiary ?deliberations ?grants WHERE {
+  GRAPH ?source { ?ref mai:contributesTo ?goal FILTER NOT EXISTS { ?ref a ?refType } }
+  MINUS { """ + REFERENCED_GRANTS + """ }
+  OPTIONAL { ?ref mai:rowNumber ?line } OPTIONAL { ?ref mai:decisionReference ?number }
+  OPTIONAL { ?ref dcterms:identifier ?id }
+  OPTIONAL { ?ref schema:fundedItem ?funded OPTIONAL { ?funded rdfs:label ?fundedLabel }
+             BIND(COALESCE(?fundedLabel, ?funded) AS ?beneficiary) }
+  OPTIONAL { SELECT ?ref (COUNT(DISTINCT ?d) AS ?deliberations) (COUNT(DISTINCT ?g) AS ?grants) WHERE {
+      """ + _NUMBER_FORMS + """ ?d dcterms:identifier ?numberForm ; a mai:Deliberation .
+      OPTIONAL { ?g mai:decidedBy ?d FILTER EXISTS { ?g a mai:Grant } } } GROUP BY ?ref }
+} ORDER BY ?line"""
+
+
+#: The grant references of one source that a deliberation number alone names, and that describe grants of several
+#: authorities' deliberations of that number (numbers such as 2022-001 recur from one authority to the next).
+_AMBIGUOUS = """SELECT ?ref ?line ?number (COUNT(DISTINCT ?authority) AS ?authorities)
+       (GROUP_CONCAT(DISTINCT ?authorityLabel; separator=" | ") AS ?names) WHERE {
+  GRAPH ?source { ?ref mai:decisionReference ?number ; mai:rowNumber ?line
+                  FILTER NOT EXISTS { ?ref schema:fundedItem ?funded }
+                  FILTER NOT EXISTS { ?ref dcterms:identifier ?id } }
+  """ + REFERENCED_GRANTS + """
+  ?grant mai:decidedBy/mai:authority ?authority . OPTIONAL { ?authority rdfs:label ?authorityLabel }
+} GROUP BY ?ref ?line ?number HAVING (COUNT(DISTINCT ?authority) > 1) ORDER BY ?line"""
+
+
+def check_references(query, source: URIRef) -> list[Issue]:
+    """Warn about each grant reference of the register ``source`` that describes no grant of the store (``query``:
+    a store's query function), saying what it names and why nothing answers it; and about each that its number
+    alone makes describe the grants of several authorities."""
+    issues = _unlinked(query, source)
+    for _, line, number, authorities, names in query(sparql_prologue() + _AMBIGUOUS, {"source": source}):
+        listed = sorted(set(str(names).split(" | ")))
+        names = ", ".join(listed[:3]) + (", …" if len(listed) > 3 else "")
+        issues.append(Issue(
+            "warning", f"financement (délibération {number}) : ce numéro est celui de délibérations de {authorities} "
+                       f"collectivités ({names}) ; leurs subventions servent toutes ses objectifs : précisez le "
+                       "bénéficiaire (beneficiary) ou l'idSubvention (grant_id) si ce n'est pas voulu",
+            f"grant (deliberation {number}): this number is that of deliberations of {authorities} authorities "
+            f"({names}); their grants all serve its goals: give the beneficiary (beneficiary) or the idSubvention "
+            "(grant_id) if that is not meant", line=int(line), field="grants"))
+    return issues
+
+
+def _unlinked(query, source: URIRef) -> list[Issue]:
+    """The warnings about the grant references of ``source`` that describe no grant of the store."""
+    issues, seen = [], set()
+    for row in query(sparql_prologue() + _UNLINKED, {"source": source}):
+        ref, line, number, grant_id, beneficiary, deliberations, grants = row
+        if ref in seen:
+            continue
+        seen.add(ref)
+        named = [f"délibération {number}" if number else "", f"idSubvention {grant_id}" if grant_id else "",
+                 f"bénéficiaire {beneficiary}" if beneficiary else ""]
+        named_en = [p.replace("délibération", "deliberation").replace("bénéficiaire", "beneficiary") for p in named]
+        why, why_en = _why(number, grant_id, beneficiary, int(deliberations or 0), int(grants or 0))
+        issues.append(Issue("warning", f"financement ({', '.join(filter(None, named))}) : {why} ; il sera relié à "
+                                       "ses objectifs dès que la subvention sera importée",
+                            f"grant ({', '.join(filter(None, named_en))}): {why_en}; it will be linked to its goals "
+                            "once the grant is ingested", line=int(line) if line is not None else None,
+                            field="grants"))
+    return issues
+
+
+def _why(number, grant_id, beneficiary, deliberations: int, grants: int) -> tuple[str, str]:
+    """Why a grant reference describes no grant: what the store lacks, in French and English."""
+    if number and not deliberations:
+        return (f"aucune délibération n° {number} dans le graphe", f"no deliberation number {number} in the graph")
+    if number and not grants:
+        return (f"la délibération n° {number} n'accorde aucune subvention lue",
+                f"deliberation number {number} grants nothing that was read")
+    if number and beneficiary:
+        extra, extra_en = (" ni de cet identifiant" if grant_id else "", " nor of this identifier" if grant_id else "")
+        return (f"aucune des {grants} subvention(s) de la délibération n° {number} n'est accordée à {beneficiary}"
+                f"{extra}", f"none of the {grants} grant(s) of deliberation number {number} is to {beneficiary}"
+                f"{extra_en}")
+    if number:
+        return (f"aucune subvention de la délibération n° {number} n'a l'identifiant {grant_id}",
+                f"no grant of deliberation number {number} has the identifier {grant_id}")
+    suffix = (f" accordée à {beneficiary}", f" to {beneficiary}") if beneficiary else ("", "")
+    return (f"aucune subvention d'identifiant {grant_id}{suffix[0]} dans le graphe",
+            f"no grant with the identifier {grant_id}{suffix[1]} in the graph")
