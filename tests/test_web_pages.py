@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from web_fixture import (BASE, COEUR, DANAECARE, END, GOAL, GOAL2, GRANT, GRANT_XSS, PREVENTION, PTCE, QUOTE, SEM,
-                         SESSION, START, XSS, fresh_app, template_data)
+from web_fixture import (BASE, COEUR, DANAECARE, END, GOAL, GOAL2, GRANT, GRANT_XSS, LONELY, PARTENAIRES, PREVENTION,
+                         PTCE, QUOTE, SEM, SESSION, START, XSS, fresh_app, template_data)
 
 from webapp.i18n import STRINGS
 from webapp.resources import close_resources
@@ -689,3 +689,97 @@ def test_a_named_querys_iris_are_shown_by_their_label_in_the_pages_language(clie
     links = _links(client.get(f"/queries/{name}", query_string={**params, "run": "1", "lang": lang},
                               headers=HTML).get_data(as_text=True))
     assert label in links.values()
+
+
+# What a resource's page says in the page's language, whatever its kind (a deliberation, a grant, a session, a circle,
+# a class, a vocabulary term): one more source on the fixture's data, ingested once for these tests.
+DEPT = BASE + "actor/departement"
+SCDL_DELIBERATION = BASE + "deliberation/departement/102"
+BODY = BASE + "body/departement/bureau"
+BUREAU_SESSION = BASE + "session/departement/bureau/2024-05-16"
+SCDL_GRANT = BASE + "grant/departement/2"
+POLE = BASE + "actor/pole"
+PAGES_TTL = f"""@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix org: <http://www.w3.org/ns/org#> .
+@prefix schema: <http://schema.org/> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> . @prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<{DEPT}> a mai:PublicAuthority ; rdfs:label "Département de la Charente-Maritime" ; mai:nameKey "charente maritime" .
+<{SCDL_DELIBERATION}> a mai:Deliberation ; dcterms:identifier "102" ; mai:authority <{DEPT}> ;
+    mai:session <{BUREAU_SESSION}> .
+<{BODY}> a org:OrganizationalUnit ; rdfs:label "Bureau Métropolitain" ; org:unitOf <{DEPT}> .
+<{BUREAU_SESSION}> a mai:Session ; dcterms:date "2024-05-16"^^xsd:date ; mai:body <{BODY}> ;
+    mai:chair <{BASE}person/zoe-arnaud> ; mai:roleTitle "Première Vice-Présidente" ;
+    mai:present <{BASE}person/zoe-arnaud> , <{BASE}person/adam-zola> , <{BASE}person/eve-berger> .
+<{BASE}person/zoe-arnaud> a foaf:Person ; rdfs:label "Zoé ARNAUD" ; foaf:familyName "ARNAUD" .
+<{BASE}person/adam-zola> a foaf:Person ; rdfs:label "Adam ZOLA" ; foaf:familyName "ZOLA" .
+<{BASE}person/eve-berger> a foaf:Person ; rdfs:label "Ève BERGER" ; foaf:familyName "BERGER" .
+<{SCDL_GRANT}> a mai:Grant ; schema:funder <{DEPT}> ; mai:beneficiary <{LONELY}> ;
+    schema:amount "4989.3285"^^xsd:decimal ; schema:currency "EUR" ; mai:statedTotal "99786.57"^^xsd:decimal ;
+    mai:shareOf "0.05"^^xsd:decimal ; mai:paymentPeriod "2017-03-30/2017-05-24" ; mai:decidedBy <{SCDL_DELIBERATION}> ;
+    dcterms:description "Fonctionnement" .
+<{POLE}> a mai:Cooperation ; rdfs:label "Pôle rangé" ;
+    mai:hasGoal <{POLE}/goal/3> , <{POLE}/goal/1> , <{POLE}/goal/10> , <{POLE}/goal/2> .
+<{POLE}/goal/3> a mai:StrategicGoal ; skos:prefLabel "A, au rang 3"@fr ; skos:notation 3 .
+<{POLE}/goal/1> a mai:StrategicGoal ; skos:prefLabel "D, au rang 1"@fr ; skos:notation 1 .
+<{POLE}/goal/10> a mai:StrategicGoal ; skos:prefLabel "B, au rang 10"@fr ; skos:notation 10 .
+<{POLE}/goal/2> a mai:StrategicGoal ; skos:prefLabel "C, au rang 2"@fr ; skos:notation 2 .
+<{BASE}actor/zebre> a mai:HealthProfessional ; rdfs:label "zèbre" .
+<{BASE}actor/eole> a mai:HealthProfessional ; rdfs:label "Éole" .
+<{BASE}actor/abeille> a mai:HealthProfessional ; rdfs:label "abeille" .
+<{BASE}membership/cabinet-ptce> a org:Membership ; org:member <{LONELY}> ; org:organization <{PTCE}> ;
+    org:role <{PARTENAIRES}> ; mai:joinedOn "2025-01-10"^^xsd:date .
+"""
+
+
+@pytest.fixture(scope="module")
+def pages_data(tmp_path_factory):
+    """The fixture's data with PAGES_TTL ingested after it (built once for this module's tests)."""
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    root = tmp_path_factory.mktemp("pages")
+    shutil.copytree(template_data(), root / "data")
+    (root / "pages.ttl").write_text(PAGES_TTL, encoding="utf-8")
+    store = open_store({"store": "oxigraph", "data_dir": str(root / "data")})
+    assert ingest_paths(store, [root / "pages.ttl"])[0].status == "stored"
+    store.close()
+    return root / "data"
+
+
+@pytest.fixture
+def pages(pages_data, tmp_path):
+    app = fresh_app(pages_data, tmp_path)
+    yield app.test_client()
+    close_resources(app)
+
+
+def _text(body: str) -> str:
+    """An HTML page's text, tags and runs of spaces made single spaces."""
+    return re.sub(r"[ \t\r\n]+", " ", re.sub(r"<[^>]+>", " ", body)).replace("&#39;", "'")
+
+
+def _html(client, url: str) -> str:
+    return client.get(url, headers=HTML).get_data(as_text=True)
+
+
+def test_a_deliberations_page_shows_the_grants_it_decides_before_its_properties(client):
+    page = _html(client, "/id/deliberation/saint-etienne-metropole/2024-00240")
+    decided = page[page.index(t_fr("decided_grants")):page.index(t_fr("properties"))]
+    assert _links(decided)["/id/actor/danaecare"] == "DanaeCare" and "20\u202f000\u00a0€" in decided
+    assert _links(decided)["/id/grant/sem-danaecare-2024"] == "Création du PTCE santé"
+    rows = client.get("/id/deliberation/saint-etienne-metropole/2024-00240.json").get_json()["decided_grants"]["rows"]
+    assert [(r["beneficiary"]["label"], r["amount"], r["purpose"]) for r in rows] == [
+        ("DanaeCare", 20000.0, "Création du PTCE santé")]
+
+
+@pytest.mark.parametrize("lang, deliberation, session", [
+    ("fr", "Délibération n°102 — Département de la Charente-Maritime", "Séance du 16 mai 2024 — Bureau Métropolitain"),
+    ("en", "Deliberation no. 102 — Département de la Charente-Maritime",
+     "Session of 16 May 2024 — Bureau Métropolitain"),
+])
+def test_a_deliberation_without_a_title_and_its_session_are_named_not_shown_as_iris(pages, lang, deliberation, session):
+    page = _html(pages, f"/id/deliberation/departement/102?lang={lang}")
+    assert f"<h1>{deliberation}</h1>" in page
+    assert _links(page)["/id/session/departement/bureau/2024-05-16"] == session
+    grant = _links(_html(pages, f"/id/grant/departement/2?lang={lang}"))
+    assert grant["/id/deliberation/departement/102"] == deliberation

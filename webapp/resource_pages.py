@@ -25,8 +25,9 @@ from webapp.errors import ApiError
 from webapp.i18n import t
 from webapp.labels import inverse_label, qname, term_comment, term_label
 from webapp.resources import get_store
-from webapp.views import (Table, collapse, format_date, format_money, grant_label, labels_of, names_of_unnamed,
-                          pick_label, ref, render_page, select)
+from webapp.resource_tables import decided_grants
+from webapp.views import (Table, collapse, deliberation_label, format_money, grant_label, labels_of,
+                          names_of_unnamed, pick_label, ref, render_page, select, session_label)
 
 bp = Blueprint("resource", __name__)
 
@@ -203,6 +204,8 @@ def resource_data(iri: str, page: int | None = None) -> dict:
             "networked": bool(_NETWORKED & set(types)),
             "properties": _properties(out, names_of_unnamed(_unlabelled_values(out))), "inverse": incoming,
             "evidence": evidence}
+    if MAI.Deliberation in types:
+        data["decided_grants"] = decided_grants(s)
     data.update(_grants(s, page, evidence, seen))
     if parts["membership"]:
         data["memberships"] = _memberships(parts["membership"])
@@ -218,7 +221,7 @@ _NETWORKED = {MAI.Actor, MAI.Cooperation, MAI.StrategicGoal}
 
 def _unlabelled_name(types: list, out: list[dict]) -> str | None:
     """A name for a resource that no source names: a grant by its amount and beneficiary, a session by its day and
-    organ (they are named so in the search too)."""
+    organ, a deliberation without a title by its number and authority (as the links to them name them)."""
     def first(predicate: URIRef, column: str = "o"):
         return next((row.get(column) for row in out if row["p"] == predicate and row.get(column) is not None), None)
 
@@ -231,8 +234,9 @@ def _unlabelled_name(types: list, out: list[dict]) -> str | None:
     if MAI.Proxy in types and (giver := first(MAI["from"], "label")) and (holder := first(MAI.to, "label")):
         return t("proxy_name", giver=giver, holder=holder)
     if MAI.Session in types and (day := first(DCTERMS.date)) is not None:
-        organ = first(MAI.body, "label")
-        return t("session_of", date=format_date(day), organ=f" — {organ}" if organ else "")
+        return session_label(day, first(MAI.body, "label"))
+    if MAI.Deliberation in types and (first(DCTERMS.identifier) or first(MAI.authority)) is not None:
+        return deliberation_label(first(DCTERMS.identifier), first(MAI.authority, "label"))
     return None
 
 
