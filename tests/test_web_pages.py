@@ -783,3 +783,48 @@ def test_a_deliberation_without_a_title_and_its_session_are_named_not_shown_as_i
     assert _links(page)["/id/session/departement/bureau/2024-05-16"] == session
     grant = _links(_html(pages, f"/id/grant/departement/2?lang={lang}"))
     assert grant["/id/deliberation/departement/102"] == deliberation
+
+
+@pytest.mark.parametrize("lang, written", [
+    ("fr", ["4\u202f989,33\u00a0€", "99\u202f786,57\u00a0€", "5\u00a0%", "du 30 mars 2017 au 24 mai 2017"]),
+    ("en", ["4\u202f989.33\u00a0€", "99\u202f786.57\u00a0€", "5%", "30 March 2017 to 24 May 2017"]),
+])
+def test_a_grants_amounts_share_and_payment_period_are_written_in_the_pages_language(pages, lang, written):
+    page = _html(pages, f"/id/grant/departement/2?lang={lang}")
+    text = _text(page)
+    assert all(f" {value} " in text for value in written), text
+    assert "4989.3285" not in text and "0.05" not in text and "2017-03-30" not in text
+    assert "devise" not in text and "currency" not in text and " EUR " not in text
+    values = {p["property"]["iri"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]: p["values"]
+              for p in pages.get(f"/id/grant/departement/2.json?lang={lang}").get_json()["properties"]}
+    assert (values["amount"], values["shareOf"], values["paymentPeriod"], values["currency"]) == (
+        [4989.3285], [0.05], ["2017-03-30/2017-05-24"], ["EUR"])
+
+
+@pytest.mark.parametrize("lang, label, other, definition", [
+    ("fr", "Prévention", "Prevention", "définition"), ("en", "Prevention", "Prévention", "definition")])
+def test_a_themes_page_names_it_in_the_pages_language_and_its_properties_by_their_labels(client, lang, label, other,
+                                                                                         definition):
+    page = _html(client, f"/resource?iri={PREVENTION}&lang={lang}")
+    labels = page[page.index("<dt><abbr title=\"Le libellé préféré.\">" if lang == "fr" else
+                             "<dt><abbr title=\"The preferred label.\">"):]
+    labels = labels[:labels.index("<dt>", 5)]
+    assert f"<dd>{label}</dd>" in labels and f"<dd>{other}</dd>" not in labels
+    assert f'<span lang="{"en" if lang == "fr" else "fr"}">{other}</span>' in labels  # in a discreet line
+    text = _text(page)
+    assert f" {definition} " in text
+    assert not re.search(r"\b(skos|owl|rdfs|rdf):[A-Za-z]", text), re.findall(r"\b(?:skos|owl|rdfs):\w+", text)
+
+
+def test_a_class_page_names_its_kind_and_properties_by_their_labels_in_the_pages_language(client):
+    page = _html(client, "/resource?iri=https%3A%2F%2Fw3id.org%2Fmaillage%2Fontology%23Actor")
+    text = _text(page)
+    assert " Classe " in text and " sous-classe de " in text and "<dd>Toute structure ou tout groupe" in page
+    assert re.search(r'<dd class="other-lang">[^\n]*<span lang="en">Any organisation', page)
+    assert not re.search(r"\b(skos|owl|rdfs|rdf):[A-Za-z]", text)
+
+
+@pytest.mark.parametrize("lang, kind", [("fr", "Fichier RDF"), ("en", "RDF file")])
+def test_a_source_page_names_its_kind(client, lang, kind):
+    page = _html(client, f"/id/source/fixture-ttl?lang={lang}")
+    assert f"<dd>{kind}</dd>" in page and "<dd>rdf</dd>" not in page

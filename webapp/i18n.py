@@ -147,6 +147,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "joined": ("Entrée", "Joined"),
     "left": ("Sortie", "Left"),
     "decided_grants": ("Ce que la délibération décide", "What the deliberation decides"),
+    "other_languages": ("Autres langues", "Other languages"),
+    "period": ("du {start} au {end}", "{start} to {end}"),
     "why": ("Pourquoi ?", "Why?"),
     "why_source": ("Voir dans la source", "See in the source"),
     "source_text": ("Texte de la source", "Source text"),

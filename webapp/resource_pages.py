@@ -21,6 +21,7 @@ from graph.formats import rdf_format
 from graph.namespaces import DCTERMS, MAI, OA, ORG, PREFIXES, PROV, SCHEMA, sparql_prologue
 from graph.store import term_parts, to_oxigraph
 from webapp.cache import cached_select
+from webapp.display import by_language, page_context, shown_as
 from webapp.errors import ApiError
 from webapp.i18n import t
 from webapp.labels import inverse_label, qname, term_comment, term_label
@@ -148,7 +149,8 @@ def _answer(iri: str, fmt: str | None):
     if fmt is not None:
         return describe(iri, fmt)
     data = resource_data(iri)
-    return render_page("resource.html", data, highlight=_highlight(), page_url=_page_url)
+    return render_page("resource.html", data, highlight=_highlight(), page_url=_page_url, shown_as=shown_as,
+                       **page_context(data))
 
 
 def _page_url(page: int) -> str:
@@ -272,7 +274,8 @@ def _unlabelled_values(rows: list[dict]) -> list[URIRef]:
 
 
 def _properties(rows: list[dict], names: dict[URIRef, str]) -> list[dict]:
-    """The resource's properties, with their values; ``names`` names the values that no source names."""
+    """The resource's properties, with their values; the texts in another language than the page's, where the
+    page's has one, apart (``other_languages``); ``names`` names the values that no source names."""
     grouped: dict[URIRef, list] = defaultdict(list)
     for row in rows:
         if row["p"] in (SCHEMA.text, MAI.evidence):
@@ -280,8 +283,12 @@ def _properties(rows: list[dict], names: dict[URIRef, str]) -> list[dict]:
         # A type is named as its badge names it, in the interface's language, whatever the ontology's label.
         label = None if row["p"] == _TYPE else row.get("label")
         grouped[row["p"]].append(_value(row["o"], label if label is not None else names.get(row["o"])))
-    return [{"property": ref(p, term_label(p)), "tooltip": term_comment(p), "values": values}
-            for p, values in sorted(grouped.items(), key=lambda kv: term_label(kv[0]).lower())]
+    properties = []
+    for p, values in sorted(grouped.items(), key=lambda kv: term_label(kv[0]).lower()):
+        shown, others = by_language(values)
+        properties.append({"property": ref(p, term_label(p)), "tooltip": term_comment(p), "values": shown,
+                           "other_languages": others})
+    return properties
 
 
 def _incoming(s: URIRef) -> list[dict]:
