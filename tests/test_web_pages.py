@@ -359,7 +359,8 @@ def test_totals_count_each_grant_once_when_another_source_restates_the_actors(tm
 
 def test_incoming_links_show_the_first_of_each_property_in_order_labelled_with_how_many_more(tmp_path, monkeypatch):
     """A place that many actors point to (a source has one link per resource that came from it): blank nodes
-    first, then IRIs in order, INVERSE_CAP of each property, a link that two sources state counted once; and
+    first, then IRIs in order, INVERSE_CAP of each property, a link that two sources state counted once, "n de
+    plus" a link to the next ones; and
     however many they are, the place's own properties are all there (the resource query's row cap once cut
     them off the page of a source of 20,000 resources)."""
     from graph.ingest.pipeline import ingest_paths
@@ -383,12 +384,17 @@ def test_incoming_links_show_the_first_of_each_property_in_order_labelled_with_h
     app = create_app({"store": "oxigraph", "data_dir": str(data), "query_workers": 1})
     try:
         place = app.test_client().get("/id/place/1.json").get_json()
+        page = app.test_client().get("/id/place/1", headers=HTML).get_data(as_text=True)
+        more = re.search(r'<a href="([^"]+)" rel="next">2 de plus</a>', page)
+        rest = app.test_client().get(more.group(1).replace("&amp;", "&") + "&format=json").get_json()
     finally:
         close_resources(app)
     assert place["label"] == "Lieu" and {p["property"]["label"] for p in place["properties"]} >= {"type", "source"}
     (located,) = [p for p in place["inverse"] if p["property"]["iri"] == "http://schema.org/location"]
     assert [v if isinstance(v, str) else v["label"] for v in located["values"]][1:] == ["Acteur 1", "Acteur 2"]
     assert not isinstance(located["values"][0], dict) and located["more"] == 2  # a blank node; a3 and a4 more
+    (located,) = [p for p in rest["inverse"] if p["property"]["iri"] == "http://schema.org/location"]
+    assert [v["label"] for v in located["values"]] == ["Acteur 3", "Acteur 4"] and located["more"] == 0
 
 
 GOALS_TTL = """@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix schema: <http://schema.org/> .
@@ -828,3 +834,32 @@ def test_a_class_page_names_its_kind_and_properties_by_their_labels_in_the_pages
 def test_a_source_page_names_its_kind(client, lang, kind):
     page = _html(client, f"/id/source/fixture-ttl?lang={lang}")
     assert f"<dd>{kind}</dd>" in page and "<dd>rdf</dd>" not in page
+
+
+def test_a_circles_page_lists_todays_members_first_and_marks_former_ones_as_the_dashboard_counts_them(pages):
+    page = _html(pages, f"/resource?iri={PARTENAIRES}")
+    table = _text(page[page.index(t_fr("memberships")):])
+    assert "Membres aujourd'hui\u00a0: 1 · anciens membres\u00a0: 1" in table
+    assert table.index("Cabinet isolé") < table.index("Saint-Etienne Métropole")
+    assert "10 janvier 2025" in table and "30 novembre 2024 ancien membre" in table
+    circles = {c["circle"]["iri"]: c["members"]
+               for c in pages.get("/index.json").get_json()["cooperations"][0]["circles"]}
+    assert circles[PARTENAIRES] == 1
+    rows = pages.get(f"/resource?iri={PARTENAIRES}&format=json").get_json()["memberships"]["rows"]
+    assert [(r["member"]["label"], r["status"]) for r in rows] == [("Cabinet isolé", "membre"),
+                                                                   ("Saint-Etienne Métropole", "ancien membre")]
+
+
+def test_a_class_page_lists_its_instances_by_name_and_links_the_rest(pages, monkeypatch):
+    from webapp import resource_pages
+
+    monkeypatch.setattr(resource_pages, "INVERSE_CAP", 2)
+    url = "/resource?iri=https%3A%2F%2Fw3id.org%2Fmaillage%2Fontology%23HealthProfessional"
+    page = _html(pages, url)
+    section = page[page.index("<h2>Instances</h2>"):]
+    section = section[:section.index("</section>")]
+    assert list(_links(section).values())[:2] == ["abeille", "Cabinet isolé"]
+    more = re.search(r'<a href="([^"]+)" rel="next">2 de plus</a>', section)
+    assert more, section
+    rest = pages.get(more.group(1).replace("&amp;", "&") + "&format=json").get_json()["instances"]
+    assert [r["instance"]["label"] for r in rest["rows"]] == ["Éole", "zèbre"] and rest["more"] == 0
