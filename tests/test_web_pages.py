@@ -640,7 +640,7 @@ def test_an_actors_incoming_grants_and_memberships_are_named_not_shown_as_the_en
     assert (links["/id/grant/sem-danaecare-2024"], links["/id/membership/danaecare-ptce"]) == (grant, membership)
 
 
-@pytest.mark.parametrize("lang, word", [("fr", "adhésion"), ("en", "membership")])
+@pytest.mark.parametrize("lang, word", [("fr", "Adhésion"), ("en", "Membership")])
 def test_the_memberships_table_links_each_membership_by_a_word_not_the_end_of_its_iri(client, lang, word):
     rows = client.get(f"/id/actor/danaecare.json?lang={lang}").get_json()["memberships"]["rows"]
     assert [r["membership"] for r in rows] == [{"iri": MEMBERSHIP, "label": word}]
@@ -863,3 +863,32 @@ def test_a_class_page_lists_its_instances_by_name_and_links_the_rest(pages, monk
     assert more, section
     rest = pages.get(more.group(1).replace("&amp;", "&") + "&format=json").get_json()["instances"]
     assert [r["instance"]["label"] for r in rest["rows"]] == ["Éole", "zèbre"] and rest["more"] == 0
+
+
+def test_the_sessions_page_says_the_chairs_title_and_lists_those_present_by_family_name(pages):
+    page = _html(pages, "/id/session/departement/bureau/2024-05-16")
+    chair = page[page.index(">président de séance<"):]
+    assert _text(chair[:chair.index("</dd>")]).strip().endswith("Zoé ARNAUD (Première Vice-Présidente)")
+    assert ">titre<" not in page
+    present = page[page.index(">présent<"):]
+    present = present[:present.index("<dt>")]
+    assert list(_links(present).values()) == ["Zoé ARNAUD", "Ève BERGER", "Adam ZOLA"]
+    assert "Première Vice-Présidente" not in present
+
+
+def test_a_poles_goals_are_listed_by_rank(pages):
+    goals = pages.get("/id/actor/pole.json").get_json()["properties"]
+    (listed,) = [p["values"] for p in goals if p["property"]["iri"].endswith("#hasGoal")]
+    assert [v["label"] for v in listed] == ["D, au rang 1", "C, au rang 2", "A, au rang 3", "B, au rang 10"]
+
+
+def test_type_badges_show_the_most_specific_types_with_a_capital_and_pages_hide_the_name_key(pages):
+    page = _html(pages, "/id/actor/danaecare")
+    badges = _text(page[page.index('<p class="kinds">'):page.index('<p class="iri">')]).split()
+    assert badges == ["Association"]
+    assert ">Organisation formelle<" in page  # the type row keeps every type
+    authority = _html(pages, "/id/actor/departement")
+    assert "clé de nom" not in authority and "charente maritime" not in authority
+    keys = [p for p in pages.get("/id/actor/departement.json").get_json()["properties"]
+            if p["property"]["iri"].endswith("#nameKey")]
+    assert keys and keys[0]["values"] == ["charente maritime"]

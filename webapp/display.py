@@ -14,7 +14,7 @@ from rdflib.namespace import DCTERMS
 
 from graph.namespaces import MAI, SCHEMA
 from webapp.i18n import get_lang, t
-from webapp.views import format_date, format_money, format_value
+from webapp.views import Ref, format_date, format_money, format_value
 
 #: Properties whose value is an amount of money (in the currency the resource states, euros by default).
 MONEY = {SCHEMA.amount, MAI.statedTotal}
@@ -93,6 +93,20 @@ def shown_as(predicate: str, value, currency: str | None = None):
     return format_value(value)
 
 
+def value_order(order, value) -> tuple:
+    """The place of a property's value among the others: by its rank or family name (``order``: a number before a
+    text), then by its name, case and accents aside."""
+    from graph.identity import fold
+
+    name = fold(str(value.label if isinstance(value, Ref) else value))
+    if order is None:
+        return (2, 0.0, "", name)
+    try:
+        return (0, float(str(order)), "", name)
+    except ValueError:
+        return (1, 0.0, fold(str(order)), name)
+
+
 def by_language(values: list) -> tuple[list, list]:
     """The values to show in the page's language, and those in other languages: texts tagged with another language
     are set apart when one is in the page's language (or untagged); else all are shown."""
@@ -105,13 +119,20 @@ def by_language(values: list) -> tuple[list, list]:
 
 
 def page_context(data: dict) -> dict:
-    """What the HTML page of a resource needs beyond its data: the properties it does not list (the currency, when
-    it is the euro that the amounts already show) and the currency of its amounts."""
+    """What the HTML page of a resource needs beyond its data: the properties it does not list (an internal key;
+    the currency, when it is the euro that the amounts already show; the chair's title, said next to the chair),
+    the currency of its amounts, and the titles to write next to a value of a property, by (property, value) IRIs
+    ("Première Vice-Présidente" next to the chair, not next to the same person among those present)."""
     values = {str(prop["property"].iri): prop["values"] + prop.get("other_languages", [])
               for prop in data.get("properties", [])}
-    hidden = set()
+    hidden = {str(MAI.nameKey)}
     currencies = {str(v) for v in values.get(str(SCHEMA.currency), [])}
     if currencies <= {"EUR"}:
         hidden.add(str(SCHEMA.currency))
+    titles = {}
+    if values.get(str(MAI.roleTitle)) and values.get(str(MAI.chair)):
+        hidden.add(str(MAI.roleTitle))
+        title = ", ".join(str(v) for v in values[str(MAI.roleTitle)])
+        titles = {(str(MAI.chair), v.iri): title for v in values[str(MAI.chair)] if isinstance(v, Ref)}
     currency = next(iter(currencies)) if len(currencies) == 1 else None
-    return {"hidden": hidden, "currency": currency}
+    return {"hidden": hidden, "currency": currency, "titles": titles}

@@ -85,31 +85,31 @@ STANDARD: dict[URIRef, tuple[str, str, str, str]] = {
 #: The standard classes that the contract's classes specialise (the ingest adds them as types): their name in the
 #: interface's language, and the vocabulary they come from, told in their tooltip with their CURIE.
 STANDARD_CLASSES: dict[URIRef, tuple[str, str, str]] = {
-    FOAF.Agent: ("agent", "agent", "FOAF"),
-    FOAF.Person: ("personne", "person", "FOAF"),
-    FOAF.Group: ("groupe", "group", "FOAF"),
-    ORG.FormalOrganization: ("organisation formelle", "formal organization", "W3C ORG"),
-    ORG.OrganizationalCollaboration: ("collaboration d'organisations", "organizational collaboration", "W3C ORG"),
-    ORG.OrganizationalUnit: ("organe", "organizational unit", "W3C ORG"),
-    ORG.Membership: ("adhésion", "membership", "W3C ORG"),
+    FOAF.Agent: ("Agent", "Agent", "FOAF"),
+    FOAF.Person: ("Personne", "Person", "FOAF"),
+    FOAF.Group: ("Groupe", "Group", "FOAF"),
+    ORG.FormalOrganization: ("Organisation formelle", "Formal organization", "W3C ORG"),
+    ORG.OrganizationalCollaboration: ("Collaboration d'organisations", "Organizational collaboration", "W3C ORG"),
+    ORG.OrganizationalUnit: ("Organe", "Organizational unit", "W3C ORG"),
+    ORG.Membership: ("Adhésion", "Membership", "W3C ORG"),
     SCHEMA.NGO: ("ONG", "NGO", "schema.org"),
-    SCHEMA.GovernmentOrganization: ("organisme public", "government organization", "schema.org"),
-    SCHEMA.CollegeOrUniversity: ("établissement d'enseignement supérieur", "college or university", "schema.org"),
-    SCHEMA.MonetaryGrant: ("aide financière", "monetary grant", "schema.org"),
-    SCHEMA.Legislation: ("acte juridique", "legislation", "schema.org"),
-    SCHEMA.Place: ("lieu", "place", "schema.org"),
-    SCHEMA.Event: ("événement", "event", "schema.org"),
-    SKOS.Concept: ("concept", "concept", "SKOS"),
-    SKOS.ConceptScheme: ("référentiel", "concept scheme", "SKOS"),
+    SCHEMA.GovernmentOrganization: ("Organisme public", "Government organization", "schema.org"),
+    SCHEMA.CollegeOrUniversity: ("Établissement d'enseignement supérieur", "College or university", "schema.org"),
+    SCHEMA.MonetaryGrant: ("Aide financière", "Monetary grant", "schema.org"),
+    SCHEMA.Legislation: ("Acte juridique", "Legislation", "schema.org"),
+    SCHEMA.Place: ("Lieu", "Place", "schema.org"),
+    SCHEMA.Event: ("Événement", "Event", "schema.org"),
+    SKOS.Concept: ("Concept", "Concept", "SKOS"),
+    SKOS.ConceptScheme: ("Référentiel", "Concept scheme", "SKOS"),
     OWL.Class: ("Classe", "Class", "OWL"),
     RDFS.Class: ("Classe", "Class", "RDF Schema"),
     OWL.ObjectProperty: ("Propriété (lien)", "Object property", "OWL"),
     OWL.DatatypeProperty: ("Propriété (valeur)", "Datatype property", "OWL"),
     OWL.Ontology: ("Ontologie", "Ontology", "OWL"),
     RDF.Property: ("Propriété", "Property", "RDF"),
-    PROV.Entity: ("entité", "entity", "PROV"),
-    OA.TextQuoteSelector: ("citation du texte", "text quote", "Web Annotation"),
-    OA.TextPositionSelector: ("position dans le texte", "text position", "Web Annotation"),
+    PROV.Entity: ("Entité", "Entity", "PROV"),
+    OA.TextQuoteSelector: ("Citation du texte", "Text quote", "Web Annotation"),
+    OA.TextPositionSelector: ("Position dans le texte", "Text position", "Web Annotation"),
 }
 
 #: Labels of a property read backwards, on the page of its object: (French, English).
@@ -224,3 +224,29 @@ def inverse_label(term: URIRef) -> str:
         return INVERSE[term][1 if get_lang() == "en" else 0]
     return ("is " if get_lang() == "en" else "est ") + term_label(term) + (" of" if get_lang() == "en" else " de")
 
+
+@cache
+def _superclasses() -> dict[URIRef, frozenset[URIRef]]:
+    """class -> every class it specialises (``rdfs:subClassOf``, transitively), from the ontology."""
+    direct: dict[URIRef, set[URIRef]] = {}
+    for sub, _, sup in load_ontology().triples((None, RDFS.subClassOf, None)):
+        if isinstance(sub, URIRef) and isinstance(sup, URIRef):
+            direct.setdefault(sub, set()).add(sup)
+    closure = {}
+    for start in direct:
+        seen, todo = set(), list(direct[start])
+        while todo:
+            found = todo.pop()
+            if found not in seen:
+                seen.add(found)
+                todo.extend(direct.get(found, ()))
+        closure[start] = frozenset(seen)
+    return closure
+
+
+def specific_types(types) -> list[URIRef]:
+    """The most specific of ``types`` (IRIs): those that no other of them specialises; an association is not also
+    shown as an actor, an agent, an NGO and a formal organisation."""
+    iris = [ty for ty in dict.fromkeys(types) if isinstance(ty, URIRef)]
+    general = set().union(*(_superclasses().get(ty, frozenset()) for ty in iris)) if iris else set()
+    return [ty for ty in iris if ty not in general]

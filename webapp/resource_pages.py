@@ -22,9 +22,9 @@ from graph.namespaces import DCTERMS, MAI, OA, ORG, PREFIXES, PROV, SCHEMA
 from graph.store import to_oxigraph
 from webapp.cache import cached_select
 from webapp.errors import ApiError
-from webapp.display import by_language, page_context, shown_as
+from webapp.display import by_language, page_context, shown_as, value_order
 from webapp.i18n import t
-from webapp.labels import qname, term_comment, term_label
+from webapp.labels import qname, specific_types, term_comment, term_label
 from webapp.resource_tables import decided_grants, incoming, instances, memberships
 from webapp.resources import get_store
 from webapp.views import (Table, collapse, deliberation_label, format_money, grant_label, names_of_unnamed,
@@ -48,9 +48,11 @@ RESOURCE_ROWS_CAP = 20000
 # OPTIONAL on a variable that an earlier OPTIONAL may leave unbound made a hash join over every label (7 ms for 2
 # rows) — labels are nested in the OPTIONAL that binds their subject; and FILTER(?member = ?s || …) scanned every
 # membership.
-_RESOURCE = """SELECT ?p ?o ?label ?membership
+# A value's rank or family name (?order) orders the values of a property: goals by rank, people by family name.
+_RESOURCE = """SELECT ?p ?o ?label ?order ?membership
   ?member ?memberLabel ?organization ?organizationLabel ?circle ?circleLabel ?joined ?left WHERE {
-  { ?s ?p ?o OPTIONAL { ?o rdfs:label|skos:prefLabel|dcterms:title ?label } }
+  { ?s ?p ?o OPTIONAL { ?o rdfs:label|skos:prefLabel|dcterms:title ?label }
+    OPTIONAL { ?o skos:notation|foaf:familyName ?order } }
   UNION {
     { ?membership org:member ?s } UNION { ?membership org:organization ?s } UNION { ?membership org:role ?s }
     ?membership org:member ?member ; org:organization ?organization .
@@ -195,7 +197,7 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     for row in select(_RESOURCE.replace("%CAP%", str(RESOURCE_ROWS_CAP)), s=s):
         parts[next(part for key, part in _PARTS if key in row)].append(row)
     offset = _int_arg("offset", 0)
-    out, links_in = collapse(parts["out"], ["label"]), incoming(s, offset, INVERSE_CAP)
+    out, links_in = collapse(parts["out"], ["label", "order"]), incoming(s, offset, INVERSE_CAP)
     if not out and not links_in:
         raise ApiError(f"aucune donnée sur <{iri}>", f"no data about <{iri}>", status=404, code="not-found")
     types = [row["o"] for row in out if str(row["p"]) == str(PREFIXES["rdf"]) + "type"]
@@ -204,7 +206,7 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     seen: set[tuple[str, str]] = set()
     _evidence(_evidence_rows(s), evidence, seen)
     data = {"iri": iri, "label": pick_label(labels) or _unlabelled_name(types, out) or iri,
-            "types": [ref(t, term_label(t)) for t in types if isinstance(t, URIRef)],
+            "types": [ref(t, term_label(t)) for t in specific_types(types)],
             "networked": bool(_NETWORKED & set(types)),
             "properties": _properties(out, names_of_unnamed(_unlabelled_values(out))), "inverse": links_in,
             "evidence": evidence}
@@ -288,18 +290,20 @@ def _unlabelled_values(rows: list[dict]) -> list[URIRef]:
 
 
 def _properties(rows: list[dict], names: dict[URIRef, str]) -> list[dict]:
-    """The resource's properties, with their values; the texts in another language than the page's, where the
-    page's has one, apart (``other_languages``); ``names`` names the values that no source names."""
+    """The resource's properties, with their values in order (by rank or family name, then by name); the texts in
+    another language than the page's, where the page's has one, apart (``other_languages``); ``names`` names the
+    values that no source names."""
     grouped: dict[URIRef, list] = defaultdict(list)
     for row in rows:
         if row["p"] in (SCHEMA.text, MAI.evidence):
             continue
         # A type is named as its badge names it, in the interface's language, whatever the ontology's label.
         label = None if row["p"] == _TYPE else row.get("label")
-        grouped[row["p"]].append(_value(row["o"], label if label is not None else names.get(row["o"])))
+        value = _value(row["o"], label if label is not None else names.get(row["o"]))
+        grouped[row["p"]].append((value_order(row.get("order"), value), value))
     properties = []
     for p, values in sorted(grouped.items(), key=lambda kv: term_label(kv[0]).lower()):
-        shown, others = by_language(values)
+        shown, others = by_language([value for _, value in sorted(values, key=lambda kv: kv[0])])
         properties.append({"property": ref(p, term_label(p)), "tooltip": term_comment(p), "values": shown,
                            "other_languages": others})
     return properties
