@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from web_fixture import (BASE, COEUR, DANAECARE, END, GOAL, GOAL2, GRANT, GRANT_XSS, PREVENTION, PTCE, QUOTE, SEM,
-                         SESSION, START, XSS, fresh_app, template_data)
+from web_fixture import (BASE, COEUR, DANAECARE, END, GOAL, GOAL2, GRANT, GRANT_XSS, LONELY, PARTENAIRES, PREVENTION,
+                         PTCE, QUOTE, SEM, SESSION, START, XSS, fresh_app, template_data)
 
 from webapp.i18n import STRINGS
 from webapp.resources import close_resources
@@ -359,7 +359,8 @@ def test_totals_count_each_grant_once_when_another_source_restates_the_actors(tm
 
 def test_incoming_links_show_the_first_of_each_property_in_order_labelled_with_how_many_more(tmp_path, monkeypatch):
     """A place that many actors point to (a source has one link per resource that came from it): blank nodes
-    first, then IRIs in order, INVERSE_CAP of each property, a link that two sources state counted once; and
+    first, then IRIs in order, INVERSE_CAP of each property, a link that two sources state counted once, "n de
+    plus" a link to the next ones; and
     however many they are, the place's own properties are all there (the resource query's row cap once cut
     them off the page of a source of 20,000 resources)."""
     from graph.ingest.pipeline import ingest_paths
@@ -383,12 +384,17 @@ def test_incoming_links_show_the_first_of_each_property_in_order_labelled_with_h
     app = create_app({"store": "oxigraph", "data_dir": str(data), "query_workers": 1})
     try:
         place = app.test_client().get("/id/place/1.json").get_json()
+        page = app.test_client().get("/id/place/1", headers=HTML).get_data(as_text=True)
+        more = re.search(r'<a href="([^"]+)" rel="next">2 de plus</a>', page)
+        rest = app.test_client().get(more.group(1).replace("&amp;", "&") + "&format=json").get_json()
     finally:
         close_resources(app)
     assert place["label"] == "Lieu" and {p["property"]["label"] for p in place["properties"]} >= {"type", "source"}
     (located,) = [p for p in place["inverse"] if p["property"]["iri"] == "http://schema.org/location"]
     assert [v if isinstance(v, str) else v["label"] for v in located["values"]][1:] == ["Acteur 1", "Acteur 2"]
     assert not isinstance(located["values"][0], dict) and located["more"] == 2  # a blank node; a3 and a4 more
+    (located,) = [p for p in rest["inverse"] if p["property"]["iri"] == "http://schema.org/location"]
+    assert [v["label"] for v in located["values"]] == ["Acteur 3", "Acteur 4"] and located["more"] == 0
 
 
 GOALS_TTL = """@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix schema: <http://schema.org/> .
@@ -634,7 +640,7 @@ def test_an_actors_incoming_grants_and_memberships_are_named_not_shown_as_the_en
     assert (links["/id/grant/sem-danaecare-2024"], links["/id/membership/danaecare-ptce"]) == (grant, membership)
 
 
-@pytest.mark.parametrize("lang, word", [("fr", "adhésion"), ("en", "membership")])
+@pytest.mark.parametrize("lang, word", [("fr", "Adhésion"), ("en", "Membership")])
 def test_the_memberships_table_links_each_membership_by_a_word_not_the_end_of_its_iri(client, lang, word):
     rows = client.get(f"/id/actor/danaecare.json?lang={lang}").get_json()["memberships"]["rows"]
     assert [r["membership"] for r in rows] == [{"iri": MEMBERSHIP, "label": word}]
@@ -746,3 +752,198 @@ def test_the_grants_api_filters_and_labels_grants_by_the_goal_the_register_links
         assert client.get("/api/grants", query_string={"goal": DEMO_GOAL2[:-1] + "1"}).get_json()["rows"] == []
     finally:
         close_resources(app)
+# What a resource's page says in the page's language, whatever its kind (a deliberation, a grant, a session, a circle,
+# a class, a vocabulary term): one more source on the fixture's data, ingested once for these tests.
+DEPT = BASE + "actor/departement"
+SCDL_DELIBERATION = BASE + "deliberation/departement/102"
+BODY = BASE + "body/departement/bureau"
+BUREAU_SESSION = BASE + "session/departement/bureau/2024-05-16"
+SCDL_GRANT = BASE + "grant/departement/2"
+POLE = BASE + "actor/pole"
+PAGES_TTL = f"""@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix org: <http://www.w3.org/ns/org#> .
+@prefix schema: <http://schema.org/> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> . @prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<{DEPT}> a mai:PublicAuthority ; rdfs:label "Département de la Charente-Maritime" ; mai:nameKey "charente maritime" .
+<{SCDL_DELIBERATION}> a mai:Deliberation ; dcterms:identifier "102" ; mai:authority <{DEPT}> ;
+    mai:session <{BUREAU_SESSION}> .
+<{BODY}> a org:OrganizationalUnit ; rdfs:label "Bureau Métropolitain" ; org:unitOf <{DEPT}> .
+<{BUREAU_SESSION}> a mai:Session ; dcterms:date "2024-05-16"^^xsd:date ; mai:body <{BODY}> ;
+    mai:chair <{BASE}person/zoe-arnaud> ; mai:roleTitle "Première Vice-Présidente" ;
+    mai:present <{BASE}person/zoe-arnaud> , <{BASE}person/adam-zola> , <{BASE}person/eve-berger> .
+<{BASE}person/zoe-arnaud> a foaf:Person ; rdfs:label "Zoé ARNAUD" ; foaf:familyName "ARNAUD" .
+<{BASE}person/adam-zola> a foaf:Person ; rdfs:label "Adam ZOLA" ; foaf:familyName "ZOLA" .
+<{BASE}person/eve-berger> a foaf:Person ; rdfs:label "Ève BERGER" ; foaf:familyName "BERGER" .
+<{SCDL_GRANT}> a mai:Grant ; schema:funder <{DEPT}> ; mai:beneficiary <{LONELY}> ;
+    schema:amount "4989.3285"^^xsd:decimal ; schema:currency "EUR" ; mai:statedTotal "99786.57"^^xsd:decimal ;
+    mai:shareOf "0.05"^^xsd:decimal ; mai:paymentPeriod "2017-03-30/2017-05-24" ; mai:decidedBy <{SCDL_DELIBERATION}> ;
+    dcterms:description "Fonctionnement" .
+<{POLE}> a mai:Cooperation ; rdfs:label "Pôle rangé" ;
+    mai:hasGoal <{POLE}/goal/3> , <{POLE}/goal/1> , <{POLE}/goal/10> , <{POLE}/goal/2> .
+<{POLE}/goal/3> a mai:StrategicGoal ; skos:prefLabel "A, au rang 3"@fr ; skos:notation 3 .
+<{POLE}/goal/1> a mai:StrategicGoal ; skos:prefLabel "D, au rang 1"@fr ; skos:notation 1 .
+<{POLE}/goal/10> a mai:StrategicGoal ; skos:prefLabel "B, au rang 10"@fr ; skos:notation 10 .
+<{POLE}/goal/2> a mai:StrategicGoal ; skos:prefLabel "C, au rang 2"@fr ; skos:notation 2 .
+<{BASE}actor/zebre> a mai:HealthProfessional ; rdfs:label "zèbre" .
+<{BASE}actor/eole> a mai:HealthProfessional ; rdfs:label "Éole" .
+<{BASE}actor/abeille> a mai:HealthProfessional ; rdfs:label "abeille" .
+<{BASE}membership/cabinet-ptce> a org:Membership ; org:member <{LONELY}> ; org:organization <{PTCE}> ;
+    org:role <{PARTENAIRES}> ; mai:joinedOn "2025-01-10"^^xsd:date .
+"""
+
+
+@pytest.fixture(scope="module")
+def pages_data(tmp_path_factory):
+    """The fixture's data with PAGES_TTL ingested after it (built once for this module's tests)."""
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    root = tmp_path_factory.mktemp("pages")
+    shutil.copytree(template_data(), root / "data")
+    (root / "pages.ttl").write_text(PAGES_TTL, encoding="utf-8")
+    store = open_store({"store": "oxigraph", "data_dir": str(root / "data")})
+    assert ingest_paths(store, [root / "pages.ttl"])[0].status == "stored"
+    store.close()
+    return root / "data"
+
+
+@pytest.fixture
+def pages(pages_data, tmp_path):
+    app = fresh_app(pages_data, tmp_path)
+    yield app.test_client()
+    close_resources(app)
+
+
+def _text(body: str) -> str:
+    """An HTML page's text, tags and runs of spaces made single spaces."""
+    return re.sub(r"[ \t\r\n]+", " ", re.sub(r"<[^>]+>", " ", body)).replace("&#39;", "'")
+
+
+def _html(client, url: str) -> str:
+    return client.get(url, headers=HTML).get_data(as_text=True)
+
+
+def test_a_deliberations_page_shows_the_grants_it_decides_before_its_properties(client):
+    page = _html(client, "/id/deliberation/saint-etienne-metropole/2024-00240")
+    decided = page[page.index(t_fr("decided_grants")):page.index(t_fr("properties"))]
+    assert _links(decided)["/id/actor/danaecare"] == "DanaeCare" and "20\u202f000\u00a0€" in decided
+    assert _links(decided)["/id/grant/sem-danaecare-2024"] == "Création du PTCE santé"
+    rows = client.get("/id/deliberation/saint-etienne-metropole/2024-00240.json").get_json()["decided_grants"]["rows"]
+    assert [(r["beneficiary"]["label"], r["amount"], r["purpose"]) for r in rows] == [
+        ("DanaeCare", 20000.0, "Création du PTCE santé")]
+
+
+@pytest.mark.parametrize("lang, deliberation, session", [
+    ("fr", "Délibération n°102 — Département de la Charente-Maritime", "Séance du 16 mai 2024 — Bureau Métropolitain"),
+    ("en", "Deliberation no. 102 — Département de la Charente-Maritime",
+     "Session of 16 May 2024 — Bureau Métropolitain"),
+])
+def test_a_deliberation_without_a_title_and_its_session_are_named_not_shown_as_iris(pages, lang, deliberation, session):
+    page = _html(pages, f"/id/deliberation/departement/102?lang={lang}")
+    assert f"<h1>{deliberation}</h1>" in page
+    assert _links(page)["/id/session/departement/bureau/2024-05-16"] == session
+    grant = _links(_html(pages, f"/id/grant/departement/2?lang={lang}"))
+    assert grant["/id/deliberation/departement/102"] == deliberation
+
+
+@pytest.mark.parametrize("lang, written", [
+    ("fr", ["4\u202f989,33\u00a0€", "99\u202f786,57\u00a0€", "5\u00a0%", "du 30 mars 2017 au 24 mai 2017"]),
+    ("en", ["4\u202f989.33\u00a0€", "99\u202f786.57\u00a0€", "5%", "30 March 2017 to 24 May 2017"]),
+])
+def test_a_grants_amounts_share_and_payment_period_are_written_in_the_pages_language(pages, lang, written):
+    page = _html(pages, f"/id/grant/departement/2?lang={lang}")
+    text = _text(page)
+    assert all(f" {value} " in text for value in written), text
+    assert "4989.3285" not in text and "0.05" not in text and "2017-03-30" not in text
+    assert "devise" not in text and "currency" not in text and " EUR " not in text
+    values = {p["property"]["iri"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]: p["values"]
+              for p in pages.get(f"/id/grant/departement/2.json?lang={lang}").get_json()["properties"]}
+    assert (values["amount"], values["shareOf"], values["paymentPeriod"], values["currency"]) == (
+        [4989.3285], [0.05], ["2017-03-30/2017-05-24"], ["EUR"])
+
+
+@pytest.mark.parametrize("lang, label, other, definition", [
+    ("fr", "Prévention", "Prevention", "définition"), ("en", "Prevention", "Prévention", "definition")])
+def test_a_themes_page_names_it_in_the_pages_language_and_its_properties_by_their_labels(client, lang, label, other,
+                                                                                         definition):
+    page = _html(client, f"/resource?iri={PREVENTION}&lang={lang}")
+    labels = page[page.index("<dt><abbr title=\"Le libellé préféré.\">" if lang == "fr" else
+                             "<dt><abbr title=\"The preferred label.\">"):]
+    labels = labels[:labels.index("<dt>", 5)]
+    assert f"<dd>{label}</dd>" in labels and f"<dd>{other}</dd>" not in labels
+    assert f'<span lang="{"en" if lang == "fr" else "fr"}">{other}</span>' in labels  # in a discreet line
+    text = _text(page)
+    assert f" {definition} " in text
+    assert not re.search(r"\b(skos|owl|rdfs|rdf):[A-Za-z]", text), re.findall(r"\b(?:skos|owl|rdfs):\w+", text)
+
+
+def test_a_class_page_names_its_kind_and_properties_by_their_labels_in_the_pages_language(client):
+    page = _html(client, "/resource?iri=https%3A%2F%2Fw3id.org%2Fmaillage%2Fontology%23Actor")
+    text = _text(page)
+    assert " Classe " in text and " sous-classe de " in text and "<dd>Toute structure ou tout groupe" in page
+    assert re.search(r'<dd class="other-lang">[^\n]*<span lang="en">Any organisation', page)
+    assert not re.search(r"\b(skos|owl|rdfs|rdf):[A-Za-z]", text)
+
+
+@pytest.mark.parametrize("lang, kind", [("fr", "Fichier RDF"), ("en", "RDF file")])
+def test_a_source_page_names_its_kind(client, lang, kind):
+    page = _html(client, f"/id/source/fixture-ttl?lang={lang}")
+    assert f"<dd>{kind}</dd>" in page and "<dd>rdf</dd>" not in page
+
+
+def test_a_circles_page_lists_todays_members_first_and_marks_former_ones_as_the_dashboard_counts_them(pages):
+    page = _html(pages, f"/resource?iri={PARTENAIRES}")
+    table = _text(page[page.index(t_fr("memberships")):])
+    assert "Membres aujourd'hui\u00a0: 1 · anciens membres\u00a0: 1" in table
+    assert table.index("Cabinet isolé") < table.index("Saint-Etienne Métropole")
+    assert "10 janvier 2025" in table and "30 novembre 2024 ancien membre" in table
+    circles = {c["circle"]["iri"]: c["members"]
+               for c in pages.get("/index.json").get_json()["cooperations"][0]["circles"]}
+    assert circles[PARTENAIRES] == 1
+    rows = pages.get(f"/resource?iri={PARTENAIRES}&format=json").get_json()["memberships"]["rows"]
+    assert [(r["member"]["label"], r["status"]) for r in rows] == [("Cabinet isolé", "membre"),
+                                                                   ("Saint-Etienne Métropole", "ancien membre")]
+
+
+def test_a_class_page_lists_its_instances_by_name_and_links_the_rest(pages, monkeypatch):
+    from webapp import resource_pages
+
+    monkeypatch.setattr(resource_pages, "INVERSE_CAP", 2)
+    url = "/resource?iri=https%3A%2F%2Fw3id.org%2Fmaillage%2Fontology%23HealthProfessional"
+    page = _html(pages, url)
+    section = page[page.index("<h2>Instances</h2>"):]
+    section = section[:section.index("</section>")]
+    assert list(_links(section).values())[:2] == ["abeille", "Cabinet isolé"]
+    more = re.search(r'<a href="([^"]+)" rel="next">2 de plus</a>', section)
+    assert more, section
+    rest = pages.get(more.group(1).replace("&amp;", "&") + "&format=json").get_json()["instances"]
+    assert [r["instance"]["label"] for r in rest["rows"]] == ["Éole", "zèbre"] and rest["more"] == 0
+
+
+def test_the_sessions_page_says_the_chairs_title_and_lists_those_present_by_family_name(pages):
+    page = _html(pages, "/id/session/departement/bureau/2024-05-16")
+    chair = page[page.index(">président de séance<"):]
+    assert _text(chair[:chair.index("</dd>")]).strip().endswith("Zoé ARNAUD (Première Vice-Présidente)")
+    assert ">titre<" not in page
+    present = page[page.index(">présent<"):]
+    present = present[:present.index("<dt>")]
+    assert list(_links(present).values()) == ["Zoé ARNAUD", "Ève BERGER", "Adam ZOLA"]
+    assert "Première Vice-Présidente" not in present
+
+
+def test_a_poles_goals_are_listed_by_rank(pages):
+    goals = pages.get("/id/actor/pole.json").get_json()["properties"]
+    (listed,) = [p["values"] for p in goals if p["property"]["iri"].endswith("#hasGoal")]
+    assert [v["label"] for v in listed] == ["D, au rang 1", "C, au rang 2", "A, au rang 3", "B, au rang 10"]
+
+
+def test_type_badges_show_the_most_specific_types_with_a_capital_and_pages_hide_the_name_key(pages):
+    page = _html(pages, "/id/actor/danaecare")
+    badges = _text(page[page.index('<p class="kinds">'):page.index('<p class="iri">')]).split()
+    assert badges == ["Association"]
+    assert ">Organisation formelle<" in page  # the type row keeps every type
+    authority = _html(pages, "/id/actor/departement")
+    assert "clé de nom" not in authority and "charente maritime" not in authority
+    keys = [p for p in pages.get("/id/actor/departement.json").get_json()["properties"]
+            if p["property"]["iri"].endswith("#nameKey")]
+    assert keys and keys[0]["values"] == ["charente maritime"]

@@ -20,12 +20,33 @@ from webapp.i18n import get_lang
 STANDARD: dict[URIRef, tuple[str, str, str, str]] = {
     RDF.type: ("type", "type", "La classe de la ressource.", "The class of the resource."),
     RDFS.label: ("nom", "name", "Le nom affiché.", "The display name."),
-    RDFS.comment: ("commentaire", "comment", "", ""),
+    RDFS.comment: ("définition", "definition", "", ""),
     SKOS.prefLabel: ("libellé", "label", "Le libellé préféré.", "The preferred label."),
     SKOS.altLabel: ("autre nom", "other name", "Une variante du nom.", "A variant of the name."),
     SKOS.notation: ("rang", "rank", "Le numéro d'ordre.", "The rank."),
     SKOS.inScheme: ("dans le référentiel", "in scheme", "", ""),
-    SKOS.broader: ("plus général", "broader", "", ""),
+    SKOS.broader: ("plus général", "broader", "Le concept plus général.", "The broader concept."),
+    SKOS.narrower: ("plus précis", "narrower", "Un concept plus précis.", "A narrower concept."),
+    SKOS.related: ("concept voisin", "related", "", ""),
+    SKOS.definition: ("définition", "definition", "", ""),
+    SKOS.scopeNote: ("note d'usage", "scope note", "", ""),
+    SKOS.example: ("exemple", "example", "", ""),
+    SKOS.note: ("note", "note", "", ""),
+    SKOS.topConceptOf: ("concept de tête de", "top concept of", "Le référentiel dont c'est un concept de premier "
+                        "niveau.", "The scheme of which it is a top-level concept."),
+    SKOS.hasTopConcept: ("concept de tête", "top concept", "Un concept de premier niveau du référentiel.",
+                         "A top-level concept of the scheme."),
+    SKOS.exactMatch: ("équivalent exact", "exact match", "", ""),
+    SKOS.closeMatch: ("équivalent proche", "close match", "", ""),
+    RDFS.subClassOf: ("sous-classe de", "subclass of", "Une classe plus générale.", "A more general class."),
+    RDFS.subPropertyOf: ("sous-propriété de", "subproperty of", "", ""),
+    RDFS.domain: ("s'applique à", "domain", "La classe des ressources qui ont cette propriété.",
+                  "The class of the resources that have this property."),
+    RDFS.range: ("valeurs", "range", "Le type des valeurs de cette propriété.", "The type of this property's values."),
+    RDFS.seeAlso: ("voir aussi", "see also", "", ""),
+    RDFS.isDefinedBy: ("défini par", "defined by", "", ""),
+    OWL.inverseOf: ("inverse de", "inverse of", "", ""),
+    OWL.equivalentClass: ("classe équivalente", "equivalent class", "", ""),
     DCTERMS.description: ("description", "description", "Description ou objet.", "Description or purpose."),
     DCTERMS.subject: ("thème", "theme", "Un thème d'action de l'acteur.", "A theme the actor works on."),
     DCTERMS.title: ("titre", "title", "", ""),
@@ -64,25 +85,31 @@ STANDARD: dict[URIRef, tuple[str, str, str, str]] = {
 #: The standard classes that the contract's classes specialise (the ingest adds them as types): their name in the
 #: interface's language, and the vocabulary they come from, told in their tooltip with their CURIE.
 STANDARD_CLASSES: dict[URIRef, tuple[str, str, str]] = {
-    FOAF.Agent: ("agent", "agent", "FOAF"),
-    FOAF.Person: ("personne", "person", "FOAF"),
-    FOAF.Group: ("groupe", "group", "FOAF"),
-    ORG.FormalOrganization: ("organisation formelle", "formal organization", "W3C ORG"),
-    ORG.OrganizationalCollaboration: ("collaboration d'organisations", "organizational collaboration", "W3C ORG"),
-    ORG.OrganizationalUnit: ("organe", "organizational unit", "W3C ORG"),
-    ORG.Membership: ("adhésion", "membership", "W3C ORG"),
+    FOAF.Agent: ("Agent", "Agent", "FOAF"),
+    FOAF.Person: ("Personne", "Person", "FOAF"),
+    FOAF.Group: ("Groupe", "Group", "FOAF"),
+    ORG.FormalOrganization: ("Organisation formelle", "Formal organization", "W3C ORG"),
+    ORG.OrganizationalCollaboration: ("Collaboration d'organisations", "Organizational collaboration", "W3C ORG"),
+    ORG.OrganizationalUnit: ("Organe", "Organizational unit", "W3C ORG"),
+    ORG.Membership: ("Adhésion", "Membership", "W3C ORG"),
     SCHEMA.NGO: ("ONG", "NGO", "schema.org"),
-    SCHEMA.GovernmentOrganization: ("organisme public", "government organization", "schema.org"),
-    SCHEMA.CollegeOrUniversity: ("établissement d'enseignement supérieur", "college or university", "schema.org"),
-    SCHEMA.MonetaryGrant: ("aide financière", "monetary grant", "schema.org"),
-    SCHEMA.Legislation: ("acte juridique", "legislation", "schema.org"),
-    SCHEMA.Place: ("lieu", "place", "schema.org"),
-    SCHEMA.Event: ("événement", "event", "schema.org"),
-    SKOS.Concept: ("concept", "concept", "SKOS"),
-    SKOS.ConceptScheme: ("référentiel", "concept scheme", "SKOS"),
-    PROV.Entity: ("entité", "entity", "PROV"),
-    OA.TextQuoteSelector: ("citation du texte", "text quote", "Web Annotation"),
-    OA.TextPositionSelector: ("position dans le texte", "text position", "Web Annotation"),
+    SCHEMA.GovernmentOrganization: ("Organisme public", "Government organization", "schema.org"),
+    SCHEMA.CollegeOrUniversity: ("Établissement d'enseignement supérieur", "College or university", "schema.org"),
+    SCHEMA.MonetaryGrant: ("Aide financière", "Monetary grant", "schema.org"),
+    SCHEMA.Legislation: ("Acte juridique", "Legislation", "schema.org"),
+    SCHEMA.Place: ("Lieu", "Place", "schema.org"),
+    SCHEMA.Event: ("Événement", "Event", "schema.org"),
+    SKOS.Concept: ("Concept", "Concept", "SKOS"),
+    SKOS.ConceptScheme: ("Référentiel", "Concept scheme", "SKOS"),
+    OWL.Class: ("Classe", "Class", "OWL"),
+    RDFS.Class: ("Classe", "Class", "RDF Schema"),
+    OWL.ObjectProperty: ("Propriété (lien)", "Object property", "OWL"),
+    OWL.DatatypeProperty: ("Propriété (valeur)", "Datatype property", "OWL"),
+    OWL.Ontology: ("Ontologie", "Ontology", "OWL"),
+    RDF.Property: ("Propriété", "Property", "RDF"),
+    PROV.Entity: ("Entité", "Entity", "PROV"),
+    OA.TextQuoteSelector: ("Citation du texte", "Text quote", "Web Annotation"),
+    OA.TextPositionSelector: ("Position dans le texte", "Text position", "Web Annotation"),
 }
 
 #: Labels of a property read backwards, on the page of its object: (French, English).
@@ -110,6 +137,15 @@ INVERSE: dict[URIRef, tuple[str, str]] = {
     SCHEMA.containedInPlace: ("contient", "contains"),
     MAI.body: ("organe de", "body of"),
     MAI.evidence: ("preuve de", "evidence of"),
+    RDF.type: ("instances", "instances"),
+    SKOS.broader: ("plus général que", "broader than"),
+    SKOS.narrower: ("plus précis que", "narrower than"),
+    SKOS.topConceptOf: ("a pour concept de tête", "has top concept"),
+    SKOS.hasTopConcept: ("concept de tête de", "top concept of"),
+    SKOS.inScheme: ("contient", "contains"),
+    RDFS.subClassOf: ("sous-classes", "subclasses"),
+    RDFS.domain: ("propriétés de la classe", "properties of the class"),
+    RDFS.range: ("valeur de", "value of"),
 }
 
 
@@ -187,3 +223,30 @@ def inverse_label(term: URIRef) -> str:
     if term in INVERSE:
         return INVERSE[term][1 if get_lang() == "en" else 0]
     return ("is " if get_lang() == "en" else "est ") + term_label(term) + (" of" if get_lang() == "en" else " de")
+
+
+@cache
+def _superclasses() -> dict[URIRef, frozenset[URIRef]]:
+    """class -> every class it specialises (``rdfs:subClassOf``, transitively), from the ontology."""
+    direct: dict[URIRef, set[URIRef]] = {}
+    for sub, _, sup in load_ontology().triples((None, RDFS.subClassOf, None)):
+        if isinstance(sub, URIRef) and isinstance(sup, URIRef):
+            direct.setdefault(sub, set()).add(sup)
+    closure = {}
+    for start in direct:
+        seen, todo = set(), list(direct[start])
+        while todo:
+            found = todo.pop()
+            if found not in seen:
+                seen.add(found)
+                todo.extend(direct.get(found, ()))
+        closure[start] = frozenset(seen)
+    return closure
+
+
+def specific_types(types) -> list[URIRef]:
+    """The most specific of ``types`` (IRIs): those that no other of them specialises; an association is not also
+    shown as an actor, an agent, an NGO and a formal organisation."""
+    iris = [ty for ty in dict.fromkeys(types) if isinstance(ty, URIRef)]
+    general = set().union(*(_superclasses().get(ty, frozenset()) for ty in iris)) if iris else set()
+    return [ty for ty in iris if ty not in general]

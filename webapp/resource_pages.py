@@ -15,25 +15,27 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, has_request_context, request
-from rdflib import BNode, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from graph.formats import rdf_format
-from graph.namespaces import DCTERMS, MAI, OA, ORG, PREFIXES, PROV, SCHEMA, sparql_prologue
-from graph.store import term_parts, to_oxigraph
+from graph.namespaces import DCTERMS, MAI, OA, ORG, PREFIXES, PROV, SCHEMA
+from graph.store import to_oxigraph
 from webapp.cache import cached_select
 from webapp.errors import ApiError
+from webapp.display import by_language, page_context, shown_as, value_order
 from webapp.goal_links import referenced
 from webapp.i18n import t
-from webapp.labels import inverse_label, qname, term_comment, term_label
+from webapp.labels import qname, specific_types, term_comment, term_label
+from webapp.resource_tables import decided_grants, incoming, instances, memberships
 from webapp.resources import get_store
-from webapp.views import (Table, collapse, format_date, format_money, grant_label, labels_of, names_of_unnamed,
-                          pick_label, ref, render_page, select)
+from webapp.views import (Table, collapse, deliberation_label, format_money, grant_label, names_of_unnamed,
+                          pick_label, ref, render_page, select, session_label)
 
 bp = Blueprint("resource", __name__)
 
 RDF_SUFFIXES = {".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples", ".rdf": "rdfxml"}
 RDF_MEDIA = ["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"]
-#: Incoming links shown before "n de plus".
+#: Incoming links of each property (and instances of a class) on one page of the lists, before "n de plus", a link.
 INVERSE_CAP = 50
 
 #: Grant rows per page of a funder's or a beneficiary's tables (a funder of the 10k bench has ~400 grants).
@@ -47,11 +49,13 @@ RESOURCE_ROWS_CAP = 20000
 # OPTIONAL on a variable that an earlier OPTIONAL may leave unbound made a hash join over every label (7 ms for 2
 # rows) — labels are nested in the OPTIONAL that binds their subject; and FILTER(?member = ?s || …) scanned every
 # membership.
-_RESOURCE = """SELECT ?p ?o ?label ?membership
+# A value's rank or family name (?order) orders the values of a property: goals by rank, people by family name.
+_RESOURCE = """SELECT ?p ?o ?label ?order ?membership
   ?member ?memberLabel ?organization ?organizationLabel ?circle ?circleLabel ?joined ?left WHERE {
-  { ?s ?p ?o OPTIONAL { ?o rdfs:label|skos:prefLabel|dcterms:title ?label } }
+  { ?s ?p ?o OPTIONAL { ?o rdfs:label|skos:prefLabel|dcterms:title ?label }
+    OPTIONAL { ?o skos:notation|foaf:familyName ?order } }
   UNION {
-    { ?membership org:member ?s } UNION { ?membership org:organization ?s }
+    { ?membership org:member ?s } UNION { ?membership org:organization ?s } UNION { ?membership org:role ?s }
     ?membership org:member ?member ; org:organization ?organization .
     OPTIONAL { ?member rdfs:label ?memberLabel } OPTIONAL { ?organization rdfs:label ?organizationLabel }
     OPTIONAL { ?membership org:role ?circle OPTIONAL { ?circle skos:prefLabel ?circleLabel } }
@@ -60,11 +64,6 @@ _RESOURCE = """SELECT ?p ?o ?label ?membership
 } LIMIT %CAP%"""
 #: The variable that tells each branch of _RESOURCE apart, in the order they are tested.
 _PARTS = (("p", "out"), ("membership", "membership"))
-# The incoming links, without labels: the page of a source has one for each resource that came from it (20,000 for
-# a SIRENE extract). They are sorted and cut to INVERSE_CAP a property here, then only those shown are labelled: a
-# label OPTIONAL on each link took the engine 0.7 s for those 20,000 (the page 1.5–2.2 s at 100k actors), sorting
-# them by IRI in the engine 0.8 s (each comparison decodes both strings), reading them bare 0.08 s.
-_INCOMING = "SELECT ?ip ?x WHERE { ?x ?ip ?s }"
 # The facts whose evidence the page quotes (the resource, the grants, memberships, deliberations and sessions it
 # links to), then their evidence read without OPTIONAL: written as one query with OPTIONAL parts, Oxigraph
 # evaluated those over all the store's evidence (350–450 ms per page at 100k actors, against 1–3 ms this way).
@@ -148,12 +147,19 @@ def _answer(iri: str, fmt: str | None):
     if fmt is not None:
         return describe(iri, fmt)
     data = resource_data(iri)
-    return render_page("resource.html", data, highlight=_highlight(), page_url=_page_url)
+    return render_page("resource.html", data, highlight=_highlight(), page_url=_page_url, offset_url=_offset_url,
+                       shown_as=shown_as, list_size=INVERSE_CAP, **page_context(data))
 
 
 def _page_url(page: int) -> str:
     """This page's URL at ``page`` of its grant tables, keeping the rest of its query string."""
     return request.path + "?" + urlencode({**request.args, "page": page})
+
+
+def _offset_url(offset: int) -> str:
+    """This page's URL with its lists (incoming links, instances) from ``offset``, keeping the rest of its query
+    string."""
+    return request.path + "?" + urlencode({**request.args, "offset": offset})
 
 
 def _highlight() -> tuple[int, int] | None:
@@ -191,8 +197,9 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     parts: dict[str, list[dict]] = defaultdict(list)
     for row in select(_RESOURCE.replace("%CAP%", str(RESOURCE_ROWS_CAP)), s=s):
         parts[next(part for key, part in _PARTS if key in row)].append(row)
-    out, incoming = collapse(parts["out"], ["label"]), _incoming(s)
-    if not out and not incoming:
+    offset = _int_arg("offset", 0)
+    out, links_in = collapse(parts["out"], ["label", "order"]), incoming(s, offset, INVERSE_CAP)
+    if not out and not links_in:
         raise ApiError(f"aucune donnée sur <{iri}>", f"no data about <{iri}>", status=404, code="not-found")
     types = [row["o"] for row in out if str(row["p"]) == str(PREFIXES["rdf"]) + "type"]
     labels = [row["o"] for row in out if row["p"] in _LABEL_PREDICATES and isinstance(row["o"], Literal)]
@@ -200,15 +207,23 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     seen: set[tuple[str, str]] = set()
     _evidence(_evidence_rows(s), evidence, seen)
     data = {"iri": iri, "label": pick_label(labels) or _unlabelled_name(types, out) or iri,
-            "types": [ref(t, term_label(t)) for t in types if isinstance(t, URIRef)],
+            "types": [ref(t, term_label(t)) for t in specific_types(types)],
             "networked": bool(_NETWORKED & set(types)),
-            "properties": _properties(out, names_of_unnamed(_unlabelled_values(out))), "inverse": incoming,
+            "properties": _properties(out, names_of_unnamed(_unlabelled_values(out))), "inverse": links_in,
             "evidence": evidence}
+    if MAI.Deliberation in types:
+        data["decided_grants"] = decided_grants(s)
     data.update(_grants(s, page, evidence, seen))
     if MAI.Grant in types:
         data["goals"] = _goals_served(s, out)
     if parts["membership"]:
-        data["memberships"] = _memberships(parts["membership"])
+        data["memberships"], members = memberships(parts["membership"])
+        if any(s in (row["organization"], row.get("circle")) for row in parts["membership"]):
+            data["members"] = members  # a pole's or a circle's: how many members today, how many former
+    if any(str(group["property"].iri) == str(_TYPE) for group in links_in):  # a class: its instances, by name
+        data["inverse"] = [group for group in links_in if str(group["property"].iri) != str(_TYPE)]
+        data["instances"], data["instances_count"] = instances(s, offset, INVERSE_CAP)
+    data["offset"] = offset
     text = next((row["o"] for row in out if row["p"] == SCHEMA.text), None)
     data["source_text"] = str(text) if text is not None else None
     return data
@@ -221,7 +236,7 @@ _NETWORKED = {MAI.Actor, MAI.Cooperation, MAI.StrategicGoal}
 
 def _unlabelled_name(types: list, out: list[dict]) -> str | None:
     """A name for a resource that no source names: a grant by its amount and beneficiary, a session by its day and
-    organ (they are named so in the search too)."""
+    organ, a deliberation without a title by its number and authority (as the links to them name them)."""
     def first(predicate: URIRef, column: str = "o"):
         return next((row.get(column) for row in out if row["p"] == predicate and row.get(column) is not None), None)
 
@@ -234,8 +249,9 @@ def _unlabelled_name(types: list, out: list[dict]) -> str | None:
     if MAI.Proxy in types and (giver := first(MAI["from"], "label")) and (holder := first(MAI.to, "label")):
         return t("proxy_name", giver=giver, holder=holder)
     if MAI.Session in types and (day := first(DCTERMS.date)) is not None:
-        organ = first(MAI.body, "label")
-        return t("session_of", date=format_date(day), organ=f" — {organ}" if organ else "")
+        return session_label(day, first(MAI.body, "label"))
+    if MAI.Deliberation in types and (first(DCTERMS.identifier) or first(MAI.authority)) is not None:
+        return deliberation_label(first(DCTERMS.identifier), first(MAI.authority, "label"))
     return None
 
 
@@ -263,14 +279,20 @@ def _goals_served(grant: URIRef, out: list[dict]) -> list[dict]:
 
 
 def _page_arg() -> int:
-    value = request.args.get("page", "1") if has_request_context() else "1"
+    return _int_arg("page", 1)
+
+
+def _int_arg(name: str, least: int) -> int:
+    """The request's integer parameter ``name`` (``least`` when absent), at least ``least``."""
+    value = request.args.get(name) if has_request_context() else None
     try:
-        page = int(value or 1)
+        number = int(value or least)
     except ValueError:
-        raise ApiError("« page » doit être un entier", "'page' must be an integer", code="bad-parameter") from None
-    if page < 1:
-        raise ApiError("« page » commence à 1", "'page' starts at 1", code="bad-parameter")
-    return page
+        raise ApiError(f"« {name} » doit être un entier", f"'{name}' must be an integer",
+                       code="bad-parameter") from None
+    if number < least:
+        raise ApiError(f"« {name} » commence à {least}", f"'{name}' starts at {least}", code="bad-parameter")
+    return number
 
 
 _LABEL_PREDICATES = {URIRef(str(PREFIXES["rdfs"]) + "label"), URIRef(str(PREFIXES["skos"]) + "prefLabel"),
@@ -294,33 +316,23 @@ def _unlabelled_values(rows: list[dict]) -> list[URIRef]:
 
 
 def _properties(rows: list[dict], names: dict[URIRef, str]) -> list[dict]:
-    """The resource's properties, with their values; ``names`` names the values that no source names."""
+    """The resource's properties, with their values in order (by rank or family name, then by name); the texts in
+    another language than the page's, where the page's has one, apart (``other_languages``); ``names`` names the
+    values that no source names."""
     grouped: dict[URIRef, list] = defaultdict(list)
     for row in rows:
         if row["p"] in (SCHEMA.text, MAI.evidence):
             continue
         # A type is named as its badge names it, in the interface's language, whatever the ontology's label.
         label = None if row["p"] == _TYPE else row.get("label")
-        grouped[row["p"]].append(_value(row["o"], label if label is not None else names.get(row["o"])))
-    return [{"property": ref(p, term_label(p)), "tooltip": term_comment(p), "values": values}
-            for p, values in sorted(grouped.items(), key=lambda kv: term_label(kv[0]).lower())]
-
-
-def _incoming(s: URIRef) -> list[dict]:
-    """Incoming links grouped by property in IRI order, the first INVERSE_CAP of each (blank nodes first, then
-    IRIs in order), with how many more; only the links shown are labelled."""
-    links: dict[str, set[tuple[bool, str]]] = defaultdict(set)  # a link stated by two sources is one
-    for ip, x in get_store().query(sparql_prologue() + _INCOMING, {"s": s}).raw_rows():
-        kind, value, *_ = term_parts(x)
-        links[term_parts(ip)[1]].add((kind != "bnode", value))
-    shown = {p: sorted(xs)[:INVERSE_CAP] for p, xs in sorted(links.items())}
-    iris = {URIRef(x) for xs in shown.values() for is_iri, x in xs if is_iri}
-    labels = labels_of(iris)
-    names = names_of_unnamed(iris - set(labels))  # a grant, a membership: named as their own pages name them
-    return [{"property": ref(URIRef(p), inverse_label(URIRef(p))), "tooltip": term_comment(URIRef(p)),
-             "values": [ref(URIRef(x), pick_label(labels.get(URIRef(x), ())) or names.get(URIRef(x))) if is_iri
-                        else BNode(x) for is_iri, x in xs],
-             "more": len(links[p]) - len(xs)} for p, xs in shown.items()]
+        value = _value(row["o"], label if label is not None else names.get(row["o"]))
+        grouped[row["p"]].append((value_order(row.get("order"), value), value))
+    properties = []
+    for p, values in sorted(grouped.items(), key=lambda kv: term_label(kv[0]).lower()):
+        shown, others = by_language([value for _, value in sorted(values, key=lambda kv: kv[0])])
+        properties.append({"property": ref(p, term_label(p)), "tooltip": term_comment(p), "values": shown,
+                           "other_languages": others})
+    return properties
 
 
 def _evidence_rows(s: URIRef) -> list[dict]:
@@ -416,17 +428,3 @@ def _descending(term) -> tuple:
         return (1, 0)
     value = term.toPython()
     return (0, -value) if isinstance(value, (int, float, Decimal)) else (0, 0)
-
-
-def _memberships(rows: list[dict]) -> Table:
-    rows = collapse(rows, ["memberLabel", "organizationLabel", "circleLabel"])
-    rows.sort(key=lambda r: (r.get("joined") is not None, str(r.get("joined") or "")))
-    table = Table("memberships", [("member", "member"), ("organization", "organization"), ("circle", "circle"),
-                                  ("joined", "joined"), ("left", "left"), ("membership", "membership")])
-    for row in rows:
-        table.rows.append({"member": ref(row["member"], row.get("memberLabel")),
-                           "organization": ref(row["organization"], row.get("organizationLabel")),
-                           "circle": ref(row.get("circle"), row.get("circleLabel")),
-                           "joined": row.get("joined"), "left": row.get("left"),
-                           "membership": ref(row["membership"], term_label(ORG.Membership))})
-    return table

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Iterable, NamedTuple
@@ -83,13 +84,18 @@ LABELS_PER_QUERY = 500
 # %IRIS% are IRIs read from the store or the results of a query, written with rdflib's escaping (never request text).
 _LABELS_OF = "SELECT ?x ?label WHERE { VALUES ?x { %IRIS% } ?x rdfs:label|skos:prefLabel|dcterms:title ?label }"
 # What names a resource that no source names: a grant its amount and beneficiary, a membership its member, pole and
-# circle, a proxy who gives it to whom.
-_UNNAMED_PARTS = """SELECT ?x ?amount ?beneficiary ?member ?organization ?circle ?giver ?holder WHERE {
+# circle, a proxy who gives it to whom, a session its day and organ, a deliberation without a title (an SCDL row
+# gives none) its number and authority.
+_UNNAMED_PARTS = """SELECT ?x ?amount ?beneficiary ?member ?organization ?circle ?giver ?holder ?day ?organ ?number
+  ?authority WHERE {
   VALUES ?x { %IRIS% }
   { ?x a mai:Grant OPTIONAL { ?x schema:amount ?amount } OPTIONAL { ?x mai:beneficiary/rdfs:label ?beneficiary } }
   UNION { ?x a org:Membership OPTIONAL { ?x org:member/rdfs:label ?member }
           OPTIONAL { ?x org:organization/rdfs:label ?organization } OPTIONAL { ?x org:role/skos:prefLabel ?circle } }
   UNION { ?x a mai:Proxy OPTIONAL { ?x mai:from/rdfs:label ?giver } OPTIONAL { ?x mai:to/rdfs:label ?holder } }
+  UNION { ?x a mai:Session OPTIONAL { ?x dcterms:date ?day } OPTIONAL { ?x mai:body/rdfs:label ?organ } }
+  UNION { ?x a mai:Deliberation OPTIONAL { ?x dcterms:identifier ?number }
+          OPTIONAL { ?x mai:authority/rdfs:label ?authority } }
 }"""
 
 
@@ -111,7 +117,8 @@ def labels_of(iris: Iterable[URIRef]) -> dict[URIRef, list[Literal]]:
 def names_of_unnamed(iris: Iterable[URIRef]) -> dict[URIRef, str]:
     """Names in the interface's language for the grants, memberships and proxies among ``iris``, which no source
     names: "Subvention de 20 000 € à DanaeCare", "DanaeCare, membre de PTCE santé (Cercle cœur)", "pouvoir de A
-    à B" (the search and their own pages name grants so)."""
+    à B", "Séance du 16 mai 2024 — Bureau Métropolitain", "Délibération n°102 — Département de la Charente-Maritime"
+    (the search and their own pages name grants so)."""
     parts: dict[URIRef, dict[str, list]] = {}
     for row in _in_blocks(_UNNAMED_PARTS, iris):
         found = parts.setdefault(row["x"], {})
@@ -128,7 +135,28 @@ def names_of_unnamed(iris: Iterable[URIRef]) -> dict[URIRef, str]:
             names[iri] = t("membership_name", member=best["member"], organization=best["organization"], circle=circle)
         elif best.get("giver") and best.get("holder"):
             names[iri] = t("proxy_name", giver=best["giver"], holder=best["holder"])
+        elif "day" in found:
+            names[iri] = session_label(min(found["day"], key=str), best.get("organ"))
+        elif "number" in found or "authority" in found:
+            names[iri] = deliberation_label(best.get("number"), best.get("authority"))
     return names
+
+
+def session_label(day, organ) -> str:
+    """A session's name, which no source gives: "Séance du 16 mai 2024 — Bureau Métropolitain"."""
+    return t("session_of", date=format_date(day), organ=f" — {organ}" if organ else "")
+
+
+def deliberation_label(number, authority) -> str:
+    """The name of a deliberation that no source titles (an SCDL row gives its number only): "Délibération n°102 —
+    Département de la Charente-Maritime", as the search names a deliberation by its number and title."""
+    if number is None:
+        name = t("deliberation")
+    elif re.fullmatch(r"[\d\W_]+", str(number)):
+        name = t("deliberation_numbered", number=number)
+    else:  # a reference that says what it is ("CONV N° 2074-15"), after the word only
+        name = f"{t('deliberation')} {number}"
+    return f"{name} — {authority}" if authority is not None else name
 
 
 def pick_label(candidates: Iterable[Literal | None]) -> str | None:

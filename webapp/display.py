@@ -1,0 +1,138 @@
+"""How a resource's page writes a property's value in the page's language: amounts in euros ("20 000 €"), a share as
+a percentage ("5 %"), a payment period as dates ("du 30 mars 2017 au 24 mai 2017"), other decimals rounded to cents,
+a source's kind by its name. The JSON twin keeps the values as the graph states them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS
+
+from graph.namespaces import MAI, SCHEMA
+from webapp.i18n import get_lang, t
+from webapp.views import Ref, format_date, format_money, format_value
+
+#: Properties whose value is an amount of money (in the currency the resource states, euros by default).
+MONEY = {SCHEMA.amount, MAI.statedTotal}
+#: Properties whose value is a ratio between 0 and 1.
+SHARES = {MAI.shareOf}
+#: Properties whose value is a date or a period of dates written in ISO 8601 ("2017-03-30/2017-05-24").
+PERIODS = {MAI.paymentPeriod}
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: English names of the kinds of source (their French names are those of :func:`graph.ingest.kinds`).
+_KINDS_EN = {"rdf": "RDF file", "deliberation": "Deliberation", "scdl-subventions": "Grants (SCDL)",
+             "scdl-deliberations": "Deliberations (SCDL)", "rna": "National register of associations (RNA)",
+             "sirene": "Legal units (SIRENE)", "register": "Register of the PTCE's partners",
+             "vocabulary": "Vocabulary"}
+_KINDS_FR = {"vocabulary": "Vocabulaire"}
+
+
+def format_number(value, digits: int = 2) -> str:
+    """A number as the page's language writes it, rounded to ``digits`` decimals, with no trailing zeros: "4 989,33",
+    "0,5" ("4,989.33", "0.5" in English)."""
+    number = float(value)
+    text = f"{number:,.{digits}f}".rstrip("0").rstrip(".") if digits else f"{number:,.0f}"
+    return text.replace(",", "\u202f").replace(".", "," if get_lang() == "fr" else ".")
+
+
+def format_share(value) -> str:
+    """A ratio as a percentage in the page's language: 0.05 → "5 %" ("5%" in English), 0.125 → "12,5 %"."""
+    percent = format_number(float(value) * 100)
+    return f"{percent}\u00a0%" if get_lang() == "fr" else f"{percent}%"
+
+
+def format_period(text: str) -> str:
+    """A date or a period written "2017-03-30/2017-05-24" as dates in the page's language ("du 30 mars 2017 au 24
+    mai 2017"); anything else as it is."""
+    ends = str(text).split("/")
+    if not all(_ISO_DAY.fullmatch(end.strip()) for end in ends) or len(ends) > 2:
+        return str(text)
+    try:
+        days = [dt.date.fromisoformat(end.strip()) for end in ends]
+    except ValueError:
+        return str(text)
+    if len(days) == 1:
+        return format_date(days[0])
+    return t("period", start=format_date(days[0]), end=format_date(days[1]))
+
+
+def source_kind_label(name: str) -> str:
+    """The name of a kind of source (``deliberation``, ``scdl-subventions``…) in the page's language."""
+    if get_lang() == "en":
+        return _KINDS_EN.get(name, name)
+    from graph.ingest import kinds
+
+    found = kinds().get(name)
+    return found.label if found is not None else _KINDS_FR.get(name, name)
+
+
+def shown_as(predicate: str, value, currency: str | None = None):
+    """A literal value of ``predicate`` as the page writes it (see the module); an amount in another currency than
+    the euro is written with its code."""
+    if not isinstance(value, Literal):
+        return format_value(value)
+    predicate, python = URIRef(predicate), value.toPython()
+    number = isinstance(python, (int, float, Decimal)) and not isinstance(python, bool)
+    if predicate in MONEY and number:
+        if currency not in (None, "EUR"):
+            return f"{format_number(python)}\u00a0{currency}"
+        return format_money(python)
+    if predicate in SHARES and number:
+        return format_share(python)
+    if predicate in PERIODS:
+        return format_period(str(value))
+    if predicate == DCTERMS.type and not value.datatype and not value.language:
+        return source_kind_label(str(value))
+    if isinstance(python, (float, Decimal)) and not float(python).is_integer():
+        return format_number(python)
+    return format_value(value)
+
+
+def value_order(order, value) -> tuple:
+    """The place of a property's value among the others: by its rank or family name (``order``: a number before a
+    text), then by its name, case and accents aside."""
+    from graph.identity import fold
+
+    name = fold(str(value.label if isinstance(value, Ref) else value))
+    if order is None:
+        return (2, 0.0, "", name)
+    try:
+        return (0, float(str(order)), "", name)
+    except ValueError:
+        return (1, 0.0, fold(str(order)), name)
+
+
+def by_language(values: list) -> tuple[list, list]:
+    """The values to show in the page's language, and those in other languages: texts tagged with another language
+    are set apart when one is in the page's language (or untagged); else all are shown."""
+    lang = get_lang()
+    tagged = [v for v in values if isinstance(v, Literal) and v.language]
+    if not tagged or not any(v.language == lang for v in tagged):
+        return values, []
+    return ([v for v in values if not (isinstance(v, Literal) and v.language and v.language != lang)],
+            [v for v in values if isinstance(v, Literal) and v.language and v.language != lang])
+
+
+def page_context(data: dict) -> dict:
+    """What the HTML page of a resource needs beyond its data: the properties it does not list (an internal key;
+    the currency, when it is the euro that the amounts already show; the chair's title, said next to the chair),
+    the currency of its amounts, and the titles to write next to a value of a property, by (property, value) IRIs
+    ("Première Vice-Présidente" next to the chair, not next to the same person among those present)."""
+    values = {str(prop["property"].iri): prop["values"] + prop.get("other_languages", [])
+              for prop in data.get("properties", [])}
+    hidden = {str(MAI.nameKey)}
+    currencies = {str(v) for v in values.get(str(SCHEMA.currency), [])}
+    if currencies <= {"EUR"}:
+        hidden.add(str(SCHEMA.currency))
+    titles = {}
+    if values.get(str(MAI.roleTitle)) and values.get(str(MAI.chair)):
+        hidden.add(str(MAI.roleTitle))
+        title = ", ".join(str(v) for v in values[str(MAI.roleTitle)])
+        titles = {(str(MAI.chair), v.iri): title for v in values[str(MAI.chair)] if isinstance(v, Ref)}
+    currency = next(iter(currencies)) if len(currencies) == 1 else None
+    return {"hidden": hidden, "currency": currency, "titles": titles}
