@@ -337,10 +337,10 @@ PEOPLE = textwrap.dedent("""\
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("fr", ["people.ttl: violation : nœud anonyme (personne) — nom : Une personne a un nom (rdfs:label).",
+    ("fr", ["people.ttl: violation : nœud anonyme (Personne) — nom : Une personne a un nom (rdfs:label).",
             "people.ttl: violation : « Les Amis du Soin » — SIREN : Un SIREN compte exactement 9 chiffres. "
             "(valeur 12345)"]),
-    ("en", ["people.ttl: violation: anonymous node (person) — name: A person has a name (rdfs:label).",
+    ("en", ["people.ttl: violation: anonymous node (Person) — name: A person has a name (rdfs:label).",
             "people.ttl: violation: 'Les Amis du Soin' — SIREN: A SIREN is exactly 9 digits. (value 12345)"]),
 ])
 def test_validate_names_the_file_the_node_and_the_property_in_the_reports_language(tmp_path, monkeypatch, lang, said):
