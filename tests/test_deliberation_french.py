@@ -1230,6 +1230,36 @@ def test_a_table_written_a_column_after_the_other_pairs_names_and_amounts_by_pos
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [("6050", True), ("6050", True)]
 
 
+STACKED_CELLS = ("- ATTRIBUE aux organismes figurant ci-dessous les subventions de fonctionnement suivantes au titre\n"
+                 "de l'exercice 2024 :\nOrganisme\nObjet\nMontant\n"
+                 "Association Prévention Addictions 93-Fictive\nInterventions en milieu scolaire\n"
+                 "dans les collèges de Saint-Denis,\nAubervilliers et La Courneuve\n14 000 €\n"
+                 "Centre de santé sexuelle\nMarie-Thérèse Vialle-Fictif\nActions de dépistage hors les murs\n"
+                 "11 000 €\nLes Passerelles de Bondy\nConsultations jeunes consommateurs\n9 500 €\n"
+                 "- DIT que les dépenses seront imputées au budget 2024.\n")
+
+
+def test_a_table_whose_cells_are_one_a_line_gives_each_row_the_name_that_begins_it():
+    found = find_grants(STACKED_CELLS)
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [
+        ("Association Prévention Addictions 93-Fictive", "14000", "operating"),
+        ("Centre de santé sexuelle Marie-Thérèse Vialle-Fictif", "11000", "operating"),
+        ("Les Passerelles de Bondy", "9500", "operating")]
+    assert found.grants[0].purpose == ("Interventions en milieu scolaire dans les collèges de Saint-Denis, "
+                                       "Aubervilliers et La Courneuve")
+
+
+def test_a_table_of_cells_one_a_line_whose_names_are_not_first_is_said_in_a_warning_not_guessed():
+    found = find_grants("DÉCIDE d'attribuer les subventions suivantes :\nObjet\nOrganisme\nMontant\n"
+                        "Consultations jeunes consommateurs\net accompagnement des familles\nLes Passerelles de Bondy\n"
+                        "9 500 €\nTournées du bus\nAssociation Bus Santé\n6 500 €\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Association Bus Santé", "6500")]
+    assert [w[0] for w in found.warnings] == [
+        "tableau aux cellules une par ligne (« Objet / Organisme / Montant ») : ligne « Consultations jeunes "
+        "consommateurs / et accompagnement des familles / Les Passerelles de Bondy » non lue, son bénéficiaire ne se "
+        "distingue pas de façon sûre : vérifiez-la"]
+
+
 def test_a_total_when_no_grant_is_read_is_quoted_with_the_table_of_amounts_whose_column_was_not_chosen():
     found = find_grants("RÉGION TESTIE\nSéance du 5 avril 2024\n"
                         "Porteur                                   Coût total      État     Département\n"

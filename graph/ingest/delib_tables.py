@@ -318,7 +318,8 @@ _TITLE_LINE = re.compile(r"\s*(?:Objet|Rapport|Point|D[ée]lib[ée]ration)\b|.*[
 
 def _flat_header(line: str) -> list[str] | None:
     folded = fold(line)
-    if line.startswith("|") or len(line.split()) > 14 or not _BENEF_COL.search(folded) or _TITLE_LINE.match(line):
+    # A list's item ("- ATTRIBUE aux organismes … les subventions de fonctionnement suivantes") is a sentence.
+    if line.startswith(("|", "-", "•", "*")) or len(line.split()) > 14 or not _BENEF_COL.search(folded) or _TITLE_LINE.match(line):
         return None
     columns = [part for m in _FLAT_AMOUNT_COL.finditer(line) for part in _column_heads(m.group(0))]
     if columns and re.search(r"\btotal$", folded) and not fold(columns[-1]).endswith("total"):
@@ -420,11 +421,12 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hin
 
 def table_grants(body: str, found: GrantsFound) -> None:
     """Read the grants and stated totals of every grant table of ``body`` into ``found``."""
-    from graph.ingest.delib_aligned import aligned_table_grants, stacked_table_grants
+    from graph.ingest.delib_aligned import aligned_table_grants, stacked_cell_grants, stacked_table_grants
 
     legend, hints = legend_of(body), column_hints(body)
     aligned_table_grants(body, found, legend, hints)
     stacked_table_grants(body, found, legend, hints)
+    stacked_cell_grants(body, found, legend, hints)
     pipe_table_grants(body, found, legend, hints)
     flat_table_grants(body, found, legend, hints)
     if not found.grants:
