@@ -1260,6 +1260,54 @@ def test_a_table_of_cells_one_a_line_whose_names_are_not_first_is_said_in_a_warn
         "distingue pas de façon sûre : vérifiez-la"]
 
 
+@pytest.mark.parametrize("text, grants", [
+    ("ARTICLE 1         Sont attribuées, au titre de l'année 2024, les subventions suivantes :\n\n"
+     "Tiers 198234\nAssociation Femmes Santé Méditerranée\n22 rue des Oliviers Fictifs\n13013 Marseille\n"
+     "Dossier EX024733                                         12 500 Euros\n\n"
+     "Tiers 201177\nLes Voisins Solidaires du Panier\n4 place de Lenche Fictive\n13002 Marseille\n"
+     "Dossier EX025102                                          6 000 Euros\n\n"
+     "ARTICLE 2         La dépense correspondante sera imputée sur le Budget 2024.\n",
+     [("Association Femmes Santé Méditerranée", "12500", None, None),
+      ("Les Voisins Solidaires du Panier", "6000", None, None)]),
+    ("Décide d'attribuer les subventions d'investissement suivantes, sur l'autorisation de programme\n"
+     "« Santé » (chapitre 904) :\n\n"
+     " Dossier n° EX045512 - Commune de Saint-Flour-Fictive (Cantal)\n Création d'une maison de santé\n"
+     " Dépense subventionnable : 1 250 000 € HT\n Montant de la subvention régionale : 200 000 €\n\n"
+     " Dossier n° EX045530 - Communauté de communes du Pays de Gex-Fictif (Ain)\n Équipement d'un centre de santé\n"
+     " Montant de la subvention régionale : 93 000 €\n\nRésultat du vote : adopté\n",
+     [("Commune de Saint-Flour-Fictive", "200000", "investment", None),
+      ("Communauté de communes du Pays de Gex-Fictif", "93000", "investment", None)]),
+    ("- D'ATTRIBUER aux bénéficiaires ci-après les aides suivantes :\n\n"
+     "  * PTCE Santé Haute-Saintonge-Fictif (porté par l'association Coopérer en Saintonge)\n"
+     "    Projet : structuration d'un groupement d'employeurs\n"
+     "    Dépense subventionnable : 180 000 € TTC - Taux : 25 %\n"
+     "    Montant : 45 K€ (fonctionnement) - Imputation : 65 - 6574\n\n"
+     "  * PTCE Le Lien Creusois-Fictif (SCIC SA)\n    Projet : création d'une plateforme numérique\n"
+     "    Montant : 60 K€ (investissement) - Imputation : 204 - 20422\n\n- D'AUTORISER le Président à signer.\n",
+     [("PTCE Santé Haute-Saintonge-Fictif", "45000", "operating", "6574"),
+      ("PTCE Le Lien Creusois-Fictif (SCIC SA)", "60000", "investment", "20422")]),
+], ids=["tiers-adresse-dossier", "dossier-montant-de-la-subvention", "puces-montant-imputation"])
+def test_blocks_of_lines_under_a_granting_sentence_give_one_grant_a_block(text, grants):
+    found = find_grants(text)
+    assert [(g.beneficiary, str(g.amount), g.nature, g.account) for g in found.grants] == grants
+    assert found.warnings == []
+
+
+def test_a_list_of_grants_announced_but_not_read_is_said_in_a_warning():
+    found = find_grants("Le Conseil municipal attribue les subventions suivantes :\nFootball Club Saint-Pons 1 200 €\n"
+                        "Société de chasse 300 €\n")
+    assert found.grants == []
+    assert [w[1] for w in found.warnings] == ["'attribue les subventions suivantes': the text announces grants, but "
+                                              "none could be read; check it"]
+
+
+def test_a_list_items_name_stops_at_the_line_that_opens_a_field():
+    from graph.ingest.delib_grants import _item_name
+
+    item = "  * PTCE Le Lien Creusois-Fictif (SCIC SA)\n    Projet : création d'une plateforme\n    Montant : 60 K€"
+    assert _item_name(item, item.index("60")) == "PTCE Le Lien Creusois-Fictif (SCIC SA)"
+
+
 def test_a_total_when_no_grant_is_read_is_quoted_with_the_table_of_amounts_whose_column_was_not_chosen():
     found = find_grants("RÉGION TESTIE\nSéance du 5 avril 2024\n"
                         "Porteur                                   Coût total      État     Département\n"

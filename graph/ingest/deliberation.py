@@ -282,8 +282,8 @@ class Reader:
     def grant_accounts(self) -> list[tuple[str | None, str | None]]:
         """The budget account of each grant: the one its own sentence names ("… 4 500 € (compte 20418)"), else the
         one the text names outside those sentences (else anywhere)."""
-        own = [(None, None) if g.table else find_budget_account(self.body[g.span[0]:g.span[1]])
-               for g in self.found.grants]
+        own = [(None, g.account) if g.account else (None, None) if g.table
+               else find_budget_account(self.body[g.span[0]:g.span[1]]) for g in self.found.grants]
         elsewhere = self.body
         for grant, (_, nature) in zip(self.found.grants, own):
             if nature:
