@@ -1384,6 +1384,49 @@ def test_a_grant_whose_sentence_names_its_account_has_that_one_and_page_numbers_
         "Annie FAURIE"
 
 
+def _grant_accounts(graph) -> dict[str, tuple[str | None, str | None]]:
+    """Each grant's beneficiary: its account (M57 concept, else as printed) and its nature."""
+    found = {}
+    for grant in graph.subjects(RDF.type, MAI.Grant):
+        label = str(next(graph.objects(next(graph.objects(grant, MAI.beneficiary)), RDFS.label)))
+        account = next((str(n).rsplit("/", 1)[-1] for n in graph.objects(grant, MAI.budgetNature)),
+                       next((str(a) for a in graph.objects(grant, MAI.budgetAccount)), None))
+        found[label] = (account, next((str(n).rsplit("/", 1)[-1] for n in graph.objects(grant, MAI.nature)), None))
+    return found
+
+
+@pytest.mark.parametrize("decision, accounts", [
+    ("Il est proposé d'attribuer les subventions exceptionnelles suivantes :\n"
+     "  - Club Nautique des Bassins ...................... 12.000 €\n"
+     "Ces subventions seront imputées sur le budget de l'exercice 2024, chapitre 65, compte 6745.\n",
+     {"Club Nautique des Bassins": ("6745", "project")}),
+    ("ARTICLE 1 : Une subvention exceptionnelle de 1 500,00 euros est attribuée à l'association Patrimoine Vivant.\n"
+     "ARTICLE 2 : Une subvention de 750,00 euros est attribuée à l'Union Sportive Montreuillaise.\n"
+     "ARTICLE 3 : Une subvention de 3 200 € est attribuée à l'association Thouet Santé.\n"
+     "ARTICLE 4 : Les crédits sont inscrits au budget 2024 : compte 6745 pour les articles 1\net 2, compte 6574 pour "
+     "l'article 3.\n",
+     {"Patrimoine Vivant": ("6745", "project"), "Union Sportive Montreuillaise": ("6745", None),
+      "Thouet Santé": ("6574", "operating")}),
+    ("Bénéficiaire                      Projet                                  Coût HT    Taux   Aide\n"
+     "Commune de Mens-Fictive           Cabinet de télémédecine en mairie        74 000    50 %   37 000\n"
+     "Association Trièves Santé         Animation du réseau e-santé du Trièves   25 000    50 %   12 500\n\n"
+     "La commission, après en avoir délibéré, décide d'attribuer les aides figurant dans le tableau ci-dessus.\n"
+     "Les crédits sont imputés aux comptes 204142 (subventions aux communes) et 6574 (subventions aux\n"
+     "associations) du budget 2024.\n",
+     {"Commune de Mens-Fictive": ("204142", "investment"), "Association Trièves Santé": ("6574", "operating")}),
+    ("ARTICLE 1 : Sont attribuées les subventions suivantes :\n- à l'association Femmes Santé : 12 500 € ;\n"
+     "ARTICLE 2 : La dépense sera imputée sur le Budget 2024 - Nature 6574.1 - Fonction 411.\n",
+     {"Femmes Santé": ("6574", "operating")}),
+], ids=["compte-6745", "compte-par-article", "compte-par-type-de-beneficiaire", "nature-sous-article"])
+def test_each_grant_has_the_account_named_for_it_its_article_or_its_kind_of_beneficiary(tmp_path, decision,
+                                                                                        accounts):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("VILLE DE MONTREUIL-BELLAY-FICTIVE\nSÉANCE DU 12 DÉCEMBRE 2024\nDélibération n° 2024-12-087\n"
+                    "Le Conseil municipal, après en avoir délibéré,\n" + decision + "Adopté à l'unanimité.\n",
+                    encoding="utf-8")
+    assert _grant_accounts(extract_fixture(path).graph) == accounts
+
+
 @pytest.mark.parametrize("imputation, investment", [
     ("- d'imputer les dépenses de fonctionnement sur le compte 6574 et les dépenses d'investissement sur le compte "
      "204182 du budget 2024.", ("204182", None)),
