@@ -1463,6 +1463,65 @@ def test_amounts_written_after_their_currency_are_read():
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Union Musicale", "2300.00"), ("Club Amitié", "850")]
 
 
+@pytest.mark.parametrize("table", [
+    "Nom du bénéficiaire           Opération   Objet                                 Montant proposé\n"
+    "INVESTISSEMENT\n"
+    "IFSI de Cornouaille-Fictif    24007781    Équipement du laboratoire de          90 000,00\n"
+    "                                          simulation en santé\n"
+    "FONCTIONNEMENT\n"
+    "Association Bretagne Santé    24007815    Ingénierie du dispositif              20 000,00\n"
+    "Rurale                                    d'accueil des internes\n",
+    "| Nom du bénéficiaire | Opération | Objet | Montant proposé |\n| INVESTISSEMENT |  |  |  |\n"
+    "| IFSI de Cornouaille-Fictif | 24007781 | Équipement du laboratoire de simulation en santé | 90 000,00 |\n"
+    "| Fonctionnement |  |  |  |\n"
+    "| Association Bretagne Santé Rurale | 24007815 | Ingénierie du dispositif d'accueil des internes | 20 000,00 |\n",
+], ids=["aligne", "filets"])
+def test_a_section_row_that_names_a_nature_gives_it_to_the_rows_below(table):
+    found = find_grants("- d'AFFECTER les crédits pour le financement des opérations figurant ci-dessous :\n\n" + table)
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [
+        ("IFSI de Cornouaille-Fictif", "90000.00", "investment"),
+        ("Association Bretagne Santé Rurale", "20000.00", "operating")]
+
+
+def test_the_nature_that_the_decision_gives_the_grants_of_its_table_is_theirs():
+    found = find_grants("Bénéficiaire                      Objet                                      Montant\n"
+                        "Les Ateliers de l'Estran          Ateliers d'éducation thérapeutique          8 500 €\n"
+                        "Collectif Aidants Lyonnais        Accueil, écoute et formation des aidants    6 800 €\n\n"
+                        "DELIBERE\n1° - Attribue des subventions de fonctionnement d'un montant total de 15 300 € au "
+                        "profit des\nassociations mentionnées dans le tableau ci-dessus pour l'année 2024.\n")
+    assert [(g.beneficiary, g.nature) for g in found.grants] == [("Les Ateliers de l'Estran", "operating"),
+                                                                 ("Collectif Aidants Lyonnais", "operating")]
+
+
+def test_a_row_without_a_name_under_a_merged_cell_is_a_second_grant_to_the_beneficiary_above():
+    found = find_grants("attribue les aides suivantes :\n| Bénéficiaire | Opération | Nature | Montant affecté |\n"
+                        "| Sport |  |  |  |\n"
+                        "| Ligue de Handball | Plan de féminisation | Fonctionnement | 18 000 € |\n"
+                        "|  | Acquisition de minibus | Investissement | 25 000 € |\n"
+                        "| Sous-total Sport |  |  | 43 000 € |\n")
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [
+        ("Ligue de Handball", "18000", "operating"), ("Ligue de Handball", "25000", "investment")]
+    assert found.warnings == []
+
+
+def test_an_imputation_column_gives_each_grant_its_account_and_a_loans_row_is_no_grant():
+    found = find_grants("| Bénéficiaire | Objet | Nature | Imputation | Montant |\n"
+                        "| Épicerie sociale | Achat d'un véhicule | Investissement | 204-20421 | 12 000 € |\n"
+                        "| Association Emploi Solidarité | Ateliers collectifs | Fonctionnement | 65-6574 | 8 500 € |\n"
+                        "| SAS Pyrène Robotique | Robot | Avance remboursable | 274 | 300 000 € |\n")
+    assert [(g.beneficiary, g.account) for g in found.grants] == [("Épicerie sociale", "20421"),
+                                                                  ("Association Emploi Solidarité", "6574")]
+
+
+def test_a_table_headed_as_given_for_the_record_is_no_grant():
+    found = find_grants("attribue aux associations figurant en annexe 1 les subventions indiquées.\n"
+                        "Annexe 1 – Subventions attribuées au titre de 2024\n| N° | Association | Montant |\n"
+                        "| 1 | Foyer Notre-Dame | 9 000 € |\n"
+                        "Annexe 2 – Pour mémoire : subventions attribuées en 2023\n| Association | Montant 2023 |\n"
+                        "| Foyer Notre-Dame | 8 500 € |\n| Secours Catholique | 2 000 € |\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Foyer Notre-Dame", "9000")]
+
+
 def test_a_sections_heading_in_capitals_is_no_part_of_the_next_rows_name():
     found = find_grants("N°  Association                         Commune             Montant\n"
                         "CANTON DE LAMASTRE-FICTIF\n"

@@ -30,8 +30,8 @@ from dataclasses import dataclass
 
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, GrantsFound
-from graph.ingest.delib_tables import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _TOTAL_ROW, _column,
-                                       choose_amount_column, heading_nature, rows_grants)
+from graph.ingest.delib_tables import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _TOTAL_ROW, _column, _section_nature,
+                                       choose_amount_column, for_the_record, heading_nature, rows_grants)
 from graph.ingest.french import fold
 
 #: A cell: words that single spaces (or the no-break spaces grouping thousands) join.
@@ -121,6 +121,7 @@ class _Row:
     start: int
     end: int
     name: str = ""  # the name cell's words on the row's last line that has some
+    section: str | None = None  # the nature that the section heading above the row gives it ("INVESTISSEMENT")
 
     def add(self, pieces: list[tuple[int, str]], name_col: int, end: int) -> None:
         for i, text in pieces:
@@ -181,6 +182,7 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
     rows: list[_Row] = []
     pending: _Row | None = None  # lines that begin the next row
     first_line_rows = None  # whether the table's rows start with their amount line
+    section = None  # the nature of the last section heading read
     n = len(columns.spans)
 
     def amount_in(pieces: list[tuple[int, str]]) -> bool:
@@ -207,10 +209,13 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
             if first_line_rows is None:
                 first_line_rows = pending is None
             row.add(pieces, name_col, start + len(line))
+            row.section = section
             rows.append(row)
             pending = None
         elif _SECTION.fullmatch(line.strip()) and len(pieces) == 1 and not _GOES_ON.search(line.strip()):
-            pass  # a section's heading in capitals ("CANTON DE LAMASTRE"): no part of the next row's name
+            # a section's heading in capitals ("CANTON DE LAMASTRE"): no part of the next row's name; its nature,
+            # if it names one ("INVESTISSEMENT"), the rows' below
+            section = _section_nature([line.strip()]) or section
         else:
             name = " ".join(text for column, text in pieces if column == name_col)
             last = rows[-1] if rows and not _TOTAL_ROW.match(next((c for c in rows[-1].cells if c), "")) else None
@@ -260,8 +265,12 @@ def aligned_table_grants(body: str, found: GrantsFound, legend: dict[str, str],
             i += 1
             continue
         start = lines[i][0]
+        if for_the_record(body, start):
+            found.tables.append((start, rows[-1].end))  # nor are its amounts the prose's
+            i = end
+            continue
         rows_grants([header] + [row.cells for row in rows], [(start, start)] + [(r.start, r.end) for r in rows],
-                    found, legend, heading_nature(body, start), hints)
+                    found, legend, heading_nature(body, start), hints, [row.section for row in rows])
         found.tables.append((start, rows[-1].end))
         i = end
 

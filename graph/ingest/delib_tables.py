@@ -156,14 +156,41 @@ def _pipe_tables(body: str):
 def pipe_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hints: ColumnHints | None = None) -> None:
     """Read the grants and totals of ``| … |`` tables."""
     for rows, spans in _pipe_tables(body):
+        if for_the_record(body, spans[0][0]):
+            continue
         rows_grants(rows, spans, found, legend, heading_nature(body, spans[0][0]), hints)
 
 
+#: A section's heading in a grant table that gives its rows their nature: "INVESTISSEMENT", "Fonctionnement".
+_NATURE_SECTION = re.compile(r"(?:subventions?\s+(?:de\s+|d')?|aides?\s+(?:de\s+|d')?|depenses?\s+(?:de\s+|d')?)?"
+                             r"(fonctionnement|investissement|equipement|exceptionnelles?)")
+#: A row's aid that is a loan, not a grant: "Avance remboursable", "Prêt d'honneur".
+_LOAN = re.compile(r"^(?:avances?\s+remboursables?|pret\b|prets\b)")
+_IMPUTATION_COL = re.compile(r"\b(?:imputation|compte|article budgetaire)\b")
+
+
+def _section_nature(cells: list[str]) -> str | None:
+    """The nature that a section row of a table gives the rows below it: its one cell, a nature's word."""
+    filled = [c for c in cells if c]
+    match = _NATURE_SECTION.fullmatch(fold(filled[0]).strip()) if len(filled) == 1 else None
+    return next(n for w, n in _NATURE_WORDS.items() if w.startswith(match.group(1)[:9])) if match else None
+
+
+def _row_account(cell: str) -> str | None:
+    """The nature account of an imputation cell: "65-6574" is 6574, "204-20421" is 20421, "6574" is 6574."""
+    found = re.findall(r"(?<!\d)(?:65|67|204)\d{0,4}(?!\d)", cell)
+    return found[-1] if found else None
+
+
 def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: GrantsFound, legend: dict[str, str],
-                heading: str | None = None, hints: ColumnHints | None = None) -> bool:
+                heading: str | None = None, hints: ColumnHints | None = None,
+                sections: list[str | None] | None = None) -> bool:
     """Read the grants and totals of a table split into cells, its header first; ``heading``: the nature that the
-    sentence above the table gives its rows ("les subventions de fonctionnement suivantes"), when no column does.
-    Return whether the header is that of a grant table."""
+    sentence above the table gives its rows ("les subventions de fonctionnement suivantes"), when no column does;
+    ``sections``: the section heading above each row, when the table's reader took them out of its rows (a section
+    row "INVESTISSEMENT" gives the rows below it their nature). A row without a name but with an amount and another
+    cell is the next line of the beneficiary's merged cell above (a second grant to it). An imputation column gives
+    each grant its account. Return whether the header is that of a grant table."""
     header = rows[0]
     amount_col = choose_amount_column(header, hints)
     if amount_col is None:
@@ -178,30 +205,42 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
                       _column(folded, _CODES_HEAD, {amount_col, name_col}))
     id_col = _column(folded, _ID_COL, {amount_col, name_col, nature_col})
     purpose_col = _column(folded, _PURPOSE_COL, {amount_col, name_col, nature_col, id_col})
+    account_col = _column(folded, _IMPUTATION_COL, {amount_col, name_col, nature_col, id_col, purpose_col})
     # "Fonctionnement 2024 | Exceptionnelle 2024": one grant a cell, a column after the other, so that each
     # column's "Total" row sums a run of them.
     by_nature = nature_columns(header, amount_col) or [(amount_col, None)]
     row_total_col = next((i for i, h in enumerate(folded) if len(by_nature) > 1 and re.fullmatch(r"total", h)), None)
     for column, column_nature in by_nature:
-        for cells, span in zip(rows[1:], spans[1:]):
+        section, above = None, ""
+        for k, (cells, span) in enumerate(zip(rows[1:], spans[1:])):
             cells += [""] * (len(header) - len(cells))
             amount = parse_amount(cells[column])
             first = next((c for c in cells if c), "")
             if amount is None:
+                section = _section_nature(cells) or section
                 continue
             if _TOTAL_ROW.match(first):
                 found.totals.append(StatedTotal(amount, span, first))
-            elif cells[name_col] and not amount:  # a grant brought to nothing, or none
+                above = ""
+                continue
+            if any(_LOAN.search(fold(c)) for c in cells):  # a loan beside the grants: no grant
+                continue
+            if not cells[name_col] and above and amount and sum(bool(c) for c in cells) > 1:
+                cells[name_col] = above  # the merged cell of the row above: "|  | Acquisition de minibus | … |"
+            if cells[name_col] and not amount:  # a grant brought to nothing, or none
                 found.warnings.append((f"« {cells[name_col]} » : montant de 0 €, aucune subvention retenue",
                                        f"'{cells[name_col]}': amount of 0, no grant kept"))
             elif cells[name_col]:
+                above = cells[name_col]
                 nature = (_nature_of(cells[nature_col], legend) if nature_col is not None else column_nature) \
-                    or heading
+                    or (sections[k] if sections else None) or section or heading
                 purpose = cells[purpose_col] or None if purpose_col is not None else None
                 name, stated = name_cell(cells[name_col], folded[name_col])
                 found.grants.append(GrantFact(_commune(name, folded[name_col]), amount, span, nature, purpose,
                                               True, True, identifier=(cells[id_col] if id_col is not None else None)
-                                              or stated))
+                                              or stated,
+                                              account=_row_account(cells[account_col]) if account_col is not None
+                                              else None))
     if row_total_col is not None:  # the grand total, in the "Total" column of the "Total" row
         for cells, span in zip(rows[1:], spans[1:]):
             amount = parse_amount(cells[row_total_col])
@@ -431,8 +470,52 @@ def table_grants(body: str, found: GrantsFound) -> None:
     block_grants(body, found)
     pipe_table_grants(body, found, legend, hints)
     flat_table_grants(body, found, legend, hints)
+    if (nature := referred_nature(body)) is not None:
+        for grant in found.grants:
+            grant.nature = grant.nature or (nature if grant.table else None)
     if not found.grants:
         found.unread_table = unread_table(body)
+
+
+#: A decision that gives the grants of a table one nature: "Attribue des subventions de fonctionnement … au profit
+#: des associations mentionnées dans le tableau ci-dessus".
+_REFERRED = re.compile(r"\b(?:subventions?|aides?|participations?|dotations?)\s+(?:de\s+|d')(fonctionnement|"
+                       r"investissement|equipement|exceptionnelles?)\b(?P<rest>[^.;]{0,200}?)\b(?:tableau|annexe)")
+
+
+def referred_nature(body: str) -> str | None:
+    """The one nature that the text gives the grants of its table or annex, where it names one and no other.
+
+    >>> referred_nature("Attribue des subventions de fonctionnement d'un montant total de 15 300 € au profit des "
+    ...                 "associations mentionnées dans le tableau ci-dessus.")
+    'operating'
+    >>> referred_nature("d'attribuer les aides d'investissement et de fonctionnement figurant dans le tableau") is None
+    True
+    """
+    natures = set()
+    for match in _REFERRED.finditer(fold(body)):
+        if _NATURE_SECTION.search(match["rest"]):
+            return None
+        natures.add(next(n for w, n in _NATURE_WORDS.items() if w.startswith(match.group(1)[:9])))
+    return natures.pop() if len(natures) == 1 else None
+
+
+#: The heading of a table given for the record, not decided: "Annexe 2 – Pour mémoire : subventions attribuées en
+#: 2023", "Rappel des subventions 2023", "pour information".
+_FOR_THE_RECORD = re.compile(r"pour memoire|pour information|a titre indicatif|rappel des|pour rappel")
+
+
+def for_the_record(body: str, start: int) -> bool:
+    """Whether the heading right above offset ``start`` (a table's first) says the table is given for the record:
+    a heading, not a sentence (that ends with a full stop or leads the table with a colon, and may say so of one
+    column only: "la colonne de 2023 étant donnée pour mémoire :").
+
+    >>> text = "Annexe 2 – Pour mémoire : subventions attribuées en 2023\\n| Association | Montant 2023 |"
+    >>> for_the_record(text, text.index("|"))
+    True
+    """
+    above = body[:start].rstrip().rsplit("\n", 1)[-1].strip()
+    return len(above) <= 100 and not above.endswith((".", ":", ";")) and bool(_FOR_THE_RECORD.search(fold(above)))
 
 
 def unread_table(body: str) -> str | None:
