@@ -225,6 +225,8 @@ def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first
     ("DÉCIDE d'attribuer une subvention de 1 200 € à l'association Sourire d'Automne et de 750 € à l'association "
      "Les Amis.", [("Sourire d'Automne", "1200"), ("Les Amis", "750")], []),
     ("soit un total de 3.950,00 euros de subventions attribuées.", [], ["3950.00"]),
+    ("APPROUVE l'attribution des subventions telles que présentées ci-dessus, pour un total de 25 500 €,", [],
+     ["25500"]),
     ("DÉCIDE d'attribuer une subvention de 1 500 € à chacune des associations suivantes : Les Petits Débrouillards, "
      "Maison des jeunes du Moulin, Boxing Club des Trois Cités ;\n- dit que la dépense totale de 4 500 € sera imputée",
      [("Les Petits Débrouillards", "1500"), ("Maison des jeunes du Moulin", "1500"),
