@@ -30,8 +30,9 @@ from dataclasses import dataclass
 
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, GrantsFound
-from graph.ingest.delib_tables import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _TOTAL_ROW, _column, _section_nature,
-                                       choose_amount_column, for_the_record, heading_nature, rows_grants)
+from graph.ingest.delib_table_context import for_the_record, section_nature
+from graph.ingest.delib_tables import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _TOTAL_ROW, _column, choose_amount_column,
+                                       heading_nature, rows_grants)
 from graph.ingest.french import fold
 
 #: A cell: words that single spaces (or the no-break spaces grouping thousands) join.
@@ -215,7 +216,7 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
         elif _SECTION.fullmatch(line.strip()) and len(pieces) == 1 and not _GOES_ON.search(line.strip()):
             # a section's heading in capitals ("CANTON DE LAMASTRE"): no part of the next row's name; its nature,
             # if it names one ("INVESTISSEMENT"), the rows' below
-            section = _section_nature([line.strip()]) or section
+            section = section_nature([line.strip()]) or section
         else:
             name = " ".join(text for column, text in pieces if column == name_col)
             last = rows[-1] if rows and not _TOTAL_ROW.match(next((c for c in rows[-1].cells if c), "")) else None

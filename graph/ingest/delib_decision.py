@@ -139,7 +139,7 @@ _ACCOUNT = r"(?:65|67|204)\d{0,4}"
 def find_budget_account(body: str) -> tuple[str | None, str | None]:
     """Return the budget imputation as printed and its nature account ("SERV/65748/PROCE" → "65748").
 
-    >>> find_budget_account("Budget 2024 - Nature 6574.1 - Fonction 411"), find_budget_account("chapitre 65, compte 6745")
+    >>> find_budget_account("Nature 6574.1 - Fonction 411"), find_budget_account("chapitre 65, compte 6745")
     ((None, '6574'), (None, '6745'))
     >>> find_budget_account("Imputation : 204 - 20422")
     (None, '20422')

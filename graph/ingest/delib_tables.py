@@ -22,6 +22,8 @@ from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok,
 from graph.ingest.delib_columns import ColumnHints, column_hints
 from graph.ingest.delib_grants import NATURE_CODES, GrantFact, GrantsFound, StatedTotal, _NATURE_WORDS
 from graph.ingest.delib_profile import Profile
+from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, for_the_record, referred_nature, row_account,
+                                              section_nature)
 from graph.ingest.french import fold, parse_amount
 
 _BENEF_COL = re.compile(r"beneficiaire|structure|association|organisme|attributaire|porteur|raison sociale|"
@@ -161,27 +163,6 @@ def pipe_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hin
         rows_grants(rows, spans, found, legend, heading_nature(body, spans[0][0]), hints)
 
 
-#: A section's heading in a grant table that gives its rows their nature: "INVESTISSEMENT", "Fonctionnement".
-_NATURE_SECTION = re.compile(r"(?:subventions?\s+(?:de\s+|d')?|aides?\s+(?:de\s+|d')?|depenses?\s+(?:de\s+|d')?)?"
-                             r"(fonctionnement|investissement|equipement|exceptionnelles?)")
-#: A row's aid that is a loan, not a grant: "Avance remboursable", "Prêt d'honneur".
-_LOAN = re.compile(r"^(?:avances?\s+remboursables?|pret\b|prets\b)")
-_IMPUTATION_COL = re.compile(r"\b(?:imputation|compte|article budgetaire)\b")
-
-
-def _section_nature(cells: list[str]) -> str | None:
-    """The nature that a section row of a table gives the rows below it: its one cell, a nature's word."""
-    filled = [c for c in cells if c]
-    match = _NATURE_SECTION.fullmatch(fold(filled[0]).strip()) if len(filled) == 1 else None
-    return next(n for w, n in _NATURE_WORDS.items() if w.startswith(match.group(1)[:9])) if match else None
-
-
-def _row_account(cell: str) -> str | None:
-    """The nature account of an imputation cell: "65-6574" is 6574, "204-20421" is 20421, "6574" is 6574."""
-    found = re.findall(r"(?<!\d)(?:65|67|204)\d{0,4}(?!\d)", cell)
-    return found[-1] if found else None
-
-
 def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: GrantsFound, legend: dict[str, str],
                 heading: str | None = None, hints: ColumnHints | None = None,
                 sections: list[str | None] | None = None) -> bool:
@@ -205,7 +186,7 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
                       _column(folded, _CODES_HEAD, {amount_col, name_col}))
     id_col = _column(folded, _ID_COL, {amount_col, name_col, nature_col})
     purpose_col = _column(folded, _PURPOSE_COL, {amount_col, name_col, nature_col, id_col})
-    account_col = _column(folded, _IMPUTATION_COL, {amount_col, name_col, nature_col, id_col, purpose_col})
+    account_col = _column(folded, IMPUTATION_COL, {amount_col, name_col, nature_col, id_col, purpose_col})
     # "Fonctionnement 2024 | Exceptionnelle 2024": one grant a cell, a column after the other, so that each
     # column's "Total" row sums a run of them.
     by_nature = nature_columns(header, amount_col) or [(amount_col, None)]
@@ -217,13 +198,13 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
             amount = parse_amount(cells[column])
             first = next((c for c in cells if c), "")
             if amount is None:
-                section = _section_nature(cells) or section
+                section = section_nature(cells) or section
                 continue
             if _TOTAL_ROW.match(first):
                 found.totals.append(StatedTotal(amount, span, first))
                 above = ""
                 continue
-            if any(_LOAN.search(fold(c)) for c in cells):  # a loan beside the grants: no grant
+            if any(LOAN.search(fold(c)) for c in cells):  # a loan beside the grants: no grant
                 continue
             if not cells[name_col] and above and amount and sum(bool(c) for c in cells) > 1:
                 cells[name_col] = above  # the merged cell of the row above: "|  | Acquisition de minibus | … |"
@@ -239,7 +220,7 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
                 found.grants.append(GrantFact(_commune(name, folded[name_col]), amount, span, nature, purpose,
                                               True, True, identifier=(cells[id_col] if id_col is not None else None)
                                               or stated,
-                                              account=_row_account(cells[account_col]) if account_col is not None
+                                              account=row_account(cells[account_col]) if account_col is not None
                                               else None))
     if row_total_col is not None:  # the grand total, in the "Total" column of the "Total" row
         for cells, span in zip(rows[1:], spans[1:]):
@@ -358,7 +339,8 @@ _TITLE_LINE = re.compile(r"\s*(?:Objet|Rapport|Point|D[ée]lib[ée]ration)\b|.*[
 def _flat_header(line: str) -> list[str] | None:
     folded = fold(line)
     # A list's item ("- ATTRIBUE aux organismes … les subventions de fonctionnement suivantes") is a sentence.
-    if line.startswith(("|", "-", "•", "*")) or len(line.split()) > 14 or not _BENEF_COL.search(folded) or _TITLE_LINE.match(line):
+    if line.startswith(("|", "-", "•", "*")) or len(line.split()) > 14 or not _BENEF_COL.search(folded) \
+            or _TITLE_LINE.match(line):
         return None
     columns = [part for m in _FLAT_AMOUNT_COL.finditer(line) for part in _column_heads(m.group(0))]
     if columns and re.search(r"\btotal$", folded) and not fold(columns[-1]).endswith("total"):
@@ -475,47 +457,6 @@ def table_grants(body: str, found: GrantsFound) -> None:
             grant.nature = grant.nature or (nature if grant.table else None)
     if not found.grants:
         found.unread_table = unread_table(body)
-
-
-#: A decision that gives the grants of a table one nature: "Attribue des subventions de fonctionnement … au profit
-#: des associations mentionnées dans le tableau ci-dessus".
-_REFERRED = re.compile(r"\b(?:subventions?|aides?|participations?|dotations?)\s+(?:de\s+|d')(fonctionnement|"
-                       r"investissement|equipement|exceptionnelles?)\b(?P<rest>[^.;]{0,200}?)\b(?:tableau|annexe)")
-
-
-def referred_nature(body: str) -> str | None:
-    """The one nature that the text gives the grants of its table or annex, where it names one and no other.
-
-    >>> referred_nature("Attribue des subventions de fonctionnement d'un montant total de 15 300 € au profit des "
-    ...                 "associations mentionnées dans le tableau ci-dessus.")
-    'operating'
-    >>> referred_nature("d'attribuer les aides d'investissement et de fonctionnement figurant dans le tableau") is None
-    True
-    """
-    natures = set()
-    for match in _REFERRED.finditer(fold(body)):
-        if _NATURE_SECTION.search(match["rest"]):
-            return None
-        natures.add(next(n for w, n in _NATURE_WORDS.items() if w.startswith(match.group(1)[:9])))
-    return natures.pop() if len(natures) == 1 else None
-
-
-#: The heading of a table given for the record, not decided: "Annexe 2 – Pour mémoire : subventions attribuées en
-#: 2023", "Rappel des subventions 2023", "pour information".
-_FOR_THE_RECORD = re.compile(r"pour memoire|pour information|a titre indicatif|rappel des|pour rappel")
-
-
-def for_the_record(body: str, start: int) -> bool:
-    """Whether the heading right above offset ``start`` (a table's first) says the table is given for the record:
-    a heading, not a sentence (that ends with a full stop or leads the table with a colon, and may say so of one
-    column only: "la colonne de 2023 étant donnée pour mémoire :").
-
-    >>> text = "Annexe 2 – Pour mémoire : subventions attribuées en 2023\\n| Association | Montant 2023 |"
-    >>> for_the_record(text, text.index("|"))
-    True
-    """
-    above = body[:start].rstrip().rsplit("\n", 1)[-1].strip()
-    return len(above) <= 100 and not above.endswith((".", ":", ";")) and bool(_FOR_THE_RECORD.search(fold(above)))
 
 
 def unread_table(body: str) -> str | None:
