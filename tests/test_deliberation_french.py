@@ -225,6 +225,8 @@ def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first
     ("DÉCIDE d'attribuer une subvention de 1 200 € à l'association Sourire d'Automne et de 750 € à l'association "
      "Les Amis.", [("Sourire d'Automne", "1200"), ("Les Amis", "750")], []),
     ("soit un total de 3.950,00 euros de subventions attribuées.", [], ["3950.00"]),
+    ("APPROUVE l'attribution des subventions telles que présentées ci-dessus, pour un total de 25 500 €,", [],
+     ["25500"]),
     ("DÉCIDE d'attribuer une subvention de 1 500 € à chacune des associations suivantes : Les Petits Débrouillards, "
      "Maison des jeunes du Moulin, Boxing Club des Trois Cités ;\n- dit que la dépense totale de 4 500 € sera imputée",
      [("Les Petits Débrouillards", "1500"), ("Maison des jeunes du Moulin", "1500"),
@@ -1230,6 +1232,84 @@ def test_a_table_written_a_column_after_the_other_pairs_names_and_amounts_by_pos
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [("6050", True), ("6050", True)]
 
 
+STACKED_CELLS = ("- ATTRIBUE aux organismes figurant ci-dessous les subventions de fonctionnement suivantes au titre\n"
+                 "de l'exercice 2024 :\nOrganisme\nObjet\nMontant\n"
+                 "Association Prévention Addictions 93-Fictive\nInterventions en milieu scolaire\n"
+                 "dans les collèges de Saint-Denis,\nAubervilliers et La Courneuve\n14 000 €\n"
+                 "Centre de santé sexuelle\nMarie-Thérèse Vialle-Fictif\nActions de dépistage hors les murs\n"
+                 "11 000 €\nLes Passerelles de Bondy\nConsultations jeunes consommateurs\n9 500 €\n"
+                 "- DIT que les dépenses seront imputées au budget 2024.\n")
+
+
+def test_a_table_whose_cells_are_one_a_line_gives_each_row_the_name_that_begins_it():
+    found = find_grants(STACKED_CELLS)
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [
+        ("Association Prévention Addictions 93-Fictive", "14000", "operating"),
+        ("Centre de santé sexuelle Marie-Thérèse Vialle-Fictif", "11000", "operating"),
+        ("Les Passerelles de Bondy", "9500", "operating")]
+    assert found.grants[0].purpose == ("Interventions en milieu scolaire dans les collèges de Saint-Denis, "
+                                       "Aubervilliers et La Courneuve")
+
+
+def test_a_table_of_cells_one_a_line_whose_names_are_not_first_is_said_in_a_warning_not_guessed():
+    found = find_grants("DÉCIDE d'attribuer les subventions suivantes :\nObjet\nOrganisme\nMontant\n"
+                        "Consultations jeunes consommateurs\net accompagnement des familles\nLes Passerelles de Bondy\n"
+                        "9 500 €\nTournées du bus\nAssociation Bus Santé\n6 500 €\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Association Bus Santé", "6500")]
+    assert [w[0] for w in found.warnings] == [
+        "tableau aux cellules une par ligne (« Objet / Organisme / Montant ») : ligne « Consultations jeunes "
+        "consommateurs / et accompagnement des familles / Les Passerelles de Bondy » non lue, son bénéficiaire ne se "
+        "distingue pas de façon sûre : vérifiez-la"]
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("ARTICLE 1         Sont attribuées, au titre de l'année 2024, les subventions suivantes :\n\n"
+     "Tiers 198234\nAssociation Femmes Santé Méditerranée\n22 rue des Oliviers Fictifs\n13013 Marseille\n"
+     "Dossier EX024733                                         12 500 Euros\n\n"
+     "Tiers 201177\nLes Voisins Solidaires du Panier\n4 place de Lenche Fictive\n13002 Marseille\n"
+     "Dossier EX025102                                          6 000 Euros\n\n"
+     "ARTICLE 2         La dépense correspondante sera imputée sur le Budget 2024.\n",
+     [("Association Femmes Santé Méditerranée", "12500", None, None),
+      ("Les Voisins Solidaires du Panier", "6000", None, None)]),
+    ("Décide d'attribuer les subventions d'investissement suivantes, sur l'autorisation de programme\n"
+     "« Santé » (chapitre 904) :\n\n"
+     " Dossier n° EX045512 - Commune de Saint-Flour-Fictive (Cantal)\n Création d'une maison de santé\n"
+     " Dépense subventionnable : 1 250 000 € HT\n Montant de la subvention régionale : 200 000 €\n\n"
+     " Dossier n° EX045530 - Communauté de communes du Pays de Gex-Fictif (Ain)\n Équipement d'un centre de santé\n"
+     " Montant de la subvention régionale : 93 000 €\n\nRésultat du vote : adopté\n",
+     [("Commune de Saint-Flour-Fictive", "200000", "investment", None),
+      ("Communauté de communes du Pays de Gex-Fictif", "93000", "investment", None)]),
+    ("- D'ATTRIBUER aux bénéficiaires ci-après les aides suivantes :\n\n"
+     "  * PTCE Santé Haute-Saintonge-Fictif (porté par l'association Coopérer en Saintonge)\n"
+     "    Projet : structuration d'un groupement d'employeurs\n"
+     "    Dépense subventionnable : 180 000 € TTC - Taux : 25 %\n"
+     "    Montant : 45 K€ (fonctionnement) - Imputation : 65 - 6574\n\n"
+     "  * PTCE Le Lien Creusois-Fictif (SCIC SA)\n    Projet : création d'une plateforme numérique\n"
+     "    Montant : 60 K€ (investissement) - Imputation : 204 - 20422\n\n- D'AUTORISER le Président à signer.\n",
+     [("PTCE Santé Haute-Saintonge-Fictif", "45000", "operating", "6574"),
+      ("PTCE Le Lien Creusois-Fictif (SCIC SA)", "60000", "investment", "20422")]),
+], ids=["tiers-adresse-dossier", "dossier-montant-de-la-subvention", "puces-montant-imputation"])
+def test_blocks_of_lines_under_a_granting_sentence_give_one_grant_a_block(text, grants):
+    found = find_grants(text)
+    assert [(g.beneficiary, str(g.amount), g.nature, g.account) for g in found.grants] == grants
+    assert found.warnings == []
+
+
+def test_a_list_of_grants_announced_but_not_read_is_said_in_a_warning():
+    found = find_grants("Le Conseil municipal attribue les subventions suivantes :\nFootball Club Saint-Pons 1 200 €\n"
+                        "Société de chasse 300 €\n")
+    assert found.grants == []
+    assert [w[1] for w in found.warnings] == ["'attribue les subventions suivantes': the text announces grants, but "
+                                              "none could be read; check it"]
+
+
+def test_a_list_items_name_stops_at_the_line_that_opens_a_field():
+    from graph.ingest.delib_grants import _item_name
+
+    item = "  * PTCE Le Lien Creusois-Fictif (SCIC SA)\n    Projet : création d'une plateforme\n    Montant : 60 K€"
+    assert _item_name(item, item.index("60")) == "PTCE Le Lien Creusois-Fictif (SCIC SA)"
+
+
 def test_a_total_when_no_grant_is_read_is_quoted_with_the_table_of_amounts_whose_column_was_not_chosen():
     found = find_grants("RÉGION TESTIE\nSéance du 5 avril 2024\n"
                         "Porteur                                   Coût total      État     Département\n"
@@ -1306,6 +1386,49 @@ def test_a_grant_whose_sentence_names_its_account_has_that_one_and_page_numbers_
         "Annie FAURIE"
 
 
+def _grant_accounts(graph) -> dict[str, tuple[str | None, str | None]]:
+    """Each grant's beneficiary: its account (M57 concept, else as printed) and its nature."""
+    found = {}
+    for grant in graph.subjects(RDF.type, MAI.Grant):
+        label = str(next(graph.objects(next(graph.objects(grant, MAI.beneficiary)), RDFS.label)))
+        account = next((str(n).rsplit("/", 1)[-1] for n in graph.objects(grant, MAI.budgetNature)),
+                       next((str(a) for a in graph.objects(grant, MAI.budgetAccount)), None))
+        found[label] = (account, next((str(n).rsplit("/", 1)[-1] for n in graph.objects(grant, MAI.nature)), None))
+    return found
+
+
+@pytest.mark.parametrize("decision, accounts", [
+    ("Il est proposé d'attribuer les subventions exceptionnelles suivantes :\n"
+     "  - Club Nautique des Bassins ...................... 12.000 €\n"
+     "Ces subventions seront imputées sur le budget de l'exercice 2024, chapitre 65, compte 6745.\n",
+     {"Club Nautique des Bassins": ("6745", "project")}),
+    ("ARTICLE 1 : Une subvention exceptionnelle de 1 500,00 euros est attribuée à l'association Patrimoine Vivant.\n"
+     "ARTICLE 2 : Une subvention de 750,00 euros est attribuée à l'Union Sportive Montreuillaise.\n"
+     "ARTICLE 3 : Une subvention de 3 200 € est attribuée à l'association Thouet Santé.\n"
+     "ARTICLE 4 : Les crédits sont inscrits au budget 2024 : compte 6745 pour les articles 1\net 2, compte 6574 pour "
+     "l'article 3.\n",
+     {"Patrimoine Vivant": ("6745", "project"), "Union Sportive Montreuillaise": ("6745", None),
+      "Thouet Santé": ("6574", "operating")}),
+    ("Bénéficiaire                      Projet                                  Coût HT    Taux   Aide\n"
+     "Commune de Mens-Fictive           Cabinet de télémédecine en mairie        74 000    50 %   37 000\n"
+     "Association Trièves Santé         Animation du réseau e-santé du Trièves   25 000    50 %   12 500\n\n"
+     "La commission, après en avoir délibéré, décide d'attribuer les aides figurant dans le tableau ci-dessus.\n"
+     "Les crédits sont imputés aux comptes 204142 (subventions aux communes) et 6574 (subventions aux\n"
+     "associations) du budget 2024.\n",
+     {"Commune de Mens-Fictive": ("204142", "investment"), "Association Trièves Santé": ("6574", "operating")}),
+    ("ARTICLE 1 : Sont attribuées les subventions suivantes :\n- à l'association Femmes Santé : 12 500 € ;\n"
+     "ARTICLE 2 : La dépense sera imputée sur le Budget 2024 - Nature 6574.1 - Fonction 411.\n",
+     {"Femmes Santé": ("6574", "operating")}),
+], ids=["compte-6745", "compte-par-article", "compte-par-type-de-beneficiaire", "nature-sous-article"])
+def test_each_grant_has_the_account_named_for_it_its_article_or_its_kind_of_beneficiary(tmp_path, decision,
+                                                                                        accounts):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("VILLE DE MONTREUIL-BELLAY-FICTIVE\nSÉANCE DU 12 DÉCEMBRE 2024\nDélibération n° 2024-12-087\n"
+                    "Le Conseil municipal, après en avoir délibéré,\n" + decision + "Adopté à l'unanimité.\n",
+                    encoding="utf-8")
+    assert _grant_accounts(extract_fixture(path).graph) == accounts
+
+
 @pytest.mark.parametrize("imputation, investment", [
     ("- d'imputer les dépenses de fonctionnement sur le compte 6574 et les dépenses d'investissement sur le compte "
      "204182 du budget 2024.", ("204182", None)),
@@ -1340,6 +1463,65 @@ def test_amounts_written_after_their_currency_are_read():
     text = "DÉCIDE d'attribuer les subventions suivantes :\nUnion Musicale ....... € 2 300,00\nClub Amitié ....... € 850\n"
     found = find_grants(normalise_text(text).body)
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Union Musicale", "2300.00"), ("Club Amitié", "850")]
+
+
+@pytest.mark.parametrize("table", [
+    "Nom du bénéficiaire           Opération   Objet                                 Montant proposé\n"
+    "INVESTISSEMENT\n"
+    "IFSI de Cornouaille-Fictif    24007781    Équipement du laboratoire de          90 000,00\n"
+    "                                          simulation en santé\n"
+    "FONCTIONNEMENT\n"
+    "Association Bretagne Santé    24007815    Ingénierie du dispositif              20 000,00\n"
+    "Rurale                                    d'accueil des internes\n",
+    "| Nom du bénéficiaire | Opération | Objet | Montant proposé |\n| INVESTISSEMENT |  |  |  |\n"
+    "| IFSI de Cornouaille-Fictif | 24007781 | Équipement du laboratoire de simulation en santé | 90 000,00 |\n"
+    "| Fonctionnement |  |  |  |\n"
+    "| Association Bretagne Santé Rurale | 24007815 | Ingénierie du dispositif d'accueil des internes | 20 000,00 |\n",
+], ids=["aligne", "filets"])
+def test_a_section_row_that_names_a_nature_gives_it_to_the_rows_below(table):
+    found = find_grants("- d'AFFECTER les crédits pour le financement des opérations figurant ci-dessous :\n\n" + table)
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [
+        ("IFSI de Cornouaille-Fictif", "90000.00", "investment"),
+        ("Association Bretagne Santé Rurale", "20000.00", "operating")]
+
+
+def test_the_nature_that_the_decision_gives_the_grants_of_its_table_is_theirs():
+    found = find_grants("Bénéficiaire                      Objet                                      Montant\n"
+                        "Les Ateliers de l'Estran          Ateliers d'éducation thérapeutique          8 500 €\n"
+                        "Collectif Aidants Lyonnais        Accueil, écoute et formation des aidants    6 800 €\n\n"
+                        "DELIBERE\n1° - Attribue des subventions de fonctionnement d'un montant total de 15 300 € au "
+                        "profit des\nassociations mentionnées dans le tableau ci-dessus pour l'année 2024.\n")
+    assert [(g.beneficiary, g.nature) for g in found.grants] == [("Les Ateliers de l'Estran", "operating"),
+                                                                 ("Collectif Aidants Lyonnais", "operating")]
+
+
+def test_a_row_without_a_name_under_a_merged_cell_is_a_second_grant_to_the_beneficiary_above():
+    found = find_grants("attribue les aides suivantes :\n| Bénéficiaire | Opération | Nature | Montant affecté |\n"
+                        "| Sport |  |  |  |\n"
+                        "| Ligue de Handball | Plan de féminisation | Fonctionnement | 18 000 € |\n"
+                        "|  | Acquisition de minibus | Investissement | 25 000 € |\n"
+                        "| Sous-total Sport |  |  | 43 000 € |\n")
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [
+        ("Ligue de Handball", "18000", "operating"), ("Ligue de Handball", "25000", "investment")]
+    assert found.warnings == []
+
+
+def test_an_imputation_column_gives_each_grant_its_account_and_a_loans_row_is_no_grant():
+    found = find_grants("| Bénéficiaire | Objet | Nature | Imputation | Montant |\n"
+                        "| Épicerie sociale | Achat d'un véhicule | Investissement | 204-20421 | 12 000 € |\n"
+                        "| Association Emploi Solidarité | Ateliers collectifs | Fonctionnement | 65-6574 | 8 500 € |\n"
+                        "| SAS Pyrène Robotique | Robot | Avance remboursable | 274 | 300 000 € |\n")
+    assert [(g.beneficiary, g.account) for g in found.grants] == [("Épicerie sociale", "20421"),
+                                                                  ("Association Emploi Solidarité", "6574")]
+
+
+def test_a_table_headed_as_given_for_the_record_is_no_grant():
+    found = find_grants("attribue aux associations figurant en annexe 1 les subventions indiquées.\n"
+                        "Annexe 1 – Subventions attribuées au titre de 2024\n| N° | Association | Montant |\n"
+                        "| 1 | Foyer Notre-Dame | 9 000 € |\n"
+                        "Annexe 2 – Pour mémoire : subventions attribuées en 2023\n| Association | Montant 2023 |\n"
+                        "| Foyer Notre-Dame | 8 500 € |\n| Secours Catholique | 2 000 € |\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Foyer Notre-Dame", "9000")]
 
 
 def test_a_sections_heading_in_capitals_is_no_part_of_the_next_rows_name():

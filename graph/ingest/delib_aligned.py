@@ -12,7 +12,8 @@ any other line without an amount when the table's rows start with their amount l
 begins the next row instead. Names and amounts listed under a sentence that grants ("attribue les subventions
 suivantes :"), with no header, are a table of two columns. A table ends at a blank line (unless a row follows it),
 at a page number, at a new header or at a line that runs across the columns (the prose after it). A table whose
-columns are written one after the other, a paragraph each, is read too (:func:`stacked_table_grants`).
+columns are written one after the other, a paragraph each, is read too (:func:`stacked_table_grants`), and so is
+a table whose cells a PDF's text wrote one a line, heads first (:func:`stacked_cell_grants`).
 
 >>> from graph.ingest.delib_grants import GrantsFound
 >>> found = GrantsFound()
@@ -29,7 +30,8 @@ from dataclasses import dataclass
 
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, GrantsFound
-from graph.ingest.delib_tables import (_AMOUNT_COL, _BENEF_COL, _TOTAL_ROW, _column, choose_amount_column,
+from graph.ingest.delib_table_context import for_the_record, section_nature
+from graph.ingest.delib_tables import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _TOTAL_ROW, _column, choose_amount_column,
                                        heading_nature, rows_grants)
 from graph.ingest.french import fold
 
@@ -120,6 +122,7 @@ class _Row:
     start: int
     end: int
     name: str = ""  # the name cell's words on the row's last line that has some
+    section: str | None = None  # the nature that the section heading above the row gives it ("INVESTISSEMENT")
 
     def add(self, pieces: list[tuple[int, str]], name_col: int, end: int) -> None:
         for i, text in pieces:
@@ -180,6 +183,7 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
     rows: list[_Row] = []
     pending: _Row | None = None  # lines that begin the next row
     first_line_rows = None  # whether the table's rows start with their amount line
+    section = None  # the nature of the last section heading read
     n = len(columns.spans)
 
     def amount_in(pieces: list[tuple[int, str]]) -> bool:
@@ -206,10 +210,13 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
             if first_line_rows is None:
                 first_line_rows = pending is None
             row.add(pieces, name_col, start + len(line))
+            row.section = section
             rows.append(row)
             pending = None
         elif _SECTION.fullmatch(line.strip()) and len(pieces) == 1 and not _GOES_ON.search(line.strip()):
-            pass  # a section's heading in capitals ("CANTON DE LAMASTRE"): no part of the next row's name
+            # a section's heading in capitals ("CANTON DE LAMASTRE"): no part of the next row's name; its nature,
+            # if it names one ("INVESTISSEMENT"), the rows' below
+            section = section_nature([line.strip()]) or section
         else:
             name = " ".join(text for column, text in pieces if column == name_col)
             last = rows[-1] if rows and not _TOTAL_ROW.match(next((c for c in rows[-1].cells if c), "")) else None
@@ -259,8 +266,12 @@ def aligned_table_grants(body: str, found: GrantsFound, legend: dict[str, str],
             i += 1
             continue
         start = lines[i][0]
+        if for_the_record(body, start):
+            found.tables.append((start, rows[-1].end))  # nor are its amounts the prose's
+            i = end
+            continue
         rows_grants([header] + [row.cells for row in rows], [(start, start)] + [(r.start, r.end) for r in rows],
-                    found, legend, heading_nature(body, start), hints)
+                    found, legend, heading_nature(body, start), hints, [row.section for row in rows])
         found.tables.append((start, rows[-1].end))
         i = end
 
@@ -307,3 +318,94 @@ def stacked_table_grants(body: str, found: GrantsFound, legend: dict[str, str],
                     heading_nature(body, run[0][0][0]), hints)
         found.tables.append((run[0][0][0], run[-1][-1][0] + len(run[-1][-1][1])))
 
+
+
+#: A word that a name's next line holds without a capital: "Centre de santé sexuelle" / "Marie-Thérèse Vialle".
+_SMALL_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "à", "au", "aux", "sur", "pour"}
+
+
+def _name_like(line: str) -> bool:
+    """Whether a line reads as the rest of a name, not as an object's words: each word a capital or a figure first,
+    but the small words that join a name's ("Marie-Thérèse Vialle-Fictif", "Pays de Gex")."""
+    words = re.findall(r"[\w'’-]+", line)
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() or fold(w).split("'")[0] in _SMALL_WORDS
+                               for w in words) and not _SENTENCE_END.search(line)
+
+
+def _stacked_heads(lines: list[tuple[int, str]], i: int) -> list[str] | None:
+    """The heads of a table whose cells are one a line, when they start at line ``i``: two to six short lines, each
+    the head of a column ("Organisme" / "Objet" / "Montant"), a column of names and one of amounts among them."""
+    heads: list[str] = []
+    while i + len(heads) < len(lines) and len(heads) < 6:
+        line = lines[i + len(heads)][1].strip()
+        folded = fold(line)
+        if not line or len(line.split()) > 4 or re.search(r"\d", line) or not (
+                _BENEF_COL.fullmatch(folded) or _AMOUNT_COL.search(folded) or _PURPOSE_COL.match(folded)
+                or re.fullmatch(r"nature|type|imputation|commune|date", folded)):
+            break
+        heads.append(line)
+    if len(heads) < 2 or choose_amount_column(heads) != len(heads) - 1:
+        return None
+    return heads if _column([fold(h) for h in heads], _BENEF_COL, {len(heads) - 1}) is not None else None
+
+
+def stacked_cell_grants(body: str, found: GrantsFound, legend: dict[str, str],
+                        hints: ColumnHints | None = None) -> None:
+    """Read the grants of tables whose cells a PDF's text (read without its layout) wrote one a line: the heads, one
+    a line, then each row's cells, the amount last ("Organisme" / "Objet" / "Montant" / "Club X" / "Stage d'été" /
+    "1 500 €"). A row ends at its amount; the next line begins the next row. When a row has more lines than cells,
+    its name is its first line and the next ones that read as a name's (words in capitals), the rest its object;
+    where the name is not the first column, such a row cannot be read safely and is said in a warning."""
+    lines = _lines(body)
+    i = 0
+    while i < len(lines):
+        heads = _stacked_heads(lines, i) if not any(s <= lines[i][0] < e for s, e in found.tables) else None
+        if heads is None:
+            i += 1
+            continue
+        n, start = len(heads), lines[i][0]
+        name_col = _column([fold(h) for h in heads], _BENEF_COL, {n - 1})
+        rows, spans, cells, row_start, unsafe = [], [], [], None, []
+        i += n
+        while i < len(lines) and (line := lines[i][1].strip()) and not line.startswith(("-", "•", "|")) \
+                and len(line) <= 90 and not _stacked_heads(lines, i):
+            row_start = lines[i][0] if row_start is None else row_start
+            if not _AMOUNT_CELL.fullmatch(line):
+                cells.append(line)
+            elif cells:
+                row = _stacked_row(cells, n, name_col)
+                if row is None:
+                    unsafe.append(" / ".join(cells))
+                else:
+                    rows.append(row + [line])
+                    spans.append((row_start, lines[i][0] + len(lines[i][1])))
+                cells, row_start = [], None
+            i += 1
+        if not rows and not unsafe:
+            continue
+        end = spans[-1][1] if spans else lines[i - 1][0] + len(lines[i - 1][1])
+        if rows:
+            rows_grants([heads] + rows, [(start, start)] + spans, found, legend, heading_nature(body, start), hints)
+        for row in unsafe:
+            found.warnings.append((f"tableau aux cellules une par ligne (« {' / '.join(heads)} ») : ligne « {row} » "
+                                   f"non lue, son bénéficiaire ne se distingue pas de façon sûre : vérifiez-la",
+                                   f"table with one cell a line ('{' / '.join(heads)}'): row '{row}' not read, its "
+                                   f"beneficiary cannot be told apart safely: check it"))
+        found.tables.append((start, end))
+
+
+def _stacked_row(cells: list[str], n: int, name_col: int) -> list[str] | None:
+    """The ``n - 1`` cells before the amount of a row whose lines are ``cells``, or None when they cannot be told
+    apart: one a line when there are as many, else the name first (with its lines that read as a name's, see
+    :func:`_name_like`) and the other lines the next column's (the object, one column left) or nobody's."""
+    if len(cells) == n - 1:
+        return list(cells)
+    if name_col != 0 or len(cells) < n - 1 or n > 3 and len(cells) > n - 1:
+        return None
+    k = 1
+    while k < len(cells) - (n - 2) and (_GOES_ON.search(cells[k - 1]) or _name_like(cells[k])):
+        k += 1
+    name = ""
+    for cell in cells[:k]:
+        name = _join(name, cell)
+    return [name] + ([" ".join(cells[k:])] if n == 3 else [])

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from graph.ingest.delib_meta import in_a_citation
-from graph.ingest.french import DATE_RE, date_from_match
+from graph.ingest.french import DATE_RE, date_from_match, fold
 
 
 def find_programme(text: str) -> str | None:
@@ -131,21 +131,86 @@ def find_fiscal_year(body: str) -> int | None:
     return int(match.group("y")) if match else None
 
 
+#: A grant's account, by its nature's first figures: operating (65…, and 67… for the exceptional grants of the M14
+#: chart, "compte 6745"), investment (204…).
+_ACCOUNT = r"(?:65|67|204)\d{0,4}"
+
+
 def find_budget_account(body: str) -> tuple[str | None, str | None]:
-    """Return the budget imputation as printed and its nature account ("SERV/65748/PROCE" → "65748")."""
+    """Return the budget imputation as printed and its nature account ("SERV/65748/PROCE" → "65748").
+
+    >>> find_budget_account("Nature 6574.1 - Fonction 411"), find_budget_account("chapitre 65, compte 6745")
+    ((None, '6574'), (None, '6745'))
+    >>> find_budget_account("Imputation : 204 - 20422")
+    (None, '20422')
+    """
     match = re.search(r"\bcompte\s+(?P<acc>[A-Z0-9]+(?:/[A-Z0-9]+)+)", body)
     if match:
         nature = re.search(r"\b(?:6|2)\d{2,5}\b", match.group("acc"))
         return match.group("acc"), nature.group(0) if nature else None
-    match = re.search(r"\bnature\s+(?P<n>(?:65|20)\d{1,4})\b", body)
+    # "Nature 6574.1": the account and its sub-article
+    match = re.search(r"\bnature\s+(?P<n>(?:65|204)\d{1,4})\b", body, re.I)
     if match:
         return None, match.group("n")
-    match = re.search(r"\b(?:compte|article)\s+(?P<n>(?:65|204)\d{0,4})\b", body, re.I)  # "ARTICLE 6574" too
+    match = re.search(rf"\b(?:compte|article)\s+(?P<n>{_ACCOUNT})\b", body, re.I)  # "ARTICLE 6574" too
     if match:
         return None, match.group("n")
-    # "c/6574", "imputation 65-6574-025" (chapter, nature, function)
-    match = re.search(r"\bc/\s*(?P<n>(?:65|204)\d{0,4})\b|\b65-(?P<n2>65\d{1,4})-\d{2,3}\b", body)
-    return (None, match.group("n") or match.group("n2")) if match else (None, None)
+    # "c/6574", "imputation 65-6574-025" (chapter, nature, function), "Imputation : 204 - 20422"
+    match = re.search(r"\bc/\s*(?P<n>(?:65|204)\d{0,4})\b|\b65-(?P<n2>65\d{1,4})-\d{2,3}\b|"
+                      r"\bimputation\s*:\s*(?:\d{2,3}\s*[-–]\s*)(?P<n3>(?:65|204)\d{1,4})\b", body, re.I)
+    return (None, match.group("n") or match.group("n2") or match.group("n3")) if match else (None, None)
+
+
+#: "compte 6745 pour l'article 1": the account of the grants that an article decides.
+_ARTICLE_ACCOUNT = re.compile(rf"\b(?:comptes?|articles?|nature|imputation)\s+(?P<n>{_ACCOUNT})\s+(?:pour|à)\s+"
+                              r"(?:l['’]article\s+|les\s+articles\s+)(?P<a>\d+(?:(?:\s*,\s*|\s+et\s+)\d+\b)*)", re.I)
+_ARTICLE = re.compile(r"^[ \t]*(?:ARTICLE|Article)\s+(?P<a>\d+)(?:er)?\b", re.M)
+
+
+def accounts_by_article(body: str) -> dict[str, str]:
+    """The accounts that ``body`` names for the grants of each of its articles.
+
+    >>> accounts_by_article("ARTICLE 3 : compte 6745 pour les articles 1 et 2, compte 6574 pour l'article 3.")
+    {'1': '6745', '2': '6745', '3': '6574'}
+    """
+    return {article: m["n"] for m in _ARTICLE_ACCOUNT.finditer(body) for article in re.findall(r"\d+", m["a"])}
+
+
+def article_at(body: str, offset: int) -> str | None:
+    """The number of the article whose text holds ``offset`` ("ARTICLE 2 : …" at a line's start, that line's
+    offsets included), or None."""
+    found, line_end = None, body.find("\n", offset)
+    for match in _ARTICLE.finditer(body, 0, line_end if line_end >= 0 else len(body)):
+        found = match["a"]
+    return found
+
+
+#: An account named for a kind of beneficiary: "204142 (subventions aux communes)", "204152 pour les EPCI".
+_KIND_OF_BENEFICIARY = re.compile(rf"\b(?P<n>{_ACCOUNT})\s*(?:\(\s*(?:subventions?\s+)?|pour\s+)(?:aux|les)\s+"
+                                  r"(?P<k>communes|EPCI|associations|groupements|organismes\s+priv[ée]s)", re.I)
+#: The kind of beneficiary a name says: a commune, an intercommunal body, else a private body.
+_KINDS = (("commune", re.compile(r"(?:commune|ville|mairie)\b")),
+          ("epci", re.compile(r"(?:communaute|metropole|syndicat|pole d'equilibre|petr|epci|groupement)\b")))
+
+
+def accounts_by_beneficiary(body: str) -> dict[str, str]:
+    """The accounts that ``body`` names for each kind of beneficiary: communes, EPCI, associations.
+
+    >>> accounts_by_beneficiary("aux comptes 204142 (subventions aux communes) et 6574 (subventions aux associations)")
+    {'commune': '204142', 'association': '6574'}
+    """
+    found: dict[str, str] = {}
+    for match in _KIND_OF_BENEFICIARY.finditer(body):
+        kind = fold(match["k"])
+        found.setdefault("commune" if kind == "communes" else "epci" if kind in ("epci", "groupements")
+                         else "association", match["n"])
+    return found
+
+
+def beneficiary_kind(name: str) -> str:
+    """"commune", "epci" or "association" (any other beneficiary, a private one), by the words a name opens with."""
+    folded = fold(name)
+    return next((kind for kind, pattern in _KINDS if pattern.match(folded)), "association")
 
 
 #: An account named for its kind of spending: "compte 6574", "article 204142", "204182 pour l'investissement".

@@ -55,6 +55,7 @@ class GrantFact:
     cancelled: bool = False  # "annule la subvention de 1 500 € attribuée à X": a grant undone, not made
     part: bool = False  # an instalment or a share of a grant: "un acompte de 1 500 €", "dont 8 000 € en 2024"
     identifier: str | None = None  # a table's SIRET, SIREN or RNA cell on the beneficiary's row
+    account: str | None = None  # the budget account its own row or block names ("Imputation : 65 - 6574")
 
 
 @dataclass
@@ -107,7 +108,7 @@ _BENEFICIARY = re.compile(
 _ASSOCIATION = re.compile(r"l['’](?:association\s+|(?=Association\s))(?P<name>[A-ZÉÈÀ«\"0-9][^\n]*?)" + _STOP)
 _DECISION = re.compile(r"après\s+en\s+avoir\s+délibéré|\bDÉCIDE\b|\bDECIDE\b|\bDÉLIBÈRE\b|il\s+est\s+proposé\s+au|"
                        r"En\s+conséquence|ARTICLE\s+1|Article\s+1(?:er)?\s*:", re.I)
-_PROSE_TOTAL = re.compile(r"(?:montant\s+total|d[ée]pense\s+totale|soit\s+un\s+total|soit\s+au\s+total|"
+_PROSE_TOTAL = re.compile(r"(?:montant\s+total|d[ée]pense\s+totale|(?:soit|pour)\s+un\s+total|soit\s+au\s+total|"
                           r"total\s+général|enveloppe\s+(?:globale|totale)|total\b[^.;:\n]{0,30}?s['’][ée]l[eè]ve|"
                           r"s['’][ée]l[eè]vent\s+au\s+total)\s*(?:de|:|à)?\s*", re.I)
 #: A total said after its amount: "La dépense, soit 2 750 € au total, …".
@@ -277,6 +278,8 @@ def _item_name(item: str, anchor: int) -> str | None:
     ('Mutualité sociale agricole', 'Les Restos du Cœur')
     """
     name = re.sub(rf"^\s*{_BULLET}\s*", "", item[:anchor])
+    # A block's next line that opens a field ("Projet : …", "Montant : …") is no part of the name.
+    name = re.split(r"\n\s*(?=[A-ZÉ][\w'’ ]{1,30}?\s:)", name)[0]
     name = re.split(r"\s:\s|\s*…|\.{3,}|,\s*(?:pour|afin|dans\s+le\s+cadre|au\s+titre)\b", name, flags=re.I)[0]
     name = re.sub(r"[\s.…:–—-]+$", "", name)
     if (purpose := _ITEM_PURPOSE.search(name)) and len(name[:purpose.start()].split()) >= 3:
@@ -434,6 +437,7 @@ def title_beneficiary(title: str) -> str | None:
 
 def find_grants(body: str, title: str = "") -> GrantsFound:
     """Return the grants decided in ``body``, the totals it states, and warnings on what does not add up."""
+    from graph.ingest.delib_blocks import announced_but_unread
     from graph.ingest.delib_mentions import merge_prose
     from graph.ingest.delib_several import each_grants, inline_grants, respective_grants
     from graph.ingest.delib_tables import table_grants
@@ -450,6 +454,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     found.totals += totals
     check_words(body, found)
     reconcile(found, body)
+    announced_but_unread(body, found)
     return found
 
 

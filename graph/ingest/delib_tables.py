@@ -22,6 +22,8 @@ from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok,
 from graph.ingest.delib_columns import ColumnHints, column_hints
 from graph.ingest.delib_grants import NATURE_CODES, GrantFact, GrantsFound, StatedTotal, _NATURE_WORDS
 from graph.ingest.delib_profile import Profile
+from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, for_the_record, referred_nature, row_account,
+                                              section_nature)
 from graph.ingest.french import fold, parse_amount
 
 _BENEF_COL = re.compile(r"beneficiaire|structure|association|organisme|attributaire|porteur|raison sociale|"
@@ -156,14 +158,20 @@ def _pipe_tables(body: str):
 def pipe_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hints: ColumnHints | None = None) -> None:
     """Read the grants and totals of ``| … |`` tables."""
     for rows, spans in _pipe_tables(body):
+        if for_the_record(body, spans[0][0]):
+            continue
         rows_grants(rows, spans, found, legend, heading_nature(body, spans[0][0]), hints)
 
 
 def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: GrantsFound, legend: dict[str, str],
-                heading: str | None = None, hints: ColumnHints | None = None) -> bool:
+                heading: str | None = None, hints: ColumnHints | None = None,
+                sections: list[str | None] | None = None) -> bool:
     """Read the grants and totals of a table split into cells, its header first; ``heading``: the nature that the
-    sentence above the table gives its rows ("les subventions de fonctionnement suivantes"), when no column does.
-    Return whether the header is that of a grant table."""
+    sentence above the table gives its rows ("les subventions de fonctionnement suivantes"), when no column does;
+    ``sections``: the section heading above each row, when the table's reader took them out of its rows (a section
+    row "INVESTISSEMENT" gives the rows below it their nature). A row without a name but with an amount and another
+    cell is the next line of the beneficiary's merged cell above (a second grant to it). An imputation column gives
+    each grant its account. Return whether the header is that of a grant table."""
     header = rows[0]
     amount_col = choose_amount_column(header, hints)
     if amount_col is None:
@@ -178,30 +186,42 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
                       _column(folded, _CODES_HEAD, {amount_col, name_col}))
     id_col = _column(folded, _ID_COL, {amount_col, name_col, nature_col})
     purpose_col = _column(folded, _PURPOSE_COL, {amount_col, name_col, nature_col, id_col})
+    account_col = _column(folded, IMPUTATION_COL, {amount_col, name_col, nature_col, id_col, purpose_col})
     # "Fonctionnement 2024 | Exceptionnelle 2024": one grant a cell, a column after the other, so that each
     # column's "Total" row sums a run of them.
     by_nature = nature_columns(header, amount_col) or [(amount_col, None)]
     row_total_col = next((i for i, h in enumerate(folded) if len(by_nature) > 1 and re.fullmatch(r"total", h)), None)
     for column, column_nature in by_nature:
-        for cells, span in zip(rows[1:], spans[1:]):
+        section, above = None, ""
+        for k, (cells, span) in enumerate(zip(rows[1:], spans[1:])):
             cells += [""] * (len(header) - len(cells))
             amount = parse_amount(cells[column])
             first = next((c for c in cells if c), "")
             if amount is None:
+                section = section_nature(cells) or section
                 continue
             if _TOTAL_ROW.match(first):
                 found.totals.append(StatedTotal(amount, span, first))
-            elif cells[name_col] and not amount:  # a grant brought to nothing, or none
+                above = ""
+                continue
+            if any(LOAN.search(fold(c)) for c in cells):  # a loan beside the grants: no grant
+                continue
+            if not cells[name_col] and above and amount and sum(bool(c) for c in cells) > 1:
+                cells[name_col] = above  # the merged cell of the row above: "|  | Acquisition de minibus | … |"
+            if cells[name_col] and not amount:  # a grant brought to nothing, or none
                 found.warnings.append((f"« {cells[name_col]} » : montant de 0 €, aucune subvention retenue",
                                        f"'{cells[name_col]}': amount of 0, no grant kept"))
             elif cells[name_col]:
+                above = cells[name_col]
                 nature = (_nature_of(cells[nature_col], legend) if nature_col is not None else column_nature) \
-                    or heading
+                    or (sections[k] if sections else None) or section or heading
                 purpose = cells[purpose_col] or None if purpose_col is not None else None
                 name, stated = name_cell(cells[name_col], folded[name_col])
                 found.grants.append(GrantFact(_commune(name, folded[name_col]), amount, span, nature, purpose,
                                               True, True, identifier=(cells[id_col] if id_col is not None else None)
-                                              or stated))
+                                              or stated,
+                                              account=row_account(cells[account_col]) if account_col is not None
+                                              else None))
     if row_total_col is not None:  # the grand total, in the "Total" column of the "Total" row
         for cells, span in zip(rows[1:], spans[1:]):
             amount = parse_amount(cells[row_total_col])
@@ -318,7 +338,9 @@ _TITLE_LINE = re.compile(r"\s*(?:Objet|Rapport|Point|D[ée]lib[ée]ration)\b|.*[
 
 def _flat_header(line: str) -> list[str] | None:
     folded = fold(line)
-    if line.startswith("|") or len(line.split()) > 14 or not _BENEF_COL.search(folded) or _TITLE_LINE.match(line):
+    # A list's item ("- ATTRIBUE aux organismes … les subventions de fonctionnement suivantes") is a sentence.
+    if line.startswith(("|", "-", "•", "*")) or len(line.split()) > 14 or not _BENEF_COL.search(folded) \
+            or _TITLE_LINE.match(line):
         return None
     columns = [part for m in _FLAT_AMOUNT_COL.finditer(line) for part in _column_heads(m.group(0))]
     if columns and re.search(r"\btotal$", folded) and not fold(columns[-1]).endswith("total"):
@@ -420,13 +442,19 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hin
 
 def table_grants(body: str, found: GrantsFound) -> None:
     """Read the grants and stated totals of every grant table of ``body`` into ``found``."""
-    from graph.ingest.delib_aligned import aligned_table_grants, stacked_table_grants
+    from graph.ingest.delib_aligned import aligned_table_grants, stacked_cell_grants, stacked_table_grants
+    from graph.ingest.delib_blocks import block_grants
 
     legend, hints = legend_of(body), column_hints(body)
     aligned_table_grants(body, found, legend, hints)
     stacked_table_grants(body, found, legend, hints)
+    stacked_cell_grants(body, found, legend, hints)
+    block_grants(body, found)
     pipe_table_grants(body, found, legend, hints)
     flat_table_grants(body, found, legend, hints)
+    if (nature := referred_nature(body)) is not None:
+        for grant in found.grants:
+            grant.nature = grant.nature or (nature if grant.table else None)
     if not found.grants:
         found.unread_table = unread_table(body)
 

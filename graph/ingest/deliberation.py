@@ -26,7 +26,8 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from graph.identity import actor_iri, actor_key, deliberation_iri, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
-from graph.ingest.delib_decision import accounts_by_nature
+from graph.ingest.delib_decision import (accounts_by_article, accounts_by_beneficiary, accounts_by_nature, article_at,
+                                         beneficiary_kind)
 from graph.ingest.delib_decision import (find_budget_account, find_fiscal_year, find_programme, find_published,
                                          parse_vote)
 from graph.ingest.delib_graph import Builder, concept, m57_known
@@ -280,10 +281,12 @@ class Reader:
             self.read_ptce(names[0])
 
     def grant_accounts(self) -> list[tuple[str | None, str | None]]:
-        """The budget account of each grant: the one its own sentence names ("… 4 500 € (compte 20418)"), else the
-        one the text names outside those sentences (else anywhere)."""
-        own = [(None, None) if g.table else find_budget_account(self.body[g.span[0]:g.span[1]])
-               for g in self.found.grants]
+        """The budget account of each grant: the one its own row, block or sentence names ("… 4 500 € (compte
+        20418)"), else the one named for its article ("compte 6745 pour l'article 1"), for its kind of beneficiary
+        ("204142 (subventions aux communes)") or for its nature, else the one the text names outside those sentences
+        (else anywhere). An account that the M57 chart lacks (6745, 204142) is kept as printed."""
+        own = [(None, g.account) if g.account else (None, None) if g.table
+               else find_budget_account(self.body[g.span[0]:g.span[1]]) for g in self.found.grants]
         elsewhere = self.body
         for grant, (_, nature) in zip(self.found.grants, own):
             if nature:
@@ -291,12 +294,19 @@ class Reader:
                 elsewhere = elsewhere[:start] + " " * (end - start) + elsewhere[end:]
         shared = find_budget_account(elsewhere)
         shared = shared if shared[1] else find_budget_account(self.body)
-        # "6574 pour le fonctionnement, 204142 pour l'investissement": each grant the account of its nature (printed
-        # as the imputation when the M57 chart has no such account: 204142 is M14's).
+        by_article, by_kind = accounts_by_article(self.body), accounts_by_beneficiary(self.body)
+        # "6574 pour le fonctionnement, 204142 pour l'investissement": each grant the account of its nature.
         by_nature = accounts_by_nature(elsewhere)
-        by_nature = {n: (None if m57_known(a) else a, a) for n, a in by_nature.items()} if len(by_nature) > 1 else {}
-        return [account if account[1] else by_nature.get(g.nature, shared)
-                for g, account in zip(self.found.grants, own)]
+        by_nature = by_nature if len(by_nature) > 1 else {}
+        accounts = []
+        for grant, account in zip(self.found.grants, own):
+            if not account[1]:
+                said = (by_article.get(article_at(self.body, grant.span[0]) or "")
+                        or by_kind.get(beneficiary_kind(grant.beneficiary)) or by_nature.get(grant.nature))
+                account = (None, said) if said else shared
+            raw, nature = account
+            accounts.append((raw or (nature if nature and not m57_known(nature) else None), nature))
+        return accounts
 
     def read_beneficiary(self, name: str, alone: bool, identifier_cells: list[tuple[str, tuple[int, int]]] = ()):
         from graph.ingest.delib_beneficiary import add_profile

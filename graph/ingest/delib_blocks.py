@@ -1,0 +1,138 @@
+"""Grants listed as blocks of lines under a granting sentence, one block a grant: a beneficiary's name on its first
+line (after the third party's or the dossier's code), then its address, object or eligible cost, and the grant's
+amount on a "Montant …" line or at the end of the block's last line.
+
+Ville de Marseille writes "Tiers 198234" / name / address / postcode / "Dossier EX024733   12 500 Euros"; regions
+write "Dossier n° EX045512 - Commune de X (Cantal)" / object / "Dépense subventionnable : …" / "Montant de la
+subvention régionale : 200 000 €", or bullets "* PTCE X" / "Projet : …" / "Montant : 45 K€ (fonctionnement) -
+Imputation : 65 - 6574", whose nature and account are the grant's.
+
+>>> from graph.ingest.delib_grants import GrantsFound
+>>> found = GrantsFound()
+>>> block_grants("Sont attribuées les subventions suivantes :\\n\\nTiers 198234\\nAssociation Femmes Santé\\n"
+...              "22 rue des Oliviers\\n13013 Marseille\\nDossier EX024733         12 500 Euros\\n", found)
+>>> [(g.beneficiary, g.amount) for g in found.grants]
+[('Association Femmes Santé', Decimal('12500'))]
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS, GrantFact, GrantsFound, _clean_name
+from graph.ingest.delib_tables import heading_nature
+from graph.ingest.french import AMOUNT_RE, fold, parse_amount
+
+#: The sentence that announces the blocks: a grant word or verb, "suivantes" or "ci-après", and a colon.
+_LEAD = re.compile(r"(?:suivant\w*|ci-apr[eè]s|ci-dessous|comme\s+suit)[^:]{0,140}:[ \t]*$", re.I)
+_BULLET = re.compile(r"^\s*[-–•*▪►]\s+")
+#: The line of a block that gives the grant: "Montant : 45 K€", "Montant de la subvention régionale : 200 000 €";
+#: not the project's cost or the amount requested.
+_AMOUNT_LINE = re.compile(r"^\s*(?:[-–•*]\s*)?(?:montant|subvention|aide)\b(?P<what>[^:\n]{0,60}):\s*", re.I)
+_NOT_GRANT = re.compile(r"cout|depense|projet|total|demand|sollicit|eligible|subventionnable|budget", re.I)
+#: A code line that opens a block: "Tiers 198234", "Dossier n° EX045512".
+_CODE_LINE = re.compile(r"(?:tiers|dossier|n°|code|ref(?:erence)?)\s*(?:n°\s*)?[:]?\s*[A-Z0-9][\w/.-]*\d[\w/.-]*",
+                        re.I)
+#: A dossier's code before the name on its line: "Dossier n° EX045512 - Commune de X".
+_CODE_BEFORE = re.compile(r"^(?:tiers|dossier|n°)\s*(?:n°\s*)?:?\s*[A-Z0-9][\w/.-]*\d[\w/.-]*\s*[-–—:]\s*", re.I)
+#: What a name's line says after the name: the structure that carries it, the département of a commune.
+_CARRIED_BY = re.compile(r"\s*\((?:port[ée]e?|g[ée]r[ée]e?|pilot[ée]e?)\s+par\b[^()]*\)", re.I)
+_PLACE_AFTER = re.compile(r"^((?:commune|communaut[ée]|ville|syndicat|m[ée]tropole)\b.*?)\s*\([A-ZÉÈ][a-zéèêëîïôûç]+"
+                          r"(?:[-' ](?:de|du|des|d|sur|et|en|la|le|[A-ZÉÈ][a-zéèêëîïôûç]+))*\)$", re.I)
+#: A block's account: "Imputation : 65 - 6574", "Imputation : 204 - 20422".
+_IMPUTATION = re.compile(r"\bimputation\s*:\s*(?:\d{2,3}\s*[-–/]\s*)?(?P<n>(?:65|67|204)\d{0,4})\b", re.I)
+_FIELD = re.compile(r"^\s*(?:projet|objet|action|op[ée]ration)\s*:\s*(?P<p>.+)$", re.I)
+
+
+def _blocks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """The blocks of ``lines``, parted by blank lines or opened by a bullet; up to the first blank-line run that
+    ends the list (two blank lines) or the end."""
+    blocks: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    for start, line in lines:
+        if not line.strip() or _BULLET.match(line) and current:
+            if current:
+                blocks.append(current)
+            current = [(start, line)] if line.strip() else []
+        else:
+            current.append((start, line))
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _grant_of(block: list[tuple[int, str]], heading: str | None) -> GrantFact | None:
+    """The grant of one block, or None when the block is not one (no name line, no grant amount, several amounts
+    with none on a "Montant" line)."""
+    texts = [line for _, line in block]
+    amount_at = next((i for i, line in enumerate(texts) if (m := _AMOUNT_LINE.match(line))
+                      and not _NOT_GRANT.search(fold(m["what"])) and AMOUNT_RE.match(line, m.end())), None)
+    if amount_at is not None:
+        amount = AMOUNT_RE.match(texts[amount_at], _AMOUNT_LINE.match(texts[amount_at]).end())
+    else:  # the amount alone at the end of the last line, the only one in the block: "Dossier EX024733  12 500 Euros"
+        found = [m for line in texts for m in AMOUNT_RE.finditer(line)]
+        amount = AMOUNT_RE.search(texts[-1])
+        if len(found) != 1 or amount is None or texts[-1][amount.end():].strip() or len(texts) < 2 \
+                or texts[-1][:amount.start()].strip() and not _CODE_LINE.fullmatch(texts[-1][:amount.start()].strip()):
+            return None
+        amount_at = len(texts) - 1
+    name_at = next((i for i, line in enumerate(texts) if not _CODE_LINE.fullmatch(line.strip())), None)
+    if name_at is None or name_at >= amount_at:
+        return None
+    name = _CODE_BEFORE.sub("", _BULLET.sub("", texts[name_at]).strip())
+    name = _CARRIED_BY.sub("", name)
+    name = _PLACE_AFTER.sub(r"\1", name.strip())
+    name = _clean_name(name)
+    value = parse_amount(amount.group(0))
+    if not name or not value or AMOUNT_RE.search(name):
+        return None
+    said = fold(texts[amount_at])
+    nature = next((n for w, n in _NATURE_WORDS.items() if re.search(rf"\(\s*{w}", said)), None) or heading
+    account = next((m["n"] for line in texts if (m := _IMPUTATION.search(line))), None)
+    purpose = next((m["p"].strip() for line in texts if (m := _FIELD.match(line))), None)
+    span = (block[0][0], block[-1][0] + len(block[-1][1]))
+    return GrantFact(name, value, span, nature, purpose, True, True, account=account)
+
+
+def block_grants(body: str, found: GrantsFound) -> None:
+    """Read the grants of the blocks that follow a granting sentence (see the module); their spans go to
+    ``found.tables``, so that the prose reader leaves their amounts alone."""
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"^.*$", body, re.M)]
+    for i, (start, line) in enumerate(lines):
+        if not line.rstrip().endswith(":"):
+            continue
+        lead = (lines[i - 1][1] + " " + line) if i and lines[i - 1][1].strip() else line  # a lead wrapped once
+        if not (_LEAD.search(lead) and (_GRANT_WORD.search(lead) or _GRANT_VERB.search(lead))):
+            continue
+        if any(s <= start + len(line) < e for s, e in found.tables):
+            continue
+        heading = heading_nature(body, start + len(line) + 1)
+        grants = []
+        for block in _blocks(lines[i + 1:]):
+            if any(s <= block[0][0] < e for s, e in found.tables):
+                break
+            grant = _grant_of(block, heading)
+            if grant is None:
+                break
+            grants.append(grant)
+        if grants:
+            found.grants += grants
+            found.tables.append((grants[0].span[0], grants[-1].span[1]))
+
+
+#: A decision that announces its grants below or beside it: "attribue les subventions suivantes", "décide
+#: d'attribuer les aides figurant dans le tableau ci-dessus".
+_ANNOUNCED = re.compile(r"\b(?:attribu|allou|accord|octro)\w*\s+[^.;:]{0,120}?\b(?:subventions?|aides?|participations?|"
+                        r"dotations?)\b[^.;:]{0,120}?(?:\bsuivant\w*|\bci-apr[eè]s|\bci-dessous|\bci-dessus|"
+                        r"\ben\s+annexe|\b(?:au|dans\s+le)\s+tableau)", re.I)
+
+
+def announced_but_unread(body: str, found: GrantsFound) -> None:
+    """Warn when the text announces grants ("attribue les subventions suivantes") and none was read: the list or
+    the table that follows is written in a way the reader does not know, and no grant is better than a wrong one.
+    A stated total has said it already (its warning gives the sum of no grant)."""
+    if found.grants or found.totals or not (match := _ANNOUNCED.search(body)):
+        return
+    quote = re.sub(r"\s+", " ", match.group(0)).strip()
+    found.warnings.append((f"« {quote} » : le texte annonce des subventions, mais aucune n'a pu être lue ; "
+                           f"vérifiez-le", f"'{quote}': the text announces grants, but none could be read; check it"))

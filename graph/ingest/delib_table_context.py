@@ -1,0 +1,75 @@
+"""What a grant table's context says of its rows: a section row's nature ("INVESTISSEMENT"), the one nature that
+the decision gives the table's grants, an imputation cell's account, a loan's row, a table given for the record.
+
+>>> section_nature(["FONCTIONNEMENT", "", ""]), row_account("204-20421")
+('operating', '20421')
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ingest.delib_grants import _NATURE_WORDS
+from graph.ingest.french import fold
+
+#: A section's heading in a grant table that gives its rows their nature: "INVESTISSEMENT", "Fonctionnement".
+_NATURE_SECTION = re.compile(r"(?:subventions?\s+(?:de\s+|d')?|aides?\s+(?:de\s+|d')?|depenses?\s+(?:de\s+|d')?)?"
+                             r"(fonctionnement|investissement|equipement|exceptionnelles?)")
+#: A row's aid that is a loan, not a grant: "Avance remboursable", "Prêt d'honneur".
+LOAN = re.compile(r"^(?:avances?\s+remboursables?|pret\b|prets\b)")
+#: The head of a column of each row's budget account: "Imputation", "Compte".
+IMPUTATION_COL = re.compile(r"\b(?:imputation|compte|article budgetaire)\b")
+
+
+def section_nature(cells: list[str]) -> str | None:
+    """The nature that a section row of a table gives the rows below it: its one cell, a nature's word."""
+    filled = [c for c in cells if c]
+    match = _NATURE_SECTION.fullmatch(fold(filled[0]).strip()) if len(filled) == 1 else None
+    return next(n for w, n in _NATURE_WORDS.items() if w.startswith(match.group(1)[:9])) if match else None
+
+
+def row_account(cell: str) -> str | None:
+    """The nature account of an imputation cell: "65-6574" is 6574, "204-20421" is 20421, "6574" is 6574."""
+    found = re.findall(r"(?<!\d)(?:65|67|204)\d{0,4}(?!\d)", cell)
+    return found[-1] if found else None
+
+
+#: A decision that gives the grants of a table one nature: "Attribue des subventions de fonctionnement … au profit
+#: des associations mentionnées dans le tableau ci-dessus".
+_REFERRED = re.compile(r"\b(?:subventions?|aides?|participations?|dotations?)\s+(?:de\s+|d')(fonctionnement|"
+                       r"investissement|equipement|exceptionnelles?)\b(?P<rest>[^.;]{0,200}?)\b(?:tableau|annexe)")
+
+
+def referred_nature(body: str) -> str | None:
+    """The one nature that the text gives the grants of its table or annex, where it names one and no other.
+
+    >>> referred_nature("Attribue des subventions de fonctionnement d'un montant total de 15 300 € au profit des "
+    ...                 "associations mentionnées dans le tableau ci-dessus.")
+    'operating'
+    >>> referred_nature("d'attribuer les aides d'investissement et de fonctionnement figurant dans le tableau") is None
+    True
+    """
+    natures = set()
+    for match in _REFERRED.finditer(fold(body)):
+        if _NATURE_SECTION.search(match["rest"]):
+            return None
+        natures.add(next(n for w, n in _NATURE_WORDS.items() if w.startswith(match.group(1)[:9])))
+    return natures.pop() if len(natures) == 1 else None
+
+
+#: The heading of a table given for the record, not decided: "Annexe 2 – Pour mémoire : subventions attribuées en
+#: 2023", "Rappel des subventions 2023", "pour information".
+_FOR_THE_RECORD = re.compile(r"pour memoire|pour information|a titre indicatif|rappel des|pour rappel")
+
+
+def for_the_record(body: str, start: int) -> bool:
+    """Whether the heading right above offset ``start`` (a table's first) says the table is given for the record:
+    a heading, not a sentence (that ends with a full stop or leads the table with a colon, and may say so of one
+    column only: "la colonne de 2023 étant donnée pour mémoire :").
+
+    >>> text = "Annexe 2 – Pour mémoire : subventions attribuées en 2023\\n| Association | Montant 2023 |"
+    >>> for_the_record(text, text.index("|"))
+    True
+    """
+    above = body[:start].rstrip().rsplit("\n", 1)[-1].strip()
+    return len(above) <= 100 and not above.endswith((".", ":", ";")) and bool(_FOR_THE_RECORD.search(fold(above)))
