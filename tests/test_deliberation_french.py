@@ -1157,6 +1157,10 @@ def test_a_beneficiarys_mentions_are_one_grant_only_when_they_restate_it(text, g
     ("ATTRIBUE les subventions suivantes : au Comité des fêtes 600 € ; à l'association Les Amis de l'orgue 350 €, "
      "soit un total de 950 €.", [("Comité des fêtes", "600"), ("Les Amis de l'orgue", "350")]),
     ("DÉCIDE d'attribuer la subvention répartie comme suit : 2024 : 10 000 € ; 2025 : 12 000 €.", []),
+    ("1 - approuve les conventions avec l'association Maison Santé Ouest et l'association Écoute Jeunes ;\n\n"
+     "2 - attribue, au titre de l'exercice 2024, les subventions suivantes :\n    - Maison Santé Ouest : 30 000 €,\n"
+     "    - Écoute Jeunes : 15 000 €,\n    - Point Santé Nord : 4 500 € (subvention complémentaire) ;",
+     [("Maison Santé Ouest", "30000"), ("Écoute Jeunes", "15000"), ("Point Santé Nord", "4500")]),
 ])
 def test_a_list_of_grants_is_read_item_by_item_on_its_lines_or_along_its_lead(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants

@@ -316,8 +316,9 @@ def _is_part(sentence: str, at: int, amounts: list[tuple[int, int]], parts: set[
 
 
 def _sentences(body: str):
-    # A bare item opens a sentence after a line ending its own (the lead's ":"), not a line cut in a word.
-    for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?!{_BULLET}|\s*\n|\||(?<=[:;€]\n){_BARE_ITEM}){_IN_SENTENCE})*"
+    # A bare item opens a sentence after a line ending its own (the lead's ":"), not a line cut in a word. A bullet
+    # opens one however far it is indented ("    - MSP X : 30 000 €,"): each item is its own sentence.
+    for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?![ \t]*{_BULLET}|\s*\n|\||(?<=[:;€]\n){_BARE_ITEM}){_IN_SENTENCE})*"
                              r"[.;]?", body, re.I):
         if match.group(0).strip():
             yield match.start(), match.group(0)
