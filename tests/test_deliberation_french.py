@@ -1135,6 +1135,13 @@ def test_a_grant_is_the_amount_the_deliberation_sets_else_the_instalment_it_pays
      [("Club des aînés", "500", None), ("SISA MSP de Pontaumur", "3000", None)],
      ["« Maison de santé pluriprofessionnelle de Pontaumur (SISA) » (exposé) et « SISA MSP de Pontaumur » (décision) "
       ": une seule subvention de 3000 €"]),
+    ("Après en avoir délibéré, le Conseil ATTRIBUE au Club de judo une subvention de 1 000 € et une subvention de "
+     "500 €.", [("Club de judo", "1000", None), ("Club de judo", "500", None)],
+     ["« Club de judo » reçoit 2 subventions (1000 €, 500 €) que ni leur nature ni leur objet ne distinguent : "
+      "vérifier qu'elles ne reviennent pas à d'autres bénéficiaires"]),
+    ("Après en avoir délibéré, le Conseil ATTRIBUE au Club de judo une subvention de 1 000 € pour le tournoi "
+     "régional ; ATTRIBUE au Club de judo une subvention de 500 € pour le gala de fin d'année.",
+     [("Club de judo", "1000", None), ("Club de judo", "500", None)], []),
 ])
 def test_a_beneficiarys_mentions_are_one_grant_only_when_they_restate_it(text, grants, warnings):
     found = find_grants(text)
