@@ -1074,6 +1074,12 @@ def test_a_list_item_is_read_after_an_article_under_a_lead_that_supports_and_nev
      "5 000 € au Dr Mehdi AMRANI.", [("Camille ROUSSEL", "5000"), ("Mehdi AMRANI", "5000")]),
     ("Le Conseil municipal, après en avoir délibéré, à l'unanimité :\n- RAMÈNE la subvention 2023 de l'Association "
      "Santé Monts d'Arrée de 20 000 € à 16 000 €.", [("Association Santé Monts d'Arrée", "16000")]),
+    ("Il vous est proposé d'attribuer les subventions exceptionnelles suivantes :\n"
+     "  - Club Nautique des Bassins à Flot ...................... 12.000 €\n"
+     "  - Les Amis de la Maison à Colombages ........................... 1.500 €\n",
+     [("Club Nautique des Bassins à Flot", "12000"), ("Les Amis de la Maison à Colombages", "1500")]),
+    ("DÉCIDE d'attribuer une subvention de 1 200 € à Vivre à Lyon et une subvention de 300 € versée à Club Nautique "
+     "des Bassins à Flot.", [("Vivre à Lyon", "1200"), ("Club Nautique des Bassins à Flot", "300")]),
 ])
 def test_a_beneficiarys_name_is_its_own_words_not_the_clause_around_it(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants

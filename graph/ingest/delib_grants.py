@@ -162,6 +162,25 @@ def _clean_name(name: str) -> str | None:
 _NEXT_GRANT = re.compile(r"\s+et\s+(?=(?:à|au|aux)\s|de\s+\d|\d)|\s*;\s*", re.I)
 
 
+#: The word before an "à" that is part of a name ("Club Nautique des Bassins à Flot", "Maison à Colombages",
+#: "Aide à Domicile"): a word in capitals and small letters, not one that opens a grant's sentence ("Subvention à
+#: Club X", "Attribue à …") unless it follows "de" in the name ("Association d'Aide à Domicile").
+_NAME_WORD_BEFORE = re.compile(r"(?:(?P<link>\bd['’]|\bde\s+)|(?<![\w'’-]))(?P<word>[A-ZÉÈÀÂÎÔ][a-zà-ÿ][\w'’-]*)\s+$")
+_OPENING_WORD = re.compile(r"(?:subventions?|aides?|participations?|contributions?|dotations?|allocations?|fonds|"
+                           r"soutiens?|primes?|versements?|attribu\w*|accord\w*|allou\w*|verse\w*|octroi\w*|"
+                           r"decid\w*|propos\w*)")
+
+
+def _inside_name(sentence: str, match: re.Match) -> bool:
+    """Whether a beneficiary's "à" with no article after it ("à Flot-Fictif") is rather inside a name that goes on
+    from the word before it ("… des Bassins à Flot-Fictif"): a grant's "à" follows an amount, a verb or a grant's
+    words, all in small letters ("1 500 € à Club X", "versée à Club X")."""
+    if not re.match(r"à\s+[A-ZÉÈÀ]", match.group(0)):
+        return False
+    before = _NAME_WORD_BEFORE.search(sentence, max(0, match.start() - 60), match.start())
+    return bool(before) and (bool(before.group("link")) or not _OPENING_WORD.fullmatch(fold(before.group("word"))))
+
+
 def beneficiary_in(sentence: str, anchor: int) -> str | None:
     """Return the beneficiary named in ``sentence`` for the amount at offset ``anchor``: the nearest one of the
     amount's own clause when the sentence grants several, else the nearest one.
@@ -176,7 +195,7 @@ def beneficiary_in(sentence: str, anchor: int) -> str | None:
     best, at = None, 0
     while match := _BENEFICIARY.search(sentence, at):
         name = _clean_name(match.group("name") or match.group("name2") or "")
-        if name and not AMOUNT_RE.search(name):
+        if name and not AMOUNT_RE.search(name) and not _inside_name(sentence, match):
             # Another clause's beneficiary only when the amount's own clause names none.
             distance = (not clause_start <= match.start() < clause_end, abs(match.start() - anchor))
             if best is None or distance < best[0]:
