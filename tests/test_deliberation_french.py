@@ -287,6 +287,8 @@ def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, gran
     ("Subvention à l'association Les Amis du Vélo", "DÉCIDE d'attribuer à l'association une subvention de 800 €.",
      [("Les Amis du Vélo", "800")]),
     ("Fonds de concours aux communes membres", "DÉCIDE de verser un fonds de concours de 9 000 € à la commune.", []),
+    ("Subvention au centre social Les Tilleuls - café des aidants", "DÉCIDE d'attribuer au centre social une "
+     "subvention de 3 000 €.", [("Les Tilleuls", "3000")]),
 ])
 def test_a_decision_that_names_no_beneficiary_grants_to_the_one_its_title_names(title, text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text, title).grants] == grants
@@ -1082,6 +1084,24 @@ def test_a_list_item_is_read_after_an_article_under_a_lead_that_supports_and_nev
      "des Bassins à Flot.", [("Vivre à Lyon", "1200"), ("Club Nautique des Bassins à Flot", "300")]),
 ])
 def test_a_beneficiarys_name_is_its_own_words_not_the_clause_around_it(text, grants):
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("Il est proposé d'attribuer :\n • au centre social Les Tilleuls de Montrevel, une subvention de 3 K€ pour le "
+     "café des\n   aidants mensuel.", [("Les Tilleuls de Montrevel", "3000")]),
+    ("DÉCIDE d'attribuer une subvention de 500 € au comité des fêtes de Lussac et de 800 € au centre communal "
+     "d'action sociale de Vierzon.", [("Comité des fêtes de Lussac", "500"),
+                                      ("Centre communal d'action sociale de Vierzon", "800")]),
+    ("ATTRIBUE à la maison de santé de Pontaumur une subvention de 3 000 €.", [("Maison de santé de Pontaumur",
+                                                                                "3000")]),
+    ("ATTRIBUE au collège Jean Moulin une subvention de 1 000 €.", [("Collège Jean Moulin", "1000")]),
+    ("ATTRIBUE une subvention de 500 € au CCAS de Vierzon.", [("CCAS de Vierzon", "500")]),
+    ("ATTRIBUE à l'association Les Amis une subvention de 500 € pour les animations au centre du village.",
+     [("Les Amis", "500")]),
+    ("ATTRIBUE une subvention de 500 € au club pour le tournoi.", []),
+])
+def test_a_beneficiary_introduced_by_its_kind_in_small_letters_is_read_with_its_name(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
 
 
