@@ -1199,6 +1199,19 @@ def test_a_list_of_grants_is_read_item_by_item_on_its_lines_or_along_its_lead(te
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
 
 
+def test_a_list_of_blocks_gives_each_the_name_on_its_bullets_line_and_the_amount_and_nature_of_its_field():
+    text = ("DÉCIDE\n\n- D'ATTRIBUER aux bénéficiaires ci-après les aides suivantes :\n\n"
+            "  * PTCE Santé Saintonge (porté par l'association Coopérer pour Soigner)\n"
+            "    Projet : structuration d'un groupement d'employeurs\n"
+            "    Dépense subventionnable : 180 000 € TTC - Taux : 25 %\n"
+            "    Montant : 45 K€ (fonctionnement) - Imputation : 65 - 6574\n\n"
+            "  * PTCE Le Lien Creusois (SCIC SA)\n"
+            "    Projet : création d'une plateforme numérique de services aux aidants\n"
+            "    Montant : 60 K€ (investissement) - Imputation : 204 - 20422\n")
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in find_grants(text).grants] == [
+        ("PTCE Santé Saintonge", "45000", "operating"), ("PTCE Le Lien Creusois (SCIC SA)", "60000", "investment")]
+
+
 @pytest.mark.parametrize("text, grants", [
     ("ARTICLE 3 : d'attribuer à la SCIC Tiers-Lieu des Métiers une subvention d'investissement correspondant à 40 % "
      "d'une dépense éligible de 250 000 € HT, soit 100 000 €, pour l'aménagement d'un plateau technique ;",

@@ -198,9 +198,10 @@ def _inside_name(sentence: str, match: re.Match) -> bool:
     return bool(before) and (bool(before.group("link")) or not _OPENING_WORD.fullmatch(fold(before.group("word"))))
 
 
-def beneficiary_in(sentence: str, anchor: int) -> str | None:
+def beneficiary_in(sentence: str, anchor: int, association: bool = True) -> str | None:
     """Return the beneficiary named in ``sentence`` for the amount at offset ``anchor``: the nearest one of the
-    amount's own clause when the sentence grants several, else the nearest one.
+    amount's own clause when the sentence grants several, else the nearest one, else (``association``) the
+    sentence's "l'association X".
 
     >>> beneficiary_in("ATTRIBUE à la SAS Alpha une subvention de 125 000 € et à la SAS Beta une subvention de "
     ...                "18 000 €.", 42)
@@ -222,7 +223,7 @@ def beneficiary_in(sentence: str, anchor: int) -> str | None:
             at = match.start() + 1
     if best:
         return best[1]
-    match = _ASSOCIATION.search(sentence)
+    match = _ASSOCIATION.search(sentence) if association else None
     return _clean_name(match.group("name")) if match else None
 
 
@@ -233,6 +234,11 @@ _AMENDED_TO = re.compile(r"\bde\s+" + AMOUNT_RE.pattern + r"\s+à\s+$", re.I)
 #: A grant undone: "annule la subvention de 1 500 € attribuée à …", "retire l'aide …".
 _CANCEL = re.compile(r"\b(?:annul|retir|abrog|supprim)\w*\s+(?:la|les|cette|ces|l['’])\s*"
                      r"(?:subventions?|aides?|participations?|attributions?|dotations?)\b", re.I)
+#: A block's line that gives its grant's amount as a field: "Montant : 45 K€ (fonctionnement) - Imputation : …",
+#: "Montant de la subvention régionale : 200 000 €".
+_AMOUNT_FIELD = re.compile(r"[ \t]*(?:montant|subvention|aide|participation)\b[^:\n]{0,60}:[ \t]*", re.I)
+#: A grant's nature in brackets after its amount: "45 K€ (fonctionnement)".
+_NATURE_AFTER = re.compile(r"\s*\(\s*(fonctionnement|investissement|équipement|exceptionnelles?)\s*\)", re.I)
 #: A list's lead sentence that tells of grants made before ("a attribué les subventions suivantes :").
 _PAST = re.compile(r"\ba\s+(?:été\s+)?(?:attribué|versé|accordé|alloué)|\bavai(?:t|ent)\b|précédemment", re.I)
 
@@ -313,6 +319,9 @@ def _item_name(item: str, anchor: int) -> str | None:
     ('Mutualité sociale agricole', 'Les Restos du Cœur')
     """
     name = re.sub(rf"^\s*{_BULLET}\s*", "", item[:anchor])
+    # A block: the name on the bullet's line, then fields a line each ("Projet : …", "Montant : 45 K€").
+    name = re.split(r"\n(?=[ \t]*[A-ZÉÈ][\w'’ ]{0,40}?[ \t]:)", name, maxsplit=1)[0]
+    name = re.sub(r"\s*\((?:porté|portée|représenté|représentée|gérée?|pour)\b[^()]*\)", "", name)
     name = re.split(r"\s:\s|\s*…|\.{3,}|,\s*(?:pour|afin|dans\s+le\s+cadre|au\s+titre)\b", name, flags=re.I)[0]
     name = re.sub(r"[\s.…:–—-]+$", "", name)
     if (purpose := _ITEM_PURPOSE.search(name)) and len(name[:purpose.start()].split()) >= 3:
@@ -429,17 +438,24 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 window_end = a_end
             elif (share := _SHARE_AFTER.search(sentence, a_end, window_end + 40)) and share.start() < window_end:
                 window_end = share.start()
-            # A computed grant's words are those after its operands ("… dépense éligible …, soit 100 000 €").
+            # A computed grant's words are those after its operands ("… dépense éligible …, soit 100 000 €"); a
+            # block's "Montant : 45 K€" line, its own (not the "Dépense subventionnable : …" line above it).
             said = sentence[a_start - len(result.group(0)) if result else max(0, a_start - 80):a_start]
+            if _AMOUNT_FIELD.fullmatch(sentence, line_start := sentence.rfind("\n", 0, a_start) + 1, a_start):
+                said = sentence[line_start:a_start]
             if a_start in parts:  # "le versement du solde …, soit 16 000 €": that "soit" gives the instalment
                 said = re.sub(r"\bsoit\s*$", "", said)
             if _EXCLUDE.search(said + sentence[a_start:window_end]):
                 continue
-            name = beneficiary_in(flat, a_start) or (item and lead and _item_name(sentence, a_start)) \
-                or title_beneficiary
+            # An item's own name before an association it names ("* PTCE X (porté par l'association Y)").
+            listed = item and lead
+            name = beneficiary_in(flat, a_start, association=not listed) or (listed and (
+                _item_name(sentence, a_start) or beneficiary_in(flat, a_start))) or title_beneficiary
             if name:
+                stated = _NATURE_AFTER.match(sentence, a_end)
                 grants.append(GrantFact(name, amount, (start, start + len(sentence.rstrip())),
-                                        _nature(sentence) or (lead_nature if item and lead else None),
+                                        (stated and _NATURE_WORDS[fold(stated.group(1)).rstrip("s")])
+                                        or _nature(sentence) or (lead_nature if item and lead else None),
                                         _purpose(flat, a_end), start >= decision_at,
                                         cancelled=bool(_CANCEL.search(before)), part=a_start in parts))
         after_list = item and lead and len(grants) > granted_before  # a list of grants, not of years
