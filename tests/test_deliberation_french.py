@@ -1199,17 +1199,26 @@ def test_a_list_of_grants_is_read_item_by_item_on_its_lines_or_along_its_lead(te
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
 
 
-def test_a_list_of_blocks_gives_each_the_name_on_its_bullets_line_and_the_amount_and_nature_of_its_field():
-    text = ("DÉCIDE\n\n- D'ATTRIBUER aux bénéficiaires ci-après les aides suivantes :\n\n"
-            "  * PTCE Santé Saintonge (porté par l'association Coopérer pour Soigner)\n"
-            "    Projet : structuration d'un groupement d'employeurs\n"
-            "    Dépense subventionnable : 180 000 € TTC - Taux : 25 %\n"
-            "    Montant : 45 K€ (fonctionnement) - Imputation : 65 - 6574\n\n"
-            "  * PTCE Le Lien Creusois (SCIC SA)\n"
-            "    Projet : création d'une plateforme numérique de services aux aidants\n"
-            "    Montant : 60 K€ (investissement) - Imputation : 204 - 20422\n")
-    assert [(g.beneficiary, str(g.amount), g.nature) for g in find_grants(text).grants] == [
-        ("PTCE Santé Saintonge", "45000", "operating"), ("PTCE Le Lien Creusois (SCIC SA)", "60000", "investment")]
+@pytest.mark.parametrize("text, grants", [
+    ("DÉCIDE\n\n- D'ATTRIBUER aux bénéficiaires ci-après les aides suivantes :\n\n"
+     "  * PTCE Santé Saintonge (porté par l'association Coopérer pour Soigner)\n"
+     "    Projet : structuration d'un groupement d'employeurs\n"
+     "    Dépense subventionnable : 180 000 € TTC - Taux : 25 %\n"
+     "    Montant : 45 K€ (fonctionnement) - Imputation : 65 - 6574\n\n"
+     "  * PTCE Le Lien Creusois (SCIC SA)\n"
+     "    Projet : création d'une plateforme numérique de services aux aidants\n"
+     "    Montant : 60 K€ (investissement) - Imputation : 204 - 20422\n",
+     [("PTCE Santé Saintonge", "45000", "operating"), ("PTCE Le Lien Creusois (SCIC SA)", "60000", "investment")]),
+    ("Décide d'attribuer les subventions d'investissement suivantes :\n\n"
+     " Dossier n° EX045512 - Commune de Saint-Flour (Cantal)\n Création d'une maison de santé\n"
+     " Dépense subventionnable : 1 250 000 € HT\n Montant de la subvention régionale : 200 000 €\n\n"
+     " Dossier n° EX045530 - Communauté de communes du Pays de Gex (Ain)\n Équipement d'un centre de santé\n"
+     " Dépense subventionnable : 310 000 € HT\n Montant de la subvention régionale : 93 000 €\n",
+     [("Commune de Saint-Flour", "200000", "investment"),
+      ("Communauté de communes du Pays de Gex", "93000", "investment")]),
+])
+def test_a_list_of_blocks_gives_each_the_name_on_its_first_line_and_the_amount_and_nature_of_its_field(text, grants):
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in find_grants(text).grants] == grants
 
 
 @pytest.mark.parametrize("text, grants", [

@@ -237,6 +237,8 @@ _CANCEL = re.compile(r"\b(?:annul|retir|abrog|supprim)\w*\s+(?:la|les|cette|ces|
 #: A block's line that gives its grant's amount as a field: "Montant : 45 K€ (fonctionnement) - Imputation : …",
 #: "Montant de la subvention régionale : 200 000 €".
 _AMOUNT_FIELD = re.compile(r"[ \t]*(?:montant|subvention|aide|participation)\b[^:\n]{0,60}:[ \t]*", re.I)
+#: A list's item laid out as a block with no bullet: lines, one of them its amount's field.
+_BLOCK = re.compile(r"[^\n]+\n(?:[^\n]*\n)*?[ \t]*(?:montant|subvention|aide|participation)\b[^:\n]{0,60}:[ \t]*\d", re.I)
 #: A grant's nature in brackets after its amount: "45 K€ (fonctionnement)".
 _NATURE_AFTER = re.compile(r"\s*\(\s*(fonctionnement|investissement|équipement|exceptionnelles?)\s*\)", re.I)
 #: A list's lead sentence that tells of grants made before ("a attribué les subventions suivantes :").
@@ -319,7 +321,13 @@ def _item_name(item: str, anchor: int) -> str | None:
     ('Mutualité sociale agricole', 'Les Restos du Cœur')
     """
     name = re.sub(rf"^\s*{_BULLET}\s*", "", item[:anchor])
-    # A block: the name on the bullet's line, then fields a line each ("Projet : …", "Montant : 45 K€").
+    # A block: the name on its first line (after its file's number: "Dossier n° EX045512 - Commune de X (Cantal)"),
+    # then what it is for and fields a line each ("Projet : …", "Montant de la subvention : 200 000 €").
+    if _AMOUNT_FIELD.fullmatch(item, item.rfind("\n", 0, anchor) + 1, anchor):
+        name = re.sub(r"^(?:dossier|opération)\s*(?:n\s*[°º]\s*)?[\w./-]+\s+[-–—:]\s+", "", name.split("\n")[0].strip(),
+                      flags=re.I)
+        name = re.sub(r"^((?:Commune|Ville|Communauté|Métropole)\b.*?)\s*\((?:[A-ZÉ][\w'’-]*|\d{2,3}|2[AB])\)$", r"\1",
+                      name)
     name = re.split(r"\n(?=[ \t]*[A-ZÉÈ][\w'’ ]{0,40}?[ \t]:)", name, maxsplit=1)[0]
     name = re.sub(r"\s*\((?:porté|portée|représenté|représentée|gérée?|pour)\b[^()]*\)", "", name)
     name = re.split(r"\s:\s|\s*…|\.{3,}|,\s*(?:pour|afin|dans\s+le\s+cadre|au\s+titre)\b", name, flags=re.I)[0]
@@ -384,7 +392,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
         # "soit un montant total de …" just below a table or a list of grants sums it.
         opens_with_soit = sentence.lstrip().lower().startswith("soit")
         sums_table, after_table = (after_table or after_list) and opens_with_soit, False
-        item = bool(_ITEM_START.match(sentence))
+        item = bool(_ITEM_START.match(sentence) or lead and _BLOCK.match(sentence))
         granted_before = len(grants)
         flat = sentence.replace("\n", " ")  # a PDF's lines cut names and purposes: read across them
         if sentence.rstrip().endswith(":"):
