@@ -1216,6 +1216,11 @@ def test_a_list_of_grants_is_read_item_by_item_on_its_lines_or_along_its_lead(te
      " Dépense subventionnable : 310 000 € HT\n Montant de la subvention régionale : 93 000 €\n",
      [("Commune de Saint-Flour", "200000", "investment"),
       ("Communauté de communes du Pays de Gex", "93000", "investment")]),
+    ("ARTICLE 1         Sont attribuées, au titre de l'année 2024, les subventions suivantes :\n\nTiers 198234\n"
+     "Association Femmes Santé\n22 rue des Oliviers\n13013 Marseille\nDossier EX024733" + " " * 30 + "12 500 Euros\n\n"
+     "Tiers 201177\nLes Voisins Solidaires du Panier\n4 place de Lenche\n13002 Marseille\nDossier EX025102"
+     + " " * 31 + "6 000 Euros\n",
+     [("Association Femmes Santé", "12500", None), ("Les Voisins Solidaires du Panier", "6000", None)]),
 ])
 def test_a_list_of_blocks_gives_each_the_name_on_its_first_line_and_the_amount_and_nature_of_its_field(text, grants):
     assert [(g.beneficiary, str(g.amount), g.nature) for g in find_grants(text).grants] == grants

@@ -237,8 +237,13 @@ _CANCEL = re.compile(r"\b(?:annul|retir|abrog|supprim)\w*\s+(?:la|les|cette|ces|
 #: A block's line that gives its grant's amount as a field: "Montant : 45 K€ (fonctionnement) - Imputation : …",
 #: "Montant de la subvention régionale : 200 000 €".
 _AMOUNT_FIELD = re.compile(r"[ \t]*(?:montant|subvention|aide|participation)\b[^:\n]{0,60}:[ \t]*", re.I)
-#: A list's item laid out as a block with no bullet: lines, one of them its amount's field.
-_BLOCK = re.compile(r"[^\n]+\n(?:[^\n]*\n)*?[ \t]*(?:montant|subvention|aide|participation)\b[^:\n]{0,60}:[ \t]*\d", re.I)
+#: What precedes a block's amount on its line: a field's label ("Montant de la subvention régionale :"), or a
+#: file's number and the spaces of a column ("Dossier EX024733          12 500 Euros").
+_BLOCK_AMOUNT = re.compile(_AMOUNT_FIELD.pattern + r"|[^\n]*?\S[ \t]{3,}", re.I)
+#: A list's item laid out as a block with no bullet: lines, the last ones its amount's.
+_BLOCK = re.compile(r"[^\n]+\n(?:[^\n]*\n)*?(?:" + _BLOCK_AMOUNT.pattern + r")\d", re.I)
+#: A record's code on a line of its own, above its name: "Tiers 198234", "Dossier n° EX024733".
+_RECORD_CODE = re.compile(r"(?:tiers|dossier|réf(?:érence)?\.?|n\s*[°º]|code)\s*(?:n\s*[°º]\s*)?[\w./-]*\d[\w./-]*", re.I)
 #: A grant's nature in brackets after its amount: "45 K€ (fonctionnement)".
 _NATURE_AFTER = re.compile(r"\s*\(\s*(fonctionnement|investissement|équipement|exceptionnelles?)\s*\)", re.I)
 #: A list's lead sentence that tells of grants made before ("a attribué les subventions suivantes :").
@@ -323,8 +328,11 @@ def _item_name(item: str, anchor: int) -> str | None:
     name = re.sub(rf"^\s*{_BULLET}\s*", "", item[:anchor])
     # A block: the name on its first line (after its file's number: "Dossier n° EX045512 - Commune de X (Cantal)"),
     # then what it is for and fields a line each ("Projet : …", "Montant de la subvention : 200 000 €").
-    if _AMOUNT_FIELD.fullmatch(item, item.rfind("\n", 0, anchor) + 1, anchor):
-        name = re.sub(r"^(?:dossier|opération)\s*(?:n\s*[°º]\s*)?[\w./-]+\s+[-–—:]\s+", "", name.split("\n")[0].strip(),
+    if _BLOCK_AMOUNT.fullmatch(item, item.rfind("\n", 0, anchor) + 1, anchor):
+        lines = [line.strip() for line in name.split("\n") if line.strip()]
+        while len(lines) > 1 and _RECORD_CODE.fullmatch(lines[0]):  # "Tiers 198234" above the name
+            lines.pop(0)
+        name = re.sub(r"^(?:dossier|opération)\s*(?:n\s*[°º]\s*)?[\w./-]+\s+[-–—:]\s+", "", lines[0] if lines else "",
                       flags=re.I)
         name = re.sub(r"^((?:Commune|Ville|Communauté|Métropole)\b.*?)\s*\((?:[A-ZÉ][\w'’-]*|\d{2,3}|2[AB])\)$", r"\1",
                       name)
