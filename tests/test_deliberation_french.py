@@ -1330,6 +1330,9 @@ def test_a_cofunding_column_beside_the_grants_leaves_the_table_a_grants_table():
 @pytest.mark.parametrize("text, total", [
     ("Le total des subventions s'élève à 5 700 €.", "5700"),
     ("La dépense, soit 2 750 € au total, sera imputée à l'article 6574.", "2750"),
+    ("APPROUVE l'attribution des subventions telles que présentées ci-dessus, pour un total de 25 500 €,", "25500"),
+    ("Approuve en conséquence l'affectation d'un montant de 321 500 € sur l'autorisation de programme n° 2024-01.",
+     "321500"),
 ])
 def test_totals_said_another_way_are_read(text, total):
     assert [str(t.amount) for t in find_grants(text).totals] == [total]

@@ -119,7 +119,8 @@ _KIND_NAME = re.compile(_KIND + r"(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?=(?:Les|La|Le|L[
 _ASSOCIATION = re.compile(r"l['’](?:association\s+|(?=Association\s))(?P<name>[A-ZÉÈÀ«\"0-9][^\n]*?)" + _STOP)
 _DECISION = re.compile(r"après\s+en\s+avoir\s+délibéré|\bDÉCIDE\b|\bDECIDE\b|\bDÉLIBÈRE\b|il\s+est\s+proposé\s+au|"
                        r"En\s+conséquence|ARTICLE\s+1|Article\s+1(?:er)?\s*:", re.I)
-_PROSE_TOTAL = re.compile(r"(?:montant\s+total|d[ée]pense\s+totale|soit\s+un\s+total|soit\s+au\s+total|"
+_PROSE_TOTAL = re.compile(r"(?:montant\s+total|d[ée]pense\s+totale|\bun\s+total|soit\s+au\s+total|"
+                          r"affectation\s+d['’]un\s+montant|"
                           r"total\s+général|enveloppe\s+(?:globale|totale)|total\b[^.;:\n]{0,30}?s['’][ée]l[eè]ve|"
                           r"s['’][ée]l[eè]vent\s+au\s+total)\s*(?:de|:|à)?\s*", re.I)
 #: A total said after its amount: "La dépense, soit 2 750 € au total, …".
@@ -429,7 +430,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
             clause = sentence[max(sentence.rfind(":", 0, a_start), sentence.rfind(";", 0, a_start)) + 1:a_end] \
                 + re.split(r"[,;:.]|\bet\b", sentence[a_end:], maxsplit=1)[0]
             if total and (sums_table or (item and lead) or re.search(
-                    r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation", clause, re.I)):
+                    r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation|affectation", clause, re.I)):
                 totals.append(StatedTotal(amount, (start + a_start, start + a_end), sentence.strip()))
                 continue
             valued_in_kind = _VALUED.search(before) and _IN_KIND.search(sentence)
