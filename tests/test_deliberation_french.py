@@ -1338,6 +1338,18 @@ def test_totals_said_another_way_are_read(text, total):
     assert [str(t.amount) for t in find_grants(text).totals] == [total]
 
 
+@pytest.mark.parametrize("text, warned", [
+    ("Le Conseil municipal attribue les subventions suivantes :\nFootball Club Saint-Pons\n1 200 €\nSociété de "
+     "chasse\n300 €\n", True),
+    ("Le Conseil municipal a attribué les subventions suivantes en 2023 :\nFootball Club : 1 200 €\n", False),
+    ("DÉCIDE d'attribuer les subventions suivantes :\n- Comité des fêtes : 1 500 €\n", False),
+])
+def test_a_list_of_grants_announced_of_which_none_is_read_is_reported(text, warned):
+    warnings = [fr for fr, _ in find_grants(text).warnings if fr.startswith("aucune subvention lue")]
+    assert warnings == (["aucune subvention lue, bien que le texte en annonce (« attribue les subventions "
+                         "suivantes ») : sa présentation n'a pas été reconnue"] if warned else [])
+
+
 def test_what_a_pdf_writes_of_the_session_is_read():
     a = parse_attendance("Le Conseil, sur convocation adressée le 7 mai 2024, s'est réuni le 14 mai 2024.\n"
                          "| En exercice | 11 |\n| Présents | 9 |\n")

@@ -520,7 +520,28 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     found.totals += totals
     check_words(body, found)
     reconcile(found, body)
+    announced(body, found)
     return found
+
+
+#: What announces a list of grants to come: "Décide d'attribuer les subventions d'investissement suivantes :",
+#: "ATTRIBUE aux bénéficiaires ci-après les aides suivantes".
+_ANNOUNCED = re.compile(r"\b(?:attribu|accord|allou|octroi)\w*[^.;:\n]{0,80}?\b(?:subventions?|aides?|participations?|"
+                        r"fonds\s+de\s+concours)\b[^.;:\n]{0,60}?(?:suivant\w*|ci-après|comme\s+suit)", re.I)
+
+
+def announced(body: str, found: GrantsFound) -> None:
+    """Warn when the text announces a list of grants ("décide d'attribuer les subventions suivantes") of which
+    none was read: its layout is one the reader does not know, and the deliberation would else seem to grant
+    nothing."""
+    lead = next((m for m in _ANNOUNCED.finditer(body) if not _PAST.search(body, max(0, m.start() - 12), m.end())),
+                None)
+    if lead and not found.grants:
+        quote = re.sub(r"\s+", " ", lead.group(0))
+        found.warnings.append((f"aucune subvention lue, bien que le texte en annonce (« {quote} ») : sa présentation "
+                               f"n'a pas été reconnue",
+                               f"no grant read, though the text announces some ('{quote}'): its layout was not "
+                               f"recognised"))
 
 
 def cancel(cancelled: list[GrantFact], found: GrantsFound) -> None:
