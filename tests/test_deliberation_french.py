@@ -1105,6 +1105,16 @@ def test_a_beneficiary_introduced_by_its_kind_in_small_letters_is_read_with_its_
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
 
 
+@pytest.mark.parametrize("text, natures", [
+    ("3 - attribue au Centre Social Les Mouettes une subvention de fonctionnement de 6 500 € pour l'accueil de "
+     "loisirs, et au Comité des fêtes une subvention de 1 200 € pour le marché de Noël ;", ["operating", None]),
+    ("DÉCIDE d'attribuer des subventions exceptionnelles de 1 200 € au Club A et de 750 € au Club B.",
+     ["project", "project"]),
+])
+def test_a_sentence_of_several_grants_gives_each_the_nature_its_own_clause_states(text, natures):
+    assert [g.nature for g in find_grants(text).grants] == natures
+
+
 @pytest.mark.parametrize("text, grants", [
     ("Vu la délibération du Conseil communautaire du 15 juillet 2020 portant délégation au Président, l'autorisant à "
      "attribuer les subventions d'un montant inférieur ou égal à 5 000 € par bénéficiaire et par an ;\nDÉCIDE\n"

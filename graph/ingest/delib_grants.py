@@ -199,6 +199,17 @@ def _inside_name(sentence: str, match: re.Match) -> bool:
     return bool(before) and (bool(before.group("link")) or not _OPENING_WORD.fullmatch(fold(before.group("word"))))
 
 
+def _clause_nature(sentence: str, anchor: int) -> str | None:
+    """The nature of the grant at ``anchor``: its own clause's when the sentence grants several and that clause
+    names its grant ("… au centre social X une subvention de fonctionnement de 6 500 €, et au comité Y une
+    subvention de 1 200 €": the second states none), else the sentence's."""
+    clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, anchor)), default=0)
+    following = _NEXT_GRANT.search(sentence, anchor)
+    clause = sentence[clause_start:following.start() if following else len(sentence)]
+    several = clause_start > 0 or following is not None
+    return _nature(clause) if several and _GRANT_WORD.search(clause) else _nature(sentence)
+
+
 def beneficiary_in(sentence: str, anchor: int, association: bool = True) -> str | None:
     """Return the beneficiary named in ``sentence`` for the amount at offset ``anchor``: the nearest one of the
     amount's own clause when the sentence grants several, else the nearest one, else (``association``) the
@@ -472,7 +483,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 stated = _NATURE_AFTER.match(sentence, a_end)
                 grants.append(GrantFact(name, amount, (start, start + len(sentence.rstrip())),
                                         (stated and _NATURE_WORDS[fold(stated.group(1)).rstrip("s")])
-                                        or _nature(sentence) or (lead_nature if item and lead else None),
+                                        or _clause_nature(flat, a_start) or (lead_nature if item and lead else None),
                                         _purpose(flat, a_end), start >= decision_at,
                                         cancelled=bool(_CANCEL.search(before)), part=a_start in parts))
         after_list = item and lead and len(grants) > granted_before  # a list of grants, not of years
