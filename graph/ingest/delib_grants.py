@@ -255,7 +255,8 @@ _BLOCK_AMOUNT = re.compile(_AMOUNT_FIELD.pattern + r"|[^\n]*?\S[ \t]{3,}", re.I)
 #: A list's item laid out as a block with no bullet: lines, the last ones its amount's.
 _BLOCK = re.compile(r"[^\n]+\n(?:[^\n]*\n)*?(?:" + _BLOCK_AMOUNT.pattern + r")\d", re.I)
 #: A record's code on a line of its own, above its name: "Tiers 198234", "Dossier n° EX024733".
-_RECORD_CODE = re.compile(r"(?:tiers|dossier|réf(?:érence)?\.?|n\s*[°º]|code)\s*(?:n\s*[°º]\s*)?[\w./-]*\d[\w./-]*", re.I)
+_RECORD_CODE = re.compile(r"(?:tiers|dossier|réf(?:érence)?\.?|n\s*[°º]|code)\s*(?:n\s*[°º]\s*)?[\w./-]*\d[\w./-]*",
+                          re.I)
 #: A grant's nature in brackets after its amount: "45 K€ (fonctionnement)".
 _NATURE_AFTER = re.compile(r"\s*\(\s*(fonctionnement|investissement|équipement|exceptionnelles?)\s*\)", re.I)
 #: A list's lead sentence that tells of grants made before ("a attribué les subventions suivantes :").
@@ -391,8 +392,8 @@ def _is_part(sentence: str, at: int, amounts: list[tuple[int, int]], parts: set[
 def _sentences(body: str):
     # A bare item opens a sentence after a line ending its own (the lead's ":"), not a line cut in a word. A bullet
     # opens one however far it is indented ("    - MSP X : 30 000 €,"): each item is its own sentence.
-    for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?![ \t]*{_BULLET}|\s*\n|\||(?<=[:;€]\n){_BARE_ITEM}){_IN_SENTENCE})*"
-                             r"[.;]?", body, re.I):
+    for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?![ \t]*{_BULLET}|\s*\n|\||(?<=[:;€]\n){_BARE_ITEM})"
+                             rf"{_IN_SENTENCE})*[.;]?", body, re.I):
         if match.group(0).strip():
             yield match.start(), match.group(0)
 
