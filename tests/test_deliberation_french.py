@@ -289,6 +289,8 @@ def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, gran
     ("Subvention à l'association Les Amis du Vélo", "DÉCIDE d'attribuer à l'association une subvention de 800 €.",
      [("Les Amis du Vélo", "800")]),
     ("Fonds de concours aux communes membres", "DÉCIDE de verser un fonds de concours de 9 000 € à la commune.", []),
+    ("Subvention au centre social Les Tilleuls - café des aidants", "DÉCIDE d'attribuer au centre social une "
+     "subvention de 3 000 €.", [("Les Tilleuls", "3000")]),
 ])
 def test_a_decision_that_names_no_beneficiary_grants_to_the_one_its_title_names(title, text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text, title).grants] == grants
@@ -1076,9 +1078,43 @@ def test_a_list_item_is_read_after_an_article_under_a_lead_that_supports_and_nev
      "5 000 € au Dr Mehdi AMRANI.", [("Camille ROUSSEL", "5000"), ("Mehdi AMRANI", "5000")]),
     ("Le Conseil municipal, après en avoir délibéré, à l'unanimité :\n- RAMÈNE la subvention 2023 de l'Association "
      "Santé Monts d'Arrée de 20 000 € à 16 000 €.", [("Association Santé Monts d'Arrée", "16000")]),
+    ("Il vous est proposé d'attribuer les subventions exceptionnelles suivantes :\n"
+     "  - Club Nautique des Bassins à Flot ...................... 12.000 €\n"
+     "  - Les Amis de la Maison à Colombages ........................... 1.500 €\n",
+     [("Club Nautique des Bassins à Flot", "12000"), ("Les Amis de la Maison à Colombages", "1500")]),
+    ("DÉCIDE d'attribuer une subvention de 1 200 € à Vivre à Lyon et une subvention de 300 € versée à Club Nautique "
+     "des Bassins à Flot.", [("Vivre à Lyon", "1200"), ("Club Nautique des Bassins à Flot", "300")]),
 ])
 def test_a_beneficiarys_name_is_its_own_words_not_the_clause_around_it(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("Il est proposé d'attribuer :\n • au centre social Les Tilleuls de Montrevel, une subvention de 3 K€ pour le "
+     "café des\n   aidants mensuel.", [("Les Tilleuls de Montrevel", "3000")]),
+    ("DÉCIDE d'attribuer une subvention de 500 € au comité des fêtes de Lussac et de 800 € au centre communal "
+     "d'action sociale de Vierzon.", [("Comité des fêtes de Lussac", "500"),
+                                      ("Centre communal d'action sociale de Vierzon", "800")]),
+    ("ATTRIBUE à la maison de santé de Pontaumur une subvention de 3 000 €.", [("Maison de santé de Pontaumur",
+                                                                                "3000")]),
+    ("ATTRIBUE au collège Jean Moulin une subvention de 1 000 €.", [("Collège Jean Moulin", "1000")]),
+    ("ATTRIBUE une subvention de 500 € au CCAS de Vierzon.", [("CCAS de Vierzon", "500")]),
+    ("ATTRIBUE à l'association Les Amis une subvention de 500 € pour les animations au centre du village.",
+     [("Les Amis", "500")]),
+    ("ATTRIBUE une subvention de 500 € au club pour le tournoi.", []),
+])
+def test_a_beneficiary_introduced_by_its_kind_in_small_letters_is_read_with_its_name(text, grants):
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("text, natures", [
+    ("3 - attribue au Centre Social Les Mouettes une subvention de fonctionnement de 6 500 € pour l'accueil de "
+     "loisirs, et au Comité des fêtes une subvention de 1 200 € pour le marché de Noël ;", ["operating", None]),
+    ("DÉCIDE d'attribuer des subventions exceptionnelles de 1 200 € au Club A et de 750 € au Club B.",
+     ["project", "project"]),
+])
+def test_a_sentence_of_several_grants_gives_each_the_nature_its_own_clause_states(text, natures):
+    assert [g.nature for g in find_grants(text).grants] == natures
 
 
 @pytest.mark.parametrize("text, grants", [
@@ -1137,6 +1173,13 @@ def test_a_grant_is_the_amount_the_deliberation_sets_else_the_instalment_it_pays
      [("Club des aînés", "500", None), ("SISA MSP de Pontaumur", "3000", None)],
      ["« Maison de santé pluriprofessionnelle de Pontaumur (SISA) » (exposé) et « SISA MSP de Pontaumur » (décision) "
       ": une seule subvention de 3000 €"]),
+    ("Après en avoir délibéré, le Conseil ATTRIBUE au Club de judo une subvention de 1 000 € et une subvention de "
+     "500 €.", [("Club de judo", "1000", None), ("Club de judo", "500", None)],
+     ["« Club de judo » reçoit 2 subventions (1000 €, 500 €) que ni leur nature ni leur objet ne distinguent : "
+      "vérifier qu'elles ne reviennent pas à d'autres bénéficiaires"]),
+    ("Après en avoir délibéré, le Conseil ATTRIBUE au Club de judo une subvention de 1 000 € pour le tournoi "
+     "régional ; ATTRIBUE au Club de judo une subvention de 500 € pour le gala de fin d'année.",
+     [("Club de judo", "1000", None), ("Club de judo", "500", None)], []),
 ])
 def test_a_beneficiarys_mentions_are_one_grant_only_when_they_restate_it(text, grants, warnings):
     found = find_grants(text)
@@ -1159,9 +1202,40 @@ def test_a_beneficiarys_mentions_are_one_grant_only_when_they_restate_it(text, g
     ("ATTRIBUE les subventions suivantes : au Comité des fêtes 600 € ; à l'association Les Amis de l'orgue 350 €, "
      "soit un total de 950 €.", [("Comité des fêtes", "600"), ("Les Amis de l'orgue", "350")]),
     ("DÉCIDE d'attribuer la subvention répartie comme suit : 2024 : 10 000 € ; 2025 : 12 000 €.", []),
+    ("1 - approuve les conventions avec l'association Maison Santé Ouest et l'association Écoute Jeunes ;\n\n"
+     "2 - attribue, au titre de l'exercice 2024, les subventions suivantes :\n    - Maison Santé Ouest : 30 000 €,\n"
+     "    - Écoute Jeunes : 15 000 €,\n    - Point Santé Nord : 4 500 € (subvention complémentaire) ;",
+     [("Maison Santé Ouest", "30000"), ("Écoute Jeunes", "15000"), ("Point Santé Nord", "4500")]),
 ])
 def test_a_list_of_grants_is_read_item_by_item_on_its_lines_or_along_its_lead(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("DÉCIDE\n\n- D'ATTRIBUER aux bénéficiaires ci-après les aides suivantes :\n\n"
+     "  * PTCE Santé Saintonge (porté par l'association Coopérer pour Soigner)\n"
+     "    Projet : structuration d'un groupement d'employeurs\n"
+     "    Dépense subventionnable : 180 000 € TTC - Taux : 25 %\n"
+     "    Montant : 45 K€ (fonctionnement) - Imputation : 65 - 6574\n\n"
+     "  * PTCE Le Lien Creusois (SCIC SA)\n"
+     "    Projet : création d'une plateforme numérique de services aux aidants\n"
+     "    Montant : 60 K€ (investissement) - Imputation : 204 - 20422\n",
+     [("PTCE Santé Saintonge", "45000", "operating"), ("PTCE Le Lien Creusois (SCIC SA)", "60000", "investment")]),
+    ("Décide d'attribuer les subventions d'investissement suivantes :\n\n"
+     " Dossier n° EX045512 - Commune de Saint-Flour (Cantal)\n Création d'une maison de santé\n"
+     " Dépense subventionnable : 1 250 000 € HT\n Montant de la subvention régionale : 200 000 €\n\n"
+     " Dossier n° EX045530 - Communauté de communes du Pays de Gex (Ain)\n Équipement d'un centre de santé\n"
+     " Dépense subventionnable : 310 000 € HT\n Montant de la subvention régionale : 93 000 €\n",
+     [("Commune de Saint-Flour", "200000", "investment"),
+      ("Communauté de communes du Pays de Gex", "93000", "investment")]),
+    ("ARTICLE 1         Sont attribuées, au titre de l'année 2024, les subventions suivantes :\n\nTiers 198234\n"
+     "Association Femmes Santé\n22 rue des Oliviers\n13013 Marseille\nDossier EX024733" + " " * 30 + "12 500 Euros\n\n"
+     "Tiers 201177\nLes Voisins Solidaires du Panier\n4 place de Lenche\n13002 Marseille\nDossier EX025102"
+     + " " * 31 + "6 000 Euros\n",
+     [("Association Femmes Santé", "12500", None), ("Les Voisins Solidaires du Panier", "6000", None)]),
+])
+def test_a_list_of_blocks_gives_each_the_name_on_its_first_line_and_the_amount_and_nature_of_its_field(text, grants):
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in find_grants(text).grants] == grants
 
 
 @pytest.mark.parametrize("text, grants", [
@@ -1299,8 +1373,8 @@ def test_a_list_of_grants_announced_but_not_read_is_said_in_a_warning():
     found = find_grants("Le Conseil municipal attribue les subventions suivantes :\nFootball Club Saint-Pons 1 200 €\n"
                         "Société de chasse 300 €\n")
     assert found.grants == []
-    assert [w[1] for w in found.warnings] == ["'attribue les subventions suivantes': the text announces grants, but "
-                                              "none could be read; check it"]
+    assert [w[1] for w in found.warnings] == ["no grant read, though the text announces some ('attribue les "
+                                              "subventions suivantes'): its layout was not recognised"]
 
 
 def test_a_list_items_name_stops_at_the_line_that_opens_a_field():
@@ -1346,9 +1420,24 @@ def test_a_cofunding_column_beside_the_grants_leaves_the_table_a_grants_table():
 @pytest.mark.parametrize("text, total", [
     ("Le total des subventions s'élève à 5 700 €.", "5700"),
     ("La dépense, soit 2 750 € au total, sera imputée à l'article 6574.", "2750"),
+    ("APPROUVE l'attribution des subventions telles que présentées ci-dessus, pour un total de 25 500 €,", "25500"),
+    ("Approuve en conséquence l'affectation d'un montant de 321 500 € sur l'autorisation de programme n° 2024-01.",
+     "321500"),
 ])
 def test_totals_said_another_way_are_read(text, total):
     assert [str(t.amount) for t in find_grants(text).totals] == [total]
+
+
+@pytest.mark.parametrize("text, warned", [
+    ("Le Conseil municipal attribue les subventions suivantes :\nFootball Club Saint-Pons\n1 200 €\nSociété de "
+     "chasse\n300 €\n", True),
+    ("Le Conseil municipal a attribué les subventions suivantes en 2023 :\nFootball Club : 1 200 €\n", False),
+    ("DÉCIDE d'attribuer les subventions suivantes :\n- Comité des fêtes : 1 500 €\n", False),
+])
+def test_a_list_of_grants_announced_of_which_none_is_read_is_reported(text, warned):
+    warnings = [fr for fr, _ in find_grants(text).warnings if fr.startswith("aucune subvention lue")]
+    assert warnings == (["aucune subvention lue, bien que le texte en annonce (« attribue les subventions "
+                         "suivantes ») : sa présentation n'a pas été reconnue"] if warned else [])
 
 
 def test_what_a_pdf_writes_of_the_session_is_read():

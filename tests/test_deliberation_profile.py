@@ -131,6 +131,15 @@ def test_the_identifier_written_just_after_a_beneficiarys_name_is_its_own_when_v
     assert (profile.siren, profile.siret, profile.rna) == expected
 
 
+@pytest.mark.parametrize("body, name", [
+    ("ATTRIBUE au comité des fêtes de Lussac une subvention de 500 €.", "Comité des fêtes de Lussac"),
+    ("ATTRIBUE à l'association des parents d'élèves une subvention de 300 €.", "Association des parents d'élèves"),
+    ("ATTRIBUE à la commune de Lavaur un fonds de concours de 9 000 €.", "Commune de Lavaur"),
+])
+def test_a_beneficiary_the_text_names_only_in_small_letters_is_labelled_with_a_capital(body, name):
+    assert delib_profile.profile_of(body, name, alone=True).label == name
+
+
 
 def test_in_a_pdfs_run_on_text_a_beneficiary_does_not_take_the_themes_of_another():
     filler = "Le Conseil départemental rappelle les orientations de sa politique de solidarité. " * 4

@@ -118,21 +118,3 @@ def block_grants(body: str, found: GrantsFound) -> None:
         if grants:
             found.grants += grants
             found.tables.append((grants[0].span[0], grants[-1].span[1]))
-
-
-#: A decision that announces its grants below or beside it: "attribue les subventions suivantes", "décide
-#: d'attribuer les aides figurant dans le tableau ci-dessus".
-_ANNOUNCED = re.compile(r"\b(?:attribu|allou|accord|octro)\w*\s+[^.;:]{0,120}?\b(?:subventions?|aides?|participations?|"
-                        r"dotations?)\b[^.;:]{0,120}?(?:\bsuivant\w*|\bci-apr[eè]s|\bci-dessous|\bci-dessus|"
-                        r"\ben\s+annexe|\b(?:au|dans\s+le)\s+tableau)", re.I)
-
-
-def announced_but_unread(body: str, found: GrantsFound) -> None:
-    """Warn when the text announces grants ("attribue les subventions suivantes") and none was read: the list or
-    the table that follows is written in a way the reader does not know, and no grant is better than a wrong one.
-    A stated total has said it already (its warning gives the sum of no grant)."""
-    if found.grants or found.totals or not (match := _ANNOUNCED.search(body)):
-        return
-    quote = re.sub(r"\s+", " ", match.group(0)).strip()
-    found.warnings.append((f"« {quote} » : le texte annonce des subventions, mais aucune n'a pu être lue ; "
-                           f"vérifiez-le", f"'{quote}': the text announces grants, but none could be read; check it"))

@@ -98,17 +98,30 @@ _STOP = (r"(?=\s*(?:,|\(|;|:|\.(?:\s|$)|\bd['’]un\b|\bd['’]une\b|\bpour\b|\b
          r"\bà\s+(?=\d[\d \u00a0\u202f.,]*(?:€|euros?\b|EUR\b))|$))")
 #: An association named by what it gathers, in small letters: "à l'association des parents d'élèves".
 _ASSOCIATION_OF = r"association\s+(?:des|du|de)\s+(?=\w)|association\s+d['’](?=\w)"
+#: A kind of organisation written in small letters before its name: "au centre social Les Tilleuls", "au comité des
+#: fêtes de Lussac", "à la maison de santé de Pontaumur", "au centre communal d'action sociale de Vierzon" — up to
+#: two words that qualify the kind, then a name in capitals or "de …".
+_KIND = (r"(?:centre|comité|club|foyer|collège|lycée|école|office|syndicat|groupement|établissement|institut|"
+         r"fédération|ligue|union|amicale|cercle|maison|mutuelle|fondation|compagnie|coopérative|conservatoire|"
+         r"théâtre|crèche)")
+_KIND_OF = _KIND + r"(?=(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?:d(?:e|es|u)\s+|d['’]|[A-ZÉÈÀ«\"]))"
 _BENEFICIARY = re.compile(
     r"(?:\bà|\bau\s+profit\s+de|\ben\s+faveur\s+de|\bau\s+bénéfice\s+de|\bbénéficiaire\s*:)\s+"
     r"(?:l['’]association\s+|la\s+structure\s+|la\s+société\s+|l['’](?=[A-ZÉ])|la\s+(?=[A-ZÉ])|le\s+(?=[A-ZÉ])|"
     r"la\s+(?=(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ])|l['’](?=" + _ASSOCIATION_OF + r")|"
+    r"(?:la\s+|l['’])(?=" + _KIND_OF + r")|"
     r"(?<=à)\s*(?=[A-ZÉ]))?(?P<name>(?:[A-ZÉÈÀ«\"0-9]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ]|"
-    + _ASSOCIATION_OF + r")[^\n]*?)" + _STOP
-    + r"|(?P<au>\bau(?:x)?\s+(?P<name2>[A-ZÉÈÀ][^\n]*?)" + _STOP + r")")
+    + _ASSOCIATION_OF + r"|(?<=\sla\s)" + _KIND_OF + r"|(?<=l['’])" + _KIND_OF + r")[^\n]*?)" + _STOP
+    + r"|(?P<au>\bau(?:x)?\s+(?P<name2>(?:[A-ZÉÈÀ]|(?<=au\s)" + _KIND_OF + r")[^\n]*?)" + _STOP + r")")
+#: A name that opens with its kind in small letters: the name that follows when it opens with an article ("centre
+#: social Les Tilleuls": Les Tilleuls, as "l'association Les Amis" is Les Amis), else the whole, its first letter
+#: a capital ("Comité des fêtes de Lussac").
+_KIND_NAME = re.compile(_KIND + r"(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?=(?:Les|La|Le|L['’])\s*[A-ZÉÈÀ])")
 _ASSOCIATION = re.compile(r"l['’](?:association\s+|(?=Association\s))(?P<name>[A-ZÉÈÀ«\"0-9][^\n]*?)" + _STOP)
 _DECISION = re.compile(r"après\s+en\s+avoir\s+délibéré|\bDÉCIDE\b|\bDECIDE\b|\bDÉLIBÈRE\b|il\s+est\s+proposé\s+au|"
                        r"En\s+conséquence|ARTICLE\s+1|Article\s+1(?:er)?\s*:", re.I)
-_PROSE_TOTAL = re.compile(r"(?:montant\s+total|d[ée]pense\s+totale|(?:soit|pour)\s+un\s+total|soit\s+au\s+total|"
+_PROSE_TOTAL = re.compile(r"(?:montant\s+total|d[ée]pense\s+totale|\bun\s+total|soit\s+au\s+total|"
+                          r"affectation\s+d['’]un\s+montant|"
                           r"total\s+général|enveloppe\s+(?:globale|totale)|total\b[^.;:\n]{0,30}?s['’][ée]l[eè]ve|"
                           r"s['’][ée]l[eè]vent\s+au\s+total)\s*(?:de|:|à)?\s*", re.I)
 #: A total said after its amount: "La dépense, soit 2 750 € au total, …".
@@ -147,6 +160,11 @@ def _clean_name(name: str) -> str | None:
     name = re.sub(r"^(?:Dr\.?|Docteure?)\s+(?=[A-ZÉÈ])", "", name)  # "au Dr Camille ROUSSEL": the doctor's name
     if name.startswith(("commune ", "ville ", "association ")):  # "à la commune de Lavaur": the Commune de Lavaur
         name = name[0].upper() + name[1:]
+    elif re.match(_KIND + r"\s", name):
+        if re.fullmatch(_KIND + r"(?:\s+[a-zà-ÿ'’-]+)*", name):  # "au club des sports": no name of its own
+            return None
+        name = _KIND_NAME.sub("", name, count=1)
+        name = name[0].upper() + name[1:]
     words = name.split()
     if not words or len([w for w in words if any(c.isalnum() for c in w)]) > 9 \
             or not (words[0][0].isupper() or words[0][0].isdigit()):
@@ -163,9 +181,40 @@ def _clean_name(name: str) -> str | None:
 _NEXT_GRANT = re.compile(r"\s+et\s+(?=(?:à|au|aux)\s|de\s+\d|\d)|\s*;\s*", re.I)
 
 
-def beneficiary_in(sentence: str, anchor: int) -> str | None:
+#: The word before an "à" that is part of a name ("Club Nautique des Bassins à Flot", "Maison à Colombages",
+#: "Aide à Domicile"): a word in capitals and small letters, not one that opens a grant's sentence ("Subvention à
+#: Club X", "Attribue à …") unless it follows "de" in the name ("Association d'Aide à Domicile").
+_NAME_WORD_BEFORE = re.compile(r"(?:(?P<link>\bd['’]|\bde\s+)|(?<![\w'’-]))(?P<word>[A-ZÉÈÀÂÎÔ][a-zà-ÿ][\w'’-]*)\s+$")
+_OPENING_WORD = re.compile(r"(?:subventions?|aides?|participations?|contributions?|dotations?|allocations?|fonds|"
+                           r"soutiens?|primes?|versements?|attribu\w*|accord\w*|allou\w*|verse\w*|octroi\w*|"
+                           r"decid\w*|propos\w*)")
+
+
+def _inside_name(sentence: str, match: re.Match) -> bool:
+    """Whether a beneficiary's "à" with no article after it ("à Flot-Fictif") is rather inside a name that goes on
+    from the word before it ("… des Bassins à Flot-Fictif"): a grant's "à" follows an amount, a verb or a grant's
+    words, all in small letters ("1 500 € à Club X", "versée à Club X")."""
+    if not re.match(r"à\s+[A-ZÉÈÀ]", match.group(0)):
+        return False
+    before = _NAME_WORD_BEFORE.search(sentence, max(0, match.start() - 60), match.start())
+    return bool(before) and (bool(before.group("link")) or not _OPENING_WORD.fullmatch(fold(before.group("word"))))
+
+
+def _clause_nature(sentence: str, anchor: int) -> str | None:
+    """The nature of the grant at ``anchor``: its own clause's when the sentence grants several and that clause
+    names its grant ("… au centre social X une subvention de fonctionnement de 6 500 €, et au comité Y une
+    subvention de 1 200 €": the second states none), else the sentence's."""
+    clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, anchor)), default=0)
+    following = _NEXT_GRANT.search(sentence, anchor)
+    clause = sentence[clause_start:following.start() if following else len(sentence)]
+    several = clause_start > 0 or following is not None
+    return _nature(clause) if several and _GRANT_WORD.search(clause) else _nature(sentence)
+
+
+def beneficiary_in(sentence: str, anchor: int, association: bool = True) -> str | None:
     """Return the beneficiary named in ``sentence`` for the amount at offset ``anchor``: the nearest one of the
-    amount's own clause when the sentence grants several, else the nearest one.
+    amount's own clause when the sentence grants several, else the nearest one, else (``association``) the
+    sentence's "l'association X".
 
     >>> beneficiary_in("ATTRIBUE à la SAS Alpha une subvention de 125 000 € et à la SAS Beta une subvention de "
     ...                "18 000 €.", 42)
@@ -177,7 +226,7 @@ def beneficiary_in(sentence: str, anchor: int) -> str | None:
     best, at = None, 0
     while match := _BENEFICIARY.search(sentence, at):
         name = _clean_name(match.group("name") or match.group("name2") or "")
-        if name and not AMOUNT_RE.search(name):
+        if name and not AMOUNT_RE.search(name) and not _inside_name(sentence, match):
             # Another clause's beneficiary only when the amount's own clause names none.
             distance = (not clause_start <= match.start() < clause_end, abs(match.start() - anchor))
             if best is None or distance < best[0]:
@@ -187,7 +236,7 @@ def beneficiary_in(sentence: str, anchor: int) -> str | None:
             at = match.start() + 1
     if best:
         return best[1]
-    match = _ASSOCIATION.search(sentence)
+    match = _ASSOCIATION.search(sentence) if association else None
     return _clean_name(match.group("name")) if match else None
 
 
@@ -198,6 +247,19 @@ _AMENDED_TO = re.compile(r"\bde\s+" + AMOUNT_RE.pattern + r"\s+à\s+$", re.I)
 #: A grant undone: "annule la subvention de 1 500 € attribuée à …", "retire l'aide …".
 _CANCEL = re.compile(r"\b(?:annul|retir|abrog|supprim)\w*\s+(?:la|les|cette|ces|l['’])\s*"
                      r"(?:subventions?|aides?|participations?|attributions?|dotations?)\b", re.I)
+#: A block's line that gives its grant's amount as a field: "Montant : 45 K€ (fonctionnement) - Imputation : …",
+#: "Montant de la subvention régionale : 200 000 €".
+_AMOUNT_FIELD = re.compile(r"[ \t]*(?:montant|subvention|aide|participation)\b[^:\n]{0,60}:[ \t]*", re.I)
+#: What precedes a block's amount on its line: a field's label ("Montant de la subvention régionale :"), or a
+#: file's number and the spaces of a column ("Dossier EX024733          12 500 Euros").
+_BLOCK_AMOUNT = re.compile(_AMOUNT_FIELD.pattern + r"|[^\n]*?\S[ \t]{3,}", re.I)
+#: A list's item laid out as a block with no bullet: lines, the last ones its amount's.
+_BLOCK = re.compile(r"[^\n]+\n(?:[^\n]*\n)*?(?:" + _BLOCK_AMOUNT.pattern + r")\d", re.I)
+#: A record's code on a line of its own, above its name: "Tiers 198234", "Dossier n° EX024733".
+_RECORD_CODE = re.compile(r"(?:tiers|dossier|réf(?:érence)?\.?|n\s*[°º]|code)\s*(?:n\s*[°º]\s*)?[\w./-]*\d[\w./-]*",
+                          re.I)
+#: A grant's nature in brackets after its amount: "45 K€ (fonctionnement)".
+_NATURE_AFTER = re.compile(r"\s*\(\s*(fonctionnement|investissement|équipement|exceptionnelles?)\s*\)", re.I)
 #: A list's lead sentence that tells of grants made before ("a attribué les subventions suivantes :").
 _PAST = re.compile(r"\ba\s+(?:été\s+)?(?:attribué|versé|accordé|alloué)|\bavai(?:t|ent)\b|précédemment", re.I)
 
@@ -278,8 +340,18 @@ def _item_name(item: str, anchor: int) -> str | None:
     ('Mutualité sociale agricole', 'Les Restos du Cœur')
     """
     name = re.sub(rf"^\s*{_BULLET}\s*", "", item[:anchor])
-    # A block's next line that opens a field ("Projet : …", "Montant : …") is no part of the name.
-    name = re.split(r"\n\s*(?=[A-ZÉ][\w'’ ]{1,30}?\s:)", name)[0]
+    # A block: the name on its first line (after its file's number: "Dossier n° EX045512 - Commune de X (Cantal)"),
+    # then what it is for and fields a line each ("Projet : …", "Montant de la subvention : 200 000 €").
+    if _BLOCK_AMOUNT.fullmatch(item, item.rfind("\n", 0, anchor) + 1, anchor):
+        lines = [line.strip() for line in name.split("\n") if line.strip()]
+        while len(lines) > 1 and _RECORD_CODE.fullmatch(lines[0]):  # "Tiers 198234" above the name
+            lines.pop(0)
+        name = re.sub(r"^(?:dossier|opération)\s*(?:n\s*[°º]\s*)?[\w./-]+\s+[-–—:]\s+", "", lines[0] if lines else "",
+                      flags=re.I)
+        name = re.sub(r"^((?:Commune|Ville|Communauté|Métropole)\b.*?)\s*\((?:[A-ZÉ][\w'’-]*|\d{2,3}|2[AB])\)$", r"\1",
+                      name)
+    name = re.split(r"\n(?=[ \t]*[A-ZÉÈ][\w'’ ]{0,40}?[ \t]:)", name, maxsplit=1)[0]
+    name = re.sub(r"\s*\((?:porté|portée|représenté|représentée|gérée?|pour)\b[^()]*\)", "", name)
     name = re.split(r"\s:\s|\s*…|\.{3,}|,\s*(?:pour|afin|dans\s+le\s+cadre|au\s+titre)\b", name, flags=re.I)[0]
     name = re.sub(r"[\s.…:–—-]+$", "", name)
     if (purpose := _ITEM_PURPOSE.search(name)) and len(name[:purpose.start()].split()) >= 3:
@@ -319,9 +391,10 @@ def _is_part(sentence: str, at: int, amounts: list[tuple[int, int]], parts: set[
 
 
 def _sentences(body: str):
-    # A bare item opens a sentence after a line ending its own (the lead's ":"), not a line cut in a word.
-    for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?!{_BULLET}|\s*\n|\||(?<=[:;€]\n){_BARE_ITEM}){_IN_SENTENCE})*"
-                             r"[.;]?", body, re.I):
+    # A bare item opens a sentence after a line ending its own (the lead's ":"), not a line cut in a word. A bullet
+    # opens one however far it is indented ("    - MSP X : 30 000 €,"): each item is its own sentence.
+    for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?![ \t]*{_BULLET}|\s*\n|\||(?<=[:;€]\n){_BARE_ITEM})"
+                             rf"{_IN_SENTENCE})*[.;]?", body, re.I):
         if match.group(0).strip():
             yield match.start(), match.group(0)
 
@@ -341,7 +414,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
         # "soit un montant total de …" just below a table or a list of grants sums it.
         opens_with_soit = sentence.lstrip().lower().startswith("soit")
         sums_table, after_table = (after_table or after_list) and opens_with_soit, False
-        item = bool(_ITEM_START.match(sentence))
+        item = bool(_ITEM_START.match(sentence) or lead and _BLOCK.match(sentence))
         granted_before = len(grants)
         flat = sentence.replace("\n", " ")  # a PDF's lines cut names and purposes: read across them
         if sentence.rstrip().endswith(":"):
@@ -370,7 +443,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
             clause = sentence[max(sentence.rfind(":", 0, a_start), sentence.rfind(";", 0, a_start)) + 1:a_end] \
                 + re.split(r"[,;:.]|\bet\b", sentence[a_end:], maxsplit=1)[0]
             if total and (sums_table or (item and lead) or re.search(
-                    r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation", clause, re.I)):
+                    r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation|affectation", clause, re.I)):
                 totals.append(StatedTotal(amount, (start + a_start, start + a_end), sentence.strip()))
                 continue
             valued_in_kind = _VALUED.search(before) and _IN_KIND.search(sentence)
@@ -395,17 +468,24 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 window_end = a_end
             elif (share := _SHARE_AFTER.search(sentence, a_end, window_end + 40)) and share.start() < window_end:
                 window_end = share.start()
-            # A computed grant's words are those after its operands ("… dépense éligible …, soit 100 000 €").
+            # A computed grant's words are those after its operands ("… dépense éligible …, soit 100 000 €"); a
+            # block's "Montant : 45 K€" line, its own (not the "Dépense subventionnable : …" line above it).
             said = sentence[a_start - len(result.group(0)) if result else max(0, a_start - 80):a_start]
+            if _AMOUNT_FIELD.fullmatch(sentence, line_start := sentence.rfind("\n", 0, a_start) + 1, a_start):
+                said = sentence[line_start:a_start]
             if a_start in parts:  # "le versement du solde …, soit 16 000 €": that "soit" gives the instalment
                 said = re.sub(r"\bsoit\s*$", "", said)
             if _EXCLUDE.search(said + sentence[a_start:window_end]):
                 continue
-            name = beneficiary_in(flat, a_start) or (item and lead and _item_name(sentence, a_start)) \
-                or title_beneficiary
+            # An item's own name before an association it names ("* PTCE X (porté par l'association Y)").
+            listed = item and lead
+            name = beneficiary_in(flat, a_start, association=not listed) or (listed and (
+                _item_name(sentence, a_start) or beneficiary_in(flat, a_start))) or title_beneficiary
             if name:
+                stated = _NATURE_AFTER.match(sentence, a_end)
                 grants.append(GrantFact(name, amount, (start, start + len(sentence.rstrip())),
-                                        _nature(sentence) or (lead_nature if item and lead else None),
+                                        (stated and _NATURE_WORDS[fold(stated.group(1)).rstrip("s")])
+                                        or _clause_nature(flat, a_start) or (lead_nature if item and lead else None),
                                         _purpose(flat, a_end), start >= decision_at,
                                         cancelled=bool(_CANCEL.search(before)), part=a_start in parts))
         after_list = item and lead and len(grants) > granted_before  # a list of grants, not of years
@@ -430,14 +510,13 @@ def title_beneficiary(title: str) -> str | None:
     ('Les Amis du Vélo', None)
     """
     match = _TITLE_BENEFICIARY.search(title)
-    if match is None or not re.match(r"[A-ZÉÈÀ]|(?:commune|ville)\s", match.group("name")):
+    if match is None or not re.match(r"[A-ZÉÈÀ]|(?:commune|ville)\s|" + _KIND_OF, match.group("name")):
         return None
     return _clean_name(re.split(r"\s+[-–—]\s+|\s*[(:;,]|\s+pour\s", match.group("name"))[0])
 
 
 def find_grants(body: str, title: str = "") -> GrantsFound:
     """Return the grants decided in ``body``, the totals it states, and warnings on what does not add up."""
-    from graph.ingest.delib_blocks import announced_but_unread
     from graph.ingest.delib_mentions import merge_prose
     from graph.ingest.delib_several import each_grants, inline_grants, respective_grants
     from graph.ingest.delib_tables import table_grants
@@ -454,8 +533,29 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     found.totals += totals
     check_words(body, found)
     reconcile(found, body)
-    announced_but_unread(body, found)
+    announced(body, found)
     return found
+
+
+#: What announces grants below or beside it: "Décide d'attribuer les subventions d'investissement suivantes :",
+#: "ATTRIBUE aux bénéficiaires ci-après les aides suivantes", "les aides figurant dans le tableau ci-dessus".
+_ANNOUNCED = re.compile(r"\b(?:attribu|allou|accord|octro)\w*\s+[^.;:]{0,120}?\b(?:subventions?|aides?|participations?|"
+                        r"dotations?|fonds\s+de\s+concours)\b[^.;:]{0,120}?(?:\bsuivant\w*|\bci-apr[eè]s|\bci-dessous|"
+                        r"\bci-dessus|\bcomme\s+suit|\ben\s+annexe|\b(?:au|dans\s+le)\s+tableau)", re.I)
+
+
+def announced(body: str, found: GrantsFound) -> None:
+    """Warn when the text announces a list of grants ("décide d'attribuer les subventions suivantes") of which
+    none was read: its layout is one the reader does not know, and the deliberation would else seem to grant
+    nothing."""
+    lead = next((m for m in _ANNOUNCED.finditer(body) if not _PAST.search(body, max(0, m.start() - 12), m.end())),
+                None)
+    if lead and not found.grants and not found.totals:  # a stated total's warning has said it already
+        quote = re.sub(r"\s+", " ", lead.group(0))
+        found.warnings.append((f"aucune subvention lue, bien que le texte en annonce (« {quote} ») : sa présentation "
+                               f"n'a pas été reconnue",
+                               f"no grant read, though the text announces some ('{quote}'): its layout was not "
+                               f"recognised"))
 
 
 def cancel(cancelled: list[GrantFact], found: GrantsFound) -> None:

@@ -59,6 +59,26 @@ def merge_prose(grants: list[GrantFact], found: GrantsFound) -> None:
                 f"'{grant.beneficiary}' (report) and '{twin.beneficiary}' (decision): one grant of {grant.amount}"))
         else:
             found.grants.append(grant)
+    _warn_alike([g for g, _ in kept], found)
+
+
+def _warn_alike(grants: list[GrantFact], found: GrantsFound) -> None:
+    """Warn when the prose gives one beneficiary two amounts of one nature (or of none stated) whose purposes, when
+    both are stated, are one: an operating and an investment grant, or an aid in kind and a grant, are two grants,
+    but three amounts of a list that all went to the name of its first item are more likely a misreading."""
+    by_key: dict[str, list[GrantFact]] = {}
+    for grant in grants:
+        by_key.setdefault(name_key(grant.beneficiary), []).append(grant)
+    for alike in by_key.values():
+        if not any(g.nature == h.nature and (g.purpose == h.purpose or None in (g.purpose, h.purpose))
+                   for i, g in enumerate(alike) for h in alike[i + 1:]):
+            continue
+        amounts = ", ".join(f"{g.amount} €" for g in alike)
+        found.warnings.append((
+            f"« {alike[0].beneficiary} » reçoit {len(alike)} subventions ({amounts}) que ni leur nature ni leur "
+            f"objet ne distinguent : vérifier qu'elles ne reviennent pas à d'autres bénéficiaires",
+            f"'{alike[0].beneficiary}' receives {len(alike)} grants ({amounts.replace(' €', '')}) that neither "
+            f"their nature nor their purpose tells apart: check that they are not other beneficiaries'"))
 
 
 def _words_of_one(name: str, other: str, words: dict[str, set[str]]) -> bool:

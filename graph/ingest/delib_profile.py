@@ -23,6 +23,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
+from graph.ingest.delib_grants import _KIND
 from graph.ingest.french import AMOUNT_RE, fold
 from graph.namespaces import MAI
 
@@ -204,7 +205,9 @@ def profile_of(body: str, name: str, alone: bool) -> Profile:
     spellings = spellings or [name]
     label = max(dict.fromkeys(spellings), key=lambda s: (not s.isupper(), sum(c.isupper() for c in s),
                                                          spellings.count(s)))
-    if re.match(r"(?:commune|ville)\s+d", label):  # "à la commune de Lavaur", the text's only spelling
+    # "à la commune de Lavaur", "au comité des fêtes de Lussac": the text's only spellings, which the grant reader
+    # gave a capital.
+    if re.match(r"(?:commune|ville|association|" + _KIND + r")\s", label):
         spellings = [s[0].upper() + s[1:] if s == label else s for s in spellings]
         label = label[0].upper() + label[1:]
     profile = Profile(label, sorted({s for s in spellings if s != label}))
