@@ -2,8 +2,8 @@
 
 Reading is split by fact group: :mod:`delib_text` (PDF, Markdown, prefecture stamps), :mod:`delib_ocr` (a scan's
 confusions put right), :mod:`delib_people` and :mod:`delib_names` (attendance), :mod:`delib_moves` (members
-arriving or leaving before the deliberation's item), :mod:`delib_meta` (authority, organ, session, number, title,
-ACTES id),
+arriving or leaving before the deliberation's item), :mod:`delib_meta` (authority, organ, session, ACTES id),
+:mod:`delib_number` (number, title),
 :mod:`delib_decision` (vote, publication, fiscal year, budget account), :mod:`delib_grants`, :mod:`delib_several`,
 :mod:`delib_tables` and :mod:`delib_aligned` (grants and stated totals), :mod:`delib_profile` (beneficiary, PTCE,
 goals);
@@ -31,9 +31,10 @@ from graph.ingest.delib_decision import (find_budget_account, find_fiscal_year, 
                                          parse_vote)
 from graph.ingest.delib_graph import Builder, concept, m57_known
 from graph.ingest.delib_grants import GrantsFound, find_grants
-from graph.ingest.delib_meta import (find_authority, find_body, find_member_count, find_number, find_session_date,
-                                     find_title, heading, number_match, parse_actes)
+from graph.ingest.delib_meta import (find_authority, find_body, find_member_count, find_session_date, heading,
+                                     parse_actes)
 from graph.ingest.delib_moves import apply_moves
+from graph.ingest.delib_number import find_number, find_title, number_match
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
 from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_profile import find_ptce, match_concepts, profile_of
