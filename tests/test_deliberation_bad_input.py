@@ -154,6 +154,19 @@ def test_an_authority_not_found_is_reported_with_the_heading_that_was_tried(tmp_
         "5 avril 2024 / Délibération n° 2024-01 », ni identifiant ACTES")
 
 
+def test_a_commune_named_only_as_a_beneficiary_is_not_taken_for_the_authority(tmp_path):
+    text = tmp_path / "beneficiaire.txt"
+    text.write_text("COMMISSION PERMANENTE\nSéance du 5 avril 2024\nDélibération n° 2024-01\nLa Commission "
+                    "permanente, après en avoir délibéré, DÉCIDE d'attribuer à la Commune de Mens-Fictive une "
+                    "subvention de 3 000 €.\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        extract(SourceContext(text, text.read_bytes()))
+    assert caught.value.issue.message == (
+        "collectivité introuvable : ni nom reconnu dans l'en-tête « COMMISSION PERMANENTE / Séance du 5 avril 2024 / "
+        "Délibération n° 2024-01 », ni identifiant ACTES ; « Commune de Mens-Fictive » n'y est nommée que comme "
+        "bénéficiaire")
+
+
 def test_a_decision_of_the_president_by_delegation_is_read_as_a_deliberation():
     text = ("COMMUNAUTÉ D'AGGLOMÉRATION DU VAL-FICTIF\nDÉCISION DU PRÉSIDENT N° DP-2024-0318\nObjet : Subvention\n"
             "Vu la délibération n° 12 du Conseil communautaire portant délégation d'attributions au Président ;\n"

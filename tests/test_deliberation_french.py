@@ -159,6 +159,10 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
     ("Conseil de Paris", "Ville de Paris"),
     ("COLLECTIVITÉ TERRITORIALE DE LA SAUVINE-FICTIVE", "Collectivité territoriale de la Sauvine-Fictive"),
     ("COLLECTIVITÉ EUROPÉENNE D'ORSANNE", "Collectivité européenne d'Orsanne"),
+    ("DEPARTEMENT DE LA GIRONDE-FICTIVE", "Département de la Gironde-Fictive"),
+    ("REGION BRETAGNE", "Région Bretagne"),
+    ("RÉGION NOUVELLE-AQUITAINE", "Région Nouvelle-Aquitaine"),
+    ("CONSEIL MUNICIPAL DE NANTES-FICTIVE", "Ville de Nantes-Fictive"),
 ])
 def test_an_authority_is_found_in_a_heading_in_capitals(heading, name):
     assert find_authority(heading + "\n")[0] == name
@@ -207,6 +211,17 @@ def test_a_proxy_written_beside_an_absent_members_name_is_read_once():
      "COMMUNE NOUVELLE DE VAL-D'ORSANNE\n", "Commune nouvelle de Val-d'Orsanne"),
     ("ÉTABLISSEMENT PUBLIC TERRITORIAL EST-FICTIF\nMétropole du Grand Paris\n\nCONSEIL DE TERRITOIRE\n",
      "Établissement public territorial Est-Fictif"),
+    ("VILLE DE RENNES-FICTIVE                          Conseil municipal du 14 octobre 2024\n"
+     "                                                  Délibération n° DCM 2024-0389\n", "Ville de Rennes-Fictive"),
+    ("                                         Délibération n° CP-2024-10 / 07-18-7312 (running header, far right)\n"
+     "                                 RÉGION AUVERGNE-RHÔNE-ALPES\n\nObjet : Santé\n"
+     "Décide d'attribuer à la Commune de Saint-Flour-Fictive une subvention de 200 000 €", "Région Auvergne-Rhône-Alpes"),
+    ("Département de l'Isère-Fictive\nDélibération n° 2024-C11-0853\n"
+     "Bénéficiaire                      Projet                     Coût HT    Taux   Aide\n"
+     "Commune de Mens-Fictive           Télémédecine en mairie      74 000    50 %   37 000\n",
+     "Département de l'Isère-Fictive"),
+    ("Délibération n° 12\nDécide d'attribuer à la Commune de Mens-Fictive 3 000 €.\nLa Région Bretagne…",
+     "Région Bretagne"),
 ])
 def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first(text, name):
     assert find_authority(text)[0] == name

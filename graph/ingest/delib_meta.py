@@ -86,7 +86,7 @@ _AUTHORITY_PATTERNS = {
         r"[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
     ),
     "departement-region": (
-        r"(?P<name>(?:Département|Région)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
+        r"(?P<name>(?:D[ée]partement|R[ée]gion)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
         r"(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
     ),
     "communaute": (
@@ -130,6 +130,11 @@ _AUTHORITY_PATTERNS = {
         r"[A-ZÉ][\w'’-]*(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
     ),
     "paris": r"(?P<name>Conseil\s+de\s+Paris)\b",
+    # A town's council named with its town ("CONSEIL MUNICIPAL DE NANTES"), not with the commune it is of.
+    "municipal-council": (
+        r"(?P<name>Conseil\s+(?i:municipal)\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)"
+        r"(?!(?i:ville|commune)\b)[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
+    ),
     "mairie": (
         r"(?P<name>Mairie\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
     ),
@@ -143,14 +148,15 @@ AUTHORITIES = list(_AUTHORITY_PATTERNS.values())
 #: département ("DÉPARTEMENT DE LA LOIRE / COMMUNE DE …"), a CCAS's its commune, a syndicat's or a communauté's
 #: often their seat: the authority that deliberates is the most particular one the heading names.
 _HEADING_ORDER = ("ccas", "sdis", "syndicat", "petr", "communaute", "ept", "metropole-named-first",
-                  "metropole-named-after", "collectivite", "mairie", "commune", "paris", "assembly",
-                  "departement-region")
+                  "metropole-named-after", "collectivite", "mairie", "commune", "paris", "municipal-council",
+                  "assembly", "departement-region")
 
 #: The words of an authority's kind that stay in lower case after its first word, whatever the heading's case:
-#: "Communauté d'agglomération …", "Syndicat mixte …", "Centre communal d'action sociale …".
+#: "Communauté d'agglomération …", "Syndicat mixte …", "Centre communal d'action sociale …"; not a word of a
+#: compound place name ("Région Nouvelle-Aquitaine").
 _KIND_WORDS = re.compile(r"(?<=\s)(?:Communes|Urbaine|Mixte|Intercommunal|Communal|Sociale|À|Vocations?|Multiples?"
                          r"|Uniques?|Scolaire|Nouvelle|Départementale?|Public|Territoriale?|Rural|Secours"
-                         r"|Européenne)\b|"
+                         r"|Européenne)\b(?!-)|"
                          r"(?<=\sd['’])(?:Agglomération|Action|Équilibre|Énergies?|Incendie)\b")
 
 
@@ -161,6 +167,8 @@ def _authority_name(name: str) -> str:
     ("Communauté d'agglomération des Monts du Velay", 'Commune de Firminy')
     >>> _authority_name("Conseil départemental des Hautes-Falaises"), _authority_name("Mairie de la Roche-sur-Yon")
     ('Département des Hautes-Falaises', 'Commune de La Roche-sur-Yon')
+    >>> _authority_name("Conseil Municipal de Nantes"), _authority_name("Region Nouvelle-Aquitaine")
+    ('Ville de Nantes', 'Région Nouvelle-Aquitaine')
     """
     name = _KIND_WORDS.sub(lambda m: m.group(0).lower(), re.sub(r"\s+", " ", name).strip())
     for written, authority in _ASSEMBLY_OF:
@@ -173,7 +181,9 @@ def _authority_name(name: str) -> str:
 
 #: An authority named by its assembly or its town hall: (how it is written, the authority's own name).
 _ASSEMBLY_OF = [(r"Mairie\b", "Commune"), (r"Conseil\s+d[ée]partemental\b", "Département"),
-                (r"Conseil\s+r[ée]gional\b", "Région"), (r"CCAS\b", "Centre communal d'action sociale"),
+                (r"Conseil\s+r[ée]gional\b", "Région"), (r"Conseil\s+municipal\b", "Ville"),
+                # a heading in capitals without accents: "DEPARTEMENT DE LA GIRONDE", "REGION BRETAGNE"
+                (r"Departement\b", "Département"), (r"Region\b", "Région"), (r"CCAS\b", "Centre communal d'action sociale"),
                 (r"CIAS\b", "Centre intercommunal d'action sociale"),
                 (r"SIVOM\b", "Syndicat intercommunal à vocation multiple"),
                 (r"SIVU\b", "Syndicat intercommunal à vocation unique"),
@@ -217,43 +227,91 @@ def title_case(text: str) -> str:
 HEADING_LINES = 8
 _AFTER_HEADING = re.compile(r"\s*(?:Vu\b|Consid[ée]rant|L['’]an\b|Objet\b|Article\b|Apr[èe]s\b|Attribue|D[ée]cide|"
                             r"(?-i:Le|La|Les|Il)\s)|.{101}", re.I)
+#: What parts the columns of a line that a PDF's text sets out as on the page: three spaces or more ("VILLE DE
+#: RENNES                    Conseil municipal du 14 octobre 2024": the logo's block at the left, the sitting at
+#: the right).
+COLUMN_GAP = re.compile(r"[ \t]{3,}")
+#: A table's cell that is a figure: an amount, a rate, a count.
+_FIGURE_CELL = re.compile(r"[\d\u00a0\u202f .,]*\d(?:\s*(?:€|%|euros?|K€))?", re.I)
 
 
 def heading(body: str) -> str:
-    """The lines that open a deliberation, before its first sentence, visa or object.
+    """The lines that open a deliberation, before its first sentence, visa, object or table, each column of a line
+    set out as on the page (:data:`COLUMN_GAP`) on a line of its own.
 
     >>> heading("DÉPARTEMENT DE LA LOIRE\\nCOMMUNE DE ROZIER\\n\\nVu le code…\\nLa commune de Lézigneux…")
     'DÉPARTEMENT DE LA LOIRE\\nCOMMUNE DE ROZIER'
+    >>> heading("VILLE DE RENNES            Conseil municipal du 14 octobre 2024\\n\\nSanté\\n\\nAprès en avoir délibéré")
+    'VILLE DE RENNES\\nConseil municipal du 14 octobre 2024\\nSanté'
     """
-    lines = []
+    lines: list[str] = []
+    count = 0
     for line in body.split("\n"):
-        if not line.strip():
+        line = line.strip()
+        if not line:
             continue
-        if _AFTER_HEADING.match(line) or len(lines) == HEADING_LINES:
+        cells = COLUMN_GAP.split(line)
+        # a table's row (a figure among three cells or more) ends the heading too
+        if (_AFTER_HEADING.match(line) or count == HEADING_LINES
+                or (len(cells) >= 3 and any(_FIGURE_CELL.fullmatch(c) for c in cells))):
             break
-        lines.append(line)
+        lines += cells
+        count += 1
     return "\n".join(lines)
 
 
-def find_authority(body: str) -> tuple[str, list[str]] | None:
+def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[str, list[str]] | None:
     """Return the authority's display name and the spelling variants of it that the text uses: the most particular
-    one its heading names (:data:`_HEADING_ORDER`), else the first of :data:`AUTHORITIES` that the text names."""
-    def cased(text: str) -> str:
-        return "\n".join(title_case(line) if line.isupper() else line for line in text.split("\n"))
+    one its heading names (:data:`_HEADING_ORDER`), else the first of :data:`AUTHORITIES` that the text names, never
+    one it names as a grant's beneficiary (:func:`_named_as_beneficiary`); ``beneficiaries`` receives those.
+
+    >>> find_authority("Délibération n° 12\\nDécide d'attribuer à la Commune de Mens une aide. La Région Bretagne…")
+    ('Région Bretagne', [])
+    """
+    def cased(text: str) -> str:  # each column of a line in capitals, as its own
+        return "\n".join("".join(title_case(cell) if cell.isupper() else cell for cell in re.split(r"([ \t]{3,})", line))
+                         for line in text.split("\n"))
 
     in_heading = [_AUTHORITY_PATTERNS[name] for name in _HEADING_ORDER]
-    return (_find_authority(cased(heading(body)), body, in_heading) or _find_authority(body, body, AUTHORITIES)
-            or _find_authority(cased(body), body, AUTHORITIES))
+    skipped: list[str] = [] if beneficiaries is None else beneficiaries
+    return (_find_authority(cased(heading(body)), body, in_heading, skipped)
+            or _find_authority(body, body, AUTHORITIES, skipped)
+            or _find_authority(cased(body), body, AUTHORITIES, skipped))
 
 
-def _find_authority(text: str, body: str, patterns: list[str]) -> tuple[str, list[str]] | None:
+#: What names a commune as a grant's beneficiary or a partner, not as the authority: "attribue à la Commune de X",
+#: "au profit de la commune de", "convention avec la Commune de", "Dossier n° EX… - Commune de X".
+_BENEFICIARY_BEFORE = re.compile(r"(?:\b(?:à|au\s+profit\s+de|en\s+faveur\s+de|pour|avec)\s+(?:la\s+|l['’])?"
+                                 r"|\bDossier\s+n\s*[°º][^\n]*?\s[-–—]\s*)$", re.I)
+
+
+def _named_as_beneficiary(text: str, match: re.Match) -> bool:
+    """Whether ``text`` names the authority that ``match`` found as a beneficiary (:data:`_BENEFICIARY_BEFORE`) or in
+    a table's row (a figure among the line's columns: "Commune de Mens     Télémédecine     74 000     37 000")."""
+    start = text.rfind("\n", 0, match.start()) + 1
+    end = text.find("\n", match.end())
+    cells = COLUMN_GAP.split(text[start:end if end >= 0 else len(text)].strip())
+    return (_BENEFICIARY_BEFORE.search(text[start:match.start()]) is not None
+            or (len(cells) >= 2 and any(_FIGURE_CELL.fullmatch(c) for c in cells)))
+
+
+def _find_authority(text: str, body: str, patterns: list[str],
+                    skipped: list[str]) -> tuple[str, list[str]] | None:
     """The authority that ``text`` names by the first of ``patterns`` that finds one, and its spellings in
-    ``body``."""
+    ``body``; ``skipped`` receives the names a beneficiary's (:func:`_named_as_beneficiary`)."""
     for pattern in patterns:
-        match = re.search(pattern, text)
-        if match is None or match.group("name").isupper():
+        found = None
+        for match in re.finditer(pattern, text):
+            if match.group("name").isupper():
+                break
+            if not _named_as_beneficiary(text, match):
+                found = match
+                break
+            if (name := _authority_name(match.group("name"))) not in skipped:
+                skipped.append(name)
+        if found is None:
             continue
-        name = _authority_name(match.group("name"))
+        name = _authority_name(found.group("name"))
         key = fold(name).replace("-", " ")
         variants = {re.sub(r"\s+", " ", m.group(0)) for m in re.finditer(re.escape(name).replace(r"\ ", r"\s+")
                     .replace("e", "[eéÉE]").replace("E", "[eéÉE]"), body, re.I)}

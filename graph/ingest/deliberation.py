@@ -183,15 +183,17 @@ class Reader:
         self.read_stats()
 
     def read_authority(self) -> None:
-        found = find_authority(self.body)
+        beneficiaries: list[str] = []
+        found = find_authority(self.body, beneficiaries)
         siren = self.actes.siren if self.actes else None
         if not found and not siren:
             tried = " / ".join(line.strip() for line in heading(self.body).split("\n"))
             tried = tried if len(tried) <= 160 else tried[:159] + "…"
+            named = ", ".join(beneficiaries[:3])
             raise InputError(f"collectivité introuvable : ni nom reconnu dans l'en-tête « {tried} », ni identifiant "
-                             "ACTES",
+                             "ACTES" + (f" ; « {named} » n'y est nommée que comme bénéficiaire" if named else ""),
                              message_en=f"authority not found: no recognised name in the heading '{tried}', no ACTES "
-                                        "id")
+                                        "id" + (f"; '{named}' is only named as a beneficiary" if named else ""))
         name, variants = found or (None, [])
         self.authority = self.b.authority(name, variants, siren, find_member_count(self.body))
         organ = find_body(self.body)
