@@ -673,6 +673,12 @@ def test_the_budget_account_is_read_however_it_is_written(text, account):
     ("DÉPARTEMENT DE LA MAYENNE\n   CONSEIL DÉPARTEMENTAL\n   COMMISSION PERMANENTE - RÉUNION DU 8 JUILLET 2024\n"
      "Rapport n° 4.19\nLa Commission permanente du Conseil départemental, réunie…", "Commission Permanente"),
     ("COMMISSION PERMANENTE DU CONSEIL RÉGIONAL\nRéunion du vendredi 19 avril 2024\n", "Commission Permanente"),
+    ("CONSEIL DÉPARTEMENTAL DE LA SEINE-FICTIVE\nDÉLIBÉRATION n° 03-12\nDE LA COMMISSION PERMANENTE\n"
+     "Réunion du 7 novembre 2024\nLa commission permanente du Conseil départemental,\nVu la délibération du Conseil "
+     "départemental portant délégation à la commission permanente,\naprès en avoir délibéré", "Commission Permanente"),
+    ("RÉGION BRETAGNE\nn°24_0305_09\nCOMMISSION PERMANENTE DU CONSEIL REGIONAL\n2 décembre 2024\nDELIBERATION\n\n"
+     "Le Conseil régional convoqué par son Président le 15 novembre 2024, s'est réuni le lundi 2 décembre\n2024",
+     "Commission Permanente"),
     ("ÉTABLISSEMENT PUBLIC TERRITORIAL EST-FICTIF\n\nCONSEIL DE TERRITOIRE\nSéance du mardi 24 septembre 2024\n",
      "Conseil de Territoire"),
     ("EUROMÉTROPOLE DE VERLAC-FICTIVE\nExtrait du registre des délibérations du Conseil de l'Eurométropole\n",

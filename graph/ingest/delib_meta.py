@@ -331,18 +331,24 @@ def find_body(body: str) -> str | None:
     'Commission Permanente'
     >>> find_body("COMMUNAUTÉ DE COMMUNES X\\nDÉCISION DU PRÉSIDENT N° 12\\nVu la délibération du Conseil syndical")
     'Président'
+
+    A heading that names the organ as another's ("COMMISSION PERMANENTE DU CONSEIL RÉGIONAL") names the one that
+    deliberates, whatever the sentence says ("Le Conseil régional … s'est réuni"):
+
+    >>> find_body("COMMISSION PERMANENTE DU CONSEIL REGIONAL\\n2 décembre 2024\\n\\nLe Conseil régional s'est réuni")
+    'Commission Permanente'
     """
     if (executive := _EXECUTIVES_DECISION.search(heading(body))) is not None:
         return "Maire" if fold(executive.group("who")) == "maire" else "Président"
     # The heading's organ with its sitting; else the organ of the sentence that deliberates ("La Commission
     # permanente, après en avoir délibéré" — a page header's "Conseil régional" comes first); else the first.
-    for text, after in ((heading(body), _SITTING), (body, _DELIBERATES), (body, "")):
+    for text, after in ((heading(body), _SITTING), (heading(body), _OF_ANOTHER), (body, _DELIBERATES), (body, "")):
         hits = []
         for pattern, label in BODIES:
             # In the heading, not the organ another is of: "COMMISSION PERMANENTE DU CONSEIL RÉGIONAL\nRéunion du …"
+            # (but "DÉLIBÉRATION N° 3\nDE LA COMMISSION PERMANENTE\nRéunion du …" is the Commission's)
             match = next((m for m in re.finditer(pattern + after, text, re.I)
-                          if not after or not re.search(r"\b(?:du|de\s+la|de\s+l['’])\s*$", text[:m.start()], re.I)),
-                         None)
+                          if not after or not _ORGAN_OF.search(text, 0, m.start())), None)
             if match:
                 hits.append((match.start(), label))
         if hits:
@@ -350,6 +356,11 @@ def find_body(body: str) -> str | None:
     return None
 
 
+#: An organ before the one that follows it on its line, which it is of: "COMMISSION PERMANENTE DU …".
+_ORGAN_OF = re.compile(r"\b(?:commission|conseil|bureau|comit[ée]|assembl[ée]e)\b[^\n]*?\b(?:du|de\s+la|de\s+l['’])"
+                       r"[ \t]*$", re.I)
+#: What follows an organ of another in a heading: "COMMISSION PERMANENTE DU CONSEIL REGIONAL".
+_OF_ANOTHER = r"(?=[ \t]+(?:du|de\s+la|de\s+l['’])[ \t]*(?:conseil|comit[ée]|assembl[ée]e)\b)"
 #: What follows the organ that deliberates in its own sentence.
 _DELIBERATES = (r"(?=[^.\n]{0,100}?(?:apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|s['’]est\s+r[ée]uni|"
                 r"r[ée]guli[èe]rement\s+convoqu|d[ée]cide\b|DÉCIDE))")
