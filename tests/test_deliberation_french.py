@@ -591,6 +591,13 @@ PLENARY = ("CONSEIL DÉPARTEMENTAL DES CÔTES-FICTIVES\n\nASSEMBLÉE DÉPARTEMEN
     ("Données publiques ouvertes – Fiche métadonnées\n* TITRE : Délibérations du Conseil Municipal\n* DESCRIPTION : "
      "Le Conseil municipal règle par ses délibérations les affaires de la commune ; membres en exercice, séances.\n",
      False),
+    ("VILLE DE LILLE-FICTIVE                                       CONSEIL MUNICIPAL\n"
+     "                                                             SEANCE DU 15 NOVEMBRE 2024\n\n"
+     "1°) ATTRIBUER une subvention d'équipement de 40 000 € à la SISA Les Soignants du Faubourg ;\n\n"
+     "Présents : 48         Représentés : 10        Absents : 3        En exercice : 61\n\n"
+     "Vote : Pour : 50      Contre : 5      Abstentions : 3\n\nAdopté\n", True),
+    ("RÉGION BRETAGNE\nCOMMISSION PERMANENTE DU CONSEIL REGIONAL\nDELIBERATION\n\nLe Conseil régional s'est réuni."
+     "\n\nEt après avoir délibéré ;\n- d'ATTRIBUER à l'association Bretagne Santé Rurale 20 000 €.\n", True),
 ])
 def test_a_plenarys_act_is_a_deliberation_though_it_names_no_seance_nor_formula(text, verdict):
     assert looks_like_deliberation(text) is verdict

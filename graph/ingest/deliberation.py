@@ -45,29 +45,51 @@ from graph.namespaces import MAI, slugify
 
 EXTENSIONS = (".pdf", ".txt", ".md", ".markdown")
 
-#: The genre's words: a deliberation has three of them. A plenary's act may lack the session's name and the formula
-#: ("L'Assemblée départementale, … DÉCIDE", "Réunion des 9 et 10 décembre"), its members in office then counted; a
-#: decision the executive takes by delegation of the council ("DÉCISION DU PRÉSIDENT") stands in for a deliberation.
-_MARKERS = [r"d[ée]lib[ée]ration", r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]",
-            r"\bs[ée]ance\b|\br[ée]union\s+d(?:u|es)\s+\d",
-            r"\bLe\s+Conseil\b|\bLe\s+Bureau\b|\bLa\s+Commission\s+permanente\b|\bLe\s+Comit[ée]\s+syndical\b"
-            r"|\bL['’]Assembl[ée]e\s+(?:d[ée]partementale|r[ée]gionale|pl[ée]ni[èe]re|d[ée]lib[ée]rante)\b",
-            r"\d{3}-\d{9}-\d{8}-", r"\bD[ÉE]CIDE\b|\badopt[ée]", r"registre\s+des\s+d[ée]lib[ée]rations",
-            # a decision the executive takes by delegation of the council, which stands in for its deliberation
-            r"^[ \t]*d[ée]cision\s+(?:du|de\s+la)\s+(?:pr[ée]sidente?|maire)\b",
-            r"\b(?:membres|conseillers|délégués|élus)(?:\s+\w+)?\s+en\s+exercice\b"]
+#: The genre's words, each with its name in the refusal (French, English): a deliberation has three of them. A
+#: plenary's act may lack the session's name and the formula ("L'Assemblée départementale, … DÉCIDE", "Réunion des 9
+#: et 10 décembre"), its members in office then counted; a decision the executive takes by delegation of the council
+#: ("DÉCISION DU PRÉSIDENT") stands in for a deliberation. A city's act may give only its council in capitals in the
+#: heading, its members in office ("En exercice : 61") and its vote ("Vote : Pour : 50  Contre : 5").
+_MARKERS = [
+    ("« délibération »", "'délibération'", r"d[ée]lib[ée]ration"),
+    ("« après en avoir délibéré »", "'après en avoir délibéré'", r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]"),
+    ("séance", "session", r"\bs[ée]ance\b|\br[ée]union\s+d(?:u|es)\s+\d"),
+    ("conseil", "council",
+     r"\bLe\s+Conseil\b|\bLe\s+Bureau\b|\bLa\s+Commission\s+permanente\b|\bLe\s+Comit[ée]\s+syndical\b"
+     r"|\bL['’]Assembl[ée]e\s+(?:d[ée]partementale|r[ée]gionale|pl[ée]ni[èe]re|d[ée]lib[ée]rante)\b"
+     r"|(?-i:\bCONSEIL\s+(?:MUNICIPAL|COMMUNAUTAIRE|M[ÉE]TROPOLITAIN|D[ÉE]PARTEMENTAL|R[ÉE]GIONAL|SYNDICAL)\b"
+     r"|\bCOMMISSION\s+PERMANENTE\b|\bBUREAU\s+(?:COMMUNAUTAIRE|M[ÉE]TROPOLITAIN)\b|\bCOMIT[ÉE]\s+SYNDICAL\b)"),
+    ("identifiant ACTES", "ACTES id", r"\d{3}-\d{9}-\d{8}-"),
+    ("« décide » ou « adopté »", "'décide' or 'adopté'", r"\bD[ÉE]CIDE\b|\badopt[ée]"),
+    ("registre des délibérations", "register of deliberations", r"registre\s+des\s+d[ée]lib[ée]rations"),
+    # a decision the executive takes by delegation of the council, which stands in for its deliberation
+    ("décision du président ou du maire", "decision of the president or mayor",
+     r"^[ \t]*d[ée]cision\s+(?:du|de\s+la)\s+(?:pr[ée]sidente?|maire)\b"),
+    ("membres en exercice", "members in office",
+     r"\b(?:membres|conseillers|délégués|élus)(?:\s+\w+)?\s+en\s+exercice\b|(?:^|[ \t])en\s+exercice\s*:\s*\d"),
+    ("vote pour / contre", "vote for / against", r"\bpour\s*:?[ \t]*\d+\b[^\n]{0,80}?\bcontre\s*:?[ \t]*\d"),
+]
 
 
 #: What a deliberation decides: a text about deliberations (a dataset's README, a note) has the genre's words but
 #: decides nothing.
-_OPERATIVE = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bd[ée]cide\b|\badopt(?:e|é|ée|és|ées)\b|"
+_OPERATIVE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]|\bd[ée]cide\b|\badopt(?:e|é|ée|és|ées)\b|"
                         r"\bapprouve\b|\bautorise\b|\bd[ée]lib[èe]re\b|\battribue\b|\brejet(?:te|é|ée)\b|\bREJET\b|"
                         r"\baccepte\b|\bprend\s+acte\b|\bémet\s+un\s+avis\b", re.I)
 
 
+def genre_markers(text: str) -> list[tuple[str, str]]:
+    """The genre's markers (:data:`_MARKERS`) that ``text`` has, each as its (French, English) name.
+
+    >>> [fr for fr, _ in genre_markers("CONSEIL MUNICIPAL\\nSEANCE DU 15 NOVEMBRE 2024\\nEn exercice : 61\\nAdopté")]
+    ['séance', 'conseil', '« décide » ou « adopté »', 'membres en exercice']
+    """
+    return [(fr, en) for fr, en, marker in _MARKERS if re.search(marker, text, re.I | re.M)]
+
+
 def _has_the_words(text: str) -> bool:
     """Whether ``text`` has at least three of the genre's markers."""
-    return sum(bool(re.search(m, text, re.I | re.M)) for m in _MARKERS) >= 3
+    return len(genre_markers(text)) >= 3
 
 
 def looks_like_deliberation(text: str) -> bool:
@@ -115,11 +137,26 @@ def read_document(ctx: SourceContext, damage: list[str] | None = None,
     if repairs is not None:
         repairs += repaired
     if not looks_like_deliberation(document.text):
-        raise InputError("ce texte n'est pas une délibération (ni « délibération », ni séance, ni décision "
-                         "du conseil reconnues)",
-                         message_en="this text is not a deliberation (no deliberation, session or council "
-                                    "decision markers found)")
+        raise _not_a_deliberation(document.text)
     return document
+
+
+def _not_a_deliberation(text: str) -> InputError:
+    """The refusal of a text that does not read as a deliberation, with the genre's markers found and missing."""
+    found = genre_markers(text)
+    if len(found) >= 3:
+        return InputError("ce texte n'est pas une délibération : il n'y est rien décidé (ni « après en avoir "
+                          "délibéré », ni « décide », « approuve », « adopte », « attribue »…)",
+                          message_en="this text is not a deliberation: it decides nothing (no 'après en avoir "
+                                     "délibéré', 'décide', 'approuve', 'adopte', 'attribue'…)")
+    said = ", ".join(fr for fr, _ in found) or "aucune"
+    said_en = ", ".join(en for _, en in found) or "none"
+    missing = ", ".join(fr for fr, en, _ in _MARKERS if (fr, en) not in found)
+    missing_en = ", ".join(en for fr, en, _ in _MARKERS if (fr, en) not in found)
+    return InputError(f"ce texte n'est pas une délibération : {len(found)} marque(s) du genre sur les trois requises "
+                      f"({said}) ; absentes : {missing}",
+                      message_en=f"this text is not a deliberation: {len(found)} of the three markers of the genre it "
+                                 f"needs ({said_en}); missing: {missing_en}")
 
 
 def plain_decimal(value: Decimal) -> Decimal:
