@@ -24,7 +24,7 @@ from graph.ingest.delib_text import normalise_text, strip_stamps
 from graph.ingest.deliberation import looks_like_deliberation
 from graph.ingest.french import (find_amounts_in_words, format_amount, format_date_words, number_to_words,
                                  parse_amount, parse_date, words_to_number)
-from graph.namespaces import MAI, RDF, RDFS, SCHEMA
+from graph.namespaces import DCTERMS, MAI, RDF, RDFS, SCHEMA
 
 DATES = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2100, 12, 31))
 AMOUNTS = st.decimals(min_value=0, max_value=Decimal("999999999.99"), places=2, allow_nan=False)
@@ -521,9 +521,32 @@ def test_the_members_in_office_are_read_however_they_are_named(text, in_office):
     ("Conseil de Paris\nSéance des 19 et 20 novembre 2024\n2024 DASES 187 Subvention (22 000 euros) à l'association\n"
      "Vu la loi n° 2000-321 du 12 avril 2000 ;\n", "2024 DASES 187"),
     ("CONTRAT LOCAL DE SANTÉ\n2023-2028\nSéance du\n14/10/2024\nLe Conseil", None),
+    ("Département de l'Isère\nCOMMISSION PERMANENTE DU 22 NOVEMBRE 2024\nDossier N° 2024 C11 B 08 53\n",
+     "2024 C11 B 08 53"),
+    ("DÉLIBÉRATION N° 2024-087 DU 4 OCTOBRE 2024\n", "2024-087"),
+    ("Commune de Laroquebrou\nSéance du 14 juin 2024\n\nObjet : 2024-031 - Subvention au Comité des fêtes\n",
+     "2024-031"),
+    ("Ville de Marseille\nDélibération du Conseil Municipal du 4 octobre 2024\n24/0519/VDV\n\nLE CONSEIL MUNICIPAL",
+     "24/0519/VDV"),
 ])
 def test_the_deliberations_own_number_is_read_not_that_of_an_act_it_cites(text, number):
     assert find_number(text) == number
+
+
+def test_a_number_heading_the_object_is_no_part_of_the_title():
+    assert find_title("Objet : 2024-031 - Subvention au Comité des fêtes\n\nAprès", None, 0)[0] == (
+        "Subvention au Comité des fêtes")
+
+
+def test_a_deliberation_without_a_number_says_so_and_keeps_its_files_name_as_identifier(tmp_path):
+    text = tmp_path / "sans-numero.txt"
+    text.write_text("COMMUNE DE ROZIER-FICTIF\nSéance du 14 juin 2024\n\nObjet : Subvention au Comité des fêtes\n\n"
+                    "Après en avoir délibéré, le Conseil municipal DÉCIDE d'attribuer une subvention de 500 € au "
+                    "Comité des fêtes.\n", encoding="utf-8")
+    extraction = extract_fixture(text)
+    assert [i.message for i in extraction.issues if "numéro" in i.message] == [
+        "numéro de la délibération introuvable : elle est identifiée par le nom de son fichier « sans-numero-txt »"]
+    assert [str(n) for n in extraction.graph.objects(None, DCTERMS.identifier)] == ["sans-numero-txt"]
 
 
 @pytest.mark.parametrize("text, title", [

@@ -5,6 +5,11 @@
 ActesId(raw='99_DE-042-244200770-20240516-D20240024010', dept='042', siren='244200770', date=datetime.date(2024, 5, 16), number='D20240024010', nature='DE')
 >>> parse_actes("99_DE-042-244200770-20240516-D20240024010").normalised
 '042-244200770-20240516-D20240024010-DE'
+
+A transmission platform's file suffix after the nature, without the file's rank, is no part of the number:
+
+>>> parse_actes("031-213104821-20241004-lmc1124911-DE-1-1").normalised
+'031-213104821-20241004-lmc1124911-DE'
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from graph.ingest.french import DATE_RE, MONTH_NAMES, MONTHS, date_from_match, f
 #: ACTES identifier, tolerant (DATA-FORMATS.md 1.3): TypePJ prefix, nature suffix and file suffix optional.
 ACTES_RE = re.compile(r"""^(?:(?P<typepj>\d{2}_[A-Z]{2})-)?
     (?P<dept>\d{3}|02[AB])-(?P<siren>\d{9})-(?P<date>\d{8})-
-    (?P<num>.+?)(?:-(?P<nature>DE|AR|AI|CC|BF|AU))?
+    (?P<num>.+?)(?:-(?P<nature>DE|AR|AI|CC|BF|AU)(?:-\d+-\d+)?)?
     (?:-\d+-\d+_\d+(?:\.\w+)?)?$""", re.X)
 
 

@@ -10,8 +10,11 @@ from graph.ingest.delib_meta import in_a_citation
 from graph.ingest.french import MONTH_NAMES, MONTHS
 
 
+#: "n° …": a number, or a file's number whose parts a space parts, year first, that ends its line or its part of
+#: it ("Dossier N° 2024 C11 B 08 53").
 _NUMBER = re.compile(r"(?:d[ée]lib[ée]ration|DELIBERATION)?\s*\bn\s*[°ºo]\s*(?:d['’]ordre\s*)?[:.]?\s*"
-                     r"(?P<num>[A-Z]{0,4}[-_ /]?\d[\w.-]*(?:\s*/\s*\d[\w.-]*)*)", re.I)
+                     r"(?P<num>(?:19|20)\d\d(?:[ ](?-i:[A-Z]{0,3}\d+[A-Z]?|[A-Z](?=[ ]\d)))+(?=[ \t]*(?:\n|$|[-–—:]))"
+                     r"|[A-Z]{0,4}[-_ /]?\d[\w.-]*(?:\s*/\s*\d[\w.-]*)*)", re.I)
 
 
 #: The deliberation's own number where it heads its line or a column of the heading, without "n°": "Délibération
@@ -36,7 +39,9 @@ def _cites(body: str, match: re.Match) -> bool:
 #: directorate's number heading its line, year first ("2024 DASES 187 Subventions …", as the Conseil de Paris
 #: numbers its acts): a year among its parts, and not a date nor a span of years ("2023-2028").
 _NUMBER_ALONE = re.compile(r"^[ \t]*(?P<num>(?=[\w/.-]*\b(?:19|20)\d\d\b)[A-Z]{0,6}[/.-]?\d\w*(?:[/.-]\w+)+(?=[ \t]*$)"
-                           r"|(?:19|20)\d\d[ \t]+[A-Z]{2,6}(?:[ \t]*-[ \t]*[A-Z]{2,6})?[ \t]+\d{1,4}\b(?![/.-]?\d))",
+                           r"|(?:19|20)\d\d[ \t]+[A-Z]{2,6}(?:[ \t]*-[ \t]*[A-Z]{2,6})?[ \t]+\d{1,4}\b(?![/.-]?\d)"
+                           # the year in two figures, then the act's rank, then its directorate's code: "24/0519/VDV"
+                           r"|\d\d/\d{3,5}(?:/[A-Z]{2,6})?(?=[ \t]*$))",
                            re.M)
 #: How many of the first lines may hold such a number.
 _NUMBER_ALONE_LINES = 12
@@ -63,6 +68,10 @@ def number_match(body: str) -> re.Match | None:
     'DCM-2024-03-07'
     >>> number_match("Conseil de Paris\\n2024 DASES 187 Subvention (2 000 euros)\\nVu la loi n° 2000-321").group("num")
     '2024 DASES 187'
+    >>> number_match("Ville de Marseille\\n24/0519/VDV\\n").group("num"), number_match("Dossier N° 2024 C11 B 08 53\\n")["num"]
+    ('24/0519/VDV', '2024 C11 B 08 53')
+    >>> number_match("Séance du 14 juin 2024\\n\\nObjet : 2024-031 - Subvention au Comité des fêtes\\n").group("num")
+    '2024-031'
     """
     own = next((m for m in _OWN_NUMBER.finditer(body) if not _cites(body, m)), None)
     if own is not None:
@@ -74,7 +83,12 @@ def number_match(body: str) -> re.Match | None:
         line = body[body.rfind("\n", 0, match.start()) + 1:match.start()]
         if not re.search(r"\bpoint\s*$", line, re.I) and not in_a_citation(body, match.start("num")):
             first = first or match  # an agenda item's number is no act's, even for want of another
-    return _number_alone(body) or first
+    return _number_alone(body) or _OBJECT_NUMBER.search(body) or first
+
+
+#: A number heading the act's object, before its title: "Objet : 2024-031 - Subvention au Comité des fêtes".
+_NUMBER_BEFORE_TITLE = r"(?P<num>(?:\d+[-/._]\d+|[A-Z]{1,5}[-_ ]?\d+)[\w./-]*)[ \t]+[-–—:][ \t]+(?=\S)"
+_OBJECT_NUMBER = re.compile(r"^[ \t]*Objet[ \t]*:[ \t]*" + _NUMBER_BEFORE_TITLE, re.M)
 
 
 def find_number(body: str) -> str | None:
@@ -118,7 +132,12 @@ def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[
                       if len(m.group("t").split()) >= 3 and re.search(r"[A-ZÀ-Ý]{4}", m.group("t"))), None)
     if match is None:
         match = re.compile(r"(?P<t>(?:[^\n]+\n){1,3}?)[^\n]*\brapporte\b").search(body, attendance_end)
-    return (_title(match.group("t")), match.start("t"), match.end("t")) if match else None
+    if match is None:
+        return None
+    # the act's number before the title is no part of it ("Objet : 2024-031 - Subvention …")
+    numbered = re.compile(_NUMBER_BEFORE_TITLE).match(body, match.start("t"), match.end("t"))
+    start = numbered.end() if numbered else match.start("t")
+    return _title(body[start:match.end("t")]), start, match.end("t")
 
 
 #: What opens a sentence of the report, not the rest of a title: a civility, an article or pronoun, a visa.

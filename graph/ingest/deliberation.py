@@ -243,7 +243,12 @@ class Reader:
     def read_deliberation(self) -> None:
         b, stamp = self.b, self.doc.stamp
         match = number_match(self.body)  # the title may follow the number, on its line or below it
-        self.number = find_number(self.body) or (self.actes.number if self.actes else self.ctx.key)
+        number = find_number(self.body) or (self.actes.number if self.actes else None)
+        if number is None:  # the file's name keeps the deliberation's IRI, and its identifier, the same from run to run
+            self.x.warn(f"numéro de la délibération introuvable : elle est identifiée par le nom de son fichier "
+                        f"« {self.ctx.key} »",
+                        f"deliberation number not found: it is identified by its file's name '{self.ctx.key}'")
+        self.number = number or self.ctx.key
         self.iri = d = deliberation_iri(self.authority, self.number, base=self.ctx.base)
         attendance_end = max((e for _, e in self.attendance.spans), default=0)
         number_line_end = self.body.find("\n", match.end()) if match else None
