@@ -128,6 +128,11 @@ def test_the_outcome_is_read_from_the_phrases_councils_use(text, outcome):
     ("COMMUNAUTÉ DE COMMUNES DU VAL\nRéunion du jeudi 26 septembre 2024\nObjet : Contrat local de santé\nLa "
      "présente délibération annule et remplace celle du Conseil communautaire du 4 juillet 2024.",
      dt.date(2024, 9, 26)),
+    ("TOULOUSE MÉTROPOLE-FICTIVE\nConseil de la Métropole du jeudi 10 octobre 2024\n", dt.date(2024, 10, 10)),
+    ("RÉGION BRETAGNE\nCOMMISSION PERMANENTE DU CONSEIL REGIONAL\n2 décembre 2024\nDELIBERATION\n\nLe Conseil",
+     dt.date(2024, 12, 2)),
+    ("Le Conseil régional, convoqué le 15 novembre 2024, s'est réuni le lundi 2 décembre\n2024 au siège",
+     dt.date(2024, 12, 2)),
 ])
 def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from_a_cited_act(text, date):
     assert find_session_date(text) == date
@@ -806,6 +811,9 @@ def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, bod
     ("Transmis en sous-préfecture de Riom le 15/04/2024", "2024-04-15", None),
     ("Acte rendu exécutoire – réception en sous-préfecture le 21/04/2024", None, "2024-04-21"),
     ("Certifié exécutoire – Reçu en Sous-Préfecture le 26/03/2024", None, "2024-03-26"),
+    ("Reçu en Sous-Préfecture de Vierzon le 22 mars 2024", None, "2024-03-22"),
+    ("Reçu au contrôle de légalité le : vendredi 20 septembre 2024", None, "2024-09-20"),
+    ("Date de télétransmission en préfecture : 08/11/2024", "2024-11-08", None),
 ])
 def test_the_dates_a_prefecture_stamp_gives_are_read_however_it_words_them(text, sent, received):
     stamp = strip_stamps(text)[1]
@@ -828,6 +836,8 @@ def test_a_teletransmitted_act_sent_on_a_day_is_received_that_day(tmp_path):
     ("Réception par le Préfet : 21/04/2024 – Publication : 22/04/2024", dt.date(2024, 4, 22)),
     ("Publié au recueil des actes administratifs le 18/04/2024", dt.date(2024, 4, 18)),
     ("Date d'affichage : 02/05/2024\nL'an deux mille vingt-quatre, le sept mai", None),
+    ("Publiée par voie électronique le : 16 octobre 2024", dt.date(2024, 10, 16)),
+    ("Date d'affichage du présent acte, le 12 NOV. 2024", dt.date(2024, 11, 12)),
 ])
 def test_the_publication_date_is_read_however_it_is_worded(text, published):
     assert find_published(text, dt.date(2024, 3, 1) if published else dt.date(2024, 5, 7)) == published
@@ -862,6 +872,11 @@ def test_a_posting_dated_before_the_session_is_not_the_acts_publication(tmp_path
     ("L'an deux mil vingt-quatre, le onze juin, le Conseil communautaire, dûment convoqué le 4 juin, s'est réuni",
      dt.date(2024, 6, 4)),
     ("Séance du 8 janvier 2025\nLe Conseil, convoqué le 30 décembre, s'est réuni", dt.date(2024, 12, 30)),
+    ("Convocation : 4 octobre 2024", dt.date(2024, 10, 4)),
+    ("Le Conseil régional convoqué par son Président le 15 novembre 2024, s'est réuni", dt.date(2024, 11, 15)),
+    ("Date de convocation de la Commission permanente : vendredi 30 août 2024", dt.date(2024, 8, 30)),
+    ("Séance du 12 décembre 2024\nLe Conseil municipal, légalement convoqué le six décembre, s'est réuni",
+     dt.date(2024, 12, 6)),
 ])
 def test_the_convocation_date_is_read_its_year_from_the_session_when_it_gives_none(text, convened):
     assert parse_attendance(text).convened == convened

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from graph.ingest.delib_meta import in_a_citation
-from graph.ingest.french import DATE_RE, date_from_match
+from graph.ingest.french import DATE_RE, date_from_match, fold
 
 
 def find_programme(text: str) -> str | None:
@@ -101,9 +101,31 @@ def _parse_vote(body: str) -> Vote:
     return vote
 
 
-_PUBLISHED = re.compile(r"(?:publi[ée]e?s?(?:\s+(?:sur\s+(?:le\s+site|internet)|au\s+recueil\s+des\s+actes)"
-                        r"[^\n]{0,60}?)?|publication|mise\s+en\s+ligne|affich[ée]e?s?)\s+le\s*:?\s*|(?:mise\s+en\s+ligne|"
-                        r"(?:date\s+de\s+)?publication|date\s+d['’]affichage)\s*:\s*", re.I)
+_PUBLISHED = re.compile(r"(?:publi[ée]e?s?(?:\s+(?:sur\s+(?:le\s+site|internet)|au\s+recueil\s+des\s+actes"
+                        r"|par\s+voie\s+[ée]lectronique)[^\n]{0,60}?)?|publication|mise\s+en\s+ligne|affich[ée]e?s?)"
+                        r"\s+le\s*:?\s*|(?:mise\s+en\s+ligne|(?:date\s+de\s+)?publication|date\s+d['’]affichage)\s*:\s*"
+                        r"|date\s+d['’]affichage\s+du\s+pr[ée]sent\s+acte\s*[,:]?\s*(?:le\s+)?", re.I)
+#: A date whose month a stamp abbreviates: "12 NOV. 2024", "3 sept. 2024".
+_SHORT_MONTH_DATE = re.compile(r"(?P<day>\d{1,2})(?:er)?\s+(?P<month>janv|f[ée]vr?|mars|avr|mai|juin|juil|ao[uû]t|sept?"
+                               r"|oct|nov|d[ée]c)\.?\s+(?P<year>\d{4})\b", re.I)
+_SHORT_MONTHS = {"janv": 1, "fev": 2, "fevr": 2, "mars": 3, "avr": 4, "mai": 5, "juin": 6, "juil": 7, "aout": 8,
+                 "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+
+
+def date_at(body: str, at: int) -> dt.date | None:
+    """The date written at offset ``at`` of ``body``, in full or with its month abbreviated.
+
+    >>> date_at("le 12 NOV. 2024", 3), date_at("le 2 juin 2024", 3)
+    (datetime.date(2024, 11, 12), datetime.date(2024, 6, 2))
+    """
+    if (date := DATE_RE.match(body, at)) is not None:
+        return date_from_match(date)
+    if (short := _SHORT_MONTH_DATE.match(body, at)) is None:
+        return None
+    try:
+        return dt.date(int(short["year"]), _SHORT_MONTHS[fold(short["month"])], int(short["day"]))
+    except ValueError:
+        return None
 
 
 def find_published(body: str, session: dt.date | None = None) -> dt.date | None:
@@ -116,10 +138,11 @@ def find_published(body: str, session: dt.date | None = None) -> dt.date | None:
     datetime.date(2024, 4, 3)
     >>> find_published("Date d'affichage : 02/05/2024\\n… et publication le 13/05/2024", dt.date(2024, 5, 7))
     datetime.date(2024, 5, 13)
+    >>> find_published("Publiée par voie électronique le : 16 octobre 2024")
+    datetime.date(2024, 10, 16)
     """
     for match in _PUBLISHED.finditer(body):
-        if ((date := DATE_RE.match(body, match.end())) is not None and (found := date_from_match(date))
-                and (session is None or found >= session)):
+        if (found := date_at(body, match.end())) and (session is None or found >= session):
             return found
     return None
 

@@ -373,7 +373,8 @@ _DELIBERATES = (r"(?=[^.\n]{0,100}?(?:apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[�
 #: An organ named with the day it sat: "COMMISSION PERMANENTE DU 12 JUIN 2023", "Conseil communautaire du …".
 _ORGAN_OF_THE_DAY = re.compile(
     r"\b(?:commission\s+permanente|conseil\s+(?:municipal|communautaire|m[ée]tropolitain|d[ée]partemental|r[ée]gional"
-    r"|d['’]administration|syndical)|bureau(?:\s+(?:communautaire|m[ée]tropolitain|ex[ée]cutif|syndical))?"
+    r"|d['’]administration|syndical|de\s+(?:la\s+)?(?:m[ée]tropole|communaut[ée])|de\s+l['’]eurom[ée]tropole)"
+    r"|bureau(?:\s+(?:communautaire|m[ée]tropolitain|ex[ée]cutif|syndical))?"
     r"|assembl[ée]e\s+(?:pl[ée]ni[èe]re|d[ée]lib[ée]rante))\s+(?:du|en\s+date\s+du|le)\s+", re.I)
 #: A visa or a recital opens its line: what it says ("Vu la loi n° …", "Vu le budget adopté le …") is of another act.
 _CITING_LINE = re.compile(r"\s*(?:vu|consid[ée]rant)\b", re.I)
@@ -415,6 +416,9 @@ def find_session_date(body: str) -> dt.date | None:
     datetime.date(2023, 6, 12)
     >>> find_session_date("Vu la délibération du Conseil municipal du 3 mai 2021") is None
     True
+    >>> find_session_date("Conseil de la Métropole du jeudi 10 octobre 2024"), find_session_date("s'est réuni le "
+    ...                   "lundi 2 décembre\\n2024")
+    (datetime.date(2024, 10, 10), datetime.date(2024, 12, 2))
 
     The heading's date comes first: the sitting the act heads with ("COMMISSION PERMANENTE\\nRéunion du 14 octobre
     2024"), not an earlier one its report cites ("financée par la Commission permanente du 8 juillet 2024").
@@ -423,7 +427,21 @@ def find_session_date(body: str) -> dt.date | None:
     ...                   "financée par la Commission permanente du 8 juillet 2024.")
     datetime.date(2024, 10, 14)
     """
-    return _session_date(heading(body)) or _session_date(body) or _decision_date(body)
+    return (_session_date(heading(body)) or _date_alone(heading(body)) or _session_date(body)
+            or _decision_date(body))
+
+
+def _date_alone(text: str) -> dt.date | None:
+    """The date that a line of a heading gives alone, the session's ("COMMISSION PERMANENTE DU CONSEIL REGIONAL\\n2
+    décembre 2024").
+
+    >>> _date_alone("RÉGION BRETAGNE\\nCOMMISSION PERMANENTE\\nlundi 2 décembre 2024\\nDELIBERATION")
+    datetime.date(2024, 12, 2)
+    """
+    for line in text.split("\n"):
+        if (date := DATE_RE.fullmatch(line.strip())) is not None and date.group("year"):
+            return date_from_match(date)
+    return None
 
 
 def _decision_date(body: str) -> dt.date | None:
@@ -443,7 +461,7 @@ def _decision_date(body: str) -> dt.date | None:
 def _session_date(body: str) -> dt.date | None:
     """The session's date that ``body`` gives, by the first of :func:`find_session_date`'s ways that finds one."""
     for match in re.finditer(r"s[ée]ance", body, re.I):
-        window = body[match.end():match.end() + 100]
+        window = body[match.end():match.end() + 100].replace("\n", " ")  # a date a line end cuts
         date = DATE_RE.search(window)
         if date and not re.search(r"convo(?:qu|c)", window[:date.start()], re.I) and (found := date_from_match(date)):
             return found
@@ -457,7 +475,7 @@ def _session_date(body: str) -> dt.date | None:
                 and (found := date_from_match(date))):
             return found
     for match in re.finditer(r"r[ée]union|r[ée]uni\b", body, re.I):
-        window = body[match.end():match.end() + 100]
+        window = body[match.end():match.end() + 100].replace("\n", " ")
         date = DATE_RE.search(window)
         if date and not re.search(r"convoqu", window[:date.start()], re.I) and (found := date_from_match(date)):
             return found

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.ingest.delib_names import Person, in_capitals, parse_person, surname_only
-from graph.ingest.french import DATE_RE, date_from_match
+from graph.ingest.french import DATE_RE, MONTH_NAMES, date_from_match, fold, words_to_number
 
 
 @dataclass
@@ -261,13 +261,27 @@ def parse_counts(body: str, attendance: Attendance) -> None:
             setattr(attendance, name, int(match.group(1)))
             attendance.count_at[name] = match.start()
             attendance.spans.append(match.span())
-    match = re.search(r"(?:convoqu[ée]e?s?\s+le|date\s+de\s+(?:la\s+)?convocation(?:\s+et\s+d['’]affichage)?\s*:|"
-                      r"convocation\s+(?:adress[ée]e|envoy[ée]e|en\s+date\s+du|du)\s+(?:le\s+)?)\s*", body, re.I)
+    match = _CONVENED.search(body)
     if match:
-        date = DATE_RE.match(body, match.end())
+        date, end = DATE_RE.match(body, match.end()), None
+        if date is None and (words := _DAY_IN_WORDS.match(body, match.end())) is not None:
+            day = 1 if fold(words["day"]) == "premier" else words_to_number(words["day"])
+            date, end = (DATE_RE.fullmatch(f"{day} {words['month']}") if day else None), words.end()
         if date:
             attendance.convened = date_from_match(date) or _before_the_session(date, body)
-            attendance.spans.append((match.start(), date.end()))
+            attendance.spans.append((match.start(), end or date.end()))
+
+
+#: What dates the convocation: "convoqué le …", "convoqué par son Président le …", "Convocation : …", "Date de
+#: convocation de la Commission permanente : …", "convocation adressée le …".
+_CONVENED = re.compile(r"(?:convoqu[ée]e?s?(?:\s+par\s+(?:son|sa|le|la|M\.|Mme|Monsieur|Madame)\s[^\n,;]{1,40}?)?\s+le"
+                       r"|date\s+de\s+(?:la\s+)?convocation(?:\s+et\s+d['’]affichage|\s+(?:de\s+la|du|des)\s+[^\n:]{1,50})?"
+                       r"\s*:|(?:^|\n)[ \t]*convocation\s*:"
+                       r"|convocation\s+(?:adress[ée]e|envoy[ée]e|en\s+date\s+du|du)\s+(?:le\s+)?)\s*", re.I)
+#: A convocation's day and month in words, its year the session's: "légalement convoqué le six décembre".
+_DAY_IN_WORDS = re.compile(r"(?P<day>premier|(?:vingt|trente|dix|onze|douze|treize|quatorze|quinze|seize|un|deux"
+                           r"|trois|quatre|cinq|six|sept|huit|neuf|et|[ -])+?)\s+(?P<month>" + "|".join(MONTH_NAMES)
+                           + r"|fevrier|aout|decembre)\b", re.I)
 
 
 def _before_the_session(date: re.Match, body: str) -> dt.date | None:
