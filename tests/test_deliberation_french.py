@@ -110,6 +110,17 @@ def test_the_outcome_is_read_from_the_phrases_councils_use(text, outcome):
     assert parse_vote(text).outcome == outcome
 
 
+@pytest.mark.parametrize("text", [
+    "Résultat du vote :\nPour                        117\nContre                        0\nAbstentions                   9\n"
+    "Non participation au vote     0\n",
+    "RÉSULTAT DU VOTE\n| Pour | Contre | Abstentions | Ne prend pas part au vote |\n| 117 | 0 | 9 | 0 |\n",
+    "Pour       Contre      Abstentions\n 117          0            9\n",
+])
+def test_a_vote_set_out_as_a_table_gives_each_count_its_own_label(text):
+    vote = parse_vote(text)
+    assert (vote.votes_for, vote.against, vote.abstentions, vote.outcome) == (117, 0, 9, "adopted")
+
+
 @pytest.mark.parametrize("text, date", [
     ("Séance du 16 mai 2024", dt.date(2024, 5, 16)),
     ("COMMISSION PERMANENTE DU 12 JUIN 2023", dt.date(2023, 6, 12)),
@@ -501,6 +512,25 @@ def test_an_amount_a_scan_left_unreadable_is_reported_not_read():
 ])
 def test_the_members_in_office_are_read_however_they_are_named(text, in_office):
     assert parse_attendance(text).in_office == in_office
+
+
+@pytest.mark.parametrize("text", [
+    "QUORUM\n| En exercice | Présents | Pouvoirs | Votants |\n| 50 | 41 | 5 | 46 |\n",
+    "En exercice      Présents      Pouvoirs      Votants\n    50              41             5            46\n",
+])
+def test_the_counts_set_out_as_a_row_of_labels_over_a_row_of_figures_are_read(text):
+    a = parse_attendance(text)
+    assert (a.in_office, a.present_count, a.proxy_count, a.vote_count) == (50, 41, 5, 46)
+
+
+def test_the_counts_in_a_left_margin_column_beside_the_prose_are_read():
+    a = parse_attendance("Nombre de membres        Séance du 14 juin 2024\n"
+                         "afférents au Conseil     L'an deux mil vingt-quatre et le quatorze juin, le Conseil\n"
+                         "Municipal : 11           Municipal de cette commune, régulièrement convoqué, s'est\n"
+                         "en exercice : 11         réuni au nombre prescrit par la loi, dans le lieu habituel de\n"
+                         "qui ont pris part        ses séances, sous la présidence de Mme Odile VIGIER-FICTIVE,\n"
+                         "à la délibération : 10   Maire.\n")
+    assert (a.in_office, a.vote_count) == (11, 10)
 
 
 @pytest.mark.parametrize("text, number", [

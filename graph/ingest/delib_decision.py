@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from graph.ingest.delib_meta import in_a_citation
+from graph.ingest.delib_people import header_row_counts
 from graph.ingest.french import DATE_RE, date_from_match, fold
 
 
@@ -38,14 +39,17 @@ _COUNTED_AFTER = r"(?=[^\n]{0,60}?\b(?:\d+|aucune?|z[ée]ro)\s+(?:voix\s+)?(?:co
 
 
 def _count(text: str, words: str, voix: bool = False) -> tuple[int, tuple[int, int]] | None:
-    """The count that ``text`` gives for ``words``: "Pour : 20" (on the same line), or "20 voix pour" — "voix"
-    required when ``voix`` ("65738 pour le GIP" is no vote) unless a count against or abstaining follows on the
-    line ("13 pour – 2 contre")."""
+    """The count that ``text`` gives for ``words``: "Pour : 20" (on the same line), a table's line "Pour      117",
+    or "20 voix pour" — "voix" required when ``voix`` ("65738 pour le GIP" is no vote) unless a count against or
+    abstaining follows on the line ("13 pour – 2 contre"); else a row of labels over a row of counts
+    (:func:`header_row_counts`)."""
     match = (re.search(rf"\b(?:{words})[ \t]*:[ \t]*{_COUNT}\b", text, re.I)
+             or re.search(rf"^[ \t]*(?:{words})[ \t]{{2,}}{_COUNT}[ \t]*$", text, re.I | re.M)
              or re.search(rf"\b{_COUNT}\s+(?:voix\s+){'' if voix else '?'}(?:{words})\b", text, re.I)
              or (re.search(rf"\b{_COUNT}\s+(?:{words})\b{_COUNTED_AFTER}", text, re.I) if voix else None))
     if not match:
-        return None
+        return next(((n, span) for label, n, span in header_row_counts(text) if re.fullmatch(words, label, re.I)),
+                    None)
     n = match.group("n")
     return (int(n) if n.isdigit() else 0), match.span()
 
