@@ -405,6 +405,11 @@ def test_the_chairs_office_after_their_name_is_their_title(text, title):
      "Sylvie DARDENNE-FICTIVE", "Maire"),
     ("sous la présidence de M. Jean-Paul\nLE GALL\nPrésents : M. Jean-Paul LE GALL", "Jean-Paul LE GALL", None),
     ("sous la présidence de Mme Sylvie\nPRÉSENTS : M. Jean DUPONT, Mme Anne ROUX", None, None),
+    ("s'est réuni, dans la salle du Conseil Municipal, sous la\nprésidence de\n"
+     "                                  Monsieur Pierre HURMIC-FICTIF - Maire\n\nIl vous est proposé",
+     "Pierre HURMIC-FICTIF", "Maire"),
+    ("Étaient présents : Mme Annie DAMBRUNE-FICTIVE, Vice-Présidente, présidant la séance par délégation du\n"
+     "Maire, Président ; Mme Colette ROBIN ; M. Hervé TISSIER.", "Annie DAMBRUNE-FICTIVE", "Vice-Présidente"),
 ])
 def test_a_chairs_name_that_the_line_wrapped_is_read_whole(text, chair, title):
     a = parse_attendance(text)

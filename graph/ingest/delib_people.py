@@ -357,8 +357,12 @@ _CHAIR = re.compile(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<nam
                     r"|Présidence\s*:\s*(?P<name2>[^\n,]+)"
                     r"|sous\s+la\s+présidence\s+de\s+"
                     r"(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la)\s+(?P<title>[^,\n]+),\s*)?"
-                    r"(?P<name3>[^\n,]+)(?:,\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire)|(?:Maire|Conseill[eè]re?)\s+"
-                    r"(?:adjointe?|délégué?e?))\b)?|^Présid(?:ent|ente)\s*:\s*(?P<name4>[^\n,]+)", re.I | re.M)
+                    r"(?P<name3>[^\n,]+?)(?:(?:,|[ \t]+[-–—])\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire)|(?:Maire"
+                    r"|Conseill[eè]re?)\s+(?:adjointe?|délégué?e?))\b|(?=[ \t]*[\n,]|[ \t]*$))"
+                    r"|^Présid(?:ent|ente)\s*:\s*(?P<name4>[^\n,]+)"
+                    # "Mme Annie X, Vice-Présidente, présidant la séance par délégation du Maire"
+                    r"|(?P<name5>(?:M\.|Mme|Monsieur|Madame)\s+[^\n,;]+?)\s*,\s*(?:(?P<office5>[^\n,;]{1,40}?)\s*,\s*)?"
+                    r"présid(?:ant|ait)\s+la\s+séance", re.I | re.M)
 #: The rest of a chair's name that the line sent below ("sous la présidence de Mme Sylvie\nDARDENNE-FICTIVE,
 #: Maire."): a name in capitals opening the next line, and the office after it.
 _WRAPPED_CHAIR = re.compile(r"[ \t]*\n[ \t]*(?P<rest>(?-i:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*))"
@@ -409,8 +413,9 @@ def parse_officers(body: str, attendance: Attendance) -> None:
     match = _CHAIR.search(body)
     if match:
         attendance.chair = _officer(match.group("name") or match.group("name2") or match.group("name3")
-                                    or match.group("name4"))
-        attendance.chair_title = match.group("title") or match.group("office")  # "…, Maire de la commune"
+                                    or match.group("name4") or match.group("name5"))
+        # "…, Maire de la commune", "… - Maire", "…, Vice-Présidente, présidant la séance"
+        attendance.chair_title = match.group("title") or match.group("office") or match.group("office5")
         attendance.spans.append(match.span())
         if attendance.chair is None and match.group("name3") and (wrapped := _WRAPPED_CHAIR.match(body, match.end())):
             # "sous la présidence de Mme Sylvie\nDARDENNE, Maire.": the line ended inside the name
