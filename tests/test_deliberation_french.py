@@ -637,6 +637,21 @@ def test_a_title_after_a_directorates_number_is_read_and_a_number_alone_gives_no
     assert find_title(body, body.index("\nVILLE"), 0) is None
 
 
+@pytest.mark.parametrize("body", [
+    "DÉLIBÉRATION N° 2024.2511.CP\n\nDÉCIDE\n\n- D'ATTRIBUER aux bénéficiaires ci-après les aides suivantes :\n",
+    "Délibération n° 2024-C11-0853\n\nBénéficiaire                      Projet                     Coût HT    Aide\n"
+    "Commune de Mens-Fictive           Télémédecine en mairie      74 000    37 000\n\nLa commission permanente",
+    "Dossier N° 2024 C11 B 08 53\nDélibération du 22 novembre 2024\n\nLa commission permanente, après",
+])
+def test_the_decisions_word_a_tables_row_or_the_acts_date_below_the_number_is_no_title(body):
+    assert find_title(body, body.index("\n"), 0) is None
+
+
+def test_the_councils_sentence_in_capitals_is_no_title():
+    body = "Ville de Marseille\n24/0519/VDV\n\nLE CONSEIL MUNICIPAL DE MARSEILLE\nOUI LE RAPPORT CI-DESSUS\n\nDELIBERE\n"
+    assert find_title(body, None, 0) is None
+
+
 def test_a_title_before_the_number_on_its_line_is_read():
     body = "1. Approbation du procès-verbal\n4. Subventions aux associations 2024 – Délibération n° 2024-031\nSur"
     assert find_title(body, body.index("\nSur"), 0)[0] == "Subventions aux associations 2024"

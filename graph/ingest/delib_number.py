@@ -129,7 +129,8 @@ def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[
         match = _title_by_the_number(body, number_end)
     if match is None:
         match = next((m for m in _CAPITALS_TITLE.finditer(body, attendance_end)
-                      if len(m.group("t").split()) >= 3 and re.search(r"[A-ZÀ-Ý]{4}", m.group("t"))), None)
+                      if len(m.group("t").split()) >= 3 and re.search(r"[A-ZÀ-Ý]{4}", m.group("t"))
+                      and not _no_title(m.group("t"))), None)
     if match is None:
         match = re.compile(r"(?P<t>(?:[^\n]+\n){1,3}?)[^\n]*\brapporte\b").search(body, attendance_end)
     if match is None:
@@ -180,7 +181,26 @@ def _title_by_the_number(body: str, number_end: int) -> re.Match | None:
     if alone is not None:  # the lines below a number alone are the heading's; after a directorate's, the title
         return _TITLE_AFTER_DIRECTORATE_NUMBER.match(body, line_start)
     match = re.compile(r"\s*\n(?P<t>(?:[^\n]+\n?){1,3}?)\n").match(body, number_end)
-    return match if match and not re.search(r"convoqu|:|^\s*$", match.group("t"), re.I) else None
+    return (match if match and not re.search(r"convoqu|:|^\s*$", match.group("t"), re.I)
+            and not _no_title(match.group("t")) else None)
+
+
+#: What opens the lines below a number or a heading in capitals without being a title: the decision's word alone
+#: ("DÉCIDE", "DELIBERE"), the organ's sentence ("LE CONSEIL MUNICIPAL DE MARSEILLE / OUI LE RAPPORT"), the act's
+#: date ("Délibération du 22 novembre 2024").
+_NOT_A_TITLE = re.compile(r"\s*(?:D[ÉE]CIDE|D[ÉE]LIB[ÈE]RE|ARR[ÊE]TE|(?:Le|La|L['’])\s*(?:Conseil|Commission|Bureau|"
+                          r"Assembl[ée]e|Comit[ée])|D[ée]lib[ée]ration\s+du|S[ée]ance\s+du)\b", re.I)
+
+
+def _no_title(text: str) -> bool:
+    """Whether ``text`` is no title (:data:`_NOT_A_TITLE`), or a table's row: three columns or more that a PDF's
+    text sets apart by spaces ("Bénéficiaire      Projet      Coût HT      Aide").
+
+    >>> _no_title("DÉCIDE"), _no_title("Bénéficiaire      Projet      Coût HT"), _no_title("Subventions 2024")
+    (True, True, False)
+    """
+    return (_NOT_A_TITLE.match(text) is not None
+            or any(len(re.split(r"[ \t]{3,}", line.strip())) >= 3 for line in text.split("\n")))
 
 
 #: The title after a directorate's number on its line, and on the lines that go on with it (not a line in
