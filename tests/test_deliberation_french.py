@@ -238,6 +238,9 @@ def test_a_proxy_written_beside_an_absent_members_name_is_read_once():
      "Département de l'Isère-Fictive"),
     ("Délibération n° 12\nDécide d'attribuer à la Commune de Mens-Fictive 3 000 €.\nLa Région Bretagne…",
      "Région Bretagne"),
+    ("                                          Commission permanente du 16 septembre 2024\n"
+     "                                                       Délibération n° CP-2024-3105\n\n"
+     "                                           MÉTROPOLE DE LYON-FICTIVE\n", "Métropole de Lyon-Fictive"),
 ])
 def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first(text, name):
     assert find_authority(text)[0] == name

@@ -99,7 +99,9 @@ _AUTHORITY_PATTERNS = {
         r"[A-ZÉ][\w'’-]*(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
     ),
     "metropole-named-first": (
-        r"(?P<name>(?!(?:La|Le|Cette|Notre|Une|Toute)\s+Métropole\b)[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*\s+Métropole)\b"
+        # words without figures: "Délibération n° CP-2024-3105\nMétropole de Lyon" names no "CP-2024-3105 Métropole"
+        r"(?P<name>(?!(?:La|Le|Cette|Notre|Une|Toute)\s+Métropole\b)[A-ZÉ][^\W\d]*(?:['’-][^\W\d]*)*"
+        r"(?:[ -][A-ZÉ][^\W\d]*(?:['’-][^\W\d]*)*)*\s+Métropole)\b"
     ),
     "metropole-named-after": (
         r"(?P<name>(?:Euro[mM]|M)étropole\s+(?:de\s+|du\s+|d['’])?[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
