@@ -928,6 +928,8 @@ def test_a_posting_dated_before_the_session_is_not_the_acts_publication(tmp_path
     ("Convocation : 4 octobre 2024", dt.date(2024, 10, 4)),
     ("Le Conseil régional convoqué par son Président le 15 novembre 2024, s'est réuni", dt.date(2024, 11, 15)),
     ("Date de convocation de la Commission permanente : vendredi 30 août 2024", dt.date(2024, 8, 30)),
+    ("pour examiner les affaires inscrites à l'ordre du\njour, la convocation ayant été adressée aux conseillers "
+     "municipaux le 20 septembre 2024.", dt.date(2024, 9, 20)),
     ("Séance du 12 décembre 2024\nLe Conseil municipal, légalement convoqué le six décembre, s'est réuni",
      dt.date(2024, 12, 6)),
 ])
