@@ -930,6 +930,8 @@ def test_a_posting_dated_before_the_session_is_not_the_acts_publication(tmp_path
     ("Date de convocation de la Commission permanente : vendredi 30 août 2024", dt.date(2024, 8, 30)),
     ("pour examiner les affaires inscrites à l'ordre du\njour, la convocation ayant été adressée aux conseillers "
      "municipaux le 20 septembre 2024.", dt.date(2024, 9, 20)),
+    ("la convocation ayant été adressée aux conseillers\nmunicipaux le 7 novembre 2024.", dt.date(2024, 11, 7)),
+    ("Le Conseil régional convoqué par son\nPrésident le 8 novembre 2024, s'est réuni", dt.date(2024, 11, 8)),
     ("Séance du 12 décembre 2024\nLe Conseil municipal, légalement convoqué le six décembre, s'est réuni",
      dt.date(2024, 12, 6)),
 ])
