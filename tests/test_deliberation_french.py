@@ -111,8 +111,8 @@ def test_the_outcome_is_read_from_the_phrases_councils_use(text, outcome):
 
 
 @pytest.mark.parametrize("text", [
-    "Résultat du vote :\nPour                        117\nContre                        0\nAbstentions                   9\n"
-    "Non participation au vote     0\n",
+    "Résultat du vote :\nPour                        117\nContre                        0\n"
+    "Abstentions                   9\nNon participation au vote     0\n",
     "RÉSULTAT DU VOTE\n| Pour | Contre | Abstentions | Ne prend pas part au vote |\n| 117 | 0 | 9 | 0 |\n",
     "Pour       Contre      Abstentions\n 117          0            9\n",
 ])
@@ -231,7 +231,8 @@ def test_a_proxy_written_beside_an_absent_members_name_is_read_once():
      "                                                  Délibération n° DCM 2024-0389\n", "Ville de Rennes-Fictive"),
     ("                                         Délibération n° CP-2024-10 / 07-18-7312 (running header, far right)\n"
      "                                 RÉGION AUVERGNE-RHÔNE-ALPES\n\nObjet : Santé\n"
-     "Décide d'attribuer à la Commune de Saint-Flour-Fictive une subvention de 200 000 €", "Région Auvergne-Rhône-Alpes"),
+     "Décide d'attribuer à la Commune de Saint-Flour-Fictive une subvention de 200 000 €",
+     "Région Auvergne-Rhône-Alpes"),
     ("Département de l'Isère-Fictive\nDélibération n° 2024-C11-0853\n"
      "Bénéficiaire                      Projet                     Coût HT    Taux   Aide\n"
      "Commune de Mens-Fictive           Télémédecine en mairie      74 000    50 %   37 000\n",
@@ -651,7 +652,8 @@ def test_the_decisions_word_a_tables_row_or_the_acts_date_below_the_number_is_no
 
 
 def test_the_councils_sentence_in_capitals_is_no_title():
-    body = "Ville de Marseille\n24/0519/VDV\n\nLE CONSEIL MUNICIPAL DE MARSEILLE\nOUI LE RAPPORT CI-DESSUS\n\nDELIBERE\n"
+    body = ("Ville de Marseille\n24/0519/VDV\n\nLE CONSEIL MUNICIPAL DE MARSEILLE\nOUI LE RAPPORT CI-DESSUS\n\n"
+            "DELIBERE\n")
     assert find_title(body, None, 0) is None
 
 

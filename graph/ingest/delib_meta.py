@@ -190,7 +190,8 @@ def _authority_name(name: str) -> str:
 _ASSEMBLY_OF = [(r"Mairie\b", "Commune"), (r"Conseil\s+d[ée]partemental\b", "Département"),
                 (r"Conseil\s+r[ée]gional\b", "Région"), (r"Conseil\s+municipal\b", "Ville"),
                 # a heading in capitals without accents: "DEPARTEMENT DE LA GIRONDE", "REGION BRETAGNE"
-                (r"Departement\b", "Département"), (r"Region\b", "Région"), (r"CCAS\b", "Centre communal d'action sociale"),
+                (r"Departement\b", "Département"), (r"Region\b", "Région"),
+                (r"CCAS\b", "Centre communal d'action sociale"),
                 (r"CIAS\b", "Centre intercommunal d'action sociale"),
                 (r"SIVOM\b", "Syndicat intercommunal à vocation multiple"),
                 (r"SIVU\b", "Syndicat intercommunal à vocation unique"),
@@ -248,7 +249,7 @@ def heading(body: str) -> str:
 
     >>> heading("DÉPARTEMENT DE LA LOIRE\\nCOMMUNE DE ROZIER\\n\\nVu le code…\\nLa commune de Lézigneux…")
     'DÉPARTEMENT DE LA LOIRE\\nCOMMUNE DE ROZIER'
-    >>> heading("VILLE DE RENNES            Conseil municipal du 14 octobre 2024\\n\\nSanté\\n\\nAprès en avoir délibéré")
+    >>> heading("VILLE DE RENNES            Conseil municipal du 14 octobre 2024\\n\\nSanté\\n\\nAprès en avoir")
     'VILLE DE RENNES\\nConseil municipal du 14 octobre 2024\\nSanté'
     """
     lines: list[str] = []
@@ -276,8 +277,8 @@ def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[s
     ('Région Bretagne', [])
     """
     def cased(text: str) -> str:  # each column of a line in capitals, as its own
-        return "\n".join("".join(title_case(cell) if cell.isupper() else cell for cell in re.split(r"([ \t]{3,})", line))
-                         for line in text.split("\n"))
+        return "\n".join("".join(title_case(cell) if cell.isupper() else cell
+                                  for cell in re.split(r"([ \t]{3,})", line)) for line in text.split("\n"))
 
     in_heading = [_AUTHORITY_PATTERNS[name] for name in _HEADING_ORDER]
     skipped: list[str] = [] if beneficiaries is None else beneficiaries

@@ -68,7 +68,7 @@ def number_match(body: str) -> re.Match | None:
     'DCM-2024-03-07'
     >>> number_match("Conseil de Paris\\n2024 DASES 187 Subvention (2 000 euros)\\nVu la loi n° 2000-321").group("num")
     '2024 DASES 187'
-    >>> number_match("Ville de Marseille\\n24/0519/VDV\\n").group("num"), number_match("Dossier N° 2024 C11 B 08 53\\n")["num"]
+    >>> number_match("Marseille\\n24/0519/VDV\\n")["num"], number_match("Dossier N° 2024 C11 B 08 53\\n")["num"]
     ('24/0519/VDV', '2024 C11 B 08 53')
     >>> number_match("Séance du 14 juin 2024\\n\\nObjet : 2024-031 - Subvention au Comité des fêtes\\n").group("num")
     '2024-031'

@@ -283,10 +283,12 @@ def parse_counts(body: str, attendance: Attendance) -> None:
 #: What dates the convocation: "convoqué le …", "convoqué par son Président le …", "Convocation : …", "Date de
 #: convocation de la Commission permanente : …", "la convocation ayant été adressée aux conseillers le …".
 _CONVENED = re.compile(r"(?:convoqu[ée]e?s?(?:\s+par\s+(?:son|sa|le|la|M\.|Mme|Monsieur|Madame)\s[^,;.]{1,40}?)?\s+le"
-                       r"|date\s+de\s+(?:la\s+)?convocation(?:\s+et\s+d['’]affichage|\s+(?:de\s+la|du|des)\s+[^\n:]{1,50})?"
-                       r"\s*:|(?:^|\n)[ \t]*convocation\s*:"
-                       r"|convocation\s+(?:ayant\s+[ée]t[ée]\s+)?(?:adress[ée]e|envoy[ée]e)(?:\s+(?:aux?|à)\s+[^,;.]{1,40}?"
-                       r"\s+le|\s+(?:le\s+)?)|convocation\s+(?:en\s+date\s+du|du)\s+(?:le\s+)?)\s*", re.I)
+                       r"|date\s+de\s+(?:la\s+)?convocation"
+                       r"(?:\s+et\s+d['’]affichage|\s+(?:de\s+la|du|des)\s+[^\n:]{1,50})?\s*:"
+                       r"|(?:^|\n)[ \t]*convocation\s*:"
+                       r"|convocation\s+(?:ayant\s+[ée]t[ée]\s+)?(?:adress[ée]e|envoy[ée]e)"
+                       r"(?:\s+(?:aux?|à)\s+[^,;.]{1,40}?\s+le|\s+(?:le\s+)?)"
+                       r"|convocation\s+(?:en\s+date\s+du|du)\s+(?:le\s+)?)\s*", re.I)
 #: A convocation's day and month in words, its year the session's: "légalement convoqué le six décembre".
 _DAY_IN_WORDS = re.compile(r"(?P<day>premier|(?:vingt|trente|dix|onze|douze|treize|quatorze|quinze|seize|un|deux"
                            r"|trois|quatre|cinq|six|sept|huit|neuf|et|[ -])+?)\s+(?P<month>" + "|".join(MONTH_NAMES)
