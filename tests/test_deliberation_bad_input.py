@@ -99,6 +99,20 @@ def test_a_text_that_is_not_a_deliberation_is_refused_even_when_forced(tmp_path)
     assert (result.exit_code, "ce texte n'est pas une délibération" in result.output) == (1, True)
 
 
+def test_a_text_that_is_not_a_deliberation_is_told_which_markers_were_found_and_which_are_missing(tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("Note au Maire\nSéance du 5 mai 2024\nLe budget est adopté.\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        extract(SourceContext(note, note.read_bytes()))
+    assert (caught.value.issue.message, caught.value.issue.message_en) == (
+        "ce texte n'est pas une délibération : 2 marque(s) du genre sur les trois requises (séance, « décide » ou "
+        "« adopté ») ; absentes : « délibération », « après en avoir délibéré », conseil, identifiant ACTES, "
+        "registre des délibérations, décision du président ou du maire, membres en exercice, vote pour / contre",
+        "this text is not a deliberation: 2 of the three markers of the genre it needs (session, 'décide' or "
+        "'adopté'); missing: 'délibération', 'après en avoir délibéré', council, ACTES id, register of "
+        "deliberations, decision of the president or mayor, members in office, vote for / against")
+
+
 def test_a_csv_is_not_detected_as_a_deliberation(tmp_path):
     ctx = SourceContext(Path("subventions.csv"), "Délibération;séance;montant\nLe Conseil;adopté;20000\n".encode())
     assert detect(ctx) == 0
@@ -152,6 +166,19 @@ def test_an_authority_not_found_is_reported_with_the_heading_that_was_tried(tmp_
     assert caught.value.issue.message == (
         "collectivité introuvable : ni nom reconnu dans l'en-tête « ASSOCIATION FONCIÈRE DU MARAIS-FICTIF / Séance du "
         "5 avril 2024 / Délibération n° 2024-01 », ni identifiant ACTES")
+
+
+def test_a_commune_named_only_as_a_beneficiary_is_not_taken_for_the_authority(tmp_path):
+    text = tmp_path / "beneficiaire.txt"
+    text.write_text("COMMISSION PERMANENTE\nSéance du 5 avril 2024\nDélibération n° 2024-01\nLa Commission "
+                    "permanente, après en avoir délibéré, DÉCIDE d'attribuer à la Commune de Mens-Fictive une "
+                    "subvention de 3 000 €.\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        extract(SourceContext(text, text.read_bytes()))
+    assert caught.value.issue.message == (
+        "collectivité introuvable : ni nom reconnu dans l'en-tête « COMMISSION PERMANENTE / Séance du 5 avril 2024 / "
+        "Délibération n° 2024-01 », ni identifiant ACTES ; « Commune de Mens-Fictive » n'y est nommée que comme "
+        "bénéficiaire")
 
 
 def test_a_decision_of_the_president_by_delegation_is_read_as_a_deliberation():

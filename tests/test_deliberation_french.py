@@ -14,8 +14,8 @@ from graph.ingest.delib_facts import extract_fixture
 from graph.ingest.delib_grants import find_grants
 from graph.ingest.delib_tables import choose_amount_column
 from graph.ingest.delib_decision import find_budget_account, find_published, parse_vote
-from graph.ingest.delib_meta import (find_authority, find_body, find_number, find_session_date, find_title,
-                                     number_match)
+from graph.ingest.delib_meta import find_authority, find_body, find_session_date
+from graph.ingest.delib_number import find_number, find_title, number_match
 from graph.ingest.delib_moves import apply_moves
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
 from graph.ingest.delib_names import Person, parse_person
@@ -24,7 +24,7 @@ from graph.ingest.delib_text import normalise_text, strip_stamps
 from graph.ingest.deliberation import looks_like_deliberation
 from graph.ingest.french import (find_amounts_in_words, format_amount, format_date_words, number_to_words,
                                  parse_amount, parse_date, words_to_number)
-from graph.namespaces import MAI, RDF, RDFS, SCHEMA
+from graph.namespaces import DCTERMS, MAI, RDF, RDFS, SCHEMA
 
 DATES = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2100, 12, 31))
 AMOUNTS = st.decimals(min_value=0, max_value=Decimal("999999999.99"), places=2, allow_nan=False)
@@ -110,6 +110,17 @@ def test_the_outcome_is_read_from_the_phrases_councils_use(text, outcome):
     assert parse_vote(text).outcome == outcome
 
 
+@pytest.mark.parametrize("text", [
+    "Résultat du vote :\nPour                        117\nContre                        0\n"
+    "Abstentions                   9\nNon participation au vote     0\n",
+    "RÉSULTAT DU VOTE\n| Pour | Contre | Abstentions | Ne prend pas part au vote |\n| 117 | 0 | 9 | 0 |\n",
+    "Pour       Contre      Abstentions\n 117          0            9\n",
+])
+def test_a_vote_set_out_as_a_table_gives_each_count_its_own_label(text):
+    vote = parse_vote(text)
+    assert (vote.votes_for, vote.against, vote.abstentions, vote.outcome) == (117, 0, 9, "adopted")
+
+
 @pytest.mark.parametrize("text, date", [
     ("Séance du 16 mai 2024", dt.date(2024, 5, 16)),
     ("COMMISSION PERMANENTE DU 12 JUIN 2023", dt.date(2023, 6, 12)),
@@ -128,6 +139,11 @@ def test_the_outcome_is_read_from_the_phrases_councils_use(text, outcome):
     ("COMMUNAUTÉ DE COMMUNES DU VAL\nRéunion du jeudi 26 septembre 2024\nObjet : Contrat local de santé\nLa "
      "présente délibération annule et remplace celle du Conseil communautaire du 4 juillet 2024.",
      dt.date(2024, 9, 26)),
+    ("TOULOUSE MÉTROPOLE-FICTIVE\nConseil de la Métropole du jeudi 10 octobre 2024\n", dt.date(2024, 10, 10)),
+    ("RÉGION BRETAGNE\nCOMMISSION PERMANENTE DU CONSEIL REGIONAL\n2 décembre 2024\nDELIBERATION\n\nLe Conseil",
+     dt.date(2024, 12, 2)),
+    ("Le Conseil régional, convoqué le 15 novembre 2024, s'est réuni le lundi 2 décembre\n2024 au siège",
+     dt.date(2024, 12, 2)),
 ])
 def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from_a_cited_act(text, date):
     assert find_session_date(text) == date
@@ -159,6 +175,10 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
     ("Conseil de Paris", "Ville de Paris"),
     ("COLLECTIVITÉ TERRITORIALE DE LA SAUVINE-FICTIVE", "Collectivité territoriale de la Sauvine-Fictive"),
     ("COLLECTIVITÉ EUROPÉENNE D'ORSANNE", "Collectivité européenne d'Orsanne"),
+    ("DEPARTEMENT DE LA GIRONDE-FICTIVE", "Département de la Gironde-Fictive"),
+    ("REGION BRETAGNE", "Région Bretagne"),
+    ("RÉGION NOUVELLE-AQUITAINE", "Région Nouvelle-Aquitaine"),
+    ("CONSEIL MUNICIPAL DE NANTES-FICTIVE", "Ville de Nantes-Fictive"),
 ])
 def test_an_authority_is_found_in_a_heading_in_capitals(heading, name):
     assert find_authority(heading + "\n")[0] == name
@@ -207,6 +227,21 @@ def test_a_proxy_written_beside_an_absent_members_name_is_read_once():
      "COMMUNE NOUVELLE DE VAL-D'ORSANNE\n", "Commune nouvelle de Val-d'Orsanne"),
     ("ÉTABLISSEMENT PUBLIC TERRITORIAL EST-FICTIF\nMétropole du Grand Paris\n\nCONSEIL DE TERRITOIRE\n",
      "Établissement public territorial Est-Fictif"),
+    ("VILLE DE RENNES-FICTIVE                          Conseil municipal du 14 octobre 2024\n"
+     "                                                  Délibération n° DCM 2024-0389\n", "Ville de Rennes-Fictive"),
+    ("                                         Délibération n° CP-2024-10 / 07-18-7312 (running header, far right)\n"
+     "                                 RÉGION AUVERGNE-RHÔNE-ALPES\n\nObjet : Santé\n"
+     "Décide d'attribuer à la Commune de Saint-Flour-Fictive une subvention de 200 000 €",
+     "Région Auvergne-Rhône-Alpes"),
+    ("Département de l'Isère-Fictive\nDélibération n° 2024-C11-0853\n"
+     "Bénéficiaire                      Projet                     Coût HT    Taux   Aide\n"
+     "Commune de Mens-Fictive           Télémédecine en mairie      74 000    50 %   37 000\n",
+     "Département de l'Isère-Fictive"),
+    ("Délibération n° 12\nDécide d'attribuer à la Commune de Mens-Fictive 3 000 €.\nLa Région Bretagne…",
+     "Région Bretagne"),
+    ("                                          Commission permanente du 16 septembre 2024\n"
+     "                                                       Délibération n° CP-2024-3105\n\n"
+     "                                           MÉTROPOLE DE LYON-FICTIVE\n", "Métropole de Lyon-Fictive"),
 ])
 def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first(text, name):
     assert find_authority(text)[0] == name
@@ -378,6 +413,11 @@ def test_the_chairs_office_after_their_name_is_their_title(text, title):
      "Sylvie DARDENNE-FICTIVE", "Maire"),
     ("sous la présidence de M. Jean-Paul\nLE GALL\nPrésents : M. Jean-Paul LE GALL", "Jean-Paul LE GALL", None),
     ("sous la présidence de Mme Sylvie\nPRÉSENTS : M. Jean DUPONT, Mme Anne ROUX", None, None),
+    ("s'est réuni, dans la salle du Conseil Municipal, sous la\nprésidence de\n"
+     "                                  Monsieur Pierre HURMIC-FICTIF - Maire\n\nIl vous est proposé",
+     "Pierre HURMIC-FICTIF", "Maire"),
+    ("Étaient présents : Mme Annie DAMBRUNE-FICTIVE, Vice-Présidente, présidant la séance par délégation du\n"
+     "Maire, Président ; Mme Colette ROBIN ; M. Hervé TISSIER.", "Annie DAMBRUNE-FICTIVE", "Vice-Présidente"),
 ])
 def test_a_chairs_name_that_the_line_wrapped_is_read_whole(text, chair, title):
     a = parse_attendance(text)
@@ -487,6 +527,25 @@ def test_the_members_in_office_are_read_however_they_are_named(text, in_office):
     assert parse_attendance(text).in_office == in_office
 
 
+@pytest.mark.parametrize("text", [
+    "QUORUM\n| En exercice | Présents | Pouvoirs | Votants |\n| 50 | 41 | 5 | 46 |\n",
+    "En exercice      Présents      Pouvoirs      Votants\n    50              41             5            46\n",
+])
+def test_the_counts_set_out_as_a_row_of_labels_over_a_row_of_figures_are_read(text):
+    a = parse_attendance(text)
+    assert (a.in_office, a.present_count, a.proxy_count, a.vote_count) == (50, 41, 5, 46)
+
+
+def test_the_counts_in_a_left_margin_column_beside_the_prose_are_read():
+    a = parse_attendance("Nombre de membres        Séance du 14 juin 2024\n"
+                         "afférents au Conseil     L'an deux mil vingt-quatre et le quatorze juin, le Conseil\n"
+                         "Municipal : 11           Municipal de cette commune, régulièrement convoqué, s'est\n"
+                         "en exercice : 11         réuni au nombre prescrit par la loi, dans le lieu habituel de\n"
+                         "qui ont pris part        ses séances, sous la présidence de Mme Odile VIGIER-FICTIVE,\n"
+                         "à la délibération : 10   Maire.\n")
+    assert (a.in_office, a.vote_count) == (11, 10)
+
+
 @pytest.mark.parametrize("text, number", [
     ("Vu la loi n° 2000-321 du 12 avril 2000 ;\nN° d'ordre : 31\n", "31"),
     ("Vu le règlement (UE) n° 1407/2013 ;\nDélibération n° CP/2024-04/12.07\n", "CP/2024-04/12.07"),
@@ -510,9 +569,32 @@ def test_the_members_in_office_are_read_however_they_are_named(text, in_office):
     ("Conseil de Paris\nSéance des 19 et 20 novembre 2024\n2024 DASES 187 Subvention (22 000 euros) à l'association\n"
      "Vu la loi n° 2000-321 du 12 avril 2000 ;\n", "2024 DASES 187"),
     ("CONTRAT LOCAL DE SANTÉ\n2023-2028\nSéance du\n14/10/2024\nLe Conseil", None),
+    ("Département de l'Isère\nCOMMISSION PERMANENTE DU 22 NOVEMBRE 2024\nDossier N° 2024 C11 B 08 53\n",
+     "2024 C11 B 08 53"),
+    ("DÉLIBÉRATION N° 2024-087 DU 4 OCTOBRE 2024\n", "2024-087"),
+    ("Commune de Laroquebrou\nSéance du 14 juin 2024\n\nObjet : 2024-031 - Subvention au Comité des fêtes\n",
+     "2024-031"),
+    ("Ville de Marseille\nDélibération du Conseil Municipal du 4 octobre 2024\n24/0519/VDV\n\nLE CONSEIL MUNICIPAL",
+     "24/0519/VDV"),
 ])
 def test_the_deliberations_own_number_is_read_not_that_of_an_act_it_cites(text, number):
     assert find_number(text) == number
+
+
+def test_a_number_heading_the_object_is_no_part_of_the_title():
+    assert find_title("Objet : 2024-031 - Subvention au Comité des fêtes\n\nAprès", None, 0)[0] == (
+        "Subvention au Comité des fêtes")
+
+
+def test_a_deliberation_without_a_number_says_so_and_keeps_its_files_name_as_identifier(tmp_path):
+    text = tmp_path / "sans-numero.txt"
+    text.write_text("COMMUNE DE ROZIER-FICTIF\nSéance du 14 juin 2024\n\nObjet : Subvention au Comité des fêtes\n\n"
+                    "Après en avoir délibéré, le Conseil municipal DÉCIDE d'attribuer une subvention de 500 € au "
+                    "Comité des fêtes.\n", encoding="utf-8")
+    extraction = extract_fixture(text)
+    assert [i.message for i in extraction.issues if "numéro" in i.message] == [
+        "numéro de la délibération introuvable : elle est identifiée par le nom de son fichier « sans-numero-txt »"]
+    assert [str(n) for n in extraction.graph.objects(None, DCTERMS.identifier)] == ["sans-numero-txt"]
 
 
 @pytest.mark.parametrize("text, title", [
@@ -563,6 +645,22 @@ def test_a_title_after_a_directorates_number_is_read_and_a_number_alone_gives_no
     assert find_title(body, body.index("\nVILLE"), 0) is None
 
 
+@pytest.mark.parametrize("body", [
+    "DÉLIBÉRATION N° 2024.2511.CP\n\nDÉCIDE\n\n- D'ATTRIBUER aux bénéficiaires ci-après les aides suivantes :\n",
+    "Délibération n° 2024-C11-0853\n\nBénéficiaire                      Projet                     Coût HT    Aide\n"
+    "Commune de Mens-Fictive           Télémédecine en mairie      74 000    37 000\n\nLa commission permanente",
+    "Dossier N° 2024 C11 B 08 53\nDélibération du 22 novembre 2024\n\nLa commission permanente, après",
+])
+def test_the_decisions_word_a_tables_row_or_the_acts_date_below_the_number_is_no_title(body):
+    assert find_title(body, body.index("\n"), 0) is None
+
+
+def test_the_councils_sentence_in_capitals_is_no_title():
+    body = ("Ville de Marseille\n24/0519/VDV\n\nLE CONSEIL MUNICIPAL DE MARSEILLE\nOUI LE RAPPORT CI-DESSUS\n\n"
+            "DELIBERE\n")
+    assert find_title(body, None, 0) is None
+
+
 def test_a_title_before_the_number_on_its_line_is_read():
     body = "1. Approbation du procès-verbal\n4. Subventions aux associations 2024 – Délibération n° 2024-031\nSur"
     assert find_title(body, body.index("\nSur"), 0)[0] == "Subventions aux associations 2024"
@@ -580,6 +678,13 @@ PLENARY = ("CONSEIL DÉPARTEMENTAL DES CÔTES-FICTIVES\n\nASSEMBLÉE DÉPARTEMEN
     ("Données publiques ouvertes – Fiche métadonnées\n* TITRE : Délibérations du Conseil Municipal\n* DESCRIPTION : "
      "Le Conseil municipal règle par ses délibérations les affaires de la commune ; membres en exercice, séances.\n",
      False),
+    ("VILLE DE LILLE-FICTIVE                                       CONSEIL MUNICIPAL\n"
+     "                                                             SEANCE DU 15 NOVEMBRE 2024\n\n"
+     "1°) ATTRIBUER une subvention d'équipement de 40 000 € à la SISA Les Soignants du Faubourg ;\n\n"
+     "Présents : 48         Représentés : 10        Absents : 3        En exercice : 61\n\n"
+     "Vote : Pour : 50      Contre : 5      Abstentions : 3\n\nAdopté\n", True),
+    ("RÉGION BRETAGNE\nCOMMISSION PERMANENTE DU CONSEIL REGIONAL\nDELIBERATION\n\nLe Conseil régional s'est réuni."
+     "\n\nEt après avoir délibéré ;\n- d'ATTRIBUER à l'association Bretagne Santé Rurale 20 000 €.\n", True),
 ])
 def test_a_plenarys_act_is_a_deliberation_though_it_names_no_seance_nor_formula(text, verdict):
     assert looks_like_deliberation(text) is verdict
@@ -662,6 +767,12 @@ def test_the_budget_account_is_read_however_it_is_written(text, account):
     ("DÉPARTEMENT DE LA MAYENNE\n   CONSEIL DÉPARTEMENTAL\n   COMMISSION PERMANENTE - RÉUNION DU 8 JUILLET 2024\n"
      "Rapport n° 4.19\nLa Commission permanente du Conseil départemental, réunie…", "Commission Permanente"),
     ("COMMISSION PERMANENTE DU CONSEIL RÉGIONAL\nRéunion du vendredi 19 avril 2024\n", "Commission Permanente"),
+    ("CONSEIL DÉPARTEMENTAL DE LA SEINE-FICTIVE\nDÉLIBÉRATION n° 03-12\nDE LA COMMISSION PERMANENTE\n"
+     "Réunion du 7 novembre 2024\nLa commission permanente du Conseil départemental,\nVu la délibération du Conseil "
+     "départemental portant délégation à la commission permanente,\naprès en avoir délibéré", "Commission Permanente"),
+    ("RÉGION BRETAGNE\nn°24_0305_09\nCOMMISSION PERMANENTE DU CONSEIL REGIONAL\n2 décembre 2024\nDELIBERATION\n\n"
+     "Le Conseil régional convoqué par son Président le 15 novembre 2024, s'est réuni le lundi 2 décembre\n2024",
+     "Commission Permanente"),
     ("ÉTABLISSEMENT PUBLIC TERRITORIAL EST-FICTIF\n\nCONSEIL DE TERRITOIRE\nSéance du mardi 24 septembre 2024\n",
      "Conseil de Territoire"),
     ("EUROMÉTROPOLE DE VERLAC-FICTIVE\nExtrait du registre des délibérations du Conseil de l'Eurométropole\n",
@@ -759,6 +870,9 @@ def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, bod
     ("Transmis en sous-préfecture de Riom le 15/04/2024", "2024-04-15", None),
     ("Acte rendu exécutoire – réception en sous-préfecture le 21/04/2024", None, "2024-04-21"),
     ("Certifié exécutoire – Reçu en Sous-Préfecture le 26/03/2024", None, "2024-03-26"),
+    ("Reçu en Sous-Préfecture de Vierzon le 22 mars 2024", None, "2024-03-22"),
+    ("Reçu au contrôle de légalité le : vendredi 20 septembre 2024", None, "2024-09-20"),
+    ("Date de télétransmission en préfecture : 08/11/2024", "2024-11-08", None),
 ])
 def test_the_dates_a_prefecture_stamp_gives_are_read_however_it_words_them(text, sent, received):
     stamp = strip_stamps(text)[1]
@@ -781,6 +895,8 @@ def test_a_teletransmitted_act_sent_on_a_day_is_received_that_day(tmp_path):
     ("Réception par le Préfet : 21/04/2024 – Publication : 22/04/2024", dt.date(2024, 4, 22)),
     ("Publié au recueil des actes administratifs le 18/04/2024", dt.date(2024, 4, 18)),
     ("Date d'affichage : 02/05/2024\nL'an deux mille vingt-quatre, le sept mai", None),
+    ("Publiée par voie électronique le : 16 octobre 2024", dt.date(2024, 10, 16)),
+    ("Date d'affichage du présent acte, le 12 NOV. 2024", dt.date(2024, 11, 12)),
 ])
 def test_the_publication_date_is_read_however_it_is_worded(text, published):
     assert find_published(text, dt.date(2024, 3, 1) if published else dt.date(2024, 5, 7)) == published
@@ -815,6 +931,15 @@ def test_a_posting_dated_before_the_session_is_not_the_acts_publication(tmp_path
     ("L'an deux mil vingt-quatre, le onze juin, le Conseil communautaire, dûment convoqué le 4 juin, s'est réuni",
      dt.date(2024, 6, 4)),
     ("Séance du 8 janvier 2025\nLe Conseil, convoqué le 30 décembre, s'est réuni", dt.date(2024, 12, 30)),
+    ("Convocation : 4 octobre 2024", dt.date(2024, 10, 4)),
+    ("Le Conseil régional convoqué par son Président le 15 novembre 2024, s'est réuni", dt.date(2024, 11, 15)),
+    ("Date de convocation de la Commission permanente : vendredi 30 août 2024", dt.date(2024, 8, 30)),
+    ("pour examiner les affaires inscrites à l'ordre du\njour, la convocation ayant été adressée aux conseillers "
+     "municipaux le 20 septembre 2024.", dt.date(2024, 9, 20)),
+    ("la convocation ayant été adressée aux conseillers\nmunicipaux le 7 novembre 2024.", dt.date(2024, 11, 7)),
+    ("Le Conseil régional convoqué par son\nPrésident le 8 novembre 2024, s'est réuni", dt.date(2024, 11, 8)),
+    ("Séance du 12 décembre 2024\nLe Conseil municipal, légalement convoqué le six décembre, s'est réuni",
+     dt.date(2024, 12, 6)),
 ])
 def test_the_convocation_date_is_read_its_year_from_the_session_when_it_gives_none(text, convened):
     assert parse_attendance(text).convened == convened

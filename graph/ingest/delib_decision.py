@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from graph.ingest.delib_meta import in_a_citation
+from graph.ingest.delib_people import header_row_counts
 from graph.ingest.french import DATE_RE, date_from_match, fold
 
 
@@ -38,14 +39,17 @@ _COUNTED_AFTER = r"(?=[^\n]{0,60}?\b(?:\d+|aucune?|z[ée]ro)\s+(?:voix\s+)?(?:co
 
 
 def _count(text: str, words: str, voix: bool = False) -> tuple[int, tuple[int, int]] | None:
-    """The count that ``text`` gives for ``words``: "Pour : 20" (on the same line), or "20 voix pour" — "voix"
-    required when ``voix`` ("65738 pour le GIP" is no vote) unless a count against or abstaining follows on the
-    line ("13 pour – 2 contre")."""
+    """The count that ``text`` gives for ``words``: "Pour : 20" (on the same line), a table's line "Pour      117",
+    or "20 voix pour" — "voix" required when ``voix`` ("65738 pour le GIP" is no vote) unless a count against or
+    abstaining follows on the line ("13 pour – 2 contre"); else a row of labels over a row of counts
+    (:func:`header_row_counts`)."""
     match = (re.search(rf"\b(?:{words})[ \t]*:[ \t]*{_COUNT}\b", text, re.I)
+             or re.search(rf"^[ \t]*(?:{words})[ \t]{{2,}}{_COUNT}[ \t]*$", text, re.I | re.M)
              or re.search(rf"\b{_COUNT}\s+(?:voix\s+){'' if voix else '?'}(?:{words})\b", text, re.I)
              or (re.search(rf"\b{_COUNT}\s+(?:{words})\b{_COUNTED_AFTER}", text, re.I) if voix else None))
     if not match:
-        return None
+        return next(((n, span) for label, n, span in header_row_counts(text) if re.fullmatch(words, label, re.I)),
+                    None)
     n = match.group("n")
     return (int(n) if n.isdigit() else 0), match.span()
 
@@ -101,9 +105,31 @@ def _parse_vote(body: str) -> Vote:
     return vote
 
 
-_PUBLISHED = re.compile(r"(?:publi[ée]e?s?(?:\s+(?:sur\s+(?:le\s+site|internet)|au\s+recueil\s+des\s+actes)"
-                        r"[^\n]{0,60}?)?|publication|mise\s+en\s+ligne|affich[ée]e?s?)\s+le\s*:?\s*|(?:mise\s+en\s+ligne|"
-                        r"(?:date\s+de\s+)?publication|date\s+d['’]affichage)\s*:\s*", re.I)
+_PUBLISHED = re.compile(r"(?:publi[ée]e?s?(?:\s+(?:sur\s+(?:le\s+site|internet)|au\s+recueil\s+des\s+actes"
+                        r"|par\s+voie\s+[ée]lectronique)[^\n]{0,60}?)?|publication|mise\s+en\s+ligne|affich[ée]e?s?)"
+                        r"\s+le\s*:?\s*|(?:mise\s+en\s+ligne|(?:date\s+de\s+)?publication|date\s+d['’]affichage)\s*:\s*"
+                        r"|date\s+d['’]affichage\s+du\s+pr[ée]sent\s+acte\s*[,:]?\s*(?:le\s+)?", re.I)
+#: A date whose month a stamp abbreviates: "12 NOV. 2024", "3 sept. 2024".
+_SHORT_MONTH_DATE = re.compile(r"(?P<day>\d{1,2})(?:er)?\s+(?P<month>janv|f[ée]vr?|mars|avr|mai|juin|juil|ao[uû]t|sept?"
+                               r"|oct|nov|d[ée]c)\.?\s+(?P<year>\d{4})\b", re.I)
+_SHORT_MONTHS = {"janv": 1, "fev": 2, "fevr": 2, "mars": 3, "avr": 4, "mai": 5, "juin": 6, "juil": 7, "aout": 8,
+                 "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+
+
+def date_at(body: str, at: int) -> dt.date | None:
+    """The date written at offset ``at`` of ``body``, in full or with its month abbreviated.
+
+    >>> date_at("le 12 NOV. 2024", 3), date_at("le 2 juin 2024", 3)
+    (datetime.date(2024, 11, 12), datetime.date(2024, 6, 2))
+    """
+    if (date := DATE_RE.match(body, at)) is not None:
+        return date_from_match(date)
+    if (short := _SHORT_MONTH_DATE.match(body, at)) is None:
+        return None
+    try:
+        return dt.date(int(short["year"]), _SHORT_MONTHS[fold(short["month"])], int(short["day"]))
+    except ValueError:
+        return None
 
 
 def find_published(body: str, session: dt.date | None = None) -> dt.date | None:
@@ -116,10 +142,11 @@ def find_published(body: str, session: dt.date | None = None) -> dt.date | None:
     datetime.date(2024, 4, 3)
     >>> find_published("Date d'affichage : 02/05/2024\\n… et publication le 13/05/2024", dt.date(2024, 5, 7))
     datetime.date(2024, 5, 13)
+    >>> find_published("Publiée par voie électronique le : 16 octobre 2024")
+    datetime.date(2024, 10, 16)
     """
     for match in _PUBLISHED.finditer(body):
-        if ((date := DATE_RE.match(body, match.end())) is not None and (found := date_from_match(date))
-                and (session is None or found >= session)):
+        if (found := date_at(body, match.end())) and (session is None or found >= session):
             return found
     return None
 

@@ -1,10 +1,15 @@
-"""What identifies a deliberation: authority, organ, session date, number, title, ACTES id (the vote, the
-publication and the budget are :mod:`graph.ingest.delib_decision`'s).
+"""What identifies a deliberation: authority, organ, session date, ACTES id (the number and the title are
+:mod:`graph.ingest.delib_number`'s; the vote, the publication and the budget :mod:`graph.ingest.delib_decision`'s).
 
 >>> parse_actes("99_DE-042-244200770-20240516-D20240024010")
 ActesId(raw='99_DE-042-244200770-20240516-D20240024010', dept='042', siren='244200770', date=datetime.date(2024, 5, 16), number='D20240024010', nature='DE')
 >>> parse_actes("99_DE-042-244200770-20240516-D20240024010").normalised
 '042-244200770-20240516-D20240024010-DE'
+
+A transmission platform's file suffix after the nature, without the file's rank, is no part of the number:
+
+>>> parse_actes("031-213104821-20241004-lmc1124911-DE-1-1").normalised
+'031-213104821-20241004-lmc1124911-DE'
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from graph.ingest.french import DATE_RE, MONTH_NAMES, MONTHS, date_from_match, f
 #: ACTES identifier, tolerant (DATA-FORMATS.md 1.3): TypePJ prefix, nature suffix and file suffix optional.
 ACTES_RE = re.compile(r"""^(?:(?P<typepj>\d{2}_[A-Z]{2})-)?
     (?P<dept>\d{3}|02[AB])-(?P<siren>\d{9})-(?P<date>\d{8})-
-    (?P<num>.+?)(?:-(?P<nature>DE|AR|AI|CC|BF|AU))?
+    (?P<num>.+?)(?:-(?P<nature>DE|AR|AI|CC|BF|AU)(?:-\d+-\d+)?)?
     (?:-\d+-\d+_\d+(?:\.\w+)?)?$""", re.X)
 
 
@@ -86,7 +91,7 @@ _AUTHORITY_PATTERNS = {
         r"[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
     ),
     "departement-region": (
-        r"(?P<name>(?:Département|Région)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
+        r"(?P<name>(?:D[ée]partement|R[ée]gion)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
         r"(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
     ),
     "communaute": (
@@ -94,7 +99,9 @@ _AUTHORITY_PATTERNS = {
         r"[A-ZÉ][\w'’-]*(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
     ),
     "metropole-named-first": (
-        r"(?P<name>(?!(?:La|Le|Cette|Notre|Une|Toute)\s+Métropole\b)[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*\s+Métropole)\b"
+        # words without figures: "Délibération n° CP-2024-3105\nMétropole de Lyon" names no "CP-2024-3105 Métropole"
+        r"(?P<name>(?!(?:La|Le|Cette|Notre|Une|Toute)\s+Métropole\b)[A-ZÉ][^\W\d]*(?:['’-][^\W\d]*)*"
+        r"(?:[ -][A-ZÉ][^\W\d]*(?:['’-][^\W\d]*)*)*\s+Métropole)\b"
     ),
     "metropole-named-after": (
         r"(?P<name>(?:Euro[mM]|M)étropole\s+(?:de\s+|du\s+|d['’])?[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
@@ -130,6 +137,11 @@ _AUTHORITY_PATTERNS = {
         r"[A-ZÉ][\w'’-]*(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
     ),
     "paris": r"(?P<name>Conseil\s+de\s+Paris)\b",
+    # A town's council named with its town ("CONSEIL MUNICIPAL DE NANTES"), not with the commune it is of.
+    "municipal-council": (
+        r"(?P<name>Conseil\s+(?i:municipal)\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)"
+        r"(?!(?i:ville|commune)\b)[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
+    ),
     "mairie": (
         r"(?P<name>Mairie\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
     ),
@@ -143,14 +155,15 @@ AUTHORITIES = list(_AUTHORITY_PATTERNS.values())
 #: département ("DÉPARTEMENT DE LA LOIRE / COMMUNE DE …"), a CCAS's its commune, a syndicat's or a communauté's
 #: often their seat: the authority that deliberates is the most particular one the heading names.
 _HEADING_ORDER = ("ccas", "sdis", "syndicat", "petr", "communaute", "ept", "metropole-named-first",
-                  "metropole-named-after", "collectivite", "mairie", "commune", "paris", "assembly",
-                  "departement-region")
+                  "metropole-named-after", "collectivite", "mairie", "commune", "paris", "municipal-council",
+                  "assembly", "departement-region")
 
 #: The words of an authority's kind that stay in lower case after its first word, whatever the heading's case:
-#: "Communauté d'agglomération …", "Syndicat mixte …", "Centre communal d'action sociale …".
+#: "Communauté d'agglomération …", "Syndicat mixte …", "Centre communal d'action sociale …"; not a word of a
+#: compound place name ("Région Nouvelle-Aquitaine").
 _KIND_WORDS = re.compile(r"(?<=\s)(?:Communes|Urbaine|Mixte|Intercommunal|Communal|Sociale|À|Vocations?|Multiples?"
                          r"|Uniques?|Scolaire|Nouvelle|Départementale?|Public|Territoriale?|Rural|Secours"
-                         r"|Européenne)\b|"
+                         r"|Européenne)\b(?!-)|"
                          r"(?<=\sd['’])(?:Agglomération|Action|Équilibre|Énergies?|Incendie)\b")
 
 
@@ -161,6 +174,8 @@ def _authority_name(name: str) -> str:
     ("Communauté d'agglomération des Monts du Velay", 'Commune de Firminy')
     >>> _authority_name("Conseil départemental des Hautes-Falaises"), _authority_name("Mairie de la Roche-sur-Yon")
     ('Département des Hautes-Falaises', 'Commune de La Roche-sur-Yon')
+    >>> _authority_name("Conseil Municipal de Nantes"), _authority_name("Region Nouvelle-Aquitaine")
+    ('Ville de Nantes', 'Région Nouvelle-Aquitaine')
     """
     name = _KIND_WORDS.sub(lambda m: m.group(0).lower(), re.sub(r"\s+", " ", name).strip())
     for written, authority in _ASSEMBLY_OF:
@@ -173,7 +188,10 @@ def _authority_name(name: str) -> str:
 
 #: An authority named by its assembly or its town hall: (how it is written, the authority's own name).
 _ASSEMBLY_OF = [(r"Mairie\b", "Commune"), (r"Conseil\s+d[ée]partemental\b", "Département"),
-                (r"Conseil\s+r[ée]gional\b", "Région"), (r"CCAS\b", "Centre communal d'action sociale"),
+                (r"Conseil\s+r[ée]gional\b", "Région"), (r"Conseil\s+municipal\b", "Ville"),
+                # a heading in capitals without accents: "DEPARTEMENT DE LA GIRONDE", "REGION BRETAGNE"
+                (r"Departement\b", "Département"), (r"Region\b", "Région"),
+                (r"CCAS\b", "Centre communal d'action sociale"),
                 (r"CIAS\b", "Centre intercommunal d'action sociale"),
                 (r"SIVOM\b", "Syndicat intercommunal à vocation multiple"),
                 (r"SIVU\b", "Syndicat intercommunal à vocation unique"),
@@ -217,43 +235,91 @@ def title_case(text: str) -> str:
 HEADING_LINES = 8
 _AFTER_HEADING = re.compile(r"\s*(?:Vu\b|Consid[ée]rant|L['’]an\b|Objet\b|Article\b|Apr[èe]s\b|Attribue|D[ée]cide|"
                             r"(?-i:Le|La|Les|Il)\s)|.{101}", re.I)
+#: What parts the columns of a line that a PDF's text sets out as on the page: three spaces or more ("VILLE DE
+#: RENNES                    Conseil municipal du 14 octobre 2024": the logo's block at the left, the sitting at
+#: the right).
+COLUMN_GAP = re.compile(r"[ \t]{3,}")
+#: A table's cell that is a figure: an amount, a rate, a count.
+_FIGURE_CELL = re.compile(r"[\d\u00a0\u202f .,]*\d(?:\s*(?:€|%|euros?|K€))?", re.I)
 
 
 def heading(body: str) -> str:
-    """The lines that open a deliberation, before its first sentence, visa or object.
+    """The lines that open a deliberation, before its first sentence, visa, object or table, each column of a line
+    set out as on the page (:data:`COLUMN_GAP`) on a line of its own.
 
     >>> heading("DÉPARTEMENT DE LA LOIRE\\nCOMMUNE DE ROZIER\\n\\nVu le code…\\nLa commune de Lézigneux…")
     'DÉPARTEMENT DE LA LOIRE\\nCOMMUNE DE ROZIER'
+    >>> heading("VILLE DE RENNES            Conseil municipal du 14 octobre 2024\\n\\nSanté\\n\\nAprès en avoir")
+    'VILLE DE RENNES\\nConseil municipal du 14 octobre 2024\\nSanté'
     """
-    lines = []
+    lines: list[str] = []
+    count = 0
     for line in body.split("\n"):
-        if not line.strip():
+        line = line.strip()
+        if not line:
             continue
-        if _AFTER_HEADING.match(line) or len(lines) == HEADING_LINES:
+        cells = COLUMN_GAP.split(line)
+        # a table's row (a figure among three cells or more) ends the heading too
+        if (_AFTER_HEADING.match(line) or count == HEADING_LINES
+                or (len(cells) >= 3 and any(_FIGURE_CELL.fullmatch(c) for c in cells))):
             break
-        lines.append(line)
+        lines += cells
+        count += 1
     return "\n".join(lines)
 
 
-def find_authority(body: str) -> tuple[str, list[str]] | None:
+def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[str, list[str]] | None:
     """Return the authority's display name and the spelling variants of it that the text uses: the most particular
-    one its heading names (:data:`_HEADING_ORDER`), else the first of :data:`AUTHORITIES` that the text names."""
-    def cased(text: str) -> str:
-        return "\n".join(title_case(line) if line.isupper() else line for line in text.split("\n"))
+    one its heading names (:data:`_HEADING_ORDER`), else the first of :data:`AUTHORITIES` that the text names, never
+    one it names as a grant's beneficiary (:func:`_named_as_beneficiary`); ``beneficiaries`` receives those.
+
+    >>> find_authority("Délibération n° 12\\nDécide d'attribuer à la Commune de Mens une aide. La Région Bretagne…")
+    ('Région Bretagne', [])
+    """
+    def cased(text: str) -> str:  # each column of a line in capitals, as its own
+        return "\n".join("".join(title_case(cell) if cell.isupper() else cell
+                                  for cell in re.split(r"([ \t]{3,})", line)) for line in text.split("\n"))
 
     in_heading = [_AUTHORITY_PATTERNS[name] for name in _HEADING_ORDER]
-    return (_find_authority(cased(heading(body)), body, in_heading) or _find_authority(body, body, AUTHORITIES)
-            or _find_authority(cased(body), body, AUTHORITIES))
+    skipped: list[str] = [] if beneficiaries is None else beneficiaries
+    return (_find_authority(cased(heading(body)), body, in_heading, skipped)
+            or _find_authority(body, body, AUTHORITIES, skipped)
+            or _find_authority(cased(body), body, AUTHORITIES, skipped))
 
 
-def _find_authority(text: str, body: str, patterns: list[str]) -> tuple[str, list[str]] | None:
+#: What names a commune as a grant's beneficiary or a partner, not as the authority: "attribue à la Commune de X",
+#: "au profit de la commune de", "convention avec la Commune de", "Dossier n° EX… - Commune de X".
+_BENEFICIARY_BEFORE = re.compile(r"(?:\b(?:à|au\s+profit\s+de|en\s+faveur\s+de|pour|avec)\s+(?:la\s+|l['’])?"
+                                 r"|\bDossier\s+n\s*[°º][^\n]*?\s[-–—]\s*)$", re.I)
+
+
+def _named_as_beneficiary(text: str, match: re.Match) -> bool:
+    """Whether ``text`` names the authority that ``match`` found as a beneficiary (:data:`_BENEFICIARY_BEFORE`) or in
+    a table's row (a figure among the line's columns: "Commune de Mens     Télémédecine     74 000     37 000")."""
+    start = text.rfind("\n", 0, match.start()) + 1
+    end = text.find("\n", match.end())
+    cells = COLUMN_GAP.split(text[start:end if end >= 0 else len(text)].strip())
+    return (_BENEFICIARY_BEFORE.search(text[start:match.start()]) is not None
+            or (len(cells) >= 2 and any(_FIGURE_CELL.fullmatch(c) for c in cells)))
+
+
+def _find_authority(text: str, body: str, patterns: list[str],
+                    skipped: list[str]) -> tuple[str, list[str]] | None:
     """The authority that ``text`` names by the first of ``patterns`` that finds one, and its spellings in
-    ``body``."""
+    ``body``; ``skipped`` receives the names a beneficiary's (:func:`_named_as_beneficiary`)."""
     for pattern in patterns:
-        match = re.search(pattern, text)
-        if match is None or match.group("name").isupper():
+        found = None
+        for match in re.finditer(pattern, text):
+            if match.group("name").isupper():
+                break
+            if not _named_as_beneficiary(text, match):
+                found = match
+                break
+            if (name := _authority_name(match.group("name"))) not in skipped:
+                skipped.append(name)
+        if found is None:
             continue
-        name = _authority_name(match.group("name"))
+        name = _authority_name(found.group("name"))
         key = fold(name).replace("-", " ")
         variants = {re.sub(r"\s+", " ", m.group(0)) for m in re.finditer(re.escape(name).replace(r"\ ", r"\s+")
                     .replace("e", "[eéÉE]").replace("E", "[eéÉE]"), body, re.I)}
@@ -273,18 +339,24 @@ def find_body(body: str) -> str | None:
     'Commission Permanente'
     >>> find_body("COMMUNAUTÉ DE COMMUNES X\\nDÉCISION DU PRÉSIDENT N° 12\\nVu la délibération du Conseil syndical")
     'Président'
+
+    A heading that names the organ as another's ("COMMISSION PERMANENTE DU CONSEIL RÉGIONAL") names the one that
+    deliberates, whatever the sentence says ("Le Conseil régional … s'est réuni"):
+
+    >>> find_body("COMMISSION PERMANENTE DU CONSEIL REGIONAL\\n2 décembre 2024\\n\\nLe Conseil régional s'est réuni")
+    'Commission Permanente'
     """
     if (executive := _EXECUTIVES_DECISION.search(heading(body))) is not None:
         return "Maire" if fold(executive.group("who")) == "maire" else "Président"
     # The heading's organ with its sitting; else the organ of the sentence that deliberates ("La Commission
     # permanente, après en avoir délibéré" — a page header's "Conseil régional" comes first); else the first.
-    for text, after in ((heading(body), _SITTING), (body, _DELIBERATES), (body, "")):
+    for text, after in ((heading(body), _SITTING), (heading(body), _OF_ANOTHER), (body, _DELIBERATES), (body, "")):
         hits = []
         for pattern, label in BODIES:
             # In the heading, not the organ another is of: "COMMISSION PERMANENTE DU CONSEIL RÉGIONAL\nRéunion du …"
+            # (but "DÉLIBÉRATION N° 3\nDE LA COMMISSION PERMANENTE\nRéunion du …" is the Commission's)
             match = next((m for m in re.finditer(pattern + after, text, re.I)
-                          if not after or not re.search(r"\b(?:du|de\s+la|de\s+l['’])\s*$", text[:m.start()], re.I)),
-                         None)
+                          if not after or not _ORGAN_OF.search(text, 0, m.start())), None)
             if match:
                 hits.append((match.start(), label))
         if hits:
@@ -292,6 +364,11 @@ def find_body(body: str) -> str | None:
     return None
 
 
+#: An organ before the one that follows it on its line, which it is of: "COMMISSION PERMANENTE DU …".
+_ORGAN_OF = re.compile(r"\b(?:commission|conseil|bureau|comit[ée]|assembl[ée]e)\b[^\n]*?\b(?:du|de\s+la|de\s+l['’])"
+                       r"[ \t]*$", re.I)
+#: What follows an organ of another in a heading: "COMMISSION PERMANENTE DU CONSEIL REGIONAL".
+_OF_ANOTHER = r"(?=[ \t]+(?:du|de\s+la|de\s+l['’])[ \t]*(?:conseil|comit[ée]|assembl[ée]e)\b)"
 #: What follows the organ that deliberates in its own sentence.
 _DELIBERATES = (r"(?=[^.\n]{0,100}?(?:apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|s['’]est\s+r[ée]uni|"
                 r"r[ée]guli[èe]rement\s+convoqu|d[ée]cide\b|DÉCIDE))")
@@ -299,7 +376,8 @@ _DELIBERATES = (r"(?=[^.\n]{0,100}?(?:apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[�
 #: An organ named with the day it sat: "COMMISSION PERMANENTE DU 12 JUIN 2023", "Conseil communautaire du …".
 _ORGAN_OF_THE_DAY = re.compile(
     r"\b(?:commission\s+permanente|conseil\s+(?:municipal|communautaire|m[ée]tropolitain|d[ée]partemental|r[ée]gional"
-    r"|d['’]administration|syndical)|bureau(?:\s+(?:communautaire|m[ée]tropolitain|ex[ée]cutif|syndical))?"
+    r"|d['’]administration|syndical|de\s+(?:la\s+)?(?:m[ée]tropole|communaut[ée])|de\s+l['’]eurom[ée]tropole)"
+    r"|bureau(?:\s+(?:communautaire|m[ée]tropolitain|ex[ée]cutif|syndical))?"
     r"|assembl[ée]e\s+(?:pl[ée]ni[èe]re|d[ée]lib[ée]rante))\s+(?:du|en\s+date\s+du|le)\s+", re.I)
 #: A visa or a recital opens its line: what it says ("Vu la loi n° …", "Vu le budget adopté le …") is of another act.
 _CITING_LINE = re.compile(r"\s*(?:vu|consid[ée]rant)\b", re.I)
@@ -341,6 +419,9 @@ def find_session_date(body: str) -> dt.date | None:
     datetime.date(2023, 6, 12)
     >>> find_session_date("Vu la délibération du Conseil municipal du 3 mai 2021") is None
     True
+    >>> find_session_date("Conseil de la Métropole du jeudi 10 octobre 2024"), find_session_date("s'est réuni le "
+    ...                   "lundi 2 décembre\\n2024")
+    (datetime.date(2024, 10, 10), datetime.date(2024, 12, 2))
 
     The heading's date comes first: the sitting the act heads with ("COMMISSION PERMANENTE\\nRéunion du 14 octobre
     2024"), not an earlier one its report cites ("financée par la Commission permanente du 8 juillet 2024").
@@ -349,7 +430,21 @@ def find_session_date(body: str) -> dt.date | None:
     ...                   "financée par la Commission permanente du 8 juillet 2024.")
     datetime.date(2024, 10, 14)
     """
-    return _session_date(heading(body)) or _session_date(body) or _decision_date(body)
+    return (_session_date(heading(body)) or _date_alone(heading(body)) or _session_date(body)
+            or _decision_date(body))
+
+
+def _date_alone(text: str) -> dt.date | None:
+    """The date that a line of a heading gives alone, the session's ("COMMISSION PERMANENTE DU CONSEIL REGIONAL\\n2
+    décembre 2024").
+
+    >>> _date_alone("RÉGION BRETAGNE\\nCOMMISSION PERMANENTE\\nlundi 2 décembre 2024\\nDELIBERATION")
+    datetime.date(2024, 12, 2)
+    """
+    for line in text.split("\n"):
+        if (date := DATE_RE.fullmatch(line.strip())) is not None and date.group("year"):
+            return date_from_match(date)
+    return None
 
 
 def _decision_date(body: str) -> dt.date | None:
@@ -369,7 +464,7 @@ def _decision_date(body: str) -> dt.date | None:
 def _session_date(body: str) -> dt.date | None:
     """The session's date that ``body`` gives, by the first of :func:`find_session_date`'s ways that finds one."""
     for match in re.finditer(r"s[ée]ance", body, re.I):
-        window = body[match.end():match.end() + 100]
+        window = body[match.end():match.end() + 100].replace("\n", " ")  # a date a line end cuts
         date = DATE_RE.search(window)
         if date and not re.search(r"convo(?:qu|c)", window[:date.start()], re.I) and (found := date_from_match(date)):
             return found
@@ -383,193 +478,11 @@ def _session_date(body: str) -> dt.date | None:
                 and (found := date_from_match(date))):
             return found
     for match in re.finditer(r"r[ée]union|r[ée]uni\b", body, re.I):
-        window = body[match.end():match.end() + 100]
+        window = body[match.end():match.end() + 100].replace("\n", " ")
         date = DATE_RE.search(window)
         if date and not re.search(r"convoqu", window[:date.start()], re.I) and (found := date_from_match(date)):
             return found
     return None
-
-
-_NUMBER = re.compile(r"(?:d[ée]lib[ée]ration|DELIBERATION)?\s*\bn\s*[°ºo]\s*(?:d['’]ordre\s*)?[:.]?\s*"
-                     r"(?P<num>[A-Z]{0,4}[-_ /]?\d[\w.-]*(?:\s*/\s*\d[\w.-]*)*)", re.I)
-
-
-#: The deliberation's own number where it heads its line or a column of the heading, without "n°": "Délibération
-#: DCM-2024-03-07", "Délibération : 2024-089", "Délib. CA 24/031" (a date after the word is no number).
-_OWN_NUMBER = re.compile(r"(?:^|[ \t]{2})[ \t]*(?:D[ée]lib[ée]ration|DÉLIBÉRATION|D[ée]lib\.)[ \t]*(?::[ \t]*)?"
-                         r"(?P<num>(?-i:[A-Z]{0,5})[-_ /]?\d[\w.-]*(?:\s*/\s*\d[\w.-]*)*)(?![\w/])"
-                         r"(?!\s+(?:" + "|".join(sorted({*MONTH_NAMES, *MONTHS})) + r")\b)", re.I | re.M)
-#: What makes a "n° …" another act's or item's: an agenda item ("point n° 5"), an act named with an article ("de la
-#: délibération n° 2024-021", "vu la délibération n° …").
-_NOT_OWN = re.compile(r"(?:\bpoint|\b(?:la|les|une|des|de|par|vu|cette)\s+d[ée]lib[ée]rations?)\s*$", re.I)
-
-
-def _cites(body: str, match: re.Match) -> bool:
-    """Whether a "n° …" is another act's or item's: in a visa or a recital, inside brackets on its line, or named
-    as another act or an agenda item (:data:`_NOT_OWN`)."""
-    line = body[body.rfind("\n", 0, match.start()) + 1:match.start("num")]
-    return (in_a_citation(body, match.start("num")) or line.count("(") > line.count(")")
-            or _NOT_OWN.search(re.sub(r"\s*n\s*[°ºo]\s*[:.]?\s*$", "", line, flags=re.I)) is not None)
-
-
-#: A number alone on one of the first lines, often set to the right ("2024/4512", "DSSJ/2024/1027"), or a
-#: directorate's number heading its line, year first ("2024 DASES 187 Subventions …", as the Conseil de Paris
-#: numbers its acts): a year among its parts, and not a date nor a span of years ("2023-2028").
-_NUMBER_ALONE = re.compile(r"^[ \t]*(?P<num>(?=[\w/.-]*\b(?:19|20)\d\d\b)[A-Z]{0,6}[/.-]?\d\w*(?:[/.-]\w+)+(?=[ \t]*$)"
-                           r"|(?:19|20)\d\d[ \t]+[A-Z]{2,6}(?:[ \t]*-[ \t]*[A-Z]{2,6})?[ \t]+\d{1,4}\b(?![/.-]?\d))",
-                           re.M)
-#: How many of the first lines may hold such a number.
-_NUMBER_ALONE_LINES = 12
-
-
-def _number_alone(body: str) -> re.Match | None:
-    """A number that heads the act without "n°" nor "Délibération" (:data:`_NUMBER_ALONE`), on its first lines."""
-    lines = re.match(r"(?:[^\n]*\n){0,%d}" % _NUMBER_ALONE_LINES, body)
-    for match in _NUMBER_ALONE.finditer(body, 0, lines.end()):
-        if not re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d\d[/-](?:19|20)?\d\d", match.group("num")):
-            return match
-    return None
-
-
-def number_match(body: str) -> re.Match | None:
-    """Where the deliberation's own number is written (see :func:`find_number`): "Délibération …" heading its line,
-    else the first "n° …" that cites no other act or item (:func:`_cites`), else a number alone on one of the first
-    lines (:func:`_number_alone`), else the first "n° …" that is no agenda item's and in no visa or recital (a law's
-    number, "Vu la loi n° 2000-321", is never the act's).
-
-    >>> number_match("Vu la loi n° 2000-321 du 12 avril 2000 ;\\nN° d'ordre : 31").group("num")
-    '31'
-    >>> number_match("Arrivée de Mme PIVERT au point n° 5.\\n   Délibération DCM-2024-03-07").group("num")
-    'DCM-2024-03-07'
-    >>> number_match("Conseil de Paris\\n2024 DASES 187 Subvention (2 000 euros)\\nVu la loi n° 2000-321").group("num")
-    '2024 DASES 187'
-    """
-    own = next((m for m in _OWN_NUMBER.finditer(body) if not _cites(body, m)), None)
-    if own is not None:
-        return own
-    first = None
-    for match in _NUMBER.finditer(body):
-        if not _cites(body, match):
-            return match
-        line = body[body.rfind("\n", 0, match.start()) + 1:match.start()]
-        if not re.search(r"\bpoint\s*$", line, re.I) and not in_a_citation(body, match.start("num")):
-            first = first or match  # an agenda item's number is no act's, even for want of another
-    return _number_alone(body) or first
-
-
-def find_number(body: str) -> str | None:
-    """Return the deliberation's own number ("2024.00240", "2014/159", "CP-2023-045")."""
-    match = number_match(body)
-    return re.sub(r"[ \t]+", " ", re.sub(r"\s*/\s*", "/", match.group("num"))).strip(".-") if match else None
-
-
-_TITLE_AFTER_NUMBER = re.compile(r"\bn\s*[°ºo]\s*[:.]?\s*[A-Z]{0,4}[-_ ]?\d[\w.-]*(?:\s*/\s*\d+)?\s*(?::|\s[-–—]\s)"
-                                 r"\s*(?P<t>\S.{7,})$", re.I)
-
-
-#: An agenda item or report heading its title: "Point n° 7 – Vie associative – …", "Rapport n° 14 : …".
-_ITEM_TITLE = re.compile(r"^\s*(?:Rapport|Point)\s+n\s*[°º]\s*[\w.-]+\s*(?::|\s[-–—])\s*(?P<t>\S.{7,})$", re.I | re.M)
-#: The title before the number on its line, after the item's number: "4. Subventions 2024 – Délibération n° 2024-031".
-_TITLE_BEFORE_NUMBER = re.compile(r"\s*(?:\d{1,3}\s*[.)°]\s*)?(?P<t>\S.{7,}?)\s+[-–—]\s+"
-                                  r"(?:D[ée]lib[ée]ration|DÉLIBÉRATION)\s*(?:n\s*[°º]\s*)?:?\s*\S+\s*$", re.I)
-#: A heading in capitals of its own after the attendance ("SPORTS – SUBVENTIONS EXCEPTIONNELLES AUX CLUBS …"): at
-#: least three words, no colon, and no lower-case letter.
-_CAPITALS_TITLE = re.compile(r"(?:^|\n)\s*\n(?P<t>(?:[^\n:a-zà-ÿ]*[A-ZÀ-Ý][^\n:a-zà-ÿ]*(?:\n|$)){1,3}?)(?:\s*\n|$)")
-
-
-def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[str, int, int] | None:
-    """Return the title and its span: "Objet : …", "Rapport : …", "Rapport n° 14 – …" or "Point n° 7 – …", else what
-    the number's line or the lines below it give, else a heading in capitals after the attendance, else the lines
-    before "rapporte"."""
-    # The title's second line, if any, is no "Rapporteur : …" line, nor the number's ("Délibération n° …"), nor
-    # the report's first sentence that a PDF's text sets right below it ("Monsieur le Maire rappelle que…").
-    match = re.search(r"^\s*(?:Objet|Rapport)\s*:\s*(?P<t>.+(?:\n(?!\s*\n|[^\n:]{0,40}:|\s*(?-i:D[ée]lib[ée]ration\b"
-                      r"|DÉLIBÉRATION|N\s*[°º]|Délib\.)).+)?)", body, re.I | re.M)
-    if match is not None and "\n" in match.group("t") and not _continues_title(*match.group("t").split("\n", 1)):
-        match = re.compile(r"^\s*(?:Objet|Rapport)\s*:\s*(?P<t>.+)", re.I | re.M).match(body, match.start())
-    if match is None:
-        items = list(_ITEM_TITLE.finditer(body))  # the last item heading before the number, in minutes of several
-        match = next((m for m in reversed(items) if number_end is not None and m.start() < number_end),
-                     items[0] if items else None)
-    if match is None and number_end is not None:
-        match = _title_by_the_number(body, number_end)
-    if match is None:
-        match = next((m for m in _CAPITALS_TITLE.finditer(body, attendance_end)
-                      if len(m.group("t").split()) >= 3 and re.search(r"[A-ZÀ-Ý]{4}", m.group("t"))), None)
-    if match is None:
-        match = re.compile(r"(?P<t>(?:[^\n]+\n){1,3}?)[^\n]*\brapporte\b").search(body, attendance_end)
-    return (_title(match.group("t")), match.start("t"), match.end("t")) if match else None
-
-
-#: What opens a sentence of the report, not the rest of a title: a civility, an article or pronoun, a visa.
-_SENTENCE_OPENER = re.compile(r"\s*(?:Monsieur|Madame|M\.|Mme|Mesdames|Le|La|Les|L['’]|Il|Elle|Ils|Vu|Consid[ée]rant|"
-                              r"Apr[èe]s|Sur|Dans|Par|Suite|Conform[ée]ment|Afin|Lors|Depuis|Ce|Cette|Ces|Un|Une|"
-                              r"En|Au|Aux|Pour|Compte\s+tenu)\b")
-#: Words that end a title's first line without ending the title ("… à l'association" / "Les Amis du Vélo").
-_TITLE_GOES_ON = re.compile(r"(?:\b(?:de|du|des|d['’]|à|au|aux|la|le|les|l['’]|et|ou|pour|par|en|sur|avec|"
-                            r"association|commune|ville|club|comité|centre|fédération|union|collège)|[-–—,:/(])\s*$", re.I)
-
-
-def _continues_title(first: str, second: str) -> bool:
-    """Whether ``second`` goes on with the title that ``first`` opens: a word cut, a lower-case start, a first line
-    ending on a word that asks for more, or both in capitals; not a sentence of the report.
-
-    >>> _continues_title("Attribution de subventions aux associations", "Monsieur le Maire rappelle que la commune")
-    False
-    >>> _continues_title("Subvention au club de football", "du quartier nord"), _continues_title("AIDE AUX", "CLUBS")
-    (True, True)
-    """
-    second = second.strip()
-    if not second:
-        return False
-    if second[0].islower() or _TITLE_GOES_ON.search(first):
-        return True
-    if first.upper() == first and second.upper() == second:
-        return True
-    return not _SENTENCE_OPENER.match(second) and not first.rstrip().endswith(".")
-
-
-def _title_by_the_number(body: str, number_end: int) -> re.Match | None:
-    """The title that the number's line gives, after the number ("Délibération n° 2023-087 : Attribution …") or
-    before it ("4. Subventions 2024 – Délibération n° 2024-031"), else the lines just below it."""
-    line_start = body.rfind("\n", 0, number_end) + 1
-    match = (_TITLE_AFTER_NUMBER.search(body, line_start, number_end)
-             or _TITLE_BEFORE_NUMBER.match(body, line_start, number_end))
-    if match is not None:
-        return match
-    alone = _NUMBER_ALONE.match(body, line_start, number_end)
-    if alone is not None:  # the lines below a number alone are the heading's; after a directorate's, the title
-        return _TITLE_AFTER_DIRECTORATE_NUMBER.match(body, line_start)
-    match = re.compile(r"\s*\n(?P<t>(?:[^\n]+\n?){1,3}?)\n").match(body, number_end)
-    return match if match and not re.search(r"convoqu|:|^\s*$", match.group("t"), re.I) else None
-
-
-#: The title after a directorate's number on its line, and on the lines that go on with it (not a line in
-#: capitals, "PROJET DE DÉLIBÉRATION", nor a sentence's opening): "2024 DASES 187 Subventions (95 500 euros) et
-#: conventions avec sept associations œuvrant dans\nle champ de la santé…".
-_TITLE_AFTER_DIRECTORATE_NUMBER = re.compile(r"[ \t]*(?:19|20)\d\d[ \t]+[A-Z][^\n]*?\d[ \t]+(?P<t>\S[^\n]{7,}"
-                                             r"(?:\n[ \t]*(?=[^\n]*[a-zà-ÿ])(?!(?:Mesdames|Messieurs|Monsieur|Madame"
-                                             r"|Le|La|Les|Vu|Considérant|Article)\b)[^\n]*){0,3})")
-
-
-#: A consonant opening what a line break cut from its word, in a title in capitals ("AGRI-\nCOLE"), and the
-#: particles that open a new word of a compound instead ("VAL-\nDE-MARNE").
-_CUT_IN_CAPITALS = re.compile(r"(?<=[A-ZÀ-Ý]{2})-[ \t]*\n[ \t]*(?=[B-DF-HJ-NP-TV-XZÇ][A-ZÀ-Ý]{2})"
-                              r"(?!(?:DE|DU|DES|LA|LE|LES|SUR|SOUS|EN|ET|AUX|LÈS|LEZ)\b)")
-
-
-def _title(text: str) -> str:
-    """A title on one line: a word that a line break cut with a hyphen is whole again — before a lower-case letter
-    ("agri-\\ncole"), or in capitals before a consonant (:data:`_CUT_IN_CAPITALS`: "AGRI-\\nCOLE", not
-    "SAINT-\\nÉTIENNE").
-
-    >>> _title("MAL-ÊTRE EN MILIEU AGRI-\\nCOLE – SAINT-\\nÉTIENNE"), _title("milieu agri-\\ncole, Saint-\\nÉtienne")
-    ('MAL-ÊTRE EN MILIEU AGRICOLE – SAINT-ÉTIENNE', 'milieu agricole, Saint-Étienne')
-    """
-    text = re.sub(r"(?<=\w\w)-[ \t]*\n[ \t]*(?=[a-zà-ÿ])", "", text)
-    if not re.search(r"[a-zà-ÿ]", text):
-        text = _CUT_IN_CAPITALS.sub("", text)
-    return re.sub(r"\s+", " ", re.sub(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)", "-", text)).strip(" :-")
 
 
 def find_member_count(body: str) -> int | None:

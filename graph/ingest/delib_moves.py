@@ -163,7 +163,7 @@ def _key(who: str) -> str:
 
 def apply_moves(body: str, attendance: Attendance, number: re.Match | None, vote: Vote, warn) -> None:
     """Change ``attendance`` by the moves ``body`` tells before the deliberation's ``vote``; ``number``: the
-    deliberation's own number (:func:`delib_meta.number_match`); ``warn(fr, en)`` reports a move that cannot be
+    deliberation's own number (:func:`delib_number.number_match`); ``warn(fr, en)`` reports a move that cannot be
     placed."""
     tally = sum(n or 0 for n in (vote.votes_for, vote.against, vote.abstentions)) \
         if vote.votes_for is not None else None

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.ingest.delib_names import Person, in_capitals, parse_person, surname_only
-from graph.ingest.french import DATE_RE, date_from_match
+from graph.ingest.french import DATE_RE, MONTH_NAMES, date_from_match, fold, words_to_number
 
 
 @dataclass
@@ -251,23 +251,97 @@ def parse_sections(body: str, attendance: Attendance) -> None:
 
 def parse_counts(body: str, attendance: Attendance) -> None:
     """Read the stated counts (in office, present, proxies, votes) and the convocation date."""
+    margin = _margin_column(body)
+    headed = header_row_counts(body)
     for name, words in _COUNTS.items():
+        # a row of labels over a row of figures first: "Votants\n   50   41" is no "Votants : 50"
+        headed_count = next(((n, span) for label, n, span in headed if re.fullmatch(words, label, re.I)), None)
         # "Présents : 14", "Présents (14)", a ruled box's "| En exercice | 11 |"
-        match = (re.search(rf"(?:{words})\s*(?::|\||\((?=\d+\)))?\s*(\d+)\b", body, re.I)
-                 or (re.search(rf"\b(\d+)[ \t]+(?:{_COUNTED_FIRST[name]})\b(?![ \t]*:)", body, re.I)
-                     if name in _COUNTED_FIRST
-                     else None))
+        match = None if headed_count else (
+            re.search(rf"(?:{words})\s*(?::|\||\((?=\d+\)))?\s*(\d+)\b", body, re.I)
+            or (re.search(rf"\b(\d+)[ \t]+(?:{_COUNTED_FIRST[name]})\b(?![ \t]*:)", body, re.I)
+                if name in _COUNTED_FIRST else None))
         if match:
             setattr(attendance, name, int(match.group(1)))
             attendance.count_at[name] = match.start()
             attendance.spans.append(match.span())
-    match = re.search(r"(?:convoqu[ée]e?s?\s+le|date\s+de\s+(?:la\s+)?convocation(?:\s+et\s+d['’]affichage)?\s*:|"
-                      r"convocation\s+(?:adress[ée]e|envoy[ée]e|en\s+date\s+du|du)\s+(?:le\s+)?)\s*", body, re.I)
+        elif found := headed_count or _in_the_margin(margin, words):
+            setattr(attendance, name, found[0])
+            attendance.count_at[name] = found[1][0]
+            attendance.spans.append(found[1])
+    match = _CONVENED.search(body)
     if match:
-        date = DATE_RE.match(body, match.end())
+        date, end = DATE_RE.match(body, match.end()), None
+        if date is None and (words := _DAY_IN_WORDS.match(body, match.end())) is not None:
+            day = 1 if fold(words["day"]) == "premier" else words_to_number(words["day"])
+            date, end = (DATE_RE.fullmatch(f"{day} {words['month']}") if day else None), words.end()
         if date:
             attendance.convened = date_from_match(date) or _before_the_session(date, body)
-            attendance.spans.append((match.start(), date.end()))
+            attendance.spans.append((match.start(), end or date.end()))
+
+
+#: What dates the convocation: "convoqué le …", "convoqué par son Président le …", "Convocation : …", "Date de
+#: convocation de la Commission permanente : …", "la convocation ayant été adressée aux conseillers le …".
+_CONVENED = re.compile(r"(?:convoqu[ée]e?s?(?:\s+par\s+(?:son|sa|le|la|M\.|Mme|Monsieur|Madame)\s[^,;.]{1,40}?)?\s+le"
+                       r"|date\s+de\s+(?:la\s+)?convocation"
+                       r"(?:\s+et\s+d['’]affichage|\s+(?:de\s+la|du|des)\s+[^\n:]{1,50})?\s*:"
+                       r"|(?:^|\n)[ \t]*convocation\s*:"
+                       r"|convocation\s+(?:ayant\s+[ée]t[ée]\s+)?(?:adress[ée]e|envoy[ée]e)"
+                       r"(?:\s+(?:aux?|à)\s+[^,;.]{1,40}?\s+le|\s+(?:le\s+)?)"
+                       r"|convocation\s+(?:en\s+date\s+du|du)\s+(?:le\s+)?)\s*", re.I)
+#: A convocation's day and month in words, its year the session's: "légalement convoqué le six décembre".
+_DAY_IN_WORDS = re.compile(r"(?P<day>premier|(?:vingt|trente|dix|onze|douze|treize|quatorze|quinze|seize|un|deux"
+                           r"|trois|quatre|cinq|six|sept|huit|neuf|et|[ -])+?)\s+(?P<month>" + "|".join(MONTH_NAMES)
+                           + r"|fevrier|aout|decembre)\b", re.I)
+
+
+#: A line's columns as a PDF's text sets them out: a ruled table's cells, or text apart by three spaces or more.
+_CELL_GAP = re.compile(r"[ \t]*\|[ \t]*|[ \t]{3,}")
+
+
+def _cells(line: str) -> list[str]:
+    return [cell for cell in _CELL_GAP.split(line.strip()) if cell]
+
+
+def header_row_counts(body: str) -> list[tuple[str, int, tuple[int, int]]]:
+    """The counts that a table gives as a row of labels over a row of figures, each as (label, count, span of its
+    row of figures).
+
+    >>> header_row_counts("| En exercice | Présents | Pouvoirs |\\n| 50 | 41 | 5 |")
+    [('En exercice', 50, (38, 53)), ('Présents', 41, (38, 53)), ('Pouvoirs', 5, (38, 53))]
+    """
+    counts, at = [], 0
+    lines = body.split("\n")
+    for labels_line, figures_line in zip(lines, lines[1:]):
+        at += len(labels_line) + 1
+        labels, figures = _cells(labels_line), _cells(figures_line)
+        if (len(labels) >= 2 and len(labels) == len(figures) and all(f.isdigit() for f in figures)
+                and not any(re.search(r"\d", label) for label in labels)):
+            counts += [(label, int(f), (at, at + len(figures_line))) for label, f in zip(labels, figures)]
+    return counts
+
+
+def _margin_column(body: str) -> list[tuple[str, int]]:
+    """The left column of a page set out in two (a register's counts beside its prose: "en exercice : 11
+    réuni au nombre prescrit…"), as (text of the column's cell, its offset in ``body``), line by line."""
+    column, at = [], 0
+    for line in body.split("\n"):
+        cell = re.match(r"(?P<cell>\S(?:[^\n]*?\S)?)[ \t]{3,}\S", line)
+        column.append((cell["cell"], at) if cell else ("", at))
+        at += len(line) + 1
+    return column
+
+
+def _in_the_margin(margin: list[tuple[str, int]], words: str) -> tuple[int, tuple[int, int]] | None:
+    """The count that the left column (:func:`_margin_column`) gives for ``words``, the words wrapped over its lines
+    ("qui ont pris part / à la délibération : 10")."""
+    text = "\n".join(cell for cell, _ in margin)
+    match = re.search(rf"(?:{words})\s*:\s*(\d+)\b", text, re.I)
+    if match is None:
+        return None
+    line = text.count("\n", 0, match.start(1))
+    start = margin[line][1] + match.start(1) - (text.rfind("\n", 0, match.start(1)) + 1)
+    return int(match.group(1)), (start, start + len(match.group(1)))
 
 
 def _before_the_session(date: re.Match, body: str) -> dt.date | None:
@@ -286,8 +360,12 @@ _CHAIR = re.compile(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<nam
                     r"|Présidence\s*:\s*(?P<name2>[^\n,]+)"
                     r"|sous\s+la\s+présidence\s+de\s+"
                     r"(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la)\s+(?P<title>[^,\n]+),\s*)?"
-                    r"(?P<name3>[^\n,]+)(?:,\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire)|(?:Maire|Conseill[eè]re?)\s+"
-                    r"(?:adjointe?|délégué?e?))\b)?|^Présid(?:ent|ente)\s*:\s*(?P<name4>[^\n,]+)", re.I | re.M)
+                    r"(?P<name3>[^\n,]+?)(?:(?:,|[ \t]+[-–—])\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire)|(?:Maire"
+                    r"|Conseill[eè]re?)\s+(?:adjointe?|délégué?e?))\b|(?=[ \t]*[\n,]|[ \t]*$))"
+                    r"|^Présid(?:ent|ente)\s*:\s*(?P<name4>[^\n,]+)"
+                    # "Mme Annie X, Vice-Présidente, présidant la séance par délégation du Maire"
+                    r"|(?P<name5>(?:M\.|Mme|Monsieur|Madame)\s+[^\n,;]+?)\s*,\s*(?:(?P<office5>[^\n,;]{1,40}?)\s*,\s*)?"
+                    r"présid(?:ant|ait)\s+la\s+séance", re.I | re.M)
 #: The rest of a chair's name that the line sent below ("sous la présidence de Mme Sylvie\nDARDENNE-FICTIVE,
 #: Maire."): a name in capitals opening the next line, and the office after it.
 _WRAPPED_CHAIR = re.compile(r"[ \t]*\n[ \t]*(?P<rest>(?-i:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*))"
@@ -338,8 +416,9 @@ def parse_officers(body: str, attendance: Attendance) -> None:
     match = _CHAIR.search(body)
     if match:
         attendance.chair = _officer(match.group("name") or match.group("name2") or match.group("name3")
-                                    or match.group("name4"))
-        attendance.chair_title = match.group("title") or match.group("office")  # "…, Maire de la commune"
+                                    or match.group("name4") or match.group("name5"))
+        # "…, Maire de la commune", "… - Maire", "…, Vice-Présidente, présidant la séance"
+        attendance.chair_title = match.group("title") or match.group("office") or match.group("office5")
         attendance.spans.append(match.span())
         if attendance.chair is None and match.group("name3") and (wrapped := _WRAPPED_CHAIR.match(body, match.end())):
             # "sous la présidence de Mme Sylvie\nDARDENNE, Maire.": the line ended inside the name

@@ -29,7 +29,8 @@ from graph.ingest.french import DATE_RE, date_from_match
 #: The line that separates the body from the stamps' text in the normalised text.
 STAMP_HEADING = "[Tampon de la préfecture]"
 
-_DATE = r"(?P<date>(?:\d{1,2}(?:er)?\s+[a-zéû]+\s+\d{4})|\d{1,2}/\d{1,2}/\d{4})"
+_DATE = (r"(?P<date>(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+         r"(?:\d{1,2}(?:er)?\s+[a-zéû]+\s+\d{4})|\d{1,2}/\d{1,2}/\d{4})")
 #: An ACTES id; a narrow stamp may wrap it after one of its hyphens ("…-20240627-\nDEL2024_112-DE").
 _ACTES = (r"(?:\d{2}_[A-Z]{2}-\n?)?\d\s?\d{2}-\n?\d{9}-\n?\d{8}-\n?(?:[A-Za-z0-9_]|-\n?)+?(?<!-)(?<!-\n)"
           r"(?:-\n?(?:DE|AR|AI|CC|BF|AU))?(?=[\s.,;)]|$)")
@@ -50,7 +51,8 @@ STAMP_PATTERNS = [
     ("platform", re.compile(r"^VIA\s+(?P<value>[^\n]+?)[ \t]*$", re.M)),
     ("sent", re.compile(_loose("Envoi Préfecture") + r"\s*:\s*" + _DATE, re.I)),
     ("received", re.compile(r"(?:Date\s+de\s+)?" + _loose("Réception en Préfecture") + r"\s*:\s*" + _DATE, re.I)),
-    ("sent", re.compile(r"Date\s+de\s+t[ée]l[ée]transmission\s*:\s*" + _DATE, re.I)),
+    ("sent", re.compile(r"Date\s+de\s+t[ée]l[ée]transmission(?:\s+en\s+(?:sous-)?pr[ée]fecture)?\s*:\s*" + _DATE,
+                        re.I)),
     ("received", re.compile(r"Date\s+de\s+r[ée]ception\s+(?:en\s+)?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
     ("sent", re.compile(r"Envoy[ée]\s+en\s+pr[ée]fecture\s+le\s*:?\s*" + _DATE, re.I)),
     # "Transmis en préfecture le …", "Transmise au représentant de l'État le …", "après dépôt en préfecture le …",
@@ -58,7 +60,9 @@ STAMP_PATTERNS = [
     ("sent", re.compile(r"(?:(?:T[ée]l[ée])?transmise?s?|d[ée]p[ôo]t|transmission)\s+(?:en\s+(?:sous-)?pr[ée]fecture"
                         r"(?:\s+(?:de\s+|du\s+|d['’])[A-ZÉ][\w'’-]*)?|au\s+repr[ée]sentant\s+"
                         r"de\s+l['’][ÉE]tat|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée])\s+le\s*:?\s*" + _DATE, re.I)),
-    ("received", re.compile(r"(?:Re[çc]u|R[ée]ception)\s+en\s+(?:sous-)?pr[ée]fecture\s+le\s*:?\s*" + _DATE, re.I)),
+    # "Reçu en Sous-Préfecture de Vierzon le …", "Reçu au contrôle de légalité le : vendredi 20 septembre 2024"
+    ("received", re.compile(r"(?:Re[çc]u|R[ée]ception)\s+(?:en\s+(?:sous-)?pr[ée]fecture(?:\s+(?:de\s+|du\s+|d['’])"
+                            r"[A-ZÉ][\w'’-]*)?|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée])\s+le\s*:?\s*" + _DATE, re.I)),
     ("received", re.compile(r"R[ée]ception\s+par\s+le\s+pr[ée]fet\s*:\s*" + _DATE, re.I)),
     ("published", re.compile(r"Affich[ée]\s+le\s*:?\s*(?:" + _DATE + ")?", re.I)),
     ("published", re.compile(r"Date\s+de\s+mise\s+en\s+ligne\s*:\s*" + _DATE, re.I)),

@@ -2,8 +2,8 @@
 
 Reading is split by fact group: :mod:`delib_text` (PDF, Markdown, prefecture stamps), :mod:`delib_ocr` (a scan's
 confusions put right), :mod:`delib_people` and :mod:`delib_names` (attendance), :mod:`delib_moves` (members
-arriving or leaving before the deliberation's item), :mod:`delib_meta` (authority, organ, session, number, title,
-ACTES id),
+arriving or leaving before the deliberation's item), :mod:`delib_meta` (authority, organ, session, ACTES id),
+:mod:`delib_number` (number, title),
 :mod:`delib_decision` (vote, publication, fiscal year, budget account), :mod:`delib_grants`, :mod:`delib_several`,
 :mod:`delib_tables` and :mod:`delib_aligned` (grants and stated totals), :mod:`delib_profile` (beneficiary, PTCE,
 goals);
@@ -32,9 +32,10 @@ from graph.ingest.delib_decision import (find_budget_account, find_fiscal_year, 
                                          parse_vote)
 from graph.ingest.delib_graph import Builder, concept, m57_known
 from graph.ingest.delib_grants import GrantsFound, find_grants
-from graph.ingest.delib_meta import (find_authority, find_body, find_member_count, find_number, find_session_date,
-                                     find_title, heading, number_match, parse_actes)
+from graph.ingest.delib_meta import (find_authority, find_body, find_member_count, find_session_date, heading,
+                                     parse_actes)
 from graph.ingest.delib_moves import apply_moves
+from graph.ingest.delib_number import find_number, find_title, number_match
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
 from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_profile import find_ptce, match_concepts, profile_of
@@ -45,29 +46,51 @@ from graph.namespaces import MAI, slugify
 
 EXTENSIONS = (".pdf", ".txt", ".md", ".markdown")
 
-#: The genre's words: a deliberation has three of them. A plenary's act may lack the session's name and the formula
-#: ("L'Assemblée départementale, … DÉCIDE", "Réunion des 9 et 10 décembre"), its members in office then counted; a
-#: decision the executive takes by delegation of the council ("DÉCISION DU PRÉSIDENT") stands in for a deliberation.
-_MARKERS = [r"d[ée]lib[ée]ration", r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]",
-            r"\bs[ée]ance\b|\br[ée]union\s+d(?:u|es)\s+\d",
-            r"\bLe\s+Conseil\b|\bLe\s+Bureau\b|\bLa\s+Commission\s+permanente\b|\bLe\s+Comit[ée]\s+syndical\b"
-            r"|\bL['’]Assembl[ée]e\s+(?:d[ée]partementale|r[ée]gionale|pl[ée]ni[èe]re|d[ée]lib[ée]rante)\b",
-            r"\d{3}-\d{9}-\d{8}-", r"\bD[ÉE]CIDE\b|\badopt[ée]", r"registre\s+des\s+d[ée]lib[ée]rations",
-            # a decision the executive takes by delegation of the council, which stands in for its deliberation
-            r"^[ \t]*d[ée]cision\s+(?:du|de\s+la)\s+(?:pr[ée]sidente?|maire)\b",
-            r"\b(?:membres|conseillers|délégués|élus)(?:\s+\w+)?\s+en\s+exercice\b"]
+#: The genre's words, each with its name in the refusal (French, English): a deliberation has three of them. A
+#: plenary's act may lack the session's name and the formula ("L'Assemblée départementale, … DÉCIDE", "Réunion des 9
+#: et 10 décembre"), its members in office then counted; a decision the executive takes by delegation of the council
+#: ("DÉCISION DU PRÉSIDENT") stands in for a deliberation. A city's act may give only its council in capitals in the
+#: heading, its members in office ("En exercice : 61") and its vote ("Vote : Pour : 50  Contre : 5").
+_MARKERS = [
+    ("« délibération »", "'délibération'", r"d[ée]lib[ée]ration"),
+    ("« après en avoir délibéré »", "'après en avoir délibéré'", r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]"),
+    ("séance", "session", r"\bs[ée]ance\b|\br[ée]union\s+d(?:u|es)\s+\d"),
+    ("conseil", "council",
+     r"\bLe\s+Conseil\b|\bLe\s+Bureau\b|\bLa\s+Commission\s+permanente\b|\bLe\s+Comit[ée]\s+syndical\b"
+     r"|\bL['’]Assembl[ée]e\s+(?:d[ée]partementale|r[ée]gionale|pl[ée]ni[èe]re|d[ée]lib[ée]rante)\b"
+     r"|(?-i:\bCONSEIL\s+(?:MUNICIPAL|COMMUNAUTAIRE|M[ÉE]TROPOLITAIN|D[ÉE]PARTEMENTAL|R[ÉE]GIONAL|SYNDICAL)\b"
+     r"|\bCOMMISSION\s+PERMANENTE\b|\bBUREAU\s+(?:COMMUNAUTAIRE|M[ÉE]TROPOLITAIN)\b|\bCOMIT[ÉE]\s+SYNDICAL\b)"),
+    ("identifiant ACTES", "ACTES id", r"\d{3}-\d{9}-\d{8}-"),
+    ("« décide » ou « adopté »", "'décide' or 'adopté'", r"\bD[ÉE]CIDE\b|\badopt[ée]"),
+    ("registre des délibérations", "register of deliberations", r"registre\s+des\s+d[ée]lib[ée]rations"),
+    # a decision the executive takes by delegation of the council, which stands in for its deliberation
+    ("décision du président ou du maire", "decision of the president or mayor",
+     r"^[ \t]*d[ée]cision\s+(?:du|de\s+la)\s+(?:pr[ée]sidente?|maire)\b"),
+    ("membres en exercice", "members in office",
+     r"\b(?:membres|conseillers|délégués|élus)(?:\s+\w+)?\s+en\s+exercice\b|(?:^|[ \t])en\s+exercice\s*:\s*\d"),
+    ("vote pour / contre", "vote for / against", r"\bpour\s*:?[ \t]*\d+\b[^\n]{0,80}?\bcontre\s*:?[ \t]*\d"),
+]
 
 
 #: What a deliberation decides: a text about deliberations (a dataset's README, a note) has the genre's words but
 #: decides nothing.
-_OPERATIVE = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bd[ée]cide\b|\badopt(?:e|é|ée|és|ées)\b|"
+_OPERATIVE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]|\bd[ée]cide\b|\badopt(?:e|é|ée|és|ées)\b|"
                         r"\bapprouve\b|\bautorise\b|\bd[ée]lib[èe]re\b|\battribue\b|\brejet(?:te|é|ée)\b|\bREJET\b|"
                         r"\baccepte\b|\bprend\s+acte\b|\bémet\s+un\s+avis\b", re.I)
 
 
+def genre_markers(text: str) -> list[tuple[str, str]]:
+    """The genre's markers (:data:`_MARKERS`) that ``text`` has, each as its (French, English) name.
+
+    >>> [fr for fr, _ in genre_markers("CONSEIL MUNICIPAL\\nSEANCE DU 15 NOVEMBRE 2024\\nEn exercice : 61\\nAdopté")]
+    ['séance', 'conseil', '« décide » ou « adopté »', 'membres en exercice']
+    """
+    return [(fr, en) for fr, en, marker in _MARKERS if re.search(marker, text, re.I | re.M)]
+
+
 def _has_the_words(text: str) -> bool:
     """Whether ``text`` has at least three of the genre's markers."""
-    return sum(bool(re.search(m, text, re.I | re.M)) for m in _MARKERS) >= 3
+    return len(genre_markers(text)) >= 3
 
 
 def looks_like_deliberation(text: str) -> bool:
@@ -115,11 +138,26 @@ def read_document(ctx: SourceContext, damage: list[str] | None = None,
     if repairs is not None:
         repairs += repaired
     if not looks_like_deliberation(document.text):
-        raise InputError("ce texte n'est pas une délibération (ni « délibération », ni séance, ni décision "
-                         "du conseil reconnues)",
-                         message_en="this text is not a deliberation (no deliberation, session or council "
-                                    "decision markers found)")
+        raise _not_a_deliberation(document.text)
     return document
+
+
+def _not_a_deliberation(text: str) -> InputError:
+    """The refusal of a text that does not read as a deliberation, with the genre's markers found and missing."""
+    found = genre_markers(text)
+    if len(found) >= 3:
+        return InputError("ce texte n'est pas une délibération : il n'y est rien décidé (ni « après en avoir "
+                          "délibéré », ni « décide », « approuve », « adopte », « attribue »…)",
+                          message_en="this text is not a deliberation: it decides nothing (no 'après en avoir "
+                                     "délibéré', 'décide', 'approuve', 'adopte', 'attribue'…)")
+    said = ", ".join(fr for fr, _ in found) or "aucune"
+    said_en = ", ".join(en for _, en in found) or "none"
+    missing = ", ".join(fr for fr, en, _ in _MARKERS if (fr, en) not in found)
+    missing_en = ", ".join(en for fr, en, _ in _MARKERS if (fr, en) not in found)
+    return InputError(f"ce texte n'est pas une délibération : {len(found)} marque(s) du genre sur les trois requises "
+                      f"({said}) ; absentes : {missing}",
+                      message_en=f"this text is not a deliberation: {len(found)} of the three markers of the genre it "
+                                 f"needs ({said_en}); missing: {missing_en}")
 
 
 def plain_decimal(value: Decimal) -> Decimal:
@@ -183,15 +221,17 @@ class Reader:
         self.read_stats()
 
     def read_authority(self) -> None:
-        found = find_authority(self.body)
+        beneficiaries: list[str] = []
+        found = find_authority(self.body, beneficiaries)
         siren = self.actes.siren if self.actes else None
         if not found and not siren:
             tried = " / ".join(line.strip() for line in heading(self.body).split("\n"))
             tried = tried if len(tried) <= 160 else tried[:159] + "…"
+            named = ", ".join(beneficiaries[:3])
             raise InputError(f"collectivité introuvable : ni nom reconnu dans l'en-tête « {tried} », ni identifiant "
-                             "ACTES",
+                             "ACTES" + (f" ; « {named} » n'y est nommée que comme bénéficiaire" if named else ""),
                              message_en=f"authority not found: no recognised name in the heading '{tried}', no ACTES "
-                                        "id")
+                                        "id" + (f"; '{named}' is only named as a beneficiary" if named else ""))
         name, variants = found or (None, [])
         self.authority = self.b.authority(name, variants, siren, find_member_count(self.body))
         organ = find_body(self.body)
@@ -204,7 +244,12 @@ class Reader:
     def read_deliberation(self) -> None:
         b, stamp = self.b, self.doc.stamp
         match = number_match(self.body)  # the title may follow the number, on its line or below it
-        self.number = find_number(self.body) or (self.actes.number if self.actes else self.ctx.key)
+        number = find_number(self.body) or (self.actes.number if self.actes else None)
+        if number is None:  # the file's name keeps the deliberation's IRI, and its identifier, the same from run to run
+            self.x.warn(f"numéro de la délibération introuvable : elle est identifiée par le nom de son fichier "
+                        f"« {self.ctx.key} »",
+                        f"deliberation number not found: it is identified by its file's name '{self.ctx.key}'")
+        self.number = number or self.ctx.key
         self.iri = d = deliberation_iri(self.authority, self.number, base=self.ctx.base)
         attendance_end = max((e for _, e in self.attendance.spans), default=0)
         number_line_end = self.body.find("\n", match.end()) if match else None

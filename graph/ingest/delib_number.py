@@ -1,0 +1,231 @@
+"""The deliberation's own number and its title: where the act writes its number ("Délibération n° …", a number
+alone on one of its first lines, a directorate's number), and the title that "Objet : …", an item's heading, the
+number's line or a heading in capitals gives."""
+
+from __future__ import annotations
+
+import re
+
+from graph.ingest.delib_meta import in_a_citation
+from graph.ingest.french import MONTH_NAMES, MONTHS
+
+
+#: "n° …": a number, or a file's number whose parts a space parts, year first, that ends its line or its part of
+#: it ("Dossier N° 2024 C11 B 08 53").
+_NUMBER = re.compile(r"(?:d[ée]lib[ée]ration|DELIBERATION)?\s*\bn\s*[°ºo]\s*(?:d['’]ordre\s*)?[:.]?\s*"
+                     r"(?P<num>(?:19|20)\d\d(?:[ ](?-i:[A-Z]{0,3}\d+[A-Z]?|[A-Z](?=[ ]\d)))+(?=[ \t]*(?:\n|$|[-–—:]))"
+                     r"|[A-Z]{0,4}[-_ /]?\d[\w.-]*(?:\s*/\s*\d[\w.-]*)*)", re.I)
+
+
+#: The deliberation's own number where it heads its line or a column of the heading, without "n°": "Délibération
+#: DCM-2024-03-07", "Délibération : 2024-089", "Délib. CA 24/031" (a date after the word is no number).
+_OWN_NUMBER = re.compile(r"(?:^|[ \t]{2})[ \t]*(?:D[ée]lib[ée]ration|DÉLIBÉRATION|D[ée]lib\.)[ \t]*(?::[ \t]*)?"
+                         r"(?P<num>(?-i:[A-Z]{0,5})[-_ /]?\d[\w.-]*(?:\s*/\s*\d[\w.-]*)*)(?![\w/])"
+                         r"(?!\s+(?:" + "|".join(sorted({*MONTH_NAMES, *MONTHS})) + r")\b)", re.I | re.M)
+#: What makes a "n° …" another act's or item's: an agenda item ("point n° 5"), an act named with an article ("de la
+#: délibération n° 2024-021", "vu la délibération n° …").
+_NOT_OWN = re.compile(r"(?:\bpoint|\b(?:la|les|une|des|de|par|vu|cette)\s+d[ée]lib[ée]rations?)\s*$", re.I)
+
+
+def _cites(body: str, match: re.Match) -> bool:
+    """Whether a "n° …" is another act's or item's: in a visa or a recital, inside brackets on its line, or named
+    as another act or an agenda item (:data:`_NOT_OWN`)."""
+    line = body[body.rfind("\n", 0, match.start()) + 1:match.start("num")]
+    return (in_a_citation(body, match.start("num")) or line.count("(") > line.count(")")
+            or _NOT_OWN.search(re.sub(r"\s*n\s*[°ºo]\s*[:.]?\s*$", "", line, flags=re.I)) is not None)
+
+
+#: A number alone on one of the first lines, often set to the right ("2024/4512", "DSSJ/2024/1027"), or a
+#: directorate's number heading its line, year first ("2024 DASES 187 Subventions …", as the Conseil de Paris
+#: numbers its acts): a year among its parts, and not a date nor a span of years ("2023-2028").
+_NUMBER_ALONE = re.compile(r"^[ \t]*(?P<num>(?=[\w/.-]*\b(?:19|20)\d\d\b)[A-Z]{0,6}[/.-]?\d\w*(?:[/.-]\w+)+(?=[ \t]*$)"
+                           r"|(?:19|20)\d\d[ \t]+[A-Z]{2,6}(?:[ \t]*-[ \t]*[A-Z]{2,6})?[ \t]+\d{1,4}\b(?![/.-]?\d)"
+                           # the year in two figures, then the act's rank, then its directorate's code: "24/0519/VDV"
+                           r"|\d\d/\d{3,5}(?:/[A-Z]{2,6})?(?=[ \t]*$))",
+                           re.M)
+#: How many of the first lines may hold such a number.
+_NUMBER_ALONE_LINES = 12
+
+
+def _number_alone(body: str) -> re.Match | None:
+    """A number that heads the act without "n°" nor "Délibération" (:data:`_NUMBER_ALONE`), on its first lines."""
+    lines = re.match(r"(?:[^\n]*\n){0,%d}" % _NUMBER_ALONE_LINES, body)
+    for match in _NUMBER_ALONE.finditer(body, 0, lines.end()):
+        if not re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d\d[/-](?:19|20)?\d\d", match.group("num")):
+            return match
+    return None
+
+
+def number_match(body: str) -> re.Match | None:
+    """Where the deliberation's own number is written (see :func:`find_number`): "Délibération …" heading its line,
+    else the first "n° …" that cites no other act or item (:func:`_cites`), else a number alone on one of the first
+    lines (:func:`_number_alone`), else the first "n° …" that is no agenda item's and in no visa or recital (a law's
+    number, "Vu la loi n° 2000-321", is never the act's).
+
+    >>> number_match("Vu la loi n° 2000-321 du 12 avril 2000 ;\\nN° d'ordre : 31").group("num")
+    '31'
+    >>> number_match("Arrivée de Mme PIVERT au point n° 5.\\n   Délibération DCM-2024-03-07").group("num")
+    'DCM-2024-03-07'
+    >>> number_match("Conseil de Paris\\n2024 DASES 187 Subvention (2 000 euros)\\nVu la loi n° 2000-321").group("num")
+    '2024 DASES 187'
+    >>> number_match("Marseille\\n24/0519/VDV\\n")["num"], number_match("Dossier N° 2024 C11 B 08 53\\n")["num"]
+    ('24/0519/VDV', '2024 C11 B 08 53')
+    >>> number_match("Séance du 14 juin 2024\\n\\nObjet : 2024-031 - Subvention au Comité des fêtes\\n").group("num")
+    '2024-031'
+    """
+    own = next((m for m in _OWN_NUMBER.finditer(body) if not _cites(body, m)), None)
+    if own is not None:
+        return own
+    first = None
+    for match in _NUMBER.finditer(body):
+        if not _cites(body, match):
+            return match
+        line = body[body.rfind("\n", 0, match.start()) + 1:match.start()]
+        if not re.search(r"\bpoint\s*$", line, re.I) and not in_a_citation(body, match.start("num")):
+            first = first or match  # an agenda item's number is no act's, even for want of another
+    return _number_alone(body) or _OBJECT_NUMBER.search(body) or first
+
+
+#: A number heading the act's object, before its title: "Objet : 2024-031 - Subvention au Comité des fêtes".
+_NUMBER_BEFORE_TITLE = r"(?P<num>(?:\d+[-/._]\d+|[A-Z]{1,5}[-_ ]?\d+)[\w./-]*)[ \t]+[-–—:][ \t]+(?=\S)"
+_OBJECT_NUMBER = re.compile(r"^[ \t]*Objet[ \t]*:[ \t]*" + _NUMBER_BEFORE_TITLE, re.M)
+
+
+def find_number(body: str) -> str | None:
+    """Return the deliberation's own number ("2024.00240", "2014/159", "CP-2023-045")."""
+    match = number_match(body)
+    return re.sub(r"[ \t]+", " ", re.sub(r"\s*/\s*", "/", match.group("num"))).strip(".-") if match else None
+
+
+_TITLE_AFTER_NUMBER = re.compile(r"\bn\s*[°ºo]\s*[:.]?\s*[A-Z]{0,4}[-_ ]?\d[\w.-]*(?:\s*/\s*\d+)?\s*(?::|\s[-–—]\s)"
+                                 r"\s*(?P<t>\S.{7,})$", re.I)
+
+
+#: An agenda item or report heading its title: "Point n° 7 – Vie associative – …", "Rapport n° 14 : …".
+_ITEM_TITLE = re.compile(r"^\s*(?:Rapport|Point)\s+n\s*[°º]\s*[\w.-]+\s*(?::|\s[-–—])\s*(?P<t>\S.{7,})$", re.I | re.M)
+#: The title before the number on its line, after the item's number: "4. Subventions 2024 – Délibération n° 2024-031".
+_TITLE_BEFORE_NUMBER = re.compile(r"\s*(?:\d{1,3}\s*[.)°]\s*)?(?P<t>\S.{7,}?)\s+[-–—]\s+"
+                                  r"(?:D[ée]lib[ée]ration|DÉLIBÉRATION)\s*(?:n\s*[°º]\s*)?:?\s*\S+\s*$", re.I)
+#: A heading in capitals of its own after the attendance ("SPORTS – SUBVENTIONS EXCEPTIONNELLES AUX CLUBS …"): at
+#: least three words, no colon, and no lower-case letter.
+_CAPITALS_TITLE = re.compile(r"(?:^|\n)\s*\n(?P<t>(?:[^\n:a-zà-ÿ]*[A-ZÀ-Ý][^\n:a-zà-ÿ]*(?:\n|$)){1,3}?)(?:\s*\n|$)")
+
+
+def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[str, int, int] | None:
+    """Return the title and its span: "Objet : …", "Rapport : …", "Rapport n° 14 – …" or "Point n° 7 – …", else what
+    the number's line or the lines below it give, else a heading in capitals after the attendance, else the lines
+    before "rapporte"."""
+    # The title's second line, if any, is no "Rapporteur : …" line, nor the number's ("Délibération n° …"), nor
+    # the report's first sentence that a PDF's text sets right below it ("Monsieur le Maire rappelle que…").
+    match = re.search(r"^\s*(?:Objet|Rapport)\s*:\s*(?P<t>.+(?:\n(?!\s*\n|[^\n:]{0,40}:|\s*(?-i:D[ée]lib[ée]ration\b"
+                      r"|DÉLIBÉRATION|N\s*[°º]|Délib\.)).+)?)", body, re.I | re.M)
+    if match is not None and "\n" in match.group("t") and not _continues_title(*match.group("t").split("\n", 1)):
+        match = re.compile(r"^\s*(?:Objet|Rapport)\s*:\s*(?P<t>.+)", re.I | re.M).match(body, match.start())
+    if match is None:
+        items = list(_ITEM_TITLE.finditer(body))  # the last item heading before the number, in minutes of several
+        match = next((m for m in reversed(items) if number_end is not None and m.start() < number_end),
+                     items[0] if items else None)
+    if match is None and number_end is not None:
+        match = _title_by_the_number(body, number_end)
+    if match is None:
+        match = next((m for m in _CAPITALS_TITLE.finditer(body, attendance_end)
+                      if len(m.group("t").split()) >= 3 and re.search(r"[A-ZÀ-Ý]{4}", m.group("t"))
+                      and not _no_title(m.group("t"))), None)
+    if match is None:
+        match = re.compile(r"(?P<t>(?:[^\n]+\n){1,3}?)[^\n]*\brapporte\b").search(body, attendance_end)
+    if match is None:
+        return None
+    # the act's number before the title is no part of it ("Objet : 2024-031 - Subvention …")
+    numbered = re.compile(_NUMBER_BEFORE_TITLE).match(body, match.start("t"), match.end("t"))
+    start = numbered.end() if numbered else match.start("t")
+    return _title(body[start:match.end("t")]), start, match.end("t")
+
+
+#: What opens a sentence of the report, not the rest of a title: a civility, an article or pronoun, a visa.
+_SENTENCE_OPENER = re.compile(r"\s*(?:Monsieur|Madame|M\.|Mme|Mesdames|Le|La|Les|L['’]|Il|Elle|Ils|Vu|Consid[ée]rant|"
+                              r"Apr[èe]s|Sur|Dans|Par|Suite|Conform[ée]ment|Afin|Lors|Depuis|Ce|Cette|Ces|Un|Une|"
+                              r"En|Au|Aux|Pour|Compte\s+tenu)\b")
+#: Words that end a title's first line without ending the title ("… à l'association" / "Les Amis du Vélo").
+_TITLE_GOES_ON = re.compile(r"(?:\b(?:de|du|des|d['’]|à|au|aux|la|le|les|l['’]|et|ou|pour|par|en|sur|avec|"
+                            r"association|commune|ville|club|comité|centre|fédération|union|collège)|[-–—,:/(])\s*$", re.I)
+
+
+def _continues_title(first: str, second: str) -> bool:
+    """Whether ``second`` goes on with the title that ``first`` opens: a word cut, a lower-case start, a first line
+    ending on a word that asks for more, or both in capitals; not a sentence of the report.
+
+    >>> _continues_title("Attribution de subventions aux associations", "Monsieur le Maire rappelle que la commune")
+    False
+    >>> _continues_title("Subvention au club de football", "du quartier nord"), _continues_title("AIDE AUX", "CLUBS")
+    (True, True)
+    """
+    second = second.strip()
+    if not second:
+        return False
+    if second[0].islower() or _TITLE_GOES_ON.search(first):
+        return True
+    if first.upper() == first and second.upper() == second:
+        return True
+    return not _SENTENCE_OPENER.match(second) and not first.rstrip().endswith(".")
+
+
+def _title_by_the_number(body: str, number_end: int) -> re.Match | None:
+    """The title that the number's line gives, after the number ("Délibération n° 2023-087 : Attribution …") or
+    before it ("4. Subventions 2024 – Délibération n° 2024-031"), else the lines just below it."""
+    line_start = body.rfind("\n", 0, number_end) + 1
+    match = (_TITLE_AFTER_NUMBER.search(body, line_start, number_end)
+             or _TITLE_BEFORE_NUMBER.match(body, line_start, number_end))
+    if match is not None:
+        return match
+    alone = _NUMBER_ALONE.match(body, line_start, number_end)
+    if alone is not None:  # the lines below a number alone are the heading's; after a directorate's, the title
+        return _TITLE_AFTER_DIRECTORATE_NUMBER.match(body, line_start)
+    match = re.compile(r"\s*\n(?P<t>(?:[^\n]+\n?){1,3}?)\n").match(body, number_end)
+    return (match if match and not re.search(r"convoqu|:|^\s*$", match.group("t"), re.I)
+            and not _no_title(match.group("t")) else None)
+
+
+#: What opens the lines below a number or a heading in capitals without being a title: the decision's word alone
+#: ("DÉCIDE", "DELIBERE"), the organ's sentence ("LE CONSEIL MUNICIPAL DE MARSEILLE / OUI LE RAPPORT"), the act's
+#: date ("Délibération du 22 novembre 2024").
+_NOT_A_TITLE = re.compile(r"\s*(?:D[ÉE]CIDE|D[ÉE]LIB[ÈE]RE|ARR[ÊE]TE|(?:Le|La|L['’])\s*(?:Conseil|Commission|Bureau|"
+                          r"Assembl[ée]e|Comit[ée])|D[ée]lib[ée]ration\s+du|S[ée]ance\s+du)\b", re.I)
+
+
+def _no_title(text: str) -> bool:
+    """Whether ``text`` is no title (:data:`_NOT_A_TITLE`), or a table's row: three columns or more that a PDF's
+    text sets apart by spaces ("Bénéficiaire      Projet      Coût HT      Aide").
+
+    >>> _no_title("DÉCIDE"), _no_title("Bénéficiaire      Projet      Coût HT"), _no_title("Subventions 2024")
+    (True, True, False)
+    """
+    return (_NOT_A_TITLE.match(text) is not None
+            or any(len(re.split(r"[ \t]{3,}", line.strip())) >= 3 for line in text.split("\n")))
+
+
+#: The title after a directorate's number on its line, and on the lines that go on with it (not a line in
+#: capitals, "PROJET DE DÉLIBÉRATION", nor a sentence's opening): "2024 DASES 187 Subventions (95 500 euros) et
+#: conventions avec sept associations œuvrant dans\nle champ de la santé…".
+_TITLE_AFTER_DIRECTORATE_NUMBER = re.compile(r"[ \t]*(?:19|20)\d\d[ \t]+[A-Z][^\n]*?\d[ \t]+(?P<t>\S[^\n]{7,}"
+                                             r"(?:\n[ \t]*(?=[^\n]*[a-zà-ÿ])(?!(?:Mesdames|Messieurs|Monsieur|Madame"
+                                             r"|Le|La|Les|Vu|Considérant|Article)\b)[^\n]*){0,3})")
+
+
+#: A consonant opening what a line break cut from its word, in a title in capitals ("AGRI-\nCOLE"), and the
+#: particles that open a new word of a compound instead ("VAL-\nDE-MARNE").
+_CUT_IN_CAPITALS = re.compile(r"(?<=[A-ZÀ-Ý]{2})-[ \t]*\n[ \t]*(?=[B-DF-HJ-NP-TV-XZÇ][A-ZÀ-Ý]{2})"
+                              r"(?!(?:DE|DU|DES|LA|LE|LES|SUR|SOUS|EN|ET|AUX|LÈS|LEZ)\b)")
+
+
+def _title(text: str) -> str:
+    """A title on one line: a word that a line break cut with a hyphen is whole again — before a lower-case letter
+    ("agri-\\ncole"), or in capitals before a consonant (:data:`_CUT_IN_CAPITALS`: "AGRI-\\nCOLE", not
+    "SAINT-\\nÉTIENNE").
+
+    >>> _title("MAL-ÊTRE EN MILIEU AGRI-\\nCOLE – SAINT-\\nÉTIENNE"), _title("milieu agri-\\ncole, Saint-\\nÉtienne")
+    ('MAL-ÊTRE EN MILIEU AGRICOLE – SAINT-ÉTIENNE', 'milieu agricole, Saint-Étienne')
+    """
+    text = re.sub(r"(?<=\w\w)-[ \t]*\n[ \t]*(?=[a-zà-ÿ])", "", text)
+    if not re.search(r"[a-zà-ÿ]", text):
+        text = _CUT_IN_CAPITALS.sub("", text)
+    return re.sub(r"\s+", " ", re.sub(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)", "-", text)).strip(" :-")
