@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
+from graph.identity import name_key
+from graph.ingest.delib_facts import deliberation_facts, extract_fixture
 from graph.ingest.delib_text import normalise_text, pdf_text
 from graph.ingest.pdf_lines import Line, aligned_chars, heading_columns, text_lines
 
@@ -16,6 +19,17 @@ PDFS = Path(__file__).parent / "fixtures" / "deliberations" / "pdf"
 def text_of(name: str) -> str:
     """The raw text layer of ``NAME.pdf`` as the deliberation reader gets it."""
     return pdf_text((PDFS / f"{name}.pdf").read_bytes())
+
+
+@pytest.mark.parametrize("expected", sorted(PDFS.glob("*.expected.json")), ids=lambda p: p.name.split(".")[0])
+def test_each_labelled_pdf_yields_its_expected_facts(expected):
+    extraction = extract_fixture(PDFS / expected.name.replace(".expected.json", ".pdf"))
+    facts, wanted = deliberation_facts(extraction.graph), json.loads(expected.read_text(encoding="utf-8"))
+    if "grants" in wanted:
+        facts["grants"], wanted["grants"] = ({(name_key(name), amount) for name, amount in grants}
+                                             for grants in (facts["grants"], wanted["grants"]))
+    assert {key: facts[key] for key in wanted} == wanted
+    assert not [issue.message for issue in extraction.issues if issue.level == "warning"]
 
 
 @pytest.mark.parametrize("row", [
@@ -42,6 +56,13 @@ def test_a_heading_in_small_capitals_is_one_line_and_close_lines_stay_apart():
         "Séance du 1er avril 2024",
         "Le Conseil municipal, réuni sous la présidence",
         "de M. Paul ROUSSEL, Maire, attribue 500 €.",
+    ]
+
+
+def test_a_small_type_on_the_baseline_of_a_large_word_keeps_its_own_lines():
+    assert text_of("logo-grand-corps").splitlines()[:6] == [
+        "VAREILLES", "COMMUNE DE VAREILLES",
+        "Hôtel de Ville", "Place du Marché – BP 7", "87990 VAREILLES", "Tél. 05 55 00 00 00",
     ]
 
 
@@ -164,3 +185,10 @@ def test_a_space_on_a_baseline_of_its_own_does_not_cut_the_word_of_a_line_near_i
     dates = [char_of(c, 200 + 4 * i, 68, 9) for i, c in enumerate("28/04")]  # a larger type, 2 pt higher
     stray = char_of(" ", 102.5, 65.5, 7)  # a space over the "R", on no line of the text
     assert [line.text for line in text_lines(aligned_chars(word + dates + [stray]))] == ["Réception 28/04"]
+
+
+def test_a_small_type_on_the_baseline_of_a_much_larger_word_keeps_its_own_top():
+    logo = [char_of(c, 50 + 10 * i, 60, 20) for i, c in enumerate("LOGO")]
+    above = [char_of(c, 300 + 4 * i, 52, 8) for i, c in enumerate("Mairie")]
+    address = [char_of(c, 300 + 4 * i, 60.6, 8) for i, c in enumerate("Place")]  # 0.6 pt below the logo's baseline
+    assert [line.text for line in text_lines(aligned_chars(logo + above + address))] == ["LOGO Mairie", "Place"]

@@ -29,6 +29,10 @@ _Y_TOLERANCE = 3
 #: to within rounding; those of two lines differ by a line's height.
 _BASELINE_TOLERANCE = 1.0
 
+#: A character takes the top of the characters of its baseline up to this many times smaller than itself: a small
+#: capital is some 0.7–0.8 times the size of a capital; an address beside a logo's name, 0.4 times.
+_SIZE_RATIO = 0.6
+
 
 @dataclass(frozen=True)
 class Line:
@@ -50,17 +54,21 @@ def baseline(char: dict) -> float:
 
 
 def aligned_chars(chars: list[dict]) -> list[dict]:
-    """Return copies of ``chars`` in which the upright characters of one baseline have one top (the highest).
+    """Return copies of ``chars`` in which the upright characters of one baseline have one top: the highest of the
+    characters of that baseline that are at most :data:`_SIZE_RATIO` times larger than themselves.
 
     Spaces on a baseline of their own, with no letter, are left out: grouped with a line near theirs, they cut
-    its words where they stand ("R éception").
+    its words where they stand ("R éception"). A small type on the baseline of a much larger word (an address in
+    8 pt beside a logo's name in 20 pt) keeps its own top: given the large word's, it was read into the line above.
     """
     tops: dict[int, float | None] = {}
     group: list[dict] = []
 
     def close() -> None:
-        top = min(c["top"] for c in group) if any(c["text"].strip() for c in group) else None
-        tops.update((id(c), top) for c in group)
+        letters = any(c["text"].strip() for c in group)
+        for char in group:
+            near = [o["top"] for o in group if o["size"] * _SIZE_RATIO <= char["size"]]
+            tops[id(char)] = min(near) if letters else None
 
     for char in sorted((c for c in chars if c["upright"]), key=baseline):
         if group and baseline(char) - baseline(group[0]) > _BASELINE_TOLERANCE:
