@@ -104,6 +104,14 @@ def test_a_stamp_turned_along_the_margin_is_read_apart_and_keeps_its_dates():
         "010-264507120-20240529-CA2024_14-DE", dt.date(2024, 6, 3), dt.date(2024, 6, 4))
 
 
+def test_a_seal_turned_askew_over_the_signature_is_read_apart_and_its_font_is_no_damage():
+    damage: list[str] = []
+    lines = pdf_text((PDFS / "sceau-incline.pdf").read_bytes(), damage).splitlines()
+    assert lines[-7:] == ["Pour extrait conforme,", "Le Maire,", "Lucien PERRAULT",
+                          "MAIRIE DE", "MONTFAUCON-", "SUR-ARNE", "★ ARDENNES ★"]
+    assert damage == []  # the "★" comes from a fallback font that gives no box for its glyphs
+
+
 LOGO = ["Agglo Val de Sorne", "Communauté", "d'Agglomération", "Direction Cohésion", "sociale", "Service Santé"]
 HEADING = ["Extrait du registre des", "délibérations du Conseil", "municipal de la Ville de", "Montclair",
            "n° 2024 / 159", "Séance du 24 avril 2024"]

@@ -16,7 +16,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.ingest.pdf_lines import Line, aligned_chars, heading_columns, rotated_blocks, text_lines, words_of
+from graph.ingest.pdf_lines import (Line, aligned_chars, heading_columns, is_tilted, rotated_blocks,
+                                    text_lines, tilted_blocks, words_of)
 
 #: How many lines, at the top or the bottom of a page, a running header or footer may take.
 _RUNNING_LINES = 5
@@ -186,14 +187,15 @@ def _stamp_chars(page, upright: list[dict]) -> tuple[list[dict], list[list[dict]
 def read_page(page) -> PageText:
     """Read one pdfplumber page into a :class:`PageText`."""
     out = PageText()
-    upright = aligned_chars([c for c in page.chars if c["upright"]])
+    upright = aligned_chars([c for c in page.chars if c["upright"] and not is_tilted(c)])
     frames, stamps = _stamp_chars(page, upright)
     out.stamps += ["\n".join(line.text for line in text_lines(chars)) for chars in stamps]
     drawn, taken = {id(rect) for rect in frames}, {_key(c) for chars in stamps for c in chars}
     # The tables without the stamps' frames and words: a stamp printed over a table is not one of its cells.
     boxes, blocks = _tables(page.filter(lambda obj: id(obj) not in drawn and not (
-        obj.get("object_type") == "char" and _key(obj) in taken)), out.stamps)
-    for block in rotated_blocks([c for c in page.chars if not c["upright"] and not _inside(c, boxes)]):
+        obj.get("object_type") == "char" and (_key(obj) in taken or is_tilted(obj)))), out.stamps)
+    turned = rotated_blocks([c for c in page.chars if not c["upright"] and not _inside(c, boxes)])
+    for block in turned + tilted_blocks([c for c in page.chars if c["upright"] and not _inside(c, boxes)]):
         (out.stamps if len(block) < 400 and is_stamp_text(block) else out.turned).append(block)
     rest = [c for c in upright if not _inside(c, boxes) and _key(c) not in taken]
     rule = margin_rule(page)

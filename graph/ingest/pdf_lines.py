@@ -5,12 +5,15 @@ browsers print the lower-case letters as smaller capitals on the same baseline �
 came out as two garbled lines ("C L - -V" above "OMMUNE DE USSAC LES IGNES"). Characters that share a baseline
 are given one top here before pdfplumber groups them, so that such a heading is one line again. A line's words
 are kept, so that a wide gap between them can part it in two (:func:`gap_pieces`); characters turned a quarter
-(a stamp along the margin) are read apart, in their own direction (:func:`rotated_blocks`).
+(a stamp along the margin) are read apart, in their own direction (:func:`rotated_blocks`), and so are characters
+turned askew (a seal, :func:`tilted_blocks`).
 """
 
 from __future__ import annotations
 
 import itertools
+import math
+import re
 from dataclasses import dataclass
 
 from pdfplumber.utils.clustering import cluster_objects
@@ -18,6 +21,10 @@ from pdfplumber.utils.text import extract_text, extract_words
 
 #: Lines of turned text farther apart than this (pt) are two blocks: a stamp's lines are 8–12 pt apart.
 _BLOCK_GAP = 20
+
+#: A character turned by this many degrees or more from a quarter turn is tilted: a seal stamped askew is turned
+#: some 10–30°; the text layer of a scan straightened by OCR, by a degree or two.
+_TILT_MIN = 5
 
 #: A gap between two words wider than this many times their height (some 8 spaces) parts two columns of text.
 _WIDE_GAP = 2.0
@@ -137,6 +144,53 @@ def heading_columns(lines: list[Line]) -> list[Line]:
 def words_of(chars: list[dict]) -> list[dict]:
     """Return the words of ``chars`` as pdfplumber's ``extract_words`` reads them."""
     return extract_words(chars)
+
+
+def is_tilted(char: dict) -> bool:
+    """Whether ``char`` is turned by an angle that is no quarter turn (a seal stamped askew over a signature).
+
+    pdfminer counts such a character upright, and it was read into the lines it crosses, letter by letter
+    ("Vincent DU★C LR O E IR U E X"). A slant (an oblique type) shears the matrix without turning its baseline.
+    """
+    a, b = char["matrix"][:2]
+    angle = math.degrees(math.atan2(b, a)) % 90
+    return _TILT_MIN <= angle <= 90 - _TILT_MIN
+
+
+def tilted_blocks(chars: list[dict]) -> list[str]:
+    """Return the text of the tilted characters (:func:`is_tilted`), one block for each angle and group of lines.
+
+    The characters are read in their own frame: along their baseline, and their lines from the top down.
+    """
+    blocks = []
+    tilted = sorted((c for c in chars if is_tilted(c)), key=lambda c: round(_angle(c)))
+    for _, same in itertools.groupby(tilted, key=lambda c: round(_angle(c))):
+        same = list(same)
+        turn = math.radians(_angle(same[0]))
+        cos, sin = math.cos(turn), math.sin(turn)
+        placed = [(c["matrix"][4] * cos + c["matrix"][5] * sin, c["matrix"][5] * cos - c["matrix"][4] * sin, c)
+                  for c in same]
+        lines = []
+        for line in cluster_objects(placed, lambda p: -p[1], _Y_TOLERANCE):
+            line.sort(key=lambda p: p[0])
+            text = line[0][2]["text"]
+            for (along, _, char), (after, _, then) in zip(line, line[1:]):
+                end = along + char["adv"] * math.hypot(*char["matrix"][:2])
+                text += (" " if after - end > 0.2 * char["size"] else "") + then["text"]
+            lines.append((-line[0][1], re.sub(r"\s+", " ", text).strip()))
+        lines.sort()
+        block: list[str] = []
+        for (top, text), (last, _) in zip(lines, [lines[0]] + lines):
+            if block and top - last > _BLOCK_GAP:
+                blocks.append("\n".join(block))
+                block = []
+            block.append(text)
+        blocks.append("\n".join(block))
+    return [block for block in blocks if block.strip()]
+
+
+def _angle(char: dict) -> float:
+    return math.degrees(math.atan2(char["matrix"][1], char["matrix"][0]))
 
 
 def rotated_blocks(chars: list[dict]) -> list[str]:
