@@ -139,6 +139,15 @@ def test_a_heading_in_two_columns_is_read_column_by_column_and_the_lines_below_a
     ]
 
 
+def test_the_items_of_a_list_whose_markers_are_drawn_shapes_open_with_a_dash():
+    lines = text_of("puces-dessinees").splitlines()
+    assert [line for line in lines if line.startswith("- ")] == [
+        "- à l'association Les Amis de l'école : 900 € pour les sorties scolaires ;",
+        "- au Comité des fêtes de Saint-Aubin : 2 400 € pour la fête du village ;",
+        "- à la Gym volontaire aubinoise : 350 € pour son fonctionnement.",
+    ]
+
+
 def test_running_headers_and_footers_are_kept_once_so_that_a_sentence_runs_on_across_pages():
     assert text_of("entetes-courants").splitlines() == [
         "RÉGION CENTRE-LOIRE",

@@ -6,11 +6,14 @@ ruled tables with ``find_tables`` and the margin column on its own keeps rows an
 stamp printed as a table, in a frame (over a table, too) or turned along the margin is read apart, as a block,
 and comes first on its page. Running headers and footers are kept once, so that what runs from one page to the
 next joins up.
+
+A list's markers drawn as shapes, not as characters, are put back as "- " (:func:`marked_line`).
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from collections import Counter
@@ -21,6 +24,9 @@ from graph.ingest.pdf_lines import (Line, aligned_chars, heading_columns, is_til
 
 #: How many lines, at the top or the bottom of a page, a running header or footer may take.
 _RUNNING_LINES = 5
+
+#: The width and the height (pt) of a shape that may mark a list's item: a disc or a square of 3–5 pt.
+_MARKER_SIZE = (2, 7)
 
 #: A table whose text says this is a prefecture stamp, not data.
 _STAMP_HINT = re.compile(r"pr[ée]fecture|accus[ée] de r[ée]ception|ex[ée]cutoire|\d{3}-\d{9}-\d{8}-", re.I)
@@ -184,6 +190,27 @@ def _stamp_chars(page, upright: list[dict]) -> tuple[list[dict], list[list[dict]
     return frames, stamps
 
 
+def _marker_boxes(page) -> list[tuple]:
+    """Return the boxes of the small filled shapes of ``page`` (:data:`_MARKER_SIZE`): list markers, maybe."""
+    low, high = _MARKER_SIZE
+    return [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in list(page.curves) + list(page.rects)
+            if o.get("fill") and low <= o["x1"] - o["x0"] <= high and low <= o["bottom"] - o["top"] <= high]
+
+
+def marked_line(line: Line, markers: list[tuple]) -> Line:
+    """Return ``line`` opened by "- " if a list marker (one of the boxes ``markers``) stands just left of it.
+
+    A browser (and some word processors) draws the discs or squares of a list as shapes, not as characters: the
+    items came without their marker, and a list of grants read as its first item only. A marker is at the height
+    of the line's middle, at most twice the line's height left of its first word.
+    """
+    height = max(w["bottom"] for w in line.words) - line.top
+    middle = line.top + height / 2
+    if any(0 <= line.x0 - x1 <= 2 * height and top <= middle <= bottom for _, top, x1, bottom in markers):
+        return dataclasses.replace(line, text="- " + line.text)
+    return line
+
+
 def read_page(page) -> PageText:
     """Read one pdfplumber page into a :class:`PageText`."""
     out = PageText()
@@ -206,7 +233,9 @@ def read_page(page) -> PageText:
         fence = [(0, rule[1] - 2, rule[0], rule[2] + 2)]
         out.margin = [line.text for line in text_lines([c for c in rest if _inside(c, fence)])]
         rest = [c for c in rest if not _inside(c, fence)]
-    items: list[tuple[float, str, Line | None]] = [(line.top, line.text, line) for line in text_lines(rest)]
+    markers = _marker_boxes(page)
+    lines = [marked_line(line, markers) for line in text_lines(rest)]
+    items: list[tuple[float, str, Line | None]] = [(line.top, line.text, line) for line in lines]
     items += [(top, rows, None) for top, rows in blocks]
     out.body = [(text, line) for _, text, line in sorted(items, key=lambda item: item[0])]
     # A body that opens with its own heading (a line in capitals): the margin's logo text must not lead.
