@@ -189,6 +189,20 @@ def test_a_stamp_printed_over_a_table_is_read_apart_and_the_table_keeps_its_cell
     ]
 
 
+def test_an_unframed_stamp_printed_over_a_table_row_is_read_apart_and_the_row_keeps_its_cells():
+    lines = text_of("tampon-libre-sur-tableau").splitlines()
+    assert lines[:2] == ["Accusé de réception en préfecture 012-221200017-20240405-CP240411-DE Date de télétransmission "
+                         ": 09/04/2024 Date de réception préfecture :", "09/04/2024"]
+    assert lines[6:] == [
+        "| N° dossier | Bénéficiaire | Objet | Montant (€) |",
+        "| CP24-11-01 | Foyer rural de Laguiole | Fonctionnement | 1 100,00 |",
+        "| CP24-11-02 | Amicale des Buronniers | Fête de la transhumance | 2 300,00 |",
+        "| CP24-11-03 | Pétanque Club de Nasbinals | Championnat départemental | 550,00 |",
+        "| CP24-11-04 | Chorale des Monts d'Aubrac | Concert de printemps | 600,00 |",
+        "| TOTAL |  |  | 4 550,00 |",
+    ]
+
+
 def char_of(text: str, x0: float, base: float, size: float) -> dict:
     """An upright character of ``size`` pt whose baseline is ``base`` pt below the top of an 800 pt page."""
     top, bottom = base - 0.9 * size, base + 0.2 * size

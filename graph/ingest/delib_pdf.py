@@ -3,9 +3,9 @@
 pdfplumber's plain ``extract_text`` interleaves a margin column with the body line by line and flattens a table's
 wrapped cells into unrelated lines (DATA-FORMATS.md pitfall 23: ``Projet Nationale des 40 000 €``). Reading the
 ruled tables with ``find_tables`` and the margin column on its own keeps rows and sentences whole. A prefecture
-stamp printed as a table, in a frame (over a table, too) or turned along the margin is read apart, as a block,
-and comes first on its page. Running headers and footers are kept once, so that what runs from one page to the
-next joins up.
+stamp printed as a table, in a frame (over a table, too), unframed over a table or turned along the margin is read
+apart, as a block, and comes first on its page. Running headers and footers are kept once, so that what runs from
+one page to the next joins up.
 
 A list's markers drawn as shapes, not as characters, are put back as "- " (:func:`marked_line`).
 """
@@ -190,6 +190,32 @@ def _stamp_chars(page, upright: list[dict]) -> tuple[list[dict], list[list[dict]
     return frames, stamps
 
 
+def _loose_stamp_chars(page, upright: list[dict], taken: set[tuple]) -> list[list[dict]]:
+    """Return the characters of each prefecture stamp printed over a table of ``page`` with no frame of its own.
+
+    An ACTES platform prints its stamp as plain text over the page; over a table, pdfplumber read it into the
+    cells of the row under it ("Pétanque Club de Villars n préfecture 042-…-DE Date"). A stamp is printed in a
+    type of its own: the characters of the table's box in a size and colour that is not the table's most common
+    one, with those of that type on the same lines outside the box, are a stamp if their text is one
+    (:func:`is_stamp_text`). ``page`` is the page without the framed stamps; ``taken`` receives the characters.
+    """
+    if not _STAMP_HINT.search("".join(c["text"] for c in upright)):
+        return []
+    stamps = []
+    for table in page.find_tables():
+        inner = [c for c in upright if _inside(c, [table.bbox]) and _key(c) not in taken]
+        for style, _ in Counter(map(_style, inner)).most_common()[1:]:
+            chars = [c for c in inner if _style(c) == style]
+            top, bottom = min(c["top"] for c in chars), max(c["bottom"] for c in chars)
+            chars = [c for c in upright if _style(c) == style and _key(c) not in taken
+                     and c["top"] < bottom and top < c["bottom"]]
+            text = "\n".join(line.text for line in text_lines(chars))
+            if len(text) < 400 and _STAMP_HINT.search(text) and is_stamp_text(text):
+                taken.update(map(_key, chars))
+                stamps.append(chars)
+    return stamps
+
+
 def _marker_boxes(page) -> list[tuple]:
     """Return the boxes of the small filled shapes of ``page`` (:data:`_MARKER_SIZE`): list markers, maybe."""
     low, high = _MARKER_SIZE
@@ -216,8 +242,10 @@ def read_page(page) -> PageText:
     out = PageText()
     upright = aligned_chars([c for c in page.chars if c["upright"] and not is_tilted(c)])
     frames, stamps = _stamp_chars(page, upright)
-    out.stamps += ["\n".join(line.text for line in text_lines(chars)) for chars in stamps]
     drawn, taken = {id(rect) for rect in frames}, {_key(c) for chars in stamps for c in chars}
+    stamps += _loose_stamp_chars(page.filter(lambda obj: id(obj) not in drawn and not (
+        obj.get("object_type") == "char" and _key(obj) in taken)), upright, taken)
+    out.stamps += ["\n".join(line.text for line in text_lines(chars)) for chars in stamps]
     # The tables without the stamps' frames and words: a stamp printed over a table is not one of its cells.
     boxes, blocks = _tables(page.filter(lambda obj: id(obj) not in drawn and not (
         obj.get("object_type") == "char" and (_key(obj) in taken or is_tilted(obj)))), out.stamps)
