@@ -139,6 +139,20 @@ def test_a_heading_in_two_columns_is_read_column_by_column_and_the_lines_below_a
     ]
 
 
+def test_a_block_of_two_columns_under_a_full_width_heading_is_read_column_by_column():
+    lines = text_of("colonnes-sous-entete").splitlines()
+    visas, decisions = lines.index("Vu le Code général des collectivités territoriales,"), lines.index(
+        "Le Conseil municipal, après en avoir délibéré, par 27 voix pour, 4 voix")
+    assert lines[visas - 1] == "Objet : Contrat de ville – subventions aux porteurs de projets 2024"
+    assert lines[decisions - 3:decisions + 4] == [
+        "Considérant l'intérêt des projets présentés pour", "les habitants des quartiers du Moulin et des", "Tilleuls ;",
+        "Le Conseil municipal, après en avoir délibéré, par 27 voix pour, 4 voix", "contre et 0 abstention :",
+        "Article 1 : attribue une subvention de 2 500 € à l'association Ateliers",
+        "du Moulin pour l'atelier « Murs peints » ;",
+    ]
+    assert lines[-3:] == ["Fait à Château-Merle, le 27 juin 2024", "La Maire,", "Claire VASSEUR"]
+
+
 def test_the_items_of_a_list_whose_markers_are_drawn_shapes_open_with_a_dash():
     lines = text_of("puces-dessinees").splitlines()
     assert [line for line in lines if line.startswith("- ")] == [

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.ingest.pdf_lines import (Line, aligned_chars, heading_columns, is_tilted, rotated_blocks,
+from graph.ingest.pdf_lines import (Line, aligned_chars, column_blocks, heading_columns, is_tilted, rotated_blocks,
                                     text_lines, tilted_blocks, words_of)
 
 #: How many lines, at the top or the bottom of a page, a running header or footer may take.
@@ -262,8 +262,8 @@ def read_page(page) -> PageText:
         out.margin = [line.text for line in text_lines([c for c in rest if _inside(c, fence)])]
         rest = [c for c in rest if not _inside(c, fence)]
     markers = _marker_boxes(page)
-    lines = [marked_line(line, markers) for line in text_lines(rest)]
-    items: list[tuple[float, str, Line | None]] = [(line.top, line.text, line) for line in lines]
+    lines = [(top, marked_line(line, markers)) for top, line in column_blocks(text_lines(rest))]
+    items: list[tuple[float, str, Line | None]] = [(top, line.text, line) for top, line in lines]
     items += [(top, rows, None) for top, rows in blocks]
     out.body = [(text, line) for _, text, line in sorted(items, key=lambda item: item[0])]
     # A body that opens with its own heading (a line in capitals): the margin's logo text must not lead.

@@ -7,6 +7,8 @@ are given one top here before pdfplumber groups them, so that such a heading is 
 are kept, so that a wide gap between them can part it in two (:func:`gap_pieces`); characters turned a quarter
 (a stamp along the margin) are read apart, in their own direction (:func:`rotated_blocks`), and so are characters
 turned askew (a seal, :func:`tilted_blocks`).
+
+A block of two columns of prose is read column by column (:func:`column_blocks`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import statistics
 from dataclasses import dataclass
 
 from pdfplumber.utils.clustering import cluster_objects
@@ -25,6 +28,9 @@ _BLOCK_GAP = 20
 #: A character turned by this many degrees or more from a quarter turn is tilted: a seal stamped askew is turned
 #: some 10–30°; the text layer of a scan straightened by OCR, by a degree or two.
 _TILT_MIN = 5
+
+#: The narrowest gutter (pt) between two columns of prose: some 5–10 mm; a space between words is 2–4 pt wide.
+_GUTTER = 8
 
 #: A gap between two words wider than this many times their height (some 8 spaces) parts two columns of text.
 _WIDE_GAP = 2.0
@@ -139,6 +145,85 @@ def heading_columns(lines: list[Line]) -> list[Line]:
     pieces = [piece for row in heading for piece in row]
     return ([piece for piece in pieces if piece.x0 < middle] + [piece for piece in pieces if piece.x0 >= middle]
             + lines[len(heading):])
+
+
+def column_blocks(lines: list[Line]) -> list[tuple[float, Line]]:
+    """Return ``lines`` in reading order, each with the top it is to be sorted by: the lines of a block of two
+    columns of prose (:func:`_columns`) read column by column, with the top of the block's first line.
+
+    A block of two columns under a full-width heading (the visas at the left, the decisions at the right) was read
+    line by line across both, every sentence cut in two: the gutter between them is found over the block's lines
+    only, those between two lines that cross it.
+    """
+    found = _columns(lines)
+    if found is None:
+        return [(line.top, line) for line in lines]
+    start, end, cut = found
+    words = [word for line in lines[start:end] for word in line.words]
+    block = (_lines_of_words([w for w in words if w["x1"] <= cut])
+             + _lines_of_words([w for w in words if w["x0"] >= cut]))
+    return (column_blocks(lines[:start]) + [(lines[start].top, line) for line in block]
+            + column_blocks(lines[end:]))
+
+
+def _columns(lines: list[Line]) -> tuple[int, int, float] | None:
+    """Return (start, end, x) of the longest run ``lines[start:end]`` of two columns of prose that a gutter at x
+    parts, or None.
+
+    A gutter is :data:`_GUTTER` pt wide at least, and crosses no word of the run. The run goes from the first line
+    with words at both sides of the gutter to the last, and on over the lines that follow each other closely
+    (:func:`_close`). Its columns are prose, not an unruled table's: each is a fifth of the text's width at least;
+    their lines have three words or more, fill half their column or more, and have no wide gap.
+    """
+    if len(lines) < 3:
+        return None
+    left, right = int(min(line.x0 for line in lines)), int(max(line.x1 for line in lines)) + 1
+    blocked = []
+    for line in lines:
+        row = bytearray(right - left + 1)
+        for word in line.words:
+            low, high = max(int(word["x0"] - _GUTTER / 2), left), min(int(word["x1"] + _GUTTER / 2) + 1, right)
+            row[low - left:high - left + 1] = b"\1" * (high - low + 1)
+        blocked.append(row)
+    best: tuple[int, int, int, float] | None = None
+    for x in range(left + 1, right, 2):
+        i = 0
+        while i < len(lines):
+            if blocked[i][x - left]:
+                i += 1
+                continue
+            j = i
+            while j < len(lines) and not blocked[j][x - left]:
+                j += 1
+            both = [k for k in range(i, j) if lines[k].x0 < x < lines[k].x1]
+            if len(both) >= 3 and (best is None or len(both) > best[0]):
+                start, end = both[0], both[-1] + 1
+                while start > i and _close(lines[start - 1], lines[start]):
+                    start -= 1
+                while end < j and _close(lines[end - 1], lines[end]):
+                    end += 1
+                if _prose_columns(lines[start:end], x, right - left):
+                    best = (len(both), start, end, float(x))
+            i = j
+    return best[1:] if best else None
+
+
+def _close(above: Line, below: Line) -> bool:
+    """Whether ``below`` follows ``above`` in one column: less than two lines and a half of its height below."""
+    return below.top - above.top <= 2.5 * (max(w["bottom"] for w in above.words) - above.top)
+
+
+def _prose_columns(lines: list[Line], cut: float, width: float) -> bool:
+    for side in (lambda w: w["x1"] <= cut, lambda w: w["x0"] >= cut):
+        pieces = [piece for line in lines for piece in _lines_of_words([w for w in line.words if side(w)])]
+        extent = max(p.x1 for p in pieces) - min(p.x0 for p in pieces)
+        if extent < width / 5 or statistics.median(len(p.words) for p in pieces) < 3:
+            return False
+        if statistics.median(p.x1 - p.x0 for p in pieces) < extent / 2:
+            return False
+        if sum(len(gap_pieces(p)) > 1 for p in pieces) > len(pieces) / 10:
+            return False
+    return True
 
 
 def words_of(chars: list[dict]) -> list[dict]:
