@@ -145,7 +145,8 @@ def test_a_block_of_two_columns_under_a_full_width_heading_is_read_column_by_col
         "Le Conseil municipal, après en avoir délibéré, par 27 voix pour, 4 voix")
     assert lines[visas - 1] == "Objet : Contrat de ville – subventions aux porteurs de projets 2024"
     assert lines[decisions - 3:decisions + 4] == [
-        "Considérant l'intérêt des projets présentés pour", "les habitants des quartiers du Moulin et des", "Tilleuls ;",
+        "Considérant l'intérêt des projets présentés pour", "les habitants des quartiers du Moulin et des",
+        "Tilleuls ;",
         "Le Conseil municipal, après en avoir délibéré, par 27 voix pour, 4 voix", "contre et 0 abstention :",
         "Article 1 : attribue une subvention de 2 500 € à l'association Ateliers",
         "du Moulin pour l'atelier « Murs peints » ;",
@@ -205,8 +206,8 @@ def test_a_stamp_printed_over_a_table_is_read_apart_and_the_table_keeps_its_cell
 
 def test_an_unframed_stamp_printed_over_a_table_row_is_read_apart_and_the_row_keeps_its_cells():
     lines = text_of("tampon-libre-sur-tableau").splitlines()
-    assert lines[:2] == ["Accusé de réception en préfecture 012-221200017-20240405-CP240411-DE Date de télétransmission "
-                         ": 09/04/2024 Date de réception préfecture :", "09/04/2024"]
+    assert lines[:2] == ["Accusé de réception en préfecture 012-221200017-20240405-CP240411-DE "
+                         "Date de télétransmission : 09/04/2024 Date de réception préfecture :", "09/04/2024"]
     assert lines[6:] == [
         "| N° dossier | Bénéficiaire | Objet | Montant (€) |",
         "| CP24-11-01 | Foyer rural de Laguiole | Fonctionnement | 1 100,00 |",
