@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
+from graph.identity import name_key
+from graph.ingest.delib_facts import deliberation_facts, extract_fixture
 from graph.ingest.delib_text import normalise_text, pdf_text
 from graph.ingest.pdf_lines import Line, aligned_chars, heading_columns, text_lines
 
@@ -16,6 +19,17 @@ PDFS = Path(__file__).parent / "fixtures" / "deliberations" / "pdf"
 def text_of(name: str) -> str:
     """The raw text layer of ``NAME.pdf`` as the deliberation reader gets it."""
     return pdf_text((PDFS / f"{name}.pdf").read_bytes())
+
+
+@pytest.mark.parametrize("expected", sorted(PDFS.glob("*.expected.json")), ids=lambda p: p.name.split(".")[0])
+def test_each_labelled_pdf_yields_its_expected_facts(expected):
+    extraction = extract_fixture(PDFS / expected.name.replace(".expected.json", ".pdf"))
+    facts, wanted = deliberation_facts(extraction.graph), json.loads(expected.read_text(encoding="utf-8"))
+    if "grants" in wanted:
+        facts["grants"], wanted["grants"] = ({(name_key(name), amount) for name, amount in grants}
+                                             for grants in (facts["grants"], wanted["grants"]))
+    assert {key: facts[key] for key in wanted} == wanted
+    assert not [issue.message for issue in extraction.issues if issue.level == "warning"]
 
 
 @pytest.mark.parametrize("row", [
@@ -42,6 +56,13 @@ def test_a_heading_in_small_capitals_is_one_line_and_close_lines_stay_apart():
         "Séance du 1er avril 2024",
         "Le Conseil municipal, réuni sous la présidence",
         "de M. Paul ROUSSEL, Maire, attribue 500 €.",
+    ]
+
+
+def test_a_small_type_on_the_baseline_of_a_large_word_keeps_its_own_lines():
+    assert text_of("logo-grand-corps").splitlines()[:6] == [
+        "VAREILLES", "COMMUNE DE VAREILLES",
+        "Hôtel de Ville", "Place du Marché – BP 7", "87990 VAREILLES", "Tél. 05 55 00 00 00",
     ]
 
 
@@ -83,6 +104,14 @@ def test_a_stamp_turned_along_the_margin_is_read_apart_and_keeps_its_dates():
         "010-264507120-20240529-CA2024_14-DE", dt.date(2024, 6, 3), dt.date(2024, 6, 4))
 
 
+def test_a_seal_turned_askew_over_the_signature_is_read_apart_and_its_font_is_no_damage():
+    damage: list[str] = []
+    lines = pdf_text((PDFS / "sceau-incline.pdf").read_bytes(), damage).splitlines()
+    assert lines[-7:] == ["Pour extrait conforme,", "Le Maire,", "Lucien PERRAULT",
+                          "MAIRIE DE", "MONTFAUCON-", "SUR-ARNE", "★ ARDENNES ★"]
+    assert damage == []  # the "★" comes from a fallback font that gives no box for its glyphs
+
+
 LOGO = ["Agglo Val de Sorne", "Communauté", "d'Agglomération", "Direction Cohésion", "sociale", "Service Santé"]
 HEADING = ["Extrait du registre des", "délibérations du Conseil", "municipal de la Ville de", "Montclair",
            "n° 2024 / 159", "Séance du 24 avril 2024"]
@@ -107,6 +136,30 @@ def test_a_heading_in_two_columns_is_read_column_by_column_and_the_lines_below_a
         "Le Conseil municipal attribue les subventions suivantes :",
         "Football Club Saint-Pons 1 200 €",  # an unruled table's row: its wide gap parts no column here
         "Société de chasse 300 €",
+    ]
+
+
+def test_a_block_of_two_columns_under_a_full_width_heading_is_read_column_by_column():
+    lines = text_of("colonnes-sous-entete").splitlines()
+    visas, decisions = lines.index("Vu le Code général des collectivités territoriales,"), lines.index(
+        "Le Conseil municipal, après en avoir délibéré, par 27 voix pour, 4 voix")
+    assert lines[visas - 1] == "Objet : Contrat de ville – subventions aux porteurs de projets 2024"
+    assert lines[decisions - 3:decisions + 4] == [
+        "Considérant l'intérêt des projets présentés pour", "les habitants des quartiers du Moulin et des",
+        "Tilleuls ;",
+        "Le Conseil municipal, après en avoir délibéré, par 27 voix pour, 4 voix", "contre et 0 abstention :",
+        "Article 1 : attribue une subvention de 2 500 € à l'association Ateliers",
+        "du Moulin pour l'atelier « Murs peints » ;",
+    ]
+    assert lines[-3:] == ["Fait à Château-Merle, le 27 juin 2024", "La Maire,", "Claire VASSEUR"]
+
+
+def test_the_items_of_a_list_whose_markers_are_drawn_shapes_open_with_a_dash():
+    lines = text_of("puces-dessinees").splitlines()
+    assert [line for line in lines if line.startswith("- ")] == [
+        "- à l'association Les Amis de l'école : 900 € pour les sorties scolaires ;",
+        "- au Comité des fêtes de Saint-Aubin : 2 400 € pour la fête du village ;",
+        "- à la Gym volontaire aubinoise : 350 € pour son fonctionnement.",
     ]
 
 
@@ -151,6 +204,20 @@ def test_a_stamp_printed_over_a_table_is_read_apart_and_the_table_keeps_its_cell
     ]
 
 
+def test_an_unframed_stamp_printed_over_a_table_row_is_read_apart_and_the_row_keeps_its_cells():
+    lines = text_of("tampon-libre-sur-tableau").splitlines()
+    assert lines[:2] == ["Accusé de réception en préfecture 012-221200017-20240405-CP240411-DE "
+                         "Date de télétransmission : 09/04/2024 Date de réception préfecture :", "09/04/2024"]
+    assert lines[6:] == [
+        "| N° dossier | Bénéficiaire | Objet | Montant (€) |",
+        "| CP24-11-01 | Foyer rural de Laguiole | Fonctionnement | 1 100,00 |",
+        "| CP24-11-02 | Amicale des Buronniers | Fête de la transhumance | 2 300,00 |",
+        "| CP24-11-03 | Pétanque Club de Nasbinals | Championnat départemental | 550,00 |",
+        "| CP24-11-04 | Chorale des Monts d'Aubrac | Concert de printemps | 600,00 |",
+        "| TOTAL |  |  | 4 550,00 |",
+    ]
+
+
 def char_of(text: str, x0: float, base: float, size: float) -> dict:
     """An upright character of ``size`` pt whose baseline is ``base`` pt below the top of an 800 pt page."""
     top, bottom = base - 0.9 * size, base + 0.2 * size
@@ -164,3 +231,10 @@ def test_a_space_on_a_baseline_of_its_own_does_not_cut_the_word_of_a_line_near_i
     dates = [char_of(c, 200 + 4 * i, 68, 9) for i, c in enumerate("28/04")]  # a larger type, 2 pt higher
     stray = char_of(" ", 102.5, 65.5, 7)  # a space over the "R", on no line of the text
     assert [line.text for line in text_lines(aligned_chars(word + dates + [stray]))] == ["Réception 28/04"]
+
+
+def test_a_small_type_on_the_baseline_of_a_much_larger_word_keeps_its_own_top():
+    logo = [char_of(c, 50 + 10 * i, 60, 20) for i, c in enumerate("LOGO")]
+    above = [char_of(c, 300 + 4 * i, 52, 8) for i, c in enumerate("Mairie")]
+    address = [char_of(c, 300 + 4 * i, 60.6, 8) for i, c in enumerate("Place")]  # 0.6 pt below the logo's baseline
+    assert [line.text for line in text_lines(aligned_chars(logo + above + address))] == ["LOGO Mairie", "Place"]

@@ -3,23 +3,30 @@
 pdfplumber's plain ``extract_text`` interleaves a margin column with the body line by line and flattens a table's
 wrapped cells into unrelated lines (DATA-FORMATS.md pitfall 23: ``Projet Nationale des 40 000 €``). Reading the
 ruled tables with ``find_tables`` and the margin column on its own keeps rows and sentences whole. A prefecture
-stamp printed as a table, in a frame (over a table, too) or turned along the margin is read apart, as a block,
-and comes first on its page. Running headers and footers are kept once, so that what runs from one page to the
-next joins up.
+stamp printed as a table, in a frame (over a table, too), unframed over a table or turned along the margin is read
+apart, as a block, and comes first on its page. Running headers and footers are kept once, so that what runs from
+one page to the next joins up.
+
+A list's markers drawn as shapes, not as characters, are put back as "- " (:func:`marked_line`).
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.ingest.pdf_lines import Line, aligned_chars, heading_columns, rotated_blocks, text_lines, words_of
+from graph.ingest.pdf_lines import (Line, aligned_chars, column_blocks, heading_columns, is_tilted, rotated_blocks,
+                                    text_lines, tilted_blocks, words_of)
 
 #: How many lines, at the top or the bottom of a page, a running header or footer may take.
 _RUNNING_LINES = 5
+
+#: The width and the height (pt) of a shape that may mark a list's item: a disc or a square of 3–5 pt.
+_MARKER_SIZE = (2, 7)
 
 #: A table whose text says this is a prefecture stamp, not data.
 _STAMP_HINT = re.compile(r"pr[ée]fecture|accus[ée] de r[ée]ception|ex[ée]cutoire|\d{3}-\d{9}-\d{8}-", re.I)
@@ -183,17 +190,67 @@ def _stamp_chars(page, upright: list[dict]) -> tuple[list[dict], list[list[dict]
     return frames, stamps
 
 
+def _loose_stamp_chars(page, upright: list[dict], taken: set[tuple]) -> list[list[dict]]:
+    """Return the characters of each prefecture stamp printed over a table of ``page`` with no frame of its own.
+
+    An ACTES platform prints its stamp as plain text over the page; over a table, pdfplumber read it into the
+    cells of the row under it ("Pétanque Club de Villars n préfecture 042-…-DE Date"). A stamp is printed in a
+    type of its own: the characters of the table's box in a size and colour that is not the table's most common
+    one, with those of that type on the same lines outside the box, are a stamp if their text is one
+    (:func:`is_stamp_text`). ``page`` is the page without the framed stamps; ``taken`` receives the characters.
+    """
+    if not _STAMP_HINT.search("".join(c["text"] for c in upright)):
+        return []
+    stamps = []
+    for table in page.find_tables():
+        inner = [c for c in upright if _inside(c, [table.bbox]) and _key(c) not in taken]
+        for style, _ in Counter(map(_style, inner)).most_common()[1:]:
+            chars = [c for c in inner if _style(c) == style]
+            top, bottom = min(c["top"] for c in chars), max(c["bottom"] for c in chars)
+            chars = [c for c in upright if _style(c) == style and _key(c) not in taken
+                     and c["top"] < bottom and top < c["bottom"]]
+            text = "\n".join(line.text for line in text_lines(chars))
+            if len(text) < 400 and _STAMP_HINT.search(text) and is_stamp_text(text):
+                taken.update(map(_key, chars))
+                stamps.append(chars)
+    return stamps
+
+
+def _marker_boxes(page) -> list[tuple]:
+    """Return the boxes of the small filled shapes of ``page`` (:data:`_MARKER_SIZE`): list markers, maybe."""
+    low, high = _MARKER_SIZE
+    return [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in list(page.curves) + list(page.rects)
+            if o.get("fill") and low <= o["x1"] - o["x0"] <= high and low <= o["bottom"] - o["top"] <= high]
+
+
+def marked_line(line: Line, markers: list[tuple]) -> Line:
+    """Return ``line`` opened by "- " if a list marker (one of the boxes ``markers``) stands just left of it.
+
+    A browser (and some word processors) draws the discs or squares of a list as shapes, not as characters: the
+    items came without their marker, and a list of grants read as its first item only. A marker is at the height
+    of the line's middle, at most twice the line's height left of its first word.
+    """
+    height = max(w["bottom"] for w in line.words) - line.top
+    middle = line.top + height / 2
+    if any(0 <= line.x0 - x1 <= 2 * height and top <= middle <= bottom for _, top, x1, bottom in markers):
+        return dataclasses.replace(line, text="- " + line.text)
+    return line
+
+
 def read_page(page) -> PageText:
     """Read one pdfplumber page into a :class:`PageText`."""
     out = PageText()
-    upright = aligned_chars([c for c in page.chars if c["upright"]])
+    upright = aligned_chars([c for c in page.chars if c["upright"] and not is_tilted(c)])
     frames, stamps = _stamp_chars(page, upright)
-    out.stamps += ["\n".join(line.text for line in text_lines(chars)) for chars in stamps]
     drawn, taken = {id(rect) for rect in frames}, {_key(c) for chars in stamps for c in chars}
+    stamps += _loose_stamp_chars(page.filter(lambda obj: id(obj) not in drawn and not (
+        obj.get("object_type") == "char" and _key(obj) in taken)), upright, taken)
+    out.stamps += ["\n".join(line.text for line in text_lines(chars)) for chars in stamps]
     # The tables without the stamps' frames and words: a stamp printed over a table is not one of its cells.
     boxes, blocks = _tables(page.filter(lambda obj: id(obj) not in drawn and not (
-        obj.get("object_type") == "char" and _key(obj) in taken)), out.stamps)
-    for block in rotated_blocks([c for c in page.chars if not c["upright"] and not _inside(c, boxes)]):
+        obj.get("object_type") == "char" and (_key(obj) in taken or is_tilted(obj)))), out.stamps)
+    turned = rotated_blocks([c for c in page.chars if not c["upright"] and not _inside(c, boxes)])
+    for block in turned + tilted_blocks([c for c in page.chars if c["upright"] and not _inside(c, boxes)]):
         (out.stamps if len(block) < 400 and is_stamp_text(block) else out.turned).append(block)
     rest = [c for c in upright if not _inside(c, boxes) and _key(c) not in taken]
     rule = margin_rule(page)
@@ -204,7 +261,9 @@ def read_page(page) -> PageText:
         fence = [(0, rule[1] - 2, rule[0], rule[2] + 2)]
         out.margin = [line.text for line in text_lines([c for c in rest if _inside(c, fence)])]
         rest = [c for c in rest if not _inside(c, fence)]
-    items: list[tuple[float, str, Line | None]] = [(line.top, line.text, line) for line in text_lines(rest)]
+    markers = _marker_boxes(page)
+    lines = [(top, marked_line(line, markers)) for top, line in column_blocks(text_lines(rest))]
+    items: list[tuple[float, str, Line | None]] = [(top, line.text, line) for top, line in lines]
     items += [(top, rows, None) for top, rows in blocks]
     out.body = [(text, line) for _, text, line in sorted(items, key=lambda item: item[0])]
     # A body that opens with its own heading (a line in capitals): the margin's logo text must not lead.

@@ -265,15 +265,21 @@ def join_cut_lines(body: str) -> str:
     return _CUT_BEFORE_NAME.sub(r"\1 ", _PAGE_LINE.sub("", body))
 
 
+#: What pdfminer logs of a sound file: a font that gives no box for its glyphs (a fallback font a browser embeds
+#: for one symbol, "★") is read all the same, its characters' boxes from their size.
+_NO_DAMAGE = re.compile(r"^Could not get FontBBox from font descriptor")
+
+
 class _Heard(logging.Handler):
-    """Keeps the distinct messages that a library logs, in their order."""
+    """Keeps the distinct messages that a library logs, in their order, but for those of :data:`_NO_DAMAGE`."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: dict[str, None] = {}
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.setdefault(record.getMessage(), None)
+        if not _NO_DAMAGE.match(record.getMessage()):
+            self.messages.setdefault(record.getMessage(), None)
 
 
 @contextlib.contextmanager

@@ -5,12 +5,18 @@ browsers print the lower-case letters as smaller capitals on the same baseline �
 came out as two garbled lines ("C L - -V" above "OMMUNE DE USSAC LES IGNES"). Characters that share a baseline
 are given one top here before pdfplumber groups them, so that such a heading is one line again. A line's words
 are kept, so that a wide gap between them can part it in two (:func:`gap_pieces`); characters turned a quarter
-(a stamp along the margin) are read apart, in their own direction (:func:`rotated_blocks`).
+(a stamp along the margin) are read apart, in their own direction (:func:`rotated_blocks`), and so are characters
+turned askew (a seal, :func:`tilted_blocks`).
+
+A block of two columns of prose is read column by column (:func:`column_blocks`).
 """
 
 from __future__ import annotations
 
 import itertools
+import math
+import re
+import statistics
 from dataclasses import dataclass
 
 from pdfplumber.utils.clustering import cluster_objects
@@ -18,6 +24,13 @@ from pdfplumber.utils.text import extract_text, extract_words
 
 #: Lines of turned text farther apart than this (pt) are two blocks: a stamp's lines are 8–12 pt apart.
 _BLOCK_GAP = 20
+
+#: A character turned by this many degrees or more from a quarter turn is tilted: a seal stamped askew is turned
+#: some 10–30°; the text layer of a scan straightened by OCR, by a degree or two.
+_TILT_MIN = 5
+
+#: The narrowest gutter (pt) between two columns of prose: some 5–10 mm; a space between words is 2–4 pt wide.
+_GUTTER = 8
 
 #: A gap between two words wider than this many times their height (some 8 spaces) parts two columns of text.
 _WIDE_GAP = 2.0
@@ -28,6 +41,10 @@ _Y_TOLERANCE = 3
 #: Characters whose baselines are this close (pt) are on one line: the baselines of one printed line are equal
 #: to within rounding; those of two lines differ by a line's height.
 _BASELINE_TOLERANCE = 1.0
+
+#: A character takes the top of the characters of its baseline up to this many times smaller than itself: a small
+#: capital is some 0.7–0.8 times the size of a capital; an address beside a logo's name, 0.4 times.
+_SIZE_RATIO = 0.6
 
 
 @dataclass(frozen=True)
@@ -50,17 +67,21 @@ def baseline(char: dict) -> float:
 
 
 def aligned_chars(chars: list[dict]) -> list[dict]:
-    """Return copies of ``chars`` in which the upright characters of one baseline have one top (the highest).
+    """Return copies of ``chars`` in which the upright characters of one baseline have one top: the highest of the
+    characters of that baseline that are at most :data:`_SIZE_RATIO` times larger than themselves.
 
     Spaces on a baseline of their own, with no letter, are left out: grouped with a line near theirs, they cut
-    its words where they stand ("R éception").
+    its words where they stand ("R éception"). A small type on the baseline of a much larger word (an address in
+    8 pt beside a logo's name in 20 pt) keeps its own top: given the large word's, it was read into the line above.
     """
     tops: dict[int, float | None] = {}
     group: list[dict] = []
 
     def close() -> None:
-        top = min(c["top"] for c in group) if any(c["text"].strip() for c in group) else None
-        tops.update((id(c), top) for c in group)
+        letters = any(c["text"].strip() for c in group)
+        for char in group:
+            near = [o["top"] for o in group if o["size"] * _SIZE_RATIO <= char["size"]]
+            tops[id(char)] = min(near) if letters else None
 
     for char in sorted((c for c in chars if c["upright"]), key=baseline):
         if group and baseline(char) - baseline(group[0]) > _BASELINE_TOLERANCE:
@@ -126,9 +147,135 @@ def heading_columns(lines: list[Line]) -> list[Line]:
             + lines[len(heading):])
 
 
+def column_blocks(lines: list[Line]) -> list[tuple[float, Line]]:
+    """Return ``lines`` in reading order, each with the top it is to be sorted by: the lines of a block of two
+    columns of prose (:func:`_columns`) read column by column, with the top of the block's first line.
+
+    A block of two columns under a full-width heading (the visas at the left, the decisions at the right) was read
+    line by line across both, every sentence cut in two: the gutter between them is found over the block's lines
+    only, those between two lines that cross it.
+    """
+    found = _columns(lines)
+    if found is None:
+        return [(line.top, line) for line in lines]
+    start, end, cut = found
+    words = [word for line in lines[start:end] for word in line.words]
+    block = (_lines_of_words([w for w in words if w["x1"] <= cut])
+             + _lines_of_words([w for w in words if w["x0"] >= cut]))
+    return (column_blocks(lines[:start]) + [(lines[start].top, line) for line in block]
+            + column_blocks(lines[end:]))
+
+
+def _columns(lines: list[Line]) -> tuple[int, int, float] | None:
+    """Return (start, end, x) of the longest run ``lines[start:end]`` of two columns of prose that a gutter at x
+    parts, or None.
+
+    A gutter is :data:`_GUTTER` pt wide at least, and crosses no word of the run. The run goes from the first line
+    with words at both sides of the gutter to the last, and on over the lines that follow each other closely
+    (:func:`_close`). Its columns are prose, not an unruled table's: each is a fifth of the text's width at least;
+    their lines have three words or more, fill half their column or more, and have no wide gap.
+    """
+    if len(lines) < 3:
+        return None
+    left, right = int(min(line.x0 for line in lines)), int(max(line.x1 for line in lines)) + 1
+    blocked = []
+    for line in lines:
+        row = bytearray(right - left + 1)
+        for word in line.words:
+            low, high = max(int(word["x0"] - _GUTTER / 2), left), min(int(word["x1"] + _GUTTER / 2) + 1, right)
+            row[low - left:high - left + 1] = b"\1" * (high - low + 1)
+        blocked.append(row)
+    best: tuple[int, int, int, float] | None = None
+    for x in range(left + 1, right, 2):
+        i = 0
+        while i < len(lines):
+            if blocked[i][x - left]:
+                i += 1
+                continue
+            j = i
+            while j < len(lines) and not blocked[j][x - left]:
+                j += 1
+            both = [k for k in range(i, j) if lines[k].x0 < x < lines[k].x1]
+            if len(both) >= 3 and (best is None or len(both) > best[0]):
+                start, end = both[0], both[-1] + 1
+                while start > i and _close(lines[start - 1], lines[start]):
+                    start -= 1
+                while end < j and _close(lines[end - 1], lines[end]):
+                    end += 1
+                if _prose_columns(lines[start:end], x, right - left):
+                    best = (len(both), start, end, float(x))
+            i = j
+    return best[1:] if best else None
+
+
+def _close(above: Line, below: Line) -> bool:
+    """Whether ``below`` follows ``above`` in one column: less than two lines and a half of its height below."""
+    return below.top - above.top <= 2.5 * (max(w["bottom"] for w in above.words) - above.top)
+
+
+def _prose_columns(lines: list[Line], cut: float, width: float) -> bool:
+    for side in (lambda w: w["x1"] <= cut, lambda w: w["x0"] >= cut):
+        pieces = [piece for line in lines for piece in _lines_of_words([w for w in line.words if side(w)])]
+        extent = max(p.x1 for p in pieces) - min(p.x0 for p in pieces)
+        if extent < width / 5 or statistics.median(len(p.words) for p in pieces) < 3:
+            return False
+        if statistics.median(p.x1 - p.x0 for p in pieces) < extent / 2:
+            return False
+        if sum(len(gap_pieces(p)) > 1 for p in pieces) > len(pieces) / 10:
+            return False
+    return True
+
+
 def words_of(chars: list[dict]) -> list[dict]:
     """Return the words of ``chars`` as pdfplumber's ``extract_words`` reads them."""
     return extract_words(chars)
+
+
+def is_tilted(char: dict) -> bool:
+    """Whether ``char`` is turned by an angle that is no quarter turn (a seal stamped askew over a signature).
+
+    pdfminer counts such a character upright, and it was read into the lines it crosses, letter by letter
+    ("Vincent DU★C LR O E IR U E X"). A slant (an oblique type) shears the matrix without turning its baseline.
+    """
+    a, b = char["matrix"][:2]
+    angle = math.degrees(math.atan2(b, a)) % 90
+    return _TILT_MIN <= angle <= 90 - _TILT_MIN
+
+
+def tilted_blocks(chars: list[dict]) -> list[str]:
+    """Return the text of the tilted characters (:func:`is_tilted`), one block for each angle and group of lines.
+
+    The characters are read in their own frame: along their baseline, and their lines from the top down.
+    """
+    blocks = []
+    tilted = sorted((c for c in chars if is_tilted(c)), key=lambda c: round(_angle(c)))
+    for _, same in itertools.groupby(tilted, key=lambda c: round(_angle(c))):
+        same = list(same)
+        turn = math.radians(_angle(same[0]))
+        cos, sin = math.cos(turn), math.sin(turn)
+        placed = [(c["matrix"][4] * cos + c["matrix"][5] * sin, c["matrix"][5] * cos - c["matrix"][4] * sin, c)
+                  for c in same]
+        lines = []
+        for line in cluster_objects(placed, lambda p: -p[1], _Y_TOLERANCE):
+            line.sort(key=lambda p: p[0])
+            text = line[0][2]["text"]
+            for (along, _, char), (after, _, then) in zip(line, line[1:]):
+                end = along + char["adv"] * math.hypot(*char["matrix"][:2])
+                text += (" " if after - end > 0.2 * char["size"] else "") + then["text"]
+            lines.append((-line[0][1], re.sub(r"\s+", " ", text).strip()))
+        lines.sort()
+        block: list[str] = []
+        for (top, text), (last, _) in zip(lines, [lines[0]] + lines):
+            if block and top - last > _BLOCK_GAP:
+                blocks.append("\n".join(block))
+                block = []
+            block.append(text)
+        blocks.append("\n".join(block))
+    return [block for block in blocks if block.strip()]
+
+
+def _angle(char: dict) -> float:
+    return math.degrees(math.atan2(char["matrix"][1], char["matrix"][0]))
 
 
 def rotated_blocks(chars: list[dict]) -> list[str]:
