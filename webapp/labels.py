@@ -55,8 +55,9 @@ STANDARD: dict[URIRef, tuple[str, str, str, str]] = {
     DCTERMS.format: ("format", "format", "", ""),
     DCTERMS.type: ("nature", "kind", "", ""),
     SCHEMA.funder: ("financeur", "funder", "L'acteur qui accorde la subvention.", "The actor granting the money."),
-    SCHEMA.fundedItem: ("bénéficiaire visé", "funded item", "Ce qu'une référence de subvention d'un registre "
-                        "désigne comme son bénéficiaire.", "What a register's grant reference names as its beneficiary."),
+    SCHEMA.fundedItem: ("bénéficiaire visé", "funded item",
+                        "Ce qu'une référence de subvention d'un registre désigne comme son bénéficiaire.",
+                        "What a register's grant reference names as its beneficiary."),
     SCHEMA.amount: ("montant", "amount", "Montant en euros.", "Amount in euros."),
     SCHEMA.currency: ("devise", "currency", "", ""),
     SCHEMA.location: ("lieu", "place", "Où l'acteur est établi.", "Where the actor is based."),
