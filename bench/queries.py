@@ -36,10 +36,7 @@ def page_queries() -> dict[str, str]:
     from webapp import editor, funding
 
     texts = {"funding:flows": funding._FLOWS, "funding:by-year": funding._BY_YEAR, "funding:by-theme": funding._BY_THEME,
-             # The goals' grants as stated in the graph (the page adds a register's links, read per snapshot).
-             "funding:goal-totals": funding._GOAL_TOTALS.replace("%GRANT_GOALS%", "{ SELECT DISTINCT ?grant ?goal "
-                                                                 "WHERE { ?grant mai:contributesTo ?goal FILTER "
-                                                                 "EXISTS { ?grant a mai:Grant } } }"),
+             "funding:goal-totals": funding._GOAL_TOTALS,
              "funding:by-funder": substitute(funding._BY_ROLE, {"role": SCHEMA.funder}),
              "funding:by-beneficiary": substitute(funding._BY_ROLE, {"role": MAI.beneficiary})}
     return {**{name: sparql_prologue() + text for name, text in texts.items()}, "editor:default": editor.DEFAULT_QUERY}

@@ -353,6 +353,13 @@ class _OxigraphWriter(Writer):
         quads = [ox.Quad(term(s), term(p), term(o), node) for s, p, o in triples]
         (self.primary.bulk_extend if len(quads) >= BULK_EXTEND_QUADS else self.primary.extend)(quads)
 
+    def remove(self, name, triples):
+        name = str(as_uri(name))
+        self._touch(name)
+        node = ox.NamedNode(name)
+        for s, p, o in triples:
+            self.primary.remove(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), node))
+
     def add_ntriples(self, name, data):
         self._touch(str(as_uri(name)))
         load = self.primary.bulk_load if len(data) >= BULK_LOAD_BYTES else self.primary.load

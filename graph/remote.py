@@ -118,6 +118,13 @@ class _RemoteWriter(Writer):
         lines = _ntriples_lines(triples, "ntriples")
         self.store.update(f"INSERT DATA {{ GRAPH <{name}> {{\n" + "\n".join(lines) + "\n} }")
 
+    def remove(self, name, triples):
+        name = str(as_uri(name))
+        self._backup(name)
+        lines = [" ".join(t.n3() for t in triple) + " ." for triple in triples]
+        if lines:
+            self.store.update(f"DELETE DATA {{ GRAPH <{name}> {{\n" + "\n".join(lines) + "\n} }")
+
     def commit(self):
         for name in self.backups:
             self.store.update(f"DROP SILENT GRAPH <{_backup_name(name)}>")

@@ -383,6 +383,11 @@ class Writer:
         """Add ``triples`` to the named graph ``name``."""
         raise NotImplementedError
 
+    def remove(self, name: str | URIRef, triples: Iterable[tuple]) -> None:
+        """Remove ``triples`` (without blank nodes) from the named graph ``name``; those it does not hold are
+        ignored. ``restore`` puts them back, as it undoes ``add``."""
+        raise NotImplementedError
+
     def add_ntriples(self, name: str | URIRef, data: bytes) -> None:
         """Add the N-Triples ``data`` (blank nodes not allowed: their labels would not meet) to graph ``name``."""
         self.add(name, parse_rdflib(data, "ntriples"))
@@ -525,6 +530,12 @@ class _MemoryWriter(Writer):
         target = self._store._dataset.graph(as_uri(name))
         for triple in triples:
             target.add(triple)
+
+    def remove(self, name, triples):
+        self._backup(as_uri(name))
+        target = self._store._dataset.graph(as_uri(name))
+        for triple in triples:
+            target.remove(triple)
 
     def commit(self):
         self._backups.clear()

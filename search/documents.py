@@ -343,7 +343,10 @@ def goal_to_document(iri: str, facts: Facts) -> dict:
     doc = _document(iri, "goal", label_of(facts, iri))
     doc["names"] += [n for n in _texts(facts, iri, skos.prefLabel, skos.altLabel) if n not in doc["names"]]
     doc["text"] = _texts(facts, iri, skos.definition, dcterms.description)
-    contributions = facts.pointing(iri, mai.contributesTo)
+    pointing = facts.pointing(iri, mai.contributesTo)
+    # What serves it, typed: a partner register's grant references are untyped nodes, and the goals they give are
+    # stated on the grants they describe (graph.ingest.register_links), counted as grants.
+    contributions = [c for c in pointing if facts.types.get(c)]
     doc["related"] += _show(doc, facts, contributions)
     _facet(doc, facts, "goal", [iri])
     rank = _texts(facts, iri, skos.notation)
@@ -352,7 +355,7 @@ def goal_to_document(iri: str, facts: Facts) -> dict:
     doc["summary"] = " · ".join(filter(None, [f"Objectif n°{rank[0]}" if rank else "Objectif stratégique",
                                               f"{grants} subvention(s)" if grants else "",
                                               f"{others} acteur(s) ou action(s)" if others else ""]))
-    _depend(doc, contributions + facts.pointing(iri, mai.hasGoal))  # what points at it: their facts say which
+    _depend(doc, pointing + facts.pointing(iri, mai.hasGoal))  # what points at it: their facts say which
     return _finish(doc)
 
 

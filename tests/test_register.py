@@ -550,11 +550,14 @@ def _ingest(tmp_path: Path, *paths: Path):
         raise
 
 
+#: What a coordinator writes to ask which goals grants serve (README, "Writing SPARQL against the graph").
+GRANT_GOALS = "SELECT ?grant ?goal WHERE { ?grant a mai:Grant ; mai:contributesTo ?goal }"
+
+
 def _grant_goals(store) -> set[tuple[str, str]]:
-    from graph.ingest.register_grants import GRANT_GOALS
     from graph.namespaces import sparql_prologue
 
-    rows = store.query(sparql_prologue() + "SELECT ?grant ?goal WHERE { " + GRANT_GOALS + " }")
+    rows = store.query(sparql_prologue() + GRANT_GOALS)
     return {(str(g).rsplit("/id/", 1)[1], str(o).rsplit("/id/", 1)[1]) for g, o in rows}
 
 
@@ -647,3 +650,127 @@ def test_a_number_that_several_authorities_gave_their_deliberations_is_reported_
     assert (issue.line, issue.field) == (8, "grants")
     assert issue.message.startswith("financement (délibération 2024-12) : ce numéro est celui de délibérations de 2 "
                                     "collectivités (Ville de Firminy, Ville de Roche)")
+
+
+def _quads(store) -> list[tuple]:
+    """The store's quads, without the times at which sources were stored and with blank nodes as one term."""
+    from rdflib import BNode
+    from rdflib.namespace import PROV
+
+    rows = store.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return sorted(tuple("_" if isinstance(t, BNode) else str(t) for t in row) for row in rows
+                  if row[1] != PROV.generatedAtTime)
+
+
+def _linked_in(store) -> set[tuple[str, str, str]]:
+    """The grants that a graph links to goals, and that graph."""
+    from graph.namespaces import sparql_prologue
+
+    rows = store.query(sparql_prologue() + "SELECT ?grant ?goal ?source WHERE { GRAPH ?source { ?grant "
+                                           "mai:contributesTo ?goal } FILTER EXISTS { ?grant a mai:Grant } }")
+    return {tuple(str(t).rsplit("/id/", 1)[1] for t in row) for row in rows}
+
+
+def test_the_register_states_the_link_in_its_own_graph_and_the_same_files_again_leave_the_same_store(tmp_path):
+    first, _ = _ingest(tmp_path / "a", REGISTER, DELIBERATION)
+    second, _ = _ingest(tmp_path / "b", DELIBERATION, REGISTER)
+    try:
+        assert _linked_in(first) == _linked_in(second) == {
+            ("grant/siren-244200770/2024-00240/danaecare", "goal/ptce-sante-danaecare/2", "source/ptce-registre-yaml")}
+        before = _quads(first)
+        assert before == _quads(second)
+        from graph.ingest.pipeline import ingest_paths
+
+        assert [r.status for r in ingest_paths(first, [DELIBERATION, REGISTER], force=True)] == ["stored"] * 2
+        assert _quads(first) == before
+    finally:
+        first.close()
+        second.close()
+
+
+def test_a_batch_links_the_grant_of_a_deliberation_that_follows_the_register_and_touches_it(tmp_path):
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    published = []
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    try:
+        reports = ingest_paths(store, [REGISTER, DELIBERATION], on_publish=published.append)
+        assert _grant_goals(store) == {("grant/siren-244200770/2024-00240/danaecare", "goal/ptce-sante-danaecare/2")}
+    finally:
+        store.close()
+    assert ID + "grant/siren-244200770/2024-00240/danaecare" in set().union(*(r.touched for r in reports))
+    assert published[-1][-1] is reports[-1]  # the last publish carries the link
+
+
+def _renamed_deliberation(tmp_path: Path, name: str) -> Path:
+    """The founding deliberation, its grant given to another association, under the same file name."""
+    import re
+
+    path = tmp_path / "v2" / DELIBERATION.name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(re.sub("danaecare", name, DELIBERATION.read_text(encoding="utf-8"), flags=re.I), encoding="utf-8")
+    return path
+
+
+def test_a_link_whose_grant_the_deliberation_no_longer_gives_vanishes_and_is_reported_with_the_register(tmp_path):
+    from graph.ingest.pipeline import ingest_paths
+
+    store, _ = _ingest(tmp_path, REGISTER, DELIBERATION)
+    try:
+        [report] = ingest_paths(store, [_renamed_deliberation(tmp_path, "Solidaris")])
+        assert _grant_goals(store) == set()
+        grants = store.query("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } FILTER(CONTAINS(STR(?s), '/grant/')) }")
+        assert set(grants) == {(URIRef(ID + "grant/siren-244200770/2024-00240/solidaris"),)}  # nothing of the old one
+        assert ID + "grant/siren-244200770/2024-00240/danaecare" in report.touched
+        assert [i.message for i in report.issues if "registre" in i.message] == [
+            "registre « ptce-registre.yaml, ligne 101 » : financement (délibération 2024.00240, bénéficiaire "
+            "DanaeCare) : aucune des 1 subvention(s) de la délibération n° 2024.00240 n'est accordée à DanaeCare ; "
+            "il sera relié à ses objectifs dès que la subvention sera importée"]
+        ingest_paths(store, [DELIBERATION])  # the first version again: linked again
+        assert _grant_goals(store) == {("grant/siren-244200770/2024-00240/danaecare", "goal/ptce-sante-danaecare/2")}
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("change, linked", [
+    (lambda text: text.replace(";SUB-8;", ";SUB-9;"), set()),  # the grant referenced is gone
+    (lambda text: text.replace("goals: [1]", "goals: [2]"), {"goal/p/2"}),  # the register changed its goal
+    (lambda text: text.split("grants:")[0], set()),  # the register no longer says it
+])
+def test_links_that_no_reference_describes_any_more_vanish(tmp_path, change, linked):
+    from graph.ingest.pipeline import ingest_paths
+
+    register, scdl = tmp_path / "r.yaml", tmp_path / "subventions.csv"
+    register.write_text(_GRANTS_HEAD + "grants:\n  - {grant_id: SUB-8, goals: [1]}\n", encoding="utf-8")
+    scdl.write_text(_SCDL, encoding="utf-8")
+    store, _ = _ingest(tmp_path, register, scdl)
+    try:
+        assert {goal for _, goal in _grant_goals(store)} == {"goal/p/1"}
+        for path in (register, scdl):
+            path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+        ingest_paths(store, [register, scdl])
+        assert {goal for _, goal in _grant_goals(store)} == linked
+    finally:
+        store.close()
+
+
+def test_links_leave_with_the_register_they_are_stated_in(tmp_path):
+    store, _ = _ingest(tmp_path, DELIBERATION, REGISTER)
+    try:
+        with store.writer() as writer:
+            writer.drop_graph(URIRef(ID + "source/ptce-registre-yaml"))
+        assert _grant_goals(store) == set()
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("register_first", [True, False])
+def test_the_link_is_stated_and_withdrawn_in_every_store_mode(any_store, tmp_path, register_first):
+    from graph.ingest.pipeline import ingest_paths
+
+    for path in (REGISTER, DELIBERATION) if register_first else (DELIBERATION, REGISTER):
+        ingest_paths(any_store, [path])
+    assert _grant_goals(any_store) == {("grant/siren-244200770/2024-00240/danaecare", "goal/ptce-sante-danaecare/2")}
+    assert ingest_paths(any_store, [_renamed_deliberation(tmp_path, "Solidaris"), REGISTER])[0].status == "stored"
+    assert _grant_goals(any_store) == set()

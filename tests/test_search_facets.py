@@ -151,3 +151,35 @@ def test_a_member_that_has_left_is_not_counted_in_its_former_circle(tmp_path):
     assert set(_iris(answer)) == {iri("actor/veilleurs"), iri("actor/repit")}
     assert {f["value"]: f["count"] for f in search(index, "", kind="actor")["facets"]["circle"]} == {circle: 2}
     store.close()
+
+
+def test_a_grant_that_the_register_links_to_a_goal_is_in_its_facet_and_its_summary_once_indexed(tmp_path):
+    """The register first, indexed; the deliberation of the grant it links to goal 2, then, the index updated from
+    what the ingest touched."""
+    from pathlib import Path
+
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+    from search.indexer import build_index, update_index
+    from search.reader import SearchIndex
+    from test_search_corpus import make_config
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    config = make_config(tmp_path)
+    store = open_store(config)
+    try:
+        ingest_paths(store, [examples / "ptce-registre.yaml"])
+        build_index(store, config)
+        deliberation = examples / "deliberations" / "saint-etienne-metropole-2024-00240-danaecare.txt"
+        ingest_paths(store, [deliberation], on_publish=lambda reports: update_index(
+            store, config, set().union(*(r.touched for r in reports))))
+        index = SearchIndex.from_config(config)
+        goal = "https://w3id.org/maillage/id/goal/ptce-sante-danaecare/2"
+        grant = "https://w3id.org/maillage/id/grant/siren-244200770/2024-00240/danaecare"
+        assert _iris(search(index, "", kind="grant", filters={"goal": goal})) == [grant]
+        counts = {f["value"]: f["count"] for f in search(index, "", kind="grant")["facets"]["goal"]}
+        assert counts == {goal: 1}
+        [summary] = [r["summary"] for r in search(index, "", kind="goal")["results"] if r["iri"] == goal]
+        assert summary == "Objectif n°2 · 1 subvention(s) · 5 acteur(s) ou action(s)"  # 4 members, 1 action
+    finally:
+        store.close()

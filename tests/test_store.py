@@ -53,6 +53,24 @@ def test_a_graph_can_be_given_as_pieces_of_one_document(any_store, padding):
     assert _values(any_store) == ["1", "2"]
 
 
+def test_triples_removed_from_one_graph_stay_in_the_others_and_restore_puts_them_back(any_store):
+    from rdflib import Literal
+
+    with any_store.writer() as w:
+        w.replace_graph(G1, DATA_ONE, "turtle")
+        w.replace_graph(G2, DATA_ONE, "turtle")
+    gone = [(URIRef("https://ex.org/a"), URIRef("https://ex.org/p"), Literal("1")),
+            (URIRef("https://ex.org/z"), URIRef("https://ex.org/p"), Literal("9"))]  # not there: ignored
+    with any_store.writer() as w:
+        w.remove(G1, gone)
+        assert w.graph_size(G1) == 2 and w.graph_size(G2) == 3
+        w.restore(G1)
+        assert w.graph_size(G1) == 3
+        w.remove(G1, gone[:1])
+    rows = any_store.query("SELECT ?g ?o WHERE { GRAPH ?g { ?s <https://ex.org/p> ?o } } ORDER BY ?g ?o")
+    assert [(str(g), str(o)) for g, o in rows] == [(str(G1), "2"), (str(G2), "1"), (str(G2), "2")]
+
+
 def test_replacing_a_graph_leaves_only_the_new_version(any_store):
     with any_store.writer() as w:
         w.replace_graph(G1, DATA_ONE, "turtle")

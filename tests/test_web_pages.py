@@ -730,6 +730,16 @@ def test_goals_count_the_grants_that_the_register_links_to_them(tmp_path):
         close_resources(app)
 
 
+def test_the_network_of_a_goal_shows_the_beneficiary_of_the_grant_that_the_register_links_to_it(tmp_path):
+    app = app_with_the_demo_corpus(tmp_path)
+    try:
+        edges = app.test_client().get(f"/network.json?focus={DEMO_GOAL2}").get_json()["edges"]["rows"]
+        served = [(r["other"]["label"], r["links"], r["amount"]) for r in edges if r["amount"]]
+        assert served == [("DanaeCare", 2, 20000.0)]  # as a member that serves the goal, and through its grant
+    finally:
+        close_resources(app)
+
+
 def test_a_grant_page_shows_the_goals_it_serves_and_the_register_that_says_so(tmp_path):
     app = app_with_the_demo_corpus(tmp_path)
     try:

@@ -12,7 +12,6 @@ from flask import Blueprint, current_app, jsonify, request
 from rdflib import URIRef
 
 from webapp.errors import ApiError
-from webapp.goal_links import grant_goals
 from webapp.named_queries import get_named_query, named_queries
 from webapp.views import Table, collapse, json_value_deep, ref, select
 
@@ -30,7 +29,7 @@ _GRANTS = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?
   OPTIONAL { ?grant schema:funder ?funder OPTIONAL { ?funder rdfs:label ?funderLabel } }
   OPTIONAL { ?grant mai:beneficiary ?beneficiary OPTIONAL { ?beneficiary rdfs:label ?beneficiaryLabel } }
   OPTIONAL { ?grant dcterms:description ?purpose } OPTIONAL { ?grant mai:decidedBy ?deliberation }
-  OPTIONAL { %GRANT_GOALS% }
+  OPTIONAL { ?grant mai:contributesTo ?goal }
 } ORDER BY DESC(?year) DESC(?amount) ?grant"""
 
 # What the pages of grants add up to: the same rows as the pages list (a grant, its year and amount), counted and
@@ -42,7 +41,7 @@ _GRANTS_TOTAL = """SELECT (COUNT(*) AS ?count) (SUM(?value) AS ?total) WHERE {
 }"""
 
 _FILTERS = {"f": "?grant schema:funder ?f .", "b": "?grant mai:beneficiary ?b .", "y": "?grant mai:fiscalYear ?y .",
-            "g": "%GOAL_GRANTS%"}  # stated on the grant, or linked by a register (webapp.goal_links)
+            "g": "?grant mai:contributesTo ?g ."}  # stated by the grant's source or by a partner register
 
 
 def _iri_arg(name: str) -> URIRef | None:
@@ -86,8 +85,7 @@ def grants():
     # no variables in SPARQL: they are integers computed here, not request text.
     filters = " ".join(_FILTERS[k] for k, v in bindings.items() if v is not None)
     query = _GRANTS.replace("%FILTERS%", filters).replace("?limit", str(PAGE_SIZE + 1)) \
-        .replace("?offset", str((page - 1) * PAGE_SIZE)).replace("%GRANT_GOALS%", grant_goals()) \
-        .replace("%GOAL_GRANTS%", grant_goals("?g", bindings["g"]) if bindings["g"] is not None else "")
+        .replace("?offset", str((page - 1) * PAGE_SIZE))
     rows = collapse(select(query, **bindings), ["funderLabel", "beneficiaryLabel"])
     # The engine pages by grant (its year and amount); a grant with several goals has a row for each.
     keys = list(dict.fromkeys((row["grant"], row.get("year"), row.get("amount")) for row in rows))
@@ -101,8 +99,7 @@ def grants():
                            "beneficiary": ref(row.get("beneficiary"), row.get("beneficiaryLabel")),
                            "amount": row.get("amount"), "year": row.get("year"), "purpose": row.get("purpose"),
                            "deliberation": ref(row.get("deliberation")), "goal": ref(row.get("goal"))})
-    total = select(_GRANTS_TOTAL.replace("%FILTERS%", filters).replace(
-        "%GOAL_GRANTS%", grant_goals("?g", bindings["g"]) if bindings["g"] is not None else ""), **bindings)[0]
+    total = select(_GRANTS_TOTAL.replace("%FILTERS%", filters), **bindings)[0]
     count = int(total["count"].toPython())
     body = table.to_json()
     page_total = sum((_decimal(amount) for _, _, amount in keys[:PAGE_SIZE]), Decimal(0))

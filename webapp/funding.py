@@ -10,7 +10,6 @@ from rdflib import URIRef
 from graph.namespaces import MAI, SCHEMA
 from webapp.i18n import t
 from webapp.cache import cached_select
-from webapp.goal_links import grant_goals
 from webapp.views import Table, collapse, format_money, grant_label, ref, render_page
 
 bp = Blueprint("funding", __name__)
@@ -53,31 +52,32 @@ _BY_THEME = """SELECT ?theme ?themeLabel (COUNT(DISTINCT ?grant) AS ?grants) (SU
 # with a capped subquery per goal. Listing every grant made the page take 14 s at 10k actors (20k grants). What
 # contributes to a goal is told a grant or an actor (a roadmap action is neither) by FILTER EXISTS on its type:
 # joined with "a mai:Actor", the engine read every actor (1.1 s at 100k actors, against 0.16 s). A grant serves a
-# goal when it says so or when a register links it (%GRANT_GOALS%: webapp.goal_links.grant_goals).
+# goal when its source or a partner register says so (graph.ingest.register_links states the register's links).
 _GOAL_TOTALS = """SELECT ?goal ?goalLabel ?rank ?pole ?poleLabel ?grants ?actors ?total ?received WHERE {
   ?goal a mai:StrategicGoal .
   OPTIONAL { ?goal skos:prefLabel ?goalLabel } OPTIONAL { ?goal skos:notation ?rank }
   OPTIONAL { ?pole mai:hasGoal ?goal OPTIONAL { ?pole rdfs:label ?poleLabel } }
   OPTIONAL { SELECT ?goal (COUNT(?grant) AS ?grants) (SUM(COALESCE(?amount, 0)) AS ?total) WHERE {
       { SELECT DISTINCT ?goal ?grant ?amount WHERE {
-          %GRANT_GOALS% OPTIONAL { ?grant schema:amount ?amount } } } } GROUP BY ?goal }
+          ?grant mai:contributesTo ?goal FILTER EXISTS { ?grant a mai:Grant }
+          OPTIONAL { ?grant schema:amount ?amount } } } } GROUP BY ?goal }
   OPTIONAL { SELECT ?goal (COUNT(DISTINCT ?actor) AS ?actors) WHERE {
-      { %GRANT_GOALS% ?grant mai:beneficiary ?actor }
+      { ?grant mai:contributesTo ?goal FILTER EXISTS { ?grant a mai:Grant } ?grant mai:beneficiary ?actor }
       UNION { ?actor mai:contributesTo ?goal FILTER EXISTS { ?actor a mai:Actor } } } GROUP BY ?goal }
   OPTIONAL { SELECT ?goal (SUM(?amount) AS ?received) WHERE {
       { SELECT DISTINCT ?goal ?grant ?amount WHERE {
           ?actor mai:contributesTo ?goal FILTER EXISTS { ?actor a mai:Actor }
           ?grant mai:beneficiary ?actor ; a mai:Grant ; schema:amount ?amount } } } GROUP BY ?goal }
 } ORDER BY ?poleLabel ?rank"""
-#: One branch per goal, its IRI bound to ?goal<i> (values are bound, never formatted in; only the grants that a
-#: register links to it are, IRIs of the store): its grants with their beneficiary and amount, and the actors that
-#: serve it, as beneficiaries or as members.
-_GOAL_LISTS_BRANCH = """{ { SELECT DISTINCT ?grant WHERE { %GRANT_GOALS% } LIMIT %CAP% }
+#: One branch per goal, its IRI bound to ?goal<i> (the text is constant; values are bound, never formatted in): its
+#: grants with their beneficiary and amount, and the actors that serve it, as beneficiaries or as members.
+_GOAL_LISTS_BRANCH = """{ { SELECT DISTINCT ?grant WHERE { ?grant mai:contributesTo ?goal%I%
+                                                  FILTER EXISTS { ?grant a mai:Grant } } LIMIT %CAP% }
     BIND(?goal%I% AS ?goal)
     OPTIONAL { ?grant mai:beneficiary ?grantee OPTIONAL { ?grantee rdfs:label ?granteeLabel } }
     OPTIONAL { ?grant schema:amount ?amount } }
   UNION { { SELECT DISTINCT ?actor WHERE {
-      { %GRANT_GOALS% ?grant mai:beneficiary ?actor }
+      { ?grant mai:contributesTo ?goal%I% FILTER EXISTS { ?grant a mai:Grant } ?grant mai:beneficiary ?actor }
       UNION { ?actor mai:contributesTo ?goal%I% FILTER EXISTS { ?actor a mai:Actor } } } LIMIT %CAP% }
     BIND(?goal%I% AS ?goal) OPTIONAL { ?actor rdfs:label ?actorLabel } }"""
 #: Grants and actors listed under each goal before "n de plus" (the table above counts them all).
@@ -153,8 +153,7 @@ def funding():
 def goals():
     """Show, for each strategic goal, the actors and grants that serve it, with totals."""
     found: dict[str, dict] = {}
-    for row in collapse(cached_select(_GOAL_TOTALS.replace("%GRANT_GOALS%", grant_goals())),
-                        ["goalLabel", "poleLabel"]):
+    for row in collapse(cached_select(_GOAL_TOTALS), ["goalLabel", "poleLabel"]):
         found.setdefault(str(row["goal"]), {
             "goal": ref(row["goal"], row.get("goalLabel")), "rank": row.get("rank"),
             "pole": ref(row.get("pole"), row.get("poleLabel")), "grants": [], "actors": [],
@@ -178,8 +177,7 @@ def _goal_lists(found: dict[str, dict]) -> None:
     goals = list(found)[:MAX_LISTED_GOALS]
     if not goals:
         return
-    branches = " UNION ".join(_GOAL_LISTS_BRANCH.replace("%GRANT_GOALS%", grant_goals(f"?goal{i}", URIRef(iri)))
-                              .replace("%I%", str(i)) for i, iri in enumerate(goals))
+    branches = " UNION ".join(_GOAL_LISTS_BRANCH.replace("%I%", str(i)) for i in range(len(goals)))
     query = ("SELECT ?goal ?grant ?grantee ?granteeLabel ?amount ?actor ?actorLabel WHERE { " + branches
              + " }").replace("%CAP%", str(GOAL_LIST_CAP))
     # Kept whole: each listed actor may come with a label from each source that names it.

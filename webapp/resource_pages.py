@@ -23,7 +23,6 @@ from graph.store import to_oxigraph
 from webapp.cache import cached_select
 from webapp.errors import ApiError
 from webapp.display import by_language, page_context, shown_as, value_order
-from webapp.goal_links import referenced
 from webapp.i18n import t
 from webapp.labels import qname, specific_types, term_comment, term_label
 from webapp.resource_tables import decided_grants, incoming, instances, memberships
@@ -258,17 +257,20 @@ def _unlabelled_name(types: list, out: list[dict]) -> str | None:
 #: The labels and ranks of the goals that a grant serves, and the titles of the registers that link it to them.
 _GOALS_SERVED = """SELECT ?x ?label ?rank WHERE { VALUES ?x { %IRIS% }
   OPTIONAL { ?x skos:prefLabel|dcterms:title ?label } OPTIONAL { ?x skos:notation ?rank } }"""
+#: The goals that partner registers link a grant to, and those registers (graph.ingest.register_links states the
+#: links in the register's graph).
+_LINKING_REGISTERS = """SELECT ?goal ?source WHERE {
+  GRAPH ?source { ?grant mai:contributesTo ?goal } ?source dcterms:type "register" } ORDER BY ?source"""
 
 
 def _goals_served(grant: URIRef, out: list[dict]) -> list[dict]:
-    """The goals that ``grant`` serves, in rank order: those it states (``out``: its properties' rows), and those
-    that a register links it to (webapp.goal_links), each with the registers that do."""
+    """The goals that ``grant`` serves, in rank order (``out``: its properties' rows), each with the partner
+    registers that say so."""
     served: dict[URIRef, list[URIRef]] = {row["o"]: [] for row in out if row["p"] == MAI.contributesTo}
-    for linked, goal, register in referenced():
-        if linked == grant:
-            served.setdefault(goal, []).append(register)
     if not served:
         return []
+    for row in select(_LINKING_REGISTERS, grant=grant):
+        served.setdefault(row["goal"], []).append(row["source"])
     iris = dict.fromkeys([*served, *(r for registers in served.values() for r in registers)])
     found = collapse(select(_GOALS_SERVED.replace("%IRIS%", " ".join(iri.n3() for iri in iris))), ["label"])
     labels = {row["x"]: row.get("label") for row in found}

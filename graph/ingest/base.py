@@ -228,9 +228,10 @@ class SourceKind:
     #: rows none of which was kept, every one rejected, is refused whole: stored, it would replace what an earlier
     #: version of it said with nothing (:func:`graph.ingest.lookahead.refuse_rowless`).
     rows_kept: str | None = None
-    #: What to check once a file of this kind is stored, against the whole store (``check_stored(query, source)``
-    #: returns issues): what it refers to that no source of the store holds yet (a register's grants).
-    check_stored: Callable[[Callable, URIRef], list[Issue]] | None = None
+    #: What to do and check once a file of this kind is stored, against the whole store: ``check_stored(writer,
+    #: source)`` returns the issues (what it refers to that no source of the store holds yet: a register's grants)
+    #: and the IRIs of the resources it changed besides the file's own (the grants a register links to goals).
+    check_stored: Callable[[Any, URIRef], tuple[list[Issue], set[str]]] | None = None
 
 
 @lru_cache(maxsize=65_536, typed=True)

@@ -26,6 +26,7 @@ from graph.ingest.base import Extraction, InputError, Issue, SourceContext, new_
 from graph.ingest.checker import Checker
 from graph.ingest.lookahead import LOOKAHEAD_MAX_BYTES, Lookahead, Prepared, extract, kind_of, lost
 from graph.ingest.rdf_first_pass import Observed
+from graph.ingest.register_links import relink
 from graph.ingest.sources import StoredSources, stored_sha256, stored_subjects
 from graph.namespaces import DEFAULT_BASE, MAI, SCHEMA
 from graph.ontology import read_vocabulary, superclasses, vocabulary_files
@@ -213,9 +214,11 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         graph += description
         _materialise_extraction(graph, ctx.source)
         writer.replace_graph(ctx.source, graph)
+        changed: set[str] = set()
         if source_kind.check_stored is not None:
-            report.issues += source_kind.check_stored(writer.query, ctx.source)
-        new_subjects = {str(s) for s in graph.subjects() if isinstance(s, URIRef)}
+            issues, changed = source_kind.check_stored(writer, ctx.source)
+            report.issues += issues
+        new_subjects = {str(s) for s in graph.subjects() if isinstance(s, URIRef)} | changed
         fault_point("after-replace")
     else:
         data, fmt = extraction.rdf
@@ -341,10 +344,13 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
                 continue
             reports.append(report)
             publishing.pending.append((report, path))
-            if time.monotonic() - published >= publish_interval:
+            # The last file is published with what the end of the batch changes (publishing.finish).
+            if time.monotonic() - published >= publish_interval and i < len(paths) - 1:
                 publishing.publish()
                 published = time.monotonic()
                 expected.clear()  # the publish cleared the journal
+        if stored := {report.source for report in reports if report.status == "stored"}:
+            publishing.link_grants(stored)
         publishing.finish()
     return reports
 
@@ -380,6 +386,24 @@ class _Publishing:
         else:
             self._announce(self.pending)
         self.pending = []
+
+    def link_grants(self, stored: set[URIRef | None]) -> None:
+        """Link anew the grants that partner registers describe (:func:`graph.ingest.register_links.relink`), once
+        the files of a batch (``stored``: their sources) are stored: the grants whose goals changed are touched by
+        the publish to come, in the report of its last stored file, with the warnings about the registers that the
+        batch did not store. Without such a file (the last ones failed or were unchanged), they are published at once
+        in a report of their own that ``on_publish`` alone hears of: the search index follows, the warnings go
+        unsaid."""
+        touched, issues = relink(self.writer, {source for source in stored if source is not None})
+        if not touched and not issues:
+            return
+        last = next((report for report, _ in reversed(self.pending) if report.status == "stored"), None)
+        if last is not None:
+            last.touched |= touched
+            last.issues += issues
+            return
+        self.writer.commit()
+        self.on_publish([IngestReport(file="", kind="register", status="stored", issues=issues, touched=touched)])
 
     def finish(self) -> None:
         """Publish what is left, and announce the last check's files."""

@@ -34,7 +34,8 @@ date; ``org:member``, ``org:organization`` → the PTCE, ``org:role`` → circle
 concept, ``mai:joinedOn``/``mai:leftOn``), ``dcterms:subject`` → themes, ``mai:contributesTo`` → goals. The PTCE is
 a ``mai:Cooperation`` (``actor_iri(name=…)``) ``mai:coordinatedBy`` its coordinator, ``mai:hasGoal`` each goal
 (``mai:StrategicGoal`` in the ``skos:ConceptScheme`` ``mint("goals", ptce)``); actions are ``mai:RoadmapAction``;
-grants are grant references that queries join to the grants they describe (:mod:`graph.ingest.register_grants`).
+grants are grant references, joined at ingest to the grants they describe (:mod:`graph.ingest.register_grants`),
+whose goals the register's graph then states (:mod:`graph.ingest.register_links`).
 Problems are reported with their line (YAML lines come from the parser's node marks).
 """
 
@@ -51,8 +52,9 @@ from graph.encodings import decode
 from graph.identity import ActorBook, fold
 from graph.ingest.french import fold as unaccent
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
-from graph.ingest.register_grants import check_references, state_grant
+from graph.ingest.register_grants import state_grant
 from graph.ingest.register_keys import canonical
+from graph.ingest.register_links import register_stored
 from graph.ingest.register_values import (CIRCLE_NAMES, KINDS, circle_concept, kind_class, read_date,
                                           read_identifiers)
 from graph.ingest.register_read import Entry, Register, entries_from_csv, entries_from_yaml, load_yaml
@@ -396,4 +398,4 @@ def extract(ctx: SourceContext) -> Extraction:
 __all__ = ["FORMAT", "KIND", "Entry", "Register", "detect", "extract", "load_yaml", "near_miss"]
 
 KIND = SourceKind("register", "Registre des partenaires du PTCE", detect, extract, extensions=(".yaml", ".yml"),
-                  near_miss=near_miss, rows_kept="members", check_stored=check_references)
+                  near_miss=near_miss, rows_kept="members", check_stored=register_stored)

@@ -15,9 +15,11 @@ register's graph that describes the grant with the grant's own properties — ``
 ``dcterms:identifier`` (the idSubvention), ``schema:fundedItem`` (the beneficiary: an actor of the register,
 resolved as any actor, or the SIREN of a SIREN or SIRET given alone; not ``mai:beneficiary``, which makes a grant
 of what has it) — and states ``mai:contributesTo`` each goal, with the entry's
-``mai:rowNumber``. Queries join a reference to the grants of the store that it describes (:data:`GRANT_GOALS`),
-whatever the order in which the register and the grants were ingested; :func:`check_references` tells those
-that describe none, and why, and those whose number alone names deliberations of several authorities.
+``mai:rowNumber``. The ingest joins each reference to the grants of the store that it describes
+(:data:`REFERENCED_GRANTS`) and states ``<grant> mai:contributesTo <goal>`` in the register's graph
+(:mod:`graph.ingest.register_links`), whatever the order in which the register and the grants were ingested;
+:func:`check_references` tells the references that describe none, and why, and those whose number alone names
+deliberations of several authorities.
 """
 
 from __future__ import annotations
@@ -58,14 +60,6 @@ REFERENCED_GRANTS = ("""{ SELECT DISTINCT ?ref ?grant WHERE {
                                  FILTER NOT EXISTS { ?ref mai:decisionReference ?refNumber } } }
     ?grant dcterms:identifier ?refId ; a mai:Grant .""" + _SAME_BENEFICIARY + """ }
 } }""")
-#: The (?grant, ?goal) pairs of the goals that grants serve: stated on the grant (an RDF source may), or by a
-#: register's grant reference that describes it. A subquery: its other variables stay its own.
-GRANT_GOALS = ("""{ SELECT DISTINCT ?grant ?goal WHERE {
-  { ?grant mai:contributesTo ?goal FILTER EXISTS { ?grant a mai:Grant } }
-  UNION { """ + REFERENCED_GRANTS + """ ?ref mai:contributesTo ?goal }
-} }""")
-
-
 def _number(entry, key: str) -> str:
     """The text of a number or identifier field (YAML may have read ``12345`` as an integer)."""
     value = entry.get(key)
@@ -137,9 +131,10 @@ def _identifier(entry, key: str, ok, size: int) -> str:
 
 
 #: The grant references of one source that describe no grant of the store, with what they name and what the store
-#: has of it: a deliberation of that number, grants of that deliberation.
+#: has of it: a deliberation of that number, grants of that deliberation. A reference is an untyped node with its
+#: row number: the grants that the register's graph links to goals (graph.ingest.register_links) have none there.
 _UNLINKED = """SELECT ?ref ?line ?number ?id ?beneficiary ?deliberations ?grants WHERE {
-  GRAPH ?source { ?ref mai:contributesTo ?goal FILTER NOT EXISTS { ?ref a ?refType } }
+  GRAPH ?source { ?ref mai:rowNumber ?refLine ; mai:contributesTo ?goal } FILTER NOT EXISTS { ?ref a ?refType }
   MINUS { """ + REFERENCED_GRANTS + """ }
   OPTIONAL { ?ref mai:rowNumber ?line } OPTIONAL { ?ref mai:decisionReference ?number }
   OPTIONAL { ?ref dcterms:identifier ?id }

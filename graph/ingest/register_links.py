@@ -1,0 +1,97 @@
+"""The goals that a partner register says grants serve, stated as ``<grant> mai:contributesTo <goal>`` in the
+register's own graph, so that ``?grant mai:contributesTo ?goal`` finds them as it finds the goals any source states.
+
+A register's extraction cannot state them: its grant references (:mod:`graph.ingest.register_grants`) describe
+grants that may be ingested before or after it, by number, identifier and beneficiary. :func:`link_grants` states,
+in each register's graph, a triple for each grant of the store that one of its references describes and each goal
+the reference gives, and removes those that no reference describes any more (a grant gone, a reference changed):
+the register is the source that says it, so provenance stays right (``GRAPH ?source`` names the register). The
+ingest runs it when a register is stored and at the end of each ingest that stored something
+(:func:`graph.ingest.pipeline.ingest_paths`), so that a grant ingested after the register gets its goals.
+
+The triples it states are told apart from what the register's extraction states by their subject: a node of which
+the register's graph says nothing else. What the extraction states of a resource always includes a type or, for a
+grant reference (an untyped node), its ``mai:rowNumber``; a grant's own facts live in its source's graph. So a link
+whose grant has left the store is still recognised, and removed. No new term.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from graph.ingest.base import Issue
+from graph.ingest.register_grants import REFERENCED_GRANTS, check_references
+from graph.namespaces import MAI, sparql_prologue
+from graph.triples import TripleSet
+
+#: Whether the store holds a grant reference at all: most stores have no register, or a register without grants.
+_HAS_REFERENCES = "ASK { ?ref mai:contributesTo ?goal ; mai:rowNumber ?line FILTER NOT EXISTS { ?ref a ?type } }"
+#: Each register's graph, each grant that one of its references describes, each goal that reference gives.
+_WANTED = ("SELECT DISTINCT ?source ?grant ?goal WHERE { " + REFERENCED_GRANTS
+           + " GRAPH ?source { ?ref mai:contributesTo ?goal } }")
+#: The links stated so far: in the graphs that hold grant references, the goals of the nodes the graph says nothing
+#: else of.
+_STATED = """SELECT DISTINCT ?source ?grant ?goal WHERE {
+  { SELECT DISTINCT ?source WHERE { GRAPH ?source { ?ref mai:rowNumber ?line ; mai:contributesTo ?refGoal }
+                                    FILTER NOT EXISTS { ?ref a ?type } } }
+  GRAPH ?source { ?grant mai:contributesTo ?goal FILTER NOT EXISTS { ?grant ?p ?o FILTER(?p != mai:contributesTo) } }
+}"""
+
+
+@dataclass
+class Linked:
+    """What :func:`link_grants` changed."""
+
+    touched: set[str] = field(default_factory=set)  # the grants whose goals changed
+    sources: set[URIRef] = field(default_factory=set)  # the registers' graphs it wrote to
+
+
+def link_grants(writer) -> Linked:
+    """Make the links that registers' graphs state equal to what their grant references describe in ``writer``'s
+    store (see the module's docstring); return the grants and graphs changed. Idempotent: a second run changes
+    nothing. One ASK when the store holds no grant reference."""
+    linked = Linked()
+    if not writer.query(sparql_prologue() + _HAS_REFERENCES).boolean:
+        return linked
+    wanted = set(writer.query(sparql_prologue() + _WANTED))
+    stated = set(writer.query(sparql_prologue() + _STATED))
+    for change, triples in ((writer.add, wanted - stated), (writer.remove, stated - wanted)):
+        by_source: dict[URIRef, TripleSet] = {}
+        for source, grant, goal in sorted(triples):
+            by_source.setdefault(source, TripleSet()).add((grant, MAI.contributesTo, goal))
+            linked.touched.add(str(grant))
+        for source, found in by_source.items():
+            change(source, found)
+            linked.sources.add(source)
+    return linked
+
+
+def register_stored(writer, source: URIRef) -> tuple[list[Issue], set[str]]:
+    """What the ingest does once a register is stored (its kind's ``check_stored``): link the grants that the
+    registers' references describe, then tell the references of ``source`` that describe none; return those
+    warnings and the grants whose goals changed."""
+    linked = link_grants(writer)
+    return check_references(writer.query, source), linked.touched
+
+
+_TITLE = "SELECT ?title WHERE { ?source dcterms:title ?title } LIMIT 1"
+
+
+def relink(writer, stored: set[URIRef]) -> tuple[set[str], list[Issue]]:
+    """What the ingest does at the end of a batch of files: link the grants anew (a grant ingested after the register
+    gets its goals, a grant gone loses them); return the grants whose goals changed, and the warnings about the
+    references of each register whose links changed and that is not among the ``stored`` sources of the batch (their
+    own report warned already), each naming its register and line."""
+    linked = link_grants(writer)
+    issues = []
+    for source in sorted(linked.sources - stored):
+        title = next((str(row[0]) for row in writer.query(sparql_prologue() + _TITLE, {"source": source})),
+                     str(source))
+        for issue in check_references(writer.query, source):
+            where = f"{title}, ligne {issue.line}" if issue.line else title
+            where_en = f"{title}, line {issue.line}" if issue.line else title
+            issues.append(Issue(issue.level, f"registre « {where} » : {issue.message}",
+                                f"register '{where_en}': {issue.message_en}", field=issue.field))
+    return linked.touched, issues
