@@ -179,6 +179,16 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
     ("REGION BRETAGNE", "Région Bretagne"),
     ("RÉGION NOUVELLE-AQUITAINE", "Région Nouvelle-Aquitaine"),
     ("CONSEIL MUNICIPAL DE NANTES-FICTIVE", "Ville de Nantes-Fictive"),
+    # a name with "de l'" inside or at its start
+    ("COMMUNAUTÉ D'AGGLOMÉRATION DES PORTES DE L'ARGONNE-FICTIVE",
+     "Communauté d'agglomération des Portes de l'Argonne-Fictive"),
+    ("COMMUNAUTÉ DE COMMUNES DE LA VALLÉE DE L'HÉRAULT-FICTIF",
+     "Communauté de communes de la Vallée de l'Hérault-Fictif"),
+    ("COMMUNAUTÉ D'AGGLOMÉRATION DU PAYS DE L'OR-FICTIF", "Communauté d'agglomération du Pays de l'Or-Fictif"),
+    ("COMMUNAUTÉ DE COMMUNES DE L'ERNÉE-FICTIVE", "Communauté de communes de l'Ernée-Fictive"),
+    ("Communauté de communes de l'Ernée-Fictive", "Communauté de communes de l'Ernée-Fictive"),
+    ("SYNDICAT MIXTE DE L'OUST-FICTIF", "Syndicat mixte de l'Oust-Fictif"),
+    ("PETR DU PAYS DE L'AUXOIS-FICTIF", "Pôle d'équilibre territorial et rural du Pays de l'Auxois-Fictif"),
 ])
 def test_an_authority_is_found_in_a_heading_in_capitals(heading, name):
     assert find_authority(heading + "\n")[0] == name
