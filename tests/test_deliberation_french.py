@@ -883,10 +883,25 @@ def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, bod
     ("Reçu en Sous-Préfecture de Vierzon le 22 mars 2024", None, "2024-03-22"),
     ("Reçu au contrôle de légalité le : vendredi 20 septembre 2024", None, "2024-09-20"),
     ("Date de télétransmission en préfecture : 08/11/2024", "2024-11-08", None),
+    ("Reçu à la préfecture le 04/12/2024", None, "2024-12-04"),
+    ("Reçu à la Préfecture de la Guadeloupe le 04/12/2024", None, "2024-12-04"),
+    ("Reçu à la sous-préfecture de Caen-Fictif le 15/11/2024", None, "2024-11-15"),
+    ("Acte reçu par la préfecture le 26/11/2024", None, "2024-11-26"),
+    ("Accusé de réception préfecture : 067-200094332-20240923-CP202497-4-DE du 27/09/2024", None, "2024-09-27"),
 ])
 def test_the_dates_a_prefecture_stamp_gives_are_read_however_it_words_them(text, sent, received):
     stamp = strip_stamps(text)[1]
     assert (stamp.sent and str(stamp.sent), stamp.received and str(stamp.received)) == (sent, received)
+
+
+@pytest.mark.parametrize("line, actes", [
+    ("Accusé de réception préfecture : 067-200094332-20240923-CP202497-4-DE du 27/09/2024",
+     "067-200094332-20240923-CP202497-4-DE"),
+    ("Acte reçu par la préfecture le 26/11/2024", None),
+])
+def test_a_receipt_line_leaves_the_text_whole_and_gives_its_actes_id(line, actes):
+    left, stamp = strip_stamps("Le Conseil approuve.\n" + line + "\nFait à Colmar-Fictif")
+    assert (left, stamp.actes_raw) == ("Le Conseil approuve.\nFait à Colmar-Fictif", actes)
 
 
 def test_a_teletransmitted_act_sent_on_a_day_is_received_that_day(tmp_path):
