@@ -351,6 +351,12 @@ def test_a_decision_that_names_no_beneficiary_grants_to_the_one_its_title_names(
      (13, 2, 1)),
     ("Vote : 13 pour, aucune abstention.", "adopted", (13, None, 0)),
     ("Il reste 65738 pour le GIP et 3 pour la commune.", None, (None, None, None)),
+    ("Résultat du vote : Pour 72 – Contre 0 – Abstention 2 – Ne prend pas part au vote 0", "adopted", (72, 0, 2)),
+    ("Votes : Pour 112 – Contre 0 – Abstentions 6", "adopted", (112, 0, 6)),
+    ("Vote : Pour 53 ; Contre 0 ; Abstention 0 ; Ne prend pas part au vote 0", "adopted", (53, 0, 0)),
+    ("Une aide pour 3 ans est versée à l'association.", None, (None, None, None)),
+    ("- PREND ACTE des montants de 12 000 € pour 2025 et de 12 000 € pour 2026 ;\nAdoptée (30 voix pour).",
+     "adopted", (30, None, None)),
 ])
 def test_a_vote_is_read_from_its_own_sentence_not_from_a_visa_an_account_or_the_next_line(text, outcome, counts):
     vote = parse_vote(text)

@@ -38,12 +38,30 @@ _COUNT = r"(?P<n>\d+|z[ée]ro|aucune?)"
 _COUNTED_AFTER = r"(?=[^\n]{0,60}?\b(?:\d+|aucune?|z[ée]ro)\s+(?:voix\s+)?(?:contre|abstentions?)\b)"
 
 
+#: A count after its label without a colon ("Pour 72"): a vote's only on a line that gives it for two labels or
+#: more, "Pour 72 – Contre 0 – Abstention 2", "Votes : Pour 112 – Contre 0 – Abstentions 6" ("pour 3 ans" is none,
+#: and "12 000 € pour 2025 et 12 000 € pour 2026" neither). No assembly has a thousand members: a year is no count.
+_LABELLED = re.compile(r"\b(pour|contre|abstention)s?[ \t]+\d{1,3}\b", re.I)
+
+
+def _labelled_count(text: str, words: str) -> re.Match | None:
+    """The first "Pour 72" for ``words`` on a line of ``text`` that :data:`_LABELLED` finds for two labels or more
+    on."""
+    for line in re.finditer(r"[^\n]+", text):
+        if len({label.lower() for label in _LABELLED.findall(line.group(0))}) >= 2:
+            match = re.compile(rf"\b(?:{words})[ \t]+{_COUNT}\b", re.I).search(text, line.start(), line.end())
+            if match:
+                return match
+    return None
+
+
 def _count(text: str, words: str, voix: bool = False) -> tuple[int, tuple[int, int]] | None:
-    """The count that ``text`` gives for ``words``: "Pour : 20" (on the same line), a table's line "Pour      117",
-    or "20 voix pour" — "voix" required when ``voix`` ("65738 pour le GIP" is no vote) unless a count against or
-    abstaining follows on the line ("13 pour – 2 contre"); else a row of labels over a row of counts
-    (:func:`header_row_counts`)."""
+    """The count that ``text`` gives for ``words``: "Pour : 20" (on the same line), "Pour 20" among other counts
+    on its line (:func:`_labelled_count`), a table's line "Pour      117", or "20 voix pour" — "voix" required when
+    ``voix`` ("65738 pour le GIP" is no vote) unless a count against or abstaining follows on the line ("13 pour –
+    2 contre"); else a row of labels over a row of counts (:func:`header_row_counts`)."""
     match = (re.search(rf"\b(?:{words})[ \t]*:[ \t]*{_COUNT}\b", text, re.I)
+             or _labelled_count(text, words)
              or re.search(rf"^[ \t]*(?:{words})[ \t]{{2,}}{_COUNT}[ \t]*$", text, re.I | re.M)
              or re.search(rf"\b{_COUNT}\s+(?:voix\s+){'' if voix else '?'}(?:{words})\b", text, re.I)
              or (re.search(rf"\b{_COUNT}\s+(?:{words})\b{_COUNTED_AFTER}", text, re.I) if voix else None))
