@@ -357,6 +357,14 @@ def test_a_decision_that_names_no_beneficiary_grants_to_the_one_its_title_names(
     ("Une aide pour 3 ans est versée à l'association.", None, (None, None, None)),
     ("- PREND ACTE des montants de 12 000 € pour 2025 et de 12 000 € pour 2026 ;\nAdoptée (30 voix pour).",
      "adopted", (30, None, None)),
+    # a request refused among the decisions is no rejection of the act
+    ("par 23 voix pour et 3 abstentions,\nDÉCIDE :\n- d'attribuer 1 800 € au Judo Club ;\n"
+     "- de rejeter la demande du Tennis Club Municipal.", "adopted", (23, None, 3)),
+    ("Le Conseil rejette la demande de l'association Les Amis.\nVote : unanimité", "adopted-unanimously",
+     (None, None, None)),
+    ("La demande du Tennis Club est rejetée.\nPour : 20 – Contre : 0 – Abstentions : 1", "adopted", (20, 0, 1)),
+    ("Pour : 7 – Contre : 11\nLa délibération est REJETÉE.", "rejected", (7, 11, None)),
+    ("Le rejet des eaux pluviales au réseau est autorisé. Vote : 20 voix pour.", "adopted", (20, None, None)),
 ])
 def test_a_vote_is_read_from_its_own_sentence_not_from_a_visa_an_account_or_the_next_line(text, outcome, counts):
     vote = parse_vote(text)

@@ -90,6 +90,20 @@ def parse_vote(body: str, start: int = 0) -> Vote:
     return _parse_vote(body)
 
 
+#: What a council rejects while adopting its act: "de rejeter la demande du Tennis Club", "la requête … est
+#: rejetée", "rejette le recours gracieux".
+_REFUSED_OBJECT = re.compile(r"\b(?:demandes?|requ[êe]tes?|candidatures?|amendements?|recours|r[ée]clamations?"
+                             r"|sollicitations?|dossiers?|offres?|v[œo]eux|motions?)\b", re.I)
+
+
+def _rejects_the_act(body: str, match: re.Match) -> bool:
+    """Whether a rejection that ``match`` found is the act's: not one of a request, an amendment or a recourse
+    (:data:`_REFUSED_OBJECT`) that its clause names ("de rejeter la demande de X", "la demande … est rejetée")."""
+    start = max(body.rfind(c, 0, match.start()) for c in ".;:\n") + 1
+    ends = [e for e in (body.find(c, match.end()) for c in ".;\n") if e >= 0]
+    return _REFUSED_OBJECT.search(body, start, min(ends, default=len(body))) is None
+
+
 def _parse_vote(body: str) -> Vote:
     vote = Vote()
     spans = []
@@ -102,12 +116,13 @@ def _parse_vote(body: str) -> Vote:
     outcome = None
     for pattern, result in ((r"adopt[ée]e?s?\s+à\s+l['’]unanimit[ée]|à\s+l['’]unanimit[ée]"
                              r"|^\s*(?:vote\s*:\s*)?unanimit[ée]\s*\.?\s*$", "adopted-unanimously"),
-                            (r"\brejet(?:é|ée|te)\b|n['’]adopte\s+pas|n['’]est\s+pas\s+adopt[ée]+|\bnon\s+adopt[ée]+"
-                             r"|\bREJET", "rejected"),
+                            (r"\brejet(?:é|ée|és|ées|e|ee|es|ees|te|tent)\b|\brejet\b(?!\s+d)|n['’]adopte\s+pas"
+                             r"|n['’]est\s+pas\s+adopt[ée]+|\bnon\s+adopt[ée]+", "rejected"),
                             (r"\badopt(?:e|é|ée|és|ées)\b|\bADOPT[EÉ]|\bà\s+la\s+majorit[ée]\b", "adopted")):
-        # Not in a visa or a recital: "Vu le budget primitif adopté le …" says nothing of this vote.
-        match = next((m for m in re.finditer(pattern, body, re.I | re.M) if not in_a_citation(body, m.start())),
-                     None)
+        # Not in a visa or a recital: "Vu le budget primitif adopté le …" says nothing of this vote. Nor a rejection
+        # that the act decides ("décide de rejeter la demande de X": the infinitive is not read) or of a request.
+        match = next((m for m in re.finditer(pattern, body, re.I | re.M) if not in_a_citation(body, m.start())
+                      and (result != "rejected" or _rejects_the_act(body, m))), None)
         if match:
             outcome = result
             spans.append(match.span())
