@@ -357,12 +357,16 @@ def test_a_decision_that_names_no_beneficiary_grants_to_the_one_its_title_names(
     ("Une aide pour 3 ans est versée à l'association.", None, (None, None, None)),
     ("- PREND ACTE des montants de 12 000 € pour 2025 et de 12 000 € pour 2026 ;\nAdoptée (30 voix pour).",
      "adopted", (30, None, None)),
-    # a request refused among the decisions is no rejection of the act
+    # a request refused among the decisions, or an amendment's vote, is not the act's
     ("par 23 voix pour et 3 abstentions,\nDÉCIDE :\n- d'attribuer 1 800 € au Judo Club ;\n"
      "- de rejeter la demande du Tennis Club Municipal.", "adopted", (23, None, 3)),
     ("Le Conseil rejette la demande de l'association Les Amis.\nVote : unanimité", "adopted-unanimously",
      (None, None, None)),
     ("La demande du Tennis Club est rejetée.\nPour : 20 – Contre : 0 – Abstentions : 1", "adopted", (20, 0, 1)),
+    ("L'amendement, mis aux voix, est adopté par 70 voix pour, 36 contre et 6 abstentions.\nLe Conseil attribue "
+     "15 000 €.\nAdoptée par 98 voix pour, 0 contre, 14 abstentions.", "adopted", (98, 0, 14)),
+    ("Mis aux voix, l'amendement de M. DURAND est rejeté par 30 voix contre et 10 pour.\nLe Conseil adopte la "
+     "délibération par 35 voix pour et 5 contre.", "adopted", (35, 5, None)),
     ("Pour : 7 – Contre : 11\nLa délibération est REJETÉE.", "rejected", (7, 11, None)),
     ("Le rejet des eaux pluviales au réseau est autorisé. Vote : 20 voix pour.", "adopted", (20, None, None)),
 ])

@@ -90,10 +90,19 @@ def parse_vote(body: str, start: int = 0) -> Vote:
     return _parse_vote(body)
 
 
+#: A sentence whose subject is an amendment ("L'amendement, mis aux voix, est adopté par 70 voix pour…", "Mis aux
+#: voix, l'amendement n° 2 est rejeté."), or that presents one: its vote is the amendment's, not the act's.
+_AMENDMENT = re.compile(r"(?:^|(?<=[.!?])[ \t]+)(?:[^,.\n]{0,40},[ \t]*)?(?:l['’]|le[ \t]+|un[ \t]+)?(?:sous-)?"
+                        r"amendement\b[^\n]*?(?:(?<!\bM)(?<!\bMM)(?<!\bMme)[.!?](?=\s|$)|$)", re.I | re.M)
 #: What a council rejects while adopting its act: "de rejeter la demande du Tennis Club", "la requête … est
 #: rejetée", "rejette le recours gracieux".
 _REFUSED_OBJECT = re.compile(r"\b(?:demandes?|requ[êe]tes?|candidatures?|amendements?|recours|r[ée]clamations?"
                              r"|sollicitations?|dossiers?|offres?|v[œo]eux|motions?)\b", re.I)
+
+
+def _without_amendments(body: str) -> str:
+    """``body`` with each sentence of :data:`_AMENDMENT` blanked out, its offsets kept."""
+    return _AMENDMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
 
 
 def _rejects_the_act(body: str, match: re.Match) -> bool:
@@ -105,6 +114,7 @@ def _rejects_the_act(body: str, match: re.Match) -> bool:
 
 
 def _parse_vote(body: str) -> Vote:
+    body = _without_amendments(body)
     vote = Vote()
     spans = []
     for attr, words, voix in (("votes_for", r"pour|votes?\s+pour", True), ("against", r"contre", False),
