@@ -808,6 +808,11 @@ def test_the_budget_account_is_read_however_it_is_written(text, account):
     ("Conseil de Paris\nSéance des 19, 20 et 21 novembre 2024\n", "Conseil de Paris"),
     ("COLLECTIVITÉ TERRITORIALE DE LA SAUVINE\nCONSEIL EXÉCUTIF DE LA SAUVINE\nLe Conseil exécutif s'est réuni",
      "Conseil Exécutif"),
+    ("COLLECTIVITÉ DE CORSE\nASSEMBLÉE DE CORSE\nDÉLIBÉRATION N° 24/157 AC DE L'ASSEMBLÉE DE CORSE\n"
+     "SÉANCE DU 24 OCTOBRE 2024\n\nL'ASSEMBLÉE DE CORSE\nSUR rapport du Président du Conseil exécutif de Corse,\n"
+     "APRÈS EN AVOIR DÉLIBÉRÉ", "Assemblée de Corse"),
+    ("COLLECTIVITÉ TERRITORIALE DE MARTINIQUE\nAssemblée de Martinique\nSur le rapport du Président du Conseil "
+     "exécutif,\nL'Assemblée de Martinique, après en avoir délibéré", "Assemblée de Martinique"),
     ("COMMUNAUTÉ D'AGGLOMÉRATION DU VAL\nDÉCISION DU PRÉSIDENT N° DP-2024-0318\nprise en vertu de la délégation du "
      "Conseil communautaire\nObjet : Subvention\nVu la délibération du Conseil communautaire du 15 juillet 2020 ;\n"
      "DÉCIDE\nIl sera rendu compte de la présente décision au Conseil communautaire lors de sa prochaine séance.",

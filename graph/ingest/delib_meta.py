@@ -72,6 +72,10 @@ BODIES = [
     (r"conseil\s+de\s+l['’]eurom[ée]tropole", "Conseil Métropolitain"),
     (r"conseil\s+de\s+paris", "Conseil de Paris"),
     (r"conseil\s+ex[ée]cutif", "Conseil Exécutif"),
+    # the assemblies of the collectivités with a special status, which their executive council reports to
+    (r"assembl[ée]e\s+de\s+corse", "Assemblée de Corse"),
+    (r"assembl[ée]e\s+de\s+(?:la\s+)?martinique", "Assemblée de Martinique"),
+    (r"assembl[ée]e\s+de\s+(?:la\s+)?guyane", "Assemblée de Guyane"),
 ]
 #: A decision that the executive takes by delegation of the council, named in the heading ("DÉCISION DU PRÉSIDENT
 #: N° DP-2024-0318"): the executive's act, whatever council its visas and its last article name.
