@@ -144,6 +144,8 @@ def test_a_vote_set_out_as_a_table_gives_each_count_its_own_label(text):
      dt.date(2024, 12, 2)),
     ("Le Conseil régional, convoqué le 15 novembre 2024, s'est réuni le lundi 2 décembre\n2024 au siège",
      dt.date(2024, 12, 2)),
+    ("PETR DU PAYS DES MAUGES-FICTIF\nComité syndical du 10 octobre 2024\nDÉLIBÉRATION N° 2024-10-05\n",
+     dt.date(2024, 10, 10)),
 ])
 def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from_a_cited_act(text, date):
     assert find_session_date(text) == date

@@ -383,7 +383,8 @@ _DELIBERATES = (r"(?=[^.\n]{0,100}?(?:apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[�
 
 #: An organ named with the day it sat: "COMMISSION PERMANENTE DU 12 JUIN 2023", "Conseil communautaire du …".
 _ORGAN_OF_THE_DAY = re.compile(
-    r"\b(?:commission\s+permanente|conseil\s+(?:municipal|communautaire|m[ée]tropolitain|d[ée]partemental|r[ée]gional"
+    r"\b(?:commission\s+permanente|comit[ée]\s+syndical"
+    r"|conseil\s+(?:municipal|communautaire|m[ée]tropolitain|d[ée]partemental|r[ée]gional"
     r"|d['’]administration|syndical|de\s+(?:la\s+)?(?:m[ée]tropole|communaut[ée])|de\s+l['’]eurom[ée]tropole)"
     r"|bureau(?:\s+(?:communautaire|m[ée]tropolitain|ex[ée]cutif|syndical))?"
     r"|assembl[ée]e\s+(?:pl[ée]ni[èe]re|d[ée]lib[ée]rante))\s+(?:du|en\s+date\s+du|le)\s+", re.I)
