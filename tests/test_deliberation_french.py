@@ -467,10 +467,24 @@ def test_a_members_aside_in_brackets_leaves_them_listed():
     ("Membres en exercice : 54 – Présents ou représentés : 49 – Votants : 49", (None, None)),
     ("Présents : 58 - Excusés avec pouvoir : 12 - Absents : 3", (58, 12)),
     ("Nombre de membres présents : 24\nNombre de membres absents ayant donné procuration : 3", (24, 3)),
+    ("ÉTAIENT PRÉSENTS : 55 conseillers\nÉTAIENT ABSENTS ET AVAIENT DONNÉ POUVOIR : 7 conseillers", (55, 7)),
+    ("Nombre de membres présents : 15\nNombre de membres absents : 4 dont 2 ayant donné procuration", (15, 2)),
+    # a list of proxies is no stated count, as a list of the present is none
+    ("Présents : 8\nPouvoir : Denis FAVRE à Jean-Pierre VIBERT.", (8, None)),
 ])
 def test_the_stated_counts_of_present_members_and_proxies_are_read(text, counts):
     a = parse_attendance(text)
     assert (a.present_count, a.proxy_count) == counts
+
+
+@pytest.mark.parametrize("text, in_office", [
+    ("Nombre de membres : 130      Présents : 97      Pouvoirs : 21", 130),
+    ("Nombre de conseillers : 29 – Présents : 21", 29),
+    ("Conseillers en exercice : 11       Présents : 8", 11),
+    ("Nombre de membres présents : 15", None),
+])
+def test_the_members_in_office_are_read_however_the_count_is_labelled(text, in_office):
+    assert parse_attendance(text).in_office == in_office
 
 
 _OPENING = ("Présents : 4 – Pouvoirs : 1 – Votants : 5\nPrésents : M. Paul DURAND, Mme Léa MARTIN, M. Jean ROUX, "
