@@ -144,6 +144,8 @@ def test_a_vote_set_out_as_a_table_gives_each_count_its_own_label(text):
      dt.date(2024, 12, 2)),
     ("Le Conseil régional, convoqué le 15 novembre 2024, s'est réuni le lundi 2 décembre\n2024 au siège",
      dt.date(2024, 12, 2)),
+    ("PETR DU PAYS DES MAUGES-FICTIF\nComité syndical du 10 octobre 2024\nDÉLIBÉRATION N° 2024-10-05\n",
+     dt.date(2024, 10, 10)),
 ])
 def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from_a_cited_act(text, date):
     assert find_session_date(text) == date
@@ -179,6 +181,16 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
     ("REGION BRETAGNE", "Région Bretagne"),
     ("RÉGION NOUVELLE-AQUITAINE", "Région Nouvelle-Aquitaine"),
     ("CONSEIL MUNICIPAL DE NANTES-FICTIVE", "Ville de Nantes-Fictive"),
+    # a name with "de l'" inside or at its start
+    ("COMMUNAUTÉ D'AGGLOMÉRATION DES PORTES DE L'ARGONNE-FICTIVE",
+     "Communauté d'agglomération des Portes de l'Argonne-Fictive"),
+    ("COMMUNAUTÉ DE COMMUNES DE LA VALLÉE DE L'HÉRAULT-FICTIF",
+     "Communauté de communes de la Vallée de l'Hérault-Fictif"),
+    ("COMMUNAUTÉ D'AGGLOMÉRATION DU PAYS DE L'OR-FICTIF", "Communauté d'agglomération du Pays de l'Or-Fictif"),
+    ("COMMUNAUTÉ DE COMMUNES DE L'ERNÉE-FICTIVE", "Communauté de communes de l'Ernée-Fictive"),
+    ("Communauté de communes de l'Ernée-Fictive", "Communauté de communes de l'Ernée-Fictive"),
+    ("SYNDICAT MIXTE DE L'OUST-FICTIF", "Syndicat mixte de l'Oust-Fictif"),
+    ("PETR DU PAYS DE L'AUXOIS-FICTIF", "Pôle d'équilibre territorial et rural du Pays de l'Auxois-Fictif"),
 ])
 def test_an_authority_is_found_in_a_heading_in_capitals(heading, name):
     assert find_authority(heading + "\n")[0] == name
@@ -341,6 +353,24 @@ def test_a_decision_that_names_no_beneficiary_grants_to_the_one_its_title_names(
      (13, 2, 1)),
     ("Vote : 13 pour, aucune abstention.", "adopted", (13, None, 0)),
     ("Il reste 65738 pour le GIP et 3 pour la commune.", None, (None, None, None)),
+    ("Résultat du vote : Pour 72 – Contre 0 – Abstention 2 – Ne prend pas part au vote 0", "adopted", (72, 0, 2)),
+    ("Votes : Pour 112 – Contre 0 – Abstentions 6", "adopted", (112, 0, 6)),
+    ("Vote : Pour 53 ; Contre 0 ; Abstention 0 ; Ne prend pas part au vote 0", "adopted", (53, 0, 0)),
+    ("Une aide pour 3 ans est versée à l'association.", None, (None, None, None)),
+    ("- PREND ACTE des montants de 12 000 € pour 2025 et de 12 000 € pour 2026 ;\nAdoptée (30 voix pour).",
+     "adopted", (30, None, None)),
+    # a request refused among the decisions, or an amendment's vote, is not the act's
+    ("par 23 voix pour et 3 abstentions,\nDÉCIDE :\n- d'attribuer 1 800 € au Judo Club ;\n"
+     "- de rejeter la demande du Tennis Club Municipal.", "adopted", (23, None, 3)),
+    ("Le Conseil rejette la demande de l'association Les Amis.\nVote : unanimité", "adopted-unanimously",
+     (None, None, None)),
+    ("La demande du Tennis Club est rejetée.\nPour : 20 – Contre : 0 – Abstentions : 1", "adopted", (20, 0, 1)),
+    ("L'amendement, mis aux voix, est adopté par 70 voix pour, 36 contre et 6 abstentions.\nLe Conseil attribue "
+     "15 000 €.\nAdoptée par 98 voix pour, 0 contre, 14 abstentions.", "adopted", (98, 0, 14)),
+    ("Mis aux voix, l'amendement de M. DURAND est rejeté par 30 voix contre et 10 pour.\nLe Conseil adopte la "
+     "délibération par 35 voix pour et 5 contre.", "adopted", (35, 5, None)),
+    ("Pour : 7 – Contre : 11\nLa délibération est REJETÉE.", "rejected", (7, 11, None)),
+    ("Le rejet des eaux pluviales au réseau est autorisé. Vote : 20 voix pour.", "adopted", (20, None, None)),
 ])
 def test_a_vote_is_read_from_its_own_sentence_not_from_a_visa_an_account_or_the_next_line(text, outcome, counts):
     vote = parse_vote(text)
@@ -437,10 +467,24 @@ def test_a_members_aside_in_brackets_leaves_them_listed():
     ("Membres en exercice : 54 – Présents ou représentés : 49 – Votants : 49", (None, None)),
     ("Présents : 58 - Excusés avec pouvoir : 12 - Absents : 3", (58, 12)),
     ("Nombre de membres présents : 24\nNombre de membres absents ayant donné procuration : 3", (24, 3)),
+    ("ÉTAIENT PRÉSENTS : 55 conseillers\nÉTAIENT ABSENTS ET AVAIENT DONNÉ POUVOIR : 7 conseillers", (55, 7)),
+    ("Nombre de membres présents : 15\nNombre de membres absents : 4 dont 2 ayant donné procuration", (15, 2)),
+    # a list of proxies is no stated count, as a list of the present is none
+    ("Présents : 8\nPouvoir : Denis FAVRE à Jean-Pierre VIBERT.", (8, None)),
 ])
 def test_the_stated_counts_of_present_members_and_proxies_are_read(text, counts):
     a = parse_attendance(text)
     assert (a.present_count, a.proxy_count) == counts
+
+
+@pytest.mark.parametrize("text, in_office", [
+    ("Nombre de membres : 130      Présents : 97      Pouvoirs : 21", 130),
+    ("Nombre de conseillers : 29 – Présents : 21", 29),
+    ("Conseillers en exercice : 11       Présents : 8", 11),
+    ("Nombre de membres présents : 15", None),
+])
+def test_the_members_in_office_are_read_however_the_count_is_labelled(text, in_office):
+    assert parse_attendance(text).in_office == in_office
 
 
 _OPENING = ("Présents : 4 – Pouvoirs : 1 – Votants : 5\nPrésents : M. Paul DURAND, Mme Léa MARTIN, M. Jean ROUX, "
@@ -780,6 +824,11 @@ def test_the_budget_account_is_read_however_it_is_written(text, account):
     ("Conseil de Paris\nSéance des 19, 20 et 21 novembre 2024\n", "Conseil de Paris"),
     ("COLLECTIVITÉ TERRITORIALE DE LA SAUVINE\nCONSEIL EXÉCUTIF DE LA SAUVINE\nLe Conseil exécutif s'est réuni",
      "Conseil Exécutif"),
+    ("COLLECTIVITÉ DE CORSE\nASSEMBLÉE DE CORSE\nDÉLIBÉRATION N° 24/157 AC DE L'ASSEMBLÉE DE CORSE\n"
+     "SÉANCE DU 24 OCTOBRE 2024\n\nL'ASSEMBLÉE DE CORSE\nSUR rapport du Président du Conseil exécutif de Corse,\n"
+     "APRÈS EN AVOIR DÉLIBÉRÉ", "Assemblée de Corse"),
+    ("COLLECTIVITÉ TERRITORIALE DE MARTINIQUE\nAssemblée de Martinique\nSur le rapport du Président du Conseil "
+     "exécutif,\nL'Assemblée de Martinique, après en avoir délibéré", "Assemblée de Martinique"),
     ("COMMUNAUTÉ D'AGGLOMÉRATION DU VAL\nDÉCISION DU PRÉSIDENT N° DP-2024-0318\nprise en vertu de la délégation du "
      "Conseil communautaire\nObjet : Subvention\nVu la délibération du Conseil communautaire du 15 juillet 2020 ;\n"
      "DÉCIDE\nIl sera rendu compte de la présente décision au Conseil communautaire lors de sa prochaine séance.",
@@ -873,10 +922,25 @@ def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, bod
     ("Reçu en Sous-Préfecture de Vierzon le 22 mars 2024", None, "2024-03-22"),
     ("Reçu au contrôle de légalité le : vendredi 20 septembre 2024", None, "2024-09-20"),
     ("Date de télétransmission en préfecture : 08/11/2024", "2024-11-08", None),
+    ("Reçu à la préfecture le 04/12/2024", None, "2024-12-04"),
+    ("Reçu à la Préfecture de la Guadeloupe le 04/12/2024", None, "2024-12-04"),
+    ("Reçu à la sous-préfecture de Caen-Fictif le 15/11/2024", None, "2024-11-15"),
+    ("Acte reçu par la préfecture le 26/11/2024", None, "2024-11-26"),
+    ("Accusé de réception préfecture : 067-200094332-20240923-CP202497-4-DE du 27/09/2024", None, "2024-09-27"),
 ])
 def test_the_dates_a_prefecture_stamp_gives_are_read_however_it_words_them(text, sent, received):
     stamp = strip_stamps(text)[1]
     assert (stamp.sent and str(stamp.sent), stamp.received and str(stamp.received)) == (sent, received)
+
+
+@pytest.mark.parametrize("line, actes", [
+    ("Accusé de réception préfecture : 067-200094332-20240923-CP202497-4-DE du 27/09/2024",
+     "067-200094332-20240923-CP202497-4-DE"),
+    ("Acte reçu par la préfecture le 26/11/2024", None),
+])
+def test_a_receipt_line_leaves_the_text_whole_and_gives_its_actes_id(line, actes):
+    left, stamp = strip_stamps("Le Conseil approuve.\n" + line + "\nFait à Colmar-Fictif")
+    assert (left, stamp.actes_raw) == ("Le Conseil approuve.\nFait à Colmar-Fictif", actes)
 
 
 def test_a_teletransmitted_act_sent_on_a_day_is_received_that_day(tmp_path):

@@ -38,12 +38,30 @@ _COUNT = r"(?P<n>\d+|z[ée]ro|aucune?)"
 _COUNTED_AFTER = r"(?=[^\n]{0,60}?\b(?:\d+|aucune?|z[ée]ro)\s+(?:voix\s+)?(?:contre|abstentions?)\b)"
 
 
+#: A count after its label without a colon ("Pour 72"): a vote's only on a line that gives it for two labels or
+#: more, "Pour 72 – Contre 0 – Abstention 2", "Votes : Pour 112 – Contre 0 – Abstentions 6" ("pour 3 ans" is none,
+#: and "12 000 € pour 2025 et 12 000 € pour 2026" neither). No assembly has a thousand members: a year is no count.
+_LABELLED = re.compile(r"\b(pour|contre|abstention)s?[ \t]+\d{1,3}\b", re.I)
+
+
+def _labelled_count(text: str, words: str) -> re.Match | None:
+    """The first "Pour 72" for ``words`` on a line of ``text`` that :data:`_LABELLED` finds for two labels or more
+    on."""
+    for line in re.finditer(r"[^\n]+", text):
+        if len({label.lower() for label in _LABELLED.findall(line.group(0))}) >= 2:
+            match = re.compile(rf"\b(?:{words})[ \t]+{_COUNT}\b", re.I).search(text, line.start(), line.end())
+            if match:
+                return match
+    return None
+
+
 def _count(text: str, words: str, voix: bool = False) -> tuple[int, tuple[int, int]] | None:
-    """The count that ``text`` gives for ``words``: "Pour : 20" (on the same line), a table's line "Pour      117",
-    or "20 voix pour" — "voix" required when ``voix`` ("65738 pour le GIP" is no vote) unless a count against or
-    abstaining follows on the line ("13 pour – 2 contre"); else a row of labels over a row of counts
-    (:func:`header_row_counts`)."""
+    """The count that ``text`` gives for ``words``: "Pour : 20" (on the same line), "Pour 20" among other counts
+    on its line (:func:`_labelled_count`), a table's line "Pour      117", or "20 voix pour" — "voix" required when
+    ``voix`` ("65738 pour le GIP" is no vote) unless a count against or abstaining follows on the line ("13 pour –
+    2 contre"); else a row of labels over a row of counts (:func:`header_row_counts`)."""
     match = (re.search(rf"\b(?:{words})[ \t]*:[ \t]*{_COUNT}\b", text, re.I)
+             or _labelled_count(text, words)
              or re.search(rf"^[ \t]*(?:{words})[ \t]{{2,}}{_COUNT}[ \t]*$", text, re.I | re.M)
              or re.search(rf"\b{_COUNT}\s+(?:voix\s+){'' if voix else '?'}(?:{words})\b", text, re.I)
              or (re.search(rf"\b{_COUNT}\s+(?:{words})\b{_COUNTED_AFTER}", text, re.I) if voix else None))
@@ -72,7 +90,31 @@ def parse_vote(body: str, start: int = 0) -> Vote:
     return _parse_vote(body)
 
 
+#: A sentence whose subject is an amendment ("L'amendement, mis aux voix, est adopté par 70 voix pour…", "Mis aux
+#: voix, l'amendement n° 2 est rejeté."), or that presents one: its vote is the amendment's, not the act's.
+_AMENDMENT = re.compile(r"(?:^|(?<=[.!?])[ \t]+)(?:[^,.\n]{0,40},[ \t]*)?(?:l['’]|le[ \t]+|un[ \t]+)?(?:sous-)?"
+                        r"amendement\b[^\n]*?(?:(?<!\bM)(?<!\bMM)(?<!\bMme)[.!?](?=\s|$)|$)", re.I | re.M)
+#: What a council rejects while adopting its act: "de rejeter la demande du Tennis Club", "la requête … est
+#: rejetée", "rejette le recours gracieux".
+_REFUSED_OBJECT = re.compile(r"\b(?:demandes?|requ[êe]tes?|candidatures?|amendements?|recours|r[ée]clamations?"
+                             r"|sollicitations?|dossiers?|offres?|v[œo]eux|motions?)\b", re.I)
+
+
+def _without_amendments(body: str) -> str:
+    """``body`` with each sentence of :data:`_AMENDMENT` blanked out, its offsets kept."""
+    return _AMENDMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
+
+
+def _rejects_the_act(body: str, match: re.Match) -> bool:
+    """Whether a rejection that ``match`` found is the act's: not one of a request, an amendment or a recourse
+    (:data:`_REFUSED_OBJECT`) that its clause names ("de rejeter la demande de X", "la demande … est rejetée")."""
+    start = max(body.rfind(c, 0, match.start()) for c in ".;:\n") + 1
+    ends = [e for e in (body.find(c, match.end()) for c in ".;\n") if e >= 0]
+    return _REFUSED_OBJECT.search(body, start, min(ends, default=len(body))) is None
+
+
 def _parse_vote(body: str) -> Vote:
+    body = _without_amendments(body)
     vote = Vote()
     spans = []
     for attr, words, voix in (("votes_for", r"pour|votes?\s+pour", True), ("against", r"contre", False),
@@ -84,12 +126,13 @@ def _parse_vote(body: str) -> Vote:
     outcome = None
     for pattern, result in ((r"adopt[ée]e?s?\s+à\s+l['’]unanimit[ée]|à\s+l['’]unanimit[ée]"
                              r"|^\s*(?:vote\s*:\s*)?unanimit[ée]\s*\.?\s*$", "adopted-unanimously"),
-                            (r"\brejet(?:é|ée|te)\b|n['’]adopte\s+pas|n['’]est\s+pas\s+adopt[ée]+|\bnon\s+adopt[ée]+"
-                             r"|\bREJET", "rejected"),
+                            (r"\brejet(?:é|ée|és|ées|e|ee|es|ees|te|tent)\b|\brejet\b(?!\s+d)|n['’]adopte\s+pas"
+                             r"|n['’]est\s+pas\s+adopt[ée]+|\bnon\s+adopt[ée]+", "rejected"),
                             (r"\badopt(?:e|é|ée|és|ées)\b|\bADOPT[EÉ]|\bà\s+la\s+majorit[ée]\b", "adopted")):
-        # Not in a visa or a recital: "Vu le budget primitif adopté le …" says nothing of this vote.
-        match = next((m for m in re.finditer(pattern, body, re.I | re.M) if not in_a_citation(body, m.start())),
-                     None)
+        # Not in a visa or a recital: "Vu le budget primitif adopté le …" says nothing of this vote. Nor a rejection
+        # that the act decides ("décide de rejeter la demande de X": the infinitive is not read) or of a request.
+        match = next((m for m in re.finditer(pattern, body, re.I | re.M) if not in_a_citation(body, m.start())
+                      and (result != "rejected" or _rejects_the_act(body, m))), None)
         if match:
             outcome = result
             spans.append(match.span())

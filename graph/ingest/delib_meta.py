@@ -72,6 +72,10 @@ BODIES = [
     (r"conseil\s+de\s+l['’]eurom[ée]tropole", "Conseil Métropolitain"),
     (r"conseil\s+de\s+paris", "Conseil de Paris"),
     (r"conseil\s+ex[ée]cutif", "Conseil Exécutif"),
+    # the assemblies of the collectivités with a special status, which their executive council reports to
+    (r"assembl[ée]e\s+de\s+corse", "Assemblée de Corse"),
+    (r"assembl[ée]e\s+de\s+(?:la\s+)?martinique", "Assemblée de Martinique"),
+    (r"assembl[ée]e\s+de\s+(?:la\s+)?guyane", "Assemblée de Guyane"),
 ]
 #: A decision that the executive takes by delegation of the council, named in the heading ("DÉCISION DU PRÉSIDENT
 #: N° DP-2024-0318"): the executive's act, whatever council its visas and its last article name.
@@ -79,6 +83,9 @@ _EXECUTIVES_DECISION = re.compile(r"^[ \t]*d[ée]cision\s+(?:du|de\s+la)\s+(?P<w
 #: What follows an organ named with its session: "COMMISSION PERMANENTE - RÉUNION DU …", "CONSEIL MUNICIPAL DU 4 …".
 _SITTING = r"\s*(?:[-–—:]\s*)?(?:(?:r[ée]union|s[ée]ance)\b|(?:du|en\s+date\s+du|le)\s+(?:[a-z]+\s+)?\d)"
 
+#: The words of a place's name after its first, with the particles between them: "Portes de l'Argonne", "Vallée
+#: de l'Hérault", "Pays de l'Or".
+_NEXT_WORDS = r"(?:[ -](?:(?:et|de|du|des|de la|de l['’]|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*"
 #: Authorities: pattern whose ``name`` group is the authority's display name, in the order they are tried on a
 #: text's body (a heading is read in :data:`_HEADING_ORDER`).
 _AUTHORITY_PATTERNS = {
@@ -92,11 +99,12 @@ _AUTHORITY_PATTERNS = {
     ),
     "departement-region": (
         r"(?P<name>(?:D[ée]partement|R[ée]gion)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
-        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
+        + _NEXT_WORDS + ")"
     ),
     "communaute": (
-        r"(?P<name>Communauté\s+(?i:de\s+communes|d['’]agglomération|urbaine)\s+(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])?"
-        r"[A-ZÉ][\w'’-]*(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
+        r"(?P<name>Communauté\s+(?i:de\s+communes|d['’]agglomération|urbaine)\s+"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?"
+        r"[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
     ),
     "metropole-named-first": (
         # words without figures: "Délibération n° CP-2024-3105\nMétropole de Lyon" names no "CP-2024-3105 Métropole"
@@ -108,33 +116,33 @@ _AUTHORITY_PATTERNS = {
     ),
     "syndicat": (
         r"(?P<name>(?:Syndicat(?:\s+[\w'’-]+){0,4}?|SIVOM|SIVU|SIVOS)\s+"
-        r"(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*"
-        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*"
+        + _NEXT_WORDS + ")"
     ),
     "ccas": (
         r"(?P<name>(?:Centre\s+(?i:communal|intercommunal)\s+(?i:d['’]action\s+sociale)|CCAS|CIAS)\s+"
         r"(?:de\s+(?:la\s+|l['’]|les\s+)?|du\s+|des\s+|d['’])[A-ZÉ][\w'’-]*"
-        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
+        + _NEXT_WORDS + ")"
     ),
     "petr": (
         r"(?P<name>(?:(?i:Pôle\s+d['’]équilibre\s+territorial\s+et\s+rural)|PETR)\s+"
-        r"(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*"
-        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*"
+        + _NEXT_WORDS + ")"
     ),
     "ept": (
         r"(?P<name>(?:(?i:Établissement\s+public\s+territorial)|EPT)\s+"
-        r"(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
-        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
+        + _NEXT_WORDS + ")"
     ),
     "sdis": (
         r"(?P<name>(?:(?i:Service\s+départemental\s+d['’]incendie\s+et\s+de\s+secours)|SDIS)\s+"
         r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*"
-        r"(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
+        + _NEXT_WORDS + ")"
     ),
     "collectivite": (
         r"(?P<name>Collectivité(?:\s+(?i:territoriale|européenne))?\s+"
         r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
-        r"[A-ZÉ][\w'’-]*(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
+        r"[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
     ),
     "paris": r"(?P<name>Conseil\s+de\s+Paris)\b",
     # A town's council named with its town ("CONSEIL MUNICIPAL DE NANTES"), not with the commune it is of.
@@ -147,7 +155,7 @@ _AUTHORITY_PATTERNS = {
     ),
     "assembly": (
         r"(?P<name>Conseil\s+(?i:d[ée]partemental|r[ée]gional)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
-        r"(?!R[ée]gion\b|D[ée]partement\b)[A-ZÉ][\w'’-]*(?:[ -](?:(?:et|de|du|des|de la|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*)"
+        r"(?!R[ée]gion\b|D[ée]partement\b)[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
     ),
 }
 AUTHORITIES = list(_AUTHORITY_PATTERNS.values())
@@ -375,7 +383,8 @@ _DELIBERATES = (r"(?=[^.\n]{0,100}?(?:apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[�
 
 #: An organ named with the day it sat: "COMMISSION PERMANENTE DU 12 JUIN 2023", "Conseil communautaire du …".
 _ORGAN_OF_THE_DAY = re.compile(
-    r"\b(?:commission\s+permanente|conseil\s+(?:municipal|communautaire|m[ée]tropolitain|d[ée]partemental|r[ée]gional"
+    r"\b(?:commission\s+permanente|comit[ée]\s+syndical"
+    r"|conseil\s+(?:municipal|communautaire|m[ée]tropolitain|d[ée]partemental|r[ée]gional"
     r"|d['’]administration|syndical|de\s+(?:la\s+)?(?:m[ée]tropole|communaut[ée])|de\s+l['’]eurom[ée]tropole)"
     r"|bureau(?:\s+(?:communautaire|m[ée]tropolitain|ex[ée]cutif|syndical))?"
     r"|assembl[ée]e\s+(?:pl[ée]ni[èe]re|d[ée]lib[ée]rante))\s+(?:du|en\s+date\s+du|le)\s+", re.I)

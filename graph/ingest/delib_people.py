@@ -26,7 +26,11 @@ class Proxy:
 
 @dataclass
 class Attendance:
-    """What a deliberation says of its session's attendance; ``spans`` are evidence (start, end) offsets."""
+    """What a deliberation says of its session's attendance; ``spans`` are evidence (start, end) offsets.
+
+    The counts are those the text states: a list's length is none ("Pouvoir : X à Y" alone gives no count of
+    proxies, as a list of names gives no count of the present), and a list that disagrees with its count is warned
+    of."""
 
     in_office: int | None = None
     present_count: int | None = None
@@ -73,15 +77,18 @@ SECTIONS = [
 #: "Présents ou représentés : 49" counts the members present and those represented together: neither count alone.
 _COUNTS = {
     "in_office": r"(?:membres|conseillers|élus)?\s*en\s+(?:exercice|fonction)"
-                 r"|membres\s+du\s+conseil\s+d['’]administration(?=\s*:)",
+                 r"|membres\s+du\s+conseil\s+d['’]administration(?=\s*:)"
+                 r"|Nombre\s+de\s+(?:membres|conseillers|délégués)(?=\s*:)",
     "present_count": r"(?:Nombre\s+de\s+|membres\s+)?présents(?:\s+ou\s+suppléés|\s+lors\s+du\s+vote)?",
     "proxy_count": r"(?:Nombre\s+de\s+)?(?:pouvoirs|procurations|(?:membres\s+)?(?<!ou\s)(?<!et\s)représentés"
-                   r"|(?:absents|excusés)\s+(?:ayant\s+donné|avec)\s+(?:pouvoir|procuration))",
+                   r"|(?:absents|excusés)\s+(?:(?:et\s+)?(?:ayant|avaient|ont)\s+donné|avec)"
+                   r"\s+(?:pouvoir|procuration))",
     "vote_count": r"(?:Nombre\s+de\s+)?(?:voix|votants|suffrages\s+exprimés)"
                   r"|qui\s+ont\s+pris\s+part\s+(?:au\s+vote|à\s+la\s+d[ée]lib[ée]ration)",
 }
 #: The same counts written number first ("16 votants", "28 présents").
-_COUNTED_FIRST = {"vote_count": r"votants|suffrages\s+exprimés", "present_count": r"(?:membres\s+)?présents"}
+_COUNTED_FIRST = {"vote_count": r"votants|suffrages\s+exprimés", "present_count": r"(?:membres\s+)?présents",
+                  "proxy_count": r"ayant\s+donné\s+(?:pouvoir|procuration)"}  # "absents : 4 dont 2 ayant donné …"
 
 
 #: A proxy written beside an absent member's name: "M. Luc ROUX (pouvoir à M. Jean DUPONT)".
@@ -429,6 +436,8 @@ def parse_officers(body: str, attendance: Attendance) -> None:
     if match:
         attendance.secretary = _officer(match.group("name"))
         attendance.spans.append(match.span())
+    # A signature gives the chair's title, never the chair: an extract is signed by the executive who certifies it
+    # ("Le Président du CIAS, Gérard X"), whoever chaired the session (a vice-president, the eldest member).
     for sign in _SIGNATURE.finditer(body):
         following = body[sign.end():sign.end() + 200].strip().split("\n")[0]
         person = parse_person(following)

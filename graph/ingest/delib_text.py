@@ -44,6 +44,9 @@ def _loose(word: str) -> str:
 #: Stamp fragments: (what the fragment tells, pattern). Dates are in the ``date`` group. A narrow stamp, or one
 #: printed along the margin, may wrap its wording anywhere: words are apart by any white space, line breaks too.
 STAMP_PATTERNS = [
+    # "Accusé de réception préfecture : 067-…-DE du 27/09/2024": the id and the day of its receipt
+    ("received", re.compile(_loose("Accusé de réception") + r"\s+(?:en\s+|de\s+la\s+)?pr[ée]fecture\s*:?\s*"
+                            r"(?P<actes>" + _ACTES + r")\s+(?:du|le)\s+" + _DATE, re.I)),
     ("marker", re.compile(_loose("Accusé de réception") + r"\s*[–-]\s*Minist[èe]re de l['’]int[ée]rieur", re.I)),
     ("marker", re.compile(_loose("Accusé de réception en préfecture"), re.I)),
     ("marker", re.compile(_loose("Acte Certifié exécutoire"), re.I)),
@@ -60,9 +63,11 @@ STAMP_PATTERNS = [
     ("sent", re.compile(r"(?:(?:T[ée]l[ée])?transmise?s?|d[ée]p[ôo]t|transmission)\s+(?:en\s+(?:sous-)?pr[ée]fecture"
                         r"(?:\s+(?:de\s+|du\s+|d['’])[A-ZÉ][\w'’-]*)?|au\s+repr[ée]sentant\s+"
                         r"de\s+l['’][ÉE]tat|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée])\s+le\s*:?\s*" + _DATE, re.I)),
-    # "Reçu en Sous-Préfecture de Vierzon le …", "Reçu au contrôle de légalité le : vendredi 20 septembre 2024"
-    ("received", re.compile(r"(?:Re[çc]u|R[ée]ception)\s+(?:en\s+(?:sous-)?pr[ée]fecture(?:\s+(?:de\s+|du\s+|d['’])"
-                            r"[A-ZÉ][\w'’-]*)?|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée])\s+le\s*:?\s*" + _DATE, re.I)),
+    # "Reçu en Sous-Préfecture de Vierzon le …", "Reçu au contrôle de légalité le : vendredi 20 septembre 2024",
+    # "Reçu à la Préfecture de la Guadeloupe le …", "Acte reçu par la préfecture le …"
+    ("received", re.compile(r"(?:Acte\s+)?(?:Re[çc]u|R[ée]ception)\s+(?:(?:en|[àa]\s+la|par\s+la)\s+"
+                            r"(?:sous-)?pr[ée]fecture(?:\s+(?:de\s+(?:la\s+|l['’])?|du\s+|d['’])[A-ZÉ][\w'’-]*)?"
+                            r"|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée])\s+le\s*:?\s*" + _DATE, re.I)),
     ("received", re.compile(r"R[ée]ception\s+par\s+le\s+pr[ée]fet\s*:\s*" + _DATE, re.I)),
     ("published", re.compile(r"Affich[ée]\s+le\s*:?\s*(?:" + _DATE + ")?", re.I)),
     ("published", re.compile(r"Date\s+de\s+mise\s+en\s+ligne\s*:\s*" + _DATE, re.I)),
@@ -109,6 +114,8 @@ def _date(text: str) -> dt.date | None:
 
 def _record(stamp: Stamp, what: str, match: re.Match) -> None:
     groups = match.groupdict()
+    if groups.get("actes"):
+        stamp.actes_raw = stamp.actes_raw or re.sub(r"\s", "", groups["actes"])
     if what == "actes":
         stamp.actes_raw = stamp.actes_raw or re.sub(r"\s", "", groups["value"])
     elif what == "platform":
