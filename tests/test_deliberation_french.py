@@ -255,6 +255,8 @@ def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first
      [("Comité des fêtes", "1500.00"), ("Foyer rural de Sainte-Olive", "1200"), ("Club des aînés", "850")], []),
     ("DÉCIDE d'attribuer un fonds de concours de 15 000 € à la commune de Lavaur-Fictif pour l'isolation.",
      [("Commune de Lavaur-Fictif", "15000")], []),
+    ("- ATTRIBUE à la commune de Val-Cenis-Fictif un fonds de concours de 80 000 € pour le centre de santé ;",
+     [("Commune de Val-Cenis-Fictif", "80000")], []),
     ("DÉCIDE de verser à l'association Réseau Périnatal Verlac la somme de 8 000 €.",
      [("Réseau Périnatal Verlac", "8000")], []),
     ("DÉCIDE d'attribuer une subvention de 1 200 € à l'association Sourire d'Automne et de 750 € à l'association "
