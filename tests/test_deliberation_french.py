@@ -257,6 +257,14 @@ def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first
      [("Commune de Lavaur-Fictif", "15000")], []),
     ("- ATTRIBUE à la commune de Val-Cenis-Fictif un fonds de concours de 80 000 € pour le centre de santé ;",
      [("Commune de Val-Cenis-Fictif", "80000")], []),
+    ("Deux communes ont déposé un dossier :\n\nCommune de Varennes-Fictive : rénovation de l'école, coût HT 112 000 €, "
+     "fonds de concours 33 600 €.\nCommune de Dombasle-Fictive : menuiseries, coût HT 150 000 €, fonds de concours "
+     "40 000 € (plafond).\n\nATTRIBUE les fonds de concours ci-dessus pour un montant total de 73 600 €.",
+     [("Commune de Varennes-Fictive", "33600"), ("Commune de Dombasle-Fictive", "40000")], ["73600"]),
+    ("Commune de Varennes-Fictive : réfection de la toiture de la mairie, fonds de concours de 12 000 €.",
+     [("Commune de Varennes-Fictive", "12000")], []),
+    ("Commune de Varennes-Fictive : plan de financement : coût HT 100 000 €, subvention de l'État 20 000 €.", [], []),
+    ("Objet : rénovation de la mairie, coût HT 10 000 €, subvention 3 000 €.", [], []),
     ("DÉCIDE de verser à l'association Réseau Périnatal Verlac la somme de 8 000 €.",
      [("Réseau Périnatal Verlac", "8000")], []),
     ("DÉCIDE d'attribuer une subvention de 1 200 € à l'association Sourire d'Automne et de 750 € à l'association "

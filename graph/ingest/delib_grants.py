@@ -389,12 +389,17 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 said = sentence[line_start:a_start]
             if a_start in parts:  # "le versement du solde …, soit 16 000 €": that "soit" gives the instalment
                 said = re.sub(r"\bsoit\s*$", "", said)
+            if own := _own_field(sentence, a_start, [e for _, e, _ in amounts + words]):
+                said = own if not _CO_FUNDING.search(sentence, 0, a_start) else said
+            if _CAPPED_AFTER.match(sentence, a_end):  # "40 000 € (plafond)": the grant, at the ceiling
+                window_end = a_end
             if _EXCLUDE.search(said + sentence[a_start:window_end]):
                 continue
             # An item's own name before an association it names ("* PTCE X (porté par l'association Y)").
             listed = item and lead
             name = beneficiary_in(flat, a_start, association=not listed) or (listed and (
-                _item_name(sentence, a_start) or beneficiary_in(flat, a_start))) or title_beneficiary
+                _item_name(sentence, a_start) or beneficiary_in(flat, a_start))) \
+                or _record_head(body, start) or title_beneficiary
             if name:
                 stated = _NATURE_AFTER.match(sentence, a_end)
                 grants.append(GrantFact(name, amount, (start, start + len(sentence.rstrip())),
@@ -404,6 +409,42 @@ def prose_grants(body: str, title_beneficiary: str | None,
                                         cancelled=bool(_CANCEL.search(before)), part=a_start in parts))
         after_list = item and lead and len(grants) > granted_before  # a list of grants, not of years
     return grants, totals
+
+
+#: An amount that a record's line gives as its own field after others': "… coût HT 112 000 €, fonds de concours
+#: 33 600 €." — the words since the amount before it, a grant's, its own.
+_OWN_FIELD = re.compile(r"\s*(?:HT|TTC)?\s*[,;]\s*(?:" + _GRANT_WORD.pattern + r")\b[^,;:.€\d]{0,30}?[\s:]*", re.I)
+#: A plan de financement's lines: each co-funder's share, none of them the grant of the line's beneficiary.
+_CO_FUNDING = re.compile(r"plan\s+de\s+financement|cofinanc|co-financ|financeurs?\b", re.I)
+#: "40 000 € (plafond)": a grant at the ceiling of its scheme, not the ceiling.
+_CAPPED_AFTER = re.compile(r"\s*\((?:montant\s+)?plafon\w*\)", re.I)
+#: A record's line that opens with its beneficiary, then a colon: "Commune de Varennes : rénovation de l'école,
+#: coût HT 112 000 €, fonds de concours 33 600 €." (a kind of beneficiary, not a field's label such as "Objet").
+_RECORD_HEAD = re.compile(r"[ \t]*(?P<name>(?=(?-i:[A-ZÉÈ]))(?:commune|ville|association|communauté|société|"
+                          r"SCI|SAS|SARL|SCIC|SISA|SIVU|SIVOM|CCAS|CIAS|EHPAD|GIP|" + _KIND + r")\b[^:\n]{2,100}?)"
+                          r"[ \t]+:[ \t]", re.I)
+
+
+def _own_field(sentence: str, at: int, ends: list[int]) -> str | None:
+    """The words of the amount at ``at`` when its line gives it as a grant's field after another amount ("coût HT
+    112 000 €, fonds de concours 33 600 €"): since that amount, so that the cost's words are not the grant's."""
+    previous = max((e for e in ends if e <= at), default=None)
+    if previous is None or not _OWN_FIELD.fullmatch(sentence, previous, at):
+        return None
+    return sentence[previous:at]
+
+
+def _record_head(body: str, start: int) -> str | None:
+    """The beneficiary that opens the record's line at ``start`` in ``body`` ("Commune de X : …"), if it opens
+    one at the start of its line.
+
+    >>> _record_head("Deux communes :\\nCommune de Varennes : école, coût HT 112 000 €, fonds de concours 8 400 €.",
+    ...              16)
+    'Commune de Varennes'
+    """
+    line_start = body.rfind("\n", 0, start) + 1
+    head = _RECORD_HEAD.match(body, start) if not body[line_start:start].strip() else None
+    return _clean_name(head.group("name")) if head else None
 
 
 #: A title that names whom a grant goes to: "Subvention à l'association X", "Attribution d'un fonds de concours à la
