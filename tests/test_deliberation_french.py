@@ -286,6 +286,15 @@ def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first
     ("décide d'attribuer les subventions suivantes :\nComité des fêtes de Lussac : 1 500 € ;\n(cid:0) Football Club "
      "Lussacais : 2 000 € ;\nsoit un total de 3 500 €.\n", [("Comité des fêtes de Lussac", "1500"),
                                                            ("Football Club Lussacais", "2000")], ["3500"]),
+    ("Le Conseil d'administration décide d'allouer :\n\n1) à l'association France Alzheimer Sud-Fictif : 3 500 "
+     "euros (halte-répit du mardi) ;\n2) à l'association Les Pauses Bleues : 2 000 euros (café des aidants).\n\n"
+     "Soit un total de 5 500 euros.", [("France Alzheimer Sud-Fictif", "3500"), ("Les Pauses Bleues", "2000")],
+     ["5500"]),
+    ("DÉCIDE :\n- d'attribuer les subventions suivantes :\n   . Judo Club Savournin : 1 800 €\n   . Union Cycliste "
+     "des Calanques : 1 200 € (subvention exceptionnelle)\n- dit que les crédits sont inscrits au budget 2024.",
+     [("Judo Club Savournin", "1800"), ("Union Cycliste des Calanques", "1200")], []),
+    ("DÉCIDE d'attribuer les subventions suivantes :\n1. Comité des fêtes : 1 500 €\n2. Club des aînés : 850 €\n",
+     [("Comité des fêtes", "1500"), ("Club des aînés", "850")], []),
     ("Objet : Attribution de subventions aux associations\nLe Conseil municipal, convoqué le 8 avril 2024, s'est "
      "réuni le 15\navril 2024. Votants : 13\n", [], []),
     ("N° dossier    Porteur de projet              Quartier     Sollicité     Accordé\n"
@@ -1568,11 +1577,15 @@ def test_totals_said_another_way_are_read(text, total):
      "chasse\n300 €\n", True),
     ("Le Conseil municipal a attribué les subventions suivantes en 2023 :\nFootball Club : 1 200 €\n", False),
     ("DÉCIDE d'attribuer les subventions suivantes :\n- Comité des fêtes : 1 500 €\n", False),
+    ("Le Conseil d'administration décide d'allouer :\nFootball Club Saint-Pons\n1 200 €\n", "décide d'allouer"),
+    ("Le Conseil d'administration décide d'allouer :\n1) au Football Club Saint-Pons : 1 200 euros (tournoi) ;\n",
+     False),
 ])
 def test_a_list_of_grants_announced_of_which_none_is_read_is_reported(text, warned):
     warnings = [fr for fr, _ in find_grants(text).warnings if fr.startswith("aucune subvention lue")]
-    assert warnings == (["aucune subvention lue, bien que le texte en annonce (« attribue les subventions "
-                         "suivantes ») : sa présentation n'a pas été reconnue"] if warned else [])
+    quote = warned if isinstance(warned, str) else "attribue les subventions suivantes"
+    assert warnings == ([f"aucune subvention lue, bien que le texte en annonce (« {quote} ») : sa présentation n'a "
+                         f"pas été reconnue"] if warned else [])
 
 
 def test_what_a_pdf_writes_of_the_session_is_read():

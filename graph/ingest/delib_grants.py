@@ -493,10 +493,12 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
 
 
 #: What announces grants below or beside it: "Décide d'attribuer les subventions d'investissement suivantes :",
-#: "ATTRIBUE aux bénéficiaires ci-après les aides suivantes", "les aides figurant dans le tableau ci-dessus".
+#: "ATTRIBUE aux bénéficiaires ci-après les aides suivantes", "les aides figurant dans le tableau ci-dessus", or a
+#: granting verb alone before a line's colon ("décide d'allouer :").
 _ANNOUNCED = re.compile(r"\b(?:attribu|allou|accord|octro)\w*\s+[^.;:]{0,120}?\b(?:subventions?|aides?|participations?|"
                         r"dotations?|fonds\s+de\s+concours)\b[^.;:]{0,120}?(?:\bsuivant\w*|\bci-apr[eè]s|\bci-dessous|"
-                        r"\bci-dessus|\bcomme\s+suit|\ben\s+annexe|\b(?:au|dans\s+le)\s+tableau)", re.I)
+                        r"\bci-dessus|\bcomme\s+suit|\ben\s+annexe|\b(?:au|dans\s+le)\s+tableau)|"
+                        r"\bd[ée]cide\s+d(?:e\s+|['’])(?:attribuer|allouer|accorder|octroyer|verser)(?=\s*:[ \t]*\n)", re.I)
 
 
 def announced(body: str, found: GrantsFound) -> None:

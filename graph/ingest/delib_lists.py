@@ -16,9 +16,12 @@ import re
 from graph.ingest.french import AMOUNT_RE
 
 
-#: What opens a list item: a hyphen, a dash, a bullet — or the "(cid:N)" that a PDF's text gives for a bullet
-#: drawn with a symbol font.
-_BULLET = r"(?:[-–—•*▪►●○◦]|\(cid:\d+\))"
+#: What opens a list item: a hyphen, a dash, a bullet, a number ("1)", "2°)") — or the "(cid:N)" that a PDF's text
+#: gives for a bullet drawn with a symbol font. (A dot or a number with a dot, "   . Judo Club : 1 800 €", "1. …",
+#: is one too: :func:`_sentences` reads it as a bullet or a "1)".)
+_BULLET = r"(?:[-–—•*▪►●○◦]|\(cid:\d+\)|\d{1,2}\s?°?\))"
+#: A list item's dot at the start of its line, alone or after a number, that would else end a sentence.
+_DOT_MARKER = re.compile(r"^([ \t]*\d{0,2})\.(?=[ \t]+\S)", re.M)
 #: A list item that no bullet opens (the PDF drew it): a name, then ":" or dot leaders, then an amount, alone on
 #: its line ("Comité des fêtes de Lussac : 1 500 € ;").
 _BARE_ITEM = (r"[^\n]{2,120}?(?:[ \t]+:[ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*)(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)"
@@ -97,7 +100,9 @@ _LEAD = re.compile(r"\bsoutenir\b|\bfinancer\b|\bparticipation\s+(?:de\s+la\s+(?
 
 def _sentences(body: str):
     # A bare item opens a sentence after a line ending its own (the lead's ":"), not a line cut in a word. A bullet
-    # opens one however far it is indented ("    - MSP X : 30 000 €,"): each item is its own sentence.
+    # opens one however far it is indented ("    - MSP X : 30 000 €,"): each item is its own sentence. A dot that
+    # opens a line is a bullet, a number's dot a parenthesis (of one character each: the offsets stay the body's).
+    body = _DOT_MARKER.sub(lambda m: m.group(1) + (")" if m.group(1).strip() else "•"), body)
     for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?![ \t]*{_BULLET}|\s*\n|\||(?<=[:;€]\n){_BARE_ITEM})"
                              rf"{_IN_SENTENCE})*[.;]?", body, re.I):
         if match.group(0).strip():
