@@ -321,6 +321,13 @@ def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first
     ("DÉCIDE de fixer à 3 000 € le montant de la participation financière versée au Comité des fêtes.",
      [("Comité des fêtes", "3000")], []),
     ("Le conseil fixe à 3 000 € le montant de l'indemnité versée à M. Paul DURAND.", [], []),
+    ("Considérant que la Communauté a lancé un marché pour l'installation de bornes de téléconsultation, attribué à la "
+     "société MédiBorne-Fictive SAS pour 84 600 € HT ;\nDécide :\n- d'attribuer à l'association Addictions Estuaire "
+     "une subvention de 22 000 € ;\n- de prendre acte de l'attribution du marché à la société MédiBorne-Fictive SAS.",
+     [("Addictions Estuaire", "22000")], []),
+    ("DÉCIDE de verser 2 400 € à la société Sono Plus au titre de la prestation de services du 14 juillet.", [], []),
+    ("DÉCIDE d'attribuer une subvention de 1 500 € au Comité des fêtes pour le marché de Noël, attribué au "
+     "comité par la commune.", [("Comité des fêtes", "1500")], []),
     ("- ATTRIBUE à la SCIC La Fabrique une subvention d'équipement de 18 600 € HT, soit 30 % d'une dépense "
      "subventionnable de 62 000 € HT (compte 20422) ;", [("SCIC La Fabrique", "18600")], []),
     ("DÉCIDE d'attribuer une subvention de 5 000 € au Club Nautique, soit 30 % du coût du projet (16 700 €).",

@@ -260,6 +260,13 @@ _OPERAND_BEFORE = re.compile(r"(?:[×*]|(?<=\s)x)\s*$")
 _RESULT_BEFORE = re.compile(r"(?:=|,?\s*soit)\s*$")
 _COMPUTED = re.compile(r"\d\s*%|\d\s*(?:€\s*)?(?:[×*]|x\s)\s*\d", re.I)
 
+#: A public contract, or a service paid for: what its sentence attributes (a price) is no grant, unless a grant's
+#: word says so ("une subvention de 5 000 € pour la prestation …").
+_CONTRACT = re.compile(r"\bmarchés?\s+(?:publics?|n\s*[°º]|de\s+(?:travaux|services?|fournitures?|prestations?|"
+                       r"maîtrise)|relatifs?\s+à)|\b(?:lanc\w*|attribution|titulaire|notifi\w*|pass\w*|conclu\w*|"
+                       r"avenant)\s+(?:d[ue]|un|le|au|à\s+un)\s+marché\b|\bmarchés?\b[^.;]{0,120}?\b(?:attribu|notifi|"
+                       r"conclu|pass)\w*\s+(?:à|au|avec)\b|\baccords?-cadres?\b|\bprestataires?\b|\bprestations?\s+de\s+"
+                       r"services?\b|\bappel\s+d['’]offres\b|\bbons?\s+de\s+commande\b|\bfactur\w+|\bhonoraires\b", re.I)
 #: Aid in kind, valued in euros: "une aide en nature … valorisée à 2 400 €" (the amount is its value, not a payment).
 _IN_KIND = re.compile(r"\b(?:aides?|avantages?|soutiens?|subventions?|contributions?|concours)\s+en\s+nature\b", re.I)
 _VALUED = re.compile(r"\bvaloris[ée]+s?\s+(?:à|pour|au\s+montant\s+de|pour\s+un\s+montant\s+de)\s*$", re.I)
@@ -374,6 +381,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
             if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead) or valued_in_kind
                     or amended or set_at):
                 continue
+            if _CONTRACT.search(sentence) and not _GRANT_WORD.search(before):
+                continue  # a public contract's price, a service's payment: "un marché … attribué à la société X pour …"
             # A list item's words are its own line's: "soit un total …" on the next line is the list's.
             window_end = a_end + 25
             if item and (line_end := sentence.find("\n", a_end)) >= 0:
