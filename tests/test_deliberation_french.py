@@ -1439,6 +1439,11 @@ def test_a_tables_siret_or_rna_cell_identifies_a_beneficiary_whose_name_is_wrapp
      "- une avance remboursable à taux zéro de 96 000 €.\nLe Bureau, après en avoir délibéré :\n"
      "- ATTRIBUE à la SAS Méca-Vienne une subvention d'investissement de 48 000 € ;", [("SAS Méca-Vienne", "48000")]),
     ("DÉCIDE : ACCORDE à la SAS Méca-Vienne une avance remboursable de 96 000 €.", []),
+    ("Article 2 - d'accorder un prêt d'honneur à taux zéro de 15 000 € au Dr Camille FRIEDRICH, médecin généraliste "
+     "s'installant à Bitche-Fictif (57), remboursable sur 5 ans.", []),
+    ("DÉCIDE d'accorder une aide de 15 000 € au Dr Camille FRIEDRICH, médecin généraliste s'installant à "
+     "Bitche-Fictif, remboursable sur 5 ans.", []),
+    ("DÉCIDE d'accorder une aide non remboursable de 15 000 € à la SAS Méca-Vienne.", [("SAS Méca-Vienne", "15000")]),
 ])
 def test_a_repayable_advance_is_a_loan_not_a_grant(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants

@@ -260,6 +260,11 @@ _OPERAND_BEFORE = re.compile(r"(?:[×*]|(?<=\s)x)\s*$")
 _RESULT_BEFORE = re.compile(r"(?:=|,?\s*soit)\s*$")
 _COMPUTED = re.compile(r"\d\s*%|\d\s*(?:€\s*)?(?:[×*]|x\s)\s*\d", re.I)
 
+#: A loan, not a grant: "un prêt d'honneur à taux zéro de 15 000 €", "une aide de 15 000 € …, remboursable sur 5 ans"
+#: (an aid "non remboursable" is a grant).
+_LOAN = re.compile(r"\bpr[êe]ts?\s+(?:d['’]honneur|à\s+taux|sans\s+intérêts?|bonifiés?|participatifs?|remboursables?|"
+                   r"de\s+\d)|\bemprunts?\b|\bavances?\s+(?:de\s+trésorerie|remboursables?)|(?<!non\s)(?<!non-)"
+                   r"\bremboursables?\b|\bà\s+rembourser\b", re.I)
 #: A public contract, or a service paid for: what its sentence attributes (a price) is no grant, unless a grant's
 #: word says so ("une subvention de 5 000 € pour la prestation …").
 _CONTRACT = re.compile(r"\bmarchés?\s+(?:publics?|n\s*[°º]|de\s+(?:travaux|services?|fournitures?|prestations?|"
@@ -404,6 +409,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 window_end = a_end
             if _EXCLUDE.search(said + sentence[a_start:window_end]):
                 continue
+            following = min((s for s, _, _ in amounts + words if s > a_start), default=len(sentence))
+            if _LOAN.search(said + sentence[a_start:following]):
+                continue  # a loan, to be repaid: "un prêt d'honneur de 15 000 € …, remboursable sur 5 ans"
             # An item's own name before an association it names ("* PTCE X (porté par l'association Y)").
             listed = item and lead
             name = beneficiary_in(flat, a_start, association=not listed) or (listed and (
