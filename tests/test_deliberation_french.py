@@ -357,6 +357,23 @@ def test_a_decision_that_names_no_beneficiary_grants_to_the_one_its_title_names(
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text, title).grants] == grants
 
 
+@pytest.mark.parametrize("text, grants", [
+    ("Le Conseil de fabrique de l'église Saint-Michel-Fictif sollicite une participation aux travaux de l'orgue (coût "
+     "total : 86 400 € TTC). Le Maire propose une subvention d'investissement égale à 25 % du coût, soit 21 600 €.\n\n"
+     "Par ailleurs, il est proposé d'attribuer :\n - à l'association Harmonie Concordia, une subvention de 1 500 € ;\n"
+     "\nAprès en avoir délibéré, le Conseil Municipal approuve les propositions du Maire.",
+     [("Conseil de fabrique de l'église Saint-Michel-Fictif", "21600"), ("Harmonie Concordia", "1500")]),
+    ("L'association Les Amis du Vélo sollicite une aide. Il est proposé de lui attribuer une subvention de 500 €.",
+     [("Les Amis du Vélo", "500")]),
+    ("Le Comité sollicite une aide. Il est proposé de lui attribuer une subvention de 500 €.", []),
+    ("Pour cette édition l'association sollicite une aide. Il est proposé de lui attribuer une subvention de 500 €.",
+     []),
+    ("Le Maire sollicite l'avis du conseil. Il propose une subvention de 500 €.", []),
+])
+def test_a_grant_proposed_with_no_name_goes_to_the_body_that_the_sentence_before_says_asks_for_it(text, grants):
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
 @pytest.mark.parametrize("text, outcome, counts", [
     ("Vu le budget primitif 2024 adopté le 4 avril 2024 ;\nPour : 7 – Contre : 11 – Abstentions : 1\n"
      "La délibération n'est pas adoptée.", "rejected", (7, 11, 1)),

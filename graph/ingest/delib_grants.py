@@ -331,7 +331,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
     aligned with spaces, given by their spans)."""
     decision_at = max((m.start() for m in _DECISION.finditer(body)), default=len(body))
     grants, totals, lead, lead_nature, after_table, after_list = [], [], False, None, False, False
+    prior = (0, "")  # the sentence before, and where it ends: a request it states names a proposal's beneficiary
     for start, sentence in _sentences(body):
+        prior, (prior_end, prior_sentence) = (start + len(sentence), sentence), prior
         if sentence.lstrip().startswith("|"):
             after_table = True
             continue
@@ -416,7 +418,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
             listed = item and lead
             name = beneficiary_in(flat, a_start, association=not listed) or (listed and (
                 _item_name(sentence, a_start) or beneficiary_in(flat, a_start))) \
-                or _record_head(body, start) or title_beneficiary
+                or _record_head(body, start) \
+                or ("\n\n" not in body[prior_end:start] and _requester(prior_sentence)) or title_beneficiary
             if name:
                 stated = _NATURE_AFTER.match(sentence, a_end)
                 grants.append(GrantFact(name, amount, (start, start + len(sentence.rstrip())),
@@ -462,6 +465,36 @@ def _record_head(body: str, start: int) -> str | None:
     line_start = body.rfind("\n", 0, start) + 1
     head = _RECORD_HEAD.match(body, start) if not body[line_start:start].strip() else None
     return _clean_name(head.group("name")) if head else None
+
+
+#: A sentence whose subject asks for a grant: "Le Conseil de fabrique de l'église Saint-Michel sollicite une
+#: participation aux travaux …" — the beneficiary of the grant that the next sentence proposes without naming one
+#: ("Le Maire propose une subvention …, soit 21 600 €"), not the authority's officers or bodies.
+_REQUESTER = re.compile(r"\s*(?:(?:Le|La)\s+|L['’])?(?:association\s+(?=[A-ZÉÈ«]))?(?P<name>[^\n.;:,]{3,120}?)\s+"
+                        r"(?:sollicite|sollicitent|demande|demandent|a\s+sollicité|ont\s+sollicité|a\s+demandé|"
+                        r"a\s+déposé\s+une\s+demande)\b")
+_NOT_SUBJECT = re.compile(r"(?:pour|dans|en|par|lors|après|ainsi|comme|cette|ce|cet|ces|depuis|suite|afin|au|aux|à|"
+                          r"de|du|des|sa|son|ses|leurs?|chaque|une?|tout|toute|tous|toutes)\b", re.I)
+_OFFICER = re.compile(r"(?:maire|président|vice|adjoint|rapporteur|conseil\s+(?:municipal|communautaire|"
+                      r"départemental|régional|d['’]administration|de\s+communauté)|bureau|commission|il|elle)\b", re.I)
+
+
+def _requester(sentence: str) -> str | None:
+    """The body that ``sentence`` says asks for a grant, its article left out.
+
+    >>> _requester("Le Conseil de fabrique de l'église Saint-Michel sollicite une participation aux travaux.")
+    "Conseil de fabrique de l'église Saint-Michel"
+    >>> _requester("L'association Les Amis du Vélo sollicite une aide."), _requester("Le Maire demande un vote.")
+    ('Les Amis du Vélo', None)
+    """
+    match = _REQUESTER.match(sentence)
+    # Not a name of one word ("Le Comité sollicite", "La SISA sollicite": a name said in full before), nor words
+    # before the subject ("Pour cette édition l'association sollicite …").
+    if not match or _OFFICER.match(match.group("name")) or len(match.group("name").split()) < 2 \
+            or _NOT_SUBJECT.match(match.group("name")):
+        return None
+    name = match.group("name")
+    return _clean_name(name[0].upper() + name[1:])
 
 
 #: A title that names whom a grant goes to: "Subvention à l'association X", "Attribution d'un fonds de concours à la
