@@ -313,6 +313,13 @@ def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first
      "de la salle polyvalente Jean-Bart du 12 au 15 juillet 2024, valorisée à 2 400 € ;\n"
      "- précise que ces avantages en nature ne donnent lieu à aucun versement.",
      [("Les Amis des Embruns", "2400")], []),
+    ("Le conseil municipal, après en avoir délibéré :\n- décide de verser au Ski-Club Haute-Fictif une subvention de "
+     "fonctionnement de mille deux cents euros ;\n- décide de mettre gratuitement à la disposition du club le chalet "
+     "communal ; cet avantage en nature est valorisé à six cent cinquante euros.",
+     [("Ski-Club Haute-Fictif", "1200"), ("Ski-Club Haute-Fictif", "650")], []),
+    ("- décide de verser au Ski-Club Haute-Fictif une subvention de 1 200 € et au Tennis Club Fictif une subvention de "
+     "800 € ;\n- décide de mettre à la disposition du club le chalet ; cet avantage en nature est valorisé à 650 €.",
+     [("Ski-Club Haute-Fictif", "1200"), ("Tennis Club Fictif", "800")], []),
     ("Article 2 : FIXE le montant de la subvention de fonctionnement 2025 allouée à la Maison des Jeunes et de la "
      "Culture de Beaulieu à 68 500 €, dont 24 800 € déjà versés au titre de l'acompte, le solde de 43 700 € restant "
      "à verser.", [("Maison des Jeunes et de la Culture de Beaulieu", "68500")], []),

@@ -419,7 +419,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
             name = beneficiary_in(flat, a_start, association=not listed) or (listed and (
                 _item_name(sentence, a_start) or beneficiary_in(flat, a_start))) \
                 or _record_head(body, start) \
-                or ("\n\n" not in body[prior_end:start] and _requester(prior_sentence)) or title_beneficiary
+                or ("\n\n" not in body[prior_end:start] and _requester(prior_sentence)) or title_beneficiary \
+                or _named_by_kind(sentence[:a_start] if "\n" in body[prior_end:start] else prior_sentence
+                                  + sentence[:a_start], grants)
             if name:
                 stated = _NATURE_AFTER.match(sentence, a_end)
                 grants.append(GrantFact(name, amount, (start, start + len(sentence.rstrip())),
@@ -495,6 +497,26 @@ def _requester(sentence: str) -> str | None:
         return None
     name = match.group("name")
     return _clean_name(name[0].upper() + name[1:])
+
+
+#: A beneficiary named again by its kind alone, in small letters: "à la disposition du club le chalet communal",
+#: "au comité", "de l'association" (not "du club de voile", "de l'association Les Amis", a name of its own).
+_BY_KIND = re.compile(r"\b(?:du|au|le|la|l['’]|de\s+la|à\s+la|de\s+l['’]|à\s+l['’]|ce|cet|cette)\s*"
+                      r"(?P<kind>association|commune|ville|structure|société|" + _KIND + r")\b"
+                      r"(?!\s+(?:d(?:e|es|u)\b|d['’]|[A-ZÉÈÀ«\"])|-)")
+
+
+def _named_by_kind(text: str, grants: list[GrantFact]) -> str | None:
+    """The beneficiary of an earlier grant that ``text`` names again by its kind alone ("… à la disposition du club
+    …, valorisé à 650 €" after a grant to the Ski-Club Haute-Maurienne), when one only has that kind in its name.
+
+    >>> _named_by_kind("met à la disposition du club le chalet ; cet avantage est valorisé à ",
+    ...                [GrantFact("Ski-Club Haute-Maurienne", Decimal(1200), (0, 1))])
+    'Ski-Club Haute-Maurienne'
+    """
+    kinds = {fold(m.group("kind")) for m in _BY_KIND.finditer(text)}
+    named = {g.beneficiary for g in grants if kinds & set(name_key(g.beneficiary).split())}
+    return named.pop() if len(kinds) == 1 and len(named) == 1 else None
 
 
 #: A title that names whom a grant goes to: "Subvention à l'association X", "Attribution d'un fonds de concours à la
