@@ -269,9 +269,10 @@ _LOAN = re.compile(r"\bpr[êe]ts?\s+(?:d['’]honneur|à\s+taux|sans\s+intérêt
 #: word says so ("une subvention de 5 000 € pour la prestation …").
 _CONTRACT = re.compile(r"\bmarchés?\s+(?:publics?|n\s*[°º]|de\s+(?:travaux|services?|fournitures?|prestations?|"
                        r"maîtrise)|relatifs?\s+à)|\b(?:lanc\w*|attribution|titulaire|notifi\w*|pass\w*|conclu\w*|"
-                       r"avenant)\s+(?:d[ue]|un|le|au|à\s+un)\s+marché\b|\bmarchés?\b[^.;]{0,120}?\b(?:attribu|notifi|"
-                       r"conclu|pass)\w*\s+(?:à|au|avec)\b|\baccords?-cadres?\b|\bprestataires?\b|\bprestations?\s+de\s+"
-                       r"services?\b|\bappel\s+d['’]offres\b|\bbons?\s+de\s+commande\b|\bfactur\w+|\bhonoraires\b", re.I)
+                       r"avenant)\s+(?:d[ue]|un|le|au|à\s+un)\s+marché\b|"
+                       r"\bmarchés?\b[^.;]{0,120}?\b(?:attribu|notifi|conclu|pass)\w*\s+(?:à|au|avec)\b|"
+                       r"\baccords?-cadres?\b|\bprestataires?\b|\bprestations?\s+de\s+services?\b|"
+                       r"\bappel\s+d['’]offres\b|\bbons?\s+de\s+commande\b|\bfactur\w+|\bhonoraires\b", re.I)
 #: Aid in kind, valued in euros: "une aide en nature … valorisée à 2 400 €" (the amount is its value, not a payment).
 _IN_KIND = re.compile(r"\b(?:aides?|avantages?|soutiens?|subventions?|contributions?|concours)\s+en\s+nature\b", re.I)
 _VALUED = re.compile(r"\bvaloris[ée]+s?\s+(?:à|pour|au\s+montant\s+de|pour\s+un\s+montant\s+de)\s*$", re.I)
@@ -570,7 +571,8 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
 _ANNOUNCED = re.compile(r"\b(?:attribu|allou|accord|octro)\w*\s+[^.;:]{0,120}?\b(?:subventions?|aides?|participations?|"
                         r"dotations?|fonds\s+de\s+concours)\b[^.;:]{0,120}?(?:\bsuivant\w*|\bci-apr[eè]s|\bci-dessous|"
                         r"\bci-dessus|\bcomme\s+suit|\ben\s+annexe|\b(?:au|dans\s+le)\s+tableau)|"
-                        r"\bd[ée]cide\s+d(?:e\s+|['’])(?:attribuer|allouer|accorder|octroyer|verser)(?=\s*:[ \t]*\n)", re.I)
+                        r"\bd[ée]cide\s+d(?:e\s+|['’])(?:attribuer|allouer|accorder|octroyer|verser)(?=\s*:[ \t]*\n)",
+                        re.I)
 
 
 def announced(body: str, found: GrantsFound) -> None:
