@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from graph.identity import name_key
+from graph.ingest.delib_lists import _AMOUNT_FIELD, _BLOCK, _ITEM_START, _LEAD, _YEAR_ITEM, _item_name, _sentences
 from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold, parse_amount
 
 NATURE_CODES = {"F": "operating", "I": "investment", "P": "project", "M": "in-kind"}
@@ -91,7 +92,7 @@ _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\
 #: allouée à X à 68 500 €").
 _STOP = (r"(?=\s*(?:,|\(|;|:|\.(?:\s|$)|\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|\bdans\s+le\s+cadre\b|\bafin\b|"
          r"\b(?:et\s+)?une?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|soutien|prime|"
-         r"bourse)\b|\b(?:le|un|l['’])\s*(?:solde|acompte|reliquat)\b|"
+         r"bourse|fonds\s+de\s+concours)\b|\b(?:le|un|l['’])\s*(?:solde|acompte|reliquat)\b|"
          r"\bun\s+montant\b|\bla\s+somme\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|(?<![-\w])sur\b|"
          r"\bà\s+hauteur\b|\ben\s+faveur\b|\bet\s+(?:(?:à|au|aux)\b|de\s+\d|\d)|\bainsi\b|\bselon\b|"
          r"\bpar\s+(?:la\s+|le\s+|l['’])?(?:délibération|décision|arrêté|convention)\b|"
@@ -126,16 +127,6 @@ _PROSE_TOTAL = re.compile(r"(?:montant\s+total|d[ée]pense\s+totale|\bun\s+total
                           r"s['’][ée]l[eè]vent\s+au\s+total)\s*(?:de|:|à)?\s*", re.I)
 #: A total said after its amount: "La dépense, soit 2 750 € au total, …".
 _TOTAL_AFTER = re.compile(r"\s*(?:au\s+total|en\s+tout)\b", re.I)
-
-
-#: What opens a list item: a hyphen, a dash, a bullet — or the "(cid:N)" that a PDF's text gives for a bullet
-#: drawn with a symbol font.
-_BULLET = r"(?:[-–—•*▪►●○◦]|\(cid:\d+\))"
-#: A list item that no bullet opens (the PDF drew it): a name, then ":" or dot leaders, then an amount, alone on
-#: its line ("Comité des fêtes de Lussac : 1 500 € ;").
-_BARE_ITEM = (r"[^\n]{2,120}?(?:[ \t]+:[ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*)(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)"
-              r"(?:,\d{1,2})?[ \u00a0\u202f]*(?:€|euros?)[ \t]*[;.,]?[ \t]*(?=\n|\Z)")
-_ITEM_START = re.compile(rf"\s*(?:{_BULLET}|{_BARE_ITEM})", re.I)
 
 
 def _guillemets(name: str) -> str:
@@ -247,17 +238,6 @@ _AMENDED_TO = re.compile(r"\bde\s+" + AMOUNT_RE.pattern + r"\s+à\s+$", re.I)
 #: A grant undone: "annule la subvention de 1 500 € attribuée à …", "retire l'aide …".
 _CANCEL = re.compile(r"\b(?:annul|retir|abrog|supprim)\w*\s+(?:la|les|cette|ces|l['’])\s*"
                      r"(?:subventions?|aides?|participations?|attributions?|dotations?)\b", re.I)
-#: A block's line that gives its grant's amount as a field: "Montant : 45 K€ (fonctionnement) - Imputation : …",
-#: "Montant de la subvention régionale : 200 000 €".
-_AMOUNT_FIELD = re.compile(r"[ \t]*(?:montant|subvention|aide|participation)\b[^:\n]{0,60}:[ \t]*", re.I)
-#: What precedes a block's amount on its line: a field's label ("Montant de la subvention régionale :"), or a
-#: file's number and the spaces of a column ("Dossier EX024733          12 500 Euros").
-_BLOCK_AMOUNT = re.compile(_AMOUNT_FIELD.pattern + r"|[^\n]*?\S[ \t]{3,}", re.I)
-#: A list's item laid out as a block with no bullet: lines, the last ones its amount's.
-_BLOCK = re.compile(r"[^\n]+\n(?:[^\n]*\n)*?(?:" + _BLOCK_AMOUNT.pattern + r")\d", re.I)
-#: A record's code on a line of its own, above its name: "Tiers 198234", "Dossier n° EX024733".
-_RECORD_CODE = re.compile(r"(?:tiers|dossier|réf(?:érence)?\.?|n\s*[°º]|code)\s*(?:n\s*[°º]\s*)?[\w./-]*\d[\w./-]*",
-                          re.I)
 #: A grant's nature in brackets after its amount: "45 K€ (fonctionnement)".
 _NATURE_AFTER = re.compile(r"\s*\(\s*(fonctionnement|investissement|équipement|exceptionnelles?)\s*\)", re.I)
 #: A list's lead sentence that tells of grants made before ("a attribué les subventions suivantes :").
@@ -280,6 +260,19 @@ _OPERAND_BEFORE = re.compile(r"(?:[×*]|(?<=\s)x)\s*$")
 _RESULT_BEFORE = re.compile(r"(?:=|,?\s*soit)\s*$")
 _COMPUTED = re.compile(r"\d\s*%|\d\s*(?:€\s*)?(?:[×*]|x\s)\s*\d", re.I)
 
+#: A loan, not a grant: "un prêt d'honneur à taux zéro de 15 000 €", "une aide de 15 000 € …, remboursable sur 5 ans"
+#: (an aid "non remboursable" is a grant).
+_LOAN = re.compile(r"\bpr[êe]ts?\s+(?:d['’]honneur|à\s+taux|sans\s+intérêts?|bonifiés?|participatifs?|remboursables?|"
+                   r"de\s+\d)|\bemprunts?\b|\bavances?\s+(?:de\s+trésorerie|remboursables?)|(?<!non\s)(?<!non-)"
+                   r"\bremboursables?\b|\bà\s+rembourser\b", re.I)
+#: A public contract, or a service paid for: what its sentence attributes (a price) is no grant, unless a grant's
+#: word says so ("une subvention de 5 000 € pour la prestation …").
+_CONTRACT = re.compile(r"\bmarchés?\s+(?:publics?|n\s*[°º]|de\s+(?:travaux|services?|fournitures?|prestations?|"
+                       r"maîtrise)|relatifs?\s+à)|\b(?:lanc\w*|attribution|titulaire|notifi\w*|pass\w*|conclu\w*|"
+                       r"avenant)\s+(?:d[ue]|un|le|au|à\s+un)\s+marché\b|"
+                       r"\bmarchés?\b[^.;]{0,120}?\b(?:attribu|notifi|conclu|pass)\w*\s+(?:à|au|avec)\b|"
+                       r"\baccords?-cadres?\b|\bprestataires?\b|\bprestations?\s+de\s+services?\b|"
+                       r"\bappel\s+d['’]offres\b|\bbons?\s+de\s+commande\b|\bfactur\w+|\bhonoraires\b", re.I)
 #: Aid in kind, valued in euros: "une aide en nature … valorisée à 2 400 €" (the amount is its value, not a payment).
 _IN_KIND = re.compile(r"\b(?:aides?|avantages?|soutiens?|subventions?|contributions?|concours)\s+en\s+nature\b", re.I)
 _VALUED = re.compile(r"\bvaloris[ée]+s?\s+(?:à|pour|au\s+montant\s+de|pour\s+un\s+montant\s+de)\s*$", re.I)
@@ -323,63 +316,6 @@ def _purpose(sentence: str, after: int) -> str | None:
     return text
 
 
-#: A sentence's characters: anything but its ends — a dot between two digits ("1.500,00 €") ends nothing.
-_IN_SENTENCE = r"(?:[^.;\n]|(?<=\d)\.(?=\d)|\.{2,})+"  # nor do dot leaders ("Club des aînés ...... 850 €")
-
-
-def _item_name(item: str, anchor: int) -> str | None:
-    """The name that a list item gives before its amount: "- Comité des fêtes : 1 500 €", "- Foyer rural …… 850 €",
-    "- la Mutualité sociale agricole : 1 800 €" (a lower-case article, or a singular one in capitals, is left out),
-    "- L'ASSOCIATION X, POUR … : 3 500 EUROS" (the name ends at its comma before what it is for), "- la Maison de
-    santé de Pontaumur (SISA) pour le dispositif … : 3 000 €" (or at "pour" after a name of three words or more). An
-    item that opens with a decision's verb ("- RAMÈNE la subvention …") names no one.
-
-    >>> _item_name("- Foyer rural de Sainte-Olive …… 1 200 €", 33)
-    'Foyer rural de Sainte-Olive'
-    >>> _item_name("- la Mutualité sociale agricole : 1 800 €", 35), _item_name("- Les Restos du Cœur : 300 €", 23)
-    ('Mutualité sociale agricole', 'Les Restos du Cœur')
-    """
-    name = re.sub(rf"^\s*{_BULLET}\s*", "", item[:anchor])
-    # A block: the name on its first line (after its file's number: "Dossier n° EX045512 - Commune de X (Cantal)"),
-    # then what it is for and fields a line each ("Projet : …", "Montant de la subvention : 200 000 €").
-    if _BLOCK_AMOUNT.fullmatch(item, item.rfind("\n", 0, anchor) + 1, anchor):
-        lines = [line.strip() for line in name.split("\n") if line.strip()]
-        while len(lines) > 1 and _RECORD_CODE.fullmatch(lines[0]):  # "Tiers 198234" above the name
-            lines.pop(0)
-        name = re.sub(r"^(?:dossier|opération)\s*(?:n\s*[°º]\s*)?[\w./-]+\s+[-–—:]\s+", "", lines[0] if lines else "",
-                      flags=re.I)
-        name = re.sub(r"^((?:Commune|Ville|Communauté|Métropole)\b.*?)\s*\((?:[A-ZÉ][\w'’-]*|\d{2,3}|2[AB])\)$", r"\1",
-                      name)
-    name = re.split(r"\n(?=[ \t]*[A-ZÉÈ][\w'’ ]{0,40}?[ \t]:)", name, maxsplit=1)[0]
-    name = re.sub(r"\s*\((?:porté|portée|représenté|représentée|gérée?|pour)\b[^()]*\)", "", name)
-    name = re.split(r"\s:\s|\s*…|\.{3,}|,\s*(?:pour|afin|dans\s+le\s+cadre|au\s+titre)\b", name, flags=re.I)[0]
-    name = re.sub(r"[\s.…:–—-]+$", "", name)
-    if (purpose := _ITEM_PURPOSE.search(name)) and len(name[:purpose.start()].split()) >= 3:
-        name = name[:purpose.start()]
-    article = r"l['’]|la\s+|le\s+|les\s+" + (r"|L['’]|LA\s+|LE\s+" if name.isupper() else "")
-    name = re.sub(rf"^(?:{article})(?=\w)", "", name)
-    if _VERB_OPENING.match(name) or AMOUNT_RE.search(name):
-        return None
-    return name if re.match(r"[A-ZÉÈÀ«\"0-9]", name) and 2 < len(name) <= 120 else None
-
-
-#: What an item's beneficiary is paid for: "… (SISA) pour le dispositif d'éducation thérapeutique".
-_ITEM_PURPOSE = re.compile(r"\s+pour\s+(?:le|la|les|l['’]|un|une|des|son|sa|ses|leurs?)\b", re.I)
-#: A decision's verb in capitals, then its words in small letters: "ATTRIBUE à …", "RAMÈNE la subvention …".
-_VERB_OPENING = re.compile(r"(?:ATTRIBU|ACCORD|ALLOU|VERS|OCTROI|D[ÉE]CID|RAM[ÈE]N|PORT|FIX|APPROUV|AUTORIS|PR[ÉE]CIS|"
-                           r"ANNUL|DIT|DONN|VALID|ARR[ÊE]T|AJUST|MODIFI|R[ÉE]DUI|CONFIRM|PREND|RETIR|ABROG|SUPPRIM|"
-                           r"IMPUT|INSCRI|CHARG)[A-ZÉÈ]*\s+(?:[a-zà-ÿ]|L['’])")
-
-
-#: A list item that is a year, not a beneficiary: "- 2025 : 12 000 €" (a multi-year agreement's schedule).
-_YEAR_ITEM = re.compile(r"\s*[-–—•*]\s*(?:(?:année|exercice|en|pour)\s+)?(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?"
-                        r"\s*[:…–—-]", re.I)
-#: What, beyond grant words, makes a sentence ending with a colon the lead of a list of grants: "il est proposé de
-#: soutenir les projets suivants :", "la participation de la commune s'établit comme suit :".
-_LEAD = re.compile(r"\bsoutenir\b|\bfinancer\b|\bparticipation\s+(?:de\s+la\s+(?:commune|ville|région|métropole)|"
-                   r"du\s+département|communale|départementale|régionale|intercommunale)", re.I)
-
-
 def _is_part(sentence: str, at: int, amounts: list[tuple[int, int]], parts: set[int]) -> bool:
     """Whether the amount at ``at`` is an instalment or a share of a grant: said so since the amount before it
     ("un acompte de 1 500 €", "dont 8 000 €"), or following one with no grant word between ("dont 8 000 € en
@@ -390,22 +326,15 @@ def _is_part(sentence: str, at: int, amounts: list[tuple[int, int]], parts: set[
         and not (_GRANT_WORD.search(since) or _GRANT_VERB.search(since))
 
 
-def _sentences(body: str):
-    # A bare item opens a sentence after a line ending its own (the lead's ":"), not a line cut in a word. A bullet
-    # opens one however far it is indented ("    - MSP X : 30 000 €,"): each item is its own sentence.
-    for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?![ \t]*{_BULLET}|\s*\n|\||(?<=[:;€]\n){_BARE_ITEM})"
-                             rf"{_IN_SENTENCE})*[.;]?", body, re.I):
-        if match.group(0).strip():
-            yield match.start(), match.group(0)
-
-
 def prose_grants(body: str, title_beneficiary: str | None,
                  tables: list[tuple[int, int]] = ()) -> tuple[list[GrantFact], list[StatedTotal]]:
     """Return the grants and totals stated in sentences (table lines excluded: ``| … |`` rows, and the ``tables``
     aligned with spaces, given by their spans)."""
     decision_at = max((m.start() for m in _DECISION.finditer(body)), default=len(body))
     grants, totals, lead, lead_nature, after_table, after_list = [], [], False, None, False, False
+    prior = (0, "")  # the sentence before, and where it ends: a request it states names a proposal's beneficiary
     for start, sentence in _sentences(body):
+        prior, (prior_end, prior_sentence) = (start + len(sentence), sentence), prior
         if sentence.lstrip().startswith("|"):
             after_table = True
             continue
@@ -460,6 +389,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
             if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead) or valued_in_kind
                     or amended or set_at):
                 continue
+            if _CONTRACT.search(sentence) and not _GRANT_WORD.search(before):
+                continue  # a public contract's price, a service's payment: "un marché … attribué à la société X pour …"
             # A list item's words are its own line's: "soit un total …" on the next line is the list's.
             window_end = a_end + 25
             if item and (line_end := sentence.find("\n", a_end)) >= 0:
@@ -475,12 +406,23 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 said = sentence[line_start:a_start]
             if a_start in parts:  # "le versement du solde …, soit 16 000 €": that "soit" gives the instalment
                 said = re.sub(r"\bsoit\s*$", "", said)
+            if own := _own_field(sentence, a_start, [e for _, e, _ in amounts + words]):
+                said = own if not _CO_FUNDING.search(sentence, 0, a_start) else said
+            if _CAPPED_AFTER.match(sentence, a_end):  # "40 000 € (plafond)": the grant, at the ceiling
+                window_end = a_end
             if _EXCLUDE.search(said + sentence[a_start:window_end]):
                 continue
+            following = min((s for s, _, _ in amounts + words if s > a_start), default=len(sentence))
+            if _LOAN.search(said + sentence[a_start:following]):
+                continue  # a loan, to be repaid: "un prêt d'honneur de 15 000 € …, remboursable sur 5 ans"
             # An item's own name before an association it names ("* PTCE X (porté par l'association Y)").
             listed = item and lead
             name = beneficiary_in(flat, a_start, association=not listed) or (listed and (
-                _item_name(sentence, a_start) or beneficiary_in(flat, a_start))) or title_beneficiary
+                _item_name(sentence, a_start) or beneficiary_in(flat, a_start))) \
+                or _record_head(body, start) \
+                or ("\n\n" not in body[prior_end:start] and _requester(prior_sentence)) or title_beneficiary \
+                or _named_by_kind(sentence[:a_start] if "\n" in body[prior_end:start] else prior_sentence
+                                  + sentence[:a_start], grants)
             if name:
                 stated = _NATURE_AFTER.match(sentence, a_end)
                 grants.append(GrantFact(name, amount, (start, start + len(sentence.rstrip())),
@@ -490,6 +432,92 @@ def prose_grants(body: str, title_beneficiary: str | None,
                                         cancelled=bool(_CANCEL.search(before)), part=a_start in parts))
         after_list = item and lead and len(grants) > granted_before  # a list of grants, not of years
     return grants, totals
+
+
+#: An amount that a record's line gives as its own field after others': "… coût HT 112 000 €, fonds de concours
+#: 33 600 €." — the words since the amount before it, a grant's, its own.
+_OWN_FIELD = re.compile(r"\s*(?:HT|TTC)?\s*[,;]\s*(?:" + _GRANT_WORD.pattern + r")\b[^,;:.€\d]{0,30}?[\s:]*", re.I)
+#: A plan de financement's lines: each co-funder's share, none of them the grant of the line's beneficiary.
+_CO_FUNDING = re.compile(r"plan\s+de\s+financement|cofinanc|co-financ|financeurs?\b", re.I)
+#: "40 000 € (plafond)": a grant at the ceiling of its scheme, not the ceiling.
+_CAPPED_AFTER = re.compile(r"\s*\((?:montant\s+)?plafon\w*\)", re.I)
+#: A record's line that opens with its beneficiary, then a colon: "Commune de Varennes : rénovation de l'école,
+#: coût HT 112 000 €, fonds de concours 33 600 €." (a kind of beneficiary, not a field's label such as "Objet").
+_RECORD_HEAD = re.compile(r"[ \t]*(?P<name>(?=(?-i:[A-ZÉÈ]))(?:commune|ville|association|communauté|société|"
+                          r"SCI|SAS|SARL|SCIC|SISA|SIVU|SIVOM|CCAS|CIAS|EHPAD|GIP|" + _KIND + r")\b[^:\n]{2,100}?)"
+                          r"[ \t]+:[ \t]", re.I)
+
+
+def _own_field(sentence: str, at: int, ends: list[int]) -> str | None:
+    """The words of the amount at ``at`` when its line gives it as a grant's field after another amount ("coût HT
+    112 000 €, fonds de concours 33 600 €"): since that amount, so that the cost's words are not the grant's."""
+    previous = max((e for e in ends if e <= at), default=None)
+    if previous is None or not _OWN_FIELD.fullmatch(sentence, previous, at):
+        return None
+    return sentence[previous:at]
+
+
+def _record_head(body: str, start: int) -> str | None:
+    """The beneficiary that opens the record's line at ``start`` in ``body`` ("Commune de X : …"), if it opens
+    one at the start of its line.
+
+    >>> _record_head("Deux communes :\\nCommune de Varennes : école, coût HT 112 000 €, fonds de concours 8 400 €.",
+    ...              16)
+    'Commune de Varennes'
+    """
+    line_start = body.rfind("\n", 0, start) + 1
+    head = _RECORD_HEAD.match(body, start) if not body[line_start:start].strip() else None
+    return _clean_name(head.group("name")) if head else None
+
+
+#: A sentence whose subject asks for a grant: "Le Conseil de fabrique de l'église Saint-Michel sollicite une
+#: participation aux travaux …" — the beneficiary of the grant that the next sentence proposes without naming one
+#: ("Le Maire propose une subvention …, soit 21 600 €"), not the authority's officers or bodies.
+_REQUESTER = re.compile(r"\s*(?:(?:Le|La)\s+|L['’])?(?:association\s+(?=[A-ZÉÈ«]))?(?P<name>[^\n.;:,]{3,120}?)\s+"
+                        r"(?:sollicite|sollicitent|demande|demandent|a\s+sollicité|ont\s+sollicité|a\s+demandé|"
+                        r"a\s+déposé\s+une\s+demande)\b")
+_NOT_SUBJECT = re.compile(r"(?:pour|dans|en|par|lors|après|ainsi|comme|cette|ce|cet|ces|depuis|suite|afin|au|aux|à|"
+                          r"de|du|des|sa|son|ses|leurs?|chaque|une?|tout|toute|tous|toutes)\b", re.I)
+_OFFICER = re.compile(r"(?:maire|président|vice|adjoint|rapporteur|conseil\s+(?:municipal|communautaire|"
+                      r"départemental|régional|d['’]administration|de\s+communauté)|bureau|commission|il|elle)\b", re.I)
+
+
+def _requester(sentence: str) -> str | None:
+    """The body that ``sentence`` says asks for a grant, its article left out.
+
+    >>> _requester("Le Conseil de fabrique de l'église Saint-Michel sollicite une participation aux travaux.")
+    "Conseil de fabrique de l'église Saint-Michel"
+    >>> _requester("L'association Les Amis du Vélo sollicite une aide."), _requester("Le Maire demande un vote.")
+    ('Les Amis du Vélo', None)
+    """
+    match = _REQUESTER.match(sentence)
+    # Not a name of one word ("Le Comité sollicite", "La SISA sollicite": a name said in full before), nor words
+    # before the subject ("Pour cette édition l'association sollicite …").
+    if not match or _OFFICER.match(match.group("name")) or len(match.group("name").split()) < 2 \
+            or _NOT_SUBJECT.match(match.group("name")):
+        return None
+    name = match.group("name")
+    return _clean_name(name[0].upper() + name[1:])
+
+
+#: A beneficiary named again by its kind alone, in small letters: "à la disposition du club le chalet communal",
+#: "au comité", "de l'association" (not "du club de voile", "de l'association Les Amis", a name of its own).
+_BY_KIND = re.compile(r"\b(?:du|au|le|la|l['’]|de\s+la|à\s+la|de\s+l['’]|à\s+l['’]|ce|cet|cette)\s*"
+                      r"(?P<kind>association|commune|ville|structure|société|" + _KIND + r")\b"
+                      r"(?!\s+(?:d(?:e|es|u)\b|d['’]|[A-ZÉÈÀ«\"])|-)")
+
+
+def _named_by_kind(text: str, grants: list[GrantFact]) -> str | None:
+    """The beneficiary of an earlier grant that ``text`` names again by its kind alone ("… à la disposition du club
+    …, valorisé à 650 €" after a grant to the Ski-Club Haute-Maurienne), when one only has that kind in its name.
+
+    >>> _named_by_kind("met à la disposition du club le chalet ; cet avantage est valorisé à ",
+    ...                [GrantFact("Ski-Club Haute-Maurienne", Decimal(1200), (0, 1))])
+    'Ski-Club Haute-Maurienne'
+    """
+    kinds = {fold(m.group("kind")) for m in _BY_KIND.finditer(text)}
+    named = {g.beneficiary for g in grants if kinds & set(name_key(g.beneficiary).split())}
+    return named.pop() if len(kinds) == 1 and len(named) == 1 else None
 
 
 #: A title that names whom a grant goes to: "Subvention à l'association X", "Attribution d'un fonds de concours à la
@@ -538,10 +566,13 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
 
 
 #: What announces grants below or beside it: "Décide d'attribuer les subventions d'investissement suivantes :",
-#: "ATTRIBUE aux bénéficiaires ci-après les aides suivantes", "les aides figurant dans le tableau ci-dessus".
+#: "ATTRIBUE aux bénéficiaires ci-après les aides suivantes", "les aides figurant dans le tableau ci-dessus", or a
+#: granting verb alone before a line's colon ("décide d'allouer :").
 _ANNOUNCED = re.compile(r"\b(?:attribu|allou|accord|octro)\w*\s+[^.;:]{0,120}?\b(?:subventions?|aides?|participations?|"
                         r"dotations?|fonds\s+de\s+concours)\b[^.;:]{0,120}?(?:\bsuivant\w*|\bci-apr[eè]s|\bci-dessous|"
-                        r"\bci-dessus|\bcomme\s+suit|\ben\s+annexe|\b(?:au|dans\s+le)\s+tableau)", re.I)
+                        r"\bci-dessus|\bcomme\s+suit|\ben\s+annexe|\b(?:au|dans\s+le)\s+tableau)|"
+                        r"\bd[ée]cide\s+d(?:e\s+|['’])(?:attribuer|allouer|accorder|octroyer|verser)(?=\s*:[ \t]*\n)",
+                        re.I)
 
 
 def announced(body: str, found: GrantsFound) -> None:

@@ -24,21 +24,22 @@ def merge_prose(grants: list[GrantFact], found: GrantsFound) -> None:
 
     A beneficiary's instalments and shares ("un acompte de 1 500 €", "dont 8 000 € en 2024") are parts of the grant
     the text sets, not grants, when it sets one. Two mentions of one amount (of one nature, or of none stated) are
-    one grant restated; two amounts in the decision, or of two natures, are two grants. A mention in the report is
-    the decision's grant of its amount, else the decision's only grant (whose amount wins, with a warning). A
-    beneficiary of a table keeps its rows: a mention is one of them, unless the decision grants it another amount
-    of another nature; an amount that is none of theirs is reported. A grant that only the report makes is the
-    decision's (or a row's) of the same amount when the two names share a word that no other beneficiary's has
-    ("Maison de santé de Pontaumur (SISA)" in the report, "SISA MSP de Pontaumur" in the decision), with a
-    warning."""
+    one grant restated; two amounts in the decision, or of two natures, are two grants, and an aid in kind is never
+    one with a payment. A mention in the report is the decision's grant of its amount, else the decision's only
+    grant (whose amount wins, with a warning). A beneficiary of a table keeps its rows: a mention is one of them,
+    unless the decision grants it another amount of another nature; an amount that is none of theirs is reported.
+    A grant that only the report makes is the decision's (or a row's) of the same amount when the two names share
+    a word that no other beneficiary's has ("Maison de santé de Pontaumur (SISA)" in the report, "SISA MSP de
+    Pontaumur" in the decision), with a warning."""
     rows: dict[str, list[GrantFact]] = {}
     for grant in found.grants:
         rows.setdefault(name_key(grant.beneficiary), []).append(grant)
-    mentions: dict[str, list[GrantFact]] = {}
+    # An aid in kind and a payment are never one grant: a beneficiary's mentions of each are merged apart.
+    mentions: dict[tuple[str, bool], list[GrantFact]] = {}
     for grant in grants:
-        mentions.setdefault(name_key(grant.beneficiary), []).append(grant)
+        mentions.setdefault((name_key(grant.beneficiary), grant.nature == "in-kind"), []).append(grant)
     kept: list[tuple[GrantFact, bool]] = []  # each grant, and whether only the report makes it
-    for key, said in mentions.items():
+    for (key, _), said in mentions.items():
         said = [g for g in said if not g.part] or said
         decided = _restated([g for g in said if g.decision])
         reported = [g for g in said if not g.decision]
@@ -48,7 +49,7 @@ def merge_prose(grants: list[GrantFact], found: GrantsFound) -> None:
         kept += [(g, not decided) for g in decided or _restated(reported)
                  if key not in rows or _beside_rows(g, rows[key], found)]
     decisions = found.grants + [g for g, only_reported in kept if not only_reported]
-    words = {key: set(key.split()) for key in list(rows) + list(mentions)}
+    words = {key: set(key.split()) for key in list(rows) + [key for key, _ in mentions]}
     for grant, only_reported in kept:
         twin = only_reported and next((d for d in decisions if d.amount == grant.amount
                                        and _words_of_one(grant.beneficiary, d.beneficiary, words)), None)

@@ -1,0 +1,109 @@
+"""How a deliberation's prose is cut into sentences and list items, and the name a list item or a record gives.
+
+A list item opens with a bullet ("-", "•", a PDF's "(cid:N)"), or with no bullet stands alone on its line, a name
+then ":" or dot leaders then an amount; a record is a block of lines with no bullet, its amount on its last line
+as a field ("Montant de la subvention : 200 000 €") or in a column. Each item is a sentence of its own.
+
+>>> [sentence.strip() for _, sentence in _sentences("Il est proposé d'attribuer :\\n- Club A : 1 500 € ;\\n"
+...                                                 "- Club B : 800 €.")]
+["Il est proposé d'attribuer :", '- Club A : 1 500 € ;', '- Club B : 800 €.']
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ingest.french import AMOUNT_RE
+
+
+#: What opens a list item: a hyphen, a dash, a bullet, a number ("1)", "2°)") — or the "(cid:N)" that a PDF's text
+#: gives for a bullet drawn with a symbol font. (A dot or a number with a dot, "   . Judo Club : 1 800 €", "1. …",
+#: is one too: :func:`_sentences` reads it as a bullet or a "1)".)
+_BULLET = r"(?:[-–—•*▪►●○◦]|\(cid:\d+\)|\d{1,2}\s?°?\))"
+#: A list item's dot at the start of its line, alone or after a number, that would else end a sentence.
+_DOT_MARKER = re.compile(r"^([ \t]*\d{0,2})\.(?=[ \t]+\S)", re.M)
+#: A list item that no bullet opens (the PDF drew it): a name, then ":" or dot leaders, then an amount, alone on
+#: its line ("Comité des fêtes de Lussac : 1 500 € ;").
+_BARE_ITEM = (r"[^\n]{2,120}?(?:[ \t]+:[ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*)(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)"
+              r"(?:,\d{1,2})?[ \u00a0\u202f]*(?:€|euros?)[ \t]*[;.,]?[ \t]*(?=\n|\Z)")
+_ITEM_START = re.compile(rf"\s*(?:{_BULLET}|{_BARE_ITEM})", re.I)
+
+#: A block's line that gives its grant's amount as a field: "Montant : 45 K€ (fonctionnement) - Imputation : …",
+#: "Montant de la subvention régionale : 200 000 €".
+_AMOUNT_FIELD = re.compile(r"[ \t]*(?:montant|subvention|aide|participation)\b[^:\n]{0,60}:[ \t]*", re.I)
+#: What precedes a block's amount on its line: a field's label ("Montant de la subvention régionale :"), or a
+#: file's number and the spaces of a column ("Dossier EX024733          12 500 Euros").
+_BLOCK_AMOUNT = re.compile(_AMOUNT_FIELD.pattern + r"|[^\n]*?\S[ \t]{3,}", re.I)
+#: A list's item laid out as a block with no bullet: lines, the last ones its amount's.
+_BLOCK = re.compile(r"[^\n]+\n(?:[^\n]*\n)*?(?:" + _BLOCK_AMOUNT.pattern + r")\d", re.I)
+#: A record's code on a line of its own, above its name: "Tiers 198234", "Dossier n° EX024733".
+_RECORD_CODE = re.compile(r"(?:tiers|dossier|réf(?:érence)?\.?|n\s*[°º]|code)\s*(?:n\s*[°º]\s*)?[\w./-]*\d[\w./-]*",
+                          re.I)
+
+
+#: A sentence's characters: anything but its ends — a dot between two digits ("1.500,00 €") ends nothing.
+_IN_SENTENCE = r"(?:[^.;\n]|(?<=\d)\.(?=\d)|\.{2,})+"  # nor do dot leaders ("Club des aînés ...... 850 €")
+
+
+def _item_name(item: str, anchor: int) -> str | None:
+    """The name that a list item gives before its amount: "- Comité des fêtes : 1 500 €", "- Foyer rural …… 850 €",
+    "- la Mutualité sociale agricole : 1 800 €" (a lower-case article, or a singular one in capitals, is left out),
+    "- L'ASSOCIATION X, POUR … : 3 500 EUROS" (the name ends at its comma before what it is for), "- la Maison de
+    santé de Pontaumur (SISA) pour le dispositif … : 3 000 €" (or at "pour" after a name of three words or more). An
+    item that opens with a decision's verb ("- RAMÈNE la subvention …") names no one.
+
+    >>> _item_name("- Foyer rural de Sainte-Olive …… 1 200 €", 33)
+    'Foyer rural de Sainte-Olive'
+    >>> _item_name("- la Mutualité sociale agricole : 1 800 €", 35), _item_name("- Les Restos du Cœur : 300 €", 23)
+    ('Mutualité sociale agricole', 'Les Restos du Cœur')
+    """
+    name = re.sub(rf"^\s*{_BULLET}\s*", "", item[:anchor])
+    # A block: the name on its first line (after its file's number: "Dossier n° EX045512 - Commune de X (Cantal)"),
+    # then what it is for and fields a line each ("Projet : …", "Montant de la subvention : 200 000 €").
+    if _BLOCK_AMOUNT.fullmatch(item, item.rfind("\n", 0, anchor) + 1, anchor):
+        lines = [line.strip() for line in name.split("\n") if line.strip()]
+        while len(lines) > 1 and _RECORD_CODE.fullmatch(lines[0]):  # "Tiers 198234" above the name
+            lines.pop(0)
+        name = re.sub(r"^(?:dossier|opération)\s*(?:n\s*[°º]\s*)?[\w./-]+\s+[-–—:]\s+", "", lines[0] if lines else "",
+                      flags=re.I)
+        name = re.sub(r"^((?:Commune|Ville|Communauté|Métropole)\b.*?)\s*\((?:[A-ZÉ][\w'’-]*|\d{2,3}|2[AB])\)$", r"\1",
+                      name)
+    name = re.split(r"\n(?=[ \t]*[A-ZÉÈ][\w'’ ]{0,40}?[ \t]:)", name, maxsplit=1)[0]
+    name = re.sub(r"\s*\((?:porté|portée|représenté|représentée|gérée?|pour)\b[^()]*\)", "", name)
+    name = re.split(r"\s:\s|\s*…|\.{3,}|,\s*(?:pour|afin|dans\s+le\s+cadre|au\s+titre)\b", name, flags=re.I)[0]
+    name = re.sub(r"[\s.…:–—-]+$", "", name)
+    if (purpose := _ITEM_PURPOSE.search(name)) and len(name[:purpose.start()].split()) >= 3:
+        name = name[:purpose.start()]
+    article = r"l['’]|la\s+|le\s+|les\s+" + (r"|L['’]|LA\s+|LE\s+" if name.isupper() else "")
+    name = re.sub(rf"^(?:{article})(?=\w)", "", name)
+    if _VERB_OPENING.match(name) or AMOUNT_RE.search(name):
+        return None
+    return name if re.match(r"[A-ZÉÈÀ«\"0-9]", name) and 2 < len(name) <= 120 else None
+
+
+#: What an item's beneficiary is paid for: "… (SISA) pour le dispositif d'éducation thérapeutique".
+_ITEM_PURPOSE = re.compile(r"\s+pour\s+(?:le|la|les|l['’]|un|une|des|son|sa|ses|leurs?)\b", re.I)
+#: A decision's verb in capitals, then its words in small letters: "ATTRIBUE à …", "RAMÈNE la subvention …".
+_VERB_OPENING = re.compile(r"(?:ATTRIBU|ACCORD|ALLOU|VERS|OCTROI|D[ÉE]CID|RAM[ÈE]N|PORT|FIX|APPROUV|AUTORIS|PR[ÉE]CIS|"
+                           r"ANNUL|DIT|DONN|VALID|ARR[ÊE]T|AJUST|MODIFI|R[ÉE]DUI|CONFIRM|PREND|RETIR|ABROG|SUPPRIM|"
+                           r"IMPUT|INSCRI|CHARG)[A-ZÉÈ]*\s+(?:[a-zà-ÿ]|L['’])")
+
+
+#: A list item that is a year, not a beneficiary: "- 2025 : 12 000 €" (a multi-year agreement's schedule).
+_YEAR_ITEM = re.compile(r"\s*[-–—•*]\s*(?:(?:année|exercice|en|pour)\s+)?(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?"
+                        r"\s*[:…–—-]", re.I)
+#: What, beyond grant words, makes a sentence ending with a colon the lead of a list of grants: "il est proposé de
+#: soutenir les projets suivants :", "la participation de la commune s'établit comme suit :".
+_LEAD = re.compile(r"\bsoutenir\b|\bfinancer\b|\bparticipation\s+(?:de\s+la\s+(?:commune|ville|région|métropole)|"
+                   r"du\s+département|communale|départementale|régionale|intercommunale)", re.I)
+
+
+def _sentences(body: str):
+    # A bare item opens a sentence after a line ending its own (the lead's ":"), not a line cut in a word. A bullet
+    # opens one however far it is indented ("    - MSP X : 30 000 €,"): each item is its own sentence. A dot that
+    # opens a line is a bullet, a number's dot a parenthesis (of one character each: the offsets stay the body's).
+    body = _DOT_MARKER.sub(lambda m: m.group(1) + (")" if m.group(1).strip() else "•"), body)
+    for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?![ \t]*{_BULLET}|\s*\n|\||(?<=[:;€]\n){_BARE_ITEM})"
+                             rf"{_IN_SENTENCE})*[.;]?", body, re.I):
+        if match.group(0).strip():
+            yield match.start(), match.group(0)
