@@ -1720,6 +1720,17 @@ def test_a_row_without_a_name_under_a_merged_cell_is_a_second_grant_to_the_benef
     assert found.warnings == []
 
 
+@pytest.mark.parametrize("investment, operating", [("Inv.", "Fonct."), ("Invest.", "Fonct"), ("INV.", "FONCT.")])
+def test_a_nature_column_of_words_cut_short_gives_each_grant_its_nature(investment, operating):
+    found = find_grants("DÉCIDE d'attribuer les aides figurant ci-dessous :\n\n"
+                        " N°   Bénéficiaire                  Objet                        Nature   Montant\n"
+                        f" 1    Commune de Mayet-Fictif       Centre de santé              {investment:<8} 35 000\n"
+                        f" 2    CPTS Sud Vendée Littoral      Coordination                 {operating:<8} 15 000\n")
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [
+        ("Commune de Mayet-Fictif", "35000", "investment"),
+        ("CPTS Sud Vendée Littoral", "15000", "operating")]
+
+
 def test_an_imputation_column_gives_each_grant_its_account_and_a_loans_row_is_no_grant():
     found = find_grants("| Bénéficiaire | Objet | Nature | Imputation | Montant |\n"
                         "| Épicerie sociale | Achat d'un véhicule | Investissement | 204-20421 | 12 000 € |\n"

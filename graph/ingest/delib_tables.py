@@ -113,13 +113,26 @@ def _column(folded: list[str], pattern: re.Pattern, exclude: set[int]) -> int | 
     return next((i for i, h in enumerate(folded) if i not in exclude and pattern.search(h)), None)
 
 
+def nature_word(text: str) -> str | None:
+    """The nature that a cell or a column's head names by one word, whole or cut short with or without its full
+    stop, as narrow columns write it: "Fonct." is operating, "Inv." or "Invest." investment, "Exc." project.
+
+    >>> nature_word("Fonct."), nature_word("Inv."), nature_word("Investissement"), nature_word("Montant")
+    ('operating', 'investment', 'investment', None)
+    """
+    word = fold(text).strip().rstrip(".")
+    if len(word) < 3 or not re.fullmatch(r"[a-z]+", word):
+        return None
+    return next((n for w, n in _NATURE_WORDS.items() if w.startswith(word)), None)
+
+
 def _nature_of(value: str, legend: dict[str, str]) -> str | None:
     value = value.strip()
     if value in legend:
         return legend[value]
     if value in NATURE_CODES:
         return NATURE_CODES[value]
-    return next((n for w, n in _NATURE_WORDS.items() if w in fold(value)), None)
+    return nature_word(value) or next((n for w, n in _NATURE_WORDS.items() if w in fold(value)), None)
 
 
 def legend_of(body: str) -> dict[str, str]:
