@@ -828,6 +828,29 @@ def test_a_table_of_two_natures_of_one_year_gives_a_grant_a_cell_and_its_totals_
     assert not found.warnings
 
 
+@pytest.mark.parametrize("lead, header, unit", [
+    ("décide d'attribuer les subventions suivantes (en K€) :", "Fonct.     Projet     Total", ""),
+    ("décide d'attribuer les subventions suivantes, en milliers d'euros :", "Fonct.     Projet     Total", ""),
+    ("décide d'attribuer les subventions suivantes :", "Fonct.     Projet     Total (K€)", ""),
+    ("décide d'attribuer les subventions suivantes :", "Fonct.     Projet     Total", " €"),
+])
+def test_a_table_of_nature_columns_headed_by_short_words_gives_a_grant_a_cell_in_its_unit(lead, header, unit):
+    scale = "" if unit else "000"
+    found = find_grants(f"{lead}\n\n"
+                        f"   Bénéficiaire                               {header}\n"
+                        f"   Théâtre des Deux Rives (SCIC)              85,5{unit:<5}  -          85,5{unit}\n"
+                        f"   Association Le Tetris du Grand Quevilly    60{unit:<7}  10{unit:<7}  70{unit}\n"
+                        f"   Collectif Chahuts Barentinois              -          12{unit:<7}  12{unit}\n"
+                        f"                                              Total                 167,5{unit}\n")
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [
+        ("Théâtre des Deux Rives (SCIC)", "85500" if scale else "85.5", "operating"),
+        ("Association Le Tetris du Grand Quevilly", "60" + scale, "operating"),
+        ("Association Le Tetris du Grand Quevilly", "10" + scale, "project"),
+        ("Collectif Chahuts Barentinois", "12" + scale, "project")]
+    assert [(str(t.amount), t.reconciled) for t in found.totals] == [("167500" if scale else "167.5", True)]
+    assert not found.warnings
+
+
 def test_two_grants_to_one_beneficiary_are_two_grants_in_the_graph(tmp_path):
     path = tmp_path / "deliberation.txt"
     path.write_text("VILLE DE MARSANGES-FICTIF\nDélibération n° 2024-041\nObjet : Subventions sportives 2024\n"

@@ -8,9 +8,10 @@ the decision gives the table's grants, an imputation cell's account, a loan's ro
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from graph.ingest.delib_grants import _NATURE_WORDS
-from graph.ingest.french import fold
+from graph.ingest.french import fold, parse_amount
 
 #: A section's heading in a grant table that gives its rows their nature: "INVESTISSEMENT", "Fonctionnement".
 _NATURE_SECTION = re.compile(r"(?:subventions?\s+(?:de\s+|d')?|aides?\s+(?:de\s+|d')?|depenses?\s+(?:de\s+|d')?)?"
@@ -32,6 +33,39 @@ def row_account(cell: str) -> str | None:
     """The nature account of an imputation cell: "65-6574" is 6574, "204-20421" is 20421, "6574" is 6574."""
     found = re.findall(r"(?<!\d)(?:65|67|204)\d{0,4}(?!\d)", cell)
     return found[-1] if found else None
+
+
+#: A table's amounts written in thousands of euros, as its lead or a head says: "(en K€)", "Montant (k€)", "en milliers
+#: d'euros", "KEUR".
+_THOUSANDS = re.compile(r"\ben\s+k\s?€|\(\s*k\s?€\s*\)|\bkeur\b|\ben\s+milliers\s+d['’]euros|\(\s*milliers\s+d['’]euros",
+                        re.I)
+
+
+def in_thousands(body: str, start: int, header: list[str] = ()) -> bool:
+    """Whether a table's amounts are in thousands of euros: one of its heads says so, or the paragraph right above
+    offset ``start`` (the table's first) does.
+
+    >>> text = "décide d'attribuer les subventions suivantes (en K€) :\\n\\n   Bénéficiaire   Fonct."
+    >>> in_thousands(text, text.index("   B")), in_thousands("", 0, ["Association", "Montant (k€)"])
+    (True, True)
+    """
+    above = body[:start].rstrip()
+    paragraph = above[above.rfind("\n\n") + 1:][-400:]
+    return bool(_THOUSANDS.search(paragraph) or any(_THOUSANDS.search(h) for h in header))
+
+
+def thousands_amount(cell: str) -> Decimal | None:
+    """The amount of a cell in a table of thousands of euros: "12,5" is 12 500 €; a cell that names its own currency
+    ("12 500 €", "12,5 k€") says what it is.
+
+    >>> thousands_amount("85,0"), thousands_amount("12,5"), thousands_amount("1 200 €"), thousands_amount("-")
+    (Decimal('85000'), Decimal('12500'), Decimal('1200'), None)
+    """
+    value = parse_amount(cell)
+    if value is None or re.search(r"€|\beur|\beuros?\b", cell, re.I):
+        return value
+    value *= 1000
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
 
 #: A decision that gives the grants of a table one nature: "Attribue des subventions de fonctionnement … au profit
