@@ -1510,7 +1510,16 @@ def test_a_table_of_cells_one_a_line_whose_names_are_not_first_is_said_in_a_warn
      "    Montant : 60 K€ (investissement) - Imputation : 204 - 20422\n\n- D'AUTORISER le Président à signer.\n",
      [("PTCE Santé Haute-Saintonge-Fictif", "45000", "operating", "6574"),
       ("PTCE Le Lien Creusois-Fictif (SCIC SA)", "60000", "investment", "20422")]),
-], ids=["tiers-adresse-dossier", "dossier-montant-de-la-subvention", "puces-montant-imputation"])
+    ("Article 1 - d'attribuer les subventions d'investissement suivantes :\n\n"
+     "Commune de Ribeauvillé-Fictive (68) – Maison de santé pluriprofessionnelle du Haut-Ried :\n"
+     "dépense subventionnable 1 250 000 € HT – taux 15 % – subvention : 187 500 €\n\n"
+     "SCI Les Soignants du Saulnois (57) – Locaux de la MSP de Château-Salins :\n"
+     "dépense subventionnable 380 000 € HT ; taux 10 % ; montant de la subvention régionale : 38 000 €\n\n"
+     "Article 2 - d'imputer les subventions sur l'autorisation de programme 2024.\n",
+     [("Commune de Ribeauvillé-Fictive", "187500", "investment", None),
+      ("SCI Les Soignants du Saulnois", "38000", "investment", None)]),
+], ids=["tiers-adresse-dossier", "dossier-montant-de-la-subvention", "puces-montant-imputation",
+        "projet-apres-tiret-depense-taux-subvention"])
 def test_blocks_of_lines_under_a_granting_sentence_give_one_grant_a_block(text, grants):
     found = find_grants(text)
     assert [(g.beneficiary, str(g.amount), g.nature, g.account) for g in found.grants] == grants
