@@ -37,8 +37,7 @@ def row_account(cell: str) -> str | None:
 
 #: A table's amounts written in thousands of euros, as its lead or a head says: "(en K€)", "Montant (k€)", "en milliers
 #: d'euros", "KEUR".
-_THOUSANDS = re.compile(r"\ben\s+k\s?€|\(\s*k\s?€\s*\)|\bkeur\b|\ben\s+milliers\s+d['’]euros|\(\s*milliers\s+d['’]euros",
-                        re.I)
+_THOUSANDS = re.compile(r"\ben\s+k\s?€|\(\s*k\s?€\s*\)|\bkeur\b|(?:\ben|\()\s*milliers\s+d['’]euros", re.I)
 
 
 def in_thousands(body: str, start: int, header: list[str] = ()) -> bool:
