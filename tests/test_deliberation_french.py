@@ -1436,6 +1436,10 @@ def test_a_tables_siret_or_rna_cell_identifies_a_beneficiary_whose_name_is_wrapp
      "- une avance remboursable à taux zéro de 96 000 €.\nLe Bureau, après en avoir délibéré :\n"
      "- ATTRIBUE à la SAS Méca-Vienne une subvention d'investissement de 48 000 € ;", [("SAS Méca-Vienne", "48000")]),
     ("DÉCIDE : ACCORDE à la SAS Méca-Vienne une avance remboursable de 96 000 €.", []),
+    ("Article 2 - d'accorder un prêt d'honneur à taux zéro de 15 000 € au Dr Camille FRIEDRICH-FICTIF, remboursable "
+     "sur 5 ans.", []),
+    ("DÉCIDE d'attribuer une subvention de 2 000 € à l'association Médecins en Herbe et un prêt d'honneur de 8 000 € "
+     "à M. Paul RENAUD.", [("Médecins en Herbe", "2000")]),
 ])
 def test_a_repayable_advance_is_a_loan_not_a_grant(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants

@@ -84,14 +84,15 @@ _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\
                       r"\bavait\b|\bavaient\b|\ba\s+(?:été\s+)?(?:attribué|versé|accordé|alloué)|précédemment|"
                       r"\bdéjà\b|l['’]an\s+dernier|l['’]année\s+dernière|emplois|\btotal|\bglobale?\s+du\s+projet|"
                       r"\bsoit\b|représent|s['’]élève|\bplafond|\bprix\b|\bloyer|avances?\s+remboursables?|"
+                      r"prêts?\s+d['’]honneur|"
                       r"titres?\s+de\s+recettes?|trop[- ]perçu|\breverse(?:r|ment)\b|\b(?:a|ont)\s+perçu|"
                       r"\bne\s+pas\s+(?:verser|attribuer|accorder|allouer|octroyer|reconduire)\b|\brenonc|"
                       r"subventionnable", re.I)
 #: Where a beneficiary's name ends; "à 68 500 €" after it is the amount a grant is set at ("fixe la subvention
 #: allouée à X à 68 500 €").
 _STOP = (r"(?=\s*(?:,|\(|;|:|\.(?:\s|$)|\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|\bdans\s+le\s+cadre\b|\bafin\b|"
-         r"\b(?:et\s+)?une?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|soutien|prime|"
-         r"bourse)\b|\b(?:le|un|l['’])\s*(?:solde|acompte|reliquat)\b|"
+         r"\b(?:et\s+)?une?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|prêt|soutien|"
+         r"prime|bourse)\b|\b(?:le|un|l['’])\s*(?:solde|acompte|reliquat)\b|"
          r"\bun\s+montant\b|\bla\s+somme\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|(?<![-\w])sur\b|"
          r"\bà\s+hauteur\b|\ben\s+faveur\b|\bet\s+(?:(?:à|au|aux)\b|de\s+\d|\d)|\bainsi\b|\bselon\b|"
          r"\bpar\s+(?:la\s+|le\s+|l['’])?(?:délibération|décision|arrêté|convention)\b|"
