@@ -1589,6 +1589,19 @@ def test_totals_said_another_way_are_read(text, total):
     assert [str(t.amount) for t in find_grants(text).totals] == [total]
 
 
+@pytest.mark.parametrize("text, totals", [
+    ("décide d'attribuer les subventions suivantes :\n\n— Ensemble Baroque du Vieux-Port ............ 7 500 €\n"
+     "— Chorale des Remparts ..................... 1 200 €\n\nTotal de la 3e répartition : 8 700 €\n", ["8700"]),
+    ("décide d'allouer :\n\n1) à l'association Les Pauses Bleues-Fictives : 2 000 euros (café des aidants) ;\n"
+     "2) à l'association Répit Provence : 3 500 euros (halte-répit).\n\n"
+     "Soit un total de 5 500 euros imputé à l'article 6574 du budget 2024.\n", ["5500"]),
+    ("un soutien financier annuel fixé comme suit :\n\n- 2024 : 10 000 €\n- 2025 : 12 000 €\n\n"
+     "soit un montant total de 22 000 € sur la durée de la convention.\n", []),
+], ids=["total-de-la-repartition", "soit-un-total-sous-une-liste-numerotee", "plan-sur-plusieurs-annees"])
+def test_a_line_opening_with_a_total_below_a_list_of_grants_is_a_stated_total(text, totals):
+    assert [str(t.amount) for t in find_grants(text).totals] == totals
+
+
 @pytest.mark.parametrize("text, warned", [
     ("Le Conseil municipal attribue les subventions suivantes :\nFootball Club Saint-Pons\n1 200 €\nSociété de "
      "chasse\n300 €\n", True),

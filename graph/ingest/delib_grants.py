@@ -121,7 +121,7 @@ _KIND_NAME = re.compile(_KIND + r"(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?=(?:Les|La|Le|L[
 _ASSOCIATION = re.compile(r"l['’](?:association\s+|(?=Association\s))(?P<name>[A-ZÉÈÀ«\"0-9][^\n]*?)" + _STOP)
 _DECISION = re.compile(r"après\s+en\s+avoir\s+délibéré|\bDÉCIDE\b|\bDECIDE\b|\bDÉLIBÈRE\b|il\s+est\s+proposé\s+au|"
                        r"En\s+conséquence|ARTICLE\s+1|Article\s+1(?:er)?\s*:", re.I)
-_PROSE_TOTAL = re.compile(r"(?:montant\s+total|d[ée]pense\s+totale|\bun\s+total|soit\s+au\s+total|"
+_PROSE_TOTAL = re.compile(r"(?:montant\s+total|^[ \t]*total\b[^.;:\n]{0,40}(?=\s*:)|d[ée]pense\s+totale|\bun\s+total|soit\s+au\s+total|"
                           r"affectation\s+d['’]un\s+montant|"
                           r"total\s+général|enveloppe\s+(?:globale|totale)|total\b[^.;:\n]{0,30}?s['’][ée]l[eè]ve|"
                           r"s['’][ée]l[eè]vent\s+au\s+total)\s*(?:de|:|à)?\s*", re.I)
@@ -137,6 +137,24 @@ _BULLET = r"(?:[-–—•*▪►●○◦]|\(cid:\d+\))"
 _BARE_ITEM = (r"[^\n]{2,120}?(?:[ \t]+:[ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*)(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)"
               r"(?:,\d{1,2})?[ \u00a0\u202f]*(?:€|euros?)[ \t]*[;.,]?[ \t]*(?=\n|\Z)")
 _ITEM_START = re.compile(rf"\s*(?:{_BULLET}|{_BARE_ITEM})", re.I)
+
+
+#: What opens a sentence that sums the list or table above it: "Soit un total de …", "Total de la 3e répartition : …".
+_OPENS_TOTAL = re.compile(r"\s*(?:soit\b|(?:sous-)?total\b|montant\s+total\b)", re.I)
+#: A list's item: a bullet, or a number or a letter and a bracket ("1)", "2°", "a)").
+_LIST_LINE = re.compile(rf"[ \t]*(?:{_BULLET}|\d{{1,2}}\s*[)°]|[a-z]\))[ \t]*\S")
+
+
+def _below_list(body: str, at: int) -> bool:
+    """Whether the last line with words above offset ``at`` is a list's item, not a year's ("- 2026 : 12 000 €": a
+    plan over years, whose total is not the grants').
+
+    >>> _below_list("décide d'allouer :\\n1) à l'association X : 3 500 euros.\\n\\nSoit un total de 3 500 euros.", 55)
+    True
+    """
+    above = body[:at].rstrip()
+    line = above[above.rfind("\n") + 1:]
+    return bool(_LIST_LINE.match(line)) and not _YEAR_ITEM.match(line)
 
 
 def _guillemets(name: str) -> str:
@@ -412,9 +430,11 @@ def prose_grants(body: str, title_beneficiary: str | None,
             continue
         first = start + len(sentence) - len(sentence.lstrip())
         after_table = after_table or any(e <= first and not body[e:first].strip() for _, e in tables)
-        # "soit un montant total de …" just below a table or a list of grants sums it.
-        opens_with_soit = sentence.lstrip().lower().startswith("soit")
-        sums_table, after_table = (after_table or after_list) and opens_with_soit, False
+        # "soit un montant total de …", "Total de la 3e répartition : …" just below a table or a list sums it, even
+        # a list whose grants were not read (its total then tells that some were missed).
+        opens_total = bool(_OPENS_TOTAL.match(sentence))
+        sums_table = opens_total and (after_table or after_list or _below_list(body, first))
+        after_table = False
         item = bool(_ITEM_START.match(sentence) or lead and _BLOCK.match(sentence))
         granted_before = len(grants)
         flat = sentence.replace("\n", " ")  # a PDF's lines cut names and purposes: read across them
