@@ -729,6 +729,21 @@ def test_of_a_financing_plans_columns_the_one_the_text_names_or_else_the_authori
     assert [t.reconciled for t in found.totals] == [True]
 
 
+@pytest.mark.parametrize("authority, grants", [
+    ("PÔLE D'ÉQUILIBRE TERRITORIAL ET RURAL DU PAYS DES COTEAUX-FICTIF", [
+        ("Association Coteaux Nutrition", "5000", "project", "« Bien manger à petit prix »"),
+        ("Centre socioculturel Val-d'Aubance", "3500", "project", "« Bouger après 60 ans »")]),
+    ("VILLE DE SAINT-AUBANCE-FICTIVE", []),
+])
+def test_a_financing_plan_on_a_line_gives_the_authoritys_own_share_as_the_grant(authority, grants):
+    found = find_grants(f"{authority}\nLe comité de pilotage a retenu les projets suivants, que le PETR cofinance :\n\n"
+                        "• Association Coteaux Nutrition – « Bien manger à petit prix » : coût total 18 400 € ; "
+                        "ARS 6 000 € ; PETR 5 000 €.\n"
+                        "• Centre socioculturel Val-d'Aubance – « Bouger après 60 ans » : coût total 9 800 € ; "
+                        "MSA 2 500 € ; PETR 3 500 €.\n")
+    assert [(g.beneficiary, str(g.amount), g.nature, g.purpose) for g in found.grants] == grants
+
+
 def test_a_column_of_a_year_before_the_grants_one_is_not_the_decided_one():
     found = find_grants("Au titre de l'exercice 2024, le Conseil ATTRIBUE les subventions suivantes :\n\n"
                         "| Association | Montant alloué pour 2023 | Montant proposé |\n|---|---|---|\n"

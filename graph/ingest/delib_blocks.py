@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS, GrantFact, GrantsFound, _clean_name
 from graph.ingest.delib_tables import heading_nature
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
@@ -131,3 +132,44 @@ def block_grants(body: str, found: GrantsFound) -> None:
         if grants:
             found.grants += grants
             found.tables.append((grants[0].span[0], grants[-1].span[1]))
+
+
+#: A project's financing plan on one line, a list's item: the beneficiary and its project, then each share after a
+#: label, parted by semicolons ("• Association X – « Bien manger » : coût total 18 400 € ; ARS 6 000 € ; PETR
+#: 5 000 €.").
+_FINANCING_LINE = re.compile(r"^[ \t]*(?:[-–•*▪►][ \t]+)?(?P<name>[^:\n]{3,160}?)[ \t]*:[ \t]*(?P<parts>[^:\n]+?)"
+                             r"[ \t]*[.;]?[ \t]*$", re.M)
+_SHARE = re.compile(r"[ \t]*(?P<label>[^\d;:\n]{2,40}?)[ \t]*:?[ \t]*(?P<amount>" + AMOUNT_RE.pattern + r")[ \t]*",
+                    re.I)
+#: Where a name ends and its project begins: "Association X – « Bien manger à petit prix »".
+_NAME_THEN_PROJECT = re.compile(r"\s+[–—-]\s+(?P<project>.+)$")
+
+
+def financing_line_grants(body: str, found: GrantsFound, hints: ColumnHints) -> None:
+    """Read the grants of a call for projects' financing plans written one a line: each line's grant is the share
+    of the authority itself ("PETR 5 000 €" in a PETR's deliberation), a project grant; the cost and the other
+    co-funders' shares are no grants of this act. The lines' spans go to ``found.tables``.
+
+    >>> found = GrantsFound()
+    >>> financing_line_grants("• Association Jeunes en Tête – « Santé des lycéens » : coût total 24 000 € ; "
+    ...                       "ARS 12 000 € ; PETR 6 000 €.", found, ColumnHints("PETR DU PAYS DES MAUGES-FICTIF"))
+    >>> [(g.beneficiary, g.amount, g.nature, g.purpose) for g in found.grants]
+    [('Association Jeunes en Tête', Decimal('6000'), 'project', '« Santé des lycéens »')]
+    """
+    for line in _FINANCING_LINE.finditer(body):
+        shares = re.split(r";|,(?=\s)", line["parts"])
+        matches = [_SHARE.fullmatch(share) for share in shares]
+        if len(matches) < 2 or not all(matches) or any(len(m["label"].split()) > 4 for m in matches):
+            continue
+        own = [m for m in matches if hints.own(fold(m["label"]).strip())]
+        if len(own) != 1 or any(s <= line.start() < e for s, e in found.tables):
+            continue
+        name, project = line["name"].strip(), None
+        if (then := _NAME_THEN_PROJECT.search(name)) is not None:
+            name, project = name[:then.start()], then["project"].strip()
+        name = _clean_name(name)
+        amount = parse_amount(own[0]["amount"])
+        if name and amount:
+            found.grants.append(GrantFact(name, amount, line.span(), "project", project, True, True))
+            found.tables.append(line.span())
+

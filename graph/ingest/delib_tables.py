@@ -505,13 +505,14 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hin
 def table_grants(body: str, found: GrantsFound) -> None:
     """Read the grants and stated totals of every grant table of ``body`` into ``found``."""
     from graph.ingest.delib_aligned import aligned_table_grants, stacked_cell_grants, stacked_table_grants
-    from graph.ingest.delib_blocks import block_grants
+    from graph.ingest.delib_blocks import block_grants, financing_line_grants
 
     legend, hints = legend_of(body), column_hints(body)
     aligned_table_grants(body, found, legend, hints)
     stacked_table_grants(body, found, legend, hints)
     stacked_cell_grants(body, found, legend, hints)
     block_grants(body, found)
+    financing_line_grants(body, found, hints)
     pipe_table_grants(body, found, legend, hints)
     flat_table_grants(body, found, legend, hints)
     if (nature := referred_nature(body)) is not None:
