@@ -866,6 +866,20 @@ def test_a_table_of_nature_columns_headed_by_short_words_gives_a_grant_a_cell_in
     assert not found.warnings
 
 
+@pytest.mark.parametrize("decision, warned", [
+    ("- d'attribuer les subventions figurant au tableau ci-dessus, tel que modifié par l'amendement n° 1 ;", True),
+    ("- d'attribuer les subventions figurant au tableau ci-dessus ;", False),
+])
+def test_a_table_adopted_as_an_amendment_changed_it_is_read_with_a_warning(decision, warned):
+    found = find_grants("Le rapport proposait les subventions suivantes :\n\n"
+                        "   Association                        Montant\n"
+                        "   Collectif Chahuts Clairvent        12 500 €\n"
+                        "   Compagnie des Quais                18 000 €\n\n"
+                        "Amendement n° 1 : porter la subvention du Collectif Chahuts Clairvent de 12 500 € à 15 000 €.\n"
+                        "Le Conseil, après en avoir délibéré, décide :\n" + decision + "\n")
+    assert any("amendement" in fr for fr, _ in found.warnings) is warned
+
+
 def test_two_grants_to_one_beneficiary_are_two_grants_in_the_graph(tmp_path):
     path = tmp_path / "deliberation.txt"
     path.write_text("VILLE DE MARSANGES-FICTIF\nDélibération n° 2024-041\nObjet : Subventions sportives 2024\n"

@@ -106,3 +106,21 @@ def for_the_record(body: str, start: int) -> bool:
     """
     above = body[:start].rstrip().rsplit("\n", 1)[-1].strip()
     return len(above) <= 100 and not above.endswith((".", ":", ";")) and bool(_FOR_THE_RECORD.search(fold(above)))
+
+
+#: A decision that adopts a table as an amendment changed it: "les subventions figurant au tableau ci-dessus, tel que
+#: modifié par l'amendement n° 1", "le tableau amendé".
+_AMENDED_TABLE = re.compile(r"\b(?:tableau|annexe|liste)\b[^.;]{0,80}?\b(?:tel(?:le)?s?\s+que\s+modifi[ée]+s?\s+par\s+"
+                            r"(?:l['’]|les?\s+)?amendements?|amend[ée]+s?)\b", re.I)
+
+
+def amended_table(body: str) -> str | None:
+    """The words by which the decision adopts its table as an amendment changed it, or None: the table's rows then
+    give the amounts first proposed, which the amendment's own wording may have changed.
+
+    >>> print(amended_table("- attribue les subventions du tableau ci-dessus, tel que modifié par l'amendement n° 1"))
+    tableau ci-dessus, tel que modifié par l'amendement
+    """
+    match = _AMENDED_TABLE.search(body)
+    return re.sub(r"\s+", " ", match.group(0)) if match else None
+

@@ -25,8 +25,8 @@ from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok,
 from graph.ingest.delib_columns import ColumnHints, column_hints
 from graph.ingest.delib_grants import NATURE_CODES, GrantFact, GrantsFound, StatedTotal, _NATURE_WORDS
 from graph.ingest.delib_profile import Profile
-from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, for_the_record, in_thousands, referred_nature,
-                                              row_account, section_nature, thousands_amount)
+from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, amended_table, for_the_record, in_thousands,
+                                              referred_nature, row_account, section_nature, thousands_amount)
 from graph.ingest.french import fold, parse_amount
 
 _BENEF_COL = re.compile(r"beneficiaire|structure|association|organisme|attributaire|porteur|raison sociale|"
@@ -515,6 +515,11 @@ def table_grants(body: str, found: GrantsFound) -> None:
     financing_line_grants(body, found, hints)
     pipe_table_grants(body, found, legend, hints)
     flat_table_grants(body, found, legend, hints)
+    if any(grant.table for grant in found.grants) and (said := amended_table(body)):
+        found.warnings.append((f"tableau adopté après amendement (« {said} ») : les montants lus sont ceux du tableau, "
+                               f"vérifiez ceux que l'amendement a changés",
+                               f"table adopted as amended ('{said}'): the amounts read are the table's, check those "
+                               f"the amendment changed"))
     if (nature := referred_nature(body)) is not None:
         for grant in found.grants:
             grant.nature = grant.nature or (nature if grant.table else None)
