@@ -823,6 +823,21 @@ def test_of_a_financing_plans_columns_the_one_the_text_names_or_else_the_authori
     assert [t.reconciled for t in found.totals] == [True]
 
 
+@pytest.mark.parametrize("authority, grants", [
+    ("PÔLE D'ÉQUILIBRE TERRITORIAL ET RURAL DU PAYS DES COTEAUX-FICTIF", [
+        ("Association Coteaux Nutrition", "5000", "project", "« Bien manger à petit prix »"),
+        ("Centre socioculturel Val-d'Aubance", "3500", "project", "« Bouger après 60 ans »")]),
+    ("VILLE DE SAINT-AUBANCE-FICTIVE", []),
+])
+def test_a_financing_plan_on_a_line_gives_the_authoritys_own_share_as_the_grant(authority, grants):
+    found = find_grants(f"{authority}\nLe comité de pilotage a retenu les projets suivants, que le PETR cofinance :\n\n"
+                        "• Association Coteaux Nutrition – « Bien manger à petit prix » : coût total 18 400 € ; "
+                        "ARS 6 000 € ; PETR 5 000 €.\n"
+                        "• Centre socioculturel Val-d'Aubance – « Bouger après 60 ans » : coût total 9 800 € ; "
+                        "MSA 2 500 € ; PETR 3 500 €.\n")
+    assert [(g.beneficiary, str(g.amount), g.nature, g.purpose) for g in found.grants] == grants
+
+
 def test_a_column_of_a_year_before_the_grants_one_is_not_the_decided_one():
     found = find_grants("Au titre de l'exercice 2024, le Conseil ATTRIBUE les subventions suivantes :\n\n"
                         "| Association | Montant alloué pour 2023 | Montant proposé |\n|---|---|---|\n"
@@ -925,6 +940,43 @@ def test_a_table_of_two_natures_of_one_year_gives_a_grant_a_cell_and_its_totals_
         ("Les Nageurs du Lac", "800", "project")]
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [("11300", True), ("2300", True), ("13600", True)]
     assert not found.warnings
+
+
+@pytest.mark.parametrize("lead, header, unit", [
+    ("décide d'attribuer les subventions suivantes (en K€) :", "Fonct.     Projet     Total", ""),
+    ("décide d'attribuer les subventions suivantes, en milliers d'euros :", "Fonct.     Projet     Total", ""),
+    ("décide d'attribuer les subventions suivantes :", "Fonct.     Projet     Total (K€)", ""),
+    ("décide d'attribuer les subventions suivantes :", "Fonct.     Projet     Total", " €"),
+])
+def test_a_table_of_nature_columns_headed_by_short_words_gives_a_grant_a_cell_in_its_unit(lead, header, unit):
+    scale = "" if unit else "000"
+    found = find_grants(f"{lead}\n\n"
+                        f"   Bénéficiaire                               {header}\n"
+                        f"   Théâtre des Deux Rives (SCIC)              85,5{unit:<5}  -          85,5{unit}\n"
+                        f"   Association Le Tetris du Grand Quevilly    60{unit:<7}  10{unit:<7}  70{unit}\n"
+                        f"   Collectif Chahuts Barentinois              -          12{unit:<7}  12{unit}\n"
+                        f"                                              Total                 167,5{unit}\n")
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [
+        ("Théâtre des Deux Rives (SCIC)", "85500" if scale else "85.5", "operating"),
+        ("Association Le Tetris du Grand Quevilly", "60" + scale, "operating"),
+        ("Association Le Tetris du Grand Quevilly", "10" + scale, "project"),
+        ("Collectif Chahuts Barentinois", "12" + scale, "project")]
+    assert [(str(t.amount), t.reconciled) for t in found.totals] == [("167500" if scale else "167.5", True)]
+    assert not found.warnings
+
+
+@pytest.mark.parametrize("decision, warned", [
+    ("- d'attribuer les subventions figurant au tableau ci-dessus, tel que modifié par l'amendement n° 1 ;", True),
+    ("- d'attribuer les subventions figurant au tableau ci-dessus ;", False),
+])
+def test_a_table_adopted_as_an_amendment_changed_it_is_read_with_a_warning(decision, warned):
+    found = find_grants("Le rapport proposait les subventions suivantes :\n\n"
+                        "   Association                        Montant\n"
+                        "   Collectif Chahuts Clairvent        12 500 €\n"
+                        "   Compagnie des Quais                18 000 €\n\n"
+                        "Amendement n° 1 : porter la subvention du Collectif Chahuts Clairvent de 12 500 € à 15 000 €.\n"
+                        "Le Conseil, après en avoir délibéré, décide :\n" + decision + "\n")
+    assert any("amendement" in fr for fr, _ in found.warnings) is warned
 
 
 def test_two_grants_to_one_beneficiary_are_two_grants_in_the_graph(tmp_path):
@@ -1532,6 +1584,10 @@ def test_a_tables_siret_or_rna_cell_identifies_a_beneficiary_whose_name_is_wrapp
     ("DÉCIDE d'accorder une aide de 15 000 € au Dr Camille FRIEDRICH, médecin généraliste s'installant à "
      "Bitche-Fictif, remboursable sur 5 ans.", []),
     ("DÉCIDE d'accorder une aide non remboursable de 15 000 € à la SAS Méca-Vienne.", [("SAS Méca-Vienne", "15000")]),
+    ("Article 2 - d'accorder un prêt d'honneur à taux zéro de 15 000 € au Dr Camille FRIEDRICH-FICTIF, remboursable "
+     "sur 5 ans.", []),
+    ("DÉCIDE d'attribuer une subvention de 2 000 € à l'association Médecins en Herbe et un prêt d'honneur de 8 000 € "
+     "à M. Paul RENAUD.", [("Médecins en Herbe", "2000")]),
 ])
 def test_a_repayable_advance_is_a_loan_not_a_grant(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
@@ -1606,7 +1662,16 @@ def test_a_table_of_cells_one_a_line_whose_names_are_not_first_is_said_in_a_warn
      "    Montant : 60 K€ (investissement) - Imputation : 204 - 20422\n\n- D'AUTORISER le Président à signer.\n",
      [("PTCE Santé Haute-Saintonge-Fictif", "45000", "operating", "6574"),
       ("PTCE Le Lien Creusois-Fictif (SCIC SA)", "60000", "investment", "20422")]),
-], ids=["tiers-adresse-dossier", "dossier-montant-de-la-subvention", "puces-montant-imputation"])
+    ("Article 1 - d'attribuer les subventions d'investissement suivantes :\n\n"
+     "Commune de Ribeauvillé-Fictive (68) – Maison de santé pluriprofessionnelle du Haut-Ried :\n"
+     "dépense subventionnable 1 250 000 € HT – taux 15 % – subvention : 187 500 €\n\n"
+     "SCI Les Soignants du Saulnois (57) – Locaux de la MSP de Château-Salins :\n"
+     "dépense subventionnable 380 000 € HT ; taux 10 % ; montant de la subvention régionale : 38 000 €\n\n"
+     "Article 2 - d'imputer les subventions sur l'autorisation de programme 2024.\n",
+     [("Commune de Ribeauvillé-Fictive", "187500", "investment", None),
+      ("SCI Les Soignants du Saulnois", "38000", "investment", None)]),
+], ids=["tiers-adresse-dossier", "dossier-montant-de-la-subvention", "puces-montant-imputation",
+        "projet-apres-tiret-depense-taux-subvention"])
 def test_blocks_of_lines_under_a_granting_sentence_give_one_grant_a_block(text, grants):
     found = find_grants(text)
     assert [(g.beneficiary, str(g.amount), g.nature, g.account) for g in found.grants] == grants
@@ -1670,6 +1735,19 @@ def test_a_cofunding_column_beside_the_grants_leaves_the_table_a_grants_table():
 ])
 def test_totals_said_another_way_are_read(text, total):
     assert [str(t.amount) for t in find_grants(text).totals] == [total]
+
+
+@pytest.mark.parametrize("text, totals", [
+    ("décide d'attribuer les subventions suivantes :\n\n— Ensemble Baroque du Vieux-Port ............ 7 500 €\n"
+     "— Chorale des Remparts ..................... 1 200 €\n\nTotal de la 3e répartition : 8 700 €\n", ["8700"]),
+    ("décide d'allouer :\n\n1) à l'association Les Pauses Bleues-Fictives : 2 000 euros (café des aidants) ;\n"
+     "2) à l'association Répit Provence : 3 500 euros (halte-répit).\n\n"
+     "Soit un total de 5 500 euros imputé à l'article 6574 du budget 2024.\n", ["5500"]),
+    ("un soutien financier annuel fixé comme suit :\n\n- 2024 : 10 000 €\n- 2025 : 12 000 €\n\n"
+     "soit un montant total de 22 000 € sur la durée de la convention.\n", []),
+], ids=["total-de-la-repartition", "soit-un-total-sous-une-liste-numerotee", "plan-sur-plusieurs-annees"])
+def test_a_line_opening_with_a_total_below_a_list_of_grants_is_a_stated_total(text, totals):
+    assert [str(t.amount) for t in find_grants(text).totals] == totals
 
 
 @pytest.mark.parametrize("text, warned", [
@@ -1841,6 +1919,17 @@ def test_a_row_without_a_name_under_a_merged_cell_is_a_second_grant_to_the_benef
     assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [
         ("Ligue de Handball", "18000", "operating"), ("Ligue de Handball", "25000", "investment")]
     assert found.warnings == []
+
+
+@pytest.mark.parametrize("investment, operating", [("Inv.", "Fonct."), ("Invest.", "Fonct"), ("INV.", "FONCT.")])
+def test_a_nature_column_of_words_cut_short_gives_each_grant_its_nature(investment, operating):
+    found = find_grants("DÉCIDE d'attribuer les aides figurant ci-dessous :\n\n"
+                        " N°   Bénéficiaire                  Objet                        Nature   Montant\n"
+                        f" 1    Commune de Mayet-Fictif       Centre de santé              {investment:<8} 35 000\n"
+                        f" 2    CPTS Sud Vendée Littoral      Coordination                 {operating:<8} 15 000\n")
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [
+        ("Commune de Mayet-Fictif", "35000", "investment"),
+        ("CPTS Sud Vendée Littoral", "15000", "operating")]
 
 
 def test_an_imputation_column_gives_each_grant_its_account_and_a_loans_row_is_no_grant():

@@ -30,9 +30,9 @@ from dataclasses import dataclass
 
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, GrantsFound
-from graph.ingest.delib_table_context import for_the_record, section_nature
-from graph.ingest.delib_tables import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _TOTAL_ROW, _column, choose_amount_column,
-                                       heading_nature, rows_grants)
+from graph.ingest.delib_table_context import for_the_record, in_thousands, section_nature
+from graph.ingest.delib_tables import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _TOTAL_ROW, _column, amount_columns,
+                                       choose_amount_column, heading_nature, rows_grants)
 from graph.ingest.french import fold
 
 #: A cell: words that single spaces (or the no-break spaces grouping thousands) join.
@@ -185,10 +185,11 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
     first_line_rows = None  # whether the table's rows start with their amount line
     section = None  # the nature of the last section heading read
     n = len(columns.spans)
+    amount_cols = amount_columns(columns.heads, amount_col)
 
-    def amount_in(pieces: list[tuple[int, str]]) -> bool:
-        cell = " ".join(text for column, text in pieces if column == amount_col)
-        return bool(cell) and bool(_AMOUNT_CELL.fullmatch(cell.strip()))
+    def amount_in(pieces: list[tuple[int, str]]) -> bool:  # in any amount column: a row may lack one nature's
+        cells = [" ".join(text for column, text in pieces if column == c) for c in amount_cols]
+        return any(cell and _AMOUNT_CELL.fullmatch(cell.strip()) for cell in cells)
 
     while i < len(lines):
         start, line = lines[i]
@@ -271,7 +272,8 @@ def aligned_table_grants(body: str, found: GrantsFound, legend: dict[str, str],
             i = end
             continue
         rows_grants([header] + [row.cells for row in rows], [(start, start)] + [(r.start, r.end) for r in rows],
-                    found, legend, heading_nature(body, start), hints, [row.section for row in rows])
+                    found, legend, heading_nature(body, start), hints, [row.section for row in rows],
+                    in_thousands(body, start))
         found.tables.append((start, rows[-1].end))
         i = end
 
@@ -315,7 +317,7 @@ def stacked_table_grants(body: str, found: GrantsFound, legend: dict[str, str],
         rows = [[block[k + 1][1] if len(block) == len(names) + 1 else "" for block in run] for k in range(len(names))]
         spans = [(name[0], amount[0] + len(amount[1])) for name, amount in zip(names, amounts)]
         rows_grants([heads] + rows, [(run[0][0][0], run[0][0][0])] + spans, found, legend,
-                    heading_nature(body, run[0][0][0]), hints)
+                    heading_nature(body, run[0][0][0]), hints, thousands=in_thousands(body, run[0][0][0]))
         found.tables.append((run[0][0][0], run[-1][-1][0] + len(run[-1][-1][1])))
 
 
@@ -385,7 +387,8 @@ def stacked_cell_grants(body: str, found: GrantsFound, legend: dict[str, str],
             continue
         end = spans[-1][1] if spans else lines[i - 1][0] + len(lines[i - 1][1])
         if rows:
-            rows_grants([heads] + rows, [(start, start)] + spans, found, legend, heading_nature(body, start), hints)
+            rows_grants([heads] + rows, [(start, start)] + spans, found, legend, heading_nature(body, start), hints,
+                        thousands=in_thousands(body, start))
         for row in unsafe:
             found.warnings.append((f"tableau aux cellules une par ligne (« {' / '.join(heads)} ») : ligne « {row} » "
                                    f"non lue, son bénéficiaire ne se distingue pas de façon sûre : vérifiez-la",

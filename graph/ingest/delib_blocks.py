@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS, GrantFact, GrantsFound, _clean_name
 from graph.ingest.delib_tables import heading_nature
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
@@ -29,13 +30,21 @@ _BULLET = re.compile(r"^\s*[-–•*▪►]\s+")
 #: The line of a block that gives the grant: "Montant : 45 K€", "Montant de la subvention régionale : 200 000 €";
 #: not the project's cost or the amount requested.
 _AMOUNT_LINE = re.compile(r"^\s*(?:[-–•*]\s*)?(?:montant|subvention|aide)\b(?P<what>[^:\n]{0,60}):\s*", re.I)
+#: The same field after others on its line, a dash or a semicolon before it: "dépense subventionnable 410 000 € HT –
+#: taux 10 % – subvention : 41 000 €".
+_AMOUNT_AFTER = re.compile(r"(?:\s[-–—]|;)\s*(?:montant|subvention|aide)\b(?P<what>[^:\n;–—]{0,60}):\s*", re.I)
 _NOT_GRANT = re.compile(r"cout|depense|projet|total|demand|sollicit|eligible|subventionnable|budget", re.I)
 #: A code line that opens a block: "Tiers 198234", "Dossier n° EX045512".
 _CODE_LINE = re.compile(r"(?:tiers|dossier|n°|code|ref(?:erence)?)\s*(?:n°\s*)?[:]?\s*[A-Z0-9][\w/.-]*\d[\w/.-]*",
                         re.I)
 #: A dossier's code before the name on its line: "Dossier n° EX045512 - Commune de X".
 _CODE_BEFORE = re.compile(r"^(?:tiers|dossier|n°)\s*(?:n°\s*)?:?\s*[A-Z0-9][\w/.-]*\d[\w/.-]*\s*[-–—:]\s*", re.I)
-#: What a name's line says after the name: the structure that carries it, the département of a commune.
+#: What a name's line says after the name: the structure that carries it, the département of a commune, its
+#: number ("SCI Santé Lunévilloise (54)").
+_DEPARTMENT = re.compile(r"\s*\((?:\d{2,3}|2[AB])\)$")
+#: A name's line that names the project after a dash, the block's fields below it: "Commune de X (68) – Maison de
+#: santé du Florival :".
+_PROJECT_AFTER = re.compile(r"\s+[–—-]\s+(?P<project>[^–—]+?)\s*:$")
 _CARRIED_BY = re.compile(r"\s*\((?:port[ée]e?|g[ée]r[ée]e?|pilot[ée]e?)\s+par\b[^()]*\)", re.I)
 _PLACE_AFTER = re.compile(r"^((?:commune|communaut[ée]|ville|syndicat|m[ée]tropole)\b.*?)\s*\([A-ZÉÈ][a-zéèêëîïôûç]+"
                           r"(?:[-' ](?:de|du|des|d|sur|et|en|la|le|[A-ZÉÈ][a-zéèêëîïôûç]+))*\)$", re.I)
@@ -65,10 +74,11 @@ def _grant_of(block: list[tuple[int, str]], heading: str | None) -> GrantFact | 
     """The grant of one block, or None when the block is not one (no name line, no grant amount, several amounts
     with none on a "Montant" line)."""
     texts = [line for _, line in block]
-    amount_at = next((i for i, line in enumerate(texts) if (m := _AMOUNT_LINE.match(line))
-                      and not _NOT_GRANT.search(fold(m["what"])) and AMOUNT_RE.match(line, m.end())), None)
-    if amount_at is not None:
-        amount = AMOUNT_RE.match(texts[amount_at], _AMOUNT_LINE.match(texts[amount_at]).end())
+    fields = [(i, m) for i, line in enumerate(texts) for m in [_AMOUNT_LINE.match(line), *_AMOUNT_AFTER.finditer(line)]
+              if m and not _NOT_GRANT.search(fold(m["what"])) and AMOUNT_RE.match(line, m.end())]
+    if fields:
+        amount_at, field = fields[0]
+        amount = AMOUNT_RE.match(texts[amount_at], field.end())
     else:  # the amount alone at the end of the last line, the only one in the block: "Dossier EX024733  12 500 Euros"
         found = [m for line in texts for m in AMOUNT_RE.finditer(line)]
         amount = AMOUNT_RE.search(texts[-1])
@@ -80,7 +90,10 @@ def _grant_of(block: list[tuple[int, str]], heading: str | None) -> GrantFact | 
     if name_at is None or name_at >= amount_at:
         return None
     name = _CODE_BEFORE.sub("", _BULLET.sub("", texts[name_at]).strip())
-    name = _CARRIED_BY.sub("", name)
+    project = _PROJECT_AFTER.search(name) if name_at + 1 < len(texts) else None
+    if project:
+        name = name[:project.start()]
+    name = _DEPARTMENT.sub("", _CARRIED_BY.sub("", name))
     name = _PLACE_AFTER.sub(r"\1", name.strip())
     name = _clean_name(name)
     value = parse_amount(amount.group(0))
@@ -89,7 +102,8 @@ def _grant_of(block: list[tuple[int, str]], heading: str | None) -> GrantFact | 
     said = fold(texts[amount_at])
     nature = next((n for w, n in _NATURE_WORDS.items() if re.search(rf"\(\s*{w}", said)), None) or heading
     account = next((m["n"] for line in texts if (m := _IMPUTATION.search(line))), None)
-    purpose = next((m["p"].strip() for line in texts if (m := _FIELD.match(line))), None)
+    purpose = next((m["p"].strip() for line in texts if (m := _FIELD.match(line))), None) or (
+        project["project"] if project else None)
     span = (block[0][0], block[-1][0] + len(block[-1][1]))
     return GrantFact(name, value, span, nature, purpose, True, True, account=account)
 
@@ -118,3 +132,44 @@ def block_grants(body: str, found: GrantsFound) -> None:
         if grants:
             found.grants += grants
             found.tables.append((grants[0].span[0], grants[-1].span[1]))
+
+
+#: A project's financing plan on one line, a list's item: the beneficiary and its project, then each share after a
+#: label, parted by semicolons ("• Association X – « Bien manger » : coût total 18 400 € ; ARS 6 000 € ; PETR
+#: 5 000 €.").
+_FINANCING_LINE = re.compile(r"^[ \t]*(?:[-–•*▪►][ \t]+)?(?P<name>[^:\n]{3,160}?)[ \t]*:[ \t]*(?P<parts>[^:\n]+?)"
+                             r"[ \t]*[.;]?[ \t]*$", re.M)
+_SHARE = re.compile(r"[ \t]*(?P<label>[^\d;:\n]{2,40}?)[ \t]*:?[ \t]*(?P<amount>" + AMOUNT_RE.pattern + r")[ \t]*",
+                    re.I)
+#: Where a name ends and its project begins: "Association X – « Bien manger à petit prix »".
+_NAME_THEN_PROJECT = re.compile(r"\s+[–—-]\s+(?P<project>.+)$")
+
+
+def financing_line_grants(body: str, found: GrantsFound, hints: ColumnHints) -> None:
+    """Read the grants of a call for projects' financing plans written one a line: each line's grant is the share
+    of the authority itself ("PETR 5 000 €" in a PETR's deliberation), a project grant; the cost and the other
+    co-funders' shares are no grants of this act. The lines' spans go to ``found.tables``.
+
+    >>> found = GrantsFound()
+    >>> financing_line_grants("• Association Jeunes en Tête – « Santé des lycéens » : coût total 24 000 € ; "
+    ...                       "ARS 12 000 € ; PETR 6 000 €.", found, ColumnHints("PETR DU PAYS DES MAUGES-FICTIF"))
+    >>> [(g.beneficiary, g.amount, g.nature, g.purpose) for g in found.grants]
+    [('Association Jeunes en Tête', Decimal('6000'), 'project', '« Santé des lycéens »')]
+    """
+    for line in _FINANCING_LINE.finditer(body):
+        shares = re.split(r";|,(?=\s)", line["parts"])
+        matches = [_SHARE.fullmatch(share) for share in shares]
+        if len(matches) < 2 or not all(matches) or any(len(m["label"].split()) > 4 for m in matches):
+            continue
+        own = [m for m in matches if hints.own(fold(m["label"]).strip())]
+        if len(own) != 1 or any(s <= line.start() < e for s, e in found.tables):
+            continue
+        name, project = line["name"].strip(), None
+        if (then := _NAME_THEN_PROJECT.search(name)) is not None:
+            name, project = name[:then.start()], then["project"].strip()
+        name = _clean_name(name)
+        amount = parse_amount(own[0]["amount"])
+        if name and amount:
+            found.grants.append(GrantFact(name, amount, line.span(), "project", project, True, True))
+            found.tables.append(line.span())
+

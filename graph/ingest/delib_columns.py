@@ -25,7 +25,7 @@ _NAMED = re.compile(r"\bcolonne\s+(?:intitulée\s+)?(?:[«\"“]\s*(?P<quoted>[^
 #: A co-funder's column in a financing plan: "État", "Part Ville", "Région (€)", "CAF"…
 _FUNDER_HEAD = re.compile(r"(?:(?:part|participation|financement|subvention)\s+)?(?:de\s+la\s+|du\s+|de\s+l'|l')?"
                           r"(?P<who>etat|region|departement|cd|agglo(?:meration)?|ca|cc|cu|metropole|eurometropole|"
-                          r"ville|commune|caf|ars|europe|feder|fse|anct|autres?(?:\s+financeurs)?)"
+                          r"ville|commune|caf|ars|msa|europe|feder|fse|anct|petr|pays|autres?(?:\s+financeurs)?)"
                           r"(?:\s*\(?(?:€|eur|euros)\)?)?")
 #: The heads of an authority's own column, by the first words of its name.
 _OWN_HEADS = [(re.compile(r"(?:ville|commune|mairie)\b"), {"ville", "commune"}),
@@ -34,7 +34,8 @@ _OWN_HEADS = [(re.compile(r"(?:ville|commune|mairie)\b"), {"ville", "commune"}),
               (re.compile(r"(?:euro)?metropole\b"), {"metropole", "eurometropole"}),
               (re.compile(r"communaute d'agglomeration\b|agglomeration\b"), {"agglo", "agglomeration", "ca"}),
               (re.compile(r"communaute de communes\b"), {"cc"}),
-              (re.compile(r"communaute urbaine\b"), {"cu"})]
+              (re.compile(r"communaute urbaine\b"), {"cu"}),
+              (re.compile(r"pole d'equilibre territorial\b|petr\b"), {"petr", "pays"})]
 
 
 @dataclass
@@ -62,6 +63,14 @@ class ColumnHints:
         if self._own is None:
             self._own = _own_heads(self.body)
         return next((i for i, who in funders.items() if who in self._own), None)
+
+    def own(self, head: str) -> bool:
+        """Whether a co-funder's head ("PETR", "Part Ville") is the authority's own (folded)."""
+        if (match := _FUNDER_HEAD.fullmatch(head)) is None:
+            return False
+        if self._own is None:
+            self._own = _own_heads(self.body)
+        return match.group("who") in self._own
 
     def earlier(self, header: str) -> bool:
         """Whether a column's head names a year before the one the grants are for ("Alloué pour 2023")."""

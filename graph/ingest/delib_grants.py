@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from graph.identity import name_key
-from graph.ingest.delib_lists import _AMOUNT_FIELD, _BLOCK, _ITEM_START, _LEAD, _YEAR_ITEM, _item_name, _sentences
+from graph.ingest.delib_lists import (_AMOUNT_FIELD, _BLOCK, _BULLET, _ITEM_START, _LEAD, _YEAR_ITEM, _item_name,
+                                      _sentences)
 from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold, parse_amount
 
 NATURE_CODES = {"F": "operating", "I": "investment", "P": "project", "M": "in-kind"}
@@ -85,14 +86,15 @@ _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\
                       r"\bavait\b|\bavaient\b|\ba\s+(?:été\s+)?(?:attribué|versé|accordé|alloué)|précédemment|"
                       r"\bdéjà\b|l['’]an\s+dernier|l['’]année\s+dernière|emplois|\btotal|\bglobale?\s+du\s+projet|"
                       r"\bsoit\b|représent|s['’]élève|\bplafond|\bprix\b|\bloyer|avances?\s+remboursables?|"
+                      r"prêts?\s+d['’]honneur|"
                       r"titres?\s+de\s+recettes?|trop[- ]perçu|\breverse(?:r|ment)\b|\b(?:a|ont)\s+perçu|"
                       r"\bne\s+pas\s+(?:verser|attribuer|accorder|allouer|octroyer|reconduire)\b|\brenonc|"
                       r"subventionnable", re.I)
 #: Where a beneficiary's name ends; "à 68 500 €" after it is the amount a grant is set at ("fixe la subvention
 #: allouée à X à 68 500 €").
 _STOP = (r"(?=\s*(?:,|\(|;|:|\.(?:\s|$)|\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|\bdans\s+le\s+cadre\b|\bafin\b|"
-         r"\b(?:et\s+)?une?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|soutien|prime|"
-         r"bourse|fonds\s+de\s+concours)\b|\b(?:le|un|l['’])\s*(?:solde|acompte|reliquat)\b|"
+         r"\b(?:et\s+)?une?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|prêt|soutien|"
+         r"prime|bourse|fonds\s+de\s+concours)\b|\b(?:le|un|l['’])\s*(?:solde|acompte|reliquat)\b|"
          r"\bun\s+montant\b|\bla\s+somme\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|(?<![-\w])sur\b|"
          r"\bà\s+hauteur\b|\ben\s+faveur\b|\bet\s+(?:(?:à|au|aux)\b|de\s+\d|\d)|\bainsi\b|\bselon\b|"
          r"\bpar\s+(?:la\s+|le\s+|l['’])?(?:délibération|décision|arrêté|convention)\b|"
@@ -121,12 +123,30 @@ _KIND_NAME = re.compile(_KIND + r"(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?=(?:Les|La|Le|L[
 _ASSOCIATION = re.compile(r"l['’](?:association\s+|(?=Association\s))(?P<name>[A-ZÉÈÀ«\"0-9][^\n]*?)" + _STOP)
 _DECISION = re.compile(r"après\s+en\s+avoir\s+délibéré|\bDÉCIDE\b|\bDECIDE\b|\bDÉLIBÈRE\b|il\s+est\s+proposé\s+au|"
                        r"En\s+conséquence|ARTICLE\s+1|Article\s+1(?:er)?\s*:", re.I)
-_PROSE_TOTAL = re.compile(r"(?:montant\s+total|d[ée]pense\s+totale|\bun\s+total|soit\s+au\s+total|"
+_PROSE_TOTAL = re.compile(r"(?:montant\s+total|^[ \t]*total\b[^.;:\n]{0,40}(?=\s*:)|d[ée]pense\s+totale|\bun\s+total|soit\s+au\s+total|"
                           r"affectation\s+d['’]un\s+montant|"
                           r"total\s+général|enveloppe\s+(?:globale|totale)|total\b[^.;:\n]{0,30}?s['’][ée]l[eè]ve|"
                           r"s['’][ée]l[eè]vent\s+au\s+total)\s*(?:de|:|à)?\s*", re.I)
 #: A total said after its amount: "La dépense, soit 2 750 € au total, …".
 _TOTAL_AFTER = re.compile(r"\s*(?:au\s+total|en\s+tout)\b", re.I)
+
+
+#: What opens a sentence that sums the list or table above it: "Soit un total de …", "Total de la 3e répartition : …".
+_OPENS_TOTAL = re.compile(r"\s*(?:soit\b|(?:sous-)?total\b|montant\s+total\b)", re.I)
+#: A list's item: a bullet, or a number or a letter and a bracket ("1)", "2°", "a)").
+_LIST_LINE = re.compile(rf"[ \t]*(?:{_BULLET}|\d{{1,2}}\s*[)°]|[a-z]\))[ \t]*\S")
+
+
+def _below_list(body: str, at: int) -> bool:
+    """Whether the last line with words above offset ``at`` is a list's item, not a year's ("- 2026 : 12 000 €": a
+    plan over years, whose total is not the grants').
+
+    >>> _below_list("décide d'allouer :\\n1) à l'association X : 3 500 euros.\\n\\nSoit un total de 3 500 euros.", 55)
+    True
+    """
+    above = body[:at].rstrip()
+    line = above[above.rfind("\n") + 1:]
+    return bool(_LIST_LINE.match(line)) and not _YEAR_ITEM.match(line)
 
 
 def _guillemets(name: str) -> str:
@@ -265,6 +285,9 @@ _COMPUTED = re.compile(r"\d\s*%|\d\s*(?:€\s*)?(?:[×*]|x\s)\s*\d", re.I)
 _LOAN = re.compile(r"\bpr[êe]ts?\s+(?:d['’]honneur|à\s+taux|sans\s+intérêts?|bonifiés?|participatifs?|remboursables?|"
                    r"de\s+\d)|\bemprunts?\b|\bavances?\s+(?:de\s+trésorerie|remboursables?)|(?<!non\s)(?<!non-)"
                    r"\bremboursables?\b|\bà\s+rembourser\b", re.I)
+#: Where a second aid of the sentence begins: what follows is its words, not the amount's before it.
+_ANOTHER_AID = re.compile(r"\s(?:et\s+)?(?:un|une|le|la|l['’])\s*(?:prêts?|avances?|emprunts?|subventions?|aides?|"
+                          r"participations?)\b", re.I)
 #: A public contract, or a service paid for: what its sentence attributes (a price) is no grant, unless a grant's
 #: word says so ("une subvention de 5 000 € pour la prestation …").
 _CONTRACT = re.compile(r"\bmarchés?\s+(?:publics?|n\s*[°º]|de\s+(?:travaux|services?|fournitures?|prestations?|"
@@ -340,9 +363,11 @@ def prose_grants(body: str, title_beneficiary: str | None,
             continue
         first = start + len(sentence) - len(sentence.lstrip())
         after_table = after_table or any(e <= first and not body[e:first].strip() for _, e in tables)
-        # "soit un montant total de …" just below a table or a list of grants sums it.
-        opens_with_soit = sentence.lstrip().lower().startswith("soit")
-        sums_table, after_table = (after_table or after_list) and opens_with_soit, False
+        # "soit un montant total de …", "Total de la 3e répartition : …" just below a table or a list sums it, even
+        # a list whose grants were not read (its total then tells that some were missed).
+        opens_total = bool(_OPENS_TOTAL.match(sentence))
+        sums_table = opens_total and (after_table or after_list or _below_list(body, first))
+        after_table = False
         item = bool(_ITEM_START.match(sentence) or lead and _BLOCK.match(sentence))
         granted_before = len(grants)
         flat = sentence.replace("\n", " ")  # a PDF's lines cut names and purposes: read across them
@@ -413,6 +438,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
             if _EXCLUDE.search(said + sentence[a_start:window_end]):
                 continue
             following = min((s for s, _, _ in amounts + words if s > a_start), default=len(sentence))
+            if (another := _ANOTHER_AID.search(sentence, a_end, following)) is not None:  # "… et un prêt de …"
+                following = another.start()
             if _LOAN.search(said + sentence[a_start:following]):
                 continue  # a loan, to be repaid: "un prêt d'honneur de 15 000 € …, remboursable sur 5 ans"
             # An item's own name before an association it names ("* PTCE X (porté par l'association Y)").

@@ -8,9 +8,10 @@ the decision gives the table's grants, an imputation cell's account, a loan's ro
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from graph.ingest.delib_grants import _NATURE_WORDS
-from graph.ingest.french import fold
+from graph.ingest.french import fold, parse_amount
 
 #: A section's heading in a grant table that gives its rows their nature: "INVESTISSEMENT", "Fonctionnement".
 _NATURE_SECTION = re.compile(r"(?:subventions?\s+(?:de\s+|d')?|aides?\s+(?:de\s+|d')?|depenses?\s+(?:de\s+|d')?)?"
@@ -32,6 +33,38 @@ def row_account(cell: str) -> str | None:
     """The nature account of an imputation cell: "65-6574" is 6574, "204-20421" is 20421, "6574" is 6574."""
     found = re.findall(r"(?<!\d)(?:65|67|204)\d{0,4}(?!\d)", cell)
     return found[-1] if found else None
+
+
+#: A table's amounts written in thousands of euros, as its lead or a head says: "(en K€)", "Montant (k€)", "en milliers
+#: d'euros", "KEUR".
+_THOUSANDS = re.compile(r"\ben\s+k\s?€|\(\s*k\s?€\s*\)|\bkeur\b|(?:\ben|\()\s*milliers\s+d['’]euros", re.I)
+
+
+def in_thousands(body: str, start: int, header: list[str] = ()) -> bool:
+    """Whether a table's amounts are in thousands of euros: one of its heads says so, or the paragraph right above
+    offset ``start`` (the table's first) does.
+
+    >>> text = "décide d'attribuer les subventions suivantes (en K€) :\\n\\n   Bénéficiaire   Fonct."
+    >>> in_thousands(text, text.index("   B")), in_thousands("", 0, ["Association", "Montant (k€)"])
+    (True, True)
+    """
+    above = body[:start].rstrip()
+    paragraph = above[above.rfind("\n\n") + 1:][-400:]
+    return bool(_THOUSANDS.search(paragraph) or any(_THOUSANDS.search(h) for h in header))
+
+
+def thousands_amount(cell: str) -> Decimal | None:
+    """The amount of a cell in a table of thousands of euros: "12,5" is 12 500 €; a cell that names its own currency
+    ("12 500 €", "12,5 k€") says what it is.
+
+    >>> thousands_amount("85,0"), thousands_amount("12,5"), thousands_amount("1 200 €"), thousands_amount("-")
+    (Decimal('85000'), Decimal('12500'), Decimal('1200'), None)
+    """
+    value = parse_amount(cell)
+    if value is None or re.search(r"€|\beur|\beuros?\b", cell, re.I):
+        return value
+    value *= 1000
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
 
 #: A decision that gives the grants of a table one nature: "Attribue des subventions de fonctionnement … au profit
@@ -73,3 +106,21 @@ def for_the_record(body: str, start: int) -> bool:
     """
     above = body[:start].rstrip().rsplit("\n", 1)[-1].strip()
     return len(above) <= 100 and not above.endswith((".", ":", ";")) and bool(_FOR_THE_RECORD.search(fold(above)))
+
+
+#: A decision that adopts a table as an amendment changed it: "les subventions figurant au tableau ci-dessus, tel que
+#: modifié par l'amendement n° 1", "le tableau amendé".
+_AMENDED_TABLE = re.compile(r"\b(?:tableau|annexe|liste)\b[^.;]{0,80}?\b(?:tel(?:le)?s?\s+que\s+modifi[ée]+s?\s+par\s+"
+                            r"(?:l['’]|les?\s+)?amendements?|amend[ée]+s?)\b", re.I)
+
+
+def amended_table(body: str) -> str | None:
+    """The words by which the decision adopts its table as an amendment changed it, or None: the table's rows then
+    give the amounts first proposed, which the amendment's own wording may have changed.
+
+    >>> print(amended_table("- attribue les subventions du tableau ci-dessus, tel que modifié par l'amendement n° 1"))
+    tableau ci-dessus, tel que modifié par l'amendement
+    """
+    match = _AMENDED_TABLE.search(body)
+    return re.sub(r"\s+", " ", match.group(0)) if match else None
+

@@ -3,8 +3,11 @@ tables aligned with spaces are cut into cells by :mod:`graph.ingest.delib_aligne
 
 A table is a grant table when its header names a beneficiary column and an amount column that is not an amount
 requested, a budget, a cost or an earlier year's amount; co-funder and budget tables are not. Among several amount
-columns, the one proposed/granted/voted wins (else the right-most acceptable one). Rows whose first cell says
-"Total" or "Sous-total" are stated totals.
+columns, the one proposed/granted/voted wins (else the right-most acceptable one). Columns of one nature each
+("Fonctionnement 2024 | Exceptionnelle 2024", "Fonct. | Projet | Total") give one grant a cell, each of its column's
+nature, as the decision grants each; a rows' "Total" column beside them only sums them, and states the grand
+total. A table said to be in thousands of euros ("(en K€)", "Montant (k€)") has its amounts read so. Rows whose
+first cell says "Total" or "Sous-total" are stated totals.
 
 >>> from graph.ingest.delib_grants import GrantsFound
 >>> found = GrantsFound()
@@ -22,8 +25,8 @@ from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok,
 from graph.ingest.delib_columns import ColumnHints, column_hints
 from graph.ingest.delib_grants import NATURE_CODES, GrantFact, GrantsFound, StatedTotal, _NATURE_WORDS
 from graph.ingest.delib_profile import Profile
-from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, for_the_record, referred_nature, row_account,
-                                              section_nature)
+from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, amended_table, for_the_record, in_thousands,
+                                              referred_nature, row_account, section_nature, thousands_amount)
 from graph.ingest.french import fold, parse_amount
 
 _BENEF_COL = re.compile(r"beneficiaire|structure|association|organisme|attributaire|porteur|raison sociale|"
@@ -74,7 +77,8 @@ def choose_amount_column(headers: list[str], hints: ColumnHints | None = None) -
         return None
     if (named := hints.named_column(folded)) is not None and not _BENEF_COL.search(folded[named]):
         return named
-    good = [i for i, h in enumerate(folded) if _AMOUNT_COL.search(h) and not _REJECT_COL.search(h)]
+    good = [i for i, h in enumerate(folded) if _AMOUNT_COL.search(h) and not _REJECT_COL.search(h)
+            or i in _nature_heads(folded)]
     good = [i for i in good if not hints.earlier(folded[i])] or good
     if not good:
         return hints.own_column(folded)
@@ -90,18 +94,57 @@ def nature_columns(headers: list[str], chosen: int) -> list[tuple[int, str]]:
 
     >>> nature_columns(["Association", "Fonctionnement 2024", "Exceptionnelle 2024", "Total"], 2)
     [(1, 'operating'), (2, 'project')]
+    >>> nature_columns(["Bénéficiaire", "Fonct.", "Projet", "Total"], 2)
+    [(1, 'operating'), (2, 'project')]
     >>> nature_columns(["Association", "Subvention 2023", "Subvention 2024"], 2)
     []
     """
     folded = [fold(h) for h in headers]
     year = _year(folded[chosen])
+    heads = _nature_heads(folded)
     columns = []
     for i, header in enumerate(folded):
-        if _AMOUNT_COL.search(header) and not _REJECT_COL.search(header) and _year(header) == year:
-            nature = next((n for w, n in _NATURE_WORDS.items() if re.search(rf"\b{w}", header)), None)
+        if (_AMOUNT_COL.search(header) and not _REJECT_COL.search(header) or i in heads) and _year(header) == year:
+            nature = heads.get(i) or next((n for w, n in _NATURE_WORDS.items() if re.search(rf"\b{w}", header)), None)
             if nature:
                 columns.append((i, nature))
     return columns if len({n for _, n in columns}) == len(columns) > 1 else []
+
+
+#: What a column's head may say besides its nature: the year, the unit.
+_HEAD_UNIT = re.compile(r"\(\s*(?:en\s+)?(?:k|keur|eur|euros)?\s*€?\s*\)|\b(?:keur|euros?)\b|k?€|\b(?:19|20)\d\d\b")
+#: The head of a table's column of the rows' totals, beside its columns of each nature.
+_ROW_TOTAL_HEAD = re.compile(r"total(?:\s*\(\s*(?:en\s+)?(?:k|keur|eur|euros)?\s*€?\s*\))?")
+
+
+def _nature_heads(folded: list[str]) -> dict[int, str]:
+    """The columns headed by a nature's word alone, whole or cut short ("Fonct. | Projet | Total", "Fonctionnement |
+    Investissement"), when there are two natures or more among them and one is operating or investment: the columns
+    of a table of grants of several natures, one a column. "Projet" alone is a column of projects, not of amounts.
+
+    >>> _nature_heads(["beneficiaire", "fonct.", "projet", "total"]), _nature_heads(["association", "projet", "total"])
+    ({1: 'operating', 2: 'project'}, {})
+    """
+    heads = {i: nature for i, head in enumerate(folded) if i and not re.match(r"nature|type", head)
+             and (nature := nature_word(_HEAD_UNIT.sub("", head)))}
+    natures = set(heads.values())
+    return heads if len(natures) > 1 and natures & {"operating", "investment"} else {}
+
+
+def amount_columns(headers: list[str], chosen: int) -> list[int]:
+    """The columns of a grant table that hold amounts: the chosen one, those of each nature beside it, and their
+    rows' "Total" column.
+
+    >>> amount_columns(["Bénéficiaire", "Fonct.", "Projet", "Total"], 2)
+    [1, 2, 3]
+    """
+    columns = [c for c, _ in nature_columns(headers, chosen)] or [chosen]
+    total = _row_total_column([fold(h) for h in headers]) if len(columns) > 1 else None
+    return sorted(set(columns + [chosen] + ([total] if total is not None else [])))
+
+
+def _row_total_column(folded: list[str]) -> int | None:
+    return next((i for i, h in enumerate(folded) if i and _ROW_TOTAL_HEAD.fullmatch(h)), None)
 
 
 def _year(header: str) -> str | None:
@@ -113,13 +156,26 @@ def _column(folded: list[str], pattern: re.Pattern, exclude: set[int]) -> int | 
     return next((i for i, h in enumerate(folded) if i not in exclude and pattern.search(h)), None)
 
 
+def nature_word(text: str) -> str | None:
+    """The nature that a cell or a column's head names by one word, whole or cut short with or without its full
+    stop, as narrow columns write it: "Fonct." is operating, "Inv." or "Invest." investment, "Exc." project.
+
+    >>> nature_word("Fonct."), nature_word("Inv."), nature_word("Investissement"), nature_word("Montant")
+    ('operating', 'investment', 'investment', None)
+    """
+    word = fold(text).strip().rstrip(".")
+    if len(word) < 3 or not re.fullmatch(r"[a-z]+", word):
+        return None
+    return next((n for w, n in _NATURE_WORDS.items() if w.startswith(word)), None)
+
+
 def _nature_of(value: str, legend: dict[str, str]) -> str | None:
     value = value.strip()
     if value in legend:
         return legend[value]
     if value in NATURE_CODES:
         return NATURE_CODES[value]
-    return next((n for w, n in _NATURE_WORDS.items() if w in fold(value)), None)
+    return nature_word(value) or next((n for w, n in _NATURE_WORDS.items() if w in fold(value)), None)
 
 
 def legend_of(body: str) -> dict[str, str]:
@@ -160,22 +216,25 @@ def pipe_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hin
     for rows, spans in _pipe_tables(body):
         if for_the_record(body, spans[0][0]):
             continue
-        rows_grants(rows, spans, found, legend, heading_nature(body, spans[0][0]), hints)
+        rows_grants(rows, spans, found, legend, heading_nature(body, spans[0][0]), hints,
+                    thousands=in_thousands(body, spans[0][0]))
 
 
 def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: GrantsFound, legend: dict[str, str],
                 heading: str | None = None, hints: ColumnHints | None = None,
-                sections: list[str | None] | None = None) -> bool:
+                sections: list[str | None] | None = None, thousands: bool = False) -> bool:
     """Read the grants and totals of a table split into cells, its header first; ``heading``: the nature that the
     sentence above the table gives its rows ("les subventions de fonctionnement suivantes"), when no column does;
     ``sections``: the section heading above each row, when the table's reader took them out of its rows (a section
-    row "INVESTISSEMENT" gives the rows below it their nature). A row without a name but with an amount and another
-    cell is the next line of the beneficiary's merged cell above (a second grant to it). An imputation column gives
-    each grant its account. Return whether the header is that of a grant table."""
+    row "INVESTISSEMENT" gives the rows below it their nature); ``thousands``: whether the text above the table says
+    its amounts are in thousands of euros ("(en K€)"), as a head may say too. A row without a name but with an amount
+    and another cell is the next line of the beneficiary's merged cell above (a second grant to it). An imputation
+    column gives each grant its account. Return whether the header is that of a grant table."""
     header = rows[0]
     amount_col = choose_amount_column(header, hints)
     if amount_col is None:
         return False
+    amount_of = thousands_amount if thousands or in_thousands("", 0, header) else parse_amount
     folded = [fold(h) for h in header]
     name_col = _column(folded, _BENEF_COL, {amount_col})
     if name_col is None:
@@ -185,17 +244,20 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
         {amount_col, name_col})) is not None),
                       _column(folded, _CODES_HEAD, {amount_col, name_col}))
     id_col = _column(folded, _ID_COL, {amount_col, name_col, nature_col})
-    purpose_col = _column(folded, _PURPOSE_COL, {amount_col, name_col, nature_col, id_col})
-    account_col = _column(folded, IMPUTATION_COL, {amount_col, name_col, nature_col, id_col, purpose_col})
-    # "Fonctionnement 2024 | Exceptionnelle 2024": one grant a cell, a column after the other, so that each
-    # column's "Total" row sums a run of them.
+    # "Fonctionnement 2024 | Exceptionnelle 2024", "Fonct. | Projet | Total": one grant a cell, a column after the
+    # other, so that each column's "Total" row sums a run of them; the rows' "Total" column sums each row's grants.
     by_nature = nature_columns(header, amount_col) or [(amount_col, None)]
-    row_total_col = next((i for i, h in enumerate(folded) if len(by_nature) > 1 and re.fullmatch(r"total", h)), None)
+    amount_cols = set(amount_columns(header, amount_col))
+    purpose_col = _column(folded, _PURPOSE_COL, {name_col, nature_col, id_col} | amount_cols)
+    account_col = _column(folded, IMPUTATION_COL, {amount_col, name_col, nature_col, id_col, purpose_col})
+    row_total_col = _row_total_column(folded) if len(by_nature) > 1 else None
     for column, column_nature in by_nature:
         section, above = None, ""
         for k, (cells, span) in enumerate(zip(rows[1:], spans[1:])):
             cells += [""] * (len(header) - len(cells))
-            amount = parse_amount(cells[column])
+            # a column of one nature among others holds amounts only ("Projet" may head the projects' names)
+            amount = amount_of(cells[column]) if column_nature is None or _AMOUNT_CELL_RE.fullmatch(
+                cells[column].strip()) else None
             first = next((c for c in cells if c), "")
             if amount is None:
                 section = section_nature(cells) or section
@@ -224,7 +286,7 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
                                               else None))
     if row_total_col is not None:  # the grand total, in the "Total" column of the "Total" row
         for cells, span in zip(rows[1:], spans[1:]):
-            amount = parse_amount(cells[row_total_col])
+            amount = amount_of(cells[row_total_col])
             if amount is not None and _TOTAL_ROW.match(next((c for c in cells if c), "")):
                 found.totals.append(StatedTotal(amount, span, cells[0]))
     return True
@@ -443,15 +505,21 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hin
 def table_grants(body: str, found: GrantsFound) -> None:
     """Read the grants and stated totals of every grant table of ``body`` into ``found``."""
     from graph.ingest.delib_aligned import aligned_table_grants, stacked_cell_grants, stacked_table_grants
-    from graph.ingest.delib_blocks import block_grants
+    from graph.ingest.delib_blocks import block_grants, financing_line_grants
 
     legend, hints = legend_of(body), column_hints(body)
     aligned_table_grants(body, found, legend, hints)
     stacked_table_grants(body, found, legend, hints)
     stacked_cell_grants(body, found, legend, hints)
     block_grants(body, found)
+    financing_line_grants(body, found, hints)
     pipe_table_grants(body, found, legend, hints)
     flat_table_grants(body, found, legend, hints)
+    if any(grant.table for grant in found.grants) and (said := amended_table(body)):
+        found.warnings.append((f"tableau adopté après amendement (« {said} ») : les montants lus sont ceux du tableau, "
+                               f"vérifiez ceux que l'amendement a changés",
+                               f"table adopted as amended ('{said}'): the amounts read are the table's, check those "
+                               f"the amendment changed"))
     if (nature := referred_nature(body)) is not None:
         for grant in found.grants:
             grant.nature = grant.nature or (nature if grant.table else None)
