@@ -277,6 +277,11 @@ def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first
      [("Commune de Varennes-Fictive", "12000")], []),
     ("Commune de Varennes-Fictive : plan de financement : coût HT 100 000 €, subvention de l'État 20 000 €.", [], []),
     ("Objet : rénovation de la mairie, coût HT 10 000 €, subvention 3 000 €.", [], []),
+    ("Le conseil accorde une subvention de 900 € a l'association des parents d'eleves (APE).",
+     [("Association des parents d'eleves", "900")], []),
+    ("Le conseil, apres en avoir delibere, decide d'attribuer 400 € a la commune de Lussac et 300 € a la Mission "
+     "Locale.", [("Commune de Lussac", "400"), ("Mission Locale", "300")], []),
+    ("Le Club Nautique a la Présidence de l'office ; une subvention de 300 € lui est attribuee.", [], []),
     ("DÉCIDE de verser à l'association Réseau Périnatal Verlac la somme de 8 000 €.",
      [("Réseau Périnatal Verlac", "8000")], []),
     ("DÉCIDE d'attribuer une subvention de 1 200 € à l'association Sourire d'Automne et de 750 € à l'association "
@@ -1497,6 +1502,15 @@ def test_a_beneficiarys_mentions_are_one_grant_only_when_they_restate_it(text, g
      "2 - attribue, au titre de l'exercice 2024, les subventions suivantes :\n    - Maison Santé Ouest : 30 000 €,\n"
      "    - Écoute Jeunes : 15 000 €,\n    - Point Santé Nord : 4 500 € (subvention complémentaire) ;",
      [("Maison Santé Ouest", "30000"), ("Écoute Jeunes", "15000"), ("Point Santé Nord", "4500")]),
+    ("Le conseil, apres en avoir delibere, a l'unanimite, decide d'allouer pour l'annee 2024 :\n"
+     "  au comite des fetes de Lussac la somme de trois cent cinquante euros (350 €),\n"
+     "  a la societe de chasse \"La Diane\" la somme de cent cinquante euros (150 €),\n"
+     "  au club des aines \"Les Genets d'Or\" deux cents euros (200 €).",
+     [("Comite des fetes de Lussac", "350"), ('Societe de chasse "La Diane"', "150"),
+      ('Club des aines "Les Genets d\'Or"', "200")]),
+    ("DÉCIDE d'allouer :\n  à l'association Les Amis de Lussac la somme de cinq cents euros (500 €),\n"
+     "  au Comité des fêtes de Lussac la somme de trois cents euros (300 €).",
+     [("Les Amis de Lussac", "500"), ("Comité des fêtes de Lussac", "300")]),
 ])
 def test_a_list_of_grants_is_read_item_by_item_on_its_lines_or_along_its_lead(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants

@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from graph.identity import name_key
-from graph.ingest.delib_lists import (_AMOUNT_FIELD, _BLOCK, _BULLET, _ITEM_START, _LEAD, _YEAR_ITEM, _item_name,
-                                      _sentences)
+from graph.ingest.delib_lists import (_AMOUNT_FIELD, _BLOCK, _BULLET, _DATIVE_ITEM, _ITEM_START, _LEAD, _YEAR_ITEM,
+                                      _item_name, _sentences)
 from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold, parse_amount
 
 NATURE_CODES = {"F": "operating", "I": "investment", "P": "project", "M": "in-kind"}
@@ -81,10 +81,12 @@ class GrantsFound:
 
 _GRANT_WORD = re.compile(r"subventions?|participation\s+financière|aide\s+financière|contribution\s+financière|"
                          r"fonds\s+de\s+concours|soutien\s+financier|dotation|allocation", re.I)
-_GRANT_VERB = re.compile(r"\b(?:attribu|allou|vers|accord|octroy)(?:er|e|ent|é|ée|és|ées)\b", re.I)
+#: Its endings with or without their accents: texts typed without them write "attribuee", "versees".
+_GRANT_VERB = re.compile(r"\b(?:attribu|allou|vers|accord|octroy)(?:er|e|ent|é|ée|és|ées|ee|es|ees)\b", re.I)
 _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\s+de\s+financement|cofinanc|"
-                      r"\bavait\b|\bavaient\b|\ba\s+(?:été\s+)?(?:attribué|versé|accordé|alloué)|précédemment|"
-                      r"\bdéjà\b|l['’]an\s+dernier|l['’]année\s+dernière|emplois|\btotal|\bglobale?\s+du\s+projet|"
+                      r"\bavait\b|\bavaient\b|\ba\s+(?:[ée]t[ée]\s+)?(?:attribu|vers|accord|allou)[ée]|"
+                      r"pr[ée]c[ée]demment|\bd[ée]j[àa]\b|l['’]an\s+dernier|l['’]année\s+dernière|emplois|\btotal|"
+                      r"\bglobale?\s+du\s+projet|"
                       r"\bsoit\b|représent|s['’]élève|\bplafond|\bprix\b|\bloyer|avances?\s+remboursables?|"
                       r"prêts?\s+d['’]honneur|"
                       r"titres?\s+de\s+recettes?|trop[- ]perçu|\breverse(?:r|ment)\b|\b(?:a|ont)\s+perçu|"
@@ -96,7 +98,8 @@ _STOP = (r"(?=\s*(?:,|\(|;|:|\.(?:\s|$)|\bd['’]un\b|\bd['’]une\b|\bpour\b|\b
          r"\b(?:et\s+)?une?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|prêt|soutien|"
          r"prime|bourse|fonds\s+de\s+concours)\b|\b(?:le|un|l['’])\s*(?:solde|acompte|reliquat)\b|"
          r"\bun\s+montant\b|\bla\s+somme\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|(?<![-\w])sur\b|"
-         r"\bà\s+hauteur\b|\ben\s+faveur\b|\bet\s+(?:(?:à|au|aux)\b|de\s+\d|\d)|\bainsi\b|\bselon\b|"
+         r"\bà\s+hauteur\b|\ben\s+faveur\b|\bet\s+(?:(?:à|au|aux|a(?=\s+la?\b|\s+l['’]))\b|de\s+\d|\d)|"
+         r"\bainsi\b|\bselon\b|"
          r"\bpar\s+(?:la\s+|le\s+|l['’])?(?:délibération|décision|arrêté|convention)\b|"
          r"\bà\s+(?=\d[\d \u00a0\u202f.,]*(?:€|euros?\b|EUR\b))|$))")
 #: An association named by what it gathers, in small letters: "à l'association des parents d'élèves".
@@ -104,12 +107,16 @@ _ASSOCIATION_OF = r"association\s+(?:des|du|de)\s+(?=\w)|association\s+d['’](?
 #: A kind of organisation written in small letters before its name: "au centre social Les Tilleuls", "au comité des
 #: fêtes de Lussac", "à la maison de santé de Pontaumur", "au centre communal d'action sociale de Vierzon" — up to
 #: two words that qualify the kind, then a name in capitals or "de …".
-_KIND = (r"(?:centre|comité|club|foyer|collège|lycée|école|office|syndicat|groupement|établissement|institut|"
-         r"fédération|ligue|union|amicale|cercle|maison|mutuelle|fondation|compagnie|coopérative|conservatoire|"
-         r"théâtre|crèche)")
+_KIND = (r"(?:centre|comit[ée]|club|foyer|coll[èe]ge|lyc[ée]e|[ée]cole|office|syndicat|groupement|[ée]tablissement|"
+         r"institut|f[ée]d[ée]ration|ligue|union|amicale|cercle|maison|mutuelle|fondation|compagnie|coop[ée]rative|"
+         r"conservatoire|th[ée][âa]tre|cr[èe]che|soci[ée]t[ée](?=\s+(?:de|des|du|d['’])\s*[a-zà-ÿ]))")
 _KIND_OF = _KIND + r"(?=(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?:d(?:e|es|u)\s+|d['’]|[A-ZÉÈÀ«\"]))"
+#: "a" for "à", as texts typed without accents write it ("une subvention de 900 € a l'association des parents
+#: d'eleves"), only before what names a beneficiary (:data:`_A_BEFORE` tells it from the verb avoir).
+_A_FOR_À = (r"(?<![\w'’-])a(?=\s+(?:l['’](?:association\b|[A-ZÉÈ])|la\s+(?:commune|ville|structure)\s+d|"
+            r"(?:la|le)\s+[A-ZÉÈ]|(?:la\s+|l['’])(?=" + _KIND_OF + r")))")
 _BENEFICIARY = re.compile(
-    r"(?:\bà|\bau\s+profit\s+de|\ben\s+faveur\s+de|\bau\s+bénéfice\s+de|\bbénéficiaire\s*:)\s+"
+    r"(?:\bà|" + _A_FOR_À + r"|\bau\s+profit\s+de|\ben\s+faveur\s+de|\bau\s+bénéfice\s+de|\bbénéficiaire\s*:)\s+"
     r"(?:l['’]association\s+|la\s+structure\s+|la\s+société\s+|l['’](?=[A-ZÉ])|la\s+(?=[A-ZÉ])|le\s+(?=[A-ZÉ])|"
     r"la\s+(?=(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ])|l['’](?=" + _ASSOCIATION_OF + r")|"
     r"(?:la\s+|l['’])(?=" + _KIND_OF + r")|"
@@ -121,7 +128,8 @@ _BENEFICIARY = re.compile(
 #: a capital ("Comité des fêtes de Lussac").
 _KIND_NAME = re.compile(_KIND + r"(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?=(?:Les|La|Le|L['’])\s*[A-ZÉÈÀ])")
 _ASSOCIATION = re.compile(r"l['’](?:association\s+|(?=Association\s))(?P<name>[A-ZÉÈÀ«\"0-9][^\n]*?)" + _STOP)
-_DECISION = re.compile(r"après\s+en\s+avoir\s+délibéré|\bDÉCIDE\b|\bDECIDE\b|\bDÉLIBÈRE\b|il\s+est\s+proposé\s+au|"
+_DECISION = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b|"
+                       r"il\s+est\s+proposé\s+au|"
                        r"En\s+conséquence|ARTICLE\s+1|Article\s+1(?:er)?\s*:", re.I)
 _PROSE_TOTAL = re.compile(r"(?:montant\s+total|^[ \t]*total\b[^.;:\n]{0,40}(?=\s*:)|d[ée]pense\s+totale|\bun\s+total|soit\s+au\s+total|"
                           r"affectation\s+d['’]un\s+montant|"
@@ -166,7 +174,11 @@ def _guillemets(name: str) -> str:
 
 
 def _clean_name(name: str) -> str | None:
-    name = _guillemets(re.sub(r"\s+", " ", name).strip(" \"'’.-")).strip(" \"'’.-")
+    if spelled := find_amounts_in_words(name):  # "au club des aînés « X » deux cents euros (200 €)": X's amount
+        name = name[:spelled[0][1]]
+    name = _guillemets(re.sub(r"\s+", " ", name).strip(" '’.-")).strip(" '’.-")
+    if name.count('"') % 2 or name.startswith('"') and name.endswith('"'):  # a quotation mark alone, or around all
+        name = name.strip(' "').strip(" '’.-")
     name = re.sub(r"(?<=[a-zà-ÿ])- (?=[A-Za-zÀ-ÿ])", "-", name)  # "Haut-\nPoitou" read across the line: "Haut-Poitou"
     name = re.sub(r"^(?:Dr\.?|Docteure?)\s+(?=[A-ZÉÈ])", "", name)  # "au Dr Camille ROUSSEL": the doctor's name
     if name.startswith(("commune ", "ville ", "association ")):  # "à la commune de Lavaur": the Commune de Lavaur
@@ -189,7 +201,7 @@ def _clean_name(name: str) -> str | None:
 
 #: Where a sentence of several grants passes to the next: "… 3 000 € au Basket Club | et 1 800 € au Cercle",
 #: "… à la SAS Alpha une subvention de 125 000 € | et à la SAS Beta …", "… Sourire d'Automne | et de 750 € à …".
-_NEXT_GRANT = re.compile(r"\s+et\s+(?=(?:à|au|aux)\s|de\s+\d|\d)|\s*;\s*", re.I)
+_NEXT_GRANT = re.compile(r"\s+et\s+(?=(?:à|au|aux)\s|a\s+la?\s|a\s+l['’]|de\s+\d|\d)|\s*;\s*", re.I)
 
 
 #: The word before an "à" that is part of a name ("Club Nautique des Bassins à Flot", "Maison à Colombages",
@@ -199,6 +211,18 @@ _NAME_WORD_BEFORE = re.compile(r"(?:(?P<link>\bd['’]|\bde\s+)|(?<![\w'’-]))(
 _OPENING_WORD = re.compile(r"(?:subventions?|aides?|participations?|contributions?|dotations?|allocations?|fonds|"
                            r"soutiens?|primes?|versements?|attribu\w*|accord\w*|allou\w*|verse\w*|octroi\w*|"
                            r"decid\w*|propos\w*)")
+
+
+#: What an unaccented "a" follows when it stands for "à": an amount, a granting verb or a grant's word, or a list's
+#: punctuation or line start — never a subject, as the verb avoir does ("L'association a la Présidence du comité").
+_A_BEFORE = re.compile(r"(?:(?:€|euros?|\d)[ \t)]*|[,:;(]|^|\n|\bet|\b(?:attribu|allou|vers|accord|octroy|propos|"
+                       r"destin)\w*|" + _GRANT_WORD.pattern + r")\s*$", re.I)
+
+
+def _avoir(sentence: str, match: re.Match) -> bool:
+    """Whether a beneficiary's unaccented "a" is rather the verb avoir: what it follows is no grant's."""
+    return bool(re.match(r"a\s", match.group(0))) and not _A_BEFORE.search(sentence, max(0, match.start() - 40),
+                                                                     match.start())
 
 
 def _inside_name(sentence: str, match: re.Match) -> bool:
@@ -237,7 +261,7 @@ def beneficiary_in(sentence: str, anchor: int, association: bool = True) -> str 
     best, at = None, 0
     while match := _BENEFICIARY.search(sentence, at):
         name = _clean_name(match.group("name") or match.group("name2") or "")
-        if name and not AMOUNT_RE.search(name) and not _inside_name(sentence, match):
+        if name and not AMOUNT_RE.search(name) and not _inside_name(sentence, match) and not _avoir(sentence, match):
             # Another clause's beneficiary only when the amount's own clause names none.
             distance = (not clause_start <= match.start() < clause_end, abs(match.start() - anchor))
             if best is None or distance < best[0]:
@@ -368,7 +392,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
         opens_total = bool(_OPENS_TOTAL.match(sentence))
         sums_table = opens_total and (after_table or after_list or _below_list(body, first))
         after_table = False
-        item = bool(_ITEM_START.match(sentence) or lead and _BLOCK.match(sentence))
+        item = bool(_ITEM_START.match(sentence) or lead and (_BLOCK.match(sentence) or _DATIVE_ITEM.match(sentence)))
         granted_before = len(grants)
         flat = sentence.replace("\n", " ")  # a PDF's lines cut names and purposes: read across them
         if sentence.rstrip().endswith(":"):

@@ -98,6 +98,28 @@ _LEAD = re.compile(r"\bsoutenir\b|\bfinancer\b|\bparticipation\s+(?:de\s+la\s+(?
                    r"du\s+département|communale|départementale|régionale|intercommunale)", re.I)
 
 
+#: A list's item that opens with whom it goes to and ends with its amount, one a line under its lead, as rural
+#: registers write them: "au comité des fêtes de Lussac la somme de trois cent cinquante euros (350 €),".
+_DATIVE_ITEM = re.compile(r"[ \t]*(?:à|au|aux|a(?=\s+la?\s|\s+l['’]))\s[^\n]*?\d(?:[\d \u00a0\u202f.]*\d)?(?:,\d{1,2})?"
+                          r"[ \u00a0\u202f]*(?:€|euros?\b)[ \t]*\)?[ \t]*[,;.]?[ \t]*(?=\n|$)", re.I)
+
+
+def _dative_items(start: int, sentence: str):
+    """A sentence cut at each of its lines that is a dative item (:data:`_DATIVE_ITEM`) below its lead's colon or
+    below another such item: "décide d'allouer :" then "au X la somme de … (350 €)," a line each. A line that goes on
+    a sentence whose amount came first ("… une subvention de 500 €,\nà l'association X pour …") ends with no amount
+    of its own, and stays in it."""
+    lines = sentence.split("\n")
+    cuts, offset, previous = [], 0, None
+    for i, line in enumerate(lines):
+        if i and (previous.rstrip().endswith(":") or offset - len(previous) - 1 in cuts) \
+                and _DATIVE_ITEM.fullmatch(line):
+            cuts.append(offset)
+        previous, offset = line, offset + len(line) + 1
+    for a, b in zip([0] + cuts, cuts + [len(sentence)]):
+        yield start + a, sentence[a:b].rstrip("\n")
+
+
 def _sentences(body: str):
     # A bare item opens a sentence after a line ending its own (the lead's ":"), not a line cut in a word. A bullet
     # opens one however far it is indented ("    - MSP X : 30 000 €,"): each item is its own sentence. A dot that
@@ -106,4 +128,4 @@ def _sentences(body: str):
     for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?![ \t]*{_BULLET}|\s*\n|\||(?<=[:;€]\n){_BARE_ITEM})"
                              rf"{_IN_SENTENCE})*[.;]?", body, re.I):
         if match.group(0).strip():
-            yield match.start(), match.group(0)
+            yield from _dative_items(match.start(), match.group(0))
