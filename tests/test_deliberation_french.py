@@ -1554,6 +1554,13 @@ def test_a_list_of_blocks_gives_each_the_name_on_its_first_line_and_the_amount_a
       ("Coopérative scolaire de l'école Les Coquelicots", "1680", None, None)]),
     ("d'attribuer les subventions de fonctionnement suivantes :\n- GIP Cité des métiers : 75 K€, pour les actions "
      "d'orientation ;", [("GIP Cité des métiers", "75000", "operating", "actions d'orientation")]),
+    ("Le Conseil, à l'unanimité :\n- ATTRIBUE à la Mission Locale du Val une subvention de 0,80 € par habitant, soit "
+     "1 975,20 € ;\n- ATTRIBUE à l'association Banque Alimentaire une subvention de 0,40 €/hab., soit 9 877,20 € ;",
+     [("Mission Locale du Val", "1975.20", None, None), ("Banque Alimentaire", "9877.20", None, None)]),
+    ("Le Maire rappelle que la commune aide les familles par une subvention versée à l'établissement, à raison de "
+     "12 € par jour et par élève. Le Conseil attribue au Collège Jules Verne une subvention de 1 080 €.",
+     [("Collège Jules Verne", "1080", None, None)]),
+    ("La commune verse à l'Office de Tourisme une participation de 1,50 € par habitant.", []),
 ])
 def test_a_computed_grant_is_its_result_not_its_operands(text, grants):
     found = find_grants(text)

@@ -302,7 +302,14 @@ _SHARE_AFTER = re.compile(r"(?:soit|représentant|correspondant\s+à)\s+(?:un\s+
                           r"(?:%|pour\s*cent\b)", re.I)
 _OPERAND_BEFORE = re.compile(r"(?:[×*]|(?<=\s)x)\s*$")
 _RESULT_BEFORE = re.compile(r"(?:=|,?\s*soit)\s*$")
-_COMPUTED = re.compile(r"\d\s*%|\d\s*(?:€\s*)?(?:[×*]|x\s)\s*\d", re.I)
+#: A rate, never an amount granted: "0,80 € par habitant", "12 € par jour et par élève", "0,40 €/hab." — the grant is
+#: the amount it gives ("…, soit 1 975,20 €"), or none when the sentence gives none.
+_RATE = (r"(?:par|/)\s*(?:habitants?|hab\b\.?|[ée]l[èe]ves?|enfants?|jours?|nuit[ée]*s?|licenci[ée]+s?|adh[ée]rents?|"
+         r"personnes?|participants?|repas|coll[ée]giens?|lyc[ée]ens?|[ée]tudiants?|an|ann[ée]e|mois|semaines?|heures?|"
+         r"km|kilom[èe]tres?|b[ée]n[ée]ficiaires?|familles?|foyers?|m[ée]nages?|places?|lits?|t[êe]tes?|jeunes?|"
+         r"s[ée]jours?|sortie|inscrits?|m[²2]|ha|hectares?)\b")
+_RATE_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*" + _RATE, re.I)
+_COMPUTED = re.compile(r"\d\s*%|\d\s*(?:€\s*)?(?:[×*]|x\s)\s*\d|\d\s*(?:€|euros?)\s*" + _RATE, re.I)
 
 #: A loan, not a grant: "un prêt d'honneur à taux zéro de 15 000 €", "une aide de 15 000 € …, remboursable sur 5 ans"
 #: (an aid "non remboursable" is a grant).
@@ -428,8 +435,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
             if _AMENDED_FROM.match(sentence, a_end) or item and _YEAR_ITEM.match(sentence) \
                     and "\n" not in sentence[:a_start]:
                 continue  # the amount a grant had before this deliberation amends it; a year's amount
-            if _OPERAND_AFTER.match(sentence, a_end) or _OPERAND_BEFORE.search(before):
-                continue  # what a grant is computed from
+            if _OPERAND_AFTER.match(sentence, a_end) or _OPERAND_BEFORE.search(before) \
+                    or _RATE_AFTER.match(sentence, a_end):
+                continue  # what a grant is computed from; a rate
             if _THRESHOLD.search(before) or _EARLIER.match(sentence, a_end) and not _CANCEL.search(before):
                 continue  # a delegation's ceiling; a grant that an earlier act made, recalled
             result = _RESULT_BEFORE.search(before) and _COMPUTED.search(before)
@@ -450,7 +458,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 window_end = share.start()
             # A computed grant's words are those after its operands ("… dépense éligible …, soit 100 000 €"); a
             # block's "Montant : 45 K€" line, its own (not the "Dépense subventionnable : …" line above it).
-            said = sentence[a_start - len(result.group(0)) if result else max(0, a_start - 80):a_start]
+            said = "" if result else sentence[max(0, a_start - 80):a_start]  # a result's words: "soit", "="
             if _AMOUNT_FIELD.fullmatch(sentence, line_start := sentence.rfind("\n", 0, a_start) + 1, a_start):
                 said = sentence[line_start:a_start]
             if a_start in parts:  # "le versement du solde …, soit 16 000 €": that "soit" gives the instalment

@@ -41,8 +41,9 @@ _RECORD_CODE = re.compile(r"(?:tiers|dossier|réf(?:érence)?\.?|n\s*[°º]|code
                           re.I)
 
 
-#: A sentence's characters: anything but its ends — a dot between two digits ("1.500,00 €") ends nothing.
-_IN_SENTENCE = r"(?:[^.;\n]|(?<=\d)\.(?=\d)|\.{2,})+"  # nor do dot leaders ("Club des aînés ...... 850 €")
+#: A sentence's characters: anything but its ends — a dot between two digits ("1.500,00 €") ends nothing,
+#: nor do dot leaders ("Club des aînés ...... 850 €"), nor an abbreviation's before a comma ("0,40 €/hab., soit …").
+_IN_SENTENCE = r"(?:[^.;\n]|(?<=\d)\.(?=\d)|\.{2,}|\.(?=[ \t]*,))+"
 
 
 def _item_name(item: str, anchor: int) -> str | None:
