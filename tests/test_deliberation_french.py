@@ -326,6 +326,14 @@ def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first
      [("Les Crayons Solidaires", "500"), ("Club photo Objectif Olivettes", "300")], []),
     ("DÉCIDE d'attribuer aux associations Les Crayons Solidaires et Club Photo, respectivement 500 € et 300 €.",
      [("Les Crayons Solidaires", "500"), ("Club Photo", "300")], []),
+    ("DÉCIDE d'attribuer à l'association Mimos Jeunesse, à l'association Les Nuits Vézériennes et à l'association "
+     "Sinfonia des subventions de\nrespectivement 25 000 €, 8 000 € et 12 500 € au titre de l'exercice 2025 ;",
+     [("Mimos Jeunesse", "25000"), ("Les Nuits Vézériennes", "8000"), ("Sinfonia", "12500")], []),
+    ("DÉCIDE en outre d'allouer aux associations Ciné-Passion Périgord et La Lanterne Magique\nde Boulazac la somme "
+     "de 3 000 € chacune pour leur programmation ;",
+     [("Ciné-Passion Périgord", "3000"), ("La Lanterne Magique de Boulazac", "3000")], []),
+    ("DÉCIDE d'attribuer au Tennis Club et à l'association Les Archers une subvention de 400 € chacun.",
+     [("Tennis Club", "400"), ("Les Archers", "400")], []),
     ("- accorde à l'association Les Amis des Embruns une aide en nature consistant en la mise à disposition gratuite "
      "de la salle polyvalente Jean-Bart du 12 au 15 juillet 2024, valorisée à 2 400 € ;\n"
      "- précise que ces avantages en nature ne donnent lieu à aucun versement.",

@@ -19,6 +19,25 @@ _EACH = re.compile(r"\b(?:à|a)\s+chacune?\s+(?:des|de\s+ces)\s+[^:;\n]{0,60}?su
                    r"(?P<names>[^\n]*)", re.I)
 
 
+#: One amount for each of the beneficiaries named before it: "aux associations A et B la somme de 3 000 € chacune".
+_EACH_AFTER = re.compile(r"(?P<names>[^.;:]{3,300}?)(?P<amount>" + AMOUNT_RE.pattern + r")\s*(?:à\s+|pour\s+)?"
+                         r"chacun(?:e|s|es)?\b", re.I)
+
+
+def _each_after(body: str) -> list[GrantFact]:
+    """The grants of "N € chacune" after the beneficiaries it goes to, each named by a dative ("aux associations A
+    et B la somme de 3 000 € chacune", "à l'association A et au club B une subvention de 500 € chacun")."""
+    grants = []
+    for line_start, line in ((m.start(), m.group(0)) for m in re.finditer(r"(?:[^.;\n]|\n(?![ \t]*\n))+", body)):
+        for match in _EACH_AFTER.finditer(line):
+            names = _dative_names(match.group("names"))
+            amount = parse_amount(match.group("amount"))
+            nature = _nature(line)
+            grants += [GrantFact(name, amount, (line_start + match.start(), line_start + match.end()), nature,
+                                 decision=True) for name in names]
+    return grants
+
+
 def each_grants(body: str) -> list[GrantFact]:
     """The grants of one amount given to each of the beneficiaries that follow: on the same line, separated by
     commas, semicolons or "et", or one a line below it.
@@ -45,7 +64,7 @@ def each_grants(body: str) -> list[GrantFact]:
         for name in re.split(r"\s*[,;]\s*|\s+et\s+", names):
             if cleaned := _clean_name(re.sub(r"^\s*[-–—•*]\s*", "", name)):
                 grants.append(GrantFact(cleaned, amount, (amounts[-1].start(), end), nature, decision=True))
-    return grants
+    return grants + _each_after(body)
 
 
 #: "respectivement", with the end of its sentence.
@@ -82,14 +101,33 @@ def _amount_run(text: str, backwards: bool) -> list[re.Match]:
     return list(reversed(run)) if backwards else run
 
 
+#: What a sentence says after its beneficiaries and before their amounts: "… des subventions de", "… la somme de".
+_GRANT_WORDS_END = re.compile(r"[\s,]*(?:(?:des|les|une|la|le)\s+)?(?:subventions?|aides?|participations?|sommes?|"
+                              r"montants?|dotations?)?(?:\s+(?:de|d['’]|respectives?))*[\s,]*$", re.I)
+_DATIVE = re.compile(r"\b(?:à|au|aux)\s|(?<![\w'’-])a\s+(?=la?\s|l['’])", re.I)
+
+
+def _dative_names(text: str, count: int | None = None) -> list[str]:
+    """The beneficiaries a list of datives names ("à l'association A, à l'association B et à C", "aux associations
+    A et B"), read from the first dative that opens a list of names each reading as one (of ``count`` names)."""
+    text = _GRANT_WORDS_END.sub("", text)
+    for opening in _DATIVE.finditer(text):
+        names = _names(text[opening.start():])
+        if len(names) >= 2 and (count is None or len(names) == count):
+            return names
+    return []
+
+
 def respective_grants(body: str) -> list[GrantFact]:
     """The grants of a sentence that gives amounts "respectivement" to as many beneficiaries, amounts first
     ("500 € et 300 € respectivement à A et à B") or beneficiaries first ("aux associations A et B, respectivement
     500 € et 300 €"). Counts that differ give nothing (the sentence is then read as prose)."""
     grants = []
     for match in _RESPECTIVELY.finditer(body):
-        start = max(body.rfind(c, 0, match.start()) for c in ".;\n") + 1
-        ends = [i for i in (body.find(c, match.end()) for c in (". ", ".\n", ";", "\n")) if i >= 0]
+        # A sentence that a line break cuts is read whole: "… des subventions de\nrespectivement 25 000 €, …".
+        start = max([body.rfind(c, 0, match.start()) for c in (". ", ".\n", ";")]
+                    + [body.rfind("\n\n", 0, match.start()) + 1]) + 1
+        ends = [i for i in (body.find(c, match.end()) for c in (". ", ".\n", ";", "\n\n")) if i >= 0]
         end = min(ends) if ends else len(body)
         if body.endswith(".") and end == len(body):
             end -= 1
@@ -97,10 +135,9 @@ def respective_grants(body: str) -> list[GrantFact]:
         amounts = _amount_run(before, backwards=True)
         if len(amounts) > 1:
             names = _names(after)
-        else:  # beneficiaries first: from the last "à"/"aux" before "respectivement"
+        else:  # beneficiaries first: the datives before "respectivement"
             amounts = _amount_run(after, backwards=False)
-            opening = list(re.finditer(r"\b(?:à|au|aux)\s", before))
-            names = _names(before[opening[-1].start():].rstrip(" ,")) if opening else []
+            names = _dative_names(before, len(amounts))
         if len(amounts) < 2 or len(names) != len(amounts):
             continue
         nature = _nature(body[start:end])
