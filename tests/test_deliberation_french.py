@@ -1435,9 +1435,21 @@ def test_a_sentence_of_several_grants_gives_each_the_nature_its_own_clause_state
      "Villeneuve Sport Adapté                  4 500 €\nClub de judo                             1 000 €\n"
      "Total                                    5 500 €\n",
      [("Villeneuve Sport Adapté", "4500"), ("Club de judo", "1000")]),
+    ("Le Maire expose : l'association Les Restos du Cœur bénéficiait jusqu'ici d'une\nsubvention de 800 €. Elle est "
+     "désormais soutenue par le CCAS ; aucune subvention n'est proposée.\nLe conseil ATTRIBUE une subvention de "
+     "2 500 € à l'Office Municipal des Sports.", [("Office Municipal des Sports", "2500")]),
+    ("L'association percevait une subvention de 1 200 € ; aucune subvention de 1 200 € n'est reconduite.", []),
 ])
 def test_a_ceiling_money_received_or_a_report_restating_a_row_is_no_grant(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+def test_a_list_items_fiscal_year_is_the_one_its_own_clause_names():
+    text = ("Le conseil, à l'unanimité :\n1. ATTRIBUE une subvention complémentaire de 2 500 € à l'Office Municipal "
+            "des Sports au titre de 2024 ;\n2. ATTRIBUE une subvention de 18 200 € à l'association Accords Majeurs "
+            "au titre de 2025.\n3. ATTRIBUE une subvention de 300 € au Club de judo.")
+    assert [(g.beneficiary, g.year) for g in find_grants(text).grants] == [
+        ("Office Municipal des Sports", 2024), ("Accords Majeurs", 2025), ("Club de judo", None)]
 
 
 @pytest.mark.parametrize("text, grants", [

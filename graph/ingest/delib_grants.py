@@ -58,6 +58,7 @@ class GrantFact:
     part: bool = False  # an instalment or a share of a grant: "un acompte de 1 500 €", "dont 8 000 € en 2024"
     identifier: str | None = None  # a table's SIRET, SIREN or RNA cell on the beneficiary's row
     account: str | None = None  # the budget account its own row or block names ("Imputation : 65 - 6574")
+    year: int | None = None  # the fiscal year its own clause names ("… à l'association X au titre de 2025")
 
 
 @dataclass
@@ -91,7 +92,11 @@ _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\
                       r"prêts?\s+d['’]honneur|"
                       r"titres?\s+de\s+recettes?|trop[- ]perçu|\breverse(?:r|ment)\b|\b(?:a|ont)\s+perçu|"
                       r"\bne\s+pas\s+(?:verser|attribuer|accorder|allouer|octroyer|reconduire)\b|\brenonc|"
-                      r"subventionnable", re.I)
+                      r"subventionnable|"
+                      # A grant of the years before, that this one does not renew: "bénéficiait jusqu'ici d'une
+                      # subvention de 800 €", "percevait …"; "aucune subvention n'est proposée".
+                      r"\bb[ée]n[ée]ficiai(?:t|ent)\b|\bpercevai(?:t|ent)\b|\bjusqu['’](?:ici|alors|à\s+présent)\b|"
+                      r"\baucune?\s+(?:subvention|aide|participation)", re.I)
 #: Where a beneficiary's name ends; "à 68 500 €" after it is the amount a grant is set at ("fixe la subvention
 #: allouée à X à 68 500 €").
 _STOP = (r"(?=\s*(?:,|\(|;|:|\.(?:\s|$)|\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|\bdans\s+le\s+cadre\b|\bafin\b|"
@@ -244,6 +249,24 @@ def _clause_nature(sentence: str, anchor: int) -> str | None:
     clause = sentence[clause_start:following.start() if following else len(sentence)]
     several = clause_start > 0 or following is not None
     return _nature(clause) if several and _GRANT_WORD.search(clause) else _nature(sentence)
+
+
+#: A fiscal year as a grant's clause names it: "au titre de 2025", "au titre de l'exercice 2025", "pour l'année 2025".
+_CLAUSE_YEAR = re.compile(r"(?:\bau\s+titre\s+(?:de\s+)?(?:l['’](?:ann[ée]e|exercice)\s+)?|\bpour\s+l['’]ann[ée]e\s+|"
+                          r"\bexercice\s+)(?P<y>(?:19|20)\d\d)\b", re.I)
+
+
+def _clause_year(sentence: str, anchor: int) -> int | None:
+    """The fiscal year that the clause of the amount at ``anchor`` names, when it names one: a list's items may
+    each name theirs ("1. … 2 500 € à l'Office … au titre de 2024 ; 2. … 18 200 € à … au titre de 2025").
+
+    >>> _clause_year("ATTRIBUE une subvention de 18 200 € à l'association Accords Majeurs au titre de 2025.", 30)
+    2025
+    """
+    clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, anchor)), default=0)
+    following = _NEXT_GRANT.search(sentence, anchor)
+    match = _CLAUSE_YEAR.search(sentence, clause_start, following.start() if following else len(sentence))
+    return int(match.group("y")) if match else None
 
 
 def beneficiary_in(sentence: str, anchor: int, association: bool = True) -> str | None:
@@ -488,7 +511,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
                                         (stated and _NATURE_WORDS[fold(stated.group(1)).rstrip("s")])
                                         or _clause_nature(flat, a_start) or (lead_nature if item and lead else None),
                                         _purpose(flat, a_end), start >= decision_at,
-                                        cancelled=bool(_CANCEL.search(before)), part=a_start in parts))
+                                        cancelled=bool(_CANCEL.search(before)), part=a_start in parts,
+                                        year=_clause_year(flat, a_start)))
         after_list = item and lead and len(grants) > granted_before  # a list of grants, not of years
     return grants, totals
 

@@ -316,7 +316,7 @@ class Reader:
             seen[slug] = seen.get(slug, 0) + 1
             slug += f"-{seen[slug]}" if seen[slug] > 1 else ""
             iri = self.b.mint("grant", actor_key(self.authority), self.number, slug)
-            self.b.grant(iri, grant, self.authority, actor, self.iri, year, account)
+            self.b.grant(iri, grant, self.authority, actor, self.iri, grant.year or year, account)
         for fr, en in self.found.warnings:
             self.x.warn(fr, en)
         # One total a value: "128 000,00 €" in a table's TOTAL row and "128 000 €" in the prose are one total.
