@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rdflib.namespace import FOAF
 
 from graph.ingest.delib_facts import extract_fixture
 from graph.ingest.delib_grants import find_grants
@@ -1391,6 +1392,35 @@ def test_a_list_item_is_read_after_an_article_under_a_lead_that_supports_and_nev
 ])
 def test_a_beneficiarys_name_is_its_own_words_not_the_clause_around_it(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("La commission propose :\n  Mlle Jade POUPARD, 18 ans                bourse de 600 €\n"
+     "  M. Nolan BEAUVAIS, 19 ans                bourse de 450 €\n"
+     "Le conseil municipal, après en avoir délibéré, ATTRIBUE les bourses ci-dessus, pour un total de 1 050 €.",
+     [("Jade POUPARD", "600"), ("Nolan BEAUVAIS", "450")]),
+    ("Le conseil décide d'attribuer l'aide à l'installation aux médecins suivants :\n"
+     "  - Docteur Camille ROUSSELET, médecin généraliste, installée au sein de la MSP de\n"
+     "    Lignières (Cher) : 20 000 € ;\n  - Docteur Mathieu N'GUESSAN, médecin généraliste, installé en cabinet à\n"
+     "    Châtillon-sur-Indre (Indre) : 15 000 €.", [("Camille ROUSSELET", "20000"), ("Mathieu N'GUESSAN", "15000")]),
+    ("Mme Claire DUPONT, adjointe, présente une subvention de 500 € à l'association Les Amis du Vélo.",
+     [("Les Amis du Vélo", "500")]),
+])
+def test_a_grant_to_a_natural_person_names_the_person_without_title_or_qualification(text, grants):
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+def test_a_natural_person_who_receives_a_grant_is_typed_a_person_and_a_doctor_a_health_professional(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE LUSSAC-FICTIF\nDélibération n° 2024-50\nSéance du 5 novembre 2024\nObjet : Aides\n"
+                    "Le conseil, à l'unanimité, décide d'attribuer :\n"
+                    "  - Docteur Camille ROUSSELET, médecin généraliste, installée à Lussac : 20 000 € ;\n"
+                    "  - Mlle Jade POUPARD, 18 ans, bourse au permis de conduire : 600 €.\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    people = {str(graph.value(actor, FOAF.givenName)): sorted(str(t).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+                                                              for t in graph.objects(actor, RDF.type))
+              for actor in graph.objects(None, MAI.beneficiary)}
+    assert people == {"Camille": ["HealthProfessional", "Person"], "Jade": ["Actor", "Person"]}
 
 
 @pytest.mark.parametrize("text, grants", [

@@ -11,7 +11,7 @@ goals: ``actor_iri(name=label)``, goals ``mint("goal", key, rank)`` in the schem
 from __future__ import annotations
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
 from graph.identity import actor_iri, actor_key
 from graph.ingest.delib_graph import Builder, goal_scheme_key
@@ -27,6 +27,10 @@ def ptce_label(coordinator: str, health: bool) -> str:
 def add_profile(b: Builder, iri: URIRef, profile: Profile) -> None:
     """Add a beneficiary: class, label and variants, description, founding year, places, sites, themes."""
     b.add(iri, RDF.type, MAI[profile.kind])
+    if profile.person:  # a natural person: an actor (the beneficiary of a grant), and a person
+        b.add(iri, RDF.type, FOAF.Person)
+        b.add(iri, FOAF.givenName, profile.person.given)
+        b.add(iri, FOAF.familyName, profile.person.family)
     if not any(b.graph.objects(iri, RDFS.label)):
         b.add(iri, RDFS.label, profile.label)
     for variant in profile.variants:

@@ -81,7 +81,8 @@ class GrantsFound:
 
 
 _GRANT_WORD = re.compile(r"subventions?|participation\s+financière|aide\s+financière|contribution\s+financière|"
-                         r"fonds\s+de\s+concours|soutien\s+financier|dotation|allocation", re.I)
+                         r"fonds\s+de\s+concours|soutien\s+financier|dotation|allocation|"
+                         r"\bbourses?\b(?!\s+(?:du\s+travail|aux|d['’]échange))", re.I)
 #: Its endings with or without their accents: texts typed without them write "attribuee", "versees".
 _GRANT_VERB = re.compile(r"\b(?:attribu|allou|vers|accord|octroy)(?:er|e|ent|é|ée|és|ées|ee|es|ees)\b", re.I)
 _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\s+de\s+financement|cofinanc|"
@@ -267,6 +268,23 @@ def _clause_year(sentence: str, anchor: int) -> int | None:
     following = _NEXT_GRANT.search(sentence, anchor)
     match = _CLAUSE_YEAR.search(sentence, clause_start, following.start() if following else len(sentence))
     return int(match.group("y")) if match else None
+
+
+#: A natural person that a line or a list's item opens with, after a civility or a title: "Mlle Jade POUPARD, 18 ans
+#: … bourse de 600 €", "- Docteur Camille ROUSSELET, médecin généraliste, installée … : 20 000 €" — the person,
+#: without the title nor what the comma adds.
+_PERSON_HEAD = re.compile(r"[ \t]*(?:" + _BULLET + r")?[ \t]*(?:M\.|Mme|Mlle|Mr|Monsieur|Madame|Mademoiselle|Docteure?|"
+                          r"Dr\.?|Pr\.?|Professeure?)[ \t]+(?P<name>[^,;:(\n]+?)(?=\s*[,;:(]|[ \t]{2,}|[ \t]*\n|$)")
+
+
+def _person_at(text: str, anchor: int, item: bool) -> str | None:
+    """The person that the amount at ``anchor`` goes to when its line of ``text`` (its item, for a list's) opens
+    with one (the body's line: the dot of "M. Nolan BEAUVAIS" ends a sentence)."""
+    from graph.ingest.delib_names import parse_person
+
+    head = _PERSON_HEAD.match(text, 0 if item else text.rfind("\n", 0, anchor) + 1)
+    person = parse_person(head.group("name")) if head and head.end() <= anchor else None
+    return person.label if person and person.given else None
 
 
 def beneficiary_in(sentence: str, anchor: int, association: bool = True) -> str | None:
@@ -499,7 +517,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 continue  # a loan, to be repaid: "un prêt d'honneur de 15 000 € …, remboursable sur 5 ans"
             # An item's own name before an association it names ("* PTCE X (porté par l'association Y)").
             listed = item and lead
-            name = beneficiary_in(flat, a_start, association=not listed) or (listed and (
+            name = (listed and _person_at(sentence, a_start, True)) \
+                or beneficiary_in(flat, a_start, association=not listed) or _person_at(body, start + a_start, False) \
+                or (listed and (
                 _item_name(sentence, a_start) or beneficiary_in(flat, a_start))) \
                 or _record_head(body, start) \
                 or ("\n\n" not in body[prior_end:start] and _requester(prior_sentence)) or title_beneficiary \

@@ -24,6 +24,7 @@ from rdflib.namespace import RDF, SKOS
 
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.ingest.delib_grants import _KIND
+from graph.ingest.delib_names import Person, parse_person
 from graph.ingest.french import AMOUNT_RE, fold
 from graph.namespaces import MAI
 
@@ -52,6 +53,7 @@ class Profile:
     siret: str | None = None
     rna: str | None = None
     identifiers_span: tuple[int, int] | None = None
+    person: Person | None = None  # a natural person (a bourse's holder, a doctor given installation aid)
 
 
 @dataclass
@@ -156,6 +158,14 @@ _DESCRIBES_AFTER = re.compile(r"\s*,?\s+(?:est|était)\s+(?:une?|la|le)\s", re.I
 _ASSOCIATION_BEFORE = re.compile(r"l['’]association\Z|^Association\Z", re.I | re.M)
 _ENTERPRISE_BEFORE = re.compile(r"(?:société|entreprise|SCOP|SCIC|SAS|SARL)\Z", re.I)
 _WORD_OR_HYPHEN = re.compile(r"[\w-]")
+#: A civility or a title before a name: the beneficiary is a natural person ("Mlle Jade POUPARD", "Docteur Camille
+#: ROUSSELET").
+_CIVILITY_BEFORE = re.compile(r"(?:\bM\.|\bMme|\bMlle|\bMr|\bMonsieur|\bMadame|\bMademoiselle|\bDocteure?|\bDr\.?|"
+                              r"\bPr\.?|\bProfesseure?)\Z")
+#: A health profession after a person's name: "Docteur Camille ROUSSELET, médecin généraliste".
+_HEALTH_PROFESSION_AFTER = re.compile(r"\s*,\s*(?:médecin|chirurgien|infirmi|kinésithérapeute|masseur|sage-femme|"
+                                      r"pharmacien|orthophoniste|orthoptiste|pédicure|podologue|dentiste|"
+                                      r"ergothérapeute|psychomotricien|diététicien)", re.I)
 
 
 class _Name:
@@ -217,7 +227,11 @@ def profile_of(body: str, name: str, alone: bool) -> Profile:
              if (any(start <= at <= start + len(text) - len(name) for at in named)
                  or alone and _THE_ASSOCIATION.search(text)) and not AMOUNT_RE.search(text)
              and not _PTCE.search(text)]
-    if (occurrences.preceded_by(body, _ASSOCIATION_BEFORE) or occurrences.followed_by(body, _SAYS_ASSOCIATION_AFTER)
+    person = parse_person(name)
+    if person and person.given and occurrences.preceded_by(body, _CIVILITY_BEFORE):
+        profile.person = person
+        profile.kind = "HealthProfessional" if occurrences.followed_by(body, _HEALTH_PROFESSION_AFTER) else "Actor"
+    elif (occurrences.preceded_by(body, _ASSOCIATION_BEFORE) or occurrences.followed_by(body, _SAYS_ASSOCIATION_AFTER)
             or name.lower().startswith("association")):
         profile.kind = "Association"
     elif occurrences.preceded_by(body, _ENTERPRISE_BEFORE) or occurrences.followed_by(body, _SAYS_ENTERPRISE_AFTER):
