@@ -56,6 +56,8 @@ def json_value(value: Any) -> Any:
     """A cell as JSON: a Ref as {"iri", "label"}, numbers as numbers, dates as ISO strings."""
     if isinstance(value, Ref):
         return {"iri": value.iri, "label": value.label}
+    if isinstance(value, list):
+        return [json_value(v) for v in value]
     if isinstance(value, Literal):
         value = value.toPython()
     if isinstance(value, Decimal):
@@ -203,14 +205,23 @@ def colon() -> str:
 
 
 def format_money(value) -> str:
-    """An amount in euros as the interface's language writes it ("20 000 €", "1 500,50 €"); '' for none."""
+    """An amount in euros as the interface's language writes it: "20 000 €", "1 500,50 €" in French (narrow
+    no-break spaces between thousands), "€20,000", "€1,500.50" in English; '' for none."""
     if value is None or value == "":
         return ""
-    number = float(json_value(value))
-    text = f"{number:,.2f}".replace(",", "\u202f").replace(".", "," if get_lang() == "fr" else ".")
-    if text.endswith(",00") or text.endswith(".00"):
-        text = text[:-3]
-    return f"{text}\u00a0€"
+    return money_text(float(json_value(value)), get_lang())
+
+
+def money_text(number: float, lang: str) -> str:
+    """Euros in ``lang`` ("fr" or "en"), cents only when there are some.
+
+    >>> money_text(97176.97, "fr"), money_text(97176.97, "en"), money_text(20000, "en")
+    ('97\u202f176,97\xa0€', '€97,176.97', '€20,000')
+    """
+    text = f"{number:,.2f}".removesuffix(".00")
+    if lang == "en":
+        return f"€{text}"
+    return text.replace(",", "\u202f").replace(".", ",") + "\u00a0€"
 
 
 def format_date(value) -> str:
