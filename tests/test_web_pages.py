@@ -589,6 +589,37 @@ def test_the_funding_lists_say_how_many_rows_they_leave_out(tmp_path):
         close_resources(app)
 
 
+def test_the_funding_lists_link_to_their_whole_list_and_name_an_unknown_year(tmp_path):
+    base = "https://w3id.org/maillage/id/"
+    grants = "".join(f"<{base}grant/many-{i}> a <https://w3id.org/maillage/ontology#Grant> ; "
+                     f"<http://schema.org/funder> <{SEM}> ; <https://w3id.org/maillage/ontology#beneficiary> "
+                     f"<{base}actor/many-{i}> ; <http://schema.org/amount> {100 + i} .\n" for i in range(120))
+    app = app_with_another_source(tmp_path, grants)
+    client = app.test_client()
+    try:
+        page = client.get("/funding", headers=HTML).get_data(as_text=True)
+        for query in ("flux-de-financement", "totaux-par-beneficiaire"):
+            assert f'<a href="/queries/{query}?run=1">22 de plus : la liste complète</a>' in page
+        whole = client.get("/api/queries/totaux-par-beneficiaire").get_json()["rows"]
+        assert len(whole) == 122
+        assert "<td>année inconnue</td>" in page
+        english = client.get("/funding?lang=en", headers=HTML).get_data(as_text=True)
+        assert "<td>unknown year</td>" in english and "22 more: the full list</a>" in english
+        assert [r["year"] for r in client.get("/funding.json").get_json()["by_year"]["rows"]][-1] is None
+    finally:
+        close_resources(app)
+
+
+@pytest.mark.parametrize("token, linked", [("s3cret", True), ("", False)])
+def test_the_navigation_links_the_upload_page_when_uploads_are_open(tmp_path, token, linked):
+    app = fresh_app(template_data(), tmp_path, write_token=token)
+    try:
+        page = app.test_client().get("/", headers=HTML).get_data(as_text=True)
+        assert ('<a href="/upload">Déposer un fichier</a>' in page) is linked
+    finally:
+        close_resources(app)
+
+
 def test_a_name_in_small_letters_is_shown_before_one_in_capitals_that_another_source_gives(tmp_path):
     app = app_with_another_source(tmp_path, f'<{SEM}> <http://www.w3.org/2000/01/rdf-schema#label> '
                                             '"SAINT ETIENNE METROPOLE" .\n')

@@ -45,6 +45,8 @@ class Table:
     columns: list[tuple[str, str]]
     rows: list[dict[str, Any]] = field(default_factory=list)
     more: int = 0  # rows left out by a cap
+    more_url: str | None = None  # where the rows left out are: a named query, a paged view
+    blanks: dict[str, str] = field(default_factory=dict)  # what a page shows for an empty cell, by column
 
     def to_json(self) -> dict:
         return {"name": self.name, "columns": [k for k, _ in self.columns],
@@ -369,7 +371,8 @@ def init_app(app) -> None:
 
     @app.context_processor
     def _helpers():
-        return {"local_path": local_path, "twin_url": twin_url, "Ref": Ref, "url_for": url_for}
+        return {"local_path": local_path, "twin_url": twin_url, "Ref": Ref, "url_for": url_for,
+                "uploads_open": bool(current_app.config["MAILLAGE"].get("write_token"))}
 
     @app.template_filter("combine_lang")
     def _combine_lang(args: dict, lang: str) -> str:
