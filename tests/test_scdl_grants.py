@@ -117,7 +117,8 @@ def test_a_grant_row_carries_its_contract_terms():
 
 
 @pytest.mark.parametrize("nature, conditions, notified, expected", [
-    ("aide en numéraire;aide en nature", "échelonné", "oui", ["aide en numéraire;aide en nature", "échelonné", True]),
+    ("aide en numéraire;aide en nature", "échelonné", "oui",
+     ["aide en numéraire;aide en nature", "échelonné", True]),
     ("Aide en nature", "unique", "NON", ["aide en nature", "unique", False]),
     ("aide en numéraire", "", "", ["aide en numéraire", None, None]),
 ])

@@ -336,13 +336,12 @@ def test_the_grants_api_names_grants_deliberations_and_goals_as_their_pages_do(t
                   f'<{dcterms}identifier> "CONV N° 365-15" ; <{mai}authority> <{SEM}> .\n')
     client = app.test_client()
     try:
-        for lang, names in (("fr", [
-                ("Subvention de 20\u202f000\u00a0€ à DanaeCare", "Création d'un PTCE santé – subvention à DanaeCare",
-                 ["Améliorer l'accès aux soins"]),
-                ("Subvention de 5\u202f000\u00a0€ à <script>alert('x')</script>",
-                 "Délibération CONV N° 365-15 — Saint-Etienne Métropole", ["Développer la prévention"])]),
-                            ("en", [("Grant of €20,000 to DanaeCare", "Création d'un PTCE santé – subvention à DanaeCare",
-                                     ["Improve access to care"])])):
+        title = "Création d'un PTCE santé – subvention à DanaeCare"
+        french = [("Subvention de 20\u202f000\u00a0€ à DanaeCare", title, ["Améliorer l'accès aux soins"]),
+                  ("Subvention de 5\u202f000\u00a0€ à <script>alert('x')</script>",
+                   "Délibération CONV N° 365-15 — Saint-Etienne Métropole", ["Développer la prévention"])]
+        english = [("Grant of €20,000 to DanaeCare", title, ["Improve access to care"])]
+        for lang, names in (("fr", french), ("en", english)):
             rows = client.get("/api/grants", query_string={"lang": lang}).get_json()["rows"]
             assert [(r["grant"]["label"], r["deliberation"]["label"], [g["label"] for g in r["goals"]])
                     for r in rows][:len(names)] == names
