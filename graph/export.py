@@ -13,9 +13,14 @@ rules, so that every written row passes the schema:
 - the summary names each funder and beneficiary that kept grants out, and why (:data:`ACTOR_LACKS`);
 - ``montant`` is the stated total (``mai:statedTotal``) when the grant is a share, and ``pourcentageSubvention``
   that share (else 1); ``nature`` is ``aide en nature`` for the in-kind nature, else ``aide en numéraire``;
-- the graph keeps no payment conditions nor EU notification: ``conditionsVersement`` is written
-  ``non précisées`` and ``notificationUE`` ``non``; ``datesPeriodeVersement`` is the stored period when it
-  matches the schema, else the convention date; ``objet`` is cut at 256 characters.
+- ``idAttribuant`` is the SIRET that the grant's own source gives its funder (an SCDL row's), when valid;
+- ``nature``, ``conditionsVersement`` and ``notificationUE`` are what the source said (``mai:aidForms``,
+  ``mai:paymentConditions``, ``mai:euNotified``); ``nature`` falls back on the grant's nature concept (``aide en
+  nature`` or ``aide en numéraire``), and the other two are **left empty** when unknown (a deliberation says
+  neither): the schema requires them, but an empty cell is a missing value, where ``non`` would state a false
+  fact. The summary counts such cells;
+- ``datesPeriodeVersement`` is the stored period when it matches the schema, else the convention date; ``objet``
+  is cut at 256 characters.
 
 >>> from graph.store import open_store
 >>> import io
@@ -43,6 +48,10 @@ COLUMNS = ("nomAttribuant", "idAttribuant", "dateConvention", "referenceDecision
 _PERIOD = re.compile(r"\d{4}-\d{2}-\d{2}(/\d{4}-\d{2}-\d{2})?")
 _RNA_SCDL = re.compile(r"W\d{9}")
 IN_KIND = "https://w3id.org/maillage/ontology/nature/in-kind"
+#: ``mai:euNotified`` as SCDL writes it.
+EU_NOTIFIED = {"true": "oui", "1": "oui", "false": "non", "0": "non"}
+#: Required SCDL columns that the graph may not know (a deliberation says neither): left empty then, never guessed.
+UNKNOWN_REQUIRED = ("conditionsVersement", "notificationUE")
 
 # The actors' values that may be many (an authority's SIRETs are its establishments': hundreds for a département)
 # are reduced to one per funder or beneficiary before the join: as plain OPTIONALs, each grant's row multiplied by
@@ -66,6 +75,14 @@ def _sirets_of_actor(actor: str, role: str, own: str, kin: str) -> str:
             f"FILTER(?other != ?{actor} && STRSTARTS(STR(?v), STR(?s))) }} GROUP BY ?{actor} }}")
 
 
+# The SIRETs that the source of a grant gives its funder (an SCDL row's idAttribuant): another source may give the
+# same authority another establishment's SIRET, and the export writes back the one the grant's own row gave.
+def _sirets_in_grant_source() -> str:
+    """An OPTIONAL binding ?gsirets to the SIRETs the graph of each grant's source gives its funder."""
+    return ("OPTIONAL { SELECT ?grant (GROUP_CONCAT(DISTINCT STR(?v); separator=' ') AS ?gsirets) WHERE { "
+            "GRAPH ?g { ?grant schema:funder ?f . ?f mai:siret ?v } } GROUP BY ?grant }")
+
+
 GRANTS = f"""
 SELECT ?grant (MIN(?fname) AS ?funderName) (MIN(?fsirets) AS ?funderSirets) (MIN(?fkin) AS ?funderKinSirets)
        (MIN(?fsiren) AS ?funderSiren) (MIN(STR(?funder)) AS ?funderIri) (MIN(?cdate) AS ?conventionDate)
@@ -74,6 +91,8 @@ SELECT ?grant (MIN(?fname) AS ?funderName) (MIN(?fsirets) AS ?funderSirets) (MIN
        (MIN(STR(?beneficiary)) AS ?beneficiaryIri) (MIN(?brna) AS ?beneficiaryRna) (MIN(?desc) AS ?purpose)
        (MIN(?amount) AS ?amountValue) (MIN(?total) AS ?statedTotal) (MIN(?share) AS ?shareValue)
        (MIN(STR(?nature)) AS ?natureIri) (MIN(?period) AS ?paymentPeriod) (MIN(?prog) AS ?programme)
+       (MIN(?forms) AS ?aidForms) (MIN(?conditions) AS ?paymentConditions) (MIN(STR(?notified)) AS ?euNotified)
+       (MIN(?gsirets) AS ?funderSourceSirets)
 WHERE {{
   ?grant a mai:Grant ; schema:amount ?amount ; schema:funder ?funder ; mai:beneficiary ?beneficiary .
   {_one_per_actor("funder", "schema:funder", "rdfs:label", "fname")}
@@ -94,6 +113,10 @@ WHERE {{
   OPTIONAL {{ ?grant mai:nature ?nature }}
   OPTIONAL {{ ?grant mai:paymentPeriod ?period }}
   OPTIONAL {{ ?grant mai:programme ?prog }}
+  OPTIONAL {{ ?grant mai:aidForms ?forms }}
+  OPTIONAL {{ ?grant mai:paymentConditions ?conditions }}
+  OPTIONAL {{ ?grant mai:euNotified ?notified }}
+  {_sirets_in_grant_source()}
 }}
 GROUP BY ?grant
 ORDER BY ?grant
@@ -145,6 +168,8 @@ def pick_siret(own: str, kin: str = "") -> str:
 
 
 def _siret(b: dict, role: str) -> str:
+    if role == "funder" and (own := pick_siret(_text(b.get("funderSourceSirets")))):
+        return own
     return pick_siret(_text(b.get(role + "Sirets")), _text(b.get(role + "KinSirets")))
 
 
@@ -196,9 +221,25 @@ def grant_to_row(b: dict) -> list[str] | None:
     return [
         _text(b.get("funderName")) or siret, siret, date, _text(b.get("reference")), _text(b.get("beneficiaryName")),
         beneficiary_siret, rna, (_text(b.get("purpose")) or "Subvention")[:256], _number(total),
-        "aide en nature" if _text(b.get("natureIri")) == IN_KIND else "aide en numéraire", "non précisées",
-        period if _PERIOD.fullmatch(period) else date, "", "non", _number(share), _text(b.get("programme")),
+        _nature(b), _text(b.get("paymentConditions")), period if _PERIOD.fullmatch(period) else date, "",
+        EU_NOTIFIED.get(_text(b.get("euNotified")), ""), _number(share), _text(b.get("programme")),
     ]
+
+
+def _nature(b: dict) -> str:
+    """The SCDL ``nature``: the forms of aid the source listed, else one from the grant's nature concept."""
+    if forms := _text(b.get("aidForms")):
+        return forms
+    return "aide en nature" if _text(b.get("natureIri")) == IN_KIND else "aide en numéraire"
+
+
+def unknown_cells(row: list[str]) -> list[str]:
+    """The required SCDL columns that ``row`` leaves empty, its source not having said them.
+
+    >>> unknown_cells(["x"] * 10 + [""] + ["x"] * 2 + [""] + ["x"] * 2)
+    ['conditionsVersement', 'notificationUE']
+    """
+    return [column for column in UNKNOWN_REQUIRED if not row[COLUMNS.index(column)]]
 
 
 def _number(value: Decimal) -> str:
@@ -213,12 +254,13 @@ def export_scdl(store, out) -> dict:
     Returns ``{"written": n, "skipped": m, "because": {reason: count}}`` (skipped: grants SCDL cannot express,
     counted by the first required field they lack: :data:`SKIPPED_BECAUSE`), and when a funder or beneficiary kept
     grants out, ``"actors"``: one dict each (``role``, ``name``, ``iri``, ``lacks``: a key of :data:`ACTOR_LACKS`,
-    ``why``: its French text, ``grants``: how many), most grants first.
+    ``why``: its French text, ``grants``: how many), most grants first; when rows leave required columns empty
+    because the graph does not know them, ``"unknown"``: ``{column: rows}`` (:data:`UNKNOWN_REQUIRED`).
     """
     text = io.StringIO(newline="")
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    written, because, actors = 0, Counter(), {}
+    written, because, actors, unknown = 0, Counter(), {}, Counter()
     result = store.query(sparql_prologue() + GRANTS)
     names = [str(v) for v in result.variables]
     for values in result:
@@ -229,10 +271,14 @@ def export_scdl(store, out) -> dict:
             if reason in ("funder-siret", "beneficiary-id"):
                 _count_actor(actors, bindings, "funder" if reason == "funder-siret" else "beneficiary")
             continue
-        writer.writerow(grant_to_row(bindings))
+        row = grant_to_row(bindings)
+        unknown.update(unknown_cells(row))
+        writer.writerow(row)
         written += 1
     out.write(text.getvalue().encode("utf-8"))
     counts = {"written": written, "skipped": sum(because.values()), "because": dict(because)}
+    if unknown:
+        counts["unknown"] = {column: unknown[column] for column in UNKNOWN_REQUIRED if unknown[column]}
     if actors:
         counts["actors"] = sorted(actors.values(), key=lambda a: (-a["grants"], a["role"], a["name"], a["iri"]))
     return counts
@@ -264,6 +310,10 @@ def scdl_summary(counts: dict) -> str:
     actors = counts.get("actors", [])
     lines = [line] + [f"  {ROLES[a['role']][0]} « {a['name']} » : {a['why']} ({a['grants']} subvention(s))"
                       for a in actors[:SUMMARY_ACTORS]]
+    if unknown := counts.get("unknown"):
+        cells = ", ".join(f"{column} ({n})" for column, n in unknown.items())
+        lines.append(f"  cellules laissées vides, leur source ne les disant pas : {cells} ; colonnes obligatoires "
+                     "du schéma, qu'un validateur SCDL signalera")
     if len(actors) > SUMMARY_ACTORS:
         lines.append(f"  … et {len(actors) - SUMMARY_ACTORS} autre(s)")
     return "\n".join(lines)

@@ -15,6 +15,7 @@ here reads the store: :func:`search.facts.load_facts` gathers the facts, these f
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 
 from rdflib.namespace import DCTERMS, RDFS, SKOS
@@ -95,6 +96,29 @@ def _find_label(facts: Facts, iri, lang: str) -> str:
         if values:
             return preferred_label(v[0] for v in values)
     return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _labelled(facts: Facts, iri) -> bool:
+    """Whether a source gives ``iri`` a label (else :func:`label_of` falls back on its IRI's tail)."""
+    return any(type(v) is tuple for predicate in _LABELS for v in facts.get(iri, predicate))
+
+
+def deliberation_name(number: str | None, title: str | None, authorities: list[str]) -> str:
+    """A deliberation's label as its page names it: "Délibération n°2024.00240 — title" when a source titles it,
+    "Délibération CONV N° 365-15 — Ville d'Antibes" (the authority) when none does; "n°" only before a number.
+
+    >>> deliberation_name("CONV N° 365-15", None, ["Ville d'Antibes"])
+    "Délibération CONV N° 365-15 — Ville d'Antibes"
+    >>> deliberation_name("2024.00240", "Création d'un PTCE", ["SEM"])
+    "Délibération n°2024.00240 — Création d'un PTCE"
+    """
+    if number is None:
+        return title or " — ".join(["Délibération"] + authorities[:1])
+    if title and number in title:
+        return title
+    name = f"Délibération n°{number}" if re.fullmatch(r"[\d\W_]+", number) else f"Délibération {number}"
+    after = title or (authorities[0] if authorities else None)
+    return f"{name} — {after}" if after else name
 
 
 def _texts(facts: Facts, iri, *predicates) -> list[str]:
@@ -294,7 +318,9 @@ def grant_to_document(iri: str, facts: Facts) -> dict:
     _facet(doc, facts, "goal", _iris(facts, iri, mai.contributesTo))
     _facet(doc, facts, "theme", themes)
     _facet(doc, facts, "place", places)
-    doc["related"] += _show(doc, facts, funders + beneficiaries + deliberations)
+    # A deliberation that no source titles (an SCDL row's) would show its IRI's tail, a slug: its own document
+    # names it by its number and authority.
+    doc["related"] += _show(doc, facts, funders + beneficiaries + [d for d in deliberations if _labelled(facts, d)])
     doc["related"] += _texts(facts, iri, mai.budgetAccount, mai.programme)
     for name in ("theme", "goal", "place"):
         doc["related"] += [doc["labels"][v] for v in doc["facets"][name]]
@@ -309,12 +335,12 @@ def grant_to_document(iri: str, facts: Facts) -> dict:
 def deliberation_to_document(iri: str, facts: Facts) -> dict:
     """The document of a deliberation: number, title, authority, date, and the grants it decides."""
     identifiers = _texts(facts, iri, dcterms.identifier)
-    title = label_of(facts, iri)
-    label = f"Délibération n°{identifiers[0]} — {title}" if identifiers and identifiers[0] not in title else title
+    authorities = _iris(facts, iri, mai.authority)
+    label = deliberation_name(identifiers[0] if identifiers else None, label_of(facts, iri) if _labelled(facts, iri)
+                              else None, [label_of(facts, a) for a in authorities])
     doc = _document(iri, "deliberation", label)
     doc["names"] += identifiers + _texts(facts, iri, dcterms.title)
     doc["text"] = _texts(facts, iri, dcterms.description)
-    authorities = _iris(facts, iri, mai.authority)
     grants = facts.pointing(iri, mai.decidedBy)
     dates = _texts(facts, iri, dcterms.date)
     doc["date"] = dates[0] if dates else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,7 @@ def test_shared_grants_are_exported_with_their_total_and_share(exported):
     with exported[1].open(encoding="utf-8", newline="") as f:
         rows = [r for r in csv.DictReader(f) if r["nomBeneficiaire"] == "Rodriguez SA"]
     assert [(r["montant"], r["pourcentageSubvention"], r["nature"]) for r in rows] == [
-        ("22000.8", "0.8", "aide en nature")]
+        ("22000.8", "0.8", "aide en numéraire;aide en nature")]
 
 
 @pytest.mark.parametrize("backend", ["oxigraph", "memory"])
@@ -90,7 +91,8 @@ def test_an_actor_of_many_sirets_and_names_gives_one_row_per_grant_with_the_leas
         writer.replace_graph(f"{base}source/test", Graph().parse(data=turtle, format="turtle"))
         writer.commit()
     out = io.BytesIO()
-    assert export_scdl(store, out) == {"written": 2, "skipped": 0, "because": {}}
+    assert export_scdl(store, out) == {"written": 2, "skipped": 0, "because": {},
+                                       "unknown": {"conditionsVersement": 2, "notificationUE": 2}}
     rows = list(csv.DictReader(io.StringIO(out.getvalue().decode("utf-8"))))
     assert [(r["nomAttribuant"], r["idAttribuant"], r["montant"]) for r in rows] == [
         ("DEPARTEMENT", "22420001700008", "100"), ("DEPARTEMENT", "22420001700008", "200")]
@@ -162,7 +164,7 @@ def test_an_organisation_known_by_its_siren_is_exported_with_a_siret_the_graph_k
         <{BASE}actor/beneficiary> a mai:Association ; rdfs:label "Asso" ; {ids["beneficiary"]} .
         {others}""")
     expected = "24420077000018" if role == "funder" else "42300000900013"
-    assert (counts, [r[column] for r in rows]) == ({"written": 1, "skipped": 0, "because": {}}, [expected])
+    assert (counts["written"], [r[column] for r in rows]) == (1, [expected])
 
 
 def test_an_organisations_own_siret_is_written_before_one_of_another_resource_of_its_siren():
@@ -197,3 +199,42 @@ def test_a_grant_whose_organisation_has_no_siret_is_left_out_and_the_summary_nam
         {"role": role, "name": name, "iri": f"{BASE}actor/{role}", "lacks": lacks, "why": why, "grants": 1}]})
     label = "attribuant" if role == "funder" else "bénéficiaire"
     assert scdl_summary(counts).splitlines()[1] == f"  {label} « {name} » : {why} (1 subvention(s))"
+
+
+SOURCE_COLUMNS = ("idAttribuant", "nature", "conditionsVersement", "notificationUE")
+
+
+def test_the_export_writes_back_what_each_scdl_row_said(tmp_path):
+    """Payment conditions, EU notification, both natures and the funder's SIRET are the source row's, even when
+    another file gives the same funder another establishment's SIRET."""
+    source = (FIXTURES / "exemple_valide_v2.1.1.csv").read_text(encoding="utf-8")
+    other = ("nomAttribuant,idAttribuant,dateConvention,nomBeneficiaire,idBeneficiaire,objet,montant,nature,"
+             "conditionsVersement,datesPeriodeVersement,notificationUE,pourcentageSubvention\n"
+             "ANTIBES,21060004500012,2020-01-02,Club,81223113200026,Sport,1000,aide en nature,unique,2020-01-02,"
+             "non,1\n")
+    mixed = source.replace("aide en numéraire,échelonné", "aide en numéraire;aide en nature,échelonné", 1)
+    (tmp_path / "a.csv").write_text(mixed, encoding="utf-8")
+    (tmp_path / "b.csv").write_text(other, encoding="utf-8")
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "store")})
+    ingest_paths(store, [tmp_path / "a.csv", tmp_path / "b.csv"])
+    out = io.BytesIO()
+    export_scdl(store, out)
+    written = list(csv.DictReader(io.StringIO(out.getvalue().decode("utf-8"))))
+    expected = Counter(tuple(r[c] for c in SOURCE_COLUMNS) for r in csv.DictReader(io.StringIO(mixed)))
+    expected[("21060004500012", "aide en nature", "unique", "non")] += 1
+    assert Counter(tuple(r[c] for c in SOURCE_COLUMNS) for r in written) == expected
+
+
+def test_what_the_graph_does_not_know_is_left_empty_and_counted_in_the_summary():
+    """A grant read from a deliberation says neither payment conditions nor EU notification: no "non" guessed."""
+    from graph.export import scdl_summary
+
+    counts, rows = _export_turtle(_GRANT + f"""
+        <{BASE}actor/funder> a mai:PublicAuthority ; rdfs:label "Département" ; mai:siret "22420001700008" .
+        <{BASE}actor/beneficiary> a mai:Association ; rdfs:label "Asso" ; mai:rna "W423012345" .""")
+    assert [(r["nature"], r["conditionsVersement"], r["notificationUE"]) for r in rows] == [
+        ("aide en numéraire", "", "")]
+    assert counts["unknown"] == {"conditionsVersement": 1, "notificationUE": 1}
+    assert scdl_summary(counts).splitlines()[1] == (
+        "  cellules laissées vides, leur source ne les disant pas : conditionsVersement (1), notificationUE (1) ; "
+        "colonnes obligatoires du schéma, qu'un validateur SCDL signalera")

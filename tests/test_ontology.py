@@ -105,7 +105,8 @@ EXTRA_TERMS = {
     MAI.memberKind: OWL.ObjectProperty, MAI.statedTotal: OWL.DatatypeProperty, MAI.shareOf: OWL.DatatypeProperty,
     MAI.conventionDate: OWL.DatatypeProperty, MAI.decisionReference: OWL.DatatypeProperty,
     MAI.paymentPeriod: OWL.DatatypeProperty, MAI.naf: OWL.DatatypeProperty, MAI.legalCategory: OWL.DatatypeProperty,
-    MAI.rowNumber: OWL.DatatypeProperty,
+    MAI.rowNumber: OWL.DatatypeProperty, MAI.paymentConditions: OWL.DatatypeProperty,
+    MAI.euNotified: OWL.DatatypeProperty, MAI.aidForms: OWL.DatatypeProperty,
 }
 
 ALL_TERMS = {**CONTRACT_TERMS, **EXTRA_TERMS}

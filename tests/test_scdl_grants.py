@@ -116,6 +116,29 @@ def test_a_grant_row_carries_its_contract_terms():
     assert str(g.value(grant, MAI.decidedBy)) == "https://w3id.org/maillage/id/deliberation/siren-233500016/z34507"
 
 
+@pytest.mark.parametrize("nature, conditions, notified, expected", [
+    ("aide en numéraire;aide en nature", "échelonné", "oui",
+     ["aide en numéraire;aide en nature", "échelonné", True]),
+    ("Aide en nature", "unique", "NON", ["aide en nature", "unique", False]),
+    ("aide en numéraire", "", "", ["aide en numéraire", None, None]),
+])
+def test_a_grant_row_keeps_its_forms_of_aid_payment_conditions_and_eu_notification(nature, conditions, notified,
+                                                                                    expected):
+    ex = extract(inline("nomAttribuant,idAttribuant,nomBeneficiaire,montant,nature,conditionsVersement,"
+                        f"notificationUE\nVille,21060004500392,Club,1000,{nature},{conditions},{notified}\n"))
+    grant = next(ex.graph.subjects(RDF.type, MAI.Grant))
+    values = [ex.graph.value(grant, p) for p in (MAI.aidForms, MAI.paymentConditions, MAI.euNotified)]
+    assert [None if v is None else v.toPython() for v in values] == expected
+    assert ex.issues == []
+
+
+def test_an_unreadable_eu_notification_is_ignored_with_a_warning():
+    ex = extract(inline("nomAttribuant,idAttribuant,nomBeneficiaire,montant,notificationUE\n"
+                        "Ville,21060004500392,Club,1000,peut-être\n"))
+    assert (grant_values(ex, MAI.euNotified), [(i.line, i.field, i.value) for i in ex.issues]) == (
+        [], [(2, "notificationUE", "peut-être")])
+
+
 def test_a_decision_is_minted_as_stored_so_that_nothing_is_renamed_unless_its_funder_is():
     graph = extract(context("exemple.csv")).graph
     assert canonical_deliberations(graph) == {}

@@ -170,3 +170,33 @@ def test_a_documents_label_is_the_name_in_small_letters_before_one_in_capitals()
     for name in ("CTRE HOSP GRPE HOSP ROCHELLE", "Centre hospitalier de La Rochelle"):
         facts.add(actor, "http://www.w3.org/2000/01/rdf-schema#label", (name, None))
     assert label_of(facts, actor) == "Centre hospitalier de La Rochelle"
+
+
+UNTITLED_TTL = PREFIXES + """
+<actor/fontonne> a mai:Association ; rdfs:label "AS Fontonne" .
+<grant/g3> a mai:Grant ; schema:funder <actor/metropole> ; mai:beneficiary <actor/fontonne> ;
+    schema:amount "11750"^^xsd:decimal ; mai:decidedBy <deliberation/conv-n-365-15> .
+<deliberation/conv-n-365-15> a mai:Deliberation ; dcterms:identifier "CONV N° 365-15" ;
+    mai:authority <actor/metropole> .
+"""
+
+
+@pytest.mark.parametrize("incremental", [False, True])
+def test_a_deliberation_no_source_titles_is_named_by_its_number_and_authority_never_its_slug(tmp_path, incremental):
+    from search.query import search
+
+    config = make_config(tmp_path)
+    store = open_store(config)
+    files = [write(tmp_path, "themes.ttl", THEMES_TTL), write(tmp_path, "actors.ttl", ACTORS_TTL)]
+    ingest_paths(store, files)
+    build_index(store, config)
+    if incremental:
+        ingest(store, config, write(tmp_path, "untitled.ttl", UNTITLED_TTL))
+    else:
+        ingest_paths(store, [write(tmp_path, "untitled.ttl", UNTITLED_TTL)])
+        build_index(store, config)
+    index = SearchIndex.from_config(config)
+    [deliberation] = search(index, "365-15", kind="deliberation")["results"]
+    assert deliberation["label"] == "Délibération CONV N° 365-15 — Saint-Etienne Métropole"
+    [grant] = search(index, "Fontonne", kind="grant")["results"]
+    assert "conv-n-365-15" not in str(grant)

@@ -170,6 +170,22 @@ def test_in_english_the_kinds_types_and_shipped_concepts_are_named_in_english(cl
     assert ">Theme<" in text and ">Thème<" not in text
 
 
+@pytest.mark.parametrize("q, kind, lang, label, summary, snippet", [
+    ("groupes de parole", "grant", "en", "Grant of €20,000 to Les Veilleurs du Gier (2024)",
+     "€20,000 · from Saint-Etienne Métropole · to Les Veilleurs du Gier · 2024", None),
+    ("Veilleurs", "actor", "en", "Les Veilleurs du Gier", "Association · Firminy · €20,000 received (1 grant(s))",
+     "Association · Firminy · €20,000 received (1 grant(s))"),
+    ("groupes de parole", "grant", "fr", "Subvention de 20 000 € à Les Veilleurs du Gier (2024)",
+     "20 000 € · de Saint-Etienne Métropole · à Les Veilleurs du Gier · 2024", None),
+])
+def test_in_english_a_results_generated_names_and_amounts_are_english(client, q, kind, lang, label, summary,
+                                                                       snippet):
+    hit = client.get("/api/search", query_string={"q": q, "type": kind, "lang": lang}).get_json()["results"][0]
+    assert (hit["label"], hit["summary"]) == (label, summary)
+    if snippet is not None:
+        assert hit["snippet"] == snippet
+
+
 def _page(client, **params) -> str:
     return client.get("/search", query_string=params, headers={"Accept": "text/html"}).get_data(as_text=True)
 

@@ -40,6 +40,10 @@ EXPECTED = {
     "objectifs-du-pole": ({}, lambda rows: [r["goal"]["iri"] for r in rows if r["cooperation"]["iri"] == PTCE][0]
                           == GOAL),
     "subventions-d-un-beneficiaire": ({"beneficiary": DANAECARE}, lambda rows: [r["amount"] for r in rows] == [20000]),
+    "totaux-par-beneficiaire": ({}, lambda rows: [(r["beneficiary"]["iri"], r["grants"], r["total"]) for r in rows][0]
+                                == (DANAECARE, 1, 20000)),
+    "flux-de-financement": ({}, lambda rows: [(r["funder"]["iri"], r["beneficiary"]["iri"], r["total"])
+                                              for r in rows][0] == (SEM, DANAECARE, 20000)),
 }
 
 

@@ -313,16 +313,38 @@ def test_grants_api_totals_all_matching_grants_exactly_and_counts_those_after_th
         close_resources(app)
 
 
-def test_a_grant_serving_two_goals_stays_on_one_page_of_the_grants_api(tmp_path, monkeypatch):
+def test_a_grant_serving_two_goals_is_one_row_of_the_grants_api_with_both_goals(tmp_path, monkeypatch):
     app = app_with_another_source(tmp_path, f"<{GRANT}> <https://w3id.org/maillage/ontology#contributesTo> <{GOAL2}> .\n")
     client = app.test_client()
     monkeypatch.setattr("webapp.api.PAGE_SIZE", 1)
     try:
         body = client.get("/api/grants").get_json()
-        assert sorted((r["grant"]["iri"], r["goal"]["iri"]) for r in body["rows"]) == [(GRANT, GOAL), (GRANT, GOAL2)]
-        assert body["has_next"]
+        assert [(r["grant"]["iri"], r["goal"]["iri"], [g["iri"] for g in r["goals"]]) for r in body["rows"]] == [
+            (GRANT, GOAL, [GOAL, GOAL2])]
+        assert (body["has_next"], body["total_amount"]) == (True, 20000.0)
         body = client.get("/api/grants", query_string={"page": 2}).get_json()
         assert [r["grant"]["iri"] for r in body["rows"]] == [GRANT_XSS] and not body["has_next"]
+    finally:
+        close_resources(app)
+
+
+def test_the_grants_api_names_grants_deliberations_and_goals_as_their_pages_do(tmp_path):
+    mai, schema, dcterms = "https://w3id.org/maillage/ontology#", "http://schema.org/", "http://purl.org/dc/terms/"
+    deliberation = BASE + "deliberation/sem/conv-n-365-15"
+    app = app_with_another_source(
+        tmp_path, f'<{GRANT_XSS}> <{mai}decidedBy> <{deliberation}> .\n<{deliberation}> a <{mai}Deliberation> ; '
+                  f'<{dcterms}identifier> "CONV N° 365-15" ; <{mai}authority> <{SEM}> .\n')
+    client = app.test_client()
+    try:
+        title = "Création d'un PTCE santé – subvention à DanaeCare"
+        french = [("Subvention de 20\u202f000\u00a0€ à DanaeCare", title, ["Améliorer l'accès aux soins"]),
+                  ("Subvention de 5\u202f000\u00a0€ à <script>alert('x')</script>",
+                   "Délibération CONV N° 365-15 — Saint-Etienne Métropole", ["Développer la prévention"])]
+        english = [("Grant of €20,000 to DanaeCare", title, ["Improve access to care"])]
+        for lang, names in (("fr", french), ("en", english)):
+            rows = client.get("/api/grants", query_string={"lang": lang}).get_json()["rows"]
+            assert [(r["grant"]["label"], r["deliberation"]["label"], [g["label"] for g in r["goals"]])
+                    for r in rows][:len(names)] == names
     finally:
         close_resources(app)
 
@@ -458,7 +480,7 @@ def test_a_grant_and_a_session_that_no_source_names_are_named_and_only_networked
     assert "<h1>Séance du 14 mai 2024</h1>" in session
     assert "/network?focus=" not in grant and "/network?focus=" not in session and "/network?focus=" in actor
     english = client.get(f"/resource?iri={GRANT}&lang=en", headers=HTML).get_data(as_text=True)
-    assert "<h1>Grant of 20\u202f000\u00a0€ to DanaeCare</h1>" in english
+    assert "<h1>Grant of €20,000 to DanaeCare</h1>" in english
 
 
 def test_an_actors_page_speaks_french_in_its_types_grants_and_totals(client):
@@ -566,6 +588,37 @@ def test_the_funding_lists_say_how_many_rows_they_leave_out(tmp_path):
         close_resources(app)
 
 
+def test_the_funding_lists_link_to_their_whole_list_and_name_an_unknown_year(tmp_path):
+    base = "https://w3id.org/maillage/id/"
+    grants = "".join(f"<{base}grant/many-{i}> a <https://w3id.org/maillage/ontology#Grant> ; "
+                     f"<http://schema.org/funder> <{SEM}> ; <https://w3id.org/maillage/ontology#beneficiary> "
+                     f"<{base}actor/many-{i}> ; <http://schema.org/amount> {100 + i} .\n" for i in range(120))
+    app = app_with_another_source(tmp_path, grants)
+    client = app.test_client()
+    try:
+        page = client.get("/funding", headers=HTML).get_data(as_text=True)
+        for query in ("flux-de-financement", "totaux-par-beneficiaire"):
+            assert f'<a href="/queries/{query}?run=1">22 de plus : la liste complète</a>' in page
+        whole = client.get("/api/queries/totaux-par-beneficiaire").get_json()["rows"]
+        assert len(whole) == 122
+        assert "<td>année inconnue</td>" in page
+        english = client.get("/funding?lang=en", headers=HTML).get_data(as_text=True)
+        assert "<td>unknown year</td>" in english and "22 more: the full list</a>" in english
+        assert [r["year"] for r in client.get("/funding.json").get_json()["by_year"]["rows"]][-1] is None
+    finally:
+        close_resources(app)
+
+
+@pytest.mark.parametrize("token, linked", [("s3cret", True), ("", False)])
+def test_the_navigation_links_the_upload_page_when_uploads_are_open(tmp_path, token, linked):
+    app = fresh_app(template_data(), tmp_path, write_token=token)
+    try:
+        page = app.test_client().get("/", headers=HTML).get_data(as_text=True)
+        assert ('<a href="/upload">Déposer un fichier</a>' in page) is linked
+    finally:
+        close_resources(app)
+
+
 def test_a_name_in_small_letters_is_shown_before_one_in_capitals_that_another_source_gives(tmp_path):
     app = app_with_another_source(tmp_path, f'<{SEM}> <http://www.w3.org/2000/01/rdf-schema#label> '
                                             '"SAINT ETIENNE METROPOLE" .\n')
@@ -629,7 +682,7 @@ def _links(body: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("lang, grant, membership", [
     ("fr", "Subvention de 20\u202f000\u00a0€ à DanaeCare", "DanaeCare, membre de PTCE santé Loire (Cercle cœur)"),
-    ("en", "Grant of 20\u202f000\u00a0€ to DanaeCare", "DanaeCare, member of PTCE santé Loire (Core circle)"),
+    ("en", "Grant of €20,000 to DanaeCare", "DanaeCare, member of PTCE santé Loire (Core circle)"),
 ])
 def test_an_actors_incoming_grants_and_memberships_are_named_not_shown_as_the_end_of_their_iri(client, lang, grant,
                                                                                                  membership):
@@ -686,7 +739,7 @@ def test_a_proxy_is_named_by_who_gives_it_to_whom_on_the_session_and_person_page
     ("subventions-d-un-beneficiaire", {"beneficiary": DANAECARE}, "grant", "fr", GRANT,
      "Subvention de 20\u202f000\u00a0€ à DanaeCare"),
     ("liens-entre-deux-acteurs", {"a": SEM, "b": DANAECARE}, "via", "en", GRANT,
-     "Grant of 20\u202f000\u00a0€ to DanaeCare"),
+     "Grant of €20,000 to DanaeCare"),
 ])
 def test_a_named_querys_iris_are_shown_by_their_label_in_the_pages_language(client, name, params, column, lang, iri,
                                                                            label):
@@ -858,7 +911,7 @@ def test_a_deliberation_without_a_title_and_its_session_are_named_not_shown_as_i
 
 @pytest.mark.parametrize("lang, written", [
     ("fr", ["4\u202f989,33\u00a0€", "99\u202f786,57\u00a0€", "5\u00a0%", "du 30 mars 2017 au 24 mai 2017"]),
-    ("en", ["4\u202f989.33\u00a0€", "99\u202f786.57\u00a0€", "5%", "30 March 2017 to 24 May 2017"]),
+    ("en", ["€4,989.33", "€99,786.57", "5%", "30 March 2017 to 24 May 2017"]),
 ])
 def test_a_grants_amounts_share_and_payment_period_are_written_in_the_pages_language(pages, lang, written):
     page = _html(pages, f"/id/grant/departement/2?lang={lang}")

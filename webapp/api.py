@@ -13,7 +13,7 @@ from rdflib import URIRef
 
 from webapp.errors import ApiError
 from webapp.named_queries import get_named_query, named_queries
-from webapp.views import Table, collapse, json_value_deep, ref, select
+from webapp.views import Table, collapse, json_value_deep, labels_of, names_of_unnamed, pick_label, ref, select
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -87,18 +87,31 @@ def grants():
     query = _GRANTS.replace("%FILTERS%", filters).replace("?limit", str(PAGE_SIZE + 1)) \
         .replace("?offset", str((page - 1) * PAGE_SIZE))
     rows = collapse(select(query, **bindings), ["funderLabel", "beneficiaryLabel"])
-    # The engine pages by grant (its year and amount); a grant with several goals has a row for each.
+    # The engine pages by grant (its year and amount); a grant with several goals has a row for each, merged here.
     keys = list(dict.fromkeys((row["grant"], row.get("year"), row.get("amount")) for row in rows))
     shown = set(keys[:PAGE_SIZE])
     table = Table("grants", [(k, k) for k in ("grant", "funder", "beneficiary", "amount", "year", "purpose",
-                                             "deliberation", "goal")])
+                                             "deliberation", "goal", "goals")])
+    names = _names(row.get(k) for row in rows for k in ("grant", "deliberation", "goal"))
+    merged: dict[tuple, dict] = {}
     for row in rows:
-        if (row["grant"], row.get("year"), row.get("amount")) not in shown:
+        key = (row["grant"], row.get("year"), row.get("amount"))
+        if key not in shown:
             continue
-        table.rows.append({"grant": ref(row["grant"]), "funder": ref(row.get("funder"), row.get("funderLabel")),
+        if key not in merged:
+            merged[key] = {"grant": ref(row["grant"], names.get(row["grant"])),
+                           "funder": ref(row.get("funder"), row.get("funderLabel")),
                            "beneficiary": ref(row.get("beneficiary"), row.get("beneficiaryLabel")),
                            "amount": row.get("amount"), "year": row.get("year"), "purpose": row.get("purpose"),
-                           "deliberation": ref(row.get("deliberation")), "goal": ref(row.get("goal"))})
+                           "deliberation": ref(row.get("deliberation"), names.get(row.get("deliberation"))),
+                           "goals": []}
+            table.rows.append(merged[key])
+        goal = ref(row.get("goal"), names.get(row.get("goal")))
+        if goal is not None and goal not in merged[key]["goals"]:
+            merged[key]["goals"].append(goal)
+    for row in table.rows:
+        row["goals"].sort(key=lambda goal: (goal.label, goal.iri))
+        row["goal"] = row["goals"][0] if row["goals"] else None  # the field before ``goals``, kept for clients
     total = select(_GRANTS_TOTAL.replace("%FILTERS%", filters), **bindings)[0]
     count = int(total["count"].toPython())
     body = table.to_json()
@@ -107,6 +120,16 @@ def grants():
                  "more": max(count - page * PAGE_SIZE, 0), "total_amount": float(round(page_total, 2)),
                  "matching_count": count, "matching_total_amount": _decimal_text(total.get("total"))})
     return jsonify(body)
+
+
+def _names(iris) -> dict:
+    """The names of grants, deliberations and goals as their pages give them: a label in the interface's language
+    (a goal's ``skos:prefLabel``), else the name of what no source names ("Subvention de 11 750 € à X",
+    "Délibération CONV N° 365-15 — Ville d'Antibes")."""
+    iris = {iri for iri in iris if isinstance(iri, URIRef)}
+    labels = labels_of(iris)
+    names = names_of_unnamed(iris - set(labels))
+    return {iri: pick_label(labels.get(iri, ())) or names.get(iri) for iri in iris}
 
 
 def _decimal(amount) -> Decimal:

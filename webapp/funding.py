@@ -80,6 +80,9 @@ _GOAL_LISTS_BRANCH = """{ { SELECT DISTINCT ?grant WHERE { ?grant mai:contribute
       { ?grant mai:contributesTo ?goal%I% FILTER EXISTS { ?grant a mai:Grant } ?grant mai:beneficiary ?actor }
       UNION { ?actor mai:contributesTo ?goal%I% FILTER EXISTS { ?actor a mai:Actor } } } LIMIT %CAP% }
     BIND(?goal%I% AS ?goal) OPTIONAL { ?actor rdfs:label ?actorLabel } }"""
+#: Where the whole of each capped list is: the named query that gives every row.
+MORE_URLS = {"flows": "/queries/flux-de-financement?run=1", "by_funder": "/queries/totaux-par-financeur?run=1",
+             "by_beneficiary": "/queries/totaux-par-beneficiaire?run=1"}
 #: Grants and actors listed under each goal before "n de plus" (the table above counts them all).
 GOAL_LIST_CAP = 100
 #: Goals given their lists (a roadmap has a handful); the others are in the table only.
@@ -92,6 +95,7 @@ def _by_role(role, name: str, key: str) -> Table:
         table.rows.append({key: ref(row["actor"], row.get("label")), "grants": int(row["grants"]),
                            "total": float(row["total"].toPython())})
     table.more = _count(_COUNT_ROLE, role=role) - len(table.rows)
+    table.more_url = MORE_URLS[name]
     return table
 
 
@@ -112,7 +116,8 @@ def bar_chart(table: Table, key: str, title: str) -> Markup:
     for i, row in enumerate(rows):
         y = 20 + 24 * i
         width = max(2, int(400 * row["total"] / top))
-        label = row[key].label if hasattr(row[key], "label") else str(row[key] if row[key] is not None else "—")
+        label = row[key].label if hasattr(row[key], "label") else str(row[key] if row[key] is not None
+                                                                         else table.blanks.get(key, "—"))
         parts.append(f'<text x="0" y="{y + 14}" class="chart-label">{escape(label[:28])}</text>'
                      f'<rect x="180" y="{y}" width="{width}" height="18" class="chart-bar"></rect>'
                      f'<text x="{186 + width}" y="{y + 14}" class="chart-value">{escape(format_money(round(row["total"])))}'
@@ -133,7 +138,9 @@ def funding():
                            "beneficiary": ref(row["beneficiary"], row.get("beneficiaryLabel")),
                            "grants": int(row["grants"]), "total": float(row["total"].toPython())})
     flows.more = _count(_COUNT_FLOWS) - len(flows.rows)
-    by_year = Table("by_year", [("year", "year"), ("grants", "grants"), ("total", "total")])
+    flows.more_url = MORE_URLS["flows"]
+    by_year = Table("by_year", [("year", "year"), ("grants", "grants"), ("total", "total")],
+                    blanks={"year": t("unknown_year")})
     for row in cached_select(_BY_YEAR):
         by_year.rows.append({"year": int(row["year"].toPython()) if row.get("year") is not None else None,
                              "grants": int(row["grants"]), "total": float(row["total"].toPython())})

@@ -71,6 +71,12 @@ def openapi_document(config: dict) -> dict:
                                _param("goal", "IRI de l'objectif stratégique", _IRI),
                                _param("page", "Page (à partir de 1)", {"type": "integer", "minimum": 1, "maximum": 1_000_000})],
                 "responses": {"200": json_ok({"allOf": [table, {"type": "object", "properties": {
+                    "rows": {"type": "array", "description": "Une ligne par subvention", "items": {
+                        "type": "object", "properties": {
+                            "goals": {"type": "array", "items": {"$ref": "#/components/schemas/Ref"},
+                                      "description": "Les objectifs stratégiques que la subvention sert"},
+                            "goal": {"anyOf": [{"$ref": "#/components/schemas/Ref"}, {"type": "null"}],
+                                     "deprecated": True, "description": "Le premier de « goals » (champ ancien)"}}}},
                     "page": {"type": "integer"}, "page_size": {"type": "integer"}, "has_next": {"type": "boolean"},
                     "more": {"type": "integer", "description": "Subventions après cette page (0 à la dernière)"},
                     "total_amount": {"type": "number", "description":

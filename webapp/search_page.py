@@ -13,6 +13,7 @@ from flask import Blueprint, render_template, request
 
 from search.errors import SearchError
 from webapp.i18n import get_lang, pick, t
+from webapp.views import money_text
 
 bp = Blueprint("search_page", __name__)
 
@@ -72,13 +73,16 @@ def in_language(results: dict | None) -> dict | None:
         french = hit.get("type_label") or ""
         english = LABELS_EN.get(hit.get("type") or "") or LABELS_EN.get(hit.get("kind") or "") or french
         hit["type_label"] = english
-        if french and (hit.get("summary") or "").startswith(french):
-            hit["summary"] = english + hit["summary"][len(french):]
+        summary = hit.get("summary") or ""
+        if french and summary.startswith(french):
+            hit["summary"] = english + summary[len(french):]
         if hit.get("summary"):
             hit["summary"] = " · ".join(summary_part_in_english(part) for part in hit["summary"].split(" · "))
         if french and hit.get("snippet") == french:  # a document without a text of its own
             hit["snippet"] = english
-        hit["label"] = concept(hit.get("iri"), hit.get("label") or "")
+        elif summary and hit.get("snippet") == summary:  # the same, that the summary stands for
+            hit["snippet"] = hit["summary"]
+        hit["label"] = label_in_english(concept(hit.get("iri"), hit.get("label") or ""))
     for name, values in (results.get("facets") or {}).items():
         for value in values:
             if name in ("kind", "type"):
@@ -99,15 +103,53 @@ _SUMMARY_EN = [(re.compile(p), r) for p, r in (
 
 
 def summary_part_in_english(part: str) -> str:
-    """One part of a search summary said in English, when it is one that the index writes in French.
+    """One part of a search summary said in English, when it is one that the index writes in French, its amounts
+    written as English pages write them.
 
     >>> summary_part_in_english("52 897 € reçus (2 subventions)"), summary_part_in_english("Objectif n°1")
-    ('52 897 € received (2 grant(s))', 'Goal no. 1')
+    ('€52,897 received (2 grant(s))', 'Goal no. 1')
     """
     for pattern, english in _SUMMARY_EN:
         if pattern.match(part):
-            return pattern.sub(english, part)
-    return part
+            return money_in_english(pattern.sub(english, part))
+    return money_in_english(part)
+
+
+#: The names the index gives what no source names (:mod:`search.documents`), and how to say them in English.
+_LABEL_EN = [(re.compile(p), r) for p, r in (
+    (r"^Subvention de (.+?) à (.+)$", r"Grant of \1 to \2"), (r"^Délibération n°(.+)$", r"Deliberation no. \1"),
+    (r"^Délibération(?= |$)(.*)$", r"Deliberation\1"))]
+#: An amount as the index writes it, the French way ("1 234,50 €"; spaces of any kind between thousands).
+_FRENCH_MONEY = re.compile(r"(?<![\d,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})*)(?:,(\d{2}))?[ \u00a0\u202f]€")
+
+
+def label_in_english(label: str) -> str:
+    """A label the index made in French (a grant's, a deliberation's) said in English; others as they are.
+
+    >>> label_in_english("Subvention de 11 750 € à Handisports (2017)")
+    'Grant of €11,750 to Handisports (2017)'
+    >>> label_in_english("Délibération CONV N° 365-15 — Ville d'Antibes")
+    "Deliberation CONV N° 365-15 — Ville d'Antibes"
+    """
+    for pattern, english in _LABEL_EN:
+        if pattern.match(label):
+            text = pattern.sub(english, label, count=1)
+            return money_in_english(text.replace("montant inconnu", "unknown amount")
+                                    .replace("bénéficiaire inconnu", "unknown beneficiary"))
+    return label
+
+
+def money_in_english(text: str) -> str:
+    """The amounts in euros of ``text`` written as English pages write them ("20 000 €" → "€20,000").
+
+    >>> money_in_english("2 598 861,83 € given")
+    '€2,598,861.83 given'
+    """
+    def english(match: re.Match) -> str:
+        number = float(re.sub(r"\D", "", match[1]) + "." + (match[2] or "0"))
+        return money_text(number, "en")
+
+    return _FRENCH_MONEY.sub(english, text)
 
 
 def _search(text: str, kind: str | None, theme: str | None, page: int, sort: str | None,

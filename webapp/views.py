@@ -45,6 +45,8 @@ class Table:
     columns: list[tuple[str, str]]
     rows: list[dict[str, Any]] = field(default_factory=list)
     more: int = 0  # rows left out by a cap
+    more_url: str | None = None  # where the rows left out are: a named query, a paged view
+    blanks: dict[str, str] = field(default_factory=dict)  # what a page shows for an empty cell, by column
 
     def to_json(self) -> dict:
         return {"name": self.name, "columns": [k for k, _ in self.columns],
@@ -56,6 +58,8 @@ def json_value(value: Any) -> Any:
     """A cell as JSON: a Ref as {"iri", "label"}, numbers as numbers, dates as ISO strings."""
     if isinstance(value, Ref):
         return {"iri": value.iri, "label": value.label}
+    if isinstance(value, list):
+        return [json_value(v) for v in value]
     if isinstance(value, Literal):
         value = value.toPython()
     if isinstance(value, Decimal):
@@ -203,14 +207,23 @@ def colon() -> str:
 
 
 def format_money(value) -> str:
-    """An amount in euros as the interface's language writes it ("20 000 €", "1 500,50 €"); '' for none."""
+    """An amount in euros as the interface's language writes it: "20 000 €", "1 500,50 €" in French (narrow
+    no-break spaces between thousands), "€20,000", "€1,500.50" in English; '' for none."""
     if value is None or value == "":
         return ""
-    number = float(json_value(value))
-    text = f"{number:,.2f}".replace(",", "\u202f").replace(".", "," if get_lang() == "fr" else ".")
-    if text.endswith(",00") or text.endswith(".00"):
-        text = text[:-3]
-    return f"{text}\u00a0€"
+    return money_text(float(json_value(value)), get_lang())
+
+
+def money_text(number: float, lang: str) -> str:
+    """Euros in ``lang`` ("fr" or "en"), cents only when there are some.
+
+    >>> money_text(97176.97, "fr"), money_text(97176.97, "en"), money_text(20000, "en")
+    ('97\u202f176,97\xa0€', '€97,176.97', '€20,000')
+    """
+    text = f"{number:,.2f}".removesuffix(".00")
+    if lang == "en":
+        return f"€{text}"
+    return text.replace(",", "\u202f").replace(".", ",") + "\u00a0€"
 
 
 def format_date(value) -> str:
@@ -358,7 +371,8 @@ def init_app(app) -> None:
 
     @app.context_processor
     def _helpers():
-        return {"local_path": local_path, "twin_url": twin_url, "Ref": Ref, "url_for": url_for}
+        return {"local_path": local_path, "twin_url": twin_url, "Ref": Ref, "url_for": url_for,
+                "uploads_open": bool(current_app.config["MAILLAGE"].get("write_token"))}
 
     @app.template_filter("combine_lang")
     def _combine_lang(args: dict, lang: str) -> str:

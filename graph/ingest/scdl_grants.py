@@ -31,7 +31,7 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.identifiers import (clean_identifier, normalise_rna, restore_leading_zeros, rna_ok, siren_ok,
                                siren_of_mangled, siret_float_mangled, siret_ok)
-from graph.identity import ActorBook, actor_key, deliberation_iri, is_placeholder_name, name_key
+from graph.identity import ActorBook, actor_key, deliberation_iri, fold, is_placeholder_name, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph, nothing_kept
 from graph.ingest.scdl_checks import dot_message, is_total, total_difference
 from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
@@ -47,6 +47,11 @@ NATURE = "https://w3id.org/maillage/ontology/nature/"
 SECTIONS = {"fonctionnement": "operating", "investissement": "investment", "projet": "project"}
 _ASSOCIATION = re.compile(r"\b(association|asso|amicale|f[ée]d[ée]ration|comit[ée] des f[êe]tes)\b", re.I)
 FUNDER_OPTION = '--funder "NOM[;SIRET]"'
+#: The SCDL ``nature`` values, by their letters without accents or spaces.
+AID_FORMS = {"aideennumeraire": "aide en numéraire", "numeraire": "aide en numéraire",
+             "aideennature": "aide en nature", "ennature": "aide en nature"}
+#: SCDL ``notificationUE`` (a boolean written ``oui`` / ``non``; earlier lists wrote 1 / 0 or true / false).
+EU_NOTIFIED = {"oui": True, "non": False, "1": True, "0": False, "true": True, "false": False}
 #: A grants list names its beneficiary by one of these at least.
 BENEFICIARY_FIELDS = frozenset({"beneficiary_name", "beneficiary_id", "beneficiary_rna"})
 
@@ -370,6 +375,22 @@ class _Rows:
         self.describe_decision(row, grant, funder)
         if (nature := self.nature(row)) is not None:
             g.add((grant, MAI.nature, nature))
+        self.describe_terms(row, grant)
+
+    def describe_terms(self, row: Row, grant: URIRef) -> None:
+        """Keep what the source says of the aid's forms, payment conditions and EU notification, so that an SCDL
+        export writes them back; a cell left empty says nothing."""
+        g = self.graph
+        if forms := aid_forms(self.get(row, "nature")):
+            g.add((grant, MAI.aidForms, literal(forms)))
+        if conditions := self.get(row, "payment_conditions"):
+            g.add((grant, MAI.paymentConditions, literal(conditions)))
+        raw = self.get(row, "eu_notification")
+        if (notified := EU_NOTIFIED.get(fold(raw).strip())) is not None:
+            g.add((grant, MAI.euNotified, literal(notified, XSD.boolean)))
+        elif raw:
+            self.warn(row, "eu_notification", "notification UE illisible (attendu « oui » ou « non ») : ignorée",
+                      "unreadable EU notification (expected 'oui' or 'non'): ignored", raw)
 
     def describe_dates(self, row: Row, grant: URIRef) -> None:
         g = self.graph
@@ -413,6 +434,23 @@ class _Rows:
             if any("\ufffd" in c for c in row.cells):
                 self.ex.warn("caractères perdus (U+FFFD) dans la ligne : données à vérifier",
                              "lost characters (U+FFFD) in the row: check the data", line=row.line)
+
+
+def aid_forms(text: str) -> str:
+    """The SCDL ``nature`` values a cell lists, as the schema writes them, in the cell's order ('' for none).
+
+    >>> aid_forms("Aide en numéraire ; aide en nature")
+    'aide en numéraire;aide en nature'
+    >>> aid_forms("subvention")
+    ''
+    """
+    forms = []
+    for part in text.split(";"):
+        key = re.sub(r"[^a-z]", "", fold(part))
+        form = AID_FORMS.get(key)
+        if form and form not in forms:
+            forms.append(form)
+    return ";".join(forms)
 
 
 def extract(ctx: SourceContext) -> Extraction:
