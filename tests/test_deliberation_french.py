@@ -1186,6 +1186,12 @@ Article 2 : d'attribuer les subventions de fonctionnement suivantes :
      "                                                                 TOTAL       39 200,00 €\n",
      [("Commune de Castelnaud-sur-Garonne Fictif", "19200.00", None), ("Commune d'Agen-le-Haut", "20000.00", None)],
      ["39200.00"]),
+    ("Porteur               Action               État (P147)    Ville      Coût total\n"
+     "Régie Solidarités     Soutien scolaire       8 000 €     5 000 €    21 400 €\n"
+     "Boxing Club           Sport                     —        3 200 €     7 800 €\n"
+     "                                TOTAUX       8 000 €     8 200 €    29 200 €\n\n"
+     "ATTRIBUE les subventions figurant dans la colonne « Ville ».\n",
+     [("Régie Solidarités", "5000", None), ("Boxing Club", "3200", None)], ["8200"]),
     (ALIGNED_SIRET, [("Association d'Aide à Domicile en Milieu Rural (ADMR) du canton de Pontvieux", "30000",
                       "investment"), ("SSIAD du Haut-Bocage", "7800", "investment"),
                      ("Plateforme d'accompagnement et de répit des aidants Mayenne-Angevine", "18000", "operating"),

@@ -48,7 +48,8 @@ _PURPOSE_COL = re.compile(r"objet|projet|action|intitule|manifestation|motif|tra
 #: A column of nature codes headed by the codes themselves: "F/I", "F / I / P".
 _CODES_HEAD = re.compile(r"^[a-z](?:\s*/\s*[a-z])+$")
 _ID_COL = re.compile(r"\b(?:siret|siren|rna|uai|identifiant)\b")
-_TOTAL_ROW = re.compile(r"^(?:sous[- ]?total|total|montant total)\b", re.I)
+#: A row of totals, not a grant: "Total", "TOTAUX", "Sous-totaux", "Montant total".
+_TOTAL_ROW = re.compile(r"^(?:sous[- ]?tota(?:l|ux)|tota(?:l|ux)|montant total)\b", re.I)
 _AMOUNT_TOKEN = re.compile(r"^\d{1,3}(?:,\d{1,2})?$|^\d+(?:,\d{1,2})?$")
 _FLAT_AMOUNT_COL = re.compile(
     r"(?:montant|subvention|budget|co[uû]t|proposition|somme|aide)(?:\s+(?:de|du|des|la|le|l['’]|proposée?|demandée?|"
