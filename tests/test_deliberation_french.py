@@ -1192,6 +1192,12 @@ Article 2 : d'attribuer les subventions de fonctionnement suivantes :
      "                                TOTAUX       8 000 €     8 200 €    29 200 €\n\n"
      "ATTRIBUE les subventions figurant dans la colonne « Ville ».\n",
      [("Régie Solidarités", "5000", None), ("Boxing Club", "3200", None)], ["8200"]),
+    ("ATTRIBUE les bourses d'études suivantes :\n"
+     "   Nom – Prénom                 Formation                       Montant annuel\n"
+     "   BOUSQUET Manon               Infirmière, 2e année            4 000,00 € net\n"
+     "   FAURE-VIGNAL Clémence        Aide-soignante                  2 500,00 € net\n"
+     "soit un total de 6 500,00 €.\n",
+     [("Manon BOUSQUET", "4000.00", None), ("Clémence FAURE-VIGNAL", "2500.00", None)], ["6500.00"]),
     (ALIGNED_SIRET, [("Association d'Aide à Domicile en Milieu Rural (ADMR) du canton de Pontvieux", "30000",
                       "investment"), ("SSIAD du Haut-Bocage", "7800", "investment"),
                      ("Plateforme d'accompagnement et de répit des aidants Mayenne-Angevine", "18000", "operating"),

@@ -31,17 +31,20 @@ from dataclasses import dataclass
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, GrantsFound
 from graph.ingest.delib_table_context import for_the_record, in_thousands, section_nature
-from graph.ingest.delib_tables import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _TOTAL_ROW, _column, amount_columns,
-                                       choose_amount_column, heading_nature, rows_grants)
+from graph.ingest.delib_tables import (AMOUNT_QUALIFIER, _AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _TOTAL_ROW, _column,
+                                       amount_columns, choose_amount_column, heading_nature, rows_grants)
 from graph.ingest.french import fold
 
 #: A cell: words that single spaces (or the no-break spaces grouping thousands) join.
 _SEGMENT = re.compile(r"\S+(?:[ \u00a0\u202f]\S+)*")
-#: A cell that is an amount ("3 000,00 €", "12 500", "15 k€", "- 1 200,00 €") or says there is none ("—").
-_AMOUNT_CELL = re.compile(r"[-+−–]?\s*(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:€|euros?|EUR|k€)?"
+#: A cell that is an amount ("3 000,00 €", "12 500", "15 k€", "- 1 200,00 €", "4 000,00 € net", "9 300 € HT") or says
+#: there is none ("—").
+_AMOUNT_CELL = re.compile(r"[-+−–]?\s*(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:(?:€|euros?|EUR|k€)"
+                          + AMOUNT_QUALIFIER + r")?"
                           r"|[—–-]|néant", re.I)
 #: An amount with its currency, as a list without header writes it.
-_LISTED_AMOUNT = re.compile(r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:€|euros?|EUR|k€)", re.I)
+_LISTED_AMOUNT = re.compile(r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:€|euros?|EUR|k€)"
+                            + AMOUNT_QUALIFIER, re.I)
 #: What ends a cell's line when its words go on below: a hyphen, or a word that needs the next one.
 _GOES_ON = re.compile(r"(?:-|\b(?:de|du|des|d['’]|l['’]|la|le|les|et|à|au|aux|en|pour|sur))$", re.I)
 _PAGE = re.compile(r"(?:page\s*)?\d{1,3}\s*/\s*\d{1,3}", re.I)
@@ -51,6 +54,8 @@ _SECTION = re.compile(r"(?=.*[A-ZÀ-Ý])[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9 '’()/&,.-]{2
 _NAMELESS_INDENT = 16
 #: A sentence's end, which no cell's words have: the prose after the table begins.
 _SENTENCE_END = re.compile(r"\w{2,}(?:\.| ?[!?:;])[ \t]*$")
+#: What opens the sentence that sums a table right below its last row: "soit 6 500,00 €.", "soit un total de …".
+_SUMS_UP = re.compile(r"soit\b", re.I)
 #: A line that rules the table ("-------   ------", "=====", "+----+----+").
 _RULE = re.compile(r"[-=_—–+|\s]*[-=_—–]{3,}[-=_—–+|\s]*")
 
@@ -222,9 +227,10 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
             name = " ".join(text for column, text in pieces if column == name_col)
             last = rows[-1] if rows and not _TOTAL_ROW.match(next((c for c in rows[-1].cells if c), "")) else None
             goes_on = last is not None and (not name or name[0].islower() or _GOES_ON.search(last.name))
-            if pending is None and not goes_on and (_SENTENCE_END.search(line)
-                                                    or _runs_across(line, columns, name_col)):
-                break  # the prose after a table that ends without a total or a blank line: "Adopté à l'unanimité."
+            ends = not goes_on and (_SENTENCE_END.search(line) or _runs_across(line, columns, name_col)) \
+                or _SUMS_UP.match(line.strip()) and _LISTED_AMOUNT.search(line)
+            if pending is None and ends:
+                break  # the prose after a table that ends without a total or a blank line: "Adopté à l'unanimité.", "soit …"
             if pending is None and (goes_on or last is not None and first_line_rows and not _GOES_ON.search(name)):
                 last.add(pieces, name_col, start + len(line))
             else:
