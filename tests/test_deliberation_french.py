@@ -1795,6 +1795,34 @@ def test_a_pdfs_page_header_and_line_wraps_do_not_change_the_organ_or_the_author
     assert find_authority(wrapped)[0] == "Communauté d'agglomération du Val de Lussac"
 
 
+@pytest.mark.parametrize("before, after", [("", ""), ("\n", "\n")], ids=["no-blank-lines", "blank-lines"])
+def test_a_page_break_in_a_list_drops_its_footer_and_running_header_and_joins_a_name_it_cut(before, after):
+    body = normalise_text("COMMUNE DE TRÉZILLY\nConseil municipal – séance du 5 novembre 2024\n\n"
+                          "Le Conseil attribue les subventions suivantes :\n"
+                          "     Association France Parrainages                                       14 000 €\n"
+                          "     Association La Maison des Liens Familiaux (espace de rencontre,\n"
+                          f"     médiation familiale et accueil des pères en\n{before}"
+                          "CP du 9 décembre 2024 – Délibération 2024-50                       1 / 2\n"
+                          "______________________________________________________________________\n"
+                          f"                        COMMUNE DE TRÉZILLY\n{after}"
+                          "     situation de rupture)                                                21 300 €\n"
+                          "     Association Jumeaux et Plus                                           1 600 €\n"
+                          "                                                        Total :         36 900 €\n").body
+    found = find_grants(body)
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Association France Parrainages", "14000"),
+        ("Association La Maison des Liens Familiaux (espace de rencontre, médiation familiale et accueil des pères en "
+         "situation de rupture)", "21300"), ("Association Jumeaux et Plus", "1600")]
+    assert [(str(t.amount), t.reconciled) for t in found.totals] == [("36900", True)]
+
+
+def test_a_page_break_between_paragraphs_leaves_them_apart():
+    body = normalise_text("COMMUNE DE TRÉZILLY\nConseil municipal\n\nLe Maire expose le projet.\n\n"
+                          "Délibération 2024-50                     Page 1/2\nCOMMUNE DE TRÉZILLY\n\n"
+                          "Le Conseil, après en avoir délibéré,\n").body
+    assert body.split("\n")[2:] == ["", "Le Maire expose le projet.", "", "Le Conseil, après en avoir délibéré,"]
+
+
 def test_a_grant_whose_sentence_names_its_account_has_that_one_and_page_numbers_do_not_cut_lists(tmp_path):
     path = tmp_path / "deliberation.txt"
     path.write_text("COMMUNE DE SAINT-AVOLD-FICTIF\nDélibération n° 2024-12\nObjet : Subventions\n"

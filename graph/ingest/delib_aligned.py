@@ -47,6 +47,14 @@ _LISTED_AMOUNT = re.compile(r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,
                             + AMOUNT_QUALIFIER, re.I)
 #: What ends a cell's line when its words go on below: a hyphen, or a word that needs the next one.
 _GOES_ON = re.compile(r"(?:-|\b(?:de|du|des|d['’]|l['’]|la|le|les|et|à|au|aux|en|pour|sur))$", re.I)
+
+
+def _goes_on(text: str) -> bool:
+    """Whether a name's line goes on below: it ends with a hyphen, a word that needs the next one or a comma, or
+    leaves a bracket open ("Association La Maison des Liens (espace de rencontre,")."""
+    return bool(_GOES_ON.search(text)) or text.endswith(",") or text.count("(") > text.count(")")
+
+
 _PAGE = re.compile(r"(?:page\s*)?\d{1,3}\s*/\s*\d{1,3}", re.I)
 #: A section's heading in a table, alone on its line and in capitals ("CANTON DE LAMASTRE-FICTIF", "SPORT").
 _SECTION = re.compile(r"(?=.*[A-ZÀ-Ý])[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9 '’()/&,.-]{2,80}")
@@ -226,12 +234,12 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
         else:
             name = " ".join(text for column, text in pieces if column == name_col)
             last = rows[-1] if rows and not _TOTAL_ROW.match(next((c for c in rows[-1].cells if c), "")) else None
-            goes_on = last is not None and (not name or name[0].islower() or _GOES_ON.search(last.name))
+            goes_on = last is not None and (not name or name[0].islower() or _goes_on(last.name))
             ends = not goes_on and (_SENTENCE_END.search(line) or _runs_across(line, columns, name_col)) \
                 or _SUMS_UP.match(line.strip()) and _LISTED_AMOUNT.search(line)
             if pending is None and ends:
                 break  # the prose after a table that ends without a total or a blank line: "Adopté à l'unanimité.", "soit …"
-            if pending is None and (goes_on or last is not None and first_line_rows and not _GOES_ON.search(name)):
+            if pending is None and (goes_on or last is not None and first_line_rows and not _goes_on(name)):
                 last.add(pieces, name_col, start + len(line))
             else:
                 pending = pending or _Row([""] * n, start, start)
