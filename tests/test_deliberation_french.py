@@ -1228,6 +1228,20 @@ def test_a_table_aligned_with_spaces_is_read_a_cell_a_column(text, grants, total
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [(t, True) for t in totals]
 
 
+@pytest.mark.parametrize("last, more", [
+    ("  Gym Volontaire                250 €     Cyclo-Club du Val         150 €\n", [("Cyclo-Club du Val", "150")]),
+    ("  Gym Volontaire                250 €\n", []),
+], ids=["even", "odd"])
+def test_two_lists_side_by_side_give_each_item_of_both(last, more):
+    found = find_grants("Le Conseil municipal attribue les subventions suivantes :\n"
+                        "  Judo Club de Trézilly         450 €     Tennis Club               300 €\n"
+                        "  Pétanque du Bourg           1 200 €     Football Club             900 €\n\n"
+                        f"{last}Adopté à l'unanimité.\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Judo Club de Trézilly", "450"), ("Pétanque du Bourg", "1200"), ("Gym Volontaire", "250"),
+        ("Tennis Club", "300"), ("Football Club", "900")] + more
+
+
 def test_an_aligned_table_that_amends_grants_reads_the_new_amounts():
     found = find_grants("Il est proposé d'ajuster les montants attribués comme suit :\n\n"
                         "Association              Montant voté le      Ajustement      Nouveau montant\n"
