@@ -1696,8 +1696,18 @@ def test_a_table_of_cells_one_a_line_whose_names_are_not_first_is_said_in_a_warn
      "Article 2 - d'imputer les subventions sur l'autorisation de programme 2024.\n",
      [("Commune de Ribeauvillé-Fictive", "187500", "investment", None),
       ("SCI Les Soignants du Saulnois", "38000", "investment", None)]),
+    ("ÉTABLISSEMENT PUBLIC TERRITORIAL DE BASSIN DE LA VIENNE-AMONT (EPTB)\n\nOpérations proposées :\n\n"
+     " Commune d'Eymoutiers – restauration de la tourbière (tranche 2)\n"
+     "     Dépense éligible : 46 500,00 euros H.T.\n     Aide EPTB (20 %) : 9 300,00 euros H.T.\n"
+     "     Aide Agence de l'eau (50 %) : 23 250,00 euros H.T.\n"
+     " Syndicat d'aménagement du bassin de la Maulde (SABM) – acquisition foncière de prairies\n"
+     " humides à Saint-Léonard\n     Dépense éligible : 31 000,00 euros H.T.\n"
+     "     Aide EPTB (20 %) : 6 200,00 euros H.T.\n\n"
+     "Le Comité syndical ATTRIBUE les aides ci-dessus pour un montant total de 15 500,00 €.\n",
+     [("Commune d'Eymoutiers", "9300.00", None, None),
+      ("Syndicat d'aménagement du bassin de la Maulde (SABM)", "6200.00", None, None)]),
 ], ids=["tiers-adresse-dossier", "dossier-montant-de-la-subvention", "puces-montant-imputation",
-        "projet-apres-tiret-depense-taux-subvention"])
+        "projet-apres-tiret-depense-taux-subvention", "aide-de-l-autorite-pres-de-celle-d-un-cofinanceur"])
 def test_blocks_of_lines_under_a_granting_sentence_give_one_grant_a_block(text, grants):
     found = find_grants(text)
     assert [(g.beneficiary, str(g.amount), g.nature, g.account) for g in found.grants] == grants
