@@ -1898,7 +1898,17 @@ def _grant_accounts(graph) -> dict[str, tuple[str | None, str | None]]:
     ("ARTICLE 1 : Sont attribuées les subventions suivantes :\n- à l'association Femmes Santé : 12 500 € ;\n"
      "ARTICLE 2 : La dépense sera imputée sur le Budget 2024 - Nature 6574.1 - Fonction 411.\n",
      {"Femmes Santé": ("6574", "operating")}),
-], ids=["compte-6745", "compte-par-article", "compte-par-type-de-beneficiaire", "nature-sous-article"])
+    ("DÉCIDE d'attribuer une subvention de 540 € au Collège Les Goussons et une subvention de 144 € au FSE du "
+     "Collège Jean Monnet.\nLa dépense sera imputée au compte 65738 du budget 2025, sauf pour le FSE (compte 6574).\n",
+     {"Collège Les Goussons": ("65738", "operating"), "FSE du Collège Jean Monnet": ("6574", "operating")}),
+    ("SECTION DE FONCTIONNEMENT – DÉPENSES\n Chap.  Article  Fonction  Libellé                        Montant\n"
+     " 65     6574     40        Subv. fonct. (Basket Club)     + 3 500,00\n"
+     " 65     65548    020       Contributions                  + 8 740,00\n"
+     " 022    022      01        Dépenses imprévues            - 12 240,00\n\n"
+     "- APPROUVE la décision modificative n° 3 ;\n- ATTRIBUE une subvention de 3 500 € au Langon Basket Club.\n",
+     {"Langon Basket Club": ("6574", "operating")}),
+], ids=["compte-6745", "compte-par-article", "compte-par-type-de-beneficiaire", "nature-sous-article",
+        "compte-nomme-pour-un-beneficiaire", "compte-de-la-ligne-de-decision-modificative"])
 def test_each_grant_has_the_account_named_for_it_its_article_or_its_kind_of_beneficiary(tmp_path, decision,
                                                                                         accounts):
     path = tmp_path / "deliberation.txt"
