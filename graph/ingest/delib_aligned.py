@@ -238,7 +238,7 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
             ends = not goes_on and (_SENTENCE_END.search(line) or _runs_across(line, columns, name_col)) \
                 or _SUMS_UP.match(line.strip()) and _LISTED_AMOUNT.search(line)
             if pending is None and ends:
-                break  # the prose after a table that ends without a total or a blank line: "Adopté à l'unanimité.", "soit …"
+                break  # the prose after a table without a total or a blank line ("Adopté à l'unanimité.", "soit …")
             if pending is None and (goes_on or last is not None and first_line_rows and not _goes_on(name)):
                 last.add(pieces, name_col, start + len(line))
             else:
@@ -290,63 +290,6 @@ def aligned_table_grants(body: str, found: GrantsFound, legend: dict[str, str],
                     in_thousands(body, start))
         found.tables.append((start, rows[-1].end))
         i = end
-
-
-#: A line of two lists set side by side (a two-column page read with its layout): a name and its amount, then
-#: another name and its amount, each two spaces or more apart ("Judo Club   450 €     Tennis Club   300 €").
-def _pair(k: int) -> str:
-    return rf"(?P<name{k}>[^\W\d_][^\n]*?\S)[ \t]{{2,}}(?P<amount{k}>{_LISTED_AMOUNT.pattern})"
-
-
-_TWO_PAIRS = re.compile(r"[ \t]*" + _pair(1) + r"[ \t]{2,}" + _pair(2) + r"[ \t]*", re.I)
-_ONE_PAIR = re.compile(r"[ \t]*" + _pair(1) + r"[ \t]*", re.I)
-
-
-def side_by_side_grants(body: str, found: GrantsFound, legend: dict[str, str],
-                        hints: ColumnHints | None = None) -> None:
-    """Read the grants of two lists of names and amounts set side by side under a granting sentence, as the text
-    of a two-column page read with its layout writes them: each line holds two items, the first ends at its amount
-    (the last line may hold one). The left column's items come first, then the right one's; a blank line within
-    the lists (a page break) does not end them."""
-    lines = _lines(body)
-    i = 0
-    while i < len(lines):
-        if not _TWO_PAIRS.fullmatch(lines[i][1]) or any(s <= lines[i][0] < e for s, e in found.tables) \
-                or not _granting_lead(lines, i):
-            i += 1
-            continue
-        left, right, j, last = [], [], i, i
-        while j < len(lines):
-            start, line = lines[j]
-            if not line.strip():
-                j += 1
-                continue
-            pairs = _TWO_PAIRS.fullmatch(line) or _ONE_PAIR.fullmatch(line)
-            halves = [k for k in (1, 2) if pairs is not None and f"name{k}" in pairs.groupdict()]
-            if not halves or any(_LISTED_AMOUNT.search(pairs[f"name{k}"]) for k in halves):
-                break
-            for column, k in zip((left, right), halves):
-                column.append(([pairs[f"name{k}"], pairs[f"amount{k}"]],
-                               (start + pairs.start(f"name{k}"), start + pairs.end(f"amount{k}"))))
-            last = j
-            j += 1
-            if len(halves) == 1:  # the last line, the left list one item longer
-                break
-        rows = left + right
-        table_start, table_end = lines[i][0], lines[last][0] + len(lines[last][1])
-        rows_grants([["Bénéficiaire", "Montant"]] + [cells for cells, _ in rows],
-                    [(table_start, table_start)] + [span for _, span in rows], found, legend,
-                    heading_nature(body, table_start), hints, thousands=in_thousands(body, table_start))
-        found.tables.append((table_start, table_end))
-        i = last + 1
-
-
-def _granting_lead(lines: list[tuple[int, str]], i: int) -> bool:
-    """Whether the sentence right above line ``i`` (wrapped over two lines at most) announces grants with a colon."""
-    above = [line.strip() for _, line in lines[max(0, i - 3):i] if line.strip()][-2:]
-    lead = " ".join(above)
-    return bool(above) and above[-1].endswith(":") and bool(_GRANT_WORD.search(lead) or _GRANT_VERB.search(lead)
-                                                           or re.search(r"\baides?\b", lead, re.I))
 
 
 def _paragraphs(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:

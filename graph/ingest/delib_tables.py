@@ -516,8 +516,8 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hin
 
 def table_grants(body: str, found: GrantsFound) -> None:
     """Read the grants and stated totals of every grant table of ``body`` into ``found``."""
-    from graph.ingest.delib_aligned import (aligned_table_grants, side_by_side_grants, stacked_cell_grants,
-                                            stacked_table_grants)
+    from graph.ingest.delib_aligned import aligned_table_grants, stacked_cell_grants, stacked_table_grants
+    from graph.ingest.delib_side_by_side import side_by_side_grants
     from graph.ingest.delib_blocks import block_grants, financing_line_grants
 
     legend, hints = legend_of(body), column_hints(body)
