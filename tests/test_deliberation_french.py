@@ -1196,7 +1196,7 @@ Article 2 : d'attribuer les subventions de fonctionnement suivantes :
      "   Nom – Prénom                 Formation                       Montant annuel\n"
      "   BOUSQUET Manon               Infirmière, 2e année            4 000,00 € net\n"
      "   FAURE-VIGNAL Clémence        Aide-soignante                  2 500,00 € net\n"
-     "soit un total de 6 500,00 €.\n",
+     "soit 6 500,00 €.\n",
      [("Manon BOUSQUET", "4000.00", None), ("Clémence FAURE-VIGNAL", "2500.00", None)], ["6500.00"]),
     (ALIGNED_SIRET, [("Association d'Aide à Domicile en Milieu Rural (ADMR) du canton de Pontvieux", "30000",
                       "investment"), ("SSIAD du Haut-Bocage", "7800", "investment"),
@@ -1228,15 +1228,17 @@ def test_a_table_aligned_with_spaces_is_read_a_cell_a_column(text, grants, total
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [(t, True) for t in totals]
 
 
-@pytest.mark.parametrize("last, more", [
-    ("  Gym Volontaire                250 €     Cyclo-Club du Val         150 €\n", [("Cyclo-Club du Val", "150")]),
-    ("  Gym Volontaire                250 €\n", []),
+@pytest.mark.parametrize("last, more, total", [
+    ("  Gym Volontaire                250 €     Cyclo-Club du Val         150 €\n", [("Cyclo-Club du Val", "150")],
+     "3 250"),
+    ("  Gym Volontaire                250 €\n", [], "3 100"),
 ], ids=["even", "odd"])
-def test_two_lists_side_by_side_give_each_item_of_both(last, more):
+def test_two_lists_side_by_side_give_each_item_of_both_and_the_total_below(last, more, total):
     found = find_grants("Le Conseil municipal attribue les subventions suivantes :\n"
                         "  Judo Club de Trézilly         450 €     Tennis Club               300 €\n"
                         "  Pétanque du Bourg           1 200 €     Football Club             900 €\n\n"
-                        f"{last}Adopté à l'unanimité.\n")
+                        f"{last}soit un total de {total} €. Adopté à l'unanimité.\n")
+    assert [(str(t.amount), t.reconciled) for t in found.totals] == [(total.replace(" ", ""), True)]
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
         ("Judo Club de Trézilly", "450"), ("Pétanque du Bourg", "1200"), ("Gym Volontaire", "250"),
         ("Tennis Club", "300"), ("Football Club", "900")] + more

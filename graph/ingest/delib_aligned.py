@@ -29,11 +29,11 @@ import re
 from dataclasses import dataclass
 
 from graph.ingest.delib_columns import ColumnHints
-from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, GrantsFound
+from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, GrantsFound, StatedTotal
 from graph.ingest.delib_table_context import for_the_record, in_thousands, section_nature
 from graph.ingest.delib_tables import (AMOUNT_QUALIFIER, _AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _TOTAL_ROW, _column,
                                        amount_columns, choose_amount_column, heading_nature, rows_grants)
-from graph.ingest.french import fold
+from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 
 #: A cell: words that single spaces (or the no-break spaces grouping thousands) join.
 _SEGMENT = re.compile(r"\S+(?:[ \u00a0\u202f]\S+)*")
@@ -248,6 +248,30 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
     return rows, i
 
 
+#: The line right below a table or a list that sums it: "soit 6 500,00 €.", "soit un total de 2 250 €".
+_SUM_BELOW = re.compile(r"\n(?:[ \t]*\n)?[ \t]*soit[ \t]+(?:un[ \t]+(?:montant[ \t]+)?total[ \t]+(?:de[ \t]+)?|"
+                        r"au[ \t]+total[ \t]+)?(?P<amount>" + AMOUNT_RE.pattern + ")", re.I)
+
+
+def sum_below(body: str, end: int, found: GrantsFound) -> int:
+    """Read the line that sums the table or list ending at offset ``end`` right below it ("soit 6 500,00 €.") as a
+    stated total; return where the table ends, that line's amount included (the prose leaves it alone then).
+
+    >>> found = GrantsFound()
+    >>> body = "Club   300 €\\nsoit un total de 300 €."
+    >>> sum_below(body, 12, found), [t.amount for t in found.totals]
+    (35, [Decimal('300')])
+    """
+    match = _SUM_BELOW.match(body, end)
+    if match is None:
+        return end
+    line_start = body.rfind("\n", 0, match.start("amount")) + 1
+    line_end = body.find("\n", match.end())
+    line = body[line_start:line_end if line_end >= 0 else len(body)].strip()
+    found.totals.append(StatedTotal(parse_amount(match["amount"]), match.span("amount"), line))
+    return match.end()
+
+
 def _runs_across(line: str, columns: _Columns, name_col: int) -> bool:
     """Whether ``line`` is a clause of prose that runs from the name column under the next one's head and ends in a
     comma ("Le Conseil municipal, après en avoir délibéré,"), not a name's next words."""
@@ -288,7 +312,7 @@ def aligned_table_grants(body: str, found: GrantsFound, legend: dict[str, str],
         rows_grants([header] + [row.cells for row in rows], [(start, start)] + [(r.start, r.end) for r in rows],
                     found, legend, heading_nature(body, start), hints, [row.section for row in rows],
                     in_thousands(body, start))
-        found.tables.append((start, rows[-1].end))
+        found.tables.append((start, sum_below(body, rows[-1].end, found)))
         i = end
 
 

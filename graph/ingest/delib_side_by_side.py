@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.delib_aligned import _LISTED_AMOUNT, _lines
+from graph.ingest.delib_aligned import _LISTED_AMOUNT, _lines, sum_below
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, GrantsFound
 from graph.ingest.delib_table_context import in_thousands
@@ -65,7 +65,7 @@ def side_by_side_grants(body: str, found: GrantsFound, legend: dict[str, str],
         rows_grants([["Bénéficiaire", "Montant"]] + [cells for cells, _ in rows],
                     [(table_start, table_start)] + [span for _, span in rows], found, legend,
                     heading_nature(body, table_start), hints, thousands=in_thousands(body, table_start))
-        found.tables.append((table_start, table_end))
+        found.tables.append((table_start, sum_below(body, table_end, found)))
         i = last + 1
 
 
