@@ -1200,6 +1200,18 @@ Article 2 : d'attribuer les subventions de fonctionnement suivantes :
      "                                                                 TOTAL       39 200,00 €\n",
      [("Commune de Castelnaud-sur-Garonne Fictif", "19200.00", None), ("Commune d'Agen-le-Haut", "20000.00", None)],
      ["39200.00"]),
+    ("Porteur               Action               État (P147)    Ville      Coût total\n"
+     "Régie Solidarités     Soutien scolaire       8 000 €     5 000 €    21 400 €\n"
+     "Boxing Club           Sport                     —        3 200 €     7 800 €\n"
+     "                                TOTAUX       8 000 €     8 200 €    29 200 €\n\n"
+     "ATTRIBUE les subventions figurant dans la colonne « Ville ».\n",
+     [("Régie Solidarités", "5000", None), ("Boxing Club", "3200", None)], ["8200"]),
+    ("ATTRIBUE les bourses d'études suivantes :\n"
+     "   Nom – Prénom                 Formation                       Montant annuel\n"
+     "   BOUSQUET Manon               Infirmière, 2e année            4 000,00 € net\n"
+     "   FAURE-VIGNAL Clémence        Aide-soignante                  2 500,00 € net\n"
+     "soit 6 500,00 €.\n",
+     [("Manon BOUSQUET", "4000.00", None), ("Clémence FAURE-VIGNAL", "2500.00", None)], ["6500.00"]),
     (ALIGNED_SIRET, [("Association d'Aide à Domicile en Milieu Rural (ADMR) du canton de Pontvieux", "30000",
                       "investment"), ("SSIAD du Haut-Bocage", "7800", "investment"),
                      ("Plateforme d'accompagnement et de répit des aidants Mayenne-Angevine", "18000", "operating"),
@@ -1228,6 +1240,22 @@ def test_a_table_aligned_with_spaces_is_read_a_cell_a_column(text, grants, total
     found = find_grants(text)
     assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == grants
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [(t, True) for t in totals]
+
+
+@pytest.mark.parametrize("last, more, total", [
+    ("  Gym Volontaire                250 €     Cyclo-Club du Val         150 €\n", [("Cyclo-Club du Val", "150")],
+     "3 250"),
+    ("  Gym Volontaire                250 €\n", [], "3 100"),
+], ids=["even", "odd"])
+def test_two_lists_side_by_side_give_each_item_of_both_and_the_total_below(last, more, total):
+    found = find_grants("Le Conseil municipal attribue les subventions suivantes :\n"
+                        "  Judo Club de Trézilly         450 €     Tennis Club               300 €\n"
+                        "  Pétanque du Bourg           1 200 €     Football Club             900 €\n\n"
+                        f"{last}soit un total de {total} €. Adopté à l'unanimité.\n")
+    assert [(str(t.amount), t.reconciled) for t in found.totals] == [(total.replace(" ", ""), True)]
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Judo Club de Trézilly", "450"), ("Pétanque du Bourg", "1200"), ("Gym Volontaire", "250"),
+        ("Tennis Club", "300"), ("Football Club", "900")] + more
 
 
 def test_an_aligned_table_that_amends_grants_reads_the_new_amounts():
@@ -1741,8 +1769,18 @@ def test_a_table_of_cells_one_a_line_whose_names_are_not_first_is_said_in_a_warn
      "Article 2 - d'imputer les subventions sur l'autorisation de programme 2024.\n",
      [("Commune de Ribeauvillé-Fictive", "187500", "investment", None),
       ("SCI Les Soignants du Saulnois", "38000", "investment", None)]),
+    ("ÉTABLISSEMENT PUBLIC TERRITORIAL DE BASSIN DE LA VIENNE-AMONT (EPTB)\n\nOpérations proposées :\n\n"
+     " Commune d'Eymoutiers – restauration de la tourbière (tranche 2)\n"
+     "     Dépense éligible : 46 500,00 euros H.T.\n     Aide EPTB (20 %) : 9 300,00 euros H.T.\n"
+     "     Aide Agence de l'eau (50 %) : 23 250,00 euros H.T.\n"
+     " Syndicat d'aménagement du bassin de la Maulde (SABM) – acquisition foncière de prairies\n"
+     " humides à Saint-Léonard\n     Dépense éligible : 31 000,00 euros H.T.\n"
+     "     Aide EPTB (20 %) : 6 200,00 euros H.T.\n\n"
+     "Le Comité syndical ATTRIBUE les aides ci-dessus pour un montant total de 15 500,00 €.\n",
+     [("Commune d'Eymoutiers", "9300.00", None, None),
+      ("Syndicat d'aménagement du bassin de la Maulde (SABM)", "6200.00", None, None)]),
 ], ids=["tiers-adresse-dossier", "dossier-montant-de-la-subvention", "puces-montant-imputation",
-        "projet-apres-tiret-depense-taux-subvention"])
+        "projet-apres-tiret-depense-taux-subvention", "aide-de-l-autorite-pres-de-celle-d-un-cofinanceur"])
 def test_blocks_of_lines_under_a_granting_sentence_give_one_grant_a_block(text, grants):
     found = find_grants(text)
     assert [(g.beneficiary, str(g.amount), g.nature, g.account) for g in found.grants] == grants
@@ -1854,6 +1892,34 @@ def test_a_pdfs_page_header_and_line_wraps_do_not_change_the_organ_or_the_author
     assert find_authority(wrapped)[0] == "Communauté d'agglomération du Val de Lussac"
 
 
+@pytest.mark.parametrize("before, after", [("", ""), ("\n", "\n")], ids=["no-blank-lines", "blank-lines"])
+def test_a_page_break_in_a_list_drops_its_footer_and_running_header_and_joins_a_name_it_cut(before, after):
+    body = normalise_text("COMMUNE DE TRÉZILLY\nConseil municipal – séance du 5 novembre 2024\n\n"
+                          "Le Conseil attribue les subventions suivantes :\n"
+                          "     Association France Parrainages                                       14 000 €\n"
+                          "     Association La Maison des Liens Familiaux (espace de rencontre,\n"
+                          f"     médiation familiale et accueil des pères en\n{before}"
+                          "CP du 9 décembre 2024 – Délibération 2024-50                       1 / 2\n"
+                          "______________________________________________________________________\n"
+                          f"                        COMMUNE DE TRÉZILLY\n{after}"
+                          "     situation de rupture)                                                21 300 €\n"
+                          "     Association Jumeaux et Plus                                           1 600 €\n"
+                          "                                                        Total :         36 900 €\n").body
+    found = find_grants(body)
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Association France Parrainages", "14000"),
+        ("Association La Maison des Liens Familiaux (espace de rencontre, médiation familiale et accueil des pères en "
+         "situation de rupture)", "21300"), ("Association Jumeaux et Plus", "1600")]
+    assert [(str(t.amount), t.reconciled) for t in found.totals] == [("36900", True)]
+
+
+def test_a_page_break_between_paragraphs_leaves_them_apart():
+    body = normalise_text("COMMUNE DE TRÉZILLY\nConseil municipal\n\nLe Maire expose le projet.\n\n"
+                          "Délibération 2024-50                     Page 1/2\nCOMMUNE DE TRÉZILLY\n\n"
+                          "Le Conseil, après en avoir délibéré,\n").body
+    assert body.split("\n")[2:] == ["", "Le Maire expose le projet.", "", "Le Conseil, après en avoir délibéré,"]
+
+
 def test_a_grant_whose_sentence_names_its_account_has_that_one_and_page_numbers_do_not_cut_lists(tmp_path):
     path = tmp_path / "deliberation.txt"
     path.write_text("COMMUNE DE SAINT-AVOLD-FICTIF\nDélibération n° 2024-12\nObjet : Subventions\n"
@@ -1905,7 +1971,17 @@ def _grant_accounts(graph) -> dict[str, tuple[str | None, str | None]]:
     ("ARTICLE 1 : Sont attribuées les subventions suivantes :\n- à l'association Femmes Santé : 12 500 € ;\n"
      "ARTICLE 2 : La dépense sera imputée sur le Budget 2024 - Nature 6574.1 - Fonction 411.\n",
      {"Femmes Santé": ("6574", "operating")}),
-], ids=["compte-6745", "compte-par-article", "compte-par-type-de-beneficiaire", "nature-sous-article"])
+    ("DÉCIDE d'attribuer une subvention de 540 € au Collège Les Goussons et une subvention de 144 € au FSE du "
+     "Collège Jean Monnet.\nLa dépense sera imputée au compte 65738 du budget 2025, sauf pour le FSE (compte 6574).\n",
+     {"Collège Les Goussons": ("65738", "operating"), "FSE du Collège Jean Monnet": ("6574", "operating")}),
+    ("SECTION DE FONCTIONNEMENT – DÉPENSES\n Chap.  Article  Fonction  Libellé                        Montant\n"
+     " 65     6574     40        Subv. fonct. (Basket Club)     + 3 500,00\n"
+     " 65     65548    020       Contributions                  + 8 740,00\n"
+     " 022    022      01        Dépenses imprévues            - 12 240,00\n\n"
+     "- APPROUVE la décision modificative n° 3 ;\n- ATTRIBUE une subvention de 3 500 € au Langon Basket Club.\n",
+     {"Langon Basket Club": ("6574", "operating")}),
+], ids=["compte-6745", "compte-par-article", "compte-par-type-de-beneficiaire", "nature-sous-article",
+        "compte-nomme-pour-un-beneficiaire", "compte-de-la-ligne-de-decision-modificative"])
 def test_each_grant_has_the_account_named_for_it_its_article_or_its_kind_of_beneficiary(tmp_path, decision,
                                                                                         accounts):
     path = tmp_path / "deliberation.txt"

@@ -29,21 +29,32 @@ import re
 from dataclasses import dataclass
 
 from graph.ingest.delib_columns import ColumnHints
-from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, GrantsFound
+from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, GrantsFound, StatedTotal
 from graph.ingest.delib_table_context import for_the_record, in_thousands, section_nature
-from graph.ingest.delib_tables import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _TOTAL_ROW, _column, amount_columns,
-                                       choose_amount_column, heading_nature, rows_grants)
-from graph.ingest.french import fold
+from graph.ingest.delib_tables import (AMOUNT_QUALIFIER, _AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _TOTAL_ROW, _column,
+                                       amount_columns, choose_amount_column, heading_nature, rows_grants)
+from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 
 #: A cell: words that single spaces (or the no-break spaces grouping thousands) join.
 _SEGMENT = re.compile(r"\S+(?:[ \u00a0\u202f]\S+)*")
-#: A cell that is an amount ("3 000,00 €", "12 500", "15 k€", "- 1 200,00 €") or says there is none ("—").
-_AMOUNT_CELL = re.compile(r"[-+−–]?\s*(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:€|euros?|EUR|k€)?"
+#: A cell that is an amount ("3 000,00 €", "12 500", "15 k€", "- 1 200,00 €", "4 000,00 € net", "9 300 € HT") or says
+#: there is none ("—").
+_AMOUNT_CELL = re.compile(r"[-+−–]?\s*(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:(?:€|euros?|EUR|k€)"
+                          + AMOUNT_QUALIFIER + r")?"
                           r"|[—–-]|néant", re.I)
 #: An amount with its currency, as a list without header writes it.
-_LISTED_AMOUNT = re.compile(r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:€|euros?|EUR|k€)", re.I)
+_LISTED_AMOUNT = re.compile(r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:€|euros?|EUR|k€)"
+                            + AMOUNT_QUALIFIER, re.I)
 #: What ends a cell's line when its words go on below: a hyphen, or a word that needs the next one.
 _GOES_ON = re.compile(r"(?:-|\b(?:de|du|des|d['’]|l['’]|la|le|les|et|à|au|aux|en|pour|sur))$", re.I)
+
+
+def _goes_on(text: str) -> bool:
+    """Whether a name's line goes on below: it ends with a hyphen, a word that needs the next one or a comma, or
+    leaves a bracket open ("Association La Maison des Liens (espace de rencontre,")."""
+    return bool(_GOES_ON.search(text)) or text.endswith(",") or text.count("(") > text.count(")")
+
+
 _PAGE = re.compile(r"(?:page\s*)?\d{1,3}\s*/\s*\d{1,3}", re.I)
 #: A section's heading in a table, alone on its line and in capitals ("CANTON DE LAMASTRE-FICTIF", "SPORT").
 _SECTION = re.compile(r"(?=.*[A-ZÀ-Ý])[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9 '’()/&,.-]{2,80}")
@@ -51,6 +62,8 @@ _SECTION = re.compile(r"(?=.*[A-ZÀ-Ý])[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9 '’()/&,.-]{2
 _NAMELESS_INDENT = 16
 #: A sentence's end, which no cell's words have: the prose after the table begins.
 _SENTENCE_END = re.compile(r"\w{2,}(?:\.| ?[!?:;])[ \t]*$")
+#: What opens the sentence that sums a table right below its last row: "soit 6 500,00 €.", "soit un total de …".
+_SUMS_UP = re.compile(r"soit\b", re.I)
 #: A line that rules the table ("-------   ------", "=====", "+----+----+").
 _RULE = re.compile(r"[-=_—–+|\s]*[-=_—–]{3,}[-=_—–+|\s]*")
 
@@ -221,17 +234,42 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
         else:
             name = " ".join(text for column, text in pieces if column == name_col)
             last = rows[-1] if rows and not _TOTAL_ROW.match(next((c for c in rows[-1].cells if c), "")) else None
-            goes_on = last is not None and (not name or name[0].islower() or _GOES_ON.search(last.name))
-            if pending is None and not goes_on and (_SENTENCE_END.search(line)
-                                                    or _runs_across(line, columns, name_col)):
-                break  # the prose after a table that ends without a total or a blank line: "Adopté à l'unanimité."
-            if pending is None and (goes_on or last is not None and first_line_rows and not _GOES_ON.search(name)):
+            goes_on = last is not None and (not name or name[0].islower() or _goes_on(last.name))
+            ends = not goes_on and (_SENTENCE_END.search(line) or _runs_across(line, columns, name_col)) \
+                or _SUMS_UP.match(line.strip()) and _LISTED_AMOUNT.search(line)
+            if pending is None and ends:
+                break  # the prose after a table without a total or a blank line ("Adopté à l'unanimité.", "soit …")
+            if pending is None and (goes_on or last is not None and first_line_rows and not _goes_on(name)):
                 last.add(pieces, name_col, start + len(line))
             else:
                 pending = pending or _Row([""] * n, start, start)
                 pending.add(pieces, name_col, start + len(line))
         i += 1
     return rows, i
+
+
+#: The line right below a table or a list that sums it: "soit 6 500,00 €.", "soit un total de 2 250 €".
+_SUM_BELOW = re.compile(r"\n(?:[ \t]*\n)?[ \t]*soit[ \t]+(?:un[ \t]+(?:montant[ \t]+)?total[ \t]+(?:de[ \t]+)?|"
+                        r"au[ \t]+total[ \t]+)?(?P<amount>" + AMOUNT_RE.pattern + ")", re.I)
+
+
+def sum_below(body: str, end: int, found: GrantsFound) -> int:
+    """Read the line that sums the table or list ending at offset ``end`` right below it ("soit 6 500,00 €.") as a
+    stated total; return where the table ends, that line's amount included (the prose leaves it alone then).
+
+    >>> found = GrantsFound()
+    >>> body = "Club   300 €\\nsoit un total de 300 €."
+    >>> sum_below(body, 12, found), [t.amount for t in found.totals]
+    (35, [Decimal('300')])
+    """
+    match = _SUM_BELOW.match(body, end)
+    if match is None:
+        return end
+    line_start = body.rfind("\n", 0, match.start("amount")) + 1
+    line_end = body.find("\n", match.end())
+    line = body[line_start:line_end if line_end >= 0 else len(body)].strip()
+    found.totals.append(StatedTotal(parse_amount(match["amount"]), match.span("amount"), line))
+    return match.end()
 
 
 def _runs_across(line: str, columns: _Columns, name_col: int) -> bool:
@@ -274,7 +312,7 @@ def aligned_table_grants(body: str, found: GrantsFound, legend: dict[str, str],
         rows_grants([header] + [row.cells for row in rows], [(start, start)] + [(r.start, r.end) for r in rows],
                     found, legend, heading_nature(body, start), hints, [row.section for row in rows],
                     in_thousands(body, start))
-        found.tables.append((start, rows[-1].end))
+        found.tables.append((start, sum_below(body, rows[-1].end, found)))
         i = end
 
 

@@ -34,6 +34,11 @@ _AMOUNT_LINE = re.compile(r"^\s*(?:[-–•*]\s*)?(?:montant|subvention|aide)\b(
 #: taux 10 % – subvention : 41 000 €".
 _AMOUNT_AFTER = re.compile(r"(?:\s[-–—]|;)\s*(?:montant|subvention|aide)\b(?P<what>[^:\n;–—]{0,60}):\s*", re.I)
 _NOT_GRANT = re.compile(r"cout|depense|projet|total|demand|sollicit|eligible|subventionnable|budget", re.I)
+#: A decision that grants what the text set out above it: "ATTRIBUE les aides ci-dessus", "accorde les subventions
+#: présentées ci-avant".
+_REFERS_BACK = re.compile(r"\b(?:attribu|accord|allou|octroi|octroy)\w*\s+(?:les|des|ces)\s+(?:aides|subventions|"
+                          r"participations|dotations)\s+(?:(?:pr[ée]sent[ée]es|d[ée]crites|list[ée]es)\s+)?"
+                          r"(?:ci-dessus|ci-avant|susvis[ée]es)", re.I)
 #: A code line that opens a block: "Tiers 198234", "Dossier n° EX045512".
 _CODE_LINE = re.compile(r"(?:tiers|dossier|n°|code|ref(?:erence)?)\s*(?:n°\s*)?[:]?\s*[A-Z0-9][\w/.-]*\d[\w/.-]*",
                         re.I)
@@ -45,9 +50,19 @@ _DEPARTMENT = re.compile(r"\s*\((?:\d{2,3}|2[AB])\)$")
 #: A name's line that names the project after a dash, the block's fields below it: "Commune de X (68) – Maison de
 #: santé du Florival :".
 _PROJECT_AFTER = re.compile(r"\s+[–—-]\s+(?P<project>[^–—]+?)\s*:$")
+#: A public body's name, then its operation after a dash: "Commune d'Eymoutiers – restauration de la tourbière",
+#: "Syndicat d'aménagement du bassin de la Maulde (SABM) – acquisition foncière"; a public body has no branch that a
+#: dash would name, as an association's "– antenne Nord" does.
+_PUBLIC_BODY_THEN_OPERATION = re.compile(r"(?P<name>(?:commune|ville|communaut[ée]|syndicat|m[ée]tropole|"
+                                         r"d[ée]partement|r[ée]gion|p[ôo]le\s+d['’][ée]quilibre|petr)\b[^–—]+?)"
+                                         r"\s+[–—]\s+(?P<project>[^–—]+)$", re.I)
+#: Another funder's aid beside the authority's in a block: "Aide Agence de l'eau (50 %)", "Part État", "FEDER".
+_OTHER_FUNDER = re.compile(r"\b(?:agence\s+de\s+l['’]eau|etat|region|departement|europe|feder|feader|leader|fse|"
+                           r"detr|dsil|caf|ars|ademe|ans|bpi)\b")
 _CARRIED_BY = re.compile(r"\s*\((?:port[ée]e?|g[ée]r[ée]e?|pilot[ée]e?)\s+par\b[^()]*\)", re.I)
-_PLACE_AFTER = re.compile(r"^((?:commune|communaut[ée]|ville|syndicat|m[ée]tropole)\b.*?)\s*\([A-ZÉÈ][a-zéèêëîïôûç]+"
-                          r"(?:[-' ](?:de|du|des|d|sur|et|en|la|le|[A-ZÉÈ][a-zéèêëîïôûç]+))*\)$", re.I)
+#: A place in brackets after a public body's name, "(Cantal)", a capital then small letters: not an acronym ("(SABM)").
+_PLACE_AFTER = re.compile(r"^((?i:commune|communaut[ée]|ville|syndicat|m[ée]tropole)\b.*?)\s*\([A-ZÉÈ][a-zéèêëîïôûç]+"
+                          r"(?:[-' ](?:de|du|des|d|sur|et|en|la|le|[A-ZÉÈ][a-zéèêëîïôûç]+))*\)$")
 #: A block's account: "Imputation : 65 - 6574", "Imputation : 204 - 20422".
 _IMPUTATION = re.compile(r"\bimputation\s*:\s*(?:\d{2,3}\s*[-–/]\s*)?(?P<n>(?:65|67|204)\d{0,4})\b", re.I)
 _FIELD = re.compile(r"^\s*(?:projet|objet|action|op[ée]ration)\s*:\s*(?P<p>.+)$", re.I)
@@ -70,15 +85,41 @@ def _blocks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     return blocks
 
 
-def _grant_of(block: list[tuple[int, str]], heading: str | None) -> GrantFact | None:
+def _after_fields(block: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """``block`` cut where a line that is no field, and set no further right than the block's first line, follows
+    its aid's line: the next block, with no blank line before it ("Aide EPTB (20 %) : 9 300 €" / "Commune de X –
+    …")."""
+    def indent(line: str) -> int:
+        return len(line) - len(line.lstrip())
+
+    parts = [[block[0]]]
+    for k, (start, line) in enumerate(block[1:], 1):
+        previous = block[k - 1][1]
+        if _AMOUNT_LINE.match(previous) and AMOUNT_RE.search(previous) and not re.search(r"\S\s*:\s", line) \
+                and indent(line) <= indent(block[0][1]) < indent(previous):
+            parts.append([])
+        parts[-1].append((start, line))
+    return parts
+
+
+def _grant_of(block: list[tuple[int, str]], heading: str | None, authority: str = "",
+              fields_only: bool = False) -> GrantFact | None:
     """The grant of one block, or None when the block is not one (no name line, no grant amount, several amounts
-    with none on a "Montant" line)."""
+    with none on a "Montant" line). Of several aid lines, those of other funders than the ``authority`` (its name,
+    folded) are not its grant. ``fields_only``: whether the grant must be on such a line, its amount alone at the
+    end of the block not enough."""
     texts = [line for _, line in block]
     fields = [(i, m) for i, line in enumerate(texts) for m in [_AMOUNT_LINE.match(line), *_AMOUNT_AFTER.finditer(line)]
               if m and not _NOT_GRANT.search(fold(m["what"])) and AMOUNT_RE.match(line, m.end())]
+    if len(fields) > 1:  # "Aide EPTB (20 %) : …" beside "Aide Agence de l'eau (50 %) : …": the authority's own
+        fields = [(i, m) for i, m in fields if not _others_aid(fold(m["what"]), authority)]
+        if not fields:
+            return None
     if fields:
         amount_at, field = fields[0]
         amount = AMOUNT_RE.match(texts[amount_at], field.end())
+    elif fields_only:
+        return None
     else:  # the amount alone at the end of the last line, the only one in the block: "Dossier EX024733  12 500 Euros"
         found = [m for line in texts for m in AMOUNT_RE.finditer(line)]
         amount = AMOUNT_RE.search(texts[-1])
@@ -93,6 +134,8 @@ def _grant_of(block: list[tuple[int, str]], heading: str | None) -> GrantFact | 
     project = _PROJECT_AFTER.search(name) if name_at + 1 < len(texts) else None
     if project:
         name = name[:project.start()]
+    if (public := _PUBLIC_BODY_THEN_OPERATION.match(name)) is not None:
+        name, project = public["name"], project or public
     name = _DEPARTMENT.sub("", _CARRIED_BY.sub("", name))
     name = _PLACE_AFTER.sub(r"\1", name.strip())
     name = _clean_name(name)
@@ -108,24 +151,39 @@ def _grant_of(block: list[tuple[int, str]], heading: str | None) -> GrantFact | 
     return GrantFact(name, value, span, nature, purpose, True, True, account=account)
 
 
+def _others_aid(what: str, authority: str) -> bool:
+    """Whether an aid line's label (folded, "aide" taken off: " agence de l'eau (50 %)") names another funder than
+    the authority (its name, folded)."""
+    funder = _OTHER_FUNDER.search(what)
+    return funder is not None and funder.group(0) not in authority
+
+
 def block_grants(body: str, found: GrantsFound) -> None:
     """Read the grants of the blocks that follow a granting sentence (see the module); their spans go to
     ``found.tables``, so that the prose reader leaves their amounts alone."""
+    from graph.ingest.delib_meta import find_authority
+
     lines = [(m.start(), m.group(0)) for m in re.finditer(r"^.*$", body, re.M)]
+    authority = None
     for i, (start, line) in enumerate(lines):
         if not line.rstrip().endswith(":"):
             continue
         lead = (lines[i - 1][1] + " " + line) if i and lines[i - 1][1].strip() else line  # a lead wrapped once
-        if not (_LEAD.search(lead) and (_GRANT_WORD.search(lead) or _GRANT_VERB.search(lead))):
+        granting = bool(_LEAD.search(lead) and (_GRANT_WORD.search(lead) or _GRANT_VERB.search(lead)))
+        # "Opérations proposées :" above blocks that the decision grants further down ("ATTRIBUE les aides
+        # ci-dessus"): blocks that each state their aid on a line of its own
+        if not granting and not (len(line.strip()) <= 60 and _REFERS_BACK.search(body, start)):
             continue
         if any(s <= start + len(line) < e for s, e in found.tables):
             continue
+        if authority is None:
+            authority = fold((find_authority(body) or ("",))[0])
         heading = heading_nature(body, start + len(line) + 1)
         grants = []
-        for block in _blocks(lines[i + 1:]):
+        for block in (part for block in _blocks(lines[i + 1:]) for part in _after_fields(block)):
             if any(s <= block[0][0] < e for s, e in found.tables):
                 break
-            grant = _grant_of(block, heading)
+            grant = _grant_of(block, heading, authority, fields_only=not granting)
             if grant is None:
                 break
             grants.append(grant)

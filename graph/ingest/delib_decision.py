@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from graph.ingest.delib_meta import in_a_citation
 from graph.ingest.delib_people import header_row_counts
-from graph.ingest.french import DATE_RE, date_from_match, fold
+from graph.ingest.french import DATE_RE, date_from_match, fold, parse_amount
 
 
 def find_programme(text: str) -> str | None:
@@ -302,3 +303,47 @@ def accounts_by_nature(body: str) -> dict[str, str]:
         account = match["n"] or match["m"]
         found.setdefault("operating" if account.startswith("65") else "investment", account)
     return found
+
+
+#: An account named for one beneficiary, by its name or acronym: "sauf pour le FSE (compte 6574)", "pour
+#: l'association X : article 6574".
+_NAMED_ACCOUNT = re.compile(rf"\bpour\s+(?:le\s+|la\s+|les\s+|l['’])(?P<who>[A-ZÉÈ][\w'’-]*(?:\s+[\w'’-]+){{0,5}}?)"
+                            rf"\s*(?:\(\s*|:\s*|,\s*)(?:comptes?|articles?|imputation|c/)\s*(?P<n>{_ACCOUNT})\b")
+
+
+def accounts_by_name(body: str) -> dict[str, str]:
+    """The accounts that ``body`` names for one beneficiary each, by the words that name it (folded).
+
+    >>> accounts_by_name("imputée au compte 65738 du budget 2025, sauf pour le FSE (compte 6574).")
+    {'fse': '6574'}
+    """
+    return {fold(m["who"]): m["n"] for m in _NAMED_ACCOUNT.finditer(body)}
+
+
+def named_account(accounts: dict[str, str], beneficiary: str) -> str | None:
+    """The account of :func:`accounts_by_name` whose words ("fse") are among those of ``beneficiary``'s name."""
+    name = fold(beneficiary)
+    return next((n for who, n in accounts.items() if re.search(rf"(?<!\w){re.escape(who)}(?!\w)", name)), None)
+
+
+#: A row of a budget table (a décision modificative's): chapter, nature account, function, label, signed amount:
+#: " 65     6574     40        Subv. fonct. aux associations (Basket Club)     + 3 500,00".
+_BUDGET_ROW = re.compile(rf"^[ \t]*\d{{2,3}}[ \t]+(?P<n>{_ACCOUNT})[ \t]+\S.*?[ \t](?P<sign>[+-]?)[ \t]*"
+                         r"(?P<amount>\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:,\d{2})?)[ \t]*(?:€|euros?)?[ \t]*$", re.M)
+
+
+def accounts_by_amount(body: str) -> dict[Decimal, str]:
+    """The grant accounts of a budget table's rows (a décision modificative's credits), by the amount each row adds:
+    the grant of that amount is charged to that account. An amount on rows of two accounts gives none.
+
+    >>> accounts_by_amount(" Chap.  Article  Fonction  Libellé       Montant\\n"
+    ...                    " 65     6574     40        Subv. (Club)   + 3 500,00\\n"
+    ...                    " 65     65548    020       Contributions  + 8 740,00\\n")
+    {Decimal('3500.00'): '6574', Decimal('8740.00'): '65548'}
+    """
+    found: dict[Decimal, set[str]] = {}
+    for match in _BUDGET_ROW.finditer(body):
+        if match["sign"] != "-":
+            found.setdefault(parse_amount(match["amount"]), set()).add(match["n"])
+    return {amount: accounts.pop() for amount, accounts in found.items() if len(accounts) == 1}
+

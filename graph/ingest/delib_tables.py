@@ -24,6 +24,7 @@ from decimal import Decimal
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.ingest.delib_columns import ColumnHints, column_hints
 from graph.ingest.delib_grants import NATURE_CODES, GrantFact, GrantsFound, StatedTotal, _NATURE_WORDS
+from graph.ingest.delib_names import parse_person
 from graph.ingest.delib_profile import Profile
 from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, amended_table, for_the_record, in_thousands,
                                               referred_nature, row_account, section_nature, thousands_amount)
@@ -48,7 +49,11 @@ _PURPOSE_COL = re.compile(r"objet|projet|action|intitule|manifestation|motif|tra
 #: A column of nature codes headed by the codes themselves: "F/I", "F / I / P".
 _CODES_HEAD = re.compile(r"^[a-z](?:\s*/\s*[a-z])+$")
 _ID_COL = re.compile(r"\b(?:siret|siren|rna|uai|identifiant)\b")
-_TOTAL_ROW = re.compile(r"^(?:sous[- ]?total|total|montant total)\b", re.I)
+#: A row of totals, not a grant: "Total", "TOTAUX", "Sous-totaux", "Montant total".
+_TOTAL_ROW = re.compile(r"^(?:sous[- ]?tota(?:l|ux)|tota(?:l|ux)|montant total)\b", re.I)
+#: What a cell may say after an amount's currency: whether it is net, before tax or with it ("4 000,00 € net",
+#: "9 300,00 euros H.T.").
+AMOUNT_QUALIFIER = r"(?:[ \u00a0\u202f]*(?:net|brut|H\.?T\.?|T\.?T\.?C\.?)(?![\w.]))?"
 _AMOUNT_TOKEN = re.compile(r"^\d{1,3}(?:,\d{1,2})?$|^\d+(?:,\d{1,2})?$")
 _FLAT_AMOUNT_COL = re.compile(
     r"(?:montant|subvention|budget|co[uû]t|proposition|somme|aide)(?:\s+(?:de|du|des|la|le|l['’]|proposée?|demandée?|"
@@ -321,22 +326,29 @@ _ID_IN_NAME = re.compile(r"\s*(?:\(\s*(?P<within>(?:n°\s*)?(?:SIRET|SIREN|RNA)\
 #: letters in capitals and figures, a figure at least, and a hyphen, a slash or a letter ("24R-0101", "SUB/2024/07").
 _DOSSIER_HEAD = re.compile(r"\b(?:n°|no|numero|dossier|ref|reference|code)\b")
 _DOSSIER_CODE = re.compile(r"(?=[^\s]*\d)(?=[^\s]*[A-Z/_.-])[A-Z0-9][A-Z0-9/_.-]{2,}\s+(?=\S)")
+#: The head of a column of persons' names: "Nom – Prénom", "Nom et prénom", "Prénom Nom", "Bénéficiaire (nom, prénom)".
+_PERSON_HEAD = re.compile(r"\bnoms?\b\W{0,5}(?:et\s+|,\s*)?\bprenoms?\b|\bprenoms?\b\W{0,5}(?:et\s+|,\s*)?\bnoms?\b")
 
 
 def name_cell(cell: str, head: str) -> tuple[str, str | None]:
     """The beneficiary's name in a table's name cell, without the dossier code before it or the SIRET, SIREN or RNA
-    number after it; and that number as written, or None. ``head``: the column's head, folded.
+    number after it; and that number as written, or None. ``head``: the column's head, folded. In a column of
+    persons' names ("Nom – Prénom"), the name is a person's, written given name first as the reader writes persons.
 
     >>> name_cell("Réseau Ville-Hôpital Poitou (SIRET 441 203 578 00026)", "association (siret)")
     ('Réseau Ville-Hôpital Poitou', 'SIRET 441 203 578 00026')
     >>> name_cell("24R-0101 Association Jeunes Santé Amiénoise-Fictive", "n° dossier beneficiaire")
     ('Association Jeunes Santé Amiénoise-Fictive', None)
+    >>> name_cell("FAURE-VIGNAL Clémence", "nom – prenom")
+    ('Clémence FAURE-VIGNAL', None)
     """
     identifier = None
     if (match := _ID_IN_NAME.search(cell)) and match.start() > 0:
         cell, identifier = cell[:match.start()], match.group("within") or match.group("after")
     if _DOSSIER_HEAD.search(head) and (match := _DOSSIER_CODE.match(cell)):
         cell = cell[match.end():]
+    if _PERSON_HEAD.search(head) and (person := parse_person(cell)) is not None:
+        cell = person.label
     return cell, identifier
 
 
@@ -505,10 +517,12 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hin
 def table_grants(body: str, found: GrantsFound) -> None:
     """Read the grants and stated totals of every grant table of ``body`` into ``found``."""
     from graph.ingest.delib_aligned import aligned_table_grants, stacked_cell_grants, stacked_table_grants
+    from graph.ingest.delib_side_by_side import side_by_side_grants
     from graph.ingest.delib_blocks import block_grants, financing_line_grants
 
     legend, hints = legend_of(body), column_hints(body)
     aligned_table_grants(body, found, legend, hints)
+    side_by_side_grants(body, found, legend, hints)
     stacked_table_grants(body, found, legend, hints)
     stacked_cell_grants(body, found, legend, hints)
     block_grants(body, found)
@@ -546,4 +560,5 @@ def unread_table(body: str) -> str | None:
 
 
 #: A cell that is an amount alone: "24 000", "8 000,00 €", "15 k€".
-_AMOUNT_CELL_RE = re.compile(r"[-+]?\s*\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:,\d{1,2})?\s*(?:€|k€|EUR|euros?)?", re.I)
+_AMOUNT_CELL_RE = re.compile(r"[-+]?\s*\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:,\d{1,2})?\s*(?:(?:€|k€|EUR|euros?)"
+                             + AMOUNT_QUALIFIER + r")?", re.I)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from graph.ingest.base import InputError
-from graph.ingest.french import DATE_RE, date_from_match
+from graph.ingest.french import DATE_RE, date_from_match, fold
 
 #: The line that separates the body from the stamps' text in the normalised text.
 STAMP_HEADING = "[Tampon de la préfecture]"
@@ -196,7 +196,7 @@ def normalise_text(text: str, markdown: bool = False) -> Document:
     text = clean_text(markdown_to_plain(text) if markdown else text)
     body, stamp = strip_stamps(text)
     doubts: list[tuple[str, str]] = []
-    body = currency_after(join_split_amounts(join_cut_lines(body), doubts))
+    body = currency_after(join_split_amounts(join_cut_lines(drop_page_breaks(body)), doubts))
     body = re.sub(r"\n{3,}", "\n\n", body).strip("\n")
     full = body
     if stamp.quotes:
@@ -207,6 +207,71 @@ def normalise_text(text: str, markdown: bool = False) -> Document:
 #: A page's number on a line of its own ("Page 2/3", "2 / 3", "- 2 -"), which a PDF's text sets mid-sentence.
 _PAGE_LINE = re.compile(r"^[ \t]*(?:(?:page|p\.)[ \t]*\d{1,3}(?:[ \t]*(?:/|sur)[ \t]*\d{1,3})?|\d{1,3}[ \t]*(?:/|sur)"
                         r"[ \t]*\d{1,3}|[-–][ \t]*\d{1,3}[ \t]*[-–])[ \t]*\n", re.I | re.M)
+#: A page's footer that gives its number at the end of the line, after its words ("CP du 9 décembre 2024 –
+#: Délibération 2024-44        1 / 2", "Délibération B-2024-212 – Aide aux clubs        Page 1/3") or alone.
+_FOOTER = re.compile(r"(?:.*\S[ \t]{2,}|[ \t]*)(?:page[ \t]*)?(?P<page>\d{1,3})[ \t]*(?:/|sur)[ \t]*(?P<pages>\d{1,3})"
+                     r"[ \t]*", re.I)
+#: A line that rules a page's header or footer off the text ("______", "-----").
+_RULE_LINE = re.compile(r"[ \t]*[-_=—–]{5,}[ \t]*")
+#: What ends a line whose words go on below: a comma, a bracket or a hyphen, a word that needs the next one.
+_CUT_AFTER = re.compile(r"(?:[,(-]|\b(?:de|du|des|d['’]|l['’]|la|le|les|et|à|au|aux|en|pour|sur|par))[ \t]*$", re.I)
+#: How many lines a page's running header has at most, and how many of the text's first lines its words come from.
+_RUNNING_HEAD_LINES, _HEADING_LINES = 3, 12
+
+
+def drop_page_breaks(body: str) -> str:
+    r"""Drop the page breaks that a PDF's text (read with its layout) sets in the flow: the footer that gives the
+    page's number, the rule under it and the next page's running header (up to three short lines whose words are the
+    heading's: the authority, the organ, the session), with the blank lines around them. Text cut by the break joins
+    up again (a list's row, a name wrapped over two pages); a break after a sentence's end leaves a paragraph break.
+
+    >>> drop_page_breaks("COMMUNE DE LUZECH\nConseil municipal du 5 mai 2024\n\nAssociation La Maison des\n\n"
+    ...                  "Délibération 2024-50                 1 / 2\n_______\nCommune de Luzech\n\nFamilles   900 €")
+    'COMMUNE DE LUZECH\nConseil municipal du 5 mai 2024\n\nAssociation La Maison des\nFamilles   900 €'
+    """
+    lines = body.split("\n")
+    first = [_squeezed(line) for line in lines if line.strip()][:_HEADING_LINES]
+    heading = {w for line in first for w in re.findall(r"[^\W\d_]{3,}", line)}
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        footer = _FOOTER.fullmatch(lines[i])
+        if footer is None or not 0 < int(footer["page"]) <= int(footer["pages"]):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and _RULE_LINE.fullmatch(lines[j]):
+            j += 1
+        k = j
+        while k < len(lines) and k - j < _RUNNING_HEAD_LINES and _running_head(lines[k], heading):
+            k += 1
+        if k < len(lines) and lines[k].strip() and any(_squeezed(line) not in first for line in lines[j:k]):
+            k = j  # the page's text right below the footer, unless its lines repeat the heading's
+        blank = bool(out) and not out[-1].strip() or k < len(lines) and not lines[k].strip()
+        while out and not out[-1].strip():
+            out.pop()
+        while k < len(lines) and not lines[k].strip():
+            k += 1
+        if blank and out and k < len(lines) and not (_CUT_AFTER.search(out[-1]) or re.match(r"[ \t]*[a-zà-ÿ]", lines[k])
+                                                     or out[-1].count("(") > out[-1].count(")")):
+            out.append("")  # a break between paragraphs stays one
+        i = k
+    return "\n".join(out)
+
+
+def _running_head(line: str, heading: set[str]) -> bool:
+    """Whether ``line`` reads as a page's running header: words, most of them the text's heading's, and no clause
+    that goes on or ends a sentence ("Le Conseil municipal,")."""
+    words = re.findall(r"[^\W\d_]{3,}", _squeezed(line))
+    return bool(words) and sum(w in heading for w in words) >= 0.8 * len(words) \
+        and not re.search(r"\d[ \t]*€|[,;:.][ \t]*$", line)
+
+
+def _squeezed(line: str) -> str:
+    return " ".join(fold(line).split())
+
+
 #: A line cut after a civility or "pouvoir à", which belong with the name on the next line.
 _CUT_BEFORE_NAME = re.compile(r"\b(M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|(?:pouvoir|procuration) à)[ \t]*\n[ \t]*"
                               r"(?=[A-ZÉÈ])")

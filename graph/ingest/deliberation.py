@@ -26,8 +26,9 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from graph.identity import actor_iri, actor_key, deliberation_iri, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
-from graph.ingest.delib_decision import (accounts_by_article, accounts_by_beneficiary, accounts_by_nature, article_at,
-                                         beneficiary_kind)
+from graph.ingest.delib_decision import (accounts_by_amount, accounts_by_article, accounts_by_beneficiary,
+                                         accounts_by_name, accounts_by_nature, article_at, beneficiary_kind,
+                                         named_account)
 from graph.ingest.delib_decision import (find_budget_account, find_fiscal_year, find_programme, find_published,
                                          parse_vote)
 from graph.ingest.delib_graph import Builder, concept, m57_known
@@ -327,9 +328,11 @@ class Reader:
 
     def grant_accounts(self) -> list[tuple[str | None, str | None]]:
         """The budget account of each grant: the one its own row, block or sentence names ("… 4 500 € (compte
-        20418)"), else the one named for its article ("compte 6745 pour l'article 1"), for its kind of beneficiary
-        ("204142 (subventions aux communes)") or for its nature, else the one the text names outside those sentences
-        (else anywhere). An account that the M57 chart lacks (6745, 204142) is kept as printed."""
+        20418)"), else the one named for it by name ("sauf pour le FSE (compte 6574)"), the one of a budget table's
+        row that adds its amount (a décision modificative's), the one named for its article ("compte 6745 pour
+        l'article 1"), for its kind of beneficiary ("204142 (subventions aux communes)") or for its nature, else the
+        one the text names outside those sentences (else anywhere). An account that the M57 chart lacks (6745,
+        204142) is kept as printed."""
         own = [(None, g.account) if g.account else (None, None) if g.table
                else find_budget_account(self.body[g.span[0]:g.span[1]]) for g in self.found.grants]
         elsewhere = self.body
@@ -340,13 +343,15 @@ class Reader:
         shared = find_budget_account(elsewhere)
         shared = shared if shared[1] else find_budget_account(self.body)
         by_article, by_kind = accounts_by_article(self.body), accounts_by_beneficiary(self.body)
+        by_name, by_amount = accounts_by_name(self.body), accounts_by_amount(self.body)
         # "6574 pour le fonctionnement, 204142 pour l'investissement": each grant the account of its nature.
         by_nature = accounts_by_nature(elsewhere)
         by_nature = by_nature if len(by_nature) > 1 else {}
         accounts = []
         for grant, account in zip(self.found.grants, own):
             if not account[1]:
-                said = (by_article.get(article_at(self.body, grant.span[0]) or "")
+                said = (named_account(by_name, grant.beneficiary) or by_amount.get(grant.amount)
+                        or by_article.get(article_at(self.body, grant.span[0]) or "")
                         or by_kind.get(beneficiary_kind(grant.beneficiary)) or by_nature.get(grant.nature))
                 account = (None, said) if said else shared
             raw, nature = account
