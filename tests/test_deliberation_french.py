@@ -1029,6 +1029,11 @@ def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, bod
     ("Reçu à la sous-préfecture de Caen-Fictif le 15/11/2024", None, "2024-11-15"),
     ("Acte reçu par la préfecture le 26/11/2024", None, "2024-11-26"),
     ("Accusé de réception préfecture : 067-200094332-20240923-CP202497-4-DE du 27/09/2024", None, "2024-09-27"),
+    ("Acte certifié exécutoire – Réception par le représentant de l'État le 21 novembre 2024", None, "2024-11-21"),
+    ("Affiché le 27/11/2024 – Accusé réception Préfecture : 29/11/2024", None, "2024-11-29"),
+    ("Certifie executoire - recu en Sous-Prefecture de Morlaix le 23 oct. 2024", None, "2024-10-23"),
+    ("Télétransmis le 22/11/2024 – Reçu en Préfecture des Deux-Sèvres le 25/11/2024", "2024-11-22", "2024-11-25"),
+    ("Accusé de réception en préfecture le 12/12/2024 : 095-229500017-20241209-202450-DE", None, "2024-12-12"),
 ])
 def test_the_dates_a_prefecture_stamp_gives_are_read_however_it_words_them(text, sent, received):
     stamp = strip_stamps(text)[1]
@@ -1039,6 +1044,9 @@ def test_the_dates_a_prefecture_stamp_gives_are_read_however_it_words_them(text,
     ("Accusé de réception préfecture : 067-200094332-20240923-CP202497-4-DE du 27/09/2024",
      "067-200094332-20240923-CP202497-4-DE"),
     ("Acte reçu par la préfecture le 26/11/2024", None),
+    ("Accusé de réception en préfecture le 12/12/2024 : 095-229500017-20241209-202450-DE",
+     "095-229500017-20241209-202450-DE"),
+    ("Certifie executoire - recu en Sous-Prefecture de Morlaix le 23 oct. 2024", None),
 ])
 def test_a_receipt_line_leaves_the_text_whole_and_gives_its_actes_id(line, actes):
     left, stamp = strip_stamps("Le Conseil approuve.\n" + line + "\nFait à Colmar-Fictif")
