@@ -191,6 +191,12 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
     ("Communauté de communes de l'Ernée-Fictive", "Communauté de communes de l'Ernée-Fictive"),
     ("SYNDICAT MIXTE DE L'OUST-FICTIF", "Syndicat mixte de l'Oust-Fictif"),
     ("PETR DU PAYS DE L'AUXOIS-FICTIF", "Pôle d'équilibre territorial et rural du Pays de l'Auxois-Fictif"),
+    # établissements publics, which deliberate through their own board
+    ("ÉTABLISSEMENT PUBLIC DE COOPÉRATION CULTURELLE « LA FABRIQUE DES ARTS »", "EPCC La Fabrique des Arts"),
+    ("OFFICE DE TOURISME INTERCOMMUNAL DES GORGES DU TARN-FICTIF\nÉtablissement public industriel et commercial (EPIC)",
+     "Office de tourisme intercommunal des Gorges du Tarn-Fictif"),
+    ("VAL DE GARONNE HABITAT\nOffice Public de l'Habitat du Val de Garonne-Fictif",
+     "Office public de l'Habitat du Val de Garonne-Fictif"),
 ])
 def test_an_authority_is_found_in_a_heading_in_capitals(heading, name):
     assert find_authority(heading + "\n")[0] == name
@@ -900,6 +906,7 @@ def test_the_budget_account_is_read_however_it_is_written(text, account):
      "Président"),
     ("COMMUNE DE ROCHE-VERNAZ\nDÉCISION DU MAIRE N° 2024-07\nVu la délibération du Conseil municipal donnant "
      "délégation au Maire ;\nDÉCIDE", "Maire"),
+    ("OFFICE DE TOURISME DU LAC-FICTIF\nCOMITÉ DE DIRECTION\nSéance du 8 octobre 2024\n", "Comité de Direction"),
 ])
 def test_the_organ_is_read_under_its_other_names(text, organ):
     assert find_body(text) == organ
