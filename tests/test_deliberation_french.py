@@ -427,6 +427,9 @@ def test_a_grant_proposed_with_no_name_goes_to_the_body_that_the_sentence_before
      "délibération par 35 voix pour et 5 contre.", "adopted", (35, 5, None)),
     ("Pour : 7 – Contre : 11\nLa délibération est REJETÉE.", "rejected", (7, 11, None)),
     ("Le rejet des eaux pluviales au réseau est autorisé. Vote : 20 voix pour.", "adopted", (20, None, None)),
+    # a register typed without accents
+    ("Apres en avoir delibere, le Conseil adopte a l'unanimite la proposition.", "adopted-unanimously",
+     (None, None, None)),
 ])
 def test_a_vote_is_read_from_its_own_sentence_not_from_a_visa_an_account_or_the_next_line(text, outcome, counts):
     vote = parse_vote(text)
@@ -531,6 +534,17 @@ def test_a_members_aside_in_brackets_leaves_them_listed():
 def test_the_stated_counts_of_present_members_and_proxies_are_read(text, counts):
     a = parse_attendance(text)
     assert (a.present_count, a.proxy_count) == counts
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nombre de conseillers : en exercice : 15 ; presents : 12 ; votants : 14\nDate de la convoquation : 11/10/2024",
+     (12, None, dt.date(2024, 10, 11), None)),
+    ("Le Conseil municipal, legalement convoque le 30 septembre 2024, s'est reuni sous la presidence de M. Roger "
+     "VIGIER, Maire.\nPresents : 8 - Pouvoirs : 1", (8, 1, dt.date(2024, 9, 30), "Roger VIGIER")),
+])
+def test_a_register_typed_without_accents_gives_its_counts_convocation_and_chair(text, expected):
+    a = parse_attendance(text)
+    assert (a.present_count, a.proxy_count, a.convened, a.chair and a.chair.label) == expected
 
 
 @pytest.mark.parametrize("text, in_office", [
@@ -676,6 +690,9 @@ def test_the_counts_in_a_left_margin_column_beside_the_prose_are_read():
      "2024-031"),
     ("Ville de Marseille\nDélibération du Conseil Municipal du 4 octobre 2024\n24/0519/VDV\n\nLE CONSEIL MUNICIPAL",
      "24/0519/VDV"),
+    # a number opening the line of the act's title
+    ("Commune de Plouzevede-Fictif\nSeance du 18 octobre 2024\n2024-059 - Subventions diverses\nLe conseil", "2024-059"),
+    ("Commune de Plouzevede-Fictif\nSeance du 18 octobre 2024\n2024-2025 - Programme d'actions\nLe conseil", None),
 ])
 def test_the_deliberations_own_number_is_read_not_that_of_an_act_it_cites(text, number):
     assert find_number(text) == number

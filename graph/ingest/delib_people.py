@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from graph.ingest.delib_names import Person, in_capitals, parse_person, surname_only
-from graph.ingest.french import DATE_RE, MONTH_NAMES, date_from_match, fold, words_to_number
+from graph.ingest.french import (DATE_RE, MONTH_NAMES, accents_optional, compile_cue, date_from_match, fold,
+                                 words_to_number)
 
 
 @dataclass
@@ -58,20 +59,21 @@ class Attendance:
         return list(seen.values())
 
 
-_PROXY_SPLIT = re.compile(r"\s+(?:donne|a\s+donné|a\s+donne|donnant)\s+(?:pouvoir|procuration|délégation)\s+(?:de\s+vote\s+)?à\s+"
-                          r"|\s*\(\s*(?:pouvoir|procuration)\s+à\s+|\s+(?:représentée?\s+par|à|par)\s+", re.I)
+_PROXY_SPLIT = compile_cue(r"\s+(?:donne|a\s+donné|a\s+donne|donnant)\s+(?:pouvoir|procuration|délégation)\s+"
+                           r"(?:de\s+vote\s+)?à\s+"
+                           r"|\s*\(\s*(?:pouvoir|procuration)\s+à\s+|\s+(?:représentée?\s+par|à|par)\s+", re.I)
 
 #: Section headings, by the list they open; the colon may come on the next line ("…du Code\nGénéral … :").
 SECTIONS = [
-    ("proxies", re.compile(r"^(?:Pouvoirs?|Procurations?|(?:Membres?\s+)?représentée?s?|Absents?\s+(?:excusés?\s+)?"
-                           r"(?:ayant\s+(?:voté\s+par\s+procuration|donné\s+(?:pouvoir|procuration))|représentés?))"
-                           r"[^:\n]*(?:\n[^:\n]{0,80})?:", re.I | re.M)),
-    ("excused", re.compile(r"^(?:Membres?\s+(?:titulaires?\s+)?)?(?:absente?s?\s+)?excusée?s?[^:\n]{0,40}:",
+    ("proxies", compile_cue(r"^(?:Pouvoirs?|Procurations?|(?:Membres?\s+)?représentée?s?|Absents?\s+(?:excusés?\s+)?"
+                            r"(?:ayant\s+(?:voté\s+par\s+procuration|donné\s+(?:pouvoir|procuration))|représentés?))"
+                            r"[^:\n]*(?:\n[^:\n]{0,80})?:", re.I | re.M)),
+    ("excused", compile_cue(r"^(?:Membres?\s+(?:titulaires?\s+)?)?(?:absente?s?\s+)?excusée?s?[^:\n]{0,40}:",
+                            re.I | re.M)),
+    ("absent", compile_cue(r"^(?:Membres?\s+(?:titulaires?\s+)?)?Absente?s?(?:\s+non\s+excusée?s?)?(?:\s*\(\d+\))?\s*:",
                            re.I | re.M)),
-    ("absent", re.compile(r"^(?:Membres?\s+(?:titulaires?\s+)?)?Absente?s?(?:\s+non\s+excusée?s?)?(?:\s*\(\d+\))?\s*:",
-                          re.I | re.M)),
-    ("present", re.compile(r"^(?:(?:Membres?|Conseillers?)\s+(?:titulaires?\s+)?présents?|(?:Étaient|Etaient|Sont)\s+"
-                           r"présents?|Présents?)(?:\s*\([^)\n]*\))?\s*:", re.I | re.M)),
+    ("present", compile_cue(r"^(?:(?:Membres?|Conseillers?)\s+(?:titulaires?\s+)?présents?|(?:Étaient|Etaient|Sont)\s+"
+                            r"présents?|Présents?)(?:\s*\([^)\n]*\))?\s*:", re.I | re.M)),
 ]
 
 #: "Présents ou représentés : 49" counts the members present and those represented together: neither count alone.
@@ -92,15 +94,15 @@ _COUNTED_FIRST = {"vote_count": r"votants|suffrages\s+exprimés", "present_count
 
 
 #: A proxy written beside an absent member's name: "M. Luc ROUX (pouvoir à M. Jean DUPONT)".
-_HELD_BY = re.compile(r"\s*\(\s*(?:pouvoir|procuration|(?:a\s+)?donn[ée]\s+pouvoir)\s+à\s+(?P<holder>[^)]*)\)?[\s.]*$",
-                      re.I)
+_HELD_BY = compile_cue(r"\s*\(\s*(?:pouvoir|procuration|(?:a\s+)?donn[ée]\s+pouvoir)\s+à\s+(?P<holder>[^)]*)\)?[\s.]*$",
+                       re.I)
 
 
 #: What a list says of a member after the name, in brackets: a role ("(Maire)", "(PRÉSIDENT)"), a group ("(élus)"),
 #: when they came ("(arrivé au point 4)").
 _ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 #: An aside, or an item of its own after the name ("M. Philippe GAUTRON, maire"), that says who chairs.
-_CHAIR_ROLE = re.compile(r"\s*(?:(?:le|la)\s+)?(?:maire|présidente?)(?:\s+de\s+séance)?\s*", re.I)
+_CHAIR_ROLE = compile_cue(r"\s*(?:(?:le|la)\s+)?(?:maire|présidente?)(?:\s+de\s+séance)?\s*", re.I)
 
 
 def _without_asides(item: str) -> str:
@@ -261,12 +263,13 @@ def parse_counts(body: str, attendance: Attendance) -> None:
     margin = _margin_column(body)
     headed = header_row_counts(body)
     for name, words in _COUNTS.items():
+        words = accents_optional(words)  # "presents : 12" in a register typed without accents
         # a row of labels over a row of figures first: "Votants\n   50   41" is no "Votants : 50"
         headed_count = next(((n, span) for label, n, span in headed if re.fullmatch(words, label, re.I)), None)
         # "Présents : 14", "Présents (14)", a ruled box's "| En exercice | 11 |"
         match = None if headed_count else (
             re.search(rf"(?:{words})\s*(?::|\||\((?=\d+\)))?\s*(\d+)\b", body, re.I)
-            or (re.search(rf"\b(\d+)[ \t]+(?:{_COUNTED_FIRST[name]})\b(?![ \t]*:)", body, re.I)
+            or (re.search(rf"\b(\d+)[ \t]+(?:{accents_optional(_COUNTED_FIRST[name])})\b(?![ \t]*:)", body, re.I)
                 if name in _COUNTED_FIRST else None))
         if match:
             setattr(attendance, name, int(match.group(1)))
@@ -288,14 +291,15 @@ def parse_counts(body: str, attendance: Attendance) -> None:
 
 
 #: What dates the convocation: "convoqué le …", "convoqué par son Président le …", "Convocation : …", "Date de
-#: convocation de la Commission permanente : …", "la convocation ayant été adressée aux conseillers le …".
-_CONVENED = re.compile(r"(?:convoqu[ée]e?s?(?:\s+par\s+(?:son|sa|le|la|M\.|Mme|Monsieur|Madame)\s[^,;.]{1,40}?)?\s+le"
-                       r"|date\s+de\s+(?:la\s+)?convocation"
-                       r"(?:\s+et\s+d['’]affichage|\s+(?:de\s+la|du|des)\s+[^\n:]{1,50})?\s*:"
-                       r"|(?:^|\n)[ \t]*convocation\s*:"
-                       r"|convocation\s+(?:ayant\s+[ée]t[ée]\s+)?(?:adress[ée]e|envoy[ée]e)"
-                       r"(?:\s+(?:aux?|à)\s+[^,;.]{1,40}?\s+le|\s+(?:le\s+)?)"
-                       r"|convocation\s+(?:en\s+date\s+du|du)\s+(?:le\s+)?)\s*", re.I)
+#: convocation de la Commission permanente : …", "la convocation ayant été adressée aux conseillers le …"; the
+#: misspelling "convoquation" too.
+_CONVENED = compile_cue(r"(?:convoqu[ée]e?s?(?:\s+par\s+(?:son|sa|le|la|M\.|Mme|Monsieur|Madame)\s[^,;.]{1,40}?)?\s+le"
+                        r"|date\s+de\s+(?:la\s+)?convo(?:c|qu)ation"
+                        r"(?:\s+et\s+d['’]affichage|\s+(?:de\s+la|du|des)\s+[^\n:]{1,50})?\s*:"
+                        r"|(?:^|\n)[ \t]*convo(?:c|qu)ation\s*:"
+                        r"|convo(?:c|qu)ation\s+(?:ayant\s+[ée]t[ée]\s+)?(?:adress[ée]e|envoy[ée]e)"
+                        r"(?:\s+(?:aux?|à)\s+[^,;.]{1,40}?\s+le|\s+(?:le\s+)?)"
+                        r"|convo(?:c|qu)ation\s+(?:en\s+date\s+du|du)\s+(?:le\s+)?)\s*", re.I)
 #: A convocation's day and month in words, its year the session's: "légalement convoqué le six décembre".
 _DAY_IN_WORDS = re.compile(r"(?P<day>premier|(?:vingt|trente|dix|onze|douze|treize|quatorze|quinze|seize|un|deux"
                            r"|trois|quatre|cinq|six|sept|huit|neuf|et|[ -])+?)\s+(?P<month>" + "|".join(MONTH_NAMES)
@@ -363,23 +367,23 @@ def _before_the_session(date: re.Match, body: str) -> dt.date | None:
     return date_from_match(date, session.year - 1) if convened is not None and convened > session else convened
 
 
-_CHAIR = re.compile(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<name>[^\n,]+)"
-                    r"|Présidence\s*:\s*(?P<name2>[^\n,]+)"
-                    r"|sous\s+la\s+présidence\s+de\s+"
-                    r"(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la)\s+(?P<title>[^,\n]+),\s*)?"
-                    r"(?P<name3>[^\n,]+?)(?:(?:,|[ \t]+[-–—])\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire)|(?:Maire"
-                    r"|Conseill[eè]re?)\s+(?:adjointe?|délégué?e?))\b|(?=[ \t]*[\n,]|[ \t]*$))"
-                    r"|^Présid(?:ent|ente)\s*:\s*(?P<name4>[^\n,]+)"
-                    # "Mme Annie X, Vice-Présidente, présidant la séance par délégation du Maire"
-                    r"|(?P<name5>(?:M\.|Mme|Monsieur|Madame)\s+[^\n,;]+?)\s*,\s*(?:(?P<office5>[^\n,;]{1,40}?)\s*,\s*)?"
-                    r"présid(?:ant|ait)\s+la\s+séance", re.I | re.M)
+_CHAIR = compile_cue(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<name>[^\n,]+)"
+                     r"|Présidence\s*:\s*(?P<name2>[^\n,]+)"
+                     r"|sous\s+la\s+présidence\s+de\s+"
+                     r"(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la)\s+(?P<title>[^,\n]+),\s*)?"
+                     r"(?P<name3>[^\n,]+?)(?:(?:,|[ \t]+[-–—])\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire)|(?:Maire"
+                     r"|Conseill[eè]re?)\s+(?:adjointe?|délégué?e?))\b|(?=[ \t]*[\n,]|[ \t]*$))"
+                     r"|^Présid(?:ent|ente)\s*:\s*(?P<name4>[^\n,]+)"
+                     # "Mme Annie X, Vice-Présidente, présidant la séance par délégation du Maire"
+                     r"|(?P<name5>(?:M\.|Mme|Monsieur|Madame)\s+[^\n,;]+?)\s*,\s*"
+                     r"(?:(?P<office5>[^\n,;]{1,40}?)\s*,\s*)?présid(?:ant|ait)\s+la\s+séance", re.I | re.M)
 #: The rest of a chair's name that the line sent below ("sous la présidence de Mme Sylvie\nDARDENNE-FICTIVE,
 #: Maire."): a name in capitals opening the next line, and the office after it.
 _WRAPPED_CHAIR = re.compile(r"[ \t]*\n[ \t]*(?P<rest>(?-i:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*))"
                             r"(?=[ \t]*[,.\n])(?:,\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire))\b)?", re.I)
-_SECRETARY = re.compile(r"(?:Secrétaire\s+de\s+(?:la\s+)?séance|^[ \t]*Secrétaire"
-                        r"|^[ \t]*(?:a|est)\s+(?:été\s+)?(?:désignée?|élue?|nommée?)\s+(?:comme\s+)?secrétaire)"
-                        r"\s*:\s*(?P<name>[^\n,]+)", re.I | re.M)
+_SECRETARY = compile_cue(r"(?:Secrétaire\s+de\s+(?:la\s+)?séance|^[ \t]*Secrétaire"
+                         r"|^[ \t]*(?:a|est)\s+(?:été\s+)?(?:désignée?|élue?|nommée?)\s+(?:comme\s+)?secrétaire)"
+                         r"\s*:\s*(?P<name>[^\n,]+)", re.I | re.M)
 # "X a été désigné secrétaire", found from where its verb is: searched for as a whole, the name (any text up to a
 # line end, comma or colon, tried from each character) took 0.6 s of 7.3 on 400 deliberations.
 # The verb follows the name on its line, or on the next when it goes on in lower case: "Mme Laure MÉNAGER\nA été
