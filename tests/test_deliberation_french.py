@@ -518,6 +518,25 @@ def test_a_members_aside_in_brackets_leaves_them_listed():
     assert [p.label for p in a.absent] == ["Mathieu LAVERGNE", "Pierre COSTES"]
 
 
+def test_an_aside_that_a_line_end_cuts_leaves_the_members_listed():
+    a = parse_attendance("Étaient présents : Mme Sylvie LABORDE, M. Rémi LAFITTE (représentant des locataires CNL),\n"
+                         "Mme Fatou DIALLO (représentante des\nlocataires CLCV), M. Serge COSTES (représentant CAF).\n")
+    assert [p.label for p in a.present] == ["Sylvie LABORDE", "Rémi LAFITTE", "Fatou DIALLO", "Serge COSTES"]
+
+
+def test_the_chair_named_with_their_office_first_in_the_list_of_the_present_chairs():
+    a = parse_attendance("Étaient présents (19) : M. Bernard FAVRE-FICTIF, Maire ; Mmes et MM. les adjoints et\n"
+                         "conseillers municipaux (liste annexée au registre).\n")
+    assert (a.chair and a.chair.label, a.chair_title) == ("Bernard FAVRE-FICTIF", "Maire")
+
+
+def test_a_proxys_holder_sent_to_the_next_line_keeps_the_proxy():
+    a = parse_attendance("Absents ayant donné pouvoir (3) : M. Gérard PIOT à M. Paul GIRAUD ; Mme Inès DURAND à\n"
+                         "M. Paul GIRAUD ; M. Fabien ROUX à Mme Élodie CHAMBON.\n")
+    assert [(p.giver.label, p.holder and p.holder.label) for p in a.proxies] == [
+        ("Gérard PIOT", "Paul GIRAUD"), ("Inès DURAND", "Paul GIRAUD"), ("Fabien ROUX", "Élodie CHAMBON")]
+
+
 @pytest.mark.parametrize("text, counts", [
     ("Délégués présents ou suppléés : 44 (dont 3 suppléants)\nPouvoirs : 4", (44, 4)),
     ("Présents : 121 – Absents ayant donné pouvoir : 17 – Absents : 12", (121, 17)),

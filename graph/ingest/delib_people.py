@@ -101,11 +101,14 @@ _HELD_BY = compile_cue(r"\s*\(\s*(?:pouvoir|procuration|(?:a\s+)?donn[ée]\s+pou
 #: What a list says of a member after the name, in brackets: a role ("(Maire)", "(PRÉSIDENT)"), a group ("(élus)"),
 #: when they came ("(arrivé au point 4)").
 _ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+#: An aside that the line's end cut: "Mme Fatou DIALLO (représentante des" / "locataires CLCV), …".
+_CUT_ASIDE = re.compile(r"\s*\([^()]*$")
 #: An aside, or an item of its own after the name ("M. Philippe GAUTRON, maire"), that says who chairs.
 _CHAIR_ROLE = compile_cue(r"\s*(?:(?:le|la)\s+)?(?:maire|présidente?)(?:\s+de\s+séance)?\s*", re.I)
 
 
 def _without_asides(item: str) -> str:
+    item = _CUT_ASIDE.sub("", item)
     while (aside := _ASIDE.search(item)) is not None and not _HELD_BY.match(item, aside.start()):
         item = item[:aside.start()]
     return item
@@ -136,8 +139,9 @@ def _names_line(line: str, kind: str, bare: bool = False, capitals: bool = False
         return False
     if kind == "proxies" and _PROXY_SPLIT.search(line):
         return True
+    # an item of its own that says who chairs ("M. Bernard X, Maire ; …") is part of the list too
     good = sum(_listed(i, bare, capitals) is not None or i.strip().endswith("-") or _BY_TITLE.fullmatch(i.strip())
-               is not None for i in items)
+               is not None or (kind == "present" and _CHAIR_ROLE.fullmatch(i) is not None) for i in items)
     last = items[-1].split()
     dangling = (len(last) == 1 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+", last[0]) is not None
                 or _GIVEN_NAME_LAST.fullmatch(items[-1].strip()) is not None)  # "Mme Annie" / "FAURIE" below
@@ -169,7 +173,9 @@ def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int
     for line in [first_line] + rest:
         if line.strip():
             cut = bool(lines) and (lines[-1].endswith("-") or _GIVEN_NAME_LAST.search(lines[-1]) is not None)
-            if not _names_line(line, kind, bare, capitals, cut=cut):
+            # a line that an aside's bracket left open goes on with it: "(représentante des" / "locataires CLCV), …"
+            in_aside = bool(lines) and _CUT_ASIDE.search(lines[-1]) is not None
+            if not in_aside and not _names_line(line, kind, bare, capitals, cut=cut):
                 break
             lines.append(_unbulleted(line).strip())
             end = pos + len(line)
@@ -178,7 +184,9 @@ def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int
     for line in lines:
         if not joined or joined.endswith("-"):
             joined += line
-        elif _STARTS_WITH_CIVILITY.match(line) and not joined.endswith((",", ";")):  # one name a line
+        # one name a line; not the holder of a proxy that the line before announced ("Mme X à" / "M. Y ; …")
+        elif (_STARTS_WITH_CIVILITY.match(line) and not joined.endswith((",", ";"))
+              and not re.search(r"\s(?:à|a|par)$", joined)):
             joined += ", " + line
         else:
             joined += " " + line
