@@ -712,6 +712,8 @@ def test_the_counts_in_a_left_margin_column_beside_the_prose_are_read():
     # a number opening the line of the act's title
     ("Commune de Plouzevede-Fictif\nSeance du 18 octobre 2024\n2024-059 - Subventions diverses\nLe conseil", "2024-059"),
     ("Commune de Plouzevede-Fictif\nSeance du 18 octobre 2024\n2024-2025 - Programme d'actions\nLe conseil", None),
+    ("Commune de Plouzevede-Fictif\nSeance du 18 octobre 2024\n" + "Present : M. Yves GUILLERM-FICTIF\n" * 12
+     + "\n2024-059 - Subventions diverses\nLe conseil", "2024-059"),
 ])
 def test_the_deliberations_own_number_is_read_not_that_of_an_act_it_cites(text, number):
     assert find_number(text) == number

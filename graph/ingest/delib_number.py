@@ -96,6 +96,10 @@ _HEADING_NUMBER = re.compile(r"^[ \t]*(?P<num>(?=[\w/.-]*\b(?:19|20)\d\d\b)(?:\d
                              r"[\w./-]*)[ \t]+[-–—][ \t]+(?=[A-ZÀ-Ý])", re.M)
 
 
+#: How many of the first lines may hold such a number: a register's attendance block may come before it.
+_HEADING_NUMBER_LINES = 20
+
+
 def _heading_number(body: str) -> re.Match | None:
     """A number heading a line of the first ones, before the title (:data:`_HEADING_NUMBER`), not a date nor a span of
     years ("2024-2025 - Programme").
@@ -105,7 +109,7 @@ def _heading_number(body: str) -> re.Match | None:
     >>> _heading_number("Seance du 18 octobre 2024\\n2024-2025 - Programme d'actions\\n") is None
     True
     """
-    lines = re.match(r"(?:[^\n]*\n){0,%d}" % _NUMBER_ALONE_LINES, body)
+    lines = re.match(r"(?:[^\n]*\n){0,%d}" % _HEADING_NUMBER_LINES, body)
     return next((m for m in _HEADING_NUMBER.finditer(body, 0, lines.end()) if not re.fullmatch(
         r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d\d[/-](?:19|20)?\d\d", m["num"])), None)
 
@@ -196,6 +200,8 @@ def _title_by_the_number(body: str, number_end: int) -> re.Match | None:
              or _TITLE_BEFORE_NUMBER.match(body, line_start, number_end))
     if match is not None:
         return match
+    if (heading := _HEADING_NUMBER.match(body, line_start, number_end)) is not None:
+        return re.compile(r"(?P<t>[^\n]+)").match(body, heading.end())  # "2024-059 - Subventions diverses"
     alone = _NUMBER_ALONE.match(body, line_start, number_end)
     if alone is not None:  # the lines below a number alone are the heading's; after a directorate's, the title
         return _TITLE_AFTER_DIRECTORATE_NUMBER.match(body, line_start)
