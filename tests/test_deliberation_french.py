@@ -192,6 +192,12 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
     ("Communauté de communes de l'Ernée-Fictive", "Communauté de communes de l'Ernée-Fictive"),
     ("SYNDICAT MIXTE DE L'OUST-FICTIF", "Syndicat mixte de l'Oust-Fictif"),
     ("PETR DU PAYS DE L'AUXOIS-FICTIF", "Pôle d'équilibre territorial et rural du Pays de l'Auxois-Fictif"),
+    # établissements publics, which deliberate through their own board
+    ("ÉTABLISSEMENT PUBLIC DE COOPÉRATION CULTURELLE « LA FABRIQUE DES ARTS »", "EPCC La Fabrique des Arts"),
+    ("OFFICE DE TOURISME INTERCOMMUNAL DES GORGES DU TARN-FICTIF\nÉtablissement public industriel et commercial (EPIC)",
+     "Office de tourisme intercommunal des Gorges du Tarn-Fictif"),
+    ("VAL DE GARONNE HABITAT\nOffice Public de l'Habitat du Val de Garonne-Fictif",
+     "Office public de l'Habitat du Val de Garonne-Fictif"),
 ])
 def test_an_authority_is_found_in_a_heading_in_capitals(heading, name):
     assert find_authority(heading + "\n")[0] == name
@@ -435,6 +441,9 @@ def test_a_grant_proposed_with_no_name_goes_to_the_body_that_the_sentence_before
      "délibération par 35 voix pour et 5 contre.", "adopted", (35, 5, None)),
     ("Pour : 7 – Contre : 11\nLa délibération est REJETÉE.", "rejected", (7, 11, None)),
     ("Le rejet des eaux pluviales au réseau est autorisé. Vote : 20 voix pour.", "adopted", (20, None, None)),
+    # a register typed without accents
+    ("Apres en avoir delibere, le Conseil adopte a l'unanimite la proposition.", "adopted-unanimously",
+     (None, None, None)),
 ])
 def test_a_vote_is_read_from_its_own_sentence_not_from_a_visa_an_account_or_the_next_line(text, outcome, counts):
     vote = parse_vote(text)
@@ -523,6 +532,25 @@ def test_a_members_aside_in_brackets_leaves_them_listed():
     assert [p.label for p in a.absent] == ["Mathieu LAVERGNE", "Pierre COSTES"]
 
 
+def test_an_aside_that_a_line_end_cuts_leaves_the_members_listed():
+    a = parse_attendance("Étaient présents : Mme Sylvie LABORDE, M. Rémi LAFITTE (représentant des locataires CNL),\n"
+                         "Mme Fatou DIALLO (représentante des\nlocataires CLCV), M. Serge COSTES (représentant CAF).\n")
+    assert [p.label for p in a.present] == ["Sylvie LABORDE", "Rémi LAFITTE", "Fatou DIALLO", "Serge COSTES"]
+
+
+def test_the_chair_named_with_their_office_first_in_the_list_of_the_present_chairs():
+    a = parse_attendance("Étaient présents (19) : M. Bernard FAVRE-FICTIF, Maire ; Mmes et MM. les adjoints et\n"
+                         "conseillers municipaux (liste annexée au registre).\n")
+    assert (a.chair and a.chair.label, a.chair_title) == ("Bernard FAVRE-FICTIF", "Maire")
+
+
+def test_a_proxys_holder_sent_to_the_next_line_keeps_the_proxy():
+    a = parse_attendance("Absents ayant donné pouvoir (3) : M. Gérard PIOT à M. Paul GIRAUD ; Mme Inès DURAND à\n"
+                         "M. Paul GIRAUD ; M. Fabien ROUX à Mme Élodie CHAMBON.\n")
+    assert [(p.giver.label, p.holder and p.holder.label) for p in a.proxies] == [
+        ("Gérard PIOT", "Paul GIRAUD"), ("Inès DURAND", "Paul GIRAUD"), ("Fabien ROUX", "Élodie CHAMBON")]
+
+
 @pytest.mark.parametrize("text, counts", [
     ("Délégués présents ou suppléés : 44 (dont 3 suppléants)\nPouvoirs : 4", (44, 4)),
     ("Présents : 121 – Absents ayant donné pouvoir : 17 – Absents : 12", (121, 17)),
@@ -539,6 +567,17 @@ def test_a_members_aside_in_brackets_leaves_them_listed():
 def test_the_stated_counts_of_present_members_and_proxies_are_read(text, counts):
     a = parse_attendance(text)
     assert (a.present_count, a.proxy_count) == counts
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nombre de conseillers : en exercice : 15 ; presents : 12 ; votants : 14\nDate de la convoquation : 11/10/2024",
+     (12, None, dt.date(2024, 10, 11), None)),
+    ("Le Conseil municipal, legalement convoque le 30 septembre 2024, s'est reuni sous la presidence de M. Roger "
+     "VIGIER, Maire.\nPresents : 8 - Pouvoirs : 1", (8, 1, dt.date(2024, 9, 30), "Roger VIGIER")),
+])
+def test_a_register_typed_without_accents_gives_its_counts_convocation_and_chair(text, expected):
+    a = parse_attendance(text)
+    assert (a.present_count, a.proxy_count, a.convened, a.chair and a.chair.label) == expected
 
 
 @pytest.mark.parametrize("text, in_office", [
@@ -684,6 +723,11 @@ def test_the_counts_in_a_left_margin_column_beside_the_prose_are_read():
      "2024-031"),
     ("Ville de Marseille\nDélibération du Conseil Municipal du 4 octobre 2024\n24/0519/VDV\n\nLE CONSEIL MUNICIPAL",
      "24/0519/VDV"),
+    # a number opening the line of the act's title
+    ("Commune de Plouzevede-Fictif\nSeance du 18 octobre 2024\n2024-059 - Subventions diverses\nLe conseil", "2024-059"),
+    ("Commune de Plouzevede-Fictif\nSeance du 18 octobre 2024\n2024-2025 - Programme d'actions\nLe conseil", None),
+    ("Commune de Plouzevede-Fictif\nSeance du 18 octobre 2024\n" + "Present : M. Yves GUILLERM-FICTIF\n" * 12
+     + "\n2024-059 - Subventions diverses\nLe conseil", "2024-059"),
 ])
 def test_the_deliberations_own_number_is_read_not_that_of_an_act_it_cites(text, number):
     assert find_number(text) == number
@@ -914,6 +958,7 @@ def test_the_budget_account_is_read_however_it_is_written(text, account):
      "Président"),
     ("COMMUNE DE ROCHE-VERNAZ\nDÉCISION DU MAIRE N° 2024-07\nVu la délibération du Conseil municipal donnant "
      "délégation au Maire ;\nDÉCIDE", "Maire"),
+    ("OFFICE DE TOURISME DU LAC-FICTIF\nCOMITÉ DE DIRECTION\nSéance du 8 octobre 2024\n", "Comité de Direction"),
 ])
 def test_the_organ_is_read_under_its_other_names(text, organ):
     assert find_body(text) == organ
@@ -1043,6 +1088,11 @@ def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, bod
     ("Reçu à la sous-préfecture de Caen-Fictif le 15/11/2024", None, "2024-11-15"),
     ("Acte reçu par la préfecture le 26/11/2024", None, "2024-11-26"),
     ("Accusé de réception préfecture : 067-200094332-20240923-CP202497-4-DE du 27/09/2024", None, "2024-09-27"),
+    ("Acte certifié exécutoire – Réception par le représentant de l'État le 21 novembre 2024", None, "2024-11-21"),
+    ("Affiché le 27/11/2024 – Accusé réception Préfecture : 29/11/2024", None, "2024-11-29"),
+    ("Certifie executoire - recu en Sous-Prefecture de Morlaix le 23 oct. 2024", None, "2024-10-23"),
+    ("Télétransmis le 22/11/2024 – Reçu en Préfecture des Deux-Sèvres le 25/11/2024", "2024-11-22", "2024-11-25"),
+    ("Accusé de réception en préfecture le 12/12/2024 : 095-229500017-20241209-202450-DE", None, "2024-12-12"),
 ])
 def test_the_dates_a_prefecture_stamp_gives_are_read_however_it_words_them(text, sent, received):
     stamp = strip_stamps(text)[1]
@@ -1053,6 +1103,9 @@ def test_the_dates_a_prefecture_stamp_gives_are_read_however_it_words_them(text,
     ("Accusé de réception préfecture : 067-200094332-20240923-CP202497-4-DE du 27/09/2024",
      "067-200094332-20240923-CP202497-4-DE"),
     ("Acte reçu par la préfecture le 26/11/2024", None),
+    ("Accusé de réception en préfecture le 12/12/2024 : 095-229500017-20241209-202450-DE",
+     "095-229500017-20241209-202450-DE"),
+    ("Certifie executoire - recu en Sous-Prefecture de Morlaix le 23 oct. 2024", None),
 ])
 def test_a_receipt_line_leaves_the_text_whole_and_gives_its_actes_id(line, actes):
     left, stamp = strip_stamps("Le Conseil approuve.\n" + line + "\nFait à Colmar-Fictif")

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from graph.ingest.delib_meta import in_a_citation
 from graph.ingest.delib_people import header_row_counts
-from graph.ingest.french import DATE_RE, date_from_match, fold, parse_amount
+from graph.ingest.french import DATE_RE, accents_optional, date_from_match, fold, parse_amount
 
 
 def find_programme(text: str) -> str | None:
@@ -132,7 +132,9 @@ def _parse_vote(body: str) -> Vote:
                             (r"\badopt(?:e|é|ée|és|ées)\b|\bADOPT[EÉ]|\bà\s+la\s+majorit[ée]\b", "adopted")):
         # Not in a visa or a recital: "Vu le budget primitif adopté le …" says nothing of this vote. Nor a rejection
         # that the act decides ("décide de rejeter la demande de X": the infinitive is not read) or of a request.
-        match = next((m for m in re.finditer(pattern, body, re.I | re.M) if not in_a_citation(body, m.start())
+        # the accents optional: "adopte a l'unanimite" in a register typed without them
+        match = next((m for m in re.finditer(accents_optional(pattern), body, re.I | re.M)
+                      if not in_a_citation(body, m.start())
                       and (result != "rejected" or _rejects_the_act(body, m))), None)
         if match:
             outcome = result

@@ -68,6 +68,8 @@ BODIES = [
     (r"conseil\s+r[ée]gional", "Conseil Régional"),
     (r"comit[ée]\s+syndical", "Comité Syndical"),
     (r"conseil\s+d['’]administration", "Conseil d'Administration"),
+    # an établissement public's (an office de tourisme's, a régie's)
+    (r"comit[ée]\s+de\s+direction", "Comité de Direction"),
     (r"conseil\s+de\s+territoire", "Conseil de Territoire"),
     (r"conseil\s+de\s+l['’]eurom[ée]tropole", "Conseil Métropolitain"),
     (r"conseil\s+de\s+paris", "Conseil de Paris"),
@@ -157,6 +159,20 @@ _AUTHORITY_PATTERNS = {
         r"(?P<name>Conseil\s+(?i:d[ée]partemental|r[ée]gional)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
         r"(?!R[ée]gion\b|D[ée]partement\b)[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
     ),
+    # Établissements publics that deliberate through their own board, often beneficiaries in a collectivité's
+    # acts: tried last. Their name may stand in quotes: "EPCC « La Fabrique des Arts »".
+    "epcc": (
+        r"(?P<name>(?:(?i:[ÉE]tablissement\s+public\s+de\s+coop[ée]ration\s+culturelle)|EPCC)\s+[«\"“]?\s*"
+        r"(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’]|(?i:la|le|les|l['’]))\s*)?[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
+    ),
+    "office-de-tourisme": (
+        r"(?P<name>Office\s+(?i:d[eu]\s+tourisme)(?:\s+(?i:intercommunal|communautaire|municipal|m[ée]tropolitain))?\s+"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
+    ),
+    "oph": (
+        r"(?P<name>(?:Office\s+(?i:public\s+de\s+l['’]habitat)|OPH)\s+"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
+    ),
 }
 AUTHORITIES = list(_AUTHORITY_PATTERNS.values())
 #: The order a heading's authorities are tried in: the most particular first. A commune's heading names its
@@ -164,14 +180,14 @@ AUTHORITIES = list(_AUTHORITY_PATTERNS.values())
 #: often their seat: the authority that deliberates is the most particular one the heading names.
 _HEADING_ORDER = ("ccas", "sdis", "syndicat", "petr", "communaute", "ept", "metropole-named-first",
                   "metropole-named-after", "collectivite", "mairie", "commune", "paris", "municipal-council",
-                  "assembly", "departement-region")
+                  "assembly", "departement-region", "epcc", "office-de-tourisme", "oph")
 
 #: The words of an authority's kind that stay in lower case after its first word, whatever the heading's case:
 #: "Communauté d'agglomération …", "Syndicat mixte …", "Centre communal d'action sociale …"; not a word of a
 #: compound place name ("Région Nouvelle-Aquitaine").
 _KIND_WORDS = re.compile(r"(?<=\s)(?:Communes|Urbaine|Mixte|Intercommunal|Communal|Sociale|À|Vocations?|Multiples?"
                          r"|Uniques?|Scolaire|Nouvelle|Départementale?|Public|Territoriale?|Rural|Secours"
-                         r"|Européenne)\b(?!-)|"
+                         r"|Européenne|Tourisme)\b(?!-)|"
                          r"(?<=\sd['’])(?:Agglomération|Action|Équilibre|Énergies?|Incendie)\b")
 
 
@@ -185,13 +201,15 @@ def _authority_name(name: str) -> str:
     >>> _authority_name("Conseil Municipal de Nantes"), _authority_name("Region Nouvelle-Aquitaine")
     ('Ville de Nantes', 'Région Nouvelle-Aquitaine')
     """
-    name = _KIND_WORDS.sub(lambda m: m.group(0).lower(), re.sub(r"\s+", " ", name).strip())
+    name = re.sub(r"\s+", " ", re.sub(r"[«»“”\"]", " ", name)).strip()  # an EPCC's name in quotes
+    name = _KIND_WORDS.sub(lambda m: m.group(0).lower(), name)
     for written, authority in _ASSEMBLY_OF:
         if (found := re.match(written, name, re.I)) is not None:
             name = authority + name[found.end():]
             break
     # A commune's article is part of its name: "Commune de La Roche-sur-Yon", "Ville du Havre" aside.
-    return re.sub(r"^((?:Commune(?: nouvelle)?|Ville) de )(la|le|les)\b", lambda m: m[1] + m[2].capitalize(), name)
+    return re.sub(r"^((?:Commune(?: nouvelle)?|Ville) de |EPCC )(la|le|les)\b", lambda m: m[1] + m[2].capitalize(),
+                  name)
 
 
 #: An authority named by its assembly or its town hall: (how it is written, the authority's own name).
@@ -206,12 +224,13 @@ _ASSEMBLY_OF = [(r"Mairie\b", "Commune"), (r"Conseil\s+d[ée]partemental\b", "D�
                 (r"SIVOS\b", "Syndicat intercommunal à vocation scolaire"),
                 (r"PETR\b", "Pôle d'équilibre territorial et rural"), (r"EPT\b", "Établissement public territorial"),
                 (r"SDIS\b", "Service départemental d'incendie et de secours"),
-                (r"Conseil\s+de\s+Paris\b", "Ville de Paris")]
+                (r"Conseil\s+de\s+Paris\b", "Ville de Paris"),
+                (r"[ÉE]tablissement\s+public\s+de\s+coop[ée]ration\s+culturelle\b", "EPCC")]
 
 
 _PARTICLES = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux"}
 #: The acronyms that name an authority's kind ("SIVOM DU VAL DE BRUYÈRE"), kept in capitals by :func:`title_case`.
-_ACRONYMS = {"CCAS", "CIAS", "SIVOM", "SIVU", "SIVOS", "PETR", "EPT", "SDIS"}
+_ACRONYMS = {"CCAS", "CIAS", "SIVOM", "SIVU", "SIVOS", "PETR", "EPT", "SDIS", "EPCC", "EPIC", "OPH"}
 
 
 def title_case(text: str) -> str:

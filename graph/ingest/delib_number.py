@@ -83,12 +83,35 @@ def number_match(body: str) -> re.Match | None:
         line = body[body.rfind("\n", 0, match.start()) + 1:match.start()]
         if not re.search(r"\bpoint\s*$", line, re.I) and not in_a_citation(body, match.start("num")):
             first = first or match  # an agenda item's number is no act's, even for want of another
-    return _number_alone(body) or _OBJECT_NUMBER.search(body) or first
+    return _number_alone(body) or _OBJECT_NUMBER.search(body) or _heading_number(body) or first
 
 
 #: A number heading the act's object, before its title: "Objet : 2024-031 - Subvention au Comité des fêtes".
 _NUMBER_BEFORE_TITLE = r"(?P<num>(?:\d+[-/._]\d+|[A-Z]{1,5}[-_ ]?\d+)[\w./-]*)[ \t]+[-–—:][ \t]+(?=\S)"
 _OBJECT_NUMBER = re.compile(r"^[ \t]*Objet[ \t]*:[ \t]*" + _NUMBER_BEFORE_TITLE, re.M)
+
+
+#: A number with a year among its parts opening a line, before the act's title: "2024-059 - Subventions diverses".
+_HEADING_NUMBER = re.compile(r"^[ \t]*(?P<num>(?=[\w/.-]*\b(?:19|20)\d\d\b)(?:\d+[-/._]\d+|[A-Z]{1,5}[-_ ]?\d+)"
+                             r"[\w./-]*)[ \t]+[-–—][ \t]+(?=[A-ZÀ-Ý])", re.M)
+
+
+#: How many of the first lines may hold such a number: a register's attendance block may come before it.
+_HEADING_NUMBER_LINES = 20
+
+
+def _heading_number(body: str) -> re.Match | None:
+    """A number heading a line of the first ones, before the title (:data:`_HEADING_NUMBER`), not a date nor a span of
+    years ("2024-2025 - Programme").
+
+    >>> _heading_number("Seance du 18 octobre 2024\\n2024-059 - Subventions diverses\\n")["num"]
+    '2024-059'
+    >>> _heading_number("Seance du 18 octobre 2024\\n2024-2025 - Programme d'actions\\n") is None
+    True
+    """
+    lines = re.match(r"(?:[^\n]*\n){0,%d}" % _HEADING_NUMBER_LINES, body)
+    return next((m for m in _HEADING_NUMBER.finditer(body, 0, lines.end()) if not re.fullmatch(
+        r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d\d[/-](?:19|20)?\d\d", m["num"])), None)
 
 
 def find_number(body: str) -> str | None:
@@ -177,6 +200,8 @@ def _title_by_the_number(body: str, number_end: int) -> re.Match | None:
              or _TITLE_BEFORE_NUMBER.match(body, line_start, number_end))
     if match is not None:
         return match
+    if (heading := _HEADING_NUMBER.match(body, line_start, number_end)) is not None:
+        return re.compile(r"(?P<t>[^\n]+)").match(body, heading.end())  # "2024-059 - Subventions diverses"
     alone = _NUMBER_ALONE.match(body, line_start, number_end)
     if alone is not None:  # the lines below a number alone are the heading's; after a directorate's, the title
         return _TITLE_AFTER_DIRECTORATE_NUMBER.match(body, line_start)

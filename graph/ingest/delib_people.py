@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from graph.ingest.delib_names import Person, in_capitals, parse_person, surname_only
-from graph.ingest.french import DATE_RE, MONTH_NAMES, date_from_match, fold, words_to_number
+from graph.ingest.french import (DATE_RE, MONTH_NAMES, accents_optional, compile_cue, date_from_match, fold,
+                                 words_to_number)
 
 
 @dataclass
@@ -58,20 +59,21 @@ class Attendance:
         return list(seen.values())
 
 
-_PROXY_SPLIT = re.compile(r"\s+(?:donne|a\s+donné|a\s+donne|donnant)\s+(?:pouvoir|procuration|délégation)\s+(?:de\s+vote\s+)?à\s+"
-                          r"|\s*\(\s*(?:pouvoir|procuration)\s+à\s+|\s+(?:représentée?\s+par|à|par)\s+", re.I)
+_PROXY_SPLIT = compile_cue(r"\s+(?:donne|a\s+donné|a\s+donne|donnant)\s+(?:pouvoir|procuration|délégation)\s+"
+                           r"(?:de\s+vote\s+)?à\s+"
+                           r"|\s*\(\s*(?:pouvoir|procuration)\s+à\s+|\s+(?:représentée?\s+par|à|par)\s+", re.I)
 
 #: Section headings, by the list they open; the colon may come on the next line ("…du Code\nGénéral … :").
 SECTIONS = [
-    ("proxies", re.compile(r"^(?:Pouvoirs?|Procurations?|(?:Membres?\s+)?représentée?s?|Absents?\s+(?:excusés?\s+)?"
-                           r"(?:ayant\s+(?:voté\s+par\s+procuration|donné\s+(?:pouvoir|procuration))|représentés?))"
-                           r"[^:\n]*(?:\n[^:\n]{0,80})?:", re.I | re.M)),
-    ("excused", re.compile(r"^(?:Membres?\s+(?:titulaires?\s+)?)?(?:absente?s?\s+)?excusée?s?[^:\n]{0,40}:",
+    ("proxies", compile_cue(r"^(?:Pouvoirs?|Procurations?|(?:Membres?\s+)?représentée?s?|Absents?\s+(?:excusés?\s+)?"
+                            r"(?:ayant\s+(?:voté\s+par\s+procuration|donné\s+(?:pouvoir|procuration))|représentés?))"
+                            r"[^:\n]*(?:\n[^:\n]{0,80})?:", re.I | re.M)),
+    ("excused", compile_cue(r"^(?:Membres?\s+(?:titulaires?\s+)?)?(?:absente?s?\s+)?excusée?s?[^:\n]{0,40}:",
+                            re.I | re.M)),
+    ("absent", compile_cue(r"^(?:Membres?\s+(?:titulaires?\s+)?)?Absente?s?(?:\s+non\s+excusée?s?)?(?:\s*\(\d+\))?\s*:",
                            re.I | re.M)),
-    ("absent", re.compile(r"^(?:Membres?\s+(?:titulaires?\s+)?)?Absente?s?(?:\s+non\s+excusée?s?)?(?:\s*\(\d+\))?\s*:",
-                          re.I | re.M)),
-    ("present", re.compile(r"^(?:(?:Membres?|Conseillers?)\s+(?:titulaires?\s+)?présents?|(?:Étaient|Etaient|Sont)\s+"
-                           r"présents?|Présents?)(?:\s*\([^)\n]*\))?\s*:", re.I | re.M)),
+    ("present", compile_cue(r"^(?:(?:Membres?|Conseillers?)\s+(?:titulaires?\s+)?présents?|(?:Étaient|Etaient|Sont)\s+"
+                            r"présents?|Présents?)(?:\s*\([^)\n]*\))?\s*:", re.I | re.M)),
 ]
 
 #: "Présents ou représentés : 49" counts the members present and those represented together: neither count alone.
@@ -92,18 +94,21 @@ _COUNTED_FIRST = {"vote_count": r"votants|suffrages\s+exprimés", "present_count
 
 
 #: A proxy written beside an absent member's name: "M. Luc ROUX (pouvoir à M. Jean DUPONT)".
-_HELD_BY = re.compile(r"\s*\(\s*(?:pouvoir|procuration|(?:a\s+)?donn[ée]\s+pouvoir)\s+à\s+(?P<holder>[^)]*)\)?[\s.]*$",
-                      re.I)
+_HELD_BY = compile_cue(r"\s*\(\s*(?:pouvoir|procuration|(?:a\s+)?donn[ée]\s+pouvoir)\s+à\s+(?P<holder>[^)]*)\)?[\s.]*$",
+                       re.I)
 
 
 #: What a list says of a member after the name, in brackets: a role ("(Maire)", "(PRÉSIDENT)"), a group ("(élus)"),
 #: when they came ("(arrivé au point 4)").
 _ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+#: An aside that the line's end cut: "Mme Fatou DIALLO (représentante des" / "locataires CLCV), …".
+_CUT_ASIDE = re.compile(r"\s*\([^()]*$")
 #: An aside, or an item of its own after the name ("M. Philippe GAUTRON, maire"), that says who chairs.
-_CHAIR_ROLE = re.compile(r"\s*(?:(?:le|la)\s+)?(?:maire|présidente?)(?:\s+de\s+séance)?\s*", re.I)
+_CHAIR_ROLE = compile_cue(r"\s*(?:(?:le|la)\s+)?(?:maire|présidente?)(?:\s+de\s+séance)?\s*", re.I)
 
 
 def _without_asides(item: str) -> str:
+    item = _CUT_ASIDE.sub("", item)
     while (aside := _ASIDE.search(item)) is not None and not _HELD_BY.match(item, aside.start()):
         item = item[:aside.start()]
     return item
@@ -134,8 +139,9 @@ def _names_line(line: str, kind: str, bare: bool = False, capitals: bool = False
         return False
     if kind == "proxies" and _PROXY_SPLIT.search(line):
         return True
+    # an item of its own that says who chairs ("M. Bernard X, Maire ; …") is part of the list too
     good = sum(_listed(i, bare, capitals) is not None or i.strip().endswith("-") or _BY_TITLE.fullmatch(i.strip())
-               is not None for i in items)
+               is not None or (kind == "present" and _CHAIR_ROLE.fullmatch(i) is not None) for i in items)
     last = items[-1].split()
     dangling = (len(last) == 1 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+", last[0]) is not None
                 or _GIVEN_NAME_LAST.fullmatch(items[-1].strip()) is not None)  # "Mme Annie" / "FAURIE" below
@@ -167,7 +173,9 @@ def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int
     for line in [first_line] + rest:
         if line.strip():
             cut = bool(lines) and (lines[-1].endswith("-") or _GIVEN_NAME_LAST.search(lines[-1]) is not None)
-            if not _names_line(line, kind, bare, capitals, cut=cut):
+            # a line that an aside's bracket left open goes on with it: "(représentante des" / "locataires CLCV), …"
+            in_aside = bool(lines) and _CUT_ASIDE.search(lines[-1]) is not None
+            if not in_aside and not _names_line(line, kind, bare, capitals, cut=cut):
                 break
             lines.append(_unbulleted(line).strip())
             end = pos + len(line)
@@ -176,7 +184,9 @@ def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int
     for line in lines:
         if not joined or joined.endswith("-"):
             joined += line
-        elif _STARTS_WITH_CIVILITY.match(line) and not joined.endswith((",", ";")):  # one name a line
+        # one name a line; not the holder of a proxy that the line before announced ("Mme X à" / "M. Y ; …")
+        elif (_STARTS_WITH_CIVILITY.match(line) and not joined.endswith((",", ";"))
+              and not re.search(r"\s(?:à|a|par)$", joined)):
             joined += ", " + line
         else:
             joined += " " + line
@@ -261,12 +271,13 @@ def parse_counts(body: str, attendance: Attendance) -> None:
     margin = _margin_column(body)
     headed = header_row_counts(body)
     for name, words in _COUNTS.items():
+        words = accents_optional(words)  # "presents : 12" in a register typed without accents
         # a row of labels over a row of figures first: "Votants\n   50   41" is no "Votants : 50"
         headed_count = next(((n, span) for label, n, span in headed if re.fullmatch(words, label, re.I)), None)
         # "Présents : 14", "Présents (14)", a ruled box's "| En exercice | 11 |"
         match = None if headed_count else (
             re.search(rf"(?:{words})\s*(?::|\||\((?=\d+\)))?\s*(\d+)\b", body, re.I)
-            or (re.search(rf"\b(\d+)[ \t]+(?:{_COUNTED_FIRST[name]})\b(?![ \t]*:)", body, re.I)
+            or (re.search(rf"\b(\d+)[ \t]+(?:{accents_optional(_COUNTED_FIRST[name])})\b(?![ \t]*:)", body, re.I)
                 if name in _COUNTED_FIRST else None))
         if match:
             setattr(attendance, name, int(match.group(1)))
@@ -288,14 +299,15 @@ def parse_counts(body: str, attendance: Attendance) -> None:
 
 
 #: What dates the convocation: "convoqué le …", "convoqué par son Président le …", "Convocation : …", "Date de
-#: convocation de la Commission permanente : …", "la convocation ayant été adressée aux conseillers le …".
-_CONVENED = re.compile(r"(?:convoqu[ée]e?s?(?:\s+par\s+(?:son|sa|le|la|M\.|Mme|Monsieur|Madame)\s[^,;.]{1,40}?)?\s+le"
-                       r"|date\s+de\s+(?:la\s+)?convocation"
-                       r"(?:\s+et\s+d['’]affichage|\s+(?:de\s+la|du|des)\s+[^\n:]{1,50})?\s*:"
-                       r"|(?:^|\n)[ \t]*convocation\s*:"
-                       r"|convocation\s+(?:ayant\s+[ée]t[ée]\s+)?(?:adress[ée]e|envoy[ée]e)"
-                       r"(?:\s+(?:aux?|à)\s+[^,;.]{1,40}?\s+le|\s+(?:le\s+)?)"
-                       r"|convocation\s+(?:en\s+date\s+du|du)\s+(?:le\s+)?)\s*", re.I)
+#: convocation de la Commission permanente : …", "la convocation ayant été adressée aux conseillers le …"; the
+#: misspelling "convoquation" too.
+_CONVENED = compile_cue(r"(?:convoqu[ée]e?s?(?:\s+par\s+(?:son|sa|le|la|M\.|Mme|Monsieur|Madame)\s[^,;.]{1,40}?)?\s+le"
+                        r"|date\s+de\s+(?:la\s+)?convo(?:c|qu)ation"
+                        r"(?:\s+et\s+d['’]affichage|\s+(?:de\s+la|du|des)\s+[^\n:]{1,50})?\s*:"
+                        r"|(?:^|\n)[ \t]*convo(?:c|qu)ation\s*:"
+                        r"|convo(?:c|qu)ation\s+(?:ayant\s+[ée]t[ée]\s+)?(?:adress[ée]e|envoy[ée]e)"
+                        r"(?:\s+(?:aux?|à)\s+[^,;.]{1,40}?\s+le|\s+(?:le\s+)?)"
+                        r"|convo(?:c|qu)ation\s+(?:en\s+date\s+du|du)\s+(?:le\s+)?)\s*", re.I)
 #: A convocation's day and month in words, its year the session's: "légalement convoqué le six décembre".
 _DAY_IN_WORDS = re.compile(r"(?P<day>premier|(?:vingt|trente|dix|onze|douze|treize|quatorze|quinze|seize|un|deux"
                            r"|trois|quatre|cinq|six|sept|huit|neuf|et|[ -])+?)\s+(?P<month>" + "|".join(MONTH_NAMES)
@@ -363,23 +375,23 @@ def _before_the_session(date: re.Match, body: str) -> dt.date | None:
     return date_from_match(date, session.year - 1) if convened is not None and convened > session else convened
 
 
-_CHAIR = re.compile(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<name>[^\n,]+)"
-                    r"|Présidence\s*:\s*(?P<name2>[^\n,]+)"
-                    r"|sous\s+la\s+présidence\s+de\s+"
-                    r"(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la)\s+(?P<title>[^,\n]+),\s*)?"
-                    r"(?P<name3>[^\n,]+?)(?:(?:,|[ \t]+[-–—])\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire)|(?:Maire"
-                    r"|Conseill[eè]re?)\s+(?:adjointe?|délégué?e?))\b|(?=[ \t]*[\n,]|[ \t]*$))"
-                    r"|^Présid(?:ent|ente)\s*:\s*(?P<name4>[^\n,]+)"
-                    # "Mme Annie X, Vice-Présidente, présidant la séance par délégation du Maire"
-                    r"|(?P<name5>(?:M\.|Mme|Monsieur|Madame)\s+[^\n,;]+?)\s*,\s*(?:(?P<office5>[^\n,;]{1,40}?)\s*,\s*)?"
-                    r"présid(?:ant|ait)\s+la\s+séance", re.I | re.M)
+_CHAIR = compile_cue(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<name>[^\n,]+)"
+                     r"|Présidence\s*:\s*(?P<name2>[^\n,]+)"
+                     r"|sous\s+la\s+présidence\s+de\s+"
+                     r"(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la)\s+(?P<title>[^,\n]+),\s*)?"
+                     r"(?P<name3>[^\n,]+?)(?:(?:,|[ \t]+[-–—])\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire)|(?:Maire"
+                     r"|Conseill[eè]re?)\s+(?:adjointe?|délégué?e?))\b|(?=[ \t]*[\n,]|[ \t]*$))"
+                     r"|^Présid(?:ent|ente)\s*:\s*(?P<name4>[^\n,]+)"
+                     # "Mme Annie X, Vice-Présidente, présidant la séance par délégation du Maire"
+                     r"|(?P<name5>(?:M\.|Mme|Monsieur|Madame)\s+[^\n,;]+?)\s*,\s*"
+                     r"(?:(?P<office5>[^\n,;]{1,40}?)\s*,\s*)?présid(?:ant|ait)\s+la\s+séance", re.I | re.M)
 #: The rest of a chair's name that the line sent below ("sous la présidence de Mme Sylvie\nDARDENNE-FICTIVE,
 #: Maire."): a name in capitals opening the next line, and the office after it.
 _WRAPPED_CHAIR = re.compile(r"[ \t]*\n[ \t]*(?P<rest>(?-i:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*))"
                             r"(?=[ \t]*[,.\n])(?:,\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire))\b)?", re.I)
-_SECRETARY = re.compile(r"(?:Secrétaire\s+de\s+(?:la\s+)?séance|^[ \t]*Secrétaire"
-                        r"|^[ \t]*(?:a|est)\s+(?:été\s+)?(?:désignée?|élue?|nommée?)\s+(?:comme\s+)?secrétaire)"
-                        r"\s*:\s*(?P<name>[^\n,]+)", re.I | re.M)
+_SECRETARY = compile_cue(r"(?:Secrétaire\s+de\s+(?:la\s+)?séance|^[ \t]*Secrétaire"
+                         r"|^[ \t]*(?:a|est)\s+(?:été\s+)?(?:désignée?|élue?|nommée?)\s+(?:comme\s+)?secrétaire)"
+                         r"\s*:\s*(?P<name>[^\n,]+)", re.I | re.M)
 # "X a été désigné secrétaire", found from where its verb is: searched for as a whole, the name (any text up to a
 # line end, comma or colon, tried from each character) took 0.6 s of 7.3 on 400 deliberations.
 # The verb follows the name on its line, or on the next when it goes on in lower case: "Mme Laure MÉNAGER\nA été

@@ -30,7 +30,11 @@ from graph.ingest.french import DATE_RE, date_from_match, fold
 STAMP_HEADING = "[Tampon de la préfecture]"
 
 _DATE = (r"(?P<date>(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
-         r"(?:\d{1,2}(?:er)?\s+[a-zéû]+\s+\d{4})|\d{1,2}/\d{1,2}/\d{4})")
+         r"(?:\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4})|\d{1,2}/\d{1,2}/\d{4})")
+#: A stamp's month cut short ("23 oct. 2024"), and the month it stands for.
+_SHORT_MONTHS = {"janv": "janvier", "fev": "février", "fevr": "février", "févr": "février", "avr": "avril",
+                 "juil": "juillet", "sept": "septembre", "oct": "octobre", "nov": "novembre", "dec": "décembre",
+                 "déc": "décembre"}
 #: An ACTES id; a narrow stamp may wrap it after one of its hyphens ("…-20240627-\nDEL2024_112-DE").
 _ACTES = (r"(?:\d{2}_[A-Z]{2}-\n?)?\d\s?\d{2}-\n?\d{9}-\n?\d{8}-\n?(?:[A-Za-z0-9_]|-\n?)+?(?<!-)(?<!-\n)"
           r"(?:-\n?(?:DE|AR|AI|CC|BF|AU))?(?=[\s.,;)]|$)")
@@ -47,9 +51,13 @@ STAMP_PATTERNS = [
     # "Accusé de réception préfecture : 067-…-DE du 27/09/2024": the id and the day of its receipt
     ("received", re.compile(_loose("Accusé de réception") + r"\s+(?:en\s+|de\s+la\s+)?pr[ée]fecture\s*:?\s*"
                             r"(?P<actes>" + _ACTES + r")\s+(?:du|le)\s+" + _DATE, re.I)),
+    # "Accusé de réception en préfecture le 12/12/2024 : 095-…-DE", "Accusé réception Préfecture : 29/11/2024"
+    ("received", re.compile(r"Accus[ée]\s+(?:de\s+)?r[ée]ception\s+(?:en\s+|de\s+la\s+)?pr[ée]fecture\s*"
+                            r"(?::|le|du)\s*" + _DATE + r"(?:\s*:\s*(?P<actes>" + _ACTES + "))?", re.I)),
     ("marker", re.compile(_loose("Accusé de réception") + r"\s*[–-]\s*Minist[èe]re de l['’]int[ée]rieur", re.I)),
     ("marker", re.compile(_loose("Accusé de réception en préfecture"), re.I)),
     ("marker", re.compile(_loose("Acte Certifié exécutoire"), re.I)),
+    ("marker", re.compile(r"Certifi[ée]e?\s+ex[ée]cutoire(?=\s*[–-]\s*(?:re[çc]u|r[ée]ception)\b)", re.I)),
     ("received", re.compile(r"RE[CÇ]U\s+EN\s+PR[EÉ]FECTURE\s+Le\s+" + _DATE, re.I)),
     ("platform", re.compile(r"^VIA\s+(?P<value>[^\n]+?)[ \t]*$", re.M)),
     ("sent", re.compile(_loose("Envoi Préfecture") + r"\s*:\s*" + _DATE, re.I)),
@@ -57,17 +65,19 @@ STAMP_PATTERNS = [
     ("sent", re.compile(r"Date\s+de\s+t[ée]l[ée]transmission(?:\s+en\s+(?:sous-)?pr[ée]fecture)?\s*:\s*" + _DATE,
                         re.I)),
     ("received", re.compile(r"Date\s+de\s+r[ée]ception\s+(?:en\s+)?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
-    ("sent", re.compile(r"Envoy[ée]\s+en\s+pr[ée]fecture\s+le\s*:?\s*" + _DATE, re.I)),
+    ("sent", re.compile(r"(?:Envoy[ée]\s+en\s+pr[ée]fecture|T[ée]l[ée]transmise?s?)\s+le\s*:?\s*" + _DATE, re.I)),
     # "Transmis en préfecture le …", "Transmise au représentant de l'État le …", "après dépôt en préfecture le …",
     # "Télétransmis en préfecture le …", "Transmis en sous-préfecture de Riom le …"
     ("sent", re.compile(r"(?:(?:T[ée]l[ée])?transmise?s?|d[ée]p[ôo]t|transmission)\s+(?:en\s+(?:sous-)?pr[ée]fecture"
                         r"(?:\s+(?:de\s+|du\s+|d['’])[A-ZÉ][\w'’-]*)?|au\s+repr[ée]sentant\s+"
                         r"de\s+l['’][ÉE]tat|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée])\s+le\s*:?\s*" + _DATE, re.I)),
     # "Reçu en Sous-Préfecture de Vierzon le …", "Reçu au contrôle de légalité le : vendredi 20 septembre 2024",
-    # "Reçu à la Préfecture de la Guadeloupe le …", "Acte reçu par la préfecture le …"
-    ("received", re.compile(r"(?:Acte\s+)?(?:Re[çc]u|R[ée]ception)\s+(?:(?:en|[àa]\s+la|par\s+la)\s+"
-                            r"(?:sous-)?pr[ée]fecture(?:\s+(?:de\s+(?:la\s+|l['’])?|du\s+|d['’])[A-ZÉ][\w'’-]*)?"
-                            r"|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée])\s+le\s*:?\s*" + _DATE, re.I)),
+    # "Reçu à la Préfecture de la Guadeloupe le …", "Acte reçu par la préfecture le …", "Reçu en Préfecture des
+    # Deux-Sèvres le …", "Réception par le représentant de l'État le …"
+    ("received", re.compile(r"(?:Acte\s+)?(?:Re[çc]ue?|R[ée]ception)\s+(?:(?:en|[àa]\s+la|par\s+la)\s+"
+                            r"(?:sous-)?pr[ée]fecture(?:\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])[A-ZÉ][\w'’-]*)?"
+                            r"|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée]|par\s+le\s+repr[ée]sentant\s+de\s+l['’][ÉE]tat)"
+                            r"\s+le\s*:?\s*" + _DATE, re.I)),
     ("received", re.compile(r"R[ée]ception\s+par\s+le\s+pr[ée]fet\s*:\s*" + _DATE, re.I)),
     ("published", re.compile(r"Affich[ée]\s+le\s*:?\s*(?:" + _DATE + ")?", re.I)),
     ("published", re.compile(r"Date\s+de\s+mise\s+en\s+ligne\s*:\s*" + _DATE, re.I)),
@@ -108,7 +118,9 @@ class Document:
 
 
 def _date(text: str) -> dt.date | None:
-    match = DATE_RE.search(text or "")
+    text = re.sub(r"\b([a-zéû]+)\.(?=\s+\d{4})", lambda m: _SHORT_MONTHS.get(m[1].lower(), m[0]), text or "",
+                  flags=re.I)
+    match = DATE_RE.search(text)
     return date_from_match(match) if match else None
 
 
