@@ -652,6 +652,74 @@ def test_a_number_that_several_authorities_gave_their_deliberations_is_reported_
                                     "collectivités (Ville de Firminy, Ville de Roche)")
 
 
+_PREFIXED = _SCDL.replace(";2024-12\n", ";CONV N° 366-15\n", 1).replace(";2024-12\n", ";DEL 366/15\n")
+
+
+@pytest.mark.parametrize("number, decision", [
+    ("366-15", "CONV N° 366-15"),
+    ("n° 366.015", "CONV N° 366-15"),
+    ("02-1", "CONV N° 02-1 RECONDUCTION du 2015-06-19"),
+])
+@pytest.mark.parametrize("register_first", [True, False])
+def test_a_number_written_without_the_words_around_it_links_the_deliberation_of_the_same_digits(
+        tmp_path, number, decision, register_first):
+    register, scdl = tmp_path / "r.yaml", tmp_path / "subventions.csv"
+    register.write_text(_GRANTS_HEAD + f"grants:\n  - {{deliberation: {number}, goals: [1]}}\n", encoding="utf-8")
+    scdl.write_text(_SCDL.replace(";2024-12\n", f";{decision}\n", 1), encoding="utf-8")
+    store, reports = _ingest(tmp_path, *((register, scdl) if register_first else (scdl, register)))
+    try:
+        linked = _grant_goals(store)
+    finally:
+        store.close()
+    assert {grant.rsplit("/", 1)[1].upper() for grant, _ in linked} == {"SUB-7"}
+    issues = next(r for r in reports if r.kind == "register").issues
+    assert [i.field for i in issues] == (["grants"] if register_first else [])
+
+
+@pytest.mark.parametrize("entry, grants", [
+    ("{deliberation: 366-15, siren: '423456789', goals: [1]}", {"SUB-7"}),
+    ("{deliberation: 366-15, idSubvention: SUB-8, goals: [1]}", {"SUB-8"}),
+])
+def test_the_beneficiary_or_identifier_tells_apart_deliberations_of_the_same_digits(tmp_path, entry, grants):
+    register, scdl = tmp_path / "r.yaml", tmp_path / "subventions.csv"
+    register.write_text(_GRANTS_HEAD + "grants:\n  - " + entry + "\n", encoding="utf-8")
+    scdl.write_text(_PREFIXED, encoding="utf-8")
+    store, reports = _ingest(tmp_path, scdl, register)
+    try:
+        assert {grant.rsplit("/", 1)[1].upper() for grant, _ in _grant_goals(store)} == grants
+    finally:
+        store.close()
+    assert reports[1].issues == []
+
+
+def test_a_number_whose_digits_name_several_deliberations_links_none_and_is_reported_as_ambiguous(tmp_path):
+    register, scdl = tmp_path / "r.yaml", tmp_path / "subventions.csv"
+    register.write_text(_GRANTS_HEAD + "grants:\n  - {deliberation: 366-15, goals: [1]}\n", encoding="utf-8")
+    scdl.write_text(_PREFIXED, encoding="utf-8")
+    store, reports = _ingest(tmp_path, scdl, register)
+    try:
+        assert _grant_goals(store) == set()
+    finally:
+        store.close()
+    [issue] = reports[1].issues
+    assert (issue.line, issue.message) == (8, "financement (délibération 366-15) : ces chiffres sont ceux de 2 "
+                                              "délibérations (« CONV N° 366-15 » (Ville de Firminy), « DEL 366/15 » "
+                                              "(Ville de Firminy)) ; aucune n'est reliée à ses objectifs : "
+                                              "écrivez le numéro exact, le bénéficiaire ou l'idSubvention")
+
+
+def test_a_number_that_names_no_deliberation_is_reported_with_the_near_numbers(tmp_path):
+    register, scdl = tmp_path / "r.yaml", tmp_path / "subventions.csv"
+    register.write_text(_GRANTS_HEAD + "grants:\n  - {deliberation: 366-16, goals: [1]}\n", encoding="utf-8")
+    scdl.write_text(_PREFIXED, encoding="utf-8")
+    store, reports = _ingest(tmp_path, scdl, register)
+    store.close()
+    [issue] = reports[1].issues
+    assert issue.message == ("financement (délibération 366-16) : aucune délibération n° 366-16 dans le graphe ; "
+                             "numéros proches : « CONV N° 366-15 » (Ville de Firminy), « DEL 366/15 » (Ville de "
+                             "Firminy) ; il sera relié à ses objectifs dès que la subvention sera importée")
+
+
 def _quads(store) -> list[tuple]:
     """The store's quads, without the times at which sources were stored and with blank nodes as one term."""
     from rdflib import BNode
