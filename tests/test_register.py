@@ -112,9 +112,9 @@ def test_a_csv_register_says_when_its_ptce_is_unnamed_and_why_its_goals_are_unkn
         (1, "registre CSV sans ligne « # ptce: NOM » avant l'en-tête : le PTCE est nommé d'après le fichier "
             "(« registre »)"),
         (2, "objectif inconnu « 1 » : ce registre ne déclare pas les objectifs du PTCE (en CSV, une ligne "
-            "« # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: goals)"),
+            "« # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: objectifs)"),
         (2, "objectif inconnu « 2 » : ce registre ne déclare pas les objectifs du PTCE (en CSV, une ligne "
-            "« # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: goals)")]
+            "« # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: objectifs)")]
 
 
 CSV_REGISTER = ("name;kind;circle;joined;left;themes;goals;siren;siret;rna\r\n"
@@ -250,11 +250,42 @@ def test_keys_are_read_whatever_their_case_accents_or_french_name():
         [], Literal("A"), URIRef(ID + "goal/p/1"), "https://w3id.org/maillage/ontology/circle/coeur", "2024-01-15")
 
 
+_FRENCH_HEAD = ("format: maillage-register/1\nptce:\n  nom: P\n  objectifs: [{rang: 1, libellé: Un}]\nmembres:\n"
+                "  - {nom: A, type: association, cercle: coeur, date d'entrée: 2024-13-01}\n")
+
+
+@pytest.mark.parametrize("tail, expected", [
+    ("financements:\n  - {délibération: 2024.1, beneficiare: A, objectifs: [1]}\n",
+     (8, "beneficiare", "clé inconnue « beneficiare » d'un financement, ignorée : vouliez-vous dire « bénéficiaire "
+                        "» ?")),
+    ("financements:\n  - {délibération: 2024.1, bénéfciary: A, objectifs: [1]}\n",
+     (8, "bénéfciary", "clé inconnue « bénéfciary » d'un financement, ignorée : vouliez-vous dire « bénéficiaire » ?")),
+    ("", (6, "date d'entrée", "date impossible « 2024-13-01 » : ignorée")),
+])
+def test_register_warnings_name_the_keys_as_the_register_writes_them(tail, expected):
+    assert expected in issues_of(extract(yaml_ctx(_FRENCH_HEAD + tail)))
+
+
+@pytest.mark.parametrize("tail, field, message", [
+    ("financements:\n  - {délibération: 2024.1, objectifs: [4]}\n", "objectifs",
+     "objectif inconnu « 4 » (objectifs déclarés sous ptce: objectifs : 1)"),
+    ("financements:\n  - {bénéficiaire: A, objectifs: [1]}\n", "délibération",
+     "financement sans numéro de délibération (délibération) ni identifiant de subvention (idSubvention) : il ne "
+     "désigne aucune subvention"),
+    ("financements:\n  - {délibération: 2024.1}\n", "objectifs",
+     "financement sans objectif (objectifs : les rangs des objectifs qu'il sert)"),
+])
+def test_a_refused_grant_entry_names_the_keys_as_the_register_writes_them(tail, field, message):
+    with pytest.raises(InputError) as err:
+        extract(yaml_ctx(_FRENCH_HEAD + tail))
+    assert (err.value.issue.field, err.value.issue.message) == (field, message)
+
+
 def test_two_keys_of_one_field_are_warned_about_and_the_first_is_read():
     ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\nmembers:\n  - name: A\nmembres:\n"
                           "  - name: B\n"))
     assert (ex.stats["members"], [i for i in issues_of(ex) if i[1] == "membres"]) == (1, [
-        (6, "membres", "« members » et « membres » désignent le même champ (members) : le premier est lu, le second "
+        (6, "membres", "« members » et « membres » désignent le même champ : le premier est lu, le second "
                        "ignoré")])
 
 
@@ -593,7 +624,7 @@ def test_a_grant_entry_that_names_no_grant_of_the_store_is_reported_with_its_lin
     finally:
         store.close()
     [issue] = reports[1].issues
-    assert (issue.level, issue.line, issue.field) == ("warning", 8, "grants")
+    assert (issue.level, issue.line, issue.field) == ("warning", 8, None)
     assert why in issue.message and reports[1].status == "stored"
 
 
@@ -633,7 +664,7 @@ def test_a_reference_links_the_scdl_grants_it_describes_whatever_the_ingest_orde
     assert {grant.rsplit("/", 1)[1].upper() for grant, _ in linked} == grants
     assert {goal for _, goal in linked} == {"goal/p/1"}
     issues = next(r for r in reports if r.kind == "register").issues
-    assert [i.field for i in issues] == (["grants"] if register_first else [])  # the grant, not yet there
+    assert [i.field for i in issues] == ([None] if register_first else [])  # the grant, not yet there
 
 
 def test_a_number_that_several_authorities_gave_their_deliberations_is_reported_and_links_their_grants(tmp_path):
@@ -647,7 +678,7 @@ def test_a_number_that_several_authorities_gave_their_deliberations_is_reported_
     finally:
         store.close()
     [issue] = reports[1].issues
-    assert (issue.line, issue.field) == (8, "grants")
+    assert (issue.line, issue.field) == (8, None)
     assert issue.message.startswith("financement (délibération 2024-12) : ce numéro est celui de délibérations de 2 "
                                     "collectivités (Ville de Firminy, Ville de Roche)")
 
@@ -673,7 +704,7 @@ def test_a_number_written_without_the_words_around_it_links_the_deliberation_of_
         store.close()
     assert {grant.rsplit("/", 1)[1].upper() for grant, _ in linked} == {"SUB-7"}
     issues = next(r for r in reports if r.kind == "register").issues
-    assert [i.field for i in issues] == (["grants"] if register_first else [])
+    assert [i.field for i in issues] == ([None] if register_first else [])
 
 
 @pytest.mark.parametrize("entry, grants", [

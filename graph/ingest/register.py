@@ -165,13 +165,15 @@ class _Builder:
         self.goals: dict[int, URIRef] = {}
         self.goal_labels: dict[str, URIRef] = {}
         self.goals_declared = False
+        #: The key under which the register declares its goals, as messages name it (French, English).
+        self.goals_key = (ptce.key_of("goals"), ptce.key_of("goals", "en"))
         self.members: dict[str, URIRef] = {}
         self.periods: list[Period] = []
         if description := ptce.text("description"):
             self.graph.add((self.ptce, DCTERMS.description, Literal(" ".join(description.split()))))
 
     def warn(self, entry: Entry, key: str, fr: str, en: str) -> None:
-        self.ex.warn(fr, en, line=entry.line_of(key), field=key, value=entry.text(key) or None)
+        self.ex.warn(fr, en, line=entry.line_of(key), field=entry.key_of(key), value=entry.text(key) or None)
 
     def date(self, entry: Entry, key: str) -> dt.date | None:
         value = entry.get(key)
@@ -194,7 +196,8 @@ class _Builder:
         try:
             return parse_bool(str(value))
         except ValueProblem as exc:
-            self.warn(entry, key, f"{key} : {exc} : ignoré", f"{key}: {exc.message_en}: ignored")
+            self.warn(entry, key, f"{entry.key_of(key)} : {exc} : ignoré",
+                      f"{entry.key_of(key, 'en')}: {exc.message_en}: ignored")
             return None
 
     def goal(self, entry: Entry) -> None:
@@ -229,9 +232,10 @@ class _Builder:
             goal = self.goal_of(rank)
             if goal is None and not self.goals_declared:
                 self.warn(entry, key, f"objectif inconnu « {rank} » : ce registre ne déclare pas les objectifs du PTCE "
-                          "(en CSV, une ligne « # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: goals)",
-                          f"unknown goal '{rank}': this register declares no goals of the PTCE (in CSV, a line "
-                          "'# objectif 1: LABEL' before the header; in YAML, under ptce: goals)")
+                          "(en CSV, une ligne « # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: "
+                          f"{self.goals_key[0]})", f"unknown goal '{rank}': this register declares no goals of the "
+                          "PTCE (in CSV, a line '# objectif 1: LABEL' before the header; in YAML, under ptce: "
+                          f"{self.goals_key[1]})")
             elif goal is None:
                 self.warn(entry, key, f"objectif inconnu « {rank} »", f"unknown goal '{rank}'")
             else:
@@ -250,8 +254,8 @@ class _Builder:
             return
         cls = kind_class(entry.text("kind"))
         if not entry.text("kind"):
-            self.warn(entry, "kind", f"type de membre manquant (kind : {', '.join(KINDS)})",
-                      f"member kind missing (kind: {', '.join(KINDS)})")
+            self.warn(entry, "kind", f"type de membre manquant ({entry.key_of('kind')} : {', '.join(KINDS)})",
+                      f"member kind missing ({entry.key_of('kind', 'en')}: {', '.join(KINDS)})")
         elif cls is None:
             self.warn(entry, "kind", f"type de membre inconnu « {entry.text('kind')} » (connus : {', '.join(KINDS)}, "
                       "ou un libellé du vocabulaire des types)", f"unknown member kind '{entry.text('kind')}' (known: "
@@ -274,13 +278,15 @@ class _Builder:
         members are read (:meth:`memberships`)."""
         circle, role, known = entry.text("circle"), None, ", ".join(CIRCLE_NAMES)
         if not circle:
-            self.warn(entry, "circle", f"cercle manquant (circle : {known})", f"circle missing (circle: {known})")
+            self.warn(entry, "circle", f"cercle manquant ({entry.key_of('circle')} : {known})",
+                      f"circle missing ({entry.key_of('circle', 'en')}: {known})")
         elif (role := circle_concept(circle)) is None:
             self.warn(entry, "circle", f"cercle inconnu « {circle} » (connus : {known})",
                       f"unknown circle '{circle}' (known: {known})")
         joined, left = self.date(entry, "joined"), self.date(entry, "left")
         if entry.get("joined") is None:
-            self.warn(entry, "joined", "date d'entrée manquante (joined)", "entry date missing (joined)")
+            self.warn(entry, "joined", f"date d'entrée manquante ({entry.key_of('joined')})",
+                      f"entry date missing ({entry.key_of('joined', 'en')})")
         if joined and left and left < joined:
             self.warn(entry, "left", "date de sortie avant la date d'entrée", "left before joining")
         self.periods.append(Period(entry, actor, role, joined, left))

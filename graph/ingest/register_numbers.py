@@ -6,9 +6,9 @@ in the deliberation's text, without the words and prefixes that an authority's o
 (SCDL ``referenceDecision`` values such as ``CONV N° 366-15`` or ``DEL-2024-12 du 3 mai``): a reference that none
 of those forms names is matched on its *digit groups*, the sequence of its runs of digits compared as numbers
 (``366-15`` and ``CONV N° 366-15`` are both 366, 15); when no deliberation has the same groups, those whose groups
-begin with the reference's two or more (``02-1`` for ``CONV N° 02-1 RECONDUCTION du 2015-06-19``). When the digits name several deliberations, the beneficiary
-(and the idSubvention) keep those that granted it; when more than one is left, nothing is linked and the reference
-is reported as ambiguous. When nothing matches, the deliberations whose number holds the reference's longest digit
+begin with the reference's two or more (``02-1`` for ``CONV N° 02-1 RECONDUCTION du 2015-06-19``). When the digits
+name several deliberations, the beneficiary (and the idSubvention) keep those that granted it; when more than one
+is left, nothing is linked and the reference is reported as ambiguous. When nothing matches, the deliberations whose number holds the reference's longest digit
 group are its *near matches*, which the warning names.
 
 The candidates are read with one ``CONTAINS`` over the deliberations' numbers for each such reference (a handful
