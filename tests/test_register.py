@@ -281,6 +281,18 @@ def test_a_refused_grant_entry_names_the_keys_as_the_register_writes_them(tail, 
     assert (err.value.issue.field, err.value.issue.message) == (field, message)
 
 
+@pytest.mark.parametrize("ctx", [
+    yaml_ctx("format: maillage-register/1\nptce:\n  nom: P\n  territoire: Antibes  Juan-les-Pins\nmembres:\n"
+             "  - {nom: A, type: association, cercle: coeur, date d'entrée: 2024-01-01}\n"),
+    SourceContext(Path("r.csv"), "# ptce: P\n# territory: Antibes Juan-les-Pins\nname;kind;circle;joined\n"
+                                 "A;association;coeur;2024-01-01\n".encode()),
+])
+def test_the_ptces_territory_is_the_area_it_serves(ctx):
+    ex = extract(ctx)
+    assert list(ex.graph.objects(URIRef(ID + "actor/p"), SCHEMA.areaServed)) == [Literal("Antibes Juan-les-Pins")]
+    assert ex.issues == []
+
+
 def test_two_keys_of_one_field_are_warned_about_and_the_first_is_read():
     ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\nmembers:\n  - name: A\nmembres:\n"
                           "  - name: B\n"))

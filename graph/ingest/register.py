@@ -6,6 +6,7 @@
     ptce:
       name: PTCE santé DanaeCare          # required
       coordinator: DanaeCare              # a member's name
+      territory: Saint-Étienne Métropole  # where the PTCE acts (schema:areaServed)
       description: …
       goals:                              # the roadmap's strategic goals, by rank
         - {rank: 1, label: Valorisation des acteurs…}
@@ -32,7 +33,8 @@ What it becomes: each member an actor of the kind's class, an ``org:Membership``
 ``mint("membership", ptce, member)`` (one for each period of a member listed several times, minted with its entry
 date; ``org:member``, ``org:organization`` → the PTCE, ``org:role`` → circle
 concept, ``mai:joinedOn``/``mai:leftOn``), ``dcterms:subject`` → themes, ``mai:contributesTo`` → goals. The PTCE is
-a ``mai:Cooperation`` (``actor_iri(name=…)``) ``mai:coordinatedBy`` its coordinator, ``mai:hasGoal`` each goal
+a ``mai:Cooperation`` (``actor_iri(name=…)``) ``mai:coordinatedBy`` its coordinator, ``schema:areaServed`` its
+territory (text), ``mai:hasGoal`` each goal
 (``mai:StrategicGoal`` in the ``skos:ConceptScheme`` ``mint("goals", ptce)``); actions are ``mai:RoadmapAction``;
 grants are grant references, joined at ingest to the grants they describe (:mod:`graph.ingest.register_grants`),
 whose goals the register's graph then states (:mod:`graph.ingest.register_links`).
@@ -171,6 +173,8 @@ class _Builder:
         self.periods: list[Period] = []
         if description := ptce.text("description"):
             self.graph.add((self.ptce, DCTERMS.description, Literal(" ".join(description.split()))))
+        if territory := ptce.text("territory"):  # where the PTCE acts, as its coordinator names it
+            self.graph.add((self.ptce, SCHEMA.areaServed, Literal(" ".join(territory.split()))))
 
     def warn(self, entry: Entry, key: str, fr: str, en: str) -> None:
         self.ex.warn(fr, en, line=entry.line_of(key), field=entry.key_of(key), value=entry.text(key) or None)
