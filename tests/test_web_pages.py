@@ -753,6 +753,28 @@ def test_a_grant_page_shows_the_goals_it_serves_and_the_register_that_says_so(tm
         close_resources(app)
 
 
+DEMO_REFERENCE = "https://w3id.org/maillage/id/grant-reference/ptce-sante-danaecare/1"
+
+
+@pytest.mark.parametrize("lang, name", [
+    ("fr", "Financement « 2024.00240 » — registre ptce-registre.yaml, ligne 101"),
+    ("en", "Funding '2024.00240' — register ptce-registre.yaml, line 101"),
+])
+def test_a_registers_grant_reference_is_named_by_its_number_register_and_line(tmp_path, lang, name):
+    app = app_with_the_demo_corpus(tmp_path)
+    try:
+        client = app.test_client()
+        own = client.get(f"/id/{DEMO_REFERENCE.split('/id/')[1]}.json?lang={lang}").get_json()
+        goal = client.get(f"/id/{DEMO_GOAL2.split('/id/')[1]}.json?lang={lang}").get_json()
+        actor = client.get(f"/id/actor/danaecare.json?lang={lang}").get_json()
+    finally:
+        close_resources(app)
+    assert own["label"] == name
+    for page in (goal, actor):
+        listed = {v["iri"]: v["label"] for group in page["inverse"] for v in group["values"] if "iri" in v}
+        assert listed[DEMO_REFERENCE] == name
+
+
 def test_the_grants_api_filters_and_labels_grants_by_the_goal_the_register_links_them_to(tmp_path):
     app = app_with_the_demo_corpus(tmp_path)
     try:

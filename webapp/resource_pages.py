@@ -205,7 +205,8 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     evidence: dict[str, list[dict]] = {}
     seen: set[tuple[str, str]] = set()
     _evidence(_evidence_rows(s), evidence, seen)
-    data = {"iri": iri, "label": pick_label(labels) or _unlabelled_name(types, out) or iri,
+    data = {"iri": iri, "label": pick_label(labels) or _unlabelled_name(types, out)
+            or (names_of_unnamed([s]).get(s) if not types else None) or iri,
             "types": [ref(t, term_label(t)) for t in specific_types(types)],
             "networked": bool(_NETWORKED & set(types)),
             "properties": _properties(out, names_of_unnamed(_unlabelled_values(out))), "inverse": links_in,
