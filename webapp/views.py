@@ -97,7 +97,8 @@ _UNNAMED_PARTS = """SELECT ?x ?amount ?beneficiary ?member ?organization ?circle
   UNION { ?x a mai:Deliberation OPTIONAL { ?x dcterms:identifier ?number }
           OPTIONAL { ?x mai:authority/rdfs:label ?authority } }
   UNION { GRAPH ?source { ?x mai:rowNumber ?line } FILTER NOT EXISTS { ?x a ?type }
-          OPTIONAL { ?x mai:decisionReference|dcterms:identifier ?reference } OPTIONAL { ?source dcterms:title ?register } }
+          OPTIONAL { ?x mai:decisionReference|dcterms:identifier ?reference }
+          OPTIONAL { ?source dcterms:title ?register } }
 }"""
 
 

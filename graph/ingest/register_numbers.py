@@ -8,8 +8,8 @@ of those forms names is matched on its *digit groups*, the sequence of its runs 
 (``366-15`` and ``CONV N° 366-15`` are both 366, 15); when no deliberation has the same groups, those whose groups
 begin with the reference's two or more (``02-1`` for ``CONV N° 02-1 RECONDUCTION du 2015-06-19``). When the digits
 name several deliberations, the beneficiary (and the idSubvention) keep those that granted it; when more than one
-is left, nothing is linked and the reference is reported as ambiguous. When nothing matches, the deliberations whose number holds the reference's longest digit
-group are its *near matches*, which the warning names.
+is left, nothing is linked and the reference is reported as ambiguous. When nothing matches, the deliberations
+whose number holds the reference's longest digit group are its *near matches*, which the warning names.
 
 The candidates are read with one ``CONTAINS`` over the deliberations' numbers for each such reference (a handful
 per register), then compared here: normalising every deliberation's number on the store's side for each reference
