@@ -112,9 +112,9 @@ def test_a_csv_register_says_when_its_ptce_is_unnamed_and_why_its_goals_are_unkn
         (1, "registre CSV sans ligne « # ptce: NOM » avant l'en-tête : le PTCE est nommé d'après le fichier "
             "(« registre »)"),
         (2, "objectif inconnu « 1 » : ce registre ne déclare pas les objectifs du PTCE (en CSV, une ligne "
-            "« # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: goals)"),
+            "« # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: objectifs)"),
         (2, "objectif inconnu « 2 » : ce registre ne déclare pas les objectifs du PTCE (en CSV, une ligne "
-            "« # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: goals)")]
+            "« # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: objectifs)")]
 
 
 CSV_REGISTER = ("name;kind;circle;joined;left;themes;goals;siren;siret;rna\r\n"
@@ -250,11 +250,54 @@ def test_keys_are_read_whatever_their_case_accents_or_french_name():
         [], Literal("A"), URIRef(ID + "goal/p/1"), "https://w3id.org/maillage/ontology/circle/coeur", "2024-01-15")
 
 
+_FRENCH_HEAD = ("format: maillage-register/1\nptce:\n  nom: P\n  objectifs: [{rang: 1, libellé: Un}]\nmembres:\n"
+                "  - {nom: A, type: association, cercle: coeur, date d'entrée: 2024-13-01}\n")
+
+
+@pytest.mark.parametrize("tail, expected", [
+    ("financements:\n  - {délibération: 2024.1, beneficiare: A, objectifs: [1]}\n",
+     (8, "beneficiare", "clé inconnue « beneficiare » d'un financement, ignorée : vouliez-vous dire « bénéficiaire "
+                        "» ?")),
+    ("financements:\n  - {délibération: 2024.1, bénéfciary: A, objectifs: [1]}\n",
+     (8, "bénéfciary", "clé inconnue « bénéfciary » d'un financement, ignorée : vouliez-vous dire « bénéficiaire » ?")),
+    ("", (6, "date d'entrée", "date impossible « 2024-13-01 » : ignorée")),
+])
+def test_register_warnings_name_the_keys_as_the_register_writes_them(tail, expected):
+    assert expected in issues_of(extract(yaml_ctx(_FRENCH_HEAD + tail)))
+
+
+@pytest.mark.parametrize("tail, field, message", [
+    ("financements:\n  - {délibération: 2024.1, objectifs: [4]}\n", "objectifs",
+     "objectif inconnu « 4 » (objectifs déclarés sous ptce: objectifs : 1)"),
+    ("financements:\n  - {bénéficiaire: A, objectifs: [1]}\n", "délibération",
+     "financement sans numéro de délibération (délibération) ni identifiant de subvention (idSubvention) : il ne "
+     "désigne aucune subvention"),
+    ("financements:\n  - {délibération: 2024.1}\n", "objectifs",
+     "financement sans objectif (objectifs : les rangs des objectifs qu'il sert)"),
+])
+def test_a_refused_grant_entry_names_the_keys_as_the_register_writes_them(tail, field, message):
+    with pytest.raises(InputError) as err:
+        extract(yaml_ctx(_FRENCH_HEAD + tail))
+    assert (err.value.issue.field, err.value.issue.message) == (field, message)
+
+
+@pytest.mark.parametrize("ctx", [
+    yaml_ctx("format: maillage-register/1\nptce:\n  nom: P\n  territoire: Antibes  Juan-les-Pins\nmembres:\n"
+             "  - {nom: A, type: association, cercle: coeur, date d'entrée: 2024-01-01}\n"),
+    SourceContext(Path("r.csv"), "# ptce: P\n# territory: Antibes Juan-les-Pins\nname;kind;circle;joined\n"
+                                 "A;association;coeur;2024-01-01\n".encode()),
+])
+def test_the_ptces_territory_is_the_area_it_serves(ctx):
+    ex = extract(ctx)
+    assert list(ex.graph.objects(URIRef(ID + "actor/p"), SCHEMA.areaServed)) == [Literal("Antibes Juan-les-Pins")]
+    assert ex.issues == []
+
+
 def test_two_keys_of_one_field_are_warned_about_and_the_first_is_read():
     ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\nmembers:\n  - name: A\nmembres:\n"
                           "  - name: B\n"))
     assert (ex.stats["members"], [i for i in issues_of(ex) if i[1] == "membres"]) == (1, [
-        (6, "membres", "« members » et « membres » désignent le même champ (members) : le premier est lu, le second "
+        (6, "membres", "« members » et « membres » désignent le même champ : le premier est lu, le second "
                        "ignoré")])
 
 
@@ -593,7 +636,7 @@ def test_a_grant_entry_that_names_no_grant_of_the_store_is_reported_with_its_lin
     finally:
         store.close()
     [issue] = reports[1].issues
-    assert (issue.level, issue.line, issue.field) == ("warning", 8, "grants")
+    assert (issue.level, issue.line, issue.field) == ("warning", 8, None)
     assert why in issue.message and reports[1].status == "stored"
 
 
@@ -633,7 +676,7 @@ def test_a_reference_links_the_scdl_grants_it_describes_whatever_the_ingest_orde
     assert {grant.rsplit("/", 1)[1].upper() for grant, _ in linked} == grants
     assert {goal for _, goal in linked} == {"goal/p/1"}
     issues = next(r for r in reports if r.kind == "register").issues
-    assert [i.field for i in issues] == (["grants"] if register_first else [])  # the grant, not yet there
+    assert [i.field for i in issues] == ([None] if register_first else [])  # the grant, not yet there
 
 
 def test_a_number_that_several_authorities_gave_their_deliberations_is_reported_and_links_their_grants(tmp_path):
@@ -647,9 +690,77 @@ def test_a_number_that_several_authorities_gave_their_deliberations_is_reported_
     finally:
         store.close()
     [issue] = reports[1].issues
-    assert (issue.line, issue.field) == (8, "grants")
+    assert (issue.line, issue.field) == (8, None)
     assert issue.message.startswith("financement (délibération 2024-12) : ce numéro est celui de délibérations de 2 "
                                     "collectivités (Ville de Firminy, Ville de Roche)")
+
+
+_PREFIXED = _SCDL.replace(";2024-12\n", ";CONV N° 366-15\n", 1).replace(";2024-12\n", ";DEL 366/15\n")
+
+
+@pytest.mark.parametrize("number, decision", [
+    ("366-15", "CONV N° 366-15"),
+    ("n° 366.015", "CONV N° 366-15"),
+    ("02-1", "CONV N° 02-1 RECONDUCTION du 2015-06-19"),
+])
+@pytest.mark.parametrize("register_first", [True, False])
+def test_a_number_written_without_the_words_around_it_links_the_deliberation_of_the_same_digits(
+        tmp_path, number, decision, register_first):
+    register, scdl = tmp_path / "r.yaml", tmp_path / "subventions.csv"
+    register.write_text(_GRANTS_HEAD + f"grants:\n  - {{deliberation: {number}, goals: [1]}}\n", encoding="utf-8")
+    scdl.write_text(_SCDL.replace(";2024-12\n", f";{decision}\n", 1), encoding="utf-8")
+    store, reports = _ingest(tmp_path, *((register, scdl) if register_first else (scdl, register)))
+    try:
+        linked = _grant_goals(store)
+    finally:
+        store.close()
+    assert {grant.rsplit("/", 1)[1].upper() for grant, _ in linked} == {"SUB-7"}
+    issues = next(r for r in reports if r.kind == "register").issues
+    assert [i.field for i in issues] == ([None] if register_first else [])
+
+
+@pytest.mark.parametrize("entry, grants", [
+    ("{deliberation: 366-15, siren: '423456789', goals: [1]}", {"SUB-7"}),
+    ("{deliberation: 366-15, idSubvention: SUB-8, goals: [1]}", {"SUB-8"}),
+])
+def test_the_beneficiary_or_identifier_tells_apart_deliberations_of_the_same_digits(tmp_path, entry, grants):
+    register, scdl = tmp_path / "r.yaml", tmp_path / "subventions.csv"
+    register.write_text(_GRANTS_HEAD + "grants:\n  - " + entry + "\n", encoding="utf-8")
+    scdl.write_text(_PREFIXED, encoding="utf-8")
+    store, reports = _ingest(tmp_path, scdl, register)
+    try:
+        assert {grant.rsplit("/", 1)[1].upper() for grant, _ in _grant_goals(store)} == grants
+    finally:
+        store.close()
+    assert reports[1].issues == []
+
+
+def test_a_number_whose_digits_name_several_deliberations_links_none_and_is_reported_as_ambiguous(tmp_path):
+    register, scdl = tmp_path / "r.yaml", tmp_path / "subventions.csv"
+    register.write_text(_GRANTS_HEAD + "grants:\n  - {deliberation: 366-15, goals: [1]}\n", encoding="utf-8")
+    scdl.write_text(_PREFIXED, encoding="utf-8")
+    store, reports = _ingest(tmp_path, scdl, register)
+    try:
+        assert _grant_goals(store) == set()
+    finally:
+        store.close()
+    [issue] = reports[1].issues
+    assert (issue.line, issue.message) == (8, "financement (délibération 366-15) : ces chiffres sont ceux de 2 "
+                                              "délibérations (« CONV N° 366-15 » (Ville de Firminy), « DEL 366/15 » "
+                                              "(Ville de Firminy)) ; aucune n'est reliée à ses objectifs : "
+                                              "écrivez le numéro exact, le bénéficiaire ou l'idSubvention")
+
+
+def test_a_number_that_names_no_deliberation_is_reported_with_the_near_numbers(tmp_path):
+    register, scdl = tmp_path / "r.yaml", tmp_path / "subventions.csv"
+    register.write_text(_GRANTS_HEAD + "grants:\n  - {deliberation: 366-16, goals: [1]}\n", encoding="utf-8")
+    scdl.write_text(_PREFIXED, encoding="utf-8")
+    store, reports = _ingest(tmp_path, scdl, register)
+    store.close()
+    [issue] = reports[1].issues
+    assert issue.message == ("financement (délibération 366-16) : aucune délibération n° 366-16 dans le graphe ; "
+                             "numéros proches : « CONV N° 366-15 » (Ville de Firminy), « DEL 366/15 » (Ville de "
+                             "Firminy) ; il sera relié à ses objectifs dès que la subvention sera importée")
 
 
 def _quads(store) -> list[tuple]:

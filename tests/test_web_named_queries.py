@@ -164,7 +164,7 @@ def test_grants_by_goal_counts_grants_not_the_actors_and_actions_that_serve_the_
         writer.commit()
     query = named_queries()["subventions-par-objectif"]
     rows = list(store.query(sparql_prologue() + query.text, query.bindings({"goal": GOAL})))
-    assert [(row[3].toPython(), row[4].toPython()) for row in rows] == [(1, 20000)]
+    assert [(row[5].toPython(), row[6].toPython()) for row in rows] == [(1, 20000)]
 
 
 def test_grants_of_a_beneficiary_give_one_row_a_grant_whatever_the_sources_say_twice():
@@ -369,4 +369,55 @@ def test_grants_by_goal_counts_the_grants_that_the_register_links_to_the_goal(tm
         rows = list(store.query(sparql_prologue() + query.text, query.bindings({"goal": str(goal)})))
     finally:
         store.close()
-    assert [(row[3].toPython(), row[4].toPython()) for row in rows] == expected
+    assert [(row[5].toPython(), row[6].toPython()) for row in rows] == expected
+
+
+_SECOND_PTCE = """format: maillage-register/1
+ptce:
+  nom: PTCE Riviera
+  objectifs: [{rang: 1, libellé: Sport-santé}]
+membres:
+  - {nom: Handisports, type: association, cercle: coeur, date d'entrée: 2023-03-01, objectifs: [1]}
+"""
+RIVIERA = "https://w3id.org/maillage/id/actor/ptce-riviera"
+DANAECARE_PTCE = "https://w3id.org/maillage/id/actor/ptce-sante-danaecare"
+
+
+@pytest.fixture(scope="module")
+def two_poles(tmp_path_factory):
+    """A store with two PTCEs' registers: the demo's and a second one's."""
+    from conftest import EXAMPLES
+
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    folder = tmp_path_factory.mktemp("poles")
+    second = folder / "riviera.yaml"
+    second.write_text(_SECOND_PTCE, encoding="utf-8")
+    store = open_store({"store": "oxigraph", "data_dir": str(folder / "data")})
+    assert [r.status for r in ingest_paths(store, [EXAMPLES / "ptce-registre.yaml", second])] == ["stored"] * 2
+    yield store
+    store.close()
+
+
+def _run(store, name: str, params: dict) -> list[dict]:
+    query = named_queries()[name]
+    return list(store.query(sparql_prologue() + query.text, query.bindings(params)).dicts())
+
+
+@pytest.mark.parametrize("params, poles", [({}, [RIVIERA] + [DANAECARE_PTCE] * 3), ({"pole": RIVIERA}, [RIVIERA])])
+def test_grants_by_goal_tell_each_goals_pole_and_keep_one_pole_when_asked(two_poles, params, poles):
+    rows = _run(two_poles, "subventions-par-objectif", params)
+    assert [str(r["pole"]) for r in rows] == poles
+    assert [(str(r["poleLabel"]), r["rank"].toPython()) for r in rows][0] == ("PTCE Riviera", 1)
+
+
+@pytest.mark.parametrize("name", ["membres-actuels-par-cercle", "partenaires-par-cercle"])
+@pytest.mark.parametrize("pole, members", [(RIVIERA, {"Handisports"}), (None, None)])
+def test_the_members_queries_keep_one_pole_when_asked(two_poles, name, pole, members):
+    rows = _run(two_poles, name, {"pole": pole} if pole else {})
+    organizations = {str(r["organization"]) for r in rows}
+    if pole:
+        assert organizations == {pole} and {str(r["memberLabel"]) for r in rows} == members
+    else:
+        assert organizations == {RIVIERA, DANAECARE_PTCE}

@@ -806,6 +806,57 @@ def test_a_grant_page_shows_the_goals_it_serves_and_the_register_that_says_so(tm
         close_resources(app)
 
 
+MUTUELLE = "Mutuelle solidaire de l'Ondaine (fictive)"  # left the demo pole on 2025-06-30
+
+
+def test_the_goals_page_marks_the_poles_former_members_among_the_actors_that_serve_a_goal(tmp_path):
+    app = app_with_the_demo_corpus(tmp_path)
+    try:
+        client = app.test_client()
+        data = client.get("/goals.json").get_json()
+        page = client.get("/goals", headers=HTML).get_data(as_text=True)
+    finally:
+        close_resources(app)
+    first = next(d for d in data["details"] if d["rank"] == 1)
+    former = [a["label"] for a in first["actors"] if a["iri"] in first["former_actors"]]
+    assert former == [MUTUELLE] and first["actors"][-1]["label"] == MUTUELLE  # after today's members
+    assert re.search(r"Ondaine \(fictive\)</a> <span class=\"status\">\(ancien membre\)</span>", page)
+
+
+def test_a_goal_page_lists_its_roadmap_actions_apart_and_marks_former_members(tmp_path):
+    app = app_with_the_demo_corpus(tmp_path)
+    try:
+        data = app.test_client().get(f"/id/{DEMO_GOAL2.split('/id/')[1][:-1]}1.json").get_json()
+    finally:
+        close_resources(app)
+    groups = {g["property"]["label"]: [v["label"] for v in g["values"]] for g in data["inverse"]}
+    served, actions = groups["servi par"], groups["servi par les actions de la feuille de route"]
+    assert served[-1] == f"{MUTUELLE} (ancien membre)" and MUTUELLE not in served
+    assert actions and not set(actions) & set(served)
+
+
+DEMO_REFERENCE = "https://w3id.org/maillage/id/grant-reference/ptce-sante-danaecare/1"
+
+
+@pytest.mark.parametrize("lang, name", [
+    ("fr", "Financement « 2024.00240 » — registre ptce-registre.yaml, ligne 101"),
+    ("en", "Funding '2024.00240' — register ptce-registre.yaml, line 101"),
+])
+def test_a_registers_grant_reference_is_named_by_its_number_register_and_line(tmp_path, lang, name):
+    app = app_with_the_demo_corpus(tmp_path)
+    try:
+        client = app.test_client()
+        own = client.get(f"/id/{DEMO_REFERENCE.split('/id/')[1]}.json?lang={lang}").get_json()
+        goal = client.get(f"/id/{DEMO_GOAL2.split('/id/')[1]}.json?lang={lang}").get_json()
+        actor = client.get(f"/id/actor/danaecare.json?lang={lang}").get_json()
+    finally:
+        close_resources(app)
+    assert own["label"] == name
+    for page in (goal, actor):
+        listed = {v["iri"]: v["label"] for group in page["inverse"] for v in group["values"] if "iri" in v}
+        assert listed[DEMO_REFERENCE] == name
+
+
 def test_the_grants_api_filters_and_labels_grants_by_the_goal_the_register_links_them_to(tmp_path):
     app = app_with_the_demo_corpus(tmp_path)
     try:

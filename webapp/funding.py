@@ -10,6 +10,7 @@ from rdflib import URIRef
 from graph.namespaces import MAI, SCHEMA
 from webapp.i18n import t
 from webapp.cache import cached_select
+from webapp.resource_tables import former_members
 from webapp.views import Table, collapse, format_money, grant_label, ref, render_page
 
 bp = Blueprint("funding", __name__)
@@ -196,6 +197,10 @@ def _goal_lists(found: dict[str, dict]) -> None:
             goal["grants"].append(ref(row["grant"], grant_label(row.get("amount"), row.get("granteeLabel"))))
         if row.get("actor") is not None:
             goal["actors"].append(ref(row["actor"], row.get("actorLabel")))
+    former = former_members(a.iri for goal in found.values() for a in goal["actors"])
     for goal in found.values():
+        pole = goal["pole"].iri if goal["pole"] is not None else None
+        goal["former_actors"] = [a.iri for a in goal["actors"] if (a.iri, pole) in former]
+        goal["actors"].sort(key=lambda a: a.iri in goal["former_actors"])  # today's members first
         goal["more_grants"] = max(goal["grant_count"] - len(goal["grants"]), 0)
         goal["more_actors"] = max(goal["actor_count"] - len(goal["actors"]), 0)

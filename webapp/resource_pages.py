@@ -25,7 +25,7 @@ from webapp.errors import ApiError
 from webapp.display import by_language, page_context, shown_as, value_order
 from webapp.i18n import t
 from webapp.labels import qname, specific_types, term_comment, term_label
-from webapp.resource_tables import decided_grants, incoming, instances, memberships
+from webapp.resource_tables import decided_grants, goal_inverse, incoming, instances, memberships
 from webapp.resources import get_store
 from webapp.views import (Table, collapse, deliberation_label, format_money, grant_label, names_of_unnamed,
                           pick_label, ref, render_page, select, session_label)
@@ -205,11 +205,14 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     evidence: dict[str, list[dict]] = {}
     seen: set[tuple[str, str]] = set()
     _evidence(_evidence_rows(s), evidence, seen)
-    data = {"iri": iri, "label": pick_label(labels) or _unlabelled_name(types, out) or iri,
+    data = {"iri": iri, "label": pick_label(labels) or _unlabelled_name(types, out)
+            or (names_of_unnamed([s]).get(s) if not types else None) or iri,
             "types": [ref(t, term_label(t)) for t in specific_types(types)],
             "networked": bool(_NETWORKED & set(types)),
             "properties": _properties(out, names_of_unnamed(_unlabelled_values(out))), "inverse": links_in,
             "evidence": evidence}
+    if MAI.StrategicGoal in types:
+        data["inverse"] = goal_inverse(s, links_in)
     if MAI.Deliberation in types:
         data["decided_grants"] = decided_grants(s)
     data.update(_grants(s, page, evidence, seen))

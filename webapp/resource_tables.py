@@ -11,7 +11,7 @@ from collections import defaultdict
 from rdflib import BNode, Literal, URIRef
 
 from graph.identity import fold
-from graph.namespaces import ORG, sparql_prologue
+from graph.namespaces import MAI, ORG, sparql_prologue
 from graph.store import term_parts
 from webapp.i18n import t
 from webapp.labels import inverse_label, term_comment, term_label
@@ -74,6 +74,51 @@ def decided_grants(s: URIRef) -> Table:
     if len(table.rows) >= DECIDED_CAP:
         table.more = int(select(_DECIDED_COUNT, s=s)[0]["grants"]) - len(table.rows)
     return table
+
+
+# The memberships of some actors (VALUES), with the pole and the dates of each.
+_MEMBERSHIP_DATES = """SELECT ?actor ?pole ?joined ?left WHERE { VALUES ?actor { %IRIS% }
+  ?membership org:member ?actor ; org:organization ?pole ; a org:Membership .
+  OPTIONAL { ?membership mai:joinedOn ?joined } OPTIONAL { ?membership mai:leftOn ?left } }"""
+
+
+def former_members(actors) -> set[tuple[str, str]]:
+    """The (actor, pole) pairs, as IRI strings, of ``actors`` (IRIs) that were members of the pole and are no
+    longer: every membership of the actor in that pole has ended (one who left a circle for another is still a
+    member)."""
+    iris = sorted({URIRef(str(a)) for a in actors}, key=str)
+    if not iris:
+        return set()
+    statuses: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in select(_MEMBERSHIP_DATES.replace("%IRIS%", " ".join(iri.n3() for iri in iris))):
+        statuses[(str(row["actor"]), str(row["pole"]))].add(membership_status(row.get("joined"), row.get("left")))
+    return {pair for pair, found in statuses.items() if found == {"former"}}
+
+
+#: What serves a goal that is a roadmap action, and the goal's pole.
+_GOAL_ACTIONS = "SELECT ?x WHERE { ?x mai:contributesTo ?s ; a mai:RoadmapAction }"
+_GOAL_POLES = "SELECT ?pole WHERE { ?pole mai:hasGoal ?s }"
+
+
+def goal_inverse(s: URIRef, groups: list[dict]) -> list[dict]:
+    """A goal's incoming links (:func:`incoming`) with what serves it told apart: the roadmap actions in a group of
+    their own, after the actors and grants, and the pole's former members marked « ancien membre »."""
+    served = next((g for g in groups if g["property"].iri == str(MAI.contributesTo)), None)
+    if served is None:
+        return groups
+    actions = {str(row["x"]) for row in select(_GOAL_ACTIONS, s=s)}
+    poles = {str(row["pole"]) for row in select(_GOAL_POLES, s=s)}
+    values = [v for v in served["values"] if isinstance(v, tuple)]
+    former = {actor for actor, pole in former_members(v.iri for v in values) if pole in poles}
+    mark = t("membership_former")
+    kept = [ref(v.iri, f"{v.label} ({mark})") if isinstance(v, tuple) and v.iri in former else v
+            for v in served["values"] if not (isinstance(v, tuple) and v.iri in actions)]
+    kept.sort(key=lambda v: isinstance(v, tuple) and v.iri in former)  # today's first
+    out = [{**g, "values": kept} if g is served else g for g in groups]
+    if moved := [v for v in served["values"] if isinstance(v, tuple) and v.iri in actions]:
+        out.append({**served, "property": ref(MAI.contributesTo, t("served_by_actions")), "values": moved,
+                    "more": 0})
+    return out
 
 
 def membership_status(joined, left, today: dt.date | None = None) -> str:

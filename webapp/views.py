@@ -91,7 +91,7 @@ _LABELS_OF = "SELECT ?x ?label WHERE { VALUES ?x { %IRIS% } ?x rdfs:label|skos:p
 # circle, a proxy who gives it to whom, a session its day and organ, a deliberation without a title (an SCDL row
 # gives none) its number and authority.
 _UNNAMED_PARTS = """SELECT ?x ?amount ?beneficiary ?member ?organization ?circle ?giver ?holder ?day ?organ ?number
-  ?authority WHERE {
+  ?authority ?reference ?register ?line WHERE {
   VALUES ?x { %IRIS% }
   { ?x a mai:Grant OPTIONAL { ?x schema:amount ?amount } OPTIONAL { ?x mai:beneficiary/rdfs:label ?beneficiary } }
   UNION { ?x a org:Membership OPTIONAL { ?x org:member/rdfs:label ?member }
@@ -100,6 +100,9 @@ _UNNAMED_PARTS = """SELECT ?x ?amount ?beneficiary ?member ?organization ?circle
   UNION { ?x a mai:Session OPTIONAL { ?x dcterms:date ?day } OPTIONAL { ?x mai:body/rdfs:label ?organ } }
   UNION { ?x a mai:Deliberation OPTIONAL { ?x dcterms:identifier ?number }
           OPTIONAL { ?x mai:authority/rdfs:label ?authority } }
+  UNION { GRAPH ?source { ?x mai:rowNumber ?line } FILTER NOT EXISTS { ?x a ?type }
+          OPTIONAL { ?x mai:decisionReference|dcterms:identifier ?reference }
+          OPTIONAL { ?source dcterms:title ?register } }
 }"""
 
 
@@ -143,7 +146,18 @@ def names_of_unnamed(iris: Iterable[URIRef]) -> dict[URIRef, str]:
             names[iri] = session_label(min(found["day"], key=str), best.get("organ"))
         elif "number" in found or "authority" in found:
             names[iri] = deliberation_label(best.get("number"), best.get("authority"))
+        elif "line" in found:
+            names[iri] = grant_reference_label(best.get("reference"), best.get("register"), min(found["line"]))
     return names
+
+
+def grant_reference_label(reference, register, line) -> str:
+    """The name of a partner register's grant reference (graph.ingest.register_grants), an untyped node that no
+    source names: "Financement « CONV N° 366-15 » — registre ptce.yaml, ligne 59"."""
+    where = t("register_line", register=register, line=line) if register else t("line_number", line=line)
+    if reference is None:
+        return t("grant_reference_unnumbered", where=where)
+    return t("grant_reference_name", reference=reference, where=where)
 
 
 def session_label(day, organ) -> str:

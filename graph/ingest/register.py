@@ -6,6 +6,7 @@
     ptce:
       name: PTCE santé DanaeCare          # required
       coordinator: DanaeCare              # a member's name
+      territory: Saint-Étienne Métropole  # where the PTCE acts (schema:areaServed)
       description: …
       goals:                              # the roadmap's strategic goals, by rank
         - {rank: 1, label: Valorisation des acteurs…}
@@ -32,7 +33,8 @@ What it becomes: each member an actor of the kind's class, an ``org:Membership``
 ``mint("membership", ptce, member)`` (one for each period of a member listed several times, minted with its entry
 date; ``org:member``, ``org:organization`` → the PTCE, ``org:role`` → circle
 concept, ``mai:joinedOn``/``mai:leftOn``), ``dcterms:subject`` → themes, ``mai:contributesTo`` → goals. The PTCE is
-a ``mai:Cooperation`` (``actor_iri(name=…)``) ``mai:coordinatedBy`` its coordinator, ``mai:hasGoal`` each goal
+a ``mai:Cooperation`` (``actor_iri(name=…)``) ``mai:coordinatedBy`` its coordinator, ``schema:areaServed`` its
+territory (text), ``mai:hasGoal`` each goal
 (``mai:StrategicGoal`` in the ``skos:ConceptScheme`` ``mint("goals", ptce)``); actions are ``mai:RoadmapAction``;
 grants are grant references, joined at ingest to the grants they describe (:mod:`graph.ingest.register_grants`),
 whose goals the register's graph then states (:mod:`graph.ingest.register_links`).
@@ -165,13 +167,17 @@ class _Builder:
         self.goals: dict[int, URIRef] = {}
         self.goal_labels: dict[str, URIRef] = {}
         self.goals_declared = False
+        #: The key under which the register declares its goals, as messages name it (French, English).
+        self.goals_key = (ptce.key_of("goals"), ptce.key_of("goals", "en"))
         self.members: dict[str, URIRef] = {}
         self.periods: list[Period] = []
         if description := ptce.text("description"):
             self.graph.add((self.ptce, DCTERMS.description, Literal(" ".join(description.split()))))
+        if territory := ptce.text("territory"):  # where the PTCE acts, as its coordinator names it
+            self.graph.add((self.ptce, SCHEMA.areaServed, Literal(" ".join(territory.split()))))
 
     def warn(self, entry: Entry, key: str, fr: str, en: str) -> None:
-        self.ex.warn(fr, en, line=entry.line_of(key), field=key, value=entry.text(key) or None)
+        self.ex.warn(fr, en, line=entry.line_of(key), field=entry.key_of(key), value=entry.text(key) or None)
 
     def date(self, entry: Entry, key: str) -> dt.date | None:
         value = entry.get(key)
@@ -194,7 +200,8 @@ class _Builder:
         try:
             return parse_bool(str(value))
         except ValueProblem as exc:
-            self.warn(entry, key, f"{key} : {exc} : ignoré", f"{key}: {exc.message_en}: ignored")
+            self.warn(entry, key, f"{entry.key_of(key)} : {exc} : ignoré",
+                      f"{entry.key_of(key, 'en')}: {exc.message_en}: ignored")
             return None
 
     def goal(self, entry: Entry) -> None:
@@ -229,9 +236,10 @@ class _Builder:
             goal = self.goal_of(rank)
             if goal is None and not self.goals_declared:
                 self.warn(entry, key, f"objectif inconnu « {rank} » : ce registre ne déclare pas les objectifs du PTCE "
-                          "(en CSV, une ligne « # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: goals)",
-                          f"unknown goal '{rank}': this register declares no goals of the PTCE (in CSV, a line "
-                          "'# objectif 1: LABEL' before the header; in YAML, under ptce: goals)")
+                          "(en CSV, une ligne « # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: "
+                          f"{self.goals_key[0]})", f"unknown goal '{rank}': this register declares no goals of the "
+                          "PTCE (in CSV, a line '# objectif 1: LABEL' before the header; in YAML, under ptce: "
+                          f"{self.goals_key[1]})")
             elif goal is None:
                 self.warn(entry, key, f"objectif inconnu « {rank} »", f"unknown goal '{rank}'")
             else:
@@ -250,8 +258,8 @@ class _Builder:
             return
         cls = kind_class(entry.text("kind"))
         if not entry.text("kind"):
-            self.warn(entry, "kind", f"type de membre manquant (kind : {', '.join(KINDS)})",
-                      f"member kind missing (kind: {', '.join(KINDS)})")
+            self.warn(entry, "kind", f"type de membre manquant ({entry.key_of('kind')} : {', '.join(KINDS)})",
+                      f"member kind missing ({entry.key_of('kind', 'en')}: {', '.join(KINDS)})")
         elif cls is None:
             self.warn(entry, "kind", f"type de membre inconnu « {entry.text('kind')} » (connus : {', '.join(KINDS)}, "
                       "ou un libellé du vocabulaire des types)", f"unknown member kind '{entry.text('kind')}' (known: "
@@ -274,13 +282,15 @@ class _Builder:
         members are read (:meth:`memberships`)."""
         circle, role, known = entry.text("circle"), None, ", ".join(CIRCLE_NAMES)
         if not circle:
-            self.warn(entry, "circle", f"cercle manquant (circle : {known})", f"circle missing (circle: {known})")
+            self.warn(entry, "circle", f"cercle manquant ({entry.key_of('circle')} : {known})",
+                      f"circle missing ({entry.key_of('circle', 'en')}: {known})")
         elif (role := circle_concept(circle)) is None:
             self.warn(entry, "circle", f"cercle inconnu « {circle} » (connus : {known})",
                       f"unknown circle '{circle}' (known: {known})")
         joined, left = self.date(entry, "joined"), self.date(entry, "left")
         if entry.get("joined") is None:
-            self.warn(entry, "joined", "date d'entrée manquante (joined)", "entry date missing (joined)")
+            self.warn(entry, "joined", f"date d'entrée manquante ({entry.key_of('joined')})",
+                      f"entry date missing ({entry.key_of('joined', 'en')})")
         if joined and left and left < joined:
             self.warn(entry, "left", "date de sortie avant la date d'entrée", "left before joining")
         self.periods.append(Period(entry, actor, role, joined, left))

@@ -19,7 +19,8 @@ of what has it) — and states ``mai:contributesTo`` each goal, with the entry's
 (:data:`REFERENCED_GRANTS`) and states ``<grant> mai:contributesTo <goal>`` in the register's graph
 (:mod:`graph.ingest.register_links`), whatever the order in which the register and the grants were ingested;
 :func:`check_references` tells the references that describe none, and why, and those whose number alone names
-deliberations of several authorities.
+deliberations of several authorities. A number that none of its forms names is matched on its digit groups
+(:mod:`graph.ingest.register_numbers`: ``366-15`` names ``CONV N° 366-15``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from rdflib.namespace import DCTERMS, XSD
 
 from graph.identifiers import clean_identifier, siren_ok, siret_ok
 from graph.ingest.base import InputError, Issue
+from graph.ingest.register_numbers import DigitMatch, match_digits
 from graph.namespaces import MAI, SCHEMA, mint, sparql_prologue
 
 #: The forms of each reference's deliberation number that a deliberation's ``dcterms:identifier`` may have: as
@@ -60,6 +62,25 @@ REFERENCED_GRANTS = ("""{ SELECT DISTINCT ?ref ?grant WHERE {
                                  FILTER NOT EXISTS { ?ref mai:decisionReference ?refNumber } } }
     ?grant dcterms:identifier ?refId ; a mai:Grant .""" + _SAME_BENEFICIARY + """ }
 } }""")
+#: The grant references that give a deliberation number and describe no grant by its forms, with their register's
+#: graph and goals: their digits are read (:mod:`graph.ingest.register_numbers`).
+_UNMATCHED = """SELECT DISTINCT ?source ?ref ?number ?goal WHERE {
+  GRAPH ?source { ?ref mai:decisionReference ?number ; mai:rowNumber ?line ; mai:contributesTo ?goal }
+  FILTER NOT EXISTS { ?ref a ?refType }
+  MINUS { """ + REFERENCED_GRANTS + """ }
+}"""
+
+
+def digit_links(query) -> set[tuple[URIRef, URIRef, URIRef]]:
+    """The (register's graph, grant, goal) links of the grant references that only the digit groups of their
+    deliberation number make describe grants (``366-15`` for ``CONV N° 366-15``), through ``query``."""
+    goals: dict[tuple[URIRef, URIRef, str], list[URIRef]] = {}
+    for source, ref, number, goal in query(sparql_prologue() + _UNMATCHED):
+        goals.setdefault((source, ref, str(number)), []).append(goal)
+    return {(source, grant, goal) for (source, ref, number), ref_goals in goals.items()
+            for grant in match_digits(query, ref, number).grants for goal in ref_goals}
+
+
 def _number(entry, key: str) -> str:
     """The text of a number or identifier field (YAML may have read ``12345`` as an integer)."""
     value = entry.get(key)
@@ -72,13 +93,15 @@ def state_grant(builder, entry, n: int) -> None:
     goal, SIREN or SIRET that is not one."""
     number, grant_id = _number(entry, "deliberation"), _number(entry, "grant_id")
     if not number and not grant_id:
-        raise InputError("financement sans numéro de délibération (deliberation) ni identifiant de subvention "
-                         "(grant_id, idSubvention) : il ne désigne aucune subvention", line=entry.line,
-                         field="deliberation", message_en="grant without a deliberation number (deliberation) nor "
-                         "a grant identifier (grant_id, idSubvention): it names no grant")
+        raise InputError(f"financement sans numéro de délibération ({entry.key_of('deliberation')}) ni identifiant "
+                         f"de subvention ({entry.key_of('grant_id')}) : il ne désigne aucune subvention",
+                         line=entry.line, field=entry.key_of("deliberation"),
+                         message_en=f"grant without a deliberation number ({entry.key_of('deliberation', 'en')}) nor "
+                         f"a grant identifier ({entry.key_of('grant_id', 'en')}): it names no grant")
     if number and not any(c.isdigit() for c in number):
         raise InputError(f"numéro de délibération « {number} » sans chiffre", line=entry.line_of("deliberation"),
-                         field="deliberation", message_en=f"deliberation number '{number}' without a digit")
+                         field=entry.key_of("deliberation"),
+                         message_en=f"deliberation number '{number}' without a digit")
     goals = _goals(builder, entry)
     ref = mint("grant-reference", builder.slug, n, base=builder.ctx.base)
     g = builder.graph
@@ -91,7 +114,8 @@ def state_grant(builder, entry, n: int) -> None:
         g.add((ref, MAI.contributesTo, goal))
     siren, siret = _identifier(entry, "siren", siren_ok, 9), _identifier(entry, "siret", siret_ok, 14)
     if siren and siret and not siret.startswith(siren):
-        raise InputError(f"SIRET {siret} d'un autre SIREN que {siren}", line=entry.line_of("siret"), field="siret",
+        raise InputError(f"SIRET {siret} d'un autre SIREN que {siren}", line=entry.line_of("siret"),
+                         field=entry.key_of("siret"),
                          message_en=f"SIRET {siret} of another SIREN than {siren}")
     if name := entry.text("beneficiary"):
         g.add((ref, SCHEMA.fundedItem, builder.book.actor(name, MAI.Actor, siren=siren or None, siret=siret or None)))
@@ -103,17 +127,17 @@ def _goals(builder, entry) -> list[URIRef]:
     """The goals that a grant entry gives by rank or exact label; InputError when it gives none or an unknown one."""
     ranks = builder.goals_named(entry, "goals")
     if not ranks:
-        raise InputError("financement sans objectif (goals : les rangs des objectifs qu'il sert)",
-                         line=entry.line, field="goals",
-                         message_en="grant without goals (goals: the ranks of the goals it serves)")
+        raise InputError(f"financement sans objectif ({entry.key_of('goals')} : les rangs des objectifs qu'il sert)",
+                         line=entry.line, field=entry.key_of("goals"), message_en=f"grant without goals "
+                         f"({entry.key_of('goals', 'en')}: the ranks of the goals it serves)")
     goals = []
     for rank in ranks:
         goal = builder.goal_of(rank)
         if goal is None:
             declared = ", ".join(map(str, sorted(builder.goals))) or "aucun"
-            raise InputError(f"objectif inconnu « {rank} » (objectifs déclarés sous ptce: goals : {declared})",
-                             line=entry.line_of("goals"), field="goals", value=str(rank),
-                             message_en=f"unknown goal '{rank}' (goals declared under ptce: goals: "
+            raise InputError(f"objectif inconnu « {rank} » (objectifs déclarés sous ptce: {builder.goals_key[0]} : "
+                             f"{declared})", line=entry.line_of("goals"), field=entry.key_of("goals"), value=str(rank),
+                             message_en=f"unknown goal '{rank}' (goals declared under ptce: {builder.goals_key[1]}: "
                                         f"{declared.replace('aucun', 'none')})")
         goals.append(goal)
     return goals
@@ -124,7 +148,8 @@ def _identifier(entry, key: str, ok, size: int) -> str:
     raw = _number(entry, key)
     digits = clean_identifier(raw)
     if raw and not ok(digits):
-        raise InputError(f"{key.upper()} « {raw} » invalide ({size} chiffres, clé de contrôle)", field=key,
+        raise InputError(f"{key.upper()} « {raw} » invalide ({size} chiffres, clé de contrôle)",
+                         field=entry.key_of(key),
                          line=entry.line_of(key), value=raw,
                          message_en=f"invalid {key.upper()} '{raw}' ({size} digits, check digit)")
     return digits if raw else ""
@@ -169,10 +194,10 @@ def check_references(query, source: URIRef) -> list[Issue]:
         issues.append(Issue(
             "warning", f"financement (délibération {number}) : ce numéro est celui de délibérations de {authorities} "
                        f"collectivités ({names}) ; leurs subventions servent toutes ses objectifs : précisez le "
-                       "bénéficiaire (beneficiary) ou l'idSubvention (grant_id) si ce n'est pas voulu",
+                       "bénéficiaire ou l'idSubvention si ce n'est pas voulu",
             f"grant (deliberation {number}): this number is that of deliberations of {authorities} authorities "
-            f"({names}); their grants all serve its goals: give the beneficiary (beneficiary) or the idSubvention "
-            "(grant_id) if that is not meant", line=int(line), field="grants"))
+            f"({names}); their grants all serve its goals: give the beneficiary or the idSubvention if "
+            "that is not meant", line=int(line)))
     return issues
 
 
@@ -184,16 +209,39 @@ def _unlinked(query, source: URIRef) -> list[Issue]:
         if ref in seen:
             continue
         seen.add(ref)
+        found = match_digits(query, ref, str(number)) if number else DigitMatch()
+        if found.grants:
+            continue  # its digits name one deliberation: linked (graph.ingest.register_links)
+        if len(found.granting) > 1:
+            issues.append(_ambiguous_digits(number, found, line))
+            continue
+        if found.same and not int(deliberations or 0):
+            deliberations, grants = len(found.same), sum(d.total for d in found.same)
         named = [f"délibération {number}" if number else "", f"idSubvention {grant_id}" if grant_id else "",
                  f"bénéficiaire {beneficiary}" if beneficiary else ""]
         named_en = [p.replace("délibération", "deliberation").replace("bénéficiaire", "beneficiary") for p in named]
         why, why_en = _why(number, grant_id, beneficiary, int(deliberations or 0), int(grants or 0))
+        if found.near and not int(deliberations or 0):
+            why += " ; numéros proches : " + ", ".join(d.named() for d in found.near)
+            why_en += "; near numbers: " + ", ".join(d.named_en() for d in found.near)
         issues.append(Issue("warning", f"financement ({', '.join(filter(None, named))}) : {why} ; il sera relié à "
                                        "ses objectifs dès que la subvention sera importée",
                             f"grant ({', '.join(filter(None, named_en))}): {why_en}; it will be linked to its goals "
-                            "once the grant is ingested", line=int(line) if line is not None else None,
-                            field="grants"))
+                            "once the grant is ingested", line=int(line) if line is not None else None))
     return issues
+
+
+def _ambiguous_digits(number, found: DigitMatch, line) -> Issue:
+    """The warning about a reference whose number's digits name several deliberations that grant what it
+    describes: none is linked."""
+    granting = found.granting
+    names, names_en = ", ".join(d.named() for d in granting), ", ".join(d.named_en() for d in granting)
+    return Issue("warning", f"financement (délibération {number}) : ces chiffres sont ceux de {len(granting)} "
+                            f"délibérations ({names}) ; aucune n'est reliée à ses objectifs : écrivez le numéro "
+                            "exact, le bénéficiaire ou l'idSubvention",
+                 f"grant (deliberation {number}): these digits are those of {len(granting)} deliberations "
+                 f"({names_en}); none is linked to its goals: write the exact number, the beneficiary or the "
+                 "idSubvention", line=int(line) if line is not None else None)
 
 
 def _why(number, grant_id, beneficiary, deliberations: int, grants: int) -> tuple[str, str]:

@@ -34,12 +34,18 @@ FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
               "beneficiary": ("bénéficiaire", "nomBeneficiaire"), "siren": (), "siret": (),
               "goals": ("objectifs", "goal", "objectif")},
 }
+#: The French name of each key, which messages give when the register did not write the key (a field missing).
+FRENCH = {key: ("thèmes" if key == "themes" else others[0] if others else key)
+          for keys in FIELDS.values() for key, others in reversed(keys.items())}
 #: Where each kind of entry is, as a coordinator reads it.
 _WHERE = {"register": ("du registre", "of the register"), "ptce": ("de ptce:", "of ptce:"),
           "member": ("d'un membre", "of a member"), "goal": ("d'un objectif", "of a goal"),
           "action": ("d'une action", "of an action"), "grant": ("d'un financement", "of a grant")}
 _NAMES = {entry: {normalise_header(name): key for key, others in keys.items() for name in (key, *others)}
           for entry, keys in FIELDS.items()}
+#: Each folded name of a key of each kind of entry, spelled as :data:`FIELDS` spells it (with its accents).
+_SPELLED = {entry: {normalise_header(name): name for key, others in keys.items() for name in (key, *others)}
+            for entry, keys in FIELDS.items()}
 
 
 def canonical(entry: str, key: object) -> str | None:
@@ -53,31 +59,66 @@ def suggestion(entry: str, key: object) -> str | None:
     >>> suggestion("ptce", "coordinater"), suggestion("member", "joined_on"), suggestion("member", "email")
     ('coordinator', 'joined', None)
     """
+    near = spelling(entry, key)
+    return canonical(entry, near) if near is not None else None
+
+
+def spelling(entry: str, key: object, french: bool | None = None) -> str | None:
+    """Return the name of a key of ``entry`` nearest to an unknown ``key``, spelled as the register reads it (the
+    French name for a French key), or None; ``french``: among the names of the language that the entry writes its
+    other keys in first (True: the French names, False: the keys).
+
+    >>> spelling("grant", "beneficiare"), spelling("grant", "benefciary"), spelling("member", "date d'entree ")
+    ('bénéficiaire', 'beneficiary', "date d'entrée")
+    >>> spelling("ptce", "coordinater", french=False), spelling("ptce", "coordinater", french=True)
+    ('coordinator', 'coordinateur')
+    """
     folded = normalise_header(str(key))
     if not folded:
         return None
-    found = process.extractOne(folded, list(_NAMES[entry]), scorer=fuzz.ratio, score_cutoff=80)
-    return _NAMES[entry][found[0]] if found else None
+    names = list(_NAMES[entry])
+    groups = [names]
+    if french is not None:
+        keys = {normalise_header(k) for k in FIELDS[entry]}
+        groups = [[n for n in names if (n not in keys) == french], names]
+    for group in groups:
+        if found := process.extractOne(folded, group, scorer=fuzz.ratio, score_cutoff=80):
+            return _SPELLED[entry][found[0]]
+    return None
 
 
-def unknown_key(entry: str, key: object, line: int | None) -> Issue:
-    """The warning for a key of ``entry`` that is not read: which key it may mean, or which keys there are."""
+def written_in_french(written: dict[str, str]) -> bool:
+    """Whether keys as written (by the key each names) are mostly French names: those of the keys that have one
+    (``siren`` has none); True when none tells.
+
+    >>> written_in_french({"name": "nom", "joined": "date d'entrée", "siren": "SIREN"}), written_in_french({})
+    (True, True)
+    >>> written_in_french({"name": "Name", "circle": "circle"})
+    False
+    """
+    told = [w.strip().casefold() != k for k, w in written.items() if FRENCH.get(k, k) != k]
+    return sum(told) * 2 >= len(told)
+
+
+def unknown_key(entry: str, key: object, line: int | None, french: bool | None = None) -> Issue:
+    """The warning for a key of ``entry`` that is not read: which key it may mean (``french``: whether the entry
+    writes its other keys in French), or which keys there are."""
     where, where_en = _WHERE[entry]
-    if (near := suggestion(entry, key)) is not None:
+    if (near := spelling(entry, key, french)) is not None:
         hint, hint_en = f"vouliez-vous dire « {near} » ?", f"did you mean '{near}'?"
     elif (other := next((e for e in FIELDS if e not in ("register", entry) and canonical(e, key)), None)):
         hint = f"c'est une clé {_WHERE[other][0]}, pas {where} (vérifiez son indentation)"
         hint_en = f"it is a key {_WHERE[other][1]}, not {where_en} (check its indentation)"
     else:
-        known = ", ".join(FIELDS[entry])
-        hint, hint_en = f"clés lues {where} : {known}", f"keys read {where_en}: {known}"
+        known_en = ", ".join(FIELDS[entry])
+        known = ", ".join(FRENCH[k] for k in FIELDS[entry]) if french is not False else known_en
+        hint, hint_en = f"clés lues {where} : {known}", f"keys read {where_en}: {known_en}"
     return Issue("warning", f"clé inconnue « {key} » {where}, ignorée : {hint}",
                  f"unknown key '{key}' {where_en}, ignored: {hint_en}", line=line, field=str(key))
 
 
 def duplicate_key(entry: str, first: object, second: object, line: int | None) -> Issue:
     """The warning for two keys of ``entry`` that name one field (``name`` and ``nom``): the first is read."""
-    key = canonical(entry, first)
-    return Issue("warning", f"« {first} » et « {second} » désignent le même champ ({key}) : le premier est lu, le "
-                            "second ignoré", f"'{first}' and '{second}' name one field ({key}): the first is read, "
-                            "the second ignored", line=line, field=str(second))
+    return Issue("warning", f"« {first} » et « {second} » désignent le même champ : le premier est lu, le second "
+                            "ignoré", f"'{first}' and '{second}' name one field: the first is read, the second "
+                            "ignored", line=line, field=str(second))

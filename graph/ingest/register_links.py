@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from rdflib import URIRef
 
 from graph.ingest.base import Issue
-from graph.ingest.register_grants import REFERENCED_GRANTS, check_references
+from graph.ingest.register_grants import REFERENCED_GRANTS, check_references, digit_links
 from graph.namespaces import MAI, sparql_prologue
 from graph.triples import TripleSet
 
@@ -55,8 +55,8 @@ def link_grants(writer) -> Linked:
     linked = Linked()
     if not writer.query(sparql_prologue() + _HAS_REFERENCES).boolean:
         return linked
-    wanted = set(writer.query(sparql_prologue() + _WANTED))
-    stated = set(writer.query(sparql_prologue() + _STATED))
+    wanted = {tuple(row) for row in writer.query(sparql_prologue() + _WANTED)} | digit_links(writer.query)
+    stated = {tuple(row) for row in writer.query(sparql_prologue() + _STATED)}
     for change, triples in ((writer.add, wanted - stated), (writer.remove, stated - wanted)):
         by_source: dict[URIRef, TripleSet] = {}
         for source, grant, goal in sorted(triples):

@@ -13,7 +13,8 @@ import yaml
 
 from graph.ingest.base import InputError, Issue
 from graph.identifiers import clean_identifier, rna_ok, siren_ok, siret_ok
-from graph.ingest.register_keys import canonical, duplicate_key, suggestion, unknown_key
+from graph.ingest.register_keys import (FRENCH, canonical, duplicate_key, suggestion, unknown_key,
+                                        written_in_french)
 from graph.ingest.register_values import circle_concept, kind_class, read_date
 from graph.tabular import normalise_header, sniff_delimiter
 from graph.values import ValueProblem
@@ -47,6 +48,7 @@ class Entry:
     values: dict[str, Any]
     line: int
     lines: dict[str, int] = field(default_factory=dict)
+    written: dict[str, str] = field(default_factory=dict)  # each key as the register wrote it (``date d'entrée``)
 
     def get(self, key: str) -> Any:
         value = self.values.get(key)
@@ -67,6 +69,16 @@ class Entry:
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.line)
 
+    def key_of(self, key: str, lang: str = "fr") -> str:
+        """The name that messages give the field ``key``: as the register wrote it; when it did not, as the entry
+        writes its other keys (their French names or the keys), or the key in English messages."""
+        return self.written.get(key) or (FRENCH.get(key, key) if lang == "fr" and self.french else key)
+
+    @property
+    def french(self) -> bool:
+        """Whether the entry writes its keys in French (the keys that have a French name), or writes none."""
+        return written_in_french(self.written)
+
 
 @dataclass
 class Register:
@@ -86,15 +98,16 @@ def _entry(kind: str, node: yaml.MappingNode, values: dict, issues: list[Issue])
     :data:`graph.ingest.register_keys.FIELDS`): its keys read as the register's, the others warned about."""
     marks = {str(k.value): (k.start_mark.line + 1, v.start_mark.line + 1) for k, v in node.value}  # merged first
     out, lines, named = {}, {}, {}
+    french = written_in_french({name: str(key) for key in values if (name := canonical(kind, key)) is not None})
     for key, value in values.items():
         key_line, value_line = marks.get(str(key), (node.start_mark.line + 1,) * 2)
         if (name := canonical(kind, key)) is None:
-            issues.append(unknown_key(kind, key, key_line))
+            issues.append(unknown_key(kind, key, key_line, french))
         elif name in named:
             issues.append(duplicate_key(kind, named[name], key, key_line))
         else:
             named[name], out[name], lines[name] = key, value, value_line
-    return Entry(out, node.start_mark.line + 1, lines)
+    return Entry(out, node.start_mark.line + 1, lines, {name: str(key).strip() for name, key in named.items()})
 
 
 def _entries(kind: str, node, data, issues: list[Issue]) -> list[Entry]:
@@ -213,8 +226,8 @@ def entries_from_csv(text: str) -> Register:
     >>> [m.values for m in read.members]
     [{'name': 'A', 'kind': 'association', 'circle': 'coeur'}]
     >>> for issue in read.issues: print(issue.line, issue.message)
-    1 clé inconnue « email » d'un membre, ignorée : clés lues d'un membre : name, kind, circle, joined, left, \
-themes, goals, siren, siret, rna, esus
+    1 clé inconnue « email » d'un membre, ignorée : clés lues d'un membre : nom, type, cercle, date d'entrée, \
+date de sortie, thèmes, objectifs, siren, siret, rna, esus
     3 5 cellules pour 4 colonnes (un séparateur dans une valeur non entre guillemets ?) : ligne ignorée
     """
     lines = text.splitlines()
@@ -244,7 +257,7 @@ themes, goals, siren, siret, rna, esus
                                 f"the value '{cut}' probably holds the separator; quote it: row skipped", line=line))
             continue
         if any(values.values()):
-            members.append(Entry(values, line))
+            members.append(Entry(values, line, written={columns[i]: header[i].strip() for i in columns}))
     return Register(ptce, members, goals, issues=issues)
 
 
@@ -358,10 +371,11 @@ def _columns(header: list[str], line: int, issues: list[Issue]) -> dict[int, str
     """Map the index of each column of a CSV register's header that it reads to its member key."""
     columns: dict[int, str] = {}
     named: dict[str, str] = {}
+    french = written_in_french({name: cell for cell in header if (name := canonical("member", cell)) is not None})
     for i, cell in enumerate(header):
         if (name := canonical("member", cell)) is None:
             if cell.strip():
-                issues.append(unknown_key("member", cell.strip(), line))
+                issues.append(unknown_key("member", cell.strip(), line, french))
         elif name in named:
             issues.append(duplicate_key("member", named[name], cell.strip(), line))
         else:
