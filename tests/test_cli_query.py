@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -187,3 +188,30 @@ def test_the_commands_messages_follow_the_lang_setting(tmp_path, monkeypatch):
     monkeypatch.setenv("MAILLAGE_LANG", "en")
     result = CliRunner().invoke(main, ["--data", str(tmp_path / "typo"), "query", "ASK {}"])
     assert result.stderr.startswith(f"maillage: no store in '{tmp_path / 'typo'}': nothing was ingested there")
+
+
+@pytest.mark.parametrize("name, param, member", [
+    ("partenaires-par-cercle", "circle=coeur", "danaecare"),
+    ("partenaires-par-cercle", "circle=1", "danaecare"),  # a circle by its rank
+    ("partenaires-par-cercle", "circle=partenaires", "saint-etienne-metropole"),  # a word of its label
+    ("presents-a-une-seance", "session=14 mai 2024", "alice-martin"),  # a session by its day, as its page says it
+])
+def test_a_named_querys_parameter_is_resolved_by_name_as_the_form_resolves_it(tmp_path, name, param, member):
+    from web_fixture import template_data
+
+    data = tmp_path / "data"
+    shutil.copytree(template_data(), data)
+    result = CliRunner().invoke(main, ["--data", str(data), "query", name, "--param", param, "--format", "csv"])
+    assert result.exit_code == 0, result.stderr
+    assert member in result.stdout
+
+
+def test_a_name_that_no_value_of_the_parameter_bears_is_refused_naming_the_parameter(tmp_path):
+    from web_fixture import template_data
+
+    data = tmp_path / "data"
+    shutil.copytree(template_data(), data)
+    result = CliRunner().invoke(main, ["--data", str(data), "query", "partenaires-par-cercle", "--param", "circle=9"])
+    assert (result.exit_code, result.stderr) == (1, "maillage: partenaires-par-cercle : « 9 » (Cercle (nom, rang ou "
+                                                    "IRI)) : aucun nom ne correspond ; précisez le nom ou donnez "
+                                                    "l'IRI\n")

@@ -169,11 +169,11 @@ def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...]) -> None:
     limits."""
     from graph.querypool import FormatMismatch, run_user_query
     from graph.sparql import QueryRefused, QueryTimeout
-    from webapp.cli_queries import QueryArgumentError, query_to_run
+    from webapp.cli_queries import QueryArgumentError, cli_lookup, query_to_run
     from webapp.reports import format_table
 
     try:
-        text, bindings = query_to_run(query, params, ctx.config)
+        text, bindings = query_to_run(query, params, cli_lookup(lambda: ctx.existing_store, ctx.config, ctx.lang))
     except QueryArgumentError as exc:
         fail(exc.message, exc.message_en)
     try:
