@@ -389,6 +389,27 @@ def test_the_ingest_report_names_its_counts_in_the_reports_language(tmp_path, mo
     assert f"StockUniteLegale_utf8_sample.csv:5: activitePrincipaleUniteLegale='55.2E': {warned} " in result.stderr
 
 
+def test_a_files_warning_count_counts_the_warnings_found_once_it_was_stored(tmp_path):
+    # The register's grant references are checked against the store after it is stored: their warnings count too.
+    register = write(tmp_path, "r.yaml", "format: maillage-register/1\nptce:\n  name: P\n"
+                     "  goals: [{rank: 1, label: Un}]\nmembers:\n"
+                     "  - {name: A, kind: association, circle: coeur, joined: 2024-05-16, left: 2024-12-31}\n"
+                     "  - {name: A, kind: association, circle: partenaires, joined: 2025-01-01}\n"
+                     "grants:\n  - {grant_id: SUB-9, goals: [1]}\n")
+    lines = cli(tmp_path, "ingest", "--no-index", str(register)).stderr.splitlines()
+    assert lines[1] == ("  acteurs membres : 1, objectifs : 1, actions : 0, financements reliés à des objectifs : 1, "
+                        "lignes rejetées : 0, avertissements : 1"), lines
+    assert lines[2].startswith("  r.yaml:9: grants: avertissement : ") and lines[3].endswith("1 avertissement(s)")
+
+
+@pytest.mark.parametrize("lang, said", [("fr", "montant total : 20 500,50 €"), ("en", "total amount: €20,500.50")])
+def test_the_ingest_report_writes_amounts_as_its_language_does(tmp_path, monkeypatch, lang, said):
+    monkeypatch.setenv("MAILLAGE_LANG", lang)
+    path = write(tmp_path, "subventions.csv", "nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;montant\n"
+                 "Ville;21060004500012;Club;;20000\nVille;21060004500012;Club 2;;500.50\n")
+    assert said in cli(tmp_path, "ingest", "--no-index", str(path)).stderr
+
+
 @pytest.mark.parametrize("lang, turtle, said", [
     ("fr", '<https://ex.org/a> skos:prefLabel "A" .\n',
      "bad.ttl:1: erreur : RDF invalide : préfixe « skos: » non déclaré ; ajoutez @prefix skos: "

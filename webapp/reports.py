@@ -68,13 +68,19 @@ STAT_LABELS = {
     "totals_reconciled": ("totaux rapprochés", "totals reconciled"), "encoding": ("encodage", "encoding"),
     "persons": ("personnes", "persons"), "present": ("présents", "present"), "excused": ("excusés", "excused"),
     "absent": ("absents", "absent"), "proxies": ("pouvoirs", "proxies"),
-    "proxy_holders": ("porteurs de pouvoirs", "proxy holders"), "members": ("membres", "members"),
+    "proxy_holders": ("porteurs de pouvoirs", "proxy holders"),
+    # a register's member actors: one actor member of two circles, in turn, is one of them
+    "members": ("acteurs membres", "member actors"),
     "goals": ("objectifs", "goals"), "actions": ("actions", "actions"),
+    "grant_goals": ("financements reliés à des objectifs", "grants linked to goals"),
     "associations": ("associations", "associations"),
     "dissolved": ("dissoutes", "dissolved"), "deliberations": ("délibérations", "deliberations"),
     "actors": ("acteurs", "actors"), "skipped": ("écartées", "skipped"), "closed": ("fermées", "closed"),
     "format": ("format", "format"),
 }
+
+#: The counts that are amounts in euros.
+MONEY_STATS = ("total_amount", "stated_total")
 
 #: A SHACL result repeated on more focus nodes than this in one file is told once, with its count and the first
 #: few nodes: a grants list names dozens of deliberations that its format gives no title column for.
@@ -92,13 +98,42 @@ def format_stats(stats: dict, lang: str = "fr") -> str:
     'lignes lues : 3, total annoncé : —, subventions : 2'
     >>> format_stats({"rows_read": 3}, "en")
     'rows read: 3'
+    >>> format_stats({"total_amount": "1234567.5"}), format_stats({"total_amount": "20000.00"}, "en")
+    ('montant total : 1 234 567,50 €', 'total amount: €20,000')
     """
     colon = ":" if _en(lang) else " :"
     shown = []
     for key, value in stats.items():
         name = STAT_LABELS.get(key, (key.replace("_", " "),) * 2)[_en(lang)]
+        if key in MONEY_STATS and value not in ("", None):
+            value = money(value, lang)
         shown.append(f"{name}{colon} {value if value not in ('', None) else '—'}")
     return ", ".join(shown)
+
+
+def money(value, lang: str = "fr") -> str:
+    """An amount in euros as ``lang`` writes it: "20 000 €", "1 500,50 €"; "€20,000", "€1,500.50". A value that
+    is not a number stays as it is."""
+    from decimal import Decimal, InvalidOperation
+
+    from graph.ingest.french import format_amount
+
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    if not amount.is_finite():
+        return str(value)
+    if not _en(lang):
+        return format_amount(amount)
+    text = f"{amount:,.2f}"
+    return "€" + (text[:-3] if text.endswith(".00") else text)
+
+
+def file_warnings(report) -> int:
+    """The warnings of a file's report, as its lines list them: its reading's, those added once it was stored (a
+    register's references checked against the store) and its SHACL warnings."""
+    return len(report.warnings) + sum(v.severity == "Warning" for v in reported_violations(report))
 
 
 def format_report(report, lang: str = "fr") -> str:
@@ -109,7 +144,10 @@ def format_report(report, lang: str = "fr") -> str:
     seconds = f"{report.seconds:.2f}" if _en(lang) else f"{report.seconds:.2f}".replace(".", ",")
     lines = [f"{report.file}: {report.kind}, {report.triples} {'triples' if _en(lang) else 'triplets'}, {seconds} s"]
     if report.stats:
-        lines.append(f"  {format_stats(report.stats, lang)}")
+        stats = dict(report.stats)
+        if "warnings" in stats:  # counted when the file was read: what was found afterwards counts too
+            stats["warnings"] = file_warnings(report)
+        lines.append(f"  {format_stats(stats, lang)}")
     issues = format_issues(report.issues, report.file, lang)
     issues += format_violations(reported_violations(report), lang, report.file)
     lines += ["  " + line for line in issues[:MAX_ISSUES_SHOWN]]
@@ -265,9 +303,8 @@ def format_summary(reports, failures, lang: str = "fr") -> str:
     stored = sum(r.status == "stored" for r in reports)
     unchanged = sum(r.status == "unchanged" for r in reports)
     triples = sum(r.triples for r in reports)
-    shown = [v for r in reports for v in reported_violations(r)]
-    violations = sum(v.severity == "Violation" for v in shown)
-    warnings = sum(len(r.warnings) for r in reports) + len(shown) - violations
+    violations = sum(v.severity == "Violation" for r in reports for v in reported_violations(r))
+    warnings = sum(file_warnings(r) for r in reports)
     if _en(lang):
         line = (f"Summary: {stored} file(s) stored, {unchanged} unchanged, {len(failures)} failed; "
                 f"{triples} triples; {warnings} warning(s)")
