@@ -215,3 +215,25 @@ def test_a_name_that_no_value_of_the_parameter_bears_is_refused_naming_the_param
     assert (result.exit_code, result.stderr) == (1, "maillage: partenaires-par-cercle : « 9 » (Cercle (nom, rang ou "
                                                     "IRI)) : aucun nom ne correspond ; précisez le nom ou donnez "
                                                     "l'IRI\n")
+
+
+@pytest.mark.parametrize("args, said", [
+    (["query", "--format", "bogus", "ASK {}"], "Erreur : valeur invalide pour « --format » : « bogus » n'est pas une "
+     "valeur possible : « table », « json », « csv », « tsv », « xml », « turtle », « jsonld », « ntriples »."),
+    (["query"], "Erreur : argument manquant « QUERY »."),
+    (["ingest", "--bogus", "x"], "Erreur : option inconnue « --bogus »."),
+    (["quer"], "Erreur : commande inconnue « quer ». Vouliez-vous dire « query » ?"),
+    (["search", "x", "--page", "abc"], "Erreur : valeur invalide pour « --page » : « abc » n'est pas un nombre "
+     "valide."),
+])
+def test_clicks_usage_errors_are_in_french_and_exit_2(tmp_path, args, said):
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), *args])
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (2, said), result.stderr
+    assert f"Pour l'aide : main {args[0]} --help" in result.stderr or args == ["quer"]
+
+
+def test_clicks_usage_errors_stay_in_english_when_the_lang_setting_says_so(tmp_path, monkeypatch):
+    monkeypatch.setenv("MAILLAGE_LANG", "en")
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "query", "--format", "bogus", "ASK {}"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].startswith("Error: Invalid value for '--format': 'bogus' is not one of ")

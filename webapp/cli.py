@@ -14,6 +14,7 @@ import click
 from graph import __version__
 from graph.ingest.base import InputError
 from graph.store import QuerySyntaxError, StoreError, open_store
+from webapp.cli_messages import install as install_messages
 from webapp.settings import load_settings
 
 EXIT_BAD_INPUT = 1
@@ -26,9 +27,17 @@ def fail(message: str, message_en: str | None = None) -> None:
 
 
 def _lang() -> str:
-    """The language of the command being run (the ``lang`` setting), French outside a command."""
+    """The language of the command being run: the ``lang`` setting (French unless it says ``en``)."""
     context = click.get_current_context(silent=True)
-    return context.obj.lang if context is not None and isinstance(context.obj, Context) else "fr"
+    if context is not None and isinstance(context.obj, Context):
+        return context.obj.lang
+    try:  # before the command's context, or once it is closed (click shows its usage errors then)
+        return "en" if load_settings().get("lang") == "en" else "fr"
+    except ValueError:
+        return "fr"
+
+
+install_messages(_lang)
 
 
 class Context:
