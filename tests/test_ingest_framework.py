@@ -350,6 +350,27 @@ def test_validate_names_the_file_the_node_and_the_property_in_the_reports_langua
     assert (result.exit_code, result.stdout.splitlines()) == (1, said)
 
 
+UNTITLED = textwrap.dedent("""\
+    @prefix dcterms: <http://purl.org/dc/terms/> .
+    @prefix mai: <https://w3id.org/maillage/ontology#> .
+    <https://ex.org/d> a mai:Deliberation ; dcterms:identifier "102" .
+    """)
+
+
+@pytest.mark.parametrize("command", [("ingest", "--no-index"), ("validate",)])
+def test_a_deliberation_without_a_subject_is_an_info_listed_with_verbose_only(tmp_path, command):
+    # A list of grants names the deliberations that decided them by number alone: nothing for the user to mend.
+    path = write(tmp_path, "grants.ttl", UNTITLED)
+    cli(tmp_path, "ingest", "--no-index", str(path))
+    args = [*command, "--force", str(path)] if command[0] == "ingest" else [*command]
+    quiet, verbose = cli(tmp_path, *args), cli(tmp_path, *args, "--verbose")
+    assert (quiet.exit_code, verbose.exit_code) == (0, 0)
+    said = "grants.ttl: information : <https://ex.org/d> — titre : Délibération sans objet (dcterms:title) : sa"
+    assert said not in quiet.output and said in verbose.output
+    summary = [line for line in quiet.stderr.splitlines() if line.startswith(("Résumé", "0 violation"))]
+    assert summary[0].endswith(" avertissement(s) ; 1 information(s) non affichée(s) (--verbose les affiche)")
+
+
 def test_a_shacl_result_repeated_on_many_nodes_of_a_file_is_one_line_with_its_count(tmp_path):
     places = "".join(f"<https://ex.org/place/{i}> a <http://schema.org/Place> .\n" for i in range(6))  # Turtle
     result = cli(tmp_path, "ingest", "--no-index", str(write(tmp_path, "places.ttl", places)))

@@ -106,8 +106,9 @@ def main(ctx: click.Context, data_dir: str | None) -> None:
               help="Leave the search index as it is (bulk loads): it is then stale until `maillage index`.")
 @click.option("--name", "source_name", metavar="NAME",
               help="Name of the source (one file): another file of the same name then stays a source apart.")
+@click.option("--verbose", is_flag=True, help="List the SHACL infos too (what a source's format does not give).")
 @pass_context
-def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_name) -> None:
+def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_name, verbose) -> None:
     """Ingest files: one named graph per file, validated, indexed.
 
     A source is named by its file name (or --name): ingesting a file of the same name again replaces it."""
@@ -132,7 +133,7 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
             failures.append(path)
             progress.note(format_failure(path, error, lang))
         else:
-            progress.note(format_report(report, lang))
+            progress.note(format_report(report, lang, verbose))
 
     def on_publish(published):
         if not no_index:
@@ -149,7 +150,7 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
         progress.close()
         fail(str(exc))
     progress.close()
-    click.echo(format_summary(reports, failures, lang), err=True)
+    click.echo(format_summary(reports, failures, lang, verbose), err=True)
     if no_index and any(r.status == "stored" for r in reports):
         click.echo("search index not updated (--no-index): run 'maillage index'" if lang == "en" else
                    "index de recherche non mis à jour (--no-index) : lancez « maillage index »", err=True)
@@ -250,20 +251,27 @@ def index(ctx: Context, check: bool) -> None:
 
 
 @main.command()
+@click.option("--verbose", is_flag=True, help="List the SHACL infos too (what a source's format does not give).")
 @pass_context
-def validate(ctx: Context) -> None:
+def validate(ctx: Context, verbose: bool) -> None:
     """Validate the whole graph against the SHACL shapes; exit 1 on violations."""
     from graph.validation import validate as run
-    from webapp.reports import format_violations
+    from webapp.reports import format_violations, hidden_infos
 
     violations = run(ctx.existing_store.query)
-    by_source = sorted(violations, key=lambda v: (v.severity != "Violation", v.sources, v.path, v.focus))
+    shown = [v for v in violations if verbose or v.severity != "Info"]
+    order = {"Violation": 0, "Warning": 1, "Info": 2}
+    by_source = sorted(shown, key=lambda v: (order.get(v.severity, 1), v.sources, v.path, v.focus))
     for line in format_violations(by_source, ctx.lang):
         click.echo(line)
     errors = sum(v.severity == "Violation" for v in violations)
-    warnings = len(violations) - errors
-    click.echo(f"{errors} violation(s), {warnings} warning(s)" if ctx.lang == "en"
-               else f"{errors} violation(s), {warnings} avertissement(s)", err=True)
+    warnings = sum(v.severity == "Warning" for v in violations)
+    infos = sum(v.severity == "Info" for v in violations)
+    if ctx.lang == "en":
+        line = f"{errors} violation(s), {warnings} warning(s)" + (f", {infos} info(s)" if verbose else "")
+    else:
+        line = f"{errors} violation(s), {warnings} avertissement(s)" + (f", {infos} information(s)" if verbose else "")
+    click.echo(line + ("" if verbose else hidden_infos(violations, ctx.lang)), err=True)
     sys.exit(EXIT_BAD_INPUT if errors else 0)
 
 

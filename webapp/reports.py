@@ -136,8 +136,9 @@ def file_warnings(report) -> int:
     return len(report.warnings) + sum(v.severity == "Warning" for v in reported_violations(report))
 
 
-def format_report(report, lang: str = "fr") -> str:
-    """Return the extraction report of one stored file: status, counts, issues and SHACL results."""
+def format_report(report, lang: str = "fr", verbose: bool = False) -> str:
+    """Return the extraction report of one stored file: status, counts, issues and SHACL results (an info only when
+    ``verbose``)."""
     if report.status == "unchanged":
         said = "unchanged, already loaded" if _en(lang) else "inchangé, déjà chargé"
         return f"{report.file}: {said} ({report.kind})"
@@ -149,7 +150,7 @@ def format_report(report, lang: str = "fr") -> str:
             stats["warnings"] = file_warnings(report)
         lines.append(f"  {format_stats(stats, lang)}")
     issues = format_issues(report.issues, report.file, lang)
-    issues += format_violations(reported_violations(report), lang, report.file)
+    issues += format_violations(reported_violations(report, verbose), lang, report.file)
     lines += ["  " + line for line in issues[:MAX_ISSUES_SHOWN]]
     if len(issues) > MAX_ISSUES_SHOWN:
         more = len(issues) - MAX_ISSUES_SHOWN
@@ -182,11 +183,28 @@ def format_issues(issues, file: str, lang: str = "fr") -> list[str]:
     return lines
 
 
-def reported_violations(report) -> list:
+def reported_violations(report, verbose: bool = False) -> list:
     """The SHACL results of a file's report, less the warnings on a value that the file's own reading already
-    warned about at its line (an old NAF code: once, where it is, instead of twice)."""
+    warned about at its line (an old NAF code: once, where it is, instead of twice), and less its infos unless
+    ``verbose``."""
     told = {issue.value for issue in report.issues if issue.value}
-    return [v for v in report.violations if not (v.severity == "Warning" and v.value and v.value in told)]
+    return [v for v in report.violations if not (v.severity == "Warning" and v.value and v.value in told)
+            and (verbose or v.severity != "Info")]
+
+
+def hidden_infos(violations, lang: str = "fr") -> str:
+    """What a summary says of the infos it did not list ("; 155 information(s) : --verbose les montre"), or ''.
+
+    >>> from graph.validation import Violation
+    >>> hidden_infos([Violation("https://ex.org/d", "p", "m", "m", "Info")] * 2, "en")
+    '; 2 info(s) not shown (--verbose shows them)'
+    """
+    infos = sum(v.severity == "Info" for v in violations)
+    if not infos:
+        return ""
+    if _en(lang):
+        return f"; {infos} info(s) not shown (--verbose shows them)"
+    return f" ; {infos} information(s) non affichée(s) (--verbose les affiche)"
 
 
 def format_violations(violations, lang: str = "fr", file: str | None = None) -> list[str]:
@@ -299,23 +317,24 @@ def format_failure(path: Path, error, lang: str = "fr") -> str:
     return "\n".join(lines)
 
 
-def format_summary(reports, failures, lang: str = "fr") -> str:
+def format_summary(reports, failures, lang: str = "fr", verbose: bool = False) -> str:
     stored = sum(r.status == "stored" for r in reports)
     unchanged = sum(r.status == "unchanged" for r in reports)
     triples = sum(r.triples for r in reports)
     violations = sum(v.severity == "Violation" for r in reports for v in reported_violations(r))
     warnings = sum(file_warnings(r) for r in reports)
+    infos = "" if verbose else hidden_infos([v for r in reports for v in r.violations], lang)
     if _en(lang):
         line = (f"Summary: {stored} file(s) stored, {unchanged} unchanged, {len(failures)} failed; "
                 f"{triples} triples; {warnings} warning(s)")
         if violations:
             line += f"; {violations} SHACL shape violation(s) (maillage validate; --strict refuses them)"
-        return line
+        return line + infos
     line = (f"Résumé : {stored} fichier(s) enregistré(s), {unchanged} inchangé(s), {len(failures)} en échec ; "
             f"{triples} triplets ; {warnings} avertissement(s)")
     if violations:  # stored all the same (without --strict): say it apart, with where to see them again
         line += f" ; {violations} violation(s) des formes SHACL (maillage validate ; --strict les refuse)"
-    return line
+    return line + infos
 
 
 #: The widest a text cell is shown in a table; longer texts are cut with "…", IRIs never (a cut IRI looks whole).
