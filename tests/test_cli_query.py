@@ -221,7 +221,7 @@ def test_a_name_that_no_value_of_the_parameter_bears_is_refused_naming_the_param
     (["query", "--format", "bogus", "ASK {}"], "Erreur : valeur invalide pour « --format » : « bogus » n'est pas une "
      "valeur possible : « table », « json », « csv », « tsv », « xml », « turtle », « jsonld », « ntriples »."),
     (["query"], "Erreur : argument manquant « QUERY »."),
-    (["ingest", "--bogus", "x"], "Erreur : option inconnue « --bogus »."),
+    (["ingest", "--xyz", "x"], "Erreur : option inconnue « --xyz »."),
     (["quer"], "Erreur : commande inconnue « quer ». Vouliez-vous dire « query » ?"),
     (["search", "x", "--page", "abc"], "Erreur : valeur invalide pour « --page » : « abc » n'est pas un nombre "
      "valide."),
