@@ -165,6 +165,17 @@ def test_two_files_of_one_name_in_one_ingest_the_second_is_refused_not_silently_
     ("list.json", b'[{"id": 1}]', None, "une liste JSON sans « @context », pas du JSON-LD"),
     ("area.schema.json", b'{"$schema": "http://json-schema.org/draft-03/schema#", "type": "object"}', None,
      "un schéma JSON (« $schema ») : il décrit des données, il n'en contient pas"),
+    ("schema.json", b'{"$schema": "https://frictionlessdata.io/schemas/table-schema.json",\n "fields": [{"name": "a"}]}',
+     None, "un schéma de données (Table Schema, « fields ») : il décrit les colonnes d'un tableau, il n'en contient "
+     "pas les données ; importez le fichier CSV ou XLSX qu'il décrit"),
+    ("classification.xml", b"<?xml version='1.0' encoding='ISO-8859-1' ?>\n<!-- ACTES -->\n"
+                           b"<actes:RetourClassification xmlns:actes='http://www.interieur.gouv.fr/ACTES#v1.1'/>",
+     None, "un message du protocole ACTES de contrôle de légalité (élément racine « actes:RetourClassification »)"),
+    ("acte.xml", b"<?xml version='1.0'?>\n<actes:Acte xmlns:actes='http://www.interieur.gouv.fr/ACTES#v1.1'/>", None,
+     "l'enveloppe ACTES d'un acte transmis au contrôle de légalité (élément racine « actes:Acte ») : ses "
+     "métadonnées, pas son texte ; importez le document de l'acte (PDF) qu'elle accompagne"),
+    ("export.xml", b"<?xml version='1.0'?>\n<Subventions><Ligne/></Subventions>", None,
+     "un document XML (élément racine « Subventions »), pas du RDF/XML"),
     ("associations.csv", "NomAsso,Tel_Asso,Mail_Asso,Domaine,Sigle\nAnadolu,,a@b.fr,CULTURE,AN\n".encode(), 1,
      "tableau dont l'en-tête (5 colonnes : « NomAsso », « Tel_Asso », « Mail_Asso », « Domaine », …) ne nomme "
      "les colonnes d'aucun des tableaux lus"),
@@ -469,9 +480,8 @@ def test_ingest_without_index_leaves_the_index_stale_until_it_is_rebuilt(tmp_pat
 
 
 @pytest.mark.parametrize("name, data, line, says", [
-    ("classification.xml", b"<?xml version='1.0' encoding='ISO-8859-1' ?>\n<!-- ACTES -->\n"
-                           b"<actes:RetourClassification xmlns:actes='http://www.interieur.gouv.fr/ACTES#v1.1'/>",
-     None, "pas du RDF/XML (élément racine « actes:RetourClassification »"),
+    ("vocabulary.xml", b"<?xml version='1.0'?>\n<RDF xmlns:rdfs='http://www.w3.org/2000/01/rdf-schema#'/>",
+     None, "document XML qui n'est pas du RDF/XML (élément racine « RDF », sans l'espace de noms RDF)"),
     ("subventions.csv", "nomAttribuant;idAttribuant;nomBeneficiaire;objet;notMappedAmount\nVille;1;Club;Sport;10\n",
      1, "liste de subventions SCDL (4 colonnes reconnues), mais il y manque : montant"),
     ("subventions.csv", "# exporté le 2024-05-16\nnomAttribuant;dateConvention;objet;montant\nVille;;Sport;10\n",
@@ -482,8 +492,6 @@ def test_ingest_without_index_leaves_the_index_stale_until_it_is_rebuilt(tmp_pat
      1, "extrait RNA (adrscodeinsee, id, objet, titre)"),
     ("sirene.csv", "siren,denominationUniteLegale,x\n123,A,b\n",
      1, "il y manque : categorieJuridiqueUniteLegale, activitePrincipaleUniteLegale"),
-    ("schema.json", '{"$schema": "https://frictionlessdata.io/schemas/table-schema.json",\n "fields": [{"name": "a"}]}',
-     None, "schéma de données (Table Schema) : il décrit les colonnes d'un fichier, il n'en contient pas les données"),
     ("README.txt", "Fiche : Le Conseil municipal règle par ses délibérations (voir le Registre des délibérations).\n",
      None, "le texte parle de délibérations mais n'en prend aucune"),
 ])
