@@ -165,8 +165,8 @@ def test_two_files_of_one_name_in_one_ingest_the_second_is_refused_not_silently_
     ("list.json", b'[{"id": 1}]', None, "une liste JSON sans « @context », pas du JSON-LD"),
     ("area.schema.json", b'{"$schema": "http://json-schema.org/draft-03/schema#", "type": "object"}', None,
      "un schéma JSON (« $schema ») : il décrit des données, il n'en contient pas"),
-    ("schema.json", b'{"$schema": "https://frictionlessdata.io/schemas/table-schema.json",\n "fields": [{"name": "a"}]}',
-     None, "un schéma de données (Table Schema, « fields ») : il décrit les colonnes d'un tableau, il n'en contient "
+    ("schema.json", b'{"$schema": "https://frictionlessdata.io/schemas/table-schema.json",\n'
+                    b' "fields": [{"name": "a"}]}', None, "un schéma de données (Table Schema, « fields ») : il décrit les colonnes d'un tableau, il n'en contient "
      "pas les données ; importez le fichier CSV ou XLSX qu'il décrit"),
     ("classification.xml", b"<?xml version='1.0' encoding='ISO-8859-1' ?>\n<!-- ACTES -->\n"
                            b"<actes:RetourClassification xmlns:actes='http://www.interieur.gouv.fr/ACTES#v1.1'/>",
