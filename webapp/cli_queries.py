@@ -1,9 +1,9 @@
 """What ``maillage query`` runs: SPARQL text, a query file, or a named query (``webapp/queries/<name>.rq``) by its
 name, with its parameters given as ``--param name=value``.
 
-A named query, or a query file, is run as the pages at ``/queries`` run the named queries: the contract's prefixes
-that it uses without declaring are declared for it, and its parameters are bound to its variables (never formatted
-into its text). An IRI parameter may be given by name, resolved as the form resolves it
+A query, a query file or a named query is run as the pages at ``/queries`` and the SPARQL editor's form run
+theirs: the contract's prefixes that it uses without declaring are declared for it, and its parameters are bound to
+its variables (never formatted into its text). An IRI parameter may be given by name, resolved as the form resolves it
 (:func:`webapp.query_parameters.resolve_names`): a circle by its label or rank, a session by its day, a class or a
 theme by its label, else one resource of the search index by its name.
 """
@@ -15,8 +15,7 @@ import os
 import re
 from pathlib import Path
 
-from graph.namespaces import PREFIXES
-from graph.sparql import undeclared_prefixes
+from graph.sparql import with_prologue
 
 #: An argument that can only be meant as a name: no space, no brace, no "?" variable.
 _NAME_LIKE = re.compile(r"[\w.-]+")
@@ -68,18 +67,7 @@ def query_to_run(argument: str, params: tuple[str, ...], lookup) -> tuple[str, d
     if params:
         raise QueryArgumentError("--param ne s'applique qu'à une requête nommée ou à un fichier de requête "
                                  "nommée", "--param applies to a named query, or to a named query's file, only")
-    return argument, {}
-
-
-def with_prologue(text: str) -> str:
-    """``text`` with the declarations of the contract's prefixes that it uses without declaring, written on its
-    first line (the lines of an error in the query stay its own).
-
-    >>> with_prologue("SELECT * { ?s a org:Membership }")
-    'PREFIX org: <http://www.w3.org/ns/org#> SELECT * { ?s a org:Membership }'
-    """
-    missing = [p for p in undeclared_prefixes(text) if p in PREFIXES]
-    return "".join(f"PREFIX {p}: <{PREFIXES[p]}> " for p in missing) + text
+    return with_prologue(argument), {}
 
 
 def bindings(query, params: tuple[str, ...], lookup, argument: str) -> dict:
