@@ -161,6 +161,18 @@ def syntax_error(exc: SyntaxError, text: str | None = None) -> QuerySyntaxError:
     return QuerySyntaxError(said, line, column, said_en)
 
 
+def with_prologue(text: str) -> str:
+    """``text`` with the declarations of the contract's prefixes that it uses without declaring, written on its
+    first line (the lines of an error in the query stay its own): what ``maillage query`` and the SPARQL editor's
+    form run; the endpoint itself runs a query as it is sent.
+
+    >>> with_prologue("SELECT * { ?s a org:Membership }")
+    'PREFIX org: <http://www.w3.org/ns/org#> SELECT * { ?s a org:Membership }'
+    """
+    missing = [p for p in undeclared_prefixes(text) if p in PREFIXES]
+    return "".join(f"PREFIX {p}: <{PREFIXES[p]}> " for p in missing) + text
+
+
 def undeclared_prefixes(text: str) -> list[str]:
     """The prefixes that ``text`` uses in prefixed names without declaring them, in the order of first use.
 

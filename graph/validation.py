@@ -54,7 +54,7 @@ class Violation:
     path: str
     message: str
     message_en: str
-    severity: str  # "Violation" | "Warning"
+    severity: str  # "Violation" | "Warning" | "Info" (shown on demand: ``--verbose``)
     value: str | None = None
     #: What a report names the result by (:func:`graph.validation_names.name_violations`), not what it is: the
     #: shape's target class, the focus node's name, whether it is a blank node, the files that state it.

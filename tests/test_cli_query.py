@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -31,12 +32,17 @@ def test_a_service_clause_is_refused_with_one_line_and_exit_1(tmp_path):
     assert result.exit_code == 1 and "SERVICE" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_a_prefix_used_without_its_declaration_is_named_with_the_declaration_to_add(tmp_path):
+def test_the_contracts_prefixes_used_without_their_declaration_are_declared_for_the_query(tmp_path):
+    result = CliRunner().invoke(main, ["--data", str(loaded(tmp_path)), "query", "--format", "csv",
+                                       "SELECT ?l WHERE { ?a a mai:Association ; rdfs:label ?l } LIMIT 1"])
+    assert (result.exit_code, result.stdout.splitlines()[0]) == (0, "l"), result.stderr
+
+
+def test_another_prefix_used_without_its_declaration_is_named(tmp_path):
     result = CliRunner().invoke(main, ["--data", str(loaded(tmp_path)), "query",
-                                       "SELECT ?l WHERE { ?a rdfs:label ?l }"])
+                                       "SELECT ?l WHERE { ?a ex:label ?l }"])
     assert result.exit_code == 1
-    assert result.stderr == ("maillage: requête SPARQL refusée : préfixe non déclaré « rdfs: » ; ajoutez "
-                             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n")
+    assert result.stderr == "maillage: requête SPARQL refusée : préfixe non déclaré « ex: »\n"
 
 
 def test_the_row_cap_cuts_the_answer_and_says_so(tmp_path):
@@ -187,3 +193,52 @@ def test_the_commands_messages_follow_the_lang_setting(tmp_path, monkeypatch):
     monkeypatch.setenv("MAILLAGE_LANG", "en")
     result = CliRunner().invoke(main, ["--data", str(tmp_path / "typo"), "query", "ASK {}"])
     assert result.stderr.startswith(f"maillage: no store in '{tmp_path / 'typo'}': nothing was ingested there")
+
+
+@pytest.mark.parametrize("name, param, member", [
+    ("partenaires-par-cercle", "circle=coeur", "danaecare"),
+    ("partenaires-par-cercle", "circle=1", "danaecare"),  # a circle by its rank
+    ("partenaires-par-cercle", "circle=partenaires", "saint-etienne-metropole"),  # a word of its label
+    ("presents-a-une-seance", "session=14 mai 2024", "alice-martin"),  # a session by its day, as its page says it
+])
+def test_a_named_querys_parameter_is_resolved_by_name_as_the_form_resolves_it(tmp_path, name, param, member):
+    from web_fixture import template_data
+
+    data = tmp_path / "data"
+    shutil.copytree(template_data(), data)
+    result = CliRunner().invoke(main, ["--data", str(data), "query", name, "--param", param, "--format", "csv"])
+    assert result.exit_code == 0, result.stderr
+    assert member in result.stdout
+
+
+def test_a_name_that_no_value_of_the_parameter_bears_is_refused_naming_the_parameter(tmp_path):
+    from web_fixture import template_data
+
+    data = tmp_path / "data"
+    shutil.copytree(template_data(), data)
+    result = CliRunner().invoke(main, ["--data", str(data), "query", "partenaires-par-cercle", "--param", "circle=9"])
+    assert (result.exit_code, result.stderr) == (1, "maillage: partenaires-par-cercle : « 9 » (Cercle (nom, rang ou "
+                                                    "IRI)) : aucun nom ne correspond ; précisez le nom ou donnez "
+                                                    "l'IRI\n")
+
+
+@pytest.mark.parametrize("args, said", [
+    (["query", "--format", "bogus", "ASK {}"], "Erreur : valeur invalide pour « --format » : « bogus » n'est pas une "
+     "valeur possible : « table », « json », « csv », « tsv », « xml », « turtle », « jsonld », « ntriples »."),
+    (["query"], "Erreur : argument manquant « QUERY »."),
+    (["ingest", "--xyz", "x"], "Erreur : option inconnue « --xyz »."),
+    (["quer"], "Erreur : commande inconnue « quer ». Vouliez-vous dire « query » ?"),
+    (["search", "x", "--page", "abc"], "Erreur : valeur invalide pour « --page » : « abc » n'est pas un nombre "
+     "valide."),
+])
+def test_clicks_usage_errors_are_in_french_and_exit_2(tmp_path, args, said):
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), *args])
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (2, said), result.stderr
+    assert f"Pour l'aide : main {args[0]} --help" in result.stderr or args == ["quer"]
+
+
+def test_clicks_usage_errors_stay_in_english_when_the_lang_setting_says_so(tmp_path, monkeypatch):
+    monkeypatch.setenv("MAILLAGE_LANG", "en")
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "query", "--format", "bogus", "ASK {}"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].startswith("Error: Invalid value for '--format': 'bogus' is not one of ")

@@ -165,6 +165,17 @@ def test_two_files_of_one_name_in_one_ingest_the_second_is_refused_not_silently_
     ("list.json", b'[{"id": 1}]', None, "une liste JSON sans « @context », pas du JSON-LD"),
     ("area.schema.json", b'{"$schema": "http://json-schema.org/draft-03/schema#", "type": "object"}', None,
      "un schéma JSON (« $schema ») : il décrit des données, il n'en contient pas"),
+    ("schema.json", b'{"$schema": "https://frictionlessdata.io/schemas/table-schema.json",\n'
+                    b' "fields": [{"name": "a"}]}', None, "un schéma de données (Table Schema, « fields ») : il décrit les colonnes d'un tableau, il n'en contient "
+     "pas les données ; importez le fichier CSV ou XLSX qu'il décrit"),
+    ("classification.xml", b"<?xml version='1.0' encoding='ISO-8859-1' ?>\n<!-- ACTES -->\n"
+                           b"<actes:RetourClassification xmlns:actes='http://www.interieur.gouv.fr/ACTES#v1.1'/>",
+     None, "un message du protocole ACTES de contrôle de légalité (élément racine « actes:RetourClassification »)"),
+    ("acte.xml", b"<?xml version='1.0'?>\n<actes:Acte xmlns:actes='http://www.interieur.gouv.fr/ACTES#v1.1'/>", None,
+     "l'enveloppe ACTES d'un acte transmis au contrôle de légalité (élément racine « actes:Acte ») : ses "
+     "métadonnées, pas son texte ; importez le document de l'acte (PDF) qu'elle accompagne"),
+    ("export.xml", b"<?xml version='1.0'?>\n<Subventions><Ligne/></Subventions>", None,
+     "un document XML (élément racine « Subventions »), pas du RDF/XML"),
     ("associations.csv", "NomAsso,Tel_Asso,Mail_Asso,Domaine,Sigle\nAnadolu,,a@b.fr,CULTURE,AN\n".encode(), 1,
      "tableau dont l'en-tête (5 colonnes : « NomAsso », « Tel_Asso », « Mail_Asso », « Domaine », …) ne nomme "
      "les colonnes d'aucun des tableaux lus"),
@@ -350,6 +361,27 @@ def test_validate_names_the_file_the_node_and_the_property_in_the_reports_langua
     assert (result.exit_code, result.stdout.splitlines()) == (1, said)
 
 
+UNTITLED = textwrap.dedent("""\
+    @prefix dcterms: <http://purl.org/dc/terms/> .
+    @prefix mai: <https://w3id.org/maillage/ontology#> .
+    <https://ex.org/d> a mai:Deliberation ; dcterms:identifier "102" .
+    """)
+
+
+@pytest.mark.parametrize("command", [("ingest", "--no-index"), ("validate",)])
+def test_a_deliberation_without_a_subject_is_an_info_listed_with_verbose_only(tmp_path, command):
+    # A list of grants names the deliberations that decided them by number alone: nothing for the user to mend.
+    path = write(tmp_path, "grants.ttl", UNTITLED)
+    cli(tmp_path, "ingest", "--no-index", str(path))
+    args = [*command, "--force", str(path)] if command[0] == "ingest" else [*command]
+    quiet, verbose = cli(tmp_path, *args), cli(tmp_path, *args, "--verbose")
+    assert (quiet.exit_code, verbose.exit_code) == (0, 0)
+    said = "grants.ttl: information : <https://ex.org/d> — titre : Délibération sans objet (dcterms:title) : sa"
+    assert said not in quiet.output and said in verbose.output
+    summary = [line for line in quiet.stderr.splitlines() if line.startswith(("Résumé", "0 violation"))]
+    assert summary[0].endswith(" avertissement(s) ; 1 information(s) non affichée(s) (--verbose les affiche)")
+
+
 def test_a_shacl_result_repeated_on_many_nodes_of_a_file_is_one_line_with_its_count(tmp_path):
     places = "".join(f"<https://ex.org/place/{i}> a <http://schema.org/Place> .\n" for i in range(6))  # Turtle
     result = cli(tmp_path, "ingest", "--no-index", str(write(tmp_path, "places.ttl", places)))
@@ -387,6 +419,27 @@ def test_the_ingest_report_names_its_counts_in_the_reports_language(tmp_path, mo
     assert counts in result.stderr.splitlines()
     warned = "avertissement :" if lang == "fr" else "warning:"
     assert f"StockUniteLegale_utf8_sample.csv:5: activitePrincipaleUniteLegale='55.2E': {warned} " in result.stderr
+
+
+def test_a_files_warning_count_counts_the_warnings_found_once_it_was_stored(tmp_path):
+    # The register's grant references are checked against the store after it is stored: their warnings count too.
+    register = write(tmp_path, "r.yaml", "format: maillage-register/1\nptce:\n  name: P\n"
+                     "  goals: [{rank: 1, label: Un}]\nmembers:\n"
+                     "  - {name: A, kind: association, circle: coeur, joined: 2024-05-16, left: 2024-12-31}\n"
+                     "  - {name: A, kind: association, circle: partenaires, joined: 2025-01-01}\n"
+                     "grants:\n  - {grant_id: SUB-9, goals: [1]}\n")
+    lines = cli(tmp_path, "ingest", "--no-index", str(register)).stderr.splitlines()
+    assert lines[1] == ("  acteurs membres : 1, objectifs : 1, actions : 0, financements reliés à des objectifs : 1, "
+                        "lignes rejetées : 0, avertissements : 1"), lines
+    assert lines[2].startswith("  r.yaml:9: grants: avertissement : ") and lines[3].endswith("1 avertissement(s)")
+
+
+@pytest.mark.parametrize("lang, said", [("fr", "montant total : 20 500,50 €"), ("en", "total amount: €20,500.50")])
+def test_the_ingest_report_writes_amounts_as_its_language_does(tmp_path, monkeypatch, lang, said):
+    monkeypatch.setenv("MAILLAGE_LANG", lang)
+    path = write(tmp_path, "subventions.csv", "nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;montant\n"
+                 "Ville;21060004500012;Club;;20000\nVille;21060004500012;Club 2;;500.50\n")
+    assert said in cli(tmp_path, "ingest", "--no-index", str(path)).stderr
 
 
 @pytest.mark.parametrize("lang, turtle, said", [
@@ -427,9 +480,8 @@ def test_ingest_without_index_leaves_the_index_stale_until_it_is_rebuilt(tmp_pat
 
 
 @pytest.mark.parametrize("name, data, line, says", [
-    ("classification.xml", b"<?xml version='1.0' encoding='ISO-8859-1' ?>\n<!-- ACTES -->\n"
-                           b"<actes:RetourClassification xmlns:actes='http://www.interieur.gouv.fr/ACTES#v1.1'/>",
-     None, "pas du RDF/XML (élément racine « actes:RetourClassification »"),
+    ("vocabulary.xml", b"<?xml version='1.0'?>\n<RDF xmlns:rdfs='http://www.w3.org/2000/01/rdf-schema#'/>",
+     None, "document XML qui n'est pas du RDF/XML (élément racine « RDF », sans l'espace de noms RDF)"),
     ("subventions.csv", "nomAttribuant;idAttribuant;nomBeneficiaire;objet;notMappedAmount\nVille;1;Club;Sport;10\n",
      1, "liste de subventions SCDL (4 colonnes reconnues), mais il y manque : montant"),
     ("subventions.csv", "# exporté le 2024-05-16\nnomAttribuant;dateConvention;objet;montant\nVille;;Sport;10\n",
@@ -440,8 +492,6 @@ def test_ingest_without_index_leaves_the_index_stale_until_it_is_rebuilt(tmp_pat
      1, "extrait RNA (adrscodeinsee, id, objet, titre)"),
     ("sirene.csv", "siren,denominationUniteLegale,x\n123,A,b\n",
      1, "il y manque : categorieJuridiqueUniteLegale, activitePrincipaleUniteLegale"),
-    ("schema.json", '{"$schema": "https://frictionlessdata.io/schemas/table-schema.json",\n "fields": [{"name": "a"}]}',
-     None, "schéma de données (Table Schema) : il décrit les colonnes d'un fichier, il n'en contient pas les données"),
     ("README.txt", "Fiche : Le Conseil municipal règle par ses délibérations (voir le Registre des délibérations).\n",
      None, "le texte parle de délibérations mais n'en prend aucune"),
 ])

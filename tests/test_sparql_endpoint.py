@@ -255,14 +255,24 @@ def test_a_runaway_query_is_stopped_at_its_limit_while_other_requests_are_answer
 
 
 def test_an_error_in_the_editors_form_is_shown_in_the_editor_with_the_query_kept(client):
-    query = "SELECT * WHERE { ?s mai:unknown ?o }"
+    query = "SELECT * WHERE { ?s ex:unknown ?o }"
     response = client.post("/sparql", data={"query": query, "format": "html"}, headers={"Accept": "text/html"})
     page = response.get_data(as_text=True)
     assert response.status_code == 400 and response.mimetype == "text/html"
-    assert 'role="alert"' in page and "préfixe non déclaré « mai: »" in page
-    assert "SELECT * WHERE { ?s mai:unknown ?o }</textarea>" in page
+    assert 'role="alert"' in page and "préfixe non déclaré « ex: »" in page
+    assert "SELECT * WHERE { ?s ex:unknown ?o }</textarea>" in page
     api = client.post("/sparql", data={"query": query}, headers={"Accept": "application/sparql-results+json"})
     assert api.status_code == 400 and api.get_json()["error"]["code"] == "bad-query"
+
+
+def test_the_editors_form_declares_the_contracts_prefixes_that_a_query_uses_and_the_endpoint_does_not(client):
+    query = "SELECT ?label WHERE { ?a a mai:Association ; rdfs:label ?label }"
+    page = client.post("/sparql", data={"query": query, "format": "html"}, headers={"Accept": "text/html"})
+    assert page.status_code == 200 and "<td>DanaeCare</td>" in page.get_data(as_text=True)
+    assert "query=PREFIX+mai" in page.get_data(as_text=True)  # the download links run the query as it ran
+    raw = client.post("/sparql", data={"query": query}, headers={"Accept": "application/sparql-results+json"})
+    assert raw.status_code == 400 and raw.get_json()["error"]["message"].endswith(
+        "préfixe non déclaré « mai: » ; ajoutez PREFIX mai: <https://w3id.org/maillage/ontology#>")
 
 
 def test_a_post_of_another_content_type_is_a_415_not_the_service_description(client):

@@ -14,6 +14,7 @@ import click
 from graph import __version__
 from graph.ingest.base import InputError
 from graph.store import QuerySyntaxError, StoreError, open_store
+from webapp.cli_messages import install as install_messages
 from webapp.settings import load_settings
 
 EXIT_BAD_INPUT = 1
@@ -26,9 +27,17 @@ def fail(message: str, message_en: str | None = None) -> None:
 
 
 def _lang() -> str:
-    """The language of the command being run (the ``lang`` setting), French outside a command."""
+    """The language of the command being run: the ``lang`` setting (French unless it says ``en``)."""
     context = click.get_current_context(silent=True)
-    return context.obj.lang if context is not None and isinstance(context.obj, Context) else "fr"
+    if context is not None and isinstance(context.obj, Context):
+        return context.obj.lang
+    try:  # before the command's context, or once it is closed (click shows its usage errors then)
+        return "en" if load_settings().get("lang") == "en" else "fr"
+    except ValueError:
+        return "fr"
+
+
+install_messages(_lang)
 
 
 class Context:
@@ -97,8 +106,9 @@ def main(ctx: click.Context, data_dir: str | None) -> None:
               help="Leave the search index as it is (bulk loads): it is then stale until `maillage index`.")
 @click.option("--name", "source_name", metavar="NAME",
               help="Name of the source (one file): another file of the same name then stays a source apart.")
+@click.option("--verbose", is_flag=True, help="List the SHACL infos too (what a source's format does not give).")
 @pass_context
-def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_name) -> None:
+def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_name, verbose) -> None:
     """Ingest files: one named graph per file, validated, indexed.
 
     A source is named by its file name (or --name): ingesting a file of the same name again replaces it."""
@@ -123,7 +133,7 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
             failures.append(path)
             progress.note(format_failure(path, error, lang))
         else:
-            progress.note(format_report(report, lang))
+            progress.note(format_report(report, lang, verbose))
 
     def on_publish(published):
         if not no_index:
@@ -140,7 +150,7 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
         progress.close()
         fail(str(exc))
     progress.close()
-    click.echo(format_summary(reports, failures, lang), err=True)
+    click.echo(format_summary(reports, failures, lang, verbose), err=True)
     if no_index and any(r.status == "stored" for r in reports):
         click.echo("search index not updated (--no-index): run 'maillage index'" if lang == "en" else
                    "index de recherche non mis à jour (--no-index) : lancez « maillage index »", err=True)
@@ -169,11 +179,11 @@ def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...]) -> None:
     limits."""
     from graph.querypool import FormatMismatch, run_user_query
     from graph.sparql import QueryRefused, QueryTimeout
-    from webapp.cli_queries import QueryArgumentError, query_to_run
+    from webapp.cli_queries import QueryArgumentError, cli_lookup, query_to_run
     from webapp.reports import format_table
 
     try:
-        text, bindings = query_to_run(query, params, ctx.config)
+        text, bindings = query_to_run(query, params, cli_lookup(lambda: ctx.existing_store, ctx.config, ctx.lang))
     except QueryArgumentError as exc:
         fail(exc.message, exc.message_en)
     try:
@@ -241,20 +251,27 @@ def index(ctx: Context, check: bool) -> None:
 
 
 @main.command()
+@click.option("--verbose", is_flag=True, help="List the SHACL infos too (what a source's format does not give).")
 @pass_context
-def validate(ctx: Context) -> None:
+def validate(ctx: Context, verbose: bool) -> None:
     """Validate the whole graph against the SHACL shapes; exit 1 on violations."""
     from graph.validation import validate as run
-    from webapp.reports import format_violations
+    from webapp.reports import format_violations, hidden_infos
 
     violations = run(ctx.existing_store.query)
-    by_source = sorted(violations, key=lambda v: (v.severity != "Violation", v.sources, v.path, v.focus))
+    shown = [v for v in violations if verbose or v.severity != "Info"]
+    order = {"Violation": 0, "Warning": 1, "Info": 2}
+    by_source = sorted(shown, key=lambda v: (order.get(v.severity, 1), v.sources, v.path, v.focus))
     for line in format_violations(by_source, ctx.lang):
         click.echo(line)
     errors = sum(v.severity == "Violation" for v in violations)
-    warnings = len(violations) - errors
-    click.echo(f"{errors} violation(s), {warnings} warning(s)" if ctx.lang == "en"
-               else f"{errors} violation(s), {warnings} avertissement(s)", err=True)
+    warnings = sum(v.severity == "Warning" for v in violations)
+    infos = sum(v.severity == "Info" for v in violations)
+    if ctx.lang == "en":
+        line = f"{errors} violation(s), {warnings} warning(s)" + (f", {infos} info(s)" if verbose else "")
+    else:
+        line = f"{errors} violation(s), {warnings} avertissement(s)" + (f", {infos} information(s)" if verbose else "")
+    click.echo(line + ("" if verbose else hidden_infos(violations, ctx.lang)), err=True)
     sys.exit(EXIT_BAD_INPUT if errors else 0)
 
 

@@ -1,10 +1,11 @@
 """What ``maillage query`` runs: SPARQL text, a query file, or a named query (``webapp/queries/<name>.rq``) by its
 name, with its parameters given as ``--param name=value``.
 
-A named query, or a query file, is run as the pages at ``/queries`` run the named queries: the contract's prefixes
-that it uses without declaring are declared for it, and its parameters are bound to its variables (never formatted
-into its text). An IRI parameter may be given by name: a vocabulary term's label ("coeur", "Association"), else
-the name of one resource of the search index.
+A query, a query file or a named query is run as the pages at ``/queries`` and the SPARQL editor's form run
+theirs: the contract's prefixes that it uses without declaring are declared for it, and its parameters are bound to
+its variables (never formatted into its text). An IRI parameter may be given by name, resolved as the form resolves it
+(:func:`webapp.query_parameters.resolve_names`): a circle by its label or rank, a session by its day, a class or a
+theme by its label, else one resource of the search index by its name.
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ import os
 import re
 from pathlib import Path
 
-from graph.namespaces import PREFIXES
-from graph.sparql import undeclared_prefixes
+from graph.sparql import with_prologue
 
 #: An argument that can only be meant as a name: no space, no brace, no "?" variable.
 _NAME_LIKE = re.compile(r"[\w.-]+")
@@ -29,9 +29,10 @@ class QueryArgumentError(Exception):
         self.message, self.message_en = message, message_en
 
 
-def query_to_run(argument: str, params: tuple[str, ...], config: dict) -> tuple[str, dict]:
+def query_to_run(argument: str, params: tuple[str, ...], lookup) -> tuple[str, dict]:
     """Return the SPARQL text that ``argument`` (a query, a file, a named query's name) stands for and the bindings
-    of ``params`` (``name=value`` items); raises QueryArgumentError."""
+    of ``params`` (``name=value`` items), names looked up through ``lookup`` (a
+    :class:`~webapp.query_parameters.Lookup`); raises QueryArgumentError."""
     from webapp.named_queries import named_queries, parse_named_query
 
     named = named_queries()
@@ -47,9 +48,9 @@ def query_to_run(argument: str, params: tuple[str, ...], config: dict) -> tuple[
             header = parse_named_query(path.stem, text)
         except ValueError:  # a plain query file, without a named query's header
             header = None
-        return with_prologue(text), bindings(header, params, config, argument)
+        return with_prologue(text), bindings(header, params, lookup, argument)
     if argument in named:
-        return with_prologue(named[argument].text), bindings(named[argument], params, config, argument)
+        return with_prologue(named[argument].text), bindings(named[argument], params, lookup, argument)
     if re.fullmatch(r"\S+\.(?:rq|sparql|txt)", argument):
         raise QueryArgumentError(f"{argument} : fichier de requête introuvable", f"{argument}: query file not found")
     if _NAME_LIKE.fullmatch(argument):
@@ -66,23 +67,13 @@ def query_to_run(argument: str, params: tuple[str, ...], config: dict) -> tuple[
     if params:
         raise QueryArgumentError("--param ne s'applique qu'à une requête nommée ou à un fichier de requête "
                                  "nommée", "--param applies to a named query, or to a named query's file, only")
-    return argument, {}
+    return with_prologue(argument), {}
 
 
-def with_prologue(text: str) -> str:
-    """``text`` with the declarations of the contract's prefixes that it uses without declaring, written on its
-    first line (the lines of an error in the query stay its own).
-
-    >>> with_prologue("SELECT * { ?s a org:Membership }")
-    'PREFIX org: <http://www.w3.org/ns/org#> SELECT * { ?s a org:Membership }'
-    """
-    missing = [p for p in undeclared_prefixes(text) if p in PREFIXES]
-    return "".join(f"PREFIX {p}: <{PREFIXES[p]}> " for p in missing) + text
-
-
-def bindings(query, params: tuple[str, ...], config: dict, argument: str) -> dict:
+def bindings(query, params: tuple[str, ...], lookup, argument: str) -> dict:
     """Bind ``params`` to the parameters of the named query ``query`` (None: a file without a header)."""
     from webapp.errors import ApiError
+    from webapp.query_parameters import resolve_names
 
     values: dict[str, str] = {}
     for item in params:
@@ -99,43 +90,26 @@ def bindings(query, params: tuple[str, ...], config: dict, argument: str) -> dic
             f"{argument}: unknown parameter '{unknown[0]}' (parameters: {', '.join(declared) or 'none'})")
     if query is None:
         return {}
-    for name, value in values.items():
-        if declared[name].type == "iri" and value and not value.startswith(("http://", "https://", "urn:")):
-            values[name] = _resolve(declared[name], value, config)
     try:
-        return query.bindings(values)
+        return query.bindings(resolve_names(query, values, lookup))
     except ApiError as exc:
         usage = " ".join(f"--param {p.name}=…" for p in query.parameters if not p.optional and p.default is None)
-        usage = f" ({usage})" if usage else ""
+        usage = f" ({usage})" if usage and exc.code == "missing-parameter" else ""
         raise QueryArgumentError(f"{argument} : {exc.message}{usage}", f"{argument}: {exc.message_en}{usage}") from None
 
 
-def _resolve(parameter, name: str, config: dict) -> str:
-    """The IRI that ``name`` stands for: a vocabulary term of that label, else the one resource of the search
-    index of that name; raises QueryArgumentError naming the candidates when there is not exactly one."""
-    from graph.identity import fold
-    from webapp.labels import terms_labelled
+def cli_lookup(store, config: dict, lang: str):
+    """Names looked up in the store (``store()`` opens it) and in the data directory's search index, when built."""
+    from webapp.query_parameters import Lookup
 
-    found = terms_labelled(name)
-    if not found:
-        from search.query import SearchError, suggest
+    def index():
+        from search.query import SearchError
         from webapp.resources import open_search_index
 
         try:
-            index = open_search_index(config)
-            hits = suggest(index, name, 10) if index.available() else []
+            found = open_search_index(config)
+            return found if found.available() else None
         except (SearchError, OSError):
-            hits = []
-        found = [h["iri"] for h in hits if fold(h["label"]) == fold(name)] or [h["iri"] for h in hits]
-    if len(found) > 1 and parameter.default:  # "Association": the class, not the kind of member, for a class
-        namespace = parameter.default[:max(parameter.default.rfind("#"), parameter.default.rfind("/")) + 1]
-        found = [iri for iri in found if iri.startswith(namespace)] or found
-    if len(found) == 1:
-        return found[0]
-    said, said_en = f"--param {parameter.name}=« {name} »", f"--param {parameter.name}='{name}'"
-    if not found:
-        raise QueryArgumentError(f"{said} : aucun nom ne correspond ; donnez le nom complet ou l'IRI",
-                                 f"{said_en}: no name matches; give the full name or the IRI")
-    shown = ", ".join(found[:5]) + (", …" if len(found) > 5 else "")
-    raise QueryArgumentError(f"{said} : {len(found)} noms correspondent ({shown}) ; donnez le nom complet ou l'IRI",
-                             f"{said_en}: {len(found)} names match ({shown}); give the full name or the IRI")
+            return None
+
+    return Lookup(store, index, lang)

@@ -230,10 +230,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "open_in_editor": ("Ouvrir dans l'éditeur SPARQL", "Open in the SPARQL editor"),
     # sparql editor
     "sparql_title": ("Éditeur SPARQL", "SPARQL editor"),
-    "sparql_intro": ("Interrogez tout le graphe (l'union des graphes de chaque source). Préfixes du vocabulaire, à "
-                     "déclarer par PREFIX comme dans les exemples : {prefixes}.",
-                     "Query the whole graph (the union of each source's graph). The vocabulary's prefixes, to declare "
-                     "with PREFIX as the examples do: {prefixes}."),
+    "sparql_intro": ("Interrogez tout le graphe (l'union des graphes de chaque source). Préfixes du vocabulaire, que "
+                     "ce formulaire déclare pour vous quand la requête les emploie sans les déclarer (un client du "
+                     "point d'accès /sparql les déclare par PREFIX, comme les exemples) : {prefixes}.",
+                     "Query the whole graph (the union of each source's graph). The vocabulary's prefixes, which this "
+                     "form declares for you when the query uses them without declaring them (a client of the /sparql "
+                     "endpoint declares them with PREFIX, as the examples do): {prefixes}."),
     "sparql_query": ("Requête", "Query"),
     "sparql_examples": ("Exemples", "Examples"),
     "sparql_format": ("Format des résultats", "Results format"),

@@ -68,13 +68,19 @@ STAT_LABELS = {
     "totals_reconciled": ("totaux rapprochés", "totals reconciled"), "encoding": ("encodage", "encoding"),
     "persons": ("personnes", "persons"), "present": ("présents", "present"), "excused": ("excusés", "excused"),
     "absent": ("absents", "absent"), "proxies": ("pouvoirs", "proxies"),
-    "proxy_holders": ("porteurs de pouvoirs", "proxy holders"), "members": ("membres", "members"),
+    "proxy_holders": ("porteurs de pouvoirs", "proxy holders"),
+    # a register's member actors: one actor member of two circles, in turn, is one of them
+    "members": ("acteurs membres", "member actors"),
     "goals": ("objectifs", "goals"), "actions": ("actions", "actions"),
+    "grant_goals": ("financements reliés à des objectifs", "grants linked to goals"),
     "associations": ("associations", "associations"),
     "dissolved": ("dissoutes", "dissolved"), "deliberations": ("délibérations", "deliberations"),
     "actors": ("acteurs", "actors"), "skipped": ("écartées", "skipped"), "closed": ("fermées", "closed"),
     "format": ("format", "format"),
 }
+
+#: The counts that are amounts in euros.
+MONEY_STATS = ("total_amount", "stated_total")
 
 #: A SHACL result repeated on more focus nodes than this in one file is told once, with its count and the first
 #: few nodes: a grants list names dozens of deliberations that its format gives no title column for.
@@ -92,26 +98,59 @@ def format_stats(stats: dict, lang: str = "fr") -> str:
     'lignes lues : 3, total annoncé : —, subventions : 2'
     >>> format_stats({"rows_read": 3}, "en")
     'rows read: 3'
+    >>> format_stats({"total_amount": "1234567.5"}), format_stats({"total_amount": "20000.00"}, "en")
+    ('montant total : 1 234 567,50 €', 'total amount: €20,000')
     """
     colon = ":" if _en(lang) else " :"
     shown = []
     for key, value in stats.items():
         name = STAT_LABELS.get(key, (key.replace("_", " "),) * 2)[_en(lang)]
+        if key in MONEY_STATS and value not in ("", None):
+            value = money(value, lang)
         shown.append(f"{name}{colon} {value if value not in ('', None) else '—'}")
     return ", ".join(shown)
 
 
-def format_report(report, lang: str = "fr") -> str:
-    """Return the extraction report of one stored file: status, counts, issues and SHACL results."""
+def money(value, lang: str = "fr") -> str:
+    """An amount in euros as ``lang`` writes it: "20 000 €", "1 500,50 €"; "€20,000", "€1,500.50". A value that
+    is not a number stays as it is."""
+    from decimal import Decimal, InvalidOperation
+
+    from graph.ingest.french import format_amount
+
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    if not amount.is_finite():
+        return str(value)
+    if not _en(lang):
+        return format_amount(amount)
+    text = f"{amount:,.2f}"
+    return "€" + (text[:-3] if text.endswith(".00") else text)
+
+
+def file_warnings(report) -> int:
+    """The warnings of a file's report, as its lines list them: its reading's, those added once it was stored (a
+    register's references checked against the store) and its SHACL warnings."""
+    return len(report.warnings) + sum(v.severity == "Warning" for v in reported_violations(report))
+
+
+def format_report(report, lang: str = "fr", verbose: bool = False) -> str:
+    """Return the extraction report of one stored file: status, counts, issues and SHACL results (an info only when
+    ``verbose``)."""
     if report.status == "unchanged":
         said = "unchanged, already loaded" if _en(lang) else "inchangé, déjà chargé"
         return f"{report.file}: {said} ({report.kind})"
     seconds = f"{report.seconds:.2f}" if _en(lang) else f"{report.seconds:.2f}".replace(".", ",")
     lines = [f"{report.file}: {report.kind}, {report.triples} {'triples' if _en(lang) else 'triplets'}, {seconds} s"]
     if report.stats:
-        lines.append(f"  {format_stats(report.stats, lang)}")
+        stats = dict(report.stats)
+        if "warnings" in stats:  # counted when the file was read: what was found afterwards counts too
+            stats["warnings"] = file_warnings(report)
+        lines.append(f"  {format_stats(stats, lang)}")
     issues = format_issues(report.issues, report.file, lang)
-    issues += format_violations(reported_violations(report), lang, report.file)
+    issues += format_violations(reported_violations(report, verbose), lang, report.file)
     lines += ["  " + line for line in issues[:MAX_ISSUES_SHOWN]]
     if len(issues) > MAX_ISSUES_SHOWN:
         more = len(issues) - MAX_ISSUES_SHOWN
@@ -144,11 +183,28 @@ def format_issues(issues, file: str, lang: str = "fr") -> list[str]:
     return lines
 
 
-def reported_violations(report) -> list:
+def reported_violations(report, verbose: bool = False) -> list:
     """The SHACL results of a file's report, less the warnings on a value that the file's own reading already
-    warned about at its line (an old NAF code: once, where it is, instead of twice)."""
+    warned about at its line (an old NAF code: once, where it is, instead of twice), and less its infos unless
+    ``verbose``."""
     told = {issue.value for issue in report.issues if issue.value}
-    return [v for v in report.violations if not (v.severity == "Warning" and v.value and v.value in told)]
+    return [v for v in report.violations if not (v.severity == "Warning" and v.value and v.value in told)
+            and (verbose or v.severity != "Info")]
+
+
+def hidden_infos(violations, lang: str = "fr") -> str:
+    """What a summary says of the infos it did not list ("; 155 information(s) : --verbose les montre"), or ''.
+
+    >>> from graph.validation import Violation
+    >>> hidden_infos([Violation("https://ex.org/d", "p", "m", "m", "Info")] * 2, "en")
+    '; 2 info(s) not shown (--verbose shows them)'
+    """
+    infos = sum(v.severity == "Info" for v in violations)
+    if not infos:
+        return ""
+    if _en(lang):
+        return f"; {infos} info(s) not shown (--verbose shows them)"
+    return f" ; {infos} information(s) non affichée(s) (--verbose les affiche)"
 
 
 def format_violations(violations, lang: str = "fr", file: str | None = None) -> list[str]:
@@ -261,24 +317,24 @@ def format_failure(path: Path, error, lang: str = "fr") -> str:
     return "\n".join(lines)
 
 
-def format_summary(reports, failures, lang: str = "fr") -> str:
+def format_summary(reports, failures, lang: str = "fr", verbose: bool = False) -> str:
     stored = sum(r.status == "stored" for r in reports)
     unchanged = sum(r.status == "unchanged" for r in reports)
     triples = sum(r.triples for r in reports)
-    shown = [v for r in reports for v in reported_violations(r)]
-    violations = sum(v.severity == "Violation" for v in shown)
-    warnings = sum(len(r.warnings) for r in reports) + len(shown) - violations
+    violations = sum(v.severity == "Violation" for r in reports for v in reported_violations(r))
+    warnings = sum(file_warnings(r) for r in reports)
+    infos = "" if verbose else hidden_infos([v for r in reports for v in r.violations], lang)
     if _en(lang):
         line = (f"Summary: {stored} file(s) stored, {unchanged} unchanged, {len(failures)} failed; "
                 f"{triples} triples; {warnings} warning(s)")
         if violations:
             line += f"; {violations} SHACL shape violation(s) (maillage validate; --strict refuses them)"
-        return line
+        return line + infos
     line = (f"Résumé : {stored} fichier(s) enregistré(s), {unchanged} inchangé(s), {len(failures)} en échec ; "
             f"{triples} triplets ; {warnings} avertissement(s)")
     if violations:  # stored all the same (without --strict): say it apart, with where to see them again
         line += f" ; {violations} violation(s) des formes SHACL (maillage validate ; --strict les refuse)"
-    return line
+    return line + infos
 
 
 #: The widest a text cell is shown in a table; longer texts are cut with "…", IRIs never (a cut IRI looks whole).

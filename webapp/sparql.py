@@ -17,7 +17,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 
 from graph.formats import RDF_FORMATS, RESULTS_FORMATS, Format, UnknownFormat, rdf_format, results_format
-from graph.sparql import check_query, check_update
+from graph.sparql import check_query, check_update, with_prologue
 from webapp.errors import ApiError
 from webapp.resources import get_query_runner, get_store
 
@@ -105,6 +105,8 @@ def sparql():
 
             return editor_page()
         return service_description()
+    if request.values.get("format") == "html":  # the editor's form declares the contract's prefixes, as the CLI does
+        text = with_prologue(text)
     config = current_app.config["MAILLAGE"]
     plan = check_query(text, config["max_rows"], graph_exists, request.values.getlist("default-graph-uri"),
                        request.values.getlist("named-graph-uri"))

@@ -59,7 +59,8 @@ class Issue:
 
 #: The words that tell how bad an issue or a SHACL result is, with their colon: (French, English).
 LEVEL_WORDS = {"error": ("erreur :", "error:"), "warning": ("avertissement :", "warning:"),
-               "Violation": ("violation :", "violation:"), "Warning": ("avertissement :", "warning:")}
+               "Violation": ("violation :", "violation:"), "Warning": ("avertissement :", "warning:"),
+               "Info": ("information :", "info:")}
 
 
 def level_word(level: str, lang: str = "fr") -> str:

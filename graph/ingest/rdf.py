@@ -56,25 +56,32 @@ def detect(ctx: SourceContext) -> int:
 
 
 def near_miss(ctx: SourceContext) -> InputError | None:
-    """Why an XML file is not read as RDF/XML: it never names the RDF namespace (its root element is told); why a
-    JSON file that describes a table's columns (a Table Schema, as SCDL publishes) holds no data."""
-    head = ctx.data[:XML_PEEK]
-    if ctx.path.suffix.lower() == ".json" and re.search(rb'"fields"\s*:\s*\[', head) and b"@context" not in head:
-        return InputError("schéma de données (Table Schema) : il décrit les colonnes d'un fichier, il n'en contient "
-                          "pas les données ; importez le fichier CSV ou XLSX qu'il décrit",
-                          message_en="a data schema (Table Schema): it describes a file's columns, not their data; "
-                                     "ingest the CSV or XLSX file it describes")
-    if ctx.path.suffix.lower() != ".xml" and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml"):
+    """Why an XML file whose root element is an ``RDF`` one is not read as RDF/XML: it never names the RDF
+    namespace. Other XML (an ACTES envelope, a chart of accounts) is none of the kinds: :mod:`graph.ingest.unknown`
+    says what it is."""
+    name = xml_root(ctx)
+    if name is None or _is_rdf_xml(ctx.data) or name.rpartition(":")[2] != "RDF":
         return None
-    if _is_rdf_xml(ctx.data):
+    return InputError(f"document XML qui n'est pas du RDF/XML (élément racine « {name} », sans l'espace de noms "
+                      f"RDF)", message_en=f"an XML document that is not RDF/XML (root element '{name}', without "
+                                          f"the RDF namespace)")
+
+
+def xml_root(ctx: SourceContext) -> str | None:
+    """The name of an XML file's root element ("?" when none is seen), None for a file that is not XML; RDF/XML
+    included.
+
+    >>> from pathlib import Path
+    >>> xml_root(SourceContext(Path("a.xml"), b"<?xml version='1.0'?>\\n<!-- x --><actes:Acte/>"))
+    'actes:Acte'
+    """
+    head = ctx.data[:XML_PEEK]
+    if ctx.path.suffix.lower() != ".xml" and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml"):
         return None
     # The first element that is not a declaration, a comment or a processing instruction.
     body = re.sub(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>", b"", head, flags=re.S)
     root = _ROOT.search(body)
-    name = root.group(1).decode("ascii", "replace") if root else "?"
-    return InputError(f"document XML qui n'est pas du RDF/XML (élément racine « {name} », sans l'espace de noms "
-                      f"RDF)", message_en=f"an XML document that is not RDF/XML (root element '{name}', without "
-                                          f"the RDF namespace)")
+    return root.group(1).decode("ascii", "replace") if root else "?"
 
 
 def extract(ctx: SourceContext) -> Extraction:

@@ -1,11 +1,13 @@
 """What a file of no known kind plainly is, for detection to say so instead of suggesting ``--kind``: JSON that is
-not JSON-LD, a table whose header names none of the columns of the tables Maillage reads. ``--kind`` helps only
+not JSON-LD (a Table Schema, a JSON Schema, plain JSON), XML that is not RDF/XML (an ACTES envelope, a chart of
+accounts), a table whose header names none of the columns of the tables Maillage reads. ``--kind`` helps only
 a file that is one of the kinds and was not recognised as such; for these, no kind would read it.
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 from graph.ingest.base import InputError, SourceContext
 
@@ -29,7 +31,7 @@ def plainly_not(ctx: SourceContext) -> InputError | None:
     >>> refusal.issue.message.split(" ; ")[0]
     'type de fichier non reconnu : du JSON sans « @context » (clés : « name »), pas du JSON-LD'
     """
-    seen = _json(ctx) or _table(ctx)
+    seen = _json(ctx) or _xml(ctx) or _table(ctx)
     if seen is None:
         return None
     (what, what_en), line = seen
@@ -53,6 +55,11 @@ def _json(ctx: SourceContext) -> tuple[tuple[str, str], None] | None:
     if isinstance(value, dict):
         if "@context" in value or "@graph" in value:
             return None
+        if isinstance(value.get("fields"), list):
+            return ("un schéma de données (Table Schema, « fields ») : il décrit les colonnes d'un tableau, il n'en "
+                    "contient pas les données ; importez le fichier CSV ou XLSX qu'il décrit",
+                    "a data schema (Table Schema, 'fields'): it describes a table's columns, it holds none of its "
+                    "data; ingest the CSV or XLSX file it describes"), None
         if "$schema" in value:
             return ("un schéma JSON (« $schema ») : il décrit des données, il n'en contient pas",
                     "a JSON Schema ('$schema'): it describes data, it holds none"), None
@@ -63,6 +70,36 @@ def _json(ctx: SourceContext) -> tuple[tuple[str, str], None] | None:
         return ("une liste JSON sans « @context », pas du JSON-LD",
                 "a JSON list without '@context', not JSON-LD"), None
     return None
+
+
+#: What an XML root element (its local name) in a namespace names (French, English): the families of XML that
+#: local authorities publish beside their acts.
+_XML_FAMILIES = {
+    (b"interieur.gouv.fr/ACTES", "Acte"): (
+        "l'enveloppe ACTES d'un acte transmis au contrôle de légalité (élément racine « {root} ») : ses métadonnées, "
+        "pas son texte ; importez le document de l'acte (PDF) qu'elle accompagne",
+        "the ACTES envelope of an act sent to the legality control (root element '{root}'): its metadata, not its "
+        "text; ingest the act's document (PDF) that it comes with"),
+    (b"interieur.gouv.fr/ACTES", ""): ("un message du protocole ACTES de contrôle de légalité (élément racine "
+                                       "« {root} »)", "a message of the ACTES legality control protocol (root "
+                                                      "element '{root}')"),
+    (b"", "Nomenclature"): ("un plan de comptes, nomenclature budgétaire (élément racine « {root} »)",
+                            "a chart of accounts, budget nomenclature (root element '{root}')"),
+}
+
+
+def _xml(ctx: SourceContext) -> tuple[tuple[str, str], None] | None:
+    from graph.ingest.rdf import XML_PEEK, xml_root
+
+    root = xml_root(ctx)
+    if root is None or not re.fullmatch(r"[\w.:-]+", root):
+        return None
+    head, local = ctx.data[:XML_PEEK], root.rpartition(":")[2]
+    for (namespace, name), (what, what_en) in _XML_FAMILIES.items():
+        if namespace in head and name in ("", local):
+            return (what.format(root=root), what_en.format(root=root)), None
+    return (f"un document XML (élément racine « {root} »), pas du RDF/XML",
+            f"an XML document (root element '{root}'), not RDF/XML"), None
 
 
 def _table(ctx: SourceContext) -> tuple[tuple[str, str], int] | None:
