@@ -431,7 +431,7 @@ def test_a_files_warning_count_counts_the_warnings_found_once_it_was_stored(tmp_
     lines = cli(tmp_path, "ingest", "--no-index", str(register)).stderr.splitlines()
     assert lines[1] == ("  acteurs membres : 1, objectifs : 1, actions : 0, financements reliés à des objectifs : 1, "
                         "lignes rejetées : 0, avertissements : 1"), lines
-    assert lines[2].startswith("  r.yaml:9: grants: avertissement : ") and lines[3].endswith("1 avertissement(s)")
+    assert lines[2].startswith("  r.yaml:9: avertissement : ") and lines[3].endswith("1 avertissement(s)")
 
 
 @pytest.mark.parametrize("lang, said", [("fr", "montant total : 20 500,50 €"), ("en", "total amount: €20,500.50")])
