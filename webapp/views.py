@@ -89,18 +89,22 @@ LABELS_PER_QUERY = 500
 _LABELS_OF = "SELECT ?x ?label WHERE { VALUES ?x { %IRIS% } ?x rdfs:label|skos:prefLabel|dcterms:title ?label }"
 # What names a resource that no source names: a grant its amount and beneficiary, a membership its member, pole and
 # circle, a proxy who gives it to whom, a session its day and organ, a deliberation without a title (an SCDL row
-# gives none) its number and authority.
+# gives none) its number and authority, a register's grant reference its number, register and line. The IRIs are
+# given to each branch of the union: given once around it, the engine read every grant, membership… of the store
+# before joining them (a deliberation's page took 160–240 ms at 10k actors, 1 ms so).
 _UNNAMED_PARTS = """SELECT ?x ?amount ?beneficiary ?member ?organization ?circle ?giver ?holder ?day ?organ ?number
   ?authority ?reference ?register ?line WHERE {
-  VALUES ?x { %IRIS% }
-  { ?x a mai:Grant OPTIONAL { ?x schema:amount ?amount } OPTIONAL { ?x mai:beneficiary/rdfs:label ?beneficiary } }
-  UNION { ?x a org:Membership OPTIONAL { ?x org:member/rdfs:label ?member }
+  { VALUES ?x { %IRIS% } ?x a mai:Grant
+    OPTIONAL { ?x schema:amount ?amount } OPTIONAL { ?x mai:beneficiary/rdfs:label ?beneficiary } }
+  UNION { VALUES ?x { %IRIS% } ?x a org:Membership OPTIONAL { ?x org:member/rdfs:label ?member }
           OPTIONAL { ?x org:organization/rdfs:label ?organization } OPTIONAL { ?x org:role/skos:prefLabel ?circle } }
-  UNION { ?x a mai:Proxy OPTIONAL { ?x mai:from/rdfs:label ?giver } OPTIONAL { ?x mai:to/rdfs:label ?holder } }
-  UNION { ?x a mai:Session OPTIONAL { ?x dcterms:date ?day } OPTIONAL { ?x mai:body/rdfs:label ?organ } }
-  UNION { ?x a mai:Deliberation OPTIONAL { ?x dcterms:identifier ?number }
+  UNION { VALUES ?x { %IRIS% } ?x a mai:Proxy OPTIONAL { ?x mai:from/rdfs:label ?giver }
+          OPTIONAL { ?x mai:to/rdfs:label ?holder } }
+  UNION { VALUES ?x { %IRIS% } ?x a mai:Session OPTIONAL { ?x dcterms:date ?day }
+          OPTIONAL { ?x mai:body/rdfs:label ?organ } }
+  UNION { VALUES ?x { %IRIS% } ?x a mai:Deliberation OPTIONAL { ?x dcterms:identifier ?number }
           OPTIONAL { ?x mai:authority/rdfs:label ?authority } }
-  UNION { GRAPH ?source { ?x mai:rowNumber ?line } FILTER NOT EXISTS { ?x a ?type }
+  UNION { VALUES ?x { %IRIS% } GRAPH ?source { ?x mai:rowNumber ?line } FILTER NOT EXISTS { ?x a ?type }
           OPTIONAL { ?x mai:decisionReference|dcterms:identifier ?reference }
           OPTIONAL { ?source dcterms:title ?register } }
 }"""
