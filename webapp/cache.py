@@ -122,3 +122,14 @@ def cached_select(sparql: str, max_rows: int | None = None, **bindings) -> list[
         return select(sparql, **bindings)
     key = (sparql, tuple(sorted((k, v) for k, v in bindings.items() if v is not None)))
     return get_cache().get_or_compute(state, key, lambda: select(sparql, **bindings), max_rows)
+
+
+def cached_rows(key: Hashable, compute: Callable[[], list[dict]], max_rows: int | None = None) -> list[dict]:
+    """Rows that ``compute`` makes from the store (not one query: a listing sorted in Python), kept under ``key``
+    once per published state like :func:`cached_select`'s."""
+    from webapp.resources import get_store
+
+    state = state_key(get_store().state())
+    if state is None or "maillage.cache" not in current_app.extensions:
+        return compute()
+    return get_cache().get_or_compute(state, ("rows", key), compute, max_rows)

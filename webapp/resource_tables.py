@@ -13,7 +13,8 @@ from rdflib import BNode, Literal, URIRef
 from graph.identity import fold
 from graph.namespaces import MAI, ORG, sparql_prologue
 from graph.store import term_parts
-from webapp.i18n import t
+from webapp.cache import cached_rows
+from webapp.i18n import get_lang, t
 from webapp.labels import inverse_label, term_comment, term_label
 from webapp.resources import get_store
 from webapp.views import Table, collapse, format_money, labels_of, names_of_unnamed, pick_label, ref, select
@@ -165,9 +166,23 @@ def memberships(rows: list[dict]) -> tuple[Table, dict[str, int]]:
                    for status, found in members.items()}
 
 
+#: The instances of a class kept sorted for the next pages, up to this many (an actor's IRI and name, ~250 bytes).
+MAX_SORTED_INSTANCES = 250_000
+
+
 def instances(s: URIRef, offset: int, size: int) -> tuple[Table, int]:
     """``size`` instances of the class ``s`` from ``offset``, sorted by name (case and accents aside, the
-    unnamed last, by IRI), and how many there are."""
+    unnamed last, by IRI), and how many there are. The sorted list is kept per published state and language: it
+    took 0.6–1 s for the 10k actors of a generated corpus, each page of it."""
+    order = cached_rows(("instances", str(s), get_lang()), lambda: _sorted_instances(s), MAX_SORTED_INSTANCES)
+    table = Table("instances", [("instance", "instance")])
+    for row in order[offset:offset + size]:
+        table.rows.append({"instance": ref(URIRef(row["iri"]), row["label"])})
+    table.more = max(len(order) - offset - len(table.rows), 0)
+    return table, len(order)
+
+
+def _sorted_instances(s: URIRef) -> list[dict]:
     names: dict[str, list] = {}
     for x, label in get_store().query(sparql_prologue() + _INSTANCES, {"s": s}).raw_rows():
         kind, value, *_ = term_parts(x)
@@ -178,11 +193,7 @@ def instances(s: URIRef, offset: int, size: int) -> tuple[Table, int]:
     labelled = {iri: pick_label([_literal(label) for label in labels]) for iri, labels in names.items()}
     order = sorted(labelled, key=lambda iri: (labelled[iri] is None, fold(labelled[iri] or ""), labelled[iri] or "",
                                               iri))
-    table = Table("instances", [("instance", "instance")])
-    for iri in order[offset:offset + size]:
-        table.rows.append({"instance": ref(iri, labelled[iri])})
-    table.more = max(len(order) - offset - len(table.rows), 0)
-    return table, len(order)
+    return [{"iri": iri, "label": labelled[iri]} for iri in order]
 
 
 def _literal(term) -> Literal:
