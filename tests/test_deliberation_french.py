@@ -1486,8 +1486,25 @@ def test_a_beneficiarys_name_is_its_own_words_not_the_clause_around_it(text, gra
      "    Châtillon-sur-Indre (Indre) : 15 000 €.", [("Camille ROUSSELET", "20000"), ("Mathieu N'GUESSAN", "15000")]),
     ("Mme Claire DUPONT, adjointe, présente une subvention de 500 € à l'association Les Amis du Vélo.",
      [("Les Amis du Vélo", "500")]),
+    ("Bourses aux internes en médecine générale (600 € par mois) :\n"
+     "   - M. Thomas VIALLARD, interne de 3e année, 12 mois, soit 7 200 € ;\n"
+     "   - Mme Inès CHABRIER, interne de 2e année, 6 mois, soit 3 600 € ;\n",
+     [("Thomas VIALLARD", "7200"), ("Inès CHABRIER", "3600")]),
 ])
 def test_a_grant_to_a_natural_person_names_the_person_without_title_or_qualification(text, grants):
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("2. Aide à l'installation : le Dr Paul-Henri DESSAIGNE, médecin généraliste, s'installe au\n1er janvier 2025 à "
+     "Arlanc. Une aide forfaitaire\nde 15 000 € lui est attribuée.", [("Paul-Henri DESSAIGNE", "15000")]),
+    ("- l'Association des Parents d'Élèves du RPI des Trois Vallons sollicite une aide pour le\n  spectacle de Noël : "
+     "il est proposé de lui attribuer six cents euros (600 €).",
+     [("Association des Parents d'Élèves du RPI des Trois Vallons", "600")]),
+    ("L'association Les Amis de Noël sollicite une aide pour son spectacle. Il est proposé de lui accorder 600 €.",
+     [("Les Amis de Noël", "600")]),
+])
+def test_a_grant_given_with_a_pronoun_goes_to_whom_the_text_named_before(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
 
 

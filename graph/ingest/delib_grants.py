@@ -82,7 +82,8 @@ class GrantsFound:
 
 _GRANT_WORD = re.compile(r"subventions?|participation\s+financière|aide\s+financière|contribution\s+financière|"
                          r"fonds\s+de\s+concours|soutien\s+financier|dotation|allocation|"
-                         r"\bbourses?\b(?!\s+(?:du\s+travail|aux|d['’]échange))", re.I)
+                         r"\bbourses?\b(?!\s+(?:du\s+travail|aux(?!\s+(?:internes|étudiants|élèves|jeunes|apprentis|lycéens|"
+                         r"doctorants|stagiaires|sportifs|artistes))|d['’]échange))", re.I)
 #: Its endings with or without their accents: texts typed without them write "attribuee", "versees".
 _GRANT_VERB = re.compile(r"\b(?:attribu|allou|vers|accord|octroy)(?:er|e|ent|é|ée|és|ées|ee|es|ees)\b", re.I)
 _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\s+de\s+financement|cofinanc|"
@@ -484,8 +485,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
             result = _RESULT_BEFORE.search(before) and _COMPUTED.search(before)
             amended = _AMENDED_TO.search(before) and _GRANT_WORD.search(sentence)
             set_at = _SET_AT.search(before) and _SET_GRANT.match(sentence, a_end)
+            pronoun = _PRONOUN_BEFORE.search(before) or _PRONOUN_AFTER.match(sentence, a_end)
             if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead) or valued_in_kind
-                    or amended or set_at):
+                    or amended or set_at or pronoun):
                 continue
             if _CONTRACT.search(sentence) and not _GRANT_WORD.search(before):
                 continue  # a public contract's price, a service's payment: "un marché … attribué à la société X pour …"
@@ -502,7 +504,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
             said = "" if result else sentence[max(0, a_start - 80):a_start]  # a result's words: "soit", "="
             if _AMOUNT_FIELD.fullmatch(sentence, line_start := sentence.rfind("\n", 0, a_start) + 1, a_start):
                 said = sentence[line_start:a_start]
-            if a_start in parts:  # "le versement du solde …, soit 16 000 €": that "soit" gives the instalment
+            # "le versement du solde …, soit 16 000 €": that "soit" gives the instalment; "- M. X, interne, 12 mois,
+            # soit 7 200 € ;": a list's item, the amount it comes to.
+            if a_start in parts or item and lead:
                 said = re.sub(r"\bsoit\s*$", "", said)
             if own := _own_field(sentence, a_start, [e for _, e, _ in amounts + words]):
                 said = own if not _CO_FUNDING.search(sentence, 0, a_start) else said
@@ -517,7 +521,11 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 continue  # a loan, to be repaid: "un prêt d'honneur de 15 000 € …, remboursable sur 5 ans"
             # An item's own name before an association it names ("* PTCE X (porté par l'association Y)").
             listed = item and lead
-            name = (listed and _person_at(sentence, a_start, True)) \
+            # Whom "lui" stands for: named before it in its sentence, else in the sentence before.
+            lui = pronoun and (max(0, a_start - 120) + pronoun.start() if pronoun.start() < a_start else a_start)
+            name = (pronoun and (lui and _antecedent(sentence[:lui])
+                                 or "\n\n" not in body[prior_end:start] and _antecedent(prior_sentence))) \
+                or (listed and _person_at(sentence, a_start, True)) \
                 or beneficiary_in(flat, a_start, association=not listed) or _person_at(body, start + a_start, False) \
                 or (listed and (
                 _item_name(sentence, a_start) or beneficiary_in(flat, a_start))) \
@@ -576,13 +584,48 @@ def _record_head(body: str, start: int) -> str | None:
 #: A sentence whose subject asks for a grant: "Le Conseil de fabrique de l'église Saint-Michel sollicite une
 #: participation aux travaux …" — the beneficiary of the grant that the next sentence proposes without naming one
 #: ("Le Maire propose une subvention …, soit 21 600 €"), not the authority's officers or bodies.
-_REQUESTER = re.compile(r"\s*(?:(?:Le|La)\s+|L['’])?(?:association\s+(?=[A-ZÉÈ«]))?(?P<name>[^\n.;:,]{3,120}?)\s+"
+_REQUESTER = re.compile(r"\s*(?:" + _BULLET + r"\s*)?(?:(?:[Ll]e|[Ll]a)\s+|[Ll]['’])?(?:[Aa]ssociation\s+(?=[A-ZÉÈ«]))?"
+                        r"(?P<name>[^\n.;:,]{3,120}?)\s+"
                         r"(?:sollicite|sollicitent|demande|demandent|a\s+sollicité|ont\s+sollicité|a\s+demandé|"
                         r"a\s+déposé\s+une\s+demande)\b")
 _NOT_SUBJECT = re.compile(r"(?:pour|dans|en|par|lors|après|ainsi|comme|cette|ce|cet|ces|depuis|suite|afin|au|aux|à|"
                           r"de|du|des|sa|son|ses|leurs?|chaque|une?|tout|toute|tous|toutes)\b", re.I)
 _OFFICER = re.compile(r"(?:maire|président|vice|adjoint|rapporteur|conseil\s+(?:municipal|communautaire|"
                       r"départemental|régional|d['’]administration|de\s+communauté)|bureau|commission|il|elle)\b", re.I)
+
+
+#: A grant given with a pronoun: "il est proposé de lui attribuer six cents euros (600 €)", "Une aide forfaitaire de
+#: 15 000 € lui est attribuée" — its beneficiary is the one named before (:func:`_antecedent`).
+_PRONOUN_BEFORE = re.compile(r"\blui\s+(?:(?:est|sont|sera|seront)\s+)?(?:attribu|allou|vers|accord|octroy)\w*"
+                             r"[^.;:€\d]{0,40}$", re.I)
+_PRONOUN_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*\)?\s*lui\s+(?:est|sont|sera|seront)\s+(?:attribu|allou|vers|accord|octroy)"
+                            r"\w*", re.I)
+#: A natural person who is a sentence's subject: "Le Dr Paul-Henri DESSAIGNE s'installe à Arlanc."
+_PERSON_SUBJECT = re.compile(r"\s*(?:" + _BULLET + r"\s*)?(?:[Ll]e\s+|[Ll]a\s+)?(?:M\.|Mme|Mlle|Monsieur|Madame|"
+                             r"Docteure?|Dr\.?|Pr\.?|Professeure?)\s+(?P<name>[A-ZÉÈ][\w'’-]*(?:\s+[A-ZÉÈ][\w'’-]*){1,3})"
+                             r"(?=\s+[a-zà-ÿ]|\s*[,(])")
+
+
+def _antecedent(text: str) -> str | None:
+    """Whom a pronoun ("lui") after ``text`` refers to: the body that ``text`` (or its part after a heading's colon,
+    "2. Aide à l'installation : le Dr X … s'installe …") says asks for a grant, or the person it opens with as its
+    subject.
+
+    >>> _antecedent("Le Dr Paul-Henri DESSAIGNE s'installe à Arlanc. ")
+    'Paul-Henri DESSAIGNE'
+    >>> _antecedent("- l'Association des Parents d'Élèves du RPI sollicite une aide : il est proposé de ")
+    "Association des Parents d'Élèves du RPI"
+    """
+    from graph.ingest.delib_names import parse_person
+
+    for part in (text, *text.split(":")[1:]):
+        if name := _requester(part):
+            return name
+        match = _PERSON_SUBJECT.match(part)
+        person = parse_person(match.group("name")) if match else None
+        if person and person.given:
+            return person.label
+    return None
 
 
 def _requester(sentence: str) -> str | None:
