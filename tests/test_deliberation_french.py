@@ -1593,6 +1593,9 @@ def test_a_list_items_fiscal_year_is_the_one_its_own_clause_names():
     ("Le Conseil, après en avoir délibéré :\n- ATTRIBUE au Comité des fêtes une subvention de 3 000 € pour l'année "
      "2024, versée en deux fois : un acompte de 1 500 € en juin et le solde de 1 500 € sur présentation du bilan ;",
      [("Comité des fêtes", "3000")]),
+    ("DÉCIDE d'attribuer au Réseau Périnatal de Mayotte une subvention de quarante mille\neuros (40 000 €), versée en "
+     "deux fois : 70 % (28 000 €) à la notification de la\nconvention et le solde (12 000 €) sur présentation du "
+     "bilan.", [("Réseau Périnatal de Mayotte", "40000")]),
 ])
 def test_a_grant_is_the_amount_the_deliberation_sets_else_the_instalment_it_pays(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
@@ -1911,6 +1914,8 @@ def test_a_cofunding_column_beside_the_grants_leaves_the_table_a_grants_table():
     ("APPROUVE l'attribution des subventions telles que présentées ci-dessus, pour un total de 25 500 €,", "25500"),
     ("Approuve en conséquence l'affectation d'un montant de 321 500 € sur l'autorisation de programme n° 2024-01.",
      "321500"),
+    ("DÉCIDE\n\n- d'attribuer à l'association Wana une subvention de vingt-deux mille cinq cents\n  euros (22 500 €) ;"
+     "\n\nsoit un montant total de vingt-deux mille cinq cents euros (22 500 €), imputé au chapitre 935.", "22500"),
 ])
 def test_totals_said_another_way_are_read(text, total):
     assert [str(t.amount) for t in find_grants(text).totals] == [total]

@@ -158,10 +158,15 @@ def _below_list(body: str, at: int) -> bool:
 
     >>> _below_list("décide d'allouer :\\n1) à l'association X : 3 500 euros.\\n\\nSoit un total de 3 500 euros.", 55)
     True
+    >>> _below_list("- d'attribuer à X une subvention de\\n  1 500 € ;\\n\\nsoit un montant total de 1 500 €.", 49)
+    True
     """
     above = body[:at].rstrip()
     line = above[above.rfind("\n") + 1:]
-    return bool(_LIST_LINE.match(line)) and not _YEAR_ITEM.match(line)
+    # An item wrapped over several lines, a paragraph of its own: "- d'attribuer au Réseau X une subvention de …\n
+    # convention et le solde (12 000 €) …;" — its first line.
+    paragraph = above[above.rfind("\n\n") + 2 if "\n\n" in above else 0:]
+    return any(_LIST_LINE.match(line) and not _YEAR_ITEM.match(line) for line in (line, paragraph))
 
 
 def _guillemets(name: str) -> str:
@@ -385,7 +390,8 @@ _EARLIER = re.compile(r"\s*(?:HT|TTC)?\s*,?\s*(?:qui\s+(?:lui\s+)?(?:a|avait)\s+
                       r"décision|arrêté|commission|conseil|bureau)\b|lors\s+d|le\s+\d|en\s+date\b)", re.I)
 #: What makes an amount an instalment or a share of a grant, not a grant: "un acompte de 1 500 €", "le solde de
 #: 16 000 €", "versement du solde …, soit 4 000 €", "versée en deux fractions : 8 000 € …", "20 000 €, dont 8 000 €".
-_PART = re.compile(r"\b(?:acomptes?|soldes?|reliquats?|fractions?|tranches?)\b|\bdont\s*$", re.I)
+_PART = re.compile(r"\b(?:acomptes?|soldes?|reliquats?|fractions?|tranches?)\b|\bdont\s*$|"
+                   r"\ben\s+(?:deux|trois|quatre|[2-4])\s+(?:fois|versements|temps)\b", re.I)
 #: An amount that a line break parts from its currency: "… : 4 200" / "€ ;".
 _WRAPPED_AMOUNT = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?[ \t\u00a0]*\n[ \t]*"
                              r"(?:€|euros?\b)", re.I)
@@ -453,8 +459,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
         amounts = [(m.start(), m.end(), parse_amount(m.group(0))) for m in AMOUNT_RE.finditer(sentence)]
         amounts += [(m.start(), m.end(), parse_amount(m.group(0).replace("\n", " ")))
                     for m in _WRAPPED_AMOUNT.finditer(sentence)]
-        words = [(s, e, Decimal(v)) for v, s, e in find_amounts_in_words(sentence)
-                 if not any(abs(s - a) < 60 for a, _, _ in amounts)]
+        spelled = find_amounts_in_words(sentence)
+        words = [(s, e, Decimal(v)) for v, s, e in spelled if not any(abs(s - a) < 60 for a, _, _ in amounts)]
         parts: set[int] = set()  # where the sentence's instalments and shares of a grant start
         for a_start, a_end, amount in amounts + words:
             if any(s <= start + a_start < e for s, e in tables) or not amount:
@@ -462,7 +468,11 @@ def prose_grants(body: str, title_beneficiary: str | None,
             before = sentence[max(0, a_start - 120):a_start]
             if _is_part(sentence, a_start, [(s, e) for s, e, _ in amounts + words], parts):
                 parts.add(a_start)
-            total = _PROSE_TOTAL.search(sentence[max(0, a_start - 40):a_start]) or (
+            # The figures of an amount in words ("un montant total de quatre-vingt-dix-sept mille … euros (97 500 €)")
+            # are said by the words before it.
+            said_from = next((s for _, s, e in spelled if e <= a_start and not sentence[e:a_start].strip(" (")),
+                             a_start)
+            total = _PROSE_TOTAL.search(sentence[max(0, said_from - 40):said_from]) or (
                 _TOTAL_AFTER.match(sentence, a_end) and re.search(r"\bsoit\s*$", sentence[max(0, a_start - 12):a_start]))
             # "soit un total de …" just below a list of grants sums that list.
             # A total of grants when its clause speaks of them: "14 secours d'urgence pour un montant total de
