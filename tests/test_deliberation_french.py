@@ -352,6 +352,12 @@ def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first
     ("- décide de verser au Ski-Club Haute-Fictif une subvention de 1 200 € et au Tennis Club Fictif une subvention de "
      "800 € ;\n- décide de mettre à la disposition du club le chalet ; cet avantage en nature est valorisé à 650 €.",
      [("Ski-Club Haute-Fictif", "1200"), ("Tennis Club Fictif", "800")], []),
+    ("Elle propose :\n   → une subvention de 500 € à France Alzheimer Haute-Savoie ;\n   → la mise à disposition "
+     "gratuite de la salle polyvalente, dix jours par an, à l'EHPAD\n     public Les Tilleuls, valorisée à 1 500 € ;",
+     [("France Alzheimer Haute-Savoie", "500"), ("EHPAD public Les Tilleuls", "1500")], []),
+    ("DÉCIDE :\n- de mettre gratuitement à la disposition de la Maison des Adolescents de\n  Meurthe-et-Moselle les "
+     "locaux du 14 rue Sigisbert-Adam, avantage en nature valorisé à\n  9 600 € par an ;",
+     [("Maison des Adolescents de Meurthe-et-Moselle", "9600")], []),
     ("Article 2 : FIXE le montant de la subvention de fonctionnement 2025 allouée à la Maison des Jeunes et de la "
      "Culture de Beaulieu à 68 500 €, dont 24 800 € déjà versés au titre de l'acompte, le solde de 43 700 € restant "
      "à verser.", [("Maison des Jeunes et de la Culture de Beaulieu", "68500")], []),

@@ -356,6 +356,8 @@ _RATE = (r"(?:par|/)\s*(?:habitants?|hab\b\.?|[ée]l[èe]ves?|enfants?|jours?|nu
          r"km|kilom[èe]tres?|b[ée]n[ée]ficiaires?|familles?|foyers?|m[ée]nages?|places?|lits?|t[êe]tes?|jeunes?|"
          r"s[ée]jours?|sortie|inscrits?|m[²2]|ha|hectares?)\b")
 _RATE_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*" + _RATE, re.I)
+#: An aid in kind's value for a year: "valorisé à 9 600 € par an" (its value, not a rate of it).
+_PER_YEAR = re.compile(r"\s*(?:par\s+an|par\s+année|/\s*an)\b", re.I)
 _COMPUTED = re.compile(r"\d\s*%|\d\s*(?:€\s*)?(?:[×*]|x\s)\s*\d|\d\s*(?:€|euros?)\s*" + _RATE, re.I)
 
 #: A loan, not a grant: "un prêt d'honneur à taux zéro de 15 000 €", "une aide de 15 000 € …, remboursable sur 5 ans"
@@ -376,6 +378,13 @@ _CONTRACT = re.compile(r"\bmarchés?\s+(?:publics?|n\s*[°º]|de\s+(?:travaux|se
                        r"\bappel\s+d['’]offres\b|\bbons?\s+de\s+commande\b|\bfactur\w+|\bhonoraires\b", re.I)
 #: Aid in kind, valued in euros: "une aide en nature … valorisée à 2 400 €" (the amount is its value, not a payment).
 _IN_KIND = re.compile(r"\b(?:aides?|avantages?|soutiens?|subventions?|contributions?|concours)\s+en\s+nature\b", re.I)
+#: A free loan of premises or goods, valued: "la mise à disposition gratuite de la salle …, valorisée à 1 500 €",
+#: "de mettre gratuitement à la disposition de X les locaux …, avantage … valorisé à 9 600 € par an".
+_PUT_AT_DISPOSAL = re.compile(r"\bmise\s+à\s+disposition\b|\bm(?:ettre|et|ettent|is|ise|ises)\s+(?:gratuitement\s+)?"
+                              r"à\s+(?:la\s+)?disposition\b", re.I)
+#: Whom premises are lent to: "mettre gratuitement à la disposition de la Maison des Adolescents de X les locaux …".
+_AT_DISPOSAL_OF = re.compile(r"à\s+(?:la\s+)?disposition\s+(?:de\s+la\s+|de\s+l['’]|du\s+|de\s+)(?:association\s+)?"
+                             r"(?P<name>[A-ZÉÈ][^\n]*?)(?=\s+(?:les|le|la|l['’]|un|une|des|ses|son|sa)\s*[a-zà-ÿ]|\s*[,;(.])")
 _VALUED = re.compile(r"\bvaloris[ée]+s?\s+(?:à|pour|au\s+montant\s+de|pour\s+un\s+montant\s+de)\s*$", re.I)
 
 #: A threshold, not a grant: "les subventions d'un montant inférieur ou égal à 5 000 €" (a delegation's ceiling),
@@ -483,12 +492,13 @@ def prose_grants(body: str, title_beneficiary: str | None,
                     r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation|affectation", clause, re.I)):
                 totals.append(StatedTotal(amount, (start + a_start, start + a_end), sentence.strip()))
                 continue
-            valued_in_kind = _VALUED.search(before) and _IN_KIND.search(sentence)
+            valued_in_kind = _VALUED.search(before) and (_IN_KIND.search(sentence)
+                                                         or _PUT_AT_DISPOSAL.search(sentence, 0, a_start))
             if _AMENDED_FROM.match(sentence, a_end) or item and _YEAR_ITEM.match(sentence) \
                     and "\n" not in sentence[:a_start]:
                 continue  # the amount a grant had before this deliberation amends it; a year's amount
             if _OPERAND_AFTER.match(sentence, a_end) or _OPERAND_BEFORE.search(before) \
-                    or _RATE_AFTER.match(sentence, a_end):
+                    or _RATE_AFTER.match(sentence, a_end) and not (valued_in_kind and _PER_YEAR.match(sentence, a_end)):
                 continue  # what a grant is computed from; a rate
             if _THRESHOLD.search(before) or _EARLIER.match(sentence, a_end) and not _CANCEL.search(before):
                 continue  # a delegation's ceiling; a grant that an earlier act made, recalled
@@ -533,7 +543,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
             listed = item and lead
             # Whom "lui" stands for: named before it in its sentence, else in the sentence before.
             lui = pronoun and (max(0, a_start - 120) + pronoun.start() if pronoun.start() < a_start else a_start)
-            name = (pronoun and (lui and _antecedent(sentence[:lui])
+            lent_to = valued_in_kind and _AT_DISPOSAL_OF.search(flat, 0, a_start)
+            name = (lent_to and _clean_name(lent_to.group("name"))) or (pronoun and (lui and _antecedent(sentence[:lui])
                                  or "\n\n" not in body[prior_end:start] and _antecedent(prior_sentence))) \
                 or (listed and _person_at(sentence, a_start, True)) \
                 or beneficiary_in(flat, a_start, association=not listed) or _person_at(body, start + a_start, False) \
@@ -546,7 +557,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
             if name:
                 stated = _NATURE_AFTER.match(sentence, a_end)
                 grants.append(GrantFact(name, amount, (start, start + len(sentence.rstrip())),
-                                        (stated and _NATURE_WORDS[fold(stated.group(1)).rstrip("s")])
+                                        ("in-kind" if valued_in_kind else None)
+                                        or (stated and _NATURE_WORDS[fold(stated.group(1)).rstrip("s")])
                                         or _clause_nature(flat, a_start) or (lead_nature if item and lead else None),
                                         _purpose(flat, a_end), start >= decision_at,
                                         cancelled=bool(_CANCEL.search(before)), part=a_start in parts,
