@@ -82,8 +82,8 @@ class GrantsFound:
 
 _GRANT_WORD = re.compile(r"subventions?|participation\s+financière|aide\s+financière|contribution\s+financière|"
                          r"fonds\s+de\s+concours|soutien\s+financier|dotation|allocation|"
-                         r"\bbourses?\b(?!\s+(?:du\s+travail|aux(?!\s+(?:internes|étudiants|élèves|jeunes|apprentis|lycéens|"
-                         r"doctorants|stagiaires|sportifs|artistes))|d['’]échange))", re.I)
+                         r"\bbourses?\b(?!\s+(?:du\s+travail|aux(?!\s+(?:internes|étudiants|élèves|jeunes|apprentis|"
+                         r"lycéens|doctorants|stagiaires|sportifs|artistes))|d['’]échange))", re.I)
 #: Its endings with or without their accents: texts typed without them write "attribuee", "versees".
 _GRANT_VERB = re.compile(r"\b(?:attribu|allou|vers|accord|octroy)(?:er|e|ent|é|ée|és|ées|ee|es|ees)\b", re.I)
 _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\s+de\s+financement|cofinanc|"
@@ -384,7 +384,8 @@ _PUT_AT_DISPOSAL = re.compile(r"\bmise\s+à\s+disposition\b|\bm(?:ettre|et|etten
                               r"à\s+(?:la\s+)?disposition\b", re.I)
 #: Whom premises are lent to: "mettre gratuitement à la disposition de la Maison des Adolescents de X les locaux …".
 _AT_DISPOSAL_OF = re.compile(r"à\s+(?:la\s+)?disposition\s+(?:de\s+la\s+|de\s+l['’]|du\s+|de\s+)(?:association\s+)?"
-                             r"(?P<name>[A-ZÉÈ][^\n]*?)(?=\s+(?:les|le|la|l['’]|un|une|des|ses|son|sa)\s*[a-zà-ÿ]|\s*[,;(.])")
+                             r"(?P<name>[A-ZÉÈ][^\n]*?)"
+                             r"(?=\s+(?:les|le|la|l['’]|un|une|des|ses|son|sa)\s*[a-zà-ÿ]|\s*[,;(.])")
 _VALUED = re.compile(r"\bvaloris[ée]+s?\s+(?:à|pour|au\s+montant\s+de|pour\s+un\s+montant\s+de)\s*$", re.I)
 
 #: A threshold, not a grant: "les subventions d'un montant inférieur ou égal à 5 000 €" (a delegation's ceiling),
@@ -620,11 +621,12 @@ _OFFICER = re.compile(r"(?:maire|président|vice|adjoint|rapporteur|conseil\s+(?
 #: 15 000 € lui est attribuée" — its beneficiary is the one named before (:func:`_antecedent`).
 _PRONOUN_BEFORE = re.compile(r"\blui\s+(?:(?:est|sont|sera|seront)\s+)?(?:attribu|allou|vers|accord|octroy)\w*"
                              r"[^.;:€\d]{0,40}$", re.I)
-_PRONOUN_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*\)?\s*lui\s+(?:est|sont|sera|seront)\s+(?:attribu|allou|vers|accord|octroy)"
-                            r"\w*", re.I)
+_PRONOUN_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*\)?\s*lui\s+(?:est|sont|sera|seront)\s+"
+                            r"(?:attribu|allou|vers|accord|octroy)\w*", re.I)
 #: A natural person who is a sentence's subject: "Le Dr Paul-Henri DESSAIGNE s'installe à Arlanc."
 _PERSON_SUBJECT = re.compile(r"\s*(?:" + _BULLET + r"\s*)?(?:[Ll]e\s+|[Ll]a\s+)?(?:M\.|Mme|Mlle|Monsieur|Madame|"
-                             r"Docteure?|Dr\.?|Pr\.?|Professeure?)\s+(?P<name>[A-ZÉÈ][\w'’-]*(?:\s+[A-ZÉÈ][\w'’-]*){1,3})"
+                             r"Docteure?|Dr\.?|Pr\.?|Professeure?)\s+"
+                             r"(?P<name>[A-ZÉÈ][\w'’-]*(?:\s+[A-ZÉÈ][\w'’-]*){1,3})"
                              r"(?=\s+[a-zà-ÿ]|\s*[,(])")
 
 
