@@ -352,6 +352,12 @@ def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first
     ("- décide de verser au Ski-Club Haute-Fictif une subvention de 1 200 € et au Tennis Club Fictif une subvention de "
      "800 € ;\n- décide de mettre à la disposition du club le chalet ; cet avantage en nature est valorisé à 650 €.",
      [("Ski-Club Haute-Fictif", "1200"), ("Tennis Club Fictif", "800")], []),
+    ("Elle propose :\n   → une subvention de 500 € à France Alzheimer Haute-Savoie ;\n   → la mise à disposition "
+     "gratuite de la salle polyvalente, dix jours par an, à l'EHPAD\n     public Les Tilleuls, valorisée à 1 500 € ;",
+     [("France Alzheimer Haute-Savoie", "500"), ("EHPAD public Les Tilleuls", "1500")], []),
+    ("DÉCIDE :\n- de mettre gratuitement à la disposition de la Maison des Adolescents de\n  Meurthe-et-Moselle les "
+     "locaux du 14 rue Sigisbert-Adam, avantage en nature valorisé à\n  9 600 € par an ;",
+     [("Maison des Adolescents de Meurthe-et-Moselle", "9600")], []),
     ("Article 2 : FIXE le montant de la subvention de fonctionnement 2025 allouée à la Maison des Jeunes et de la "
      "Culture de Beaulieu à 68 500 €, dont 24 800 € déjà versés au titre de l'acompte, le solde de 43 700 € restant "
      "à verser.", [("Maison des Jeunes et de la Culture de Beaulieu", "68500")], []),
@@ -1486,8 +1492,25 @@ def test_a_beneficiarys_name_is_its_own_words_not_the_clause_around_it(text, gra
      "    Châtillon-sur-Indre (Indre) : 15 000 €.", [("Camille ROUSSELET", "20000"), ("Mathieu N'GUESSAN", "15000")]),
     ("Mme Claire DUPONT, adjointe, présente une subvention de 500 € à l'association Les Amis du Vélo.",
      [("Les Amis du Vélo", "500")]),
+    ("Bourses aux internes en médecine générale (600 € par mois) :\n"
+     "   - M. Thomas VIALLARD, interne de 3e année, 12 mois, soit 7 200 € ;\n"
+     "   - Mme Inès CHABRIER, interne de 2e année, 6 mois, soit 3 600 € ;\n",
+     [("Thomas VIALLARD", "7200"), ("Inès CHABRIER", "3600")]),
 ])
 def test_a_grant_to_a_natural_person_names_the_person_without_title_or_qualification(text, grants):
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("2. Aide à l'installation : le Dr Paul-Henri DESSAIGNE, médecin généraliste, s'installe au\n1er janvier 2025 à "
+     "Arlanc. Une aide forfaitaire\nde 15 000 € lui est attribuée.", [("Paul-Henri DESSAIGNE", "15000")]),
+    ("- l'Association des Parents d'Élèves du RPI des Trois Vallons sollicite une aide pour le\n  spectacle de Noël : "
+     "il est proposé de lui attribuer six cents euros (600 €).",
+     [("Association des Parents d'Élèves du RPI des Trois Vallons", "600")]),
+    ("L'association Les Amis de Noël sollicite une aide pour son spectacle. Il est proposé de lui accorder 600 €.",
+     [("Les Amis de Noël", "600")]),
+])
+def test_a_grant_given_with_a_pronoun_goes_to_whom_the_text_named_before(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
 
 
@@ -1576,6 +1599,9 @@ def test_a_list_items_fiscal_year_is_the_one_its_own_clause_names():
     ("Le Conseil, après en avoir délibéré :\n- ATTRIBUE au Comité des fêtes une subvention de 3 000 € pour l'année "
      "2024, versée en deux fois : un acompte de 1 500 € en juin et le solde de 1 500 € sur présentation du bilan ;",
      [("Comité des fêtes", "3000")]),
+    ("DÉCIDE d'attribuer au Réseau Périnatal de Mayotte une subvention de quarante mille\neuros (40 000 €), versée en "
+     "deux fois : 70 % (28 000 €) à la notification de la\nconvention et le solde (12 000 €) sur présentation du "
+     "bilan.", [("Réseau Périnatal de Mayotte", "40000")]),
 ])
 def test_a_grant_is_the_amount_the_deliberation_sets_else_the_instalment_it_pays(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
@@ -1894,6 +1920,8 @@ def test_a_cofunding_column_beside_the_grants_leaves_the_table_a_grants_table():
     ("APPROUVE l'attribution des subventions telles que présentées ci-dessus, pour un total de 25 500 €,", "25500"),
     ("Approuve en conséquence l'affectation d'un montant de 321 500 € sur l'autorisation de programme n° 2024-01.",
      "321500"),
+    ("DÉCIDE\n\n- d'attribuer à l'association Wana une subvention de vingt-deux mille cinq cents\n  euros (22 500 €) ;"
+     "\n\nsoit un montant total de vingt-deux mille cinq cents euros (22 500 €), imputé au chapitre 935.", "22500"),
 ])
 def test_totals_said_another_way_are_read(text, total):
     assert [str(t.amount) for t in find_grants(text).totals] == [total]

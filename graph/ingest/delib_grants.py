@@ -82,7 +82,8 @@ class GrantsFound:
 
 _GRANT_WORD = re.compile(r"subventions?|participation\s+financière|aide\s+financière|contribution\s+financière|"
                          r"fonds\s+de\s+concours|soutien\s+financier|dotation|allocation|"
-                         r"\bbourses?\b(?!\s+(?:du\s+travail|aux|d['’]échange))", re.I)
+                         r"\bbourses?\b(?!\s+(?:du\s+travail|aux(?!\s+(?:internes|étudiants|élèves|jeunes|apprentis|"
+                         r"lycéens|doctorants|stagiaires|sportifs|artistes))|d['’]échange))", re.I)
 #: Its endings with or without their accents: texts typed without them write "attribuee", "versees".
 _GRANT_VERB = re.compile(r"\b(?:attribu|allou|vers|accord|octroy)(?:er|e|ent|é|ée|és|ées|ee|es|ees)\b", re.I)
 _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\s+de\s+financement|cofinanc|"
@@ -157,10 +158,15 @@ def _below_list(body: str, at: int) -> bool:
 
     >>> _below_list("décide d'allouer :\\n1) à l'association X : 3 500 euros.\\n\\nSoit un total de 3 500 euros.", 55)
     True
+    >>> _below_list("- d'attribuer à X une subvention de\\n  1 500 € ;\\n\\nsoit un montant total de 1 500 €.", 49)
+    True
     """
     above = body[:at].rstrip()
     line = above[above.rfind("\n") + 1:]
-    return bool(_LIST_LINE.match(line)) and not _YEAR_ITEM.match(line)
+    # An item wrapped over several lines, a paragraph of its own: "- d'attribuer au Réseau X une subvention de …\n
+    # convention et le solde (12 000 €) …;" — its first line.
+    paragraph = above[above.rfind("\n\n") + 2 if "\n\n" in above else 0:]
+    return any(_LIST_LINE.match(line) and not _YEAR_ITEM.match(line) for line in (line, paragraph))
 
 
 def _guillemets(name: str) -> str:
@@ -350,6 +356,8 @@ _RATE = (r"(?:par|/)\s*(?:habitants?|hab\b\.?|[ée]l[èe]ves?|enfants?|jours?|nu
          r"km|kilom[èe]tres?|b[ée]n[ée]ficiaires?|familles?|foyers?|m[ée]nages?|places?|lits?|t[êe]tes?|jeunes?|"
          r"s[ée]jours?|sortie|inscrits?|m[²2]|ha|hectares?)\b")
 _RATE_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*" + _RATE, re.I)
+#: An aid in kind's value for a year: "valorisé à 9 600 € par an" (its value, not a rate of it).
+_PER_YEAR = re.compile(r"\s*(?:par\s+an|par\s+année|/\s*an)\b", re.I)
 _COMPUTED = re.compile(r"\d\s*%|\d\s*(?:€\s*)?(?:[×*]|x\s)\s*\d|\d\s*(?:€|euros?)\s*" + _RATE, re.I)
 
 #: A loan, not a grant: "un prêt d'honneur à taux zéro de 15 000 €", "une aide de 15 000 € …, remboursable sur 5 ans"
@@ -370,6 +378,14 @@ _CONTRACT = re.compile(r"\bmarchés?\s+(?:publics?|n\s*[°º]|de\s+(?:travaux|se
                        r"\bappel\s+d['’]offres\b|\bbons?\s+de\s+commande\b|\bfactur\w+|\bhonoraires\b", re.I)
 #: Aid in kind, valued in euros: "une aide en nature … valorisée à 2 400 €" (the amount is its value, not a payment).
 _IN_KIND = re.compile(r"\b(?:aides?|avantages?|soutiens?|subventions?|contributions?|concours)\s+en\s+nature\b", re.I)
+#: A free loan of premises or goods, valued: "la mise à disposition gratuite de la salle …, valorisée à 1 500 €",
+#: "de mettre gratuitement à la disposition de X les locaux …, avantage … valorisé à 9 600 € par an".
+_PUT_AT_DISPOSAL = re.compile(r"\bmise\s+à\s+disposition\b|\bm(?:ettre|et|ettent|is|ise|ises)\s+(?:gratuitement\s+)?"
+                              r"à\s+(?:la\s+)?disposition\b", re.I)
+#: Whom premises are lent to: "mettre gratuitement à la disposition de la Maison des Adolescents de X les locaux …".
+_AT_DISPOSAL_OF = re.compile(r"à\s+(?:la\s+)?disposition\s+(?:de\s+la\s+|de\s+l['’]|du\s+|de\s+)(?:association\s+)?"
+                             r"(?P<name>[A-ZÉÈ][^\n]*?)"
+                             r"(?=\s+(?:les|le|la|l['’]|un|une|des|ses|son|sa)\s*[a-zà-ÿ]|\s*[,;(.])")
 _VALUED = re.compile(r"\bvaloris[ée]+s?\s+(?:à|pour|au\s+montant\s+de|pour\s+un\s+montant\s+de)\s*$", re.I)
 
 #: A threshold, not a grant: "les subventions d'un montant inférieur ou égal à 5 000 €" (a delegation's ceiling),
@@ -384,7 +400,8 @@ _EARLIER = re.compile(r"\s*(?:HT|TTC)?\s*,?\s*(?:qui\s+(?:lui\s+)?(?:a|avait)\s+
                       r"décision|arrêté|commission|conseil|bureau)\b|lors\s+d|le\s+\d|en\s+date\b)", re.I)
 #: What makes an amount an instalment or a share of a grant, not a grant: "un acompte de 1 500 €", "le solde de
 #: 16 000 €", "versement du solde …, soit 4 000 €", "versée en deux fractions : 8 000 € …", "20 000 €, dont 8 000 €".
-_PART = re.compile(r"\b(?:acomptes?|soldes?|reliquats?|fractions?|tranches?)\b|\bdont\s*$", re.I)
+_PART = re.compile(r"\b(?:acomptes?|soldes?|reliquats?|fractions?|tranches?)\b|\bdont\s*$|"
+                   r"\ben\s+(?:deux|trois|quatre|[2-4])\s+(?:fois|versements|temps)\b", re.I)
 #: An amount that a line break parts from its currency: "… : 4 200" / "€ ;".
 _WRAPPED_AMOUNT = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?[ \t\u00a0]*\n[ \t]*"
                              r"(?:€|euros?\b)", re.I)
@@ -452,8 +469,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
         amounts = [(m.start(), m.end(), parse_amount(m.group(0))) for m in AMOUNT_RE.finditer(sentence)]
         amounts += [(m.start(), m.end(), parse_amount(m.group(0).replace("\n", " ")))
                     for m in _WRAPPED_AMOUNT.finditer(sentence)]
-        words = [(s, e, Decimal(v)) for v, s, e in find_amounts_in_words(sentence)
-                 if not any(abs(s - a) < 60 for a, _, _ in amounts)]
+        spelled = find_amounts_in_words(sentence)
+        words = [(s, e, Decimal(v)) for v, s, e in spelled if not any(abs(s - a) < 60 for a, _, _ in amounts)]
         parts: set[int] = set()  # where the sentence's instalments and shares of a grant start
         for a_start, a_end, amount in amounts + words:
             if any(s <= start + a_start < e for s, e in tables) or not amount:
@@ -461,7 +478,11 @@ def prose_grants(body: str, title_beneficiary: str | None,
             before = sentence[max(0, a_start - 120):a_start]
             if _is_part(sentence, a_start, [(s, e) for s, e, _ in amounts + words], parts):
                 parts.add(a_start)
-            total = _PROSE_TOTAL.search(sentence[max(0, a_start - 40):a_start]) or (
+            # The figures of an amount in words ("un montant total de quatre-vingt-dix-sept mille … euros (97 500 €)")
+            # are said by the words before it.
+            said_from = next((s for _, s, e in spelled if e <= a_start and not sentence[e:a_start].strip(" (")),
+                             a_start)
+            total = _PROSE_TOTAL.search(sentence[max(0, said_from - 40):said_from]) or (
                 _TOTAL_AFTER.match(sentence, a_end) and re.search(r"\bsoit\s*$", sentence[max(0, a_start - 12):a_start]))
             # "soit un total de …" just below a list of grants sums that list.
             # A total of grants when its clause speaks of them: "14 secours d'urgence pour un montant total de
@@ -472,20 +493,22 @@ def prose_grants(body: str, title_beneficiary: str | None,
                     r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation|affectation", clause, re.I)):
                 totals.append(StatedTotal(amount, (start + a_start, start + a_end), sentence.strip()))
                 continue
-            valued_in_kind = _VALUED.search(before) and _IN_KIND.search(sentence)
+            valued_in_kind = _VALUED.search(before) and (_IN_KIND.search(sentence)
+                                                         or _PUT_AT_DISPOSAL.search(sentence, 0, a_start))
             if _AMENDED_FROM.match(sentence, a_end) or item and _YEAR_ITEM.match(sentence) \
                     and "\n" not in sentence[:a_start]:
                 continue  # the amount a grant had before this deliberation amends it; a year's amount
             if _OPERAND_AFTER.match(sentence, a_end) or _OPERAND_BEFORE.search(before) \
-                    or _RATE_AFTER.match(sentence, a_end):
+                    or _RATE_AFTER.match(sentence, a_end) and not (valued_in_kind and _PER_YEAR.match(sentence, a_end)):
                 continue  # what a grant is computed from; a rate
             if _THRESHOLD.search(before) or _EARLIER.match(sentence, a_end) and not _CANCEL.search(before):
                 continue  # a delegation's ceiling; a grant that an earlier act made, recalled
             result = _RESULT_BEFORE.search(before) and _COMPUTED.search(before)
             amended = _AMENDED_TO.search(before) and _GRANT_WORD.search(sentence)
             set_at = _SET_AT.search(before) and _SET_GRANT.match(sentence, a_end)
+            pronoun = _PRONOUN_BEFORE.search(before) or _PRONOUN_AFTER.match(sentence, a_end)
             if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead) or valued_in_kind
-                    or amended or set_at):
+                    or amended or set_at or pronoun):
                 continue
             if _CONTRACT.search(sentence) and not _GRANT_WORD.search(before):
                 continue  # a public contract's price, a service's payment: "un marché … attribué à la société X pour …"
@@ -502,7 +525,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
             said = "" if result else sentence[max(0, a_start - 80):a_start]  # a result's words: "soit", "="
             if _AMOUNT_FIELD.fullmatch(sentence, line_start := sentence.rfind("\n", 0, a_start) + 1, a_start):
                 said = sentence[line_start:a_start]
-            if a_start in parts:  # "le versement du solde …, soit 16 000 €": that "soit" gives the instalment
+            # "le versement du solde …, soit 16 000 €": that "soit" gives the instalment; "- M. X, interne, 12 mois,
+            # soit 7 200 € ;": a list's item, the amount it comes to.
+            if a_start in parts or item and lead:
                 said = re.sub(r"\bsoit\s*$", "", said)
             if own := _own_field(sentence, a_start, [e for _, e, _ in amounts + words]):
                 said = own if not _CO_FUNDING.search(sentence, 0, a_start) else said
@@ -517,7 +542,12 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 continue  # a loan, to be repaid: "un prêt d'honneur de 15 000 € …, remboursable sur 5 ans"
             # An item's own name before an association it names ("* PTCE X (porté par l'association Y)").
             listed = item and lead
-            name = (listed and _person_at(sentence, a_start, True)) \
+            # Whom "lui" stands for: named before it in its sentence, else in the sentence before.
+            lui = pronoun and (max(0, a_start - 120) + pronoun.start() if pronoun.start() < a_start else a_start)
+            lent_to = valued_in_kind and _AT_DISPOSAL_OF.search(flat, 0, a_start)
+            name = (lent_to and _clean_name(lent_to.group("name"))) or (pronoun and (lui and _antecedent(sentence[:lui])
+                                 or "\n\n" not in body[prior_end:start] and _antecedent(prior_sentence))) \
+                or (listed and _person_at(sentence, a_start, True)) \
                 or beneficiary_in(flat, a_start, association=not listed) or _person_at(body, start + a_start, False) \
                 or (listed and (
                 _item_name(sentence, a_start) or beneficiary_in(flat, a_start))) \
@@ -528,7 +558,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
             if name:
                 stated = _NATURE_AFTER.match(sentence, a_end)
                 grants.append(GrantFact(name, amount, (start, start + len(sentence.rstrip())),
-                                        (stated and _NATURE_WORDS[fold(stated.group(1)).rstrip("s")])
+                                        ("in-kind" if valued_in_kind else None)
+                                        or (stated and _NATURE_WORDS[fold(stated.group(1)).rstrip("s")])
                                         or _clause_nature(flat, a_start) or (lead_nature if item and lead else None),
                                         _purpose(flat, a_end), start >= decision_at,
                                         cancelled=bool(_CANCEL.search(before)), part=a_start in parts,
@@ -576,13 +607,49 @@ def _record_head(body: str, start: int) -> str | None:
 #: A sentence whose subject asks for a grant: "Le Conseil de fabrique de l'église Saint-Michel sollicite une
 #: participation aux travaux …" — the beneficiary of the grant that the next sentence proposes without naming one
 #: ("Le Maire propose une subvention …, soit 21 600 €"), not the authority's officers or bodies.
-_REQUESTER = re.compile(r"\s*(?:(?:Le|La)\s+|L['’])?(?:association\s+(?=[A-ZÉÈ«]))?(?P<name>[^\n.;:,]{3,120}?)\s+"
+_REQUESTER = re.compile(r"\s*(?:" + _BULLET + r"\s*)?(?:(?:[Ll]e|[Ll]a)\s+|[Ll]['’])?(?:[Aa]ssociation\s+(?=[A-ZÉÈ«]))?"
+                        r"(?P<name>[^\n.;:,]{3,120}?)\s+"
                         r"(?:sollicite|sollicitent|demande|demandent|a\s+sollicité|ont\s+sollicité|a\s+demandé|"
                         r"a\s+déposé\s+une\s+demande)\b")
 _NOT_SUBJECT = re.compile(r"(?:pour|dans|en|par|lors|après|ainsi|comme|cette|ce|cet|ces|depuis|suite|afin|au|aux|à|"
                           r"de|du|des|sa|son|ses|leurs?|chaque|une?|tout|toute|tous|toutes)\b", re.I)
 _OFFICER = re.compile(r"(?:maire|président|vice|adjoint|rapporteur|conseil\s+(?:municipal|communautaire|"
                       r"départemental|régional|d['’]administration|de\s+communauté)|bureau|commission|il|elle)\b", re.I)
+
+
+#: A grant given with a pronoun: "il est proposé de lui attribuer six cents euros (600 €)", "Une aide forfaitaire de
+#: 15 000 € lui est attribuée" — its beneficiary is the one named before (:func:`_antecedent`).
+_PRONOUN_BEFORE = re.compile(r"\blui\s+(?:(?:est|sont|sera|seront)\s+)?(?:attribu|allou|vers|accord|octroy)\w*"
+                             r"[^.;:€\d]{0,40}$", re.I)
+_PRONOUN_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*\)?\s*lui\s+(?:est|sont|sera|seront)\s+"
+                            r"(?:attribu|allou|vers|accord|octroy)\w*", re.I)
+#: A natural person who is a sentence's subject: "Le Dr Paul-Henri DESSAIGNE s'installe à Arlanc."
+_PERSON_SUBJECT = re.compile(r"\s*(?:" + _BULLET + r"\s*)?(?:[Ll]e\s+|[Ll]a\s+)?(?:M\.|Mme|Mlle|Monsieur|Madame|"
+                             r"Docteure?|Dr\.?|Pr\.?|Professeure?)\s+"
+                             r"(?P<name>[A-ZÉÈ][\w'’-]*(?:\s+[A-ZÉÈ][\w'’-]*){1,3})"
+                             r"(?=\s+[a-zà-ÿ]|\s*[,(])")
+
+
+def _antecedent(text: str) -> str | None:
+    """Whom a pronoun ("lui") after ``text`` refers to: the body that ``text`` (or its part after a heading's colon,
+    "2. Aide à l'installation : le Dr X … s'installe …") says asks for a grant, or the person it opens with as its
+    subject.
+
+    >>> _antecedent("Le Dr Paul-Henri DESSAIGNE s'installe à Arlanc. ")
+    'Paul-Henri DESSAIGNE'
+    >>> _antecedent("- l'Association des Parents d'Élèves du RPI sollicite une aide : il est proposé de ")
+    "Association des Parents d'Élèves du RPI"
+    """
+    from graph.ingest.delib_names import parse_person
+
+    for part in (text, *text.split(":")[1:]):
+        if name := _requester(part):
+            return name
+        match = _PERSON_SUBJECT.match(part)
+        person = parse_person(match.group("name")) if match else None
+        if person and person.given:
+            return person.label
+    return None
 
 
 def _requester(sentence: str) -> str | None:

@@ -42,8 +42,10 @@ _RECORD_CODE = re.compile(r"(?:tiers|dossier|réf(?:érence)?\.?|n\s*[°º]|code
 
 
 #: A sentence's characters: anything but its ends — a dot between two digits ("1.500,00 €") ends nothing,
-#: nor do dot leaders ("Club des aînés ...... 850 €"), nor an abbreviation's before a comma ("0,40 €/hab., soit …").
-_IN_SENTENCE = r"(?:[^.;\n]|(?<=\d)\.(?=\d)|\.{2,}|\.(?=[ \t]*,))+"
+#: nor do dot leaders ("Club des aînés ...... 850 €"), nor an abbreviation's before a comma ("0,40 €/hab., soit …"),
+#: nor a civility's that opens a list's item ("- M. Thomas VIALLARD, interne …, soit 7 200 € ;": the item is one).
+_IN_SENTENCE = (r"(?:[^.;\n]|(?<=\d)\.(?=\d)|\.{2,}|\.(?=[ \t]*,)|"
+                r"(?:(?<=[-–—•*▪►●○◦] M)|(?<=[-–—•*▪►●○◦] Dr)|(?<=[-–—•*▪►●○◦] Pr))\.(?=[ \t]+[A-ZÉÈ]))+")
 
 
 def _item_name(item: str, anchor: int) -> str | None:
