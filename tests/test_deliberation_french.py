@@ -198,6 +198,21 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
      "Office de tourisme intercommunal des Gorges du Tarn-Fictif"),
     ("VAL DE GARONNE HABITAT\nOffice Public de l'Habitat du Val de Garonne-Fictif",
      "Office public de l'Habitat du Val de Garonne-Fictif"),
+    # the other établissements publics that vote subventions
+    ("CAISSE DES ÉCOLES DE VILLEURBANNE-FICTIVE\nÉtablissement public communal",
+     "Caisse des écoles de Villeurbanne-Fictive"),
+    ("CHAMBRE D'AGRICULTURE DE LA HAUTE-SAUVINE", "Chambre d'agriculture de la Haute-Sauvine"),
+    ("CHAMBRE DE MÉTIERS ET DE L'ARTISANAT DE LA NIÈVRE-FICTIVE",
+     "Chambre de métiers et de l'artisanat de la Nièvre-Fictive"),
+    ("Chambre de commerce et d'industrie Côte-Fictive", "Chambre de commerce et d'industrie Côte-Fictive"),
+    ("CENTRE DE GESTION DE LA FONCTION PUBLIQUE TERRITORIALE DE LA SAUVINE",
+     "Centre de gestion de la fonction publique territoriale de la Sauvine"),
+    ("GROUPEMENT D'INTÉRÊT PUBLIC MAISON DE L'EMPLOI DU VAL-FICTIF",
+     "Groupement d'intérêt public Maison de l'Emploi du Val-Fictif"),
+    ("LYCÉE PROFESSIONNEL JEAN-MOULIN-FICTIF", "Lycée professionnel Jean-Moulin-Fictif"),
+    ("CENTRE HOSPITALIER DE VIRE-FICTIVE", "Centre hospitalier de Vire-Fictive"),
+    ("EHPAD PUBLIC DE SAINT-AMOUR-FICTIF", "EHPAD public de Saint-Amour-Fictif"),
+    ("RÉGIE MUNICIPALE DES EAUX DE GRENOBLE-FICTIVE", "Régie municipale des Eaux de Grenoble-Fictive"),
 ])
 def test_an_authority_is_found_in_a_heading_in_capitals(heading, name):
     assert find_authority(heading + "\n")[0] == name
@@ -264,6 +279,11 @@ def test_a_proxy_written_beside_an_absent_members_name_is_read_once():
 ])
 def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first(text, name):
     assert find_authority(text)[0] == name
+
+
+def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_authority():
+    assert find_authority("Séance du 5 avril 2024\nLa commune attribue à la Caisse des écoles de Mens-Fictive "
+                          "3 000 €\n- Centre hospitalier de Vire-Fictive : 5 000 €\n") is None
 
 
 @pytest.mark.parametrize("text, grants, totals", [
@@ -945,6 +965,10 @@ def test_the_budget_account_is_read_however_it_is_written(text, account):
     ("EUROMÉTROPOLE DE VERLAC-FICTIVE\nExtrait du registre des délibérations du Conseil de l'Eurométropole\n",
      "Conseil Métropolitain"),
     ("Conseil de Paris\nSéance des 19, 20 et 21 novembre 2024\n", "Conseil de Paris"),
+    ("CAISSE DES ÉCOLES DE VILLEURBANNE-FICTIVE\nCOMITÉ DE LA CAISSE DES ÉCOLES\nSéance du jeudi 17 octobre 2024\n",
+     "Comité de la Caisse des écoles"),
+    ("CHAMBRE D'AGRICULTURE DE LA HAUTE-SAUVINE\nSESSION DU 25 NOVEMBRE 2024\nLe Bureau propose de maintenir les "
+     "montants.\nLa Session, après en avoir délibéré, à l'unanimité", "Session"),
     ("COLLECTIVITÉ TERRITORIALE DE LA SAUVINE\nCONSEIL EXÉCUTIF DE LA SAUVINE\nLe Conseil exécutif s'est réuni",
      "Conseil Exécutif"),
     ("COLLECTIVITÉ DE CORSE\nASSEMBLÉE DE CORSE\nDÉLIBÉRATION N° 24/157 AC DE L'ASSEMBLÉE DE CORSE\n"
