@@ -965,6 +965,11 @@ def test_the_budget_account_is_read_however_it_is_written(text, account):
     ("EUROMÉTROPOLE DE VERLAC-FICTIVE\nExtrait du registre des délibérations du Conseil de l'Eurométropole\n",
      "Conseil Métropolitain"),
     ("Conseil de Paris\nSéance des 19, 20 et 21 novembre 2024\n", "Conseil de Paris"),
+    ("SYNDICAT DÉPARTEMENTAL D'ÉNERGIE DE LA SAUVINE           BUREAU SYNDICAL DU 14 JANVIER 2025\n"
+     "Vu la délibération du Comité syndical n° CS-2024-055 du 10 décembre 2024 ;\nLe Bureau syndical, après en avoir "
+     "délibéré", "Bureau Syndical"),
+    ("COLLECTIVITÉ TERRITORIALE DE SAINT-PIERRE-ET-MIQUELON\nCONSEIL TERRITORIAL\nSéance du 12 septembre 2024\n"
+     "Le Conseil territorial de Saint-Pierre-et-Miquelon, après en avoir délibéré", "Conseil Territorial"),
     ("CAISSE DES ÉCOLES DE VILLEURBANNE-FICTIVE\nCOMITÉ DE LA CAISSE DES ÉCOLES\nSéance du jeudi 17 octobre 2024\n",
      "Comité de la Caisse des écoles"),
     ("CHAMBRE D'AGRICULTURE DE LA HAUTE-SAUVINE\nSESSION DU 25 NOVEMBRE 2024\nLe Bureau propose de maintenir les "

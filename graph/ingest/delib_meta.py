@@ -67,6 +67,10 @@ BODIES = [
     (r"conseil\s+d[ée]partemental", "Conseil Départemental"),
     (r"conseil\s+r[ée]gional", "Conseil Régional"),
     (r"comit[ée]\s+syndical", "Comité Syndical"),
+    # a syndicat's executive board, which its comité delegates to
+    (r"bureau\s+syndical", "Bureau Syndical"),
+    # Saint-Pierre-et-Miquelon's assembly (not a health territory's council)
+    (r"conseil\s+territorial(?!\s+de\s+sant[ée])", "Conseil Territorial"),
     # an établissement public's boards: a caisse des écoles's comité, a chambre d'agriculture's session (its
     # assembly, named so only where it deliberates: a region's "Session du …" is its council's sitting)
     (r"comit[ée]\s+de\s+la\s+caisse\s+des\s+[ée]coles", "Comité de la Caisse des écoles"),
