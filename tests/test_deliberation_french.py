@@ -541,10 +541,17 @@ def test_the_chairs_office_after_their_name_is_their_title(text, title):
      "Pierre HURMIC-FICTIF", "Maire"),
     ("Étaient présents : Mme Annie DAMBRUNE-FICTIVE, Vice-Présidente, présidant la séance par délégation du\n"
      "Maire, Président ; Mme Colette ROBIN ; M. Hervé TISSIER.", "Annie DAMBRUNE-FICTIVE", "Vice-Présidente"),
+    ("Présidence de séance : Mme Hélène ROUVIÈRE-FICTIVE, Présidente\nObjet : Santé", "Hélène ROUVIÈRE-FICTIVE", None),
 ])
 def test_a_chairs_name_that_the_line_wrapped_is_read_whole(text, chair, title):
     a = parse_attendance(text)
     assert (a.chair and a.chair.label, a.chair_title) == (chair, title)
+
+
+def test_the_members_named_after_etaient_absents_are_the_absent():
+    a = parse_attendance("Étaient présents : M. Paul ROUX\nÉtaient absents : Mme Christiane ADÈLE, M. Olivier "
+                         "MARIE-SAINTE.\n")
+    assert [p.label for p in a.absent] == ["Christiane ADÈLE", "Olivier MARIE-SAINTE"]
 
 
 def test_a_members_aside_in_brackets_leaves_them_listed():
@@ -583,6 +590,8 @@ def test_a_proxys_holder_sent_to_the_next_line_keeps_the_proxy():
     ("Nombre de membres présents : 15\nNombre de membres absents : 4 dont 2 ayant donné procuration", (15, 2)),
     # a list of proxies is no stated count, as a list of the present is none
     ("Présents : 8\nPouvoir : Denis FAVRE à Jean-Pierre VIBERT.", (8, None)),
+    ("Membres du Bureau en exercice : 15       Présents : 12      Pouvoir : 1      Votants : 13", (12, 1)),
+    ("Présents : 9\nM. Paul ROUX donne pouvoir 2 fois par an", (9, None)),
 ])
 def test_the_stated_counts_of_present_members_and_proxies_are_read(text, counts):
     a = parse_attendance(text)
