@@ -748,6 +748,10 @@ def test_the_counts_in_a_left_margin_column_beside_the_prose_are_read():
     ("Département de l'Isère\nCOMMISSION PERMANENTE DU 22 NOVEMBRE 2024\nDossier N° 2024 C11 B 08 53\n",
      "2024 C11 B 08 53"),
     ("DÉLIBÉRATION N° 2024-087 DU 4 OCTOBRE 2024\n", "2024-087"),
+    # a report's number on the line above, and a directorate's code after a slash
+    ("COMMISSION PERMANENTE\nRéunion du 6 décembre 2024\n\nRapport n° 2024/CP/412\nDélibération n° 2024.00412/CP\n",
+     "2024.00412/CP"),
+    ("Délibération n° 2024/CP/412\nObjet : Santé\n", "2024/CP/412"),
     ("Commune de Laroquebrou\nSéance du 14 juin 2024\n\nObjet : 2024-031 - Subvention au Comité des fêtes\n",
      "2024-031"),
     ("Ville de Marseille\nDélibération du Conseil Municipal du 4 octobre 2024\n24/0519/VDV\n\nLE CONSEIL MUNICIPAL",
