@@ -159,13 +159,24 @@ def test_a_text_about_deliberations_that_decides_nothing_is_no_deliberation(tmp_
 
 def test_an_authority_not_found_is_reported_with_the_heading_that_was_tried(tmp_path):
     text = tmp_path / "inconnue.txt"
-    text.write_text("ASSOCIATION FONCIÈRE DU MARAIS-FICTIF\nSéance du 5 avril 2024\nDélibération n° 2024-01\n"
+    text.write_text("RÉPUBLIQUE FRANÇAISE\nSéance du 5 avril 2024\nDélibération n° 2024-01\n"
                     "Le Conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.\n", encoding="utf-8")
     with pytest.raises(InputError) as caught:
         extract(SourceContext(text, text.read_bytes()))
     assert caught.value.issue.message == (
-        "collectivité introuvable : ni nom reconnu dans l'en-tête « ASSOCIATION FONCIÈRE DU MARAIS-FICTIF / Séance du "
+        "collectivité introuvable : ni nom reconnu dans l'en-tête « RÉPUBLIQUE FRANÇAISE / Séance du "
         "5 avril 2024 / Délibération n° 2024-01 », ni identifiant ACTES")
+
+
+def test_a_deliberation_of_a_body_of_no_known_kind_is_read_with_the_headings_name_and_a_warning(tmp_path):
+    text = tmp_path / "inconnue.txt"
+    text.write_text("RÉPUBLIQUE FRANÇAISE\nASSOCIATION FONCIÈRE DU MARAIS-FICTIF\nSéance du 5 avril 2024\n"
+                    "Délibération n° 2024-01\nLe Conseil, après en avoir délibéré, DÉCIDE d'approuver le budget.\n",
+                    encoding="utf-8")
+    extraction = extract(SourceContext(text, text.read_bytes()))
+    assert [i.message for i in extraction.issues] == [
+        "autorité lue dans l'en-tête, à vérifier : « Association foncière du Marais-Fictif » n'est d'aucune sorte de "
+        "collectivité ou d'établissement connue"]
 
 
 def test_a_commune_named_only_as_a_beneficiary_is_not_taken_for_the_authority(tmp_path):

@@ -198,6 +198,21 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
      "Office de tourisme intercommunal des Gorges du Tarn-Fictif"),
     ("VAL DE GARONNE HABITAT\nOffice Public de l'Habitat du Val de Garonne-Fictif",
      "Office public de l'Habitat du Val de Garonne-Fictif"),
+    # the other établissements publics that vote subventions
+    ("CAISSE DES ÉCOLES DE VILLEURBANNE-FICTIVE\nÉtablissement public communal",
+     "Caisse des écoles de Villeurbanne-Fictive"),
+    ("CHAMBRE D'AGRICULTURE DE LA HAUTE-SAUVINE", "Chambre d'agriculture de la Haute-Sauvine"),
+    ("CHAMBRE DE MÉTIERS ET DE L'ARTISANAT DE LA NIÈVRE-FICTIVE",
+     "Chambre de métiers et de l'artisanat de la Nièvre-Fictive"),
+    ("Chambre de commerce et d'industrie Côte-Fictive", "Chambre de commerce et d'industrie Côte-Fictive"),
+    ("CENTRE DE GESTION DE LA FONCTION PUBLIQUE TERRITORIALE DE LA SAUVINE",
+     "Centre de gestion de la fonction publique territoriale de la Sauvine"),
+    ("GROUPEMENT D'INTÉRÊT PUBLIC MAISON DE L'EMPLOI DU VAL-FICTIF",
+     "Groupement d'intérêt public Maison de l'Emploi du Val-Fictif"),
+    ("LYCÉE PROFESSIONNEL JEAN-MOULIN-FICTIF", "Lycée professionnel Jean-Moulin-Fictif"),
+    ("CENTRE HOSPITALIER DE VIRE-FICTIVE", "Centre hospitalier de Vire-Fictive"),
+    ("EHPAD PUBLIC DE SAINT-AMOUR-FICTIF", "EHPAD public de Saint-Amour-Fictif"),
+    ("RÉGIE MUNICIPALE DES EAUX DE GRENOBLE-FICTIVE", "Régie municipale des Eaux de Grenoble-Fictive"),
 ])
 def test_an_authority_is_found_in_a_heading_in_capitals(heading, name):
     assert find_authority(heading + "\n")[0] == name
@@ -264,6 +279,11 @@ def test_a_proxy_written_beside_an_absent_members_name_is_read_once():
 ])
 def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first(text, name):
     assert find_authority(text)[0] == name
+
+
+def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_authority():
+    assert find_authority("Séance du 5 avril 2024\nLa commune attribue à la Caisse des écoles de Mens-Fictive "
+                          "3 000 €\n- Centre hospitalier de Vire-Fictive : 5 000 €\n") is None
 
 
 @pytest.mark.parametrize("text, grants, totals", [
@@ -527,10 +547,17 @@ def test_the_chairs_office_after_their_name_is_their_title(text, title):
      "Pierre HURMIC-FICTIF", "Maire"),
     ("Étaient présents : Mme Annie DAMBRUNE-FICTIVE, Vice-Présidente, présidant la séance par délégation du\n"
      "Maire, Président ; Mme Colette ROBIN ; M. Hervé TISSIER.", "Annie DAMBRUNE-FICTIVE", "Vice-Présidente"),
+    ("Présidence de séance : Mme Hélène ROUVIÈRE-FICTIVE, Présidente\nObjet : Santé", "Hélène ROUVIÈRE-FICTIVE", None),
 ])
 def test_a_chairs_name_that_the_line_wrapped_is_read_whole(text, chair, title):
     a = parse_attendance(text)
     assert (a.chair and a.chair.label, a.chair_title) == (chair, title)
+
+
+def test_the_members_named_after_etaient_absents_are_the_absent():
+    a = parse_attendance("Étaient présents : M. Paul ROUX\nÉtaient absents : Mme Christiane ADÈLE, M. Olivier "
+                         "MARIE-SAINTE.\n")
+    assert [p.label for p in a.absent] == ["Christiane ADÈLE", "Olivier MARIE-SAINTE"]
 
 
 def test_a_members_aside_in_brackets_leaves_them_listed():
@@ -569,6 +596,8 @@ def test_a_proxys_holder_sent_to_the_next_line_keeps_the_proxy():
     ("Nombre de membres présents : 15\nNombre de membres absents : 4 dont 2 ayant donné procuration", (15, 2)),
     # a list of proxies is no stated count, as a list of the present is none
     ("Présents : 8\nPouvoir : Denis FAVRE à Jean-Pierre VIBERT.", (8, None)),
+    ("Membres du Bureau en exercice : 15       Présents : 12      Pouvoir : 1      Votants : 13", (12, 1)),
+    ("Présents : 9\nM. Paul ROUX donne pouvoir 2 fois par an", (9, None)),
 ])
 def test_the_stated_counts_of_present_members_and_proxies_are_read(text, counts):
     a = parse_attendance(text)
@@ -725,6 +754,10 @@ def test_the_counts_in_a_left_margin_column_beside_the_prose_are_read():
     ("Département de l'Isère\nCOMMISSION PERMANENTE DU 22 NOVEMBRE 2024\nDossier N° 2024 C11 B 08 53\n",
      "2024 C11 B 08 53"),
     ("DÉLIBÉRATION N° 2024-087 DU 4 OCTOBRE 2024\n", "2024-087"),
+    # a report's number on the line above, and a directorate's code after a slash
+    ("COMMISSION PERMANENTE\nRéunion du 6 décembre 2024\n\nRapport n° 2024/CP/412\nDélibération n° 2024.00412/CP\n",
+     "2024.00412/CP"),
+    ("Délibération n° 2024/CP/412\nObjet : Santé\n", "2024/CP/412"),
     ("Commune de Laroquebrou\nSéance du 14 juin 2024\n\nObjet : 2024-031 - Subvention au Comité des fêtes\n",
      "2024-031"),
     ("Ville de Marseille\nDélibération du Conseil Municipal du 4 octobre 2024\n24/0519/VDV\n\nLE CONSEIL MUNICIPAL",
@@ -951,6 +984,15 @@ def test_the_budget_account_is_read_however_it_is_written(text, account):
     ("EUROMÉTROPOLE DE VERLAC-FICTIVE\nExtrait du registre des délibérations du Conseil de l'Eurométropole\n",
      "Conseil Métropolitain"),
     ("Conseil de Paris\nSéance des 19, 20 et 21 novembre 2024\n", "Conseil de Paris"),
+    ("SYNDICAT DÉPARTEMENTAL D'ÉNERGIE DE LA SAUVINE           BUREAU SYNDICAL DU 14 JANVIER 2025\n"
+     "Vu la délibération du Comité syndical n° CS-2024-055 du 10 décembre 2024 ;\nLe Bureau syndical, après en avoir "
+     "délibéré", "Bureau Syndical"),
+    ("COLLECTIVITÉ TERRITORIALE DE SAINT-PIERRE-ET-MIQUELON\nCONSEIL TERRITORIAL\nSéance du 12 septembre 2024\n"
+     "Le Conseil territorial de Saint-Pierre-et-Miquelon, après en avoir délibéré", "Conseil Territorial"),
+    ("CAISSE DES ÉCOLES DE VILLEURBANNE-FICTIVE\nCOMITÉ DE LA CAISSE DES ÉCOLES\nSéance du jeudi 17 octobre 2024\n",
+     "Comité de la Caisse des écoles"),
+    ("CHAMBRE D'AGRICULTURE DE LA HAUTE-SAUVINE\nSESSION DU 25 NOVEMBRE 2024\nLe Bureau propose de maintenir les "
+     "montants.\nLa Session, après en avoir délibéré, à l'unanimité", "Session"),
     ("COLLECTIVITÉ TERRITORIALE DE LA SAUVINE\nCONSEIL EXÉCUTIF DE LA SAUVINE\nLe Conseil exécutif s'est réuni",
      "Conseil Exécutif"),
     ("COLLECTIVITÉ DE CORSE\nASSEMBLÉE DE CORSE\nDÉLIBÉRATION N° 24/157 AC DE L'ASSEMBLÉE DE CORSE\n"
@@ -1084,6 +1126,9 @@ def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, bod
     ("La date de réception : 12/03/2024 du dossier", None, None),
     ("Télétransmis en préfecture le 08/04/2024 – Publié le 09/04/2024", "2024-04-08", None),
     ("Transmis en sous-préfecture de Riom le 15/04/2024", "2024-04-15", None),
+    ("Transmis à la sous-préfecture de Vesoul-Fictif le 13/09/2024", "2024-09-13", None),
+    ("Le Président,\nJean MARTIN\n\nDate d'envoi en préfecture : 26/11/2024\nDate de réception : 27/11/2024",
+     "2024-11-26", "2024-11-27"),
     ("Acte rendu exécutoire – réception en sous-préfecture le 21/04/2024", None, "2024-04-21"),
     ("Certifié exécutoire – Reçu en Sous-Préfecture le 26/03/2024", None, "2024-03-26"),
     ("Reçu en Sous-Préfecture de Vierzon le 22 mars 2024", None, "2024-03-22"),

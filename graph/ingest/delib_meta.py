@@ -67,6 +67,14 @@ BODIES = [
     (r"conseil\s+d[ée]partemental", "Conseil Départemental"),
     (r"conseil\s+r[ée]gional", "Conseil Régional"),
     (r"comit[ée]\s+syndical", "Comité Syndical"),
+    # a syndicat's executive board, which its comité delegates to
+    (r"bureau\s+syndical", "Bureau Syndical"),
+    # Saint-Pierre-et-Miquelon's assembly (not a health territory's council)
+    (r"conseil\s+territorial(?!\s+de\s+sant[ée])", "Conseil Territorial"),
+    # an établissement public's boards: a caisse des écoles's comité, a chambre d'agriculture's session (its
+    # assembly, named so only where it deliberates: a region's "Session du …" is its council's sitting)
+    (r"comit[ée]\s+de\s+la\s+caisse\s+des\s+[ée]coles", "Comité de la Caisse des écoles"),
+    (r"session(?=\s*,?\s*apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r)", "Session"),
     (r"conseil\s+d['’]administration", "Conseil d'Administration"),
     # an établissement public's (an office de tourisme's, a régie's)
     (r"comit[ée]\s+de\s+direction", "Comité de Direction"),
@@ -172,23 +180,48 @@ _AUTHORITY_PATTERNS = {
     "oph": (
         r"(?P<name>(?:Office\s+(?i:public\s+de\s+l['’]habitat)|OPH)\s+"
         r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
+    ),    # Other établissements publics that vote subventions through their own board: a commune's caisse des écoles,
+    # the chambres consulaires, a centre de gestion, a GIP, a lycée or a collège (EPLE), a hospital, a public EHPAD,
+    # a régie, an office. Named at the start of a line only ("- Centre hospitalier de Vire : 5 000 €" is a grant's
+    # beneficiary), so that a text naming one among others is not taken for its act.
+    "etablissement-public": (
+        r"(?m:^)[ \t]*(?P<name>(?:"
+        r"(?i:Caisse\s+des\s+[ée]coles)"
+        r"|(?i:Chambre\s+(?:r[ée]gionale\s+|d[ée]partementale\s+|interd[ée]partementale\s+)?"
+        r"(?:d['’]agriculture|de\s+m[ée]tiers(?:\s+et\s+de\s+l['’]artisanat)?"
+        r"|de\s+commerce\s+et\s+d['’]industrie))|CCI|CMAR?"
+        r"|(?i:Centre\s+(?:interd[ée]partemental\s+)?de\s+gestion(?:\s+de\s+la\s+fonction\s+publique"
+        r"\s+territoriale)?)|CDG"
+        r"|(?i:Groupement\s+d['’]int[ée]r[êe]t\s+public)|GIP"
+        r"|(?i:Centre\s+hospitalier(?:\s+(?:universitaire|r[ée]gional|intercommunal|d[ée]partemental"
+        r"|sp[ée]cialis[ée]))*)|CHU|CHR|CHI"
+        r"|(?:EHPAD|Ehpad)(?:\s+(?i:public|intercommunal|municipal))?"
+        r"|(?i:(?:Lyc[ée]e|Coll[èe]ge)(?:\s+(?:d['’]enseignement\s+)?(?:professionnel|agricole|polyvalent"
+        r"|g[ée]n[ée]ral(?:\s+et\s+technologique)?|technique|public))*)"
+        r"|(?i:R[ée]gie)(?:\s+(?i:municipale|intercommunale|communautaire|d[ée]partementale|r[ée]gionale"
+        r"|personnalis[ée]e|autonome))?"
+        r"|(?i:Office)(?:\s+(?i:public|municipal|intercommunal|communautaire|d[ée]partemental|r[ée]gional|national))?"
+        r")\s+[«\"“]?\s*(?:(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|(?i:les|le|la|l['’])\s*"
+        r"|[\w'’-]+\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]))?)[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
     ),
 }
 AUTHORITIES = list(_AUTHORITY_PATTERNS.values())
 #: The order a heading's authorities are tried in: the most particular first. A commune's heading names its
 #: département ("DÉPARTEMENT DE LA LOIRE / COMMUNE DE …"), a CCAS's its commune, a syndicat's or a communauté's
 #: often their seat: the authority that deliberates is the most particular one the heading names.
-_HEADING_ORDER = ("ccas", "sdis", "syndicat", "petr", "communaute", "ept", "metropole-named-first",
-                  "metropole-named-after", "collectivite", "mairie", "commune", "paris", "municipal-council",
-                  "assembly", "departement-region", "epcc", "office-de-tourisme", "oph")
+_HEADING_ORDER = ("ccas", "etablissement-public", "sdis", "syndicat", "petr", "communaute", "ept",
+                  "metropole-named-first", "metropole-named-after", "collectivite", "mairie", "commune", "paris",
+                  "municipal-council", "assembly", "departement-region", "epcc", "office-de-tourisme", "oph")
 
 #: The words of an authority's kind that stay in lower case after its first word, whatever the heading's case:
 #: "Communauté d'agglomération …", "Syndicat mixte …", "Centre communal d'action sociale …"; not a word of a
 #: compound place name ("Région Nouvelle-Aquitaine").
 _KIND_WORDS = re.compile(r"(?<=\s)(?:Communes|Urbaine|Mixte|Intercommunal|Communal|Sociale|À|Vocations?|Multiples?"
                          r"|Uniques?|Scolaire|Nouvelle|Départementale?|Public|Territoriale?|Rural|Secours"
-                         r"|Européenne|Tourisme)\b(?!-)|"
-                         r"(?<=\sd['’])(?:Agglomération|Action|Équilibre|Énergies?|Incendie)\b")
+                         r"|Européenne|Tourisme|Écoles|Métiers|Commerce|Gestion|Fonction|Publique|Hospitalier"
+                         r"|Universitaire|Professionnel|Agricole|Polyvalent|Général|Technologique|Municipale)\b(?!-)|"
+                         r"(?<=\sd['’])(?:Agglomération|Action|Équilibre|Énergies?|Incendie|Agriculture|Industrie"
+                         r"|Intérêt)\b|(?<=\sl['’])Artisanat\b")
 
 
 def _authority_name(name: str) -> str:
@@ -230,7 +263,8 @@ _ASSEMBLY_OF = [(r"Mairie\b", "Commune"), (r"Conseil\s+d[ée]partemental\b", "D�
 
 _PARTICLES = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux"}
 #: The acronyms that name an authority's kind ("SIVOM DU VAL DE BRUYÈRE"), kept in capitals by :func:`title_case`.
-_ACRONYMS = {"CCAS", "CIAS", "SIVOM", "SIVU", "SIVOS", "PETR", "EPT", "SDIS", "EPCC", "EPIC", "OPH"}
+_ACRONYMS = {"CCAS", "CIAS", "SIVOM", "SIVU", "SIVOS", "PETR", "EPT", "SDIS", "EPCC", "EPIC", "OPH", "EHPAD", "GIP",
+             "CCI", "CMA", "CMAR", "CDG", "CHU", "CHR", "CHI"}
 
 
 def title_case(text: str) -> str:
@@ -312,6 +346,40 @@ def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[s
     return (_find_authority(cased(heading(body)), body, in_heading, skipped)
             or _find_authority(body, body, AUTHORITIES, skipped)
             or _find_authority(cased(body), body, AUTHORITIES, skipped))
+
+
+#: A heading's line that names no body that deliberates: the Republic and its motto, the register, an
+#: administrative division above a commune's name, an organ, its sitting, the act's number, its object or subject.
+_NOT_A_BODY = re.compile(
+    r"r[ée]publique\s+fran[çc]aise|libert[ée]|extrait|registre|proc[èe]s[- ]verbal|compte[- ]rendu"
+    r"|^(?:d[ée]partement|arrondissement|canton|r[ée]gion|pr[ée]fecture|sous-pr[ée]fecture)\b"
+    r"|^(?:conseil|comit[ée]|bureau|commission|assembl[ée]e|session|s[ée]ance|r[ée]union|d[ée]cision)\b"
+    r"|^(?:à|au|aux|pour|en\s+faveur|objet|rapport|annexe|direction|service|p[ôo]le)\b"
+    r"|d[ée]lib[ée]r|subvention|\baides?\b|attribution|\bn\s*[°º]|\d", re.I)
+
+
+def heading_organisation(body: str) -> str | None:
+    """The organisation that the heading's first line naming a body names, for a deliberation whose authority is
+    none of :data:`AUTHORITIES`: a line of words, starting with a capital, that is none of :data:`_NOT_A_BODY`.
+
+    >>> heading_organisation("RÉPUBLIQUE FRANÇAISE\\nASSOCIATION FONCIÈRE PASTORALE DU HAUT-VERDON\\nSéance du 5 mai")
+    'Association foncière pastorale du Haut-Verdon'
+    >>> heading_organisation("COMMISSION PERMANENTE\\nSéance du 5 avril 2024\\nDélibération n° 2024-01") is None
+    True
+    """
+    for line in heading(body).split("\n"):
+        line = re.sub(r"\s+", " ", line).strip(" -–—:;,.")
+        words = line.split(" ")
+        if (_NOT_A_BODY.search(line) or not 2 <= len(words) <= 14 or not re.fullmatch(r"[\w'’ ()«»\"-]+", line)
+                or not line[0].isupper()):
+            continue
+        if not line.isupper():
+            return re.sub(r"\s+", " ", re.sub(r"[«»“”\"]", " ", line)).strip()
+        # in capitals: the words of its kind in lower case up to the first particle ("… PASTORALE DU HAUT-VERDON")
+        first, *rest = title_case(re.sub(r"[«»“”\"]", " ", line)).split()
+        kind = next((i for i, w in enumerate(rest) if w in _PARTICLES or re.match(r"[dl]['’]", w)), len(rest))
+        return " ".join([first, *(w.lower() for w in rest[:kind]), *rest[kind:]])
+    return None
 
 
 #: What names a commune as a grant's beneficiary or a partner, not as the authority: "attribue à la Commune de X",

@@ -14,7 +14,8 @@ from graph.ingest.french import MONTH_NAMES, MONTHS
 #: it ("Dossier N° 2024 C11 B 08 53").
 _NUMBER = re.compile(r"(?:d[ée]lib[ée]ration|DELIBERATION)?\s*\bn\s*[°ºo]\s*(?:d['’]ordre\s*)?[:.]?\s*"
                      r"(?P<num>(?:19|20)\d\d(?:[ ](?-i:[A-Z]{0,3}\d+[A-Z]?|[A-Z](?=[ ]\d)))+(?=[ \t]*(?:\n|$|[-–—:]))"
-                     r"|[A-Z]{0,4}[-_ /]?\d[\w.-]*(?:\s*/\s*\d[\w.-]*)*)", re.I)
+                     # a part in capitals after a slash too: "2024.00412/CP", "2024/CP/412"
+                     r"|[A-Z]{0,4}[-_ /]?\d[\w.-]*(?:\s*/\s*(?:\d[\w.-]*|(?-i:[A-Z]{1,6})\b(?![ \t]+\w)))*)", re.I)
 
 
 #: The deliberation's own number where it heads its line or a column of the heading, without "n°": "Délibération
@@ -72,8 +73,15 @@ def number_match(body: str) -> re.Match | None:
     ('24/0519/VDV', '2024 C11 B 08 53')
     >>> number_match("Séance du 14 juin 2024\\n\\nObjet : 2024-031 - Subvention au Comité des fêtes\\n").group("num")
     '2024-031'
+    >>> number_match("Rapport n° 2024/CP/412\\nDélibération n° 2024.00412/CP\\n").group("num")
+    '2024.00412/CP'
     """
     own = next((m for m in _OWN_NUMBER.finditer(body) if not _cites(body, m)), None)
+    if own is not None:
+        return own
+    # "Délibération n° …" before any other "n° …": a report's ("Rapport n° 2024/CP/412") heads it on the line above
+    own = next((m for m in _NUMBER.finditer(body) if re.match(r"d[ée]lib", m.group(0).strip(), re.I)
+                and not _cites(body, m)), None)
     if own is not None:
         return own
     first = None

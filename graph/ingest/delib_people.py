@@ -70,8 +70,9 @@ SECTIONS = [
                             r"[^:\n]*(?:\n[^:\n]{0,80})?:", re.I | re.M)),
     ("excused", compile_cue(r"^(?:Membres?\s+(?:titulaires?\s+)?)?(?:absente?s?\s+)?excusée?s?[^:\n]{0,40}:",
                             re.I | re.M)),
-    ("absent", compile_cue(r"^(?:Membres?\s+(?:titulaires?\s+)?)?Absente?s?(?:\s+non\s+excusée?s?)?(?:\s*\(\d+\))?\s*:",
-                           re.I | re.M)),
+    # "Absents : …", "Étaient absents : …"
+    ("absent", compile_cue(r"^(?:Membres?\s+(?:titulaires?\s+)?|(?:Étaient|Etaient|Sont)\s+)?Absente?s?"
+                           r"(?:\s+non\s+excusée?s?)?(?:\s*\(\d+\))?\s*:", re.I | re.M)),
     ("present", compile_cue(r"^(?:(?:Membres?|Conseillers?)\s+(?:titulaires?\s+)?présents?|(?:Étaient|Etaient|Sont)\s+"
                             r"présents?|Présents?)(?:\s*\([^)\n]*\))?\s*:", re.I | re.M)),
 ]
@@ -82,7 +83,9 @@ _COUNTS = {
                  r"|membres\s+du\s+conseil\s+d['’]administration(?=\s*:)"
                  r"|Nombre\s+de\s+(?:membres|conseillers|délégués)(?=\s*:)",
     "present_count": r"(?:Nombre\s+de\s+|membres\s+)?présents(?:\s+ou\s+suppléés|\s+lors\s+du\s+vote)?",
-    "proxy_count": r"(?:Nombre\s+de\s+)?(?:pouvoirs|procurations|(?:membres\s+)?(?<!ou\s)(?<!et\s)représentés"
+    # "Pouvoir : 1": the singular only before a colon ("donne pouvoir à …" counts nothing)
+    "proxy_count": r"(?:Nombre\s+de\s+)?(?:pouvoirs|procurations|(?:pouvoir|procuration)(?=[ \t]*:)"
+                   r"|(?:membres\s+)?(?<!ou\s)(?<!et\s)représentés"
                    r"|(?:absents|excusés)\s+(?:(?:et\s+)?(?:ayant|avaient|ont)\s+donné|avec)"
                    r"\s+(?:pouvoir|procuration))",
     "vote_count": r"(?:Nombre\s+de\s+)?(?:voix|votants|suffrages\s+exprimés)"
@@ -376,7 +379,7 @@ def _before_the_session(date: re.Match, body: str) -> dt.date | None:
 
 
 _CHAIR = compile_cue(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<name>[^\n,]+)"
-                     r"|Présidence\s*:\s*(?P<name2>[^\n,]+)"
+                     r"|Présidence(?:\s+de\s+(?:la\s+)?séance)?\s*:\s*(?P<name2>[^\n,]+)"
                      r"|sous\s+la\s+présidence\s+de\s+"
                      r"(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la)\s+(?P<title>[^,\n]+),\s*)?"
                      r"(?P<name3>[^\n,]+?)(?:(?:,|[ \t]+[-–—])\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire)|(?:Maire"

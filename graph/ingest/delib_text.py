@@ -64,11 +64,15 @@ STAMP_PATTERNS = [
     ("received", re.compile(r"(?:Date\s+de\s+)?" + _loose("Réception en Préfecture") + r"\s*:\s*" + _DATE, re.I)),
     ("sent", re.compile(r"Date\s+de\s+t[ée]l[ée]transmission(?:\s+en\s+(?:sous-)?pr[ée]fecture)?\s*:\s*" + _DATE,
                         re.I)),
+    # "Date d'envoi en préfecture : 26/11/2024"
+    ("sent", re.compile(r"Date\s+d['’]envoi\s+(?:en\s+|[àa]\s+la\s+)(?:sous-)?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
     ("received", re.compile(r"Date\s+de\s+r[ée]ception\s+(?:en\s+)?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
     ("sent", re.compile(r"(?:Envoy[ée]\s+en\s+pr[ée]fecture|T[ée]l[ée]transmise?s?)\s+le\s*:?\s*" + _DATE, re.I)),
     # "Transmis en préfecture le …", "Transmise au représentant de l'État le …", "après dépôt en préfecture le …",
-    # "Télétransmis en préfecture le …", "Transmis en sous-préfecture de Riom le …"
-    ("sent", re.compile(r"(?:(?:T[ée]l[ée])?transmise?s?|d[ée]p[ôo]t|transmission)\s+(?:en\s+(?:sous-)?pr[ée]fecture"
+    # "Télétransmis en préfecture le …", "Transmis en sous-préfecture de Riom le …", "Transmis à la sous-préfecture
+    # de Vesoul le …"
+    ("sent", re.compile(r"(?:(?:T[ée]l[ée])?transmise?s?|d[ée]p[ôo]t|transmission)\s+(?:(?:en|[àa]\s+la)\s+"
+                        r"(?:sous-)?pr[ée]fecture"
                         r"(?:\s+(?:de\s+|du\s+|d['’])[A-ZÉ][\w'’-]*)?|au\s+repr[ée]sentant\s+"
                         r"de\s+l['’][ÉE]tat|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée])\s+le\s*:?\s*" + _DATE, re.I)),
     # "Reçu en Sous-Préfecture de Vierzon le …", "Reçu au contrôle de légalité le : vendredi 20 septembre 2024",

@@ -34,7 +34,7 @@ from graph.ingest.delib_decision import (find_budget_account, find_fiscal_year, 
 from graph.ingest.delib_graph import Builder, concept, m57_known
 from graph.ingest.delib_grants import GrantsFound, find_grants
 from graph.ingest.delib_meta import (find_authority, find_body, find_member_count, find_session_date, heading,
-                                     parse_actes)
+                                     heading_organisation, parse_actes)
 from graph.ingest.delib_moves import apply_moves
 from graph.ingest.delib_number import find_number, find_title, number_match
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
@@ -225,6 +225,13 @@ class Reader:
         beneficiaries: list[str] = []
         found = find_authority(self.body, beneficiaries)
         siren = self.actes.siren if self.actes else None
+        if not found and not siren and (named := heading_organisation(self.body)) is not None:
+            # a deliberation (its markers found) of a body none of the known kinds: the heading's organisation
+            found = named, []
+            self.x.warn(f"autorité lue dans l'en-tête, à vérifier : « {named} » n'est d'aucune sorte de collectivité "
+                        "ou d'établissement connue",
+                        f"authority read from the heading, to be checked: '{named}' is of no known kind of "
+                        "authority or public body")
         if not found and not siren:
             tried = " / ".join(line.strip() for line in heading(self.body).split("\n"))
             tried = tried if len(tried) <= 160 else tried[:159] + "…"
