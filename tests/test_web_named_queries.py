@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 from rdflib import Graph, Literal
 from web_fixture import (COEUR, DANAECARE, DELIBERATION, GOAL, LONELY, PLACE, PREVENTION, PTCE, SEM, SESSION, XSS,
-                         fresh_app, template_data)
+                         data_with, fresh_app, template_data)
 
 from graph.namespaces import sparql_prologue
 from graph.store import substitute
@@ -205,18 +205,8 @@ FOREIGN = """@prefix org: <http://www.w3.org/ns/org#> .
 @pytest.fixture(scope="module")
 def foreign_client(tmp_path_factory):
     """The fixture graph and a membership of another kind of organisation, ingested from a second file."""
-    import shutil
-
-    from graph.ingest.pipeline import ingest_paths
-    from graph.store import open_store
-
     folder = tmp_path_factory.mktemp("foreign")
-    shutil.copytree(template_data(), folder / "data")
-    (folder / "popolo.ttl").write_text(FOREIGN, encoding="utf-8")
-    store = open_store({"store": "oxigraph", "data_dir": str(folder / "data")})
-    assert ingest_paths(store, [folder / "popolo.ttl"])[0].status == "stored"
-    store.close()
-    app = fresh_app(folder / "data", folder / "copy")
+    app = fresh_app(data_with(folder, FOREIGN, "popolo.ttl"), folder / "copy")
     yield app.test_client()
     close_resources(app)
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from web_fixture import (BASE, COEUR, DANAECARE, END, GOAL, GOAL2, GRANT, GRANT_XSS, LONELY, PARTENAIRES, PREVENTION,
-                         PTCE, QUOTE, SEM, SESSION, START, XSS, fresh_app, template_data)
+                         PTCE, QUOTE, SEM, SESSION, START, XSS, data_with, fresh_app, template_data)
 
 from webapp.i18n import STRINGS
 from webapp.resources import close_resources
@@ -276,16 +275,7 @@ def test_grants_api_lists_a_page_of_grants_latest_year_first_with_filters(client
 
 def app_with_another_source(tmp_path: Path, turtle: str):
     """An app on the fixture's data and a second source file, ``turtle``, ingested after it."""
-    from graph.ingest.pipeline import ingest_paths
-    from graph.store import open_store
-
-    shutil.copytree(template_data(), tmp_path / "data")
-    again = tmp_path / "another.ttl"
-    again.write_text(turtle, encoding="utf-8")
-    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
-    assert ingest_paths(store, [again])[0].status == "stored"
-    store.close()
-    return fresh_app(tmp_path / "data", tmp_path / "copy")
+    return fresh_app(data_with(tmp_path, turtle), tmp_path / "copy")
 
 
 def test_grants_api_totals_all_matching_grants_exactly_and_counts_those_after_the_page(tmp_path, monkeypatch):
@@ -329,7 +319,7 @@ def test_a_grant_serving_two_goals_is_one_row_of_the_grants_api_with_both_goals(
 
 
 def test_the_grants_api_names_grants_deliberations_and_goals_as_their_pages_do(tmp_path):
-    mai, schema, dcterms = "https://w3id.org/maillage/ontology#", "http://schema.org/", "http://purl.org/dc/terms/"
+    mai, dcterms = "https://w3id.org/maillage/ontology#", "http://purl.org/dc/terms/"
     deliberation = BASE + "deliberation/sem/conv-n-365-15"
     app = app_with_another_source(
         tmp_path, f'<{GRANT_XSS}> <{mai}decidedBy> <{deliberation}> .\n<{deliberation}> a <{mai}Deliberation> ; '
@@ -909,16 +899,7 @@ PAGES_TTL = f"""@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix org
 @pytest.fixture(scope="module")
 def pages_data(tmp_path_factory):
     """The fixture's data with PAGES_TTL ingested after it (built once for this module's tests)."""
-    from graph.ingest.pipeline import ingest_paths
-    from graph.store import open_store
-
-    root = tmp_path_factory.mktemp("pages")
-    shutil.copytree(template_data(), root / "data")
-    (root / "pages.ttl").write_text(PAGES_TTL, encoding="utf-8")
-    store = open_store({"store": "oxigraph", "data_dir": str(root / "data")})
-    assert ingest_paths(store, [root / "pages.ttl"])[0].status == "stored"
-    store.close()
-    return root / "data"
+    return data_with(tmp_path_factory.mktemp("pages"), PAGES_TTL, "pages.ttl")
 
 
 @pytest.fixture

@@ -122,6 +122,21 @@ def fresh_app(template: Path, tmp_path: Path, **config):
     return app
 
 
+def data_with(root: Path, turtle: str, name: str = "another.ttl") -> Path:
+    """A copy of the fixture's data under ``root`` with ``turtle`` ingested after it, as a second source file."""
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    shutil.copytree(template_data(), root / "data")
+    (root / name).write_text(turtle, encoding="utf-8")
+    store = open_store({"store": "oxigraph", "data_dir": str(root / "data")})
+    try:
+        assert ingest_paths(store, [root / name])[0].status == "stored"
+    finally:
+        store.close()
+    return root / "data"
+
+
 _TEMPLATE: list[Path] = []
 
 
