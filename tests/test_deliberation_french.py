@@ -1336,6 +1336,17 @@ Article 2 : d'attribuer les subventions de fonctionnement suivantes :
      "Page 1/2\n",
      [("Ressourcerie La Trouvaille", "15000", "investment"),
       ("Le Bocal Vrac (association loi 1901)", "6000", "operating")], []),
+    ("DÉCIDE d'accorder, au titre de l'exercice 2025, les aides détaillées ci-dessous :\n\n"
+     "   Bénéficiaire                          Nature de l'aide             Montant (€)\n"
+     "   Association Pôle ESS (PTCE Adour)     Subvention de                  28 000,00\n"
+     "                                         fonctionnement\n"
+     "   SCIC Garro Bizi                       Avance remboursable            30 000,00\n"
+     "                                         (sans intérêt, 5 ans)\n"
+     "   Coopérative d'activité Oldarra        Subvention de                  12 000,00\n"
+     "                                         fonctionnement\n"
+     "                                                   Total subventions    40 000,00\n",
+     [("Association Pôle ESS (PTCE Adour)", "28000.00", "operating"),
+      ("Coopérative d'activité Oldarra", "12000.00", "operating")], ["40000.00"]),
     ("DÉCIDE d'attribuer les subventions suivantes :\n\nAssociation          Montant\n-----------------    ---------\n"
      "Comité des fêtes     1 500 €\nClub de foot         2 000 €\n=================    =========\n"
      "Total                3 500 €\n", [("Comité des fêtes", "1500", None), ("Club de foot", "2000", None)], ["3500"]),

@@ -42,6 +42,8 @@ _SEGMENT = re.compile(r"\S+(?:[ \u00a0\u202f]\S+)*")
 _AMOUNT_CELL = re.compile(r"[-+−–]?\s*(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:(?:€|euros?|EUR|k€)"
                           + AMOUNT_QUALIFIER + r")?"
                           r"|[—–-]|néant", re.I)
+#: A figure that a head never is, only a row's amount: thousands grouped or cents ("28 000,00", "1.500", "750,00").
+_FIGURE = re.compile(r"[-+−–]?\s*(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})")
 #: An amount with its currency, as a list without header writes it.
 _LISTED_AMOUNT = re.compile(r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:€|euros?|EUR|k€)"
                             + AMOUNT_QUALIFIER, re.I)
@@ -155,8 +157,8 @@ def _header_at(lines: list[tuple[int, str]], i: int, hints: ColumnHints | None =
     if line.lstrip().startswith("|") or _LISTED_AMOUNT.search(line):
         return None
     found = list(_SEGMENT.finditer(line.expandtabs()))
-    if len(found) < 2:
-        return None
+    if len(found) < 2 or any(_FIGURE.fullmatch(m.group(0)) for m in found):
+        return None  # a row whose amount has no currency ("28 000,00"), not a header
     columns = _Columns([m.group(0) for m in found], [list(m.span()) for m in found])
     if found[0].start() >= _NAMELESS_INDENT and not any(_BENEF_COL.search(fold(h)) for h in columns.heads):
         # Heads of amounts only, far to the right: the names below go without a head.
