@@ -1336,6 +1336,18 @@ Article 2 : d'attribuer les subventions de fonctionnement suivantes :
      "Page 1/2\n",
      [("Ressourcerie La Trouvaille", "15000", "investment"),
       ("Le Bocal Vrac (association loi 1901)", "6000", "operating")], []),
+    ("DÉCIDE d'attribuer les aides suivantes au titre de l'exercice 2024 :\n"
+     "  Bénéficiaire                 Commune        Objet                         Sollicité    Proposé\n"
+     "  Kayak Club de l'Aulne        Châteaulin     Acquisition de 6 kayaks        4 500 €      2 250 €\n"
+     "                                              (investissement)\n"
+     "  Gouren Bro Leon              Lesneven       Championnats d'Europe          3 000 €      3 000 €\n"
+     "  Surf Iroise Association      Le Conquet     Fonctionnement                 2 000 €      Dossier\n"
+     "                                                                                         incomplet –\n"
+     "                                                                                         non retenu\n"
+     "  Union Cycliste               Landerneau     Tour du Léon                   5 000 €      4 000 €\n"
+     "                                                                 TOTAL                    9 250 €\n",
+     [("Kayak Club de l'Aulne", "2250", "investment"), ("Gouren Bro Leon", "3000", None),
+      ("Union Cycliste", "4000", None)], ["9250"]),
     ("DÉCIDE d'accorder, au titre de l'exercice 2025, les aides détaillées ci-dessous :\n\n"
      "   Bénéficiaire                          Nature de l'aide             Montant (€)\n"
      "   Association Pôle ESS (PTCE Adour)     Subvention de                  28 000,00\n"
@@ -1355,6 +1367,19 @@ def test_a_table_aligned_with_spaces_is_read_a_cell_a_column(text, grants, total
     found = find_grants(text)
     assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == grants
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [(t, True) for t in totals]
+
+
+def test_an_aligned_row_whose_amount_cell_says_why_it_has_none_gives_no_grant_and_a_warning():
+    found = find_grants("DÉCIDE d'attribuer les aides suivantes :\n"
+                        "  Bénéficiaire            Objet                Proposé\n"
+                        "  Gouren Bro Leon         Championnats         3 000 €\n"
+                        "  Surf Iroise Association Fonctionnement       Dossier\n"
+                        "                                               non retenu\n"
+                        "  Union Cycliste          Tour du Léon         4 000 €\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Gouren Bro Leon", "3000"),
+                                                                       ("Union Cycliste", "4000")]
+    assert [fr for fr, _ in found.warnings] == [
+        "« Surf Iroise Association » : « Dossier non retenu » au lieu d'un montant, aucune subvention retenue"]
 
 
 @pytest.mark.parametrize("last, more, total", [

@@ -6,7 +6,8 @@ its words, and each piece goes to the column whose head it overlaps most, so tha
 ("coût 120 000 € TTC") stays in its own cell. The cells then read as those of a ``| … |`` table
 (:func:`graph.ingest.delib_tables.rows_grants`).
 
-A row is the line whose amount column holds an amount, with the lines that continue its cells: a line with nothing
+A row is the line whose amount column holds an amount (or words that say why it holds none: "Dossier incomplet – non
+retenu"), with the lines that continue its cells: a line with nothing
 under the first column, a line that starts in lower case or follows a name ending in a hyphen or "de", "du"…, and
 any other line without an amount when the table's rows start with their amount line. A line ending in "de", "du"…
 begins the next row instead. Names and amounts listed under a sentence that grants ("attribue les subventions
@@ -237,6 +238,16 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
             name = " ".join(text for column, text in pieces if column == name_col)
             last = rows[-1] if rows and not _TOTAL_ROW.match(next((c for c in rows[-1].cells if c), "")) else None
             goes_on = last is not None and (not name or name[0].islower() or _goes_on(last.name))
+            said = " ".join(text for column, text in pieces if column == amount_col)
+            if name and not goes_on and re.match(r"[^\W\d_]", said):
+                # a row whose amount cell says why it has none ("Dossier incomplet – non retenu"): a row of its own,
+                # the lines below continuing its cells, not the next words of the row above
+                row, pending = pending or _Row([""] * n, start, start), None
+                row.add(pieces, name_col, start + len(line))
+                row.section = section
+                rows.append(row)
+                i += 1
+                continue
             ends = not goes_on and (_SENTENCE_END.search(line) or _runs_across(line, columns, name_col)) \
                 or _SUMS_UP.match(line.strip()) and _LISTED_AMOUNT.search(line)
             if pending is None and ends:
