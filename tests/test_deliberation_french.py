@@ -1555,6 +1555,16 @@ def test_a_list_item_is_read_after_an_article_under_a_lead_that_supports_and_nev
      "  - Club Nautique des Bassins à Flot ...................... 12.000 €\n"
      "  - Les Amis de la Maison à Colombages ........................... 1.500 €\n",
      [("Club Nautique des Bassins à Flot", "12000"), ("Les Amis de la Maison à Colombages", "1500")]),
+    ("ARTICLE 1er : Des subventions de fonctionnement sont attribuées aux associations suivantes :\n"
+     "   Association Miquelon Culture Patrimoine ............................ 7 500,00 €\n"
+     "   Association Le Nordet Musique ...................................... 4 000,00 €\n",
+     [("Association Miquelon Culture Patrimoine", "7500.00"), ("Association Le Nordet Musique", "4000.00")]),
+    ("ARTICLE 1er : Des subventions sont attribuées, au titre de l'année 2024, aux\nassociations suivantes :\n"
+     "   Association Le Nordet Musique ...................................... 4 000 €\n"
+     "   Association Les Amis du Musée ...................................... 2 300 €\n",
+     [("Association Le Nordet Musique", "4000"), ("Association Les Amis du Musée", "2300")]),
+    ("Association Montant\nClub de foot ....... 1 500 €\nClub de judo ....... 800 €\n",
+     [("Club de foot", "1500"), ("Club de judo", "800")]),
     ("DÉCIDE d'attribuer une subvention de 1 200 € à Vivre à Lyon et une subvention de 300 € versée à Club Nautique "
      "des Bassins à Flot.", [("Vivre à Lyon", "1200"), ("Club Nautique des Bassins à Flot", "300")]),
 ])

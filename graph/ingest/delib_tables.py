@@ -424,7 +424,7 @@ def _split_row(line: str, columns: int) -> tuple[str, list[Decimal], str | None]
     code = None
     if tokens and re.fullmatch(r"[A-Z]", tokens[-1]) and amounts:
         code = tokens.pop()
-    return " ".join(tokens), amounts, code
+    return re.sub(r"\s*(?:\.{3,}|…+)$", "", " ".join(tokens)), amounts, code  # no dot leaders ("Club ...... 850 €")
 
 
 #: A title or a sentence, never a table's header ("Objet : Attribution de subventions aux associations").
@@ -433,9 +433,10 @@ _TITLE_LINE = re.compile(r"\s*(?:Objet|Rapport|Point|D[ée]lib[ée]ration)\b|.*[
 
 def _flat_header(line: str) -> list[str] | None:
     folded = fold(line)
-    # A list's item ("- ATTRIBUE aux organismes … les subventions de fonctionnement suivantes") is a sentence.
+    # A list's item ("- ATTRIBUE aux organismes … les subventions de fonctionnement suivantes") is a sentence, and
+    # so is the lead of a list ("ARTICLE 1er : Des subventions … sont attribuées aux associations suivantes :").
     if line.startswith(("|", "-", "•", "*")) or len(line.split()) > 14 or not _BENEF_COL.search(folded) \
-            or _TITLE_LINE.match(line):
+            or _TITLE_LINE.match(line) or line.endswith(":") and len(line.split()) > 4:
         return None
     columns = [part for m in _FLAT_AMOUNT_COL.finditer(line) for part in _column_heads(m.group(0))]
     if columns and re.search(r"\btotal$", folded) and not fold(columns[-1]).endswith("total"):
