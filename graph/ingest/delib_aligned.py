@@ -220,8 +220,9 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
             i += 1
             continue
         pieces = columns.pieces(line, amount_col)
-        if pieces is None or _PAGE.fullmatch(line.strip()) or _header_at(lines, i, hints):
-            break
+        if pieces is None or _PAGE.fullmatch(line.strip()) \
+                or not line.lstrip()[:1].islower() and _header_at(lines, i, hints):
+            break  # (a cell's next words in small letters, "fonctionnement   (investissement)", head nothing)
         if amount_in(pieces):
             row = pending or _Row([""] * n, start, start)
             if first_line_rows is None:
