@@ -1336,6 +1336,29 @@ Article 2 : d'attribuer les subventions de fonctionnement suivantes :
      "Page 1/2\n",
      [("Ressourcerie La Trouvaille", "15000", "investment"),
       ("Le Bocal Vrac (association loi 1901)", "6000", "operating")], []),
+    ("DÉCIDE d'attribuer les aides suivantes au titre de l'exercice 2024 :\n"
+     "  Bénéficiaire                 Commune        Objet                         Sollicité    Proposé\n"
+     "  Kayak Club de l'Aulne        Châteaulin     Acquisition de 6 kayaks        4 500 €      2 250 €\n"
+     "                                              (investissement)\n"
+     "  Gouren Bro Leon              Lesneven       Championnats d'Europe          3 000 €      3 000 €\n"
+     "  Surf Iroise Association      Le Conquet     Fonctionnement                 2 000 €      Dossier\n"
+     "                                                                                         incomplet –\n"
+     "                                                                                         non retenu\n"
+     "  Union Cycliste               Landerneau     Tour du Léon                   5 000 €      4 000 €\n"
+     "                                                                 TOTAL                    9 250 €\n",
+     [("Kayak Club de l'Aulne", "2250", "investment"), ("Gouren Bro Leon", "3000", None),
+      ("Union Cycliste", "4000", None)], ["9250"]),
+    ("DÉCIDE d'accorder, au titre de l'exercice 2025, les aides détaillées ci-dessous :\n\n"
+     "   Bénéficiaire                          Nature de l'aide             Montant (€)\n"
+     "   Association Pôle ESS (PTCE Adour)     Subvention de                  28 000,00\n"
+     "                                         fonctionnement\n"
+     "   SCIC Garro Bizi                       Avance remboursable            30 000,00\n"
+     "                                         (sans intérêt, 5 ans)\n"
+     "   Coopérative d'activité Oldarra        Subvention de                  12 000,00\n"
+     "                                         fonctionnement\n"
+     "                                                   Total subventions    40 000,00\n",
+     [("Association Pôle ESS (PTCE Adour)", "28000.00", "operating"),
+      ("Coopérative d'activité Oldarra", "12000.00", "operating")], ["40000.00"]),
     ("DÉCIDE d'attribuer les subventions suivantes :\n\nAssociation          Montant\n-----------------    ---------\n"
      "Comité des fêtes     1 500 €\nClub de foot         2 000 €\n=================    =========\n"
      "Total                3 500 €\n", [("Comité des fêtes", "1500", None), ("Club de foot", "2000", None)], ["3500"]),
@@ -1344,6 +1367,19 @@ def test_a_table_aligned_with_spaces_is_read_a_cell_a_column(text, grants, total
     found = find_grants(text)
     assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == grants
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [(t, True) for t in totals]
+
+
+def test_an_aligned_row_whose_amount_cell_says_why_it_has_none_gives_no_grant_and_a_warning():
+    found = find_grants("DÉCIDE d'attribuer les aides suivantes :\n"
+                        "  Bénéficiaire            Objet                Proposé\n"
+                        "  Gouren Bro Leon         Championnats         3 000 €\n"
+                        "  Surf Iroise Association Fonctionnement       Dossier\n"
+                        "                                               non retenu\n"
+                        "  Union Cycliste          Tour du Léon         4 000 €\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Gouren Bro Leon", "3000"),
+                                                                       ("Union Cycliste", "4000")]
+    assert [fr for fr, _ in found.warnings] == [
+        "« Surf Iroise Association » : « Dossier non retenu » au lieu d'un montant, aucune subvention retenue"]
 
 
 @pytest.mark.parametrize("last, more, total", [
@@ -1519,6 +1555,16 @@ def test_a_list_item_is_read_after_an_article_under_a_lead_that_supports_and_nev
      "  - Club Nautique des Bassins à Flot ...................... 12.000 €\n"
      "  - Les Amis de la Maison à Colombages ........................... 1.500 €\n",
      [("Club Nautique des Bassins à Flot", "12000"), ("Les Amis de la Maison à Colombages", "1500")]),
+    ("ARTICLE 1er : Des subventions de fonctionnement sont attribuées aux associations suivantes :\n"
+     "   Association Miquelon Culture Patrimoine ............................ 7 500,00 €\n"
+     "   Association Le Nordet Musique ...................................... 4 000,00 €\n",
+     [("Association Miquelon Culture Patrimoine", "7500.00"), ("Association Le Nordet Musique", "4000.00")]),
+    ("ARTICLE 1er : Des subventions sont attribuées, au titre de l'année 2024, aux\nassociations suivantes :\n"
+     "   Association Le Nordet Musique ...................................... 4 000 €\n"
+     "   Association Les Amis du Musée ...................................... 2 300 €\n",
+     [("Association Le Nordet Musique", "4000"), ("Association Les Amis du Musée", "2300")]),
+    ("Association Montant\nClub de foot ....... 1 500 €\nClub de judo ....... 800 €\n",
+     [("Club de foot", "1500"), ("Club de judo", "800")]),
     ("DÉCIDE d'attribuer une subvention de 1 200 € à Vivre à Lyon et une subvention de 300 € versée à Club Nautique "
      "des Bassins à Flot.", [("Vivre à Lyon", "1200"), ("Club Nautique des Bassins à Flot", "300")]),
 ])

@@ -6,7 +6,8 @@ its words, and each piece goes to the column whose head it overlaps most, so tha
 ("coût 120 000 € TTC") stays in its own cell. The cells then read as those of a ``| … |`` table
 (:func:`graph.ingest.delib_tables.rows_grants`).
 
-A row is the line whose amount column holds an amount, with the lines that continue its cells: a line with nothing
+A row is the line whose amount column holds an amount (or words that say why it holds none: "Dossier incomplet – non
+retenu"), with the lines that continue its cells: a line with nothing
 under the first column, a line that starts in lower case or follows a name ending in a hyphen or "de", "du"…, and
 any other line without an amount when the table's rows start with their amount line. A line ending in "de", "du"…
 begins the next row instead. Names and amounts listed under a sentence that grants ("attribue les subventions
@@ -42,6 +43,8 @@ _SEGMENT = re.compile(r"\S+(?:[ \u00a0\u202f]\S+)*")
 _AMOUNT_CELL = re.compile(r"[-+−–]?\s*(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:(?:€|euros?|EUR|k€)"
                           + AMOUNT_QUALIFIER + r")?"
                           r"|[—–-]|néant", re.I)
+#: A figure that a head never is, only a row's amount: thousands grouped or cents ("28 000,00", "1.500", "750,00").
+_FIGURE = re.compile(r"[-+−–]?\s*(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})")
 #: An amount with its currency, as a list without header writes it.
 _LISTED_AMOUNT = re.compile(r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:€|euros?|EUR|k€)"
                             + AMOUNT_QUALIFIER, re.I)
@@ -155,8 +158,8 @@ def _header_at(lines: list[tuple[int, str]], i: int, hints: ColumnHints | None =
     if line.lstrip().startswith("|") or _LISTED_AMOUNT.search(line):
         return None
     found = list(_SEGMENT.finditer(line.expandtabs()))
-    if len(found) < 2:
-        return None
+    if len(found) < 2 or any(_FIGURE.fullmatch(m.group(0)) for m in found):
+        return None  # a row whose amount has no currency ("28 000,00"), not a header
     columns = _Columns([m.group(0) for m in found], [list(m.span()) for m in found])
     if found[0].start() >= _NAMELESS_INDENT and not any(_BENEF_COL.search(fold(h)) for h in columns.heads):
         # Heads of amounts only, far to the right: the names below go without a head.
@@ -217,8 +220,9 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
             i += 1
             continue
         pieces = columns.pieces(line, amount_col)
-        if pieces is None or _PAGE.fullmatch(line.strip()) or _header_at(lines, i, hints):
-            break
+        if pieces is None or _PAGE.fullmatch(line.strip()) \
+                or not line.lstrip()[:1].islower() and _header_at(lines, i, hints):
+            break  # (a cell's next words in small letters, "fonctionnement   (investissement)", head nothing)
         if amount_in(pieces):
             row = pending or _Row([""] * n, start, start)
             if first_line_rows is None:
@@ -235,6 +239,16 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
             name = " ".join(text for column, text in pieces if column == name_col)
             last = rows[-1] if rows and not _TOTAL_ROW.match(next((c for c in rows[-1].cells if c), "")) else None
             goes_on = last is not None and (not name or name[0].islower() or _goes_on(last.name))
+            said = " ".join(text for column, text in pieces if column == amount_col)
+            if name and not goes_on and re.match(r"[^\W\d_]", said):
+                # a row whose amount cell says why it has none ("Dossier incomplet – non retenu"): a row of its own,
+                # the lines below continuing its cells, not the next words of the row above
+                row, pending = pending or _Row([""] * n, start, start), None
+                row.add(pieces, name_col, start + len(line))
+                row.section = section
+                rows.append(row)
+                i += 1
+                continue
             ends = not goes_on and (_SENTENCE_END.search(line) or _runs_across(line, columns, name_col)) \
                 or _SUMS_UP.match(line.strip()) and _LISTED_AMOUNT.search(line)
             if pending is None and ends:

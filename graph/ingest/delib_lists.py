@@ -60,7 +60,7 @@ def _item_name(item: str, anchor: int) -> str | None:
     >>> _item_name("- la Mutualité sociale agricole : 1 800 €", 35), _item_name("- Les Restos du Cœur : 300 €", 23)
     ('Mutualité sociale agricole', 'Les Restos du Cœur')
     """
-    name = re.sub(rf"^\s*{_BULLET}\s*", "", item[:anchor])
+    name = re.sub(rf"^\s*(?:{_BULLET}\s*)?", "", item[:anchor])  # an item indented without a bullet too
     # A block: the name on its first line (after its file's number: "Dossier n° EX045512 - Commune de X (Cantal)"),
     # then what it is for and fields a line each ("Projet : …", "Montant de la subvention : 200 000 €").
     if _BLOCK_AMOUNT.fullmatch(item, item.rfind("\n", 0, anchor) + 1, anchor):

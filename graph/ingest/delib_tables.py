@@ -183,6 +183,20 @@ def _nature_of(value: str, legend: dict[str, str]) -> str | None:
     return nature_word(value) or next((n for w, n in _NATURE_WORDS.items() if w in fold(value)), None)
 
 
+#: A nature that a cell marks in brackets: "Acquisition de 6 kayaks (investissement)", "(fonctionnement)".
+_MARKED_NATURE = re.compile(r"\((fonctionnement|investissement|equipement)\)")
+
+
+def _marked_nature(cells: list[str], name_col: int) -> str | None:
+    """The nature that a row's cell other than its name marks in brackets, when the table has no nature column.
+
+    >>> _marked_nature(["Kayak Club", "Acquisition de 6 kayaks (investissement)", "2 250 €"], 0)
+    'investment'
+    """
+    found = {_NATURE_WORDS[m] for k, c in enumerate(cells) if k != name_col for m in _MARKED_NATURE.findall(fold(c))}
+    return found.pop() if len(found) == 1 else None
+
+
 def legend_of(body: str) -> dict[str, str]:
     """Read a nature-code legend ("F : fonctionnement ; P : projet ; M : mise à disposition").
 
@@ -264,6 +278,13 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
             amount = amount_of(cells[column]) if column_nature is None or _AMOUNT_CELL_RE.fullmatch(
                 cells[column].strip()) else None
             first = next((c for c in cells if c), "")
+            if amount is None and cells[name_col] and column_nature is None and re.match(r"[^\W\d_]", cells[column]) \
+                    and not _TOTAL_ROW.match(first):
+                # words instead of the amount: a request refused or put off ("Dossier incomplet – non retenu")
+                found.warnings.append((f"« {cells[name_col]} » : « {cells[column]} » au lieu d'un montant, aucune "
+                                       f"subvention retenue",
+                                       f"'{cells[name_col]}': '{cells[column]}' instead of an amount, no grant kept"))
+                continue
             if amount is None:
                 section = section_nature(cells) or section
                 continue
@@ -281,7 +302,7 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
             elif cells[name_col]:
                 above = cells[name_col]
                 nature = (_nature_of(cells[nature_col], legend) if nature_col is not None else column_nature) \
-                    or (sections[k] if sections else None) or section or heading
+                    or _marked_nature(cells, name_col) or (sections[k] if sections else None) or section or heading
                 purpose = cells[purpose_col] or None if purpose_col is not None else None
                 name, stated = name_cell(cells[name_col], folded[name_col])
                 found.grants.append(GrantFact(_commune(name, folded[name_col]), amount, span, nature, purpose,
@@ -403,7 +424,7 @@ def _split_row(line: str, columns: int) -> tuple[str, list[Decimal], str | None]
     code = None
     if tokens and re.fullmatch(r"[A-Z]", tokens[-1]) and amounts:
         code = tokens.pop()
-    return " ".join(tokens), amounts, code
+    return re.sub(r"\s*(?:\.{3,}|…+)$", "", " ".join(tokens)), amounts, code  # no dot leaders ("Club ...... 850 €")
 
 
 #: A title or a sentence, never a table's header ("Objet : Attribution de subventions aux associations").
@@ -412,9 +433,10 @@ _TITLE_LINE = re.compile(r"\s*(?:Objet|Rapport|Point|D[ée]lib[ée]ration)\b|.*[
 
 def _flat_header(line: str) -> list[str] | None:
     folded = fold(line)
-    # A list's item ("- ATTRIBUE aux organismes … les subventions de fonctionnement suivantes") is a sentence.
+    # A list's item ("- ATTRIBUE aux organismes … les subventions de fonctionnement suivantes") is a sentence, and
+    # so is the lead of a list ("ARTICLE 1er : Des subventions … sont attribuées aux associations suivantes :").
     if line.startswith(("|", "-", "•", "*")) or len(line.split()) > 14 or not _BENEF_COL.search(folded) \
-            or _TITLE_LINE.match(line):
+            or _TITLE_LINE.match(line) or line.endswith(":") and len(line.split()) > 4:
         return None
     columns = [part for m in _FLAT_AMOUNT_COL.finditer(line) for part in _column_heads(m.group(0))]
     if columns and re.search(r"\btotal$", folded) and not fold(columns[-1]).endswith("total"):
