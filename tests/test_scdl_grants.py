@@ -424,3 +424,50 @@ def test_a_grant_keeps_its_id_subvention_as_its_identifier():
     ex = extract(inline("nomAttribuant;idAttribuant;idSubvention;nomBeneficiaire;montant\n"
                         "Ville;21060004500392;SUB-2024-017;Club;100\nVille;21060004500392;;Club B;200\n"))
     assert sorted(map(str, ex.graph.objects(None, DCTERMS.identifier))) == ["SUB-2024-017"]
+
+
+_TWICE_HEAD = "nomAttribuant;idAttribuant;dateConvention;referenceDecision;nomBeneficiaire;idBeneficiaire;montant\n"
+_TWICE_ROW = "Ville d'Antibes;21060004500012;2022-09-30;N° 2706-22;Club;37939422400016;125000\n"
+_OTHER_ROW = "Ville d'Antibes;21060004500012;2022-09-30;N° 2706-22;Club;37939422400016;9000\n"
+
+
+def _ingest_lists(store, tmp_path: Path, *contents: str):
+    from graph.ingest.pipeline import ingest_paths
+
+    paths = []
+    for number, content in enumerate(contents, 1):
+        (path := tmp_path / f"liste{number}.csv").write_text(_TWICE_HEAD + content, encoding="utf-8")
+        paths.append(path)
+    return [report for path in paths for report in ingest_paths(store, [path])]
+
+
+def _twice_warnings(report) -> list[tuple[int | None, str, str]]:
+    return [(i.line, i.message, i.message_en) for i in report.issues if "publiée" in i.message]
+
+
+def test_a_grant_that_another_list_publishes_is_warned_naming_that_list_and_row(any_store, tmp_path):
+    first, second = _ingest_lists(any_store, tmp_path, _OTHER_ROW + _TWICE_ROW, _TWICE_ROW)
+    assert (_twice_warnings(first), _twice_warnings(second)) == ([], [(
+        2, "subvention déjà publiée par « liste1.csv » (ligne 3) : elle sera comptée deux fois dans les totaux",
+        "grant already published by 'liste1.csv' (line 3): it will be counted twice in the totals")])
+
+
+@pytest.mark.parametrize("second, warned", [
+    (_TWICE_ROW.replace("125000", "125 000,00"), True),  # the same amount, written otherwise
+    (_TWICE_ROW.replace("2022-09-30", ""), True),  # one has no convention date
+    (_TWICE_ROW.replace("125000", "125001"), False),
+    (_TWICE_ROW.replace("2022-09-30", "2022-10-01"), False),
+    (_TWICE_ROW.replace("2706-22", "2707-22"), False),
+    (_TWICE_ROW.replace("Club;37939422400016", "Amicale;38033590100027"), False),
+    (_TWICE_ROW.replace("Ville d'Antibes;21060004500012", "Département;22060001900016"), False),
+])
+def test_only_a_grant_of_the_same_funder_beneficiary_deliberation_amount_and_date_is_warned(tmp_path, second,
+                                                                                            warned):
+    from graph.store import open_store
+
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    try:
+        _, report = _ingest_lists(store, tmp_path, _TWICE_ROW, second)
+    finally:
+        store.close()
+    assert bool(_twice_warnings(report)) is warned

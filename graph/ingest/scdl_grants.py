@@ -36,6 +36,7 @@ from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind,
 from graph.ingest.scdl_checks import dot_message, is_total, total_difference
 from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
                                        warn_duplicate_columns)
+from graph.ingest.scdl_repeated import grants_stored
 from graph.namespaces import MAI, SCHEMA, mint
 from graph.tabular import Row, Table, peek_keys, read_table
 from graph.values import ValueProblem, dot_convention, parse_amount, parse_date, parse_int, parse_period, parse_ratio
@@ -474,6 +475,6 @@ def extract(ctx: SourceContext) -> Extraction:
 
 
 KIND = SourceKind("scdl-subventions", "Subventions (SCDL)", detect, extract, extensions=EXTENSIONS,
-                  near_miss=near_miss, rows_kept="grants")
+                  near_miss=near_miss, rows_kept="grants", check_stored=grants_stored)
 
 __all__ = ["KIND", "detect", "extract", "parse_funder_option"]
