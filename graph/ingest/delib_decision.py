@@ -14,7 +14,8 @@ from decimal import Decimal
 
 from graph.ingest.delib_meta import in_a_citation
 from graph.ingest.delib_people import header_row_counts
-from graph.ingest.french import DATE_RE, accents_optional, date_from_match, fold, parse_amount
+from graph.ingest.french import (DATE_RE, SHORT_DATE_RE, accents_optional, date_from_match, fold, parse_amount,
+                                 short_date)
 
 
 def find_programme(text: str) -> str | None:
@@ -155,11 +156,6 @@ _PUBLISHED = re.compile(r"(?:publi[ée]e?s?(?:\s+(?:sur\s+(?:le\s+site|internet)
                         r"|par\s+voie\s+[ée]lectronique)[^\n]{0,60}?)?|publication|mise\s+en\s+ligne|affich[ée]e?s?)"
                         r"\s+le\s*:?\s*|(?:mise\s+en\s+ligne|(?:date\s+de\s+)?publication|date\s+d['’]affichage)\s*:\s*"
                         r"|date\s+d['’]affichage\s+du\s+pr[ée]sent\s+acte\s*[,:]?\s*(?:le\s+)?", re.I)
-#: A date whose month a stamp abbreviates: "12 NOV. 2024", "3 sept. 2024".
-_SHORT_MONTH_DATE = re.compile(r"(?P<day>\d{1,2})(?:er)?\s+(?P<month>janv|f[ée]vr?|mars|avr|mai|juin|juil|ao[uû]t|sept?"
-                               r"|oct|nov|d[ée]c)\.?\s+(?P<year>\d{4})\b", re.I)
-_SHORT_MONTHS = {"janv": 1, "fev": 2, "fevr": 2, "mars": 3, "avr": 4, "mai": 5, "juin": 6, "juil": 7, "aout": 8,
-                 "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 
 
 def date_at(body: str, at: int) -> dt.date | None:
@@ -170,12 +166,8 @@ def date_at(body: str, at: int) -> dt.date | None:
     """
     if (date := DATE_RE.match(body, at)) is not None:
         return date_from_match(date)
-    if (short := _SHORT_MONTH_DATE.match(body, at)) is None:
-        return None
-    try:
-        return dt.date(int(short["year"]), _SHORT_MONTHS[fold(short["month"])], int(short["day"]))
-    except ValueError:
-        return None
+    short = SHORT_DATE_RE.match(body, at)
+    return short_date(short) if short is not None else None
 
 
 def find_published(body: str, session: dt.date | None = None) -> dt.date | None:

@@ -24,17 +24,13 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from graph.ingest.base import InputError
-from graph.ingest.french import DATE_RE, date_from_match, fold
+from graph.ingest.french import first_date, fold
 
 #: The line that separates the body from the stamps' text in the normalised text.
 STAMP_HEADING = "[Tampon de la préfecture]"
 
 _DATE = (r"(?P<date>(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
          r"(?:\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4})|\d{1,2}/\d{1,2}/\d{4})")
-#: A stamp's month cut short ("23 oct. 2024"), and the month it stands for.
-_SHORT_MONTHS = {"janv": "janvier", "fev": "février", "fevr": "février", "févr": "février", "avr": "avril",
-                 "juil": "juillet", "sept": "septembre", "oct": "octobre", "nov": "novembre", "dec": "décembre",
-                 "déc": "décembre"}
 #: An ACTES id; a narrow stamp may wrap it after one of its hyphens ("…-20240627-\nDEL2024_112-DE").
 _ACTES = (r"(?:\d{2}_[A-Z]{2}-\n?)?\d\s?\d{2}-\n?\d{9}-\n?\d{8}-\n?(?:[A-Za-z0-9_]|-\n?)+?(?<!-)(?<!-\n)"
           r"(?:-\n?(?:DE|AR|AI|CC|BF|AU))?(?=[\s.,;)]|$)")
@@ -122,10 +118,7 @@ class Document:
 
 
 def _date(text: str) -> dt.date | None:
-    text = re.sub(r"\b([a-zéû]+)\.(?=\s+\d{4})", lambda m: _SHORT_MONTHS.get(m[1].lower(), m[0]), text or "",
-                  flags=re.I)
-    match = DATE_RE.search(text)
-    return date_from_match(match) if match else None
+    return first_date(text)
 
 
 def _record(stamp: Stamp, what: str, match: re.Match) -> None:

@@ -40,6 +40,12 @@ DATE_RE = re.compile(
     r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})",
     re.I)
 
+#: A date whose month a stamp cuts short, or writes with a dot: "12 NOV. 2024", "3 sept. 2024", "23 oct 2024".
+SHORT_DATE_RE = re.compile(r"(?P<day>\d{1,2})(?:er)?\s+(?P<month>janv|f[ée]vr?|mars|avr|mai|juin|juil|ao[uû]t|sept?"
+                           r"|oct|nov|d[ée]c)\.?\s+(?P<year>\d{4})\b", re.I)
+_SHORT_MONTHS = {"janv": 1, "fev": 2, "fevr": 2, "mars": 3, "avr": 4, "mai": 5, "juin": 6, "juil": 7, "aout": 8,
+                 "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+
 #: An amount in figures followed by a currency word or sign.
 AMOUNT_RE = re.compile(
     rf"(?<![\d,.])(?P<num>\d{{1,3}}(?:(?:{_SP}|\.)\d{{3}})+(?:,\d{{1,2}})?|\d+(?:,\d{{1,2}})?)"
@@ -57,6 +63,31 @@ def fold(text: str) -> str:
     ('fevrier', 'coeur')
     """
     return ascii_fold(text)
+
+
+def short_date(match: re.Match) -> dt.date | None:
+    """Return the date of a :data:`SHORT_DATE_RE` match, or None if impossible.
+
+    >>> short_date(SHORT_DATE_RE.match("12 NOV. 2024")), short_date(SHORT_DATE_RE.match("31 sept. 2024"))
+    (datetime.date(2024, 11, 12), None)
+    """
+    try:
+        return dt.date(int(match["year"]), _SHORT_MONTHS[fold(match["month"])], int(match["day"]))
+    except ValueError:
+        return None
+
+
+def first_date(text: str) -> dt.date | None:
+    """Return the first date of ``text``, its month written whole (:data:`DATE_RE`) or cut short.
+
+    >>> first_date("reçu le mardi 23 oct. 2024"), first_date("le 2 juin 2024"), first_date("sans date")
+    (datetime.date(2024, 10, 23), datetime.date(2024, 6, 2), None)
+    """
+    found = [m for m in (DATE_RE.search(text or ""), SHORT_DATE_RE.search(text or "")) if m is not None]
+    for match in sorted(found, key=lambda m: m.start()):
+        if (date := date_from_match(match) if match.re is DATE_RE else short_date(match)) is not None:
+            return date
+    return None
 
 
 def date_from_match(match: re.Match, year: int | None = None) -> dt.date | None:
