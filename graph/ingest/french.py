@@ -189,9 +189,6 @@ _UNITS = {
     "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
 }
 _SCALES = {"mille": 1000, "mil": 1000, "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9}
-_WORDS_RE = re.compile(
-    r"\b(?:(?:" + "|".join(sorted(list(_UNITS) + list(_SCALES) + ["cent", "cents", "et"], key=len, reverse=True))
-    + r")(?:[\s-]+|\b))+", re.I)
 
 
 def words_to_number(text: str) -> int | None:
