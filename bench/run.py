@@ -14,8 +14,8 @@ Prints Markdown tables (and writes ``results.json`` and ``results.md`` in the wo
    pyoxigraph alone on the same snapshot (query + JSON serialisation; the samples of each query taken in turn)
    and, with ``--rdflib`` (default at 10k actors and below), rdflib's memory store on the same quads;
 4. search through ``/api/search``, in process, and tantivy (French stemming) on the same documents;
-5. resource pages (evenly spaced actors, the three funders of the most grants, grants, deliberations), the search
-   page, and 16 concurrent keep-alive clients on loopback; the peak RSS of each web worker and query worker;
+5. resource pages (evenly spaced actors, the three funders of the most grants, grants, deliberations, the classes
+   of actors, grants and deliberations with their instances: first request, then kept), the search page, and 16 concurrent keep-alive clients on loopback; the peak RSS of each web worker and query worker;
 6. the targets of the scale issue, each with the figure it is measured by, and, for the ingest targets, the same
    work done by the engine alone in the same run.
 
@@ -362,6 +362,11 @@ def measure_pages(client: Client, values: dict, runs: int) -> dict:
     for kind, iris in keys.items():
         out[kind], out[kind + "_status"] = time_http(client, [quote_key(i, BASE) for i in iris], runs)
     out["home"], out["home_status"] = time_http(client, ["/"], runs)
+    # A class's page lists its instances sorted by name, kept per published state: the first request sorts them all,
+    # the next ones (other pages of the list too) read the kept order.
+    classes = [f"/resource?iri={urllib.parse.quote(MAI + name)}" for name in ("Actor", "Grant", "Deliberation")]
+    out["class_first"], out["class_first_status"] = time_http(client, classes, 1)
+    out["class"], out["class_status"] = time_http(client, classes + [c + "&offset=5000" for c in classes], runs)
     return out
 
 

@@ -200,7 +200,7 @@ def targets(r: dict) -> list[list]:
         rows.append(["search p50 ≤ 20 ms, p99 ≤ 100 ms", f"{_ms(api)} / {_ms(api, 'p99_ms')} ms", engine_text,
                      "met" if api["p50_ms"] <= 20 and api["p99_ms"] <= 100 else "missed"])
     pages = {k: v for k, v in (r.get("pages") or {}).items()
-             if k in ("actor", "funder", "grant", "deliberation") and v.get("p50_ms") is not None}
+             if k in ("actor", "funder", "grant", "deliberation", "class") and v.get("p50_ms") is not None}
     if pages:
         slowest = max(v["p50_ms"] for v in pages.values())
         rows.append(["resource page p50 ≤ 50 ms", ", ".join(f"{k} {_ms(v)} ms" for k, v in pages.items()), "",
