@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -598,6 +599,8 @@ def test_a_proxys_holder_sent_to_the_next_line_keeps_the_proxy():
     ("Présents : 8\nPouvoir : Denis FAVRE à Jean-Pierre VIBERT.", (8, None)),
     ("Membres du Bureau en exercice : 15       Présents : 12      Pouvoir : 1      Votants : 13", (12, 1)),
     ("Présents : 9\nM. Paul ROUX donne pouvoir 2 fois par an", (9, None)),
+    ("Présents à l'ouverture de la séance : 26 – Pouvoirs : 5\n"
+     "Arrivée de Mme Laurence PIVERT à partir du point n° 5 (présents : 27 – votants : 32).", (26, 5)),
 ])
 def test_the_stated_counts_of_present_members_and_proxies_are_read(text, counts):
     a = parse_attendance(text)
@@ -681,6 +684,71 @@ def test_a_member_who_leaves_the_room_for_the_vote_is_taken_out_only_when_the_ta
 def test_a_move_from_an_item_when_the_deliberations_item_is_unknown_is_reported_and_not_applied():
     text = _OPENING + "Arrivée de Mme Rose PONS à partir du point n° 5.\nDélibération n° 2024-07\nAdopté.\n"
     assert _moved(text)[3:] == ((4, 1, 5), 1)
+
+
+_SESSION_TEXT = (Path(__file__).parent / "fixtures" / "deliberations" / "commune-depart-avec-pouvoir.txt").read_text(
+    encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def one_session(tmp_path_factory):
+    """Three deliberations of one session, voted before both moves, after a departure, after an arrival too:
+    ingested into one store through the real pipeline (SHACL included)."""
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    root = tmp_path_factory.mktemp("one-session")
+    paths = []
+    for number in ("2024-018", "2024-021", "2024-024"):
+        paths.append(root / f"{number}.txt")
+        paths[-1].write_text(_SESSION_TEXT.replace("2024-021", number, 1), encoding="utf-8")
+    store = open_store({"store": "oxigraph", "data_dir": str(root / "data")})
+    reports = ingest_paths(store, paths)
+    yield store, reports
+    store.close()
+
+
+def _at(one_session, node: str) -> tuple:
+    """The counts (present, proxies, votes) and the family names of those present that ``node`` states."""
+    from graph.namespaces import sparql_prologue
+
+    def values(prop: str) -> list:
+        query = f"SELECT DISTINCT ?v WHERE {{ {node} {prop} ?x OPTIONAL {{ ?x foaf:familyName ?f }} " \
+                "BIND(COALESCE(?f, ?x) AS ?v) }"
+        return sorted(row[0].toPython() for row in one_session[0].query(sparql_prologue() + query))
+
+    return (values("mai:membersPresent"), values("mai:proxyCount"), values("mai:voteCount"),
+            values("mai:present"))
+
+
+_SESSION_IRI = "<https://w3id.org/maillage/id/session/commune-saint-julien-chaumes-fictif/conseil-municipal/2024-03-21>"
+_OPENING_PRESENT = sorted(["BOUSSAC", "DELMAS", "FABRE", "GRANIER", "JOUVE", "LAGARDE", "MOLINIER", "NÈGRE", "PAGÈS",
+                           "QUINTARD", "ROUQUETTE", "SABATIER", "TEISSIER"])
+
+
+def test_the_session_keeps_its_opening_attendance_whatever_item_its_deliberations_are_read_at(one_session):
+    assert [r.status for r in one_session[1]] == ["stored"] * 3
+    assert _at(one_session, _SESSION_IRI) == ([13], [1], [14], _OPENING_PRESENT)
+
+
+@pytest.mark.parametrize("number, counts, came, left", [
+    ("2024-021", ([12], [2], [14]), [], ["QUINTARD"]),
+    ("2024-024", ([13], [2], [15]), ["ALBOUY"], ["QUINTARD"]),
+])
+def test_a_deliberation_voted_after_members_came_or_left_states_the_attendance_at_its_vote(one_session, number,
+                                                                                         counts, came, left):
+    node = f"<https://w3id.org/maillage/id/deliberation/commune-saint-julien-chaumes-fictif/{number}>"
+    present = sorted({*_OPENING_PRESENT, *came} - set(left))
+    assert _at(one_session, node) == (*counts, present)
+
+
+def test_a_deliberation_voted_with_the_opening_attendance_states_none_of_its_own(one_session):
+    node = "<https://w3id.org/maillage/id/deliberation/commune-saint-julien-chaumes-fictif/2024-018>"
+    assert _at(one_session, node) == ([], [], [], [])
+
+
+def test_the_attendance_at_the_vote_of_a_sessions_deliberations_conforms_to_the_shapes(one_session):
+    assert [v.message for r in one_session[1] for v in r.violations if v.severity == "Violation"] == []
 
 
 @pytest.mark.parametrize("text, repaired", [

@@ -860,6 +860,7 @@ def test_the_grants_api_filters_and_labels_grants_by_the_goal_the_register_links
 # a class, a vocabulary term): one more source on the fixture's data, ingested once for these tests.
 DEPT = BASE + "actor/departement"
 SCDL_DELIBERATION = BASE + "deliberation/departement/102"
+VOTED_LATE = BASE + "deliberation/departement/103"  # a member left the session before its vote
 BODY = BASE + "body/departement/bureau"
 BUREAU_SESSION = BASE + "session/departement/bureau/2024-05-16"
 SCDL_GRANT = BASE + "grant/departement/2"
@@ -871,9 +872,13 @@ PAGES_TTL = f"""@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix org
 <{DEPT}> a mai:PublicAuthority ; rdfs:label "Département de la Charente-Maritime" ; mai:nameKey "charente maritime" .
 <{SCDL_DELIBERATION}> a mai:Deliberation ; dcterms:identifier "102" ; mai:authority <{DEPT}> ;
     mai:session <{BUREAU_SESSION}> .
+<{VOTED_LATE}> a mai:Deliberation ; dcterms:identifier "103" ; mai:authority <{DEPT}> ;
+    mai:session <{BUREAU_SESSION}> ; mai:membersPresent 2 ;
+    mai:present <{BASE}person/zoe-arnaud> , <{BASE}person/adam-zola> .
 <{BODY}> a org:OrganizationalUnit ; rdfs:label "Bureau Métropolitain" ; org:unitOf <{DEPT}> .
 <{BUREAU_SESSION}> a mai:Session ; dcterms:date "2024-05-16"^^xsd:date ; mai:body <{BODY}> ;
     mai:chair <{BASE}person/zoe-arnaud> ; mai:roleTitle "Première Vice-Présidente" ;
+    mai:membersPresent 3 ;
     mai:present <{BASE}person/zoe-arnaud> , <{BASE}person/adam-zola> , <{BASE}person/eve-berger> .
 <{BASE}person/zoe-arnaud> a foaf:Person ; rdfs:label "Zoé ARNAUD" ; foaf:familyName "ARNAUD" .
 <{BASE}person/adam-zola> a foaf:Person ; rdfs:label "Adam ZOLA" ; foaf:familyName "ZOLA" .
@@ -939,6 +944,29 @@ def test_a_deliberation_without_a_title_and_its_session_are_named_not_shown_as_i
     assert _links(page)["/id/session/departement/bureau/2024-05-16"] == session
     grant = _links(_html(pages, f"/id/grant/departement/2?lang={lang}"))
     assert grant["/id/deliberation/departement/102"] == deliberation
+
+
+@pytest.mark.parametrize("lang, heading, number, others", [
+    ("fr", "Présents au vote", "membres présents", "Propriétés"),
+    ("en", "Present at the vote", "members present", "Properties")])
+def test_a_deliberations_page_shows_who_was_present_at_its_vote_its_own_else_its_sessions(pages, lang, heading,
+                                                                                        number, others):
+    def present(url: str) -> tuple[str, list[str]]:
+        page = _html(pages, f"{url}?lang={lang}")
+        section = page[page.index(f"<h2>{heading}</h2>"):]
+        section = section[:section.index("</section>")]
+        count = re.search(rf">{number}</abbr></dt>\s*<dd>(\d+)</dd>", section)
+        return count and count.group(1), [label for href, label in _links(section).items() if "/person/" in href]
+
+    assert present("/id/deliberation/departement/103") == ("2", ["Zoé ARNAUD", "Adam ZOLA"])
+    assert present("/id/deliberation/departement/102") == ("3", ["Zoé ARNAUD", "Ève BERGER", "Adam ZOLA"])
+    own = pages.get(f"/id/deliberation/departement/103.json?lang={lang}").get_json()["attendance"]
+    assert (own["own"], own["session"]) == (True, None)
+    shared = pages.get(f"/id/deliberation/departement/102.json?lang={lang}").get_json()["attendance"]
+    assert (shared["own"], shared["session"]["iri"]) == (False, BUREAU_SESSION)
+    properties = _html(pages, f"/id/deliberation/departement/103?lang={lang}")
+    properties = properties[properties.index(f"<h2>{others}</h2>"):]
+    assert "/person/" not in properties[:properties.index("</section>")]  # said once, under its heading
 
 
 @pytest.mark.parametrize("lang, written", [

@@ -164,6 +164,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "members_summary": ("Membres aujourd'hui\u00a0: {current} · anciens membres\u00a0: {former}",
                         "Members today: {current} · former members: {former}"),
     "decided_grants": ("Ce que la délibération décide", "What the deliberation decides"),
+    "present_at_vote": ("Présents au vote", "Present at the vote"),
+    "attendance_own": ("Des membres sont arrivés ou partis pendant la séance\u00a0: la présence au vote de cette "
+                       "délibération.", "Members came or left during the session: the attendance at this "
+                       "deliberation's vote."),
+    "attendance_of_session": ("La présence à l'ouverture de la séance", "The attendance at the opening of the "
+                              "session"),
     "instances": ("Instances", "Instances"),
     "instances_summary": ("Ressources de cette classe\u00a0: {n}, classées par nom",
                           "Resources of this class: {n}, sorted by name"),

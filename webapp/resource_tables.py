@@ -77,6 +77,40 @@ def decided_grants(s: URIRef) -> Table:
     return table
 
 
+#: The attendance a deliberation states of its own vote (members came or went since the session's opening), else
+#: its session's (?own: whether it is the deliberation's).
+_AT_VOTE = """SELECT ?own ?where ?p ?o ?label ?order WHERE {
+  { BIND(?s AS ?where) BIND(true AS ?own) } UNION { ?s mai:session ?where BIND(false AS ?own) }
+  VALUES ?p { mai:membersPresent mai:proxyCount mai:voteCount mai:present mai:excused mai:absent mai:proxy }
+  ?where ?p ?o OPTIONAL { ?o rdfs:label ?label } OPTIONAL { ?o foaf:familyName ?order }
+}"""
+#: What the page shows of the attendance at the vote, in its order: counts, then lists (people by family name).
+AT_VOTE = (MAI.membersPresent, MAI.proxyCount, MAI.voteCount, MAI.present, MAI.excused, MAI.absent, MAI.proxy)
+
+
+def attendance_at_vote(s: URIRef) -> dict | None:
+    """Who was present at the vote of the deliberation ``s``, with the counts: what the deliberation states of its
+    own vote, else its session's (the opening's); None when neither says."""
+    from webapp.display import value_order
+
+    rows = collapse(select(_AT_VOTE, s=s), ["label", "order"])
+    if any(row["own"].toPython() for row in rows):
+        rows = [row for row in rows if row["own"].toPython()]
+    if not rows:
+        return None
+    names = names_of_unnamed([row["o"] for row in rows if row["p"] == MAI.proxy] + [rows[0]["where"]])
+    values: dict[URIRef, list] = defaultdict(list)
+    for row in rows:
+        value = ref(row["o"], row.get("label") or names.get(row["o"])) if isinstance(row["o"], URIRef) \
+            else row["o"].toPython()
+        values[row["p"]].append((value_order(row.get("order"), value), value))
+    own = rows[0]["own"].toPython()
+    return {"own": own, "session": None if own else ref(rows[0]["where"], names.get(rows[0]["where"])),
+            "properties": [{"property": ref(p, term_label(p)), "tooltip": term_comment(p),
+                            "values": [v for _, v in sorted(values[p], key=lambda kv: kv[0])]}
+                           for p in AT_VOTE if values.get(p)]}
+
+
 # The memberships of some actors (VALUES), with the pole and the dates of each.
 _MEMBERSHIP_DATES = """SELECT ?actor ?pole ?joined ?left WHERE { VALUES ?actor { %IRIS% }
   ?membership org:member ?actor ; org:organization ?pole ; a org:Membership .

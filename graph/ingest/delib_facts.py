@@ -61,19 +61,26 @@ def grant_facts(graph: TripleSet) -> dict:
     return {"grants": sorted(grants), "natures": natures, "founded": founded, "identifiers": identifiers}
 
 
-def session_facts(graph: TripleSet, session) -> dict:
-    """Dates, counts, lists and officers of the session."""
-    proxies = list(graph.objects(session, MAI.proxy))
+#: What a deliberation states of its own vote when members came or went since the session's opening.
+_AT_VOTE = (MAI.membersPresent, MAI.proxyCount, MAI.voteCount, MAI.present, MAI.excused, MAI.absent, MAI.proxy)
+
+
+def session_facts(graph: TripleSet, session, deliberation=None) -> dict:
+    """Dates, counts, lists and officers of the session; the counts and lists at the vote of ``deliberation``
+    when it states its own (members came or went since the opening), else the session's."""
+    voted = deliberation if deliberation is not None and any(
+        _one(graph, deliberation, p) is not None for p in _AT_VOTE) else session
+    proxies = list(graph.objects(voted, MAI.proxy))
     return {
         "session_date": _str(_one(graph, session, DCTERMS.date)),
         "convened": _str(_one(graph, session, MAI.convenedOn)),
         "in_office": _int(_one(graph, session, MAI.membersInOffice)),
-        "present_count": _int(_one(graph, session, MAI.membersPresent)),
-        "proxy_count": _int(_one(graph, session, MAI.proxyCount)),
-        "vote_count": _int(_one(graph, session, MAI.voteCount)),
-        "present": len(set(graph.objects(session, MAI.present))),
-        "excused": len(set(graph.objects(session, MAI.excused))),
-        "absent": len(set(graph.objects(session, MAI.absent))),
+        "present_count": _int(_one(graph, voted, MAI.membersPresent)),
+        "proxy_count": _int(_one(graph, voted, MAI.proxyCount)),
+        "vote_count": _int(_one(graph, voted, MAI.voteCount)),
+        "present": len(set(graph.objects(voted, MAI.present))),
+        "excused": len(set(graph.objects(voted, MAI.excused))),
+        "absent": len(set(graph.objects(voted, MAI.absent))),
         "proxies": len(proxies),
         "proxy_holders": sum(_one(graph, p, MAI.to) is not None for p in proxies),
         "chair": _label(graph, _one(graph, session, MAI.chair)),
@@ -100,7 +107,7 @@ def deliberation_facts(graph: TripleSet) -> dict:
         "authority": _label(graph, _one(graph, delib, MAI.authority)),
         "stated_totals": sorted(_amount(t) for t in graph.objects(delib, MAI.statedTotal)),
     }
-    facts.update(session_facts(graph, _one(graph, delib, MAI.session)))
+    facts.update(session_facts(graph, _one(graph, delib, MAI.session), delib))
     facts.update(grant_facts(graph))
     return facts
 

@@ -91,34 +91,56 @@ class Builder:
         return iri
 
     def session(self, iri: URIRef, organ: URIRef | None, date, a: Attendance) -> None:
+        """The session and its attendance at the opening, before the members who come or go during it."""
         self.add(iri, RDF.type, MAI.Session)
         self.add(iri, DCTERMS.date, Literal(date, datatype=XSD.date) if date else None)
         self.add(iri, MAI.body, organ)
         self.add(iri, MAI.convenedOn, Literal(a.convened, datatype=XSD.date) if a.convened else None)
-        for prop, value in ((MAI.membersInOffice, a.in_office), (MAI.membersPresent, a.present_count),
-                            (MAI.proxyCount, a.proxy_count), (MAI.voteCount, a.vote_count)):
-            if value is not None:
-                self.add(iri, prop, Literal(value, datatype=XSD.integer))
+        if a.in_office is not None:
+            self.add(iri, MAI.membersInOffice, Literal(a.in_office, datatype=XSD.integer))
         if a.chair:
             self.add(iri, MAI.chair, self.person(a.chair))
             self.add(iri, MAI.roleTitle, a.chair_title)
         if a.secretary:
             self.add(iri, MAI.secretary, self.person(a.secretary))
+        self._attendance(iri, a, lambda proxy: self._proxy_node(iri, "/session/", proxy))
+        for span in a.spans:
+            self.evidence(iri, span)
+
+    def attendance_at_vote(self, deliberation: URIRef, session: URIRef, at_vote: Attendance,
+                           opening: Attendance) -> None:
+        """The attendance at the deliberation's vote, on the deliberation, when members came or went since the
+        session's opening (the session keeps the opening's: the texts of one session's deliberations share it)."""
+        if attendance_key(at_vote) == attendance_key(opening):
+            return
+        kept = {(p.giver.key, p.holder.key if p.holder else None) for p in opening.proxies}
+        self._attendance(deliberation, at_vote, lambda proxy: self._proxy_node(session, "/session/", proxy)
+                         if (proxy.giver.key, proxy.holder.key if proxy.holder else None) in kept
+                         else self._proxy_node(deliberation, "/deliberation/", proxy))
+
+    def _attendance(self, iri: URIRef, a: Attendance, proxy_node) -> None:
+        """Counts, lists and proxies of ``a`` on ``iri``; ``proxy_node(proxy)`` names each proxy's node."""
+        for prop, value in ((MAI.membersPresent, a.present_count), (MAI.proxyCount, a.proxy_count),
+                            (MAI.voteCount, a.vote_count)):
+            if value is not None:
+                self.add(iri, prop, Literal(value, datatype=XSD.integer))
         for prop, people in ((MAI.present, a.present), (MAI.excused, a.excused), (MAI.absent, a.absent)):
             for person in people:
                 self.add(iri, prop, self.person(person))
         for proxy in a.proxies:
             giver = self.person(proxy.giver)
-            # Named after its giver (one proxy per member and session): the texts of one session's deliberations
-            # list their proxies in their own order, and a number would join two members' proxies into one node.
-            node = self.mint("proxy", *str(iri).split("/session/", 1)[1].split("/"), proxy.giver.label)
+            node = proxy_node(proxy)
             self.add(iri, MAI.proxy, node)
             self.add(node, RDF.type, MAI.Proxy)
             self.add(node, MAI["from"], giver)
             if proxy.holder:
                 self.add(node, MAI.to, self.person(proxy.holder))
-        for span in a.spans:
-            self.evidence(iri, span)
+
+    def _proxy_node(self, owner: URIRef, kind: str, proxy) -> URIRef:
+        # Named after its giver (one proxy per member and session): the texts of one session's deliberations
+        # list their proxies in their own order, and a number would join two members' proxies into one node. A
+        # proxy given during the session is named after the deliberation at whose vote it holds.
+        return self.mint("proxy", *str(owner).split(kind, 1)[1].split("/"), proxy.giver.label)
 
     def grant(self, iri: URIRef, fact, funder: URIRef, beneficiary: URIRef, deliberation: URIRef,
               year: int | None, account: tuple[str | None, str | None]) -> None:
@@ -138,6 +160,13 @@ class Builder:
         self.add(iri, MAI.decidedBy, deliberation)
         self.add(iri, DCTERMS.description, fact.purpose)
         self.evidence(iri, fact.span)
+
+
+def attendance_key(a: Attendance) -> tuple:
+    """What of ``a`` a deliberation states of its vote: the counts, and who is in each list and gave a proxy."""
+    keys = tuple(frozenset(p.key for p in people) for people in (a.present, a.excused, a.absent))
+    proxies = frozenset((p.giver.key, p.holder.key if p.holder else None) for p in a.proxies)
+    return a.present_count, a.proxy_count, a.vote_count, keys, proxies
 
 
 @lru_cache(maxsize=4096)

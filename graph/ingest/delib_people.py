@@ -82,7 +82,9 @@ _COUNTS = {
     "in_office": r"(?:membres|conseillers|élus)?\s*en\s+(?:exercice|fonction)"
                  r"|membres\s+du\s+conseil\s+d['’]administration(?=\s*:)"
                  r"|Nombre\s+de\s+(?:membres|conseillers|délégués)(?=\s*:)",
-    "present_count": r"(?:Nombre\s+de\s+|membres\s+)?présents(?:\s+ou\s+suppléés|\s+lors\s+du\s+vote)?",
+    # "Présents à l'ouverture de la séance : 26": the opening's, before a move's "(présents : 27 – votants : 32)"
+    "present_count": r"(?:Nombre\s+de\s+|membres\s+)?présents(?:\s+ou\s+suppléés|\s+lors\s+du\s+vote"
+                     r"|\s+à\s+l['’]ouverture(?:\s+de\s+la\s+séance)?)?",
     # "Pouvoir : 1": the singular only before a colon ("donne pouvoir à …" counts nothing)
     "proxy_count": r"(?:Nombre\s+de\s+)?(?:pouvoirs|procurations|(?:pouvoir|procuration)(?=[ \t]*:)"
                    r"|(?:membres\s+)?(?<!ou\s)(?<!et\s)représentés"

@@ -18,6 +18,7 @@ False
 
 from __future__ import annotations
 
+import copy
 import re
 from decimal import Decimal
 
@@ -213,7 +214,10 @@ class Reader:
 
     def run(self) -> None:
         self.actes = parse_actes(self.doc.stamp.actes_raw)
-        self.attendance = parse_attendance(self.body)
+        # The session keeps the attendance at its opening, which every deliberation of the session shares; the
+        # moves that a text tells give the attendance at this deliberation's vote, stated on the deliberation.
+        self.opening = parse_attendance(self.body)
+        self.attendance = copy.deepcopy(self.opening)
         own = number_match(self.body)
         apply_moves(self.body, self.attendance, own, parse_vote(self.body, own.start() if own else 0), self.x.warn)
         self.read_authority()
@@ -247,7 +251,7 @@ class Reader:
         self.date = find_session_date(self.body) or (self.actes.date if self.actes else None)
         akey = actor_key(self.authority)
         self.session = self.b.mint("session", akey, slugify(organ or "seance"), str(self.date or self.ctx.key))
-        self.b.session(self.session, self.organ, self.date, self.attendance)
+        self.b.session(self.session, self.organ, self.date, self.opening)
 
     def read_deliberation(self) -> None:
         b, stamp = self.b, self.doc.stamp
@@ -271,6 +275,7 @@ class Reader:
         b.add(d, MAI.authority, self.authority)
         b.add(d, MAI.body, self.organ)
         b.add(d, MAI.session, self.session)
+        b.attendance_at_vote(d, self.session, self.attendance, self.opening)
         b.add(d, MAI.programme, find_programme(self.title) or find_programme(self.body))
         if self.actes:
             b.add(d, MAI.actesId, self.actes.normalised)
