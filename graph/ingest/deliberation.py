@@ -24,7 +24,7 @@ from decimal import Decimal
 from rdflib import Literal
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
-from graph.identity import actor_iri, actor_key, deliberation_iri, name_key
+from graph.identity import actor_iri, actor_key, deliberation_iri, name_key, person_actor_iri
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
 from graph.ingest.delib_decision import (accounts_by_amount, accounts_by_article, accounts_by_beneficiary,
                                          accounts_by_name, accounts_by_nature, article_at, beneficiary_kind,
@@ -371,7 +371,10 @@ class Reader:
         profile = profile_of(self.body, name, alone)
         for cell, span in identifier_cells:  # a table's SIRET/RNA column, when the name is not followed by it
             cell_identifiers(profile, cell, span)
-        iri = actor_iri(name=profile.label, siren=profile.siren, rna=profile.rna, base=self.ctx.base)
+        if profile.person and not (profile.siren or profile.rna):  # a natural person: known where it is funded
+            iri = person_actor_iri(profile.label, self.authority, base=self.ctx.base)
+        else:
+            iri = actor_iri(name=profile.label, siren=profile.siren, rna=profile.rna, base=self.ctx.base)
         add_profile(self.b, iri, profile)
         return iri
 
