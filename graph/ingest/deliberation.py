@@ -316,7 +316,9 @@ class Reader:
         self.beneficiaries = {}
         for name in names:
             cells = [(g.identifier, g.span) for g in self.found.grants if g.beneficiary == name and g.identifier]
-            self.beneficiaries[name] = self.read_beneficiary(name, alone=len(names) == 1, identifier_cells=cells)
+            brackets = [g.bracket for g in self.found.grants if g.beneficiary == name and g.bracket]
+            self.beneficiaries[name] = self.read_beneficiary(name, alone=len(names) == 1, identifier_cells=cells,
+                                                             brackets=brackets)
         seen: dict[str, int] = {}  # a beneficiary's second grant (of another nature, or row) is "…-2"
         for grant, account in zip(self.found.grants, accounts):
             actor = self.beneficiaries[grant.beneficiary]
@@ -365,10 +367,11 @@ class Reader:
             accounts.append((raw or (nature if nature and not m57_known(nature) else None), nature))
         return accounts
 
-    def read_beneficiary(self, name: str, alone: bool, identifier_cells: list[tuple[str, tuple[int, int]]] = ()):
+    def read_beneficiary(self, name: str, alone: bool, identifier_cells: list[tuple[str, tuple[int, int]]] = (),
+                         brackets: list[tuple[str, str]] = ()):
         from graph.ingest.delib_beneficiary import add_profile
 
-        profile = profile_of(self.body, name, alone)
+        profile = profile_of(self.body, name, alone, brackets)
         for cell, span in identifier_cells:  # a table's SIRET/RNA column, when the name is not followed by it
             cell_identifiers(profile, cell, span)
         if profile.person and not (profile.siren or profile.rna):  # a natural person: known where it is funded
