@@ -1,9 +1,10 @@
 """One organisation, one actor: identifiers, name keys, and the resolution of extracted actors against the store.
 
 Extractors mint an actor's IRI from what they know (:func:`actor_iri`): its SIREN, else its RNA number, else its
-name key. At ingest, :func:`resolve_actors` looks each extracted actor up in the store — by SIREN (or the SIREN
-prefix of a SIRET), by RNA, then by name key and known variants — and rewrites the extraction to the IRI already
-there. Ambiguous candidates are reported, never merged silently.
+name key — a natural person's scoped to the authority that funds it (:func:`person_key`). At ingest,
+:func:`resolve_actors` looks each extracted actor up in the store — by SIREN (or the SIREN prefix of a SIRET), by
+RNA, then by name key and known variants — and rewrites the extraction to the IRI already there. Ambiguous
+candidates are reported, never merged silently.
 
 >>> name_key("L'Association DANAECARE")
 'danaecare'
@@ -20,9 +21,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS
 
-from graph.namespaces import DEFAULT_BASE, MAI, ascii_fold, mint, slugify
+from graph.namespaces import DEFAULT_BASE, MAI, SCHEMA, ascii_fold, mint, slugify
 from graph.triples import TripleSet, plain_literal
 
 #: Words folded away from name keys: articles and prepositions, and legal-form words that sources add or drop
@@ -41,6 +42,7 @@ _NON_DIGIT = re.compile(r"\D")
 _TYPE, _LABEL, _ALT_LABEL = RDF.type, RDFS.label, SKOS.altLabel
 _ID_PREDICATES = ((MAI.siren, "siren"), (MAI.siret, "siren"), (MAI.rna, "rna"))
 _NAME_KEY = MAI.nameKey
+_PERSON, _BENEFICIARY, _FUNDER = FOAF.Person, MAI.beneficiary, SCHEMA.funder
 _NAME_PREDICATES = (_LABEL, _ALT_LABEL)
 
 
@@ -150,6 +152,31 @@ def actor_iri(name: str | None = None, siren: str | None = None, rna: str | None
     return URIRef(base + "actor/" + _slug(key))
 
 
+#: Between a natural person's funder and name in its key and IRI: no slug holds two hyphens in a row, so no name of
+#: an organisation gives that key or IRI.
+_SCOPE = "--"
+
+
+def person_key(name: str, funder: URIRef) -> str:
+    """The name key of a natural person that ``funder`` grants (a bourse's holder, a doctor given installation aid):
+    the funder's key (:func:`actor_key`), then the person's name key. Two namesakes funded by two authorities are
+    two people; the same name in two deliberations of one authority is one.
+
+    >>> person_key("Marie MARTIN", URIRef("https://w3id.org/maillage/id/actor/siren-214401093"))
+    'siren-214401093--marie martin'
+    """
+    return actor_key(funder) + _SCOPE + name_key(name)
+
+
+def person_actor_iri(name: str, funder: URIRef, base: str = DEFAULT_BASE) -> URIRef:
+    """Mint the IRI of a natural person that ``funder`` grants, from its :func:`person_key`.
+
+    >>> str(person_actor_iri("Marie MARTIN", URIRef("https://w3id.org/maillage/id/actor/lussac")))
+    'https://w3id.org/maillage/id/actor/lussac--marie-martin'
+    """
+    return name_key_iri(person_key(name, funder), base)
+
+
 def name_key_iri(key: str, base: str = DEFAULT_BASE) -> URIRef:
     """``actor_iri(name=key)`` for a name key, without folding it again: a key is words of ``[a-z0-9]`` joined by
     single spaces, and folds to itself (45 µs a key in the writer's process, 5,000 keys a file).
@@ -160,6 +187,9 @@ def name_key_iri(key: str, base: str = DEFAULT_BASE) -> URIRef:
     """
     if _NAME_KEY_TEXT.fullmatch(key):
         return URIRef(base + "actor/" + _slug(key.replace(" ", "-")))
+    scope, scoped, name = key.partition(_SCOPE)
+    if scoped and _SLUG.fullmatch(scope) and _NAME_KEY_TEXT.fullmatch(name):  # a natural person's key
+        return URIRef(base + "actor/" + scope + _SCOPE + _slug(name.replace(" ", "-")))
     return actor_iri(name=key, base=base)
 
 
@@ -220,12 +250,24 @@ def actor_keys(graph: TripleSet, actor: URIRef, keyed: bool = False) -> list[tup
     if keyed and (known := list(graph.objects(actor, _NAME_KEY))):
         keys += [("name", str(key)) for key in known]
         return keys
+    # A natural person is known by its name only where it is funded: its keys are scoped to its funders, and one
+    # without a funder has none (no organisation's key is one of these).
+    scopes = _funders(graph, actor) if (actor, _TYPE, _PERSON) in graph else [""]
     for p in _NAME_PREDICATES:
         for value in graph.objects(actor, p):
             for key in _name_variants(str(value)):
-                if ("name", key) not in keys and not (p is _ALT_LABEL and _is_acronym(key)):
-                    keys.append(("name", key))
+                if p is _ALT_LABEL and _is_acronym(key):
+                    continue
+                for scope in scopes:
+                    if ("name", scope + key) not in keys:
+                        keys.append(("name", scope + key))
     return keys
+
+
+def _funders(graph: TripleSet, person: URIRef) -> list[str]:
+    """The scopes (:func:`person_key`) of a natural person: the keys of the funders of its grants in ``graph``."""
+    funders = {f for g in graph.subjects(_BENEFICIARY, person) for f in graph.objects(g, _FUNDER)}
+    return sorted(actor_key(f) + _SCOPE for f in funders if isinstance(f, URIRef))
 
 
 def _is_acronym(key: str) -> bool:

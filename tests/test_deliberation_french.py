@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from rdflib.namespace import FOAF
+from rdflib.namespace import FOAF, SKOS
 
 from graph.ingest.delib_facts import extract_fixture
 from graph.ingest.delib_grants import find_grants
@@ -325,7 +325,7 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      [("Club A", "800"), ("Maison B", "800")], []),
     ("DÉCIDE d'attribuer les subventions suivantes :\n- Comité des fêtes : 1.500,00 euros\n"
      "- Association sportive (football) : 1.200,00 euros\nsoit un total de 2.700,00 euros, imputé au c/6574.",
-     [("Comité des fêtes", "1500.00"), ("Association sportive (football)", "1200.00")], ["2700.00"]),
+     [("Comité des fêtes", "1500.00"), ("Association sportive", "1200.00")], ["2700.00"]),
     ("décide :\n– d'attribuer une subvention de 12 000 € à l'association Maison des\nadolescents du Haut-\nPoitou pour "
      "le déploiement d'un point écoute jeunes à Montmorillon ;", [("Maison des adolescents du Haut-Poitou", "12000")], []),
     ("décide d'attribuer les subventions suivantes :\nComité des fêtes de Lussac : 1 500 € ;\n(cid:0) Football Club "
@@ -1403,7 +1403,7 @@ Article 2 : d'attribuer les subventions de fonctionnement suivantes :
      "loi 1901)\n"
      "Page 1/2\n",
      [("Ressourcerie La Trouvaille", "15000", "investment"),
-      ("Le Bocal Vrac (association loi 1901)", "6000", "operating")], []),
+      ("Le Bocal Vrac", "6000", "operating")], []),
     ("DÉCIDE d'attribuer les aides suivantes au titre de l'exercice 2024 :\n"
      "  Bénéficiaire                 Commune        Objet                         Sollicité    Proposé\n"
      "  Kayak Club de l'Aulne        Châteaulin     Acquisition de 6 kayaks        4 500 €      2 250 €\n"
@@ -1598,7 +1598,7 @@ def test_figures_cut_at_a_line_end_after_a_day_or_a_number_are_not_joined_but_sa
     ("IL EST PROPOSÉ DE SOUTENIR LES PROJETS SUIVANTS :\n- L'ASSOCIATION SOLIDARITÉ PAYSANS, POUR DES GROUPES DE "
      "PAROLE : 3 500,00 EUROS ;\n- LA MUTUALITÉ SOCIALE AGRICOLE (MSA), POUR TROIS SOIRÉES : 1 800,00 EUROS.\n"
      "- DÉCIDE D'ATTRIBUER LES SUBVENTIONS CI-DESSUS.",
-     [("ASSOCIATION SOLIDARITÉ PAYSANS", "3500.00"), ("MUTUALITÉ SOCIALE AGRICOLE (MSA)", "1800.00")]),
+     [("ASSOCIATION SOLIDARITÉ PAYSANS", "3500.00"), ("MUTUALITÉ SOCIALE AGRICOLE", "1800.00")]),
     ("il est proposé de conclure une convention assortie d'un soutien financier annuel fixé comme suit :\n"
      "- 2024 : 10 000 €\n- 2025 : 12 000 €\nLe Conseil ATTRIBUE à l'association Familles Rurales une subvention de "
      "10 000 € au titre de l'exercice 2024.", [("Familles Rurales", "10000")]),
@@ -1684,6 +1684,42 @@ def test_a_natural_person_who_receives_a_grant_is_typed_a_person_and_a_doctor_a_
                                                               for t in graph.objects(actor, RDF.type))
               for actor in graph.objects(None, MAI.beneficiary)}
     assert people == {"Camille": ["HealthProfessional", "Person"], "Jade": ["Actor", "Person"]}
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("- ATTRIBUE une bourse d'études de 1 200 € à Mme Léa DUPRÉ-FICTIVE ;", [("Léa DUPRÉ-FICTIVE", "1200")]),
+    ("- ATTRIBUE une subvention de 6 500 € à l'association Sport Santé Aisne-Nord (SSAN) pour l'antenne ;",
+     [("Sport Santé Aisne-Nord", "6500")]),
+    ("ARTICLE 1 : ATTRIBUE, au titre de l'exercice 2024, les subventions suivantes :\n"
+     " - Association Kalawachi Santé (médiation en santé, Saint-Georges) ........ 20 000,00 €\n"
+     " - Commune de Saint-Amour (Jura) ......................................... 82 400,00 €\n"
+     " - Réseau Périnatal de Mayotte (REPEMA) .................................. 40 000,00 €\n"
+     " - Théâtre des Deux Rives (SCIC) ..........................................  1 500,00 €\n"
+     " - Coopérative scolaire de l'école Jean-Giraudoux (OCCE 87) ...............    300,00 €\n",
+     [("Association Kalawachi Santé", "20000.00"), ("Commune de Saint-Amour", "82400.00"),
+      ("Réseau Périnatal de Mayotte", "40000.00"), ("Théâtre des Deux Rives (SCIC)", "1500.00"),
+      ("Coopérative scolaire de l'école Jean-Giraudoux (OCCE 87)", "300.00")]),
+])
+def test_a_beneficiarys_name_is_read_without_its_civility_nor_a_bracket_that_glosses_it(text, grants):
+    """A place, a gloss or an acronym in brackets is no part of the name; a legal form or a code is."""
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+def test_an_acronym_in_brackets_is_a_variant_and_a_gloss_the_description_of_a_beneficiary(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE LUSSAC-FICTIF\nDélibération n° 2024-50\nSéance du 5 novembre 2024\nObjet : Aides\n"
+                    "Le conseil, à l'unanimité, décide d'attribuer :\n"
+                    "  - au Réseau Périnatal du Cher (REPEC) une subvention de 4 000 € ;\n"
+                    "  - à Mme Léa DUPRÉ une bourse d'études de 1 200 € ;\n"
+                    "  - à l'Association Kalawachi Santé (médiation en santé, Saint-Georges) une subvention de "
+                    "900 €.\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    names = {str(graph.value(actor, RDFS.label)): (sorted(map(str, graph.objects(actor, SKOS.altLabel))),
+                                                   str(graph.value(actor, DCTERMS.description)),
+                                                   str(graph.value(actor, FOAF.familyName)))
+             for actor in graph.objects(None, MAI.beneficiary)}
+    assert names == {"Réseau Périnatal du Cher": (["REPEC"], "None", "None"), "Léa DUPRÉ": ([], "None", "DUPRÉ"),
+                     "Association Kalawachi Santé": ([], "médiation en santé, Saint-Georges", "None")}
 
 
 @pytest.mark.parametrize("text, grants", [
@@ -1908,7 +1944,7 @@ def test_a_tables_siret_or_rna_cell_identifies_a_beneficiary_whose_name_is_wrapp
            for actor in graph.objects(grant, MAI.beneficiary) for label in graph.objects(actor, RDFS.label)
            for p, value in graph.predicate_objects(actor) if p in (MAI.siret, MAI.rna)}
     assert ids == {("Centre intercommunal d'action sociale (CIAS)", "siret", "26552737400028"),
-                   ("Le Bocal Vrac (association loi 1901)", "rna", "W932011556")}
+                   ("Le Bocal Vrac", "rna", "W932011556")}
 
 
 @pytest.mark.parametrize("text, grants", [
@@ -1938,7 +1974,7 @@ def test_a_table_written_a_column_after_the_other_pairs_names_and_amounts_by_pos
                         "Subvention proposée\n4 500 €\n1 550 €\n6 050 €\n\n"
                         "Le Conseil municipal, après en avoir délibéré :\n- DÉCIDE d'attribuer les subventions "
                         "figurant dans le tableau ci-dessus, pour un montant total de 6 050 € ;")
-    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Stade Rugby (section féminine)", "4500"),
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Stade Rugby", "4500"),
                                                                        ("Castelrouge Natation", "1550")]
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [("6050", True), ("6050", True)]
 
@@ -2016,7 +2052,7 @@ def test_a_table_of_cells_one_a_line_whose_names_are_not_first_is_said_in_a_warn
      "     Aide EPTB (20 %) : 6 200,00 euros H.T.\n\n"
      "Le Comité syndical ATTRIBUE les aides ci-dessus pour un montant total de 15 500,00 €.\n",
      [("Commune d'Eymoutiers", "9300.00", None, None),
-      ("Syndicat d'aménagement du bassin de la Maulde (SABM)", "6200.00", None, None)]),
+      ("Syndicat d'aménagement du bassin de la Maulde", "6200.00", None, None)]),
 ], ids=["tiers-adresse-dossier", "dossier-montant-de-la-subvention", "puces-montant-imputation",
         "projet-apres-tiret-depense-taux-subvention", "aide-de-l-autorite-pres-de-celle-d-un-cofinanceur"])
 def test_blocks_of_lines_under_a_granting_sentence_give_one_grant_a_block(text, grants):
@@ -2148,8 +2184,9 @@ def test_a_page_break_in_a_list_drops_its_footer_and_running_header_and_joins_a_
     found = find_grants(body)
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
         ("Association France Parrainages", "14000"),
-        ("Association La Maison des Liens Familiaux (espace de rencontre, médiation familiale et accueil des pères en "
-         "situation de rupture)", "21300"), ("Association Jumeaux et Plus", "1600")]
+        ("Association La Maison des Liens Familiaux", "21300"), ("Association Jumeaux et Plus", "1600")]
+    assert found.grants[1].bracket == ("gloss", "espace de rencontre, médiation familiale et accueil des pères en "
+                                                "situation de rupture")
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [("36900", True)]
 
 

@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import FOAF, RDF, RDFS, SKOS
 
 from graph.identity import (ActorBook, actor_iri, actor_keys, actors_of, add_name_keys, is_placeholder_name, name_key,
-                            name_key_iri, name_variants, resolve_actors, siren_of)
+                            name_key_iri, name_variants, person_key, resolve_actors, siren_of)
 from graph.ingest.base import new_graph
 from graph.ingest.pipeline import ingest_paths
-from graph.namespaces import MAI
+from graph.namespaces import MAI, SCHEMA
 from graph.store import open_store
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -252,6 +252,63 @@ def test_beneficiaries_that_a_grants_list_does_not_name_are_each_their_own_actor
                              ("Personne physique", "4", "4")]
     keyed = rows(store, """SELECT ?key WHERE { ?actor <https://w3id.org/maillage/ontology#nameKey> ?key }""")
     assert ("aidants gier",) in keyed and not {("personne physique",), ("nc",), ("",)} & set(keyed)
+
+
+def bourse(tmp_path, commune: str, number: str, person: str = "Mlle Marie MARTIN") -> Path:
+    """A deliberation of ``commune`` that grants a bourse to ``person``."""
+    path = tmp_path / f"{commune}-{number}.txt"
+    path.write_text(f"COMMUNE DE {commune.upper()}\nDélibération n° {number}\nSéance du 5 novembre 2024\n"
+                    "Objet : Bourses\nLe conseil, à l'unanimité, décide d'attribuer :\n"
+                    f"  - {person}, 18 ans, bourse au permis de conduire : 600 €.\n", encoding="utf-8")
+    return path
+
+
+PERSONS = """PREFIX mai: <https://w3id.org/maillage/ontology#>
+    SELECT DISTINCT ?actor WHERE { ?grant mai:beneficiary ?actor . ?actor a <http://xmlns.com/foaf/0.1/Person> }"""
+
+
+@pytest.mark.parametrize("communes, persons", [(("Lussac-Fictif", "Rozier-Fictif"), 2),
+                                               (("Lussac-Fictif", "Lussac-Fictif"), 1)])
+def test_a_person_granted_by_two_authorities_is_two_actors_and_by_one_authority_twice_one(store, tmp_path,
+                                                                                          communes, persons):
+    for number, commune in enumerate(communes, 1):
+        ingest(store, bourse(tmp_path, commune, f"2024-{number}"))
+    assert len(rows(store, PERSONS)) == persons
+
+
+def test_a_person_granted_a_bourse_is_not_merged_with_an_organisation_of_the_same_name(store, tmp_path):
+    scdl = tmp_path / "grants.csv"
+    scdl.write_text("nomAttribuant;idAttribuant;nomBeneficiaire;montant\n"
+                    "Commune de Lussac-Fictif;;Marie Martin;900\n", encoding="utf-8")
+    ingest(store, scdl)
+    ingest(store, bourse(tmp_path, "Lussac-Fictif", "2024-1"))
+    beneficiaries = rows(store, "PREFIX mai: <https://w3id.org/maillage/ontology#> "
+                                "SELECT DISTINCT ?a WHERE { ?g mai:beneficiary ?a }")
+    assert len(beneficiaries) == 2 and len(rows(store, PERSONS)) == 1
+
+
+def test_an_organisation_is_not_merged_with_a_person_of_the_same_name_granted_before(store, tmp_path):
+    ingest(store, bourse(tmp_path, "Lussac-Fictif", "2024-1"))
+    scdl = tmp_path / "grants.csv"
+    scdl.write_text("nomAttribuant;idAttribuant;nomBeneficiaire;montant\n"
+                    "Commune de Lussac-Fictif;;MARIE MARTIN;900\n", encoding="utf-8")
+    ingest(store, scdl)
+    beneficiaries = rows(store, "PREFIX mai: <https://w3id.org/maillage/ontology#> "
+                                "SELECT DISTINCT ?a WHERE { ?g mai:beneficiary ?a }")
+    assert len(beneficiaries) == 2
+
+
+def test_a_persons_name_keys_are_scoped_to_its_funder():
+    graph = new_graph()
+    person, grant = URIRef("https://ex.org/id/actor/lussac--marie-martin"), URIRef("https://ex.org/id/grant/1")
+    graph.add((person, RDF.type, MAI.Actor))
+    graph.add((person, RDF.type, FOAF.Person))
+    graph.add((person, RDFS.label, Literal("Marie MARTIN")))
+    graph.add((grant, MAI.beneficiary, person))
+    graph.add((grant, SCHEMA.funder, URIRef("https://ex.org/id/actor/lussac")))
+    keys = actor_keys(graph, person)
+    assert keys == [("name", person_key("Marie MARTIN", URIRef("https://ex.org/id/actor/lussac")))]
+    assert name_key_iri(keys[0][1], "https://ex.org/id/") == person
 
 
 @pytest.mark.parametrize("name", ["Personne physique", "PERSONNES PHYSIQUES", "[ND]", "N.C.", "Non communiqué",

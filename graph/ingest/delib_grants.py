@@ -34,6 +34,7 @@ from decimal import Decimal
 from graph.identity import name_key
 from graph.ingest.delib_lists import (_AMOUNT_FIELD, _BLOCK, _BULLET, _DATIVE_ITEM, _ITEM_START, _LEAD, _YEAR_ITEM,
                                       _item_name, _sentences)
+from graph.ingest.delib_names import bare_name, without_civility
 from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold, parse_amount
 
 NATURE_CODES = {"F": "operating", "I": "investment", "P": "project", "M": "in-kind"}
@@ -59,6 +60,7 @@ class GrantFact:
     identifier: str | None = None  # a table's SIRET, SIREN or RNA cell on the beneficiary's row
     account: str | None = None  # the budget account its own row or block names ("Imputation : 65 - 6574")
     year: int | None = None  # the fiscal year its own clause names ("… à l'association X au titre de 2025")
+    bracket: tuple[str, str] | None = None  # what a bracket after the name as read said: its acronym or a gloss
 
 
 @dataclass
@@ -192,7 +194,7 @@ def _clean_name(name: str) -> str | None:
     if name.count('"') % 2 or name.startswith('"') and name.endswith('"'):  # a quotation mark alone, or around all
         name = name.strip(' "').strip(" '’.-")
     name = re.sub(r"(?<=[a-zà-ÿ])- (?=[A-Za-zÀ-ÿ])", "-", name)  # "Haut-\nPoitou" read across the line: "Haut-Poitou"
-    name = re.sub(r"^(?:Dr\.?|Docteure?)\s+(?=[A-ZÉÈ])", "", name)  # "au Dr Camille ROUSSEL": the doctor's name
+    name = without_civility(name)
     if name.startswith(("commune ", "ville ", "association ")):  # "à la commune de Lavaur": the Commune de Lavaur
         name = name[0].upper() + name[1:]
     elif re.match(_KIND + r"\s", name):
@@ -726,6 +728,9 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     # A sentence of several grants is read whole: the prose reading of its amounts one by one gives way.
     grants = [g for g in grants if not any(s.span[0] <= g.span[0] < s.span[1] or g.span[0] <= s.span[0] < g.span[1]
                                            for s in several)]
+    for grant in found.grants + grants + several:  # however the grant was read, the beneficiary's own name
+        grant.beneficiary, kind, said = bare_name(without_civility(grant.beneficiary))
+        grant.bracket = (kind, said) if kind in ("acronym", "gloss") else None
     merge_prose([g for g in grants if not g.cancelled] + several, found)
     cancel([g for g in grants if g.cancelled], found)
     found.totals += totals

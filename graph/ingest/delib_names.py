@@ -1,5 +1,6 @@
 """People's names as deliberations write them: with a civility, given names first or family name first, family
-names alone in capitals, compound and particle names (DATA-FORMATS.md pitfall 24).
+names alone in capitals, compound and particle names (DATA-FORMATS.md pitfall 24); and what a beneficiary's name
+carries that is no part of it (a civility, a bracket after it: :func:`bare_name`).
 
 >>> parse_person("Mme Ramona GONZALEZ GRAIL")
 Person(given='Ramona', family='GONZALEZ GRAIL')
@@ -123,3 +124,71 @@ def in_capitals(item: str) -> Person | None:
     if len(tokens) == 1 or tokens[0].lower() in PARTICLES:
         return Person("", " ".join(tokens))
     return Person(tokens[0].title(), " ".join(tokens[1:]))
+
+
+#: A civility or a title before a person's name: "au Dr Camille ROUSSEL", "à Mme Léa DUPRÉ" — the person's name.
+_CIVILITY = re.compile(r"(?P<doctor>Dr\.?|Docteure?)\s+(?=[A-ZÉÈ])|(?:M\.|Mme|Mlle|Mr|Monsieur|Madame|Mademoiselle|"
+                       r"Pr\.?|Professeure?)\s+(?=[A-ZÉÈ])")
+
+
+def without_civility(name: str) -> str:
+    """A beneficiary's name without the civility or title before it: a doctor's always, another only when a person's
+    name follows it ("Mme Léa DUPRÉ", not "Madame la Maire").
+
+    >>> without_civility("Mme Léa DUPRÉ"), without_civility("Dr Camille ROUSSEL"), without_civility("M. le Maire")
+    ('Léa DUPRÉ', 'Camille ROUSSEL', 'M. le Maire')
+    """
+    civility = _CIVILITY.match(name)
+    if civility is None:
+        return name
+    person = None if civility.group("doctor") else parse_person(name[civility.end():])
+    return name[civility.end():] if civility.group("doctor") or person and person.given else name
+
+
+#: A bracket at the end of a beneficiary's name.
+_TRAILING_BRACKET = re.compile(r"\s*\((?P<inner>[^()]*)\)$")
+#: A place in brackets: "(Jura)", "(Plounévez-Quintin)", "(Le Puy-en-Velay)", "(Lyon 8e)", a département's number.
+_BRACKET_PLACE = re.compile(r"(?:(?:Le|La|Les)\s+|L['’])?[A-ZÉÈÎÔÂ][a-zà-ÿ'’.]+(?:-[\w'’.]+)*"
+                            r"(?:\s+\d{1,2}(?:e|er|ème))?|\d{2,3}|2[AB]")
+#: An acronym in brackets: capitals only, 2 to 10 letters ("(REPEMA)", "(SSAN)").
+_BRACKET_ACRONYM = re.compile(r"[A-Z]{2,10}")
+#: Brackets in capitals that are no acronym of the name but its legal form or the kind of body it is ("(SCIC)",
+#: "(SISA)") or another body of it ("Ville de X (CCAS)"): part of the name.
+_FORM_IN_BRACKETS = {"SA", "SAS", "SASU", "SARL", "EURL", "SCI", "SCIC", "SCOP", "SCM", "SEM", "SPL", "SISA", "GIE",
+                     "GIP", "SELARL", "SELAS", "EI", "EIRL", "CCAS", "CIAS", "SIVOM", "SIVU", "SIVOS", "PETR", "EPT",
+                     "SDIS", "EPCC", "EPIC", "OPH", "EHPAD", "CCI", "CMA", "CMAR", "CDG", "CHU", "CHR", "CHI"}
+_NAME_PARTICLES = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "sur", "sous", "en", "lès", "lez", "aux"}
+
+
+def bracket_kind(inner: str) -> str | None:
+    """What a bracket after a name holds, when it is no part of the name: "place", "gloss" (a description: a comma,
+    or words in small letters other than a name's particles) or "acronym"; None for the rest ("(SCIC)", "(OCCE 87)",
+    "(Association Tour et Scène)").
+
+    >>> [bracket_kind(b) for b in ("Jura", "médiation en santé, Saint-Georges", "REPEMA", "SCIC", "OCCE 87")]
+    ['place', 'gloss', 'acronym', None, None]
+    """
+    inner = inner.strip()
+    if _BRACKET_PLACE.fullmatch(inner):
+        return "place"
+    if _BRACKET_ACRONYM.fullmatch(inner):
+        return None if inner in _FORM_IN_BRACKETS else "acronym"
+    words = re.findall(r"[^\W\d_]+", inner)
+    if "," in inner or words and (words[0][0].islower()
+                                  or any(w[0].islower() and w not in _NAME_PARTICLES for w in words)):
+        return "gloss"
+    return None
+
+
+def bare_name(name: str) -> tuple[str, str | None, str | None]:
+    """A beneficiary's name without the bracket after it that is no part of it (:func:`bracket_kind`), that
+    bracket's kind and its text.
+
+    >>> bare_name("Commune de Saint-Amour (Jura)"), bare_name("Théâtre des Deux Rives (SCIC)")[0]
+    (('Commune de Saint-Amour', 'place', 'Jura'), 'Théâtre des Deux Rives (SCIC)')
+    """
+    bracket = _TRAILING_BRACKET.search(name)
+    kind = bracket and bracket.start() > 0 and bracket_kind(bracket.group("inner"))
+    if not kind:
+        return name, None, None
+    return name[:bracket.start()].rstrip(" ,-–—"), kind, bracket.group("inner").strip()

@@ -24,7 +24,7 @@ from rdflib.namespace import RDF, SKOS
 
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.ingest.delib_grants import _KIND
-from graph.ingest.delib_names import Person, parse_person
+from graph.ingest.delib_names import Person, bracket_kind, parse_person
 from graph.ingest.french import AMOUNT_RE, fold
 from graph.namespaces import MAI
 
@@ -203,8 +203,9 @@ class _Name:
         return False
 
 
-def profile_of(body: str, name: str, alone: bool) -> Profile:
-    """Gather what ``body`` says about the beneficiary ``name`` (``alone``: the only one of the deliberation)."""
+def profile_of(body: str, name: str, alone: bool, brackets: list[tuple[str, str]] = ()) -> Profile:
+    """Gather what ``body`` says about the beneficiary ``name`` (``alone``: the only one of the deliberation;
+    ``brackets``: what brackets after its name as a grant's reading found it said, :func:`bare_name`)."""
     occurrences = _Name(name)
     named = occurrences.whole_words(body)
     spellings, end = [], 0
@@ -241,7 +242,41 @@ def profile_of(body: str, name: str, alone: bool) -> Profile:
     for start, text in about:
         _read_paragraph(profile, occurrences, start, text, alone)
     _read_identifiers(profile, body, named, len(name))
+    _read_brackets(profile, body, named, len(name), brackets)
     return profile
+
+
+_BRACKET_AFTER = re.compile(r"[ \t]*\((?P<inner>[^()\n]*)\)")
+#: A gloss that describes what the beneficiary does ("médiation en santé, Saint-Georges", "section féminine"):
+#: two words or more and no figure; one word is as often a line of the budget ("autofinancement") as an activity.
+_DESCRIBING_GLOSS = re.compile(r"(?=\D*$)\S+\s+\S")
+
+
+def _read_brackets(profile: Profile, body: str, named: list[int], length: int,
+                   brackets: list[tuple[str, str]]) -> None:
+    """What a bracket right after the beneficiary's name says (:func:`bare_name` left it out of the name), in the
+    text or in the name as a grant's reading found it (a table's cell, a name over two lines): its acronym
+    ("Réseau Périnatal de Mayotte (REPEMA)") is a variant, a gloss ("(médiation en santé, Saint-Georges)") its
+    description when the text gives no sentence about it."""
+    found = []
+    for at in named:
+        if bracket := _BRACKET_AFTER.match(body, at + length):
+            inner = bracket.group("inner")
+            start = bracket.start("inner") + len(inner) - len(inner.lstrip())
+            found.append((bracket_kind(inner), inner.strip(), (start, start + len(inner.strip()))))
+    found += [(kind, said, None) for kind, said in brackets]
+    for kind, said, span in found:
+        if kind == "acronym" and said not in profile.variants and said != profile.label:
+            profile.variants.append(said)
+        elif kind == "gloss" and profile.description is None and _DESCRIBING_GLOSS.match(said):
+            start, end = span or _located(body, said)
+            profile.description = (said, start, end)
+
+
+def _located(body: str, text: str) -> tuple[int, int]:
+    """Where ``text`` is in ``body`` (its evidence), or an empty span when the text wraps it over lines."""
+    at = body.find(text)
+    return (at, at + len(text)) if at >= 0 else (0, 0)
 
 
 #: An identifier written after a beneficiary's name: "(SIRET 123 456 782 00013)", "SIREN : …", "n° RNA W…".

@@ -25,7 +25,7 @@ from decimal import Decimal
 from rdflib import Literal
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
-from graph.identity import actor_iri, actor_key, deliberation_iri, name_key
+from graph.identity import actor_iri, actor_key, deliberation_iri, name_key, person_actor_iri
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
 from graph.ingest.delib_decision import (accounts_by_amount, accounts_by_article, accounts_by_beneficiary,
                                          accounts_by_name, accounts_by_nature, article_at, beneficiary_kind,
@@ -321,7 +321,9 @@ class Reader:
         self.beneficiaries = {}
         for name in names:
             cells = [(g.identifier, g.span) for g in self.found.grants if g.beneficiary == name and g.identifier]
-            self.beneficiaries[name] = self.read_beneficiary(name, alone=len(names) == 1, identifier_cells=cells)
+            brackets = [g.bracket for g in self.found.grants if g.beneficiary == name and g.bracket]
+            self.beneficiaries[name] = self.read_beneficiary(name, alone=len(names) == 1, identifier_cells=cells,
+                                                             brackets=brackets)
         seen: dict[str, int] = {}  # a beneficiary's second grant (of another nature, or row) is "…-2"
         for grant, account in zip(self.found.grants, accounts):
             actor = self.beneficiaries[grant.beneficiary]
@@ -370,13 +372,17 @@ class Reader:
             accounts.append((raw or (nature if nature and not m57_known(nature) else None), nature))
         return accounts
 
-    def read_beneficiary(self, name: str, alone: bool, identifier_cells: list[tuple[str, tuple[int, int]]] = ()):
+    def read_beneficiary(self, name: str, alone: bool, identifier_cells: list[tuple[str, tuple[int, int]]] = (),
+                         brackets: list[tuple[str, str]] = ()):
         from graph.ingest.delib_beneficiary import add_profile
 
-        profile = profile_of(self.body, name, alone)
+        profile = profile_of(self.body, name, alone, brackets)
         for cell, span in identifier_cells:  # a table's SIRET/RNA column, when the name is not followed by it
             cell_identifiers(profile, cell, span)
-        iri = actor_iri(name=profile.label, siren=profile.siren, rna=profile.rna, base=self.ctx.base)
+        if profile.person and not (profile.siren or profile.rna):  # a natural person: known where it is funded
+            iri = person_actor_iri(profile.label, self.authority, base=self.ctx.base)
+        else:
+            iri = actor_iri(name=profile.label, siren=profile.siren, rna=profile.rna, base=self.ctx.base)
         add_profile(self.b, iri, profile)
         return iri
 
