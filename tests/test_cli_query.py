@@ -9,6 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -242,3 +243,78 @@ def test_clicks_usage_errors_stay_in_english_when_the_lang_setting_says_so(tmp_p
     result = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "query", "--format", "bogus", "ASK {}"])
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1].startswith("Error: Invalid value for '--format': 'bogus' is not one of ")
+
+
+def help_of(monkeypatch, lang: str, *command: str, width: int = 80) -> str:
+    """The help of ``maillage COMMAND`` in ``lang``, its lines joined (the help is wrapped at the terminal's width)."""
+    monkeypatch.setenv("MAILLAGE_LANG", lang)
+    result = CliRunner().invoke(main, [*command, "--help"], terminal_width=width)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_every_command_and_option_has_its_help_in_french_and_in_english():
+    from webapp.cli_help import CATALOGUE
+
+    for name, command in [("", main), *main.commands.items()]:
+        assert name in CATALOGUE, f"no help for the command {name!r}"
+        texts = CATALOGUE[name]
+        assert all(texts.help) and texts.help[0] != texts.help[1], name
+        for option in (p for p in command.params if isinstance(p, click.Option)):
+            assert option.name in texts.options, f"no help for {name or 'maillage'} {option.opts[0]}"
+            french, english = texts.options[option.name].help
+            assert french and english and french != english, (name, option.name)
+
+
+@pytest.mark.parametrize("command, lang, said", [
+    ((), "fr", ["Usage : main [OPTIONS] COMMANDE [ARGUMENTS]...",
+                "Maillage : le graphe de connaissances d'un PTCE santé — importer, interroger, chercher, servir.",
+                "Options : --version Affiche la version et s'arrête. --data DOSSIER Dossier des données (base, index "
+                "de recherche). Par défaut : ./maillage-data. -h, --help Affiche cette aide et s'arrête.",
+                "Commandes : export Exporte le graphe (trig, nquads) ou les subventions (SCDL).",
+                "ingest Importe des fichiers (un graphe nommé par fichier)."]),
+    (("ingest",), "fr", ["Usage : main ingest [OPTIONS] PATHS...",
+                         "Importe des fichiers : un graphe nommé par fichier, validé, indexé.",
+                         "--kind TYPE Impose le type de source (rdf, deliberation, scdl-subventions, …).",
+                         "--funder FINANCEUR Financeur d'une liste de subventions sans colonnes de financeur : "
+                         "« NOM[;SIRET] ».", "-h, --help Affiche cette aide et s'arrête."]),
+    (("serve",), "fr", ["--port PORT Port où écouter. [par défaut : 5000; 1<=x<=65535]"]),
+    ((), "en", ["Usage: main [OPTIONS] COMMAND [ARGS]...",
+                "Maillage: the knowledge graph of a PTCE santé — ingest, query, search, serve.",
+                "Options: --version Show the version and exit. --data DIR Data directory (store, index). Default: "
+                "./maillage-data. -h, --help Show this message and exit.",
+                "Commands: export Dump the graph (trig, nquads) or the grants (SCDL)."]),
+    (("ingest",), "en", ["Usage: main ingest [OPTIONS] PATHS...",
+                         "--funder FUNDER Funder of a grants list without funder columns: \"NAME[;SIRET]\".",
+                         "-h, --help Show this message and exit."]),
+    (("serve",), "en", ["--port PORT Port to listen on. [default: 5000; 1<=x<=65535]"]),
+])
+def test_the_help_is_in_the_language_of_the_lang_setting(monkeypatch, command, lang, said):
+    shown = " ".join(help_of(monkeypatch, lang, *command, width=200).split())
+    for words in said:
+        assert words in shown, shown
+
+
+@pytest.mark.parametrize("command", ["", "ingest", "query", "search", "index", "validate", "export", "serve"])
+def test_the_french_help_has_no_english_left(monkeypatch, command):
+    from webapp.cli_help import CATALOGUE
+
+    shown = " ".join(help_of(monkeypatch, "fr", *filter(None, [command])).split())
+    english = [CATALOGUE[command].help[1], *(option.help[1] for option in CATALOGUE[command].options.values()),
+               "Usage:", "Options:", "Commands:", "Show this message and exit.", "[default:"]
+    assert [words for words in english if words in shown] == []
+
+
+def test_the_help_follows_the_lang_setting_from_one_run_to_the_next(monkeypatch):
+    # Click makes the --help option once and keeps it; the version option's text is made when the module loads.
+    runs = [(lang, help_of(monkeypatch, lang)) for lang in ("fr", "en", "fr")]
+    said = {lang: ("Affiche cette aide et s'arrête." in shown, "Show the version and exit." in shown)
+            for lang, shown in runs}
+    assert [said[lang] for lang, _ in runs] == [(True, False), (False, True), (True, False)]
+
+
+@pytest.mark.parametrize("command", ["", "ingest", "query", "search", "export"])
+def test_no_line_of_the_french_help_begins_with_a_colon_or_a_closing_quote(monkeypatch, command):
+    for width in range(60, 121):  # narrower, click cuts words longer than its column
+        lines = help_of(monkeypatch, "fr", *filter(None, [command]), width=width).splitlines()
+        assert [line for line in lines if line.strip().startswith((":", ";", "»"))] == [], width

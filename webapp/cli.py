@@ -14,6 +14,7 @@ import click
 from graph import __version__
 from graph.ingest.base import InputError
 from graph.store import QuerySyntaxError, StoreError, open_store
+from webapp.cli_help import Group
 from webapp.cli_messages import install as install_messages
 from webapp.settings import load_settings
 
@@ -31,10 +32,15 @@ def _lang() -> str:
     context = click.get_current_context(silent=True)
     if context is not None and isinstance(context.obj, Context):
         return context.obj.lang
-    try:  # before the command's context, or once it is closed (click shows its usage errors then)
-        return "en" if load_settings().get("lang") == "en" else "fr"
+    try:  # before the command's context (its help), or once it is closed (click shows its usage errors then)
+        return _lang_of(load_settings())
     except ValueError:
         return "fr"
+
+
+def _lang_of(config: dict) -> str:
+    """The ``lang`` setting of ``config`` as the command line reads it: French unless it says ``en``."""
+    return "en" if config.get("lang") == "en" else "fr"
 
 
 install_messages(_lang)
@@ -51,7 +57,7 @@ class Context:
     @property
     def lang(self) -> str:
         """The language of the reports: the ``lang`` setting (``MAILLAGE_LANG``), French unless it says ``en``."""
-        return "en" if self.config.get("lang") == "en" else "fr"
+        return _lang_of(self.config)
 
     @property
     def store(self):
@@ -86,10 +92,10 @@ class Context:
 pass_context = click.make_pass_decorator(Context)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# The help of each command and option, in French and in English, is in webapp/cli_help.py.
+@click.group(cls=Group, language=_lang, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="maillage")
-@click.option("--data", "data_dir", envvar="MAILLAGE_DATA", metavar="DIR",
-              help="Data directory (store, index). Default: ./maillage-data.")
+@click.option("--data", "data_dir", envvar="MAILLAGE_DATA")
 @click.pass_context
 def main(ctx: click.Context, data_dir: str | None) -> None:
     """Maillage: the knowledge graph of a PTCE santé — ingest, query, search, serve."""
@@ -98,15 +104,13 @@ def main(ctx: click.Context, data_dir: str | None) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--kind", help="Force the kind of source (rdf, deliberation, scdl-subventions, …).")
-@click.option("--strict", is_flag=True, help="Refuse a file with any rejected row or SHACL violation.")
-@click.option("--force", is_flag=True, help="Ingest again even when the file has not changed.")
-@click.option("--funder", help='Funder of a grants list without funder columns: "NAME[;SIRET]".')
-@click.option("--no-index", is_flag=True,
-              help="Leave the search index as it is (bulk loads): it is then stale until `maillage index`.")
-@click.option("--name", "source_name", metavar="NAME",
-              help="Name of the source (one file): another file of the same name then stays a source apart.")
-@click.option("--verbose", is_flag=True, help="List the SHACL infos too (what a source's format does not give).")
+@click.option("--kind")
+@click.option("--strict", is_flag=True)
+@click.option("--force", is_flag=True)
+@click.option("--funder")
+@click.option("--no-index", is_flag=True)
+@click.option("--name", "source_name")
+@click.option("--verbose", is_flag=True)
 @pass_context
 def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_name, verbose) -> None:
     """Ingest files: one named graph per file, validated, indexed.
@@ -171,8 +175,7 @@ def _after_ingest(ctx: Context, reports) -> None:
 @click.argument("query")
 @click.option("--format", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle", "jsonld", "ntriples"]))
-@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="A parameter of a named query (repeat for each); an IRI parameter may be given by name.")
+@click.option("--param", "params", multiple=True)
 @pass_context
 def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...]) -> None:
     """Run a SPARQL query (text, file, or the name of a named query) over the whole graph, with the endpoint's
@@ -213,10 +216,10 @@ def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...]) -> None:
 
 @main.command("search")
 @click.argument("text", required=False, default="")
-@click.option("--type", "kind", help="Kind of result: actor, grant, deliberation, goal, theme.")
-@click.option("--theme", help="Theme (label or IRI); narrower themes and synonyms count.")
+@click.option("--type", "kind")
+@click.option("--theme")
 @click.option("--page", default=1, show_default=True, type=click.IntRange(min=1))
-@click.option("--json", "as_json", is_flag=True, help="Print the JSON that /api/search returns.")
+@click.option("--json", "as_json", is_flag=True)
 @pass_context
 def search_command(ctx: Context, text: str, kind: str | None, theme: str | None, page: int, as_json: bool) -> None:
     """Search the graph in French, as the web page does."""
@@ -236,7 +239,7 @@ def search_command(ctx: Context, text: str, kind: str | None, theme: str | None,
 
 
 @main.command()
-@click.option("--check", is_flag=True, help="Report where index and graph disagree; exit 1 if they do.")
+@click.option("--check", is_flag=True)
 @pass_context
 def index(ctx: Context, check: bool) -> None:
     """Rebuild the search index from the graph and swap it in atomically."""
@@ -251,7 +254,7 @@ def index(ctx: Context, check: bool) -> None:
 
 
 @main.command()
-@click.option("--verbose", is_flag=True, help="List the SHACL infos too (what a source's format does not give).")
+@click.option("--verbose", is_flag=True)
 @pass_context
 def validate(ctx: Context, verbose: bool) -> None:
     """Validate the whole graph against the SHACL shapes; exit 1 on violations."""
@@ -277,7 +280,7 @@ def validate(ctx: Context, verbose: bool) -> None:
 
 @main.command()
 @click.option("--format", "fmt", default="trig", show_default=True, type=click.Choice(["trig", "nquads", "scdl"]))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: stdout).")
+@click.option("-o", "--output", type=click.Path(path_type=Path))
 @pass_context
 def export(ctx: Context, fmt: str, output: Path | None) -> None:
     """Dump the whole graph with its named graphs (trig, nquads), or the grants as SCDL CSV."""
@@ -302,7 +305,7 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--workers", default=1, show_default=True, type=int, help="Web worker processes (gunicorn).")
+@click.option("--workers", default=1, show_default=True, type=int)
 @pass_context
 def serve(ctx: Context, host: str, port: int, workers: int) -> None:
     """Serve the explorer, the API and the SPARQL endpoint on a production WSGI server."""

@@ -1,10 +1,11 @@
 """Click's own messages in French: the usage errors that click writes itself (an unknown option, a value that is
-not among the choices, a missing argument…) follow the ``lang`` setting, as the command's own messages do.
+not among the choices, a missing argument…) and the words of its help ("Usage:", "Options:", "Show this message and
+exit.") follow the ``lang`` setting, as the command's own messages do.
 
 Click marks these messages for gettext (``from gettext import gettext as _`` in each of its modules); :data:`FRENCH`
-is their French catalogue, and :func:`install` puts its lookup in the place of gettext's in those modules. A message
-that the catalogue lacks (one that a later click adds) stays in English. The help (``--help``) stays in English:
-its texts are the commands' docstrings, one language only.
+is their French catalogue, and :func:`install` puts :func:`translate` in the place of gettext's lookup in those
+modules. A message that the catalogue lacks (one that a later click adds) stays in English. The help texts of the
+commands and their options are in :mod:`webapp.cli_help`.
 """
 
 from __future__ import annotations
@@ -37,6 +38,16 @@ FRENCH: dict[str, str | tuple[str, str]] = {
     "Option {name!r} requires an argument.": ("l'option {name!r} demande une valeur.",
                                               "l'option {name!r} demande {nargs} valeurs."),
     "Got unexpected extra argument ({args})": ("argument en trop ({args})", "arguments en trop ({args})"),
+    # The words of the help. Click writes a section's heading followed by ":", hence the space that ends a heading.
+    "Usage:": "Usage :",
+    "Options": "Options ",
+    "Commands": "Commandes ",
+    "Positional arguments": "Arguments ",
+    "Show this message and exit.": "Affiche cette aide et s'arrête.",
+    "Show the version and exit.": "Affiche la version et s'arrête.",
+    "default: {default}": "par défaut\N{NO-BREAK SPACE}: {default}",  # click wraps the help at spaces
+    "required": "obligatoire",
+    "env var: {var}": "variable d'environnement : {var}",
 }
 
 #: A name or value that click quotes as Python does ('--format'): quoted the French way in a French message.
@@ -59,26 +70,46 @@ class _Error(str):
         return in_french(str.format(self, *args, **kwargs))
 
 
+def _french_unless_told() -> str:
+    return "fr"
+
+
+#: The language of the messages: the reader of the ``lang`` setting that :func:`install` was given.
+_lang: Callable[[], str] = _french_unless_told
+
+
+def translate(message: str) -> str:
+    """Click's message in the language of the ``lang`` setting: its French when the catalogue has it.
+
+    >>> translate("Show this message and exit.")
+    "Affiche cette aide et s'arrête."
+    """
+    french = FRENCH.get(message)
+    if _lang() == "en" or not isinstance(french, str):
+        return gettext.gettext(message)
+    return _Error(french) if message == "Error: {message}" else french
+
+
+def translate_plural(singular: str, plural: str, n: int) -> str:
+    """Click's message that depends on a count, in the language of the ``lang`` setting."""
+    french = FRENCH.get(singular)
+    if _lang() == "en" or not isinstance(french, tuple):
+        return gettext.ngettext(singular, plural, n)
+    return french[0] if n == 1 else french[1]
+
+
 def install(lang: Callable[[], str]) -> None:
     """Make click's modules look their messages up in :data:`FRENCH` when ``lang()`` is not ``"en"``."""
+    global _lang
     import click.core
+    import click.decorators
     import click.exceptions
+    import click.formatting
     import click.parser
     import click.types
 
-    def lookup(message: str) -> str:
-        french = FRENCH.get(message)
-        if lang() == "en" or not isinstance(french, str):
-            return gettext.gettext(message)
-        return _Error(french) if message == "Error: {message}" else french
-
-    def lookup_plural(singular: str, plural: str, n: int) -> str:
-        french = FRENCH.get(singular)
-        if lang() == "en" or not isinstance(french, tuple):
-            return gettext.ngettext(singular, plural, n)
-        return french[0] if n == 1 else french[1]
-
-    for module in (click.core, click.exceptions, click.parser, click.types):
-        module._ = lookup
+    _lang = lang
+    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types):
+        module._ = translate
         if hasattr(module, "ngettext"):
-            module.ngettext = lookup_plural
+            module.ngettext = translate_plural

@@ -1,0 +1,227 @@
+"""The help of the command line (``maillage --help``, ``maillage ingest --help``…) in French and in English.
+
+:data:`CATALOGUE` holds, for each command and each of its options, its help in both languages; :class:`Group`, the
+class of the ``maillage`` group, gives the command tree the texts of the ``lang`` setting's language each time it is
+run (:func:`apply_help`). The words that click writes itself ("Usage:", "Options:", "Show this message and exit.")
+are in :mod:`webapp.cli_messages`. The docstrings of the command functions stay in English, for the code's readers;
+``tests/test_cli_query.py`` checks that the catalogue covers every command and option.
+
+>>> CATALOGUE["export"].options["output"].help
+('Fichier à écrire (par défaut : la sortie standard).', 'File to write (default: stdout).')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import click
+
+from webapp.cli_messages import translate
+
+
+@dataclass(frozen=True)
+class OptionHelp:
+    """An option's help, and the name of its value where it has one, each as (French, English)."""
+
+    help: tuple[str, str]
+    metavar: tuple[str, str] | None = None
+
+    def text(self, lang: str) -> str:
+        return _in_language(self.help, lang)
+
+
+@dataclass(frozen=True)
+class CommandHelp:
+    """A command's help, its line in the list of commands (``short``) and its options' help, by parameter name."""
+
+    help: tuple[str, str]
+    short: tuple[str, str] | None = None
+    options: dict[str, OptionHelp] = field(default_factory=dict)
+
+
+_VERBOSE = OptionHelp(("Liste aussi les informations SHACL (ce que le format d'une source ne donne pas).",
+                       "List the SHACL infos too (what a source's format does not give)."))
+
+#: Each command's help by its name, the group's under "" (French, English).
+CATALOGUE: dict[str, CommandHelp] = {
+    "": CommandHelp(
+        ("Maillage : le graphe de connaissances d'un PTCE santé — importer, interroger, chercher, servir.\n\n"
+         "L'aide et les messages sont en français ; MAILLAGE_LANG=en les donne en anglais.",
+         "Maillage: the knowledge graph of a PTCE santé — ingest, query, search, serve.\n\n"
+         "Help and messages follow the lang setting: in English with MAILLAGE_LANG=en, in French otherwise."),
+        options={
+            "version": OptionHelp(("Affiche la version et s'arrête.", "Show the version and exit.")),
+            "data_dir": OptionHelp(("Dossier des données (base, index de recherche). Par défaut : ./maillage-data.",
+                                    "Data directory (store, index). Default: ./maillage-data."),
+                                   ("DOSSIER", "DIR")),
+        }),
+    "ingest": CommandHelp(
+        ("Importe des fichiers : un graphe nommé par fichier, validé, indexé.\n\n"
+         "Une source est nommée par le nom de son fichier (ou --name) : importer à nouveau un fichier du même nom "
+         "la remplace.",
+         "Ingest files: one named graph per file, validated, indexed.\n\n"
+         "A source is named by its file name (or --name): ingesting a file of the same name again replaces it."),
+        ("Importe des fichiers (un graphe nommé par fichier).",
+         "Ingest files: one named graph per file, validated, indexed."),
+        {
+            "kind": OptionHelp(("Impose le type de source (rdf, deliberation, scdl-subventions, …).",
+                                "Force the kind of source (rdf, deliberation, scdl-subventions, …)."),
+                               ("TYPE", "KIND")),
+            "strict": OptionHelp(("Refuse un fichier dont une ligne est rejetée ou qui viole une contrainte SHACL.",
+                                  "Refuse a file with any rejected row or SHACL violation.")),
+            "force": OptionHelp(("Importe à nouveau un fichier, même s'il n'a pas changé.",
+                                 "Ingest again even when the file has not changed.")),
+            "funder": OptionHelp(("Financeur d'une liste de subventions sans colonnes de financeur : "
+                                  "« NOM[;SIRET] ».",
+                                  'Funder of a grants list without funder columns: "NAME[;SIRET]".'),
+                                 ("FINANCEUR", "FUNDER")),
+            "no_index": OptionHelp(("Laisse l'index de recherche tel quel (imports en masse) : il reste alors périmé "
+                                    "jusqu'à « maillage index ».",
+                                    "Leave the search index as it is (bulk loads): it is then stale until "
+                                    "`maillage index`.")),
+            "source_name": OptionHelp(("Nom de la source (un seul fichier) : un autre fichier du même nom reste alors "
+                                       "une source à part.",
+                                       "Name of the source (one file): another file of the same name then stays a "
+                                       "source apart."), ("NOM", "NAME")),
+            "verbose": _VERBOSE,
+        }),
+    "query": CommandHelp(
+        ("Lance une requête SPARQL (son texte, un fichier, ou le nom d'une requête nommée) sur tout le graphe, avec "
+         "les limites du point d'accès SPARQL.",
+         "Run a SPARQL query (text, file, or the name of a named query) over the whole graph, with the endpoint's "
+         "limits."),
+        ("Lance une requête SPARQL (texte, fichier ou requête nommée).",
+         "Run a SPARQL query (text, file or named query)."),
+        {
+            "fmt": OptionHelp(("Format du résultat : table (un tableau à lire) ; json, csv, tsv, xml pour SELECT et "
+                               "ASK ; turtle, jsonld, ntriples pour CONSTRUCT et DESCRIBE.",
+                               "Format of the result: table (a table to read); json, csv, tsv, xml for SELECT and "
+                               "ASK; turtle, jsonld, ntriples for CONSTRUCT and DESCRIBE.")),
+            "params": OptionHelp(("Paramètre d'une requête nommée (un --param par paramètre) ; un paramètre IRI "
+                                  "peut être donné par son nom.",
+                                  "A parameter of a named query (repeat for each); an IRI parameter may be given by "
+                                  "name."), ("NOM=VALEUR", "NAME=VALUE")),
+        }),
+    "search": CommandHelp(
+        ("Cherche dans le graphe, en français, comme le fait la page de recherche.",
+         "Search the graph in French, as the web page does."),
+        ("Cherche dans le graphe, comme la page de recherche.", "Search the graph in French, as the web page does."),
+        {
+            "kind": OptionHelp(("Type de résultat : acteur, subvention, délibération, objectif, thème, ou un type "
+                                "d'acteur (association, collectivite…).",
+                                "Kind of result: actor, grant, deliberation, goal, theme, or a kind of actor "
+                                "(association, collectivite…)."), ("TYPE", "KIND")),
+            "theme": OptionHelp(("Thème (libellé ou IRI) ; ses thèmes plus précis et ses synonymes comptent aussi.",
+                                 "Theme (label or IRI); narrower themes and synonyms count."), ("THÈME", "THEME")),
+            "page": OptionHelp(("Page de résultats à afficher.", "Page of results to show."), ("N", "N")),
+            "as_json": OptionHelp(("Affiche le JSON que renvoie /api/search.",
+                                   "Print the JSON that /api/search returns.")),
+        }),
+    "index": CommandHelp(
+        ("Reconstruit l'index de recherche à partir du graphe et le met en place d'un seul coup.",
+         "Rebuild the search index from the graph and swap it in atomically."),
+        ("Reconstruit l'index de recherche à partir du graphe.", "Rebuild the search index from the graph."),
+        {"check": OptionHelp(("Signale où l'index et le graphe divergent ; code de sortie 1 s'ils divergent.",
+                              "Report where index and graph disagree; exit 1 if they do."))}),
+    "validate": CommandHelp(
+        ("Valide tout le graphe au regard des formes SHACL ; code de sortie 1 en cas de violation.",
+         "Validate the whole graph against the SHACL shapes; exit 1 on violations."),
+        ("Valide tout le graphe au regard des formes SHACL.", "Validate the whole graph against the SHACL shapes."),
+        {"verbose": _VERBOSE}),
+    "export": CommandHelp(
+        ("Exporte tout le graphe avec ses graphes nommés (trig, nquads), ou les subventions en CSV au format SCDL.",
+         "Dump the whole graph with its named graphs (trig, nquads), or the grants as SCDL CSV."),
+        ("Exporte le graphe (trig, nquads) ou les subventions (SCDL).",
+         "Dump the graph (trig, nquads) or the grants (SCDL)."),
+        {
+            "fmt": OptionHelp(("Format : trig ou nquads (tout le graphe), scdl (les subventions, en CSV).",
+                               "Format: trig or nquads (the whole graph), scdl (the grants, as CSV).")),
+            "output": OptionHelp(("Fichier à écrire (par défaut : la sortie standard).",
+                                  "File to write (default: stdout)."), ("FICHIER", "FILE")),
+        }),
+    "serve": CommandHelp(
+        ("Sert l'explorateur, l'API et le point d'accès SPARQL sur un serveur WSGI de production.",
+         "Serve the explorer, the API and the SPARQL endpoint on a production WSGI server."),
+        ("Sert l'explorateur, l'API et le point d'accès SPARQL.",
+         "Serve the explorer, the API and the SPARQL endpoint."),
+        {
+            "host": OptionHelp(("Adresse où écouter.", "Address to listen on."), ("ADRESSE", "HOST")),
+            "port": OptionHelp(("Port où écouter.", "Port to listen on."), ("PORT", "PORT")),
+            "workers": OptionHelp(("Processus du serveur web (gunicorn).", "Web worker processes (gunicorn)."),
+                                  ("N", "N")),
+        }),
+}
+
+#: A space before a French colon, semicolon… or inside French quotes: a line of the help must not begin with it.
+_FRENCH_SPACE = re.compile(r" (?=[:;!?»])|(?<=«) ")
+
+
+def _index(lang: str) -> int:
+    """The place of ``lang``'s text in a (French, English) pair: French unless ``lang`` is ``"en"``."""
+    return 1 if lang == "en" else 0
+
+
+def _in_language(texts: tuple[str, str], lang: str) -> str:
+    """The text of ``lang``; in French, its spaces before ":" ";"… do not break (click wraps the help at spaces).
+
+    >>> _in_language(("Format : trig", "Format: trig"), "fr")
+    'Format\xa0: trig'
+    """
+    i = _index(lang)
+    return texts[i] if i else _FRENCH_SPACE.sub("\N{NO-BREAK SPACE}", texts[i])
+
+
+#: How click names a group's command and its arguments in the usage line (French, English).
+_SUBCOMMAND_METAVAR = ("COMMANDE [ARGUMENTS]...", "COMMAND [ARGS]...")
+
+
+def apply_help(group: click.Group, lang: str) -> None:
+    """Give ``group``, its commands and their options the help of :data:`CATALOGUE` in ``lang`` (French unless
+    ``"en"``). A command or option that the catalogue lacks keeps the text it has."""
+    i = _index(lang)
+    group.subcommand_metavar = _SUBCOMMAND_METAVAR[i]
+    for name, command in [("", group), *group.commands.items()]:
+        texts = CATALOGUE.get(name)
+        if texts is None:
+            continue
+        command.help = _in_language(texts.help, lang)
+        command.short_help = _in_language(texts.short, lang) if texts.short else None
+        for param in command.params:
+            option = texts.options.get(param.name or "")
+            if option is not None and isinstance(param, click.Option):
+                param.help = option.text(lang)
+                if option.metavar:
+                    param.metavar = option.metavar[i]
+
+
+class _HelpOptionInLanguage:
+    """A command whose ``--help`` option says what it does in the ``lang`` setting's language: click makes that
+    option once, in the language of the run that first needs it, and keeps it."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = translate("Show this message and exit.")
+        return option
+
+
+class Command(_HelpOptionInLanguage, click.Command):
+    """A command of ``maillage``."""
+
+
+class Group(_HelpOptionInLanguage, click.Group):
+    """The ``maillage`` group: each run gives its commands the help of the ``lang`` setting's language, which
+    ``language()`` reads."""
+
+    command_class = Command
+
+    def __init__(self, *args: Any, language: Callable[[], str], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.language = language
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        apply_help(self, self.language())
+        return super().main(*args, **kwargs)
