@@ -33,13 +33,14 @@ from graph.ingest.delib_decision import (find_budget_account, find_fiscal_year, 
                                          parse_vote)
 from graph.ingest.delib_graph import Builder, concept, m57_known
 from graph.ingest.delib_grants import GrantsFound, find_grants
-from graph.ingest.delib_meta import (find_authority, find_body, find_member_count, find_session_date, heading,
-                                     heading_organisation, parse_actes)
+from graph.ingest.delib_meta import (find_authority, find_member_count, heading, heading_organisation,
+                                     parse_actes)
 from graph.ingest.delib_moves import apply_moves
 from graph.ingest.delib_number import find_number, find_title, number_match
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
 from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_profile import find_ptce, match_concepts, profile_of
+from graph.ingest.delib_session import find_body, find_session_date
 from graph.ingest.delib_tables import cell_identifiers
 from graph.ingest.delib_text import Document, normalise_text, pdf_text
 from graph.limits import check_line_length, check_pdf
