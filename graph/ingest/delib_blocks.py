@@ -161,7 +161,7 @@ def _others_aid(what: str, authority: str) -> bool:
 def block_grants(body: str, found: GrantsFound) -> None:
     """Read the grants of the blocks that follow a granting sentence (see the module); their spans go to
     ``found.tables``, so that the prose reader leaves their amounts alone."""
-    from graph.ingest.delib_meta import find_authority
+    from graph.ingest.delib_authority import find_authority
 
     lines = [(m.start(), m.group(0)) for m in re.finditer(r"^.*$", body, re.M)]
     authority = None
