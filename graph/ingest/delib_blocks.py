@@ -21,7 +21,7 @@ import re
 
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS, GrantFact, GrantsFound, _clean_name
-from graph.ingest.delib_tables import heading_nature
+from graph.ingest.delib_table_context import heading_nature
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 
 #: The sentence that announces the blocks: a grant word or verb, "suivantes" or "ci-après", and a colon.

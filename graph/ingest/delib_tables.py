@@ -22,8 +22,9 @@ from graph.ingest.delib_columns import ColumnHints, column_hints
 from graph.ingest.delib_grants import NATURE_CODES, GrantFact, GrantsFound, StatedTotal, _NATURE_WORDS
 from graph.ingest.delib_names import parse_person
 from graph.ingest.delib_profile import Profile
-from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, amended_table, for_the_record, in_thousands,
-                                              referred_nature, row_account, section_nature, thousands_amount)
+from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, amended_table, for_the_record, heading_nature,
+                                              in_thousands, referred_nature, row_account, section_nature,
+                                              thousands_amount)
 from graph.ingest.delib_table_header import (_BENEF_COL, _CODES_HEAD, _ID_COL, _PURPOSE_COL, _column,
                                              _row_total_column, amount_columns, choose_amount_column, nature_columns,
                                              nature_word)
@@ -244,26 +245,6 @@ def _commune(name: str, head: str) -> str:
     if not re.fullmatch(r"communes?(?: beneficiaires?)?", head) or re.match(r"(?:commune|ville|mairie)\b", fold(name)):
         return name
     return "Commune " + ("d'" if fold(name[0]) in "aeiouyh" else "de ") + name
-
-
-#: The nature a table's lead sentence gives its rows: "les subventions d'investissement suivantes :".
-_HEADING_NATURE = re.compile(r"\b(?:subventions?|dotations?|aides?|acomptes?|participations?|contributions?)\b"
-                             r"[^:;.\n]{0,60}?\b(fonctionnement|investissement|equipement|exceptionnel)")
-
-
-def heading_nature(body: str, start: int) -> str | None:
-    """The nature that the paragraph just above offset ``start`` gives a table, when it ends with a colon.
-
-    >>> text = "Article 2 : d'attribuer les subventions de fonctionnement suivantes :\\n\\n| Bénéficiaire |"
-    >>> heading_nature(text, text.index("|"))
-    'operating'
-    """
-    above = body[:start].rstrip()
-    paragraph = above[above.rfind("\n\n") + 1:][-400:]
-    match = _HEADING_NATURE.search(fold(paragraph)) if paragraph.endswith(":") else None
-    return next(n for w, n in _NATURE_WORDS.items() if w.startswith(match.group(1))) if match else None
-
-
 
 
 def table_grants(body: str, found: GrantsFound) -> None:
