@@ -31,9 +31,10 @@ from dataclasses import dataclass
 
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, GrantsFound, StatedTotal
-from graph.ingest.delib_table_context import for_the_record, in_thousands, section_nature
-from graph.ingest.delib_tables import (AMOUNT_QUALIFIER, _AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _TOTAL_ROW, _column,
-                                       amount_columns, choose_amount_column, heading_nature, rows_grants)
+from graph.ingest.delib_table_context import for_the_record, heading_nature, in_thousands, section_nature
+from graph.ingest.delib_table_header import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _column, amount_columns,
+                                             choose_amount_column)
+from graph.ingest.delib_tables import AMOUNT_QUALIFIER, _TOTAL_ROW, rows_grants
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 
 #: A cell: words that single spaces (or the no-break spaces grouping thousands) join.

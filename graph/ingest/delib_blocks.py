@@ -21,7 +21,7 @@ import re
 
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS, GrantFact, GrantsFound, _clean_name
-from graph.ingest.delib_tables import heading_nature
+from graph.ingest.delib_table_context import heading_nature
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 
 #: The sentence that announces the blocks: a grant word or verb, "suivantes" or "ci-après", and a colon.
@@ -161,7 +161,7 @@ def _others_aid(what: str, authority: str) -> bool:
 def block_grants(body: str, found: GrantsFound) -> None:
     """Read the grants of the blocks that follow a granting sentence (see the module); their spans go to
     ``found.tables``, so that the prose reader leaves their amounts alone."""
-    from graph.ingest.delib_meta import find_authority
+    from graph.ingest.delib_authority import find_authority
 
     lines = [(m.start(), m.group(0)) for m in re.finditer(r"^.*$", body, re.M)]
     authority = None

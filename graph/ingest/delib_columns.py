@@ -79,7 +79,7 @@ class ColumnHints:
 
 
 def _own_heads(body: str) -> set[str]:
-    from graph.ingest.delib_meta import find_authority
+    from graph.ingest.delib_authority import find_authority
 
     found = find_authority(body)
     name = fold(found[0]) if found else ""

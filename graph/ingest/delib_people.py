@@ -371,7 +371,7 @@ def _in_the_margin(margin: list[tuple[str, int]], words: str) -> tuple[int, tupl
 def _before_the_session(date: re.Match, body: str) -> dt.date | None:
     """A convocation's date written without its year ("dûment convoqué le 4 juin"): the last such day before the
     session."""
-    from graph.ingest.delib_meta import find_session_date
+    from graph.ingest.delib_session import find_session_date
 
     session = find_session_date(body)
     if session is None:

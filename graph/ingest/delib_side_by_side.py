@@ -16,8 +16,8 @@ import re
 from graph.ingest.delib_aligned import _LISTED_AMOUNT, _lines, sum_below
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, GrantsFound
-from graph.ingest.delib_table_context import in_thousands
-from graph.ingest.delib_tables import heading_nature, rows_grants
+from graph.ingest.delib_table_context import heading_nature, in_thousands
+from graph.ingest.delib_tables import rows_grants
 
 
 #: A line of two lists set side by side (a two-column page read with its layout): a name and its amount, then

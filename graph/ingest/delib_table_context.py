@@ -1,5 +1,6 @@
 """What a grant table's context says of its rows: a section row's nature ("INVESTISSEMENT"), the one nature that
-the decision gives the table's grants, an imputation cell's account, a loan's row, a table given for the record.
+the decision gives the table's grants, the nature that the sentence above it gives them, an imputation cell's account,
+a loan's row, a table given for the record.
 
 >>> section_nature(["FONCTIONNEMENT", "", ""]), row_account("204-20421")
 ('operating', '20421')
@@ -88,6 +89,24 @@ def referred_nature(body: str) -> str | None:
             return None
         natures.add(next(n for w, n in _NATURE_WORDS.items() if w.startswith(match.group(1)[:9])))
     return natures.pop() if len(natures) == 1 else None
+
+
+#: The nature a table's lead sentence gives its rows: "les subventions d'investissement suivantes :".
+_HEADING_NATURE = re.compile(r"\b(?:subventions?|dotations?|aides?|acomptes?|participations?|contributions?)\b"
+                             r"[^:;.\n]{0,60}?\b(fonctionnement|investissement|equipement|exceptionnel)")
+
+
+def heading_nature(body: str, start: int) -> str | None:
+    """The nature that the paragraph just above offset ``start`` gives a table, when it ends with a colon.
+
+    >>> text = "Article 2 : d'attribuer les subventions de fonctionnement suivantes :\\n\\n| Bénéficiaire |"
+    >>> heading_nature(text, text.index("|"))
+    'operating'
+    """
+    above = body[:start].rstrip()
+    paragraph = above[above.rfind("\n\n") + 1:][-400:]
+    match = _HEADING_NATURE.search(fold(paragraph)) if paragraph.endswith(":") else None
+    return next(n for w, n in _NATURE_WORDS.items() if w.startswith(match.group(1))) if match else None
 
 
 #: The heading of a table given for the record, not decided: "Annexe 2 – Pour mémoire : subventions attribuées en

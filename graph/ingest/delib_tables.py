@@ -1,13 +1,10 @@
-"""Grant tables: ``| … |`` rows (PDF ruled tables, Markdown) and rows flattened into lines by PDF extraction;
-tables aligned with spaces are cut into cells by :mod:`graph.ingest.delib_aligned`, then read as ``| … |`` rows.
+"""Grant tables: ``| … |`` rows (PDF ruled tables, Markdown), and every grant table of a text (:func:`table_grants`);
+tables aligned with spaces are cut into cells by :mod:`graph.ingest.delib_aligned`, then read as ``| … |`` rows;
+rows flattened into lines by PDF extraction are :mod:`graph.ingest.delib_flattened`'s.
+Which columns a header gives the grants is :mod:`graph.ingest.delib_table_header`'s.
 
-A table is a grant table when its header names a beneficiary column and an amount column that is not an amount
-requested, a budget, a cost or an earlier year's amount; co-funder and budget tables are not. Among several amount
-columns, the one proposed/granted/voted wins (else the right-most acceptable one). Columns of one nature each
-("Fonctionnement 2024 | Exceptionnelle 2024", "Fonct. | Projet | Total") give one grant a cell, each of its column's
-nature, as the decision grants each; a rows' "Total" column beside them only sums them, and states the grand
-total. A table said to be in thousands of euros ("(en K€)", "Montant (k€)") has its amounts read so. Rows whose
-first cell says "Total" or "Sous-total" are stated totals.
+A table said to be in thousands of euros ("(en K€)", "Montant (k€)") has its amounts read so. Rows whose first cell
+says "Total" or "Sous-total" are stated totals.
 
 >>> from graph.ingest.delib_grants import GrantsFound
 >>> found = GrantsFound()
@@ -19,159 +16,25 @@ first cell says "Total" or "Sous-total" are stated totals.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.ingest.delib_columns import ColumnHints, column_hints
 from graph.ingest.delib_grants import NATURE_CODES, GrantFact, GrantsFound, StatedTotal, _NATURE_WORDS
 from graph.ingest.delib_names import parse_person
 from graph.ingest.delib_profile import Profile
-from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, amended_table, for_the_record, in_thousands,
-                                              referred_nature, row_account, section_nature, thousands_amount)
+from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, amended_table, for_the_record, heading_nature,
+                                              in_thousands, referred_nature, row_account, section_nature,
+                                              thousands_amount)
+from graph.ingest.delib_table_header import (_BENEF_COL, _CODES_HEAD, _ID_COL, _PURPOSE_COL, _column,
+                                             _row_total_column, amount_columns, choose_amount_column, nature_columns,
+                                             nature_word)
 from graph.ingest.french import fold, parse_amount
 
-_BENEF_COL = re.compile(r"beneficiaire|structure|association|organisme|attributaire|porteur|raison sociale|"
-                        r"denomination|\bclub|\bnom\b(?! du projet)|commune|etablissement|college|lycee|ecole|"
-                        r"cooperative|entreprise|societe|collectivite|partenaire")
-_AMOUNT_COL = re.compile(r"montant|subvention|somme|propos|\baide|attribu|vote|accord|allou|octroi|octroy|€|\beur\b|"
-                         r"\bk€|dotation|acompte|"
-                         r"^(?:fonctionnement|investissement|exceptionnel(?:le)?)\b")
-_REJECT_COL = re.compile(r"demand|sollicit|budget|cout|n-1|anterieur|precedent|realise|cofinanc|financeur|"
-                         r"total du projet|depense|recette|\bpercu|travaux|eligible|subventionnable|frais|"
-                         r"\bverses?\b|rappel|pour memoire")
-_PREFER_COL = re.compile(r"propos|accord|attribu|vot|decid|allou|retenu|acompte|octroi|octroy")
-#: The column of the amounts as they now stand, in a table that amends earlier ones ("Nouveau montant").
-_AMENDED_COL = re.compile(r"nouveau|nouvelle|modifie|rectifie|definitif|apres (?:ajustement|modification)")
-#: Headers of co-funders' and budget tables. A "Cofinancement État" column beside the grants is only a column that
-#: :data:`_REJECT_COL` leaves out.
-_NOT_GRANTS = re.compile(r"financeur|recettes|depenses|\bposte\b|plan de financement")
-_PURPOSE_COL = re.compile(r"objet|projet|action|intitule|manifestation|motif|travaux|operation|competition")
-#: A column of nature codes headed by the codes themselves: "F/I", "F / I / P".
-_CODES_HEAD = re.compile(r"^[a-z](?:\s*/\s*[a-z])+$")
-_ID_COL = re.compile(r"\b(?:siret|siren|rna|uai|identifiant)\b")
 #: A row of totals, not a grant: "Total", "TOTAUX", "Sous-totaux", "Montant total".
 _TOTAL_ROW = re.compile(r"^(?:sous[- ]?tota(?:l|ux)|tota(?:l|ux)|montant total)\b", re.I)
 #: What a cell may say after an amount's currency: whether it is net, before tax or with it ("4 000,00 € net",
 #: "9 300,00 euros H.T.").
 AMOUNT_QUALIFIER = r"(?:[ \u00a0\u202f]*(?:net|brut|H\.?T\.?|T\.?T\.?C\.?)(?![\w.]))?"
-_AMOUNT_TOKEN = re.compile(r"^\d{1,3}(?:,\d{1,2})?$|^\d+(?:,\d{1,2})?$")
-_FLAT_AMOUNT_COL = re.compile(
-    r"(?:montant|subvention|budget|co[uû]t|proposition|somme|aide)(?:\s+(?:de|du|des|la|le|l['’]|proposée?|demandée?|"
-    r"sollicitée?|accordée?|attribuée?|votée?|allouée?|retenue?|\d{4}|N-1|N|total|globale?|subvention|projet|"
-    r"prévisionnel|en\s+euros|€|\(€\)|fonctionnement|investissement|exceptionnelle?|en\s+nature))*", re.I)
-
-
-def choose_amount_column(headers: list[str], hints: ColumnHints | None = None) -> int | None:
-    """Return the index of the amount column that holds the decided grants, or None; ``hints``: what the text says
-    of the columns (the one it names, the grants' fiscal year, the authority's own column in a financing plan).
-
-    >>> choose_amount_column(["Association", "Montant demandé", "Montant proposé"])
-    2
-    >>> choose_amount_column(["Financeur", "Montant"]) is None
-    True
-    >>> choose_amount_column(["Association", "Attribué en 2024", "Proposé pour 2023"])
-    1
-    >>> choose_amount_column(["Association", "Montant voté le 28/03/2024", "Ajustement", "Nouveau montant 2024"])
-    3
-    >>> choose_amount_column(["Porteur", "Coût total", "État", "Ville"], ColumnHints(named="ville"))
-    3
-    """
-    hints = hints or ColumnHints()
-    folded = [fold(h) for h in headers]
-    if any(_NOT_GRANTS.search(h) for h in folded) or not any(_BENEF_COL.search(h) for h in folded):
-        return None
-    if (named := hints.named_column(folded)) is not None and not _BENEF_COL.search(folded[named]):
-        return named
-    good = [i for i, h in enumerate(folded) if _AMOUNT_COL.search(h) and not _REJECT_COL.search(h)
-            or i in _nature_heads(folded)]
-    good = [i for i in good if not hints.earlier(folded[i])] or good
-    if not good:
-        return hints.own_column(folded)
-    preferred = ([i for i in good if _AMENDED_COL.search(folded[i])]
-                 or [i for i in good if _PREFER_COL.search(folded[i])] or good)
-    # Of the columns of several years ("Attribué en 2023 | Proposé pour 2024"), the latest year's.
-    years = {i: int(m.group(0)) for i in preferred if (m := re.search(r"\b(?:19|20)\d\d\b", folded[i]))}
-    return max(years, key=years.get) if years else preferred[-1]
-
-
-def nature_columns(headers: list[str], chosen: int) -> list[tuple[int, str]]:
-    """The amount columns of the chosen one's year that each hold grants of one nature, when there are several.
-
-    >>> nature_columns(["Association", "Fonctionnement 2024", "Exceptionnelle 2024", "Total"], 2)
-    [(1, 'operating'), (2, 'project')]
-    >>> nature_columns(["Bénéficiaire", "Fonct.", "Projet", "Total"], 2)
-    [(1, 'operating'), (2, 'project')]
-    >>> nature_columns(["Association", "Subvention 2023", "Subvention 2024"], 2)
-    []
-    """
-    folded = [fold(h) for h in headers]
-    year = _year(folded[chosen])
-    heads = _nature_heads(folded)
-    columns = []
-    for i, header in enumerate(folded):
-        if (_AMOUNT_COL.search(header) and not _REJECT_COL.search(header) or i in heads) and _year(header) == year:
-            nature = heads.get(i) or next((n for w, n in _NATURE_WORDS.items() if re.search(rf"\b{w}", header)), None)
-            if nature:
-                columns.append((i, nature))
-    return columns if len({n for _, n in columns}) == len(columns) > 1 else []
-
-
-#: What a column's head may say besides its nature: the year, the unit.
-_HEAD_UNIT = re.compile(r"\(\s*(?:en\s+)?(?:k|keur|eur|euros)?\s*€?\s*\)|\b(?:keur|euros?)\b|k?€|\b(?:19|20)\d\d\b")
-#: The head of a table's column of the rows' totals, beside its columns of each nature.
-_ROW_TOTAL_HEAD = re.compile(r"total(?:\s*\(\s*(?:en\s+)?(?:k|keur|eur|euros)?\s*€?\s*\))?")
-
-
-def _nature_heads(folded: list[str]) -> dict[int, str]:
-    """The columns headed by a nature's word alone, whole or cut short ("Fonct. | Projet | Total", "Fonctionnement |
-    Investissement"), when there are two natures or more among them and one is operating or investment: the columns
-    of a table of grants of several natures, one a column. "Projet" alone is a column of projects, not of amounts.
-
-    >>> _nature_heads(["beneficiaire", "fonct.", "projet", "total"]), _nature_heads(["association", "projet", "total"])
-    ({1: 'operating', 2: 'project'}, {})
-    """
-    heads = {i: nature for i, head in enumerate(folded) if i and not re.match(r"nature|type", head)
-             and (nature := nature_word(_HEAD_UNIT.sub("", head)))}
-    natures = set(heads.values())
-    return heads if len(natures) > 1 and natures & {"operating", "investment"} else {}
-
-
-def amount_columns(headers: list[str], chosen: int) -> list[int]:
-    """The columns of a grant table that hold amounts: the chosen one, those of each nature beside it, and their
-    rows' "Total" column.
-
-    >>> amount_columns(["Bénéficiaire", "Fonct.", "Projet", "Total"], 2)
-    [1, 2, 3]
-    """
-    columns = [c for c, _ in nature_columns(headers, chosen)] or [chosen]
-    total = _row_total_column([fold(h) for h in headers]) if len(columns) > 1 else None
-    return sorted(set(columns + [chosen] + ([total] if total is not None else [])))
-
-
-def _row_total_column(folded: list[str]) -> int | None:
-    return next((i for i, h in enumerate(folded) if i and _ROW_TOTAL_HEAD.fullmatch(h)), None)
-
-
-def _year(header: str) -> str | None:
-    match = re.search(r"\b(?:19|20)\d\d\b", header)
-    return match.group(0) if match else None
-
-
-def _column(folded: list[str], pattern: re.Pattern, exclude: set[int]) -> int | None:
-    return next((i for i, h in enumerate(folded) if i not in exclude and pattern.search(h)), None)
-
-
-def nature_word(text: str) -> str | None:
-    """The nature that a cell or a column's head names by one word, whole or cut short with or without its full
-    stop, as narrow columns write it: "Fonct." is operating, "Inv." or "Invest." investment, "Exc." project.
-
-    >>> nature_word("Fonct."), nature_word("Inv."), nature_word("Investissement"), nature_word("Montant")
-    ('operating', 'investment', 'investment', None)
-    """
-    word = fold(text).strip().rstrip(".")
-    if len(word) < 3 or not re.fullmatch(r"[a-z]+", word):
-        return None
-    return next((n for w, n in _NATURE_WORDS.items() if w.startswith(word)), None)
 
 
 def _nature_of(value: str, legend: dict[str, str]) -> str | None:
@@ -384,163 +247,12 @@ def _commune(name: str, head: str) -> str:
     return "Commune " + ("d'" if fold(name[0]) in "aeiouyh" else "de ") + name
 
 
-#: The nature a table's lead sentence gives its rows: "les subventions d'investissement suivantes :".
-_HEADING_NATURE = re.compile(r"\b(?:subventions?|dotations?|aides?|acomptes?|participations?|contributions?)\b"
-                             r"[^:;.\n]{0,60}?\b(fonctionnement|investissement|equipement|exceptionnel)")
-
-
-def heading_nature(body: str, start: int) -> str | None:
-    """The nature that the paragraph just above offset ``start`` gives a table, when it ends with a colon.
-
-    >>> text = "Article 2 : d'attribuer les subventions de fonctionnement suivantes :\\n\\n| Bénéficiaire |"
-    >>> heading_nature(text, text.index("|"))
-    'operating'
-    """
-    above = body[:start].rstrip()
-    paragraph = above[above.rfind("\n\n") + 1:][-400:]
-    match = _HEADING_NATURE.search(fold(paragraph)) if paragraph.endswith(":") else None
-    return next(n for w, n in _NATURE_WORDS.items() if w.startswith(match.group(1))) if match else None
-
-
-def _split_row(line: str, columns: int) -> tuple[str, list[Decimal], str | None]:
-    """Split a flattened row into (text, amounts from the right, nature code)."""
-    tokens = line.split()
-    amounts: list[Decimal] = []
-    while tokens and len(amounts) < columns:
-        end = len(tokens)
-        if tokens[end - 1] in ("€", "euros", "EUR"):
-            end -= 1
-        elif tokens[end - 1].endswith("€"):
-            tokens[end - 1] = tokens[end - 1][:-1]
-        start = end - 1
-        if start < 0 or not _AMOUNT_TOKEN.match(tokens[start]):
-            break
-        # "3 000,00": the right-most group may carry the cents, the groups before it are three digits each.
-        while start > 0 and re.fullmatch(r"\d{3}" + (r"(?:,\d{1,2})?" if start == end - 1 else ""), tokens[start]) \
-                and re.fullmatch(r"\d{1,3}", tokens[start - 1]):
-            start -= 1
-        amounts.insert(0, parse_amount(" ".join(tokens[start:end])))
-        tokens = tokens[:start]
-    code = None
-    if tokens and re.fullmatch(r"[A-Z]", tokens[-1]) and amounts:
-        code = tokens.pop()
-    return re.sub(r"\s*(?:\.{3,}|…+)$", "", " ".join(tokens)), amounts, code  # no dot leaders ("Club ...... 850 €")
-
-
-#: A title or a sentence, never a table's header ("Objet : Attribution de subventions aux associations").
-_TITLE_LINE = re.compile(r"\s*(?:Objet|Rapport|Point|D[ée]lib[ée]ration)\b|.*[.;]\s*$", re.I)
-
-
-def _flat_header(line: str) -> list[str] | None:
-    folded = fold(line)
-    # A list's item ("- ATTRIBUE aux organismes … les subventions de fonctionnement suivantes") is a sentence, and
-    # so is the lead of a list ("ARTICLE 1er : Des subventions … sont attribuées aux associations suivantes :").
-    if line.startswith(("|", "-", "•", "*")) or len(line.split()) > 14 or not _BENEF_COL.search(folded) \
-            or _TITLE_LINE.match(line) or line.endswith(":") and len(line.split()) > 4:
-        return None
-    columns = [part for m in _FLAT_AMOUNT_COL.finditer(line) for part in _column_heads(m.group(0))]
-    if columns and re.search(r"\btotal$", folded) and not fold(columns[-1]).endswith("total"):
-        columns.append("Total")
-    return columns or None
-
-
-def _column_heads(text: str) -> list[str]:
-    """Split the heads of columns that a flattened header wrote one after the other: a head ends with a year, a
-    nature or "€" before the next "Subvention"/"Montant"; a last "Total" after such a head is the rows' totals.
-
-    >>> _column_heads("Subvention de fonctionnement 2024 Subvention exceptionnelle 2024 Total")
-    ['Subvention de fonctionnement 2024', 'Subvention exceptionnelle 2024', 'Total']
-    >>> _column_heads("Montant de la subvention proposée")
-    ['Montant de la subvention proposée']
-    """
-    heads: list[str] = []
-    for part in re.split(r"\s+(?=(?:subventions?|montants?|aides?|sommes?|total)\b)", text, flags=re.I):
-        if heads and not re.search(r"(?:\d{4}|fonctionnement|investissement|exceptionnelle?|nature|€|\))$",
-                                   heads[-1], re.I):
-            heads[-1] += " " + part
-        else:
-            heads.append(part)
-    return heads
-
-
-def _continues(previous: str, line: str) -> bool:
-    first = line.split()[0] if line.split() else ""
-    return bool(first) and (first[0].islower() or previous.endswith(("-", " de", " du", " des", " et", " la")))
-
-
-def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hints: ColumnHints | None = None) -> None:
-    """Read the grants and totals of tables flattened into lines: a header line, then rows ending in amounts.
-
-    With amount columns of one nature each ("fonctionnement 2024 … exceptionnelle 2024 … Total"), a row gives a
-    grant a column; a row that lacks a cell (its amounts then fewer than the columns, its own total equal to
-    their sum) gives its amounts without a nature, as the flattened text does not say which cell was empty.
-    """
-    lines = [(m.start(), m.group(0).strip()) for m in re.finditer(r"^.*$", body, re.M)]
-    i = 0
-    def aligned(at: int) -> bool:  # a line of a table aligned with spaces, read already
-        return any(start <= at <= end for start, end in found.tables)
-
-    while i < len(lines):
-        columns = _flat_header(lines[i][1]) if not aligned(lines[i][0]) else None
-        choice = choose_amount_column(["Bénéficiaire"] + columns, hints) if columns else None
-        i += 1
-        if choice is None:
-            continue
-        by_nature = [(c - 1, n) for c, n in nature_columns(["Bénéficiaire"] + columns, choice)]
-        row_total = len(columns) - 1 if by_nature and columns[-1] == "Total" else None
-        choice -= 1
-        runs: list[list[GrantFact]] = [[] for _ in by_nature]  # by_nature's grants, a column after the other
-        pending, pending_start, last = "", None, []
-        while i < len(lines) and lines[i][1] and not lines[i][1].startswith("|") and not aligned(lines[i][0]):
-            start, line = lines[i]
-            text, amounts, code = _split_row(line, len(columns))
-            if len(text.split()) > 12 and "," in text:  # a sentence ending in a number ("…réuni le 15"): no row
-                break
-            short = len(amounts) < len(columns)
-            if short and row_total is not None and len(amounts) >= 2 and sum(amounts[:-1]) == amounts[-1]:
-                short = False  # a row with an empty cell, its own total last
-            if short:
-                if len(line.split()) > 12:
-                    break
-                if last and not pending and _continues(last[0].beneficiary, line):
-                    for grant in last:
-                        grant.beneficiary += ("" if grant.beneficiary.endswith("-") else " ") + line
-                elif pending and not _continues(pending, line):  # the pending line was a section heading
-                    pending, pending_start = line, start
-                else:
-                    pending, pending_start = (pending + " " + line).strip(), pending_start or start
-                i += 1
-                continue
-            if pending and " " not in pending and len(text.split()) >= 2 and not _continues(pending, text):
-                pending, pending_start = "", None  # a one-word section heading ("Culture") before a whole row
-            name = (pending + " " + text).strip()
-            span = (pending_start or start, start + len(line))
-            whole = len(amounts) == len(columns)
-            if _TOTAL_ROW.match(name):
-                chosen = [amounts[c] for c, _ in by_nature] + [amounts[-1]] if by_nature and whole else [
-                    amounts[choice if whole else -1]]
-                found.totals += [StatedTotal(amount, span, name) for amount in chosen]
-                last = []
-            elif name and by_nature:
-                cells = ([(amounts[c], n) for c, n in by_nature] if whole else
-                         [(amount, None) for amount in amounts[:-1]])
-                last = [GrantFact(name, amount, span, nature, None, True, True) for amount, nature in cells]
-                for run, grant in zip(runs, last):
-                    run.append(grant)
-            elif name:
-                last = [GrantFact(name, amounts[choice], span, _nature_of(code, legend) if code else None,
-                                  None, True, True)]
-                found.grants += last
-            pending, pending_start = "", None
-            i += 1
-        found.grants += [grant for run in runs for grant in run if grant.amount]
-
-
 def table_grants(body: str, found: GrantsFound) -> None:
     """Read the grants and stated totals of every grant table of ``body`` into ``found``."""
     from graph.ingest.delib_aligned import aligned_table_grants, stacked_cell_grants, stacked_table_grants
     from graph.ingest.delib_side_by_side import side_by_side_grants
     from graph.ingest.delib_blocks import block_grants, financing_line_grants
+    from graph.ingest.delib_flattened import flat_table_grants
 
     legend, hints = legend_of(body), column_hints(body)
     aligned_table_grants(body, found, legend, hints)

@@ -27,6 +27,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from graph.identity import actor_iri, actor_key, deliberation_iri, name_key, person_actor_iri
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
+from graph.ingest.delib_authority import find_authority, find_member_count, heading_organisation
 from graph.ingest.delib_decision import (accounts_by_amount, accounts_by_article, accounts_by_beneficiary,
                                          accounts_by_name, accounts_by_nature, article_at, beneficiary_kind,
                                          named_account)
@@ -34,13 +35,13 @@ from graph.ingest.delib_decision import (find_budget_account, find_fiscal_year, 
                                          parse_vote)
 from graph.ingest.delib_graph import Builder, concept, m57_known
 from graph.ingest.delib_grants import GrantsFound, find_grants
-from graph.ingest.delib_meta import (find_authority, find_body, find_member_count, find_session_date, heading,
-                                     heading_organisation, parse_actes)
+from graph.ingest.delib_meta import heading, parse_actes
 from graph.ingest.delib_moves import apply_moves
 from graph.ingest.delib_number import find_number, find_title, number_match
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
 from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_profile import find_ptce, match_concepts, profile_of
+from graph.ingest.delib_session import find_body, find_session_date
 from graph.ingest.delib_tables import cell_identifiers
 from graph.ingest.delib_text import Document, normalise_text, pdf_text
 from graph.limits import check_line_length, check_pdf

@@ -1,0 +1,310 @@
+"""The authority that deliberates: the collectivité or établissement public that a deliberation's heading, else its
+text, names, never one it names as a grant's beneficiary (:func:`find_authority`); else the organisation that its
+heading names (:func:`heading_organisation`); names in capitals written as French place names are; and how many
+communes an intercommunal authority gathers."""
+
+from __future__ import annotations
+
+import re
+
+from graph.ingest.delib_meta import COLUMN_GAP, FIGURE_CELL, heading
+from graph.ingest.french import fold
+
+
+#: The words of a place's name after its first, with the particles between them: "Portes de l'Argonne", "Vallée
+#: de l'Hérault", "Pays de l'Or".
+_NEXT_WORDS = r"(?:[ -](?:(?:et|de|du|des|de la|de l['’]|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*"
+#: Authorities: pattern whose ``name`` group is the authority's display name, in the order they are tried on a
+#: text's body (a heading is read in :data:`_HEADING_ORDER`).
+_AUTHORITY_PATTERNS = {
+    "organ-of": (
+        r"(?:Le|La)\s+(?:Bureau|Conseil|Commission)[\w\s]*?\s+(?:de\s+la\s+|du\s+|de\s+l['’]|de\s+)"
+        r"(?P<name>[A-ZÉ][\w'’ -]*?(?:Métropole|Agglomération|Communauté[\w' -]*))\s*,?\s+après"
+    ),
+    "commune": (
+        r"(?P<name>(?:Ville|Commune(?:\s+(?i:nouvelle))?)\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)"
+        r"[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
+    ),
+    "departement-region": (
+        r"(?P<name>(?:D[ée]partement|R[ée]gion)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
+        + _NEXT_WORDS + ")"
+    ),
+    "communaute": (
+        r"(?P<name>Communauté\s+(?i:de\s+communes|d['’]agglomération|urbaine)\s+"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?"
+        r"[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
+    ),
+    "metropole-named-first": (
+        # words without figures: "Délibération n° CP-2024-3105\nMétropole de Lyon" names no "CP-2024-3105 Métropole"
+        r"(?P<name>(?!(?:La|Le|Cette|Notre|Une|Toute)\s+Métropole\b)[A-ZÉ][^\W\d]*(?:['’-][^\W\d]*)*"
+        r"(?:[ -][A-ZÉ][^\W\d]*(?:['’-][^\W\d]*)*)*\s+Métropole)\b"
+    ),
+    "metropole-named-after": (
+        r"(?P<name>(?:Euro[mM]|M)étropole\s+(?:de\s+|du\s+|d['’])?[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
+    ),
+    "syndicat": (
+        r"(?P<name>(?:Syndicat(?:\s+[\w'’-]+){0,4}?|SIVOM|SIVU|SIVOS)\s+"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*"
+        + _NEXT_WORDS + ")"
+    ),
+    "ccas": (
+        r"(?P<name>(?:Centre\s+(?i:communal|intercommunal)\s+(?i:d['’]action\s+sociale)|CCAS|CIAS)\s+"
+        r"(?:de\s+(?:la\s+|l['’]|les\s+)?|du\s+|des\s+|d['’])[A-ZÉ][\w'’-]*"
+        + _NEXT_WORDS + ")"
+    ),
+    "petr": (
+        r"(?P<name>(?:(?i:Pôle\s+d['’]équilibre\s+territorial\s+et\s+rural)|PETR)\s+"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*"
+        + _NEXT_WORDS + ")"
+    ),
+    "ept": (
+        r"(?P<name>(?:(?i:Établissement\s+public\s+territorial)|EPT)\s+"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
+        + _NEXT_WORDS + ")"
+    ),
+    "sdis": (
+        r"(?P<name>(?:(?i:Service\s+départemental\s+d['’]incendie\s+et\s+de\s+secours)|SDIS)\s+"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*"
+        + _NEXT_WORDS + ")"
+    ),
+    "collectivite": (
+        r"(?P<name>Collectivité(?:\s+(?i:territoriale|européenne))?\s+"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
+        r"[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
+    ),
+    "paris": r"(?P<name>Conseil\s+de\s+Paris)\b",
+    # A town's council named with its town ("CONSEIL MUNICIPAL DE NANTES"), not with the commune it is of.
+    "municipal-council": (
+        r"(?P<name>Conseil\s+(?i:municipal)\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)"
+        r"(?!(?i:ville|commune)\b)[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
+    ),
+    "mairie": (
+        r"(?P<name>Mairie\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
+    ),
+    "assembly": (
+        r"(?P<name>Conseil\s+(?i:d[ée]partemental|r[ée]gional)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
+        r"(?!R[ée]gion\b|D[ée]partement\b)[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
+    ),
+    # Établissements publics that deliberate through their own board, often beneficiaries in a collectivité's
+    # acts: tried last. Their name may stand in quotes: "EPCC « La Fabrique des Arts »".
+    "epcc": (
+        r"(?P<name>(?:(?i:[ÉE]tablissement\s+public\s+de\s+coop[ée]ration\s+culturelle)|EPCC)\s+[«\"“]?\s*"
+        r"(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’]|(?i:la|le|les|l['’]))\s*)?[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
+    ),
+    "office-de-tourisme": (
+        r"(?P<name>Office\s+(?i:d[eu]\s+tourisme)(?:\s+(?i:intercommunal|communautaire|municipal|m[ée]tropolitain))?\s+"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
+    ),
+    "oph": (
+        r"(?P<name>(?:Office\s+(?i:public\s+de\s+l['’]habitat)|OPH)\s+"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
+    ),    # Other établissements publics that vote subventions through their own board: a commune's caisse des écoles,
+    # the chambres consulaires, a centre de gestion, a GIP, a lycée or a collège (EPLE), a hospital, a public EHPAD,
+    # a régie, an office. Named at the start of a line only ("- Centre hospitalier de Vire : 5 000 €" is a grant's
+    # beneficiary), so that a text naming one among others is not taken for its act.
+    "etablissement-public": (
+        r"(?m:^)[ \t]*(?P<name>(?:"
+        r"(?i:Caisse\s+des\s+[ée]coles)"
+        r"|(?i:Chambre\s+(?:r[ée]gionale\s+|d[ée]partementale\s+|interd[ée]partementale\s+)?"
+        r"(?:d['’]agriculture|de\s+m[ée]tiers(?:\s+et\s+de\s+l['’]artisanat)?"
+        r"|de\s+commerce\s+et\s+d['’]industrie))|CCI|CMAR?"
+        r"|(?i:Centre\s+(?:interd[ée]partemental\s+)?de\s+gestion(?:\s+de\s+la\s+fonction\s+publique"
+        r"\s+territoriale)?)|CDG"
+        r"|(?i:Groupement\s+d['’]int[ée]r[êe]t\s+public)|GIP"
+        r"|(?i:Centre\s+hospitalier(?:\s+(?:universitaire|r[ée]gional|intercommunal|d[ée]partemental"
+        r"|sp[ée]cialis[ée]))*)|CHU|CHR|CHI"
+        r"|(?:EHPAD|Ehpad)(?:\s+(?i:public|intercommunal|municipal))?"
+        r"|(?i:(?:Lyc[ée]e|Coll[èe]ge)(?:\s+(?:d['’]enseignement\s+)?(?:professionnel|agricole|polyvalent"
+        r"|g[ée]n[ée]ral(?:\s+et\s+technologique)?|technique|public))*)"
+        r"|(?i:R[ée]gie)(?:\s+(?i:municipale|intercommunale|communautaire|d[ée]partementale|r[ée]gionale"
+        r"|personnalis[ée]e|autonome))?"
+        r"|(?i:Office)(?:\s+(?i:public|municipal|intercommunal|communautaire|d[ée]partemental|r[ée]gional|national))?"
+        r")\s+[«\"“]?\s*(?:(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|(?i:les|le|la|l['’])\s*"
+        r"|[\w'’-]+\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]))?)[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
+    ),
+}
+AUTHORITIES = list(_AUTHORITY_PATTERNS.values())
+#: The order a heading's authorities are tried in: the most particular first. A commune's heading names its
+#: département ("DÉPARTEMENT DE LA LOIRE / COMMUNE DE …"), a CCAS's its commune, a syndicat's or a communauté's
+#: often their seat: the authority that deliberates is the most particular one the heading names.
+_HEADING_ORDER = ("ccas", "etablissement-public", "sdis", "syndicat", "petr", "communaute", "ept",
+                  "metropole-named-first", "metropole-named-after", "collectivite", "mairie", "commune", "paris",
+                  "municipal-council", "assembly", "departement-region", "epcc", "office-de-tourisme", "oph")
+
+#: The words of an authority's kind that stay in lower case after its first word, whatever the heading's case:
+#: "Communauté d'agglomération …", "Syndicat mixte …", "Centre communal d'action sociale …"; not a word of a
+#: compound place name ("Région Nouvelle-Aquitaine").
+_KIND_WORDS = re.compile(r"(?<=\s)(?:Communes|Urbaine|Mixte|Intercommunal|Communal|Sociale|À|Vocations?|Multiples?"
+                         r"|Uniques?|Scolaire|Nouvelle|Départementale?|Public|Territoriale?|Rural|Secours"
+                         r"|Européenne|Tourisme|Écoles|Métiers|Commerce|Gestion|Fonction|Publique|Hospitalier"
+                         r"|Universitaire|Professionnel|Agricole|Polyvalent|Général|Technologique|Municipale)\b(?!-)|"
+                         r"(?<=\sd['’])(?:Agglomération|Action|Équilibre|Énergies?|Incendie|Agriculture|Industrie"
+                         r"|Intérêt)\b|(?<=\sl['’])Artisanat\b")
+
+
+def _authority_name(name: str) -> str:
+    """The display name of an authority as a pattern of :data:`AUTHORITIES` found it (a town hall is its commune).
+
+    >>> _authority_name("Communauté d'Agglomération des Monts du Velay"), _authority_name("Mairie de Firminy")
+    ("Communauté d'agglomération des Monts du Velay", 'Commune de Firminy')
+    >>> _authority_name("Conseil départemental des Hautes-Falaises"), _authority_name("Mairie de la Roche-sur-Yon")
+    ('Département des Hautes-Falaises', 'Commune de La Roche-sur-Yon')
+    >>> _authority_name("Conseil Municipal de Nantes"), _authority_name("Region Nouvelle-Aquitaine")
+    ('Ville de Nantes', 'Région Nouvelle-Aquitaine')
+    """
+    name = re.sub(r"\s+", " ", re.sub(r"[«»“”\"]", " ", name)).strip()  # an EPCC's name in quotes
+    name = _KIND_WORDS.sub(lambda m: m.group(0).lower(), name)
+    for written, authority in _ASSEMBLY_OF:
+        if (found := re.match(written, name, re.I)) is not None:
+            name = authority + name[found.end():]
+            break
+    # A commune's article is part of its name: "Commune de La Roche-sur-Yon", "Ville du Havre" aside.
+    return re.sub(r"^((?:Commune(?: nouvelle)?|Ville) de |EPCC )(la|le|les)\b", lambda m: m[1] + m[2].capitalize(),
+                  name)
+
+
+#: An authority named by its assembly or its town hall: (how it is written, the authority's own name).
+_ASSEMBLY_OF = [(r"Mairie\b", "Commune"), (r"Conseil\s+d[ée]partemental\b", "Département"),
+                (r"Conseil\s+r[ée]gional\b", "Région"), (r"Conseil\s+municipal\b", "Ville"),
+                # a heading in capitals without accents: "DEPARTEMENT DE LA GIRONDE", "REGION BRETAGNE"
+                (r"Departement\b", "Département"), (r"Region\b", "Région"),
+                (r"CCAS\b", "Centre communal d'action sociale"),
+                (r"CIAS\b", "Centre intercommunal d'action sociale"),
+                (r"SIVOM\b", "Syndicat intercommunal à vocation multiple"),
+                (r"SIVU\b", "Syndicat intercommunal à vocation unique"),
+                (r"SIVOS\b", "Syndicat intercommunal à vocation scolaire"),
+                (r"PETR\b", "Pôle d'équilibre territorial et rural"), (r"EPT\b", "Établissement public territorial"),
+                (r"SDIS\b", "Service départemental d'incendie et de secours"),
+                (r"Conseil\s+de\s+Paris\b", "Ville de Paris"),
+                (r"[ÉE]tablissement\s+public\s+de\s+coop[ée]ration\s+culturelle\b", "EPCC")]
+
+
+_PARTICLES = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux"}
+#: The acronyms that name an authority's kind ("SIVOM DU VAL DE BRUYÈRE"), kept in capitals by :func:`title_case`.
+_ACRONYMS = {"CCAS", "CIAS", "SIVOM", "SIVU", "SIVOS", "PETR", "EPT", "SDIS", "EPCC", "EPIC", "OPH", "EHPAD", "GIP",
+             "CCI", "CMA", "CMAR", "CDG", "CHU", "CHR", "CHI"}
+
+
+def title_case(text: str) -> str:
+    """Write an upper-case name the way French place names are written.
+
+    >>> title_case("DÉPARTEMENT DE LA HAUTE-VALLÉE D'ARGENT"), title_case("RIVE-D'ARGENT"), title_case("SIVOM DU LAC")
+    ("Département de la Haute-Vallée d'Argent", "Rive-d'Argent", 'SIVOM du Lac')
+    """
+    def part(p: str) -> str:
+        if p in _PARTICLES:
+            return p
+        if re.match(r"[dl]['’]", p):
+            return p[:2] + p[2:].capitalize()
+        return p.capitalize()
+
+    def word(w: str) -> str:
+        if w in _ACRONYMS:
+            return w
+        lower = w.lower()
+        if lower in _PARTICLES:
+            return lower
+        if re.match(r"[dl]['’]", lower):
+            return lower[:2] + "-".join(map(part, lower[2:].split("-")))
+        return "-".join(map(part, lower.split("-")))
+    return " ".join(word(w) for w in text.split(" "))
+
+
+def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[str, list[str]] | None:
+    """Return the authority's display name and the spelling variants of it that the text uses: the most particular
+    one its heading names (:data:`_HEADING_ORDER`), else the first of :data:`AUTHORITIES` that the text names, never
+    one it names as a grant's beneficiary (:func:`_named_as_beneficiary`); ``beneficiaries`` receives those.
+
+    >>> find_authority("Délibération n° 12\\nDécide d'attribuer à la Commune de Mens une aide. La Région Bretagne…")
+    ('Région Bretagne', [])
+    """
+    def cased(text: str) -> str:  # each column of a line in capitals, as its own
+        return "\n".join("".join(title_case(cell) if cell.isupper() else cell
+                                  for cell in re.split(r"([ \t]{3,})", line)) for line in text.split("\n"))
+
+    in_heading = [_AUTHORITY_PATTERNS[name] for name in _HEADING_ORDER]
+    skipped: list[str] = [] if beneficiaries is None else beneficiaries
+    return (_find_authority(cased(heading(body)), body, in_heading, skipped)
+            or _find_authority(body, body, AUTHORITIES, skipped)
+            or _find_authority(cased(body), body, AUTHORITIES, skipped))
+
+
+#: A heading's line that names no body that deliberates: the Republic and its motto, the register, an
+#: administrative division above a commune's name, an organ, its sitting, the act's number, its object or subject.
+_NOT_A_BODY = re.compile(
+    r"r[ée]publique\s+fran[çc]aise|libert[ée]|extrait|registre|proc[èe]s[- ]verbal|compte[- ]rendu"
+    r"|^(?:d[ée]partement|arrondissement|canton|r[ée]gion|pr[ée]fecture|sous-pr[ée]fecture)\b"
+    r"|^(?:conseil|comit[ée]|bureau|commission|assembl[ée]e|session|s[ée]ance|r[ée]union|d[ée]cision)\b"
+    r"|^(?:à|au|aux|pour|en\s+faveur|objet|rapport|annexe|direction|service|p[ôo]le)\b"
+    r"|d[ée]lib[ée]r|subvention|\baides?\b|attribution|\bn\s*[°º]|\d", re.I)
+
+
+def heading_organisation(body: str) -> str | None:
+    """The organisation that the heading's first line naming a body names, for a deliberation whose authority is
+    none of :data:`AUTHORITIES`: a line of words, starting with a capital, that is none of :data:`_NOT_A_BODY`.
+
+    >>> heading_organisation("RÉPUBLIQUE FRANÇAISE\\nASSOCIATION FONCIÈRE PASTORALE DU HAUT-VERDON\\nSéance du 5 mai")
+    'Association foncière pastorale du Haut-Verdon'
+    >>> heading_organisation("COMMISSION PERMANENTE\\nSéance du 5 avril 2024\\nDélibération n° 2024-01") is None
+    True
+    """
+    for line in heading(body).split("\n"):
+        line = re.sub(r"\s+", " ", line).strip(" -–—:;,.")
+        words = line.split(" ")
+        if (_NOT_A_BODY.search(line) or not 2 <= len(words) <= 14 or not re.fullmatch(r"[\w'’ ()«»\"-]+", line)
+                or not line[0].isupper()):
+            continue
+        if not line.isupper():
+            return re.sub(r"\s+", " ", re.sub(r"[«»“”\"]", " ", line)).strip()
+        # in capitals: the words of its kind in lower case up to the first particle ("… PASTORALE DU HAUT-VERDON")
+        first, *rest = title_case(re.sub(r"[«»“”\"]", " ", line)).split()
+        kind = next((i for i, w in enumerate(rest) if w in _PARTICLES or re.match(r"[dl]['’]", w)), len(rest))
+        return " ".join([first, *(w.lower() for w in rest[:kind]), *rest[kind:]])
+    return None
+
+
+#: What names a commune as a grant's beneficiary or a partner, not as the authority: "attribue à la Commune de X",
+#: "au profit de la commune de", "convention avec la Commune de", "Dossier n° EX… - Commune de X".
+_BENEFICIARY_BEFORE = re.compile(r"(?:\b(?:à|au\s+profit\s+de|en\s+faveur\s+de|pour|avec)\s+(?:la\s+|l['’])?"
+                                 r"|\bDossier\s+n\s*[°º][^\n]*?\s[-–—]\s*)$", re.I)
+
+
+def _named_as_beneficiary(text: str, match: re.Match) -> bool:
+    """Whether ``text`` names the authority that ``match`` found as a beneficiary (:data:`_BENEFICIARY_BEFORE`) or in
+    a table's row (a figure among the line's columns: "Commune de Mens     Télémédecine     74 000     37 000")."""
+    start = text.rfind("\n", 0, match.start()) + 1
+    end = text.find("\n", match.end())
+    cells = COLUMN_GAP.split(text[start:end if end >= 0 else len(text)].strip())
+    return (_BENEFICIARY_BEFORE.search(text[start:match.start()]) is not None
+            or (len(cells) >= 2 and any(FIGURE_CELL.fullmatch(c) for c in cells)))
+
+
+def _find_authority(text: str, body: str, patterns: list[str],
+                    skipped: list[str]) -> tuple[str, list[str]] | None:
+    """The authority that ``text`` names by the first of ``patterns`` that finds one, and its spellings in
+    ``body``; ``skipped`` receives the names a beneficiary's (:func:`_named_as_beneficiary`)."""
+    for pattern in patterns:
+        found = None
+        for match in re.finditer(pattern, text):
+            if match.group("name").isupper():
+                break
+            if not _named_as_beneficiary(text, match):
+                found = match
+                break
+            if (name := _authority_name(match.group("name"))) not in skipped:
+                skipped.append(name)
+        if found is None:
+            continue
+        name = _authority_name(found.group("name"))
+        key = fold(name).replace("-", " ")
+        variants = {re.sub(r"\s+", " ", m.group(0)) for m in re.finditer(re.escape(name).replace(r"\ ", r"\s+")
+                    .replace("e", "[eéÉE]").replace("E", "[eéÉE]"), body, re.I)}
+        return name, sorted(v for v in variants if fold(v).replace("-", " ") == key and v != name)
+    return None
+
+
+def find_member_count(body: str) -> int | None:
+    """Return the number of communes an intercommunal authority gathers ("l'ensemble des 53 communes")."""
+    match = re.search(r"(?:ensemble\s+des|regroupe|rassemble|réunit|compte)\s+(?P<n>\d+)\s+communes"
+                      r"|(?P<n2>\d+)\s+communes\s+membres", body, re.I)
+    return int(match.group("n") or match.group("n2")) if match else None

@@ -1,0 +1,161 @@
+"""Grant tables flattened into lines by PDF extraction: a header line whose heads follow one another ("Bénéficiaire
+Nature Montant"), then rows that end in amounts, a beneficiary's name wrapped over lines joined.
+
+>>> from graph.ingest.delib_grants import GrantsFound
+>>> found = GrantsFound()
+>>> flat_table_grants("Association Montant\\nClub des Aînés 1 200 €\\nTotal 1 200 €", found, {})
+>>> [(g.beneficiary, g.amount) for g in found.grants], [t.amount for t in found.totals]
+([('Club des Aînés', Decimal('1200'))], [Decimal('1200')])
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from graph.ingest.delib_columns import ColumnHints
+from graph.ingest.delib_grants import GrantFact, GrantsFound, StatedTotal
+from graph.ingest.delib_table_header import _BENEF_COL, choose_amount_column, nature_columns
+from graph.ingest.delib_tables import _TOTAL_ROW, _nature_of
+from graph.ingest.french import fold, parse_amount
+
+
+_AMOUNT_TOKEN = re.compile(r"^\d{1,3}(?:,\d{1,2})?$|^\d+(?:,\d{1,2})?$")
+_FLAT_AMOUNT_COL = re.compile(
+    r"(?:montant|subvention|budget|co[uû]t|proposition|somme|aide)(?:\s+(?:de|du|des|la|le|l['’]|proposée?|demandée?|"
+    r"sollicitée?|accordée?|attribuée?|votée?|allouée?|retenue?|\d{4}|N-1|N|total|globale?|subvention|projet|"
+    r"prévisionnel|en\s+euros|€|\(€\)|fonctionnement|investissement|exceptionnelle?|en\s+nature))*", re.I)
+
+
+def _split_row(line: str, columns: int) -> tuple[str, list[Decimal], str | None]:
+    """Split a flattened row into (text, amounts from the right, nature code)."""
+    tokens = line.split()
+    amounts: list[Decimal] = []
+    while tokens and len(amounts) < columns:
+        end = len(tokens)
+        if tokens[end - 1] in ("€", "euros", "EUR"):
+            end -= 1
+        elif tokens[end - 1].endswith("€"):
+            tokens[end - 1] = tokens[end - 1][:-1]
+        start = end - 1
+        if start < 0 or not _AMOUNT_TOKEN.match(tokens[start]):
+            break
+        # "3 000,00": the right-most group may carry the cents, the groups before it are three digits each.
+        while start > 0 and re.fullmatch(r"\d{3}" + (r"(?:,\d{1,2})?" if start == end - 1 else ""), tokens[start]) \
+                and re.fullmatch(r"\d{1,3}", tokens[start - 1]):
+            start -= 1
+        amounts.insert(0, parse_amount(" ".join(tokens[start:end])))
+        tokens = tokens[:start]
+    code = None
+    if tokens and re.fullmatch(r"[A-Z]", tokens[-1]) and amounts:
+        code = tokens.pop()
+    return re.sub(r"\s*(?:\.{3,}|…+)$", "", " ".join(tokens)), amounts, code  # no dot leaders ("Club ...... 850 €")
+
+
+#: A title or a sentence, never a table's header ("Objet : Attribution de subventions aux associations").
+_TITLE_LINE = re.compile(r"\s*(?:Objet|Rapport|Point|D[ée]lib[ée]ration)\b|.*[.;]\s*$", re.I)
+
+
+def _flat_header(line: str) -> list[str] | None:
+    folded = fold(line)
+    # A list's item ("- ATTRIBUE aux organismes … les subventions de fonctionnement suivantes") is a sentence, and
+    # so is the lead of a list ("ARTICLE 1er : Des subventions … sont attribuées aux associations suivantes :").
+    if line.startswith(("|", "-", "•", "*")) or len(line.split()) > 14 or not _BENEF_COL.search(folded) \
+            or _TITLE_LINE.match(line) or line.endswith(":") and len(line.split()) > 4:
+        return None
+    columns = [part for m in _FLAT_AMOUNT_COL.finditer(line) for part in _column_heads(m.group(0))]
+    if columns and re.search(r"\btotal$", folded) and not fold(columns[-1]).endswith("total"):
+        columns.append("Total")
+    return columns or None
+
+
+def _column_heads(text: str) -> list[str]:
+    """Split the heads of columns that a flattened header wrote one after the other: a head ends with a year, a
+    nature or "€" before the next "Subvention"/"Montant"; a last "Total" after such a head is the rows' totals.
+
+    >>> _column_heads("Subvention de fonctionnement 2024 Subvention exceptionnelle 2024 Total")
+    ['Subvention de fonctionnement 2024', 'Subvention exceptionnelle 2024', 'Total']
+    >>> _column_heads("Montant de la subvention proposée")
+    ['Montant de la subvention proposée']
+    """
+    heads: list[str] = []
+    for part in re.split(r"\s+(?=(?:subventions?|montants?|aides?|sommes?|total)\b)", text, flags=re.I):
+        if heads and not re.search(r"(?:\d{4}|fonctionnement|investissement|exceptionnelle?|nature|€|\))$",
+                                   heads[-1], re.I):
+            heads[-1] += " " + part
+        else:
+            heads.append(part)
+    return heads
+
+
+def _continues(previous: str, line: str) -> bool:
+    first = line.split()[0] if line.split() else ""
+    return bool(first) and (first[0].islower() or previous.endswith(("-", " de", " du", " des", " et", " la")))
+
+
+def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hints: ColumnHints | None = None) -> None:
+    """Read the grants and totals of tables flattened into lines: a header line, then rows ending in amounts.
+
+    With amount columns of one nature each ("fonctionnement 2024 … exceptionnelle 2024 … Total"), a row gives a
+    grant a column; a row that lacks a cell (its amounts then fewer than the columns, its own total equal to
+    their sum) gives its amounts without a nature, as the flattened text does not say which cell was empty.
+    """
+    lines = [(m.start(), m.group(0).strip()) for m in re.finditer(r"^.*$", body, re.M)]
+    i = 0
+    def aligned(at: int) -> bool:  # a line of a table aligned with spaces, read already
+        return any(start <= at <= end for start, end in found.tables)
+
+    while i < len(lines):
+        columns = _flat_header(lines[i][1]) if not aligned(lines[i][0]) else None
+        choice = choose_amount_column(["Bénéficiaire"] + columns, hints) if columns else None
+        i += 1
+        if choice is None:
+            continue
+        by_nature = [(c - 1, n) for c, n in nature_columns(["Bénéficiaire"] + columns, choice)]
+        row_total = len(columns) - 1 if by_nature and columns[-1] == "Total" else None
+        choice -= 1
+        runs: list[list[GrantFact]] = [[] for _ in by_nature]  # by_nature's grants, a column after the other
+        pending, pending_start, last = "", None, []
+        while i < len(lines) and lines[i][1] and not lines[i][1].startswith("|") and not aligned(lines[i][0]):
+            start, line = lines[i]
+            text, amounts, code = _split_row(line, len(columns))
+            if len(text.split()) > 12 and "," in text:  # a sentence ending in a number ("…réuni le 15"): no row
+                break
+            short = len(amounts) < len(columns)
+            if short and row_total is not None and len(amounts) >= 2 and sum(amounts[:-1]) == amounts[-1]:
+                short = False  # a row with an empty cell, its own total last
+            if short:
+                if len(line.split()) > 12:
+                    break
+                if last and not pending and _continues(last[0].beneficiary, line):
+                    for grant in last:
+                        grant.beneficiary += ("" if grant.beneficiary.endswith("-") else " ") + line
+                elif pending and not _continues(pending, line):  # the pending line was a section heading
+                    pending, pending_start = line, start
+                else:
+                    pending, pending_start = (pending + " " + line).strip(), pending_start or start
+                i += 1
+                continue
+            if pending and " " not in pending and len(text.split()) >= 2 and not _continues(pending, text):
+                pending, pending_start = "", None  # a one-word section heading ("Culture") before a whole row
+            name = (pending + " " + text).strip()
+            span = (pending_start or start, start + len(line))
+            whole = len(amounts) == len(columns)
+            if _TOTAL_ROW.match(name):
+                chosen = [amounts[c] for c, _ in by_nature] + [amounts[-1]] if by_nature and whole else [
+                    amounts[choice if whole else -1]]
+                found.totals += [StatedTotal(amount, span, name) for amount in chosen]
+                last = []
+            elif name and by_nature:
+                cells = ([(amounts[c], n) for c, n in by_nature] if whole else
+                         [(amount, None) for amount in amounts[:-1]])
+                last = [GrantFact(name, amount, span, nature, None, True, True) for amount, nature in cells]
+                for run, grant in zip(runs, last):
+                    run.append(grant)
+            elif name:
+                last = [GrantFact(name, amounts[choice], span, _nature_of(code, legend) if code else None,
+                                  None, True, True)]
+                found.grants += last
+            pending, pending_start = "", None
+            i += 1
+        found.grants += [grant for run in runs for grant in run if grant.amount]

@@ -1,0 +1,202 @@
+"""The session of a deliberation: the organ that sat (a council, its permanent commission, a bureau, or an
+executive deciding by delegation) and the day it sat."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from graph.ingest.delib_meta import heading, in_a_citation
+from graph.ingest.french import DATE_RE, MONTH_NAMES, MONTHS, date_from_match, fold, words_to_number
+
+
+#: Organs: pattern → canonical label.
+BODIES = [
+    (r"bureau\s+m[ée]tropolitain", "Bureau Métropolitain"),
+    (r"conseil\s+m[ée]tropolitain", "Conseil Métropolitain"),
+    (r"bureau\s+communautaire", "Bureau Communautaire"),
+    (r"conseil\s+communautaire|conseil\s+de\s+(?:la\s+)?communaut[ée]|conseil\s+d['’]agglom[ée]ration",
+     "Conseil Communautaire"),
+    (r"conseil\s+de\s+la\s+m[ée]tropole", "Conseil Métropolitain"),
+    (r"commission\s+permanente", "Commission Permanente"),
+    (r"conseil\s+municipal", "Conseil Municipal"),
+    (r"conseil\s+d[ée]partemental", "Conseil Départemental"),
+    (r"conseil\s+r[ée]gional", "Conseil Régional"),
+    (r"comit[ée]\s+syndical", "Comité Syndical"),
+    # a syndicat's executive board, which its comité delegates to
+    (r"bureau\s+syndical", "Bureau Syndical"),
+    # Saint-Pierre-et-Miquelon's assembly (not a health territory's council)
+    (r"conseil\s+territorial(?!\s+de\s+sant[ée])", "Conseil Territorial"),
+    # an établissement public's boards: a caisse des écoles's comité, a chambre d'agriculture's session (its
+    # assembly, named so only where it deliberates: a region's "Session du …" is its council's sitting)
+    (r"comit[ée]\s+de\s+la\s+caisse\s+des\s+[ée]coles", "Comité de la Caisse des écoles"),
+    (r"session(?=\s*,?\s*apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r)", "Session"),
+    (r"conseil\s+d['’]administration", "Conseil d'Administration"),
+    # an établissement public's (an office de tourisme's, a régie's)
+    (r"comit[ée]\s+de\s+direction", "Comité de Direction"),
+    (r"conseil\s+de\s+territoire", "Conseil de Territoire"),
+    (r"conseil\s+de\s+l['’]eurom[ée]tropole", "Conseil Métropolitain"),
+    (r"conseil\s+de\s+paris", "Conseil de Paris"),
+    (r"conseil\s+ex[ée]cutif", "Conseil Exécutif"),
+    # the assemblies of the collectivités with a special status, which their executive council reports to
+    (r"assembl[ée]e\s+de\s+corse", "Assemblée de Corse"),
+    (r"assembl[ée]e\s+de\s+(?:la\s+)?martinique", "Assemblée de Martinique"),
+    (r"assembl[ée]e\s+de\s+(?:la\s+)?guyane", "Assemblée de Guyane"),
+]
+#: A decision that the executive takes by delegation of the council, named in the heading ("DÉCISION DU PRÉSIDENT
+#: N° DP-2024-0318"): the executive's act, whatever council its visas and its last article name.
+_EXECUTIVES_DECISION = re.compile(r"^[ \t]*d[ée]cision\s+(?:du|de\s+la)\s+(?P<who>pr[ée]sidente?|maire)\b", re.I | re.M)
+#: What follows an organ named with its session: "COMMISSION PERMANENTE - RÉUNION DU …", "CONSEIL MUNICIPAL DU 4 …".
+_SITTING = r"\s*(?:[-–—:]\s*)?(?:(?:r[ée]union|s[ée]ance)\b|(?:du|en\s+date\s+du|le)\s+(?:[a-z]+\s+)?\d)"
+
+
+def find_body(body: str) -> str | None:
+    """Return the canonical label of the organ that deliberated: the one the heading names with its session, else
+    the first named ("CONSEIL DÉPARTEMENTAL" heads the Commission permanente's acts too).
+
+    >>> find_body("CONSEIL DÉPARTEMENTAL\\nCOMMISSION PERMANENTE - RÉUNION DU 8 JUILLET 2024\\nVu le Conseil régional")
+    'Commission Permanente'
+    >>> find_body("COMMISSION PERMANENTE DU CONSEIL RÉGIONAL\\nRéunion du vendredi 19 avril 2024")
+    'Commission Permanente'
+    >>> find_body("RÉGION X\\nConseil régional\\nLa Commission permanente, après en avoir délibéré, décide")
+    'Commission Permanente'
+    >>> find_body("COMMUNAUTÉ DE COMMUNES X\\nDÉCISION DU PRÉSIDENT N° 12\\nVu la délibération du Conseil syndical")
+    'Président'
+
+    A heading that names the organ as another's ("COMMISSION PERMANENTE DU CONSEIL RÉGIONAL") names the one that
+    deliberates, whatever the sentence says ("Le Conseil régional … s'est réuni"):
+
+    >>> find_body("COMMISSION PERMANENTE DU CONSEIL REGIONAL\\n2 décembre 2024\\n\\nLe Conseil régional s'est réuni")
+    'Commission Permanente'
+    """
+    if (executive := _EXECUTIVES_DECISION.search(heading(body))) is not None:
+        return "Maire" if fold(executive.group("who")) == "maire" else "Président"
+    # The heading's organ with its sitting; else the organ of the sentence that deliberates ("La Commission
+    # permanente, après en avoir délibéré" — a page header's "Conseil régional" comes first); else the first.
+    for text, after in ((heading(body), _SITTING), (heading(body), _OF_ANOTHER), (body, _DELIBERATES), (body, "")):
+        hits = []
+        for pattern, label in BODIES:
+            # In the heading, not the organ another is of: "COMMISSION PERMANENTE DU CONSEIL RÉGIONAL\nRéunion du …"
+            # (but "DÉLIBÉRATION N° 3\nDE LA COMMISSION PERMANENTE\nRéunion du …" is the Commission's)
+            match = next((m for m in re.finditer(pattern + after, text, re.I)
+                          if not after or not _ORGAN_OF.search(text, 0, m.start())), None)
+            if match:
+                hits.append((match.start(), label))
+        if hits:
+            return min(hits)[1]
+    return None
+
+
+#: An organ before the one that follows it on its line, which it is of: "COMMISSION PERMANENTE DU …".
+_ORGAN_OF = re.compile(r"\b(?:commission|conseil|bureau|comit[ée]|assembl[ée]e)\b[^\n]*?\b(?:du|de\s+la|de\s+l['’])"
+                       r"[ \t]*$", re.I)
+#: What follows an organ of another in a heading: "COMMISSION PERMANENTE DU CONSEIL REGIONAL".
+_OF_ANOTHER = r"(?=[ \t]+(?:du|de\s+la|de\s+l['’])[ \t]*(?:conseil|comit[ée]|assembl[ée]e)\b)"
+#: What follows the organ that deliberates in its own sentence.
+_DELIBERATES = (r"(?=[^.\n]{0,100}?(?:apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|s['’]est\s+r[ée]uni|"
+                r"r[ée]guli[èe]rement\s+convoqu|d[ée]cide\b|DÉCIDE))")
+
+#: An organ named with the day it sat: "COMMISSION PERMANENTE DU 12 JUIN 2023", "Conseil communautaire du …".
+_ORGAN_OF_THE_DAY = re.compile(
+    r"\b(?:commission\s+permanente|comit[ée]\s+syndical"
+    r"|conseil\s+(?:municipal|communautaire|m[ée]tropolitain|d[ée]partemental|r[ée]gional"
+    r"|d['’]administration|syndical|de\s+(?:la\s+)?(?:m[ée]tropole|communaut[ée])|de\s+l['’]eurom[ée]tropole)"
+    r"|bureau(?:\s+(?:communautaire|m[ée]tropolitain|ex[ée]cutif|syndical))?"
+    r"|assembl[ée]e\s+(?:pl[ée]ni[èe]re|d[ée]lib[ée]rante))\s+(?:du|en\s+date\s+du|le)\s+", re.I)
+
+
+#: The formula of a commune's register: "L'an deux mille vingt-quatre, le douze mars à dix-huit heures…".
+_SPELLED_SESSION = re.compile(r"L['’]an\s+(?P<year>[a-zéè\s-]+?|\d{4})\s*,?\s+le\s+(?P<day>premier|1er|\d{1,2}|"
+                              r"[a-zéè\s-]+?)\s+(?P<month>" + "|".join(sorted({*MONTH_NAMES, *MONTHS})) + r")\b", re.I)
+
+
+def _spelled_session_date(body: str) -> dt.date | None:
+    """The date of the register's formula, its year and day in words or figures.
+
+    >>> _spelled_session_date("L'an deux mille vingt-quatre, le douze mars à dix-huit heures trente")
+    datetime.date(2024, 3, 12)
+    """
+    match = _SPELLED_SESSION.search(body)
+    if match is None:
+        return None
+    year, day = match.group("year"), match.group("day").lower()
+    year = int(year) if year.isdigit() else words_to_number(year)
+    day = 1 if day in ("premier", "1er") else int(day) if day.isdigit() else words_to_number(day)
+    try:
+        return dt.date(year, MONTHS[fold(match.group("month"))], day) if year and day else None
+    except ValueError:
+        return None
+
+
+def find_session_date(body: str) -> dt.date | None:
+    """Return the date of the session ("Séance du …", "SEANCE DU BUREAU … DU 16 MAI 2024", "COMMISSION PERMANENTE
+    DU 12 JUIN 2023", "réuni … le …").
+
+    >>> find_session_date("COMMISSION PERMANENTE DU 12 JUIN 2023\\nVu la délibération du Conseil municipal du 3 mai 2021")
+    datetime.date(2023, 6, 12)
+    >>> find_session_date("Vu la délibération du Conseil municipal du 3 mai 2021") is None
+    True
+    >>> find_session_date("Conseil de la Métropole du jeudi 10 octobre 2024"), find_session_date("s'est réuni le "
+    ...                   "lundi 2 décembre\\n2024")
+    (datetime.date(2024, 10, 10), datetime.date(2024, 12, 2))
+
+    The heading's date comes first: the sitting the act heads with ("COMMISSION PERMANENTE\\nRéunion du 14 octobre
+    2024"), not an earlier one its report cites ("financée par la Commission permanente du 8 juillet 2024").
+
+    >>> find_session_date("COMMISSION PERMANENTE\\nRéunion du 14 octobre 2024\\n\\nObjet : 2e série\\nUne série a été "
+    ...                   "financée par la Commission permanente du 8 juillet 2024.")
+    datetime.date(2024, 10, 14)
+    """
+    return (_session_date(heading(body)) or _date_alone(heading(body)) or _session_date(body)
+            or _decision_date(body))
+
+
+def _date_alone(text: str) -> dt.date | None:
+    """The date that a line of a heading gives alone, the session's ("COMMISSION PERMANENTE DU CONSEIL REGIONAL\\n2
+    décembre 2024").
+
+    >>> _date_alone("RÉGION BRETAGNE\\nCOMMISSION PERMANENTE\\nlundi 2 décembre 2024\\nDELIBERATION")
+    datetime.date(2024, 12, 2)
+    """
+    for line in text.split("\n"):
+        if (date := DATE_RE.fullmatch(line.strip())) is not None and date.group("year"):
+            return date_from_match(date)
+    return None
+
+
+def _decision_date(body: str) -> dt.date | None:
+    """The day an executive's decision (:data:`_EXECUTIVES_DECISION`) was signed, which dates it: "Fait à Bayonne, le
+    18 mars 2024".
+
+    >>> _decision_date("DÉCISION DU PRÉSIDENT N° 12\\nDÉCIDE\\nFait à Bayonne, le 18 mars 2024\\nLe Président")
+    datetime.date(2024, 3, 18)
+    """
+    if _EXECUTIVES_DECISION.search(heading(body)) is None:
+        return None
+    signed = re.search(r"^[ \t]*Fait\s+à\s+[^\n,]{1,60},?\s+le\s+", body, re.M)
+    date = DATE_RE.match(body, signed.end()) if signed else None
+    return date_from_match(date) if date else None
+
+
+def _session_date(body: str) -> dt.date | None:
+    """The session's date that ``body`` gives, by the first of :func:`find_session_date`'s ways that finds one."""
+    for match in re.finditer(r"s[ée]ance", body, re.I):
+        window = body[match.end():match.end() + 100].replace("\n", " ")  # a date a line end cuts
+        date = DATE_RE.search(window)
+        if date and not re.search(r"convo(?:qu|c)", window[:date.start()], re.I) and (found := date_from_match(date)):
+            return found
+    if (spelled := _spelled_session_date(body)) is not None:
+        return spelled
+    for match in _ORGAN_OF_THE_DAY.finditer(body):
+        # Not in a visa, nor after "délibération" on its line ("… la délibération du Conseil municipal du …").
+        line = body[body.rfind("\n", 0, match.start()) + 1:match.start()]
+        date = DATE_RE.match(body, match.end())
+        if (date and not in_a_citation(body, match.start()) and not re.search(r"d[ée]lib[ée]ration", line, re.I)
+                and (found := date_from_match(date))):
+            return found
+    for match in re.finditer(r"r[ée]union|r[ée]uni\b", body, re.I):
+        window = body[match.end():match.end() + 100].replace("\n", " ")
+        date = DATE_RE.search(window)
+        if date and not re.search(r"convoqu", window[:date.start()], re.I) and (found := date_from_match(date)):
+            return found
+    return None
