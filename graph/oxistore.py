@@ -40,8 +40,8 @@ from rdflib import Graph
 from graph.formats import rdf_format
 from graph.locks import exclusive_lock, write_atomic
 from graph.sparql import syntax_error
-from graph.store import (PARSE_BASE, OxigraphResult, RdfSyntaxError, Store, StoreError, Writer, as_uri, fault_point,
-                         substitute, to_oxigraph)
+from graph.store import PARSE_BASE, OxigraphResult, RdfSyntaxError, Store, StoreError, Writer, fault_point, substitute
+from graph.terms import as_uri, to_oxigraph
 from graph.triples import TripleSet
 
 #: Snapshots kept besides the current one; older ones are removed once older than SNAPSHOT_GRACE_S, the time a

@@ -348,7 +348,8 @@ def run_user_query(store: Store, text: str, fmt: str, config: Mapping[str, Any],
     answer.chunks = iter([data])
     if fmt != "table":
         return answer, None
-    from graph.store import RowsResult, to_rdflib
+    from graph.store import RowsResult
+    from graph.terms import to_rdflib
 
     if plan.kind == "graph":
         triples = [tuple(map(to_rdflib, (t.subject, t.predicate, t.object)))

@@ -20,7 +20,8 @@ from rdflib import BNode, Graph
 
 from graph.formats import rdf_format
 from graph.store import (PARSE_BASE, QuerySyntaxError, RdfSyntaxError, RowsResult, Store, StoreError, Writer,
-                         as_uri, substitute, to_rdflib)
+                         substitute)
+from graph.terms import as_uri, to_rdflib
 from graph.triples import TripleSet
 
 #: Triples per INSERT DATA request: large enough to keep the request count low, small enough for servers' body
@@ -93,7 +94,7 @@ class RemoteStore(Store):
 
 
 def _ox(term):
-    from graph.store import to_oxigraph
+    from graph.terms import to_oxigraph
 
     return to_oxigraph(term)
 

@@ -28,10 +28,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from graph.formats import Format, rdf_format, results_format
+from graph.terms import as_uri, to_oxigraph, to_rdflib
 from graph.triples import TripleSet
 
 #: Backend name -> "module:Class". Looked up on demand so that a backend's dependencies load only when used.
@@ -95,74 +96,9 @@ def fault_point(name: str) -> None:
 _FAULT_HITS: dict[str, int] = {}
 
 
-# --- terms -------------------------------------------------------------------------------------------------
-
-
 #: The base IRI of relative references in parsed files (every parser of Maillage uses the same, so that a file
 #: parsed twice gives the same IRIs).
 PARSE_BASE = "urn:maillage:base:"
-
-
-def to_rdflib(term: Any) -> Node | None:
-    """Convert a pyoxigraph term to the equal rdflib term (None stays None)."""
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == _XSD_STRING:  # the same literal in RDF 1.1; rdflib tells them apart
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise TypeError(f"unsupported term {term!r}")
-
-
-def to_oxigraph(term: Node) -> Any:
-    """Convert an rdflib term to the equal pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"unsupported term {term!r}")
-
-
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-
-
-def term_parts(term: Any) -> tuple[str, str, str | None, str | None]:
-    """Return (kind, lexical value, datatype IRI, language) of a pyoxigraph or rdflib term, cheaply.
-
-    >>> term_parts(Literal("1", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer")))[1:3]
-    ('1', 'http://www.w3.org/2001/XMLSchema#integer')
-    >>> term_parts(ox.NamedNode("https://ex.org/a"))
-    ('iri', 'https://ex.org/a', None, None)
-    """
-    if isinstance(term, (ox.NamedNode, URIRef)):
-        return ("iri", term.value if isinstance(term, ox.NamedNode) else str(term), None, None)
-    if isinstance(term, ox.Literal):
-        lang = term.language
-        return ("literal", term.value, _RDF_LANG_STRING if lang else term.datatype.value, lang)
-    if isinstance(term, Literal):
-        lang = term.language
-        datatype = _RDF_LANG_STRING if lang else str(term.datatype or _XSD_STRING)
-        return ("literal", str(term), datatype, lang)
-    if term is None:
-        return ("none", "", None, None)
-    return ("bnode", term.value if isinstance(term, ox.BlankNode) else str(term), None, None)
-
-
-def as_uri(name: str | URIRef) -> URIRef:
-    return name if isinstance(name, URIRef) else URIRef(name)
 
 
 # Strings, IRIs and comments are copied as they are; variables are the tokens a binding may replace; the keywords

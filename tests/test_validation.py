@@ -10,7 +10,7 @@ from rdflib.namespace import RDF, SH
 
 from graph.ontology import load_shapes, superclasses
 from graph.oxistore import run_query
-from graph.store import to_oxigraph
+from graph.terms import to_oxigraph
 from graph.validation import UnsupportedShape, compile_shapes, validate, validate_graphs
 
 PREFIXES = """
