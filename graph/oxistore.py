@@ -39,8 +39,9 @@ from rdflib import Graph
 
 from graph.formats import rdf_format
 from graph.locks import exclusive_lock, write_atomic
+from graph.results import OxigraphResult
 from graph.sparql import syntax_error
-from graph.store import PARSE_BASE, OxigraphResult, RdfSyntaxError, Store, StoreError, Writer, fault_point, substitute
+from graph.store import PARSE_BASE, RdfSyntaxError, Store, StoreError, Writer, fault_point, substitute
 from graph.terms import as_uri, to_oxigraph
 from graph.triples import TripleSet
 

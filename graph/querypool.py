@@ -276,7 +276,7 @@ class InlineRunner:
         result = self.store.query(plan.text, bindings)
         fmt = _format(plan.kind, fmt_name)
         if plan.kind == "graph":
-            from graph.store import RowsResult
+            from graph.results import RowsResult
 
             triples = list(result)
             truncated = len(triples) > plan.max_rows
@@ -348,7 +348,7 @@ def run_user_query(store: Store, text: str, fmt: str, config: Mapping[str, Any],
     answer.chunks = iter([data])
     if fmt != "table":
         return answer, None
-    from graph.store import RowsResult
+    from graph.results import RowsResult
     from graph.terms import to_rdflib
 
     if plan.kind == "graph":

@@ -19,8 +19,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph
 
 from graph.formats import rdf_format
-from graph.store import (PARSE_BASE, QuerySyntaxError, RdfSyntaxError, RowsResult, Store, StoreError, Writer,
-                         substitute)
+from graph.results import RowsResult
+from graph.store import PARSE_BASE, QuerySyntaxError, RdfSyntaxError, Store, StoreError, Writer, substitute
 from graph.terms import as_uri, to_rdflib
 from graph.triples import TripleSet
 
