@@ -71,9 +71,9 @@ def execute(engine: ox.Store, plan: QueryPlan, fmt_name: str, bindings: Mapping[
     Called in the worker. A SELECT is capped by its LIMIT (see :func:`graph.sparql.check_query`), a graph by
     stopping after ``max_rows`` triples.
     """
-    from graph.store import substitute
+    from graph.bindings import substitute
 
-    text = substitute(plan.text, bindings) if bindings else plan.text  # as graph.oxistore.run_query does
+    text = substitute(plan.text, bindings) if bindings else plan.text  # as graph.bindings.run_query does
     options: dict[str, Any] = {}
     if not plan.has_dataset:
         options["use_default_graph_as_union"] = True

@@ -22,7 +22,6 @@ import contextlib
 import importlib
 import io
 import os
-import re
 import signal
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -100,54 +99,6 @@ _FAULT_HITS: dict[str, int] = {}
 #: The base IRI of relative references in parsed files (every parser of Maillage uses the same, so that a file
 #: parsed twice gives the same IRIs).
 PARSE_BASE = "urn:maillage:base:"
-
-
-# Strings, IRIs and comments are copied as they are; variables are the tokens a binding may replace; the keywords
-# and brackets tell where a variable stands (a projection, a GROUP BY or ORDER BY: there a term alone is no syntax).
-_TOKENS = re.compile(r"""("{3}[\s\S]*?"{3}|'{3}[\s\S]*?'{3}|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'"""
-                     r"""|<[^<>"{}|^`\\\s]*>|\#[^\n]*|[?$][A-Za-z_0-9]+"""
-                     r"""|(?<![\w:])(?i:SELECT|(?:GROUP|ORDER)\s+BY|WHERE|HAVING|LIMIT|OFFSET|VALUES)(?![\w:])|[{}()])""")
-
-
-def substitute(sparql: str, bindings: Mapping[str, Node]) -> str:
-    """Replace each bound variable of ``sparql`` by its term, in N3 syntax (strings and IRIs left untouched).
-
-    This gives SEP-0007 substitution semantics to engines without it (remote servers) and to variables that
-    Oxigraph's substitution refuses because they are not projected. A bound variable that the query projects is
-    still projected, with its value (a subquery's projection drops it: its value is already everywhere); in a GROUP
-    BY or ORDER BY it becomes an expression (a constant).
-
-    >>> substitute('SELECT ?o WHERE { ?s <p> ?o FILTER(?s != "?s") }', {"s": URIRef("https://ex.org/a")})
-    'SELECT ?o WHERE { <https://ex.org/a> <p> ?o FILTER(<https://ex.org/a> != "?s") }'
-    >>> substitute('SELECT ?s ?n { { SELECT ?s (COUNT(?o) AS ?n) { ?s <p> ?o } GROUP BY ?s } } ORDER BY ?s',
-    ...            {"s": URIRef("https://ex.org/a")})
-    'SELECT (<https://ex.org/a> AS ?s) ?n { { SELECT  (COUNT(?o) AS ?n) { <https://ex.org/a> <p> ?o } GROUP BY (<https://ex.org/a>) } } ORDER BY (<https://ex.org/a>)'
-    """
-    clause, depth, braces = None, 0, 0  # clause: "select" or "modifier" while in one; depth: of parentheses in it
-
-    def replace(match: re.Match) -> str:
-        nonlocal clause, depth, braces
-        token = match.group(0)
-        if token[0] in "?$":
-            if token[1:] not in bindings:
-                return token
-            term = bindings[token[1:]].n3()
-            if depth == 0 and clause == "select":
-                return f"({term} AS ?{token[1:]})" if braces == 0 else ""
-            return f"({term})" if depth == 0 and clause == "modifier" else term
-        if token == "(":
-            depth += 1
-        elif token == ")":
-            depth = max(0, depth - 1)
-        elif token[0].isalpha():
-            keyword = token.split()[0].upper()
-            clause, depth = {"SELECT": "select", "GROUP": "modifier", "ORDER": "modifier"}.get(keyword), 0
-        elif token in "{}":
-            clause, depth = None, 0
-            braces += 1 if token == "{" else -1
-        return token
-
-    return _TOKENS.sub(replace, sparql)
 
 
 # --- the interface -----------------------------------------------------------------------------------------
