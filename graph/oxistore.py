@@ -19,6 +19,9 @@ before the publish must leave nothing of it for the next writer to publish (test
 of these points). Each write of the journal costs an fsync (~3 ms), so a writer may also name in advance the
 graphs it is about to touch (``Writer.expect``: an ingest names the next files' graphs), all in one write; a
 graph journaled and never changed is restored from the snapshot it already matches.
+
+This module holds the layout and the readers; the writer is :mod:`graph.oxiwriter`, and the engine calls that
+load its data are chosen in :mod:`graph.oxiload`.
 """
 
 from __future__ import annotations
@@ -26,7 +29,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import shutil
 import threading
 import time
@@ -34,23 +36,17 @@ from pathlib import Path
 from typing import Any, Mapping
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from graph.bindings import run_query
 from graph.formats import rdf_format
 from graph.locks import exclusive_lock, write_atomic
-from graph.oxiload import Loads, chunks, extender, is_bulk, loader, pieces_reader
-from graph.sparql import syntax_error
-from graph.store import PARSE_BASE, RdfSyntaxError, Store, StoreError, Writer, fault_point
-from graph.terms import as_uri, to_oxigraph
-from graph.triples import TripleSet
+from graph.oxiwriter import ALL_GRAPHS, OxigraphWriter
+from graph.store import Store, StoreError, fault_point
 
 #: Snapshots kept besides the current one; older ones are removed once older than SNAPSHOT_GRACE_S, the time a
 #: reader may take between reading the pointer and opening the directory.
 KEEP_SNAPSHOTS = 2
 SNAPSHOT_GRACE_S = 60.0
-#: The journal entry of a SPARQL Update: its graphs are unknown, so recovery restores them all.
-ALL_GRAPHS = "*"
 
 
 class OxigraphStore(Store):
@@ -71,7 +67,8 @@ class OxigraphStore(Store):
 
     # -- reading --
 
-    def _read_pointer(self) -> str | None:
+    def read_pointer(self) -> str | None:
+        """The name of the current snapshot, None before the first publish."""
         try:
             return (self.root / "current").read_text().strip() or None
         except FileNotFoundError:
@@ -87,7 +84,7 @@ class OxigraphStore(Store):
         if stamp == self._pointer_stamp:
             return False
         with self._lock:
-            name = self._read_pointer()
+            name = self.read_pointer()
             if name is None or name == self._snapshot:
                 self._pointer_stamp = stamp
                 return False
@@ -124,14 +121,13 @@ class OxigraphStore(Store):
                 primary = ox.Store(str(self.root / "primary"))
             except OSError as exc:
                 raise StoreError(f"cannot open the store for writing: {exc}") from None
-            writer = _OxigraphWriter(self, primary)
+            writer = OxigraphWriter(self, primary)
             try:
                 self._recover(primary)
                 yield writer
                 if writer.dirty:
-                    self._publish(primary)
-                with contextlib.suppress(FileNotFoundError):
-                    (self.root / "journal.json").unlink()
+                    self.publish(primary)
+                self.clear_journal()
             finally:
                 # pyoxigraph has no close(): the database (and its RocksDB lock) is released with the last
                 # reference, so none may outlive the lock — not even through a caller's `as w` variable.
@@ -177,7 +173,7 @@ class OxigraphStore(Store):
         (self.root / "journal.json").unlink()
 
     def _open_current(self) -> ox.Store | None:
-        name = self._read_pointer()
+        name = self.read_pointer()
         return None if name is None else ox.Store.read_only(str(self.root / "snapshots" / name))
 
     def restore_graph(self, primary: ox.Store, graph: str, snapshot: ox.Store | None = None) -> None:
@@ -189,14 +185,25 @@ class OxigraphStore(Store):
             primary.extend(ox.Quad(q.subject, q.predicate, q.object, node)
                            for q in snapshot.quads_for_pattern(None, None, None, node))
 
-    def _publish(self, primary: ox.Store) -> Path:
+    # -- the journal and the snapshots, for the writer --
+
+    def write_journal(self, graphs: set[str]) -> None:
+        """Name in the journal the graphs a writer has touched since the last publish (one write: one fsync)."""
+        _write_json_atomic(self.root / "journal.json", {"graphs": sorted(graphs)})
+
+    def clear_journal(self) -> None:
+        """Forget the journal: what it names is published, nothing is left for a recovery to undo."""
+        with contextlib.suppress(FileNotFoundError):
+            (self.root / "journal.json").unlink()
+
+    def publish(self, primary: ox.Store) -> Path:
         """Publish ``primary`` as the next snapshot; return its directory.
 
         ``backup()`` flushes the memtables itself (a snapshot's write-ahead log is empty): a ``flush()`` before it
         only flushed them in another way, and the ingests measured no slower without it (grants lists of the 100k
         corpus, four alternating pairs: medians 47.7 against 52.6 s, RocksDB's compactions 20.1 against 25.2 s).
         """
-        current = self._read_pointer()
+        current = self.read_pointer()
         number = int(current) + 1 if current else 1
         name = f"{number:08d}"
         target = self.root / "snapshots" / name
@@ -216,180 +223,6 @@ class OxigraphStore(Store):
             path = self.root / "snapshots" / n
             if now - path.stat().st_mtime > SNAPSHOT_GRACE_S and n != self._snapshot:
                 shutil.rmtree(path, ignore_errors=True)
-
-
-class _OxigraphWriter(Writer):
-    concurrent_queries = True
-
-    def __init__(self, owner: OxigraphStore, primary: ox.Store):
-        self.owner, self.primary, self.dirty = owner, primary, False
-        self.touched: set[str] = set()
-
-    def expect(self, names):
-        """See :meth:`Writer.expect`: journal the names not yet journaled since the last publish, in one write.
-
-        A recovery restores each from the current snapshot, changed or not: a graph expected and never changed
-        comes back with the content it has (the primary holds the published version of every graph this writer
-        has not changed). Readers see nothing, and a writer that changes nothing publishes nothing.
-        """
-        new = {str(as_uri(name)) for name in names} - self.touched
-        if new:
-            self.touched |= new
-            self._write_journal()
-
-    def _touch(self, name: str) -> None:
-        """Journal ``name`` before its first change, unless it was expected: until the publish, a crash must
-        restore it."""
-        self.dirty = True
-        if name not in self.touched:
-            self.touched.add(name)
-            self._write_journal()
-
-    def _write_journal(self) -> None:
-        _write_json_atomic(self.owner.root / "journal.json", {"graphs": sorted(self.touched)})
-
-    def replace_graph(self, name, data, fmt="ntriples"):
-        with self.replacing(name, data, fmt):
-            pass
-
-    @contextlib.contextmanager
-    def replacing(self, name, data, fmt="ntriples"):
-        """See :meth:`Writer.replacing`. A document of oxiload.BULK_LOAD_BYTES or more (not in a quads format) starts
-        loading in threads at once; the block's N-Triples join it as parts, and the block's own thread helps
-        load what is left when it ends. Smaller documents and quads are loaded when the block has ended."""
-        name = str(as_uri(name))
-        node = ox.NamedNode(name)
-        if isinstance(data, (Graph, TripleSet)):
-            data, fmt = data.serialize(format="nt", encoding="utf-8"), "ntriples"
-        pieces = data if isinstance(data, list) else [data]  # pieces of one document, read in turn, not copied
-        fmt_ = rdf_format(fmt)
-        if fmt_.quads or not is_bulk(sum(map(len, pieces))):
-            more: list[bytes] = []
-            yield more.append
-            self._replace_now(name, pieces, fmt_, more)
-            return
-        self._start_replacing(name)
-        loads = Loads(self.primary, node)
-        loads.put(pieces, fmt_.engine)
-        loads.start()  # the block keeps this thread busy meanwhile
-        try:
-            yield lambda ntriples: loads.put([ntriples], ox.RdfFormat.N_TRIPLES) if ntriples else None
-            loads.finish()
-        except BaseException:
-            loads.abandon()
-            self.owner.restore_graph(self.primary, name)
-            raise
-        finally:
-            loads.primary = None  # the block's `as` name may outlive it: it must not hold the database open
-
-    def _start_replacing(self, name: str) -> None:
-        node = ox.NamedNode(name)
-        self._touch(name)
-        if self.primary.contains_named_graph(node):
-            self.primary.remove_graph(node)
-        fault_point("mid-replace")
-
-    def _replace_now(self, name: str, pieces: list, fmt_, more: list[bytes]) -> None:
-        """Load a small document (or quads, moved into graph ``name``) and the N-Triples ``more`` after it."""
-        more = [piece for piece in more if piece]
-        if more and fmt_.engine == ox.RdfFormat.N_TRIPLES:  # one load for the document and what it implies
-            pieces, more = [*pieces, b"\n", *more], []
-        node = ox.NamedNode(name)
-        self._start_replacing(name)
-        data = pieces_reader(pieces) if len(pieces) > 1 else pieces[0]
-        try:
-            if fmt_.quads:
-                # Whatever graph a quads file names, this source's graph holds it.
-                for quads in chunks(ox.parse(data, fmt_.engine, base_iri=PARSE_BASE)):
-                    self.primary.extend(ox.Quad(q.subject, q.predicate, q.object, node) for q in quads)
-            else:
-                load = loader(self.primary, sum(map(len, pieces)))
-                load(data, fmt_.engine, base_iri=PARSE_BASE, to_graph=node)
-        except SyntaxError as exc:
-            self.owner.restore_graph(self.primary, name)
-            raise RdfSyntaxError(exc.msg, exc.lineno, exc.offset) from None
-        for piece in more:
-            self.add_ntriples(name, piece)
-
-    def add(self, name, triples):
-        name = str(as_uri(name))
-        self._touch(name)
-        node = ox.NamedNode(name)
-        terms: dict = {}  # predicates, classes and subjects repeat: each is converted once
-
-        def term(t):
-            converted = terms.get(t)
-            if converted is None:
-                converted = terms[t] = to_oxigraph(t)
-            return converted
-
-        quads = [ox.Quad(term(s), term(p), term(o), node) for s, p, o in triples]
-        extender(self.primary, len(quads))(quads)
-
-    def remove(self, name, triples):
-        name = str(as_uri(name))
-        self._touch(name)
-        node = ox.NamedNode(name)
-        for s, p, o in triples:
-            self.primary.remove(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), node))
-
-    def add_ntriples(self, name, data):
-        self._touch(str(as_uri(name)))
-        load = loader(self.primary, len(data))
-        load(data, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(as_uri(name))))
-
-    def restore(self, name) -> None:
-        self.owner.restore_graph(self.primary, str(as_uri(name)))
-        self.dirty = True
-
-    def commit(self) -> None:
-        if self.dirty:
-            self.published = str(self.owner._publish(self.primary))
-            self.dirty = False
-        elif self.published is None and (current := self.owner._read_pointer()) is not None:
-            self.published = str(self.owner.root / "snapshots" / current)
-        # Published: nothing left for a recovery to undo.
-        self.touched.clear()
-        with contextlib.suppress(FileNotFoundError):
-            (self.owner.root / "journal.json").unlink()
-
-    def drop_graph(self, name):
-        node = ox.NamedNode(str(as_uri(name)))
-        if self.primary.contains_named_graph(node):
-            self._touch(node.value)
-            self.primary.remove_graph(node)
-
-    def update(self, sparql):
-        self._touch(update_target(sparql) or ALL_GRAPHS)
-        try:
-            self.primary.update(sparql)
-        except SyntaxError as exc:
-            raise syntax_error(exc, sparql) from None
-
-    def query(self, sparql, bindings=None):
-        return run_query(self.primary, sparql, bindings)
-
-
-#: A single ``INSERT { GRAPH <g> { … } } WHERE { … }``: the only graph it can change is <g> (the pipeline
-#: materialises types this way). A ``;`` anywhere may start a second operation: then the target is unknown.
-_INSERT_INTO_ONE_GRAPH = re.compile(r'\s*INSERT\s*\{\s*GRAPH\s*<([^<>"{}|^`\\\s;]*)>\s*\{[^{}]*\}\s*\}\s*WHERE\s*\{[^;]*',
-                                    re.IGNORECASE)
-
-
-def update_target(sparql: str) -> str | None:
-    """The one graph a SPARQL Update can change, when its text shows it; None when it may change any graph.
-
-    Recovery then restores that graph only, instead of every graph of the store.
-
-    >>> update_target("INSERT { GRAPH <https://ex.org/g> { ?s a ?t } } WHERE { GRAPH <https://ex.org/g> { ?s a ?u } }")
-    'https://ex.org/g'
-    >>> update_target("INSERT { GRAPH <https://ex.org/g> { ?s a ?t } } WHERE { ?s a ?u } ; DROP ALL") is None
-    True
-    >>> update_target("DELETE WHERE { GRAPH <https://ex.org/g> { ?s ?p ?o } }") is None
-    True
-    """
-    match = _INSERT_INTO_ONE_GRAPH.fullmatch(sparql)
-    return match.group(1) if match else None
 
 
 def _argv() -> list[str]:
