@@ -32,7 +32,7 @@ from run_measure import snapshot_path  # noqa: E402
 def page_queries() -> dict[str, str]:
     """The funding page's aggregates, with their role bound as the page binds it, and the editor's first query."""
     from graph.namespaces import MAI, SCHEMA, sparql_prologue
-    from graph.store import substitute
+    from graph.bindings import substitute
     from webapp import editor, funding
 
     texts = {"funding:flows": funding._FLOWS, "funding:by-year": funding._BY_YEAR, "funding:by-theme": funding._BY_THEME,

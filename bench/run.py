@@ -250,7 +250,7 @@ def named_query_texts(values: dict) -> tuple[dict[str, str], dict[str, str]]:
     from rdflib import Literal, URIRef
 
     from graph.namespaces import sparql_prologue
-    from graph.store import substitute
+    from graph.bindings import substitute
     from webapp.named_queries import named_queries
 
     iri = {"beneficiary": values["beneficiary"], "a": values["beneficiary"], "b": values["funder"],

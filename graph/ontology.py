@@ -41,7 +41,7 @@ def _parse(*names: str) -> Graph:
     """Parse shipped Turtle files into one rdflib graph, with Oxigraph's parser (rdflib's took ~1 s of every
     ingest process for the ontology and the shapes)."""
     from graph.namespaces import bind_prefixes
-    from graph.store import to_rdflib
+    from graph.terms import to_rdflib
 
     graph = Graph()
     bind_prefixes(graph)

@@ -71,9 +71,9 @@ def execute(engine: ox.Store, plan: QueryPlan, fmt_name: str, bindings: Mapping[
     Called in the worker. A SELECT is capped by its LIMIT (see :func:`graph.sparql.check_query`), a graph by
     stopping after ``max_rows`` triples.
     """
-    from graph.store import substitute
+    from graph.bindings import substitute
 
-    text = substitute(plan.text, bindings) if bindings else plan.text  # as graph.oxistore.run_query does
+    text = substitute(plan.text, bindings) if bindings else plan.text  # as graph.bindings.run_query does
     options: dict[str, Any] = {}
     if not plan.has_dataset:
         options["use_default_graph_as_union"] = True
@@ -276,7 +276,7 @@ class InlineRunner:
         result = self.store.query(plan.text, bindings)
         fmt = _format(plan.kind, fmt_name)
         if plan.kind == "graph":
-            from graph.store import RowsResult
+            from graph.results import RowsResult
 
             triples = list(result)
             truncated = len(triples) > plan.max_rows
@@ -348,7 +348,8 @@ def run_user_query(store: Store, text: str, fmt: str, config: Mapping[str, Any],
     answer.chunks = iter([data])
     if fmt != "table":
         return answer, None
-    from graph.store import RowsResult, to_rdflib
+    from graph.results import RowsResult
+    from graph.terms import to_rdflib
 
     if plan.kind == "graph":
         triples = [tuple(map(to_rdflib, (t.subject, t.predicate, t.object)))

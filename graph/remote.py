@@ -2,7 +2,7 @@
 
 The server must answer queries over the union of its named graphs (Oxigraph: ``--union-default-graph``, Fuseki:
 ``unionDefaultGraph``, GraphDB and QLever do so by default). Pre-bound variables are substituted in the query
-text (:func:`graph.store.substitute`). A graph is replaced by loading it into a staging
+text (:func:`graph.bindings.substitute`). A graph is replaced by loading it into a staging
 graph and then running ``MOVE`` in one update request, which the server applies atomically.
 """
 
@@ -18,9 +18,11 @@ from typing import Any, Mapping
 import pyoxigraph as ox
 from rdflib import BNode, Graph
 
+from graph.bindings import substitute
 from graph.formats import rdf_format
-from graph.store import (PARSE_BASE, QuerySyntaxError, RdfSyntaxError, RowsResult, Store, StoreError, Writer,
-                         as_uri, substitute, to_rdflib)
+from graph.results import RowsResult
+from graph.store import PARSE_BASE, QuerySyntaxError, RdfSyntaxError, Store, StoreError, Writer
+from graph.terms import as_uri, to_rdflib
 from graph.triples import TripleSet
 
 #: Triples per INSERT DATA request: large enough to keep the request count low, small enough for servers' body
@@ -93,7 +95,7 @@ class RemoteStore(Store):
 
 
 def _ox(term):
-    from graph.store import to_oxigraph
+    from graph.terms import to_oxigraph
 
     return to_oxigraph(term)
 

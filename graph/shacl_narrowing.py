@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from rdflib.namespace import XSD
 
-from graph.store import term_parts
+from graph.terms import term_parts
 
 if TYPE_CHECKING:
     from graph.validation import PropertyShape

@@ -2,7 +2,8 @@
 
 - ``oxigraph`` — embedded Oxigraph on disk (default): one writer, many readers on published snapshots
   (see :mod:`graph.oxistore`);
-- ``memory`` — rdflib's in-memory dataset, for tests and as the naive baseline of the benchmarks;
+- ``memory`` — rdflib's in-memory dataset, for tests and as the naive baseline of the benchmarks (see
+  :mod:`graph.memstore`);
 - ``sparql`` — any SPARQL 1.1 server over the protocol (query and update URLs), see :mod:`graph.remote`.
 
 Every backend answers queries over the union of its named graphs (as Fuseki's ``unionDefaultGraph``) while
@@ -21,23 +22,23 @@ import contextlib
 import importlib
 import io
 import os
-import re
 import signal
-import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from graph.formats import Format, rdf_format, results_format
+from graph.formats import rdf_format
+from graph.results import QueryResult
+from graph.terms import as_uri, to_rdflib
 from graph.triples import TripleSet
 
 #: Backend name -> "module:Class". Looked up on demand so that a backend's dependencies load only when used.
 BACKENDS = {
     "oxigraph": "graph.oxistore:OxigraphStore",
-    "memory": "graph.store:MemoryStore",
+    "memory": "graph.memstore:MemoryStore",
     "sparql": "graph.remote:RemoteStore",
 }
 
@@ -95,238 +96,9 @@ def fault_point(name: str) -> None:
 _FAULT_HITS: dict[str, int] = {}
 
 
-# --- terms -------------------------------------------------------------------------------------------------
-
-
 #: The base IRI of relative references in parsed files (every parser of Maillage uses the same, so that a file
 #: parsed twice gives the same IRIs).
 PARSE_BASE = "urn:maillage:base:"
-
-
-def to_rdflib(term: Any) -> Node | None:
-    """Convert a pyoxigraph term to the equal rdflib term (None stays None)."""
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == _XSD_STRING:  # the same literal in RDF 1.1; rdflib tells them apart
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise TypeError(f"unsupported term {term!r}")
-
-
-def to_oxigraph(term: Node) -> Any:
-    """Convert an rdflib term to the equal pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"unsupported term {term!r}")
-
-
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-
-
-def term_parts(term: Any) -> tuple[str, str, str | None, str | None]:
-    """Return (kind, lexical value, datatype IRI, language) of a pyoxigraph or rdflib term, cheaply.
-
-    >>> term_parts(Literal("1", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer")))[1:3]
-    ('1', 'http://www.w3.org/2001/XMLSchema#integer')
-    >>> term_parts(ox.NamedNode("https://ex.org/a"))
-    ('iri', 'https://ex.org/a', None, None)
-    """
-    if isinstance(term, (ox.NamedNode, URIRef)):
-        return ("iri", term.value if isinstance(term, ox.NamedNode) else str(term), None, None)
-    if isinstance(term, ox.Literal):
-        lang = term.language
-        return ("literal", term.value, _RDF_LANG_STRING if lang else term.datatype.value, lang)
-    if isinstance(term, Literal):
-        lang = term.language
-        datatype = _RDF_LANG_STRING if lang else str(term.datatype or _XSD_STRING)
-        return ("literal", str(term), datatype, lang)
-    if term is None:
-        return ("none", "", None, None)
-    return ("bnode", term.value if isinstance(term, ox.BlankNode) else str(term), None, None)
-
-
-def as_uri(name: str | URIRef) -> URIRef:
-    return name if isinstance(name, URIRef) else URIRef(name)
-
-
-# Strings, IRIs and comments are copied as they are; variables are the tokens a binding may replace; the keywords
-# and brackets tell where a variable stands (a projection, a GROUP BY or ORDER BY: there a term alone is no syntax).
-_TOKENS = re.compile(r"""("{3}[\s\S]*?"{3}|'{3}[\s\S]*?'{3}|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'"""
-                     r"""|<[^<>"{}|^`\\\s]*>|\#[^\n]*|[?$][A-Za-z_0-9]+"""
-                     r"""|(?<![\w:])(?i:SELECT|(?:GROUP|ORDER)\s+BY|WHERE|HAVING|LIMIT|OFFSET|VALUES)(?![\w:])|[{}()])""")
-
-
-def substitute(sparql: str, bindings: Mapping[str, Node]) -> str:
-    """Replace each bound variable of ``sparql`` by its term, in N3 syntax (strings and IRIs left untouched).
-
-    This gives SEP-0007 substitution semantics to engines without it (remote servers) and to variables that
-    Oxigraph's substitution refuses because they are not projected. A bound variable that the query projects is
-    still projected, with its value (a subquery's projection drops it: its value is already everywhere); in a GROUP
-    BY or ORDER BY it becomes an expression (a constant).
-
-    >>> substitute('SELECT ?o WHERE { ?s <p> ?o FILTER(?s != "?s") }', {"s": URIRef("https://ex.org/a")})
-    'SELECT ?o WHERE { <https://ex.org/a> <p> ?o FILTER(<https://ex.org/a> != "?s") }'
-    >>> substitute('SELECT ?s ?n { { SELECT ?s (COUNT(?o) AS ?n) { ?s <p> ?o } GROUP BY ?s } } ORDER BY ?s',
-    ...            {"s": URIRef("https://ex.org/a")})
-    'SELECT (<https://ex.org/a> AS ?s) ?n { { SELECT  (COUNT(?o) AS ?n) { <https://ex.org/a> <p> ?o } GROUP BY (<https://ex.org/a>) } } ORDER BY (<https://ex.org/a>)'
-    """
-    clause, depth, braces = None, 0, 0  # clause: "select" or "modifier" while in one; depth: of parentheses in it
-
-    def replace(match: re.Match) -> str:
-        nonlocal clause, depth, braces
-        token = match.group(0)
-        if token[0] in "?$":
-            if token[1:] not in bindings:
-                return token
-            term = bindings[token[1:]].n3()
-            if depth == 0 and clause == "select":
-                return f"({term} AS ?{token[1:]})" if braces == 0 else ""
-            return f"({term})" if depth == 0 and clause == "modifier" else term
-        if token == "(":
-            depth += 1
-        elif token == ")":
-            depth = max(0, depth - 1)
-        elif token[0].isalpha():
-            keyword = token.split()[0].upper()
-            clause, depth = {"SELECT": "select", "GROUP": "modifier", "ORDER": "modifier"}.get(keyword), 0
-        elif token in "{}":
-            clause, depth = None, 0
-            braces += 1 if token == "{" else -1
-        return token
-
-    return _TOKENS.sub(replace, sparql)
-
-
-# --- results -----------------------------------------------------------------------------------------------
-
-
-class QueryResult:
-    """The answer to a query: rows (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE).
-
-    Iterating gives tuples of rdflib terms in ``variables`` order (SELECT) or rdflib triples (graphs).
-    ``serialize(fmt)`` writes the whole answer in a results format (SELECT, ASK) or an RDF format (graphs),
-    with the engine's own serialiser where there is one.
-    """
-
-    kind: str  # "select" | "ask" | "graph"
-    variables: list[str]
-    boolean: bool | None = None
-    #: "oxigraph" when Oxigraph evaluated the query, for callers that rely on its dialect (graph.validation pushes
-    #: regular expressions and number comparisons into the query); None when the engine is not known.
-    engine: str | None = None
-
-    def __iter__(self) -> Iterator[tuple]:
-        raise NotImplementedError
-
-    def raw_rows(self) -> Iterator[tuple]:
-        """Iterate rows as the engine's own terms (no conversion: for bulk work with :func:`term_parts`)."""
-        return iter(self)
-
-    def dicts(self) -> Iterator[dict[str, Node]]:
-        """Iterate SELECT rows as dicts of bound variables."""
-        for row in self:
-            yield {v: t for v, t in zip(self.variables, row) if t is not None}
-
-    def serialize(self, fmt: str | Format) -> bytes:
-        raise NotImplementedError
-
-
-class OxigraphResult(QueryResult):
-    """A result straight from pyoxigraph, serialised by Oxigraph itself."""
-
-    engine = "oxigraph"
-
-    def __init__(self, native: Any):
-        self._native = native
-        if isinstance(native, ox.QueryBoolean):
-            self.kind, self.variables, self.boolean = "ask", [], bool(native)
-        elif isinstance(native, ox.QuerySolutions):
-            self.kind, self.variables = "select", [v.value for v in native.variables]
-        else:
-            self.kind, self.variables = "graph", ["subject", "predicate", "object"]
-
-    def __iter__(self):
-        if self.kind == "select":
-            # A solution iterates its values in the order of the projection (4x faster than indexing by name).
-            for solution in self._native:
-                yield tuple(map(to_rdflib, solution))
-        elif self.kind == "graph":
-            for t in self._native:
-                yield to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)
-        else:
-            return iter(())
-
-    def raw_rows(self):
-        if self.kind == "select":
-            return (tuple(solution) for solution in self._native)
-        return iter(self)
-
-    def serialize(self, fmt: str | Format) -> bytes:
-        out = io.BytesIO()
-        fmt = _result_format(self.kind, fmt)
-        self._native.serialize(out, fmt.engine)
-        return out.getvalue()
-
-
-class RowsResult(QueryResult):
-    """A result held as Python rows (rdflib engine, remote server), serialised through pyoxigraph."""
-
-    def __init__(self, kind: str, variables: list[str], rows: list[tuple] | None = None,
-                 boolean: bool | None = None):
-        self.kind, self.variables, self._rows, self.boolean = kind, variables, rows or [], boolean
-
-    def __iter__(self):
-        return iter(self._rows)
-
-    def serialize(self, fmt: str | Format) -> bytes:
-        fmt = _result_format(self.kind, fmt)
-        out = io.BytesIO()
-        if self.kind == "graph":
-            ox.serialize([ox.Triple(*map(to_oxigraph, t)) for t in self._rows], out, fmt.engine)
-            return out.getvalue()
-        store = ox.Store()
-        if self.kind == "ask":
-            store.query("ASK {}" if self.boolean else "ASK { FILTER(false) }").serialize(out, fmt.engine)
-            return out.getvalue()
-        # Rebuild a solution sequence with VALUES so that Oxigraph's serialisers write it, byte-compatible
-        # with the embedded backend's output.
-        if not self.variables:
-            store.query("SELECT * {}").serialize(out, fmt.engine)
-            return out.getvalue()
-        header = " ".join("?" + v for v in self.variables)
-        body = " ".join("(" + " ".join(_values_term(t) for t in row) + ")" for row in self._rows)
-        store.query(f"SELECT {header} WHERE {{}} VALUES ({header}) {{ {body} }}").serialize(out, fmt.engine)
-        return out.getvalue()
-
-
-def _values_term(term: Node | None) -> str:
-    if term is None:
-        return "UNDEF"
-    if isinstance(term, BNode):
-        return f"<urn:bnode:{term}>"
-    return term.n3()
-
-
-def _result_format(kind: str, fmt: str | Format) -> Format:
-    if isinstance(fmt, Format):
-        return fmt
-    return rdf_format(fmt) if kind == "graph" else results_format(fmt)
 
 
 # --- the interface -----------------------------------------------------------------------------------------
@@ -456,113 +228,6 @@ class Store:
 
     def close(self) -> None:
         pass
-
-
-# --- memory backend ----------------------------------------------------------------------------------------
-
-
-class MemoryStore(Store):
-    """rdflib's in-memory dataset, its default graph the union of the named graphs.
-
-    A lock makes each write atomic for readers of the same process.
-    """
-
-    name = "memory"
-
-    def __init__(self, config: Mapping[str, Any] | None = None):
-        self._dataset = Dataset(default_union=True)
-        self._lock = threading.RLock()
-        self._version = 0
-
-    def query(self, sparql, bindings=None):
-        from pyparsing import ParseException
-
-        with self._lock:
-            try:
-                result = self._dataset.query(sparql, initBindings=dict(bindings or {}))
-            except ParseException as exc:
-                raise QuerySyntaxError(str(exc), exc.lineno, exc.col) from None
-            return _rdflib_result(result)
-
-    @contextlib.contextmanager
-    def writer(self):
-        with self._lock:
-            yield _MemoryWriter(self)
-            self._version += 1
-
-    def dump(self, out, fmt="nquads"):
-        with self._lock:
-            data = self._dataset.serialize(format=rdf_format(fmt).rdflib_name)
-        out.write(data.encode("utf-8") if isinstance(data, str) else data)
-
-    def state(self):
-        return {"backend": self.name, "version": self._version}
-
-
-def _rdflib_result(result) -> RowsResult:
-    if result.type == "ASK":
-        return RowsResult("ask", [], boolean=bool(result.askAnswer))
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return RowsResult("graph", ["subject", "predicate", "object"], list(result.graph))
-    variables = [str(v) for v in result.vars]
-    return RowsResult("select", variables, [tuple(row) for row in result])
-
-
-class _MemoryWriter(Writer):
-    def __init__(self, store: MemoryStore):
-        self._store = store
-        self._backups: dict[URIRef, list] = {}
-
-    def _backup(self, name: URIRef) -> None:
-        if name not in self._backups:
-            self._backups[name] = list(self._store._dataset.graph(name))
-
-    def replace_graph(self, name, data, fmt="ntriples"):
-        new = parse_rdflib(data, fmt)
-        self._backup(as_uri(name))
-        target = self._store._dataset.graph(as_uri(name))
-        target.remove((None, None, None))
-        for triple in new:
-            target.add(triple)
-
-    def add(self, name, triples):
-        self._backup(as_uri(name))
-        target = self._store._dataset.graph(as_uri(name))
-        for triple in triples:
-            target.add(triple)
-
-    def remove(self, name, triples):
-        self._backup(as_uri(name))
-        target = self._store._dataset.graph(as_uri(name))
-        for triple in triples:
-            target.remove(triple)
-
-    def commit(self):
-        self._backups.clear()
-        self._store._version += 1
-
-    def restore(self, name):
-        name = as_uri(name)
-        if name in self._backups:
-            target = self._store._dataset.graph(name)
-            target.remove((None, None, None))
-            for triple in self._backups.pop(name):
-                target.add(triple)
-
-    def drop_graph(self, name):
-        self._backup(as_uri(name))
-        self._store._dataset.remove_graph(as_uri(name))
-
-    def update(self, sparql):
-        from pyparsing import ParseException
-
-        try:
-            self._store._dataset.update(sparql)
-        except ParseException as exc:
-            raise QuerySyntaxError(str(exc), exc.lineno, exc.col) from None
-
-    def query(self, sparql, bindings=None):
-        return self._store.query(sparql, bindings)
 
 
 def parse_rdflib(data: bytes | Graph | TripleSet, fmt: str) -> Graph | TripleSet:

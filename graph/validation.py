@@ -33,7 +33,7 @@ from rdflib.namespace import SH, XSD
 from graph.ingest.base import one_line
 from graph.ontology import load_shapes
 from graph.shacl_narrowing import FOCUS, NODE_KINDS, edge, narrowing, worth_narrowing
-from graph.store import term_parts
+from graph.terms import term_parts
 from graph.validation_names import name_violations
 
 #: Checks run at once when the query function may be called from several threads (Oxigraph evaluates much of a

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from graph.store import term_parts
+from graph.terms import term_parts
 
 #: An IRI that can be written between <> in a query (SPARQL's IRIREF), and has a scheme (a blank node's identifier
 #: has none).

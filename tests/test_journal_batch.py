@@ -17,7 +17,7 @@ import graph.oxistore
 from graph.ingest import pipeline
 from graph.ingest.base import source_iri
 from graph.ingest.pipeline import ingest_paths
-from graph.oxistore import _OxigraphWriter
+from graph.oxiwriter import OxigraphWriter
 
 G1, G2, G3, G4, G5 = (f"https://ex.org/g{i}" for i in range(1, 6))
 DATA = b'<https://ex.org/a> <https://ex.org/p> "1" .\n<https://ex.org/b> <https://ex.org/p> "2" .\n'
@@ -151,14 +151,14 @@ def test_every_graph_an_ingest_changes_is_in_the_journal_on_disk_before_its_chan
     monkeypatch.setattr(pipeline, "EXPECT_BATCH", 4)
     journal = tmp_path / "data" / "store" / "journal.json"
     missing: list[str] = []
-    original = _OxigraphWriter._touch
+    original = OxigraphWriter._touch
 
     def checking(self, name: str) -> None:
         original(self, name)
         if name not in json.loads(journal.read_text())["graphs"]:
             missing.append(name)
 
-    monkeypatch.setattr(_OxigraphWriter, "_touch", checking)
+    monkeypatch.setattr(OxigraphWriter, "_touch", checking)
     ingest_paths(oxi_store, write_files(tmp_path / "files", 6), publish_interval=publish_interval, lookahead=False)
     assert missing == []
 

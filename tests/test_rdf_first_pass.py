@@ -75,11 +75,11 @@ def test_a_syntax_error_on_a_searched_line_is_reported_at_its_line():
 def test_a_syntax_error_elsewhere_is_found_by_the_load_with_its_line_and_the_store_unchanged(tmp_path, line,
                                                                                               monkeypatch):
     """Lines naming no type, SIRET or SIREN are first parsed by the engine's load (here in parts)."""
-    from graph import oxistore
+    from graph import oxiload
 
-    monkeypatch.setattr(oxistore, "BULK_LOAD_BYTES", 64 * 1024)
-    monkeypatch.setattr(oxistore, "LOAD_PART_BYTES", 100 * 1024)
-    monkeypatch.setattr(oxistore, "PARALLEL_LOADS", 2)
+    monkeypatch.setattr(oxiload, "BULK_LOAD_BYTES", 64 * 1024)
+    monkeypatch.setattr(oxiload, "LOAD_PART_BYTES", 100 * 1024)
+    monkeypatch.setattr(oxiload, "PARALLEL_LOADS", 2)
     store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
     good = tmp_path / "good.nt"
     good.write_bytes(NTRIPLES)
@@ -131,15 +131,15 @@ def _stored(store) -> list[str]:
 
 
 def test_a_large_file_loaded_while_it_is_first_read_stores_what_a_small_one_does(tmp_path, monkeypatch):
-    from graph import oxistore
+    from graph import oxiload
 
     path = tmp_path / "actors.nt"
     path.write_bytes(_big_ntriples(2_000))
     whole = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "whole")})
     ingest_paths(whole, [path])
-    monkeypatch.setattr(oxistore, "BULK_LOAD_BYTES", 64 * 1024)
-    monkeypatch.setattr(oxistore, "LOAD_PART_BYTES", 100 * 1024)
-    monkeypatch.setattr(oxistore, "PARALLEL_LOADS", 2)
+    monkeypatch.setattr(oxiload, "BULK_LOAD_BYTES", 64 * 1024)
+    monkeypatch.setattr(oxiload, "LOAD_PART_BYTES", 100 * 1024)
+    monkeypatch.setattr(oxiload, "PARALLEL_LOADS", 2)
     overlapped = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "overlapped")})
     ingest_paths(overlapped, [path])
     assert _stored(overlapped) == _stored(whole)
@@ -150,10 +150,10 @@ def test_a_large_file_loaded_while_it_is_first_read_stores_what_a_small_one_does
 def test_a_syntax_error_found_by_the_first_pass_during_the_load_keeps_the_store(tmp_path, monkeypatch, name):
     """The first pass fails while the engine loads the file in other threads: the load is abandoned, the graph
     restored, and the error names the line."""
-    from graph import oxistore
+    from graph import oxiload
 
-    monkeypatch.setattr(oxistore, "BULK_LOAD_BYTES", 64 * 1024)
-    monkeypatch.setattr(oxistore, "PARALLEL_LOADS", 2)
+    monkeypatch.setattr(oxiload, "BULK_LOAD_BYTES", 64 * 1024)
+    monkeypatch.setattr(oxiload, "PARALLEL_LOADS", 2)
     store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
     good = tmp_path / name
     good.write_bytes(_big_ntriples(2_000))

@@ -247,12 +247,12 @@ def _lines(count: int, template: bytes = b'<https://ex.org/s%d> <https://ex.org/
 @pytest.fixture
 def in_parts(monkeypatch):
     """Payloads from 64 kB bulk-loaded in parts of 100 kB, two at a time, whatever the machine's cores."""
-    from graph import oxistore
+    from graph import oxiload
 
-    monkeypatch.setattr(oxistore, "BULK_LOAD_BYTES", 64 * 1024)
-    monkeypatch.setattr(oxistore, "LOAD_PART_BYTES", 100 * 1024)
-    monkeypatch.setattr(oxistore, "PARALLEL_LOADS", 2)
-    return oxistore
+    monkeypatch.setattr(oxiload, "BULK_LOAD_BYTES", 64 * 1024)
+    monkeypatch.setattr(oxiload, "LOAD_PART_BYTES", 100 * 1024)
+    monkeypatch.setattr(oxiload, "PARALLEL_LOADS", 2)
+    return oxiload
 
 
 def test_a_large_document_loaded_in_parts_is_stored_whole(oxi_store, in_parts):
@@ -290,7 +290,7 @@ def test_a_document_is_cut_in_parts_of_bounded_size_and_one_per_core_left_to_the
     """The ingest keeps one core busy beside the loads; each part costs the engine a merge of its indexes."""
     monkeypatch.setattr(in_parts, "PARALLEL_LOADS", cores)
     body = _lines(kilobytes * 1024 // len(_lines(1)))
-    loads = in_parts._Loads(None, None)
+    loads = in_parts.Loads(None, None)
     loads.put([body], ox.RdfFormat.N_TRIPLES)
     assert len(loads.parts) == parts
     assert b"".join(bytes(segment) for part, _ in loads.parts for segment in part) == body
@@ -298,7 +298,7 @@ def test_a_document_is_cut_in_parts_of_bounded_size_and_one_per_core_left_to_the
 
 def test_parts_are_cut_at_line_ends_even_across_pieces(in_parts):
     pieces = [_lines(10), b'<https://ex.org/a> <https://ex.org/p> "1', b'" .\n', _lines(10)]
-    parts = in_parts._split_at_lines(pieces, 3)
+    parts = in_parts.split_at_lines(pieces, 3)
     joined = [b"".join(bytes(segment) for segment in part) for part in parts]
     assert b"".join(joined) == b"".join(pieces)
     assert len(parts) == 3 and all(part.endswith(b"\n") for part in joined)
@@ -309,7 +309,7 @@ def test_a_large_document_loads_while_the_replacing_block_runs(oxi_store, in_par
     before the block ends."""
     import threading
 
-    loading, take = threading.Event(), in_parts._Loads._next
+    loading, take = threading.Event(), in_parts.Loads._next
 
     def watched(loads):
         taken = take(loads)
@@ -317,7 +317,7 @@ def test_a_large_document_loads_while_the_replacing_block_runs(oxi_store, in_par
             loading.set()
         return taken
 
-    monkeypatch.setattr(in_parts._Loads, "_next", watched)
+    monkeypatch.setattr(in_parts.Loads, "_next", watched)
     with oxi_store.writer() as w:
         with w.replacing(G1, _lines(10_000), "ntriples") as add:
             assert loading.wait(10), "no load started while the block ran"
@@ -352,7 +352,7 @@ def test_an_engine_error_in_a_loading_thread_is_raised_not_lost(oxi_store, in_pa
                 raise OSError("No space left on device")
             return self.store.bulk_load(data, *args, **kwargs)
 
-    loads = in_parts._Loads(Failing(ox.Store()), ox.NamedNode(str(G1)))
+    loads = in_parts.Loads(Failing(ox.Store()), ox.NamedNode(str(G1)))
     loads.put([_lines(10_000)], ox.RdfFormat.N_TRIPLES)
     loads.start(1)
     with pytest.raises(OSError, match="No space left"):

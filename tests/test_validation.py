@@ -8,9 +8,9 @@ from pyshacl import validate as pyshacl_validate
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
+from graph.bindings import run_query
 from graph.ontology import load_shapes, superclasses
-from graph.oxistore import run_query
-from graph.store import to_oxigraph
+from graph.terms import to_oxigraph
 from graph.validation import UnsupportedShape, compile_shapes, validate, validate_graphs
 
 PREFIXES = """

@@ -14,7 +14,7 @@ import pytest
 from rdflib import Graph, URIRef
 
 from graph import shacl_narrowing, validation
-from graph.oxistore import run_query
+from graph.bindings import run_query
 from graph.store import open_store
 from graph.validation import compile_shapes, validate
 from test_validation import BROKEN, PREFIXES, VALID, materialised

@@ -10,8 +10,8 @@ from rdflib import Graph, Literal
 from web_fixture import (COEUR, DANAECARE, DELIBERATION, GOAL, LONELY, PLACE, PREVENTION, PTCE, SEM, SESSION, XSS,
                          data_with, fresh_app, template_data)
 
+from graph.bindings import substitute
 from graph.namespaces import sparql_prologue
-from graph.store import substitute
 from webapp.named_queries import named_queries
 from webapp.resources import close_resources
 

@@ -58,7 +58,7 @@ def test_home_shows_counts_the_pole_its_goals_and_the_latest_grants(client):
 def test_the_latest_grants_are_ten_grants_even_when_one_has_two_labels():
     """The ten grants are chosen before their labels are joined: a LIMIT on the rows showed fewer grants."""
     from graph.namespaces import sparql_prologue
-    from graph.oxistore import run_query
+    from graph.bindings import run_query
     from webapp.home import _LATEST
 
     mai, schema = "https://w3id.org/maillage/ontology#", "http://schema.org/"

@@ -10,7 +10,7 @@ from flask import current_app, render_template, request
 
 from graph.namespaces import PREFIXES, sparql_prologue
 from graph.sparql import QueryPlan
-from graph.store import to_rdflib
+from graph.terms import to_rdflib
 from webapp.named_queries import named_queries
 from webapp.resources import get_query_runner
 

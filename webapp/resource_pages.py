@@ -19,7 +19,7 @@ from rdflib import Literal, URIRef
 
 from graph.formats import rdf_format
 from graph.namespaces import DCTERMS, MAI, OA, ORG, PREFIXES, PROV, SCHEMA
-from graph.store import to_oxigraph
+from graph.terms import to_oxigraph
 from webapp.cache import cached_select
 from webapp.errors import ApiError
 from webapp.display import by_language, page_context, shown_as, value_order

@@ -12,7 +12,7 @@ from rdflib import BNode, Literal, URIRef
 
 from graph.identity import fold
 from graph.namespaces import MAI, ORG, sparql_prologue
-from graph.store import term_parts
+from graph.terms import term_parts
 from webapp.cache import cached_rows
 from webapp.i18n import get_lang, t
 from webapp.labels import inverse_label, term_comment, term_label

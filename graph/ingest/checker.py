@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from graph.bindings import run_query
 from graph.ingest.forked import ForkedWorker, Lost
-from graph.oxistore import run_query
 from graph.store import graph_size
 from graph.validation import THREADS, Violation, validate_graphs
 
