@@ -32,16 +32,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from graph.identity import name_key
+from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS
 from graph.ingest.delib_lists import (_AMOUNT_FIELD, _BLOCK, _BULLET, _DATIVE_ITEM, _ITEM_START, _LEAD, _YEAR_ITEM,
                                       _item_name, _sentences)
 from graph.ingest.delib_names import bare_name, without_civility
 from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold, parse_amount
-
-NATURE_CODES = {"F": "operating", "I": "investment", "P": "project", "M": "in-kind"}
-_NATURE_WORDS = {"fonctionnement": "operating", "investissement": "investment", "equipement": "investment",
-                 "projet": "project", "manifestation": "project", "evenement": "project", "action": "project",
-                 "exceptionnelle": "project", "nature": "in-kind", "mise a disposition": "in-kind",
-                 "materiel": "in-kind"}
 
 
 @dataclass
@@ -82,12 +77,6 @@ class GrantsFound:
     unread_table: str | None = None  # the head of a table of amounts none of whose columns was read as the grants'
 
 
-_GRANT_WORD = re.compile(r"subventions?|participation\s+financière|aide\s+financière|contribution\s+financière|"
-                         r"fonds\s+de\s+concours|soutien\s+financier|dotation|allocation|"
-                         r"\bbourses?\b(?!\s+(?:du\s+travail|aux(?!\s+(?:internes|étudiants|élèves|jeunes|apprentis|"
-                         r"lycéens|doctorants|stagiaires|sportifs|artistes))|d['’]échange))", re.I)
-#: Its endings with or without their accents: texts typed without them write "attribuee", "versees".
-_GRANT_VERB = re.compile(r"\b(?:attribu|allou|vers|accord|octroy)(?:er|e|ent|é|ée|és|ées|ee|es|ees)\b", re.I)
 _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\s+de\s+financement|cofinanc|"
                       r"\bavait\b|\bavaient\b|\ba\s+(?:[ée]t[ée]\s+)?(?:attribu|vers|accord|allou)[ée]|"
                       r"pr[ée]c[ée]demment|\bd[ée]j[àa]\b|l['’]an\s+dernier|l['’]année\s+dernière|emplois|\btotal|"
