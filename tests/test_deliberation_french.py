@@ -2092,7 +2092,8 @@ def test_a_total_when_no_grant_is_read_is_quoted_with_the_table_of_amounts_whose
 def test_totals_of_a_long_table_are_reconciled_in_one_pass():
     import time
 
-    from graph.ingest.delib_grants import GrantFact, GrantsFound, StatedTotal, reconcile
+    from graph.ingest.delib_grant_checks import reconcile
+    from graph.ingest.delib_grants import GrantFact, GrantsFound, StatedTotal
 
     found = GrantsFound([GrantFact(f"Association {i}", Decimal(100 + i), (0, 0)) for i in range(2000)],
                         [StatedTotal(Decimal(100 + 7) + Decimal(100 + 8), (0, 0), "Sous-total"),

@@ -11,10 +11,11 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import FOAF, RDF, RDFS, SKOS
 
 from graph.identity import (ActorBook, actor_iri, actor_keys, actors_of, add_name_keys, is_placeholder_name, name_key,
-                            name_key_iri, name_variants, person_key, resolve_actors, siren_of)
+                            name_key_iri, name_variants, person_key, siren_of)
 from graph.ingest.base import new_graph
 from graph.ingest.pipeline import ingest_paths
 from graph.namespaces import MAI, SCHEMA
+from graph.resolution import resolve_actors
 from graph.store import open_store
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

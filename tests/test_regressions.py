@@ -8,10 +8,12 @@ import textwrap
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
-from graph.identity import actor_keys, canonical_deliberations
-from graph.ingest.delib_grants import _EXCLUDE, _STOP
+from graph.identity import actor_keys
+from graph.ingest.delib_grants import _EXCLUDE
+from graph.ingest.delib_recipients import _STOP
 from graph.ingest.pipeline import ingest_paths
 from graph.namespaces import MAI
+from graph.resolution import canonical_deliberations
 
 BASE = "https://w3id.org/maillage/id/"
 

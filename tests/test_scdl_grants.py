@@ -13,10 +13,10 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-from graph.identity import canonical_deliberations
 from graph.ingest.base import InputError, SourceContext
 from graph.ingest.scdl_grants import detect, extract
 from graph.namespaces import MAI, SCHEMA
+from graph.resolution import canonical_deliberations
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tabular"
 NATURE = "https://w3id.org/maillage/ontology/nature/"

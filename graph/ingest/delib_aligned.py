@@ -30,7 +30,8 @@ import re
 from dataclasses import dataclass
 
 from graph.ingest.delib_columns import ColumnHints
-from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, GrantsFound, StatedTotal
+from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD
+from graph.ingest.delib_grants import GrantsFound, StatedTotal
 from graph.ingest.delib_table_context import for_the_record, heading_nature, in_thousands, section_nature
 from graph.ingest.delib_table_header import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _column, amount_columns,
                                              choose_amount_column)

@@ -20,7 +20,9 @@ from __future__ import annotations
 import re
 
 from graph.ingest.delib_columns import ColumnHints
-from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS, GrantFact, GrantsFound, _clean_name
+from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS
+from graph.ingest.delib_grants import GrantFact, GrantsFound
+from graph.ingest.delib_recipients import _clean_name
 from graph.ingest.delib_table_context import heading_nature
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 

@@ -31,17 +31,15 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from graph.identity import name_key
+from graph.ingest.delib_antecedents import (_PRONOUN_AFTER, _PRONOUN_BEFORE, _antecedent, _named_by_kind,
+                                            _requester)
+from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS
 from graph.ingest.delib_lists import (_AMOUNT_FIELD, _BLOCK, _BULLET, _DATIVE_ITEM, _ITEM_START, _LEAD, _YEAR_ITEM,
                                       _item_name, _sentences)
 from graph.ingest.delib_names import bare_name, without_civility
+from graph.ingest.delib_recipients import (_NEXT_GRANT, _clean_name, _person_at, _record_head, beneficiary_in,
+                                           title_beneficiary)
 from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold, parse_amount
-
-NATURE_CODES = {"F": "operating", "I": "investment", "P": "project", "M": "in-kind"}
-_NATURE_WORDS = {"fonctionnement": "operating", "investissement": "investment", "equipement": "investment",
-                 "projet": "project", "manifestation": "project", "evenement": "project", "action": "project",
-                 "exceptionnelle": "project", "nature": "in-kind", "mise a disposition": "in-kind",
-                 "materiel": "in-kind"}
 
 
 @dataclass
@@ -82,12 +80,6 @@ class GrantsFound:
     unread_table: str | None = None  # the head of a table of amounts none of whose columns was read as the grants'
 
 
-_GRANT_WORD = re.compile(r"subventions?|participation\s+financière|aide\s+financière|contribution\s+financière|"
-                         r"fonds\s+de\s+concours|soutien\s+financier|dotation|allocation|"
-                         r"\bbourses?\b(?!\s+(?:du\s+travail|aux(?!\s+(?:internes|étudiants|élèves|jeunes|apprentis|"
-                         r"lycéens|doctorants|stagiaires|sportifs|artistes))|d['’]échange))", re.I)
-#: Its endings with or without their accents: texts typed without them write "attribuee", "versees".
-_GRANT_VERB = re.compile(r"\b(?:attribu|allou|vers|accord|octroy)(?:er|e|ent|é|ée|és|ées|ee|es|ees)\b", re.I)
 _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\s+de\s+financement|cofinanc|"
                       r"\bavait\b|\bavaient\b|\ba\s+(?:[ée]t[ée]\s+)?(?:attribu|vers|accord|allou)[ée]|"
                       r"pr[ée]c[ée]demment|\bd[ée]j[àa]\b|l['’]an\s+dernier|l['’]année\s+dernière|emplois|\btotal|"
@@ -101,42 +93,6 @@ _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\
                       # subvention de 800 €", "percevait …"; "aucune subvention n'est proposée".
                       r"\bb[ée]n[ée]ficiai(?:t|ent)\b|\bpercevai(?:t|ent)\b|\bjusqu['’](?:ici|alors|à\s+présent)\b|"
                       r"\baucune?\s+(?:subvention|aide|participation)", re.I)
-#: Where a beneficiary's name ends; "à 68 500 €" after it is the amount a grant is set at ("fixe la subvention
-#: allouée à X à 68 500 €").
-_STOP = (r"(?=\s*(?:,|\(|;|:|\.(?:\s|$)|\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|\bdans\s+le\s+cadre\b|\bafin\b|"
-         r"\b(?:et\s+)?une?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|prêt|soutien|"
-         r"prime|bourse|fonds\s+de\s+concours)\b|\b(?:le|un|l['’])\s*(?:solde|acompte|reliquat)\b|"
-         r"\bun\s+montant\b|\bla\s+somme\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|(?<![-\w])sur\b|"
-         r"\bà\s+hauteur\b|\ben\s+faveur\b|\bet\s+(?:(?:à|au|aux|a(?=\s+la?\b|\s+l['’]))\b|de\s+\d|\d)|"
-         r"\bainsi\b|\bselon\b|"
-         r"\bpar\s+(?:la\s+|le\s+|l['’])?(?:délibération|décision|arrêté|convention)\b|"
-         r"\bà\s+(?=\d[\d \u00a0\u202f.,]*(?:€|euros?\b|EUR\b))|$))")
-#: An association named by what it gathers, in small letters: "à l'association des parents d'élèves".
-_ASSOCIATION_OF = r"association\s+(?:des|du|de)\s+(?=\w)|association\s+d['’](?=\w)"
-#: A kind of organisation written in small letters before its name: "au centre social Les Tilleuls", "au comité des
-#: fêtes de Lussac", "à la maison de santé de Pontaumur", "au centre communal d'action sociale de Vierzon" — up to
-#: two words that qualify the kind, then a name in capitals or "de …".
-_KIND = (r"(?:centre|comit[ée]|club|foyer|coll[èe]ge|lyc[ée]e|[ée]cole|office|syndicat|groupement|[ée]tablissement|"
-         r"institut|f[ée]d[ée]ration|ligue|union|amicale|cercle|maison|mutuelle|fondation|compagnie|coop[ée]rative|"
-         r"conservatoire|th[ée][âa]tre|cr[èe]che|soci[ée]t[ée](?=\s+(?:de|des|du|d['’])\s*[a-zà-ÿ]))")
-_KIND_OF = _KIND + r"(?=(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?:d(?:e|es|u)\s+|d['’]|[A-ZÉÈÀ«\"]))"
-#: "a" for "à", as texts typed without accents write it ("une subvention de 900 € a l'association des parents
-#: d'eleves"), only before what names a beneficiary (:data:`_A_BEFORE` tells it from the verb avoir).
-_A_FOR_À = (r"(?<![\w'’-])a(?=\s+(?:l['’](?:association\b|[A-ZÉÈ])|la\s+(?:commune|ville|structure)\s+d|"
-            r"(?:la|le)\s+[A-ZÉÈ]|(?:la\s+|l['’])(?=" + _KIND_OF + r")))")
-_BENEFICIARY = re.compile(
-    r"(?:\bà|" + _A_FOR_À + r"|\bau\s+profit\s+de|\ben\s+faveur\s+de|\bau\s+bénéfice\s+de|\bbénéficiaire\s*:)\s+"
-    r"(?:l['’]association\s+|la\s+structure\s+|la\s+société\s+|l['’](?=[A-ZÉ])|la\s+(?=[A-ZÉ])|le\s+(?=[A-ZÉ])|"
-    r"la\s+(?=(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ])|l['’](?=" + _ASSOCIATION_OF + r")|"
-    r"(?:la\s+|l['’])(?=" + _KIND_OF + r")|"
-    r"(?<=à)\s*(?=[A-ZÉ]))?(?P<name>(?:[A-ZÉÈÀ«\"0-9]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ]|"
-    + _ASSOCIATION_OF + r"|(?<=\sla\s)" + _KIND_OF + r"|(?<=l['’])" + _KIND_OF + r")[^\n]*?)" + _STOP
-    + r"|(?P<au>\bau(?:x)?\s+(?P<name2>(?:[A-ZÉÈÀ]|(?<=au\s)" + _KIND_OF + r")[^\n]*?)" + _STOP + r")")
-#: A name that opens with its kind in small letters: the name that follows when it opens with an article ("centre
-#: social Les Tilleuls": Les Tilleuls, as "l'association Les Amis" is Les Amis), else the whole, its first letter
-#: a capital ("Comité des fêtes de Lussac").
-_KIND_NAME = re.compile(_KIND + r"(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?=(?:Les|La|Le|L['’])\s*[A-ZÉÈÀ])")
-_ASSOCIATION = re.compile(r"l['’](?:association\s+|(?=Association\s))(?P<name>[A-ZÉÈÀ«\"0-9][^\n]*?)" + _STOP)
 _DECISION = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b|"
                        r"il\s+est\s+proposé\s+au|"
                        r"En\s+conséquence|ARTICLE\s+1|Article\s+1(?:er)?\s*:", re.I)
@@ -171,84 +127,6 @@ def _below_list(body: str, at: int) -> bool:
     return any(_LIST_LINE.match(line) and not _YEAR_ITEM.match(line) for line in (line, paragraph))
 
 
-def _guillemets(name: str) -> str:
-    """A name with its guillemets balanced: "« X » voit sa subvention portée" is X, "« X »" is X, "SISA « X »" keeps
-    them; a guillemet left alone (its pair beyond where the name was cut) is dropped.
-
-    >>> _guillemets("« Villeneuve Sport Adapté » voit sa subvention"), _guillemets("SISA « Pôle Santé »")
-    ('Villeneuve Sport Adapté', 'SISA « Pôle Santé »')
-    """
-    if name.startswith("«") and "»" in name:
-        inner, _, rest = name[1:].partition("»")
-        if not re.match(r"\s*(?:d['’]|de\b|du\b|des\b|[-–—(]|[A-ZÉÈÀ0-9])", rest):  # the quoted name, then a verb
-            name = inner.strip()
-    if name.count("«") != name.count("»"):
-        name = re.sub(r"\s*[«»]\s*", " ", name).strip()
-    return name
-
-
-def _clean_name(name: str) -> str | None:
-    if spelled := find_amounts_in_words(name):  # "au club des aînés « X » deux cents euros (200 €)": X's amount
-        name = name[:spelled[0][1]]
-    name = _guillemets(re.sub(r"\s+", " ", name).strip(" '’.-")).strip(" '’.-")
-    if name.count('"') % 2 or name.startswith('"') and name.endswith('"'):  # a quotation mark alone, or around all
-        name = name.strip(' "').strip(" '’.-")
-    name = re.sub(r"(?<=[a-zà-ÿ])- (?=[A-Za-zÀ-ÿ])", "-", name)  # "Haut-\nPoitou" read across the line: "Haut-Poitou"
-    name = without_civility(name)
-    if name.startswith(("commune ", "ville ", "association ")):  # "à la commune de Lavaur": the Commune de Lavaur
-        name = name[0].upper() + name[1:]
-    elif re.match(_KIND + r"\s", name):
-        if re.fullmatch(_KIND + r"(?:\s+[a-zà-ÿ'’-]+)*", name):  # "au club des sports": no name of its own
-            return None
-        name = _KIND_NAME.sub("", name, count=1)
-        name = name[0].upper() + name[1:]
-    words = name.split()
-    if not words or len([w for w in words if any(c.isalnum() for c in w)]) > 9 \
-            or not (words[0][0].isupper() or words[0][0].isdigit()):
-        return None
-    if fold(words[0]) in ("monsieur", "madame", "il", "elle", "ce", "cette", "ces", "hauteur"):
-        return None
-    if re.match(r"[\d\s,.]+(?:%|pour\s*cent\b|$)", name):  # "à 40 % d'une dépense": a rate, not a name
-        return None
-    return name
-
-
-#: Where a sentence of several grants passes to the next: "… 3 000 € au Basket Club | et 1 800 € au Cercle",
-#: "… à la SAS Alpha une subvention de 125 000 € | et à la SAS Beta …", "… Sourire d'Automne | et de 750 € à …".
-_NEXT_GRANT = re.compile(r"\s+et\s+(?=(?:à|au|aux)\s|a\s+la?\s|a\s+l['’]|de\s+\d|\d)|\s*;\s*", re.I)
-
-
-#: The word before an "à" that is part of a name ("Club Nautique des Bassins à Flot", "Maison à Colombages",
-#: "Aide à Domicile"): a word in capitals and small letters, not one that opens a grant's sentence ("Subvention à
-#: Club X", "Attribue à …") unless it follows "de" in the name ("Association d'Aide à Domicile").
-_NAME_WORD_BEFORE = re.compile(r"(?:(?P<link>\bd['’]|\bde\s+)|(?<![\w'’-]))(?P<word>[A-ZÉÈÀÂÎÔ][a-zà-ÿ][\w'’-]*)\s+$")
-_OPENING_WORD = re.compile(r"(?:subventions?|aides?|participations?|contributions?|dotations?|allocations?|fonds|"
-                           r"soutiens?|primes?|versements?|attribu\w*|accord\w*|allou\w*|verse\w*|octroi\w*|"
-                           r"decid\w*|propos\w*)")
-
-
-#: What an unaccented "a" follows when it stands for "à": an amount, a granting verb or a grant's word, or a list's
-#: punctuation or line start — never a subject, as the verb avoir does ("L'association a la Présidence du comité").
-_A_BEFORE = re.compile(r"(?:(?:€|euros?|\d)[ \t)]*|[,:;(]|^|\n|\bet|\b(?:attribu|allou|vers|accord|octroy|propos|"
-                       r"destin)\w*|" + _GRANT_WORD.pattern + r")\s*$", re.I)
-
-
-def _avoir(sentence: str, match: re.Match) -> bool:
-    """Whether a beneficiary's unaccented "a" is rather the verb avoir: what it follows is no grant's."""
-    return bool(re.match(r"a\s", match.group(0))) and not _A_BEFORE.search(sentence, max(0, match.start() - 40),
-                                                                     match.start())
-
-
-def _inside_name(sentence: str, match: re.Match) -> bool:
-    """Whether a beneficiary's "à" with no article after it ("à Flot-Fictif") is rather inside a name that goes on
-    from the word before it ("… des Bassins à Flot-Fictif"): a grant's "à" follows an amount, a verb or a grant's
-    words, all in small letters ("1 500 € à Club X", "versée à Club X")."""
-    if not re.match(r"à\s+[A-ZÉÈÀ]", match.group(0)):
-        return False
-    before = _NAME_WORD_BEFORE.search(sentence, max(0, match.start() - 60), match.start())
-    return bool(before) and (bool(before.group("link")) or not _OPENING_WORD.fullmatch(fold(before.group("word"))))
-
-
 def _clause_nature(sentence: str, anchor: int) -> str | None:
     """The nature of the grant at ``anchor``: its own clause's when the sentence grants several and that clause
     names its grant ("… au centre social X une subvention de fonctionnement de 6 500 €, et au comité Y une
@@ -276,52 +154,6 @@ def _clause_year(sentence: str, anchor: int) -> int | None:
     following = _NEXT_GRANT.search(sentence, anchor)
     match = _CLAUSE_YEAR.search(sentence, clause_start, following.start() if following else len(sentence))
     return int(match.group("y")) if match else None
-
-
-#: A natural person that a line or a list's item opens with, after a civility or a title: "Mlle Jade POUPARD, 18 ans
-#: … bourse de 600 €", "- Docteur Camille ROUSSELET, médecin généraliste, installée … : 20 000 €" — the person,
-#: without the title nor what the comma adds.
-_PERSON_HEAD = re.compile(r"[ \t]*(?:" + _BULLET + r")?[ \t]*(?:M\.|Mme|Mlle|Mr|Monsieur|Madame|Mademoiselle|Docteure?|"
-                          r"Dr\.?|Pr\.?|Professeure?)[ \t]+(?P<name>[^,;:(\n]+?)(?=\s*[,;:(]|[ \t]{2,}|[ \t]*\n|$)")
-
-
-def _person_at(text: str, anchor: int, item: bool) -> str | None:
-    """The person that the amount at ``anchor`` goes to when its line of ``text`` (its item, for a list's) opens
-    with one (the body's line: the dot of "M. Nolan BEAUVAIS" ends a sentence)."""
-    from graph.ingest.delib_names import parse_person
-
-    head = _PERSON_HEAD.match(text, 0 if item else text.rfind("\n", 0, anchor) + 1)
-    person = parse_person(head.group("name")) if head and head.end() <= anchor else None
-    return person.label if person and person.given else None
-
-
-def beneficiary_in(sentence: str, anchor: int, association: bool = True) -> str | None:
-    """Return the beneficiary named in ``sentence`` for the amount at offset ``anchor``: the nearest one of the
-    amount's own clause when the sentence grants several, else the nearest one, else (``association``) the
-    sentence's "l'association X".
-
-    >>> beneficiary_in("ATTRIBUE à la SAS Alpha une subvention de 125 000 € et à la SAS Beta une subvention de "
-    ...                "18 000 €.", 42)
-    'SAS Alpha'
-    """
-    clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, anchor)), default=0)
-    following = _NEXT_GRANT.search(sentence, anchor)
-    clause_end = following.start() if following else len(sentence)
-    best, at = None, 0
-    while match := _BENEFICIARY.search(sentence, at):
-        name = _clean_name(match.group("name") or match.group("name2") or "")
-        if name and not AMOUNT_RE.search(name) and not _inside_name(sentence, match) and not _avoir(sentence, match):
-            # Another clause's beneficiary only when the amount's own clause names none.
-            distance = (not clause_start <= match.start() < clause_end, abs(match.start() - anchor))
-            if best is None or distance < best[0]:
-                best = (distance, name)
-            at = match.end()
-        else:  # "à 7 000 € le montant … attribuée au Comité": no name, but one may start inside it
-            at = match.start() + 1
-    if best:
-        return best[1]
-    match = _ASSOCIATION.search(sentence) if association else None
-    return _clean_name(match.group("name")) if match else None
 
 
 #: A grant amended: "porte de 5 000 € à 7 000 € la subvention …", "ramène … de 4 000 € à 2 500 €" — the amount it
@@ -556,7 +388,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 or _record_head(body, start) \
                 or ("\n\n" not in body[prior_end:start] and _requester(prior_sentence)) or title_beneficiary \
                 or _named_by_kind(sentence[:a_start] if "\n" in body[prior_end:start] else prior_sentence
-                                  + sentence[:a_start], grants)
+                                  + sentence[:a_start], [g.beneficiary for g in grants])
             if name:
                 stated = _NATURE_AFTER.match(sentence, a_end)
                 grants.append(GrantFact(name, amount, (start, start + len(sentence.rstrip())),
@@ -577,11 +409,6 @@ _OWN_FIELD = re.compile(r"\s*(?:HT|TTC)?\s*[,;]\s*(?:" + _GRANT_WORD.pattern + r
 _CO_FUNDING = re.compile(r"plan\s+de\s+financement|cofinanc|co-financ|financeurs?\b", re.I)
 #: "40 000 € (plafond)": a grant at the ceiling of its scheme, not the ceiling.
 _CAPPED_AFTER = re.compile(r"\s*\((?:montant\s+)?plafon\w*\)", re.I)
-#: A record's line that opens with its beneficiary, then a colon: "Commune de Varennes : rénovation de l'école,
-#: coût HT 112 000 €, fonds de concours 33 600 €." (a kind of beneficiary, not a field's label such as "Objet").
-_RECORD_HEAD = re.compile(r"[ \t]*(?P<name>(?=(?-i:[A-ZÉÈ]))(?:commune|ville|association|communauté|société|"
-                          r"SCI|SAS|SARL|SCIC|SISA|SIVU|SIVOM|CCAS|CIAS|EHPAD|GIP|" + _KIND + r")\b[^:\n]{2,100}?)"
-                          r"[ \t]+:[ \t]", re.I)
 
 
 def _own_field(sentence: str, at: int, ends: list[int]) -> str | None:
@@ -593,130 +420,9 @@ def _own_field(sentence: str, at: int, ends: list[int]) -> str | None:
     return sentence[previous:at]
 
 
-def _record_head(body: str, start: int) -> str | None:
-    """The beneficiary that opens the record's line at ``start`` in ``body`` ("Commune de X : …"), if it opens
-    one at the start of its line.
-
-    >>> _record_head("Deux communes :\\nCommune de Varennes : école, coût HT 112 000 €, fonds de concours 8 400 €.",
-    ...              16)
-    'Commune de Varennes'
-    """
-    line_start = body.rfind("\n", 0, start) + 1
-    head = _RECORD_HEAD.match(body, start) if not body[line_start:start].strip() else None
-    return _clean_name(head.group("name")) if head else None
-
-
-#: A sentence whose subject asks for a grant: "Le Conseil de fabrique de l'église Saint-Michel sollicite une
-#: participation aux travaux …" — the beneficiary of the grant that the next sentence proposes without naming one
-#: ("Le Maire propose une subvention …, soit 21 600 €"), not the authority's officers or bodies.
-_REQUESTER = re.compile(r"\s*(?:" + _BULLET + r"\s*)?(?:(?:[Ll]e|[Ll]a)\s+|[Ll]['’])?(?:[Aa]ssociation\s+(?=[A-ZÉÈ«]))?"
-                        r"(?P<name>[^\n.;:,]{3,120}?)\s+"
-                        r"(?:sollicite|sollicitent|demande|demandent|a\s+sollicité|ont\s+sollicité|a\s+demandé|"
-                        r"a\s+déposé\s+une\s+demande)\b")
-_NOT_SUBJECT = re.compile(r"(?:pour|dans|en|par|lors|après|ainsi|comme|cette|ce|cet|ces|depuis|suite|afin|au|aux|à|"
-                          r"de|du|des|sa|son|ses|leurs?|chaque|une?|tout|toute|tous|toutes)\b", re.I)
-_OFFICER = re.compile(r"(?:maire|président|vice|adjoint|rapporteur|conseil\s+(?:municipal|communautaire|"
-                      r"départemental|régional|d['’]administration|de\s+communauté)|bureau|commission|il|elle)\b", re.I)
-
-
-#: A grant given with a pronoun: "il est proposé de lui attribuer six cents euros (600 €)", "Une aide forfaitaire de
-#: 15 000 € lui est attribuée" — its beneficiary is the one named before (:func:`_antecedent`).
-_PRONOUN_BEFORE = re.compile(r"\blui\s+(?:(?:est|sont|sera|seront)\s+)?(?:attribu|allou|vers|accord|octroy)\w*"
-                             r"[^.;:€\d]{0,40}$", re.I)
-_PRONOUN_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*\)?\s*lui\s+(?:est|sont|sera|seront)\s+"
-                            r"(?:attribu|allou|vers|accord|octroy)\w*", re.I)
-#: A natural person who is a sentence's subject: "Le Dr Paul-Henri DESSAIGNE s'installe à Arlanc."
-_PERSON_SUBJECT = re.compile(r"\s*(?:" + _BULLET + r"\s*)?(?:[Ll]e\s+|[Ll]a\s+)?(?:M\.|Mme|Mlle|Monsieur|Madame|"
-                             r"Docteure?|Dr\.?|Pr\.?|Professeure?)\s+"
-                             r"(?P<name>[A-ZÉÈ][\w'’-]*(?:\s+[A-ZÉÈ][\w'’-]*){1,3})"
-                             r"(?=\s+[a-zà-ÿ]|\s*[,(])")
-
-
-def _antecedent(text: str) -> str | None:
-    """Whom a pronoun ("lui") after ``text`` refers to: the body that ``text`` (or its part after a heading's colon,
-    "2. Aide à l'installation : le Dr X … s'installe …") says asks for a grant, or the person it opens with as its
-    subject.
-
-    >>> _antecedent("Le Dr Paul-Henri DESSAIGNE s'installe à Arlanc. ")
-    'Paul-Henri DESSAIGNE'
-    >>> _antecedent("- l'Association des Parents d'Élèves du RPI sollicite une aide : il est proposé de ")
-    "Association des Parents d'Élèves du RPI"
-    """
-    from graph.ingest.delib_names import parse_person
-
-    for part in (text, *text.split(":")[1:]):
-        if name := _requester(part):
-            return name
-        match = _PERSON_SUBJECT.match(part)
-        person = parse_person(match.group("name")) if match else None
-        if person and person.given:
-            return person.label
-    return None
-
-
-def _requester(sentence: str) -> str | None:
-    """The body that ``sentence`` says asks for a grant, its article left out.
-
-    >>> _requester("Le Conseil de fabrique de l'église Saint-Michel sollicite une participation aux travaux.")
-    "Conseil de fabrique de l'église Saint-Michel"
-    >>> _requester("L'association Les Amis du Vélo sollicite une aide."), _requester("Le Maire demande un vote.")
-    ('Les Amis du Vélo', None)
-    """
-    match = _REQUESTER.match(sentence)
-    # Not a name of one word ("Le Comité sollicite", "La SISA sollicite": a name said in full before), nor words
-    # before the subject ("Pour cette édition l'association sollicite …").
-    if not match or _OFFICER.match(match.group("name")) or len(match.group("name").split()) < 2 \
-            or _NOT_SUBJECT.match(match.group("name")):
-        return None
-    name = match.group("name")
-    return _clean_name(name[0].upper() + name[1:])
-
-
-#: A beneficiary named again by its kind alone, in small letters: "à la disposition du club le chalet communal",
-#: "au comité", "de l'association" (not "du club de voile", "de l'association Les Amis", a name of its own).
-_BY_KIND = re.compile(r"\b(?:du|au|le|la|l['’]|de\s+la|à\s+la|de\s+l['’]|à\s+l['’]|ce|cet|cette)\s*"
-                      r"(?P<kind>association|commune|ville|structure|société|" + _KIND + r")\b"
-                      r"(?!\s+(?:d(?:e|es|u)\b|d['’]|[A-ZÉÈÀ«\"])|-)")
-
-
-def _named_by_kind(text: str, grants: list[GrantFact]) -> str | None:
-    """The beneficiary of an earlier grant that ``text`` names again by its kind alone ("… à la disposition du club
-    …, valorisé à 650 €" after a grant to the Ski-Club Haute-Maurienne), when one only has that kind in its name.
-
-    >>> _named_by_kind("met à la disposition du club le chalet ; cet avantage est valorisé à ",
-    ...                [GrantFact("Ski-Club Haute-Maurienne", Decimal(1200), (0, 1))])
-    'Ski-Club Haute-Maurienne'
-    """
-    kinds = {fold(m.group("kind")) for m in _BY_KIND.finditer(text)}
-    named = {g.beneficiary for g in grants if kinds & set(name_key(g.beneficiary).split())}
-    return named.pop() if len(kinds) == 1 and len(named) == 1 else None
-
-
-#: A title that names whom a grant goes to: "Subvention à l'association X", "Attribution d'un fonds de concours à la
-#: commune de X - Réhabilitation de la halle".
-_TITLE_BENEFICIARY = re.compile(
-    r"(?:subventions?|fonds\s+de\s+concours|participation(?:\s+financière)?|aide\s+financière)\s+"
-    r"(?:de\s+\w+\s+)?(?:à|au|aux)\s+(?:l['’]association\s+|la\s+(?=[A-ZÉÈÀ]|(?:commune|ville)\s+d)|l['’])?"
-    r"(?P<name>(?:[A-ZÉÈÀ]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉÈÀ]).+)", re.I)
-
-
-def title_beneficiary(title: str) -> str | None:
-    """The beneficiary a deliberation's title names, for a decision that says only "à la commune" or "à
-    l'association"; what follows a dash is the project, not the name.
-
-    >>> title_beneficiary("Attribution d'un fonds de concours à la commune de Saint-Gaultier - Réhabilitation de la halle")
-    'Commune de Saint-Gaultier'
-    >>> title_beneficiary("Subvention à l'association Les Amis du Vélo"), title_beneficiary("Subventions 2024")
-    ('Les Amis du Vélo', None)
-    """
-    match = _TITLE_BENEFICIARY.search(title)
-    if match is None or not re.match(r"[A-ZÉÈÀ]|(?:commune|ville)\s|" + _KIND_OF, match.group("name")):
-        return None
-    return _clean_name(re.split(r"\s+[-–—]\s+|\s*[(:;,]|\s+pour\s", match.group("name"))[0])
-
-
 def find_grants(body: str, title: str = "") -> GrantsFound:
     """Return the grants decided in ``body``, the totals it states, and warnings on what does not add up."""
+    from graph.ingest.delib_grant_checks import announced, cancel, check_words, reconcile
     from graph.ingest.delib_mentions import merge_prose
     from graph.ingest.delib_several import each_grants, inline_grants, respective_grants
     from graph.ingest.delib_tables import table_grants
@@ -738,101 +444,3 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     reconcile(found, body)
     announced(body, found)
     return found
-
-
-#: What announces grants below or beside it: "Décide d'attribuer les subventions d'investissement suivantes :",
-#: "ATTRIBUE aux bénéficiaires ci-après les aides suivantes", "les aides figurant dans le tableau ci-dessus", or a
-#: granting verb alone before a line's colon ("décide d'allouer :").
-_ANNOUNCED = re.compile(r"\b(?:attribu|allou|accord|octro)\w*\s+[^.;:]{0,120}?\b(?:subventions?|aides?|participations?|"
-                        r"dotations?|fonds\s+de\s+concours)\b[^.;:]{0,120}?(?:\bsuivant\w*|\bci-apr[eè]s|\bci-dessous|"
-                        r"\bci-dessus|\bcomme\s+suit|\ben\s+annexe|\b(?:au|dans\s+le)\s+tableau)|"
-                        r"\bd[ée]cide\s+d(?:e\s+|['’])(?:attribuer|allouer|accorder|octroyer|verser)(?=\s*:[ \t]*\n)",
-                        re.I)
-
-
-def announced(body: str, found: GrantsFound) -> None:
-    """Warn when the text announces a list of grants ("décide d'attribuer les subventions suivantes") of which
-    none was read: its layout is one the reader does not know, and the deliberation would else seem to grant
-    nothing."""
-    lead = next((m for m in _ANNOUNCED.finditer(body) if not _PAST.search(body, max(0, m.start() - 12), m.end())),
-                None)
-    if lead and not found.grants and not found.totals:  # a stated total's warning has said it already
-        quote = re.sub(r"\s+", " ", lead.group(0))
-        found.warnings.append((f"aucune subvention lue, bien que le texte en annonce (« {quote} ») : sa présentation "
-                               f"n'a pas été reconnue",
-                               f"no grant read, though the text announces some ('{quote}'): its layout was not "
-                               f"recognised"))
-
-
-def cancel(cancelled: list[GrantFact], found: GrantsFound) -> None:
-    """Leave out the grants that the deliberation cancels (the beneficiary's, of that amount), and say so."""
-    for grant in cancelled:
-        key = name_key(grant.beneficiary)
-        found.grants = [g for g in found.grants if name_key(g.beneficiary) != key or g.amount != grant.amount]
-        found.warnings.append((f"subvention annulée : « {grant.beneficiary} » ({grant.amount} €), non retenue",
-                               f"grant cancelled: '{grant.beneficiary}' ({grant.amount}), not kept"))
-
-
-def check_words(body: str, found: GrantsFound) -> None:
-    """Warn when an amount spelled in words disagrees with the figures written next to it."""
-    for value, start, end in find_amounts_in_words(body):
-        near = AMOUNT_RE.search(body[end:end + 40]) or AMOUNT_RE.search(body[max(0, start - 40):start])
-        if near and parse_amount(near.group(0)) != value:
-            found.warnings.append((
-                f"montant en lettres ({body[start:end]} = {value}) différent du montant en chiffres "
-                f"({near.group(0).strip()})",
-                f"amount in words ({value}) differs from the figures ({near.group(0).strip()})"))
-
-
-def euros(value: Decimal) -> str:
-    """An amount as a warning writes it, the French way with its cents.
-
-    >>> euros(Decimal("30000")), euros(Decimal("1234.5"))
-    ('30 000,00 €', '1 234,50 €')
-    """
-    return f"{value:,.2f}".replace(",", " ").replace(".", ",") + " €"
-
-
-def _total_quote(total: StatedTotal, body: str) -> str:
-    """The words that state a total: a table's total row by its label ("Total"), a sentence by the words around the
-    amount on its line — not from the top of the document, where a sentence without a full stop would begin."""
-    start, end = total.span
-    if not body or end > len(body) or not AMOUNT_RE.fullmatch(body[start:end].strip()):
-        return total.label[:60]
-    line_start = body.rfind("\n", 0, start) + 1
-    cut = line_start < start - 80
-    if cut:  # from a word's start
-        line_start = body.find(" ", start - 80, start) + 1 or start - 80
-    after = re.match(r"[^\n.;]{0,40}[.;]?", body[end:]).group(0)
-    return ("…" if cut else "") + re.sub(r"\s+", " ", body[line_start:end] + after).strip()
-
-
-def reconcile(found: GrantsFound, body: str = "") -> None:
-    """Mark each stated total that equals the sum of all grants or of a run of consecutive grants; warn otherwise,
-    quoting the total in ``body``."""
-    amounts = [g.amount for g in found.grants]
-    prefixes = [Decimal(0)]
-    for amount in amounts:
-        prefixes.append(prefixes[-1] + amount)
-
-    def sums_a_run(total: Decimal) -> bool:  # prefixes[j] - prefixes[i] == total for some i < j, in one pass
-        seen: set[Decimal] = set()
-        for prefix in prefixes:
-            if prefix - total in seen:
-                return True
-            seen.add(prefix)
-        return False
-
-    for total in found.totals:
-        total.reconciled = sums_a_run(total.amount)
-        if not total.reconciled:
-            stated, summed = euros(total.amount), euros(sum(amounts, Decimal(0)))
-            fr = f"total annoncé {stated} ≠ somme des subventions extraites {summed} (« {_total_quote(total, body)} »)"
-            en = f"stated total {stated} differs from the sum of extracted grants {summed}"
-            if found.unread_table and not amounts:
-                fr += (f" : un tableau de montants a été vu (« {found.unread_table} »), mais aucune de ses colonnes "
-                       f"n'a été reconnue comme celle des subventions décidées")
-                en += (f": a table of amounts was seen ('{found.unread_table}'), but none of its columns was "
-                       f"recognised as the decided grants'")
-            found.warnings.append((fr, en))
-

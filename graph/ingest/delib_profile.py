@@ -23,8 +23,8 @@ from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
-from graph.ingest.delib_grants import _KIND
 from graph.ingest.delib_names import Person, bracket_kind, parse_person
+from graph.ingest.delib_recipients import _KIND
 from graph.ingest.french import AMOUNT_RE, fold
 from graph.namespaces import MAI
 

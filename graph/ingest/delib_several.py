@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.delib_grants import GrantFact, _clean_name, _nature
+from graph.ingest.delib_grants import GrantFact, _nature
+from graph.ingest.delib_recipients import _clean_name
 from graph.ingest.french import AMOUNT_RE, parse_amount
 
 #: One amount for each of a list of beneficiaries: "1 500 € à chacune des associations suivantes : A, B, C".

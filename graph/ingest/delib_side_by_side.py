@@ -15,7 +15,8 @@ import re
 
 from graph.ingest.delib_aligned import _LISTED_AMOUNT, _lines, sum_below
 from graph.ingest.delib_columns import ColumnHints
-from graph.ingest.delib_grants import _GRANT_VERB, _GRANT_WORD, GrantsFound
+from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD
+from graph.ingest.delib_grants import GrantsFound
 from graph.ingest.delib_table_context import heading_nature, in_thousands
 from graph.ingest.delib_tables import rows_grants
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from graph.ingest.delib_grants import _NATURE_WORDS
+from graph.ingest.delib_grant_words import _NATURE_WORDS
 from graph.ingest.french import fold, parse_amount
 
 #: A section's heading in a grant table that gives its rows their nature: "INVESTISSEMENT", "Fonctionnement".

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from graph.ingest.delib_columns import ColumnHints
-from graph.ingest.delib_grants import _NATURE_WORDS
+from graph.ingest.delib_grant_words import _NATURE_WORDS
 from graph.ingest.french import fold
 
 

@@ -19,7 +19,8 @@ import re
 
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.ingest.delib_columns import ColumnHints, column_hints
-from graph.ingest.delib_grants import NATURE_CODES, GrantFact, GrantsFound, StatedTotal, _NATURE_WORDS
+from graph.ingest.delib_grant_words import NATURE_CODES, _NATURE_WORDS
+from graph.ingest.delib_grants import GrantFact, GrantsFound, StatedTotal
 from graph.ingest.delib_names import parse_person
 from graph.ingest.delib_profile import Profile
 from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, amended_table, for_the_record, heading_nature,

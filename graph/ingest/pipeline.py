@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Iterator
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
-from graph.identity import canonical_deliberations, resolve_actors, siren_of
+from graph.identity import siren_of
 from graph.ingest import get_kind
 from graph.ingest.base import Extraction, InputError, Issue, SourceContext, new_graph, source_iri
 from graph.ingest.checker import Checker
@@ -31,6 +31,7 @@ from graph.ingest.sources import StoredSources, stored_sha256, stored_subjects
 from graph.namespaces import DEFAULT_BASE, MAI, SCHEMA
 from graph.ontology import read_vocabulary, superclasses, vocabulary_files
 from graph.parse_errors import invalid_rdf
+from graph.resolution import canonical_deliberations, resolve_actors
 from graph.backup import is_dump, restore_report
 from graph.formats import rdf_format_for_path
 from graph.gc_pause import cyclic_gc_paused

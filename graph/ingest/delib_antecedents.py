@@ -1,0 +1,105 @@
+"""Whom a grant's sentence means when it names no beneficiary: the body that the sentence before says asks for a
+grant ("Le Conseil de fabrique … sollicite une participation …" then "Le Maire propose une subvention …"), the one
+a pronoun stands for ("il est proposé de lui attribuer 600 €", "l'aide … lui est attribuée": a requester or a
+person who is the subject before it), or an earlier beneficiary named again by its kind alone ("du club").
+
+Apart from :mod:`delib_grants` because it reads the sentences around a grant's, not the grant's own: the prose
+reader calls it only when the amount's sentence names no one.
+
+>>> _antecedent("Le Dr Paul-Henri DESSAIGNE s'installe à Arlanc. ")
+'Paul-Henri DESSAIGNE'
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.identity import name_key
+from graph.ingest.delib_lists import _BULLET
+from graph.ingest.delib_names import parse_person
+from graph.ingest.delib_recipients import _KIND, _clean_name
+from graph.ingest.french import fold
+
+#: A sentence whose subject asks for a grant: "Le Conseil de fabrique de l'église Saint-Michel sollicite une
+#: participation aux travaux …" — the beneficiary of the grant that the next sentence proposes without naming one
+#: ("Le Maire propose une subvention …, soit 21 600 €"), not the authority's officers or bodies.
+_REQUESTER = re.compile(r"\s*(?:" + _BULLET + r"\s*)?(?:(?:[Ll]e|[Ll]a)\s+|[Ll]['’])?(?:[Aa]ssociation\s+(?=[A-ZÉÈ«]))?"
+                        r"(?P<name>[^\n.;:,]{3,120}?)\s+"
+                        r"(?:sollicite|sollicitent|demande|demandent|a\s+sollicité|ont\s+sollicité|a\s+demandé|"
+                        r"a\s+déposé\s+une\s+demande)\b")
+_NOT_SUBJECT = re.compile(r"(?:pour|dans|en|par|lors|après|ainsi|comme|cette|ce|cet|ces|depuis|suite|afin|au|aux|à|"
+                          r"de|du|des|sa|son|ses|leurs?|chaque|une?|tout|toute|tous|toutes)\b", re.I)
+_OFFICER = re.compile(r"(?:maire|président|vice|adjoint|rapporteur|conseil\s+(?:municipal|communautaire|"
+                      r"départemental|régional|d['’]administration|de\s+communauté)|bureau|commission|il|elle)\b", re.I)
+
+
+#: A grant given with a pronoun: "il est proposé de lui attribuer six cents euros (600 €)", "Une aide forfaitaire de
+#: 15 000 € lui est attribuée" — its beneficiary is the one named before (:func:`_antecedent`).
+_PRONOUN_BEFORE = re.compile(r"\blui\s+(?:(?:est|sont|sera|seront)\s+)?(?:attribu|allou|vers|accord|octroy)\w*"
+                             r"[^.;:€\d]{0,40}$", re.I)
+_PRONOUN_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*\)?\s*lui\s+(?:est|sont|sera|seront)\s+"
+                            r"(?:attribu|allou|vers|accord|octroy)\w*", re.I)
+#: A natural person who is a sentence's subject: "Le Dr Paul-Henri DESSAIGNE s'installe à Arlanc."
+_PERSON_SUBJECT = re.compile(r"\s*(?:" + _BULLET + r"\s*)?(?:[Ll]e\s+|[Ll]a\s+)?(?:M\.|Mme|Mlle|Monsieur|Madame|"
+                             r"Docteure?|Dr\.?|Pr\.?|Professeure?)\s+"
+                             r"(?P<name>[A-ZÉÈ][\w'’-]*(?:\s+[A-ZÉÈ][\w'’-]*){1,3})"
+                             r"(?=\s+[a-zà-ÿ]|\s*[,(])")
+
+
+def _antecedent(text: str) -> str | None:
+    """Whom a pronoun ("lui") after ``text`` refers to: the body that ``text`` (or its part after a heading's colon,
+    "2. Aide à l'installation : le Dr X … s'installe …") says asks for a grant, or the person it opens with as its
+    subject.
+
+    >>> _antecedent("Le Dr Paul-Henri DESSAIGNE s'installe à Arlanc. ")
+    'Paul-Henri DESSAIGNE'
+    >>> _antecedent("- l'Association des Parents d'Élèves du RPI sollicite une aide : il est proposé de ")
+    "Association des Parents d'Élèves du RPI"
+    """
+    for part in (text, *text.split(":")[1:]):
+        if name := _requester(part):
+            return name
+        match = _PERSON_SUBJECT.match(part)
+        person = parse_person(match.group("name")) if match else None
+        if person and person.given:
+            return person.label
+    return None
+
+
+def _requester(sentence: str) -> str | None:
+    """The body that ``sentence`` says asks for a grant, its article left out.
+
+    >>> _requester("Le Conseil de fabrique de l'église Saint-Michel sollicite une participation aux travaux.")
+    "Conseil de fabrique de l'église Saint-Michel"
+    >>> _requester("L'association Les Amis du Vélo sollicite une aide."), _requester("Le Maire demande un vote.")
+    ('Les Amis du Vélo', None)
+    """
+    match = _REQUESTER.match(sentence)
+    # Not a name of one word ("Le Comité sollicite", "La SISA sollicite": a name said in full before), nor words
+    # before the subject ("Pour cette édition l'association sollicite …").
+    if not match or _OFFICER.match(match.group("name")) or len(match.group("name").split()) < 2 \
+            or _NOT_SUBJECT.match(match.group("name")):
+        return None
+    name = match.group("name")
+    return _clean_name(name[0].upper() + name[1:])
+
+
+#: A beneficiary named again by its kind alone, in small letters: "à la disposition du club le chalet communal",
+#: "au comité", "de l'association" (not "du club de voile", "de l'association Les Amis", a name of its own).
+_BY_KIND = re.compile(r"\b(?:du|au|le|la|l['’]|de\s+la|à\s+la|de\s+l['’]|à\s+l['’]|ce|cet|cette)\s*"
+                      r"(?P<kind>association|commune|ville|structure|société|" + _KIND + r")\b"
+                      r"(?!\s+(?:d(?:e|es|u)\b|d['’]|[A-ZÉÈÀ«\"])|-)")
+
+
+def _named_by_kind(text: str, beneficiaries: list[str]) -> str | None:
+    """The beneficiary of an earlier grant (one of ``beneficiaries``) that ``text`` names again by its kind alone
+    ("… à la disposition du club …, valorisé à 650 €" after a grant to the Ski-Club Haute-Maurienne), when one only
+    has that kind in its name.
+
+    >>> _named_by_kind("met à la disposition du club le chalet ; cet avantage est valorisé à ",
+    ...                ["Ski-Club Haute-Maurienne"])
+    'Ski-Club Haute-Maurienne'
+    """
+    kinds = {fold(m.group("kind")) for m in _BY_KIND.finditer(text)}
+    named = {name for name in beneficiaries if kinds & set(name_key(name).split())}
+    return named.pop() if len(kinds) == 1 and len(named) == 1 else None

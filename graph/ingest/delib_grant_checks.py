@@ -1,0 +1,118 @@
+"""The checks on the grants a deliberation was read to decide, each a warning: a grant it cancels (left out), an
+amount in words that its figures contradict, a stated total that no run of grants sums, a list of grants announced
+but none read.
+
+Apart from :mod:`delib_grants` because they judge what all the readers found (prose, tables, sentences of several
+grants), after them, and read nothing new; :func:`delib_grants.find_grants` imports them when it runs, as it does
+the other readers, since they take its :class:`GrantsFound`.
+
+>>> found = GrantsFound([GrantFact("Club A", Decimal(1500), (0, 1))], [StatedTotal(Decimal(2000), (2, 3), "Total")])
+>>> reconcile(found)
+>>> found.warnings[0][1]
+'stated total 2 000,00 € differs from the sum of extracted grants 1 500,00 €'
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from graph.identity import name_key
+from graph.ingest.delib_grants import _PAST, GrantFact, GrantsFound, StatedTotal
+from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, parse_amount
+
+#: What announces grants below or beside it: "Décide d'attribuer les subventions d'investissement suivantes :",
+#: "ATTRIBUE aux bénéficiaires ci-après les aides suivantes", "les aides figurant dans le tableau ci-dessus", or a
+#: granting verb alone before a line's colon ("décide d'allouer :").
+_ANNOUNCED = re.compile(r"\b(?:attribu|allou|accord|octro)\w*\s+[^.;:]{0,120}?\b(?:subventions?|aides?|participations?|"
+                        r"dotations?|fonds\s+de\s+concours)\b[^.;:]{0,120}?(?:\bsuivant\w*|\bci-apr[eè]s|\bci-dessous|"
+                        r"\bci-dessus|\bcomme\s+suit|\ben\s+annexe|\b(?:au|dans\s+le)\s+tableau)|"
+                        r"\bd[ée]cide\s+d(?:e\s+|['’])(?:attribuer|allouer|accorder|octroyer|verser)(?=\s*:[ \t]*\n)",
+                        re.I)
+
+
+def announced(body: str, found: GrantsFound) -> None:
+    """Warn when the text announces a list of grants ("décide d'attribuer les subventions suivantes") of which
+    none was read: its layout is one the reader does not know, and the deliberation would else seem to grant
+    nothing."""
+    lead = next((m for m in _ANNOUNCED.finditer(body) if not _PAST.search(body, max(0, m.start() - 12), m.end())),
+                None)
+    if lead and not found.grants and not found.totals:  # a stated total's warning has said it already
+        quote = re.sub(r"\s+", " ", lead.group(0))
+        found.warnings.append((f"aucune subvention lue, bien que le texte en annonce (« {quote} ») : sa présentation "
+                               f"n'a pas été reconnue",
+                               f"no grant read, though the text announces some ('{quote}'): its layout was not "
+                               f"recognised"))
+
+
+def cancel(cancelled: list[GrantFact], found: GrantsFound) -> None:
+    """Leave out the grants that the deliberation cancels (the beneficiary's, of that amount), and say so."""
+    for grant in cancelled:
+        key = name_key(grant.beneficiary)
+        found.grants = [g for g in found.grants if name_key(g.beneficiary) != key or g.amount != grant.amount]
+        found.warnings.append((f"subvention annulée : « {grant.beneficiary} » ({grant.amount} €), non retenue",
+                               f"grant cancelled: '{grant.beneficiary}' ({grant.amount}), not kept"))
+
+
+def check_words(body: str, found: GrantsFound) -> None:
+    """Warn when an amount spelled in words disagrees with the figures written next to it."""
+    for value, start, end in find_amounts_in_words(body):
+        near = AMOUNT_RE.search(body[end:end + 40]) or AMOUNT_RE.search(body[max(0, start - 40):start])
+        if near and parse_amount(near.group(0)) != value:
+            found.warnings.append((
+                f"montant en lettres ({body[start:end]} = {value}) différent du montant en chiffres "
+                f"({near.group(0).strip()})",
+                f"amount in words ({value}) differs from the figures ({near.group(0).strip()})"))
+
+
+def euros(value: Decimal) -> str:
+    """An amount as a warning writes it, the French way with its cents.
+
+    >>> euros(Decimal("30000")), euros(Decimal("1234.5"))
+    ('30 000,00 €', '1 234,50 €')
+    """
+    return f"{value:,.2f}".replace(",", " ").replace(".", ",") + " €"
+
+
+def _total_quote(total: StatedTotal, body: str) -> str:
+    """The words that state a total: a table's total row by its label ("Total"), a sentence by the words around the
+    amount on its line — not from the top of the document, where a sentence without a full stop would begin."""
+    start, end = total.span
+    if not body or end > len(body) or not AMOUNT_RE.fullmatch(body[start:end].strip()):
+        return total.label[:60]
+    line_start = body.rfind("\n", 0, start) + 1
+    cut = line_start < start - 80
+    if cut:  # from a word's start
+        line_start = body.find(" ", start - 80, start) + 1 or start - 80
+    after = re.match(r"[^\n.;]{0,40}[.;]?", body[end:]).group(0)
+    return ("…" if cut else "") + re.sub(r"\s+", " ", body[line_start:end] + after).strip()
+
+
+def reconcile(found: GrantsFound, body: str = "") -> None:
+    """Mark each stated total that equals the sum of all grants or of a run of consecutive grants; warn otherwise,
+    quoting the total in ``body``."""
+    amounts = [g.amount for g in found.grants]
+    prefixes = [Decimal(0)]
+    for amount in amounts:
+        prefixes.append(prefixes[-1] + amount)
+
+    def sums_a_run(total: Decimal) -> bool:  # prefixes[j] - prefixes[i] == total for some i < j, in one pass
+        seen: set[Decimal] = set()
+        for prefix in prefixes:
+            if prefix - total in seen:
+                return True
+            seen.add(prefix)
+        return False
+
+    for total in found.totals:
+        total.reconciled = sums_a_run(total.amount)
+        if not total.reconciled:
+            stated, summed = euros(total.amount), euros(sum(amounts, Decimal(0)))
+            fr = f"total annoncé {stated} ≠ somme des subventions extraites {summed} (« {_total_quote(total, body)} »)"
+            en = f"stated total {stated} differs from the sum of extracted grants {summed}"
+            if found.unread_table and not amounts:
+                fr += (f" : un tableau de montants a été vu (« {found.unread_table} »), mais aucune de ses colonnes "
+                       f"n'a été reconnue comme celle des subventions décidées")
+                en += (f": a table of amounts was seen ('{found.unread_table}'), but none of its columns was "
+                       f"recognised as the decided grants'")
+            found.warnings.append((fr, en))

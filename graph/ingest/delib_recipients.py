@@ -1,0 +1,221 @@
+"""Who a grant read in a deliberation's prose goes to: the beneficiary a sentence names for an amount ("à X", "au
+profit de X", "l'association X", a kind in small letters then a name: "au centre social Les Tilleuls"), a person a
+line opens with, a record's head, or the deliberation's title; and the cleaning of a name so read.
+
+Apart from :mod:`delib_grants` (which decides which amounts are grants) because the readers of several grants in
+one sentence, of blocks and of antecedents clean names the same way, without importing the prose reader.
+
+>>> beneficiary_in("La Ville décide d'attribuer une subvention de 1 500 € à l'association Les Amis du Vélo.", 58)
+'Les Amis du Vélo'
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ingest.delib_grant_words import _GRANT_WORD
+from graph.ingest.delib_lists import _BULLET
+from graph.ingest.delib_names import parse_person, without_civility
+from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold
+
+#: Where a beneficiary's name ends; "à 68 500 €" after it is the amount a grant is set at ("fixe la subvention
+#: allouée à X à 68 500 €").
+_STOP = (r"(?=\s*(?:,|\(|;|:|\.(?:\s|$)|\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|\bdans\s+le\s+cadre\b|\bafin\b|"
+         r"\b(?:et\s+)?une?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|prêt|soutien|"
+         r"prime|bourse|fonds\s+de\s+concours)\b|\b(?:le|un|l['’])\s*(?:solde|acompte|reliquat)\b|"
+         r"\bun\s+montant\b|\bla\s+somme\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|(?<![-\w])sur\b|"
+         r"\bà\s+hauteur\b|\ben\s+faveur\b|\bet\s+(?:(?:à|au|aux|a(?=\s+la?\b|\s+l['’]))\b|de\s+\d|\d)|"
+         r"\bainsi\b|\bselon\b|"
+         r"\bpar\s+(?:la\s+|le\s+|l['’])?(?:délibération|décision|arrêté|convention)\b|"
+         r"\bà\s+(?=\d[\d \u00a0\u202f.,]*(?:€|euros?\b|EUR\b))|$))")
+#: An association named by what it gathers, in small letters: "à l'association des parents d'élèves".
+_ASSOCIATION_OF = r"association\s+(?:des|du|de)\s+(?=\w)|association\s+d['’](?=\w)"
+#: A kind of organisation written in small letters before its name: "au centre social Les Tilleuls", "au comité des
+#: fêtes de Lussac", "à la maison de santé de Pontaumur", "au centre communal d'action sociale de Vierzon" — up to
+#: two words that qualify the kind, then a name in capitals or "de …".
+_KIND = (r"(?:centre|comit[ée]|club|foyer|coll[èe]ge|lyc[ée]e|[ée]cole|office|syndicat|groupement|[ée]tablissement|"
+         r"institut|f[ée]d[ée]ration|ligue|union|amicale|cercle|maison|mutuelle|fondation|compagnie|coop[ée]rative|"
+         r"conservatoire|th[ée][âa]tre|cr[èe]che|soci[ée]t[ée](?=\s+(?:de|des|du|d['’])\s*[a-zà-ÿ]))")
+_KIND_OF = _KIND + r"(?=(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?:d(?:e|es|u)\s+|d['’]|[A-ZÉÈÀ«\"]))"
+#: "a" for "à", as texts typed without accents write it ("une subvention de 900 € a l'association des parents
+#: d'eleves"), only before what names a beneficiary (:data:`_A_BEFORE` tells it from the verb avoir).
+_A_FOR_À = (r"(?<![\w'’-])a(?=\s+(?:l['’](?:association\b|[A-ZÉÈ])|la\s+(?:commune|ville|structure)\s+d|"
+            r"(?:la|le)\s+[A-ZÉÈ]|(?:la\s+|l['’])(?=" + _KIND_OF + r")))")
+_BENEFICIARY = re.compile(
+    r"(?:\bà|" + _A_FOR_À + r"|\bau\s+profit\s+de|\ben\s+faveur\s+de|\bau\s+bénéfice\s+de|\bbénéficiaire\s*:)\s+"
+    r"(?:l['’]association\s+|la\s+structure\s+|la\s+société\s+|l['’](?=[A-ZÉ])|la\s+(?=[A-ZÉ])|le\s+(?=[A-ZÉ])|"
+    r"la\s+(?=(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ])|l['’](?=" + _ASSOCIATION_OF + r")|"
+    r"(?:la\s+|l['’])(?=" + _KIND_OF + r")|"
+    r"(?<=à)\s*(?=[A-ZÉ]))?(?P<name>(?:[A-ZÉÈÀ«\"0-9]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ]|"
+    + _ASSOCIATION_OF + r"|(?<=\sla\s)" + _KIND_OF + r"|(?<=l['’])" + _KIND_OF + r")[^\n]*?)" + _STOP
+    + r"|(?P<au>\bau(?:x)?\s+(?P<name2>(?:[A-ZÉÈÀ]|(?<=au\s)" + _KIND_OF + r")[^\n]*?)" + _STOP + r")")
+#: A name that opens with its kind in small letters: the name that follows when it opens with an article ("centre
+#: social Les Tilleuls": Les Tilleuls, as "l'association Les Amis" is Les Amis), else the whole, its first letter
+#: a capital ("Comité des fêtes de Lussac").
+_KIND_NAME = re.compile(_KIND + r"(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?=(?:Les|La|Le|L['’])\s*[A-ZÉÈÀ])")
+_ASSOCIATION = re.compile(r"l['’](?:association\s+|(?=Association\s))(?P<name>[A-ZÉÈÀ«\"0-9][^\n]*?)" + _STOP)
+
+
+def _guillemets(name: str) -> str:
+    """A name with its guillemets balanced: "« X » voit sa subvention portée" is X, "« X »" is X, "SISA « X »" keeps
+    them; a guillemet left alone (its pair beyond where the name was cut) is dropped.
+
+    >>> _guillemets("« Villeneuve Sport Adapté » voit sa subvention"), _guillemets("SISA « Pôle Santé »")
+    ('Villeneuve Sport Adapté', 'SISA « Pôle Santé »')
+    """
+    if name.startswith("«") and "»" in name:
+        inner, _, rest = name[1:].partition("»")
+        if not re.match(r"\s*(?:d['’]|de\b|du\b|des\b|[-–—(]|[A-ZÉÈÀ0-9])", rest):  # the quoted name, then a verb
+            name = inner.strip()
+    if name.count("«") != name.count("»"):
+        name = re.sub(r"\s*[«»]\s*", " ", name).strip()
+    return name
+
+
+def _clean_name(name: str) -> str | None:
+    if spelled := find_amounts_in_words(name):  # "au club des aînés « X » deux cents euros (200 €)": X's amount
+        name = name[:spelled[0][1]]
+    name = _guillemets(re.sub(r"\s+", " ", name).strip(" '’.-")).strip(" '’.-")
+    if name.count('"') % 2 or name.startswith('"') and name.endswith('"'):  # a quotation mark alone, or around all
+        name = name.strip(' "').strip(" '’.-")
+    name = re.sub(r"(?<=[a-zà-ÿ])- (?=[A-Za-zÀ-ÿ])", "-", name)  # "Haut-\nPoitou" read across the line: "Haut-Poitou"
+    name = without_civility(name)
+    if name.startswith(("commune ", "ville ", "association ")):  # "à la commune de Lavaur": the Commune de Lavaur
+        name = name[0].upper() + name[1:]
+    elif re.match(_KIND + r"\s", name):
+        if re.fullmatch(_KIND + r"(?:\s+[a-zà-ÿ'’-]+)*", name):  # "au club des sports": no name of its own
+            return None
+        name = _KIND_NAME.sub("", name, count=1)
+        name = name[0].upper() + name[1:]
+    words = name.split()
+    if not words or len([w for w in words if any(c.isalnum() for c in w)]) > 9 \
+            or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return None
+    if fold(words[0]) in ("monsieur", "madame", "il", "elle", "ce", "cette", "ces", "hauteur"):
+        return None
+    if re.match(r"[\d\s,.]+(?:%|pour\s*cent\b|$)", name):  # "à 40 % d'une dépense": a rate, not a name
+        return None
+    return name
+
+
+#: Where a sentence of several grants passes to the next: "… 3 000 € au Basket Club | et 1 800 € au Cercle",
+#: "… à la SAS Alpha une subvention de 125 000 € | et à la SAS Beta …", "… Sourire d'Automne | et de 750 € à …".
+_NEXT_GRANT = re.compile(r"\s+et\s+(?=(?:à|au|aux)\s|a\s+la?\s|a\s+l['’]|de\s+\d|\d)|\s*;\s*", re.I)
+
+
+#: The word before an "à" that is part of a name ("Club Nautique des Bassins à Flot", "Maison à Colombages",
+#: "Aide à Domicile"): a word in capitals and small letters, not one that opens a grant's sentence ("Subvention à
+#: Club X", "Attribue à …") unless it follows "de" in the name ("Association d'Aide à Domicile").
+_NAME_WORD_BEFORE = re.compile(r"(?:(?P<link>\bd['’]|\bde\s+)|(?<![\w'’-]))(?P<word>[A-ZÉÈÀÂÎÔ][a-zà-ÿ][\w'’-]*)\s+$")
+_OPENING_WORD = re.compile(r"(?:subventions?|aides?|participations?|contributions?|dotations?|allocations?|fonds|"
+                           r"soutiens?|primes?|versements?|attribu\w*|accord\w*|allou\w*|verse\w*|octroi\w*|"
+                           r"decid\w*|propos\w*)")
+
+
+#: What an unaccented "a" follows when it stands for "à": an amount, a granting verb or a grant's word, or a list's
+#: punctuation or line start — never a subject, as the verb avoir does ("L'association a la Présidence du comité").
+_A_BEFORE = re.compile(r"(?:(?:€|euros?|\d)[ \t)]*|[,:;(]|^|\n|\bet|\b(?:attribu|allou|vers|accord|octroy|propos|"
+                       r"destin)\w*|" + _GRANT_WORD.pattern + r")\s*$", re.I)
+
+
+def _avoir(sentence: str, match: re.Match) -> bool:
+    """Whether a beneficiary's unaccented "a" is rather the verb avoir: what it follows is no grant's."""
+    return bool(re.match(r"a\s", match.group(0))) and not _A_BEFORE.search(sentence, max(0, match.start() - 40),
+                                                                     match.start())
+
+
+def _inside_name(sentence: str, match: re.Match) -> bool:
+    """Whether a beneficiary's "à" with no article after it ("à Flot-Fictif") is rather inside a name that goes on
+    from the word before it ("… des Bassins à Flot-Fictif"): a grant's "à" follows an amount, a verb or a grant's
+    words, all in small letters ("1 500 € à Club X", "versée à Club X")."""
+    if not re.match(r"à\s+[A-ZÉÈÀ]", match.group(0)):
+        return False
+    before = _NAME_WORD_BEFORE.search(sentence, max(0, match.start() - 60), match.start())
+    return bool(before) and (bool(before.group("link")) or not _OPENING_WORD.fullmatch(fold(before.group("word"))))
+
+
+#: A natural person that a line or a list's item opens with, after a civility or a title: "Mlle Jade POUPARD, 18 ans
+#: … bourse de 600 €", "- Docteur Camille ROUSSELET, médecin généraliste, installée … : 20 000 €" — the person,
+#: without the title nor what the comma adds.
+_PERSON_HEAD = re.compile(r"[ \t]*(?:" + _BULLET + r")?[ \t]*(?:M\.|Mme|Mlle|Mr|Monsieur|Madame|Mademoiselle|Docteure?|"
+                          r"Dr\.?|Pr\.?|Professeure?)[ \t]+(?P<name>[^,;:(\n]+?)(?=\s*[,;:(]|[ \t]{2,}|[ \t]*\n|$)")
+
+
+def _person_at(text: str, anchor: int, item: bool) -> str | None:
+    """The person that the amount at ``anchor`` goes to when its line of ``text`` (its item, for a list's) opens
+    with one (the body's line: the dot of "M. Nolan BEAUVAIS" ends a sentence)."""
+    head = _PERSON_HEAD.match(text, 0 if item else text.rfind("\n", 0, anchor) + 1)
+    person = parse_person(head.group("name")) if head and head.end() <= anchor else None
+    return person.label if person and person.given else None
+
+
+def beneficiary_in(sentence: str, anchor: int, association: bool = True) -> str | None:
+    """Return the beneficiary named in ``sentence`` for the amount at offset ``anchor``: the nearest one of the
+    amount's own clause when the sentence grants several, else the nearest one, else (``association``) the
+    sentence's "l'association X".
+
+    >>> beneficiary_in("ATTRIBUE à la SAS Alpha une subvention de 125 000 € et à la SAS Beta une subvention de "
+    ...                "18 000 €.", 42)
+    'SAS Alpha'
+    """
+    clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, anchor)), default=0)
+    following = _NEXT_GRANT.search(sentence, anchor)
+    clause_end = following.start() if following else len(sentence)
+    best, at = None, 0
+    while match := _BENEFICIARY.search(sentence, at):
+        name = _clean_name(match.group("name") or match.group("name2") or "")
+        if name and not AMOUNT_RE.search(name) and not _inside_name(sentence, match) and not _avoir(sentence, match):
+            # Another clause's beneficiary only when the amount's own clause names none.
+            distance = (not clause_start <= match.start() < clause_end, abs(match.start() - anchor))
+            if best is None or distance < best[0]:
+                best = (distance, name)
+            at = match.end()
+        else:  # "à 7 000 € le montant … attribuée au Comité": no name, but one may start inside it
+            at = match.start() + 1
+    if best:
+        return best[1]
+    match = _ASSOCIATION.search(sentence) if association else None
+    return _clean_name(match.group("name")) if match else None
+
+
+#: A record's line that opens with its beneficiary, then a colon: "Commune de Varennes : rénovation de l'école,
+#: coût HT 112 000 €, fonds de concours 33 600 €." (a kind of beneficiary, not a field's label such as "Objet").
+_RECORD_HEAD = re.compile(r"[ \t]*(?P<name>(?=(?-i:[A-ZÉÈ]))(?:commune|ville|association|communauté|société|"
+                          r"SCI|SAS|SARL|SCIC|SISA|SIVU|SIVOM|CCAS|CIAS|EHPAD|GIP|" + _KIND + r")\b[^:\n]{2,100}?)"
+                          r"[ \t]+:[ \t]", re.I)
+
+
+def _record_head(body: str, start: int) -> str | None:
+    """The beneficiary that opens the record's line at ``start`` in ``body`` ("Commune de X : …"), if it opens
+    one at the start of its line.
+
+    >>> _record_head("Deux communes :\\nCommune de Varennes : école, coût HT 112 000 €, fonds de concours 8 400 €.",
+    ...              16)
+    'Commune de Varennes'
+    """
+    line_start = body.rfind("\n", 0, start) + 1
+    head = _RECORD_HEAD.match(body, start) if not body[line_start:start].strip() else None
+    return _clean_name(head.group("name")) if head else None
+
+
+#: A title that names whom a grant goes to: "Subvention à l'association X", "Attribution d'un fonds de concours à la
+#: commune de X - Réhabilitation de la halle".
+_TITLE_BENEFICIARY = re.compile(
+    r"(?:subventions?|fonds\s+de\s+concours|participation(?:\s+financière)?|aide\s+financière)\s+"
+    r"(?:de\s+\w+\s+)?(?:à|au|aux)\s+(?:l['’]association\s+|la\s+(?=[A-ZÉÈÀ]|(?:commune|ville)\s+d)|l['’])?"
+    r"(?P<name>(?:[A-ZÉÈÀ]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉÈÀ]).+)", re.I)
+
+
+def title_beneficiary(title: str) -> str | None:
+    """The beneficiary a deliberation's title names, for a decision that says only "à la commune" or "à
+    l'association"; what follows a dash is the project, not the name.
+
+    >>> title_beneficiary("Attribution d'un fonds de concours à la commune de Saint-Gaultier - Réhabilitation de la halle")
+    'Commune de Saint-Gaultier'
+    >>> title_beneficiary("Subvention à l'association Les Amis du Vélo"), title_beneficiary("Subventions 2024")
+    ('Les Amis du Vélo', None)
+    """
+    match = _TITLE_BENEFICIARY.search(title)
+    if match is None or not re.match(r"[A-ZÉÈÀ]|(?:commune|ville)\s|" + _KIND_OF, match.group("name")):
+        return None
+    return _clean_name(re.split(r"\s+[-–—]\s+|\s*[(:;,]|\s+pour\s", match.group("name"))[0])

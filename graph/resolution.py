@@ -1,0 +1,211 @@
+"""The resolution of an extraction's actors against the store: each one the store already knows (by SIREN, by RNA,
+by name key or a known variant) is renamed to the IRI there, ambiguities reported, never merged silently; then each
+deliberation renamed to its IRI under its resolved authority.
+
+Apart from :mod:`graph.identity` (which mints actors' keys and IRIs from what an extractor knows, with no store)
+because this is the one step of identity that reads the store: batched SPARQL lookups, run by the writer at ingest.
+
+>>> _string_term("danaecare 42")
+'"danaecare 42"'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS
+
+from graph.identity import (_ALT_LABEL, _LABEL, _rewrite, actor_keys, actors_of, deliberation_iri, name_key_iri,
+                            siren_of)
+from graph.namespaces import DEFAULT_BASE, MAI
+from graph.triples import TripleSet
+
+@dataclass
+class Resolution:
+    """What :func:`resolve_actors` did: IRIs rewritten, and ambiguities reported (French, English)."""
+
+    rewritten: dict[URIRef, URIRef] = field(default_factory=dict)
+    ambiguous: list[tuple[str, str]] = field(default_factory=list)
+
+
+#: Lookups by kind of key, each answering (?key ?actor) for a batch of keys given as VALUES, put first so that
+#: the engine looks each key up in its index (a UNION over every SIRET's prefix cost 1 s per file at 10k actors).
+#: Every actor in the store has its mai:siren: the pipeline derives it from a SIRET when a source gives only that.
+#: The resources that hold each key, then which of them are actors: in one query, Oxigraph joined the keys' holders
+#: with every actor of the store (0.1–0.25 s per 500 keys at 100k actors, 4x the two queries).
+_LOOKUPS = {
+    "siren": "SELECT DISTINCT ?key ?actor WHERE { VALUES ?key { %s } ?actor mai:siren ?key }",
+    "rna": "SELECT DISTINCT ?key ?actor WHERE { VALUES ?key { %s } ?actor mai:rna ?key }",
+    "name": "SELECT DISTINCT ?key ?actor WHERE { VALUES ?key { %s } ?actor mai:nameKey ?key }",
+    # Which are actors; also an actor minted from a name key (actor_iri(name=…)) in an RDF file that has no
+    # mai:nameKey.
+    "iri": "SELECT DISTINCT ?actor WHERE { VALUES ?actor { %s } ?actor a mai:Actor }",
+}
+#: Keys per lookup query (VALUES blocks of this size stay fast in both engines).
+LOOKUP_BATCH = 500
+
+
+def resolve_actors(graph: TripleSet, query, source: URIRef | None = None) -> Resolution:
+    """Rewrite, in place, the actors of ``graph`` that the store already knows under another IRI.
+
+    ``query(sparql, bindings)`` reads the store (the writer's view). An actor with a SIREN matches only that
+    SIREN; otherwise RNA, then name keys and known variants (:func:`graph.identity.name_variants`), and the IRI
+    minted from a name key. Several candidates for the strongest key found → reported, not merged. Keys are looked
+    up in batches: a file of 50k rows costs a few hundred queries, not one per actor.
+    """
+    resolution = Resolution()
+    actors = sorted(actors_of(graph), key=str)  # IRIs sort by their text: rdflib's __lt__ is a Python call
+    keys = {actor: actor_keys(graph, actor, keyed=True) for actor in actors}
+    base, outcomes, undecided = _base_of(actors), {}, actors
+    # Key kinds in turn, each looked up only for the actors that no stronger key matched: an association that its
+    # RNA number joins to another actor needs no lookup of its names. (An actor whose key finds only its own IRI,
+    # as an association with a SIRET finds its SIRENE unit, goes on to the next kind, as before.)
+    for stage in ("siren", "rna", "name"):
+        found = _lookup_keys({k for a in undecided for k in keys[a] if k[0] == stage}, query, base)
+        left = []
+        for actor in undecided:
+            outcome = _decide(graph, actor, keys[actor], stage, found, query)
+            if outcome is None:
+                left.append(actor)
+            else:
+                outcomes[actor] = outcome
+        undecided = left
+    for actor in actors:  # in the actors' order, as one pass over them gave
+        outcome = outcomes.get(actor)
+        if outcome is not None and outcome[0] == "rewrite":
+            resolution.rewritten[actor] = outcome[1]
+        elif outcome is not None and outcome[0] == "ambiguous":
+            resolution.ambiguous.append(outcome[1])
+    targets = {actor: resolution.rewritten.get(actor, actor) for actor in actors}
+    _keep_existing_labels(graph, targets, query, source)
+    _rewrite(graph, resolution.rewritten)
+    return resolution
+
+
+def _decide(graph: TripleSet, actor: URIRef, keys: list[tuple[str, str]], stage: str,
+            found: dict[tuple[str, str], set[URIRef]], query) -> tuple | None:
+    """What the first of ``actor``'s keys of kind ``stage`` that the store knows decides: ("rewrite", IRI),
+    ("ambiguous", messages) or ("keep",); None when no key of that kind matched (the next kind is tried)."""
+    has_id = any(how != "name" for how, _ in keys)
+    for how, key in keys:
+        if how != stage:
+            continue
+        candidates = found.get((how, key), set()) - {actor}
+        if not candidates:
+            continue
+        if how == "name" and has_id:
+            # A named actor with an identifier merges by name only into actors without a conflicting one.
+            candidates = {c for c in candidates if not _conflicting_ids(graph, actor, c, query)}
+        if len(candidates) == 1:
+            return "rewrite", candidates.pop()
+        if len(candidates) > 1:
+            label = next(iter(graph.objects(actor, _LABEL)), key)
+            names = ", ".join(sorted(str(c) for c in candidates))
+            return "ambiguous", (f"acteur « {label} » : plusieurs correspondances ({how}) — non fusionné : {names}",
+                                 f"actor '{label}': several matches ({how}), not merged: {names}")
+        return ("keep",)
+    return None
+
+
+def canonical_deliberations(graph: TripleSet) -> dict[URIRef, URIRef]:
+    """Rename, in place, each deliberation to its :func:`graph.identity.deliberation_iri` once its authority is
+    resolved: the extractors mint that IRI from the authority they know, which the resolution of actors may have
+    renamed.
+    """
+    mapping = {}
+    for deliberation in set(graph.subjects(RDF.type, MAI.Deliberation)):
+        authority = graph.value(deliberation, MAI.authority)
+        number = graph.value(deliberation, DCTERMS.identifier)
+        if not isinstance(deliberation, URIRef) or authority is None or number is None:
+            continue
+        head, sep, _ = str(deliberation).rpartition("deliberation/")
+        canonical = deliberation_iri(authority, number, base=head if sep else DEFAULT_BASE)
+        if canonical != deliberation:
+            mapping[deliberation] = canonical
+    _rewrite(graph, mapping)
+    return mapping
+
+
+_LABELS = ("SELECT ?actor ?label WHERE { VALUES ?actor { %s } GRAPH ?g { ?actor <" + str(RDFS.label)
+           + "> ?label } FILTER(?g != ?source) }")
+
+
+def _keep_existing_labels(graph: TripleSet, mapping: dict[URIRef, URIRef], query, source: URIRef | None) -> None:
+    """Turn the label of an actor that other sources already name into an alternative label, when names differ.
+
+    The actor keeps the display name it first had; other spellings become ``skos:altLabel`` (one rdfs:label per
+    actor, as the shapes expect). Labels from the previous version of the same source do not count.
+    """
+    known: dict[URIRef, set[str]] = {}
+    targets = sorted(set(mapping.values()), key=str)
+    bindings = {"source": source or URIRef("urn:maillage:none")}
+    for i in range(0, len(targets), LOOKUP_BATCH):
+        values = " ".join(t.n3() for t in targets[i:i + LOOKUP_BATCH])
+        for actor, label in query(_LABELS % values, bindings):
+            known.setdefault(actor, set()).add(str(label))
+    for actor, target in mapping.items():
+        if not known.get(target):
+            continue
+        for label in list(graph.objects(actor, _LABEL)):
+            if str(label) not in known[target]:
+                graph.remove((actor, _LABEL, label))
+                graph.add((actor, _ALT_LABEL, label))
+
+
+def _base_of(actors: list[URIRef]) -> str:
+    """The IRI base of the extraction's actors (``{base}actor/…``), to mint name-key IRIs alike."""
+    for actor in actors:
+        head, sep, _ = str(actor).rpartition("actor/")
+        if sep:
+            return head
+    return DEFAULT_BASE
+
+
+def _lookup_keys(keys: set[tuple[str, str]], query, base: str) -> dict[tuple[str, str], set[URIRef]]:
+    """Return (how, key) -> IRIs of the store's actors, for every key, in batched queries."""
+    from graph.namespaces import sparql_prologue
+
+    def actors_among(iris) -> set[URIRef]:
+        iris, actors = sorted(iris, key=str), set()
+        for i in range(0, len(iris), LOOKUP_BATCH):
+            values = " ".join(iri.n3() for iri in iris[i:i + LOOKUP_BATCH])
+            actors.update(actor for (actor,) in query(sparql_prologue() + _LOOKUPS["iri"] % values, None))
+        return actors
+
+    holders: dict[tuple[str, str], set[URIRef]] = {}
+    for how in ("siren", "rna", "name"):
+        wanted = sorted(k for h, k in keys if h == how)
+        for i in range(0, len(wanted), LOOKUP_BATCH):
+            values = " ".join(_string_term(k) for k in wanted[i:i + LOOKUP_BATCH])
+            for key, holder in query(sparql_prologue() + _LOOKUPS[how] % values, None):
+                if isinstance(holder, URIRef):  # a blank node, local to its source, is no identity to join
+                    holders.setdefault((how, str(key)), set()).add(holder)
+    by_iri = {name_key_iri(k, base): k for h, k in keys if h == "name"}
+    actors = actors_among({iri for held_by in holders.values() for iri in held_by} | set(by_iri))
+    found = {key: kept for key, held_by in holders.items() if (kept := held_by & actors)}
+    for actor in actors & set(by_iri):
+        found.setdefault(("name", by_iri[actor]), set()).add(actor)
+    return found
+
+
+_PLAIN = re.compile(r"[A-Za-z0-9 ]*")
+
+
+def _string_term(text: str) -> str:
+    """A key as a SPARQL string: escaped by Literal.n3() (keys are data, never query text), or quoted as it is
+    when it holds only letters, digits and spaces (name keys, SIRENs: rdflib took 3 µs a key for the same text).
+
+    >>> _string_term("danaecare 42"), _string_term('a"b')
+    ('"danaecare 42"', '"a\\\\"b"')
+    """
+    return f'"{text}"' if _PLAIN.fullmatch(text) else Literal(text).n3()
+
+
+def _conflicting_ids(graph: TripleSet, actor: URIRef, candidate: URIRef, query) -> bool:
+    ours = {siren_of(str(v)) for p in (MAI.siren, MAI.siret) for v in graph.objects(actor, p)} - {None}
+    rows = query("SELECT ?v WHERE { { ?c <%s> ?v } UNION { ?c <%s> ?v } }" % (MAI.siren, MAI.siret),
+                 {"c": candidate})
+    theirs = {siren_of(str(row[0])) for row in rows} - {None}
+    return bool(ours and theirs and not ours & theirs)
