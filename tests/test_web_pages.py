@@ -1043,6 +1043,18 @@ def test_a_class_page_lists_its_instances_by_name_and_links_the_rest(pages, monk
     assert [r["instance"]["label"] for r in rest["rows"]] == ["Éole", "zèbre"] and rest["more"] == 0
 
 
+def test_a_class_page_reads_the_vocabularys_links_to_it_not_every_instance_as_a_link(pages, monkeypatch):
+    from webapp import resource_tables
+
+    # The query of all incoming links, which reads every instance of a class, is not run for a class's page.
+    monkeypatch.setattr(resource_tables, "_INCOMING", "not a query")
+    data = pages.get("/resource?iri=https%3A%2F%2Fw3id.org%2Fmaillage%2Fontology%23Actor&format=json").get_json()
+    inverse = {group["property"]["iri"].rsplit("#", 1)[-1]: [v["iri"] for v in group["values"]]
+               for group in data["inverse"]}
+    assert "https://w3id.org/maillage/ontology#HealthProfessional" in inverse["subClassOf"] and "type" not in inverse
+    assert "abeille" in [row["instance"]["label"] for row in data["instances"]["rows"]]
+
+
 def test_the_sessions_page_says_the_chairs_title_and_lists_those_present_by_family_name(pages):
     page = _html(pages, "/id/session/departement/bureau/2024-05-16")
     chair = page[page.index(">président de séance<"):]

@@ -55,6 +55,22 @@ class SnapshotCache:
 
         Each call returns fresh row dicts: a caller that edits its rows does not edit the cache.
         """
+        return [dict(row) for row in self._kept(state, key, compute, max_rows)]
+
+    def get_slice(self, state: Hashable, key: Hashable, compute: Callable[[], list[dict]], start: int, stop: int,
+                  max_rows: int | None = None) -> tuple[list[dict], int]:
+        """Rows ``start:stop`` of those :meth:`get_or_compute` returns, fresh, and how many there are in all:
+        a page of a long listing copies its own rows only (the 145,000 actors of a class page took 50 ms to copy).
+
+        >>> SnapshotCache().get_slice("s", "k", lambda: [{"n": n} for n in range(5)], 1, 3)
+        ([{'n': 1}, {'n': 2}], 5)
+        """
+        rows = self._kept(state, key, compute, max_rows)
+        return [dict(row) for row in rows[start:stop]], len(rows)
+
+    def _kept(self, state: Hashable, key: Hashable, compute: Callable[[], list[dict]],
+              max_rows: int | None) -> list[dict]:
+        """The rows kept for ``key`` in ``state`` (not to be edited), else those computed, kept when small enough."""
         with self._lock:
             if state != self._state:
                 self._entries.clear()
@@ -63,14 +79,14 @@ class SnapshotCache:
             if rows is not None:
                 self._entries.move_to_end(key)
                 self.hits += 1
-                return [dict(row) for row in rows]
+                return rows
             self.misses += 1
         # Computed outside the lock: two requests may compute the same entry once each, none waits on the other.
-        rows = compute()
+        rows = [dict(row) for row in compute()]
         if len(rows) <= (max_rows or self.max_rows):
             with self._lock:
                 if state == self._state:
-                    self._entries[key] = [dict(row) for row in rows]
+                    self._entries[key] = rows
                     self._entries.move_to_end(key)
                     while len(self._entries) > self.max_entries:
                         self._entries.popitem(last=False)
@@ -124,12 +140,15 @@ def cached_select(sparql: str, max_rows: int | None = None, **bindings) -> list[
     return get_cache().get_or_compute(state, key, lambda: select(sparql, **bindings), max_rows)
 
 
-def cached_rows(key: Hashable, compute: Callable[[], list[dict]], max_rows: int | None = None) -> list[dict]:
-    """Rows that ``compute`` makes from the store (not one query: a listing sorted in Python), kept under ``key``
-    once per published state like :func:`cached_select`'s."""
+def cached_slice(key: Hashable, compute: Callable[[], list[dict]], start: int, stop: int,
+                 max_rows: int | None = None) -> tuple[list[dict], int]:
+    """Rows ``start:stop`` of those that ``compute`` makes from the store (not one query: a listing sorted in
+    Python), and how many there are; the whole listing kept under ``key`` once per published state like
+    :func:`cached_select`'s."""
     from webapp.resources import get_store
 
     state = state_key(get_store().state())
     if state is None or "maillage.cache" not in current_app.extensions:
-        return compute()
-    return get_cache().get_or_compute(state, ("rows", key), compute, max_rows)
+        rows = compute()
+        return rows[start:stop], len(rows)
+    return get_cache().get_slice(state, ("rows", key), compute, start, stop, max_rows)
