@@ -183,10 +183,20 @@ _AMBIGUOUS = """SELECT ?ref ?line ?number (COUNT(DISTINCT ?authority) AS ?author
 } GROUP BY ?ref ?line ?number HAVING (COUNT(DISTINCT ?authority) > 1) ORDER BY ?line"""
 
 
+#: Whether a register gives grant references at all (read in its own graph, by that graph's index).
+_GIVES_REFERENCES = """ASK { GRAPH ?source { ?ref mai:rowNumber ?line ; mai:contributesTo ?goal }
+  FILTER NOT EXISTS { ?ref a ?refType } }"""
+
+
 def check_references(query, source: URIRef) -> list[Issue]:
     """Warn about each grant reference of the register ``source`` that describes no grant of the store (``query``:
     a store's query function), saying what it names and why nothing answers it; and about each that its number
-    alone makes describe the grants of several authorities."""
+    alone makes describe the grants of several authorities.
+
+    A register without references is not looked at further: the engine joins the store's grants and deliberations
+    before it finds no reference to match them with (3.5–6.5 s a register at 100k actors)."""
+    if not query(sparql_prologue() + _GIVES_REFERENCES, {"source": source}).boolean:
+        return []
     issues = _unlinked(query, source)
     for _, line, number, authorities, names in query(sparql_prologue() + _AMBIGUOUS, {"source": source}):
         listed = sorted(set(str(names).split(" | ")))
