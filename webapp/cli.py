@@ -172,6 +172,28 @@ def _after_ingest(ctx: Context, reports) -> None:
 
 
 @main.command()
+@click.argument("names", nargs=-1, required=True)
+@click.option("--no-index", is_flag=True)
+@pass_context
+def remove(ctx: Context, names: tuple[str, ...], no_index: bool) -> None:
+    """Remove sources: each one's named graph, as if its file had never been ingested; the search index follows."""
+    from graph.ingest.removal import remove_sources
+    from webapp.reports import format_removal
+
+    try:
+        removal = remove_sources(ctx.existing_store, list(names), ctx.config["base"])
+    except InputError as exc:
+        fail(exc.issue.message, exc.issue.message_en)
+    except StoreError as exc:
+        fail(str(exc))
+    click.echo(format_removal(removal, ctx.lang), err=True)
+    if not no_index and removal.touched:
+        from search.indexer import update_index
+
+        update_index(ctx.store, ctx.config, removal.touched)
+
+
+@main.command()
 @click.argument("query")
 @click.option("--format", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle", "jsonld", "ntriples"]))

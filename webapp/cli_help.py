@@ -88,6 +88,19 @@ CATALOGUE: dict[str, CommandHelp] = {
                                        "source apart."), ("NOM", "NAME")),
             "verbose": _VERBOSE,
         }),
+    "remove": CommandHelp(
+        ("Retire des sources : le graphe nommé de chacune, comme si son fichier n'avait jamais été importé ; l'index "
+         "de recherche suit.\n\n"
+         "Une source est nommée par le nom de son fichier (ou le --name donné à l'import). Rien n'est retiré si l'un "
+         "des noms n'est celui d'aucune source.",
+         "Remove sources: each one's named graph, as if its file had never been ingested; the search index "
+         "follows.\n\n"
+         "A source is named by its file name (or the --name it was ingested under). Nothing is removed if one of the "
+         "names is no source's."),
+        ("Retire des sources (le graphe nommé de chacune).", "Remove sources (each one's named graph)."),
+        {"no_index": OptionHelp(("Laisse l'index de recherche tel quel : il reste alors périmé jusqu'à "
+                                 "« maillage index ».",
+                                 "Leave the search index as it is: it is then stale until `maillage index`."))}),
     "query": CommandHelp(
         ("Lance une requête SPARQL (son texte, un fichier, ou le nom d'une requête nommée) sur tout le graphe, avec "
          "les limites du point d'accès SPARQL.",

@@ -337,6 +337,20 @@ def format_summary(reports, failures, lang: str = "fr", verbose: bool = False) -
     return line + infos
 
 
+def format_removal(removal, lang: str = "fr") -> str:
+    """What ``maillage remove`` did (a :class:`graph.ingest.removal.Removal`): each source removed with the triples
+    its graph held, the warnings about the registers whose links changed, and a summary."""
+    en = _en(lang)
+    lines = [f"{name}: removed, {triples} triples" if en else f"{name} : source retirée, {triples} triplets"
+             for name, _, triples in removal.removed]
+    lines += ["  " + level_word(issue.level, lang) + " " + (issue.message_en if en else issue.message)
+              for issue in removal.issues]
+    total = sum(triples for *_, triples in removal.removed)
+    lines.append(f"Summary: {len(removal.removed)} source(s) removed; {total} triples" if en else
+                 f"Résumé : {len(removal.removed)} source(s) retirée(s) ; {total} triplets")
+    return "\n".join(lines)
+
+
 #: The widest a text cell is shown in a table; longer texts are cut with "…", IRIs never (a cut IRI looks whole).
 CELL_WIDTH = 80
 

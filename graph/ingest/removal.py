@@ -1,0 +1,71 @@
+"""Removing sources: a file's named graph dropped, as if the file had never been ingested.
+
+``maillage remove NAME…`` names sources the way ``maillage ingest`` does: by file name, or by the ``--name`` a file
+was given (a path names the file it ends with). Under one writer, each source's graph is dropped — its ``mai:Source``
+description with it, which that graph holds — then the grants that partner registers describe are linked anew (a
+grant gone loses its goals, a register gone its links), and all of it is published at once: readers see the store
+with every named source or with none removed. A name that no stored source has stops the whole removal before
+anything changes.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import URIRef
+
+from graph.ingest.base import InputError, Issue, source_iri
+from graph.ingest.register_links import relink
+from graph.ingest.sources import stored_subjects
+from graph.namespaces import DEFAULT_BASE, sparql_prologue
+from graph.store import graph_size
+
+#: The stored sources, by their title (the file name) and the IRI that is also the name of their graph.
+_SOURCES = "SELECT DISTINCT ?source ?title WHERE { GRAPH ?source { ?source a mai:Source ; dcterms:title ?title } }"
+
+
+@dataclass
+class Removal:
+    """What removing sources did: each source's name, IRI and number of triples, the resources they described or
+    whose links changed (for the search index), and the warnings about the registers whose links changed."""
+
+    removed: list[tuple[str, URIRef, int]] = field(default_factory=list)
+    touched: set[str] = field(default_factory=set)
+    issues: list[Issue] = field(default_factory=list)
+
+
+def remove_sources(store, names: list[str], base: str = DEFAULT_BASE) -> Removal:
+    """Drop the graphs of the sources ``names`` (file names, or the names they were ingested under) and publish.
+
+    Raises InputError, the store unchanged, when a name is no stored source's."""
+    removal = Removal()
+    with store.writer() as writer:
+        stored = {URIRef(str(source)): str(title) for source, title in writer.query(sparql_prologue() + _SOURCES)}
+        by_title = {title: source for source, title in stored.items()}
+        wanted = {}
+        for name in names:
+            file = Path(name).name
+            source = source_iri(Path(file), base)
+            if source not in stored:
+                source = by_title.get(file)
+            if source is None:
+                raise _unknown(name, sorted(by_title))
+            wanted[source] = name
+        for source, name in wanted.items():
+            removal.touched |= {str(s) for s in stored_subjects(writer.query, source)} | {str(source)}
+            removal.removed.append((name, source, graph_size(writer.query, source)))
+            writer.drop_graph(source)
+        touched, removal.issues = relink(writer, set())
+        removal.touched |= touched
+    return removal
+
+
+def _unknown(name: str, titles: list[str]) -> InputError:
+    """The error about a name that no stored source has, with the stored names closest to it."""
+    close = difflib.get_close_matches(Path(name).name, titles, n=3, cutoff=0.5)
+    hint = f" ; vouliez-vous dire : {', '.join(close)} ?" if close else ""
+    hint_en = f"; did you mean: {', '.join(close)}?" if close else ""
+    return InputError(f"aucune source nommée « {name} » dans le graphe{hint} (rien n'a été retiré)",
+                      message_en=f"no source named '{name}' in the graph{hint_en} (nothing was removed)")

@@ -1,0 +1,83 @@
+"""``maillage remove``: a source's named graph dropped as if its file had never been ingested, the links that
+partner registers state and the search index following; a name of no source changes nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from webapp.cli import main
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+MEMBERSHIPS = "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a org:Membership }"
+GOAL_LINKS = "SELECT (COUNT(*) AS ?n) WHERE { ?grant a mai:Grant ; mai:contributesTo ?goal }"
+GRANTS = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { ?g a mai:Grant }"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    """The demo corpus ingested once; each test works on a copy of its data."""
+    data = tmp_path_factory.mktemp("demo") / "data"
+    result = CliRunner().invoke(main, ["--data", str(data), "ingest", str(EXAMPLES)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return data
+
+
+@pytest.fixture
+def data(demo, tmp_path) -> Path:
+    shutil.copytree(demo, tmp_path / "data")
+    return tmp_path / "data"
+
+
+def _cli(data: Path, *args: str):
+    return CliRunner().invoke(main, ["--data", str(data), *args])
+
+
+def _count(data: Path, query: str) -> int:
+    result = _cli(data, "query", "--format", "json", query)
+    assert result.exit_code == 0, result.output
+    return int(json.loads(result.stdout)["results"]["bindings"][0]["n"]["value"])
+
+
+def _found(data: Path, text: str) -> list[str]:
+    result = _cli(data, "search", "--json", text)
+    assert result.exit_code == 0, result.output
+    return [hit["label"] for hit in json.loads(result.stdout)["results"]]
+
+
+def test_removing_the_register_takes_its_members_and_links_away_and_keeps_the_deliberation(data):
+    assert _count(data, MEMBERSHIPS) == 8 and _count(data, GOAL_LINKS) == 1
+    assert "Association Les Aidants du Gier (fictive)" in _found(data, "Aidants du Gier")
+    result = _cli(data, "remove", "ptce-registre.yaml")
+    assert result.exit_code == 0, result.output
+    assert "ptce-registre.yaml : source retirée, " in result.stderr and "1 source(s) retirée(s)" in result.stderr
+    assert _count(data, MEMBERSHIPS) == 0 and _count(data, GOAL_LINKS) == 0
+    assert _count(data, GRANTS) == 1  # the founding deliberation's grant stays, without the goal the register gave
+    assert "Association Les Aidants du Gier (fictive)" not in _found(data, "Aidants du Gier")
+    assert "DanaeCare" in _found(data, "DanaeCare")
+    assert _cli(data, "validate").exit_code == 0
+
+
+def test_a_source_is_named_by_its_path_too_and_then_ingested_again_as_new(data):
+    assert _cli(data, "remove", str(EXAMPLES / "ptce-registre.yaml")).exit_code == 0
+    again = _cli(data, "ingest", str(EXAMPLES / "ptce-registre.yaml"))
+    assert again.exit_code == 0 and "0 inchangé(s)" in again.stderr, again.output
+    assert _count(data, MEMBERSHIPS) == 8 and _count(data, GOAL_LINKS) == 1
+
+
+def test_a_name_of_no_source_is_one_line_with_the_closest_names_and_removes_nothing(data):
+    result = _cli(data, "remove", "ptce-registre.yaml", "registre-ptce.yaml")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == ("maillage: aucune source nommée « registre-ptce.yaml » dans le graphe ; vouliez-vous "
+                                     "dire : ptce-registre.yaml ? (rien n'a été retiré)")
+    assert _count(data, MEMBERSHIPS) == 8
+
+
+def test_the_report_is_in_english_with_the_lang_setting(data, monkeypatch):
+    monkeypatch.setenv("MAILLAGE_LANG", "en")
+    result = _cli(data, "remove", "ptce-registre.yaml")
+    assert "ptce-registre.yaml: removed, " in result.stderr and "Summary: 1 source(s) removed" in result.stderr
