@@ -1636,6 +1636,17 @@ def test_a_list_item_is_read_after_an_article_under_a_lead_that_supports_and_nev
      [("Club de foot", "1500"), ("Club de judo", "800")]),
     ("DÉCIDE d'attribuer une subvention de 1 200 € à Vivre à Lyon et une subvention de 300 € versée à Club Nautique "
      "des Bassins à Flot.", [("Vivre à Lyon", "1200"), ("Club Nautique des Bassins à Flot", "300")]),
+    ("Il est proposé d'attribuer :\n   - Coopérative scolaire de l'école Claires-Fontaines (séjour à Chausey,\n"
+     "     48 élèves, 2 nuitées) : 1 440 € ;\n   - Coopérative scolaire de l'école Jacques-Prévert (classe de mer à "
+     "Granville) : 1 170 € ;\n", [("Coopérative scolaire de l'école Claires-Fontaines", "1440"),
+                                  ("Coopérative scolaire de l'école Jacques-Prévert", "1170")]),
+    ("D'attribuer à l'association Gap Jazz Alpes une subvention de projet de 3 200 € pour l'organisation du festival "
+     "« Jazz aux Sommets ».", [("Gap Jazz Alpes", "3200")]),
+    ("DÉCIDE d'accorder à l'association Médecins Solidaires du Val (MSV), qui assure des consultations à Gignac et "
+     "Aniane, une subvention de 12 000 € ;", [("Médecins Solidaires du Val", "12000")]),
+    ("ARTICLE 1 : attribue au Conseil d'architecture, d'urbanisme et de l'environnement de l'Orne une subvention de "
+     "3 360 €.", [("Conseil d'architecture, d'urbanisme et de l'environnement de l'Orne", "3360")]),
+    ("ATTRIBUE à l'association Les Amis, d'une part, une subvention de 500 €.", [("Les Amis", "500")]),
 ])
 def test_a_beneficiarys_name_is_its_own_words_not_the_clause_around_it(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
