@@ -401,6 +401,12 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      [("Club Nautique", "5000")], []),
     ("DÉCIDE d'attribuer une subvention de 5 000 € au Club Nautique, représentant 30 % du budget de l'action.",
      [("Club Nautique", "5000")], []),
+    ("DÉCIDE d'allouer à l'association Bus Santé Est, pour les permanences de son unité mobile dans\nles villages de "
+     "Saint-Guilhem-le-Désert et Montpeyroux, une aide de 4 200 euros ;", [("Bus Santé Est", "4200")], []),
+    ("ATTRIBUE à l'association Calvi Santé une subvention de 1 000 € (budget 2025, article 6574).",
+     [("Calvi Santé", "1000")], []),
+    ("ATTRIBUE à l'Association des parents d'élèves du Bourg une subvention de 400 €, imputée au budget 2025.",
+     [("Association des parents d'élèves du Bourg", "400")], []),
 ])
 def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, grants, totals):
     found = find_grants(text, "")
