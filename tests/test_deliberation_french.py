@@ -1753,6 +1753,8 @@ def test_an_acronym_in_brackets_is_a_variant_and_a_gloss_the_description_of_a_be
     ("ATTRIBUE à l'association Les Amis une subvention de 500 € pour les animations au centre du village.",
      [("Les Amis", "500")]),
     ("ATTRIBUE une subvention de 500 € au club pour le tournoi.", []),
+    ("ATTRIBUE à l'association gestionnaire du Centre de santé de Balagne une subvention de 35 000 €.",
+     [("Association gestionnaire du Centre de santé de Balagne", "35000")]),
 ])
 def test_a_beneficiary_introduced_by_its_kind_in_small_letters_is_read_with_its_name(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants

@@ -34,7 +34,9 @@ _STOP = (r"(?=\s*(?:," + _ENUMERATION + r"|\(|;|:|\.(?:\s|$)|\bd['’]un\b|\bd['
          r"\bpar\s+(?:la\s+|le\s+|l['’])?(?:délibération|décision|arrêté|convention)\b|"
          r"\bà\s+(?=\d[\d \u00a0\u202f.,]*(?:€|euros?\b|EUR\b))|$))")
 #: An association named by what it gathers, in small letters: "à l'association des parents d'élèves".
-_ASSOCIATION_OF = r"association\s+(?:des|du|de)\s+(?=\w)|association\s+d['’](?=\w)"
+#: Up to two words in small letters may say what it does first: "à l'association gestionnaire du Centre de santé de
+#: Balagne".
+_ASSOCIATION_OF = r"association\s+(?:[a-zà-ÿ]+\s+){0,2}?(?:des\s+|du\s+|de\s+|d['’])(?=\w)"
 #: A kind of organisation written in small letters before its name: "au centre social Les Tilleuls", "au comité des
 #: fêtes de Lussac", "à la maison de santé de Pontaumur", "au centre communal d'action sociale de Vierzon" — up to
 #: two words that qualify the kind, then a name in capitals or "de …".
