@@ -1103,6 +1103,13 @@ def test_aid_in_kind_valued_in_euros_is_a_grant_of_that_nature():
     assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [("Comité de jumelage", "650", "in-kind")]
 
 
+
+def test_premises_lent_in_one_sentence_and_valued_in_the_next_are_aid_in_kind_to_whom_they_are_lent():
+    found = find_grants("La Commune met gratuitement à la disposition de l'Association Soins Palliatifs Var Est un "
+                        "bureau ; cette mise à disposition\nconstitue une aide en nature valorisée à 2 400 € par an.")
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [
+        ("Association Soins Palliatifs Var Est", "2400", "in-kind")]
+
 TWO_NATURES = """DÉCIDE d'attribuer les subventions figurant au tableau ci-dessous :
 
 | Association | Subvention de fonctionnement 2024 | Subvention exceptionnelle 2024 | Total |
@@ -1686,6 +1693,11 @@ def test_a_grant_to_a_natural_person_names_the_person_without_title_or_qualifica
      [("Association des Parents d'Élèves du RPI des Trois Vallons", "600")]),
     ("L'association Les Amis de Noël sollicite une aide pour son spectacle. Il est proposé de lui accorder 600 €.",
      [("Les Amis de Noël", "600")]),
+    ("L'Association de coordination de la maison de santé des Trois Villages sollicite une aide. Il est proposé de "
+     "lui attribuer une subvention de 7 500 €.", [("Association de coordination de la maison de santé des Trois "
+                                                  "Villages", "7500")]),
+    ("Enfin, le Dr Nicolas FERAUD, chirurgien-dentiste, s'installe à la MSP. Une aide à l'installation de 10 000 € "
+     "lui est accordée.", [("Nicolas FERAUD", "10000")]),
 ])
 def test_a_grant_given_with_a_pronoun_goes_to_whom_the_text_named_before(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants

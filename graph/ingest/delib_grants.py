@@ -401,7 +401,10 @@ def prose_grants(body: str, title_beneficiary: str | None,
             listed = item and lead
             # Whom "lui" stands for: named before it in its sentence, else in the sentence before.
             lui = pronoun and (max(0, a_start - 120) + pronoun.start() if pronoun.start() < a_start else a_start)
-            lent_to = valued_in_kind and _AT_DISPOSAL_OF.search(flat, 0, a_start)
+            # Premises lent in the sentence before the one that values them: "La Commune met … à la disposition de
+            # l'Association X un bureau ; cette mise à disposition constitue une aide en nature valorisée à 2 400 €".
+            lent_to = valued_in_kind and (_AT_DISPOSAL_OF.search(flat, 0, a_start) or (
+                "\n\n" not in body[prior_end:start] and _AT_DISPOSAL_OF.search(prior_sentence.replace("\n", " "))))
             name = (lent_to and _clean_name(lent_to.group("name"))) or (pronoun and (lui and _antecedent(sentence[:lui])
                                  or "\n\n" not in body[prior_end:start] and _antecedent(prior_sentence))) \
                 or (listed and _person_at(sentence, a_start, True)) \

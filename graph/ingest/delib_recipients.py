@@ -79,6 +79,10 @@ def _guillemets(name: str) -> str:
     return name
 
 
+#: The little words of a name, that :func:`_clean_name` leaves out when it counts a name's words.
+_LITTLE_WORD = re.compile(r"(?:de|des|du|la|le|les|et|en|à|au|aux|sur)", re.I)
+
+
 def _clean_name(name: str) -> str | None:
     if spelled := find_amounts_in_words(name):  # "au club des aînés « X » deux cents euros (200 €)": X's amount
         name = name[:spelled[0][1]]
@@ -95,8 +99,11 @@ def _clean_name(name: str) -> str | None:
         name = _KIND_NAME.sub("", name, count=1)
         name = name[0].upper() + name[1:]
     words = name.split()
-    if not words or len([w for w in words if any(c.isalnum() for c in w)]) > 9 \
-            or not (words[0][0].isupper() or words[0][0].isdigit()):
+    # A name of ten words or more is rather a clause, but its little words ("de la", "des", "et") and its acronym in
+    # brackets do not count: "Association de coordination de la MSP des Trois Villages (ACMSP3V)" is a name.
+    counted = [w for w in re.sub(r"\s*\([^()]*\)$", "", name).split()
+               if any(c.isalnum() for c in w) and not _LITTLE_WORD.fullmatch(w)]
+    if not words or len(counted) > 9 or len(words) > 16 or not (words[0][0].isupper() or words[0][0].isdigit()):
         return None
     if fold(words[0]) in ("monsieur", "madame", "il", "elle", "ce", "cette", "ces", "hauteur"):
         return None
