@@ -1729,6 +1729,9 @@ def test_a_natural_person_who_receives_a_grant_is_typed_a_person_and_a_doctor_a_
      [("Association Kalawachi Santé", "20000.00"), ("Commune de Saint-Amour", "82400.00"),
       ("Réseau Périnatal de Mayotte", "40000.00"), ("Théâtre des Deux Rives (SCIC)", "1500.00"),
       ("Coopérative scolaire de l'école Jean-Giraudoux (OCCE 87)", "300.00")]),
+    ("D'ATTRIBUER les subventions suivantes :\n| Bénéficiaire | Montant (EUR) |\n| Commune de Cavaillon (CLS) | "
+     "10 000,00 |\n| Union départementale des sapeurs-pompiers (UDSP 12) | 5 000,00 |\n",
+     [("Commune de Cavaillon", "10000.00"), ("Union départementale des sapeurs-pompiers", "5000.00")]),
 ])
 def test_a_beneficiarys_name_is_read_without_its_civility_nor_a_bracket_that_glosses_it(text, grants):
     """A place, a gloss or an acronym in brackets is no part of the name; a legal form or a code is."""
@@ -1750,6 +1753,20 @@ def test_an_acronym_in_brackets_is_a_variant_and_a_gloss_the_description_of_a_be
              for actor in graph.objects(None, MAI.beneficiary)}
     assert names == {"Réseau Périnatal du Cher": (["REPEC"], "None", "None"), "Léa DUPRÉ": ([], "None", "DUPRÉ"),
                      "Association Kalawachi Santé": ([], "médiation en santé, Saint-Georges", "None")}
+
+
+def test_capitals_in_brackets_are_a_variant_only_when_they_are_the_initials_of_the_name(tmp_path):
+    """"(CLS)" after the Commune de Cavaillon is its contrat local de santé; "(UDSP 12)" is the Union's acronym."""
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE LUSSAC-FICTIF\nDélibération n° 2024-50\nSéance du 5 novembre 2024\nObjet : Aides\n"
+                    "Le conseil, à l'unanimité, décide d'attribuer :\n"
+                    "  - à la Commune de Cavaillon (CLS) une subvention de 500 € ;\n"
+                    "  - à l'Union départementale des sapeurs-pompiers (UDSP 12) une subvention de 700 €.\n",
+                    encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert {str(graph.value(actor, RDFS.label)): sorted(map(str, graph.objects(actor, SKOS.altLabel)))
+            for actor in graph.objects(None, MAI.beneficiary)} == {
+        "Commune de Cavaillon": [], "Union départementale des sapeurs-pompiers": ["UDSP 12"]}
 
 
 @pytest.mark.parametrize("text, grants", [
