@@ -1323,6 +1323,14 @@ def test_a_flattened_table_of_two_natures_gives_a_grant_a_cell_and_a_row_lacking
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [("11300", True), ("2300", True), ("13600", True)]
 
 
+
+def test_a_year_that_ends_a_titles_wrapped_line_is_no_flattened_tables_amount():
+    found = find_grants("AFFAIRES SCOLAIRES – Subventions aux écoles et associations de parents d'élèves – Classes de\n"
+                        "découverte 2025\nLe Conseil municipal ATTRIBUE à l'Association des parents d'élèves du Bourg "
+                        "une subvention de 400 €.")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Association des parents d'élèves du Bourg",
+                                                                        "400")]
+
 @pytest.mark.parametrize("rows, grants, total", [
     ("Comité des fêtes 3 000,00 €\nTennis Club 1 800,50 €\nTotal 4 800,50 €\n",
      [("Comité des fêtes", "3000.00"), ("Tennis Club", "1800.50")], "4800.50"),
