@@ -401,6 +401,12 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      [("Club Nautique", "5000")], []),
     ("DÉCIDE d'attribuer une subvention de 5 000 € au Club Nautique, représentant 30 % du budget de l'action.",
      [("Club Nautique", "5000")], []),
+    ("DÉCIDE d'allouer à l'association Bus Santé Est, pour les permanences de son unité mobile dans\nles villages de "
+     "Saint-Guilhem-le-Désert et Montpeyroux, une aide de 4 200 euros ;", [("Bus Santé Est", "4200")], []),
+    ("ATTRIBUE à l'association Calvi Santé une subvention de 1 000 € (budget 2025, article 6574).",
+     [("Calvi Santé", "1000")], []),
+    ("ATTRIBUE à l'Association des parents d'élèves du Bourg une subvention de 400 €, imputée au budget 2025.",
+     [("Association des parents d'élèves du Bourg", "400")], []),
 ])
 def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, grants, totals):
     found = find_grants(text, "")
@@ -1097,6 +1103,13 @@ def test_aid_in_kind_valued_in_euros_is_a_grant_of_that_nature():
     assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [("Comité de jumelage", "650", "in-kind")]
 
 
+
+def test_premises_lent_in_one_sentence_and_valued_in_the_next_are_aid_in_kind_to_whom_they_are_lent():
+    found = find_grants("La Commune met gratuitement à la disposition de l'Association Soins Palliatifs Var Est un "
+                        "bureau ; cette mise à disposition\nconstitue une aide en nature valorisée à 2 400 € par an.")
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [
+        ("Association Soins Palliatifs Var Est", "2400", "in-kind")]
+
 TWO_NATURES = """DÉCIDE d'attribuer les subventions figurant au tableau ci-dessous :
 
 | Association | Subvention de fonctionnement 2024 | Subvention exceptionnelle 2024 | Total |
@@ -1309,6 +1322,14 @@ def test_a_flattened_table_of_two_natures_gives_a_grant_a_cell_and_a_row_lacking
         ("Les Nageurs du Lac", "800", "project")]
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [("11300", True), ("2300", True), ("13600", True)]
 
+
+
+def test_a_year_that_ends_a_titles_wrapped_line_is_no_flattened_tables_amount():
+    found = find_grants("AFFAIRES SCOLAIRES – Subventions aux écoles et associations de parents d'élèves – Classes de\n"
+                        "découverte 2025\nLe Conseil municipal ATTRIBUE à l'Association des parents d'élèves du Bourg "
+                        "une subvention de 400 €.")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Association des parents d'élèves du Bourg",
+                                                                        "400")]
 
 @pytest.mark.parametrize("rows, grants, total", [
     ("Comité des fêtes 3 000,00 €\nTennis Club 1 800,50 €\nTotal 4 800,50 €\n",
@@ -1636,6 +1657,17 @@ def test_a_list_item_is_read_after_an_article_under_a_lead_that_supports_and_nev
      [("Club de foot", "1500"), ("Club de judo", "800")]),
     ("DÉCIDE d'attribuer une subvention de 1 200 € à Vivre à Lyon et une subvention de 300 € versée à Club Nautique "
      "des Bassins à Flot.", [("Vivre à Lyon", "1200"), ("Club Nautique des Bassins à Flot", "300")]),
+    ("Il est proposé d'attribuer :\n   - Coopérative scolaire de l'école Claires-Fontaines (séjour à Chausey,\n"
+     "     48 élèves, 2 nuitées) : 1 440 € ;\n   - Coopérative scolaire de l'école Jacques-Prévert (classe de mer à "
+     "Granville) : 1 170 € ;\n", [("Coopérative scolaire de l'école Claires-Fontaines", "1440"),
+                                  ("Coopérative scolaire de l'école Jacques-Prévert", "1170")]),
+    ("D'attribuer à l'association Gap Jazz Alpes une subvention de projet de 3 200 € pour l'organisation du festival "
+     "« Jazz aux Sommets ».", [("Gap Jazz Alpes", "3200")]),
+    ("DÉCIDE d'accorder à l'association Médecins Solidaires du Val (MSV), qui assure des consultations à Gignac et "
+     "Aniane, une subvention de 12 000 € ;", [("Médecins Solidaires du Val", "12000")]),
+    ("ARTICLE 1 : attribue au Conseil d'architecture, d'urbanisme et de l'environnement de l'Orne une subvention de "
+     "3 360 €.", [("Conseil d'architecture, d'urbanisme et de l'environnement de l'Orne", "3360")]),
+    ("ATTRIBUE à l'association Les Amis, d'une part, une subvention de 500 €.", [("Les Amis", "500")]),
 ])
 def test_a_beneficiarys_name_is_its_own_words_not_the_clause_around_it(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
@@ -1669,6 +1701,11 @@ def test_a_grant_to_a_natural_person_names_the_person_without_title_or_qualifica
      [("Association des Parents d'Élèves du RPI des Trois Vallons", "600")]),
     ("L'association Les Amis de Noël sollicite une aide pour son spectacle. Il est proposé de lui accorder 600 €.",
      [("Les Amis de Noël", "600")]),
+    ("L'Association de coordination de la maison de santé des Trois Villages sollicite une aide. Il est proposé de "
+     "lui attribuer une subvention de 7 500 €.", [("Association de coordination de la maison de santé des Trois "
+                                                  "Villages", "7500")]),
+    ("Enfin, le Dr Nicolas FERAUD, chirurgien-dentiste, s'installe à la MSP. Une aide à l'installation de 10 000 € "
+     "lui est accordée.", [("Nicolas FERAUD", "10000")]),
 ])
 def test_a_grant_given_with_a_pronoun_goes_to_whom_the_text_named_before(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
@@ -1700,6 +1737,9 @@ def test_a_natural_person_who_receives_a_grant_is_typed_a_person_and_a_doctor_a_
      [("Association Kalawachi Santé", "20000.00"), ("Commune de Saint-Amour", "82400.00"),
       ("Réseau Périnatal de Mayotte", "40000.00"), ("Théâtre des Deux Rives (SCIC)", "1500.00"),
       ("Coopérative scolaire de l'école Jean-Giraudoux (OCCE 87)", "300.00")]),
+    ("D'ATTRIBUER les subventions suivantes :\n| Bénéficiaire | Montant (EUR) |\n| Commune de Cavaillon (CLS) | "
+     "10 000,00 |\n| Union départementale des sapeurs-pompiers (UDSP 12) | 5 000,00 |\n",
+     [("Commune de Cavaillon", "10000.00"), ("Union départementale des sapeurs-pompiers", "5000.00")]),
 ])
 def test_a_beneficiarys_name_is_read_without_its_civility_nor_a_bracket_that_glosses_it(text, grants):
     """A place, a gloss or an acronym in brackets is no part of the name; a legal form or a code is."""
@@ -1723,6 +1763,20 @@ def test_an_acronym_in_brackets_is_a_variant_and_a_gloss_the_description_of_a_be
                      "Association Kalawachi Santé": ([], "médiation en santé, Saint-Georges", "None")}
 
 
+def test_capitals_in_brackets_are_a_variant_only_when_they_are_the_initials_of_the_name(tmp_path):
+    """"(CLS)" after the Commune de Cavaillon is its contrat local de santé; "(UDSP 12)" is the Union's acronym."""
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE LUSSAC-FICTIF\nDélibération n° 2024-50\nSéance du 5 novembre 2024\nObjet : Aides\n"
+                    "Le conseil, à l'unanimité, décide d'attribuer :\n"
+                    "  - à la Commune de Cavaillon (CLS) une subvention de 500 € ;\n"
+                    "  - à l'Union départementale des sapeurs-pompiers (UDSP 12) une subvention de 700 €.\n",
+                    encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert {str(graph.value(actor, RDFS.label)): sorted(map(str, graph.objects(actor, SKOS.altLabel)))
+            for actor in graph.objects(None, MAI.beneficiary)} == {
+        "Commune de Cavaillon": [], "Union départementale des sapeurs-pompiers": ["UDSP 12"]}
+
+
 @pytest.mark.parametrize("text, grants", [
     ("Il est proposé d'attribuer :\n • au centre social Les Tilleuls de Montrevel, une subvention de 3 K€ pour le "
      "café des\n   aidants mensuel.", [("Les Tilleuls de Montrevel", "3000")]),
@@ -1736,6 +1790,8 @@ def test_an_acronym_in_brackets_is_a_variant_and_a_gloss_the_description_of_a_be
     ("ATTRIBUE à l'association Les Amis une subvention de 500 € pour les animations au centre du village.",
      [("Les Amis", "500")]),
     ("ATTRIBUE une subvention de 500 € au club pour le tournoi.", []),
+    ("ATTRIBUE à l'association gestionnaire du Centre de santé de Balagne une subvention de 35 000 €.",
+     [("Association gestionnaire du Centre de santé de Balagne", "35000")]),
 ])
 def test_a_beneficiary_introduced_by_its_kind_in_small_letters_is_read_with_its_name(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants

@@ -39,8 +39,10 @@ _PRONOUN_BEFORE = re.compile(r"\blui\s+(?:(?:est|sont|sera|seront)\s+)?(?:attrib
                              r"[^.;:€\d]{0,40}$", re.I)
 _PRONOUN_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*\)?\s*lui\s+(?:est|sont|sera|seront)\s+"
                             r"(?:attribu|allou|vers|accord|octroy)\w*", re.I)
-#: A natural person who is a sentence's subject: "Le Dr Paul-Henri DESSAIGNE s'installe à Arlanc."
-_PERSON_SUBJECT = re.compile(r"\s*(?:" + _BULLET + r"\s*)?(?:[Ll]e\s+|[Ll]a\s+)?(?:M\.|Mme|Mlle|Monsieur|Madame|"
+#: A natural person who is a sentence's subject, after a word that links it to the one before: "Le Dr Paul-Henri
+#: DESSAIGNE s'installe à Arlanc.", "Enfin, le Dr X, chirurgien-dentiste, s'installe …".
+_PERSON_SUBJECT = re.compile(r"\s*(?:" + _BULLET + r"\s*)?(?:(?:Enfin|Ensuite|Par\s+ailleurs|De\s+plus|En\s+outre|"
+                             r"Également|Aussi|Puis)\s*,\s*)?(?:[Ll]e\s+|[Ll]a\s+)?(?:M\.|Mme|Mlle|Monsieur|Madame|"
                              r"Docteure?|Dr\.?|Pr\.?|Professeure?)\s+"
                              r"(?P<name>[A-ZÉÈ][\w'’-]*(?:\s+[A-ZÉÈ][\w'’-]*){1,3})"
                              r"(?=\s+[a-zà-ÿ]|\s*[,(])")

@@ -27,9 +27,13 @@ _FLAT_AMOUNT_COL = re.compile(
     r"prévisionnel|en\s+euros|€|\(€\)|fonctionnement|investissement|exceptionnelle?|en\s+nature))*", re.I)
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _split_row(line: str, columns: int) -> tuple[str, list[Decimal], str | None]:
     """Split a flattened row into (text, amounts from the right, nature code)."""
     tokens = line.split()
+    currency = re.search(r"€|\beuros?\b|\bEUR\b", line, re.I)
     amounts: list[Decimal] = []
     while tokens and len(amounts) < columns:
         end = len(tokens)
@@ -38,8 +42,8 @@ def _split_row(line: str, columns: int) -> tuple[str, list[Decimal], str | None]
         elif tokens[end - 1].endswith("€"):
             tokens[end - 1] = tokens[end - 1][:-1]
         start = end - 1
-        if start < 0 or not _AMOUNT_TOKEN.match(tokens[start]):
-            break
+        if start < 0 or not _AMOUNT_TOKEN.match(tokens[start]) or not currency and _YEAR.fullmatch(tokens[start]):
+            break  # not an amount; a year with no currency on its line ("Classes de" / "découverte 2025")
         # "3 000,00": the right-most group may carry the cents, the groups before it are three digits each.
         while start > 0 and re.fullmatch(r"\d{3}" + (r"(?:,\d{1,2})?" if start == end - 1 else ""), tokens[start]) \
                 and re.fullmatch(r"\d{1,3}", tokens[start - 1]):

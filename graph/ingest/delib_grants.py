@@ -175,6 +175,11 @@ _OPERAND_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*(?:[×*]|x(?=\s))\s*\d|\s*(?:HT|T
 #: A grant's amount set before the grant is named: "fixe à 68 500 € le montant de la subvention allouée à X".
 _SET_AT = re.compile(r"\b(?:fix|arr[êe]t)(?:e|ent|er)\s+(?:à|au\s+montant\s+de)\s*$", re.I)
 _SET_GRANT = re.compile(r"\s*(?:le\s+montant\s+(?:de\s+la|du|des|de\s+l['’])\s*)(?:" + _GRANT_WORD.pattern + ")", re.I)
+#: Where the grant is charged, said right after its amount: "1 000 € (budget 2025, article 6574)", "400 €, imputée
+#: au budget 2025" — the budget that pays it, not a project's budget.
+_CHARGED_AFTER = re.compile(r"\s*(?:\(|,\s*(?:imput|inscrit|prélev)\w*\s+(?:au|sur\s+le|à\s+l['’])\s*)\s*"
+                            r"(?:budget\s+(?:(?:primitif|principal|communal|annexe|supplémentaire)\s+)*"
+                            r"(?:(?:19|20)\d\d\b|,)|article\b|compte\b|chapitre\b|imputation\b|BP\s)", re.I)
 #: What follows an amount to say how it breaks down: "68 500 €, dont 24 800 € déjà versés".
 _PART_OF = re.compile(r"\s*(?:HT|TTC)?\s*,?\s*dont\b", re.I)
 #: What says, after a grant's amount, what share it is of a cost: "18 600 € HT, soit 30 % d'une dépense de 62 000 €
@@ -262,6 +267,24 @@ def _purpose(sentence: str, after: int) -> str | None:
     return text
 
 
+#: What opens a clause with a granting verb: "DÉCIDE d'allouer à …", "- attribue au …".
+_CLAUSE_VERB = re.compile(r"\b(?:d['’]|de\s+)?(?:attribu|allou|accord|octroy|vers)(?:er|e|ent)\b", re.I)
+
+
+def _verb_opens_clause(sentence: str, at: int, amounts: list[tuple[int, int, Decimal]]) -> bool:
+    """Whether a granting verb opens the clause of the amount at ``at``, however far before it, no other amount
+    between: "d'allouer à l'association X, pour les permanences de son unité mobile dans les villages de …, une
+    aide de 4 200 euros" (an aside longer than the words read before an amount).
+
+    >>> _verb_opens_clause("DÉCIDE d'allouer à l'association X, pour " + "ses permanences, " * 9
+    ...                    + "une aide de 4 200 €", 200, [])
+    True
+    """
+    clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, at)), default=0)
+    verb = _CLAUSE_VERB.search(sentence, clause_start, at)
+    return bool(verb) and not any(verb.end() <= s < at for s, _, _ in amounts)
+
+
 def _is_part(sentence: str, at: int, amounts: list[tuple[int, int]], parts: set[int]) -> bool:
     """Whether the amount at ``at`` is an instalment or a share of a grant: said so since the amount before it
     ("un acompte de 1 500 €", "dont 8 000 €"), or following one with no grant word between ("dont 8 000 € en
@@ -342,7 +365,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
             set_at = _SET_AT.search(before) and _SET_GRANT.match(sentence, a_end)
             pronoun = _PRONOUN_BEFORE.search(before) or _PRONOUN_AFTER.match(sentence, a_end)
             if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead) or valued_in_kind
-                    or amended or set_at or pronoun):
+                    or amended or set_at or pronoun or _verb_opens_clause(sentence, a_start, amounts + words)):
                 continue
             if _CONTRACT.search(sentence) and not _GRANT_WORD.search(before):
                 continue  # a public contract's price, a service's payment: "un marché … attribué à la société X pour …"
@@ -350,7 +373,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
             window_end = a_end + 25
             if item and (line_end := sentence.find("\n", a_end)) >= 0:
                 window_end = min(window_end, line_end)
-            if _PART_OF.match(sentence, a_end):
+            if _PART_OF.match(sentence, a_end) or _CHARGED_AFTER.match(sentence, a_end):
                 window_end = a_end
             elif (share := _SHARE_AFTER.search(sentence, a_end, window_end + 40)) and share.start() < window_end:
                 window_end = share.start()
@@ -378,7 +401,10 @@ def prose_grants(body: str, title_beneficiary: str | None,
             listed = item and lead
             # Whom "lui" stands for: named before it in its sentence, else in the sentence before.
             lui = pronoun and (max(0, a_start - 120) + pronoun.start() if pronoun.start() < a_start else a_start)
-            lent_to = valued_in_kind and _AT_DISPOSAL_OF.search(flat, 0, a_start)
+            # Premises lent in the sentence before the one that values them: "La Commune met … à la disposition de
+            # l'Association X un bureau ; cette mise à disposition constitue une aide en nature valorisée à 2 400 €".
+            lent_to = valued_in_kind and (_AT_DISPOSAL_OF.search(flat, 0, a_start) or (
+                "\n\n" not in body[prior_end:start] and _AT_DISPOSAL_OF.search(prior_sentence.replace("\n", " "))))
             name = (lent_to and _clean_name(lent_to.group("name"))) or (pronoun and (lui and _antecedent(sentence[:lui])
                                  or "\n\n" not in body[prior_end:start] and _antecedent(prior_sentence))) \
                 or (listed and _person_at(sentence, a_start, True)) \

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from graph.ingest.french import fold
+
 CIVILITIES = {"m.", "mme", "mmes", "mlle", "mr", "mr.", "monsieur", "madame", "mm.", "dr", "dr.", "me", "mesdames",
               "messieurs", "mm", "mme."}
 PARTICLES = {"de", "du", "des", "d'", "d’", "le", "la", "van", "von", "di", "da", "del", "della", "dos"}
@@ -152,6 +154,8 @@ _BRACKET_PLACE = re.compile(r"(?:(?:Le|La|Les)\s+|L['’])?[A-ZÉÈÎÔÂ][a-zà
                             r"(?:\s+\d{1,2}(?:e|er|ème))?|\d{2,3}|2[AB]")
 #: An acronym in brackets: capitals only, 2 to 10 letters ("(REPEMA)", "(SSAN)").
 _BRACKET_ACRONYM = re.compile(r"[A-Z]{2,10}")
+#: An acronym with figures: a département's number after it ("(UDSP 12)", "(CAUE 61)"), or inside it ("(A2PA)").
+_NUMBERED_ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9]{1,9}(?:\s(?:\d{2,3}|2[AB]))?")
 #: Brackets in capitals that are no acronym of the name but its legal form or the kind of body it is ("(SCIC)",
 #: "(SISA)") or another body of it ("Ville de X (CCAS)"): part of the name.
 _FORM_IN_BRACKETS = {"SA", "SAS", "SASU", "SARL", "EURL", "SCI", "SCIC", "SCOP", "SCM", "SEM", "SPL", "SISA", "GIE",
@@ -180,6 +184,51 @@ def bracket_kind(inner: str) -> str | None:
     return None
 
 
+def name_bracket_kind(inner: str, name: str) -> str | None:
+    """What a bracket after ``name`` holds (:func:`bracket_kind`), its capitals an acronym only when they are the
+    name's initials (:func:`acronym_fits`): "Commune de Cavaillon (CLS)" names its contrat local de santé, a gloss,
+    and "(UDSP 12)" after the Union départementale des sapeurs-pompiers is its acronym, where "(OCCE 87)" after a
+    school's cooperative is part of its name.
+
+    >>> name_bracket_kind("CLS", "Commune de Cavaillon"), name_bracket_kind("UDSP 12", "Union départementale des SP")
+    ('gloss', 'acronym')
+    """
+    kind, inner = bracket_kind(inner), inner.strip()
+    fits = acronym_fits(inner, name)
+    if kind == "acronym" and not fits:
+        return "gloss"
+    if kind is None and fits and _NUMBERED_ACRONYM.fullmatch(inner) and inner.split()[0] not in _FORM_IN_BRACKETS:
+        return "acronym"
+    return kind
+
+
+def acronym_fits(acronym: str, name: str) -> bool:
+    """Whether the letters of ``acronym`` are, in their order, the first letters of words of ``name`` (each may take
+    the first few of its word, and words may be passed over): "REPEMA" is the Réseau Périnatal de Mayotte's, "CLS"
+    no acronym of the Commune de Cavaillon. Figures are left out ("UDSP 12", "A2PA").
+
+    >>> acronym_fits("UDSP 12", "Union départementale des sapeurs-pompiers")
+    True
+    >>> acronym_fits("CLS", "Commune de Cavaillon")
+    False
+    """
+    letters = re.sub(r"[^a-z]", "", fold(acronym))
+    words = [w for w in re.split(r"[^a-z0-9]+", fold(name)) if w]
+
+    def fit(i: int, j: int) -> bool:
+        if i == len(letters):
+            return True
+        for k in range(j, len(words)):
+            size = 0
+            while size < len(words[k]) and i + size < len(letters) and words[k][size] == letters[i + size]:
+                size += 1
+                if fit(i + size, k + 1):
+                    return True
+        return False
+
+    return bool(letters) and fit(0, 0)
+
+
 def bare_name(name: str) -> tuple[str, str | None, str | None]:
     """A beneficiary's name without the bracket after it that is no part of it (:func:`bracket_kind`), that
     bracket's kind and its text.
@@ -188,7 +237,7 @@ def bare_name(name: str) -> tuple[str, str | None, str | None]:
     (('Commune de Saint-Amour', 'place', 'Jura'), 'Théâtre des Deux Rives (SCIC)')
     """
     bracket = _TRAILING_BRACKET.search(name)
-    kind = bracket and bracket.start() > 0 and bracket_kind(bracket.group("inner"))
+    kind = bracket and bracket.start() > 0 and name_bracket_kind(bracket.group("inner"), name[:bracket.start()])
     if not kind:
         return name, None, None
     return name[:bracket.start()].rstrip(" ,-–—"), kind, bracket.group("inner").strip()

@@ -23,7 +23,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
-from graph.ingest.delib_names import Person, bracket_kind, parse_person
+from graph.ingest.delib_names import Person, name_bracket_kind, parse_person
 from graph.ingest.delib_recipients import _KIND
 from graph.ingest.french import AMOUNT_RE, fold
 from graph.namespaces import MAI
@@ -263,7 +263,8 @@ def _read_brackets(profile: Profile, body: str, named: list[int], length: int,
         if bracket := _BRACKET_AFTER.match(body, at + length):
             inner = bracket.group("inner")
             start = bracket.start("inner") + len(inner) - len(inner.lstrip())
-            found.append((bracket_kind(inner), inner.strip(), (start, start + len(inner.strip()))))
+            found.append((name_bracket_kind(inner, body[at:at + length]), inner.strip(),
+                          (start, start + len(inner.strip()))))
     found += [(kind, said, None) for kind, said in brackets]
     for kind, said, span in found:
         if kind == "acronym" and said not in profile.variants and said != profile.label:

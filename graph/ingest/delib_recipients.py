@@ -18,9 +18,14 @@ from graph.ingest.delib_lists import _BULLET
 from graph.ingest.delib_names import parse_person, without_civility
 from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold
 
+#: A comma inside a name that lists what its body deals with, "X, Y et Z": "Conseil d'architecture, d'urbanisme et
+#: de l'environnement de l'Orne" — not one before "d'un montant", "d'autre part".
+_ENUMERATION = (r"(?!\s*d['’](?!(?:un|une|autre|abord|ailleurs|où|après|ici|ores)\b)[a-zà-ÿ][\w-]*"
+                r"(?:\s*,\s*d['’][a-zà-ÿ][\w-]*)*\s+et\s+d)")
 #: Where a beneficiary's name ends; "à 68 500 €" after it is the amount a grant is set at ("fixe la subvention
 #: allouée à X à 68 500 €").
-_STOP = (r"(?=\s*(?:,|\(|;|:|\.(?:\s|$)|\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|\bdans\s+le\s+cadre\b|\bafin\b|"
+_STOP = (r"(?=\s*(?:," + _ENUMERATION + r"|\(|;|:|\.(?:\s|$)|\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|"
+         r"\bdans\s+le\s+cadre\b|\bafin\b|"
          r"\b(?:et\s+)?une?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|prêt|soutien|"
          r"prime|bourse|fonds\s+de\s+concours)\b|\b(?:le|un|l['’])\s*(?:solde|acompte|reliquat)\b|"
          r"\bun\s+montant\b|\bla\s+somme\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|(?<![-\w])sur\b|"
@@ -29,7 +34,9 @@ _STOP = (r"(?=\s*(?:,|\(|;|:|\.(?:\s|$)|\bd['’]un\b|\bd['’]une\b|\bpour\b|\b
          r"\bpar\s+(?:la\s+|le\s+|l['’])?(?:délibération|décision|arrêté|convention)\b|"
          r"\bà\s+(?=\d[\d \u00a0\u202f.,]*(?:€|euros?\b|EUR\b))|$))")
 #: An association named by what it gathers, in small letters: "à l'association des parents d'élèves".
-_ASSOCIATION_OF = r"association\s+(?:des|du|de)\s+(?=\w)|association\s+d['’](?=\w)"
+#: Up to two words in small letters may say what it does first: "à l'association gestionnaire du Centre de santé de
+#: Balagne".
+_ASSOCIATION_OF = r"association\s+(?:[a-zà-ÿ]+\s+){0,2}?(?:des\s+|du\s+|de\s+|d['’])(?=\w)"
 #: A kind of organisation written in small letters before its name: "au centre social Les Tilleuls", "au comité des
 #: fêtes de Lussac", "à la maison de santé de Pontaumur", "au centre communal d'action sociale de Vierzon" — up to
 #: two words that qualify the kind, then a name in capitals or "de …".
@@ -72,6 +79,10 @@ def _guillemets(name: str) -> str:
     return name
 
 
+#: The little words of a name, that :func:`_clean_name` leaves out when it counts a name's words.
+_LITTLE_WORD = re.compile(r"(?:de|des|du|la|le|les|et|en|à|au|aux|sur)", re.I)
+
+
 def _clean_name(name: str) -> str | None:
     if spelled := find_amounts_in_words(name):  # "au club des aînés « X » deux cents euros (200 €)": X's amount
         name = name[:spelled[0][1]]
@@ -88,8 +99,11 @@ def _clean_name(name: str) -> str | None:
         name = _KIND_NAME.sub("", name, count=1)
         name = name[0].upper() + name[1:]
     words = name.split()
-    if not words or len([w for w in words if any(c.isalnum() for c in w)]) > 9 \
-            or not (words[0][0].isupper() or words[0][0].isdigit()):
+    # A name of ten words or more is rather a clause, but its little words ("de la", "des", "et") and its acronym in
+    # brackets do not count: "Association de coordination de la MSP des Trois Villages (ACMSP3V)" is a name.
+    counted = [w for w in re.sub(r"\s*\([^()]*\)$", "", name).split()
+               if any(c.isalnum() for c in w) and not _LITTLE_WORD.fullmatch(w)]
+    if not words or len(counted) > 9 or len(words) > 16 or not (words[0][0].isupper() or words[0][0].isdigit()):
         return None
     if fold(words[0]) in ("monsieur", "madame", "il", "elle", "ce", "cette", "ces", "hauteur"):
         return None
@@ -149,6 +163,28 @@ def _person_at(text: str, anchor: int, item: bool) -> str | None:
     return person.label if person and person.given else None
 
 
+#: What opens an aside about a beneficiary named before it: "l'association X, qui assure des consultations … à
+#: Gignac, une subvention …", "…, pour les permanences de son unité mobile …,".
+_ASIDE_OPENS = re.compile(r",\s*(?:qui|dont|où|lequel|laquelle|lesquels|lesquelles|pour|afin)\b[^,;]*$", re.I)
+
+
+def _aside(sentence: str, match: re.Match, clause_start: int, anchor: int) -> bool:
+    """Whether a beneficiary's "à X" is rather in an aside of the sentence: in brackets or guillemets not closed
+    before it ("… Claires-Fontaines (séjour à Chausey, 48 élèves) : 1 440 €", "le festival « Jazz aux Sommets »":
+    a place, a title), or in a clause between commas that says more of a beneficiary named before it, ahead of
+    the amount ("à l'association X, qui assure des consultations à Gignac, une subvention de …").
+
+    >>> sentence = "accorde à l'association X, qui consulte à Gignac, une aide de 500 €"
+    >>> _aside(sentence, _BENEFICIARY.search(sentence, 20), 0, 60)
+    True
+    """
+    before = sentence[:match.start()]
+    if before.count("(") > before.count(")") or before.count("«") > before.count("»"):
+        return True
+    return match.start() < anchor and "," in sentence[match.end():anchor] \
+        and bool(_ASIDE_OPENS.search(sentence, clause_start, match.start()))
+
+
 def beneficiary_in(sentence: str, anchor: int, association: bool = True) -> str | None:
     """Return the beneficiary named in ``sentence`` for the amount at offset ``anchor``: the nearest one of the
     amount's own clause when the sentence grants several, else the nearest one, else (``association``) the
@@ -164,7 +200,8 @@ def beneficiary_in(sentence: str, anchor: int, association: bool = True) -> str 
     best, at = None, 0
     while match := _BENEFICIARY.search(sentence, at):
         name = _clean_name(match.group("name") or match.group("name2") or "")
-        if name and not AMOUNT_RE.search(name) and not _inside_name(sentence, match) and not _avoir(sentence, match):
+        if name and not AMOUNT_RE.search(name) and not _inside_name(sentence, match) and not _avoir(sentence, match) \
+                and not _aside(sentence, match, clause_start, anchor):
             # Another clause's beneficiary only when the amount's own clause names none.
             distance = (not clause_start <= match.start() < clause_end, abs(match.start() - anchor))
             if best is None or distance < best[0]:
