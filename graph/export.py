@@ -134,6 +134,8 @@ SKIPPED_BECAUSE = {
     "beneficiary-id": ("sans SIRET ni numéro RNA (W + 9 chiffres) du bénéficiaire",
                        "no beneficiary SIRET nor RNA number (W + 9 digits)"),
     "beneficiary-name": ("sans nom du bénéficiaire", "no beneficiary name"),
+    "repeated": ("identique(s) à une ligne écrite : une subvention que plusieurs sources publient, écrite une fois",
+                 "the same as a line written: a grant that several sources publish, written once"),
 }
 #: What a funder or beneficiary that kept grants out lacks: (French, English), formatted with its ``siren``/``rna``.
 ACTOR_LACKS = {
@@ -252,7 +254,8 @@ def export_scdl(store, out) -> dict:
     """Write the grants of ``store`` as SCDL subventions v2.1.1 CSV to the binary stream ``out``.
 
     Returns ``{"written": n, "skipped": m, "because": {reason: count}}`` (skipped: grants SCDL cannot express,
-    counted by the first required field they lack: :data:`SKIPPED_BECAUSE`), and when a funder or beneficiary kept
+    counted by the first required field they lack: :data:`SKIPPED_BECAUSE`; or ``repeated``, a grant whose line would
+    repeat one written — two sources publish it, and an importer reads one grant of two equal lines), and when a funder or beneficiary kept
     grants out, ``"actors"``: one dict each (``role``, ``name``, ``iri``, ``lacks``: a key of :data:`ACTOR_LACKS`,
     ``why``: its French text, ``grants``: how many), most grants first; when rows leave required columns empty
     because the graph does not know them, ``"unknown"``: ``{column: rows}`` (:data:`UNKNOWN_REQUIRED`).
@@ -261,6 +264,7 @@ def export_scdl(store, out) -> dict:
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     written, because, actors, unknown = 0, Counter(), {}, Counter()
+    rows_written: set[tuple] = set()
     result = store.query(sparql_prologue() + GRANTS)
     names = [str(v) for v in result.variables]
     for values in result:
@@ -272,6 +276,10 @@ def export_scdl(store, out) -> dict:
                 _count_actor(actors, bindings, "funder" if reason == "funder-siret" else "beneficiary")
             continue
         row = grant_to_row(bindings)
+        if tuple(row) in rows_written:  # a grant that two sources publish: one line, as an importer reads it
+            because["repeated"] += 1
+            continue
+        rows_written.add(tuple(row))
         unknown.update(unknown_cells(row))
         writer.writerow(row)
         written += 1

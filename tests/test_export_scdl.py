@@ -98,6 +98,20 @@ def test_an_actor_of_many_sirets_and_names_gives_one_row_per_grant_with_the_leas
         ("DEPARTEMENT", "22420001700008", "100"), ("DEPARTEMENT", "22420001700008", "200")]
 
 
+def test_a_grant_that_two_sources_publish_is_one_line_and_said_so(tmp_path):
+    from graph.export import scdl_summary
+
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "store")})
+    copy = tmp_path / "exemple_valide_copie.csv"
+    copy.write_bytes((FIXTURES / "exemple_valide_v2.1.1.csv").read_bytes())
+    ingest_paths(store, [FIXTURES / "exemple_valide_v2.1.1.csv", copy])
+    out = io.BytesIO()
+    counts = export_scdl(store, out)
+    lines = out.getvalue().decode("utf-8").splitlines()[1:]
+    assert len(lines) == len(set(lines)) == counts["written"] and counts["because"] == {"repeated": counts["written"]}
+    assert "écrite une fois" in scdl_summary(counts)
+
+
 def test_a_grant_read_from_a_deliberation_is_exported_with_the_deliberations_number(tmp_path):
     from rdflib import Graph
 
