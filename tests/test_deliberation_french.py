@@ -827,6 +827,11 @@ def test_the_counts_in_a_left_margin_column_beside_the_prose_are_read():
     ("COMMISSION PERMANENTE\nRéunion du 6 décembre 2024\n\nRapport n° 2024/CP/412\nDélibération n° 2024.00412/CP\n",
      "2024.00412/CP"),
     ("Délibération n° 2024/CP/412\nObjet : Santé\n", "2024/CP/412"),
+    # "N° de délibération" heads the act's number, not an invoice's that the decision names before it
+    ("COMITÉ DE DIRECTION\nN° de délibération : OT-2025-003\nObjet : Manifestations\n2°) de régler la facture "
+     "n° 2024-311 relative au guide\n", "OT-2025-003"),
+    # a number whose parts dots part, its organ's code first
+    ("COMMISSION PERMANENTE\nDélibération n° CP.2025-02-03.4-12\nObjet : Santé mentale\n", "CP.2025-02-03.4-12"),
     ("Commune de Laroquebrou\nSéance du 14 juin 2024\n\nObjet : 2024-031 - Subvention au Comité des fêtes\n",
      "2024-031"),
     ("Ville de Marseille\nDélibération du Conseil Municipal du 4 octobre 2024\n24/0519/VDV\n\nLE CONSEIL MUNICIPAL",
