@@ -278,6 +278,11 @@ def test_a_proxy_written_beside_an_absent_members_name_is_read_once():
     ("                                          Commission permanente du 16 septembre 2024\n"
      "                                                       Délibération n° CP-2024-3105\n\n"
      "                                           MÉTROPOLE DE LYON-FICTIVE\n", "Métropole de Lyon-Fictive"),
+    # a name that its column of a two-column heading wraps, the sitting in the other column
+    ("SERVICE DÉPARTEMENTAL D'INCENDIE          BUREAU DU CONSEIL D'ADMINISTRATION\n"
+     "ET DE SECOURS DE LA SAUVINE               Séance du 9 décembre 2024\n\n"
+     "Objet : Subventions\nARTICLE 2 : la contribution du Département de la Sauvine au budget du SDIS",
+     "Service départemental d'incendie et de secours de la Sauvine"),
 ])
 def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first(text, name):
     assert find_authority(text)[0] == name
@@ -1081,6 +1086,9 @@ def test_the_budget_account_is_read_however_it_is_written(text, account):
     ("COMMUNE DE ROCHE-VERNAZ\nDÉCISION DU MAIRE N° 2024-07\nVu la délibération du Conseil municipal donnant "
      "délégation au Maire ;\nDÉCIDE", "Maire"),
     ("OFFICE DE TOURISME DU LAC-FICTIF\nCOMITÉ DE DIRECTION\nSéance du 8 octobre 2024\n", "Comité de Direction"),
+    ("SERVICE DÉPARTEMENTAL D'INCENDIE          BUREAU DU CONSEIL D'ADMINISTRATION\n"
+     "ET DE SECOURS DE LA SAUVINE               Séance du 9 décembre 2024\n\nObjet : Subventions\n",
+     "Bureau du Conseil d'Administration"),
 ])
 def test_the_organ_is_read_under_its_other_names(text, organ):
     assert find_body(text) == organ
