@@ -283,6 +283,10 @@ def test_a_proxy_written_beside_an_absent_members_name_is_read_once():
      "ET DE SECOURS DE LA SAUVINE               Séance du 9 décembre 2024\n\n"
      "Objet : Subventions\nARTICLE 2 : la contribution du Département de la Sauvine au budget du SDIS",
      "Service départemental d'incendie et de secours de la Sauvine"),
+    # the authority's kind alone under its name, then the register's heading
+    ("AGGLOMÉRATION DU LOING-FICTIF ET RIVES DE L'OUANNE\nCommunauté d'agglomération\n\nPROCÈS-VERBAL – EXTRAIT DU "
+     "REGISTRE DES DÉLIBÉRATIONS DU CONSEIL COMMUNAUTAIRE\nSéance du 27 mars 2025\n",
+     "Agglomération du Loing-Fictif et Rives de l'Ouanne"),
 ])
 def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first(text, name):
     assert find_authority(text)[0] == name
