@@ -1230,10 +1230,19 @@ def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, bod
     ("Certifie executoire - recu en Sous-Prefecture de Morlaix le 23 oct. 2024", None, "2024-10-23"),
     ("Télétransmis le 22/11/2024 – Reçu en Préfecture des Deux-Sèvres le 25/11/2024", "2024-11-22", "2024-11-25"),
     ("Accusé de réception en préfecture le 12/12/2024 : 095-229500017-20241209-202450-DE", None, "2024-12-12"),
+    ("Date de dépôt en préfecture : 14/02/2025\nDate de publication : 17/02/2025", None, "2025-02-14"),
+    # a university's acts go to the rectorat, not to the prefecture
+    ("Date de transmission au Rectorat : 16 décembre 2024", None, None),
 ])
 def test_the_dates_a_prefecture_stamp_gives_are_read_however_it_words_them(text, sent, received):
     stamp = strip_stamps(text)[1]
     assert (stamp.sent and str(stamp.sent), stamp.received and str(stamp.received)) == (sent, received)
+
+
+def test_a_publication_in_a_collectivites_official_journal_is_read_and_leaves_the_body():
+    left, stamp = strip_stamps("   Saint-B'Art Basket ........ 12 000,00 €\n"
+                               "Publié au Journal officiel de Saint-Barthélemy le 03/02/2025\n")
+    assert (str(stamp.published), left) == ("2025-02-03", "   Saint-B'Art Basket ........ 12 000,00 €\n")
 
 
 @pytest.mark.parametrize("line, actes", [
