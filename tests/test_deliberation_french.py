@@ -244,6 +244,24 @@ def test_a_proxy_written_beside_an_absent_members_name_is_read_once():
     assert [(p.giver.label, p.holder.label) for p in attendance.proxies] == [("Luc ROUX", "Jean DUPONT")]
 
 
+@pytest.mark.parametrize("text, proxies", [
+    ("Pouvoirs : pouvoir de M. Luc ROUX à M. Paul CASANOVA-FICTIF ; pouvoir de Mme Rosa CESARI à\n"
+     "M. Paul CASANOVA-FICTIF\nLe Conseil municipal, après en avoir délibéré, à l'unanimité, attribue à l'association",
+     [("Luc ROUX", "Paul CASANOVA-FICTIF"), ("Rosa CESARI", "Paul CASANOVA-FICTIF")]),
+    ("Procurations : M. Didier POTTIER a donné pouvoir à M. Hervé LEMARCHAND ; Mme Sylvie COLLIN a donné\n"
+     "pouvoir à Mme Odile FRÉMONT.\n\nObjet : Sensibilisation à l'urbanisme durable\n",
+     [("Didier POTTIER", "Hervé LEMARCHAND"), ("Sylvie COLLIN", "Odile FRÉMONT")]),
+    # the list's last proxy, then a line with an "à" that is no proxy
+    ("Pouvoirs : M. Franck DEMAUMONT à M. Benoît DIGEON, Mme Josiane VIDAL à M. Thierry ANDRÉ,\n"
+     "M. Patrice COQUARD à Mme Sophie MERCIER\n\nRapporteure : Mme Nadia HAMIDI, vice-présidente déléguée à la santé\n",
+     [("Franck DEMAUMONT", "Benoît DIGEON"), ("Josiane VIDAL", "Thierry ANDRÉ"),
+      ("Patrice COQUARD", "Sophie MERCIER")]),
+])
+def test_each_proxy_of_a_list_is_read_with_its_holder_however_it_is_written(text, proxies):
+    attendance = parse_attendance(text)
+    assert [(p.giver.label, p.holder and p.holder.label) for p in attendance.proxies] == proxies
+
+
 @pytest.mark.parametrize("text, name", [
     ("COMMUNAUTÉ DE COMMUNES CŒUR DE SAUVINE\nSéance du 12 mars 2024\nVu la délibération du conseil municipal de la "
      "Commune de Lavaur-Fictif en date du 8 février 2024", "Communauté de communes Cœur de Sauvine"),

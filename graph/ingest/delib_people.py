@@ -59,6 +59,11 @@ class Attendance:
         return list(seen.values())
 
 
+#: What opens a proxy written with its giver after it: "pouvoir de M. X à Mme Y".
+_GIVEN_BY = compile_cue(r"^\s*(?:pouvoir|procuration|délégation)\s+(?:de\s+vote\s+)?(?:de|donnée?\s+par)\s+", re.I)
+#: What is left of a proxy whose giver the line before named: "pouvoir à Mme Y" after "Mme X a donné".
+_HOLDER_ON_NEXT_LINE = compile_cue(r"(?:(?:a\s+)?donn[ée]\s+)?(?:pouvoir|procuration|délégation)(?:\s+de\s+vote)?",
+                                   re.I)
 _PROXY_SPLIT = compile_cue(r"\s+(?:donne|a\s+donné|a\s+donne|donnant)\s+(?:pouvoir|procuration|délégation)\s+"
                            r"(?:de\s+vote\s+)?à\s+"
                            r"|\s*\(\s*(?:pouvoir|procuration)\s+à\s+|\s+(?:représentée?\s+par|à|par)\s+", re.I)
@@ -142,8 +147,15 @@ def _names_line(line: str, kind: str, bare: bool = False, capitals: bool = False
         items = items[1:]
     if not items:
         return False
-    if kind == "proxies" and _PROXY_SPLIT.search(line):
-        return True
+    # a proxy's line: a proxy given by a member, or the rest of one that the line before cut ("Mme X a donné" /
+    # "pouvoir à Mme Y") — not any line with an "à" ("Rapporteure : Mme X, déléguée à la santé")
+    if kind == "proxies":
+        for k, item in enumerate(i for i in re.split(r"[,;]", _unbulleted(line)) if i.strip(" .")):
+            parts = _PROXY_SPLIT.split(_GIVEN_BY.sub("", item), maxsplit=1)
+            giver = _without_asides(parts[0]).strip(" .)")
+            if len(parts) > 1 and ((not giver and k == 0) or _HOLDER_ON_NEXT_LINE.fullmatch(giver)
+                                   or _listed(giver, bare, capitals) is not None):
+                return True
     # an item of its own that says who chairs ("M. Bernard X, Maire ; …") is part of the list too
     good = sum(_listed(i, bare, capitals) is not None or i.strip().endswith("-") or _BY_TITLE.fullmatch(i.strip())
                is not None or (kind == "present" and _CHAIR_ROLE.fullmatch(i) is not None) for i in items)
@@ -220,7 +232,7 @@ def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
         if not item:
             continue
         if kind == "proxies":
-            parts = _PROXY_SPLIT.split(item, maxsplit=1)
+            parts = _PROXY_SPLIT.split(_GIVEN_BY.sub("", item), maxsplit=1)
             giver = _listed(parts[0].strip(" .)"), bare, capitals)
             holder = _listed(parts[1].strip(" .)"), bare, capitals) if len(parts) > 1 else None
             if giver:
