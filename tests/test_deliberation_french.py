@@ -589,6 +589,14 @@ def test_the_members_named_after_etaient_absents_are_the_absent():
     assert [p.label for p in a.absent] == ["Christiane ADÈLE", "Olivier MARIE-SAINTE"]
 
 
+def test_the_member_named_after_etait_absente_or_excuse_is_listed_with_the_proxy_given_after_the_name():
+    a = parse_attendance("Étaient présents : M. Xavier LÉDÉE, Mme Marie AUBIN\n"
+                         "Était absent excusé : M. Jean-Marc BERRY, pouvoir à M. Xavier LÉDÉE\n"
+                         "Était absente : Mme Nina QUESTEL\nAprès en avoir délibéré\n")
+    assert ([p.label for p in a.excused], [p.label for p in a.absent]) == (["Jean-Marc BERRY"], ["Nina QUESTEL"])
+    assert [(p.giver.label, p.holder and p.holder.label) for p in a.proxies] == [("Jean-Marc BERRY", "Xavier LÉDÉE")]
+
+
 def test_a_members_aside_in_brackets_leaves_them_listed():
     a = parse_attendance("Absents : Mathieu LAVERGNE (arrivé au point 4), Pierre COSTES\n")
     assert [p.label for p in a.absent] == ["Mathieu LAVERGNE", "Pierre COSTES"]
@@ -629,6 +637,7 @@ def test_a_proxys_holder_sent_to_the_next_line_keeps_the_proxy():
     ("Présents : 9\nM. Paul ROUX donne pouvoir 2 fois par an", (9, None)),
     ("Présents à l'ouverture de la séance : 26 – Pouvoirs : 5\n"
      "Arrivée de Mme Laurence PIVERT à partir du point n° 5 (présents : 27 – votants : 32).", (26, 5)),
+    ("Membres en exercice : 36\nMembres présents ou représentés : 29 (23 présents, 6 procurations)", (23, 6)),
 ])
 def test_the_stated_counts_of_present_members_and_proxies_are_read(text, counts):
     a = parse_attendance(text)

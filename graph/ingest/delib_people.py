@@ -68,18 +68,21 @@ _PROXY_SPLIT = compile_cue(r"\s+(?:donne|a\s+donné|a\s+donne|donnant)\s+(?:pouv
                            r"(?:de\s+vote\s+)?à\s+"
                            r"|\s*\(\s*(?:pouvoir|procuration)\s+à\s+|\s+(?:représentée?\s+par|à|par)\s+", re.I)
 
+#: What opens a list's heading in a sentence, one member or several: "Étaient absents : …", "Était absente : …".
+_WERE = r"(?:Étaient|Était|Sont|Est)\s+"
 #: Section headings, by the list they open; the colon may come on the next line ("…du Code\nGénéral … :").
 SECTIONS = [
     ("proxies", compile_cue(r"^(?:Pouvoirs?|Procurations?|(?:Membres?\s+)?représentée?s?|Absents?\s+(?:excusés?\s+)?"
                             r"(?:ayant\s+(?:voté\s+par\s+procuration|donné\s+(?:pouvoir|procuration))|représentés?))"
                             r"[^:\n]*(?:\n[^:\n]{0,80})?:", re.I | re.M)),
-    ("excused", compile_cue(r"^(?:Membres?\s+(?:titulaires?\s+)?)?(?:absente?s?\s+)?excusée?s?[^:\n]{0,40}:",
-                            re.I | re.M)),
-    # "Absents : …", "Étaient absents : …"
-    ("absent", compile_cue(r"^(?:Membres?\s+(?:titulaires?\s+)?|(?:Étaient|Etaient|Sont)\s+)?Absente?s?"
+    # "Excusés : …", "Était absent excusé : …"
+    ("excused", compile_cue(r"^(?:Membres?\s+(?:titulaires?\s+)?|" + _WERE + r")?(?:absente?s?\s+)?excusée?s?"
+                            r"[^:\n]{0,40}:", re.I | re.M)),
+    # "Absents : …", "Étaient absents : …", "Était absente : …"
+    ("absent", compile_cue(r"^(?:Membres?\s+(?:titulaires?\s+)?|" + _WERE + r")?Absente?s?"
                            r"(?:\s+non\s+excusée?s?)?(?:\s*\(\d+\))?\s*:", re.I | re.M)),
-    ("present", compile_cue(r"^(?:(?:Membres?|Conseillers?)\s+(?:titulaires?\s+)?présents?|(?:Étaient|Etaient|Sont)\s+"
-                            r"présents?|Présents?)(?:\s*\([^)\n]*\))?\s*:", re.I | re.M)),
+    ("present", compile_cue(r"^(?:(?:Membres?|Conseillers?)\s+(?:titulaires?\s+)?présents?|" + _WERE
+                            + r"présente?s?|Présents?)(?:\s*\([^)\n]*\))?\s*:", re.I | re.M)),
 ]
 
 #: "Présents ou représentés : 49" counts the members present and those represented together: neither count alone.
@@ -100,12 +103,18 @@ _COUNTS = {
 }
 #: The same counts written number first ("16 votants", "28 présents").
 _COUNTED_FIRST = {"vote_count": r"votants|suffrages\s+exprimés", "present_count": r"(?:membres\s+)?présents",
-                  "proxy_count": r"ayant\s+donné\s+(?:pouvoir|procuration)"}  # "absents : 4 dont 2 ayant donné …"
+                  # "absents : 4 dont 2 ayant donné …", "présents ou représentés : 29 (23 présents, 6 procurations)"
+                  "proxy_count": r"ayant\s+donné\s+(?:pouvoir|procuration)|procurations|pouvoirs"}
 
 
 #: A proxy written beside an absent member's name: "M. Luc ROUX (pouvoir à M. Jean DUPONT)".
 _HELD_BY = compile_cue(r"\s*\(\s*(?:pouvoir|procuration|(?:a\s+)?donn[ée]\s+pouvoir)\s+à\s+(?P<holder>[^)]*)\)?[\s.]*$",
                        re.I)
+
+
+#: A proxy written as an item of its own after the absent member's name: "M. Jean BERRY, pouvoir à M. Paul DURAND".
+_HELD_BY_ITEM = compile_cue(r"\s*(?:(?:a\s+)?donn[ée]\s+)?(?:pouvoir|procuration)\s+à\s+(?P<holder>[^()]+?)[\s.]*",
+                            re.I)
 
 
 #: What a list says of a member after the name, in brackets: a role ("(Maire)", "(PRÉSIDENT)"), a group ("(élus)"),
@@ -158,7 +167,8 @@ def _names_line(line: str, kind: str, bare: bool = False, capitals: bool = False
                 return True
     # an item of its own that says who chairs ("M. Bernard X, Maire ; …") is part of the list too
     good = sum(_listed(i, bare, capitals) is not None or i.strip().endswith("-") or _BY_TITLE.fullmatch(i.strip())
-               is not None or (kind == "present" and _CHAIR_ROLE.fullmatch(i) is not None) for i in items)
+               is not None or (kind == "present" and _CHAIR_ROLE.fullmatch(i) is not None)
+               or _holder_item(i, bare, capitals) for i in items)
     last = items[-1].split()
     dangling = (len(last) == 1 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+", last[0]) is not None
                 or _GIVEN_NAME_LAST.fullmatch(items[-1].strip()) is not None)  # "Mme Annie" / "FAURIE" below
@@ -169,6 +179,12 @@ def _names_line(line: str, kind: str, bare: bool = False, capitals: bool = False
 #: no sign that the list has ended either.
 _BY_TITLE = re.compile(r"(?:M\.|Mme|Monsieur|Madame)\s+(?:le|la)\s+[\w-]+", re.I)
 _STARTS_WITH_CIVILITY = re.compile(r"(?:M\.|Mme|MM\.|Mmes|Mlle|Monsieur|Madame)\s", re.I)
+
+
+def _holder_item(item: str, bare: bool, capitals: bool) -> bool:
+    """Whether ``item`` gives the proxy of the member named before it: "pouvoir à M. Paul DURAND"."""
+    held = _HELD_BY_ITEM.fullmatch(item)
+    return held is not None and _listed(held.group("holder"), bare, capitals) is not None
 
 
 def _unbulleted(line: str) -> str:
@@ -247,6 +263,8 @@ def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
             if (aside := _ASIDE.search(item)) is not None:
                 _chair_by_role(attendance, person, aside.group(0).strip(" ()"))
             continue
+        elif last is not None and (held := _HELD_BY_ITEM.fullmatch(item)) is not None:
+            _add_proxy(attendance, last, _listed(held.group("holder"), bare, capitals))
         elif last is not None and kind == "present":
             _chair_by_role(attendance, last, item)
         last = None
