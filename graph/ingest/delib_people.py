@@ -474,9 +474,11 @@ def parse_officers(body: str, attendance: Attendance) -> None:
         # "…, Maire de la commune", "… - Maire", "…, Vice-Présidente, présidant la séance"
         attendance.chair_title = match.group("title") or match.group("office") or match.group("office5")
         attendance.spans.append(match.span())
-        if attendance.chair is None and match.group("name3") and (wrapped := _WRAPPED_CHAIR.match(body, match.end())):
+        name = match.group("name3")
+        cut = name is not None and name.endswith("-")  # "M. Ange SANTINI-\nFERRANDI, Maire."
+        if (attendance.chair is None or cut) and name and (wrapped := _WRAPPED_CHAIR.match(body, match.end())):
             # "sous la présidence de Mme Sylvie\nDARDENNE, Maire.": the line ended inside the name
-            attendance.chair = _officer(match.group("name3") + " " + wrapped.group("rest"))
+            attendance.chair = _officer(name + ("" if cut else " ") + wrapped.group("rest"))
             attendance.chair_title = attendance.chair and (match.group("title") or wrapped.group("office"))
             attendance.spans.append(wrapped.span())
     match = _find_secretary(body)
