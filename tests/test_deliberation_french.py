@@ -970,6 +970,13 @@ def test_a_title_before_the_number_on_its_line_is_read():
     assert find_title(body, body.index("\nSur"), 0)[0] == "Subventions aux associations 2024"
 
 
+def test_a_title_in_a_column_of_a_two_column_heading_leaves_the_other_column_out():
+    body = ("DÉLIBÉRATION N° B-2024-074                 Nombre de membres :\n"
+            "Objet : Subventions aux associations de    - présents : 5\n"
+            "sapeurs-pompiers pour l'année 2025         - pouvoirs : 2\n\nLe Bureau, après en avoir délibéré")
+    assert find_title(body, 26, 0)[0] == "Subventions aux associations de sapeurs-pompiers pour l'année 2025"
+
+
 PLENARY = ("CONSEIL DÉPARTEMENTAL DES CÔTES-FICTIVES\n\nASSEMBLÉE DÉPARTEMENTALE\nRéunion des 9 et 10 décembre 2024\n\n"
            "Délibération n° 2024-BP-3.2-014\nConseillers départementaux en exercice : 54\n\n"
            "Objet : Dotations complémentaires aux collèges publics\n\nL'Assemblée départementale,\n\n"

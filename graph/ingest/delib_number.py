@@ -260,7 +260,11 @@ def _title(text: str) -> str:
 
     >>> _title("MAL-ÊTRE EN MILIEU AGRI-\\nCOLE – SAINT-\\nÉTIENNE"), _title("milieu agri-\\ncole, Saint-\\nÉtienne")
     ('MAL-ÊTRE EN MILIEU AGRICOLE – SAINT-ÉTIENNE', 'milieu agricole, Saint-Étienne')
+    >>> _title("Subventions aux associations de        - présents : 5\\nsapeurs-pompiers pour 2025      - pouvoirs : 2")
+    'Subventions aux associations de sapeurs-pompiers pour 2025'
     """
+    # a title in the left column of a heading set out in two: the other column's cells are no part of it
+    text = "\n".join(re.split(r"(?<=\S)[ \t]{3,}(?=\S)", line)[0] for line in text.split("\n"))
     text = re.sub(r"(?<=\w\w)-[ \t]*\n[ \t]*(?=[a-zà-ÿ])", "", text)
     if not re.search(r"[a-zà-ÿ]", text):
         text = _CUT_IN_CAPITALS.sub("", text)
