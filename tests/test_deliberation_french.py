@@ -600,6 +600,13 @@ def test_the_member_named_after_etait_absente_or_excuse_is_listed_with_the_proxy
     assert [(p.giver.label, p.holder and p.holder.label) for p in a.proxies] == [("Jean-Marc BERRY", "Xavier LÉDÉE")]
 
 
+def test_a_proxy_in_brackets_that_the_line_sent_below_the_members_name_keeps_the_list_going():
+    a = parse_attendance("Étaient excusés et représentés : Mme Éliane DUPUIS (pouvoir à M. Jean BRIAUDEAU), M. Rémi "
+                         "FOUCHER\n(pouvoir à Mme Christine MÉRY), Mme Karine BLONDEAU (pouvoir à M. Guy TESSIER)\n")
+    assert [p.label for p in a.excused] == ["Éliane DUPUIS", "Rémi FOUCHER", "Karine BLONDEAU"]
+    assert [p.holder and p.holder.label for p in a.proxies] == ["Jean BRIAUDEAU", "Christine MÉRY", "Guy TESSIER"]
+
+
 def test_a_members_aside_in_brackets_leaves_them_listed():
     a = parse_attendance("Absents : Mathieu LAVERGNE (arrivé au point 4), Pierre COSTES\n")
     assert [p.label for p in a.absent] == ["Mathieu LAVERGNE", "Pierre COSTES"]

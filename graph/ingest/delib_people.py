@@ -151,15 +151,17 @@ def _is_capitals(text: str, kind: str) -> bool:
 def _names_line(line: str, kind: str, bare: bool = False, capitals: bool = False, cut: bool = False) -> bool:
     """Whether ``line`` continues a list of names; ``bare``: the list gives family names alone; ``capitals``: it is
     written in capitals; ``cut``: the line before ended with a hyphen, the line's first word ends a name."""
-    items = [_without_asides(_HELD_BY.sub("", i)) for i in re.split(r"[,;]", _unbulleted(line)) if i.strip(" .")]
+    raw = [i for i in re.split(r"[,;]", _unbulleted(line)) if i.strip(" .")]
+    # an item that is only the proxy of the name that ended the line before ("M. Rémi X" / "(pouvoir à Mme Y), …")
+    items = [item for item in (_without_asides(_HELD_BY.sub("", i)) for i in raw) if item.strip(" .")]
     if cut and len(items) > 1:
         items = items[1:]
     if not items:
-        return False
+        return bool(raw) and _HELD_BY.match(raw[0]) is not None
     # a proxy's line: a proxy given by a member, or the rest of one that the line before cut ("Mme X a donné" /
     # "pouvoir à Mme Y") — not any line with an "à" ("Rapporteure : Mme X, déléguée à la santé")
     if kind == "proxies":
-        for k, item in enumerate(i for i in re.split(r"[,;]", _unbulleted(line)) if i.strip(" .")):
+        for k, item in enumerate(raw):
             parts = _PROXY_SPLIT.split(_GIVEN_BY.sub("", item), maxsplit=1)
             giver = _without_asides(parts[0]).strip(" .)")
             if len(parts) > 1 and ((not giver and k == 0) or _HOLDER_ON_NEXT_LINE.fullmatch(giver)
