@@ -244,6 +244,24 @@ def test_a_proxy_written_beside_an_absent_members_name_is_read_once():
     assert [(p.giver.label, p.holder.label) for p in attendance.proxies] == [("Luc ROUX", "Jean DUPONT")]
 
 
+@pytest.mark.parametrize("text, proxies", [
+    ("Pouvoirs : pouvoir de M. Luc ROUX à M. Paul CASANOVA-FICTIF ; pouvoir de Mme Rosa CESARI à\n"
+     "M. Paul CASANOVA-FICTIF\nLe Conseil municipal, après en avoir délibéré, à l'unanimité, attribue à l'association",
+     [("Luc ROUX", "Paul CASANOVA-FICTIF"), ("Rosa CESARI", "Paul CASANOVA-FICTIF")]),
+    ("Procurations : M. Didier POTTIER a donné pouvoir à M. Hervé LEMARCHAND ; Mme Sylvie COLLIN a donné\n"
+     "pouvoir à Mme Odile FRÉMONT.\n\nObjet : Sensibilisation à l'urbanisme durable\n",
+     [("Didier POTTIER", "Hervé LEMARCHAND"), ("Sylvie COLLIN", "Odile FRÉMONT")]),
+    # the list's last proxy, then a line with an "à" that is no proxy
+    ("Pouvoirs : M. Franck DEMAUMONT à M. Benoît DIGEON, Mme Josiane VIDAL à M. Thierry ANDRÉ,\n"
+     "M. Patrice COQUARD à Mme Sophie MERCIER\n\nRapporteure : Mme Nadia HAMIDI, vice-présidente déléguée à la santé\n",
+     [("Franck DEMAUMONT", "Benoît DIGEON"), ("Josiane VIDAL", "Thierry ANDRÉ"),
+      ("Patrice COQUARD", "Sophie MERCIER")]),
+])
+def test_each_proxy_of_a_list_is_read_with_its_holder_however_it_is_written(text, proxies):
+    attendance = parse_attendance(text)
+    assert [(p.giver.label, p.holder and p.holder.label) for p in attendance.proxies] == proxies
+
+
 @pytest.mark.parametrize("text, name", [
     ("COMMUNAUTÉ DE COMMUNES CŒUR DE SAUVINE\nSéance du 12 mars 2024\nVu la délibération du conseil municipal de la "
      "Commune de Lavaur-Fictif en date du 8 février 2024", "Communauté de communes Cœur de Sauvine"),
@@ -278,6 +296,15 @@ def test_a_proxy_written_beside_an_absent_members_name_is_read_once():
     ("                                          Commission permanente du 16 septembre 2024\n"
      "                                                       Délibération n° CP-2024-3105\n\n"
      "                                           MÉTROPOLE DE LYON-FICTIVE\n", "Métropole de Lyon-Fictive"),
+    # a name that its column of a two-column heading wraps, the sitting in the other column
+    ("SERVICE DÉPARTEMENTAL D'INCENDIE          BUREAU DU CONSEIL D'ADMINISTRATION\n"
+     "ET DE SECOURS DE LA SAUVINE               Séance du 9 décembre 2024\n\n"
+     "Objet : Subventions\nARTICLE 2 : la contribution du Département de la Sauvine au budget du SDIS",
+     "Service départemental d'incendie et de secours de la Sauvine"),
+    # the authority's kind alone under its name, then the register's heading
+    ("AGGLOMÉRATION DU LOING-FICTIF ET RIVES DE L'OUANNE\nCommunauté d'agglomération\n\nPROCÈS-VERBAL – EXTRAIT DU "
+     "REGISTRE DES DÉLIBÉRATIONS DU CONSEIL COMMUNAUTAIRE\nSéance du 27 mars 2025\n",
+     "Agglomération du Loing-Fictif et Rives de l'Ouanne"),
 ])
 def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first(text, name):
     assert find_authority(text)[0] == name
@@ -556,6 +583,9 @@ def test_the_chairs_office_after_their_name_is_their_title(text, title):
     ("Étaient présents : Mme Annie DAMBRUNE-FICTIVE, Vice-Présidente, présidant la séance par délégation du\n"
      "Maire, Président ; Mme Colette ROBIN ; M. Hervé TISSIER.", "Annie DAMBRUNE-FICTIVE", "Vice-Présidente"),
     ("Présidence de séance : Mme Hélène ROUVIÈRE-FICTIVE, Présidente\nObjet : Santé", "Hélène ROUVIÈRE-FICTIVE", None),
+    # a compound family name cut at its hyphen
+    ("s'est réuni sous la présidence de M. Ange SANTINI-\nFERRANDI, Maire.\nPouvoirs :", "Ange SANTINI-FERRANDI",
+     "Maire"),
 ])
 def test_a_chairs_name_that_the_line_wrapped_is_read_whole(text, chair, title):
     a = parse_attendance(text)
@@ -566,6 +596,21 @@ def test_the_members_named_after_etaient_absents_are_the_absent():
     a = parse_attendance("Étaient présents : M. Paul ROUX\nÉtaient absents : Mme Christiane ADÈLE, M. Olivier "
                          "MARIE-SAINTE.\n")
     assert [p.label for p in a.absent] == ["Christiane ADÈLE", "Olivier MARIE-SAINTE"]
+
+
+def test_the_member_named_after_etait_absente_or_excuse_is_listed_with_the_proxy_given_after_the_name():
+    a = parse_attendance("Étaient présents : M. Xavier LÉDÉE, Mme Marie AUBIN\n"
+                         "Était absent excusé : M. Jean-Marc BERRY, pouvoir à M. Xavier LÉDÉE\n"
+                         "Était absente : Mme Nina QUESTEL\nAprès en avoir délibéré\n")
+    assert ([p.label for p in a.excused], [p.label for p in a.absent]) == (["Jean-Marc BERRY"], ["Nina QUESTEL"])
+    assert [(p.giver.label, p.holder and p.holder.label) for p in a.proxies] == [("Jean-Marc BERRY", "Xavier LÉDÉE")]
+
+
+def test_a_proxy_in_brackets_that_the_line_sent_below_the_members_name_keeps_the_list_going():
+    a = parse_attendance("Étaient excusés et représentés : Mme Éliane DUPUIS (pouvoir à M. Jean BRIAUDEAU), M. Rémi "
+                         "FOUCHER\n(pouvoir à Mme Christine MÉRY), Mme Karine BLONDEAU (pouvoir à M. Guy TESSIER)\n")
+    assert [p.label for p in a.excused] == ["Éliane DUPUIS", "Rémi FOUCHER", "Karine BLONDEAU"]
+    assert [p.holder and p.holder.label for p in a.proxies] == ["Jean BRIAUDEAU", "Christine MÉRY", "Guy TESSIER"]
 
 
 def test_a_members_aside_in_brackets_leaves_them_listed():
@@ -608,6 +653,7 @@ def test_a_proxys_holder_sent_to_the_next_line_keeps_the_proxy():
     ("Présents : 9\nM. Paul ROUX donne pouvoir 2 fois par an", (9, None)),
     ("Présents à l'ouverture de la séance : 26 – Pouvoirs : 5\n"
      "Arrivée de Mme Laurence PIVERT à partir du point n° 5 (présents : 27 – votants : 32).", (26, 5)),
+    ("Membres en exercice : 36\nMembres présents ou représentés : 29 (23 présents, 6 procurations)", (23, 6)),
 ])
 def test_the_stated_counts_of_present_members_and_proxies_are_read(text, counts):
     a = parse_attendance(text)
@@ -833,6 +879,11 @@ def test_the_counts_in_a_left_margin_column_beside_the_prose_are_read():
     ("COMMISSION PERMANENTE\nRéunion du 6 décembre 2024\n\nRapport n° 2024/CP/412\nDélibération n° 2024.00412/CP\n",
      "2024.00412/CP"),
     ("Délibération n° 2024/CP/412\nObjet : Santé\n", "2024/CP/412"),
+    # "N° de délibération" heads the act's number, not an invoice's that the decision names before it
+    ("COMITÉ DE DIRECTION\nN° de délibération : OT-2025-003\nObjet : Manifestations\n2°) de régler la facture "
+     "n° 2024-311 relative au guide\n", "OT-2025-003"),
+    # a number whose parts dots part, its organ's code first
+    ("COMMISSION PERMANENTE\nDélibération n° CP.2025-02-03.4-12\nObjet : Santé mentale\n", "CP.2025-02-03.4-12"),
     ("Commune de Laroquebrou\nSéance du 14 juin 2024\n\nObjet : 2024-031 - Subvention au Comité des fêtes\n",
      "2024-031"),
     ("Ville de Marseille\nDélibération du Conseil Municipal du 4 octobre 2024\n24/0519/VDV\n\nLE CONSEIL MUNICIPAL",
@@ -930,6 +981,13 @@ def test_the_councils_sentence_in_capitals_is_no_title():
 def test_a_title_before_the_number_on_its_line_is_read():
     body = "1. Approbation du procès-verbal\n4. Subventions aux associations 2024 – Délibération n° 2024-031\nSur"
     assert find_title(body, body.index("\nSur"), 0)[0] == "Subventions aux associations 2024"
+
+
+def test_a_title_in_a_column_of_a_two_column_heading_leaves_the_other_column_out():
+    body = ("DÉLIBÉRATION N° B-2024-074                 Nombre de membres :\n"
+            "Objet : Subventions aux associations de    - présents : 5\n"
+            "sapeurs-pompiers pour l'année 2025         - pouvoirs : 2\n\nLe Bureau, après en avoir délibéré")
+    assert find_title(body, 26, 0)[0] == "Subventions aux associations de sapeurs-pompiers pour l'année 2025"
 
 
 PLENARY = ("CONSEIL DÉPARTEMENTAL DES CÔTES-FICTIVES\n\nASSEMBLÉE DÉPARTEMENTALE\nRéunion des 9 et 10 décembre 2024\n\n"
@@ -1082,6 +1140,9 @@ def test_the_budget_account_is_read_however_it_is_written(text, account):
     ("COMMUNE DE ROCHE-VERNAZ\nDÉCISION DU MAIRE N° 2024-07\nVu la délibération du Conseil municipal donnant "
      "délégation au Maire ;\nDÉCIDE", "Maire"),
     ("OFFICE DE TOURISME DU LAC-FICTIF\nCOMITÉ DE DIRECTION\nSéance du 8 octobre 2024\n", "Comité de Direction"),
+    ("SERVICE DÉPARTEMENTAL D'INCENDIE          BUREAU DU CONSEIL D'ADMINISTRATION\n"
+     "ET DE SECOURS DE LA SAUVINE               Séance du 9 décembre 2024\n\nObjet : Subventions\n",
+     "Bureau du Conseil d'Administration"),
 ])
 def test_the_organ_is_read_under_its_other_names(text, organ):
     assert find_body(text) == organ
@@ -1226,10 +1287,19 @@ def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, bod
     ("Certifie executoire - recu en Sous-Prefecture de Morlaix le 23 oct. 2024", None, "2024-10-23"),
     ("Télétransmis le 22/11/2024 – Reçu en Préfecture des Deux-Sèvres le 25/11/2024", "2024-11-22", "2024-11-25"),
     ("Accusé de réception en préfecture le 12/12/2024 : 095-229500017-20241209-202450-DE", None, "2024-12-12"),
+    ("Date de dépôt en préfecture : 14/02/2025\nDate de publication : 17/02/2025", None, "2025-02-14"),
+    # a university's acts go to the rectorat, not to the prefecture
+    ("Date de transmission au Rectorat : 16 décembre 2024", None, None),
 ])
 def test_the_dates_a_prefecture_stamp_gives_are_read_however_it_words_them(text, sent, received):
     stamp = strip_stamps(text)[1]
     assert (stamp.sent and str(stamp.sent), stamp.received and str(stamp.received)) == (sent, received)
+
+
+def test_a_publication_in_a_collectivites_official_journal_is_read_and_leaves_the_body():
+    left, stamp = strip_stamps("   Saint-B'Art Basket ........ 12 000,00 €\n"
+                               "Publié au Journal officiel de Saint-Barthélemy le 03/02/2025\n")
+    assert (str(stamp.published), left) == ("2025-02-03", "   Saint-B'Art Basket ........ 12 000,00 €\n")
 
 
 @pytest.mark.parametrize("line, actes", [

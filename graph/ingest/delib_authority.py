@@ -30,7 +30,8 @@ _AUTHORITY_PATTERNS = {
         + _NEXT_WORDS + ")"
     ),
     "communaute": (
-        r"(?P<name>Communauté\s+(?i:de\s+communes|d['’]agglomération|urbaine)\s+"
+        # its name on the same line or the next, never past a blank line ("Communauté d'agglomération\n\nPROCÈS-VERBAL")
+        r"(?P<name>Communauté\s+(?i:de\s+communes|d['’]agglomération|urbaine)(?:[ \t]+\n?|\n)[ \t]*"
         r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?"
         r"[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
     ),
@@ -224,9 +225,34 @@ def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[s
 
     in_heading = [_AUTHORITY_PATTERNS[name] for name in _HEADING_ORDER]
     skipped: list[str] = [] if beneficiaries is None else beneficiaries
+    if (named := _named_above_its_kind(heading(body))) is not None:
+        return named, []
     return (_find_authority(cased(heading(body)), body, in_heading, skipped)
             or _find_authority(body, body, AUTHORITIES, skipped)
             or _find_authority(cased(body), body, AUTHORITIES, skipped))
+
+
+#: An authority's kind alone on a heading's line, under the authority's name ("AGGLOMÉRATION MONTARGOISE ET RIVES
+#: DU LOING" / "Communauté d'agglomération").
+_KIND_ALONE = re.compile(r"(?:Communauté\s+(?:de\s+communes|d['’]agglomération|urbaine)|Syndicat\s+mixte"
+                         r"(?:\s+(?:ouvert|fermé))?|Métropole)", re.I)
+
+
+def _named_above_its_kind(text: str) -> str | None:
+    """The name on the line above an authority's kind alone on its line (:data:`_KIND_ALONE`): a line of words that
+    names a body (none of :data:`_NOT_A_BODY`), written as French place names are when in capitals.
+
+    >>> _named_above_its_kind("AGGLOMÉRATION DU LOING-FICTIF\\nCommunauté d'agglomération\\nPROCÈS-VERBAL")
+    'Agglomération du Loing-Fictif'
+    >>> _named_above_its_kind("RÉPUBLIQUE FRANÇAISE\\nCommunauté de communes") is None
+    True
+    """
+    lines = [line.strip(" -–—:;,.") for line in text.split("\n")]
+    for above, line in zip(lines, lines[1:]):
+        if (_KIND_ALONE.fullmatch(line) and not _NOT_A_BODY.search(above) and 2 <= len(above.split()) <= 10
+                and re.fullmatch(r"[A-ZÀ-Ý][\w'’ -]*", above)):
+            return title_case(above) if above.isupper() else above
+    return None
 
 
 #: A heading's line that names no body that deliberates: the Republic and its motto, the register, an

@@ -68,7 +68,8 @@ FIGURE_CELL = re.compile(r"[\d\u00a0\u202f .,]*\d(?:\s*(?:€|%|euros?|K€))?",
 
 def heading(body: str) -> str:
     """The lines that open a deliberation, before its first sentence, visa, object or table, each column of a line
-    set out as on the page (:data:`COLUMN_GAP`) on a line of its own.
+    set out as on the page (:data:`COLUMN_GAP`) on a line of its own, column by column over consecutive such lines
+    (:func:`_by_columns`).
 
     >>> heading("DÉPARTEMENT DE LA LOIRE\\nCOMMUNE DE ROZIER\\n\\nVu le code…\\nLa commune de Lézigneux…")
     'DÉPARTEMENT DE LA LOIRE\\nCOMMUNE DE ROZIER'
@@ -76,19 +77,37 @@ def heading(body: str) -> str:
     'VILLE DE RENNES\\nConseil municipal du 14 octobre 2024\\nSanté'
     """
     lines: list[str] = []
+    run: list[list[str]] = []  # consecutive lines set out in columns
     count = 0
     for line in body.split("\n"):
         line = line.strip()
+        cells = COLUMN_GAP.split(line)
+        if len(cells) < 2 or not line:
+            lines += _by_columns(run)
+            run = []
         if not line:
             continue
-        cells = COLUMN_GAP.split(line)
         # a table's row (a figure among three cells or more) ends the heading too
         if (_AFTER_HEADING.match(line) or count == HEADING_LINES
                 or (len(cells) >= 3 and any(FIGURE_CELL.fullmatch(c) for c in cells))):
             break
-        lines += cells
+        if len(cells) >= 2:
+            run.append(cells)
+        else:
+            lines.append(line)
         count += 1
-    return "\n".join(lines)
+    return "\n".join(lines + _by_columns(run))
+
+
+def _by_columns(run: list[list[str]]) -> list[str]:
+    """The cells of consecutive lines set out in columns, column by column: a name that a column wraps over two
+    lines ("SERVICE DÉPARTEMENTAL D'INCENDIE" / "ET DE SECOURS DE L'AVEYRON", the sitting in the other column) is
+    whole again.
+
+    >>> _by_columns([["SERVICE D'INCENDIE", "BUREAU"], ["ET DE SECOURS DU LOT", "Séance du 9 mai 2024"]])
+    ["SERVICE D'INCENDIE", 'ET DE SECOURS DU LOT', 'BUREAU', 'Séance du 9 mai 2024']
+    """
+    return [cells[column] for column in range(max(map(len, run), default=0)) for cells in run if column < len(cells)]
 
 
 #: A visa or a recital opens its line: what it says ("Vu la loi n° …", "Vu le budget adopté le …") is of another act.

@@ -12,10 +12,12 @@ from graph.ingest.french import MONTH_NAMES, MONTHS
 
 #: "n° …": a number, or a file's number whose parts a space parts, year first, that ends its line or its part of
 #: it ("Dossier N° 2024 C11 B 08 53").
-_NUMBER = re.compile(r"(?:d[ée]lib[ée]ration|DELIBERATION)?\s*\bn\s*[°ºo]\s*(?:d['’]ordre\s*)?[:.]?\s*"
+_NUMBER = re.compile(r"(?:d[ée]lib[ée]ration|DELIBERATION)?\s*\bn\s*[°ºo]\s*"
+                     # "N° d'ordre : 31", "N° de délibération : OT-2025-003"
+                     r"(?:d['’]ordre\s*|de\s+(?:la\s+)?d[ée]lib[ée]ration\s*)?[:.]?\s*"
                      r"(?P<num>(?:19|20)\d\d(?:[ ](?-i:[A-Z]{0,3}\d+[A-Z]?|[A-Z](?=[ ]\d)))+(?=[ \t]*(?:\n|$|[-–—:]))"
                      # a part in capitals after a slash too: "2024.00412/CP", "2024/CP/412"
-                     r"|[A-Z]{0,4}[-_ /]?\d[\w.-]*(?:\s*/\s*(?:\d[\w.-]*|(?-i:[A-Z]{1,6})\b(?![ \t]+\w)))*)", re.I)
+                     r"|[A-Z]{0,4}[-_ /.]?\d[\w.-]*(?:\s*/\s*(?:\d[\w.-]*|(?-i:[A-Z]{1,6})\b(?![ \t]+\w)))*)", re.I)
 
 
 #: The deliberation's own number where it heads its line or a column of the heading, without "n°": "Délibération
@@ -79,8 +81,9 @@ def number_match(body: str) -> re.Match | None:
     own = next((m for m in _OWN_NUMBER.finditer(body) if not _cites(body, m)), None)
     if own is not None:
         return own
-    # "Délibération n° …" before any other "n° …": a report's ("Rapport n° 2024/CP/412") heads it on the line above
-    own = next((m for m in _NUMBER.finditer(body) if re.match(r"d[ée]lib", m.group(0).strip(), re.I)
+    # "Délibération n° …" (or "N° de délibération : …") before any other "n° …": a report's ("Rapport n°
+    # 2024/CP/412") heads it on the line above, an invoice's ("la facture n° 2024-311") may come before it
+    own = next((m for m in _NUMBER.finditer(body) if re.search(r"d[ée]lib", body[m.start():m.start("num")], re.I)
                 and not _cites(body, m)), None)
     if own is not None:
         return own
@@ -257,7 +260,11 @@ def _title(text: str) -> str:
 
     >>> _title("MAL-ÊTRE EN MILIEU AGRI-\\nCOLE – SAINT-\\nÉTIENNE"), _title("milieu agri-\\ncole, Saint-\\nÉtienne")
     ('MAL-ÊTRE EN MILIEU AGRICOLE – SAINT-ÉTIENNE', 'milieu agricole, Saint-Étienne')
+    >>> _title("Subventions aux associations de        - présents : 5\\nsapeurs-pompiers pour 2025      - pouvoirs : 2")
+    'Subventions aux associations de sapeurs-pompiers pour 2025'
     """
+    # a title in the left column of a heading set out in two: the other column's cells are no part of it
+    text = "\n".join(re.split(r"(?<=\S)[ \t]{3,}(?=\S)", line)[0] for line in text.split("\n"))
     text = re.sub(r"(?<=\w\w)-[ \t]*\n[ \t]*(?=[a-zà-ÿ])", "", text)
     if not re.search(r"[a-zà-ÿ]", text):
         text = _CUT_IN_CAPITALS.sub("", text)

@@ -59,22 +59,30 @@ class Attendance:
         return list(seen.values())
 
 
+#: What opens a proxy written with its giver after it: "pouvoir de M. X à Mme Y".
+_GIVEN_BY = compile_cue(r"^\s*(?:pouvoir|procuration|délégation)\s+(?:de\s+vote\s+)?(?:de|donnée?\s+par)\s+", re.I)
+#: What is left of a proxy whose giver the line before named: "pouvoir à Mme Y" after "Mme X a donné".
+_HOLDER_ON_NEXT_LINE = compile_cue(r"(?:(?:a\s+)?donn[ée]\s+)?(?:pouvoir|procuration|délégation)(?:\s+de\s+vote)?",
+                                   re.I)
 _PROXY_SPLIT = compile_cue(r"\s+(?:donne|a\s+donné|a\s+donne|donnant)\s+(?:pouvoir|procuration|délégation)\s+"
                            r"(?:de\s+vote\s+)?à\s+"
                            r"|\s*\(\s*(?:pouvoir|procuration)\s+à\s+|\s+(?:représentée?\s+par|à|par)\s+", re.I)
 
+#: What opens a list's heading in a sentence, one member or several: "Étaient absents : …", "Était absente : …".
+_WERE = r"(?:Étaient|Était|Sont|Est)\s+"
 #: Section headings, by the list they open; the colon may come on the next line ("…du Code\nGénéral … :").
 SECTIONS = [
     ("proxies", compile_cue(r"^(?:Pouvoirs?|Procurations?|(?:Membres?\s+)?représentée?s?|Absents?\s+(?:excusés?\s+)?"
                             r"(?:ayant\s+(?:voté\s+par\s+procuration|donné\s+(?:pouvoir|procuration))|représentés?))"
                             r"[^:\n]*(?:\n[^:\n]{0,80})?:", re.I | re.M)),
-    ("excused", compile_cue(r"^(?:Membres?\s+(?:titulaires?\s+)?)?(?:absente?s?\s+)?excusée?s?[^:\n]{0,40}:",
-                            re.I | re.M)),
-    # "Absents : …", "Étaient absents : …"
-    ("absent", compile_cue(r"^(?:Membres?\s+(?:titulaires?\s+)?|(?:Étaient|Etaient|Sont)\s+)?Absente?s?"
+    # "Excusés : …", "Était absent excusé : …"
+    ("excused", compile_cue(r"^(?:Membres?\s+(?:titulaires?\s+)?|" + _WERE + r")?(?:absente?s?\s+)?excusée?s?"
+                            r"[^:\n]{0,40}:", re.I | re.M)),
+    # "Absents : …", "Étaient absents : …", "Était absente : …"
+    ("absent", compile_cue(r"^(?:Membres?\s+(?:titulaires?\s+)?|" + _WERE + r")?Absente?s?"
                            r"(?:\s+non\s+excusée?s?)?(?:\s*\(\d+\))?\s*:", re.I | re.M)),
-    ("present", compile_cue(r"^(?:(?:Membres?|Conseillers?)\s+(?:titulaires?\s+)?présents?|(?:Étaient|Etaient|Sont)\s+"
-                            r"présents?|Présents?)(?:\s*\([^)\n]*\))?\s*:", re.I | re.M)),
+    ("present", compile_cue(r"^(?:(?:Membres?|Conseillers?)\s+(?:titulaires?\s+)?présents?|" + _WERE
+                            + r"présente?s?|Présents?)(?:\s*\([^)\n]*\))?\s*:", re.I | re.M)),
 ]
 
 #: "Présents ou représentés : 49" counts the members present and those represented together: neither count alone.
@@ -95,12 +103,18 @@ _COUNTS = {
 }
 #: The same counts written number first ("16 votants", "28 présents").
 _COUNTED_FIRST = {"vote_count": r"votants|suffrages\s+exprimés", "present_count": r"(?:membres\s+)?présents",
-                  "proxy_count": r"ayant\s+donné\s+(?:pouvoir|procuration)"}  # "absents : 4 dont 2 ayant donné …"
+                  # "absents : 4 dont 2 ayant donné …", "présents ou représentés : 29 (23 présents, 6 procurations)"
+                  "proxy_count": r"ayant\s+donné\s+(?:pouvoir|procuration)|procurations|pouvoirs"}
 
 
 #: A proxy written beside an absent member's name: "M. Luc ROUX (pouvoir à M. Jean DUPONT)".
 _HELD_BY = compile_cue(r"\s*\(\s*(?:pouvoir|procuration|(?:a\s+)?donn[ée]\s+pouvoir)\s+à\s+(?P<holder>[^)]*)\)?[\s.]*$",
                        re.I)
+
+
+#: A proxy written as an item of its own after the absent member's name: "M. Jean BERRY, pouvoir à M. Paul DURAND".
+_HELD_BY_ITEM = compile_cue(r"\s*(?:(?:a\s+)?donn[ée]\s+)?(?:pouvoir|procuration)\s+à\s+(?P<holder>[^()]+?)[\s.]*",
+                            re.I)
 
 
 #: What a list says of a member after the name, in brackets: a role ("(Maire)", "(PRÉSIDENT)"), a group ("(élus)"),
@@ -137,16 +151,26 @@ def _is_capitals(text: str, kind: str) -> bool:
 def _names_line(line: str, kind: str, bare: bool = False, capitals: bool = False, cut: bool = False) -> bool:
     """Whether ``line`` continues a list of names; ``bare``: the list gives family names alone; ``capitals``: it is
     written in capitals; ``cut``: the line before ended with a hyphen, the line's first word ends a name."""
-    items = [_without_asides(_HELD_BY.sub("", i)) for i in re.split(r"[,;]", _unbulleted(line)) if i.strip(" .")]
+    raw = [i for i in re.split(r"[,;]", _unbulleted(line)) if i.strip(" .")]
+    # an item that is only the proxy of the name that ended the line before ("M. Rémi X" / "(pouvoir à Mme Y), …")
+    items = [item for item in (_without_asides(_HELD_BY.sub("", i)) for i in raw) if item.strip(" .")]
     if cut and len(items) > 1:
         items = items[1:]
     if not items:
-        return False
-    if kind == "proxies" and _PROXY_SPLIT.search(line):
-        return True
+        return bool(raw) and _HELD_BY.match(raw[0]) is not None
+    # a proxy's line: a proxy given by a member, or the rest of one that the line before cut ("Mme X a donné" /
+    # "pouvoir à Mme Y") — not any line with an "à" ("Rapporteure : Mme X, déléguée à la santé")
+    if kind == "proxies":
+        for k, item in enumerate(raw):
+            parts = _PROXY_SPLIT.split(_GIVEN_BY.sub("", item), maxsplit=1)
+            giver = _without_asides(parts[0]).strip(" .)")
+            if len(parts) > 1 and ((not giver and k == 0) or _HOLDER_ON_NEXT_LINE.fullmatch(giver)
+                                   or _listed(giver, bare, capitals) is not None):
+                return True
     # an item of its own that says who chairs ("M. Bernard X, Maire ; …") is part of the list too
     good = sum(_listed(i, bare, capitals) is not None or i.strip().endswith("-") or _BY_TITLE.fullmatch(i.strip())
-               is not None or (kind == "present" and _CHAIR_ROLE.fullmatch(i) is not None) for i in items)
+               is not None or (kind == "present" and _CHAIR_ROLE.fullmatch(i) is not None)
+               or _holder_item(i, bare, capitals) for i in items)
     last = items[-1].split()
     dangling = (len(last) == 1 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+", last[0]) is not None
                 or _GIVEN_NAME_LAST.fullmatch(items[-1].strip()) is not None)  # "Mme Annie" / "FAURIE" below
@@ -157,6 +181,12 @@ def _names_line(line: str, kind: str, bare: bool = False, capitals: bool = False
 #: no sign that the list has ended either.
 _BY_TITLE = re.compile(r"(?:M\.|Mme|Monsieur|Madame)\s+(?:le|la)\s+[\w-]+", re.I)
 _STARTS_WITH_CIVILITY = re.compile(r"(?:M\.|Mme|MM\.|Mmes|Mlle|Monsieur|Madame)\s", re.I)
+
+
+def _holder_item(item: str, bare: bool, capitals: bool) -> bool:
+    """Whether ``item`` gives the proxy of the member named before it: "pouvoir à M. Paul DURAND"."""
+    held = _HELD_BY_ITEM.fullmatch(item)
+    return held is not None and _listed(held.group("holder"), bare, capitals) is not None
 
 
 def _unbulleted(line: str) -> str:
@@ -220,7 +250,7 @@ def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
         if not item:
             continue
         if kind == "proxies":
-            parts = _PROXY_SPLIT.split(item, maxsplit=1)
+            parts = _PROXY_SPLIT.split(_GIVEN_BY.sub("", item), maxsplit=1)
             giver = _listed(parts[0].strip(" .)"), bare, capitals)
             holder = _listed(parts[1].strip(" .)"), bare, capitals) if len(parts) > 1 else None
             if giver:
@@ -235,6 +265,8 @@ def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
             if (aside := _ASIDE.search(item)) is not None:
                 _chair_by_role(attendance, person, aside.group(0).strip(" ()"))
             continue
+        elif last is not None and (held := _HELD_BY_ITEM.fullmatch(item)) is not None:
+            _add_proxy(attendance, last, _listed(held.group("holder"), bare, capitals))
         elif last is not None and kind == "present":
             _chair_by_role(attendance, last, item)
         last = None
@@ -444,9 +476,11 @@ def parse_officers(body: str, attendance: Attendance) -> None:
         # "…, Maire de la commune", "… - Maire", "…, Vice-Présidente, présidant la séance"
         attendance.chair_title = match.group("title") or match.group("office") or match.group("office5")
         attendance.spans.append(match.span())
-        if attendance.chair is None and match.group("name3") and (wrapped := _WRAPPED_CHAIR.match(body, match.end())):
+        name = match.group("name3")
+        cut = name is not None and name.endswith("-")  # "M. Ange SANTINI-\nFERRANDI, Maire."
+        if (attendance.chair is None or cut) and name and (wrapped := _WRAPPED_CHAIR.match(body, match.end())):
             # "sous la présidence de Mme Sylvie\nDARDENNE, Maire.": the line ended inside the name
-            attendance.chair = _officer(match.group("name3") + " " + wrapped.group("rest"))
+            attendance.chair = _officer(name + ("" if cut else " ") + wrapped.group("rest"))
             attendance.chair_title = attendance.chair and (match.group("title") or wrapped.group("office"))
             attendance.spans.append(wrapped.span())
     match = _find_secretary(body)

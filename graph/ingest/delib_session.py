@@ -31,6 +31,8 @@ BODIES = [
     # assembly, named so only where it deliberates: a region's "Session du …" is its council's sitting)
     (r"comit[ée]\s+de\s+la\s+caisse\s+des\s+[ée]coles", "Comité de la Caisse des écoles"),
     (r"session(?=\s*,?\s*apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r)", "Session"),
+    # the board's bureau, which the board delegates to (an SDIS's, a CCAS's): not the board itself
+    (r"bureau\s+du\s+conseil\s+d['’]administration", "Bureau du Conseil d'Administration"),
     (r"conseil\s+d['’]administration", "Conseil d'Administration"),
     # an établissement public's (an office de tourisme's, a régie's)
     (r"comit[ée]\s+de\s+direction", "Comité de Direction"),

@@ -62,7 +62,9 @@ STAMP_PATTERNS = [
                         re.I)),
     # "Date d'envoi en préfecture : 26/11/2024"
     ("sent", re.compile(r"Date\s+d['’]envoi\s+(?:en\s+|[àa]\s+la\s+)(?:sous-)?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
-    ("received", re.compile(r"Date\s+de\s+r[ée]ception\s+(?:en\s+)?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
+    # "Date de dépôt en préfecture : 14/02/2025": an act deposited at the prefecture is received there on the spot
+    ("received", re.compile(r"Date\s+de\s+(?:r[ée]ception|d[ée]p[ôo]t)\s+(?:en\s+|[àa]\s+la\s+)?(?:sous-)?pr[ée]fecture"
+                            r"\s*:\s*" + _DATE, re.I)),
     ("sent", re.compile(r"(?:Envoy[ée]\s+en\s+pr[ée]fecture|T[ée]l[ée]transmise?s?)\s+le\s*:?\s*" + _DATE, re.I)),
     # "Transmis en préfecture le …", "Transmise au représentant de l'État le …", "après dépôt en préfecture le …",
     # "Télétransmis en préfecture le …", "Transmis en sous-préfecture de Riom le …", "Transmis à la sous-préfecture
@@ -81,6 +83,8 @@ STAMP_PATTERNS = [
     ("received", re.compile(r"R[ée]ception\s+par\s+le\s+pr[ée]fet\s*:\s*" + _DATE, re.I)),
     ("published", re.compile(r"Affich[ée]\s+le\s*:?\s*(?:" + _DATE + ")?", re.I)),
     ("published", re.compile(r"Date\s+de\s+mise\s+en\s+ligne\s*:\s*" + _DATE, re.I)),
+    # "Publié au Journal officiel de Saint-Barthélemy le 03/02/2025": a collectivité's official journal
+    ("published", re.compile(r"Publi[ée]e?\s+au\s+Journal\s+officiel\b[^\n]{0,60}?\s+le\s*:?\s*" + _DATE, re.I)),
     ("actes", re.compile(r"(?:\bID\s*:\s*)?(?P<value>" + _ACTES + ")")),
     # Last: these are the stamp's only on a line, or below one, that held another of its fragments.
     ("received beside a stamp", re.compile(r"\b(?:Re[çc]u\s+le|Date\s+de\s+r[ée]ception)\s*:?\s*" + _DATE, re.I)),
