@@ -1870,6 +1870,22 @@ def test_a_list_of_grants_is_read_item_by_item_on_its_lines_or_along_its_lead(te
 
 
 @pytest.mark.parametrize("text, grants", [
+    ("- d'attribuer aux clubs les subventions figurant dans le tableau ci-dessous (article 6574) :\n"
+     "| Bénéficiaire | Montant |\n|---|---|\n| Handball Club Auray-Quiberon | 7.000 € |\n\n"
+     "- d'approuver le versement de la cotisation annuelle 2025 de la Commune au Comité départemental olympique\n"
+     "  et sportif du Morbihan (CDOS 56) d'un montant de 1.200 € ;\n", [("Handball Club Auray-Quiberon", "7000")]),
+    ("3. ATTRIBUE des bourses d'études aux internes, au taux de 600 € par mois :\n"
+     "     - Mme Elsa CHAMBONNET, interne de 2e année, 12 mois, soit 7 200 € ;\n"
+     "4. PREND ACTE du remboursement par le Dr Laurent VIGNAL de l'aide de 15 000 € perçue en 2022 ;\n",
+     [("Elsa CHAMBONNET", "7200")]),
+    ("DÉCIDE d'attribuer les subventions suivantes :\n- d'attribuer au Comité des fêtes une subvention de 500 € ;\n",
+     [("Comité des fêtes", "500")]),
+], ids=["cotisation-sous-un-tableau", "prend-acte-apres-une-liste", "clause-qui-attribue"])
+def test_a_clause_of_the_decision_below_a_list_of_grants_is_no_item_of_it(text, grants):
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("text, grants", [
     ("DÉCIDE\n\n- D'ATTRIBUER aux bénéficiaires ci-après les aides suivantes :\n\n"
      "  * PTCE Santé Saintonge (porté par l'association Coopérer pour Soigner)\n"
      "    Projet : structuration d'un groupement d'employeurs\n"

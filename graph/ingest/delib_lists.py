@@ -89,7 +89,24 @@ _ITEM_PURPOSE = re.compile(r"\s+pour\s+(?:le|la|les|l['’]|un|une|des|son|sa|se
 #: A decision's verb in capitals, then its words in small letters: "ATTRIBUE à …", "RAMÈNE la subvention …".
 _VERB_OPENING = re.compile(r"(?:ATTRIBU|ACCORD|ALLOU|VERS|OCTROI|D[ÉE]CID|RAM[ÈE]N|PORT|FIX|APPROUV|AUTORIS|PR[ÉE]CIS|"
                            r"ANNUL|DIT|DONN|VALID|ARR[ÊE]T|AJUST|MODIFI|R[ÉE]DUI|CONFIRM|PREND|RETIR|ABROG|SUPPRIM|"
-                           r"IMPUT|INSCRI|CHARG)[A-ZÉÈ]*\s+(?:[a-zà-ÿ]|L['’])")
+                           r"IMPUT|INSCRI|CHARG)[A-ZÉÈ]*(?:\s+ACTE)?\s+(?:[a-zà-ÿ]|L['’])")
+#: A list's item that is the decision's next clause, not an entry of the list above it: a decision's verb in
+#: capitals ("4. PREND ACTE du remboursement … de l'aide de 15 000 € …") or in the infinitive ("- d'approuver le
+#: versement de la cotisation annuelle … de 1.200 €"). An entry opens with whom it goes to.
+_CLAUSE_ITEM = re.compile(rf"[ \t]*{_BULLET}[ \t]*(?:{_VERB_OPENING.pattern}|(?:d['’]|de[ \t]+)[a-zàâéèêîôûç]+"
+                          r"(?:er|ir|re)\b)")
+
+
+def opens_clause(sentence: str) -> bool:
+    """Whether a list's item ``sentence`` is a clause of the decision (:data:`_CLAUSE_ITEM`), which ends the list of
+    grants that a lead announced above it: its amounts are grants only if its own words say so.
+
+    >>> opens_clause("- d'approuver le versement de la cotisation 2025 au CDOS d'un montant de 1.200 € ;")
+    True
+    >>> opens_clause("4) PREND ACTE du remboursement de l'aide de 15 000 € ;"), opens_clause("- Club A : 1 500 € ;")
+    (True, False)
+    """
+    return bool(_CLAUSE_ITEM.match(sentence))
 
 
 #: A list item that is a year, not a beneficiary: "- 2025 : 12 000 €" (a multi-year agreement's schedule).
