@@ -1885,6 +1885,20 @@ def test_a_clause_of_the_decision_below_a_list_of_grants_is_no_item_of_it(text, 
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
 
 
+@pytest.mark.parametrize("below", [
+    "Transmis au représentant de l'État le 31/01/2025\n"
+    "Publié au Journal officiel de Saint-Barthélemy le 03/02/2025\n",
+    "                                                         TOTAL    30 000,00 €\n"
+    "Publié au Journal officiel de Saint-Barthélemy le 03/02/2025\n",
+], ids=["publication", "total-puis-publication"])
+def test_the_lines_below_a_dotted_lists_last_item_are_no_part_of_it(below):
+    text = ("Article 1er : Les subventions suivantes sont attribuées au titre de l'exercice 2025 (compte 6574) :\n"
+            "   Saint-Barth Tennis Club ....................................... 18 000,00 €\n"
+            "   Saint-B'Art Basket ............................................ 12 000,00 €\n" + below)
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == [
+        ("Saint-Barth Tennis Club", "18000.00"), ("Saint-B'Art Basket", "12000.00")]
+
+
 @pytest.mark.parametrize("text, grants", [
     ("DÉCIDE\n\n- D'ATTRIBUER aux bénéficiaires ci-après les aides suivantes :\n\n"
      "  * PTCE Santé Saintonge (porté par l'association Coopérer pour Soigner)\n"
@@ -2148,7 +2162,12 @@ def test_totals_said_another_way_are_read(text, total):
      "Soit un total de 5 500 euros imputé à l'article 6574 du budget 2024.\n", ["5500"]),
     ("un soutien financier annuel fixé comme suit :\n\n- 2024 : 10 000 €\n- 2025 : 12 000 €\n\n"
      "soit un montant total de 22 000 € sur la durée de la convention.\n", []),
-], ids=["total-de-la-repartition", "soit-un-total-sous-une-liste-numerotee", "plan-sur-plusieurs-annees"])
+    ("Article 1er : Les subventions suivantes sont attribuées au titre de l'exercice 2025 :\n"
+     "   Saint-Barth Tennis Club ....................................... 18 000,00 €\n"
+     "   Saint-B'Art Basket ............................................ 12 000,00 €\n"
+     "                                                         TOTAL    30 000,00 €\n", ["30000.00"]),
+], ids=["total-de-la-repartition", "soit-un-total-sous-une-liste-numerotee", "plan-sur-plusieurs-annees",
+        "total-aligne-a-droite-sous-une-liste-pointillee"])
 def test_a_line_opening_with_a_total_below_a_list_of_grants_is_a_stated_total(text, totals):
     assert [str(t.amount) for t in find_grants(text).totals] == totals
 

@@ -148,4 +148,24 @@ def _sentences(body: str):
     for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?![ \t]*{_BULLET}|\s*\n|\||(?<=[:;€]\n){_BARE_ITEM})"
                              rf"{_IN_SENTENCE})*[.;]?", body, re.I):
         if match.group(0).strip():
-            yield from _dative_items(match.start(), match.group(0))
+            for start, sentence in _bare_item_alone(match.start(), match.group(0)):
+                yield from _dative_items(start, sentence)
+
+
+#: A sentence that opens with a list's item that no bullet opens, a line of its own (:data:`_BARE_ITEM`).
+_OPENS_BARE_ITEM = re.compile(rf"[ \t]*(?![ \t]*{_BULLET}){_BARE_ITEM}", re.I)
+
+
+def _bare_item_alone(start: int, sentence: str):
+    """A sentence cut after the bare item's line that opens it: the lines below ("TOTAL    30 000,00 €",
+    "Publié au Journal officiel … le 03/02/2025") are no part of that item, its beneficiary's name least of all.
+
+    >>> [s for _, s in _bare_item_alone(0, "Basket Club ...... 12 000,00 €\\nPublié au Journal officiel le 3/2")]
+    ['Basket Club ...... 12 000,00 €', 'Publié au Journal officiel le 3/2']
+    """
+    item = _OPENS_BARE_ITEM.match(sentence)
+    if item is None or not sentence[item.end():].strip():
+        yield start, sentence
+        return
+    yield start, sentence[:item.end()]
+    yield start + item.end() + 1, sentence[item.end() + 1:]
