@@ -2294,8 +2294,15 @@ def _grant_accounts(graph) -> dict[str, tuple[str | None, str | None]]:
      " 022    022      01        Dépenses imprévues            - 12 240,00\n\n"
      "- APPROUVE la décision modificative n° 3 ;\n- ATTRIBUE une subvention de 3 500 € au Langon Basket Club.\n",
      {"Langon Basket Club": ("6574", "operating")}),
+    ("ARTICLE 1 : accorde une subvention de 2 400 € à l'Amicale des pupilles de l'Aveyron ;\n"
+     "ARTICLE 2 : accorde une subvention exceptionnelle d'investissement de 5 500 € à l'Amicale des sapeurs-\n"
+     "pompiers de Millau pour l'acquisition d'un véhicule ;\n"
+     "ARTICLE 3 : les dépenses seront imputées aux articles 6574 (article 1) et 20421 (article 2) du budget 2025.\n",
+     {"Amicale des pupilles de l'Aveyron": ("6574", "operating"),
+      "Amicale des sapeurs-pompiers de Millau": ("20421", "investment")}),
 ], ids=["compte-6745", "compte-par-article", "compte-par-type-de-beneficiaire", "nature-sous-article",
-        "compte-nomme-pour-un-beneficiaire", "compte-de-la-ligne-de-decision-modificative"])
+        "compte-nomme-pour-un-beneficiaire", "compte-de-la-ligne-de-decision-modificative",
+        "articles-entre-parentheses-apres-les-comptes"])
 def test_each_grant_has_the_account_named_for_it_its_article_or_its_kind_of_beneficiary(tmp_path, decision,
                                                                                         accounts):
     path = tmp_path / "deliberation.txt"

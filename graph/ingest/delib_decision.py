@@ -227,8 +227,11 @@ def find_budget_account(body: str) -> tuple[str | None, str | None]:
 
 
 #: "compte 6745 pour l'article 1": the account of the grants that an article decides.
+#: "articles 6574 (articles 1 et 2) et 20421 (article 3)": the same, the articles in brackets after the account.
 _ARTICLE_ACCOUNT = re.compile(rf"\b(?:comptes?|articles?|nature|imputation)\s+(?P<n>{_ACCOUNT})\s+(?:pour|à)\s+"
-                              r"(?:l['’]article\s+|les\s+articles\s+)(?P<a>\d+(?:(?:\s*,\s*|\s+et\s+)\d+\b)*)", re.I)
+                              r"(?:l['’]article\s+|les\s+articles\s+)(?P<a>\d+(?:(?:\s*,\s*|\s+et\s+)\d+\b)*)|"
+                              rf"\b(?P<n2>{_ACCOUNT})\s*\(\s*(?:l['’])?articles?\s+"
+                              r"(?P<a2>\d+(?:(?:\s*,\s*|\s+et\s+)\d+\b)*)\s*\)", re.I)
 _ARTICLE = re.compile(r"^[ \t]*(?:ARTICLE|Article)\s+(?P<a>\d+)(?:er)?\b", re.M)
 
 
@@ -237,13 +240,25 @@ def accounts_by_article(body: str) -> dict[str, str]:
 
     >>> accounts_by_article("ARTICLE 3 : compte 6745 pour les articles 1 et 2, compte 6574 pour l'article 3.")
     {'1': '6745', '2': '6745', '3': '6574'}
+    >>> accounts_by_article("imputées aux articles 6574 (articles 1 et 2) et 20421 (article 3) du budget 2025")
+    {'1': '6574', '2': '6574', '3': '20421'}
     """
-    return {article: m["n"] for m in _ARTICLE_ACCOUNT.finditer(body) for article in re.findall(r"\d+", m["a"])}
+    return {article: m["n"] or m["n2"] for m in _ARTICLE_ACCOUNT.finditer(body)
+            for article in re.findall(r"\d+", m["a"] or m["a2"])}
 
 
-def article_at(body: str, offset: int) -> str | None:
+def article_at(body: str, offset: int, end: int | None = None) -> str | None:
     """The number of the article whose text holds ``offset`` ("ARTICLE 2 : …" at a line's start, that line's
-    offsets included), or None."""
+    offsets included), or None; of a sentence from ``offset`` to ``end``, the first article that opens in it (the
+    sentence may begin on the line above: "… après en avoir délibéré,\\nARTICLE 1 : accorde …").
+
+    >>> body = "Le Conseil, après en avoir délibéré,\\nARTICLE 1 : accorde 500 € au Club ;\\nARTICLE 2 : dit …"
+    >>> article_at(body, 0, body.index(";")), article_at(body, 0), article_at(body, body.index("dit"))
+    ('1', None, '2')
+    """
+    line_start = body.rfind("\n", 0, offset) + 1
+    if end is not None and (first := _ARTICLE.search(body, line_start, end)) is not None:
+        return first["a"]
     found, line_end = None, body.find("\n", offset)
     for match in _ARTICLE.finditer(body, 0, line_end if line_end >= 0 else len(body)):
         found = match["a"]
@@ -340,4 +355,5 @@ def accounts_by_amount(body: str) -> dict[Decimal, str]:
         if match["sign"] != "-":
             found.setdefault(parse_amount(match["amount"]), set()).add(match["n"])
     return {amount: accounts.pop() for amount, accounts in found.items() if len(accounts) == 1}
+
 

@@ -246,7 +246,10 @@ def _nature(text: str) -> str | None:
     if _IN_KIND.search(text):
         return "in-kind"
     folded = fold(text)
-    match = re.search(r"subventions?\s+(?:d['’]|de\s+|en\s+)?(\w+(?:\s+a\s+disposition)?)", folded)
+    # "une subvention exceptionnelle d'investissement": the nature it names after "exceptionnelle" (folding drops
+    # a curly apostrophe: "dinvestissement")
+    match = re.search(r"subventions?\s+(?:exceptionnelles?\s+(?=(?:d['’]?|de\s+)(?:investissement|equipement|"
+                      r"fonctionnement)\b))?(?:de\s+|en\s+|d['’]?(?=[aeiouh]))?(\w+(?:\s+a\s+disposition)?)", folded)
     word = match.group(1) if match else ""
     word = word if word in _NATURE_WORDS else word[:-1] if word.endswith("s") else word  # "exceptionnelles"
     return _NATURE_WORDS.get(word)

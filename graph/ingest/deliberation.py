@@ -367,7 +367,7 @@ class Reader:
         for grant, account in zip(self.found.grants, own):
             if not account[1]:
                 said = (named_account(by_name, grant.beneficiary) or by_amount.get(grant.amount)
-                        or by_article.get(article_at(self.body, grant.span[0]) or "")
+                        or by_article.get(article_at(self.body, *grant.span) or "")
                         or by_kind.get(beneficiary_kind(grant.beneficiary)) or by_nature.get(grant.nature))
                 account = (None, said) if said else shared
             raw, nature = account
