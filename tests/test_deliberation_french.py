@@ -2300,9 +2300,24 @@ def _grant_accounts(graph) -> dict[str, tuple[str | None, str | None]]:
      "ARTICLE 3 : les dépenses seront imputées aux articles 6574 (article 1) et 20421 (article 2) du budget 2025.\n",
      {"Amicale des pupilles de l'Aveyron": ("6574", "operating"),
       "Amicale des sapeurs-pompiers de Millau": ("20421", "investment")}),
+    ("APPROUVE l'attribution des aides suivantes, imputées sur le budget 2025 (compte 6574) :\n\n"
+     "  Association                                Projet                       Montant\n"
+     "  Ciné-Club de la Faculté des Lettres        Cycle courts-métrages        650,00 EUR\n\n"
+     "APPROUVE l'attribution des aides individuelles à la mobilité suivantes (compte 6714,\nbourses et prix) :\n"
+     "  - Mme Clémence VERGNAUD, master 2, semestre à Montréal : 1 200,00 EUR ;\n"
+     "  - M. Yanis BOUKHALFA, licence 3, stage à Valence : 800,00 EUR.\n",
+     {"Ciné-Club de la Faculté des Lettres": ("6574", "operating"), "Clémence VERGNAUD": ("6714", None),
+      "Yanis BOUKHALFA": ("6714", None)}),
+    ("1. ATTRIBUE une aide à l'installation de 20 000 € au Docteur Mathilde FAURIEL, médecin généraliste ;\n"
+     "2. ATTRIBUE des bourses d'études aux internes en médecine générale, au taux de 600 € par mois :\n"
+     "     - Mme Elsa CHAMBONNET, interne de 2e année, 12 mois, soit 7 200 € ;\n"
+     "3. DIT que les dépenses seront imputées au budget 2025 : compte 6574 pour les aides à\n"
+     "   l'installation et compte 6513 (bourses) pour les bourses d'études.\n",
+     {"Mathilde FAURIEL": ("6574", "operating"), "Elsa CHAMBONNET": ("6513", None)}),
 ], ids=["compte-6745", "compte-par-article", "compte-par-type-de-beneficiaire", "nature-sous-article",
         "compte-nomme-pour-un-beneficiaire", "compte-de-la-ligne-de-decision-modificative",
-        "articles-entre-parentheses-apres-les-comptes"])
+        "articles-entre-parentheses-apres-les-comptes", "compte-de-la-phrase-qui-annonce-la-liste",
+        "compte-des-bourses"])
 def test_each_grant_has_the_account_named_for_it_its_article_or_its_kind_of_beneficiary(tmp_path, decision,
                                                                                         accounts):
     path = tmp_path / "deliberation.txt"

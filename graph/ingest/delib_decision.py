@@ -14,8 +14,8 @@ from decimal import Decimal
 
 from graph.ingest.delib_meta import in_a_citation
 from graph.ingest.delib_people import header_row_counts
-from graph.ingest.french import (DATE_RE, SHORT_DATE_RE, accents_optional, date_from_match, fold, parse_amount,
-                                 short_date)
+from graph.ingest.french import (AMOUNT_RE, DATE_RE, SHORT_DATE_RE, accents_optional, date_from_match, fold,
+                                 parse_amount, short_date)
 
 
 def find_programme(text: str) -> str | None:
@@ -357,3 +357,49 @@ def accounts_by_amount(body: str) -> dict[Decimal, str]:
     return {amount: accounts.pop() for amount, accounts in found.items() if len(accounts) == 1}
 
 
+#: A line of a list or a table below its lead: an item (a bullet, a number and its bracket), a row (cells apart by
+#: a bar or by wide spaces, its name and dot leaders), a rule, a line that ends with its amount.
+_LISTED_LINE = re.compile(r"(?:[ \t]*(?:[-–—•*▪►●○◦|]|\d{1,2}\s?[).°])|"
+                          r".*\S(?:[ \t]{3,}|[ \t]*\.{3,}|[ \t]*…+)\S).*|"
+                          r"[\s=_+|-]*|.*(?:" + AMOUNT_RE.pattern + r")[ \t;.,]*", re.I)
+
+
+def lead_above(body: str, at: int) -> str:
+    """The lead of the list or table whose item or row opens the line of offset ``at``: the sentence ending with a
+    colon above the list's other items and the table's head and rows, or "" when prose comes between.
+
+    >>> text = "Aides à la mobilité (compte 6714,\\nbourses et prix) :\\n  - Mme A : 800 EUR ;\\n  - M. B : 600 EUR."
+    >>> lead_above(text, text.index("M. B"))
+    'Aides à la mobilité (compte 6714,\\nbourses et prix) :'
+    >>> lead_above("Vote : unanimité.\\nARTICLE 2 – ACCORDE à X une bourse de 2 400 €.", 18)
+    ''
+    """
+    lines = body[:body.rfind("\n", 0, at) + 1].split("\n")[:-1]
+    for i in range(len(lines) - 1, max(-1, len(lines) - 80), -1):
+        if not lines[i].rstrip().endswith(":"):  # (a lead may be an item itself: "2. ATTRIBUE des bourses … :")
+            if _LISTED_LINE.fullmatch(lines[i]):
+                continue
+            return ""
+        first = i  # the lead's sentence, from the line after a blank one or after one ending its own sentence
+        while first > 0 and lines[first - 1].strip() and not lines[first - 1].rstrip().endswith((".", ";", ":")):
+            first -= 1
+        return "\n".join(lines[first:i + 1])
+    return ""
+
+
+#: A grant that is a bursary, by the words of its sentence or its list's lead: "une bourse d'études", "des bourses".
+_BURSARY = re.compile(r"\bbourses?\b", re.I)
+#: The account of bursaries: M57's 6513 "Bourses, prix et secours" (65131 "Bourses"), M14's 6714 "Bourses et prix".
+_BURSARY_ACCOUNT = re.compile(r"(?<![\d,.])(?P<n>6513\d?|6714)\b(?![.,]\d|[ \t\u00a0]*(?:€|euros?\b|EUR\b))", re.I)
+
+
+def bursary_account(body: str, said: str) -> str | None:
+    """The account that ``body`` names for bursaries (:data:`_BURSARY_ACCOUNT`), when ``said`` (a grant's sentence
+    and its list's lead) tells of a bursary.
+
+    >>> body = "compte 6574 pour les aides à l'installation et compte 6513 (bourses) pour les bourses d'études"
+    >>> bursary_account(body, "des bourses d'études aux internes :"), bursary_account(body, "une aide de 20 000 €")
+    ('6513', None)
+    """
+    match = _BURSARY_ACCOUNT.search(body) if _BURSARY.search(said) else None
+    return match["n"] if match else None
