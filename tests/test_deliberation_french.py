@@ -1955,6 +1955,8 @@ def test_a_computed_grant_is_its_result_not_its_operands(text, grants):
      "d'urgence pour un montant total de 2 380 € et 6 aides au paiement de factures d'énergie pour 1 140 €.", []),
     ("- ATTRIBUE aux communes les aides figurant dans le tableau ci-dessus, pour un montant total de 44 125,00 € ;",
      ["44125.00"]),
+    ("4. PREND ACTE du remboursement de l'aide de 15 000 € ;\n\nMontant total des aides attribuées : 50 800 €.",
+     ["50800"]),
 ])
 def test_a_total_is_the_grants_only_when_its_clause_speaks_of_them(text, totals):
     assert [str(t.amount) for t in find_grants(text).totals] == totals

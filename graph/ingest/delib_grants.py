@@ -325,7 +325,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
             # "soit un total de …" just below a list of grants sums that list.
             # A total of grants when its clause speaks of them: "14 secours d'urgence pour un montant total de
             # 2 380 €" sums aid to households, reported, not this deliberation's grants.
-            clause = sentence[max(sentence.rfind(":", 0, a_start), sentence.rfind(";", 0, a_start)) + 1:a_end] \
+            # (The label of "Montant total des aides attribuées : 50 800 €" is its clause's, before the colon.)
+            head = re.sub(r":\s*$", "", sentence[:a_start])
+            clause = sentence[max(head.rfind(":"), head.rfind(";")) + 1:a_end] \
                 + re.split(r"[,;:.]|\bet\b", sentence[a_end:], maxsplit=1)[0]
             if total and (sums_table or (item and lead) or re.search(
                     r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation|affectation", clause, re.I)):
