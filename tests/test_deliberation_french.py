@@ -1996,6 +1996,36 @@ def test_a_list_of_grants_is_read_item_by_item_on_its_lines_or_along_its_lead(te
 
 
 @pytest.mark.parametrize("text, grants", [
+    ("- d'attribuer aux clubs les subventions figurant dans le tableau ci-dessous (article 6574) :\n"
+     "| Bénéficiaire | Montant |\n|---|---|\n| Handball Club Auray-Quiberon | 7.000 € |\n\n"
+     "- d'approuver le versement de la cotisation annuelle 2025 de la Commune au Comité départemental olympique\n"
+     "  et sportif du Morbihan (CDOS 56) d'un montant de 1.200 € ;\n", [("Handball Club Auray-Quiberon", "7000")]),
+    ("3. ATTRIBUE des bourses d'études aux internes, au taux de 600 € par mois :\n"
+     "     - Mme Elsa CHAMBONNET, interne de 2e année, 12 mois, soit 7 200 € ;\n"
+     "4. PREND ACTE du remboursement par le Dr Laurent VIGNAL de l'aide de 15 000 € perçue en 2022 ;\n",
+     [("Elsa CHAMBONNET", "7200")]),
+    ("DÉCIDE d'attribuer les subventions suivantes :\n- d'attribuer au Comité des fêtes une subvention de 500 € ;\n",
+     [("Comité des fêtes", "500")]),
+], ids=["cotisation-sous-un-tableau", "prend-acte-apres-une-liste", "clause-qui-attribue"])
+def test_a_clause_of_the_decision_below_a_list_of_grants_is_no_item_of_it(text, grants):
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("below", [
+    "Transmis au représentant de l'État le 31/01/2025\n"
+    "Publié au Journal officiel de Saint-Barthélemy le 03/02/2025\n",
+    "                                                         TOTAL    30 000,00 €\n"
+    "Publié au Journal officiel de Saint-Barthélemy le 03/02/2025\n",
+], ids=["publication", "total-puis-publication"])
+def test_the_lines_below_a_dotted_lists_last_item_are_no_part_of_it(below):
+    text = ("Article 1er : Les subventions suivantes sont attribuées au titre de l'exercice 2025 (compte 6574) :\n"
+            "   Saint-Barth Tennis Club ....................................... 18 000,00 €\n"
+            "   Saint-B'Art Basket ............................................ 12 000,00 €\n" + below)
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == [
+        ("Saint-Barth Tennis Club", "18000.00"), ("Saint-B'Art Basket", "12000.00")]
+
+
+@pytest.mark.parametrize("text, grants", [
     ("DÉCIDE\n\n- D'ATTRIBUER aux bénéficiaires ci-après les aides suivantes :\n\n"
      "  * PTCE Santé Saintonge (porté par l'association Coopérer pour Soigner)\n"
      "    Projet : structuration d'un groupement d'employeurs\n"
@@ -2051,6 +2081,8 @@ def test_a_computed_grant_is_its_result_not_its_operands(text, grants):
      "d'urgence pour un montant total de 2 380 € et 6 aides au paiement de factures d'énergie pour 1 140 €.", []),
     ("- ATTRIBUE aux communes les aides figurant dans le tableau ci-dessus, pour un montant total de 44 125,00 € ;",
      ["44125.00"]),
+    ("4. PREND ACTE du remboursement de l'aide de 15 000 € ;\n\nMontant total des aides attribuées : 50 800 €.",
+     ["50800"]),
 ])
 def test_a_total_is_the_grants_only_when_its_clause_speaks_of_them(text, totals):
     assert [str(t.amount) for t in find_grants(text).totals] == totals
@@ -2258,7 +2290,12 @@ def test_totals_said_another_way_are_read(text, total):
      "Soit un total de 5 500 euros imputé à l'article 6574 du budget 2024.\n", ["5500"]),
     ("un soutien financier annuel fixé comme suit :\n\n- 2024 : 10 000 €\n- 2025 : 12 000 €\n\n"
      "soit un montant total de 22 000 € sur la durée de la convention.\n", []),
-], ids=["total-de-la-repartition", "soit-un-total-sous-une-liste-numerotee", "plan-sur-plusieurs-annees"])
+    ("Article 1er : Les subventions suivantes sont attribuées au titre de l'exercice 2025 :\n"
+     "   Saint-Barth Tennis Club ....................................... 18 000,00 €\n"
+     "   Saint-B'Art Basket ............................................ 12 000,00 €\n"
+     "                                                         TOTAL    30 000,00 €\n", ["30000.00"]),
+], ids=["total-de-la-repartition", "soit-un-total-sous-une-liste-numerotee", "plan-sur-plusieurs-annees",
+        "total-aligne-a-droite-sous-une-liste-pointillee"])
 def test_a_line_opening_with_a_total_below_a_list_of_grants_is_a_stated_total(text, totals):
     assert [str(t.amount) for t in find_grants(text).totals] == totals
 
@@ -2385,8 +2422,30 @@ def _grant_accounts(graph) -> dict[str, tuple[str | None, str | None]]:
      " 022    022      01        Dépenses imprévues            - 12 240,00\n\n"
      "- APPROUVE la décision modificative n° 3 ;\n- ATTRIBUE une subvention de 3 500 € au Langon Basket Club.\n",
      {"Langon Basket Club": ("6574", "operating")}),
+    ("ARTICLE 1 : accorde une subvention de 2 400 € à l'Amicale des pupilles de l'Aveyron ;\n"
+     "ARTICLE 2 : accorde une subvention exceptionnelle d'investissement de 5 500 € à l'Amicale des sapeurs-\n"
+     "pompiers de Millau pour l'acquisition d'un véhicule ;\n"
+     "ARTICLE 3 : les dépenses seront imputées aux articles 6574 (article 1) et 20421 (article 2) du budget 2025.\n",
+     {"Amicale des pupilles de l'Aveyron": ("6574", "operating"),
+      "Amicale des sapeurs-pompiers de Millau": ("20421", "investment")}),
+    ("APPROUVE l'attribution des aides suivantes, imputées sur le budget 2025 (compte 6574) :\n\n"
+     "  Association                                Projet                       Montant\n"
+     "  Ciné-Club de la Faculté des Lettres        Cycle courts-métrages        650,00 EUR\n\n"
+     "APPROUVE l'attribution des aides individuelles à la mobilité suivantes (compte 6714,\nbourses et prix) :\n"
+     "  - Mme Clémence VERGNAUD, master 2, semestre à Montréal : 1 200,00 EUR ;\n"
+     "  - M. Yanis BOUKHALFA, licence 3, stage à Valence : 800,00 EUR.\n",
+     {"Ciné-Club de la Faculté des Lettres": ("6574", "operating"), "Clémence VERGNAUD": ("6714", None),
+      "Yanis BOUKHALFA": ("6714", None)}),
+    ("1. ATTRIBUE une aide à l'installation de 20 000 € au Docteur Mathilde FAURIEL, médecin généraliste ;\n"
+     "2. ATTRIBUE des bourses d'études aux internes en médecine générale, au taux de 600 € par mois :\n"
+     "     - Mme Elsa CHAMBONNET, interne de 2e année, 12 mois, soit 7 200 € ;\n"
+     "3. DIT que les dépenses seront imputées au budget 2025 : compte 6574 pour les aides à\n"
+     "   l'installation et compte 6513 (bourses) pour les bourses d'études.\n",
+     {"Mathilde FAURIEL": ("6574", "operating"), "Elsa CHAMBONNET": ("6513", None)}),
 ], ids=["compte-6745", "compte-par-article", "compte-par-type-de-beneficiaire", "nature-sous-article",
-        "compte-nomme-pour-un-beneficiaire", "compte-de-la-ligne-de-decision-modificative"])
+        "compte-nomme-pour-un-beneficiaire", "compte-de-la-ligne-de-decision-modificative",
+        "articles-entre-parentheses-apres-les-comptes", "compte-de-la-phrase-qui-annonce-la-liste",
+        "compte-des-bourses"])
 def test_each_grant_has_the_account_named_for_it_its_article_or_its_kind_of_beneficiary(tmp_path, decision,
                                                                                         accounts):
     path = tmp_path / "deliberation.txt"

@@ -14,8 +14,8 @@ from decimal import Decimal
 
 from graph.ingest.delib_meta import in_a_citation
 from graph.ingest.delib_people import header_row_counts
-from graph.ingest.french import (DATE_RE, SHORT_DATE_RE, accents_optional, date_from_match, fold, parse_amount,
-                                 short_date)
+from graph.ingest.french import (AMOUNT_RE, DATE_RE, SHORT_DATE_RE, accents_optional, date_from_match, fold,
+                                 parse_amount, short_date)
 
 
 def find_programme(text: str) -> str | None:
@@ -227,8 +227,11 @@ def find_budget_account(body: str) -> tuple[str | None, str | None]:
 
 
 #: "compte 6745 pour l'article 1": the account of the grants that an article decides.
+#: "articles 6574 (articles 1 et 2) et 20421 (article 3)": the same, the articles in brackets after the account.
 _ARTICLE_ACCOUNT = re.compile(rf"\b(?:comptes?|articles?|nature|imputation)\s+(?P<n>{_ACCOUNT})\s+(?:pour|à)\s+"
-                              r"(?:l['’]article\s+|les\s+articles\s+)(?P<a>\d+(?:(?:\s*,\s*|\s+et\s+)\d+\b)*)", re.I)
+                              r"(?:l['’]article\s+|les\s+articles\s+)(?P<a>\d+(?:(?:\s*,\s*|\s+et\s+)\d+\b)*)|"
+                              rf"\b(?P<n2>{_ACCOUNT})\s*\(\s*(?:l['’])?articles?\s+"
+                              r"(?P<a2>\d+(?:(?:\s*,\s*|\s+et\s+)\d+\b)*)\s*\)", re.I)
 _ARTICLE = re.compile(r"^[ \t]*(?:ARTICLE|Article)\s+(?P<a>\d+)(?:er)?\b", re.M)
 
 
@@ -237,13 +240,25 @@ def accounts_by_article(body: str) -> dict[str, str]:
 
     >>> accounts_by_article("ARTICLE 3 : compte 6745 pour les articles 1 et 2, compte 6574 pour l'article 3.")
     {'1': '6745', '2': '6745', '3': '6574'}
+    >>> accounts_by_article("imputées aux articles 6574 (articles 1 et 2) et 20421 (article 3) du budget 2025")
+    {'1': '6574', '2': '6574', '3': '20421'}
     """
-    return {article: m["n"] for m in _ARTICLE_ACCOUNT.finditer(body) for article in re.findall(r"\d+", m["a"])}
+    return {article: m["n"] or m["n2"] for m in _ARTICLE_ACCOUNT.finditer(body)
+            for article in re.findall(r"\d+", m["a"] or m["a2"])}
 
 
-def article_at(body: str, offset: int) -> str | None:
+def article_at(body: str, offset: int, end: int | None = None) -> str | None:
     """The number of the article whose text holds ``offset`` ("ARTICLE 2 : …" at a line's start, that line's
-    offsets included), or None."""
+    offsets included), or None; of a sentence from ``offset`` to ``end``, the first article that opens in it (the
+    sentence may begin on the line above: "… après en avoir délibéré,\\nARTICLE 1 : accorde …").
+
+    >>> body = "Le Conseil, après en avoir délibéré,\\nARTICLE 1 : accorde 500 € au Club ;\\nARTICLE 2 : dit …"
+    >>> article_at(body, 0, body.index(";")), article_at(body, 0), article_at(body, body.index("dit"))
+    ('1', None, '2')
+    """
+    line_start = body.rfind("\n", 0, offset) + 1
+    if end is not None and (first := _ARTICLE.search(body, line_start, end)) is not None:
+        return first["a"]
     found, line_end = None, body.find("\n", offset)
     for match in _ARTICLE.finditer(body, 0, line_end if line_end >= 0 else len(body)):
         found = match["a"]
@@ -341,3 +356,50 @@ def accounts_by_amount(body: str) -> dict[Decimal, str]:
             found.setdefault(parse_amount(match["amount"]), set()).add(match["n"])
     return {amount: accounts.pop() for amount, accounts in found.items() if len(accounts) == 1}
 
+
+#: A line of a list or a table below its lead: an item (a bullet, a number and its bracket), a row (cells apart by
+#: a bar or by wide spaces, its name and dot leaders), a rule, a line that ends with its amount.
+_LISTED_LINE = re.compile(r"(?:[ \t]*(?:[-–—•*▪►●○◦|]|\d{1,2}\s?[).°])|"
+                          r".*\S(?:[ \t]{3,}|[ \t]*\.{3,}|[ \t]*…+)\S).*|"
+                          r"[\s=_+|-]*|.*(?:" + AMOUNT_RE.pattern + r")[ \t;.,]*", re.I)
+
+
+def lead_above(body: str, at: int) -> str:
+    """The lead of the list or table whose item or row opens the line of offset ``at``: the sentence ending with a
+    colon above the list's other items and the table's head and rows, or "" when prose comes between.
+
+    >>> text = "Aides à la mobilité (compte 6714,\\nbourses et prix) :\\n  - Mme A : 800 EUR ;\\n  - M. B : 600 EUR."
+    >>> lead_above(text, text.index("M. B"))
+    'Aides à la mobilité (compte 6714,\\nbourses et prix) :'
+    >>> lead_above("Vote : unanimité.\\nARTICLE 2 – ACCORDE à X une bourse de 2 400 €.", 18)
+    ''
+    """
+    lines = body[:body.rfind("\n", 0, at) + 1].split("\n")[:-1]
+    for i in range(len(lines) - 1, max(-1, len(lines) - 80), -1):
+        if not lines[i].rstrip().endswith(":"):  # (a lead may be an item itself: "2. ATTRIBUE des bourses … :")
+            if _LISTED_LINE.fullmatch(lines[i]):
+                continue
+            return ""
+        first = i  # the lead's sentence, from the line after a blank one or after one ending its own sentence
+        while first > 0 and lines[first - 1].strip() and not lines[first - 1].rstrip().endswith((".", ";", ":")):
+            first -= 1
+        return "\n".join(lines[first:i + 1])
+    return ""
+
+
+#: A grant that is a bursary, by the words of its sentence or its list's lead: "une bourse d'études", "des bourses".
+_BURSARY = re.compile(r"\bbourses?\b", re.I)
+#: The account of bursaries: M57's 6513 "Bourses, prix et secours" (65131 "Bourses"), M14's 6714 "Bourses et prix".
+_BURSARY_ACCOUNT = re.compile(r"(?<![\d,.])(?P<n>6513\d?|6714)\b(?![.,]\d|[ \t\u00a0]*(?:€|euros?\b|EUR\b))", re.I)
+
+
+def bursary_account(body: str, said: str) -> str | None:
+    """The account that ``body`` names for bursaries (:data:`_BURSARY_ACCOUNT`), when ``said`` (a grant's sentence
+    and its list's lead) tells of a bursary.
+
+    >>> body = "compte 6574 pour les aides à l'installation et compte 6513 (bourses) pour les bourses d'études"
+    >>> bursary_account(body, "des bourses d'études aux internes :"), bursary_account(body, "une aide de 20 000 €")
+    ('6513', None)
+    """
+    match = _BURSARY_ACCOUNT.search(body) if _BURSARY.search(said) else None
+    return match["n"] if match else None

@@ -35,7 +35,7 @@ from graph.ingest.delib_antecedents import (_PRONOUN_AFTER, _PRONOUN_BEFORE, _an
                                             _requester)
 from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS
 from graph.ingest.delib_lists import (_AMOUNT_FIELD, _BLOCK, _BULLET, _DATIVE_ITEM, _ITEM_START, _LEAD, _YEAR_ITEM,
-                                      _item_name, _sentences)
+                                      _item_name, _sentences, opens_clause)
 from graph.ingest.delib_names import bare_name, without_civility
 from graph.ingest.delib_recipients import (_NEXT_GRANT, _clean_name, _person_at, _record_head, beneficiary_in,
                                            title_beneficiary)
@@ -96,10 +96,11 @@ _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\
 _DECISION = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b|"
                        r"il\s+est\s+proposé\s+au|"
                        r"En\s+conséquence|ARTICLE\s+1|Article\s+1(?:er)?\s*:", re.I)
+#: What says, before an amount, that it is a total: "montant total de", "Total de la 3e répartition :", "TOTAL" alone.
 _PROSE_TOTAL = re.compile(r"(?:montant\s+total|^[ \t]*total\b[^.;:\n]{0,40}(?=\s*:)|d[ée]pense\s+totale|\bun\s+total|soit\s+au\s+total|"
                           r"affectation\s+d['’]un\s+montant|"
                           r"total\s+général|enveloppe\s+(?:globale|totale)|total\b[^.;:\n]{0,30}?s['’][ée]l[eè]ve|"
-                          r"s['’][ée]l[eè]vent\s+au\s+total)\s*(?:de|:|à)?\s*", re.I)
+                          r"s['’][ée]l[eè]vent\s+au\s+total|^\s*total\b[ \t.…]*$)\s*(?:de|:|à)?\s*", re.I)
 #: A total said after its amount: "La dépense, soit 2 750 € au total, …".
 _TOTAL_AFTER = re.compile(r"\s*(?:au\s+total|en\s+tout)\b", re.I)
 
@@ -250,7 +251,10 @@ def _nature(text: str) -> str | None:
     if _IN_KIND.search(text):
         return "in-kind"
     folded = fold(text)
-    match = re.search(r"subventions?\s+(?:d['’]|de\s+|en\s+)?(\w+(?:\s+a\s+disposition)?)", folded)
+    # "une subvention exceptionnelle d'investissement": the nature it names after "exceptionnelle" (folding drops
+    # a curly apostrophe: "dinvestissement")
+    match = re.search(r"subventions?\s+(?:exceptionnelles?\s+(?=(?:d['’]?|de\s+)(?:investissement|equipement|"
+                      r"fonctionnement)\b))?(?:de\s+|en\s+|d['’]?(?=[aeiouh]))?(\w+(?:\s+a\s+disposition)?)", folded)
     word = match.group(1) if match else ""
     word = word if word in _NATURE_WORDS else word[:-1] if word.endswith("s") else word  # "exceptionnelles"
     return _NATURE_WORDS.get(word)
@@ -321,7 +325,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
             lead = bool(_GRANT_WORD.search(sentence) or _GRANT_VERB.search(sentence) or _LEAD.search(sentence)) \
                 and not _PAST.search(sentence)
             lead_nature = _nature(sentence)  # "les subventions de fonctionnement suivantes :", for its items
-        elif not item:
+        elif not item or opens_clause(sentence):  # "- d'approuver la cotisation …" below a table's lead
             lead = False
         amounts = [(m.start(), m.end(), parse_amount(m.group(0))) for m in AMOUNT_RE.finditer(sentence)]
         amounts += [(m.start(), m.end(), parse_amount(m.group(0).replace("\n", " ")))
@@ -344,7 +348,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
             # "soit un total de …" just below a list of grants sums that list.
             # A total of grants when its clause speaks of them: "14 secours d'urgence pour un montant total de
             # 2 380 €" sums aid to households, reported, not this deliberation's grants.
-            clause = sentence[max(sentence.rfind(":", 0, a_start), sentence.rfind(";", 0, a_start)) + 1:a_end] \
+            # (The label of "Montant total des aides attribuées : 50 800 €" is its clause's, before the colon.)
+            head = re.sub(r":\s*$", "", sentence[:a_start])
+            clause = sentence[max(head.rfind(":"), head.rfind(";")) + 1:a_end] \
                 + re.split(r"[,;:.]|\bet\b", sentence[a_end:], maxsplit=1)[0]
             if total and (sums_table or (item and lead) or re.search(
                     r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation|affectation", clause, re.I)):

@@ -89,7 +89,24 @@ _ITEM_PURPOSE = re.compile(r"\s+pour\s+(?:le|la|les|l['’]|un|une|des|son|sa|se
 #: A decision's verb in capitals, then its words in small letters: "ATTRIBUE à …", "RAMÈNE la subvention …".
 _VERB_OPENING = re.compile(r"(?:ATTRIBU|ACCORD|ALLOU|VERS|OCTROI|D[ÉE]CID|RAM[ÈE]N|PORT|FIX|APPROUV|AUTORIS|PR[ÉE]CIS|"
                            r"ANNUL|DIT|DONN|VALID|ARR[ÊE]T|AJUST|MODIFI|R[ÉE]DUI|CONFIRM|PREND|RETIR|ABROG|SUPPRIM|"
-                           r"IMPUT|INSCRI|CHARG)[A-ZÉÈ]*\s+(?:[a-zà-ÿ]|L['’])")
+                           r"IMPUT|INSCRI|CHARG)[A-ZÉÈ]*(?:\s+ACTE)?\s+(?:[a-zà-ÿ]|L['’])")
+#: A list's item that is the decision's next clause, not an entry of the list above it: a decision's verb in
+#: capitals ("4. PREND ACTE du remboursement … de l'aide de 15 000 € …") or in the infinitive ("- d'approuver le
+#: versement de la cotisation annuelle … de 1.200 €"). An entry opens with whom it goes to.
+_CLAUSE_ITEM = re.compile(rf"[ \t]*{_BULLET}[ \t]*(?:{_VERB_OPENING.pattern}|(?:d['’]|de[ \t]+)[a-zàâéèêîôûç]+"
+                          r"(?:er|ir|re)\b)")
+
+
+def opens_clause(sentence: str) -> bool:
+    """Whether a list's item ``sentence`` is a clause of the decision (:data:`_CLAUSE_ITEM`), which ends the list of
+    grants that a lead announced above it: its amounts are grants only if its own words say so.
+
+    >>> opens_clause("- d'approuver le versement de la cotisation 2025 au CDOS d'un montant de 1.200 € ;")
+    True
+    >>> opens_clause("4) PREND ACTE du remboursement de l'aide de 15 000 € ;"), opens_clause("- Club A : 1 500 € ;")
+    (True, False)
+    """
+    return bool(_CLAUSE_ITEM.match(sentence))
 
 
 #: A list item that is a year, not a beneficiary: "- 2025 : 12 000 €" (a multi-year agreement's schedule).
@@ -131,4 +148,24 @@ def _sentences(body: str):
     for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?![ \t]*{_BULLET}|\s*\n|\||(?<=[:;€]\n){_BARE_ITEM})"
                              rf"{_IN_SENTENCE})*[.;]?", body, re.I):
         if match.group(0).strip():
-            yield from _dative_items(match.start(), match.group(0))
+            for start, sentence in _bare_item_alone(match.start(), match.group(0)):
+                yield from _dative_items(start, sentence)
+
+
+#: A sentence that opens with a list's item that no bullet opens, a line of its own (:data:`_BARE_ITEM`).
+_OPENS_BARE_ITEM = re.compile(rf"[ \t]*(?![ \t]*{_BULLET}){_BARE_ITEM}", re.I)
+
+
+def _bare_item_alone(start: int, sentence: str):
+    """A sentence cut after the bare item's line that opens it: the lines below ("TOTAL    30 000,00 €",
+    "Publié au Journal officiel … le 03/02/2025") are no part of that item, its beneficiary's name least of all.
+
+    >>> [s for _, s in _bare_item_alone(0, "Basket Club ...... 12 000,00 €\\nPublié au Journal officiel le 3/2")]
+    ['Basket Club ...... 12 000,00 €', 'Publié au Journal officiel le 3/2']
+    """
+    item = _OPENS_BARE_ITEM.match(sentence)
+    if item is None or not sentence[item.end():].strip():
+        yield start, sentence
+        return
+    yield start, sentence[:item.end()]
+    yield start + item.end() + 1, sentence[item.end() + 1:]

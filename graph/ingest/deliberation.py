@@ -31,7 +31,7 @@ from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind,
 from graph.ingest.delib_authority import find_authority, find_member_count, heading_organisation
 from graph.ingest.delib_decision import (accounts_by_amount, accounts_by_article, accounts_by_beneficiary,
                                          accounts_by_name, accounts_by_nature, article_at, beneficiary_kind,
-                                         named_account)
+                                         bursary_account, lead_above, named_account)
 from graph.ingest.delib_decision import (find_budget_account, find_fiscal_year, find_programme, find_published,
                                          parse_vote)
 from graph.ingest.delib_graph import Builder, concept, m57_known
@@ -346,8 +346,10 @@ class Reader:
         """The budget account of each grant: the one its own row, block or sentence names ("… 4 500 € (compte
         20418)"), else the one named for it by name ("sauf pour le FSE (compte 6574)"), the one of a budget table's
         row that adds its amount (a décision modificative's), the one named for its article ("compte 6745 pour
-        l'article 1"), for its kind of beneficiary ("204142 (subventions aux communes)") or for its nature, else the
-        one the text names outside those sentences (else anywhere). An account that the M57 chart lacks (6745,
+        l'article 1"), for its kind of beneficiary ("204142 (subventions aux communes)") or for its nature, the one
+        its list's lead names ("les aides suivantes (compte 6714, bourses et prix) :"), the one named for bursaries
+        when it is one ("compte 6513 (bourses) pour les bourses d'études"), else the one the text names outside
+        those sentences (else anywhere). An account that the M57 chart lacks (6745,
         204142) is kept as printed."""
         own = [(None, g.account) if g.account else (None, None) if g.table
                else find_budget_account(self.body[g.span[0]:g.span[1]]) for g in self.found.grants]
@@ -366,9 +368,12 @@ class Reader:
         accounts = []
         for grant, account in zip(self.found.grants, own):
             if not account[1]:
+                lead = lead_above(self.body, grant.span[0])
                 said = (named_account(by_name, grant.beneficiary) or by_amount.get(grant.amount)
-                        or by_article.get(article_at(self.body, grant.span[0]) or "")
-                        or by_kind.get(beneficiary_kind(grant.beneficiary)) or by_nature.get(grant.nature))
+                        or by_article.get(article_at(self.body, *grant.span) or "")
+                        or by_kind.get(beneficiary_kind(grant.beneficiary)) or by_nature.get(grant.nature)
+                        or find_budget_account(lead)[1]
+                        or bursary_account(self.body, lead + self.body[grant.span[0]:grant.span[1]]))
                 account = (None, said) if said else shared
             raw, nature = account
             accounts.append((raw or (nature if nature and not m57_known(nature) else None), nature))
