@@ -318,3 +318,13 @@ def test_no_line_of_the_french_help_begins_with_a_colon_or_a_closing_quote(monke
     for width in range(60, 121):  # narrower, click cuts words longer than its column
         lines = help_of(monkeypatch, "fr", *filter(None, [command]), width=width).splitlines()
         assert [line for line in lines if line.strip().startswith((":", ";", "»"))] == [], width
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("fr", "lecture impossible : fichier ou dossier introuvable"),
+    ("en", "cannot read: No such file or directory"),
+])
+def test_a_system_error_is_told_in_the_language_of_the_lang_setting(tmp_path, monkeypatch, lang, said):
+    monkeypatch.setenv("MAILLAGE_LANG", lang)
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "ingest", str(tmp_path / "absent.csv")])
+    assert result.exit_code == 1 and said in result.stderr, result.stderr

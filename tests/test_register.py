@@ -174,6 +174,22 @@ def test_a_deeply_nested_yaml_register_is_an_input_error_not_a_crash():
         extract(yaml_ctx(text))
 
 
+@pytest.mark.parametrize("text, line, said", [
+    ("format: maillage-register/1\nmembres:\n  - nom: A\n  nom: B\n", 4,
+     "YAML invalide, colonne 3 : un élément de liste (« - ») est attendu ici : la ligne n'est pas alignée sur les "
+     "« - » qui la précèdent (did not find expected '-' indicator)"),
+    ("format: maillage-register/1\nptce:\n  nom: A\n sigle: B\n", 4,
+     "YAML invalide, colonne 2 : une clé (« nom: ») est attendue ici : la ligne n'est pas alignée sur les clés qui la "
+     "précèdent (did not find expected key)"),
+    ("format: maillage-register/1\nptce:\n  nom: 'A\n", 4, "YAML invalide, colonne 1 : le fichier s'arrête avant "
+     "le guillemet qui ferme ce texte (found unexpected end of stream)"),
+])
+def test_a_yaml_syntax_error_is_told_in_french_with_its_line_and_column(text, line, said):
+    with pytest.raises(InputError) as caught:
+        extract(yaml_ctx(text))
+    assert (caught.value.issue.line, caught.value.issue.message) == (line, said)
+
+
 @pytest.mark.parametrize("scalar, value", [
     ("NO", "NO"), ("ON", "ON"), ("yes", "yes"), ("oui", "oui"), ("010000016", "010000016"), ("0x1F", "0x1F"),
     ("2024-05-16", "2024-05-16"), ("214201865.0", "214201865.0"), ("1_000", "1_000"), ("1901", 1901),

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from graph import __version__
+from graph.french_text import os_reason
 from graph.ingest.base import InputError
 from graph.store import QuerySyntaxError, StoreError, open_store
 from webapp.cli_help import Group
@@ -69,8 +70,9 @@ class Context:
             except StoreError as exc:
                 fail(str(exc))
             except OSError as exc:  # --data names a file, a directory that cannot be written…
-                fail(f"dossier de données « {self.config['data_dir']} » inutilisable : {exc.strerror or exc}",
-                     f"data directory '{self.config['data_dir']}' unusable: {exc.strerror or exc}")
+                said, said_en = os_reason(exc)
+                fail(f"dossier de données « {self.config['data_dir']} » inutilisable : {said}",
+                     f"data directory '{self.config['data_dir']}' unusable: {said_en}")
         return self._store
 
     @property
@@ -288,8 +290,8 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
     try:
         out = open(output, "wb") if output else sys.stdout.buffer
     except OSError as exc:
-        fail(f"{output} : impossible d'écrire ce fichier ({exc.strerror or exc})",
-             f"{output}: cannot write this file ({exc.strerror or exc})")
+        said, said_en = os_reason(exc)
+        fail(f"{output} : impossible d'écrire ce fichier ({said})", f"{output}: cannot write this file ({said_en})")
     try:
         if fmt == "scdl":
             from graph.export import export_scdl, scdl_summary

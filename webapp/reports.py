@@ -77,6 +77,9 @@ STAT_LABELS = {
     "dissolved": ("dissoutes", "dissolved"), "deliberations": ("délibérations", "deliberations"),
     "actors": ("acteurs", "actors"), "skipped": ("écartées", "skipped"), "closed": ("fermées", "closed"),
     "format": ("format", "format"),
+    # a dump's restore (graph.backup)
+    "graphs": ("graphes nommés", "named graphs"),
+    "default_graph_triples_skipped": ("triplets hors graphe nommé écartés", "default graph triples skipped"),
 }
 
 #: The counts that are amounts in euros.
