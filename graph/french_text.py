@@ -45,17 +45,6 @@ def of(name: str) -> str:
     return f"d'{name}" if begins_with_vowel_sound(name) else f"de {name}"
 
 
-def elide(text: str) -> str:
-    """``text`` with each « de » that stands before a vowel sound elided: for a sentence whose words come from the
-    data (« pouvoir de Yves MORAND à Aline »).
-
-    >>> elide("pouvoir de Yves MORAND à Hélène, membre de Association Élan")
-    "pouvoir d'Yves MORAND à Hélène, membre d'Association Élan"
-    """
-    return re.sub(r"(?<![\w'-])([dD])e (?=(\S+))",
-                  lambda m: f"{m.group(1)}'" if begins_with_vowel_sound(m.group(2)) else m.group(0), text)
-
-
 def counted(n: int | float, singular: str, plural: str | None = None, lang: str = "fr") -> str:
     """``n`` and its noun: in French the singular for 0 and 1 (« 0 triplet », « 1,5 million »… below 2), in English
     for 1 only. ``plural`` defaults to the singular with an « s ».

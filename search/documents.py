@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 
+from graph.french_text import of
 from graph.identity import preferred_label
 from graph.namespaces import MAI, ORG, SCHEMA, THEMES
 from search.facts import FULL, Facts
@@ -326,7 +327,7 @@ def grant_to_document(iri: str, facts: Facts) -> dict:
         doc["related"] += [doc["labels"][v] for v in doc["facets"][name]]
     doc["amount"] = amount
     funder = ", ".join(label_of(facts, f) for f in funders)
-    doc["summary"] = " · ".join(filter(None, [format_amount(amount), f"de {funder}" if funder else "",
+    doc["summary"] = " · ".join(filter(None, [format_amount(amount), of(funder) if funder else "",
                                               f"à {who}", ", ".join(years)]))
     _depend(doc, beneficiaries)  # their themes and places
     return _finish(doc)

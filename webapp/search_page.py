@@ -99,7 +99,7 @@ _SUMMARY_EN = [(re.compile(p), r) for p, r in (
     (r"^(\d+) subventions?, (.+)$", r"\1 grant(s), \2"), (r"^(\d+) subvention\(s\)$", r"\1 grant(s)"),
     (r"^(\d+) acteur\(s\) ou action\(s\)$", r"\1 actor(s) or action(s)"),
     (r"^Objectif n°(\S+)$", r"Goal no. \1"), (r"^Objectif stratégique$", "Strategic goal"),
-    (r"^de (.+)$", r"from \1"), (r"^à (.+)$", r"to \1"), (r"^dans (.+)$", r"in \1"))]
+    (r"^(?:de |d')(.+)$", r"from \1"), (r"^à (.+)$", r"to \1"), (r"^dans (.+)$", r"in \1"))]
 
 
 def summary_part_in_english(part: str) -> str:
@@ -108,6 +108,8 @@ def summary_part_in_english(part: str) -> str:
 
     >>> summary_part_in_english("52 897 € reçus (2 subventions)"), summary_part_in_english("Objectif n°1")
     ('€52,897 received (2 grant(s))', 'Goal no. 1')
+    >>> summary_part_in_english("d'Auvergne-Rhône-Alpes"), summary_part_in_english("de Lyon")
+    ('from Auvergne-Rhône-Alpes', 'from Lyon')
     """
     for pattern, english in _SUMMARY_EN:
         if pattern.match(part):
