@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 
-from graph.french_text import of
+from graph.french_text import counted, of
 from graph.identity import preferred_label
 from graph.namespaces import MAI, ORG, SCHEMA, THEMES
 from search.facts import FULL, Facts
@@ -380,8 +380,9 @@ def goal_to_document(iri: str, facts: Facts) -> dict:
     grants = sum(1 for c in contributions if mai.Grant in facts.types.get(c, ()))
     others = len(contributions) - grants
     doc["summary"] = " · ".join(filter(None, [f"Objectif n°{rank[0]}" if rank else "Objectif stratégique",
-                                              f"{grants} subvention(s)" if grants else "",
-                                              f"{others} acteur(s) ou action(s)" if others else ""]))
+                                              counted(grants, "subvention") if grants else "",
+                                              counted(others, "acteur ou action", "acteurs ou actions") if others
+                                              else ""]))
     _depend(doc, pointing + facts.pointing(iri, mai.hasGoal))  # what points at it: their facts say which
     return _finish(doc)
 

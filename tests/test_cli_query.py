@@ -93,10 +93,10 @@ def test_an_scdl_export_says_how_many_grants_it_wrote_and_why_it_left_the_others
     result = CliRunner().invoke(main, ["--data", str(data), "export", "--format", "scdl", "-o",
                                        str(tmp_path / "grants.csv")])
     assert result.exit_code == 0
-    assert "SCDL : 0 subvention(s) écrite(s), 1 omise(s) (1 sans SIRET valide de l'attribuant)" in result.stderr
+    assert "SCDL : 0 subvention écrite, 1 omise (1 sans SIRET valide de l'attribuant)" in result.stderr
     # The register knows Saint-Etienne Métropole by its SIREN alone: the funder left out is named, and why.
     assert ("  attribuant « Saint-Etienne Métropole » : SIREN 244200770 seul, aucun SIRET de cet organisme dans le "
-            "graphe (1 subvention(s))") in result.stderr.splitlines()
+            "graphe (1 subvention)") in result.stderr.splitlines()
 
 
 def test_a_table_shows_an_iri_whole_and_cuts_a_long_text_saying_so(tmp_path):

@@ -639,7 +639,7 @@ def test_the_founding_grant_serves_the_goal_the_register_gives_whatever_the_inge
 
 @pytest.mark.parametrize("entry, why", [
     ("{deliberation: 2024.00240, beneficiary: Autre association, goals: [1]}",
-     "aucune des 1 subvention(s) de la délibération n° 2024.00240 n'est accordée à Autre association"),
+     "la seule subvention de la délibération n° 2024.00240 n'est pas accordée à Autre association"),
     ("{deliberation: 2024.00241, goals: [1]}", "aucune délibération n° 2024.00241 dans le graphe"),
     ("{grant_id: SUB-9, goals: [1]}", "aucune subvention d'identifiant SUB-9 dans le graphe"),
 ])
@@ -852,7 +852,7 @@ def test_a_link_whose_grant_the_deliberation_no_longer_gives_vanishes_and_is_rep
         assert ID + "grant/siren-244200770/2024-00240/danaecare" in report.touched
         assert [i.message for i in report.issues if "registre" in i.message] == [
             "registre « ptce-registre.yaml, ligne 101 » : financement (délibération 2024.00240, bénéficiaire "
-            "DanaeCare) : aucune des 1 subvention(s) de la délibération n° 2024.00240 n'est accordée à DanaeCare ; "
+            "DanaeCare) : la seule subvention de la délibération n° 2024.00240 n'est pas accordée à DanaeCare ; "
             "il sera relié à ses objectifs dès que la subvention sera importée"]
         ingest_paths(store, [DELIBERATION])  # the first version again: linked again
         assert _grant_goals(store) == {("grant/siren-244200770/2024-00240/danaecare", "goal/ptce-sante-danaecare/2")}

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from graph import __version__
-from graph.french_text import os_reason
+from graph.french_text import counted, os_reason
 from graph.ingest.base import InputError
 from graph.store import QuerySyntaxError, StoreError, open_store
 from webapp.cli_help import Group
@@ -273,9 +273,11 @@ def validate(ctx: Context, verbose: bool) -> None:
     warnings = sum(v.severity == "Warning" for v in violations)
     infos = sum(v.severity == "Info" for v in violations)
     if ctx.lang == "en":
-        line = f"{errors} violation(s), {warnings} warning(s)" + (f", {infos} info(s)" if verbose else "")
+        line = (f"{counted(errors, 'violation', lang='en')}, {counted(warnings, 'warning', lang='en')}"
+                + (f", {counted(infos, 'info', lang='en')}" if verbose else ""))
     else:
-        line = f"{errors} violation(s), {warnings} avertissement(s)" + (f", {infos} information(s)" if verbose else "")
+        line = (f"{counted(errors, 'violation')}, {counted(warnings, 'avertissement')}"
+                + (f", {counted(infos, 'information')}" if verbose else ""))
     click.echo(line + ("" if verbose else hidden_infos(violations, ctx.lang)), err=True)
     sys.exit(EXIT_BAD_INPUT if errors else 0)
 

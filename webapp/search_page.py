@@ -96,8 +96,8 @@ def in_language(results: dict | None) -> dict | None:
 _SUMMARY_EN = [(re.compile(p), r) for p, r in (
     (r"^(.+) reçus \((\d+) subventions?\)$", r"\1 received (\2 grant(s))"),
     (r"^(.+) attribués \((\d+) subventions?\)$", r"\1 given (\2 grant(s))"),
-    (r"^(\d+) subventions?, (.+)$", r"\1 grant(s), \2"), (r"^(\d+) subvention\(s\)$", r"\1 grant(s)"),
-    (r"^(\d+) acteur\(s\) ou action\(s\)$", r"\1 actor(s) or action(s)"),
+    (r"^(\d+) subventions?, (.+)$", r"\1 grant(s), \2"), (r"^(\d+) subventions?$", r"\1 grant(s)"),
+    (r"^(\d+) acteurs? ou actions?$", r"\1 actor(s) or action(s)"),
     (r"^Objectif n°(\S+)$", r"Goal no. \1"), (r"^Objectif stratégique$", "Strategic goal"),
     (r"^(?:de |d')(.+)$", r"from \1"), (r"^à (.+)$", r"to \1"), (r"^dans (.+)$", r"in \1"))]
 

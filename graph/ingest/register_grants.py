@@ -253,8 +253,11 @@ def _why(number, grant_id, beneficiary, deliberations: int, grants: int) -> tupl
                 f"deliberation number {number} grants nothing that was read")
     if number and beneficiary:
         extra, extra_en = (" ni de cet identifiant" if grant_id else "", " nor of this identifier" if grant_id else "")
-        return (f"aucune des {grants} subvention(s) de la délibération n° {number} n'est accordée à {beneficiary}"
-                f"{extra}", f"none of the {grants} grant(s) of deliberation number {number} is to {beneficiary}"
+        if grants == 1:
+            return (f"la seule subvention de la délibération n° {number} n'est pas accordée à {beneficiary}{extra}",
+                    f"the only grant of deliberation number {number} is not to {beneficiary}{extra_en}")
+        return (f"aucune des {grants} subventions de la délibération n° {number} n'est accordée à {beneficiary}"
+                f"{extra}", f"none of the {grants} grants of deliberation number {number} is to {beneficiary}"
                 f"{extra_en}")
     if number:
         return (f"aucune subvention de la délibération n° {number} n'a l'identifiant {grant_id}",
