@@ -282,7 +282,7 @@ def t(key: str, **values) -> str:
     if get_lang() == "en":
         text = en
     else:
-        text = _DE_BEFORE.sub(lambda m: f"d'{{{m.group(1)}}}" if begins_with_vowel_sound(str(values.get(m.group(1), "")))
+        text = _DE_BEFORE.sub(lambda m: f"d'{{{m.group(1)}}}" if begins_with_vowel_sound(str(values.get(m[1], "")))
                               else m.group(0), fr)
     return text.format(**values) if values else text
 
