@@ -226,7 +226,11 @@ def test_a_name_that_no_value_of_the_parameter_bears_is_refused_naming_the_param
 @pytest.mark.parametrize("args, said", [
     (["query", "--format", "bogus", "ASK {}"], "Erreur : valeur invalide pour « --format » : « bogus » n'est pas une "
      "valeur possible : « table », « json », « csv », « tsv », « xml », « turtle », « jsonld », « ntriples »."),
-    (["query"], "Erreur : argument manquant « QUERY »."),
+    (["query"], "Erreur : argument manquant « REQUÊTE »."),
+    (["ingest"], "Erreur : argument manquant « FICHIERS... »."),
+    (["search", "x", "--page", "0"], "Erreur : valeur invalide pour « --page » : 0 est hors limites (au moins 1)."),
+    (["serve", "--port", "99999"], "Erreur : valeur invalide pour « --port » : 99999 est hors limites (entre 1 et "
+     "65535)."),
     (["ingest", "--xyz", "x"], "Erreur : option inconnue « --xyz »."),
     (["quer"], "Erreur : commande inconnue « quer ». Vouliez-vous dire « query » ?"),
     (["search", "x", "--page", "abc"], "Erreur : valeur invalide pour « --page » : « abc » n'est pas un nombre "
@@ -273,12 +277,14 @@ def test_every_command_and_option_has_its_help_in_french_and_in_english():
                 "de recherche). Par défaut : ./maillage-data. -h, --help Affiche cette aide et s'arrête.",
                 "Commandes : export Exporte le graphe (trig, nquads) ou les subventions (SCDL).",
                 "ingest Importe des fichiers (un graphe nommé par fichier)."]),
-    (("ingest",), "fr", ["Usage : main ingest [OPTIONS] PATHS...",
+    (("ingest",), "fr", ["Usage : main ingest [OPTIONS] FICHIERS...",
                          "Importe des fichiers : un graphe nommé par fichier, validé, indexé.",
                          "--kind TYPE Impose le type de source (rdf, deliberation, scdl-subventions, …).",
                          "--funder FINANCEUR Financeur d'une liste de subventions sans colonnes de financeur : "
                          "« NOM[;SIRET] ».", "-h, --help Affiche cette aide et s'arrête."]),
-    (("serve",), "fr", ["--port PORT Port où écouter. [par défaut : 5000; 1<=x<=65535]"]),
+    (("serve",), "fr", ["--port PORT Port où écouter. [par défaut : 5000 ; entre 1 et 65535]"]),
+    (("search",), "fr", ["Usage : main search [OPTIONS] [TEXTE]", "[par défaut : 1 ; au moins 1]"]),
+    (("query",), "fr", ["Usage : main query [OPTIONS] REQUÊTE"]),
     ((), "en", ["Usage: main [OPTIONS] COMMAND [ARGS]...",
                 "Maillage: the knowledge graph of a PTCE santé — ingest, query, search, serve.",
                 "Options: --version Show the version and exit. --data DIR Data directory (store, index). Default: "
@@ -288,6 +294,8 @@ def test_every_command_and_option_has_its_help_in_french_and_in_english():
                          "--funder FUNDER Funder of a grants list without funder columns: \"NAME[;SIRET]\".",
                          "-h, --help Show this message and exit."]),
     (("serve",), "en", ["--port PORT Port to listen on. [default: 5000; 1<=x<=65535]"]),
+    (("search",), "en", ["Usage: main search [OPTIONS] [TEXT]", "[default: 1; x>=1]"]),
+    (("query",), "en", ["Usage: main query [OPTIONS] QUERY"]),
 ])
 def test_the_help_is_in_the_language_of_the_lang_setting(monkeypatch, command, lang, said):
     shown = " ".join(help_of(monkeypatch, lang, *command, width=200).split())

@@ -16,7 +16,7 @@ from graph.french_text import counted, os_reason
 from graph.ingest.base import InputError
 from graph.store import QuerySyntaxError, StoreError, open_store
 from webapp.cli_help import Group
-from webapp.cli_messages import install as install_messages
+from webapp.cli_messages import IntRange, install as install_messages
 from webapp.settings import load_settings
 
 EXIT_BAD_INPUT = 1
@@ -220,7 +220,7 @@ def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...]) -> None:
 @click.argument("text", required=False, default="")
 @click.option("--type", "kind")
 @click.option("--theme")
-@click.option("--page", default=1, show_default=True, type=click.IntRange(min=1))
+@click.option("--page", default=1, show_default=True, type=IntRange(min=1))
 @click.option("--json", "as_json", is_flag=True)
 @pass_context
 def search_command(ctx: Context, text: str, kind: str | None, theme: str | None, page: int, as_json: bool) -> None:
@@ -308,7 +308,7 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--port", default=5000, show_default=True, type=IntRange(1, 65535))
 @click.option("--workers", default=1, show_default=True, type=int)
 @pass_context
 def serve(ctx: Context, host: str, port: int, workers: int) -> None:
