@@ -391,7 +391,8 @@ def theme_to_document(iri: str, facts: Facts) -> dict:
     """The document of a theme: preferred and alternative labels, broader and narrower themes."""
     doc = _document(iri, "theme", label_of(facts, iri))
     doc["names"] += [n for n in _texts(facts, iri, skos.prefLabel, skos.altLabel) if n not in doc["names"]]
-    doc["text"] = _texts(facts, iri, skos.definition)
+    # The French definition, or an untagged one: the English one is for English pages (webapp.search_page).
+    doc["text"] = sorted(v[0] for v in facts.get(iri, skos.definition) if type(v) is tuple and v[1] in ("fr", "", None))
     broader, narrower = _iris(facts, iri, skos.broader), facts.pointing(iri, skos.broader)
     # The labels of broader and narrower themes stay out of the text: "accès aux soins" would otherwise find
     # every theme below it before the actors tagged with it (bench/relevance.py).

@@ -228,3 +228,13 @@ def test_the_search_page_offers_the_sorts_of_the_api_and_keeps_the_one_chosen(cl
     assert options == [("relevance", ""), ("name", " selected"), ("amount", "")]
     labels = [label for label in re.findall(r'<li><a href="/(?:id|resource)[^"]*">([^<]+)</a>', page)]
     assert labels == sorted(labels, key=str.casefold) and len(labels) > 2
+
+
+@pytest.mark.parametrize("lang, label, snippet", [
+    ("fr", "Vieillissement", "…des personnes âgées et prévention des effets du <mark>vieillissement</mark>."),
+    ("en", "Ageing", "Health of older people and prevention of the effects of ageing."),
+])
+def test_a_themes_definition_is_in_the_language_of_the_page(client, lang, label, snippet):
+    hits = client.get("/api/search", query_string={"q": "vieillissement", "type": "theme", "lang": lang}).get_json()
+    assert [(h["label"], h["snippet"]) for h in hits["results"] if h["iri"].endswith("/vieillissement")] == [
+        (label, snippet)]

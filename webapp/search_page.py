@@ -70,6 +70,8 @@ def in_language(results: dict | None) -> dict | None:
         return english if english and english != iri else label
 
     for hit in results.get("results", []):
+        if hit.get("snippet") and (hit.get("iri") or "").startswith(CONCEPTS):
+            hit["snippet"] = definition_in_english(URIRef(hit["iri"]), hit["snippet"])
         french = hit.get("type_label") or ""
         english = LABELS_EN.get(hit.get("type") or "") or LABELS_EN.get(hit.get("kind") or "") or french
         hit["type_label"] = english
@@ -90,6 +92,20 @@ def in_language(results: dict | None) -> dict | None:
             else:
                 value["label"] = concept(value.get("value"), value.get("label"))
     return results
+
+
+def definition_in_english(concept: "URIRef", snippet: str) -> str:
+    """A snippet cut from the French definition of a shipped concept (a theme, a circle…) as its English
+    definition, escaped; another snippet as it is."""
+    import html
+
+    from webapp.labels import term_comments
+
+    definitions = term_comments(concept)
+    said = html.unescape(re.sub(r"</?mark>", "", snippet)).strip(" …")
+    if said and definitions.get("en") and said in definitions.get("fr", ""):
+        return html.escape(definitions["en"], quote=False)
+    return snippet
 
 
 #: The parts of a search summary that the index writes in French, and how to say them in English.
