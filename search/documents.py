@@ -45,20 +45,23 @@ THEMES_IRI = str(THEMES)
 KINDS = {"actor": "Acteur", "grant": "Subvention", "deliberation": "Délibération", "goal": "Objectif stratégique",
          "theme": "Thème"}
 
-#: Actor classes, most specific first: the first one an actor has gives its ``type``.
+#: Actor classes, most specific first: the first one an actor has gives its ``type``, a stable code: the member
+#: kind of a register (graph.ingest.register_values), or ``actor`` as the document's kind for a plain actor, as a
+#: grant's type is ``grant``. The labels are French; LABELS_EN has the English ones.
 ACTOR_TYPES = (
     (mai.Cooperation, "cooperation", "Coopération (PTCE)"), (mai.Association, "association", "Association"),
     (mai.PublicAuthority, "collectivite", "Collectivité"), (mai.Enterprise, "entreprise", "Entreprise"),
     (mai.University, "universite", "Université ou recherche"),
     (mai.HealthProfessional, "professionnel-de-sante", "Professionnel de santé"),
-    (mai.UserGroup, "usagers", "Groupe d'usagers"), (mai.Actor, "acteur", "Acteur"),
+    (mai.UserGroup, "usagers", "Groupe d'usagers"), (mai.Actor, "actor", "Acteur"),
 )
 
 #: The kinds' and actor types' labels in English, by code (the index keeps the French ones).
 LABELS_EN = {"actor": "Actor", "grant": "Grant", "deliberation": "Deliberation", "goal": "Strategic goal",
              "theme": "Theme", "cooperation": "Cooperation (PTCE)", "association": "Association",
              "collectivite": "Local authority", "entreprise": "Enterprise", "universite": "University or research",
-             "professionnel-de-sante": "Health professional", "usagers": "User group", "acteur": "Actor"}
+             "professionnel-de-sante": "Health professional", "usagers": "User group",
+             "acteur": "Actor"}  # a plain actor's type in an index built before its code was "actor"
 
 #: Facets of every document; each holds IRIs, except ``fiscal_year`` (years as text).
 FACETS = ("theme", "place", "funder", "fiscal_year", "goal", "circle")

@@ -238,3 +238,26 @@ def test_a_themes_definition_is_in_the_language_of_the_page(client, lang, label,
     hits = client.get("/api/search", query_string={"q": "vieillissement", "type": "theme", "lang": lang}).get_json()
     assert [(h["label"], h["snippet"]) for h in hits["results"] if h["iri"].endswith("/vieillissement")] == [
         (label, snippet)]
+
+
+@pytest.mark.parametrize("classes, kind, type_", [
+    (["Actor"], "actor", "actor"),  # not "acteur": the codes are the same whatever the language
+    (["Actor", "PublicAuthority"], "actor", "collectivite"),  # the register's member kind
+])
+def test_a_results_kind_and_type_are_stable_codes(classes, kind, type_):
+    from search.documents import actor_to_document, mai
+    from search.facts import Facts
+
+    facts = Facts()
+    actor = "https://ex.org/id/actor/a"
+    facts.types[actor].update(getattr(mai, c) for c in classes)
+    doc = actor_to_document(actor, facts)
+    assert (doc["kind"], doc["type"]) == (kind, type_)
+
+
+def test_the_search_types_that_the_api_lists_are_each_listed_once():
+    from webapp.openapi import _search_types
+
+    types = _search_types()
+    assert len(types) == len(set(types)) and {"actor", "grant", "theme", "collectivite"} <= set(types)
+    assert "acteur" not in types
