@@ -201,6 +201,7 @@ def test_the_commands_messages_follow_the_lang_setting(tmp_path, monkeypatch):
     ("partenaires-par-cercle", "circle=1", "danaecare"),  # a circle by its rank
     ("partenaires-par-cercle", "circle=partenaires", "saint-etienne-metropole"),  # a word of its label
     ("presents-a-une-seance", "session=14 mai 2024", "alice-martin"),  # a session by its day, as its page says it
+    ("presents-a-une-seance", "session=14/05/2024", "alice-martin"),  # its day as a register writes it
 ])
 def test_a_named_querys_parameter_is_resolved_by_name_as_the_form_resolves_it(tmp_path, name, param, member):
     from web_fixture import template_data
