@@ -297,6 +297,19 @@ def test_a_refused_grant_entry_names_the_keys_as_the_register_writes_them(tail, 
     assert (err.value.issue.field, err.value.issue.message) == (field, message)
 
 
+def test_a_register_with_several_unknown_goals_is_refused_naming_each_with_its_line():
+    text = ("format: maillage-register/1\nptce:\n  nom: P\n  objectifs: [{rang: 1, libellé: Un}]\nmembres:\n"
+            "  - {nom: A, type: association, cercle: coeur, objectifs: [1, 3]}\n"
+            "  - {nom: B, type: association, cercle: coeur, objectifs: [5]}\n"
+            "financements:\n  - {délibération: 2024.1, objectifs: [4, 6]}\n  - {délibération: 2024.2, objectifs: [1]}\n"
+            "  - {délibération: 2024.3, objectifs: [7]}\n")
+    with pytest.raises(InputError) as err:
+        extract(yaml_ctx(text))
+    assert (err.value.issue.line, err.value.issue.message) == (
+        9, "objectif inconnu « 4 » (objectifs déclarés sous ptce: objectifs : 1) ; autres objectifs inconnus : « 3 » "
+           "ligne 6, « 5 » ligne 7, « 6 » ligne 9, « 7 » ligne 11")
+
+
 @pytest.mark.parametrize("ctx", [
     yaml_ctx("format: maillage-register/1\nptce:\n  nom: P\n  territoire: Antibes  Juan-les-Pins\nmembres:\n"
              "  - {nom: A, type: association, cercle: coeur, date d'entrée: 2024-01-01}\n"),
