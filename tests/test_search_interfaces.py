@@ -58,8 +58,8 @@ def test_the_cli_prints_results_for_a_terminal(data):
     assert "Les Veilleurs du Gier" in result.output and iri("actor/veilleurs") in result.output
 
 
-@pytest.mark.parametrize("lang, head, facet", [("fr", "résultat(s) pour « Veilleurs »", "type : "),
-                                               ("en", "result(s) for 'Veilleurs'", "kind: ")])
+@pytest.mark.parametrize("lang, head, facet", [("fr", "4 résultats pour « Veilleurs »", "type : "),
+                                               ("en", "4 results for 'Veilleurs'", "kind: ")])
 def test_the_cli_names_the_facets_in_the_lang_setting(data, monkeypatch, lang, head, facet):
     monkeypatch.setenv("MAILLAGE_LANG", lang)
     lines = _cli(data, "search", "Veilleurs").output.splitlines()
@@ -261,3 +261,11 @@ def test_the_search_types_that_the_api_lists_are_each_listed_once():
     types = _search_types()
     assert len(types) == len(set(types)) and {"actor", "grant", "theme", "collectivite"} <= set(types)
     assert "acteur" not in types
+
+
+@pytest.mark.parametrize("kind, lang, said", [
+    (None, "fr", "<p>4 résultats</p>"), (None, "en", "<p>4 results</p>"),
+    ("association", "fr", "<p>1 résultat</p>"), ("association", "en", "<p>1 result</p>"),
+])
+def test_the_search_page_counts_its_results_in_the_singular_or_plural(client, kind, lang, said):
+    assert said in _page(client, q="Veilleurs", lang=lang, **({"type": kind} if kind else {}))

@@ -128,7 +128,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search_label": ("Nom, thème, objet…", "Name, theme, purpose…"),
     "search_unavailable": ("La recherche n'est pas disponible (index absent).",
                            "Search is not available (no index)."),
-    "search_results": ("{n} résultat(s)", "{n} result(s)"),
+    "search_results": ("{n} résultats", "{n} results"),
+    "search_results_one": ("{n} résultat", "{n} result"),  # French: 0 and 1; English: 1
     "search_fuzzy": ("Aucun résultat exact : voici des résultats approchés (fautes de frappe tolérées).",
                      "No exact match: here are approximate results (typos tolerated)."),
     "search_hint": ("Cherchez un acteur, un thème (« santé mentale »), un lieu, une délibération, un financeur…",
