@@ -39,6 +39,7 @@ import re
 from collections import Counter
 from decimal import Decimal
 
+from graph.french_text import counted
 from graph.identifiers import siret_ok
 from graph.namespaces import sparql_prologue
 
@@ -308,20 +309,20 @@ def scdl_summary(counts: dict) -> str:
 
     >>> print(scdl_summary({"written": 0, "skipped": 1, "because": {"funder-siret": 1}, "actors": [
     ...     {"role": "funder", "name": "Ville", "why": "ni SIREN ni SIRET connu", "grants": 1}]}))
-    SCDL : 0 subvention(s) écrite(s), 1 omise(s) (1 sans SIRET valide de l'attribuant)
-      attribuant « Ville » : ni SIREN ni SIRET connu (1 subvention(s))
+    SCDL : 0 subvention écrite, 1 omise (1 sans SIRET valide de l'attribuant)
+      attribuant « Ville » : ni SIREN ni SIRET connu (1 subvention)
     """
-    line = f"SCDL : {counts['written']} subvention(s) écrite(s)"
+    line = f"SCDL : {counted(counts['written'], 'subvention écrite', 'subventions écrites')}"
     if counts["skipped"]:
         reasons = ", ".join(f"{n} {SKIPPED_BECAUSE[reason][0]}" for reason, n in counts["because"].items())
-        line += f", {counts['skipped']} omise(s) ({reasons})"
+        line += f", {counted(counts['skipped'], 'omise')} ({reasons})"
     actors = counts.get("actors", [])
-    lines = [line] + [f"  {ROLES[a['role']][0]} « {a['name']} » : {a['why']} ({a['grants']} subvention(s))"
+    lines = [line] + [f"  {ROLES[a['role']][0]} « {a['name']} » : {a['why']} ({counted(a['grants'], 'subvention')})"
                       for a in actors[:SUMMARY_ACTORS]]
     if unknown := counts.get("unknown"):
         cells = ", ".join(f"{column} ({n})" for column, n in unknown.items())
         lines.append(f"  cellules laissées vides, leur source ne les disant pas : {cells} ; colonnes obligatoires "
                      "du schéma, qu'un validateur SCDL signalera")
     if len(actors) > SUMMARY_ACTORS:
-        lines.append(f"  … et {len(actors) - SUMMARY_ACTORS} autre(s)")
+        lines.append(f"  … et {counted(len(actors) - SUMMARY_ACTORS, 'autre')}")
     return "\n".join(lines)

@@ -1,6 +1,6 @@
-"""The engine's parser errors told in French first: a sentence for the common cases (an undeclared prefix, a string
-left open, a missing dot, a file or a query that stops half-way), with the engine's own English text kept after it
-for whoever knows it.
+"""The parsers' errors told in French first: a sentence for the common cases (an undeclared prefix, a string left
+open, a missing dot, a file or a query that stops half-way, a YAML line out of its indentation), with the parser's
+own English text kept after it for whoever knows it.
 
 >>> invalid_rdf("Parser error at line 27 between columns 5 and 14: The prefix skos: has not been declared", 27)[0]
 'RDF invalide : préfixe « skos: » non déclaré ; ajoutez @prefix skos: <http://www.w3.org/2004/02/skos/core#> . \
@@ -87,3 +87,42 @@ def _from(text: str, line: int | None, column: int | None) -> str | None:
     if line > len(lines):
         return None
     return "\n".join([lines[line - 1][column - 1:], *lines[line:]])
+
+
+#: (pattern of PyYAML's problem, French, English): what is wrong at the place that the parser names.
+_YAML_CASES = (
+    (r"expected '-' indicator", "un élément de liste (« - ») est attendu ici : la ligne n'est pas alignée sur les "
+     "« - » qui la précèdent", "a list item ('-') is expected here: the line is not aligned with the '-' above it"),
+    (r"expected key", "une clé (« nom: ») est attendue ici : la ligne n'est pas alignée sur les clés qui la précèdent",
+     "a key ('name:') is expected here: the line is not aligned with the keys above it"),
+    (r"mapping values are not allowed", "« : » inattendu : une valeur qui contient « : » s'écrit entre guillemets, "
+     "et une clé finit sa ligne ou est suivie de « : »", "unexpected ':': a value holding ': ' is written between "
+     "quotes, and a key ends its line or is followed by ':'"),
+    (r"cannot start any token", "caractère interdit à cet endroit (une tabulation ? YAML indente avec des espaces)",
+     "character not allowed here (a tab? YAML indents with spaces)"),
+    (r"unexpected end of stream", "le fichier s'arrête avant le guillemet qui ferme ce texte",
+     "the file stops before the quote that closes this text"),
+    (r"undefined alias", "alias « * » sans ancre « & » de ce nom plus haut", "alias '*' without an anchor '&' of "
+     "this name above"),
+    (r"expected ',' or '\]'", "« ] » manque pour fermer la liste « [ … ] »", "a ']' is missing to close '[ … ]'"),
+    (r"expected ',' or '\}'", "« } » manque pour fermer « { … } »", "a '}' is missing to close '{ … }'"),
+    (r"unknown escape character", "caractère d'échappement inconnu entre guillemets doubles (« \\ » suivi d'une "
+     "lettre non prévue) : écrivez ce texte entre guillemets simples", "unknown escape character between double "
+     "quotes ('\\' followed by an unexpected letter): write this text between single quotes"),
+    (r"maximum nesting depth", "imbrication trop profonde", "nesting too deep"),
+)
+
+
+def invalid_yaml(problem: str, column: int | None) -> tuple[str, str]:
+    """The French and English messages of a YAML file that does not parse at ``column`` (1-based) of its line:
+    what is wrong there, then PyYAML's own text.
+
+    >>> invalid_yaml("did not find expected '-' indicator", 3)[0]
+    "YAML invalide, colonne 3 : un élément de liste (« - ») est attendu ici : la ligne n'est pas alignée sur les \
+« - » qui la précèdent (did not find expected '-' indicator)"
+    """
+    where, where_en = (f", colonne {column}", f", column {column}") if column else ("", "")
+    for pattern, fr, en in _YAML_CASES:
+        if re.search(pattern, problem):
+            return f"YAML invalide{where} : {fr} ({problem})", f"invalid YAML{where_en}: {en} ({problem})"
+    return f"YAML invalide{where} : {problem}", f"invalid YAML{where_en}: {problem}"

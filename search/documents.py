@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 
+from graph.french_text import counted, of
 from graph.identity import preferred_label
 from graph.namespaces import MAI, ORG, SCHEMA, THEMES
 from search.facts import FULL, Facts
@@ -44,20 +45,23 @@ THEMES_IRI = str(THEMES)
 KINDS = {"actor": "Acteur", "grant": "Subvention", "deliberation": "Délibération", "goal": "Objectif stratégique",
          "theme": "Thème"}
 
-#: Actor classes, most specific first: the first one an actor has gives its ``type``.
+#: Actor classes, most specific first: the first one an actor has gives its ``type``, a stable code: the member
+#: kind of a register (graph.ingest.register_values), or ``actor`` as the document's kind for a plain actor, as a
+#: grant's type is ``grant``. The labels are French; LABELS_EN has the English ones.
 ACTOR_TYPES = (
     (mai.Cooperation, "cooperation", "Coopération (PTCE)"), (mai.Association, "association", "Association"),
     (mai.PublicAuthority, "collectivite", "Collectivité"), (mai.Enterprise, "entreprise", "Entreprise"),
     (mai.University, "universite", "Université ou recherche"),
     (mai.HealthProfessional, "professionnel-de-sante", "Professionnel de santé"),
-    (mai.UserGroup, "usagers", "Groupe d'usagers"), (mai.Actor, "acteur", "Acteur"),
+    (mai.UserGroup, "usagers", "Groupe d'usagers"), (mai.Actor, "actor", "Acteur"),
 )
 
 #: The kinds' and actor types' labels in English, by code (the index keeps the French ones).
 LABELS_EN = {"actor": "Actor", "grant": "Grant", "deliberation": "Deliberation", "goal": "Strategic goal",
              "theme": "Theme", "cooperation": "Cooperation (PTCE)", "association": "Association",
              "collectivite": "Local authority", "entreprise": "Enterprise", "universite": "University or research",
-             "professionnel-de-sante": "Health professional", "usagers": "User group", "acteur": "Actor"}
+             "professionnel-de-sante": "Health professional", "usagers": "User group",
+             "acteur": "Actor"}  # a plain actor's type in an index built before its code was "actor"
 
 #: Facets of every document; each holds IRIs, except ``fiscal_year`` (years as text).
 FACETS = ("theme", "place", "funder", "fiscal_year", "goal", "circle")
@@ -326,7 +330,7 @@ def grant_to_document(iri: str, facts: Facts) -> dict:
         doc["related"] += [doc["labels"][v] for v in doc["facets"][name]]
     doc["amount"] = amount
     funder = ", ".join(label_of(facts, f) for f in funders)
-    doc["summary"] = " · ".join(filter(None, [format_amount(amount), f"de {funder}" if funder else "",
+    doc["summary"] = " · ".join(filter(None, [format_amount(amount), of(funder) if funder else "",
                                               f"à {who}", ", ".join(years)]))
     _depend(doc, beneficiaries)  # their themes and places
     return _finish(doc)
@@ -379,8 +383,9 @@ def goal_to_document(iri: str, facts: Facts) -> dict:
     grants = sum(1 for c in contributions if mai.Grant in facts.types.get(c, ()))
     others = len(contributions) - grants
     doc["summary"] = " · ".join(filter(None, [f"Objectif n°{rank[0]}" if rank else "Objectif stratégique",
-                                              f"{grants} subvention(s)" if grants else "",
-                                              f"{others} acteur(s) ou action(s)" if others else ""]))
+                                              counted(grants, "subvention") if grants else "",
+                                              counted(others, "acteur ou action", "acteurs ou actions") if others
+                                              else ""]))
     _depend(doc, pointing + facts.pointing(iri, mai.hasGoal))  # what points at it: their facts say which
     return _finish(doc)
 
@@ -389,7 +394,8 @@ def theme_to_document(iri: str, facts: Facts) -> dict:
     """The document of a theme: preferred and alternative labels, broader and narrower themes."""
     doc = _document(iri, "theme", label_of(facts, iri))
     doc["names"] += [n for n in _texts(facts, iri, skos.prefLabel, skos.altLabel) if n not in doc["names"]]
-    doc["text"] = _texts(facts, iri, skos.definition)
+    # The French definition, or an untagged one: the English one is for English pages (webapp.search_page).
+    doc["text"] = sorted(v[0] for v in facts.get(iri, skos.definition) if type(v) is tuple and v[1] in ("fr", "", None))
     broader, narrower = _iris(facts, iri, skos.broader), facts.pointing(iri, skos.broader)
     # The labels of broader and narrower themes stay out of the text: "accès aux soins" would otherwise find
     # every theme below it before the actors tagged with it (bench/relevance.py).

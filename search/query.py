@@ -15,6 +15,7 @@ import heapq
 import html
 from collections.abc import Mapping
 
+from graph.french_text import counted
 from search import plan
 from search.analysis import fold, fold_word, iter_words, stem_word
 from search.documents import ACTOR_TYPES, FACETS, KINDS
@@ -246,8 +247,8 @@ def format_results(results: dict, lang: str = "fr") -> str:
     """The answer as text for a terminal, in ``lang`` (``fr`` or ``en``): one block per result, then the facets."""
     en = lang == "en"
     fuzzy = (" (typos tolerated)" if en else " (avec tolérance aux fautes)") if results.get("fuzzy") else ""
-    said = (f"{results['total']} result(s) for '{results['query']}'" if en else
-            f"{results['total']} résultat(s) pour « {results['query']} »")
+    said = (f"{counted(results['total'], 'result', lang='en')} for '{results['query']}'" if en else
+            f"{counted(results['total'], 'résultat')} pour « {results['query']} »")
     lines = [said + fuzzy + f" — page {results['page']}"]
     for i, result in enumerate(results["results"], start=(results["page"] - 1) * results["page_size"] + 1):
         lines.append(f"{i:>3}. {result['label']}  [{result['type_label']}]")

@@ -111,3 +111,18 @@ def test_ingesting_a_dump_through_the_cli_restores_it_graph_by_graph(source_data
     if URIRef("https://w3id.org/maillage/id/source/backup-trig") in graphs_of(restored):
         pytest.skip("the pipeline hook that hands dumps to graph.backup is not added yet (docs/reliability.md)")
     assert_same_dataset(open_store({"store": "oxigraph", "data_dir": str(source_data)}), restored)
+
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("fr", "graphes nommés : 2, triplets hors graphe nommé écartés : 0"),
+    ("en", "named graphs: 2, default graph triples skipped: 0"),
+])
+def test_the_counts_of_a_restore_are_in_the_language_of_the_lang_setting(lang, said):
+    from webapp.reports import format_stats
+
+    store = open_store({"store": "memory"})
+    dump = b'<https://ex.org/g> { <https://ex.org/g> a <https://w3id.org/maillage/ontology#Source> . }\n'
+    with store.writer() as writer:
+        stats = restore_dump(writer, dump + dump.replace(b"/g>", b"/h>"), "trig")
+    assert format_stats({"graphs": stats.graphs, "default_graph_triples_skipped": stats.skipped_default}, lang) == said

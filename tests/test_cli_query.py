@@ -93,10 +93,10 @@ def test_an_scdl_export_says_how_many_grants_it_wrote_and_why_it_left_the_others
     result = CliRunner().invoke(main, ["--data", str(data), "export", "--format", "scdl", "-o",
                                        str(tmp_path / "grants.csv")])
     assert result.exit_code == 0
-    assert "SCDL : 0 subvention(s) écrite(s), 1 omise(s) (1 sans SIRET valide de l'attribuant)" in result.stderr
+    assert "SCDL : 0 subvention écrite, 1 omise (1 sans SIRET valide de l'attribuant)" in result.stderr
     # The register knows Saint-Etienne Métropole by its SIREN alone: the funder left out is named, and why.
     assert ("  attribuant « Saint-Etienne Métropole » : SIREN 244200770 seul, aucun SIRET de cet organisme dans le "
-            "graphe (1 subvention(s))") in result.stderr.splitlines()
+            "graphe (1 subvention)") in result.stderr.splitlines()
 
 
 def test_a_table_shows_an_iri_whole_and_cuts_a_long_text_saying_so(tmp_path):
@@ -201,6 +201,7 @@ def test_the_commands_messages_follow_the_lang_setting(tmp_path, monkeypatch):
     ("partenaires-par-cercle", "circle=1", "danaecare"),  # a circle by its rank
     ("partenaires-par-cercle", "circle=partenaires", "saint-etienne-metropole"),  # a word of its label
     ("presents-a-une-seance", "session=14 mai 2024", "alice-martin"),  # a session by its day, as its page says it
+    ("presents-a-une-seance", "session=14/05/2024", "alice-martin"),  # its day as a register writes it
 ])
 def test_a_named_querys_parameter_is_resolved_by_name_as_the_form_resolves_it(tmp_path, name, param, member):
     from web_fixture import template_data
@@ -226,7 +227,11 @@ def test_a_name_that_no_value_of_the_parameter_bears_is_refused_naming_the_param
 @pytest.mark.parametrize("args, said", [
     (["query", "--format", "bogus", "ASK {}"], "Erreur : valeur invalide pour « --format » : « bogus » n'est pas une "
      "valeur possible : « table », « json », « csv », « tsv », « xml », « turtle », « jsonld », « ntriples »."),
-    (["query"], "Erreur : argument manquant « QUERY »."),
+    (["query"], "Erreur : argument manquant « REQUÊTE »."),
+    (["ingest"], "Erreur : argument manquant « FICHIERS... »."),
+    (["search", "x", "--page", "0"], "Erreur : valeur invalide pour « --page » : 0 est hors limites (au moins 1)."),
+    (["serve", "--port", "99999"], "Erreur : valeur invalide pour « --port » : 99999 est hors limites (entre 1 et "
+     "65535)."),
     (["ingest", "--xyz", "x"], "Erreur : option inconnue « --xyz »."),
     (["quer"], "Erreur : commande inconnue « quer ». Vouliez-vous dire « query » ?"),
     (["search", "x", "--page", "abc"], "Erreur : valeur invalide pour « --page » : « abc » n'est pas un nombre "
@@ -273,12 +278,14 @@ def test_every_command_and_option_has_its_help_in_french_and_in_english():
                 "de recherche). Par défaut : ./maillage-data. -h, --help Affiche cette aide et s'arrête.",
                 "Commandes : export Exporte le graphe (trig, nquads) ou les subventions (SCDL).",
                 "ingest Importe des fichiers (un graphe nommé par fichier)."]),
-    (("ingest",), "fr", ["Usage : main ingest [OPTIONS] PATHS...",
+    (("ingest",), "fr", ["Usage : main ingest [OPTIONS] FICHIERS...",
                          "Importe des fichiers : un graphe nommé par fichier, validé, indexé.",
                          "--kind TYPE Impose le type de source (rdf, deliberation, scdl-subventions, …).",
                          "--funder FINANCEUR Financeur d'une liste de subventions sans colonnes de financeur : "
                          "« NOM[;SIRET] ».", "-h, --help Affiche cette aide et s'arrête."]),
-    (("serve",), "fr", ["--port PORT Port où écouter. [par défaut : 5000; 1<=x<=65535]"]),
+    (("serve",), "fr", ["--port PORT Port où écouter. [par défaut : 5000 ; entre 1 et 65535]"]),
+    (("search",), "fr", ["Usage : main search [OPTIONS] [TEXTE]", "[par défaut : 1 ; au moins 1]"]),
+    (("query",), "fr", ["Usage : main query [OPTIONS] REQUÊTE"]),
     ((), "en", ["Usage: main [OPTIONS] COMMAND [ARGS]...",
                 "Maillage: the knowledge graph of a PTCE santé — ingest, query, search, serve.",
                 "Options: --version Show the version and exit. --data DIR Data directory (store, index). Default: "
@@ -288,6 +295,8 @@ def test_every_command_and_option_has_its_help_in_french_and_in_english():
                          "--funder FUNDER Funder of a grants list without funder columns: \"NAME[;SIRET]\".",
                          "-h, --help Show this message and exit."]),
     (("serve",), "en", ["--port PORT Port to listen on. [default: 5000; 1<=x<=65535]"]),
+    (("search",), "en", ["Usage: main search [OPTIONS] [TEXT]", "[default: 1; x>=1]"]),
+    (("query",), "en", ["Usage: main query [OPTIONS] QUERY"]),
 ])
 def test_the_help_is_in_the_language_of_the_lang_setting(monkeypatch, command, lang, said):
     shown = " ".join(help_of(monkeypatch, lang, *command, width=200).split())
@@ -318,3 +327,13 @@ def test_no_line_of_the_french_help_begins_with_a_colon_or_a_closing_quote(monke
     for width in range(60, 121):  # narrower, click cuts words longer than its column
         lines = help_of(monkeypatch, "fr", *filter(None, [command]), width=width).splitlines()
         assert [line for line in lines if line.strip().startswith((":", ";", "»"))] == [], width
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("fr", "lecture impossible : fichier ou dossier introuvable"),
+    ("en", "cannot read: No such file or directory"),
+])
+def test_a_system_error_is_told_in_the_language_of_the_lang_setting(tmp_path, monkeypatch, lang, said):
+    monkeypatch.setenv("MAILLAGE_LANG", lang)
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "ingest", str(tmp_path / "absent.csv")])
+    assert result.exit_code == 1 and said in result.stderr, result.stderr

@@ -213,7 +213,7 @@ def test_the_remote_store_mode_ingests_queries_and_searches_end_to_end(oxigraph_
     files = remote_files(tmp_path / "corpus")
     env = remote_env(oxigraph_server, tmp_path / "data")
     done = maillage("ingest", *map(str, files), env=env)
-    assert f"Résumé : {len(files)} fichier(s) enregistré(s)" in done.stderr
+    assert f"Résumé : {len(files)} fichiers enregistrés" in done.stderr
     assert not (tmp_path / "data" / "store").exists()  # the graph lives in the server, only the index is local
     sources = {g for g in server_graphs(oxigraph_server) if "/source/" in g}
     assert len(sources) == len(files)

@@ -212,7 +212,7 @@ def test_a_grant_whose_organisation_has_no_siret_is_left_out_and_the_summary_nam
     assert (rows, counts) == ([], {"written": 0, "skipped": 1, "because": {reason: 1}, "actors": [
         {"role": role, "name": name, "iri": f"{BASE}actor/{role}", "lacks": lacks, "why": why, "grants": 1}]})
     label = "attribuant" if role == "funder" else "bénéficiaire"
-    assert scdl_summary(counts).splitlines()[1] == f"  {label} « {name} » : {why} (1 subvention(s))"
+    assert scdl_summary(counts).splitlines()[1] == f"  {label} « {name} » : {why} (1 subvention)"
 
 
 SOURCE_COLUMNS = ("idAttribuant", "nature", "conditionsVersement", "notificationUE")

@@ -105,7 +105,7 @@ def test_the_1k_corpus_ingests_through_the_command_line_without_errors(tmp_path)
     assert " 0 en échec" in done.stderr
     assert " error: " not in done.stderr
     files = sum(manifest["files"].values())
-    assert f"Résumé : {files} fichier(s) enregistré(s)" in done.stderr
+    assert f"Résumé : {files} fichiers enregistrés" in done.stderr
 
 
 def test_the_query_benchmark_runs_every_named_query_and_page_aggregate_on_the_corpus(corpus, tmp_path):

@@ -248,7 +248,7 @@ def test_shacl_violations_are_reported_with_focus_path_and_message(oxi_store, tm
 def test_the_summary_counts_violations_apart_from_warnings(tmp_path):
     result = cli(tmp_path, "ingest", str(write(tmp_path, "siren.ttl", BAD_SIREN)))
     summary = result.stderr.strip().splitlines()[-1]
-    assert result.exit_code == 0 and "1 violation(s) des formes SHACL" in summary, summary
+    assert result.exit_code == 0 and "1 violation des formes SHACL" in summary, summary
 
 
 @pytest.mark.parametrize("interval", [0, 3600])  # files published one by one, or together
@@ -379,7 +379,7 @@ def test_a_deliberation_without_a_subject_is_an_info_listed_with_verbose_only(tm
     said = "grants.ttl: information : <https://ex.org/d> — titre : Délibération sans objet (dcterms:title) : sa"
     assert said not in quiet.output and said in verbose.output
     summary = [line for line in quiet.stderr.splitlines() if line.startswith(("Résumé", "0 violation"))]
-    assert summary[0].endswith(" avertissement(s) ; 1 information(s) non affichée(s) (--verbose les affiche)")
+    assert summary[0].endswith(" ; 1 information non affichée (--verbose les affiche)")
 
 
 def test_a_shacl_result_repeated_on_many_nodes_of_a_file_is_one_line_with_its_count(tmp_path):
@@ -431,7 +431,7 @@ def test_a_files_warning_count_counts_the_warnings_found_once_it_was_stored(tmp_
     lines = cli(tmp_path, "ingest", "--no-index", str(register)).stderr.splitlines()
     assert lines[1] == ("  acteurs membres : 1, objectifs : 1, actions : 0, financements reliés à des objectifs : 1, "
                         "lignes rejetées : 0, avertissements : 1"), lines
-    assert lines[2].startswith("  r.yaml:9: avertissement : ") and lines[3].endswith("1 avertissement(s)")
+    assert lines[2].startswith("  r.yaml:9: avertissement : ") and lines[3].endswith("1 avertissement")
 
 
 @pytest.mark.parametrize("lang, said", [("fr", "montant total : 20 500,50 €"), ("en", "total amount: €20,500.50")])
@@ -610,3 +610,22 @@ def test_rows_skipped_without_an_error_leave_a_file_that_is_stored(oxi_store, tm
     [report], [] = ingest_version(oxi_store, tmp_path / "StockUniteLegale.csv",
                                   SIRENE + "402617542,DUPONT JEAN,1000,93.12Z\n")
     assert (report.status, report.stats["actors"], report.stats["skipped"]) == ("stored", 0, 1)
+
+
+@pytest.mark.parametrize("triples, lang, report, summary", [
+    (0, "fr", "f.ttl: rdf, 0 triplet, 0,00 s", "Résumé : 1 fichier enregistré, 0 inchangé, 0 en échec ; 0 triplet ; "
+     "0 avertissement"),
+    (1, "fr", "f.ttl: rdf, 1 triplet, 0,00 s", "Résumé : 1 fichier enregistré, 0 inchangé, 0 en échec ; 1 triplet ; "
+     "0 avertissement"),
+    (2, "fr", "f.ttl: rdf, 2 triplets, 0,00 s", "Résumé : 1 fichier enregistré, 0 inchangé, 0 en échec ; "
+     "2 triplets ; 0 avertissement"),
+    (0, "en", "f.ttl: rdf, 0 triples, 0.00 s", "Summary: 1 file stored, 0 unchanged, 0 failed; 0 triples; "
+     "0 warnings"),
+    (1, "en", "f.ttl: rdf, 1 triple, 0.00 s", "Summary: 1 file stored, 0 unchanged, 0 failed; 1 triple; 0 warnings"),
+])
+def test_the_counts_of_an_ingest_report_agree_with_their_number_in_each_language(triples, lang, report, summary):
+    from graph.ingest.pipeline import IngestReport
+    from webapp.reports import format_report, format_summary
+
+    done = IngestReport(file="f.ttl", kind="rdf", triples=triples)
+    assert (format_report(done, lang), format_summary([done], [], lang)) == (report, summary)

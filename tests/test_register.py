@@ -174,6 +174,22 @@ def test_a_deeply_nested_yaml_register_is_an_input_error_not_a_crash():
         extract(yaml_ctx(text))
 
 
+@pytest.mark.parametrize("text, line, said", [
+    ("format: maillage-register/1\nmembres:\n  - nom: A\n  nom: B\n", 4,
+     "YAML invalide, colonne 3 : un élément de liste (« - ») est attendu ici : la ligne n'est pas alignée sur les "
+     "« - » qui la précèdent (did not find expected '-' indicator)"),
+    ("format: maillage-register/1\nptce:\n  nom: A\n sigle: B\n", 4,
+     "YAML invalide, colonne 2 : une clé (« nom: ») est attendue ici : la ligne n'est pas alignée sur les clés qui la "
+     "précèdent (did not find expected key)"),
+    ("format: maillage-register/1\nptce:\n  nom: 'A\n", 4, "YAML invalide, colonne 1 : le fichier s'arrête avant "
+     "le guillemet qui ferme ce texte (found unexpected end of stream)"),
+])
+def test_a_yaml_syntax_error_is_told_in_french_with_its_line_and_column(text, line, said):
+    with pytest.raises(InputError) as caught:
+        extract(yaml_ctx(text))
+    assert (caught.value.issue.line, caught.value.issue.message) == (line, said)
+
+
 @pytest.mark.parametrize("scalar, value", [
     ("NO", "NO"), ("ON", "ON"), ("yes", "yes"), ("oui", "oui"), ("010000016", "010000016"), ("0x1F", "0x1F"),
     ("2024-05-16", "2024-05-16"), ("214201865.0", "214201865.0"), ("1_000", "1_000"), ("1901", 1901),
@@ -279,6 +295,19 @@ def test_a_refused_grant_entry_names_the_keys_as_the_register_writes_them(tail, 
     with pytest.raises(InputError) as err:
         extract(yaml_ctx(_FRENCH_HEAD + tail))
     assert (err.value.issue.field, err.value.issue.message) == (field, message)
+
+
+def test_a_register_with_several_unknown_goals_is_refused_naming_each_with_its_line():
+    text = ("format: maillage-register/1\nptce:\n  nom: P\n  objectifs: [{rang: 1, libellé: Un}]\nmembres:\n"
+            "  - {nom: A, type: association, cercle: coeur, objectifs: [1, 3]}\n"
+            "  - {nom: B, type: association, cercle: coeur, objectifs: [5]}\n"
+            "financements:\n  - {délibération: 2024.1, objectifs: [4, 6]}\n  - {délibération: 2024.2, objectifs: [1]}\n"
+            "  - {délibération: 2024.3, objectifs: [7]}\n")
+    with pytest.raises(InputError) as err:
+        extract(yaml_ctx(text))
+    assert (err.value.issue.line, err.value.issue.message) == (
+        9, "objectif inconnu « 4 » (objectifs déclarés sous ptce: objectifs : 1) ; autres objectifs inconnus : « 3 » "
+           "ligne 6, « 5 » ligne 7, « 6 » ligne 9, « 7 » ligne 11")
 
 
 @pytest.mark.parametrize("ctx", [
@@ -623,7 +652,7 @@ def test_the_founding_grant_serves_the_goal_the_register_gives_whatever_the_inge
 
 @pytest.mark.parametrize("entry, why", [
     ("{deliberation: 2024.00240, beneficiary: Autre association, goals: [1]}",
-     "aucune des 1 subvention(s) de la délibération n° 2024.00240 n'est accordée à Autre association"),
+     "la seule subvention de la délibération n° 2024.00240 n'est pas accordée à Autre association"),
     ("{deliberation: 2024.00241, goals: [1]}", "aucune délibération n° 2024.00241 dans le graphe"),
     ("{grant_id: SUB-9, goals: [1]}", "aucune subvention d'identifiant SUB-9 dans le graphe"),
 ])
@@ -836,7 +865,7 @@ def test_a_link_whose_grant_the_deliberation_no_longer_gives_vanishes_and_is_rep
         assert ID + "grant/siren-244200770/2024-00240/danaecare" in report.touched
         assert [i.message for i in report.issues if "registre" in i.message] == [
             "registre « ptce-registre.yaml, ligne 101 » : financement (délibération 2024.00240, bénéficiaire "
-            "DanaeCare) : aucune des 1 subvention(s) de la délibération n° 2024.00240 n'est accordée à DanaeCare ; "
+            "DanaeCare) : la seule subvention de la délibération n° 2024.00240 n'est pas accordée à DanaeCare ; "
             "il sera relié à ses objectifs dès que la subvention sera importée"]
         ingest_paths(store, [DELIBERATION])  # the first version again: linked again
         assert _grant_goals(store) == {("grant/siren-244200770/2024-00240/danaecare", "goal/ptce-sante-danaecare/2")}

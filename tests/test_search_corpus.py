@@ -158,7 +158,7 @@ def test_a_goals_summary_counts_its_grants_apart_from_the_actors_that_serve_it(t
                          write(tmp_path, "serving.ttl", contributing)])
     build_index(store, config)
     results = search(SearchIndex.from_config(config), "animation de l'écosystème", kind="goal")["results"]
-    assert [r["summary"] for r in results] == ["Objectif n°1 · 1 subvention(s) · 2 acteur(s) ou action(s)"]
+    assert [r["summary"] for r in results] == ["Objectif n°1 · 1 subvention · 2 acteurs ou actions"]
 
 
 def test_a_documents_label_is_the_name_in_small_letters_before_one_in_capitals():

@@ -58,8 +58,8 @@ def test_the_cli_prints_results_for_a_terminal(data):
     assert "Les Veilleurs du Gier" in result.output and iri("actor/veilleurs") in result.output
 
 
-@pytest.mark.parametrize("lang, head, facet", [("fr", "résultat(s) pour « Veilleurs »", "type : "),
-                                               ("en", "result(s) for 'Veilleurs'", "kind: ")])
+@pytest.mark.parametrize("lang, head, facet", [("fr", "4 résultats pour « Veilleurs »", "type : "),
+                                               ("en", "4 results for 'Veilleurs'", "kind: ")])
 def test_the_cli_names_the_facets_in_the_lang_setting(data, monkeypatch, lang, head, facet):
     monkeypatch.setenv("MAILLAGE_LANG", lang)
     lines = _cli(data, "search", "Veilleurs").output.splitlines()
@@ -228,3 +228,44 @@ def test_the_search_page_offers_the_sorts_of_the_api_and_keeps_the_one_chosen(cl
     assert options == [("relevance", ""), ("name", " selected"), ("amount", "")]
     labels = [label for label in re.findall(r'<li><a href="/(?:id|resource)[^"]*">([^<]+)</a>', page)]
     assert labels == sorted(labels, key=str.casefold) and len(labels) > 2
+
+
+@pytest.mark.parametrize("lang, label, snippet", [
+    ("fr", "Vieillissement", "…des personnes âgées et prévention des effets du <mark>vieillissement</mark>."),
+    ("en", "Ageing", "Health of older people and prevention of the effects of ageing."),
+])
+def test_a_themes_definition_is_in_the_language_of_the_page(client, lang, label, snippet):
+    hits = client.get("/api/search", query_string={"q": "vieillissement", "type": "theme", "lang": lang}).get_json()
+    assert [(h["label"], h["snippet"]) for h in hits["results"] if h["iri"].endswith("/vieillissement")] == [
+        (label, snippet)]
+
+
+@pytest.mark.parametrize("classes, kind, type_", [
+    (["Actor"], "actor", "actor"),  # not "acteur": the codes are the same whatever the language
+    (["Actor", "PublicAuthority"], "actor", "collectivite"),  # the register's member kind
+])
+def test_a_results_kind_and_type_are_stable_codes(classes, kind, type_):
+    from search.documents import actor_to_document, mai
+    from search.facts import Facts
+
+    facts = Facts()
+    actor = "https://ex.org/id/actor/a"
+    facts.types[actor].update(getattr(mai, c) for c in classes)
+    doc = actor_to_document(actor, facts)
+    assert (doc["kind"], doc["type"]) == (kind, type_)
+
+
+def test_the_search_types_that_the_api_lists_are_each_listed_once():
+    from webapp.openapi import _search_types
+
+    types = _search_types()
+    assert len(types) == len(set(types)) and {"actor", "grant", "theme", "collectivite"} <= set(types)
+    assert "acteur" not in types
+
+
+@pytest.mark.parametrize("kind, lang, said", [
+    (None, "fr", "<p>4 résultats</p>"), (None, "en", "<p>4 results</p>"),
+    ("association", "fr", "<p>1 résultat</p>"), ("association", "en", "<p>1 result</p>"),
+])
+def test_the_search_page_counts_its_results_in_the_singular_or_plural(client, kind, lang, said):
+    assert said in _page(client, q="Veilleurs", lang=lang, **({"type": kind} if kind else {}))

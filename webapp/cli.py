@@ -12,10 +12,11 @@ from pathlib import Path
 import click
 
 from graph import __version__
+from graph.french_text import counted, os_reason
 from graph.ingest.base import InputError
 from graph.store import QuerySyntaxError, StoreError, open_store
 from webapp.cli_help import Group
-from webapp.cli_messages import install as install_messages
+from webapp.cli_messages import IntRange, install as install_messages
 from webapp.settings import load_settings
 
 EXIT_BAD_INPUT = 1
@@ -69,8 +70,9 @@ class Context:
             except StoreError as exc:
                 fail(str(exc))
             except OSError as exc:  # --data names a file, a directory that cannot be written…
-                fail(f"dossier de données « {self.config['data_dir']} » inutilisable : {exc.strerror or exc}",
-                     f"data directory '{self.config['data_dir']}' unusable: {exc.strerror or exc}")
+                said, said_en = os_reason(exc)
+                fail(f"dossier de données « {self.config['data_dir']} » inutilisable : {said}",
+                     f"data directory '{self.config['data_dir']}' unusable: {said_en}")
         return self._store
 
     @property
@@ -240,7 +242,7 @@ def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...]) -> None:
 @click.argument("text", required=False, default="")
 @click.option("--type", "kind")
 @click.option("--theme")
-@click.option("--page", default=1, show_default=True, type=click.IntRange(min=1))
+@click.option("--page", default=1, show_default=True, type=IntRange(min=1))
 @click.option("--json", "as_json", is_flag=True)
 @pass_context
 def search_command(ctx: Context, text: str, kind: str | None, theme: str | None, page: int, as_json: bool) -> None:
@@ -293,9 +295,11 @@ def validate(ctx: Context, verbose: bool) -> None:
     warnings = sum(v.severity == "Warning" for v in violations)
     infos = sum(v.severity == "Info" for v in violations)
     if ctx.lang == "en":
-        line = f"{errors} violation(s), {warnings} warning(s)" + (f", {infos} info(s)" if verbose else "")
+        line = (f"{counted(errors, 'violation', lang='en')}, {counted(warnings, 'warning', lang='en')}"
+                + (f", {counted(infos, 'info', lang='en')}" if verbose else ""))
     else:
-        line = f"{errors} violation(s), {warnings} avertissement(s)" + (f", {infos} information(s)" if verbose else "")
+        line = (f"{counted(errors, 'violation')}, {counted(warnings, 'avertissement')}"
+                + (f", {counted(infos, 'information')}" if verbose else ""))
     click.echo(line + ("" if verbose else hidden_infos(violations, ctx.lang)), err=True)
     sys.exit(EXIT_BAD_INPUT if errors else 0)
 
@@ -310,8 +314,8 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
     try:
         out = open(output, "wb") if output else sys.stdout.buffer
     except OSError as exc:
-        fail(f"{output} : impossible d'écrire ce fichier ({exc.strerror or exc})",
-             f"{output}: cannot write this file ({exc.strerror or exc})")
+        said, said_en = os_reason(exc)
+        fail(f"{output} : impossible d'écrire ce fichier ({said})", f"{output}: cannot write this file ({said_en})")
     try:
         if fmt == "scdl":
             from graph.export import export_scdl, scdl_summary
@@ -326,7 +330,7 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--port", default=5000, show_default=True, type=IntRange(1, 65535))
 @click.option("--workers", default=1, show_default=True, type=int)
 @pass_context
 def serve(ctx: Context, host: str, port: int, workers: int) -> None:

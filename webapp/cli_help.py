@@ -19,7 +19,7 @@ from typing import Any
 
 import click
 
-from webapp.cli_messages import translate
+from webapp.cli_messages import language, translate
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,14 @@ class OptionHelp:
 
 @dataclass(frozen=True)
 class CommandHelp:
-    """A command's help, its line in the list of commands (``short``) and its options' help, by parameter name."""
+    """A command's help, its line in the list of commands (``short``), its options' help and the names its
+    arguments show in the usage line and the errors (as click writes them: « [TEXTE] », « FICHIERS... »), by
+    parameter name."""
 
     help: tuple[str, str]
     short: tuple[str, str] | None = None
     options: dict[str, OptionHelp] = field(default_factory=dict)
+    arguments: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 _VERBOSE = OptionHelp(("Liste aussi les informations SHACL (ce que le format d'une source ne donne pas).",
@@ -87,7 +90,8 @@ CATALOGUE: dict[str, CommandHelp] = {
                                        "Name of the source (one file): another file of the same name then stays a "
                                        "source apart."), ("NOM", "NAME")),
             "verbose": _VERBOSE,
-        }),
+        },
+        {"paths": ("FICHIERS...", "PATHS...")}),
     "remove": CommandHelp(
         ("Retire des sources : le graphe nommé de chacune, comme si son fichier n'avait jamais été importé ; l'index "
          "de recherche suit.\n\n"
@@ -100,7 +104,8 @@ CATALOGUE: dict[str, CommandHelp] = {
         ("Retire des sources (le graphe nommé de chacune).", "Remove sources (each one's named graph)."),
         {"no_index": OptionHelp(("Laisse l'index de recherche tel quel : il reste alors périmé jusqu'à "
                                  "« maillage index ».",
-                                 "Leave the search index as it is: it is then stale until `maillage index`."))}),
+                                 "Leave the search index as it is: it is then stale until `maillage index`."))},
+        {"names": ("NOMS...", "NAMES...")}),
     "query": CommandHelp(
         ("Lance une requête SPARQL (son texte, un fichier, ou le nom d'une requête nommée) sur tout le graphe, avec "
          "les limites du point d'accès SPARQL.",
@@ -117,7 +122,8 @@ CATALOGUE: dict[str, CommandHelp] = {
                                   "peut être donné par son nom.",
                                   "A parameter of a named query (repeat for each); an IRI parameter may be given by "
                                   "name."), ("NOM=VALEUR", "NAME=VALUE")),
-        }),
+        },
+        {"query": ("REQUÊTE", "QUERY")}),
     "search": CommandHelp(
         ("Cherche dans le graphe, en français, comme le fait la page de recherche.",
          "Search the graph in French, as the web page does."),
@@ -132,7 +138,8 @@ CATALOGUE: dict[str, CommandHelp] = {
             "page": OptionHelp(("Page de résultats à afficher.", "Page of results to show."), ("N", "N")),
             "as_json": OptionHelp(("Affiche le JSON que renvoie /api/search.",
                                    "Print the JSON that /api/search returns.")),
-        }),
+        },
+        {"text": ("[TEXTE]", "[TEXT]")}),
     "index": CommandHelp(
         ("Reconstruit l'index de recherche à partir du graphe et le met en place d'un seul coup.",
          "Rebuild the search index from the graph and swap it in atomically."),
@@ -203,6 +210,8 @@ def apply_help(group: click.Group, lang: str) -> None:
         command.help = _in_language(texts.help, lang)
         command.short_help = _in_language(texts.short, lang) if texts.short else None
         for param in command.params:
+            if isinstance(param, click.Argument) and param.name in texts.arguments:
+                param.metavar = texts.arguments[param.name][i]
             option = texts.options.get(param.name or "")
             if option is not None and isinstance(param, click.Option):
                 param.help = option.text(lang)
@@ -210,9 +219,31 @@ def apply_help(group: click.Group, lang: str) -> None:
                     param.metavar = option.metavar[i]
 
 
+#: What click adds in brackets at the end of an option's help, its items joined by "; ".
+_FRENCH_EXTRA = re.compile(r"\[[^\[\]]*; [^\[\]]*\]$")
+
+
+def _spaced(match: re.Match) -> str:
+    return match.group().replace("; ", "\N{NO-BREAK SPACE}; ")
+
+
 class _HelpOptionInLanguage:
-    """A command whose ``--help`` option says what it does in the ``lang`` setting's language: click makes that
-    option once, in the language of the run that first needs it, and keeps it."""
+    """A command whose ``--help`` option says what it does in the ``lang`` setting's language (click makes that
+    option once, in the language of the run that first needs it, and keeps it), and whose French help spaces the
+    « ; » that click writes between the default and the range of an option."""
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The options, in French with a space before the « ; » between what click adds in brackets
+        (« [par défaut : 1 ; au moins 1] »)."""
+        if language() == "en":
+            return super().format_options(ctx, formatter)  # type: ignore[misc]
+        write_dl = formatter.write_dl
+        formatter.write_dl = lambda rows, *args, **kwargs: write_dl(  # type: ignore[method-assign]
+            [(term, _FRENCH_EXTRA.sub(_spaced, text)) for term, text in rows], *args, **kwargs)
+        try:
+            super().format_options(ctx, formatter)  # type: ignore[misc]
+        finally:
+            del formatter.write_dl
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)  # type: ignore[misc]

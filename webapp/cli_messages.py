@@ -14,6 +14,8 @@ import gettext
 import re
 from collections.abc import Callable
 
+import click
+
 #: Click's messages (gettext's message ids) and their French; a plural message is (singular, plural).
 FRENCH: dict[str, str | tuple[str, str]] = {
     "Error: {message}": "Erreur : {message}",
@@ -28,7 +30,7 @@ FRENCH: dict[str, str | tuple[str, str]] = {
     "No such option {name!r}.": "option inconnue {name!r}.",
     "No such command {name!r}.": "commande inconnue {name!r}.",
     "Option {name!r} does not take a value.": "l'option {name!r} ne prend pas de valeur.",
-    "{value} is not in the range {range}.": "{value} n'est pas dans l'intervalle {range}.",
+    "{value} is not in the range {range}.": "{value} est hors limites ({range}).",
     "{value!r} is not a valid {number_type}.": "{value!r} n'est pas un nombre valide.",
     "Aborted!": "Abandon.",
     "Did you mean {possibility}?": ("Vouliez-vous dire {possibility} ?",
@@ -76,6 +78,29 @@ def _french_unless_told() -> str:
 
 #: The language of the messages: the reader of the ``lang`` setting that :func:`install` was given.
 _lang: Callable[[], str] = _french_unless_told
+
+
+def language() -> str:
+    """The language of the messages: ``"en"`` when the ``lang`` setting says so, else ``"fr"``."""
+    return "en" if _lang() == "en" else "fr"
+
+
+class IntRange(click.IntRange):
+    """An integer within bounds, the bounds told in French in the help and the errors (« au moins 1 », « entre 1 et
+    65535 ») unless the ``lang`` setting is ``en`` (click's "x>=1", "1<=x<=65535").
+
+    >>> IntRange(1, 65535)._describe_range(), IntRange(min=1)._describe_range(), IntRange(max=9)._describe_range()
+    ('entre 1 et 65535', 'au moins 1', 'au plus 9')
+    """
+
+    def _describe_range(self) -> str:
+        if language() == "en":
+            return super()._describe_range()
+        if self.min is not None and self.max is not None and not (self.min_open or self.max_open):
+            return f"entre {self.min} et {self.max}"
+        low = None if self.min is None else f"{'plus de' if self.min_open else 'au moins'} {self.min}"
+        high = None if self.max is None else f"{'moins de' if self.max_open else 'au plus'} {self.max}"
+        return " et ".join(filter(None, (low, high)))
 
 
 def translate(message: str) -> str:

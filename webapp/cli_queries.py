@@ -15,6 +15,7 @@ import os
 import re
 from pathlib import Path
 
+from graph.french_text import os_reason
 from graph.sparql import with_prologue
 
 #: An argument that can only be meant as a name: no space, no brace, no "?" variable.
@@ -41,9 +42,9 @@ def query_to_run(argument: str, params: tuple[str, ...], lookup) -> tuple[str, d
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc)
+            reason, reason_en = os_reason(exc) if isinstance(exc, OSError) else ("pas en UTF-8", str(exc))
             raise QueryArgumentError(f"{argument} : fichier de requête illisible ({reason})",
-                                     f"{argument}: unreadable query file ({reason})") from None
+                                     f"{argument}: unreadable query file ({reason_en})") from None
         try:
             header = parse_named_query(path.stem, text)
         except ValueError:  # a plain query file, without a named query's header

@@ -9,7 +9,11 @@ Templates call ``t("key")``; ``tests/test_web_i18n.py`` checks that every key a 
 
 from __future__ import annotations
 
+import re
+
 from flask import Flask, current_app, g, request
+
+from graph.french_text import begins_with_vowel_sound
 
 LANGS = ("fr", "en")
 COOKIE = "maillage_lang"
@@ -124,7 +128,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search_label": ("Nom, thème, objet…", "Name, theme, purpose…"),
     "search_unavailable": ("La recherche n'est pas disponible (index absent).",
                            "Search is not available (no index)."),
-    "search_results": ("{n} résultat(s)", "{n} result(s)"),
+    "search_results": ("{n} résultats", "{n} results"),
+    "search_results_one": ("{n} résultat", "{n} result"),  # French: 0 and 1; English: 1
     "search_fuzzy": ("Aucun résultat exact : voici des résultats approchés (fautes de frappe tolérées).",
                      "No exact match: here are approximate results (typos tolerated)."),
     "search_hint": ("Cherchez un acteur, un thème (« santé mentale »), un lieu, une délibération, un financeur…",
@@ -262,10 +267,24 @@ def get_lang() -> str:
     return lang
 
 
+#: « de » before a placeholder: elided when the value begins with a vowel sound (« pouvoir d'Aline »).
+_DE_BEFORE = re.compile(r"(?<![\w'-])de \{(\w+)\}")
+
+
 def t(key: str, **values) -> str:
-    """Return the UI string ``key`` in the current language, formatted with ``values``."""
+    """Return the UI string ``key`` in the current language, formatted with ``values``; in French, « de » before a
+    value that begins with a vowel sound is elided.
+
+    >>> with Flask(__name__).test_request_context("/?lang=fr"):
+    ...     t("proxy_name", giver="Yves MORAND", holder="Aline MOUSEGHIAN"), t("proxy_name", giver="Bruno", holder="A")
+    ("pouvoir d'Yves MORAND à Aline MOUSEGHIAN", 'pouvoir de Bruno à A')
+    """
     fr, en = STRINGS[key]
-    text = en if get_lang() == "en" else fr
+    if get_lang() == "en":
+        text = en
+    else:
+        text = _DE_BEFORE.sub(lambda m: f"d'{{{m.group(1)}}}" if begins_with_vowel_sound(str(values.get(m[1], "")))
+                              else m.group(0), fr)
     return text.format(**values) if values else text
 
 

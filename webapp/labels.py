@@ -221,6 +221,12 @@ def term_comment(term: URIRef) -> str:
     return ""
 
 
+def term_comments(term: URIRef) -> dict[str, str]:
+    """The definitions (rdfs:comment, skos:definition) of a vocabulary term by language ("" untagged), or {}."""
+    found = _vocabulary().get(term)
+    return dict(found["comment"]) if found else {}
+
+
 def inverse_label(term: URIRef) -> str:
     """Return the label of ``term`` read from its object's side."""
     if term in INVERSE:

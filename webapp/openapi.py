@@ -11,7 +11,7 @@ def _search_types() -> list[str]:
     from search.documents import KINDS
     from search.query import ACTOR_TYPE_NAMES
 
-    return sorted(KINDS) + sorted(ACTOR_TYPE_NAMES)
+    return sorted(KINDS) + sorted(ACTOR_TYPE_NAMES - set(KINDS))
 
 
 def _param(name: str, description: str, schema: dict, required: bool = False, where: str = "query") -> dict:

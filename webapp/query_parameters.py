@@ -162,9 +162,24 @@ def values_named(parameter, text: str, lookup: Lookup) -> list[tuple[str, dict]]
     from graph.identity import fold
 
     key = fold(text)
+    keys = {key} | ({fold(day)} if (day := _as_day(text)) else set())
     values = parameter_values(parameter, lookup)
-    exact = [(iri, v["labels"]) for iri, v in values.items() if key in v["names"]]
+    exact = [(iri, v["labels"]) for iri, v in values.items() if keys & v["names"]]
     if exact or not key:
         return sorted(exact, key=lambda hit: hit[1]["fr"])
     return sorted(((iri, v["labels"]) for iri, v in values.items()
                    if any(f" {key} " in f" {name} " for name in v["names"])), key=lambda hit: hit[1]["fr"])
+
+
+def _as_day(text: str) -> str | None:
+    """The day (ISO) of a text that is a date and nothing else, written as the register may write it ("16/05/2024",
+    "16.05.2024", "1er mai 2024"), or None.
+
+    >>> _as_day("16/05/2024"), _as_day("Séance du 16/05/2024"), _as_day("31/02/2024")
+    ('2024-05-16', None, None)
+    """
+    from graph.ingest.french import DATE_RE, date_from_match
+
+    match = DATE_RE.fullmatch(" ".join(text.split()))
+    day = date_from_match(match) if match else None
+    return day.isoformat() if day else None

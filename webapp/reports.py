@@ -9,6 +9,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from graph.ingest.base import InputError, level_word, one_line
+from graph.french_text import counted
 
 #: Issues printed per file before "… and N more" (the full list is in the JSON report).
 MAX_ISSUES_SHOWN = 20
@@ -77,6 +78,9 @@ STAT_LABELS = {
     "dissolved": ("dissoutes", "dissolved"), "deliberations": ("délibérations", "deliberations"),
     "actors": ("acteurs", "actors"), "skipped": ("écartées", "skipped"), "closed": ("fermées", "closed"),
     "format": ("format", "format"),
+    # a dump's restore (graph.backup)
+    "graphs": ("graphes nommés", "named graphs"),
+    "default_graph_triples_skipped": ("triplets hors graphe nommé écartés", "default graph triples skipped"),
 }
 
 #: The counts that are amounts in euros.
@@ -143,7 +147,8 @@ def format_report(report, lang: str = "fr", verbose: bool = False) -> str:
         said = "unchanged, already loaded" if _en(lang) else "inchangé, déjà chargé"
         return f"{report.file}: {said} ({report.kind})"
     seconds = f"{report.seconds:.2f}" if _en(lang) else f"{report.seconds:.2f}".replace(".", ",")
-    lines = [f"{report.file}: {report.kind}, {report.triples} {'triples' if _en(lang) else 'triplets'}, {seconds} s"]
+    triples = counted(report.triples, "triple", lang="en") if _en(lang) else counted(report.triples, "triplet")
+    lines = [f"{report.file}: {report.kind}, {triples}, {seconds} s"]
     if report.stats:
         stats = dict(report.stats)
         if "warnings" in stats:  # counted when the file was read: what was found afterwards counts too
@@ -193,18 +198,19 @@ def reported_violations(report, verbose: bool = False) -> list:
 
 
 def hidden_infos(violations, lang: str = "fr") -> str:
-    """What a summary says of the infos it did not list ("; 155 information(s) : --verbose les montre"), or ''.
+    """What a summary says of the infos it did not list (" ; 155 informations non affichées (--verbose les
+    affiche)"), or ''.
 
     >>> from graph.validation import Violation
     >>> hidden_infos([Violation("https://ex.org/d", "p", "m", "m", "Info")] * 2, "en")
-    '; 2 info(s) not shown (--verbose shows them)'
+    '; 2 infos not shown (--verbose shows them)'
     """
     infos = sum(v.severity == "Info" for v in violations)
     if not infos:
         return ""
     if _en(lang):
-        return f"; {infos} info(s) not shown (--verbose shows them)"
-    return f" ; {infos} information(s) non affichée(s) (--verbose les affiche)"
+        return f"; {counted(infos, 'info', lang='en')} not shown (--verbose shows them)"
+    return f" ; {counted(infos, 'information non affichée', 'informations non affichées')} (--verbose les affiche)"
 
 
 def format_violations(violations, lang: str = "fr", file: str | None = None) -> list[str]:
@@ -325,15 +331,18 @@ def format_summary(reports, failures, lang: str = "fr", verbose: bool = False) -
     warnings = sum(file_warnings(r) for r in reports)
     infos = "" if verbose else hidden_infos([v for r in reports for v in r.violations], lang)
     if _en(lang):
-        line = (f"Summary: {stored} file(s) stored, {unchanged} unchanged, {len(failures)} failed; "
-                f"{triples} triples; {warnings} warning(s)")
+        line = (f"Summary: {counted(stored, 'file', lang='en')} stored, {unchanged} unchanged, {len(failures)} failed; "
+                f"{counted(triples, 'triple', lang='en')}; {counted(warnings, 'warning', lang='en')}")
         if violations:
-            line += f"; {violations} SHACL shape violation(s) (maillage validate; --strict refuses them)"
+            line += (f"; {counted(violations, 'SHACL shape violation', lang='en')} (maillage validate; --strict "
+                     "refuses them)")
         return line + infos
-    line = (f"Résumé : {stored} fichier(s) enregistré(s), {unchanged} inchangé(s), {len(failures)} en échec ; "
-            f"{triples} triplets ; {warnings} avertissement(s)")
+    line = (f"Résumé : {counted(stored, 'fichier enregistré', 'fichiers enregistrés')}, "
+            f"{counted(unchanged, 'inchangé')}, {len(failures)} en échec ; {counted(triples, 'triplet')} ; "
+            f"{counted(warnings, 'avertissement')}")
     if violations:  # stored all the same (without --strict): say it apart, with where to see them again
-        line += f" ; {violations} violation(s) des formes SHACL (maillage validate ; --strict les refuse)"
+        line += (f" ; {counted(violations, 'violation des formes SHACL', 'violations des formes SHACL')} "
+                 "(maillage validate ; --strict les refuse)")
     return line + infos
 
 

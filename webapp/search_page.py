@@ -70,6 +70,8 @@ def in_language(results: dict | None) -> dict | None:
         return english if english and english != iri else label
 
     for hit in results.get("results", []):
+        if hit.get("snippet") and (hit.get("iri") or "").startswith(CONCEPTS):
+            hit["snippet"] = definition_in_english(URIRef(hit["iri"]), hit["snippet"])
         french = hit.get("type_label") or ""
         english = LABELS_EN.get(hit.get("type") or "") or LABELS_EN.get(hit.get("kind") or "") or french
         hit["type_label"] = english
@@ -92,14 +94,28 @@ def in_language(results: dict | None) -> dict | None:
     return results
 
 
+def definition_in_english(concept: "URIRef", snippet: str) -> str:
+    """A snippet cut from the French definition of a shipped concept (a theme, a circle…) as its English
+    definition, escaped; another snippet as it is."""
+    import html
+
+    from webapp.labels import term_comments
+
+    definitions = term_comments(concept)
+    said = html.unescape(re.sub(r"</?mark>", "", snippet)).strip(" …")
+    if said and definitions.get("en") and said in definitions.get("fr", ""):
+        return html.escape(definitions["en"], quote=False)
+    return snippet
+
+
 #: The parts of a search summary that the index writes in French, and how to say them in English.
 _SUMMARY_EN = [(re.compile(p), r) for p, r in (
     (r"^(.+) reçus \((\d+) subventions?\)$", r"\1 received (\2 grant(s))"),
     (r"^(.+) attribués \((\d+) subventions?\)$", r"\1 given (\2 grant(s))"),
-    (r"^(\d+) subventions?, (.+)$", r"\1 grant(s), \2"), (r"^(\d+) subvention\(s\)$", r"\1 grant(s)"),
-    (r"^(\d+) acteur\(s\) ou action\(s\)$", r"\1 actor(s) or action(s)"),
+    (r"^(\d+) subventions?, (.+)$", r"\1 grant(s), \2"), (r"^(\d+) subventions?$", r"\1 grant(s)"),
+    (r"^(\d+) acteurs? ou actions?$", r"\1 actor(s) or action(s)"),
     (r"^Objectif n°(\S+)$", r"Goal no. \1"), (r"^Objectif stratégique$", "Strategic goal"),
-    (r"^de (.+)$", r"from \1"), (r"^à (.+)$", r"to \1"), (r"^dans (.+)$", r"in \1"))]
+    (r"^(?:de |d')(.+)$", r"from \1"), (r"^à (.+)$", r"to \1"), (r"^dans (.+)$", r"in \1"))]
 
 
 def summary_part_in_english(part: str) -> str:
@@ -108,6 +124,8 @@ def summary_part_in_english(part: str) -> str:
 
     >>> summary_part_in_english("52 897 € reçus (2 subventions)"), summary_part_in_english("Objectif n°1")
     ('€52,897 received (2 grant(s))', 'Goal no. 1')
+    >>> summary_part_in_english("d'Auvergne-Rhône-Alpes"), summary_part_in_english("de Lyon")
+    ('from Auvergne-Rhône-Alpes', 'from Lyon')
     """
     for pattern, english in _SUMMARY_EN:
         if pattern.match(part):

@@ -97,7 +97,10 @@ def read_source(path: Path, base: str = DEFAULT_BASE, options: dict | None = Non
     except IsADirectoryError:
         raise InputError("c'est un dossier, pas un fichier", message_en="is a directory, not a file") from None
     except OSError as exc:
-        raise InputError(f"lecture impossible : {exc.strerror}", message_en=f"cannot read: {exc.strerror}") from None
+        from graph.french_text import os_reason
+
+        said, said_en = os_reason(exc)
+        raise InputError(f"lecture impossible : {said}", message_en=f"cannot read: {said_en}") from None
     return SourceContext(path=path, data=data, base=base, options=dict(options or {}))
 
 

@@ -25,6 +25,8 @@ deliberations of several authorities. A number that none of its forms names is m
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, XSD
 
@@ -130,17 +132,39 @@ def _goals(builder, entry) -> list[URIRef]:
         raise InputError(f"financement sans objectif ({entry.key_of('goals')} : les rangs des objectifs qu'il sert)",
                          line=entry.line, field=entry.key_of("goals"), message_en=f"grant without goals "
                          f"({entry.key_of('goals', 'en')}: the ranks of the goals it serves)")
-    goals = []
-    for rank in ranks:
-        goal = builder.goal_of(rank)
-        if goal is None:
-            declared = ", ".join(map(str, sorted(builder.goals))) or "aucun"
-            raise InputError(f"objectif inconnu « {rank} » (objectifs déclarés sous ptce: {builder.goals_key[0]} : "
-                             f"{declared})", line=entry.line_of("goals"), field=entry.key_of("goals"), value=str(rank),
-                             message_en=f"unknown goal '{rank}' (goals declared under ptce: {builder.goals_key[1]}: "
-                                        f"{declared.replace('aucun', 'none')})")
-        goals.append(goal)
-    return goals
+    if unknown := [rank for rank in ranks if builder.goal_of(rank) is None]:
+        rank, declared = unknown[0], ", ".join(map(str, sorted(builder.goals))) or "aucun"
+        raise UnknownGoal(unknown, f"objectif inconnu « {rank} » (objectifs déclarés sous ptce: "
+                          f"{builder.goals_key[0]} : {declared})", line=entry.line_of("goals"),
+                          field=entry.key_of("goals"), value=str(rank),
+                          message_en=f"unknown goal '{rank}' (goals declared under ptce: {builder.goals_key[1]}: "
+                                     f"{declared.replace('aucun', 'none')})")
+    return [builder.goal_of(rank) for rank in ranks]
+
+
+class UnknownGoal(InputError):
+    """A grant entry names goals (``ranks``, as written) that the register does not declare: the file is refused."""
+
+    def __init__(self, ranks: list, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ranks = ranks
+
+
+def unknown_goals(found: list[UnknownGoal], issues: list[Issue]) -> InputError:
+    """The refusal of a register for every unknown goal at once: the first grant entry's, then the others with their
+    lines — the grant entries' and the members' (warned about) —, so that one run shows them all."""
+    first = found[0]
+    others = [(str(rank), error.issue.line) for error in found for rank in error.ranks][1:]
+    others += [(said[1], issue.line) for issue in issues
+               if issue.level == "warning" and (said := re.match(r"objectif inconnu « (.+?) »", issue.message))]
+    if not others:
+        return first
+    others.sort(key=lambda other: other[1] or 0)
+    listed = ", ".join(f"« {rank} » ligne {line}" if line else f"« {rank} »" for rank, line in others)
+    listed_en = ", ".join(f"'{rank}' line {line}" if line else f"'{rank}'" for rank, line in others)
+    said = first.issue
+    return InputError(f"{said.message} ; autres objectifs inconnus : {listed}", line=said.line, field=said.field,
+                      value=said.value, message_en=f"{said.message_en}; other unknown goals: {listed_en}")
 
 
 def _identifier(entry, key: str, ok, size: int) -> str:
@@ -263,8 +287,11 @@ def _why(number, grant_id, beneficiary, deliberations: int, grants: int) -> tupl
                 f"deliberation number {number} grants nothing that was read")
     if number and beneficiary:
         extra, extra_en = (" ni de cet identifiant" if grant_id else "", " nor of this identifier" if grant_id else "")
-        return (f"aucune des {grants} subvention(s) de la délibération n° {number} n'est accordée à {beneficiary}"
-                f"{extra}", f"none of the {grants} grant(s) of deliberation number {number} is to {beneficiary}"
+        if grants == 1:
+            return (f"la seule subvention de la délibération n° {number} n'est pas accordée à {beneficiary}{extra}",
+                    f"the only grant of deliberation number {number} is not to {beneficiary}{extra_en}")
+        return (f"aucune des {grants} subventions de la délibération n° {number} n'est accordée à {beneficiary}"
+                f"{extra}", f"none of the {grants} grants of deliberation number {number} is to {beneficiary}"
                 f"{extra_en}")
     if number:
         return (f"aucune subvention de la délibération n° {number} n'a l'identifiant {grant_id}",

@@ -18,6 +18,7 @@ from graph.ingest.register_keys import (FRENCH, canonical, duplicate_key, sugges
 from graph.ingest.register_values import circle_concept, kind_class, read_date
 from graph.tabular import normalise_header, sniff_delimiter
 from graph.values import ValueProblem
+from graph.parse_errors import invalid_yaml
 
 #: libyaml's parser when PyYAML has it: 5x faster than PyYAML's own, and deep nesting is a syntax error there, not
 #: a RecursionError.
@@ -187,8 +188,8 @@ def entries_from_yaml(text: str, expected: str) -> Register:
         root, data = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise InputError(f"YAML invalide : {getattr(exc, 'problem', exc)}", line=mark.line + 1 if mark else None,
-                         message_en=f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+        said, said_en = invalid_yaml(str(getattr(exc, "problem", None) or exc), mark.column + 1 if mark else None)
+        raise InputError(said, line=mark.line + 1 if mark else None, message_en=said_en) from None
     if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
         raise InputError("registre vide ou mal formé", message_en="empty or malformed register")
     issues: list[Issue] = []
