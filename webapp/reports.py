@@ -350,13 +350,14 @@ def format_removal(removal, lang: str = "fr") -> str:
     """What ``maillage remove`` did (a :class:`graph.ingest.removal.Removal`): each source removed with the triples
     its graph held, the warnings about the registers whose links changed, and a summary."""
     en = _en(lang)
-    lines = [f"{name}: removed, {triples} triples" if en else f"{name} : source retirée, {triples} triplets"
-             for name, _, triples in removal.removed]
+    lines = [f"{name}: removed, {counted(triples, 'triple', lang='en')}" if en else
+             f"{name} : source retirée, {counted(triples, 'triplet')}" for name, _, triples in removal.removed]
     lines += ["  " + level_word(issue.level, lang) + " " + (issue.message_en if en else issue.message)
               for issue in removal.issues]
-    total = sum(triples for *_, triples in removal.removed)
-    lines.append(f"Summary: {len(removal.removed)} source(s) removed; {total} triples" if en else
-                 f"Résumé : {len(removal.removed)} source(s) retirée(s) ; {total} triplets")
+    total, sources = sum(triples for *_, triples in removal.removed), len(removal.removed)
+    lines.append(f"Summary: {counted(sources, 'source', lang='en')} removed; {counted(total, 'triple', lang='en')}"
+                 if en else f"Résumé : {counted(sources, 'source retirée', 'sources retirées')} ; "
+                 f"{counted(total, 'triplet')}")
     return "\n".join(lines)
 
 
