@@ -135,7 +135,7 @@ SKIPPED_BECAUSE = {
     "beneficiary-id": ("sans SIRET ni numéro RNA (W + 9 chiffres) du bénéficiaire",
                        "no beneficiary SIRET nor RNA number (W + 9 digits)"),
     "beneficiary-name": ("sans nom du bénéficiaire", "no beneficiary name"),
-    "repeated": ("identique(s) à une ligne écrite : une subvention que plusieurs sources publient, écrite une fois",
+    "repeated": ("en double d'une ligne écrite : une subvention que plusieurs sources publient, écrite une fois",
                  "the same as a line written: a grant that several sources publish, written once"),
 }
 #: What a funder or beneficiary that kept grants out lacks: (French, English), formatted with its ``siren``/``rna``.
