@@ -1738,6 +1738,9 @@ def test_a_list_item_is_read_after_an_article_under_a_lead_that_supports_and_nev
     ("ARTICLE 1 : attribue au Conseil d'architecture, d'urbanisme et de l'environnement de l'Orne une subvention de "
      "3 360 €.", [("Conseil d'architecture, d'urbanisme et de l'environnement de l'Orne", "3360")]),
     ("ATTRIBUE à l'association Les Amis, d'une part, une subvention de 500 €.", [("Les Amis", "500")]),
+    ("ARTICLE 1 : accorde une subvention de 2 400 € à l'Œuvre des pupilles orphelins et fonds d'entraide des "
+     "sapeurs-pompiers de France.", [("Œuvre des pupilles orphelins et fonds d'entraide des sapeurs-pompiers de France",
+                                      "2400")]),
 ])
 def test_a_beneficiarys_name_is_its_own_words_not_the_clause_around_it(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants

@@ -50,10 +50,10 @@ _A_FOR_À = (r"(?<![\w'’-])a(?=\s+(?:l['’](?:association\b|[A-ZÉÈ])|la\s+(
             r"(?:la|le)\s+[A-ZÉÈ]|(?:la\s+|l['’])(?=" + _KIND_OF + r")))")
 _BENEFICIARY = re.compile(
     r"(?:\bà|" + _A_FOR_À + r"|\bau\s+profit\s+de|\ben\s+faveur\s+de|\bau\s+bénéfice\s+de|\bbénéficiaire\s*:)\s+"
-    r"(?:l['’]association\s+|la\s+structure\s+|la\s+société\s+|l['’](?=[A-ZÉ])|la\s+(?=[A-ZÉ])|le\s+(?=[A-ZÉ])|"
+    r"(?:l['’]association\s+|la\s+structure\s+|la\s+société\s+|l['’](?=[A-ZÉŒ])|la\s+(?=[A-ZÉ])|le\s+(?=[A-ZÉ])|"
     r"la\s+(?=(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ])|l['’](?=" + _ASSOCIATION_OF + r")|"
     r"(?:la\s+|l['’])(?=" + _KIND_OF + r")|"
-    r"(?<=à)\s*(?=[A-ZÉ]))?(?P<name>(?:[A-ZÉÈÀ«\"0-9]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ]|"
+    r"(?<=à)\s*(?=[A-ZÉ]))?(?P<name>(?:[A-ZÉÈÀŒ«\"0-9]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ]|"
     + _ASSOCIATION_OF + r"|(?<=\sla\s)" + _KIND_OF + r"|(?<=l['’])" + _KIND_OF + r")[^\n]*?)" + _STOP
     + r"|(?P<au>\bau(?:x)?\s+(?P<name2>(?:[A-ZÉÈÀ]|(?<=au\s)" + _KIND_OF + r")[^\n]*?)" + _STOP + r")")
 #: A name that opens with its kind in small letters: the name that follows when it opens with an article ("centre
