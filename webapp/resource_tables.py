@@ -111,9 +111,11 @@ def attendance_at_vote(s: URIRef) -> dict | None:
                            for p in AT_VOTE if values.get(p)]}
 
 
-# The memberships of some actors (VALUES), with the pole and the dates of each.
-_MEMBERSHIP_DATES = """SELECT ?actor ?pole ?joined ?left WHERE { VALUES ?actor { %IRIS% }
-  ?membership org:member ?actor ; org:organization ?pole ; a org:Membership .
+# The memberships of some actors (VALUES), with the pole and the dates of each; each membership once before its
+# dates are joined (two registers of one PTCE state the same memberships, matched once per graph in their union).
+_MEMBERSHIP_DATES = """SELECT DISTINCT ?actor ?pole ?joined ?left WHERE {
+  { SELECT DISTINCT ?actor ?membership ?pole WHERE { VALUES ?actor { %IRIS% }
+      ?membership org:member ?actor ; org:organization ?pole ; a org:Membership } }
   OPTIONAL { ?membership mai:joinedOn ?joined } OPTIONAL { ?membership mai:leftOn ?left } }"""
 
 
