@@ -28,7 +28,7 @@ def yaml_ctx(text: str) -> SourceContext:
 
 
 def test_the_demo_register_imports_all_members_goals_and_actions():
-    assert demo().stats == {"members": 8, "goals": 3, "actions": 3, "grant_goals": 1, "rows_rejected": 0,
+    assert demo().stats == {"members": 8, "goals": 3, "actions": 3, "grant_entries": 1, "rows_rejected": 0,
                             "warnings": 0}
 
 
@@ -538,7 +538,7 @@ ptce:
 members:
   - {name: DanaeCare, kind: association, circle: coeur, joined: 2024-05-16}
 """
-REF = URIRef(ID + "grant-reference/p/1")
+REF = URIRef(ID + "grant-reference/p/r-yaml/1")
 
 
 @pytest.mark.parametrize("entry, expected", [
@@ -885,3 +885,24 @@ def test_the_link_is_stated_and_withdrawn_in_every_store_mode(any_store, tmp_pat
     assert _grant_goals(any_store) == {("grant/siren-244200770/2024-00240/danaecare", "goal/ptce-sante-danaecare/2")}
     assert ingest_paths(any_store, [_renamed_deliberation(tmp_path, "Solidaris"), REGISTER])[0].status == "stored"
     assert _grant_goals(any_store) == set()
+
+
+@pytest.mark.parametrize("number, links", [("2024.00240", 1), ("9999-99", 0)])
+def test_a_second_register_of_the_ptce_has_its_own_grant_references_and_counts_the_links_it_makes(
+        tmp_path, number, links):
+    second = tmp_path / "registre-2025.yaml"
+    text = REGISTER.read_text(encoding="utf-8")
+    second.write_text(text.replace("deliberation: 2024.00240", f"deliberation: {number}"), encoding="utf-8")
+    store, reports = _ingest(tmp_path, DELIBERATION, REGISTER, second)
+    try:
+        numbers = {str(ref): str(n) for ref, n in store.query(
+            "SELECT ?ref ?n WHERE { ?ref <https://w3id.org/maillage/ontology#decisionReference> ?n }")}
+    finally:
+        store.close()
+    assert sorted(numbers.values()) == sorted(["2024.00240", number]) and len(numbers) == 2
+    assert reports[2].stats["grant_entries"] == 1 and reports[2].stats["grant_goals"] == links
+    assert reports[1].stats["grant_goals"] == 1
+    unmatched = [i.message for i in reports[2].issues if "9999-99" in i.message]
+    assert unmatched == ([] if links else [
+        "financement (délibération 9999-99, bénéficiaire DanaeCare) : aucune délibération n° 9999-99 dans le "
+        "graphe ; il sera relié à ses objectifs dès que la subvention sera importée"])

@@ -825,7 +825,7 @@ def test_a_goal_page_lists_its_roadmap_actions_apart_and_marks_former_members(tm
     assert actions and not set(actions) & set(served)
 
 
-DEMO_REFERENCE = "https://w3id.org/maillage/id/grant-reference/ptce-sante-danaecare/1"
+DEMO_REFERENCE = "https://w3id.org/maillage/id/grant-reference/ptce-sante-danaecare/ptce-registre-yaml/1"
 
 
 @pytest.mark.parametrize("lang, name", [

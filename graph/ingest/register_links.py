@@ -68,12 +68,19 @@ def link_grants(writer) -> Linked:
     return linked
 
 
-def register_stored(writer, source: URIRef) -> tuple[list[Issue], set[str]]:
+#: The links from grants to goals that a register's graph states (its references' own links are from untyped nodes).
+_LINKS_MADE = """SELECT (COUNT(*) AS ?links) WHERE { SELECT DISTINCT ?grant ?goal WHERE {
+  GRAPH ?source { ?grant mai:contributesTo ?goal } ?grant a mai:Grant } }"""
+
+
+def register_stored(writer, source: URIRef) -> tuple[list[Issue], set[str], dict]:
     """What the ingest does once a register is stored (its kind's ``check_stored``): link the grants that the
     registers' references describe, then tell the references of ``source`` that describe none; return those
-    warnings and the grants whose goals changed."""
+    warnings, the grants whose goals changed and the count of links from grants to goals that ``source`` states
+    (``grant_goals``: an entry may name several grants, or none of the store)."""
     linked = link_grants(writer)
-    return check_references(writer.query, source), linked.touched
+    links = next(iter(writer.query(sparql_prologue() + _LINKS_MADE, {"source": source})))[0]
+    return check_references(writer.query, source), linked.touched, {"grant_goals": int(links.toPython())}
 
 
 _TITLE = "SELECT ?title WHERE { ?source dcterms:title ?title } LIMIT 1"
