@@ -906,3 +906,28 @@ def test_a_second_register_of_the_ptce_has_its_own_grant_references_and_counts_t
     assert unmatched == ([] if links else [
         "financement (délibération 9999-99, bénéficiaire DanaeCare) : aucune délibération n° 9999-99 dans le "
         "graphe ; il sera relié à ses objectifs dès que la subvention sera importée"])
+
+
+def test_a_register_of_a_ptce_that_another_register_describes_is_warned_of_naming_that_file(tmp_path):
+    second, third = tmp_path / "registre-2025.yaml", tmp_path / "registre-corrige.yaml"
+    for copy in (second, third):
+        copy.write_text(REGISTER.read_text(encoding="utf-8"), encoding="utf-8")
+    store, reports = _ingest(tmp_path, REGISTER, second, third)
+    store.close()
+    assert [[(i.level, i.message, i.message_en) for i in r.issues if "déjà décrit" in i.message]
+            for r in reports] == [[], [(
+                "warning",
+                "le PTCE « PTCE santé DanaeCare » est déjà décrit par le registre ptce-registre.yaml : les deux "
+                "comptent (membres, objectifs, financements) ; si ce fichier en remplace un, importez-le sous "
+                "son nom (--name ptce-registre.yaml)",
+                "the PTCE 'PTCE santé DanaeCare' is already described by the register ptce-registre.yaml: both count "
+                "(members, goals, grants); if this file replaces one, ingest it under its name (--name "
+                "ptce-registre.yaml)")], [(
+                "warning",
+                "le PTCE « PTCE santé DanaeCare » est déjà décrit par les registres ptce-registre.yaml, "
+                "registre-2025.yaml : tous comptent (membres, objectifs, financements) ; si ce fichier en remplace "
+                "un, importez-le sous son nom (--name ptce-registre.yaml)",
+                "the PTCE 'PTCE santé DanaeCare' is already described by the registers ptce-registre.yaml, "
+                "registre-2025.yaml: all count (members, goals, grants); if this file replaces one, ingest it under "
+                "its name (--name ptce-registre.yaml)")]]
+    assert {r.status for r in reports} == {"stored"}
