@@ -25,8 +25,8 @@ from webapp.errors import ApiError
 from webapp.display import by_language, page_context, shown_as, value_order
 from webapp.i18n import t
 from webapp.labels import qname, specific_types, term_comment, term_label
-from webapp.resource_tables import (attendance_at_vote, decided_grants, goal_inverse, incoming, instances,
-                                    memberships)
+from webapp.resource_tables import (attendance_at_vote, cooperations_created, decided_grants, goal_inverse,
+                                    incoming, instances, memberships)
 from webapp.resources import get_store
 from webapp.views import (Table, collapse, deliberation_label, format_money, grant_label, names_of_unnamed,
                           pick_label, ref, render_page, select, session_label)
@@ -226,6 +226,7 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     if MAI.Deliberation in types:
         data["decided_grants"] = decided_grants(s)
         data["attendance"] = attendance_at_vote(s)
+        data["creates"] = _created(s, evidence, seen)
     data.update(_grants(s, page, evidence, seen))
     if MAI.Grant in types:
         data["goals"] = _goals_served(s, out)
@@ -292,6 +293,15 @@ def _goals_served(grant: URIRef, out: list[dict]) -> list[dict]:
     goals = [{"goal": ref(goal, labels.get(goal)), "rank": ranks.get(goal),
               "registers": [ref(r, labels.get(r)) for r in registers]} for goal, registers in served.items()]
     return sorted(goals, key=lambda g: (g["rank"] is None, str(g["rank"]).zfill(9), g["goal"].iri))
+
+
+def _created(s: URIRef, evidence: dict[str, list[dict]], seen: set[tuple[str, str]]) -> list[dict]:
+    """The PTCEs that the deliberation ``s`` creates (:func:`cooperations_created`), with the evidence of each and of
+    its goals added to ``evidence``."""
+    created = cooperations_created(s)
+    facts = [URIRef(x.iri) for c in created for x in (c["cooperation"], *(g["goal"] for g in c["goals"]))]
+    _evidence(_evidence_of(facts), evidence, seen)
+    return created
 
 
 def _page_arg() -> int:
