@@ -473,3 +473,17 @@ def test_the_ptce_page_counts_its_members_alike_when_three_registers_describe_it
     assert pages[0]["members"] == {"current": 7, "former": 1, "future": 0}
     assert pages[1]["members"] == pages[0]["members"]
     assert pages[1]["memberships"]["rows"] == pages[0]["memberships"]["rows"]
+
+
+@pytest.mark.parametrize("lang, themes, grant", [
+    ("fr", {"ESS et santé", "Coopération territoriale"}, "Subvention de 20\u202f000\u00a0€ à DanaeCare"),
+    ("en", {"Social economy and health", "Territorial cooperation"}, "Grant of €20,000 to DanaeCare")])
+def test_what_links_two_actors_is_one_row_a_link_labelled_in_the_interfaces_language(
+        one_and_three_registers, lang, themes, grant):
+    params = {**DEMO_PARAMS["liens-entre-deux-acteurs"], "lang": lang}
+    rows = one_and_three_registers[0].get("/api/queries/liens-entre-deux-acteurs", query_string=params).get_json()
+    links = [(r["via"]["iri"], r["fromA"]["iri"], r["fromB"]["iri"]) for r in rows["rows"]]
+    assert len(links) == len(set(links)) == 5
+    labels = [(r["via"]["iri"].rsplit("/", 2)[1], r["via"]["label"]) for r in rows["rows"]]
+    assert {label for kind, label in labels if kind == "theme"} == themes
+    assert [label for kind, label in labels if "/grant/" in kind or kind == "2024-00240"] == [grant]
