@@ -415,6 +415,7 @@ def test_the_members_queries_keep_one_pole_when_asked(two_poles, name, pole, mem
 
 #: Parameters that give rows on the demo corpus (examples/), for the queries that need some.
 DEMO_ACTOR = "https://w3id.org/maillage/id/actor/"
+DEMO_GOAL2 = "https://w3id.org/maillage/id/goal/ptce-sante-danaecare/2"
 DEMO_PARAMS = {"acteurs-d-un-type-dans-un-lieu": {"place": "Étrat"},
                "deliberations-d-une-collectivite": {"authority": DEMO_ACTOR + "siren-244200770"},
                "liens-entre-deux-acteurs": {"a": DEMO_ACTOR + "danaecare", "b": DEMO_ACTOR + "siren-244200770"},
@@ -455,7 +456,8 @@ def one_and_three_registers(tmp_path_factory):
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_a_named_query_gives_the_same_rows_when_three_registers_describe_one_ptce(one_and_three_registers, name):
     one, three = one_and_three_registers
-    answers = [client.get(f"/api/queries/{name}", query_string=DEMO_PARAMS.get(name, {})) for client in (one, three)]
+    answers = [client.get(f"/api/queries/{name}", query_string={**DEMO_PARAMS.get(name, {}), "lang": "fr"})
+               for client in (one, three)]
     assert [a.status_code for a in answers] == [200, 200], answers[1].get_json()
     rows = [a.get_json()["rows"] for a in answers]
     if name != "sources-et-triplets":  # it lists the sources: two more
@@ -469,7 +471,7 @@ def test_the_goals_of_the_pole_are_one_row_a_goal(one_and_three_registers):
 
 
 def test_the_ptce_page_counts_its_members_alike_when_three_registers_describe_it(one_and_three_registers):
-    pages = [client.get("/id/actor/ptce-sante-danaecare.json").get_json() for client in one_and_three_registers]
+    pages = [client.get("/id/actor/ptce-sante-danaecare.json?lang=fr").get_json() for client in one_and_three_registers]
     assert pages[0]["members"] == {"current": 7, "former": 1, "future": 0}
     assert pages[1]["members"] == pages[0]["members"]
     assert pages[1]["memberships"]["rows"] == pages[0]["memberships"]["rows"]
@@ -487,3 +489,16 @@ def test_what_links_two_actors_is_one_row_a_link_labelled_in_the_interfaces_lang
     labels = [(r["via"]["iri"].rsplit("/", 2)[1], r["via"]["label"]) for r in rows["rows"]]
     assert {label for kind, label in labels if kind == "theme"} == themes
     assert [label for kind, label in labels if "/grant/" in kind or kind == "2024-00240"] == [grant]
+
+
+@pytest.mark.parametrize("name, params, count", [
+    ("subventions-par-objectif", {"pole": DEMO_ACTOR + "ptce-sante-danaecare", "goal": DEMO_GOAL2}, 1),
+    ("partenaires-par-cercle", {"pole": DEMO_ACTOR + "ptce-sante-danaecare", "circle": "1"}, 1),
+    ("membres-actuels-par-cercle", {"pole": DEMO_ACTOR + "ptce-sante-danaecare", "circle": "1"}, 1)])
+def test_a_named_query_with_all_its_parameters_given_answers_alike_with_three_registers(
+        one_and_three_registers, name, params, count):
+    answers = [client.get(f"/api/queries/{name}", query_string={**params, "lang": "fr"})
+               for client in one_and_three_registers]
+    assert [a.status_code for a in answers] == [200, 200], answers[1].get_json()
+    rows = [a.get_json()["rows"] for a in answers]
+    assert len(rows[0]) == count and rows[1] == rows[0]
