@@ -429,8 +429,8 @@ def test_a_files_warning_count_counts_the_warnings_found_once_it_was_stored(tmp_
                      "  - {name: A, kind: association, circle: partenaires, joined: 2025-01-01}\n"
                      "grants:\n  - {grant_id: SUB-9, goals: [1]}\n")
     lines = cli(tmp_path, "ingest", "--no-index", str(register)).stderr.splitlines()
-    assert lines[1] == ("  acteurs membres : 1, objectifs : 1, actions : 0, financements reliés à des objectifs : 1, "
-                        "lignes rejetées : 0, avertissements : 1"), lines
+    assert lines[1] == ("  acteurs membres : 1, objectifs : 1, actions : 0, financements : 1, lignes rejetées : 0, "
+                        "avertissements : 1, liens subvention → objectif : 0"), lines
     assert lines[2].startswith("  r.yaml:9: avertissement : ") and lines[3].endswith("1 avertissement")
 
 

@@ -28,7 +28,7 @@ def yaml_ctx(text: str) -> SourceContext:
 
 
 def test_the_demo_register_imports_all_members_goals_and_actions():
-    assert demo().stats == {"members": 8, "goals": 3, "actions": 3, "grant_goals": 1, "rows_rejected": 0,
+    assert demo().stats == {"members": 8, "goals": 3, "actions": 3, "grant_entries": 1, "rows_rejected": 0,
                             "warnings": 0}
 
 
@@ -567,7 +567,7 @@ ptce:
 members:
   - {name: DanaeCare, kind: association, circle: coeur, joined: 2024-05-16}
 """
-REF = URIRef(ID + "grant-reference/p/1")
+REF = URIRef(ID + "grant-reference/p/r-yaml/1")
 
 
 @pytest.mark.parametrize("entry, expected", [
@@ -914,3 +914,49 @@ def test_the_link_is_stated_and_withdrawn_in_every_store_mode(any_store, tmp_pat
     assert _grant_goals(any_store) == {("grant/siren-244200770/2024-00240/danaecare", "goal/ptce-sante-danaecare/2")}
     assert ingest_paths(any_store, [_renamed_deliberation(tmp_path, "Solidaris"), REGISTER])[0].status == "stored"
     assert _grant_goals(any_store) == set()
+
+
+@pytest.mark.parametrize("number, links", [("2024.00240", 1), ("9999-99", 0)])
+def test_a_second_register_of_the_ptce_has_its_own_grant_references_and_counts_the_links_it_makes(
+        tmp_path, number, links):
+    second = tmp_path / "registre-2025.yaml"
+    text = REGISTER.read_text(encoding="utf-8")
+    second.write_text(text.replace("deliberation: 2024.00240", f"deliberation: {number}"), encoding="utf-8")
+    store, reports = _ingest(tmp_path, DELIBERATION, REGISTER, second)
+    try:
+        numbers = {str(ref): str(n) for ref, n in store.query(
+            "SELECT ?ref ?n WHERE { ?ref <https://w3id.org/maillage/ontology#decisionReference> ?n }")}
+    finally:
+        store.close()
+    assert sorted(numbers.values()) == sorted(["2024.00240", number]) and len(numbers) == 2
+    assert reports[2].stats["grant_entries"] == 1 and reports[2].stats["grant_goals"] == links
+    assert reports[1].stats["grant_goals"] == 1
+    unmatched = [i.message for i in reports[2].issues if "9999-99" in i.message]
+    assert unmatched == ([] if links else [
+        "financement (délibération 9999-99, bénéficiaire DanaeCare) : aucune délibération n° 9999-99 dans le "
+        "graphe ; il sera relié à ses objectifs dès que la subvention sera importée"])
+
+
+def test_a_register_of_a_ptce_that_another_register_describes_is_warned_of_naming_that_file(tmp_path):
+    second, third = tmp_path / "registre-2025.yaml", tmp_path / "registre-corrige.yaml"
+    for copy in (second, third):
+        copy.write_text(REGISTER.read_text(encoding="utf-8"), encoding="utf-8")
+    store, reports = _ingest(tmp_path, REGISTER, second, third)
+    store.close()
+    assert [[(i.level, i.message, i.message_en) for i in r.issues if "déjà décrit" in i.message]
+            for r in reports] == [[], [(
+                "warning",
+                "le PTCE « PTCE santé DanaeCare » est déjà décrit par le registre ptce-registre.yaml : les deux "
+                "comptent (membres, objectifs, financements) ; si ce fichier en remplace un, importez-le sous "
+                "son nom (--name ptce-registre.yaml)",
+                "the PTCE 'PTCE santé DanaeCare' is already described by the register ptce-registre.yaml: both count "
+                "(members, goals, grants); if this file replaces one, ingest it under its name (--name "
+                "ptce-registre.yaml)")], [(
+                "warning",
+                "le PTCE « PTCE santé DanaeCare » est déjà décrit par les registres ptce-registre.yaml, "
+                "registre-2025.yaml : tous comptent (membres, objectifs, financements) ; si ce fichier en remplace "
+                "un, importez-le sous son nom (--name ptce-registre.yaml)",
+                "the PTCE 'PTCE santé DanaeCare' is already described by the registers ptce-registre.yaml, "
+                "registre-2025.yaml: all count (members, goals, grants); if this file replaces one, ingest it under "
+                "its name (--name ptce-registre.yaml)")]]
+    assert {r.status for r in reports} == {"stored"}

@@ -411,3 +411,94 @@ def test_the_members_queries_keep_one_pole_when_asked(two_poles, name, pole, mem
         assert organizations == {pole} and {str(r["memberLabel"]) for r in rows} == members
     else:
         assert organizations == {RIVIERA, DANAECARE_PTCE}
+
+
+#: Parameters that give rows on the demo corpus (examples/), for the queries that need some.
+DEMO_ACTOR = "https://w3id.org/maillage/id/actor/"
+DEMO_GOAL2 = "https://w3id.org/maillage/id/goal/ptce-sante-danaecare/2"
+DEMO_PARAMS = {"acteurs-d-un-type-dans-un-lieu": {"place": "Étrat"},
+               "deliberations-d-une-collectivite": {"authority": DEMO_ACTOR + "siren-244200770"},
+               "liens-entre-deux-acteurs": {"a": DEMO_ACTOR + "danaecare", "b": DEMO_ACTOR + "siren-244200770"},
+               "presents-a-une-seance": {"session": "2024-05-16"},
+               "subventions-d-un-beneficiaire": {"beneficiary": DEMO_ACTOR + "danaecare"}}
+
+
+@pytest.fixture(scope="module")
+def one_and_three_registers(tmp_path_factory):
+    """Two apps: the demo corpus, and the demo with two more copies of its register under other names (a 2025
+    version, a corrected copy), whose triples the union of the graphs holds three times."""
+    import shutil
+
+    from conftest import EXAMPLES
+
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    folder = tmp_path_factory.mktemp("registers")
+    copies = [folder / "registre-2025.yaml", folder / "registre-corrige.yaml"]
+    for copy in copies:
+        shutil.copy(EXAMPLES / "ptce-registre.yaml", copy)
+    demo = [EXAMPLES / "ptce-registre.yaml", *sorted((EXAMPLES / "deliberations").glob("*.txt"))]
+    clients, apps = [], []
+    for name, paths in (("one", demo), ("three", [*demo, *copies])):
+        store = open_store({"store": "oxigraph", "data_dir": str(folder / name / "data")})
+        try:
+            assert {r.status for r in ingest_paths(store, paths)} == {"stored"}
+        finally:
+            store.close()
+        apps.append(fresh_app(folder / name / "data", folder / name / "app"))
+        clients.append(apps[-1].test_client())
+    yield clients
+    for app in apps:
+        close_resources(app)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_named_query_gives_the_same_rows_when_three_registers_describe_one_ptce(one_and_three_registers, name):
+    one, three = one_and_three_registers
+    answers = [client.get(f"/api/queries/{name}", query_string={**DEMO_PARAMS.get(name, {}), "lang": "fr"})
+               for client in (one, three)]
+    assert [a.status_code for a in answers] == [200, 200], answers[1].get_json()
+    rows = [a.get_json()["rows"] for a in answers]
+    if name != "sources-et-triplets":  # it lists the sources: two more
+        assert rows[1] == rows[0]
+    assert len(rows[0]) == len({repr(sorted(row.items())) for row in rows[0]}), "a row repeated"
+
+
+def test_the_goals_of_the_pole_are_one_row_a_goal(one_and_three_registers):
+    rows = one_and_three_registers[0].get("/api/queries/objectifs-du-pole").get_json()["rows"]
+    assert [r["rank"] for r in rows] == [1, 2, 3]
+
+
+def test_the_ptce_page_counts_its_members_alike_when_three_registers_describe_it(one_and_three_registers):
+    pages = [client.get("/id/actor/ptce-sante-danaecare.json?lang=fr").get_json() for client in one_and_three_registers]
+    assert pages[0]["members"] == {"current": 7, "former": 1, "future": 0}
+    assert pages[1]["members"] == pages[0]["members"]
+    assert pages[1]["memberships"]["rows"] == pages[0]["memberships"]["rows"]
+
+
+@pytest.mark.parametrize("lang, themes, grant", [
+    ("fr", {"ESS et santé", "Coopération territoriale"}, "Subvention de 20\u202f000\u00a0€ à DanaeCare"),
+    ("en", {"Social economy and health", "Territorial cooperation"}, "Grant of €20,000 to DanaeCare")])
+def test_what_links_two_actors_is_one_row_a_link_labelled_in_the_interfaces_language(
+        one_and_three_registers, lang, themes, grant):
+    params = {**DEMO_PARAMS["liens-entre-deux-acteurs"], "lang": lang}
+    rows = one_and_three_registers[0].get("/api/queries/liens-entre-deux-acteurs", query_string=params).get_json()
+    links = [(r["via"]["iri"], r["fromA"]["iri"], r["fromB"]["iri"]) for r in rows["rows"]]
+    assert len(links) == len(set(links)) == 5
+    labels = [(r["via"]["iri"].rsplit("/", 2)[1], r["via"]["label"]) for r in rows["rows"]]
+    assert {label for kind, label in labels if kind == "theme"} == themes
+    assert [label for kind, label in labels if "/grant/" in kind or kind == "2024-00240"] == [grant]
+
+
+@pytest.mark.parametrize("name, params, count", [
+    ("subventions-par-objectif", {"pole": DEMO_ACTOR + "ptce-sante-danaecare", "goal": DEMO_GOAL2}, 1),
+    ("partenaires-par-cercle", {"pole": DEMO_ACTOR + "ptce-sante-danaecare", "circle": "1"}, 1),
+    ("membres-actuels-par-cercle", {"pole": DEMO_ACTOR + "ptce-sante-danaecare", "circle": "1"}, 1)])
+def test_a_named_query_with_all_its_parameters_given_answers_alike_with_three_registers(
+        one_and_three_registers, name, params, count):
+    answers = [client.get(f"/api/queries/{name}", query_string={**params, "lang": "fr"})
+               for client in one_and_three_registers]
+    assert [a.status_code for a in answers] == [200, 200], answers[1].get_json()
+    rows = [a.get_json()["rows"] for a in answers]
+    assert len(rows[0]) == count and rows[1] == rows[0]

@@ -830,7 +830,7 @@ def test_a_goal_page_lists_its_roadmap_actions_apart_and_marks_former_members(tm
     assert actions and not set(actions) & set(served)
 
 
-DEMO_REFERENCE = "https://w3id.org/maillage/id/grant-reference/ptce-sante-danaecare/1"
+DEMO_REFERENCE = "https://w3id.org/maillage/id/grant-reference/ptce-sante-danaecare/ptce-registre-yaml/1"
 
 
 @pytest.mark.parametrize("lang, name", [
@@ -1087,3 +1087,28 @@ def test_type_badges_show_the_most_specific_types_with_a_capital_and_pages_hide_
     keys = [p for p in pages.get("/id/actor/departement.json").get_json()["properties"]
             if p["property"]["iri"].endswith("#nameKey")]
     assert keys and keys[0]["values"] == ["charente maritime"]
+
+
+@pytest.mark.parametrize("lang, heading, kind", [("fr", "Le PTCE que la délibération crée", "Usagers"),
+                                                  ("en", "The PTCE the deliberation creates", "Users")])
+def test_the_founding_deliberations_page_shows_the_ptce_it_creates_with_its_goals_and_their_quotes(
+        tmp_path, lang, heading, kind):
+    app = app_with_the_demo_corpus(tmp_path)
+    try:
+        client = app.test_client()
+        path = "/id/deliberation/siren-244200770/2024-00240"
+        data = client.get(f"{path}.json?lang={lang}").get_json()
+        page = client.get(f"{path}?lang={lang}", headers={"Accept": "text/html"}).get_data(as_text=True)
+    finally:
+        close_resources(app)
+    [created] = data["creates"]
+    assert created["cooperation"] == {"iri": BASE + "actor/ptce-sante-danaecare", "label": "PTCE santé DanaeCare"}
+    assert [c["label"] for c in created["coordinators"]] == ["DanaeCare"] and kind in [k["label"] for k in
+                                                                                       created["kinds"]]
+    goals = [g["goal"]["iri"] for g in created["goals"]]
+    assert [g["rank"] for g in created["goals"]] == [1, 2, 3] and DEMO_GOAL2 in goals
+    assert all(data["evidence"][iri] for iri in goals + [created["cooperation"]["iri"]])
+    section = page[page.index('<section class="created">'):]
+    section = section[:section.index("</section>")]
+    assert heading in section and section.count('<details class="why">') == 4
+    assert "Accompagnement de porteurs de projet santé en post-incubation" in section

@@ -22,19 +22,28 @@ _COUNTS = """SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
 #: The poles the home page shows at most.
 MAX_POLES = 20
 #: The poles first, then what the page shows of them: a pole that several sources describe has rows for each of
-#: their labels and goals' labels, and a LIMIT on those rows hid the poles that sort after it.
-_COOPERATIONS = """SELECT ?coop ?label ?coordinator ?coordinatorLabel ?goal ?goalLabel ?rank WHERE {
-  { SELECT DISTINCT ?coop WHERE { ?coop a mai:Cooperation } ORDER BY ?coop LIMIT %MAX% }
-  OPTIONAL { ?coop rdfs:label ?label }
-  OPTIONAL { ?coop mai:coordinatedBy ?coordinator OPTIONAL { ?coordinator rdfs:label ?coordinatorLabel } }
-  OPTIONAL { ?coop mai:hasGoal ?goal OPTIONAL { ?goal skos:prefLabel ?goalLabel } OPTIONAL { ?goal skos:notation ?rank } }
+#: their labels and goals' labels, and a LIMIT on those rows hid the poles that sort after it. The pole's names and
+#: coordinator, then its goals with their ranks and names, each made distinct apart: a triple that several sources
+#: state (the register and the deliberation, two registers of one PTCE) matches once per graph in their union, and
+#: joined together they multiplied (five registers: 140,000 rows, 10 s, for one pole of 3 goals).
+_COOPERATIONS = """SELECT DISTINCT ?coop ?label ?coordinator ?coordinatorLabel ?goal ?goalLabel ?rank WHERE {
+  { SELECT DISTINCT ?coop ?label ?coordinator ?coordinatorLabel WHERE {
+      { SELECT DISTINCT ?coop WHERE { ?coop a mai:Cooperation } ORDER BY ?coop LIMIT %MAX% }
+      OPTIONAL { ?coop rdfs:label ?label }
+      OPTIONAL { ?coop mai:coordinatedBy ?coordinator OPTIONAL { ?coordinator rdfs:label ?coordinatorLabel } } } }
+  OPTIONAL { SELECT DISTINCT ?coop ?goal ?goalLabel ?rank WHERE {
+      { SELECT DISTINCT ?coop ?goal ?rank WHERE {
+          ?coop a mai:Cooperation ; mai:hasGoal ?goal OPTIONAL { ?goal skos:notation ?rank } } }
+      OPTIONAL { ?goal skos:prefLabel ?goalLabel } } }
 } ORDER BY ?label ?rank""".replace("%MAX%", str(MAX_POLES))
 #: Today's members (joined, and not yet left: dates compared as text, as the named query "Membres actuels par
 #: cercle" does) counted per circle first, the circles' labels after (3.4 s -> 0.6 s at 100k actors); the circles
-#: in their rank, from the core outwards.
+#: in their rank, from the core outwards. Each membership once before its dates are joined (two registers of one
+#: PTCE state the same memberships: see _COOPERATIONS).
 _CIRCLES = """SELECT ?coop ?circle ?circleLabel ?rank ?members WHERE {
   { SELECT ?coop ?circle (COUNT(DISTINCT ?member) AS ?members) WHERE {
-      ?coop a mai:Cooperation . ?m org:organization ?coop . ?m org:role ?circle ; org:member ?member .
+      { SELECT DISTINCT ?m ?coop ?circle ?member WHERE {
+          ?coop a mai:Cooperation . ?m org:organization ?coop . ?m org:role ?circle ; org:member ?member } }
       OPTIONAL { ?m mai:joinedOn ?joined } OPTIONAL { ?m mai:leftOn ?left }
       BIND(SUBSTR(STR(NOW()), 1, 10) AS ?today)
       FILTER((!BOUND(?joined) || STR(?joined) <= ?today) && (!BOUND(?left) || STR(?left) > ?today))

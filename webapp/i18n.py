@@ -169,6 +169,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "members_summary": ("Membres aujourd'hui\u00a0: {current} · anciens membres\u00a0: {former}",
                         "Members today: {current} · former members: {former}"),
     "decided_grants": ("Ce que la délibération décide", "What the deliberation decides"),
+    "created_cooperation": ("Le PTCE que la délibération crée", "The PTCE the deliberation creates"),
+    "created_coordinator": ("Coordinateur", "Coordinator"),
+    "created_member_kinds": ("Membres réunis", "Members brought together"),
     "present_at_vote": ("Présents au vote", "Present at the vote"),
     "attendance_own": ("Des membres sont arrivés ou partis pendant la séance\u00a0: la présence au vote de cette "
                        "délibération.", "Members came or left during the session: the attendance at this "

@@ -73,7 +73,9 @@ STAT_LABELS = {
     # a register's member actors: one actor member of two circles, in turn, is one of them
     "members": ("acteurs membres", "member actors"),
     "goals": ("objectifs", "goals"), "actions": ("actions", "actions"),
-    "grant_goals": ("financements reliés à des objectifs", "grants linked to goals"),
+    "grant_entries": ("financements", "grant entries"),
+    # the links from grants to goals that a register's entries made in the store
+    "grant_goals": ("liens subvention → objectif", "grant → goal links"),
     "associations": ("associations", "associations"),
     "dissolved": ("dissoutes", "dissolved"), "deliberations": ("délibérations", "deliberations"),
     "actors": ("acteurs", "actors"), "skipped": ("écartées", "skipped"), "closed": ("fermées", "closed"),

@@ -1,6 +1,6 @@
-"""Lists and tables of a resource's page: its incoming links and, by its kind, the grants a deliberation decides, the
-memberships of an actor, a pole or a circle (today's members first, former ones marked), the instances of a class
-by name; long lists a page at a time, from an offset.
+"""Lists and tables of a resource's page: its incoming links and, by its kind, the grants a deliberation decides and
+the PTCE it creates, the memberships of an actor, a pole or a circle (today's members first, former ones marked), the
+instances of a class by name; long lists a page at a time, from an offset.
 """
 
 from __future__ import annotations
@@ -121,9 +121,55 @@ def attendance_at_vote(s: URIRef) -> dict | None:
                            for p in AT_VOTE if values.get(p)]}
 
 
-# The memberships of some actors (VALUES), with the pole and the dates of each.
-_MEMBERSHIP_DATES = """SELECT ?actor ?pole ?joined ?left WHERE { VALUES ?actor { %IRIS% }
-  ?membership org:member ?actor ; org:organization ?pole ; a org:Membership .
+#: The PTCEs that a deliberation's text describes (a founding deliberation creates one): the graph of the source that
+#: states the deliberation states them too, with their names, coordinator, goals (rank, name) and kinds of members.
+#: One branch each, so that they add up rather than multiply.
+_CREATED = """SELECT DISTINCT ?ptce ?ptceLabel ?coordinator ?coordinatorLabel ?goal ?goalLabel ?rank ?kind ?kindLabel
+  WHERE {
+  { SELECT DISTINCT ?ptce ?source WHERE { GRAPH ?source { ?s a mai:Deliberation . ?ptce a mai:Cooperation } } }
+  { GRAPH ?source { ?ptce rdfs:label ?ptceLabel } }
+  UNION { GRAPH ?source { ?ptce mai:coordinatedBy ?coordinator }
+          OPTIONAL { ?coordinator rdfs:label ?coordinatorLabel } }
+  UNION { GRAPH ?source { ?ptce mai:hasGoal ?goal OPTIONAL { ?goal skos:prefLabel ?goalLabel }
+                          OPTIONAL { ?goal skos:notation ?rank } } }
+  UNION { GRAPH ?source { ?ptce mai:memberKind ?kind } OPTIONAL { ?kind skos:prefLabel ?kindLabel } }
+}"""
+
+
+def cooperations_created(s: URIRef) -> list[dict]:
+    """The PTCEs that the text of the deliberation ``s`` describes (the one a founding deliberation creates), each
+    with its coordinator, the kinds of members it brings together and its goals in rank order, as the deliberation
+    states them."""
+    found: dict[URIRef, dict] = {}
+    for row in select(_CREATED, s=s):
+        ptce = found.setdefault(row["ptce"], {"labels": [], "coordinators": {}, "goals": {}, "kinds": {}})
+        if row.get("ptceLabel") is not None:
+            ptce["labels"].append(row["ptceLabel"])
+        for key, column, label in (("coordinators", "coordinator", "coordinatorLabel"), ("goals", "goal", "goalLabel"),
+                                   ("kinds", "kind", "kindLabel")):
+            if row.get(column) is not None:
+                ptce[key].setdefault(row[column], {"labels": [], "rank": None})
+                if row.get(label) is not None:
+                    ptce[key][row[column]]["labels"].append(row[label])
+                if column == "goal" and row.get("rank") is not None:
+                    ptce[key][row[column]]["rank"] = row["rank"].toPython()
+    out = []
+    for iri, ptce in sorted(found.items(), key=lambda kv: str(kv[0])):
+        goals = sorted(ptce["goals"].items(), key=lambda kv: (kv[1]["rank"] is None, str(kv[1]["rank"]).zfill(9),
+                                                              str(kv[0])))
+        out.append({"cooperation": ref(iri, pick_label(ptce["labels"])),
+                    "coordinators": [ref(c, pick_label(v["labels"])) for c, v in sorted(ptce["coordinators"].items())],
+                    "kinds": sorted((ref(k, pick_label(v["labels"])) for k, v in ptce["kinds"].items()),
+                                    key=lambda r: fold(r.label or r.iri)),
+                    "goals": [{"goal": ref(g, pick_label(v["labels"])), "rank": v["rank"]} for g, v in goals]})
+    return out
+
+
+# The memberships of some actors (VALUES), with the pole and the dates of each; each membership once before its
+# dates are joined (two registers of one PTCE state the same memberships, matched once per graph in their union).
+_MEMBERSHIP_DATES = """SELECT DISTINCT ?actor ?pole ?joined ?left WHERE {
+  { SELECT DISTINCT ?actor ?membership ?pole WHERE { VALUES ?actor { %IRIS% }
+      ?membership org:member ?actor ; org:organization ?pole ; a org:Membership } }
   OPTIONAL { ?membership mai:joinedOn ?joined } OPTIONAL { ?membership mai:leftOn ?left } }"""
 
 

@@ -91,19 +91,22 @@ _LABELS_OF = "SELECT ?x ?label WHERE { VALUES ?x { %IRIS% } ?x rdfs:label|skos:p
 # circle, a proxy who gives it to whom, a session its day and organ, a deliberation without a title (an SCDL row
 # gives none) its number and authority, a register's grant reference its number, register and line. The IRIs are
 # given to each branch of the union: given once around it, the engine read every grant, membership… of the store
-# before joining them (a deliberation's page took 160–240 ms at 10k actors, 1 ms so).
-_UNNAMED_PARTS = """SELECT ?x ?amount ?beneficiary ?member ?organization ?circle ?giver ?holder ?day ?organ ?number
-  ?authority ?reference ?register ?line WHERE {
-  { VALUES ?x { %IRIS% } ?x a mai:Grant
-    OPTIONAL { ?x schema:amount ?amount } OPTIONAL { ?x mai:beneficiary/rdfs:label ?beneficiary } }
-  UNION { VALUES ?x { %IRIS% } ?x a org:Membership OPTIONAL { ?x org:member/rdfs:label ?member }
-          OPTIONAL { ?x org:organization/rdfs:label ?organization } OPTIONAL { ?x org:role/skos:prefLabel ?circle } }
-  UNION { VALUES ?x { %IRIS% } ?x a mai:Proxy OPTIONAL { ?x mai:from/rdfs:label ?giver }
-          OPTIONAL { ?x mai:to/rdfs:label ?holder } }
-  UNION { VALUES ?x { %IRIS% } ?x a mai:Session OPTIONAL { ?x dcterms:date ?day }
-          OPTIONAL { ?x mai:body/rdfs:label ?organ } }
-  UNION { VALUES ?x { %IRIS% } ?x a mai:Deliberation OPTIONAL { ?x dcterms:identifier ?number }
-          OPTIONAL { ?x mai:authority/rdfs:label ?authority } }
+# before joining them (a deliberation's page took 160–240 ms at 10k actors, 1 ms so). Each part is a branch of its
+# own, and the rows distinct: a triple that several sources state matches once per graph in their union, and the parts
+# joined in one branch multiplied (five registers of one PTCE: 315,000 rows, 11 s, for a pole's memberships).
+_UNNAMED_PARTS = """SELECT DISTINCT ?x ?amount ?beneficiary ?member ?organization ?circle ?giver ?holder ?day ?organ
+  ?number ?authority ?reference ?register ?line WHERE {
+  { VALUES ?x { %IRIS% } ?x a mai:Grant ; schema:amount ?amount }
+  UNION { VALUES ?x { %IRIS% } ?x a mai:Grant ; mai:beneficiary/rdfs:label ?beneficiary }
+  UNION { VALUES ?x { %IRIS% } ?x a org:Membership ; org:member/rdfs:label ?member }
+  UNION { VALUES ?x { %IRIS% } ?x a org:Membership ; org:organization/rdfs:label ?organization }
+  UNION { VALUES ?x { %IRIS% } ?x a org:Membership ; org:role/skos:prefLabel ?circle }
+  UNION { VALUES ?x { %IRIS% } ?x a mai:Proxy ; mai:from/rdfs:label ?giver }
+  UNION { VALUES ?x { %IRIS% } ?x a mai:Proxy ; mai:to/rdfs:label ?holder }
+  UNION { VALUES ?x { %IRIS% } ?x a mai:Session ; dcterms:date ?day }
+  UNION { VALUES ?x { %IRIS% } ?x a mai:Session ; mai:body/rdfs:label ?organ }
+  UNION { VALUES ?x { %IRIS% } ?x a mai:Deliberation ; dcterms:identifier ?number }
+  UNION { VALUES ?x { %IRIS% } ?x a mai:Deliberation ; mai:authority/rdfs:label ?authority }
   UNION { VALUES ?x { %IRIS% } GRAPH ?source { ?x mai:rowNumber ?line } FILTER NOT EXISTS { ?x a ?type }
           OPTIONAL { ?x mai:decisionReference|dcterms:identifier ?reference }
           OPTIONAL { ?source dcterms:title ?register } }

@@ -231,8 +231,10 @@ class SourceKind:
     rows_kept: str | None = None
     #: What to do and check once a file of this kind is stored, against the whole store: ``check_stored(writer,
     #: source)`` returns the issues (what it refers to that no source of the store holds yet: a register's grants)
-    #: and the IRIs of the resources it changed besides the file's own (the grants a register links to goals).
-    check_stored: Callable[[Any, URIRef], tuple[list[Issue], set[str]]] | None = None
+    #: and the IRIs of the resources it changed besides the file's own (the grants a register links to goals), and
+    #: optionally counts to add to the file's report (how many links to goals a register's grants made).
+    check_stored: Callable[[Any, URIRef], tuple[list[Issue], set[str]] | tuple[list[Issue], set[str], dict]] \
+        | None = None
 
 
 @lru_cache(maxsize=65_536, typed=True)

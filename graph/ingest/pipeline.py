@@ -220,8 +220,9 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         writer.replace_graph(ctx.source, graph)
         changed: set[str] = set()
         if source_kind.check_stored is not None:
-            issues, changed = source_kind.check_stored(writer, ctx.source)
+            issues, changed, *counts = source_kind.check_stored(writer, ctx.source)
             report.issues += issues
+            report.stats.update(*counts)  # what only the store tells: the grants a register links to goals
         new_subjects = {str(s) for s in graph.subjects() if isinstance(s, URIRef)} | changed
         fault_point("after-replace")
     else:

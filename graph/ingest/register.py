@@ -405,7 +405,8 @@ def extract(ctx: SourceContext) -> Extraction:
     builder.memberships(builder.book.finish())
     ex = builder.ex
     ex.stats = {"members": len(builder.members), "goals": len(builder.goals), "actions": len(read.actions),
-                "grant_goals": len(read.grants), **ex.issue_counts()}
+                "grant_entries": len(read.grants),
+                **ex.issue_counts()}
     if not read.members:
         raise InputError("registre sans membre (members)", message_en="register without members")
     return ex

@@ -10,13 +10,13 @@ deliberation's number, its SCDL ``idSubvention``, or both; and, when a deliberat
       - {grant_id: SUB-2024-017, goals: [1, 3]}
 
 The grant itself is not in the register, and may be ingested after it: the register does not mint or look up the
-grant's IRI. Each entry becomes a *grant reference*, an untyped node ``mint("grant-reference", ptce, n)`` of the
-register's graph that describes the grant with the grant's own properties — ``mai:decisionReference`` (the number),
-``dcterms:identifier`` (the idSubvention), ``schema:fundedItem`` (the beneficiary: an actor of the register,
-resolved as any actor, or the SIREN of a SIREN or SIRET given alone; not ``mai:beneficiary``, which makes a grant
-of what has it) — and states ``mai:contributesTo`` each goal, with the entry's
-``mai:rowNumber``. The ingest joins each reference to the grants of the store that it describes
-(:data:`REFERENCED_GRANTS`) and states ``<grant> mai:contributesTo <goal>`` in the register's graph
+grant's IRI. Each entry becomes a *grant reference*, an untyped node ``mint("grant-reference", ptce, register, n)``
+(the register's file name, ``n`` the entry's index) of the register's graph that describes the grant with the
+grant's own properties — ``mai:decisionReference`` (the number), ``dcterms:identifier`` (the idSubvention),
+``schema:fundedItem`` (the beneficiary: an actor of the register, resolved as any actor, or the SIREN of a SIREN or
+SIRET given alone; not ``mai:beneficiary``, which makes a grant of what has it) — and states ``mai:contributesTo``
+each goal, with the entry's ``mai:rowNumber``. The ingest joins each reference to the grants of the store that it
+describes (:data:`REFERENCED_GRANTS`) and states ``<grant> mai:contributesTo <goal>`` in the register's graph
 (:mod:`graph.ingest.register_links`), whatever the order in which the register and the grants were ingested;
 :func:`check_references` tells the references that describe none, and why, and those whose number alone names
 deliberations of several authorities. A number that none of its forms names is matched on its digit groups
@@ -105,7 +105,9 @@ def state_grant(builder, entry, n: int) -> None:
                          field=entry.key_of("deliberation"),
                          message_en=f"deliberation number '{number}' without a digit")
     goals = _goals(builder, entry)
-    ref = mint("grant-reference", builder.slug, n, base=builder.ctx.base)
+    # The register's own: minted from the PTCE alone, the references of two registers of one PTCE were one node with
+    # both numbers (and one that describes no grant was matched through the other).
+    ref = mint("grant-reference", builder.slug, builder.ctx.key, n, base=builder.ctx.base)
     g = builder.graph
     g.add((ref, MAI.rowNumber, Literal(entry.line, datatype=XSD.integer)))
     if number:

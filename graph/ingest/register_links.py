@@ -68,12 +68,54 @@ def link_grants(writer) -> Linked:
     return linked
 
 
-def register_stored(writer, source: URIRef) -> tuple[list[Issue], set[str]]:
+#: The links from grants to goals that a register's graph states (its references' own links are from untyped nodes).
+_LINKS_MADE = """SELECT (COUNT(*) AS ?links) WHERE { SELECT DISTINCT ?grant ?goal WHERE {
+  GRAPH ?source { ?grant mai:contributesTo ?goal } ?grant a mai:Grant } }"""
+
+
+#: The other registers that describe the PTCE that a register describes, with their titles (file names).
+_OTHER_REGISTERS = """SELECT DISTINCT ?ptce ?name ?title WHERE {
+  GRAPH ?source { ?ptce a mai:Cooperation OPTIONAL { ?ptce rdfs:label ?name } }
+  GRAPH ?other { ?ptce a mai:Cooperation } FILTER(?other != ?source)
+  ?other dcterms:type "register" ; dcterms:title ?title
+} ORDER BY ?title"""
+
+
+def other_registers(query, source: URIRef) -> list[Issue]:
+    """A warning for each other register of the store (``query``: a store's query function) that describes the PTCE
+    that the register ``source`` describes: two files that describe it both count (a 2024 and a 2025 version, a
+    corrected copy), which may be meant, but the coordinator should know."""
+    titles: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for ptce, name, title in query(sparql_prologue() + _OTHER_REGISTERS, {"source": source}):
+        titles.setdefault(str(ptce), [])
+        if str(title) not in titles[str(ptce)]:
+            titles[str(ptce)].append(str(title))
+        names.setdefault(str(ptce), str(name) if name is not None else str(ptce))
+    issues = []
+    for ptce, found in titles.items():
+        listed = ", ".join(found)
+        if len(found) == 1:
+            fr, en = f"le registre {listed} : les deux comptent", f"the register {listed}: both count"
+        else:
+            fr, en = f"les registres {listed} : tous comptent", f"the registers {listed}: all count"
+        issues.append(Issue(
+            "warning", f"le PTCE « {names[ptce]} » est déjà décrit par {fr} (membres, objectifs, financements) ; "
+                       f"si ce fichier en remplace un, importez-le sous son nom (--name {found[0]})",
+            f"the PTCE '{names[ptce]}' is already described by {en} (members, goals, grants); if this file replaces "
+            f"one, ingest it under its name (--name {found[0]})"))
+    return issues
+
+
+def register_stored(writer, source: URIRef) -> tuple[list[Issue], set[str], dict]:
     """What the ingest does once a register is stored (its kind's ``check_stored``): link the grants that the
-    registers' references describe, then tell the references of ``source`` that describe none; return those
-    warnings and the grants whose goals changed."""
+    registers' references describe, then tell the other registers that describe its PTCE and the references of
+    ``source`` that describe none; return those warnings, the grants whose goals changed and the count of links
+    from grants to goals that ``source`` states (``grant_goals``: an entry may name several grants, or none)."""
     linked = link_grants(writer)
-    return check_references(writer.query, source), linked.touched
+    links = next(iter(writer.query(sparql_prologue() + _LINKS_MADE, {"source": source})))[0]
+    issues = other_registers(writer.query, source) + check_references(writer.query, source)
+    return issues, linked.touched, {"grant_goals": int(links.toPython())}
 
 
 _TITLE = "SELECT ?title WHERE { ?source dcterms:title ?title } LIMIT 1"
