@@ -95,9 +95,11 @@ def ingest(corpus: Path, data: Path, work: Path, manifest: dict, no_index: bool 
         result = run_measured(maillage_cmd() + ["--data", str(data), "ingest", *(["--no-index"] * no_index),
                                                 str(sub)], log)
         text = log.read_text(encoding="utf-8", errors="replace")
-        summary_line = re.search(r"Résumé : (\d+) fichier\(s\) enregistré\(s\), (\d+) inchangé\(s\), (\d+) en échec ; "
-                                 r"(\d+) triplets ; (\d+) avertissement", text)
-        stored, _, failed, triples, warnings = map(int, summary_line.groups()) if summary_line else (0, 0, -1, 0, 0)
+        summary_line = re.search(r"Résumé : (\d+) fichiers? enregistrés?, (\d+) inchangés?, (\d+) en échec ; "
+                                 r"(\d+) triplets? ; (\d+) avertissement", text)
+        if summary_line is None:
+            sys.exit(f"no summary line in {log}: the ingest failed, or its report changed its wording")
+        stored, _, failed, triples, warnings = map(int, summary_line.groups())
         n_rows = manifest["rows"].get(row_key) if row_key else manifest["grants"]["deliberation"]
         wall = max(result["wall_s"], 1e-6)
         rows.append({"kind": kind, "files": files, "stored": stored, "failed": failed, "rows": n_rows,
