@@ -256,10 +256,11 @@ def export_scdl(store, out) -> dict:
 
     Returns ``{"written": n, "skipped": m, "because": {reason: count}}`` (skipped: grants SCDL cannot express,
     counted by the first required field they lack: :data:`SKIPPED_BECAUSE`; or ``repeated``, a grant whose line would
-    repeat one written — two sources publish it, and an importer reads one grant of two equal lines), and when a funder or beneficiary kept
-    grants out, ``"actors"``: one dict each (``role``, ``name``, ``iri``, ``lacks``: a key of :data:`ACTOR_LACKS`,
-    ``why``: its French text, ``grants``: how many), most grants first; when rows leave required columns empty
-    because the graph does not know them, ``"unknown"``: ``{column: rows}`` (:data:`UNKNOWN_REQUIRED`).
+    repeat one written — two sources publish it, and an importer reads one grant of two equal lines), and when a
+    funder or beneficiary kept grants out, ``"actors"``: one dict each (``role``, ``name``, ``iri``, ``lacks``: a key
+    of :data:`ACTOR_LACKS`, ``why``: its French text, ``grants``: how many), most grants first; when rows leave
+    required columns empty because the graph does not know them, ``"unknown"``: ``{column: rows}``
+    (:data:`UNKNOWN_REQUIRED`).
     """
     text = io.StringIO(newline="")
     writer = csv.writer(text, lineterminator="\r\n")
