@@ -1464,6 +1464,16 @@ Article 2 : d'attribuer les subventions de fonctionnement suivantes :
      "                                                                 TOTAL       39 200,00 €\n",
      [("Commune de Castelnaud-sur-Garonne Fictif", "19200.00", None), ("Commune d'Agen-le-Haut", "20000.00", None)],
      ["39200.00"]),
+    ("APPROUVE l'attribution des subventions d'investissement suivantes :\n\n"
+     "Maître d'ouvrage        Opération                  Dépense éligible   Taux   Aide\n"
+     "Commune de Loué-Fictif  Construction d'une MSP        480 000,00 €    20 %    96 000,00 €\n"
+     "(Sarthe)                (plafond atteint)\n"
+     "Communauté de           Extension du pôle de          612 300,00 €    25 %   153 075,00 €\n"
+     "communes de Craon-Fictif  santé\n"
+     "                                                          TOTAL         249 075,00 €\n",
+     [("Commune de Loué-Fictif", "96000.00", "investment"),
+      ("Communauté de communes de Craon-Fictif", "153075.00", "investment")],
+     ["249075.00"]),
     ("Porteur               Action               État (P147)    Ville      Coût total\n"
      "Régie Solidarités     Soutien scolaire       8 000 €     5 000 €    21 400 €\n"
      "Boxing Club           Sport                     —        3 200 €     7 800 €\n"
