@@ -321,6 +321,14 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
     ("Le Conseil municipal DÉCIDE d'attribuer les subventions suivantes :\n- Comité des fêtes : 1 500,00 euros\n"
      "- Foyer rural de Sainte-Olive …… 1 200 €\n- Club des aînés ... 850 €\n",
      [("Comité des fêtes", "1500.00"), ("Foyer rural de Sainte-Olive", "1200"), ("Club des aînés", "850")], []),
+    ("M. Paul ROUX, adjoint aux sports, présente la répartition proposée par la commission (article 6574) :\n\n"
+     "  ▪ Office municipal des sports ........ 4 500 €\n  ▪ Volley-Ball Club Zénith .......... 620 €\n\n"
+     "Le Conseil municipal, à l'unanimité, APPROUVE les subventions ci-dessus.",
+     [("Office municipal des sports", "4500"), ("Volley-Ball Club Zénith", "620")], []),
+    ("M. Paul ROUX présente la répartition proposée par la commission :\n\n  ▪ Office municipal des sports "
+     "........ 4 500 €\n\nLe Conseil municipal prend acte de cette présentation.", [], []),
+    ("Le plan de financement du projet est le suivant :\n- État : 4 500 €\n- Région : 2 000 €\n\n"
+     "ATTRIBUE les subventions ci-dessus.", [], []),
     ("DÉCIDE d'attribuer un fonds de concours de 15 000 € à la commune de Lavaur-Fictif pour l'isolation.",
      [("Commune de Lavaur-Fictif", "15000")], []),
     ("- ATTRIBUE à la commune de Val-Cenis-Fictif un fonds de concours de 80 000 € pour le centre de santé ;",

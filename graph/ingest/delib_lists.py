@@ -117,6 +117,29 @@ _YEAR_ITEM = re.compile(r"\s*[-–—•*]\s*(?:(?:année|exercice|en|pour)\s+)?
 _LEAD = re.compile(r"\bsoutenir\b|\bfinancer\b|\bparticipation\s+(?:de\s+la\s+(?:commune|ville|région|métropole)|"
                    r"du\s+département|communale|départementale|régionale|intercommunale)", re.I)
 
+#: A decision that grants what the text set out above it: "ATTRIBUE les aides ci-dessus", "accorde les subventions
+#: présentées ci-avant", "APPROUVE les subventions ci-dessus".
+_REFERS_BACK = re.compile(r"\b(?:attribu|accord|allou|octroi|octroy|approuv)\w*\s+(?:les|des|ces)\s+(?:aides|"
+                          r"subventions|participations|dotations)\s+(?:(?:pr[ée]sent[ée]es|d[ée]crites|list[ée]es|"
+                          r"propos[ée]es)\s+)?(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es)", re.I)
+#: A lead that tells of amounts that are no grants, whatever the decision below approves: a financing plan's.
+_NOT_GRANTS_LEAD = re.compile(r"plan\s+de\s+financement|financeurs?\b|co[uû]ts?\b|d[ée]penses\b|recettes\b|"
+                              r"demand|sollicit", re.I)
+#: How far below a list's lead the decision that grants it may stand.
+_REFERS_BACK_REACH = 4000
+
+
+def approved_below(body: str, end: int, lead: str) -> bool:
+    """Whether the list that the sentence ``lead`` (ending at ``end`` in ``body``) announces without a grant's word
+    ("M. X présente la répartition proposée par la commission :") lists grants: a decision below grants it ("APPROUVE
+    les subventions ci-dessus"), and the lead tells of no financing plan.
+
+    >>> body = "Il présente la répartition proposée :\\n- Club A : 500 €\\nAPPROUVE les subventions ci-dessus."
+    >>> approved_below(body, 37, body[:37]), approved_below(body, 37, "Le plan de financement est le suivant :")
+    (True, False)
+    """
+    return not _NOT_GRANTS_LEAD.search(lead) and bool(_REFERS_BACK.search(body, end, end + _REFERS_BACK_REACH))
+
 
 #: A list's item that opens with whom it goes to and ends with its amount, one a line under its lead, as rural
 #: registers write them: "au comité des fêtes de Lussac la somme de trois cent cinquante euros (350 €),".
