@@ -321,6 +321,11 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
     ("Le Conseil municipal DÉCIDE d'attribuer les subventions suivantes :\n- Comité des fêtes : 1 500,00 euros\n"
      "- Foyer rural de Sainte-Olive …… 1 200 €\n- Club des aînés ... 850 €\n",
      [("Comité des fêtes", "1500.00"), ("Foyer rural de Sainte-Olive", "1200"), ("Club des aînés", "850")], []),
+    ("DÉCIDE\n\n1) d'attribuer les subventions de fonctionnement suivantes :\n\n"
+     "   a) Association Alzheimer Creuse-Fictive : 11 800 € pour les haltes-relais ;\n"
+     "   b) Association Siel Bleu – antenne de Guéret : 7 350 € pour les ateliers ;\n\n"
+     "2) d'imputer les dépenses au chapitre 935, article 6574.",
+     [("Association Alzheimer Creuse-Fictive", "11800"), ("Association Siel Bleu – antenne de Guéret", "7350")], []),
     ("M. Paul ROUX, adjoint aux sports, présente la répartition proposée par la commission (article 6574) :\n\n"
      "  ▪ Office municipal des sports ........ 4 500 €\n  ▪ Volley-Ball Club Zénith .......... 620 €\n\n"
      "Le Conseil municipal, à l'unanimité, APPROUVE les subventions ci-dessus.",
