@@ -364,6 +364,12 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
       ("Boxing Club des Trois Cités", "1500")], ["4500"]),
     ("DÉCIDE d'attribuer une subvention de 800 € à chacune des structures suivantes :\n- Club A\n- Maison B\n\nVu",
      [("Club A", "800"), ("Maison B", "800")], []),
+    ("ARTICLE 1 : d'attribuer une aide à l'installation de 15 000 € chacun aux médecins généralistes suivants,\n"
+     "qui s'engagent à exercer cinq ans dans le département :\n  - Dr Amandine VEYRAC-FICTIVE, installée à la MSP de "
+     "Riom ;\n  - Dr Thibault ROUQUET, installé à Maurs.\n",
+     [("Amandine VEYRAC-FICTIVE", "15000"), ("Thibault ROUQUET", "15000")], []),
+    ("ARTICLE 2 : d'attribuer une bourse de 4 800 € à M. Yassine EL-MOKHTAR-FICTIF, interne en 4e année.",
+     [("Yassine EL-MOKHTAR-FICTIF", "4800")], []),
     ("DÉCIDE d'attribuer les subventions suivantes :\n- Comité des fêtes : 1.500,00 euros\n"
      "- Association sportive (football) : 1.200,00 euros\nsoit un total de 2.700,00 euros, imputé au c/6574.",
      [("Comité des fêtes", "1500.00"), ("Association sportive", "1200.00")], ["2700.00"]),

@@ -43,9 +43,11 @@ _RECORD_CODE = re.compile(r"(?:tiers|dossier|réf(?:érence)?\.?|n\s*[°º]|code
 
 #: A sentence's characters: anything but its ends — a dot between two digits ("1.500,00 €") ends nothing,
 #: nor do dot leaders ("Club des aînés ...... 850 €"), nor an abbreviation's before a comma ("0,40 €/hab., soit …"),
-#: nor a civility's that opens a list's item ("- M. Thomas VIALLARD, interne …, soit 7 200 € ;": the item is one).
+#: nor a civility's that opens a list's item ("- M. Thomas VIALLARD, interne …, soit 7 200 € ;": the item is one) or
+#: follows the "à" that grants to the person ("une bourse de 4 800 € à M. Yassine X, interne").
 _IN_SENTENCE = (r"(?:[^.;\n]|(?<=\d)\.(?=\d)|\.{2,}|\.(?=[ \t]*,)|"
-                r"(?:(?<=[-–—•*▪►●○◦] M)|(?<=[-–—•*▪►●○◦] Dr)|(?<=[-–—•*▪►●○◦] Pr))\.(?=[ \t]+[A-ZÉÈ]))+")
+                r"(?:(?<=[-–—•*▪►●○◦] M)|(?<=[-–—•*▪►●○◦] Dr)|(?<=[-–—•*▪►●○◦] Pr)|(?<=\s[àa] M)|(?<=\sau Dr)|"
+                r"(?<=\sau Pr))\.(?=[ \t]+[A-ZÉÈ]))+")
 
 
 def _item_name(item: str, anchor: int) -> str | None:
