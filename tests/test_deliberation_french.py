@@ -326,6 +326,10 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      "   b) Association Siel Bleu – antenne de Guéret : 7 350 € pour les ateliers ;\n\n"
      "2) d'imputer les dépenses au chapitre 935, article 6574.",
      [("Association Alzheimer Creuse-Fictive", "11800"), ("Association Siel Bleu – antenne de Guéret", "7350")], []),
+    ("1. ATTRIBUE les subventions de fonctionnement suivantes au titre de l'année 2025 :\n"
+     "   1.1 Ski Club Morez-Fictif (SCMF) ...................... 7 800 €\n"
+     "   1.2 Les Écuries du Risoux ............................ 1 100 €\n",
+     [("Ski Club Morez-Fictif", "7800"), ("Les Écuries du Risoux", "1100")], []),
     ("M. Paul ROUX, adjoint aux sports, présente la répartition proposée par la commission (article 6574) :\n\n"
      "  ▪ Office municipal des sports ........ 4 500 €\n  ▪ Volley-Ball Club Zénith .......... 620 €\n\n"
      "Le Conseil municipal, à l'unanimité, APPROUVE les subventions ci-dessus.",

@@ -16,10 +16,12 @@ import re
 from graph.ingest.french import AMOUNT_RE
 
 
-#: What opens a list item: a hyphen, a dash, a bullet, a number or a letter ("1)", "2°)", "a)") — or the "(cid:N)"
-#: that a PDF's text gives for a bullet drawn with a symbol font. (A dot or a number with a dot, "   . Judo Club :
-#: 1 800 €", "1. …", is one too: :func:`_sentences` reads it as a bullet or a "1)".)
-_BULLET = r"(?:[-–—•*▪►●○◦]|\(cid:\d+\)|\d{1,2}\s?°?\)|[a-z]\)(?=[ \t]))"
+#: What opens a list item: a hyphen, a dash, a bullet, a number or a letter ("1)", "2°)", "a)"), a point's number in
+#: a numbered point ("1.2 Les Écuries …", before a capital) — or the "(cid:N)" that a PDF's text gives for a bullet
+#: drawn with a symbol font. (A dot or a number with a dot, "   . Judo Club : 1 800 €", "1. …", is one too:
+#: :func:`_sentences` reads it as a bullet or a "1)".)
+_BULLET = (r"(?:[-–—•*▪►●○◦]|\(cid:\d+\)|\d{1,2}\s?°?\)|[a-z]\)(?=[ \t])|"
+           r"\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-ZÀ-Ý«\"]))")
 #: A list item's dot at the start of its line, alone or after a number, that would else end a sentence.
 _DOT_MARKER = re.compile(r"^([ \t]*\d{0,2})\.(?=[ \t]+\S)", re.M)
 #: A list item that no bullet opens (the PDF drew it): a name, then ":" or dot leaders, then an amount, alone on
