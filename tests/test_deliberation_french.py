@@ -2568,6 +2568,21 @@ def test_a_row_without_a_name_under_a_merged_cell_is_a_second_grant_to_the_benef
     assert found.warnings == []
 
 
+def test_a_pipe_tables_row_that_goes_on_the_name_above_is_part_of_it_not_a_row_of_its_own():
+    found = find_grants("attribue les subventions suivantes :\n| Bénéficiaire | Objet | Montant |\n|---|---|---|\n"
+                        "| Association Festival des Causses Musicales | 12e édition | 6.500,00 € |\n"
+                        "| (FCM) |  |  |\n"
+                        "| Union régionale des professionnels de | Déploiement des CPTS en Meuse et Haute- | 7 000 € |\n"
+                        "| santé (URPS) | Marne |  |\n"
+                        "| FOYERS RURAUX |  |  |\n"
+                        "| Foyer rural de Meyrueis-Fictif | Saison théâtrale | 2.200,00 € |\n")
+    assert [(g.beneficiary, str(g.amount), g.purpose, g.bracket) for g in found.grants] == [
+        ("Association Festival des Causses Musicales", "6500.00", "12e édition", ("acronym", "FCM")),
+        ("Union régionale des professionnels de santé", "7000", "Déploiement des CPTS en Meuse et Haute-Marne",
+         ("acronym", "URPS")),
+        ("Foyer rural de Meyrueis-Fictif", "2200.00", "Saison théâtrale", None)]
+
+
 @pytest.mark.parametrize("investment, operating", [("Inv.", "Fonct."), ("Invest.", "Fonct"), ("INV.", "FONCT.")])
 def test_a_nature_column_of_words_cut_short_gives_each_grant_its_nature(investment, operating):
     found = find_grants("DÉCIDE d'attribuer les aides figurant ci-dessous :\n\n"
