@@ -321,6 +321,23 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
     ("Le Conseil municipal DÉCIDE d'attribuer les subventions suivantes :\n- Comité des fêtes : 1 500,00 euros\n"
      "- Foyer rural de Sainte-Olive …… 1 200 €\n- Club des aînés ... 850 €\n",
      [("Comité des fêtes", "1500.00"), ("Foyer rural de Sainte-Olive", "1200"), ("Club des aînés", "850")], []),
+    ("DÉCIDE\n\n1) d'attribuer les subventions de fonctionnement suivantes :\n\n"
+     "   a) Association Alzheimer Creuse-Fictive : 11 800 € pour les haltes-relais ;\n"
+     "   b) Association Siel Bleu – antenne de Guéret : 7 350 € pour les ateliers ;\n\n"
+     "2) d'imputer les dépenses au chapitre 935, article 6574.",
+     [("Association Alzheimer Creuse-Fictive", "11800"), ("Association Siel Bleu – antenne de Guéret", "7350")], []),
+    ("1. ATTRIBUE les subventions de fonctionnement suivantes au titre de l'année 2025 :\n"
+     "   1.1 Ski Club Morez-Fictif (SCMF) ...................... 7 800 €\n"
+     "   1.2 Les Écuries du Risoux ............................ 1 100 €\n",
+     [("Ski Club Morez-Fictif", "7800"), ("Les Écuries du Risoux", "1100")], []),
+    ("M. Paul ROUX, adjoint aux sports, présente la répartition proposée par la commission (article 6574) :\n\n"
+     "  ▪ Office municipal des sports ........ 4 500 €\n  ▪ Volley-Ball Club Zénith .......... 620 €\n\n"
+     "Le Conseil municipal, à l'unanimité, APPROUVE les subventions ci-dessus.",
+     [("Office municipal des sports", "4500"), ("Volley-Ball Club Zénith", "620")], []),
+    ("M. Paul ROUX présente la répartition proposée par la commission :\n\n  ▪ Office municipal des sports "
+     "........ 4 500 €\n\nLe Conseil municipal prend acte de cette présentation.", [], []),
+    ("Le plan de financement du projet est le suivant :\n- État : 4 500 €\n- Région : 2 000 €\n\n"
+     "ATTRIBUE les subventions ci-dessus.", [], []),
     ("DÉCIDE d'attribuer un fonds de concours de 15 000 € à la commune de Lavaur-Fictif pour l'isolation.",
      [("Commune de Lavaur-Fictif", "15000")], []),
     ("- ATTRIBUE à la commune de Val-Cenis-Fictif un fonds de concours de 80 000 € pour le centre de santé ;",
@@ -351,6 +368,12 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
       ("Boxing Club des Trois Cités", "1500")], ["4500"]),
     ("DÉCIDE d'attribuer une subvention de 800 € à chacune des structures suivantes :\n- Club A\n- Maison B\n\nVu",
      [("Club A", "800"), ("Maison B", "800")], []),
+    ("ARTICLE 1 : d'attribuer une aide à l'installation de 15 000 € chacun aux médecins généralistes suivants,\n"
+     "qui s'engagent à exercer cinq ans dans le département :\n  - Dr Amandine VEYRAC-FICTIVE, installée à la MSP de "
+     "Riom ;\n  - Dr Thibault ROUQUET, installé à Maurs.\n",
+     [("Amandine VEYRAC-FICTIVE", "15000"), ("Thibault ROUQUET", "15000")], []),
+    ("ARTICLE 2 : d'attribuer une bourse de 4 800 € à M. Yassine EL-MOKHTAR-FICTIF, interne en 4e année.",
+     [("Yassine EL-MOKHTAR-FICTIF", "4800")], []),
     ("DÉCIDE d'attribuer les subventions suivantes :\n- Comité des fêtes : 1.500,00 euros\n"
      "- Association sportive (football) : 1.200,00 euros\nsoit un total de 2.700,00 euros, imputé au c/6574.",
      [("Comité des fêtes", "1500.00"), ("Association sportive", "1200.00")], ["2700.00"]),
@@ -1464,6 +1487,16 @@ Article 2 : d'attribuer les subventions de fonctionnement suivantes :
      "                                                                 TOTAL       39 200,00 €\n",
      [("Commune de Castelnaud-sur-Garonne Fictif", "19200.00", None), ("Commune d'Agen-le-Haut", "20000.00", None)],
      ["39200.00"]),
+    ("APPROUVE l'attribution des subventions d'investissement suivantes :\n\n"
+     "Maître d'ouvrage        Opération                  Dépense éligible   Taux   Aide\n"
+     "Commune de Loué-Fictif  Construction d'une MSP        480 000,00 €    20 %    96 000,00 €\n"
+     "(Sarthe)                (plafond atteint)\n"
+     "Communauté de           Extension du pôle de          612 300,00 €    25 %   153 075,00 €\n"
+     "communes de Craon-Fictif  santé\n"
+     "                                                          TOTAL         249 075,00 €\n",
+     [("Commune de Loué-Fictif", "96000.00", "investment"),
+      ("Communauté de communes de Craon-Fictif", "153075.00", "investment")],
+     ["249075.00"]),
     ("Porteur               Action               État (P147)    Ville      Coût total\n"
      "Régie Solidarités     Soutien scolaire       8 000 €     5 000 €    21 400 €\n"
      "Boxing Club           Sport                     —        3 200 €     7 800 €\n"
@@ -2533,6 +2566,21 @@ def test_a_row_without_a_name_under_a_merged_cell_is_a_second_grant_to_the_benef
     assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [
         ("Ligue de Handball", "18000", "operating"), ("Ligue de Handball", "25000", "investment")]
     assert found.warnings == []
+
+
+def test_a_pipe_tables_row_that_goes_on_the_name_above_is_part_of_it_not_a_row_of_its_own():
+    found = find_grants("attribue les subventions suivantes :\n| Bénéficiaire | Objet | Montant |\n|---|---|---|\n"
+                        "| Association Festival des Causses Musicales | 12e édition | 6.500,00 € |\n"
+                        "| (FCM) |  |  |\n"
+                        "| Union régionale des professionnels de | Déploiement des CPTS en Meuse et Haute- | 7 000 € |\n"
+                        "| santé (URPS) | Marne |  |\n"
+                        "| FOYERS RURAUX |  |  |\n"
+                        "| Foyer rural de Meyrueis-Fictif | Saison théâtrale | 2.200,00 € |\n")
+    assert [(g.beneficiary, str(g.amount), g.purpose, g.bracket) for g in found.grants] == [
+        ("Association Festival des Causses Musicales", "6500.00", "12e édition", ("acronym", "FCM")),
+        ("Union régionale des professionnels de santé", "7000", "Déploiement des CPTS en Meuse et Haute-Marne",
+         ("acronym", "URPS")),
+        ("Foyer rural de Meyrueis-Fictif", "2200.00", "Saison théâtrale", None)]
 
 
 @pytest.mark.parametrize("investment, operating", [("Inv.", "Fonct."), ("Invest.", "Fonct"), ("INV.", "FONCT.")])

@@ -22,6 +22,7 @@ import re
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS
 from graph.ingest.delib_grants import GrantFact, GrantsFound
+from graph.ingest.delib_lists import _REFERS_BACK
 from graph.ingest.delib_recipients import _clean_name
 from graph.ingest.delib_table_context import heading_nature
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
@@ -36,11 +37,6 @@ _AMOUNT_LINE = re.compile(r"^\s*(?:[-–•*]\s*)?(?:montant|subvention|aide)\b(
 #: taux 10 % – subvention : 41 000 €".
 _AMOUNT_AFTER = re.compile(r"(?:\s[-–—]|;)\s*(?:montant|subvention|aide)\b(?P<what>[^:\n;–—]{0,60}):\s*", re.I)
 _NOT_GRANT = re.compile(r"cout|depense|projet|total|demand|sollicit|eligible|subventionnable|budget", re.I)
-#: A decision that grants what the text set out above it: "ATTRIBUE les aides ci-dessus", "accorde les subventions
-#: présentées ci-avant".
-_REFERS_BACK = re.compile(r"\b(?:attribu|accord|allou|octroi|octroy)\w*\s+(?:les|des|ces)\s+(?:aides|subventions|"
-                          r"participations|dotations)\s+(?:(?:pr[ée]sent[ée]es|d[ée]crites|list[ée]es)\s+)?"
-                          r"(?:ci-dessus|ci-avant|susvis[ée]es)", re.I)
 #: A code line that opens a block: "Tiers 198234", "Dossier n° EX045512".
 _CODE_LINE = re.compile(r"(?:tiers|dossier|n°|code|ref(?:erence)?)\s*(?:n°\s*)?[:]?\s*[A-Z0-9][\w/.-]*\d[\w/.-]*",
                         re.I)

@@ -35,7 +35,7 @@ from graph.ingest.delib_antecedents import (_PRONOUN_AFTER, _PRONOUN_BEFORE, _an
                                             _requester)
 from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS
 from graph.ingest.delib_lists import (_AMOUNT_FIELD, _BLOCK, _BULLET, _DATIVE_ITEM, _ITEM_START, _LEAD, _YEAR_ITEM,
-                                      _item_name, _sentences, opens_clause)
+                                      _item_name, _sentences, approved_below, opens_clause)
 from graph.ingest.delib_names import bare_name, without_civility
 from graph.ingest.delib_recipients import (_NEXT_GRANT, _clean_name, _person_at, _record_head, beneficiary_in,
                                            title_beneficiary)
@@ -322,7 +322,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
         granted_before = len(grants)
         flat = sentence.replace("\n", " ")  # a PDF's lines cut names and purposes: read across them
         if sentence.rstrip().endswith(":"):
-            lead = bool(_GRANT_WORD.search(sentence) or _GRANT_VERB.search(sentence) or _LEAD.search(sentence)) \
+            lead = bool(_GRANT_WORD.search(sentence) or _GRANT_VERB.search(sentence) or _LEAD.search(sentence)
+                        or approved_below(body, start + len(sentence), sentence)) \
                 and not _PAST.search(sentence)
             lead_nature = _nature(sentence)  # "les subventions de fonctionnement suivantes :", for its items
         elif not item or opens_clause(sentence):  # "- d'approuver la cotisation …" below a table's lead

@@ -16,10 +16,12 @@ import re
 from graph.ingest.french import AMOUNT_RE
 
 
-#: What opens a list item: a hyphen, a dash, a bullet, a number ("1)", "2°)") — or the "(cid:N)" that a PDF's text
-#: gives for a bullet drawn with a symbol font. (A dot or a number with a dot, "   . Judo Club : 1 800 €", "1. …",
-#: is one too: :func:`_sentences` reads it as a bullet or a "1)".)
-_BULLET = r"(?:[-–—•*▪►●○◦]|\(cid:\d+\)|\d{1,2}\s?°?\))"
+#: What opens a list item: a hyphen, a dash, a bullet, a number or a letter ("1)", "2°)", "a)"), a point's number in
+#: a numbered point ("1.2 Les Écuries …", before a capital) — or the "(cid:N)" that a PDF's text gives for a bullet
+#: drawn with a symbol font. (A dot or a number with a dot, "   . Judo Club : 1 800 €", "1. …", is one too:
+#: :func:`_sentences` reads it as a bullet or a "1)".)
+_BULLET = (r"(?:[-–—•*▪►●○◦]|\(cid:\d+\)|\d{1,2}\s?°?\)|[a-z]\)(?=[ \t])|"
+           r"\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-ZÀ-Ý«\"]))")
 #: A list item's dot at the start of its line, alone or after a number, that would else end a sentence.
 _DOT_MARKER = re.compile(r"^([ \t]*\d{0,2})\.(?=[ \t]+\S)", re.M)
 #: A list item that no bullet opens (the PDF drew it): a name, then ":" or dot leaders, then an amount, alone on
@@ -43,9 +45,11 @@ _RECORD_CODE = re.compile(r"(?:tiers|dossier|réf(?:érence)?\.?|n\s*[°º]|code
 
 #: A sentence's characters: anything but its ends — a dot between two digits ("1.500,00 €") ends nothing,
 #: nor do dot leaders ("Club des aînés ...... 850 €"), nor an abbreviation's before a comma ("0,40 €/hab., soit …"),
-#: nor a civility's that opens a list's item ("- M. Thomas VIALLARD, interne …, soit 7 200 € ;": the item is one).
+#: nor a civility's that opens a list's item ("- M. Thomas VIALLARD, interne …, soit 7 200 € ;": the item is one) or
+#: follows the "à" that grants to the person ("une bourse de 4 800 € à M. Yassine X, interne").
 _IN_SENTENCE = (r"(?:[^.;\n]|(?<=\d)\.(?=\d)|\.{2,}|\.(?=[ \t]*,)|"
-                r"(?:(?<=[-–—•*▪►●○◦] M)|(?<=[-–—•*▪►●○◦] Dr)|(?<=[-–—•*▪►●○◦] Pr))\.(?=[ \t]+[A-ZÉÈ]))+")
+                r"(?:(?<=[-–—•*▪►●○◦] M)|(?<=[-–—•*▪►●○◦] Dr)|(?<=[-–—•*▪►●○◦] Pr)|(?<=\s[àa] M)|(?<=\sau Dr)|"
+                r"(?<=\sau Pr))\.(?=[ \t]+[A-ZÉÈ]))+")
 
 
 def _item_name(item: str, anchor: int) -> str | None:
@@ -116,6 +120,29 @@ _YEAR_ITEM = re.compile(r"\s*[-–—•*]\s*(?:(?:année|exercice|en|pour)\s+)?
 #: soutenir les projets suivants :", "la participation de la commune s'établit comme suit :".
 _LEAD = re.compile(r"\bsoutenir\b|\bfinancer\b|\bparticipation\s+(?:de\s+la\s+(?:commune|ville|région|métropole)|"
                    r"du\s+département|communale|départementale|régionale|intercommunale)", re.I)
+
+#: A decision that grants what the text set out above it: "ATTRIBUE les aides ci-dessus", "accorde les subventions
+#: présentées ci-avant", "APPROUVE les subventions ci-dessus".
+_REFERS_BACK = re.compile(r"\b(?:attribu|accord|allou|octroi|octroy|approuv)\w*\s+(?:les|des|ces)\s+(?:aides|"
+                          r"subventions|participations|dotations)\s+(?:(?:pr[ée]sent[ée]es|d[ée]crites|list[ée]es|"
+                          r"propos[ée]es)\s+)?(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es)", re.I)
+#: A lead that tells of amounts that are no grants, whatever the decision below approves: a financing plan's.
+_NOT_GRANTS_LEAD = re.compile(r"plan\s+de\s+financement|financeurs?\b|co[uû]ts?\b|d[ée]penses\b|recettes\b|"
+                              r"demand|sollicit", re.I)
+#: How far below a list's lead the decision that grants it may stand.
+_REFERS_BACK_REACH = 4000
+
+
+def approved_below(body: str, end: int, lead: str) -> bool:
+    """Whether the list that the sentence ``lead`` (ending at ``end`` in ``body``) announces without a grant's word
+    ("M. X présente la répartition proposée par la commission :") lists grants: a decision below grants it ("APPROUVE
+    les subventions ci-dessus"), and the lead tells of no financing plan.
+
+    >>> body = "Il présente la répartition proposée :\\n- Club A : 500 €\\nAPPROUVE les subventions ci-dessus."
+    >>> approved_below(body, 37, body[:37]), approved_below(body, 37, "Le plan de financement est le suivant :")
+    (True, False)
+    """
+    return not _NOT_GRANTS_LEAD.search(lead) and bool(_REFERS_BACK.search(body, end, end + _REFERS_BACK_REACH))
 
 
 #: A list's item that opens with whom it goes to and ends with its amount, one a line under its lead, as rural

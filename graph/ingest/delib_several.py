@@ -17,7 +17,13 @@ from graph.ingest.french import AMOUNT_RE, parse_amount
 
 #: One amount for each of a list of beneficiaries: "1 500 € à chacune des associations suivantes : A, B, C".
 _EACH = re.compile(r"\b(?:à|a)\s+chacune?\s+(?:des|de\s+ces)\s+[^:;\n]{0,60}?suivant(?:e|s|es)?\s*:[ \t]*"
-                   r"(?P<names>[^\n]*)", re.I)
+                   r"(?P<names>[^\n]*)|"
+                   # "15 000 € chacun aux médecins suivants, qui s'engagent à … :", its items below
+                   r"(?<=€|s)[ \t]+chacun(?:e|s|es)?\s+(?:aux|à\s+(?:ces|les))\s+[^:;\n]{0,60}?suivant(?:e|s|es)?\b"
+                   r"[^:;.]{0,160}:[ \t]*(?P<below>\n)", re.I)
+
+#: A bullet that opens a list's item below the lead.
+_ITEM = re.compile(r"^\s*[-–—•*▪►]\s*")
 
 
 #: One amount for each of the beneficiaries named before it: "aux associations A et B la somme de 3 000 € chacune".
@@ -59,17 +65,19 @@ def each_grants(body: str) -> list[GrantFact]:
         if not amounts:
             continue
         amount = parse_amount(amounts[-1].group(0))
-        names, end = match.group("names"), match.end()
+        names, end = match.group("names") or "", match.end()
         if not names.strip(" ;.,"):  # one a line below
             lines = []
-            for line in body[match.end():].split("\n")[1:]:
+            for line in body[match.end() - bool(match.group("below")):].split("\n")[1:]:
                 if not line.strip():
                     break
                 lines.append(line)
-            names, end = ", ".join(lines), match.end() + sum(len(line) + 1 for line in lines)
+            end = match.end() + sum(len(line) + 1 for line in lines)
+            # an item a bullet opens is one name, what follows its comma tells of it ("- Dr A, installée à …")
+            names = ", ".join(re.split(r"\s*[,;]\s*", line)[0] if _ITEM.match(line) else line for line in lines)
         nature = _nature(body[max(0, match.start() - 120):match.start()])
         for name in re.split(r"\s*[,;]\s*|\s+et\s+", names):
-            if cleaned := _clean_name(re.sub(r"^\s*[-–—•*]\s*", "", name)):
+            if cleaned := _clean_name(_ITEM.sub("", name)):
                 grants.append(GrantFact(cleaned, amount, (amounts[-1].start(), end), nature, decision=True))
     return grants + _each_after(body)
 

@@ -99,8 +99,48 @@ def pipe_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hin
     for rows, spans in _pipe_tables(body):
         if for_the_record(body, spans[0][0]):
             continue
+        rows, spans = _wrapped_rows(rows, spans, hints)
         rows_grants(rows, spans, found, legend, heading_nature(body, spans[0][0]), hints,
                     thousands=in_thousands(body, spans[0][0]))
+
+
+#: A name cell's words that go on a row below: it ends with a hyphen, a word that needs the next one, a comma, or
+#: leaves a bracket open.
+_NAME_GOES_ON = re.compile(r"(?:-|,|\b(?:de|du|des|d['’]|l['’]|la|le|les|et|à|au|aux|en|pour|sur))$", re.I)
+
+
+def _wrapped_rows(rows: list[list[str]], spans: list[tuple[int, int]],
+                  hints: ColumnHints | None = None) -> tuple[list[list[str]], list[tuple[int, int]]]:
+    """The rows of a ``| … |`` table, each row that only continues the cells of the row above (no amount, and a name
+    cell that goes on the name above: "(FCM)" below "Association Festival des Cévennes Musicales", "santé" below
+    "Union régionale des professionnels de") joined to it, cell by cell.
+
+    >>> rows, spans = _wrapped_rows([["Association", "Montant"], ["Festival des Cévennes", "6 500 €"], ["(FCM)", ""]],
+    ...                             [(0, 1), (2, 3), (4, 5)])
+    >>> rows, spans
+    ([['Association', 'Montant'], ['Festival des Cévennes (FCM)', '6 500 €']], [(0, 1), (2, 5)])
+    """
+    header = rows[0]
+    amount_col = choose_amount_column(header, hints)
+    name_col = _column([fold(h) for h in header], _BENEF_COL, {amount_col}) if amount_col is not None else None
+    if name_col is None:
+        return rows, spans
+    joined, joined_spans = [list(rows[0])], [spans[0]]
+    for cells, span in zip(rows[1:], spans[1:]):
+        above = joined[-1] if len(joined) > 1 else None
+        name = cells[name_col] if name_col < len(cells) else ""
+        if above is not None and name and not any(_AMOUNT_CELL_RE.fullmatch(c) for c in cells if c) \
+                and above[amount_col:amount_col + 1] != [""] and not _TOTAL_ROW.match(above[0] or name) \
+                and (name[0] in "(«" or name[0].islower() or _NAME_GOES_ON.search(above[name_col])
+                     or above[name_col].count("(") > above[name_col].count(")")):
+            for i, cell in enumerate(cells[:len(above)]):
+                if cell:
+                    above[i] = above[i] + cell if above[i].endswith("-") else (above[i] + " " + cell).strip()
+            joined_spans[-1] = (joined_spans[-1][0], span[1])
+            continue
+        joined.append(list(cells))
+        joined_spans.append(span)
+    return joined, joined_spans
 
 
 def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: GrantsFound, legend: dict[str, str],
