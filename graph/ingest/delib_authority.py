@@ -12,8 +12,9 @@ from graph.ingest.french import fold
 
 
 #: The words of a place's name after its first, with the particles between them: "Portes de l'Argonne", "Vallée
-#: de l'Hérault", "Pays de l'Or".
-_NEXT_WORDS = r"(?:[ -](?:(?:et|de|du|des|de la|de l['’]|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*"
+#: de l'Hérault", "Pays de l'Or", "Eaux du Marsan et des Landes d'Armagnac".
+_NEXT_WORDS = (r"(?:[ -](?:(?:et[ -](?:de|du|des|de la|de l['’]|d['’])|et|de|du|des|de la|de l['’]|d['’])(?:[ -]|\n)?)?"
+               r"[A-ZÉ][\w'’-]*)*")
 #: Authorities: pattern whose ``name`` group is the authority's display name, in the order they are tried on a
 #: text's body (a heading is read in :data:`_HEADING_ORDER`).
 _AUTHORITY_PATTERNS = {
@@ -36,9 +37,12 @@ _AUTHORITY_PATTERNS = {
         r"[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
     ),
     "metropole-named-first": (
-        # words without figures: "Délibération n° CP-2024-3105\nMétropole de Lyon" names no "CP-2024-3105 Métropole"
+        # words without figures: "Délibération n° CP-2024-3105\nMétropole de Lyon" names no "CP-2024-3105 Métropole";
+        # the place that may follow on its line, in lower case after its capital ("Tours Métropole Val de Loire")
         r"(?P<name>(?!(?:La|Le|Cette|Notre|Une|Toute)\s+Métropole\b)[A-ZÉ][^\W\d]*(?:['’-][^\W\d]*)*"
-        r"(?:[ -][A-ZÉ][^\W\d]*(?:['’-][^\W\d]*)*)*\s+Métropole)\b"
+        r"(?:[ -][A-ZÉ][^\W\d]*(?:['’-][^\W\d]*)*)*\s+Métropole"
+        r"(?:[ \t]+(?!(?:Le|La|Les|Un|Une)\b)[A-ZÉ][a-zà-ÿ][\w'’-]*(?:[ \t]+(?:de|du|des|de la|d['’])?[ \t]*"
+        r"[A-ZÉ][a-zà-ÿ][\w'’-]*)*)?)\b"
     ),
     "metropole-named-after": (
         r"(?P<name>(?:Euro[mM]|M)étropole\s+(?:de\s+|du\s+|d['’])?[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
@@ -74,6 +78,8 @@ _AUTHORITY_PATTERNS = {
         r"[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
     ),
     "paris": r"(?P<name>Conseil\s+de\s+Paris)\b",
+    # New Caledonia's provinces, each with its assembly: "PROVINCE NORD", "Assemblée de la Province des îles Loyauté"
+    "province": r"(?P<name>Province\s+(?:Nord|Sud|des\s+[îi]les(?:\s+Loyaut[ée])?))\b",
     # A town's council named with its town ("CONSEIL MUNICIPAL DE NANTES"), not with the commune it is of.
     "municipal-council": (
         r"(?P<name>Conseil\s+(?i:municipal)\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)"
@@ -129,8 +135,8 @@ AUTHORITIES = list(_AUTHORITY_PATTERNS.values())
 #: département ("DÉPARTEMENT DE LA LOIRE / COMMUNE DE …"), a CCAS's its commune, a syndicat's or a communauté's
 #: often their seat: the authority that deliberates is the most particular one the heading names.
 _HEADING_ORDER = ("ccas", "etablissement-public", "sdis", "syndicat", "petr", "communaute", "ept",
-                  "metropole-named-first", "metropole-named-after", "collectivite", "mairie", "commune", "paris",
-                  "municipal-council", "assembly", "departement-region", "epcc", "office-de-tourisme", "oph")
+                  "metropole-named-first", "metropole-named-after", "collectivite", "province", "mairie", "commune",
+                  "paris", "municipal-council", "assembly", "departement-region", "epcc", "office-de-tourisme", "oph")
 
 #: The words of an authority's kind that stay in lower case after its first word, whatever the heading's case:
 #: "Communauté d'agglomération …", "Syndicat mixte …", "Centre communal d'action sociale …"; not a word of a

@@ -88,7 +88,7 @@ SECTIONS = [
 #: "Présents ou représentés : 49" counts the members present and those represented together: neither count alone.
 _COUNTS = {
     "in_office": r"(?:membres|conseillers|élus)?\s*en\s+(?:exercice|fonction)"
-                 r"|membres\s+du\s+conseil\s+d['’]administration(?=\s*:)"
+                 r"|membres\s+(?:du\s+conseil\s+d['’]administration|de\s+l['’]assemblée)(?=\s*:)"
                  r"|Nombre\s+de\s+(?:membres|conseillers|délégués)(?=\s*:)",
     # "Présents à l'ouverture de la séance : 26": the opening's, before a move's "(présents : 27 – votants : 32)"
     "present_count": r"(?:Nombre\s+de\s+|membres\s+)?présents(?:\s+ou\s+suppléés|\s+lors\s+du\s+vote"
@@ -336,15 +336,15 @@ def parse_counts(body: str, attendance: Attendance) -> None:
 
 
 #: What dates the convocation: "convoqué le …", "convoqué par son Président le …", "Convocation : …", "Date de
-#: convocation de la Commission permanente : …", "la convocation ayant été adressée aux conseillers le …"; the
-#: misspelling "convoquation" too.
+#: convocation de la Commission permanente : …", "la convocation ayant été adressée aux conseillers le …", "sur la
+#: convocation qui leur a été adressée le …", "après convocation légale du …"; the misspelling "convoquation" too.
 _CONVENED = compile_cue(r"(?:convoqu[ée]e?s?(?:\s+par\s+(?:son|sa|le|la|M\.|Mme|Monsieur|Madame)\s[^,;.]{1,40}?)?\s+le"
                         r"|date\s+de\s+(?:la\s+)?convo(?:c|qu)ation"
                         r"(?:\s+et\s+d['’]affichage|\s+(?:de\s+la|du|des)\s+[^\n:]{1,50})?\s*:"
                         r"|(?:^|\n)[ \t]*convo(?:c|qu)ation\s*:"
-                        r"|convo(?:c|qu)ation\s+(?:ayant\s+[ée]t[ée]\s+)?(?:adress[ée]e|envoy[ée]e)"
-                        r"(?:\s+(?:aux?|à)\s+[^,;.]{1,40}?\s+le|\s+(?:le\s+)?)"
-                        r"|convo(?:c|qu)ation\s+(?:en\s+date\s+du|du)\s+(?:le\s+)?)\s*", re.I)
+                        r"|convo(?:c|qu)ation\s+(?:ayant\s+[ée]t[ée]\s+|qui\s+(?:leur|lui)\s+a\s+[ée]t[ée]\s+)?"
+                        r"(?:adress[ée]e|envoy[ée]e)(?:\s+(?:aux?|à)\s+[^,;.]{1,40}?\s+le|\s+(?:le\s+)?)"
+                        r"|convo(?:c|qu)ation\s+(?:l[ée]gale\s+)?(?:en\s+date\s+du|du)\s+(?:le\s+)?)\s*", re.I)
 #: A convocation's day and month in words, its year the session's: "légalement convoqué le six décembre".
 _DAY_IN_WORDS = re.compile(r"(?P<day>premier|(?:vingt|trente|dix|onze|douze|treize|quatorze|quinze|seize|un|deux"
                            r"|trois|quatre|cinq|six|sept|huit|neuf|et|[ -])+?)\s+(?P<month>" + "|".join(MONTH_NAMES)
