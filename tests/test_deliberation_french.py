@@ -1178,6 +1178,39 @@ def test_a_list_of_family_names_alone_is_read_when_it_opens_with_a_civility():
     assert parse_attendance("Présents : DÉCIDE, APPROUVE\n").present == []
 
 
+def test_a_list_opened_by_both_plural_civilities_gives_its_family_names():
+    a = parse_attendance("Présents : MM. et Mmes LAHITÈTE-CASTETS, BARRÈRE, CAZAUBON-LABAT\n"
+                         "Pouvoirs : M. BORDES à M. LACOSTE ; Mme DUCOURNAU à Mme HAURIE\n")
+    assert [p.label for p in a.present] == ["LAHITÈTE-CASTETS", "BARRÈRE", "CAZAUBON-LABAT"]
+    assert [(p.giver.label, p.holder.label) for p in a.proxies] == [("BORDES", "LACOSTE"), ("DUCOURNAU", "HAURIE")]
+
+
+@pytest.mark.parametrize("text, present, excused, absent, proxies", [
+    ("Étaient présents : MM. et Mmes R. PERRAD-GIROD, C. VUILLERMOZ, J. BOUVERET-MICHAUD\n"
+     "Absents représentés : M. J.-M. BEZ (pouvoir à M. R. PERRAD-GIROD), Mme L. CHEVASSUS (pouvoir à Mme C.\n"
+     "VUILLERMOZ)\nAbsents excusés : Mme F. BOURGEOIS, M. G. CUYNET\n"
+     "Absents : M. D. LAMY-CHAPPUIS, Mme N. MOREL-JEAN,\nM. X. ROUSSEL\nSecrétaire de séance : Mme I. GAUTHIER\n",
+     ["R. PERRAD-GIROD", "C. VUILLERMOZ", "J. BOUVERET-MICHAUD"], ["F. BOURGEOIS", "G. CUYNET"],
+     ["D. LAMY-CHAPPUIS", "N. MOREL-JEAN", "X. ROUSSEL"],
+     [("J.-M. BEZ", "R. PERRAD-GIROD"), ("L. CHEVASSUS", "C. VUILLERMOZ")]),
+    ("Présents : J.-P. GOUAZÉ-DESTREM, C. BARRAU-SOULA, B. CAZALS, J. ESTAQUE\n"
+     "Procurations : Mme N. VIDAL donne pouvoir à M. J. ESTAQUE ; M. H. ROUGÉ donne pouvoir à M. B. CAZALS\n"
+     "Excusés : Mme F. ABADIE, M. D. PIQUEMAL\n\nOBJET : Subvention\n",
+     ["J.-P. GOUAZÉ-DESTREM", "C. BARRAU-SOULA", "B. CAZALS", "J. ESTAQUE"], ["F. ABADIE", "D. PIQUEMAL"], [],
+     [("N. VIDAL", "J. ESTAQUE"), ("H. ROUGÉ", "B. CAZALS")]),
+])
+def test_lists_that_name_members_by_their_initials_are_read(text, present, excused, absent, proxies):
+    a = parse_attendance(text)
+    assert ([p.label for p in a.present], [p.label for p in a.excused], [p.label for p in a.absent]) == (
+        present, excused, absent)
+    assert [(p.giver.label, p.holder and p.holder.label) for p in a.proxies] == proxies
+
+
+def test_the_absent_without_a_proxy_are_read_under_absents_non_representes():
+    a = parse_attendance("Absents non représentés : M. Patrick DUVAL-HÉBERT, Mme Claudine BISSON\n\nObjet : Santé\n")
+    assert ([p.label for p in a.absent], a.proxies) == (["Patrick DUVAL-HÉBERT", "Claudine BISSON"], [])
+
+
 def test_aid_in_kind_valued_in_euros_is_a_grant_of_that_nature():
     found = find_grants("DÉCIDE d'accorder au Comité de jumelage une aide en nature consistant en le prêt du minibus "
                         "communal et de 40 barrières de sécurité, valorisée à 650 €.")
