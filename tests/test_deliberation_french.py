@@ -822,6 +822,23 @@ def test_a_scans_letters_read_for_digits_and_back_are_put_right_only_in_a_text_t
     assert repair_ocr(text)[0] == repaired
 
 
+def test_amounts_in_cfp_francs_are_reported_not_read_as_grants_in_euros(tmp_path):
+    text = tmp_path / "province.txt"
+    text.write_text("PROVINCE NORD\n\nASSEMBLÉE DE LA PROVINCE NORD\n\nDÉLIBÉRATION N° 2025-37/APN DU 28 FÉVRIER "
+                    "2025\n\nL'ASSEMBLÉE DE LA PROVINCE NORD,\nRéunie en séance publique le 28 février 2025,\n\n"
+                    "Article 1er : Des "
+                    "subventions sont attribuées aux associations suivantes :\n\n   1°) Association Arts Vivants "
+                    "Fictifs : 3 500 000 F CFP ;\n   2°) Festival Fictif : 1 200 000 XPF.\n\nAdoptée à l'unanimité.\n",
+                    encoding="utf-8")
+    extraction = extract_fixture(text)
+    assert list(extraction.graph.subjects(RDF.type, MAI.Grant)) == []
+    assert [i.message for i in extraction.issues if "CFP" in i.message] == [
+        "montant en francs CFP : non converti, aucune subvention n'en est tirée : « 1°) Association Arts Vivants "
+        "Fictifs : 3 500 000 F CFP ; »",
+        "montant en francs CFP : non converti, aucune subvention n'en est tirée : « 2°) Festival Fictif : 1 200 000 "
+        "XPF. »"]
+
+
 def test_an_amount_a_scan_left_unreadable_is_reported_not_read():
     text = "Club de pétanque ...... 2B0 €\nComité ...... 1 200 €, de 300 euros"
     assert unreadable_amounts(text) == ["Club de pétanque ...... 2B0 €"]
