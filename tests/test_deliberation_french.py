@@ -199,6 +199,9 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
     # a métropole named first, its place after it
     ("TOURS MÉTROPOLE VAL DE LOIRE\n\nCONSEIL MÉTROPOLITAIN DU 24 MARS 2025", "Tours Métropole Val de Loire"),
     ("NOUVELLE-CALÉDONIE\nPROVINCE NORD\n\nASSEMBLÉE DE LA PROVINCE NORD", "Province Nord"),
+    # a gloss in brackets after the name in capitals
+    ("SIVOM DU CANTON DE LA BASTIDE-FICTIVE (Ariège)\n\nComité syndical – séance du 18 décembre 2024",
+     "Syndicat intercommunal à vocation multiple du Canton de la Bastide-Fictive"),
     ("PETR DU PAYS DE L'AUXOIS-FICTIF", "Pôle d'équilibre territorial et rural du Pays de l'Auxois-Fictif"),
     # établissements publics, which deliberate through their own board
     ("ÉTABLISSEMENT PUBLIC DE COOPÉRATION CULTURELLE « LA FABRIQUE DES ARTS »", "EPCC La Fabrique des Arts"),

@@ -217,6 +217,19 @@ def title_case(text: str) -> str:
     return " ".join(word(w) for w in text.split(" "))
 
 
+def _title_cased_cell(cell: str) -> str:
+    """A heading's cell in capitals written as French place names are (:func:`title_case`), its gloss in brackets
+    left as it is: "SIVOM DU CANTON DE LA BASTIDE (Ariège)".
+
+    >>> _title_cased_cell("SIVOM DU CANTON DE LA BASTIDE (Ariège)"), _title_cased_cell("Région Bretagne")
+    ('SIVOM du Canton de la Bastide (Ariège)', 'Région Bretagne')
+    """
+    head, bracket, gloss = cell.partition("(")
+    if not head.isupper():
+        return cell
+    return title_case(head.rstrip()) + head[len(head.rstrip()):] + bracket + gloss
+
+
 def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[str, list[str]] | None:
     """Return the authority's display name and the spelling variants of it that the text uses: the most particular
     one its heading names (:data:`_HEADING_ORDER`), else the first of :data:`AUTHORITIES` that the text names, never
@@ -225,9 +238,9 @@ def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[s
     >>> find_authority("Délibération n° 12\\nDécide d'attribuer à la Commune de Mens une aide. La Région Bretagne…")
     ('Région Bretagne', [])
     """
-    def cased(text: str) -> str:  # each column of a line in capitals, as its own
-        return "\n".join("".join(title_case(cell) if cell.isupper() else cell
-                                  for cell in re.split(r"([ \t]{3,})", line)) for line in text.split("\n"))
+    def cased(text: str) -> str:  # each column of a line in capitals, as its own, before a gloss ("… (Ariège)")
+        return "\n".join("".join(_title_cased_cell(cell) for cell in re.split(r"([ \t]{3,})", line))
+                         for line in text.split("\n"))
 
     in_heading = [_AUTHORITY_PATTERNS[name] for name in _HEADING_ORDER]
     skipped: list[str] = [] if beneficiaries is None else beneficiaries
