@@ -193,6 +193,15 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
     ("COMMUNAUTÉ DE COMMUNES DE L'ERNÉE-FICTIVE", "Communauté de communes de l'Ernée-Fictive"),
     ("Communauté de communes de l'Ernée-Fictive", "Communauté de communes de l'Ernée-Fictive"),
     ("SYNDICAT MIXTE DE L'OUST-FICTIF", "Syndicat mixte de l'Oust-Fictif"),
+    # two places joined by "et" and a particle
+    ("SYNDICAT MIXTE DES EAUX DU MARSAN-FICTIF ET DES LANDES D'ARMAGNAC (SMEMLA)",
+     "Syndicat mixte des Eaux du Marsan-Fictif et des Landes d'Armagnac"),
+    # a métropole named first, its place after it
+    ("TOURS MÉTROPOLE VAL DE LOIRE\n\nCONSEIL MÉTROPOLITAIN DU 24 MARS 2025", "Tours Métropole Val de Loire"),
+    ("NOUVELLE-CALÉDONIE\nPROVINCE NORD\n\nASSEMBLÉE DE LA PROVINCE NORD", "Province Nord"),
+    # a gloss in brackets after the name in capitals
+    ("SIVOM DU CANTON DE LA BASTIDE-FICTIVE (Ariège)\n\nComité syndical – séance du 18 décembre 2024",
+     "Syndicat intercommunal à vocation multiple du Canton de la Bastide-Fictive"),
     ("PETR DU PAYS DE L'AUXOIS-FICTIF", "Pôle d'équilibre territorial et rural du Pays de l'Auxois-Fictif"),
     # établissements publics, which deliberate through their own board
     ("ÉTABLISSEMENT PUBLIC DE COOPÉRATION CULTURELLE « LA FABRIQUE DES ARTS »", "EPCC La Fabrique des Arts"),
@@ -839,12 +848,30 @@ def test_a_scans_letters_read_for_digits_and_back_are_put_right_only_in_a_text_t
     assert repair_ocr(text)[0] == repaired
 
 
+def test_amounts_in_cfp_francs_are_reported_not_read_as_grants_in_euros(tmp_path):
+    text = tmp_path / "province.txt"
+    text.write_text("PROVINCE NORD\n\nASSEMBLÉE DE LA PROVINCE NORD\n\nDÉLIBÉRATION N° 2025-37/APN DU 28 FÉVRIER "
+                    "2025\n\nL'ASSEMBLÉE DE LA PROVINCE NORD,\nRéunie en séance publique le 28 février 2025,\n\n"
+                    "Article 1er : Des "
+                    "subventions sont attribuées aux associations suivantes :\n\n   1°) Association Arts Vivants "
+                    "Fictifs : 3 500 000 F CFP ;\n   2°) Festival Fictif : 1 200 000 XPF.\n\nAdoptée à l'unanimité.\n",
+                    encoding="utf-8")
+    extraction = extract_fixture(text)
+    assert list(extraction.graph.subjects(RDF.type, MAI.Grant)) == []
+    assert [i.message for i in extraction.issues if "CFP" in i.message] == [
+        "montant en francs CFP : non converti, aucune subvention n'en est tirée : « 1°) Association Arts Vivants "
+        "Fictifs : 3 500 000 F CFP ; »",
+        "montant en francs CFP : non converti, aucune subvention n'en est tirée : « 2°) Festival Fictif : 1 200 000 "
+        "XPF. »"]
+
+
 def test_an_amount_a_scan_left_unreadable_is_reported_not_read():
     text = "Club de pétanque ...... 2B0 €\nComité ...... 1 200 €, de 300 euros"
     assert unreadable_amounts(text) == ["Club de pétanque ...... 2B0 €"]
 @pytest.mark.parametrize("text, in_office", [
     ("Nombre de membres en exercice : 73", 73),
     ("Membres du conseil d'administration : 13\nPrésents : 9", 13),
+    ("Membres de l'assemblée : 22\nPrésents : 18\nProcurations : 3", 22),
     ("Nombre de membres du Conseil municipal en fonction : 29", 29),
     ("Conseillers en fonction : 18", 18),
     ("Les subventions sont calculées en fonction de 3 critères.", None),
@@ -902,6 +929,16 @@ def test_the_counts_in_a_left_margin_column_beside_the_prose_are_read():
     ("COMMISSION PERMANENTE\nRéunion du 6 décembre 2024\n\nRapport n° 2024/CP/412\nDélibération n° 2024.00412/CP\n",
      "2024.00412/CP"),
     ("Délibération n° 2024/CP/412\nObjet : Santé\n", "2024/CP/412"),
+    # an authority's acronym heading the number, a law named in the prose before it, a rank in brackets
+    ("SYNDICAT MIXTE\nSéance du 27 janvier 2025 — Délibération n° SMEMLA/2025/004\nLe Président rappelle que la "
+     "loi n° 2005-95 du 9 février 2005 permet…", "SMEMLA/2025/004"),
+    ("Le Président rappelle que la loi n° 2005-95 du 9 février 2005 permet…\nDélibération n° SMX/2025/004\n",
+     "SMX/2025/004"),
+    ("Le Président rappelle que la loi n° 2005-95 du 9 février 2005 permet…\nObjet : Eau", None),
+    ("DÉPARTEMENT DES LANDES-FICTIVES\nRéunion du 27 mars 2025\n\nN° E 3(1)\n\nObjet : Santé\n\n"
+     "VU la loi n° 2005-95 du 9 février 2005 ;\n", "E 3(1)"),
+    # "no" in a month's name is no "n°"
+    ("DÉLIBÉRATION DU BUREAU DU 7 NOVEMBRE 2024\nObjet : Santé", None),
     # "N° de délibération" heads the act's number, not an invoice's that the decision names before it
     ("COMITÉ DE DIRECTION\nN° de délibération : OT-2025-003\nObjet : Manifestations\n2°) de régler la facture "
      "n° 2024-311 relative au guide\n", "OT-2025-003"),
@@ -1156,6 +1193,9 @@ def test_the_budget_account_is_read_however_it_is_written(text, account):
      "APRÈS EN AVOIR DÉLIBÉRÉ", "Assemblée de Corse"),
     ("COLLECTIVITÉ TERRITORIALE DE MARTINIQUE\nAssemblée de Martinique\nSur le rapport du Président du Conseil "
      "exécutif,\nL'Assemblée de Martinique, après en avoir délibéré", "Assemblée de Martinique"),
+    ("NOUVELLE-CALÉDONIE\nPROVINCE NORD\n\nASSEMBLÉE DE LA PROVINCE NORD\n\nDÉLIBÉRATION N° 2025-37/APN DU 28 "
+     "FÉVRIER 2025\n\nL'ASSEMBLÉE DE LA PROVINCE NORD,\nRéunie en séance publique le 28 février 2025",
+     "Assemblée de la Province Nord"),
     ("COMMUNAUTÉ D'AGGLOMÉRATION DU VAL\nDÉCISION DU PRÉSIDENT N° DP-2024-0318\nprise en vertu de la délégation du "
      "Conseil communautaire\nObjet : Subvention\nVu la délibération du Conseil communautaire du 15 juillet 2020 ;\n"
      "DÉCIDE\nIl sera rendu compte de la présente décision au Conseil communautaire lors de sa prochaine séance.",
@@ -1179,6 +1219,39 @@ def test_a_list_of_family_names_alone_is_read_when_it_opens_with_a_civility():
     assert [p.label for p in a.excused] == ["ODIN", "SABOT"] and [p.label for p in a.absent] == ["BERLIOZ", "TARDY"]
     assert [(p.giver.label, p.holder.label) for p in a.proxies] == [("ODIN", "CHAMBON"), ("SABOT", "COSTE")]
     assert parse_attendance("Présents : DÉCIDE, APPROUVE\n").present == []
+
+
+def test_a_list_opened_by_both_plural_civilities_gives_its_family_names():
+    a = parse_attendance("Présents : MM. et Mmes LAHITÈTE-CASTETS, BARRÈRE, CAZAUBON-LABAT\n"
+                         "Pouvoirs : M. BORDES à M. LACOSTE ; Mme DUCOURNAU à Mme HAURIE\n")
+    assert [p.label for p in a.present] == ["LAHITÈTE-CASTETS", "BARRÈRE", "CAZAUBON-LABAT"]
+    assert [(p.giver.label, p.holder.label) for p in a.proxies] == [("BORDES", "LACOSTE"), ("DUCOURNAU", "HAURIE")]
+
+
+@pytest.mark.parametrize("text, present, excused, absent, proxies", [
+    ("Étaient présents : MM. et Mmes R. PERRAD-GIROD, C. VUILLERMOZ, J. BOUVERET-MICHAUD\n"
+     "Absents représentés : M. J.-M. BEZ (pouvoir à M. R. PERRAD-GIROD), Mme L. CHEVASSUS (pouvoir à Mme C.\n"
+     "VUILLERMOZ)\nAbsents excusés : Mme F. BOURGEOIS, M. G. CUYNET\n"
+     "Absents : M. D. LAMY-CHAPPUIS, Mme N. MOREL-JEAN,\nM. X. ROUSSEL\nSecrétaire de séance : Mme I. GAUTHIER\n",
+     ["R. PERRAD-GIROD", "C. VUILLERMOZ", "J. BOUVERET-MICHAUD"], ["F. BOURGEOIS", "G. CUYNET"],
+     ["D. LAMY-CHAPPUIS", "N. MOREL-JEAN", "X. ROUSSEL"],
+     [("J.-M. BEZ", "R. PERRAD-GIROD"), ("L. CHEVASSUS", "C. VUILLERMOZ")]),
+    ("Présents : J.-P. GOUAZÉ-DESTREM, C. BARRAU-SOULA, B. CAZALS, J. ESTAQUE\n"
+     "Procurations : Mme N. VIDAL donne pouvoir à M. J. ESTAQUE ; M. H. ROUGÉ donne pouvoir à M. B. CAZALS\n"
+     "Excusés : Mme F. ABADIE, M. D. PIQUEMAL\n\nOBJET : Subvention\n",
+     ["J.-P. GOUAZÉ-DESTREM", "C. BARRAU-SOULA", "B. CAZALS", "J. ESTAQUE"], ["F. ABADIE", "D. PIQUEMAL"], [],
+     [("N. VIDAL", "J. ESTAQUE"), ("H. ROUGÉ", "B. CAZALS")]),
+])
+def test_lists_that_name_members_by_their_initials_are_read(text, present, excused, absent, proxies):
+    a = parse_attendance(text)
+    assert ([p.label for p in a.present], [p.label for p in a.excused], [p.label for p in a.absent]) == (
+        present, excused, absent)
+    assert [(p.giver.label, p.holder and p.holder.label) for p in a.proxies] == proxies
+
+
+def test_the_absent_without_a_proxy_are_read_under_absents_non_representes():
+    a = parse_attendance("Absents non représentés : M. Patrick DUVAL-HÉBERT, Mme Claudine BISSON\n\nObjet : Santé\n")
+    assert ([p.label for p in a.absent], a.proxies) == (["Patrick DUVAL-HÉBERT", "Claudine BISSON"], [])
 
 
 def test_aid_in_kind_valued_in_euros_is_a_grant_of_that_nature():
@@ -1293,6 +1366,12 @@ def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, bod
     ("Télétransmis en préfecture le 08/04/2024 – Publié le 09/04/2024", "2024-04-08", None),
     ("Transmis en sous-préfecture de Riom le 15/04/2024", "2024-04-15", None),
     ("Transmis à la sous-préfecture de Vesoul-Fictif le 13/09/2024", "2024-09-13", None),
+    # a département named with its article
+    ("Transmis en préfecture de la Meuse-Fictive le 16 avril 2025.", "2025-04-16", None),
+    ("Transmis à la Préfecture de l'Orne-Fictive le 16/04/2025", "2025-04-16", None),
+    # the State's representative in New Caledonia, French Polynesia, Wallis and Futuna
+    ("Transmise au commissaire délégué de la République le 5 mars 2025", "2025-03-05", None),
+    ("Transmise au haut-commissaire de la République le 5 mars 2025", "2025-03-05", None),
     ("Le Président,\nJean MARTIN\n\nDate d'envoi en préfecture : 26/11/2024\nDate de réception : 27/11/2024",
      "2024-11-26", "2024-11-27"),
     ("Acte rendu exécutoire – réception en sous-préfecture le 21/04/2024", None, "2024-04-21"),
@@ -1306,6 +1385,8 @@ def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, bod
     ("Acte reçu par la préfecture le 26/11/2024", None, "2024-11-26"),
     ("Accusé de réception préfecture : 067-200094332-20240923-CP202497-4-DE du 27/09/2024", None, "2024-09-27"),
     ("Acte certifié exécutoire – Réception par le représentant de l'État le 21 novembre 2024", None, "2024-11-21"),
+    ("Accusé certifié exécutoire : réception par le préfet le 05/02/2025, publication le 06/02/2025", None,
+     "2025-02-05"),
     ("Affiché le 27/11/2024 – Accusé réception Préfecture : 29/11/2024", None, "2024-11-29"),
     ("Certifie executoire - recu en Sous-Prefecture de Morlaix le 23 oct. 2024", None, "2024-10-23"),
     ("Télétransmis le 22/11/2024 – Reçu en Préfecture des Deux-Sèvres le 25/11/2024", "2024-11-22", "2024-11-25"),
@@ -1399,6 +1480,10 @@ def test_a_posting_dated_before_the_session_is_not_the_acts_publication(tmp_path
     ("Le Conseil régional convoqué par son\nPrésident le 8 novembre 2024, s'est réuni", dt.date(2024, 11, 8)),
     ("Séance du 12 décembre 2024\nLe Conseil municipal, légalement convoqué le six décembre, s'est réuni",
      dt.date(2024, 12, 6)),
+    ("les membres du Conseil se sont réunis sur la convocation\nqui leur a été adressée le 17 mars 2025, sous la "
+     "présidence", dt.date(2025, 3, 17)),
+    ("Le Conseil municipal, réuni à l'Hôtel de ville, après convocation légale du 12 mars 2025, sous la présidence",
+     dt.date(2025, 3, 12)),
 ])
 def test_the_convocation_date_is_read_its_year_from_the_session_when_it_gives_none(text, convened):
     assert parse_attendance(text).convened == convened

@@ -12,8 +12,9 @@ from graph.ingest.french import fold
 
 
 #: The words of a place's name after its first, with the particles between them: "Portes de l'Argonne", "Vallée
-#: de l'Hérault", "Pays de l'Or".
-_NEXT_WORDS = r"(?:[ -](?:(?:et|de|du|des|de la|de l['’]|d['’])(?:[ -]|\n)?)?[A-ZÉ][\w'’-]*)*"
+#: de l'Hérault", "Pays de l'Or", "Eaux du Marsan et des Landes d'Armagnac".
+_NEXT_WORDS = (r"(?:[ -](?:(?:et[ -](?:de|du|des|de la|de l['’]|d['’])|et|de|du|des|de la|de l['’]|d['’])(?:[ -]|\n)?)?"
+               r"[A-ZÉ][\w'’-]*)*")
 #: Authorities: pattern whose ``name`` group is the authority's display name, in the order they are tried on a
 #: text's body (a heading is read in :data:`_HEADING_ORDER`).
 _AUTHORITY_PATTERNS = {
@@ -36,9 +37,12 @@ _AUTHORITY_PATTERNS = {
         r"[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
     ),
     "metropole-named-first": (
-        # words without figures: "Délibération n° CP-2024-3105\nMétropole de Lyon" names no "CP-2024-3105 Métropole"
+        # words without figures: "Délibération n° CP-2024-3105\nMétropole de Lyon" names no "CP-2024-3105 Métropole";
+        # the place that may follow on its line, in lower case after its capital ("Tours Métropole Val de Loire")
         r"(?P<name>(?!(?:La|Le|Cette|Notre|Une|Toute)\s+Métropole\b)[A-ZÉ][^\W\d]*(?:['’-][^\W\d]*)*"
-        r"(?:[ -][A-ZÉ][^\W\d]*(?:['’-][^\W\d]*)*)*\s+Métropole)\b"
+        r"(?:[ -][A-ZÉ][^\W\d]*(?:['’-][^\W\d]*)*)*\s+Métropole"
+        r"(?:[ \t]+(?!(?:Le|La|Les|Un|Une)\b)[A-ZÉ][a-zà-ÿ][\w'’-]*(?:[ \t]+(?:de|du|des|de la|d['’])?[ \t]*"
+        r"[A-ZÉ][a-zà-ÿ][\w'’-]*)*)?)\b"
     ),
     "metropole-named-after": (
         r"(?P<name>(?:Euro[mM]|M)étropole\s+(?:de\s+|du\s+|d['’])?[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
@@ -74,6 +78,8 @@ _AUTHORITY_PATTERNS = {
         r"[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
     ),
     "paris": r"(?P<name>Conseil\s+de\s+Paris)\b",
+    # New Caledonia's provinces, each with its assembly: "PROVINCE NORD", "Assemblée de la Province des îles Loyauté"
+    "province": r"(?P<name>Province\s+(?:Nord|Sud|des\s+[îi]les(?:\s+Loyaut[ée])?))\b",
     # A town's council named with its town ("CONSEIL MUNICIPAL DE NANTES"), not with the commune it is of.
     "municipal-council": (
         r"(?P<name>Conseil\s+(?i:municipal)\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)"
@@ -129,8 +135,8 @@ AUTHORITIES = list(_AUTHORITY_PATTERNS.values())
 #: département ("DÉPARTEMENT DE LA LOIRE / COMMUNE DE …"), a CCAS's its commune, a syndicat's or a communauté's
 #: often their seat: the authority that deliberates is the most particular one the heading names.
 _HEADING_ORDER = ("ccas", "etablissement-public", "sdis", "syndicat", "petr", "communaute", "ept",
-                  "metropole-named-first", "metropole-named-after", "collectivite", "mairie", "commune", "paris",
-                  "municipal-council", "assembly", "departement-region", "epcc", "office-de-tourisme", "oph")
+                  "metropole-named-first", "metropole-named-after", "collectivite", "province", "mairie", "commune",
+                  "paris", "municipal-council", "assembly", "departement-region", "epcc", "office-de-tourisme", "oph")
 
 #: The words of an authority's kind that stay in lower case after its first word, whatever the heading's case:
 #: "Communauté d'agglomération …", "Syndicat mixte …", "Centre communal d'action sociale …"; not a word of a
@@ -211,6 +217,19 @@ def title_case(text: str) -> str:
     return " ".join(word(w) for w in text.split(" "))
 
 
+def _title_cased_cell(cell: str) -> str:
+    """A heading's cell in capitals written as French place names are (:func:`title_case`), its gloss in brackets
+    left as it is: "SIVOM DU CANTON DE LA BASTIDE (Ariège)".
+
+    >>> _title_cased_cell("SIVOM DU CANTON DE LA BASTIDE (Ariège)"), _title_cased_cell("Région Bretagne")
+    ('SIVOM du Canton de la Bastide (Ariège)', 'Région Bretagne')
+    """
+    head, bracket, gloss = cell.partition("(")
+    if not head.isupper():
+        return cell
+    return title_case(head.rstrip()) + head[len(head.rstrip()):] + bracket + gloss
+
+
 def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[str, list[str]] | None:
     """Return the authority's display name and the spelling variants of it that the text uses: the most particular
     one its heading names (:data:`_HEADING_ORDER`), else the first of :data:`AUTHORITIES` that the text names, never
@@ -219,9 +238,9 @@ def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[s
     >>> find_authority("Délibération n° 12\\nDécide d'attribuer à la Commune de Mens une aide. La Région Bretagne…")
     ('Région Bretagne', [])
     """
-    def cased(text: str) -> str:  # each column of a line in capitals, as its own
-        return "\n".join("".join(title_case(cell) if cell.isupper() else cell
-                                  for cell in re.split(r"([ \t]{3,})", line)) for line in text.split("\n"))
+    def cased(text: str) -> str:  # each column of a line in capitals, as its own, before a gloss ("… (Ariège)")
+        return "\n".join("".join(_title_cased_cell(cell) for cell in re.split(r"([ \t]{3,})", line))
+                         for line in text.split("\n"))
 
     in_heading = [_AUTHORITY_PATTERNS[name] for name in _HEADING_ORDER]
     skipped: list[str] = [] if beneficiaries is None else beneficiaries

@@ -16,8 +16,10 @@ _NUMBER = re.compile(r"(?:d[ée]lib[ée]ration|DELIBERATION)?\s*\bn\s*[°ºo]\s*
                      # "N° d'ordre : 31", "N° de délibération : OT-2025-003"
                      r"(?:d['’]ordre\s*|de\s+(?:la\s+)?d[ée]lib[ée]ration\s*)?[:.]?\s*"
                      r"(?P<num>(?:19|20)\d\d(?:[ ](?-i:[A-Z]{0,3}\d+[A-Z]?|[A-Z](?=[ ]\d)))+(?=[ \t]*(?:\n|$|[-–—:]))"
-                     # a part in capitals after a slash too: "2024.00412/CP", "2024/CP/412"
-                     r"|[A-Z]{0,4}[-_ /.]?\d[\w.-]*(?:\s*/\s*(?:\d[\w.-]*|(?-i:[A-Z]{1,6})\b(?![ \t]+\w)))*)", re.I)
+                     # a part in capitals after a slash too: "2024.00412/CP", "2024/CP/412"; an authority's acronym
+                     # before it ("SMEMLA/2025/004"); a rank in brackets after it ("E 3(1)")
+                     r"|(?:(?-i:[A-Z]{5,8})[-_/.]|[A-Z]{0,4}[-_ /.]?)\d[\w.-]*(?:\(\d{1,3}\)(?!\w))?"
+                     r"(?:\s*/\s*(?:\d[\w.-]*|(?-i:[A-Z]{1,6})\b(?![ \t]+\w)))*)", re.I)
 
 
 #: The deliberation's own number where it heads its line or a column of the heading, without "n°": "Délibération
@@ -26,8 +28,10 @@ _OWN_NUMBER = re.compile(r"(?:^|[ \t]{2})[ \t]*(?:D[ée]lib[ée]ration|DÉLIBÉR
                          r"(?P<num>(?-i:[A-Z]{0,5})[-_ /]?\d[\w.-]*(?:\s*/\s*\d[\w.-]*)*)(?![\w/])"
                          r"(?!\s+(?:" + "|".join(sorted({*MONTH_NAMES, *MONTHS})) + r")\b)", re.I | re.M)
 #: What makes a "n° …" another act's or item's: an agenda item ("point n° 5"), an act named with an article ("de la
-#: délibération n° 2024-021", "vu la délibération n° …").
-_NOT_OWN = re.compile(r"(?:\bpoint|\b(?:la|les|une|des|de|par|vu|cette)\s+d[ée]lib[ée]rations?)\s*$", re.I)
+#: délibération n° 2024-021", "vu la délibération n° …"), a law, an ordinance or a decree, wherever the text names
+#: it ("Le Président rappelle que la loi n° 2005-95 …").
+_NOT_OWN = re.compile(r"(?:\bpoint|\b(?:la|les|une|des|de|par|vu|cette)\s+d[ée]lib[ée]rations?"
+                      r"|\b(?:loi|ordonnance|d[ée]cret)(?:\s+organique)?)\s*$", re.I)
 
 
 def _cites(body: str, match: re.Match) -> bool:
@@ -92,8 +96,9 @@ def number_match(body: str) -> re.Match | None:
         if not _cites(body, match):
             return match
         line = body[body.rfind("\n", 0, match.start()) + 1:match.start()]
-        if not re.search(r"\bpoint\s*$", line, re.I) and not in_a_citation(body, match.start("num")):
-            first = first or match  # an agenda item's number is no act's, even for want of another
+        if (not re.search(r"\b(?:point|loi|ordonnance|d[ée]cret)(?:\s+organique)?\s*$", line, re.I)
+                and not in_a_citation(body, match.start("num"))):
+            first = first or match  # an agenda item's or a law's number is no act's, even for want of another
     return _number_alone(body) or _OBJECT_NUMBER.search(body) or _heading_number(body) or first
 
 

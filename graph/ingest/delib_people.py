@@ -79,8 +79,9 @@ SECTIONS = [
     ("excused", compile_cue(r"^(?:Membres?\s+(?:titulaires?\s+)?|" + _WERE + r")?(?:absente?s?\s+)?excusée?s?"
                             r"[^:\n]{0,40}:", re.I | re.M)),
     # "Absents : …", "Étaient absents : …", "Était absente : …"
+    # "Absents non excusés : …", "Absents non représentés : …"
     ("absent", compile_cue(r"^(?:Membres?\s+(?:titulaires?\s+)?|" + _WERE + r")?Absente?s?"
-                           r"(?:\s+non\s+excusée?s?)?(?:\s*\(\d+\))?\s*:", re.I | re.M)),
+                           r"(?:\s+non\s+(?:excusée?s?|représentée?s?))?(?:\s*\(\d+\))?\s*:", re.I | re.M)),
     ("present", compile_cue(r"^(?:(?:Membres?|Conseillers?)\s+(?:titulaires?\s+)?présents?|" + _WERE
                             + r"présente?s?|Présents?)(?:\s*\([^)\n]*\))?\s*:", re.I | re.M)),
 ]
@@ -88,7 +89,7 @@ SECTIONS = [
 #: "Présents ou représentés : 49" counts the members present and those represented together: neither count alone.
 _COUNTS = {
     "in_office": r"(?:membres|conseillers|élus)?\s*en\s+(?:exercice|fonction)"
-                 r"|membres\s+du\s+conseil\s+d['’]administration(?=\s*:)"
+                 r"|membres\s+(?:du\s+conseil\s+d['’]administration|de\s+l['’]assemblée)(?=\s*:)"
                  r"|Nombre\s+de\s+(?:membres|conseillers|délégués)(?=\s*:)",
     # "Présents à l'ouverture de la séance : 26": the opening's, before a move's "(présents : 27 – votants : 32)"
     "present_count": r"(?:Nombre\s+de\s+|membres\s+)?présents(?:\s+ou\s+suppléés|\s+lors\s+du\s+vote"
@@ -230,15 +231,40 @@ def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int
 
 def _listed(item: str, bare: bool, capitals: bool = False) -> Person | None:
     """The person an item of a list names; a family name alone counts in a ``bare`` list, a name in capitals in a
-    list in ``capitals``."""
+    list in ``capitals``; a name with its initials (:func:`with_initials`) in any list."""
+    item = _MEMBERS_PLURAL.sub("MM. ", item)
     return (parse_person(item) or (in_capitals(item) if capitals else None)
-            or (surname_only(item) if bare else None))
+            or (surname_only(item) if bare else None) or with_initials(item))
+
+
+#: The civilities that open a list of members of both sexes: "MM. et Mmes R. PERRAD-GIROD, C. VUILLERMOZ, …".
+_MEMBERS_PLURAL = re.compile(r"^\s*(?:MM\.|Messieurs)\s+et\s+(?:Mmes|Mesdames)\s+")
+#: A member named by the initials of the given names and the family name in capitals, after a civility or none:
+#: "M. D. LAMY-CHAPPUIS", "M. J.-M. BEZ", "É. PIARD-VUILLET".
+_WITH_INITIALS = re.compile(r"(?P<civility>(?:M\.|Mme|Mlle|MM\.|Mmes|Monsieur|Madame)\s+)?"
+                            r"(?P<given>[A-ZÀ-Ý]\.(?:[ -]?[A-ZÀ-Ý]\.)*)\s*"
+                            r"(?P<family>(?:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\s+)?[A-ZÀ-Ý][A-ZÀ-Ý'’-]*[A-ZÀ-Ý])")
+
+
+def with_initials(item: str) -> Person | None:
+    """A member named by initials and a family name in capitals (:data:`_WITH_INITIALS`), the initials kept as the
+    given name: the list gives no more. "M." alone before the name is its civility, not an initial.
+
+    >>> with_initials("M. J.-M. BEZ"), with_initials("Mme N. MOREL-JEAN"), with_initials("M. Jean BEZ")
+    (Person(given='J.-M.', family='BEZ'), Person(given='N.', family='MOREL-JEAN'), None)
+    >>> with_initials("M. GIRAUD") is None
+    True
+    """
+    match = _WITH_INITIALS.fullmatch(item.strip(" ;:,"))
+    if match is None or not match["civility"] and match["given"] == "M.":
+        return None
+    return Person(match["given"], match["family"])
 
 
 def _bare_list(first_line: str, kind: str) -> bool:
-    """Whether a list gives family names alone: its first item is a civility and a name in capitals ("MM. CHAMBON")
-    — a word in capitals alone ("DÉCIDE") opens no list."""
-    first = _first_item(first_line, kind)
+    """Whether a list gives family names alone: its first item is a civility and a name in capitals ("MM. CHAMBON",
+    "MM. et Mmes LAHITÈTE, BARRÈRE") — a word in capitals alone ("DÉCIDE") opens no list."""
+    first = _MEMBERS_PLURAL.sub("MM. ", _first_item(first_line, kind))
     return bool(_STARTS_WITH_CIVILITY.match(first + " ")) and surname_only(first) is not None
 
 
@@ -336,15 +362,15 @@ def parse_counts(body: str, attendance: Attendance) -> None:
 
 
 #: What dates the convocation: "convoqué le …", "convoqué par son Président le …", "Convocation : …", "Date de
-#: convocation de la Commission permanente : …", "la convocation ayant été adressée aux conseillers le …"; the
-#: misspelling "convoquation" too.
+#: convocation de la Commission permanente : …", "la convocation ayant été adressée aux conseillers le …", "sur la
+#: convocation qui leur a été adressée le …", "après convocation légale du …"; the misspelling "convoquation" too.
 _CONVENED = compile_cue(r"(?:convoqu[ée]e?s?(?:\s+par\s+(?:son|sa|le|la|M\.|Mme|Monsieur|Madame)\s[^,;.]{1,40}?)?\s+le"
                         r"|date\s+de\s+(?:la\s+)?convo(?:c|qu)ation"
                         r"(?:\s+et\s+d['’]affichage|\s+(?:de\s+la|du|des)\s+[^\n:]{1,50})?\s*:"
                         r"|(?:^|\n)[ \t]*convo(?:c|qu)ation\s*:"
-                        r"|convo(?:c|qu)ation\s+(?:ayant\s+[ée]t[ée]\s+)?(?:adress[ée]e|envoy[ée]e)"
-                        r"(?:\s+(?:aux?|à)\s+[^,;.]{1,40}?\s+le|\s+(?:le\s+)?)"
-                        r"|convo(?:c|qu)ation\s+(?:en\s+date\s+du|du)\s+(?:le\s+)?)\s*", re.I)
+                        r"|convo(?:c|qu)ation\s+(?:ayant\s+[ée]t[ée]\s+|qui\s+(?:leur|lui)\s+a\s+[ée]t[ée]\s+)?"
+                        r"(?:adress[ée]e|envoy[ée]e)(?:\s+(?:aux?|à)\s+[^,;.]{1,40}?\s+le|\s+(?:le\s+)?)"
+                        r"|convo(?:c|qu)ation\s+(?:l[ée]gale\s+)?(?:en\s+date\s+du|du)\s+(?:le\s+)?)\s*", re.I)
 #: A convocation's day and month in words, its year the session's: "légalement convoqué le six décembre".
 _DAY_IN_WORDS = re.compile(r"(?P<day>premier|(?:vingt|trente|dix|onze|douze|treize|quatorze|quinze|seize|un|deux"
                            r"|trois|quatre|cinq|six|sept|huit|neuf|et|[ -])+?)\s+(?P<month>" + "|".join(MONTH_NAMES)

@@ -44,6 +44,11 @@ BODIES = [
     (r"assembl[ée]e\s+de\s+corse", "Assemblée de Corse"),
     (r"assembl[ée]e\s+de\s+(?:la\s+)?martinique", "Assemblée de Martinique"),
     (r"assembl[ée]e\s+de\s+(?:la\s+)?guyane", "Assemblée de Guyane"),
+    # New Caledonia's provinces' assemblies
+    (r"assembl[ée]e\s+de\s+la\s+province\s+nord", "Assemblée de la Province Nord"),
+    (r"assembl[ée]e\s+de\s+la\s+province\s+sud", "Assemblée de la Province Sud"),
+    (r"assembl[ée]e\s+de\s+la\s+province\s+des\s+[îi]les(?:\s+loyaut[ée])?",
+     "Assemblée de la Province des îles Loyauté"),
 ]
 #: A decision that the executive takes by delegation of the council, named in the heading ("DÉCISION DU PRÉSIDENT
 #: N° DP-2024-0318"): the executive's act, whatever council its visas and its last article name.

@@ -45,6 +45,7 @@ from graph.ingest.delib_profile import find_ptce, match_concepts, profile_of
 from graph.ingest.delib_session import find_body, find_session_date
 from graph.ingest.delib_tables import cell_identifiers
 from graph.ingest.delib_text import Document, normalise_text, pdf_text
+from graph.ingest.french import cfp_amounts
 from graph.limits import check_line_length, check_pdf
 from graph.namespaces import MAI, slugify
 
@@ -336,6 +337,10 @@ class Reader:
             self.b.grant(iri, grant, self.authority, actor, self.iri, grant.year or year, account)
         for fr, en in self.found.warnings:
             self.x.warn(fr, en)
+        # An amount in CFP francs is not converted to euros, nor read as a grant in euros: said, not guessed.
+        for line in cfp_amounts(self.body):
+            self.x.warn(f"montant en francs CFP : non converti, aucune subvention n'en est tirée : « {line[:100]} »",
+                        f"amount in CFP francs: not converted, no grant read from it: '{line[:100]}'")
         # One total a value: "128 000,00 €" in a table's TOTAL row and "128 000 €" in the prose are one total.
         for amount in dict.fromkeys(plain_decimal(total.amount) for total in self.found.totals):
             self.b.add(self.iri, MAI.statedTotal, Literal(amount, datatype=XSD.decimal))

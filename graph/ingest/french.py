@@ -52,6 +52,24 @@ AMOUNT_RE = re.compile(
     rf"{_SP}*(?P<cur>€|euros?\b|EUR\b|k€)",
     re.I)
 
+#: An amount in CFP francs (XPF), the currency of New Caledonia, French Polynesia and Wallis and Futuna: "3 500 000
+#: F CFP", "1 200 000 XPF", "850 000 francs CFP", "2 000 000 FCFP".
+CFP_AMOUNT_RE = re.compile(
+    rf"(?<![\d,.])(?:\d{{1,3}}(?:(?:{_SP}|\.)\d{{3}})+|\d+)(?:,\d{{1,2}})?{_SP}*"
+    rf"(?:F\.?{_SP}?CFP|F{_SP}?XPF|XPF|francs?{_SP}+(?:CFP|Pacifique))\b")
+
+
+def cfp_amounts(text: str) -> list[str]:
+    """The lines of ``text`` that give an amount in CFP francs (:data:`CFP_AMOUNT_RE`), each once.
+
+    >>> cfp_amounts("1°) Association A : 3 500 000 F CFP ;\\n2°) Festival B : 1 200 000 XPF.\\nClub C : 500 €")
+    ['1°) Association A : 3 500 000 F CFP ;', '2°) Festival B : 1 200 000 XPF.']
+    """
+    lines = [text[text.rfind("\n", 0, m.start()) + 1:(text.find("\n", m.end()) + 1 or len(text) + 1) - 1].strip()
+             for m in CFP_AMOUNT_RE.finditer(text)]
+    return list(dict.fromkeys(lines))
+
+
 #: A bare amount (no currency), as a table cell writes it.
 BARE_AMOUNT_RE = re.compile(rf"(?<![\d,.])(\d{{1,3}}(?:{_SP}\d{{3}})+(?:,\d{{1,2}})?|\d{{3,}}(?:,\d{{1,2}})?)")
 
