@@ -1791,6 +1791,8 @@ def test_a_beneficiarys_name_is_its_own_words_not_the_clause_around_it(text, gra
      "   - M. Thomas VIALLARD, interne de 3e année, 12 mois, soit 7 200 € ;\n"
      "   - Mme Inès CHABRIER, interne de 2e année, 6 mois, soit 3 600 € ;\n",
      [("Thomas VIALLARD", "7200"), ("Inès CHABRIER", "3600")]),
+    ("ARTICLE 2 : d'attribuer une bourse de 4 800 € à M. Yassine EL-MOKHTARI-BRUNEL, interne en 4e année.",
+     [("Yassine EL-MOKHTARI-BRUNEL", "4800")]),
 ])
 def test_a_grant_to_a_natural_person_names_the_person_without_title_or_qualification(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants

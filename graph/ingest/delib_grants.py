@@ -312,6 +312,34 @@ def _is_part(sentence: str, at: int, amounts: list[tuple[int, int]], parts: set[
         and not (_GRANT_WORD.search(since) or _GRANT_VERB.search(since))
 
 
+#: A civility's dot at a sentence's end, whom a grant goes to: "… une bourse de 4 800 € à M." then " Yassine X, …".
+_CIVILITY_END = re.compile(r"(?:\bà|\bau|\bde|\bpour|\bfaveur\s+de)\s+(?:M|MM|Dr|Pr)\.$")
+
+
+def _civilities_joined(sentences):
+    """The sentences, one that gives an amount and that a civility's dot ends joined to the next: "une bourse de
+    4 800 € à M. Yassine X" is one sentence (a list of members, "M. X, Mme Y, M. Z", is left as it is).
+
+    >>> list(_civilities_joined([(0, "Une bourse de 500 € à M."), (24, " Yassine X, interne.")]))
+    [(0, 'Une bourse de 500 € à M. Yassine X, interne.')]
+    """
+    held = None
+    for start, sentence in sentences:
+        if held is not None and held[0] + len(held[1]) == start:
+            start, sentence, joined = held[0], held[1] + sentence, True
+        else:
+            if held is not None:
+                yield held
+            joined = False
+        held = None
+        if not joined and _CIVILITY_END.search(sentence) and AMOUNT_RE.search(sentence):
+            held = (start, sentence)
+        else:
+            yield start, sentence
+    if held is not None:
+        yield held
+
+
 def prose_grants(body: str, title_beneficiary: str | None,
                  tables: list[tuple[int, int]] = ()) -> tuple[list[GrantFact], list[StatedTotal]]:
     """Return the grants and totals stated in sentences (table lines excluded: ``| … |`` rows, and the ``tables``
@@ -319,7 +347,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
     decision_at = max((m.start() for m in _DECISION.finditer(body)), default=len(body))
     grants, totals, lead, lead_nature, after_table, after_list = [], [], False, None, False, False
     prior = (0, "")  # the sentence before, and where it ends: a request it states names a proposal's beneficiary
-    for start, sentence in _sentences(body):
+    for start, sentence in _civilities_joined(_sentences(body)):
         prior, (prior_end, prior_sentence) = (start + len(sentence), sentence), prior
         if sentence.lstrip().startswith("|"):
             after_table = True

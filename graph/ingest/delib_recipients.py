@@ -23,8 +23,9 @@ from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold
 _ENUMERATION = (r"(?!\s*d['’](?!(?:un|une|autre|abord|ailleurs|où|après|ici|ores)\b)[a-zà-ÿ][\w-]*"
                 r"(?:\s*,\s*d['’][a-zà-ÿ][\w-]*)*\s+et\s+d)")
 #: Where a beneficiary's name ends; "à 68 500 €" after it is the amount a grant is set at ("fixe la subvention
-#: allouée à X à 68 500 €").
-_STOP = (r"(?=\s*(?:," + _ENUMERATION + r"|\(|;|:|\.(?:\s|$)|\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|"
+#: allouée à X à 68 500 €"). The dot of a civility ("à M. Yassine X") ends no sentence.
+_STOP = (r"(?=\s*(?:," + _ENUMERATION + r"|\(|;|:|(?<!\bM)(?<!\bMM)(?<!\bDr)(?<!\bPr)\.(?:\s|$)|"
+         r"\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|"
          r"\bdans\s+le\s+cadre\b|\bafin\b|"
          r"\b(?:et\s+)?une?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|prêt|soutien|"
          r"prime|bourse|fonds\s+de\s+concours)\b|"
