@@ -1261,6 +1261,14 @@ def test_aid_in_kind_valued_in_euros_is_a_grant_of_that_nature():
 
 
 
+def test_premises_lent_to_a_body_whose_name_has_small_words_are_its_aid_in_kind_up_to_its_acronym():
+    found = find_grants("Considérant que la Métropole met gracieusement à disposition de l'association Vivre avec un "
+                        "cancer en\nPays de Brest (VCPB) un local de 120 m², avantage en nature valorisé à 8 400 € par "
+                        "an ;")
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [
+        ("Vivre avec un cancer en Pays de Brest", "8400", "in-kind")]
+
+
 def test_premises_lent_in_one_sentence_and_valued_in_the_next_are_aid_in_kind_to_whom_they_are_lent():
     found = find_grants("La Commune met gratuitement à la disposition de l'Association Soins Palliatifs Var Est un "
                         "bureau ; cette mise à disposition\nconstitue une aide en nature valorisée à 2 400 € par an.")
@@ -1714,6 +1722,28 @@ def test_a_cancelled_grant_is_left_out_with_a_warning():
     assert [fr for fr, _ in found.warnings] == ["subvention annulée : « L'Escale Solidaire » (1500 €), non retenue"]
 
 
+@pytest.mark.parametrize("text, cancelled", [
+    ("La subvention de 3 000 euros accordée en 2024 à l'association Grans en Musique est annulée, la manifestation "
+     "n'ayant pas eu lieu.", "Grans en Musique"),
+    ("DÉCIDE :\n- de constater la caducité de la subvention de 6 200 € attribuée en 2021 à la Commune de "
+     "Lury-sur-Arnon, l'opération n'ayant pas été engagée ;", "Commune de Lury-sur-Arnon"),
+])
+def test_a_grant_said_cancelled_or_lapsed_after_it_is_left_out_with_a_warning(text, cancelled):
+    found = find_grants(text)
+    assert found.grants == []
+    assert [fr.split(" : ")[1].split(" (")[0] for fr, _ in found.warnings] == [f"« {cancelled} »"]
+
+
+@pytest.mark.parametrize("text", [
+    "DÉCIDE de verser au Groupement d'intérêt public « Landes Numérique Santé » la contribution statutaire 2025 de "
+    "48 000 € (article 6561).",
+    "DÉCIDE de verser au Centre hospitalier régional universitaire de Brest la participation de 20 000 € prévue au "
+    "marché de coordination du CLS.",
+])
+def test_a_statutory_contribution_or_a_payment_under_a_contract_is_no_grant(text):
+    assert find_grants(text).grants == []
+
+
 def test_a_table_row_of_nothing_is_no_grant():
     found = find_grants("DÉCIDE d'attribuer les subventions suivantes :\n\n| Association | Nouveau montant |\n"
                         "|---|---|\n| Comité des fêtes | 1 800,00 € |\n| Association des Parents d'Élèves | 0,00 € |\n")
@@ -1879,6 +1909,8 @@ def test_a_beneficiarys_name_is_its_own_words_not_the_clause_around_it(text, gra
      "   - M. Thomas VIALLARD, interne de 3e année, 12 mois, soit 7 200 € ;\n"
      "   - Mme Inès CHABRIER, interne de 2e année, 6 mois, soit 3 600 € ;\n",
      [("Thomas VIALLARD", "7200"), ("Inès CHABRIER", "3600")]),
+    ("ARTICLE 2 : d'attribuer une bourse de 4 800 € à M. Yassine EL-MOKHTARI-BRUNEL, interne en 4e année.",
+     [("Yassine EL-MOKHTARI-BRUNEL", "4800")]),
 ])
 def test_a_grant_to_a_natural_person_names_the_person_without_title_or_qualification(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
@@ -1897,9 +1929,34 @@ def test_a_grant_to_a_natural_person_names_the_person_without_title_or_qualifica
                                                   "Villages", "7500")]),
     ("Enfin, le Dr Nicolas FERAUD, chirurgien-dentiste, s'installe à la MSP. Une aide à l'installation de 10 000 € "
      "lui est accordée.", [("Nicolas FERAUD", "10000")]),
+    ("Considérant que l'association Les Maisons de Santé du Ponant (MSPonant) coordonne les quatre maisons de\n"
+     "santé et qu'elle porte le projet de santé commun ; qu'il est proposé de lui accorder\nune subvention de "
+     "fonctionnement de 32 000 € ;", [("Les Maisons de Santé du Ponant (MSPonant)", "32000")]),
+    ("Considérant que l'Institut brestois de prévention des addictions – IBPA, qui intervient dans les lycées\n"
+     "et les quartiers, a sollicité 15 000 € ; qu'il est proposé de lui allouer 11 000 € ;",
+     [("Institut brestois de prévention des addictions", "11000")]),
+    ("La Métropole met à disposition une salle. Il est proposé de lui attribuer 500 €.", []),
 ])
 def test_a_grant_given_with_a_pronoun_goes_to_whom_the_text_named_before(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("L'association Fos Ciné Mer, qui anime le cinéma\nassociatif de Fos-sur-Mer, recevrait 12 500 euros.",
+     [("Fos Ciné Mer", "12500")]),
+    ("Le Conservatoire associatif de musique de\nPort-Saint-Louis-du-Rhône (CAMPSL) bénéficierait de 9 000 euros, "
+     "et la Compagnie Les Étangs Bleus de\n2 750 euros pour ses ateliers en milieu scolaire.",
+     [("Conservatoire associatif de musique de Port-Saint-Louis-du-Rhône", "9000"),
+      ("Compagnie Les Étangs Bleus", "2750")]),
+    ("L'association Flers Santé Jeunes (FSJ) bénéficie par ailleurs d'une subvention de 3 500 € pour le\n« Bus des "
+     "jeunes », et l'Association des Étudiants en Santé accueillis dans le Bocage (AESB) de 1 200 €\npour "
+     "l'hébergement des internes.", [("Flers Santé Jeunes", "3500"),
+                                     ("Association des Étudiants en Santé accueillis dans le Bocage", "1200")]),
+    ("L'association Les Amis du Vélo bénéficiait jusqu'ici d'une subvention de 800 €.", []),
+])
+def test_the_subject_of_a_receiving_verb_is_the_beneficiary_and_a_second_one_may_leave_the_verb_out(text, grants):
+    """"X recevrait 12 500 euros", "X bénéficierait de 9 000 euros, et Y de 2 750 euros": each its own amount."""
+    assert sorted((g.beneficiary, str(g.amount)) for g in find_grants(text).grants) == sorted(grants)
 
 
 def test_a_natural_person_who_receives_a_grant_is_typed_a_person_and_a_doctor_a_health_professional(tmp_path):
@@ -1931,6 +1988,18 @@ def test_a_natural_person_who_receives_a_grant_is_typed_a_person_and_a_doctor_a_
     ("D'ATTRIBUER les subventions suivantes :\n| Bénéficiaire | Montant (EUR) |\n| Commune de Cavaillon (CLS) | "
      "10 000,00 |\n| Union départementale des sapeurs-pompiers (UDSP 12) | 5 000,00 |\n",
      [("Commune de Cavaillon", "10000.00"), ("Union départementale des sapeurs-pompiers", "5000.00")]),
+    ("ARTICLE 1er – Attribue les aides suivantes (compte 6745) :\n\n"
+     "   ● Association Landes-Burkina Eau Solidaire (LBES) – forage et château d'eau à Koudougou (Burkina\n"
+     "     Faso) : 14 000 € ;\n   ● Eau Vive Adour-Sahel – réhabilitation de puits pastoraux : 9 500 € ;\n"
+     "   ● Les Restos du Cœur – antenne de Luzech : 300 €.\n",
+     [("Association Landes-Burkina Eau Solidaire", "14000"), ("Eau Vive Adour-Sahel", "9500"),
+      ("Les Restos du Cœur – antenne de Luzech", "300")]),
+    ("ARTICLE 3 : d'attribuer au club Les Dragons de Rouen – Hockey sur glace une subvention de 85 000 €.",
+     [("Les Dragons de Rouen – Hockey sur glace", "85000")]),
+    ("ATTRIBUE à l'association Maison des usagers en santé mentale Auvergne – MUSMA une subvention de 7 200 €.",
+     [("Maison des usagers en santé mentale Auvergne", "7200")]),
+    ("DÉCIDE d'attribuer les subventions suivantes :\n- PTCE Santé Côte Sud (Seignanx – Maremne) : 32 000 € ;\n",
+     [("PTCE Santé Côte Sud", "32000")]),
 ])
 def test_a_beneficiarys_name_is_read_without_its_civility_nor_a_bracket_that_glosses_it(text, grants):
     """A place, a gloss or an acronym in brackets is no part of the name; a legal form or a code is."""
@@ -1966,6 +2035,22 @@ def test_capitals_in_brackets_are_a_variant_only_when_they_are_the_initials_of_t
     assert {str(graph.value(actor, RDFS.label)): sorted(map(str, graph.objects(actor, SKOS.altLabel)))
             for actor in graph.objects(None, MAI.beneficiary)} == {
         "Commune de Cavaillon": [], "Union départementale des sapeurs-pompiers": ["UDSP 12"]}
+
+
+def test_an_alias_in_brackets_that_opens_with_the_names_acronym_is_a_variant(tmp_path):
+    """"(GEM Clermont Centre)" after a groupe d'entraide mutuelle is another name of it, as "– IBPA" after a name."""
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE LUSSAC-FICTIF\nDélibération n° 2024-50\nSéance du 5 novembre 2024\nObjet : Aides\n"
+                    "Le conseil, à l'unanimité, décide d'attribuer :\n"
+                    "  - au Groupe d'entraide mutuelle « Le Puy de Jour » (GEM Clermont Centre) une subvention de "
+                    "500 € ;\n"
+                    "  - à l'Institut brestois de prévention des addictions – IBPA une subvention de 700 €.\n",
+                    encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert {str(graph.value(actor, RDFS.label)): sorted(map(str, graph.objects(actor, SKOS.altLabel)))
+            for actor in graph.objects(None, MAI.beneficiary)} == {
+        "Groupe d'entraide mutuelle « Le Puy de Jour »": ["GEM Clermont Centre"],
+        "Institut brestois de prévention des addictions": ["IBPA"]}
 
 
 @pytest.mark.parametrize("text, grants", [

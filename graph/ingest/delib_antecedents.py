@@ -48,16 +48,35 @@ _PERSON_SUBJECT = re.compile(r"\s*(?:" + _BULLET + r"\s*)?(?:(?:Enfin|Ensuite|Pa
                              r"(?=\s+[a-zà-ÿ]|\s*[,(])")
 
 
+#: What opens a sentence before its subject, or says more of the subject between commas: "Considérant que …",
+#: "…, qui intervient dans les lycées, a sollicité …" — left out to find the subject.
+_PREAMBLE = re.compile(r"^\s*(?:Considérant|Attendu|Vu)\s+qu(?:e\s+|['’])", re.I)
+_SUBJECT_ASIDE = re.compile(r"\s*,\s*(?:qui|dont|où|lequel|laquelle|lesquels|lesquelles)\b[^,;:]*,", re.I)
+#: An organisation that is a sentence's subject, then its verb: "Considérant que l'association Les Maisons de Santé du
+#: Ponant (MSPonant) coordonne …", "L'Union Cycliste des Calanques organise …" — the name ends at its bracket when
+#: it has one ("l'association Vivre avec un cancer (VCPB) porte …"), else before the first word in small letters that
+#: is no little word of a name.
+_NAME_WORD = r"(?:de|du|des|d['’]|et|en|sur|sous|à|au|aux|la|le|les|l['’]|pour|contre)"
+_ORGANISATION_SUBJECT = re.compile(
+    r"\s*(?:" + _BULLET + r"\s*)?(?:(?:Enfin|Ensuite|Par\s+ailleurs|De\s+plus|En\s+outre|Également)\s*,\s*)?"
+    r"(?:[Ll]['’]association\s+|[Ll]e\s+|[Ll]a\s+|[Ll]es\s+|[Ll]['’](?=[A-ZÉÈ]))"
+    r"(?:(?P<bracketed>[A-ZÉÈÀ«\"][^;:,.()]*?\s*\([^()]+\))|(?P<name>[A-ZÉÈÀ«\"][^;:,.()]*?))"
+    r"\s+(?!" + _NAME_WORD + r"\b)[a-zà-ÿ]+(?:\s|$)")
+
+
 def _antecedent(text: str) -> str | None:
     """Whom a pronoun ("lui") after ``text`` refers to: the body that ``text`` (or its part after a heading's colon,
-    "2. Aide à l'installation : le Dr X … s'installe …") says asks for a grant, or the person it opens with as its
-    subject.
+    "2. Aide à l'installation : le Dr X … s'installe …") says asks for a grant, or the person or the organisation it
+    opens with as its subject.
 
     >>> _antecedent("Le Dr Paul-Henri DESSAIGNE s'installe à Arlanc. ")
     'Paul-Henri DESSAIGNE'
     >>> _antecedent("- l'Association des Parents d'Élèves du RPI sollicite une aide : il est proposé de ")
     "Association des Parents d'Élèves du RPI"
+    >>> _antecedent("Considérant que l'association Les Amis du Port (ADP) coordonne les maisons de santé ;")
+    'Les Amis du Port (ADP)'
     """
+    text = _SUBJECT_ASIDE.sub("", _PREAMBLE.sub("", text))
     for part in (text, *text.split(":")[1:]):
         if name := _requester(part):
             return name
@@ -65,7 +84,19 @@ def _antecedent(text: str) -> str | None:
         person = parse_person(match.group("name")) if match else None
         if person and person.given:
             return person.label
-    return None
+    organisation = _ORGANISATION_SUBJECT.match(text)
+    name = organisation and (organisation.group("bracketed") or organisation.group("name"))
+    # Not the authority nor its officers ("La Métropole met …", "Le Président propose …"): a name of one word; nor
+    # a subject when the text names another body after it, that "lui" may stand for as well ("Le Club Nautique a la
+    # présidence de l'office ; une subvention lui est attribuée").
+    if not name or len(name.split()) < 2 or _OFFICER.match(name) or _ANOTHER_BODY.search(text, organisation.end()):
+        return None
+    return _clean_name(name)
+
+
+#: A body named by its kind, one only: "de l'office", "au comité", "la commune de X".
+_ANOTHER_BODY = re.compile(r"\b(?:du|au|le|la|l['’]|de\s+la|à\s+la|de\s+l['’]|à\s+l['’])\s*"
+                           r"(?:association|commune|ville|structure|société|" + _KIND + r")\b", re.I)
 
 
 def _requester(sentence: str) -> str | None:

@@ -38,7 +38,7 @@ from graph.ingest.delib_lists import (_AMOUNT_FIELD, _BLOCK, _BULLET, _DATIVE_IT
                                       _item_name, _sentences, approved_below, opens_clause)
 from graph.ingest.delib_names import bare_name, without_civility
 from graph.ingest.delib_recipients import (_NEXT_GRANT, _clean_name, _person_at, _record_head, beneficiary_in,
-                                           title_beneficiary)
+                                           receiver, title_beneficiary)
 from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold, parse_amount
 
 
@@ -89,6 +89,9 @@ _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\
                       r"titres?\s+de\s+recettes?|trop[- ]perçu|\breverse(?:r|ment)\b|\b(?:a|ont)\s+perçu|"
                       r"\bne\s+pas\s+(?:verser|attribuer|accorder|allouer|octroyer|reconduire)\b|\brenonc|"
                       r"subventionnable|"
+                      # What the statutes of a body the authority belongs to make it pay: "la contribution statutaire
+                      # 2025 de 48 000 € (article 6561)", a member's dues, not a grant.
+                      r"\b(?:contributions?|participations?|cotisations?)\s+statutaires?\b|"
                       # A grant of the years before, that this one does not renew: "bénéficiait jusqu'ici d'une
                       # subvention de 800 €", "percevait …"; "aucune subvention n'est proposée".
                       r"\bb[ée]n[ée]ficiai(?:t|ent)\b|\bpercevai(?:t|ent)\b|\bjusqu['’](?:ici|alors|à\s+présent)\b|"
@@ -162,8 +165,14 @@ def _clause_year(sentence: str, anchor: int) -> int | None:
 _AMENDED_FROM = re.compile(r"\s+à\s+(?=" + AMOUNT_RE.pattern + ")", re.I)
 _AMENDED_TO = re.compile(r"\bde\s+" + AMOUNT_RE.pattern + r"\s+à\s+$", re.I)
 #: A grant undone: "annule la subvention de 1 500 € attribuée à …", "retire l'aide …".
-_CANCEL = re.compile(r"\b(?:annul|retir|abrog|supprim)\w*\s+(?:la|les|cette|ces|l['’])\s*"
-                     r"(?:subventions?|aides?|participations?|attributions?|dotations?)\b", re.I)
+#: A grant declared lapsed is undone too: "de constater la caducité de la subvention de 6 200 € attribuée en 2021".
+_CANCEL = re.compile(r"(?:\b(?:annul|retir|abrog|supprim)\w*|\bcaducit[ée]\s+de|\bcaduques?)\s+"
+                     r"(?:la|les|cette|ces|l['’])\s*(?:subventions?|aides?|participations?|attributions?|"
+                     r"dotations?)\b", re.I)
+#: A grant undone, said after it: "La subvention de 3 000 euros accordée en 2024 à X est annulée", "… est devenue
+#: caduque".
+_CANCELLED_AFTER = re.compile(r"[^.;]*?\b(?:est|sont|sera|seront)\s+(?:(?:donc|ainsi|devenue?s?|déclarée?s?)\s+)*"
+                              r"(?:annulée?s?|retirée?s?|abrogée?s?|supprimée?s?|caduques?)\b", re.I)
 #: A grant's nature in brackets after its amount: "45 K€ (fonctionnement)".
 _NATURE_AFTER = re.compile(r"\s*\(\s*(fonctionnement|investissement|équipement|exceptionnelles?)\s*\)", re.I)
 #: A list's lead sentence that tells of grants made before ("a attribué les subventions suivantes :").
@@ -215,7 +224,8 @@ _CONTRACT = re.compile(r"\bmarchés?\s+(?:publics?|n\s*[°º]|de\s+(?:travaux|se
                        r"avenant)\s+(?:d[ue]|un|le|au|à\s+un)\s+marché\b|"
                        r"\bmarchés?\b[^.;]{0,120}?\b(?:attribu|notifi|conclu|pass)\w*\s+(?:à|au|avec)\b|"
                        r"\baccords?-cadres?\b|\bprestataires?\b|\bprestations?\s+de\s+services?\b|"
-                       r"\bappel\s+d['’]offres\b|\bbons?\s+de\s+commande\b|\bfactur\w+|\bhonoraires\b", re.I)
+                       r"\bappel\s+d['’]offres\b|\b(?:prévue?s?|fixée?s?|due?s?)\s+(?:au|par\s+le)\s+marché\b|"
+                       r"\ben\s+exécution\s+du\s+marché\b|\bbons?\s+de\s+commande\b|\bfactur\w+|\bhonoraires\b", re.I)
 #: Aid in kind, valued in euros: "une aide en nature … valorisée à 2 400 €" (the amount is its value, not a payment).
 _IN_KIND = re.compile(r"\b(?:aides?|avantages?|soutiens?|subventions?|contributions?|concours)\s+en\s+nature\b", re.I)
 #: A free loan of premises or goods, valued: "la mise à disposition gratuite de la salle …, valorisée à 1 500 €",
@@ -223,9 +233,12 @@ _IN_KIND = re.compile(r"\b(?:aides?|avantages?|soutiens?|subventions?|contributi
 _PUT_AT_DISPOSAL = re.compile(r"\bmise\s+à\s+disposition\b|\bm(?:ettre|et|ettent|is|ise|ises)\s+(?:gratuitement\s+)?"
                               r"à\s+(?:la\s+)?disposition\b", re.I)
 #: Whom premises are lent to: "mettre gratuitement à la disposition de la Maison des Adolescents de X les locaux …".
+#: A name with its acronym in brackets runs to them, whatever words in small letters it has ("de l'association Vivre
+#: avec un cancer en Pays de Brest (VCPB) un local …").
 _AT_DISPOSAL_OF = re.compile(r"à\s+(?:la\s+)?disposition\s+(?:de\s+la\s+|de\s+l['’]|du\s+|de\s+)(?:association\s+)?"
+                             r"(?:(?P<acronymed>[A-ZÉÈ][^\n,;.()]*?\s*\([A-Z][A-Za-z0-9]{1,9}\))|"
                              r"(?P<name>[A-ZÉÈ][^\n]*?)"
-                             r"(?=\s+(?:les|le|la|l['’]|un|une|des|ses|son|sa)\s*[a-zà-ÿ]|\s*[,;(.])")
+                             r"(?=\s+(?:les|le|la|l['’]|un|une|des|ses|son|sa)\s*[a-zà-ÿ]|\s*[,;(.]))")
 _VALUED = re.compile(r"\bvaloris[ée]+s?\s+(?:à|pour|au\s+montant\s+de|pour\s+un\s+montant\s+de)\s*$", re.I)
 
 #: A threshold, not a grant: "les subventions d'un montant inférieur ou égal à 5 000 €" (a delegation's ceiling),
@@ -299,6 +312,34 @@ def _is_part(sentence: str, at: int, amounts: list[tuple[int, int]], parts: set[
         and not (_GRANT_WORD.search(since) or _GRANT_VERB.search(since))
 
 
+#: A civility's dot at a sentence's end, whom a grant goes to: "… une bourse de 4 800 € à M." then " Yassine X, …".
+_CIVILITY_END = re.compile(r"(?:\bà|\bau|\bde|\bpour|\bfaveur\s+de)\s+(?:M|MM|Dr|Pr)\.$")
+
+
+def _civilities_joined(sentences):
+    """The sentences, one that gives an amount and that a civility's dot ends joined to the next: "une bourse de
+    4 800 € à M. Yassine X" is one sentence (a list of members, "M. X, Mme Y, M. Z", is left as it is).
+
+    >>> list(_civilities_joined([(0, "Une bourse de 500 € à M."), (24, " Yassine X, interne.")]))
+    [(0, 'Une bourse de 500 € à M. Yassine X, interne.')]
+    """
+    held = None
+    for start, sentence in sentences:
+        if held is not None and held[0] + len(held[1]) == start:
+            start, sentence, joined = held[0], held[1] + sentence, True
+        else:
+            if held is not None:
+                yield held
+            joined = False
+        held = None
+        if not joined and _CIVILITY_END.search(sentence) and AMOUNT_RE.search(sentence):
+            held = (start, sentence)
+        else:
+            yield start, sentence
+    if held is not None:
+        yield held
+
+
 def prose_grants(body: str, title_beneficiary: str | None,
                  tables: list[tuple[int, int]] = ()) -> tuple[list[GrantFact], list[StatedTotal]]:
     """Return the grants and totals stated in sentences (table lines excluded: ``| … |`` rows, and the ``tables``
@@ -306,7 +347,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
     decision_at = max((m.start() for m in _DECISION.finditer(body)), default=len(body))
     grants, totals, lead, lead_nature, after_table, after_list = [], [], False, None, False, False
     prior = (0, "")  # the sentence before, and where it ends: a request it states names a proposal's beneficiary
-    for start, sentence in _sentences(body):
+    for start, sentence in _civilities_joined(_sentences(body)):
         prior, (prior_end, prior_sentence) = (start + len(sentence), sentence), prior
         if sentence.lstrip().startswith("|"):
             after_table = True
@@ -365,14 +406,18 @@ def prose_grants(body: str, title_beneficiary: str | None,
             if _OPERAND_AFTER.match(sentence, a_end) or _OPERAND_BEFORE.search(before) \
                     or _RATE_AFTER.match(sentence, a_end) and not (valued_in_kind and _PER_YEAR.match(sentence, a_end)):
                 continue  # what a grant is computed from; a rate
-            if _THRESHOLD.search(before) or _EARLIER.match(sentence, a_end) and not _CANCEL.search(before):
+            if _THRESHOLD.search(before) or _EARLIER.match(sentence, a_end) and not (_CANCEL.search(before)
+                                                                            or _CANCELLED_AFTER.match(flat, a_end)):
                 continue  # a delegation's ceiling; a grant that an earlier act made, recalled
             result = _RESULT_BEFORE.search(before) and _COMPUTED.search(before)
             amended = _AMENDED_TO.search(before) and _GRANT_WORD.search(sentence)
             set_at = _SET_AT.search(before) and _SET_GRANT.match(sentence, a_end)
             pronoun = _PRONOUN_BEFORE.search(before) or _PRONOUN_AFTER.match(sentence, a_end)
+            # "X recevrait 12 500 euros", "X bénéficierait de 9 000 euros, et Y de 2 750 euros": the verb's subject.
+            receiving = receiver(flat, a_start, [e for s, e, _ in amounts + words if s < a_start])
             if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead) or valued_in_kind
-                    or amended or set_at or pronoun or _verb_opens_clause(sentence, a_start, amounts + words)):
+                    or amended or set_at or pronoun or receiving
+                    or _verb_opens_clause(sentence, a_start, amounts + words)):
                 continue
             if _CONTRACT.search(sentence) and not _GRANT_WORD.search(before):
                 continue  # a public contract's price, a service's payment: "un marché … attribué à la société X pour …"
@@ -412,7 +457,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
             # l'Association X un bureau ; cette mise à disposition constitue une aide en nature valorisée à 2 400 €".
             lent_to = valued_in_kind and (_AT_DISPOSAL_OF.search(flat, 0, a_start) or (
                 "\n\n" not in body[prior_end:start] and _AT_DISPOSAL_OF.search(prior_sentence.replace("\n", " "))))
-            name = (lent_to and _clean_name(lent_to.group("name"))) or (pronoun and (lui and _antecedent(sentence[:lui])
+            name = (lent_to and _clean_name(lent_to.group("acronymed") or lent_to.group("name"))) or receiving \
+                or (pronoun and (lui and _antecedent(sentence[:lui])
                                  or "\n\n" not in body[prior_end:start] and _antecedent(prior_sentence))) \
                 or (listed and _person_at(sentence, a_start, True)) \
                 or beneficiary_in(flat, a_start, association=not listed) or _person_at(body, start + a_start, False) \
@@ -429,7 +475,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
                                         or (stated and _NATURE_WORDS[fold(stated.group(1)).rstrip("s")])
                                         or _clause_nature(flat, a_start) or (lead_nature if item and lead else None),
                                         _purpose(flat, a_end), start >= decision_at,
-                                        cancelled=bool(_CANCEL.search(before)), part=a_start in parts,
+                                        cancelled=bool(_CANCEL.search(before) or _CANCELLED_AFTER.match(flat, a_end)),
+                                        part=a_start in parts,
                                         year=_clause_year(flat, a_start)))
         after_list = item and lead and len(grants) > granted_before  # a list of grants, not of years
     return grants, totals

@@ -150,7 +150,9 @@ def without_civility(name: str) -> str:
 #: A bracket at the end of a beneficiary's name.
 _TRAILING_BRACKET = re.compile(r"\s*\((?P<inner>[^()]*)\)$")
 #: A place in brackets: "(Jura)", "(Plounévez-Quintin)", "(Le Puy-en-Velay)", "(Lyon 8e)", a département's number.
-_BRACKET_PLACE = re.compile(r"(?:(?:Le|La|Les)\s+|L['’])?[A-ZÉÈÎÔÂ][a-zà-ÿ'’.]+(?:-[\w'’.]+)*"
+#: Two places or more: "(Seignanx – Maremne)", "(Lot et Aveyron)".
+_ONE_PLACE = (r"(?:(?:Le|La|Les)\s+|L['’])?[A-ZÉÈÎÔÂ][a-zà-ÿ'’.]+(?:-[\w'’.]+)*")
+_BRACKET_PLACE = re.compile(_ONE_PLACE + r"(?:\s*[–—/]\s*" + _ONE_PLACE + r"|\s+(?:et|-)\s+" + _ONE_PLACE + r")*"
                             r"(?:\s+\d{1,2}(?:e|er|ème))?|\d{2,3}|2[AB]")
 #: An acronym in brackets: capitals only, 2 to 10 letters ("(REPEMA)", "(SSAN)").
 _BRACKET_ACRONYM = re.compile(r"[A-Z]{2,10}")
@@ -199,7 +201,17 @@ def name_bracket_kind(inner: str, name: str) -> str | None:
         return "gloss"
     if kind is None and fits and _NUMBERED_ACRONYM.fullmatch(inner) and inner.split()[0] not in _FORM_IN_BRACKETS:
         return "acronym"
+    # An alias that opens with the name's acronym, then a place or a part of it in capitals: "Groupe d'entraide
+    # mutuelle « Le Puy de Jour » (GEM Clermont Centre)" — another name of it, kept as such.
+    first = inner.split()[0] if inner.split() else ""
+    if kind is None and _BRACKET_ACRONYM.fullmatch(first) and first not in _FORM_IN_BRACKETS \
+            and acronym_fits(first, name) and _ALIAS_REST.fullmatch(inner[len(first):]):
+        return "acronym"
     return kind
+
+
+#: The words after an alias's acronym: names or figures ("Clermont Centre", "63", "Sud-Ouest").
+_ALIAS_REST = re.compile(r"(?:\s+(?:[A-ZÉÈÎÔÂ][\w'’-]*|\d{1,3}|2[AB]|de|du|des|la|le|les|d['’]\w+))+")
 
 
 def acronym_fits(acronym: str, name: str) -> bool:
@@ -236,8 +248,23 @@ def bare_name(name: str) -> tuple[str, str | None, str | None]:
     >>> bare_name("Commune de Saint-Amour (Jura)"), bare_name("Théâtre des Deux Rives (SCIC)")[0]
     (('Commune de Saint-Amour', 'place', 'Jura'), 'Théâtre des Deux Rives (SCIC)')
     """
+    # What a dash adds in small letters is the project, not the name: "Eau Vive – réhabilitation de puits" (a name
+    # goes on in capitals after its dash: "Les Dragons de Rouen – Hockey sur glace").
+    name = _DESCRIPTION.split(name, maxsplit=1)[0]
+    if (dashed := _DASHED_ACRONYM.search(name)) and acronym_fits(dashed.group("inner"), name[:dashed.start()]):
+        return name[:dashed.start()], "acronym", dashed.group("inner")  # "Institut … des addictions – IBPA"
     bracket = _TRAILING_BRACKET.search(name)
     kind = bracket and bracket.start() > 0 and name_bracket_kind(bracket.group("inner"), name[:bracket.start()])
     if not kind:
         return name, None, None
     return name[:bracket.start()].rstrip(" ,-–—"), kind, bracket.group("inner").strip()
+
+
+#: A spaced dash then words in small letters, outside brackets: what follows is a description — unless it names a
+#: branch of the body ("Les Restos du Cœur – antenne de Luzech", "UNAFAM – délégation de la Manche").
+_DESCRIPTION = re.compile(r"\s+[–—-]\s+(?=[a-zà-ÿ])(?![^()]*\))(?!(?:antennes?|sections?|délégations?|comités?|clubs?|"
+                          r"branches?|secteurs?|sites?|unités?|services?|pôles?|bureaux?|agences?|centres?|maisons?|"
+                          r"foyers?|points?|espaces?|relais|groupes?|unions?|fédérations?|districts?|ligues?|"
+                          r"établissements?|filiales?|régions?|départements?|équipes?|cellules?|conférences?)\b)")
+#: An acronym after a spaced dash at the end of a name: "… des addictions – IBPA".
+_DASHED_ACRONYM = re.compile(r"\s+[–—-]\s+(?P<inner>[A-Z][A-Z0-9]{1,9})$")

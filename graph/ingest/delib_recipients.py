@@ -23,15 +23,21 @@ from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold
 _ENUMERATION = (r"(?!\s*d['’](?!(?:un|une|autre|abord|ailleurs|où|après|ici|ores)\b)[a-zà-ÿ][\w-]*"
                 r"(?:\s*,\s*d['’][a-zà-ÿ][\w-]*)*\s+et\s+d)")
 #: Where a beneficiary's name ends; "à 68 500 €" after it is the amount a grant is set at ("fixe la subvention
-#: allouée à X à 68 500 €").
-_STOP = (r"(?=\s*(?:," + _ENUMERATION + r"|\(|;|:|(?<!\bM)(?<!\bMme)(?<!\bDr)(?<!\bPr)\.(?:\s|$)|\bd['’]un\b|"
-         r"\bd['’]une\b|\bpour\b|\bau\s+titre\b|"
+#: allouée à X à 68 500 €"). The dot of a civility or a title ("à M. Yassine X", "au Dr. Y") ends no sentence.
+_STOP = (r"(?=\s*(?:," + _ENUMERATION + r"|\(|;|:|(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bDr)(?<!\bPr)\.(?:\s|$)|"
+         r"\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|"
          r"\bdans\s+le\s+cadre\b|\bafin\b|"
          r"\b(?:et\s+)?une?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|prêt|soutien|"
-         r"prime|bourse|fonds\s+de\s+concours)\b|\b(?:le|un|l['’])\s*(?:solde|acompte|reliquat)\b|"
-         r"\bun\s+montant\b|\bla\s+somme\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|(?<![-\w])sur\b|"
+         r"prime|bourse|fonds\s+de\s+concours)\b|"
+         # "de verser au Centre hospitalier de Brest la participation de 20 000 € …": what it is paid, not its name.
+         r"\b(?:la|les)\s+(?:subventions?|aides?|participations?|contributions?|dotations?)\b(?=[^\n]{0,60}\d)|"
+         r"\b(?:le|un|l['’])\s*(?:solde|acompte|reliquat)\b|"
+         r"\bun\s+montant\b|\bla\s+somme\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|"
+         # "sur le budget", "sur présentation des factures", not a name's "Hockey sur glace".
+         r"(?<![-\w])sur\b(?!\s+(?!(?:le|la|les|l|un|une|des|son|sa|ses|leurs?|ce|cette|ces|présentation|proposition|"
+         r"production|demande|justificati\w*|pièces?|factures?|crédits?|budget|fonds)\b)[a-zà-ÿ]+\b)|"
          r"\bà\s+hauteur\b|\ben\s+faveur\b|\bet\s+(?:(?:à|au|aux|a(?=\s+la?\b|\s+l['’]))\b|de\s+\d|\d)|"
-         r"\bainsi\b|\bselon\b|"
+         r"\bainsi\b|\bselon\b|\b(?:est|sont|sera|seront)\s+(?:annul|retir|abrog|supprim|devenu|déclar)\w*|"
          r"\bpar\s+(?:la\s+|le\s+|l['’])?(?:délibération|décision|arrêté|convention)\b|"
          r"\bà\s+(?=\d[\d \u00a0\u202f.,]*(?:€|euros?\b|EUR\b))|$))")
 #: An association named by what it gathers, in small letters: "à l'association des parents d'élèves".
@@ -169,6 +175,10 @@ def _person_at(text: str, anchor: int, item: bool) -> str | None:
 _ASIDE_OPENS = re.compile(r",\s*(?:qui|dont|où|lequel|laquelle|lesquels|lesquelles|pour|afin)\b[^,;]*$", re.I)
 
 
+#: A name, then a spaced dash and words in small letters that describe the project.
+_DESCRIBED = re.compile(r"[\w)»]\s+[–—-]\s+[a-zà-ÿ]")
+
+
 def _aside(sentence: str, match: re.Match, clause_start: int, anchor: int) -> bool:
     """Whether a beneficiary's "à X" is rather in an aside of the sentence: in brackets or guillemets not closed
     before it ("… Claires-Fontaines (séjour à Chausey, 48 élèves) : 1 440 €", "le festival « Jazz aux Sommets »":
@@ -181,6 +191,10 @@ def _aside(sentence: str, match: re.Match, clause_start: int, anchor: int) -> bo
     """
     before = sentence[:match.start()]
     if before.count("(") > before.count(")") or before.count("«") > before.count("»"):
+        return True
+    # A place in the project that a dash describes after the name: "Association X (LBES) – forage et château d'eau
+    # à Koudougou (Burkina Faso) : 14 000 €".
+    if re.match(r"à\s+[A-ZÉÈÀ]", match.group(0)) and _DESCRIBED.search(sentence, clause_start, match.start()):
         return True
     return match.start() < anchor and "," in sentence[match.end():anchor] \
         and bool(_ASIDE_OPENS.search(sentence, clause_start, match.start()))
@@ -214,6 +228,46 @@ def beneficiary_in(sentence: str, anchor: int, association: bool = True) -> str 
         return best[1]
     match = _ASSOCIATION.search(sentence) if association else None
     return _clean_name(match.group("name")) if match else None
+
+
+#: A verb whose subject receives the amount after it: "L'association X, qui anime …, recevrait 12 500 euros", "Le
+#: Conservatoire X bénéficierait de 9 000 euros" — in the present, the future or the conditional (the past tells of
+#: an earlier grant: "bénéficiait", "a reçu").
+RECEIVE = re.compile(r"\b(?:re[çc]oi(?:t|vent)|recevr(?:a|ait|ont|aient)|b[ée]n[ée]ficie(?:nt|ra|rait|ront|raient)?|"
+                     r"per[çc]oi(?:t|vent)|percevr(?:a|ait|ont|aient)|obtien(?:t|nent|dra|drait|dront|draient))\b",
+                     re.I)
+#: The subject of a receiving verb, right before it: the name after its article, an aside between commas left out
+#: ("L'association Fos Ciné Mer, qui anime le cinéma de Fos, recevrait …"), an adverb too ("X bénéficie par
+#: ailleurs d'une subvention …").
+_SUBJECT = re.compile(r"(?:^|[;:]|,\s+et\b|\bqu(?:e\b|['’]))\s*(?:[Ll]['’]association\s+|[Ll]e\s+|[Ll]a\s+|[Ll]es\s+|"
+                      r"[Ll]['’](?=[A-ZÉÈ]))?(?P<name>[A-ZÉÈÀ«\"][^;:,]*?)(?:\s*,[^;:]*?,)?\s+(?:(?:par\s+ailleurs|"
+                      r"également|aussi|ainsi|donc|en\s+outre|quant\s+à\s+(?:elle|lui))\s+)?$")
+#: The second beneficiary of a receiving verb said once for two: "X bénéficie d'une subvention de 3 500 €, et
+#: l'Association Y (AESB) de 1 200 €" — Y, then "de" and its amount, the verb left out.
+_ELIDED = re.compile(r",?\s+et\s+(?:[Ll]['’]association\s+|la\s+|le\s+|les\s+|l['’](?=[A-ZÉÈ]))?"
+                     r"(?P<name>[A-ZÉÈÀ«\"][^;:,€]*?)\s+(?:d['’]une?\s+[^;:,€\d]{0,40}?\s+)?de\s*$")
+
+
+def receiver(sentence: str, anchor: int, ends: list[int]) -> str | None:
+    """Whom the amount at ``anchor`` goes to when a receiving verb says it (:data:`RECEIVE`): the verb's subject, or
+    the second of two beneficiaries whose verb is said once (``ends``: where the sentence's amounts end).
+
+    >>> receiver("L'association Fos Ciné Mer, qui anime le cinéma, recevrait 12 500 euros.", 59, [])
+    'Fos Ciné Mer'
+    >>> text = "Le Club A (CA) bénéficierait de 9 000 euros, et la Compagnie B de 2 750 euros."
+    >>> receiver(text, 32, []), receiver(text, 66, [43])
+    ('Club A (CA)', 'Compagnie B')
+    """
+    previous = max((e for e in ends if e <= anchor), default=0)
+    if previous and (elided := _ELIDED.search(sentence, previous, anchor)) and RECEIVE.search(sentence, 0, previous):
+        return _clean_name(elided.group("name"))
+    verb = None
+    for verb in RECEIVE.finditer(sentence, previous, anchor):
+        pass
+    if verb is None or anchor - verb.end() > 120:
+        return None
+    subject = _SUBJECT.search(sentence[previous:verb.start()])
+    return _clean_name(subject.group("name")) if subject else None
 
 
 #: A record's line that opens with its beneficiary, then a colon: "Commune de Varennes : rénovation de l'école,
