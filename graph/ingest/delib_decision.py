@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from graph.ingest.delib_counts import header_row_counts
 from graph.ingest.delib_meta import in_a_citation
-from graph.ingest.delib_people import header_row_counts
 from graph.ingest.french import (AMOUNT_RE, DATE_RE, SHORT_DATE_RE, accents_optional, date_from_match, fold,
                                  parse_amount, short_date)
 

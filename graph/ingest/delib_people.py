@@ -1,9 +1,10 @@
-"""Who sat: the counts, chair and secretary, and the lists of present, excused, absent members and proxies.
+"""Who sat: chair and secretary, and the lists of present, excused, absent members and proxies.
 
 Lists are comma-separated full names with irregular spacing and doubled commas, names wrapped over two lines,
 compound and particle names, proxies with or without their holder, and empty sections (DATA-FORMATS.md
 pitfall 24); the names themselves are :mod:`graph.ingest.delib_names`'s. A section ends at the next section
-heading or at the first line that does not read as names.
+heading or at the first line that does not read as names. The counts the text states (in office, present,
+proxies, votes) and the convocation's date are :mod:`graph.ingest.delib_counts`'s.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from graph.ingest.delib_counts import parse_counts
 from graph.ingest.delib_names import Person, in_capitals, parse_person, surname_only
-from graph.ingest.french import (DATE_RE, MONTH_NAMES, accents_optional, compile_cue, date_from_match, fold,
-                                 words_to_number)
+from graph.ingest.french import compile_cue
 
 
 @dataclass
@@ -85,27 +86,6 @@ SECTIONS = [
     ("present", compile_cue(r"^(?:(?:Membres?|Conseillers?)\s+(?:titulaires?\s+)?présents?|" + _WERE
                             + r"présente?s?|Présents?)(?:\s*\([^)\n]*\))?\s*:", re.I | re.M)),
 ]
-
-#: "Présents ou représentés : 49" counts the members present and those represented together: neither count alone.
-_COUNTS = {
-    "in_office": r"(?:membres|conseillers|élus)?\s*en\s+(?:exercice|fonction)"
-                 r"|membres\s+(?:du\s+conseil\s+d['’]administration|de\s+l['’]assemblée)(?=\s*:)"
-                 r"|Nombre\s+de\s+(?:membres|conseillers|délégués)(?=\s*:)",
-    # "Présents à l'ouverture de la séance : 26": the opening's, before a move's "(présents : 27 – votants : 32)"
-    "present_count": r"(?:Nombre\s+de\s+|membres\s+)?présents(?:\s+ou\s+suppléés|\s+lors\s+du\s+vote"
-                     r"|\s+à\s+l['’]ouverture(?:\s+de\s+la\s+séance)?)?",
-    # "Pouvoir : 1": the singular only before a colon ("donne pouvoir à …" counts nothing)
-    "proxy_count": r"(?:Nombre\s+de\s+)?(?:pouvoirs|procurations|(?:pouvoir|procuration)(?=[ \t]*:)"
-                   r"|(?:membres\s+)?(?<!ou\s)(?<!et\s)représentés"
-                   r"|(?:absents|excusés)\s+(?:(?:et\s+)?(?:ayant|avaient|ont)\s+donné|avec)"
-                   r"\s+(?:pouvoir|procuration))",
-    "vote_count": r"(?:Nombre\s+de\s+)?(?:voix|votants|suffrages\s+exprimés)"
-                  r"|qui\s+ont\s+pris\s+part\s+(?:au\s+vote|à\s+la\s+d[ée]lib[ée]ration)",
-}
-#: The same counts written number first ("16 votants", "28 présents").
-_COUNTED_FIRST = {"vote_count": r"votants|suffrages\s+exprimés", "present_count": r"(?:membres\s+)?présents",
-                  # "absents : 4 dont 2 ayant donné …", "présents ou représentés : 29 (23 présents, 6 procurations)"
-                  "proxy_count": r"ayant\s+donné\s+(?:pouvoir|procuration)|procurations|pouvoirs"}
 
 
 #: A proxy written beside an absent member's name: "M. Luc ROUX (pouvoir à M. Jean DUPONT)".
@@ -327,115 +307,6 @@ def parse_sections(body: str, attendance: Attendance) -> None:
         text, text_end = _section_text(body, end, stop, kind)
         _parse_list(text, kind, attendance)
         attendance.spans.append((start, max(end, text_end)))
-
-
-def parse_counts(body: str, attendance: Attendance) -> None:
-    """Read the stated counts (in office, present, proxies, votes) and the convocation date."""
-    margin = _margin_column(body)
-    headed = header_row_counts(body)
-    for name, words in _COUNTS.items():
-        words = accents_optional(words)  # "presents : 12" in a register typed without accents
-        # a row of labels over a row of figures first: "Votants\n   50   41" is no "Votants : 50"
-        headed_count = next(((n, span) for label, n, span in headed if re.fullmatch(words, label, re.I)), None)
-        # "Présents : 14", "Présents (14)", a ruled box's "| En exercice | 11 |"
-        match = None if headed_count else (
-            re.search(rf"(?:{words})\s*(?::|\||\((?=\d+\)))?\s*(\d+)\b", body, re.I)
-            or (re.search(rf"\b(\d+)[ \t]+(?:{accents_optional(_COUNTED_FIRST[name])})\b(?![ \t]*:)", body, re.I)
-                if name in _COUNTED_FIRST else None))
-        if match:
-            setattr(attendance, name, int(match.group(1)))
-            attendance.count_at[name] = match.start()
-            attendance.spans.append(match.span())
-        elif found := headed_count or _in_the_margin(margin, words):
-            setattr(attendance, name, found[0])
-            attendance.count_at[name] = found[1][0]
-            attendance.spans.append(found[1])
-    match = _CONVENED.search(body)
-    if match:
-        date, end = DATE_RE.match(body, match.end()), None
-        if date is None and (words := _DAY_IN_WORDS.match(body, match.end())) is not None:
-            day = 1 if fold(words["day"]) == "premier" else words_to_number(words["day"])
-            date, end = (DATE_RE.fullmatch(f"{day} {words['month']}") if day else None), words.end()
-        if date:
-            attendance.convened = date_from_match(date) or _before_the_session(date, body)
-            attendance.spans.append((match.start(), end or date.end()))
-
-
-#: What dates the convocation: "convoqué le …", "convoqué par son Président le …", "Convocation : …", "Date de
-#: convocation de la Commission permanente : …", "la convocation ayant été adressée aux conseillers le …", "sur la
-#: convocation qui leur a été adressée le …", "après convocation légale du …"; the misspelling "convoquation" too.
-_CONVENED = compile_cue(r"(?:convoqu[ée]e?s?(?:\s+par\s+(?:son|sa|le|la|M\.|Mme|Monsieur|Madame)\s[^,;.]{1,40}?)?\s+le"
-                        r"|date\s+de\s+(?:la\s+)?convo(?:c|qu)ation"
-                        r"(?:\s+et\s+d['’]affichage|\s+(?:de\s+la|du|des)\s+[^\n:]{1,50})?\s*:"
-                        r"|(?:^|\n)[ \t]*convo(?:c|qu)ation\s*:"
-                        r"|convo(?:c|qu)ation\s+(?:ayant\s+[ée]t[ée]\s+|qui\s+(?:leur|lui)\s+a\s+[ée]t[ée]\s+)?"
-                        r"(?:adress[ée]e|envoy[ée]e)(?:\s+(?:aux?|à)\s+[^,;.]{1,40}?\s+le|\s+(?:le\s+)?)"
-                        r"|convo(?:c|qu)ation\s+(?:l[ée]gale\s+)?(?:en\s+date\s+du|du)\s+(?:le\s+)?)\s*", re.I)
-#: A convocation's day and month in words, its year the session's: "légalement convoqué le six décembre".
-_DAY_IN_WORDS = re.compile(r"(?P<day>premier|(?:vingt|trente|dix|onze|douze|treize|quatorze|quinze|seize|un|deux"
-                           r"|trois|quatre|cinq|six|sept|huit|neuf|et|[ -])+?)\s+(?P<month>" + "|".join(MONTH_NAMES)
-                           + r"|fevrier|aout|decembre)\b", re.I)
-
-
-#: A line's columns as a PDF's text sets them out: a ruled table's cells, or text apart by three spaces or more.
-_CELL_GAP = re.compile(r"[ \t]*\|[ \t]*|[ \t]{3,}")
-
-
-def _cells(line: str) -> list[str]:
-    return [cell for cell in _CELL_GAP.split(line.strip()) if cell]
-
-
-def header_row_counts(body: str) -> list[tuple[str, int, tuple[int, int]]]:
-    """The counts that a table gives as a row of labels over a row of figures, each as (label, count, span of its
-    row of figures).
-
-    >>> header_row_counts("| En exercice | Présents | Pouvoirs |\\n| 50 | 41 | 5 |")
-    [('En exercice', 50, (38, 53)), ('Présents', 41, (38, 53)), ('Pouvoirs', 5, (38, 53))]
-    """
-    counts, at = [], 0
-    lines = body.split("\n")
-    for labels_line, figures_line in zip(lines, lines[1:]):
-        at += len(labels_line) + 1
-        labels, figures = _cells(labels_line), _cells(figures_line)
-        if (len(labels) >= 2 and len(labels) == len(figures) and all(f.isdigit() for f in figures)
-                and not any(re.search(r"\d", label) for label in labels)):
-            counts += [(label, int(f), (at, at + len(figures_line))) for label, f in zip(labels, figures)]
-    return counts
-
-
-def _margin_column(body: str) -> list[tuple[str, int]]:
-    """The left column of a page set out in two (a register's counts beside its prose: "en exercice : 11
-    réuni au nombre prescrit…"), as (text of the column's cell, its offset in ``body``), line by line."""
-    column, at = [], 0
-    for line in body.split("\n"):
-        cell = re.match(r"(?P<cell>\S(?:[^\n]*?\S)?)[ \t]{3,}\S", line)
-        column.append((cell["cell"], at) if cell else ("", at))
-        at += len(line) + 1
-    return column
-
-
-def _in_the_margin(margin: list[tuple[str, int]], words: str) -> tuple[int, tuple[int, int]] | None:
-    """The count that the left column (:func:`_margin_column`) gives for ``words``, the words wrapped over its lines
-    ("qui ont pris part / à la délibération : 10")."""
-    text = "\n".join(cell for cell, _ in margin)
-    match = re.search(rf"(?:{words})\s*:\s*(\d+)\b", text, re.I)
-    if match is None:
-        return None
-    line = text.count("\n", 0, match.start(1))
-    start = margin[line][1] + match.start(1) - (text.rfind("\n", 0, match.start(1)) + 1)
-    return int(match.group(1)), (start, start + len(match.group(1)))
-
-
-def _before_the_session(date: re.Match, body: str) -> dt.date | None:
-    """A convocation's date written without its year ("dûment convoqué le 4 juin"): the last such day before the
-    session."""
-    from graph.ingest.delib_session import find_session_date
-
-    session = find_session_date(body)
-    if session is None:
-        return None
-    convened = date_from_match(date, session.year)
-    return date_from_match(date, session.year - 1) if convened is not None and convened > session else convened
 
 
 _CHAIR = compile_cue(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<name>[^\n,]+)"
