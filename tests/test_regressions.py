@@ -9,7 +9,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from graph.identity import actor_keys
-from graph.ingest.delib_grants import _EXCLUDE
+from graph.ingest.delib_prose import _EXCLUDE
 from graph.ingest.delib_recipients import _STOP
 from graph.ingest.pipeline import ingest_paths
 from graph.namespaces import MAI

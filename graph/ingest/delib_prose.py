@@ -1,0 +1,445 @@
+"""The grants and totals that a deliberation's sentences state (:func:`prose_grants`).
+
+Prose: a sentence where an amount follows a grant word ("une subvention … d'un montant de 20 000 €") or a
+granting verb, with its beneficiary ("à X", "au profit de X", "l'association X", else the title's "Subvention à X").
+Amounts requested, budgets, co-funders, earlier grants, thresholds ("inférieur ou égal à 5 000 €") and money
+received ("titre de recettes") are left out; the same beneficiary named twice (in the report and in the decision)
+is one grant, the decision's amount winning, but two different amounts that the decision gives one beneficiary
+(an operating and an investment grant) are two grants (:func:`merge_prose`).
+
+A deliberation's grant is the amount it sets: attributed, or amended ("porte de 5 000 € à 7 000 €", "ramène de
+20 000 € à 16 000 €": the new amount). Its instalments ("versée en deux fois : un acompte de 1 500 € … et le solde
+de 1 500 €", "dont 8 000 € en 2024 et 12 000 € en 2025") are parts of it, not grants, even when the sentence that
+amends it goes on to pay the solde that results ("… et DÉCIDE le versement du solde correspondant, soit 4 000 €":
+16 000 €). A deliberation that sets no amount but pays an instalment of a grant an earlier one made ("VERSE le
+solde de 16 000 € de la subvention de 20 000 € attribuée par délibération du …", "DÉCIDE le versement du solde …,
+soit 16 000 €") records that payment as its grant: the earlier amount is the earlier deliberation's. A cancelled
+grant ("annule la subvention de …") is left out, with a warning.
+
+Apart from :mod:`delib_grants` because it is one reader among several (tables, blocks, sentences of several
+grants): it reads amounts one sentence at a time and decides which of them are grants, with what words; the facts
+it fills and :func:`delib_grants.find_grants`, which merges what all the readers found, are the other's.
+
+>>> grants, totals = prose_grants("L'association Les Amis du Vélo sollicite une subvention de 5 000 €. Le Conseil "
+...                               "DÉCIDE de lui attribuer une subvention de 2 000 €.", None)
+>>> [(g.beneficiary, g.amount) for g in grants]
+[('Les Amis du Vélo', Decimal('2000'))]
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from graph.ingest.delib_antecedents import (_PRONOUN_AFTER, _PRONOUN_BEFORE, _antecedent, _named_by_kind,
+                                            _requester)
+from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS
+from graph.ingest.delib_grants import _IN_KIND, _PAST, GrantFact, StatedTotal, _nature
+from graph.ingest.delib_lists import (_AMOUNT_FIELD, _BLOCK, _BULLET, _DATIVE_ITEM, _ITEM_START, _LEAD, _YEAR_ITEM,
+                                      _item_name, _sentences, approved_below, opens_clause)
+from graph.ingest.delib_recipients import (_NEXT_GRANT, _clean_name, _person_at, _record_head, beneficiary_in,
+                                           receiver)
+from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold, parse_amount
+
+
+_EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\s+de\s+financement|cofinanc|"
+                      r"\bavait\b|\bavaient\b|\ba\s+(?:[ée]t[ée]\s+)?(?:attribu|vers|accord|allou)[ée]|"
+                      r"pr[ée]c[ée]demment|\bd[ée]j[àa]\b|l['’]an\s+dernier|l['’]année\s+dernière|emplois|\btotal|"
+                      r"\bglobale?\s+du\s+projet|"
+                      r"\bsoit\b|représent|s['’]élève|\bplafond|\bprix\b|\bloyer|avances?\s+remboursables?|"
+                      r"prêts?\s+d['’]honneur|"
+                      r"titres?\s+de\s+recettes?|trop[- ]perçu|\breverse(?:r|ment)\b|\b(?:a|ont)\s+perçu|"
+                      r"\bne\s+pas\s+(?:verser|attribuer|accorder|allouer|octroyer|reconduire)\b|\brenonc|"
+                      r"subventionnable|"
+                      # What the statutes of a body the authority belongs to make it pay: "la contribution statutaire
+                      # 2025 de 48 000 € (article 6561)", a member's dues, not a grant.
+                      r"\b(?:contributions?|participations?|cotisations?)\s+statutaires?\b|"
+                      # A grant of the years before, that this one does not renew: "bénéficiait jusqu'ici d'une
+                      # subvention de 800 €", "percevait …"; "aucune subvention n'est proposée".
+                      r"\bb[ée]n[ée]ficiai(?:t|ent)\b|\bpercevai(?:t|ent)\b|\bjusqu['’](?:ici|alors|à\s+présent)\b|"
+                      r"\baucune?\s+(?:subvention|aide|participation)", re.I)
+_DECISION = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b|"
+                       r"il\s+est\s+proposé\s+au|"
+                       r"En\s+conséquence|ARTICLE\s+1|Article\s+1(?:er)?\s*:", re.I)
+#: What says, before an amount, that it is a total: "montant total de", "Total de la 3e répartition :", "TOTAL" alone.
+_PROSE_TOTAL = re.compile(r"(?:montant\s+total|^[ \t]*total\b[^.;:\n]{0,40}(?=\s*:)|d[ée]pense\s+totale|\bun\s+total|soit\s+au\s+total|"
+                          r"affectation\s+d['’]un\s+montant|"
+                          r"total\s+général|enveloppe\s+(?:globale|totale)|total\b[^.;:\n]{0,30}?s['’][ée]l[eè]ve|"
+                          r"s['’][ée]l[eè]vent\s+au\s+total|^\s*total\b[ \t.…]*$)\s*(?:de|:|à)?\s*", re.I)
+#: A total said after its amount: "La dépense, soit 2 750 € au total, …".
+_TOTAL_AFTER = re.compile(r"\s*(?:au\s+total|en\s+tout)\b", re.I)
+
+
+#: What opens a sentence that sums the list or table above it: "Soit un total de …", "Total de la 3e répartition : …".
+_OPENS_TOTAL = re.compile(r"\s*(?:soit\b|(?:sous-)?total\b|montant\s+total\b)", re.I)
+#: A list's item: a bullet, or a number or a letter and a bracket ("1)", "2°", "a)").
+_LIST_LINE = re.compile(rf"[ \t]*(?:{_BULLET}|\d{{1,2}}\s*[)°]|[a-z]\))[ \t]*\S")
+
+
+def _below_list(body: str, at: int) -> bool:
+    """Whether the last line with words above offset ``at`` is a list's item, not a year's ("- 2026 : 12 000 €": a
+    plan over years, whose total is not the grants').
+
+    >>> _below_list("décide d'allouer :\\n1) à l'association X : 3 500 euros.\\n\\nSoit un total de 3 500 euros.", 55)
+    True
+    >>> _below_list("- d'attribuer à X une subvention de\\n  1 500 € ;\\n\\nsoit un montant total de 1 500 €.", 49)
+    True
+    """
+    above = body[:at].rstrip()
+    line = above[above.rfind("\n") + 1:]
+    # An item wrapped over several lines, a paragraph of its own: "- d'attribuer au Réseau X une subvention de …\n
+    # convention et le solde (12 000 €) …;" — its first line.
+    paragraph = above[above.rfind("\n\n") + 2 if "\n\n" in above else 0:]
+    return any(_LIST_LINE.match(line) and not _YEAR_ITEM.match(line) for line in (line, paragraph))
+
+
+def _clause_nature(sentence: str, anchor: int) -> str | None:
+    """The nature of the grant at ``anchor``: its own clause's when the sentence grants several and that clause
+    names its grant ("… au centre social X une subvention de fonctionnement de 6 500 €, et au comité Y une
+    subvention de 1 200 €": the second states none), else the sentence's."""
+    clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, anchor)), default=0)
+    following = _NEXT_GRANT.search(sentence, anchor)
+    clause = sentence[clause_start:following.start() if following else len(sentence)]
+    several = clause_start > 0 or following is not None
+    return _nature(clause) if several and _GRANT_WORD.search(clause) else _nature(sentence)
+
+
+#: A fiscal year as a grant's clause names it: "au titre de 2025", "au titre de l'exercice 2025", "pour l'année 2025".
+_CLAUSE_YEAR = re.compile(r"(?:\bau\s+titre\s+(?:de\s+)?(?:l['’](?:ann[ée]e|exercice)\s+)?|\bpour\s+l['’]ann[ée]e\s+|"
+                          r"\bexercice\s+)(?P<y>(?:19|20)\d\d)\b", re.I)
+
+
+def _clause_year(sentence: str, anchor: int) -> int | None:
+    """The fiscal year that the clause of the amount at ``anchor`` names, when it names one: a list's items may
+    each name theirs ("1. … 2 500 € à l'Office … au titre de 2024 ; 2. … 18 200 € à … au titre de 2025").
+
+    >>> _clause_year("ATTRIBUE une subvention de 18 200 € à l'association Accords Majeurs au titre de 2025.", 30)
+    2025
+    """
+    clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, anchor)), default=0)
+    following = _NEXT_GRANT.search(sentence, anchor)
+    match = _CLAUSE_YEAR.search(sentence, clause_start, following.start() if following else len(sentence))
+    return int(match.group("y")) if match else None
+
+
+#: A grant amended: "porte de 5 000 € à 7 000 € la subvention …", "ramène … de 4 000 € à 2 500 €" — the amount it
+#: was, then the amount it is.
+_AMENDED_FROM = re.compile(r"\s+à\s+(?=" + AMOUNT_RE.pattern + ")", re.I)
+_AMENDED_TO = re.compile(r"\bde\s+" + AMOUNT_RE.pattern + r"\s+à\s+$", re.I)
+#: A grant undone: "annule la subvention de 1 500 € attribuée à …", "retire l'aide …".
+#: A grant declared lapsed is undone too: "de constater la caducité de la subvention de 6 200 € attribuée en 2021".
+_CANCEL = re.compile(r"(?:\b(?:annul|retir|abrog|supprim)\w*|\bcaducit[ée]\s+de|\bcaduques?)\s+"
+                     r"(?:la|les|cette|ces|l['’])\s*(?:subventions?|aides?|participations?|attributions?|"
+                     r"dotations?)\b", re.I)
+#: A grant undone, said after it: "La subvention de 3 000 euros accordée en 2024 à X est annulée", "… est devenue
+#: caduque".
+_CANCELLED_AFTER = re.compile(r"[^.;]*?\b(?:est|sont|sera|seront)\s+(?:(?:donc|ainsi|devenue?s?|déclarée?s?)\s+)*"
+                              r"(?:annulée?s?|retirée?s?|abrogée?s?|supprimée?s?|caduques?)\b", re.I)
+#: A grant's nature in brackets after its amount: "45 K€ (fonctionnement)".
+_NATURE_AFTER = re.compile(r"\s*\(\s*(fonctionnement|investissement|équipement|exceptionnelles?)\s*\)", re.I)
+
+#: An amount computed from others: "40 % d'une dépense de 250 000 € HT, soit 100 000 €", "58 élèves × 35 € × 5 jours
+#: = 10 150 €". The result is the grant; its operands are not.
+_OPERAND_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*(?:[×*]|x(?=\s))\s*\d|\s*(?:HT|TTC)?\s*,?\s*soit\s+(?="
+                            + AMOUNT_RE.pattern + ")", re.I)
+#: A grant's amount set before the grant is named: "fixe à 68 500 € le montant de la subvention allouée à X".
+_SET_AT = re.compile(r"\b(?:fix|arr[êe]t)(?:e|ent|er)\s+(?:à|au\s+montant\s+de)\s*$", re.I)
+_SET_GRANT = re.compile(r"\s*(?:le\s+montant\s+(?:de\s+la|du|des|de\s+l['’])\s*)(?:" + _GRANT_WORD.pattern + ")", re.I)
+#: Where the grant is charged, said right after its amount: "1 000 € (budget 2025, article 6574)", "400 €, imputée
+#: au budget 2025" — the budget that pays it, not a project's budget.
+_CHARGED_AFTER = re.compile(r"\s*(?:\(|,\s*(?:imput|inscrit|prélev)\w*\s+(?:au|sur\s+le|à\s+l['’])\s*)\s*"
+                            r"(?:budget\s+(?:(?:primitif|principal|communal|annexe|supplémentaire)\s+)*"
+                            r"(?:(?:19|20)\d\d\b|,)|article\b|compte\b|chapitre\b|imputation\b|BP\s)", re.I)
+#: What follows an amount to say how it breaks down: "68 500 €, dont 24 800 € déjà versés".
+_PART_OF = re.compile(r"\s*(?:HT|TTC)?\s*,?\s*dont\b", re.I)
+#: What says, after a grant's amount, what share it is of a cost: "18 600 € HT, soit 30 % d'une dépense de 62 000 €
+#: HT", "… au Club, représentant 20 % du coût". The cost's words are not the grant's.
+_SHARE_AFTER = re.compile(r"(?:soit|représentant|correspondant\s+à)\s+(?:un\s+taux\s+de\s+)?\d+(?:[,.]\d+)?\s*"
+                          r"(?:%|pour\s*cent\b)", re.I)
+_OPERAND_BEFORE = re.compile(r"(?:[×*]|(?<=\s)x)\s*$")
+_RESULT_BEFORE = re.compile(r"(?:=|,?\s*soit)\s*$")
+#: A rate, never an amount granted: "0,80 € par habitant", "12 € par jour et par élève", "0,40 €/hab." — the grant is
+#: the amount it gives ("…, soit 1 975,20 €"), or none when the sentence gives none.
+_RATE = (r"(?:par|/)\s*(?:habitants?|hab\b\.?|[ée]l[èe]ves?|enfants?|jours?|nuit[ée]*s?|licenci[ée]+s?|adh[ée]rents?|"
+         r"personnes?|participants?|repas|coll[ée]giens?|lyc[ée]ens?|[ée]tudiants?|an|ann[ée]e|mois|semaines?|heures?|"
+         r"km|kilom[èe]tres?|b[ée]n[ée]ficiaires?|familles?|foyers?|m[ée]nages?|places?|lits?|t[êe]tes?|jeunes?|"
+         r"s[ée]jours?|sortie|inscrits?|m[²2]|ha|hectares?)\b")
+_RATE_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*" + _RATE, re.I)
+#: An aid in kind's value for a year: "valorisé à 9 600 € par an" (its value, not a rate of it).
+_PER_YEAR = re.compile(r"\s*(?:par\s+an|par\s+année|/\s*an)\b", re.I)
+_COMPUTED = re.compile(r"\d\s*%|\d\s*(?:€\s*)?(?:[×*]|x\s)\s*\d|\d\s*(?:€|euros?)\s*" + _RATE, re.I)
+
+#: A loan, not a grant: "un prêt d'honneur à taux zéro de 15 000 €", "une aide de 15 000 € …, remboursable sur 5 ans"
+#: (an aid "non remboursable" is a grant).
+_LOAN = re.compile(r"\bpr[êe]ts?\s+(?:d['’]honneur|à\s+taux|sans\s+intérêts?|bonifiés?|participatifs?|remboursables?|"
+                   r"de\s+\d)|\bemprunts?\b|\bavances?\s+(?:de\s+trésorerie|remboursables?)|(?<!non\s)(?<!non-)"
+                   r"\bremboursables?\b|\bà\s+rembourser\b", re.I)
+#: Where a second aid of the sentence begins: what follows is its words, not the amount's before it.
+_ANOTHER_AID = re.compile(r"\s(?:et\s+)?(?:un|une|le|la|l['’])\s*(?:prêts?|avances?|emprunts?|subventions?|aides?|"
+                          r"participations?)\b", re.I)
+#: A public contract, or a service paid for: what its sentence attributes (a price) is no grant, unless a grant's
+#: word says so ("une subvention de 5 000 € pour la prestation …").
+_CONTRACT = re.compile(r"\bmarchés?\s+(?:publics?|n\s*[°º]|de\s+(?:travaux|services?|fournitures?|prestations?|"
+                       r"maîtrise)|relatifs?\s+à)|\b(?:lanc\w*|attribution|titulaire|notifi\w*|pass\w*|conclu\w*|"
+                       r"avenant)\s+(?:d[ue]|un|le|au|à\s+un)\s+marché\b|"
+                       r"\bmarchés?\b[^.;]{0,120}?\b(?:attribu|notifi|conclu|pass)\w*\s+(?:à|au|avec)\b|"
+                       r"\baccords?-cadres?\b|\bprestataires?\b|\bprestations?\s+de\s+services?\b|"
+                       r"\bappel\s+d['’]offres\b|\b(?:prévue?s?|fixée?s?|due?s?)\s+(?:au|par\s+le)\s+marché\b|"
+                       r"\ben\s+exécution\s+du\s+marché\b|\bbons?\s+de\s+commande\b|\bfactur\w+|\bhonoraires\b", re.I)
+#: A free loan of premises or goods, valued: "la mise à disposition gratuite de la salle …, valorisée à 1 500 €",
+#: "de mettre gratuitement à la disposition de X les locaux …, avantage … valorisé à 9 600 € par an".
+_PUT_AT_DISPOSAL = re.compile(r"\bmise\s+à\s+disposition\b|\bm(?:ettre|et|ettent|is|ise|ises)\s+(?:gratuitement\s+)?"
+                              r"à\s+(?:la\s+)?disposition\b", re.I)
+#: Whom premises are lent to: "mettre gratuitement à la disposition de la Maison des Adolescents de X les locaux …".
+#: A name with its acronym in brackets runs to them, whatever words in small letters it has ("de l'association Vivre
+#: avec un cancer en Pays de Brest (VCPB) un local …").
+_AT_DISPOSAL_OF = re.compile(r"à\s+(?:la\s+)?disposition\s+(?:de\s+la\s+|de\s+l['’]|du\s+|de\s+)(?:association\s+)?"
+                             r"(?:(?P<acronymed>[A-ZÉÈ][^\n,;.()]*?\s*\([A-Z][A-Za-z0-9]{1,9}\))|"
+                             r"(?P<name>[A-ZÉÈ][^\n]*?)"
+                             r"(?=\s+(?:les|le|la|l['’]|un|une|des|ses|son|sa)\s*[a-zà-ÿ]|\s*[,;(.]))")
+_VALUED = re.compile(r"\bvaloris[ée]+s?\s+(?:à|pour|au\s+montant\s+de|pour\s+un\s+montant\s+de)\s*$", re.I)
+
+#: A threshold, not a grant: "les subventions d'un montant inférieur ou égal à 5 000 €" (a delegation's ceiling),
+#: "n'excédant pas 23 000 €", "au-delà de 23 000 €".
+_THRESHOLD = re.compile(r"(?:inférieur|supérieur)e?s?\s+(?:ou\s+égale?s?\s+)?à\s*$|n['’]exc[èé]d\w*\s+pas\s*$|"
+                        r"\bne\s+dépass\w*\s+pas\s*$|\bau[- ]delà\s+de\s*$|\ben[- ]deçà\s+de\s*$|"
+                        r"\b(?:excédant|dépassant)\s*$", re.I)
+#: A grant an earlier act made, recalled: "la subvention de 20 000 € attribuée (à X) par délibération du 4 mars".
+_EARLIER = re.compile(r"\s*(?:HT|TTC)?\s*,?\s*(?:qui\s+(?:lui\s+)?(?:a|avait)\s+été\s+)?"
+                      r"(?:attribu|accord|allou|vot|octroy)[ée]+s?\s+(?:(?:à|au|aux)\s+[^,;.€]{1,80}?\s+)?"
+                      r"(?:par\s+(?:la\s+|le\s+|l['’])?(?:délibération|"
+                      r"décision|arrêté|commission|conseil|bureau)\b|lors\s+d|le\s+\d|en\s+date\b)", re.I)
+#: What makes an amount an instalment or a share of a grant, not a grant: "un acompte de 1 500 €", "le solde de
+#: 16 000 €", "versement du solde …, soit 4 000 €", "versée en deux fractions : 8 000 € …", "20 000 €, dont 8 000 €".
+_PART = re.compile(r"\b(?:acomptes?|soldes?|reliquats?|fractions?|tranches?)\b|\bdont\s*$|"
+                   r"\ben\s+(?:deux|trois|quatre|[2-4])\s+(?:fois|versements|temps)\b", re.I)
+#: An amount that a line break parts from its currency: "… : 4 200" / "€ ;".
+_WRAPPED_AMOUNT = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?[ \t\u00a0]*\n[ \t]*"
+                             r"(?:€|euros?\b)", re.I)
+
+
+def _purpose(sentence: str, after: int) -> str | None:
+    match = re.search(r"(?:dans\s+le\s+cadre\s+(?:de\s+la|du|de\s+l['’]|des|de)|pour\s+(?:la|les|le|l['’])|"
+                      r"afin\s+de|au\s+titre\s+(?:de\s+la|du|de\s+l['’]|des))\s*(?P<p>[^;\n]+)", sentence[after:], re.I)
+    if not match:
+        return None
+    text = re.split(r"\s*(?:;|\.\s|\.$| et\s+(?:autorise|approuve))", match.group("p"))[0].strip()
+    if len(text) <= 5 or re.fullmatch(r"(?:l['’])?(?:ann[ée]e|exercice)\s+\d{4}|\d{4}", text):
+        return None
+    return text
+
+
+#: What opens a clause with a granting verb: "DÉCIDE d'allouer à …", "- attribue au …".
+_CLAUSE_VERB = re.compile(r"\b(?:d['’]|de\s+)?(?:attribu|allou|accord|octroy|vers)(?:er|e|ent)\b", re.I)
+
+
+def _verb_opens_clause(sentence: str, at: int, amounts: list[tuple[int, int, Decimal]]) -> bool:
+    """Whether a granting verb opens the clause of the amount at ``at``, however far before it, no other amount
+    between: "d'allouer à l'association X, pour les permanences de son unité mobile dans les villages de …, une
+    aide de 4 200 euros" (an aside longer than the words read before an amount).
+
+    >>> _verb_opens_clause("DÉCIDE d'allouer à l'association X, pour " + "ses permanences, " * 9
+    ...                    + "une aide de 4 200 €", 200, [])
+    True
+    """
+    clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, at)), default=0)
+    verb = _CLAUSE_VERB.search(sentence, clause_start, at)
+    return bool(verb) and not any(verb.end() <= s < at for s, _, _ in amounts)
+
+
+def _is_part(sentence: str, at: int, amounts: list[tuple[int, int]], parts: set[int]) -> bool:
+    """Whether the amount at ``at`` is an instalment or a share of a grant: said so since the amount before it
+    ("un acompte de 1 500 €", "dont 8 000 €"), or following one with no grant word between ("dont 8 000 € en
+    2024 et 12 000 € en 2025")."""
+    previous = max(((s, e) for s, e in amounts if e <= at), default=None)
+    since = sentence[max(previous[1] if previous else 0, at - 120):at]
+    return bool(_PART.search(since)) or previous is not None and previous[0] in parts \
+        and not (_GRANT_WORD.search(since) or _GRANT_VERB.search(since))
+
+
+#: A civility's dot at a sentence's end, whom a grant goes to: "… une bourse de 4 800 € à M." then " Yassine X, …".
+_CIVILITY_END = re.compile(r"(?:\bà|\bau|\bde|\bpour|\bfaveur\s+de)\s+(?:M|MM|Dr|Pr)\.$")
+
+
+def _civilities_joined(sentences):
+    """The sentences, one that gives an amount and that a civility's dot ends joined to the next: "une bourse de
+    4 800 € à M. Yassine X" is one sentence (a list of members, "M. X, Mme Y, M. Z", is left as it is).
+
+    >>> list(_civilities_joined([(0, "Une bourse de 500 € à M."), (24, " Yassine X, interne.")]))
+    [(0, 'Une bourse de 500 € à M. Yassine X, interne.')]
+    """
+    held = None
+    for start, sentence in sentences:
+        if held is not None and held[0] + len(held[1]) == start:
+            start, sentence, joined = held[0], held[1] + sentence, True
+        else:
+            if held is not None:
+                yield held
+            joined = False
+        held = None
+        if not joined and _CIVILITY_END.search(sentence) and AMOUNT_RE.search(sentence):
+            held = (start, sentence)
+        else:
+            yield start, sentence
+    if held is not None:
+        yield held
+
+
+def prose_grants(body: str, title_beneficiary: str | None,
+                 tables: list[tuple[int, int]] = ()) -> tuple[list[GrantFact], list[StatedTotal]]:
+    """Return the grants and totals stated in sentences (table lines excluded: ``| … |`` rows, and the ``tables``
+    aligned with spaces, given by their spans)."""
+    decision_at = max((m.start() for m in _DECISION.finditer(body)), default=len(body))
+    grants, totals, lead, lead_nature, after_table, after_list = [], [], False, None, False, False
+    prior = (0, "")  # the sentence before, and where it ends: a request it states names a proposal's beneficiary
+    for start, sentence in _civilities_joined(_sentences(body)):
+        prior, (prior_end, prior_sentence) = (start + len(sentence), sentence), prior
+        if sentence.lstrip().startswith("|"):
+            after_table = True
+            continue
+        first = start + len(sentence) - len(sentence.lstrip())
+        after_table = after_table or any(e <= first and not body[e:first].strip() for _, e in tables)
+        # "soit un montant total de …", "Total de la 3e répartition : …" just below a table or a list sums it, even
+        # a list whose grants were not read (its total then tells that some were missed).
+        opens_total = bool(_OPENS_TOTAL.match(sentence))
+        sums_table = opens_total and (after_table or after_list or _below_list(body, first))
+        after_table = False
+        item = bool(_ITEM_START.match(sentence) or lead and (_BLOCK.match(sentence) or _DATIVE_ITEM.match(sentence)))
+        granted_before = len(grants)
+        flat = sentence.replace("\n", " ")  # a PDF's lines cut names and purposes: read across them
+        if sentence.rstrip().endswith(":"):
+            lead = bool(_GRANT_WORD.search(sentence) or _GRANT_VERB.search(sentence) or _LEAD.search(sentence)
+                        or approved_below(body, start + len(sentence), sentence)) \
+                and not _PAST.search(sentence)
+            lead_nature = _nature(sentence)  # "les subventions de fonctionnement suivantes :", for its items
+        elif not item or opens_clause(sentence):  # "- d'approuver la cotisation …" below a table's lead
+            lead = False
+        amounts = [(m.start(), m.end(), parse_amount(m.group(0))) for m in AMOUNT_RE.finditer(sentence)]
+        amounts += [(m.start(), m.end(), parse_amount(m.group(0).replace("\n", " ")))
+                    for m in _WRAPPED_AMOUNT.finditer(sentence)]
+        spelled = find_amounts_in_words(sentence)
+        words = [(s, e, Decimal(v)) for v, s, e in spelled if not any(abs(s - a) < 60 for a, _, _ in amounts)]
+        parts: set[int] = set()  # where the sentence's instalments and shares of a grant start
+        for a_start, a_end, amount in amounts + words:
+            if any(s <= start + a_start < e for s, e in tables) or not amount:
+                continue  # a table's amount; "0 €" grants nothing
+            before = sentence[max(0, a_start - 120):a_start]
+            if _is_part(sentence, a_start, [(s, e) for s, e, _ in amounts + words], parts):
+                parts.add(a_start)
+            # The figures of an amount in words ("un montant total de quatre-vingt-dix-sept mille … euros (97 500 €)")
+            # are said by the words before it.
+            said_from = next((s for _, s, e in spelled if e <= a_start and not sentence[e:a_start].strip(" (")),
+                             a_start)
+            total = _PROSE_TOTAL.search(sentence[max(0, said_from - 40):said_from]) or (
+                _TOTAL_AFTER.match(sentence, a_end) and re.search(r"\bsoit\s*$", sentence[max(0, a_start - 12):a_start]))
+            # "soit un total de …" just below a list of grants sums that list.
+            # A total of grants when its clause speaks of them: "14 secours d'urgence pour un montant total de
+            # 2 380 €" sums aid to households, reported, not this deliberation's grants.
+            # (The label of "Montant total des aides attribuées : 50 800 €" is its clause's, before the colon.)
+            head = re.sub(r":\s*$", "", sentence[:a_start])
+            clause = sentence[max(head.rfind(":"), head.rfind(";")) + 1:a_end] \
+                + re.split(r"[,;:.]|\bet\b", sentence[a_end:], maxsplit=1)[0]
+            if total and (sums_table or (item and lead) or re.search(
+                    r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation|affectation", clause, re.I)):
+                totals.append(StatedTotal(amount, (start + a_start, start + a_end), sentence.strip()))
+                continue
+            valued_in_kind = _VALUED.search(before) and (_IN_KIND.search(sentence)
+                                                         or _PUT_AT_DISPOSAL.search(sentence, 0, a_start))
+            if _AMENDED_FROM.match(sentence, a_end) or item and _YEAR_ITEM.match(sentence) \
+                    and "\n" not in sentence[:a_start]:
+                continue  # the amount a grant had before this deliberation amends it; a year's amount
+            if _OPERAND_AFTER.match(sentence, a_end) or _OPERAND_BEFORE.search(before) \
+                    or _RATE_AFTER.match(sentence, a_end) and not (valued_in_kind and _PER_YEAR.match(sentence, a_end)):
+                continue  # what a grant is computed from; a rate
+            if _THRESHOLD.search(before) or _EARLIER.match(sentence, a_end) and not (_CANCEL.search(before)
+                                                                            or _CANCELLED_AFTER.match(flat, a_end)):
+                continue  # a delegation's ceiling; a grant that an earlier act made, recalled
+            result = _RESULT_BEFORE.search(before) and _COMPUTED.search(before)
+            amended = _AMENDED_TO.search(before) and _GRANT_WORD.search(sentence)
+            set_at = _SET_AT.search(before) and _SET_GRANT.match(sentence, a_end)
+            pronoun = _PRONOUN_BEFORE.search(before) or _PRONOUN_AFTER.match(sentence, a_end)
+            # "X recevrait 12 500 euros", "X bénéficierait de 9 000 euros, et Y de 2 750 euros": the verb's subject.
+            receiving = receiver(flat, a_start, [e for s, e, _ in amounts + words if s < a_start])
+            if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead) or valued_in_kind
+                    or amended or set_at or pronoun or receiving
+                    or _verb_opens_clause(sentence, a_start, amounts + words)):
+                continue
+            if _CONTRACT.search(sentence) and not _GRANT_WORD.search(before):
+                continue  # a public contract's price, a service's payment: "un marché … attribué à la société X pour …"
+            # A list item's words are its own line's: "soit un total …" on the next line is the list's.
+            window_end = a_end + 25
+            if item and (line_end := sentence.find("\n", a_end)) >= 0:
+                window_end = min(window_end, line_end)
+            if _PART_OF.match(sentence, a_end) or _CHARGED_AFTER.match(sentence, a_end):
+                window_end = a_end
+            elif (share := _SHARE_AFTER.search(sentence, a_end, window_end + 40)) and share.start() < window_end:
+                window_end = share.start()
+            # A computed grant's words are those after its operands ("… dépense éligible …, soit 100 000 €"); a
+            # block's "Montant : 45 K€" line, its own (not the "Dépense subventionnable : …" line above it).
+            said = "" if result else sentence[max(0, a_start - 80):a_start]  # a result's words: "soit", "="
+            if _AMOUNT_FIELD.fullmatch(sentence, line_start := sentence.rfind("\n", 0, a_start) + 1, a_start):
+                said = sentence[line_start:a_start]
+            # "le versement du solde …, soit 16 000 €": that "soit" gives the instalment; "- M. X, interne, 12 mois,
+            # soit 7 200 € ;": a list's item, the amount it comes to.
+            if a_start in parts or item and lead:
+                said = re.sub(r"\bsoit\s*$", "", said)
+            if own := _own_field(sentence, a_start, [e for _, e, _ in amounts + words]):
+                said = own if not _CO_FUNDING.search(sentence, 0, a_start) else said
+            if _CAPPED_AFTER.match(sentence, a_end):  # "40 000 € (plafond)": the grant, at the ceiling
+                window_end = a_end
+            if _EXCLUDE.search(said + sentence[a_start:window_end]):
+                continue
+            following = min((s for s, _, _ in amounts + words if s > a_start), default=len(sentence))
+            if (another := _ANOTHER_AID.search(sentence, a_end, following)) is not None:  # "… et un prêt de …"
+                following = another.start()
+            if _LOAN.search(said + sentence[a_start:following]):
+                continue  # a loan, to be repaid: "un prêt d'honneur de 15 000 € …, remboursable sur 5 ans"
+            # An item's own name before an association it names ("* PTCE X (porté par l'association Y)").
+            listed = item and lead
+            # Whom "lui" stands for: named before it in its sentence, else in the sentence before.
+            lui = pronoun and (max(0, a_start - 120) + pronoun.start() if pronoun.start() < a_start else a_start)
+            # Premises lent in the sentence before the one that values them: "La Commune met … à la disposition de
+            # l'Association X un bureau ; cette mise à disposition constitue une aide en nature valorisée à 2 400 €".
+            lent_to = valued_in_kind and (_AT_DISPOSAL_OF.search(flat, 0, a_start) or (
+                "\n\n" not in body[prior_end:start] and _AT_DISPOSAL_OF.search(prior_sentence.replace("\n", " "))))
+            name = (lent_to and _clean_name(lent_to.group("acronymed") or lent_to.group("name"))) or receiving \
+                or (pronoun and (lui and _antecedent(sentence[:lui])
+                                 or "\n\n" not in body[prior_end:start] and _antecedent(prior_sentence))) \
+                or (listed and _person_at(sentence, a_start, True)) \
+                or beneficiary_in(flat, a_start, association=not listed) or _person_at(body, start + a_start, False) \
+                or (listed and (
+                _item_name(sentence, a_start) or beneficiary_in(flat, a_start))) \
+                or _record_head(body, start) \
+                or ("\n\n" not in body[prior_end:start] and _requester(prior_sentence)) or title_beneficiary \
+                or _named_by_kind(sentence[:a_start] if "\n" in body[prior_end:start] else prior_sentence
+                                  + sentence[:a_start], [g.beneficiary for g in grants])
+            if name:
+                stated = _NATURE_AFTER.match(sentence, a_end)
+                grants.append(GrantFact(name, amount, (start, start + len(sentence.rstrip())),
+                                        ("in-kind" if valued_in_kind else None)
+                                        or (stated and _NATURE_WORDS[fold(stated.group(1)).rstrip("s")])
+                                        or _clause_nature(flat, a_start) or (lead_nature if item and lead else None),
+                                        _purpose(flat, a_end), start >= decision_at,
+                                        cancelled=bool(_CANCEL.search(before) or _CANCELLED_AFTER.match(flat, a_end)),
+                                        part=a_start in parts,
+                                        year=_clause_year(flat, a_start)))
+        after_list = item and lead and len(grants) > granted_before  # a list of grants, not of years
+    return grants, totals
+
+
+#: An amount that a record's line gives as its own field after others': "… coût HT 112 000 €, fonds de concours
+#: 33 600 €." — the words since the amount before it, a grant's, its own.
+_OWN_FIELD = re.compile(r"\s*(?:HT|TTC)?\s*[,;]\s*(?:" + _GRANT_WORD.pattern + r")\b[^,;:.€\d]{0,30}?[\s:]*", re.I)
+#: A plan de financement's lines: each co-funder's share, none of them the grant of the line's beneficiary.
+_CO_FUNDING = re.compile(r"plan\s+de\s+financement|cofinanc|co-financ|financeurs?\b", re.I)
+#: "40 000 € (plafond)": a grant at the ceiling of its scheme, not the ceiling.
+_CAPPED_AFTER = re.compile(r"\s*\((?:montant\s+)?plafon\w*\)", re.I)
+
+
+def _own_field(sentence: str, at: int, ends: list[int]) -> str | None:
+    """The words of the amount at ``at`` when its line gives it as a grant's field after another amount ("coût HT
+    112 000 €, fonds de concours 33 600 €"): since that amount, so that the cost's words are not the grant's."""
+    previous = max((e for e in ends if e <= at), default=None)
+    if previous is None or not _OWN_FIELD.fullmatch(sentence, previous, at):
+        return None
+    return sentence[previous:at]
