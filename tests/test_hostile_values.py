@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from graph import identifiers, values
 from graph.identity import actor_iri, name_key
-from graph.ingest import delib_names, delib_people, french
+from graph.ingest import delib_names, delib_officers, french
 from graph.ingest.delib_meta import parse_actes
 from graph.ingest.delib_names import CIVILITIES, PARTICLES, parse_person
 
@@ -221,7 +221,7 @@ SECRETARY_PIECES = st.sampled_from([
 
 @given(st.lists(SECRETARY_PIECES, max_size=30).map(" ".join) | st.lists(SECRETARY_PIECES, max_size=30).map("".join))
 def test_the_secretary_is_found_where_one_pattern_of_both_forms_found_it(text):
-    before, found = SECRETARY_AS_ONE_PATTERN.search(text), delib_people._find_secretary(text)
+    before, found = SECRETARY_AS_ONE_PATTERN.search(text), delib_officers._find_secretary(text)
     assert (found and (found.span(), found.group("name"))) == (
         before and (before.span(), before.group("name") or before.group("name2")))
 

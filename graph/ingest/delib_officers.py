@@ -1,0 +1,104 @@
+"""Who chaired the session and who was its secretary, and the title under which the chair signs.
+
+Apart from :mod:`delib_people` because the officers are named in sentences of their own ("sous la présidence de …",
+"Secrétaire de séance : …", "X a été désigné secrétaire", a signature's "Le Maire,"), not in the lists of members;
+a name is read as a list's item is (its asides dropped, a civility and a name in capitals).
+
+>>> from graph.ingest.delib_people import Attendance
+>>> attendance = Attendance()
+>>> parse_officers("Sous la présidence de M. Paul DURAND, Maire\\nSecrétaire de séance : Mme Léa ROY", attendance)
+>>> attendance.chair.label, attendance.chair_title, attendance.secretary.label
+('Paul DURAND', 'Maire', 'Léa ROY')
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ingest.delib_names import Person, in_capitals, parse_person
+from graph.ingest.delib_people import _STARTS_WITH_CIVILITY, Attendance, _without_asides
+from graph.ingest.french import compile_cue
+
+
+_CHAIR = compile_cue(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<name>[^\n,]+)"
+                     r"|Présidence(?:\s+de\s+(?:la\s+)?séance)?\s*:\s*(?P<name2>[^\n,]+)"
+                     r"|sous\s+la\s+présidence\s+de\s+"
+                     r"(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la)\s+(?P<title>[^,\n]+),\s*)?"
+                     r"(?P<name3>[^\n,]+?)(?:(?:,|[ \t]+[-–—])\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire)|(?:Maire"
+                     r"|Conseill[eè]re?)\s+(?:adjointe?|délégué?e?))\b|(?=[ \t]*[\n,]|[ \t]*$))"
+                     r"|^Présid(?:ent|ente)\s*:\s*(?P<name4>[^\n,]+)"
+                     # "Mme Annie X, Vice-Présidente, présidant la séance par délégation du Maire"
+                     r"|(?P<name5>(?:M\.|Mme|Monsieur|Madame)\s+[^\n,;]+?)\s*,\s*"
+                     r"(?:(?P<office5>[^\n,;]{1,40}?)\s*,\s*)?présid(?:ant|ait)\s+la\s+séance", re.I | re.M)
+#: The rest of a chair's name that the line sent below ("sous la présidence de Mme Sylvie\nDARDENNE-FICTIVE,
+#: Maire."): a name in capitals opening the next line, and the office after it.
+_WRAPPED_CHAIR = re.compile(r"[ \t]*\n[ \t]*(?P<rest>(?-i:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*))"
+                            r"(?=[ \t]*[,.\n])(?:,\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire))\b)?", re.I)
+_SECRETARY = compile_cue(r"(?:Secrétaire\s+de\s+(?:la\s+)?séance|^[ \t]*Secrétaire"
+                         r"|^[ \t]*(?:a|est)\s+(?:été\s+)?(?:désignée?|élue?|nommée?)\s+(?:comme\s+)?secrétaire)"
+                         r"\s*:\s*(?P<name>[^\n,]+)", re.I | re.M)
+# "X a été désigné secrétaire", found from where its verb is: searched for as a whole, the name (any text up to a
+# line end, comma or colon, tried from each character) took 0.6 s of 7.3 on 400 deliberations.
+# The verb follows the name on its line, or on the next when it goes on in lower case: "Mme Laure MÉNAGER\nA été
+# nommé secrétaire : M. Nicolas MARTEAU" heads another line, and the name before it is not the secretary's.
+_APPOINTED = (r"(?:[ \t]+|[ \t]*\n[ \t]*(?-i:(?=[a-zé])))(?:a\s+été|est)\s+(?:désignée?|élue?|nommée?)\s+"
+              r"(?:comme\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+)?secrétaire")
+_NAMED_SECRETARY = re.compile(r"(?P<name>[^\n,:]+?)" + _APPOINTED, re.I)
+_APPOINTED_AFTER_NAME = re.compile(r"(?<=[^\n,:])" + _APPOINTED, re.I)
+_SIGNATURE = re.compile(r"^(?:Le|La)\s+(?P<title>(?:[\wÀ-ÿ-]+\s+){0,2}(?:Vice-)?(?:Président|Présidente|Maire|"
+                        r"Adjointe?|Conseill[eè]re?\s+délégué?e?))(?:\s+d[eu]\s+[^\n,]{0,40})?\s*,?\s*$", re.I | re.M)
+
+
+def _find_secretary(body: str) -> re.Match | None:
+    """The first "Secrétaire de séance : X" or "X a été désigné secrétaire" (the first of the two when both start at
+    the same place), as one pattern with both alternatives finds it."""
+    stated = _SECRETARY.search(body)
+    verb = _APPOINTED_AFTER_NAME.search(body)
+    if verb is None:
+        return stated
+    # The first name followed by the verb starts where the run of characters that the name allows, up to the first
+    # verb that such a character precedes, starts: a name starting earlier would be followed by an earlier verb.
+    named = _NAMED_SECRETARY.match(body, max(body.rfind(c, 0, verb.start()) for c in "\n,:") + 1)
+    return named if stated is None or named.start() < stated.start() else stated
+
+
+def _officer(text: str) -> Person | None:
+    """The person an officer's line names: a full name, or after a civility a family name alone ("Mme PROUST") or a
+    name in capitals ("MME ANNIE LAMADON").
+
+    >>> _officer("Mme PROUST."), _officer("MME ANNIE LAMADON"), _officer("DUPONT")
+    (Person(given='', family='PROUST'), Person(given='Annie', family='LAMADON'), None)
+    """
+    text = _without_asides(text.strip(" .;"))
+    if (person := parse_person(text)) is not None or not _STARTS_WITH_CIVILITY.match(text + " "):
+        return person
+    return in_capitals(text) if not re.search(r"[a-zà-ÿ]", text[text.find(" "):]) else None
+
+
+def parse_officers(body: str, attendance: Attendance) -> None:
+    """Read the chair (and the title under which they sign) and the secretary of the session."""
+    match = _CHAIR.search(body)
+    if match:
+        attendance.chair = _officer(match.group("name") or match.group("name2") or match.group("name3")
+                                    or match.group("name4") or match.group("name5"))
+        # "…, Maire de la commune", "… - Maire", "…, Vice-Présidente, présidant la séance"
+        attendance.chair_title = match.group("title") or match.group("office") or match.group("office5")
+        attendance.spans.append(match.span())
+        name = match.group("name3")
+        cut = name is not None and name.endswith("-")  # "M. Ange SANTINI-\nFERRANDI, Maire."
+        if (attendance.chair is None or cut) and name and (wrapped := _WRAPPED_CHAIR.match(body, match.end())):
+            # "sous la présidence de Mme Sylvie\nDARDENNE, Maire.": the line ended inside the name
+            attendance.chair = _officer(name + ("" if cut else " ") + wrapped.group("rest"))
+            attendance.chair_title = attendance.chair and (match.group("title") or wrapped.group("office"))
+            attendance.spans.append(wrapped.span())
+    match = _find_secretary(body)
+    if match:
+        attendance.secretary = _officer(match.group("name"))
+        attendance.spans.append(match.span())
+    # A signature gives the chair's title, never the chair: an extract is signed by the executive who certifies it
+    # ("Le Président du CIAS, Gérard X"), whoever chaired the session (a vice-president, the eldest member).
+    for sign in _SIGNATURE.finditer(body):
+        following = body[sign.end():sign.end() + 200].strip().split("\n")[0]
+        person = parse_person(following)
+        if attendance.chair and person and person.key == attendance.chair.key:
+            attendance.chair_title = sign.group("title").strip()
