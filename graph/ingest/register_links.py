@@ -22,15 +22,12 @@ from dataclasses import dataclass, field
 from rdflib import URIRef
 
 from graph.ingest.base import Issue
-from graph.ingest.register_grants import REFERENCED_GRANTS, check_references, digit_links
+from graph.ingest.register_grants import check_references, linked_grants, references
 from graph.namespaces import MAI, sparql_prologue
 from graph.triples import TripleSet
 
 #: Whether the store holds a grant reference at all: most stores have no register, or a register without grants.
 _HAS_REFERENCES = "ASK { ?ref mai:contributesTo ?goal ; mai:rowNumber ?line FILTER NOT EXISTS { ?ref a ?type } }"
-#: Each register's graph, each grant that one of its references describes, each goal that reference gives.
-_WANTED = ("SELECT DISTINCT ?source ?grant ?goal WHERE { " + REFERENCED_GRANTS
-           + " GRAPH ?source { ?ref mai:contributesTo ?goal } }")
 #: The links stated so far: in the graphs that hold grant references, the goals of the nodes the graph says nothing
 #: else of.
 _STATED = """SELECT DISTINCT ?source ?grant ?goal WHERE {
@@ -55,7 +52,8 @@ def link_grants(writer) -> Linked:
     linked = Linked()
     if not writer.query(sparql_prologue() + _HAS_REFERENCES).boolean:
         return linked
-    wanted = {tuple(row) for row in writer.query(sparql_prologue() + _WANTED)} | digit_links(writer.query)
+    wanted = {(ref.source, grant, goal) for ref in references(writer.query)
+              for grant in linked_grants(writer.query, ref) for goal in ref.goals}
     stated = {tuple(row) for row in writer.query(sparql_prologue() + _STATED)}
     for change, triples in ((writer.add, wanted - stated), (writer.remove, stated - wanted)):
         by_source: dict[URIRef, TripleSet] = {}

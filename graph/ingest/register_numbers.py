@@ -1,7 +1,7 @@
 """A register's deliberation numbers read by their digits: ``366-15`` names the deliberation ``CONV N° 366-15``.
 
 A grant reference (:mod:`graph.ingest.register_grants`) first names deliberations whose number is one of the forms
-of its own (:data:`graph.ingest.register_grants.REFERENCED_GRANTS`). A coordinator writes the number as it reads
+of its own (:func:`graph.ingest.register_grants.number_forms`). A coordinator writes the number as it reads
 in the deliberation's text, without the words and prefixes that an authority's open data may put around it
 (SCDL ``referenceDecision`` values such as ``CONV N° 366-15`` or ``DEL-2024-12 du 3 mai``): a reference that none
 of those forms names is matched on its *digit groups*, the sequence of its runs of digits compared as numbers
