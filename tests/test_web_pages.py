@@ -562,12 +562,16 @@ def test_whole_amounts_download_as_whole_numbers_and_a_circle_of_one_says_member
     assert "1 membre" in page and "1 membres" not in page
 
 
-def test_the_funding_lists_say_how_many_rows_they_leave_out(tmp_path):
+def _many_grants(n: int) -> str:
+    """N-Triples of ``n`` grants of Saint-Etienne Métropole, each to an actor of its own, of 100, 101… €."""
     base = "https://w3id.org/maillage/id/"
-    grants = "".join(f"<{base}grant/many-{i}> a <https://w3id.org/maillage/ontology#Grant> ; "
-                     f"<http://schema.org/funder> <{SEM}> ; <https://w3id.org/maillage/ontology#beneficiary> "
-                     f"<{base}actor/many-{i}> ; <http://schema.org/amount> {100 + i} .\n" for i in range(120))
-    app = app_with_another_source(tmp_path, grants)
+    return "".join(f"<{base}grant/many-{i}> a <https://w3id.org/maillage/ontology#Grant> ; "
+                   f"<http://schema.org/funder> <{SEM}> ; <https://w3id.org/maillage/ontology#beneficiary> "
+                   f"<{base}actor/many-{i}> ; <http://schema.org/amount> {100 + i} .\n" for i in range(n))
+
+
+def test_the_funding_lists_say_how_many_rows_they_leave_out(tmp_path):
+    app = app_with_another_source(tmp_path, _many_grants(120))
     try:
         body = app.test_client().get("/funding.json").get_json()
         assert (len(body["flows"]["rows"]), body["flows"]["more"]) == (100, 122 - 100)
@@ -580,11 +584,7 @@ def test_the_funding_lists_say_how_many_rows_they_leave_out(tmp_path):
 
 
 def test_the_funding_lists_link_to_their_whole_list_and_name_an_unknown_year(tmp_path):
-    base = "https://w3id.org/maillage/id/"
-    grants = "".join(f"<{base}grant/many-{i}> a <https://w3id.org/maillage/ontology#Grant> ; "
-                     f"<http://schema.org/funder> <{SEM}> ; <https://w3id.org/maillage/ontology#beneficiary> "
-                     f"<{base}actor/many-{i}> ; <http://schema.org/amount> {100 + i} .\n" for i in range(120))
-    app = app_with_another_source(tmp_path, grants)
+    app = app_with_another_source(tmp_path, _many_grants(120))
     client = app.test_client()
     try:
         page = client.get("/funding", headers=HTML).get_data(as_text=True)
