@@ -163,8 +163,20 @@ def test_the_ptce_has_its_three_goals_in_order(store):
         (3, "Accompagnement de porteurs de projet san")]
 
 
+def test_the_approved_agreement_binds_the_metropole_and_danaecare_and_governs_the_grant(store):
+    agreement = URIRef(ID + "agreement/siren-244200770/2024-00240/1")
+    assert rows(store, f"SELECT ?title ?who ?grant WHERE {{ <{agreement}> a mai:Agreement ; dcterms:title ?title ; "
+                       f"mai:approvedBy <{DELIB}> ; mai:signatory ?who . ?grant mai:governedBy <{agreement}> }}") == [(
+        "Convention à intervenir entre Saint-Etienne Métropole et Danaecare, permettant le versement de la subvention",
+        "Monsieur le Président, ou son représentant dûment habilité",
+        URIRef(ID + "grant/siren-244200770/2024-00240/danaecare"))]
+    assert {p for (p,) in rows(store, f"SELECT ?p WHERE {{ <{agreement}> mai:party ?p }}")} == {AUTHORITY, DANAECARE}
+
+
 @pytest.mark.parametrize("fact, quote", [
     (f"<{ID}grant/siren-244200770/2024-00240/danaecare>", "approuve le versement d'une subvention"),
+    (f"<{ID}agreement/siren-244200770/2024-00240/1>", "approuve la convention à intervenir entre"),
+    (f"<{ID}agreement/siren-244200770/2024-00240/1>", "à signer ladite convention"),
     (f"<{DELIB}>", "Ce dossier a été adopté à l'unanimité"),
     (f"<{SESSION}>", "Nombre de présents : 54"),
     (f"<{ID}goal/ptce-sante-danaecare/3>", "Accompagnement de porteurs de projet santé en post-incubation"),

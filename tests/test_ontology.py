@@ -107,6 +107,8 @@ EXTRA_TERMS = {
     MAI.paymentPeriod: OWL.DatatypeProperty, MAI.naf: OWL.DatatypeProperty, MAI.legalCategory: OWL.DatatypeProperty,
     MAI.rowNumber: OWL.DatatypeProperty, MAI.paymentConditions: OWL.DatatypeProperty,
     MAI.euNotified: OWL.DatatypeProperty, MAI.aidForms: OWL.DatatypeProperty,
+    MAI.Agreement: OWL.Class, MAI.approvedBy: OWL.ObjectProperty, MAI.party: OWL.ObjectProperty,
+    MAI.signatory: OWL.DatatypeProperty, MAI.governedBy: OWL.ObjectProperty,
 }
 
 ALL_TERMS = {**CONTRACT_TERMS, **EXTRA_TERMS}

@@ -485,10 +485,12 @@ def test_what_links_two_actors_is_one_row_a_link_labelled_in_the_interfaces_lang
     params = {**DEMO_PARAMS["liens-entre-deux-acteurs"], "lang": lang}
     rows = one_and_three_registers[0].get("/api/queries/liens-entre-deux-acteurs", query_string=params).get_json()
     links = [(r["via"]["iri"], r["fromA"]["iri"], r["fromB"]["iri"]) for r in rows["rows"]]
-    assert len(links) == len(set(links)) == 5
+    assert len(links) == len(set(links)) == 6  # themes, PTCE, grant, goal, and the agreement they are parties to
     labels = [(r["via"]["iri"].rsplit("/", 2)[1], r["via"]["label"]) for r in rows["rows"]]
     assert {label for kind, label in labels if kind == "theme"} == themes
-    assert [label for kind, label in labels if "/grant/" in kind or kind == "2024-00240"] == [grant]
+    assert [r["via"]["label"] for r in rows["rows"] if "/grant/" in r["via"]["iri"]] == [grant]
+    assert [r["via"]["label"][:25] for r in rows["rows"] if "/agreement/" in r["via"]["iri"]] == [
+        "Convention à intervenir e"]
 
 
 @pytest.mark.parametrize("name, params, count", [

@@ -1112,3 +1112,25 @@ def test_the_founding_deliberations_page_shows_the_ptce_it_creates_with_its_goal
     section = section[:section.index("</section>")]
     assert heading in section and section.count('<details class="why">') == 4
     assert "Accompagnement de porteurs de projet santé en post-incubation" in section
+
+
+@pytest.mark.parametrize("lang, approves, signatory, governs", [("fr", "approuve", "signataire autorisé", "régit"),
+                                                                 ("en", "approves", "authorised signatory", "governs")])
+def test_the_founding_deliberations_agreement_has_its_page_and_is_linked_from_the_deliberation(
+        tmp_path, lang, approves, signatory, governs):
+    app = app_with_the_demo_corpus(tmp_path)
+    try:
+        client = app.test_client()
+        agreement = "/id/agreement/siren-244200770/2024-00240/1"
+        data = client.get(f"{agreement}.json?lang={lang}").get_json()
+        deliberation = client.get(f"/id/deliberation/siren-244200770/2024-00240.json?lang={lang}").get_json()
+    finally:
+        close_resources(app)
+    assert data["label"].startswith("Convention à intervenir entre Saint-Etienne Métropole et Danaecare")
+    properties = {p["property"]["label"]: p["values"] for p in data["properties"]}
+    assert properties[signatory] == ["Monsieur le Président, ou son représentant dûment habilité"]
+    inverse = {p["property"]["label"]: [v["label"] for v in p["values"]] for p in data["inverse"]}
+    assert [label.replace("\u202f", " ").replace("\xa0", " ") for label in inverse[governs]] == [
+        "Subvention de 20 000 € à DanaeCare" if lang == "fr" else "Grant of €20,000 to DanaeCare"]
+    approved = {p["property"]["label"]: [v["iri"] for v in p["values"]] for p in deliberation["inverse"]}
+    assert approved[approves] == [BASE + agreement[len("/id/"):]]

@@ -72,6 +72,7 @@ STAT_LABELS = {
     "proxy_holders": ("porteurs de pouvoirs", "proxy holders"),
     # a register's member actors: one actor member of two circles, in turn, is one of them
     "members": ("acteurs membres", "member actors"),
+    "agreements": ("conventions", "agreements"),
     "goals": ("objectifs", "goals"), "actions": ("actions", "actions"),
     "grant_entries": ("financements", "grant entries"),
     # the links from grants to goals that a register's entries made in the store

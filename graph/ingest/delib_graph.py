@@ -8,6 +8,9 @@ Modelling choices:
   ``schema:containedInPlace`` → the place, ``schema:startDate`` (xsd:gYear) and, for a facility, its label and
   themes. The actor's ``schema:location`` points at the places and at the sites, so both "where" and "since when"
   are one triple pattern away;
+- an agreement (*convention*) that the deliberation approves is a ``mai:Agreement`` minted per deliberation and
+  rank (``agreement/{authority}/{number}/{n}``); its signatory is an office in the text's words ("le Maire"), a
+  literal, since the text names no person; a grant it governs points at it (``mai:governedBy``);
 - the nature account of the imputation links to the M57 concept (``ontology/m57.ttl``) when the chart has it,
   also for older M14 deliberations whose account numbers it shares (6574); the imputation string stays a literal.
 """
@@ -160,6 +163,22 @@ class Builder:
         self.add(iri, MAI.decidedBy, deliberation)
         self.add(iri, DCTERMS.description, fact.purpose)
         self.evidence(iri, fact.span)
+
+    def agreement(self, iri: URIRef, found, title: str, deliberation: URIRef, parties: list[URIRef],
+                  grants: list[URIRef]) -> None:
+        """An agreement the deliberation approves (:class:`graph.ingest.delib_agreements.AgreementFound`), its
+        parties, and the grants it governs; the clauses that approve it and authorise its signature are its
+        evidence."""
+        self.add(iri, RDF.type, MAI.Agreement)
+        self.add(iri, DCTERMS.title, title)
+        self.add(iri, MAI.approvedBy, deliberation)
+        for party in dict.fromkeys(parties):
+            self.add(iri, MAI.party, party)
+        self.add(iri, MAI.signatory, found.signatory)
+        for grant in grants:
+            self.add(grant, MAI.governedBy, iri)
+        for span in found.spans:
+            self.evidence(iri, span)
 
 
 def attendance_key(a: Attendance) -> tuple:

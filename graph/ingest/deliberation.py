@@ -24,10 +24,11 @@ import re
 from decimal import Decimal
 
 from rdflib import Literal
-from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from graph.identity import actor_iri, actor_key, deliberation_iri, name_key, person_actor_iri
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
+from graph.ingest.delib_agreements import find_agreements
 from graph.ingest.delib_authority import find_authority, find_member_count, heading_organisation
 from graph.ingest.delib_decision import (accounts_by_amount, accounts_by_article, accounts_by_beneficiary,
                                          accounts_by_name, accounts_by_nature, article_at, beneficiary_kind,
@@ -82,6 +83,10 @@ _MARKERS = [
 _OPERATIVE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]|\bd[ée]cide\b|\badopt(?:e|é|ée|és|ées)\b|"
                         r"\bapprouve\b|\bautorise\b|\bd[ée]lib[èe]re\b|\battribue\b|\brejet(?:te|é|ée)\b|\bREJET\b|"
                         r"\baccepte\b|\bprend\s+acte\b|\bémet\s+un\s+avis\b", re.I)
+
+
+#: What, in an agreement's title, names a party to it ("avec l'association Lien", "entre la Métropole et …").
+_NAMES_A_PARTY = re.compile(r"\b(?:avec|entre|au\s+profit|conclue?s?)\b", re.I)
 
 
 def genre_markers(text: str) -> list[tuple[str, str]]:
@@ -226,6 +231,7 @@ class Reader:
         self.read_authority()
         self.read_deliberation()
         self.read_grants()
+        self.read_agreements()
         self.read_stats()
 
     def read_authority(self) -> None:
@@ -328,6 +334,7 @@ class Reader:
             self.beneficiaries[name] = self.read_beneficiary(name, alone=len(names) == 1, identifier_cells=cells,
                                                              brackets=brackets)
         seen: dict[str, int] = {}  # a beneficiary's second grant (of another nature, or row) is "…-2"
+        self.grant_iris = []
         for grant, account in zip(self.found.grants, accounts):
             actor = self.beneficiaries[grant.beneficiary]
             slug = slugify(name_key(grant.beneficiary))
@@ -335,6 +342,7 @@ class Reader:
             slug += f"-{seen[slug]}" if seen[slug] > 1 else ""
             iri = self.b.mint("grant", actor_key(self.authority), self.number, slug)
             self.b.grant(iri, grant, self.authority, actor, self.iri, grant.year or year, account)
+            self.grant_iris.append(iri)
         for fr, en in self.found.warnings:
             self.x.warn(fr, en)
         # An amount in CFP francs is not converted to euros, nor read as a grant in euros: said, not guessed.
@@ -346,6 +354,33 @@ class Reader:
             self.b.add(self.iri, MAI.statedTotal, Literal(amount, datatype=XSD.decimal))
         if len(names) == 1:
             self.read_ptce(names[0])
+
+    def read_agreements(self) -> None:
+        """The agreements the deliberation approves, bound to the authority and to the beneficiaries they name or
+        whose grants they govern (:mod:`graph.ingest.delib_agreements`). A rejected deliberation approves none."""
+        agreements = [] if self.outcome == "rejected" else find_agreements(self.body)
+        keys = {name: self.name_keys(name) for name in self.beneficiaries}
+        grants = list(zip(self.found.grants, self.grant_iris))
+        for rank, agreement in enumerate(agreements, 1):
+            named = [name for name, its in keys.items() if any(agreement.names(key) for key in its)]
+            if named and agreement.about_grants():
+                governed = [iri for grant, iri in grants if grant.beneficiary in named]
+            else:
+                governed = [iri for _, iri in grants] if agreement.grants_own() else []
+            parties = [self.authority] + [self.beneficiaries[name] for name in named] + [
+                self.beneficiaries[grant.beneficiary] for grant, iri in grants if iri in governed]
+            title = agreement.title
+            if not _NAMES_A_PARTY.search(title):  # "Conventions correspondantes": said of which deliberation
+                title += f" (délibération n° {self.number})"
+            iri = self.b.mint("agreement", actor_key(self.authority), self.number, str(rank))
+            self.b.agreement(iri, agreement, title, self.iri, parties, governed)
+        self.x.stats["agreements"] = len(agreements)
+
+    def name_keys(self, name: str) -> set[str]:
+        """The name keys of a beneficiary: of its name as the text gives it, its label and its other names."""
+        actor = self.beneficiaries[name]
+        names = [name, *self.b.graph.objects(actor, RDFS.label), *self.b.graph.objects(actor, SKOS.altLabel)]
+        return {key for key in map(name_key, map(str, names)) if key}
 
     def grant_accounts(self) -> list[tuple[str | None, str | None]]:
         """The budget account of each grant: the one its own row, block or sentence names ("… 4 500 € (compte

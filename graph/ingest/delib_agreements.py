@@ -1,0 +1,164 @@
+"""The agreements a deliberation approves: "approuve la convention à intervenir entre Saint-Etienne Métropole et
+Danaecare, permettant le versement de la subvention ; autorise Monsieur le Président … à signer ladite convention".
+
+A French grant of more than 23,000 € is paid under an agreement (*convention*, Décret 2001-495), and a council
+approves most of them with the grant: the agreement says who is bound, which grants it governs and who signs it.
+Each approving clause ("approuve", "approuver les termes de", "valide") of a convention, an amendment (*avenant*)
+or a contract is one :class:`AgreementFound`; a signing clause ("autorise le Maire à signer la convention", "… à
+la signer") gives its signatory to the agreements approved before it, or is itself the agreement when none is.
+A clause that authorises signing "tous documents" only names no agreement.
+
+Which grants an agreement governs is read from its words: the beneficiaries it names ("avec l'association MSP
+Dervallières Santé"), else every grant of the deliberation when it is said to be theirs ("les conventions
+correspondantes", "d'attribution", "permettant le versement de la subvention"). A lease or a provision of premises
+("mise à disposition", "bail") governs no grant, even with a beneficiary as party.
+
+>>> found = find_agreements("Le Conseil, après en avoir délibéré :\\n- approuve la convention d'objectifs avec "
+...                         "l'association Lien ;\\n- autorise le Maire à la signer.")
+>>> [(a.title, a.signatory) for a in found]
+[("Convention d'objectifs avec l'association Lien", 'le Maire')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.identity import name_key
+
+#: What opens the operative part: the clauses before it propose ("il vous est proposé d'approuver …").
+_OPERATIVE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b", re.I)
+#: An agreement's head noun, with what may come before it: "la convention", "les termes des conventions", "le
+#: projet de convention", "l'avenant n° 2 au bail", "le contrat local de santé".
+_HEAD = (r"(?:les\s+termes\s+(?:de\s+la|de\s+l['’]|du|des)\s*|(?:la|les|le|l['’]|ladite|lesdites)\s*)"
+         r"(?:projets?\s+d['’]\s*|projets?\s+de\s+)?(?P<head>conventions?|avenants?|contrats?)\b")
+_APPROVES = re.compile(r"\b(?:approuve|approuver|valide|valider)\s+(?:d[eu]\s+)?" + _HEAD, re.I)
+#: Who is authorised to sign, and what: "autorise Monsieur le Président, ou son représentant dûment habilité, à
+#: signer ladite convention", "autorise le Maire à la signer", "AUTORISE LE PRÉSIDENT À SIGNER LES CONVENTIONS".
+_SIGNS = re.compile(r"\bautorise[r]?\s+(?P<who>(?:monsieur|madame|m\.|mme|le|la|l['’]|son|sa)\b[^;:\n]{0,100}?"
+                    r"(?:\n[^;:\n]{0,100}?)?)\s*,?\s+à\s+(?P<pronoun>(?:la|les|l['’])\s*)?signer\b", re.I)
+#: What ends a clause: its semicolon or full stop, a blank line, the next item of a list, an "ARTICLE", or a second
+#: verb of the same sentence ("approuve la convention … et autorise le Maire à la signer", "…, DIT que").
+_CLAUSE_END = re.compile(r";|\.(?=\s*\n|\s+[A-ZÀ-Ý]|\s*$)|\n[ \t]*\n|\n[ \t]*(?:[-–—•*]|\d{1,2}\s*[°)]|[a-z]\)|"
+                         r"article\b)|,?\s+et\s+(?:d['’]\s*)?autorise|,?\s+(?:et\s+)?(?:d['’]\s*)?autoriser\b|"
+                         r"(?-i:,\s*(?=[A-ZÀ-Ý]{3,}\b))", re.I)
+#: The words that make an agreement the grants' own ("les conventions correspondantes", "de financement").
+_GRANTS_OWN = re.compile(r"correspondante?s?|aff[ée]rente?s?|d['’]\s*attribution|de\s+financement|"
+                         r"financi(?:er|[èe]re)s?|d['’]\s*aide|d['’]\s*objectifs|d['’]\s*engagement|subventions?|"
+                         r"fonds\s+de\s+concours|chacun\s+des\s+b[ée]n[ée]ficiaires|versement", re.I)
+#: Agreements about something else than a grant: premises, a lease, no money at all.
+_NOT_A_GRANTS = re.compile(r"mise\s+à\s+disposition|\bbail\b|redevance|loyer|sans\s+incidence\s+financi[èe]re", re.I)
+#: What a title leaves out: that the agreement is annexed ("annexée à la présente délibération", "jointe en annexe").
+_ANNEXED = re.compile(r",?\s*(?:annex[ée]e?s?|jointe?s?)\s+(?:à\s+la\s+présente\s+délibération|en\s+annexe)\b", re.I)
+#: … and the other papers signed with it ("les conventions et tous documents afférents", "ainsi que tout acte").
+_OTHER_PAPERS = re.compile(r"\s+(?:et|ainsi\s+que)\s+(?:à\s+)?(?:tous|toutes|tout|toute|les)\s+(?:les\s+)?"
+                           r"(?:documents?|actes?|pi[èe]ces?)\b.*$", re.I | re.S)
+_MAX_CLAUSE, _MAX_TITLE = 400, 160
+
+
+@dataclass
+class AgreementFound:
+    """One agreement a deliberation approves: its title (the text's words), the clause that approves it and, when
+    the text authorises someone to sign it, who and where."""
+
+    title: str
+    span: tuple[int, int]
+    plural: bool
+    signatory: str | None = None
+    signing_span: tuple[int, int] | None = None
+    #: the clauses' words, where the grants it governs are named
+    words: list[str] = field(default_factory=list)
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return [self.span] + ([self.signing_span] if self.signing_span else [])
+
+    def about_grants(self) -> bool:
+        """Whether the agreement may govern grants: not a lease, nor premises, nor "sans incidence financière"."""
+        return not _NOT_A_GRANTS.search(" ".join(self.words))
+
+    def grants_own(self) -> bool:
+        """Whether the agreement is said to be the deliberation's grants' own ("correspondantes", "d'attribution")."""
+        return bool(_GRANTS_OWN.search(" ".join(self.words))) and self.about_grants()
+
+    def names(self, key: str) -> bool:
+        """Whether the agreement's words name the organisation whose name key is ``key`` (of 3 letters or more)."""
+        return len(key) >= 3 and any(f" {key} " in f" {name_key(words)} " for words in self.words)
+
+
+def _clause_end(body: str, start: int) -> int:
+    """Where the clause that starts at ``start`` ends (at most :data:`_MAX_CLAUSE` characters on)."""
+    end = _CLAUSE_END.search(body, start, min(len(body), start + _MAX_CLAUSE))
+    at = end.start() if end else min(len(body), start + _MAX_CLAUSE)
+    return start + len(body[start:at].rstrip())
+
+
+def _title(words: str) -> str:
+    """An agreement's title from a clause's words, one line, capitalised, without what says it is annexed.
+
+    >>> _title("conventions pluriannuelles d'objectifs 2024-2026 avec l'association MSP Dervallières\\nSanté")
+    "Conventions pluriannuelles d'objectifs 2024-2026 avec l'association MSP Dervallières Santé"
+    >>> _title("convention de partenariat avec X, annexée à la\\n  présente délibération, pour 2025")
+    'Convention de partenariat avec X, pour 2025'
+    >>> _title("conventions à intervenir avec Sainte-Marie de Clermont-\\nFerrand ainsi que tout document nécessaire")
+    'Conventions à intervenir avec Sainte-Marie de Clermont-Ferrand'
+    """
+    text = re.sub(r"\s+", " ", re.sub(r"(?<=\w)-[ \t]*\n\s*", "-", words))  # "Clermont-⏎Ferrand"
+    text = _OTHER_PAPERS.sub("", _ANNEXED.sub("", text)).strip(" ,")
+    if len(text) > _MAX_TITLE:
+        text = text[:_MAX_TITLE].rsplit(" ", 1)[0].rstrip(" ,") + "…"
+    return text[:1].upper() + text[1:]
+
+
+def _operative_start(body: str, approvals: list[re.Match]) -> int:
+    """Where the operative part starts, when approving clauses follow it; else 0 (all clauses count)."""
+    opening = _OPERATIVE.search(body)
+    if opening and any(m.start() > opening.start() for m in approvals):
+        return opening.start()
+    return 0
+
+
+def find_agreements(body: str) -> list[AgreementFound]:
+    """The agreements that ``body`` approves or authorises to sign, in the text's order; one per distinct title.
+
+    >>> [(a.title, a.signatory) for a in find_agreements("DÉCIDE\\nArticle 1 : AUTORISE le Président à signer les "
+    ...                                                  "conventions correspondantes.")]
+    [('Conventions correspondantes', 'le Président')]
+    >>> find_agreements("DÉCIDE : autorise la Présidente à signer tous documents afférents.")
+    []
+    """
+    approvals = list(_APPROVES.finditer(body))
+    start = _operative_start(body, approvals)
+    found: dict[str, AgreementFound] = {}
+    for match in approvals:
+        if match.start() < start:
+            continue
+        end = _clause_end(body, match.start("head"))
+        title = _title(body[match.start("head"):end])
+        key = name_key(title)
+        if key not in found:
+            found[key] = AgreementFound(title, (match.start(), end), match.group("head").lower().endswith("s"),
+                                        words=[body[match.start("head"):end]])
+    agreements = list(found.values())
+    for match in _SIGNS.finditer(body, start):
+        end = _clause_end(body, match.end())
+        rest = body[match.end():end]
+        who = re.sub(r"\s+", " ", match.group("who")).strip(" ,")
+        signed = [a for a in agreements if a.span[0] < match.start()]
+        if match.group("pronoun"):  # "… et autorise le Maire à la signer": the agreement just approved
+            signed = signed[-1:]
+        elif (head := re.search(r"\b(?:ladite|lesdites|la|les|l['’]|cette|ces)?\s*(?P<head>conventions?|avenants?|"
+                                r"contrats?)\b", rest, re.I)) is None:
+            continue  # "autorise le Président à signer tous documents": no agreement named
+        elif not signed:
+            title = _title(rest[head.start("head"):])
+            agreement = AgreementFound(title, (match.start(), end), head.group("head").lower().endswith("s"),
+                                       words=[rest])
+            agreements.append(agreement)
+            signed = [agreement]
+        for agreement in signed:
+            if agreement.signatory is None:
+                agreement.signatory, agreement.signing_span = who, (match.start(), end)
+                if agreement.span != (match.start(), end):
+                    agreement.words.append(rest)
+    return agreements
