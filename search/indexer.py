@@ -25,6 +25,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.query import Or, Term
 
+from graph.french_text import counted
 from graph.gc_pause import cyclic_gc_paused
 from graph.locks import exclusive_lock, write_atomic
 from search.bulk import write_index
@@ -183,7 +184,8 @@ class UpdateStats:
     def format(self) -> str:
         if self.rebuilt:
             return self.rebuilt.format()
-        return f"index : {self.updated} document(s) mis à jour, {self.deleted} supprimé(s)"
+        return (f"index : {counted(self.updated, 'document mis à jour', 'documents mis à jour')}, "
+                f"{counted(self.deleted, 'supprimé')}")
 
 
 def update_index(store, config, touched: Iterable[str]) -> UpdateStats:
@@ -274,12 +276,14 @@ class CheckReport:
         if self.format_found != INDEX_FORMAT:
             return (f"index {self.version} au format {self.format_found}, cette version de Maillage lit le format "
                     f"{INDEX_FORMAT} : lancez « maillage index »")
-        lines = [f"index {self.version} : {self.documents} documents ; "
-                 f"{len(self.missing)} manquant(s), {len(self.stale)} périmé(s), {len(self.extra)} en trop"]
-        for name, iris in (("manquant", self.missing), ("périmé", self.stale), ("en trop", self.extra)):
+        lines = [f"index {self.version} : {counted(self.documents, 'document')} ; "
+                 f"{counted(len(self.missing), 'manquant')}, {counted(len(self.stale), 'périmé')}, "
+                 f"{len(self.extra)} en trop"]
+        for name, names, iris in (("manquant", "manquants", self.missing), ("périmé", "périmés", self.stale),
+                                  ("en trop", "en trop", self.extra)):
             lines += [f"  {name} : {iri}" for iri in iris[:limit]]
             if len(iris) > limit:
-                lines.append(f"  … et {len(iris) - limit} autre(s) {name}(s)")
+                lines.append(f"  … et {counted(len(iris) - limit, f'autre {name}', f'autres {names}')}")
         if not self.ok:
             lines.append("pour corriger : maillage index")
         return "\n".join(lines)

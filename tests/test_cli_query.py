@@ -337,3 +337,16 @@ def test_a_system_error_is_told_in_the_language_of_the_lang_setting(tmp_path, mo
     monkeypatch.setenv("MAILLAGE_LANG", lang)
     result = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "ingest", str(tmp_path / "absent.csv")])
     assert result.exit_code == 1 and said in result.stderr, result.stderr
+
+
+def test_a_grant_that_links_two_actors_is_named_as_its_page_names_it(tmp_path):
+    from web_fixture import DANAECARE, FIXTURE_TTL, GRANT, SEM
+
+    path = tmp_path / "fixture.ttl"
+    path.write_text(FIXTURE_TTL, encoding="utf-8")
+    data = str(tmp_path / "data")
+    assert CliRunner().invoke(main, ["--data", data, "ingest", str(path)]).exit_code == 0
+    result = CliRunner().invoke(main, ["--data", data, "query", "liens-entre-deux-acteurs", "--param", f"a={SEM}",
+                                       "--param", f"b={DANAECARE}", "--format", "csv"])
+    assert result.exit_code == 0, result.stderr
+    assert f"{GRANT},Subvention de 20\u202f000\u00a0€ à DanaeCare," in result.stdout

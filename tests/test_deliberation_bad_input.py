@@ -105,12 +105,40 @@ def test_a_text_that_is_not_a_deliberation_is_told_which_markers_were_found_and_
     with pytest.raises(InputError) as caught:
         extract(SourceContext(note, note.read_bytes()))
     assert (caught.value.issue.message, caught.value.issue.message_en) == (
-        "ce texte n'est pas une délibération : 2 marque(s) du genre sur les trois requises (séance, « décide » ou "
+        "ce texte n'est pas une délibération : 2 marques du genre sur les trois requises (séance, « décide » ou "
         "« adopté ») ; absentes : « délibération », « après en avoir délibéré », conseil, identifiant ACTES, "
         "registre des délibérations, décision du président ou du maire, membres en exercice, vote pour / contre",
         "this text is not a deliberation: 2 of the three markers of the genre it needs (session, 'décide' or "
         "'adopté'); missing: 'délibération', 'après en avoir délibéré', council, ACTES id, register of "
         "deliberations, decision of the president or mayor, members in office, vote for / against")
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Note au Maire\nSéance du 5 mai 2024\nLe budget est prêt.\n", "1 marque du genre sur les trois requises (séance)"),
+    ("Note au Maire\nLe budget est prêt pour la rentrée.\n", "0 marque du genre sur les trois requises (aucune)"),
+])
+def test_the_markers_found_in_a_text_that_is_not_a_deliberation_are_counted_in_the_singular_below_two(tmp_path, text,
+                                                                                                       said):
+    note = tmp_path / "note.txt"
+    note.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        extract(SourceContext(note, note.read_bytes()))
+    assert caught.value.issue.message.startswith(f"ce texte n'est pas une délibération : {said} ;")
+
+
+@pytest.mark.parametrize("grants, said, said_en", [
+    ("une subvention de 500 € au Comité des fêtes", "1 subvention proposée non retenue", "1 proposed grant not kept"),
+    ("une subvention de 500 € au Comité des fêtes et une subvention de 300 € au Club de judo",
+     "2 subventions proposées non retenues", "2 proposed grants not kept"),
+])
+def test_a_rejected_deliberations_grants_are_counted_in_the_singular_or_the_plural(tmp_path, grants, said, said_en):
+    path = tmp_path / "rejetee.txt"
+    path.write_text("COMMUNE DE VERNOUX-FICTIF\nDÉLIBÉRATION n° 2024-12\nSéance du 5 mai 2024\nLe Conseil "
+                    f"municipal, après en avoir délibéré, attribue {grants}.\nPour : 3 – Contre : 11\n"
+                    "La délibération est REJETÉE.\n", encoding="utf-8")
+    issues = extract(SourceContext(path, path.read_bytes())).issues
+    assert [(i.message, i.message_en) for i in issues] == [(f"délibération rejetée : {said}",
+                                                            f"deliberation rejected: {said_en}")]
 
 
 def test_a_csv_is_not_detected_as_a_deliberation(tmp_path):

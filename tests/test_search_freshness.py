@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from whoosh import index as whoosh_index
 
 from search.documents import facts_to_documents, reach_of
 from search.facts import load_facts
-from search.indexer import build_index, check_index, current_version, index_root, update_index
+from search.indexer import (CheckReport, UpdateStats, build_index, check_index, current_version, index_root,
+                            update_index)
 from search.query import search
 from search.reader import SearchIndex
 from test_search_corpus import ACTORS_TTL, PREFIXES, THEMES_TTL, build_corpus, ingest, iri, make_config, write
@@ -93,7 +95,20 @@ def test_the_check_reports_stale_missing_and_extra_documents(tmp_path):
     assert report.stale == [iri("actor/pilat")]
     assert report.missing == [iri("actor/new")]
     assert report.extra == [iri("actor/repit")]
-    assert "1 manquant(s), 1 périmé(s), 1 en trop" in report.format()
+    assert "1 manquant, 1 périmé, 1 en trop" in report.format()
+
+
+def test_the_checks_counts_are_in_the_singular_below_two_and_in_the_plural_else():
+    report = CheckReport(missing=["a", "b", "c"], stale=["d"], extra=["e", "f"], documents=1, version="v1")
+    assert report.format(limit=1).splitlines() == [
+        "index v1 : 1 document ; 3 manquants, 1 périmé, 2 en trop", "  manquant : a", "  … et 2 autres manquants",
+        "  périmé : d", "  en trop : e", "  … et 1 autre en trop", "pour corriger : maillage index"]
+
+
+@pytest.mark.parametrize("updated, deleted, said", [
+    (1, 0, "index : 1 document mis à jour, 0 supprimé"), (3, 2, "index : 3 documents mis à jour, 2 supprimés")])
+def test_an_updates_counts_are_in_the_singular_below_two_and_in_the_plural_else(updated, deleted, said):
+    assert UpdateStats(updated=updated, deleted=deleted).format() == said
 
 
 def test_the_check_of_a_missing_index_fails(tmp_path):

@@ -173,8 +173,8 @@ def test_in_english_the_kinds_types_and_shipped_concepts_are_named_in_english(cl
 @pytest.mark.parametrize("q, kind, lang, label, summary, snippet", [
     ("groupes de parole", "grant", "en", "Grant of €20,000 to Les Veilleurs du Gier (2024)",
      "€20,000 · from Saint-Etienne Métropole · to Les Veilleurs du Gier · 2024", None),
-    ("Veilleurs", "actor", "en", "Les Veilleurs du Gier", "Association · Firminy · €20,000 received (1 grant(s))",
-     "Association · Firminy · €20,000 received (1 grant(s))"),
+    ("Veilleurs", "actor", "en", "Les Veilleurs du Gier", "Association · Firminy · €20,000 received (1 grant)",
+     "Association · Firminy · €20,000 received (1 grant)"),
     ("groupes de parole", "grant", "fr", "Subvention de 20 000 € à Les Veilleurs du Gier (2024)",
      "20 000 € · de Saint-Etienne Métropole · à Les Veilleurs du Gier · 2024", None),
 ])
@@ -184,6 +184,24 @@ def test_in_english_a_results_generated_names_and_amounts_are_english(client, q,
     assert (hit["label"], hit["summary"]) == (label, summary)
     if snippet is not None:
         assert hit["snippet"] == snippet
+
+
+@pytest.mark.parametrize("french, english", [
+    ("20 000 € reçus (1 subvention)", "€20,000 received (1 grant)"),
+    ("52 897 € reçus (2 subventions)", "€52,897 received (2 grants)"),
+    ("5 000 € attribués (1 subvention)", "€5,000 given (1 grant)"),
+    ("25 000 € attribués (3 subventions)", "€25,000 given (3 grants)"),
+    ("1 subvention, 20 000 €", "1 grant, €20,000"),
+    ("2 subventions, 25 000 €", "2 grants, €25,000"),
+    ("1 subvention", "1 grant"),
+    ("3 subventions", "3 grants"),
+    ("1 acteur ou action", "1 actor or action"),
+    ("3 acteurs ou actions", "3 actors or actions"),
+])
+def test_in_english_a_summarys_counts_are_in_the_singular_for_one_and_the_plural_else(french, english):
+    from webapp.search_page import summary_part_in_english
+
+    assert summary_part_in_english(french) == english
 
 
 def _page(client, **params) -> str:

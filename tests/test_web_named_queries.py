@@ -504,3 +504,59 @@ def test_a_named_query_with_all_its_parameters_given_answers_alike_with_three_re
     assert [a.status_code for a in answers] == [200, 200], answers[1].get_json()
     rows = [a.get_json()["rows"] for a in answers]
     assert len(rows[0]) == count and rows[1] == rows[0]
+
+
+#: Two actors, and what links them that no source names: a grant (its amount given per test), a membership, a proxy
+#: and a session.
+UNNAMED_LINKS = """@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix org: <http://www.w3.org/ns/org#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix schema: <http://schema.org/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://ex.org/a> a mai:Association ; rdfs:label "Aidants 42" .
+<https://ex.org/b> a mai:PublicAuthority ; rdfs:label "Ville de Roanne" .
+<https://ex.org/grant> a mai:Grant ; schema:funder <https://ex.org/b> ; mai:beneficiary <https://ex.org/a> %AMOUNT% .
+<https://ex.org/membership> a org:Membership ; org:member <https://ex.org/a> ; org:organization <https://ex.org/b> ;
+    org:role <https://ex.org/circle> .
+<https://ex.org/circle> skos:prefLabel "Cercle cœur"@fr , "Core circle"@en .
+<https://ex.org/proxy> a mai:Proxy ; mai:from <https://ex.org/a> ; mai:to <https://ex.org/b> .
+<https://ex.org/session> a mai:Session ; dcterms:date "2022-07-01"^^xsd:date ; mai:body <https://ex.org/organ> ;
+    mai:present <https://ex.org/a> , <https://ex.org/b> .
+<https://ex.org/organ> rdfs:label "Conseil municipal" .
+"""
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+@pytest.mark.parametrize("amount", ["20000.00", "1500.5", "97176.97", "100", "0.05", "1234567", "9999.999", None])
+def test_what_links_two_actors_names_in_french_what_no_source_names_as_its_page_does(tmp_path, kind, amount):
+    from graph.store import open_store
+    from webapp.views import money_text
+
+    turtle = UNNAMED_LINKS.replace("%AMOUNT%", f'; schema:amount "{amount}"^^xsd:decimal' if amount else "")
+    store = open_store({"store": kind, "data_dir": str(tmp_path / "data")})
+    try:
+        with store.writer() as writer:
+            writer.replace_graph("https://w3id.org/maillage/id/source/a", Graph().parse(data=turtle, format="turtle"))
+            writer.replace_graph("https://w3id.org/maillage/id/source/b", Graph().parse(data=turtle, format="turtle"))
+            writer.commit()
+        query = named_queries()["liens-entre-deux-acteurs"]
+        bindings = query.bindings({"a": "https://ex.org/a", "b": "https://ex.org/b"})
+        rows = list(store.query(sparql_prologue() + query.text, bindings))
+    finally:
+        if kind == "oxigraph":
+            store.close()
+    money = money_text(float(amount), "fr") if amount else "montant inconnu"
+    assert {(str(row[0]), row[1]) for row in rows} == {
+        ("https://ex.org/grant", Literal(f"Subvention de {money} à Aidants 42", lang="fr")),
+        ("https://ex.org/membership", Literal("Aidants 42, membre de Ville de Roanne (Cercle cœur)", lang="fr")),
+        ("https://ex.org/proxy", Literal("pouvoir de Aidants 42 à Ville de Roanne", lang="fr")),
+        ("https://ex.org/session", Literal("Séance du 1er juillet 2022 — Conseil municipal", lang="fr"))}
+    assert len(rows) == 4
+
+
+@pytest.mark.parametrize("lang, label", [("fr", "Subvention de 20\u202f000\u00a0€ à DanaeCare"),
+                                         ("en", "Grant of €20,000 to DanaeCare")])
+def test_the_label_column_of_a_grant_that_links_two_actors_names_it_in_the_interfaces_language(client, lang, label):
+    for path in ("/api/queries/liens-entre-deux-acteurs", "/queries/liens-entre-deux-acteurs.json"):
+        answer = client.get(path, query_string={"a": SEM, "b": DANAECARE, "lang": lang}).get_json()
+        rows = answer["rows"] if "rows" in answer else answer["results"]["rows"]
+        assert [(r["via"]["label"], r["viaLabel"]) for r in rows if "/grant/" in r["via"]["iri"]] == [(label, label)]

@@ -15,7 +15,7 @@ from webapp.errors import ApiError, wants_html_page
 from webapp.labels import qname, term_label
 from webapp.query_parameters import Lookup, parameter_values, resolve_names
 from webapp.resources import get_index, get_store
-from webapp.views import Table, labels_of, names_of_unnamed, pick_label, ref, render_page, wanted_format
+from webapp.views import Ref, Table, labels_of, names_of_unnamed, pick_label, ref, render_page, wanted_format
 
 bp = Blueprint("queries", __name__)
 
@@ -69,7 +69,12 @@ def run_named(name: str, values) -> tuple:
     labels = labels_of(unlabelled)
     names = names_of_unnamed(unlabelled - set(labels))  # a grant: as its own page names it
     for values in rows:
-        table.rows.append({v: _cell(term, values.get(v + "Label"), labels, names) for v, term in values.items()})
+        cells = {v: _cell(term, values.get(v + "Label"), labels, names) for v, term in values.items()}
+        for v, cell in list(cells.items()):  # a label column in another language says what the link says
+            label = values.get(v + "Label")
+            if isinstance(cell, Ref) and isinstance(label, Literal) and label.language not in (None, get_lang()):
+                cells[v + "Label"] = Literal(cell.label)
+        table.rows.append(cells)
     return query, table, result["truncated"]
 
 
@@ -93,6 +98,8 @@ def _cell(term, label=None, labels=None, names=None):
     if isinstance(term, URIRef):
         if labels and term in labels:
             label = pick_label([*labels[term], label])
+        elif names and term in names:  # a name that the query gives in another language (a grant's, in French)
+            label = names[term]
         if get_lang() == "en" and (english := term_label(term)) not in (qname(term), str(term)):
             label = english  # a vocabulary term (a circle, a theme, a class) by its English label
         return ref(term, label if label is not None else (names or {}).get(term))

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, render_template, request
 
+from graph.french_text import counted
 from search.errors import SearchError
 from webapp.i18n import get_lang, pick, t
 from webapp.views import money_text
@@ -108,12 +109,18 @@ def definition_in_english(concept: "URIRef", snippet: str) -> str:
     return snippet
 
 
-#: The parts of a search summary that the index writes in French, and how to say them in English.
+def _grants(count: str) -> str:
+    return counted(int(count), "grant", lang="en")
+
+
+#: The parts of a search summary that the index writes in French, and how to say them in English (a text, or a
+#: function of the match that counts in the singular or the plural).
 _SUMMARY_EN = [(re.compile(p), r) for p, r in (
-    (r"^(.+) reçus \((\d+) subventions?\)$", r"\1 received (\2 grant(s))"),
-    (r"^(.+) attribués \((\d+) subventions?\)$", r"\1 given (\2 grant(s))"),
-    (r"^(\d+) subventions?, (.+)$", r"\1 grant(s), \2"), (r"^(\d+) subventions?$", r"\1 grant(s)"),
-    (r"^(\d+) acteurs? ou actions?$", r"\1 actor(s) or action(s)"),
+    (r"^(.+) reçus \((\d+) subventions?\)$", lambda m: f"{m[1]} received ({_grants(m[2])})"),
+    (r"^(.+) attribués \((\d+) subventions?\)$", lambda m: f"{m[1]} given ({_grants(m[2])})"),
+    (r"^(\d+) subventions?, (.+)$", lambda m: f"{_grants(m[1])}, {m[2]}"),
+    (r"^(\d+) subventions?$", lambda m: _grants(m[1])),
+    (r"^(\d+) acteurs? ou actions?$", lambda m: counted(int(m[1]), "actor or action", "actors or actions", lang="en")),
     (r"^Objectif n°(\S+)$", r"Goal no. \1"), (r"^Objectif stratégique$", "Strategic goal"),
     (r"^(?:de |d')(.+)$", r"from \1"), (r"^à (.+)$", r"to \1"), (r"^dans (.+)$", r"in \1"))]
 
@@ -123,7 +130,9 @@ def summary_part_in_english(part: str) -> str:
     written as English pages write them.
 
     >>> summary_part_in_english("52 897 € reçus (2 subventions)"), summary_part_in_english("Objectif n°1")
-    ('€52,897 received (2 grant(s))', 'Goal no. 1')
+    ('€52,897 received (2 grants)', 'Goal no. 1')
+    >>> summary_part_in_english("1 subvention, 20 000 €"), summary_part_in_english("1 acteur ou action")
+    ('1 grant, €20,000', '1 actor or action')
     >>> summary_part_in_english("d'Auvergne-Rhône-Alpes"), summary_part_in_english("de Lyon")
     ('from Auvergne-Rhône-Alpes', 'from Lyon')
     """

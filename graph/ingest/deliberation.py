@@ -26,6 +26,7 @@ from decimal import Decimal
 from rdflib import Literal
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
+from graph.french_text import counted
 from graph.identity import actor_iri, actor_key, deliberation_iri, name_key, person_actor_iri
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
 from graph.ingest.delib_agreements import find_agreements
@@ -164,8 +165,8 @@ def _not_a_deliberation(text: str) -> InputError:
     said_en = ", ".join(en for _, en in found) or "none"
     missing = ", ".join(fr for fr, en, _ in _MARKERS if (fr, en) not in found)
     missing_en = ", ".join(en for fr, en, _ in _MARKERS if (fr, en) not in found)
-    return InputError(f"ce texte n'est pas une délibération : {len(found)} marque(s) du genre sur les trois requises "
-                      f"({said}) ; absentes : {missing}",
+    return InputError(f"ce texte n'est pas une délibération : {counted(len(found), 'marque')} du genre sur les trois "
+                      f"requises ({said}) ; absentes : {missing}",
                       message_en=f"this text is not a deliberation: {len(found)} of the three markers of the genre it "
                                  f"needs ({said_en}); missing: {missing_en}")
 
@@ -321,8 +322,10 @@ class Reader:
     def read_grants(self) -> None:
         self.found: GrantsFound = find_grants(self.body, self.title)
         if self.outcome == "rejected" and self.found.grants:
-            self.x.warn(f"délibération rejetée : {len(self.found.grants)} subvention(s) proposée(s) non retenue(s)",
-                        f"deliberation rejected: {len(self.found.grants)} proposed grant(s) not kept")
+            count = len(self.found.grants)
+            self.x.warn("délibération rejetée : "
+                        + counted(count, "subvention proposée non retenue", "subventions proposées non retenues"),
+                        f"deliberation rejected: {counted(count, 'proposed grant', lang='en')} not kept")
             self.found = GrantsFound()
         year = find_fiscal_year(self.body) or (self.date.year if self.date else None)
         accounts = self.grant_accounts()
