@@ -337,14 +337,17 @@ def grant_to_document(iri: str, facts: Facts) -> dict:
 
 
 def deliberation_to_document(iri: str, facts: Facts) -> dict:
-    """The document of a deliberation: number, title, authority, date, and the grants it decides."""
+    """The document of a deliberation: number, title, authority, date, the grants it decides and the titles of the
+    agreements it approves ("Convention pluriannuelle d'objectifs avec …", in its text)."""
     identifiers = _texts(facts, iri, dcterms.identifier)
     authorities = _iris(facts, iri, mai.authority)
     label = deliberation_name(identifiers[0] if identifiers else None, label_of(facts, iri) if _labelled(facts, iri)
                               else None, [label_of(facts, a) for a in authorities])
     doc = _document(iri, "deliberation", label)
     doc["names"] += identifiers + _texts(facts, iri, dcterms.title)
-    doc["text"] = _texts(facts, iri, dcterms.description)
+    agreements = facts.pointing(iri, mai.approvedBy)
+    doc["text"] = _texts(facts, iri, dcterms.description) + [t for a in agreements for t in _texts(facts, a,
+                                                                                              dcterms.title)]
     grants = facts.pointing(iri, mai.decidedBy)
     dates = _texts(facts, iri, dcterms.date)
     doc["date"] = dates[0] if dates else None
@@ -364,7 +367,7 @@ def deliberation_to_document(iri: str, facts: Facts) -> dict:
     doc["summary"] = " · ".join(filter(None, [", ".join(label_of(facts, a) for a in authorities), doc["date"] or "",
                                               f"{len(grants)} subvention{'s' * (len(grants) > 1)}, "
                                               f"{format_amount(total)}" if grants else ""]))
-    _depend(doc, grants + beneficiaries)  # amounts, years, themes
+    _depend(doc, grants + beneficiaries + agreements)  # amounts, years, themes; the agreements' titles
     return _finish(doc)
 
 

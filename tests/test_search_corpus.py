@@ -200,3 +200,27 @@ def test_a_deliberation_no_source_titles_is_named_by_its_number_and_authority_ne
     assert deliberation["label"] == "Délibération CONV N° 365-15 — Saint-Etienne Métropole"
     [grant] = search(index, "Fontonne", kind="grant")["results"]
     assert "conv-n-365-15" not in str(grant)
+
+
+AGREEMENT_TTL = PREFIXES + """
+<agreement/d1/1> a mai:Agreement ; mai:approvedBy <deliberation/d1> ;
+    dcterms:title "Convention pluriannuelle d'objectifs avec l'association Les Veilleurs du Gier" .
+"""
+
+
+@pytest.mark.parametrize("incremental", [False, True])
+def test_a_deliberation_is_found_by_the_words_of_the_agreements_it_approves(tmp_path, incremental):
+    from search.query import search
+
+    config = make_config(tmp_path)
+    store = open_store(config)
+    ingest_paths(store, [write(tmp_path, "themes.ttl", THEMES_TTL), write(tmp_path, "actors.ttl", ACTORS_TTL)])
+    build_index(store, config)
+    assert search(SearchIndex.from_config(config), "pluriannuelle", kind="deliberation")["results"] == []
+    if incremental:  # the agreement's source only: the deliberation's document follows it
+        ingest(store, config, write(tmp_path, "agreement.ttl", AGREEMENT_TTL))
+    else:
+        ingest_paths(store, [write(tmp_path, "agreement.ttl", AGREEMENT_TTL)])
+        build_index(store, config)
+    found = search(SearchIndex.from_config(config), "convention pluriannuelle", kind="deliberation")["results"]
+    assert [r["iri"] for r in found] == [iri("deliberation/d1")]
