@@ -1124,6 +1124,10 @@ def test_the_founding_deliberations_agreement_has_its_page_and_is_linked_from_th
         agreement = "/id/agreement/siren-244200770/2024-00240/1"
         data = client.get(f"{agreement}.json?lang={lang}").get_json()
         deliberation = client.get(f"/id/deliberation/siren-244200770/2024-00240.json?lang={lang}").get_json()
+        page = client.get(f"/id/deliberation/siren-244200770/2024-00240?lang={lang}",
+                          headers={"Accept": "text/html"}).get_data(as_text=True)
+        csv_text = client.get("/id/deliberation/siren-244200770/2024-00240?format=csv&table=approved_agreements"
+                              ).get_data(as_text=True)
     finally:
         close_resources(app)
     assert data["label"].startswith("Convention à intervenir entre Saint-Etienne Métropole et Danaecare")
@@ -1134,3 +1138,12 @@ def test_the_founding_deliberations_agreement_has_its_page_and_is_linked_from_th
         "Subvention de 20 000 € à DanaeCare" if lang == "fr" else "Grant of €20,000 to DanaeCare"]
     approved = {p["property"]["label"]: [v["iri"] for v in p["values"]] for p in deliberation["inverse"]}
     assert approved[approves] == [BASE + agreement[len("/id/"):]]
+    # the deliberation's own section: the agreement, who signs, the parties, how many grants it governs
+    [row] = deliberation["approved_agreements"]["rows"]
+    assert (row["agreement"]["iri"], row["signatory"], row["parties"], row["grants"]) == (
+        BASE + agreement[len("/id/"):], "Monsieur le Président, ou son représentant dûment habilité",
+        "DanaeCare ; Saint-Etienne Métropole", 1)
+    section = page[page.index('<section class="agreements">'):]
+    section = section[:section.index("</section>")]
+    assert STRINGS["approved_agreements"][lang == "en"] in section and f'href="{agreement}"' in section
+    assert csv_text.splitlines()[0] == "agreement,agreement_iri,signatory,parties,grants"

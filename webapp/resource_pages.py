@@ -26,8 +26,8 @@ from webapp.errors import ApiError
 from webapp.display import by_language, page_context, shown_as, value_order
 from webapp.i18n import t
 from webapp.labels import qname, specific_types, term_comment, term_label
-from webapp.resource_tables import (attendance_at_vote, cooperations_created, decided_grants, goal_inverse,
-                                    incoming, instances, memberships)
+from webapp.resource_tables import (approved_agreements, attendance_at_vote, cooperations_created, decided_grants,
+                                    goal_inverse, incoming, instances, memberships)
 from webapp.resources import get_store
 from webapp.views import (Table, collapse, deliberation_label, format_money, grant_label, names_of_unnamed,
                           pick_label, ref, render_page, select, session_label)
@@ -231,6 +231,7 @@ def resource_data(iri: str, page: int | None = None) -> dict:
         data["inverse"] = goal_inverse(s, links_in)
     if MAI.Deliberation in types:
         data["decided_grants"] = decided_grants(s)
+        data["approved_agreements"] = approved_agreements(s)
         data["attendance"] = attendance_at_vote(s)
         data["creates"] = _created(s, evidence, seen)
     data.update(_grants(s, page, evidence, seen))

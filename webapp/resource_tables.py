@@ -87,6 +87,39 @@ def decided_grants(s: URIRef) -> Table:
     return table
 
 
+#: The agreements a deliberation approves, each once with its title and signatory, then its parties' names and the
+#: grants it governs (taken once each: a deliberation and a register may both state them).
+_APPROVED = """SELECT ?agreement ?title ?signatory ?party ?partyLabel ?grant WHERE {
+  { SELECT DISTINCT ?agreement WHERE { ?agreement mai:approvedBy ?s } }
+  OPTIONAL { ?agreement dcterms:title ?title } OPTIONAL { ?agreement mai:signatory ?signatory }
+  { OPTIONAL { ?agreement mai:party ?party OPTIONAL { ?party rdfs:label ?partyLabel } } }
+  UNION { ?grant mai:governedBy ?agreement }
+}"""
+
+
+def approved_agreements(s: URIRef) -> Table:
+    """The agreements the deliberation ``s`` approves, in the text's order: title, who is authorised to sign, the
+    parties (named), how many of its grants each governs."""
+    found: dict[URIRef, dict] = {}
+    for row in select(_APPROVED, s=s):
+        entry = found.setdefault(row["agreement"], {"titles": [], "signatory": [], "parties": {}, "grants": set()})
+        entry["titles"].append(row.get("title"))
+        entry["signatory"].append(row.get("signatory"))
+        if row.get("party") is not None:
+            entry["parties"].setdefault(row["party"], []).append(row.get("partyLabel"))
+        if row.get("grant") is not None:
+            entry["grants"].add(row["grant"])
+    table = Table("approved_agreements", [("agreement", "agreement"), ("signatory", "signatory"),
+                                          ("parties", "parties"), ("grants", "governed_grants")])
+    # An agreement's IRI ends with its rank in the text ("…/2024-00240/2"): sorted by that rank, then by IRI.
+    for iri, entry in sorted(found.items(), key=lambda item: (len(str(item[0])), str(item[0]))):
+        parties = sorted((pick_label(labels) or str(party)) for party, labels in entry["parties"].items())
+        table.rows.append({"agreement": ref(iri, pick_label(entry["titles"])),
+                           "signatory": pick_label(entry["signatory"]), "parties": " ; ".join(parties) or None,
+                           "grants": len(entry["grants"])})
+    return table
+
+
 #: The attendance a deliberation states of its own vote (members came or went since the session's opening), else
 #: its session's (?own: whether it is the deliberation's).
 #: Each deliberation of a session states its members and their names again: the values are taken once each before
