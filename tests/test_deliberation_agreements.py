@@ -41,6 +41,20 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
                                               "Tours Nord, moyennant une redevance annuelle de 9 600 €", None, False)]),
     ("Approuve l'avenant n° 2 au Contrat local de santé de la Creuse, sans incidence financière ;",
      [("Avenant n° 2 au Contrat local de santé de la Creuse, sans incidence financière", None, False)]),
+    # said of nothing but itself: the grants' own
+    ("- AUTORISE le Président à signer les conventions à intervenir.", [("Conventions à intervenir", "le Président",
+                                                                         True)]),
+    ("- d'approuver les conventions type jointes en annexe et d'autoriser le Président du Conseil régional à les "
+     "signer ;", [("Conventions type", "le Président du Conseil régional", True)]),
+    ("- D’approuver la convention-type ci-annexée ;\n- D’autoriser Monsieur le Maire ou à défaut l’adjoint délégué à "
+     "signer cette convention.", [("Convention-type ci-annexée", "Monsieur le Maire ou à défaut l’adjoint délégué",
+                                   True)]),
+    ("- autorise le Maire à signer la convention.", [("Convention", "le Maire", True)]),
+    # … but not once it is said of something else
+    ("- approuve la convention à intervenir avec la commune de Lien pour l'entretien des berges ;",
+     [("Convention à intervenir avec la commune de Lien pour l'entretien des berges", None, False)]),
+    ("- approuve la convention type de mise à disposition des salles ;",
+     [("Convention type de mise à disposition des salles", None, False)]),
     # "tous documents" is no agreement
     ("- approuve le versement ;\n- autorise la Présidente à signer tous documents afférents.", []),
 ])
@@ -89,6 +103,10 @@ def _agreements(graph) -> dict:
     # "correspondantes": every grant of the deliberation, every beneficiary a party
     ("- autorise le Maire à signer les conventions correspondantes.",
      {"Conventions correspondantes (délibération n° 2024-031)":
+      (["repit-loire", "sante-lien", "ville-lien-loire"], ["repit-loire", "sante-lien"])}),
+    # said of nothing but itself: every grant of the deliberation
+    ("- autorise le Maire à signer les conventions à intervenir.",
+     {"Conventions à intervenir (délibération n° 2024-031)":
       (["repit-loire", "sante-lien", "ville-lien-loire"], ["repit-loire", "sante-lien"])}),
     # premises lent to a beneficiary: a party, no grant governed
     ("- approuve la convention de mise à disposition de locaux au profit de l'association Répit Loire.",

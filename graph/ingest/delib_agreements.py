@@ -10,8 +10,10 @@ A clause that authorises signing "tous documents" only names no agreement.
 
 Which grants an agreement governs is read from its words: the beneficiaries it names ("avec l'association MSP
 Dervallières Santé"), else every grant of the deliberation when it is said to be theirs ("les conventions
-correspondantes", "d'attribution", "permettant le versement de la subvention"). A lease or a provision of premises
-("mise à disposition", "bail") governs no grant, even with a beneficiary as party.
+correspondantes", "d'attribution", "permettant le versement de la subvention") or is said of nothing but itself
+("les conventions à intervenir", "la convention type"): a deliberation that awards grants and approves such an
+agreement approves the grants'. A lease or a provision of premises ("mise à disposition", "bail") governs no grant,
+even with a beneficiary as party.
 
 >>> found = find_agreements("Le Conseil, après en avoir délibéré :\\n- approuve la convention d'objectifs avec "
 ...                         "l'association Lien ;\\n- autorise le Maire à la signer.")
@@ -46,6 +48,10 @@ _CLAUSE_END = re.compile(r";|\.(?=\s*\n|\s+[A-ZÀ-Ý]|\s*$)|\n[ \t]*\n|\n[ \t]*(
 _GRANTS_OWN = re.compile(r"correspondante?s?|aff[ée]rente?s?|d['’]\s*attribution|de\s+financement|"
                          r"financi(?:er|[èe]re)s?|d['’]\s*aide|d['’]\s*objectifs|d['’]\s*engagement|subventions?|"
                          r"fonds\s+de\s+concours|chacun\s+des\s+b[ée]n[ée]ficiaires|versement", re.I)
+#: An agreement said of nothing but itself ("les conventions à intervenir", "la convention type", "le contrat
+#: ci-annexé", "ladite convention" when none is approved before): in a deliberation that awards grants, theirs.
+_ITSELF_ONLY = re.compile(r"(?:conventions?|avenants?|contrats?)(?:[\s-]+(?:à\s+(?:intervenir|conclure|passer)|"
+                          r"types?|ci-?annex[ée]e?s?|ci-?jointe?s?))*", re.I)
 #: Agreements about something else than a grant: premises, a lease, no money at all.
 _NOT_A_GRANTS = re.compile(r"mise\s+à\s+disposition|\bbail\b|redevance|loyer|sans\s+incidence\s+financi[èe]re", re.I)
 #: What a title leaves out: that the agreement is annexed ("annexée à la présente délibération", "jointe en annexe").
@@ -78,8 +84,10 @@ class AgreementFound:
         return not _NOT_A_GRANTS.search(" ".join(self.words))
 
     def grants_own(self) -> bool:
-        """Whether the agreement is said to be the deliberation's grants' own ("correspondantes", "d'attribution")."""
-        return bool(_GRANTS_OWN.search(" ".join(self.words))) and self.about_grants()
+        """Whether the agreement is said to be the deliberation's grants' own ("correspondantes", "d'attribution"),
+        or of nothing but itself ("les conventions à intervenir", "la convention type")."""
+        own = _GRANTS_OWN.search(" ".join(self.words)) or _ITSELF_ONLY.fullmatch(self.title)
+        return bool(own) and self.about_grants()
 
     def names(self, key: str) -> bool:
         """Whether the agreement's words name the organisation whose name key is ``key`` (of 3 letters or more)."""
