@@ -108,6 +108,10 @@ def _agreements(graph) -> dict:
     ("- autorise le Maire à signer les conventions à intervenir.",
      {"Conventions à intervenir (délibération n° 2024-031)":
       (["repit-loire", "sante-lien", "ville-lien-loire"], ["repit-loire", "sante-lien"])}),
+    # "avec chacun des bénéficiaires" names no party: the title says of which deliberation
+    ("- autorise le Maire à signer les conventions avec chacun des bénéficiaires.",
+     {"Conventions avec chacun des bénéficiaires (délibération n° 2024-031)":
+      (["repit-loire", "sante-lien", "ville-lien-loire"], ["repit-loire", "sante-lien"])}),
     # premises lent to a beneficiary: a party, no grant governed
     ("- approuve la convention de mise à disposition de locaux au profit de l'association Répit Loire.",
      {"Convention de mise à disposition de locaux au profit de l'association Répit Loire":
