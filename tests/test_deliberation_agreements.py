@@ -55,6 +55,26 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
      [("Convention à intervenir avec la commune de Lien pour l'entretien des berges", None, False)]),
     ("- approuve la convention type de mise à disposition des salles ;",
      [("Convention type de mise à disposition des salles", None, False)]),
+    # "M." before the office
+    ("- d'autoriser M. le Président à signer les conventions afférentes.",
+     [("Conventions afférentes", "M. le Président", True)]),
+    # the passive: approved verb first, signed office first
+    ("ARTICLE 2      Sont approuvées les conventions ci-annexées conclues avec les associations\n"
+     "               susvisées.\n\nARTICLE 3      Monsieur le Maire ou son représentant est autorisé à signer ces "
+     "conventions.", [("Conventions ci-annexées conclues avec les associations susvisées",
+                       "Monsieur le Maire ou son représentant", True)]),
+    # the passive, the agreement first
+    ("2- Les conventions d'application afférentes, établies entre la Ville et les associations précitées, sont\n"
+     "approuvées. M. le Maire est autorisé à signer lesdites conventions.",
+     [("Conventions d'application afférentes, établies entre la Ville et les associations précitées", "M. le Maire",
+       True)]),
+    ("ARTICLE 2 : Le Président du Conseil départemental est autorisé à signer les conventions\ncorrespondantes.",
+     [("Conventions correspondantes", "Le Président du Conseil départemental", True)]),
+    # a model of contract
+    ("2°/ APPROUVE le modèle de contrat d'engagement de servir ;", [("Contrat d'engagement de servir", None, True)]),
+    # a signature or an approval of something else is no agreement
+    ("Article 2 : Dit que la subvention est versée à la signature de la convention ; le solde est approuvé.", []),
+    ("- La convention de 2021 prévoit un bilan. Le programme d'actions est approuvé.", []),
     # "tous documents" is no agreement
     ("- approuve le versement ;\n- autorise la Présidente à signer tous documents afférents.", []),
 ])
@@ -71,6 +91,13 @@ def test_a_proposal_before_the_operative_part_is_not_a_second_agreement():
     assert [(a.title, a.signatory) for a in found] == [
         ("Convention de partenariat avec la Mutualité Française", "la Présidente")]
     assert text[slice(*found[0].span)].startswith("approuve la convention")
+
+
+def test_a_passive_approval_quotes_the_agreement_and_its_verb():
+    text = DECIDES + "1- Les conventions de financement avec l'association Lien sont approuvées.\n2- Dit que"
+    found = find_agreements(text)
+    assert [text[slice(*a.span)] for a in found] == [
+        "Les conventions de financement avec l'association Lien sont approuvées"]
 
 
 def _write(tmp_path: Path, operative: str) -> Path:
