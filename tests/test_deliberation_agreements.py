@@ -41,6 +41,40 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
                                               "Tours Nord, moyennant une redevance annuelle de 9 600 €", None, False)]),
     ("Approuve l'avenant n° 2 au Contrat local de santé de la Creuse, sans incidence financière ;",
      [("Avenant n° 2 au Contrat local de santé de la Creuse, sans incidence financière", None, False)]),
+    # said of nothing but itself: the grants' own
+    ("- AUTORISE le Président à signer les conventions à intervenir.", [("Conventions à intervenir", "le Président",
+                                                                         True)]),
+    ("- d'approuver les conventions type jointes en annexe et d'autoriser le Président du Conseil régional à les "
+     "signer ;", [("Conventions type", "le Président du Conseil régional", True)]),
+    ("- D’approuver la convention-type ci-annexée ;\n- D’autoriser Monsieur le Maire ou à défaut l’adjoint délégué à "
+     "signer cette convention.", [("Convention-type ci-annexée", "Monsieur le Maire ou à défaut l’adjoint délégué",
+                                   True)]),
+    ("- autorise le Maire à signer la convention.", [("Convention", "le Maire", True)]),
+    # … but not once it is said of something else
+    ("- approuve la convention à intervenir avec la commune de Lien pour l'entretien des berges ;",
+     [("Convention à intervenir avec la commune de Lien pour l'entretien des berges", None, False)]),
+    ("- approuve la convention type de mise à disposition des salles ;",
+     [("Convention type de mise à disposition des salles", None, False)]),
+    # "M." before the office
+    ("- d'autoriser M. le Président à signer les conventions afférentes.",
+     [("Conventions afférentes", "M. le Président", True)]),
+    # the passive: approved verb first, signed office first
+    ("ARTICLE 2      Sont approuvées les conventions ci-annexées conclues avec les associations\n"
+     "               susvisées.\n\nARTICLE 3      Monsieur le Maire ou son représentant est autorisé à signer ces "
+     "conventions.", [("Conventions ci-annexées conclues avec les associations susvisées",
+                       "Monsieur le Maire ou son représentant", True)]),
+    # the passive, the agreement first
+    ("2- Les conventions d'application afférentes, établies entre la Ville et les associations précitées, sont\n"
+     "approuvées. M. le Maire est autorisé à signer lesdites conventions.",
+     [("Conventions d'application afférentes, établies entre la Ville et les associations précitées", "M. le Maire",
+       True)]),
+    ("ARTICLE 2 : Le Président du Conseil départemental est autorisé à signer les conventions\ncorrespondantes.",
+     [("Conventions correspondantes", "Le Président du Conseil départemental", True)]),
+    # a model of contract
+    ("2°/ APPROUVE le modèle de contrat d'engagement de servir ;", [("Contrat d'engagement de servir", None, True)]),
+    # a signature or an approval of something else is no agreement
+    ("Article 2 : Dit que la subvention est versée à la signature de la convention ; le solde est approuvé.", []),
+    ("- La convention de 2021 prévoit un bilan. Le programme d'actions est approuvé.", []),
     # "tous documents" is no agreement
     ("- approuve le versement ;\n- autorise la Présidente à signer tous documents afférents.", []),
 ])
@@ -57,6 +91,13 @@ def test_a_proposal_before_the_operative_part_is_not_a_second_agreement():
     assert [(a.title, a.signatory) for a in found] == [
         ("Convention de partenariat avec la Mutualité Française", "la Présidente")]
     assert text[slice(*found[0].span)].startswith("approuve la convention")
+
+
+def test_a_passive_approval_quotes_the_agreement_and_its_verb():
+    text = DECIDES + "1- Les conventions de financement avec l'association Lien sont approuvées.\n2- Dit que"
+    found = find_agreements(text)
+    assert [text[slice(*a.span)] for a in found] == [
+        "Les conventions de financement avec l'association Lien sont approuvées"]
 
 
 def _write(tmp_path: Path, operative: str) -> Path:
@@ -89,6 +130,14 @@ def _agreements(graph) -> dict:
     # "correspondantes": every grant of the deliberation, every beneficiary a party
     ("- autorise le Maire à signer les conventions correspondantes.",
      {"Conventions correspondantes (délibération n° 2024-031)":
+      (["repit-loire", "sante-lien", "ville-lien-loire"], ["repit-loire", "sante-lien"])}),
+    # said of nothing but itself: every grant of the deliberation
+    ("- autorise le Maire à signer les conventions à intervenir.",
+     {"Conventions à intervenir (délibération n° 2024-031)":
+      (["repit-loire", "sante-lien", "ville-lien-loire"], ["repit-loire", "sante-lien"])}),
+    # "avec chacun des bénéficiaires" names no party: the title says of which deliberation
+    ("- autorise le Maire à signer les conventions avec chacun des bénéficiaires.",
+     {"Conventions avec chacun des bénéficiaires (délibération n° 2024-031)":
       (["repit-loire", "sante-lien", "ville-lien-loire"], ["repit-loire", "sante-lien"])}),
     # premises lent to a beneficiary: a party, no grant governed
     ("- approuve la convention de mise à disposition de locaux au profit de l'association Répit Loire.",

@@ -3,6 +3,10 @@
 The fixtures span authorities (communes, départements, régions, métropoles, intercommunalités), publishing
 styles (PDF, text, Markdown), prose and table grants, totals, stamps in the flow, votes and attendance lists.
 Extraction is called directly (no store) to keep the suite fast; the pipeline has its own tests.
+
+"agreements" lists, in the text's order, what the decisions approve or authorise to sign. Titles and signatories
+are compared with case and spacing folded, and without the "(délibération n° X)" the reader adds to a title that
+names no party (not the text's words); governed grants by their beneficiaries' name keys.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from graph.identity import name_key
-from graph.ingest.delib_facts import deliberation_facts, extract_fixture
+from graph.ingest.delib_facts import agreement_key, deliberation_facts, extract_fixture
 
 FIXTURES = Path(__file__).parent / "fixtures" / "deliberations"
 EXPECTED = sorted(FIXTURES.glob("*.expected.json"))
@@ -44,6 +48,8 @@ def comparable(key: str, value, facts: dict):
         return sorted((name_key(name), amount) for name, amount in value)
     if key == "stated_totals":
         return sorted(set(value))
+    if key == "agreements":
+        return [agreement_key(agreement) for agreement in value]
     return value
 
 

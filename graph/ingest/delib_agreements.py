@@ -3,15 +3,19 @@ Danaecare, permettant le versement de la subvention ; autorise Monsieur le Prés
 
 A French grant of more than 23,000 € is paid under an agreement (*convention*, Décret 2001-495), and a council
 approves most of them with the grant: the agreement says who is bound, which grants it governs and who signs it.
-Each approving clause ("approuve", "approuver les termes de", "valide") of a convention, an amendment (*avenant*)
-or a contract is one :class:`AgreementFound`; a signing clause ("autorise le Maire à signer la convention", "… à
-la signer") gives its signatory to the agreements approved before it, or is itself the agreement when none is.
+Each approving clause ("approuve", "approuver les termes de", "valide", "sont approuvées les conventions", "la
+convention … est approuvée") of a convention, an amendment (*avenant*) or a contract is one
+:class:`AgreementFound`; a signing clause ("autorise le Maire à signer la convention", "… à la signer", "le Maire
+est autorisé à signer …") gives its signatory to the agreements approved before it, or is itself the agreement
+when none is.
 A clause that authorises signing "tous documents" only names no agreement.
 
 Which grants an agreement governs is read from its words: the beneficiaries it names ("avec l'association MSP
 Dervallières Santé"), else every grant of the deliberation when it is said to be theirs ("les conventions
-correspondantes", "d'attribution", "permettant le versement de la subvention"). A lease or a provision of premises
-("mise à disposition", "bail") governs no grant, even with a beneficiary as party.
+correspondantes", "d'attribution", "permettant le versement de la subvention") or is said of nothing but itself
+("les conventions à intervenir", "la convention type"): a deliberation that awards grants and approves such an
+agreement approves the grants'. A lease or a provision of premises ("mise à disposition", "bail") governs no grant,
+even with a beneficiary as party.
 
 >>> found = find_agreements("Le Conseil, après en avoir délibéré :\\n- approuve la convention d'objectifs avec "
 ...                         "l'association Lien ;\\n- autorise le Maire à la signer.")
@@ -29,23 +33,43 @@ from graph.identity import name_key
 #: What opens the operative part: the clauses before it propose ("il vous est proposé d'approuver …").
 _OPERATIVE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b", re.I)
 #: An agreement's head noun, with what may come before it: "la convention", "les termes des conventions", "le
-#: projet de convention", "l'avenant n° 2 au bail", "le contrat local de santé".
+#: projet de convention", "le modèle de contrat", "l'avenant n° 2 au bail", "le contrat local de santé".
+_BEFORE_HEAD = r"(?:(?:projets?|mod[èe]les?)\s+d['’]\s*|(?:projets?|mod[èe]les?)\s+de\s+)?"
 _HEAD = (r"(?:les\s+termes\s+(?:de\s+la|de\s+l['’]|du|des)\s*|(?:la|les|le|l['’]|ladite|lesdites)\s*)"
-         r"(?:projets?\s+d['’]\s*|projets?\s+de\s+)?(?P<head>conventions?|avenants?|contrats?)\b")
-_APPROVES = re.compile(r"\b(?:approuve|approuver|valide|valider)\s+(?:d[eu]\s+)?" + _HEAD, re.I)
+         + _BEFORE_HEAD + r"(?P<head>conventions?|avenants?|contrats?)\b")
+_APPROVES = re.compile(r"\b(?:approuve|approuver|valide|valider|(?:est|sont)\s+(?:approuv|valid)[ée]e?s?)\s+"
+                       r"(?:d[eu]\s+)?" + _HEAD, re.I)
+#: The passive that names the agreement first, at the start of an item: "2- Les conventions d'application
+#: afférentes, établies entre la Ville et les associations précitées, sont approuvées."
+_APPROVED = re.compile(r"^[ \t]*(?:article\s+\w+\s*[:.–-]?\s*|\d{1,2}\s*[-°.)/]+\s*|[-–—•*]\s*)?"
+                       r"(?P<lead>la|les|le|l['’])\s*" + _BEFORE_HEAD + r"(?P<head>conventions?|avenants?|contrats?)\b"
+                       r"[^.;:]{0,300}?(?P<verb>,?\s+(?:est|sont)\s+(?:approuv|valid)[ée]e?s?\b)", re.I | re.M)
 #: Who is authorised to sign, and what: "autorise Monsieur le Président, ou son représentant dûment habilité, à
 #: signer ladite convention", "autorise le Maire à la signer", "AUTORISE LE PRÉSIDENT À SIGNER LES CONVENTIONS".
-_SIGNS = re.compile(r"\bautorise[r]?\s+(?P<who>(?:monsieur|madame|m\.|mme|le|la|l['’]|son|sa)\b[^;:\n]{0,100}?"
-                    r"(?:\n[^;:\n]{0,100}?)?)\s*,?\s+à\s+(?P<pronoun>(?:la|les|l['’])\s*)?signer\b", re.I)
+_SIGNS = re.compile(r"\bautorise[r]?\s+(?P<who>(?:(?:monsieur|madame|mme|le|la|son|sa)\b|m\.|l['’])"
+                    r"[^;:\n]{0,100}?(?:\n[^;:\n]{0,100}?)?)\s*,?\s+à\s+(?P<pronoun>(?:la|les|l['’])\s*)?"
+                    r"signer\b", re.I)
+#: … and in the passive, the office first: "Monsieur le Maire ou son représentant est autorisé à signer ces
+#: conventions", "Madame la Maire de Paris est autorisée à signer avec l'association la convention jointe".
+_SIGNS_PASSIVE = re.compile(r"(?P<who>(?:(?:monsieur|madame|m\.|mme\.?)\s+)?(?:(?:le|la)\s+|l['’]\s*)"
+                            r"(?:premi[èe]re?\s+)?(?:vice-?\s*)?(?:pr[ée]sidente?|maire|adjointe?|directeur|directrice)"
+                            r"\b[^.;:\n]{0,100}?(?:\n[^.;:\n]{0,100}?)?)\s*,?\s+(?:est|sont)\s+autoris[ée]e?s?\s+à\s+"
+                            r"(?P<pronoun>(?:la|les|l['’])\s*)?signer\b", re.I)
 #: What ends a clause: its semicolon or full stop, a blank line, the next item of a list, an "ARTICLE", or a second
 #: verb of the same sentence ("approuve la convention … et autorise le Maire à la signer", "…, DIT que").
 _CLAUSE_END = re.compile(r";|\.(?=\s*\n|\s+[A-ZÀ-Ý]|\s*$)|\n[ \t]*\n|\n[ \t]*(?:[-–—•*]|\d{1,2}\s*[°)]|[a-z]\)|"
                          r"article\b)|,?\s+et\s+(?:d['’]\s*)?autorise|,?\s+(?:et\s+)?(?:d['’]\s*)?autoriser\b|"
                          r"(?-i:,\s*(?=[A-ZÀ-Ý]{3,}\b))", re.I)
-#: The words that make an agreement the grants' own ("les conventions correspondantes", "de financement").
+#: The words that make an agreement the grants' own ("les conventions correspondantes", "de financement", "avec
+#: les associations susvisées").
 _GRANTS_OWN = re.compile(r"correspondante?s?|aff[ée]rente?s?|d['’]\s*attribution|de\s+financement|"
                          r"financi(?:er|[èe]re)s?|d['’]\s*aide|d['’]\s*objectifs|d['’]\s*engagement|subventions?|"
-                         r"fonds\s+de\s+concours|chacun\s+des\s+b[ée]n[ée]ficiaires|versement", re.I)
+                         r"fonds\s+de\s+concours|b[ée]n[ée]ficiaires?|versement|susvis[ée]e?s?|pr[ée]cit[ée]e?s?|"
+                         r"ci-dessus", re.I)
+#: An agreement said of nothing but itself ("les conventions à intervenir", "la convention type", "le contrat
+#: ci-annexé", "ladite convention" when none is approved before): in a deliberation that awards grants, theirs.
+_ITSELF_ONLY = re.compile(r"(?:conventions?|avenants?|contrats?)(?:[\s-]+(?:à\s+(?:intervenir|conclure|passer)|"
+                          r"types?|ci-?annex[ée]e?s?|ci-?jointe?s?))*", re.I)
 #: Agreements about something else than a grant: premises, a lease, no money at all.
 _NOT_A_GRANTS = re.compile(r"mise\s+à\s+disposition|\bbail\b|redevance|loyer|sans\s+incidence\s+financi[èe]re", re.I)
 #: What a title leaves out: that the agreement is annexed ("annexée à la présente délibération", "jointe en annexe").
@@ -78,8 +102,10 @@ class AgreementFound:
         return not _NOT_A_GRANTS.search(" ".join(self.words))
 
     def grants_own(self) -> bool:
-        """Whether the agreement is said to be the deliberation's grants' own ("correspondantes", "d'attribution")."""
-        return bool(_GRANTS_OWN.search(" ".join(self.words))) and self.about_grants()
+        """Whether the agreement is said to be the deliberation's grants' own ("correspondantes", "d'attribution"),
+        or of nothing but itself ("les conventions à intervenir", "la convention type")."""
+        own = _GRANTS_OWN.search(" ".join(self.words)) or _ITSELF_ONLY.fullmatch(self.title)
+        return bool(own) and self.about_grants()
 
     def names(self, key: str) -> bool:
         """Whether the agreement's words name the organisation whose name key is ``key`` (of 3 letters or more)."""
@@ -110,6 +136,16 @@ def _title(words: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _approvals(body: str) -> list[tuple[re.Match, tuple[int, int], int]]:
+    """The approving clauses of ``body`` in the text's order: each one's match, span, and where its agreement's
+    words end (before the verb of "la convention … est approuvée")."""
+    found = [(m, (m.start(), end), end) for m in _APPROVES.finditer(body)
+             for end in [_clause_end(body, m.start("head"))]]
+    found += [(m, (m.start("lead"), m.end("verb")), min(_clause_end(body, m.start("head")), m.start("verb")))
+              for m in _APPROVED.finditer(body)]
+    return sorted(found, key=lambda approval: approval[1])
+
+
 def _operative_start(body: str, approvals: list[re.Match]) -> int:
     """Where the operative part starts, when approving clauses follow it; else 0 (all clauses count)."""
     opening = _OPERATIVE.search(body)
@@ -127,20 +163,20 @@ def find_agreements(body: str) -> list[AgreementFound]:
     >>> find_agreements("DÉCIDE : autorise la Présidente à signer tous documents afférents.")
     []
     """
-    approvals = list(_APPROVES.finditer(body))
-    start = _operative_start(body, approvals)
+    approvals = _approvals(body)
+    start = _operative_start(body, [match for match, _, _ in approvals])
     found: dict[str, AgreementFound] = {}
-    for match in approvals:
-        if match.start() < start:
+    for match, span, end in approvals:
+        if span[0] < start:
             continue
-        end = _clause_end(body, match.start("head"))
         title = _title(body[match.start("head"):end])
         key = name_key(title)
         if key not in found:
-            found[key] = AgreementFound(title, (match.start(), end), match.group("head").lower().endswith("s"),
+            found[key] = AgreementFound(title, span, match.group("head").lower().endswith("s"),
                                         words=[body[match.start("head"):end]])
     agreements = list(found.values())
-    for match in _SIGNS.finditer(body, start):
+    signings = sorted([*_SIGNS.finditer(body, start), *_SIGNS_PASSIVE.finditer(body, start)], key=re.Match.start)
+    for match in signings:
         end = _clause_end(body, match.end())
         rest = body[match.end():end]
         who = re.sub(r"\s+", " ", match.group("who")).strip(" ,")

@@ -1,18 +1,21 @@
 """Read back, from the graph of one deliberation, the facts that labelled fixtures state (bench and tests).
 
 The keys are those of the ``NAME.expected.json`` files next to the fixtures: grants as (beneficiary, amount)
-pairs, stated totals, outcome, vote counts, dates, attendance counts, chair, secretary, organ, authority.
+pairs, stated totals, outcome, vote counts, dates, attendance counts, chair, secretary, organ, authority, and the
+agreements approved (title, signatory, the beneficiaries of the grants each governs).
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
 from rdflib.namespace import DCTERMS, RDFS
 
 from graph.ingest.base import SourceContext
-from graph.namespaces import MAI, SCHEMA
+from graph.identity import name_key
+from graph.namespaces import MAI, OA, SCHEMA
 from graph.triples import TripleSet
 
 
@@ -59,6 +62,42 @@ def grant_facts(graph: TripleSet) -> dict:
         if ids:
             identifiers[label] = ids
     return {"grants": sorted(grants), "natures": natures, "founded": founded, "identifiers": identifiers}
+
+
+def agreement_facts(graph: TripleSet, deliberation) -> list[dict]:
+    """The agreements ``deliberation`` approves, in the text's order (of their first evidence): each one's title,
+    signatory and the beneficiaries of the grants it governs."""
+    found = []
+    for agreement in graph.subjects(MAI.approvedBy, deliberation):
+        starts = [int(_one(graph, quote, OA.start)) for quote in graph.objects(agreement, MAI.evidence)]
+        governs = [_label(graph, _one(graph, grant, MAI.beneficiary))
+                   for grant in graph.subjects(MAI.governedBy, agreement)]
+        found.append((min(starts, default=0), {"title": _str(_one(graph, agreement, DCTERMS.title)),
+                                               "signatory": _str(_one(graph, agreement, MAI.signatory)),
+                                               "governs": sorted(set(governs))}))
+    return [facts for _, facts in sorted(found, key=lambda pair: pair[0])]
+
+
+def fold(words: str | None) -> str | None:
+    """Words compared with case, spacing and the apostrophe's shape set aside.
+
+    >>> fold("  Conventions  CORRESPONDANTES ") == fold("conventions correspondantes")
+    True
+    """
+    return None if words is None else " ".join(words.replace("’", "'").lower().split())
+
+
+def agreement_key(agreement: dict) -> tuple:
+    """What a labelled agreement is compared by: its folded title, without the "(délibération n° X)" that the
+    reader adds to a title naming no party (it is not the text's words, and the number is checked as "number"), its
+    folded signatory and the name keys of the beneficiaries it governs.
+
+    >>> agreement_key({"title": "Conventions correspondantes (délibération n° 12)", "signatory": "le Maire",
+    ...                "governs": ["Lien"]})
+    ('conventions correspondantes', 'le maire', ('lien',))
+    """
+    title = re.sub(r"\s*\(délibération n° [^()]*\)$", "", agreement["title"])
+    return fold(title), fold(agreement["signatory"]), tuple(sorted({name_key(n) for n in agreement["governs"]}))
 
 
 #: What a deliberation states of its own vote when members came or went since the session's opening.
@@ -109,6 +148,7 @@ def deliberation_facts(graph: TripleSet) -> dict:
     }
     facts.update(session_facts(graph, _one(graph, delib, MAI.session), delib))
     facts.update(grant_facts(graph))
+    facts["agreements"] = agreement_facts(graph, delib)
     return facts
 
 

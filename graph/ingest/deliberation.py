@@ -86,8 +86,10 @@ _OPERATIVE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]|\bd
                         r"\baccepte\b|\bprend\s+acte\b|\bémet\s+un\s+avis\b", re.I)
 
 
-#: What, in an agreement's title, names a party to it ("avec l'association Lien", "entre la Métropole et …").
-_NAMES_A_PARTY = re.compile(r"\b(?:avec|entre|au\s+profit|conclue?s?)\b", re.I)
+#: What, in an agreement's title, names a party to it ("avec l'association Lien", "entre la Métropole et …"); "avec
+#: chacun des bénéficiaires", "conclues avec les bénéficiaires" name none.
+_NAMES_A_PARTY = re.compile(r"\b(?:avec|entre|au\s+profit|conclue?s?)\b(?!\s+(?:avec\s+|de\s+)?(?:chacune?\s+des|les|"
+                            r"des|chaque)\s+b[ée]n[ée]ficiaires?\b)", re.I)
 
 
 def genre_markers(text: str) -> list[tuple[str, str]]:
