@@ -41,6 +41,15 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
                                               "Tours Nord, moyennant une redevance annuelle de 9 600 €", None, False)]),
     ("Approuve l'avenant n° 2 au Contrat local de santé de la Creuse, sans incidence financière ;",
      [("Avenant n° 2 au Contrat local de santé de la Creuse, sans incidence financière", None, False)]),
+    # a lease is approved as a convention is; so is the renewal of an agreement; one signing clause signs both
+    ("- APPROUVE le renouvellement de la convention de mise à disposition des locaux au profit de l'association "
+     "Lien ;\n- APPROUVE le bail professionnel à conclure avec la SISA du Val pour six ans ;\n"
+     "- AUTORISE le Maire à signer la convention et le bail.",
+     [("Convention de mise à disposition des locaux au profit de l'association Lien", "le Maire", False),
+      ("Bail professionnel à conclure avec la SISA du Val pour six ans", "le Maire", False)]),
+    ("Article 2 : Le bail emphytéotique consenti à la commune de Lien est approuvé.",
+     [("Bail emphytéotique consenti à la commune de Lien", None, False)]),
+    ("- approuve la reconduction des baux de la maison de santé ;", [("Baux de la maison de santé", None, False)]),
     # said of nothing but itself: the grants' own
     ("- AUTORISE le Président à signer les conventions à intervenir.", [("Conventions à intervenir", "le Président",
                                                                          True)]),

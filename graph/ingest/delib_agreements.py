@@ -35,14 +35,20 @@ _OPERATIVE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]|\bD
 #: An agreement's head noun, with what may come before it: "la convention", "les termes des conventions", "le
 #: projet de convention", "le modèle de contrat", "l'avenant n° 2 au bail", "le contrat local de santé".
 _BEFORE_HEAD = r"(?:(?:projets?|mod[èe]les?)\s+d['’]\s*|(?:projets?|mod[èe]les?)\s+de\s+)?"
-_HEAD = (r"(?:les\s+termes\s+(?:de\s+la|de\s+l['’]|du|des)\s*|(?:la|les|le|l['’]|ladite|lesdites)\s*)"
-         + _BEFORE_HEAD + r"(?P<head>conventions?|avenants?|contrats?)\b")
+#: … the head nouns themselves: a lease ("le bail professionnel") is approved as a convention is …
+_HEADS = r"conventions?|avenants?|contrats?|bail|baux"
+#: … and what the council approves of it, when not the agreement itself: "le renouvellement de la convention de mise
+#: à disposition", "la reconduction du bail", "la conclusion d'un contrat".
+_ACT_ON = (r"(?:le|la|l['’])\s*(?:renouvellement|reconduction|prolongation|prorogation|conclusion|passation|"
+           r"signature)\s+(?:de\s+la|de\s+l['’]|du|des|d['’]\s*une?|de)\s*")
+_HEAD = (r"(?:les\s+termes\s+(?:de\s+la|de\s+l['’]|du|des)\s*|" + _ACT_ON + r"|(?:la|les|le|l['’]|ladite|lesdites)\s*)"
+         + _BEFORE_HEAD + r"(?P<head>" + _HEADS + r")\b")
 _APPROVES = re.compile(r"\b(?:approuve|approuver|valide|valider|(?:est|sont)\s+(?:approuv|valid)[ée]e?s?)\s+"
                        r"(?:d[eu]\s+)?" + _HEAD, re.I)
 #: The passive that names the agreement first, at the start of an item: "2- Les conventions d'application
 #: afférentes, établies entre la Ville et les associations précitées, sont approuvées."
 _APPROVED = re.compile(r"^[ \t]*(?:article\s+\w+\s*[:.–-]?\s*|\d{1,2}\s*[-°.)/]+\s*|[-–—•*]\s*)?"
-                       r"(?P<lead>la|les|le|l['’])\s*" + _BEFORE_HEAD + r"(?P<head>conventions?|avenants?|contrats?)\b"
+                       r"(?P<lead>la|les|le|l['’])\s*" + _BEFORE_HEAD + r"(?P<head>" + _HEADS + r")\b"
                        r"[^.;:]{0,300}?(?P<verb>,?\s+(?:est|sont)\s+(?:approuv|valid)[ée]e?s?\b)", re.I | re.M)
 #: Who is authorised to sign, and what: "autorise Monsieur le Président, ou son représentant dûment habilité, à
 #: signer ladite convention", "autorise le Maire à la signer", "AUTORISE LE PRÉSIDENT À SIGNER LES CONVENTIONS".
@@ -119,6 +125,11 @@ def _clause_end(body: str, start: int) -> int:
     return start + len(body[start:at].rstrip())
 
 
+def _plural(head: str) -> bool:
+    """Whether an agreement's head noun is plural ("conventions", "baux")."""
+    return head.lower().endswith(("s", "x"))
+
+
 def _title(words: str) -> str:
     """An agreement's title from a clause's words, one line, capitalised, without what says it is annexed.
 
@@ -172,7 +183,7 @@ def find_agreements(body: str) -> list[AgreementFound]:
         title = _title(body[match.start("head"):end])
         key = name_key(title)
         if key not in found:
-            found[key] = AgreementFound(title, span, match.group("head").lower().endswith("s"),
+            found[key] = AgreementFound(title, span, _plural(match.group("head")),
                                         words=[body[match.start("head"):end]])
     agreements = list(found.values())
     signings = sorted([*_SIGNS.finditer(body, start), *_SIGNS_PASSIVE.finditer(body, start)], key=re.Match.start)
@@ -183,12 +194,12 @@ def find_agreements(body: str) -> list[AgreementFound]:
         signed = [a for a in agreements if a.span[0] < match.start()]
         if match.group("pronoun"):  # "… et autorise le Maire à la signer": the agreement just approved
             signed = signed[-1:]
-        elif (head := re.search(r"\b(?:ladite|lesdites|la|les|l['’]|cette|ces)?\s*(?P<head>conventions?|avenants?|"
-                                r"contrats?)\b", rest, re.I)) is None:
+        elif (head := re.search(r"\b(?:ladite|lesdites|la|les|l['’]|cette|ces)?\s*(?P<head>" + _HEADS + r")\b",
+                                rest, re.I)) is None:
             continue  # "autorise le Président à signer tous documents": no agreement named
         elif not signed:
             title = _title(rest[head.start("head"):])
-            agreement = AgreementFound(title, (match.start(), end), head.group("head").lower().endswith("s"),
+            agreement = AgreementFound(title, (match.start(), end), _plural(head.group("head")),
                                        words=[rest])
             agreements.append(agreement)
             signed = [agreement]
