@@ -20,6 +20,9 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
     # approved, then signed "à la signer" in the same sentence
     ("- approuve la convention d'objectifs correspondante et autorise le Maire à la signer ;\n- dit que",
      [("Convention d'objectifs correspondante", "le Maire", True)]),
+    # … "à le signer" for a masculine head noun; annexed to a decision of the President
+    ("- approuve le contrat de ville, annexé à la présente décision, et autorise le Maire à le signer ;",
+     [("Contrat de ville", "le Maire", False)]),
     # approved in one item, signed in the next; annexed, with its period
     ("- APPROUVE la convention de partenariat avec l'association Combrailles Aidants Répit, annexée à la\n"
      "  présente délibération, pour la période du 1er novembre 2024 au 31 décembre 2025 ;\n"
@@ -79,6 +82,20 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
        True)]),
     ("ARTICLE 2 : Le Président du Conseil départemental est autorisé à signer les conventions\ncorrespondantes.",
      [("Conventions correspondantes", "Le Président du Conseil départemental", True)]),
+    # the office signs in the future, or is "habilité"
+    ("Article 2 : La convention financière fixant les modalités de versement, annexée à la présente délibération, "
+     "est\napprouvée. Le Président la signera au nom de la Communauté de communes.",
+     [("Convention financière fixant les modalités de versement", "Le Président", True)]),
+    ("Article 2 : Madame la Maire signera la convention d'objectifs avec l'association Lien.",
+     [("Convention d'objectifs avec l'association Lien", "Madame la Maire", True)]),
+    ("- approuve l'avenant n° 1 à la convention d'objectifs ;\n- Monsieur le Maire est habilité à le signer.",
+     [("Avenant n° 1 à la convention d'objectifs", "Monsieur le Maire", True)]),
+    # "ces documents" points back at every agreement approved before
+    ("– d'approuver la convention d'objectifs avec le PTCE Lien ;\n– d'approuver l'avenant n° 1 à la convention "
+     "conclue avec la SCIC Val ;\n– d'autoriser Monsieur le Président, ou son représentant, à signer ces documents ;",
+     [("Convention d'objectifs avec le PTCE Lien", "Monsieur le Président, ou son représentant", True),
+      ("Avenant n° 1 à la convention conclue avec la SCIC Val", "Monsieur le Président, ou son représentant",
+       False)]),
     # a model of contract
     ("2°/ APPROUVE le modèle de contrat d'engagement de servir ;", [("Contrat d'engagement de servir", None, True)]),
     # a signature or an approval of something else is no agreement

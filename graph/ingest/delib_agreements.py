@@ -53,14 +53,19 @@ _APPROVED = re.compile(r"^[ \t]*(?:article\s+\w+\s*[:.–-]?\s*|\d{1,2}\s*[-°.)
 #: Who is authorised to sign, and what: "autorise Monsieur le Président, ou son représentant dûment habilité, à
 #: signer ladite convention", "autorise le Maire à la signer", "AUTORISE LE PRÉSIDENT À SIGNER LES CONVENTIONS".
 _SIGNS = re.compile(r"\bautorise[r]?\s+(?P<who>(?:(?:monsieur|madame|mme|le|la|son|sa)\b|m\.|l['’])"
-                    r"[^;:\n]{0,100}?(?:\n[^;:\n]{0,100}?)?)\s*,?\s+à\s+(?P<pronoun>(?:la|les|l['’])\s*)?"
+                    r"[^;:\n]{0,100}?(?:\n[^;:\n]{0,100}?)?)\s*,?\s+à\s+(?P<pronoun>(?:la|les|le|l['’])\s*)?"
                     r"signer\b", re.I)
-#: … and in the passive, the office first: "Monsieur le Maire ou son représentant est autorisé à signer ces
-#: conventions", "Madame la Maire de Paris est autorisée à signer avec l'association la convention jointe".
+#: … and in the passive or the future, the office first: "Monsieur le Maire ou son représentant est autorisé à signer
+#: ces conventions", "Madame la Maire de Paris est autorisée à signer avec l'association la convention jointe", "Le
+#: Président la signera au nom de la Communauté de communes", "le Maire est habilité à signer".
 _SIGNS_PASSIVE = re.compile(r"(?P<who>(?:(?:monsieur|madame|m\.|mme\.?)\s+)?(?:(?:le|la)\s+|l['’]\s*)"
                             r"(?:premi[èe]re?\s+)?(?:vice-?\s*)?(?:pr[ée]sidente?|maire|adjointe?|directeur|directrice)"
-                            r"\b[^.;:\n]{0,100}?(?:\n[^.;:\n]{0,100}?)?)\s*,?\s+(?:est|sont)\s+autoris[ée]e?s?\s+à\s+"
-                            r"(?P<pronoun>(?:la|les|l['’])\s*)?signer\b", re.I)
+                            r"\b[^.;:\n]{0,100}?(?:\n[^.;:\n]{0,100}?)?)\s*,?\s+"
+                            r"(?:(?:est|sont)\s+(?:(?:autoris|habilit)[ée]e?s?\s+à|charg[ée]e?s?\s+de)\s+"
+                            r"(?P<pronoun>(?:la|les|le|l['’])\s*)?signer|"
+                            r"(?P<future>(?:la|les|le|l['’])\s*)?sign(?:era|eront))\b", re.I)
+#: A signing clause that points back at all the papers approved before it: "à signer ces documents", "lesdits actes".
+_THESE_PAPERS = re.compile(r"\s*(?:ces|lesdits|lesdites)\s+(?:documents?|actes?|pi[èe]ces?)\b", re.I)
 #: What ends a clause: its semicolon or full stop, a blank line, the next item of a list, an "ARTICLE", or a second
 #: verb of the same sentence ("approuve la convention … et autorise le Maire à la signer", "…, DIT que").
 _CLAUSE_END = re.compile(r";|\.(?=\s*\n|\s+[A-ZÀ-Ý]|\s*$)|\n[ \t]*\n|\n[ \t]*(?:[-–—•*]|\d{1,2}\s*[°)]|[a-z]\)|"
@@ -78,8 +83,10 @@ _ITSELF_ONLY = re.compile(r"(?:conventions?|avenants?|contrats?)(?:[\s-]+(?:à\s
                           r"types?|ci-?annex[ée]e?s?|ci-?jointe?s?))*", re.I)
 #: Agreements about something else than a grant: premises, a lease, no money at all.
 _NOT_A_GRANTS = re.compile(r"mise\s+à\s+disposition|\bbail\b|redevance|loyer|sans\s+incidence\s+financi[èe]re", re.I)
-#: What a title leaves out: that the agreement is annexed ("annexée à la présente délibération", "jointe en annexe").
-_ANNEXED = re.compile(r",?\s*(?:annex[ée]e?s?|jointe?s?)\s+(?:à\s+la\s+présente\s+délibération|en\s+annexe)\b", re.I)
+#: What a title leaves out: that the agreement is annexed ("annexée à la présente délibération", "… décision",
+#: "jointe en annexe").
+_ANNEXED = re.compile(r",?\s*(?:annex[ée]e?s?|jointe?s?)\s+(?:à\s+la\s+présente\s+(?:délibération|décision)|"
+                      r"en\s+annexe)\b", re.I)
 #: … and the other papers signed with it ("les conventions et tous documents afférents", "ainsi que tout acte").
 _OTHER_PAPERS = re.compile(r"\s+(?:et|ainsi\s+que)\s+(?:à\s+)?(?:tous|toutes|tout|toute|les)\s+(?:les\s+)?"
                            r"(?:documents?|actes?|pi[èe]ces?)\b.*$", re.I | re.S)
@@ -192,8 +199,10 @@ def find_agreements(body: str) -> list[AgreementFound]:
         rest = body[match.end():end]
         who = re.sub(r"\s+", " ", match.group("who")).strip(" ,")
         signed = [a for a in agreements if a.span[0] < match.start()]
-        if match.group("pronoun"):  # "… et autorise le Maire à la signer": the agreement just approved
+        if match.group("pronoun") or match.groupdict().get("future"):  # "… à la signer": the one just approved
             signed = signed[-1:]
+        elif _THESE_PAPERS.match(rest):  # "… à signer ces documents": those approved before
+            pass
         elif (head := re.search(r"\b(?:ladite|lesdites|la|les|l['’]|cette|ces)?\s*(?P<head>" + _HEADS + r")\b",
                                 rest, re.I)) is None:
             continue  # "autorise le Président à signer tous documents": no agreement named
