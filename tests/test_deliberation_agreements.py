@@ -32,6 +32,13 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
     # signing alone names the agreements; the office spans a line; "y afférentes" makes them the grants'
     ("Article 3 : autorise\nla Présidente ou son-sa représentant-e à signer les conventions financières y afférentes.",
      [("Conventions financières y afférentes", "la Présidente ou son-sa représentant-e", True)]),
+    # the pronoun points back at an agreement its sentence names, though no clause approves it
+    ("Article 1 : Subordonne le versement de ces subventions à la signature de conventions conformes à la\n"
+     "convention-type adoptée le 30 mai 2018, et autorise la Présidente à les signer.",
+     [("Conventions conformes à la convention-type adoptée le 30 mai 2018", "la Présidente", True)]),
+    ("- approuve la convention d'objectifs avec l'association Lien ;\n- dit que le solde de la subvention sera "
+     "versé à la signature de l'avenant n° 2 et autorise le Maire à le signer.",
+     [("Convention d'objectifs avec l'association Lien", None, True), ("Avenant n° 2", "le Maire", True)]),
     # capitals, and the next verb after a comma ends the clause
     ("AUTORISE LE PRÉSIDENT À SIGNER LES CONVENTIONS CORRESPONDANTES, DIT que les crédits sont inscrits.",
      [("CONVENTIONS CORRESPONDANTES", "LE PRÉSIDENT", True)]),

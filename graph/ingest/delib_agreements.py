@@ -68,9 +68,14 @@ _SIGNS_PASSIVE = re.compile(r"(?P<who>(?:(?:monsieur|madame|m\.|mme\.?)\s+)?(?:(
 _THESE_PAPERS = re.compile(r"\s*(?:ces|lesdits|lesdites)\s+(?:documents?|actes?|pi[èe]ces?)\b", re.I)
 #: What ends a clause: its semicolon or full stop, a blank line, the next item of a list, an "ARTICLE", or a second
 #: verb of the same sentence ("approuve la convention … et autorise le Maire à la signer", "…, DIT que").
-_CLAUSE_END = re.compile(r";|\.(?=\s*\n|\s+[A-ZÀ-Ý]|\s*$)|\n[ \t]*\n|\n[ \t]*(?:[-–—•*]|\d{1,2}\s*[°)]|[a-z]\)|"
-                         r"article\b)|,?\s+et\s+(?:d['’]\s*)?autorise|,?\s+(?:et\s+)?(?:d['’]\s*)?autoriser\b|"
+_SENTENCE_END = r";|\.(?=\s*\n|\s+[A-ZÀ-Ý]|\s*$)|\n[ \t]*\n|\n[ \t]*(?:[-–—•*]|\d{1,2}\s*[°)]|[a-z]\)|article\b)"
+_CLAUSE_END = re.compile(_SENTENCE_END + r"|,?\s+et\s+(?:d['’]\s*)?autorise|,?\s+(?:et\s+)?(?:d['’]\s*)?autoriser\b|"
                          r"(?-i:,\s*(?=[A-ZÀ-Ý]{3,}\b))", re.I)
+#: An agreement the sentence names before a signing clause that points back at it with a pronoun, though no clause
+#: approves it: "Subordonne le versement … à la signature de conventions conformes à la convention-type …, et
+#: autorise la Présidente à les signer".
+_NAMED_BEFORE = re.compile(r"\b(?:la|les|le|l['’]|une?|des|de|d['’])\s*" + _BEFORE_HEAD + r"(?P<head>" + _HEADS
+                           + r")\b", re.I)
 #: The words that make an agreement the grants' own ("les conventions correspondantes", "de financement", "avec
 #: les associations susvisées").
 _GRANTS_OWN = re.compile(r"correspondante?s?|aff[ée]rente?s?|d['’]\s*attribution|de\s+financement|"
@@ -172,6 +177,17 @@ def _operative_start(body: str, approvals: list[re.Match]) -> int:
     return 0
 
 
+def _named_before(body: str, start: int, end: int, agreements: list[AgreementFound]) -> tuple[re.Match, int] | None:
+    """The first agreement named in the sentence that ends at ``end`` (starting at ``start`` at the earliest), and
+    where that sentence starts, when no clause of the sentence approves one: the antecedent of the pronoun of a
+    signing clause that follows ("… à la signature d'une convention conforme …, et autorise le Maire à la signer")."""
+    sentence = start + max([0] + [boundary.end() for boundary in re.finditer(_SENTENCE_END, body[start:end], re.I)])
+    if any(sentence <= agreement.span[0] < end for agreement in agreements):
+        return None
+    named = _NAMED_BEFORE.search(body, sentence, end)
+    return (named, sentence) if named else None
+
+
 def find_agreements(body: str) -> list[AgreementFound]:
     """The agreements that ``body`` approves or authorises to sign, in the text's order; one per distinct title.
 
@@ -199,7 +215,16 @@ def find_agreements(body: str) -> list[AgreementFound]:
         rest = body[match.end():end]
         who = re.sub(r"\s+", " ", match.group("who")).strip(" ,")
         signed = [a for a in agreements if a.span[0] < match.start()]
-        if match.group("pronoun") or match.groupdict().get("future"):  # "… à la signer": the one just approved
+        pronoun = match.group("pronoun") or match.groupdict().get("future")
+        if pronoun and (before := _named_before(body, max(start, match.start() - _MAX_CLAUSE), match.start(),
+                                                agreements)):  # "… à la signature de conventions …, et … à les signer"
+            named, sentence = before
+            title = _title(body[named.start("head"):_clause_end(body, named.start("head"))])
+            agreement = AgreementFound(title, (named.start(), end), _plural(named.group("head")),
+                                       words=[body[sentence:end]])
+            agreements.append(agreement)
+            signed = [agreement]
+        elif pronoun:  # "… et autorise le Maire à la signer": the agreement just approved
             signed = signed[-1:]
         elif _THESE_PAPERS.match(rest):  # "… à signer ces documents": those approved before
             pass
