@@ -49,6 +49,16 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
     ("- approuver la convention de mise à disposition de locaux au profit de la CPTS Tours Nord, moyennant\n"
      "  une redevance annuelle de 9 600 € ;", [("Convention de mise à disposition de locaux au profit de la CPTS "
                                               "Tours Nord, moyennant une redevance annuelle de 9 600 €", None, False)]),
+    # a signing clause names two: one approved before ("ladite convention") and another; or two, none approved
+    ("APPROUVE la convention d'investissement à intervenir avec la Commune de Lien.\nAUTORISE M. le Président à "
+     "signer ladite convention et les conventions à passer avec les autres bénéficiaires.",
+     [("Convention d'investissement à intervenir avec la Commune de Lien", "M. le Président", False),
+      ("Conventions à passer avec les autres bénéficiaires", "M. le Président", True)]),
+    ("- autorise le Maire à signer la convention et le bail.", [("Convention", "le Maire", True),
+                                                               ("Bail", "le Maire", False)]),
+    # … but amendments to come are none
+    ("- approuve la convention d'objectifs avec l'association Lien ;\n- autorise le Maire à signer ladite "
+     "convention et les avenants éventuels.", [("Convention d'objectifs avec l'association Lien", "le Maire", True)]),
     ("Approuve l'avenant n° 2 au Contrat local de santé de la Creuse, sans incidence financière ;",
      [("Avenant n° 2 au Contrat local de santé de la Creuse, sans incidence financière", None, False)]),
     # a lease is approved as a convention is; so is the renewal of an agreement; one signing clause signs both
@@ -172,6 +182,12 @@ def _agreements(graph) -> dict:
     ("- autorise le Maire à signer les conventions avec chacun des bénéficiaires.",
      {"Conventions avec chacun des bénéficiaires (délibération n° 2024-031)":
       (["repit-loire", "sante-lien", "ville-lien-loire"], ["repit-loire", "sante-lien"])}),
+    # "avec les autres bénéficiaires": the grants of those no other agreement names
+    ("- approuve la convention d'objectifs avec l'association Santé Lien ;\n- autorise le Maire à signer ladite "
+     "convention et les conventions à passer avec les autres bénéficiaires.",
+     {"Convention d'objectifs avec l'association Santé Lien": (["sante-lien", "ville-lien-loire"], ["sante-lien"]),
+      "Conventions à passer avec les autres bénéficiaires (délibération n° 2024-031)":
+      (["repit-loire", "ville-lien-loire"], ["repit-loire"])}),
     # premises lent to a beneficiary: a party, no grant governed
     ("- approuve la convention de mise à disposition de locaux au profit de l'association Répit Loire.",
      {"Convention de mise à disposition de locaux au profit de l'association Répit Loire":
@@ -181,7 +197,7 @@ def test_an_agreement_binds_the_authority_and_the_beneficiaries_and_governs_thei
                                                                                          expected):
     extraction = extract_fixture(_write(tmp_path, operative))
     assert _agreements(extraction.graph) == expected
-    assert extraction.stats["agreements"] == 1
+    assert extraction.stats["agreements"] == len(expected)
 
 
 def test_a_rejected_deliberation_approves_no_agreement(tmp_path):

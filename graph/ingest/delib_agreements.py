@@ -4,10 +4,13 @@ Danaecare, permettant le versement de la subvention ; autorise Monsieur le Prés
 A French grant of more than 23,000 € is paid under an agreement (*convention*, Décret 2001-495), and a council
 approves most of them with the grant: the agreement says who is bound, which grants it governs and who signs it.
 Each approving clause ("approuve", "approuver les termes de", "valide", "sont approuvées les conventions", "la
-convention … est approuvée") of a convention, an amendment (*avenant*) or a contract is one
+convention … est approuvée") of a convention, an amendment (*avenant*), a contract or a lease (*bail*) is one
 :class:`AgreementFound`; a signing clause ("autorise le Maire à signer la convention", "… à la signer", "le Maire
-est autorisé à signer …") gives its signatory to the agreements approved before it, or is itself the agreement
-when none is.
+est autorisé à signer …", "Le Président la signera", "… à signer ces documents") gives its signatory to the
+agreements approved before it, or is itself the agreement when none is; a pronoun whose sentence approves none
+points back at the agreement the sentence names ("subordonne le versement à la signature d'une convention …, et
+autorise le Maire à la signer"), and each agreement a signing clause names besides those approved before is one
+more ("ladite convention et les conventions à passer avec les autres bénéficiaires").
 A clause that authorises signing "tous documents" only names no agreement.
 
 Which grants an agreement governs is read from its words: the beneficiaries it names ("avec l'association MSP
@@ -64,6 +67,13 @@ _SIGNS_PASSIVE = re.compile(r"(?P<who>(?:(?:monsieur|madame|m\.|mme\.?)\s+)?(?:(
                             r"(?:(?:est|sont)\s+(?:(?:autoris|habilit)[ée]e?s?\s+à|charg[ée]e?s?\s+de)\s+"
                             r"(?P<pronoun>(?:la|les|le|l['’])\s*)?signer|"
                             r"(?P<future>(?:la|les|le|l['’])\s*)?sign(?:era|eront))\b", re.I)
+#: What a signing clause names ("ladite convention", "les conventions à passer", "le bail"), each agreement after the
+#: first joined by "et" or a comma; "ladite", "cette", "ces" point back at those approved before.
+_SIGNED_HEAD = re.compile(r"\b(?:(?P<det>ladite|lesdites|ledit|lesdits|cette|cet|ces|la|les|le|l['’])\s*)?"
+                          + _BEFORE_HEAD + r"(?P<head>" + _HEADS + r")\b", re.I)
+_BACK = {"ladite", "lesdites", "ledit", "lesdits", "cette", "cet", "ces"}
+_AND = re.compile(r"\s*(?:,|\bet)\s*$", re.I)
+_EVENTUAL = re.compile(r"[ée]ventuel|ult[ée]rieur|futur", re.I)
 #: A signing clause that points back at all the papers approved before it: "à signer ces documents", "lesdits actes".
 _THESE_PAPERS = re.compile(r"\s*(?:ces|lesdits|lesdites)\s+(?:documents?|actes?|pi[èe]ces?)\b", re.I)
 #: What ends a clause: its semicolon or full stop, a blank line, the next item of a list, an "ARTICLE", or a second
@@ -84,8 +94,11 @@ _GRANTS_OWN = re.compile(r"correspondante?s?|aff[ée]rente?s?|d['’]\s*attribut
                          r"ci-dessus", re.I)
 #: An agreement said of nothing but itself ("les conventions à intervenir", "la convention type", "le contrat
 #: ci-annexé", "ladite convention" when none is approved before): in a deliberation that awards grants, theirs.
-_ITSELF_ONLY = re.compile(r"(?:conventions?|avenants?|contrats?)(?:[\s-]+(?:à\s+(?:intervenir|conclure|passer)|"
+_ITSELF_ONLY = re.compile(r"(?:" + _HEADS + r")(?:[\s-]+(?:à\s+(?:intervenir|conclure|passer)|"
                           r"types?|ci-?annex[ée]e?s?|ci-?jointe?s?))*", re.I)
+#: An agreement with the beneficiaries other agreements do not name: "avec les autres bénéficiaires".
+_OTHERS = re.compile(r"\b(?:les|des|aux)\s+autres\s+(?:b[ée]n[ée]ficiaires?|associations?|structures?|organismes?|"
+                     r"porteurs?|communes?|partenaires?)\b", re.I)
 #: Agreements about something else than a grant: premises, a lease, no money at all.
 _NOT_A_GRANTS = re.compile(r"mise\s+à\s+disposition|\bbail\b|redevance|loyer|sans\s+incidence\s+financi[èe]re", re.I)
 #: What a title leaves out: that the agreement is annexed ("annexée à la présente délibération", "… décision",
@@ -124,6 +137,11 @@ class AgreementFound:
         or of nothing but itself ("les conventions à intervenir", "la convention type")."""
         own = _GRANTS_OWN.search(" ".join(self.words)) or _ITSELF_ONLY.fullmatch(self.title)
         return bool(own) and self.about_grants()
+
+    def of_the_others(self) -> bool:
+        """Whether the agreement is said of the beneficiaries other agreements do not name ("les conventions à passer
+        avec les autres bénéficiaires")."""
+        return bool(_OTHERS.search(" ".join(self.words)))
 
     def names(self, key: str) -> bool:
         """Whether the agreement's words name the organisation whose name key is ``key`` (of 3 letters or more)."""
@@ -177,6 +195,26 @@ def _operative_start(body: str, approvals: list[re.Match]) -> int:
     return 0
 
 
+def _signed_ones(rest: str) -> list[tuple[re.Match, str]]:
+    """The agreements the words after "à signer" name, each with its words: one for "les conventions
+    correspondantes", two for "la convention et le bail" or "ladite convention et les conventions à passer avec les
+    autres bénéficiaires"; none for "tous documents". Amendments to come ("et les avenants éventuels") are none."""
+    heads = list(_SIGNED_HEAD.finditer(rest))
+    heads = heads[:1] + [head for head in heads[1:] if head.group("det") and _AND.search(rest, 0, head.start())]
+    ends = [head.start() for head in heads[1:]] + [len(rest)]
+    named = [(head, _AND.sub("", rest[head.start("head"):stop])) for head, stop in zip(heads, ends)]
+    return named[:1] + [(head, words) for head, words in named[1:] if not _EVENTUAL.search(words)]
+
+
+def _points_back(head: re.Match, title: str, before: list[AgreementFound]) -> bool:
+    """Whether an agreement a signing clause names is one approved before it: "ladite convention", "le bail", or
+    the words of one's title."""
+    key = name_key(title)
+    return (head.group("det") or "").lower() in _BACK or bool(_ITSELF_ONLY.fullmatch(title)) or any(
+        name_key(agreement.title).startswith(key) or key.startswith(name_key(agreement.title))
+        for agreement in before)
+
+
 def _named_before(body: str, start: int, end: int, agreements: list[AgreementFound]) -> tuple[re.Match, int] | None:
     """The first agreement named in the sentence that ends at ``end`` (starting at ``start`` at the earliest), and
     where that sentence starts, when no clause of the sentence approves one: the antecedent of the pronoun of a
@@ -228,15 +266,18 @@ def find_agreements(body: str) -> list[AgreementFound]:
             signed = signed[-1:]
         elif _THESE_PAPERS.match(rest):  # "… à signer ces documents": those approved before
             pass
-        elif (head := re.search(r"\b(?:ladite|lesdites|la|les|l['’]|cette|ces)?\s*(?P<head>" + _HEADS + r")\b",
-                                rest, re.I)) is None:
+        elif not (named := _signed_ones(rest)):
             continue  # "autorise le Président à signer tous documents": no agreement named
-        elif not signed:
-            title = _title(rest[head.start("head"):])
-            agreement = AgreementFound(title, (match.start(), end), _plural(head.group("head")),
-                                       words=[rest])
-            agreements.append(agreement)
-            signed = [agreement]
+        else:  # "à signer ladite convention et les conventions à passer avec les autres bénéficiaires"
+            back = [signed and (rank == 0 or _points_back(head, _title(words), signed))
+                    for rank, (head, words) in enumerate(named)]
+            new = [AgreementFound(_title(words), (match.start(), end), _plural(head.group("head")),
+                                  words=[rest if len(named) == 1 else words])
+                   for (head, words), old in zip(named, back) if not old]
+            agreements += new
+            signed = (signed if any(back) else []) + new
+            if len(named) > 1:  # the words said of those approved before are only theirs
+                rest = " ".join(words for (_, words), old in zip(named, back) if old)
         for agreement in signed:
             if agreement.signatory is None:
                 agreement.signatory, agreement.signing_span = who, (match.start(), end)

@@ -87,9 +87,9 @@ _OPERATIVE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]|\bd
 
 
 #: What, in an agreement's title, names a party to it ("avec l'association Lien", "entre la Métropole et …"); "avec
-#: chacun des bénéficiaires", "conclues avec les bénéficiaires" name none.
-_NAMES_A_PARTY = re.compile(r"\b(?:avec|entre|au\s+profit|conclue?s?)\b(?!\s+(?:avec\s+|de\s+)?(?:chacune?\s+des|les|"
-                            r"des|chaque)\s+b[ée]n[ée]ficiaires?\b)", re.I)
+#: chacun des bénéficiaires", "conclues avec les bénéficiaires", "avec les autres bénéficiaires" name none.
+_NAMES_A_PARTY = re.compile(r"\b(?:avec|entre|au\s+profit|conclue?s?)\b(?!\s+(?:avec\s+|de\s+)?(?:chacune?\s+des|"
+                            r"(?:les|des)(?:\s+autres)?|chaque)\s+b[ée]n[ée]ficiaires?\b)", re.I)
 
 
 def genre_markers(text: str) -> list[tuple[str, str]]:
@@ -366,12 +366,20 @@ class Reader:
         agreements = [] if self.outcome == "rejected" else find_agreements(self.body)
         keys = {name: self.name_keys(name) for name in self.beneficiaries}
         grants = list(zip(self.found.grants, self.grant_iris))
-        for rank, agreement in enumerate(agreements, 1):
+        decided = []
+        for agreement in agreements:
             named = [name for name, its in keys.items() if any(agreement.names(key) for key in its)]
             if named and agreement.about_grants():
                 governed = [iri for grant, iri in grants if grant.beneficiary in named]
             else:
                 governed = [iri for _, iri in grants] if agreement.grants_own() else []
+            decided.append((agreement, named, governed))
+        # "les conventions à passer avec les autres bénéficiaires": those no agreement that names its party governs
+        elsewhere = {iri for agreement, named, governed in decided if named and not agreement.of_the_others()
+                     for iri in governed}
+        for rank, (agreement, named, governed) in enumerate(decided, 1):
+            if agreement.of_the_others():
+                governed = [iri for iri in governed if iri not in elsewhere]
             parties = [self.authority] + [self.beneficiaries[name] for name in named] + [
                 self.beneficiaries[grant.beneficiary] for grant, iri in grants if iri in governed]
             title = agreement.title
