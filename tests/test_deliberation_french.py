@@ -2201,6 +2201,26 @@ def test_a_list_of_grants_is_read_item_by_item_on_its_lines_or_along_its_lead(te
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
 
 
+@pytest.mark.parametrize("heading_a, heading_b", [
+    ("A – Investissement (compte 204182) :", "B – Fonctionnement (compte 6574) :"),
+    ("I. Section d'investissement :", "II. Section de fonctionnement :"),
+    ("Investissement :", "Fonctionnement :"),
+])
+def test_a_list_of_grants_cut_into_sections_under_its_lead_gives_each_item_its_sections_nature(heading_a, heading_b):
+    text = (f"DÉCIDE d'attribuer les aides suivantes :\n\n{heading_a}\n"
+            "   Commune de Saint-Aulaire – aménagement d'une maison de santé : 60 000 € ;\n\n"
+            f"{heading_b}\n   Association Santé Lien : 4 000 € ;\n   Association Répit Loire : 1 500 €.\n")
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in find_grants(text).grants] == [
+        ("Commune de Saint-Aulaire", "60000", "investment"), ("Association Santé Lien", "4000", "operating"),
+        ("Association Répit Loire", "1500", "operating")]
+
+
+def test_a_heading_that_signs_agreements_below_a_list_of_grants_ends_it():
+    text = ("DÉCIDE d'attribuer les aides suivantes :\n   Association Santé Lien : 4 000 € ;\n\n"
+            "B – Conventions à signer :\n   Association Répit Loire : 1 500 €.\n")
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == [("Association Santé Lien", "4000")]
+
+
 @pytest.mark.parametrize("text, grants", [
     ("- d'attribuer aux clubs les subventions figurant dans le tableau ci-dessous (article 6574) :\n"
      "| Bénéficiaire | Montant |\n|---|---|\n| Handball Club Auray-Quiberon | 7.000 € |\n\n"

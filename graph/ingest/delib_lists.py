@@ -113,6 +113,36 @@ def opens_clause(sentence: str) -> bool:
     return bool(_CLAUSE_ITEM.match(sentence))
 
 
+#: A section's heading inside a list of grants, on a short line of its own: a letter, a roman or an arabic number,
+#: then its words ("A – Investissement (compte 204182) :", "II. Associations :"), or a budget section's words with
+#: no mark ("Fonctionnement (compte 6574) :", "Section d'investissement :").
+_SECTION_HEADING = re.compile(r"[ \t]*(?P<mark>(?:[A-H]|[IVX]{1,4}|\d{1,2})[ \t]*(?:[-–—.)]|°\)?)[ \t]*)?"
+                              r"(?P<words>[A-ZÀ-Ýa-zà-ÿ][^\n:]{1,90}?)[ \t]*:[ \t]*", re.I)
+_SECTION_WORDS = re.compile(r"\b(?:fonctionnement|investissement|[ée]quipement|section|compte|chapitre|imputation)\b",
+                            re.I)
+#: What a heading with a grant list's items below it never says: a clause's verb, a record, a plan's amounts.
+_NOT_SECTION = re.compile(r"\barticle\b|pour\s+m[ée]moire|pour\s+information|rappel|plan\s+de\s+financement|"
+                          r"financeurs?\b|co[uû]ts?\b|d[ée]penses\b|recettes\b|demand|sollicit|\bsign|\bconventions?\b",
+                          re.I)
+
+
+def section_heading(sentence: str) -> bool:
+    """Whether ``sentence``, which ends with a colon (or is its mark alone), is a section's heading inside the list that a lead opened above
+    it, not a lead of its own: the items below it are the lead's still ("DÉCIDE d'attribuer les aides suivantes :"
+    / "A – Investissement (compte 204182) :" / "   Commune de X : 80 000 € ;").
+
+    >>> section_heading("A – Investissement (compte 204182) :"), section_heading("Fonctionnement :")
+    (True, True)
+    >>> section_heading("AUTORISE le Maire à signer les conventions suivantes :"), section_heading("Le Conseil :")
+    (False, False)
+    """
+    if re.fullmatch(r"\s*(?:[A-H]|[IVX]{1,4})\.", sentence):  # "II. Fonctionnement :" read as "II." then the rest
+        return True
+    match = _SECTION_HEADING.fullmatch(sentence.strip("\n"))
+    return bool(match) and (bool(match["mark"]) or bool(_SECTION_WORDS.search(match["words"]))) \
+        and not (AMOUNT_RE.search(sentence) or _VERB_OPENING.match(match["words"]) or _NOT_SECTION.search(sentence))
+
+
 #: A list item that is a year, not a beneficiary: "- 2025 : 12 000 €" (a multi-year agreement's schedule).
 _YEAR_ITEM = re.compile(r"\s*[-–—•*]\s*(?:(?:année|exercice|en|pour)\s+)?(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?"
                         r"\s*[:…–—-]", re.I)
