@@ -2215,6 +2215,19 @@ def test_a_list_of_grants_cut_into_sections_under_its_lead_gives_each_item_its_s
         ("Association Répit Loire", "1500", "operating")]
 
 
+@pytest.mark.parametrize("item, name", [
+    ("• l'association Santé Lien, inscrite au registre des associations, vol. 12 n° 884, pour les consultations : "
+     "18 000 € ;", "Santé Lien"),
+    ("• le Cercle Sportif Saint-Georges e.V. pour son programme « Sport sans alcool » : 18 000 € ;",
+     "Cercle Sportif Saint-Georges e.V."),
+    ("• l'association Lien Santé (art. 4 des statuts) : 18 000 € ;", "Lien Santé"),
+], ids=["registre-vol-n", "e-V", "art-des-statuts"])
+def test_the_dots_of_an_abbreviation_in_a_list_item_do_not_cut_it_nor_the_list(item, name):
+    text = f"DÉCIDE d'attribuer les subventions suivantes :\n{item}\n• l'association Répit Loire : 1 750 €.\n"
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == [
+        (name, "18000"), ("Répit Loire", "1750")]
+
+
 def test_a_heading_that_signs_agreements_below_a_list_of_grants_ends_it():
     text = ("DÉCIDE d'attribuer les aides suivantes :\n   Association Santé Lien : 4 000 € ;\n\n"
             "B – Conventions à signer :\n   Association Répit Loire : 1 500 €.\n")
