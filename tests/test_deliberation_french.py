@@ -2000,10 +2000,23 @@ def test_a_natural_person_who_receives_a_grant_is_typed_a_person_and_a_doctor_a_
      [("Maison des usagers en santé mentale Auvergne", "7200")]),
     ("DÉCIDE d'attribuer les subventions suivantes :\n- PTCE Santé Côte Sud (Seignanx – Maremne) : 32 000 € ;\n",
      [("PTCE Santé Côte Sud", "32000")]),
+    ("DÉCIDE d'attribuer les subventions suivantes :\n- Club X (association loi 1901) : 500 € ;\n",
+     [("Club X", "500")]),
 ])
 def test_a_beneficiarys_name_is_read_without_its_civility_nor_a_bracket_that_glosses_it(text, grants):
     """A place, a gloss or an acronym in brackets is no part of the name; a legal form or a code is."""
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("item", [
+    "Café des aidants de Cusset (association Le Temps pour Soi) ........... 3 200 €",
+    "Café des aidants de Cusset (Association Le Temps pour Soi) : 3 200 € ;",
+    "Café des aidants de Cusset (l'association Le Temps pour Soi) : 3 200 € ;",
+])
+def test_the_association_in_brackets_after_a_projects_name_is_the_beneficiary_the_project_its_purpose(item):
+    found = find_grants(f"Le Conseil municipal attribue les subventions suivantes :\n  - {item}\n")
+    assert [(g.beneficiary, str(g.amount), g.purpose) for g in found.grants] == [
+        ("Le Temps pour Soi", "3200", "Café des aidants de Cusset")]
 
 
 def test_an_acronym_in_brackets_is_a_variant_and_a_gloss_the_description_of_a_beneficiary(tmp_path):
