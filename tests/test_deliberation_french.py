@@ -2214,6 +2214,23 @@ def test_a_list_of_grants_is_read_item_by_item_on_its_lines_or_along_its_lead(te
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
 
 
+@pytest.mark.parametrize("first", [
+    "1) Association Le Relais Jeunes, pour des ateliers d'estime de soi,\n     une subvention de 12 000 € ;",
+    "1) Association Le Relais Jeunes, une subvention de 12 000 € ;",
+    "1) Association Le Relais Jeunes, d'un montant de 12 000 € ;",
+], ids=["estime-de-soi", "virgule-une-subvention", "virgule-d-un-montant"])
+def test_a_numbered_items_name_stops_at_its_comma_and_its_purpose_is_no_estimate(first):
+    text = ("Article 1er – Attribue les subventions suivantes :\n  " + first + "\n  2) Association Addictions "
+            "France, pour le programme « Unplugged », une\n     subvention de 18 500 € ;\n")
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == [
+        ("Association Le Relais Jeunes", "12000"), ("Association Addictions France", "18500")]
+
+
+def test_an_estimated_cost_in_a_list_item_is_still_no_grant():
+    text = "Article 1er – Attribue les subventions suivantes :\n  1) Association X, coût estimé : 12 000 € ;\n"
+    assert find_grants(text).grants == []
+
+
 @pytest.mark.parametrize("heading_a, heading_b", [
     ("A – Investissement (compte 204182) :", "B – Fonctionnement (compte 6574) :"),
     ("I. Section d'investissement :", "II. Section de fonctionnement :"),

@@ -43,7 +43,9 @@ from graph.ingest.delib_recipients import (_NEXT_GRANT, _clean_name, _person_at,
 from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold, parse_amount
 
 
-_EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\s+de\s+financement|cofinanc|"
+# ("estim…" is an estimate's, "un coût estimé à …", not the noun of "des ateliers d'estime de soi")
+_EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim(?!e\b)|(?<![ld]['’])estime\b|chiffr|"
+                      r"plan\s+de\s+financement|cofinanc|"
                       r"\bavait\b|\bavaient\b|\ba\s+(?:[ée]t[ée]\s+)?(?:attribu|vers|accord|allou)[ée]|"
                       r"pr[ée]c[ée]demment|\bd[ée]j[àa]\b|l['’]an\s+dernier|l['’]année\s+dernière|emplois|\btotal|"
                       r"\bglobale?\s+du\s+projet|"
