@@ -277,5 +277,21 @@ _DESCRIPTION = re.compile(r"\s+[–—-]\s+(?=[a-zà-ÿ])(?![^()]*\))(?!(?:anten
                           r"branches?|secteurs?|sites?|unités?|services?|pôles?|bureaux?|agences?|centres?|maisons?|"
                           r"foyers?|points?|espaces?|relais|groupes?|unions?|fédérations?|districts?|ligues?|"
                           r"établissements?|filiales?|régions?|départements?|équipes?|cellules?|conférences?)\b)")
+#: A body's branch after a spaced dash at the end of a name: "Les Restos du Cœur – antenne de Luzech".
+_BRANCH = re.compile(r"\s+[–—-]\s+(?:antennes?|sections?|délégations?|comités?|branches?|secteurs?|sites?|unités?|"
+                     r"bureaux?|agences?|relais|établissements?|filiales?)\b[^–—()]*$", re.I)
+
+
+def branch_body(name: str) -> str | None:
+    """The body whose branch ``name`` names after a dash, or None: a text may name the body alone for the branch
+    ("approuve la convention avec l'Association Française des Aidants" for its antenna's grant).
+
+    >>> branch_body("Association Française des Aidants – antenne de Villeurbanne"), branch_body("Club – judo")
+    ('Association Française des Aidants', None)
+    """
+    branch = _BRANCH.search(name)
+    return name[:branch.start()] if branch and branch.start() > 0 else None
+
+
 #: An acronym after a spaced dash at the end of a name: "… des addictions – IBPA".
 _DASHED_ACRONYM = re.compile(r"\s+[–—-]\s+(?P<inner>[A-Z][A-Z0-9]{1,9})$")
