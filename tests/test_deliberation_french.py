@@ -2254,7 +2254,9 @@ def test_a_list_of_grants_cut_into_sections_under_its_lead_gives_each_item_its_s
     ("• le Cercle Sportif Saint-Georges e.V. pour son programme « Sport sans alcool » : 18 000 € ;",
      "Cercle Sportif Saint-Georges e.V."),
     ("• l'association Lien Santé (art. 4 des statuts) : 18 000 € ;", "Lien Santé"),
-], ids=["registre-vol-n", "e-V", "art-des-statuts"])
+    ("• Association Santé Lien, inscrite au registre des associations, vol. 12 n° 884 : 18 000 € ;",
+     "Association Santé Lien"),
+], ids=["registre-vol-n", "e-V", "art-des-statuts", "inscrite-au-registre"])
 def test_the_dots_of_an_abbreviation_in_a_list_item_do_not_cut_it_nor_the_list(item, name):
     text = f"DÉCIDE d'attribuer les subventions suivantes :\n{item}\n• l'association Répit Loire : 1 750 €.\n"
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == [

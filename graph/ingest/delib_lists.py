@@ -61,9 +61,10 @@ def _item_name(item: str, anchor: int) -> str | None:
     """The name that a list item gives before its amount: "- Comité des fêtes : 1 500 €", "- Foyer rural …… 850 €",
     "- la Mutualité sociale agricole : 1 800 €" (a lower-case article, or a singular one in capitals, is left out),
     "- L'ASSOCIATION X, POUR … : 3 500 EUROS" (the name ends at its comma before what it is for or before its grant:
-    "1) Association X, une subvention de 12 000 €"), "- la Maison de
-    santé de Pontaumur (SISA) pour le dispositif … : 3 000 €" (or at "pour" after a name of three words or more). An
-    item that opens with a decision's verb ("- RAMÈNE la subvention …") names no one.
+    "1) Association X, une subvention de 12 000 €", or where it is registered: "…, inscrite au registre des
+    associations, vol. 9 n° 312 : 2 200 €"), "- la Maison de santé de Pontaumur (SISA) pour le dispositif … :
+    3 000 €" (or at "pour" after a name of three words or more). An item that opens with a decision's verb ("- RAMÈNE
+    la subvention …") names no one.
 
     >>> _item_name("- Foyer rural de Sainte-Olive …… 1 200 €", 33)
     'Foyer rural de Sainte-Olive'
@@ -85,7 +86,8 @@ def _item_name(item: str, anchor: int) -> str | None:
     name = re.sub(r"\s*\((?:porté|portée|représenté|représentée|gérée?|pour)\b[^()]*\)", "", name)
     name = re.split(r"\s:\s|\s*…|\.{3,}|,\s*(?:pour|afin|dans\s+le\s+cadre|au\s+titre|d['’]un\s+montant)\b|"
                     r",\s*(?:une?|la|les|des)\s+(?:subventions?|aides?|participations?|dotations?|contributions?|"
-                    r"sommes?|bourses?)\b", name, flags=re.I)[0]
+                    r"sommes?|bourses?)\b|,\s*(?:inscrite?s?|immatricul[ée]+s?|domicili[ée]+s?|sise?s?|situ[ée]+s?|"
+                    r"dont\s+le\s+si[èe]ge|ayant\s+son\s+si[èe]ge|agr[ée]{2}s?)\b", name, flags=re.I)[0]
     name = re.sub(r"[\s.…:–—-]+$", "", name)
     if (purpose := _ITEM_PURPOSE.search(name)) and len(name[:purpose.start()].split()) >= 3:
         name = name[:purpose.start()]
