@@ -845,7 +845,7 @@ def test_the_attendance_at_the_vote_of_a_sessions_deliberations_conforms_to_the_
     ("Le 2O24 seul, une fois : l'Île, le lac, W9M1OO5120", "Le 2O24 seul, une fois : l'Île, le lac, W9M1OO5120"),
     ("2O24, l2\n - Transport solidaire ......     300 E\n - Club : 1 200 E ;\n - Classe 5 E, bâtiment E",
      "2024, 12\n - Transport solidaire ......     300 €\n - Club : 1 200 € ;\n - Classe 5 E, bâtiment E"),
-    ("Le 2O24 seul.\n - Transport solidaire ......     300 E", "Le 2O24 seul.\n - Transport solidaire ......     300 E"),
+    ("Le 2O24 seul.\n - Transport solidaire ...... 300 E", "Le 2O24 seul.\n - Transport solidaire ...... 300 E"),
 ])
 def test_a_scans_letters_read_for_digits_and_back_are_put_right_only_in_a_text_that_shows_them(text, repaired):
     assert repair_ocr(text)[0] == repaired

@@ -137,9 +137,9 @@ _NOT_SECTION = re.compile(r"\barticle\b|pour\s+m[ée]moire|pour\s+information|ra
 
 
 def section_heading(sentence: str) -> bool:
-    """Whether ``sentence``, which ends with a colon (or is its mark alone), is a section's heading inside the list that a lead opened above
-    it, not a lead of its own: the items below it are the lead's still ("DÉCIDE d'attribuer les aides suivantes :"
-    / "A – Investissement (compte 204182) :" / "   Commune de X : 80 000 € ;").
+    """Whether ``sentence``, which ends with a colon (or is its mark alone), is a section's heading inside the list
+    that a lead opened above it, not a lead of its own: the items below it are the lead's still ("DÉCIDE d'attribuer
+    les aides suivantes :" / "A – Investissement (compte 204182) :" / "   Commune de X : 80 000 € ;").
 
     >>> section_heading("A – Investissement (compte 204182) :"), section_heading("Fonctionnement :")
     (True, True)
