@@ -200,6 +200,20 @@ def test_an_agreement_binds_the_authority_and_the_beneficiaries_and_governs_thei
     assert extraction.stats["agreements"] == len(expected)
 
 
+def test_an_agreement_that_names_a_body_governs_the_grant_of_its_branch(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text(
+        "VILLE DE LIEN-SUR-LOIRE\nEXTRAIT DU REGISTRE DES DELIBERATIONS DU CONSEIL MUNICIPAL\n"
+        "Séance du 12 mars 2024\nDélibération n° 2024-031\nOBJET : Subventions aux associations de santé\n\n"
+        "Le Conseil municipal, après en avoir délibéré :\nArticle 1 : attribue les subventions suivantes :\n"
+        "  - Association Française des Aidants – antenne de Lien ............ 9 000 €\n"
+        "  - Association Répit Loire ......................................... 3 000 €\n"
+        "Article 2 : approuve la convention d'objectifs avec l'Association Française des Aidants.\n"
+        "\nAdopté à l'unanimité.\n", encoding="utf-8")
+    (parties, governed), = _agreements(extract_fixture(path).graph).values()
+    assert governed == ["francaise-aidants-antenne-lien"]
+
+
 def test_a_rejected_deliberation_approves_no_agreement(tmp_path):
     path = _write(tmp_path, "- approuve la convention d'objectifs avec l'association Santé Lien ;")
     path.write_text(path.read_text(encoding="utf-8").replace("Adopté à l'unanimité", "La délibération est rejetée"),

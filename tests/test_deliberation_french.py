@@ -843,6 +843,9 @@ def test_the_attendance_at_the_vote_of_a_sessions_deliberations_conforms_to_the_
     ("Extralt du Conseil Municlpal, exerclce 2O24, l'associatl0n Les Ailes, l2", "Extrait du Conseil Municipal, "
      "exercice 2024, l'association Les Ailes, 12"),
     ("Le 2O24 seul, une fois : l'Île, le lac, W9M1OO5120", "Le 2O24 seul, une fois : l'Île, le lac, W9M1OO5120"),
+    ("2O24, l2\n - Transport solidaire ......     300 E\n - Club : 1 200 E ;\n - Classe 5 E, bâtiment E",
+     "2024, 12\n - Transport solidaire ......     300 €\n - Club : 1 200 € ;\n - Classe 5 E, bâtiment E"),
+    ("Le 2O24 seul.\n - Transport solidaire ...... 300 E", "Le 2O24 seul.\n - Transport solidaire ...... 300 E"),
 ])
 def test_a_scans_letters_read_for_digits_and_back_are_put_right_only_in_a_text_that_shows_them(text, repaired):
     assert repair_ocr(text)[0] == repaired
@@ -2000,10 +2003,23 @@ def test_a_natural_person_who_receives_a_grant_is_typed_a_person_and_a_doctor_a_
      [("Maison des usagers en santé mentale Auvergne", "7200")]),
     ("DÉCIDE d'attribuer les subventions suivantes :\n- PTCE Santé Côte Sud (Seignanx – Maremne) : 32 000 € ;\n",
      [("PTCE Santé Côte Sud", "32000")]),
+    ("DÉCIDE d'attribuer les subventions suivantes :\n- Club X (association loi 1901) : 500 € ;\n",
+     [("Club X", "500")]),
 ])
 def test_a_beneficiarys_name_is_read_without_its_civility_nor_a_bracket_that_glosses_it(text, grants):
     """A place, a gloss or an acronym in brackets is no part of the name; a legal form or a code is."""
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("item", [
+    "Café des aidants de Cusset (association Le Temps pour Soi) ........... 3 200 €",
+    "Café des aidants de Cusset (Association Le Temps pour Soi) : 3 200 € ;",
+    "Café des aidants de Cusset (l'association Le Temps pour Soi) : 3 200 € ;",
+])
+def test_the_association_in_brackets_after_a_projects_name_is_the_beneficiary_the_project_its_purpose(item):
+    found = find_grants(f"Le Conseil municipal attribue les subventions suivantes :\n  - {item}\n")
+    assert [(g.beneficiary, str(g.amount), g.purpose) for g in found.grants] == [
+        ("Le Temps pour Soi", "3200", "Café des aidants de Cusset")]
 
 
 def test_an_acronym_in_brackets_is_a_variant_and_a_gloss_the_description_of_a_beneficiary(tmp_path):
@@ -2199,6 +2215,58 @@ def test_a_beneficiarys_mentions_are_one_grant_only_when_they_restate_it(text, g
 ])
 def test_a_list_of_grants_is_read_item_by_item_on_its_lines_or_along_its_lead(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("first", [
+    "1) Association Le Relais Jeunes, pour des ateliers d'estime de soi,\n     une subvention de 12 000 € ;",
+    "1) Association Le Relais Jeunes, une subvention de 12 000 € ;",
+    "1) Association Le Relais Jeunes, d'un montant de 12 000 € ;",
+], ids=["estime-de-soi", "virgule-une-subvention", "virgule-d-un-montant"])
+def test_a_numbered_items_name_stops_at_its_comma_and_its_purpose_is_no_estimate(first):
+    text = ("Article 1er – Attribue les subventions suivantes :\n  " + first + "\n  2) Association Addictions "
+            "France, pour le programme « Unplugged », une\n     subvention de 18 500 € ;\n")
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == [
+        ("Association Le Relais Jeunes", "12000"), ("Association Addictions France", "18500")]
+
+
+def test_an_estimated_cost_in_a_list_item_is_still_no_grant():
+    text = "Article 1er – Attribue les subventions suivantes :\n  1) Association X, coût estimé : 12 000 € ;\n"
+    assert find_grants(text).grants == []
+
+
+@pytest.mark.parametrize("heading_a, heading_b", [
+    ("A – Investissement (compte 204182) :", "B – Fonctionnement (compte 6574) :"),
+    ("I. Section d'investissement :", "II. Section de fonctionnement :"),
+    ("Investissement :", "Fonctionnement :"),
+])
+def test_a_list_of_grants_cut_into_sections_under_its_lead_gives_each_item_its_sections_nature(heading_a, heading_b):
+    text = (f"DÉCIDE d'attribuer les aides suivantes :\n\n{heading_a}\n"
+            "   Commune de Saint-Aulaire – aménagement d'une maison de santé : 60 000 € ;\n\n"
+            f"{heading_b}\n   Association Santé Lien : 4 000 € ;\n   Association Répit Loire : 1 500 €.\n")
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in find_grants(text).grants] == [
+        ("Commune de Saint-Aulaire", "60000", "investment"), ("Association Santé Lien", "4000", "operating"),
+        ("Association Répit Loire", "1500", "operating")]
+
+
+@pytest.mark.parametrize("item, name", [
+    ("• l'association Santé Lien, inscrite au registre des associations, vol. 12 n° 884, pour les consultations : "
+     "18 000 € ;", "Santé Lien"),
+    ("• le Cercle Sportif Saint-Georges e.V. pour son programme « Sport sans alcool » : 18 000 € ;",
+     "Cercle Sportif Saint-Georges e.V."),
+    ("• l'association Lien Santé (art. 4 des statuts) : 18 000 € ;", "Lien Santé"),
+    ("• Association Santé Lien, inscrite au registre des associations, vol. 12 n° 884 : 18 000 € ;",
+     "Association Santé Lien"),
+], ids=["registre-vol-n", "e-V", "art-des-statuts", "inscrite-au-registre"])
+def test_the_dots_of_an_abbreviation_in_a_list_item_do_not_cut_it_nor_the_list(item, name):
+    text = f"DÉCIDE d'attribuer les subventions suivantes :\n{item}\n• l'association Répit Loire : 1 750 €.\n"
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == [
+        (name, "18000"), ("Répit Loire", "1750")]
+
+
+def test_a_heading_that_signs_agreements_below_a_list_of_grants_ends_it():
+    text = ("DÉCIDE d'attribuer les aides suivantes :\n   Association Santé Lien : 4 000 € ;\n\n"
+            "B – Conventions à signer :\n   Association Répit Loire : 1 500 €.\n")
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == [("Association Santé Lien", "4000")]
 
 
 @pytest.mark.parametrize("text, grants", [

@@ -98,6 +98,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     for grant in found.grants + grants + several:  # however the grant was read, the beneficiary's own name
         grant.beneficiary, kind, said = bare_name(without_civility(grant.beneficiary))
         grant.bracket = (kind, said) if kind in ("acronym", "gloss") else None
+        grant.purpose = said if kind == "project" and not grant.purpose else grant.purpose
     merge_prose([g for g in grants if not g.cancelled] + several, found)
     cancel([g for g in grants if g.cancelled], found)
     found.totals += totals

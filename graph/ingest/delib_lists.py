@@ -46,8 +46,13 @@ _RECORD_CODE = re.compile(r"(?:tiers|dossier|réf(?:érence)?\.?|n\s*[°º]|code
 #: A sentence's characters: anything but its ends — a dot between two digits ("1.500,00 €") ends nothing,
 #: nor do dot leaders ("Club des aînés ...... 850 €"), nor an abbreviation's before a comma ("0,40 €/hab., soit …"),
 #: nor a civility's that opens a list's item ("- M. Thomas VIALLARD, interne …, soit 7 200 € ;": the item is one) or
-#: follows the "à" that grants to the person ("une bourse de 4 800 € à M. Yassine X, interne").
+#: follows the "à" that grants to the person ("une bourse de 4 800 € à M. Yassine X, interne"), nor the dots of an
+#: abbreviation before a number ("inscrite au registre des associations, vol. 12 n° 884") or of a name's dotted
+#: acronym or legal form before words in small letters ("le Cercle Sportif Saint-Georges e.V. pour son programme").
 _IN_SENTENCE = (r"(?:[^.;\n]|(?<=\d)\.(?=\d)|\.{2,}|\.(?=[ \t]*,)|"
+                r"(?:(?<=\bvol)|(?<=\bart)|(?<=\bal)|(?<=\bp)|(?<=\bpp)|(?<=\bch)|(?<=\bréf)|(?<=\bref)|"
+                r"(?<=\bfol)|(?<=\bt))\.(?=[ \t]*\d)|"
+                r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\.)|(?<=\.[A-Za-z])\.(?=[ \t]+[a-zà-ÿ«(]|[ \t]*[,;:)])|"
                 r"(?:(?<=[-–—•*▪►●○◦] M)|(?<=[-–—•*▪►●○◦] Dr)|(?<=[-–—•*▪►●○◦] Pr)|(?<=\s[àa] M)|(?<=\sau Dr)|"
                 r"(?<=\sau Pr))\.(?=[ \t]+[A-ZÉÈ]))+")
 
@@ -55,9 +60,11 @@ _IN_SENTENCE = (r"(?:[^.;\n]|(?<=\d)\.(?=\d)|\.{2,}|\.(?=[ \t]*,)|"
 def _item_name(item: str, anchor: int) -> str | None:
     """The name that a list item gives before its amount: "- Comité des fêtes : 1 500 €", "- Foyer rural …… 850 €",
     "- la Mutualité sociale agricole : 1 800 €" (a lower-case article, or a singular one in capitals, is left out),
-    "- L'ASSOCIATION X, POUR … : 3 500 EUROS" (the name ends at its comma before what it is for), "- la Maison de
-    santé de Pontaumur (SISA) pour le dispositif … : 3 000 €" (or at "pour" after a name of three words or more). An
-    item that opens with a decision's verb ("- RAMÈNE la subvention …") names no one.
+    "- L'ASSOCIATION X, POUR … : 3 500 EUROS" (the name ends at its comma before what it is for or before its grant:
+    "1) Association X, une subvention de 12 000 €", or where it is registered: "…, inscrite au registre des
+    associations, vol. 9 n° 312 : 2 200 €"), "- la Maison de santé de Pontaumur (SISA) pour le dispositif … :
+    3 000 €" (or at "pour" after a name of three words or more). An item that opens with a decision's verb ("- RAMÈNE
+    la subvention …") names no one.
 
     >>> _item_name("- Foyer rural de Sainte-Olive …… 1 200 €", 33)
     'Foyer rural de Sainte-Olive'
@@ -77,7 +84,10 @@ def _item_name(item: str, anchor: int) -> str | None:
                       name)
     name = re.split(r"\n(?=[ \t]*[A-ZÉÈ][\w'’ ]{0,40}?[ \t]:)", name, maxsplit=1)[0]
     name = re.sub(r"\s*\((?:porté|portée|représenté|représentée|gérée?|pour)\b[^()]*\)", "", name)
-    name = re.split(r"\s:\s|\s*…|\.{3,}|,\s*(?:pour|afin|dans\s+le\s+cadre|au\s+titre)\b", name, flags=re.I)[0]
+    name = re.split(r"\s:\s|\s*…|\.{3,}|,\s*(?:pour|afin|dans\s+le\s+cadre|au\s+titre|d['’]un\s+montant)\b|"
+                    r",\s*(?:une?|la|les|des)\s+(?:subventions?|aides?|participations?|dotations?|contributions?|"
+                    r"sommes?|bourses?)\b|,\s*(?:inscrite?s?|immatricul[ée]+s?|domicili[ée]+s?|sise?s?|situ[ée]+s?|"
+                    r"dont\s+le\s+si[èe]ge|ayant\s+son\s+si[èe]ge|agr[ée]{2}s?)\b", name, flags=re.I)[0]
     name = re.sub(r"[\s.…:–—-]+$", "", name)
     if (purpose := _ITEM_PURPOSE.search(name)) and len(name[:purpose.start()].split()) >= 3:
         name = name[:purpose.start()]
@@ -111,6 +121,36 @@ def opens_clause(sentence: str) -> bool:
     (True, False)
     """
     return bool(_CLAUSE_ITEM.match(sentence))
+
+
+#: A section's heading inside a list of grants, on a short line of its own: a letter, a roman or an arabic number,
+#: then its words ("A – Investissement (compte 204182) :", "II. Associations :"), or a budget section's words with
+#: no mark ("Fonctionnement (compte 6574) :", "Section d'investissement :").
+_SECTION_HEADING = re.compile(r"[ \t]*(?P<mark>(?:[A-H]|[IVX]{1,4}|\d{1,2})[ \t]*(?:[-–—.)]|°\)?)[ \t]*)?"
+                              r"(?P<words>[A-ZÀ-Ýa-zà-ÿ][^\n:]{1,90}?)[ \t]*:[ \t]*", re.I)
+_SECTION_WORDS = re.compile(r"\b(?:fonctionnement|investissement|[ée]quipement|section|compte|chapitre|imputation)\b",
+                            re.I)
+#: What a heading with a grant list's items below it never says: a clause's verb, a record, a plan's amounts.
+_NOT_SECTION = re.compile(r"\barticle\b|pour\s+m[ée]moire|pour\s+information|rappel|plan\s+de\s+financement|"
+                          r"financeurs?\b|co[uû]ts?\b|d[ée]penses\b|recettes\b|demand|sollicit|\bsign|\bconventions?\b",
+                          re.I)
+
+
+def section_heading(sentence: str) -> bool:
+    """Whether ``sentence``, which ends with a colon (or is its mark alone), is a section's heading inside the list
+    that a lead opened above it, not a lead of its own: the items below it are the lead's still ("DÉCIDE d'attribuer
+    les aides suivantes :" / "A – Investissement (compte 204182) :" / "   Commune de X : 80 000 € ;").
+
+    >>> section_heading("A – Investissement (compte 204182) :"), section_heading("Fonctionnement :")
+    (True, True)
+    >>> section_heading("AUTORISE le Maire à signer les conventions suivantes :"), section_heading("Le Conseil :")
+    (False, False)
+    """
+    if re.fullmatch(r"\s*(?:[A-H]|[IVX]{1,4})\.", sentence):  # "II. Fonctionnement :" read as "II." then the rest
+        return True
+    match = _SECTION_HEADING.fullmatch(sentence.strip("\n"))
+    return bool(match) and (bool(match["mark"]) or bool(_SECTION_WORDS.search(match["words"]))) \
+        and not (AMOUNT_RE.search(sentence) or _VERB_OPENING.match(match["words"]) or _NOT_SECTION.search(sentence))
 
 
 #: A list item that is a year, not a beneficiary: "- 2025 : 12 000 €" (a multi-year agreement's schedule).

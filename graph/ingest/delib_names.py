@@ -243,10 +243,13 @@ def acronym_fits(acronym: str, name: str) -> bool:
 
 def bare_name(name: str) -> tuple[str, str | None, str | None]:
     """A beneficiary's name without the bracket after it that is no part of it (:func:`bracket_kind`), that
-    bracket's kind and its text.
+    bracket's kind and its text; or, when the bracket names the association that holds the project or service
+    named before it, that association's name, "project" and the project's.
 
     >>> bare_name("Commune de Saint-Amour (Jura)"), bare_name("Théâtre des Deux Rives (SCIC)")[0]
     (('Commune de Saint-Amour', 'place', 'Jura'), 'Théâtre des Deux Rives (SCIC)')
+    >>> bare_name("Café des aidants de Cusset (association Le Temps pour Soi)")
+    ('Le Temps pour Soi', 'project', 'Café des aidants de Cusset')
     """
     # What a dash adds in small letters is the project, not the name: "Eau Vive – réhabilitation de puits" (a name
     # goes on in capitals after its dash: "Les Dragons de Rouen – Hockey sur glace").
@@ -254,10 +257,18 @@ def bare_name(name: str) -> tuple[str, str | None, str | None]:
     if (dashed := _DASHED_ACRONYM.search(name)) and acronym_fits(dashed.group("inner"), name[:dashed.start()]):
         return name[:dashed.start()], "acronym", dashed.group("inner")  # "Institut … des addictions – IBPA"
     bracket = _TRAILING_BRACKET.search(name)
+    if bracket and bracket.start() > 0 and (holder := _HOLDER.fullmatch(bracket.group("inner").strip())) \
+            and not re.match(r"association\b", fold(name)):  # "Café des aidants de X (association Le Temps pour Soi)"
+        return holder.group("name"), "project", name[:bracket.start()].rstrip(" ,-–—")
     kind = bracket and bracket.start() > 0 and name_bracket_kind(bracket.group("inner"), name[:bracket.start()])
     if not kind:
         return name, None, None
     return name[:bracket.start()].rstrip(" ,-–—"), kind, bracket.group("inner").strip()
+
+
+#: The association that a project's or a service's name gives in brackets after it, its holder and the beneficiary:
+#: "Café des aidants de Cusset (association Le Temps pour Soi)".
+_HOLDER = re.compile(r"(?i:(?:l['’]\s*)?association)\s+(?P<name>(?:L['’]|[A-ZÀ-Ý«\"0-9])[^()]*?)")
 
 
 #: A spaced dash then words in small letters, outside brackets: what follows is a description — unless it names a
@@ -266,5 +277,21 @@ _DESCRIPTION = re.compile(r"\s+[–—-]\s+(?=[a-zà-ÿ])(?![^()]*\))(?!(?:anten
                           r"branches?|secteurs?|sites?|unités?|services?|pôles?|bureaux?|agences?|centres?|maisons?|"
                           r"foyers?|points?|espaces?|relais|groupes?|unions?|fédérations?|districts?|ligues?|"
                           r"établissements?|filiales?|régions?|départements?|équipes?|cellules?|conférences?)\b)")
+#: A body's branch after a spaced dash at the end of a name: "Les Restos du Cœur – antenne de Luzech".
+_BRANCH = re.compile(r"\s+[–—-]\s+(?:antennes?|sections?|délégations?|comités?|branches?|secteurs?|sites?|unités?|"
+                     r"bureaux?|agences?|relais|établissements?|filiales?)\b[^–—()]*$", re.I)
+
+
+def branch_body(name: str) -> str | None:
+    """The body whose branch ``name`` names after a dash, or None: a text may name the body alone for the branch
+    ("approuve la convention avec l'Association Française des Aidants" for its antenna's grant).
+
+    >>> branch_body("Association Française des Aidants – antenne de Villeurbanne"), branch_body("Club – judo")
+    ('Association Française des Aidants', None)
+    """
+    branch = _BRANCH.search(name)
+    return name[:branch.start()] if branch and branch.start() > 0 else None
+
+
 #: An acronym after a spaced dash at the end of a name: "… des addictions – IBPA".
 _DASHED_ACRONYM = re.compile(r"\s+[–—-]\s+(?P<inner>[A-Z][A-Z0-9]{1,9})$")

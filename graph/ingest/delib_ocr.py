@@ -4,7 +4,8 @@ A scanned deliberation's text confuses O and 0, l (or I) and 1, l and i: "Séanc
 "l 200 €", "C0MMUNE", "subventi0ns", "Municlpal". Only a text that shows such confusions in its numbers (two at
 least) is read as OCR's, and then only readings that leave no doubt are made: a run of digits with O, o, l or I
 among them is a number; a letter l or I alone before a group of three digits and a currency is a 1; a 0 between
-letters is an O; a word with an l that is no word of a deliberation, but is one with an i instead, takes the i.
+letters is an O; a word with an l that is no word of a deliberation, but is one with an i instead, takes the i; an
+E after a list item's amount, at the end of its line ("……     300 E"), is a €.
 Every change keeps the text's length, and the reader says how many it made.
 """
 
@@ -21,6 +22,10 @@ _DIGITS = re.compile(r"(?<![\w])(?=[\dOolI]*\d)(?=[\dOolI]*[OolI])[\dOolI]{2,}(?
 _ONE = re.compile(r"(?<![\w'’])[lI](?= \d{3}(?:[ .]\d{3})*(?:,\d{1,2})? ?(?:€|euros?\b|EUR\b))")
 #: A 0 read for an O between letters: "C0MMUNE", "Procurati0ns".
 _ZERO = re.compile(r"(?<=[A-Za-zÀ-ÿ])0(?=[A-Za-zÀ-ÿ])")
+#: A euro sign read as an E: a list item's amount, after its dot leaders or its colon, at the end of its line
+#: ("Transport solidaire ......     300 E").
+_EURO = re.compile(r"(?:\.{3}|…|\s:)[ \t]*(?P<amount>(?:\d{1,3}(?:[ \u00a0.]\d{3})+|\d+)(?:,\d{1,2})?[ \u00a0]?E)"
+                   r"(?=[ \t]*[;.,]?[ \t]*$)", re.M)
 _WORD_WITH_L = re.compile(r"\b[A-Za-zÀ-ÿ]*l[A-Za-zÀ-ÿ]*\b")
 #: Words of deliberations in which OCR reads an i as an l, folded: the word it makes is no French word.
 _WORDS = {fold(w) for w in (
@@ -77,6 +82,12 @@ def repair_ocr(text: str) -> tuple[str, list[str]]:
     text = _ONE.sub(noted(lambda m: "1"), text)
     text = _ZERO.sub(noted(lambda m: "O" if m.string[m.start() - 1].isupper() else "o"), text)
     text = _WORD_WITH_L.sub(noted(_as_i), text)
+
+    def euro(match: re.Match) -> str:
+        changes.append(f"{match['amount']} → {match['amount'][:-1]}€")
+        return match.group(0)[:-1] + "€"
+
+    text = _EURO.sub(euro, text)
     return text, changes
 
 

@@ -36,13 +36,16 @@ from graph.ingest.delib_antecedents import (_PRONOUN_AFTER, _PRONOUN_BEFORE, _an
 from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS
 from graph.ingest.delib_grants import _IN_KIND, _PAST, GrantFact, StatedTotal, _nature
 from graph.ingest.delib_lists import (_AMOUNT_FIELD, _BLOCK, _BULLET, _DATIVE_ITEM, _ITEM_START, _LEAD, _YEAR_ITEM,
-                                      _item_name, _sentences, approved_below, opens_clause)
+                                      _item_name, _sentences, approved_below, opens_clause,
+                                      section_heading)
 from graph.ingest.delib_recipients import (_NEXT_GRANT, _clean_name, _person_at, _record_head, beneficiary_in,
                                            receiver)
 from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold, parse_amount
 
 
-_EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim|chiffr|plan\s+de\s+financement|cofinanc|"
+# ("estim…" is an estimate's, "un coût estimé à …", not the noun of "des ateliers d'estime de soi")
+_EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim(?!e\b)|(?<![ld]['’])estime\b|chiffr|"
+                      r"plan\s+de\s+financement|cofinanc|"
                       r"\bavait\b|\bavaient\b|\ba\s+(?:[ée]t[ée]\s+)?(?:attribu|vers|accord|allou)[ée]|"
                       r"pr[ée]c[ée]demment|\bd[ée]j[àa]\b|l['’]an\s+dernier|l['’]année\s+dernière|emplois|\btotal|"
                       r"\bglobale?\s+du\s+projet|"
@@ -91,6 +94,12 @@ def _below_list(body: str, at: int) -> bool:
     # convention et le solde (12 000 €) …;" — its first line.
     paragraph = above[above.rfind("\n\n") + 2 if "\n\n" in above else 0:]
     return any(_LIST_LINE.match(line) and not _YEAR_ITEM.match(line) for line in (line, paragraph))
+
+
+def _section_nature(heading: str) -> str | None:
+    """The nature that a list's section heading names: "A – Investissement (compte 204182) :" → investment."""
+    words = re.findall(r"\b(fonctionnement|investissement|equipement|exceptionnelles?)\b", fold(heading))
+    return _NATURE_WORDS.get(words[0].rstrip("s")) if len(set(words)) == 1 else None
 
 
 def _clause_nature(sentence: str, anchor: int) -> str | None:
@@ -307,7 +316,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
         item = bool(_ITEM_START.match(sentence) or lead and (_BLOCK.match(sentence) or _DATIVE_ITEM.match(sentence)))
         granted_before = len(grants)
         flat = sentence.replace("\n", " ")  # a PDF's lines cut names and purposes: read across them
-        if sentence.rstrip().endswith(":"):
+        if lead and section_heading(sentence):
+            lead_nature = _section_nature(sentence) or lead_nature  # "B – Fonctionnement (compte 6574) :"
+        elif sentence.rstrip().endswith(":"):
             lead = bool(_GRANT_WORD.search(sentence) or _GRANT_VERB.search(sentence) or _LEAD.search(sentence)
                         or approved_below(body, start + len(sentence), sentence)) \
                 and not _PAST.search(sentence)

@@ -40,6 +40,7 @@ from graph.ingest.delib_graph import Builder, concept, m57_known
 from graph.ingest.delib_grants import GrantsFound, find_grants
 from graph.ingest.delib_meta import heading, parse_actes
 from graph.ingest.delib_moves import apply_moves
+from graph.ingest.delib_names import branch_body
 from graph.ingest.delib_number import find_number, find_title, number_match
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
 from graph.ingest.delib_people import parse_attendance
@@ -390,9 +391,11 @@ class Reader:
         self.x.stats["agreements"] = len(agreements)
 
     def name_keys(self, name: str) -> set[str]:
-        """The name keys of a beneficiary: of its name as the text gives it, its label and its other names."""
+        """The name keys of a beneficiary: of its name as the text gives it, its label and its other names, and of the
+        body whose branch it is ("X – antenne de Y": X, which an agreement may name alone)."""
         actor = self.beneficiaries[name]
         names = [name, *self.b.graph.objects(actor, RDFS.label), *self.b.graph.objects(actor, SKOS.altLabel)]
+        names += [body for body in map(branch_body, map(str, names)) if body]
         return {key for key in map(name_key, map(str, names)) if key}
 
     def grant_accounts(self) -> list[tuple[str | None, str | None]]:
