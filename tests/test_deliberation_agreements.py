@@ -192,6 +192,14 @@ def _agreements(graph) -> dict:
     ("- approuve la convention de mise à disposition de locaux au profit de l'association Répit Loire.",
      {"Convention de mise à disposition de locaux au profit de l'association Répit Loire":
       (["repit-loire", "ville-lien-loire"], [])}),
+    # partners the text names only there are actors too; a beneficiary under a short name is not a second one
+    ("- approuve la convention de partenariat avec la Mutualité Française Loire et le Centre hospitalier de "
+     "Firminy, relative au dépistage ;",
+     {"Convention de partenariat avec la Mutualité Française Loire et le Centre hospitalier de Firminy, relative au "
+      "dépistage": (["centre-hospitalier-firminy", "mutualite-francaise-loire", "ville-lien-loire"], [])}),
+    ("- approuve les conventions d'objectifs avec Santé Lien Loire-Sud et avec la Commune ;",
+     {"Conventions d'objectifs avec Santé Lien Loire-Sud et avec la Commune":
+      (["sante-lien", "ville-lien-loire"], ["sante-lien"])}),
 ])
 def test_an_agreement_binds_the_authority_and_the_beneficiaries_and_governs_their_grants(tmp_path, operative,
                                                                                          expected):

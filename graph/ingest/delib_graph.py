@@ -164,6 +164,15 @@ class Builder:
         self.add(iri, DCTERMS.description, fact.purpose)
         self.evidence(iri, fact.span)
 
+    def partner(self, iri: URIRef, label: str, kind: str, span: tuple[int, int]) -> URIRef:
+        """A party to an agreement that the text names only there: its name, the kind its words say, the clause
+        as evidence. Return its IRI."""
+        self.add(iri, RDF.type, MAI[kind])
+        if not any(self.graph.objects(iri, RDFS.label)):
+            self.add(iri, RDFS.label, label)
+        self.evidence(iri, span)
+        return iri
+
     def agreement(self, iri: URIRef, found, title: str, deliberation: URIRef, parties: list[URIRef],
                   grants: list[URIRef]) -> None:
         """An agreement the deliberation approves (:class:`graph.ingest.delib_agreements.AgreementFound`), its

@@ -43,6 +43,7 @@ from graph.ingest.delib_moves import apply_moves
 from graph.ingest.delib_names import branch_body
 from graph.ingest.delib_number import find_number, find_title, number_match
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
+from graph.ingest.delib_partners import new_partners
 from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_profile import find_ptce, match_concepts, profile_of
 from graph.ingest.delib_session import find_body, find_session_date
@@ -362,11 +363,14 @@ class Reader:
             self.read_ptce(names[0])
 
     def read_agreements(self) -> None:
-        """The agreements the deliberation approves, bound to the authority and to the beneficiaries they name or
-        whose grants they govern (:mod:`graph.ingest.delib_agreements`). A rejected deliberation approves none."""
+        """The agreements the deliberation approves, bound to the authority, to the beneficiaries they name or whose
+        grants they govern (:mod:`graph.ingest.delib_agreements`) and to the other partners they name
+        (:mod:`graph.ingest.delib_partners`). A rejected deliberation approves none."""
         agreements = [] if self.outcome == "rejected" else find_agreements(self.body)
         keys = {name: self.name_keys(name) for name in self.beneficiaries}
         grants = list(zip(self.found.grants, self.grant_iris))
+        authority_keys = {name_key(str(n)) for p in (RDFS.label, SKOS.altLabel) for n in self.b.graph.objects(
+            self.authority, p)}
         decided = []
         for agreement in agreements:
             named = [name for name, its in keys.items() if any(agreement.names(key) for key in its)]
@@ -383,6 +387,9 @@ class Reader:
                 governed = [iri for iri in governed if iri not in elsewhere]
             parties = [self.authority] + [self.beneficiaries[name] for name in named] + [
                 self.beneficiaries[grant.beneficiary] for grant, iri in grants if iri in governed]
+            # the partners it names that are no actor of the text: "avec la Mutualité Française Pays de la Loire"
+            for name, kind in new_partners(agreement.title, set().union(*keys.values()), authority_keys):
+                parties.append(self.b.partner(actor_iri(name=name, base=self.ctx.base), name, kind, agreement.span))
             title = agreement.title
             if not _NAMES_A_PARTY.search(title):  # "Conventions correspondantes": said of which deliberation
                 title += f" (délibération n° {self.number})"
