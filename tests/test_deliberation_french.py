@@ -417,6 +417,13 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
     ("DÉCIDE d'attribuer à l'association Mimos Jeunesse, à l'association Les Nuits Vézériennes et à l'association "
      "Sinfonia des subventions de\nrespectivement 25 000 €, 8 000 € et 12 500 € au titre de l'exercice 2025 ;",
      [("Mimos Jeunesse", "25000"), ("Les Nuits Vézériennes", "8000"), ("Sinfonia", "12500")], []),
+    ("DÉCIDE d'attribuer à l'association Phare Santé (PS), à l'association Prévention et Soins – Antenne Nord et à "
+     "l'association Vélo-Cité des subventions d'un montant respectif de\n12 000 €, 4 500 € et 2 300 €, au titre de "
+     "l'exercice 2025 ;", [("Phare Santé", "12000"), ("Prévention et Soins – Antenne Nord", "4500"),
+                            ("Vélo-Cité", "2300")], []),
+    ("ATTRIBUE au Club Léo, à l'association Aide et Répit et à la Ligue Santé Jeunes des aides de montants "
+     "respectifs 900 €, 700 € et 500 €.", [("Club Léo", "900"), ("Aide et Répit", "700"), ("Ligue Santé Jeunes", "500")],
+     []),
     ("DÉCIDE en outre d'allouer aux associations Ciné-Passion Périgord et La Lanterne Magique\nde Boulazac la somme "
      "de 3 000 € chacune pour leur programmation ;",
      [("Ciné-Passion Périgord", "3000"), ("La Lanterne Magique de Boulazac", "3000")], []),
