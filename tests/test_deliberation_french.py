@@ -1720,6 +1720,20 @@ def test_a_grant_amended_from_one_amount_to_another_is_the_new_amount(text, gran
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == grants
 
 
+@pytest.mark.parametrize("text", [
+    "ARTICLE 1 : ATTRIBUE à l'association Maison de Santé des Rives une subvention complémentaire de\nfonctionnement "
+    "de 12 000 € au titre de l'exercice 2025, portant la subvention 2025 à 52 000 €.",
+    "DÉCIDE d'attribuer à l'association Maison de Santé des Rives une aide de 12 000 €, ce qui porte son aide totale "
+    "pour 2025 à 52 000 €.",
+    "DÉCIDE d'attribuer à l'association Maison de Santé des Rives une subvention de 12 000 €, portant de 40 000 € à "
+    "52 000 € sa subvention 2025.",
+])
+def test_the_total_a_grant_brings_its_beneficiary_to_is_not_a_second_grant(text):
+    found = find_grants(text)
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Maison de Santé des Rives", "12000")]
+    assert found.warnings == []
+
+
 def test_a_cancelled_grant_is_left_out_with_a_warning():
     found = find_grants("Par délibération du 14 mars 2024, le Conseil a attribué à l'association L'Escale Solidaire "
                         "une subvention de 1 500 €.\nLe Conseil, après en avoir délibéré :\n1. ANNULE la subvention de "

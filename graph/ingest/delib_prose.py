@@ -126,6 +126,10 @@ def _clause_year(sentence: str, anchor: int) -> int | None:
 #: was, then the amount it is.
 _AMENDED_FROM = re.compile(r"\s+à\s+(?=" + AMOUNT_RE.pattern + ")", re.I)
 _AMENDED_TO = re.compile(r"\bde\s+" + AMOUNT_RE.pattern + r"\s+à\s+$", re.I)
+#: The total a grant brings a beneficiary's to, said after the grant: "une subvention complémentaire de 12 000 €,
+#: portant la subvention 2025 à 52 000 €", "…, ce qui porte son aide totale à 52 000 €" (not a second grant).
+_BRINGING_TO = re.compile(r"\b(?:portant|ramenant|(?:ce\s+qui|qui)\s+(?:porte|ramène)(?:ra|rait)?)\b"
+                          r"[^.;:]{0,80}?\bà\s*$", re.I)
 #: A grant undone: "annule la subvention de 1 500 € attribuée à …", "retire l'aide …".
 #: A grant declared lapsed is undone too: "de constater la caducité de la subvention de 6 200 € attribuée en 2021".
 _CANCEL = re.compile(r"(?:\b(?:annul|retir|abrog|supprim)\w*|\bcaducit[ée]\s+de|\bcaduques?)\s+"
@@ -348,6 +352,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
             if _AMENDED_FROM.match(sentence, a_end) or item and _YEAR_ITEM.match(sentence) \
                     and "\n" not in sentence[:a_start]:
                 continue  # the amount a grant had before this deliberation amends it; a year's amount
+            if (bringing := _BRINGING_TO.search(before)) and any(
+                    e <= a_start - len(before) + bringing.start() for _, e, _ in amounts + words):
+                continue  # the total that the grant before it brings the beneficiary's to
             if _OPERAND_AFTER.match(sentence, a_end) or _OPERAND_BEFORE.search(before) \
                     or _RATE_AFTER.match(sentence, a_end) and not (valued_in_kind and _PER_YEAR.match(sentence, a_end)):
                 continue  # what a grant is computed from; a rate
