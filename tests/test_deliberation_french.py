@@ -1161,9 +1161,20 @@ def test_of_a_tables_columns_of_several_years_the_one_granted_for_the_deliberati
     ("Imputation : 65-6574-025.", "6574"),
     ("Dit que les crédits sont inscrits au chapitre 204, article 2041412.", "2041412"),
     ("Dépense imputée sur le compte SERV/65748/PROCE.", "65748"),
+    ("ATTRIBUE les subventions suivantes au titre de l'exercice 2025 (imputation 65-6574) :", "6574"),
+    ("Imputation 204 – 20421.", "20421"),
 ])
 def test_the_budget_account_is_read_however_it_is_written(text, account):
     assert find_budget_account(text)[1] == account
+
+
+@pytest.mark.parametrize("text", [
+    "ATTRIBUE les subventions suivantes :\n   ▪ Santé Péi : 6 000 € ;\n   ▪ Répit Ouest : 20 000 € (vingt mille euros).",
+    "ATTRIBUE les subventions suivantes :\n   ▪ Club Ouest : 600 € (six cents euros) ;\n"
+    "   ▪ Club Est : 900 € (neuf cents euros).",
+])
+def test_an_amount_in_words_after_its_figures_agrees_with_them_whole(text):
+    assert find_grants(text).warnings == []
 
 
 @pytest.mark.parametrize("text, organ", [

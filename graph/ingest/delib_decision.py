@@ -206,8 +206,8 @@ def find_budget_account(body: str) -> tuple[str | None, str | None]:
 
     >>> find_budget_account("Nature 6574.1 - Fonction 411"), find_budget_account("chapitre 65, compte 6745")
     ((None, '6574'), (None, '6745'))
-    >>> find_budget_account("Imputation : 204 - 20422")
-    (None, '20422')
+    >>> find_budget_account("Imputation : 204 - 20422"), find_budget_account("au titre de 2025 (imputation 65-6574)")
+    ((None, '20422'), (None, '6574'))
     """
     match = re.search(r"\bcompte\s+(?P<acc>[A-Z0-9]+(?:/[A-Z0-9]+)+)", body)
     if match:
@@ -220,9 +220,10 @@ def find_budget_account(body: str) -> tuple[str | None, str | None]:
     match = re.search(rf"\b(?:compte|article)\s+(?P<n>{_ACCOUNT})\b", body, re.I)  # "ARTICLE 6574" too
     if match:
         return None, match.group("n")
-    # "c/6574", "imputation 65-6574-025" (chapter, nature, function), "Imputation : 204 - 20422"
+    # "c/6574", "imputation 65-6574-025" (chapter, nature, function), "Imputation : 204 - 20422", "imputation
+    # 65-6574" (chapter, nature)
     match = re.search(r"\bc/\s*(?P<n>(?:65|204)\d{0,4})\b|\b65-(?P<n2>65\d{1,4})-\d{2,3}\b|"
-                      r"\bimputation\s*:\s*(?:\d{2,3}\s*[-–]\s*)(?P<n3>(?:65|204)\d{1,4})\b", body, re.I)
+                      r"\bimputation\s*:?\s*(?:\d{2,3}\s*[-–]\s*)?(?P<n3>(?:65|204)\d{1,4})\b", body, re.I)
     return (None, match.group("n") or match.group("n2") or match.group("n3")) if match else (None, None)
 
 
