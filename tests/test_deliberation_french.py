@@ -314,9 +314,24 @@ def test_each_proxy_of_a_list_is_read_with_its_holder_however_it_is_written(text
     ("AGGLOMÉRATION DU LOING-FICTIF ET RIVES DE L'OUANNE\nCommunauté d'agglomération\n\nPROCÈS-VERBAL – EXTRAIT DU "
      "REGISTRE DES DÉLIBÉRATIONS DU CONSEIL COMMUNAUTAIRE\nSéance du 27 mars 2025\n",
      "Agglomération du Loing-Fictif et Rives de l'Ouanne"),
+    # a name of one word, hyphenated, above its kind, then its council's sitting
+    ("SAINT-QUENTIN-EN-FICTIF\nCommunauté d'agglomération\n\nCONSEIL COMMUNAUTAIRE DU JEUDI 10 AVRIL 2025\n",
+     "Saint-Quentin-en-Fictif"),
+    # a name that opens with an accented capital
+    ("RÉGION ÎLE-DE-FICTIVE\n\nDÉLIBÉRATION N° CP 2025-118\nDU 19 MARS 2025\n\nCOMMISSION PERMANENTE DU CONSEIL "
+     "RÉGIONAL\nAccusé de réception en préfecture : 075-237500079-20250319-CP2025_118-DE\n", "Région Île-de-Fictive"),
+    # a name's "en" and the word after it
+    ("COMMUNAUTÉ DE COMMUNES DU VAL DE SAUVINE EN BIOFICTIVE\n\nDÉCISION DU PRÉSIDENT\n",
+     "Communauté de communes du Val de Sauvine en Biofictive"),
+    ("DÉPARTEMENT DE LA SAUVINE EN COMMISSION PERMANENTE\nSéance du 5 mai 2025\n", "Département de la Sauvine"),
 ])
 def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first(text, name):
     assert find_authority(text)[0] == name
+
+
+def test_an_authoritys_organ_on_the_line_below_its_kind_is_not_its_name():
+    assert find_authority("Communauté d'agglomération\n\nCONSEIL COMMUNAUTAIRE DU JEUDI 10 AVRIL 2025\n\n"
+                          "Délibération n° 2025-112\n") is None
 
 
 def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_authority():
