@@ -966,6 +966,10 @@ def test_the_counts_in_a_left_margin_column_beside_the_prose_are_read():
      "n° 2024-311 relative au guide\n", "OT-2025-003"),
     # a number whose parts dots part, its organ's code first
     ("COMMISSION PERMANENTE\nDélibération n° CP.2025-02-03.4-12\nObjet : Santé mentale\n", "CP.2025-02-03.4-12"),
+    # the authority's and its organ's codes first
+    ("CENTRE COMMUNAL D'ACTION SOCIALE DE FICTIVILLE\n\nDÉLIBÉRATION N° CCAS-CA-2025-09\n\nObjet : Aidants\n",
+     "CCAS-CA-2025-09"),
+    ("Délibération n° DEL/CM/2025/112\nObjet : Santé\n", "DEL/CM/2025/112"),
     ("Commune de Laroquebrou\nSéance du 14 juin 2024\n\nObjet : 2024-031 - Subvention au Comité des fêtes\n",
      "2024-031"),
     ("Ville de Marseille\nDélibération du Conseil Municipal du 4 octobre 2024\n24/0519/VDV\n\nLE CONSEIL MUNICIPAL",
