@@ -640,6 +640,9 @@ def test_the_chairs_office_after_their_name_is_their_title(text, title):
     # a compound family name cut at its hyphen
     ("s'est réuni sous la présidence de M. Ange SANTINI-\nFERRANDI, Maire.\nPouvoirs :", "Ange SANTINI-FERRANDI",
      "Maire"),
+    # the sitting "présidée par" its chair
+    ("Conseillers en exercice : 92\n\nSéance présidée par M. Michel DELAVAUX-FICTIF, Président du Conseil de "
+     "Métropole\n\nObjet : Santé", "Michel DELAVAUX-FICTIF", "Président"),
 ])
 def test_a_chairs_name_that_the_line_wrapped_is_read_whole(text, chair, title):
     a = parse_attendance(text)
@@ -1243,6 +1246,7 @@ def test_an_amount_in_words_after_its_figures_agrees_with_them_whole(text):
     ("SERVICE DÉPARTEMENTAL D'INCENDIE          BUREAU DU CONSEIL D'ADMINISTRATION\n"
      "ET DE SECOURS DE LA SAUVINE               Séance du 9 décembre 2024\n\nObjet : Subventions\n",
      "Bureau du Conseil d'Administration"),
+    ("SAUVINE MÉTROPOLE\n\nCONSEIL DE MÉTROPOLE\n\nSéance ordinaire du mardi 25 mars 2025\n", "Conseil Métropolitain"),
 ])
 def test_the_organ_is_read_under_its_other_names(text, organ):
     assert find_body(text) == organ
