@@ -899,6 +899,8 @@ def test_an_amount_a_scan_left_unreadable_is_reported_not_read():
     ("Membres de l'assemblée : 22\nPrésents : 18\nProcurations : 3", 22),
     ("Nombre de membres du Conseil municipal en fonction : 29", 29),
     ("Conseillers en fonction : 18", 18),
+    ("Nombre de délégués titulaires : 16. Présents : 11. Pouvoirs : 2. Votants : 13.", 16),
+    ("Membres ayant voix délibérative : 12\nPrésents : 8", 12),
     ("Les subventions sont calculées en fonction de 3 critères.", None),
 ])
 def test_the_members_in_office_are_read_however_they_are_named(text, in_office):
