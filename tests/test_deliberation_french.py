@@ -541,6 +541,10 @@ def test_a_grant_proposed_with_no_name_goes_to_the_body_that_the_sentence_before
     ("Résultat du vote : Pour 72 – Contre 0 – Abstention 2 – Ne prend pas part au vote 0", "adopted", (72, 0, 2)),
     ("Votes : Pour 112 – Contre 0 – Abstentions 6", "adopted", (112, 0, 6)),
     ("Vote : Pour 53 ; Contre 0 ; Abstention 0 ; Ne prend pas part au vote 0", "adopted", (53, 0, 0)),
+    # a vote's line that goes on below
+    ("Vote : Pour 41 (groupes Ensemble, Centre) ; Contre 0 ;\nAbstentions 10 (groupes Écologie, Gauche) – Adoptée.",
+     "adopted", (41, 0, 10)),
+    ("Une convention pour 3 ans ;\nAbstentions 10", None, (None, None, None)),
     ("Une aide pour 3 ans est versée à l'association.", None, (None, None, None)),
     ("- PREND ACTE des montants de 12 000 € pour 2025 et de 12 000 € pour 2026 ;\nAdoptée (30 voix pour).",
      "adopted", (30, None, None)),
