@@ -415,6 +415,12 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      [("Judo Club Savournin", "1800"), ("Union Cycliste des Calanques", "1200")], []),
     ("DÉCIDE d'attribuer les subventions suivantes :\n1. Comité des fêtes : 1 500 €\n2. Club des aînés : 850 €\n",
      [("Comité des fêtes", "1500"), ("Club des aînés", "850")], []),
+    # a total after a dotted leader, as its items
+    ("Article 1 : d'attribuer les subventions de fonctionnement suivantes :\n"
+     "  - Association Répit Fictif ...................................... 9 000 €\n"
+     "  - Club Santé Fictif .............................................. 4 600 €\n"
+     "  Total ............................................................. 13 600 €\n",
+     [("Association Répit Fictif", "9000"), ("Club Santé Fictif", "4600")], ["13600"]),
     ("Objet : Attribution de subventions aux associations\nLe Conseil municipal, convoqué le 8 avril 2024, s'est "
      "réuni le 15\navril 2024. Votants : 13\n", [], []),
     ("N° dossier    Porteur de projet              Quartier     Sollicité     Accordé\n"

@@ -66,6 +66,8 @@ _PROSE_TOTAL = re.compile(r"(?:montant\s+total|^[ \t]*total\b[^.;:\n]{0,40}(?=\s
                           r"affectation\s+d['’]un\s+montant|"
                           r"total\s+général|enveloppe\s+(?:globale|totale)|total\b[^.;:\n]{0,30}?s['’][ée]l[eè]ve|"
                           r"s['’][ée]l[eè]vent\s+au\s+total|^\s*total\b[ \t.…]*$)\s*(?:de|:|à)?\s*", re.I)
+#: A dotted leader that ends the words before an amount: "Total ........ 26 800 €".
+_LEADER_END = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t.…]*$")
 #: A total said after its amount: "La dépense, soit 2 750 € au total, …".
 _TOTAL_AFTER = re.compile(r"\s*(?:au\s+total|en\s+tout)\b", re.I)
 
@@ -334,7 +336,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
             # are said by the words before it.
             said_from = next((s for _, s, e in spelled if e <= a_start and not sentence[e:a_start].strip(" (")),
                              a_start)
-            total = _PROSE_TOTAL.search(sentence[max(0, said_from - 40):said_from]) or (
+            # A dotted leader between a label and its amount is no word of it: "Total ………………… 26 800 €".
+            words_before = _LEADER_END.sub(" ", sentence[max(0, said_from - 200):said_from])
+            total = _PROSE_TOTAL.search(words_before[-40:]) or (
                 _TOTAL_AFTER.match(sentence, a_end) and re.search(r"\bsoit\s*$", sentence[max(0, a_start - 12):a_start]))
             # "soit un total de …" just below a list of grants sums that list.
             # A total of grants when its clause speaks of them: "14 secours d'urgence pour un montant total de
