@@ -443,8 +443,8 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      "l'exercice 2025 ;", [("Phare Santé", "12000"), ("Prévention et Soins – Antenne Nord", "4500"),
                             ("Vélo-Cité", "2300")], []),
     ("ATTRIBUE au Club Léo, à l'association Aide et Répit et à la Ligue Santé Jeunes des aides de montants "
-     "respectifs 900 €, 700 € et 500 €.", [("Club Léo", "900"), ("Aide et Répit", "700"), ("Ligue Santé Jeunes", "500")],
-     []),
+     "respectifs 900 €, 700 € et 500 €.",
+     [("Club Léo", "900"), ("Aide et Répit", "700"), ("Ligue Santé Jeunes", "500")], []),
     ("DÉCIDE en outre d'allouer aux associations Ciné-Passion Périgord et La Lanterne Magique\nde Boulazac la somme "
      "de 3 000 € chacune pour leur programmation ;",
      [("Ciné-Passion Périgord", "3000"), ("La Lanterne Magique de Boulazac", "3000")], []),
@@ -1203,7 +1203,8 @@ def test_the_budget_account_is_read_however_it_is_written(text, account):
 
 
 @pytest.mark.parametrize("text", [
-    "ATTRIBUE les subventions suivantes :\n   ▪ Santé Péi : 6 000 € ;\n   ▪ Répit Ouest : 20 000 € (vingt mille euros).",
+    "ATTRIBUE les subventions suivantes :\n   ▪ Santé Péi : 6 000 € ;\n"
+    "   ▪ Répit Ouest : 20 000 € (vingt mille euros).",
     "ATTRIBUE les subventions suivantes :\n   ▪ Club Ouest : 600 € (six cents euros) ;\n"
     "   ▪ Club Est : 900 € (neuf cents euros).",
 ])

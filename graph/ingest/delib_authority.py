@@ -34,8 +34,8 @@ _AUTHORITY_PATTERNS = {
         r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*" + _NEXT_WORDS + ")"
     ),
     "communaute": (
-        # its name on the same line or the next, never past a blank line ("Communauté d'agglomération\n\nPROCÈS-VERBAL"),
-        # nor its organ ("Communauté d'agglomération\nCONSEIL COMMUNAUTAIRE DU JEUDI …")
+        # its name on the same line or the next, never past a blank line ("Communauté d'agglomération\n\nPROCÈS-
+        # VERBAL"), nor its organ ("Communauté d'agglomération\nCONSEIL COMMUNAUTAIRE DU JEUDI …")
         r"(?P<name>Communauté\s+(?i:de\s+communes|d['’]agglomération|urbaine)(?:[ \t]+\n?|\n)[ \t]*"
         r"(?!(?i:conseil|bureau|comité|commission|séance|session)\b)"
         r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?"

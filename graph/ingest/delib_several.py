@@ -85,7 +85,8 @@ def each_grants(body: str) -> list[GrantFact]:
 #: "respectivement", or the amounts' own "respectif" ("des subventions d'un montant respectif de 500 € et 300 €").
 _RESPECTIVELY = re.compile(r"\brespectivement\b|\brespecti(?:fs?|ves?)\b(?:\s+(?:de|d['’](?=\d)))?", re.I)
 #: What opens a beneficiary in a list ("à l'association", "au", "aux associations").
-_TO = re.compile(r"^\s*(?:(?:à|a)\s+(?:l['’]association\s+|la\s+structure\s+|la\s+(?=commune|ville|(?-i:[A-ZÉÈ]))|l['’](?=[A-ZÉ]))?|"
+_TO = re.compile(r"^\s*(?:(?:à|a)\s+(?:l['’]association\s+|la\s+structure\s+|la\s+(?=commune|ville|(?-i:[A-ZÉÈ]))|"
+                 r"l['’](?=[A-ZÉ]))?|"
                  r"au\s+|aux\s+(?:associations?\s+|structures?\s+|communes\s+(?=de\b|d['’]))?|"
                  r"l['’]association\s+)", re.I)
 _LIST_SEPARATOR = re.compile(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+")
