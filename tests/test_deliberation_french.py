@@ -314,9 +314,24 @@ def test_each_proxy_of_a_list_is_read_with_its_holder_however_it_is_written(text
     ("AGGLOMÉRATION DU LOING-FICTIF ET RIVES DE L'OUANNE\nCommunauté d'agglomération\n\nPROCÈS-VERBAL – EXTRAIT DU "
      "REGISTRE DES DÉLIBÉRATIONS DU CONSEIL COMMUNAUTAIRE\nSéance du 27 mars 2025\n",
      "Agglomération du Loing-Fictif et Rives de l'Ouanne"),
+    # a name of one word, hyphenated, above its kind, then its council's sitting
+    ("SAINT-QUENTIN-EN-FICTIF\nCommunauté d'agglomération\n\nCONSEIL COMMUNAUTAIRE DU JEUDI 10 AVRIL 2025\n",
+     "Saint-Quentin-en-Fictif"),
+    # a name that opens with an accented capital
+    ("RÉGION ÎLE-DE-FICTIVE\n\nDÉLIBÉRATION N° CP 2025-118\nDU 19 MARS 2025\n\nCOMMISSION PERMANENTE DU CONSEIL "
+     "RÉGIONAL\nAccusé de réception en préfecture : 075-237500079-20250319-CP2025_118-DE\n", "Région Île-de-Fictive"),
+    # a name's "en" and the word after it
+    ("COMMUNAUTÉ DE COMMUNES DU VAL DE SAUVINE EN BIOFICTIVE\n\nDÉCISION DU PRÉSIDENT\n",
+     "Communauté de communes du Val de Sauvine en Biofictive"),
+    ("DÉPARTEMENT DE LA SAUVINE EN COMMISSION PERMANENTE\nSéance du 5 mai 2025\n", "Département de la Sauvine"),
 ])
 def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first(text, name):
     assert find_authority(text)[0] == name
+
+
+def test_an_authoritys_organ_on_the_line_below_its_kind_is_not_its_name():
+    assert find_authority("Communauté d'agglomération\n\nCONSEIL COMMUNAUTAIRE DU JEUDI 10 AVRIL 2025\n\n"
+                          "Délibération n° 2025-112\n") is None
 
 
 def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_authority():
@@ -400,6 +415,12 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      [("Judo Club Savournin", "1800"), ("Union Cycliste des Calanques", "1200")], []),
     ("DÉCIDE d'attribuer les subventions suivantes :\n1. Comité des fêtes : 1 500 €\n2. Club des aînés : 850 €\n",
      [("Comité des fêtes", "1500"), ("Club des aînés", "850")], []),
+    # a total after a dotted leader, as its items
+    ("Article 1 : d'attribuer les subventions de fonctionnement suivantes :\n"
+     "  - Association Répit Fictif ...................................... 9 000 €\n"
+     "  - Club Santé Fictif .............................................. 4 600 €\n"
+     "  Total ............................................................. 13 600 €\n",
+     [("Association Répit Fictif", "9000"), ("Club Santé Fictif", "4600")], ["13600"]),
     ("Objet : Attribution de subventions aux associations\nLe Conseil municipal, convoqué le 8 avril 2024, s'est "
      "réuni le 15\navril 2024. Votants : 13\n", [], []),
     ("N° dossier    Porteur de projet              Quartier     Sollicité     Accordé\n"
@@ -417,6 +438,13 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
     ("DÉCIDE d'attribuer à l'association Mimos Jeunesse, à l'association Les Nuits Vézériennes et à l'association "
      "Sinfonia des subventions de\nrespectivement 25 000 €, 8 000 € et 12 500 € au titre de l'exercice 2025 ;",
      [("Mimos Jeunesse", "25000"), ("Les Nuits Vézériennes", "8000"), ("Sinfonia", "12500")], []),
+    ("DÉCIDE d'attribuer à l'association Phare Santé (PS), à l'association Prévention et Soins – Antenne Nord et à "
+     "l'association Vélo-Cité des subventions d'un montant respectif de\n12 000 €, 4 500 € et 2 300 €, au titre de "
+     "l'exercice 2025 ;", [("Phare Santé", "12000"), ("Prévention et Soins – Antenne Nord", "4500"),
+                            ("Vélo-Cité", "2300")], []),
+    ("ATTRIBUE au Club Léo, à l'association Aide et Répit et à la Ligue Santé Jeunes des aides de montants "
+     "respectifs 900 €, 700 € et 500 €.",
+     [("Club Léo", "900"), ("Aide et Répit", "700"), ("Ligue Santé Jeunes", "500")], []),
     ("DÉCIDE en outre d'allouer aux associations Ciné-Passion Périgord et La Lanterne Magique\nde Boulazac la somme "
      "de 3 000 € chacune pour leur programmation ;",
      [("Ciné-Passion Périgord", "3000"), ("La Lanterne Magique de Boulazac", "3000")], []),
@@ -519,6 +547,10 @@ def test_a_grant_proposed_with_no_name_goes_to_the_body_that_the_sentence_before
     ("Résultat du vote : Pour 72 – Contre 0 – Abstention 2 – Ne prend pas part au vote 0", "adopted", (72, 0, 2)),
     ("Votes : Pour 112 – Contre 0 – Abstentions 6", "adopted", (112, 0, 6)),
     ("Vote : Pour 53 ; Contre 0 ; Abstention 0 ; Ne prend pas part au vote 0", "adopted", (53, 0, 0)),
+    # a vote's line that goes on below
+    ("Vote : Pour 41 (groupes Ensemble, Centre) ; Contre 0 ;\nAbstentions 10 (groupes Écologie, Gauche) – Adoptée.",
+     "adopted", (41, 0, 10)),
+    ("Une convention pour 3 ans ;\nAbstentions 10", None, (None, None, None)),
     ("Une aide pour 3 ans est versée à l'association.", None, (None, None, None)),
     ("- PREND ACTE des montants de 12 000 € pour 2025 et de 12 000 € pour 2026 ;\nAdoptée (30 voix pour).",
      "adopted", (30, None, None)),
@@ -618,6 +650,9 @@ def test_the_chairs_office_after_their_name_is_their_title(text, title):
     # a compound family name cut at its hyphen
     ("s'est réuni sous la présidence de M. Ange SANTINI-\nFERRANDI, Maire.\nPouvoirs :", "Ange SANTINI-FERRANDI",
      "Maire"),
+    # the sitting "présidée par" its chair
+    ("Conseillers en exercice : 92\n\nSéance présidée par M. Michel DELAVAUX-FICTIF, Président du Conseil de "
+     "Métropole\n\nObjet : Santé", "Michel DELAVAUX-FICTIF", "Président"),
 ])
 def test_a_chairs_name_that_the_line_wrapped_is_read_whole(text, chair, title):
     a = parse_attendance(text)
@@ -877,6 +912,8 @@ def test_an_amount_a_scan_left_unreadable_is_reported_not_read():
     ("Membres de l'assemblée : 22\nPrésents : 18\nProcurations : 3", 22),
     ("Nombre de membres du Conseil municipal en fonction : 29", 29),
     ("Conseillers en fonction : 18", 18),
+    ("Nombre de délégués titulaires : 16. Présents : 11. Pouvoirs : 2. Votants : 13.", 16),
+    ("Membres ayant voix délibérative : 12\nPrésents : 8", 12),
     ("Les subventions sont calculées en fonction de 3 critères.", None),
 ])
 def test_the_members_in_office_are_read_however_they_are_named(text, in_office):
@@ -947,6 +984,10 @@ def test_the_counts_in_a_left_margin_column_beside_the_prose_are_read():
      "n° 2024-311 relative au guide\n", "OT-2025-003"),
     # a number whose parts dots part, its organ's code first
     ("COMMISSION PERMANENTE\nDélibération n° CP.2025-02-03.4-12\nObjet : Santé mentale\n", "CP.2025-02-03.4-12"),
+    # the authority's and its organ's codes first
+    ("CENTRE COMMUNAL D'ACTION SOCIALE DE FICTIVILLE\n\nDÉLIBÉRATION N° CCAS-CA-2025-09\n\nObjet : Aidants\n",
+     "CCAS-CA-2025-09"),
+    ("Délibération n° DEL/CM/2025/112\nObjet : Santé\n", "DEL/CM/2025/112"),
     ("Commune de Laroquebrou\nSéance du 14 juin 2024\n\nObjet : 2024-031 - Subvention au Comité des fêtes\n",
      "2024-031"),
     ("Ville de Marseille\nDélibération du Conseil Municipal du 4 octobre 2024\n24/0519/VDV\n\nLE CONSEIL MUNICIPAL",
@@ -1157,9 +1198,21 @@ def test_of_a_tables_columns_of_several_years_the_one_granted_for_the_deliberati
     ("Imputation : 65-6574-025.", "6574"),
     ("Dit que les crédits sont inscrits au chapitre 204, article 2041412.", "2041412"),
     ("Dépense imputée sur le compte SERV/65748/PROCE.", "65748"),
+    ("ATTRIBUE les subventions suivantes au titre de l'exercice 2025 (imputation 65-6574) :", "6574"),
+    ("Imputation 204 – 20421.", "20421"),
 ])
 def test_the_budget_account_is_read_however_it_is_written(text, account):
     assert find_budget_account(text)[1] == account
+
+
+@pytest.mark.parametrize("text", [
+    "ATTRIBUE les subventions suivantes :\n   ▪ Santé Péi : 6 000 € ;\n"
+    "   ▪ Répit Ouest : 20 000 € (vingt mille euros).",
+    "ATTRIBUE les subventions suivantes :\n   ▪ Club Ouest : 600 € (six cents euros) ;\n"
+    "   ▪ Club Est : 900 € (neuf cents euros).",
+])
+def test_an_amount_in_words_after_its_figures_agrees_with_them_whole(text):
+    assert find_grants(text).warnings == []
 
 
 @pytest.mark.parametrize("text, organ", [
@@ -1209,6 +1262,7 @@ def test_the_budget_account_is_read_however_it_is_written(text, account):
     ("SERVICE DÉPARTEMENTAL D'INCENDIE          BUREAU DU CONSEIL D'ADMINISTRATION\n"
      "ET DE SECOURS DE LA SAUVINE               Séance du 9 décembre 2024\n\nObjet : Subventions\n",
      "Bureau du Conseil d'Administration"),
+    ("SAUVINE MÉTROPOLE\n\nCONSEIL DE MÉTROPOLE\n\nSéance ordinaire du mardi 25 mars 2025\n", "Conseil Métropolitain"),
 ])
 def test_the_organ_is_read_under_its_other_names(text, organ):
     assert find_body(text) == organ
@@ -1714,6 +1768,20 @@ def test_an_aligned_table_that_amends_grants_reads_the_new_amounts():
 def test_a_grant_amended_from_one_amount_to_another_is_the_new_amount(text, grants):
     found = find_grants(text)
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == grants
+
+
+@pytest.mark.parametrize("text", [
+    "ARTICLE 1 : ATTRIBUE à l'association Maison de Santé des Rives une subvention complémentaire de\nfonctionnement "
+    "de 12 000 € au titre de l'exercice 2025, portant la subvention 2025 à 52 000 €.",
+    "DÉCIDE d'attribuer à l'association Maison de Santé des Rives une aide de 12 000 €, ce qui porte son aide totale "
+    "pour 2025 à 52 000 €.",
+    "DÉCIDE d'attribuer à l'association Maison de Santé des Rives une subvention de 12 000 €, portant de 40 000 € à "
+    "52 000 € sa subvention 2025.",
+])
+def test_the_total_a_grant_brings_its_beneficiary_to_is_not_a_second_grant(text):
+    found = find_grants(text)
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Maison de Santé des Rives", "12000")]
+    assert found.warnings == []
 
 
 def test_a_cancelled_grant_is_left_out_with_a_warning():

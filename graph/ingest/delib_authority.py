@@ -12,70 +12,75 @@ from graph.ingest.french import fold
 
 
 #: The words of a place's name after its first, with the particles between them: "Portes de l'Argonne", "Vallée
-#: de l'Hérault", "Pays de l'Or", "Eaux du Marsan et des Landes d'Armagnac".
-_NEXT_WORDS = (r"(?:[ -](?:(?:et[ -](?:de|du|des|de la|de l['’]|d['’])|et|de|du|des|de la|de l['’]|d['’])(?:[ -]|\n)?)?"
-               r"[A-ZÉ][\w'’-]*)*")
+#: de l'Hérault", "Pays de l'Or", "Eaux du Marsan et des Landes d'Armagnac", "Val de Drôme en Biovallée" (not
+#: "… en Commission permanente", "… en séance").
+_NEXT_WORDS = (r"(?:[ -](?:(?:et[ -](?:de|du|des|de la|de l['’]|d['’])|et|de|du|des|de la|de l['’]|d['’]|"
+               r"en(?![ -](?:Commission|Conseil|Comité|Bureau|Assemblée|Séance|Session|Réunion|Date|Exercice|"
+               r"Préfecture|Sous-[Pp]réfecture)\b))(?:[ -]|\n)?)?"
+               r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*")
 #: Authorities: pattern whose ``name`` group is the authority's display name, in the order they are tried on a
 #: text's body (a heading is read in :data:`_HEADING_ORDER`).
 _AUTHORITY_PATTERNS = {
     "organ-of": (
         r"(?:Le|La)\s+(?:Bureau|Conseil|Commission)[\w\s]*?\s+(?:de\s+la\s+|du\s+|de\s+l['’]|de\s+)"
-        r"(?P<name>[A-ZÉ][\w'’ -]*?(?:Métropole|Agglomération|Communauté[\w' -]*))\s*,?\s+après"
+        r"(?P<name>[A-ZÀ-ÖØ-ÞŒ][\w'’ -]*?(?:Métropole|Agglomération|Communauté[\w' -]*))\s*,?\s+après"
     ),
     "commune": (
         r"(?P<name>(?:Ville|Commune(?:\s+(?i:nouvelle))?)\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)"
-        r"[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
+        r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ -][A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*)"
     ),
     "departement-region": (
-        r"(?P<name>(?:D[ée]partement|R[ée]gion)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
-        + _NEXT_WORDS + ")"
+        r"(?P<name>(?:D[ée]partement|R[ée]gion)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?"
+        r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*" + _NEXT_WORDS + ")"
     ),
     "communaute": (
-        # its name on the same line or the next, never past a blank line ("Communauté d'agglomération\n\nPROCÈS-VERBAL")
+        # its name on the same line or the next, never past a blank line ("Communauté d'agglomération\n\nPROCÈS-
+        # VERBAL"), nor its organ ("Communauté d'agglomération\nCONSEIL COMMUNAUTAIRE DU JEUDI …")
         r"(?P<name>Communauté\s+(?i:de\s+communes|d['’]agglomération|urbaine)(?:[ \t]+\n?|\n)[ \t]*"
+        r"(?!(?i:conseil|bureau|comité|commission|séance|session)\b)"
         r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?"
-        r"[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
+        r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*" + _NEXT_WORDS + ")"
     ),
     "metropole-named-first": (
         # words without figures: "Délibération n° CP-2024-3105\nMétropole de Lyon" names no "CP-2024-3105 Métropole";
         # the place that may follow on its line, in lower case after its capital ("Tours Métropole Val de Loire")
-        r"(?P<name>(?!(?:La|Le|Cette|Notre|Une|Toute)\s+Métropole\b)[A-ZÉ][^\W\d]*(?:['’-][^\W\d]*)*"
-        r"(?:[ -][A-ZÉ][^\W\d]*(?:['’-][^\W\d]*)*)*\s+Métropole"
-        r"(?:[ \t]+(?!(?:Le|La|Les|Un|Une)\b)[A-ZÉ][a-zà-ÿ][\w'’-]*(?:[ \t]+(?:de|du|des|de la|d['’])?[ \t]*"
-        r"[A-ZÉ][a-zà-ÿ][\w'’-]*)*)?)\b"
+        r"(?P<name>(?!(?:La|Le|Cette|Notre|Une|Toute)\s+Métropole\b)[A-ZÀ-ÖØ-ÞŒ][^\W\d]*(?:['’-][^\W\d]*)*"
+        r"(?:[ -][A-ZÀ-ÖØ-ÞŒ][^\W\d]*(?:['’-][^\W\d]*)*)*\s+Métropole"
+        r"(?:[ \t]+(?!(?:Le|La|Les|Un|Une)\b)[A-ZÀ-ÖØ-ÞŒ][a-zà-ÿ][\w'’-]*(?:[ \t]+(?:de|du|des|de la|d['’])?[ \t]*"
+        r"[A-ZÀ-ÖØ-ÞŒ][a-zà-ÿ][\w'’-]*)*)?)\b"
     ),
     "metropole-named-after": (
-        r"(?P<name>(?:Euro[mM]|M)étropole\s+(?:de\s+|du\s+|d['’])?[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
+        r"(?P<name>(?:Euro[mM]|M)étropole\s+(?:de\s+|du\s+|d['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ -][A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*)"
     ),
     "syndicat": (
         r"(?P<name>(?:Syndicat(?:\s+[\w'’-]+){0,4}?|SIVOM|SIVU|SIVOS)\s+"
-        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÀ-ÖØ-ÞŒ][\w'’-]*"
         + _NEXT_WORDS + ")"
     ),
     "ccas": (
         r"(?P<name>(?:Centre\s+(?i:communal|intercommunal)\s+(?i:d['’]action\s+sociale)|CCAS|CIAS)\s+"
-        r"(?:de\s+(?:la\s+|l['’]|les\s+)?|du\s+|des\s+|d['’])[A-ZÉ][\w'’-]*"
+        r"(?:de\s+(?:la\s+|l['’]|les\s+)?|du\s+|des\s+|d['’])[A-ZÀ-ÖØ-ÞŒ][\w'’-]*"
         + _NEXT_WORDS + ")"
     ),
     "petr": (
         r"(?P<name>(?:(?i:Pôle\s+d['’]équilibre\s+territorial\s+et\s+rural)|PETR)\s+"
-        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÀ-ÖØ-ÞŒ][\w'’-]*"
         + _NEXT_WORDS + ")"
     ),
     "ept": (
         r"(?P<name>(?:(?i:Établissement\s+public\s+territorial)|EPT)\s+"
-        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÉ][\w'’-]*"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*"
         + _NEXT_WORDS + ")"
     ),
     "sdis": (
         r"(?P<name>(?:(?i:Service\s+départemental\s+d['’]incendie\s+et\s+de\s+secours)|SDIS)\s+"
-        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÀ-ÖØ-ÞŒ][\w'’-]*"
         + _NEXT_WORDS + ")"
     ),
     "collectivite": (
         r"(?P<name>Collectivité(?:\s+(?i:territoriale|européenne))?\s+"
         r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
-        r"[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
+        r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*" + _NEXT_WORDS + ")"
     ),
     "paris": r"(?P<name>Conseil\s+de\s+Paris)\b",
     # New Caledonia's provinces, each with its assembly: "PROVINCE NORD", "Assemblée de la Province des îles Loyauté"
@@ -83,28 +88,29 @@ _AUTHORITY_PATTERNS = {
     # A town's council named with its town ("CONSEIL MUNICIPAL DE NANTES"), not with the commune it is of.
     "municipal-council": (
         r"(?P<name>Conseil\s+(?i:municipal)\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)"
-        r"(?!(?i:ville|commune)\b)[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
+        r"(?!(?i:ville|commune)\b)[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ -][A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*)"
     ),
     "mairie": (
-        r"(?P<name>Mairie\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)[A-ZÉ][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)"
+        r"(?P<name>Mairie\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)[A-ZÀ-ÖØ-ÞŒ][\w'’-]*"
+        r"(?:[ -][A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*)"
     ),
     "assembly": (
         r"(?P<name>Conseil\s+(?i:d[ée]partemental|r[ée]gional)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
-        r"(?!R[ée]gion\b|D[ée]partement\b)[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
+        r"(?!R[ée]gion\b|D[ée]partement\b)[A-ZÀ-ÖØ-ÞŒ][\w'’-]*" + _NEXT_WORDS + ")"
     ),
     # Établissements publics that deliberate through their own board, often beneficiaries in a collectivité's
     # acts: tried last. Their name may stand in quotes: "EPCC « La Fabrique des Arts »".
     "epcc": (
         r"(?P<name>(?:(?i:[ÉE]tablissement\s+public\s+de\s+coop[ée]ration\s+culturelle)|EPCC)\s+[«\"“]?\s*"
-        r"(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’]|(?i:la|le|les|l['’]))\s*)?[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
+        r"(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’]|(?i:la|le|les|l['’]))\s*)?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*" + _NEXT_WORDS + ")"
     ),
     "office-de-tourisme": (
         r"(?P<name>Office\s+(?i:d[eu]\s+tourisme)(?:\s+(?i:intercommunal|communautaire|municipal|m[ée]tropolitain))?\s+"
-        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÀ-ÖØ-ÞŒ][\w'’-]*" + _NEXT_WORDS + ")"
     ),
     "oph": (
         r"(?P<name>(?:Office\s+(?i:public\s+de\s+l['’]habitat)|OPH)\s+"
-        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÀ-ÖØ-ÞŒ][\w'’-]*" + _NEXT_WORDS + ")"
     ),    # Other établissements publics that vote subventions through their own board: a commune's caisse des écoles,
     # the chambres consulaires, a centre de gestion, a GIP, a lycée or a collège (EPLE), a hospital, a public EHPAD,
     # a régie, an office. Named at the start of a line only ("- Centre hospitalier de Vire : 5 000 €" is a grant's
@@ -127,7 +133,7 @@ _AUTHORITY_PATTERNS = {
         r"|personnalis[ée]e|autonome))?"
         r"|(?i:Office)(?:\s+(?i:public|municipal|intercommunal|communautaire|d[ée]partemental|r[ée]gional|national))?"
         r")\s+[«\"“]?\s*(?:(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|(?i:les|le|la|l['’])\s*"
-        r"|[\w'’-]+\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]))?)[A-ZÉ][\w'’-]*" + _NEXT_WORDS + ")"
+        r"|[\w'’-]+\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]))?)[A-ZÀ-ÖØ-ÞŒ][\w'’-]*" + _NEXT_WORDS + ")"
     ),
 }
 AUTHORITIES = list(_AUTHORITY_PATTERNS.values())
@@ -263,12 +269,14 @@ def _named_above_its_kind(text: str) -> str | None:
 
     >>> _named_above_its_kind("AGGLOMÉRATION DU LOING-FICTIF\\nCommunauté d'agglomération\\nPROCÈS-VERBAL")
     'Agglomération du Loing-Fictif'
+    >>> _named_above_its_kind("SAINT-QUENTIN-FICTIF\\nCommunauté d'agglomération\\n\\nCONSEIL COMMUNAUTAIRE DU JEUDI")
+    'Saint-Quentin-Fictif'
     >>> _named_above_its_kind("RÉPUBLIQUE FRANÇAISE\\nCommunauté de communes") is None
     True
     """
     lines = [line.strip(" -–—:;,.") for line in text.split("\n")]
     for above, line in zip(lines, lines[1:]):
-        if (_KIND_ALONE.fullmatch(line) and not _NOT_A_BODY.search(above) and 2 <= len(above.split()) <= 10
+        if (_KIND_ALONE.fullmatch(line) and not _NOT_A_BODY.search(above) and 1 <= len(above.split()) <= 10
                 and re.fullmatch(r"[A-ZÀ-Ý][\w'’ -]*", above)):
             return title_case(above) if above.isupper() else above
     return None

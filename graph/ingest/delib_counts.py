@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 _COUNTS = {
     "in_office": r"(?:membres|conseillers|élus)?\s*en\s+(?:exercice|fonction)"
                  r"|membres\s+(?:du\s+conseil\s+d['’]administration|de\s+l['’]assemblée)(?=\s*:)"
-                 r"|Nombre\s+de\s+(?:membres|conseillers|délégués)(?=\s*:)",
+                 r"|Nombre\s+de\s+(?:membres|conseillers|délégués)(?:\s+titulaires)?(?=\s*:)"
+                 # a GIP's or an établissement's board: "Membres ayant voix délibérative : 12"
+                 r"|(?:membres|administrateurs)\s+ayant\s+voix\s+délibérative(?=\s*:)",
     # "Présents à l'ouverture de la séance : 26": the opening's, before a move's "(présents : 27 – votants : 32)"
     "present_count": r"(?:Nombre\s+de\s+|membres\s+)?présents(?:\s+ou\s+suppléés|\s+lors\s+du\s+vote"
                      r"|\s+à\s+l['’]ouverture(?:\s+de\s+la\s+séance)?)?",

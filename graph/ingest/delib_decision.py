@@ -44,16 +44,27 @@ _COUNTED_AFTER = r"(?=[^\n]{0,60}?\b(?:\d+|aucune?|z[ée]ro)\s+(?:voix\s+)?(?:co
 #: more, "Pour 72 – Contre 0 – Abstention 2", "Votes : Pour 112 – Contre 0 – Abstentions 6" ("pour 3 ans" is none,
 #: and "12 000 € pour 2025 et 12 000 € pour 2026" neither). No assembly has a thousand members: a year is no count.
 _LABELLED = re.compile(r"\b(pour|contre|abstention)s?[ \t]+\d{1,3}\b", re.I)
+_LABELLED_APART = re.compile(r"\b(pour|contre|abstention)s?[ \t]+\d{1,3}[ \t]*(?=[;,(–—-]|$)", re.I)
 
 
 def _labelled_count(text: str, words: str) -> re.Match | None:
     """The first "Pour 72" for ``words`` on a line of ``text`` that :data:`_LABELLED` finds for two labels or more
-    on."""
+    on, with those of the line before when this one goes on from it ("Pour 41 (groupes …) ; Contre 0 ;" then
+    "Abstentions 10 (groupes …)").
+
+    >>> _labelled_count("Vote : Pour 41 (groupes A, B) ; Contre 0 ;\\nAbstentions 10 (groupe C)", "abstentions?")[0]
+    'Abstentions 10'
+    """
+    before: set[str] = set()
     for line in re.finditer(r"[^\n]+", text):
-        if len({label.lower() for label in _LABELLED.findall(line.group(0))}) >= 2:
+        labels = {label.lower() for label in _LABELLED.findall(line.group(0))}
+        if len(labels | before) >= 2 and labels:
             match = re.compile(rf"\b(?:{words})[ \t]+{_COUNT}\b", re.I).search(text, line.start(), line.end())
             if match:
                 return match
+        # the counts of a line that goes on below, each before its separator or its bracket ("pour 3 ans ;" is none)
+        before = {label.lower() for label in _LABELLED_APART.findall(line.group(0))} \
+            if re.search(r"[;,–—-][ \t]*$", line.group(0)) else set()
     return None
 
 
@@ -206,8 +217,8 @@ def find_budget_account(body: str) -> tuple[str | None, str | None]:
 
     >>> find_budget_account("Nature 6574.1 - Fonction 411"), find_budget_account("chapitre 65, compte 6745")
     ((None, '6574'), (None, '6745'))
-    >>> find_budget_account("Imputation : 204 - 20422")
-    (None, '20422')
+    >>> find_budget_account("Imputation : 204 - 20422"), find_budget_account("au titre de 2025 (imputation 65-6574)")
+    ((None, '20422'), (None, '6574'))
     """
     match = re.search(r"\bcompte\s+(?P<acc>[A-Z0-9]+(?:/[A-Z0-9]+)+)", body)
     if match:
@@ -220,9 +231,10 @@ def find_budget_account(body: str) -> tuple[str | None, str | None]:
     match = re.search(rf"\b(?:compte|article)\s+(?P<n>{_ACCOUNT})\b", body, re.I)  # "ARTICLE 6574" too
     if match:
         return None, match.group("n")
-    # "c/6574", "imputation 65-6574-025" (chapter, nature, function), "Imputation : 204 - 20422"
+    # "c/6574", "imputation 65-6574-025" (chapter, nature, function), "Imputation : 204 - 20422", "imputation
+    # 65-6574" (chapter, nature)
     match = re.search(r"\bc/\s*(?P<n>(?:65|204)\d{0,4})\b|\b65-(?P<n2>65\d{1,4})-\d{2,3}\b|"
-                      r"\bimputation\s*:\s*(?:\d{2,3}\s*[-–]\s*)(?P<n3>(?:65|204)\d{1,4})\b", body, re.I)
+                      r"\bimputation\s*:?\s*(?:\d{2,3}\s*[-–]\s*)?(?P<n3>(?:65|204)\d{1,4})\b", body, re.I)
     return (None, match.group("n") or match.group("n2") or match.group("n3")) if match else (None, None)
 
 

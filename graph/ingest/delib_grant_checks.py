@@ -54,10 +54,26 @@ def cancel(cancelled: list[GrantFact], found: GrantsFound) -> None:
                                f"grant cancelled: '{grant.beneficiary}' ({grant.amount}), not kept"))
 
 
+def _figures_near(body: str, start: int, end: int) -> re.Match | None:
+    """The amount in figures nearest the words at ``start:end``, within 40 characters after or before them, whole
+    ("20 000 € (vingt mille euros)": not "000 €", where the 40 characters begin).
+
+    >>> _figures_near("Club A : 6 000 € ;\\nClub B : 20 000 € (vingt mille euros).", 38, 55).group(0)
+    '20 000 €'
+    """
+    after = AMOUNT_RE.search(body, end, end + 40)
+    since = max(0, start - 40)
+    since -= len(re.search(r"(?:\d+[ \u00a0\u202f.])*\d*$", body[:since]).group(0))  # the figures it cuts
+    before = list(AMOUNT_RE.finditer(body, since, start))
+    if before and (after is None or start - before[-1].end() < after.start() - end):
+        return before[-1]
+    return after
+
+
 def check_words(body: str, found: GrantsFound) -> None:
     """Warn when an amount spelled in words disagrees with the figures written next to it."""
     for value, start, end in find_amounts_in_words(body):
-        near = AMOUNT_RE.search(body[end:end + 40]) or AMOUNT_RE.search(body[max(0, start - 40):start])
+        near = _figures_near(body, start, end)
         if near and parse_amount(near.group(0)) != value:
             found.warnings.append((
                 f"montant en lettres ({body[start:end]} = {value}) différent du montant en chiffres "

@@ -17,8 +17,10 @@ _NUMBER = re.compile(r"(?:d[ée]lib[ée]ration|DELIBERATION)?\s*\bn\s*[°ºo]\s*
                      r"(?:d['’]ordre\s*|de\s+(?:la\s+)?d[ée]lib[ée]ration\s*)?[:.]?\s*"
                      r"(?P<num>(?:19|20)\d\d(?:[ ](?-i:[A-Z]{0,3}\d+[A-Z]?|[A-Z](?=[ ]\d)))+(?=[ \t]*(?:\n|$|[-–—:]))"
                      # a part in capitals after a slash too: "2024.00412/CP", "2024/CP/412"; an authority's acronym
-                     # before it ("SMEMLA/2025/004"); a rank in brackets after it ("E 3(1)")
-                     r"|(?:(?-i:[A-Z]{5,8})[-_/.]|[A-Z]{0,4}[-_ /.]?)\d[\w.-]*(?:\(\d{1,3}\)(?!\w))?"
+                     # before it ("SMEMLA/2025/004"), or the authority's and its organ's ("CCAS-CA-2025-09"); a
+                     # rank in brackets after it ("E 3(1)")
+                     r"|(?:(?-i:[A-Z]{2,8}[-_/.]){2,3}|(?-i:[A-Z]{5,8})[-_/.]|[A-Z]{0,4}[-_ /.]?)\d[\w.-]*"
+                     r"(?:\(\d{1,3}\)(?!\w))?"
                      r"(?:\s*/\s*(?:\d[\w.-]*|(?-i:[A-Z]{1,6})\b(?![ \t]+\w)))*)", re.I)
 
 
@@ -81,6 +83,8 @@ def number_match(body: str) -> re.Match | None:
     '2024-031'
     >>> number_match("Rapport n° 2024/CP/412\\nDélibération n° 2024.00412/CP\\n").group("num")
     '2024.00412/CP'
+    >>> number_match("CONSEIL D'ADMINISTRATION DU 20 MARS 2025\\n\\nDÉLIBÉRATION N° CCAS-CA-2025-09\\n").group("num")
+    'CCAS-CA-2025-09'
     """
     own = next((m for m in _OWN_NUMBER.finditer(body) if not _cites(body, m)), None)
     if own is not None:

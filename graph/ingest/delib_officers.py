@@ -22,7 +22,8 @@ from graph.ingest.french import compile_cue
 
 _CHAIR = compile_cue(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<name>[^\n,]+)"
                      r"|Présidence(?:\s+de\s+(?:la\s+)?séance)?\s*:\s*(?P<name2>[^\n,]+)"
-                     r"|sous\s+la\s+présidence\s+de\s+"
+                     # "sous la présidence de M. X, Maire", "Séance présidée par M. X, Président du Conseil …"
+                     r"|(?:sous\s+la\s+présidence\s+de|(?:séance|réunion)\s+présidée\s+par)\s+"
                      r"(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la)\s+(?P<title>[^,\n]+),\s*)?"
                      r"(?P<name3>[^\n,]+?)(?:(?:,|[ \t]+[-–—])\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire)|(?:Maire"
                      r"|Conseill[eè]re?)\s+(?:adjointe?|délégué?e?))\b|(?=[ \t]*[\n,]|[ \t]*$))"

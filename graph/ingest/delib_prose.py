@@ -69,6 +69,8 @@ _PROSE_TOTAL = re.compile(r"(?:montant\s+total|^[ \t]*total\b[^.;:\n]{0,40}(?=\s
                           r"affectation\s+d['’]un\s+montant|"
                           r"total\s+général|enveloppe\s+(?:globale|totale)|total\b[^.;:\n]{0,30}?s['’][ée]l[eè]ve|"
                           r"s['’][ée]l[eè]vent\s+au\s+total|^\s*total\b[ \t.…]*$)\s*(?:de|:|à)?\s*", re.I)
+#: A dotted leader that ends the words before an amount: "Total ........ 26 800 €".
+_LEADER_END = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t.…]*$")
 #: A total said after its amount: "La dépense, soit 2 750 € au total, …".
 _TOTAL_AFTER = re.compile(r"\s*(?:au\s+total|en\s+tout)\b", re.I)
 
@@ -135,6 +137,10 @@ def _clause_year(sentence: str, anchor: int) -> int | None:
 #: was, then the amount it is.
 _AMENDED_FROM = re.compile(r"\s+à\s+(?=" + AMOUNT_RE.pattern + ")", re.I)
 _AMENDED_TO = re.compile(r"\bde\s+" + AMOUNT_RE.pattern + r"\s+à\s+$", re.I)
+#: The total a grant brings a beneficiary's to, said after the grant: "une subvention complémentaire de 12 000 €,
+#: portant la subvention 2025 à 52 000 €", "…, ce qui porte son aide totale à 52 000 €" (not a second grant).
+_BRINGING_TO = re.compile(r"\b(?:portant|ramenant|(?:ce\s+qui|qui)\s+(?:porte|ramène)(?:ra|rait)?)\b"
+                          r"[^.;:]{0,80}?\bà\s*$", re.I)
 #: A grant undone: "annule la subvention de 1 500 € attribuée à …", "retire l'aide …".
 #: A grant declared lapsed is undone too: "de constater la caducité de la subvention de 6 200 € attribuée en 2021".
 _CANCEL = re.compile(r"(?:\b(?:annul|retir|abrog|supprim)\w*|\bcaducit[ée]\s+de|\bcaduques?)\s+"
@@ -341,7 +347,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
             # are said by the words before it.
             said_from = next((s for _, s, e in spelled if e <= a_start and not sentence[e:a_start].strip(" (")),
                              a_start)
-            total = _PROSE_TOTAL.search(sentence[max(0, said_from - 40):said_from]) or (
+            # A dotted leader between a label and its amount is no word of it: "Total ………………… 26 800 €".
+            words_before = _LEADER_END.sub(" ", sentence[max(0, said_from - 200):said_from])
+            total = _PROSE_TOTAL.search(words_before[-40:]) or (
                 _TOTAL_AFTER.match(sentence, a_end) and re.search(r"\bsoit\s*$", sentence[max(0, a_start - 12):a_start]))
             # "soit un total de …" just below a list of grants sums that list.
             # A total of grants when its clause speaks of them: "14 secours d'urgence pour un montant total de
@@ -359,6 +367,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
             if _AMENDED_FROM.match(sentence, a_end) or item and _YEAR_ITEM.match(sentence) \
                     and "\n" not in sentence[:a_start]:
                 continue  # the amount a grant had before this deliberation amends it; a year's amount
+            if (bringing := _BRINGING_TO.search(before)) and any(
+                    e <= a_start - len(before) + bringing.start() for _, e, _ in amounts + words):
+                continue  # the total that the grant before it brings the beneficiary's to
             if _OPERAND_AFTER.match(sentence, a_end) or _OPERAND_BEFORE.search(before) \
                     or _RATE_AFTER.match(sentence, a_end) and not (valued_in_kind and _PER_YEAR.match(sentence, a_end)):
                 continue  # what a grant is computed from; a rate

@@ -17,7 +17,7 @@ BODIES = [
     (r"bureau\s+communautaire", "Bureau Communautaire"),
     (r"conseil\s+communautaire|conseil\s+de\s+(?:la\s+)?communaut[ée]|conseil\s+d['’]agglom[ée]ration",
      "Conseil Communautaire"),
-    (r"conseil\s+de\s+la\s+m[ée]tropole", "Conseil Métropolitain"),
+    (r"conseil\s+de\s+(?:la\s+)?m[ée]tropole", "Conseil Métropolitain"),
     (r"commission\s+permanente", "Commission Permanente"),
     (r"conseil\s+municipal", "Conseil Municipal"),
     (r"conseil\s+d[ée]partemental", "Conseil Départemental"),

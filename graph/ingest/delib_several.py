@@ -82,18 +82,19 @@ def each_grants(body: str) -> list[GrantFact]:
     return grants + _each_after(body)
 
 
-#: "respectivement", with the end of its sentence.
-_RESPECTIVELY = re.compile(r"\brespectivement\b")
+#: "respectivement", or the amounts' own "respectif" ("des subventions d'un montant respectif de 500 € et 300 €").
+_RESPECTIVELY = re.compile(r"\brespectivement\b|\brespecti(?:fs?|ves?)\b(?:\s+(?:de|d['’](?=\d)))?", re.I)
 #: What opens a beneficiary in a list ("à l'association", "au", "aux associations").
-_TO = re.compile(r"^\s*(?:(?:à|a)\s+(?:l['’]association\s+|la\s+structure\s+|la\s+(?=commune|ville)|l['’](?=[A-ZÉ]))?|"
+_TO = re.compile(r"^\s*(?:(?:à|a)\s+(?:l['’]association\s+|la\s+structure\s+|la\s+(?=commune|ville|(?-i:[A-ZÉÈ]))|"
+                 r"l['’](?=[A-ZÉ]))?|"
                  r"au\s+|aux\s+(?:associations?\s+|structures?\s+|communes\s+(?=de\b|d['’]))?|"
                  r"l['’]association\s+)", re.I)
 _LIST_SEPARATOR = re.compile(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+")
 
 
-def _names(text: str) -> list[str]:
+def _names(text: str, separator: re.Pattern = _LIST_SEPARATOR) -> list[str]:
     names = []
-    for item in _LIST_SEPARATOR.split(text.strip()):
+    for item in separator.split(text.strip()):
         cleaned = _clean_name(_TO.sub("", item, count=1))
         if not cleaned:
             return []
@@ -117,19 +118,25 @@ def _amount_run(text: str, backwards: bool) -> list[re.Match]:
 
 
 #: What a sentence says after its beneficiaries and before their amounts: "… des subventions de", "… la somme de".
-_GRANT_WORDS_END = re.compile(r"[\s,]*(?:(?:des|les|une|la|le)\s+)?(?:subventions?|aides?|participations?|sommes?|"
-                              r"montants?|dotations?)?(?:\s+(?:de|d['’]|respectives?))*[\s,]*$", re.I)
+_GRANT_WORDS_END = re.compile(r"[\s,]*(?:(?:des|les|une?|la|le|d['’]une?|pour)\s+)?(?:subventions?|aides?|"
+                              r"participations?|sommes?|montants?|dotations?)?(?:\s+(?:de|d['’]|respecti(?:fs?|ves?)))*"
+                              r"[\s,]*$", re.I)
+#: What parts datives from one another: ", à l'association B et à C" (a name's own "et" does not).
+_DATIVE_SEPARATOR = re.compile(r"\s*[,;]\s*(?:et\s+)?(?=(?:à|au|aux)\s)|\s+et\s+(?=(?:à|au|aux)\s)", re.I)
 _DATIVE = re.compile(r"\b(?:à|au|aux)\s|(?<![\w'’-])a\s+(?=la?\s|l['’])", re.I)
 
 
 def _dative_names(text: str, count: int | None = None) -> list[str]:
     """The beneficiaries a list of datives names ("à l'association A, à l'association B et à C", "aux associations
     A et B"), read from the first dative that opens a list of names each reading as one (of ``count`` names)."""
-    text = _GRANT_WORDS_END.sub("", text)
+    # "… des subventions d'un montant": the grant words, stripped one group after the other
+    while (stripped := _GRANT_WORDS_END.sub("", text)) != text:
+        text = stripped
     for opening in _DATIVE.finditer(text):
-        names = _names(text[opening.start():])
-        if len(names) >= 2 and (count is None or len(names) == count):
-            return names
+        for separator in (_DATIVE_SEPARATOR, _LIST_SEPARATOR):
+            names = _names(text[opening.start():], separator)
+            if len(names) >= 2 and (count is None or len(names) == count):
+                return names
     return []
 
 
