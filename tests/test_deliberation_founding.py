@@ -155,6 +155,13 @@ def test_the_ptce_is_coordinated_by_danaecare_and_gathers_six_kinds_of_members(s
         "association", "collectivite", "entreprise-ess", "professionnel-de-sante", "universite", "usagers"]
 
 
+def test_the_ptce_says_what_it_is_for_gathering_the_territorys_structures_and_its_governance(store):
+    [(description,)] = rows(store, f"SELECT ?d WHERE {{ <{PTCE}> dcterms:description ?d }}")
+    assert description.startswith("L'objectif de ce soutien est de regrouper, sur le territoire de Saint-Etienne")
+    assert "L'enjeu du projet est de mobiliser les acteurs identifiés, de définir un mode de gouvernance" in description
+    assert description.endswith("une feuille de route pour répondre aux besoins du territoire identifiés par le PTCE.")
+
+
 def test_the_ptce_has_its_three_goals_in_order(store):
     got = rows(store, f"SELECT ?n ?l WHERE {{ <{PTCE}> mai:hasGoal ?g . ?g a mai:StrategicGoal ; skos:notation ?n ; "
                       f"skos:prefLabel ?l ; skos:inScheme <{ID}goals/ptce-sante-danaecare> }} ORDER BY ?n")
@@ -181,6 +188,7 @@ def test_the_approved_agreement_binds_the_metropole_and_danaecare_and_governs_th
     (f"<{SESSION}>", "Nombre de présents : 54"),
     (f"<{ID}goal/ptce-sante-danaecare/3>", "Accompagnement de porteurs de projet santé en post-incubation"),
     (f"<{DANAECARE}>", "Fondée en 2012, DanaeCare est une association"),
+    (f"<{PTCE}>", "L'enjeu du projet est de mobiliser les acteurs identifiés"),
     (f"<{DELIB}>", "Le 28 mai 2024"),
 ])
 def test_each_fact_group_quotes_its_evidence_at_the_right_offsets(store, fact, quote):

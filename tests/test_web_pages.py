@@ -1110,7 +1110,8 @@ def test_the_founding_deliberations_page_shows_the_ptce_it_creates_with_its_goal
     assert all(data["evidence"][iri] for iri in goals + [created["cooperation"]["iri"]])
     section = page[page.index('<section class="created">'):]
     section = section[:section.index("</section>")]
-    assert heading in section and section.count('<details class="why">') == 4
+    # the PTCE's mention and the two sentences that say what it is for, then each goal's quote
+    assert heading in section and section.count('<details class="why">') == 6
     assert "Accompagnement de porteurs de projet santé en post-incubation" in section
 
 

@@ -64,7 +64,7 @@ def add_profile(b: Builder, iri: URIRef, profile: Profile) -> None:
 
 
 def add_ptce(b: Builder, ptce: Ptce, coordinator: URIRef, coordinator_label: str) -> URIRef:
-    """Add the PTCE being created, its coordinator, member kinds and ranked goals."""
+    """Add the PTCE being created, its coordinator, member kinds, what it is for and its ranked goals."""
     label = ptce_label(coordinator_label, ptce.health)
     iri = actor_iri(name=label, base=b.ctx.base)
     key = goal_scheme_key(label)
@@ -74,6 +74,10 @@ def add_ptce(b: Builder, ptce: Ptce, coordinator: URIRef, coordinator_label: str
     for kind in ptce.member_kinds:
         b.add(iri, MAI.memberKind, kind)
     b.evidence(iri, ptce.span)
+    if ptce.purpose:
+        b.add(iri, DCTERMS.description, " ".join(text for text, _, _ in ptce.purpose))
+        for _, start, end in ptce.purpose:
+            b.evidence(iri, (start, end))
     if ptce.goals:
         scheme = b.mint("goals", key)
         b.add(scheme, RDF.type, SKOS.ConceptScheme)

@@ -63,6 +63,9 @@ class Ptce:
     member_kinds: list[URIRef] = field(default_factory=list)
     goals: list[tuple[str, int, int]] = field(default_factory=list)
     span: tuple[int, int] = (0, 0)
+    #: what the text says the PTCE is for ("L'objectif de ce soutien est de regrouper …", "L'enjeu du projet est de
+    #: mobiliser les acteurs …"): each sentence with its span
+    purpose: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 _PLACE = r"(?P<place>(?:la\s+commune\s+d(?:e\s+|['’]))?(?-i:[A-ZÉL][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)|(?:le|la|l['’])\s*[^,.;\n]+?)"
@@ -349,6 +352,14 @@ _PTCE = re.compile(r"(?:création|créer|constitution|émergence)\s+d['’]un\s+
                    r"économique|PTCE)(?P<rest>[^.\n]{0,40})", re.I)
 
 
+#: What a text says a PTCE it supports is for, in the sentences after it: "L'objectif de ce soutien est de regrouper
+#: …", "L'enjeu du projet est de mobiliser les acteurs identifiés, de définir un mode de gouvernance …".
+_PTCE_PURPOSE = re.compile(r"(?<![\w'’])(?:L['’](?:objectif|enjeu|ambition)|Le\s+but)\s+(?:de\s+ce\s+(?:soutien|projet|pôle|"
+                           r"PTCE)|de\s+cette\s+(?:aide|démarche|subvention)|du\s+(?:projet|pôle|PTCE))\s+est\s+de\b"
+                           r"[^.;]*[.;]")
+_PTCE_PURPOSE_REACH = 3000
+
+
 def find_ptce(body: str, coordinator: str | None) -> Ptce | None:
     """Return the PTCE whose creation the deliberation supports, or None."""
     match = _PTCE.search(body)
@@ -359,6 +370,8 @@ def find_ptce(body: str, coordinator: str | None) -> Ptce | None:
                          re.I).search(body, match.start())
     if members:
         ptce.member_kinds = match_concepts(members.group("list"), "actorKinds")
+    for said in _PTCE_PURPOSE.finditer(body, match.start(), min(len(body), match.end() + _PTCE_PURPOSE_REACH)):
+        ptce.purpose.append((re.sub(r"\s+", " ", said.group(0)), said.start(), said.end()))
     goals = re.compile(r"(?:enjeux|objectifs|axes|priorités)[^\n]*:\s*\n+(?P<list>(?:\s*\d+\s*[.)-]\s*[^\n]+\n?)+)",
                        re.I).search(body, match.start())
     if goals:
