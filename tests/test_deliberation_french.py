@@ -517,6 +517,19 @@ def test_a_decision_that_names_no_beneficiary_grants_to_the_one_its_title_names(
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text, title).grants] == grants
 
 
+@pytest.mark.parametrize("title, text", [
+    ("Centre de santé – Demande de subvention à l'Agence régionale de santé et au Département du Gers",
+     "DÉCIDE\nArticle 1 : De solliciter auprès de l'Agence régionale de santé une subvention de 80 000 € au titre du "
+     "fonds d'intervention régional, et auprès du Département du Gers une subvention de 40 000 €."),
+    ("Maison de santé – Plan de financement",
+     "Le Maire sollicite de l'État une subvention de 120 000 € au titre de la DETR, et du Département du Gers une "
+     "subvention de 45 000 €."),
+])
+def test_money_the_authority_asks_for_is_no_grant_however_far_the_request_is_from_the_amount(title, text):
+    """The title's "Demande de subvention à X" names whom the authority asks, not a beneficiary."""
+    assert find_grants(text, title).grants == []
+
+
 @pytest.mark.parametrize("text, grants", [
     ("Le Conseil de fabrique de l'église Saint-Michel-Fictif sollicite une participation aux travaux de l'orgue (coût "
      "total : 86 400 € TTC). Le Maire propose une subvention d'investissement égale à 25 % du coût, soit 21 600 €.\n\n"
@@ -1803,6 +1816,24 @@ def test_a_grant_said_cancelled_or_lapsed_after_it_is_left_out_with_a_warning(te
     found = find_grants(text)
     assert found.grants == []
     assert [fr.split(" : ")[1].split(" (")[0] for fr, _ in found.warnings] == [f"« {cancelled} »"]
+
+
+def test_a_grant_of_a_deliberation_that_this_one_withdraws_is_left_out_with_a_warning():
+    found = find_grants("Le Conseil municipal, après en avoir délibéré :\nARTICLE 1 : RETIRE la délibération "
+                        "n° 2025-02-021 du 11 février 2025 attribuant une subvention de 3 000 € à l'association Les "
+                        "Aidants du Lac.\nARTICLE 2 : ATTRIBUE une subvention de 2 500 € à l'association Répit Lac.")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Répit Lac", "2500")]
+    assert [fr for fr, _ in found.warnings] == ["subvention annulée : « Les Aidants du Lac » (3000 €), non retenue"]
+
+
+@pytest.mark.parametrize("text", [
+    "VU la délibération n° 24CP.0733 du 18 octobre 2024 attribuant au PTCE Santé du Val une\nsubvention de 60 000 € "
+    "pour la création d'un centre de santé ;",
+    "Vu la délibération du conseil municipal du 4 mars 2024 portant attribution d'une subvention de 800 € au Vélo "
+    "Club ;",
+])
+def test_a_grant_that_an_earlier_deliberation_named_before_its_amount_made_is_no_grant(text):
+    assert find_grants(text + "\nLe Conseil, après en avoir délibéré, APPROUVE l'avenant.").grants == []
 
 
 @pytest.mark.parametrize("text", [

@@ -298,6 +298,10 @@ _TITLE_BENEFICIARY = re.compile(
     r"(?P<name>(?:[A-ZÉÈÀ]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉÈÀ]).+)", re.I)
 
 
+#: What says, right before a title's grant, that the authority asks for it: "Demande de subvention à …".
+_ASKED = re.compile(r"\b(?:demandes?|sollicitations?|recherches?)\s+(?:de\s+|d['’])$", re.I)
+
+
 def title_beneficiary(title: str) -> str | None:
     """The beneficiary a deliberation's title names, for a decision that says only "à la commune" or "à
     l'association"; what follows a dash is the project, not the name.
@@ -306,8 +310,13 @@ def title_beneficiary(title: str) -> str | None:
     'Commune de Saint-Gaultier'
     >>> title_beneficiary("Subvention à l'association Les Amis du Vélo"), title_beneficiary("Subventions 2024")
     ('Les Amis du Vélo', None)
+    >>> title_beneficiary("Centre de santé – Demande de subvention à l'Agence régionale de santé") is None
+    True
     """
     match = _TITLE_BENEFICIARY.search(title)
+    # "Demande de subvention à l'Agence régionale de santé": whom the authority asks for money, not whom it grants.
+    if match is not None and _ASKED.search(title, 0, match.start()):
+        return None
     if match is None or not re.match(r"[A-ZÉÈÀ]|(?:commune|ville)\s|" + _KIND_OF, match.group("name")):
         return None
     return _clean_name(re.split(r"\s+[-–—]\s+|\s*[(:;,]|\s+pour\s", match.group("name"))[0])
