@@ -2044,6 +2044,30 @@ def test_a_grant_given_with_a_pronoun_goes_to_whom_the_text_named_before(text, g
 
 
 @pytest.mark.parametrize("text, grants", [
+    ("L'association Le Relais du Port accueille les personnes sans domicile. Il est proposé de lui verser 9 500 €, "
+     "dont 2 500 € au titre de l'action « Santé des femmes ».", [("Le Relais du Port", "9500")]),
+    ("Elle sollicite une subvention de 12 000 €, dont 4 000 € au titre de la formation aux premiers secours.", []),
+])
+def test_a_share_said_with_dont_is_part_of_the_amount_before_it_not_a_grant_to_another(text, grants):
+    """Under the title "Subventions aux acteurs de la santé", which names no beneficiary of its own."""
+    found = find_grants(text, "SUBVENTIONS AUX ACTEURS DE LA SANTÉ")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == grants
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("L'Association des Professionnels de Santé du Lac (APSL) anime la prévention.\nIl est proposé au Conseil "
+     "municipal d'attribuer à l'APSL une subvention de fonctionnement de 6 000 €.\n\nAprès en avoir délibéré, le "
+     "Conseil municipal ATTRIBUE à l'Association des Professionnels de Santé du Lac (APSL) une subvention de "
+     "fonctionnement de 6 000 €.", [("Association des Professionnels de Santé du Lac", "6000")]),
+    ("Il est proposé au Conseil communautaire d'allouer une subvention de 1 200 € au Club Nautique du Lac.",
+     [("Club Nautique du Lac", "1200")]),
+])
+def test_the_body_a_proposal_is_addressed_to_is_no_beneficiary_and_an_acronym_names_its_full_name(text, grants):
+    """"Il est proposé au Conseil municipal d'attribuer à l'APSL …": the acronym the decision writes after the name."""
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("text, grants", [
     ("L'association Fos Ciné Mer, qui anime le cinéma\nassociatif de Fos-sur-Mer, recevrait 12 500 euros.",
      [("Fos Ciné Mer", "12500")]),
     ("Le Conservatoire associatif de musique de\nPort-Saint-Louis-du-Rhône (CAMPSL) bénéficierait de 9 000 euros, "

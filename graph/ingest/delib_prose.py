@@ -308,6 +308,21 @@ def _requested(sentence: str, clause_start: int, at: int, end: int) -> bool:
         and not _GRANTED_AFTER.match(sentence, end)
 
 
+def _whole_of(sentence: str, at: int, amounts: list[tuple[int, int, Decimal]], parts: set[int]) -> int | None:
+    """Where the amount starts that the share at ``at`` is part of: the one right before it, when a "dont" follows
+    that one ("9 500 €, dont 2 500 €") or that one is a share too ("dont 8 000 € en 2024 et 12 000 € en 2025").
+
+    >>> _whole_of("verser 9 500 €, dont 2 500 €", 21, [(7, 14, Decimal(9500)), (21, 28, Decimal(2500))], {21})
+    7
+    """
+    if at not in parts:
+        return None
+    previous = max(((s, e) for s, e, _ in amounts if e <= at), default=None)
+    if previous is None or not (_PART_OF.match(sentence, previous[1]) or previous[0] in parts):
+        return None
+    return previous[0]
+
+
 def _is_part(sentence: str, at: int, amounts: list[tuple[int, int]], parts: set[int]) -> bool:
     """Whether the amount at ``at`` is an instalment or a share of a grant: said so since the amount before it
     ("un acompte de 1 500 €", "dont 8 000 €"), or following one with no grant word between ("dont 8 000 € en
@@ -383,6 +398,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
         spelled = find_amounts_in_words(sentence)
         words = [(s, e, Decimal(v)) for v, s, e in spelled if not any(abs(s - a) < 60 for a, _, _ in amounts)]
         parts: set[int] = set()  # where the sentence's instalments and shares of a grant start
+        read_at: dict[int, GrantFact] = {}  # the sentence's grants, by where their amounts start
         for a_start, a_end, amount in amounts + words:
             if any(s <= start + a_start < e for s, e in tables) or not amount:
                 continue  # a table's amount; "0 €" grants nothing
@@ -478,7 +494,13 @@ def prose_grants(body: str, title_beneficiary: str | None,
             # l'Association X un bureau ; cette mise à disposition constitue une aide en nature valorisée à 2 400 €".
             lent_to = valued_in_kind and (_AT_DISPOSAL_OF.search(flat, 0, a_start) or (
                 "\n\n" not in body[prior_end:start] and _AT_DISPOSAL_OF.search(prior_sentence.replace("\n", " "))))
-            name = (lent_to and _clean_name(lent_to.group("acronymed") or lent_to.group("name"))) or receiving \
+            # A share of the amount before it ("Il est proposé de lui verser 9 500 €, dont 2 500 € au titre de
+            # l'action …") is that amount's beneficiary's, and no grant when that amount is none.
+            whole = _whole_of(sentence, a_start, amounts + words, parts)
+            if whole is not None and whole not in read_at:
+                continue
+            name = (whole is not None and read_at[whole].beneficiary) \
+                or (lent_to and _clean_name(lent_to.group("acronymed") or lent_to.group("name"))) or receiving \
                 or (pronoun and (lui and _antecedent(sentence[:lui])
                                  or "\n\n" not in body[prior_end:start] and _antecedent(prior_sentence))) \
                 or (listed and _person_at(sentence, a_start, True)) \
@@ -500,6 +522,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
                                                        or withdrawn),
                                         part=a_start in parts,
                                         year=_clause_year(flat, a_start)))
+                read_at[a_start] = grants[-1]
         after_list = item and lead and len(grants) > granted_before  # a list of grants, not of years
     return grants, totals
 
