@@ -103,6 +103,7 @@ def test_amounts_in_words_cases_at_word_edges(text):
     ("Le Conseil, à l'unanimité, DÉCIDE", "adopted-unanimously"),
     ("Vote : unanimité", "adopted-unanimously"),
     ("UNANIMITE", "adopted-unanimously"),
+    ("LE CONSEIL MUNICIPAL APRES EN AVOIR DELIBERE A L UNANIMITE DECIDE", "adopted-unanimously"),
     ("à la majorité (25 voix pour, 2 abstentions)", "adopted"),
     ("adoptée à la majorité absolue", "adopted"),
     ("La délibération est rejetée à la majorité", "rejected"),
@@ -265,6 +266,10 @@ def test_a_proxy_written_beside_an_absent_members_name_is_read_once():
      "M. Patrice COQUARD à Mme Sophie MERCIER\n\nRapporteure : Mme Nadia HAMIDI, vice-présidente déléguée à la santé\n",
      [("Franck DEMAUMONT", "Benoît DIGEON"), ("Josiane VIDAL", "Thierry ANDRÉ"),
       ("Patrice COQUARD", "Sophie MERCIER")]),
+    # a heading in capitals that says absent and proxy in one sentence
+    ("ÉTAIENT PRÉSENTS : M. Paul FICTIF-ROSSI, Mme Lisa MATTEI-FICTIF\n\nÉTAIT ABSENT ET AVAIT DONNÉ POUVOIR : "
+     "Mme Anna GIACOMO-FICTIF à Mme Lisa MATTEI-FICTIF\n\nÉTAIT ABSENT : M. Lionel PAOLI-FICTIF\n",
+     [("Anna GIACOMO-FICTIF", "Lisa MATTEI-FICTIF")]),
 ])
 def test_each_proxy_of_a_list_is_read_with_its_holder_however_it_is_written(text, proxies):
     attendance = parse_attendance(text)
@@ -1001,6 +1006,8 @@ def test_the_counts_in_a_left_margin_column_beside_the_prose_are_read():
     ("CENTRE COMMUNAL D'ACTION SOCIALE DE FICTIVILLE\n\nDÉLIBÉRATION N° CCAS-CA-2025-09\n\nObjet : Aidants\n",
      "CCAS-CA-2025-09"),
     ("Délibération n° DEL/CM/2025/112\nObjet : Santé\n", "DEL/CM/2025/112"),
+    # a part in capitals that ends in figures, as the Collectivité de Corse numbers its executive's acts
+    ("CONSEIL EXÉCUTIF DE CORSE\nDÉLIBÉRATION N° 2025/E3/112 DU CONSEIL EXÉCUTIF DE CORSE\n", "2025/E3/112"),
     ("Commune de Laroquebrou\nSéance du 14 juin 2024\n\nObjet : 2024-031 - Subvention au Comité des fêtes\n",
      "2024-031"),
     ("Ville de Marseille\nDélibération du Conseil Municipal du 4 octobre 2024\n24/0519/VDV\n\nLE CONSEIL MUNICIPAL",
@@ -1467,6 +1474,7 @@ def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, bod
      "2025-02-05"),
     ("Affiché le 27/11/2024 – Accusé réception Préfecture : 29/11/2024", None, "2024-11-29"),
     ("Certifie executoire - recu en Sous-Prefecture de Morlaix le 23 oct. 2024", None, "2024-10-23"),
+    ("RECU EN SOUS PREFECTURE DE MAURIAC LE 08/04/2025", None, "2025-04-08"),
     ("Télétransmis le 22/11/2024 – Reçu en Préfecture des Deux-Sèvres le 25/11/2024", "2024-11-22", "2024-11-25"),
     ("Accusé de réception en préfecture le 12/12/2024 : 095-229500017-20241209-202450-DE", None, "2024-12-12"),
     ("Date de dépôt en préfecture : 14/02/2025\nDate de publication : 17/02/2025", None, "2025-02-14"),
@@ -1491,6 +1499,8 @@ def test_a_publication_in_a_collectivites_official_journal_is_read_and_leaves_th
     ("Accusé de réception en préfecture le 12/12/2024 : 095-229500017-20241209-202450-DE",
      "095-229500017-20241209-202450-DE"),
     ("Certifie executoire - recu en Sous-Prefecture de Morlaix le 23 oct. 2024", None),
+    # Corsica's département "02A", printed "2A"
+    ("ID : 2A-200076958-20250506-2025E3112-DE", "2A-200076958-20250506-2025E3112-DE"),
 ])
 def test_a_receipt_line_leaves_the_text_whole_and_gives_its_actes_id(line, actes):
     left, stamp = strip_stamps("Le Conseil approuve.\n" + line + "\nFait à Colmar-Fictif")

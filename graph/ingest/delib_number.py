@@ -21,7 +21,8 @@ _NUMBER = re.compile(r"(?:d[ée]lib[ée]ration|DELIBERATION)?\s*\bn\s*[°ºo]\s*
                      # rank in brackets after it ("E 3(1)")
                      r"|(?:(?-i:[A-Z]{2,8}[-_/.]){2,3}|(?-i:[A-Z]{5,8})[-_/.]|[A-Z]{0,4}[-_ /.]?)\d[\w.-]*"
                      r"(?:\(\d{1,3}\)(?!\w))?"
-                     r"(?:\s*/\s*(?:\d[\w.-]*|(?-i:[A-Z]{1,6})\b(?![ \t]+\w)))*)", re.I)
+                     # a part in capitals may end in figures: "2025/E3/112", as the Collectivité de Corse numbers
+                     r"(?:\s*/\s*(?:\d[\w.-]*|(?-i:[A-Z]{1,6}\d{0,3})\b(?![ \t]+\w)))*)", re.I)
 
 
 #: The deliberation's own number where it heads its line or a column of the heading, without "n°": "Délibération
@@ -85,6 +86,8 @@ def number_match(body: str) -> re.Match | None:
     '2024.00412/CP'
     >>> number_match("CONSEIL D'ADMINISTRATION DU 20 MARS 2025\\n\\nDÉLIBÉRATION N° CCAS-CA-2025-09\\n").group("num")
     'CCAS-CA-2025-09'
+    >>> number_match("DÉLIBÉRATION N° 2025/E3/112 DU CONSEIL EXÉCUTIF DE CORSE\\n").group("num")
+    '2025/E3/112'
     """
     own = next((m for m in _OWN_NUMBER.finditer(body) if not _cites(body, m)), None)
     if own is not None:
