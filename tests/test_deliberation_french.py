@@ -225,6 +225,9 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
     ("CENTRE HOSPITALIER DE VIRE-FICTIVE", "Centre hospitalier de Vire-Fictive"),
     ("EHPAD PUBLIC DE SAINT-AMOUR-FICTIF", "EHPAD public de Saint-Amour-Fictif"),
     ("RÉGIE MUNICIPALE DES EAUX DE GRENOBLE-FICTIVE", "Régie municipale des Eaux de Grenoble-Fictive"),
+    ("ÉTABLISSEMENT PUBLIC FONCIER DE LA SAUVINE\n\nBUREAU\n\nSéance du 15 mai 2025\n\nObjet : Commune de "
+     "Saint-Fictif (Aveyron) – Convention opérationnelle", "Établissement public foncier de la Sauvine"),
+    ("MÉTROPOLE EUROPÉENNE DE FICTIVILLE\n\nCONSEIL DE LA MÉTROPOLE", "Métropole européenne de Fictiville"),
 ])
 def test_an_authority_is_found_in_a_heading_in_capitals(heading, name):
     assert find_authority(heading + "\n")[0] == name
@@ -649,6 +652,8 @@ def test_attendance_lists_and_officers_are_read_however_the_text_lays_them_out(t
     ("sous la présidence de M. Dominique TESSIER, Maire de la commune nouvelle.", "Maire"),
     ("sous la présidence de Mme Véronique DELACOURT, Vice-présidente du CCAS, par délégation", "Vice-présidente"),
     ("sous la présidence de M. Jean DUPONT, Mairesse honoraire", None),
+    ("La séance est présidée par Mme Brigitte FICTIF-MARTY, Vice-Présidente du CIAS, par délégation du Président.",
+     "Vice-Présidente"),
 ])
 def test_the_chairs_office_after_their_name_is_their_title(text, title):
     assert parse_attendance(text).chair_title == title
@@ -932,6 +937,8 @@ def test_an_amount_a_scan_left_unreadable_is_reported_not_read():
     ("Conseillers en fonction : 18", 18),
     ("Nombre de délégués titulaires : 16. Présents : 11. Pouvoirs : 2. Votants : 13.", 16),
     ("Membres ayant voix délibérative : 12\nPrésents : 8", 12),
+    ("Membres en exercice ayant voix délibérative : 14\nPrésents : 11", 14),
+    ("Nombre de membres du Bureau : 12\nPrésents : 8 – Pouvoirs : 2 – Votants : 10", 12),
     ("Les subventions sont calculées en fonction de 3 critères.", None),
 ])
 def test_the_members_in_office_are_read_however_they_are_named(text, in_office):
@@ -1283,6 +1290,14 @@ def test_an_amount_in_words_after_its_figures_agrees_with_them_whole(text):
      "ET DE SECOURS DE LA SAUVINE               Séance du 9 décembre 2024\n\nObjet : Subventions\n",
      "Bureau du Conseil d'Administration"),
     ("SAUVINE MÉTROPOLE\n\nCONSEIL DE MÉTROPOLE\n\nSéance ordinaire du mardi 25 mars 2025\n", "Conseil Métropolitain"),
+    # an agglomération's conseil permanent, which its council delegates to
+    ("COMMUNAUTÉ D'AGGLOMÉRATION DU PAYS FICTIF\n\nCONSEIL PERMANENT\n\nSéance du 8 avril 2025\n\nVu la "
+     "délibération du Conseil communautaire du 15 juillet 2020 ;", "Conseil Permanent"),
+    # an établissement public's bureau, whose chair presides over its board
+    ("ÉTABLISSEMENT PUBLIC FONCIER DE LA SAUVINE\n\nBUREAU\n\nSéance du 15 mai 2025\n\nPrésident de séance : M. "
+     "Jean FICTIF, Président du Conseil d'administration\n\nLe Bureau, après en avoir délibéré :", "Bureau"),
+    ("COMMUNE DE FICTIVILLE\nCONSEIL MUNICIPAL\nSéance du 3 mars 2025\nLa Commune met un bureau à disposition.",
+     "Conseil Municipal"),
 ])
 def test_the_organ_is_read_under_its_other_names(text, organ):
     assert find_body(text) == organ
@@ -1475,6 +1490,7 @@ def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, bod
     ("Affiché le 27/11/2024 – Accusé réception Préfecture : 29/11/2024", None, "2024-11-29"),
     ("Certifie executoire - recu en Sous-Prefecture de Morlaix le 23 oct. 2024", None, "2024-10-23"),
     ("RECU EN SOUS PREFECTURE DE MAURIAC LE 08/04/2025", None, "2025-04-08"),
+    ("Délibération transmise au Préfet de la région Occitanie le 20 mai 2025", "2025-05-20", None),
     ("Télétransmis le 22/11/2024 – Reçu en Préfecture des Deux-Sèvres le 25/11/2024", "2024-11-22", "2024-11-25"),
     ("Accusé de réception en préfecture le 12/12/2024 : 095-229500017-20241209-202450-DE", None, "2024-12-12"),
     ("Date de dépôt en préfecture : 14/02/2025\nDate de publication : 17/02/2025", None, "2025-02-14"),
@@ -1490,6 +1506,12 @@ def test_a_publication_in_a_collectivites_official_journal_is_read_and_leaves_th
     left, stamp = strip_stamps("   Saint-B'Art Basket ........ 12 000,00 €\n"
                                "Publié au Journal officiel de Saint-Barthélemy le 03/02/2025\n")
     assert (str(stamp.published), left) == ("2025-02-03", "   Saint-B'Art Basket ........ 12 000,00 €\n")
+
+
+def test_a_posting_at_the_seat_of_an_etablissement_public_is_its_publication():
+    stamp = strip_stamps("Reçue en préfecture du Finistère le 2 avril 2025\nAffichée au siège de l'EPCC le 3 avril "
+                         "2025\n")[1]
+    assert (str(stamp.received), str(stamp.published)) == ("2025-04-02", "2025-04-03")
 
 
 @pytest.mark.parametrize("line, actes", [

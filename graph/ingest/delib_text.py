@@ -64,8 +64,8 @@ STAMP_PATTERNS = [
     # "Date d'envoi en préfecture : 26/11/2024"
     ("sent", re.compile(r"Date\s+d['’]envoi\s+(?:en\s+|[àa]\s+la\s+)(?:sous[- ]?)?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
     # "Date de dépôt en préfecture : 14/02/2025": an act deposited at the prefecture is received there on the spot
-    ("received", re.compile(r"Date\s+de\s+(?:r[ée]ception|d[ée]p[ôo]t)\s+(?:en\s+|[àa]\s+la\s+)?(?:sous[- ]?)?pr[ée]fecture"
-                            r"\s*:\s*" + _DATE, re.I)),
+    ("received", re.compile(r"Date\s+de\s+(?:r[ée]ception|d[ée]p[ôo]t)\s+(?:en\s+|[àa]\s+la\s+)?"
+                            r"(?:sous[- ]?)?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
     ("sent", re.compile(r"(?:Envoy[ée]\s+en\s+pr[ée]fecture|T[ée]l[ée]transmise?s?)\s+le\s*:?\s*" + _DATE, re.I)),
     # "Transmis en préfecture le …", "Transmise au représentant de l'État le …", "après dépôt en préfecture le …",
     # "Télétransmis en préfecture le …", "Transmis en sous-préfecture de Riom le …", "Transmis à la sous-préfecture
@@ -76,18 +76,24 @@ STAMP_PATTERNS = [
                         r"(?:sous[- ]?)?pr[ée]fecture"
                         r"(?:\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])[A-ZÉ][\w'’-]*)?|au\s+repr[ée]sentant\s+"
                         r"de\s+l['’][ÉE]tat|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée]|au\s+haut-commissariat"
-                        r"|au\s+(?:haut-)?commissaire\s+(?:d[ée]l[ée]gu[ée]\s+)?de\s+la\s+R[ée]publique)"
+                        r"|au\s+(?:haut-)?commissaire\s+(?:d[ée]l[ée]gu[ée]\s+)?de\s+la\s+R[ée]publique"
+                        # "Délibération transmise au Préfet de la région Occitanie le 20 mai 2025"
+                        r"|au\s+(?:sous-)?pr[ée]fet(?:\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])(?:r[ée]gion\s+)?"
+                        r"[A-ZÉ][\w'’-]*)?)"
                         r"\s+le\s*:?\s*" + _DATE, re.I)),
     # "Reçu en Sous-Préfecture de Vierzon le …", "Reçu au contrôle de légalité le : vendredi 20 septembre 2024",
     # "Reçu à la Préfecture de la Guadeloupe le …", "Acte reçu par la préfecture le …", "Reçu en Préfecture des
     # Deux-Sèvres le …", "Réception par le représentant de l'État le …"
     ("received", re.compile(r"(?:Acte\s+)?(?:Re[çc]ue?|R[ée]ception)\s+(?:(?:en|[àa]\s+la|par\s+la)\s+"
-                            r"(?:sous[- ]?)?pr[ée]fecture(?:\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])[A-ZÉ][\w'’-]*)?"
+                            r"(?:sous[- ]?)?pr[ée]fecture"
+                            r"(?:\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])[A-ZÉ][\w'’-]*)?"
                             r"|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée]|par\s+le\s+repr[ée]sentant\s+de\s+l['’][ÉE]tat)"
                             r"\s+le\s*:?\s*" + _DATE, re.I)),
     # "Réception par le préfet : 05/02/2025", "réception par le préfet le 05/02/2025"
     ("received", re.compile(r"R[ée]ception\s+par\s+le\s+pr[ée]fet\s*(?::|\ble\b\s*:?)\s*" + _DATE, re.I)),
-    ("published", re.compile(r"Affich[ée]\s+le\s*:?\s*(?:" + _DATE + ")?", re.I)),
+    # "Affichée au siège de l'EPCC le 3 avril 2025"
+    ("published", re.compile(r"Affich[ée]e?\s+(?:au\s+siège\s+(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+)?"
+                             r"[\w'’ -]{2,40}?\s+)?le\s*:?\s*(?:" + _DATE + ")?", re.I)),
     ("published", re.compile(r"Date\s+de\s+mise\s+en\s+ligne\s*:\s*" + _DATE, re.I)),
     # "Publié au Journal officiel de Saint-Barthélemy le 03/02/2025": a collectivité's official journal
     ("published", re.compile(r"Publi[ée]e?\s+au\s+Journal\s+officiel\b[^\n]{0,60}?\s+le\s*:?\s*" + _DATE, re.I)),
