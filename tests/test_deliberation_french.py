@@ -1015,6 +1015,9 @@ def test_the_counts_in_a_left_margin_column_beside_the_prose_are_read():
     ("Délibération n° DEL/CM/2025/112\nObjet : Santé\n", "DEL/CM/2025/112"),
     # a part in capitals that ends in figures, as the Collectivité de Corse numbers its executive's acts
     ("CONSEIL EXÉCUTIF DE CORSE\nDÉLIBÉRATION N° 2025/E3/112 DU CONSEIL EXÉCUTIF DE CORSE\n", "2025/E3/112"),
+    # a beneficiary's account number under its name in a list, before the number alone in the heading is found
+    ("VILLE DE FICTIVILLE\n\nSéance du 4 avril 2025\n\n25/0214/VDV\n\nObjet : Subventions\n\n"
+     "            Association Bêta\n            Tiers n° 098765 – Dossier EX025471\n", "25/0214/VDV"),
     ("Commune de Laroquebrou\nSéance du 14 juin 2024\n\nObjet : 2024-031 - Subvention au Comité des fêtes\n",
      "2024-031"),
     ("Ville de Marseille\nDélibération du Conseil Municipal du 4 octobre 2024\n24/0519/VDV\n\nLE CONSEIL MUNICIPAL",

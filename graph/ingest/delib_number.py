@@ -34,6 +34,9 @@ _OWN_NUMBER = re.compile(r"(?:^|[ \t]{2})[ \t]*(?:D[ée]lib[ée]ration|DÉLIBÉR
 #: délibération n° 2024-021", "vu la délibération n° …"), a law, an ordinance or a decree, wherever the text names
 #: it ("Le Président rappelle que la loi n° 2005-95 …").
 _NOT_OWN = re.compile(r"(?:\bpoint|\b(?:la|les|une|des|de|par|vu|cette)\s+d[ée]lib[ée]rations?"
+                      # a beneficiary's account with the authority ("Tiers n° 098765", under its name in a list), an
+                      # invoice, a contract, a plot
+                      r"|\btiers|\bfactures?|\bmarch[ée]s?|\blots?|\bparcelles?|\bbons?\s+de\s+commande"
                       r"|\b(?:loi|ordonnance|d[ée]cret)(?:\s+organique)?)\s*$", re.I)
 
 
