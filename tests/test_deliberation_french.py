@@ -103,6 +103,7 @@ def test_amounts_in_words_cases_at_word_edges(text):
     ("Le Conseil, à l'unanimité, DÉCIDE", "adopted-unanimously"),
     ("Vote : unanimité", "adopted-unanimously"),
     ("UNANIMITE", "adopted-unanimously"),
+    ("LE CONSEIL MUNICIPAL APRES EN AVOIR DELIBERE A L UNANIMITE DECIDE", "adopted-unanimously"),
     ("à la majorité (25 voix pour, 2 abstentions)", "adopted"),
     ("adoptée à la majorité absolue", "adopted"),
     ("La délibération est rejetée à la majorité", "rejected"),
@@ -224,6 +225,9 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
     ("CENTRE HOSPITALIER DE VIRE-FICTIVE", "Centre hospitalier de Vire-Fictive"),
     ("EHPAD PUBLIC DE SAINT-AMOUR-FICTIF", "EHPAD public de Saint-Amour-Fictif"),
     ("RÉGIE MUNICIPALE DES EAUX DE GRENOBLE-FICTIVE", "Régie municipale des Eaux de Grenoble-Fictive"),
+    ("ÉTABLISSEMENT PUBLIC FONCIER DE LA SAUVINE\n\nBUREAU\n\nSéance du 15 mai 2025\n\nObjet : Commune de "
+     "Saint-Fictif (Aveyron) – Convention opérationnelle", "Établissement public foncier de la Sauvine"),
+    ("MÉTROPOLE EUROPÉENNE DE FICTIVILLE\n\nCONSEIL DE LA MÉTROPOLE", "Métropole européenne de Fictiville"),
 ])
 def test_an_authority_is_found_in_a_heading_in_capitals(heading, name):
     assert find_authority(heading + "\n")[0] == name
@@ -265,6 +269,10 @@ def test_a_proxy_written_beside_an_absent_members_name_is_read_once():
      "M. Patrice COQUARD à Mme Sophie MERCIER\n\nRapporteure : Mme Nadia HAMIDI, vice-présidente déléguée à la santé\n",
      [("Franck DEMAUMONT", "Benoît DIGEON"), ("Josiane VIDAL", "Thierry ANDRÉ"),
       ("Patrice COQUARD", "Sophie MERCIER")]),
+    # a heading in capitals that says absent and proxy in one sentence
+    ("ÉTAIENT PRÉSENTS : M. Paul FICTIF-ROSSI, Mme Lisa MATTEI-FICTIF\n\nÉTAIT ABSENT ET AVAIT DONNÉ POUVOIR : "
+     "Mme Anna GIACOMO-FICTIF à Mme Lisa MATTEI-FICTIF\n\nÉTAIT ABSENT : M. Lionel PAOLI-FICTIF\n",
+     [("Anna GIACOMO-FICTIF", "Lisa MATTEI-FICTIF")]),
 ])
 def test_each_proxy_of_a_list_is_read_with_its_holder_however_it_is_written(text, proxies):
     attendance = parse_attendance(text)
@@ -517,6 +525,19 @@ def test_a_decision_that_names_no_beneficiary_grants_to_the_one_its_title_names(
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text, title).grants] == grants
 
 
+@pytest.mark.parametrize("title, text", [
+    ("Centre de santé – Demande de subvention à l'Agence régionale de santé et au Département du Gers",
+     "DÉCIDE\nArticle 1 : De solliciter auprès de l'Agence régionale de santé une subvention de 80 000 € au titre du "
+     "fonds d'intervention régional, et auprès du Département du Gers une subvention de 40 000 €."),
+    ("Maison de santé – Plan de financement",
+     "Le Maire sollicite de l'État une subvention de 120 000 € au titre de la DETR, et du Département du Gers une "
+     "subvention de 45 000 €."),
+])
+def test_money_the_authority_asks_for_is_no_grant_however_far_the_request_is_from_the_amount(title, text):
+    """The title's "Demande de subvention à X" names whom the authority asks, not a beneficiary."""
+    assert find_grants(text, title).grants == []
+
+
 @pytest.mark.parametrize("text, grants", [
     ("Le Conseil de fabrique de l'église Saint-Michel-Fictif sollicite une participation aux travaux de l'orgue (coût "
      "total : 86 400 € TTC). Le Maire propose une subvention d'investissement égale à 25 % du coût, soit 21 600 €.\n\n"
@@ -631,6 +652,8 @@ def test_attendance_lists_and_officers_are_read_however_the_text_lays_them_out(t
     ("sous la présidence de M. Dominique TESSIER, Maire de la commune nouvelle.", "Maire"),
     ("sous la présidence de Mme Véronique DELACOURT, Vice-présidente du CCAS, par délégation", "Vice-présidente"),
     ("sous la présidence de M. Jean DUPONT, Mairesse honoraire", None),
+    ("La séance est présidée par Mme Brigitte FICTIF-MARTY, Vice-Présidente du CIAS, par délégation du Président.",
+     "Vice-Présidente"),
 ])
 def test_the_chairs_office_after_their_name_is_their_title(text, title):
     assert parse_attendance(text).chair_title == title
@@ -914,6 +937,8 @@ def test_an_amount_a_scan_left_unreadable_is_reported_not_read():
     ("Conseillers en fonction : 18", 18),
     ("Nombre de délégués titulaires : 16. Présents : 11. Pouvoirs : 2. Votants : 13.", 16),
     ("Membres ayant voix délibérative : 12\nPrésents : 8", 12),
+    ("Membres en exercice ayant voix délibérative : 14\nPrésents : 11", 14),
+    ("Nombre de membres du Bureau : 12\nPrésents : 8 – Pouvoirs : 2 – Votants : 10", 12),
     ("Les subventions sont calculées en fonction de 3 critères.", None),
 ])
 def test_the_members_in_office_are_read_however_they_are_named(text, in_office):
@@ -988,6 +1013,11 @@ def test_the_counts_in_a_left_margin_column_beside_the_prose_are_read():
     ("CENTRE COMMUNAL D'ACTION SOCIALE DE FICTIVILLE\n\nDÉLIBÉRATION N° CCAS-CA-2025-09\n\nObjet : Aidants\n",
      "CCAS-CA-2025-09"),
     ("Délibération n° DEL/CM/2025/112\nObjet : Santé\n", "DEL/CM/2025/112"),
+    # a part in capitals that ends in figures, as the Collectivité de Corse numbers its executive's acts
+    ("CONSEIL EXÉCUTIF DE CORSE\nDÉLIBÉRATION N° 2025/E3/112 DU CONSEIL EXÉCUTIF DE CORSE\n", "2025/E3/112"),
+    # a beneficiary's account number under its name in a list, before the number alone in the heading is found
+    ("VILLE DE FICTIVILLE\n\nSéance du 4 avril 2025\n\n25/0214/VDV\n\nObjet : Subventions\n\n"
+     "            Association Bêta\n            Tiers n° 098765 – Dossier EX025471\n", "25/0214/VDV"),
     ("Commune de Laroquebrou\nSéance du 14 juin 2024\n\nObjet : 2024-031 - Subvention au Comité des fêtes\n",
      "2024-031"),
     ("Ville de Marseille\nDélibération du Conseil Municipal du 4 octobre 2024\n24/0519/VDV\n\nLE CONSEIL MUNICIPAL",
@@ -1263,6 +1293,14 @@ def test_an_amount_in_words_after_its_figures_agrees_with_them_whole(text):
      "ET DE SECOURS DE LA SAUVINE               Séance du 9 décembre 2024\n\nObjet : Subventions\n",
      "Bureau du Conseil d'Administration"),
     ("SAUVINE MÉTROPOLE\n\nCONSEIL DE MÉTROPOLE\n\nSéance ordinaire du mardi 25 mars 2025\n", "Conseil Métropolitain"),
+    # an agglomération's conseil permanent, which its council delegates to
+    ("COMMUNAUTÉ D'AGGLOMÉRATION DU PAYS FICTIF\n\nCONSEIL PERMANENT\n\nSéance du 8 avril 2025\n\nVu la "
+     "délibération du Conseil communautaire du 15 juillet 2020 ;", "Conseil Permanent"),
+    # an établissement public's bureau, whose chair presides over its board
+    ("ÉTABLISSEMENT PUBLIC FONCIER DE LA SAUVINE\n\nBUREAU\n\nSéance du 15 mai 2025\n\nPrésident de séance : M. "
+     "Jean FICTIF, Président du Conseil d'administration\n\nLe Bureau, après en avoir délibéré :", "Bureau"),
+    ("COMMUNE DE FICTIVILLE\nCONSEIL MUNICIPAL\nSéance du 3 mars 2025\nLa Commune met un bureau à disposition.",
+     "Conseil Municipal"),
 ])
 def test_the_organ_is_read_under_its_other_names(text, organ):
     assert find_body(text) == organ
@@ -1454,6 +1492,8 @@ def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, bod
      "2025-02-05"),
     ("Affiché le 27/11/2024 – Accusé réception Préfecture : 29/11/2024", None, "2024-11-29"),
     ("Certifie executoire - recu en Sous-Prefecture de Morlaix le 23 oct. 2024", None, "2024-10-23"),
+    ("RECU EN SOUS PREFECTURE DE MAURIAC LE 08/04/2025", None, "2025-04-08"),
+    ("Délibération transmise au Préfet de la région Occitanie le 20 mai 2025", "2025-05-20", None),
     ("Télétransmis le 22/11/2024 – Reçu en Préfecture des Deux-Sèvres le 25/11/2024", "2024-11-22", "2024-11-25"),
     ("Accusé de réception en préfecture le 12/12/2024 : 095-229500017-20241209-202450-DE", None, "2024-12-12"),
     ("Date de dépôt en préfecture : 14/02/2025\nDate de publication : 17/02/2025", None, "2025-02-14"),
@@ -1471,6 +1511,12 @@ def test_a_publication_in_a_collectivites_official_journal_is_read_and_leaves_th
     assert (str(stamp.published), left) == ("2025-02-03", "   Saint-B'Art Basket ........ 12 000,00 €\n")
 
 
+def test_a_posting_at_the_seat_of_an_etablissement_public_is_its_publication():
+    stamp = strip_stamps("Reçue en préfecture du Finistère le 2 avril 2025\nAffichée au siège de l'EPCC le 3 avril "
+                         "2025\n")[1]
+    assert (str(stamp.received), str(stamp.published)) == ("2025-04-02", "2025-04-03")
+
+
 @pytest.mark.parametrize("line, actes", [
     ("Accusé de réception préfecture : 067-200094332-20240923-CP202497-4-DE du 27/09/2024",
      "067-200094332-20240923-CP202497-4-DE"),
@@ -1478,6 +1524,8 @@ def test_a_publication_in_a_collectivites_official_journal_is_read_and_leaves_th
     ("Accusé de réception en préfecture le 12/12/2024 : 095-229500017-20241209-202450-DE",
      "095-229500017-20241209-202450-DE"),
     ("Certifie executoire - recu en Sous-Prefecture de Morlaix le 23 oct. 2024", None),
+    # Corsica's département "02A", printed "2A"
+    ("ID : 2A-200076958-20250506-2025E3112-DE", "2A-200076958-20250506-2025E3112-DE"),
 ])
 def test_a_receipt_line_leaves_the_text_whole_and_gives_its_actes_id(line, actes):
     left, stamp = strip_stamps("Le Conseil approuve.\n" + line + "\nFait à Colmar-Fictif")
@@ -1805,6 +1853,24 @@ def test_a_grant_said_cancelled_or_lapsed_after_it_is_left_out_with_a_warning(te
     assert [fr.split(" : ")[1].split(" (")[0] for fr, _ in found.warnings] == [f"« {cancelled} »"]
 
 
+def test_a_grant_of_a_deliberation_that_this_one_withdraws_is_left_out_with_a_warning():
+    found = find_grants("Le Conseil municipal, après en avoir délibéré :\nARTICLE 1 : RETIRE la délibération "
+                        "n° 2025-02-021 du 11 février 2025 attribuant une subvention de 3 000 € à l'association Les "
+                        "Aidants du Lac.\nARTICLE 2 : ATTRIBUE une subvention de 2 500 € à l'association Répit Lac.")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Répit Lac", "2500")]
+    assert [fr for fr, _ in found.warnings] == ["subvention annulée : « Les Aidants du Lac » (3000 €), non retenue"]
+
+
+@pytest.mark.parametrize("text", [
+    "VU la délibération n° 24CP.0733 du 18 octobre 2024 attribuant au PTCE Santé du Val une\nsubvention de 60 000 € "
+    "pour la création d'un centre de santé ;",
+    "Vu la délibération du conseil municipal du 4 mars 2024 portant attribution d'une subvention de 800 € au Vélo "
+    "Club ;",
+])
+def test_a_grant_that_an_earlier_deliberation_named_before_its_amount_made_is_no_grant(text):
+    assert find_grants(text + "\nLe Conseil, après en avoir délibéré, APPROUVE l'avenant.").grants == []
+
+
 @pytest.mark.parametrize("text", [
     "DÉCIDE de verser au Groupement d'intérêt public « Landes Numérique Santé » la contribution statutaire 2025 de "
     "48 000 € (article 6561).",
@@ -2009,6 +2075,30 @@ def test_a_grant_to_a_natural_person_names_the_person_without_title_or_qualifica
     ("La Métropole met à disposition une salle. Il est proposé de lui attribuer 500 €.", []),
 ])
 def test_a_grant_given_with_a_pronoun_goes_to_whom_the_text_named_before(text, grants):
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("L'association Le Relais du Port accueille les personnes sans domicile. Il est proposé de lui verser 9 500 €, "
+     "dont 2 500 € au titre de l'action « Santé des femmes ».", [("Le Relais du Port", "9500")]),
+    ("Elle sollicite une subvention de 12 000 €, dont 4 000 € au titre de la formation aux premiers secours.", []),
+])
+def test_a_share_said_with_dont_is_part_of_the_amount_before_it_not_a_grant_to_another(text, grants):
+    """Under the title "Subventions aux acteurs de la santé", which names no beneficiary of its own."""
+    found = find_grants(text, "SUBVENTIONS AUX ACTEURS DE LA SANTÉ")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == grants
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("L'Association des Professionnels de Santé du Lac (APSL) anime la prévention.\nIl est proposé au Conseil "
+     "municipal d'attribuer à l'APSL une subvention de fonctionnement de 6 000 €.\n\nAprès en avoir délibéré, le "
+     "Conseil municipal ATTRIBUE à l'Association des Professionnels de Santé du Lac (APSL) une subvention de "
+     "fonctionnement de 6 000 €.", [("Association des Professionnels de Santé du Lac", "6000")]),
+    ("Il est proposé au Conseil communautaire d'allouer une subvention de 1 200 € au Club Nautique du Lac.",
+     [("Club Nautique du Lac", "1200")]),
+])
+def test_the_body_a_proposal_is_addressed_to_is_no_beneficiary_and_an_acronym_names_its_full_name(text, grants):
+    """"Il est proposé au Conseil municipal d'attribuer à l'APSL …": the acronym the decision writes after the name."""
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
 
 

@@ -50,7 +50,9 @@ _AUTHORITY_PATTERNS = {
         r"[A-ZÀ-ÖØ-ÞŒ][a-zà-ÿ][\w'’-]*)*)?)\b"
     ),
     "metropole-named-after": (
-        r"(?P<name>(?:Euro[mM]|M)étropole\s+(?:de\s+|du\s+|d['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ -][A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*)"
+        # "Métropole européenne de Lille": its adjective, then its place
+        r"(?P<name>(?:Euro[mM]|M)étropole(?:\s+(?i:européenne)(?=\s+(?:de|du|d['’])))?"
+        r"\s+(?:de\s+|du\s+|d['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ -][A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*)"
     ),
     "syndicat": (
         r"(?P<name>(?:Syndicat(?:\s+[\w'’-]+){0,4}?|SIVOM|SIVU|SIVOS)\s+"
@@ -124,6 +126,7 @@ _AUTHORITY_PATTERNS = {
         r"|(?i:Centre\s+(?:interd[ée]partemental\s+)?de\s+gestion(?:\s+de\s+la\s+fonction\s+publique"
         r"\s+territoriale)?)|CDG"
         r"|(?i:Groupement\s+d['’]int[ée]r[êe]t\s+public)|GIP"
+        r"|(?i:[ÉE]tablissement\s+public\s+foncier(?:\s+local)?)|EPFL?"
         r"|(?i:Centre\s+hospitalier(?:\s+(?:universitaire|r[ée]gional|intercommunal|d[ée]partemental"
         r"|sp[ée]cialis[ée]))*)|CHU|CHR|CHI"
         r"|(?:EHPAD|Ehpad)(?:\s+(?i:public|intercommunal|municipal))?"
@@ -150,7 +153,8 @@ _HEADING_ORDER = ("ccas", "etablissement-public", "sdis", "syndicat", "petr", "c
 _KIND_WORDS = re.compile(r"(?<=\s)(?:Communes|Urbaine|Mixte|Intercommunal|Communal|Sociale|À|Vocations?|Multiples?"
                          r"|Uniques?|Scolaire|Nouvelle|Départementale?|Public|Territoriale?|Rural|Secours"
                          r"|Européenne|Tourisme|Écoles|Métiers|Commerce|Gestion|Fonction|Publique|Hospitalier"
-                         r"|Universitaire|Professionnel|Agricole|Polyvalent|Général|Technologique|Municipale)\b(?!-)|"
+                         r"|Universitaire|Professionnel|Agricole|Polyvalent|Général|Technologique|Municipale"
+                         r"|Foncier)\b(?!-)|"
                          r"(?<=\sd['’])(?:Agglomération|Action|Équilibre|Énergies?|Incendie|Agriculture|Industrie"
                          r"|Intérêt)\b|(?<=\sl['’])Artisanat\b")
 

@@ -27,9 +27,12 @@ if TYPE_CHECKING:
 
 #: "Présents ou représentés : 49" counts the members present and those represented together: neither count alone.
 _COUNTS = {
-    "in_office": r"(?:membres|conseillers|élus)?\s*en\s+(?:exercice|fonction)"
+    # "Membres en exercice ayant voix délibérative : 14" (an EPCC's board), "Nombre de membres du Bureau : 12"
+    "in_office": r"(?:membres|conseillers|élus)?\s*en\s+(?:exercice|fonction)(?:\s+ayant\s+voix\s+délibérative)?"
                  r"|membres\s+(?:du\s+conseil\s+d['’]administration|de\s+l['’]assemblée)(?=\s*:)"
-                 r"|Nombre\s+de\s+(?:membres|conseillers|délégués)(?:\s+titulaires)?(?=\s*:)"
+                 r"|Nombre\s+de\s+(?:membres|conseillers|délégués)(?:\s+titulaires)?"
+                 r"(?:\s+(?:du|de\s+la|de\s+l['’])\s*(?:bureau|conseil|comité|commission|assemblée)(?:\s+\w+)?)?"
+                 r"(?=\s*:)"
                  # a GIP's or an établissement's board: "Membres ayant voix délibérative : 12"
                  r"|(?:membres|administrateurs)\s+ayant\s+voix\s+délibérative(?=\s*:)",
     # "Présents à l'ouverture de la séance : 26": the opening's, before a move's "(présents : 27 – votants : 32)"

@@ -83,7 +83,7 @@ def _nature(text: str) -> str | None:
 def find_grants(body: str, title: str = "") -> GrantsFound:
     """Return the grants decided in ``body``, the totals it states, and warnings on what does not add up."""
     from graph.ingest.delib_grant_checks import announced, cancel, check_words, reconcile
-    from graph.ingest.delib_mentions import merge_prose
+    from graph.ingest.delib_mentions import merge_prose, name_acronyms
     from graph.ingest.delib_prose import prose_grants
     from graph.ingest.delib_several import each_grants, inline_grants, respective_grants
     from graph.ingest.delib_tables import table_grants
@@ -99,6 +99,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
         grant.beneficiary, kind, said = bare_name(without_civility(grant.beneficiary))
         grant.bracket = (kind, said) if kind in ("acronym", "gloss") else None
         grant.purpose = said if kind == "project" and not grant.purpose else grant.purpose
+    name_acronyms(body, found.grants + grants + several)
     merge_prose([g for g in grants if not g.cancelled] + several, found)
     cancel([g for g in grants if g.cancelled], found)
     found.totals += totals

@@ -15,6 +15,8 @@ an investment one); a grant is paid in instalments; a table may already hold the
 
 from __future__ import annotations
 
+import re
+
 from graph.identity import name_key
 from graph.ingest.delib_grants import GrantFact, GrantsFound
 
@@ -61,6 +63,32 @@ def merge_prose(grants: list[GrantFact], found: GrantsFound) -> None:
         else:
             found.grants.append(grant)
     _warn_alike([g for g, _ in kept], found)
+
+
+#: A name that is an acronym alone: "APSA", "CPTS", "UDAF 35".
+_ACRONYM = re.compile(r"[A-ZÉÈ][A-ZÉÈ0-9&]{1,11}(?: \d{1,3})?")
+
+
+def name_acronyms(body: str, grants: list[GrantFact]) -> None:
+    """Name a mention that gives only a beneficiary's acronym ("Il est proposé d'attribuer à l'APSA …") as the
+    grant whose name the text writes with that acronym in brackets after it ("à l'Association des Professionnels de
+    Santé Alpha (APSA)"), when one grant only is so written: the two are one beneficiary's mentions.
+
+    >>> from decimal import Decimal
+    >>> grants = [GrantFact("APSA", Decimal(6000), (0, 1)), GrantFact("Association Alpha", Decimal(6000), (2, 3))]
+    >>> name_acronyms("attribuer à l'APSA … ATTRIBUE à l'Association Alpha (APSA) 6 000 €", grants)
+    >>> [g.beneficiary for g in grants]
+    ['Association Alpha', 'Association Alpha']
+    """
+    flat = re.sub(r"\s+", " ", body)
+    for grant in grants:
+        if not _ACRONYM.fullmatch(grant.beneficiary):
+            continue
+        written = re.compile(r"\s*\(\s*" + re.escape(grant.beneficiary) + r"\s*\)")
+        full = {g.beneficiary for g in grants if g.beneficiary != grant.beneficiary
+                and any(written.match(flat, m.end()) for m in re.finditer(re.escape(g.beneficiary), flat))}
+        if len(full) == 1:
+            grant.beneficiary = full.pop()
 
 
 def _warn_alike(grants: list[GrantFact], found: GrantsFound) -> None:

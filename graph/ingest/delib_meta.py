@@ -12,6 +12,11 @@ A transmission platform's file suffix after the nature, without the file's rank,
 
 >>> parse_actes("031-213104821-20241004-lmc1124911-DE-1-1").normalised
 '031-213104821-20241004-lmc1124911-DE'
+
+Corsica's départements are "02A" and "02B", which a text may print "2A" and "2B":
+
+>>> parse_actes("2A-200076958-20250506-2025E3112-DE").normalised
+'02A-200076958-20250506-2025E3112-DE'
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from dataclasses import dataclass
 
 #: ACTES identifier, tolerant (DATA-FORMATS.md 1.3): TypePJ prefix, nature suffix and file suffix optional.
 ACTES_RE = re.compile(r"""^(?:(?P<typepj>\d{2}_[A-Z]{2})-)?
-    (?P<dept>\d{3}|02[AB])-(?P<siren>\d{9})-(?P<date>\d{8})-
+    (?P<dept>\d{3}|0?2[AB])-(?P<siren>\d{9})-(?P<date>\d{8})-
     (?P<num>.+?)(?:-(?P<nature>DE|AR|AI|CC|BF|AU)(?:-\d+-\d+)?)?
     (?:-\d+-\d+_\d+(?:\.\w+)?)?$""", re.X)
 
@@ -51,7 +56,8 @@ def parse_actes(raw: str | None) -> ActesId | None:
         date = dt.datetime.strptime(match.group("date"), "%Y%m%d").date()
     except ValueError:
         return None
-    return ActesId(re.sub(r"\s", "", raw), match.group("dept"), match.group("siren"), date, match.group("num"), nature)
+    dept = match.group("dept").rjust(3, "0")  # Corsica's "2A" printed for its code "02A"
+    return ActesId(re.sub(r"\s", "", raw), dept, match.group("siren"), date, match.group("num"), nature)
 
 
 #: At most how many non-blank lines open a deliberation (its heading), and the first line of what follows it.

@@ -21,7 +21,8 @@ _NUMBER = re.compile(r"(?:d[ée]lib[ée]ration|DELIBERATION)?\s*\bn\s*[°ºo]\s*
                      # rank in brackets after it ("E 3(1)")
                      r"|(?:(?-i:[A-Z]{2,8}[-_/.]){2,3}|(?-i:[A-Z]{5,8})[-_/.]|[A-Z]{0,4}[-_ /.]?)\d[\w.-]*"
                      r"(?:\(\d{1,3}\)(?!\w))?"
-                     r"(?:\s*/\s*(?:\d[\w.-]*|(?-i:[A-Z]{1,6})\b(?![ \t]+\w)))*)", re.I)
+                     # a part in capitals may end in figures: "2025/E3/112", as the Collectivité de Corse numbers
+                     r"(?:\s*/\s*(?:\d[\w.-]*|(?-i:[A-Z]{1,6}\d{0,3})\b(?![ \t]+\w)))*)", re.I)
 
 
 #: The deliberation's own number where it heads its line or a column of the heading, without "n°": "Délibération
@@ -33,6 +34,9 @@ _OWN_NUMBER = re.compile(r"(?:^|[ \t]{2})[ \t]*(?:D[ée]lib[ée]ration|DÉLIBÉR
 #: délibération n° 2024-021", "vu la délibération n° …"), a law, an ordinance or a decree, wherever the text names
 #: it ("Le Président rappelle que la loi n° 2005-95 …").
 _NOT_OWN = re.compile(r"(?:\bpoint|\b(?:la|les|une|des|de|par|vu|cette)\s+d[ée]lib[ée]rations?"
+                      # a beneficiary's account with the authority ("Tiers n° 098765", under its name in a list), an
+                      # invoice, a contract, a plot
+                      r"|\btiers|\bfactures?|\bmarch[ée]s?|\blots?|\bparcelles?|\bbons?\s+de\s+commande"
                       r"|\b(?:loi|ordonnance|d[ée]cret)(?:\s+organique)?)\s*$", re.I)
 
 
@@ -85,6 +89,8 @@ def number_match(body: str) -> re.Match | None:
     '2024.00412/CP'
     >>> number_match("CONSEIL D'ADMINISTRATION DU 20 MARS 2025\\n\\nDÉLIBÉRATION N° CCAS-CA-2025-09\\n").group("num")
     'CCAS-CA-2025-09'
+    >>> number_match("DÉLIBÉRATION N° 2025/E3/112 DU CONSEIL EXÉCUTIF DE CORSE\\n").group("num")
+    '2025/E3/112'
     """
     own = next((m for m in _OWN_NUMBER.finditer(body) if not _cites(body, m)), None)
     if own is not None:

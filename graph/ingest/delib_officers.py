@@ -22,8 +22,9 @@ from graph.ingest.french import compile_cue
 
 _CHAIR = compile_cue(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<name>[^\n,]+)"
                      r"|Présidence(?:\s+de\s+(?:la\s+)?séance)?\s*:\s*(?P<name2>[^\n,]+)"
-                     # "sous la présidence de M. X, Maire", "Séance présidée par M. X, Président du Conseil …"
-                     r"|(?:sous\s+la\s+présidence\s+de|(?:séance|réunion)\s+présidée\s+par)\s+"
+                     # "sous la présidence de M. X, Maire", "Séance présidée par M. X, Président du Conseil …", "La
+                     # séance est présidée par Mme X, Vice-Présidente du CIAS"
+                     r"|(?:sous\s+la\s+présidence\s+de|(?:séance|réunion)\s+(?:est\s+|a\s+été\s+)?présidée\s+par)\s+"
                      r"(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la)\s+(?P<title>[^,\n]+),\s*)?"
                      r"(?P<name3>[^\n,]+?)(?:(?:,|[ \t]+[-–—])\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire)|(?:Maire"
                      r"|Conseill[eè]re?)\s+(?:adjointe?|délégué?e?))\b|(?=[ \t]*[\n,]|[ \t]*$))"

@@ -75,8 +75,10 @@ _PROXY_SPLIT = compile_cue(r"\s+(?:donne|a\s+donné|a\s+donne|donnant)\s+(?:pouv
 _WERE = r"(?:Étaient|Était|Sont|Est)\s+"
 #: Section headings, by the list they open; the colon may come on the next line ("…du Code\nGénéral … :").
 SECTIONS = [
-    ("proxies", compile_cue(r"^(?:Pouvoirs?|Procurations?|(?:Membres?\s+)?représentée?s?|Absents?\s+(?:excusés?\s+)?"
-                            r"(?:ayant\s+(?:voté\s+par\s+procuration|donné\s+(?:pouvoir|procuration))|représentés?))"
+    # "Absents ayant donné pouvoir : …", "ÉTAIT ABSENT ET AVAIT DONNÉ POUVOIR : …"
+    ("proxies", compile_cue(r"^(?:Pouvoirs?|Procurations?|(?:Membres?\s+)?représentée?s?|(?:" + _WERE
+                            + r")?Absente?s?\s+(?:excusée?s?\s+)?(?:et\s+)?(?:(?:ayant|avai(?:t|ent))\s+"
+                            r"(?:voté\s+par\s+procuration|donné\s+(?:pouvoir|procuration))|représentée?s?))"
                             r"[^:\n]*(?:\n[^:\n]{0,80})?:", re.I | re.M)),
     # "Excusés : …", "Était absent excusé : …"
     ("excused", compile_cue(r"^(?:Membres?\s+(?:titulaires?\s+)?|" + _WERE + r")?(?:absente?s?\s+)?excusée?s?"

@@ -224,6 +224,22 @@ _EARLIER = re.compile(r"\s*(?:HT|TTC)?\s*,?\s*(?:qui\s+(?:lui\s+)?(?:a|avait)\s+
                       r"(?:attribu|accord|allou|vot|octroy)[ée]+s?\s+(?:(?:à|au|aux)\s+[^,;.€]{1,80}?\s+)?"
                       r"(?:par\s+(?:la\s+|le\s+|l['’])?(?:délibération|"
                       r"décision|arrêté|commission|conseil|bureau)\b|lors\s+d|le\s+\d|en\s+date\b)", re.I)
+#: A grant an earlier act made, that act named before its amount: "VU la délibération n° 24CP.0733 du 18 octobre
+#: 2024 attribuant au PTCE X une subvention de 60 000 €", "RETIRE la délibération n° 2025-02-021 du 11 février 2025
+#: attribuant une subvention de 5 000 € à …" — recalled (or withdrawn), not made by this deliberation. The act is
+#: one with a number or a date, not "la présente délibération"; a number's dot ("24CP.0733") ends no sentence.
+_BY_EARLIER_ACT = re.compile(r"\b(?:délibération|décision|arrêté)s?\s+(?:n\s*[°o]|du\s+\d|en\s+date\s+du|susvisée|"
+                             r"précitée|(?:de\s+la|du)\s+[\w\s'’-]{3,40}?\s+du\s+\d)(?:[^.;€]|\.(?=\S))*?"
+                             r"\b(?:attribuant|accordant|allouant|octroyant|portant\s+(?:attribution|octroi))\b"
+                             r"(?:[^.;€]|\.(?=\S))*$", re.I)
+#: What withdraws that act, right before it: its grant is undone ("RETIRE la délibération …", "d'abroger l'arrêté").
+_WITHDRAWS = re.compile(r"\b(?:retir|annul|abrog|rapport)\w*\s+(?:la|les|l['’]|cette|ces)\s*$", re.I)
+#: A clause that asks for money, however far its verb is from the amount: "De solliciter auprès de l'Agence
+#: régionale de santé une subvention de 93 600 € au titre du fonds …, et auprès du Département une subvention de
+#: 62 400 €" — both amounts are requested, neither is granted (unless a granting verb follows the request's).
+_REQUEST_VERB = re.compile(r"\b(?:sollicit(?:er|e|ent|ons)|demand(?:er|ons))\b", re.I)
+_GRANTED_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*\)?\s*(?:lui\s+|leur\s+)?(?:est|sont|sera|seront)\s+"
+                            r"(?:attribu|allou|vers|accord|octroy)\w*", re.I)
 #: What makes an amount an instalment or a share of a grant, not a grant: "un acompte de 1 500 €", "le solde de
 #: 16 000 €", "versement du solde …, soit 4 000 €", "versée en deux fractions : 8 000 € …", "20 000 €, dont 8 000 €".
 _PART = re.compile(r"\b(?:acomptes?|soldes?|reliquats?|fractions?|tranches?)\b|\bdont\s*$|"
@@ -260,6 +276,51 @@ def _verb_opens_clause(sentence: str, at: int, amounts: list[tuple[int, int, Dec
     clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, at)), default=0)
     verb = _CLAUSE_VERB.search(sentence, clause_start, at)
     return bool(verb) and not any(verb.end() <= s < at for s, _, _ in amounts)
+
+
+def _cut_before(body: str, start: int) -> str:
+    """The words of the sentence that the one at ``start`` goes on, when a dot inside a token cut it there: "VU la
+    délibération n° 24CP." then "0733 du 18 octobre 2024 attribuant …" (else nothing), on one line.
+
+    >>> _cut_before("Titre.\\nVU la délibération n° 24CP.0733 du 18 octobre", 34)
+    'VU la délibération n° 24CP.'
+    """
+    if start == 0 or body[start - 1] != "." or not body[start:start + 1].isalnum():
+        return ""
+    above = body[max(0, start - 300):start]
+    ends = [m.end() for m in re.finditer(r"[.;:](?=\s)|\n[ \t]*\n", above)]
+    return above[max(ends, default=0):].lstrip().replace("\n", " ")
+
+
+def _requested(sentence: str, clause_start: int, at: int, end: int) -> bool:
+    """Whether the clause of the amount at ``at`` (ending at ``end``) asks for it: a request's verb opens it, no
+    granting verb after that one, nor a grant said after the amount ("… sollicite l'aide de la commune ; une
+    subvention de 1 000 € lui est attribuée" is a grant).
+
+    >>> _requested("De solliciter auprès de l'ARS une subvention de 9 € au titre du FIR, et auprès du Département une "
+    ...            "subvention de 6 €.", 0, 106, 109)
+    True
+    """
+    request = None
+    for request in _REQUEST_VERB.finditer(sentence, clause_start, at):
+        pass
+    return request is not None and not _CLAUSE_VERB.search(sentence, request.end(), at) \
+        and not _GRANTED_AFTER.match(sentence, end)
+
+
+def _whole_of(sentence: str, at: int, amounts: list[tuple[int, int, Decimal]], parts: set[int]) -> int | None:
+    """Where the amount starts that the share at ``at`` is part of: the one right before it, when a "dont" follows
+    that one ("9 500 €, dont 2 500 €") or that one is a share too ("dont 8 000 € en 2024 et 12 000 € en 2025").
+
+    >>> _whole_of("verser 9 500 €, dont 2 500 €", 21, [(7, 14, Decimal(9500)), (21, 28, Decimal(2500))], {21})
+    7
+    """
+    if at not in parts:
+        return None
+    previous = max(((s, e) for s, e, _ in amounts if e <= at), default=None)
+    if previous is None or not (_PART_OF.match(sentence, previous[1]) or previous[0] in parts):
+        return None
+    return previous[0]
 
 
 def _is_part(sentence: str, at: int, amounts: list[tuple[int, int]], parts: set[int]) -> bool:
@@ -337,6 +398,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
         spelled = find_amounts_in_words(sentence)
         words = [(s, e, Decimal(v)) for v, s, e in spelled if not any(abs(s - a) < 60 for a, _, _ in amounts)]
         parts: set[int] = set()  # where the sentence's instalments and shares of a grant start
+        read_at: dict[int, GrantFact] = {}  # the sentence's grants, by where their amounts start
         for a_start, a_end, amount in amounts + words:
             if any(s <= start + a_start < e for s, e in tables) or not amount:
                 continue  # a table's amount; "0 €" grants nothing
@@ -376,6 +438,14 @@ def prose_grants(body: str, title_beneficiary: str | None,
             if _THRESHOLD.search(before) or _EARLIER.match(sentence, a_end) and not (_CANCEL.search(before)
                                                                             or _CANCELLED_AFTER.match(flat, a_end)):
                 continue  # a delegation's ceiling; a grant that an earlier act made, recalled
+            clause_start = max((m.end() for m in _NEXT_GRANT.finditer(flat, 0, a_start)), default=0)
+            clause = (_cut_before(body, start) if not clause_start else "") + flat[clause_start:a_start]
+            act = _BY_EARLIER_ACT.search(clause)
+            withdrawn = bool(act) and bool(_WITHDRAWS.search(clause, 0, act.start()))
+            if act and not withdrawn:
+                continue  # "VU la délibération n° … attribuant au PTCE X une subvention de 60 000 €"
+            if _requested(flat, clause_start, a_start, a_end):
+                continue  # "De solliciter auprès de l'ARS une subvention de …, et auprès du Département une …"
             result = _RESULT_BEFORE.search(before) and _COMPUTED.search(before)
             amended = _AMENDED_TO.search(before) and _GRANT_WORD.search(sentence)
             set_at = _SET_AT.search(before) and _SET_GRANT.match(sentence, a_end)
@@ -424,7 +494,13 @@ def prose_grants(body: str, title_beneficiary: str | None,
             # l'Association X un bureau ; cette mise à disposition constitue une aide en nature valorisée à 2 400 €".
             lent_to = valued_in_kind and (_AT_DISPOSAL_OF.search(flat, 0, a_start) or (
                 "\n\n" not in body[prior_end:start] and _AT_DISPOSAL_OF.search(prior_sentence.replace("\n", " "))))
-            name = (lent_to and _clean_name(lent_to.group("acronymed") or lent_to.group("name"))) or receiving \
+            # A share of the amount before it ("Il est proposé de lui verser 9 500 €, dont 2 500 € au titre de
+            # l'action …") is that amount's beneficiary's, and no grant when that amount is none.
+            whole = _whole_of(sentence, a_start, amounts + words, parts)
+            if whole is not None and whole not in read_at:
+                continue
+            name = (whole is not None and read_at[whole].beneficiary) \
+                or (lent_to and _clean_name(lent_to.group("acronymed") or lent_to.group("name"))) or receiving \
                 or (pronoun and (lui and _antecedent(sentence[:lui])
                                  or "\n\n" not in body[prior_end:start] and _antecedent(prior_sentence))) \
                 or (listed and _person_at(sentence, a_start, True)) \
@@ -442,9 +518,11 @@ def prose_grants(body: str, title_beneficiary: str | None,
                                         or (stated and _NATURE_WORDS[fold(stated.group(1)).rstrip("s")])
                                         or _clause_nature(flat, a_start) or (lead_nature if item and lead else None),
                                         _purpose(flat, a_end), start >= decision_at,
-                                        cancelled=bool(_CANCEL.search(before) or _CANCELLED_AFTER.match(flat, a_end)),
+                                        cancelled=bool(_CANCEL.search(before) or _CANCELLED_AFTER.match(flat, a_end)
+                                                       or withdrawn),
                                         part=a_start in parts,
                                         year=_clause_year(flat, a_start)))
+                read_at[a_start] = grants[-1]
         after_list = item and lead and len(grants) > granted_before  # a list of grants, not of years
     return grants, totals
 

@@ -36,7 +36,10 @@ _STOP = (r"(?=\s*(?:," + _ENUMERATION + r"|\(|;|:|(?<!\bM)(?<!\bMM)(?<!\bMme)(?<
          # "sur le budget", "sur présentation des factures", not a name's "Hockey sur glace".
          r"(?<![-\w])sur\b(?!\s+(?!(?:le|la|les|l|un|une|des|son|sa|ses|leurs?|ce|cette|ces|présentation|proposition|"
          r"production|demande|justificati\w*|pièces?|factures?|crédits?|budget|fonds)\b)[a-zà-ÿ]+\b)|"
-         r"\bà\s+hauteur\b|\ben\s+faveur\b|\bet\s+(?:(?:à|au|aux|a(?=\s+la?\b|\s+l['’]))\b|de\s+\d|\d)|"
+         r"\bà\s+hauteur\b|\ben\s+faveur\b|"
+         # "proposé au Conseil municipal d'attribuer à l'APSA …": the verb a body is asked to decide ends its name.
+         r"\bd['’](?:attribuer|allouer|accorder|octroyer)\b|\bde\s+(?:verser|lui)\b|"
+         r"\bet\s+(?:(?:à|au|aux|a(?=\s+la?\b|\s+l['’]))\b|de\s+\d|\d)|"
          r"\bainsi\b|\bselon\b|\b(?:est|sont|sera|seront)\s+(?:annul|retir|abrog|supprim|devenu|déclar)\w*|"
          r"\bpar\s+(?:la\s+|le\s+|l['’])?(?:délibération|décision|arrêté|convention)\b|"
          r"\bà\s+(?=\d[\d \u00a0\u202f.,]*(?:€|euros?\b|EUR\b))|$))")
@@ -200,6 +203,13 @@ def _aside(sentence: str, match: re.Match, clause_start: int, anchor: int) -> bo
         and bool(_ASIDE_OPENS.search(sentence, clause_start, match.start()))
 
 
+#: What follows the body a proposal is addressed to, not a beneficiary: "Il est proposé au Conseil municipal
+#: d'attribuer à l'APSA …", "il est demandé au Bureau de bien vouloir …" — the verb it is asked to decide.
+_ADDRESSED = re.compile(r"\s*(?:d['’](?:attribuer|allouer|accorder|octroyer|approuver|autoriser|adopter)|"
+                        r"de\s+(?:verser|lui|leur|bien\s+vouloir|se\s+prononcer|signer|valider|décider|délibérer))\b",
+                        re.I)
+
+
 def beneficiary_in(sentence: str, anchor: int, association: bool = True) -> str | None:
     """Return the beneficiary named in ``sentence`` for the amount at offset ``anchor``: the nearest one of the
     amount's own clause when the sentence grants several, else the nearest one, else (``association``) the
@@ -216,7 +226,7 @@ def beneficiary_in(sentence: str, anchor: int, association: bool = True) -> str 
     while match := _BENEFICIARY.search(sentence, at):
         name = _clean_name(match.group("name") or match.group("name2") or "")
         if name and not AMOUNT_RE.search(name) and not _inside_name(sentence, match) and not _avoir(sentence, match) \
-                and not _aside(sentence, match, clause_start, anchor):
+                and not _aside(sentence, match, clause_start, anchor) and not _ADDRESSED.match(sentence, match.end()):
             # Another clause's beneficiary only when the amount's own clause names none.
             distance = (not clause_start <= match.start() < clause_end, abs(match.start() - anchor))
             if best is None or distance < best[0]:
@@ -298,6 +308,10 @@ _TITLE_BENEFICIARY = re.compile(
     r"(?P<name>(?:[A-ZÉÈÀ]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉÈÀ]).+)", re.I)
 
 
+#: What says, right before a title's grant, that the authority asks for it: "Demande de subvention à …".
+_ASKED = re.compile(r"\b(?:demandes?|sollicitations?|recherches?)\s+(?:de\s+|d['’])$", re.I)
+
+
 def title_beneficiary(title: str) -> str | None:
     """The beneficiary a deliberation's title names, for a decision that says only "à la commune" or "à
     l'association"; what follows a dash is the project, not the name.
@@ -306,8 +320,13 @@ def title_beneficiary(title: str) -> str | None:
     'Commune de Saint-Gaultier'
     >>> title_beneficiary("Subvention à l'association Les Amis du Vélo"), title_beneficiary("Subventions 2024")
     ('Les Amis du Vélo', None)
+    >>> title_beneficiary("Centre de santé – Demande de subvention à l'Agence régionale de santé") is None
+    True
     """
     match = _TITLE_BENEFICIARY.search(title)
+    # "Demande de subvention à l'Agence régionale de santé": whom the authority asks for money, not whom it grants.
+    if match is not None and _ASKED.search(title, 0, match.start()):
+        return None
     if match is None or not re.match(r"[A-ZÉÈÀ]|(?:commune|ville)\s|" + _KIND_OF, match.group("name")):
         return None
     return _clean_name(re.split(r"\s+[-–—]\s+|\s*[(:;,]|\s+pour\s", match.group("name"))[0])

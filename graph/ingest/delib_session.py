@@ -40,6 +40,12 @@ BODIES = [
     (r"conseil\s+de\s+l['’]eurom[ée]tropole", "Conseil Métropolitain"),
     (r"conseil\s+de\s+paris", "Conseil de Paris"),
     (r"conseil\s+ex[ée]cutif", "Conseil Exécutif"),
+    # the Communauté d'agglomération du Pays Basque's council that its conseil communautaire delegates to
+    (r"conseil\s+permanent\b", "Conseil Permanent"),
+    # an établissement public's bureau (an établissement public foncier's), named alone with a capital: not "un
+    # bureau" lent, nor the bureaux named above
+    (r"(?-i:Bureau|BUREAU)\b(?!\s+(?:m[ée]tropolitain|communautaire|syndical|du\s+conseil|ex[ée]cutif)\b)",
+     "Bureau"),
     # the assemblies of the collectivités with a special status, which their executive council reports to
     (r"assembl[ée]e\s+de\s+corse", "Assemblée de Corse"),
     (r"assembl[ée]e\s+de\s+(?:la\s+)?martinique", "Assemblée de Martinique"),

@@ -31,8 +31,9 @@ STAMP_HEADING = "[Tampon de la préfecture]"
 
 _DATE = (r"(?P<date>(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
          r"(?:\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4})|\d{1,2}/\d{1,2}/\d{4})")
-#: An ACTES id; a narrow stamp may wrap it after one of its hyphens ("…-20240627-\nDEL2024_112-DE").
-_ACTES = (r"(?:\d{2}_[A-Z]{2}-\n?)?\d\s?\d{2}-\n?\d{9}-\n?\d{8}-\n?(?:[A-Za-z0-9_]|-\n?)+?(?<!-)(?<!-\n)"
+#: An ACTES id; a narrow stamp may wrap it after one of its hyphens ("…-20240627-\nDEL2024_112-DE"). Corsica's
+#: départements are "02A" and "02B", which a text may print "2A" and "2B".
+_ACTES = (r"(?:\d{2}_[A-Z]{2}-\n?)?(?:\d\s?\d{2}|0?2[AB])-\n?\d{9}-\n?\d{8}-\n?(?:[A-Za-z0-9_]|-\n?)+?(?<!-)(?<!-\n)"
           r"(?:-\n?(?:DE|AR|AI|CC|BF|AU))?(?=[\s.,;)]|$)")
 
 
@@ -58,13 +59,13 @@ STAMP_PATTERNS = [
     ("platform", re.compile(r"^VIA\s+(?P<value>[^\n]+?)[ \t]*$", re.M)),
     ("sent", re.compile(_loose("Envoi Préfecture") + r"\s*:\s*" + _DATE, re.I)),
     ("received", re.compile(r"(?:Date\s+de\s+)?" + _loose("Réception en Préfecture") + r"\s*:\s*" + _DATE, re.I)),
-    ("sent", re.compile(r"Date\s+de\s+t[ée]l[ée]transmission(?:\s+en\s+(?:sous-)?pr[ée]fecture)?\s*:\s*" + _DATE,
+    ("sent", re.compile(r"Date\s+de\s+t[ée]l[ée]transmission(?:\s+en\s+(?:sous[- ]?)?pr[ée]fecture)?\s*:\s*" + _DATE,
                         re.I)),
     # "Date d'envoi en préfecture : 26/11/2024"
-    ("sent", re.compile(r"Date\s+d['’]envoi\s+(?:en\s+|[àa]\s+la\s+)(?:sous-)?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
+    ("sent", re.compile(r"Date\s+d['’]envoi\s+(?:en\s+|[àa]\s+la\s+)(?:sous[- ]?)?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
     # "Date de dépôt en préfecture : 14/02/2025": an act deposited at the prefecture is received there on the spot
-    ("received", re.compile(r"Date\s+de\s+(?:r[ée]ception|d[ée]p[ôo]t)\s+(?:en\s+|[àa]\s+la\s+)?(?:sous-)?pr[ée]fecture"
-                            r"\s*:\s*" + _DATE, re.I)),
+    ("received", re.compile(r"Date\s+de\s+(?:r[ée]ception|d[ée]p[ôo]t)\s+(?:en\s+|[àa]\s+la\s+)?"
+                            r"(?:sous[- ]?)?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
     ("sent", re.compile(r"(?:Envoy[ée]\s+en\s+pr[ée]fecture|T[ée]l[ée]transmise?s?)\s+le\s*:?\s*" + _DATE, re.I)),
     # "Transmis en préfecture le …", "Transmise au représentant de l'État le …", "après dépôt en préfecture le …",
     # "Télétransmis en préfecture le …", "Transmis en sous-préfecture de Riom le …", "Transmis à la sous-préfecture
@@ -72,21 +73,27 @@ STAMP_PATTERNS = [
     # Futuna the State's representative who holds the legality control is the haut-commissaire, or in a province
     # the commissaire délégué de la République: "Transmise au commissaire délégué de la République le …"
     ("sent", re.compile(r"(?:(?:T[ée]l[ée])?transmise?s?|d[ée]p[ôo]t|transmission)\s+(?:(?:en|[àa]\s+la)\s+"
-                        r"(?:sous-)?pr[ée]fecture"
+                        r"(?:sous[- ]?)?pr[ée]fecture"
                         r"(?:\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])[A-ZÉ][\w'’-]*)?|au\s+repr[ée]sentant\s+"
                         r"de\s+l['’][ÉE]tat|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée]|au\s+haut-commissariat"
-                        r"|au\s+(?:haut-)?commissaire\s+(?:d[ée]l[ée]gu[ée]\s+)?de\s+la\s+R[ée]publique)"
+                        r"|au\s+(?:haut-)?commissaire\s+(?:d[ée]l[ée]gu[ée]\s+)?de\s+la\s+R[ée]publique"
+                        # "Délibération transmise au Préfet de la région Occitanie le 20 mai 2025"
+                        r"|au\s+(?:sous-)?pr[ée]fet(?:\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])(?:r[ée]gion\s+)?"
+                        r"[A-ZÉ][\w'’-]*)?)"
                         r"\s+le\s*:?\s*" + _DATE, re.I)),
     # "Reçu en Sous-Préfecture de Vierzon le …", "Reçu au contrôle de légalité le : vendredi 20 septembre 2024",
     # "Reçu à la Préfecture de la Guadeloupe le …", "Acte reçu par la préfecture le …", "Reçu en Préfecture des
     # Deux-Sèvres le …", "Réception par le représentant de l'État le …"
     ("received", re.compile(r"(?:Acte\s+)?(?:Re[çc]ue?|R[ée]ception)\s+(?:(?:en|[àa]\s+la|par\s+la)\s+"
-                            r"(?:sous-)?pr[ée]fecture(?:\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])[A-ZÉ][\w'’-]*)?"
+                            r"(?:sous[- ]?)?pr[ée]fecture"
+                            r"(?:\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])[A-ZÉ][\w'’-]*)?"
                             r"|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée]|par\s+le\s+repr[ée]sentant\s+de\s+l['’][ÉE]tat)"
                             r"\s+le\s*:?\s*" + _DATE, re.I)),
     # "Réception par le préfet : 05/02/2025", "réception par le préfet le 05/02/2025"
     ("received", re.compile(r"R[ée]ception\s+par\s+le\s+pr[ée]fet\s*(?::|\ble\b\s*:?)\s*" + _DATE, re.I)),
-    ("published", re.compile(r"Affich[ée]\s+le\s*:?\s*(?:" + _DATE + ")?", re.I)),
+    # "Affichée au siège de l'EPCC le 3 avril 2025"
+    ("published", re.compile(r"Affich[ée]e?\s+(?:au\s+siège\s+(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+)?"
+                             r"[\w'’ -]{2,40}?\s+)?le\s*:?\s*(?:" + _DATE + ")?", re.I)),
     ("published", re.compile(r"Date\s+de\s+mise\s+en\s+ligne\s*:\s*" + _DATE, re.I)),
     # "Publié au Journal officiel de Saint-Barthélemy le 03/02/2025": a collectivité's official journal
     ("published", re.compile(r"Publi[ée]e?\s+au\s+Journal\s+officiel\b[^\n]{0,60}?\s+le\s*:?\s*" + _DATE, re.I)),
