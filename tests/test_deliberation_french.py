@@ -406,6 +406,11 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
     ("décide d'attribuer les subventions suivantes :\nComité des fêtes de Lussac : 1 500 € ;\n(cid:0) Football Club "
      "Lussacais : 2 000 € ;\nsoit un total de 3 500 €.\n", [("Comité des fêtes de Lussac", "1500"),
                                                            ("Football Club Lussacais", "2000")], ["3500"]),
+    # indented lines with no bullet, the amount after a dash
+    ("- d'attribuer les subventions suivantes :\n  Maison de santé de Tillac – fonctionnement – 9 000 €\n"
+     "  Commune d'Arvieu – construction d'une MSP – investissement – 45 000 €\n  Club Olympique - 1 200 €\n\n"
+     "- d'approuver la convention.", [("Maison de santé de Tillac", "9000"), ("Commune d'Arvieu", "45000"),
+                                      ("Club Olympique", "1200")], []),
     ("Le Conseil d'administration décide d'allouer :\n\n1) à l'association France Alzheimer Sud-Fictif : 3 500 "
      "euros (halte-répit du mardi) ;\n2) à l'association Les Pauses Bleues : 2 000 euros (café des aidants).\n\n"
      "Soit un total de 5 500 euros.", [("France Alzheimer Sud-Fictif", "3500"), ("Les Pauses Bleues", "2000")],

@@ -1,8 +1,8 @@
 """How a deliberation's prose is cut into sentences and list items, and the name a list item or a record gives.
 
 A list item opens with a bullet ("-", "•", a PDF's "(cid:N)"), or with no bullet stands alone on its line, a name
-then ":" or dot leaders then an amount; a record is a block of lines with no bullet, its amount on its last line
-as a field ("Montant de la subvention : 200 000 €") or in a column. Each item is a sentence of its own.
+then ":", dot leaders or a dash then an amount; a record is a block of lines with no bullet, its amount on its last
+line as a field ("Montant de la subvention : 200 000 €") or in a column. Each item is a sentence of its own.
 
 >>> [sentence.strip() for _, sentence in _sentences("Il est proposé d'attribuer :\\n- Club A : 1 500 € ;\\n"
 ...                                                 "- Club B : 800 €.")]
@@ -24,10 +24,12 @@ _BULLET = (r"(?:[-–—•*▪►●○◦]|\(cid:\d+\)|\d{1,2}\s?°?\)|[a-z]\)
            r"\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-ZÀ-Ý«\"]))")
 #: A list item's dot at the start of its line, alone or after a number, that would else end a sentence.
 _DOT_MARKER = re.compile(r"^([ \t]*\d{0,2})\.(?=[ \t]+\S)", re.M)
-#: A list item that no bullet opens (the PDF drew it): a name, then ":" or dot leaders, then an amount, alone on
-#: its line ("Comité des fêtes de Lussac : 1 500 € ;").
-_BARE_ITEM = (r"[^\n]{2,120}?(?:[ \t]+:[ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*)(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)"
-              r"(?:,\d{1,2})?[ \u00a0\u202f]*(?:€|euros?)[ \t]*[;.,]?[ \t]*(?=\n|\Z)")
+#: A list item that no bullet opens (the PDF drew it, or the text only indents it): a name, then ":", dot leaders or
+#: a dash, then an amount, alone on its line ("Comité des fêtes de Lussac : 1 500 € ;", "CPTS du Val – fonctionnement
+#: – 22 000 €").
+_BARE_ITEM = (r"[^\n]{2,120}?(?:[ \t]+:[ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*|[ \t]+[–—-][ \t]+)"
+              r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?[ \u00a0\u202f]*(?:€|euros?)[ \t]*[;.,]?[ \t]*"
+              r"(?=\n|\Z)")
 _ITEM_START = re.compile(rf"\s*(?:{_BULLET}|{_BARE_ITEM})", re.I)
 
 #: A block's line that gives its grant's amount as a field: "Montant : 45 K€ (fonctionnement) - Imputation : …",
