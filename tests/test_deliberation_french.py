@@ -360,6 +360,19 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      [("Office municipal des sports", "4500"), ("Volley-Ball Club Zénith", "620")], []),
     ("M. Paul ROUX présente la répartition proposée par la commission :\n\n  ▪ Office municipal des sports "
      "........ 4 500 €\n\nLe Conseil municipal prend acte de cette présentation.", [], []),
+    # aligned lines under a lead that grants nothing itself, granted by the decision below
+    ("La commission a retenu les candidatures suivantes :\n\n    Mme Léa FONTVIEILLE, interne à la faculté de Tours"
+     "        7 200 €\n    M. Hugo RIBEYRE, interne à la faculté de Tours            3 600 €\n\nLe Bureau, après "
+     "en avoir délibéré :\n- ATTRIBUE les bourses d'études listées ci-dessus ;",
+     [("Léa FONTVIEILLE", "7200"), ("Hugo RIBEYRE", "3600")], []),
+    ("Le jury a retenu les candidats suivants :\n  - Mme Léa FONTVIEILLE : 7 200 €\n  - M. Hugo RIBEYRE : 3 600 €\n\n"
+     "Le Conseil ATTRIBUE les bourses proposées ci-dessus.", [("Léa FONTVIEILLE", "7200"), ("Hugo RIBEYRE", "3600")],
+     []),
+    ("La commission a retenu les demandes suivantes :\n\n    Club Athlétique Vernois        1 500 €\n"
+     "    Chorale La Clé des Champs        800 €\n\nLe Conseil ATTRIBUE les subventions listées ci-dessus.",
+     [("Club Athlétique Vernois", "1500"), ("Chorale La Clé des Champs", "800")], []),
+    ("La commission a retenu les candidatures suivantes :\n\n    Mme Léa FONTVIEILLE        7 200 €\n\n"
+     "Le Conseil municipal prend acte de cette présentation.", [], []),
     ("Le plan de financement du projet est le suivant :\n- État : 4 500 €\n- Région : 2 000 €\n\n"
      "ATTRIBUE les subventions ci-dessus.", [], []),
     ("DÉCIDE d'attribuer un fonds de concours de 15 000 € à la commune de Lavaur-Fictif pour l'isolation.",

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD
 from graph.ingest.delib_grants import GrantsFound, StatedTotal
+from graph.ingest.delib_lists import approved_below
 from graph.ingest.delib_table_context import for_the_record, heading_nature, in_thousands, section_nature
 from graph.ingest.delib_table_header import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _column, amount_columns,
                                              choose_amount_column)
@@ -177,10 +178,14 @@ def _header_at(lines: list[tuple[int, str]], i: int, hints: ColumnHints | None =
     return (columns, i) if choose_amount_column(columns.heads, hints) is not None else None
 
 
-def _list_at(lines: list[tuple[int, str]], i: int) -> tuple[_Columns, int] | None:
-    """The two columns of names and amounts listed, without header, from line ``i`` under a granting sentence."""
-    above = next((line for _, line in reversed(lines[max(0, i - 3):i]) if line.strip()), "").strip()
-    if not (above.endswith(":") and (_GRANT_WORD.search(above) or _GRANT_VERB.search(above))):
+def _list_at(body: str, lines: list[tuple[int, str]], i: int) -> tuple[_Columns, int] | None:
+    """The two columns of names and amounts listed, without header, from line ``i`` under a granting sentence, or
+    under a sentence that a decision below grants ("La commission a retenu les candidatures suivantes :" …
+    "ATTRIBUE les bourses d'études listées ci-dessus")."""
+    start, above = next(((s, line) for s, line in reversed(lines[max(0, i - 3):i]) if line.strip()), (0, ""))
+    above = above.strip()
+    if not (above.endswith(":") and (_GRANT_WORD.search(above) or _GRANT_VERB.search(above)
+                                     or approved_below(body, start + len(above), above))):
         return None
     names, amounts = [], []
     for _, line in lines[i:]:
@@ -305,7 +310,7 @@ def aligned_table_grants(body: str, found: GrantsFound, legend: dict[str, str],
     lines = _lines(body)
     i = 0
     while i < len(lines):
-        table = _header_at(lines, i, hints) or _list_at(lines, i)
+        table = _header_at(lines, i, hints) or _list_at(body, lines, i)
         if table is None:
             i += 1
             continue

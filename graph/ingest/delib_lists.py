@@ -164,13 +164,18 @@ _LEAD = re.compile(r"\bsoutenir\b|\bfinancer\b|\bparticipation\s+(?:de\s+la\s+(?
                    r"du\s+département|communale|départementale|régionale|intercommunale)", re.I)
 
 #: A decision that grants what the text set out above it: "ATTRIBUE les aides ci-dessus", "accorde les subventions
-#: présentées ci-avant", "APPROUVE les subventions ci-dessus".
+#: présentées ci-avant", "APPROUVE les subventions ci-dessus", "ATTRIBUE les bourses d'études listées ci-dessus".
 _REFERS_BACK = re.compile(r"\b(?:attribu|accord|allou|octroi|octroy|approuv)\w*\s+(?:les|des|ces)\s+(?:aides|"
-                          r"subventions|participations|dotations)\s+(?:(?:pr[ée]sent[ée]es|d[ée]crites|list[ée]es|"
+                          r"subventions|participations|dotations|bourses)(?:\s+(?:d['’]|de\s+)[a-zà-ÿ]+)?\s+"
+                          r"(?:(?:pr[ée]sent[ée]es|d[ée]crites|list[ée]es|"
                           r"propos[ée]es)\s+)?(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es)", re.I)
 #: A lead that tells of amounts that are no grants, whatever the decision below approves: a financing plan's.
 _NOT_GRANTS_LEAD = re.compile(r"plan\s+de\s+financement|financeurs?\b|co[uû]ts?\b|d[ée]penses\b|recettes\b|"
                               r"demand|sollicit", re.I)
+#: Requests that the lead says were retained, and that the decision below grants: "La commission a retenu les
+#: demandes suivantes :" tells of no funding asked of others.
+_RETAINED_REQUESTS = re.compile(r"\b(?:retenu|s[ée]lectionn[ée]|valid[ée])e?s?\s+(?:les|ces)\s+(?:\w+\s+)?demandes\b",
+                                re.I)
 #: How far below a list's lead the decision that grants it may stand.
 _REFERS_BACK_REACH = 4000
 
@@ -183,8 +188,11 @@ def approved_below(body: str, end: int, lead: str) -> bool:
     >>> body = "Il présente la répartition proposée :\\n- Club A : 500 €\\nAPPROUVE les subventions ci-dessus."
     >>> approved_below(body, 37, body[:37]), approved_below(body, 37, "Le plan de financement est le suivant :")
     (True, False)
+    >>> approved_below(body, 37, "La commission a retenu les demandes suivantes :")
+    True
     """
-    return not _NOT_GRANTS_LEAD.search(lead) and bool(_REFERS_BACK.search(body, end, end + _REFERS_BACK_REACH))
+    return not _NOT_GRANTS_LEAD.search(_RETAINED_REQUESTS.sub("", lead)) \
+        and bool(_REFERS_BACK.search(body, end, end + _REFERS_BACK_REACH))
 
 
 #: A list's item that opens with whom it goes to and ends with its amount, one a line under its lead, as rural
