@@ -519,6 +519,26 @@ def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, gran
     assert [str(t.amount) for t in found.totals] == totals
 
 
+@pytest.mark.parametrize("items, grants", [
+    ("     • une subvention de fonctionnement de 38 000 € (imputation 65-6574) ;\n"
+     "     • une subvention d'investissement de 28 800 €, soit 30 % du coût des travaux (imputation 204-20421) ;\n",
+     [("Club Santé Vivarais", "38000", "operating", "6574"), ("Club Santé Vivarais", "28800", "investment", "20421"),
+      ("Les Amis du Rhône", "3500", "operating", None)]),
+    ("     - une participation de 1 200 € ;\n", [("Club Santé Vivarais", "1200", None, None),
+                                                ("Les Amis du Rhône", "3500", "operating", None)]),
+    # an item that names its own beneficiary, or a loan: not the lead's grants
+    ("     • une subvention de 2 000 € à l'association Les Pas Perdus ;\n", [("Les Pas Perdus", "2000", None, None),
+                                                                        ("Les Amis du Rhône", "3500", "operating",
+                                                                         None)]),
+    ("     • une avance remboursable de 20 000 € ;\n", [("Les Amis du Rhône", "3500", "operating", None)]),
+])
+def test_a_lead_naming_one_beneficiary_gives_it_each_grant_its_items_list(items, grants):
+    found = find_grants("Le Conseil départemental DÉCIDE :\n– d'allouer à l'association Club Santé Vivarais :\n"
+                        + items + "– d'allouer à l'association Les Amis du Rhône une subvention de fonctionnement "
+                        "de 3 500 €.")
+    assert sorted((g.beneficiary, str(g.amount), g.nature, g.account) for g in found.grants) == sorted(grants)
+
+
 @pytest.mark.parametrize("title, text, grants", [
     ("Attribution d'un fonds de concours à la commune de Saint-Gaultier - Réhabilitation de la halle",
      "DÉCIDE de verser un fonds de concours d'un montant de 24 000 € à la commune pour la halle du marché ;",

@@ -85,13 +85,13 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     from graph.ingest.delib_grant_checks import announced, cancel, check_words, reconcile
     from graph.ingest.delib_mentions import merge_prose
     from graph.ingest.delib_prose import prose_grants
-    from graph.ingest.delib_several import each_grants, inline_grants, respective_grants
+    from graph.ingest.delib_several import each_grants, inline_grants, one_beneficiary_grants, respective_grants
     from graph.ingest.delib_tables import table_grants
 
     found = GrantsFound()
     table_grants(body, found)
     grants, totals = prose_grants(body, title_beneficiary(title), found.tables)
-    several = each_grants(body) + respective_grants(body) + inline_grants(body)
+    several = each_grants(body) + respective_grants(body) + inline_grants(body) + one_beneficiary_grants(body)
     # A sentence of several grants is read whole: the prose reading of its amounts one by one gives way.
     grants = [g for g in grants if not any(s.span[0] <= g.span[0] < s.span[1] or g.span[0] <= s.span[0] < g.span[1]
                                            for s in several)]
