@@ -1743,6 +1743,13 @@ Article 2 : d'attribuer les subventions de fonctionnement suivantes :
     ("DÉCIDE d'attribuer les subventions suivantes :\n\nAssociation          Montant\n-----------------    ---------\n"
      "Comité des fêtes     1 500 €\nClub de foot         2 000 €\n=================    =========\n"
      "Total                3 500 €\n", [("Comité des fêtes", "1500", None), ("Club de foot", "2000", None)], ["3500"]),
+    # a record's codes on the line below each name
+    ("ARTICLE 1   Sont attribuées les subventions suivantes :\n\n"
+     "            Association Lou Cigalon                       12 000 Euros\n"
+     "            Tiers n° 041122 – Dossier EX025233\n\n"
+     "            Association Bus 14                             5 500 Euros\n"
+     "            Tiers n° 052211 – Dossier EX025301\n\nARTICLE 2   Le Maire est habilité à signer les conventions.",
+     [("Association Lou Cigalon", "12000", None), ("Association Bus 14", "5500", None)], []),
 ])
 def test_a_table_aligned_with_spaces_is_read_a_cell_a_column(text, grants, totals):
     found = find_grants(text)

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD
 from graph.ingest.delib_grants import GrantsFound, StatedTotal
-from graph.ingest.delib_lists import approved_below
+from graph.ingest.delib_lists import _RECORD_CODE, approved_below
 from graph.ingest.delib_table_context import for_the_record, heading_nature, in_thousands, section_nature
 from graph.ingest.delib_table_header import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _column, amount_columns,
                                              choose_amount_column)
@@ -70,6 +70,8 @@ _NAMELESS_INDENT = 16
 _SENTENCE_END = re.compile(r"\w{2,}(?:\.| ?[!?:;])[ \t]*$")
 #: What opens the sentence that sums a table right below its last row: "soit 6 500,00 €.", "soit un total de …".
 _SUMS_UP = re.compile(r"soit\b", re.I)
+#: A line of a record's codes, below or above its name: "Tiers n° 098765 – Dossier EX025471", "Dossier 24-117".
+_RECORD_CODES = re.compile(rf"{_RECORD_CODE.pattern}(?:[ \t]*[–—,;/-][ \t]*{_RECORD_CODE.pattern})*", re.I)
 #: A line that rules the table ("-------   ------", "=====", "+----+----+").
 _RULE = re.compile(r"[-=_—–+|\s]*[-=_—–]{3,}[-=_—–+|\s]*")
 
@@ -238,6 +240,8 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
             row.section = section
             rows.append(row)
             pending = None
+        elif _RECORD_CODES.fullmatch(line.strip()):
+            pass  # a record's codes on a line of their own ("Tiers n° 098765 – Dossier EX025471"): no name's words
         elif _SECTION.fullmatch(line.strip()) and len(pieces) == 1 and not _GOES_ON.search(line.strip()):
             # a section's heading in capitals ("CANTON DE LAMASTRE"): no part of the next row's name; its nature,
             # if it names one ("INVESTISSEMENT"), the rows' below
