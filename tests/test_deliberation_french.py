@@ -1743,6 +1743,17 @@ Article 2 : d'attribuer les subventions de fonctionnement suivantes :
     ("DÉCIDE d'attribuer les subventions suivantes :\n\nAssociation          Montant\n-----------------    ---------\n"
      "Comité des fêtes     1 500 €\nClub de foot         2 000 €\n=================    =========\n"
      "Total                3 500 €\n", [("Comité des fêtes", "1500", None), ("Club de foot", "2000", None)], ["3500"]),
+    # a programme's heading between rows: its nature in brackets is its rows', to the next programme's heading
+    ("DÉCIDE d'attribuer les subventions ci-après :\n\n"
+     "Programme / Opération                  Bénéficiaire                 Montant\n"
+     "AXE 1 – PRÉVENTION\n"
+     "  Action 1.1 – Ateliers              Club Santé Senior            4 000 €\n"
+     "AXE 2 – ÉQUIPEMENTS (INVESTISSEMENT)\n"
+     "  Action 2.1 – Cabinet               Commune de Saint-Pons        30 000 €\n"
+     "AXE 3 – COORDINATION\n"
+     "  Action 3.1 – Réseau                CPTS du Haut-Vallon          8 000 €\n",
+     [("Club Santé Senior", "4000", None), ("Commune de Saint-Pons", "30000", "investment"),
+      ("CPTS du Haut-Vallon", "8000", None)], []),
     # a record's codes on the line below each name
     ("ARTICLE 1   Sont attribuées les subventions suivantes :\n\n"
      "            Association Lou Cigalon                       12 000 Euros\n"

@@ -36,7 +36,7 @@ from graph.ingest.delib_lists import _RECORD_CODE, approved_below
 from graph.ingest.delib_table_context import for_the_record, heading_nature, in_thousands, section_nature
 from graph.ingest.delib_table_header import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _column, amount_columns,
                                              choose_amount_column)
-from graph.ingest.delib_tables import AMOUNT_QUALIFIER, _TOTAL_ROW, rows_grants
+from graph.ingest.delib_tables import AMOUNT_QUALIFIER, _TOTAL_ROW, _marked_nature, rows_grants
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 
 #: A cell: words that single spaces (or the no-break spaces grouping thousands) join.
@@ -62,8 +62,9 @@ def _goes_on(text: str) -> bool:
 
 
 _PAGE = re.compile(r"(?:page\s*)?\d{1,3}\s*/\s*\d{1,3}", re.I)
-#: A section's heading in a table, alone on its line and in capitals ("CANTON DE LAMASTRE-FICTIF", "SPORT").
-_SECTION = re.compile(r"(?=.*[A-ZÀ-Ý])[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9 '’()/&,.-]{2,80}")
+#: A section's heading in a table, alone on its line and in capitals ("CANTON DE LAMASTRE-FICTIF", "SPORT",
+#: "PROGRAMME 2 – MAISONS DE SANTÉ (INVESTISSEMENT)").
+_SECTION = re.compile(r"(?=.*[A-ZÀ-Ý])[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9 '’()/&,.–—-]{2,80}")
 #: How far right a header line starts when it heads only the amounts, the names' column left without a head.
 _NAMELESS_INDENT = 16
 #: A sentence's end, which no cell's words have: the prose after the table begins.
@@ -209,6 +210,7 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
     pending: _Row | None = None  # lines that begin the next row
     first_line_rows = None  # whether the table's rows start with their amount line
     section = None  # the nature of the last section heading read
+    marked_by = None  # the first word of the heading that marked that nature in brackets ("PROGRAMME")
     n = len(columns.spans)
     amount_cols = amount_columns(columns.heads, amount_col)
 
@@ -244,8 +246,16 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
             pass  # a record's codes on a line of their own ("Tiers n° 098765 – Dossier EX025471"): no name's words
         elif _SECTION.fullmatch(line.strip()) and len(pieces) == 1 and not _GOES_ON.search(line.strip()):
             # a section's heading in capitals ("CANTON DE LAMASTRE"): no part of the next row's name; its nature,
-            # if it names one ("INVESTISSEMENT"), the rows' below
-            section = section_nature([line.strip()]) or section
+            # if it names one ("INVESTISSEMENT"), the rows' below. A nature that a heading marks in brackets
+            # ("PROGRAMME 2 – MSP (INVESTISSEMENT)") is that section's only: the next heading of its kind
+            # ("PROGRAMME 3 – PRÉVENTION") ends it.
+            heading, first_word = line.strip(), line.split()[0]
+            if marked_by == first_word:
+                section, marked_by = None, None
+            if named := section_nature([heading]):
+                section, marked_by = named, None
+            elif marked := _marked_nature([heading], -1):
+                section, marked_by = marked, first_word
         else:
             name = " ".join(text for column, text in pieces if column == name_col)
             last = rows[-1] if rows and not _TOTAL_ROW.match(next((c for c in rows[-1].cells if c), "")) else None
