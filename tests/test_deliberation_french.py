@@ -2358,6 +2358,15 @@ def test_an_estimated_cost_in_a_list_item_is_still_no_grant():
     assert find_grants(text).grants == []
 
 
+def test_a_list_line_of_fields_between_dashes_gives_its_grant_the_nature_one_of_them_names():
+    text = ("- d'attribuer les subventions suivantes :\n  CPTS du Causse – fonctionnement – 15 000 €\n"
+            "  SISA Santé Ségala – équipement – investissement – 40 000 €\n"
+            "  Club Rando Santé – fonctionnement – investissement – 2 000 €\n")
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in find_grants(text).grants] == [
+        ("CPTS du Causse", "15000", "operating"), ("SISA Santé Ségala", "40000", "investment"),
+        ("Club Rando Santé", "2000", None)]
+
+
 @pytest.mark.parametrize("heading_a, heading_b", [
     ("A – Investissement (compte 204182) :", "B – Fonctionnement (compte 6574) :"),
     ("I. Section d'investissement :", "II. Section de fonctionnement :"),

@@ -77,7 +77,14 @@ def _nature(text: str) -> str | None:
                       r"fonctionnement)\b))?(?:de\s+|en\s+|d['’]?(?=[aeiouh]))?(\w+(?:\s+a\s+disposition)?)", folded)
     word = match.group(1) if match else ""
     word = word if word in _NATURE_WORDS else word[:-1] if word.endswith("s") else word  # "exceptionnelles"
+    if word not in _NATURE_WORDS:  # a list's line of fields: "Commune de X – extension de la MSP – investissement –"
+        fields = {_NATURE_WORDS[fold(w)] for w in _NATURE_FIELD.findall(text)}
+        return fields.pop() if len(fields) == 1 else None
     return _NATURE_WORDS.get(word)
+
+
+#: A nature word that a list's line gives as a field of its own, between dashes before the amount.
+_NATURE_FIELD = re.compile(r"(?<=[–—-] )(fonctionnement|investissement|[ée]quipement)(?= [–—-] )", re.I)
 
 
 def find_grants(body: str, title: str = "") -> GrantsFound:
