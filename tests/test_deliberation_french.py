@@ -368,6 +368,19 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      [("Office municipal des sports", "4500"), ("Volley-Ball Club Zénith", "620")], []),
     ("M. Paul ROUX présente la répartition proposée par la commission :\n\n  ▪ Office municipal des sports "
      "........ 4 500 €\n\nLe Conseil municipal prend acte de cette présentation.", [], []),
+    # aligned lines under a lead that grants nothing itself, granted by the decision below
+    ("La commission a retenu les candidatures suivantes :\n\n    Mme Léa FONTVIEILLE, interne à la faculté de Tours"
+     "        7 200 €\n    M. Hugo RIBEYRE, interne à la faculté de Tours            3 600 €\n\nLe Bureau, après "
+     "en avoir délibéré :\n- ATTRIBUE les bourses d'études listées ci-dessus ;",
+     [("Léa FONTVIEILLE", "7200"), ("Hugo RIBEYRE", "3600")], []),
+    ("Le jury a retenu les candidats suivants :\n  - Mme Léa FONTVIEILLE : 7 200 €\n  - M. Hugo RIBEYRE : 3 600 €\n\n"
+     "Le Conseil ATTRIBUE les bourses proposées ci-dessus.", [("Léa FONTVIEILLE", "7200"), ("Hugo RIBEYRE", "3600")],
+     []),
+    ("La commission a retenu les demandes suivantes :\n\n    Club Athlétique Vernois        1 500 €\n"
+     "    Chorale La Clé des Champs        800 €\n\nLe Conseil ATTRIBUE les subventions listées ci-dessus.",
+     [("Club Athlétique Vernois", "1500"), ("Chorale La Clé des Champs", "800")], []),
+    ("La commission a retenu les candidatures suivantes :\n\n    Mme Léa FONTVIEILLE        7 200 €\n\n"
+     "Le Conseil municipal prend acte de cette présentation.", [], []),
     ("Le plan de financement du projet est le suivant :\n- État : 4 500 €\n- Région : 2 000 €\n\n"
      "ATTRIBUE les subventions ci-dessus.", [], []),
     ("DÉCIDE d'attribuer un fonds de concours de 15 000 € à la commune de Lavaur-Fictif pour l'isolation.",
@@ -414,6 +427,11 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
     ("décide d'attribuer les subventions suivantes :\nComité des fêtes de Lussac : 1 500 € ;\n(cid:0) Football Club "
      "Lussacais : 2 000 € ;\nsoit un total de 3 500 €.\n", [("Comité des fêtes de Lussac", "1500"),
                                                            ("Football Club Lussacais", "2000")], ["3500"]),
+    # indented lines with no bullet, the amount after a dash
+    ("- d'attribuer les subventions suivantes :\n  Maison de santé de Tillac – fonctionnement – 9 000 €\n"
+     "  Commune d'Arvieu – construction d'une MSP – investissement – 45 000 €\n  Club Olympique - 1 200 €\n\n"
+     "- d'approuver la convention.", [("Maison de santé de Tillac", "9000"), ("Commune d'Arvieu", "45000"),
+                                      ("Club Olympique", "1200")], []),
     ("Le Conseil d'administration décide d'allouer :\n\n1) à l'association France Alzheimer Sud-Fictif : 3 500 "
      "euros (halte-répit du mardi) ;\n2) à l'association Les Pauses Bleues : 2 000 euros (café des aidants).\n\n"
      "Soit un total de 5 500 euros.", [("France Alzheimer Sud-Fictif", "3500"), ("Les Pauses Bleues", "2000")],
@@ -507,6 +525,26 @@ def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, gran
     found = find_grants(text, "")
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == grants
     assert [str(t.amount) for t in found.totals] == totals
+
+
+@pytest.mark.parametrize("items, grants", [
+    ("     • une subvention de fonctionnement de 38 000 € (imputation 65-6574) ;\n"
+     "     • une subvention d'investissement de 28 800 €, soit 30 % du coût des travaux (imputation 204-20421) ;\n",
+     [("Club Santé Vivarais", "38000", "operating", "6574"), ("Club Santé Vivarais", "28800", "investment", "20421"),
+      ("Les Amis du Rhône", "3500", "operating", None)]),
+    ("     - une participation de 1 200 € ;\n", [("Club Santé Vivarais", "1200", None, None),
+                                                ("Les Amis du Rhône", "3500", "operating", None)]),
+    # an item that names its own beneficiary, or a loan: not the lead's grants
+    ("     • une subvention de 2 000 € à l'association Les Pas Perdus ;\n", [("Les Pas Perdus", "2000", None, None),
+                                                                        ("Les Amis du Rhône", "3500", "operating",
+                                                                         None)]),
+    ("     • une avance remboursable de 20 000 € ;\n", [("Les Amis du Rhône", "3500", "operating", None)]),
+])
+def test_a_lead_naming_one_beneficiary_gives_it_each_grant_its_items_list(items, grants):
+    found = find_grants("Le Conseil départemental DÉCIDE :\n– d'allouer à l'association Club Santé Vivarais :\n"
+                        + items + "– d'allouer à l'association Les Amis du Rhône une subvention de fonctionnement "
+                        "de 3 500 €.")
+    assert sorted((g.beneficiary, str(g.amount), g.nature, g.account) for g in found.grants) == sorted(grants)
 
 
 @pytest.mark.parametrize("title, text, grants", [
@@ -1753,6 +1791,24 @@ Article 2 : d'attribuer les subventions de fonctionnement suivantes :
     ("DÉCIDE d'attribuer les subventions suivantes :\n\nAssociation          Montant\n-----------------    ---------\n"
      "Comité des fêtes     1 500 €\nClub de foot         2 000 €\n=================    =========\n"
      "Total                3 500 €\n", [("Comité des fêtes", "1500", None), ("Club de foot", "2000", None)], ["3500"]),
+    # a programme's heading between rows: its nature in brackets is its rows', to the next programme's heading
+    ("DÉCIDE d'attribuer les subventions ci-après :\n\n"
+     "Programme / Opération                  Bénéficiaire                 Montant\n"
+     "AXE 1 – PRÉVENTION\n"
+     "  Action 1.1 – Ateliers              Club Santé Senior            4 000 €\n"
+     "AXE 2 – ÉQUIPEMENTS (INVESTISSEMENT)\n"
+     "  Action 2.1 – Cabinet               Commune de Saint-Pons        30 000 €\n"
+     "AXE 3 – COORDINATION\n"
+     "  Action 3.1 – Réseau                CPTS du Haut-Vallon          8 000 €\n",
+     [("Club Santé Senior", "4000", None), ("Commune de Saint-Pons", "30000", "investment"),
+      ("CPTS du Haut-Vallon", "8000", None)], []),
+    # a record's codes on the line below each name
+    ("ARTICLE 1   Sont attribuées les subventions suivantes :\n\n"
+     "            Association Lou Cigalon                       12 000 Euros\n"
+     "            Tiers n° 041122 – Dossier EX025233\n\n"
+     "            Association Bus 14                             5 500 Euros\n"
+     "            Tiers n° 052211 – Dossier EX025301\n\nARTICLE 2   Le Maire est habilité à signer les conventions.",
+     [("Association Lou Cigalon", "12000", None), ("Association Bus 14", "5500", None)], []),
 ])
 def test_a_table_aligned_with_spaces_is_read_a_cell_a_column(text, grants, totals):
     found = find_grants(text)
@@ -2390,6 +2446,15 @@ def test_a_numbered_items_name_stops_at_its_comma_and_its_purpose_is_no_estimate
 def test_an_estimated_cost_in_a_list_item_is_still_no_grant():
     text = "Article 1er – Attribue les subventions suivantes :\n  1) Association X, coût estimé : 12 000 € ;\n"
     assert find_grants(text).grants == []
+
+
+def test_a_list_line_of_fields_between_dashes_gives_its_grant_the_nature_one_of_them_names():
+    text = ("- d'attribuer les subventions suivantes :\n  CPTS du Causse – fonctionnement – 15 000 €\n"
+            "  SISA Santé Ségala – équipement – investissement – 40 000 €\n"
+            "  Club Rando Santé – fonctionnement – investissement – 2 000 €\n")
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in find_grants(text).grants] == [
+        ("CPTS du Causse", "15000", "operating"), ("SISA Santé Ségala", "40000", "investment"),
+        ("Club Rando Santé", "2000", None)]
 
 
 @pytest.mark.parametrize("heading_a, heading_b", [

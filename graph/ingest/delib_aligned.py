@@ -32,10 +32,11 @@ from dataclasses import dataclass
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD
 from graph.ingest.delib_grants import GrantsFound, StatedTotal
+from graph.ingest.delib_lists import _RECORD_CODE, approved_below
 from graph.ingest.delib_table_context import for_the_record, heading_nature, in_thousands, section_nature
 from graph.ingest.delib_table_header import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _column, amount_columns,
                                              choose_amount_column)
-from graph.ingest.delib_tables import AMOUNT_QUALIFIER, _TOTAL_ROW, rows_grants
+from graph.ingest.delib_tables import AMOUNT_QUALIFIER, _TOTAL_ROW, _marked_nature, rows_grants
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 
 #: A cell: words that single spaces (or the no-break spaces grouping thousands) join.
@@ -61,14 +62,17 @@ def _goes_on(text: str) -> bool:
 
 
 _PAGE = re.compile(r"(?:page\s*)?\d{1,3}\s*/\s*\d{1,3}", re.I)
-#: A section's heading in a table, alone on its line and in capitals ("CANTON DE LAMASTRE-FICTIF", "SPORT").
-_SECTION = re.compile(r"(?=.*[A-ZÀ-Ý])[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9 '’()/&,.-]{2,80}")
+#: A section's heading in a table, alone on its line and in capitals ("CANTON DE LAMASTRE-FICTIF", "SPORT",
+#: "PROGRAMME 2 – MAISONS DE SANTÉ (INVESTISSEMENT)").
+_SECTION = re.compile(r"(?=.*[A-ZÀ-Ý])[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9 '’()/&,.–—-]{2,80}")
 #: How far right a header line starts when it heads only the amounts, the names' column left without a head.
 _NAMELESS_INDENT = 16
 #: A sentence's end, which no cell's words have: the prose after the table begins.
 _SENTENCE_END = re.compile(r"\w{2,}(?:\.| ?[!?:;])[ \t]*$")
 #: What opens the sentence that sums a table right below its last row: "soit 6 500,00 €.", "soit un total de …".
 _SUMS_UP = re.compile(r"soit\b", re.I)
+#: A line of a record's codes, below or above its name: "Tiers n° 098765 – Dossier EX025471", "Dossier 24-117".
+_RECORD_CODES = re.compile(rf"{_RECORD_CODE.pattern}(?:[ \t]*[–—,;/-][ \t]*{_RECORD_CODE.pattern})*", re.I)
 #: A line that rules the table ("-------   ------", "=====", "+----+----+").
 _RULE = re.compile(r"[-=_—–+|\s]*[-=_—–]{3,}[-=_—–+|\s]*")
 
@@ -177,10 +181,14 @@ def _header_at(lines: list[tuple[int, str]], i: int, hints: ColumnHints | None =
     return (columns, i) if choose_amount_column(columns.heads, hints) is not None else None
 
 
-def _list_at(lines: list[tuple[int, str]], i: int) -> tuple[_Columns, int] | None:
-    """The two columns of names and amounts listed, without header, from line ``i`` under a granting sentence."""
-    above = next((line for _, line in reversed(lines[max(0, i - 3):i]) if line.strip()), "").strip()
-    if not (above.endswith(":") and (_GRANT_WORD.search(above) or _GRANT_VERB.search(above))):
+def _list_at(body: str, lines: list[tuple[int, str]], i: int) -> tuple[_Columns, int] | None:
+    """The two columns of names and amounts listed, without header, from line ``i`` under a granting sentence, or
+    under a sentence that a decision below grants ("La commission a retenu les candidatures suivantes :" …
+    "ATTRIBUE les bourses d'études listées ci-dessus")."""
+    start, above = next(((s, line) for s, line in reversed(lines[max(0, i - 3):i]) if line.strip()), (0, ""))
+    above = above.strip()
+    if not (above.endswith(":") and (_GRANT_WORD.search(above) or _GRANT_VERB.search(above)
+                                     or approved_below(body, start + len(above), above))):
         return None
     names, amounts = [], []
     for _, line in lines[i:]:
@@ -202,6 +210,7 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
     pending: _Row | None = None  # lines that begin the next row
     first_line_rows = None  # whether the table's rows start with their amount line
     section = None  # the nature of the last section heading read
+    marked_by = None  # the first word of the heading that marked that nature in brackets ("PROGRAMME")
     n = len(columns.spans)
     amount_cols = amount_columns(columns.heads, amount_col)
 
@@ -233,10 +242,20 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
             row.section = section
             rows.append(row)
             pending = None
+        elif _RECORD_CODES.fullmatch(line.strip()):
+            pass  # a record's codes on a line of their own ("Tiers n° 098765 – Dossier EX025471"): no name's words
         elif _SECTION.fullmatch(line.strip()) and len(pieces) == 1 and not _GOES_ON.search(line.strip()):
             # a section's heading in capitals ("CANTON DE LAMASTRE"): no part of the next row's name; its nature,
-            # if it names one ("INVESTISSEMENT"), the rows' below
-            section = section_nature([line.strip()]) or section
+            # if it names one ("INVESTISSEMENT"), the rows' below. A nature that a heading marks in brackets
+            # ("PROGRAMME 2 – MSP (INVESTISSEMENT)") is that section's only: the next heading of its kind
+            # ("PROGRAMME 3 – PRÉVENTION") ends it.
+            heading, first_word = line.strip(), line.split()[0]
+            if marked_by == first_word:
+                section, marked_by = None, None
+            if named := section_nature([heading]):
+                section, marked_by = named, None
+            elif marked := _marked_nature([heading], -1):
+                section, marked_by = marked, first_word
         else:
             name = " ".join(text for column, text in pieces if column == name_col)
             last = rows[-1] if rows and not _TOTAL_ROW.match(next((c for c in rows[-1].cells if c), "")) else None
@@ -305,7 +324,7 @@ def aligned_table_grants(body: str, found: GrantsFound, legend: dict[str, str],
     lines = _lines(body)
     i = 0
     while i < len(lines):
-        table = _header_at(lines, i, hints) or _list_at(lines, i)
+        table = _header_at(lines, i, hints) or _list_at(body, lines, i)
         if table is None:
             i += 1
             continue

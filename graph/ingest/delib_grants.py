@@ -77,7 +77,14 @@ def _nature(text: str) -> str | None:
                       r"fonctionnement)\b))?(?:de\s+|en\s+|d['’]?(?=[aeiouh]))?(\w+(?:\s+a\s+disposition)?)", folded)
     word = match.group(1) if match else ""
     word = word if word in _NATURE_WORDS else word[:-1] if word.endswith("s") else word  # "exceptionnelles"
+    if word not in _NATURE_WORDS:  # a list's line of fields: "Commune de X – extension de la MSP – investissement –"
+        fields = {_NATURE_WORDS[fold(w)] for w in _NATURE_FIELD.findall(text)}
+        return fields.pop() if len(fields) == 1 else None
     return _NATURE_WORDS.get(word)
+
+
+#: A nature word that a list's line gives as a field of its own, between dashes before the amount.
+_NATURE_FIELD = re.compile(r"(?<=[–—-] )(fonctionnement|investissement|[ée]quipement)(?= [–—-] )", re.I)
 
 
 def find_grants(body: str, title: str = "") -> GrantsFound:
@@ -85,13 +92,13 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     from graph.ingest.delib_grant_checks import announced, cancel, check_words, reconcile
     from graph.ingest.delib_mentions import merge_prose, name_acronyms
     from graph.ingest.delib_prose import prose_grants
-    from graph.ingest.delib_several import each_grants, inline_grants, respective_grants
+    from graph.ingest.delib_several import each_grants, inline_grants, one_beneficiary_grants, respective_grants
     from graph.ingest.delib_tables import table_grants
 
     found = GrantsFound()
     table_grants(body, found)
     grants, totals = prose_grants(body, title_beneficiary(title), found.tables)
-    several = each_grants(body) + respective_grants(body) + inline_grants(body)
+    several = each_grants(body) + respective_grants(body) + inline_grants(body) + one_beneficiary_grants(body)
     # A sentence of several grants is read whole: the prose reading of its amounts one by one gives way.
     grants = [g for g in grants if not any(s.span[0] <= g.span[0] < s.span[1] or g.span[0] <= s.span[0] < g.span[1]
                                            for s in several)]

@@ -1,8 +1,8 @@
 """How a deliberation's prose is cut into sentences and list items, and the name a list item or a record gives.
 
 A list item opens with a bullet ("-", "•", a PDF's "(cid:N)"), or with no bullet stands alone on its line, a name
-then ":" or dot leaders then an amount; a record is a block of lines with no bullet, its amount on its last line
-as a field ("Montant de la subvention : 200 000 €") or in a column. Each item is a sentence of its own.
+then ":", dot leaders or a dash then an amount; a record is a block of lines with no bullet, its amount on its last
+line as a field ("Montant de la subvention : 200 000 €") or in a column. Each item is a sentence of its own.
 
 >>> [sentence.strip() for _, sentence in _sentences("Il est proposé d'attribuer :\\n- Club A : 1 500 € ;\\n"
 ...                                                 "- Club B : 800 €.")]
@@ -24,10 +24,12 @@ _BULLET = (r"(?:[-–—•*▪►●○◦]|\(cid:\d+\)|\d{1,2}\s?°?\)|[a-z]\)
            r"\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-ZÀ-Ý«\"]))")
 #: A list item's dot at the start of its line, alone or after a number, that would else end a sentence.
 _DOT_MARKER = re.compile(r"^([ \t]*\d{0,2})\.(?=[ \t]+\S)", re.M)
-#: A list item that no bullet opens (the PDF drew it): a name, then ":" or dot leaders, then an amount, alone on
-#: its line ("Comité des fêtes de Lussac : 1 500 € ;").
-_BARE_ITEM = (r"[^\n]{2,120}?(?:[ \t]+:[ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*)(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)"
-              r"(?:,\d{1,2})?[ \u00a0\u202f]*(?:€|euros?)[ \t]*[;.,]?[ \t]*(?=\n|\Z)")
+#: A list item that no bullet opens (the PDF drew it, or the text only indents it): a name, then ":", dot leaders or
+#: a dash, then an amount, alone on its line ("Comité des fêtes de Lussac : 1 500 € ;", "CPTS du Val – fonctionnement
+#: – 22 000 €").
+_BARE_ITEM = (r"[^\n]{2,120}?(?:[ \t]+:[ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*|[ \t]+[–—-][ \t]+)"
+              r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?[ \u00a0\u202f]*(?:€|euros?)[ \t]*[;.,]?[ \t]*"
+              r"(?=\n|\Z)")
 _ITEM_START = re.compile(rf"\s*(?:{_BULLET}|{_BARE_ITEM})", re.I)
 
 #: A block's line that gives its grant's amount as a field: "Montant : 45 K€ (fonctionnement) - Imputation : …",
@@ -162,13 +164,18 @@ _LEAD = re.compile(r"\bsoutenir\b|\bfinancer\b|\bparticipation\s+(?:de\s+la\s+(?
                    r"du\s+département|communale|départementale|régionale|intercommunale)", re.I)
 
 #: A decision that grants what the text set out above it: "ATTRIBUE les aides ci-dessus", "accorde les subventions
-#: présentées ci-avant", "APPROUVE les subventions ci-dessus".
+#: présentées ci-avant", "APPROUVE les subventions ci-dessus", "ATTRIBUE les bourses d'études listées ci-dessus".
 _REFERS_BACK = re.compile(r"\b(?:attribu|accord|allou|octroi|octroy|approuv)\w*\s+(?:les|des|ces)\s+(?:aides|"
-                          r"subventions|participations|dotations)\s+(?:(?:pr[ée]sent[ée]es|d[ée]crites|list[ée]es|"
+                          r"subventions|participations|dotations|bourses)(?:\s+(?:d['’]|de\s+)[a-zà-ÿ]+)?\s+"
+                          r"(?:(?:pr[ée]sent[ée]es|d[ée]crites|list[ée]es|"
                           r"propos[ée]es)\s+)?(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es)", re.I)
 #: A lead that tells of amounts that are no grants, whatever the decision below approves: a financing plan's.
 _NOT_GRANTS_LEAD = re.compile(r"plan\s+de\s+financement|financeurs?\b|co[uû]ts?\b|d[ée]penses\b|recettes\b|"
                               r"demand|sollicit", re.I)
+#: Requests that the lead says were retained, and that the decision below grants: "La commission a retenu les
+#: demandes suivantes :" tells of no funding asked of others.
+_RETAINED_REQUESTS = re.compile(r"\b(?:retenu|s[ée]lectionn[ée]|valid[ée])e?s?\s+(?:les|ces)\s+(?:\w+\s+)?demandes\b",
+                                re.I)
 #: How far below a list's lead the decision that grants it may stand.
 _REFERS_BACK_REACH = 4000
 
@@ -181,8 +188,11 @@ def approved_below(body: str, end: int, lead: str) -> bool:
     >>> body = "Il présente la répartition proposée :\\n- Club A : 500 €\\nAPPROUVE les subventions ci-dessus."
     >>> approved_below(body, 37, body[:37]), approved_below(body, 37, "Le plan de financement est le suivant :")
     (True, False)
+    >>> approved_below(body, 37, "La commission a retenu les demandes suivantes :")
+    True
     """
-    return not _NOT_GRANTS_LEAD.search(lead) and bool(_REFERS_BACK.search(body, end, end + _REFERS_BACK_REACH))
+    return not _NOT_GRANTS_LEAD.search(_RETAINED_REQUESTS.sub("", lead)) \
+        and bool(_REFERS_BACK.search(body, end, end + _REFERS_BACK_REACH))
 
 
 #: A list's item that opens with whom it goes to and ends with its amount, one a line under its lead, as rural

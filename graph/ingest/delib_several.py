@@ -1,6 +1,8 @@
 """Grants that one sentence gives several beneficiaries at once: one amount to each ("1 500 € à chacune des
 associations suivantes : A, B, C"), amounts respectively ("500 € et 300 € respectivement à A et à B"), or a list
-written on the lead's line ("les subventions suivantes : A 4 200 € ; B 3 000 € ; C 5 500 €").
+written on the lead's line ("les subventions suivantes : A 4 200 € ; B 3 000 € ; C 5 500 €"); and the several grants
+that a lead gives one beneficiary, an item each below it ("d'allouer à l'association X :" / "• une subvention de
+fonctionnement de 38 000 € ;" / "• une subvention d'investissement de 28 800 € ;").
 
 >>> [(g.beneficiary, str(g.amount)) for g in respective_grants("décide d'attribuer des subventions de 500 € et "
 ...  "300 € respectivement à l'association Les Crayons Solidaires et au Club photo Objectif Olivettes.")]
@@ -13,6 +15,7 @@ import re
 
 from graph.ingest.delib_grants import GrantFact, _nature
 from graph.ingest.delib_recipients import _clean_name
+from graph.ingest.delib_table_context import row_account
 from graph.ingest.french import AMOUNT_RE, parse_amount
 
 #: One amount for each of a list of beneficiaries: "1 500 € à chacune des associations suivantes : A, B, C".
@@ -207,5 +210,50 @@ def inline_grants(body: str) -> list[GrantFact]:
             continue
         nature = _nature(body[lead.start():lead.end()])
         grants += [GrantFact(name, amount, (items[0][2], at), nature, decision=True) for name, amount, _ in items]
+    return grants
+
+
+#: A lead that gives one beneficiary what the items below it list: "– d'allouer à l'association X :", "DÉCIDE
+#: d'attribuer au CCAS de Y :" — a granting verb, its dative, a colon that ends the line, and no amount.
+_ONE_LEAD = re.compile(r"^[ \t]*(?:[-–—•*▪►][ \t]*)?[^\n€]*?\b(?:attribu|allou|accord|octroy|vers)\w*[ \t]+"
+                       r"(?P<to>(?:à|au|aux)[ \t][^\n:;€]{2,150}?)[ \t]*:[ \t]*$", re.I | re.M)
+#: An item below it that is a grant with no beneficiary of its own: "• une subvention de fonctionnement de 38 000 €
+#: (imputation 65-6574) ;" — a bullet, then the grant's words, its amount on its line.
+_OWN_ITEM = re.compile(r"[ \t]*[-–—•*▪►◦○][ \t]*(?:une?|la|le)[ \t]+(?:subventions?|participations?|dotations?|"
+                       r"bourses?|contributions?|fonds[ \t]+de[ \t]+concours|aides?(?![ \t]+remboursables?))\b"
+                       r"(?P<rest>[^\n]*)", re.I)
+#: What makes such an item no grant, or another's: a loan, or a beneficiary named in it.
+_NOT_OWN = re.compile(r"\b(?:remboursables?|pr[êe]ts?|avances?)\b|\b(?:à|au|aux)[ \t]+(?:l['’]association|la[ \t]+"
+                      r"commune|(?-i:[A-ZÉÈ]))", re.I)
+#: The budget account an item names: "(imputation 65-6574)", "(article 20421)".
+_ITEM_ACCOUNT = re.compile(r"\b(?:imputation|imput[ée]e?|compte|article|nature)\b[^)\n;]*", re.I)
+
+
+def one_beneficiary_grants(body: str) -> list[GrantFact]:
+    """The grants that a lead naming one beneficiary gives it, one item each below it (its operating and its
+    investment grants, say), each with its nature and the account it names; none when an item names another
+    beneficiary or no amount.
+
+    >>> [(g.beneficiary, str(g.amount), g.nature, g.account) for g in one_beneficiary_grants(
+    ...  "– d'allouer à l'association Psy Sud :\\n  • une subvention de fonctionnement de 38 000 € (imputation "
+    ...  "65-6574) ;\\n  • une subvention d'investissement de 28 800 € (imputation 204-20421) ;")]
+    [('Psy Sud', '38000', 'operating', '6574'), ('Psy Sud', '28800', 'investment', '20421')]
+    """
+    grants = []
+    for lead in _ONE_LEAD.finditer(body):
+        names = _names(lead.group("to"), _DATIVE_SEPARATOR)
+        if len(names) != 1 or re.search(r"\bsuivant|ci-(?:après|dessous)", lead.group("to"), re.I):
+            continue
+        items, at = [], lead.end() + 1
+        while item := _OWN_ITEM.match(body, at):
+            amount = AMOUNT_RE.search(item.group("rest"))
+            if amount is None or _NOT_OWN.search(item.group(0)):
+                items = []
+                break
+            account = _ITEM_ACCOUNT.search(item.group("rest"))
+            items.append(GrantFact(names[0], parse_amount(amount.group(0)), item.span(), _nature(item.group(0)),
+                                   decision=True, account=row_account(account.group(0)) if account else None))
+            at = item.end() + 1
+        grants += items
     return grants
 

@@ -266,6 +266,8 @@ def name_cell(cell: str, head: str) -> tuple[str, str | None]:
     ('Association Jeunes Santé Amiénoise-Fictive', None)
     >>> name_cell("FAURE-VIGNAL Clémence", "nom – prenom")
     ('Clémence FAURE-VIGNAL', None)
+    >>> name_cell("Mme Inès X, interne à la faculté d'Angers", "beneficiaire")
+    ('Mme Inès X', None)
     """
     identifier = None
     if (match := _ID_IN_NAME.search(cell)) and match.start() > 0:
@@ -274,7 +276,13 @@ def name_cell(cell: str, head: str) -> tuple[str, str | None]:
         cell = cell[match.end():]
     if _PERSON_HEAD.search(head) and (person := parse_person(cell)) is not None:
         cell = person.label
-    return cell, identifier
+    return _GLOSS.split(cell, maxsplit=1)[0], identifier
+
+
+#: What a name cell says of its beneficiary after its name, a comma and words in small letters: "Mme Camille X,
+#: interne à la faculté de Poitiers", "Association Y, café des aidants de Niort".
+#: (A comma inside a bracket is the bracket's: "Association X (espace de rencontre, médiation familiale)".)
+_GLOSS = re.compile(r",\s+(?=[a-zà-ÿ])(?![^()]*\))")
 
 
 def _commune(name: str, head: str) -> str:
