@@ -10,7 +10,9 @@ est autorisé à signer …", "Le Président la signera", "… à signer ces doc
 agreements approved before it, or is itself the agreement when none is; a pronoun whose sentence approves none
 points back at the agreement the sentence names ("subordonne le versement à la signature d'une convention …, et
 autorise le Maire à la signer"), and each agreement a signing clause names besides those approved before is one
-more ("ladite convention et les conventions à passer avec les autres bénéficiaires").
+more ("ladite convention et les conventions à passer avec les autres bénéficiaires"). An approving clause may name
+several ("la convention d'objectifs avec A et la convention de partenariat avec B", "…, ainsi que le bail consenti
+à C"): each is one.
 A clause that authorises signing "tous documents" only names no agreement.
 
 Which grants an agreement governs is read from its words: the beneficiaries it names ("avec l'association MSP
@@ -48,6 +50,13 @@ _HEAD = (r"(?:les\s+termes\s+(?:de\s+la|de\s+l['’]|du|des)\s*|" + _ACT_ON + r"
          + _BEFORE_HEAD + r"(?P<head>" + _HEADS + r")\b")
 _APPROVES = re.compile(r"\b(?:approuve|approuver|valide|valider|(?:est|sont)\s+(?:approuv|valid)[ée]e?s?)\s+"
                        r"(?:d[eu]\s+)?" + _HEAD, re.I)
+#: Where an approving clause names one more agreement: "la convention d'objectifs avec A et la convention de
+#: partenariat avec B", "…, ainsi que le bail civil consenti à C", "la convention de partenariat, la convention de
+#: mise à disposition et le bail".
+_NEXT = re.compile(r"(?:\s*,?\s+(?:et|ainsi\s+que)\s+|\s*,\s*)(?P<named>(?:la|les|le|l['’])\s*" + _BEFORE_HEAD
+                   + r"(?P<head>" + _HEADS + r")\b)", re.I)
+#: What introduces an agreement's parties in its words: "avec", "entre", "au profit de".
+_PARTIES = re.compile(r"\b(?:avec|entre|au\s+profit\s+d)", re.I)
 #: The passive that names the agreement first, at the start of an item: "2- Les conventions d'application
 #: afférentes, établies entre la Ville et les associations précitées, sont approuvées."
 _APPROVED = re.compile(r"^[ \t]*(?:article\s+\w+\s*[:.–-]?\s*|\d{1,2}\s*[-°.)/]+\s*|[-–—•*]\s*)?"
@@ -96,8 +105,9 @@ _GRANTS_OWN = re.compile(r"correspondante?s?|aff[ée]rente?s?|d['’]\s*attribut
 #: ci-annexé", "ladite convention" when none is approved before): in a deliberation that awards grants, theirs.
 _ITSELF_ONLY = re.compile(r"(?:" + _HEADS + r")(?:[\s-]+(?:à\s+(?:intervenir|conclure|passer)|"
                           r"types?|ci-?annex[ée]e?s?|ci-?jointe?s?))*", re.I)
-#: An agreement with the beneficiaries other agreements do not name: "avec les autres bénéficiaires".
-_OTHERS = re.compile(r"\b(?:les|des|aux)\s+autres\s+(?:b[ée]n[ée]ficiaires?|associations?|structures?|organismes?|"
+#: An agreement with the beneficiaries other agreements do not name: "avec les (deux) autres bénéficiaires".
+_OTHERS = re.compile(r"\b(?:les|des|aux)\s+(?:deux\s+|trois\s+|quatre\s+|\d+\s+)?autres\s+"
+                     r"(?:b[ée]n[ée]ficiaires?|associations?|structures?|organismes?|"
                      r"porteurs?|communes?|partenaires?)\b", re.I)
 #: Agreements about something else than a grant: premises, a lease, no money at all.
 _NOT_A_GRANTS = re.compile(r"mise\s+à\s+disposition|\bbail\b|redevance|loyer|sans\s+incidence\s+financi[èe]re", re.I)
@@ -123,6 +133,8 @@ class AgreementFound:
     signing_span: tuple[int, int] | None = None
     #: the clauses' words, where the grants it governs are named
     words: list[str] = field(default_factory=list)
+    #: the approving clause that names it, which may name others ("la convention A et la convention B")
+    clause: tuple[int, int] | None = None
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -187,6 +199,30 @@ def _approvals(body: str) -> list[tuple[re.Match, tuple[int, int], int]]:
     return sorted(found, key=lambda approval: approval[1])
 
 
+def _parts(body: str, head: int, noun: str, end: int) -> list[tuple[int, int, str, str]]:
+    """The agreements an approving clause names from its first head ``noun`` (at ``head``) to ``end``, each as where
+    it is named (its article on), where its words end, its head noun and its words: two for "la convention
+    d'objectifs avec A et la convention de partenariat avec B". The parties said of the last one are also those of
+    the ones before that name none ("la convention d'objectifs et la convention d'investissement à conclure avec
+    l'association A").
+
+    >>> text = "la convention d'objectifs et de moyens et la convention d'investissement avec A, ainsi que le bail"
+    >>> [words for *_, words in _parts(text, 3, "convention", len(text))]
+    ["convention d'objectifs et de moyens avec A", "convention d'investissement avec A", 'bail']
+    """
+    cuts = list(_NEXT.finditer(body, head, end))
+    found = [(cut.start("named") if cut else head, right, cut.group("head") if cut else noun,
+              body[cut.start("head") if cut else head:right])
+             for cut, right in zip([None, *cuts], [cut.start() for cut in cuts] + [end])]
+    shared = [_PARTIES.search(words) for *_, words in found]
+    for rank in range(len(found) - 1, 0, -1):  # the parties of the next one that names them
+        if shared[rank] and not shared[rank - 1]:
+            left, right, noun, words = found[rank - 1]
+            found[rank - 1] = (left, right, noun, words + " " + found[rank][3][shared[rank].start():])
+            shared[rank - 1] = shared[rank]
+    return found
+
+
 def _operative_start(body: str, approvals: list[re.Match]) -> int:
     """Where the operative part starts, when approving clauses follow it; else 0 (all clauses count)."""
     opening = _OPERATIVE.search(body)
@@ -241,11 +277,13 @@ def find_agreements(body: str) -> list[AgreementFound]:
     for match, span, end in approvals:
         if span[0] < start:
             continue
-        title = _title(body[match.start("head"):end])
-        key = name_key(title)
-        if key not in found:
-            found[key] = AgreementFound(title, span, _plural(match.group("head")),
-                                        words=[body[match.start("head"):end]])
+        parts = _parts(body, match.start("head"), match.group("head"), end)
+        for rank, (left, right, noun, words) in enumerate(parts):
+            title = _title(words)
+            key = name_key(title)
+            if key not in found:  # the first from the clause's verb, the last to the verb of "… sont approuvées"
+                found[key] = AgreementFound(title, (left if rank else span[0], span[1] if rank == len(parts) - 1
+                                                    else right), _plural(noun), words=[words], clause=span)
     agreements = list(found.values())
     signings = sorted([*_SIGNS.finditer(body, start), *_SIGNS_PASSIVE.finditer(body, start)], key=re.Match.start)
     for match in signings:
@@ -262,8 +300,10 @@ def find_agreements(body: str) -> list[AgreementFound]:
                                        words=[body[sentence:end]])
             agreements.append(agreement)
             signed = [agreement]
-        elif pronoun:  # "… et autorise le Maire à la signer": the agreement just approved
-            signed = signed[-1:]
+        elif pronoun:  # "… et autorise le Maire à la signer": the agreement just approved; "à les signer": those of
+            # the clause that approves it ("la convention attributive avec A et l'avenant n° 1 …")
+            signed = [a for a in signed if pronoun.strip().lower() == "les" and signed[-1].clause
+                      and a.clause == signed[-1].clause] or signed[-1:]
         elif _THESE_PAPERS.match(rest):  # "… à signer ces documents": those approved before
             pass
         elif not (named := _signed_ones(rest)):
