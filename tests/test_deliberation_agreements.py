@@ -67,6 +67,11 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
      [("Convention d'objectifs 2025 avec l'association Lien", None, True),
       ("Convention d'investissement à conclure avec l'association Lien", None, False),
       ("Bail consenti à la SISA du Val", None, False)]),
+    # a signing clause that names several gives each approved before its own words; one that names no party and
+    # none approved is not a new agreement
+    ("- approuve la convention d'objectifs avec l'association Lien ;\n- autorise le Maire à signer la convention "
+     "d'objectifs, la convention de mise à disposition et le bail.",
+     [("Convention d'objectifs avec l'association Lien", "le Maire", True)]),
     # … but amendments to come are none
     ("- approuve la convention d'objectifs avec l'association Lien ;\n- autorise le Maire à signer ladite "
      "convention et les avenants éventuels.", [("Convention d'objectifs avec l'association Lien", "le Maire", True)]),
@@ -220,6 +225,14 @@ def _agreements(graph) -> dict:
                                                                      ["sante-lien"]),
       "Convention financière à conclure avec l'association Santé Lien": (["sante-lien", "ville-lien-loire"],
                                                                          ["sante-lien"])}),
+    # an arrêté signed with it is no agreement: the beneficiary it names is not the agreement's; nor are the lease
+    # and premises signed with it
+    ("- approuve la convention d'objectifs avec l'association Santé Lien ;\n- autorise le Maire à signer ladite "
+     "convention ainsi que l'arrêté attributif de subvention au profit de l'association Répit Loire.",
+     {"Convention d'objectifs avec l'association Santé Lien": (["sante-lien", "ville-lien-loire"], ["sante-lien"])}),
+    ("- approuve la convention d'objectifs avec l'association Santé Lien ;\n- autorise le Maire à signer la "
+     "convention d'objectifs, la convention de mise à disposition et le bail.",
+     {"Convention d'objectifs avec l'association Santé Lien": (["sante-lien", "ville-lien-loire"], ["sante-lien"])}),
     # premises lent to a beneficiary: a party, no grant governed
     ("- approuve la convention de mise à disposition de locaux au profit de l'association Répit Loire.",
      {"Convention de mise à disposition de locaux au profit de l'association Répit Loire":

@@ -10,9 +10,10 @@ est autorisé à signer …", "Le Président la signera", "… à signer ces doc
 agreements approved before it, or is itself the agreement when none is; a pronoun whose sentence approves none
 points back at the agreement the sentence names ("subordonne le versement à la signature d'une convention …, et
 autorise le Maire à la signer"), and each agreement a signing clause names besides those approved before is one
-more ("ladite convention et les conventions à passer avec les autres bénéficiaires"). An approving clause may name
-several ("la convention d'objectifs avec A et la convention de partenariat avec B", "…, ainsi que le bail consenti
-à C"): each is one.
+more ("ladite convention et les conventions à passer avec les autres bénéficiaires") unless it names no party ("la
+convention de mise à disposition"). An approving clause may name several ("la convention d'objectifs avec A et la
+convention de partenariat avec B", "…, ainsi que le bail consenti à C"): each is one, and a signing clause that
+names several gives each only its own words.
 A clause that authorises signing "tous documents" only names no agreement.
 
 Which grants an agreement governs is read from its words: the beneficiaries it names ("avec l'association MSP
@@ -115,9 +116,12 @@ _NOT_A_GRANTS = re.compile(r"mise\s+à\s+disposition|\bbail\b|redevance|loyer|sa
 #: "jointe en annexe").
 _ANNEXED = re.compile(r",?\s*(?:annex[ée]e?s?|jointe?s?)\s+(?:à\s+la\s+présente\s+(?:délibération|décision)|"
                       r"en\s+annexe)\b", re.I)
-#: … and the other papers signed with it ("les conventions et tous documents afférents", "ainsi que tout acte").
-_OTHER_PAPERS = re.compile(r"\s+(?:et|ainsi\s+que)\s+(?:à\s+)?(?:tous|toutes|tout|toute|les)\s+(?:les\s+)?"
-                           r"(?:documents?|actes?|pi[èe]ces?)\b.*$", re.I | re.S)
+#: … and the other papers signed with it ("les conventions et tous documents afférents", "ainsi que tout acte",
+#: "ainsi que l'arrêté attributif de subvention au profit de l'association A", which is no agreement: the
+#: beneficiary it names is not the agreement's).
+_OTHER_PAPERS = re.compile(r",?\s+(?:et|ainsi\s+que)\s+(?:à\s+)?(?:(?:tous|toutes|tout|toute|les|ces|des|une?|le|la|"
+                           r"ledit|ladite|lesdits|lesdites)\s+|l['’]\s*)(?:les\s+)?(?:documents?|actes?|pi[èe]ces?|"
+                           r"arr[êe]t[ée]s?|d[ée]cisions?|courriers?)\b.*$", re.I | re.S)
 _MAX_CLAUSE, _MAX_TITLE = 400, 160
 
 
@@ -242,13 +246,29 @@ def _signed_ones(rest: str) -> list[tuple[re.Match, str]]:
     return named[:1] + [(head, words) for head, words in named[1:] if not _EVENTUAL.search(words)]
 
 
-def _points_back(head: re.Match, title: str, before: list[AgreementFound]) -> bool:
-    """Whether an agreement a signing clause names is one approved before it: "ladite convention", "le bail", or
-    the words of one's title."""
-    key = name_key(title)
-    return (head.group("det") or "").lower() in _BACK or bool(_ITSELF_ONLY.fullmatch(title)) or any(
-        name_key(agreement.title).startswith(key) or key.startswith(name_key(agreement.title))
-        for agreement in before)
+def _referents(named: list[tuple[re.Match, str]],
+               before: list[AgreementFound]) -> list[list[AgreementFound] | None]:
+    """For each agreement a signing clause names, which of those approved ``before`` it is, or None when it is a new
+    one. Each one named is those whose title its words begin, or that begin its words ("la convention de
+    partenariat" for "Convention de partenariat 2025-2027 avec X"); else, when it is the first named, "ladite
+    convention", "le bail" or another that names no party ("la convention de mise à disposition"), those no other
+    one named is; else, a new one ("les conventions à passer avec les autres bénéficiaires").
+
+    >>> old = [AgreementFound("Convention de partenariat avec X", (0, 9), False),
+    ...        AgreementFound("Bail", (9, 20), False)]
+    >>> signed = _signed_ones("la convention de partenariat, la convention de mise à disposition et le bail")
+    >>> [[a.title for a in its] for its in _referents(signed, old)]
+    [['Convention de partenariat avec X'], [], ['Bail']]
+    """
+    if not before or len(named) == 1:
+        return [before or None] + [None] * (len(named) - 1)
+    keys = [name_key(_title(words)) for _, words in named]
+    matched = [[a for a in before if name_key(a.title).startswith(key) or key.startswith(name_key(a.title))]
+               for key in keys]
+    others = [a for a in before if not any(a in its for its in matched)]
+    return [its or (others if rank == 0 or (head.group("det") or "").lower() in _BACK | {"la", "le", "l'", "l’"}
+                    and not _PARTIES.search(words) or _ITSELF_ONLY.fullmatch(_title(words)) else None)
+            for rank, ((head, words), its) in enumerate(zip(named, matched))]
 
 
 def _named_before(body: str, start: int, end: int, agreements: list[AgreementFound]) -> tuple[re.Match, int] | None:
@@ -288,10 +308,11 @@ def find_agreements(body: str) -> list[AgreementFound]:
     signings = sorted([*_SIGNS.finditer(body, start), *_SIGNS_PASSIVE.finditer(body, start)], key=re.Match.start)
     for match in signings:
         end = _clause_end(body, match.end())
-        rest = body[match.end():end]
+        rest = _OTHER_PAPERS.sub("", body[match.end():end])  # "… ainsi que l'arrêté attributif au profit de A"
         who = re.sub(r"\s+", " ", match.group("who")).strip(" ,")
         signed = [a for a in agreements if a.span[0] < match.start()]
         pronoun = match.group("pronoun") or match.groupdict().get("future")
+        said = None  # what the clause says of each agreement it signs, when not ``rest``
         if pronoun and (before := _named_before(body, max(start, match.start() - _MAX_CLAUSE), match.start(),
                                                 agreements)):  # "… à la signature de conventions …, et … à les signer"
             named, sentence = before
@@ -309,18 +330,18 @@ def find_agreements(body: str) -> list[AgreementFound]:
         elif not (named := _signed_ones(rest)):
             continue  # "autorise le Président à signer tous documents": no agreement named
         else:  # "à signer ladite convention et les conventions à passer avec les autres bénéficiaires"
-            back = [signed and (rank == 0 or _points_back(head, _title(words), signed))
-                    for rank, (head, words) in enumerate(named)]
-            new = [AgreementFound(_title(words), (match.start(), end), _plural(head.group("head")),
-                                  words=[rest if len(named) == 1 else words])
-                   for (head, words), old in zip(named, back) if not old]
-            agreements += new
-            signed = (signed if any(back) else []) + new
-            if len(named) > 1:  # the words said of those approved before are only theirs
-                rest = " ".join(words for (_, words), old in zip(named, back) if old)
-        for agreement in signed:
+            referents = _referents(named, signed)
+            new = {rank: AgreementFound(_title(words), (match.start(), end), _plural(head.group("head")),
+                                        words=[rest if len(named) == 1 else words])
+                   for rank, ((head, words), its) in enumerate(zip(named, referents)) if its is None}
+            agreements += new.values()
+            # each one named is said only of those it is ("la convention de partenariat, … et le bail")
+            said = [(agreement, rest if len(named) == 1 else words)
+                    for rank, ((_, words), its) in enumerate(zip(named, referents))
+                    for agreement in (its if its is not None else [new[rank]])]
+        for agreement, words in said if said is not None else [(agreement, rest) for agreement in signed]:
             if agreement.signatory is None:
                 agreement.signatory, agreement.signing_span = who, (match.start(), end)
                 if agreement.span != (match.start(), end):
-                    agreement.words.append(rest)
+                    agreement.words.append(words)
     return agreements
