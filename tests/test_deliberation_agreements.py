@@ -129,6 +129,11 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
      [("Convention d'objectifs avec le PTCE Lien", "Monsieur le Président, ou son représentant", True),
       ("Avenant n° 1 à la convention conclue avec la SCIC Val", "Monsieur le Président, ou son représentant",
        False)]),
+    # a decision of an office that signs the agreement itself; "chargé de signer" is an office authorised
+    ("Article 1 : De mettre à disposition de l'association Lien la salle n° 2 pour un an, et de signer la "
+     "convention d'occupation correspondante.", [("Convention d'occupation correspondante", None, True)]),
+    ("- Monsieur le Maire est chargé de signer la convention d'objectifs avec l'association Lien.",
+     [("Convention d'objectifs avec l'association Lien", "Monsieur le Maire", True)]),
     # a model of contract
     ("2°/ APPROUVE le modèle de contrat d'engagement de servir ;", [("Contrat d'engagement de servir", None, True)]),
     # a signature or an approval of something else is no agreement

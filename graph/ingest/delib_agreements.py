@@ -13,7 +13,8 @@ autorise le Maire à la signer"), and each agreement a signing clause names besi
 more ("ladite convention et les conventions à passer avec les autres bénéficiaires") unless it names no party ("la
 convention de mise à disposition"). An approving clause may name several ("la convention d'objectifs avec A et la
 convention de partenariat avec B", "…, ainsi que le bail consenti à C"): each is one, and a signing clause that
-names several gives each only its own words.
+names several gives each only its own words. An office's decision "de signer la convention …" approves it, with no
+one authorised.
 A clause that authorises signing "tous documents" only names no agreement.
 
 Which grants an agreement governs is read from its words: the beneficiaries it names ("avec l'association MSP
@@ -49,8 +50,10 @@ _ACT_ON = (r"(?:le|la|l['’])\s*(?:renouvellement|reconduction|prolongation|pro
            r"signature)\s+(?:de\s+la|de\s+l['’]|du|des|d['’]\s*une?|de)\s*")
 _HEAD = (r"(?:les\s+termes\s+(?:de\s+la|de\s+l['’]|du|des)\s*|" + _ACT_ON + r"|(?:la|les|le|l['’]|ladite|lesdites)\s*)"
          + _BEFORE_HEAD + r"(?P<head>" + _HEADS + r")\b")
-_APPROVES = re.compile(r"\b(?:approuve|approuver|valide|valider|(?:est|sont)\s+(?:approuv|valid)[ée]e?s?)\s+"
-                       r"(?:d[eu]\s+)?" + _HEAD, re.I)
+#: … and a decision of its own office signs it: "DÉCIDE … de mettre à disposition le bureau n° 4 et de signer la
+#: convention de mise à disposition correspondante".
+_APPROVES = re.compile(r"\b(?:approuve|approuver|valide|valider|(?:est|sont)\s+(?:approuv|valid)[ée]e?s?|"
+                       r"de\s+signer)\s+(?:d[eu]\s+)?" + _HEAD, re.I)
 #: Where an approving clause names one more agreement: "la convention d'objectifs avec A et la convention de
 #: partenariat avec B", "…, ainsi que le bail civil consenti à C", "la convention de partenariat, la convention de
 #: mise à disposition et le bail".
@@ -304,8 +307,9 @@ def find_agreements(body: str) -> list[AgreementFound]:
             if key not in found:  # the first from the clause's verb, the last to the verb of "… sont approuvées"
                 found[key] = AgreementFound(title, (left if rank else span[0], span[1] if rank == len(parts) - 1
                                                     else right), _plural(noun), words=[words], clause=span)
-    agreements = list(found.values())
     signings = sorted([*_SIGNS.finditer(body, start), *_SIGNS_PASSIVE.finditer(body, start)], key=re.Match.start)
+    # "le Maire est chargé de signer la convention" is signed, not a decision to sign
+    agreements = [a for a in found.values() if not any(s.start() <= a.span[0] < s.end() for s in signings)]
     for match in signings:
         end = _clause_end(body, match.end())
         rest = _OTHER_PAPERS.sub("", body[match.end():end])  # "… ainsi que l'arrêté attributif au profit de A"
