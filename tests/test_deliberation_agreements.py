@@ -56,6 +56,22 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
       ("Conventions à passer avec les autres bénéficiaires", "M. le Président", True)]),
     ("- autorise le Maire à signer la convention et le bail.", [("Convention", "le Maire", True),
                                                                ("Bail", "le Maire", False)]),
+    # two agreements in one approving clause, each with its parties: "à les signer" signs both; the parties said of
+    # the last are those of one before that names none
+    ("- approuve la convention d'objectifs avec l'association Lien et l'avenant n° 1 à la convention conclue avec "
+     "la SCIC Val ;\n- autorise le Maire à les signer.",
+     [("Convention d'objectifs avec l'association Lien", "le Maire", True),
+      ("Avenant n° 1 à la convention conclue avec la SCIC Val", "le Maire", False)]),
+    ("- approuve la convention d'objectifs 2025 et la convention d'investissement à conclure avec l'association "
+     "Lien, ainsi que le bail consenti à la SISA du Val ;",
+     [("Convention d'objectifs 2025 avec l'association Lien", None, True),
+      ("Convention d'investissement à conclure avec l'association Lien", None, False),
+      ("Bail consenti à la SISA du Val", None, False)]),
+    # a signing clause that names several gives each approved before its own words; one that names no party and
+    # none approved is not a new agreement
+    ("- approuve la convention d'objectifs avec l'association Lien ;\n- autorise le Maire à signer la convention "
+     "d'objectifs, la convention de mise à disposition et le bail.",
+     [("Convention d'objectifs avec l'association Lien", "le Maire", True)]),
     # … but amendments to come are none
     ("- approuve la convention d'objectifs avec l'association Lien ;\n- autorise le Maire à signer ladite "
      "convention et les avenants éventuels.", [("Convention d'objectifs avec l'association Lien", "le Maire", True)]),
@@ -113,6 +129,11 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
      [("Convention d'objectifs avec le PTCE Lien", "Monsieur le Président, ou son représentant", True),
       ("Avenant n° 1 à la convention conclue avec la SCIC Val", "Monsieur le Président, ou son représentant",
        False)]),
+    # a decision of an office that signs the agreement itself; "chargé de signer" is an office authorised
+    ("Article 1 : De mettre à disposition de l'association Lien la salle n° 2 pour un an, et de signer la "
+     "convention d'occupation correspondante.", [("Convention d'occupation correspondante", None, True)]),
+    ("- Monsieur le Maire est chargé de signer la convention d'objectifs avec l'association Lien.",
+     [("Convention d'objectifs avec l'association Lien", "Monsieur le Maire", True)]),
     # a model of contract
     ("2°/ APPROUVE le modèle de contrat d'engagement de servir ;", [("Contrat d'engagement de servir", None, True)]),
     # a signature or an approval of something else is no agreement
@@ -134,6 +155,15 @@ def test_a_proposal_before_the_operative_part_is_not_a_second_agreement():
     assert [(a.title, a.signatory) for a in found] == [
         ("Convention de partenariat avec la Mutualité Française", "la Présidente")]
     assert text[slice(*found[0].span)].startswith("approuve la convention")
+
+
+def test_agreements_with_the_two_other_beneficiaries_are_of_the_others():
+    found = find_agreements(DECIDES + "- approuve la convention tripartite entre la Ville, le centre hospitalier de "
+                            "Lien et la Compagnie Val, ainsi que les conventions à intervenir avec les deux autres "
+                            "bénéficiaires ;")
+    assert [(a.title, a.of_the_others()) for a in found] == [
+        ("Convention tripartite entre la Ville, le centre hospitalier de Lien et la Compagnie Val", False),
+        ("Conventions à intervenir avec les deux autres bénéficiaires", True)]
 
 
 def test_a_passive_approval_quotes_the_agreement_and_its_verb():
@@ -188,6 +218,26 @@ def _agreements(graph) -> dict:
      {"Convention d'objectifs avec l'association Santé Lien": (["sante-lien", "ville-lien-loire"], ["sante-lien"]),
       "Conventions à passer avec les autres bénéficiaires (délibération n° 2024-031)":
       (["repit-loire", "ville-lien-loire"], ["repit-loire"])}),
+    # two agreements in one clause: each governs its beneficiary's grant; the parties of the last are the first's
+    ("- approuve la convention d'objectifs avec l'association Santé Lien et la convention de partenariat avec "
+     "l'association Répit Loire ;",
+     {"Convention d'objectifs avec l'association Santé Lien": (["sante-lien", "ville-lien-loire"], ["sante-lien"]),
+      "Convention de partenariat avec l'association Répit Loire":
+      (["repit-loire", "ville-lien-loire"], ["repit-loire"])}),
+    ("- approuve la convention d'objectifs 2024 et la convention financière à conclure avec l'association Santé "
+     "Lien ;",
+     {"Convention d'objectifs 2024 avec l'association Santé Lien": (["sante-lien", "ville-lien-loire"],
+                                                                     ["sante-lien"]),
+      "Convention financière à conclure avec l'association Santé Lien": (["sante-lien", "ville-lien-loire"],
+                                                                         ["sante-lien"])}),
+    # an arrêté signed with it is no agreement: the beneficiary it names is not the agreement's; nor are the lease
+    # and premises signed with it
+    ("- approuve la convention d'objectifs avec l'association Santé Lien ;\n- autorise le Maire à signer ladite "
+     "convention ainsi que l'arrêté attributif de subvention au profit de l'association Répit Loire.",
+     {"Convention d'objectifs avec l'association Santé Lien": (["sante-lien", "ville-lien-loire"], ["sante-lien"])}),
+    ("- approuve la convention d'objectifs avec l'association Santé Lien ;\n- autorise le Maire à signer la "
+     "convention d'objectifs, la convention de mise à disposition et le bail.",
+     {"Convention d'objectifs avec l'association Santé Lien": (["sante-lien", "ville-lien-loire"], ["sante-lien"])}),
     # premises lent to a beneficiary: a party, no grant governed
     ("- approuve la convention de mise à disposition de locaux au profit de l'association Répit Loire.",
      {"Convention de mise à disposition de locaux au profit de l'association Répit Loire":

@@ -10,7 +10,11 @@ est autorisé à signer …", "Le Président la signera", "… à signer ces doc
 agreements approved before it, or is itself the agreement when none is; a pronoun whose sentence approves none
 points back at the agreement the sentence names ("subordonne le versement à la signature d'une convention …, et
 autorise le Maire à la signer"), and each agreement a signing clause names besides those approved before is one
-more ("ladite convention et les conventions à passer avec les autres bénéficiaires").
+more ("ladite convention et les conventions à passer avec les autres bénéficiaires") unless it names no party ("la
+convention de mise à disposition"). An approving clause may name several ("la convention d'objectifs avec A et la
+convention de partenariat avec B", "…, ainsi que le bail consenti à C"): each is one, and a signing clause that
+names several gives each only its own words. An office's decision "de signer la convention …" approves it, with no
+one authorised.
 A clause that authorises signing "tous documents" only names no agreement.
 
 Which grants an agreement governs is read from its words: the beneficiaries it names ("avec l'association MSP
@@ -46,8 +50,17 @@ _ACT_ON = (r"(?:le|la|l['’])\s*(?:renouvellement|reconduction|prolongation|pro
            r"signature)\s+(?:de\s+la|de\s+l['’]|du|des|d['’]\s*une?|de)\s*")
 _HEAD = (r"(?:les\s+termes\s+(?:de\s+la|de\s+l['’]|du|des)\s*|" + _ACT_ON + r"|(?:la|les|le|l['’]|ladite|lesdites)\s*)"
          + _BEFORE_HEAD + r"(?P<head>" + _HEADS + r")\b")
-_APPROVES = re.compile(r"\b(?:approuve|approuver|valide|valider|(?:est|sont)\s+(?:approuv|valid)[ée]e?s?)\s+"
-                       r"(?:d[eu]\s+)?" + _HEAD, re.I)
+#: … and a decision of its own office signs it: "DÉCIDE … de mettre à disposition le bureau n° 4 et de signer la
+#: convention de mise à disposition correspondante".
+_APPROVES = re.compile(r"\b(?:approuve|approuver|valide|valider|(?:est|sont)\s+(?:approuv|valid)[ée]e?s?|"
+                       r"de\s+signer)\s+(?:d[eu]\s+)?" + _HEAD, re.I)
+#: Where an approving clause names one more agreement: "la convention d'objectifs avec A et la convention de
+#: partenariat avec B", "…, ainsi que le bail civil consenti à C", "la convention de partenariat, la convention de
+#: mise à disposition et le bail".
+_NEXT = re.compile(r"(?:\s*,?\s+(?:et|ainsi\s+que)\s+|\s*,\s*)(?P<named>(?:la|les|le|l['’])\s*" + _BEFORE_HEAD
+                   + r"(?P<head>" + _HEADS + r")\b)", re.I)
+#: What introduces an agreement's parties in its words: "avec", "entre", "au profit de".
+_PARTIES = re.compile(r"\b(?:avec|entre|au\s+profit\s+d)", re.I)
 #: The passive that names the agreement first, at the start of an item: "2- Les conventions d'application
 #: afférentes, établies entre la Ville et les associations précitées, sont approuvées."
 _APPROVED = re.compile(r"^[ \t]*(?:article\s+\w+\s*[:.–-]?\s*|\d{1,2}\s*[-°.)/]+\s*|[-–—•*]\s*)?"
@@ -96,8 +109,9 @@ _GRANTS_OWN = re.compile(r"correspondante?s?|aff[ée]rente?s?|d['’]\s*attribut
 #: ci-annexé", "ladite convention" when none is approved before): in a deliberation that awards grants, theirs.
 _ITSELF_ONLY = re.compile(r"(?:" + _HEADS + r")(?:[\s-]+(?:à\s+(?:intervenir|conclure|passer)|"
                           r"types?|ci-?annex[ée]e?s?|ci-?jointe?s?))*", re.I)
-#: An agreement with the beneficiaries other agreements do not name: "avec les autres bénéficiaires".
-_OTHERS = re.compile(r"\b(?:les|des|aux)\s+autres\s+(?:b[ée]n[ée]ficiaires?|associations?|structures?|organismes?|"
+#: An agreement with the beneficiaries other agreements do not name: "avec les (deux) autres bénéficiaires".
+_OTHERS = re.compile(r"\b(?:les|des|aux)\s+(?:deux\s+|trois\s+|quatre\s+|\d+\s+)?autres\s+"
+                     r"(?:b[ée]n[ée]ficiaires?|associations?|structures?|organismes?|"
                      r"porteurs?|communes?|partenaires?)\b", re.I)
 #: Agreements about something else than a grant: premises, a lease, no money at all.
 _NOT_A_GRANTS = re.compile(r"mise\s+à\s+disposition|\bbail\b|redevance|loyer|sans\s+incidence\s+financi[èe]re", re.I)
@@ -105,9 +119,12 @@ _NOT_A_GRANTS = re.compile(r"mise\s+à\s+disposition|\bbail\b|redevance|loyer|sa
 #: "jointe en annexe").
 _ANNEXED = re.compile(r",?\s*(?:annex[ée]e?s?|jointe?s?)\s+(?:à\s+la\s+présente\s+(?:délibération|décision)|"
                       r"en\s+annexe)\b", re.I)
-#: … and the other papers signed with it ("les conventions et tous documents afférents", "ainsi que tout acte").
-_OTHER_PAPERS = re.compile(r"\s+(?:et|ainsi\s+que)\s+(?:à\s+)?(?:tous|toutes|tout|toute|les)\s+(?:les\s+)?"
-                           r"(?:documents?|actes?|pi[èe]ces?)\b.*$", re.I | re.S)
+#: … and the other papers signed with it ("les conventions et tous documents afférents", "ainsi que tout acte",
+#: "ainsi que l'arrêté attributif de subvention au profit de l'association A", which is no agreement: the
+#: beneficiary it names is not the agreement's).
+_OTHER_PAPERS = re.compile(r",?\s+(?:et|ainsi\s+que)\s+(?:à\s+)?(?:(?:tous|toutes|tout|toute|les|ces|des|une?|le|la|"
+                           r"ledit|ladite|lesdits|lesdites)\s+|l['’]\s*)(?:les\s+)?(?:documents?|actes?|pi[èe]ces?|"
+                           r"arr[êe]t[ée]s?|d[ée]cisions?|courriers?)\b.*$", re.I | re.S)
 _MAX_CLAUSE, _MAX_TITLE = 400, 160
 
 
@@ -123,6 +140,8 @@ class AgreementFound:
     signing_span: tuple[int, int] | None = None
     #: the clauses' words, where the grants it governs are named
     words: list[str] = field(default_factory=list)
+    #: the approving clause that names it, which may name others ("la convention A et la convention B")
+    clause: tuple[int, int] | None = None
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -187,6 +206,30 @@ def _approvals(body: str) -> list[tuple[re.Match, tuple[int, int], int]]:
     return sorted(found, key=lambda approval: approval[1])
 
 
+def _parts(body: str, head: int, noun: str, end: int) -> list[tuple[int, int, str, str]]:
+    """The agreements an approving clause names from its first head ``noun`` (at ``head``) to ``end``, each as where
+    it is named (its article on), where its words end, its head noun and its words: two for "la convention
+    d'objectifs avec A et la convention de partenariat avec B". The parties said of the last one are also those of
+    the ones before that name none ("la convention d'objectifs et la convention d'investissement à conclure avec
+    l'association A").
+
+    >>> text = "la convention d'objectifs et de moyens et la convention d'investissement avec A, ainsi que le bail"
+    >>> [words for *_, words in _parts(text, 3, "convention", len(text))]
+    ["convention d'objectifs et de moyens avec A", "convention d'investissement avec A", 'bail']
+    """
+    cuts = list(_NEXT.finditer(body, head, end))
+    found = [(cut.start("named") if cut else head, right, cut.group("head") if cut else noun,
+              body[cut.start("head") if cut else head:right])
+             for cut, right in zip([None, *cuts], [cut.start() for cut in cuts] + [end])]
+    shared = [_PARTIES.search(words) for *_, words in found]
+    for rank in range(len(found) - 1, 0, -1):  # the parties of the next one that names them
+        if shared[rank] and not shared[rank - 1]:
+            left, right, noun, words = found[rank - 1]
+            found[rank - 1] = (left, right, noun, words + " " + found[rank][3][shared[rank].start():])
+            shared[rank - 1] = shared[rank]
+    return found
+
+
 def _operative_start(body: str, approvals: list[re.Match]) -> int:
     """Where the operative part starts, when approving clauses follow it; else 0 (all clauses count)."""
     opening = _OPERATIVE.search(body)
@@ -206,13 +249,29 @@ def _signed_ones(rest: str) -> list[tuple[re.Match, str]]:
     return named[:1] + [(head, words) for head, words in named[1:] if not _EVENTUAL.search(words)]
 
 
-def _points_back(head: re.Match, title: str, before: list[AgreementFound]) -> bool:
-    """Whether an agreement a signing clause names is one approved before it: "ladite convention", "le bail", or
-    the words of one's title."""
-    key = name_key(title)
-    return (head.group("det") or "").lower() in _BACK or bool(_ITSELF_ONLY.fullmatch(title)) or any(
-        name_key(agreement.title).startswith(key) or key.startswith(name_key(agreement.title))
-        for agreement in before)
+def _referents(named: list[tuple[re.Match, str]],
+               before: list[AgreementFound]) -> list[list[AgreementFound] | None]:
+    """For each agreement a signing clause names, which of those approved ``before`` it is, or None when it is a new
+    one. Each one named is those whose title its words begin, or that begin its words ("la convention de
+    partenariat" for "Convention de partenariat 2025-2027 avec X"); else, when it is the first named, "ladite
+    convention", "le bail" or another that names no party ("la convention de mise à disposition"), those no other
+    one named is; else, a new one ("les conventions à passer avec les autres bénéficiaires").
+
+    >>> old = [AgreementFound("Convention de partenariat avec X", (0, 9), False),
+    ...        AgreementFound("Bail", (9, 20), False)]
+    >>> signed = _signed_ones("la convention de partenariat, la convention de mise à disposition et le bail")
+    >>> [[a.title for a in its] for its in _referents(signed, old)]
+    [['Convention de partenariat avec X'], [], ['Bail']]
+    """
+    if not before or len(named) == 1:
+        return [before or None] + [None] * (len(named) - 1)
+    keys = [name_key(_title(words)) for _, words in named]
+    matched = [[a for a in before if name_key(a.title).startswith(key) or key.startswith(name_key(a.title))]
+               for key in keys]
+    others = [a for a in before if not any(a in its for its in matched)]
+    return [its or (others if rank == 0 or (head.group("det") or "").lower() in _BACK | {"la", "le", "l'", "l’"}
+                    and not _PARTIES.search(words) or _ITSELF_ONLY.fullmatch(_title(words)) else None)
+            for rank, ((head, words), its) in enumerate(zip(named, matched))]
 
 
 def _named_before(body: str, start: int, end: int, agreements: list[AgreementFound]) -> tuple[re.Match, int] | None:
@@ -241,19 +300,23 @@ def find_agreements(body: str) -> list[AgreementFound]:
     for match, span, end in approvals:
         if span[0] < start:
             continue
-        title = _title(body[match.start("head"):end])
-        key = name_key(title)
-        if key not in found:
-            found[key] = AgreementFound(title, span, _plural(match.group("head")),
-                                        words=[body[match.start("head"):end]])
-    agreements = list(found.values())
+        parts = _parts(body, match.start("head"), match.group("head"), end)
+        for rank, (left, right, noun, words) in enumerate(parts):
+            title = _title(words)
+            key = name_key(title)
+            if key not in found:  # the first from the clause's verb, the last to the verb of "… sont approuvées"
+                found[key] = AgreementFound(title, (left if rank else span[0], span[1] if rank == len(parts) - 1
+                                                    else right), _plural(noun), words=[words], clause=span)
     signings = sorted([*_SIGNS.finditer(body, start), *_SIGNS_PASSIVE.finditer(body, start)], key=re.Match.start)
+    # "le Maire est chargé de signer la convention" is signed, not a decision to sign
+    agreements = [a for a in found.values() if not any(s.start() <= a.span[0] < s.end() for s in signings)]
     for match in signings:
         end = _clause_end(body, match.end())
-        rest = body[match.end():end]
+        rest = _OTHER_PAPERS.sub("", body[match.end():end])  # "… ainsi que l'arrêté attributif au profit de A"
         who = re.sub(r"\s+", " ", match.group("who")).strip(" ,")
         signed = [a for a in agreements if a.span[0] < match.start()]
         pronoun = match.group("pronoun") or match.groupdict().get("future")
+        said = None  # what the clause says of each agreement it signs, when not ``rest``
         if pronoun and (before := _named_before(body, max(start, match.start() - _MAX_CLAUSE), match.start(),
                                                 agreements)):  # "… à la signature de conventions …, et … à les signer"
             named, sentence = before
@@ -262,25 +325,27 @@ def find_agreements(body: str) -> list[AgreementFound]:
                                        words=[body[sentence:end]])
             agreements.append(agreement)
             signed = [agreement]
-        elif pronoun:  # "… et autorise le Maire à la signer": the agreement just approved
-            signed = signed[-1:]
+        elif pronoun:  # "… et autorise le Maire à la signer": the agreement just approved; "à les signer": those of
+            # the clause that approves it ("la convention attributive avec A et l'avenant n° 1 …")
+            signed = [a for a in signed if pronoun.strip().lower() == "les" and signed[-1].clause
+                      and a.clause == signed[-1].clause] or signed[-1:]
         elif _THESE_PAPERS.match(rest):  # "… à signer ces documents": those approved before
             pass
         elif not (named := _signed_ones(rest)):
             continue  # "autorise le Président à signer tous documents": no agreement named
         else:  # "à signer ladite convention et les conventions à passer avec les autres bénéficiaires"
-            back = [signed and (rank == 0 or _points_back(head, _title(words), signed))
-                    for rank, (head, words) in enumerate(named)]
-            new = [AgreementFound(_title(words), (match.start(), end), _plural(head.group("head")),
-                                  words=[rest if len(named) == 1 else words])
-                   for (head, words), old in zip(named, back) if not old]
-            agreements += new
-            signed = (signed if any(back) else []) + new
-            if len(named) > 1:  # the words said of those approved before are only theirs
-                rest = " ".join(words for (_, words), old in zip(named, back) if old)
-        for agreement in signed:
+            referents = _referents(named, signed)
+            new = {rank: AgreementFound(_title(words), (match.start(), end), _plural(head.group("head")),
+                                        words=[rest if len(named) == 1 else words])
+                   for rank, ((head, words), its) in enumerate(zip(named, referents)) if its is None}
+            agreements += new.values()
+            # each one named is said only of those it is ("la convention de partenariat, … et le bail")
+            said = [(agreement, rest if len(named) == 1 else words)
+                    for rank, ((_, words), its) in enumerate(zip(named, referents))
+                    for agreement in (its if its is not None else [new[rank]])]
+        for agreement, words in said if said is not None else [(agreement, rest) for agreement in signed]:
             if agreement.signatory is None:
                 agreement.signatory, agreement.signing_span = who, (match.start(), end)
                 if agreement.span != (match.start(), end):
-                    agreement.words.append(rest)
+                    agreement.words.append(words)
     return agreements
