@@ -250,6 +250,11 @@ def _agreements(graph) -> dict:
     ("- approuve les conventions d'objectifs avec Santé Lien Loire-Sud et avec la Commune ;",
      {"Conventions d'objectifs avec Santé Lien Loire-Sud et avec la Commune":
       (["sante-lien", "ville-lien-loire"], ["sante-lien"])}),
+    # a partner in small letters with a proper name is one; the authority under its own words is not a second actor
+    ("- approuve la convention tripartite entre la Ville de Lien, le centre hospitalier de Quimper et "
+     "l'association Santé Lien ;",
+     {"Convention tripartite entre la Ville de Lien, le centre hospitalier de Quimper et l'association Santé Lien":
+      (["centre-hospitalier-quimper", "sante-lien", "ville-lien-loire"], ["sante-lien"])}),
 ])
 def test_an_agreement_binds_the_authority_and_the_beneficiaries_and_governs_their_grants(tmp_path, operative,
                                                                                          expected):
@@ -270,6 +275,19 @@ def test_an_agreement_that_names_a_body_governs_the_grant_of_its_branch(tmp_path
         "\nAdopté à l'unanimité.\n", encoding="utf-8")
     (parties, governed), = _agreements(extract_fixture(path).graph).values()
     assert governed == ["francaise-aidants-antenne-lien"]
+
+
+@pytest.mark.parametrize("partner, kind", [
+    ("la Mutualité Française Loire", MAI.Enterprise),
+    ("la mutuelle Alpha Santé", MAI.Enterprise),
+    ("le centre hospitalier de Quimper", MAI.PublicAuthority),
+])
+def test_a_partner_is_typed_by_what_its_name_says(tmp_path, partner, kind):
+    extraction = extract_fixture(_write(tmp_path, f"- approuve la convention de partenariat avec {partner}, relative "
+                                                  "au dépistage ;"))
+    agreement = next(extraction.graph.subjects(RDF.type, MAI.Agreement))
+    partner, = (p for p in extraction.graph.objects(agreement, MAI.party) if not str(p).endswith("/ville-lien-loire"))
+    assert kind in set(extraction.graph.objects(partner, RDF.type))
 
 
 def test_a_rejected_deliberation_approves_no_agreement(tmp_path):

@@ -4,11 +4,13 @@ Deux-Sèvres et la CPAM", "Convention tripartite entre la Commune, l'ARAF et Kaz
 
 A partner is a name that follows "avec", "entre" or "au profit de", up to what says something else of the
 agreement (", qui prévoit", "relative au", "pour l'année", "dont le montant"); several are parted by commas and
-"et". Only proper names are kept — a name that starts with a capital or is an acronym —, so that "la commune", "les
-bénéficiaires", "chacun des bénéficiaires" or "les associations susvisées" name no one; a bare kind of authority
-("la Commune", "le Département", "l'État"), which says no more than which authority of the text is meant, is left
-out too. Each partner gets the kind its words say (an association, a public body, a university), else none: the
-reader then knows it only as an actor.
+"et". Only proper names are kept — a name that starts with a capital or is an acronym, or a kind of body in small
+letters with a proper name after it ("le centre hospitalier de Landerneau", capitalised) —, so that "la commune",
+"les bénéficiaires", "chacun des bénéficiaires" or "les associations susvisées" name no one; a bare kind of
+authority ("la Commune", "le Département", "l'État"), which says no more than which authority of the text is meant,
+is left out too, and so is a name made of the authority's own words ("l'EPCC" in a deliberation of the "EPCC
+Chemins du Patrimoine en Finistère"). Each partner gets the kind its words say (an association, a public body, a
+university, an enterprise — a mutual society is one), else none: the reader then knows it only as an actor.
 
 >>> partners("Convention de partenariat avec le Centre hospitalier Sainte-Marie de Clermont-Ferrand, qui prévoit "
 ...          "le remboursement")
@@ -43,9 +45,21 @@ _BARE_KIND = re.compile(r"(?:commune|ville|m[ée]tropole|d[ée]partement|r[ée]g
 #: The kind a partner's words say: public bodies, associations, universities.
 _PUBLIC = re.compile(r"^(?:commune|ville|m[ée]tropole|d[ée]partement|r[ée]gion|communaut[ée]\s+(?:de\s+communes|"
                      r"d['’]agglom[ée]ration|urbaine)|centre\s+hospitalier|centre\s+communal\s+d['’]action|"
-                     r"agence\s+r[ée]gionale\s+de\s+sant[ée]|pr[ée]fecture|caisse\s+primaire|CPAM\b|ARS\b|CHU\b|"
-                     r"CCAS\b|syndicat\s+mixte|[ée]tablissement\s+public)", re.I)
+                     r"agence\s+r[ée]gionale\s+de\s+sant[ée]|pr[ée]fecture|caisse\s+primaire|CPAM\b|ARS\b|CHU?\b|"
+                     r"CCAS\b|CIAS\b|EPCC\b|syndicat\s+mixte|[ée]tablissement\s+public)", re.I)
 _ENTERPRISE = re.compile(r"^(?:SCIC|SCOP|SARL|SAS|SASU|EURL|SA|SEM|SPL|soci[ée]t[ée]\s+coop[ée]rative)\b")
+#: A mutual society (*mutuelle*, a union of them such as a "Mutualité Française"): an enterprise of the social
+#: economy, as its legal category (8xxx) makes it; the "Mutualité sociale agricole" is a social security scheme.
+_MUTUAL = re.compile(r"^(?:mutuelle|mutualit[ée](?!\s+sociale\s+agricole)|union\s+mutualiste|"
+                     r"union\s+(?:de\s+|des\s+)?mutuelles)\b", re.I)
+#: A kind of body that, in small letters, heads a partner's name when a proper name follows it: "le centre
+#: hospitalier de Landerneau", "la commune de Lussac", "la mutuelle des Alpes".
+_LOWER_KIND = re.compile(r"(?:centres?\s+hospitaliers?|centre\s+(?:de\s+sant[ée]|communal|intercommunal|social)|"
+                         r"h[ôo]pital|clinique|groupe(?:ment)?\s+hospitalier|maison\s+de\s+sant[ée]|commune|ville|"
+                         r"communaut[ée]\s+(?:de\s+communes|d['’]\s*agglom[ée]ration|urbaine)|m[ée]tropole|"
+                         r"d[ée]partement|r[ée]gion|agence\s+r[ée]gionale|caisse|mutuelle|mutualit[ée]|fondation|"
+                         r"association|universit[ée]|syndicat|[ée]tablissement|office|f[ée]d[ée]ration|union|"
+                         r"institut|compagnie|soci[ée]t[ée]|coop[ée]rative|lyc[ée]e|coll[èe]ge|[ée]cole)\b")
 _ASSOCIATION = re.compile(r"^association\b", re.I)
 _UNIVERSITY = re.compile(r"^universit[ée]\b", re.I)
 _MAX_WORDS = 12
@@ -61,7 +75,8 @@ def _kind(name: str, said: str) -> str:
         return "PublicAuthority"
     if _ASSOCIATION.search(name) or re.search(r"\bassociations?\s*$", said, re.I):
         return "Association"
-    if _ENTERPRISE.search(name) or re.match(r"soci[ée]t[ée]|SCIC|SCOP|SARL|SAS", said, re.I):
+    if _ENTERPRISE.search(name) or _MUTUAL.search(name) or re.match(r"soci[ée]t[ée]|SCIC|SCOP|SARL|SAS|mutuelle",
+                                                                    said, re.I):
         return "Enterprise"
     if _UNIVERSITY.search(name):
         return "University"
@@ -80,22 +95,46 @@ def new_partners(title: str, beneficiaries: set[str], authority: set[str]) -> li
 
     >>> new_partners("Conventions entre la Ville de Nantes, l'OMS, l'AS Gauloise et la Mutualité Française Loire",
     ...              {"oms", "sportive gauloise moule", "repit loire"}, {"nantes", "ville nantes"})
-    [('Mutualité Française Loire', 'Actor')]
+    [('Mutualité Française Loire', 'Enterprise')]
     """
+    return [(name, kind) for name, kind, role in _roles(title, beneficiaries, authority) if role == "new"]
+
+
+def names_outsiders_only(title: str, beneficiaries: set[str], authority: set[str]) -> bool:
+    """Whether ``title`` names partners besides the authority and none is a beneficiary ("la convention de
+    financement du poste de coordinateur avec l'ARS"): the agreement is not one of the deliberation's grants'.
+
+    >>> names_outsiders_only("Convention de financement avec l'ARS Bretagne", {"repit loire"}, {"ville lien"})
+    True
+    >>> names_outsiders_only("Convention avec l'ARS Bretagne et Répit Loire", {"repit loire"}, {"ville lien"})
+    False
+    """
+    roles = [role for *_, role in _roles(title, beneficiaries, authority) if role != "authority"]
+    return bool(roles) and all(role == "new" for role in roles)
+
+
+def _roles(title: str, beneficiaries: set[str], authority: set[str]) -> list[tuple[str, str, str]]:
+    """The partners of :func:`partners`, each with its role: "authority" (its name, or only words of its name:
+    "l'EPCC" for the "EPCC Chemins du Patrimoine en Finistère"), "beneficiary" (a beneficiary's name key, or under a
+    short name or with a gloss) or "new"."""
     known = [_words(key) for key in beneficiaries]
+    own = [_words(key) for key in authority]
     found = []
     for name, kind in partners(title):
         key = name_key(name)
         words = _words(key)
-        if key and key not in beneficiaries and key not in authority and not any(
-                words and theirs and (words <= theirs or theirs <= words) for theirs in known):
-            found.append((name, kind))
+        if not key or key in authority or words and any(theirs and words <= theirs for theirs in own):
+            found.append((name, kind, "authority"))
+        elif key in beneficiaries or any(words and theirs and (words <= theirs or theirs <= words) for theirs in known):
+            found.append((name, kind, "beneficiary"))
+        else:
+            found.append((name, kind, "new"))
     return found
 
 
 def partners(title: str) -> list[tuple[str, str]]:
-    """The partners ``title`` names, each with its kind (``Association``, ``PublicAuthority``, ``University`` or
-    ``Actor``), in its order.
+    """The partners ``title`` names, each with its kind (``Association``, ``PublicAuthority``, ``University``,
+    ``Enterprise`` or ``Actor``), in its order.
 
     >>> partners("Conventions d'objectifs avec l'association ALT et avec l'AHRR, dont le montant dépasse 23 000 €")
     [('ALT', 'Association'), ('AHRR', 'Actor')]
@@ -105,8 +144,13 @@ def partners(title: str) -> list[tuple[str, str]]:
 'PublicAuthority')]
     >>> partners("Convention de partenariat tripartite entre la Commune, l'ARAF et Kaz'Répit Ouest")
     [('ARAF', 'Actor'), ("Kaz'Répit Ouest", 'Actor')]
-    >>> partners("Convention avec chacun des bénéficiaires"), partners("Convention avec la commune de Lussac")
+    >>> partners("Convention avec chacun des bénéficiaires"), partners("Convention avec la commune")
     ([], [])
+    >>> partners("Convention tripartite entre l'EPCC, le centre hospitalier de Landerneau et la Compagnie Tro Didro")
+    [('EPCC', 'PublicAuthority'), ('Centre hospitalier de Landerneau', 'PublicAuthority'), ('Compagnie Tro Didro', \
+'Actor')]
+    >>> partners("Convention avec la Mutualité Française Loire et la mutuelle Alpha Santé")
+    [('Mutualité Française Loire', 'Enterprise'), ('Alpha Santé', 'Enterprise')]
     >>> partners("Avenant conclu avec la Plateforme d'accompagnement et de répit du Gers et la SCIC Lien")
     [("Plateforme d'accompagnement et de répit du Gers", 'Actor'), ('SCIC Lien', 'Enterprise')]
     >>> partners("Convention de fonds de concours entre la Communauté de communes et la commune")
@@ -128,6 +172,9 @@ def partners(title: str) -> list[tuple[str, str]]:
                              name)) and not kind.group(1)[0].isupper():
             said, name = kind.group(1), name[kind.end():]
         name = name.strip(" ,")
+        # "le centre hospitalier de Landerneau": a kind of body in small letters, then a proper name
+        if (kind := _LOWER_KIND.match(name)) and re.search(r"[A-ZÀ-Ý]", name[kind.end():]):
+            name = name[0].upper() + name[1:]
         if not name or not (name[0].isupper() or name[0].isdigit()) or len(name.split()) > _MAX_WORDS:
             continue
         first, *others = name.split()
