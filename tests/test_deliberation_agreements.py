@@ -56,6 +56,18 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
       ("Conventions à passer avec les autres bénéficiaires", "M. le Président", True)]),
     ("- autorise le Maire à signer la convention et le bail.", [("Convention", "le Maire", True),
                                                                ("Bail", "le Maire", False)]),
+    # … or one approved before "ainsi que" another, with its own words: the second is the one of financing
+    ("1. APPROUVE le contrat local de santé 2025-2029 de Lien ;\n2. AUTORISE le Maire à signer le contrat local de "
+     "santé ainsi que la convention de financement du poste de coordinateur avec l'ARS Bretagne ;",
+     [("Contrat local de santé 2025-2029 de Lien", "le Maire", False),
+      ("Convention de financement du poste de coordinateur avec l'ARS Bretagne", "le Maire", True)]),
+    # … and a pronoun further on points back at the one just approved, not at the one that signing clause added
+    ("1. APPROUVE le contrat local de santé ;\n2. AUTORISE le Maire à signer le contrat local de santé ainsi que la "
+     "convention de financement avec l'ARS Bretagne ;\n3. APPROUVE la convention d'objectifs avec l'association Lien "
+     "et AUTORISE le Maire à la signer.",
+     [("Contrat local de santé", "le Maire", False), ("Convention d'objectifs avec l'association Lien", "le Maire",
+                                                     True),
+      ("Convention de financement avec l'ARS Bretagne", "le Maire", True)]),
     # two agreements in one approving clause, each with its parties: "à les signer" signs both; the parties said of
     # the last are those of one before that names none
     ("- approuve la convention d'objectifs avec l'association Lien et l'avenant n° 1 à la convention conclue avec "
@@ -255,6 +267,13 @@ def _agreements(graph) -> dict:
      "l'association Santé Lien ;",
      {"Convention tripartite entre la Ville de Lien, le centre hospitalier de Quimper et l'association Santé Lien":
       (["centre-hospitalier-quimper", "sante-lien", "ville-lien-loire"], ["sante-lien"])}),
+    # a contract said of nothing but itself governs no grant, and one of financing with a partner that is no
+    # beneficiary neither
+    ("- approuve le contrat local de santé 2025-2029 ;\n- autorise le Maire à signer le contrat local de santé "
+     "ainsi que la convention de financement du poste de coordinateur avec l'ARS Bretagne.",
+     {"Contrat local de santé 2025-2029 (délibération n° 2024-031)": (["ville-lien-loire"], []),
+      "Convention de financement du poste de coordinateur avec l'ARS Bretagne":
+      (["ars-bretagne", "ville-lien-loire"], [])}),
 ])
 def test_an_agreement_binds_the_authority_and_the_beneficiaries_and_governs_their_grants(tmp_path, operative,
                                                                                          expected):
@@ -275,6 +294,36 @@ def test_an_agreement_that_names_a_body_governs_the_grant_of_its_branch(tmp_path
         "\nAdopté à l'unanimité.\n", encoding="utf-8")
     (parties, governed), = _agreements(extract_fixture(path).graph).values()
     assert governed == ["francaise-aidants-antenne-lien"]
+
+
+def _list_of_four(tmp_path: Path, agreement: str) -> Path:
+    path = tmp_path / "deliberation.txt"
+    path.write_text(
+        "VILLE DE LIEN-SUR-LOIRE\nEXTRAIT DU REGISTRE DES DELIBERATIONS DU CONSEIL MUNICIPAL\n"
+        "Séance du 12 mars 2024\nDélibération n° 2024-031\nOBJET : Santé mentale – subventions 2024\n\n"
+        "Le Conseil municipal, après en avoir délibéré :\n- d'attribuer les subventions de fonctionnement suivantes :\n"
+        "    PSSM Lien ............................ 8 400 €\n    GEM Le Phare ......................... 7 500 €\n"
+        "    GEM La Boussole ...................... 7 500 €\n    UNAFAM Loire ......................... 3 200 €\n"
+        f"- {agreement} ;\n- d'autoriser le Maire à les signer.\n\nAdopté à l'unanimité.\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("agreement, governed, warned", [
+    # "avec les deux groupes d'entraide mutuelle": the GEMs' grants, by the kind's acronym; by the acronym itself
+    ("d'approuver les conventions correspondantes avec les deux groupes d'entraide mutuelle",
+     ["gem-boussole", "gem-phare"], False),
+    ("d'approuver les conventions correspondantes avec les deux GEM", ["gem-boussole", "gem-phare"], False),
+    # as many as the text says are not found: none, with a warning, rather than a guess
+    ("d'approuver les conventions correspondantes avec les trois groupes d'entraide mutuelle", [], True),
+    # "avec les bénéficiaires" names no kind: every grant
+    ("d'approuver les conventions correspondantes avec les bénéficiaires",
+     ["gem-boussole", "gem-phare", "pssm-lien", "unafam-loire"], False),
+])
+def test_an_agreement_with_a_kind_of_beneficiaries_governs_their_grants(tmp_path, agreement, governed, warned):
+    extraction = extract_fixture(_list_of_four(tmp_path, agreement))
+    (parties, grants), = _agreements(extraction.graph).values()
+    assert grants == governed
+    assert any("régit aucune" in issue.message for issue in extraction.issues) == warned
 
 
 @pytest.mark.parametrize("partner, kind", [

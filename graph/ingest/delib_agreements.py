@@ -18,7 +18,9 @@ one authorised.
 A clause that authorises signing "tous documents" only names no agreement.
 
 Which grants an agreement governs is read from its words: the beneficiaries it names ("avec l'association MSP
-Dervallières Santé"), else every grant of the deliberation when it is said to be theirs ("les conventions
+Dervallières Santé"), or the kind of beneficiaries it names ("avec les deux groupes d'entraide mutuelle": the GEMs'),
+else none when it names only partners that are no beneficiary ("la convention de financement avec l'ARS"), else
+every grant of the deliberation when it is said to be theirs ("les conventions
 correspondantes", "d'attribution", "permettant le versement de la subvention") or is said of nothing but itself
 ("les conventions à intervenir", "la convention type"): a deliberation that awards grants and approves such an
 agreement approves the grants'. A lease or a provision of premises ("mise à disposition", "bail") governs no grant,
@@ -85,7 +87,7 @@ _SIGNS_PASSIVE = re.compile(r"(?P<who>(?:(?:monsieur|madame|m\.|mme\.?)\s+)?(?:(
 _SIGNED_HEAD = re.compile(r"\b(?:(?P<det>ladite|lesdites|ledit|lesdits|cette|cet|ces|la|les|le|l['’])\s*)?"
                           + _BEFORE_HEAD + r"(?P<head>" + _HEADS + r")\b", re.I)
 _BACK = {"ladite", "lesdites", "ledit", "lesdits", "cette", "cet", "ces"}
-_AND = re.compile(r"\s*(?:,|\bet)\s*$", re.I)
+_AND = re.compile(r"\s*(?:,|\bet|\bainsi\s+que)\s*$", re.I)
 _EVENTUAL = re.compile(r"[ée]ventuel|ult[ée]rieur|futur", re.I)
 #: A signing clause that points back at all the papers approved before it: "à signer ces documents", "lesdits actes".
 _THESE_PAPERS = re.compile(r"\s*(?:ces|lesdits|lesdites)\s+(?:documents?|actes?|pi[èe]ces?)\b", re.I)
@@ -113,6 +115,15 @@ _ITSELF_ONLY = re.compile(r"(?:" + _HEADS + r")(?:[\s-]+(?:à\s+(?:intervenir|co
 _OTHERS = re.compile(r"\b(?:les|des|aux)\s+(?:deux\s+|trois\s+|quatre\s+|\d+\s+)?autres\s+"
                      r"(?:b[ée]n[ée]ficiaires?|associations?|structures?|organismes?|"
                      r"porteurs?|communes?|partenaires?)\b", re.I)
+#: The kind of beneficiaries an agreement is said to be with, and how many: "avec les deux groupes d'entraide
+#: mutuelle", "avec les trois GEM", "avec les communes" (not "les bénéficiaires", "les associations susvisées").
+_WITH_KIND = re.compile(r"\bavec\s+(?:les|des|aux)\s+(?:(?P<count>deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+)"
+                        r"\s+)?(?P<kind>[\w'’ -]+?)\s*(?=[,;:.()]|$|\s(?:qui|dont|pour|au\s+titre|relatives?|"
+                        r"jointes?|annex[ée]e?s?|ci-|à\s|sur\s|en\s)\b)", re.I)
+_GENERIC_KIND = re.compile(r"b[ée]n[ée]ficiaires?|structures?|organismes?|partenaires?|porteurs?|autres\b|"
+                           r".*\b(?:susvis[ée]e?s?|pr[ée]cit[ée]e?s?|concern[ée]e?s?|retenue?s?|mentionn[ée]e?s?|"
+                           r"list[ée]e?s?|d[ée]sign[ée]e?s?|subventionn[ée]e?s?|bénéficiaires?)\b", re.I)
+_NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
 #: Agreements about something else than a grant: premises, a lease, no money at all.
 _NOT_A_GRANTS = re.compile(r"mise\s+à\s+disposition|\bbail\b|redevance|loyer|sans\s+incidence\s+financi[èe]re", re.I)
 #: What a title leaves out: that the agreement is annexed ("annexée à la présente délibération", "… décision",
@@ -162,9 +173,44 @@ class AgreementFound:
         avec les autres bénéficiaires")."""
         return bool(_OTHERS.search(" ".join(self.words)))
 
+    def parties_kind(self) -> tuple[int | None, str] | None:
+        """The kind of beneficiaries the agreement is said to be with, and how many when the text says it: (2,
+        "groupes d'entraide mutuelle") for "les conventions correspondantes avec les deux groupes d'entraide
+        mutuelle"; None when it names none, or only "the beneficiaries" ("avec les associations susvisées").
+
+        >>> AgreementFound("Conventions", (0, 1), True, words=["conventions avec les deux GEM, jointes"]).parties_kind()
+        (2, 'GEM')
+        >>> AgreementFound("Conventions", (0, 1), True, words=["conventions avec les bénéficiaires"]).parties_kind()
+        """
+        for words in self.words:
+            said = _WITH_KIND.search(re.sub(r"\s+", " ", words))
+            if said and not _GENERIC_KIND.match(said.group("kind")):
+                count = said.group("count")
+                return (_NUMBERS.get(count.lower(), int(count) if count.isdigit() else None) if count else None,
+                        said.group("kind").strip())
+        return None
+
     def names(self, key: str) -> bool:
         """Whether the agreement's words name the organisation whose name key is ``key`` (of 3 letters or more)."""
         return len(key) >= 3 and any(f" {key} " in f" {name_key(words)} " for words in self.words)
+
+
+def of_kind(name: str, kind: str) -> bool:
+    """Whether the beneficiary ``name`` is of the ``kind`` an agreement is said to be with (:meth:`parties_kind`):
+    its name starts with the kind in the singular, or has the kind's acronym as a word.
+
+    >>> [of_kind(n, "groupes d'entraide mutuelle") for n in ("GEM Le Goéland", "UNAFAM Bêta", "Groupe d'entraide "
+    ...                                                      "mutuelle L'Escale")]
+    [True, False, True]
+    >>> of_kind("GEM L'Escale", "GEM"), of_kind("Commune de Lussac", "communes"), of_kind("PSSM Alpha", "GEM")
+    (True, True, False)
+    """
+    words = re.split(r"[\s'’-]+", kind.strip())
+    singular = " ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" and not w.isupper() else w for w in words)
+    acronym = kind.strip() if len(words) == 1 and kind.strip().isupper() else "".join(
+        w[0] for w in words if len(w) >= 3).upper()
+    return (name_key(name).startswith(name_key(singular)) and bool(name_key(singular))
+            or len(acronym) >= 2 and re.search(rf"(?<![\w-]){re.escape(acronym)}s?(?![\w-])", name) is not None)
 
 
 def _clause_end(body: str, start: int) -> int:
@@ -314,7 +360,8 @@ def find_agreements(body: str) -> list[AgreementFound]:
         end = _clause_end(body, match.end())
         rest = _OTHER_PAPERS.sub("", body[match.end():end])  # "… ainsi que l'arrêté attributif au profit de A"
         who = re.sub(r"\s+", " ", match.group("who")).strip(" ,")
-        signed = [a for a in agreements if a.span[0] < match.start()]
+        # in the text's order, though one that a signing clause adds ("… ainsi que la convention X") is listed last
+        signed = sorted((a for a in agreements if a.span[0] < match.start()), key=lambda a: a.span[0])
         pronoun = match.group("pronoun") or match.groupdict().get("future")
         said = None  # what the clause says of each agreement it signs, when not ``rest``
         if pronoun and (before := _named_before(body, max(start, match.start() - _MAX_CLAUSE), match.start(),

@@ -29,7 +29,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 from graph.french_text import counted
 from graph.identity import actor_iri, actor_key, deliberation_iri, name_key, person_actor_iri
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
-from graph.ingest.delib_agreements import find_agreements
+from graph.ingest.delib_agreements import find_agreements, of_kind
 from graph.ingest.delib_authority import find_authority, find_member_count, heading_organisation
 from graph.ingest.delib_decision import (accounts_by_amount, accounts_by_article, accounts_by_beneficiary,
                                          accounts_by_name, accounts_by_nature, article_at, beneficiary_kind,
@@ -43,7 +43,7 @@ from graph.ingest.delib_moves import apply_moves
 from graph.ingest.delib_names import branch_body
 from graph.ingest.delib_number import find_number, find_title, number_match
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
-from graph.ingest.delib_partners import new_partners
+from graph.ingest.delib_partners import names_outsiders_only, new_partners
 from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_profile import find_ptce, match_concepts, profile_of
 from graph.ingest.delib_session import find_body, find_session_date
@@ -372,10 +372,16 @@ class Reader:
         authority_keys = {name_key(str(n)) for p in (RDFS.label, SKOS.altLabel) for n in self.b.graph.objects(
             self.authority, p)}
         decided = []
+        known = set().union(*keys.values())
         for agreement in agreements:
             named = [name for name, its in keys.items() if any(agreement.names(key) for key in its)]
+            kind = None if named or not agreement.about_grants() else agreement.parties_kind()
+            if kind:  # "avec les deux groupes d'entraide mutuelle"
+                named = self.beneficiaries_of_kind(agreement, *kind)
             if named and agreement.about_grants():
                 governed = [iri for grant, iri in grants if grant.beneficiary in named]
+            elif kind or names_outsiders_only(agreement.title, known, authority_keys):
+                governed = []  # "la convention de financement du poste de coordinateur avec l'ARS": not the grants'
             else:
                 governed = [iri for _, iri in grants] if agreement.grants_own() else []
             decided.append((agreement, named, governed))
@@ -388,7 +394,7 @@ class Reader:
             parties = [self.authority] + [self.beneficiaries[name] for name in named] + [
                 self.beneficiaries[grant.beneficiary] for grant, iri in grants if iri in governed]
             # the partners it names that are no actor of the text: "avec la Mutualité Française Pays de la Loire"
-            for name, kind in new_partners(agreement.title, set().union(*keys.values()), authority_keys):
+            for name, kind in new_partners(agreement.title, known, authority_keys):
                 parties.append(self.b.partner(actor_iri(name=name, base=self.ctx.base), name, kind, agreement.span))
             title = agreement.title
             if not _NAMES_A_PARTY.search(title):  # "Conventions correspondantes": said of which deliberation
@@ -396,6 +402,23 @@ class Reader:
             iri = self.b.mint("agreement", actor_key(self.authority), self.number, str(rank))
             self.b.agreement(iri, agreement, title, self.iri, parties, governed)
         self.x.stats["agreements"] = len(agreements)
+
+    def beneficiaries_of_kind(self, agreement, count: int | None, kind: str) -> list[str]:
+        """The beneficiaries of the ``kind`` an agreement is said to be with ("les conventions correspondantes avec
+        les deux groupes d'entraide mutuelle": the two GEMs), an association's by its type too ("avec les
+        associations"). When they are not as many as the text says, none, with a warning: which ones, the text does
+        not say."""
+        association = re.match(r"associations?\b", kind, re.I)
+        found = [name for name, actor in self.beneficiaries.items() if of_kind(name, kind)
+                 or association and (actor, RDF.type, MAI.Association) in self.b.graph]
+        if found and (count is None or len(found) == count):
+            return found
+        if count is not None:
+            self.x.warn(f"« {agreement.title} » : {count} bénéficiaires « {kind} » annoncés, {len(found)} reconnus "
+                        "parmi ceux de la délibération ; elle ne régit aucune de ses subventions",
+                        f"“{agreement.title}”: {count} beneficiaries “{kind}” stated, {len(found)} recognised among "
+                        "the deliberation's; it governs none of its grants")
+        return []
 
     def name_keys(self, name: str) -> set[str]:
         """The name keys of a beneficiary: of its name as the text gives it, its label and its other names, and of the
