@@ -269,6 +269,12 @@ def test_a_proxy_written_beside_an_absent_members_name_is_read_once():
      "M. Patrice COQUARD à Mme Sophie MERCIER\n\nRapporteure : Mme Nadia HAMIDI, vice-présidente déléguée à la santé\n",
      [("Franck DEMAUMONT", "Benoît DIGEON"), ("Josiane VIDAL", "Thierry ANDRÉ"),
       ("Patrice COQUARD", "Sophie MERCIER")]),
+    # the list, a blank line, then a paragraph whose "a" after a capitalised name is a verb, not a proxy's "à"
+    ("Pouvoirs :\nM. Gaël VERNAY-FICTIF donne pouvoir à M. Marc JOLIOT\n\n\nPar délibération n°2024.00240 du 16 mai "
+     "2024, Saint-Fictif Métropole a soutenu l'association Alpha Santé.\n",
+     [("Gaël VERNAY-FICTIF", "Marc JOLIOT")]),
+    ("Pouvoirs :\nM. Gaël VERNAY-FICTIF donne pouvoir à M. Marc JOLIOT\n\nEn 2024, Saint-Fictif Métropole a soutenu "
+     "l'association Alpha Santé.\n", [("Gaël VERNAY-FICTIF", "Marc JOLIOT")]),
     # a heading in capitals that says absent and proxy in one sentence
     ("ÉTAIENT PRÉSENTS : M. Paul FICTIF-ROSSI, Mme Lisa MATTEI-FICTIF\n\nÉTAIT ABSENT ET AVAIT DONNÉ POUVOIR : "
      "Mme Anna GIACOMO-FICTIF à Mme Lisa MATTEI-FICTIF\n\nÉTAIT ABSENT : M. Lionel PAOLI-FICTIF\n",
