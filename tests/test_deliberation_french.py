@@ -102,6 +102,7 @@ def test_amounts_in_words_cases_at_word_edges(text):
 @pytest.mark.parametrize("text, outcome", [
     ("Le Conseil, à l'unanimité, DÉCIDE", "adopted-unanimously"),
     ("Vote : unanimité", "adopted-unanimously"),
+    ("VOTE : Unanimité des membres présents et représentés.", "adopted-unanimously"),
     ("UNANIMITE", "adopted-unanimously"),
     ("LE CONSEIL MUNICIPAL APRES EN AVOIR DELIBERE A L UNANIMITE DECIDE", "adopted-unanimously"),
     ("à la majorité (25 voix pour, 2 abstentions)", "adopted"),
@@ -328,6 +329,8 @@ def test_each_proxy_of_a_list_is_read_with_its_holder_however_it_is_written(text
     ("AGGLOMÉRATION DU LOING-FICTIF ET RIVES DE L'OUANNE\nCommunauté d'agglomération\n\nPROCÈS-VERBAL – EXTRAIT DU "
      "REGISTRE DES DÉLIBÉRATIONS DU CONSEIL COMMUNAUTAIRE\nSéance du 27 mars 2025\n",
      "Agglomération du Loing-Fictif et Rives de l'Ouanne"),
+    # a département's name above "LE DÉPARTEMENT", its own line
+    ("CÔTES DE SAUVINE\nLE DÉPARTEMENT\n\nCOMMISSION PERMANENTE DU 12 MAI 2025\n", "Côtes de Sauvine"),
     # a name of one word, hyphenated, above its kind, then its council's sitting
     ("SAINT-QUENTIN-EN-FICTIF\nCommunauté d'agglomération\n\nCONSEIL COMMUNAUTAIRE DU JEUDI 10 AVRIL 2025\n",
      "Saint-Quentin-en-Fictif"),
@@ -1526,6 +1529,7 @@ def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, bod
     ("Reçu en Sous-Préfecture de Vierzon le 22 mars 2024", None, "2024-03-22"),
     ("Reçu au contrôle de légalité le : vendredi 20 septembre 2024", None, "2024-09-20"),
     ("Date de télétransmission en préfecture : 08/11/2024", "2024-11-08", None),
+    ("Date de transmission au contrôle de légalité : 15 mai 2025", "2025-05-15", None),
     ("Reçu à la préfecture le 04/12/2024", None, "2024-12-04"),
     ("Reçu à la Préfecture de la Guadeloupe le 04/12/2024", None, "2024-12-04"),
     ("Reçu à la sous-préfecture de Caen-Fictif le 15/11/2024", None, "2024-11-15"),
@@ -1587,6 +1591,8 @@ def test_a_teletransmitted_act_sent_on_a_day_is_received_that_day(tmp_path):
 
 @pytest.mark.parametrize("text, published", [
     ("Publié sur le site internet de la commune le 03/04/2024", dt.date(2024, 4, 3)),
+    ("Publié sur roche-fictive.fr le 16 mai 2025", dt.date(2025, 5, 16)),
+    ("Mis en ligne sur le site de la Métropole le 16 mai 2025", dt.date(2025, 5, 16)),
     ("Acte rendu exécutoire après et publication le 24/09/2024", dt.date(2024, 9, 24)),
     ("exécutoire dès sa publication le cas échéant ; publiée le 5 mars 2024", dt.date(2024, 3, 5)),
     ("Réception par le Préfet : 21/04/2024 – Publication : 22/04/2024", dt.date(2024, 4, 22)),
@@ -1629,6 +1635,7 @@ def test_a_posting_dated_before_the_session_is_not_the_acts_publication(tmp_path
      dt.date(2024, 6, 4)),
     ("Séance du 8 janvier 2025\nLe Conseil, convoqué le 30 décembre, s'est réuni", dt.date(2024, 12, 30)),
     ("Convocation : 4 octobre 2024", dt.date(2024, 10, 4)),
+    ("Date d'envoi de la convocation : 5 mai 2025", dt.date(2025, 5, 5)),
     ("Le Conseil régional convoqué par son Président le 15 novembre 2024, s'est réuni", dt.date(2024, 11, 15)),
     ("Date de convocation de la Commission permanente : vendredi 30 août 2024", dt.date(2024, 8, 30)),
     ("pour examiner les affaires inscrites à l'ordre du\njour, la convocation ayant été adressée aux conseillers "
