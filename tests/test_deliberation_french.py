@@ -1888,6 +1888,17 @@ def test_a_grant_amended_from_one_amount_to_another_is_the_new_amount(text, gran
 
 
 @pytest.mark.parametrize("text", [
+    "Le programme est cofinancé par la Collectivité de Sauvine, qui verse à la Ville une participation de 20 000 € "
+    "au titre de 2025.\nLE CONSEIL MUNICIPAL DÉCIDE d'attribuer une subvention de 9 500 € à l'association Alpha.",
+    "L'Agence régionale de santé apporte à la Commune une participation de 20 000 €.\nLe Conseil, après en avoir "
+    "délibéré, attribue une subvention de 9 500 € à l'association Alpha.",
+])
+def test_what_a_co_funder_pays_the_authority_itself_is_no_grant(text):
+    found = find_grants(text)
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Alpha", "9500")]
+
+
+@pytest.mark.parametrize("text", [
     "ARTICLE 1 : ATTRIBUE à l'association Maison de Santé des Rives une subvention complémentaire de\nfonctionnement "
     "de 12 000 € au titre de l'exercice 2025, portant la subvention 2025 à 52 000 €.",
     "DÉCIDE d'attribuer à l'association Maison de Santé des Rives une aide de 12 000 €, ce qui porte son aide totale "
