@@ -139,7 +139,8 @@ def _parse_vote(body: str) -> Vote:
     outcome = None
     # A text typed in capitals without apostrophes writes "A L UNANIMITE".
     for pattern, result in ((r"adopt[ée]e?s?\s+à\s+l(?:['’]|\s)unanimit[ée]|à\s+l(?:['’]|\s)unanimit[ée]"
-                             r"|^\s*(?:vote\s*:\s*)?unanimit[ée](?:\s+des\s+(?:membres|votants|suffrages)[^\n.]{0,40})?\s*\.?\s*$",
+                             r"|^\s*(?:vote\s*:\s*)?unanimit[ée](?:\s+des\s+(?:membres|votants|suffrages)[^\n.]{0,40})?"
+                             r"\s*\.?\s*$",
                              "adopted-unanimously"),
                             (r"\brejet(?:é|ée|és|ées|e|ee|es|ees|te|tent)\b|\brejet\b(?!\s+d)|n['’]adopte\s+pas"
                              r"|n['’]est\s+pas\s+adopt[ée]+|\bnon\s+adopt[ée]+", "rejected"),
