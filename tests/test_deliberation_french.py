@@ -102,6 +102,7 @@ def test_amounts_in_words_cases_at_word_edges(text):
 @pytest.mark.parametrize("text, outcome", [
     ("Le Conseil, à l'unanimité, DÉCIDE", "adopted-unanimously"),
     ("Vote : unanimité", "adopted-unanimously"),
+    ("VOTE : Unanimité des membres présents et représentés.", "adopted-unanimously"),
     ("UNANIMITE", "adopted-unanimously"),
     ("LE CONSEIL MUNICIPAL APRES EN AVOIR DELIBERE A L UNANIMITE DECIDE", "adopted-unanimously"),
     ("à la majorité (25 voix pour, 2 abstentions)", "adopted"),
@@ -269,6 +270,12 @@ def test_a_proxy_written_beside_an_absent_members_name_is_read_once():
      "M. Patrice COQUARD à Mme Sophie MERCIER\n\nRapporteure : Mme Nadia HAMIDI, vice-présidente déléguée à la santé\n",
      [("Franck DEMAUMONT", "Benoît DIGEON"), ("Josiane VIDAL", "Thierry ANDRÉ"),
       ("Patrice COQUARD", "Sophie MERCIER")]),
+    # the list, a blank line, then a paragraph whose "a" after a capitalised name is a verb, not a proxy's "à"
+    ("Pouvoirs :\nM. Gaël VERNAY-FICTIF donne pouvoir à M. Marc JOLIOT\n\n\nPar délibération n°2024.00240 du 16 mai "
+     "2024, Saint-Fictif Métropole a soutenu l'association Alpha Santé.\n",
+     [("Gaël VERNAY-FICTIF", "Marc JOLIOT")]),
+    ("Pouvoirs :\nM. Gaël VERNAY-FICTIF donne pouvoir à M. Marc JOLIOT\n\nEn 2024, Saint-Fictif Métropole a soutenu "
+     "l'association Alpha Santé.\n", [("Gaël VERNAY-FICTIF", "Marc JOLIOT")]),
     # a heading in capitals that says absent and proxy in one sentence
     ("ÉTAIENT PRÉSENTS : M. Paul FICTIF-ROSSI, Mme Lisa MATTEI-FICTIF\n\nÉTAIT ABSENT ET AVAIT DONNÉ POUVOIR : "
      "Mme Anna GIACOMO-FICTIF à Mme Lisa MATTEI-FICTIF\n\nÉTAIT ABSENT : M. Lionel PAOLI-FICTIF\n",
@@ -322,6 +329,8 @@ def test_each_proxy_of_a_list_is_read_with_its_holder_however_it_is_written(text
     ("AGGLOMÉRATION DU LOING-FICTIF ET RIVES DE L'OUANNE\nCommunauté d'agglomération\n\nPROCÈS-VERBAL – EXTRAIT DU "
      "REGISTRE DES DÉLIBÉRATIONS DU CONSEIL COMMUNAUTAIRE\nSéance du 27 mars 2025\n",
      "Agglomération du Loing-Fictif et Rives de l'Ouanne"),
+    # a département's name above "LE DÉPARTEMENT", its own line
+    ("CÔTES DE SAUVINE\nLE DÉPARTEMENT\n\nCOMMISSION PERMANENTE DU 12 MAI 2025\n", "Côtes de Sauvine"),
     # a name of one word, hyphenated, above its kind, then its council's sitting
     ("SAINT-QUENTIN-EN-FICTIF\nCommunauté d'agglomération\n\nCONSEIL COMMUNAUTAIRE DU JEUDI 10 AVRIL 2025\n",
      "Saint-Quentin-en-Fictif"),
@@ -1520,6 +1529,7 @@ def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, bod
     ("Reçu en Sous-Préfecture de Vierzon le 22 mars 2024", None, "2024-03-22"),
     ("Reçu au contrôle de légalité le : vendredi 20 septembre 2024", None, "2024-09-20"),
     ("Date de télétransmission en préfecture : 08/11/2024", "2024-11-08", None),
+    ("Date de transmission au contrôle de légalité : 15 mai 2025", "2025-05-15", None),
     ("Reçu à la préfecture le 04/12/2024", None, "2024-12-04"),
     ("Reçu à la Préfecture de la Guadeloupe le 04/12/2024", None, "2024-12-04"),
     ("Reçu à la sous-préfecture de Caen-Fictif le 15/11/2024", None, "2024-11-15"),
@@ -1581,6 +1591,8 @@ def test_a_teletransmitted_act_sent_on_a_day_is_received_that_day(tmp_path):
 
 @pytest.mark.parametrize("text, published", [
     ("Publié sur le site internet de la commune le 03/04/2024", dt.date(2024, 4, 3)),
+    ("Publié sur roche-fictive.fr le 16 mai 2025", dt.date(2025, 5, 16)),
+    ("Mis en ligne sur le site de la Métropole le 16 mai 2025", dt.date(2025, 5, 16)),
     ("Acte rendu exécutoire après et publication le 24/09/2024", dt.date(2024, 9, 24)),
     ("exécutoire dès sa publication le cas échéant ; publiée le 5 mars 2024", dt.date(2024, 3, 5)),
     ("Réception par le Préfet : 21/04/2024 – Publication : 22/04/2024", dt.date(2024, 4, 22)),
@@ -1623,6 +1635,7 @@ def test_a_posting_dated_before_the_session_is_not_the_acts_publication(tmp_path
      dt.date(2024, 6, 4)),
     ("Séance du 8 janvier 2025\nLe Conseil, convoqué le 30 décembre, s'est réuni", dt.date(2024, 12, 30)),
     ("Convocation : 4 octobre 2024", dt.date(2024, 10, 4)),
+    ("Date d'envoi de la convocation : 5 mai 2025", dt.date(2025, 5, 5)),
     ("Le Conseil régional convoqué par son Président le 15 novembre 2024, s'est réuni", dt.date(2024, 11, 15)),
     ("Date de convocation de la Commission permanente : vendredi 30 août 2024", dt.date(2024, 8, 30)),
     ("pour examiner les affaires inscrites à l'ordre du\njour, la convocation ayant été adressée aux conseillers "
@@ -1872,6 +1885,17 @@ def test_an_aligned_table_that_amends_grants_reads_the_new_amounts():
 def test_a_grant_amended_from_one_amount_to_another_is_the_new_amount(text, grants):
     found = find_grants(text)
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == grants
+
+
+@pytest.mark.parametrize("text", [
+    "Le programme est cofinancé par la Collectivité de Sauvine, qui verse à la Ville une participation de 20 000 € "
+    "au titre de 2025.\nLE CONSEIL MUNICIPAL DÉCIDE d'attribuer une subvention de 9 500 € à l'association Alpha.",
+    "L'Agence régionale de santé apporte à la Commune une participation de 20 000 €.\nLe Conseil, après en avoir "
+    "délibéré, attribue une subvention de 9 500 € à l'association Alpha.",
+])
+def test_what_a_co_funder_pays_the_authority_itself_is_no_grant(text):
+    found = find_grants(text)
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Alpha", "9500")]
 
 
 @pytest.mark.parametrize("text", [

@@ -150,3 +150,23 @@ def test_in_a_pdfs_run_on_text_a_beneficiary_does_not_take_the_themes_of_another
     addictions = URIRef(THEME + "addictions")
     assert addictions in delib_profile.profile_of(body, "Addictions Écoute", alone=False).themes
     assert addictions not in delib_profile.profile_of(body, "Halte Santé", alone=False).themes
+
+
+# --- the PTCE whose creation a deliberation supports --------------------------------------------------------------
+
+@pytest.mark.parametrize("body, created", [
+    ("L'association Alpha Santé est soutenue dans le cadre de la création d'un pôle territorial de coopération "
+     "économique (PTCE) en santé.", True),
+    # a later act that recalls the earlier one's support, by its number or date, or in the pluperfect
+    ("Par délibération n°2024.00240 du 16 mai 2024, la Métropole a soutenu l'association Alpha Santé pour\nla "
+     "création d'un pôle territorial de coopération économique (PTCE) en santé. Le PTCE réunit aujourd'hui des "
+     "associations.", False),
+    ("Vu la délibération du 16 mai 2024 relative à la création d'un PTCE en santé ;", False),
+    ("En 2024, la Métropole avait déjà soutenu la création d'un PTCE en santé porté par Alpha Santé.", False),
+    # the recall, then this act's own support in another sentence
+    ("Par délibération du 16 mai 2024, la Métropole a soutenu Alpha Santé. Elle accompagne aujourd'hui la création "
+     "d'un PTCE en santé.", True),
+])
+def test_a_ptce_whose_creation_an_earlier_act_supported_is_not_created_by_the_deliberation_that_recalls_it(body,
+                                                                                                         created):
+    assert (delib_profile.find_ptce(body, "Alpha Santé") is not None) is created

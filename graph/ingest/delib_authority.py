@@ -263,8 +263,8 @@ def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[s
 
 #: An authority's kind alone on a heading's line, under the authority's name ("AGGLOMÉRATION MONTARGOISE ET RIVES
 #: DU LOING" / "Communauté d'agglomération").
-_KIND_ALONE = re.compile(r"(?:Communauté\s+(?:de\s+communes|d['’]agglomération|urbaine)|Syndicat\s+mixte"
-                         r"(?:\s+(?:ouvert|fermé))?|Métropole)", re.I)
+_KIND_ALONE = re.compile(r"(?:(?:Le|La|L['’])\s*)?(?:Communauté\s+(?:de\s+communes|d['’]agglomération|urbaine)"
+                         r"|Syndicat\s+mixte(?:\s+(?:ouvert|fermé))?|Métropole|Département|Région)", re.I)
 
 
 def _named_above_its_kind(text: str) -> str | None:

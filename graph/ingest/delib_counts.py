@@ -88,7 +88,7 @@ def parse_counts(body: str, attendance: Attendance) -> None:
 #: convocation de la Commission permanente : …", "la convocation ayant été adressée aux conseillers le …", "sur la
 #: convocation qui leur a été adressée le …", "après convocation légale du …"; the misspelling "convoquation" too.
 _CONVENED = compile_cue(r"(?:convoqu[ée]e?s?(?:\s+par\s+(?:son|sa|le|la|M\.|Mme|Monsieur|Madame)\s[^,;.]{1,40}?)?\s+le"
-                        r"|date\s+de\s+(?:la\s+)?convo(?:c|qu)ation"
+                        r"|date\s+(?:de\s+(?:la\s+)?|d['’](?:envoi|exp[ée]dition)\s+de\s+(?:la\s+)?)convo(?:c|qu)ation"
                         r"(?:\s+et\s+d['’]affichage|\s+(?:de\s+la|du|des)\s+[^\n:]{1,50})?\s*:"
                         r"|(?:^|\n)[ \t]*convo(?:c|qu)ation\s*:"
                         r"|convo(?:c|qu)ation\s+(?:ayant\s+[ée]t[ée]\s+|qui\s+(?:leur|lui)\s+a\s+[ée]t[ée]\s+)?"

@@ -139,7 +139,9 @@ def _parse_vote(body: str) -> Vote:
     outcome = None
     # A text typed in capitals without apostrophes writes "A L UNANIMITE".
     for pattern, result in ((r"adopt[ée]e?s?\s+à\s+l(?:['’]|\s)unanimit[ée]|à\s+l(?:['’]|\s)unanimit[ée]"
-                             r"|^\s*(?:vote\s*:\s*)?unanimit[ée]\s*\.?\s*$", "adopted-unanimously"),
+                             r"|^\s*(?:vote\s*:\s*)?unanimit[ée](?:\s+des\s+(?:membres|votants|suffrages)[^\n.]{0,40})?"
+                             r"\s*\.?\s*$",
+                             "adopted-unanimously"),
                             (r"\brejet(?:é|ée|és|ées|e|ee|es|ees|te|tent)\b|\brejet\b(?!\s+d)|n['’]adopte\s+pas"
                              r"|n['’]est\s+pas\s+adopt[ée]+|\bnon\s+adopt[ée]+", "rejected"),
                             (r"\badopt(?:e|é|ée|és|ées)\b|\bADOPT[EÉ]|\bà\s+la\s+majorit[ée]\b", "adopted")):
@@ -164,8 +166,11 @@ def _parse_vote(body: str) -> Vote:
     return vote
 
 
-_PUBLISHED = re.compile(r"(?:publi[ée]e?s?(?:\s+(?:sur\s+(?:le\s+site|internet)|au\s+recueil\s+des\s+actes"
-                        r"|par\s+voie\s+[ée]lectronique)[^\n]{0,60}?)?|publication|mise\s+en\s+ligne|affich[ée]e?s?)"
+#: "Publié sur testville.fr le …", "Mis en ligne sur le site de la Métropole le …": a site named by its address, or
+#: "mis(e) en ligne" with where, as "publié" has it.
+_PUBLISHED = re.compile(r"(?:(?:publi[ée]e?s?|mise?\s+en\s+ligne)(?:\s+(?:sur\s+(?:le\s+site|internet|[\w.-]+\.fr\b)"
+                        r"|au\s+recueil\s+des\s+actes|par\s+voie\s+[ée]lectronique)[^\n]{0,60}?)?|publication"
+                        r"|affich[ée]e?s?)"
                         r"\s+le\s*:?\s*|(?:mise\s+en\s+ligne|(?:date\s+de\s+)?publication|date\s+d['’]affichage)\s*:\s*"
                         r"|date\s+d['’]affichage\s+du\s+pr[ée]sent\s+acte\s*[,:]?\s*(?:le\s+)?", re.I)
 

@@ -67,6 +67,9 @@ _GIVEN_BY = compile_cue(r"^\s*(?:pouvoir|procuration|délégation)\s+(?:de\s+vot
 #: What is left of a proxy whose giver the line before named: "pouvoir à Mme Y" after "Mme X a donné".
 _HOLDER_ON_NEXT_LINE = compile_cue(r"(?:(?:a\s+)?donn[ée]\s+)?(?:pouvoir|procuration|délégation)(?:\s+de\s+vote)?",
                                    re.I)
+#: What follows the "a" or "à" of a sentence, not a proxy's holder: a verb or a word in lower case ("Saint-Etienne
+#: Métropole a soutenu l'association"); a holder named by an office ("à la Présidente", "à son collègue") is one.
+_NOT_A_HOLDER = re.compile(r"\s*(?!(?:le|la|les|l['’]|son|sa|ses|leur)\b)[a-zà-ÿ]")
 _PROXY_SPLIT = compile_cue(r"\s+(?:donne|a\s+donné|a\s+donne|donnant)\s+(?:pouvoir|procuration|délégation)\s+"
                            r"(?:de\s+vote\s+)?à\s+"
                            r"|\s*\(\s*(?:pouvoir|procuration)\s+à\s+|\s+(?:représentée?\s+par|à|par)\s+", re.I)
@@ -149,8 +152,9 @@ def _names_line(line: str, kind: str, bare: bool = False, capitals: bool = False
         for k, item in enumerate(raw):
             parts = _PROXY_SPLIT.split(_GIVEN_BY.sub("", item), maxsplit=1)
             giver = _without_asides(parts[0]).strip(" .)")
-            if len(parts) > 1 and ((not giver and k == 0) or _HOLDER_ON_NEXT_LINE.fullmatch(giver)
-                                   or _listed(giver, bare, capitals) is not None):
+            if len(parts) > 1 and not _NOT_A_HOLDER.match(parts[1]) and (
+                    (not giver and k == 0) or _HOLDER_ON_NEXT_LINE.fullmatch(giver)
+                    or _listed(giver, bare, capitals) is not None):
                 return True
     # an item of its own that says who chairs ("M. Bernard X, Maire ; …") is part of the list too
     good = sum(_listed(i, bare, capitals) is not None or i.strip().endswith("-") or _BY_TITLE.fullmatch(i.strip())

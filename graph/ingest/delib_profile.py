@@ -360,9 +360,34 @@ _PTCE_PURPOSE = re.compile(r"(?<![\w'’])(?:L['’](?:objectif|enjeu|ambition)|
 _PTCE_PURPOSE_REACH = 3000
 
 
+#: What makes a sentence the recall of an earlier act, before the PTCE it names: the act cited by its number or date
+#: ("Par délibération n°2024.00240 du 16 mai 2024, la Métropole a soutenu … la création d'un PTCE", "Vu la
+#: délibération du 16 mai 2024 …") or a verb in the pluperfect ("la Ville avait accompagné la création …"). Not "la
+#: présente délibération".
+_RECALLED = re.compile(r"\b(?:délibération|décision|arrêté)s?\s+(?:n\s*[°o]|du\s+\d|en\s+date\s+du)|"
+                       r"\b(?:avait|avaient)\s+(?:\w+\s+)?(?:soutenu|accompagné|approuvé|décidé|attribué|accordé|"
+                       r"voté|financé|aidé)\b", re.I)
+
+
+def _recalled(body: str, start: int) -> bool:
+    """Whether the sentence that names a PTCE's creation at ``start`` recalls an earlier act (:data:`_RECALLED`).
+
+    >>> text = "Par délibération n°2024.00240 du 16 mai 2024, la Métropole a soutenu la création d'un PTCE."
+    >>> _recalled(text, text.index("création"))
+    True
+    >>> text = "Par délibération du 3 mai, la Ville a voté. Elle soutient la création d'un PTCE."
+    >>> _recalled(text, text.index("création"))
+    False
+    """
+    opening = max(body.rfind("\n\n", 0, start), 0)  # a sentence ends at a full stop, not a number's ("n°2024.00240")
+    opening = max([opening] + [opening + m.end() for m in re.finditer(r"[.;:](?=\s)", body[opening:start])])
+    return _RECALLED.search(body, opening, start) is not None
+
+
 def find_ptce(body: str, coordinator: str | None) -> Ptce | None:
-    """Return the PTCE whose creation the deliberation supports, or None."""
-    match = _PTCE.search(body)
+    """Return the PTCE whose creation the deliberation supports, or None: a sentence that only recalls an earlier
+    act's support of its creation (:func:`_recalled`) is not this deliberation's."""
+    match = next((m for m in _PTCE.finditer(body) if not _recalled(body, m.start())), None)
     if not match or not coordinator:
         return None
     ptce = Ptce(coordinator, bool(re.search(r"santé", match.group("rest"), re.I)), span=match.span())

@@ -511,6 +511,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 or ("\n\n" not in body[prior_end:start] and _requester(prior_sentence)) or title_beneficiary \
                 or _named_by_kind(sentence[:a_start] if "\n" in body[prior_end:start] else prior_sentence
                                   + sentence[:a_start], [g.beneficiary for g in grants])
+            if name and _THE_AUTHORITY_ITSELF.fullmatch(name.strip()):
+                continue  # what a co-funder pays the authority: "la CTM, qui verse à la Ville une participation de …"
             if name:
                 stated = _NATURE_AFTER.match(sentence, a_end)
                 grants.append(GrantFact(name, amount, (start, start + len(sentence.rstrip())),
@@ -530,6 +532,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
 #: An amount that a record's line gives as its own field after others': "… coût HT 112 000 €, fonds de concours
 #: 33 600 €." — the words since the amount before it, a grant's, its own.
 _OWN_FIELD = re.compile(r"\s*(?:HT|TTC)?\s*[,;]\s*(?:" + _GRANT_WORD.pattern + r")\b[^,;:.€\d]{0,30}?[\s:]*", re.I)
+#: The authority itself, named by its kind alone ("la Ville", "la Commune"): money it receives, no grant it makes.
+_THE_AUTHORITY_ITSELF = re.compile(r"(?:(?:la|le|l['’])\s*)?(?:Ville|Commune|Mairie|Métropole|Département|Région"
+                                   r"|Collectivité|Communauté)", re.I)
 #: A plan de financement's lines: each co-funder's share, none of them the grant of the line's beneficiary.
 _CO_FUNDING = re.compile(r"plan\s+de\s+financement|cofinanc|co-financ|financeurs?\b", re.I)
 #: "40 000 € (plafond)": a grant at the ceiling of its scheme, not the ceiling.

@@ -59,8 +59,10 @@ STAMP_PATTERNS = [
     ("platform", re.compile(r"^VIA\s+(?P<value>[^\n]+?)[ \t]*$", re.M)),
     ("sent", re.compile(_loose("Envoi Préfecture") + r"\s*:\s*" + _DATE, re.I)),
     ("received", re.compile(r"(?:Date\s+de\s+)?" + _loose("Réception en Préfecture") + r"\s*:\s*" + _DATE, re.I)),
-    ("sent", re.compile(r"Date\s+de\s+t[ée]l[ée]transmission(?:\s+en\s+(?:sous[- ]?)?pr[ée]fecture)?\s*:\s*" + _DATE,
-                        re.I)),
+    # "Date de transmission au contrôle de légalité : 15 mai 2025"
+    ("sent", re.compile(r"Date\s+de\s+(?:t[ée]l[ée]transmission(?:\s+en\s+(?:sous[- ]?)?pr[ée]fecture)?|(?:t[ée]l[ée])?"
+                        r"transmission\s+(?:au\s+contr[ôo]le\s+de\s+l[ée]galit[ée]|en\s+(?:sous[- ]?)?pr[ée]fecture"
+                        r"|au\s+repr[ée]sentant\s+de\s+l['’][ÉE]tat))\s*:\s*" + _DATE, re.I)),
     # "Date d'envoi en préfecture : 26/11/2024"
     ("sent", re.compile(r"Date\s+d['’]envoi\s+(?:en\s+|[àa]\s+la\s+)(?:sous[- ]?)?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
     # "Date de dépôt en préfecture : 14/02/2025": an act deposited at the prefecture is received there on the spot
