@@ -3044,6 +3044,23 @@ def test_a_pipe_tables_row_that_goes_on_the_name_above_is_part_of_it_not_a_row_o
         ("Foyer rural de Meyrueis-Fictif", "2200.00", "Saison théâtrale", None)]
 
 
+@pytest.mark.parametrize("table", [
+    # no frame, a head on two lines, in thousands of euros, beside an eligible cost and a rate
+    "Bénéficiaire            | Opération        | Dépense éligible | Taux | Subvention\n"
+    "                        |                  |     (k€ HT)      |      |    (k€)\n"
+    "Commune de Vallon-Test  | MSP – travaux    |     1 250,0      | 12 % |  150,0\n"
+    "SISA Santé Gamma        | Équipements MSP  |       165,0      | 30 % |   49,5\n"
+    "                        |                  |                  | TOTAL|  199,5\n",
+    "Bénéficiaire            | Opération        | Subvention (k€)\n"
+    "Commune de Vallon-Test  | MSP – travaux    |  150,0\n"
+    "SISA Santé Gamma        | Équipements MSP  |   49,5\n",
+    "Bénéficiaire            | Subvention (€)\nCommune de Vallon-Test  | 150 000\nSISA Santé Gamma        |  49 500\n"])
+def test_a_pipe_table_without_frame_is_read_a_cell_a_column_in_its_unit(table):
+    found = find_grants("DÉCIDE d'attribuer les subventions figurant dans le tableau ci-dessous :\n\n" + table)
+    assert [(g.beneficiary, g.amount) for g in found.grants] == [("Commune de Vallon-Test", Decimal("150000")),
+                                                                ("SISA Santé Gamma", Decimal("49500"))]
+
+
 @pytest.mark.parametrize("investment, operating", [("Inv.", "Fonct."), ("Invest.", "Fonct"), ("INV.", "FONCT.")])
 def test_a_nature_column_of_words_cut_short_gives_each_grant_its_nature(investment, operating):
     found = find_grants("DÉCIDE d'attribuer les aides figurant ci-dessous :\n\n"

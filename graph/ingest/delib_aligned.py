@@ -36,7 +36,7 @@ from graph.ingest.delib_lists import _RECORD_CODE, approved_below
 from graph.ingest.delib_table_context import for_the_record, heading_nature, in_thousands, section_nature
 from graph.ingest.delib_table_header import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _column, amount_columns,
                                              choose_amount_column)
-from graph.ingest.delib_tables import AMOUNT_QUALIFIER, _TOTAL_ROW, _marked_nature, rows_grants
+from graph.ingest.delib_tables import AMOUNT_QUALIFIER, _TOTAL_ROW, _marked_nature, pipe_cells, rows_grants
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 
 #: A cell: words that single spaces (or the no-break spaces grouping thousands) join.
@@ -161,8 +161,8 @@ def _lines(body: str) -> list[tuple[int, str]]:
 def _header_at(lines: list[tuple[int, str]], i: int, hints: ColumnHints | None = None) -> tuple[_Columns, int] | None:
     """The columns of a header at line ``i`` (with the lines that continue it) and the next line's index."""
     line = lines[i][1]
-    if line.lstrip().startswith("|") or _LISTED_AMOUNT.search(line):
-        return None
+    if line.lstrip().startswith("|") or _LISTED_AMOUNT.search(line) or pipe_cells(line) is not None:
+        return None  # (a ``|`` table's head is :mod:`graph.ingest.delib_tables`')
     found = list(_SEGMENT.finditer(line.expandtabs()))
     if len(found) < 2 or any(_FIGURE.fullmatch(m.group(0)) for m in found):
         return None  # a row whose amount has no currency ("28 000,00"), not a header

@@ -16,7 +16,7 @@ from decimal import Decimal
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import GrantFact, GrantsFound, StatedTotal
 from graph.ingest.delib_table_header import _BENEF_COL, choose_amount_column, nature_columns
-from graph.ingest.delib_tables import _TOTAL_ROW, _nature_of
+from graph.ingest.delib_tables import _TOTAL_ROW, _nature_of, pipe_cells
 from graph.ingest.french import fold, parse_amount
 
 
@@ -64,7 +64,7 @@ def _flat_header(line: str) -> list[str] | None:
     folded = fold(line)
     # A list's item ("- ATTRIBUE aux organismes … les subventions de fonctionnement suivantes") is a sentence, and
     # so is the lead of a list ("ARTICLE 1er : Des subventions … sont attribuées aux associations suivantes :").
-    if line.startswith(("|", "-", "•", "*")) or len(line.split()) > 14 or not _BENEF_COL.search(folded) \
+    if line.startswith(("|", "-", "•", "*")) or pipe_cells(line) is not None or len(line.split()) > 14 or not _BENEF_COL.search(folded) \
             or _TITLE_LINE.match(line) or line.endswith(":") and len(line.split()) > 4:
         return None
     columns = [part for m in _FLAT_AMOUNT_COL.finditer(line) for part in _column_heads(m.group(0))]
