@@ -1816,6 +1816,34 @@ def test_a_table_aligned_with_spaces_is_read_a_cell_a_column(text, grants, total
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [(t, True) for t in totals]
 
 
+@pytest.mark.parametrize("note", [
+    "(1) Atelier de prévention au quartier des Glières.\n",
+    "(1) Dont 400 € au titre de la journée du sport santé.\n\n"
+    "Ville de Testbourg – Conseil municipal du 3 juin 2025                          Page 2/3\n"])
+def test_a_footnote_between_a_lists_rows_leaves_the_rows_below_it_in_the_list_and_its_call_out_of_the_name(note):
+    found = find_grants("DÉCIDE d'attribuer les subventions suivantes :\n\n"
+                        "  Club Omnisports Testbourg (1)                       1 600 €\n"
+                        "  Comité des fêtes                                      900 €\n"
+                        "______________________________\n" + note + "\n"
+                        "  Union départementale des associations familiales (UDAF 99)   2 500 €\n"
+                        "  Secours populaire de Testbourg                        700 €\n"
+                        "                                           Total      5 700 €\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Club Omnisports Testbourg", "1600"), ("Comité des fêtes", "900"),
+        ("Union départementale des associations familiales", "2500"), ("Secours populaire de Testbourg", "700")]
+    assert [(str(t.amount), t.reconciled) for t in found.totals] == [("5700", True)]
+
+
+def test_a_rows_amounts_that_do_not_sit_under_their_heads_are_read_a_cell_a_column():
+    found = find_grants("Bénéficiaire                                   Montant N-1 (2024)     Montant N (2025)\n"
+                        "Maison de santé Testbourg                      12 000 €               14 000 €\n"
+                        "Club Cœur et Santé                     3 000 €               3 500 €\n"
+                        "Épicerie solidaire du Val       —                  6 000 €\n\n"
+                        "Le Conseil attribue les subventions figurant dans la colonne « Montant N (2025) ».\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Maison de santé Testbourg", "14000"), ("Club Cœur et Santé", "3500"), ("Épicerie solidaire du Val", "6000")]
+
+
 def test_an_aligned_row_whose_amount_cell_says_why_it_has_none_gives_no_grant_and_a_warning():
     found = find_grants("DÉCIDE d'attribuer les aides suivantes :\n"
                         "  Bénéficiaire            Objet                Proposé\n"

@@ -33,6 +33,7 @@ from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD
 from graph.ingest.delib_grants import GrantsFound, StatedTotal
 from graph.ingest.delib_lists import _RECORD_CODE, approved_below
+from graph.ingest.delib_notes import note_markers, notes_end, without_marker
 from graph.ingest.delib_table_context import for_the_record, heading_nature, in_thousands, section_nature
 from graph.ingest.delib_table_header import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _column, amount_columns,
                                              choose_amount_column)
@@ -96,7 +97,19 @@ class _Columns:
 
     def pieces(self, line: str, amount_col: int) -> list[tuple[int, str]] | None:
         """The (column, text) pieces of ``line``; None when a piece runs under the heads of the amount column and
-        another, or of three columns: a sentence, not a cell (a long name may reach under the next column's head)."""
+        another, or of three columns: a sentence, not a cell (a long name may reach under the next column's head).
+        A line of as many cells as columns, words then amounts, is a row read a cell a column, wherever its cells
+        stand: the amounts of a row whose name was cut or padded otherwise than its heads' ("PTCE Alpha     25 000 €
+        25 000 €" under "Bénéficiaire          Montant N-1     Montant N").
+
+        >>> columns = _Columns(["Bénéficiaire", "Montant N-1", "Montant N"], [[0, 12], [40, 51], [60, 69]])
+        >>> columns.pieces("PTCE Alpha      25 000 €        26 000 €", 2)
+        [(0, 'PTCE Alpha'), (1, '25 000 €'), (2, '26 000 €')]
+        """
+        cells = [m.group(0) for m in _SEGMENT.finditer(line.expandtabs())]
+        if len(cells) == len(self.spans) > 1 and not _AMOUNT_CELL.fullmatch(cells[0]) \
+                and re.search(r"[^\W\d_]{2}", cells[0]) and all(_AMOUNT_CELL.fullmatch(c) for c in cells[1:]):
+            return list(enumerate(cells))
         pieces = []
         for match in _SEGMENT.finditer(line.expandtabs()):
             start, end = match.span()
@@ -227,6 +240,10 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
                 break
             i = after
             continue
+        if rows and pending is None and (after := notes_end([text for _, text in lines], i, lambda text: (
+                found := columns.pieces(text, amount_col)) is not None and amount_in(found))):
+            i = after  # a page's footnotes between two rows
+            continue
         if _RULE.fullmatch(line):
             i += 1
             continue
@@ -280,6 +297,9 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
                 pending = pending or _Row([""] * n, start, start)
                 pending.add(pieces, name_col, start + len(line))
         i += 1
+    markers = note_markers([text for _, text in lines]) if rows else set()
+    for row in rows if markers else []:
+        row.cells[name_col] = without_marker(row.cells[name_col], markers)
     return rows, i
 
 

@@ -123,7 +123,8 @@ def pipe_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hin
                     thousands=in_thousands(body, spans[0][0]))
 
 
-def _two_line_head(rows: list[list[str]], spans: list[tuple[int, int]]) -> tuple[list[list[str]], list[tuple[int, int]]]:
+def _two_line_head(rows: list[list[str]],
+                   spans: list[tuple[int, int]]) -> tuple[list[list[str]], list[tuple[int, int]]]:
     """The rows of a ``| … |`` table, the lines that go on its head (no first cell and no amount: "| | (k€ HT) | |
     (k€) |" under "| Bénéficiaire | Dépense éligible | Taux | Subvention |") joined to it, cell by cell.
 
