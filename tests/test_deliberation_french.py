@@ -1653,6 +1653,16 @@ def test_a_flattened_table_of_two_natures_gives_a_grant_a_cell_and_a_row_lacking
 
 
 
+def test_a_numbered_lists_item_whose_name_holds_a_heads_word_is_no_flattened_tables_header():
+    found = find_grants("ARTICLE 1 : ATTRIBUE les subventions de fonctionnement suivantes :\n"
+                        "   1. Association Entr'Aides Testval (Saint-Loup, Vernet) : 14 500 €\n"
+                        "   2. Croix-Rouge française – Unité locale de Testval (Vernet) : 7 000 €\n"
+                        "   3. Commune de Vernet (centre de santé communal) : 5 000 €\n")
+    assert sorted((g.beneficiary, str(g.amount)) for g in found.grants) == [
+        ("Association Entr'Aides Testval", "14500"), ("Commune de Vernet", "5000"),
+        ("Croix-Rouge française – Unité locale de Testval", "7000")]
+
+
 def test_a_year_that_ends_a_titles_wrapped_line_is_no_flattened_tables_amount():
     found = find_grants("AFFAIRES SCOLAIRES – Subventions aux écoles et associations de parents d'élèves – Classes de\n"
                         "découverte 2025\nLe Conseil municipal ATTRIBUE à l'Association des parents d'élèves du Bourg "
