@@ -1854,6 +1854,17 @@ def test_a_rows_amounts_that_do_not_sit_under_their_heads_are_read_a_cell_a_colu
         ("Maison de santé Testbourg", "14000"), ("Club Cœur et Santé", "3500"), ("Épicerie solidaire du Val", "6000")]
 
 
+@pytest.mark.parametrize("name", ["Réseau Sport Santé Testval", "Fédération Mutualiste Testval-Nord"])
+def test_the_column_the_decision_names_is_read_not_the_one_the_expose_says_another_body_pays(name):
+    found = find_grants("  Action                          Porteur                            Ville       ARS\n"
+                        "  Fiche 1.1 Ateliers mémoire      Centre social Testval              4 000 €     4 000 €\n"
+                        f"  Fiche 3.2 Aller-vers            {name:<34} 6 000 €    12 000 €\n\n"
+                        "La colonne ARS est versée directement par l'Agence aux porteurs.\n\n"
+                        "Le Conseil attribue les subventions figurant dans la colonne « Ville » du tableau.\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Centre social Testval", "4000"),
+                                                                       (name, "6000")]
+
+
 def test_an_aligned_row_whose_amount_cell_says_why_it_has_none_gives_no_grant_and_a_warning():
     found = find_grants("DÉCIDE d'attribuer les aides suivantes :\n"
                         "  Bénéficiaire            Objet                Proposé\n"

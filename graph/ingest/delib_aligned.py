@@ -52,6 +52,9 @@ _FIGURE = re.compile(r"[-+−–]?\s*(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d{
 #: An amount with its currency, as a list without header writes it.
 _LISTED_AMOUNT = re.compile(r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:€|euros?|EUR|k€)"
                             + AMOUNT_QUALIFIER, re.I)
+#: An amount with its currency that ends a cell of words, one space after them: "… Nouvelle-Aquitaine 5 000 €".
+_GLUED_AMOUNT = re.compile(r"(?<=[^\W\d_]) ((?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:€|euros?|EUR))$",
+                           re.I)
 #: What ends a cell's line when its words go on below: a hyphen, or a word that needs the next one.
 _GOES_ON = re.compile(r"(?:-|\b(?:de|du|des|d['’]|l['’]|la|le|les|et|à|au|aux|en|pour|sur))$", re.I)
 
@@ -111,15 +114,22 @@ class _Columns:
                 and re.search(r"[^\W\d_]{2}", cells[0]) and all(_AMOUNT_CELL.fullmatch(c) for c in cells[1:]):
             return list(enumerate(cells))
         pieces = []
-        for match in _SEGMENT.finditer(line.expandtabs()):
-            start, end = match.span()
+        segments = [(m.start(), m.end(), m.group(0)) for m in _SEGMENT.finditer(line.expandtabs())]
+        while segments:
+            start, end, text = segments.pop(0)
             under = [i for i, (a, b) in enumerate(self.spans) if min(end, b) > max(start, a)]
+            if len(under) == 2 and amount_col in under and (glued := _GLUED_AMOUNT.search(text)):
+                # a long name that runs under the amount's head, one space before its amount: two cells
+                # ("Mutualité Française Nouvelle-Aquitaine 5 000 €")
+                segments[:0] = [(start, start + glued.start(), text[:glued.start()]),
+                                (start + glued.start(1), end, glued.group(1))]
+                continue
             if len(under) > 2 or len(under) == 2 and amount_col in under:
                 return None
-            if len(under) == 2 and (cut := self._cut(match.group(0), start, under[1])):
-                pieces += [(under[0], match.group(0)[:cut]), (under[1], match.group(0)[cut + 1:])]
+            if len(under) == 2 and (cut := self._cut(text, start, under[1])):
+                pieces += [(under[0], text[:cut]), (under[1], text[cut + 1:])]
                 continue
-            pieces.append((self._column_of(start, end), match.group(0)))
+            pieces.append((self._column_of(start, end), text))
         return pieces
 
     def _cut(self, text: str, start: int, column: int) -> int | None:
