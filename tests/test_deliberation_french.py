@@ -1666,6 +1666,16 @@ def test_a_flattened_table_of_two_natures_gives_a_grant_a_cell_and_a_row_lacking
 
 
 
+def test_a_numbered_lists_item_whose_name_holds_a_heads_word_is_no_flattened_tables_header():
+    found = find_grants("ARTICLE 1 : ATTRIBUE les subventions de fonctionnement suivantes :\n"
+                        "   1. Association Entr'Aides Testval (Saint-Loup, Vernet) : 14 500 €\n"
+                        "   2. Croix-Rouge française – Unité locale de Testval (Vernet) : 7 000 €\n"
+                        "   3. Commune de Vernet (centre de santé communal) : 5 000 €\n")
+    assert sorted((g.beneficiary, str(g.amount)) for g in found.grants) == [
+        ("Association Entr'Aides Testval", "14500"), ("Commune de Vernet", "5000"),
+        ("Croix-Rouge française – Unité locale de Testval", "7000")]
+
+
 def test_a_year_that_ends_a_titles_wrapped_line_is_no_flattened_tables_amount():
     found = find_grants("AFFAIRES SCOLAIRES – Subventions aux écoles et associations de parents d'élèves – Classes de\n"
                         "découverte 2025\nLe Conseil municipal ATTRIBUE à l'Association des parents d'élèves du Bourg "
@@ -1827,6 +1837,45 @@ def test_a_table_aligned_with_spaces_is_read_a_cell_a_column(text, grants, total
     found = find_grants(text)
     assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == grants
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [(t, True) for t in totals]
+
+
+@pytest.mark.parametrize("note", [
+    "(1) Atelier de prévention au quartier des Glières.\n",
+    "(1) Dont 400 € au titre de la journée du sport santé.\n\n"
+    "Ville de Testbourg – Conseil municipal du 3 juin 2025                          Page 2/3\n"])
+def test_a_footnote_between_a_lists_rows_leaves_the_rows_below_it_in_the_list_and_its_call_out_of_the_name(note):
+    found = find_grants("DÉCIDE d'attribuer les subventions suivantes :\n\n"
+                        "  Club Omnisports Testbourg (1)                       1 600 €\n"
+                        "  Comité des fêtes                                      900 €\n"
+                        "______________________________\n" + note + "\n"
+                        "  Union départementale des associations familiales (UDAF 99)   2 500 €\n"
+                        "  Secours populaire de Testbourg                        700 €\n"
+                        "                                           Total      5 700 €\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Club Omnisports Testbourg", "1600"), ("Comité des fêtes", "900"),
+        ("Union départementale des associations familiales", "2500"), ("Secours populaire de Testbourg", "700")]
+    assert [(str(t.amount), t.reconciled) for t in found.totals] == [("5700", True)]
+
+
+def test_a_rows_amounts_that_do_not_sit_under_their_heads_are_read_a_cell_a_column():
+    found = find_grants("Bénéficiaire                                   Montant N-1 (2024)     Montant N (2025)\n"
+                        "Maison de santé Testbourg                      12 000 €               14 000 €\n"
+                        "Club Cœur et Santé                     3 000 €               3 500 €\n"
+                        "Épicerie solidaire du Val       —                  6 000 €\n\n"
+                        "Le Conseil attribue les subventions figurant dans la colonne « Montant N (2025) ».\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Maison de santé Testbourg", "14000"), ("Club Cœur et Santé", "3500"), ("Épicerie solidaire du Val", "6000")]
+
+
+@pytest.mark.parametrize("name", ["Réseau Sport Santé Testval", "Fédération Mutualiste Testval-Nord"])
+def test_the_column_the_decision_names_is_read_not_the_one_the_expose_says_another_body_pays(name):
+    found = find_grants("  Action                          Porteur                            Ville       ARS\n"
+                        "  Fiche 1.1 Ateliers mémoire      Centre social Testval              4 000 €     4 000 €\n"
+                        f"  Fiche 3.2 Aller-vers            {name:<34} 6 000 €    12 000 €\n\n"
+                        "La colonne ARS est versée directement par l'Agence aux porteurs.\n\n"
+                        "Le Conseil attribue les subventions figurant dans la colonne « Ville » du tableau.\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Centre social Testval", "4000"),
+                                                                       (name, "6000")]
 
 
 def test_an_aligned_row_whose_amount_cell_says_why_it_has_none_gives_no_grant_and_a_warning():
@@ -3066,6 +3115,23 @@ def test_a_pipe_tables_row_that_goes_on_the_name_above_is_part_of_it_not_a_row_o
         ("Union régionale des professionnels de santé", "7000", "Déploiement des CPTS en Meuse et Haute-Marne",
          ("acronym", "URPS")),
         ("Foyer rural de Meyrueis-Fictif", "2200.00", "Saison théâtrale", None)]
+
+
+@pytest.mark.parametrize("table", [
+    # no frame, a head on two lines, in thousands of euros, beside an eligible cost and a rate
+    "Bénéficiaire            | Opération        | Dépense éligible | Taux | Subvention\n"
+    "                        |                  |     (k€ HT)      |      |    (k€)\n"
+    "Commune de Vallon-Test  | MSP – travaux    |     1 250,0      | 12 % |  150,0\n"
+    "SISA Santé Gamma        | Équipements MSP  |       165,0      | 30 % |   49,5\n"
+    "                        |                  |                  | TOTAL|  199,5\n",
+    "Bénéficiaire            | Opération        | Subvention (k€)\n"
+    "Commune de Vallon-Test  | MSP – travaux    |  150,0\n"
+    "SISA Santé Gamma        | Équipements MSP  |   49,5\n",
+    "Bénéficiaire            | Subvention (€)\nCommune de Vallon-Test  | 150 000\nSISA Santé Gamma        |  49 500\n"])
+def test_a_pipe_table_without_frame_is_read_a_cell_a_column_in_its_unit(table):
+    found = find_grants("DÉCIDE d'attribuer les subventions figurant dans le tableau ci-dessous :\n\n" + table)
+    assert [(g.beneficiary, g.amount) for g in found.grants] == [("Commune de Vallon-Test", Decimal("150000")),
+                                                                ("SISA Santé Gamma", Decimal("49500"))]
 
 
 @pytest.mark.parametrize("investment, operating", [("Inv.", "Fonct."), ("Invest.", "Fonct"), ("INV.", "FONCT.")])

@@ -33,10 +33,11 @@ from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD
 from graph.ingest.delib_grants import GrantsFound, StatedTotal
 from graph.ingest.delib_lists import _RECORD_CODE, approved_below
+from graph.ingest.delib_notes import note_markers, notes_end, without_marker
 from graph.ingest.delib_table_context import for_the_record, heading_nature, in_thousands, section_nature
 from graph.ingest.delib_table_header import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _column, amount_columns,
                                              choose_amount_column)
-from graph.ingest.delib_tables import AMOUNT_QUALIFIER, _TOTAL_ROW, _marked_nature, rows_grants
+from graph.ingest.delib_tables import AMOUNT_QUALIFIER, _TOTAL_ROW, _marked_nature, pipe_cells, rows_grants
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 
 #: A cell: words that single spaces (or the no-break spaces grouping thousands) join.
@@ -51,6 +52,9 @@ _FIGURE = re.compile(r"[-+−–]?\s*(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d{
 #: An amount with its currency, as a list without header writes it.
 _LISTED_AMOUNT = re.compile(r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:€|euros?|EUR|k€)"
                             + AMOUNT_QUALIFIER, re.I)
+#: An amount with its currency that ends a cell of words, one space after them: "… Nouvelle-Aquitaine 5 000 €".
+_GLUED_AMOUNT = re.compile(r"(?<=[^\W\d_]) ((?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:€|euros?|EUR))$",
+                           re.I)
 #: What ends a cell's line when its words go on below: a hyphen, or a word that needs the next one.
 _GOES_ON = re.compile(r"(?:-|\b(?:de|du|des|d['’]|l['’]|la|le|les|et|à|au|aux|en|pour|sur))$", re.I)
 
@@ -96,17 +100,36 @@ class _Columns:
 
     def pieces(self, line: str, amount_col: int) -> list[tuple[int, str]] | None:
         """The (column, text) pieces of ``line``; None when a piece runs under the heads of the amount column and
-        another, or of three columns: a sentence, not a cell (a long name may reach under the next column's head)."""
+        another, or of three columns: a sentence, not a cell (a long name may reach under the next column's head).
+        A line of as many cells as columns, words then amounts, is a row read a cell a column, wherever its cells
+        stand: the amounts of a row whose name was cut or padded otherwise than its heads' ("PTCE Alpha     25 000 €
+        25 000 €" under "Bénéficiaire          Montant N-1     Montant N").
+
+        >>> columns = _Columns(["Bénéficiaire", "Montant N-1", "Montant N"], [[0, 12], [40, 51], [60, 69]])
+        >>> columns.pieces("PTCE Alpha      25 000 €        26 000 €", 2)
+        [(0, 'PTCE Alpha'), (1, '25 000 €'), (2, '26 000 €')]
+        """
+        cells = [m.group(0) for m in _SEGMENT.finditer(line.expandtabs())]
+        if len(cells) == len(self.spans) > 1 and not _AMOUNT_CELL.fullmatch(cells[0]) \
+                and re.search(r"[^\W\d_]{2}", cells[0]) and all(_AMOUNT_CELL.fullmatch(c) for c in cells[1:]):
+            return list(enumerate(cells))
         pieces = []
-        for match in _SEGMENT.finditer(line.expandtabs()):
-            start, end = match.span()
+        segments = [(m.start(), m.end(), m.group(0)) for m in _SEGMENT.finditer(line.expandtabs())]
+        while segments:
+            start, end, text = segments.pop(0)
             under = [i for i, (a, b) in enumerate(self.spans) if min(end, b) > max(start, a)]
+            if len(under) == 2 and amount_col in under and (glued := _GLUED_AMOUNT.search(text)):
+                # a long name that runs under the amount's head, one space before its amount: two cells
+                # ("Mutualité Française Nouvelle-Aquitaine 5 000 €")
+                segments[:0] = [(start, start + glued.start(), text[:glued.start()]),
+                                (start + glued.start(1), end, glued.group(1))]
+                continue
             if len(under) > 2 or len(under) == 2 and amount_col in under:
                 return None
-            if len(under) == 2 and (cut := self._cut(match.group(0), start, under[1])):
-                pieces += [(under[0], match.group(0)[:cut]), (under[1], match.group(0)[cut + 1:])]
+            if len(under) == 2 and (cut := self._cut(text, start, under[1])):
+                pieces += [(under[0], text[:cut]), (under[1], text[cut + 1:])]
                 continue
-            pieces.append((self._column_of(start, end), match.group(0)))
+            pieces.append((self._column_of(start, end), text))
         return pieces
 
     def _cut(self, text: str, start: int, column: int) -> int | None:
@@ -161,8 +184,8 @@ def _lines(body: str) -> list[tuple[int, str]]:
 def _header_at(lines: list[tuple[int, str]], i: int, hints: ColumnHints | None = None) -> tuple[_Columns, int] | None:
     """The columns of a header at line ``i`` (with the lines that continue it) and the next line's index."""
     line = lines[i][1]
-    if line.lstrip().startswith("|") or _LISTED_AMOUNT.search(line):
-        return None
+    if line.lstrip().startswith("|") or _LISTED_AMOUNT.search(line) or pipe_cells(line) is not None:
+        return None  # (a ``|`` table's head is :mod:`graph.ingest.delib_tables`')
     found = list(_SEGMENT.finditer(line.expandtabs()))
     if len(found) < 2 or any(_FIGURE.fullmatch(m.group(0)) for m in found):
         return None  # a row whose amount has no currency ("28 000,00"), not a header
@@ -227,6 +250,10 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
                 break
             i = after
             continue
+        if rows and pending is None and (after := notes_end([text for _, text in lines], i, lambda text: (
+                found := columns.pieces(text, amount_col)) is not None and amount_in(found))):
+            i = after  # a page's footnotes between two rows
+            continue
         if _RULE.fullmatch(line):
             i += 1
             continue
@@ -280,6 +307,9 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
                 pending = pending or _Row([""] * n, start, start)
                 pending.add(pieces, name_col, start + len(line))
         i += 1
+    markers = note_markers([text for _, text in lines]) if rows else set()
+    for row in rows if markers else []:
+        row.cells[name_col] = without_marker(row.cells[name_col], markers)
     return rows, i
 
 

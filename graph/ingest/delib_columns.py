@@ -10,6 +10,8 @@ decided one.
 >>> hints = column_hints("Le Conseil ATTRIBUE les subventions figurant dans la colonne « Ville » du tableau.")
 >>> hints.named_column(["porteur", "cout total", "etat", "agglo", "ville"])
 4
+>>> column_hints("La colonne ARS est versée par l'Agence. Le Conseil attribue la colonne « Ville ».").named
+'ville'
 """
 
 from __future__ import annotations
@@ -36,6 +38,11 @@ _OWN_HEADS = [(re.compile(r"(?:ville|commune|mairie)\b"), {"ville", "commune"}),
               (re.compile(r"communaute de communes\b"), {"cc"}),
               (re.compile(r"communaute urbaine\b"), {"cu"}),
               (re.compile(r"pole d'equilibre territorial\b|petr\b"), {"petr", "pays"})]
+
+
+#: What the sentence that names the decided column says before it: "attribue les subventions figurant dans la
+#: colonne", "ATTRIBUE … inscrites dans la colonne", "seule la colonne".
+_DECIDES = re.compile(r"\b(?:attribu|allou|accord|octroi|octroy|vot|decid|approuv)\w*\b|\bfigurant\b|\bseule?s?\b")
 
 
 @dataclass
@@ -90,6 +97,9 @@ def column_hints(body: str) -> ColumnHints:
     """Read what ``body`` says of its tables' columns (see :class:`ColumnHints`)."""
     from graph.ingest.delib_decision import find_fiscal_year
 
-    match = _NAMED.search(body)
+    matches = list(_NAMED.finditer(body))
+    # the column the decision names, before one the exposé names ("La colonne ARS est versée par l'Agence")
+    match = next((m for m in matches if _DECIDES.search(fold(re.split(r"[.;]\s|\n\s*\n", body[:m.start()])[-1]))),
+                 matches[0] if matches else None)
     named = fold(match.group("quoted") or match.group("word")).strip() if match else None
     return ColumnHints(body, named or None, find_fiscal_year(body))

@@ -16,13 +16,13 @@ from decimal import Decimal
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import GrantFact, GrantsFound, StatedTotal
 from graph.ingest.delib_table_header import _BENEF_COL, choose_amount_column, nature_columns
-from graph.ingest.delib_tables import _TOTAL_ROW, _nature_of
+from graph.ingest.delib_tables import _TOTAL_ROW, _nature_of, pipe_cells
 from graph.ingest.french import fold, parse_amount
 
 
 _AMOUNT_TOKEN = re.compile(r"^\d{1,3}(?:,\d{1,2})?$|^\d+(?:,\d{1,2})?$")
 _FLAT_AMOUNT_COL = re.compile(
-    r"(?:montant|subvention|budget|co[uû]t|proposition|somme|aide)(?:\s+(?:de|du|des|la|le|l['’]|proposée?|demandée?|"
+    r"\b(?:montant|subvention|budget|co[uû]t|proposition|somme|aide)(?:\s+(?:de|du|des|la|le|l['’]|proposée?|demandée?|"
     r"sollicitée?|accordée?|attribuée?|votée?|allouée?|retenue?|\d{4}|N-1|N|total|globale?|subvention|projet|"
     r"prévisionnel|en\s+euros|€|\(€\)|fonctionnement|investissement|exceptionnelle?|en\s+nature))*", re.I)
 
@@ -60,11 +60,18 @@ def _split_row(line: str, columns: int) -> tuple[str, list[Decimal], str | None]
 _TITLE_LINE = re.compile(r"\s*(?:Objet|Rapport|Point|D[ée]lib[ée]ration)\b|.*[.;]\s*$", re.I)
 
 
+#: An amount with its currency, that no header writes.
+_AMOUNT_IN_LINE = re.compile(r"\d\s*(?:€|euros?\b|EUR\b|k€)", re.I)
+
+
 def _flat_header(line: str) -> list[str] | None:
     folded = fold(line)
     # A list's item ("- ATTRIBUE aux organismes … les subventions de fonctionnement suivantes") is a sentence, and
     # so is the lead of a list ("ARTICLE 1er : Des subventions … sont attribuées aux associations suivantes :").
-    if line.startswith(("|", "-", "•", "*")) or len(line.split()) > 14 or not _BENEF_COL.search(folded) \
+    # A line with an amount is a row ("2. Association Entr'Aides Guyane (Maripasoula) : 44 500 €"), a line of
+    # cells that "|" parts a pipe table's.
+    if line.startswith(("|", "-", "•", "*")) or pipe_cells(line) is not None or len(line.split()) > 14 \
+            or not _BENEF_COL.search(folded) or _AMOUNT_IN_LINE.search(line) \
             or _TITLE_LINE.match(line) or line.endswith(":") and len(line.split()) > 4:
         return None
     columns = [part for m in _FLAT_AMOUNT_COL.finditer(line) for part in _column_heads(m.group(0))]

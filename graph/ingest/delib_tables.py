@@ -77,13 +77,32 @@ def legend_of(body: str) -> dict[str, str]:
     return legend
 
 
+def pipe_cells(line: str, width: int | None = None) -> list[str] | None:
+    """The cells of a ``|``-delimited line, or None: a line framed by ``|`` ("| Club | 1 200 € |"), or a line whose
+    cells only ``|`` parts, without a frame ("Club      | 1 200 €"), as text layers write ruled tables; ``width``: the
+    number of cells of the table's first line, that each unframed line below must have (its first cell empty on a
+    head's second line or a total's row: "        |   (k€)").
+
+    >>> pipe_cells("| Club | 1 200 € |"), pipe_cells("Club des Aînés   |  1 200 €"), pipe_cells("          |  (k€)", 2)
+    (['Club', '1 200 €'], ['Club des Aînés', '1 200 €'], ['', '(k€)'])
+    >>> pipe_cells("Mise à jour | voir page 3 | total", 2) is None
+    True
+    """
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+        return [c.strip() for c in stripped.strip("|").split("|")]
+    cells = [c.strip() for c in line.rstrip().rstrip("|").split("|")]
+    if len(cells) < 2 or (width is None and not cells[0]) or (width is not None and len(cells) != width):
+        return None
+    return cells
+
+
 def _pipe_tables(body: str):
-    """Yield (rows, [(start, end)…]) for each run of ``|``-delimited lines."""
+    """Yield (rows, [(start, end)…]) for each run of ``|``-delimited lines, framed or not (:func:`pipe_cells`)."""
     rows, spans = [], []
     for match in re.finditer(r"^.*$", body, re.M):
-        line = match.group(0).strip()
-        if line.startswith("|") and line.endswith("|"):
-            cells = [c.strip() for c in line.strip("|").split("|")]
+        cells = pipe_cells(match.group(0), len(rows[0]) if rows else None)
+        if cells is not None:
             if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
                 rows.append(cells)
                 spans.append(match.span())
@@ -99,9 +118,27 @@ def pipe_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hin
     for rows, spans in _pipe_tables(body):
         if for_the_record(body, spans[0][0]):
             continue
-        rows, spans = _wrapped_rows(rows, spans, hints)
+        rows, spans = _wrapped_rows(*_two_line_head(rows, spans), hints)
         rows_grants(rows, spans, found, legend, heading_nature(body, spans[0][0]), hints,
                     thousands=in_thousands(body, spans[0][0]))
+
+
+def _two_line_head(rows: list[list[str]],
+                   spans: list[tuple[int, int]]) -> tuple[list[list[str]], list[tuple[int, int]]]:
+    """The rows of a ``| … |`` table, the lines that go on its head (no first cell and no amount: "| | (k€ HT) | |
+    (k€) |" under "| Bénéficiaire | Dépense éligible | Taux | Subvention |") joined to it, cell by cell.
+
+    >>> _two_line_head([["Bénéficiaire", "Subvention"], ["", "(k€)"], ["Club", "1,5"]], [(0, 1), (2, 3), (4, 5)])
+    ([['Bénéficiaire', 'Subvention (k€)'], ['Club', '1,5']], [(0, 3), (4, 5)])
+    """
+    head, end = list(rows[0]), 1
+    while end < len(rows) and not rows[end][0] and len(rows[end]) == len(head) \
+            and not any(_AMOUNT_CELL_RE.fullmatch(c) for c in rows[end] if c):
+        head = [(h + " " + c).strip() for h, c in zip(head, rows[end])]
+        end += 1
+    if end == 1:
+        return rows, spans
+    return [head] + rows[end:], [(spans[0][0], spans[end - 1][1])] + spans[end:]
 
 
 #: A name cell's words that go on a row below: it ends with a hyphen, a word that needs the next one, a comma, or
