@@ -1207,3 +1207,20 @@ def test_the_pole_s_page_and_the_home_page_link_to_the_pole_s_funding(client, ur
     page = client.get(url, headers=HTML).get_data(as_text=True)
     assert '<a href="/funding?pole=https%3A//w3id.org/maillage/id/actor/ptce-sante-loire">Qui finance ses membres</a>' \
         in page
+
+
+@pytest.mark.parametrize("params", [{"beneficiary": "DanaeCare"}, {"beneficiary": "danaecare"},
+                                    {"beneficiary": DANAECARE}, {"funder": "Saint-Etienne Métropole", "year": 2024},
+                                    {"goal": "Améliorer l'accès aux soins"}])
+def test_the_grants_api_takes_an_actor_or_a_goal_by_its_name_as_the_named_queries_do(client, params):
+    body = client.get("/api/grants", query_string=params).get_json()
+    assert [row["grant"]["iri"] for row in body["rows"]] == [GRANT]
+
+
+@pytest.mark.parametrize("name,words", [("Danae", "2 noms correspondent : DanaeCare <" + DANAECARE + ">"),
+                                        ("Zorglub", "aucun nom ne correspond")])
+def test_the_grants_api_refuses_a_name_of_several_actors_or_of_none_with_the_candidates(client, name, words):
+    response = client.get("/api/grants", query_string={"beneficiary": name})
+    error = response.get_json()["error"]
+    assert response.status_code == 400 and error["code"] == "bad-parameter" and words in error["message"]
+    assert "Bénéficiaire" in error["message"] and "Beneficiary" in error["message_en"]
