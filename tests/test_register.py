@@ -78,7 +78,7 @@ def test_unknown_themes_circles_goals_and_bad_dates_are_warned_with_their_yaml_l
                           "    themes: [astrologie]\n    goals: [9]\n  - kind: association\n"))
     assert [(i.level, i.line, i.field) for i in ex.issues] == [
         ("warning", 8, "kind"), ("warning", 11, "themes"), ("warning", 12, "goals"), ("warning", 9, "circle"),
-        ("warning", 10, "joined"), ("error", 13, "name")]
+        ("warning", 10, "joined"), ("warning", 10, "joined"), ("error", 13, "name")]
 
 
 def test_a_yaml_syntax_error_is_reported_with_its_line():
@@ -211,7 +211,7 @@ def test_an_impossible_unquoted_yaml_date_is_a_warning_with_its_line_not_a_crash
     ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\nmembers:\n  - name: A\n"
                           "    joined: 2024-01-15\n  - name: B\n    joined: 2025-04-31\n"))
     assert [(i.line, i.field, i.message) for i in ex.issues if i.field == "joined"] == [
-        (8, "joined", "date impossible « 2025-04-31 » : ignorée")]
+        (8, "joined", "date impossible « 2025-04-31 » : ignorée"), (8, "joined", "date d'entrée manquante (joined)")]
 
 
 @pytest.mark.parametrize("text, key, lines", [
@@ -478,8 +478,9 @@ def test_an_unknown_kind_or_circle_is_warned_about_listing_the_accepted_ones():
 ])
 def test_entry_dates_are_read_in_words_or_as_a_month_with_a_warning_when_a_day_is_assumed(written, day, warning):
     ex, issues = one_member(joined=written)
+    refused = [("joined", "date d'entrée manquante (joined)")] if day == "None" else []  # stored without one
     assert (str(ex.graph.value(URIRef(ID + "membership/p/a"), MAI.joinedOn)), issues) == (
-        day, [("joined", warning)] if warning else [])
+        day, ([("joined", warning)] if warning else []) + refused)
 
 
 def test_goals_are_referred_to_by_rank_or_by_their_exact_label():
@@ -510,6 +511,16 @@ def test_a_missing_kind_circle_entry_date_or_ptce_name_is_warned_about(name, tex
         "cercle manquant (circle : coeur, operationnel, partenaires, financeurs)", "date d'entrée manquante (joined)"]
 
 
+@pytest.mark.parametrize("joined", ["2024-13-01", "31/02/2024"])
+def test_a_member_whose_entry_date_is_refused_is_warned_about_as_one_without_an_entry_date(joined):
+    """README: a member without an entry date is reported; one whose date was impossible is stored without one."""
+    ex = extract(SourceContext(Path("r.csv"), f"# ptce: P\nname;kind;circle;joined\nA;association;coeur;{joined}\n"
+                               .encode()))
+    messages = [i.message for i in ex.issues]
+    assert "date d'entrée manquante (joined)" in messages and any("date impossible" in m for m in messages)
+    assert not list(ex.graph.objects(None, MAI.joinedOn))
+
+
 @pytest.mark.parametrize("written, esus, warnings", [
     ("true", True, []), ('"true"', True, []), ("oui", True, []), ("Vrai", True, []), ("yes", True, []),
     ("non", None, []), ("false", None, []),
@@ -533,7 +544,12 @@ def test_the_esus_flag_is_read_from_french_and_english_yes_and_no(written, esus,
     ({"siret": "4,23457E+13"}, "a", [
         ("siret", "SIRET « 4,23457E+13 » : des chiffres ont été perdus par la notation scientifique d'un tableur "
                   "(format de cellule Nombre) : ignoré")]),
-    ({"siren": "123456789"}, "a", [("siren", "SIREN invalide : ignoré")]),
+    ({"siren": "123456789"}, "a", [("siren", "SIREN « 123456789 » invalide (clé de contrôle fausse) : ignoré")]),
+    ({"siren": "77777777"}, "a", [("siren", "SIREN « 77777777 » invalide (8 chiffres au lieu de 9) : ignoré")]),
+    ({"siret": "2142018650001"}, "a", [
+        ("siret", "SIRET « 2142018650001 » invalide (13 chiffres au lieu de 14) : ignoré")]),
+    ({"siren": "21420186X"}, "a", [
+        ("siren", "SIREN « 21420186X » invalide (des caractères autres que des chiffres) : ignoré")]),
 ])
 def test_identifiers_are_cleaned_alike_and_a_siret_of_another_siren_or_mangled_by_excel_is_reported(
         ids, actor, warnings):

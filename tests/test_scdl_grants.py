@@ -51,9 +51,32 @@ def test_valid_files_import_completely_with_their_exact_totals(name, rows, grant
     assert len(set(ex.graph.subjects(RDF.type, MAI.Grant))) == grants
 
 
-def test_the_valid_example_keeps_the_stated_total_of_shared_grants():
+def test_the_valid_example_keeps_the_total_of_shared_grants_before_their_shares():
     ex = extract(context("exemple_valide_v2.1.1.csv"))
-    assert ex.stats["stated_total"] == Decimal("2821393.50")
+    assert ex.stats["total_before_shares"] == Decimal("2821393.50") and ex.stats["shares_applied"] > 0
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("fr", "montant total des parts des bénéficiaires : 2 000 €, subventions réparties (part du bénéficiaire "
+           "appliquée, pourcentageSubvention) : 1, total des montants avant répartition : 3 000 €"),
+    ("en", "total of the beneficiaries' shares: €2,000, grants shared out (the beneficiary's share applied, "
+           "pourcentageSubvention): 1, total of the amounts before the shares: €3,000")])
+def test_the_summary_says_that_the_beneficiaries_shares_were_applied(lang, said):
+    """Two totals side by side, with no word on the shares, read as money lost."""
+    from webapp.reports import format_stats
+
+    data = ("nomAttribuant;idAttribuant;nomBeneficiaire;montant;pourcentageSubvention\n"
+            "Ville;21060004500392;Club;2000;0,5\nVille;21060004500392;Cercle;1000;\n").encode()
+    stats = extract(SourceContext(Path("s.csv"), data)).stats
+    assert said in format_stats(stats, lang) and "total annoncé" not in format_stats(stats)
+
+
+def test_a_list_without_shares_says_its_total_once():
+    from webapp.reports import format_stats
+
+    data = "nomAttribuant;idAttribuant;nomBeneficiaire;montant\nVille;21060004500392;Club;1 000,50\n".encode()
+    shown = format_stats(extract(SourceContext(Path("s.csv"), data)).stats)
+    assert "montant total : 1 000,50 €" in shown and "total annoncé" not in shown and "répartition" not in shown
 
 
 @pytest.mark.parametrize("name, errors", [

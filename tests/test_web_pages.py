@@ -1148,3 +1148,79 @@ def test_the_founding_deliberations_agreement_has_its_page_and_is_linked_from_th
     section = section[:section.index("</section>")]
     assert STRINGS["approved_agreements"][lang == "en"] in section and f'href="{agreement}"' in section
     assert csv_text.splitlines()[0] == "agreement,agreement_iri,signatory,parties,grants"
+
+
+def _pole_grants() -> str:
+    """A second source: a grant to the pole's former member (Saint-Etienne Métropole, who left), and the
+    fixture's grant to DanaeCare and its beneficiary's name stated again (the same facts from two sources)."""
+    mai, schema, xsd = "https://w3id.org/maillage/ontology#", "http://schema.org/", "http://www.w3.org/2001/XMLSchema#"
+    return (f'<{GRANT}-former> a <{mai}Grant> ; <{schema}funder> <{LONELY}> ; <{mai}beneficiary> <{SEM}> ; '
+            f'<{schema}amount> "3000"^^<{xsd}decimal> ; <{mai}fiscalYear> 2024 .\n'
+            f'<{GRANT}> a <{mai}Grant> ; <{schema}funder> <{SEM}> ; <{mai}beneficiary> <{DANAECARE}> ; '
+            f'<{schema}amount> "20000.00"^^<{xsd}decimal> .\n'
+            f'<{DANAECARE}> <http://www.w3.org/2000/01/rdf-schema#label> "DanaeCare" .\n')
+
+
+@pytest.mark.parametrize("pole", [PTCE, "PTCE santé Loire", "ptce sante loire"])
+def test_the_funding_of_a_pole_lists_its_members_grants_today_s_and_former_ones_with_its_totals(tmp_path, pole):
+    """The grant to an actor of no pole (5 000 € to « xss ») is left out; each grant is counted once although
+    two sources state it."""
+    app = app_with_another_source(tmp_path, _pole_grants())
+    client = app.test_client()
+    try:
+        body = client.get("/funding.json", query_string={"pole": pole}).get_json()
+        assert {(r["funder"]["iri"], r["beneficiary"]["iri"], r["grants"], r["total"], r["membership"])
+                for r in body["flows"]["rows"]} == {(SEM, DANAECARE, 1, 20000.0, "membre"),
+                                                    (LONELY, SEM, 1, 3000.0, "ancien membre")}
+        assert body["pole"] == {"pole": {"iri": PTCE, "label": "PTCE santé Loire"}, "members": 1,
+                                "former_members": 1, "grants": 2, "total": 23000.0}
+        assert [(r["funder"]["iri"], r["grants"], r["total"]) for r in body["by_funder"]["rows"]] == [
+            (SEM, 1, 20000.0), (LONELY, 1, 3000.0)]
+        assert [(r["beneficiary"]["iri"], r["total"], r["membership"]) for r in body["by_beneficiary"]["rows"]] == [
+            (DANAECARE, 20000.0, "membre"), (SEM, 3000.0, "ancien membre")]
+        assert {(r["year"], r["grants"], r["total"]) for r in body["by_year"]["rows"]} == {(2024, 2, 23000.0)}
+        csv_rows = client.get("/funding.csv", query_string={"pole": pole, "table": "flows"}).get_data(as_text=True)
+        assert "ancien membre" in csv_rows and "xss" not in csv_rows
+        page = client.get("/funding", query_string={"pole": pole}, headers=HTML).get_data(as_text=True)
+        assert "Total pour le pôle\u00a0: 2 subvention(s), 23\u202f000\u00a0€" in page
+        assert "&lt;script&gt;" not in page
+        english = client.get("/funding", query_string={"pole": pole, "lang": "en"}, headers=HTML)
+        assert "Total for the pole: 2 grant(s), €23,000" in english.get_data(as_text=True)
+    finally:
+        close_resources(app)
+
+
+def test_the_funding_without_a_pole_still_lists_every_grant(client):
+    body = client.get("/funding.json").get_json()
+    assert "pole" not in body and {r["beneficiary"]["iri"] for r in body["flows"]["rows"]} == {DANAECARE, XSS}
+
+
+@pytest.mark.parametrize("pole,words", [("PTCE inconnu", "aucun nom ne correspond"),
+                                        (DANAECARE, "n'est pas un PTCE")])
+def test_a_pole_that_names_no_ptce_is_refused_with_a_reason(client, pole, words):
+    response = client.get("/funding.json", query_string={"pole": pole})
+    assert response.status_code == 400 and words in response.get_json()["error"]["message"]
+
+
+@pytest.mark.parametrize("url", ["/", "/id/actor/ptce-sante-loire"])
+def test_the_pole_s_page_and_the_home_page_link_to_the_pole_s_funding(client, url):
+    page = client.get(url, headers=HTML).get_data(as_text=True)
+    assert '<a href="/funding?pole=https%3A//w3id.org/maillage/id/actor/ptce-sante-loire">Qui finance ses membres</a>' \
+        in page
+
+
+@pytest.mark.parametrize("params", [{"beneficiary": "DanaeCare"}, {"beneficiary": "danaecare"},
+                                    {"beneficiary": DANAECARE}, {"funder": "Saint-Etienne Métropole", "year": 2024},
+                                    {"goal": "Améliorer l'accès aux soins"}])
+def test_the_grants_api_takes_an_actor_or_a_goal_by_its_name_as_the_named_queries_do(client, params):
+    body = client.get("/api/grants", query_string=params).get_json()
+    assert [row["grant"]["iri"] for row in body["rows"]] == [GRANT]
+
+
+@pytest.mark.parametrize("name,words", [("Danae", "2 noms correspondent : DanaeCare <" + DANAECARE + ">"),
+                                        ("Zorglub", "aucun nom ne correspond")])
+def test_the_grants_api_refuses_a_name_of_several_actors_or_of_none_with_the_candidates(client, name, words):
+    response = client.get("/api/grants", query_string={"beneficiary": name})
+    error = response.get_json()["error"]
+    assert response.status_code == 400 and error["code"] == "bad-parameter" and words in error["message"]
+    assert "Bénéficiaire" in error["message"] and "Beneficiary" in error["message_en"]

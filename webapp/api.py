@@ -12,7 +12,8 @@ from flask import Blueprint, current_app, jsonify, request
 from rdflib import URIRef
 
 from webapp.errors import ApiError
-from webapp.named_queries import get_named_query, named_queries
+from webapp.named_queries import Parameter, get_named_query, named_queries
+from webapp.query_parameters import resolve_name
 from webapp.views import Table, collapse, json_value_deep, labels_of, names_of_unnamed, pick_label, ref, select
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -53,6 +54,26 @@ def _iri_arg(name: str) -> URIRef | None:
     return URIRef(value)
 
 
+#: The filters of /api/grants that take a name as well as an IRI, as the named queries' parameters of the same
+#: names do (``funder``, ``beneficiary`` and ``goal`` of « Subventions par bénéficiaire » and the others).
+_NAMED_FILTERS = {name: Parameter(name, "iri", fr, en, optional=True) for name, fr, en in (
+    ("funder", "Financeur (nom ou IRI)", "Funder (name or IRI)"),
+    ("beneficiary", "Bénéficiaire (nom ou IRI)", "Beneficiary (name or IRI)"),
+    ("goal", "Objectif (nom ou IRI)", "Goal (name or IRI)"))}
+
+
+def _named_arg(name: str) -> URIRef | None:
+    """The IRI of ``?name=``: an IRI, or the one actor or goal of that name (the named queries' resolution);
+    raises ApiError (400) for a name that names nothing, or several (listed with their IRIs)."""
+    from webapp.queries_pages import web_lookup
+
+    raw = (request.args.get(name) or "").strip()
+    if not raw:
+        return None
+    parameter = _NAMED_FILTERS[name]
+    return parameter.bind(resolve_name(parameter, raw, web_lookup()))
+
+
 def _int_arg(name: str, default: int | None = None) -> int | None:
     value = request.args.get(name)
     if value in (None, ""):
@@ -77,10 +98,10 @@ def resource():
 
 @bp.get("/grants")
 def grants():
-    """List grants, filtered by funder, beneficiary, year or goal, a page at a time."""
+    """List grants, filtered by funder, beneficiary, year or goal (each an IRI or a name), a page at a time."""
     page = max(_int_arg("page", 1), 1)
     year = _int_arg("year")
-    bindings = {"f": _iri_arg("funder"), "b": _iri_arg("beneficiary"), "y": year, "g": _iri_arg("goal")}
+    bindings = {"f": _named_arg("funder"), "b": _named_arg("beneficiary"), "y": year, "g": _named_arg("goal")}
     # Constant patterns for the filters asked (their values are bound, never formatted in); LIMIT and OFFSET take
     # no variables in SPARQL: they are integers computed here, not request text.
     filters = " ".join(_FILTERS[k] for k, v in bindings.items() if v is not None)

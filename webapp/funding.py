@@ -3,15 +3,21 @@ for each strategic goal, the actors and grants that serve it, with totals."""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from collections import defaultdict
+
+from flask import Blueprint, request
 from markupsafe import Markup, escape
 from rdflib import URIRef
 
 from graph.namespaces import MAI, SCHEMA
 from webapp.i18n import t
 from webapp.cache import cached_select
-from webapp.resource_tables import former_members
-from webapp.views import Table, collapse, format_money, grant_label, ref, render_page
+from webapp.named_queries import Parameter
+from webapp.query_parameters import resolve_name
+from webapp.resource_tables import former_members, membership_status
+from webapp.errors import ApiError
+from webapp.views import (Table, collapse, format_money, grant_label, labels_of, pick_label, ref, render_page,
+                           select)
 
 bp = Blueprint("funding", __name__)
 
@@ -24,29 +30,31 @@ _FLOWS = """SELECT ?funder ?beneficiary (SAMPLE(?fl) AS ?funderLabel) (SAMPLE(?b
   WHERE {
   { SELECT ?funder ?beneficiary (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
       { SELECT DISTINCT ?grant ?amount ?funder ?beneficiary WHERE {
-          ?grant a mai:Grant ; schema:amount ?amount ; schema:funder ?funder ; mai:beneficiary ?beneficiary } }
+          %POLE% ?grant a mai:Grant ; schema:amount ?amount ; schema:funder ?funder ; mai:beneficiary ?beneficiary } }
     } GROUP BY ?funder ?beneficiary ORDER BY DESC(?total) LIMIT 100 }
   OPTIONAL { ?funder rdfs:label ?fl } OPTIONAL { ?beneficiary rdfs:label ?bl }
 } GROUP BY ?funder ?beneficiary ?grants ?total ORDER BY DESC(?total)"""
 #: How many funder–beneficiary pairs and actors of a role there are: the lists above show the first 100, and say
 #: how many more.
 _COUNT_FLOWS = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?funder ?beneficiary WHERE {
-  ?grant a mai:Grant ; schema:amount ?amount ; schema:funder ?funder ; mai:beneficiary ?beneficiary } }"""
+  %POLE% ?grant a mai:Grant ; schema:amount ?amount ; schema:funder ?funder ; mai:beneficiary ?beneficiary } }"""
 _COUNT_ROLE = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?actor WHERE {
-  ?grant a mai:Grant ; schema:amount ?amount ; ?role ?actor } }"""
+  %POLE% ?grant a mai:Grant ; schema:amount ?amount ; ?role ?actor } }"""
 _BY_ROLE = """SELECT ?actor (SAMPLE(?l) AS ?label) ?grants ?total WHERE {
   { SELECT ?actor (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
-      { SELECT DISTINCT ?grant ?amount ?actor WHERE { ?grant a mai:Grant ; schema:amount ?amount ; ?role ?actor } }
+      { SELECT DISTINCT ?grant ?amount ?actor WHERE {
+          %POLE% ?grant a mai:Grant ; schema:amount ?amount ; ?role ?actor } }
     } GROUP BY ?actor ORDER BY DESC(?total) LIMIT 100 }
   OPTIONAL { ?actor rdfs:label ?l }
 } GROUP BY ?actor ?grants ?total ORDER BY DESC(?total)"""
 _BY_YEAR = """SELECT ?year (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
   { SELECT DISTINCT ?grant ?amount ?year WHERE {
-      ?grant a mai:Grant ; schema:amount ?amount . OPTIONAL { ?grant mai:fiscalYear ?year } } }
+      %POLE% ?grant a mai:Grant ; schema:amount ?amount . OPTIONAL { ?grant mai:fiscalYear ?year } } }
 } GROUP BY ?year ORDER BY DESC(?year)"""
 _BY_THEME = """SELECT ?theme ?themeLabel (COUNT(DISTINCT ?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
   { SELECT DISTINCT ?grant ?theme ?amount WHERE {
-      ?grant a mai:Grant ; schema:amount ?amount ; mai:beneficiary ?b . ?b dcterms:subject ?theme } }
+      %POLE% ?grant a mai:Grant ; schema:amount ?amount ; mai:beneficiary ?beneficiary .
+      ?beneficiary dcterms:subject ?theme } }
   OPTIONAL { ?theme skos:prefLabel ?themeLabel }
 } GROUP BY ?theme ?themeLabel ORDER BY DESC(?total)"""
 # Goals: their totals are one aggregate (kept per snapshot); their lists of grants and actors, capped, one query
@@ -84,6 +92,25 @@ _GOAL_LISTS_BRANCH = """{ { SELECT DISTINCT ?grant WHERE { ?grant mai:contribute
       { ?grant mai:contributesTo ?goal%I% FILTER EXISTS { ?grant a mai:Grant } ?grant mai:beneficiary ?actor }
       UNION { ?actor mai:contributesTo ?goal%I% FILTER EXISTS { ?actor a mai:Actor } } } LIMIT %CAP% }
     BIND(?goal%I% AS ?goal) OPTIONAL { ?actor rdfs:label ?actorLabel } }"""
+#: A pole's funding (``?pole=``): the grants whose beneficiary is a member of the pole, today's or a former one, as
+#: its memberships say. One group of patterns with the grant's, which the engine starts from the pole (bound): the
+#: pole's memberships, then their members' grants. As a sub-select, the members were joined to every grant of the
+#: store (200,000 grants: 2.3 s, as long as every pole's flows). Repeated rows (a member of several circles, a
+#: membership that two registers state) are removed by the DISTINCT of each query's innermost select.
+_POLE_MEMBERS = """?membership org:organization ?pole ; a org:Membership ; org:member ?beneficiary .
+    ?grant mai:beneficiary ?beneficiary ."""
+#: The pole's members with the dates of each membership, to tell today's members from former ones.
+_POLE_MEMBERSHIPS = """SELECT DISTINCT ?member ?membership ?joined ?left WHERE {
+  { SELECT DISTINCT ?member ?membership WHERE {
+      ?membership org:organization ?pole ; org:member ?member FILTER EXISTS { ?membership a org:Membership } } }
+  OPTIONAL { ?membership mai:joinedOn ?joined } OPTIONAL { ?membership mai:leftOn ?left } }"""
+#: What the pole's members received in all: each grant once, whatever the sources that state it.
+_POLE_TOTALS = """SELECT (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
+  { SELECT DISTINCT ?grant ?amount WHERE { %POLE% ?grant a mai:Grant ; schema:amount ?amount } } }"""
+_IS_POLE = "SELECT ?pole WHERE { ?pole a mai:Cooperation } LIMIT 1"
+#: The pole parameter: a PTCE's IRI, or its name as the named queries take it (``webapp.query_parameters``).
+POLE_PARAMETER = Parameter("pole", "iri", "PTCE (nom ou IRI)", "PTCE (name or IRI)", optional=True,
+                           values=("a", str(MAI.Cooperation)))
 #: Where the whole of each capped list is: the named query that gives every row.
 MORE_URLS = {"flows": "/queries/flux-de-financement?run=1", "by_funder": "/queries/totaux-par-financeur?run=1",
              "by_beneficiary": "/queries/totaux-par-beneficiaire?run=1"}
@@ -93,13 +120,18 @@ GOAL_LIST_CAP = 100
 MAX_LISTED_GOALS = 50
 
 
-def _by_role(role, name: str, key: str) -> Table:
+def _for_pole(sparql: str, pole: URIRef | None) -> str:
+    """``sparql`` narrowed to the grants of ``pole``'s members (bound to ``?pole``), or to every grant."""
+    return sparql.replace("%POLE%", _POLE_MEMBERS if pole is not None else "")
+
+
+def _by_role(role, name: str, key: str, pole: URIRef | None = None) -> Table:
     table = Table(name, [(key, key), ("grants", "grants"), ("total", "total")])
-    for row in cached_select(_BY_ROLE, role=role):
+    for row in cached_select(_for_pole(_BY_ROLE, pole), role=role, pole=pole):
         table.rows.append({key: ref(row["actor"], row.get("label")), "grants": int(row["grants"]),
                            "total": float(row["total"].toPython())})
-    table.more = _count(_COUNT_ROLE, role=role) - len(table.rows)
-    table.more_url = MORE_URLS[name]
+    table.more = _count(_for_pole(_COUNT_ROLE, pole), role=role, pole=pole) - len(table.rows)
+    table.more_url = MORE_URLS[name] if pole is None else None  # the named queries list every pole's grants
     return table
 
 
@@ -134,28 +166,70 @@ def bar_chart(table: Table, key: str, title: str) -> Markup:
 @bp.get("/funding.json")
 @bp.get("/funding.csv")
 def funding():
-    """Show who funds whom, with totals by funder, beneficiary, year and theme."""
+    """Show who funds whom, with totals by funder, beneficiary, year and theme; with ``?pole=``, for the pole's
+    members only."""
+    pole = _pole_arg()
     flows = Table("flows", [("funder", "funder"), ("beneficiary", "beneficiary"), ("grants", "grants"),
                             ("total", "total")])
-    for row in cached_select(_FLOWS):
+    for row in cached_select(_for_pole(_FLOWS, pole), pole=pole):
         flows.rows.append({"funder": ref(row["funder"], row.get("funderLabel")),
                            "beneficiary": ref(row["beneficiary"], row.get("beneficiaryLabel")),
                            "grants": int(row["grants"]), "total": float(row["total"].toPython())})
-    flows.more = _count(_COUNT_FLOWS) - len(flows.rows)
-    flows.more_url = MORE_URLS["flows"]
+    flows.more = _count(_for_pole(_COUNT_FLOWS, pole), pole=pole) - len(flows.rows)
+    flows.more_url = MORE_URLS["flows"] if pole is None else None
     by_year = Table("by_year", [("year", "year"), ("grants", "grants"), ("total", "total")],
                     blanks={"year": t("unknown_year")})
-    for row in cached_select(_BY_YEAR):
+    for row in cached_select(_for_pole(_BY_YEAR, pole), pole=pole):
         by_year.rows.append({"year": int(row["year"].toPython()) if row.get("year") is not None else None,
                              "grants": int(row["grants"]), "total": float(row["total"].toPython())})
     by_theme = Table("by_theme", [("theme", "theme"), ("grants", "grants"), ("total", "total")])
-    for row in collapse(cached_select(_BY_THEME), ["themeLabel"]):
+    for row in collapse(cached_select(_for_pole(_BY_THEME, pole), pole=pole), ["themeLabel"]):
         by_theme.rows.append({"theme": ref(row["theme"], row.get("themeLabel")), "grants": int(row["grants"]),
                               "total": float(row["total"].toPython())})
-    data = {"flows": flows, "by_funder": _by_role(SCHEMA.funder, "by_funder", "funder"),
-            "by_beneficiary": _by_role(MAI.beneficiary, "by_beneficiary", "beneficiary"),
+    data = {"flows": flows, "by_funder": _by_role(SCHEMA.funder, "by_funder", "funder", pole),
+            "by_beneficiary": _by_role(MAI.beneficiary, "by_beneficiary", "beneficiary", pole),
             "by_year": by_year, "by_theme": by_theme}
+    if pole is not None:
+        data["pole"] = _pole_summary(pole, [data["flows"], data["by_beneficiary"]])
     return render_page("funding.html", data, chart=bar_chart(by_year, "year", t("chart_by_year")))
+
+
+def _pole_arg() -> URIRef | None:
+    """The pole of ``?pole=``: its IRI, or the IRI of the PTCE it names; raises ApiError (400) for a name that
+    names none, or several (listed)."""
+    from webapp.queries_pages import web_lookup
+
+    raw = (request.args.get("pole") or "").strip()
+    if not raw:
+        return None
+    pole = POLE_PARAMETER.bind(resolve_name(POLE_PARAMETER, raw, web_lookup()))
+    if not select(_IS_POLE, pole=pole):
+        raise ApiError(f"« pole » : <{pole}> n'est pas un PTCE (mai:Cooperation) ; donnez le nom ou l'IRI d'un PTCE",
+                       f"'pole': <{pole}> is no PTCE (mai:Cooperation); give the name or IRI of a PTCE",
+                       code="bad-parameter")
+    return pole
+
+
+def _pole_summary(pole: URIRef, tables: list[Table]) -> dict:
+    """The pole, its members today and former ones, and what they received in all; the beneficiaries of
+    ``tables`` each told a member (``membership``: current, future or former)."""
+    statuses: dict[str, set[str]] = defaultdict(set)
+    for row in cached_select(_POLE_MEMBERSHIPS, pole=pole):
+        statuses[str(row["member"])].add(membership_status(row.get("joined"), row.get("left")))
+    status = {member: next(s for s in ("current", "future", "former") if s in found)
+              for member, found in statuses.items()}
+    for table in tables:
+        table.columns.append(("membership", "membership"))
+        for row in table.rows:
+            row["membership"] = t(f"membership_{status.get(row['beneficiary'].iri, 'former')}")
+    totals = cached_select(_for_pole(_POLE_TOTALS, pole), pole=pole)
+    total = totals[0].get("total") if totals else None
+    labels = labels_of({pole})
+    return {"pole": ref(pole, pick_label(labels.get(pole, ()))),
+            "members": sum(1 for s in status.values() if s != "former"),
+            "former_members": sum(1 for s in status.values() if s == "former"),
+            "grants": int(totals[0]["grants"]) if totals else 0,
+            "total": float(total.toPython()) if total is not None else 0.0}
 
 
 @bp.get("/goals")

@@ -199,6 +199,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "by_year": ("Par année", "By year"),
     "by_theme": ("Par thème", "By theme"),
     "flows": ("Flux financeur → bénéficiaire", "Funder → beneficiary flows"),
+    "pole_funding_intro": ("Les subventions reçues par les membres du pôle, ceux d'aujourd'hui ({members}) comme les "
+                           "anciens ({former}), selon leurs adhésions ; la colonne « Adhésion » dit lesquels.",
+                           "The grants received by the pole's members, today's ({members}) and former ones "
+                           "({former}), as their memberships say; the \"Membership\" column tells which."),
+    "pole_funding_total": ("Total pour le pôle\u00a0: {grants} subvention(s), {total}",
+                           "Total for the pole: {grants} grant(s), {total}"),
+    "pole_funding_all": ("Tous les financements, tous pôles confondus", "All funding, every pole"),
+    "pole_funding_link": ("Qui finance ses membres", "Who funds its members"),
+    "pole_membership": ("Adhésion", "Membership"),
     "chart_by_year": ("Montants accordés par année", "Amounts granted by year"),
     "goals_title": ("Objectifs stratégiques", "Strategic goals"),
     "goal_actors": ("Acteurs", "Actors"),

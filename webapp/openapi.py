@@ -65,10 +65,10 @@ def openapi_document(config: dict) -> dict:
             "/api/grants": {"get": {
                 "summary": "Subventions filtrées, par pages de 50",
                 "operationId": "grants",
-                "parameters": [_param("funder", "IRI du financeur", _IRI),
-                               _param("beneficiary", "IRI du bénéficiaire", _IRI),
+                "parameters": [_param("funder", "Financeur : son IRI ou son nom", {"type": "string"}),
+                               _param("beneficiary", "Bénéficiaire : son IRI ou son nom", {"type": "string"}),
                                _param("year", "Exercice", {"type": "integer"}),
-                               _param("goal", "IRI de l'objectif stratégique", _IRI),
+                               _param("goal", "Objectif stratégique : son IRI ou son nom", {"type": "string"}),
                                _param("page", "Page (à partir de 1)", {"type": "integer", "minimum": 1, "maximum": 1_000_000})],
                 "responses": {"200": json_ok({"allOf": [table, {"type": "object", "properties": {
                     "rows": {"type": "array", "description": "Une ligne par subvention", "items": {

@@ -42,17 +42,24 @@ def resolve_names(query, values, lookup: Lookup) -> dict:
     resolved = {key: values.get(key) for key in values}
     for parameter in query.parameters:
         raw = (values.get(parameter.name) or "").strip()
-        if parameter.type != "iri" or not raw or raw.startswith(("http://", "https://", "urn:")):
-            continue
-        found = values_named(parameter, raw, lookup) if parameter.values else _named(raw, lookup)
-        if len(found) > 1 and parameter.default and not parameter.values:
-            # "Association": the class, not the kind of member, for a class
-            namespace = parameter.default[:max(parameter.default.rfind("#"), parameter.default.rfind("/")) + 1]
-            found = [hit for hit in found if hit[0].startswith(namespace)] or found
-        if len(found) != 1:
-            raise _unresolved(parameter, raw, found)
-        resolved[parameter.name] = found[0][0]
+        if parameter.type == "iri" and raw:
+            resolved[parameter.name] = resolve_name(parameter, raw, lookup)
     return resolved
+
+
+def resolve_name(parameter, raw: str, lookup: Lookup) -> str:
+    """The IRI that ``raw`` names for the IRI parameter ``parameter`` (``raw`` itself when it is an IRI). Raises
+    ApiError (400) when no name matches, or when several do (listed, each with its IRI)."""
+    if raw.startswith(("http://", "https://", "urn:")):
+        return raw
+    found = values_named(parameter, raw, lookup) if parameter.values else _named(raw, lookup)
+    if len(found) > 1 and parameter.default and not parameter.values:
+        # "Association": the class, not the kind of member, for a class
+        namespace = parameter.default[:max(parameter.default.rfind("#"), parameter.default.rfind("/")) + 1]
+        found = [hit for hit in found if hit[0].startswith(namespace)] or found
+    if len(found) != 1:
+        raise _unresolved(parameter, raw, found)
+    return found[0][0]
 
 
 #: Matches listed in the message of an ambiguous name.

@@ -81,13 +81,20 @@ STAT_LABELS = {
     "dissolved": ("dissoutes", "dissolved"), "deliberations": ("délibérations", "deliberations"),
     "actors": ("acteurs", "actors"), "skipped": ("écartées", "skipped"), "closed": ("fermées", "closed"),
     "format": ("format", "format"),
+    # a grants list whose rows give the beneficiary's share (pourcentageSubvention): its total is the shares'
+    "shares_total": ("montant total des parts des bénéficiaires", "total of the beneficiaries' shares"),
+    "shares_applied": ("subventions réparties (part du bénéficiaire appliquée, pourcentageSubvention)",
+                       "grants shared out (the beneficiary's share applied, pourcentageSubvention)"),
+    "total_before_shares": ("total des montants avant répartition", "total of the amounts before the shares"),
     # a dump's restore (graph.backup)
     "graphs": ("graphes nommés", "named graphs"),
     "default_graph_triples_skipped": ("triplets hors graphe nommé écartés", "default graph triples skipped"),
 }
 
 #: The counts that are amounts in euros.
-MONEY_STATS = ("total_amount", "stated_total")
+MONEY_STATS = ("total_amount", "stated_total", "total_before_shares")
+#: A count named otherwise beside another: the total of a list whose shares were applied is the shares' total.
+NAMED_BESIDE = {("total_amount", "total_before_shares"): "shares_total"}
 
 #: A SHACL result repeated on more focus nodes than this in one file is told once, with its count and the first
 #: few nodes: a grants list names dozens of deliberations that its format gives no title column for.
@@ -107,11 +114,15 @@ def format_stats(stats: dict, lang: str = "fr") -> str:
     'rows read: 3'
     >>> format_stats({"total_amount": "1234567.5"}), format_stats({"total_amount": "20000.00"}, "en")
     ('montant total : 1 234 567,50 €', 'total amount: €20,000')
+    >>> format_stats({"total_amount": "150", "shares_applied": 1, "total_before_shares": "300"}, "en")
+    "total of the beneficiaries' shares: €150, grants shared out (the beneficiary's share applied, \
+pourcentageSubvention): 1, total of the amounts before the shares: €300"
     """
     colon = ":" if _en(lang) else " :"
     shown = []
     for key, value in stats.items():
-        name = STAT_LABELS.get(key, (key.replace("_", " "),) * 2)[_en(lang)]
+        key_named = next((named for (k, beside), named in NAMED_BESIDE.items() if k == key and beside in stats), key)
+        name = STAT_LABELS.get(key_named, (key.replace("_", " "),) * 2)[_en(lang)]
         if key in MONEY_STATS and value not in ("", None):
             value = money(value, lang)
         shown.append(f"{name}{colon} {value if value not in ('', None) else '—'}")

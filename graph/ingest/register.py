@@ -288,7 +288,7 @@ class _Builder:
             self.warn(entry, "circle", f"cercle inconnu « {circle} » (connus : {known})",
                       f"unknown circle '{circle}' (known: {known})")
         joined, left = self.date(entry, "joined"), self.date(entry, "left")
-        if entry.get("joined") is None:
+        if joined is None:  # none given, or one refused above (« 2024-13-01 »): the member is stored without one
             self.warn(entry, "joined", f"date d'entrée manquante ({entry.key_of('joined')})",
                       f"entry date missing ({entry.key_of('joined', 'en')})")
         if joined and left and left < joined:

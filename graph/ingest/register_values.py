@@ -118,6 +118,20 @@ def read_date(text: str) -> tuple[dt.date | None, tuple[str, str] | None]:
 _FIRST_DAY = ("jour non précisé : le 1er du mois est retenu", "day not given: the 1st of the month is taken")
 
 
+def _why_invalid(digits: str, size: int) -> tuple[str, str]:
+    """Why an identifier of ``size`` digits is refused, in French and English: its characters, its length, else its
+    check digit.
+
+    >>> _why_invalid("77777777", 9)[0], _why_invalid("244200771", 9)[1], _why_invalid("24420077A", 9)[0]
+    ('8 chiffres au lieu de 9', 'wrong check digit', 'des caractères autres que des chiffres')
+    """
+    if not digits.isdigit():
+        return "des caractères autres que des chiffres", "characters other than digits"
+    if len(digits) != size:
+        return f"{len(digits)} chiffres au lieu de {size}", f"{len(digits)} digits instead of {size}"
+    return "clé de contrôle fausse", "wrong check digit"
+
+
 def read_identifiers(siren: str, siret: str, rna: str) -> tuple[dict[str, str | None], list[tuple[str, str, str]]]:
     """Return a member's valid identifiers (SIREN and SIRET without the spaces, dots or ``.0`` a spreadsheet puts
     in them, leading zeros it dropped restored; RNA uppercased) and the problems met, as (key, French, English).
@@ -146,7 +160,9 @@ cellule Nombre) : ignoré"
             problems.append((key, f"{name} « {raw} » : zéros de tête rétablis ({restored}), qu'un tableur avait ôtés",
                              f"{name} '{raw}': leading zeros that a spreadsheet dropped restored ({restored})"))
         else:
-            problems.append((key, f"{name} invalide : ignoré", f"invalid {name}: ignored"))
+            why = _why_invalid(digits, size)
+            problems.append((key, f"{name} « {raw} » invalide ({why[0]}) : ignoré",
+                             f"invalid {name} '{raw}' ({why[1]}): ignored"))
     if rna:
         ids["rna"] = normalise_rna(rna) if rna_ok(rna) else None
         if ids["rna"] is None:

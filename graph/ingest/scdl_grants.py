@@ -129,6 +129,7 @@ class _Rows:
         self.total = self.stated = Decimal(0)
         self.stated_since_total = Decimal(0)  # the grants since the last totals row: what a subtotal sums
         self.grants = 0
+        self.shared = 0  # the grants whose amount is the beneficiary's share of the row's (pourcentageSubvention)
 
     def get(self, row: Row, field: str) -> str:
         i = self.cols.get(field)
@@ -338,6 +339,7 @@ class _Rows:
         self.total += amounts[0]
         self.stated += amounts[1]
         self.stated_since_total += amounts[1]
+        self.shared += amounts[2] is not None
 
     def grant_iri(self, row: Row, beneficiary: URIRef) -> URIRef:
         """Mint the grant of ``row`` from its idSubvention, or its line when it has none. Co-beneficiaries of one
@@ -469,8 +471,11 @@ def extract(ctx: SourceContext) -> Extraction:
         raise nothing_kept(rows.ex, len(table.rows))
     rows.book.finish()
     ex = rows.ex
+    # The total is the beneficiaries' amounts: where shares were applied, the summary says so, with how many grants
+    # and the total of the rows' amounts before them (read alone, two totals looked like money lost).
+    shares = {"shares_applied": rows.shared, "total_before_shares": rows.stated} if rows.shared else {}
     ex.stats = {"rows_read": len(table.rows), "grants": rows.grants, **ex.issue_counts(),
-                "total_amount": rows.total, "stated_total": rows.stated, "encoding": table.encoding or "xlsx/ods"}
+                "total_amount": rows.total, **shares, "encoding": table.encoding or "xlsx/ods"}
     return ex
 
 
