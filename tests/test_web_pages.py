@@ -1148,3 +1148,20 @@ def test_the_founding_deliberations_agreement_has_its_page_and_is_linked_from_th
     section = section[:section.index("</section>")]
     assert STRINGS["approved_agreements"][lang == "en"] in section and f'href="{agreement}"' in section
     assert csv_text.splitlines()[0] == "agreement,agreement_iri,signatory,parties,grants"
+
+
+# A member with no circle (a register's unknown or missing circle: its membership has no org:role).
+NO_CIRCLE_TTL = (f'<{BASE}membership/lonely-ptce> a <http://www.w3.org/ns/org#Membership> ;'
+                 f' <http://www.w3.org/ns/org#member> <{LONELY}> ; <http://www.w3.org/ns/org#organization> <{PTCE}> ;'
+                 f' <https://w3id.org/maillage/ontology#joinedOn> "2024-02-01"^^<http://www.w3.org/2001/XMLSchema#date> .\n')
+
+
+@pytest.mark.parametrize("url", ["/id/actor/ptce-sante-loire.json", "/id/actor/cabinet-isole.json"])
+def test_a_membership_with_no_circle_is_one_row_with_no_circle(tmp_path, url):
+    app = app_with_another_source(tmp_path, NO_CIRCLE_TTL)
+    try:
+        rows = app.test_client().get(url).get_json()["memberships"]["rows"]
+        lonely = [row for row in rows if row["member"]["iri"] == LONELY]
+        assert [row["circle"] for row in lonely] == [None]
+    finally:
+        close_resources(app)

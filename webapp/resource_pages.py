@@ -54,22 +54,23 @@ RESOURCE_ROWS_CAP = 20000
 # Each triple and each membership is taken once (DISTINCT sub-selects) before the labels are joined, and the rows
 # are distinct before the cap: a triple that several sources state (two registers of one PTCE, a register and the
 # deliberation) matches once per graph in their union, and with five registers the joins made more than the cap's
-# rows (the page counted 1 member of 8, in 24 s).
+# rows (the page counted 1 member of 8, in 24 s). The circle's label is read inside the OPTIONAL that binds the
+# circle: after it, a membership with no circle (a register's unknown or missing circle) matched every SKOS concept
+# of the store, and was listed once per concept (367 rows).
 _RESOURCE = """SELECT DISTINCT ?p ?o ?label ?order ?membership
   ?member ?memberLabel ?organization ?organizationLabel ?circle ?circleLabel ?joined ?left WHERE {
   { { SELECT DISTINCT ?p ?o WHERE { ?s ?p ?o } }
     OPTIONAL { ?o rdfs:label|skos:prefLabel|dcterms:title ?label }
     OPTIONAL { ?o skos:notation|foaf:familyName ?order } }
   UNION {
-    { SELECT DISTINCT ?membership ?member ?organization ?circle ?joined ?left WHERE {
+    { SELECT DISTINCT ?membership ?member ?organization ?circle ?circleLabel ?joined ?left WHERE {
         { SELECT DISTINCT ?membership WHERE {
             { ?membership org:member ?s } UNION { ?membership org:organization ?s } UNION { ?membership org:role ?s }
           } }
         ?membership org:member ?member ; org:organization ?organization .
-        OPTIONAL { ?membership org:role ?circle }
+        OPTIONAL { ?membership org:role ?circle OPTIONAL { ?circle skos:prefLabel ?circleLabel } }
         OPTIONAL { ?membership mai:joinedOn ?joined } OPTIONAL { ?membership mai:leftOn ?left } } }
     OPTIONAL { ?member rdfs:label ?memberLabel } OPTIONAL { ?organization rdfs:label ?organizationLabel }
-    OPTIONAL { ?circle skos:prefLabel ?circleLabel }
   }
 } LIMIT %CAP%"""
 #: The variable that tells each branch of _RESOURCE apart, in the order they are tested.
