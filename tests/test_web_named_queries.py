@@ -7,8 +7,8 @@ from datetime import datetime
 
 import pytest
 from rdflib import Graph, Literal
-from web_fixture import (COEUR, DANAECARE, DELIBERATION, GOAL, LONELY, PLACE, PREVENTION, PTCE, SEM, SESSION, XSS,
-                         data_with, fresh_app, template_data)
+from web_fixture import (COEUR, DANAECARE, DELIBERATION, GOAL, LONELY, PARTENAIRES, PLACE, PREVENTION, PTCE, SEM,
+                         SESSION, XSS, data_with, fresh_app, template_data)
 
 from graph.bindings import substitute
 from graph.namespaces import sparql_prologue
@@ -560,3 +560,24 @@ def test_the_label_column_of_a_grant_that_links_two_actors_names_it_in_the_inter
         answer = client.get(path, query_string={"a": SEM, "b": DANAECARE, "lang": lang}).get_json()
         rows = answer["rows"] if "rows" in answer else answer["results"]["rows"]
         assert [(r["via"]["label"], r["viaLabel"]) for r in rows if "/grant/" in r["via"]["iri"]] == [(label, label)]
+
+
+#: A member of the fixture's pole with no circle (a register's unknown or missing circle: no org:role).
+NO_CIRCLE_TTL = (f'<https://w3id.org/maillage/id/membership/lonely-ptce> a <http://www.w3.org/ns/org#Membership> ;'
+                 f' <http://www.w3.org/ns/org#member> <{LONELY}> ; <http://www.w3.org/ns/org#organization> <{PTCE}> ;'
+                 f' <https://w3id.org/maillage/ontology#joinedOn> "2024-02-01"^^<http://www.w3.org/2001/XMLSchema#date> .\n')
+
+
+@pytest.mark.parametrize("name, params, expected", [
+    ("membres-actuels-par-cercle", {}, {(COEUR, DANAECARE), (None, LONELY)}),
+    ("partenaires-par-cercle", {}, {(PARTENAIRES, SEM), (COEUR, DANAECARE), (None, LONELY)}),
+    ("membres-actuels-par-cercle", {"circle": COEUR}, {(COEUR, DANAECARE)}),
+    ("partenaires-par-cercle", {"circle": COEUR}, {(COEUR, DANAECARE)})])
+def test_the_members_with_no_circle_are_listed_with_an_empty_circle_unless_a_circle_is_asked_for(
+        tmp_path, name, params, expected):
+    app = fresh_app(data_with(tmp_path, NO_CIRCLE_TTL), tmp_path / "copy")
+    try:
+        rows = app.test_client().get(f"/api/queries/{name}", query_string={**params, "lang": "fr"}).get_json()["rows"]
+    finally:
+        close_resources(app)
+    assert {((r["circle"] or {}).get("iri"), r["member"]["iri"]) for r in rows} == expected and len(rows) == len(expected)

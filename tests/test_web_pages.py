@@ -1165,3 +1165,17 @@ def test_a_membership_with_no_circle_is_one_row_with_no_circle(tmp_path, url):
         assert [row["circle"] for row in lonely] == [None]
     finally:
         close_resources(app)
+
+
+def test_the_dashboard_counts_the_members_with_no_circle_apart_as_many_as_the_poles_page(tmp_path):
+    app = app_with_another_source(tmp_path, NO_CIRCLE_TTL)
+    try:
+        client = app.test_client()
+        circles = client.get("/index.json").get_json()["cooperations"][0]["circles"]
+        assert [((c["circle"] or {}).get("iri"), c["members"]) for c in circles] == [(COEUR, 1), (None, 1)]
+        assert sum(c["members"] for c in circles) == client.get(
+            "/id/actor/ptce-sante-loire.json").get_json()["members"]["current"]
+        assert "<li>Sans cercle — 1 membre</li>" in client.get("/", headers=HTML).get_data(as_text=True)
+        assert "<li>No circle — 1 member</li>" in client.get("/?lang=en", headers=HTML).get_data(as_text=True)
+    finally:
+        close_resources(app)

@@ -156,6 +156,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "register_line": ("registre {register}, ligne {line}", "register {register}, line {line}"),
     "line_number": ("ligne {line}", "line {line}"),
     "circle": ("Cercle", "Circle"),
+    "no_circle": ("Sans cercle", "No circle"),
     "organization": ("Organisation", "Organisation"),
     "member": ("Membre", "Member"),
     "joined": ("Entrée", "Joined"),
