@@ -565,7 +565,8 @@ def test_the_label_column_of_a_grant_that_links_two_actors_names_it_in_the_inter
 #: A member of the fixture's pole with no circle (a register's unknown or missing circle: no org:role).
 NO_CIRCLE_TTL = (f'<https://w3id.org/maillage/id/membership/lonely-ptce> a <http://www.w3.org/ns/org#Membership> ;'
                  f' <http://www.w3.org/ns/org#member> <{LONELY}> ; <http://www.w3.org/ns/org#organization> <{PTCE}> ;'
-                 f' <https://w3id.org/maillage/ontology#joinedOn> "2024-02-01"^^<http://www.w3.org/2001/XMLSchema#date> .\n')
+                 ' <https://w3id.org/maillage/ontology#joinedOn>'
+                 ' "2024-02-01"^^<http://www.w3.org/2001/XMLSchema#date> .\n')
 
 
 @pytest.mark.parametrize("name, params, expected", [
@@ -580,4 +581,23 @@ def test_the_members_with_no_circle_are_listed_with_an_empty_circle_unless_a_cir
         rows = app.test_client().get(f"/api/queries/{name}", query_string={**params, "lang": "fr"}).get_json()["rows"]
     finally:
         close_resources(app)
-    assert {((r["circle"] or {}).get("iri"), r["member"]["iri"]) for r in rows} == expected and len(rows) == len(expected)
+    found = [((r["circle"] or {}).get("iri"), r["member"]["iri"]) for r in rows]
+    assert set(found) == expected and len(found) == len(expected)
+
+
+def test_the_members_who_gave_a_proxy_are_listed_as_represented_with_their_proxy_holder(one_and_three_registers):
+    """The founding session: 54 present, 8 represented by another member, 6 excused (and its chair)."""
+    from collections import Counter
+
+    rows = one_and_three_registers[0].get("/api/queries/presents-a-une-seance",
+                                          query_string={"session": "2024-05-16", "lang": "fr"}).get_json()["rows"]
+    assert Counter(r["status"] for r in rows) == {"présent": 54, "représenté": 8, "excusé": 6, "président": 1}
+    represented = [r for r in rows if r["status"] == "représenté"]
+    assert all(r["holder"]["label"] for r in represented) and len({r["person"]["iri"] for r in represented}) == 8
+    assert not [r for r in rows if r["status"] != "représenté" and r["holder"]]
+
+
+def test_a_proxy_holder_is_headed_in_the_interfaces_language(client):
+    page = client.get(f"/queries/presents-a-une-seance?session={SESSION}&run=1&lang=en",
+                      headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "<th>Proxy given to</th>" in page or ">Proxy given to<" in page

@@ -1153,7 +1153,8 @@ def test_the_founding_deliberations_agreement_has_its_page_and_is_linked_from_th
 # A member with no circle (a register's unknown or missing circle: its membership has no org:role).
 NO_CIRCLE_TTL = (f'<{BASE}membership/lonely-ptce> a <http://www.w3.org/ns/org#Membership> ;'
                  f' <http://www.w3.org/ns/org#member> <{LONELY}> ; <http://www.w3.org/ns/org#organization> <{PTCE}> ;'
-                 f' <https://w3id.org/maillage/ontology#joinedOn> "2024-02-01"^^<http://www.w3.org/2001/XMLSchema#date> .\n')
+                 ' <https://w3id.org/maillage/ontology#joinedOn>'
+                 ' "2024-02-01"^^<http://www.w3.org/2001/XMLSchema#date> .\n')
 
 
 @pytest.mark.parametrize("url", ["/id/actor/ptce-sante-loire.json", "/id/actor/cabinet-isole.json"])

@@ -86,6 +86,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "var_location": ("Lieu", "Place"),
     "var_member": ("Membre", "Member"),
     "var_organization": ("Organisation", "Organisation"),
+    "var_holder": ("Pouvoir donné à", "Proxy given to"),
     "var_person": ("Personne", "Person"),
     "var_purpose": ("Objet", "Purpose"),
     "var_rank": ("Rang", "Rank"),

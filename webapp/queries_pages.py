@@ -110,13 +110,13 @@ def _cell(term, label=None, labels=None, names=None):
 
 #: The words that named queries write into their results, in English.
 WORDS_EN = {"entrée": "joined", "sortie": "left", "présent": "present", "excusé": "excused", "absent": "absent",
-            "président": "chair"}
+            "président": "chair", "représenté": "represented"}
 
 
 #: Result variables that the page names in the interface's language (key of ``var_<name>`` in webapp.i18n), and
 #: those that hold amounts.
 NAMED_VARIABLES = ("actor", "amount", "beneficiary", "circle", "coordinator", "cooperation", "date", "deliberation",
-                   "event", "funder", "goal", "grants", "identifier", "ingested", "joined", "kind", "left",
+                   "event", "funder", "goal", "grants", "holder", "identifier", "ingested", "joined", "kind", "left",
                    "location", "member", "organization", "person", "purpose", "rank", "siren", "siret", "source",
                    "status", "subject", "themes", "title", "total", "triples", "via", "year")
 MONEY_VARIABLES = ("amount", "total")
