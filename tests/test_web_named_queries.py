@@ -601,3 +601,17 @@ def test_a_proxy_holder_is_headed_in_the_interfaces_language(client):
     page = client.get(f"/queries/presents-a-une-seance?session={SESSION}&run=1&lang=en",
                       headers={"Accept": "text/html"}).get_data(as_text=True)
     assert "<th>Proxy given to</th>" in page or ">Proxy given to<" in page
+
+
+@pytest.mark.parametrize("lang, headers, links", [
+    ("fr", ("Lien du premier acteur", "Lien du second acteur"), {"financeur", "bénéficiaire", "membre"}),
+    ("en", ("First actor&#39;s link", "Second actor&#39;s link"), {"funder", "beneficiary", "member"})])
+def test_what_links_two_actors_heads_its_columns_and_names_its_properties_in_the_interfaces_language(
+        client, lang, headers, links):
+    page = client.get("/queries/liens-entre-deux-acteurs", query_string={"a": SEM, "b": DANAECARE, "run": 1,
+                                                                         "lang": lang},
+                      headers={"Accept": "text/html"}).get_data(as_text=True)
+    table = page.split("<table", 1)[1]
+    assert all(f">{header}<" in table for header in headers) and ">fromA<" not in table
+    assert links <= set(re.findall(r'<a href="[^"]+">([^<]+)</a>', table))
+    assert not re.search(r">(schema|dcterms|org|mai):\w+<", table)

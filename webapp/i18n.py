@@ -86,6 +86,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "var_location": ("Lieu", "Place"),
     "var_member": ("Membre", "Member"),
     "var_organization": ("Organisation", "Organisation"),
+    "var_fromA": ("Lien du premier acteur", "First actor's link"),
+    "var_fromB": ("Lien du second acteur", "Second actor's link"),
     "var_holder": ("Pouvoir donné à", "Proxy given to"),
     "var_person": ("Personne", "Person"),
     "var_purpose": ("Objet", "Purpose"),
