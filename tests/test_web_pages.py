@@ -8,8 +8,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from markupsafe import escape
-from web_fixture import (BASE, COEUR, DANAECARE, END, GOAL, GOAL2, GRANT, GRANT_XSS, LONELY, PARTENAIRES, PREVENTION,
-                         PTCE, QUOTE, SEM, SESSION, START, XSS, data_with, fresh_app, template_data)
+from web_fixture import (BASE, COEUR, DANAECARE, DELIBERATION, END, GOAL, GOAL2, GRANT, GRANT_XSS, LONELY, PARTENAIRES,
+                         PREVENTION, PTCE, QUOTE, SEM, SESSION, START, XSS, data_with, fresh_app, template_data)
 
 from webapp.i18n import STRINGS
 from webapp.resources import close_resources
@@ -1178,5 +1178,28 @@ def test_the_dashboard_counts_the_members_with_no_circle_apart_as_many_as_the_po
             "/id/actor/ptce-sante-loire.json").get_json()["members"]["current"]
         assert "<li>Sans cercle — 1 membre</li>" in client.get("/", headers=HTML).get_data(as_text=True)
         assert "<li>No circle — 1 member</li>" in client.get("/?lang=en", headers=HTML).get_data(as_text=True)
+    finally:
+        close_resources(app)
+
+
+# A grant whose sources give no purpose, decided by the fixture's deliberation.
+UNNAMED_GRANT = BASE + "grant/sem-cabinet-2025"
+UNNAMED_GRANT_TTL = (f'<{UNNAMED_GRANT}> a <https://w3id.org/maillage/ontology#Grant> ;'
+                     f' <http://schema.org/funder> <{SEM}> ; <https://w3id.org/maillage/ontology#beneficiary> <{LONELY}> ;'
+                     f' <https://w3id.org/maillage/ontology#decidedBy> <{DELIBERATION}> ;'
+                     ' <http://schema.org/amount> "30000"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n')
+
+
+@pytest.mark.parametrize("url, table", [("/id/actor/saint-etienne-metropole.json", "grants_given"),
+                                        ("/id/actor/cabinet-isole.json", "grants_received"),
+                                        ("/id/deliberation/saint-etienne-metropole/2024-00240.json", "decided_grants")])
+def test_a_grant_without_a_purpose_has_the_same_name_in_every_table_as_on_its_page(tmp_path, url, table):
+    app = app_with_another_source(tmp_path, UNNAMED_GRANT_TTL)
+    try:
+        client = app.test_client()
+        rows = client.get(url).get_json()[table]["rows"]
+        names = [row["grant"]["label"] for row in rows if row["grant"]["iri"] == UNNAMED_GRANT]
+        assert names == [client.get(f"/resource?iri={UNNAMED_GRANT}&format=json").get_json()["label"]] == [
+            "Subvention de 30\u202f000\u00a0€ à Cabinet isolé"]
     finally:
         close_resources(app)

@@ -29,8 +29,8 @@ from webapp.labels import qname, specific_types, term_comment, term_label
 from webapp.resource_tables import (approved_agreements, attendance_at_vote, cooperations_created, decided_grants,
                                     goal_inverse, incoming, instances, memberships)
 from webapp.resources import get_store
-from webapp.views import (Table, collapse, deliberation_label, format_money, grant_label, names_of_unnamed,
-                          pick_label, ref, render_page, select, session_label)
+from webapp.views import (Table, collapse, deliberation_label, grant_label, names_of_unnamed, pick_label, ref,
+                          render_page, select, session_label)
 
 bp = Blueprint("resource", __name__)
 
@@ -235,7 +235,7 @@ def resource_data(iri: str, page: int | None = None) -> dict:
         data["approved_agreements"] = approved_agreements(s)
         data["attendance"] = attendance_at_vote(s)
         data["creates"] = _created(s, evidence, seen)
-    data.update(_grants(s, page, evidence, seen))
+    data.update(_grants(s, pick_label(labels), page, evidence, seen))
     if MAI.Grant in types:
         data["goals"] = _goals_served(s, out)
     if parts["membership"]:
@@ -419,8 +419,9 @@ def _evidence(rows: list[dict], found: dict[str, list[dict]], seen: set[tuple[st
             "end": int(row["end"]) if row.get("end") is not None else None})
 
 
-def _grants(s: URIRef, page: int, evidence: dict[str, list[dict]], seen: set[tuple[str, str]]) -> dict:
-    """One page of the grants given and received, totals by year over all of them, and the page's evidence."""
+def _grants(s: URIRef, name, page: int, evidence: dict[str, list[dict]], seen: set[tuple[str, str]]) -> dict:
+    """One page of the grants given and received by ``s`` (named ``name``), totals by year over all of them, and the
+    page's evidence."""
     offset = (page - 1) * GRANTS_PAGE_SIZE
     keys = _GRANT_KEYS.replace("%LIMIT%", str(GRANTS_PAGE_SIZE)).replace("%OFFSET%", str(offset))
     query = _GRANTS_PAGE.replace("%GIVEN_KEYS%", keys.replace("%ROLE%", _GIVEN)) \
@@ -437,7 +438,9 @@ def _grants(s: URIRef, page: int, evidence: dict[str, list[dict]], seen: set[tup
     given, received = Table("grants_given", columns), Table("grants_received", columns)
     for row in rows:
         table = given if row["role"].value == "given" else received
-        named = row.get("purpose") or format_money(row.get("amount")) or None  # in its row: the amount says it
+        # A grant without a purpose is named as everywhere else: "Subvention de 30 000 € à DanaeCare".
+        beneficiary = row.get("otherLabel") if row["role"].value == "given" else name
+        named = row.get("purpose") or grant_label(row.get("amount"), beneficiary)
         table.rows.append({"grant": ref(row["grant"], named), "other": ref(row.get("other"),
                            row.get("otherLabel")), "year": _number(row.get("year"), int),
                            "amount": _number(row.get("amount"), float), "purpose": row.get("purpose"),
