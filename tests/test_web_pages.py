@@ -1203,3 +1203,25 @@ def test_a_grant_without_a_purpose_has_the_same_name_in_every_table_as_on_its_pa
             "Subvention de 30\u202f000\u00a0€ à Cabinet isolé"]
     finally:
         close_resources(app)
+
+
+AGREEMENT = BASE + "agreement/saint-etienne-metropole/2024-00240/1"
+AGREEMENT_TTL = (f'<{AGREEMENT}> a <https://w3id.org/maillage/ontology#Agreement> ;'
+                 f' <https://w3id.org/maillage/ontology#approvedBy> <{DELIBERATION}> ;'
+                 ' <http://purl.org/dc/terms/title> "Convention de partenariat" .\n')
+
+
+@pytest.mark.parametrize("lang, iri, prop, name", [
+    ("fr", GRANT, "décidée par", "délibération n° 2024.00240"),
+    ("en", GRANT, "decided by", "deliberation no. 2024.00240"),
+    ("fr", AGREEMENT, "approuvée par", "délibération n° 2024.00240"),
+    ("en", AGREEMENT, "approved by", "deliberation no. 2024.00240")])
+def test_a_grant_and_an_agreement_name_their_deliberation_by_its_number_as_the_tables_do(tmp_path, lang, iri, prop,
+                                                                                         name):
+    app = app_with_another_source(tmp_path, AGREEMENT_TTL)
+    try:
+        data = app.test_client().get(f"/resource?iri={iri}&format=json&lang={lang}").get_json()
+    finally:
+        close_resources(app)
+    properties = {p["property"]["label"]: p["values"] for p in data["properties"]}
+    assert properties[prop] == [{"iri": DELIBERATION, "label": name}]

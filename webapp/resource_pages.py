@@ -29,8 +29,8 @@ from webapp.labels import qname, specific_types, term_comment, term_label
 from webapp.resource_tables import (approved_agreements, attendance_at_vote, cooperations_created, decided_grants,
                                     goal_inverse, incoming, instances, memberships)
 from webapp.resources import get_store
-from webapp.views import (Table, collapse, deliberation_label, grant_label, names_of_unnamed, pick_label, ref,
-                          render_page, select, session_label)
+from webapp.views import (Table, collapse, deliberation_label, deliberations_by_number, grant_label, names_of_unnamed,
+                          pick_label, ref, render_page, select, session_label)
 
 bp = Blueprint("resource", __name__)
 
@@ -226,7 +226,8 @@ def resource_data(iri: str, page: int | None = None) -> dict:
             or (names_of_unnamed([s]).get(s) if not types else None) or iri,
             "types": [ref(t, term_label(t)) for t in specific_types(types)],
             "networked": bool(_NETWORKED & set(types)),
-            "properties": _properties(out, names_of_unnamed(_unlabelled_values(out))), "inverse": links_in,
+            "properties": _properties(out, names_of_unnamed(_unlabelled_values(out)), _numbered(out)),
+            "inverse": links_in,
             "evidence": evidence}
     if MAI.StrategicGoal in types:
         data["inverse"] = goal_inverse(s, links_in)
@@ -353,16 +354,29 @@ def _unlabelled_values(rows: list[dict]) -> list[URIRef]:
             and row["p"] not in (_TYPE, MAI.evidence) and term_label(row["o"]) == qname(row["o"])]
 
 
-def _properties(rows: list[dict], names: dict[URIRef, str]) -> list[dict]:
+#: The properties whose values are deliberations: named by their number, as the tables name them.
+_DELIBERATION_PROPERTIES = frozenset({MAI.decidedBy, MAI.approvedBy})
+
+
+def _numbered(rows: list[dict]) -> dict[URIRef, str]:
+    """The deliberations among the values of ``rows`` (a grant's, an agreement's), named by their number."""
+    return deliberations_by_number(row["o"] for row in rows if row["p"] in _DELIBERATION_PROPERTIES
+                                   and isinstance(row["o"], URIRef))
+
+
+def _properties(rows: list[dict], names: dict[URIRef, str], numbered: dict[URIRef, str] | None = None) -> list[dict]:
     """The resource's properties, with their values in order (by rank or family name, then by name); the texts in
     another language than the page's, where the page's has one, apart (``other_languages``); ``names`` names the
-    values that no source names."""
+    values that no source names, ``numbered`` the deliberations by their number (whatever their title)."""
     grouped: dict[URIRef, list] = defaultdict(list)
+    numbered = numbered or {}
     for row in rows:
         if row["p"] in (SCHEMA.text, MAI.evidence):
             continue
         # A type is named as its badge names it, in the interface's language, whatever the ontology's label.
         label = None if row["p"] == _TYPE else row.get("label")
+        if row["p"] in _DELIBERATION_PROPERTIES and row["o"] in numbered:
+            label = numbered[row["o"]]
         value = _value(row["o"], label if label is not None else names.get(row["o"]))
         grouped[row["p"]].append((value_order(row.get("order"), value), value))
     properties = []

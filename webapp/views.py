@@ -128,6 +128,18 @@ def labels_of(iris: Iterable[URIRef]) -> dict[URIRef, list[Literal]]:
     return labels
 
 
+_NUMBERS_OF = "SELECT ?x ?number WHERE { VALUES ?x { %IRIS% } ?x a mai:Deliberation ; dcterms:identifier ?number }"
+
+
+def deliberations_by_number(iris: Iterable[URIRef]) -> dict[URIRef, str]:
+    """The deliberations among ``iris`` that have a number, named by it as the tables name them ("délibération n°
+    2024.00240"): coordinators know a deliberation by its number, not by its title."""
+    numbers: dict[URIRef, list] = {}
+    for row in _in_blocks(_NUMBERS_OF, iris):
+        numbers.setdefault(row["x"], []).append(row["number"])
+    return {iri: t("deliberation_no", number=min(found, key=str)) for iri, found in numbers.items()}
+
+
 def names_of_unnamed(iris: Iterable[URIRef]) -> dict[URIRef, str]:
     """Names in the interface's language for the grants, memberships and proxies among ``iris``, which no source
     names: "Subvention de 20 000 € à DanaeCare", "DanaeCare, membre de PTCE santé (Cercle cœur)", "pouvoir de A
