@@ -1225,3 +1225,11 @@ def test_a_grant_and_an_agreement_name_their_deliberation_by_its_number_as_the_t
         close_resources(app)
     properties = {p["property"]["label"]: p["values"] for p in data["properties"]}
     assert properties[prop] == [{"iri": DELIBERATION, "label": name}]
+
+
+def test_the_network_picker_names_each_goal_with_its_pole(client):
+    rows = client.get("/network.json").get_json()["choices"]["rows"]
+    goals = {row["resource"]["iri"]: (row["pole"] or {}).get("label") for row in rows if row["kind"] == "goal"}
+    assert goals == {GOAL: "PTCE santé Loire", GOAL2: "PTCE santé Loire"}
+    page = client.get("/network", headers=HTML).get_data(as_text=True)
+    assert "Améliorer l&#39;accès aux soins</a> (PTCE santé Loire)</li>" in page
