@@ -1233,3 +1233,10 @@ def test_the_network_picker_names_each_goal_with_its_pole(client):
     assert goals == {GOAL: "PTCE santé Loire", GOAL2: "PTCE santé Loire"}
     page = client.get("/network", headers=HTML).get_data(as_text=True)
     assert "Améliorer l&#39;accès aux soins</a> (PTCE santé Loire)</li>" in page
+
+
+def test_a_sources_quotes_are_named_by_the_words_they_quote_not_their_offsets(client):
+    data = client.get("/id/source/deliberation-txt.json").get_json()
+    quotes = [value for group in data["inverse"] for value in group["values"]
+              if value["iri"] == BASE + "evidence/deliberation-txt/1"]
+    assert [quote["label"] for quote in quotes] == [f"« {QUOTE} »"]
