@@ -7,8 +7,8 @@ from datetime import datetime
 
 import pytest
 from rdflib import Graph, Literal
-from web_fixture import (COEUR, DANAECARE, DELIBERATION, GOAL, LONELY, PLACE, PREVENTION, PTCE, SEM, SESSION, XSS,
-                         data_with, fresh_app, template_data)
+from web_fixture import (COEUR, DANAECARE, DELIBERATION, GOAL, LONELY, PARTENAIRES, PLACE, PREVENTION, PTCE, SEM,
+                         SESSION, XSS, data_with, fresh_app, template_data)
 
 from graph.bindings import substitute
 from graph.namespaces import sparql_prologue
@@ -560,3 +560,58 @@ def test_the_label_column_of_a_grant_that_links_two_actors_names_it_in_the_inter
         answer = client.get(path, query_string={"a": SEM, "b": DANAECARE, "lang": lang}).get_json()
         rows = answer["rows"] if "rows" in answer else answer["results"]["rows"]
         assert [(r["via"]["label"], r["viaLabel"]) for r in rows if "/grant/" in r["via"]["iri"]] == [(label, label)]
+
+
+#: A member of the fixture's pole with no circle (a register's unknown or missing circle: no org:role).
+NO_CIRCLE_TTL = (f'<https://w3id.org/maillage/id/membership/lonely-ptce> a <http://www.w3.org/ns/org#Membership> ;'
+                 f' <http://www.w3.org/ns/org#member> <{LONELY}> ; <http://www.w3.org/ns/org#organization> <{PTCE}> ;'
+                 ' <https://w3id.org/maillage/ontology#joinedOn>'
+                 ' "2024-02-01"^^<http://www.w3.org/2001/XMLSchema#date> .\n')
+
+
+@pytest.mark.parametrize("name, params, expected", [
+    ("membres-actuels-par-cercle", {}, {(COEUR, DANAECARE), (None, LONELY)}),
+    ("partenaires-par-cercle", {}, {(PARTENAIRES, SEM), (COEUR, DANAECARE), (None, LONELY)}),
+    ("membres-actuels-par-cercle", {"circle": COEUR}, {(COEUR, DANAECARE)}),
+    ("partenaires-par-cercle", {"circle": COEUR}, {(COEUR, DANAECARE)})])
+def test_the_members_with_no_circle_are_listed_with_an_empty_circle_unless_a_circle_is_asked_for(
+        tmp_path, name, params, expected):
+    app = fresh_app(data_with(tmp_path, NO_CIRCLE_TTL), tmp_path / "copy")
+    try:
+        rows = app.test_client().get(f"/api/queries/{name}", query_string={**params, "lang": "fr"}).get_json()["rows"]
+    finally:
+        close_resources(app)
+    found = [((r["circle"] or {}).get("iri"), r["member"]["iri"]) for r in rows]
+    assert set(found) == expected and len(found) == len(expected)
+
+
+def test_the_members_who_gave_a_proxy_are_listed_as_represented_with_their_proxy_holder(one_and_three_registers):
+    """The founding session: 54 present, 8 represented by another member, 6 excused (and its chair)."""
+    from collections import Counter
+
+    rows = one_and_three_registers[0].get("/api/queries/presents-a-une-seance",
+                                          query_string={"session": "2024-05-16", "lang": "fr"}).get_json()["rows"]
+    assert Counter(r["status"] for r in rows) == {"présent": 54, "représenté": 8, "excusé": 6, "président": 1}
+    represented = [r for r in rows if r["status"] == "représenté"]
+    assert all(r["holder"]["label"] for r in represented) and len({r["person"]["iri"] for r in represented}) == 8
+    assert not [r for r in rows if r["status"] != "représenté" and r["holder"]]
+
+
+def test_a_proxy_holder_is_headed_in_the_interfaces_language(client):
+    page = client.get(f"/queries/presents-a-une-seance?session={SESSION}&run=1&lang=en",
+                      headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "<th>Proxy given to</th>" in page or ">Proxy given to<" in page
+
+
+@pytest.mark.parametrize("lang, headers, links", [
+    ("fr", ("Lien du premier acteur", "Lien du second acteur"), {"financeur", "bénéficiaire", "membre"}),
+    ("en", ("First actor&#39;s link", "Second actor&#39;s link"), {"funder", "beneficiary", "member"})])
+def test_what_links_two_actors_heads_its_columns_and_names_its_properties_in_the_interfaces_language(
+        client, lang, headers, links):
+    page = client.get("/queries/liens-entre-deux-acteurs", query_string={"a": SEM, "b": DANAECARE, "run": 1,
+                                                                         "lang": lang},
+                      headers={"Accept": "text/html"}).get_data(as_text=True)
+    table = page.split("<table", 1)[1]
+    assert all(f">{header}<" in table for header in headers) and ">fromA<" not in table
+    assert links <= set(re.findall(r'<a href="[^"]+">([^<]+)</a>', table))
+    assert not re.search(r">(schema|dcterms|org|mai):\w+<", table)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from markupsafe import escape
-from web_fixture import (BASE, COEUR, DANAECARE, END, GOAL, GOAL2, GRANT, GRANT_XSS, LONELY, PARTENAIRES, PREVENTION,
-                         PTCE, QUOTE, SEM, SESSION, START, XSS, data_with, fresh_app, template_data)
+from web_fixture import (BASE, COEUR, DANAECARE, DELIBERATION, END, GOAL, GOAL2, GRANT, GRANT_XSS, LONELY, PARTENAIRES,
+                         PREVENTION, PTCE, QUOTE, SEM, SESSION, START, XSS, data_with, fresh_app, template_data)
 
 from webapp.i18n import STRINGS
 from webapp.resources import close_resources
@@ -947,8 +947,9 @@ def test_a_deliberation_without_a_title_and_its_session_are_named_not_shown_as_i
     page = _html(pages, f"/id/deliberation/departement/102?lang={lang}")
     assert f"<h1>{deliberation}</h1>" in page
     assert _links(page)["/id/session/departement/bureau/2024-05-16"] == session
-    grant = _links(_html(pages, f"/id/grant/departement/2?lang={lang}"))
-    assert grant["/id/deliberation/departement/102"] == deliberation
+    grant = _links(_html(pages, f"/id/grant/departement/2?lang={lang}"))  # by its number, as the tables name it
+    assert grant["/id/deliberation/departement/102"] == ("délibération n° 102" if lang == "fr" else
+                                                         "deliberation no. 102")
 
 
 @pytest.mark.parametrize("lang, heading, number, others", [
@@ -1224,3 +1225,95 @@ def test_the_grants_api_refuses_a_name_of_several_actors_or_of_none_with_the_can
     error = response.get_json()["error"]
     assert response.status_code == 400 and error["code"] == "bad-parameter" and words in error["message"]
     assert "Bénéficiaire" in error["message"] and "Beneficiary" in error["message_en"]
+
+
+# A member with no circle (a register's unknown or missing circle: its membership has no org:role).
+NO_CIRCLE_TTL = (f'<{BASE}membership/lonely-ptce> a <http://www.w3.org/ns/org#Membership> ;'
+                 f' <http://www.w3.org/ns/org#member> <{LONELY}> ; <http://www.w3.org/ns/org#organization> <{PTCE}> ;'
+                 ' <https://w3id.org/maillage/ontology#joinedOn>'
+                 ' "2024-02-01"^^<http://www.w3.org/2001/XMLSchema#date> .\n')
+
+
+@pytest.mark.parametrize("url", ["/id/actor/ptce-sante-loire.json", "/id/actor/cabinet-isole.json"])
+def test_a_membership_with_no_circle_is_one_row_with_no_circle(tmp_path, url):
+    app = app_with_another_source(tmp_path, NO_CIRCLE_TTL)
+    try:
+        rows = app.test_client().get(url).get_json()["memberships"]["rows"]
+        lonely = [row for row in rows if row["member"]["iri"] == LONELY]
+        assert [row["circle"] for row in lonely] == [None]
+    finally:
+        close_resources(app)
+
+
+def test_the_dashboard_counts_the_members_with_no_circle_apart_as_many_as_the_poles_page(tmp_path):
+    app = app_with_another_source(tmp_path, NO_CIRCLE_TTL)
+    try:
+        client = app.test_client()
+        circles = client.get("/index.json").get_json()["cooperations"][0]["circles"]
+        assert [((c["circle"] or {}).get("iri"), c["members"]) for c in circles] == [(COEUR, 1), (None, 1)]
+        assert sum(c["members"] for c in circles) == client.get(
+            "/id/actor/ptce-sante-loire.json").get_json()["members"]["current"]
+        assert "<li>Sans cercle — 1 membre</li>" in client.get("/", headers=HTML).get_data(as_text=True)
+        assert "<li>No circle — 1 member</li>" in client.get("/?lang=en", headers=HTML).get_data(as_text=True)
+    finally:
+        close_resources(app)
+
+
+# A grant whose sources give no purpose, decided by the fixture's deliberation.
+UNNAMED_GRANT = BASE + "grant/sem-cabinet-2025"
+UNNAMED_GRANT_TTL = (f'<{UNNAMED_GRANT}> a <https://w3id.org/maillage/ontology#Grant> ;'
+                     f' <http://schema.org/funder> <{SEM}> ; <https://w3id.org/maillage/ontology#beneficiary> <{LONELY}> ;'
+                     f' <https://w3id.org/maillage/ontology#decidedBy> <{DELIBERATION}> ;'
+                     ' <http://schema.org/amount> "30000"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n')
+
+
+@pytest.mark.parametrize("url, table", [("/id/actor/saint-etienne-metropole.json", "grants_given"),
+                                        ("/id/actor/cabinet-isole.json", "grants_received"),
+                                        ("/id/deliberation/saint-etienne-metropole/2024-00240.json", "decided_grants")])
+def test_a_grant_without_a_purpose_has_the_same_name_in_every_table_as_on_its_page(tmp_path, url, table):
+    app = app_with_another_source(tmp_path, UNNAMED_GRANT_TTL)
+    try:
+        client = app.test_client()
+        rows = client.get(url).get_json()[table]["rows"]
+        names = [row["grant"]["label"] for row in rows if row["grant"]["iri"] == UNNAMED_GRANT]
+        assert names == [client.get(f"/resource?iri={UNNAMED_GRANT}&format=json").get_json()["label"]] == [
+            "Subvention de 30\u202f000\u00a0€ à Cabinet isolé"]
+    finally:
+        close_resources(app)
+
+
+AGREEMENT = BASE + "agreement/saint-etienne-metropole/2024-00240/1"
+AGREEMENT_TTL = (f'<{AGREEMENT}> a <https://w3id.org/maillage/ontology#Agreement> ;'
+                 f' <https://w3id.org/maillage/ontology#approvedBy> <{DELIBERATION}> ;'
+                 ' <http://purl.org/dc/terms/title> "Convention de partenariat" .\n')
+
+
+@pytest.mark.parametrize("lang, iri, prop, name", [
+    ("fr", GRANT, "décidée par", "délibération n° 2024.00240"),
+    ("en", GRANT, "decided by", "deliberation no. 2024.00240"),
+    ("fr", AGREEMENT, "approuvée par", "délibération n° 2024.00240"),
+    ("en", AGREEMENT, "approved by", "deliberation no. 2024.00240")])
+def test_a_grant_and_an_agreement_name_their_deliberation_by_its_number_as_the_tables_do(tmp_path, lang, iri, prop,
+                                                                                         name):
+    app = app_with_another_source(tmp_path, AGREEMENT_TTL)
+    try:
+        data = app.test_client().get(f"/resource?iri={iri}&format=json&lang={lang}").get_json()
+    finally:
+        close_resources(app)
+    properties = {p["property"]["label"]: p["values"] for p in data["properties"]}
+    assert properties[prop] == [{"iri": DELIBERATION, "label": name}]
+
+
+def test_the_network_picker_names_each_goal_with_its_pole(client):
+    rows = client.get("/network.json").get_json()["choices"]["rows"]
+    goals = {row["resource"]["iri"]: (row["pole"] or {}).get("label") for row in rows if row["kind"] == "goal"}
+    assert goals == {GOAL: "PTCE santé Loire", GOAL2: "PTCE santé Loire"}
+    page = client.get("/network", headers=HTML).get_data(as_text=True)
+    assert "Améliorer l&#39;accès aux soins</a> (PTCE santé Loire)</li>" in page
+
+
+def test_a_sources_quotes_are_named_by_the_words_they_quote_not_their_offsets(client):
+    data = client.get("/id/source/deliberation-txt.json").get_json()
+    quotes = [value for group in data["inverse"] for value in group["values"]
+              if value["iri"] == BASE + "evidence/deliberation-txt/1"]
+    assert [quote["label"] for quote in quotes] == [f"« {QUOTE} »"]

@@ -39,17 +39,25 @@ _COOPERATIONS = """SELECT DISTINCT ?coop ?label ?coordinator ?coordinatorLabel ?
 #: Today's members (joined, and not yet left: dates compared as text, as the named query "Membres actuels par
 #: cercle" does) counted per circle first, the circles' labels after (3.4 s -> 0.6 s at 100k actors); the circles
 #: in their rank, from the core outwards. Each membership once before its dates are joined (two registers of one
-#: PTCE state the same memberships: see _COOPERATIONS).
-_CIRCLES = """SELECT ?coop ?circle ?circleLabel ?rank ?members WHERE {
-  { SELECT ?coop ?circle (COUNT(DISTINCT ?member) AS ?members) WHERE {
-      { SELECT DISTINCT ?m ?coop ?circle ?member WHERE {
-          ?coop a mai:Cooperation . ?m org:organization ?coop . ?m org:role ?circle ; org:member ?member } }
-      OPTIONAL { ?m mai:joinedOn ?joined } OPTIONAL { ?m mai:leftOn ?left }
+#: PTCE state the same memberships: see _COOPERATIONS). The members with no circle (a register's unknown or missing
+#: circle) are counted in a branch of their own, without labels: the pole's page counts them among its members.
+_TODAY = """OPTIONAL { ?m mai:joinedOn ?joined } OPTIONAL { ?m mai:leftOn ?left }
       BIND(SUBSTR(STR(NOW()), 1, 10) AS ?today)
-      FILTER((!BOUND(?joined) || STR(?joined) <= ?today) && (!BOUND(?left) || STR(?left) > ?today))
-    } GROUP BY ?coop ?circle }
-  OPTIONAL { ?circle skos:prefLabel ?circleLabel } OPTIONAL { ?circle skos:notation ?rank }
-} ORDER BY ?coop ?rank DESC(?members)"""
+      FILTER((!BOUND(?joined) || STR(?joined) <= ?today) && (!BOUND(?left) || STR(?left) > ?today))"""
+_CIRCLES = """SELECT ?coop ?circle ?circleLabel ?rank ?members WHERE {
+  { { SELECT ?coop ?circle (COUNT(DISTINCT ?member) AS ?members) WHERE {
+        { SELECT DISTINCT ?m ?coop ?circle ?member WHERE {
+            ?coop a mai:Cooperation . ?m org:organization ?coop . ?m org:role ?circle ; org:member ?member } }
+        %TODAY%
+      } GROUP BY ?coop ?circle }
+    OPTIONAL { ?circle skos:prefLabel ?circleLabel } OPTIONAL { ?circle skos:notation ?rank } }
+  UNION { SELECT ?coop (COUNT(DISTINCT ?member) AS ?members) WHERE {
+      { SELECT DISTINCT ?m ?coop ?member WHERE {
+          ?coop a mai:Cooperation . ?m org:organization ?coop ; org:member ?member
+          FILTER NOT EXISTS { ?m org:role ?anyCircle } } }
+      %TODAY%
+    } GROUP BY ?coop }
+} ORDER BY ?coop ?rank DESC(?members)""".replace("%TODAY%", _TODAY)
 #: The ten grants first, then what they show: sorting every grant with its labels took 9–12 s at 100k actors, and
 #: a LIMIT on the rows cut the list short where a grant had two labels (or two sources stated it: DISTINCT).
 _LATEST = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?amount ?year ?purpose WHERE {
@@ -63,7 +71,8 @@ _LATEST = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?
 
 
 def cooperations() -> list[dict]:
-    """The PTCEs of the graph, each with its coordinator, goals (in rank order) and circles with member counts."""
+    """The PTCEs of the graph, each with its coordinator, goals (in rank order) and circles with member counts (a
+    circle of None: the members with no circle)."""
     coops: dict[str, dict] = {}
     for row in collapse(cached_select(_COOPERATIONS), ["label", "coordinatorLabel", "goalLabel"]):
         coop = coops.setdefault(str(row["coop"]), {"cooperation": ref(row["coop"], row.get("label")),
@@ -75,8 +84,10 @@ def cooperations() -> list[dict]:
             coop["goals"].append(goal)
     for row in collapse(cached_select(_CIRCLES), ["circleLabel"]):
         if str(row["coop"]) in coops:
-            coops[str(row["coop"])]["circles"].append({"circle": ref(row["circle"], row.get("circleLabel")),
+            coops[str(row["coop"])]["circles"].append({"circle": ref(row.get("circle"), row.get("circleLabel")),
                                                        "members": int(row["members"])})
+    for coop in coops.values():
+        coop["circles"].sort(key=lambda c: c["circle"] is None)  # the members with no circle after the circles
     return list(coops.values())
 
 

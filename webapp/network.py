@@ -14,6 +14,7 @@ from flask import Blueprint, request
 from markupsafe import Markup, escape
 from rdflib import URIRef
 
+from graph.identity import fold
 from webapp.errors import ApiError
 from webapp.i18n import t
 from webapp.views import Table, collapse, local_path, ref, render_page, select, twin_url
@@ -61,10 +62,16 @@ _NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount WHE
   OPTIONAL { ?other rdfs:label|skos:prefLabel ?otherLabel }
 } ORDER BY DESC(?amount) DESC(?links)"""
 _FOCUS = "SELECT ?label WHERE { ?focus rdfs:label|skos:prefLabel ?label }"
-_CHOICES = """SELECT ?x ?label ?kind WHERE {
-  { ?x a mai:Cooperation BIND("cooperation" AS ?kind) } UNION { ?x a mai:StrategicGoal BIND("goal" AS ?kind) }
+#: The poles and goals to draw around, each goal with its pole (two PTCEs may both have a goal "Prévention"); the
+#: choices first, then their names, so that a choice with several names (or a goal with two poles) does not push
+#: others out of the limit.
+_CHOICES = """SELECT ?x ?label ?kind ?pole ?poleLabel WHERE {
+  { SELECT DISTINCT ?x ?kind WHERE {
+      { ?x a mai:Cooperation BIND("cooperation" AS ?kind) } UNION { ?x a mai:StrategicGoal BIND("goal" AS ?kind) }
+    } LIMIT 50 }
   OPTIONAL { ?x rdfs:label|skos:prefLabel ?label }
-} LIMIT 50"""
+  OPTIONAL { ?pole mai:hasGoal ?x OPTIONAL { ?pole rdfs:label ?poleLabel } }
+}"""
 
 #: relation -> (CSS class, UI string key of the legend)
 RELATIONS = {"funds": ("funds", "network_legend_funds"), "funded-by": ("funds", "network_legend_funds"),
@@ -185,9 +192,13 @@ def network():
     except ValueError:
         raise ApiError("« limit » doit être un entier", "'limit' must be an integer", code="bad-parameter") from None
     if not focus_iri:
-        choices = Table("choices", [("resource", "resource"), ("kind", "kind")])
-        for row in collapse(select(_CHOICES), ["label"]):
-            choices.rows.append({"resource": ref(row["x"], row.get("label")), "kind": str(row["kind"])})
+        choices = Table("choices", [("resource", "resource"), ("kind", "kind"), ("pole", "pole")])
+        for row in collapse(select(_CHOICES), ["label", "poleLabel"]):
+            choices.rows.append({"resource": ref(row["x"], row.get("label")), "kind": str(row["kind"]),
+                                 "pole": ref(row.get("pole"), row.get("poleLabel"))})
+        # Each pole, then its goals: a goal is named with its pole.
+        choices.rows.sort(key=lambda r: (fold((r["pole"] or r["resource"]).label), r["kind"] != "cooperation",
+                                         fold(r["resource"].label)))
         return render_page("network.html", {"focus": None, "choices": choices})
     if not focus_iri.startswith(("http://", "https://", "urn:")):
         raise ApiError("« focus » doit être une IRI", "'focus' must be an IRI", code="bad-iri")

@@ -102,6 +102,8 @@ def _cell(term, label=None, labels=None, names=None):
             label = names[term]
         if get_lang() == "en" and (english := term_label(term)) not in (qname(term), str(term)):
             label = english  # a vocabulary term (a circle, a theme, a class) by its English label
+        elif label is None and (known := term_label(term)) not in (qname(term), str(term)):
+            label = known  # a term of a standard vocabulary that the store does not name (dcterms:subject: "thème")
         return ref(term, label if label is not None else (names or {}).get(term))
     if isinstance(term, Literal) and get_lang() == "en" and str(term) in WORDS_EN:
         return Literal(WORDS_EN[str(term)])
@@ -110,15 +112,16 @@ def _cell(term, label=None, labels=None, names=None):
 
 #: The words that named queries write into their results, in English.
 WORDS_EN = {"entrée": "joined", "sortie": "left", "présent": "present", "excusé": "excused", "absent": "absent",
-            "président": "chair"}
+            "président": "chair", "représenté": "represented"}
 
 
 #: Result variables that the page names in the interface's language (key of ``var_<name>`` in webapp.i18n), and
 #: those that hold amounts.
 NAMED_VARIABLES = ("actor", "amount", "beneficiary", "circle", "coordinator", "cooperation", "date", "deliberation",
-                   "event", "funder", "goal", "grants", "identifier", "ingested", "joined", "kind", "left",
-                   "location", "member", "organization", "person", "purpose", "rank", "siren", "siret", "source",
-                   "status", "subject", "themes", "title", "total", "triples", "via", "year")
+                   "event", "fromA", "fromB", "funder", "goal", "grants", "holder", "identifier", "ingested",
+                   "joined", "kind", "left", "location", "member", "organization", "person", "purpose", "rank",
+                   "siren", "siret", "source", "status", "subject", "themes", "title", "total", "triples", "via",
+                   "year")
 MONEY_VARIABLES = ("amount", "total")
 
 

@@ -29,7 +29,7 @@ from webapp.labels import qname, specific_types, term_comment, term_label
 from webapp.resource_tables import (approved_agreements, attendance_at_vote, cooperations_created, decided_grants,
                                     goal_inverse, incoming, instances, memberships)
 from webapp.resources import get_store
-from webapp.views import (Table, collapse, deliberation_label, format_money, grant_label, names_of_unnamed,
+from webapp.views import (Table, collapse, deliberation_label, deliberations_by_number, grant_label, names_of_unnamed,
                           pick_label, ref, render_page, select, session_label)
 
 bp = Blueprint("resource", __name__)
@@ -54,22 +54,23 @@ RESOURCE_ROWS_CAP = 20000
 # Each triple and each membership is taken once (DISTINCT sub-selects) before the labels are joined, and the rows
 # are distinct before the cap: a triple that several sources state (two registers of one PTCE, a register and the
 # deliberation) matches once per graph in their union, and with five registers the joins made more than the cap's
-# rows (the page counted 1 member of 8, in 24 s).
+# rows (the page counted 1 member of 8, in 24 s). The circle's label is read inside the OPTIONAL that binds the
+# circle: after it, a membership with no circle (a register's unknown or missing circle) matched every SKOS concept
+# of the store, and was listed once per concept (367 rows).
 _RESOURCE = """SELECT DISTINCT ?p ?o ?label ?order ?membership
   ?member ?memberLabel ?organization ?organizationLabel ?circle ?circleLabel ?joined ?left WHERE {
   { { SELECT DISTINCT ?p ?o WHERE { ?s ?p ?o } }
     OPTIONAL { ?o rdfs:label|skos:prefLabel|dcterms:title ?label }
     OPTIONAL { ?o skos:notation|foaf:familyName ?order } }
   UNION {
-    { SELECT DISTINCT ?membership ?member ?organization ?circle ?joined ?left WHERE {
+    { SELECT DISTINCT ?membership ?member ?organization ?circle ?circleLabel ?joined ?left WHERE {
         { SELECT DISTINCT ?membership WHERE {
             { ?membership org:member ?s } UNION { ?membership org:organization ?s } UNION { ?membership org:role ?s }
           } }
         ?membership org:member ?member ; org:organization ?organization .
-        OPTIONAL { ?membership org:role ?circle }
+        OPTIONAL { ?membership org:role ?circle OPTIONAL { ?circle skos:prefLabel ?circleLabel } }
         OPTIONAL { ?membership mai:joinedOn ?joined } OPTIONAL { ?membership mai:leftOn ?left } } }
     OPTIONAL { ?member rdfs:label ?memberLabel } OPTIONAL { ?organization rdfs:label ?organizationLabel }
-    OPTIONAL { ?circle skos:prefLabel ?circleLabel }
   }
 } LIMIT %CAP%"""
 #: The variable that tells each branch of _RESOURCE apart, in the order they are tested.
@@ -225,7 +226,8 @@ def resource_data(iri: str, page: int | None = None) -> dict:
             or (names_of_unnamed([s]).get(s) if not types else None) or iri,
             "types": [ref(t, term_label(t)) for t in specific_types(types)],
             "networked": bool(_NETWORKED & set(types)),
-            "properties": _properties(out, names_of_unnamed(_unlabelled_values(out))), "inverse": links_in,
+            "properties": _properties(out, names_of_unnamed(_unlabelled_values(out)), _numbered(out)),
+            "inverse": links_in,
             "evidence": evidence}
     if MAI.StrategicGoal in types:
         data["inverse"] = goal_inverse(s, links_in)
@@ -234,7 +236,7 @@ def resource_data(iri: str, page: int | None = None) -> dict:
         data["approved_agreements"] = approved_agreements(s)
         data["attendance"] = attendance_at_vote(s)
         data["creates"] = _created(s, evidence, seen)
-    data.update(_grants(s, page, evidence, seen))
+    data.update(_grants(s, pick_label(labels), page, evidence, seen))
     if MAI.Grant in types:
         data["goals"] = _goals_served(s, out)
     if parts["membership"]:
@@ -352,16 +354,29 @@ def _unlabelled_values(rows: list[dict]) -> list[URIRef]:
             and row["p"] not in (_TYPE, MAI.evidence) and term_label(row["o"]) == qname(row["o"])]
 
 
-def _properties(rows: list[dict], names: dict[URIRef, str]) -> list[dict]:
+#: The properties whose values are deliberations: named by their number, as the tables name them.
+_DELIBERATION_PROPERTIES = frozenset({MAI.decidedBy, MAI.approvedBy})
+
+
+def _numbered(rows: list[dict]) -> dict[URIRef, str]:
+    """The deliberations among the values of ``rows`` (a grant's, an agreement's), named by their number."""
+    return deliberations_by_number(row["o"] for row in rows if row["p"] in _DELIBERATION_PROPERTIES
+                                   and isinstance(row["o"], URIRef))
+
+
+def _properties(rows: list[dict], names: dict[URIRef, str], numbered: dict[URIRef, str] | None = None) -> list[dict]:
     """The resource's properties, with their values in order (by rank or family name, then by name); the texts in
     another language than the page's, where the page's has one, apart (``other_languages``); ``names`` names the
-    values that no source names."""
+    values that no source names, ``numbered`` the deliberations by their number (whatever their title)."""
     grouped: dict[URIRef, list] = defaultdict(list)
+    numbered = numbered or {}
     for row in rows:
         if row["p"] in (SCHEMA.text, MAI.evidence):
             continue
         # A type is named as its badge names it, in the interface's language, whatever the ontology's label.
         label = None if row["p"] == _TYPE else row.get("label")
+        if row["p"] in _DELIBERATION_PROPERTIES and row["o"] in numbered:
+            label = numbered[row["o"]]
         value = _value(row["o"], label if label is not None else names.get(row["o"]))
         grouped[row["p"]].append((value_order(row.get("order"), value), value))
     properties = []
@@ -418,8 +433,9 @@ def _evidence(rows: list[dict], found: dict[str, list[dict]], seen: set[tuple[st
             "end": int(row["end"]) if row.get("end") is not None else None})
 
 
-def _grants(s: URIRef, page: int, evidence: dict[str, list[dict]], seen: set[tuple[str, str]]) -> dict:
-    """One page of the grants given and received, totals by year over all of them, and the page's evidence."""
+def _grants(s: URIRef, name, page: int, evidence: dict[str, list[dict]], seen: set[tuple[str, str]]) -> dict:
+    """One page of the grants given and received by ``s`` (named ``name``), totals by year over all of them, and the
+    page's evidence."""
     offset = (page - 1) * GRANTS_PAGE_SIZE
     keys = _GRANT_KEYS.replace("%LIMIT%", str(GRANTS_PAGE_SIZE)).replace("%OFFSET%", str(offset))
     query = _GRANTS_PAGE.replace("%GIVEN_KEYS%", keys.replace("%ROLE%", _GIVEN)) \
@@ -436,7 +452,9 @@ def _grants(s: URIRef, page: int, evidence: dict[str, list[dict]], seen: set[tup
     given, received = Table("grants_given", columns), Table("grants_received", columns)
     for row in rows:
         table = given if row["role"].value == "given" else received
-        named = row.get("purpose") or format_money(row.get("amount")) or None  # in its row: the amount says it
+        # A grant without a purpose is named as everywhere else: "Subvention de 30 000 € à DanaeCare".
+        beneficiary = row.get("otherLabel") if row["role"].value == "given" else name
+        named = row.get("purpose") or grant_label(row.get("amount"), beneficiary)
         table.rows.append({"grant": ref(row["grant"], named), "other": ref(row.get("other"),
                            row.get("otherLabel")), "year": _number(row.get("year"), int),
                            "amount": _number(row.get("amount"), float), "purpose": row.get("purpose"),

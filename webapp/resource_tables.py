@@ -17,7 +17,7 @@ from webapp.cache import cached_slice
 from webapp.i18n import get_lang, t
 from webapp.labels import inverse_label, term_comment, term_label
 from webapp.resources import get_store
-from webapp.views import Table, collapse, format_money, labels_of, names_of_unnamed, pick_label, ref, select
+from webapp.views import Table, collapse, grant_label, labels_of, names_of_unnamed, pick_label, ref, select
 
 #: Grants of a deliberation shown on its page (an SCDL file may tie hundreds of rows to one deliberation).
 DECIDED_CAP = 50
@@ -77,7 +77,7 @@ def decided_grants(s: URIRef) -> Table:
     table = Table("decided_grants", [("grant", "grant"), ("beneficiary", "beneficiary"), ("amount", "amount"),
                                      ("purpose", "purpose")])
     for row in rows:
-        named = row.get("purpose") or format_money(row.get("amount")) or None
+        named = row.get("purpose") or grant_label(row.get("amount"), row.get("beneficiaryLabel"))
         table.rows.append({"grant": ref(row["grant"], named),
                            "beneficiary": ref(row.get("beneficiary"), row.get("beneficiaryLabel")),
                            "amount": row["amount"].toPython() if row.get("amount") is not None else None,

@@ -89,13 +89,14 @@ LABELS_PER_QUERY = 500
 _LABELS_OF = "SELECT ?x ?label WHERE { VALUES ?x { %IRIS% } ?x rdfs:label|skos:prefLabel|dcterms:title ?label }"
 # What names a resource that no source names: a grant its amount and beneficiary, a membership its member, pole and
 # circle, a proxy who gives it to whom, a session its day and organ, a deliberation without a title (an SCDL row
-# gives none) its number and authority, a register's grant reference its number, register and line. The IRIs are
+# gives none) its number and authority, a register's grant reference its number, register and line, a quote of a
+# source (its evidence selector) the words it quotes, cut short. The IRIs are
 # given to each branch of the union: given once around it, the engine read every grant, membership… of the store
 # before joining them (a deliberation's page took 160–240 ms at 10k actors, 1 ms so). Each part is a branch of its
 # own, and the rows distinct: a triple that several sources state matches once per graph in their union, and the parts
 # joined in one branch multiplied (five registers of one PTCE: 315,000 rows, 11 s, for a pole's memberships).
 _UNNAMED_PARTS = """SELECT DISTINCT ?x ?amount ?beneficiary ?member ?organization ?circle ?giver ?holder ?day ?organ
-  ?number ?authority ?reference ?register ?line WHERE {
+  ?number ?authority ?reference ?register ?line ?quote WHERE {
   { VALUES ?x { %IRIS% } ?x a mai:Grant ; schema:amount ?amount }
   UNION { VALUES ?x { %IRIS% } ?x a mai:Grant ; mai:beneficiary/rdfs:label ?beneficiary }
   UNION { VALUES ?x { %IRIS% } ?x a org:Membership ; org:member/rdfs:label ?member }
@@ -110,7 +111,10 @@ _UNNAMED_PARTS = """SELECT DISTINCT ?x ?amount ?beneficiary ?member ?organizatio
   UNION { VALUES ?x { %IRIS% } GRAPH ?source { ?x mai:rowNumber ?line } FILTER NOT EXISTS { ?x a ?type }
           OPTIONAL { ?x mai:decisionReference|dcterms:identifier ?reference }
           OPTIONAL { ?source dcterms:title ?register } }
+  UNION { VALUES ?x { %IRIS% } ?x a oa:TextQuoteSelector ; oa:exact ?quote }
 }"""
+#: The characters of a quote that name its selector, at most (a sentence's start).
+QUOTE_NAME_LENGTH = 60
 
 
 def _in_blocks(query: str, iris: Iterable[URIRef]) -> Iterable[dict]:
@@ -126,6 +130,18 @@ def labels_of(iris: Iterable[URIRef]) -> dict[URIRef, list[Literal]]:
     for row in _in_blocks(_LABELS_OF, iris):
         labels.setdefault(row["x"], []).append(row["label"])
     return labels
+
+
+_NUMBERS_OF = "SELECT ?x ?number WHERE { VALUES ?x { %IRIS% } ?x a mai:Deliberation ; dcterms:identifier ?number }"
+
+
+def deliberations_by_number(iris: Iterable[URIRef]) -> dict[URIRef, str]:
+    """The deliberations among ``iris`` that have a number, named by it as the tables name them ("délibération n°
+    2024.00240"): coordinators know a deliberation by its number, not by its title."""
+    numbers: dict[URIRef, list] = {}
+    for row in _in_blocks(_NUMBERS_OF, iris):
+        numbers.setdefault(row["x"], []).append(row["number"])
+    return {iri: t("deliberation_no", number=min(found, key=str)) for iri, found in numbers.items()}
 
 
 def names_of_unnamed(iris: Iterable[URIRef]) -> dict[URIRef, str]:
@@ -155,6 +171,8 @@ def names_of_unnamed(iris: Iterable[URIRef]) -> dict[URIRef, str]:
             names[iri] = deliberation_label(best.get("number"), best.get("authority"))
         elif "line" in found:
             names[iri] = grant_reference_label(best.get("reference"), best.get("register"), min(found["line"]))
+        elif "quote" in found:
+            names[iri] = quote_label(min(found["quote"], key=str))
     return names
 
 
@@ -170,6 +188,19 @@ def grant_reference_label(reference, register, line) -> str:
 def session_label(day, organ) -> str:
     """A session's name, which no source gives: "Séance du 16 mai 2024 — Bureau Métropolitain"."""
     return t("session_of", date=format_date(day), organ=f" — {organ}" if organ else "")
+
+
+def quote_label(quote) -> str:
+    """The name of a source's quote (its evidence selector): the words it quotes, in French quotation marks, cut
+    short at a word's end.
+
+    >>> quote_label("20 000 € à l'association DanaeCare"), quote_label("mot " * 30)[-6:]
+    ("« 20 000 € à l'association DanaeCare »", 'mot… »')
+    """
+    text = " ".join(str(quote).split())
+    if len(text) > QUOTE_NAME_LENGTH:
+        text = text[:QUOTE_NAME_LENGTH].rsplit(" ", 1)[0].rstrip(" ,;:.") + "…"
+    return f"« {text} »"
 
 
 def deliberation_label(number, authority) -> str:
