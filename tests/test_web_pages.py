@@ -1183,10 +1183,10 @@ def test_the_funding_of_a_pole_lists_its_members_grants_today_s_and_former_ones_
         csv_rows = client.get("/funding.csv", query_string={"pole": pole, "table": "flows"}).get_data(as_text=True)
         assert "ancien membre" in csv_rows and "xss" not in csv_rows
         page = client.get("/funding", query_string={"pole": pole}, headers=HTML).get_data(as_text=True)
-        assert "Total pour le pôle\u00a0: 2 subvention(s), 23\u202f000\u00a0€" in page
+        assert "Total pour le pôle\u00a0: 2 subventions, 23\u202f000\u00a0€" in page
         assert "&lt;script&gt;" not in page
         english = client.get("/funding", query_string={"pole": pole, "lang": "en"}, headers=HTML)
-        assert "Total for the pole: 2 grant(s), €23,000" in english.get_data(as_text=True)
+        assert "Total for the pole: 2 grants, €23,000" in english.get_data(as_text=True)
     finally:
         close_resources(app)
 

@@ -207,8 +207,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "anciens ({former}), selon leurs adhésions ; la colonne « Adhésion » dit lesquels.",
                            "The grants received by the pole's members, today's ({members}) and former ones "
                            "({former}), as their memberships say; the \"Membership\" column tells which."),
-    "pole_funding_total": ("Total pour le pôle\u00a0: {grants} subvention(s), {total}",
-                           "Total for the pole: {grants} grant(s), {total}"),
+    "pole_funding_total": ("Total pour le pôle\u00a0: {grants}, {total}", "Total for the pole: {grants}, {total}"),
+    "grant_noun": ("subvention|subventions", "grant|grants"),
     "pole_funding_all": ("Tous les financements, tous pôles confondus", "All funding, every pole"),
     "pole_funding_link": ("Qui finance ses membres", "Who funds its members"),
     "pole_membership": ("Adhésion", "Membership"),

@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
+from graph.french_text import counted
 from graph.identity import preferred_label
 from webapp.errors import ApiError
 from webapp.i18n import get_lang, t
@@ -439,6 +440,14 @@ def init_app(app) -> None:
         for tag in ("mark", "b", "strong", "em"):
             escaped = escaped.replace(f"&lt;{tag}&gt;", f"<{tag}>").replace(f"&lt;/{tag}&gt;", f"</{tag}>")
         return Markup(escaped)
+
+    @app.template_global("counted")
+    def _counted(n: int, key: str) -> str:
+        """``n`` and the noun of the i18n entry ``key`` (« 1 subvention », "3 grants"), singular or plural as the
+        interface's language counts: the entry gives the singular and the plural parted by "|"."""
+        lang = get_lang()
+        singular, _, plural = t(key).partition("|")
+        return counted(n, singular, plural or None, lang=lang)
 
     app.add_template_filter(format_money, "money")
     app.add_template_global(colon, "colon")
