@@ -3012,10 +3012,21 @@ def _grant_accounts(graph) -> dict[str, tuple[str | None, str | None]]:
      "3. DIT que les dépenses seront imputées au budget 2025 : compte 6574 pour les aides à\n"
      "   l'installation et compte 6513 (bourses) pour les bourses d'études.\n",
      {"Mathilde FAURIEL": ("6574", "operating"), "Elsa CHAMBONNET": ("6513", None)}),
+    ("DÉCIDE :\n  – d'attribuer à l'association Lune Solidaire une subvention de 45 000 € ;\n"
+     "  – d'attribuer à la SCIC Roule Ensemble une subvention d'équipement de 18 000 € (compte 20422) ;\n"
+     "  – d'attribuer à l'association Mains Tendues une subvention de 6 000 €.\n",
+     {"Lune Solidaire": (None, None), "SCIC Roule Ensemble": ("20422", "investment"), "Mains Tendues": (None, None)}),
+    ("1°) ACCORDE une subvention exceptionnelle de 3 500 € à l'association Fil d'Ariane (compte 6745) ;\n"
+     "2°) ACCORDE une subvention de 2 000 € à l'association Les Copains d'Abord.\n",
+     {"Fil d'Ariane": ("6745", "project"), "Les Copains d'Abord": (None, None)}),
+    ("DÉCIDE d'attribuer les subventions suivantes :\n- Comité des fêtes : 1 500 €\n- Club de l'Amitié : 450 €\n"
+     "soit un total de 1 950 €, imputé au c/6574 du budget primitif 2024.\n",
+     {"Comité des fêtes": ("6574", "operating"), "Club de l'Amitié": ("6574", "operating")}),
 ], ids=["compte-6745", "compte-par-article", "compte-par-type-de-beneficiaire", "nature-sous-article",
         "compte-nomme-pour-un-beneficiaire", "compte-de-la-ligne-de-decision-modificative",
         "articles-entre-parentheses-apres-les-comptes", "compte-de-la-phrase-qui-annonce-la-liste",
-        "compte-des-bourses"])
+        "compte-des-bourses", "compte-d-une-puce-reste-le-sien", "compte-d-une-clause-numerotee-reste-le-sien",
+        "compte-sous-la-liste-vaut-pour-toute-la-liste"])
 def test_each_grant_has_the_account_named_for_it_its_article_or_its_kind_of_beneficiary(tmp_path, decision,
                                                                                         accounts):
     path = tmp_path / "deliberation.txt"
