@@ -2177,6 +2177,10 @@ def test_a_beneficiarys_name_is_its_own_words_not_the_clause_around_it(text, gra
      [("Thomas VIALLARD", "7200"), ("Inès CHABRIER", "3600")]),
     ("ARTICLE 2 : d'attribuer une bourse de 4 800 € à M. Yassine EL-MOKHTARI-BRUNEL, interne en 4e année.",
      [("Yassine EL-MOKHTARI-BRUNEL", "4800")]),
+    ("Le Conseil d'administration accorde les secours exceptionnels suivants :\n  - Mme S. L. .............. 950 €\n"
+     "  - M. et Mme J.-P. V. ...... 1 300 €\n", [("S. L.", "950"), ("J.-P. V.", "1300")]),
+    ("Le Conseil d'administration attribue les aides suivantes :\n  - Mme S. L. : 400 €\n  - M. N. O. : 250 €\n",
+     [("S. L.", "400"), ("N. O.", "250")]),
 ])
 def test_a_grant_to_a_natural_person_names_the_person_without_title_or_qualification(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
@@ -2260,6 +2264,22 @@ def test_a_natural_person_who_receives_a_grant_is_typed_a_person_and_a_doctor_a_
                                                               for t in graph.objects(actor, RDF.type))
               for actor in graph.objects(None, MAI.beneficiary)}
     assert people == {"Camille": ["HealthProfessional", "Person"], "Jade": ["Actor", "Person"]}
+
+
+def test_two_persons_anonymised_by_the_same_initials_keep_two_grants_each_a_person_of_the_granting_body(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("CENTRE COMMUNAL D'ACTION SOCIALE DE LUSSAC-FICTIF\nDélibération n° 2025-08\n"
+                    "Séance du 5 mai 2025\nObjet : Secours\n"
+                    "Le Conseil d'administration, après en avoir délibéré, accorde les secours suivants :\n"
+                    "  - Mme S. L. .............. 950 €\n  - Mme S. L. .............. 400 €\n", encoding="utf-8")
+    extraction = extract_fixture(path)
+    graph = extraction.graph
+    grants = sorted((str(graph.value(graph.value(g, MAI.beneficiary), RDFS.label)), str(graph.value(g, SCHEMA.amount)))
+                    for g in graph.subjects(RDF.type, MAI.Grant))
+    actors = set(graph.objects(None, MAI.beneficiary))
+    assert grants == [("S. L.", "400"), ("S. L.", "950")]
+    assert all((actor, RDF.type, FOAF.Person) in graph for actor in actors)
+    assert all(str(actor).endswith("--s-l") for actor in actors)
 
 
 @pytest.mark.parametrize("text, grants", [
