@@ -162,10 +162,21 @@ def person_key(name: str, funder: URIRef) -> str:
     the funder's key (:func:`actor_key`), then the person's name key. Two namesakes funded by two authorities are
     two people; the same name in two deliberations of one authority is one.
 
+    A person named by initials alone ("A. K.", as lists of aids to persons anonymise them) keeps every initial,
+    which a name key would drop as an elided article ("l'", "d'") or a lone letter.
+
     >>> person_key("Marie MARTIN", URIRef("https://w3id.org/maillage/id/actor/siren-214401093"))
     'siren-214401093--marie martin'
+    >>> person_key("A. K.", URIRef("https://w3id.org/maillage/id/actor/lussac")), name_key("A. K.")
+    ('lussac--a k', 'k')
     """
+    if _INITIALS.fullmatch(name.strip()):
+        return actor_key(funder) + _SCOPE + " ".join(fold(name).split())
     return actor_key(funder) + _SCOPE + name_key(name)
+
+
+#: A name of initials alone: "A. K.", "J.-P. V.".
+_INITIALS = re.compile(r"[A-ZÀ-Ý]\.(?:[ -]*[A-ZÀ-Ý]\.)+")
 
 
 def person_actor_iri(name: str, funder: URIRef, base: str = DEFAULT_BASE) -> URIRef:

@@ -2177,6 +2177,10 @@ def test_a_beneficiarys_name_is_its_own_words_not_the_clause_around_it(text, gra
      [("Thomas VIALLARD", "7200"), ("Inès CHABRIER", "3600")]),
     ("ARTICLE 2 : d'attribuer une bourse de 4 800 € à M. Yassine EL-MOKHTARI-BRUNEL, interne en 4e année.",
      [("Yassine EL-MOKHTARI-BRUNEL", "4800")]),
+    ("Le Conseil d'administration accorde les secours exceptionnels suivants :\n  - Mme S. L. .............. 950 €\n"
+     "  - M. et Mme J.-P. V. ...... 1 300 €\n", [("S. L.", "950"), ("J.-P. V.", "1300")]),
+    ("Le Conseil d'administration attribue les aides suivantes :\n  - Mme S. L. : 400 €\n  - M. N. O. : 250 €\n",
+     [("S. L.", "400"), ("N. O.", "250")]),
 ])
 def test_a_grant_to_a_natural_person_names_the_person_without_title_or_qualification(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
@@ -2260,6 +2264,22 @@ def test_a_natural_person_who_receives_a_grant_is_typed_a_person_and_a_doctor_a_
                                                               for t in graph.objects(actor, RDF.type))
               for actor in graph.objects(None, MAI.beneficiary)}
     assert people == {"Camille": ["HealthProfessional", "Person"], "Jade": ["Actor", "Person"]}
+
+
+def test_two_persons_anonymised_by_the_same_initials_keep_two_grants_each_a_person_of_the_granting_body(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("CENTRE COMMUNAL D'ACTION SOCIALE DE LUSSAC-FICTIF\nDélibération n° 2025-08\n"
+                    "Séance du 5 mai 2025\nObjet : Secours\n"
+                    "Le Conseil d'administration, après en avoir délibéré, accorde les secours suivants :\n"
+                    "  - Mme S. L. .............. 950 €\n  - Mme S. L. .............. 400 €\n", encoding="utf-8")
+    extraction = extract_fixture(path)
+    graph = extraction.graph
+    grants = sorted((str(graph.value(graph.value(g, MAI.beneficiary), RDFS.label)), str(graph.value(g, SCHEMA.amount)))
+                    for g in graph.subjects(RDF.type, MAI.Grant))
+    actors = set(graph.objects(None, MAI.beneficiary))
+    assert grants == [("S. L.", "400"), ("S. L.", "950")]
+    assert all((actor, RDF.type, FOAF.Person) in graph for actor in actors)
+    assert all(str(actor).endswith("--s-l") for actor in actors)
 
 
 @pytest.mark.parametrize("text, grants", [
@@ -3012,10 +3032,21 @@ def _grant_accounts(graph) -> dict[str, tuple[str | None, str | None]]:
      "3. DIT que les dépenses seront imputées au budget 2025 : compte 6574 pour les aides à\n"
      "   l'installation et compte 6513 (bourses) pour les bourses d'études.\n",
      {"Mathilde FAURIEL": ("6574", "operating"), "Elsa CHAMBONNET": ("6513", None)}),
+    ("DÉCIDE :\n  – d'attribuer à l'association Lune Solidaire une subvention de 45 000 € ;\n"
+     "  – d'attribuer à la SCIC Roule Ensemble une subvention d'équipement de 18 000 € (compte 20422) ;\n"
+     "  – d'attribuer à l'association Mains Tendues une subvention de 6 000 €.\n",
+     {"Lune Solidaire": (None, None), "SCIC Roule Ensemble": ("20422", "investment"), "Mains Tendues": (None, None)}),
+    ("1°) ACCORDE une subvention exceptionnelle de 3 500 € à l'association Fil d'Ariane (compte 6745) ;\n"
+     "2°) ACCORDE une subvention de 2 000 € à l'association Les Copains d'Abord.\n",
+     {"Fil d'Ariane": ("6745", "project"), "Les Copains d'Abord": (None, None)}),
+    ("DÉCIDE d'attribuer les subventions suivantes :\n- Comité des fêtes : 1 500 €\n- Club de l'Amitié : 450 €\n"
+     "soit un total de 1 950 €, imputé au c/6574 du budget primitif 2024.\n",
+     {"Comité des fêtes": ("6574", "operating"), "Club de l'Amitié": ("6574", "operating")}),
 ], ids=["compte-6745", "compte-par-article", "compte-par-type-de-beneficiaire", "nature-sous-article",
         "compte-nomme-pour-un-beneficiaire", "compte-de-la-ligne-de-decision-modificative",
         "articles-entre-parentheses-apres-les-comptes", "compte-de-la-phrase-qui-annonce-la-liste",
-        "compte-des-bourses"])
+        "compte-des-bourses", "compte-d-une-puce-reste-le-sien", "compte-d-une-clause-numerotee-reste-le-sien",
+        "compte-sous-la-liste-vaut-pour-toute-la-liste"])
 def test_each_grant_has_the_account_named_for_it_its_article_or_its_kind_of_beneficiary(tmp_path, decision,
                                                                                         accounts):
     path = tmp_path / "deliberation.txt"

@@ -50,11 +50,13 @@ _RECORD_CODE = re.compile(r"(?:tiers|dossier|réf(?:érence)?\.?|n\s*[°º]|code
 #: nor a civility's that opens a list's item ("- M. Thomas VIALLARD, interne …, soit 7 200 € ;": the item is one) or
 #: follows the "à" that grants to the person ("une bourse de 4 800 € à M. Yassine X, interne"), nor the dots of an
 #: abbreviation before a number ("inscrite au registre des associations, vol. 12 n° 884") or of a name's dotted
-#: acronym or legal form before words in small letters ("le Cercle Sportif Saint-Georges e.V. pour son programme").
+#: acronym or legal form before words in small letters ("le Cercle Sportif Saint-Georges e.V. pour son programme"),
+#: nor those of a person's initials before another initial or dot leaders ("- Mme A. K. …… 1 150 €").
 _IN_SENTENCE = (r"(?:[^.;\n]|(?<=\d)\.(?=\d)|\.{2,}|\.(?=[ \t]*,)|"
                 r"(?:(?<=\bvol)|(?<=\bart)|(?<=\bal)|(?<=\bp)|(?<=\bpp)|(?<=\bch)|(?<=\bréf)|(?<=\bref)|"
                 r"(?<=\bfol)|(?<=\bt))\.(?=[ \t]*\d)|"
-                r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\.)|(?<=\.[A-Za-z])\.(?=[ \t]+[a-zà-ÿ«(]|[ \t]*[,;:)])|"
+                r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\.)|(?<=[ \t][A-Z])\.(?=[ \t]?[A-Z]\.|[ \t]*(?:\.{3,}|…|:))|"
+                r"(?<=\.[A-Za-z])\.(?=[ \t]+[a-zà-ÿ«(]|[ \t]*[,;:)])|"
                 r"(?:(?<=[-–—•*▪►●○◦] M)|(?<=[-–—•*▪►●○◦] Dr)|(?<=[-–—•*▪►●○◦] Pr)|(?<=\s[àa] M)|(?<=\sau Dr)|"
                 r"(?<=\sau Pr))\.(?=[ \t]+[A-ZÉÈ]))+")
 

@@ -76,6 +76,25 @@ def _parse_person(text: str) -> Person | None:
     return Person(" ".join(given), " ".join(family))
 
 
+#: A person named by initials alone, as a list of aids to persons anonymises them: "A. K.", "J.-M. D.", "R. B.".
+_INITIALS_ONLY = re.compile(r"(?P<given>[A-ZÀ-Ý]\.(?:-[A-ZÀ-Ý]\.)?(?:\s?[A-ZÀ-Ý]\.(?:-[A-ZÀ-Ý]\.)?)?)\s?"
+                            r"(?P<family>[A-ZÀ-Ý]\.(?:-[A-ZÀ-Ý]\.)?)")
+
+
+def initials_only(text: str) -> Person | None:
+    """A person named by the initials of the given and family names alone, after a civility or none (the caller
+    knows a civility came before): the initials kept as written, the last one the family name's.
+
+    >>> initials_only("Mme A. K."), initials_only("M. et Mme R. B.").label, initials_only("M. BEZ")
+    (Person(given='A.', family='K.'), 'R. B.', None)
+    """
+    tokens = text.strip(" ;:,").split()
+    while tokens and (tokens[0].lower() in CIVILITIES or tokens[0] == "et" and len(tokens) > 1):
+        tokens = tokens[1:]
+    match = _INITIALS_ONLY.fullmatch(" ".join(tokens))
+    return Person(match["given"], match["family"]) if match else None
+
+
 def _family_first(tokens: list[str]) -> Person | None:
     """A name written family name first, in capitals, then given names ("DUPONT Jean", "LE GALL Anne-Marie")."""
     family: list[str] = []
@@ -143,8 +162,9 @@ def without_civility(name: str) -> str:
     civility = _CIVILITY.match(name)
     if civility is None:
         return name
-    person = None if civility.group("doctor") else parse_person(name[civility.end():])
-    return name[civility.end():] if civility.group("doctor") or person and person.given else name
+    rest = name[civility.end():]
+    person = None if civility.group("doctor") else parse_person(rest) or initials_only(rest)
+    return rest if civility.group("doctor") or person and person.given else name
 
 
 #: A bracket at the end of a beneficiary's name.

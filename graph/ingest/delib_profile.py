@@ -23,7 +23,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
-from graph.ingest.delib_names import Person, name_bracket_kind, parse_person
+from graph.ingest.delib_names import Person, initials_only, name_bracket_kind, parse_person
 from graph.ingest.delib_recipients import _KIND
 from graph.ingest.french import AMOUNT_RE, fold
 from graph.namespaces import MAI
@@ -231,7 +231,7 @@ def profile_of(body: str, name: str, alone: bool, brackets: list[tuple[str, str]
              if (any(start <= at <= start + len(text) - len(name) for at in named)
                  or alone and _THE_ASSOCIATION.search(text)) and not AMOUNT_RE.search(text)
              and not _PTCE.search(text)]
-    person = parse_person(name)
+    person = parse_person(name) or initials_only(name)  # "A. K.": a person anonymised by initials
     if person and person.given and occurrences.preceded_by(body, _CIVILITY_BEFORE):
         profile.person = person
         profile.kind = "HealthProfessional" if occurrences.followed_by(body, _HEALTH_PROFESSION_AFTER) else "Actor"

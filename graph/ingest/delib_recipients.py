@@ -15,7 +15,7 @@ import re
 
 from graph.ingest.delib_grant_words import _GRANT_WORD
 from graph.ingest.delib_lists import _BULLET
-from graph.ingest.delib_names import parse_person, without_civility
+from graph.ingest.delib_names import initials_only, parse_person, without_civility
 from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold
 
 #: A comma inside a name that lists what its body deals with, "X, Y et Z": "Conseil d'architecture, d'urbanisme et
@@ -162,14 +162,17 @@ def _inside_name(sentence: str, match: re.Match) -> bool:
 #: … bourse de 600 €", "- Docteur Camille ROUSSELET, médecin généraliste, installée … : 20 000 €" — the person,
 #: without the title nor what the comma adds.
 _PERSON_HEAD = re.compile(r"[ \t]*(?:" + _BULLET + r")?[ \t]*(?:M\.|Mme|Mlle|Mr|Monsieur|Madame|Mademoiselle|Docteure?|"
-                          r"Dr\.?|Pr\.?|Professeure?)[ \t]+(?P<name>[^,;:(\n]+?)(?=\s*[,;:(]|[ \t]{2,}|[ \t]*\n|$)")
+                          r"Dr\.?|Pr\.?|Professeure?)[ \t]+(?:et[ \t]+(?:Mme|M\.)[ \t]+)?(?P<name>[^,;:(\n]+?)"
+                          r"(?=\s*[,;:(]|[ \t]{2,}|[ \t]*(?:\.{3,}|…)|[ \t]*\n|$)")
 
 
 def _person_at(text: str, anchor: int, item: bool) -> str | None:
     """The person that the amount at ``anchor`` goes to when its line of ``text`` (its item, for a list's) opens
     with one (the body's line: the dot of "M. Nolan BEAUVAIS" ends a sentence)."""
     head = _PERSON_HEAD.match(text, 0 if item else text.rfind("\n", 0, anchor) + 1)
-    person = parse_person(head.group("name")) if head and head.end() <= anchor else None
+    # a person named by initials alone ("- Mme A. K. …… 1 150 €"): a civility before them says it is one
+    person = (parse_person(head.group("name")) or initials_only(head.group("name"))) if head and head.end() <= anchor \
+        else None
     return person.label if person and person.given else None
 
 

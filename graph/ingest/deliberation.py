@@ -49,7 +49,7 @@ from graph.ingest.delib_profile import find_ptce, match_concepts, profile_of
 from graph.ingest.delib_session import find_body, find_session_date
 from graph.ingest.delib_tables import cell_identifiers
 from graph.ingest.delib_text import Document, normalise_text, pdf_text
-from graph.ingest.french import cfp_amounts
+from graph.ingest.french import AMOUNT_RE, cfp_amounts
 from graph.limits import check_line_length, check_pdf
 from graph.namespaces import MAI, slugify
 
@@ -435,7 +435,7 @@ class Reader:
         l'article 1"), for its kind of beneficiary ("204142 (subventions aux communes)") or for its nature, the one
         its list's lead names ("les aides suivantes (compte 6714, bourses et prix) :"), the one named for bursaries
         when it is one ("compte 6513 (bourses) pour les bourses d'études"), else the one the text names outside
-        those sentences (else anywhere). An account that the M57 chart lacks (6745,
+        those sentences. An account that the M57 chart lacks (6745,
         204142) is kept as printed."""
         own = [(None, g.account) if g.account else (None, None) if g.table
                else find_budget_account(self.body[g.span[0]:g.span[1]]) for g in self.found.grants]
@@ -444,8 +444,16 @@ class Reader:
             if nature:
                 start, end = grant.span
                 elsewhere = elsewhere[:start] + " " * (end - start) + elsewhere[end:]
+        # An account that one grant's own clause names ("une subvention d'équipement de 18 000 € (compte 20422)") is
+        # that grant's: the others take the one named outside those clauses, or one that a grant's span names on a
+        # line below its amount's ("… : 1 200 €\nsoit un total de 3 950 €, imputé au c/6574"), the list's.
         shared = find_budget_account(elsewhere)
-        shared = shared if shared[1] else find_budget_account(self.body)
+        if not shared[1]:
+            tails = [self.body[start:end] for (start, end) in (g.span for g in self.found.grants)
+                     if (amount := AMOUNT_RE.search(self.body, start, end))
+                     and (line_end := self.body.find("\n", amount.end(), end)) >= 0
+                     and find_budget_account(self.body[line_end:end])[1]]
+            shared = find_budget_account(" ".join(tails)) if tails else shared
         by_article, by_kind = accounts_by_article(self.body), accounts_by_beneficiary(self.body)
         by_name, by_amount = accounts_by_name(self.body), accounts_by_amount(self.body)
         # "6574 pour le fonctionnement, 204142 pour l'investissement": each grant the account of its nature.
