@@ -8,7 +8,8 @@ ACTES id), :mod:`delib_number` (number, title), :mod:`delib_decision` (vote, pub
 account), :mod:`delib_grants`, :mod:`delib_prose`, :mod:`delib_recipients`, :mod:`delib_antecedents`,
 :mod:`delib_several`, :mod:`delib_tables`, :mod:`delib_table_header`, :mod:`delib_flattened` and
 :mod:`delib_aligned` (grants and stated totals, checked by :mod:`delib_grant_checks`), :mod:`delib_profile`
-(beneficiary, PTCE, goals); :mod:`delib_graph` writes the triples and documents the modelling choices. Each fact
+(beneficiary, PTCE, goals), :mod:`delib_agreements` and :mod:`delib_agreement_parties` (the agreements approved,
+and whom they bind); :mod:`delib_graph` writes the triples and documents the modelling choices. Each fact
 group carries ``mai:evidence`` pointing into the normalised text returned as ``Extraction.text``.
 
 >>> looks_like_deliberation("EXTRAIT DU REGISTRE DES DELIBERATIONS ... après en avoir délibéré")
@@ -24,12 +25,12 @@ import re
 from decimal import Decimal
 
 from rdflib import Literal
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from graph.french_text import counted
 from graph.identity import actor_iri, actor_key, deliberation_iri, name_key, person_actor_iri
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
-from graph.ingest.delib_agreements import find_agreements, of_kind
+from graph.ingest.delib_agreement_parties import read_agreements
 from graph.ingest.delib_authority import find_authority, find_member_count, heading_organisation
 from graph.ingest.delib_decision import (accounts_by_amount, accounts_by_article, accounts_by_beneficiary,
                                          accounts_by_name, accounts_by_nature, article_at, beneficiary_kind,
@@ -40,10 +41,8 @@ from graph.ingest.delib_graph import Builder, concept, m57_known
 from graph.ingest.delib_grants import GrantsFound, find_grants
 from graph.ingest.delib_meta import heading, parse_actes
 from graph.ingest.delib_moves import apply_moves
-from graph.ingest.delib_names import branch_body
 from graph.ingest.delib_number import find_number, find_title, number_match
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
-from graph.ingest.delib_partners import names_outsiders_only, new_partners
 from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_profile import find_ptce, match_concepts, profile_of
 from graph.ingest.delib_session import find_body, find_session_date
@@ -86,12 +85,6 @@ _MARKERS = [
 _OPERATIVE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]|\bd[ée]cide\b|\badopt(?:e|é|ée|és|ées)\b|"
                         r"\bapprouve\b|\bautorise\b|\bd[ée]lib[èe]re\b|\battribue\b|\brejet(?:te|é|ée)\b|\bREJET\b|"
                         r"\baccepte\b|\bprend\s+acte\b|\bémet\s+un\s+avis\b", re.I)
-
-
-#: What, in an agreement's title, names a party to it ("avec l'association Lien", "entre la Métropole et …"); "avec
-#: chacun des bénéficiaires", "conclues avec les bénéficiaires", "avec les autres bénéficiaires" name none.
-_NAMES_A_PARTY = re.compile(r"\b(?:avec|entre|au\s+profit|conclue?s?)\b(?!\s+(?:avec\s+|de\s+)?(?:chacune?\s+des|"
-                            r"(?:les|des)(?:\s+autres)?|chaque)\s+b[ée]n[ée]ficiaires?\b)", re.I)
 
 
 def genre_markers(text: str) -> list[tuple[str, str]]:
@@ -236,7 +229,7 @@ class Reader:
         self.read_authority()
         self.read_deliberation()
         self.read_grants()
-        self.read_agreements()
+        read_agreements(self)
         self.read_stats()
 
     def read_authority(self) -> None:
@@ -361,72 +354,6 @@ class Reader:
             self.b.add(self.iri, MAI.statedTotal, Literal(amount, datatype=XSD.decimal))
         if len(names) == 1:
             self.read_ptce(names[0])
-
-    def read_agreements(self) -> None:
-        """The agreements the deliberation approves, bound to the authority, to the beneficiaries they name or whose
-        grants they govern (:mod:`graph.ingest.delib_agreements`) and to the other partners they name
-        (:mod:`graph.ingest.delib_partners`). A rejected deliberation approves none."""
-        agreements = [] if self.outcome == "rejected" else find_agreements(self.body)
-        keys = {name: self.name_keys(name) for name in self.beneficiaries}
-        grants = list(zip(self.found.grants, self.grant_iris))
-        authority_keys = {name_key(str(n)) for p in (RDFS.label, SKOS.altLabel) for n in self.b.graph.objects(
-            self.authority, p)}
-        decided = []
-        known = set().union(*keys.values())
-        for agreement in agreements:
-            named = [name for name, its in keys.items() if any(agreement.names(key) for key in its)]
-            kind = None if named or not agreement.about_grants() else agreement.parties_kind()
-            if kind:  # "avec les deux groupes d'entraide mutuelle"
-                named = self.beneficiaries_of_kind(agreement, *kind)
-            if named and agreement.about_grants():
-                governed = [iri for grant, iri in grants if grant.beneficiary in named]
-            elif kind or names_outsiders_only(agreement.title, known, authority_keys):
-                governed = []  # "la convention de financement du poste de coordinateur avec l'ARS": not the grants'
-            else:
-                governed = [iri for _, iri in grants] if agreement.grants_own() else []
-            decided.append((agreement, named, governed))
-        # "les conventions à passer avec les autres bénéficiaires": those no agreement that names its party governs
-        elsewhere = {iri for agreement, named, governed in decided if named and not agreement.of_the_others()
-                     for iri in governed}
-        for rank, (agreement, named, governed) in enumerate(decided, 1):
-            if agreement.of_the_others():
-                governed = [iri for iri in governed if iri not in elsewhere]
-            parties = [self.authority] + [self.beneficiaries[name] for name in named] + [
-                self.beneficiaries[grant.beneficiary] for grant, iri in grants if iri in governed]
-            # the partners it names that are no actor of the text: "avec la Mutualité Française Pays de la Loire"
-            for name, kind in new_partners(agreement.title, known, authority_keys):
-                parties.append(self.b.partner(actor_iri(name=name, base=self.ctx.base), name, kind, agreement.span))
-            title = agreement.title
-            if not _NAMES_A_PARTY.search(title):  # "Conventions correspondantes": said of which deliberation
-                title += f" (délibération n° {self.number})"
-            iri = self.b.mint("agreement", actor_key(self.authority), self.number, str(rank))
-            self.b.agreement(iri, agreement, title, self.iri, parties, governed)
-        self.x.stats["agreements"] = len(agreements)
-
-    def beneficiaries_of_kind(self, agreement, count: int | None, kind: str) -> list[str]:
-        """The beneficiaries of the ``kind`` an agreement is said to be with ("les conventions correspondantes avec
-        les deux groupes d'entraide mutuelle": the two GEMs), an association's by its type too ("avec les
-        associations"). When they are not as many as the text says, none, with a warning: which ones, the text does
-        not say."""
-        association = re.match(r"associations?\b", kind, re.I)
-        found = [name for name, actor in self.beneficiaries.items() if of_kind(name, kind)
-                 or association and (actor, RDF.type, MAI.Association) in self.b.graph]
-        if found and (count is None or len(found) == count):
-            return found
-        if count is not None:
-            self.x.warn(f"« {agreement.title} » : {count} bénéficiaires « {kind} » annoncés, {len(found)} reconnus "
-                        "parmi ceux de la délibération ; elle ne régit aucune de ses subventions",
-                        f"“{agreement.title}”: {count} beneficiaries “{kind}” stated, {len(found)} recognised among "
-                        "the deliberation's; it governs none of its grants")
-        return []
-
-    def name_keys(self, name: str) -> set[str]:
-        """The name keys of a beneficiary: of its name as the text gives it, its label and its other names, and of the
-        body whose branch it is ("X – antenne de Y": X, which an agreement may name alone)."""
-        actor = self.beneficiaries[name]
-        names = [name, *self.b.graph.objects(actor, RDFS.label), *self.b.graph.objects(actor, SKOS.altLabel)]
-        names += [body for body in map(branch_body, map(str, names)) if body]
-        return {key for key in map(name_key, map(str, names)) if key}
 
     def grant_accounts(self) -> list[tuple[str | None, str | None]]:
         """The budget account of each grant: the one its own row, block or sentence names ("… 4 500 € (compte

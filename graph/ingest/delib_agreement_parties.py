@@ -1,0 +1,93 @@
+"""The parties of the agreements a deliberation approves: the authority, the beneficiaries an agreement names or
+whose grants it governs, and the other partners it names; split from :mod:`graph.ingest.deliberation`, whose
+:class:`~graph.ingest.deliberation.Reader` it reads from."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from graph.identity import actor_iri, actor_key, name_key
+from graph.ingest.delib_agreements import find_agreements, of_kind
+from graph.ingest.delib_names import branch_body
+from graph.ingest.delib_partners import names_outsiders_only, new_partners
+from graph.namespaces import MAI
+
+if TYPE_CHECKING:
+    from graph.ingest.deliberation import Reader
+
+#: What, in an agreement's title, names a party to it ("avec l'association Lien", "entre la Métropole et …"); "avec
+#: chacun des bénéficiaires", "conclues avec les bénéficiaires", "avec les autres bénéficiaires" name none.
+_NAMES_A_PARTY = re.compile(r"\b(?:avec|entre|au\s+profit|conclue?s?)\b(?!\s+(?:avec\s+|de\s+)?(?:chacune?\s+des|"
+                            r"(?:les|des)(?:\s+autres)?|chaque)\s+b[ée]n[ée]ficiaires?\b)", re.I)
+
+
+def read_agreements(reader: Reader) -> None:
+    """The agreements the deliberation approves, bound to the authority, to the beneficiaries they name or whose
+    grants they govern (:mod:`graph.ingest.delib_agreements`) and to the other partners they name
+    (:mod:`graph.ingest.delib_partners`). A rejected deliberation approves none."""
+    agreements = [] if reader.outcome == "rejected" else find_agreements(reader.body)
+    keys = {name: _name_keys(reader, name) for name in reader.beneficiaries}
+    grants = list(zip(reader.found.grants, reader.grant_iris))
+    authority_keys = {name_key(str(n)) for p in (RDFS.label, SKOS.altLabel) for n in reader.b.graph.objects(
+        reader.authority, p)}
+    decided = []
+    known = set().union(*keys.values())
+    for agreement in agreements:
+        named = [name for name, its in keys.items() if any(agreement.names(key) for key in its)]
+        kind = None if named or not agreement.about_grants() else agreement.parties_kind()
+        if kind:  # "avec les deux groupes d'entraide mutuelle"
+            named = _beneficiaries_of_kind(reader, agreement, *kind)
+        if named and agreement.about_grants():
+            governed = [iri for grant, iri in grants if grant.beneficiary in named]
+        elif kind or names_outsiders_only(agreement.title, known, authority_keys):
+            governed = []  # "la convention de financement du poste de coordinateur avec l'ARS": not the grants'
+        else:
+            governed = [iri for _, iri in grants] if agreement.grants_own() else []
+        decided.append((agreement, named, governed))
+    # "les conventions à passer avec les autres bénéficiaires": those no agreement that names its party governs
+    elsewhere = {iri for agreement, named, governed in decided if named and not agreement.of_the_others()
+                 for iri in governed}
+    for rank, (agreement, named, governed) in enumerate(decided, 1):
+        if agreement.of_the_others():
+            governed = [iri for iri in governed if iri not in elsewhere]
+        parties = [reader.authority] + [reader.beneficiaries[name] for name in named] + [
+            reader.beneficiaries[grant.beneficiary] for grant, iri in grants if iri in governed]
+        # the partners it names that are no actor of the text: "avec la Mutualité Française Pays de la Loire"
+        for name, kind in new_partners(agreement.title, known, authority_keys):
+            parties.append(reader.b.partner(actor_iri(name=name, base=reader.ctx.base), name, kind, agreement.span))
+        title = agreement.title
+        if not _NAMES_A_PARTY.search(title):  # "Conventions correspondantes": said of which deliberation
+            title += f" (délibération n° {reader.number})"
+        iri = reader.b.mint("agreement", actor_key(reader.authority), reader.number, str(rank))
+        reader.b.agreement(iri, agreement, title, reader.iri, parties, governed)
+    reader.x.stats["agreements"] = len(agreements)
+
+
+def _beneficiaries_of_kind(reader: Reader, agreement, count: int | None, kind: str) -> list[str]:
+    """The beneficiaries of the ``kind`` an agreement is said to be with ("les conventions correspondantes avec
+    les deux groupes d'entraide mutuelle": the two GEMs), an association's by its type too ("avec les
+    associations"). When they are not as many as the text says, none, with a warning: which ones, the text does
+    not say."""
+    association = re.match(r"associations?\b", kind, re.I)
+    found = [name for name, actor in reader.beneficiaries.items() if of_kind(name, kind)
+             or association and (actor, RDF.type, MAI.Association) in reader.b.graph]
+    if found and (count is None or len(found) == count):
+        return found
+    if count is not None:
+        reader.x.warn(f"« {agreement.title} » : {count} bénéficiaires « {kind} » annoncés, {len(found)} reconnus "
+                    "parmi ceux de la délibération ; elle ne régit aucune de ses subventions",
+                    f"“{agreement.title}”: {count} beneficiaries “{kind}” stated, {len(found)} recognised among "
+                    "the deliberation's; it governs none of its grants")
+    return []
+
+
+def _name_keys(reader: Reader, name: str) -> set[str]:
+    """The name keys of a beneficiary: of its name as the text gives it, its label and its other names, and of the
+    body whose branch it is ("X – antenne de Y": X, which an agreement may name alone)."""
+    actor = reader.beneficiaries[name]
+    names = [name, *reader.b.graph.objects(actor, RDFS.label), *reader.b.graph.objects(actor, SKOS.altLabel)]
+    names += [body for body in map(branch_body, map(str, names)) if body]
+    return {key for key in map(name_key, map(str, names)) if key}
