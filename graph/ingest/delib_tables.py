@@ -335,7 +335,8 @@ def _commune(name: str, head: str) -> str:
 
 def table_grants(body: str, found: GrantsFound) -> None:
     """Read the grants and stated totals of every grant table of ``body`` into ``found``."""
-    from graph.ingest.delib_aligned import aligned_table_grants, stacked_cell_grants, stacked_table_grants
+    from graph.ingest.delib_aligned import aligned_table_grants
+    from graph.ingest.delib_stacked import stacked_cell_grants, stacked_table_grants
     from graph.ingest.delib_side_by_side import side_by_side_grants
     from graph.ingest.delib_blocks import block_grants, financing_line_grants
     from graph.ingest.delib_flattened import flat_table_grants

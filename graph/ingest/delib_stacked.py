@@ -1,0 +1,158 @@
+"""Grant tables that a PDF's text wrote without their layout: columns one after the other, a paragraph each
+(:func:`stacked_table_grants`), or cells one a line, heads first (:func:`stacked_cell_grants`). Their cells read
+as those of a ``| … |`` table (:func:`graph.ingest.delib_tables.rows_grants`), as the tables aligned with spaces of
+:mod:`graph.ingest.delib_aligned` do.
+
+>>> from graph.ingest.delib_grants import GrantsFound
+>>> found = GrantsFound()
+>>> stacked_table_grants("Club\\nStade Rugby\\n\\nSubvention proposée\\n4 500 €", found, {})
+>>> [(g.beneficiary, g.amount) for g in found.grants]
+[('Stade Rugby', Decimal('4500'))]
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ingest.delib_aligned import _AMOUNT_CELL, _GOES_ON, _SENTENCE_END, _join, _lines
+from graph.ingest.delib_columns import ColumnHints
+from graph.ingest.delib_grants import GrantsFound
+from graph.ingest.delib_table_context import heading_nature, in_thousands
+from graph.ingest.delib_table_header import _AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _column, choose_amount_column
+from graph.ingest.delib_tables import rows_grants
+from graph.ingest.french import fold
+
+
+def _paragraphs(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    paragraphs, current = [], []
+    for start, line in lines + [(0, "")]:
+        if line.strip():
+            current.append((start, line.strip()))
+        elif current:
+            paragraphs.append(current)
+            current = []
+    return paragraphs
+
+
+def _column_block(paragraph: list[tuple[int, str]]) -> bool:
+    """Whether a paragraph can be a column written on its own: a head and cells, one a line, none a sentence."""
+    return len(paragraph) >= 2 and all(len(line) <= 80 and not line.endswith((".", ":", ";")) for _, line in paragraph)
+
+
+def stacked_table_grants(body: str, found: GrantsFound, legend: dict[str, str],
+                         hints: ColumnHints | None = None) -> None:
+    """Read the grants of tables whose columns a PDF's text wrote one after the other, a paragraph each: a head,
+    then a cell a line ("Club" / "Stade Rugby" / … / "Total", then "Subvention proposée" / "4 500 €" / …). The
+    column of names and the column of amounts must have as many cells; a column with fewer is left empty."""
+    paragraphs = _paragraphs(_lines(body))
+    i = 0
+    while i < len(paragraphs):
+        j = i
+        while j < len(paragraphs) and _column_block(paragraphs[j]):
+            j += 1
+        run, i = paragraphs[i:j], max(j, i + 1)
+        heads = [block[0][1] for block in run]
+        amount_col = choose_amount_column(heads, hints) if len(run) >= 2 else None
+        name_col = _column([fold(h) for h in heads], _BENEF_COL, {amount_col}) if amount_col is not None else None
+        if name_col is None:
+            continue
+        names, amounts = run[name_col][1:], run[amount_col][1:]
+        if len(names) != len(amounts) or not all(_AMOUNT_CELL.fullmatch(cell) for _, cell in amounts):
+            continue
+        rows = [[block[k + 1][1] if len(block) == len(names) + 1 else "" for block in run] for k in range(len(names))]
+        spans = [(name[0], amount[0] + len(amount[1])) for name, amount in zip(names, amounts)]
+        rows_grants([heads] + rows, [(run[0][0][0], run[0][0][0])] + spans, found, legend,
+                    heading_nature(body, run[0][0][0]), hints, thousands=in_thousands(body, run[0][0][0]))
+        found.tables.append((run[0][0][0], run[-1][-1][0] + len(run[-1][-1][1])))
+
+
+#: A word that a name's next line holds without a capital: "Centre de santé sexuelle" / "Marie-Thérèse Vialle".
+_SMALL_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "à", "au", "aux", "sur", "pour"}
+
+
+def _name_like(line: str) -> bool:
+    """Whether a line reads as the rest of a name, not as an object's words: each word a capital or a figure first,
+    but the small words that join a name's ("Marie-Thérèse Vialle-Fictif", "Pays de Gex")."""
+    words = re.findall(r"[\w'’-]+", line)
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() or fold(w).split("'")[0] in _SMALL_WORDS
+                               for w in words) and not _SENTENCE_END.search(line)
+
+
+def _stacked_heads(lines: list[tuple[int, str]], i: int) -> list[str] | None:
+    """The heads of a table whose cells are one a line, when they start at line ``i``: two to six short lines, each
+    the head of a column ("Organisme" / "Objet" / "Montant"), a column of names and one of amounts among them."""
+    heads: list[str] = []
+    while i + len(heads) < len(lines) and len(heads) < 6:
+        line = lines[i + len(heads)][1].strip()
+        folded = fold(line)
+        if not line or len(line.split()) > 4 or re.search(r"\d", line) or not (
+                _BENEF_COL.fullmatch(folded) or _AMOUNT_COL.search(folded) or _PURPOSE_COL.match(folded)
+                or re.fullmatch(r"nature|type|imputation|commune|date", folded)):
+            break
+        heads.append(line)
+    if len(heads) < 2 or choose_amount_column(heads) != len(heads) - 1:
+        return None
+    return heads if _column([fold(h) for h in heads], _BENEF_COL, {len(heads) - 1}) is not None else None
+
+
+def stacked_cell_grants(body: str, found: GrantsFound, legend: dict[str, str],
+                        hints: ColumnHints | None = None) -> None:
+    """Read the grants of tables whose cells a PDF's text (read without its layout) wrote one a line: the heads, one
+    a line, then each row's cells, the amount last ("Organisme" / "Objet" / "Montant" / "Club X" / "Stage d'été" /
+    "1 500 €"). A row ends at its amount; the next line begins the next row. When a row has more lines than cells,
+    its name is its first line and the next ones that read as a name's (words in capitals), the rest its object;
+    where the name is not the first column, such a row cannot be read safely and is said in a warning."""
+    lines = _lines(body)
+    i = 0
+    while i < len(lines):
+        heads = _stacked_heads(lines, i) if not any(s <= lines[i][0] < e for s, e in found.tables) else None
+        if heads is None:
+            i += 1
+            continue
+        n, start = len(heads), lines[i][0]
+        name_col = _column([fold(h) for h in heads], _BENEF_COL, {n - 1})
+        rows, spans, cells, row_start, unsafe = [], [], [], None, []
+        i += n
+        while i < len(lines) and (line := lines[i][1].strip()) and not line.startswith(("-", "•", "|")) \
+                and len(line) <= 90 and not _stacked_heads(lines, i):
+            row_start = lines[i][0] if row_start is None else row_start
+            if not _AMOUNT_CELL.fullmatch(line):
+                cells.append(line)
+            elif cells:
+                row = _stacked_row(cells, n, name_col)
+                if row is None:
+                    unsafe.append(" / ".join(cells))
+                else:
+                    rows.append(row + [line])
+                    spans.append((row_start, lines[i][0] + len(lines[i][1])))
+                cells, row_start = [], None
+            i += 1
+        if not rows and not unsafe:
+            continue
+        end = spans[-1][1] if spans else lines[i - 1][0] + len(lines[i - 1][1])
+        if rows:
+            rows_grants([heads] + rows, [(start, start)] + spans, found, legend, heading_nature(body, start), hints,
+                        thousands=in_thousands(body, start))
+        for row in unsafe:
+            found.warnings.append((f"tableau aux cellules une par ligne (« {' / '.join(heads)} ») : ligne « {row} » "
+                                   f"non lue, son bénéficiaire ne se distingue pas de façon sûre : vérifiez-la",
+                                   f"table with one cell a line ('{' / '.join(heads)}'): row '{row}' not read, its "
+                                   f"beneficiary cannot be told apart safely: check it"))
+        found.tables.append((start, end))
+
+
+def _stacked_row(cells: list[str], n: int, name_col: int) -> list[str] | None:
+    """The ``n - 1`` cells before the amount of a row whose lines are ``cells``, or None when they cannot be told
+    apart: one a line when there are as many, else the name first (with its lines that read as a name's, see
+    :func:`_name_like`) and the other lines the next column's (the object, one column left) or nobody's."""
+    if len(cells) == n - 1:
+        return list(cells)
+    if name_col != 0 or len(cells) < n - 1 or n > 3 and len(cells) > n - 1:
+        return None
+    k = 1
+    while k < len(cells) - (n - 2) and (_GOES_ON.search(cells[k - 1]) or _name_like(cells[k])):
+        k += 1
+    name = ""
+    for cell in cells[:k]:
+        name = _join(name, cell)
+    return [name] + ([" ".join(cells[k:])] if n == 3 else [])
