@@ -31,8 +31,7 @@ def read_agreements(reader: Reader) -> None:
     agreements = [] if reader.outcome == "rejected" else find_agreements(reader.body)
     keys = {name: _name_keys(reader, name) for name in reader.beneficiaries}
     grants = list(zip(reader.found.grants, reader.grant_iris))
-    authority_keys = {name_key(str(n)) for p in (RDFS.label, SKOS.altLabel) for n in reader.b.graph.objects(
-        reader.authority, p)}
+    authority_keys = _keys_of([], reader, reader.authority)
     decided = []
     known = set().union(*keys.values())
     for agreement in agreements:
@@ -78,16 +77,23 @@ def _beneficiaries_of_kind(reader: Reader, agreement, count: int | None, kind: s
         return found
     if count is not None:
         reader.x.warn(f"« {agreement.title} » : {count} bénéficiaires « {kind} » annoncés, {len(found)} reconnus "
-                    "parmi ceux de la délibération ; elle ne régit aucune de ses subventions",
-                    f"“{agreement.title}”: {count} beneficiaries “{kind}” stated, {len(found)} recognised among "
-                    "the deliberation's; it governs none of its grants")
+                      "parmi ceux de la délibération ; elle ne régit aucune de ses subventions",
+                      f"“{agreement.title}”: {count} beneficiaries “{kind}” stated, {len(found)} recognised among "
+                      "the deliberation's; it governs none of its grants")
     return []
 
 
 def _name_keys(reader: Reader, name: str) -> set[str]:
     """The name keys of a beneficiary: of its name as the text gives it, its label and its other names, and of the
     body whose branch it is ("X – antenne de Y": X, which an agreement may name alone)."""
-    actor = reader.beneficiaries[name]
-    names = [name, *reader.b.graph.objects(actor, RDFS.label), *reader.b.graph.objects(actor, SKOS.altLabel)]
-    names += [body for body in map(branch_body, map(str, names)) if body]
-    return {key for key in map(name_key, map(str, names)) if key}
+    return _keys_of([name], reader, reader.beneficiaries[name], branches=True)
+
+
+def _keys_of(names: list[str], reader: Reader, actor, branches: bool = False) -> set[str]:
+    """The name keys of ``names`` and of ``actor``'s label and other names in the text's graph; with ``branches``,
+    of the body each names a branch of too."""
+    names = [*names, *map(str, reader.b.graph.objects(actor, RDFS.label)),
+             *map(str, reader.b.graph.objects(actor, SKOS.altLabel))]
+    if branches:
+        names += [body for body in map(branch_body, names) if body]
+    return {key for key in map(name_key, names) if key}
