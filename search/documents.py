@@ -1,4 +1,5 @@
-"""Pure converters from graph facts to index documents: one per actor, grant, deliberation, strategic goal, theme.
+"""Pure converters from graph facts to index documents: one per actor, grant, deliberation, agreement, strategic
+goal, theme.
 
 A document is a plain dict keyed by the resource IRI; :mod:`search.schema` turns it into whoosh fields. Nothing
 here reads the store: :func:`search.facts.load_facts` gathers the facts, these functions only reshape them.
@@ -42,8 +43,8 @@ mai, rdfs, skos, dcterms, schema, org = map(_Terms, (MAI, RDFS, SKOS, DCTERMS, S
 THEMES_IRI = str(THEMES)
 
 #: Kinds of documents, with their French labels (the ``kind`` facet).
-KINDS = {"actor": "Acteur", "grant": "Subvention", "deliberation": "Délibération", "goal": "Objectif stratégique",
-         "theme": "Thème"}
+KINDS = {"actor": "Acteur", "grant": "Subvention", "deliberation": "Délibération", "agreement": "Convention",
+         "goal": "Objectif stratégique", "theme": "Thème"}
 
 #: Actor classes, most specific first: the first one an actor has gives its ``type``, a stable code: the member
 #: kind of a register (graph.ingest.register_values), or ``actor`` as the document's kind for a plain actor, as a
@@ -57,7 +58,8 @@ ACTOR_TYPES = (
 )
 
 #: The kinds' and actor types' labels in English, by code (the index keeps the French ones).
-LABELS_EN = {"actor": "Actor", "grant": "Grant", "deliberation": "Deliberation", "goal": "Strategic goal",
+LABELS_EN = {"actor": "Actor", "grant": "Grant", "deliberation": "Deliberation", "agreement": "Agreement",
+             "goal": "Strategic goal",
              "theme": "Theme", "cooperation": "Cooperation (PTCE)", "association": "Association",
              "collectivite": "Local authority", "entreprise": "Enterprise", "universite": "University or research",
              "professionnel-de-sante": "Health professional", "usagers": "User group",
@@ -192,6 +194,8 @@ def kind_of(facts: Facts, iri) -> str | None:
         return "grant"
     if mai.Deliberation in types:
         return "deliberation"
+    if mai.Agreement in types:
+        return "agreement"
     if mai.StrategicGoal in types:
         return "goal"
     if is_theme(facts, iri):
@@ -371,6 +375,36 @@ def deliberation_to_document(iri: str, facts: Facts) -> dict:
     return _finish(doc)
 
 
+def agreement_to_document(iri: str, facts: Facts) -> dict:
+    """The document of an agreement: its title in the text's words, the deliberation that approves it, its parties
+    (their themes and places) and the grants it governs (their funders, years and total)."""
+    titles = _texts(facts, iri, dcterms.title)
+    doc = _document(iri, "agreement", titles[0] if titles else label_of(facts, iri))
+    deliberations, parties = _iris(facts, iri, mai.approvedBy), _iris(facts, iri, mai.party)
+    grants = facts.pointing(iri, mai.governedBy)
+    doc["text"] = _texts(facts, iri, dcterms.description)
+    numbers = [n for d in deliberations for n in _texts(facts, d, dcterms.identifier)]
+    dates = sorted(t for d in deliberations for t in _texts(facts, d, dcterms.date))
+    doc["date"] = dates[0] if dates else None
+    _facet(doc, facts, "theme", [t for p in parties for t in _iris(facts, p, dcterms.subject)])
+    _facet(doc, facts, "place", [x for p in parties for x in _iris(facts, p, schema.location)])
+    _facet(doc, facts, "funder", [f for g in grants for f in _iris(facts, g, schema.funder)])
+    _facet(doc, facts, "fiscal_year", [y for g in grants for y in map(_year, facts.get(g, mai.fiscalYear)) if y]
+           or [y for y in map(_year, dates) if y])
+    _facet(doc, facts, "goal", [x for g in grants for x in _iris(facts, g, mai.contributesTo)])
+    doc["related"] += _show(doc, facts, parties[:MAX_RELATED]) + numbers
+    doc["related"] += _texts(facts, iri, mai.signatory)
+    doc["related"] += [doc["labels"][v] for v in doc["facets"]["theme"]]
+    total = sum(_number(facts.first(g, schema.amount)) or 0.0 for g in grants)
+    doc["amount"] = total or None
+    approved = f"approuvée par la délibération n°{numbers[0]}" if numbers else ""
+    doc["summary"] = " · ".join(filter(None, ["Convention", approved, ", ".join(label_of(facts, p) for p in parties),
+                                              f"{counted(len(grants), 'subvention')}, {format_amount(total)}"
+                                              if grants else "", doc["date"] or ""]))
+    _depend(doc, deliberations + parties + grants)  # its number and date; their themes and places; amounts, years
+    return _finish(doc)
+
+
 def goal_to_document(iri: str, facts: Facts) -> dict:
     """The document of a strategic goal: its label, rank, and the actions and grants that serve it."""
     doc = _document(iri, "goal", label_of(facts, iri))
@@ -414,7 +448,7 @@ def theme_to_document(iri: str, facts: Facts) -> dict:
 #: grants' funders; a grant the labels of its beneficiary's place; a deliberation the labels of its grants'
 #: beneficiaries' themes; a goal the labels of its contributions; a theme the labels of its broader themes.
 READS = {"actor": (FULL + 1, FULL + 1), "grant": (FULL + 2, None), "deliberation": (FULL + 1, FULL + 2),
-         "goal": (FULL, FULL), "theme": (FULL + 1, FULL)}
+         "agreement": (FULL + 2, FULL + 1), "goal": (FULL, FULL), "theme": (FULL + 1, FULL)}
 
 
 def reach_of(facts: Facts, iri) -> tuple[int, int | None] | None:
@@ -424,7 +458,7 @@ def reach_of(facts: Facts, iri) -> tuple[int, int | None] | None:
 
 
 CONVERTERS = {"actor": actor_to_document, "grant": grant_to_document, "deliberation": deliberation_to_document,
-              "goal": goal_to_document, "theme": theme_to_document}
+              "agreement": agreement_to_document, "goal": goal_to_document, "theme": theme_to_document}
 
 
 def document_iris(facts: Facts) -> list[str]:

@@ -39,21 +39,21 @@ PREDICATES = (
     MAI.beneficiary, SCHEMA.amount, MAI.fiscalYear, MAI.decidedBy, MAI.contributesTo, MAI.nature, MAI.authority,
     MAI.body, ORG.member, ORG.organization, ORG.role, MAI.joinedOn, MAI.leftOn, SKOS.broader, SKOS.inScheme,
     SKOS.notation, SKOS.definition, MAI.hasGoal, MAI.coordinatedBy, MAI.budgetAccount, MAI.actesId, MAI.outcome,
-    MAI.programme, MAI.esus, MAI.ess, MAI.approvedBy,
+    MAI.programme, MAI.esus, MAI.ess, MAI.approvedBy, MAI.party, MAI.signatory, MAI.governedBy,
 )
 
 #: The classes that make a resource a document, or that documents show (actor kinds, memberships).
 CLASSES = (
     MAI.Actor, MAI.Association, MAI.PublicAuthority, MAI.Enterprise, MAI.University, MAI.HealthProfessional,
-    MAI.UserGroup, MAI.Cooperation, MAI.Grant, MAI.Deliberation, MAI.StrategicGoal, ORG.Membership,
+    MAI.UserGroup, MAI.Cooperation, MAI.Grant, MAI.Deliberation, MAI.Agreement, MAI.StrategicGoal, ORG.Membership,
     MAI.RoadmapAction, SKOS.Concept,
 )
 
 #: Links followed backwards from a resource to what documents show of it: a grant to its beneficiary and funder,
 #: a membership to its member, a narrower theme to its broader one, an action to its goal, an agreement to the
-#: deliberation that approves it.
+#: deliberation that approves it, a grant to the agreement that governs it.
 REVERSE_LINKS = (MAI.beneficiary, SCHEMA.funder, ORG.member, MAI.decidedBy, MAI.contributesTo, SKOS.broader,
-                 MAI.hasGoal, MAI.approvedBy)
+                 MAI.hasGoal, MAI.approvedBy, MAI.governedBy)
 
 #: How far around a resource ``load_facts(store, iris)`` reads: LABELS, its labels only; FULL, all its facts; and
 #: each level above FULL one more ring of the objects of its facts (FULL + 1: the labels of its objects, FULL + 2:

@@ -36,7 +36,7 @@ SNIPPET_WORDS = 30
 
 #: Accepted spellings of the kinds (``--type``, ``type=``), French ones included.
 KIND_ALIASES = {**{k: k for k in KINDS}, "acteur": "actor", "subvention": "grant", "deliberation": "deliberation",
-                "délibération": "deliberation", "objectif": "goal", "thème": "theme", "theme": "theme"}
+                "délibération": "deliberation", "convention": "agreement", "objectif": "goal", "thème": "theme", "theme": "theme"}
 ACTOR_TYPE_NAMES = {t[1] for t in ACTOR_TYPES}
 #: Facets filterable by a parameter of the same name (``year`` is accepted for ``fiscal_year``).
 FILTER_ALIASES = {"year": "fiscal_year", **{f: f for f in FACETS}}

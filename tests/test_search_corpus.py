@@ -224,3 +224,42 @@ def test_a_deliberation_is_found_by_the_words_of_the_agreements_it_approves(tmp_
         build_index(store, config)
     found = search(SearchIndex.from_config(config), "convention pluriannuelle", kind="deliberation")["results"]
     assert [r["iri"] for r in found] == [iri("deliberation/d1")]
+
+
+GOVERNING_TTL = PREFIXES + """
+<agreement/d1/1> a mai:Agreement ; mai:approvedBy <deliberation/d1> ;
+    dcterms:title "Convention pluriannuelle d'objectifs avec l'association Les Veilleurs du Gier" ;
+    mai:party <actor/metropole>, <actor/veilleurs> ; mai:signatory "Monsieur le Président" .
+<grant/g1> mai:governedBy <agreement/d1/1> .
+"""
+
+
+@pytest.mark.parametrize("incremental", [False, True])
+def test_an_agreement_is_found_with_its_parties_deliberation_and_the_grants_it_governs(tmp_path, incremental):
+    from search.query import search
+
+    config = make_config(tmp_path)
+    store = open_store(config)
+    ingest_paths(store, [write(tmp_path, "themes.ttl", THEMES_TTL), write(tmp_path, "actors.ttl", ACTORS_TTL)])
+    build_index(store, config)
+    if incremental:
+        ingest(store, config, write(tmp_path, "agreement.ttl", GOVERNING_TTL))
+    else:
+        ingest_paths(store, [write(tmp_path, "agreement.ttl", GOVERNING_TTL)])
+        build_index(store, config)
+    index = SearchIndex.from_config(config)
+    answer = search(index, "convention pluriannuelle", kind="convention")
+    [agreement] = answer["results"]
+    assert agreement["iri"] == iri("agreement/d1/1")
+    assert agreement["label"].startswith("Convention pluriannuelle d'objectifs")
+    assert agreement["summary"] == ("Convention · approuvée par la délibération n°2024.00240 · Saint-Etienne Métropole, "
+                                    "Les Veilleurs du Gier · 1 subvention, 20 000 € · 2024-05-16")
+    facets = answer["facets"]
+    assert [f["value"] for f in facets["funder"]] == [iri("actor/metropole")]
+    assert [f["value"] for f in facets["fiscal_year"]] == ["2024"]
+    assert [f["value"] for f in facets["theme"]] == [TH + "test-psychiatrie"]
+    # found by its deliberation's number and by its parties' names too; the deliberation still by its words
+    assert [r["iri"] for r in search(index, "2024.00240", kind="agreement")["results"]] == [iri("agreement/d1/1")]
+    assert [r["iri"] for r in search(index, "Veilleurs", kind="agreement")["results"]] == [iri("agreement/d1/1")]
+    assert [r["iri"] for r in search(index, "pluriannuelle", kind="deliberation")["results"]] == [
+        iri("deliberation/d1")]

@@ -209,6 +209,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "({former}), as their memberships say; the \"Membership\" column tells which."),
     "pole_funding_total": ("Total pour le pôle\u00a0: {grants}, {total}", "Total for the pole: {grants}, {total}"),
     "grant_noun": ("subvention|subventions", "grant|grants"),
+    "member_noun": ("membre|membres", "member|members"),
     "pole_funding_all": ("Tous les financements, tous pôles confondus", "All funding, every pole"),
     "pole_funding_link": ("Qui finance ses membres", "Who funds its members"),
     "pole_membership": ("Adhésion", "Membership"),
