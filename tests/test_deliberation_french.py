@@ -3201,3 +3201,31 @@ def test_a_sections_heading_in_capitals_is_no_part_of_the_next_rows_name():
                         "8   ASSOCIATION DES AMIS DU\n    MOULIN                             Lamastre-Fictif     900 €\n")
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Les Amis du Vieux Lamastre", "1100"),
                                                                       ("ASSOCIATION DES AMIS DU MOULIN", "900")]
+
+
+@pytest.mark.parametrize("recall", [
+    "Le Centre de soins Les Aulnes-Fictif perçoit chaque année une subvention de fonctionnement de la Ville "
+    "(48 000 € en 2025).",
+    "Le Centre de soins Les Aulnes-Fictif bénéficie depuis 2019 d'une subvention de 48 000 € de la Ville.",
+])
+def test_the_grant_a_beneficiary_receives_year_after_year_recalled_is_no_grant(recall):
+    found = find_grants(recall + " Afin de lui éviter une rupture de trésorerie, il est proposé de lui verser une "
+                        "avance.\n\nLe Conseil municipal, après en avoir délibéré :\n"
+                        "DÉCIDE de verser au Centre de soins Les Aulnes-Fictif une avance de 16 000 € sur la "
+                        "subvention 2026.\n")
+    assert [(g.beneficiary, str(g.amount), g.year) for g in found.grants] == [
+        ("Centre de soins Les Aulnes-Fictif", "16000", 2026)]
+
+
+def test_the_budget_year_of_one_grants_clause_is_not_the_other_grants(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("VILLE DE BRESSANGES-FICTIF\nDélibération n° DCM-2025-301\nSéance du 11 décembre 2025\n"
+                    "Objet : Subvention exceptionnelle et avance sur subvention 2026\n"
+                    "Le Conseil municipal, après en avoir délibéré, à l'unanimité :\n"
+                    "1°) ACCORDE une subvention exceptionnelle de 2 500 € à l'association Abri Gare-Fictif ;\n"
+                    "2°) DÉCIDE de verser au Centre de soins Les Aulnes-Fictif une avance de 16 000 € sur la "
+                    "subvention 2026, imputée au compte 6574 du budget 2026.\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    years = {str(graph.value(grant, SCHEMA.amount)): [int(y) for y in graph.objects(grant, MAI.fiscalYear)]
+             for grant in graph.subjects(RDF.type, MAI.Grant)}
+    assert years == {"2500": [2025], "16000": [2026]}

@@ -64,6 +64,10 @@ _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim(?!e\b)|(?<![
                       # A grant of the years before, that this one does not renew: "bénéficiait jusqu'ici d'une
                       # subvention de 800 €", "percevait …"; "aucune subvention n'est proposée".
                       r"\bb[ée]n[ée]ficiai(?:t|ent)\b|\bpercevai(?:t|ent)\b|\bjusqu['’](?:ici|alors|à\s+présent)\b|"
+                      # The grant it receives year after year, recalled: "perçoit chaque année une subvention de
+                      # fonctionnement de la Ville (60 000 € en 2025)", "bénéficie depuis 2019 d'une aide de …".
+                      r"\b(?:per[çc]oi(?:t|vent)|re[çc]oi(?:t|vent)|b[ée]n[ée]ficie(?:nt)?)\s+(?:chaque\s+ann[ée]e|"
+                      r"annuellement|tous\s+les\s+ans|depuis\s+(?:\d{4}|plusieurs\s+ann[ée]es))\b|"
                       r"\baucune?\s+(?:subvention|aide|participation)", re.I)
 _DECISION = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b|"
                        r"il\s+est\s+proposé\s+au|"
@@ -120,8 +124,10 @@ def _clause_nature(sentence: str, anchor: int) -> str | None:
 
 
 #: A fiscal year as a grant's clause names it: "au titre de 2025", "au titre de l'exercice 2025", "pour l'année 2025".
+#: An advance on a grant of a year to come: "une avance de 20 000 € sur la subvention 2026".
 _CLAUSE_YEAR = re.compile(r"(?:\bau\s+titre\s+(?:de\s+)?(?:l['’](?:ann[ée]e|exercice)\s+)?|\bpour\s+l['’]ann[ée]e\s+|"
-                          r"\bexercice\s+)(?P<y>(?:19|20)\d\d)\b", re.I)
+                          r"\bexercice\s+|\bsur\s+(?:la\s+|sa\s+|leur\s+)?subvention\s+(?:de\s+l['’](?:ann[ée]e|exercice)\s+)?)"
+                          r"(?P<y>(?:19|20)\d\d)\b", re.I)
 
 
 def _clause_year(sentence: str, anchor: int) -> int | None:
@@ -130,6 +136,8 @@ def _clause_year(sentence: str, anchor: int) -> int | None:
 
     >>> _clause_year("ATTRIBUE une subvention de 18 200 € à l'association Accords Majeurs au titre de 2025.", 30)
     2025
+    >>> _clause_year("DÉCIDE de verser au Centre X une avance de 20 000 € sur la subvention 2026 ;", 40)
+    2026
     """
     clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, anchor)), default=0)
     following = _NEXT_GRANT.search(sentence, anchor)

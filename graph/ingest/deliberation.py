@@ -325,7 +325,12 @@ class Reader:
                         + counted(count, "subvention proposée non retenue", "subventions proposées non retenues"),
                         f"deliberation rejected: {counted(count, 'proposed grant', lang='en')} not kept")
             self.found = GrantsFound()
-        year = find_fiscal_year(self.body) or (self.date.year if self.date else None)
+        # A year that a grant's own clause names ("une avance de 20 000 € sur la subvention 2026, imputée au budget
+        # 2026") is that grant's: the others take the one named outside those clauses, else the session's.
+        elsewhere = self.body
+        for start, end in (g.span for g in self.found.grants if g.year):
+            elsewhere = elsewhere[:start] + " " * (end - start) + elsewhere[end:]
+        year = find_fiscal_year(elsewhere) or (self.date.year if self.date else None)
         accounts = self.grant_accounts()
         names = list(dict.fromkeys(g.beneficiary for g in self.found.grants))
         self.beneficiaries = {}
