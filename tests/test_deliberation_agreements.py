@@ -358,3 +358,22 @@ def test_an_agreement_quotes_the_clauses_that_approve_it_and_authorise_its_signa
                     for e in graph.objects(agreement, MAI.evidence))
     assert quotes == ["approuve la convention d'objectifs avec l'association Santé Lien",
                       "autorise le Maire à la signer"]
+
+
+@pytest.mark.parametrize("aids, governed", [
+    # aids to persons beside one association's grant: "avec cette association" is the association's
+    ("- d'accorder une aide de 900 € à Mme C. V. et une aide de 1 200 € à M. P. L. ;\n", ["maison-accueil-lien"]),
+    # two associations: which one, the text does not say: every grant, as when it names none
+    ("- d'attribuer une subvention de 2 000 € à l'association Répit Loire ;\n",
+     ["maison-accueil-lien", "repit-loire"]),
+])
+def test_an_agreement_with_this_association_governs_the_one_associations_grant(tmp_path, aids, governed):
+    path = tmp_path / "deliberation.txt"
+    path.write_text(
+        "CCAS DE LIEN-SUR-LOIRE\nDélibération n° 2025-CA-012\nSéance du 3 juillet 2025\n"
+        "OBJET : Aides facultatives et subvention\n\nLe Conseil d'administration, après en avoir délibéré :\n" + aids
+        + "- d'attribuer une subvention de 4 000 € à l'association Maison d'Accueil Lien ;\n"
+        "- d'autoriser la Présidente à signer la convention d'objectifs avec cette association.\n"
+        "\nAdopté à l'unanimité.\n", encoding="utf-8")
+    (parties, grants), = _agreements(extract_fixture(path).graph).values()
+    assert grants == governed

@@ -3229,3 +3229,15 @@ def test_the_budget_year_of_one_grants_clause_is_not_the_other_grants(tmp_path):
     years = {str(graph.value(grant, SCHEMA.amount)): [int(y) for y in graph.objects(grant, MAI.fiscalYear)]
              for grant in graph.subjects(RDF.type, MAI.Grant)}
     assert years == {"2500": [2025], "16000": [2026]}
+
+
+def test_an_aligned_table_of_applicants_by_initials_with_words_spilling_under_the_amounts_head():
+    found = find_grants(
+        "Les demandes ci-dessous dépassent le plafond de la commission ; les noms sont anonymisés.\n\n"
+        "  Réf.          Demandeur        Nature de l'aide                          Montant accordé\n"
+        "  AF-25-041     Mme L. G.        Aide – facture d'eau (réglée au fournisseur)      850 €\n"
+        "  AF-25-047     M. et Mme T. N.  Aide – frais de déménagement                      1 300 €\n"
+        "  AF-25-052     M. J.-P. R.      Aide – dépôt de garantie                          990 €\n\n"
+        "Le Conseil d'administration, après en avoir délibéré, accorde les aides proposées ci-dessus.\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("L. G.", "850"), ("T. N.", "1300"),
+                                                                      ("J.-P. R.", "990")]

@@ -39,6 +39,9 @@ def read_agreements(reader: Reader) -> None:
         kind = None if named or not agreement.about_grants() else agreement.parties_kind()
         if kind:  # "avec les deux groupes d'entraide mutuelle"
             named = _beneficiaries_of_kind(reader, agreement, *kind)
+        elif not named and agreement.about_grants() and (this := agreement.this_kind()) \
+                and len(found := _of_kind(reader, this)) == 1:
+            named = found  # "avec cette association": the deliberation's one association
         if named and agreement.about_grants():
             governed = [iri for grant, iri in grants if grant.beneficiary in named]
         elif kind or names_outsiders_only(agreement.title, known, authority_keys):
@@ -70,9 +73,7 @@ def _beneficiaries_of_kind(reader: Reader, agreement, count: int | None, kind: s
     les deux groupes d'entraide mutuelle": the two GEMs), an association's by its type too ("avec les
     associations"). When they are not as many as the text says, none, with a warning: which ones, the text does
     not say."""
-    association = re.match(r"associations?\b", kind, re.I)
-    found = [name for name, actor in reader.beneficiaries.items() if of_kind(name, kind)
-             or association and (actor, RDF.type, MAI.Association) in reader.b.graph]
+    found = _of_kind(reader, kind)
     if found and (count is None or len(found) == count):
         return found
     if count is not None:
@@ -81,6 +82,14 @@ def _beneficiaries_of_kind(reader: Reader, agreement, count: int | None, kind: s
                       f"“{agreement.title}”: {count} beneficiaries “{kind}” stated, {len(found)} recognised among "
                       "the deliberation's; it governs none of its grants")
     return []
+
+
+def _of_kind(reader: Reader, kind: str) -> list[str]:
+    """The beneficiaries of ``kind`` (:func:`graph.ingest.delib_agreements.of_kind`), an association's by its type
+    too."""
+    association = re.match(r"associations?\b", kind, re.I)
+    return [name for name, actor in reader.beneficiaries.items() if of_kind(name, kind)
+            or association and (actor, RDF.type, MAI.Association) in reader.b.graph]
 
 
 def _name_keys(reader: Reader, name: str) -> set[str]:

@@ -123,6 +123,9 @@ _WITH_KIND = re.compile(r"\bavec\s+(?:les|des|aux)\s+(?:(?P<count>deux|trois|qua
 _GENERIC_KIND = re.compile(r"b[ée]n[ée]ficiaires?|structures?|organismes?|partenaires?|porteurs?|autres\b|"
                            r".*\b(?:susvis[ée]e?s?|pr[ée]cit[ée]e?s?|concern[ée]e?s?|retenue?s?|mentionn[ée]e?s?|"
                            r"list[ée]e?s?|d[ée]sign[ée]e?s?|subventionn[ée]e?s?|bénéficiaires?)\b", re.I)
+#: The one beneficiary an agreement is said to be with, named just before: "la convention d'objectifs avec cette
+#: association", "avec cet organisme".
+_WITH_THIS = re.compile(r"\bavec\s+(?:cette|cet)\s+(?P<kind>[\w'’-]+)", re.I)
 _NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
 #: Agreements about something else than a grant: premises, a lease, no money at all.
 _NOT_A_GRANTS = re.compile(r"mise\s+à\s+disposition|\bbail\b|redevance|loyer|sans\s+incidence\s+financi[èe]re", re.I)
@@ -189,6 +192,15 @@ class AgreementFound:
                 return (_NUMBERS.get(count.lower(), int(count) if count.isdigit() else None) if count else None,
                         said.group("kind").strip())
         return None
+
+    def this_kind(self) -> str | None:
+        """The kind of the one beneficiary the agreement is said to be with, by a demonstrative: "association" for
+        "la convention d'objectifs avec cette association".
+
+        >>> AgreementFound("Convention", (0, 1), True, words=["la convention avec cette association"]).this_kind()
+        'association'
+        """
+        return next((said.group("kind") for words in self.words if (said := _WITH_THIS.search(words))), None)
 
     def names(self, key: str) -> bool:
         """Whether the agreement's words name the organisation whose name key is ``key`` (of 3 letters or more)."""

@@ -76,6 +76,8 @@ _SENTENCE_END = re.compile(r"\w{2,}(?:\.| ?[!?:;])[ \t]*$")
 _SUMS_UP = re.compile(r"soit\b", re.I)
 #: A line of a record's codes, below or above its name: "Tiers n° 098765 – Dossier EX025471", "Dossier 24-117".
 _RECORD_CODES = re.compile(rf"{_RECORD_CODE.pattern}(?:[ \t]*[–—,;/-][ \t]*{_RECORD_CODE.pattern})*", re.I)
+#: The head of a column of words that an amount's word ends ("Nature de l'aide", "Objet de la subvention").
+_WORDS_HEAD = re.compile(r"(?:nature|objet|type|motif|intitule)\b")
 #: A line that rules the table ("-------   ------", "=====", "+----+----+").
 _RULE = re.compile(r"[-=_—–+|\s]*[-=_—–]{3,}[-=_—–+|\s]*")
 
@@ -123,6 +125,12 @@ class _Columns:
                 segments[:0] = [(start, start + glued.start(), text[:glued.start()]),
                                 (start + glued.start(1), end, glued.group(1))]
                 continue
+            if len(under) == 2 and under[1] == amount_col and not _AMOUNT_CELL.fullmatch(text) \
+                    and any(_AMOUNT_CELL.fullmatch(later) for _, _, later in segments):
+                # words that spill under the amount's head, the amount further right: the cell of the column they
+                # start in ("Secours – impayé d'énergie (versé au fournisseur)    1 150 €")
+                pieces.append((under[0], text))
+                continue
             if len(under) > 2 or len(under) == 2 and amount_col in under:
                 return None
             if len(under) == 2 and (cut := self._cut(text, start, under[1])):
@@ -143,7 +151,8 @@ class _Columns:
         head = self.spans[column][0] - start
         cut = min((i for i, c in enumerate(text) if c == " "), key=lambda i: abs(i + 1 - head), default=None)
         if cut is None or abs(cut + 1 - head) > 2 or not re.match(r"[A-ZÀ-Ý0-9]", text[cut + 1:]) \
-                or text.isupper() or _AMOUNT_COL.search(fold(self.heads[column])):
+                or text.isupper() or _AMOUNT_COL.search(head_words := fold(self.heads[column])) \
+                and not _WORDS_HEAD.match(head_words):
             return None  # a heading in capitals ("ARRONDISSEMENT DE DOUAI") runs across; words are no amount
         return cut
 

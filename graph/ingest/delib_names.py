@@ -148,7 +148,8 @@ def in_capitals(item: str) -> Person | None:
 
 
 #: A civility or a title before a person's name: "au Dr Camille ROUSSEL", "à Mme Léa DUPRÉ" — the person's name.
-_CIVILITY = re.compile(r"(?P<doctor>Dr\.?|Docteure?)\s+(?=[A-ZÉÈ])|(?:M\.|Mme|Mlle|Mr|Monsieur|Madame|Mademoiselle|"
+_CIVILITY = re.compile(r"(?P<doctor>Dr\.?|Docteure?)\s+(?=[A-ZÉÈ])|(?:M\.\s+et\s+Mme|Monsieur\s+et\s+Madame|"
+                       r"M\.|Mme|Mlle|Mr|Monsieur|Madame|Mademoiselle|"
                        r"Pr\.?|Professeure?)\s+(?=[A-ZÉÈ])")
 
 
@@ -158,6 +159,9 @@ def without_civility(name: str) -> str:
 
     >>> without_civility("Mme Léa DUPRÉ"), without_civility("Dr Camille ROUSSEL"), without_civility("M. le Maire")
     ('Léa DUPRÉ', 'Camille ROUSSEL', 'M. le Maire')
+    >>> without_civility("M. et Mme R. B.")
+    'R. B.'
+
     """
     civility = _CIVILITY.match(name)
     if civility is None:

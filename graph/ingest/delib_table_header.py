@@ -17,7 +17,7 @@ from graph.ingest.delib_grant_words import _NATURE_WORDS
 from graph.ingest.french import fold
 
 
-_BENEF_COL = re.compile(r"beneficiaire|structure|association|organisme|attributaire|porteur|raison sociale|"
+_BENEF_COL = re.compile(r"beneficiaire|structure|association|organisme|attributaire|porteur|raison sociale|demandeur|"
                         r"denomination|\bclub|\bnom\b(?! du projet)|commune|etablissement|college|lycee|ecole|"
                         r"cooperative|entreprise|societe|collectivite|partenaire|maitr(?:e|ise) d\W?ouvrage")
 _AMOUNT_COL = re.compile(r"montant|subvention|somme|propos|\baide|attribu|vote|accord|allou|octroi|octroy|€|\beur\b|"
