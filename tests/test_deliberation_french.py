@@ -3241,3 +3241,24 @@ def test_an_aligned_table_of_applicants_by_initials_with_words_spilling_under_th
         "Le Conseil d'administration, après en avoir délibéré, accorde les aides proposées ci-dessus.\n")
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("L. G.", "850"), ("T. N.", "1300"),
                                                                       ("J.-P. R.", "990")]
+
+
+@pytest.mark.parametrize("imputation, accounts", [
+    # an account for each kind of beneficiary, in the singular too
+    ("Les dépenses seront imputées à l'article 6574 (associations) et 657341 (commune).",
+     {"1500": "6574", "9000": "657341"}),
+    # the kinds' accounts of investment spending are no account of an association's operating grant
+    ("Les dépenses de fonctionnement sont imputées au compte 6574, et les dépenses d'investissement aux comptes "
+     "204142 (collectivités) et 20422 (organismes privés).", {"1500": "6574", "9000": "6574"}),
+])
+def test_an_account_named_for_a_kind_of_beneficiary_goes_to_its_grants_of_that_nature(tmp_path, imputation, accounts):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COLLECTIVITÉ DE MARONI-FICTIVE\nDélibération n° CP-2025-77\nSéance du 10 juin 2025\n"
+                    "Objet : Santé communautaire\nLa Commission permanente, après en avoir délibéré, à l'unanimité :\n"
+                    "ARTICLE 1 : attribue une subvention de fonctionnement de 1 500 € à l'association Kalina Santé ;\n"
+                    "ARTICLE 2 : attribue une subvention de fonctionnement de 9 000 € à la Commune d'Awala-Fictive ;\n"
+                    f"ARTICLE 3 : {imputation}\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    found = {str(graph.value(grant, SCHEMA.amount)): str(graph.value(grant, MAI.budgetNature)).rsplit("/", 1)[-1]
+             for grant in graph.subjects(RDF.type, MAI.Grant)}
+    assert found == accounts

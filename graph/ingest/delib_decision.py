@@ -283,9 +283,11 @@ def article_at(body: str, offset: int, end: int | None = None) -> str | None:
     return found
 
 
-#: An account named for a kind of beneficiary: "204142 (subventions aux communes)", "204152 pour les EPCI".
-_KIND_OF_BENEFICIARY = re.compile(rf"\b(?P<n>{_ACCOUNT})\s*(?:\(\s*(?:subventions?\s+)?|pour\s+)(?:aux|les)\s+"
-                                  r"(?P<k>communes|EPCI|associations|groupements|organismes\s+priv[ée]s)", re.I)
+#: An account named for a kind of beneficiary: "204142 (subventions aux communes)", "204152 pour les EPCI",
+#: "6574 (associations) et 657341 (commune)".
+_KIND_OF_BENEFICIARY = re.compile(rf"\b(?P<n>{_ACCOUNT})\s*(?:\(\s*(?:subventions?\s+)?(?:(?:aux|à\s+la|les)\s+)?|"
+                                  r"pour\s+(?:aux|les)\s+)"
+                                  r"(?P<k>communes?|EPCI|associations?|groupements?|organismes?\s+priv[ée]s?)\b", re.I)
 #: The kind of beneficiary a name says: a commune, an intercommunal body, else a private body.
 _KINDS = (("commune", re.compile(r"(?:commune|ville|mairie)\b")),
           ("epci", re.compile(r"(?:communaute|metropole|syndicat|pole d'equilibre|petr|epci|groupement)\b")))
@@ -296,11 +298,13 @@ def accounts_by_beneficiary(body: str) -> dict[str, str]:
 
     >>> accounts_by_beneficiary("aux comptes 204142 (subventions aux communes) et 6574 (subventions aux associations)")
     {'commune': '204142', 'association': '6574'}
+    >>> accounts_by_beneficiary("imputées à l'article 6574 (associations) et 657341 (commune)")
+    {'association': '6574', 'commune': '657341'}
     """
     found: dict[str, str] = {}
     for match in _KIND_OF_BENEFICIARY.finditer(body):
         kind = fold(match["k"])
-        found.setdefault("commune" if kind == "communes" else "epci" if kind in ("epci", "groupements")
+        found.setdefault("commune" if kind.startswith("commune") else "epci" if kind.startswith(("epci", "groupement"))
                          else "association", match["n"])
     return found
 

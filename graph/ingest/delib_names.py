@@ -176,8 +176,12 @@ _TRAILING_BRACKET = re.compile(r"\s*\((?P<inner>[^()]*)\)$")
 #: A place in brackets: "(Jura)", "(Plounévez-Quintin)", "(Le Puy-en-Velay)", "(Lyon 8e)", a département's number.
 #: Two places or more: "(Seignanx – Maremne)", "(Lot et Aveyron)".
 _ONE_PLACE = (r"(?:(?:Le|La|Les)\s+|L['’])?[A-ZÉÈÎÔÂ][a-zà-ÿ'’.]+(?:-[\w'’.]+)*")
+#: A saint's name with a particle: "(Saint-Georges de l'Oyapock)", "(Saint-Laurent du Maroni)" (other words that "de"
+#: joins may be a name: "(Maison de Santé)").
+_SAINTS_PLACE = (r"(?:Saint|Sainte|St|Ste)-[\w'’.-]+\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de\s+|du\s+|des\s+)"
+                 r"[A-ZÉÈÎÔÂ][\w'’.-]+")
 _BRACKET_PLACE = re.compile(_ONE_PLACE + r"(?:\s*[–—/]\s*" + _ONE_PLACE + r"|\s+(?:et|-)\s+" + _ONE_PLACE + r")*"
-                            r"(?:\s+\d{1,2}(?:e|er|ème))?|\d{2,3}|2[AB]")
+                            r"(?:\s+\d{1,2}(?:e|er|ème))?|\d{2,3}|2[AB]|" + _SAINTS_PLACE)
 #: An acronym in brackets: capitals only, 2 to 10 letters ("(REPEMA)", "(SSAN)").
 _BRACKET_ACRONYM = re.compile(r"[A-Z]{2,10}")
 #: An acronym with figures: a département's number after it ("(UDSP 12)", "(CAUE 61)"), or inside it ("(A2PA)").
@@ -197,6 +201,8 @@ def bracket_kind(inner: str) -> str | None:
 
     >>> [bracket_kind(b) for b in ("Jura", "médiation en santé, Saint-Georges", "REPEMA", "SCIC", "OCCE 87")]
     ['place', 'gloss', 'acronym', None, None]
+    >>> [bracket_kind(b) for b in ("Saint-Georges de l'Oyapock", "Saint-Laurent du Maroni", "Maison de Santé")]
+    ['place', 'place', None]
     """
     inner = inner.strip()
     if _BRACKET_PLACE.fullmatch(inner):

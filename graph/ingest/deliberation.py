@@ -398,7 +398,8 @@ class Reader:
                 lead = lead_above(self.body, grant.span[0])
                 said = (named_account(by_name, grant.beneficiary) or by_amount.get(grant.amount)
                         or by_article.get(article_at(self.body, *grant.span) or "")
-                        or by_kind.get(beneficiary_kind(grant.beneficiary)) or by_nature.get(grant.nature)
+                        or _of_nature(by_kind.get(beneficiary_kind(grant.beneficiary)), grant.nature)
+                        or by_nature.get(grant.nature)
                         or find_budget_account(lead)[1]
                         or bursary_account(self.body, lead + self.body[grant.span[0]:grant.span[1]]))
                 account = (None, said) if said else shared
@@ -449,3 +450,16 @@ class Reader:
 KIND = SourceKind("deliberation", "Délibération", detect, extract, extensions=EXTENSIONS, near_miss=near_miss)
 
 __all__ = ["KIND", "detect", "extract", "looks_like_deliberation", "read_document"]
+
+
+def _of_nature(account: str | None, nature: str | None) -> str | None:
+    """``account`` unless it is of another nature than the grant's: "les dépenses d'investissement sur les comptes
+    204142 (collectivités) et 20422 (organismes privés)" name no account for an association's operating grant.
+
+    >>> _of_nature("20422", "operating"), _of_nature("20422", "investment"), _of_nature("6574", None)
+    (None, '20422', '6574')
+    """
+    if account and (nature == "operating" and account.startswith("204")
+                    or nature == "investment" and account.startswith("65")):
+        return None
+    return account
