@@ -1317,3 +1317,30 @@ def test_a_sources_quotes_are_named_by_the_words_they_quote_not_their_offsets(cl
     quotes = [value for group in data["inverse"] for value in group["values"]
               if value["iri"] == BASE + "evidence/deliberation-txt/1"]
     assert [quote["label"] for quote in quotes] == [f"« {QUOTE} »"]
+
+
+def test_what_links_to_an_authority_is_named_whatever_its_kind(tmp_path):
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    source = tmp_path / "data.ttl"
+    source.write_text(GOALS_TTL + """@prefix org: <http://www.w3.org/ns/org#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+ex:m1 a org:Membership ; org:member ex:city ; org:organization ex:pole-a .
+ex:ag a mai:Agreement ; dcterms:title "Convention avec la Ville" ; mai:party ex:city ; mai:approvedBy ex:d1 .
+ex:d1 a mai:Deliberation ; dcterms:identifier "2025-07" ; mai:authority ex:city .
+""", encoding="utf-8")
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "template")})
+    ingest_paths(store, [source])
+    store.close()
+    app = fresh_app(tmp_path / "template", tmp_path / "app")
+    try:
+        data = app.test_client().get("/resource?iri=https://ex.org/city",
+                                     headers={"Accept": "application/json"}).get_json()
+    finally:
+        close_resources(app)
+    named = {link["property"]["iri"].rsplit("/", 1)[-1].rsplit("#", 1)[-1]: [v["label"] for v in link["values"]]
+             for link in data["inverse"]}
+    assert named == {"funder": ["Subvention de 1\u202f500\u00a0€ à Asso bénéficiaire"],
+                     "member": ["Ville, membre de PTCE A"], "party": ["Convention avec la Ville"],
+                     "authority": ["Délibération n°2025-07 — Ville"]}

@@ -11,7 +11,7 @@ from collections import defaultdict
 from rdflib import BNode, Literal, URIRef
 
 from graph.identity import fold
-from graph.namespaces import MAI, ORG, sparql_prologue
+from graph.namespaces import MAI, ORG, SCHEMA, sparql_prologue
 from graph.terms import term_parts
 from webapp.cache import cached_slice
 from webapp.i18n import get_lang, t
@@ -50,6 +50,15 @@ _CLASS_INCOMING = """SELECT ?ip ?x WHERE {
 }"""
 
 
+#: The kind of resource (:data:`webapp.views.UNNAMED_KINDS`) that links to another through each of these properties;
+#: "titled": resources that their sources always name.
+_LINKED_FROM = {str(p): kind for kind, properties in (
+    ("grant", (SCHEMA.funder, MAI.beneficiary, MAI.decidedBy, MAI.governedBy)),
+    ("membership", (ORG.member, ORG.organization, ORG.role)), ("proxy", (MAI["from"], MAI.to)),
+    ("deliberation", (MAI.authority, MAI.session)),
+    ("titled", (MAI.party, MAI.approvedBy))) for p in properties}  # agreements: a title each (AgreementShape)
+
+
 def incoming(s: URIRef, offset: int, size: int, of_class: bool = False) -> list[dict]:
     """Incoming links grouped by property in IRI order, ``size`` of each from ``offset`` (blank nodes first,
     then IRIs in order), with how many more; only the links shown are labelled. ``of_class``: ``s`` is a class, whose
@@ -63,7 +72,14 @@ def incoming(s: URIRef, offset: int, size: int, of_class: bool = False) -> list[
     shown = {p: xs for p, xs in shown.items() if xs}
     iris = {URIRef(x) for xs in shown.values() for is_iri, x in xs if is_iri}
     labels = labels_of(iris)
-    names = names_of_unnamed(iris - set(labels))  # a grant, a membership: named as their own pages name them
+    # a grant, a membership: named as their own pages name them; what links through a property of known subjects
+    # is of their kind (the grants that link to a funder: only the grants' names are read)
+    unnamed: dict[str | None, set[URIRef]] = defaultdict(set)
+    for p, xs in shown.items():
+        unnamed[_LINKED_FROM.get(p)].update(URIRef(x) for is_iri, x in xs if is_iri and URIRef(x) not in labels)
+    names = {}
+    for kind, group in unnamed.items():
+        names.update(names_of_unnamed(group, None if kind is None else [kind]))
     return [{"property": ref(URIRef(p), inverse_label(URIRef(p))), "tooltip": term_comment(URIRef(p)),
              "values": [ref(URIRef(x), pick_label(labels.get(URIRef(x), ())) or names.get(URIRef(x))) if is_iri
                         else BNode(x) for is_iri, x in xs],

@@ -96,24 +96,33 @@ _LABELS_OF = "SELECT ?x ?label WHERE { VALUES ?x { %IRIS% } ?x rdfs:label|skos:p
 # before joining them (a deliberation's page took 160–240 ms at 10k actors, 1 ms so). Each part is a branch of its
 # own, and the rows distinct: a triple that several sources state matches once per graph in their union, and the parts
 # joined in one branch multiplied (five registers of one PTCE: 315,000 rows, 11 s, for a pole's memberships).
-_UNNAMED_PARTS = """SELECT DISTINCT ?x ?amount ?beneficiary ?member ?organization ?circle ?giver ?holder ?day ?organ
-  ?number ?authority ?reference ?register ?line ?quote WHERE {
-  { VALUES ?x { %IRIS% } ?x a mai:Grant ; schema:amount ?amount }
-  UNION { VALUES ?x { %IRIS% } ?x a mai:Grant ; mai:beneficiary/rdfs:label ?beneficiary }
-  UNION { VALUES ?x { %IRIS% } ?x a org:Membership ; org:member/rdfs:label ?member }
-  UNION { VALUES ?x { %IRIS% } ?x a org:Membership ; org:organization/rdfs:label ?organization }
-  UNION { VALUES ?x { %IRIS% } ?x a org:Membership ; org:role/skos:prefLabel ?circle }
-  UNION { VALUES ?x { %IRIS% } ?x a mai:Proxy ; mai:from/rdfs:label ?giver }
-  UNION { VALUES ?x { %IRIS% } ?x a mai:Proxy ; mai:to/rdfs:label ?holder }
-  UNION { VALUES ?x { %IRIS% } ?x a mai:Session ; dcterms:date ?day }
-  UNION { VALUES ?x { %IRIS% } ?x a mai:Session ; mai:body/rdfs:label ?organ }
-  UNION { VALUES ?x { %IRIS% } ?x a mai:Deliberation ; dcterms:identifier ?number }
-  UNION { VALUES ?x { %IRIS% } ?x a mai:Deliberation ; mai:authority/rdfs:label ?authority }
-  UNION { VALUES ?x { %IRIS% } GRAPH ?source { ?x mai:rowNumber ?line } FILTER NOT EXISTS { ?x a ?type }
+#: The branches of that union, by the kind of resource each names (:func:`names_of_unnamed` takes those asked for).
+UNNAMED_KINDS = {
+    "grant": ("{ VALUES ?x { %IRIS% } ?x a mai:Grant ; schema:amount ?amount }",
+              "{ VALUES ?x { %IRIS% } ?x a mai:Grant ; mai:beneficiary/rdfs:label ?beneficiary }"),
+    "membership": ("{ VALUES ?x { %IRIS% } ?x a org:Membership ; org:member/rdfs:label ?member }",
+                   "{ VALUES ?x { %IRIS% } ?x a org:Membership ; org:organization/rdfs:label ?organization }",
+                   "{ VALUES ?x { %IRIS% } ?x a org:Membership ; org:role/skos:prefLabel ?circle }"),
+    "proxy": ("{ VALUES ?x { %IRIS% } ?x a mai:Proxy ; mai:from/rdfs:label ?giver }",
+              "{ VALUES ?x { %IRIS% } ?x a mai:Proxy ; mai:to/rdfs:label ?holder }"),
+    "session": ("{ VALUES ?x { %IRIS% } ?x a mai:Session ; dcterms:date ?day }",
+                "{ VALUES ?x { %IRIS% } ?x a mai:Session ; mai:body/rdfs:label ?organ }"),
+    "deliberation": ("{ VALUES ?x { %IRIS% } ?x a mai:Deliberation ; dcterms:identifier ?number }",
+                     "{ VALUES ?x { %IRIS% } ?x a mai:Deliberation ; mai:authority/rdfs:label ?authority }"),
+    "reference": ("""{ VALUES ?x { %IRIS% } GRAPH ?source { ?x mai:rowNumber ?line } FILTER NOT EXISTS { ?x a ?type }
           OPTIONAL { ?x mai:decisionReference|dcterms:identifier ?reference }
-          OPTIONAL { ?source dcterms:title ?register } }
-  UNION { VALUES ?x { %IRIS% } ?x a oa:TextQuoteSelector ; oa:exact ?quote }
-}"""
+          OPTIONAL { ?source dcterms:title ?register } }""",),
+    "quote": ("{ VALUES ?x { %IRIS% } ?x a oa:TextQuoteSelector ; oa:exact ?quote }",),
+}
+
+
+def _unnamed_parts(kinds: tuple[str, ...]) -> str:
+    return ("SELECT DISTINCT ?x ?amount ?beneficiary ?member ?organization ?circle ?giver ?holder ?day ?organ\n"
+            "  ?number ?authority ?reference ?register ?line ?quote WHERE {\n  "
+            + "\n  UNION ".join(branch for kind in kinds for branch in UNNAMED_KINDS[kind]) + "\n}")
+
+
+_UNNAMED_PARTS = _unnamed_parts(tuple(UNNAMED_KINDS))
 #: The characters of a quote that name its selector, at most (a sentence's start).
 QUOTE_NAME_LENGTH = 60
 
@@ -145,13 +154,18 @@ def deliberations_by_number(iris: Iterable[URIRef]) -> dict[URIRef, str]:
     return {iri: t("deliberation_no", number=min(found, key=str)) for iri, found in numbers.items()}
 
 
-def names_of_unnamed(iris: Iterable[URIRef]) -> dict[URIRef, str]:
+def names_of_unnamed(iris: Iterable[URIRef], kinds: Iterable[str] | None = None) -> dict[URIRef, str]:
     """Names in the interface's language for the grants, memberships and proxies among ``iris``, which no source
     names: "Subvention de 20 000 € à DanaeCare", "DanaeCare, membre de PTCE santé (Cercle cœur)", "pouvoir de A
     à B", "Séance du 16 mai 2024 — Bureau Métropolitain", "Délibération n°102 — Département de la Charente-Maritime"
-    (the search and their own pages name grants so)."""
+    (the search and their own pages name grants so). ``kinds`` (of :data:`UNNAMED_KINDS`): what ``iris`` can be,
+    when the caller knows — the grants that link to a funder are grants, and the union's other branches cost the
+    engine two thirds of the query (50 grants: 13.4 ms, 5.3 ms with the grants' branches alone, at 100k actors)."""
+    asked = tuple(UNNAMED_KINDS) if kinds is None else tuple(k for k in UNNAMED_KINDS if k in set(kinds))
+    if not asked:
+        return {}
     parts: dict[URIRef, dict[str, list]] = {}
-    for row in _in_blocks(_UNNAMED_PARTS, iris):
+    for row in _in_blocks(_UNNAMED_PARTS if kinds is None else _unnamed_parts(asked), iris):
         found = parts.setdefault(row["x"], {})
         for key, value in row.items():
             if key != "x" and value is not None:
