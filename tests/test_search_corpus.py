@@ -185,17 +185,7 @@ UNTITLED_TTL = PREFIXES + """
 def test_a_deliberation_no_source_titles_is_named_by_its_number_and_authority_never_its_slug(tmp_path, incremental):
     from search.query import search
 
-    config = make_config(tmp_path)
-    store = open_store(config)
-    files = [write(tmp_path, "themes.ttl", THEMES_TTL), write(tmp_path, "actors.ttl", ACTORS_TTL)]
-    ingest_paths(store, files)
-    build_index(store, config)
-    if incremental:
-        ingest(store, config, write(tmp_path, "untitled.ttl", UNTITLED_TTL))
-    else:
-        ingest_paths(store, [write(tmp_path, "untitled.ttl", UNTITLED_TTL)])
-        build_index(store, config)
-    index = SearchIndex.from_config(config)
+    index = _indexed_then_added(tmp_path, UNTITLED_TTL, incremental)
     [deliberation] = search(index, "365-15", kind="deliberation")["results"]
     assert deliberation["label"] == "Délibération CONV N° 365-15 — Saint-Etienne Métropole"
     [grant] = search(index, "Fontonne", kind="grant")["results"]
@@ -212,18 +202,30 @@ AGREEMENT_TTL = PREFIXES + """
 def test_a_deliberation_is_found_by_the_words_of_the_agreements_it_approves(tmp_path, incremental):
     from search.query import search
 
+    def not_yet(index):
+        assert search(index, "pluriannuelle", kind="deliberation")["results"] == []
+
+    # incremental: the agreement's source only, and the deliberation's document follows it
+    index = _indexed_then_added(tmp_path, AGREEMENT_TTL, incremental, before=not_yet)
+    found = search(index, "convention pluriannuelle", kind="deliberation")["results"]
+    assert [r["iri"] for r in found] == [iri("deliberation/d1")]
+
+
+def _indexed_then_added(tmp_path, turtle: str, incremental: bool, before=None) -> SearchIndex:
+    """The index of the test themes and actors, then of ``turtle`` too: ingested with its update of the index
+    (``incremental``), or ingested and the index rebuilt. ``before`` is given the index before ``turtle``."""
     config = make_config(tmp_path)
     store = open_store(config)
     ingest_paths(store, [write(tmp_path, "themes.ttl", THEMES_TTL), write(tmp_path, "actors.ttl", ACTORS_TTL)])
     build_index(store, config)
-    assert search(SearchIndex.from_config(config), "pluriannuelle", kind="deliberation")["results"] == []
-    if incremental:  # the agreement's source only: the deliberation's document follows it
-        ingest(store, config, write(tmp_path, "agreement.ttl", AGREEMENT_TTL))
+    if before is not None:
+        before(SearchIndex.from_config(config))
+    if incremental:
+        ingest(store, config, write(tmp_path, "added.ttl", turtle))
     else:
-        ingest_paths(store, [write(tmp_path, "agreement.ttl", AGREEMENT_TTL)])
+        ingest_paths(store, [write(tmp_path, "added.ttl", turtle)])
         build_index(store, config)
-    found = search(SearchIndex.from_config(config), "convention pluriannuelle", kind="deliberation")["results"]
-    assert [r["iri"] for r in found] == [iri("deliberation/d1")]
+    return SearchIndex.from_config(config)
 
 
 GOVERNING_TTL = PREFIXES + """
@@ -238,16 +240,7 @@ GOVERNING_TTL = PREFIXES + """
 def test_an_agreement_is_found_with_its_parties_deliberation_and_the_grants_it_governs(tmp_path, incremental):
     from search.query import search
 
-    config = make_config(tmp_path)
-    store = open_store(config)
-    ingest_paths(store, [write(tmp_path, "themes.ttl", THEMES_TTL), write(tmp_path, "actors.ttl", ACTORS_TTL)])
-    build_index(store, config)
-    if incremental:
-        ingest(store, config, write(tmp_path, "agreement.ttl", GOVERNING_TTL))
-    else:
-        ingest_paths(store, [write(tmp_path, "agreement.ttl", GOVERNING_TTL)])
-        build_index(store, config)
-    index = SearchIndex.from_config(config)
+    index = _indexed_then_added(tmp_path, GOVERNING_TTL, incremental)
     answer = search(index, "convention pluriannuelle", kind="convention")
     [agreement] = answer["results"]
     assert agreement["iri"] == iri("agreement/d1/1")
