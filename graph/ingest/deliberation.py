@@ -327,9 +327,7 @@ class Reader:
             self.found = GrantsFound()
         # A year that a grant's own clause names ("une avance de 20 000 € sur la subvention 2026, imputée au budget
         # 2026") is that grant's: the others take the one named outside those clauses, else the session's.
-        elsewhere = self.body
-        for start, end in (g.span for g in self.found.grants if g.year):
-            elsewhere = elsewhere[:start] + " " * (end - start) + elsewhere[end:]
+        elsewhere = _blanked(self.body, [g.span for g in self.found.grants if g.year])
         year = find_fiscal_year(elsewhere) or (self.date.year if self.date else None)
         accounts = self.grant_accounts()
         names = list(dict.fromkeys(g.beneficiary for g in self.found.grants))
@@ -372,11 +370,7 @@ class Reader:
         204142) is kept as printed."""
         own = [(None, g.account) if g.account else (None, None) if g.table
                else find_budget_account(self.body[g.span[0]:g.span[1]]) for g in self.found.grants]
-        elsewhere = self.body
-        for grant, (_, nature) in zip(self.found.grants, own):
-            if nature:
-                start, end = grant.span
-                elsewhere = elsewhere[:start] + " " * (end - start) + elsewhere[end:]
+        elsewhere = _blanked(self.body, [grant.span for grant, (_, nature) in zip(self.found.grants, own) if nature])
         # An account that one grant's own clause names ("une subvention d'équipement de 18 000 € (compte 20422)") is
         # that grant's: the others take the one named outside those clauses, or one that a grant's span names on a
         # line below its amount's ("… : 1 200 €\nsoit un total de 3 950 €, imputé au c/6574"), the list's.
@@ -450,6 +444,17 @@ class Reader:
 KIND = SourceKind("deliberation", "Délibération", detect, extract, extensions=EXTENSIONS, near_miss=near_miss)
 
 __all__ = ["KIND", "detect", "extract", "looks_like_deliberation", "read_document"]
+
+
+def _blanked(body: str, spans: list[tuple[int, int]]) -> str:
+    """``body`` with the characters of ``spans`` replaced by spaces (what it says outside them, at the same offsets).
+
+    >>> _blanked("ab (compte 6574) cd", [(3, 16)])
+    'ab               cd'
+    """
+    for start, end in spans:
+        body = body[:start] + " " * (end - start) + body[end:]
+    return body
 
 
 def _of_nature(account: str | None, nature: str | None) -> str | None:
