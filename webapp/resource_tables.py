@@ -224,11 +224,16 @@ def cooperations_created(s: URIRef) -> list[dict]:
     return out
 
 
+# The actors among some (VALUES) that left a membership: only they may be former members of a pole. A goal's
+# lists at 100k actors name ~1,200 actors, of whom ~100 left one.
+_LEFT_ONE = """SELECT DISTINCT ?actor WHERE { VALUES ?actor { %IRIS% } ?membership org:member ?actor ; mai:leftOn [] }"""
 # The memberships of some actors (VALUES), with the pole and the dates of each; each membership once before its
 # dates are joined (two registers of one PTCE state the same memberships, matched once per graph in their union).
+# The type in FILTER EXISTS: as a pattern of the group, the engine joined it with every membership of the store
+# (1,200 actors at 100k: 0.9 s, and 0.18 s so).
 _MEMBERSHIP_DATES = """SELECT DISTINCT ?actor ?pole ?joined ?left WHERE {
   { SELECT DISTINCT ?actor ?membership ?pole WHERE { VALUES ?actor { %IRIS% }
-      ?membership org:member ?actor ; org:organization ?pole ; a org:Membership } }
+      ?membership org:member ?actor ; org:organization ?pole FILTER EXISTS { ?membership a org:Membership } } }
   OPTIONAL { ?membership mai:joinedOn ?joined } OPTIONAL { ?membership mai:leftOn ?left } }"""
 
 
@@ -237,6 +242,8 @@ def former_members(actors) -> set[tuple[str, str]]:
     longer: every membership of the actor in that pole has ended (one who left a circle for another is still a
     member)."""
     iris = sorted({URIRef(str(a)) for a in actors}, key=str)
+    if iris:
+        iris = [row["actor"] for row in select(_LEFT_ONE.replace("%IRIS%", " ".join(iri.n3() for iri in iris)))]
     if not iris:
         return set()
     statuses: dict[tuple[str, str], set[str]] = defaultdict(set)
