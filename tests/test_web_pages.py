@@ -84,7 +84,41 @@ def test_an_actor_page_shows_properties_with_labels_and_tooltips_grants_and_memb
     assert "<abbr title=" in page and "W423012345" in page
     assert "Subventions reçues" in page and "Saint-Etienne Métropole" in page
     assert "Appartenances" in page and "15 janvier 2024" in page
-    assert "bénéficiaire de" in page and "membre" in page
+    assert "membre de" in page
+
+
+def test_an_actors_grants_are_listed_once_in_its_grants_tables_not_again_among_its_incoming_links(client):
+    data = client.get("/id/actor/danaecare.json").get_json()
+    assert [row["grant"]["iri"] for row in data["grants_received"]["rows"]] == [GRANT]
+    assert GRANT not in {value["iri"] for group in data["inverse"] for value in group["values"]}
+    assert {group["property"]["iri"].rsplit("#", 1)[-1] for group in data["inverse"]} >= {"member"}
+    page = client.get("/id/actor/danaecare", headers=HTML).get_data(as_text=True)
+    assert page.count(f'href="/id/grant/sem-danaecare-2024"') == 1 and "bénéficiaire de" not in page
+
+
+def test_a_grant_the_grants_tables_leave_out_stays_among_the_incoming_links(tmp_path):
+    """A grant without a beneficiary is in no table of its funder's page (a table row names the other party): its
+    link to the funder is listed with the other incoming links, and a funder known only by such links has a page."""
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    source = tmp_path / "data.ttl"
+    source.write_text("""@prefix mai: <https://w3id.org/maillage/ontology#> .
+@prefix schema: <http://schema.org/> .
+<https://ex.org/g1> a mai:Grant ; schema:funder <https://ex.org/city> ; schema:amount 1500 .
+""", encoding="utf-8")
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "template")})
+    ingest_paths(store, [source])
+    store.close()
+    app = fresh_app(tmp_path / "template", tmp_path / "app")
+    try:
+        data = app.test_client().get("/resource?iri=https://ex.org/city",
+                                     headers={"Accept": "application/json"}).get_json()
+    finally:
+        close_resources(app)
+    assert [[(v["iri"], v["label"]) for v in group["values"]] for group in data["inverse"]] == [
+        [("https://ex.org/g1", "Subvention de 1\u202f500\u00a0€ à bénéficiaire inconnu")]]
+    assert "grants_given" not in data
 
 
 def test_a_fact_with_evidence_has_a_why_that_links_to_the_highlighted_quote(client):
@@ -671,17 +705,19 @@ def _links(body: str) -> dict[str, str]:
     return {href: text for href, text in re.findall(r'<a href="([^"]+)"[^>]*>([^<]*)</a>', body)}
 
 
-@pytest.mark.parametrize("lang, grant, membership", [
-    ("fr", "Subvention de 20\u202f000\u00a0€ à DanaeCare", "DanaeCare, membre de PTCE santé Loire (Cercle cœur)"),
-    ("en", "Grant of €20,000 to DanaeCare", "DanaeCare, member of PTCE santé Loire (Core circle)"),
+@pytest.mark.parametrize("lang, membership", [
+    ("fr", "DanaeCare, membre de PTCE santé Loire (Cercle cœur)"),
+    ("en", "DanaeCare, member of PTCE santé Loire (Core circle)"),
 ])
-def test_an_actors_incoming_grants_and_memberships_are_named_not_shown_as_the_end_of_their_iri(client, lang, grant,
-                                                                                                 membership):
+def test_an_actors_incoming_memberships_and_listed_grants_are_named_not_shown_as_the_end_of_their_iri(client, lang,
+                                                                                                      membership):
     data = client.get(f"/id/actor/danaecare.json?lang={lang}").get_json()
     inverse = {value["iri"]: value["label"] for group in data["inverse"] for value in group["values"]}
-    assert (inverse[GRANT], inverse[MEMBERSHIP]) == (grant, membership)
+    listed = {row["grant"]["iri"]: row["grant"]["label"] for row in data["grants_received"]["rows"]}
+    assert (listed[GRANT], inverse[MEMBERSHIP]) == ("Création du PTCE santé", membership)
     links = _links(client.get(f"/id/actor/danaecare?lang={lang}", headers=HTML).get_data(as_text=True))
-    assert (links["/id/grant/sem-danaecare-2024"], links["/id/membership/danaecare-ptce"]) == (grant, membership)
+    assert (links["/id/grant/sem-danaecare-2024"], links["/id/membership/danaecare-ptce"]) == (
+        "Création du PTCE santé", membership)
 
 
 @pytest.mark.parametrize("lang, word", [("fr", "Adhésion"), ("en", "Membership")])
@@ -1341,6 +1377,7 @@ ex:d1 a mai:Deliberation ; dcterms:identifier "2025-07" ; mai:authority ex:city 
         close_resources(app)
     named = {link["property"]["iri"].rsplit("/", 1)[-1].rsplit("#", 1)[-1]: [v["label"] for v in link["values"]]
              for link in data["inverse"]}
-    assert named == {"funder": ["Subvention de 1\u202f500\u00a0€ à Asso bénéficiaire"],
-                     "member": ["Ville, membre de PTCE A"], "party": ["Convention avec la Ville"],
+    assert named == {"member": ["Ville, membre de PTCE A"], "party": ["Convention avec la Ville"],
                      "authority": ["Délibération n°2025-07 — Ville"]}
+    assert [row["grant"]["label"] for row in data["grants_given"]["rows"]] == [
+        "Subvention de 1\u202f500\u00a0€ à Asso bénéficiaire"]

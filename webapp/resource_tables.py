@@ -59,15 +59,24 @@ _LINKED_FROM = {str(p): kind for kind, properties in (
     ("titled", (MAI.party, MAI.approvedBy))) for p in properties}  # agreements: a title each (AgreementShape)
 
 
-def incoming(s: URIRef, offset: int, size: int, of_class: bool = False) -> list[dict]:
+#: The properties through which a resource's grants link to it: its page lists those grants in its own tables.
+_GRANT_LINKS = (str(SCHEMA.funder), str(MAI.beneficiary))
+
+
+def incoming(s: URIRef, offset: int, size: int, of_class: bool = False, grants: frozenset[str] = frozenset()
+             ) -> list[dict]:
     """Incoming links grouped by property in IRI order, ``size`` of each from ``offset`` (blank nodes first,
     then IRIs in order), with how many more; only the links shown are labelled. ``of_class``: ``s`` is a class, whose
-    instances are not read here."""
+    instances are not read here. ``grants``: the grants (IRIs) that the page lists in its grants tables, left out
+    of the links of a funder or a beneficiary."""
     links: dict[str, set[tuple[bool, str]]] = defaultdict(set)  # a link stated by two sources is one
     query = _CLASS_INCOMING if of_class else _INCOMING
     for ip, x in get_store().query(sparql_prologue() + query, {"s": s}).raw_rows():
         kind, value, *_ = term_parts(x)
         links[term_parts(ip)[1]].add((kind != "bnode", value))
+    for p in _GRANT_LINKS if grants else ():
+        if p in links:
+            links[p] -= {(True, grant) for grant in grants}
     shown = {p: sorted(xs)[offset:offset + size] for p, xs in sorted(links.items())}
     shown = {p: xs for p, xs in shown.items() if xs}
     iris = {URIRef(x) for xs in shown.values() for is_iri, x in xs if is_iri}
