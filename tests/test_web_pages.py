@@ -854,6 +854,35 @@ def test_the_goals_page_marks_the_poles_former_members_among_the_actors_that_ser
     assert re.search(r"Ondaine \(fictive\)</a> <span class=\"status\">\(ancien membre\)</span>", page)
 
 
+def test_the_goals_page_marks_a_member_former_the_day_its_leaving_date_passes_without_a_new_publication(
+        tmp_path, monkeypatch):
+    import datetime as dt
+    import types
+
+    import webapp.cache
+    import webapp.resource_tables
+
+    def on(day: dt.date):  # the day of the page's cache and of the members' status
+        fake = types.SimpleNamespace(date=type("Day", (dt.date,), {"today": classmethod(lambda cls: day)}))
+        for module in (webapp.cache, webapp.resource_tables):
+            monkeypatch.setattr(module, "dt", fake)
+
+    def former(client) -> list[str]:
+        first = next(d for d in client.get("/goals.json").get_json()["details"] if d["rank"] == 1)
+        return [a["label"] for a in first["actors"] if a["iri"] in first["former_actors"]]
+
+    app = app_with_the_demo_corpus(tmp_path)
+    try:
+        client = app.test_client()
+        on(dt.date(2025, 6, 29))
+        before = former(client)
+        on(dt.date(2025, 6, 30))
+        after = former(client)
+    finally:
+        close_resources(app)
+    assert (before, after) == ([], [MUTUELLE])
+
+
 def test_a_goal_page_lists_its_roadmap_actions_apart_and_marks_former_members(tmp_path):
     app = app_with_the_demo_corpus(tmp_path)
     try:

@@ -1,10 +1,11 @@
-"""Results of the pages' aggregate queries, memoised per published state of the store.
+"""Results of the pages' aggregate queries, memoised per published state of the store and per day.
 
 The data a reader sees changes only when a writer publishes: the embedded store then moves to a new snapshot, the
 memory store to a new version (``Store.state()`` reports either). So the rows of an aggregate query (counts by kind,
 latest grants, totals by funder, year or theme…) can be kept per (state, query, bindings) and reused by every
-request until the next publication. At 10k actors these queries take seconds each (bench/README.md) and the home
-and funding pages ran five of them on every request.
+request until the next publication — or the next day: what is today's (a member who left yesterday) changes at
+midnight. At 10k actors these queries take seconds each (bench/README.md) and the home and funding pages ran five
+of them on every request.
 
 The cache is small and bounded (least recently used entries go first), holds only results of at most
 :data:`MAX_ROWS` rows, and forgets everything when the state moves on. It belongs to the application
@@ -14,6 +15,7 @@ written to by others) is never cached.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections import OrderedDict
 from typing import Any, Callable, Hashable
@@ -57,8 +59,8 @@ class SnapshotCache:
         """
         return [dict(row) for row in self._kept(state, key, compute, max_rows)]
 
-    def get_slice(self, state: Hashable, key: Hashable, compute: Callable[[], list[dict]], start: int, stop: int,
-                  max_rows: int | None = None) -> tuple[list[dict], int]:
+    def get_slice(self, state: Hashable, key: Hashable, compute: Callable[[], list[dict]], start: int,
+                  stop: int | None, max_rows: int | None = None) -> tuple[list[dict], int]:
         """Rows ``start:stop`` of those :meth:`get_or_compute` returns, fresh, and how many there are in all:
         a page of a long listing copies its own rows only (the 145,000 actors of a class page took 50 ms to copy).
 
@@ -130,25 +132,34 @@ def cached_select(sparql: str, max_rows: int | None = None, **bindings) -> list[
     under the older key (newer data, harmless), never the reverse (older data under the newer key would stay
     until the next publication).
     """
-    from webapp.resources import get_store
     from webapp.views import select
 
-    state = state_key(get_store().state())
-    if state is None or "maillage.cache" not in current_app.extensions:
+    state = _kept_for()
+    if state is None:
         return select(sparql, **bindings)
     key = (sparql, tuple(sorted((k, v) for k, v in bindings.items() if v is not None)))
     return get_cache().get_or_compute(state, key, lambda: select(sparql, **bindings), max_rows)
 
 
-def cached_slice(key: Hashable, compute: Callable[[], list[dict]], start: int, stop: int,
+def cached_slice(key: Hashable, compute: Callable[[], list[dict]], start: int, stop: int | None,
                  max_rows: int | None = None) -> tuple[list[dict], int]:
     """Rows ``start:stop`` of those that ``compute`` makes from the store (not one query: a listing sorted in
     Python), and how many there are; the whole listing kept under ``key`` once per published state like
     :func:`cached_select`'s."""
+    state = _kept_for()
+    if state is None:
+        rows = compute()
+        return rows[start:stop], len(rows)
+    return get_cache().get_slice(state, ("rows", key), compute, start, stop, max_rows)
+
+
+def _kept_for() -> Hashable | None:
+    """What the kept results are valid for: the store's published state and today's date (what is "today's" — a
+    member who left yesterday, a grant of this year — changes at midnight, whatever the data); None when nothing is
+    kept (no cache, or a store that cannot tell when its data changed)."""
     from webapp.resources import get_store
 
     state = state_key(get_store().state())
     if state is None or "maillage.cache" not in current_app.extensions:
-        rows = compute()
-        return rows[start:stop], len(rows)
-    return get_cache().get_slice(state, ("rows", key), compute, start, stop, max_rows)
+        return None
+    return state, dt.date.today().isoformat()

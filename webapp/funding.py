@@ -11,7 +11,7 @@ from rdflib import URIRef
 
 from graph.namespaces import MAI, SCHEMA
 from webapp.i18n import t
-from webapp.cache import cached_select
+from webapp.cache import cached_select, cached_slice
 from webapp.named_queries import Parameter
 from webapp.query_parameters import resolve_name
 from webapp.resource_tables import former_members, membership_status
@@ -274,7 +274,10 @@ def _goal_lists(found: dict[str, dict]) -> None:
             goal["grants"].append(ref(row["grant"], grant_label(row.get("amount"), row.get("granteeLabel"))))
         if row.get("actor") is not None:
             goal["actors"].append(ref(row["actor"], row.get("actorLabel")))
-    former = former_members(a.iri for goal in found.values() for a in goal["actors"])
+    listed = tuple(sorted({a.iri for goal in found.values() for a in goal["actors"]}))
+    rows, _ = cached_slice(("former members", listed),
+                           lambda: [{"actor": a, "pole": p} for a, p in sorted(former_members(listed))], 0, None)
+    former = {(row["actor"], row["pole"]) for row in rows}
     for goal in found.values():
         pole = goal["pole"].iri if goal["pole"] is not None else None
         goal["former_actors"] = [a.iri for a in goal["actors"] if (a.iri, pole) in former]
