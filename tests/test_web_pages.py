@@ -1114,6 +1114,23 @@ def test_a_class_page_lists_its_instances_by_name_and_links_the_rest(pages, monk
     assert [r["instance"]["label"] for r in rest["rows"]] == ["Éole", "zèbre"] and rest["more"] == 0
 
 
+@pytest.mark.parametrize("cls", ["Actor", "HealthProfessional", "Grant", "Deliberation", "Session"])
+def test_a_large_classs_instances_are_named_from_every_name_of_the_store_as_a_small_ones_one_by_one(pages, monkeypatch,
+                                                                                                  cls):
+    from rdflib import URIRef
+
+    from webapp import resource_tables
+
+    with pages.application.app_context():
+        iri = URIRef("https://w3id.org/maillage/ontology#" + cls)
+        monkeypatch.setattr(resource_tables, "SCANNED_FROM", 10 ** 9)
+        one_by_one = resource_tables._sorted_instances(iri)
+        monkeypatch.setattr(resource_tables, "SCANNED_FROM", 0)
+        monkeypatch.setattr(resource_tables, "_INSTANCES", "not a query")
+        scanned = resource_tables._sorted_instances(iri)
+    assert scanned == one_by_one and one_by_one
+
+
 def test_a_class_page_reads_the_vocabularys_links_to_it_not_every_instance_as_a_link(pages, monkeypatch):
     from webapp import resource_tables
 
