@@ -26,8 +26,12 @@ from graph.ingest.register_grants import check_references, linked_grants, refere
 from graph.namespaces import MAI, sparql_prologue
 from graph.triples import TripleSet
 
-#: Whether the store holds a grant reference at all: most stores have no register, or a register without grants.
-_HAS_REFERENCES = "ASK { ?ref mai:contributesTo ?goal ; mai:rowNumber ?line FILTER NOT EXISTS { ?ref a ?type } }"
+#: Whether the store holds a grant reference at all (most stores have no register, or a register without grants):
+#: a node that gives goals and has a row number, untyped. The nodes of either kind read apart, then joined: asked as
+#: one pattern, the engine looked up a row number for each of the store's links to a goal (8,652 at 100k actors:
+#: 100–200 ms, for each register ingested, in a store that holds no reference; so, 19–24 ms).
+_HAS_REFERENCES = """ASK { { SELECT DISTINCT ?ref WHERE { ?ref mai:contributesTo ?goal } }
+  { SELECT DISTINCT ?ref WHERE { ?ref mai:rowNumber ?line } } FILTER NOT EXISTS { ?ref a ?type } }"""
 #: The links stated so far: in the graphs that hold grant references, the goals of the nodes the graph says nothing
 #: else of.
 _STATED = """SELECT DISTINCT ?source ?grant ?goal WHERE {
