@@ -24,8 +24,7 @@ PAGE_SIZE = 50
 # page's details. Sorted with their details, every grant's labels were read (4–6 s at 100,000 actors; 1 s so).
 _GRANTS = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?amount ?year ?purpose ?deliberation
   ?goal WHERE {
-  { SELECT DISTINCT ?grant ?year ?amount WHERE { ?grant a mai:Grant . %FILTERS%
-      OPTIONAL { ?grant mai:fiscalYear ?year } OPTIONAL { ?grant schema:amount ?amount } }
+  { SELECT DISTINCT ?grant ?year ?amount WHERE { %GRANTS% }
     ORDER BY DESC(?year) DESC(?amount) ?grant LIMIT ?limit OFFSET ?offset }
   OPTIONAL { ?grant schema:funder ?funder OPTIONAL { ?funder rdfs:label ?funderLabel } }
   OPTIONAL { ?grant mai:beneficiary ?beneficiary OPTIONAL { ?beneficiary rdfs:label ?beneficiaryLabel } }
@@ -36,13 +35,25 @@ _GRANTS = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?
 # What the pages of grants add up to: the same rows as the pages list (a grant, its year and amount), counted and
 # summed by the engine in xsd:decimal, so that the total is exact whatever the number of grants.
 _GRANTS_TOTAL = """SELECT (COUNT(*) AS ?count) (SUM(?value) AS ?total) WHERE {
-  { SELECT DISTINCT ?grant ?year ?amount WHERE { ?grant a mai:Grant . %FILTERS%
-      OPTIONAL { ?grant mai:fiscalYear ?year } OPTIONAL { ?grant schema:amount ?amount } } }
+  { SELECT DISTINCT ?grant ?year ?amount WHERE { %GRANTS% } }
   BIND(COALESCE(xsd:decimal(?amount), 0.0) AS ?value)
 }"""
 
 _FILTERS = {"f": "?grant schema:funder ?f .", "b": "?grant mai:beneficiary ?b .", "y": "?grant mai:fiscalYear ?y .",
             "g": "?grant mai:contributesTo ?g ."}  # stated by the grant's source or by a partner register
+
+
+def _grants_pattern(filters: str) -> str:
+    """The grants (with their year and amount) that ``filters`` keep. Filtered, each grant's year and amount are
+    looked up; unfiltered, every year and amount is read whole, then joined: looked up grant after grant, the 22,029
+    grants of 100k actors took the engine 0.92–1.06 s for a page and 0.51–0.52 s for the total, read whole 0.47 s
+    and 0.10 s."""
+    if filters:
+        return (f"?grant a mai:Grant . {filters} "
+                "OPTIONAL { ?grant mai:fiscalYear ?year } OPTIONAL { ?grant schema:amount ?amount }")
+    return ("{ SELECT ?grant WHERE { ?grant a mai:Grant } } "
+            "OPTIONAL { { SELECT ?grant ?year WHERE { ?grant mai:fiscalYear ?year } } } "
+            "OPTIONAL { { SELECT ?grant ?amount WHERE { ?grant schema:amount ?amount } } }")
 
 
 def _iri_arg(name: str) -> URIRef | None:
@@ -105,7 +116,7 @@ def grants():
     # Constant patterns for the filters asked (their values are bound, never formatted in); LIMIT and OFFSET take
     # no variables in SPARQL: they are integers computed here, not request text.
     filters = " ".join(_FILTERS[k] for k, v in bindings.items() if v is not None)
-    query = _GRANTS.replace("%FILTERS%", filters).replace("?limit", str(PAGE_SIZE + 1)) \
+    query = _GRANTS.replace("%GRANTS%", _grants_pattern(filters)).replace("?limit", str(PAGE_SIZE + 1)) \
         .replace("?offset", str((page - 1) * PAGE_SIZE))
     rows = collapse(select(query, **bindings), ["funderLabel", "beneficiaryLabel"])
     # The engine pages by grant (its year and amount); a grant with several goals has a row for each, merged here.
@@ -133,7 +144,7 @@ def grants():
     for row in table.rows:
         row["goals"].sort(key=lambda goal: (goal.label, goal.iri))
         row["goal"] = row["goals"][0] if row["goals"] else None  # the field before ``goals``, kept for clients
-    total = select(_GRANTS_TOTAL.replace("%FILTERS%", filters), **bindings)[0]
+    total = select(_GRANTS_TOTAL.replace("%GRANTS%", _grants_pattern(filters)), **bindings)[0]
     count = int(total["count"].toPython())
     body = table.to_json()
     page_total = sum((_decimal(amount) for _, _, amount in keys[:PAGE_SIZE]), Decimal(0))

@@ -59,10 +59,14 @@ _CIRCLES = """SELECT ?coop ?circle ?circleLabel ?rank ?members WHERE {
     } GROUP BY ?coop }
 } ORDER BY ?coop ?rank DESC(?members)""".replace("%TODAY%", _TODAY)
 #: The ten grants first, then what they show: sorting every grant with its labels took 9–12 s at 100k actors, and
-#: a LIMIT on the rows cut the list short where a grant had two labels (or two sources stated it: DISTINCT).
+#: a LIMIT on the rows cut the list short where a grant had two labels (or two sources stated it: DISTINCT). The
+#: years and amounts of every grant are read whole (sub-selects), then joined: as OPTIONAL patterns the engine looked
+#: them up grant after grant (22,029 grants at 100k actors: 0.56–0.64 s; so 0.14 s).
 _LATEST = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?amount ?year ?purpose WHERE {
   { SELECT DISTINCT ?grant ?year ?amount WHERE {
-      ?grant a mai:Grant . OPTIONAL { ?grant mai:fiscalYear ?year } OPTIONAL { ?grant schema:amount ?amount }
+      { SELECT ?grant WHERE { ?grant a mai:Grant } }
+      OPTIONAL { { SELECT ?grant ?year WHERE { ?grant mai:fiscalYear ?year } } }
+      OPTIONAL { { SELECT ?grant ?amount WHERE { ?grant schema:amount ?amount } } }
     } ORDER BY DESC(?year) DESC(?amount) LIMIT 10 }
   OPTIONAL { ?grant schema:funder ?funder OPTIONAL { ?funder rdfs:label ?funderLabel } }
   OPTIONAL { ?grant mai:beneficiary ?beneficiary OPTIONAL { ?beneficiary rdfs:label ?beneficiaryLabel } }
