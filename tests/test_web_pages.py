@@ -604,6 +604,23 @@ def _many_grants(n: int) -> str:
                    f"<{base}actor/many-{i}> ; <http://schema.org/amount> {100 + i} .\n" for i in range(n))
 
 
+def test_the_funding_lists_order_equal_totals_by_iri_so_the_first_hundred_are_always_the_same(tmp_path):
+    base = "https://w3id.org/maillage/id/"
+    equal = "".join(f"<{base}grant/equal-{i}> a <https://w3id.org/maillage/ontology#Grant> ; "
+                    f"<http://schema.org/funder> <{SEM}> ; <https://w3id.org/maillage/ontology#beneficiary> "
+                    f"<{base}actor/equal-{name}> ; <http://schema.org/amount> 99 .\n"
+                    for i, name in enumerate(["m", "c", "x", "a", "q", "f"] * 20))
+    app = app_with_another_source(tmp_path, equal)
+    try:
+        body = app.test_client().get("/funding.json").get_json()
+    finally:
+        close_resources(app)
+    for table in ("flows", "by_beneficiary"):
+        rows = [(r["total"], r["beneficiary"]["iri"]) for r in body[table]["rows"]]
+        ties = [iri for total, iri in rows if total == 99 * 20]
+        assert ties == sorted(ties) and len(ties) == 6, (table, ties)
+
+
 def test_the_funding_lists_say_how_many_rows_they_leave_out(tmp_path):
     app = app_with_another_source(tmp_path, _many_grants(120))
     try:

@@ -25,36 +25,30 @@ bp = Blueprint("funding", __name__)
 #: each takes about a second, and they change only when a writer publishes. Each grant is counted once (a triple
 #: that two sources state appears twice in the union of their graphs: joined with an actor's label stated by an
 #: RNA extract and a grants list, a grant counted twice), and labels are read for the top rows only, after the
-#: grouping (the flows at 100k actors: half the time).
+#: grouping (the flows at 100k actors: half the time). Equal totals are ordered by IRI: the first 100 are the same on
+#: every request.
 _FLOWS = """SELECT ?funder ?beneficiary (SAMPLE(?fl) AS ?funderLabel) (SAMPLE(?bl) AS ?beneficiaryLabel) ?grants ?total
   WHERE {
   { SELECT ?funder ?beneficiary (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
-      { SELECT DISTINCT ?grant ?amount ?funder ?beneficiary WHERE {
-          %POLE% ?grant a mai:Grant ; schema:amount ?amount ; schema:funder ?funder ; mai:beneficiary ?beneficiary } }
-    } GROUP BY ?funder ?beneficiary ORDER BY DESC(?total) LIMIT 100 }
+      { SELECT DISTINCT ?grant ?amount ?funder ?beneficiary WHERE { %FLOW_GRANTS% } }
+    } GROUP BY ?funder ?beneficiary ORDER BY DESC(?total) ?funder ?beneficiary LIMIT 100 }
   OPTIONAL { ?funder rdfs:label ?fl } OPTIONAL { ?beneficiary rdfs:label ?bl }
-} GROUP BY ?funder ?beneficiary ?grants ?total ORDER BY DESC(?total)"""
+} GROUP BY ?funder ?beneficiary ?grants ?total ORDER BY DESC(?total) ?funder ?beneficiary"""
 #: How many funder–beneficiary pairs and actors of a role there are: the lists above show the first 100, and say
 #: how many more.
-_COUNT_FLOWS = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?funder ?beneficiary WHERE {
-  %POLE% ?grant a mai:Grant ; schema:amount ?amount ; schema:funder ?funder ; mai:beneficiary ?beneficiary } }"""
-_COUNT_ROLE = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?actor WHERE {
-  %POLE% ?grant a mai:Grant ; schema:amount ?amount ; ?role ?actor } }"""
+_COUNT_FLOWS = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?funder ?beneficiary WHERE { %FLOW_GRANTS% } }"""
+_COUNT_ROLE = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?actor WHERE { %ROLE_GRANTS% } }"""
 _BY_ROLE = """SELECT ?actor (SAMPLE(?l) AS ?label) ?grants ?total WHERE {
   { SELECT ?actor (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
-      { SELECT DISTINCT ?grant ?amount ?actor WHERE {
-          %POLE% ?grant a mai:Grant ; schema:amount ?amount ; ?role ?actor } }
-    } GROUP BY ?actor ORDER BY DESC(?total) LIMIT 100 }
+      { SELECT DISTINCT ?grant ?amount ?actor WHERE { %ROLE_GRANTS% } }
+    } GROUP BY ?actor ORDER BY DESC(?total) ?actor LIMIT 100 }
   OPTIONAL { ?actor rdfs:label ?l }
-} GROUP BY ?actor ?grants ?total ORDER BY DESC(?total)"""
+} GROUP BY ?actor ?grants ?total ORDER BY DESC(?total) ?actor"""
 _BY_YEAR = """SELECT ?year (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
-  { SELECT DISTINCT ?grant ?amount ?year WHERE {
-      %POLE% ?grant a mai:Grant ; schema:amount ?amount . OPTIONAL { ?grant mai:fiscalYear ?year } } }
+  { SELECT DISTINCT ?grant ?amount ?year WHERE { %YEAR_GRANTS% } }
 } GROUP BY ?year ORDER BY DESC(?year)"""
 _BY_THEME = """SELECT ?theme ?themeLabel (COUNT(DISTINCT ?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
-  { SELECT DISTINCT ?grant ?theme ?amount WHERE {
-      %POLE% ?grant a mai:Grant ; schema:amount ?amount ; mai:beneficiary ?beneficiary .
-      ?beneficiary dcterms:subject ?theme } }
+  { SELECT DISTINCT ?grant ?theme ?amount WHERE { %THEME_GRANTS% } }
   OPTIONAL { ?theme skos:prefLabel ?themeLabel }
 } GROUP BY ?theme ?themeLabel ORDER BY DESC(?total)"""
 # Goals: their totals are one aggregate (kept per snapshot); their lists of grants and actors, capped, one query
@@ -120,8 +114,40 @@ GOAL_LIST_CAP = 100
 MAX_LISTED_GOALS = 50
 
 
+def _whole(*patterns: str) -> str:
+    """``patterns`` as sub-selects joined: the engine reads each whole, then joins them."""
+    return " ".join(f"{{ SELECT * WHERE {{ {pattern} }} }}" for pattern in patterns)
+
+
+#: The grants that the aggregates read, with their amount and parties, year or beneficiaries' themes: a pole's
+#: (looked up from its members' memberships), or every grant — each property then read whole and joined. Looked up
+#: grant after grant, the 22,029 grants of 100k actors took the engine 1.09–1.26 s for the flows, 0.85–0.89 s for
+#: their count, 0.63–0.70 s for the years, 1.16–1.25 s for the totals of a role, 0.65–0.66 s for their count and
+#: 1.23–1.32 s for the themes; read whole, 0.24–0.26, 0.15, 0.11–0.12, 0.60–0.61, 0.10–0.11 and 0.15–0.19 s.
+_GRANTS_READ = {
+    "%FLOW_GRANTS%": (
+        "%POLE% ?grant a mai:Grant ; schema:amount ?amount ; schema:funder ?funder ; mai:beneficiary ?beneficiary",
+        _whole("?grant a mai:Grant", "?grant schema:amount ?amount", "?grant schema:funder ?funder",
+               "?grant mai:beneficiary ?beneficiary")),
+    "%YEAR_GRANTS%": (
+        "%POLE% ?grant a mai:Grant ; schema:amount ?amount . OPTIONAL { ?grant mai:fiscalYear ?year }",
+        _whole("?grant a mai:Grant", "?grant schema:amount ?amount")
+        + f" OPTIONAL {{ {_whole('?grant mai:fiscalYear ?year')} }}"),
+    "%ROLE_GRANTS%": (  # ?role: bound, written into the text (graph.bindings), sub-selects included
+        "%POLE% ?grant a mai:Grant ; schema:amount ?amount ; ?role ?actor",
+        _whole("?grant a mai:Grant", "?grant schema:amount ?amount", "?grant ?role ?actor")),
+    "%THEME_GRANTS%": (
+        "%POLE% ?grant a mai:Grant ; schema:amount ?amount ; mai:beneficiary ?beneficiary . "
+        "?beneficiary dcterms:subject ?theme",
+        _whole("?grant a mai:Grant", "?grant schema:amount ?amount", "?grant mai:beneficiary ?beneficiary",
+               "?beneficiary dcterms:subject ?theme")),
+}
+
+
 def _for_pole(sparql: str, pole: URIRef | None) -> str:
     """``sparql`` narrowed to the grants of ``pole``'s members (bound to ``?pole``), or to every grant."""
+    for placeholder, (of_pole, of_all) in _GRANTS_READ.items():
+        sparql = sparql.replace(placeholder, of_pole if pole is not None else of_all)
     return sparql.replace("%POLE%", _POLE_MEMBERS if pole is not None else "")
 
 
