@@ -99,23 +99,10 @@ def test_an_actors_grants_are_listed_once_in_its_grants_tables_not_again_among_i
 def test_a_grant_the_grants_tables_leave_out_stays_among_the_incoming_links(tmp_path):
     """A grant without a beneficiary is in no table of its funder's page (a table row names the other party): its
     link to the funder is listed with the other incoming links, and a funder known only by such links has a page."""
-    from graph.ingest.pipeline import ingest_paths
-    from graph.store import open_store
-
-    source = tmp_path / "data.ttl"
-    source.write_text("""@prefix mai: <https://w3id.org/maillage/ontology#> .
+    data = json_of_a_store_of(tmp_path, """@prefix mai: <https://w3id.org/maillage/ontology#> .
 @prefix schema: <http://schema.org/> .
 <https://ex.org/g1> a mai:Grant ; schema:funder <https://ex.org/city> ; schema:amount 1500 .
-""", encoding="utf-8")
-    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "template")})
-    ingest_paths(store, [source])
-    store.close()
-    app = fresh_app(tmp_path / "template", tmp_path / "app")
-    try:
-        data = app.test_client().get("/resource?iri=https://ex.org/city",
-                                     headers={"Accept": "application/json"}).get_json()
-    finally:
-        close_resources(app)
+""", "/resource?iri=https://ex.org/city&format=json")
     assert [[(v["iri"], v["label"]) for v in group["values"]] for group in data["inverse"]] == [
         [("https://ex.org/g1", "Subvention de 1\u202f500\u00a0€ à bénéficiaire inconnu")]]
     assert "grants_given" not in data
@@ -1419,25 +1406,12 @@ def test_a_sources_quotes_are_named_by_the_words_they_quote_not_their_offsets(cl
 
 
 def test_what_links_to_an_authority_is_named_whatever_its_kind(tmp_path):
-    from graph.ingest.pipeline import ingest_paths
-    from graph.store import open_store
-
-    source = tmp_path / "data.ttl"
-    source.write_text(GOALS_TTL + """@prefix org: <http://www.w3.org/ns/org#> .
+    data = json_of_a_store_of(tmp_path, GOALS_TTL + """@prefix org: <http://www.w3.org/ns/org#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
 ex:m1 a org:Membership ; org:member ex:city ; org:organization ex:pole-a .
 ex:ag a mai:Agreement ; dcterms:title "Convention avec la Ville" ; mai:party ex:city ; mai:approvedBy ex:d1 .
 ex:d1 a mai:Deliberation ; dcterms:identifier "2025-07" ; mai:authority ex:city .
-""", encoding="utf-8")
-    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "template")})
-    ingest_paths(store, [source])
-    store.close()
-    app = fresh_app(tmp_path / "template", tmp_path / "app")
-    try:
-        data = app.test_client().get("/resource?iri=https://ex.org/city",
-                                     headers={"Accept": "application/json"}).get_json()
-    finally:
-        close_resources(app)
+""", "/resource?iri=https://ex.org/city&format=json")
     named = {link["property"]["iri"].rsplit("/", 1)[-1].rsplit("#", 1)[-1]: [v["label"] for v in link["values"]]
              for link in data["inverse"]}
     assert named == {"member": ["Ville, membre de PTCE A"], "party": ["Convention avec la Ville"],
