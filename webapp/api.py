@@ -14,7 +14,8 @@ from rdflib import URIRef
 from webapp.errors import ApiError
 from webapp.named_queries import Parameter, get_named_query, named_queries
 from webapp.query_parameters import resolve_name
-from webapp.views import Table, collapse, json_value_deep, labels_of, names_of_unnamed, pick_label, ref, select
+from webapp.views import (EVERY_GRANT_YEAR_AMOUNT, Table, collapse, json_value_deep, labels_of, names_of_unnamed,
+                           pick_label, ref, select)
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -51,9 +52,7 @@ def _grants_pattern(filters: str) -> str:
     if filters:
         return (f"?grant a mai:Grant . {filters} "
                 "OPTIONAL { ?grant mai:fiscalYear ?year } OPTIONAL { ?grant schema:amount ?amount }")
-    return ("{ SELECT ?grant WHERE { ?grant a mai:Grant } } "
-            "OPTIONAL { { SELECT ?grant ?year WHERE { ?grant mai:fiscalYear ?year } } } "
-            "OPTIONAL { { SELECT ?grant ?amount WHERE { ?grant schema:amount ?amount } } }")
+    return EVERY_GRANT_YEAR_AMOUNT
 
 
 def _iri_arg(name: str) -> URIRef | None:

@@ -16,15 +16,10 @@ from webapp.named_queries import Parameter
 from webapp.query_parameters import resolve_name
 from webapp.resource_tables import former_members, membership_status
 from webapp.errors import ApiError
-from webapp.views import (Table, collapse, format_money, grant_label, labels_of, pick_label, ref, render_page,
-                           select)
+from webapp.views import (Table, collapse, format_money, grant_label, labels_of, pick_label, read_whole, ref,
+                           render_page, select)
 
 bp = Blueprint("funding", __name__)
-
-
-def _whole(*patterns: str) -> str:
-    """``patterns`` as sub-selects joined: the engine reads each whole, then joins them."""
-    return " ".join(f"{{ SELECT * WHERE {{ {pattern} }} }}" for pattern in patterns)
 
 
 #: Aggregates run in the engine, top rows only, and are kept per published snapshot (webapp.cache): at 10k actors
@@ -83,7 +78,7 @@ _GOAL_TOTALS = """SELECT DISTINCT ?goal ?goalLabel ?rank ?pole ?poleLabel ?grant
 } ORDER BY ?poleLabel ?rank""".replace(
     # every grant's beneficiary, type and amount read whole, then joined with the actors that serve a goal: looked up
     # actor after actor, the whole query took 1.41–1.46 s at 100k actors, so 0.57–0.59 s
-    "%RECEIVED%", _whole("?grant mai:beneficiary ?actor", "?grant a mai:Grant", "?grant schema:amount ?amount"))
+    "%RECEIVED%", read_whole("?grant mai:beneficiary ?actor", "?grant a mai:Grant", "?grant schema:amount ?amount"))
 #: One branch per goal, its IRI bound to ?goal<i> (the text is constant; values are bound, never formatted in): its
 #: grants with their beneficiary and amount, and the actors that serve it, as beneficiaries or as members.
 _GOAL_LISTS_BRANCH = """{ { SELECT DISTINCT ?grant WHERE { ?grant mai:contributesTo ?goal%I%
@@ -131,19 +126,19 @@ MAX_LISTED_GOALS = 50
 _GRANTS_READ = {
     "%FLOW_GRANTS%": (
         "%POLE% ?grant a mai:Grant ; schema:amount ?amount ; schema:funder ?funder ; mai:beneficiary ?beneficiary",
-        _whole("?grant a mai:Grant", "?grant schema:amount ?amount", "?grant schema:funder ?funder",
+        read_whole("?grant a mai:Grant", "?grant schema:amount ?amount", "?grant schema:funder ?funder",
                "?grant mai:beneficiary ?beneficiary")),
     "%YEAR_GRANTS%": (
         "%POLE% ?grant a mai:Grant ; schema:amount ?amount . OPTIONAL { ?grant mai:fiscalYear ?year }",
-        _whole("?grant a mai:Grant", "?grant schema:amount ?amount")
-        + f" OPTIONAL {{ {_whole('?grant mai:fiscalYear ?year')} }}"),
+        read_whole("?grant a mai:Grant", "?grant schema:amount ?amount")
+        + f" OPTIONAL {{ {read_whole('?grant mai:fiscalYear ?year')} }}"),
     "%ROLE_GRANTS%": (  # ?role: bound, written into the text (graph.bindings), sub-selects included
         "%POLE% ?grant a mai:Grant ; schema:amount ?amount ; ?role ?actor",
-        _whole("?grant a mai:Grant", "?grant schema:amount ?amount", "?grant ?role ?actor")),
+        read_whole("?grant a mai:Grant", "?grant schema:amount ?amount", "?grant ?role ?actor")),
     "%THEME_GRANTS%": (
         "%POLE% ?grant a mai:Grant ; schema:amount ?amount ; mai:beneficiary ?beneficiary . "
         "?beneficiary dcterms:subject ?theme",
-        _whole("?grant a mai:Grant", "?grant schema:amount ?amount", "?grant mai:beneficiary ?beneficiary",
+        read_whole("?grant a mai:Grant", "?grant schema:amount ?amount", "?grant mai:beneficiary ?beneficiary",
                "?beneficiary dcterms:subject ?theme")),
 }
 

@@ -268,6 +268,19 @@ def ref(iri: Any, label: Any = None) -> Ref | None:
     return Ref(str(iri), str(label) if label is not None else short_iri(str(iri)))
 
 
+def read_whole(*patterns: str) -> str:
+    """``patterns`` as sub-selects joined: Oxigraph reads each whole (a scan), then joins them, where as one group
+    of patterns it looks the later ones up for each solution of the first (~20 µs a look-up). For queries over every
+    grant (22,029 at 100k actors: 2–8x sooner, bench/README.md); where the solutions are few, look-ups cost less."""
+    return " ".join(f"{{ SELECT * WHERE {{ {pattern} }} }}" for pattern in patterns)
+
+
+#: Every grant with its year and amount, each read whole (:func:`read_whole`).
+EVERY_GRANT_YEAR_AMOUNT = " ".join([read_whole("?grant a mai:Grant"),
+                                    f"OPTIONAL {{ {read_whole('?grant mai:fiscalYear ?year')} }}",
+                                    f"OPTIONAL {{ {read_whole('?grant schema:amount ?amount')} }}"])
+
+
 def colon() -> str:
     """A colon as the interface's language writes it: after a no-break space in French ("Total : 20 000 €"), right
     after the word in English ("Total: €20,000")."""
