@@ -362,6 +362,9 @@ def _sorted_instances(s: URIRef) -> list[dict]:
     instances = (term_parts(x) for x, in store.query(sparql_prologue() + _INSTANCES_BARE, {"s": s}).raw_rows())
     # a label that several sources state comes once from each (and once for each type)
     names: dict[str, set] = {value: set() for kind, value, *_ in instances if kind == "iri"}
+    # The instances are read twice for a small class (bare, then with their names): the bare read tells which way
+    # to name them, and costs ~0.1 s for the 22,029 grants of 100k actors (1.25 -> 1.37 s for their page's first
+    # request); reading their names by VALUES instead would take ~45 queries of 500 look-ups each.
     if len(names) >= SCANNED_FROM:
         rows = store.query(sparql_prologue() + _ALL_NAMES).raw_rows()
     else:
