@@ -63,7 +63,12 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None) -> Res
     # RNA number joins to another actor needs no lookup of its names. (An actor whose key finds only its own IRI,
     # as an association with a SIRET finds its SIRENE unit, goes on to the next kind, as before.)
     for stage in ("siren", "rna", "name"):
-        found = _lookup_keys({k for a in undecided for k in keys[a] if k[0] == stage}, query, base)
+        seekers: dict[tuple[str, str], set[URIRef]] = {}
+        for actor in undecided:
+            for key in keys[actor]:
+                if key[0] == stage:
+                    seekers.setdefault(key, set()).add(actor)
+        found = _lookup_keys(seekers, query, base)
         left = []
         for actor in undecided:
             outcome = _decide(graph, actor, keys[actor], stage, found, query)
@@ -163,9 +168,19 @@ def _base_of(actors: list[URIRef]) -> str:
     return DEFAULT_BASE
 
 
-def _lookup_keys(keys: set[tuple[str, str]], query, base: str) -> dict[tuple[str, str], set[URIRef]]:
-    """Return (how, key) -> IRIs of the store's actors, for every key, in batched queries."""
+def _lookup_keys(seekers: dict[tuple[str, str], set[URIRef]], query,
+                 base: str) -> dict[tuple[str, str], set[URIRef]]:
+    """Return (how, key) -> IRIs of the store's actors, for every key of ``seekers`` (each with the extraction's
+    actors that look it up), in batched queries.
+
+    A key's holder that is the one actor looking it up is left out unasked: :func:`_decide` never counts an actor as
+    its own match, so whether the store holds it as an actor changes nothing (an association with a SIRET finds its
+    SIRENE unit under its own IRI: a third of the questions of an RNA extract, two thirds of a grants list's).
+    """
     from graph.namespaces import sparql_prologue
+
+    def others(key: tuple[str, str], iris: set[URIRef]) -> set[URIRef]:
+        return iris - seekers[key] if len(seekers[key]) == 1 else iris
 
     def actors_among(iris) -> set[URIRef]:
         iris, actors = sorted(iris, key=str), set()
@@ -176,13 +191,14 @@ def _lookup_keys(keys: set[tuple[str, str]], query, base: str) -> dict[tuple[str
 
     holders: dict[tuple[str, str], set[URIRef]] = {}
     for how in ("siren", "rna", "name"):
-        wanted = sorted(k for h, k in keys if h == how)
+        wanted = sorted(k for h, k in seekers if h == how)
         for i in range(0, len(wanted), LOOKUP_BATCH):
             values = " ".join(_string_term(k) for k in wanted[i:i + LOOKUP_BATCH])
             for key, holder in query(sparql_prologue() + _LOOKUPS[how] % values, None):
                 if isinstance(holder, URIRef):  # a blank node, local to its source, is no identity to join
                     holders.setdefault((how, str(key)), set()).add(holder)
-    by_iri = {name_key_iri(k, base): k for h, k in keys if h == "name"}
+    holders = {key: kept for key, held_by in holders.items() if (kept := others(key, held_by))}
+    by_iri = {iri: k for h, k in seekers if h == "name" for iri in others((h, k), {name_key_iri(k, base)})}
     actors = actors_among({iri for held_by in holders.values() for iri in held_by} | set(by_iri))
     found = {key: kept for key, held_by in holders.items() if (kept := held_by & actors)}
     for actor in actors & set(by_iri):

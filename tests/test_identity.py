@@ -178,6 +178,30 @@ def test_an_actor_joined_by_its_rna_number_is_not_looked_up_by_its_names(store, 
     assert [q for q in asked if "nameKey" in q] == []
 
 
+def test_an_actor_whose_key_finds_only_itself_is_not_asked_about_but_joins_another_seeker(store, tmp_path):
+    """Whether the store holds an actor as an actor matters only to the other actors that seek its keys."""
+    first = tmp_path / "a.csv"
+    first.write_text("nomAttribuant;nomBeneficiaire;idBeneficiaire;montant\nSEM;Club A;21060004500392;1\n")
+    ingest(store, first)
+    stored = URIRef("https://w3id.org/maillage/id/actor/siren-210600045")
+    asked = []
+
+    def query(sparql, bindings=None):
+        asked.append(sparql)
+        return store.query(sparql, bindings)
+
+    graph = new_graph()
+    book = ActorBook(graph)
+    assert book.actor("CLUB A", MAI.Association, siret="21060004500392") == stored
+    assert resolve_actors(graph, query).rewritten == {}
+    assert not any(stored.n3() in q for q in asked if "a mai:Actor" in q)
+
+    by_name = book.actor("Club A (Saint-Etienne)", MAI.Association)
+    asked.clear()
+    assert resolve_actors(graph, query).rewritten == {by_name: stored}
+    assert any(stored.n3() in q for q in asked if "a mai:Actor" in q)
+
+
 def test_actors_are_rewritten_in_their_order_whichever_kind_of_key_decided(store, tmp_path):
     first = tmp_path / "a.csv"
     first.write_text("nomAttribuant;nomBeneficiaire;idBeneficiaire;montant\nSEM;Club A;21060004500392;1\n"
