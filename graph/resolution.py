@@ -24,10 +24,11 @@ from graph.triples import TripleSet
 
 @dataclass
 class Resolution:
-    """What :func:`resolve_actors` did: IRIs rewritten, and ambiguities reported (French, English)."""
+    """What :func:`resolve_actors` did: IRIs rewritten, and ambiguities reported (French, English, and the line of
+    the first row that names the actor, when the source has rows)."""
 
     rewritten: dict[URIRef, URIRef] = field(default_factory=dict)
-    ambiguous: list[tuple[str, str]] = field(default_factory=list)
+    ambiguous: list[tuple[str, str, int | None]] = field(default_factory=list)
 
 
 #: Lookups by kind of key, each answering (?key ?actor) for a batch of keys given as VALUES, put first so that
@@ -76,13 +77,15 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None) -> Res
                 left.append(actor)
             else:
                 outcomes[actor] = outcome
+        if stage == "name":
+            _share_no_name(graph, {actor: outcomes[actor] for actor in undecided if actor in outcomes}, outcomes)
         undecided = left
     for actor in actors:  # in the actors' order, as one pass over them gave
         outcome = outcomes.get(actor)
         if outcome is not None and outcome[0] == "rewrite":
             resolution.rewritten[actor] = outcome[1]
         elif outcome is not None and outcome[0] == "ambiguous":
-            resolution.ambiguous.append(outcome[1])
+            resolution.ambiguous.append((*outcome[1], _line_of(graph, actor)))
     targets = {actor: resolution.rewritten.get(actor, actor) for actor in actors}
     _keep_existing_labels(graph, targets, query, source)
     _rewrite(graph, resolution.rewritten)
@@ -101,15 +104,26 @@ def _decide(graph: TripleSet, actor: URIRef, keys: list[tuple[str, str]], stage:
         if not candidates:
             continue
         if how == "name" and has_id:
-            # A named actor with an identifier merges by name only into actors without a conflicting one.
-            candidates = {c for c in candidates if not _conflicting_ids(graph, actor, c, query)}
+            # A named actor with an identifier merges by name only into an actor without a conflicting one, and
+            # not at all when the name is also another identified organisation's: the name alone (a deliberation's,
+            # a list's without identifiers) no longer says which of them it named.
+            kept = {c for c in candidates if not _conflicting_ids(graph, actor, c, query)}
+            if kept and kept != candidates:
+                label = next(iter(graph.objects(actor, _LABEL)), key)
+                names, others = ", ".join(sorted(map(str, kept))), ", ".join(sorted(map(str, candidates - kept)))
+                return "ambiguous", (
+                    f"acteur « {label} » : son nom est celui de {names}, mais aussi d'acteurs d'un autre identifiant "
+                    f"({others}) — non fusionné : le nom seul ne dit pas lequel il désignait",
+                    f"actor '{label}': its name is that of {names}, but also of actors with another identifier "
+                    f"({others}), not merged: the name alone does not say which of them it named")
+            candidates = kept
         if len(candidates) == 1:
             return "rewrite", candidates.pop()
         if len(candidates) > 1:
             label = next(iter(graph.objects(actor, _LABEL)), key)
             names = ", ".join(sorted(str(c) for c in candidates))
-            return "ambiguous", (f"acteur « {label} » : plusieurs correspondances ({how}) — non fusionné : {names}",
-                                 f"actor '{label}': several matches ({how}), not merged: {names}")
+            return "ambiguous", (f"acteur « {label} » : plusieurs correspondances ({how}) — non fusionné : "
+                                 f"{names}", f"actor '{label}': several matches ({how}), not merged: {names}")
         return ("keep",)
     return None
 
@@ -219,9 +233,57 @@ def _string_term(text: str) -> str:
     return f'"{text}"' if _PLAIN.fullmatch(text) else Literal(text).n3()
 
 
+def _share_no_name(graph: TripleSet, decided: dict[URIRef, tuple], outcomes: dict[URIRef, tuple]) -> None:
+    """Undo the name stage's merges of actors of ``graph`` with conflicting identifiers into one stored actor: two
+    organisations of one name (a national network's departmental bodies, each with its SIREN) would become one,
+    with both SIRENs and both grants. Each is kept as itself and reported instead; ``decided``: the stage's
+    outcomes, changed in ``outcomes``."""
+    claims: dict[URIRef, list[URIRef]] = {}
+    for actor, outcome in decided.items():
+        if outcome[0] == "rewrite":
+            claims.setdefault(outcome[1], []).append(actor)
+    for target, claimants in claims.items():
+        ids = {actor: _ids_in(graph, actor) for actor in claimants}
+        for actor in claimants:
+            rivals = [other for other in claimants if other != actor and _ids_conflict(ids[actor], ids[other])]
+            if not rivals:
+                continue
+            label = next(iter(graph.objects(actor, _LABEL)), actor)
+            own = ", ".join(sorted(ids[actor][0] | ids[actor][1]))
+            theirs = ", ".join(sorted({v for other in rivals for v in ids[other][0] | ids[other][1]}))
+            outcomes[actor] = "ambiguous", (
+                f"acteur « {label} » ({own}) : son nom est celui de {target}, mais aussi d'un autre acteur de cette "
+                f"source, d'un autre identifiant ({theirs}) — non fusionné : le nom seul ne dit pas lequel il "
+                "désignait",
+                f"actor '{label}' ({own}): its name is that of {target}, but also of another actor of this source "
+                f"with another identifier ({theirs}), not merged: the name alone does not say which of them it named")
+
+
+def _line_of(graph: TripleSet, actor: URIRef) -> int | None:
+    """The first row of the source that names ``actor`` (a grant's or a record's ``mai:rowNumber``), if any."""
+    lines = [int(line) for node in (actor, *graph.subjects(None, actor)) for line in graph.objects(node, MAI.rowNumber)]
+    return min(lines, default=None)
+
+
+def _ids_in(graph: TripleSet, actor: URIRef) -> tuple[set[str], set[str]]:
+    """An actor's SIRENs (its own, its SIRETs') and RNA numbers in ``graph``."""
+    sirens = {siren_of(str(v)) for p in (MAI.siren, MAI.siret) for v in graph.objects(actor, p)} - {None}
+    return sirens, {str(v) for v in graph.objects(actor, MAI.rna)}
+
+
+def _ids_conflict(ours: tuple[set[str], set[str]], theirs: tuple[set[str], set[str]]) -> bool:
+    """Whether two actors' identifiers say they are two organisations: SIRENs, or RNA numbers, that both have
+    and none of which they share."""
+    return any(a and b and not a & b for a, b in zip(ours, theirs))
+
+
 def _conflicting_ids(graph: TripleSet, actor: URIRef, candidate: URIRef, query) -> bool:
-    ours = {siren_of(str(v)) for p in (MAI.siren, MAI.siret) for v in graph.objects(actor, p)} - {None}
-    rows = query("SELECT ?v WHERE { { ?c <%s> ?v } UNION { ?c <%s> ?v } }" % (MAI.siren, MAI.siret),
+    rows = query("SELECT ?p ?v WHERE { VALUES ?p { <%s> <%s> <%s> } ?c ?p ?v }" % (MAI.siren, MAI.siret, MAI.rna),
                  {"c": candidate})
-    theirs = {siren_of(str(row[0])) for row in rows} - {None}
-    return bool(ours and theirs and not ours & theirs)
+    sirens, rnas = set(), set()
+    for predicate, value in rows:
+        if predicate == MAI.rna:
+            rnas.add(str(value))
+        elif (siren := siren_of(str(value))) is not None:
+            sirens.add(siren)
+    return _ids_conflict(_ids_in(graph, actor), (sirens, rnas))

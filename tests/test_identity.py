@@ -160,6 +160,52 @@ def test_ambiguous_name_candidates_are_reported_not_merged(store, tmp_path):
                                       "SELECT ?b WHERE { ?g mai:beneficiary ?b }")}
 
 
+GRANTS_HEADER = "nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;rnaBeneficiaire;montant\n"
+GRANTS_BY_BENEFICIARY = ("PREFIX mai: <https://w3id.org/maillage/ontology#> PREFIX schema: <http://schema.org/> "
+                         "SELECT ?b ?amount WHERE { ?g a mai:Grant ; mai:beneficiary ?b ; schema:amount ?amount }")
+
+
+def test_two_organisations_of_one_name_are_not_both_merged_into_the_actor_a_name_alone_made(store, tmp_path):
+    """A network's departmental bodies share a name, each with its SIREN: the name alone said neither."""
+    named = tmp_path / "named.csv"
+    named.write_text(GRANTS_HEADER + "Villeurbanne;21690266800013;Croix-Rouge française;;;100\n")
+    both = tmp_path / "both.csv"
+    both.write_text(GRANTS_HEADER + "Lyon;21690123100011;Croix-Rouge française;50000001300010;;200\n"
+                                    "Lyon;21690123100011;Croix-Rouge française;50000002100013;;300\n")
+    ingest(store, named)
+    report = ingest(store, both)
+    actor = "https://w3id.org/maillage/id/actor/"
+    assert rows(store, GRANTS_BY_BENEFICIARY) == [(actor + "croix-rouge-francaise", "100"),
+                                                  (actor + "siren-500000013", "200"), (actor + "siren-500000021", "300")]
+    assert [(i.line, i.message.split(" :")[0]) for i in report.issues if "non fusionné" in i.message] == [
+        (2, "acteur « Croix-Rouge française » (500000013)"), (3, "acteur « Croix-Rouge française » (500000021)")]
+
+
+def test_an_identified_actor_does_not_join_by_name_an_actor_whose_name_another_identified_one_bears(store,
+                                                                                                      tmp_path):
+    """Once two organisations of one name are known, a mention of that name alone names neither of them for sure."""
+    for name, text in (("a.csv", "Villeurbanne;21690266800013;Centre social;;;100\n"),
+                       ("b.csv", "Lyon;21690123100011;Centre social;;W691000001;150\n"
+                                 "Lyon;21690123100011;Centre social;;W691000002;200\n")):
+        (tmp_path / name).write_text(GRANTS_HEADER + text)
+        ingest(store, tmp_path / name)
+    third = tmp_path / "c.csv"
+    third.write_text(GRANTS_HEADER + "Bron;21690029000013;CENTRE SOCIAL;;W691000003;300\n")
+    report = ingest(store, third)
+    assert len({b for b, _ in rows(store, GRANTS_BY_BENEFICIARY)}) == 4  # the name alone's, and one a number
+    assert [i.line for i in report.issues if "autre identifiant" in i.message] == [2]
+
+
+def test_an_association_does_not_join_by_name_an_actor_with_another_rna_number(store, tmp_path):
+    first = tmp_path / "a.csv"
+    first.write_text(GRANTS_HEADER + "Villeurbanne;21690266800013;Les Aidants;;W691000001;100\n")
+    ingest(store, first)
+    second = tmp_path / "b.csv"
+    second.write_text(GRANTS_HEADER + "Lyon;21690123100011;LES AIDANTS;;W381000002;200\n")
+    ingest(store, second)
+    assert len({b for b, _ in rows(store, GRANTS_BY_BENEFICIARY)}) == 2
+
+
 def test_an_actor_joined_by_its_rna_number_is_not_looked_up_by_its_names(store, tmp_path):
     turtle = tmp_path / "units.ttl"
     turtle.write_text(f'<{DANAECARE}> a <https://w3id.org/maillage/ontology#Association> ; '

@@ -214,7 +214,7 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     if (graph := extraction.graph) is not None:
         resolution = resolve_actors(graph, writer.query, ctx.source)
         canonical_deliberations(graph)
-        report.issues += [Issue("warning", fr, en) for fr, en in resolution.ambiguous]
+        report.issues += [Issue("warning", fr, en, line) for fr, en, line in resolution.ambiguous]
         graph += description
         _materialise_extraction(graph, ctx.source)
         writer.replace_graph(ctx.source, graph)
