@@ -139,7 +139,10 @@ def _parse_vote(body: str) -> Vote:
     outcome = None
     # A text typed in capitals without apostrophes writes "A L UNANIMITE".
     for pattern, result in ((r"adopt[ée]e?s?\s+à\s+l(?:['’]|\s)unanimit[ée]|à\s+l(?:['’]|\s)unanimit[ée]"
-                             r"|^\s*(?:vote\s*:\s*)?unanimit[ée](?:\s+des\s+(?:membres|votants|suffrages)[^\n.]{0,40})?"
+                             # "Vote par appel nominal : unanimité des 14 votants."
+                             r"|^\s*(?:vote(?:\s+(?:par\s+appel\s+nominal|à\s+main\s+lev[ée]e|au\s+scrutin\s+"
+                             r"(?:public|secret)|[ée]lectronique))?\s*:\s*)?unanimit[ée]"
+                             r"(?:\s+des\s+(?:\d+\s+)?(?:membres|votants|suffrages)[^\n.]{0,40})?"
                              r"\s*\.?\s*$",
                              "adopted-unanimously"),
                             (r"\brejet(?:é|ée|és|ées|e|ee|es|ees|te|tent)\b|\brejet\b(?!\s+d)|n['’]adopte\s+pas"

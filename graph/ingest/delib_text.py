@@ -37,6 +37,13 @@ _ACTES = (r"(?:\d{2}_[A-Z]{2}-\n?)?(?:\d\s?\d{2}|0?2[AB])-\n?\d{9}-\n?\d{8}-\n?(
           r"(?:-\n?(?:DE|AR|AI|CC|BF|AU))?(?=[\s.,;)]|$)")
 
 
+#: A prefecture or a sub-prefecture, and the place it is of ("préfecture de Meurthe-et-Moselle"); or both, for an act
+#: sent to each: "sous-préfecture de Bellac / préfecture de la Haute-Vienne".
+_PLACE = r"(?:\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])[A-ZÉ][\w'’-]*)?"
+_PREFECTURE = (r"(?:sous[- ]?)?pr[ée]fecture" + _PLACE
+               + r"(?:\s*(?:/|ou|et)\s*(?:(?:en|[àa]\s+la)\s+)?(?:sous[- ]?)?pr[ée]fecture" + _PLACE + ")?")
+
+
 def _loose(word: str) -> str:
     """A pattern matching ``word`` even when the PDF split it with one stray space ("Ac te", "E nvoi")."""
     return r"\s?".join(re.escape(c) if c != " " else r"\s+" for c in word)
@@ -66,8 +73,9 @@ STAMP_PATTERNS = [
     # "Date d'envoi en préfecture : 26/11/2024"
     ("sent", re.compile(r"Date\s+d['’]envoi\s+(?:en\s+|[àa]\s+la\s+)(?:sous[- ]?)?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
     # "Date de dépôt en préfecture : 14/02/2025": an act deposited at the prefecture is received there on the spot
+    # "Date de réception en préfecture de Meurthe-et-Moselle : 1er juin 2025"
     ("received", re.compile(r"Date\s+de\s+(?:r[ée]ception|d[ée]p[ôo]t)\s+(?:en\s+|[àa]\s+la\s+)?"
-                            r"(?:sous[- ]?)?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
+                            + _PREFECTURE + r"\s*:\s*" + _DATE, re.I)),
     ("sent", re.compile(r"(?:Envoy[ée]\s+en\s+pr[ée]fecture|T[ée]l[ée]transmise?s?)\s+le\s*:?\s*" + _DATE, re.I)),
     # "Transmis en préfecture le …", "Transmise au représentant de l'État le …", "après dépôt en préfecture le …",
     # "Télétransmis en préfecture le …", "Transmis en sous-préfecture de Riom le …", "Transmis à la sous-préfecture
