@@ -644,6 +644,12 @@ def test_a_grant_proposed_with_no_name_goes_to_the_body_that_the_sentence_before
      (None, None, None)),
     # a roll-call vote
     ("Vote par appel nominal : unanimité des 14 votants.", "adopted-unanimously", (None, None, None)),
+    # the members against or abstaining named, not counted: each name is one vote, when each item is one member
+    ("Votants : 27\nPour : 20\nOnt voté contre : M. ALPHA-FICTIF, Mme BÊTA, M. GAMMA\n"
+     "Se sont abstenus : Mme DELTA, M. Jean de la EPSILON, Mme ZÊTA, M. ÊTA (pouvoir à Mme ZÊTA)\n"
+     "ADOPTÉE À LA MAJORITÉ", "adopted", (20, 3, 4)),
+    ("Pour : 20\nOnt voté contre : le groupe Ensemble-Fictif, M. ALPHA\nSe sont abstenus : MM. BÊTA et GAMMA\n"
+     "ADOPTÉE À LA MAJORITÉ", "adopted", (20, None, None)),
 ])
 def test_a_vote_is_read_from_its_own_sentence_not_from_a_visa_an_account_or_the_next_line(text, outcome, counts):
     vote = parse_vote(text)
