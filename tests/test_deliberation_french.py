@@ -1001,6 +1001,8 @@ def test_an_amount_a_scan_left_unreadable_is_reported_not_read():
     ("Membres ayant voix délibérative : 12\nPrésents : 8", 12),
     ("Membres en exercice ayant voix délibérative : 14\nPrésents : 11", 14),
     ("Nombre de membres du Bureau : 12\nPrésents : 8 – Pouvoirs : 2 – Votants : 10", 12),
+    ("Nombre de membres composant le Conseil municipal : 29\nNombre de membres présents : 25", 29),
+    ("Membres composant le Conseil d'administration : 16\nPrésents : 12", 16),
     ("Les subventions sont calculées en fonction de 3 critères.", None),
 ])
 def test_the_members_in_office_are_read_however_they_are_named(text, in_office):

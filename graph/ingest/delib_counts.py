@@ -33,6 +33,9 @@ _COUNTS = {
                  r"|Nombre\s+de\s+(?:membres|conseillers|délégués)(?:\s+titulaires)?"
                  r"(?:\s+(?:du|de\s+la|de\s+l['’])\s*(?:bureau|conseil|comité|commission|assemblée)(?:\s+\w+)?)?"
                  r"(?=\s*:)"
+                 # "Nombre de membres composant le Conseil municipal : 29"
+                 r"|(?:Nombre\s+de\s+)?(?:membres|conseillers|délégués)\s+composant\s+(?:le|la|l['’])\s*"
+                 r"(?:bureau|conseil|comité|commission|assemblée)(?:\s+[\w'’]+)?(?=\s*:)"
                  # a GIP's or an établissement's board: "Membres ayant voix délibérative : 12"
                  r"|(?:membres|administrateurs)\s+ayant\s+voix\s+délibérative(?=\s*:)",
     # "Présents à l'ouverture de la séance : 26": the opening's, before a move's "(présents : 27 – votants : 32)"
