@@ -1563,6 +1563,9 @@ def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, bod
     ("Accusé de réception en préfecture le 12/12/2024 : 095-229500017-20241209-202450-DE", None, "2024-12-12"),
     ("Date de dépôt en préfecture : 14/02/2025\nDate de publication : 17/02/2025", None, "2025-02-14"),
     ("Date de réception en préfecture de Meurthe-et-Sauvine : 1er juin 2025", None, "2025-06-01"),
+    # an act sent to both the sub-prefecture and the prefecture
+    ("Transmis en sous-préfecture de Roche-Fictive / préfecture de la Haute-Sauvine le 15 mai 2025", "2025-05-15",
+     None),
     # a university's acts go to the rectorat, not to the prefecture
     ("Date de transmission au Rectorat : 16 décembre 2024", None, None),
 ])
@@ -1577,9 +1580,11 @@ def test_a_publication_in_a_collectivites_official_journal_is_read_and_leaves_th
     assert (str(stamp.published), left) == ("2025-02-03", "   Saint-B'Art Basket ........ 12 000,00 €\n")
 
 
-def test_a_posting_at_the_seat_of_an_etablissement_public_is_its_publication():
-    stamp = strip_stamps("Reçue en préfecture du Finistère le 2 avril 2025\nAffichée au siège de l'EPCC le 3 avril "
-                         "2025\n")[1]
+@pytest.mark.parametrize("posted", ["Affichée au siège de l'EPCC le 3 avril 2025",
+                                    "Affiché en mairie d'arrondissement le 3 avril 2025",
+                                    "Affiché en mairie le 03/04/2025", "Affichée à la mairie de Roche-Fictive le 3 avril 2025"])
+def test_a_posting_at_the_seat_of_an_etablissement_public_or_at_a_town_hall_is_its_publication(posted):
+    stamp = strip_stamps("Reçue en préfecture du Finistère le 2 avril 2025\n" + posted + "\n")[1]
     assert (str(stamp.received), str(stamp.published)) == ("2025-04-02", "2025-04-03")
 
 
