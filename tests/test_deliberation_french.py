@@ -346,6 +346,9 @@ def test_each_proxy_of_a_list_is_read_with_its_holder_however_it_is_written(text
      "Identifiant : 054-200070000-20250512-2025CA07-DE\n",
      "Centre intercommunal d'action sociale Terres Sauvinoises"),
     ("CCAS\nCONSEIL D'ADMINISTRATION\nVILLE DE ROCHE-VERNAZ\n", "Ville de Roche-Vernaz"),
+    # a métropole's place with an elided particle inside it
+    ("MÉTROPOLE SAUVINE CÔTE D'ARGENT\n\nBUREAU MÉTROPOLITAIN\n\nSéance du 12 mai 2025\n",
+     "Métropole Sauvine Côte d'Argent"),
 ])
 def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first(text, name):
     assert find_authority(text)[0] == name

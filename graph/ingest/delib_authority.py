@@ -50,9 +50,10 @@ _AUTHORITY_PATTERNS = {
         r"[A-ZÀ-ÖØ-ÞŒ][a-zà-ÿ][\w'’-]*)*)?)\b"
     ),
     "metropole-named-after": (
-        # "Métropole européenne de Lille": its adjective, then its place
+        # "Métropole européenne de Lille": its adjective, then its place; a word of which may open with an elided
+        # particle ("Métropole Nice Côte d'Azur")
         r"(?P<name>(?:Euro[mM]|M)étropole(?:\s+(?i:européenne)(?=\s+(?:de|du|d['’])))?"
-        r"\s+(?:de\s+|du\s+|d['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ -][A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*)"
+        r"\s+(?:de\s+|du\s+|d['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ -](?:d['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*)"
     ),
     "syndicat": (
         r"(?P<name>(?:Syndicat(?:\s+[\w'’-]+){0,4}?|SIVOM|SIVU|SIVOS)\s+"
