@@ -1585,7 +1585,8 @@ def test_a_publication_in_a_collectivites_official_journal_is_read_and_leaves_th
 
 @pytest.mark.parametrize("posted", ["Affichée au siège de l'EPCC le 3 avril 2025",
                                     "Affiché en mairie d'arrondissement le 3 avril 2025",
-                                    "Affiché en mairie le 03/04/2025", "Affichée à la mairie de Roche-Fictive le 3 avril 2025"])
+                                    "Affiché en mairie le 03/04/2025",
+                                    "Affichée à la mairie de Roche-Fictive le 3 avril 2025"])
 def test_a_posting_at_the_seat_of_an_etablissement_public_or_at_a_town_hall_is_its_publication(posted):
     stamp = strip_stamps("Reçue en préfecture du Finistère le 2 avril 2025\n" + posted + "\n")[1]
     assert (str(stamp.received), str(stamp.published)) == ("2025-04-02", "2025-04-03")
