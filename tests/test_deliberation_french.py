@@ -341,6 +341,14 @@ def test_each_proxy_of_a_list_is_read_with_its_holder_however_it_is_written(text
     ("COMMUNAUTÉ DE COMMUNES DU VAL DE SAUVINE EN BIOFICTIVE\n\nDÉCISION DU PRÉSIDENT\n",
      "Communauté de communes du Val de Sauvine en Biofictive"),
     ("DÉPARTEMENT DE LA SAUVINE EN COMMISSION PERMANENTE\nSéance du 5 mai 2025\n", "Département de la Sauvine"),
+    # a CIAS named by its territory, with no particle, over its board
+    ("CENTRE INTERCOMMUNAL D'ACTION SOCIALE TERRES SAUVINOISES\n\nCONSEIL D'ADMINISTRATION\n\nSéance du 12 mai 2025\n"
+     "Identifiant : 054-200070000-20250512-2025CA07-DE\n",
+     "Centre intercommunal d'action sociale Terres Sauvinoises"),
+    ("CCAS\nCONSEIL D'ADMINISTRATION\nVILLE DE ROCHE-VERNAZ\n", "Ville de Roche-Vernaz"),
+    # a métropole's place with an elided particle inside it
+    ("MÉTROPOLE SAUVINE CÔTE D'ARGENT\n\nBUREAU MÉTROPOLITAIN\n\nSéance du 12 mai 2025\n",
+     "Métropole Sauvine Côte d'Argent"),
 ])
 def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first(text, name):
     assert find_authority(text)[0] == name
@@ -637,6 +645,14 @@ def test_a_grant_proposed_with_no_name_goes_to_the_body_that_the_sentence_before
     # a register typed without accents
     ("Apres en avoir delibere, le Conseil adopte a l'unanimite la proposition.", "adopted-unanimously",
      (None, None, None)),
+    # a roll-call vote
+    ("Vote par appel nominal : unanimité des 14 votants.", "adopted-unanimously", (None, None, None)),
+    # the members against or abstaining named, not counted: each name is one vote, when each item is one member
+    ("Votants : 27\nPour : 20\nOnt voté contre : M. ALPHA-FICTIF, Mme BÊTA, M. GAMMA\n"
+     "Se sont abstenus : Mme DELTA, M. Jean de la EPSILON, Mme ZÊTA, M. ÊTA (pouvoir à Mme ZÊTA)\n"
+     "ADOPTÉE À LA MAJORITÉ", "adopted", (20, 3, 4)),
+    ("Pour : 20\nOnt voté contre : le groupe Ensemble-Fictif, M. ALPHA\nSe sont abstenus : MM. BÊTA et GAMMA\n"
+     "ADOPTÉE À LA MAJORITÉ", "adopted", (20, None, None)),
 ])
 def test_a_vote_is_read_from_its_own_sentence_not_from_a_visa_an_account_or_the_next_line(text, outcome, counts):
     vote = parse_vote(text)
@@ -791,6 +807,8 @@ def test_a_proxys_holder_sent_to_the_next_line_keeps_the_proxy():
     ("Présents à l'ouverture de la séance : 26 – Pouvoirs : 5\n"
      "Arrivée de Mme Laurence PIVERT à partir du point n° 5 (présents : 27 – votants : 32).", (26, 5)),
     ("Membres en exercice : 36\nMembres présents ou représentés : 29 (23 présents, 6 procurations)", (23, 6)),
+    # a session held by video
+    ("Membres en exercice : 16\nMembres connectés (présents) : 12\nPouvoirs : 2\nVotants : 14", (12, 2)),
 ])
 def test_the_stated_counts_of_present_members_and_proxies_are_read(text, counts):
     a = parse_attendance(text)
@@ -986,6 +1004,8 @@ def test_an_amount_a_scan_left_unreadable_is_reported_not_read():
     ("Membres ayant voix délibérative : 12\nPrésents : 8", 12),
     ("Membres en exercice ayant voix délibérative : 14\nPrésents : 11", 14),
     ("Nombre de membres du Bureau : 12\nPrésents : 8 – Pouvoirs : 2 – Votants : 10", 12),
+    ("Nombre de membres composant le Conseil municipal : 29\nNombre de membres présents : 25", 29),
+    ("Membres composant le Conseil d'administration : 16\nPrésents : 12", 16),
     ("Les subventions sont calculées en fonction de 3 critères.", None),
 ])
 def test_the_members_in_office_are_read_however_they_are_named(text, in_office):
@@ -1545,6 +1565,10 @@ def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, bod
     ("Télétransmis le 22/11/2024 – Reçu en Préfecture des Deux-Sèvres le 25/11/2024", "2024-11-22", "2024-11-25"),
     ("Accusé de réception en préfecture le 12/12/2024 : 095-229500017-20241209-202450-DE", None, "2024-12-12"),
     ("Date de dépôt en préfecture : 14/02/2025\nDate de publication : 17/02/2025", None, "2025-02-14"),
+    ("Date de réception en préfecture de Meurthe-et-Sauvine : 1er juin 2025", None, "2025-06-01"),
+    # an act sent to both the sub-prefecture and the prefecture
+    ("Transmis en sous-préfecture de Roche-Fictive / préfecture de la Haute-Sauvine le 15 mai 2025", "2025-05-15",
+     None),
     # a university's acts go to the rectorat, not to the prefecture
     ("Date de transmission au Rectorat : 16 décembre 2024", None, None),
 ])
@@ -1559,9 +1583,12 @@ def test_a_publication_in_a_collectivites_official_journal_is_read_and_leaves_th
     assert (str(stamp.published), left) == ("2025-02-03", "   Saint-B'Art Basket ........ 12 000,00 €\n")
 
 
-def test_a_posting_at_the_seat_of_an_etablissement_public_is_its_publication():
-    stamp = strip_stamps("Reçue en préfecture du Finistère le 2 avril 2025\nAffichée au siège de l'EPCC le 3 avril "
-                         "2025\n")[1]
+@pytest.mark.parametrize("posted", ["Affichée au siège de l'EPCC le 3 avril 2025",
+                                    "Affiché en mairie d'arrondissement le 3 avril 2025",
+                                    "Affiché en mairie le 03/04/2025",
+                                    "Affichée à la mairie de Roche-Fictive le 3 avril 2025"])
+def test_a_posting_at_the_seat_of_an_etablissement_public_or_at_a_town_hall_is_its_publication(posted):
+    stamp = strip_stamps("Reçue en préfecture du Finistère le 2 avril 2025\n" + posted + "\n")[1]
     assert (str(stamp.received), str(stamp.published)) == ("2025-04-02", "2025-04-03")
 
 

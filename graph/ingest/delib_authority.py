@@ -50,9 +50,10 @@ _AUTHORITY_PATTERNS = {
         r"[A-ZÀ-ÖØ-ÞŒ][a-zà-ÿ][\w'’-]*)*)?)\b"
     ),
     "metropole-named-after": (
-        # "Métropole européenne de Lille": its adjective, then its place
+        # "Métropole européenne de Lille": its adjective, then its place; a word of which may open with an elided
+        # particle ("Métropole Nice Côte d'Azur")
         r"(?P<name>(?:Euro[mM]|M)étropole(?:\s+(?i:européenne)(?=\s+(?:de|du|d['’])))?"
-        r"\s+(?:de\s+|du\s+|d['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ -][A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*)"
+        r"\s+(?:de\s+|du\s+|d['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ -](?:d['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*)"
     ),
     "syndicat": (
         r"(?P<name>(?:Syndicat(?:\s+[\w'’-]+){0,4}?|SIVOM|SIVU|SIVOS)\s+"
@@ -140,10 +141,20 @@ _AUTHORITY_PATTERNS = {
     ),
 }
 AUTHORITIES = list(_AUTHORITY_PATTERNS.values())
+#: Read in a heading only: a CCAS or a CIAS named by its territory without a particle, the rest of its line
+#: ("CENTRE INTERCOMMUNAL D'ACTION SOCIALE TERRES TOULOISES"); in a text's body "au CIAS Mme X" names no authority.
+_HEADING_ONLY = {
+    "ccas-territory": (
+        r"(?m:^)[ \t]*(?P<name>(?:Centre\s+(?i:communal|intercommunal)\s+(?i:d['’]action\s+sociale)|CCAS|CIAS)[ \t]+"
+        r"(?!(?:de|du|des|d['’])\b|(?i:conseil|bureau|comité|commission|assemblée|séance|session|réunion|extrait"
+        r"|registre|délibération|procès-verbal)\b)[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ \t]+(?:(?:et|de|du|des|la|en)[ \t]+)*"
+        r"(?:[dl]['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*)(?=[ \t]*(?:\n|$))"
+    ),
+}
 #: The order a heading's authorities are tried in: the most particular first. A commune's heading names its
 #: département ("DÉPARTEMENT DE LA LOIRE / COMMUNE DE …"), a CCAS's its commune, a syndicat's or a communauté's
 #: often their seat: the authority that deliberates is the most particular one the heading names.
-_HEADING_ORDER = ("ccas", "etablissement-public", "sdis", "syndicat", "petr", "communaute", "ept",
+_HEADING_ORDER = ("ccas", "ccas-territory", "etablissement-public", "sdis", "syndicat", "petr", "communaute", "ept",
                   "metropole-named-first", "metropole-named-after", "collectivite", "province", "mairie", "commune",
                   "paris", "municipal-council", "assembly", "departement-region", "epcc", "office-de-tourisme", "oph")
 
@@ -252,7 +263,7 @@ def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[s
         return "\n".join("".join(_title_cased_cell(cell) for cell in re.split(r"([ \t]{3,})", line))
                          for line in text.split("\n"))
 
-    in_heading = [_AUTHORITY_PATTERNS[name] for name in _HEADING_ORDER]
+    in_heading = [{**_AUTHORITY_PATTERNS, **_HEADING_ONLY}[name] for name in _HEADING_ORDER]
     skipped: list[str] = [] if beneficiaries is None else beneficiaries
     if (named := _named_above_its_kind(heading(body))) is not None:
         return named, []

@@ -33,11 +33,16 @@ _COUNTS = {
                  r"|Nombre\s+de\s+(?:membres|conseillers|délégués)(?:\s+titulaires)?"
                  r"(?:\s+(?:du|de\s+la|de\s+l['’])\s*(?:bureau|conseil|comité|commission|assemblée)(?:\s+\w+)?)?"
                  r"(?=\s*:)"
+                 # "Nombre de membres composant le Conseil municipal : 29"
+                 r"|(?:Nombre\s+de\s+)?(?:membres|conseillers|délégués)\s+composant\s+(?:le|la|l['’])\s*"
+                 r"(?:bureau|conseil|comité|commission|assemblée)(?:\s+[\w'’]+)?(?=\s*:)"
                  # a GIP's or an établissement's board: "Membres ayant voix délibérative : 12"
                  r"|(?:membres|administrateurs)\s+ayant\s+voix\s+délibérative(?=\s*:)",
     # "Présents à l'ouverture de la séance : 26": the opening's, before a move's "(présents : 27 – votants : 32)"
+    # a session held by video: "Membres connectés (présents) : 12" (only as the count of the members present)
     "present_count": r"(?:Nombre\s+de\s+|membres\s+)?présents(?:\s+ou\s+suppléés|\s+lors\s+du\s+vote"
-                     r"|\s+à\s+l['’]ouverture(?:\s+de\s+la\s+séance)?)?",
+                     r"|\s+à\s+l['’]ouverture(?:\s+de\s+la\s+séance)?)?"
+                     r"|(?:Nombre\s+de\s+)?(?:membres\s+)?connectés\s*\(\s*présents\s*\)",
     # "Pouvoir : 1": the singular only before a colon ("donne pouvoir à …" counts nothing)
     "proxy_count": r"(?:Nombre\s+de\s+)?(?:pouvoirs|procurations|(?:pouvoir|procuration)(?=[ \t]*:)"
                    r"|(?:membres\s+)?(?<!ou\s)(?<!et\s)représentés"

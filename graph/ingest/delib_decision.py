@@ -85,6 +85,40 @@ def _count(text: str, words: str, voix: bool = False) -> tuple[int, tuple[int, i
     return (int(n) if n.isdigit() else 0), match.span()
 
 
+#: Who voted against or abstained, named without a count: "Ont voté contre : M. X, Mme Y", "Se sont abstenus :
+#: Mme Z, M. W", "Contre : M. X et Mme Y".
+_NAMED_AGAINST = r"ont\s+vot[ée]\s+contre|(?<![\w-])contre"
+_NAMED_ABSTAINING = r"se\s+sont\s+abstenu(?:e|s|es)?|s['’]est\s+abstenue?|abstentions?"
+#: One member named with their civility ("M. SIMONIN-BARRY", "Mme Anne COHEN", "Monsieur Paul Durand"), perhaps
+#: with the proxy they voted by in brackets; "MM." or "Mmes" names several, "le groupe X" a number unknown.
+_ONE_MEMBER = re.compile(r"(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[A-ZÀ-ÖØ-ÞŒ][\w'’.-]*"
+                         r"(?:\s+(?:(?:de|du|des|la|le)\s+)*(?:d['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’.-]*){0,4}"
+                         r"(?:\s*\([^()\n]{1,60}\))?")
+
+
+def _named_count(text: str, words: str) -> tuple[int, tuple[int, int]] | None:
+    """How many members a list after ``words`` and a colon names, when each of its items is one member
+    (:data:`_ONE_MEMBER`) and the list ends its line (or goes on to the next after a comma): "Ont voté contre :
+    M. A, Mme B, M. C" counts 3. A list that names anything else (a group, "MM. X et Y") counts nothing.
+
+    >>> _named_count("Ont voté contre : M. ALPHA, Mme BÊTA-GAMMA et M. DELTA\\nADOPTÉE", _NAMED_AGAINST)[0]
+    3
+    >>> _named_count("Se sont abstenus : le groupe Ensemble, M. ALPHA", _NAMED_ABSTAINING) is None
+    True
+    """
+    for match in re.finditer(rf"^[ \t]*(?:{words})[ \t]*:[ \t]*", text, re.I | re.M):
+        end = match.end()
+        while (stop := text.find("\n", end)) >= 0 and re.search(r"(?:,|\bet)[ \t]*$", text[match.end():stop]):
+            end = stop + 1  # a list that a comma carries on to the next line
+        stop = text.find("\n", end)
+        stop = len(text) if stop < 0 else stop
+        items = re.split(r"\s*(?:[,;]|\bet\b)\s*", text[match.end():stop].strip().rstrip("."))
+        if items and all(_ONE_MEMBER.fullmatch(item) for item in items):
+            return len(items), (match.start(), stop)
+        return None
+    return None
+
+
 def parse_vote(body: str, start: int = 0) -> Vote:
     """Return the outcome (adopted-unanimously, adopted, rejected) and the counts when the text gives them: the first
     vote from the line of offset ``start`` on (where the deliberation's own item opens, in minutes that record
@@ -133,13 +167,18 @@ def _parse_vote(body: str) -> Vote:
     for attr, words, voix in (("votes_for", r"pour|votes?\s+pour", True), ("against", r"contre", False),
                               ("abstentions", r"abstentions?|s['’]abst\w+", False)):
         found = _count(body, words, voix)
+        if found is None and attr != "votes_for":  # the members named, not counted
+            found = _named_count(body, _NAMED_AGAINST if attr == "against" else _NAMED_ABSTAINING)
         if found:
             setattr(vote, attr, found[0])
             spans.append(found[1])
     outcome = None
     # A text typed in capitals without apostrophes writes "A L UNANIMITE".
     for pattern, result in ((r"adopt[ée]e?s?\s+à\s+l(?:['’]|\s)unanimit[ée]|à\s+l(?:['’]|\s)unanimit[ée]"
-                             r"|^\s*(?:vote\s*:\s*)?unanimit[ée](?:\s+des\s+(?:membres|votants|suffrages)[^\n.]{0,40})?"
+                             # "Vote par appel nominal : unanimité des 14 votants."
+                             r"|^\s*(?:vote(?:\s+(?:par\s+appel\s+nominal|à\s+main\s+lev[ée]e|au\s+scrutin\s+"
+                             r"(?:public|secret)|[ée]lectronique))?\s*:\s*)?unanimit[ée]"
+                             r"(?:\s+des\s+(?:\d+\s+)?(?:membres|votants|suffrages)[^\n.]{0,40})?"
                              r"\s*\.?\s*$",
                              "adopted-unanimously"),
                             (r"\brejet(?:é|ée|és|ées|e|ee|es|ees|te|tent)\b|\brejet\b(?!\s+d)|n['’]adopte\s+pas"

@@ -37,6 +37,13 @@ _ACTES = (r"(?:\d{2}_[A-Z]{2}-\n?)?(?:\d\s?\d{2}|0?2[AB])-\n?\d{9}-\n?\d{8}-\n?(
           r"(?:-\n?(?:DE|AR|AI|CC|BF|AU))?(?=[\s.,;)]|$)")
 
 
+#: A prefecture or a sub-prefecture, and the place it is of ("préfecture de Meurthe-et-Moselle"); or both, for an act
+#: sent to each: "sous-préfecture de Bellac / préfecture de la Haute-Vienne".
+_PLACE = r"(?:\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])[A-ZÉ][\w'’-]*)?"
+_PREFECTURE = (r"(?:sous[- ]?)?pr[ée]fecture" + _PLACE
+               + r"(?:\s*(?:/|ou|et)\s*(?:(?:en|[àa]\s+la)\s+)?(?:sous[- ]?)?pr[ée]fecture" + _PLACE + ")?")
+
+
 def _loose(word: str) -> str:
     """A pattern matching ``word`` even when the PDF split it with one stray space ("Ac te", "E nvoi")."""
     return r"\s?".join(re.escape(c) if c != " " else r"\s+" for c in word)
@@ -66,17 +73,18 @@ STAMP_PATTERNS = [
     # "Date d'envoi en préfecture : 26/11/2024"
     ("sent", re.compile(r"Date\s+d['’]envoi\s+(?:en\s+|[àa]\s+la\s+)(?:sous[- ]?)?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
     # "Date de dépôt en préfecture : 14/02/2025": an act deposited at the prefecture is received there on the spot
+    # "Date de réception en préfecture de Meurthe-et-Moselle : 1er juin 2025"
     ("received", re.compile(r"Date\s+de\s+(?:r[ée]ception|d[ée]p[ôo]t)\s+(?:en\s+|[àa]\s+la\s+)?"
-                            r"(?:sous[- ]?)?pr[ée]fecture\s*:\s*" + _DATE, re.I)),
+                            + _PREFECTURE + r"\s*:\s*" + _DATE, re.I)),
     ("sent", re.compile(r"(?:Envoy[ée]\s+en\s+pr[ée]fecture|T[ée]l[ée]transmise?s?)\s+le\s*:?\s*" + _DATE, re.I)),
     # "Transmis en préfecture le …", "Transmise au représentant de l'État le …", "après dépôt en préfecture le …",
     # "Télétransmis en préfecture le …", "Transmis en sous-préfecture de Riom le …", "Transmis à la sous-préfecture
-    # de Vesoul le …", "Transmis en préfecture de la Meuse le …"; in New Caledonia, French Polynesia and Wallis and
+    # de Vesoul le …", "Transmis en préfecture de la Meuse le …", "Transmis en sous-préfecture de Bellac /
+    # préfecture de la Haute-Vienne le …"; in New Caledonia, French Polynesia and Wallis and
     # Futuna the State's representative who holds the legality control is the haut-commissaire, or in a province
     # the commissaire délégué de la République: "Transmise au commissaire délégué de la République le …"
     ("sent", re.compile(r"(?:(?:T[ée]l[ée])?transmise?s?|d[ée]p[ôo]t|transmission)\s+(?:(?:en|[àa]\s+la)\s+"
-                        r"(?:sous[- ]?)?pr[ée]fecture"
-                        r"(?:\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])[A-ZÉ][\w'’-]*)?|au\s+repr[ée]sentant\s+"
+                        + _PREFECTURE + r"|au\s+repr[ée]sentant\s+"
                         r"de\s+l['’][ÉE]tat|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée]|au\s+haut-commissariat"
                         r"|au\s+(?:haut-)?commissaire\s+(?:d[ée]l[ée]gu[ée]\s+)?de\s+la\s+R[ée]publique"
                         # "Délibération transmise au Préfet de la région Occitanie le 20 mai 2025"
@@ -93,9 +101,10 @@ STAMP_PATTERNS = [
                             r"\s+le\s*:?\s*" + _DATE, re.I)),
     # "Réception par le préfet : 05/02/2025", "réception par le préfet le 05/02/2025"
     ("received", re.compile(r"R[ée]ception\s+par\s+le\s+pr[ée]fet\s*(?::|\ble\b\s*:?)\s*" + _DATE, re.I)),
-    # "Affichée au siège de l'EPCC le 3 avril 2025"
-    ("published", re.compile(r"Affich[ée]e?\s+(?:au\s+siège\s+(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+)?"
-                             r"[\w'’ -]{2,40}?\s+)?le\s*:?\s*(?:" + _DATE + ")?", re.I)),
+    # "Affichée au siège de l'EPCC le 3 avril 2025", "Affiché en mairie d'arrondissement le 16 mai 2025"
+    ("published", re.compile(r"Affich[ée]e?\s+(?:(?:au\s+siège|en\s+mairie|[àa]\s+la\s+mairie)"
+                             r"(?:\s+(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|de\s+)?[\w'’ -]{2,40}?)?\s+)?"
+                             r"le\s*:?\s*(?:" + _DATE + ")?", re.I)),
     ("published", re.compile(r"Date\s+de\s+mise\s+en\s+ligne\s*:\s*" + _DATE, re.I)),
     # "Publié au Journal officiel de Saint-Barthélemy le 03/02/2025": a collectivité's official journal
     ("published", re.compile(r"Publi[ée]e?\s+au\s+Journal\s+officiel\b[^\n]{0,60}?\s+le\s*:?\s*" + _DATE, re.I)),
