@@ -2010,6 +2010,25 @@ def test_a_statutory_contribution_or_a_payment_under_a_contract_is_no_grant(text
     assert find_grants(text).grants == []
 
 
+@pytest.mark.parametrize("text", [
+    "DÉCIDE de verser la cotisation 2025 à l'Agence départementale d'information sur le logement du Var (ADIL 83), "
+    "d'un montant de 1 850 €.",
+    "DÉCIDE de verser la cotisation 2025 à l'ADIL 83, d'un montant de 1 850 €.",
+])
+def test_a_members_fee_paid_with_a_grants_verb_is_no_grant(text):
+    text += "\nDÉCIDE d'attribuer une subvention de 2 500 € à l'association Var Aidants."
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == [("Var Aidants", "2500")]
+
+
+def test_a_table_of_attributions_de_compensation_to_the_communes_is_no_grant():
+    text = ("ARTICLE 1 – FIXE les attributions de compensation définitives 2025 comme suit :\n\n"
+            "Commune                         Attribution de compensation\n"
+            "Saint-Véran                     412 380 €\n"
+            "Molines                          96 120 €\n\n"
+            "ARTICLE 2 – ATTRIBUE une subvention de fonctionnement de 2 500 € à l'association Queyras Répit.\n")
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == [("Queyras Répit", "2500")]
+
+
 def test_a_table_row_of_nothing_is_no_grant():
     found = find_grants("DÉCIDE d'attribuer les subventions suivantes :\n\n| Association | Nouveau montant |\n"
                         "|---|---|\n| Comité des fêtes | 1 800,00 € |\n| Association des Parents d'Élèves | 0,00 € |\n")

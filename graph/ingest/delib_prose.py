@@ -72,6 +72,8 @@ _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim(?!e\b)|(?<![
 _DECISION = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b|"
                        r"il\s+est\s+proposé\s+au|"
                        r"En\s+conséquence|ARTICLE\s+1|Article\s+1(?:er)?\s*:", re.I)
+#: What a member pays the body it belongs to, no grant: "verser la cotisation 2025 à l'ADIL, d'un montant de …".
+_DUES = re.compile(r"\bcotisations?\b", re.I)
 #: What says, before an amount, that it is a total: "montant total de", "Total de la 3e répartition :", "TOTAL" alone.
 _PROSE_TOTAL = re.compile(r"(?:montant\s+total|^[ \t]*total\b[^.;:\n]{0,40}(?=\s*:)|d[ée]pense\s+totale|\bun\s+total|soit\s+au\s+total|"
                           r"affectation\s+d['’]un\s+montant|"
@@ -352,6 +354,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
                     or amended or set_at or pronoun or receiving
                     or _verb_opens_clause(sentence, a_start, amounts + words)):
                 continue
+            if _DUES.search(clause) and not _GRANT_WORD.search(clause):
+                continue  # a member's fee: "DÉCIDE de verser la cotisation 2025 à l'ADIL 04, d'un montant de …"
             if _CONTRACT.search(sentence) and not _GRANT_WORD.search(before):
                 continue  # a public contract's price, a service's payment: "un marché … attribué à la société X pour …"
             # A list item's words are its own line's: "soit un total …" on the next line is the list's.

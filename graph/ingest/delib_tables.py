@@ -180,6 +180,11 @@ def _wrapped_rows(rows: list[list[str]], spans: list[tuple[int, int]],
     return joined, joined_spans
 
 
+#: An amount column of what the law, not a decision to help, makes an EPCI pay its communes: "Attribution de
+#: compensation 2025".
+_DUE_BY_LAW_COL = re.compile(r"\battributions?\s+de\s+compensation\b")
+
+
 def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: GrantsFound, legend: dict[str, str],
                 heading: str | None = None, hints: ColumnHints | None = None,
                 sections: list[str | None] | None = None, thousands: bool = False) -> bool:
@@ -194,6 +199,8 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
     amount_col = choose_amount_column(header, hints)
     if amount_col is None:
         return False
+    if _DUE_BY_LAW_COL.search(fold(header[amount_col])):
+        return True  # what the law makes the authority pay, no grant: its amounts are no prose's either
     amount_of = thousands_amount if thousands or in_thousands("", 0, header) else parse_amount
     folded = [fold(h) for h in header]
     name_col = _column(folded, _BENEF_COL, {amount_col})
