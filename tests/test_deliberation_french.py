@@ -2620,6 +2620,19 @@ def test_a_clause_of_the_decision_below_a_list_of_grants_is_no_item_of_it(text, 
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
 
 
+@pytest.mark.parametrize("sep", [" ........................ ", " : ", "    "], ids=["pointilles", "deux-points", "espaces"])
+def test_sub_headings_above_a_lists_items_keep_them_in_the_list(sep):
+    text = ("La Commission permanente décide d'attribuer les subventions de fonctionnement suivantes :\n\n"
+            f"Canton de Saint-Gély\n    Association Répit Garrigue{sep}4 000 €\n"
+            f"Canton de Mèze\n    Association Thau Alzheimer{sep}5 500 €\n    Ligue contre le cancer{sep}1 500 €\n"
+            "                                                     Total rapport 11 000 €\n")
+    found = find_grants(text)
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [
+        ("Association Répit Garrigue", "4000", "operating"), ("Association Thau Alzheimer", "5500", "operating"),
+        ("Ligue contre le cancer", "1500", "operating")]
+    assert [str(t.amount) for t in found.totals] == ["11000"]
+
+
 @pytest.mark.parametrize("below", [
     "Transmis au représentant de l'État le 31/01/2025\n"
     "Publié au Journal officiel de Saint-Barthélemy le 03/02/2025\n",

@@ -37,7 +37,7 @@ from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD, _NATURE_WOR
 from graph.ingest.delib_grants import _IN_KIND, _PAST, GrantFact, StatedTotal, _nature
 from graph.ingest.delib_lists import (_AMOUNT_FIELD, _BLOCK, _BULLET, _DATIVE_ITEM, _ITEM_START, _LEAD, _YEAR_ITEM,
                                       _item_name, _sentences, approved_below, opens_clause,
-                                      section_heading)
+                                      section_heading, subheading)
 from graph.ingest.delib_not_grants import (_ANOTHER_AID, _AT_DISPOSAL_OF, _BY_EARLIER_ACT, _CLAUSE_VERB, _COMPUTED,
                                            _CONTRACT, _EARLIER, _LOAN, _PART_OF, _PER_YEAR, _PUT_AT_DISPOSAL,
                                            _RATE_AFTER, _THRESHOLD, _VALUED, _WITHDRAWS, _is_part, _requested,
@@ -74,8 +74,10 @@ _DECISION = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]C
                        r"En\s+conséquence|ARTICLE\s+1|Article\s+1(?:er)?\s*:", re.I)
 #: What a member pays the body it belongs to, no grant: "verser la cotisation 2025 à l'ADIL, d'un montant de …".
 _DUES = re.compile(r"\bcotisations?\b", re.I)
-#: What says, before an amount, that it is a total: "montant total de", "Total de la 3e répartition :", "TOTAL" alone.
-_PROSE_TOTAL = re.compile(r"(?:montant\s+total|^[ \t]*total\b[^.;:\n]{0,40}(?=\s*:)|d[ée]pense\s+totale|\bun\s+total|soit\s+au\s+total|"
+#: What says, before an amount, that it is a total: "montant total de", "Total de la 3e répartition :", "TOTAL" alone,
+#: "Total" and a word on a list's last line ("Total rapport 14 000 €").
+_PROSE_TOTAL = re.compile(r"(?:montant\s+total|^[ \t]*total\b[^.;:\n]{0,40}(?=\s*:)|"
+                          r"^[ \t]*total[ \t]+[a-zà-ÿ]+[ \t]*$|d[ée]pense\s+totale|\bun\s+total|soit\s+au\s+total|"
                           r"affectation\s+d['’]un\s+montant|"
                           r"total\s+général|enveloppe\s+(?:globale|totale)|total\b[^.;:\n]{0,30}?s['’][ée]l[eè]ve|"
                           r"s['’][ée]l[eè]vent\s+au\s+total|^\s*total\b[ \t.…]*$)\s*(?:de|:|à)?\s*", re.I)
@@ -288,6 +290,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
                         or approved_below(body, start + len(sentence), sentence)) \
                 and not _PAST.search(sentence)
             lead_nature = _nature(sentence)  # "les subventions de fonctionnement suivantes :", for its items
+        elif lead and subheading(body, start, sentence):
+            pass  # "Canton de Lodève" above some of the lead's items: they are the lead's still
         elif not item or opens_clause(sentence):  # "- d'approuver la cotisation …" below a table's lead
             lead = False
         amounts = [(m.start(), m.end(), parse_amount(m.group(0))) for m in AMOUNT_RE.finditer(sentence)]
