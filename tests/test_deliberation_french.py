@@ -23,7 +23,7 @@ from graph.ingest.delib_moves import apply_moves
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
 from graph.ingest.delib_names import Person, parse_person
 from graph.ingest.delib_people import parse_attendance
-from graph.ingest.delib_text import normalise_text, strip_stamps
+from graph.ingest.delib_text import clean_text, normalise_text, strip_stamps
 from graph.ingest.deliberation import looks_like_deliberation
 from graph.ingest.french import (find_amounts_in_words, format_amount, format_date_words, number_to_words,
                                  parse_amount, parse_date, words_to_number)
@@ -2027,6 +2027,18 @@ def test_a_table_of_attributions_de_compensation_to_the_communes_is_no_grant():
             "Molines                          96 120 €\n\n"
             "ARTICLE 2 – ATTRIBUE une subvention de fonctionnement de 2 500 € à l'association Queyras Répit.\n")
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == [("Queyras Répit", "2500")]
+
+
+def test_a_table_whose_cells_tabs_part_gives_each_cell_its_column():
+    text = clean_text("Article 1 : d'attribuer les subventions de fonctionnement suivantes :\n\n"
+                      "Bénéficiaire\tObjet\tMontant\n"
+                      "CPTS Var Nord\tCoordination du parcours des personnes âgées\t25 000 €\n"
+                      "Association Azur Écoute\tAteliers d'entraide\t8 000 €\n\tTOTAL\t33 000 €\n")
+    found = find_grants(text)
+    assert [(g.beneficiary, str(g.amount), g.nature, g.purpose) for g in found.grants] == [
+        ("CPTS Var Nord", "25000", "operating", "Coordination du parcours des personnes âgées"),
+        ("Association Azur Écoute", "8000", "operating", "Ateliers d'entraide")]
+    assert [str(t.amount) for t in found.totals] == ["33000"]
 
 
 def test_a_table_row_of_nothing_is_no_grant():
