@@ -3050,6 +3050,15 @@ def _grant_accounts(graph) -> dict[str, tuple[str | None, str | None]]:
     ("DÉCIDE d'attribuer une subvention de 540 € au Collège Les Goussons et une subvention de 144 € au FSE du "
      "Collège Jean Monnet.\nLa dépense sera imputée au compte 65738 du budget 2025, sauf pour le FSE (compte 6574).\n",
      {"Collège Les Goussons": ("65738", "operating"), "FSE du Collège Jean Monnet": ("6574", "operating")}),
+    ("– d'attribuer les aides régionales suivantes :\n\n"
+     "Bénéficiaire                     Objet                        Aide régionale\n"
+     "PTCE Loire Santé                 Animation du pôle            35 000 €\n"
+     "SCIC Vieillir Ensemble           Équipement de l'atelier      48 500 €\n"
+     "Association Aidants du Cher      Poste de coordination        15 000 €\n\n"
+     "(l'aide à la SCIC Vieillir Ensemble est une subvention d'investissement, imputée au chapitre 909,\n"
+     "nature 20422 ; les deux autres sont des subventions de fonctionnement, chapitre 939, nature 6574)\n",
+     {"PTCE Loire Santé": ("6574", "operating"), "SCIC Vieillir Ensemble": ("20422", "investment"),
+      "Association Aidants du Cher": ("6574", "operating")}),
     ("SECTION DE FONCTIONNEMENT – DÉPENSES\n Chap.  Article  Fonction  Libellé                        Montant\n"
      " 65     6574     40        Subv. fonct. (Basket Club)     + 3 500,00\n"
      " 65     65548    020       Contributions                  + 8 740,00\n"
@@ -3087,7 +3096,8 @@ def _grant_accounts(graph) -> dict[str, tuple[str | None, str | None]]:
      "soit un total de 1 950 €, imputé au c/6574 du budget primitif 2024.\n",
      {"Comité des fêtes": ("6574", "operating"), "Club de l'Amitié": ("6574", "operating")}),
 ], ids=["compte-6745", "compte-par-article", "compte-par-type-de-beneficiaire", "nature-sous-article",
-        "compte-nomme-pour-un-beneficiaire", "compte-de-la-ligne-de-decision-modificative",
+        "compte-nomme-pour-un-beneficiaire", "compte-d-une-ligne-dit-apres-le-tableau",
+        "compte-de-la-ligne-de-decision-modificative",
         "articles-entre-parentheses-apres-les-comptes", "compte-de-la-phrase-qui-annonce-la-liste",
         "compte-des-bourses", "compte-d-une-puce-reste-le-sien", "compte-d-une-clause-numerotee-reste-le-sien",
         "compte-sous-la-liste-vaut-pour-toute-la-liste"])
