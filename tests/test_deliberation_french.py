@@ -2049,6 +2049,21 @@ def test_a_table_row_of_nothing_is_no_grant():
         "« Association des Parents d'Élèves » : montant de 0 €, aucune subvention retenue"]
 
 
+@pytest.mark.parametrize("refused, warning", [
+    ("0 € (rejet)", "« Mme L. T. » : montant de 0 €, aucune subvention retenue"),
+    ("150 € (refusée)", "« Mme L. T. » : « 150 € (refusée) », aucune subvention retenue"),
+])
+def test_a_refused_row_at_the_end_of_a_table_is_no_grant_nor_part_of_the_row_above(refused, warning):
+    text = ("DÉCIDE d'accorder les aides facultatives suivantes :\n\n"
+            "Dossier          Demandeur           Nature de l'aide                         Montant\n"
+            "2025-114         Mme S. M.           Impayé d'énergie                         320 €\n"
+            "2025-121         M. J.-P. R.         Reste à charge appareillage auditif      280 €\n"
+            f"2025-123         Mme L. T.           Dépassement du plafond de ressources     {refused}\n")
+    found = find_grants(text)
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("S. M.", "320"), ("J.-P. R.", "280")]
+    assert [fr for fr, _ in found.warnings] == [warning]
+
+
 @pytest.mark.parametrize("text, grants, totals", [
     ("Le Conseil ATTRIBUE à l'association Les Amis du Vélo une subvention de fonctionnement de 12\n"
      "500 € au titre de l'année 2024.", [("Les Amis du Vélo", "12500")], []),
