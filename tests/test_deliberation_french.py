@@ -2483,6 +2483,14 @@ def test_a_list_items_fiscal_year_is_the_one_its_own_clause_names():
         ("Office Municipal des Sports", 2024), ("Accords Majeurs", 2025), ("Club de judo", None)]
 
 
+def test_a_grant_split_over_two_years_gives_each_part_the_year_said_after_it_and_no_warning():
+    found = find_grants("Le Conseil municipal DÉCIDE d'attribuer à l'association Répit Vosges une subvention de "
+                        "2 000 € en 2025 et 3 000 € en 2026.")
+    assert [(g.beneficiary, str(g.amount), g.year) for g in found.grants] == [
+        ("Répit Vosges", "2000", 2025), ("Répit Vosges", "3000", 2026)]
+    assert found.warnings == []
+
+
 @pytest.mark.parametrize("text, grants", [
     ("Le Conseil, après en avoir délibéré :\n- DÉCIDE le versement du solde de la subvention 2023 au Centre de santé "
      "du Pays Bigouden, soit 16 000 € ;", [("Centre de santé du Pays Bigouden", "16000")]),

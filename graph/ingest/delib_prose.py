@@ -149,6 +149,20 @@ def _clause_year(sentence: str, anchor: int) -> int | None:
     return int(match.group("y")) if match else None
 
 
+#: The year said right after a grant's amount: "une subvention de 2 000 € en 2025 et 3 000 € en 2026".
+_YEAR_AFTER = re.compile(r"[ \t]+en[ \t]+(?P<y>(?:19|20)\d\d)\b(?![-/]\d)")
+
+
+def _year_after(sentence: str, end: int) -> int | None:
+    """The fiscal year that the words right after the amount ending at ``end`` name.
+
+    >>> _year_after("une subvention de 2 000 € en 2025 et 3 000 € en 2026.", 44)
+    2026
+    """
+    match = _YEAR_AFTER.match(sentence, end)
+    return int(match.group("y")) if match else None
+
+
 #: A grant amended: "porte de 5 000 € à 7 000 € la subvention …", "ramène … de 4 000 € à 2 500 €" — the amount it
 #: was, then the amount it is.
 _AMENDED_FROM = re.compile(r"\s+à\s+(?=" + AMOUNT_RE.pattern + ")", re.I)
@@ -427,7 +441,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
                                         cancelled=bool(_CANCEL.search(before) or _CANCELLED_AFTER.match(flat, a_end)
                                                        or withdrawn),
                                         part=a_start in parts,
-                                        year=_clause_year(flat, a_start)))
+                                        year=_year_after(flat, a_end) or _clause_year(flat, a_start)))
                 read_at[a_start] = grants[-1]
         after_list = item and lead and len(grants) > granted_before  # a list of grants, not of years
     return grants, totals
