@@ -23,7 +23,7 @@ from graph.ingest.delib_moves import apply_moves
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
 from graph.ingest.delib_names import Person, parse_person
 from graph.ingest.delib_people import parse_attendance
-from graph.ingest.delib_text import normalise_text, strip_stamps
+from graph.ingest.delib_text import clean_text, normalise_text, strip_stamps
 from graph.ingest.deliberation import looks_like_deliberation
 from graph.ingest.french import (find_amounts_in_words, format_amount, format_date_words, number_to_words,
                                  parse_amount, parse_date, words_to_number)
@@ -2037,12 +2037,58 @@ def test_a_statutory_contribution_or_a_payment_under_a_contract_is_no_grant(text
     assert find_grants(text).grants == []
 
 
+@pytest.mark.parametrize("text", [
+    "DÉCIDE de verser la cotisation 2025 à l'Agence départementale d'information sur le logement du Var (ADIL 83), "
+    "d'un montant de 1 850 €.",
+    "DÉCIDE de verser la cotisation 2025 à l'ADIL 83, d'un montant de 1 850 €.",
+])
+def test_a_members_fee_paid_with_a_grants_verb_is_no_grant(text):
+    text += "\nDÉCIDE d'attribuer une subvention de 2 500 € à l'association Var Aidants."
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == [("Var Aidants", "2500")]
+
+
+def test_a_table_of_attributions_de_compensation_to_the_communes_is_no_grant():
+    text = ("ARTICLE 1 – FIXE les attributions de compensation définitives 2025 comme suit :\n\n"
+            "Commune                         Attribution de compensation\n"
+            "Saint-Véran                     412 380 €\n"
+            "Molines                          96 120 €\n\n"
+            "ARTICLE 2 – ATTRIBUE une subvention de fonctionnement de 2 500 € à l'association Queyras Répit.\n")
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == [("Queyras Répit", "2500")]
+
+
+def test_a_table_whose_cells_tabs_part_gives_each_cell_its_column():
+    text = clean_text("Article 1 : d'attribuer les subventions de fonctionnement suivantes :\n\n"
+                      "Bénéficiaire\tObjet\tMontant\n"
+                      "CPTS Var Nord\tCoordination du parcours des personnes âgées\t25 000 €\n"
+                      "Association Azur Écoute\tAteliers d'entraide\t8 000 €\n\tTOTAL\t33 000 €\n")
+    found = find_grants(text)
+    assert [(g.beneficiary, str(g.amount), g.nature, g.purpose) for g in found.grants] == [
+        ("CPTS Var Nord", "25000", "operating", "Coordination du parcours des personnes âgées"),
+        ("Association Azur Écoute", "8000", "operating", "Ateliers d'entraide")]
+    assert [str(t.amount) for t in found.totals] == ["33000"]
+
+
 def test_a_table_row_of_nothing_is_no_grant():
     found = find_grants("DÉCIDE d'attribuer les subventions suivantes :\n\n| Association | Nouveau montant |\n"
                         "|---|---|\n| Comité des fêtes | 1 800,00 € |\n| Association des Parents d'Élèves | 0,00 € |\n")
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Comité des fêtes", "1800.00")]
     assert [fr for fr, _ in found.warnings] == [
         "« Association des Parents d'Élèves » : montant de 0 €, aucune subvention retenue"]
+
+
+@pytest.mark.parametrize("refused, warning", [
+    ("0 € (rejet)", "« Mme L. T. » : montant de 0 €, aucune subvention retenue"),
+    ("150 € (refusée)", "« Mme L. T. » : « 150 € (refusée) », aucune subvention retenue"),
+])
+def test_a_refused_row_at_the_end_of_a_table_is_no_grant_nor_part_of_the_row_above(refused, warning):
+    text = ("DÉCIDE d'accorder les aides facultatives suivantes :\n\n"
+            "Dossier          Demandeur           Nature de l'aide                         Montant\n"
+            "2025-114         Mme S. M.           Impayé d'énergie                         320 €\n"
+            "2025-121         M. J.-P. R.         Reste à charge appareillage auditif      280 €\n"
+            f"2025-123         Mme L. T.           Dépassement du plafond de ressources     {refused}\n")
+    found = find_grants(text)
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("S. M.", "320"), ("J.-P. R.", "280")]
+    assert [fr for fr, _ in found.warnings] == [warning]
 
 
 @pytest.mark.parametrize("text, grants, totals", [
@@ -2464,6 +2510,14 @@ def test_a_list_items_fiscal_year_is_the_one_its_own_clause_names():
         ("Office Municipal des Sports", 2024), ("Accords Majeurs", 2025), ("Club de judo", None)]
 
 
+def test_a_grant_split_over_two_years_gives_each_part_the_year_said_after_it_and_no_warning():
+    found = find_grants("Le Conseil municipal DÉCIDE d'attribuer à l'association Répit Vosges une subvention de "
+                        "2 000 € en 2025 et 3 000 € en 2026.")
+    assert [(g.beneficiary, str(g.amount), g.year) for g in found.grants] == [
+        ("Répit Vosges", "2000", 2025), ("Répit Vosges", "3000", 2026)]
+    assert found.warnings == []
+
+
 @pytest.mark.parametrize("text, grants", [
     ("Le Conseil, après en avoir délibéré :\n- DÉCIDE le versement du solde de la subvention 2023 au Centre de santé "
      "du Pays Bigouden, soit 16 000 € ;", [("Centre de santé du Pays Bigouden", "16000")]),
@@ -2626,6 +2680,19 @@ def test_a_heading_that_signs_agreements_below_a_list_of_grants_ends_it():
 ], ids=["cotisation-sous-un-tableau", "prend-acte-apres-une-liste", "clause-qui-attribue"])
 def test_a_clause_of_the_decision_below_a_list_of_grants_is_no_item_of_it(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
+
+
+@pytest.mark.parametrize("sep", [" ........................ ", " : ", "    "], ids=["pointilles", "deux-points", "espaces"])
+def test_sub_headings_above_a_lists_items_keep_them_in_the_list(sep):
+    text = ("La Commission permanente décide d'attribuer les subventions de fonctionnement suivantes :\n\n"
+            f"Canton de Saint-Gély\n    Association Répit Garrigue{sep}4 000 €\n"
+            f"Canton de Mèze\n    Association Thau Alzheimer{sep}5 500 €\n    Ligue contre le cancer{sep}1 500 €\n"
+            "                                                     Total rapport 11 000 €\n")
+    found = find_grants(text)
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [
+        ("Association Répit Garrigue", "4000", "operating"), ("Association Thau Alzheimer", "5500", "operating"),
+        ("Ligue contre le cancer", "1500", "operating")]
+    assert [str(t.amount) for t in found.totals] == ["11000"]
 
 
 @pytest.mark.parametrize("below", [
@@ -3033,6 +3100,15 @@ def _grant_accounts(graph) -> dict[str, tuple[str | None, str | None]]:
     ("DÉCIDE d'attribuer une subvention de 540 € au Collège Les Goussons et une subvention de 144 € au FSE du "
      "Collège Jean Monnet.\nLa dépense sera imputée au compte 65738 du budget 2025, sauf pour le FSE (compte 6574).\n",
      {"Collège Les Goussons": ("65738", "operating"), "FSE du Collège Jean Monnet": ("6574", "operating")}),
+    ("– d'attribuer les aides régionales suivantes :\n\n"
+     "Bénéficiaire                     Objet                        Aide régionale\n"
+     "PTCE Loire Santé                 Animation du pôle            35 000 €\n"
+     "SCIC Vieillir Ensemble           Équipement de l'atelier      48 500 €\n"
+     "Association Aidants du Cher      Poste de coordination        15 000 €\n\n"
+     "(l'aide à la SCIC Vieillir Ensemble est une subvention d'investissement, imputée au chapitre 909,\n"
+     "nature 20422 ; les deux autres sont des subventions de fonctionnement, chapitre 939, nature 6574)\n",
+     {"PTCE Loire Santé": ("6574", "operating"), "SCIC Vieillir Ensemble": ("20422", "investment"),
+      "Association Aidants du Cher": ("6574", "operating")}),
     ("SECTION DE FONCTIONNEMENT – DÉPENSES\n Chap.  Article  Fonction  Libellé                        Montant\n"
      " 65     6574     40        Subv. fonct. (Basket Club)     + 3 500,00\n"
      " 65     65548    020       Contributions                  + 8 740,00\n"
@@ -3070,7 +3146,8 @@ def _grant_accounts(graph) -> dict[str, tuple[str | None, str | None]]:
      "soit un total de 1 950 €, imputé au c/6574 du budget primitif 2024.\n",
      {"Comité des fêtes": ("6574", "operating"), "Club de l'Amitié": ("6574", "operating")}),
 ], ids=["compte-6745", "compte-par-article", "compte-par-type-de-beneficiaire", "nature-sous-article",
-        "compte-nomme-pour-un-beneficiaire", "compte-de-la-ligne-de-decision-modificative",
+        "compte-nomme-pour-un-beneficiaire", "compte-d-une-ligne-dit-apres-le-tableau",
+        "compte-de-la-ligne-de-decision-modificative",
         "articles-entre-parentheses-apres-les-comptes", "compte-de-la-phrase-qui-annonce-la-liste",
         "compte-des-bourses", "compte-d-une-puce-reste-le-sien", "compte-d-une-clause-numerotee-reste-le-sien",
         "compte-sous-la-liste-vaut-pour-toute-la-liste"])

@@ -381,13 +381,34 @@ _NAMED_ACCOUNT = re.compile(rf"\bpour\s+(?:le\s+|la\s+|les\s+|l['’])(?P<who>[A
                             rf"\s*(?:\(\s*|:\s*|,\s*)(?:comptes?|articles?|imputation|c/)\s*(?P<n>{_ACCOUNT})\b")
 
 
+#: An account named for one grant in a sentence of its own, the others' named after it: "(l'aide à la SCIC X est
+#: une subvention d'investissement, imputée au chapitre 909, nature 20422 ; les deux autres sont … 6574)".
+_ONE_GRANTS_ACCOUNT = re.compile(rf"\b(?:l['’]aide|la\s+subvention|la\s+participation)\s+(?:à\s+|au\s+|aux\s+)"
+                                 rf"(?:la\s+|le\s+|les\s+|l['’])?"
+                                 rf"(?P<who>[A-ZÉÈ][\w'’-]*(?:\s+[\w'’-]+){{0,5}}?)"
+                                 rf"\s+est\s+[^;.()]{{0,120}}?\b(?:nature|comptes?|articles?|imputation)\s+"
+                                 rf"(?P<n>{_ACCOUNT})\b")
+
+
 def accounts_by_name(body: str) -> dict[str, str]:
     """The accounts that ``body`` names for one beneficiary each, by the words that name it (folded).
 
     >>> accounts_by_name("imputée au compte 65738 du budget 2025, sauf pour le FSE (compte 6574).")
     {'fse': '6574'}
+    >>> accounts_by_name("(l'aide à la SCIC Bêta est une subvention d'investissement, nature 20422 ; les autres …")
+    {'scic beta': '20422'}
     """
-    return {fold(m["who"]): m["n"] for m in _NAMED_ACCOUNT.finditer(body)}
+    return {fold(m["who"]): m["n"] for pattern in (_NAMED_ACCOUNT, _ONE_GRANTS_ACCOUNT) for m in pattern.finditer(body)}
+
+
+def one_grants_accounts(body: str) -> list[tuple[int, int]]:
+    """Where ``body`` names an account for one grant in a sentence of its own (:data:`_ONE_GRANTS_ACCOUNT`): no
+    account of the other grants.
+
+    >>> one_grants_accounts("(l'aide au PTCE X est imputée nature 20422 ; les autres, nature 6574)")
+    [(1, 42)]
+    """
+    return [m.span() for m in _ONE_GRANTS_ACCOUNT.finditer(body)]
 
 
 def named_account(accounts: dict[str, str], beneficiary: str) -> str | None:

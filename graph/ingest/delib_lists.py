@@ -27,7 +27,7 @@ _DOT_MARKER = re.compile(r"^([ \t]*\d{0,2})\.(?=[ \t]+\S)", re.M)
 #: A list item that no bullet opens (the PDF drew it, or the text only indents it): a name, then ":", dot leaders or
 #: a dash, then an amount, alone on its line ("Comité des fêtes de Lussac : 1 500 € ;", "CPTS du Val – fonctionnement
 #: – 22 000 €").
-_BARE_ITEM = (r"[^\n]{2,120}?(?:[ \t]+:[ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*|[ \t]+[–—-][ \t]+)"
+_BARE_ITEM = (r"[^\n]{2,120}?(?:[ \t]+:[ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*|[ \t]+[–—-][ \t]+|(?<=[^\W\d])[ \t]{2,})"
               r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?[ \u00a0\u202f]*(?:€|euros?)[ \t]*[;.,]?[ \t]*"
               r"(?=\n|\Z)")
 _ITEM_START = re.compile(rf"\s*(?:{_BULLET}|{_BARE_ITEM})", re.I)
@@ -228,7 +228,52 @@ def _sentences(body: str):
                              rf"{_IN_SENTENCE})*[.;]?", body, re.I):
         if match.group(0).strip():
             for start, sentence in _bare_item_alone(match.start(), match.group(0)):
-                yield from _dative_items(start, sentence)
+                for start_, sentence_ in _dative_items(start, sentence):
+                    yield from _subheadings_apart(start_, sentence_)
+
+
+#: A sub-heading's line inside a list, above the items it groups: a few words with no amount and no end mark
+#: ("Canton de Lodève", "Secteur Nord"), which ends on no word that a name's next line would go on from.
+_SUBHEADING = re.compile(r"([ \t]*)[A-ZÀ-Ý][^\n:;.,€]{1,60}(?<![ \t-])(?<!\bde)(?<!\bdu)(?<!\bdes)(?<!\bet)"
+                         r"(?<!\bla)(?<!\ble)(?<!\bles)(?<![dl]['’])")
+#: A list's item that no bullet opens, alone on its line, and how far it is indented.
+_INDENTED_BARE_ITEM = re.compile(rf"([ \t]*)(?![ \t]*{_BULLET}){_BARE_ITEM}", re.I)
+
+
+def subheading(body: str, start: int, line: str) -> bool:
+    """Whether ``line``, at offset ``start`` of ``body``, is a sub-heading inside a list (:data:`_SUBHEADING`): the
+    next line is a bare item (:data:`_BARE_ITEM`) indented further than it, as the first of those it groups.
+
+    >>> body = "Canton de Lodève\\n    Association Aidants …… 4 000 €\\n"
+    >>> subheading(body, 0, "Canton de Lodève"), subheading(body, 0, "Association pour le soutien des")
+    (True, False)
+    """
+    heading = _SUBHEADING.fullmatch(line)
+    if heading is None or _VERB_OPENING.match(line.strip()) or _NOT_SECTION.search(line):
+        return False
+    end = start + len(line)
+    if body[end:end + 1] != "\n":
+        return False
+    item = _INDENTED_BARE_ITEM.match(body, end + 1)
+    return item is not None and len(item.group(1).expandtabs()) > len(heading.group(1).expandtabs())
+
+
+def _subheadings_apart(start: int, sentence: str):
+    """A sentence cut before each of its lines that is a sub-heading (:func:`subheading`), first or below the line
+    that ended a list's lead (":") or item ("€", ";"), and after it: "Canton de Lodève" above "    Association X …… 4 000 €"
+    groups the items below it, and is no part of their names.
+
+    >>> [s for _, s in _subheadings_apart(0, "suivantes :\\nCanton de Lodève\\n    Club A …… 4 000 €")]
+    ['suivantes :', 'Canton de Lodève', '    Club A …… 4 000 €']
+    """
+    cuts, offset = [], 0
+    lines = sentence.split("\n")
+    for i, line in enumerate(lines):
+        if (not i or lines[i - 1].rstrip().endswith((":", "€", ";"))) and subheading(sentence, offset, line):
+            cuts += [offset, offset + len(line) + 1] if i else [len(line) + 1]
+        offset += len(line) + 1
+    for a, b in zip([0] + cuts, cuts + [len(sentence) + 1]):
+        yield start + a, sentence[a:b - 1] if b <= len(sentence) else sentence[a:]
 
 
 #: A sentence that opens with a list's item that no bullet opens, a line of its own (:data:`_BARE_ITEM`).

@@ -92,14 +92,16 @@ def name_acronyms(body: str, grants: list[GrantFact]) -> None:
 
 
 def _warn_alike(grants: list[GrantFact], found: GrantsFound) -> None:
-    """Warn when the prose gives one beneficiary two amounts of one nature (or of none stated) whose purposes, when
-    both are stated, are one: an operating and an investment grant, or an aid in kind and a grant, are two grants,
-    but three amounts of a list that all went to the name of its first item are more likely a misreading."""
+    """Warn when the prose gives one beneficiary two amounts of one nature (or of none stated) whose purposes and
+    fiscal years, when both are stated, are one: an operating and an investment grant, an aid in kind and a grant,
+    or a grant of 2025 and one of 2026 are two grants, but three amounts of a list that all went to the name of its
+    first item are more likely a misreading."""
     by_key: dict[str, list[GrantFact]] = {}
     for grant in grants:
         by_key.setdefault(name_key(grant.beneficiary), []).append(grant)
     for alike in by_key.values():
         if not any(g.nature == h.nature and (g.purpose == h.purpose or None in (g.purpose, h.purpose))
+                   and (g.year == h.year or None in (g.year, h.year))  # "2 000 € en 2025 et 3 000 € en 2026"
                    for i, g in enumerate(alike) for h in alike[i + 1:]):
             continue
         amounts = ", ".join(f"{g.amount} €" for g in alike)

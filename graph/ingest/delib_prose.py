@@ -37,7 +37,7 @@ from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD, _NATURE_WOR
 from graph.ingest.delib_grants import _IN_KIND, _PAST, GrantFact, StatedTotal, _nature
 from graph.ingest.delib_lists import (_AMOUNT_FIELD, _BLOCK, _BULLET, _DATIVE_ITEM, _ITEM_START, _LEAD, _YEAR_ITEM,
                                       _item_name, _sentences, approved_below, opens_clause,
-                                      section_heading)
+                                      section_heading, subheading)
 from graph.ingest.delib_not_grants import (_ANOTHER_AID, _AT_DISPOSAL_OF, _BY_EARLIER_ACT, _CLAUSE_VERB, _COMPUTED,
                                            _CONTRACT, _EARLIER, _LOAN, _PART_OF, _PER_YEAR, _PUT_AT_DISPOSAL,
                                            _RATE_AFTER, _THRESHOLD, _VALUED, _WITHDRAWS, _is_part, _requested,
@@ -72,8 +72,12 @@ _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim(?!e\b)|(?<![
 _DECISION = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b|"
                        r"il\s+est\s+proposé\s+au|"
                        r"En\s+conséquence|ARTICLE\s+1|Article\s+1(?:er)?\s*:", re.I)
-#: What says, before an amount, that it is a total: "montant total de", "Total de la 3e répartition :", "TOTAL" alone.
-_PROSE_TOTAL = re.compile(r"(?:montant\s+total|^[ \t]*total\b[^.;:\n]{0,40}(?=\s*:)|d[ée]pense\s+totale|\bun\s+total|soit\s+au\s+total|"
+#: What a member pays the body it belongs to, no grant: "verser la cotisation 2025 à l'ADIL, d'un montant de …".
+_DUES = re.compile(r"\bcotisations?\b", re.I)
+#: What says, before an amount, that it is a total: "montant total de", "Total de la 3e répartition :", "TOTAL" alone,
+#: "Total" and a word on a list's last line ("Total rapport 14 000 €").
+_PROSE_TOTAL = re.compile(r"(?:montant\s+total|^[ \t]*total\b[^.;:\n]{0,40}(?=\s*:)|"
+                          r"^[ \t]*total[ \t]+[a-zà-ÿ]+[ \t]*$|d[ée]pense\s+totale|\bun\s+total|soit\s+au\s+total|"
                           r"affectation\s+d['’]un\s+montant|"
                           r"total\s+général|enveloppe\s+(?:globale|totale)|total\b[^.;:\n]{0,30}?s['’][ée]l[eè]ve|"
                           r"s['’][ée]l[eè]vent\s+au\s+total|^\s*total\b[ \t.…]*$)\s*(?:de|:|à)?\s*", re.I)
@@ -142,6 +146,20 @@ def _clause_year(sentence: str, anchor: int) -> int | None:
     clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, anchor)), default=0)
     following = _NEXT_GRANT.search(sentence, anchor)
     match = _CLAUSE_YEAR.search(sentence, clause_start, following.start() if following else len(sentence))
+    return int(match.group("y")) if match else None
+
+
+#: The year said right after a grant's amount: "une subvention de 2 000 € en 2025 et 3 000 € en 2026".
+_YEAR_AFTER = re.compile(r"[ \t]+en[ \t]+(?P<y>(?:19|20)\d\d)\b(?![-/]\d)")
+
+
+def _year_after(sentence: str, end: int) -> int | None:
+    """The fiscal year that the words right after the amount ending at ``end`` name.
+
+    >>> _year_after("une subvention de 2 000 € en 2025 et 3 000 € en 2026.", 44)
+    2026
+    """
+    match = _YEAR_AFTER.match(sentence, end)
     return int(match.group("y")) if match else None
 
 
@@ -286,6 +304,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
                         or approved_below(body, start + len(sentence), sentence)) \
                 and not _PAST.search(sentence)
             lead_nature = _nature(sentence)  # "les subventions de fonctionnement suivantes :", for its items
+        elif lead and subheading(body, start, sentence):
+            pass  # "Canton de Lodève" above some of the lead's items: they are the lead's still
         elif not item or opens_clause(sentence):  # "- d'approuver la cotisation …" below a table's lead
             lead = False
         amounts = [(m.start(), m.end(), parse_amount(m.group(0))) for m in AMOUNT_RE.finditer(sentence)]
@@ -352,6 +372,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
                     or amended or set_at or pronoun or receiving
                     or _verb_opens_clause(sentence, a_start, amounts + words)):
                 continue
+            if _DUES.search(clause) and not _GRANT_WORD.search(clause):
+                continue  # a member's fee: "DÉCIDE de verser la cotisation 2025 à l'ADIL 04, d'un montant de …"
             if _CONTRACT.search(sentence) and not _GRANT_WORD.search(before):
                 continue  # a public contract's price, a service's payment: "un marché … attribué à la société X pour …"
             # A list item's words are its own line's: "soit un total …" on the next line is the list's.
@@ -419,7 +441,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
                                         cancelled=bool(_CANCEL.search(before) or _CANCELLED_AFTER.match(flat, a_end)
                                                        or withdrawn),
                                         part=a_start in parts,
-                                        year=_clause_year(flat, a_start)))
+                                        year=_year_after(flat, a_end) or _clause_year(flat, a_start)))
                 read_at[a_start] = grants[-1]
         after_list = item and lead and len(grants) > granted_before  # a list of grants, not of years
     return grants, totals

@@ -35,7 +35,10 @@ from graph.ingest.french import fold, parse_amount
 _TOTAL_ROW = re.compile(r"^(?:sous[- ]?tota(?:l|ux)|tota(?:l|ux)|montant total)\b", re.I)
 #: What a cell may say after an amount's currency: whether it is net, before tax or with it ("4 000,00 € net",
 #: "9 300,00 euros H.T.").
-AMOUNT_QUALIFIER = r"(?:[ \u00a0\u202f]*(?:net|brut|H\.?T\.?|T\.?T\.?C\.?)(?![\w.]))?"
+#: A request refused, said in brackets after its row's amount: "0 € (rejet)", "(refusé)", "(ajourné)".
+_REFUSED = r"\((?:rejet[ée]?e?|refus[ée]?e?|ajourn[ée]e?|sans\s+suite|non\s+retenue?|irrecevable)\)"
+AMOUNT_QUALIFIER = (r"(?:[ \u00a0\u202f]*(?:net|brut|H\.?T\.?|T\.?T\.?C\.?)(?![\w.]))?"
+                    rf"(?:[ \u00a0\u202f]*{_REFUSED})?")
 
 
 def _nature_of(value: str, legend: dict[str, str]) -> str | None:
@@ -180,6 +183,11 @@ def _wrapped_rows(rows: list[list[str]], spans: list[tuple[int, int]],
     return joined, joined_spans
 
 
+#: An amount column of what the law, not a decision to help, makes an EPCI pay its communes: "Attribution de
+#: compensation 2025".
+_DUE_BY_LAW_COL = re.compile(r"\battributions?\s+de\s+compensation\b")
+
+
 def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: GrantsFound, legend: dict[str, str],
                 heading: str | None = None, hints: ColumnHints | None = None,
                 sections: list[str | None] | None = None, thousands: bool = False) -> bool:
@@ -194,6 +202,8 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
     amount_col = choose_amount_column(header, hints)
     if amount_col is None:
         return False
+    if _DUE_BY_LAW_COL.search(fold(header[amount_col])):
+        return True  # what the law makes the authority pay, no grant: its amounts are no prose's either
     amount_of = thousands_amount if thousands or in_thousands("", 0, header) else parse_amount
     folded = [fold(h) for h in header]
     name_col = _column(folded, _BENEF_COL, {amount_col})
@@ -237,6 +247,10 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
                 continue
             if not cells[name_col] and above and amount and sum(bool(c) for c in cells) > 1:
                 cells[name_col] = above  # the merged cell of the row above: "|  | Acquisition de minibus | … |"
+            if cells[name_col] and amount and re.search(_REFUSED, cells[column], re.I):
+                found.warnings.append((f"« {cells[name_col]} » : « {cells[column].strip()} », aucune subvention "
+                                       f"retenue", f"'{cells[name_col]}': '{cells[column].strip()}', no grant kept"))
+                continue
             if cells[name_col] and not amount:  # a grant brought to nothing, or none
                 found.warnings.append((f"« {cells[name_col]} » : montant de 0 €, aucune subvention retenue",
                                        f"'{cells[name_col]}': amount of 0, no grant kept"))

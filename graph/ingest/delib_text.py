@@ -219,10 +219,37 @@ def markdown_to_plain(text: str) -> str:
     return re.sub(r"[ \t]+$", "", text, flags=re.M)
 
 
+def _tabs_to_columns(text: str) -> str:
+    """Lay out the cells of consecutive lines parted by TABs in columns aligned with spaces, two spaces or more
+    apart, as a table's reader expects: a TAB goes to the next cell, wherever its stop falls (a name one space
+    short of it would else run into the next cell, and a row's cells stand elsewhere than its header's).
+
+    >>> print(_tabs_to_columns("Bénéficiaire\\tObjet\\tMontant\\nCPTS Alpha\\tCoordination\\t25 000 €"))
+    Bénéficiaire  Objet         Montant
+    CPTS Alpha    Coordination  25 000 €
+    """
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        if "\t" not in lines[i]:
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and "\t" in lines[end]:
+            end += 1
+        rows = [[cell.rstrip() for cell in line.split("\t")] for line in lines[i:end]]
+        widths = [max((len(row[k]) for row in rows if k < len(row) - 1), default=0)
+                  for k in range(max(map(len, rows)))]
+        lines[i:end] = ["".join(cell.ljust(widths[k] + 2) for k, cell in enumerate(row[:-1])) + row[-1]
+                        for row in rows]
+        i = end
+    return "\n".join(lines)
+
+
 def clean_text(text: str) -> str:
     """Unify line ends and spaces (NBSP and narrow NBSP become spaces), squeeze blank-line runs to one."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u202f", " ")
-    text = text.replace("\ufeff", "").replace("\t", " ")
+    text = _tabs_to_columns(text.replace("\ufeff", ""))
     text = re.sub(r"[ \t]+$", "", text, flags=re.M)
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
 

@@ -35,7 +35,7 @@ from graph.ingest.delib_agreement_parties import read_agreements
 from graph.ingest.delib_authority import find_authority, find_member_count, heading_organisation
 from graph.ingest.delib_decision import (accounts_by_amount, accounts_by_article, accounts_by_beneficiary,
                                          accounts_by_name, accounts_by_nature, article_at, beneficiary_kind,
-                                         bursary_account, lead_above, named_account)
+                                         bursary_account, lead_above, named_account, one_grants_accounts)
 from graph.ingest.delib_decision import (find_budget_account, find_fiscal_year, find_programme, find_published,
                                          parse_vote)
 from graph.ingest.delib_graph import Builder, concept, m57_known
@@ -370,7 +370,8 @@ class Reader:
         204142) is kept as printed."""
         own = [(None, g.account) if g.account else (None, None) if g.table
                else find_budget_account(self.body[g.span[0]:g.span[1]]) for g in self.found.grants]
-        elsewhere = _blanked(self.body, [grant.span for grant, (_, nature) in zip(self.found.grants, own) if nature])
+        elsewhere = _blanked(self.body, [grant.span for grant, (_, nature) in zip(self.found.grants, own) if nature]
+                             + one_grants_accounts(self.body))
         # An account that one grant's own clause names ("une subvention d'équipement de 18 000 € (compte 20422)") is
         # that grant's: the others take the one named outside those clauses, or one that a grant's span names on a
         # line below its amount's ("… : 1 200 €\nsoit un total de 3 950 €, imputé au c/6574"), the list's.
