@@ -107,6 +107,9 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
      "signer cette convention.", [("Convention-type ci-annexée", "Monsieur le Maire ou à défaut l’adjoint délégué",
                                    True)]),
     ("- autorise le Maire à signer la convention.", [("Convention", "le Maire", True)]),
+    # typed in capitals without accents: "A LA SIGNER"
+    ("- APPROUVE LA CONVENTION D'OBJECTIFS AVEC L'ASSOCIATION LIEN ET AUTORISE MONSIEUR LE MAIRE A\nLA SIGNER.",
+     [("CONVENTION D'OBJECTIFS AVEC L'ASSOCIATION LIEN", "MONSIEUR LE MAIRE", True)]),
     # … but not once it is said of something else
     ("- approuve la convention à intervenir avec la commune de Lien pour l'entretien des berges ;",
      [("Convention à intervenir avec la commune de Lien pour l'entretien des berges", None, False)]),
@@ -280,6 +283,19 @@ def test_an_agreement_binds_the_authority_and_the_beneficiaries_and_governs_thei
     extraction = extract_fixture(_write(tmp_path, operative))
     assert _agreements(extraction.graph) == expected
     assert extraction.stats["agreements"] == len(expected)
+
+
+def test_an_agreement_of_an_operative_part_in_capitals_governs_the_grant_it_names(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text(_write(tmp_path, "").read_text(encoding="utf-8").replace(
+        "DÉCIDE :\n- d'attribuer une subvention de fonctionnement de 12 000 € à l'association Santé Lien ;\n"
+        "- d'attribuer une subvention de fonctionnement de 3 000 € à l'association Répit Loire ;\n",
+        "\nDECIDE D'ATTRIBUER A L'ASSOCIATION SANTE LIEN UNE SUBVENTION DE FONCTIONNEMENT DE 12 000 € ;\n\n"
+        "APPROUVE LA CONVENTION D'OBJECTIFS AVEC L'ASSOCIATION SANTE LIEN ET AUTORISE MONSIEUR LE MAIRE A LA "
+        "SIGNER.\n"), encoding="utf-8")
+    extraction = extract_fixture(path)
+    assert _agreements(extraction.graph) == {
+        "CONVENTION D'OBJECTIFS AVEC L'ASSOCIATION SANTE LIEN": (["sante-lien", "ville-lien-loire"], ["sante-lien"])}
 
 
 def test_an_agreement_that_names_a_body_governs_the_grant_of_its_branch(tmp_path):

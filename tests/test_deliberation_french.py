@@ -1974,6 +1974,24 @@ def test_a_cancelled_grant_is_left_out_with_a_warning():
     assert [fr for fr, _ in found.warnings] == ["subvention annulée : « L'Escale Solidaire » (1500 €), non retenue"]
 
 
+@pytest.mark.parametrize("text", [
+    "DÉCIDE D'ATTRIBUER À L'ASSOCIATION LIEN HANDICAP UNE SUBVENTION DE FONCTIONNEMENT DE 4 000 € ;",
+    "DECIDE D'ATTRIBUER A L'ASSOCIATION LIEN HANDICAP UNE SUBVENTION DE FONCTIONNEMENT DE 4 000 € ;",
+    "ARTICLE 1 : ATTRIBUE UNE SUBVENTION EXCEPTIONNELLE DE 4 000 € A L'ASSOCIATION LIEN HANDICAP POUR SON\nPROJET.",
+])
+def test_a_grant_of_an_operative_part_in_capitals_is_read_with_its_name_as_written(text):
+    found = find_grants("Le Conseil municipal, après en avoir délibéré,\n" + text + "\nADOPTE A L'UNANIMITE.")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("LIEN HANDICAP", "4000")]
+
+
+def test_a_heading_in_capitals_is_not_read_as_a_sentence_in_small_letters():
+    from graph.ingest.delib_capitals import in_small_letters
+
+    text = "VILLE DE LIEN\nCONSEIL MUNICIPAL\nDÉCIDE D'ATTRIBUER A L'ASSOCIATION LIEN UNE AIDE DE 500 € ;\nOBJET : DE"
+    assert in_small_letters(text) == ("VILLE DE LIEN\nCONSEIL MUNICIPAL\ndécide d'attribuer à l'association LIEN une "
+                                      "aide de 500 € ;\nOBJET : DE")
+
+
 _OPINION_ON_GRANTS = ("Le Conseil municipal de la Ville se prononcera le 3 juin sur les subventions suivantes :\n"
                       "- Association Les Jardins du Quartier : 4 000 € ;\n- Club Senior Actif : 1 500 €.\n"
                       "LE CONSEIL D'ARRONDISSEMENT, APRÈS EN AVOIR DÉLIBÉRÉ,\n")

@@ -71,15 +71,15 @@ _APPROVED = re.compile(r"^[ \t]*(?:article\s+\w+\s*[:.–-]?\s*|\d{1,2}\s*[-°.)
 #: Who is authorised to sign, and what: "autorise Monsieur le Président, ou son représentant dûment habilité, à
 #: signer ladite convention", "autorise le Maire à la signer", "AUTORISE LE PRÉSIDENT À SIGNER LES CONVENTIONS".
 _SIGNS = re.compile(r"\bautorise[r]?\s+(?P<who>(?:(?:monsieur|madame|mme|le|la|son|sa)\b|m\.|l['’])"
-                    r"[^;:\n]{0,100}?(?:\n[^;:\n]{0,100}?)?)\s*,?\s+à\s+(?P<pronoun>(?:la|les|le|l['’])\s*)?"
-                    r"signer\b", re.I)
+                    r"[^;:\n]{0,100}?(?:\n[^;:\n]{0,100}?)?)\s*,?\s+[àa]\s+(?P<pronoun>(?:la|les|le|l['’])\s*)?"
+                    r"signer\b", re.I)  # "A LA SIGNER" in a text typed in capitals without accents
 #: … and in the passive or the future, the office first: "Monsieur le Maire ou son représentant est autorisé à signer
 #: ces conventions", "Madame la Maire de Paris est autorisée à signer avec l'association la convention jointe", "Le
 #: Président la signera au nom de la Communauté de communes", "le Maire est habilité à signer".
 _SIGNS_PASSIVE = re.compile(r"(?P<who>(?:(?:monsieur|madame|m\.|mme\.?)\s+)?(?:(?:le|la)\s+|l['’]\s*)"
                             r"(?:premi[èe]re?\s+)?(?:vice-?\s*)?(?:pr[ée]sidente?|maire|adjointe?|directeur|directrice)"
                             r"\b[^.;:\n]{0,100}?(?:\n[^.;:\n]{0,100}?)?)\s*,?\s+"
-                            r"(?:(?:est|sont)\s+(?:(?:autoris|habilit)[ée]e?s?\s+à|charg[ée]e?s?\s+de)\s+"
+                            r"(?:(?:est|sont)\s+(?:(?:autoris|habilit)[ée]e?s?\s+[àa]|charg[ée]e?s?\s+de)\s+"
                             r"(?P<pronoun>(?:la|les|le|l['’])\s*)?signer|"
                             r"(?P<future>(?:la|les|le|l['’])\s*)?sign(?:era|eront))\b", re.I)
 #: What a signing clause names ("ladite convention", "les conventions à passer", "le bail"), each agreement after the
