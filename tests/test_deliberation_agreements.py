@@ -227,6 +227,15 @@ def _agreements(graph) -> dict:
     ("- autorise le Maire à signer les conventions avec chacun des bénéficiaires.",
      {"Conventions avec chacun des bénéficiaires (délibération n° 2024-031)":
       (["repit-loire", "sante-lien", "ville-lien-loire"], ["repit-loire", "sante-lien"])}),
+    # the beneficiaries above a threshold (or below it): those grants only
+    ("- approuve les conventions d'objectifs avec les bénéficiaires d'une subvention supérieure à 10 000 € et "
+     "autorise le Maire à les signer.",
+     {"Conventions d'objectifs avec les bénéficiaires d'une subvention supérieure à 10 000 € (délibération n° "
+      "2024-031)": (["sante-lien", "ville-lien-loire"], ["sante-lien"])}),
+    ("- autorise le Maire à signer les conventions correspondantes pour les subventions inférieures ou égales à "
+     "3 000 €.",
+     {"Conventions correspondantes pour les subventions inférieures ou égales à 3 000 € (délibération n° 2024-031)":
+      (["repit-loire", "ville-lien-loire"], ["repit-loire"])}),
     # "avec les autres bénéficiaires": the grants of those no other agreement names
     ("- approuve la convention d'objectifs avec l'association Santé Lien ;\n- autorise le Maire à signer ladite "
      "convention et les conventions à passer avec les autres bénéficiaires.",

@@ -48,6 +48,8 @@ def read_agreements(reader: Reader) -> None:
             governed = []  # "la convention de financement du poste de coordinateur avec l'ARS": not the grants'
         else:
             governed = [iri for _, iri in grants] if agreement.grants_own() else []
+        # "avec les bénéficiaires d'une subvention supérieure à 23 000 €": those grants only
+        governed = [iri for grant, iri in grants if iri in governed and agreement.within_threshold(grant.amount)]
         decided.append((agreement, named, governed))
     # "les conventions à passer avec les autres bénéficiaires": those no agreement that names its party governs
     elsewhere = {iri for agreement, named, governed in decided if named and not agreement.of_the_others()

@@ -36,8 +36,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from graph.identity import name_key
+from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 
 #: What opens the operative part: the clauses before it propose ("il vous est proposé d'approuver …").
 _OPERATIVE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b", re.I)
@@ -126,6 +128,12 @@ _GENERIC_KIND = re.compile(r"b[ée]n[ée]ficiaires?|structures?|organismes?|part
 #: The one beneficiary an agreement is said to be with, named just before: "la convention d'objectifs avec cette
 #: association", "avec cet organisme".
 _WITH_THIS = re.compile(r"\bavec\s+(?:cette|cet)\s+(?P<kind>[\w'’-]+)", re.I)
+#: A threshold of grants that an agreement is said to be for: "avec les bénéficiaires d'une subvention supérieure à
+#: 23 000 €", "pour les subventions d'un montant supérieur ou égal à 23 000 €", "au-delà de 23 000 €", "excédant
+#: 23 000 €": it governs only the grants above it (below it, "inférieure à").
+_THRESHOLD = re.compile(r"\b(?:(?P<op>sup[ée]rieur|inf[ée]rieur)e?s?\s+(?P<eq>ou\s+[ée]ga(?:le?s?|ux)\s+)?à|"
+                        r"(?P<beyond>au[- ]del[àa]\s+de|exc[ée]dant|d[ée]passant))\s*(?P<amount>"
+                        + AMOUNT_RE.pattern + ")", re.I)
 _NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
 #: Agreements about something else than a grant: premises, a lease, no money at all.
 _NOT_A_GRANTS = re.compile(r"mise\s+à\s+disposition|\bbail\b|redevance|loyer|sans\s+incidence\s+financi[èe]re", re.I)
@@ -192,6 +200,23 @@ class AgreementFound:
                 return (_NUMBERS.get(count.lower(), int(count) if count.isdigit() else None) if count else None,
                         said.group("kind").strip())
         return None
+
+    def within_threshold(self, amount: Decimal) -> bool:
+        """Whether a grant of ``amount`` is among those the agreement is said to be for, by a threshold its words
+        state (:data:`_THRESHOLD`); any grant when they state none.
+
+        >>> above = AgreementFound("Conventions", (0, 1), True, words=["avec les bénéficiaires d'une subvention "
+        ...                                                            "supérieure à 23 000 €"])
+        >>> above.within_threshold(Decimal(24000)), above.within_threshold(Decimal(23000))
+        (True, False)
+        """
+        for words in self.words:
+            if (said := _THRESHOLD.search(words)) is not None:
+                limit = parse_amount(said.group("amount"))
+                if said.group("op") and fold(said.group("op")).startswith("inf"):
+                    return amount < limit or bool(said.group("eq")) and amount == limit
+                return amount > limit or bool(said.group("eq")) and amount == limit
+        return True
 
     def this_kind(self) -> str | None:
         """The kind of the one beneficiary the agreement is said to be with, by a demonstrative: "association" for
