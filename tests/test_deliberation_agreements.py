@@ -321,6 +321,18 @@ def test_an_agreement_that_names_a_body_governs_the_grant_of_its_branch(tmp_path
     assert governed == ["francaise-aidants-antenne-lien"]
 
 
+@pytest.mark.parametrize("beneficiary, named", [
+    ("Groupement de coopération sanitaire Santé Lien", "le GCS Santé Lien"),
+    ("Communauté professionnelle territoriale de santé du Val de Lien", "la CPTS du Val de Lien"),
+])
+def test_an_agreement_that_names_a_beneficiary_by_its_forms_acronym_governs_its_grant(tmp_path, beneficiary, named):
+    path = tmp_path / "deliberation.txt"
+    path.write_text(_write(tmp_path, f"- approuve la convention financière avec {named} ;").read_text(
+        encoding="utf-8").replace("l'association Santé Lien", beneficiary), encoding="utf-8")
+    (parties, governed), = _agreements(extract_fixture(path).graph).values()
+    assert governed == [parties[0]] and len(parties) == 2
+
+
 def _list_of_four(tmp_path: Path, agreement: str) -> Path:
     path = tmp_path / "deliberation.txt"
     path.write_text(
