@@ -23,12 +23,11 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
     # … "à le signer" for a masculine head noun; annexed to a decision of the President
     ("- approuve le contrat de ville, annexé à la présente décision, et autorise le Maire à le signer ;",
      [("Contrat de ville", "le Maire", False)]),
-    # approved in one item, signed in the next; annexed, with its period
+    # approved in one item, signed in the next; annexed, with its period (which the title leaves out, after its comma)
     ("- APPROUVE la convention de partenariat avec l'association Combrailles Aidants Répit, annexée à la\n"
      "  présente délibération, pour la période du 1er novembre 2024 au 31 décembre 2025 ;\n"
      "- AUTORISE le Président à la signer ainsi que tout document s'y rapportant.",
-     [("Convention de partenariat avec l'association Combrailles Aidants Répit, pour la période du 1er novembre "
-       "2024 au 31 décembre 2025", "le Président", False)]),
+     [("Convention de partenariat avec l'association Combrailles Aidants Répit", "le Président", False)]),
     # signing alone names the agreements; the office spans a line; "y afférentes" makes them the grants'
     ("Article 3 : autorise\nla Présidente ou son-sa représentant-e à signer les conventions financières y afférentes.",
      [("Conventions financières y afférentes", "la Présidente ou son-sa représentant-e", True)]),
@@ -48,7 +47,14 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
     # premises and a lease govern no grant; "sans incidence financière" neither
     ("- approuver la convention de mise à disposition de locaux au profit de la CPTS Tours Nord, moyennant\n"
      "  une redevance annuelle de 9 600 € ;", [("Convention de mise à disposition de locaux au profit de la CPTS "
-                                              "Tours Nord, moyennant une redevance annuelle de 9 600 €", None, False)]),
+                                              "Tours Nord", None, False)]),
+    # what the clause says of the agreement after a comma is no part of its title; the next of its parties is
+    ("- approuve la convention tripartite entre l'ARS, la Commune et la CPTS Lien, à intervenir ;",
+     [("Convention tripartite entre l'ARS, la Commune et la CPTS Lien", None, False)]),
+    ("- approuve le bail professionnel avec la SISA Maison de santé Lien, d'une durée de six ans ;",
+     [("Bail professionnel avec la SISA Maison de santé Lien", None, False)]),
+    ("- approuve les conventions avec les associations Lien Santé, Bus 31/32 et Nouvelle Aube, jointes ;",
+     [("Conventions avec les associations Lien Santé, Bus 31/32 et Nouvelle Aube", None, False)]),
     # a signing clause names two: one approved before ("ladite convention") and another; or two, none approved
     ("APPROUVE la convention d'investissement à intervenir avec la Commune de Lien.\nAUTORISE M. le Président à "
      "signer ladite convention et les conventions à passer avec les autres bénéficiaires.",
@@ -88,7 +94,7 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
     ("- approuve la convention d'objectifs avec l'association Lien ;\n- autorise le Maire à signer ladite "
      "convention et les avenants éventuels.", [("Convention d'objectifs avec l'association Lien", "le Maire", True)]),
     ("Approuve l'avenant n° 2 au Contrat local de santé de la Creuse, sans incidence financière ;",
-     [("Avenant n° 2 au Contrat local de santé de la Creuse, sans incidence financière", None, False)]),
+     [("Avenant n° 2 au Contrat local de santé de la Creuse", None, False)]),
     # a lease is approved as a convention is; so is the renewal of an agreement; one signing clause signs both
     ("- APPROUVE le renouvellement de la convention de mise à disposition des locaux au profit de l'association "
      "Lien ;\n- APPROUVE le bail professionnel à conclure avec la SISA du Val pour six ans ;\n"
@@ -126,8 +132,7 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
     # the passive, the agreement first
     ("2- Les conventions d'application afférentes, établies entre la Ville et les associations précitées, sont\n"
      "approuvées. M. le Maire est autorisé à signer lesdites conventions.",
-     [("Conventions d'application afférentes, établies entre la Ville et les associations précitées", "M. le Maire",
-       True)]),
+     [("Conventions d'application afférentes", "M. le Maire", True)]),
     ("ARTICLE 2 : Le Président du Conseil départemental est autorisé à signer les conventions\ncorrespondantes.",
      [("Conventions correspondantes", "Le Président du Conseil départemental", True)]),
     # the office signs in the future, or is "habilité"
@@ -266,11 +271,16 @@ def _agreements(graph) -> dict:
     ("- approuve la convention de mise à disposition de locaux au profit de l'association Répit Loire.",
      {"Convention de mise à disposition de locaux au profit de l'association Répit Loire":
       (["repit-loire", "ville-lien-loire"], [])}),
+    # an address after a comma is no party, nor part of the title
+    ("- approuve la convention de mise à disposition d'un local au profit de l'association Répit Loire, au 4 rue de "
+     "la Gare, à titre gratuit ;",
+     {"Convention de mise à disposition d'un local au profit de l'association Répit Loire":
+      (["repit-loire", "ville-lien-loire"], [])}),
     # partners the text names only there are actors too; a beneficiary under a short name is not a second one
     ("- approuve la convention de partenariat avec la Mutualité Française Loire et le Centre hospitalier de "
      "Firminy, relative au dépistage ;",
-     {"Convention de partenariat avec la Mutualité Française Loire et le Centre hospitalier de Firminy, relative au "
-      "dépistage": (["centre-hospitalier-firminy", "mutualite-francaise-loire", "ville-lien-loire"], [])}),
+     {"Convention de partenariat avec la Mutualité Française Loire et le Centre hospitalier de Firminy":
+      (["centre-hospitalier-firminy", "mutualite-francaise-loire", "ville-lien-loire"], [])}),
     ("- approuve les conventions d'objectifs avec Santé Lien Loire-Sud et avec la Commune ;",
      {"Conventions d'objectifs avec Santé Lien Loire-Sud et avec la Commune":
       (["sante-lien", "ville-lien-loire"], ["sante-lien"])}),

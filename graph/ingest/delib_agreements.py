@@ -147,6 +147,12 @@ _ANNEXED = re.compile(r",?\s*(?:annex[ée]e?s?|jointe?s?)\s+(?:à\s+la\s+présen
 _OTHER_PAPERS = re.compile(r",?\s+(?:et|ainsi\s+que)\s+(?:à\s+)?(?:(?:tous|toutes|tout|toute|les|ces|des|une?|le|la|"
                            r"ledit|ladite|lesdits|lesdites)\s+|l['’]\s*)(?:les\s+)?(?:documents?|actes?|pi[èe]ces?|"
                            r"arr[êe]t[ée]s?|d[ée]cisions?|courriers?)\b.*$", re.I | re.S)
+#: What a title leaves out after a comma: what the clause says of the agreement (", à intervenir", ", d'une durée de six
+#: ans", ", au 4 rue de la Gare", ", fixant la contribution 2025", ", moyennant un loyer …"), not the next of its
+#: parties (", la Commune et la CPTS Alpha", ", Bus 31/32 et Nouvelle Aube", ", et avec l'association B").
+_COMMA_TAIL = re.compile(r",\s+(?!(?:la|le|les|l['’]|et|ou|ainsi)\b|(?-i:[A-ZÀ-Ý«]))", re.I)
+#: … unless it is an incise before the words of the agreement's object go on: ", à titre gracieux, de deux bureaux".
+_INCISE = re.compile(r"[^,]{1,60},\s+(?=(?:de|du|des|d['’]|avec|entre|au\s+profit\s+d)\b)", re.I)
 _MAX_CLAUSE, _MAX_TITLE = 400, 160
 
 
@@ -268,12 +274,22 @@ def _title(words: str) -> str:
     >>> _title("conventions pluriannuelles d'objectifs 2024-2026 avec l'association MSP Dervallières\\nSanté")
     "Conventions pluriannuelles d'objectifs 2024-2026 avec l'association MSP Dervallières Santé"
     >>> _title("convention de partenariat avec X, annexée à la\\n  présente délibération, pour 2025")
-    'Convention de partenariat avec X, pour 2025'
+    'Convention de partenariat avec X'
+    >>> _title("convention tripartite entre l'ARS, la Commune et la CPTS Alpha, à intervenir")
+    "Convention tripartite entre l'ARS, la Commune et la CPTS Alpha"
+    >>> _title("convention de mise à disposition, à titre gracieux, de deux bureaux au profit de X, pour un an")
+    'Convention de mise à disposition, à titre gracieux, de deux bureaux au profit de X'
     >>> _title("conventions à intervenir avec Sainte-Marie de Clermont-\\nFerrand ainsi que tout document nécessaire")
     'Conventions à intervenir avec Sainte-Marie de Clermont-Ferrand'
     """
     text = re.sub(r"\s+", " ", re.sub(r"(?<=\w)-[ \t]*\n\s*", "-", words))  # "Clermont-⏎Ferrand"
     text = _OTHER_PAPERS.sub("", _ANNEXED.sub("", text)).strip(" ,")
+    at = 0
+    while (tail := _COMMA_TAIL.search(text, at)) is not None:
+        if (incise := _INCISE.match(text, tail.end())) is None:
+            text = text[:tail.start()]
+            break
+        at = incise.end()  # "de mise à disposition, à titre gracieux, de deux bureaux": an incise, kept
     if len(text) > _MAX_TITLE:
         text = text[:_MAX_TITLE].rsplit(" ", 1)[0].rstrip(" ,") + "…"
     return text[:1].upper() + text[1:]
