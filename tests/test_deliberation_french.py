@@ -1984,6 +1984,12 @@ def test_a_grant_of_an_operative_part_in_capitals_is_read_with_its_name_as_writt
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("LIEN HANDICAP", "4000")]
 
 
+def test_a_name_in_capitals_keeps_its_particles_in_an_operative_part_in_capitals():
+    found = find_grants("Le Conseil, après en avoir délibéré,\nDECIDE D'ATTRIBUER UNE SUBVENTION EXCEPTIONNELLE DE "
+                        "1 200 € A L'ASSOCIATION LES AMIS DU FOYER POUR L'ACHAT D'UN MINIBUS ;")
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [("LES AMIS DU FOYER", "1200", "project")]
+
+
 def test_a_heading_in_capitals_is_not_read_as_a_sentence_in_small_letters():
     from graph.ingest.delib_capitals import in_small_letters
 

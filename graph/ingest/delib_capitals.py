@@ -6,6 +6,8 @@ The text keeps its length and its offsets: each word is replaced by one of the s
 
 >>> in_small_letters("DECIDE D'ATTRIBUER A L'ASSOCIATION LOURDES ACCUEIL UNE SUBVENTION DE 4 000 € ;")
 "décide d'attribuer à l'association LOURDES ACCUEIL une subvention de 4 000 € ;"
+>>> in_small_letters("ATTRIBUE 1 200 € A L'ASSOCIATION LES AMIS DU FOYER POUR L'ACHAT D'UN MINIBUS ;")
+"attribue 1 200 € à l'association LES AMIS DU FOYER pour l'ACHAT d'un MINIBUS ;"
 """
 
 from __future__ import annotations
@@ -34,9 +36,27 @@ _OPENS = re.compile(r"[ \t]*(?:ARTICLE\s+\d+(?:ER)?\s*[:.–-]\s*|[-–—•*]\
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _lowered(word: re.Match) -> str:
-    small = _SMALL.get(fold(word.group(0)))
-    return small if small is not None and len(small) == len(word.group(0)) else word.group(0)
+#: The particles of a name, kept in capitals within one: "L'ASSOCIATION LES AMIS DU FOYER", "LA COMMUNE DE LUSSAC".
+_PARTICLES = {"le", "la", "les", "l", "de", "du", "des", "d"}
+
+
+def _lowered(line: str) -> str:
+    """``line`` with the words of :data:`_SMALL` lowered, but for the particles of a name: after a word kept in
+    capitals or after "association", before a word kept in capitals."""
+    words = list(_WORD.finditer(line))
+    kept = [fold(w.group(0)) not in _SMALL or len(_SMALL[fold(w.group(0))]) != len(w.group(0)) for w in words]
+    out, at, in_name = [], 0, False
+    for rank, word in enumerate(words):
+        folded = fold(word.group(0))
+        small = _SMALL.get(folded)
+        if kept[rank] or in_name and folded in _PARTICLES and rank + 1 < len(words) and kept[rank + 1]:
+            out.append(line[at:word.end()])
+            in_name = True
+        else:
+            out.append(line[at:word.start()] + small)
+            in_name = folded in ("association", "associations")
+        at = word.end()
+    return "".join(out) + line[at:]
 
 
 def in_small_letters(body: str) -> str:
@@ -50,7 +70,7 @@ def in_small_letters(body: str) -> str:
         capitals = line.strip() and not re.search(r"[a-zà-ÿ]", line)
         clause = bool(capitals and (clause or _OPENS.match(line)))
         if clause:
-            lines[i] = _WORD.sub(_lowered, line)
+            lines[i] = _lowered(line)
             clause = not line.rstrip().endswith((";", "."))
     return "\n".join(lines)
 

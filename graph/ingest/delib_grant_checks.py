@@ -82,7 +82,8 @@ def opinion_only(body: str, found: GrantsFound) -> bool:
     count = len(found.grants)
     found.grants, found.totals = [], []
     found.warnings.append((f"avis seulement : le dispositif émet un avis (« {quote} ») et ne décide rien ; "
-                           f"{count} montant(s) lu(s) ne sont pas retenus comme subventions, un autre organe les décide",
+                           f"{count} montant(s) lu(s) ne sont pas retenus comme subventions, un autre organe les "
+                           f"décide",
                            f"opinion only: the operative part gives an opinion ('{quote}') and decides nothing; "
                            f"{count} amount(s) read are not kept as grants, another body decides them"))
     return True
