@@ -23,12 +23,11 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
     # … "à le signer" for a masculine head noun; annexed to a decision of the President
     ("- approuve le contrat de ville, annexé à la présente décision, et autorise le Maire à le signer ;",
      [("Contrat de ville", "le Maire", False)]),
-    # approved in one item, signed in the next; annexed, with its period
+    # approved in one item, signed in the next; annexed, with its period (which the title leaves out, after its comma)
     ("- APPROUVE la convention de partenariat avec l'association Combrailles Aidants Répit, annexée à la\n"
      "  présente délibération, pour la période du 1er novembre 2024 au 31 décembre 2025 ;\n"
      "- AUTORISE le Président à la signer ainsi que tout document s'y rapportant.",
-     [("Convention de partenariat avec l'association Combrailles Aidants Répit, pour la période du 1er novembre "
-       "2024 au 31 décembre 2025", "le Président", False)]),
+     [("Convention de partenariat avec l'association Combrailles Aidants Répit", "le Président", False)]),
     # signing alone names the agreements; the office spans a line; "y afférentes" makes them the grants'
     ("Article 3 : autorise\nla Présidente ou son-sa représentant-e à signer les conventions financières y afférentes.",
      [("Conventions financières y afférentes", "la Présidente ou son-sa représentant-e", True)]),
@@ -48,7 +47,14 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
     # premises and a lease govern no grant; "sans incidence financière" neither
     ("- approuver la convention de mise à disposition de locaux au profit de la CPTS Tours Nord, moyennant\n"
      "  une redevance annuelle de 9 600 € ;", [("Convention de mise à disposition de locaux au profit de la CPTS "
-                                              "Tours Nord, moyennant une redevance annuelle de 9 600 €", None, False)]),
+                                              "Tours Nord", None, False)]),
+    # what the clause says of the agreement after a comma is no part of its title; the next of its parties is
+    ("- approuve la convention tripartite entre l'ARS, la Commune et la CPTS Lien, à intervenir ;",
+     [("Convention tripartite entre l'ARS, la Commune et la CPTS Lien", None, False)]),
+    ("- approuve le bail professionnel avec la SISA Maison de santé Lien, d'une durée de six ans ;",
+     [("Bail professionnel avec la SISA Maison de santé Lien", None, False)]),
+    ("- approuve les conventions avec les associations Lien Santé, Bus 31/32 et Nouvelle Aube, jointes ;",
+     [("Conventions avec les associations Lien Santé, Bus 31/32 et Nouvelle Aube", None, False)]),
     # a signing clause names two: one approved before ("ladite convention") and another; or two, none approved
     ("APPROUVE la convention d'investissement à intervenir avec la Commune de Lien.\nAUTORISE M. le Président à "
      "signer ladite convention et les conventions à passer avec les autres bénéficiaires.",
@@ -88,7 +94,7 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
     ("- approuve la convention d'objectifs avec l'association Lien ;\n- autorise le Maire à signer ladite "
      "convention et les avenants éventuels.", [("Convention d'objectifs avec l'association Lien", "le Maire", True)]),
     ("Approuve l'avenant n° 2 au Contrat local de santé de la Creuse, sans incidence financière ;",
-     [("Avenant n° 2 au Contrat local de santé de la Creuse, sans incidence financière", None, False)]),
+     [("Avenant n° 2 au Contrat local de santé de la Creuse", None, False)]),
     # a lease is approved as a convention is; so is the renewal of an agreement; one signing clause signs both
     ("- APPROUVE le renouvellement de la convention de mise à disposition des locaux au profit de l'association "
      "Lien ;\n- APPROUVE le bail professionnel à conclure avec la SISA du Val pour six ans ;\n"
@@ -107,6 +113,9 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
      "signer cette convention.", [("Convention-type ci-annexée", "Monsieur le Maire ou à défaut l’adjoint délégué",
                                    True)]),
     ("- autorise le Maire à signer la convention.", [("Convention", "le Maire", True)]),
+    # typed in capitals without accents: "A LA SIGNER"
+    ("- APPROUVE LA CONVENTION D'OBJECTIFS AVEC L'ASSOCIATION LIEN ET AUTORISE MONSIEUR LE MAIRE A\nLA SIGNER.",
+     [("CONVENTION D'OBJECTIFS AVEC L'ASSOCIATION LIEN", "MONSIEUR LE MAIRE", True)]),
     # … but not once it is said of something else
     ("- approuve la convention à intervenir avec la commune de Lien pour l'entretien des berges ;",
      [("Convention à intervenir avec la commune de Lien pour l'entretien des berges", None, False)]),
@@ -123,8 +132,7 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
     # the passive, the agreement first
     ("2- Les conventions d'application afférentes, établies entre la Ville et les associations précitées, sont\n"
      "approuvées. M. le Maire est autorisé à signer lesdites conventions.",
-     [("Conventions d'application afférentes, établies entre la Ville et les associations précitées", "M. le Maire",
-       True)]),
+     [("Conventions d'application afférentes", "M. le Maire", True)]),
     ("ARTICLE 2 : Le Président du Conseil départemental est autorisé à signer les conventions\ncorrespondantes.",
      [("Conventions correspondantes", "Le Président du Conseil départemental", True)]),
     # the office signs in the future, or is "habilité"
@@ -224,6 +232,15 @@ def _agreements(graph) -> dict:
     ("- autorise le Maire à signer les conventions avec chacun des bénéficiaires.",
      {"Conventions avec chacun des bénéficiaires (délibération n° 2024-031)":
       (["repit-loire", "sante-lien", "ville-lien-loire"], ["repit-loire", "sante-lien"])}),
+    # the beneficiaries above a threshold (or below it): those grants only
+    ("- approuve les conventions d'objectifs avec les bénéficiaires d'une subvention supérieure à 10 000 € et "
+     "autorise le Maire à les signer.",
+     {"Conventions d'objectifs avec les bénéficiaires d'une subvention supérieure à 10 000 € (délibération n° "
+      "2024-031)": (["sante-lien", "ville-lien-loire"], ["sante-lien"])}),
+    ("- autorise le Maire à signer les conventions correspondantes pour les subventions inférieures ou égales à "
+     "3 000 €.",
+     {"Conventions correspondantes pour les subventions inférieures ou égales à 3 000 € (délibération n° 2024-031)":
+      (["repit-loire", "ville-lien-loire"], ["repit-loire"])}),
     # "avec les autres bénéficiaires": the grants of those no other agreement names
     ("- approuve la convention d'objectifs avec l'association Santé Lien ;\n- autorise le Maire à signer ladite "
      "convention et les conventions à passer avec les autres bénéficiaires.",
@@ -254,11 +271,16 @@ def _agreements(graph) -> dict:
     ("- approuve la convention de mise à disposition de locaux au profit de l'association Répit Loire.",
      {"Convention de mise à disposition de locaux au profit de l'association Répit Loire":
       (["repit-loire", "ville-lien-loire"], [])}),
+    # an address after a comma is no party, nor part of the title
+    ("- approuve la convention de mise à disposition d'un local au profit de l'association Répit Loire, au 4 rue de "
+     "la Gare, à titre gratuit ;",
+     {"Convention de mise à disposition d'un local au profit de l'association Répit Loire":
+      (["repit-loire", "ville-lien-loire"], [])}),
     # partners the text names only there are actors too; a beneficiary under a short name is not a second one
     ("- approuve la convention de partenariat avec la Mutualité Française Loire et le Centre hospitalier de "
      "Firminy, relative au dépistage ;",
-     {"Convention de partenariat avec la Mutualité Française Loire et le Centre hospitalier de Firminy, relative au "
-      "dépistage": (["centre-hospitalier-firminy", "mutualite-francaise-loire", "ville-lien-loire"], [])}),
+     {"Convention de partenariat avec la Mutualité Française Loire et le Centre hospitalier de Firminy":
+      (["centre-hospitalier-firminy", "mutualite-francaise-loire", "ville-lien-loire"], [])}),
     ("- approuve les conventions d'objectifs avec Santé Lien Loire-Sud et avec la Commune ;",
      {"Conventions d'objectifs avec Santé Lien Loire-Sud et avec la Commune":
       (["sante-lien", "ville-lien-loire"], ["sante-lien"])}),
@@ -282,6 +304,19 @@ def test_an_agreement_binds_the_authority_and_the_beneficiaries_and_governs_thei
     assert extraction.stats["agreements"] == len(expected)
 
 
+def test_an_agreement_of_an_operative_part_in_capitals_governs_the_grant_it_names(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text(_write(tmp_path, "").read_text(encoding="utf-8").replace(
+        "DÉCIDE :\n- d'attribuer une subvention de fonctionnement de 12 000 € à l'association Santé Lien ;\n"
+        "- d'attribuer une subvention de fonctionnement de 3 000 € à l'association Répit Loire ;\n",
+        "\nDECIDE D'ATTRIBUER A L'ASSOCIATION SANTE LIEN UNE SUBVENTION DE FONCTIONNEMENT DE 12 000 € ;\n\n"
+        "APPROUVE LA CONVENTION D'OBJECTIFS AVEC L'ASSOCIATION SANTE LIEN ET AUTORISE MONSIEUR LE MAIRE A LA "
+        "SIGNER.\n"), encoding="utf-8")
+    extraction = extract_fixture(path)
+    assert _agreements(extraction.graph) == {
+        "CONVENTION D'OBJECTIFS AVEC L'ASSOCIATION SANTE LIEN": (["sante-lien", "ville-lien-loire"], ["sante-lien"])}
+
+
 def test_an_agreement_that_names_a_body_governs_the_grant_of_its_branch(tmp_path):
     path = tmp_path / "deliberation.txt"
     path.write_text(
@@ -294,6 +329,18 @@ def test_an_agreement_that_names_a_body_governs_the_grant_of_its_branch(tmp_path
         "\nAdopté à l'unanimité.\n", encoding="utf-8")
     (parties, governed), = _agreements(extract_fixture(path).graph).values()
     assert governed == ["francaise-aidants-antenne-lien"]
+
+
+@pytest.mark.parametrize("beneficiary, named", [
+    ("Groupement de coopération sanitaire Santé Lien", "le GCS Santé Lien"),
+    ("Communauté professionnelle territoriale de santé du Val de Lien", "la CPTS du Val de Lien"),
+])
+def test_an_agreement_that_names_a_beneficiary_by_its_forms_acronym_governs_its_grant(tmp_path, beneficiary, named):
+    path = tmp_path / "deliberation.txt"
+    path.write_text(_write(tmp_path, f"- approuve la convention financière avec {named} ;").read_text(
+        encoding="utf-8").replace("l'association Santé Lien", beneficiary), encoding="utf-8")
+    (parties, governed), = _agreements(extract_fixture(path).graph).values()
+    assert governed == [parties[0]] and len(parties) == 2
 
 
 def _list_of_four(tmp_path: Path, agreement: str) -> Path:

@@ -174,7 +174,7 @@ def test_the_approved_agreement_binds_the_metropole_and_danaecare_and_governs_th
     agreement = URIRef(ID + "agreement/siren-244200770/2024-00240/1")
     assert rows(store, f"SELECT ?title ?who ?grant WHERE {{ <{agreement}> a mai:Agreement ; dcterms:title ?title ; "
                        f"mai:approvedBy <{DELIB}> ; mai:signatory ?who . ?grant mai:governedBy <{agreement}> }}") == [(
-        "Convention à intervenir entre Saint-Etienne Métropole et Danaecare, permettant le versement de la subvention",
+        "Convention à intervenir entre Saint-Etienne Métropole et Danaecare",
         "Monsieur le Président, ou son représentant dûment habilité",
         URIRef(ID + "grant/siren-244200770/2024-00240/danaecare"))]
     assert {p for (p,) in rows(store, f"SELECT ?p WHERE {{ <{agreement}> mai:party ?p }}")} == {AUTHORITY, DANAECARE}

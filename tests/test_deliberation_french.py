@@ -1330,6 +1330,10 @@ def test_an_amount_in_words_after_its_figures_agrees_with_them_whole(text):
     ("EUROMÉTROPOLE DE VERLAC-FICTIVE\nExtrait du registre des délibérations du Conseil de l'Eurométropole\n",
      "Conseil Métropolitain"),
     ("Conseil de Paris\nSéance des 19, 20 et 21 novembre 2024\n", "Conseil de Paris"),
+    # a mairie d'arrondissement's council, though its city's council is named first, in the sentence it opines on
+    ("VILLE DE LYON-FICTIF\nMAIRIE DU 3e ARRONDISSEMENT\n\nCONSEIL D'ARRONDISSEMENT\n\nSéance du 5 mai 2025\n\n"
+     "Le Conseil municipal se prononcera sur les subventions.\nLE CONSEIL D'ARRONDISSEMENT, APRÈS EN AVOIR DÉLIBÉRÉ,",
+     "Conseil d'Arrondissement"),
     ("SYNDICAT DÉPARTEMENTAL D'ÉNERGIE DE LA SAUVINE           BUREAU SYNDICAL DU 14 JANVIER 2025\n"
      "Vu la délibération du Comité syndical n° CS-2024-055 du 10 décembre 2024 ;\nLe Bureau syndical, après en avoir "
      "délibéré", "Bureau Syndical"),
@@ -1995,6 +1999,52 @@ def test_a_cancelled_grant_is_left_out_with_a_warning():
                         "2. ATTRIBUE à l'Épicerie sociale Le Panier une subvention exceptionnelle de 1 500 € ;")
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Épicerie sociale Le Panier", "1500")]
     assert [fr for fr, _ in found.warnings] == ["subvention annulée : « L'Escale Solidaire » (1500 €), non retenue"]
+
+
+@pytest.mark.parametrize("text", [
+    "DÉCIDE D'ATTRIBUER À L'ASSOCIATION LIEN HANDICAP UNE SUBVENTION DE FONCTIONNEMENT DE 4 000 € ;",
+    "DECIDE D'ATTRIBUER A L'ASSOCIATION LIEN HANDICAP UNE SUBVENTION DE FONCTIONNEMENT DE 4 000 € ;",
+    "ARTICLE 1 : ATTRIBUE UNE SUBVENTION EXCEPTIONNELLE DE 4 000 € A L'ASSOCIATION LIEN HANDICAP POUR SON\nPROJET.",
+])
+def test_a_grant_of_an_operative_part_in_capitals_is_read_with_its_name_as_written(text):
+    found = find_grants("Le Conseil municipal, après en avoir délibéré,\n" + text + "\nADOPTE A L'UNANIMITE.")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("LIEN HANDICAP", "4000")]
+
+
+def test_a_name_in_capitals_keeps_its_particles_in_an_operative_part_in_capitals():
+    found = find_grants("Le Conseil, après en avoir délibéré,\nDECIDE D'ATTRIBUER UNE SUBVENTION EXCEPTIONNELLE DE "
+                        "1 200 € A L'ASSOCIATION LES AMIS DU FOYER POUR L'ACHAT D'UN MINIBUS ;")
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [("LES AMIS DU FOYER", "1200", "project")]
+
+
+def test_a_heading_in_capitals_is_not_read_as_a_sentence_in_small_letters():
+    from graph.ingest.delib_capitals import in_small_letters
+
+    text = "VILLE DE LIEN\nCONSEIL MUNICIPAL\nDÉCIDE D'ATTRIBUER A L'ASSOCIATION LIEN UNE AIDE DE 500 € ;\nOBJET : DE"
+    assert in_small_letters(text) == ("VILLE DE LIEN\nCONSEIL MUNICIPAL\ndécide d'attribuer à l'association LIEN une "
+                                      "aide de 500 € ;\nOBJET : DE")
+
+
+_OPINION_ON_GRANTS = ("Le Conseil municipal de la Ville se prononcera le 3 juin sur les subventions suivantes :\n"
+                      "- Association Les Jardins du Quartier : 4 000 € ;\n- Club Senior Actif : 1 500 €.\n"
+                      "LE CONSEIL D'ARRONDISSEMENT, APRÈS EN AVOIR DÉLIBÉRÉ,\n")
+
+
+@pytest.mark.parametrize("operative", [
+    "ÉMET UN AVIS FAVORABLE à l'attribution par le Conseil municipal des subventions ci-dessus.",
+    "DECIDE D'EMETTRE UN AVIS FAVORABLE A L'ATTRIBUTION DES SUBVENTIONS CI-DESSUS.\nADOPTE A L'UNANIMITE",
+])
+def test_an_opinion_on_grants_another_body_decides_grants_nothing_and_says_why(operative):
+    found = find_grants(_OPINION_ON_GRANTS + operative)
+    assert found.grants == [] and found.totals == []
+    assert [en.split(" (")[0] for _, en in found.warnings] == ["opinion only: the operative part gives an opinion"]
+    assert "2 amount(s) read are not kept as grants" in found.warnings[0][1]
+
+
+def test_a_council_that_gives_an_opinion_and_decides_keeps_its_grants():
+    found = find_grants(_OPINION_ON_GRANTS + "ÉMET UN AVIS FAVORABLE au projet et DÉCIDE d'attribuer les subventions "
+                                             "ci-dessus.")
+    assert [g.beneficiary for g in found.grants] == ["Association Les Jardins du Quartier", "Club Senior Actif"]
 
 
 @pytest.mark.parametrize("text, cancelled", [

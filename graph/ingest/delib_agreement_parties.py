@@ -13,6 +13,7 @@ from graph.identity import actor_iri, actor_key, name_key
 from graph.ingest.delib_agreements import find_agreements, of_kind
 from graph.ingest.delib_names import branch_body
 from graph.ingest.delib_partners import names_outsiders_only, new_partners
+from graph.ingest.french import fold
 from graph.namespaces import MAI
 
 if TYPE_CHECKING:
@@ -48,6 +49,8 @@ def read_agreements(reader: Reader) -> None:
             governed = []  # "la convention de financement du poste de coordinateur avec l'ARS": not the grants'
         else:
             governed = [iri for _, iri in grants] if agreement.grants_own() else []
+        # "avec les bénéficiaires d'une subvention supérieure à 23 000 €": those grants only
+        governed = [iri for grant, iri in grants if iri in governed and agreement.within_threshold(grant.amount)]
         decided.append((agreement, named, governed))
     # "les conventions à passer avec les autres bénéficiaires": those no agreement that names its party governs
     elsewhere = {iri for agreement, named, governed in decided if named and not agreement.of_the_others()
@@ -93,9 +96,36 @@ def _of_kind(reader: Reader, kind: str) -> list[str]:
 
 
 def _name_keys(reader: Reader, name: str) -> set[str]:
-    """The name keys of a beneficiary: of its name as the text gives it, its label and its other names, and of the
-    body whose branch it is ("X – antenne de Y": X, which an agreement may name alone)."""
-    return _keys_of([name], reader, reader.beneficiaries[name], branches=True)
+    """The name keys of a beneficiary: of its name as the text gives it, its label and its other names, of the
+    body whose branch it is ("X – antenne de Y": X, which an agreement may name alone), and of its name with its
+    form's acronym (:func:`short_form`)."""
+    keys = _keys_of([name], reader, reader.beneficiaries[name], branches=True)
+    return keys | {name_key(short) for short in map(short_form, [name]) if short}
+
+
+#: The small words of a form that its acronym leaves out: "Groupement de coopération sanitaire" is the GCS,
+#: "Établissement d'hébergement pour personnes âgées dépendantes" the EHPAD.
+_FORM_SMALL = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "pour", "a", "au", "aux"}
+
+
+def short_form(name: str) -> str | None:
+    """``name`` with the form it opens with, written in full, as its acronym: "GCS Santé Haut-Béarn" for
+    "Groupement de coopération sanitaire Santé Haut-Béarn", as an agreement may name it; None when the name opens
+    with no form of three initials or more, in small letters after the first, before a name with a capital.
+
+    >>> short_form("Groupement de coopération sanitaire Santé Haut-Béarn"), short_form("Maison de santé "
+    ...                                                                                 "pluriprofessionnelle du Lac")
+    ('GCS Santé Haut-Béarn', 'MSP du Lac')
+    >>> short_form("Association Les Amis du Vélo"), short_form("Comité des fêtes de Lussac")
+    (None, None)
+    """
+    match = re.match(r"(?P<form>[A-ZÀ-Ý][a-zà-ÿ]+(?:[\s'’-]+[a-zà-ÿ]+)+?)\s+(?P<rest>(?:(?:de|du|des|d['’])\s*)?"
+                     r"[A-ZÀ-Ý0-9].*)$", name)
+    if match is None:
+        return None
+    words = [w for w in re.split(r"[\s'’-]+", match["form"]) if w.lower() not in _FORM_SMALL]
+    acronym = "".join(w[0] for w in words).upper()
+    return f"{fold(acronym).upper()} {match['rest']}" if len(acronym) >= 3 else None
 
 
 def _keys_of(names: list[str], reader: Reader, actor, branches: bool = False) -> set[str]:

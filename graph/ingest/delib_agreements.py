@@ -36,8 +36,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from graph.identity import name_key
+from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 
 #: What opens the operative part: the clauses before it propose ("il vous est proposé d'approuver …").
 _OPERATIVE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b", re.I)
@@ -71,15 +73,15 @@ _APPROVED = re.compile(r"^[ \t]*(?:article\s+\w+\s*[:.–-]?\s*|\d{1,2}\s*[-°.)
 #: Who is authorised to sign, and what: "autorise Monsieur le Président, ou son représentant dûment habilité, à
 #: signer ladite convention", "autorise le Maire à la signer", "AUTORISE LE PRÉSIDENT À SIGNER LES CONVENTIONS".
 _SIGNS = re.compile(r"\bautorise[r]?\s+(?P<who>(?:(?:monsieur|madame|mme|le|la|son|sa)\b|m\.|l['’])"
-                    r"[^;:\n]{0,100}?(?:\n[^;:\n]{0,100}?)?)\s*,?\s+à\s+(?P<pronoun>(?:la|les|le|l['’])\s*)?"
-                    r"signer\b", re.I)
+                    r"[^;:\n]{0,100}?(?:\n[^;:\n]{0,100}?)?)\s*,?\s+[àa]\s+(?P<pronoun>(?:la|les|le|l['’])\s*)?"
+                    r"signer\b", re.I)  # "A LA SIGNER" in a text typed in capitals without accents
 #: … and in the passive or the future, the office first: "Monsieur le Maire ou son représentant est autorisé à signer
 #: ces conventions", "Madame la Maire de Paris est autorisée à signer avec l'association la convention jointe", "Le
 #: Président la signera au nom de la Communauté de communes", "le Maire est habilité à signer".
 _SIGNS_PASSIVE = re.compile(r"(?P<who>(?:(?:monsieur|madame|m\.|mme\.?)\s+)?(?:(?:le|la)\s+|l['’]\s*)"
                             r"(?:premi[èe]re?\s+)?(?:vice-?\s*)?(?:pr[ée]sidente?|maire|adjointe?|directeur|directrice)"
                             r"\b[^.;:\n]{0,100}?(?:\n[^.;:\n]{0,100}?)?)\s*,?\s+"
-                            r"(?:(?:est|sont)\s+(?:(?:autoris|habilit)[ée]e?s?\s+à|charg[ée]e?s?\s+de)\s+"
+                            r"(?:(?:est|sont)\s+(?:(?:autoris|habilit)[ée]e?s?\s+[àa]|charg[ée]e?s?\s+de)\s+"
                             r"(?P<pronoun>(?:la|les|le|l['’])\s*)?signer|"
                             r"(?P<future>(?:la|les|le|l['’])\s*)?sign(?:era|eront))\b", re.I)
 #: What a signing clause names ("ladite convention", "les conventions à passer", "le bail"), each agreement after the
@@ -126,6 +128,12 @@ _GENERIC_KIND = re.compile(r"b[ée]n[ée]ficiaires?|structures?|organismes?|part
 #: The one beneficiary an agreement is said to be with, named just before: "la convention d'objectifs avec cette
 #: association", "avec cet organisme".
 _WITH_THIS = re.compile(r"\bavec\s+(?:cette|cet)\s+(?P<kind>[\w'’-]+)", re.I)
+#: A threshold of grants that an agreement is said to be for: "avec les bénéficiaires d'une subvention supérieure à
+#: 23 000 €", "pour les subventions d'un montant supérieur ou égal à 23 000 €", "au-delà de 23 000 €", "excédant
+#: 23 000 €": it governs only the grants above it (below it, "inférieure à").
+_THRESHOLD = re.compile(r"\b(?:(?P<op>sup[ée]rieur|inf[ée]rieur)e?s?\s+(?P<eq>ou\s+[ée]ga(?:le?s?|ux)\s+)?à|"
+                        r"(?P<beyond>au[- ]del[àa]\s+de|exc[ée]dant|d[ée]passant))\s*(?P<amount>"
+                        + AMOUNT_RE.pattern + ")", re.I)
 _NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
 #: Agreements about something else than a grant: premises, a lease, no money at all.
 _NOT_A_GRANTS = re.compile(r"mise\s+à\s+disposition|\bbail\b|redevance|loyer|sans\s+incidence\s+financi[èe]re", re.I)
@@ -139,6 +147,12 @@ _ANNEXED = re.compile(r",?\s*(?:annex[ée]e?s?|jointe?s?)\s+(?:à\s+la\s+présen
 _OTHER_PAPERS = re.compile(r",?\s+(?:et|ainsi\s+que)\s+(?:à\s+)?(?:(?:tous|toutes|tout|toute|les|ces|des|une?|le|la|"
                            r"ledit|ladite|lesdits|lesdites)\s+|l['’]\s*)(?:les\s+)?(?:documents?|actes?|pi[èe]ces?|"
                            r"arr[êe]t[ée]s?|d[ée]cisions?|courriers?)\b.*$", re.I | re.S)
+#: What a title leaves out after a comma: what the clause says of the agreement (", à intervenir", ", d'une durée de six
+#: ans", ", au 4 rue de la Gare", ", fixant la contribution 2025", ", moyennant un loyer …"), not the next of its
+#: parties (", la Commune et la CPTS Alpha", ", Bus 31/32 et Nouvelle Aube", ", et avec l'association B").
+_COMMA_TAIL = re.compile(r",\s+(?!(?:la|le|les|l['’]|et|ou|ainsi)\b|(?-i:[A-ZÀ-Ý«]))", re.I)
+#: … unless it is an incise before the words of the agreement's object go on: ", à titre gracieux, de deux bureaux".
+_INCISE = re.compile(r"[^,]{1,60},\s+(?=(?:de|du|des|d['’]|avec|entre|au\s+profit\s+d)\b)", re.I)
 _MAX_CLAUSE, _MAX_TITLE = 400, 160
 
 
@@ -193,6 +207,23 @@ class AgreementFound:
                         said.group("kind").strip())
         return None
 
+    def within_threshold(self, amount: Decimal) -> bool:
+        """Whether a grant of ``amount`` is among those the agreement is said to be for, by a threshold its words
+        state (:data:`_THRESHOLD`); any grant when they state none.
+
+        >>> above = AgreementFound("Conventions", (0, 1), True, words=["avec les bénéficiaires d'une subvention "
+        ...                                                            "supérieure à 23 000 €"])
+        >>> above.within_threshold(Decimal(24000)), above.within_threshold(Decimal(23000))
+        (True, False)
+        """
+        for words in self.words:
+            if (said := _THRESHOLD.search(words)) is not None:
+                limit = parse_amount(said.group("amount"))
+                if said.group("op") and fold(said.group("op")).startswith("inf"):
+                    return amount < limit or bool(said.group("eq")) and amount == limit
+                return amount > limit or bool(said.group("eq")) and amount == limit
+        return True
+
     def this_kind(self) -> str | None:
         """The kind of the one beneficiary the agreement is said to be with, by a demonstrative: "association" for
         "la convention d'objectifs avec cette association".
@@ -243,12 +274,22 @@ def _title(words: str) -> str:
     >>> _title("conventions pluriannuelles d'objectifs 2024-2026 avec l'association MSP Dervallières\\nSanté")
     "Conventions pluriannuelles d'objectifs 2024-2026 avec l'association MSP Dervallières Santé"
     >>> _title("convention de partenariat avec X, annexée à la\\n  présente délibération, pour 2025")
-    'Convention de partenariat avec X, pour 2025'
+    'Convention de partenariat avec X'
+    >>> _title("convention tripartite entre l'ARS, la Commune et la CPTS Alpha, à intervenir")
+    "Convention tripartite entre l'ARS, la Commune et la CPTS Alpha"
+    >>> _title("convention de mise à disposition, à titre gracieux, de deux bureaux au profit de X, pour un an")
+    'Convention de mise à disposition, à titre gracieux, de deux bureaux au profit de X'
     >>> _title("conventions à intervenir avec Sainte-Marie de Clermont-\\nFerrand ainsi que tout document nécessaire")
     'Conventions à intervenir avec Sainte-Marie de Clermont-Ferrand'
     """
     text = re.sub(r"\s+", " ", re.sub(r"(?<=\w)-[ \t]*\n\s*", "-", words))  # "Clermont-⏎Ferrand"
     text = _OTHER_PAPERS.sub("", _ANNEXED.sub("", text)).strip(" ,")
+    at = 0
+    while (tail := _COMMA_TAIL.search(text, at)) is not None:
+        if (incise := _INCISE.match(text, tail.end())) is None:
+            text = text[:tail.start()]
+            break
+        at = incise.end()  # "de mise à disposition, à titre gracieux, de deux bureaux": an incise, kept
     if len(text) > _MAX_TITLE:
         text = text[:_MAX_TITLE].rsplit(" ", 1)[0].rstrip(" ,") + "…"
     return text[:1].upper() + text[1:]

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from graph.identity import name_key
 from graph.ingest.delib_grants import _PAST, GrantFact, GrantsFound, StatedTotal
-from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, parse_amount
+from graph.ingest.french import AMOUNT_RE, accents_optional, find_amounts_in_words, parse_amount
 
 #: What announces grants below or beside it: "Décide d'attribuer les subventions d'investissement suivantes :",
 #: "ATTRIBUE aux bénéficiaires ci-après les aides suivantes", "les aides figurant dans le tableau ci-dessus", or a
@@ -43,6 +43,50 @@ def announced(body: str, found: GrantsFound) -> None:
                                f"n'a pas été reconnue",
                                f"no grant read, though the text announces some ('{quote}'): its layout was not "
                                f"recognised"))
+
+
+#: What decides (grants or anything else) in an operative part, beside an opinion.
+_DECIDING = r"\b(?:d[ée]cide|attribue|accorde|alloue|octroie|verse|approuve|autorise|arr[êe]te|fixe)\b"
+_DECIDES = re.compile(accents_optional(_DECIDING), re.I)
+#: An opinion given on what another body decides: "ÉMET UN AVIS FAVORABLE à l'attribution par le Conseil municipal des
+#: subventions ci-dessus" (a mairie d'arrondissement's, a commune's on a syndicat's act), "décide d'émettre un avis";
+#: its clause, up to a verb that decides ("… et DÉCIDE d'attribuer").
+_OPINION = re.compile(accents_optional(r"(?:\b(?:d[ée]cide|d[ée]lib[èe]re)\s+d['’]\s*(?:[ée]mettre|donner|rendre)|"
+                                       r"\b(?:[ée]met|donne|rend|formule))\s+un\s+avis\b"
+                                       rf"(?:(?!{_DECIDING})[^.;])*"), re.I)
+#: The formula that opens the operative part.
+_DELIBERATED = re.compile(accents_optional(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]"), re.I)
+
+
+def opinion_only(body: str, found: GrantsFound) -> bool:
+    """Whether the operative part only gives an opinion (:data:`_OPINION`) and decides nothing: then the amounts read
+    are grants another body decides, none of this act's. They are left out, and a warning says so.
+
+    >>> found = GrantsFound([GrantFact("Club A", Decimal(1500), (0, 1))])
+    >>> opinion_only("après en avoir délibéré, ÉMET UN AVIS FAVORABLE à l'attribution des subventions.", found)
+    True
+    >>> found.grants, found.warnings[0][1][:40]
+    ([], 'opinion only: the operative part gives a')
+    >>> opinion_only("après en avoir délibéré, émet un avis favorable et DÉCIDE d'attribuer 500 €.", GrantsFound())
+    False
+    """
+    formula = _DELIBERATED.search(body)
+    opinion = _OPINION.search(body, formula.end() if formula else 0)
+    if opinion is None:
+        return False
+    operative = body[formula.end() if formula else opinion.start():]
+    if _DECIDES.search(_OPINION.sub(" ", operative)):
+        return False
+    quote = re.sub(r"\s+", " ", opinion.group(0)).strip()
+    quote = quote if len(quote) <= 120 else quote[:120].rsplit(" ", 1)[0] + "…"
+    count = len(found.grants)
+    found.grants, found.totals = [], []
+    found.warnings.append((f"avis seulement : le dispositif émet un avis (« {quote} ») et ne décide rien ; "
+                           f"{count} montant(s) lu(s) ne sont pas retenus comme subventions, un autre organe les "
+                           f"décide",
+                           f"opinion only: the operative part gives an opinion ('{quote}') and decides nothing; "
+                           f"{count} amount(s) read are not kept as grants, another body decides them"))
+    return True
 
 
 def cancel(cancelled: list[GrantFact], found: GrantsFound) -> None:

@@ -89,12 +89,14 @@ _NATURE_FIELD = re.compile(r"(?<=[–—-] )(fonctionnement|investissement|[ée]
 
 def find_grants(body: str, title: str = "") -> GrantsFound:
     """Return the grants decided in ``body``, the totals it states, and warnings on what does not add up."""
-    from graph.ingest.delib_grant_checks import announced, cancel, check_words, reconcile
+    from graph.ingest.delib_capitals import as_written, in_small_letters
+    from graph.ingest.delib_grant_checks import announced, cancel, check_words, opinion_only, reconcile
     from graph.ingest.delib_mentions import merge_prose, name_acronyms
     from graph.ingest.delib_prose import prose_grants
     from graph.ingest.delib_several import each_grants, inline_grants, one_beneficiary_grants, respective_grants
     from graph.ingest.delib_tables import table_grants
 
+    written, body = body, in_small_letters(body)  # an operative part in capitals, read in small letters
     found = GrantsFound()
     table_grants(body, found)
     grants, totals = prose_grants(body, title_beneficiary(title), found.tables)
@@ -110,6 +112,10 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     merge_prose([g for g in grants if not g.cancelled] + several, found)
     cancel([g for g in grants if g.cancelled], found)
     found.totals += totals
+    for grant in found.grants:  # each name as the text writes it
+        grant.beneficiary = as_written(written, body, grant.beneficiary, grant.span)
+    if opinion_only(body, found):  # the amounts are another body's grants: nothing to check them against
+        return found
     check_words(body, found)
     reconcile(found, body)
     announced(body, found)

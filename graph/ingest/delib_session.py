@@ -39,6 +39,8 @@ BODIES = [
     (r"conseil\s+de\s+territoire", "Conseil de Territoire"),
     (r"conseil\s+de\s+l['’]eurom[ée]tropole", "Conseil Métropolitain"),
     (r"conseil\s+de\s+paris", "Conseil de Paris"),
+    # a mairie d'arrondissement's council (Paris, Lyon, Marseille), which gives opinions to the city's
+    (r"conseil\s+d['’]arrondissement", "Conseil d'Arrondissement"),
     (r"conseil\s+ex[ée]cutif", "Conseil Exécutif"),
     # the Communauté d'agglomération du Pays Basque's council that its conseil communautaire delegates to
     (r"conseil\s+permanent\b", "Conseil Permanent"),
