@@ -220,11 +220,28 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
             cells = [c.strip() for c in row.cells]
         else:
             cells = [_repair_cell(table, row.line, i, c) for i, c in enumerate(row.cells)]
-        if any(cells):
+        if repeats_header(cells, table.keys):
+            table.issues.append(Issue(
+                "warning", f"en-tête répété (ligne {row.line}), pas une ligne de données : ignoré",
+                f"repeated header (line {row.line}), not a data row: skipped", line=row.line))
+        elif any(cells):
             table.rows.append(Row(row.line, cells + [""] * (width - len(cells))))
     if (collected := _COLLECTED.get()) is not None:
         collected.extend(table.issues)
     return table
+
+
+def repeats_header(cells: list[str], keys: list[str]) -> bool:
+    """Whether a row's ``cells`` repeat the header whose normalised names are ``keys`` (lists pasted one under
+    another, or a header printed again on each page): two cells at least, and every filled cell but one at most,
+    name their own column.
+
+    >>> repeats_header(["nom", "Montant", ""], ["nom", "montant", "objet"]), repeats_header(["Nom", "12"], ["nom", "x"])
+    (True, False)
+    """
+    filled = [(i, c) for i, c in enumerate(cells) if c.strip()]
+    same = sum(i < len(keys) and keys[i] and normalise_header(c) == keys[i] for i, c in filled)
+    return same >= 2 and same >= len(filled) - (1 if len(filled) >= 5 else 0)
 
 
 def _overlong(row: Row, width: int, header_cells: int, usual: int) -> Issue | None:

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, XSD
+from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from graph.ingest.base import InputError, SourceContext
 from graph.ingest.scdl_grants import detect, extract
 from graph.namespaces import MAI, SCHEMA
 from graph.resolution import canonical_deliberations
+from graph.tabular import collected_issues
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tabular"
 NATURE = "https://w3id.org/maillage/ontology/nature/"
@@ -298,6 +299,21 @@ def test_a_totals_row_is_skipped_with_a_warning_not_made_a_grant(totals_row, fie
     assert (ex.stats["grants"], ex.stats["rows_rejected"], ex.stats["total_amount"]) == (2, 0, Decimal(4000))
     assert [(i.line, i.field, i.value, i.message) for i in ex.issues] == [
         (4, field, value, "ligne de total, pas une subvention : ignorée")]
+
+
+def test_a_repeated_header_row_is_skipped_with_one_warning_naming_its_line_and_makes_no_actor():
+    with collected_issues() as table_issues:
+        ex = extract(inline(HEADER + ROWS.splitlines(True)[0] + HEADER + ROWS.splitlines(True)[1]))
+    assert (ex.stats["grants"], ex.stats["rows_rejected"], ex.issues) == (2, 0, [])
+    assert [(i.level, i.line, i.message) for i in table_issues] == [
+        ("warning", 3, "en-tête répété (ligne 3), pas une ligne de données : ignoré")]
+    assert sorted(map(str, ex.graph.objects(None, RDFS.label))) == ["Amicale", "Club", "Ville"]
+
+
+def test_a_row_rejected_for_its_amount_leaves_neither_its_funder_nor_its_beneficiary():
+    ex = extract(inline(HEADER + ROWS + "Département;22060001900016;Chorale;;NC\n"))
+    assert (ex.stats["grants"], [i.line for i in ex.errors]) == (2, [4])
+    assert sorted(map(str, ex.graph.objects(None, RDFS.label))) == ["Amicale", "Club", "Ville"]
 
 
 def test_a_total_that_is_not_the_sum_of_the_grants_above_is_reported():

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from decimal import Decimal
+from typing import Callable
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
@@ -173,7 +174,8 @@ class _Rows:
                       raw)
         return None, None
 
-    def funder(self, row: Row) -> URIRef | None:
+    def funder(self, row: Row) -> Callable[[], URIRef] | None:
+        """How to make the row's funder (made only once the whole row is kept), or None when it is rejected."""
         name, (siren, siret) = self.get(row, "funder_name"), self.siren_from(row, "funder_id")
         if not name and not siren and self.funder_option:
             name, option_id = self.funder_option
@@ -183,9 +185,10 @@ class _Rows:
             self.reject(row, "funder_name", f"attribuant manquant (nom vide, identifiant « {given} » invalide)",
                         f"funder missing (empty name, invalid identifier '{given}')", "")
             return None
-        return self.book.actor(name or None, MAI.PublicAuthority, siren=siren, siret=siret)
+        return lambda: self.book.actor(name or None, MAI.PublicAuthority, siren=siren, siret=siret)
 
-    def beneficiary(self, row: Row) -> URIRef | None:
+    def beneficiary(self, row: Row) -> Callable[[], URIRef] | None:
+        """How to make the row's beneficiary (made only once the whole row is kept), or None when it is rejected."""
         name = self.get(row, "beneficiary_name")
         siren, siret, rna = self.beneficiary_ids(row)
         if not name and not siren and not rna:
@@ -197,8 +200,8 @@ class _Rows:
             self.warn(row, "beneficiary_name", "bénéficiaire non nommé : un acteur propre à cette subvention, "
                       "rapproché d'aucun autre", "unnamed beneficiary: an actor of this grant alone, joined to no "
                       "other", name)
-            return self.book.unnamed(name, cls, self.ctx.key, self.get(row, "grant_id") or row.line)
-        return self.book.actor(name or None, cls, siren=siren, siret=siret, rna=rna)
+            return lambda: self.book.unnamed(name, cls, self.ctx.key, self.get(row, "grant_id") or row.line)
+        return lambda: self.book.actor(name or None, cls, siren=siren, siret=siret, rna=rna)
 
     def dot_convention(self) -> bool | None:
         """Decide, from the amount column's unambiguous values, how to read a lone dot before three digits
@@ -330,9 +333,10 @@ class _Rows:
         if self.duplicate(row):
             return
         errors = len(self.ex.errors)
-        funder, beneficiary, amounts = self.funder(row), self.beneficiary(row), self.amounts(row)
-        if len(self.ex.errors) > errors or funder is None or beneficiary is None or amounts is None:
-            return
+        make_funder, make_beneficiary, amounts = self.funder(row), self.beneficiary(row), self.amounts(row)
+        if len(self.ex.errors) > errors or make_funder is None or make_beneficiary is None or amounts is None:
+            return  # a rejected row contributes nothing, not even its actors
+        funder, beneficiary = make_funder(), make_beneficiary()
         grant = self.grant_iri(row, beneficiary)
         self.describe(row, grant, funder, beneficiary, amounts)
         self.grants += 1
