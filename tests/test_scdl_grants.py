@@ -130,6 +130,26 @@ def test_a_share_below_one_gives_the_beneficiary_amount_and_keeps_the_total():
         Literal(Decimal("0.8"), datatype=XSD.decimal)]
 
 
+@pytest.mark.parametrize("rows, line, said", [
+    ("Ville;;Club;;30000;0,3\n", 2, "font 30 %, et non 100 % : les autres bénéficiaires ne sont pas dans le fichier, "
+     "ou la colonne donne un taux de cofinancement ; montant indiqué 30 000 €, montant retenu 9 000 €"),
+    ("Ville;;Club;S1;1000;0,5\nVille;;Amicale;S1;1000;0,25\n", 2, "font 75 %, et non 100 % (lignes 2, 3) : les autres"
+     " bénéficiaires ne sont pas dans le fichier, ou la colonne donne un taux de cofinancement ; montant indiqué "
+     "1 000 €, montant retenu 750 €"),
+])
+def test_shares_of_a_grant_that_do_not_add_up_to_one_are_applied_with_a_warning(rows, line, said):
+    ex = extract(inline("nomAttribuant;idAttribuant;nomBeneficiaire;idSubvention;montant;pourcentageSubvention\n"
+                        + rows))
+    assert [(i.line, i.field, i.message) for i in ex.issues if i.field == "pourcentageSubvention"] == [
+        (line, "pourcentageSubvention", "les parts (pourcentageSubvention) de cette subvention " + said)]
+
+
+def test_shares_of_a_grant_that_add_up_to_one_say_nothing():
+    ex = extract(inline("nomAttribuant;nomBeneficiaire;idSubvention;montant;pourcentageSubvention\n"
+                        "Ville;Club;S1;1000;0,6\nVille;Amicale;S1;1000;0,4\n"))
+    assert (ex.stats["total_amount"], [i.field for i in ex.issues]) == (Decimal("1000.0"), ["idSubvention"])
+
+
 def test_a_grant_row_carries_its_contract_terms():
     ex = extract(context("exemple.csv"))
     grant = URIRef("https://w3id.org/maillage/id/grant/exemple-csv/2")

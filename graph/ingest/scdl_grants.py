@@ -34,6 +34,7 @@ from graph.identifiers import (clean_identifier, normalise_rna, restore_leading_
                                siren_of_mangled, siret_float_mangled, siret_ok)
 from graph.identity import ActorBook, actor_key, deliberation_iri, fold, is_placeholder_name, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph, nothing_kept
+from graph.ingest.french import format_amount
 from graph.ingest.scdl_checks import dot_message, is_total, total_difference
 from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
                                        warn_duplicate_columns)
@@ -131,6 +132,8 @@ class _Rows:
         self.stated_since_total = Decimal(0)  # the grants since the last totals row: what a subtotal sums
         self.grants = 0
         self.shared = 0  # the grants whose amount is the beneficiary's share of the row's (pourcentageSubvention)
+        #: The rows kept of each grant (its idSubvention and funder, or its line): (line, share, stated, kept).
+        self.shares: dict[tuple, list[tuple[int, Decimal, Decimal, Decimal]]] = {}
 
     def get(self, row: Row, field: str) -> str:
         i = self.cols.get(field)
@@ -344,6 +347,31 @@ class _Rows:
         self.stated += amounts[1]
         self.stated_since_total += amounts[1]
         self.shared += amounts[2] is not None
+        group = (funder, self.get(row, "grant_id")) if self.get(row, "grant_id") else (row.line,)
+        self.shares.setdefault(group, []).append((row.line, amounts[2] or Decimal(1), amounts[1], amounts[0]))
+
+    def check_shares(self) -> None:
+        """Warn about each grant whose rows' shares (pourcentageSubvention) do not add up to 1: the rule stays (a
+        beneficiary's amount is montant × share, pitfall 14), but the other beneficiaries are not in the file, or
+        the column holds the funder's rate of a project's budget, and the amount kept may be too low."""
+        for rows in self.shares.values():
+            shared = sum(share for _, share, _, _ in rows)
+            if shared == 1 or all(share == 1 for _, share, _, _ in rows):
+                continue
+            lines = ", ".join(str(line) for line, *_ in rows)
+            where = (f" (lignes {lines})", f" (lines {lines})") if len(rows) > 1 else ("", "")
+            stated = sorted({total for _, _, total, _ in rows})
+            kept = sum(amount for *_, amount in rows)
+            percent = f"{(shared * 100).normalize():f}"
+            self.ex.warn(
+                f"les parts (pourcentageSubvention) de cette subvention font {percent.replace('.', ',')} %, et non "
+                f"100 %{where[0]} : les autres bénéficiaires ne sont pas dans le fichier, ou la colonne donne un taux "
+                "de cofinancement ; "
+                f"montant indiqué {' ou '.join(map(format_amount, stated))}, montant retenu {format_amount(kept)}",
+                f"the shares (pourcentageSubvention) of this grant add up to {percent} %, not 100 %{where[1]}: the "
+                "other beneficiaries are not in the file, or the column holds a co-financing rate; amount stated "
+                f"{' or '.join(f'{t} €' for t in stated)}, amount kept {kept} €",
+                line=rows[0][0], field=self.header("share"))
 
     def grant_iri(self, row: Row, beneficiary: URIRef) -> URIRef:
         """Mint the grant of ``row`` from its idSubvention, or its line when it has none. Co-beneficiaries of one
@@ -471,6 +499,7 @@ def extract(ctx: SourceContext) -> Extraction:
     rows.report_repairs()
     for row in table.rows:
         rows.add_row(row)
+    rows.check_shares()
     if not rows.grants:
         raise nothing_kept(rows.ex, len(table.rows))
     rows.book.finish()
