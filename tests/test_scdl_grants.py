@@ -403,11 +403,20 @@ def test_pitfall_11_a_lone_dot_is_refused_when_the_amount_column_writes_both_con
     ("552013500004", "005520135", "00552013500004", True),
     ("0552013500004", "005520135", "00552013500004", True),
     ("5520135", "005520135", None, True),
+    ("8.1234567600017E+13", "812345676", "81234567600017", True),
+    ("8,1234567600017E+13", "812345676", "81234567600017", True),
 ])
 def test_pitfall_18_identifiers_written_as_numbers_by_a_spreadsheet_are_repaired(written, siren, siret, warned):
     ex = extract(inline(HEADER + f"Ville;;Club;{written};100\n"))
     assert (sorted(map(str, ex.graph.objects(None, MAI.siren))), sorted(map(str, ex.graph.objects(None, MAI.siret))),
             bool(ex.issues)) == ([siren], [siret] if siret else [], warned)
+
+
+def test_pitfall_18_a_siret_written_as_a_float_with_all_its_digits_is_read_whole_with_a_warning():
+    ex = extract(inline(HEADER + "Ville;;Club;8.1234567600017E+13;100\n"))
+    assert [(i.line, i.field, i.message) for i in ex.issues] == [
+        (2, "idBeneficiaire", "SIRET écrit comme un nombre (passage par un tableur), ses 14 chiffres entiers : lu "
+                              "81234567600017")]
 
 
 def test_pitfall_18_a_siret_whose_lost_zeros_are_restored_is_reported():

@@ -31,7 +31,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.identifiers import (clean_identifier, normalise_rna, restore_leading_zeros, rna_ok, siren_ok,
-                               siren_of_mangled, siret_float_mangled, siret_ok)
+                               siren_of_mangled, siret_float_mangled, siret_of_float, siret_ok)
 from graph.identity import ActorBook, actor_key, deliberation_iri, fold, is_placeholder_name, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph, nothing_kept
 from graph.ingest.french import format_amount
@@ -164,6 +164,11 @@ class _Rows:
             self.warn(row, field, "SIREN à 9 chiffres dans une colonne SIRET : SIREN retenu",
                       "9-digit SIREN in a SIRET column: SIREN kept", raw)
             return digits, None
+        if whole := siret_of_float(raw):
+            self.warn(row, field, f"SIRET écrit comme un nombre (passage par un tableur), ses 14 chiffres entiers : lu "
+                      f"{whole}", f"SIRET written as a number (through a spreadsheet), its 14 digits whole: read as "
+                      f"{whole}", raw)
+            return whole[:9], whole
         if siret_float_mangled(raw):
             if siren := siren_of_mangled(raw):
                 self.warn(row, field, f"SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : son SIREN "
