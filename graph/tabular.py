@@ -240,7 +240,7 @@ def repeats_header(cells: list[str], keys: list[str]) -> bool:
     (True, False)
     """
     filled = [(i, c) for i, c in enumerate(cells) if c.strip()]
-    same = sum(i < len(keys) and keys[i] and normalise_header(c) == keys[i] for i, c in filled)
+    same = sum(i < len(keys) and bool(keys[i]) and normalise_header(c) == keys[i] for i, c in filled)
     return same >= 2 and same >= len(filled) - (1 if len(filled) >= 5 else 0)
 
 

@@ -153,6 +153,17 @@ def test_empty_cells_beyond_the_header_that_every_row_has_are_kept(text):
     assert (table.issues, [r.cells[:2] for r in table.rows][:2]) == ([], [["A", "1500"], ["B", "2500"]])
 
 
+@pytest.mark.parametrize("text, skipped", [
+    ("nom;montant;objet\nA;1500;Sport\nNom;Montant;\nB;2500;Culture\n", [3]),
+    ("nom;;montant\nA;x;1500\nnom;;montant\nB;y;2500\n", [3]),  # a column without a name
+    ("nom;montant\nNom;12\nmontant;montant\n", []),  # one cell alike is a value; a column's name elsewhere too
+])
+def test_a_row_that_repeats_the_header_is_skipped_with_a_warning(text, skipped):
+    table = read_table(text.encode())
+    assert [(i.level, i.line) for i in table.issues] == [("warning", line) for line in skipped]
+    assert len(table.rows) == text.count("\n") - 1 - len(skipped)
+
+
 def test_the_issues_of_the_tables_read_are_collected_for_whoever_runs_the_extraction():
     with collected_issues() as issues:
         read_table(b"nom,montant\nA,1234,56\nB,12\n")
