@@ -244,6 +244,19 @@ def repeats_header(cells: list[str], keys: list[str]) -> bool:
     return same >= 2 and same >= len(filled) - (1 if len(filled) >= 5 else 0)
 
 
+def lost_characters(row: Row, header: list[str]) -> list[Issue]:
+    """A warning for each cell of ``row`` that holds U+FFFD, the character that replaced bytes lost before the file
+    reached us (pitfall 7): nothing can restore them, the value is to be checked at its source.
+
+    >>> [(i.line, i.field) for i in lost_characters(Row(3, ["Caf\ufffd", "12"]), ["nom", "montant"])]
+    [(3, 'nom')]
+    """
+    return [Issue("warning", "caractères perdus (U+FFFD), déjà dans le fichier : valeur à vérifier à sa source",
+                  "lost characters (U+FFFD), already in the file: value to check at its source", line=row.line,
+                  field=header[i] if i < len(header) else f"colonne {i + 1}")
+            for i, cell in enumerate(row.cells) if "\ufffd" in cell]
+
+
 def _overlong(row: Row, width: int, header_cells: int, usual: int) -> Issue | None:
     """Why ``row`` is refused when it has a value beyond the header's cells, or more cells than the shortest of the
     rows as long as the header at least (``usual``): a separator inside an unquoted value ("1234,56" in a

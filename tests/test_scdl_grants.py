@@ -219,8 +219,8 @@ def test_pitfall_4_mojibake_is_repaired_and_reported_with_the_raw_value():
 
 def test_pitfall_7_replacement_characters_are_flagged():
     ex = extract(inline("nomAttribuant;nomBeneficiaire;montant\nVille;Caf\ufffd des sports;100\n"))
-    assert [(i.line, i.message) for i in ex.issues] == [
-        (2, "caractères perdus (U+FFFD) dans la ligne : données à vérifier")]
+    assert [(i.line, i.field, i.message) for i in ex.issues] == [
+        (2, "nomBeneficiaire", "caractères perdus (U+FFFD), déjà dans le fichier : valeur à vérifier à sa source")]
 
 
 def test_pitfall_8_a_tab_separated_file_named_csv_is_read():

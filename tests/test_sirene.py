@@ -92,6 +92,15 @@ def test_a_ceased_unit_is_kept_with_its_dissolution_date_and_a_warning(start, di
     assert (ex.stats["actors"], ex.stats["closed"]) == (2, 1)
 
 
+def test_pitfall_7_a_replacement_character_in_a_name_is_warned_with_its_line_and_field():
+    data = ("siren,denominationUniteLegale,categorieJuridiqueUniteLegale,activitePrincipaleUniteLegale\n"
+            "402617542,CERCLE DES NAGEURS D\ufffdANTIBES,9220,93.12Z\n")
+    ex = extract(SourceContext(Path("StockUniteLegale.csv"), data.encode()))
+    assert [(i.line, i.field, i.message) for i in ex.issues] == [
+        (2, "denominationUniteLegale", "caractères perdus (U+FFFD), déjà dans le fichier : valeur à vérifier à sa "
+                                       "source")]
+
+
 @pytest.mark.parametrize("category, diffusion, name, why", [
     ("1000", "O", "", "entrepreneur individuel (catégorie juridique 1000) : non importé (données personnelles)"),
     ("5499", "P", "", "unité non diffusible (statutDiffusionUniteLegale P) : non importée (publication restreinte)"),

@@ -40,7 +40,7 @@ from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_m
                                        warn_duplicate_columns)
 from graph.ingest.scdl_repeated import grants_stored
 from graph.namespaces import MAI, SCHEMA, mint
-from graph.tabular import Row, Table, peek_keys, read_table
+from graph.tabular import Row, Table, lost_characters, peek_keys, read_table
 from graph.values import ValueProblem, dot_convention, parse_amount, parse_date, parse_int, parse_period, parse_ratio
 
 EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods")
@@ -471,9 +471,7 @@ class _Rows:
             self.ex.warn(f"texte réparé (encodage) : « {repair.fixed} »", f"text repaired (encoding): '{repair.fixed}'",
                          line=repair.line, field=column, value=repair.raw)
         for row in self.table.rows:
-            if any("\ufffd" in c for c in row.cells):
-                self.ex.warn("caractères perdus (U+FFFD) dans la ligne : données à vérifier",
-                             "lost characters (U+FFFD) in the row: check the data", line=row.line)
+            self.ex.issues.extend(lost_characters(row, self.table.header))
 
 
 def aid_forms(text: str) -> str:

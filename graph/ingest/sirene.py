@@ -26,7 +26,7 @@ from graph.identifiers import clean_identifier, normalise_rna, restore_leading_z
 from graph.identity import ActorBook
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.namespaces import MAI, SCHEMA
-from graph.tabular import Row, normalise_header, peek_keys, peek_lines, read_table
+from graph.tabular import Row, lost_characters, normalise_header, peek_keys, peek_lines, read_table
 from graph.triples import plain_literal
 from graph.values import ValueProblem, parse_bool, parse_date
 
@@ -101,6 +101,7 @@ class _Rows:
     def __init__(self, ctx: SourceContext, header: list[str]):
         # Columns by their folded name, as detection reads them: PostgreSQL exports write them in lower case.
         self.col = {normalise_header(h): i for i, h in enumerate(header)}
+        self.header = header
         self.graph = new_graph()
         self.ex = Extraction(graph=self.graph)
         self.book = ActorBook(self.graph, ctx.base)
@@ -153,6 +154,7 @@ class _Rows:
         for name in names[1:]:
             self.book.name(iri, name)
         self.describe(row, iri, category)
+        self.ex.issues.extend(lost_characters(row, self.header))
         if self.get(row, "etatAdministratifUniteLegale").upper() == "C":
             self.ceased(row, iri)
         self.count += 1
