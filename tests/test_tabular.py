@@ -112,6 +112,12 @@ def test_pitfall_8_the_separator_is_sniffed_whatever_the_extension(text, delimit
     assert sniff_delimiter(text) == delimiter
 
 
+def test_pitfall_9_a_quoted_multi_line_cell_among_unquoted_cells_of_a_tab_separated_file_loses_its_quotes():
+    table = read_table('nom\tobjet\tmontant\nSCIC\t"Investissement : véhicules\npour les soins"\t120 000\n'.encode())
+    assert [(r.line, r.cells) for r in table.rows] == [(2, ["SCIC", "Investissement : véhicules\npour les soins",
+                                                             "120 000"])]
+
+
 def test_pitfall_9_quoted_newlines_stay_inside_their_cell_and_rows_keep_their_first_line():
     table = read("donneesessentielles2019_publiINTERNET_import_errors.csv")
     assert [r.line for r in table.rows[:3]] == [2, 6, 10]
