@@ -80,8 +80,11 @@ def near_miss(ctx: SourceContext) -> InputError | None:
     """A table naming three or more SCDL grant columns but not an amount and a beneficiary: which are missing."""
     if ctx.path.suffix.lower() not in EXTENSIONS:
         return None
-    return header_near_miss(ctx.data, GRANT_FIELDS, lambda fields, keys: _lacking(fields),
+    miss = header_near_miss(ctx.data, GRANT_FIELDS, lambda fields, keys: _lacking(fields),
                             ("une liste de subventions SCDL", "an SCDL grants list"))
+    if miss is not None:
+        miss.kind_helps = False  # extract requires the same columns: --kind would refuse the file too
+    return miss
 
 
 def parse_funder_option(text: str) -> tuple[str, str | None]:
