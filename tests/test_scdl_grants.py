@@ -353,6 +353,14 @@ def test_a_beneficiary_whose_name_begins_with_total_as_a_word_part_is_a_grant():
     assert (ex.stats["grants"], ex.issues) == (1, [])
 
 
+@pytest.mark.parametrize("amount", ["0", "0,00 €"])
+def test_a_zero_amount_is_kept_as_a_grant_with_a_warning_naming_its_line(amount):
+    ex = extract(inline(HEADER + ROWS + f"Ville;;Chorale;;{amount}\n"))
+    assert ex.stats["grants"] == 3
+    assert [(i.line, i.field, i.value, i.message) for i in ex.issues] == [
+        (4, "montant", amount, "montant nul : subvention gardée à 0 €, à vérifier")]
+
+
 def test_a_file_none_of_whose_rows_is_kept_is_refused_with_the_first_reasons():
     with pytest.raises(InputError) as caught:
         extract(inline(HEADER + "Ville;;Club;;NC\nVille;;Amicale;;-5\n"))

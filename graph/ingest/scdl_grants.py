@@ -254,6 +254,9 @@ class _Rows:
         if total is None or total < 0:
             self.reject(row, "amount", "montant manquant ou négatif", "amount missing or negative", raw)
             return None
+        if total == 0:  # a grant refused or cancelled, or an amount not yet known: kept as the list states it
+            self.warn(row, "amount", "montant nul : subvention gardée à 0 €, à vérifier",
+                      "zero amount: grant kept at 0 €, to check", raw)
         ratio = self.ratio(row)
         if ratio is None or ratio == 1:
             return total, total, None
