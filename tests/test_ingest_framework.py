@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -469,6 +471,12 @@ def test_version_and_help_are_on_every_command(tmp_path):
     assert "maillage" in cli(tmp_path, "--version").stdout
     for command in ("ingest", "query", "validate", "export", "serve", "search", "index"):
         assert cli(tmp_path, command, "--help").exit_code == 0
+
+
+def test_the_cli_module_runs_as_a_script_as_the_console_script_does():
+    result = subprocess.run([sys.executable, "-m", "webapp.cli", "--version"], capture_output=True, text=True,
+                            cwd=Path(__file__).parents[1], timeout=120)
+    assert (result.returncode, "maillage" in result.stdout) == (0, True), result
 
 
 def test_ingest_without_index_leaves_the_index_stale_until_it_is_rebuilt(tmp_path):
