@@ -265,6 +265,19 @@ def test_each_file_of_a_publish_gets_its_own_violations(oxi_store, tmp_path, int
     assert violations == [set(), {("https://ex.org/b", siren)}, {("https://ex.org/c", siren)}]
 
 
+@pytest.mark.parametrize("interval", [0, 3600])  # files published one by one, or together
+def test_two_founding_dates_are_told_to_the_files_that_state_them_with_both_values(oxi_store, tmp_path, interval):
+    dated = ASSOCIATION + '<https://ex.org/asso> <http://schema.org/foundingDate> "{}"^^<{}date> .\n'
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    paths = [write(tmp_path, "rna.ttl", dated.format("2012-04-03", xsd)),
+             write(tmp_path, "sirene.ttl", dated.format("2012-05-14", xsd)),
+             write(tmp_path, "grants.ttl", ASSOCIATION)]
+    reports = ingest_paths(oxi_store, paths, publish_interval=interval)
+    founding = [[v.value for v in r.violations if v.path == "http://schema.org/foundingDate"] for r in reports]
+    assert founding == ([[], ["2012-04-03, 2012-05-14"], []] if interval == 0 else
+                        [["2012-04-03, 2012-05-14"], ["2012-04-03, 2012-05-14"], []])
+
+
 def test_strict_refuses_a_file_with_violations_and_leaves_the_store_unchanged(oxi_store, tmp_path):
     ingest_paths(oxi_store, [write(tmp_path, "asso.ttl", ASSOCIATION)])
     before = count(oxi_store)
