@@ -116,6 +116,25 @@ def siret_float_mangled(text: str | None) -> bool:
     return bool(re.fullmatch(r"\d{12}0{2}", s)) and not siret_ok(s)
 
 
+_SCIENTIFIC = re.compile(r"(\d)[.,](\d+)[eE]\+?(\d+)")
+
+
+def siret_of_float(text: str | None) -> str | None:
+    """Return the SIRET that a spreadsheet wrote as a number in scientific notation with all its 14 digits
+    (``8.1234567600017E+13``), when it passes the check; None when a digit may be missing or it fails.
+
+    >>> siret_of_float("8.1234567600017E+13"), siret_of_float("8,1234567600017E+13")
+    ('81234567600017', '81234567600017')
+    >>> siret_of_float("8.123456760001E+13"), siret_of_float("8.1234567600018E+13"), siret_of_float("2.18601946E+13")
+    (None, None, None)
+    """
+    m = _SCIENTIFIC.fullmatch((text or "").strip())
+    if m is None or int(m[3]) != 13 or len(m[2]) != 13:  # every digit written, none of them an exponent's zero
+        return None
+    digits = m[1] + m[2]
+    return digits if siret_ok(digits) else None
+
+
 def siren_of_mangled(text: str | None) -> str | None:
     """Return the SIREN that a float-mangled SIRET (:func:`siret_float_mangled`) still holds whole, or None.
 

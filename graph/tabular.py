@@ -220,11 +220,41 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
             cells = [c.strip() for c in row.cells]
         else:
             cells = [_repair_cell(table, row.line, i, c) for i, c in enumerate(row.cells)]
-        if any(cells):
+        if repeats_header(cells, table.keys):
+            table.issues.append(Issue(
+                "warning", f"en-tête répété (ligne {row.line}), pas une ligne de données : ignoré",
+                f"repeated header (line {row.line}), not a data row: skipped", line=row.line))
+        elif any(cells):
             table.rows.append(Row(row.line, cells + [""] * (width - len(cells))))
     if (collected := _COLLECTED.get()) is not None:
         collected.extend(table.issues)
     return table
+
+
+def repeats_header(cells: list[str], keys: list[str]) -> bool:
+    """Whether a row's ``cells`` repeat the header whose normalised names are ``keys`` (lists pasted one under
+    another, or a header printed again on each page): two cells at least, and every filled cell but one at most,
+    name their own column.
+
+    >>> repeats_header(["nom", "Montant", ""], ["nom", "montant", "objet"]), repeats_header(["Nom", "12"], ["nom", "x"])
+    (True, False)
+    """
+    filled = [(i, c) for i, c in enumerate(cells) if c.strip()]
+    same = sum(i < len(keys) and bool(keys[i]) and normalise_header(c) == keys[i] for i, c in filled)
+    return same >= 2 and same >= len(filled) - (1 if len(filled) >= 5 else 0)
+
+
+def lost_characters(row: Row, header: list[str]) -> list[Issue]:
+    """A warning for each cell of ``row`` that holds U+FFFD, the character that replaced bytes lost before the file
+    reached us (pitfall 7): nothing can restore them, the value is to be checked at its source.
+
+    >>> [(i.line, i.field) for i in lost_characters(Row(3, ["Caf\ufffd", "12"]), ["nom", "montant"])]
+    [(3, 'nom')]
+    """
+    return [Issue("warning", "caractères perdus (U+FFFD), déjà dans le fichier : valeur à vérifier à sa source",
+                  "lost characters (U+FFFD), already in the file: value to check at its source", line=row.line,
+                  field=header[i] if i < len(header) else f"colonne {i + 1}")
+            for i, cell in enumerate(row.cells) if "\ufffd" in cell]
 
 
 def _overlong(row: Row, width: int, header_cells: int, usual: int) -> Issue | None:

@@ -34,7 +34,7 @@ from graph.ingest.base import one_line
 from graph.ontology import load_shapes
 from graph.shacl_narrowing import FOCUS, NODE_KINDS, edge, narrowing, worth_narrowing
 from graph.terms import term_parts
-from graph.validation_names import name_violations
+from graph.validation_names import NAMED_IRI, name_violations
 
 #: Checks run at once when the query function may be called from several threads (Oxigraph evaluates much of a
 #: query without holding the GIL; two cores: two).
@@ -62,6 +62,9 @@ class Violation:
     label: str | None = field(default=None, compare=False)
     blank: bool = field(default=False, compare=False)
     sources: tuple[str, ...] = field(default=(), compare=False)
+    #: A result about the values that several files state together (too many): a file is told of it only when it
+    #: states one of them, not each file that merely mentions the focus node.
+    of_values: bool = field(default=False, compare=False)
 
     def format(self, lang: str = "fr") -> str:
         text = self.message_en if lang == "en" else self.message
@@ -162,6 +165,10 @@ _TYPES_OF = "SELECT ?value ?class WHERE { VALUES ?value { %s } ?value a ?class %
 IRIS_PER_QUERY = 2000
 #: The focus nodes that the narrowing lets through (:func:`_check_suspects`).
 _SUSPECTS = "SELECT DISTINCT ?focus WHERE %s"
+#: The graphs, among those of a VALUES block, that state a value of ``path`` for each of the focus nodes.
+_STATING = "SELECT ?focus ?graph WHERE { VALUES ?focus { %s } %s ?focus <%s> ?value } }"
+#: Values that a result about too many values names, at most.
+MAX_SHOWN = 5
 #: Graphs that one validation scopes its queries to (:func:`validate_graphs`), at most. Oxigraph 0.5 evaluates some
 #: of these queries another way as the VALUES block of graphs grows: at 100k actors, validating 590 grants lists
 #: took 2.3 s, 620 lists 9 s, 1,010 lists 41.2 s (counting the grants of 1,000 lists: 33 ms, of 1,010: 1.06 s); in
@@ -189,7 +196,28 @@ def validate(query, graph: URIRef | None = None, threads: int = 1) -> list[Viola
     two cores).
     """
     found = {v for _, v in _violations(query, {"graph": graph} if graph is not None else {}, threads)}
+    if graph is not None:
+        found = _stated_in(query, f"VALUES ?graph {{ <{graph}> }} GRAPH ?graph {{", found, {str(graph)})
     return name_violations(query, sorted(found, key=_order_key))
+
+
+def _stated_in(query, scope: str, violations: set[Violation], graph: set[str]) -> set[Violation]:
+    """``violations`` less those about several files' values (``of_values``) of which no graph of ``graph`` (all of
+    ``scope``) states a value: a file that only mentions an actor is not told that two others disagree on it."""
+    keep = {v for v in violations if not v.of_values or not NAMED_IRI.fullmatch(v.focus)}  # blank nodes: as found
+    by_path: dict[str, list[Violation]] = defaultdict(list)
+    for violation in violations - keep:
+        by_path[violation.path].append(violation)
+    for path, about in by_path.items():
+        if (named := _named([("iri", v.focus) for v in about])) is None:
+            keep.update(about)
+            continue
+        stating = set()
+        for chunk in named:
+            stating |= {(term_parts(focus)[1], term_parts(g)[1])
+                        for focus, g in query(_STATING % (chunk, scope, path)).raw_rows()}
+        keep.update(v for v in about if any((v.focus, g) in stating for g in graph))
+    return keep
 
 
 def validate_graphs(query, graphs: list[URIRef], threads: int = 1) -> dict[URIRef, list[Violation]]:
@@ -224,6 +252,8 @@ def validate_graphs(query, graphs: list[URIRef], threads: int = 1) -> dict[URIRe
         for violation in violations:
             for graph in holders.get(violation.focus, ()):
                 gathered[URIRef(graph)].add(violation)
+    for graph in graphs:
+        gathered[graph] = _stated_in(query, scope, gathered[graph], {str(graph)})
     named = iter(name_violations(query, [v for graph in graphs for v in sorted(gathered[graph], key=_order_key)]))
     return {graph: [next(named) for _ in gathered[graph]] for graph in graphs}
 
@@ -370,16 +400,18 @@ def _check_missing(query, bindings, missing: list[tuple[str, bool]], shapes) -> 
 def _check(shape: PropertyShape, focus: str, vals: list, typed: set) -> list[Violation]:
     found = []
 
-    def fail(value=None):
+    def fail(value=None, of_values=False):
         found.append(Violation(focus, shape.shown_path, shape.message, shape.message_en, shape.severity, value,
-                               target=shape.target))
+                               target=shape.target, of_values=of_values))
 
     distinct = set(vals)
     c = shape.constraints
     if "minCount" in c and len(distinct) < c["minCount"]:
         fail(str(len(distinct)) if c["minCount"] > 1 else None)
-    if "maxCount" in c and len(distinct) > c["maxCount"]:
-        fail(str(len(distinct)))
+    if "maxCount" in c and len(distinct) > c["maxCount"]:  # the values, not their count: which ones disagree
+        shown = sorted(value[1] for value in distinct)
+        fail(", ".join(shown[:MAX_SHOWN]) + (f", … ({len(shown)})" if len(shown) > MAX_SHOWN else ""),
+             of_values=not shape.inverse)
     if "hasValue" in c and c["hasValue"] not in distinct:
         fail()
     for value in sorted(distinct):

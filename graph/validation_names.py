@@ -17,7 +17,7 @@ from graph.terms import term_parts
 
 #: An IRI that can be written between <> in a query (SPARQL's IRIREF), and has a scheme (a blank node's identifier
 #: has none).
-_NAMED_IRI = re.compile(r'[A-Za-z][A-Za-z0-9+.-]*:[^<>"{}|^`\\\x00-\x20]*')
+NAMED_IRI = re.compile(r'[A-Za-z][A-Za-z0-9+.-]*:[^<>"{}|^`\\\x00-\x20]*')
 _PROLOGUE = ("PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
              "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT DISTINCT ?focus ?graph ?file ?label WHERE ")
 #: A source's title (its file name) is stated in its own graph.
@@ -38,11 +38,11 @@ def name_violations(query, violations: list) -> list:
     if not violations:
         return violations
     found: dict[str, dict] = defaultdict(lambda: {"labels": defaultdict(set), "sources": set(), "blank": False})
-    iris = sorted({v.focus for v in violations if _NAMED_IRI.fullmatch(v.focus)})
+    iris = sorted({v.focus for v in violations if NAMED_IRI.fullmatch(v.focus)})
     for start in range(0, len(iris), IRIS_PER_QUERY):
         chunk = " ".join(f"<{iri}>" for iri in iris[start:start + IRIS_PER_QUERY])
         _gather(found, query(_OF_IRIS % (chunk, _NAMES)).raw_rows(), None)
-    blank_targets = {v.target for v in violations if v.target and not _NAMED_IRI.fullmatch(v.focus)}
+    blank_targets = {v.target for v in violations if v.target and not NAMED_IRI.fullmatch(v.focus)}
     wanted = {v.focus for v in violations}
     for target in sorted(blank_targets):
         _gather(found, query(_OF_BLANKS % (target, _NAMES)).raw_rows(), wanted)
@@ -50,7 +50,7 @@ def name_violations(query, violations: list) -> list:
     for violation in violations:
         about = found.get(violation.focus)
         if about is None:
-            named.append(replace(violation, blank=not _NAMED_IRI.fullmatch(violation.focus)))
+            named.append(replace(violation, blank=not NAMED_IRI.fullmatch(violation.focus)))
             continue
         named.append(replace(violation, label=_pick(about["labels"]), blank=about["blank"],
                              sources=tuple(sorted(about["sources"]))))

@@ -57,6 +57,20 @@ def test_pitfall_7_replacement_characters_are_flagged():
     assert [i.line for i in run("reencode_test.csv").issues if "U+FFFD" in i.message][:3] == [2, 3, 4]
 
 
+@pytest.mark.parametrize("title, objet, fields", [
+    ("ASSOCIATION DES AIDANTS D\ufffdAJACCIO", "aide aux aidants", ["titre"]),
+    ("AIDANTS", "aide aux aidants \ufffd domicile", ["objet"]),
+])
+def test_pitfall_7_a_replacement_character_in_a_name_or_a_text_is_warned_with_its_line_and_field(title, objet,
+                                                                                                 fields):
+    header = "id;siret;gestion;date_creat;titre;objet;adrs_codeinsee;position\n"
+    row = f"W2A1004321;;2A1P;2018-07-01;{title};{objet};2A004;A\n"
+    ex = extract(SourceContext(Path("rna.csv"), (header + row).encode()))
+    assert [(i.level, i.line, i.field, i.message) for i in ex.issues] == [
+        ("warning", 2, field, "caractères perdus (U+FFFD), déjà dans le fichier : valeur à vérifier à sa source")
+        for field in fields]
+
+
 def test_pitfall_30_no_phone_email_or_civility_is_ingested():
     g = run("rna_sample_waldec.csv").graph
     values = {str(o) for o in g.objects()}

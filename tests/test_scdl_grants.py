@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, XSD
+from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from graph.ingest.base import InputError, SourceContext
 from graph.ingest.scdl_grants import detect, extract
 from graph.namespaces import MAI, SCHEMA
 from graph.resolution import canonical_deliberations
+from graph.tabular import collected_issues
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tabular"
 NATURE = "https://w3id.org/maillage/ontology/nature/"
@@ -129,6 +130,26 @@ def test_a_share_below_one_gives_the_beneficiary_amount_and_keeps_the_total():
         Literal(Decimal("0.8"), datatype=XSD.decimal)]
 
 
+@pytest.mark.parametrize("rows, line, said", [
+    ("Ville;;Club;;30000;0,3\n", 2, "font 30 %, et non 100 % : les autres bénéficiaires ne sont pas dans le fichier, "
+     "ou la colonne donne un taux de cofinancement ; montant indiqué 30 000 €, montant retenu 9 000 €"),
+    ("Ville;;Club;S1;1000;0,5\nVille;;Amicale;S1;1000;0,25\n", 2, "font 75 %, et non 100 % (lignes 2, 3) : les autres"
+     " bénéficiaires ne sont pas dans le fichier, ou la colonne donne un taux de cofinancement ; montant indiqué "
+     "1 000 €, montant retenu 750 €"),
+])
+def test_shares_of_a_grant_that_do_not_add_up_to_one_are_applied_with_a_warning(rows, line, said):
+    ex = extract(inline("nomAttribuant;idAttribuant;nomBeneficiaire;idSubvention;montant;pourcentageSubvention\n"
+                        + rows))
+    assert [(i.line, i.field, i.message) for i in ex.issues if i.field == "pourcentageSubvention"] == [
+        (line, "pourcentageSubvention", "les parts (pourcentageSubvention) de cette subvention " + said)]
+
+
+def test_shares_of_a_grant_that_add_up_to_one_say_nothing():
+    ex = extract(inline("nomAttribuant;nomBeneficiaire;idSubvention;montant;pourcentageSubvention\n"
+                        "Ville;Club;S1;1000;0,6\nVille;Amicale;S1;1000;0,4\n"))
+    assert (ex.stats["total_amount"], [i.field for i in ex.issues]) == (Decimal("1000.0"), ["idSubvention"])
+
+
 def test_a_grant_row_carries_its_contract_terms():
     ex = extract(context("exemple.csv"))
     grant = URIRef("https://w3id.org/maillage/id/grant/exemple-csv/2")
@@ -198,8 +219,8 @@ def test_pitfall_4_mojibake_is_repaired_and_reported_with_the_raw_value():
 
 def test_pitfall_7_replacement_characters_are_flagged():
     ex = extract(inline("nomAttribuant;nomBeneficiaire;montant\nVille;Caf\ufffd des sports;100\n"))
-    assert [(i.line, i.message) for i in ex.issues] == [
-        (2, "caractères perdus (U+FFFD) dans la ligne : données à vérifier")]
+    assert [(i.line, i.field, i.message) for i in ex.issues] == [
+        (2, "nomBeneficiaire", "caractères perdus (U+FFFD), déjà dans le fichier : valeur à vérifier à sa source")]
 
 
 def test_pitfall_8_a_tab_separated_file_named_csv_is_read():
@@ -300,6 +321,21 @@ def test_a_totals_row_is_skipped_with_a_warning_not_made_a_grant(totals_row, fie
         (4, field, value, "ligne de total, pas une subvention : ignorée")]
 
 
+def test_a_repeated_header_row_is_skipped_with_one_warning_naming_its_line_and_makes_no_actor():
+    with collected_issues() as table_issues:
+        ex = extract(inline(HEADER + ROWS.splitlines(True)[0] + HEADER + ROWS.splitlines(True)[1]))
+    assert (ex.stats["grants"], ex.stats["rows_rejected"], ex.issues) == (2, 0, [])
+    assert [(i.level, i.line, i.message) for i in table_issues] == [
+        ("warning", 3, "en-tête répété (ligne 3), pas une ligne de données : ignoré")]
+    assert sorted(map(str, ex.graph.objects(None, RDFS.label))) == ["Amicale", "Club", "Ville"]
+
+
+def test_a_row_rejected_for_its_amount_leaves_neither_its_funder_nor_its_beneficiary():
+    ex = extract(inline(HEADER + ROWS + "Département;22060001900016;Chorale;;NC\n"))
+    assert (ex.stats["grants"], [i.line for i in ex.errors]) == (2, [4])
+    assert sorted(map(str, ex.graph.objects(None, RDFS.label))) == ["Amicale", "Club", "Ville"]
+
+
 def test_a_total_that_is_not_the_sum_of_the_grants_above_is_reported():
     ex = extract(inline(HEADER + ROWS + "Total;;;;4 100\n"))
     assert [i.message for i in ex.issues][1:] == [
@@ -315,6 +351,14 @@ def test_subtotals_and_a_grand_total_each_sum_their_own_rows():
 def test_a_beneficiary_whose_name_begins_with_total_as_a_word_part_is_a_grant():
     ex = extract(inline(HEADER + "Ville;21060004500392;TotalEnergies;;1500\n"))
     assert (ex.stats["grants"], ex.issues) == (1, [])
+
+
+@pytest.mark.parametrize("amount", ["0", "0,00 €"])
+def test_a_zero_amount_is_kept_as_a_grant_with_a_warning_naming_its_line(amount):
+    ex = extract(inline(HEADER + ROWS + f"Ville;;Chorale;;{amount}\n"))
+    assert ex.stats["grants"] == 3
+    assert [(i.line, i.field, i.value, i.message) for i in ex.issues] == [
+        (4, "montant", amount, "montant nul : subvention gardée à 0 €, à vérifier")]
 
 
 def test_a_file_none_of_whose_rows_is_kept_is_refused_with_the_first_reasons():
@@ -367,11 +411,20 @@ def test_pitfall_11_a_lone_dot_is_refused_when_the_amount_column_writes_both_con
     ("552013500004", "005520135", "00552013500004", True),
     ("0552013500004", "005520135", "00552013500004", True),
     ("5520135", "005520135", None, True),
+    ("8.1234567600017E+13", "812345676", "81234567600017", True),
+    ("8,1234567600017E+13", "812345676", "81234567600017", True),
 ])
 def test_pitfall_18_identifiers_written_as_numbers_by_a_spreadsheet_are_repaired(written, siren, siret, warned):
     ex = extract(inline(HEADER + f"Ville;;Club;{written};100\n"))
     assert (sorted(map(str, ex.graph.objects(None, MAI.siren))), sorted(map(str, ex.graph.objects(None, MAI.siret))),
             bool(ex.issues)) == ([siren], [siret] if siret else [], warned)
+
+
+def test_pitfall_18_a_siret_written_as_a_float_with_all_its_digits_is_read_whole_with_a_warning():
+    ex = extract(inline(HEADER + "Ville;;Club;8.1234567600017E+13;100\n"))
+    assert [(i.line, i.field, i.message) for i in ex.issues] == [
+        (2, "idBeneficiaire", "SIRET écrit comme un nombre (passage par un tableur), ses 14 chiffres entiers : lu "
+                              "81234567600017")]
 
 
 def test_pitfall_18_a_siret_whose_lost_zeros_are_restored_is_reported():

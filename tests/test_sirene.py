@@ -92,6 +92,39 @@ def test_a_ceased_unit_is_kept_with_its_dissolution_date_and_a_warning(start, di
     assert (ex.stats["actors"], ex.stats["closed"]) == (2, 1)
 
 
+def test_pitfall_7_a_replacement_character_in_a_name_is_warned_with_its_line_and_field():
+    data = ("siren,denominationUniteLegale,categorieJuridiqueUniteLegale,activitePrincipaleUniteLegale\n"
+            "402617542,CERCLE DES NAGEURS D\ufffdANTIBES,9220,93.12Z\n")
+    ex = extract(SourceContext(Path("StockUniteLegale.csv"), data.encode()))
+    assert [(i.line, i.field, i.message) for i in ex.issues] == [
+        (2, "denominationUniteLegale", "caractères perdus (U+FFFD), déjà dans le fichier : valeur à vérifier à sa "
+                                       "source")]
+
+
+@pytest.mark.parametrize("category, diffusion, name, why", [
+    ("1000", "O", "", "entrepreneur individuel (catégorie juridique 1000) : non importé (données personnelles)"),
+    ("5499", "P", "", "unité non diffusible (statutDiffusionUniteLegale P) : non importée (publication restreinte)"),
+    ("5499", "O", "", "unité légale sans dénomination ni sigle : non importée"),
+])
+def test_a_skipped_unit_is_told_by_its_line_and_why(category, diffusion, name, why):
+    data = ("siren,statutDiffusionUniteLegale,denominationUniteLegale,categorieJuridiqueUniteLegale,"
+            f"activitePrincipaleUniteLegale\n402617542,O,CERCLE DES NAGEURS,9220,93.12Z\n"
+            f"789456126,{diffusion},{name},{category},86.21Z\n")
+    ex = extract(SourceContext(Path("StockUniteLegale.csv"), data.encode()))
+    assert (ex.stats["actors"], ex.stats["skipped"]) == (1, 1)
+    assert [(i.level, i.line, i.message) for i in ex.issues] == [("warning", 3, why)]
+
+
+def test_many_units_skipped_for_one_reason_are_told_in_one_warning_with_their_first_lines():
+    rows = "789456126,O,,1000,86.21Z\n" * 25
+    ex = extract(SourceContext(Path("StockUniteLegale.csv"), (
+        "siren,statutDiffusionUniteLegale,denominationUniteLegale,categorieJuridiqueUniteLegale,"
+        "activitePrincipaleUniteLegale\n402617542,O,CERCLE DES NAGEURS,9220,93.12Z\n" + rows).encode()))
+    assert [(i.line, i.message) for i in ex.issues] == [
+        (None, "entrepreneur individuel (catégorie juridique 1000) : non importé (données personnelles) : 25 lignes "
+               f"({', '.join(map(str, range(3, 23)))}…)")]
+
+
 @pytest.mark.parametrize("written, siren, warned", [("5520135", "005520135", True),
                                                     ("402617542.0", "402617542", False)])
 def test_pitfall_18_a_siren_through_a_spreadsheet_is_read_back(written, siren, warned):

@@ -112,6 +112,12 @@ def test_pitfall_8_the_separator_is_sniffed_whatever_the_extension(text, delimit
     assert sniff_delimiter(text) == delimiter
 
 
+def test_pitfall_9_a_quoted_multi_line_cell_among_unquoted_cells_of_a_tab_separated_file_loses_its_quotes():
+    table = read_table('nom\tobjet\tmontant\nSCIC\t"Investissement : véhicules\npour les soins"\t120 000\n'.encode())
+    assert [(r.line, r.cells) for r in table.rows] == [(2, ["SCIC", "Investissement : véhicules\npour les soins",
+                                                             "120 000"])]
+
+
 def test_pitfall_9_quoted_newlines_stay_inside_their_cell_and_rows_keep_their_first_line():
     table = read("donneesessentielles2019_publiINTERNET_import_errors.csv")
     assert [r.line for r in table.rows[:3]] == [2, 6, 10]
@@ -151,6 +157,17 @@ def test_a_row_with_more_cells_than_the_header_is_refused_with_its_line(text, li
 def test_empty_cells_beyond_the_header_that_every_row_has_are_kept(text):
     table = read_table(text.encode())
     assert (table.issues, [r.cells[:2] for r in table.rows][:2]) == ([], [["A", "1500"], ["B", "2500"]])
+
+
+@pytest.mark.parametrize("text, skipped", [
+    ("nom;montant;objet\nA;1500;Sport\nNom;Montant;\nB;2500;Culture\n", [3]),
+    ("nom;;montant\nA;x;1500\nnom;;montant\nB;y;2500\n", [3]),  # a column without a name
+    ("nom;montant\nNom;12\nmontant;montant\n", []),  # one cell alike is a value; a column's name elsewhere too
+])
+def test_a_row_that_repeats_the_header_is_skipped_with_a_warning(text, skipped):
+    table = read_table(text.encode())
+    assert [(i.level, i.line) for i in table.issues] == [("warning", line) for line in skipped]
+    assert len(table.rows) == text.count("\n") - 1 - len(skipped)
 
 
 def test_the_issues_of_the_tables_read_are_collected_for_whoever_runs_the_extraction():

@@ -347,3 +347,7 @@ def run() -> None:
         main(standalone_mode=True)
     except InputError as exc:
         fail(exc.issue.message, exc.issue.message_en)
+
+
+if __name__ == "__main__":  # python -m webapp.cli, as the console script
+    run()

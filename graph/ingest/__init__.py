@@ -80,6 +80,9 @@ def detect_kind(ctx: SourceContext) -> SourceKind:
         for candidate in kinds().values():
             if candidate.near_miss is not None and (miss := candidate.near_miss(ctx)) is not None:
                 why = miss.issue
+                if not miss.kind_helps:
+                    raise InputError(f"type de fichier non reconnu : {why.message} ; corrigez-le", line=why.line,
+                                     field=why.field, message_en=f"unrecognised file kind: {why.message_en}; mend it")
                 raise InputError(
                     f"type de fichier non reconnu : {why.message} ; corrigez-le ou précisez --kind ({known})",
                     line=why.line, field=why.field,

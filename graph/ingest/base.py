@@ -90,6 +90,9 @@ class InputError(Exception):
                  message_en: str = "", value: str | None = None):
         super().__init__(message)
         self.issue = Issue("error", message, message_en or message, line, field, value)
+        #: For a near miss of a kind (:attr:`SourceKind.near_miss`): whether ``--kind`` could read the file anyway;
+        #: not when it lacks a column that the kind itself requires.
+        self.kind_helps = True
 
 
 _INTERNAL = "erreur interne de Maillage en lisant ce fichier"

@@ -23,7 +23,7 @@ from graph.identifiers import clean_identifier, normalise_rna, restore_leading_z
 from graph.identity import ActorBook
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.namespaces import MAI, SCHEMA, mint
-from graph.tabular import Row, peek_keys, peek_lines, read_table
+from graph.tabular import Row, lost_characters, peek_keys, peek_lines, read_table
 from graph.triples import plain_literal
 from graph.values import ValueProblem, parse_date
 
@@ -113,6 +113,7 @@ class _Rows:
         if (short := self.get(row, "titre_court")) and short != title and not short.endswith("..."):
             self.book.name(iri, short)
         self.describe(row, iri)
+        self.ex.issues.extend(lost_characters(row, self.header))
         self.count += 1
 
     def describe(self, row: Row, iri: URIRef) -> None:
@@ -121,9 +122,6 @@ class _Rows:
             g.add((iri, SCHEMA.foundingDate, literal(founded, _DATE)))  # dates recur: each literal made once
         if objet := self.get(row, "objet"):
             g.add((iri, _DESCRIPTION, plain_literal(objet)))
-            if "\ufffd" in objet:
-                self.ex.warn("caractères perdus (U+FFFD) dans l'objet : texte à vérifier",
-                             "lost characters (U+FFFD) in the purpose: check the text", line=row.line, field="objet")
         if url := self.get(row, "siteweb"):
             g.add((iri, SCHEMA.url, plain_literal(url)))
         self.place(row, iri)

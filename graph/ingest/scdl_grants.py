@@ -25,20 +25,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 from decimal import Decimal
+from typing import Callable
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.identifiers import (clean_identifier, normalise_rna, restore_leading_zeros, rna_ok, siren_ok,
-                               siren_of_mangled, siret_float_mangled, siret_ok)
+                               siren_of_mangled, siret_float_mangled, siret_of_float, siret_ok)
 from graph.identity import ActorBook, actor_key, deliberation_iri, fold, is_placeholder_name, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph, nothing_kept
+from graph.ingest.french import format_amount
 from graph.ingest.scdl_checks import dot_message, is_total, total_difference
 from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
                                        warn_duplicate_columns)
 from graph.ingest.scdl_repeated import grants_stored
 from graph.namespaces import MAI, SCHEMA, mint
-from graph.tabular import Row, Table, peek_keys, read_table
+from graph.tabular import Row, Table, lost_characters, peek_keys, read_table
 from graph.values import ValueProblem, dot_convention, parse_amount, parse_date, parse_int, parse_period, parse_ratio
 
 EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods")
@@ -78,8 +80,11 @@ def near_miss(ctx: SourceContext) -> InputError | None:
     """A table naming three or more SCDL grant columns but not an amount and a beneficiary: which are missing."""
     if ctx.path.suffix.lower() not in EXTENSIONS:
         return None
-    return header_near_miss(ctx.data, GRANT_FIELDS, lambda fields, keys: _lacking(fields),
+    miss = header_near_miss(ctx.data, GRANT_FIELDS, lambda fields, keys: _lacking(fields),
                             ("une liste de subventions SCDL", "an SCDL grants list"))
+    if miss is not None:
+        miss.kind_helps = False  # extract requires the same columns: --kind would refuse the file too
+    return miss
 
 
 def parse_funder_option(text: str) -> tuple[str, str | None]:
@@ -130,6 +135,8 @@ class _Rows:
         self.stated_since_total = Decimal(0)  # the grants since the last totals row: what a subtotal sums
         self.grants = 0
         self.shared = 0  # the grants whose amount is the beneficiary's share of the row's (pourcentageSubvention)
+        #: The rows kept of each grant (its idSubvention and funder, or its line): (line, share, stated, kept).
+        self.shares: dict[tuple, list[tuple[int, Decimal, Decimal, Decimal]]] = {}
 
     def get(self, row: Row, field: str) -> str:
         i = self.cols.get(field)
@@ -160,6 +167,11 @@ class _Rows:
             self.warn(row, field, "SIREN à 9 chiffres dans une colonne SIRET : SIREN retenu",
                       "9-digit SIREN in a SIRET column: SIREN kept", raw)
             return digits, None
+        if whole := siret_of_float(raw):
+            self.warn(row, field, f"SIRET écrit comme un nombre (passage par un tableur), ses 14 chiffres entiers : lu "
+                      f"{whole}", f"SIRET written as a number (through a spreadsheet), its 14 digits whole: read as "
+                      f"{whole}", raw)
+            return whole[:9], whole
         if siret_float_mangled(raw):
             if siren := siren_of_mangled(raw):
                 self.warn(row, field, f"SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : son SIREN "
@@ -173,7 +185,8 @@ class _Rows:
                       raw)
         return None, None
 
-    def funder(self, row: Row) -> URIRef | None:
+    def funder(self, row: Row) -> Callable[[], URIRef] | None:
+        """How to make the row's funder (made only once the whole row is kept), or None when it is rejected."""
         name, (siren, siret) = self.get(row, "funder_name"), self.siren_from(row, "funder_id")
         if not name and not siren and self.funder_option:
             name, option_id = self.funder_option
@@ -183,9 +196,10 @@ class _Rows:
             self.reject(row, "funder_name", f"attribuant manquant (nom vide, identifiant « {given} » invalide)",
                         f"funder missing (empty name, invalid identifier '{given}')", "")
             return None
-        return self.book.actor(name or None, MAI.PublicAuthority, siren=siren, siret=siret)
+        return lambda: self.book.actor(name or None, MAI.PublicAuthority, siren=siren, siret=siret)
 
-    def beneficiary(self, row: Row) -> URIRef | None:
+    def beneficiary(self, row: Row) -> Callable[[], URIRef] | None:
+        """How to make the row's beneficiary (made only once the whole row is kept), or None when it is rejected."""
         name = self.get(row, "beneficiary_name")
         siren, siret, rna = self.beneficiary_ids(row)
         if not name and not siren and not rna:
@@ -197,8 +211,8 @@ class _Rows:
             self.warn(row, "beneficiary_name", "bénéficiaire non nommé : un acteur propre à cette subvention, "
                       "rapproché d'aucun autre", "unnamed beneficiary: an actor of this grant alone, joined to no "
                       "other", name)
-            return self.book.unnamed(name, cls, self.ctx.key, self.get(row, "grant_id") or row.line)
-        return self.book.actor(name or None, cls, siren=siren, siret=siret, rna=rna)
+            return lambda: self.book.unnamed(name, cls, self.ctx.key, self.get(row, "grant_id") or row.line)
+        return lambda: self.book.actor(name or None, cls, siren=siren, siret=siret, rna=rna)
 
     def dot_convention(self) -> bool | None:
         """Decide, from the amount column's unambiguous values, how to read a lone dot before three digits
@@ -240,6 +254,9 @@ class _Rows:
         if total is None or total < 0:
             self.reject(row, "amount", "montant manquant ou négatif", "amount missing or negative", raw)
             return None
+        if total == 0:  # a grant refused or cancelled, or an amount not yet known: kept as the list states it
+            self.warn(row, "amount", "montant nul : subvention gardée à 0 €, à vérifier",
+                      "zero amount: grant kept at 0 €, to check", raw)
         ratio = self.ratio(row)
         if ratio is None or ratio == 1:
             return total, total, None
@@ -330,9 +347,10 @@ class _Rows:
         if self.duplicate(row):
             return
         errors = len(self.ex.errors)
-        funder, beneficiary, amounts = self.funder(row), self.beneficiary(row), self.amounts(row)
-        if len(self.ex.errors) > errors or funder is None or beneficiary is None or amounts is None:
-            return
+        make_funder, make_beneficiary, amounts = self.funder(row), self.beneficiary(row), self.amounts(row)
+        if len(self.ex.errors) > errors or make_funder is None or make_beneficiary is None or amounts is None:
+            return  # a rejected row contributes nothing, not even its actors
+        funder, beneficiary = make_funder(), make_beneficiary()
         grant = self.grant_iri(row, beneficiary)
         self.describe(row, grant, funder, beneficiary, amounts)
         self.grants += 1
@@ -340,6 +358,31 @@ class _Rows:
         self.stated += amounts[1]
         self.stated_since_total += amounts[1]
         self.shared += amounts[2] is not None
+        group = (funder, self.get(row, "grant_id")) if self.get(row, "grant_id") else (row.line,)
+        self.shares.setdefault(group, []).append((row.line, amounts[2] or Decimal(1), amounts[1], amounts[0]))
+
+    def check_shares(self) -> None:
+        """Warn about each grant whose rows' shares (pourcentageSubvention) do not add up to 1: the rule stays (a
+        beneficiary's amount is montant × share, pitfall 14), but the other beneficiaries are not in the file, or
+        the column holds the funder's rate of a project's budget, and the amount kept may be too low."""
+        for rows in self.shares.values():
+            shared = sum(share for _, share, _, _ in rows)
+            if shared == 1 or all(share == 1 for _, share, _, _ in rows):
+                continue
+            lines = ", ".join(str(line) for line, *_ in rows)
+            where = (f" (lignes {lines})", f" (lines {lines})") if len(rows) > 1 else ("", "")
+            stated = sorted({total for _, _, total, _ in rows})
+            kept = sum(amount for *_, amount in rows)
+            percent = f"{(shared * 100).normalize():f}"
+            self.ex.warn(
+                f"les parts (pourcentageSubvention) de cette subvention font {percent.replace('.', ',')} %, et non "
+                f"100 %{where[0]} : les autres bénéficiaires ne sont pas dans le fichier, ou la colonne donne un taux "
+                "de cofinancement ; "
+                f"montant indiqué {' ou '.join(map(format_amount, stated))}, montant retenu {format_amount(kept)}",
+                f"the shares (pourcentageSubvention) of this grant add up to {percent} %, not 100 %{where[1]}: the "
+                "other beneficiaries are not in the file, or the column holds a co-financing rate; amount stated "
+                f"{' or '.join(f'{t} €' for t in stated)}, amount kept {kept} €",
+                line=rows[0][0], field=self.header("share"))
 
     def grant_iri(self, row: Row, beneficiary: URIRef) -> URIRef:
         """Mint the grant of ``row`` from its idSubvention, or its line when it has none. Co-beneficiaries of one
@@ -434,9 +477,7 @@ class _Rows:
             self.ex.warn(f"texte réparé (encodage) : « {repair.fixed} »", f"text repaired (encoding): '{repair.fixed}'",
                          line=repair.line, field=column, value=repair.raw)
         for row in self.table.rows:
-            if any("\ufffd" in c for c in row.cells):
-                self.ex.warn("caractères perdus (U+FFFD) dans la ligne : données à vérifier",
-                             "lost characters (U+FFFD) in the row: check the data", line=row.line)
+            self.ex.issues.extend(lost_characters(row, self.table.header))
 
 
 def aid_forms(text: str) -> str:
@@ -467,6 +508,7 @@ def extract(ctx: SourceContext) -> Extraction:
     rows.report_repairs()
     for row in table.rows:
         rows.add_row(row)
+    rows.check_shares()
     if not rows.grants:
         raise nothing_kept(rows.ex, len(table.rows))
     rows.book.finish()

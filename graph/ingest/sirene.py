@@ -11,7 +11,8 @@ association. The class comes from the legal category: 7383 → ``mai:University`
 ``mai:Enterprise``.
 
 Sole proprietors (category 1000) are persons: their names are personal data (pitfall 30) and units whose
-diffusion is restricted (``statutDiffusionUniteLegale`` P) are published without a name — both are skipped.
+diffusion is restricted (``statutDiffusionUniteLegale`` P) are published without a name — both are skipped, each
+with a warning that gives its line and why (grouped, with the first lines, when one reason has many).
 """
 
 from __future__ import annotations
@@ -25,13 +26,24 @@ from graph.identifiers import clean_identifier, normalise_rna, restore_leading_z
 from graph.identity import ActorBook
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.namespaces import MAI, SCHEMA
-from graph.tabular import Row, normalise_header, peek_keys, peek_lines, read_table
+from graph.tabular import Row, lost_characters, normalise_header, peek_keys, peek_lines, read_table
 from graph.triples import plain_literal
 from graph.values import ValueProblem, parse_bool, parse_date
 
 #: The columns that make a SIRENE legal units extract, as INSEE spells them.
 COLUMNS = ("siren", "categorieJuridiqueUniteLegale", "activitePrincipaleUniteLegale", "denominationUniteLegale")
 SIGNATURE = {c.lower() for c in COLUMNS}
+#: Why a unit is not imported (French, English).
+SKIPPED = {
+    "person": ("entrepreneur individuel (catégorie juridique 1000) : non importé (données personnelles)",
+               "sole proprietor (legal category 1000): not imported (personal data)"),
+    "restricted": ("unité non diffusible (statutDiffusionUniteLegale P) : non importée (publication restreinte)",
+                   "non-diffusible unit (statutDiffusionUniteLegale P): not imported (restricted publication)"),
+    "unnamed": ("unité légale sans dénomination ni sigle : non importée",
+                "legal unit without a name or an acronym: not imported"),
+}
+#: Up to this many skipped units of one reason are told one line each; beyond, in one warning with their first lines.
+MAX_SKIPPED_LINES = 20
 #: Made once: rdflib's XSD namespace makes a new term on each use.
 _DATE = XSD.date
 
@@ -89,10 +101,23 @@ class _Rows:
     def __init__(self, ctx: SourceContext, header: list[str]):
         # Columns by their folded name, as detection reads them: PostgreSQL exports write them in lower case.
         self.col = {normalise_header(h): i for i, h in enumerate(header)}
+        self.header = header
         self.graph = new_graph()
         self.ex = Extraction(graph=self.graph)
         self.book = ActorBook(self.graph, ctx.base)
         self.count = self.skipped = self.closed = 0
+        self.skipped_lines: dict[tuple[str, str], list[int]] = {}  # the lines of the units skipped, by reason
+
+    def report_skipped(self) -> None:
+        """Say which units were skipped and why: one warning a line, or for a reason met on many lines, one that
+        gives the first lines and how many there are (a national stock holds millions of sole proprietors)."""
+        for (why, why_en), lines in self.skipped_lines.items():
+            if len(lines) <= MAX_SKIPPED_LINES:
+                for line in lines:
+                    self.ex.warn(why, why_en, line=line)
+                continue
+            shown = ", ".join(map(str, lines[:MAX_SKIPPED_LINES]))
+            self.ex.warn(f"{why} : {len(lines)} lignes ({shown}…)", f"{why_en}: {len(lines)} lines ({shown}…)")
 
     def get(self, row: Row, name: str) -> str:
         i = self.col.get(name.lower())  # INSEE's names fold to their lower case
@@ -119,13 +144,17 @@ class _Rows:
                            line=row.line, field="siren", value=written)
             return
         names = self.label(row)
-        if category == "1000" or self.get(row, "statutDiffusionUniteLegale") == "P" or not names:
+        why = (SKIPPED["person"] if category == "1000" else SKIPPED["restricted"]
+               if self.get(row, "statutDiffusionUniteLegale") == "P" else None if names else SKIPPED["unnamed"])
+        if why is not None:
             self.skipped += 1  # a person, or a unit published without its name
+            self.skipped_lines.setdefault(why, []).append(row.line)
             return
         iri = self.book.actor(names[0], actor_class(category), siren=siren, siret=self.head_office(row, siren))
         for name in names[1:]:
             self.book.name(iri, name)
         self.describe(row, iri, category)
+        self.ex.issues.extend(lost_characters(row, self.header))
         if self.get(row, "etatAdministratifUniteLegale").upper() == "C":
             self.ceased(row, iri)
         self.count += 1
@@ -198,6 +227,7 @@ def extract(ctx: SourceContext) -> Extraction:
         raise InputError("colonne siren absente", line=table.header_line, message_en="siren column missing")
     for row in table.rows:
         rows.add_row(row)
+    rows.report_skipped()
     rows.book.finish()
     ex = rows.ex
     ex.stats = {"rows_read": len(table.rows), "actors": rows.count, "skipped": rows.skipped, "closed": rows.closed,
