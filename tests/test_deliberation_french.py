@@ -1972,6 +1972,10 @@ def test_a_grant_amended_from_one_amount_to_another_is_the_new_amount(text, gran
     "au titre de 2025.\nLE CONSEIL MUNICIPAL DÉCIDE d'attribuer une subvention de 9 500 € à l'association Alpha.",
     "L'Agence régionale de santé apporte à la Commune une participation de 20 000 €.\nLe Conseil, après en avoir "
     "délibéré, attribue une subvention de 9 500 € à l'association Alpha.",
+    "Le Comité syndical, après en avoir délibéré :\n- attribue une subvention de 9 500 € à l'association Alpha ;\n"
+    "- approuve la convention avec l'ARS, par laquelle l'ARS verse au Pôle une participation de 15 000 € ;",
+    "Le Comité syndical, après en avoir délibéré :\n- attribue une subvention de 9 500 € à l'association Alpha ;\n"
+    "- approuve la convention par laquelle le Département verse au Syndicat mixte une participation de 15 000 € ;",
 ])
 def test_what_a_co_funder_pays_the_authority_itself_is_no_grant(text):
     found = find_grants(text)

@@ -450,9 +450,14 @@ def prose_grants(body: str, title_beneficiary: str | None,
 #: An amount that a record's line gives as its own field after others': "… coût HT 112 000 €, fonds de concours
 #: 33 600 €." — the words since the amount before it, a grant's, its own.
 _OWN_FIELD = re.compile(r"\s*(?:HT|TTC)?\s*[,;]\s*(?:" + _GRANT_WORD.pattern + r")\b[^,;:.€\d]{0,30}?[\s:]*", re.I)
-#: The authority itself, named by its kind alone ("la Ville", "la Commune"): money it receives, no grant it makes.
+#: The authority itself, named by its kind alone ("la Ville", "la Commune", "le Pôle", "le Syndicat mixte"): money it
+#: receives, no grant it makes. A body of any kind says "au Pôle", "au Syndicat" for itself; a grant's beneficiary is
+#: named.
 _THE_AUTHORITY_ITSELF = re.compile(r"(?:(?:la|le|l['’])\s*)?(?:Ville|Commune|Mairie|Métropole|Département|Région"
-                                   r"|Collectivité|Communauté)", re.I)
+                                   r"|Collectivité|Communauté(?:\s+(?:de\s+communes|d['’]agglomération|urbaine))?"
+                                   r"|Pôle(?:\s+(?:métropolitain|territorial|d['’]équilibre))?|PETR|Syndicat"
+                                   r"(?:\s+(?:mixte|intercommunal))?|SIVU|SIVOM|Agglo(?:mération)?|Intercommunalité"
+                                   r"|EPCI)", re.I)
 #: A plan de financement's lines: each co-funder's share, none of them the grant of the line's beneficiary.
 _CO_FUNDING = re.compile(r"plan\s+de\s+financement|cofinanc|co-financ|financeurs?\b", re.I)
 #: "40 000 € (plafond)": a grant at the ceiling of its scheme, not the ceiling.
