@@ -1426,8 +1426,15 @@ def test_aid_in_kind_valued_in_euros_is_a_grant_of_that_nature():
     assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [("Comité de jumelage", "650", "in-kind")]
 
 
+def test_a_cash_grant_and_aid_in_kind_in_one_sentence_keep_each_its_nature():
+    found = find_grants("Article 1 : attribue à l'association Les Amis du Moulin une subvention de fonctionnement de "
+                        "2 000 € et une aide en nature, sous la forme du prêt gratuit de la salle des fêtes, valorisée "
+                        "à 900 € pour l'année 2025.")
+    assert sorted((g.beneficiary, str(g.amount), g.nature) for g in found.grants) == [
+        ("Les Amis du Moulin", "2000", "operating"), ("Les Amis du Moulin", "900", "in-kind")]
+    assert found.warnings == []
 
-def test_premises_lent_to_a_body_whose_name_has_small_words_are_its_aid_in_kind_up_to_its_acronym():
+
     found = find_grants("Considérant que la Métropole met gracieusement à disposition de l'association Vivre avec un "
                         "cancer en\nPays de Brest (VCPB) un local de 120 m², avantage en nature valorisé à 8 400 € par "
                         "an ;")

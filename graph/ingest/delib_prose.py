@@ -116,12 +116,19 @@ def _section_nature(heading: str) -> str | None:
     return _NATURE_WORDS.get(words[0].rstrip("s")) if len(set(words)) == 1 else None
 
 
+#: Where one sentence passes to a second grant to the same beneficiary: "une subvention de fonctionnement de 3 000 €
+#: | et une subvention en nature, … valorisée à 1 840 €".
+_AND_ANOTHER_GRANT = re.compile(r"\s+et\s+(?=une?\s+(?:subventions?|aides?|participations?|contributions?|avantages?"
+                                r"|soutiens?|concours)\b)", re.I)
+
+
 def _clause_nature(sentence: str, anchor: int) -> str | None:
     """The nature of the grant at ``anchor``: its own clause's when the sentence grants several and that clause
     names its grant ("… au centre social X une subvention de fonctionnement de 6 500 €, et au comité Y une
     subvention de 1 200 €": the second states none), else the sentence's."""
-    clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, anchor)), default=0)
-    following = _NEXT_GRANT.search(sentence, anchor)
+    passes = (_NEXT_GRANT, _AND_ANOTHER_GRANT)
+    clause_start = max((m.end() for p in passes for m in p.finditer(sentence, 0, anchor)), default=0)
+    following = min(filter(None, (p.search(sentence, anchor) for p in passes)), key=lambda m: m.start(), default=None)
     clause = sentence[clause_start:following.start() if following else len(sentence)]
     several = clause_start > 0 or following is not None
     return _nature(clause) if several and _GRANT_WORD.search(clause) else _nature(sentence)
@@ -143,8 +150,9 @@ def _clause_year(sentence: str, anchor: int) -> int | None:
     >>> _clause_year("DÉCIDE de verser au Centre X une avance de 20 000 € sur la subvention 2026 ;", 40)
     2026
     """
-    clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, anchor)), default=0)
-    following = _NEXT_GRANT.search(sentence, anchor)
+    passes = (_NEXT_GRANT, _AND_ANOTHER_GRANT)
+    clause_start = max((m.end() for p in passes for m in p.finditer(sentence, 0, anchor)), default=0)
+    following = min(filter(None, (p.search(sentence, anchor) for p in passes)), key=lambda m: m.start(), default=None)
     match = _CLAUSE_YEAR.search(sentence, clause_start, following.start() if following else len(sentence))
     return int(match.group("y")) if match else None
 
