@@ -672,6 +672,28 @@ def test_in_minutes_of_several_items_the_vote_is_the_deliberations_own_item(tmp_
         ("abstentions", 1), ("votesFor", 11)]
 
 
+@pytest.mark.parametrize("counts, votes", [
+    ("Membres en exercice : 30 – Présents : 22 – Pouvoirs : 3 – Votants : 25",
+     [("abstentions", 3), ("votesAgainst", 0), ("votesFor", 22)]),
+    ("Membres en exercice : 30 – Présents : 22 – Pouvoirs : 3",
+     [("abstentions", 3), ("votesAgainst", 0), ("votesFor", 22)]),
+    ("Membres en exercice : 30 – Suffrages exprimés : 22",
+     [("abstentions", 3), ("votesAgainst", 0), ("votesFor", 22)]),
+    # no count of voters: what is known
+    ("Membres en exercice : 30", [("abstentions", 3), ("votesAgainst", 0)]),
+])
+def test_unanimity_of_the_votes_cast_with_abstentions_gives_none_against_and_the_voters_less_the_abstainers_for(
+        tmp_path, counts, votes):
+    path = tmp_path / "delib.txt"
+    path.write_text("COMMUNE DE VERNOUX-FICTIF\nSÉANCE DU CONSEIL MUNICIPAL DU 6 JUIN 2024\n" + counts + "\n"
+                    "Délibération n° 2024-031\nLe Conseil municipal attribue une subvention de 300 € au Comité des "
+                    "fêtes.\nAdopté à l'unanimité des suffrages exprimés (3 abstentions : M. ALPHA, Mme BÊTA, "
+                    "M. GAMMA).\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert [(str(p).rsplit("#", 1)[-1], int(o)) for p, o in sorted(
+        (p, o) for p in (MAI.votesFor, MAI.votesAgainst, MAI.abstentions) for o in graph.objects(None, p))] == votes
+
+
 @pytest.mark.parametrize("text, present, excused, proxies, secretary, chair", [
     ("Étaient présents :\nM. Régis AUBERTIN\nMme Claire BOYER\nM. Henri IZARD\n\nPouvoirs :\n"
      "M. Henri IZARD à M. Régis AUBERTIN\nMme Anne ROUX à Mme Claire BOYER\n",
