@@ -1409,6 +1409,11 @@ def test_a_list_of_family_names_alone_is_read_when_it_opens_with_a_civility():
     assert parse_attendance("Présents : DÉCIDE, APPROUVE\n").present == []
 
 
+def test_a_heading_in_capitals_below_a_closed_list_of_family_names_is_no_name_of_it():
+    a = parse_attendance("Absents : M. BERLIOZ, Mme FAURE-DUMAS, M. TARDY-MOREL.\n\nRAPPORT\n\nLe Conseil, …\n")
+    assert [p.label for p in a.absent] == ["BERLIOZ", "FAURE-DUMAS", "TARDY-MOREL"]
+
+
 def test_a_list_opened_by_both_plural_civilities_gives_its_family_names():
     a = parse_attendance("Présents : MM. et Mmes LAHITÈTE-CASTETS, BARRÈRE, CAZAUBON-LABAT\n"
                          "Pouvoirs : M. BORDES à M. LACOSTE ; Mme DUCOURNAU à Mme HAURIE\n")
