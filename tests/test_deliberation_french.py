@@ -3049,6 +3049,10 @@ def test_a_cofunding_column_beside_the_grants_leaves_the_table_a_grants_table():
      "321500"),
     ("DÉCIDE\n\n- d'attribuer à l'association Wana une subvention de vingt-deux mille cinq cents\n  euros (22 500 €) ;"
      "\n\nsoit un montant total de vingt-deux mille cinq cents euros (22 500 €), imputé au chapitre 935.", "22500"),
+    # the subject named at length before its verb
+    ("Article 3 : le montant total des subventions attribuées par la présente délibération s'élève à 4 100,50 €.",
+     "4100.50"),
+    ("Le montant total des aides allouées aux associations du secteur social est de 9 800 €.", "9800"),
 ])
 def test_totals_said_another_way_are_read(text, total):
     assert [str(t.amount) for t in find_grants(text).totals] == [total]

@@ -81,6 +81,10 @@ _PROSE_TOTAL = re.compile(r"(?:montant\s+total|^[ \t]*total\b[^.;:\n]{0,40}(?=\s
                           r"affectation\s+d['’]un\s+montant|"
                           r"total\s+général|enveloppe\s+(?:globale|totale)|total\b[^.;:\n]{0,30}?s['’][ée]l[eè]ve|"
                           r"s['’][ée]l[eè]vent\s+au\s+total|^\s*total\b[ \t.…]*$)\s*(?:de|:|à)?\s*", re.I)
+#: A total whose subject the sentence names at length before its verb: "le montant total des subventions attribuées
+#: par la présente délibération s'élève à …".
+_TOTAL_AMOUNTS_TO = re.compile(r"\bmontant\s+total\b[^.;:\n€\d]{0,100}?\s(?:s['’][ée]l[eè]ve(?:nt)?|est\s+"
+                               r"(?:de|port[ée]\s+à)|atteint)\s+(?:à\s+)?(?:la\s+somme\s+de\s+)?$", re.I)
 #: A dotted leader that ends the words before an amount: "Total ........ 26 800 €".
 _LEADER_END = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t.…]*$")
 #: A total said after its amount: "La dépense, soit 2 750 € au total, …".
@@ -335,7 +339,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
                              a_start)
             # A dotted leader between a label and its amount is no word of it: "Total ………………… 26 800 €".
             words_before = _LEADER_END.sub(" ", sentence[max(0, said_from - 200):said_from])
-            total = _PROSE_TOTAL.search(words_before[-40:]) or (
+            total = _PROSE_TOTAL.search(words_before[-40:]) or _TOTAL_AMOUNTS_TO.search(words_before) or (
                 _TOTAL_AFTER.match(sentence, a_end) and re.search(r"\bsoit\s*$", sentence[max(0, a_start - 12):a_start]))
             # "soit un total de …" just below a list of grants sums that list.
             # A total of grants when its clause speaks of them: "14 secours d'urgence pour un montant total de
