@@ -911,6 +911,14 @@ def test_a_member_who_leaves_the_room_for_the_vote_is_taken_out_only_when_the_ta
     assert _moved(text)[3][0] == present_count
 
 
+def test_the_count_of_voters_stated_for_the_item_is_the_deliberations_over_the_sessions():
+    text = _OPENING + ("M. Paul DURAND, président du club, ne prend pas part au vote et quitte la salle.\n"
+                       "Votants pour ce point : 3\nAdopté à l'unanimité des votants.\n")
+    assert _moved(text)[3][2] == 3
+    minutes = _OPENING + "3. Tarifs\nVotants pour ce point : 2\nAdopté.\n4. Subventions{}\nAdopté.\n"
+    assert _moved(minutes.format(" – Délibération n° 2024-04"))[3][2] == 5
+
+
 def test_a_move_from_an_item_when_the_deliberations_item_is_unknown_is_reported_and_not_applied():
     text = _OPENING + "Arrivée de Mme Rose PONS à partir du point n° 5.\nDélibération n° 2024-07\nAdopté.\n"
     assert _moved(text)[3:] == ((4, 1, 5), 1)
