@@ -672,6 +672,28 @@ def test_in_minutes_of_several_items_the_vote_is_the_deliberations_own_item(tmp_
         ("abstentions", 1), ("votesFor", 11)]
 
 
+@pytest.mark.parametrize("counts, votes", [
+    ("Membres en exercice : 30 – Présents : 22 – Pouvoirs : 3 – Votants : 25",
+     [("abstentions", 3), ("votesAgainst", 0), ("votesFor", 22)]),
+    ("Membres en exercice : 30 – Présents : 22 – Pouvoirs : 3",
+     [("abstentions", 3), ("votesAgainst", 0), ("votesFor", 22)]),
+    ("Membres en exercice : 30 – Suffrages exprimés : 22",
+     [("abstentions", 3), ("votesAgainst", 0), ("votesFor", 22)]),
+    # no count of voters: what is known
+    ("Membres en exercice : 30", [("abstentions", 3), ("votesAgainst", 0)]),
+])
+def test_unanimity_of_the_votes_cast_with_abstentions_gives_none_against_and_the_voters_less_the_abstainers_for(
+        tmp_path, counts, votes):
+    path = tmp_path / "delib.txt"
+    path.write_text("COMMUNE DE VERNOUX-FICTIF\nSÉANCE DU CONSEIL MUNICIPAL DU 6 JUIN 2024\n" + counts + "\n"
+                    "Délibération n° 2024-031\nLe Conseil municipal attribue une subvention de 300 € au Comité des "
+                    "fêtes.\nAdopté à l'unanimité des suffrages exprimés (3 abstentions : M. ALPHA, Mme BÊTA, "
+                    "M. GAMMA).\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert [(str(p).rsplit("#", 1)[-1], int(o)) for p, o in sorted(
+        (p, o) for p in (MAI.votesFor, MAI.votesAgainst, MAI.abstentions) for o in graph.objects(None, p))] == votes
+
+
 @pytest.mark.parametrize("text, present, excused, proxies, secretary, chair", [
     ("Étaient présents :\nM. Régis AUBERTIN\nMme Claire BOYER\nM. Henri IZARD\n\nPouvoirs :\n"
      "M. Henri IZARD à M. Régis AUBERTIN\nMme Anne ROUX à Mme Claire BOYER\n",
@@ -887,6 +909,14 @@ def test_in_minutes_an_arrival_between_two_items_counts_for_the_later_one_only()
 def test_a_member_who_leaves_the_room_for_the_vote_is_taken_out_only_when_the_tally_shows_it(vote, present_count):
     text = _OPENING + "Mme Léa MARTIN, présidente du club, quitte la salle et ne prend pas part au vote.\n" + vote
     assert _moved(text)[3][0] == present_count
+
+
+def test_the_count_of_voters_stated_for_the_item_is_the_deliberations_over_the_sessions():
+    text = _OPENING + ("M. Paul DURAND, président du club, ne prend pas part au vote et quitte la salle.\n"
+                       "Votants pour ce point : 3\nAdopté à l'unanimité des votants.\n")
+    assert _moved(text)[3][2] == 3
+    minutes = _OPENING + "3. Tarifs\nVotants pour ce point : 2\nAdopté.\n4. Subventions{}\nAdopté.\n"
+    assert _moved(minutes.format(" – Délibération n° 2024-04"))[3][2] == 5
 
 
 def test_a_move_from_an_item_when_the_deliberations_item_is_unknown_is_reported_and_not_applied():
@@ -1387,6 +1417,11 @@ def test_a_list_of_family_names_alone_is_read_when_it_opens_with_a_civility():
     assert parse_attendance("Présents : DÉCIDE, APPROUVE\n").present == []
 
 
+def test_a_heading_in_capitals_below_a_closed_list_of_family_names_is_no_name_of_it():
+    a = parse_attendance("Absents : M. BERLIOZ, Mme FAURE-DUMAS, M. TARDY-MOREL.\n\nRAPPORT\n\nLe Conseil, …\n")
+    assert [p.label for p in a.absent] == ["BERLIOZ", "FAURE-DUMAS", "TARDY-MOREL"]
+
+
 def test_a_list_opened_by_both_plural_civilities_gives_its_family_names():
     a = parse_attendance("Présents : MM. et Mmes LAHITÈTE-CASTETS, BARRÈRE, CAZAUBON-LABAT\n"
                          "Pouvoirs : M. BORDES à M. LACOSTE ; Mme DUCOURNAU à Mme HAURIE\n")
@@ -1426,8 +1461,15 @@ def test_aid_in_kind_valued_in_euros_is_a_grant_of_that_nature():
     assert [(g.beneficiary, str(g.amount), g.nature) for g in found.grants] == [("Comité de jumelage", "650", "in-kind")]
 
 
+def test_a_cash_grant_and_aid_in_kind_in_one_sentence_keep_each_its_nature():
+    found = find_grants("Article 1 : attribue à l'association Les Amis du Moulin une subvention de fonctionnement de "
+                        "2 000 € et une aide en nature, sous la forme du prêt gratuit de la salle des fêtes, valorisée "
+                        "à 900 € pour l'année 2025.")
+    assert sorted((g.beneficiary, str(g.amount), g.nature) for g in found.grants) == [
+        ("Les Amis du Moulin", "2000", "operating"), ("Les Amis du Moulin", "900", "in-kind")]
+    assert found.warnings == []
 
-def test_premises_lent_to_a_body_whose_name_has_small_words_are_its_aid_in_kind_up_to_its_acronym():
+
     found = find_grants("Considérant que la Métropole met gracieusement à disposition de l'association Vivre avec un "
                         "cancer en\nPays de Brest (VCPB) un local de 120 m², avantage en nature valorisé à 8 400 € par "
                         "an ;")
@@ -1972,6 +2014,10 @@ def test_a_grant_amended_from_one_amount_to_another_is_the_new_amount(text, gran
     "au titre de 2025.\nLE CONSEIL MUNICIPAL DÉCIDE d'attribuer une subvention de 9 500 € à l'association Alpha.",
     "L'Agence régionale de santé apporte à la Commune une participation de 20 000 €.\nLe Conseil, après en avoir "
     "délibéré, attribue une subvention de 9 500 € à l'association Alpha.",
+    "Le Comité syndical, après en avoir délibéré :\n- attribue une subvention de 9 500 € à l'association Alpha ;\n"
+    "- approuve la convention avec l'ARS, par laquelle l'ARS verse au Pôle une participation de 15 000 € ;",
+    "Le Comité syndical, après en avoir délibéré :\n- attribue une subvention de 9 500 € à l'association Alpha ;\n"
+    "- approuve la convention par laquelle le Département verse au Syndicat mixte une participation de 15 000 € ;",
 ])
 def test_what_a_co_funder_pays_the_authority_itself_is_no_grant(text):
     found = find_grants(text)
@@ -3011,6 +3057,10 @@ def test_a_cofunding_column_beside_the_grants_leaves_the_table_a_grants_table():
      "321500"),
     ("DÉCIDE\n\n- d'attribuer à l'association Wana une subvention de vingt-deux mille cinq cents\n  euros (22 500 €) ;"
      "\n\nsoit un montant total de vingt-deux mille cinq cents euros (22 500 €), imputé au chapitre 935.", "22500"),
+    # the subject named at length before its verb
+    ("Article 3 : le montant total des subventions attribuées par la présente délibération s'élève à 4 100,50 €.",
+     "4100.50"),
+    ("Le montant total des aides allouées aux associations du secteur social est de 9 800 €.", "9800"),
 ])
 def test_totals_said_another_way_are_read(text, total):
     assert [str(t.amount) for t in find_grants(text).totals] == [total]

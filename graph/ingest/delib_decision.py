@@ -11,11 +11,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from graph.ingest.delib_counts import header_row_counts
 from graph.ingest.delib_meta import in_a_citation
 from graph.ingest.french import (AMOUNT_RE, DATE_RE, SHORT_DATE_RE, accents_optional, date_from_match, fold,
                                  parse_amount, short_date)
+
+if TYPE_CHECKING:
+    from graph.ingest.delib_people import Attendance
 
 
 def find_programme(text: str) -> str | None:
@@ -203,6 +207,41 @@ def _parse_vote(body: str) -> Vote:
         line_end = body.find("\n", end)
         vote.span = (line_start, line_end if line_end >= 0 else len(body))
     return vote
+
+
+def complete_unanimity(vote: Vote, body: str, attendance: Attendance) -> None:
+    """Give the counts that a vote adopted unanimously with abstentions implies: "à l'unanimité des suffrages
+    exprimés (4 abstentions)" has no vote against, and as many for as the voters less the abstainers, the voters stated
+    ("Votants : 27") or the members present and represented ("Présents : 25 – Pouvoirs : 2"). A count stated as
+    "Suffrages exprimés : 23" is the votes for. Without a count of voters, only the votes against are known; with
+    blank or void ballots, none.
+
+    >>> from graph.ingest.delib_people import Attendance
+    >>> vote = parse_vote("Adopté à l'unanimité des suffrages exprimés (4 abstentions).")
+    >>> complete_unanimity(vote, "Votants : 27", Attendance(vote_count=27, count_at={"vote_count": 0}))
+    >>> vote.votes_for, vote.against, vote.abstentions
+    (23, 0, 4)
+    """
+    if vote.outcome != "adopted-unanimously" or not vote.abstentions or vote.votes_for is not None \
+            or vote.against is not None or (vote.span and _BLANK_OR_VOID.search(body, *vote.span)):
+        return
+    vote.against = 0
+    a = attendance
+    at = a.count_at.get("vote_count")
+    if a.vote_count is not None and at is not None and _EXPRESSED.match(body, at):
+        vote.votes_for = a.vote_count  # the votes cast for or against, abstentions left out
+    elif a.vote_count is not None:
+        vote.votes_for = a.vote_count - vote.abstentions
+    elif a.present_count is not None and a.proxy_count is not None:
+        vote.votes_for = a.present_count + a.proxy_count - vote.abstentions
+    if vote.votes_for is not None and vote.votes_for < 0:
+        vote.votes_for = None  # counts that do not agree: say none
+
+
+#: A count of votes that leaves the abstentions out: "Suffrages exprimés : 23".
+_EXPRESSED = re.compile(r"(?:Nombre\s+de\s+)?suffrages\s+exprim", re.I)
+#: Ballots that count neither for nor against: "2 bulletins blancs", "1 vote nul".
+_BLANK_OR_VOID = re.compile(r"\b(?:blancs?|nuls?)\b", re.I)
 
 
 #: "Publié sur testville.fr le …", "Mis en ligne sur le site de la Métropole le …": a site named by its address, or

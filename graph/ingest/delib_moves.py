@@ -47,6 +47,10 @@ _STATED = {"present_count": r"présents", "vote_count": r"votants", "proxy_count
 _COUNT_FROM = re.compile(rf"(?P<what>présents|votants|pouvoirs|procurations)\s*:\s*(?:\d+\s*(?:,?\s*puis|\()\s*)?"
                          rf"(?P<v>\d+)\s+"
                          rf"(?:à\s+partir\s+du|dès\s+le)\s+{_ITEM}", re.I)
+#: A count stated for the deliberation's own item: "Votants pour ce point : 29", "Présents pour cette délibération : 25".
+_FOR_THIS_ITEM = re.compile(r"(?P<what>présents|votants|pouvoirs|procurations)\s+(?:pour|sur|lors\s+de|à)\s+"
+                            r"(?:ce(?:tte)?\s+(?:point|dossier|rapport|question|affaire|délibération|vote))"
+                            r"\s*:\s*(?P<v>\d+)\b", re.I)
 #: The heading of an agenda item: "Point n° 8 – …", "4. Subventions …", "Question n° 3 : …".
 _HEADING = re.compile(r"^[ \t]*(?:(?:Point|Question|Dossier|Affaire)\s+(?:n[°o]\s*)?(?P<n>\d+)\b"
                       r"|(?P<n2>\d{1,3})[.)][ \t]+(?=[A-ZÉÈÀ]))", re.I | re.M)
@@ -169,9 +173,17 @@ def apply_moves(body: str, attendance: Attendance, number: re.Match | None, vote
         if vote.votes_for is not None else None
     moves = find_moves(body)
     counted_from = list(_COUNT_FROM.finditer(body))
-    if not moves and not counted_from:
+    for_item = list(_FOR_THIS_ITEM.finditer(body))
+    if not moves and not counted_from and not for_item:
         return
     item, head, following = own_item(body, number.start() if number else None)
+    # "Votants pour ce point : 29": the item's own count, in its item (or the text's only one), over the session's
+    own_counts = [m for m in for_item if head <= m.start() < (following or len(body))] \
+        if head is not None else for_item if len(for_item) == 1 else []
+    for match in own_counts:
+        name = next(k for k, w in _STATED.items() if re.fullmatch(w, match.group("what"), re.I))
+        setattr(attendance, name, int(match.group("v")))
+        attendance.count_at[name] = match.start()
     for match in counted_from:
         name = next(k for k, w in _STATED.items() if re.fullmatch(w, match.group("what"), re.I))
         if item is not None and item >= int(match.group("n")):

@@ -188,14 +188,23 @@ _GIVEN_NAME_LAST = re.compile(r"(?:^|[,;]\s*)(?:M\.|Mme|Mlle|Monsieur|Madame)\s+
                               r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?$")
 
 
+#: A line of names that ends the list with a full stop ("…, M. JACQUOT-RENAUD."), not with an initial or a
+#: civility whose name follows ("…, M." / "DURAND").
+_CLOSED = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bMmes)(?<!\bMlle)(?<![\s.-][A-ZÀ-Ý])(?<!^[A-ZÀ-Ý])\.$")
+
+
 def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int]:
     """Return the joined names of a section and the offset where they end."""
     first_line, *rest = body[start:stop].split("\n")
     lines, end, pos = [], start, start
     first = next((line for line in [first_line] + rest if line.strip()), "")
     bare, capitals = _bare_list(first, kind), _is_capitals(first.strip(), kind)
+    gap = False  # a blank line since the last line of names
     for line in [first_line] + rest:
         if line.strip():
+            if gap and _CLOSED.search(lines[-1]):
+                break  # a list closed by its full stop, then a blank line: a heading below is no name ("EXPOSÉ")
+            gap = False
             cut = bool(lines) and (lines[-1].endswith("-") or _GIVEN_NAME_LAST.search(lines[-1]) is not None)
             # a line that an aside's bracket left open goes on with it: "(représentante des" / "locataires CLCV), …"
             in_aside = bool(lines) and _CUT_ASIDE.search(lines[-1]) is not None
@@ -203,6 +212,8 @@ def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int
                 break
             lines.append(_unbulleted(line).strip())
             end = pos + len(line)
+        elif lines:
+            gap = True
         pos += len(line) + 1
     joined = ""
     for line in lines:

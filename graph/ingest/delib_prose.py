@@ -81,6 +81,10 @@ _PROSE_TOTAL = re.compile(r"(?:montant\s+total|^[ \t]*total\b[^.;:\n]{0,40}(?=\s
                           r"affectation\s+d['’]un\s+montant|"
                           r"total\s+général|enveloppe\s+(?:globale|totale)|total\b[^.;:\n]{0,30}?s['’][ée]l[eè]ve|"
                           r"s['’][ée]l[eè]vent\s+au\s+total|^\s*total\b[ \t.…]*$)\s*(?:de|:|à)?\s*", re.I)
+#: A total whose subject the sentence names at length before its verb: "le montant total des subventions attribuées
+#: par la présente délibération s'élève à …".
+_TOTAL_AMOUNTS_TO = re.compile(r"\bmontant\s+total\b[^.;:\n€\d]{0,100}?\s(?:s['’][ée]l[eè]ve(?:nt)?|est\s+"
+                               r"(?:de|port[ée]\s+à)|atteint)\s+(?:à\s+)?(?:la\s+somme\s+de\s+)?$", re.I)
 #: A dotted leader that ends the words before an amount: "Total ........ 26 800 €".
 _LEADER_END = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t.…]*$")
 #: A total said after its amount: "La dépense, soit 2 750 € au total, …".
@@ -116,12 +120,19 @@ def _section_nature(heading: str) -> str | None:
     return _NATURE_WORDS.get(words[0].rstrip("s")) if len(set(words)) == 1 else None
 
 
+#: Where one sentence passes to a second grant to the same beneficiary: "une subvention de fonctionnement de 3 000 €
+#: | et une subvention en nature, … valorisée à 1 840 €".
+_AND_ANOTHER_GRANT = re.compile(r"\s+et\s+(?=une?\s+(?:subventions?|aides?|participations?|contributions?|avantages?"
+                                r"|soutiens?|concours)\b)", re.I)
+
+
 def _clause_nature(sentence: str, anchor: int) -> str | None:
     """The nature of the grant at ``anchor``: its own clause's when the sentence grants several and that clause
     names its grant ("… au centre social X une subvention de fonctionnement de 6 500 €, et au comité Y une
     subvention de 1 200 €": the second states none), else the sentence's."""
-    clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, anchor)), default=0)
-    following = _NEXT_GRANT.search(sentence, anchor)
+    passes = (_NEXT_GRANT, _AND_ANOTHER_GRANT)
+    clause_start = max((m.end() for p in passes for m in p.finditer(sentence, 0, anchor)), default=0)
+    following = min(filter(None, (p.search(sentence, anchor) for p in passes)), key=lambda m: m.start(), default=None)
     clause = sentence[clause_start:following.start() if following else len(sentence)]
     several = clause_start > 0 or following is not None
     return _nature(clause) if several and _GRANT_WORD.search(clause) else _nature(sentence)
@@ -143,8 +154,9 @@ def _clause_year(sentence: str, anchor: int) -> int | None:
     >>> _clause_year("DÉCIDE de verser au Centre X une avance de 20 000 € sur la subvention 2026 ;", 40)
     2026
     """
-    clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, anchor)), default=0)
-    following = _NEXT_GRANT.search(sentence, anchor)
+    passes = (_NEXT_GRANT, _AND_ANOTHER_GRANT)
+    clause_start = max((m.end() for p in passes for m in p.finditer(sentence, 0, anchor)), default=0)
+    following = min(filter(None, (p.search(sentence, anchor) for p in passes)), key=lambda m: m.start(), default=None)
     match = _CLAUSE_YEAR.search(sentence, clause_start, following.start() if following else len(sentence))
     return int(match.group("y")) if match else None
 
@@ -327,7 +339,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
                              a_start)
             # A dotted leader between a label and its amount is no word of it: "Total ………………… 26 800 €".
             words_before = _LEADER_END.sub(" ", sentence[max(0, said_from - 200):said_from])
-            total = _PROSE_TOTAL.search(words_before[-40:]) or (
+            total = _PROSE_TOTAL.search(words_before[-40:]) or _TOTAL_AMOUNTS_TO.search(words_before) or (
                 _TOTAL_AFTER.match(sentence, a_end) and re.search(r"\bsoit\s*$", sentence[max(0, a_start - 12):a_start]))
             # "soit un total de …" just below a list of grants sums that list.
             # A total of grants when its clause speaks of them: "14 secours d'urgence pour un montant total de
@@ -450,9 +462,14 @@ def prose_grants(body: str, title_beneficiary: str | None,
 #: An amount that a record's line gives as its own field after others': "… coût HT 112 000 €, fonds de concours
 #: 33 600 €." — the words since the amount before it, a grant's, its own.
 _OWN_FIELD = re.compile(r"\s*(?:HT|TTC)?\s*[,;]\s*(?:" + _GRANT_WORD.pattern + r")\b[^,;:.€\d]{0,30}?[\s:]*", re.I)
-#: The authority itself, named by its kind alone ("la Ville", "la Commune"): money it receives, no grant it makes.
+#: The authority itself, named by its kind alone ("la Ville", "la Commune", "le Pôle", "le Syndicat mixte"): money it
+#: receives, no grant it makes. A body of any kind says "au Pôle", "au Syndicat" for itself; a grant's beneficiary is
+#: named.
 _THE_AUTHORITY_ITSELF = re.compile(r"(?:(?:la|le|l['’])\s*)?(?:Ville|Commune|Mairie|Métropole|Département|Région"
-                                   r"|Collectivité|Communauté)", re.I)
+                                   r"|Collectivité|Communauté(?:\s+(?:de\s+communes|d['’]agglomération|urbaine))?"
+                                   r"|Pôle(?:\s+(?:métropolitain|territorial|d['’]équilibre))?|PETR|Syndicat"
+                                   r"(?:\s+(?:mixte|intercommunal))?|SIVU|SIVOM|Agglo(?:mération)?|Intercommunalité"
+                                   r"|EPCI)", re.I)
 #: A plan de financement's lines: each co-funder's share, none of them the grant of the line's beneficiary.
 _CO_FUNDING = re.compile(r"plan\s+de\s+financement|cofinanc|co-financ|financeurs?\b", re.I)
 #: "40 000 € (plafond)": a grant at the ceiling of its scheme, not the ceiling.
