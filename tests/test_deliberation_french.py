@@ -229,9 +229,28 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
     ("ÉTABLISSEMENT PUBLIC FONCIER DE LA SAUVINE\n\nBUREAU\n\nSéance du 15 mai 2025\n\nObjet : Commune de "
      "Saint-Fictif (Aveyron) – Convention opérationnelle", "Établissement public foncier de la Sauvine"),
     ("MÉTROPOLE EUROPÉENNE DE FICTIVILLE\n\nCONSEIL DE LA MÉTROPOLE", "Métropole européenne de Fictiville"),
+    # a pôle métropolitain; a communauté d'agglomération under its short name, unless its full name follows
+    ("PÔLE MÉTROPOLITAIN SUD FICTIVE-COMTÉ\n\nCOMITÉ SYNDICAL", "Pôle métropolitain Sud Fictive-Comté"),
+    ("PÔLE MÉTROPOLITAIN DU GENEVOIS-FICTIF", "Pôle métropolitain du Genevois-Fictif"),
+    ("FICTIVILLE AGGLO\n\nCONSEIL COMMUNAUTAIRE", "Fictiville Agglo"),
+    ("VALENCE-FICTIVE ROMANS AGGLO", "Valence-Fictive Romans Agglo"),
+    ("ORSANNE AGGLO\nCommunauté d'agglomération de l'Orsanne", "Communauté d'agglomération de l'Orsanne"),
+    # a SIVU whose purpose is a word of its name, before its territory
+    ("SYNDICAT INTERCOMMUNAL À VOCATION UNIQUE SANTÉ DU HAUT-FICTIF\n\nCOMITÉ SYNDICAL",
+     "Syndicat intercommunal à vocation unique Santé du Haut-Fictif"),
 ])
 def test_an_authority_is_found_in_a_heading_in_capitals(heading, name):
     assert find_authority(heading + "\n")[0] == name
+
+
+@pytest.mark.parametrize("heading, name", [
+    ("SYNDICAT INTERCOMMUNAL À VOCATION UNIQUE SANTÉ DU HAUT-FICTIF\nSiège : Mairie de Lamastre-Fictive (Ardèche)",
+     "Syndicat intercommunal à vocation unique Santé du Haut-Fictif"),
+    ("SYNDICAT DES EAUX DE LA SAUVINE\nSiège social : Mairie de Montclair-Fictif", "Syndicat des Eaux de la Sauvine"),
+    ("ASSOCIATION FONCIÈRE DU HAUT-FICTIF\nSiège : Mairie de Montclair-Fictif", None),
+])
+def test_the_town_hall_that_a_heading_names_as_the_seat_is_not_the_authority(heading, name):
+    assert (find_authority(heading + "\n\nCOMITÉ SYNDICAL\nSéance du 5 mai 2025\n") or (None,))[0] == name
 
 
 @pytest.mark.parametrize("text, given, family", [
