@@ -393,7 +393,7 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      "   a) Association Alzheimer Creuse-Fictive : 11 800 € pour les haltes-relais ;\n"
      "   b) Association Siel Bleu – antenne de Guéret : 7 350 € pour les ateliers ;\n\n"
      "2) d'imputer les dépenses au chapitre 935, article 6574.",
-     [("Association Alzheimer Creuse-Fictive", "11800"), ("Association Siel Bleu – antenne de Guéret", "7350")], []),
+     [("Association Alzheimer Creuse-Fictive", "11800"), ("Association Siel Bleu", "7350")], []),
     ("1. ATTRIBUE les subventions de fonctionnement suivantes au titre de l'année 2025 :\n"
      "   1.1 Ski Club Morez-Fictif (SCMF) ...................... 7 800 €\n"
      "   1.2 Les Écuries du Risoux ............................ 1 100 €\n",
@@ -2445,9 +2445,22 @@ def test_two_persons_anonymised_by_the_same_initials_keep_two_grants_each_a_pers
      "     Faso) : 14 000 € ;\n   ● Eau Vive Adour-Sahel – réhabilitation de puits pastoraux : 9 500 € ;\n"
      "   ● Les Restos du Cœur – antenne de Luzech : 300 €.\n",
      [("Association Landes-Burkina Eau Solidaire", "14000"), ("Eau Vive Adour-Sahel", "9500"),
-      ("Les Restos du Cœur – antenne de Luzech", "300")]),
+      ("Les Restos du Cœur", "300")]),
     ("ARTICLE 3 : d'attribuer au club Les Dragons de Rouen – Hockey sur glace une subvention de 85 000 €.",
      [("Les Dragons de Rouen – Hockey sur glace", "85000")]),
+    # the place of a body's branch after a dash, in prose and in a list
+    ("Article 1 : attribue une subvention de 1 500 € à la Ligue contre le cancer – comité du Gers-Fictif, pour ses "
+     "actions de prévention.", [("Ligue contre le cancer", "1500")]),
+    ("- ATTRIBUE une subvention de 1 500 € à l'association Les Blouses Roses – comité départemental de l'Orsanne, "
+     "pour ses animations ;", [("Les Blouses Roses", "1500")]),
+    ("- ATTRIBUE une subvention de 900 € à l'UNAFAM – délégation de la Sauvine ;", [("UNAFAM", "900")]),
+    # not a place: what the branch does
+    ("- ATTRIBUE une subvention de 900 € au Judo Club Fictif – section féminine ;",
+     [("Judo Club Fictif – section féminine", "900")]),
+    # two branches of one body, which only their place tells apart
+    ("ATTRIBUE les subventions suivantes :\n- Restos du Cœur – antenne de Luzech : 300 € ;\n"
+     "- Restos du Cœur – antenne de Cahors : 500 €.\n",
+     [("Restos du Cœur – antenne de Luzech", "300"), ("Restos du Cœur – antenne de Cahors", "500")]),
     ("ATTRIBUE à l'association Maison des usagers en santé mentale Auvergne – MUSMA une subvention de 7 200 €.",
      [("Maison des usagers en santé mentale Auvergne", "7200")]),
     ("DÉCIDE d'attribuer les subventions suivantes :\n- PTCE Santé Côte Sud (Seignanx – Maremne) : 32 000 € ;\n",
@@ -2456,7 +2469,8 @@ def test_two_persons_anonymised_by_the_same_initials_keep_two_grants_each_a_pers
      [("Club X", "500")]),
 ])
 def test_a_beneficiarys_name_is_read_without_its_civility_nor_a_bracket_that_glosses_it(text, grants):
-    """A place, a gloss or an acronym in brackets is no part of the name; a legal form or a code is."""
+    """A place, a gloss or an acronym in brackets, or a branch's place after a dash, is no part of the name; a legal
+    form or a code is."""
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
 
 
@@ -2516,6 +2530,17 @@ def test_an_alias_in_brackets_that_opens_with_the_names_acronym_is_a_variant(tmp
             for actor in graph.objects(None, MAI.beneficiary)} == {
         "Groupe d'entraide mutuelle « Le Puy de Jour »": ["GEM Clermont Centre"],
         "Institut brestois de prévention des addictions": ["IBPA"]}
+
+
+def test_a_branch_named_by_its_place_after_a_dash_is_its_body_with_the_whole_name_as_a_variant(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE LUSSAC-FICTIF\nDélibération n° 2024-50\nSéance du 5 novembre 2024\nObjet : Aides\n"
+                    "Le conseil, à l'unanimité, décide d'attribuer une subvention de 1 500 € à la Ligue contre le "
+                    "cancer – comité du Gers-Fictif, pour ses actions de prévention.\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert {str(graph.value(actor, RDFS.label)): sorted(map(str, graph.objects(actor, SKOS.altLabel)))
+            for actor in graph.objects(None, MAI.beneficiary)} == {
+        "Ligue contre le cancer": ["Ligue contre le cancer – comité du Gers-Fictif"]}
 
 
 @pytest.mark.parametrize("text, grants", [
