@@ -2532,6 +2532,25 @@ def test_an_alias_in_brackets_that_opens_with_the_names_acronym_is_a_variant(tmp
         "Institut brestois de prévention des addictions": ["IBPA"]}
 
 
+@pytest.mark.parametrize("call, note, names", [
+    ("¹", "\n__________\n¹ Association Fictivoise de Santé Mentale.\n",
+     {"Association Fictivoise de Santé Mentale": ["AFSM"]}),
+    ("*", "\n* Association Fictivoise de Santé Mentale, association loi 1901.\n",
+     {"Association Fictivoise de Santé Mentale": ["AFSM"]}),
+    ("", "\nAFSM : Association Fictivoise de Santé Mentale.\n", {"Association Fictivoise de Santé Mentale": ["AFSM"]}),
+    # a note whose initials are not the acronym's names something else: the acronym stays, without its call
+    ("¹", "\n¹ Voir le rapport annuel joint.\n", {"AFSM": []}),
+])
+def test_an_acronym_alone_is_named_by_its_footnote_or_glossary_when_they_spell_it_out(tmp_path, call, note, names):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE LUSSAC-FICTIF\nDélibération n° 2024-50\nSéance du 5 novembre 2024\nObjet : Aides\n"
+                    "Le conseil, à l'unanimité, décide d'attribuer les subventions suivantes :\n"
+                    f"   – à l'AFSM{call} : 4 500 € ;\n\nAdopté à l'unanimité.\n{note}", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert {str(graph.value(actor, RDFS.label)): sorted(map(str, graph.objects(actor, SKOS.altLabel)))
+            for actor in graph.objects(None, MAI.beneficiary)} == names
+
+
 def test_a_branch_named_by_its_place_after_a_dash_is_its_body_with_the_whole_name_as_a_variant(tmp_path):
     path = tmp_path / "deliberation.txt"
     path.write_text("COMMUNE DE LUSSAC-FICTIF\nDélibération n° 2024-50\nSéance du 5 novembre 2024\nObjet : Aides\n"

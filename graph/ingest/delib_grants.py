@@ -103,7 +103,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     """Return the grants decided in ``body``, the totals it states, and warnings on what does not add up."""
     from graph.ingest.delib_capitals import as_written, in_small_letters
     from graph.ingest.delib_grant_checks import announced, cancel, check_words, opinion_only, reconcile
-    from graph.ingest.delib_mentions import merge_prose, name_acronyms
+    from graph.ingest.delib_mentions import merge_prose, name_acronyms, spell_out_acronyms
     from graph.ingest.delib_prose import prose_grants
     from graph.ingest.delib_several import each_grants, inline_grants, one_beneficiary_grants, respective_grants
     from graph.ingest.delib_tables import table_grants
@@ -121,6 +121,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
         grant.bracket = (kind, said) if kind in ("acronym", "gloss", "branch") else None
         grant.purpose = said if kind == "project" and not grant.purpose else grant.purpose
     _distinct_branches(found.grants + grants + several)
+    spell_out_acronyms(body, found.grants + grants + several)
     name_acronyms(body, found.grants + grants + several)
     merge_prose([g for g in grants if not g.cancelled] + several, found)
     cancel([g for g in grants if g.cancelled], found)
