@@ -2323,6 +2323,12 @@ def test_a_beneficiarys_name_is_its_own_words_not_the_clause_around_it(text, gra
      "  - M. et Mme J.-P. V. ...... 1 300 €\n", [("S. L.", "950"), ("J.-P. V.", "1300")]),
     ("Le Conseil d'administration attribue les aides suivantes :\n  - Mme S. L. : 400 €\n  - M. N. O. : 250 €\n",
      [("S. L.", "400"), ("N. O.", "250")]),
+    # initials in prose: their dots end no sentence
+    ("Article 1 : d'accorder une aide exceptionnelle de 1 500 € à Mme L. D., dont le logement a été détruit.",
+     [("L. D.", "1500")]),
+    ("Article 1 : d'accorder une aide exceptionnelle de 1 500 € à Mme L. D. pour le rachat de son matériel ;",
+     [("L. D.", "1500")]),
+    ("Article 1 : d'accorder une aide de 800 € à M. J.-P. V. Le versement interviendra en mai.", [("J.-P. V.", "800")]),
 ])
 def test_a_grant_to_a_natural_person_names_the_person_without_title_or_qualification(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
