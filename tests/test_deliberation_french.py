@@ -2522,6 +2522,20 @@ def test_capitals_in_brackets_are_a_variant_only_when_they_are_the_initials_of_t
         "Commune de Cavaillon": [], "Union départementale des sapeurs-pompiers": ["UDSP 12"]}
 
 
+def test_an_associations_acronym_may_open_with_the_a_of_association(tmp_path):
+    """"(ASMSD)" after "l'association Saint-Martin Santé Diabète" is its acronym, not a gloss; "(ARS)" after a
+    Région is not the Région's."""
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE LUSSAC-FICTIF\nDélibération n° 2024-50\nSéance du 5 novembre 2024\nObjet : Aides\n"
+                    "Le conseil, à l'unanimité, décide d'attribuer :\n"
+                    "  - à l'association Sauvine Santé Diabète (ASSD) une subvention de 500 € ;\n"
+                    "  - à la Région Sud-Fictive (ARS) une subvention de 700 €.\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert {str(graph.value(actor, RDFS.label)): sorted(map(str, graph.objects(actor, SKOS.altLabel)))
+            for actor in graph.objects(None, MAI.beneficiary)} == {
+        "Sauvine Santé Diabète": ["ASSD"], "Région Sud-Fictive": []}
+
+
 def test_an_alias_in_brackets_that_opens_with_the_names_acronym_is_a_variant(tmp_path):
     """"(GEM Clermont Centre)" after a groupe d'entraide mutuelle is another name of it, as "– IBPA" after a name."""
     path = tmp_path / "deliberation.txt"

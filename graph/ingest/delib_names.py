@@ -224,9 +224,16 @@ def name_bracket_kind(inner: str, name: str) -> str | None:
 
     >>> name_bracket_kind("CLS", "Commune de Cavaillon"), name_bracket_kind("UDSP 12", "Union départementale des SP")
     ('gloss', 'acronym')
+
+    An association's acronym may open with the "A" of the word "association" that the text writes before its name
+    ("l'association Saint-Martin Santé Diabète (ASMSD)"); not a collectivité's.
+
+    >>> name_bracket_kind("ASMSD", "Saint-Martin Santé Diabète"), name_bracket_kind("ARS", "Région Sud")
+    ('acronym', 'gloss')
     """
     kind, inner = bracket_kind(inner), inner.strip()
-    fits = acronym_fits(inner, name)
+    fits = acronym_fits(inner, name) or (inner.startswith("A") and not _COLLECTIVITE.match(fold(name))
+                                         and acronym_fits(inner, "association " + name))
     if kind == "acronym" and not fits:
         return "gloss"
     if kind is None and fits and _NUMBERED_ACRONYM.fullmatch(inner) and inner.split()[0] not in _FORM_IN_BRACKETS:
@@ -238,6 +245,11 @@ def name_bracket_kind(inner: str, name: str) -> str | None:
             and acronym_fits(first, name) and _ALIAS_REST.fullmatch(inner[len(first):]):
         return "acronym"
     return kind
+
+
+#: A collectivité's or a public body's name, whose acronym is not an association's.
+_COLLECTIVITE = re.compile(r"(?:commune|ville|departement|region|communaute|metropole|syndicat|centre\s+communal|"
+                           r"centre\s+intercommunal|collectivite|etablissement\s+public|pole|agence|etat)\b")
 
 
 #: The words after an alias's acronym: names or figures ("Clermont Centre", "63", "Sud-Ouest").
