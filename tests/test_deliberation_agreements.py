@@ -328,7 +328,7 @@ def test_an_agreement_that_names_a_body_governs_the_grant_of_its_branch(tmp_path
         "Article 2 : approuve la convention d'objectifs avec l'Association Française des Aidants.\n"
         "\nAdopté à l'unanimité.\n", encoding="utf-8")
     (parties, governed), = _agreements(extract_fixture(path).graph).values()
-    assert governed == ["francaise-aidants-antenne-lien"]
+    assert governed == ["francaise-aidants"]
 
 
 @pytest.mark.parametrize("beneficiary, named", [

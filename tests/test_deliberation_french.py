@@ -229,9 +229,28 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
     ("ÉTABLISSEMENT PUBLIC FONCIER DE LA SAUVINE\n\nBUREAU\n\nSéance du 15 mai 2025\n\nObjet : Commune de "
      "Saint-Fictif (Aveyron) – Convention opérationnelle", "Établissement public foncier de la Sauvine"),
     ("MÉTROPOLE EUROPÉENNE DE FICTIVILLE\n\nCONSEIL DE LA MÉTROPOLE", "Métropole européenne de Fictiville"),
+    # a pôle métropolitain; a communauté d'agglomération under its short name, unless its full name follows
+    ("PÔLE MÉTROPOLITAIN SUD FICTIVE-COMTÉ\n\nCOMITÉ SYNDICAL", "Pôle métropolitain Sud Fictive-Comté"),
+    ("PÔLE MÉTROPOLITAIN DU GENEVOIS-FICTIF", "Pôle métropolitain du Genevois-Fictif"),
+    ("FICTIVILLE AGGLO\n\nCONSEIL COMMUNAUTAIRE", "Fictiville Agglo"),
+    ("VALENCE-FICTIVE ROMANS AGGLO", "Valence-Fictive Romans Agglo"),
+    ("ORSANNE AGGLO\nCommunauté d'agglomération de l'Orsanne", "Communauté d'agglomération de l'Orsanne"),
+    # a SIVU whose purpose is a word of its name, before its territory
+    ("SYNDICAT INTERCOMMUNAL À VOCATION UNIQUE SANTÉ DU HAUT-FICTIF\n\nCOMITÉ SYNDICAL",
+     "Syndicat intercommunal à vocation unique Santé du Haut-Fictif"),
 ])
 def test_an_authority_is_found_in_a_heading_in_capitals(heading, name):
     assert find_authority(heading + "\n")[0] == name
+
+
+@pytest.mark.parametrize("heading, name", [
+    ("SYNDICAT INTERCOMMUNAL À VOCATION UNIQUE SANTÉ DU HAUT-FICTIF\nSiège : Mairie de Lamastre-Fictive (Ardèche)",
+     "Syndicat intercommunal à vocation unique Santé du Haut-Fictif"),
+    ("SYNDICAT DES EAUX DE LA SAUVINE\nSiège social : Mairie de Montclair-Fictif", "Syndicat des Eaux de la Sauvine"),
+    ("ASSOCIATION FONCIÈRE DU HAUT-FICTIF\nSiège : Mairie de Montclair-Fictif", None),
+])
+def test_the_town_hall_that_a_heading_names_as_the_seat_is_not_the_authority(heading, name):
+    assert (find_authority(heading + "\n\nCOMITÉ SYNDICAL\nSéance du 5 mai 2025\n") or (None,))[0] == name
 
 
 @pytest.mark.parametrize("text, given, family", [
@@ -374,7 +393,7 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      "   a) Association Alzheimer Creuse-Fictive : 11 800 € pour les haltes-relais ;\n"
      "   b) Association Siel Bleu – antenne de Guéret : 7 350 € pour les ateliers ;\n\n"
      "2) d'imputer les dépenses au chapitre 935, article 6574.",
-     [("Association Alzheimer Creuse-Fictive", "11800"), ("Association Siel Bleu – antenne de Guéret", "7350")], []),
+     [("Association Alzheimer Creuse-Fictive", "11800"), ("Association Siel Bleu", "7350")], []),
     ("1. ATTRIBUE les subventions de fonctionnement suivantes au titre de l'année 2025 :\n"
      "   1.1 Ski Club Morez-Fictif (SCMF) ...................... 7 800 €\n"
      "   1.2 Les Écuries du Risoux ............................ 1 100 €\n",
@@ -2350,6 +2369,12 @@ def test_a_beneficiarys_name_is_its_own_words_not_the_clause_around_it(text, gra
      "  - M. et Mme J.-P. V. ...... 1 300 €\n", [("S. L.", "950"), ("J.-P. V.", "1300")]),
     ("Le Conseil d'administration attribue les aides suivantes :\n  - Mme S. L. : 400 €\n  - M. N. O. : 250 €\n",
      [("S. L.", "400"), ("N. O.", "250")]),
+    # initials in prose: their dots end no sentence
+    ("Article 1 : d'accorder une aide exceptionnelle de 1 500 € à Mme L. D., dont le logement a été détruit.",
+     [("L. D.", "1500")]),
+    ("Article 1 : d'accorder une aide exceptionnelle de 1 500 € à Mme L. D. pour le rachat de son matériel ;",
+     [("L. D.", "1500")]),
+    ("Article 1 : d'accorder une aide de 800 € à M. J.-P. V. Le versement interviendra en mai.", [("J.-P. V.", "800")]),
 ])
 def test_a_grant_to_a_natural_person_names_the_person_without_title_or_qualification(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
@@ -2472,9 +2497,22 @@ def test_two_persons_anonymised_by_the_same_initials_keep_two_grants_each_a_pers
      "     Faso) : 14 000 € ;\n   ● Eau Vive Adour-Sahel – réhabilitation de puits pastoraux : 9 500 € ;\n"
      "   ● Les Restos du Cœur – antenne de Luzech : 300 €.\n",
      [("Association Landes-Burkina Eau Solidaire", "14000"), ("Eau Vive Adour-Sahel", "9500"),
-      ("Les Restos du Cœur – antenne de Luzech", "300")]),
+      ("Les Restos du Cœur", "300")]),
     ("ARTICLE 3 : d'attribuer au club Les Dragons de Rouen – Hockey sur glace une subvention de 85 000 €.",
      [("Les Dragons de Rouen – Hockey sur glace", "85000")]),
+    # the place of a body's branch after a dash, in prose and in a list
+    ("Article 1 : attribue une subvention de 1 500 € à la Ligue contre le cancer – comité du Gers-Fictif, pour ses "
+     "actions de prévention.", [("Ligue contre le cancer", "1500")]),
+    ("- ATTRIBUE une subvention de 1 500 € à l'association Les Blouses Roses – comité départemental de l'Orsanne, "
+     "pour ses animations ;", [("Les Blouses Roses", "1500")]),
+    ("- ATTRIBUE une subvention de 900 € à l'UNAFAM – délégation de la Sauvine ;", [("UNAFAM", "900")]),
+    # not a place: what the branch does
+    ("- ATTRIBUE une subvention de 900 € au Judo Club Fictif – section féminine ;",
+     [("Judo Club Fictif – section féminine", "900")]),
+    # two branches of one body, which only their place tells apart
+    ("ATTRIBUE les subventions suivantes :\n- Restos du Cœur – antenne de Luzech : 300 € ;\n"
+     "- Restos du Cœur – antenne de Cahors : 500 €.\n",
+     [("Restos du Cœur – antenne de Luzech", "300"), ("Restos du Cœur – antenne de Cahors", "500")]),
     ("ATTRIBUE à l'association Maison des usagers en santé mentale Auvergne – MUSMA une subvention de 7 200 €.",
      [("Maison des usagers en santé mentale Auvergne", "7200")]),
     ("DÉCIDE d'attribuer les subventions suivantes :\n- PTCE Santé Côte Sud (Seignanx – Maremne) : 32 000 € ;\n",
@@ -2483,7 +2521,8 @@ def test_two_persons_anonymised_by_the_same_initials_keep_two_grants_each_a_pers
      [("Club X", "500")]),
 ])
 def test_a_beneficiarys_name_is_read_without_its_civility_nor_a_bracket_that_glosses_it(text, grants):
-    """A place, a gloss or an acronym in brackets is no part of the name; a legal form or a code is."""
+    """A place, a gloss or an acronym in brackets, or a branch's place after a dash, is no part of the name; a legal
+    form or a code is."""
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
 
 
@@ -2529,6 +2568,20 @@ def test_capitals_in_brackets_are_a_variant_only_when_they_are_the_initials_of_t
         "Commune de Cavaillon": [], "Union départementale des sapeurs-pompiers": ["UDSP 12"]}
 
 
+def test_an_associations_acronym_may_open_with_the_a_of_association(tmp_path):
+    """"(ASMSD)" after "l'association Saint-Martin Santé Diabète" is its acronym, not a gloss; "(ARS)" after a
+    Région is not the Région's."""
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE LUSSAC-FICTIF\nDélibération n° 2024-50\nSéance du 5 novembre 2024\nObjet : Aides\n"
+                    "Le conseil, à l'unanimité, décide d'attribuer :\n"
+                    "  - à l'association Sauvine Santé Diabète (ASSD) une subvention de 500 € ;\n"
+                    "  - à la Région Sud-Fictive (ARS) une subvention de 700 €.\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert {str(graph.value(actor, RDFS.label)): sorted(map(str, graph.objects(actor, SKOS.altLabel)))
+            for actor in graph.objects(None, MAI.beneficiary)} == {
+        "Sauvine Santé Diabète": ["ASSD"], "Région Sud-Fictive": []}
+
+
 def test_an_alias_in_brackets_that_opens_with_the_names_acronym_is_a_variant(tmp_path):
     """"(GEM Clermont Centre)" after a groupe d'entraide mutuelle is another name of it, as "– IBPA" after a name."""
     path = tmp_path / "deliberation.txt"
@@ -2543,6 +2596,36 @@ def test_an_alias_in_brackets_that_opens_with_the_names_acronym_is_a_variant(tmp
             for actor in graph.objects(None, MAI.beneficiary)} == {
         "Groupe d'entraide mutuelle « Le Puy de Jour »": ["GEM Clermont Centre"],
         "Institut brestois de prévention des addictions": ["IBPA"]}
+
+
+@pytest.mark.parametrize("call, note, names", [
+    ("¹", "\n__________\n¹ Association Fictivoise de Santé Mentale.\n",
+     {"Association Fictivoise de Santé Mentale": ["AFSM"]}),
+    ("*", "\n* Association Fictivoise de Santé Mentale, association loi 1901.\n",
+     {"Association Fictivoise de Santé Mentale": ["AFSM"]}),
+    ("", "\nAFSM : Association Fictivoise de Santé Mentale.\n", {"Association Fictivoise de Santé Mentale": ["AFSM"]}),
+    # a note whose initials are not the acronym's names something else: the acronym stays, without its call
+    ("¹", "\n¹ Voir le rapport annuel joint.\n", {"AFSM": []}),
+])
+def test_an_acronym_alone_is_named_by_its_footnote_or_glossary_when_they_spell_it_out(tmp_path, call, note, names):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE LUSSAC-FICTIF\nDélibération n° 2024-50\nSéance du 5 novembre 2024\nObjet : Aides\n"
+                    "Le conseil, à l'unanimité, décide d'attribuer les subventions suivantes :\n"
+                    f"   – à l'AFSM{call} : 4 500 € ;\n\nAdopté à l'unanimité.\n{note}", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert {str(graph.value(actor, RDFS.label)): sorted(map(str, graph.objects(actor, SKOS.altLabel)))
+            for actor in graph.objects(None, MAI.beneficiary)} == names
+
+
+def test_a_branch_named_by_its_place_after_a_dash_is_its_body_with_the_whole_name_as_a_variant(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE LUSSAC-FICTIF\nDélibération n° 2024-50\nSéance du 5 novembre 2024\nObjet : Aides\n"
+                    "Le conseil, à l'unanimité, décide d'attribuer une subvention de 1 500 € à la Ligue contre le "
+                    "cancer – comité du Gers-Fictif, pour ses actions de prévention.\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert {str(graph.value(actor, RDFS.label)): sorted(map(str, graph.objects(actor, SKOS.altLabel)))
+            for actor in graph.objects(None, MAI.beneficiary)} == {
+        "Ligue contre le cancer": ["Ligue contre le cancer – comité du Gers-Fictif"]}
 
 
 @pytest.mark.parametrize("text, grants", [

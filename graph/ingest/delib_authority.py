@@ -56,7 +56,8 @@ _AUTHORITY_PATTERNS = {
         r"\s+(?:de\s+|du\s+|d['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ -](?:d['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*)"
     ),
     "syndicat": (
-        r"(?P<name>(?:Syndicat(?:\s+[\w'’-]+){0,4}?|SIVOM|SIVU|SIVOS)\s+"
+        # up to five words of its kind and purpose: "Syndicat intercommunal à vocation unique Santé du …"
+        r"(?P<name>(?:Syndicat(?:\s+[\w'’-]+){0,5}?|SIVOM|SIVU|SIVOS)\s+"
         r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÀ-ÖØ-ÞŒ][\w'’-]*"
         + _NEXT_WORDS + ")"
     ),
@@ -68,6 +69,13 @@ _AUTHORITY_PATTERNS = {
     "petr": (
         r"(?P<name>(?:(?i:Pôle\s+d['’]équilibre\s+territorial\s+et\s+rural)|PETR)\s+"
         r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÀ-ÖØ-ÞŒ][\w'’-]*"
+        + _NEXT_WORDS + ")"
+    ),
+    # a pôle métropolitain named by its territory, with or without a particle ("Pôle métropolitain Nord
+    # Franche-Comté", "Pôle métropolitain du Genevois français")
+    "pole-metropolitain": (
+        r"(?P<name>Pôle\s+(?i:métropolitain)\s+"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*"
         + _NEXT_WORDS + ")"
     ),
     "ept": (
@@ -150,13 +158,20 @@ _HEADING_ONLY = {
         r"|registre|délibération|procès-verbal)\b)[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ \t]+(?:(?:et|de|du|des|la|en)[ \t]+)*"
         r"(?:[dl]['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*)(?=[ \t]*(?:\n|$))"
     ),
+    # A communauté d'agglomération under its short name, alone on its line: "CARCASSONNE AGGLO", "VALENCE ROMANS
+    # AGGLO"; in a text's body "l'Agglo" or "Carcassonne Agglo" may name a partner.
+    "agglo-named-first": (
+        r"(?m:^)[ \t]*(?P<name>[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|en)[ \t]+)*(?:[dl]['’])?"
+        r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*[ \t]+Agglo)(?=[ \t]*(?:\n|$))"
+    ),
 }
 #: The order a heading's authorities are tried in: the most particular first. A commune's heading names its
 #: département ("DÉPARTEMENT DE LA LOIRE / COMMUNE DE …"), a CCAS's its commune, a syndicat's or a communauté's
 #: often their seat: the authority that deliberates is the most particular one the heading names.
-_HEADING_ORDER = ("ccas", "ccas-territory", "etablissement-public", "sdis", "syndicat", "petr", "communaute", "ept",
-                  "metropole-named-first", "metropole-named-after", "collectivite", "province", "mairie", "commune",
-                  "paris", "municipal-council", "assembly", "departement-region", "epcc", "office-de-tourisme", "oph")
+_HEADING_ORDER = ("ccas", "ccas-territory", "etablissement-public", "sdis", "syndicat", "petr", "pole-metropolitain",
+                  "communaute", "ept", "agglo-named-first", "metropole-named-first", "metropole-named-after",
+                  "collectivite", "province", "mairie", "commune", "paris", "municipal-council", "assembly",
+                  "departement-region", "epcc", "office-de-tourisme", "oph")
 
 #: The words of an authority's kind that stay in lower case after its first word, whatever the heading's case:
 #: "Communauté d'agglomération …", "Syndicat mixte …", "Centre communal d'action sociale …"; not a word of a
@@ -165,7 +180,7 @@ _KIND_WORDS = re.compile(r"(?<=\s)(?:Communes|Urbaine|Mixte|Intercommunal|Commun
                          r"|Uniques?|Scolaire|Nouvelle|Départementale?|Public|Territoriale?|Rural|Secours"
                          r"|Européenne|Tourisme|Écoles|Métiers|Commerce|Gestion|Fonction|Publique|Hospitalier"
                          r"|Universitaire|Professionnel|Agricole|Polyvalent|Général|Technologique|Municipale"
-                         r"|Foncier)\b(?!-)|"
+                         r"|Foncier|Métropolitain)\b(?!-)|"
                          r"(?<=\sd['’])(?:Agglomération|Action|Équilibre|Énergies?|Incendie|Agriculture|Industrie"
                          r"|Intérêt)\b|(?<=\sl['’])Artisanat\b")
 
@@ -347,6 +362,16 @@ def _named_as_beneficiary(text: str, match: re.Match) -> bool:
             or (len(cells) >= 2 and any(FIGURE_CELL.fullmatch(c) for c in cells)))
 
 
+#: What names a town hall as the seat of the body that deliberates, not as that body: "Siège : Mairie de Lamastre",
+#: "siège social : Hôtel de ville, …".
+_SEAT_BEFORE = re.compile(r"\bsi[èe]ge(?:\s+social)?\s*:?\s*(?:(?:à|en)\s+(?:la\s+)?)?$", re.I)
+
+
+def _named_as_seat(text: str, match: re.Match) -> bool:
+    """Whether ``text`` names the authority that ``match`` found as a body's seat (:data:`_SEAT_BEFORE`)."""
+    return _SEAT_BEFORE.search(text[text.rfind("\n", 0, match.start()) + 1:match.start()]) is not None
+
+
 def _find_authority(text: str, body: str, patterns: list[str],
                     skipped: list[str]) -> tuple[str, list[str]] | None:
     """The authority that ``text`` names by the first of ``patterns`` that finds one, and its spellings in
@@ -356,6 +381,8 @@ def _find_authority(text: str, body: str, patterns: list[str],
         for match in re.finditer(pattern, text):
             if match.group("name").isupper():
                 break
+            if _named_as_seat(text, match):
+                continue
             if not _named_as_beneficiary(text, match):
                 found = match
                 break

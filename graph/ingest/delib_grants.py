@@ -87,11 +87,23 @@ def _nature(text: str) -> str | None:
 _NATURE_FIELD = re.compile(r"(?<=[–—-] )(fonctionnement|investissement|[ée]quipement)(?= [–—-] )", re.I)
 
 
+def _distinct_branches(grants: list[GrantFact]) -> None:
+    """Give back their branch to the grants of one body's branches that one deliberation tells apart ("Restos du
+    Cœur – antenne de Luzech" and "– antenne de Cahors"): without it they would be one beneficiary's."""
+    said: dict[str, set[str | None]] = {}
+    for grant in grants:
+        said.setdefault(grant.beneficiary, set()).add(grant.bracket[1] if grant.bracket and grant.bracket[0] ==
+                                                      "branch" else None)
+    for grant in grants:
+        if grant.bracket and grant.bracket[0] == "branch" and len(said[grant.beneficiary]) > 1:
+            grant.beneficiary, grant.bracket = grant.bracket[1], None
+
+
 def find_grants(body: str, title: str = "") -> GrantsFound:
     """Return the grants decided in ``body``, the totals it states, and warnings on what does not add up."""
     from graph.ingest.delib_capitals import as_written, in_small_letters
     from graph.ingest.delib_grant_checks import announced, cancel, check_words, opinion_only, reconcile
-    from graph.ingest.delib_mentions import merge_prose, name_acronyms
+    from graph.ingest.delib_mentions import merge_prose, name_acronyms, spell_out_acronyms
     from graph.ingest.delib_prose import prose_grants
     from graph.ingest.delib_several import each_grants, inline_grants, one_beneficiary_grants, respective_grants
     from graph.ingest.delib_tables import table_grants
@@ -106,8 +118,10 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
                                            for s in several)]
     for grant in found.grants + grants + several:  # however the grant was read, the beneficiary's own name
         grant.beneficiary, kind, said = bare_name(without_civility(grant.beneficiary))
-        grant.bracket = (kind, said) if kind in ("acronym", "gloss") else None
+        grant.bracket = (kind, said) if kind in ("acronym", "gloss", "branch") else None
         grant.purpose = said if kind == "project" and not grant.purpose else grant.purpose
+    _distinct_branches(found.grants + grants + several)
+    spell_out_acronyms(body, found.grants + grants + several)
     name_acronyms(body, found.grants + grants + several)
     merge_prose([g for g in grants if not g.cancelled] + several, found)
     cancel([g for g in grants if g.cancelled], found)

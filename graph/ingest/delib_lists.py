@@ -51,11 +51,11 @@ _RECORD_CODE = re.compile(r"(?:tiers|dossier|réf(?:érence)?\.?|n\s*[°º]|code
 #: follows the "à" that grants to the person ("une bourse de 4 800 € à M. Yassine X, interne"), nor the dots of an
 #: abbreviation before a number ("inscrite au registre des associations, vol. 12 n° 884") or of a name's dotted
 #: acronym or legal form before words in small letters ("le Cercle Sportif Saint-Georges e.V. pour son programme"),
-#: nor those of a person's initials before another initial or dot leaders ("- Mme A. K. …… 1 150 €").
+#: nor those of a person's initials before another initial or dot leaders ("- Mme A. K. …… 1 150 €", "à M. J.-P. V.").
 _IN_SENTENCE = (r"(?:[^.;\n]|(?<=\d)\.(?=\d)|\.{2,}|\.(?=[ \t]*,)|"
                 r"(?:(?<=\bvol)|(?<=\bart)|(?<=\bal)|(?<=\bp)|(?<=\bpp)|(?<=\bch)|(?<=\bréf)|(?<=\bref)|"
                 r"(?<=\bfol)|(?<=\bt))\.(?=[ \t]*\d)|"
-                r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\.)|(?<=[ \t][A-Z])\.(?=[ \t]?[A-Z]\.|[ \t]*(?:\.{3,}|…|:))|"
+                r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\.)|(?<=[ \t-][A-Z])\.(?=[ \t]?[A-Z]\.|-[A-Z]\.|[ \t]*(?:\.{3,}|…|:))|"
                 r"(?<=\.[A-Za-z])\.(?=[ \t]+[a-zà-ÿ«(]|[ \t]*[,;:)])|"
                 r"(?:(?<=[-–—•*▪►●○◦] M)|(?<=[-–—•*▪►●○◦] Dr)|(?<=[-–—•*▪►●○◦] Pr)|(?<=\s[àa] M)|(?<=\sau Dr)|"
                 r"(?<=\sau Pr))\.(?=[ \t]+[A-ZÉÈ]))+")

@@ -19,6 +19,7 @@ import re
 
 from graph.identity import name_key
 from graph.ingest.delib_grants import GrantFact, GrantsFound
+from graph.ingest.delib_names import acronym_fits
 
 
 def merge_prose(grants: list[GrantFact], found: GrantsFound) -> None:
@@ -89,6 +90,33 @@ def name_acronyms(body: str, grants: list[GrantFact]) -> None:
                 and any(written.match(flat, m.end()) for m in re.finditer(re.escape(g.beneficiary), flat))}
         if len(full) == 1:
             grant.beneficiary = full.pop()
+
+
+#: A footnote's call at the end of a name: figures in superscript ("AVSM¹") or asterisks ("AVSM*").
+_NOTE_CALL = re.compile(r"(?<=\w)(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3})$")
+
+
+def spell_out_acronyms(body: str, grants: list[GrantFact]) -> None:
+    """Name a beneficiary that the text names by its acronym alone ("à l'AVSM¹ : 4 500 €") by the full name that its
+    footnote ("¹ Association Valentinoise de Santé Mentale.") or a glossary's line ("AVSM : Association …") gives,
+    when the acronym is that name's initials (:func:`acronym_fits`); the acronym is then a variant of it. A
+    footnote's call is no part of a name either way.
+
+    >>> from decimal import Decimal
+    >>> grants = [GrantFact("AVSM¹", Decimal(4500), (0, 1))]
+    >>> spell_out_acronyms("– à l'AVSM¹ : 4 500 € ;\\n___\\n¹ Association Valentinoise de Santé Mentale.", grants)
+    >>> grants[0].beneficiary, grants[0].bracket
+    ('Association Valentinoise de Santé Mentale', ('acronym', 'AVSM'))
+    """
+    for grant in grants:
+        call = _NOTE_CALL.search(grant.beneficiary)
+        name = grant.beneficiary = grant.beneficiary[:call.start()] if call else grant.beneficiary
+        if not _ACRONYM.fullmatch(name):
+            continue
+        lead = re.escape(call.group(0)) if call else re.escape(name) + r"[ \t]*[:=–—]"
+        note = re.search(r"(?m)^[ \t]*" + lead + r"[ \t]*(?P<full>[A-ZÉÈÀ][^\n.;,()\d]*?)[ \t]*(?:[.;,(]|$)", body)
+        if note and len(note.group("full").split()) > 1 and acronym_fits(name, note.group("full")):
+            grant.beneficiary, grant.bracket = note.group("full"), ("acronym", name)
 
 
 def _warn_alike(grants: list[GrantFact], found: GrantsFound) -> None:

@@ -224,9 +224,16 @@ def name_bracket_kind(inner: str, name: str) -> str | None:
 
     >>> name_bracket_kind("CLS", "Commune de Cavaillon"), name_bracket_kind("UDSP 12", "Union départementale des SP")
     ('gloss', 'acronym')
+
+    An association's acronym may open with the "A" of the word "association" that the text writes before its name
+    ("l'association Saint-Martin Santé Diabète (ASMSD)"); not a collectivité's.
+
+    >>> name_bracket_kind("ASMSD", "Saint-Martin Santé Diabète"), name_bracket_kind("ARS", "Région Sud")
+    ('acronym', 'gloss')
     """
     kind, inner = bracket_kind(inner), inner.strip()
-    fits = acronym_fits(inner, name)
+    fits = acronym_fits(inner, name) or (inner.startswith("A") and not _COLLECTIVITE.match(fold(name))
+                                         and acronym_fits(inner, "association " + name))
     if kind == "acronym" and not fits:
         return "gloss"
     if kind is None and fits and _NUMBERED_ACRONYM.fullmatch(inner) and inner.split()[0] not in _FORM_IN_BRACKETS:
@@ -238,6 +245,11 @@ def name_bracket_kind(inner: str, name: str) -> str | None:
             and acronym_fits(first, name) and _ALIAS_REST.fullmatch(inner[len(first):]):
         return "acronym"
     return kind
+
+
+#: A collectivité's or a public body's name, whose acronym is not an association's.
+_COLLECTIVITE = re.compile(r"(?:commune|ville|departement|region|communaute|metropole|syndicat|centre\s+communal|"
+                           r"centre\s+intercommunal|collectivite|etablissement\s+public|pole|agence|etat)\b")
 
 
 #: The words after an alias's acronym: names or figures ("Clermont Centre", "63", "Sud-Ouest").
@@ -280,10 +292,16 @@ def bare_name(name: str) -> tuple[str, str | None, str | None]:
     (('Commune de Saint-Amour', 'place', 'Jura'), 'Théâtre des Deux Rives (SCIC)')
     >>> bare_name("Café des aidants de Cusset (association Le Temps pour Soi)")
     ('Le Temps pour Soi', 'project', 'Café des aidants de Cusset')
+    >>> bare_name("Ligue contre le cancer – comité du Gers")
+    ('Ligue contre le cancer', 'branch', 'Ligue contre le cancer – comité du Gers')
     """
     # What a dash adds in small letters is the project, not the name: "Eau Vive – réhabilitation de puits" (a name
     # goes on in capitals after its dash: "Les Dragons de Rouen – Hockey sur glace").
     name = _DESCRIPTION.split(name, maxsplit=1)[0]
+    # The place of a body's branch is no part of its name: "Ligue contre le cancer – comité du Gers" (the whole kept
+    # as what the text calls it, :func:`branch_body`).
+    if (branch := _PLACE_BRANCH.search(name)) and branch.start() > 0 and not _TRAILING_BRACKET.search(name):
+        return name[:branch.start()], "branch", name
     if (dashed := _DASHED_ACRONYM.search(name)) and acronym_fits(dashed.group("inner"), name[:dashed.start()]):
         return name[:dashed.start()], "acronym", dashed.group("inner")  # "Institut … des addictions – IBPA"
     bracket = _TRAILING_BRACKET.search(name)
@@ -310,6 +328,15 @@ _DESCRIPTION = re.compile(r"\s+[–—-]\s+(?=[a-zà-ÿ])(?![^()]*\))(?!(?:anten
 #: A body's branch after a spaced dash at the end of a name: "Les Restos du Cœur – antenne de Luzech".
 _BRANCH = re.compile(r"\s+[–—-]\s+(?:antennes?|sections?|délégations?|comités?|branches?|secteurs?|sites?|unités?|"
                      r"bureaux?|agences?|relais|établissements?|filiales?)\b[^–—()]*$", re.I)
+
+
+#: A branch named by its place after a spaced dash at the end of a name: "– comité du Gers", "– comité
+#: départemental de l'Hérault", "– délégation de la Manche", "– antenne de Luzech" (not "– section féminine").
+_PLACE_BRANCH = re.compile(r"\s+[–—-]\s+(?:antennes?|sections?|délégations?|comités?|branches?|secteurs?|unités?|"
+                           r"bureaux?|agences?|relais)(?:\s+(?:départementale?|régionale?|locale?|territoriale?|"
+                           r"intercommunale?|communale?|municipale?))?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|"
+                           r"d['’])[A-ZÉÈÎÔÂ][\w'’-]*(?:\s+(?:(?:de|du|des|la|et|en|sur)\s+)*(?:[dl]['’])?"
+                           r"[A-ZÉÈÎÔÂ][\w'’-]*)*$")
 
 
 def branch_body(name: str) -> str | None:

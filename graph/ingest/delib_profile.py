@@ -259,8 +259,9 @@ def _read_brackets(profile: Profile, body: str, named: list[int], length: int,
                    brackets: list[tuple[str, str]]) -> None:
     """What a bracket right after the beneficiary's name says (:func:`bare_name` left it out of the name), in the
     text or in the name as a grant's reading found it (a table's cell, a name over two lines): its acronym
-    ("Réseau Périnatal de Mayotte (REPEMA)") is a variant, a gloss ("(médiation en santé, Saint-Georges)") its
-    description when the text gives no sentence about it."""
+    ("Réseau Périnatal de Mayotte (REPEMA)") is a variant, as is the name with its branch ("Ligue contre le cancer –
+    comité du Gers"), a gloss ("(médiation en santé, Saint-Georges)") its description when the text gives no
+    sentence about it."""
     found = []
     for at in named:
         if bracket := _BRACKET_AFTER.match(body, at + length):
@@ -270,7 +271,7 @@ def _read_brackets(profile: Profile, body: str, named: list[int], length: int,
                           (start, start + len(inner.strip()))))
     found += [(kind, said, None) for kind, said in brackets]
     for kind, said, span in found:
-        if kind == "acronym" and said not in profile.variants and said != profile.label:
+        if kind in ("acronym", "branch") and said not in profile.variants and said != profile.label:
             profile.variants.append(said)
         elif kind == "gloss" and profile.description is None and _DESCRIBING_GLOSS.match(said):
             start, end = span or _located(body, said)

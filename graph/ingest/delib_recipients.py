@@ -23,8 +23,10 @@ from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold
 _ENUMERATION = (r"(?!\s*d['’](?!(?:un|une|autre|abord|ailleurs|où|après|ici|ores)\b)[a-zà-ÿ][\w-]*"
                 r"(?:\s*,\s*d['’][a-zà-ÿ][\w-]*)*\s+et\s+d)")
 #: Where a beneficiary's name ends; "à 68 500 €" after it is the amount a grant is set at ("fixe la subvention
-#: allouée à X à 68 500 €"). The dot of a civility or a title ("à M. Yassine X", "au Dr. Y") ends no sentence.
-_STOP = (r"(?=\s*(?:," + _ENUMERATION + r"|\(|;|:|(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bDr)(?<!\bPr)\.(?:\s|$)|"
+#: allouée à X à 68 500 €"). The dot of a civility or a title ("à M. Yassine X", "au Dr. Y") ends no sentence, nor
+#: that of a given name's initial after one ("à Mme L. D., dont …", "à M. J.-P. V.").
+_STOP = (r"(?=\s*(?:," + _ENUMERATION + r"|\(|;|:|(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bDr)(?<!\bPr)"
+         r"(?<!\bM\. [A-ZÀ-Ý])(?<!\bMme [A-ZÀ-Ý])(?<!\bMlle [A-ZÀ-Ý])(?<![A-ZÀ-Ý]\.-[A-ZÀ-Ý])\.(?:\s|$)|"
          r"\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|"
          r"\bdans\s+le\s+cadre\b|\bafin\b|"
          r"\b(?:et\s+)?une?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|prêt|soutien|"
@@ -97,6 +99,8 @@ def _clean_name(name: str) -> str | None:
     if spelled := find_amounts_in_words(name):  # "au club des aînés « X » deux cents euros (200 €)": X's amount
         name = name[:spelled[0][1]]
     name = _guillemets(re.sub(r"\s+", " ", name).strip(" '’.-")).strip(" '’.-")
+    if re.search(r"\b[A-ZÀ-Ý]$", name) and initials_only(name + "."):  # "à Mme L. D. pour …": the last initial's dot
+        name += "."
     if name.count('"') % 2 or name.startswith('"') and name.endswith('"'):  # a quotation mark alone, or around all
         name = name.strip(' "').strip(" '’.-")
     name = re.sub(r"(?<=[a-zà-ÿ])- (?=[A-Za-zÀ-ÿ])", "-", name)  # "Haut-\nPoitou" read across the line: "Haut-Poitou"
