@@ -50,6 +50,9 @@ class Row:
 
     line: int
     cells: list[str]
+    #: Empty cells the row had beyond the header row's (a separator at the end of the row, or a value cut in two
+    #: by an unquoted separator that pushed the last, empty, cell out): whoever knows the columns' values tells which.
+    extra: int = 0
 
 
 @dataclass
@@ -225,7 +228,7 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
                 "warning", f"en-tête répété (ligne {row.line}), pas une ligne de données : ignoré",
                 f"repeated header (line {row.line}), not a data row: skipped", line=row.line))
         elif any(cells):
-            table.rows.append(Row(row.line, cells + [""] * (width - len(cells))))
+            table.rows.append(Row(row.line, cells + [""] * (width - len(cells)), max(0, len(cells) - header_cells)))
     if (collected := _COLLECTED.get()) is not None:
         collected.extend(table.issues)
     return table

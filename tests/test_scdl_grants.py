@@ -150,6 +150,27 @@ def test_shares_of_a_grant_that_add_up_to_one_say_nothing():
     assert (ex.stats["total_amount"], [i.field for i in ex.issues]) == (Decimal("1000.0"), ["idSubvention"])
 
 
+SHIFT_HEADER = ("nomAttribuant,nomBeneficiaire,objet,montant,nature,datesPeriodeVersement,notificationUE,"
+                "pourcentageSubvention\n")
+
+
+@pytest.mark.parametrize("row, said", [
+    ("Ville,Club,Prévention,9800,50,aide en numéraire,2024-05-14,non,\n", "« 9800,50 » ?"),  # a decimal comma
+    ("Ville,Club,Journée des aidants, 2024,15000,aide en numéraire,2024-05-14,non,\n", "?"),  # a comma in a text
+])
+def test_a_row_whose_unquoted_separator_pushed_its_last_empty_cell_out_is_refused_not_read_shifted(row, said):
+    ex = extract(inline(SHIFT_HEADER + "Ville,Club,Sport,1500,aide en numéraire,2024-05-14,non,1,\n" + row))
+    assert (ex.stats["grants"], grant_values(ex, SCHEMA.amount)) == (1, [Literal(Decimal(1500))])
+    assert [(i.level, i.line, i.message.split(" : ")[0], i.message.endswith(f"guillemets{' ' if said == '?' else ', '}"
+                                                                             f"{said}) : ligne ignorée"))
+            for i in ex.issues] == [("error", 3, "9 cellules pour 8 colonnes", True)]
+
+
+def test_rows_that_each_end_with_a_separator_are_read_when_their_values_fit_their_columns():
+    ex = extract(inline(SHIFT_HEADER + "Ville,Club,Sport,1500,aide en numéraire,2024-05-14,non,1,\n"))
+    assert (ex.stats["grants"], ex.issues) == (1, [])
+
+
 def test_a_grant_row_carries_its_contract_terms():
     ex = extract(context("exemple.csv"))
     grant = URIRef("https://w3id.org/maillage/id/grant/exemple-csv/2")

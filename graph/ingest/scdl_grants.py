@@ -35,7 +35,7 @@ from graph.identifiers import (clean_identifier, normalise_rna, restore_leading_
 from graph.identity import ActorBook, actor_key, deliberation_iri, fold, is_placeholder_name, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph, nothing_kept
 from graph.ingest.french import format_amount
-from graph.ingest.scdl_checks import dot_message, is_total, total_difference
+from graph.ingest.scdl_checks import dot_message, is_total, shifted, total_difference
 from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
                                        warn_duplicate_columns)
 from graph.ingest.scdl_repeated import grants_stored
@@ -345,6 +345,9 @@ class _Rows:
             self.skip_total(row, *total)
             return
         if self.duplicate(row):
+            return
+        if why := shifted(row.cells, row.extra, self.cols, self.table.header, self.table.delimiter):
+            self.ex.reject(*why, line=row.line)
             return
         errors = len(self.ex.errors)
         make_funder, make_beneficiary, amounts = self.funder(row), self.beneficiary(row), self.amounts(row)
