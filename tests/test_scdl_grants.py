@@ -150,6 +150,17 @@ def test_shares_of_a_grant_that_add_up_to_one_say_nothing():
     assert (ex.stats["total_amount"], [i.field for i in ex.issues]) == (Decimal("1000.0"), ["idSubvention"])
 
 
+@pytest.mark.parametrize("second, warned", [
+    ("Ville;CP-12;2023-05-22;Équipe mobile;Amicale;50000;0,4", []),  # one grant, as SCDL 2.1.1 writes it
+    ("Ville;CP-13;2023-05-22;Équipe mobile;Amicale;50000;0,4", [2, 3]),  # another decision: two grants
+    ("Ville;;;;Amicale;50000;0,4", [2, 3]),  # nothing in common but the funder and the amount
+])
+def test_rows_of_one_grant_without_idsubvention_are_told_by_what_they_share(second, warned):
+    ex = extract(inline("nomAttribuant;referenceDecision;dateConvention;objet;nomBeneficiaire;montant;"
+                        "pourcentageSubvention\nVille;CP-12;2023-05-22;Équipe mobile;Club;50000;0,6\n" + second + "\n"))
+    assert [i.line for i in ex.issues if i.field == "pourcentageSubvention"] == warned
+
+
 SHIFT_HEADER = ("nomAttribuant,nomBeneficiaire,objet,montant,nature,datesPeriodeVersement,notificationUE,"
                 "pourcentageSubvention\n")
 

@@ -361,8 +361,17 @@ class _Rows:
         self.stated += amounts[1]
         self.stated_since_total += amounts[1]
         self.shared += amounts[2] is not None
-        group = (funder, self.get(row, "grant_id")) if self.get(row, "grant_id") else (row.line,)
-        self.shares.setdefault(group, []).append((row.line, amounts[2] or Decimal(1), amounts[1], amounts[0]))
+        self.shares.setdefault(self.grant_of(row, funder, amounts[1]), []).append(
+            (row.line, amounts[2] or Decimal(1), amounts[1], amounts[0]))
+
+    def grant_of(self, row: Row, funder: URIRef, stated: Decimal) -> tuple:
+        """What tells the rows of one grant: its funder and idSubvention; without one (SCDL 2.1.1 has none), its
+        funder, decision reference, convention date, purpose and stated amount, when one of the first three is
+        given (rows of co-beneficiaries differ only by the beneficiary and the share); else its line."""
+        if grant_id := self.get(row, "grant_id"):
+            return funder, grant_id
+        said = tuple(self.get(row, field) for field in ("decision_ref", "convention_date", "purpose"))
+        return (funder, *said, stated) if any(said) else (row.line,)
 
     def check_shares(self) -> None:
         """Warn about each grant whose rows' shares (pourcentageSubvention) do not add up to 1: the rule stays (a
