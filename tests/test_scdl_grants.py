@@ -284,6 +284,20 @@ def test_pitfall_15_excel_serial_dates_are_read():
         "2019-04-11", "2019-05-14", "2019-06-27", "2019-07-09"]
 
 
+@pytest.mark.parametrize("convention, period, year, said", [
+    ("5 mars 2024", "05/03/24", "2024", ["date « 05/03/24 » : année écrite sur deux chiffres, lue 2024"]),
+    ("1er mars 2024", "5 mars 2024", "2024", []),
+    ("05/03/98", "", None, ["année écrite sur deux chiffres « 05/03/98 » : 1998 ou 2098 ? à écrire en entier : "
+                            "ignorée"]),
+])
+def test_dates_in_words_or_with_a_two_digit_year_are_read_and_give_the_fiscal_year(convention, period, year, said):
+    ex = extract(inline("nomAttribuant;nomBeneficiaire;montant;dateConvention;datesPeriodeVersement\n"
+                        f"Ville;Club;1500;{convention};{period}\n"))
+    assert ([str(y) for y in ex.graph.objects(None, MAI.fiscalYear)], [i.message for i in ex.issues]) == (
+        [year] if year else [], said)
+    assert [str(d) for d in ex.graph.objects(None, MAI.paymentPeriod)] == (["2024-03-05"] if period else [])
+
+
 def test_pitfall_16_non_dates_in_periods_are_kept_as_written_with_a_warning():
     ex = extract(context("antibes_fixture-errors.csv"))
     assert [(i.line, i.value) for i in ex.issues if i.field == "datesPeriodeVersement"] == [(3, "Bonjour toto")]

@@ -10,7 +10,8 @@ import re
 from decimal import Decimal
 
 from graph.identity import fold
-from graph.values import DotConvention, ValueProblem, parse_amount, parse_date, parse_period, parse_ratio
+from graph.ingest.french import read_date
+from graph.values import DotConvention, ValueProblem, parse_amount, parse_period, parse_ratio
 
 #: A row that sums those above it names itself so in its first cell or as its beneficiary ("Total", "TOTAL
 #: GÉNÉRAL", "Sous-total sport", "Totaux"), folded; "TotalEnergies" is a name, not a total.
@@ -63,9 +64,18 @@ def dot_message(convention: DotConvention) -> tuple[str, str]:
 
 
 #: The columns whose values have a form of their own, and how to read one (ValueProblem or False when unreadable).
-_FORMS = {"amount": parse_amount, "share": parse_ratio, "convention_date": parse_date, "decision_date": parse_date,
-          "payment_period": parse_period,
+_FORMS = {"amount": parse_amount, "share": parse_ratio, "convention_date": read_date, "decision_date": read_date,
+          "payment_period": lambda text: _period(text),
           "eu_notification": lambda text: fold(text).strip() in {"oui", "non", "1", "0", "true", "false"}}
+
+
+def _period(text: str):
+    try:
+        return parse_period(text)
+    except ValueProblem:
+        return read_date(text)
+
+
 #: An integer part and, in the next cell, two decimals: a French amount cut by the comma it was written with.
 _CUT_AMOUNT = (re.compile(r"\d{1,3}(?:[ \u00a0\u202f]?\d{3})*"), re.compile(r"\d{2}"))
 

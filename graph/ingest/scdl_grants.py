@@ -34,7 +34,7 @@ from graph.identifiers import (clean_identifier, normalise_rna, restore_leading_
                                siren_of_mangled, siret_float_mangled, siret_of_float, siret_ok)
 from graph.identity import ActorBook, actor_key, deliberation_iri, fold, is_placeholder_name, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph, nothing_kept
-from graph.ingest.french import format_amount
+from graph.ingest.french import format_amount, read_date
 from graph.ingest.scdl_checks import dot_message, is_total, shifted, total_difference
 from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
                                        warn_duplicate_columns)
@@ -277,10 +277,25 @@ class _Rows:
     def date(self, row: Row, field: str):
         raw = self.get(row, field)
         try:
-            return parse_date(raw)
+            return self.loose_date(row, field, raw)
         except ValueProblem as exc:
             self.warn(row, field, f"{exc} : ignorée", f"{exc.message_en}: ignored", raw)
             return None
+
+    def loose_date(self, row: Row, field: str, raw: str):
+        """The date of ``raw`` in figures, else in words ("5 mars 2024") or with a two-digit year ("05/03/24", with a
+        warning), as a register reads them; the ValueProblem of the figures when it is none of them."""
+        try:
+            return parse_date(raw)
+        except ValueProblem as exc:
+            problem = exc
+        try:
+            day, assumed = read_date(raw)
+        except ValueProblem as exc:
+            raise (exc if str(exc).startswith("année écrite") else problem) from None
+        if assumed:
+            self.warn(row, field, f"date « {raw} » : {assumed[0]}", f"date '{raw}': {assumed[1]}", raw)
+        return day
 
     def period(self, row: Row) -> str | None:
         """Return the payment period as SCDL writes it (``start[/end]``), or the raw text when unreadable."""
@@ -291,6 +306,10 @@ class _Rows:
         try:
             period = parse_period(raw)
         except ValueProblem as exc:
+            try:  # one date in words or with a two-digit year
+                return self.loose_date(row, "payment_period", raw).isoformat()
+            except ValueProblem:
+                pass
             self.warn(row, "payment_period", f"{exc} : gardée telle quelle", f"{exc.message_en}: kept as is", raw)
             return raw
         if period is None:
