@@ -109,6 +109,11 @@ def test_a_file_without_an_amount_column_cannot_be_read():
         extract(context("SCDL_MANY_MISSING_MANDATORY.csv"))
 
 
+def test_a_list_without_the_beneficiarys_name_column_is_refused_not_stored_with_nameless_actors():
+    with pytest.raises(InputError, match="^colonnes obligatoires absentes : nomBeneficiaire "):
+        extract(inline("nomAttribuant;idBeneficiaire;rnaBeneficiaire;montant\nVille;88012345000012;;15000\n"))
+
+
 def test_a_grants_list_without_funder_columns_is_refused_naming_the_funder_option():
     with pytest.raises(InputError, match='--funder "NOM\\[;SIRET\\]"'):
         extract(inline("nomBeneficiaire;montant;objet\nDanaeCare;20 000;PTCE santé\n"))

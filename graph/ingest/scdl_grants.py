@@ -55,8 +55,6 @@ AID_FORMS = {"aideennumeraire": "aide en numÃ©raire", "numeraire": "aide en numÃ
              "aideennature": "aide en nature", "ennature": "aide en nature"}
 #: SCDL ``notificationUE`` (a boolean written ``oui`` / ``non``; earlier lists wrote 1 / 0 or true / false).
 EU_NOTIFIED = {"oui": True, "non": False, "1": True, "0": False, "true": True, "false": False}
-#: A grants list names its beneficiary by one of these at least.
-BENEFICIARY_FIELDS = frozenset({"beneficiary_name", "beneficiary_id", "beneficiary_rna"})
 
 
 def detect(ctx: SourceContext) -> int:
@@ -71,9 +69,9 @@ def detect(ctx: SourceContext) -> int:
 
 
 def _lacking(fields) -> list[str]:
-    """The required columns that a header naming ``fields`` lacks: an amount, and a beneficiary (name, SIRET or
-    RNA number)."""
-    return ([] if "amount" in fields else ["montant"]) + ([] if fields & BENEFICIARY_FIELDS else ["nomBeneficiaire"])
+    """The required columns that a header naming ``fields`` lacks: an amount, and the beneficiary's name (SCDL
+    requires it; a SIRET or an RNA number alone would make actors without a name)."""
+    return ([] if "amount" in fields else ["montant"]) + ([] if "beneficiary_name" in fields else ["nomBeneficiaire"])
 
 
 def near_miss(ctx: SourceContext) -> InputError | None:
