@@ -30,8 +30,7 @@ from typing import Callable
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-from graph.identifiers import (clean_identifier, normalise_rna, restore_leading_zeros, rna_ok, siren_ok,
-                               siren_of_mangled, siret_float_mangled, siret_of_float, siret_ok)
+from graph.identifiers import clean_identifier, normalise_rna, read_siret, rna_ok, siren_ok, siret_ok
 from graph.identity import ActorBook, actor_key, deliberation_iri, fold, is_placeholder_name, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph, nothing_kept
 from graph.ingest.french import format_amount, read_date
@@ -152,36 +151,10 @@ class _Rows:
     def siren_from(self, row: Row, field: str) -> tuple[str | None, str | None]:
         """Return (siren, siret) of an identifier cell, warning about what cannot be trusted (pitfall 18)."""
         raw = self.get(row, field)
-        digits = clean_identifier(raw)
-        if not raw:
-            return None, None
-        if padded := restore_leading_zeros(digits):
-            self.warn(row, field, f"zéros de tête perdus (passage par un tableur) : lu {padded}",
-                      f"leading zeros lost (through a spreadsheet): read as {padded}", raw)
-            digits = padded
-        if siret_ok(digits):
-            return digits[:9], digits
-        if siren_ok(digits):
-            self.warn(row, field, "SIREN à 9 chiffres dans une colonne SIRET : SIREN retenu",
-                      "9-digit SIREN in a SIRET column: SIREN kept", raw)
-            return digits, None
-        if whole := siret_of_float(raw):
-            self.warn(row, field, f"SIRET écrit comme un nombre (passage par un tableur), ses 14 chiffres entiers : lu "
-                      f"{whole}", f"SIRET written as a number (through a spreadsheet), its 14 digits whole: read as "
-                      f"{whole}", raw)
-            return whole[:9], whole
-        if siret_float_mangled(raw):
-            if siren := siren_of_mangled(raw):
-                self.warn(row, field, f"SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : son SIREN "
-                          f"{siren}, intact, retenu", f"SIRET mangled by a float conversion (digits lost): its SIREN "
-                          f"{siren}, whole, kept", raw)
-                return siren, None
-            self.warn(row, field, "SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : ignoré",
-                      "SIRET mangled by a float conversion (digits lost): ignored", raw)
-        else:
-            self.warn(row, field, "SIRET invalide (clé de contrôle) : ignoré", "invalid SIRET (check digit): ignored",
-                      raw)
-        return None, None
+        siren, siret, said = read_siret(raw)
+        for message, message_en in said:
+            self.warn(row, field, message, message_en, raw)
+        return siren, siret
 
     def funder(self, row: Row) -> Callable[[], URIRef] | None:
         """How to make the row's funder (made only once the whole row is kept), or None when it is rejected."""
