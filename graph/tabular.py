@@ -229,9 +229,30 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
                 f"repeated header (line {row.line}), not a data row: skipped", line=row.line))
         elif any(cells):
             table.rows.append(Row(row.line, cells + [""] * (width - len(cells)), max(0, len(cells) - header_cells)))
+    _skip_footer_notes(table)
     if (collected := _COLLECTED.get()) is not None:
         collected.extend(table.issues)
     return table
+
+
+#: Two words of letters: the prose of a note ("Source : Direction des finances"), not a value.
+_PROSE = re.compile(r"[^\W\d_]{2,}\W+[^\W\d_]{2,}")
+
+
+def _skip_footer_notes(table: Table) -> None:
+    """Drop the note lines below the last data row ("Source : …", "Extraction du …"): rows of one filled cell, of
+    prose, after the last row of several; each is skipped with a warning, instead of rejected for the values it
+    lacks."""
+    last = len(table.rows)
+    while last > 1 and len(filled := [c for c in table.rows[last - 1].cells if c]) == 1 and _PROSE.search(filled[0]):
+        last -= 1
+    if last == len(table.rows) or sum(bool(c) for c in table.rows[last - 1].cells) < 2:
+        return
+    for row in table.rows[last:]:
+        table.issues.append(Issue("warning", "note en pied de tableau, pas une ligne de données : ignorée",
+                                  "note below the table, not a data row: skipped", line=row.line,
+                                  value=next(c for c in row.cells if c)))
+    del table.rows[last:]
 
 
 def repeats_header(cells: list[str], keys: list[str]) -> bool:
