@@ -268,6 +268,19 @@ def repeats_header(cells: list[str], keys: list[str]) -> bool:
     return same >= 2 and same >= len(filled) - (1 if len(filled) >= 5 else 0)
 
 
+def repair_issues(table: Table) -> list[Issue]:
+    """A warning for each cell of ``table`` whose text was repaired (mojibake, pitfall 4), with its raw text:
+    whatever kind reads the table tells them alike.
+
+    >>> [(i.line, i.field, i.message) for i in repair_issues(read_table("nom;n\\nAidÃ©s;1\\n".encode()))]
+    [(2, 'nom', 'texte réparé (encodage) : « Aidés »')]
+    """
+    return [Issue("warning", f"texte réparé (encodage) : « {repair.fixed} »",
+                  f"text repaired (encoding): '{repair.fixed}'", line=repair.line, value=repair.raw,
+                  field=table.header[repair.column] if repair.column < len(table.header) else None)
+            for repair in table.repairs]
+
+
 def lost_characters(row: Row, header: list[str]) -> list[Issue]:
     """A warning for each cell of ``row`` that holds U+FFFD, the character that replaced bytes lost before the file
     reached us (pitfall 7): nothing can restore them, the value is to be checked at its source.

@@ -39,7 +39,7 @@ from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_m
                                        warn_duplicate_columns)
 from graph.ingest.scdl_repeated import grants_stored
 from graph.namespaces import MAI, SCHEMA, mint
-from graph.tabular import Row, Table, lost_characters, peek_keys, read_table
+from graph.tabular import Row, Table, lost_characters, peek_keys, read_table, repair_issues
 from graph.values import ValueProblem, dot_convention, parse_amount, parse_date, parse_int, parse_period, parse_ratio
 
 EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods")
@@ -474,10 +474,7 @@ class _Rows:
             g.add((deliberation, DCTERMS.date, literal(decided, XSD.date)))
 
     def report_repairs(self) -> None:
-        for repair in self.table.repairs:
-            column = self.table.header[repair.column] if repair.column < len(self.table.header) else None
-            self.ex.warn(f"texte réparé (encodage) : « {repair.fixed} »", f"text repaired (encoding): '{repair.fixed}'",
-                         line=repair.line, field=column, value=repair.raw)
+        self.ex.issues.extend(repair_issues(self.table))
         for row in self.table.rows:
             self.ex.issues.extend(lost_characters(row, self.table.header))
 
