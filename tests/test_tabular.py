@@ -63,6 +63,17 @@ def test_old_mac_excel_csv_in_macroman_is_decoded_as_such_with_a_warning():
         "fichier lu en MacRoman (ancien Excel pour Mac), ses accents l'indiquent : vérifiez-les"]
 
 
+def test_a_utf8_file_with_a_line_in_cp1252_reads_each_line_in_its_own_and_names_that_line():
+    data = ("nom;objet\nSCOP Santé Alpes;Séjour\nCPTS;Réunion\n".encode()
+            + "Maison d'Échirolles;Accès\n".encode("cp1252"))
+    table = read_table(data)
+    assert ([r.cells for r in table.rows], table.repairs) == (
+        [["SCOP Santé Alpes", "Séjour"], ["CPTS", "Réunion"], ["Maison d'Échirolles", "Accès"]], [])
+    assert [(i.line, i.message) for i in table.issues] == [
+        (4, "encodages mêlés : ligne 4 en Windows-1252, le reste en UTF-8 : chaque ligne lue dans le sien (vérifiez "
+            "leurs accents)")]
+
+
 def test_a_cp1252_file_with_a_z_caron_in_a_word_stays_cp1252():
     assert decode("Dvořák;Žižek;Brežnev;été\n".encode("cp1252", errors="replace")) == (
         "Dvo?ák;Žižek;Brežnev;été\n", "cp1252")
