@@ -194,8 +194,11 @@ def test_a_deeply_nested_yaml_register_is_an_input_error_not_a_crash():
     ("format: maillage-register/1\nptce:\n  nom: A\n sigle: B\n", 4,
      "YAML invalide, colonne 2 : une clé (« nom: ») est attendue ici : la ligne n'est pas alignée sur les clés qui la "
      "précèdent (did not find expected key)"),
-    ("format: maillage-register/1\nptce:\n  nom: 'A\n", 4, "YAML invalide, colonne 1 : le fichier s'arrête avant "
-     "le guillemet qui ferme ce texte (found unexpected end of stream)"),
+    ("format: maillage-register/1\nptce:\n  nom: 'A\n", 3, "YAML invalide, colonne 8 : le fichier s'arrête avant "
+     "le guillemet qui ferme ce texte (found unexpected end of stream)"),  # the line where the quote opens
+    ("format: maillage-register/1\nptce:\n  nom: \"A\n  goals:\n    - rank: 1\nmembers:\n  - name: A\n", 3,
+     "YAML invalide, colonne 8 : le fichier s'arrête avant le guillemet qui ferme ce texte (found unexpected end of "
+     "stream)"),
 ])
 def test_a_yaml_syntax_error_is_told_in_french_with_its_line_and_column(text, line, said):
     with pytest.raises(InputError) as caught:

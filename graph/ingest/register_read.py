@@ -188,6 +188,8 @@ def entries_from_yaml(text: str, expected: str) -> Register:
         root, data = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        if "end of stream" in str(getattr(exc, "problem", "")) and getattr(exc, "context_mark", None) is not None:
+            mark = exc.context_mark  # where the quote (or bracket) that is never closed opens, not the file's end
         said, said_en = invalid_yaml(str(getattr(exc, "problem", None) or exc), mark.column + 1 if mark else None)
         raise InputError(said, line=mark.line + 1 if mark else None, message_en=said_en) from None
     if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
