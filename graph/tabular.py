@@ -249,9 +249,10 @@ def _skip_footer_notes(table: Table) -> None:
     if last == len(table.rows) or sum(bool(c) for c in table.rows[last - 1].cells) < 2:
         return
     for row in table.rows[last:]:
+        i = next(i for i, c in enumerate(row.cells) if c)
         table.issues.append(Issue("warning", "note en pied de tableau, pas une ligne de données : ignorée",
-                                  "note below the table, not a data row: skipped", line=row.line,
-                                  value=next(c for c in row.cells if c)))
+                                  "note below the table, not a data row: skipped", line=row.line, value=row.cells[i],
+                                  field=table.header[i] if i < len(table.header) else f"colonne {i + 1}"))
     del table.rows[last:]
 
 
