@@ -1,7 +1,9 @@
 """Decode the bytes of a text table and repair the mojibake already in its text (DATA-FORMATS.md §5, pitfalls 1–4).
 
 - encodings (pitfalls 1–3): UTF-16 with a BOM; a UTF-8 BOM followed by UTF-8 *or* cp1252 bytes; UTF-8; cp1252
-  (never latin-1: ``€`` is 0x80, ``œ`` 0x9C, ``’`` 0x92). The decision is made once per file, not per line;
+  (never latin-1: ``€`` is 0x80, ``œ`` 0x9C, ``’`` 0x92). The decision is made once per file, not per line,
+  except in a file where UTF-8 lines with accents and lines that are not UTF-8 mix (rows pasted from another
+  export): each line is then read in its own encoding, and the cp1252 lines are named;
 - mojibake already in the text (pitfall 4): UTF-8 read as cp1252 (``Ã©``) is repaired with ftfy, DOS CP850 read
   as cp1252 (``D‚partement``) is decoded back, the OOXML escape ``_x0001_`` becomes a newline.
 """
@@ -75,11 +77,48 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         return body.decode("utf-8"), "utf-8-bom" if bom else "utf-8"
     except UnicodeDecodeError:
+        if (mixed := _mixed(body)) is not None:
+            return mixed, "utf-8-bom+utf-8+cp1252" if bom else "utf-8+cp1252"
         # cp1252 leaves 5 bytes undefined: they become U+FFFD, which callers flag as lost data (pitfall 7).
         text, encoding = body.decode("cp1252", errors="replace"), "cp1252"
         if _MAC_ROMAN.search(text) and _accents(mac := body.decode("mac_roman")) > _accents(text):
             text, encoding = mac, "mac-roman"
         return text, f"utf-8-bom+{encoding}" if bom else encoding
+
+
+def _mixed(body: bytes) -> str | None:
+    """The text of ``body`` read line by line, UTF-8 where a line is UTF-8, cp1252 elsewhere, when some line with
+    accents is UTF-8 (else None: a cp1252 file). A UTF-8 character never holds a line break's byte.
+
+    >>> _mixed("é\\n".encode() + "è\\n".encode("cp1252")), _mixed("é\\n".encode("cp1252") + b"a\\n")
+    ('é\\nè\\n', None)
+    """
+    parts, utf8_accents = [], False
+    for line in body.splitlines(keepends=True):
+        try:
+            parts.append(line.decode("utf-8"))
+            utf8_accents = utf8_accents or not line.isascii()
+        except UnicodeDecodeError:
+            parts.append(line.decode("cp1252", errors="replace"))
+    return "".join(parts) if utf8_accents else None
+
+
+def cp1252_lines(data: bytes) -> list[int]:
+    """The lines of ``data`` that are not UTF-8 (a file :func:`decode` read line by line).
+
+    >>> cp1252_lines("a\\né\\n".encode() + "è\\n".encode("cp1252"))
+    [3]
+    """
+    lines = data.removeprefix(codecs.BOM_UTF8).splitlines()
+    return [n for n, line in enumerate(lines, start=1) if not _is_utf8(line)]
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _accents(text: str) -> int:
@@ -113,6 +152,15 @@ def encoding_issue(data: bytes, encoding: str | None) -> Issue | None:
     if encoding and encoding.startswith("utf-16") and len(data) % 2:
         return Issue("warning", "fichier UTF-16 tronqué : son dernier octet, un demi-caractère, est ignoré",
                      "truncated UTF-16 file: its last byte, half a character, is ignored")
+    if encoding and encoding.endswith("utf-8+cp1252"):
+        lines = cp1252_lines(data)
+        shown = ", ".join(map(str, lines[:10])) + (f" et {len(lines) - 10} autres" if len(lines) > 10 else "")
+        shown_en = ", ".join(map(str, lines[:10])) + (f" and {len(lines) - 10} more" if len(lines) > 10 else "")
+        plural = "s" if len(lines) > 1 else ""
+        return Issue("warning", f"encodages mêlés : ligne{plural} {shown} en Windows-1252, le reste en UTF-8 : chaque "
+                                "ligne lue dans le sien (vérifiez leurs accents)",
+                     f"mixed encodings: line{plural} {shown_en} in Windows-1252, the rest in UTF-8: each line read in "
+                     "its own (check their accents)", line=lines[0] if lines else None)
     if encoding and encoding.endswith("mac-roman"):
         return Issue("warning", "fichier lu en MacRoman (ancien Excel pour Mac), ses accents l'indiquent : "
                                 "vérifiez-les", "file read as MacRoman (old Excel for Mac), as its accents tell: "

@@ -178,3 +178,38 @@ def rna_ok(text: str | None) -> bool:
     (True, True, False, False)
     """
     return bool(_RNA.fullmatch(normalise_rna(text)))
+
+
+def read_siret(raw: str) -> tuple[str | None, str | None, list[tuple[str, str]]]:
+    """Return (SIREN, SIRET) of an organisation's identifier cell and what could not be trusted in it (French,
+    English): leading zeros a spreadsheet dropped (put back), a SIREN in a SIRET column (kept), a SIRET written as a
+    number with its 14 digits whole (read), one whose digits a float lost (its SIREN kept when whole), a wrong key.
+
+    >>> read_siret("2.2380001200013E+13")[:2], read_siret("22380001200014")[2][0][0]
+    (('223800012', '22380001200013'), 'SIRET invalide (clé de contrôle) : ignoré')
+    """
+    digits, said = clean_identifier(raw), []
+    if not raw:
+        return None, None, said
+    if padded := restore_leading_zeros(digits):
+        said.append((f"zéros de tête perdus (passage par un tableur) : lu {padded}",
+                     f"leading zeros lost (through a spreadsheet): read as {padded}"))
+        digits = padded
+    if siret_ok(digits):
+        return digits[:9], digits, said
+    if siren_ok(digits):
+        return digits, None, said + [("SIREN à 9 chiffres dans une colonne SIRET : SIREN retenu",
+                                      "9-digit SIREN in a SIRET column: SIREN kept")]
+    if whole := siret_of_float(raw):
+        return whole[:9], whole, said + [
+            (f"SIRET écrit comme un nombre (passage par un tableur), ses 14 chiffres entiers : lu {whole}",
+             f"SIRET written as a number (through a spreadsheet), its 14 digits whole: read as {whole}")]
+    if not siret_float_mangled(raw):
+        return None, None, said + [("SIRET invalide (clé de contrôle) : ignoré",
+                                    "invalid SIRET (check digit): ignored")]
+    if siren := siren_of_mangled(raw):
+        return siren, None, said + [
+            (f"SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : son SIREN {siren}, intact, retenu",
+             f"SIRET mangled by a float conversion (digits lost): its SIREN {siren}, whole, kept")]
+    return None, None, said + [("SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : ignoré",
+                                "SIRET mangled by a float conversion (digits lost): ignored")]

@@ -50,6 +50,9 @@ class Row:
 
     line: int
     cells: list[str]
+    #: Empty cells the row had beyond the header row's (a separator at the end of the row, or a value cut in two
+    #: by an unquoted separator that pushed the last, empty, cell out): whoever knows the columns' values tells which.
+    extra: int = 0
 
 
 @dataclass
@@ -225,10 +228,32 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
                 "warning", f"en-tête répété (ligne {row.line}), pas une ligne de données : ignoré",
                 f"repeated header (line {row.line}), not a data row: skipped", line=row.line))
         elif any(cells):
-            table.rows.append(Row(row.line, cells + [""] * (width - len(cells))))
+            table.rows.append(Row(row.line, cells + [""] * (width - len(cells)), max(0, len(cells) - header_cells)))
+    _skip_footer_notes(table)
     if (collected := _COLLECTED.get()) is not None:
         collected.extend(table.issues)
     return table
+
+
+#: Two words of letters: the prose of a note ("Source : Direction des finances"), not a value.
+_PROSE = re.compile(r"[^\W\d_]{2,}\W+[^\W\d_]{2,}")
+
+
+def _skip_footer_notes(table: Table) -> None:
+    """Drop the note lines below the last data row ("Source : …", "Extraction du …"): rows of one filled cell, of
+    prose, after the last row of several; each is skipped with a warning, instead of rejected for the values it
+    lacks."""
+    last = len(table.rows)
+    while last > 1 and len(filled := [c for c in table.rows[last - 1].cells if c]) == 1 and _PROSE.search(filled[0]):
+        last -= 1
+    if last == len(table.rows) or sum(bool(c) for c in table.rows[last - 1].cells) < 2:
+        return
+    for row in table.rows[last:]:
+        i = next(i for i, c in enumerate(row.cells) if c)
+        table.issues.append(Issue("warning", "note en pied de tableau, pas une ligne de données : ignorée",
+                                  "note below the table, not a data row: skipped", line=row.line, value=row.cells[i],
+                                  field=table.header[i] if i < len(table.header) else f"colonne {i + 1}"))
+    del table.rows[last:]
 
 
 def repeats_header(cells: list[str], keys: list[str]) -> bool:
@@ -242,6 +267,19 @@ def repeats_header(cells: list[str], keys: list[str]) -> bool:
     filled = [(i, c) for i, c in enumerate(cells) if c.strip()]
     same = sum(i < len(keys) and bool(keys[i]) and normalise_header(c) == keys[i] for i, c in filled)
     return same >= 2 and same >= len(filled) - (1 if len(filled) >= 5 else 0)
+
+
+def repair_issues(table: Table) -> list[Issue]:
+    """A warning for each cell of ``table`` whose text was repaired (mojibake, pitfall 4), with its raw text:
+    whatever kind reads the table tells them alike.
+
+    >>> [(i.line, i.field, i.message) for i in repair_issues(read_table("nom;n\\nAidÃ©s;1\\n".encode()))]
+    [(2, 'nom', 'texte réparé (encodage) : « Aidés »')]
+    """
+    return [Issue("warning", f"texte réparé (encodage) : « {repair.fixed} »",
+                  f"text repaired (encoding): '{repair.fixed}'", line=repair.line, value=repair.raw,
+                  field=table.header[repair.column] if repair.column < len(table.header) else None)
+            for repair in table.repairs]
 
 
 def lost_characters(row: Row, header: list[str]) -> list[Issue]:

@@ -507,6 +507,8 @@ def test_ingest_without_index_leaves_the_index_stale_until_it_is_rebuilt(tmp_pat
      1, "liste de subventions SCDL (4 colonnes reconnues), mais il y manque : montant"),
     ("subventions.csv", "# exporté le 2024-05-16\nnomAttribuant;dateConvention;objet;montant\nVille;;Sport;10\n",
      2, "il y manque : nomBeneficiaire"),
+    ("subventions.csv", "nomAttribuant;idBeneficiaire;objet;montant\nVille;88012345000012;Sport;10\n",
+     1, "il y manque : nomBeneficiaire"),  # a SIRET alone: SCDL requires the beneficiary's name
     ("delibs.csv", "COLL_NOM;COLL_SIRET;DELIB_DATE;DELIB_MATIERE_CODE\nVille;1;2024-05-16;7.5\n",
      1, "liste de délibérations SCDL (4 colonnes reconnues), mais il y manque : DELIB_ID, DELIB_OBJET"),
     ("rna.csv", "id;titre;objet;adrs_codeinsee;x\nW1;A;B;42218;y\n",

@@ -138,15 +138,28 @@ def test_a_csv_register_saved_by_excel_is_detected_and_read_whatever_its_encodin
     assert ex.graph.value(URIRef(ID + "actor/siren-244200770"), RDFS.label) == Literal("Saint-Étienne Métropole")
 
 
-def test_empty_cells_beyond_a_csv_registers_header_are_ignored_and_values_there_refuse_the_row():
+def test_empty_cells_beyond_a_csv_registers_header_are_ignored():
     ex = extract(SourceContext(Path("registre.csv"), (
         "name;kind;circle;joined;left;themes;goals;siren;siret;rna\n"
         "DanaeCare;association;coeur;16/05/2024;;;;;;W751085568;\n"
-        "Saint-Etienne Métropole;collectivite;financeurs;2024-05-16;;;;244200770;;;;\n"
-        "Centre hospitalier;entreprise;opérationnel;01/09/2024;;;;;;;Lyon\n").encode()))
-    assert (ex.stats["members"], [(i.level, i.line, i.message) for i in ex.issues if i.line != 1]) == (2, [
-        ("error", 4, "11 cellules pour 10 colonnes (un séparateur dans une valeur non entre guillemets ?) : ligne "
-                     "ignorée")])
+        "Saint-Etienne Métropole;collectivite;financeurs;2024-05-16;;;;244200770;;;;\n").encode()))
+    assert (ex.stats["members"], [i for i in ex.issues if i.level == "error"]) == (2, [])
+
+
+@pytest.mark.parametrize("row, said", [
+    ("Centre hospitalier;entreprise;opérationnel;01/09/2024;;;;;;;Lyon", "un séparateur dans une valeur non entre "
+     "guillemets ? mettez-la entre guillemets"),
+    ("Sport Santé;association;partenaires;2024-02-01;;sport sur ordonnance; activité physique adaptée;1;;;W381007777",
+     "la valeur « sport sur ordonnance; activité physique adaptée » contient sans doute le séparateur ; mettez-la "
+     "entre guillemets"),
+])
+def test_values_beyond_a_csv_registers_header_refuse_the_register_naming_the_value_to_quote(row, said):
+    with pytest.raises(InputError) as refused:
+        extract(SourceContext(Path("registre.csv"), (
+            "name;kind;circle;joined;left;themes;goals;siren;siret;rna\n"
+            f"DanaeCare;association;coeur;16/05/2024;;;;;;W751085568;\n{row}\n").encode()))
+    assert (refused.value.issue.line, refused.value.issue.message) == (
+        3, f"11 cellules pour 10 colonnes : {said} ; registre refusé, pour ne pas perdre ce membre")
 
 
 @pytest.mark.parametrize("name, text, score", [("r.yaml", "format: maillage-register/1\n", 100),
@@ -181,8 +194,11 @@ def test_a_deeply_nested_yaml_register_is_an_input_error_not_a_crash():
     ("format: maillage-register/1\nptce:\n  nom: A\n sigle: B\n", 4,
      "YAML invalide, colonne 2 : une clé (« nom: ») est attendue ici : la ligne n'est pas alignée sur les clés qui la "
      "précèdent (did not find expected key)"),
-    ("format: maillage-register/1\nptce:\n  nom: 'A\n", 4, "YAML invalide, colonne 1 : le fichier s'arrête avant "
-     "le guillemet qui ferme ce texte (found unexpected end of stream)"),
+    ("format: maillage-register/1\nptce:\n  nom: 'A\n", 3, "YAML invalide, colonne 8 : le fichier s'arrête avant "
+     "le guillemet qui ferme ce texte (found unexpected end of stream)"),  # the line where the quote opens
+    ("format: maillage-register/1\nptce:\n  nom: \"A\n  goals:\n    - rank: 1\nmembers:\n  - name: A\n", 3,
+     "YAML invalide, colonne 8 : le fichier s'arrête avant le guillemet qui ferme ce texte (found unexpected end of "
+     "stream)"),
 ])
 def test_a_yaml_syntax_error_is_told_in_french_with_its_line_and_column(text, line, said):
     with pytest.raises(InputError) as caught:
@@ -568,10 +584,11 @@ def test_identifiers_are_cleaned_alike_and_a_siret_of_another_siren_or_mangled_b
 ])
 def test_a_csv_row_shifted_by_a_separator_inside_an_unquoted_value_is_refused_even_when_its_last_cell_is_empty(
         text, line, cut):
-    ex = extract(SourceContext(Path("r.csv"), text.encode()))
-    assert (ex.stats["members"], [(i.level, i.line, i.message) for i in ex.issues]) == (1, [
-        ("error", line, f"11 cellules pour 10 colonnes, et ses valeurs ne sont pas à leur place : la valeur « {cut} » "
-                        "contient sans doute le séparateur ; mettez-la entre guillemets : ligne ignorée")])
+    with pytest.raises(InputError) as refused:
+        extract(SourceContext(Path("r.csv"), text.encode()))
+    assert (refused.value.issue.line, refused.value.issue.message) == (
+        line, f"11 cellules pour 10 colonnes : la valeur « {cut} » contient sans doute le séparateur ; mettez-la "
+              "entre guillemets ; registre refusé, pour ne pas perdre ce membre")
 
 
 # Grants: the goals that a grant serves, as the coordinator says.

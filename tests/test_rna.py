@@ -71,6 +71,16 @@ def test_pitfall_7_a_replacement_character_in_a_name_or_a_text_is_warned_with_it
         for field in fields]
 
 
+def test_pitfall_4_mojibake_repaired_in_an_rna_extract_is_warned_as_in_a_grants_list():
+    header = "id;siret;gestion;date_creat;titre;objet;adrs_codeinsee;position\n"
+    row = "W381005555;;381P;1978-10-02;ASSOCIATION DES PARALYSÃ‰S DE Lâ€™ISÃˆRE;aide;38185;A\n"
+    ex = extract(SourceContext(Path("rna.csv"), (header + row).encode()))
+    assert [(i.level, i.line, i.field, i.message) for i in ex.issues] == [
+        ("warning", 2, "titre", "texte réparé (encodage) : « ASSOCIATION DES PARALYSÉS DE L’ISÈRE »")]
+    assert str(ex.graph.value(URIRef("https://w3id.org/maillage/id/actor/rna-w381005555"), RDFS.label)) == (
+        "ASSOCIATION DES PARALYSÉS DE L’ISÈRE")
+
+
 def test_pitfall_30_no_phone_email_or_civility_is_ingested():
     g = run("rna_sample_waldec.csv").graph
     values = {str(o) for o in g.objects()}

@@ -53,6 +53,19 @@ def test_incoherent_votes_and_dates_are_warned_and_rows_without_id_rejected():
     assert ex.stats == {"rows_read": 3, "deliberations": 2, "rows_rejected": 1, "warnings": 2}
 
 
+@pytest.mark.parametrize("raw, siret, said", [
+    ("2.4420077000018E+13", "24420077000018", "SIRET écrit comme un nombre (passage par un tableur), ses 14 chiffres "
+                                              "entiers : lu 24420077000018"),
+    ("24420077000019", None, "SIRET invalide (clé de contrôle) : ignoré"),
+])
+def test_an_authority_siret_is_read_as_in_grants_lists_whole_from_a_float(raw, siret, said):
+    ex = extract(SourceContext(Path("delibs.csv"), f"COLL_NOM;COLL_SIRET;DELIB_ID;DELIB_DATE;DELIB_OBJET\n"
+                                                   f"Saint-Etienne Métropole;{raw};D1;2024-05-16;Objet\n".encode()))
+    authority = ex.graph.value(None, MAI.authority)
+    assert (ex.graph.value(authority, MAI.siret), [(i.value, i.message) for i in ex.issues]) == (
+        Literal(siret) if siret else None, [(raw, said)])
+
+
 def test_montpellier_list_needs_the_authority_option():
     ctx = SourceContext(FIXTURES / "VilleMTP_MTP_Delibs.csv", (FIXTURES / "VilleMTP_MTP_Delibs.csv").read_bytes())
     with pytest.raises(InputError, match='--funder "NOM\\[;SIRET\\]"'):

@@ -109,6 +109,11 @@ def test_a_file_without_an_amount_column_cannot_be_read():
         extract(context("SCDL_MANY_MISSING_MANDATORY.csv"))
 
 
+def test_a_list_without_the_beneficiarys_name_column_is_refused_not_stored_with_nameless_actors():
+    with pytest.raises(InputError, match="^colonnes obligatoires absentes : nomBeneficiaire "):
+        extract(inline("nomAttribuant;idBeneficiaire;rnaBeneficiaire;montant\nVille;88012345000012;;15000\n"))
+
+
 def test_a_grants_list_without_funder_columns_is_refused_naming_the_funder_option():
     with pytest.raises(InputError, match='--funder "NOM\\[;SIRET\\]"'):
         extract(inline("nomBeneficiaire;montant;objet\nDanaeCare;20 000;PTCE santé\n"))
@@ -148,6 +153,38 @@ def test_shares_of_a_grant_that_add_up_to_one_say_nothing():
     ex = extract(inline("nomAttribuant;nomBeneficiaire;idSubvention;montant;pourcentageSubvention\n"
                         "Ville;Club;S1;1000;0,6\nVille;Amicale;S1;1000;0,4\n"))
     assert (ex.stats["total_amount"], [i.field for i in ex.issues]) == (Decimal("1000.0"), ["idSubvention"])
+
+
+@pytest.mark.parametrize("second, warned", [
+    ("Ville;CP-12;2023-05-22;Équipe mobile;Amicale;50000;0,4", []),  # one grant, as SCDL 2.1.1 writes it
+    ("Ville;CP-13;2023-05-22;Équipe mobile;Amicale;50000;0,4", [2, 3]),  # another decision: two grants
+    ("Ville;;;;Amicale;50000;0,4", [2, 3]),  # nothing in common but the funder and the amount
+])
+def test_rows_of_one_grant_without_idsubvention_are_told_by_what_they_share(second, warned):
+    ex = extract(inline("nomAttribuant;referenceDecision;dateConvention;objet;nomBeneficiaire;montant;"
+                        "pourcentageSubvention\nVille;CP-12;2023-05-22;Équipe mobile;Club;50000;0,6\n" + second + "\n"))
+    assert [i.line for i in ex.issues if i.field == "pourcentageSubvention"] == warned
+
+
+SHIFT_HEADER = ("nomAttribuant,nomBeneficiaire,objet,montant,nature,datesPeriodeVersement,notificationUE,"
+                "pourcentageSubvention\n")
+
+
+@pytest.mark.parametrize("row, said", [
+    ("Ville,Club,Prévention,9800,50,aide en numéraire,2024-05-14,non,\n", "« 9800,50 » ?"),  # a decimal comma
+    ("Ville,Club,Journée des aidants, 2024,15000,aide en numéraire,2024-05-14,non,\n", "?"),  # a comma in a text
+])
+def test_a_row_whose_unquoted_separator_pushed_its_last_empty_cell_out_is_refused_not_read_shifted(row, said):
+    ex = extract(inline(SHIFT_HEADER + "Ville,Club,Sport,1500,aide en numéraire,2024-05-14,non,1,\n" + row))
+    assert (ex.stats["grants"], grant_values(ex, SCHEMA.amount)) == (1, [Literal(Decimal(1500))])
+    assert [(i.level, i.line, i.message.split(" : ")[0], i.message.endswith(f"guillemets{' ' if said == '?' else ', '}"
+                                                                             f"{said}) : ligne ignorée"))
+            for i in ex.issues] == [("error", 3, "9 cellules pour 8 colonnes", True)]
+
+
+def test_rows_that_each_end_with_a_separator_are_read_when_their_values_fit_their_columns():
+    ex = extract(inline(SHIFT_HEADER + "Ville,Club,Sport,1500,aide en numéraire,2024-05-14,non,1,\n"))
+    assert (ex.stats["grants"], ex.issues) == (1, [])
 
 
 def test_a_grant_row_carries_its_contract_terms():
@@ -250,6 +287,20 @@ def test_pitfall_15_excel_serial_dates_are_read():
     # 43566, 43599, 43643, 43655 counted from Excel's day 0, 1899-12-30 (43466 is 2019-01-01).
     assert sorted({str(d) for d in ex.graph.objects(None, MAI.conventionDate)}) == [
         "2019-04-11", "2019-05-14", "2019-06-27", "2019-07-09"]
+
+
+@pytest.mark.parametrize("convention, period, year, said", [
+    ("5 mars 2024", "05/03/24", "2024", ["date « 05/03/24 » : année écrite sur deux chiffres, lue 2024"]),
+    ("1er mars 2024", "5 mars 2024", "2024", []),
+    ("05/03/98", "", None, ["année écrite sur deux chiffres « 05/03/98 » : 1998 ou 2098 ? à écrire en entier : "
+                            "ignorée"]),
+])
+def test_dates_in_words_or_with_a_two_digit_year_are_read_and_give_the_fiscal_year(convention, period, year, said):
+    ex = extract(inline("nomAttribuant;nomBeneficiaire;montant;dateConvention;datesPeriodeVersement\n"
+                        f"Ville;Club;1500;{convention};{period}\n"))
+    assert ([str(y) for y in ex.graph.objects(None, MAI.fiscalYear)], [i.message for i in ex.issues]) == (
+        [year] if year else [], said)
+    assert [str(d) for d in ex.graph.objects(None, MAI.paymentPeriod)] == (["2024-03-05"] if period else [])
 
 
 def test_pitfall_16_non_dates_in_periods_are_kept_as_written_with_a_warning():

@@ -63,6 +63,17 @@ def test_old_mac_excel_csv_in_macroman_is_decoded_as_such_with_a_warning():
         "fichier lu en MacRoman (ancien Excel pour Mac), ses accents l'indiquent : vérifiez-les"]
 
 
+def test_a_utf8_file_with_a_line_in_cp1252_reads_each_line_in_its_own_and_names_that_line():
+    data = ("nom;objet\nSCOP Santé Alpes;Séjour\nCPTS;Réunion\n".encode()
+            + "Maison d'Échirolles;Accès\n".encode("cp1252"))
+    table = read_table(data)
+    assert ([r.cells for r in table.rows], table.repairs) == (
+        [["SCOP Santé Alpes", "Séjour"], ["CPTS", "Réunion"], ["Maison d'Échirolles", "Accès"]], [])
+    assert [(i.line, i.message) for i in table.issues] == [
+        (4, "encodages mêlés : ligne 4 en Windows-1252, le reste en UTF-8 : chaque ligne lue dans le sien (vérifiez "
+            "leurs accents)")]
+
+
 def test_a_cp1252_file_with_a_z_caron_in_a_word_stays_cp1252():
     assert decode("Dvořák;Žižek;Brežnev;été\n".encode("cp1252", errors="replace")) == (
         "Dvo?ák;Žižek;Brežnev;été\n", "cp1252")
@@ -152,11 +163,24 @@ def test_a_row_with_more_cells_than_the_header_is_refused_with_its_line(text, li
 @pytest.mark.parametrize("text", [
     "nom;montant\nA;1500;\nB;2500;\n",  # every row ends with an extra separator
     "nom;montant;\nA;1500;note\nB;2500;\n",  # a value under a header cell left empty
-    "nom;montant\nA;1500;\nB;2500;\nSource : la ville\n",  # and a note below, shorter
 ])
 def test_empty_cells_beyond_the_header_that_every_row_has_are_kept(text):
     table = read_table(text.encode())
     assert (table.issues, [r.cells[:2] for r in table.rows][:2]) == ([], [["A", "1500"], ["B", "2500"]])
+
+
+@pytest.mark.parametrize("text, notes", [
+    ("nom;montant\nA;1500;\nB;2500;\nSource : la ville\n", [4]),  # shorter than the rows ending with a separator
+    ("nom,montant,objet\nA,1500,Sport\nSource : Direction des finances - extraction du 15/01/2024,,\n"
+     "Mise à jour annuelle,,\n", [3, 4]),
+    ("nom,montant,objet\nA,1500,Sport\nB,,\n", []),  # one cell, a name: a row (rejected by its kind)
+    ("nom,montant,objet\nSource : la ville,,\nA,1500,Sport\n", []),  # above the data: a row
+])
+def test_note_lines_below_the_last_data_row_are_skipped_with_a_warning(text, notes):
+    table = read_table(text.encode())
+    assert [(i.level, i.line, i.message) for i in table.issues] == [
+        ("warning", line, "note en pied de tableau, pas une ligne de données : ignorée") for line in notes]
+    assert [r.line for r in table.rows] == [r for r in range(2, 2 + text.count("\n") - 1) if r not in notes]
 
 
 @pytest.mark.parametrize("text, skipped", [

@@ -20,6 +20,8 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from graph.namespaces import ascii_fold
+from graph.values import ValueProblem
+from graph.values import parse_date as figures_date
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
@@ -357,3 +359,66 @@ def compile_cue(pattern: str, flags: int = 0) -> re.Pattern:
     """Compile the pattern of a cue (a heading, a count's label, a formula) with its accents optional
     (:func:`accents_optional`)."""
     return re.compile(accents_optional(pattern), flags)
+
+
+#: The forms of a date that :func:`read_date` reads, as a message lists them.
+DATE_FORMS = "2024-01-15, 15/01/2024, 15 janvier 2024, janvier 2024"
+_MONTH_ALT = "|".join(MONTHS)
+_MONTH_WORDS = re.compile(rf"({_MONTH_ALT})\s+(\d{{4}})")
+_MONTH_FIGURES = re.compile(r"(\d{4})-(\d{1,2})|(\d{1,2})/(\d{4})")
+_SHORT_YEAR = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2})")
+
+
+def read_date(text: str) -> tuple[dt.date | None, tuple[str, str] | None]:
+    """Return the date written in ``text`` and, when it was read by assuming something, what (French, English).
+    ValueProblem when it is no date, listing the forms read.
+
+    >>> read_date("1er janvier 2024"), read_date("janvier 2024")[0], read_date("15/01/24")[0]
+    ((datetime.date(2024, 1, 1), None), datetime.date(2024, 1, 1), datetime.date(2024, 1, 15))
+    >>> read_date("5 mars 2024")
+    (datetime.date(2024, 3, 5), None)
+    >>> read_date("15/01/98")
+    Traceback (most recent call last):
+    graph.values.ValueProblem: année écrite sur deux chiffres « 15/01/98 » : 1998 ou 2098 ? à écrire en entier
+    """
+    raw = " ".join(text.split())
+    try:
+        return figures_date(raw), None
+    except ValueProblem as exc:
+        if "impossible" in str(exc):
+            raise
+    folded, short = fold(raw), None
+    try:
+        if (m := DATE_RE.fullmatch(folded)) is not None and m.group("month") and m.group("year"):
+            if (day := date_from_match(m)) is None:
+                raise ValueError
+            return day, None
+        if (m := _MONTH_WORDS.fullmatch(folded)) is not None:
+            return dt.date(int(m[2]), MONTHS[m[1]], 1), _FIRST_DAY
+        if (m := _MONTH_FIGURES.fullmatch(folded)) is not None:
+            return dt.date(int(m[1] or m[4]), int(m[2] or m[3]), 1), _FIRST_DAY
+        if (m := _SHORT_YEAR.fullmatch(folded)) is not None:
+            short = m
+    except ValueError:
+        raise ValueProblem(f"date impossible « {raw} »", f"impossible date '{raw}'") from None
+    if short is not None:
+        return _short_year(raw, short)
+    raise ValueProblem(f"date illisible « {raw} » (formes lues : {DATE_FORMS})",
+                       f"unreadable date '{raw}' (forms read: {DATE_FORMS})")
+
+
+_FIRST_DAY = ("jour non précisé : le 1er du mois est retenu", "day not given: the 1st of the month is taken")
+
+
+def _short_year(raw: str, m: re.Match) -> tuple[dt.date, tuple[str, str]]:
+    """The date ``dd/mm/yy`` of ``m``, read in this century when that is not past next year (a list does not date
+    a decision or a membership decades ahead); ValueProblem otherwise, since the century is then a guess."""
+    year = 2000 + int(m[3])
+    try:
+        day = dt.date(year, int(m[2]), int(m[1]))
+    except ValueError:
+        raise ValueProblem(f"date impossible « {raw} »", f"impossible date '{raw}'") from None
+    if year > dt.date.today().year + 1:
+        raise ValueProblem(f"année écrite sur deux chiffres « {raw} » : {year - 100} ou {year} ? à écrire en entier",
+                           f"year written with two digits '{raw}': {year - 100} or {year}? to write in full")
+    return day, (f"année écrite sur deux chiffres, lue {year}", f"year written with two digits, read {year}")

@@ -188,6 +188,8 @@ def entries_from_yaml(text: str, expected: str) -> Register:
         root, data = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        if "end of stream" in str(getattr(exc, "problem", "")) and getattr(exc, "context_mark", None) is not None:
+            mark = exc.context_mark  # where the quote (or bracket) that is never closed opens, not the file's end
         said, said_en = invalid_yaml(str(getattr(exc, "problem", None) or exc), mark.column + 1 if mark else None)
         raise InputError(said, line=mark.line + 1 if mark else None, message_en=said_en) from None
     if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
@@ -219,17 +221,16 @@ def entries_from_csv(text: str) -> Register:
     """Read a CSV register; ``# key: value`` lines before the header name the PTCE. Its columns are read as the
     YAML format's member keys (any case, accents or spaces, or their French names); the others are warned about.
     Empty cells beyond the header (a row ending with an extra separator) are ignored; a row with values beyond it
-    is refused with its line (a separator inside an unquoted value shifted them), and so is a longer row whose
-    values read better shifted back (:func:`_cut_value`: the value cut in two was on a row whose last cell is
-    empty).
+    (a separator inside an unquoted value shifted them), or a longer row whose values read better shifted back
+    (:func:`_cut_value`: the value cut in two was on a row whose last cell is empty), refuses the register with its
+    line and the value to put in quotes (InputError).
 
-    >>> read = entries_from_csv(" Nom ;KIND;cercle;email\\nA;association;coeur;a@b.fr;\\nB;x;y;z;t\\n")
+    >>> read = entries_from_csv(" Nom ;KIND;cercle;email\\nA;association;coeur;a@b.fr;\\n")
     >>> [m.values for m in read.members]
     [{'name': 'A', 'kind': 'association', 'circle': 'coeur'}]
     >>> for issue in read.issues: print(issue.line, issue.message)
     1 clé inconnue « email » d'un membre, ignorée : clés lues d'un membre : nom, type, cercle, date d'entrée, \
 date de sortie, thèmes, objectifs, siren, siret, rna, esus
-    3 5 cellules pour 4 colonnes (un séparateur dans une valeur non entre guillemets ?) : ligne ignorée
     """
     lines = text.splitlines()
     start, ptce, goals, issues = _heading(lines)
@@ -243,23 +244,26 @@ date de sortie, thèmes, objectifs, siren, siret, rna, esus
     members = []
     for cells in reader:
         line = start + reader.line_num
-        if any(c.strip() for c in cells[len(header):]):
-            issues.append(Issue("error", f"{len(cells)} cellules pour {len(header)} colonnes (un séparateur dans une "
-                                         "valeur non entre guillemets ?) : ligne ignorée",
-                                f"{len(cells)} cells for {len(header)} columns (a separator inside an unquoted "
-                                "value?): row skipped", line=line))
-            continue
         values = {columns[i]: cell.strip() for i, cell in enumerate(cells[:len(header)]) if i in columns}
-        if len(cells) > len(header) and (cut := _cut_value(cells, columns, len(header), delimiter)) is not None:
-            issues.append(Issue("error", f"{len(cells)} cellules pour {len(header)} colonnes, et ses valeurs ne sont "
-                                         f"pas à leur place : la valeur « {cut} » contient sans doute le séparateur ; "
-                                         "mettez-la entre guillemets : ligne ignorée",
-                                f"{len(cells)} cells for {len(header)} columns, and its values are out of place: "
-                                f"the value '{cut}' probably holds the separator; quote it: row skipped", line=line))
-            continue
+        if len(cells) > len(header):
+            cut = _cut_value(cells, columns, len(header), delimiter)
+            if cut is not None or any(c.strip() for c in cells[len(header):]):
+                raise _shifted(cells, len(header), line, cut)
         if any(values.values()):
             members.append(Entry(values, line, written={columns[i]: header[i].strip() for i in columns}))
     return Register(ptce, members, goals, issues=issues)
+
+
+def _shifted(cells: list[str], width: int, line: int, cut: str | None) -> InputError:
+    """Why a register with a row shifted by a separator inside an unquoted value is refused whole: stored without
+    that row, the register would drop a member the coordinator listed (the register stored before stays)."""
+    said = (f"la valeur « {cut} » contient sans doute le séparateur ; mettez-la entre guillemets",
+            f"the value '{cut}' probably holds the separator; quote it") if cut else (
+        "un séparateur dans une valeur non entre guillemets ? mettez-la entre guillemets",
+        "a separator inside an unquoted value? quote it")
+    return InputError(f"{len(cells)} cellules pour {width} colonnes : {said[0]} ; registre refusé, pour ne pas perdre "
+                      "ce membre", line=line, message_en=f"{len(cells)} cells for {width} columns: {said[1]}; register "
+                      "refused, so as not to lose this member")
 
 
 def _cut_value(cells: list[str], columns: dict[int, str], width: int, delimiter: str) -> str | None:
@@ -280,6 +284,8 @@ def _cut_value(cells: list[str], columns: dict[int, str], width: int, delimiter:
     best, found = valid(cells), None
     for extra in range(1, len(cells) - width + 1):
         for i in range(width):
+            if not all(c.strip() for c in cells[i:i + extra + 1]):  # a value cut in two has text on both sides
+                continue
             joined = delimiter.join(cells[i:i + extra + 1])
             if (score := valid(cells[:i] + [joined] + cells[i + extra + 1:])) > best:
                 best, found = score, joined.strip()

@@ -17,8 +17,7 @@ from rdflib.namespace import RDFS, SKOS
 
 from graph.identifiers import clean_identifier, normalise_rna, restore_leading_zeros, rna_ok, siren_ok, siret_ok
 from graph.identity import fold
-from graph.ingest.french import DATE_RE, MONTHS, date_from_match
-from graph.ingest.french import fold as unaccent
+from graph.ingest.french import read_date  # noqa: F401 -- where the register's readers take it from
 from graph.namespaces import CIRCLES, MAI
 from graph.values import ValueProblem, parse_date
 
@@ -74,48 +73,6 @@ def circle_concept(text: str) -> URIRef | None:
     return _circles().get(_key(text, _CIRCLE_NOISE))
 
 
-#: The forms of a date that :func:`read_date` reads, as a message lists them.
-DATE_FORMS = "2024-01-15, 15/01/2024, 15 janvier 2024, janvier 2024"
-_MONTH_ALT = "|".join(MONTHS)
-_MONTH_WORDS = re.compile(rf"({_MONTH_ALT})\s+(\d{{4}})")
-_MONTH_FIGURES = re.compile(r"(\d{4})-(\d{1,2})|(\d{1,2})/(\d{4})")
-_SHORT_YEAR = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2})")
-
-
-def read_date(text: str) -> tuple[dt.date | None, tuple[str, str] | None]:
-    """Return the date written in ``text`` and, when it was read by assuming something, what (French, English).
-    ValueProblem when it is no date, listing the forms read.
-
-    >>> read_date("1er janvier 2024"), read_date("janvier 2024")[0], read_date("15/01/24")[0]
-    ((datetime.date(2024, 1, 1), None), datetime.date(2024, 1, 1), datetime.date(2024, 1, 15))
-    """
-    raw = " ".join(text.split())
-    try:
-        return parse_date(raw), None
-    except ValueProblem as exc:
-        if "impossible" in str(exc):
-            raise
-    folded = unaccent(raw)
-    try:
-        if (m := DATE_RE.fullmatch(folded)) is not None and m.group("month") and m.group("year"):
-            if (day := date_from_match(m)) is None:
-                raise ValueError
-            return day, None
-        if (m := _MONTH_WORDS.fullmatch(folded)) is not None:
-            return dt.date(int(m[2]), MONTHS[m[1]], 1), _FIRST_DAY
-        if (m := _MONTH_FIGURES.fullmatch(folded)) is not None:
-            return dt.date(int(m[1] or m[4]), int(m[2] or m[3]), 1), _FIRST_DAY
-        if (m := _SHORT_YEAR.fullmatch(folded)) is not None:
-            year = 2000 + int(m[3])
-            return dt.date(year, int(m[2]), int(m[1])), (f"année écrite sur deux chiffres, lue {year}",
-                                                         f"year written with two digits, read {year}")
-    except ValueError:
-        raise ValueProblem(f"date impossible « {raw} »", f"impossible date '{raw}'") from None
-    raise ValueProblem(f"date illisible « {raw} » (formes lues : {DATE_FORMS})",
-                       f"unreadable date '{raw}' (forms read: {DATE_FORMS})")
-
-
-_FIRST_DAY = ("jour non précisé : le 1er du mois est retenu", "day not given: the 1st of the month is taken")
 
 
 def _why_invalid(digits: str, size: int) -> tuple[str, str]:

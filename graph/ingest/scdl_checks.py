@@ -10,7 +10,8 @@ import re
 from decimal import Decimal
 
 from graph.identity import fold
-from graph.values import DotConvention, parse_amount
+from graph.ingest.french import read_date
+from graph.values import DotConvention, ValueProblem, parse_amount, parse_period, parse_ratio
 
 #: A row that sums those above it names itself so in its first cell or as its beneficiary ("Total", "TOTAL
 #: GÉNÉRAL", "Sous-total sport", "Totaux"), folded; "TotalEnergies" is a name, not a total.
@@ -60,3 +61,61 @@ def dot_message(convention: DotConvention) -> tuple[str, str]:
     return (f"point lu comme marque décimale : « {text} » (ligne {line}) vaut {value} (comme ligne {d_line} : "
             f"« {d_text} »)", f"dot read as a decimal mark: '{text}' (line {line}) is {value} (as on line {d_line}: "
             f"'{d_text}')")
+
+
+#: The columns whose values have a form of their own, and how to read one (ValueProblem or False when unreadable).
+_FORMS = {"amount": parse_amount, "share": parse_ratio, "convention_date": read_date, "decision_date": read_date,
+          "payment_period": lambda text: _period(text),
+          "eu_notification": lambda text: fold(text).strip() in {"oui", "non", "1", "0", "true", "false"}}
+
+
+def _period(text: str):
+    try:
+        return parse_period(text)
+    except ValueProblem:
+        return read_date(text)
+
+
+#: An integer part and, in the next cell, two decimals: a French amount cut by the comma it was written with.
+_CUT_AMOUNT = (re.compile(r"\d{1,3}(?:[ \u00a0\u202f]?\d{3})*"), re.compile(r"\d{2}"))
+
+
+def shifted(cells: list[str], extra: int, cols: dict[str, int], header: list[str], delimiter: str | None
+            ) -> tuple[str, str] | None:
+    """Why a row with ``extra`` empty cells beyond the header is refused (French, English), or None when it reads as
+    a row ending with a separator: a column with a form of its own (amount, share, dates, EU notification) holds a
+    value of another form, so an unquoted separator ("9800,50", "aidants, 2024") cut a value and shifted the
+    following ones. Which cell was cut is named when two cells read as a cut French amount; the amount is never
+    guessed.
+
+    >>> why = shifted(["A", "9800", "50", "aide en numéraire", "non", ""], 1, {"amount": 1, "share": 4},
+    ...               ["nom", "montant", "nature", "notificationUE", "pourcentageSubvention"], ",")
+    >>> why[0].split(" (")
+    ['6 cellules pour 5 colonnes : « non » sous pourcentageSubvention', \
+'un séparateur dans une valeur non entre guillemets, « 9800,50 » ?) : ligne ignorée']
+    """
+    if not extra:
+        return None
+    wrong = []
+    for field, read in _FORMS.items():
+        i = cols.get(field)
+        if i is None or i >= len(cells) or not cells[i]:
+            continue
+        try:
+            ok = read(cells[i]) is not False
+        except ValueProblem:
+            ok = False
+        if not ok:
+            wrong.append((cells[i], header[i]))
+    if not wrong:
+        return None
+    i = cols.get("amount", len(cells))
+    cut = (f"{cells[i]}{delimiter or ','}{cells[i + 1]}" if i + 1 < len(cells) and _CUT_AMOUNT[0].fullmatch(cells[i])
+           and _CUT_AMOUNT[1].fullmatch(cells[i + 1]) else None)
+    size, width = len(cells), len(header)
+    where = ", ".join(f"« {v} » sous {h}" for v, h in wrong)
+    where_en = ", ".join(f"'{v}' under {h}" for v, h in wrong)
+    return (f"{size} cellules pour {width} colonnes : {where} (un séparateur dans une valeur non entre guillemets"
+            f"{f', « {cut} » ?' if cut else ' ?'}) : ligne ignorée",
+            f"{size} cells for {width} columns: {where_en} (a separator inside an unquoted value"
+            f"{f', {cut!r}?' if cut else '?'}): row skipped")

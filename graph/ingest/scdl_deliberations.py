@@ -20,7 +20,7 @@ import re
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-from graph.identifiers import clean_identifier, siren_ok, siret_ok
+from graph.identifiers import read_siret
 from graph.identity import ActorBook, deliberation_iri, fold
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
 from graph.ingest.scdl_grants import EXTENSIONS, parse_funder_option
@@ -91,12 +91,9 @@ class _Rows:
     def authority(self, row: Row) -> URIRef | None:
         """Return the IRI of the row's authority, None (an issue reported) when the row names none."""
         name, raw = self.get(row, "authority_name"), self.get(row, "authority_id")
-        digits = clean_identifier(raw)
-        siren = digits[:9] if siret_ok(digits) or siren_ok(digits) else None
-        if raw and not siren:
-            self.issue("warning", row, "authority_id", "SIRET invalide (clé de contrôle) : ignoré",
-                       "invalid SIRET (check digit): ignored", raw)
-        siret = digits if siren and len(digits) == 14 else None
+        siren, siret, said = read_siret(raw)
+        for message, message_en in said:
+            self.issue("warning", row, "authority_id", message, message_en, raw)
         if not name and not siren and self.default:
             name, option_id = self.default
             siren = option_id[:9] if option_id else None

@@ -30,17 +30,16 @@ from typing import Callable
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-from graph.identifiers import (clean_identifier, normalise_rna, restore_leading_zeros, rna_ok, siren_ok,
-                               siren_of_mangled, siret_float_mangled, siret_of_float, siret_ok)
+from graph.identifiers import clean_identifier, normalise_rna, read_siret, rna_ok, siren_ok, siret_ok
 from graph.identity import ActorBook, actor_key, deliberation_iri, fold, is_placeholder_name, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph, nothing_kept
-from graph.ingest.french import format_amount
-from graph.ingest.scdl_checks import dot_message, is_total, total_difference
+from graph.ingest.french import format_amount, read_date
+from graph.ingest.scdl_checks import dot_message, is_total, shifted, total_difference
 from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
                                        warn_duplicate_columns)
 from graph.ingest.scdl_repeated import grants_stored
 from graph.namespaces import MAI, SCHEMA, mint
-from graph.tabular import Row, Table, lost_characters, peek_keys, read_table
+from graph.tabular import Row, Table, lost_characters, peek_keys, read_table, repair_issues
 from graph.values import ValueProblem, dot_convention, parse_amount, parse_date, parse_int, parse_period, parse_ratio
 
 EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods")
@@ -55,8 +54,6 @@ AID_FORMS = {"aideennumeraire": "aide en numéraire", "numeraire": "aide en num�
              "aideennature": "aide en nature", "ennature": "aide en nature"}
 #: SCDL ``notificationUE`` (a boolean written ``oui`` / ``non``; earlier lists wrote 1 / 0 or true / false).
 EU_NOTIFIED = {"oui": True, "non": False, "1": True, "0": False, "true": True, "false": False}
-#: A grants list names its beneficiary by one of these at least.
-BENEFICIARY_FIELDS = frozenset({"beneficiary_name", "beneficiary_id", "beneficiary_rna"})
 
 
 def detect(ctx: SourceContext) -> int:
@@ -71,9 +68,9 @@ def detect(ctx: SourceContext) -> int:
 
 
 def _lacking(fields) -> list[str]:
-    """The required columns that a header naming ``fields`` lacks: an amount, and a beneficiary (name, SIRET or
-    RNA number)."""
-    return ([] if "amount" in fields else ["montant"]) + ([] if fields & BENEFICIARY_FIELDS else ["nomBeneficiaire"])
+    """The required columns that a header naming ``fields`` lacks: an amount, and the beneficiary's name (SCDL
+    requires it; a SIRET or an RNA number alone would make actors without a name)."""
+    return ([] if "amount" in fields else ["montant"]) + ([] if "beneficiary_name" in fields else ["nomBeneficiaire"])
 
 
 def near_miss(ctx: SourceContext) -> InputError | None:
@@ -154,36 +151,10 @@ class _Rows:
     def siren_from(self, row: Row, field: str) -> tuple[str | None, str | None]:
         """Return (siren, siret) of an identifier cell, warning about what cannot be trusted (pitfall 18)."""
         raw = self.get(row, field)
-        digits = clean_identifier(raw)
-        if not raw:
-            return None, None
-        if padded := restore_leading_zeros(digits):
-            self.warn(row, field, f"zéros de tête perdus (passage par un tableur) : lu {padded}",
-                      f"leading zeros lost (through a spreadsheet): read as {padded}", raw)
-            digits = padded
-        if siret_ok(digits):
-            return digits[:9], digits
-        if siren_ok(digits):
-            self.warn(row, field, "SIREN à 9 chiffres dans une colonne SIRET : SIREN retenu",
-                      "9-digit SIREN in a SIRET column: SIREN kept", raw)
-            return digits, None
-        if whole := siret_of_float(raw):
-            self.warn(row, field, f"SIRET écrit comme un nombre (passage par un tableur), ses 14 chiffres entiers : lu "
-                      f"{whole}", f"SIRET written as a number (through a spreadsheet), its 14 digits whole: read as "
-                      f"{whole}", raw)
-            return whole[:9], whole
-        if siret_float_mangled(raw):
-            if siren := siren_of_mangled(raw):
-                self.warn(row, field, f"SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : son SIREN "
-                          f"{siren}, intact, retenu", f"SIRET mangled by a float conversion (digits lost): its SIREN "
-                          f"{siren}, whole, kept", raw)
-                return siren, None
-            self.warn(row, field, "SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : ignoré",
-                      "SIRET mangled by a float conversion (digits lost): ignored", raw)
-        else:
-            self.warn(row, field, "SIRET invalide (clé de contrôle) : ignoré", "invalid SIRET (check digit): ignored",
-                      raw)
-        return None, None
+        siren, siret, said = read_siret(raw)
+        for message, message_en in said:
+            self.warn(row, field, message, message_en, raw)
+        return siren, siret
 
     def funder(self, row: Row) -> Callable[[], URIRef] | None:
         """How to make the row's funder (made only once the whole row is kept), or None when it is rejected."""
@@ -277,10 +248,25 @@ class _Rows:
     def date(self, row: Row, field: str):
         raw = self.get(row, field)
         try:
-            return parse_date(raw)
+            return self.loose_date(row, field, raw)
         except ValueProblem as exc:
             self.warn(row, field, f"{exc} : ignorée", f"{exc.message_en}: ignored", raw)
             return None
+
+    def loose_date(self, row: Row, field: str, raw: str):
+        """The date of ``raw`` in figures, else in words ("5 mars 2024") or with a two-digit year ("05/03/24", with a
+        warning), as a register reads them; the ValueProblem of the figures when it is none of them."""
+        try:
+            return parse_date(raw)
+        except ValueProblem as exc:
+            problem = exc
+        try:
+            day, assumed = read_date(raw)
+        except ValueProblem as exc:
+            raise (exc if str(exc).startswith("année écrite") else problem) from None
+        if assumed:
+            self.warn(row, field, f"date « {raw} » : {assumed[0]}", f"date '{raw}': {assumed[1]}", raw)
+        return day
 
     def period(self, row: Row) -> str | None:
         """Return the payment period as SCDL writes it (``start[/end]``), or the raw text when unreadable."""
@@ -291,6 +277,10 @@ class _Rows:
         try:
             period = parse_period(raw)
         except ValueProblem as exc:
+            try:  # one date in words or with a two-digit year
+                return self.loose_date(row, "payment_period", raw).isoformat()
+            except ValueProblem:
+                pass
             self.warn(row, "payment_period", f"{exc} : gardée telle quelle", f"{exc.message_en}: kept as is", raw)
             return raw
         if period is None:
@@ -346,6 +336,9 @@ class _Rows:
             return
         if self.duplicate(row):
             return
+        if why := shifted(row.cells, row.extra, self.cols, self.table.header, self.table.delimiter):
+            self.ex.reject(*why, line=row.line)
+            return
         errors = len(self.ex.errors)
         make_funder, make_beneficiary, amounts = self.funder(row), self.beneficiary(row), self.amounts(row)
         if len(self.ex.errors) > errors or make_funder is None or make_beneficiary is None or amounts is None:
@@ -358,8 +351,17 @@ class _Rows:
         self.stated += amounts[1]
         self.stated_since_total += amounts[1]
         self.shared += amounts[2] is not None
-        group = (funder, self.get(row, "grant_id")) if self.get(row, "grant_id") else (row.line,)
-        self.shares.setdefault(group, []).append((row.line, amounts[2] or Decimal(1), amounts[1], amounts[0]))
+        self.shares.setdefault(self.grant_of(row, funder, amounts[1]), []).append(
+            (row.line, amounts[2] or Decimal(1), amounts[1], amounts[0]))
+
+    def grant_of(self, row: Row, funder: URIRef, stated: Decimal) -> tuple:
+        """What tells the rows of one grant: its funder and idSubvention; without one (SCDL 2.1.1 has none), its
+        funder, decision reference, convention date, purpose and stated amount, when one of the first three is
+        given (rows of co-beneficiaries differ only by the beneficiary and the share); else its line."""
+        if grant_id := self.get(row, "grant_id"):
+            return funder, grant_id
+        said = tuple(self.get(row, field) for field in ("decision_ref", "convention_date", "purpose"))
+        return (funder, *said, stated) if any(said) else (row.line,)
 
     def check_shares(self) -> None:
         """Warn about each grant whose rows' shares (pourcentageSubvention) do not add up to 1: the rule stays (a
@@ -472,10 +474,7 @@ class _Rows:
             g.add((deliberation, DCTERMS.date, literal(decided, XSD.date)))
 
     def report_repairs(self) -> None:
-        for repair in self.table.repairs:
-            column = self.table.header[repair.column] if repair.column < len(self.table.header) else None
-            self.ex.warn(f"texte réparé (encodage) : « {repair.fixed} »", f"text repaired (encoding): '{repair.fixed}'",
-                         line=repair.line, field=column, value=repair.raw)
+        self.ex.issues.extend(repair_issues(self.table))
         for row in self.table.rows:
             self.ex.issues.extend(lost_characters(row, self.table.header))
 

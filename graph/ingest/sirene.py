@@ -26,7 +26,8 @@ from graph.identifiers import clean_identifier, normalise_rna, restore_leading_z
 from graph.identity import ActorBook
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.namespaces import MAI, SCHEMA
-from graph.tabular import Row, lost_characters, normalise_header, peek_keys, peek_lines, read_table
+from graph.tabular import (Row, lost_characters, normalise_header, peek_keys, peek_lines, read_table,
+                           repair_issues)
 from graph.triples import plain_literal
 from graph.values import ValueProblem, parse_bool, parse_date
 
@@ -225,6 +226,7 @@ def extract(ctx: SourceContext) -> Extraction:
     rows = _Rows(ctx, table.header)
     if "siren" not in rows.col:
         raise InputError("colonne siren absente", line=table.header_line, message_en="siren column missing")
+    rows.ex.issues.extend(repair_issues(table))
     for row in table.rows:
         rows.add_row(row)
     rows.report_skipped()
