@@ -157,6 +157,7 @@ def test_shares_of_a_grant_that_add_up_to_one_say_nothing():
 
 @pytest.mark.parametrize("second, warned", [
     ("Ville;CP-12;2023-05-22;Équipe mobile;Amicale;50000;0,4", []),  # one grant, as SCDL 2.1.1 writes it
+    ("Ville;CP-12;2023-06-30;Équipe mobile;Amicale;50000;0,4", []),  # each co-beneficiary signed on its own day
     ("Ville;CP-13;2023-05-22;Équipe mobile;Amicale;50000;0,4", [2, 3]),  # another decision: two grants
     ("Ville;;;;Amicale;50000;0,4", [2, 3]),  # nothing in common but the funder and the amount
 ])

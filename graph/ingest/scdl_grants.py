@@ -356,12 +356,15 @@ class _Rows:
 
     def grant_of(self, row: Row, funder: URIRef, stated: Decimal) -> tuple:
         """What tells the rows of one grant: its funder and idSubvention; without one (SCDL 2.1.1 has none), its
-        funder, decision reference, convention date, purpose and stated amount, when one of the first three is
-        given (rows of co-beneficiaries differ only by the beneficiary and the share); else its line."""
+        funder, decision reference, purpose and stated amount, when the reference or the purpose is given (rows of
+        co-beneficiaries differ by the beneficiary, the share, and the date each signed its convention), else its
+        funder, convention date and stated amount; else its line."""
         if grant_id := self.get(row, "grant_id"):
             return funder, grant_id
-        said = tuple(self.get(row, field) for field in ("decision_ref", "convention_date", "purpose"))
-        return (funder, *said, stated) if any(said) else (row.line,)
+        said = tuple(self.get(row, field) for field in ("decision_ref", "purpose"))
+        if any(said):
+            return funder, *said, stated
+        return (funder, date, stated) if (date := self.get(row, "convention_date")) else (row.line,)
 
     def check_shares(self) -> None:
         """Warn about each grant whose rows' shares (pourcentageSubvention) do not add up to 1: the rule stays (a
