@@ -463,6 +463,11 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
     ("décide d'attribuer les subventions suivantes :\nComité des fêtes de Lussac : 1 500 € ;\n(cid:0) Football Club "
      "Lussacais : 2 000 € ;\nsoit un total de 3 500 €.\n", [("Comité des fêtes de Lussac", "1500"),
                                                            ("Football Club Lussacais", "2000")], ["3500"]),
+    # the shapes and arrows of a word processor's bullets: a diamond under an arrow, a square, a check mark
+    ("DÉCIDE :\n➢ d'attribuer les subventions suivantes :\n◆ Aidants du Val : 3 000 €\n◆ SISA Pôle santé : 4 000 €\n"
+     "➢ d'imputer la dépense à l'article 6574.", [("Aidants du Val", "3000"), ("SISA Pôle santé", "4000")], []),
+    ("DÉCIDE d'attribuer les subventions suivantes :\n  ■ Club Nautique : 900 €\n  ✓ Chorale du Lac : 450 €\n",
+     [("Club Nautique", "900"), ("Chorale du Lac", "450")], []),
     # indented lines with no bullet, the amount after a dash
     ("- d'attribuer les subventions suivantes :\n  Maison de santé de Tillac – fonctionnement – 9 000 €\n"
      "  Commune d'Arvieu – construction d'une MSP – investissement – 45 000 €\n  Club Olympique - 1 200 €\n\n"

@@ -16,11 +16,14 @@ import re
 from graph.ingest.french import AMOUNT_RE
 
 
+#: The characters that a list's item may open with as its bullet: hyphens and dashes, the bullet, the star, and the
+#: shapes and arrows that word processors offer (diamonds, squares, triangles, arrows, check marks, circles).
+BULLET_MARKS = "-–—•*▪►●○◦◆◇■□▸▹➢➤➔→✓✔❖"
 #: What opens a list item: a hyphen, a dash, a bullet, a number or a letter ("1)", "2°)", "a)"), a point's number in
 #: a numbered point ("1.2 Les Écuries …", before a capital) — or the "(cid:N)" that a PDF's text gives for a bullet
 #: drawn with a symbol font. (A dot or a number with a dot, "   . Judo Club : 1 800 €", "1. …", is one too:
 #: :func:`_sentences` reads it as a bullet or a "1)".)
-_BULLET = (r"(?:[-–—•*▪►●○◦]|\(cid:\d+\)|\d{1,2}\s?°?\)|[a-z]\)(?=[ \t])|"
+_BULLET = (r"(?:[" + BULLET_MARKS + r"]|\(cid:\d+\)|\d{1,2}\s?°?\)|[a-z]\)(?=[ \t])|"
            r"\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-ZÀ-Ý«\"]))")
 #: A list item's dot at the start of its line, alone or after a number, that would else end a sentence.
 _DOT_MARKER = re.compile(r"^([ \t]*\d{0,2})\.(?=[ \t]+\S)", re.M)
@@ -57,7 +60,8 @@ _IN_SENTENCE = (r"(?:[^.;\n]|(?<=\d)\.(?=\d)|\.{2,}|\.(?=[ \t]*,)|"
                 r"(?<=\bfol)|(?<=\bt))\.(?=[ \t]*\d)|"
                 r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\.)|(?<=[ \t-][A-Z])\.(?=[ \t]?[A-Z]\.|-[A-Z]\.|[ \t]*(?:\.{3,}|…|:))|"
                 r"(?<=\.[A-Za-z])\.(?=[ \t]+[a-zà-ÿ«(]|[ \t]*[,;:)])|"
-                r"(?:(?<=[-–—•*▪►●○◦] M)|(?<=[-–—•*▪►●○◦] Dr)|(?<=[-–—•*▪►●○◦] Pr)|(?<=\s[àa] M)|(?<=\sau Dr)|"
+                rf"(?:(?<=[{BULLET_MARKS}] M)|(?<=[{BULLET_MARKS}] Dr)|(?<=[{BULLET_MARKS}] Pr)|"
+                r"(?<=\s[àa] M)|(?<=\sau Dr)|"
                 r"(?<=\sau Pr))\.(?=[ \t]+[A-ZÉÈ]))+")
 
 
