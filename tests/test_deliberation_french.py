@@ -468,6 +468,10 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      "➢ d'imputer la dépense à l'article 6574.", [("Aidants du Val", "3000"), ("SISA Pôle santé", "4000")], []),
     ("DÉCIDE d'attribuer les subventions suivantes :\n  ■ Club Nautique : 900 €\n  ✓ Chorale du Lac : 450 €\n",
      [("Club Nautique", "900"), ("Chorale du Lac", "450")], []),
+    # lines with no bullet, one with a bracket after its amount: still an item of its own
+    ("d'attribuer les subventions suivantes :\nAidants du Val : 3 000 €\nSISA Pôle santé : 4 000 € (subvention "
+     "d'investissement, article 20422)\nVivre à Domicile : 2 200 €\nd'imputer la dépense au chapitre 65.",
+     [("Aidants du Val", "3000"), ("SISA Pôle santé", "4000"), ("Vivre à Domicile", "2200")], []),
     # indented lines with no bullet, the amount after a dash
     ("- d'attribuer les subventions suivantes :\n  Maison de santé de Tillac – fonctionnement – 9 000 €\n"
      "  Commune d'Arvieu – construction d'une MSP – investissement – 45 000 €\n  Club Olympique - 1 200 €\n\n"
