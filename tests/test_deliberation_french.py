@@ -2978,6 +2978,24 @@ def test_a_tables_siret_or_rna_cell_identifies_a_beneficiary_whose_name_is_wrapp
                    ("Le Bocal Vrac", "rna", "W932011556")}
 
 
+def test_a_siret_or_a_project_title_after_a_dash_on_a_list_line_is_no_part_of_the_name(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("VILLE DE MARSANGES-FICTIF\nDélibération n° 2024-043\nObjet : Subventions 2024\n"
+                    "Séance du 4 avril 2024\nLe Conseil municipal, après en avoir délibéré, à l'unanimité, "
+                    "DÉCIDE d'attribuer les subventions suivantes :\n\n"
+                    "  Association Aidants du Val – SIRET 441 203 578 00022 ........ 3 000 €\n"
+                    "  Club Cœur Actif – SIRET 512 345 678 00021 ................... 1 200 €\n"
+                    "  - Maison des Jeunes – « Bouger ensemble » : 900 €\n\n"
+                    "APPROUVE la convention d'objectifs avec le Club Cœur Actif.\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    names = {str(label): {str(value) for value in graph.objects(actor, MAI.siret)}
+             for grant in graph.subjects(RDF.type, MAI.Grant) for actor in graph.objects(grant, MAI.beneficiary)
+             for label in graph.objects(actor, RDFS.label)}
+    # the first SIRET is valid, the second is not (its key is wrong): it identifies no one
+    assert names == {"Association Aidants du Val": {"44120357800022"}, "Club Cœur Actif": set(),
+                     "Maison des Jeunes": set()}
+
+
 @pytest.mark.parametrize("text, grants", [
     ("il est proposé de soutenir ce projet par :\n- une subvention d'investissement de 48 000 € ;\n"
      "- une avance remboursable à taux zéro de 96 000 €.\nLe Bureau, après en avoir délibéré :\n"

@@ -71,8 +71,9 @@ def _item_name(item: str, anchor: int) -> str | None:
     "- L'ASSOCIATION X, POUR … : 3 500 EUROS" (the name ends at its comma before what it is for or before its grant:
     "1) Association X, une subvention de 12 000 €", or where it is registered: "…, inscrite au registre des
     associations, vol. 9 n° 312 : 2 200 €"), "- la Maison de santé de Pontaumur (SISA) pour le dispositif … :
-    3 000 €" (or at "pour" after a name of three words or more). An item that opens with a decision's verb ("- RAMÈNE
-    la subvention …") names no one.
+    3 000 €" (or at "pour" after a name of three words or more), "- CPTS X – SIRET 889 456 123 00014 …… 12 000 €"
+    or "- Club X – « Bouger ensemble » : 900 €" (at a dash before a SIRET or a quoted title). An item that opens with
+    a decision's verb ("- RAMÈNE la subvention …") names no one.
 
     >>> _item_name("- Foyer rural de Sainte-Olive …… 1 200 €", 33)
     'Foyer rural de Sainte-Olive'
@@ -96,6 +97,9 @@ def _item_name(item: str, anchor: int) -> str | None:
                     r",\s*(?:une?|la|les|des)\s+(?:subventions?|aides?|participations?|dotations?|contributions?|"
                     r"sommes?|bourses?)\b|,\s*(?:inscrite?s?|immatricul[ée]+s?|domicili[ée]+s?|sise?s?|situ[ée]+s?|"
                     r"dont\s+le\s+si[èe]ge|ayant\s+son\s+si[èe]ge|agr[ée]{2}s?)\b", name, flags=re.I)[0]
+    # What a dash adds after the name is no part of it: its SIRET or SIREN ("CPTS X – SIRET 889 456 123 00014"), its
+    # project's title in quotes ("Langres Aidants – « Café des aidants »").
+    name = re.split(r"\s+[–—-]\s+(?=[«\"“]|(?:n\s*[°º]\s*)?SIRE[NT]\b)", name, maxsplit=1)[0]
     name = re.sub(r"[\s.…:–—-]+$", "", name)
     if (purpose := _ITEM_PURPOSE.search(name)) and len(name[:purpose.start()].split()) >= 3:
         name = name[:purpose.start()]
