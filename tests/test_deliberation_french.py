@@ -455,6 +455,15 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      [("Amandine VEYRAC-FICTIVE", "15000"), ("Thibault ROUQUET", "15000")], []),
     ("ARTICLE 2 : d'attribuer une bourse de 4 800 € à M. Yassine EL-MOKHTAR-FICTIF, interne en 4e année.",
      [("Yassine EL-MOKHTAR-FICTIF", "4800")], []),
+    # a prize awarded is a grant to its winner, as a bursary is; a price is none
+    ("DÉCIDE d'attribuer le Prix de l'initiative citoyenne 2025, d'un montant de 800 €, à Mme Léna ROUVIER-FICTIVE.",
+     [("Léna ROUVIER-FICTIVE", "800")], []),
+    ("DÉCIDE d'attribuer un second prix, d'un montant de 500 €, à M. Malo KERGUEN-FICTIF.",
+     [("Malo KERGUEN-FICTIF", "500")], []),
+    ("DÉCIDE d'attribuer :\n  • le Prix de l'initiative citoyenne, d'un montant de 800 €, à Mme Léna ROUVIER ;\n"
+     "  • la bourse « Jeunes aidants », d'un montant de 300 €, à M. Malo KERGUEN.",
+     [("Léna ROUVIER", "800"), ("Malo KERGUEN", "300")], []),
+    ("DÉCIDE d'attribuer la parcelle AB 12 au prix de 12 000 € à la SCI Les Tilleuls.", [], []),
     ("DÉCIDE d'attribuer les subventions suivantes :\n- Comité des fêtes : 1.500,00 euros\n"
      "- Association sportive (football) : 1.200,00 euros\nsoit un total de 2.700,00 euros, imputé au c/6574.",
      [("Comité des fêtes", "1500.00"), ("Association sportive", "1200.00")], ["2700.00"]),

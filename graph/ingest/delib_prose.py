@@ -69,6 +69,16 @@ _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim(?!e\b)|(?<![
                       r"\b(?:per[çc]oi(?:t|vent)|re[çc]oi(?:t|vent)|b[ée]n[ée]ficie(?:nt)?)\s+(?:chaque\s+ann[ée]e|"
                       r"annuellement|tous\s+les\s+ans|depuis\s+(?:\d{4}|plusieurs\s+ann[ée]es))\b|"
                       r"\baucune?\s+(?:subvention|aide|participation)", re.I)
+#: A prize that the decision awards, its amount a grant to its winner: "d'attribuer le Prix de l'engagement solidaire
+#: 2025, d'un montant de 800 €, à Mme X", "décerne un second prix de 500 €" (not a price: "au prix de", "prix réduit").
+_AWARDED_PRIZE = re.compile(r"\b(?:attribu|d[ée]cern|remet|remis)\w*\s+(?:(?:le|un|une|son|ce|les|des|ses|ces)\s+)?"
+                            r"(?:(?:premier|1er|second|deuxi[èe]me|2e|troisi[èe]me|3e|grand|seul)\s+)?prix\b"
+                            r"(?!\s+(?:pr[ée]f[ée]rentiels?|r[ée]duits?|unitaires?|sp[ée]ciaux|de\s+(?:vente|revient|"
+                            r"cession|location)))", re.I)
+#: A list's item that is a prize, below a lead that awards: "• le Prix de l'engagement solidaire, d'un montant de …".
+_PRIZE_ITEM = re.compile(r"\s*\W?\s*(?:(?:le|un)\s+)?(?:(?:premier|1er|second|deuxi[èe]me|2e|troisi[èe]me|3e|grand)\s+)?"
+                         r"prix\b(?!\s+(?:pr[ée]f[ée]rentiels?|r[ée]duits?|unitaires?|sp[ée]ciaux|de\s+(?:vente|revient|"
+                         r"cession|location)))", re.I)
 _DECISION = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b|"
                        r"il\s+est\s+proposé\s+au|"
                        r"En\s+conséquence|ARTICLE\s+1|Article\s+1(?:er)?\s*:", re.I)
@@ -409,7 +419,11 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 said = own if not _CO_FUNDING.search(sentence, 0, a_start) else said
             if _CAPPED_AFTER.match(sentence, a_end):  # "40 000 € (plafond)": the grant, at the ceiling
                 window_end = a_end
-            if _EXCLUDE.search(said + sentence[a_start:window_end]):
+            checked = said + sentence[a_start:window_end]
+            # A prize awarded, not a price: its "prix" excludes nothing (a list's item below a lead that grants too).
+            if _AWARDED_PRIZE.search(sentence, 0, a_start) or item and lead and _PRIZE_ITEM.match(sentence):
+                checked = re.sub(r"\bprix\b", "", checked, flags=re.I)
+            if _EXCLUDE.search(checked):
                 continue
             following = min((s for s, _, _ in amounts + words if s > a_start), default=len(sentence))
             if (another := _ANOTHER_AID.search(sentence, a_end, following)) is not None:  # "… et un prêt de …"
