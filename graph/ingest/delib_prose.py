@@ -76,9 +76,10 @@ _AWARDED_PRIZE = re.compile(r"\b(?:attribu|d[ée]cern|remet|remis)\w*\s+(?:(?:le
                             r"(?!\s+(?:pr[ée]f[ée]rentiels?|r[ée]duits?|unitaires?|sp[ée]ciaux|de\s+(?:vente|revient|"
                             r"cession|location)))", re.I)
 #: A list's item that is a prize, below a lead that awards: "• le Prix de l'engagement solidaire, d'un montant de …".
-_PRIZE_ITEM = re.compile(r"\s*\W?\s*(?:(?:le|un)\s+)?(?:(?:premier|1er|second|deuxi[èe]me|2e|troisi[èe]me|3e|grand)\s+)?"
-                         r"prix\b(?!\s+(?:pr[ée]f[ée]rentiels?|r[ée]duits?|unitaires?|sp[ée]ciaux|de\s+(?:vente|revient|"
-                         r"cession|location)))", re.I)
+_PRIZE_ITEM = re.compile(r"\s*\W?\s*(?:(?:le|un)\s+)?"
+                         r"(?:(?:premier|1er|second|deuxi[èe]me|2e|troisi[èe]me|3e|grand)\s+)?"
+                         r"prix\b(?!\s+(?:pr[ée]f[ée]rentiels?|r[ée]duits?|unitaires?|sp[ée]ciaux|"
+                         r"de\s+(?:vente|revient|cession|location)))", re.I)
 _DECISION = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b|"
                        r"il\s+est\s+proposé\s+au|"
                        r"En\s+conséquence|ARTICLE\s+1|Article\s+1(?:er)?\s*:", re.I)
