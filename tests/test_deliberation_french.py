@@ -464,6 +464,10 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      "  • la bourse « Jeunes aidants », d'un montant de 300 €, à M. Malo KERGUEN.",
      [("Léna ROUVIER", "800"), ("Malo KERGUEN", "300")], []),
     ("DÉCIDE d'attribuer la parcelle AB 12 au prix de 12 000 € à la SCI Les Tilleuls.", [], []),
+    # a word in a project's quoted title says nothing of the amount ("prix", "budget")
+    ("DÉCIDE d'attribuer les financements suivants :\n   1) Nutrition Santé – « Bien manger à petit prix » : 4 000 €\n"
+     "   2) Aidants Ensemble – « Un budget pour souffler » : 2 500 €",
+     [("Nutrition Santé", "4000"), ("Aidants Ensemble", "2500")], []),
     ("DÉCIDE d'attribuer les subventions suivantes :\n- Comité des fêtes : 1.500,00 euros\n"
      "- Association sportive (football) : 1.200,00 euros\nsoit un total de 2.700,00 euros, imputé au c/6574.",
      [("Comité des fêtes", "1500.00"), ("Association sportive", "1200.00")], ["2700.00"]),

@@ -420,7 +420,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 said = own if not _CO_FUNDING.search(sentence, 0, a_start) else said
             if _CAPPED_AFTER.match(sentence, a_end):  # "40 000 € (plafond)": the grant, at the ceiling
                 window_end = a_end
-            checked = said + sentence[a_start:window_end]
+            # A title in quotes is a project's name, not what the amount is: "Club X – « Bien manger à petit prix »".
+            checked = re.sub(r"«[^«»\n]*»|^[^«»\n]*»", " ", said + sentence[a_start:window_end])
             # A prize awarded, not a price: its "prix" excludes nothing (a list's item below a lead that grants too).
             if _AWARDED_PRIZE.search(sentence, 0, a_start) or item and lead and _PRIZE_ITEM.match(sentence):
                 checked = re.sub(r"\bprix\b", "", checked, flags=re.I)
