@@ -464,6 +464,12 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      "  • la bourse « Jeunes aidants », d'un montant de 300 €, à M. Malo KERGUEN.",
      [("Léna ROUVIER", "800"), ("Malo KERGUEN", "300")], []),
     ("DÉCIDE d'attribuer la parcelle AB 12 au prix de 12 000 € à la SCI Les Tilleuls.", [], []),
+    # a programme's authorisation is a budget envelope, not a grant; the grants are those the table lists
+    ("1. AFFECTE, au titre du programme « Santé », une autorisation de programme de 230 000 € et\nATTRIBUE les "
+     "subventions d'investissement suivantes :\n\nBénéficiaire                       Opération"
+     "                  Subvention\nSISA Pôle Santé de Vallet        Extension de la MSP          150 000\n"
+     "SISA Maison de santé de Nort     Équipement                    80 000\n",
+     [("SISA Pôle Santé de Vallet", "150000"), ("SISA Maison de santé de Nort", "80000")], []),
     # a word in a project's quoted title says nothing of the amount ("prix", "budget")
     ("DÉCIDE d'attribuer les financements suivants :\n   1) Nutrition Santé – « Bien manger à petit prix » : 4 000 €\n"
      "   2) Aidants Ensemble – « Un budget pour souffler » : 2 500 €",

@@ -39,7 +39,7 @@ from graph.ingest.delib_lists import (_AMOUNT_FIELD, _BLOCK, _BULLET, _DATIVE_IT
                                       _item_name, _sentences, approved_below, opens_clause,
                                       section_heading, subheading)
 from graph.ingest.delib_not_grants import (_ANOTHER_AID, _AT_DISPOSAL_OF, _BY_EARLIER_ACT, _CLAUSE_VERB, _COMPUTED,
-                                           _CONTRACT, _EARLIER, _LOAN, _PART_OF, _PER_YEAR, _PUT_AT_DISPOSAL,
+                                           _CONTRACT, _EARLIER, _ENVELOPE, _LOAN, _PART_OF, _PER_YEAR, _PUT_AT_DISPOSAL,
                                            _RATE_AFTER, _THRESHOLD, _VALUED, _WITHDRAWS, _is_part, _requested,
                                            _whole_of)
 from graph.ingest.delib_recipients import (_NEXT_GRANT, _clean_name, _person_at, _record_head, beneficiary_in,
@@ -425,7 +425,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
             # A prize awarded, not a price: its "prix" excludes nothing (a list's item below a lead that grants too).
             if _AWARDED_PRIZE.search(sentence, 0, a_start) or item and lead and _PRIZE_ITEM.match(sentence):
                 checked = re.sub(r"\bprix\b", "", checked, flags=re.I)
-            if _EXCLUDE.search(checked):
+            if _EXCLUDE.search(checked) or _ENVELOPE.search(sentence, max(0, a_start - 120), a_start):
                 continue
             following = min((s for s, _, _ in amounts + words if s > a_start), default=len(sentence))
             if (another := _ANOTHER_AID.search(sentence, a_end, following)) is not None:  # "… et un prêt de …"
