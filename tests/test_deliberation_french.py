@@ -464,6 +464,11 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      "  • la bourse « Jeunes aidants », d'un montant de 300 €, à M. Malo KERGUEN.",
      [("Léna ROUVIER", "800"), ("Malo KERGUEN", "300")], []),
     ("DÉCIDE d'attribuer la parcelle AB 12 au prix de 12 000 € à la SCI Les Tilleuls.", [], []),
+    # a grant raised from last year's amount: the amount it was, with its year, is no second grant
+    ("ATTRIBUE à l'association Loire Santé Solidaire une subvention de fonctionnement de 2 600 €,\nportée de 2 000 € "
+     "en 2024 à 2 600 € en 2025.", [("Loire Santé Solidaire", "2600")], []),
+    ("PORTE la subvention de l'association Loire Santé Solidaire de 2 000 € en 2024 à 2 600 € en 2025.",
+     [("Loire Santé Solidaire", "2600")], []),
     # a programme's authorisation is a budget envelope, not a grant; the grants are those the table lists
     ("1. AFFECTE, au titre du programme « Santé », une autorisation de programme de 230 000 € et\nATTRIBUE les "
      "subventions d'investissement suivantes :\n\nBénéficiaire                       Opération"

@@ -187,9 +187,10 @@ def _year_after(sentence: str, end: int) -> int | None:
 
 
 #: A grant amended: "porte de 5 000 € à 7 000 € la subvention …", "ramène … de 4 000 € à 2 500 €" — the amount it
-#: was, then the amount it is.
-_AMENDED_FROM = re.compile(r"\s+à\s+(?=" + AMOUNT_RE.pattern + ")", re.I)
-_AMENDED_TO = re.compile(r"\bde\s+" + AMOUNT_RE.pattern + r"\s+à\s+$", re.I)
+#: was, then the amount it is; each may say its year ("portée de 2 000 € en 2024 à 2 600 € en 2025").
+_AMENDED_YEAR = r"(?:,?\s+(?:en|pour)\s+(?:19|20)\d\d,?)?"
+_AMENDED_FROM = re.compile(_AMENDED_YEAR + r"\s+à\s+(?=" + AMOUNT_RE.pattern + ")", re.I)
+_AMENDED_TO = re.compile(r"\bde\s+" + AMOUNT_RE.pattern + _AMENDED_YEAR + r"\s+à\s+$", re.I)
 #: The total a grant brings a beneficiary's to, said after the grant: "une subvention complémentaire de 12 000 €,
 #: portant la subvention 2025 à 52 000 €", "…, ce qui porte son aide totale à 52 000 €" (not a second grant).
 _BRINGING_TO = re.compile(r"\b(?:portant|ramenant|(?:ce\s+qui|qui)\s+(?:porte|ramène)(?:ra|rait)?)\b"
