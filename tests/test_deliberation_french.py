@@ -596,6 +596,13 @@ def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, gran
     assert [str(t.amount) for t in found.totals] == totals
 
 
+def test_a_sub_bullet_that_says_what_part_of_an_item_is_for_stays_with_that_item():
+    found = find_grants("Article 1er : attribue les subventions suivantes :\n▪ Estuaire Aidants : 3 000 €\n"
+                        "   ➢ dont 1 000 € au titre du projet « Pair-aidance »\n▪ Club Ouest : 500 €\n", "")
+    assert [(g.beneficiary, str(g.amount), g.purpose) for g in found.grants] == [
+        ("Estuaire Aidants", "3000", "projet « Pair-aidance »"), ("Club Ouest", "500", None)]
+
+
 @pytest.mark.parametrize("items, grants", [
     ("     • une subvention de fonctionnement de 38 000 € (imputation 65-6574) ;\n"
      "     • une subvention d'investissement de 28 800 €, soit 30 % du coût des travaux (imputation 204-20421) ;\n",

@@ -232,8 +232,10 @@ def _sentences(body: str):
     # opens one however far it is indented ("    - MSP X : 30 000 €,"): each item is its own sentence. A dot that
     # opens a line is a bullet, a number's dot a parenthesis (of one character each: the offsets stay the body's).
     body = _DOT_MARKER.sub(lambda m: m.group(1) + (")" if m.group(1).strip() else "•"), body)
-    for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?![ \t]*{_BULLET}|\s*\n|\||(?<=[:;€]\n){_BARE_ITEM})"
-                             rf"{_IN_SENTENCE})*[.;]?", body, re.I):
+    # A bullet's line that says what part of the item above is for ("   ➢ dont 1 000 € au titre du projet …") goes on
+    # that item.
+    for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?![ \t]*{_BULLET}(?![ \t]*dont\b)|\s*\n|\||"
+                             rf"(?<=[:;€]\n){_BARE_ITEM}){_IN_SENTENCE})*[.;]?", body, re.I):
         if match.group(0).strip():
             for start, sentence in _bare_item_alone(match.start(), match.group(0)):
                 for start_, sentence_ in _dative_items(start, sentence):
