@@ -455,6 +455,30 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      [("Amandine VEYRAC-FICTIVE", "15000"), ("Thibault ROUQUET", "15000")], []),
     ("ARTICLE 2 : d'attribuer une bourse de 4 800 € à M. Yassine EL-MOKHTAR-FICTIF, interne en 4e année.",
      [("Yassine EL-MOKHTAR-FICTIF", "4800")], []),
+    # a prize awarded is a grant to its winner, as a bursary is; a price is none
+    ("DÉCIDE d'attribuer le Prix de l'initiative citoyenne 2025, d'un montant de 800 €, à Mme Léna ROUVIER-FICTIVE.",
+     [("Léna ROUVIER-FICTIVE", "800")], []),
+    ("DÉCIDE d'attribuer un second prix, d'un montant de 500 €, à M. Malo KERGUEN-FICTIF.",
+     [("Malo KERGUEN-FICTIF", "500")], []),
+    ("DÉCIDE d'attribuer :\n  • le Prix de l'initiative citoyenne, d'un montant de 800 €, à Mme Léna ROUVIER ;\n"
+     "  • la bourse « Jeunes aidants », d'un montant de 300 €, à M. Malo KERGUEN.",
+     [("Léna ROUVIER", "800"), ("Malo KERGUEN", "300")], []),
+    ("DÉCIDE d'attribuer la parcelle AB 12 au prix de 12 000 € à la SCI Les Tilleuls.", [], []),
+    # a grant raised from last year's amount: the amount it was, with its year, is no second grant
+    ("ATTRIBUE à l'association Loire Santé Solidaire une subvention de fonctionnement de 2 600 €,\nportée de 2 000 € "
+     "en 2024 à 2 600 € en 2025.", [("Loire Santé Solidaire", "2600")], []),
+    ("PORTE la subvention de l'association Loire Santé Solidaire de 2 000 € en 2024 à 2 600 € en 2025.",
+     [("Loire Santé Solidaire", "2600")], []),
+    # a programme's authorisation is a budget envelope, not a grant; the grants are those the table lists
+    ("1. AFFECTE, au titre du programme « Santé », une autorisation de programme de 230 000 € et\nATTRIBUE les "
+     "subventions d'investissement suivantes :\n\nBénéficiaire                       Opération"
+     "                  Subvention\nSISA Pôle Santé de Vallet        Extension de la MSP          150 000\n"
+     "SISA Maison de santé de Nort     Équipement                    80 000\n",
+     [("SISA Pôle Santé de Vallet", "150000"), ("SISA Maison de santé de Nort", "80000")], []),
+    # a word in a project's quoted title says nothing of the amount ("prix", "budget")
+    ("DÉCIDE d'attribuer les financements suivants :\n   1) Nutrition Santé – « Bien manger à petit prix » : 4 000 €\n"
+     "   2) Aidants Ensemble – « Un budget pour souffler » : 2 500 €",
+     [("Nutrition Santé", "4000"), ("Aidants Ensemble", "2500")], []),
     ("DÉCIDE d'attribuer les subventions suivantes :\n- Comité des fêtes : 1.500,00 euros\n"
      "- Association sportive (football) : 1.200,00 euros\nsoit un total de 2.700,00 euros, imputé au c/6574.",
      [("Comité des fêtes", "1500.00"), ("Association sportive", "1200.00")], ["2700.00"]),
@@ -463,6 +487,15 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
     ("décide d'attribuer les subventions suivantes :\nComité des fêtes de Lussac : 1 500 € ;\n(cid:0) Football Club "
      "Lussacais : 2 000 € ;\nsoit un total de 3 500 €.\n", [("Comité des fêtes de Lussac", "1500"),
                                                            ("Football Club Lussacais", "2000")], ["3500"]),
+    # the shapes and arrows of a word processor's bullets: a diamond under an arrow, a square, a check mark
+    ("DÉCIDE :\n➢ d'attribuer les subventions suivantes :\n◆ Aidants du Val : 3 000 €\n◆ SISA Pôle santé : 4 000 €\n"
+     "➢ d'imputer la dépense à l'article 6574.", [("Aidants du Val", "3000"), ("SISA Pôle santé", "4000")], []),
+    ("DÉCIDE d'attribuer les subventions suivantes :\n  ■ Club Nautique : 900 €\n  ✓ Chorale du Lac : 450 €\n",
+     [("Club Nautique", "900"), ("Chorale du Lac", "450")], []),
+    # lines with no bullet, one with a bracket after its amount: still an item of its own
+    ("d'attribuer les subventions suivantes :\nAidants du Val : 3 000 €\nSISA Pôle santé : 4 000 € (subvention "
+     "d'investissement, article 20422)\nVivre à Domicile : 2 200 €\nd'imputer la dépense au chapitre 65.",
+     [("Aidants du Val", "3000"), ("SISA Pôle santé", "4000"), ("Vivre à Domicile", "2200")], []),
     # indented lines with no bullet, the amount after a dash
     ("- d'attribuer les subventions suivantes :\n  Maison de santé de Tillac – fonctionnement – 9 000 €\n"
      "  Commune d'Arvieu – construction d'une MSP – investissement – 45 000 €\n  Club Olympique - 1 200 €\n\n"
@@ -561,6 +594,13 @@ def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, gran
     found = find_grants(text, "")
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == grants
     assert [str(t.amount) for t in found.totals] == totals
+
+
+def test_a_sub_bullet_that_says_what_part_of_an_item_is_for_stays_with_that_item():
+    found = find_grants("Article 1er : attribue les subventions suivantes :\n▪ Estuaire Aidants : 3 000 €\n"
+                        "   ➢ dont 1 000 € au titre du projet « Pair-aidance »\n▪ Club Ouest : 500 €\n", "")
+    assert [(g.beneficiary, str(g.amount), g.purpose) for g in found.grants] == [
+        ("Estuaire Aidants", "3000", "projet « Pair-aidance »"), ("Club Ouest", "500", None)]
 
 
 @pytest.mark.parametrize("items, grants", [
@@ -2967,6 +3007,24 @@ def test_a_tables_siret_or_rna_cell_identifies_a_beneficiary_whose_name_is_wrapp
            for p, value in graph.predicate_objects(actor) if p in (MAI.siret, MAI.rna)}
     assert ids == {("Centre intercommunal d'action sociale (CIAS)", "siret", "26552737400028"),
                    ("Le Bocal Vrac", "rna", "W932011556")}
+
+
+def test_a_siret_or_a_project_title_after_a_dash_on_a_list_line_is_no_part_of_the_name(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("VILLE DE MARSANGES-FICTIF\nDélibération n° 2024-043\nObjet : Subventions 2024\n"
+                    "Séance du 4 avril 2024\nLe Conseil municipal, après en avoir délibéré, à l'unanimité, "
+                    "DÉCIDE d'attribuer les subventions suivantes :\n\n"
+                    "  Association Aidants du Val – SIRET 441 203 578 00022 ........ 3 000 €\n"
+                    "  Club Cœur Actif – SIRET 512 345 678 00021 ................... 1 200 €\n"
+                    "  - Maison des Jeunes – « Bouger ensemble » : 900 €\n\n"
+                    "APPROUVE la convention d'objectifs avec le Club Cœur Actif.\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    names = {str(label): {str(value) for value in graph.objects(actor, MAI.siret)}
+             for grant in graph.subjects(RDF.type, MAI.Grant) for actor in graph.objects(grant, MAI.beneficiary)
+             for label in graph.objects(actor, RDFS.label)}
+    # the first SIRET is valid, the second is not (its key is wrong): it identifies no one
+    assert names == {"Association Aidants du Val": {"44120357800022"}, "Club Cœur Actif": set(),
+                     "Maison des Jeunes": set()}
 
 
 @pytest.mark.parametrize("text, grants", [

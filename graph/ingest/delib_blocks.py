@@ -22,14 +22,14 @@ import re
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS
 from graph.ingest.delib_grants import GrantFact, GrantsFound
-from graph.ingest.delib_lists import _REFERS_BACK
+from graph.ingest.delib_lists import _REFERS_BACK, BULLET_MARKS
 from graph.ingest.delib_recipients import _clean_name
 from graph.ingest.delib_table_context import heading_nature
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 
 #: The sentence that announces the blocks: a grant word or verb, "suivantes" or "ci-après", and a colon.
 _LEAD = re.compile(r"(?:suivant\w*|ci-apr[eè]s|ci-dessous|comme\s+suit)[^:]{0,140}:[ \t]*$", re.I)
-_BULLET = re.compile(r"^\s*[-–•*▪►]\s+")
+_BULLET = re.compile(rf"^\s*[{BULLET_MARKS}]\s+")
 #: The line of a block that gives the grant: "Montant : 45 K€", "Montant de la subvention régionale : 200 000 €";
 #: not the project's cost or the amount requested.
 _AMOUNT_LINE = re.compile(r"^\s*(?:[-–•*]\s*)?(?:montant|subvention|aide)\b(?P<what>[^:\n]{0,60}):\s*", re.I)
@@ -193,7 +193,8 @@ def block_grants(body: str, found: GrantsFound) -> None:
 #: A project's financing plan on one line, a list's item: the beneficiary and its project, then each share after a
 #: label, parted by semicolons ("• Association X – « Bien manger » : coût total 18 400 € ; ARS 6 000 € ; PETR
 #: 5 000 €.").
-_FINANCING_LINE = re.compile(r"^[ \t]*(?:[-–•*▪►][ \t]+)?(?P<name>[^:\n]{3,160}?)[ \t]*:[ \t]*(?P<parts>[^:\n]+?)"
+_FINANCING_LINE = re.compile(r"^[ \t]*(?:[" + BULLET_MARKS + r"][ \t]+)?"
+                             r"(?P<name>[^:\n]{3,160}?)[ \t]*:[ \t]*(?P<parts>[^:\n]+?)"
                              r"[ \t]*[.;]?[ \t]*$", re.M)
 _SHARE = re.compile(r"[ \t]*(?P<label>[^\d;:\n]{2,40}?)[ \t]*:?[ \t]*(?P<amount>" + AMOUNT_RE.pattern + r")[ \t]*",
                     re.I)

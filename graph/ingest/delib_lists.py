@@ -16,20 +16,23 @@ import re
 from graph.ingest.french import AMOUNT_RE
 
 
+#: The characters that a list's item may open with as its bullet: hyphens and dashes, the bullet, the star, and the
+#: shapes and arrows that word processors offer (diamonds, squares, triangles, arrows, check marks, circles).
+BULLET_MARKS = "-–—•*▪►●○◦◆◇■□▸▹➢➤➔→✓✔❖"
 #: What opens a list item: a hyphen, a dash, a bullet, a number or a letter ("1)", "2°)", "a)"), a point's number in
 #: a numbered point ("1.2 Les Écuries …", before a capital) — or the "(cid:N)" that a PDF's text gives for a bullet
 #: drawn with a symbol font. (A dot or a number with a dot, "   . Judo Club : 1 800 €", "1. …", is one too:
 #: :func:`_sentences` reads it as a bullet or a "1)".)
-_BULLET = (r"(?:[-–—•*▪►●○◦]|\(cid:\d+\)|\d{1,2}\s?°?\)|[a-z]\)(?=[ \t])|"
+_BULLET = (r"(?:[" + BULLET_MARKS + r"]|\(cid:\d+\)|\d{1,2}\s?°?\)|[a-z]\)(?=[ \t])|"
            r"\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-ZÀ-Ý«\"]))")
 #: A list item's dot at the start of its line, alone or after a number, that would else end a sentence.
 _DOT_MARKER = re.compile(r"^([ \t]*\d{0,2})\.(?=[ \t]+\S)", re.M)
 #: A list item that no bullet opens (the PDF drew it, or the text only indents it): a name, then ":", dot leaders or
 #: a dash, then an amount, alone on its line ("Comité des fêtes de Lussac : 1 500 € ;", "CPTS du Val – fonctionnement
-#: – 22 000 €").
+#: – 22 000 €") or with a bracket after it ("SISA X : 4 000 € (subvention d'investissement, article 20422)").
 _BARE_ITEM = (r"[^\n]{2,120}?(?:[ \t]+:[ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*|[ \t]+[–—-][ \t]+|(?<=[^\W\d])[ \t]{2,})"
-              r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?[ \u00a0\u202f]*(?:€|euros?)[ \t]*[;.,]?[ \t]*"
-              r"(?=\n|\Z)")
+              r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?[ \u00a0\u202f]*(?:€|euros?)"
+              r"(?:[ \t]+\([^()\n]{1,80}\))?[ \t]*[;.,]?[ \t]*(?=\n|\Z)")
 _ITEM_START = re.compile(rf"\s*(?:{_BULLET}|{_BARE_ITEM})", re.I)
 
 #: A block's line that gives its grant's amount as a field: "Montant : 45 K€ (fonctionnement) - Imputation : …",
@@ -57,7 +60,8 @@ _IN_SENTENCE = (r"(?:[^.;\n]|(?<=\d)\.(?=\d)|\.{2,}|\.(?=[ \t]*,)|"
                 r"(?<=\bfol)|(?<=\bt))\.(?=[ \t]*\d)|"
                 r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\.)|(?<=[ \t-][A-Z])\.(?=[ \t]?[A-Z]\.|-[A-Z]\.|[ \t]*(?:\.{3,}|…|:))|"
                 r"(?<=\.[A-Za-z])\.(?=[ \t]+[a-zà-ÿ«(]|[ \t]*[,;:)])|"
-                r"(?:(?<=[-–—•*▪►●○◦] M)|(?<=[-–—•*▪►●○◦] Dr)|(?<=[-–—•*▪►●○◦] Pr)|(?<=\s[àa] M)|(?<=\sau Dr)|"
+                rf"(?:(?<=[{BULLET_MARKS}] M)|(?<=[{BULLET_MARKS}] Dr)|(?<=[{BULLET_MARKS}] Pr)|"
+                r"(?<=\s[àa] M)|(?<=\sau Dr)|"
                 r"(?<=\sau Pr))\.(?=[ \t]+[A-ZÉÈ]))+")
 
 
@@ -67,8 +71,9 @@ def _item_name(item: str, anchor: int) -> str | None:
     "- L'ASSOCIATION X, POUR … : 3 500 EUROS" (the name ends at its comma before what it is for or before its grant:
     "1) Association X, une subvention de 12 000 €", or where it is registered: "…, inscrite au registre des
     associations, vol. 9 n° 312 : 2 200 €"), "- la Maison de santé de Pontaumur (SISA) pour le dispositif … :
-    3 000 €" (or at "pour" after a name of three words or more). An item that opens with a decision's verb ("- RAMÈNE
-    la subvention …") names no one.
+    3 000 €" (or at "pour" after a name of three words or more), "- CPTS X – SIRET 889 456 123 00014 …… 12 000 €"
+    or "- Club X – « Bouger ensemble » : 900 €" (at a dash before a SIRET or a quoted title). An item that opens with
+    a decision's verb ("- RAMÈNE la subvention …") names no one.
 
     >>> _item_name("- Foyer rural de Sainte-Olive …… 1 200 €", 33)
     'Foyer rural de Sainte-Olive'
@@ -92,6 +97,9 @@ def _item_name(item: str, anchor: int) -> str | None:
                     r",\s*(?:une?|la|les|des)\s+(?:subventions?|aides?|participations?|dotations?|contributions?|"
                     r"sommes?|bourses?)\b|,\s*(?:inscrite?s?|immatricul[ée]+s?|domicili[ée]+s?|sise?s?|situ[ée]+s?|"
                     r"dont\s+le\s+si[èe]ge|ayant\s+son\s+si[èe]ge|agr[ée]{2}s?)\b", name, flags=re.I)[0]
+    # What a dash adds after the name is no part of it: its SIRET or SIREN ("CPTS X – SIRET 889 456 123 00014"), its
+    # project's title in quotes ("Langres Aidants – « Café des aidants »").
+    name = re.split(r"\s+[–—-]\s+(?=[«\"“]|(?:n\s*[°º]\s*)?SIRE[NT]\b)", name, maxsplit=1)[0]
     name = re.sub(r"[\s.…:–—-]+$", "", name)
     if (purpose := _ITEM_PURPOSE.search(name)) and len(name[:purpose.start()].split()) >= 3:
         name = name[:purpose.start()]
@@ -224,8 +232,10 @@ def _sentences(body: str):
     # opens one however far it is indented ("    - MSP X : 30 000 €,"): each item is its own sentence. A dot that
     # opens a line is a bullet, a number's dot a parenthesis (of one character each: the offsets stay the body's).
     body = _DOT_MARKER.sub(lambda m: m.group(1) + (")" if m.group(1).strip() else "•"), body)
-    for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?![ \t]*{_BULLET}|\s*\n|\||(?<=[:;€]\n){_BARE_ITEM})"
-                             rf"{_IN_SENTENCE})*[.;]?", body, re.I):
+    # A bullet's line that says what part of the item above is for ("   ➢ dont 1 000 € au titre du projet …") goes on
+    # that item.
+    for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?![ \t]*{_BULLET}(?![ \t]*dont\b)|\s*\n|\||"
+                             rf"(?<=[:;€]\n){_BARE_ITEM}){_IN_SENTENCE})*[.;]?", body, re.I):
         if match.group(0).strip():
             for start, sentence in _bare_item_alone(match.start(), match.group(0)):
                 for start_, sentence_ in _dative_items(start, sentence):

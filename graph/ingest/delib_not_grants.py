@@ -31,6 +31,11 @@ _COMPUTED = re.compile(r"\d\s*%|\d\s*(?:€\s*)?(?:[×*]|x\s)\s*\d|\d\s*(?:€|e
 _LOAN = re.compile(r"\bpr[êe]ts?\s+(?:d['’]honneur|à\s+taux|sans\s+intérêts?|bonifiés?|participatifs?|remboursables?|"
                    r"de\s+\d)|\bemprunts?\b|\bavances?\s+(?:de\s+trésorerie|remboursables?)|(?<!non\s)(?<!non-)"
                    r"\bremboursables?\b|\bà\s+rembourser\b", re.I)
+#: A budget envelope, the amount that it opens for grants to come, no grant itself: "AFFECTE, au titre du programme
+#: « X », une autorisation de programme de 230 000 €", "une autorisation d'engagement d'un montant de 50 000 €".
+_ENVELOPE = re.compile(r"\bautorisations?\s+(?:d['’]engagement|de\s+programme)\b"
+                       r"(?:\s*(?:n\s*[°º]\s*)?[\w./-]*\d[\w./-]*)?(?:\s*«[^«»\n]{0,80}»)?[\s,]*"
+                       r"(?:(?:d['’]un\s+montant\s+(?:total\s+)?)?(?:de|à)|:)?\s*$", re.I)
 #: Where a second aid of the sentence begins: what follows is its words, not the amount's before it.
 _ANOTHER_AID = re.compile(r"\s(?:et\s+)?(?:un|une|le|la|l['’])\s*(?:prêts?|avances?|emprunts?|subventions?|aides?|"
                           r"participations?)\b", re.I)

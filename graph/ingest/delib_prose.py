@@ -39,7 +39,7 @@ from graph.ingest.delib_lists import (_AMOUNT_FIELD, _BLOCK, _BULLET, _DATIVE_IT
                                       _item_name, _sentences, approved_below, opens_clause,
                                       section_heading, subheading)
 from graph.ingest.delib_not_grants import (_ANOTHER_AID, _AT_DISPOSAL_OF, _BY_EARLIER_ACT, _CLAUSE_VERB, _COMPUTED,
-                                           _CONTRACT, _EARLIER, _LOAN, _PART_OF, _PER_YEAR, _PUT_AT_DISPOSAL,
+                                           _CONTRACT, _EARLIER, _ENVELOPE, _LOAN, _PART_OF, _PER_YEAR, _PUT_AT_DISPOSAL,
                                            _RATE_AFTER, _THRESHOLD, _VALUED, _WITHDRAWS, _is_part, _requested,
                                            _whole_of)
 from graph.ingest.delib_recipients import (_NEXT_GRANT, _clean_name, _person_at, _record_head, beneficiary_in,
@@ -69,6 +69,17 @@ _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim(?!e\b)|(?<![
                       r"\b(?:per[çc]oi(?:t|vent)|re[çc]oi(?:t|vent)|b[ée]n[ée]ficie(?:nt)?)\s+(?:chaque\s+ann[ée]e|"
                       r"annuellement|tous\s+les\s+ans|depuis\s+(?:\d{4}|plusieurs\s+ann[ée]es))\b|"
                       r"\baucune?\s+(?:subvention|aide|participation)", re.I)
+#: A prize that the decision awards, its amount a grant to its winner: "d'attribuer le Prix de l'engagement solidaire
+#: 2025, d'un montant de 800 €, à Mme X", "décerne un second prix de 500 €" (not a price: "au prix de", "prix réduit").
+_AWARDED_PRIZE = re.compile(r"\b(?:attribu|d[ée]cern|remet|remis)\w*\s+(?:(?:le|un|une|son|ce|les|des|ses|ces)\s+)?"
+                            r"(?:(?:premier|1er|second|deuxi[èe]me|2e|troisi[èe]me|3e|grand|seul)\s+)?prix\b"
+                            r"(?!\s+(?:pr[ée]f[ée]rentiels?|r[ée]duits?|unitaires?|sp[ée]ciaux|de\s+(?:vente|revient|"
+                            r"cession|location)))", re.I)
+#: A list's item that is a prize, below a lead that awards: "• le Prix de l'engagement solidaire, d'un montant de …".
+_PRIZE_ITEM = re.compile(r"\s*\W?\s*(?:(?:le|un)\s+)?"
+                         r"(?:(?:premier|1er|second|deuxi[èe]me|2e|troisi[èe]me|3e|grand)\s+)?"
+                         r"prix\b(?!\s+(?:pr[ée]f[ée]rentiels?|r[ée]duits?|unitaires?|sp[ée]ciaux|"
+                         r"de\s+(?:vente|revient|cession|location)))", re.I)
 _DECISION = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b|"
                        r"il\s+est\s+proposé\s+au|"
                        r"En\s+conséquence|ARTICLE\s+1|Article\s+1(?:er)?\s*:", re.I)
@@ -176,9 +187,10 @@ def _year_after(sentence: str, end: int) -> int | None:
 
 
 #: A grant amended: "porte de 5 000 € à 7 000 € la subvention …", "ramène … de 4 000 € à 2 500 €" — the amount it
-#: was, then the amount it is.
-_AMENDED_FROM = re.compile(r"\s+à\s+(?=" + AMOUNT_RE.pattern + ")", re.I)
-_AMENDED_TO = re.compile(r"\bde\s+" + AMOUNT_RE.pattern + r"\s+à\s+$", re.I)
+#: was, then the amount it is; each may say its year ("portée de 2 000 € en 2024 à 2 600 € en 2025").
+_AMENDED_YEAR = r"(?:,?\s+(?:en|pour)\s+(?:19|20)\d\d,?)?"
+_AMENDED_FROM = re.compile(_AMENDED_YEAR + r"\s+à\s+(?=" + AMOUNT_RE.pattern + ")", re.I)
+_AMENDED_TO = re.compile(r"\bde\s+" + AMOUNT_RE.pattern + _AMENDED_YEAR + r"\s+à\s+$", re.I)
 #: The total a grant brings a beneficiary's to, said after the grant: "une subvention complémentaire de 12 000 €,
 #: portant la subvention 2025 à 52 000 €", "…, ce qui porte son aide totale à 52 000 €" (not a second grant).
 _BRINGING_TO = re.compile(r"\b(?:portant|ramenant|(?:ce\s+qui|qui)\s+(?:porte|ramène)(?:ra|rait)?)\b"
@@ -409,7 +421,12 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 said = own if not _CO_FUNDING.search(sentence, 0, a_start) else said
             if _CAPPED_AFTER.match(sentence, a_end):  # "40 000 € (plafond)": the grant, at the ceiling
                 window_end = a_end
-            if _EXCLUDE.search(said + sentence[a_start:window_end]):
+            # A title in quotes is a project's name, not what the amount is: "Club X – « Bien manger à petit prix »".
+            checked = re.sub(r"«[^«»\n]*»|^[^«»\n]*»", " ", said + sentence[a_start:window_end])
+            # A prize awarded, not a price: its "prix" excludes nothing (a list's item below a lead that grants too).
+            if _AWARDED_PRIZE.search(sentence, 0, a_start) or item and lead and _PRIZE_ITEM.match(sentence):
+                checked = re.sub(r"\bprix\b", "", checked, flags=re.I)
+            if _EXCLUDE.search(checked) or _ENVELOPE.search(sentence, max(0, a_start - 120), a_start):
                 continue
             following = min((s for s, _, _ in amounts + words if s > a_start), default=len(sentence))
             if (another := _ANOTHER_AID.search(sentence, a_end, following)) is not None:  # "… et un prêt de …"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from graph.ingest.delib_grants import GrantFact, _nature
+from graph.ingest.delib_lists import BULLET_MARKS
 from graph.ingest.delib_recipients import _clean_name
 from graph.ingest.delib_table_context import row_account
 from graph.ingest.french import AMOUNT_RE, parse_amount
@@ -26,7 +27,7 @@ _EACH = re.compile(r"\b(?:à|a)\s+chacune?\s+(?:des|de\s+ces)\s+[^:;\n]{0,60}?su
                    r"[^:;.]{0,160}:[ \t]*(?P<below>\n)", re.I)
 
 #: A bullet that opens a list's item below the lead.
-_ITEM = re.compile(r"^\s*[-–—•*▪►]\s*")
+_ITEM = re.compile(rf"^\s*[{BULLET_MARKS}]\s*")
 
 
 #: One amount for each of the beneficiaries named before it: "aux associations A et B la somme de 3 000 € chacune".
@@ -215,11 +216,11 @@ def inline_grants(body: str) -> list[GrantFact]:
 
 #: A lead that gives one beneficiary what the items below it list: "– d'allouer à l'association X :", "DÉCIDE
 #: d'attribuer au CCAS de Y :" — a granting verb, its dative, a colon that ends the line, and no amount.
-_ONE_LEAD = re.compile(r"^[ \t]*(?:[-–—•*▪►][ \t]*)?[^\n€]*?\b(?:attribu|allou|accord|octroy|vers)\w*[ \t]+"
+_ONE_LEAD = re.compile(rf"^[ \t]*(?:[{BULLET_MARKS}][ \t]*)?[^\n€]*?\b(?:attribu|allou|accord|octroy|vers)\w*[ \t]+"
                        r"(?P<to>(?:à|au|aux)[ \t][^\n:;€]{2,150}?)[ \t]*:[ \t]*$", re.I | re.M)
 #: An item below it that is a grant with no beneficiary of its own: "• une subvention de fonctionnement de 38 000 €
 #: (imputation 65-6574) ;" — a bullet, then the grant's words, its amount on its line.
-_OWN_ITEM = re.compile(r"[ \t]*[-–—•*▪►◦○][ \t]*(?:une?|la|le)[ \t]+(?:subventions?|participations?|dotations?|"
+_OWN_ITEM = re.compile(rf"[ \t]*[{BULLET_MARKS}][ \t]*(?:une?|la|le)[ \t]+(?:subventions?|participations?|dotations?|"
                        r"bourses?|contributions?|fonds[ \t]+de[ \t]+concours|aides?(?![ \t]+remboursables?))\b"
                        r"(?P<rest>[^\n]*)", re.I)
 #: What makes such an item no grant, or another's: a loan, or a beneficiary named in it.
