@@ -368,6 +368,20 @@ def test_each_proxy_of_a_list_is_read_with_its_holder_however_it_is_written(text
     # a métropole's place with an elided particle inside it
     ("MÉTROPOLE SAUVINE CÔTE D'ARGENT\n\nBUREAU MÉTROPOLITAIN\n\nSéance du 12 mai 2025\n",
      "Métropole Sauvine Côte d'Argent"),
+    # a communauté named by two places joined by a dash, not its organ after a dash
+    ("COMMUNAUTÉ D'AGGLOMÉRATION MONT-FICTIF – NORMANDIE\n\nCONSEIL COMMUNAUTAIRE DU 3 JUILLET 2025\n",
+     "Communauté d'agglomération Mont-Fictif – Normandie"),
+    ("COMMUNAUTÉ D'AGGLOMÉRATION DU COTENTIN-FICTIF – CONSEIL COMMUNAUTAIRE\nSéance du 3 juillet 2025\n",
+     "Communauté d'agglomération du Cotentin-Fictif"),
+    # an agglomération named first, its kind at the end of its line
+    ("SAUVINE PROVENCE VERDON AGGLOMÉRATION\n\nCONSEIL COMMUNAUTAIRE\n\nSéance du 30 juin 2025\n",
+     "Sauvine Provence Verdon Agglomération"),
+    # an article after the kind, with or without a logo's lines and an address above
+    ("COMMUNAUTÉ D'AGGLOMÉRATION LE GRAND VERLAC\nCONSEIL COMMUNAUTAIRE\nSéance du lundi 6 octobre 2025\n",
+     "Communauté d'agglomération Le Grand Verlac"),
+    ("LE GRAND\nVERLAC\nCommunauté d'agglomération\n12 boulevard Frédéric Mistral – CS 50100\n11785 Verlac Cedex\n"
+     "COMMUNAUTÉ D'AGGLOMÉRATION LE GRAND VERLAC\nCONSEIL COMMUNAUTAIRE\n",
+     "Communauté d'agglomération Le Grand Verlac"),
 ])
 def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first(text, name):
     assert find_authority(text)[0] == name
