@@ -1066,6 +1066,7 @@ def test_an_amount_a_scan_left_unreadable_is_reported_not_read():
     ("Nombre de délégués titulaires : 16. Présents : 11. Pouvoirs : 2. Votants : 13.", 16),
     ("Membres ayant voix délibérative : 12\nPrésents : 8", 12),
     ("Membres en exercice ayant voix délibérative : 14\nPrésents : 11", 14),
+    ("Membres de l'assemblée générale ayant voix délibérative : 9\nPrésents : 7\nReprésentés : 1", 9),
     ("Nombre de membres du Bureau : 12\nPrésents : 8 – Pouvoirs : 2 – Votants : 10", 12),
     ("Nombre de membres composant le Conseil municipal : 29\nNombre de membres présents : 25", 29),
     ("Membres composant le Conseil d'administration : 16\nPrésents : 12", 16),
@@ -1434,7 +1435,11 @@ def test_an_amount_in_words_after_its_figures_agrees_with_them_whole(text):
     ("ÉTABLISSEMENT PUBLIC FONCIER DE LA SAUVINE\n\nBUREAU\n\nSéance du 15 mai 2025\n\nPrésident de séance : M. "
      "Jean FICTIF, Président du Conseil d'administration\n\nLe Bureau, après en avoir délibéré :", "Bureau"),
     ("COMMUNE DE FICTIVILLE\nCONSEIL MUNICIPAL\nSéance du 3 mars 2025\nLa Commune met un bureau à disposition.",
-     "Conseil Municipal"),
+     "Conseil Municipal"),    # a GIP's general assembly, not an association's that a sentence names
+    ("GROUPEMENT D'INTÉRÊT PUBLIC SANTÉ SAUVINE\n\nASSEMBLÉE GÉNÉRALE\n\nSéance du 12 juin 2025\n\nL'assemblée "
+     "générale, après en avoir délibéré,", "Assemblée Générale"),
+    ("COMMUNE DE FICTIVILLE\nVu la demande présentée par l'association lors de son assemblée générale du 3 mars "
+     "2025\nLe Conseil municipal, après en avoir délibéré,", "Conseil Municipal"),
 ])
 def test_the_organ_is_read_under_its_other_names(text, organ):
     assert find_body(text) == organ
