@@ -727,6 +727,32 @@ def test_unanimity_of_the_votes_cast_with_abstentions_gives_none_against_and_the
         (p, o) for p in (MAI.votesFor, MAI.votesAgainst, MAI.abstentions) for o in graph.objects(None, p))] == votes
 
 
+@pytest.mark.parametrize("counts, vote, votes", [
+    ("Présents : 27 – Pouvoirs : 4 – Votants : 31", "Adopté par 27 voix pour et 4 abstentions.",
+     [("abstentions", 4), ("votesAgainst", 0), ("votesFor", 27)]),
+    ("Présents : 27 – Pouvoirs : 4 – Votants : 31", "Adopté par 25 voix pour et 6 voix contre.",
+     [("abstentions", 0), ("votesAgainst", 6), ("votesFor", 25)]),
+    # the voters present and represented, no count of them stated
+    ("Présents : 27 – Pouvoirs : 4", "Adopté par 25 voix pour et 6 voix contre.",
+     [("abstentions", 0), ("votesAgainst", 6), ("votesFor", 25)]),
+    # counts short of the voters (members who took no part), no count of voters, the votes cast without the
+    # abstainers: the count left out stays unknown
+    ("Présents : 27 – Pouvoirs : 4 – Votants : 31", "Adopté par 25 voix pour et 4 voix contre.",
+     [("votesAgainst", 4), ("votesFor", 25)]),
+    ("Membres en exercice : 33", "Adopté par 25 voix pour et 6 voix contre.", [("votesAgainst", 6), ("votesFor", 25)]),
+    ("Suffrages exprimés : 31", "Adopté par 25 voix pour et 6 voix contre.", [("votesAgainst", 6), ("votesFor", 25)]),
+])
+def test_a_vote_that_leaves_a_count_out_gives_it_0_only_when_the_counts_it_states_make_up_the_voters(
+        tmp_path, counts, vote, votes):
+    path = tmp_path / "delib.txt"
+    path.write_text("COMMUNE DE VERNOUX-FICTIF\nSÉANCE DU CONSEIL MUNICIPAL DU 6 JUIN 2024\n" + counts + "\n"
+                    "Délibération n° 2024-031\nLe Conseil municipal attribue une subvention de 300 € au Comité des "
+                    "fêtes.\n" + vote + "\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert [(str(p).rsplit("#", 1)[-1], int(o)) for p, o in sorted(
+        (p, o) for p in (MAI.votesFor, MAI.votesAgainst, MAI.abstentions) for o in graph.objects(None, p))] == votes
+
+
 @pytest.mark.parametrize("text, present, excused, proxies, secretary, chair", [
     ("Étaient présents :\nM. Régis AUBERTIN\nMme Claire BOYER\nM. Henri IZARD\n\nPouvoirs :\n"
      "M. Henri IZARD à M. Régis AUBERTIN\nMme Anne ROUX à Mme Claire BOYER\n",
