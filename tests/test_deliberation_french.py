@@ -368,6 +368,20 @@ def test_each_proxy_of_a_list_is_read_with_its_holder_however_it_is_written(text
     # a métropole's place with an elided particle inside it
     ("MÉTROPOLE SAUVINE CÔTE D'ARGENT\n\nBUREAU MÉTROPOLITAIN\n\nSéance du 12 mai 2025\n",
      "Métropole Sauvine Côte d'Argent"),
+    # a communauté named by two places joined by a dash, not its organ after a dash
+    ("COMMUNAUTÉ D'AGGLOMÉRATION MONT-FICTIF – NORMANDIE\n\nCONSEIL COMMUNAUTAIRE DU 3 JUILLET 2025\n",
+     "Communauté d'agglomération Mont-Fictif – Normandie"),
+    ("COMMUNAUTÉ D'AGGLOMÉRATION DU COTENTIN-FICTIF – CONSEIL COMMUNAUTAIRE\nSéance du 3 juillet 2025\n",
+     "Communauté d'agglomération du Cotentin-Fictif"),
+    # an agglomération named first, its kind at the end of its line
+    ("SAUVINE PROVENCE VERDON AGGLOMÉRATION\n\nCONSEIL COMMUNAUTAIRE\n\nSéance du 30 juin 2025\n",
+     "Sauvine Provence Verdon Agglomération"),
+    # an article after the kind, with or without a logo's lines and an address above
+    ("COMMUNAUTÉ D'AGGLOMÉRATION LE GRAND VERLAC\nCONSEIL COMMUNAUTAIRE\nSéance du lundi 6 octobre 2025\n",
+     "Communauté d'agglomération Le Grand Verlac"),
+    ("LE GRAND\nVERLAC\nCommunauté d'agglomération\n12 boulevard Frédéric Mistral – CS 50100\n11785 Verlac Cedex\n"
+     "COMMUNAUTÉ D'AGGLOMÉRATION LE GRAND VERLAC\nCONSEIL COMMUNAUTAIRE\n",
+     "Communauté d'agglomération Le Grand Verlac"),
 ])
 def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first(text, name):
     assert find_authority(text)[0] == name
@@ -753,6 +767,32 @@ def test_unanimity_of_the_votes_cast_with_abstentions_gives_none_against_and_the
         (p, o) for p in (MAI.votesFor, MAI.votesAgainst, MAI.abstentions) for o in graph.objects(None, p))] == votes
 
 
+@pytest.mark.parametrize("counts, vote, votes", [
+    ("Présents : 27 – Pouvoirs : 4 – Votants : 31", "Adopté par 27 voix pour et 4 abstentions.",
+     [("abstentions", 4), ("votesAgainst", 0), ("votesFor", 27)]),
+    ("Présents : 27 – Pouvoirs : 4 – Votants : 31", "Adopté par 25 voix pour et 6 voix contre.",
+     [("abstentions", 0), ("votesAgainst", 6), ("votesFor", 25)]),
+    # the voters present and represented, no count of them stated
+    ("Présents : 27 – Pouvoirs : 4", "Adopté par 25 voix pour et 6 voix contre.",
+     [("abstentions", 0), ("votesAgainst", 6), ("votesFor", 25)]),
+    # counts short of the voters (members who took no part), no count of voters, the votes cast without the
+    # abstainers: the count left out stays unknown
+    ("Présents : 27 – Pouvoirs : 4 – Votants : 31", "Adopté par 25 voix pour et 4 voix contre.",
+     [("votesAgainst", 4), ("votesFor", 25)]),
+    ("Membres en exercice : 33", "Adopté par 25 voix pour et 6 voix contre.", [("votesAgainst", 6), ("votesFor", 25)]),
+    ("Suffrages exprimés : 31", "Adopté par 25 voix pour et 6 voix contre.", [("votesAgainst", 6), ("votesFor", 25)]),
+])
+def test_a_vote_that_leaves_a_count_out_gives_it_0_only_when_the_counts_it_states_make_up_the_voters(
+        tmp_path, counts, vote, votes):
+    path = tmp_path / "delib.txt"
+    path.write_text("COMMUNE DE VERNOUX-FICTIF\nSÉANCE DU CONSEIL MUNICIPAL DU 6 JUIN 2024\n" + counts + "\n"
+                    "Délibération n° 2024-031\nLe Conseil municipal attribue une subvention de 300 € au Comité des "
+                    "fêtes.\n" + vote + "\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert [(str(p).rsplit("#", 1)[-1], int(o)) for p, o in sorted(
+        (p, o) for p in (MAI.votesFor, MAI.votesAgainst, MAI.abstentions) for o in graph.objects(None, p))] == votes
+
+
 @pytest.mark.parametrize("text, present, excused, proxies, secretary, chair", [
     ("Étaient présents :\nM. Régis AUBERTIN\nMme Claire BOYER\nM. Henri IZARD\n\nPouvoirs :\n"
      "M. Henri IZARD à M. Régis AUBERTIN\nMme Anne ROUX à Mme Claire BOYER\n",
@@ -1092,6 +1132,7 @@ def test_an_amount_a_scan_left_unreadable_is_reported_not_read():
     ("Nombre de délégués titulaires : 16. Présents : 11. Pouvoirs : 2. Votants : 13.", 16),
     ("Membres ayant voix délibérative : 12\nPrésents : 8", 12),
     ("Membres en exercice ayant voix délibérative : 14\nPrésents : 11", 14),
+    ("Membres de l'assemblée générale ayant voix délibérative : 9\nPrésents : 7\nReprésentés : 1", 9),
     ("Nombre de membres du Bureau : 12\nPrésents : 8 – Pouvoirs : 2 – Votants : 10", 12),
     ("Nombre de membres composant le Conseil municipal : 29\nNombre de membres présents : 25", 29),
     ("Membres composant le Conseil d'administration : 16\nPrésents : 12", 16),
@@ -1460,7 +1501,11 @@ def test_an_amount_in_words_after_its_figures_agrees_with_them_whole(text):
     ("ÉTABLISSEMENT PUBLIC FONCIER DE LA SAUVINE\n\nBUREAU\n\nSéance du 15 mai 2025\n\nPrésident de séance : M. "
      "Jean FICTIF, Président du Conseil d'administration\n\nLe Bureau, après en avoir délibéré :", "Bureau"),
     ("COMMUNE DE FICTIVILLE\nCONSEIL MUNICIPAL\nSéance du 3 mars 2025\nLa Commune met un bureau à disposition.",
-     "Conseil Municipal"),
+     "Conseil Municipal"),    # a GIP's general assembly, not an association's that a sentence names
+    ("GROUPEMENT D'INTÉRÊT PUBLIC SANTÉ SAUVINE\n\nASSEMBLÉE GÉNÉRALE\n\nSéance du 12 juin 2025\n\nL'assemblée "
+     "générale, après en avoir délibéré,", "Assemblée Générale"),
+    ("COMMUNE DE FICTIVILLE\nVu la demande présentée par l'association lors de son assemblée générale du 3 mars "
+     "2025\nLe Conseil municipal, après en avoir délibéré,", "Conseil Municipal"),
 ])
 def test_the_organ_is_read_under_its_other_names(text, organ):
     assert find_body(text) == organ

@@ -35,10 +35,12 @@ _AUTHORITY_PATTERNS = {
     ),
     "communaute": (
         # its name on the same line or the next, never past a blank line ("Communauté d'agglomération\n\nPROCÈS-
-        # VERBAL"), nor its organ ("Communauté d'agglomération\nCONSEIL COMMUNAUTAIRE DU JEUDI …")
-        r"(?P<name>Communauté\s+(?i:de\s+communes|d['’]agglomération|urbaine)(?:[ \t]+\n?|\n)[ \t]*"
-        r"(?!(?i:conseil|bureau|comité|commission|séance|session)\b)"
-        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?"
+        # VERBAL"), nor its organ ("Communauté d'agglomération\nCONSEIL COMMUNAUTAIRE DU JEUDI …"); an article
+        # that opens its name on the kind's line ("Communauté d'agglomération Le Grand Narbonne")
+        r"(?P<name>Communauté\s+(?i:de\s+communes|d['’]agglomération|urbaine)"
+        r"(?:[ \t]+(?:[Ll]es?|[Ll]a)[ \t]+(?!(?i:conseil|bureau|comité|commission|séance|session|président)\b)"
+        r"|(?:[ \t]+\n?|\n)[ \t]*(?!(?i:conseil|bureau|comité|commission|séance|session)\b)"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?)"
         r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*" + _NEXT_WORDS + ")"
     ),
     "metropole-named-first": (
@@ -159,17 +161,29 @@ _HEADING_ONLY = {
         r"(?:[dl]['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*)(?=[ \t]*(?:\n|$))"
     ),
     # A communauté d'agglomération under its short name, alone on its line: "CARCASSONNE AGGLO", "VALENCE ROMANS
-    # AGGLO"; in a text's body "l'Agglo" or "Carcassonne Agglo" may name a partner.
+    # AGGLO", "DRACÉNIE PROVENCE VERDON AGGLOMÉRATION"; in a text's body "l'Agglo" or "Carcassonne Agglo" may name
+    # a partner.
     "agglo-named-first": (
-        r"(?m:^)[ \t]*(?P<name>[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|en)[ \t]+)*(?:[dl]['’])?"
-        r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*[ \t]+Agglo)(?=[ \t]*(?:\n|$))"
+        r"(?m:^)[ \t]*(?P<name>(?!(?:Conseil|Bureau|Séance|Session|Réunion|Communauté|Le|La|Les)\b)"
+        r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|en)[ \t]+)*(?:[dl]['’])?"
+        r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*[ \t]+Agglo(?:mération)?)(?=[ \t]*(?:\n|$))"
+    ),
+    # A communauté named by two places joined by a dash that ends its heading's line: "COMMUNAUTÉ D'AGGLOMÉRATION
+    # MONT-SAINT-MICHEL – NORMANDIE" (not "… – CONSEIL COMMUNAUTAIRE", nor a sitting with its date).
+    "communaute-dashed": (
+        r"(?m:^)[ \t]*(?P<name>Communauté\s+(?i:de\s+communes|d['’]agglomération|urbaine)[ \t]+"
+        r"(?:(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|(?:[Ll]es?|[Ll]a)[ \t]+))?"
+        r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|en)[ \t]+)*(?:[dl]['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*"
+        r"[ \t]+[–—-][ \t]+(?!(?i:conseil|bureau|comité|commission|séance|session|réunion|direction|service|pôle"
+        r"|délibération|extrait|procès|registre)\b)[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)(?=[ \t]*(?:\n|$))"
     ),
 }
 #: The order a heading's authorities are tried in: the most particular first. A commune's heading names its
 #: département ("DÉPARTEMENT DE LA LOIRE / COMMUNE DE …"), a CCAS's its commune, a syndicat's or a communauté's
 #: often their seat: the authority that deliberates is the most particular one the heading names.
 _HEADING_ORDER = ("ccas", "ccas-territory", "etablissement-public", "sdis", "syndicat", "petr", "pole-metropolitain",
-                  "communaute", "ept", "agglo-named-first", "metropole-named-first", "metropole-named-after",
+                  "communaute-dashed", "communaute", "ept", "agglo-named-first", "metropole-named-first",
+                  "metropole-named-after",
                   "collectivite", "province", "mairie", "commune", "paris", "municipal-council", "assembly",
                   "departement-region", "epcc", "office-de-tourisme", "oph")
 
@@ -202,8 +216,8 @@ def _authority_name(name: str) -> str:
             name = authority + name[found.end():]
             break
     # A commune's article is part of its name: "Commune de La Roche-sur-Yon", "Ville du Havre" aside.
-    return re.sub(r"^((?:Commune(?: nouvelle)?|Ville) de |EPCC )(la|le|les)\b", lambda m: m[1] + m[2].capitalize(),
-                  name)
+    return re.sub(r"^((?:Commune(?: nouvelle)?|Ville) de |EPCC |Communauté (?:de communes|d['’]agglomération|urbaine) )"
+                  r"(la|le|les)\b", lambda m: m[1] + m[2].capitalize(), name)
 
 
 #: An authority named by its assembly or its town hall: (how it is written, the authority's own name).
@@ -280,9 +294,13 @@ def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[s
 
     in_heading = [{**_AUTHORITY_PATTERNS, **_HEADING_ONLY}[name] for name in _HEADING_ORDER]
     skipped: list[str] = [] if beneficiaries is None else beneficiaries
+    in_its_heading = _find_authority(cased(heading(body)), body, in_heading, skipped)
     if (named := _named_above_its_kind(heading(body))) is not None:
-        return named, []
-    return (_find_authority(cased(heading(body)), body, in_heading, skipped)
+        # a logo's last line over its kind ("LE GRAND\nNARBONNE\nCommunauté d'agglomération"), that the heading
+        # names in full ("COMMUNAUTÉ D'AGGLOMÉRATION LE GRAND NARBONNE"): the full name
+        if in_its_heading is None or not re.search(rf"\b{re.escape(fold(named))}$", fold(in_its_heading[0])):
+            return named, []
+    return (in_its_heading
             or _find_authority(body, body, AUTHORITIES, skipped)
             or _find_authority(cased(body), body, AUTHORITIES, skipped))
 

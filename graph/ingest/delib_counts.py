@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 _COUNTS = {
     # "Membres en exercice ayant voix délibérative : 14" (an EPCC's board), "Nombre de membres du Bureau : 12"
     "in_office": r"(?:membres|conseillers|élus)?\s*en\s+(?:exercice|fonction)(?:\s+ayant\s+voix\s+délibérative)?"
-                 r"|membres\s+(?:du\s+conseil\s+d['’]administration|de\s+l['’]assemblée)(?=\s*:)"
+                 # "Membres de l'assemblée générale ayant voix délibérative : 9" (a GIP's)
+                 r"|membres\s+(?:du\s+conseil\s+d['’]administration|de\s+l['’]assemblée(?:\s+générale)?)"
+                 r"(?:\s+ayant\s+voix\s+délibérative)?(?=\s*:)"
                  r"|Nombre\s+de\s+(?:membres|conseillers|délégués)(?:\s+titulaires)?"
                  r"(?:\s+(?:du|de\s+la|de\s+l['’])\s*(?:bureau|conseil|comité|commission|assemblée)(?:\s+\w+)?)?"
                  r"(?=\s*:)"

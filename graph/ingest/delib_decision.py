@@ -238,6 +238,40 @@ def complete_unanimity(vote: Vote, body: str, attendance: Attendance) -> None:
         vote.votes_for = None  # counts that do not agree: say none
 
 
+def complete_omitted_count(vote: Vote, body: str, attendance: Attendance) -> None:
+    """Give 0 to the count that a vote by counts leaves out when those it states make up the voters: "Adopté par 27
+    voix pour et 4 abstentions" with "Votants : 31" had no vote against, "par 25 voix pour et 6 voix contre" with
+    31 voters no abstention. The voters are those stated ("Votants : 31"), else the members present and represented.
+    Without a count of voters, with counts that fall short of it, with voters stated as the votes cast for or against
+    ("Suffrages exprimés : 31": abstainers left out) or with blank or void ballots, the count left out stays unknown.
+
+    >>> from graph.ingest.delib_people import Attendance
+    >>> vote = parse_vote("Adopté par 27 voix pour et 4 abstentions.")
+    >>> complete_omitted_count(vote, "Votants : 31", Attendance(vote_count=31, count_at={"vote_count": 0}))
+    >>> vote.votes_for, vote.against, vote.abstentions
+    (27, 0, 4)
+    """
+    if vote.outcome not in ("adopted", "rejected") or vote.votes_for is None \
+            or (vote.against is None) == (vote.abstentions is None) \
+            or (vote.span and _BLANK_OR_VOID.search(body, *vote.span)):
+        return
+    a = attendance
+    at = a.count_at.get("vote_count")
+    if a.vote_count is not None:
+        if at is not None and _EXPRESSED.match(body, at):
+            return
+        voters = a.vote_count
+    elif a.present_count is not None and a.proxy_count is not None:
+        voters = a.present_count + a.proxy_count
+    else:
+        return
+    if vote.votes_for + (vote.against or 0) + (vote.abstentions or 0) == voters:
+        if vote.against is None:
+            vote.against = 0
+        else:
+            vote.abstentions = 0
+
+
 #: A count of votes that leaves the abstentions out: "Suffrages exprimés : 23".
 _EXPRESSED = re.compile(r"(?:Nombre\s+de\s+)?suffrages\s+exprim", re.I)
 #: Ballots that count neither for nor against: "2 bulletins blancs", "1 vote nul".

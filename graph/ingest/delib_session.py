@@ -34,6 +34,10 @@ BODIES = [
     # the board's bureau, which the board delegates to (an SDIS's, a CCAS's): not the board itself
     (r"bureau\s+du\s+conseil\s+d['’]administration", "Bureau du Conseil d'Administration"),
     (r"conseil\s+d['’]administration", "Conseil d'Administration"),
+    # a GIP's or an association-like établissement's assembly, named as the heading names an organ: alone on its
+    # line or with its sitting ("ASSEMBLÉE GÉNÉRALE\n\nSéance du …"), not an association's in a sentence
+    (r"(?m:^)[ \t]*assembl[ée]e\s+g[ée]n[ée]rale(?=[ \t]*(?:\n|$)|\s*(?:[-–—:]\s*)?(?:(?:r[ée]union|s[ée]ance)\b"
+     r"|(?:du|en\s+date\s+du|le)\s+(?:[a-z]+\s+)?\d))", "Assemblée Générale"),
     # an établissement public's (an office de tourisme's, a régie's)
     (r"comit[ée]\s+de\s+direction", "Comité de Direction"),
     (r"conseil\s+de\s+territoire", "Conseil de Territoire"),

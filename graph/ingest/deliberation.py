@@ -36,8 +36,8 @@ from graph.ingest.delib_authority import find_authority, find_member_count, head
 from graph.ingest.delib_decision import (accounts_by_amount, accounts_by_article, accounts_by_beneficiary,
                                          accounts_by_name, accounts_by_nature, article_at, beneficiary_kind,
                                          bursary_account, lead_above, named_account, one_grants_accounts)
-from graph.ingest.delib_decision import (complete_unanimity, find_budget_account, find_fiscal_year, find_programme,
-                                         find_published, parse_vote)
+from graph.ingest.delib_decision import (complete_omitted_count, complete_unanimity, find_budget_account,
+                                         find_fiscal_year, find_programme, find_published, parse_vote)
 from graph.ingest.delib_graph import Builder, concept, m57_known
 from graph.ingest.delib_grants import GrantsFound, find_grants
 from graph.ingest.delib_meta import heading, parse_actes
@@ -307,6 +307,7 @@ class Reader:
         own = number_match(self.body)
         vote = parse_vote(self.body, own.start() if own else 0)
         complete_unanimity(vote, self.body, self.attendance)
+        complete_omitted_count(vote, self.body, self.attendance)
         self.outcome = vote.outcome
         if vote.outcome:
             self.b.add(self.iri, MAI.outcome, concept("outcome", vote.outcome))
