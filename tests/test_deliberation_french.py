@@ -3266,6 +3266,30 @@ def test_numbers_that_open_a_few_lines_or_years_are_no_margin_of_line_numbers(te
     assert clean_text(text) == text
 
 
+@pytest.mark.parametrize("text", [
+    "Bénéficiaire                        Objet                          Montant (€)\n"
+    "Association des Aidants de Trézilly Plateforme d'écoute                  8 000\n"
+    "Club Santé Seniors                  Ateliers d'équilibre                15 000\n"
+    "                                                        Report ..... 23 000\n\n"
+    "Délibération 2024-50                                               Page 2/3\n\n"
+    "Bénéficiaire                        Objet                          Montant (€)\n"
+    "                                       Report de la page précédente 23 000\n"
+    "Maison de Santé du Val              Coordination                         4 500\n"
+    "                                                        TOTAL ...... 27 500\n",
+    "| Bénéficiaire | Objet | Montant |\n| Association des Aidants de Trézilly | Écoute | 8 000 € |\n"
+    "| Club Santé Seniors | Équilibre | 15 000 € |\n| À reporter | | 23 000 € |\n"
+    "| Bénéficiaire | Objet | Montant |\n| Maison de Santé du Val | Coordination | 4 500 € |\n"
+    "| Total | | 27 500 € |\n",
+], ids=["aligned", "pipes"])
+def test_a_table_over_two_pages_reads_no_row_in_its_repeated_header_nor_its_carried_forward_sum(text):
+    document = normalise_text("COMMUNE DE TRÉZILLY\nConseil municipal\n\nLe Conseil attribue les subventions "
+                              "figurant dans le tableau ci-dessous :\n\n" + text)
+    found = find_grants(document.body)
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Association des Aidants de Trézilly", "8000"), ("Club Santé Seniors", "15000"),
+        ("Maison de Santé du Val", "4500")]
+
+
 def test_a_page_break_between_paragraphs_leaves_them_apart():
     body = normalise_text("COMMUNE DE TRÉZILLY\nConseil municipal\n\nLe Maire expose le projet.\n\n"
                           "Délibération 2024-50                     Page 1/2\nCOMMUNE DE TRÉZILLY\n\n"

@@ -306,7 +306,8 @@ def normalise_text(text: str, markdown: bool = False) -> Document:
     text = clean_text(markdown_to_plain(text) if markdown else text)
     body, stamp = strip_stamps(text)
     doubts: list[tuple[str, str]] = []
-    body = currency_after(join_split_amounts(join_cut_lines(join_cut_words(drop_page_breaks(body))), doubts))
+    body = join_cut_words(drop_table_page_repeats(drop_page_breaks(body)))
+    body = currency_after(join_split_amounts(join_cut_lines(body), doubts))
     body = re.sub(r"\n{3,}", "\n\n", body).strip("\n")
     full = body
     if stamp.quotes:
@@ -380,6 +381,44 @@ def _running_head(line: str, heading: set[str]) -> bool:
 
 def _squeezed(line: str) -> str:
     return " ".join(fold(line).split())
+
+
+#: A table's carry-forward line at a page's foot or head: "Report ..... 23 000", "À reporter : 23 000 €",
+#: "Report de la page précédente   23 000", "| Report | | 23 000 € |" — a sum, not a row.
+_CARRY_LINE = re.compile(r"[ \t|]*(?:reports?|report[ée]s?|[àa] reporter|reste [àa] reporter)(?: (?:de|des|du) "
+                         r"(?:la |les )?(?:pages?|feuillets?) pr[ée]c[ée]dentes?)?[ \t.:…_|-]*"
+                         r"\d{1,3}(?:[ .]\d{3})*(?:,\d{1,2})?[ \t]*(?:€|euros?|EUR)?[ \t|]*", re.I)
+#: A table's line of cells: three pipes, or two gaps of two spaces or more between words.
+_CELLS = re.compile(r"(?:[^|\n]*\|){3}|\S(?:[^\n]*?\S[ \t]{2,}){2}\S")
+
+
+def drop_table_page_repeats(body: str) -> str:
+    r"""Drop what a table that runs over pages repeats at a page's head or foot: its header line written again
+    right under its rows (cells that give no amount, the same as a line above; a header after a heading opens a
+    new table and stays) with the blank lines before it, and the carry-forward
+    lines (:data:`_CARRY_LINE`: "Report ..... 23 000", "À reporter"), which are sums, not rows.
+
+    >>> print(drop_table_page_repeats("Nom        Objet      Montant\nClub A     Sport      500\n"
+    ...                               "        Report ..... 500\n\nNom        Objet      Montant\nClub B     Danse      300"))
+    Nom        Objet      Montant
+    Club A     Sport      500
+    Club B     Danse      300
+    """
+    out: list[str] = []
+    seen: set[str] = set()
+    for line in body.split("\n"):
+        if _CARRY_LINE.fullmatch(line):
+            continue
+        if _CELLS.match(line) and not re.search(r"\d{3}", line):
+            squeezed = " ".join(line.replace("|", " ").split())
+            above = next((kept for kept in reversed(out) if kept.strip()), "")
+            if squeezed in seen and _CELLS.match(above):  # a table's header again under its rows, not a new table's
+                while out and not out[-1].strip():
+                    out.pop()
+                continue
+            seen.add(squeezed)
+        out.append(line)
+    return "\n".join(out)
 
 
 #: A word that a line break cut with a hyphen: two letters at least before it (not a whole word in capitals), the
