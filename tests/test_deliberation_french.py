@@ -3288,6 +3288,7 @@ def test_a_table_over_two_pages_reads_no_row_in_its_repeated_header_nor_its_carr
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
         ("Association des Aidants de Trézilly", "8000"), ("Club Santé Seniors", "15000"),
         ("Maison de Santé du Val", "4500")]
+    assert [(str(t.amount), t.reconciled) for t in found.totals] == [("27500", True)]
 
 
 def test_a_page_break_between_paragraphs_leaves_them_apart():

@@ -388,6 +388,9 @@ def _squeezed(line: str) -> str:
 _CARRY_LINE = re.compile(r"[ \t|]*(?:reports?|report[ée]s?|[àa] reporter|reste [àa] reporter)(?: (?:de|des|du) "
                          r"(?:la |les )?(?:pages?|feuillets?) pr[ée]c[ée]dentes?)?[ \t.:…_|-]*"
                          r"\d{1,3}(?:[ .]\d{3})*(?:,\d{1,2})?[ \t]*(?:€|euros?|EUR)?[ \t|]*", re.I)
+#: A total row's dot leader before its amount ("TOTAL ...... 27 500"): under a table's rows, the amount's column.
+_TOTAL_LEADER = re.compile(r"[ \t]*(?:sous-?total|total|montant total)\b[^.\n]{0,30}?(?P<dots>[ \t]*[.…]{3,})[ \t]*\d",
+                           re.I)
 #: A table's line of cells: three pipes, or two gaps of two spaces or more between words.
 _CELLS = re.compile(r"(?:[^|\n]*\|){3}|\S(?:[^\n]*?\S[ \t]{2,}){2}\S")
 
@@ -396,7 +399,8 @@ def drop_table_page_repeats(body: str) -> str:
     r"""Drop what a table that runs over pages repeats at a page's head or foot: its header line written again
     right under its rows (cells that give no amount, the same as a line above; a header after a heading opens a
     new table and stays) with the blank lines before it, and the carry-forward
-    lines (:data:`_CARRY_LINE`: "Report ..... 23 000", "À reporter"), which are sums, not rows.
+    lines (:data:`_CARRY_LINE`: "Report ..... 23 000", "À reporter"), which are sums, not rows. A total row's dot
+    leader under the rows (:data:`_TOTAL_LEADER`) becomes spaces, so that its amount stands in the amounts' column.
 
     >>> print(drop_table_page_repeats("Nom        Objet      Montant\nClub A     Sport      500\n"
     ...                               "        Report ..... 500\n\nNom        Objet      Montant\nClub B     Danse      300"))
@@ -409,6 +413,9 @@ def drop_table_page_repeats(body: str) -> str:
     for line in body.split("\n"):
         if _CARRY_LINE.fullmatch(line):
             continue
+        leader = _TOTAL_LEADER.match(line)
+        if leader and _CELLS.match(next((kept for kept in reversed(out) if kept.strip()), "")):
+            line = line[:leader.start("dots")] + " " * len(leader["dots"]) + line[leader.end("dots"):]
         if _CELLS.match(line) and not re.search(r"\d{3}", line):
             squeezed = " ".join(line.replace("|", " ").split())
             above = next((kept for kept in reversed(out) if kept.strip()), "")
