@@ -3260,7 +3260,8 @@ def test_a_margin_of_line_numbers_is_dropped_and_names_do_not_keep_them():
 @pytest.mark.parametrize("text", [
     "\n".join(f"{n}   Club n° {n}   {n} 000 €" for n in range(1, 5)),
     "\n".join(f"{year}        {n} 000 €" for n, year in enumerate(range(2016, 2026), start=1)),
-    "ANNEXE\n N°     Bénéficiaire           Montant\n" + "\n".join(f"{n:2}      Club n° {n}      {n} 000" for n in range(1, 13)),
+    "ANNEXE\n N°     Bénéficiaire           Montant\n"
+    + "\n".join(f"{n:2}      Club n° {n}      {n} 000" for n in range(1, 13)),
 ], ids=["few-numbered-lines", "years", "numbered-table"])
 def test_numbers_that_open_a_few_lines_or_years_are_no_margin_of_line_numbers(text):
     assert clean_text(text) == text

@@ -402,11 +402,11 @@ def drop_table_page_repeats(body: str) -> str:
     lines (:data:`_CARRY_LINE`: "Report ..... 23 000", "À reporter"), which are sums, not rows. A total row's dot
     leader under the rows (:data:`_TOTAL_LEADER`) becomes spaces, so that its amount stands in the amounts' column.
 
-    >>> print(drop_table_page_repeats("Nom        Objet      Montant\nClub A     Sport      500\n"
-    ...                               "        Report ..... 500\n\nNom        Objet      Montant\nClub B     Danse      300"))
-    Nom        Objet      Montant
-    Club A     Sport      500
-    Club B     Danse      300
+    >>> print(drop_table_page_repeats("Nom      Objet    Montant\nClub A   Sport    500\n      Report ..... 500\n\n"
+    ...                               "Nom      Objet    Montant\nClub B   Danse    300"))
+    Nom      Objet    Montant
+    Club A   Sport    500
+    Club B   Danse    300
     """
     out: list[str] = []
     seen: set[str] = set()
@@ -473,7 +473,8 @@ def join_cut_words(body: str) -> str:
         rest = body[match.end():line_end if line_end >= 0 else len(body)]
         line = body[body.rfind("\n", 0, match.start()) + 1:match.start()]
         columns = re.compile(r"\S[ \t]{3,}\S")
-        if columns.search(line) or columns.search(rest) and abs(len(match["indent"]) - len(line) + len(line.lstrip())) > 4:
+        shift = abs(len(match["indent"]) - (len(line) - len(line.lstrip())))
+        if columns.search(line) or columns.search(rest) and shift > 4:
             return match.group(0)  # a table's cell: the next line's first words may be another column's
         if not rest:
             return match["head"] + moved  # the next line held nothing else: it goes
