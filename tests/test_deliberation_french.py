@@ -3325,6 +3325,76 @@ def test_a_page_break_in_a_list_drops_its_footer_and_running_header_and_joins_a_
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [("36900", True)]
 
 
+@pytest.mark.parametrize("cut, whole", [
+    ("une subvention de 6 000 € à l'associa-\ntion Dracénie Aidants ;", "à l'association\nDracénie Aidants ;"),
+    ("une subvention de 2 800 € à l'Association de Préven-\ntion des Chutes ;", "de Prévention\ndes Chutes ;"),
+    ("APPROUVE la conven-\ntion d'objectifs avec le club.", "APPROUVE la convention\nd'objectifs avec le club."),
+    ("à la ville de Saint-\nÉtienne ;", "à la ville de Saint-\nÉtienne ;"),
+    ("à l'amicale des sapeurs-\npompiers ;", "à l'amicale des sapeurs-\npompiers ;"),
+    ("à la mairie de Boulogne-\nsur-Mer ;", "à la mairie de Boulogne-\nsur-Mer ;"),
+    ("le service médico-\nsocial ;", "le service médico-\nsocial ;"),
+    ("les montants ci-\ndessous ;", "les montants ci-\ndessous ;"),
+], ids=["associa-tion", "in-a-name", "conven-tion", "capital-after", "compound-head", "particle-and-hyphen",
+        "compound-in-o", "ci-dessous"])
+def test_a_word_cut_by_a_hyphen_at_a_line_end_is_whole_again_and_a_compound_keeps_its_hyphen(cut, whole):
+    assert whole in normalise_text("COMMUNE DE TRÉZILLY\nConseil municipal\n\n" + cut + "\n").body
+
+
+def test_a_word_cut_by_a_hyphen_in_a_list_in_columns_leaves_the_amounts_in_their_column():
+    body = normalise_text("COMMUNE DE TRÉZILLY\nConseil municipal\n\n"
+                          "Le Conseil attribue les subventions suivantes :\n"
+                          "     Association Varoise de Préven-\n"
+                          "     tion des Chutes                                                       2 800 €\n"
+                          "     Association Jumeaux et Plus                                           1 600 €\n").body
+    assert "     Association Varoise de Prévention\n" \
+           "          des Chutes                                                       2 800 €" in body
+
+
+def test_a_margin_of_line_numbers_is_dropped_and_names_do_not_keep_them():
+    lines = ["COMMUNE DE TRÉZILLY", "", "Conseil municipal du 5 mai 2024", "",
+             "Le Conseil attribue les subventions suivantes :", "– Association Les Aidants : 3 000 €",
+             "– Club Santé Jeunes : 2 000 €", "", "Adopté à l'unanimité."]
+    text = "\n".join(f"{n:3}   {line}".rstrip() for n, line in enumerate(lines, start=1))
+    body = normalise_text(text).body
+    assert body.split("\n") == lines
+    assert [g.beneficiary for g in find_grants(body).grants] == ["Association Les Aidants", "Club Santé Jeunes"]
+
+
+@pytest.mark.parametrize("text", [
+    "\n".join(f"{n}   Club n° {n}   {n} 000 €" for n in range(1, 5)),
+    "\n".join(f"{year}        {n} 000 €" for n, year in enumerate(range(2016, 2026), start=1)),
+    "ANNEXE\n N°     Bénéficiaire           Montant\n"
+    + "\n".join(f"{n:2}      Club n° {n}      {n} 000" for n in range(1, 13)),
+], ids=["few-numbered-lines", "years", "numbered-table"])
+def test_numbers_that_open_a_few_lines_or_years_are_no_margin_of_line_numbers(text):
+    assert clean_text(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Bénéficiaire                        Objet                          Montant (€)\n"
+    "Association des Aidants de Trézilly Plateforme d'écoute                  8 000\n"
+    "Club Santé Seniors                  Ateliers d'équilibre                15 000\n"
+    "                                                        Report ..... 23 000\n\n"
+    "Délibération 2024-50                                               Page 2/3\n\n"
+    "Bénéficiaire                        Objet                          Montant (€)\n"
+    "                                       Report de la page précédente 23 000\n"
+    "Maison de Santé du Val              Coordination                         4 500\n"
+    "                                                        TOTAL ...... 27 500\n",
+    "| Bénéficiaire | Objet | Montant |\n| Association des Aidants de Trézilly | Écoute | 8 000 € |\n"
+    "| Club Santé Seniors | Équilibre | 15 000 € |\n| À reporter | | 23 000 € |\n"
+    "| Bénéficiaire | Objet | Montant |\n| Maison de Santé du Val | Coordination | 4 500 € |\n"
+    "| Total | | 27 500 € |\n",
+], ids=["aligned", "pipes"])
+def test_a_table_over_two_pages_reads_no_row_in_its_repeated_header_nor_its_carried_forward_sum(text):
+    document = normalise_text("COMMUNE DE TRÉZILLY\nConseil municipal\n\nLe Conseil attribue les subventions "
+                              "figurant dans le tableau ci-dessous :\n\n" + text)
+    found = find_grants(document.body)
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Association des Aidants de Trézilly", "8000"), ("Club Santé Seniors", "15000"),
+        ("Maison de Santé du Val", "4500")]
+    assert [(str(t.amount), t.reconciled) for t in found.totals] == [("27500", True)]
+
+
 def test_a_page_break_between_paragraphs_leaves_them_apart():
     body = normalise_text("COMMUNE DE TRÉZILLY\nConseil municipal\n\nLe Maire expose le projet.\n\n"
                           "Délibération 2024-50                     Page 1/2\nCOMMUNE DE TRÉZILLY\n\n"

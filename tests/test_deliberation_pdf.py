@@ -112,6 +112,20 @@ def test_a_seal_turned_askew_over_the_signature_is_read_apart_and_its_font_is_no
     assert damage == []  # the "★" comes from a fallback font that gives no box for its glyphs
 
 
+def test_a_stamp_set_slightly_askew_beside_the_signature_is_read_apart_and_keeps_its_dates():
+    document = normalise_text(text_of("tampon-incline-leger"))
+    assert document.body.splitlines()[-3:] == ["Pour extrait conforme,", "Le Maire,", "Gérard LEMOINE"]
+    assert (document.stamp.actes_raw, document.stamp.sent) == (
+        "002-210200011-20241007-2024_088-DE", dt.date(2024, 10, 10))
+
+
+def test_a_footnote_call_printed_small_and_raised_is_a_superscript_digit_not_part_of_the_word():
+    lines = text_of("appel-note-exposant").splitlines()
+    assert "l'unanimité, attribue une subvention de 2 500 € à l'APSL¹ et une subvention de 900 €" in lines
+    assert "au Club Santé du Louettais²." in lines
+    assert lines[-2:] == ["¹ Association de Prévention Santé du Louettais.", "² Structure créée en 2023."]
+
+
 LOGO = ["Agglo Val de Sorne", "Communauté", "d'Agglomération", "Direction Cohésion", "sociale", "Service Santé"]
 HEADING = ["Extrait du registre des", "délibérations du Conseil", "municipal de la Ville de", "Montclair",
            "n° 2024 / 159", "Séance du 24 avril 2024"]

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from graph.ingest.pdf_lines import (Line, aligned_chars, column_blocks, heading_columns, is_tilted, rotated_blocks,
-                                    text_lines, tilted_blocks, words_of)
+                                    superscript_calls, text_lines, tilt_threshold, tilted_blocks, words_of)
 
 #: How many lines, at the top or the bottom of a page, a running header or footer may take.
 _RUNNING_LINES = 5
@@ -240,7 +240,8 @@ def marked_line(line: Line, markers: list[tuple]) -> Line:
 def read_page(page) -> PageText:
     """Read one pdfplumber page into a :class:`PageText`."""
     out = PageText()
-    upright = aligned_chars([c for c in page.chars if c["upright"] and not is_tilted(c)])
+    tilt = tilt_threshold(page.chars)
+    upright = aligned_chars(superscript_calls([c for c in page.chars if c["upright"] and not is_tilted(c, tilt)]))
     frames, stamps = _stamp_chars(page, upright)
     drawn, taken = {id(rect) for rect in frames}, {_key(c) for chars in stamps for c in chars}
     stamps += _loose_stamp_chars(page.filter(lambda obj: id(obj) not in drawn and not (
@@ -248,9 +249,9 @@ def read_page(page) -> PageText:
     out.stamps += ["\n".join(line.text for line in text_lines(chars)) for chars in stamps]
     # The tables without the stamps' frames and words: a stamp printed over a table is not one of its cells.
     boxes, blocks = _tables(page.filter(lambda obj: id(obj) not in drawn and not (
-        obj.get("object_type") == "char" and (_key(obj) in taken or is_tilted(obj)))), out.stamps)
+        obj.get("object_type") == "char" and (_key(obj) in taken or is_tilted(obj, tilt)))), out.stamps)
     turned = rotated_blocks([c for c in page.chars if not c["upright"] and not _inside(c, boxes)])
-    for block in turned + tilted_blocks([c for c in page.chars if c["upright"] and not _inside(c, boxes)]):
+    for block in turned + tilted_blocks([c for c in page.chars if c["upright"] and not _inside(c, boxes)], tilt):
         (out.stamps if len(block) < 400 and is_stamp_text(block) else out.turned).append(block)
     rest = [c for c in upright if not _inside(c, boxes) and _key(c) not in taken]
     rule = margin_rule(page)

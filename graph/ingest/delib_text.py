@@ -246,11 +246,58 @@ def _tabs_to_columns(text: str) -> str:
     return "\n".join(lines)
 
 
+#: A line's number in the left margin and the spaces after it ("  12   Le Conseil municipal", " 13" alone); not a
+#: year's four figures, which a table's rows may give on consecutive lines.
+_LINE_NUMBER = re.compile(r"(?P<margin>[ \t]*(?P<n>\d{1,3})(?:[ \t]+|$))")
+#: How many consecutive lines a margin of line numbers covers at least: fewer could be a list's numbered items.
+_NUMBERED_LINES = 8
+
+
+def drop_line_numbers(text: str) -> str:
+    """Drop the margin of line numbers that some deliberations print on the left of each line ("  1   VILLE DE …",
+    "  2", "  3   CONSEIL MUNICIPAL …"): only a run of consecutive lines that each start with the number after the
+    line above's, right-aligned in one column, :data:`_NUMBERED_LINES` lines at least, from the text's first line
+    (then each such run of its next pages) — a table's numbered rows are no margin; the lines keep their
+    indentation past the margin.
+
+    >>> print(drop_line_numbers("\\n".join(f"{n:3}   Ligne {n}" if n % 3 else f"{n:3}" for n in range(1, 10))))
+    Ligne 1
+    Ligne 2
+    <BLANKLINE>
+    Ligne 4
+    Ligne 5
+    <BLANKLINE>
+    Ligne 7
+    Ligne 8
+    <BLANKLINE>
+    """
+    lines = text.split("\n")
+    i = start = next((k for k, line in enumerate(lines) if line.strip()), 0)
+    numbered = False
+    while i < len(lines):
+        first = _LINE_NUMBER.match(lines[i])
+        end = i + 1
+        while first and end < len(lines):
+            number = _LINE_NUMBER.match(lines[end])
+            if not number or int(number["n"]) != int(first["n"]) + end - i or number.end("n") != first.end("n"):
+                break
+            end += 1
+        if end - i < _NUMBERED_LINES or i > start and not numbered:
+            i += 1  # a numbered table's rows: the text itself numbers none of its first lines
+            continue
+        numbered = True
+        margins = [m["margin"] for m in map(_LINE_NUMBER.match, lines[i:end]) if m.end() < len(m.string)]
+        width = min(map(len, margins), default=0)
+        lines[i:end] = [line[width:] if len(line) > width else "" for line in lines[i:end]]
+        i = end
+    return "\n".join(lines)
+
+
 def clean_text(text: str) -> str:
     """Unify line ends and spaces (NBSP and narrow NBSP become spaces), squeeze blank-line runs to one."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u202f", " ")
     text = _tabs_to_columns(text.replace("\ufeff", ""))
-    text = re.sub(r"[ \t]+$", "", text, flags=re.M)
+    text = drop_line_numbers(re.sub(r"[ \t]+$", "", text, flags=re.M))
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
 
 
@@ -259,7 +306,8 @@ def normalise_text(text: str, markdown: bool = False) -> Document:
     text = clean_text(markdown_to_plain(text) if markdown else text)
     body, stamp = strip_stamps(text)
     doubts: list[tuple[str, str]] = []
-    body = currency_after(join_split_amounts(join_cut_lines(drop_page_breaks(body)), doubts))
+    body = join_cut_words(drop_table_page_repeats(drop_page_breaks(body)))
+    body = currency_after(join_split_amounts(join_cut_lines(body), doubts))
     body = re.sub(r"\n{3,}", "\n\n", body).strip("\n")
     full = body
     if stamp.quotes:
@@ -333,6 +381,107 @@ def _running_head(line: str, heading: set[str]) -> bool:
 
 def _squeezed(line: str) -> str:
     return " ".join(fold(line).split())
+
+
+#: A table's carry-forward line at a page's foot or head: "Report ..... 23 000", "À reporter : 23 000 €",
+#: "Report de la page précédente   23 000", "| Report | | 23 000 € |" — a sum, not a row.
+_CARRY_LINE = re.compile(r"[ \t|]*(?:reports?|report[ée]s?|[àa] reporter|reste [àa] reporter)(?: (?:de|des|du) "
+                         r"(?:la |les )?(?:pages?|feuillets?) pr[ée]c[ée]dentes?)?[ \t.:…_|-]*"
+                         r"\d{1,3}(?:[ .]\d{3})*(?:,\d{1,2})?[ \t]*(?:€|euros?|EUR)?[ \t|]*", re.I)
+#: A total row's dot leader before its amount ("TOTAL ...... 27 500"): under a table's rows, the amount's column.
+_TOTAL_LEADER = re.compile(r"[ \t]*(?:sous-?total|total|montant total)\b[^.\n]{0,30}?(?P<dots>[ \t]*[.…]{3,})[ \t]*\d",
+                           re.I)
+#: A table's line of cells: three pipes, or two gaps of two spaces or more between words.
+_CELLS = re.compile(r"(?:[^|\n]*\|){3}|\S(?:[^\n]*?\S[ \t]{2,}){2}\S")
+
+
+def drop_table_page_repeats(body: str) -> str:
+    r"""Drop what a table that runs over pages repeats at a page's head or foot: its header line written again
+    right under its rows (cells that give no amount, the same as a line above; a header after a heading opens a
+    new table and stays) with the blank lines before it, and the carry-forward
+    lines (:data:`_CARRY_LINE`: "Report ..... 23 000", "À reporter"), which are sums, not rows. A total row's dot
+    leader under the rows (:data:`_TOTAL_LEADER`) becomes spaces, so that its amount stands in the amounts' column.
+
+    >>> print(drop_table_page_repeats("Nom      Objet    Montant\nClub A   Sport    500\n      Report ..... 500\n\n"
+    ...                               "Nom      Objet    Montant\nClub B   Danse    300"))
+    Nom      Objet    Montant
+    Club A   Sport    500
+    Club B   Danse    300
+    """
+    out: list[str] = []
+    seen: set[str] = set()
+    for line in body.split("\n"):
+        if _CARRY_LINE.fullmatch(line):
+            continue
+        leader = _TOTAL_LEADER.match(line)
+        if leader and _CELLS.match(next((kept for kept in reversed(out) if kept.strip()), "")):
+            line = line[:leader.start("dots")] + " " * len(leader["dots"]) + line[leader.end("dots"):]
+        if _CELLS.match(line) and not re.search(r"\d{3}", line):
+            squeezed = " ".join(line.replace("|", " ").split())
+            above = next((kept for kept in reversed(out) if kept.strip()), "")
+            if squeezed in seen and _CELLS.match(above):  # a table's header again under its rows, not a new table's
+                while out and not out[-1].strip():
+                    out.pop()
+                continue
+            seen.add(squeezed)
+        out.append(line)
+    return "\n".join(out)
+
+
+#: A word that a line break cut with a hyphen: two letters at least before it (not a whole word in capitals), the
+#: next line opening in lower case with the word's end and what sticks to it ("associa-" / "tion Dracénie").
+_CUT_WORD = re.compile(r"(?<![\w-])(?=[^\W\d_]{2})(?P<head>[^\W\d_]*[a-zà-ÿœæ][^\W\d_]*)-[ \t]*\n"
+                       r"(?P<indent>[ \t]*)(?P<tail>[a-zà-ÿœæ]+)(?P<stuck>[^\s-]*)(?P<after>-?)(?P<gap>[ \t]*)")
+#: The first words of the compounds whose hyphen a line end may fall on ("ci-" / "dessous", "sous-" / "préfecture",
+#: "vice-" / "président", "sapeurs-" / "pompiers"), and the second words that stand alone after one ("-dessus",
+#: "-être", "-là", a particle): the hyphen is the compound's, the word is not cut.
+_COMPOUND_HEADS = frozenset(
+    "ci sous vice porte après avant arrière bien mal mi demi semi non auto garde grand grande grands grandes petit "
+    "petite petits petites haut haute hauts hautes bas basse nord sud est ouest ex quasi sans sapeur sapeurs peut "
+    "rond chef chefs extra court moyen plus moins entre contre co pré post anti pro néo bio éco multi pluri inter "
+    "intra ultra super hyper tout toute tous toutes lieu lieux belle beau beaux nouveau nouvelle premier première "
+    "saint sainte chef-lieu état états franco vis".split())
+_COMPOUND_TAILS = frozenset(
+    "dessus dessous après avant contre joint jointe joints jointes annexé annexée annexés annexées inclus incluse "
+    "là être même mêmes t il elle on ils elles nous vous je de du des la le les en et sur sous lès lez à aux "
+    "présent présente présents présentes".split())
+
+
+def join_cut_words(body: str) -> str:
+    r"""Make whole again a word that a line break cut with a hyphen ("l'associa-" / "tion Dracénie" is
+    "l'association" / "Dracénie"): the word's end goes up to the line above, the next line keeps the rest (or the
+    room it took, when that line's words stand in columns). A hyphen stays a compound's when the next line opens in
+    capitals ("Saint-" / "Étienne", "Jean-" / "Pierre"), with a particle that a hyphen follows ("Boulogne-" /
+    "sur-Mer"), or when the text writes the compound whole elsewhere, or its first or second word is one that opens
+    or closes compounds (:data:`_COMPOUND_HEADS`, :data:`_COMPOUND_TAILS`; "médico-" / "social" too); the word whole
+    written elsewhere in the text joins it all the same.
+
+    >>> join_cut_words("à l'associa-\ntion Dracénie ;\nde Préven-\ntion.\nSaint-\nÉtienne, ci-\ndessous")
+    "à l'association\nDracénie ;\nde Prévention.\nSaint-\nÉtienne, ci-\ndessous"
+    """
+    folded = body.lower()
+
+    def join(match: re.Match) -> str:
+        head, tail = match["head"].lower(), match["tail"]
+        if match["after"] or re.search(rf"(?<![\w-]){re.escape(head)}-{tail}(?![\w-])", folded):
+            return match.group(0)
+        if not re.search(rf"(?<![\w-]){re.escape(head + tail)}(?![\w-])", folded) \
+                and (head in _COMPOUND_HEADS or tail in _COMPOUND_TAILS or len(head) > 2 and head.endswith("o")):
+            return match.group(0)
+        moved = match["tail"] + match["stuck"]
+        line_end = body.find("\n", match.end())
+        rest = body[match.end():line_end if line_end >= 0 else len(body)]
+        line = body[body.rfind("\n", 0, match.start()) + 1:match.start()]
+        columns = re.compile(r"\S[ \t]{3,}\S")
+        shift = abs(len(match["indent"]) - (len(line) - len(line.lstrip())))
+        if columns.search(line) or columns.search(rest) and shift > 4:
+            return match.group(0)  # a table's cell: the next line's first words may be another column's
+        if not rest:
+            return match["head"] + moved  # the next line held nothing else: it goes
+        room = " " * (len(moved) + len(match["gap"])) if re.search(r"\S[ \t]{2,}\S", rest) else ""
+        return match["head"] + moved + "\n" + match["indent"] + room  # a line in columns keeps its columns
+
+    return _CUT_WORD.sub(join, body)
 
 
 #: A line cut after a civility or "pouvoir à", which belong with the name on the next line.

@@ -28,6 +28,9 @@ _BLOCK_GAP = 20
 #: A character turned by this many degrees or more from a quarter turn is tilted: a seal stamped askew is turned
 #: some 10–30°; the text layer of a scan straightened by OCR, by a degree or two.
 _TILT_MIN = 5
+#: On a page whose text is level (most of its characters, :data:`_LEVEL_SHARE`, turned less than half a degree), a
+#: character turned this many degrees or more is tilted: a stamp set askew beside the signature, by some 3–4°.
+_SLIGHT_TILT, _LEVEL_SHARE = 2, 0.5
 
 #: The narrowest gutter (pt) between two columns of prose: some 5–10 mm; a space between words is 2–4 pt wide.
 _GUTTER = 8
@@ -92,6 +95,67 @@ def aligned_chars(chars: list[dict]) -> list[dict]:
         close()
     return [c if tops.get(id(c), c["top"]) == c["top"] else {**c, "top": tops[id(c)]} for c in chars
             if not (id(c) in tops and tops[id(c)] is None)]
+
+
+#: Unicode's superscript digits: a footnote's call printed as a small raised figure is written with them.
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+#: A footnote's call is this many times smaller than the letter it follows, at most (some 0.55–0.8 in word
+#: processors), and raised by this share of the letter's size, at least (some 0.3–0.4).
+_CALL_SIZE, _CALL_RISE = 0.85, 0.2
+
+
+def superscript_calls(chars: list[dict]) -> list[dict]:
+    """Return ``chars`` in which the figures of a footnote's call (one to three, printed smaller and raised, with
+    nothing else in their type and baseline next to them) are superscript digits, as a text file writes them: glued
+    to a word, right after its last letter ("ANPAA" then a small "1": "ANPAA¹"), or opening the note's own line
+    ("¹ Association nationale…"). Read as they were, they became part of the word ("ANPAA1", "Narbonnais2"). A
+    stamp's figures printed over a line in a smaller type are no call: they run on with more characters.
+    """
+    upright = [c for c in chars if c["upright"] and c["text"].strip()]
+    ends: dict[int, list[dict]] = {}
+    begins: dict[int, list[dict]] = {}
+    starts: dict[int, float] = {}
+    for char in upright:
+        if char["text"].isalpha() or char["text"] in "»)":
+            ends.setdefault(round(char["x1"]), []).append(char)
+        if char["text"].isalpha():
+            begins.setdefault(round(char["x0"]), []).append(char)
+        line = round(baseline(char))
+        starts[line] = min(starts.get(line, char["x0"]), char["x0"])
+    out = {}
+    for run in _runs(upright):
+        if len(run) > 3 or not all(c["text"].isdigit() for c in run):
+            continue
+        first, last = run[0], run[-1]
+        glued = any(abs(b["x1"] - first["x0"]) < 0.6 and _raised(first, b)
+                    for k in (-1, 0, 1) for b in ends.get(round(first["x0"]) + k, []))
+        after = [c for k in range(math.ceil(last["size"]) + 1) for c in begins.get(round(last["x1"]) + k, [])
+                 if 0 <= c["x0"] - last["x1"] < last["size"] and _raised(last, c)]
+        if glued or after and starts.get(round(baseline(after[0])), 0) >= first["x0"] - 0.5:
+            out.update((id(c), {**c, "text": c["text"].translate(_SUPERSCRIPT)}) for c in run)
+    return [out.get(id(c), c) for c in chars]
+
+
+def _runs(chars: list[dict]) -> list[list[dict]]:
+    """The runs of characters of one type (size) and baseline that touch each other, from left to right."""
+    runs = []
+    key = lambda c: (round(baseline(c), 1), round(c["size"], 1))  # noqa: E731
+    for _, same in itertools.groupby(sorted(chars, key=lambda c: (key(c), c["x0"])), key=key):
+        run: list[dict] = []
+        for char in same:
+            if run and char["x0"] - run[-1]["x1"] > 0.5:
+                runs.append(run)
+                run = []
+            run.append(char)
+        runs.append(run)
+    return runs
+
+
+def _raised(char: dict, letter: dict) -> bool:
+    """Whether ``char`` is printed smaller than ``letter`` and raised above its baseline, as a footnote's call."""
+    rise = baseline(letter) - baseline(char)
+    return char["size"] <= _CALL_SIZE * letter["size"] and _CALL_RISE * letter["size"] <= rise < 0.7 * letter["size"]
 
 
 def text_lines(chars: list[dict]) -> list[Line]:
@@ -231,24 +295,36 @@ def words_of(chars: list[dict]) -> list[dict]:
     return extract_words(chars)
 
 
-def is_tilted(char: dict) -> bool:
+def tilt_threshold(chars: list[dict]) -> float:
+    """The least angle (degrees) at which a character of a page whose characters are ``chars`` is tilted
+    (:func:`is_tilted`): :data:`_SLIGHT_TILT` when the page's text is level, else :data:`_TILT_MIN` (the text
+    layer of a scan, turned by a degree or two as a whole)."""
+    turns = [_off_quarter(c) for c in chars if c["upright"]]
+    level = sum(turn < 0.5 for turn in turns)
+    return _SLIGHT_TILT if turns and level >= _LEVEL_SHARE * len(turns) else _TILT_MIN
+
+
+def _off_quarter(char: dict) -> float:
+    angle = math.degrees(math.atan2(char["matrix"][1], char["matrix"][0])) % 90
+    return min(angle, 90 - angle)
+
+
+def is_tilted(char: dict, least: float = _TILT_MIN) -> bool:
     """Whether ``char`` is turned by an angle that is no quarter turn (a seal stamped askew over a signature).
 
     pdfminer counts such a character upright, and it was read into the lines it crosses, letter by letter
     ("Vincent DU★C LR O E IR U E X"). A slant (an oblique type) shears the matrix without turning its baseline.
     """
-    a, b = char["matrix"][:2]
-    angle = math.degrees(math.atan2(b, a)) % 90
-    return _TILT_MIN <= angle <= 90 - _TILT_MIN
+    return _off_quarter(char) >= least
 
 
-def tilted_blocks(chars: list[dict]) -> list[str]:
+def tilted_blocks(chars: list[dict], least: float = _TILT_MIN) -> list[str]:
     """Return the text of the tilted characters (:func:`is_tilted`), one block for each angle and group of lines.
 
     The characters are read in their own frame: along their baseline, and their lines from the top down.
     """
     blocks = []
-    tilted = sorted((c for c in chars if is_tilted(c)), key=lambda c: round(_angle(c)))
+    tilted = sorted((c for c in chars if is_tilted(c, least)), key=lambda c: round(_angle(c)))
     for _, same in itertools.groupby(tilted, key=lambda c: round(_angle(c))):
         same = list(same)
         turn = math.radians(_angle(same[0]))
