@@ -104,7 +104,8 @@ _PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 
 
 def name_variants(name: str) -> list[str]:
-    """Return the name keys under which ``name`` is looked up: its key, and its key without parentheses.
+    """Return the name keys under which ``name`` is looked up: its key, its key without parentheses, and the key a
+    local authority's usual names share (:func:`authority_key`).
 
     Sources add remarks or acronyms in parentheses ("Association … du Lot (ADDA)", "… (fictive)"); the bare name
     is a known variant. An acronym alone is not used: it collides too often.
@@ -117,6 +118,34 @@ def name_variants(name: str) -> list[str]:
     return list(_name_variants(name))
 
 
+#: The usual names of one local authority, each to the key they share: a commune is also named by its town ("Ville
+#: de Bordeaux") or its town hall ("Mairie de …"), a département by its council (today "conseil départemental",
+#: before 2015 "conseil général"), a région by its council, a CCAS in full.
+_AUTHORITY_NAMES = (
+    (re.compile(r"(?:ville|mairie|commune) (?:de |d |du |des )(.+)"), "commune"),
+    (re.compile(r"(?:conseil departemental|conseil general|departement) (?:de |d |du |des )(.+)"), "departement"),
+    (re.compile(r"(?:conseil regional|region) (?:de |d |du |des )?(.+)"), "region"),
+    (re.compile(r"(?:centre communal d action sociale|ccas) (?:de |d |du |des )(.+)"), "ccas"),
+)
+
+
+def authority_key(name: str) -> str | None:
+    """The key that the usual names of one local authority share, or None for a name of no such form.
+
+    >>> [authority_key(n) for n in ("Ville de Bordeaux", "Mairie de Bordeaux", "Commune de Bordeaux")]
+    ['commune bordeaux', 'commune bordeaux', 'commune bordeaux']
+    >>> authority_key("Conseil départemental de la Gironde"), authority_key("Département de la Gironde")
+    ('departement gironde', 'departement gironde')
+    >>> authority_key("Conseil régional de Bretagne"), authority_key("Région Bretagne"), authority_key("Ville en fête")
+    ('region bretagne', 'region bretagne', None)
+    """
+    folded = fold(name)
+    for pattern, kind in _AUTHORITY_NAMES:
+        if (match := pattern.fullmatch(folded)) and (rest := name_key(match.group(1))):
+            return f"{kind} {rest}"
+    return None
+
+
 @lru_cache(maxsize=65_536)  # each name is looked at by the book, by add_name_keys and by resolve_actors
 def _name_variants(name: str) -> tuple[str, ...]:
     if is_placeholder_name(name):
@@ -125,6 +154,7 @@ def _name_variants(name: str) -> tuple[str, ...]:
     bare = _PARENTHESES.sub("", name)
     if bare.strip() and bare != name:
         keys.append(name_key(bare))
+    keys.append(authority_key(bare if bare.strip() else name))
     return tuple(k for i, k in enumerate(keys) if k and k not in keys[:i])
 
 

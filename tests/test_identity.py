@@ -196,6 +196,23 @@ def test_an_identified_actor_does_not_join_by_name_an_actor_whose_name_another_i
     assert [i.line for i in report.issues if "autre identifiant" in i.message] == [2]
 
 
+@pytest.mark.parametrize("official, usual", [
+    ("Commune de Bordeaux", "Ville de Bordeaux"), ("COMMUNE DE BORDEAUX", "Mairie de Bordeaux"),
+    ("Département de la Gironde", "Conseil départemental de la Gironde"),
+    ("Conseil général de la Gironde", "Département de la Gironde"), ("Région Bretagne", "Conseil régional de Bretagne"),
+])
+def test_a_local_authority_named_by_its_usual_name_joins_the_one_named_officially(store, tmp_path, official, usual):
+    first = tmp_path / "a.csv"
+    first.write_text(GRANTS_HEADER + f"{official};21330063500017;Club;;W331000001;100\n")
+    ingest(store, first)
+    register = tmp_path / "registre.csv"  # a coordinator's register names its funders as everyone does
+    register.write_text("# ptce: PTCE Santé Rive Droite\n# objectif 1: Accès aux soins\n"
+                        "name;kind;circle;joined;goals\n" f"{usual};collectivite;financeurs;2024-02-12;1\n")
+    ingest(store, register)
+    members = rows(store, "PREFIX org: <http://www.w3.org/ns/org#> SELECT DISTINCT ?a WHERE { ?m org:member ?a }")
+    assert members == [("https://w3id.org/maillage/id/actor/siren-213300635",)]
+
+
 def test_an_association_does_not_join_by_name_an_actor_with_another_rna_number(store, tmp_path):
     first = tmp_path / "a.csv"
     first.write_text(GRANTS_HEADER + "Villeurbanne;21690266800013;Les Aidants;;W691000001;100\n")
