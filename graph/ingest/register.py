@@ -69,7 +69,8 @@ FORMAT = "maillage-register/1"
 #: The encodings that :func:`graph.encodings.decode` tells, as a coordinator knows them.
 _ENCODINGS = {"cp1252": "Windows-1252", "utf-8-bom+cp1252": "Windows-1252", "utf-16": "UTF-16",
               "utf-16-le": "UTF-16", "mac-roman": "MacRoman (ancien Excel pour Mac)",
-              "utf-8-bom+mac-roman": "MacRoman (ancien Excel pour Mac)",
+              "utf-8-bom+mac-roman": "MacRoman (ancien Excel pour Mac)", "cp850": "CP850 (DOS)",
+              "utf-8-bom+cp850": "CP850 (DOS)",
               "utf-8+cp1252": "UTF-8 et Windows-1252 mêlés", "utf-8-bom+utf-8+cp1252": "UTF-8 et Windows-1252 mêlés"}
 
 def detect(ctx: SourceContext) -> int:
