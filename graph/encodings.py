@@ -23,9 +23,10 @@ SUSPECT = re.compile(r"Ã.|Â.|â€|[A-Za-z]‚[A-Za-z]")
 #: è ç ê ù -> undefined bytes (U+FFFD). The decoding that gives more French accented letters is kept.
 _MAC_ROMAN = re.compile("[A-Za-z][Ž\ufffdˆ‰™•][a-z]")
 _FRENCH = re.compile("[éèêëàâäîïôöûùüçœ]")
-#: French letters of either case, to tell DOS CP850 from cp1252: CP850 puts é at 0x82, É at 0x90 (undefined in
+#: French letters of either case, next to a letter (a cp1252 ``€`` or no-break space is CP850 ``Ç``, ``á``), to
+#: tell DOS CP850 from cp1252: CP850 puts é at 0x82, É at 0x90 (undefined in
 #: cp1252), È at 0xD4 (cp1252 ``Ô``); a cp1252 ``é`` (0xE9) is CP850 ``Ú``.
-_FRENCH_ANY = re.compile("[éèêëàâäîïôöûùüçœÉÈÊËÀÂÎÏÔÛÙÜÇŒ]")
+_FRENCH_ANY = re.compile("(?<=[A-Za-z])[éèêëàâäîïôöûùüçœÉÈÊËÀÂÎÏÔÛÙÜÇŒ]|[éèêëàâäîïôöûùüçœÉÈÊËÀÂÎÏÔÛÙÜÇŒ](?=[A-Za-z])")
 #: An ASCII character shifted by one byte in UTF-16 (``a`` -> U+6100): a byte was lost before it.
 _SHIFTED = re.compile("[" + "".join(chr(byte << 8) for byte in range(0x21, 0x7F)) + "]")
 _CP850 = re.compile(r"[A-Za-z]?‚[A-Za-z]|[A-Za-z]Š[A-Za-z]|[A-Za-z]…[A-Za-z]")
@@ -130,7 +131,7 @@ def _is_utf8(line: bytes) -> bool:
 
 
 def _dos_score(text: str) -> int:
-    """French letters of either case in ``text``, less its U+FFFD (bytes cp1252 leaves undefined).
+    """French letters of either case within words of ``text``, less its U+FFFD (bytes cp1252 leaves undefined).
 
     >>> _dos_score("SANT\ufffd DE BÔGLES"), _dos_score("SANTÉ DE BÈGLES")
     (0, 2)
