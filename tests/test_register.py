@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import io
+import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 from rdflib import Literal, URIRef
@@ -136,6 +139,44 @@ def test_a_csv_register_saved_by_excel_is_detected_and_read_whatever_its_encodin
     assert detect(ctx) == 95
     assert [i.message for i in ex.issues if i.line is None] == warnings
     assert ex.graph.value(URIRef(ID + "actor/siren-244200770"), RDFS.label) == Literal("Saint-Étienne Métropole")
+
+
+def xlsx(rows: list[list[str]]) -> bytes:
+    """A one-sheet XLSX workbook of text cells (inline strings), as a spreadsheet saves a register."""
+    ns = "http://schemas.openxmlformats.org/"
+    cells = "".join(f'<row r="{n}">' + "".join(
+        f'<c r="{chr(65 + i)}{n}" t="inlineStr"><is><t>{escape(v)}</t></is></c>' for i, v in enumerate(row) if v)
+        + "</row>" for n, row in enumerate(rows, start=1))
+    rel = f"{ns}officeDocument/2006/relationships"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("[Content_Types].xml", f'<Types xmlns="{ns}package/2006/content-types"><Default Extension="rels" '
+                   'ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+                   'ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/'
+                   'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/'
+                   'worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
+                   'worksheet+xml"/></Types>')
+        z.writestr("_rels/.rels", f'<Relationships xmlns="{ns}package/2006/relationships"><Relationship Id="rId1" '
+                   f'Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr("xl/workbook.xml", f'<workbook xmlns="{ns}spreadsheetml/2006/main" xmlns:r="{rel}"><sheets>'
+                   '<sheet name="Feuil1" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="{ns}package/2006/relationships">'
+                   f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{ns}spreadsheetml/2006/main"><sheetData>{cells}'
+                   '</sheetData></worksheet>')
+    return out.getvalue()
+
+
+def test_a_register_saved_as_xlsx_is_detected_and_read_as_its_csv_would_be():
+    ctx = SourceContext(Path("registre.xlsx"), xlsx([
+        ["# ptce: PTCE Santé Rive Droite"], [],
+        ["name", "kind", "circle", "joined", "siren"],
+        ["Mutuelle Girondine", "mutuelle", "financeurs", "2024-01-15", "244200770"],
+        ["CPTS Rive Droite", "association", "coeur", "bientôt"]]))
+    ex = extract(ctx)
+    assert (detect(ctx), ex.stats["members"]) == (95, 2)
+    assert ex.graph.value(URIRef(ID + "actor/siren-244200770"), RDFS.label) == Literal("Mutuelle Girondine")
+    assert ("joined", 5) in [(i.field, i.line) for i in ex.issues]
 
 
 def test_empty_cells_beyond_a_csv_registers_header_are_ignored():
