@@ -141,6 +141,16 @@ def test_a_csv_register_saved_by_excel_is_detected_and_read_whatever_its_encodin
     assert ex.graph.value(URIRef(ID + "actor/siren-244200770"), RDFS.label) == Literal("Saint-Étienne Métropole")
 
 
+def test_a_yaml_register_saved_in_cp1252_is_read_as_such_with_a_warning():
+    ex = extract(SourceContext(Path("r.yaml"), (
+        "format: maillage-register/1\nptce:\n  name: PTCE Santé Entre-deux-Mers\nmembers:\n"
+        "  - {name: Mutuelle Générale, kind: mutuelle, circle: financeurs}\n").encode("cp1252")))
+    assert ex.graph.value(URIRef(ID + "actor/ptce-sante-entre-deux-mers"), RDFS.label) == Literal(
+        "PTCE Santé Entre-deux-Mers")
+    assert [i.message for i in ex.issues if i.line is None] == [
+        "registre enregistré en Windows-1252, pas en UTF-8 : lu comme tel (vérifiez ses accents)"]
+
+
 def xlsx(rows: list[list[str]]) -> bytes:
     """A one-sheet XLSX workbook of text cells (inline strings), as a spreadsheet saves a register."""
     ns = "http://schemas.openxmlformats.org/"

@@ -370,8 +370,9 @@ def extract(ctx: SourceContext) -> Extraction:
     check_line_length(ctx.data)
     encoding = "utf-8"
     yaml_register = ctx.path.suffix.lower() in (".yaml", ".yml") or FORMAT.encode() in ctx.data[:4096]
-    if yaml_register:
-        read = entries_from_yaml(ctx.text(), FORMAT)
+    if yaml_register:  # an editor on Windows may save it in cp1252: read as a CSV register is
+        text, encoding = decode(ctx.data)
+        read = entries_from_yaml(text, FORMAT)
     elif is_spreadsheet(ctx.data):
         read, encoding = entries_from_csv(sheet_as_csv(read_sheet(ctx.data).rows)), "xlsx/ods"
     else:
