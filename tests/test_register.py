@@ -476,6 +476,15 @@ def test_a_member_who_left_and_came_back_has_one_membership_for_each_period(name
         ("2024-09-01", "operationnel", "2024-09-01", "None")], [])
 
 
+def test_an_exit_date_before_the_entry_date_is_warned_about_and_ignored_so_the_member_stays_current():
+    ex = extract(SourceContext(Path("r.csv"), (
+        "# ptce: P\nname;kind;circle;joined;left\nMutuelle;mutuelle;partenaires;2024-06-01;2023-12-31\n").encode()))
+    assert (memberships(ex), issues_of(ex)) == (
+        [("mutuelle", "partenaires", "2024-06-01", "None")],
+        [(3, "left", "date de sortie (2023-12-31) avant la date d'entrée (2024-06-01) : date de sortie ignorée, le "
+                     "membre reste actuel ; corrigez l'une des deux")])
+
+
 def test_a_member_listed_twice_on_identical_lines_is_reported_and_read_once():
     ex = extract(SourceContext(Path("r.csv"), (
         "# ptce: P\nname;kind;circle;joined\nA;association;coeur;2024-01-15\nB;association;coeur;2024-01-15\n"

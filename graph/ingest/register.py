@@ -294,8 +294,13 @@ class _Builder:
         if joined is None:  # none given, or one refused above (« 2024-13-01 »): the member is stored without one
             self.warn(entry, "joined", f"date d'entrée manquante ({entry.key_of('joined')})",
                       f"entry date missing ({entry.key_of('joined', 'en')})")
-        if joined and left and left < joined:
-            self.warn(entry, "left", "date de sortie avant la date d'entrée", "left before joining")
+        if joined and left and left < joined:  # a typo in either year: a current member must not vanish
+            self.warn(entry, "left", f"date de sortie ({left.isoformat()}) avant la date d'entrée "
+                                     f"({joined.isoformat()}) : date de sortie ignorée, le membre reste actuel ; "
+                                     "corrigez l'une des deux", f"exit date ({left.isoformat()}) before the entry date "
+                                     f"({joined.isoformat()}): exit date ignored, the member stays current; correct "
+                                     "one of them")
+            left = None
         self.periods.append(Period(entry, actor, role, joined, left))
 
     def memberships(self, merged: dict[URIRef, URIRef]) -> None:
