@@ -181,7 +181,8 @@ def encoding_issue(data: bytes, encoding: str | None) -> Issue | None:
                      "its own (check their accents)", line=lines[0] if lines else None)
     if encoding and encoding.endswith("cp850"):
         return Issue("warning", "fichier lu en CP850 (DOS), ses accents l'indiquent : vérifiez-les ; enregistrez-le "
-                                "en UTF-8", "file read as CP850 (DOS), as its accents tell: check them; save it in UTF-8")
+                                "en UTF-8",
+                     "file read as CP850 (DOS), as its accents tell: check them; save it in UTF-8")
     if encoding and encoding.endswith("mac-roman"):
         return Issue("warning", "fichier lu en MacRoman (ancien Excel pour Mac), ses accents l'indiquent : "
                                 "vérifiez-les", "file read as MacRoman (old Excel for Mac), as its accents tell: "

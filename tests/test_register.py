@@ -377,6 +377,20 @@ def test_a_register_with_several_unknown_goals_is_refused_naming_each_with_its_l
            "ligne 6, « 5 » ligne 7, « 6 » ligne 9, « 7 » ligne 11")
 
 
+def test_a_register_with_several_faulty_grant_entries_is_refused_naming_each_with_its_line():
+    text = ("format: maillage-register/1\nptce:\n  name: P\n  goals: [{rank: 1, label: Un}]\n"
+            "members:\n  - {name: A, kind: association, circle: coeur}\n"
+            "grants:\n  - {deliberation: DEL-2024-012, goals: [2]}\n"
+            "  - {grant_id: NAQ-2024-0187, siret: '1234567890123', goals: [1]}\n"
+            "  - {deliberation: DEL, goals: [1]}\n")
+    with pytest.raises(InputError) as err:
+        extract(yaml_ctx(text))
+    assert (err.value.issue.line, err.value.issue.message) == (
+        8, "objectif inconnu « 2 » (objectifs déclarés sous ptce: goals : 1) ; autres erreurs des financements : "
+           "ligne 9, siret : SIRET « 1234567890123 » invalide (14 chiffres, clé de contrôle) ; ligne 10, deliberation : "
+           "numéro de délibération « DEL » sans chiffre")
+
+
 @pytest.mark.parametrize("ctx", [
     yaml_ctx("format: maillage-register/1\nptce:\n  nom: P\n  territoire: Antibes  Juan-les-Pins\nmembres:\n"
              "  - {nom: A, type: association, cercle: coeur, date d'entrée: 2024-01-01}\n"),

@@ -54,7 +54,7 @@ from graph.encodings import decode
 from graph.identity import ActorBook, fold
 from graph.ingest.french import fold as unaccent
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
-from graph.ingest.register_grants import UnknownGoal, state_grant, unknown_goals
+from graph.ingest.register_grants import grant_errors, state_grant
 from graph.ingest.register_keys import canonical
 from graph.ingest.register_links import register_stored
 from graph.ingest.register_values import (CIRCLE_NAMES, KINDS, circle_concept, kind_class, read_date,
@@ -408,10 +408,10 @@ def extract(ctx: SourceContext) -> Extraction:
     for n, grant in enumerate(read.grants, start=1):
         try:
             state_grant(builder, grant, n)
-        except UnknownGoal as exc:  # told with the others, in one refusal
+        except InputError as exc:  # told with the others, in one refusal
             refused.append(exc)
     if refused:
-        raise unknown_goals(refused, builder.ex.issues)
+        raise grant_errors(refused, builder.ex.issues)
     builder.coordinator(read.ptce)
     builder.memberships(builder.book.finish())
     ex = builder.ex
