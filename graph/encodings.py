@@ -1,7 +1,8 @@
 """Decode the bytes of a text table and repair the mojibake already in its text (DATA-FORMATS.md §5, pitfalls 1–4).
 
 - encodings (pitfalls 1–3): UTF-16 with a BOM; a UTF-8 BOM followed by UTF-8 *or* cp1252 bytes; UTF-8; cp1252
-  (never latin-1: ``€`` is 0x80, ``œ`` 0x9C, ``’`` 0x92). The decision is made once per file, not per line,
+  (never latin-1: ``€`` is 0x80, ``œ`` 0x9C, ``’`` 0x92); MacRoman or DOS CP850 when their French letters outnumber
+  cp1252's (with a warning). The decision is made once per file, not per line,
   except in a file where UTF-8 lines with accents and lines that are not UTF-8 mix (rows pasted from another
   export): each line is then read in its own encoding, and the cp1252 lines are named;
 - mojibake already in the text (pitfall 4): UTF-8 read as cp1252 (``Ã©``) is repaired with ftfy, DOS CP850 read
@@ -22,6 +23,10 @@ SUSPECT = re.compile(r"Ã.|Â.|â€|[A-Za-z]‚[A-Za-z]")
 #: è ç ê ù -> undefined bytes (U+FFFD). The decoding that gives more French accented letters is kept.
 _MAC_ROMAN = re.compile("[A-Za-z][Ž\ufffdˆ‰™•][a-z]")
 _FRENCH = re.compile("[éèêëàâäîïôöûùüçœ]")
+#: French letters of either case, next to a letter (a cp1252 ``€`` or no-break space is CP850 ``Ç``, ``á``), to
+#: tell DOS CP850 from cp1252: CP850 puts é at 0x82, É at 0x90 (undefined in
+#: cp1252), È at 0xD4 (cp1252 ``Ô``); a cp1252 ``é`` (0xE9) is CP850 ``Ú``.
+_FRENCH_ANY = re.compile("(?<=[A-Za-z])[éèêëàâäîïôöûùüçœÉÈÊËÀÂÎÏÔÛÙÜÇŒ]|[éèêëàâäîïôöûùüçœÉÈÊËÀÂÎÏÔÛÙÜÇŒ](?=[A-Za-z])")
 #: An ASCII character shifted by one byte in UTF-16 (``a`` -> U+6100): a byte was lost before it.
 _SHIFTED = re.compile("[" + "".join(chr(byte << 8) for byte in range(0x21, 0x7F)) + "]")
 _CP850 = re.compile(r"[A-Za-z]?‚[A-Za-z]|[A-Za-z]Š[A-Za-z]|[A-Za-z]…[A-Za-z]")
@@ -60,6 +65,8 @@ def decode(data: bytes) -> tuple[str, str]:
 
     >>> decode("é".encode("cp1252")), decode(codecs.BOM_UTF8 + "é".encode("cp1252"))
     (('é', 'cp1252'), ('é', 'utf-8-bom+cp1252'))
+    >>> decode("D'ÉDUCATION DE BÈGLES".encode("cp850"))
+    ("D'ÉDUCATION DE BÈGLES", 'cp850')
     >>> decode(codecs.BOM_UTF16_LE + "é;x".encode("utf-16-le"))
     ('é;x', 'utf-16')
     >>> decode("aide en numéraire ; coût à prévoir".encode("mac_roman"))
@@ -83,6 +90,8 @@ def decode(data: bytes) -> tuple[str, str]:
         text, encoding = body.decode("cp1252", errors="replace"), "cp1252"
         if _MAC_ROMAN.search(text) and _accents(mac := body.decode("mac_roman")) > _accents(text):
             text, encoding = mac, "mac-roman"
+        elif _dos_score(dos := body.decode("cp850")) > _dos_score(text):
+            text, encoding = dos, "cp850"
         return text, f"utf-8-bom+{encoding}" if bom else encoding
 
 
@@ -119,6 +128,15 @@ def _is_utf8(line: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def _dos_score(text: str) -> int:
+    """French letters of either case within words of ``text``, less its U+FFFD (bytes cp1252 leaves undefined).
+
+    >>> _dos_score("SANT\ufffd DE BÔGLES"), _dos_score("SANTÉ DE BÈGLES")
+    (0, 2)
+    """
+    return len(_FRENCH_ANY.findall(text)) - text.count("\ufffd")
 
 
 def _accents(text: str) -> int:
@@ -161,6 +179,10 @@ def encoding_issue(data: bytes, encoding: str | None) -> Issue | None:
                                 "ligne lue dans le sien (vérifiez leurs accents)",
                      f"mixed encodings: line{plural} {shown_en} in Windows-1252, the rest in UTF-8: each line read in "
                      "its own (check their accents)", line=lines[0] if lines else None)
+    if encoding and encoding.endswith("cp850"):
+        return Issue("warning", "fichier lu en CP850 (DOS), ses accents l'indiquent : vérifiez-les ; enregistrez-le "
+                                "en UTF-8",
+                     "file read as CP850 (DOS), as its accents tell: check them; save it in UTF-8")
     if encoding and encoding.endswith("mac-roman"):
         return Issue("warning", "fichier lu en MacRoman (ancien Excel pour Mac), ses accents l'indiquent : "
                                 "vérifiez-les", "file read as MacRoman (old Excel for Mac), as its accents tell: "

@@ -53,6 +53,9 @@ class Row:
     #: Empty cells the row had beyond the header row's (a separator at the end of the row, or a value cut in two
     #: by an unquoted separator that pushed the last, empty, cell out): whoever knows the columns' values tells which.
     extra: int = 0
+    #: Cells the row lacks to fill the header (a CSV line cut short: an interrupted download), filled with empty
+    #: ones: whoever knows whether its columns may be left out tells whether that matters.
+    short: int = 0
 
 
 @dataclass
@@ -228,7 +231,9 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
                 "warning", f"en-tête répété (ligne {row.line}), pas une ligne de données : ignoré",
                 f"repeated header (line {row.line}), not a data row: skipped", line=row.line))
         elif any(cells):
-            table.rows.append(Row(row.line, cells + [""] * (width - len(cells)), max(0, len(cells) - header_cells)))
+            short = max(0, width - len(cells)) if delimiter is not None else 0
+            table.rows.append(Row(row.line, cells + [""] * (width - len(cells)), max(0, len(cells) - header_cells),
+                                  short))
     _skip_footer_notes(table)
     if (collected := _COLLECTED.get()) is not None:
         collected.extend(table.issues)

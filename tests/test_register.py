@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import io
+import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 from rdflib import Literal, URIRef
@@ -136,6 +139,54 @@ def test_a_csv_register_saved_by_excel_is_detected_and_read_whatever_its_encodin
     assert detect(ctx) == 95
     assert [i.message for i in ex.issues if i.line is None] == warnings
     assert ex.graph.value(URIRef(ID + "actor/siren-244200770"), RDFS.label) == Literal("Saint-Étienne Métropole")
+
+
+def test_a_yaml_register_saved_in_cp1252_is_read_as_such_with_a_warning():
+    ex = extract(SourceContext(Path("r.yaml"), (
+        "format: maillage-register/1\nptce:\n  name: PTCE Santé Entre-deux-Mers\nmembers:\n"
+        "  - {name: Mutuelle Générale, kind: mutuelle, circle: financeurs}\n").encode("cp1252")))
+    assert ex.graph.value(URIRef(ID + "actor/ptce-sante-entre-deux-mers"), RDFS.label) == Literal(
+        "PTCE Santé Entre-deux-Mers")
+    assert [i.message for i in ex.issues if i.line is None] == [
+        "registre enregistré en Windows-1252, pas en UTF-8 : lu comme tel (vérifiez ses accents)"]
+
+
+def xlsx(rows: list[list[str]]) -> bytes:
+    """A one-sheet XLSX workbook of text cells (inline strings), as a spreadsheet saves a register."""
+    ns = "http://schemas.openxmlformats.org/"
+    cells = "".join(f'<row r="{n}">' + "".join(
+        f'<c r="{chr(65 + i)}{n}" t="inlineStr"><is><t>{escape(v)}</t></is></c>' for i, v in enumerate(row) if v)
+        + "</row>" for n, row in enumerate(rows, start=1))
+    rel = f"{ns}officeDocument/2006/relationships"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("[Content_Types].xml", f'<Types xmlns="{ns}package/2006/content-types"><Default Extension="rels" '
+                   'ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+                   'ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/'
+                   'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/'
+                   'worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
+                   'worksheet+xml"/></Types>')
+        z.writestr("_rels/.rels", f'<Relationships xmlns="{ns}package/2006/relationships"><Relationship Id="rId1" '
+                   f'Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr("xl/workbook.xml", f'<workbook xmlns="{ns}spreadsheetml/2006/main" xmlns:r="{rel}"><sheets>'
+                   '<sheet name="Feuil1" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="{ns}package/2006/relationships">'
+                   f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{ns}spreadsheetml/2006/main"><sheetData>{cells}'
+                   '</sheetData></worksheet>')
+    return out.getvalue()
+
+
+def test_a_register_saved_as_xlsx_is_detected_and_read_as_its_csv_would_be():
+    ctx = SourceContext(Path("registre.xlsx"), xlsx([
+        ["# ptce: PTCE Santé Rive Droite"], [],
+        ["name", "kind", "circle", "joined", "siren"],
+        ["Mutuelle Girondine", "mutuelle", "financeurs", "2024-01-15", "244200770"],
+        ["CPTS Rive Droite", "association", "coeur", "bientôt"]]))
+    ex = extract(ctx)
+    assert (detect(ctx), ex.stats["members"]) == (95, 2)
+    assert ex.graph.value(URIRef(ID + "actor/siren-244200770"), RDFS.label) == Literal("Mutuelle Girondine")
+    assert ("joined", 5) in [(i.field, i.line) for i in ex.issues]
 
 
 def test_empty_cells_beyond_a_csv_registers_header_are_ignored():
@@ -326,6 +377,20 @@ def test_a_register_with_several_unknown_goals_is_refused_naming_each_with_its_l
            "ligne 6, « 5 » ligne 7, « 6 » ligne 9, « 7 » ligne 11")
 
 
+def test_a_register_with_several_faulty_grant_entries_is_refused_naming_each_with_its_line():
+    text = ("format: maillage-register/1\nptce:\n  name: P\n  goals: [{rank: 1, label: Un}]\n"
+            "members:\n  - {name: A, kind: association, circle: coeur}\n"
+            "grants:\n  - {deliberation: DEL-2024-012, goals: [2]}\n"
+            "  - {grant_id: NAQ-2024-0187, siret: '1234567890123', goals: [1]}\n"
+            "  - {deliberation: DEL, goals: [1]}\n")
+    with pytest.raises(InputError) as err:
+        extract(yaml_ctx(text))
+    assert (err.value.issue.line, err.value.issue.message) == (
+        8, "objectif inconnu « 2 » (objectifs déclarés sous ptce: goals : 1) ; autres erreurs des financements : "
+           "ligne 9, siret : SIRET « 1234567890123 » invalide (14 chiffres, clé de contrôle) ; ligne 10, deliberation : "
+           "numéro de délibération « DEL » sans chiffre")
+
+
 @pytest.mark.parametrize("ctx", [
     yaml_ctx("format: maillage-register/1\nptce:\n  nom: P\n  territoire: Antibes  Juan-les-Pins\nmembres:\n"
              "  - {nom: A, type: association, cercle: coeur, date d'entrée: 2024-01-01}\n"),
@@ -423,6 +488,15 @@ def test_a_member_who_left_and_came_back_has_one_membership_for_each_period(name
     assert (memberships(ex), [i for i in ex.issues if i.field == "name"]) == ([
         ("2023-01-10", "partenaires", "2023-01-10", "2023-12-31"),
         ("2024-09-01", "operationnel", "2024-09-01", "None")], [])
+
+
+def test_an_exit_date_before_the_entry_date_is_warned_about_and_ignored_so_the_member_stays_current():
+    ex = extract(SourceContext(Path("r.csv"), (
+        "# ptce: P\nname;kind;circle;joined;left\nMutuelle;mutuelle;partenaires;2024-06-01;2023-12-31\n").encode()))
+    assert (memberships(ex), issues_of(ex)) == (
+        [("mutuelle", "partenaires", "2024-06-01", "None")],
+        [(3, "left", "date de sortie (2023-12-31) avant la date d'entrée (2024-06-01) : date de sortie ignorée, le "
+                     "membre reste actuel ; corrigez l'une des deux")])
 
 
 def test_a_member_listed_twice_on_identical_lines_is_reported_and_read_once():

@@ -63,6 +63,20 @@ def test_old_mac_excel_csv_in_macroman_is_decoded_as_such_with_a_warning():
         "fichier lu en MacRoman (ancien Excel pour Mac), ses accents l'indiquent : vérifiez-les"]
 
 
+def test_a_dos_cp850_file_with_capital_accents_is_decoded_as_cp850_with_a_warning():
+    text = "titre;objet\r\nASSOCIATION D'ÉDUCATION POUR LA SANTÉ DE BÈGLES;éducation à la santé\r\n"
+    table = read_table(text.encode("cp850"))
+    assert (table.encoding, table.rows[0].cells) == ("cp850", ["ASSOCIATION D'ÉDUCATION POUR LA SANTÉ DE BÈGLES",
+                                                               "éducation à la santé"])
+    assert [i.message for i in table.issues] == [
+        "fichier lu en CP850 (DOS), ses accents l'indiquent : vérifiez-les ; enregistrez-le en UTF-8"]
+
+
+def test_a_cp1252_file_with_capital_accents_stays_cp1252():
+    table = read_table("titre;objet\r\nMAISON DE SANTÉ DE BÈGLES;Accès aux soins\r\n".encode("cp1252"))
+    assert (table.encoding, table.rows[0].cells) == ("cp1252", ["MAISON DE SANTÉ DE BÈGLES", "Accès aux soins"])
+
+
 def test_a_utf8_file_with_a_line_in_cp1252_reads_each_line_in_its_own_and_names_that_line():
     data = ("nom;objet\nSCOP Santé Alpes;Séjour\nCPTS;Réunion\n".encode()
             + "Maison d'Échirolles;Accès\n".encode("cp1252"))

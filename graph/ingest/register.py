@@ -54,14 +54,15 @@ from graph.encodings import decode
 from graph.identity import ActorBook, fold
 from graph.ingest.french import fold as unaccent
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
-from graph.ingest.register_grants import UnknownGoal, state_grant, unknown_goals
+from graph.ingest.register_grants import grant_errors, state_grant
 from graph.ingest.register_keys import canonical
 from graph.ingest.register_links import register_stored
 from graph.ingest.register_values import (CIRCLE_NAMES, KINDS, circle_concept, kind_class, read_date,
                                           read_identifiers)
-from graph.ingest.register_read import Entry, Register, entries_from_csv, entries_from_yaml, load_yaml
+from graph.ingest.register_read import Entry, Register, entries_from_csv, entries_from_yaml, load_yaml, sheet_as_csv
 from graph.limits import check_line_length
 from graph.namespaces import MAI, ORG, SCHEMA, THEMES, mint, slugify
+from graph.spreadsheets import is_spreadsheet, read_sheet
 from graph.tabular import peek_lines
 from graph.values import ValueProblem, parse_bool
 
@@ -69,7 +70,8 @@ FORMAT = "maillage-register/1"
 #: The encodings that :func:`graph.encodings.decode` tells, as a coordinator knows them.
 _ENCODINGS = {"cp1252": "Windows-1252", "utf-8-bom+cp1252": "Windows-1252", "utf-16": "UTF-16",
               "utf-16-le": "UTF-16", "mac-roman": "MacRoman (ancien Excel pour Mac)",
-              "utf-8-bom+mac-roman": "MacRoman (ancien Excel pour Mac)",
+              "utf-8-bom+mac-roman": "MacRoman (ancien Excel pour Mac)", "cp850": "CP850 (DOS)",
+              "utf-8-bom+cp850": "CP850 (DOS)",
               "utf-8+cp1252": "UTF-8 et Windows-1252 mêlés", "utf-8-bom+utf-8+cp1252": "UTF-8 et Windows-1252 mêlés"}
 
 def detect(ctx: SourceContext) -> int:
@@ -79,7 +81,7 @@ def detect(ctx: SourceContext) -> int:
     if suffix in (".yaml", ".yml"):
         head = ctx.data[:4096].decode("utf-8", errors="replace")
         return 100 if FORMAT in head else (60 if re.search(r"^(?:members|membres):", head, re.M | re.I) else 0)
-    if suffix in (".csv", ".tsv", ".txt"):
+    if suffix in (".csv", ".tsv", ".txt") or is_spreadsheet(ctx.data):
         return 95 if any(_REQUIRED <= keys for _, keys in _header_keys(ctx.data)) else 0
     return 0
 
@@ -96,7 +98,7 @@ def _header_keys(data: bytes) -> list[tuple[int, set[str]]]:
 def near_miss(ctx: SourceContext) -> InputError | None:
     """A CSV header naming three or more of a register's columns but not all of name, kind and circle: which it
     has, which it lacks."""
-    if ctx.path.suffix.lower() not in (".csv", ".txt", ".tsv"):
+    if ctx.path.suffix.lower() not in (".csv", ".txt", ".tsv") and not is_spreadsheet(ctx.data):
         return None
     for line, keys in _header_keys(ctx.data):
         if len(keys) >= 3 and (lacks := ", ".join(sorted(_REQUIRED - keys))):
@@ -292,8 +294,13 @@ class _Builder:
         if joined is None:  # none given, or one refused above (« 2024-13-01 »): the member is stored without one
             self.warn(entry, "joined", f"date d'entrée manquante ({entry.key_of('joined')})",
                       f"entry date missing ({entry.key_of('joined', 'en')})")
-        if joined and left and left < joined:
-            self.warn(entry, "left", "date de sortie avant la date d'entrée", "left before joining")
+        if joined and left and left < joined:  # a typo in either year: a current member must not vanish
+            self.warn(entry, "left", f"date de sortie ({left.isoformat()}) avant la date d'entrée "
+                                     f"({joined.isoformat()}) : date de sortie ignorée, le membre reste actuel ; "
+                                     "corrigez l'une des deux", f"exit date ({left.isoformat()}) before the entry date "
+                                     f"({joined.isoformat()}): exit date ignored, the member stays current; correct "
+                                     "one of them")
+            left = None
         self.periods.append(Period(entry, actor, role, joined, left))
 
     def memberships(self, merged: dict[URIRef, URIRef]) -> None:
@@ -368,22 +375,25 @@ def extract(ctx: SourceContext) -> Extraction:
     check_line_length(ctx.data)
     encoding = "utf-8"
     yaml_register = ctx.path.suffix.lower() in (".yaml", ".yml") or FORMAT.encode() in ctx.data[:4096]
-    if yaml_register:
-        read = entries_from_yaml(ctx.text(), FORMAT)
+    if yaml_register:  # an editor on Windows may save it in cp1252: read as a CSV register is
+        text, encoding = decode(ctx.data)
+        read = entries_from_yaml(text, FORMAT)
+    elif is_spreadsheet(ctx.data):
+        read, encoding = entries_from_csv(sheet_as_csv(read_sheet(ctx.data).rows)), "xlsx/ods"
     else:
         text, encoding = decode(ctx.data)  # as Excel saves a CSV: cp1252, a BOM, UTF-16
         read = entries_from_csv(text)
     builder = _Builder(ctx, read.ptce)
     builder.ex.issues += read.issues
-    if encoding not in ("utf-8", "utf-8-bom"):
+    if encoding not in ("utf-8", "utf-8-bom", "xlsx/ods"):
         name = _ENCODINGS.get(encoding, encoding)
         builder.ex.warn(f"registre enregistré en {name}, pas en UTF-8 : lu comme tel (vérifiez ses accents)",
                         f"register saved in {name}, not UTF-8: read as such (check its accents)")
     if not read.ptce.text("name"):
-        stem = ctx.path.stem
+        stem, table = ctx.path.stem, "XLSX/ODS" if encoding == "xlsx/ods" else "CSV"
         fr, en = (("sans nom de PTCE (ptce: name)", "without the PTCE's name (ptce: name)") if yaml_register else
-                  ("CSV sans ligne « # ptce: NOM » avant l'en-tête",
-                   "CSV register without a '# ptce: NAME' line before its header"))
+                  (f"{table} sans ligne « # ptce: NOM » avant l'en-tête",
+                   f"{table} register without a '# ptce: NAME' line before its header"))
         builder.ex.warn(f"registre {fr} : le PTCE est nommé d'après le fichier (« {stem} »)",
                         f"{'register ' if yaml_register else ''}{en}: the PTCE is named after the file ('{stem}')",
                         line=read.ptce.line, field="name" if yaml_register else None)
@@ -398,10 +408,10 @@ def extract(ctx: SourceContext) -> Extraction:
     for n, grant in enumerate(read.grants, start=1):
         try:
             state_grant(builder, grant, n)
-        except UnknownGoal as exc:  # told with the others, in one refusal
+        except InputError as exc:  # told with the others, in one refusal
             refused.append(exc)
     if refused:
-        raise unknown_goals(refused, builder.ex.issues)
+        raise grant_errors(refused, builder.ex.issues)
     builder.coordinator(read.ptce)
     builder.memberships(builder.book.finish())
     ex = builder.ex
@@ -415,5 +425,6 @@ def extract(ctx: SourceContext) -> Extraction:
 
 __all__ = ["FORMAT", "KIND", "Entry", "Register", "detect", "extract", "load_yaml", "near_miss"]
 
-KIND = SourceKind("register", "Registre des partenaires du PTCE", detect, extract, extensions=(".yaml", ".yml"),
+KIND = SourceKind("register", "Registre des partenaires du PTCE", detect, extract,
+                  extensions=(".yaml", ".yml", ".csv", ".xlsx", ".ods"),
                   near_miss=near_miss, rows_kept="members", check_stored=register_stored)

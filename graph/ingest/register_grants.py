@@ -217,6 +217,26 @@ def unknown_goals(found: list[UnknownGoal], issues: list[Issue]) -> InputError:
                       value=said.value, message_en=f"{said.message_en}; other unknown goals: {listed_en}")
 
 
+def grant_errors(found: list[InputError], issues: list[Issue]) -> InputError:
+    """The refusal of a register for every faulty grant entry at once (``found``, in the entries' order): unknown
+    goals alone as :func:`unknown_goals` tells them; otherwise the first error, then each other with its line and
+    field, so that one run shows them all."""
+    if all(isinstance(error, UnknownGoal) for error in found):
+        return unknown_goals(found, issues)  # type: ignore[arg-type]
+    first, *rest = (error.issue for error in found)
+    if not rest:
+        return found[0]
+    where = [(f"ligne {i.line}" if i.line else "", f"line {i.line}" if i.line else "", i.field or "") for i in rest]
+    listed = " ; ".join(", ".join(filter(None, (fr, field))) + f" : {i.message}"
+                        for (fr, _, field), i in zip(where, rest))
+    listed_en = "; ".join(", ".join(filter(None, (en, field))) + f": {i.message_en}"
+                          for (_, en, field), i in zip(where, rest))
+    plural, plural_en = ("s", "s") if len(rest) > 1 else ("", "")
+    return InputError(f"{first.message} ; autre{plural} erreur{plural} des financements : {listed}", line=first.line,
+                      field=first.field, value=first.value,
+                      message_en=f"{first.message_en}; other grant error{plural_en}: {listed_en}")
+
+
 def _identifier(entry, key: str, ok, size: int) -> str:
     """A beneficiary's SIREN or SIRET, without the spaces or dots written in it; InputError when it is not one."""
     raw = _number(entry, key)

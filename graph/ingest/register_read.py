@@ -254,6 +254,22 @@ date de sortie, thèmes, objectifs, siren, siret, rna, esus
     return Register(ptce, members, goals, issues=issues)
 
 
+def sheet_as_csv(rows: list[tuple[int, list[str]]]) -> str:
+    """The text of a register's sheet (rows with their lines) as a ``;`` CSV whose lines are the sheet's, for
+    :func:`entries_from_csv`: a line break inside a cell becomes a space, so that each row keeps its line.
+
+    >>> sheet_as_csv([(1, ["# ptce: P", ""]), (3, ["name", "kind"]), (4, ["A; B", "asso\\nciation"])])
+    '# ptce: P;\\n\\nname;kind\\n"A; B";asso ciation\\n'
+    """
+    out, line = io.StringIO(), 1
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    for number, cells in rows:
+        out.write("\n" * max(0, number - line))
+        writer.writerow([" ".join(c.splitlines()) for c in cells])
+        line = number + 1
+    return out.getvalue()
+
+
 def _shifted(cells: list[str], width: int, line: int, cut: str | None) -> InputError:
     """Why a register with a row shifted by a separator inside an unquoted value is refused whole: stored without
     that row, the register would drop a member the coordinator listed (the register stored before stays)."""

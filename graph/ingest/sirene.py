@@ -131,6 +131,11 @@ class _Rows:
         return [n for i, n in enumerate(names) if n and n not in names[:i]]
 
     def add_row(self, row: Row) -> None:
+        if row.short:  # INSEE writes every column: a shorter line was cut (its values would be read partly)
+            size, width = len(row.cells) - row.short, len(row.cells)
+            self.ex.reject(f"{size} cellules pour {width} colonnes : ligne tronquée (téléchargement interrompu ?)",
+                           f"{size} cells for {width} columns: truncated line (interrupted download?)", line=row.line)
+            return
         written, category = self.get(row, "siren"), self.get(row, "categorieJuridiqueUniteLegale")
         if self.get(row, "dateFin"):  # a closed period of the history file
             return
