@@ -845,6 +845,14 @@ def test_a_vote_that_leaves_a_count_out_gives_it_0_only_when_the_counts_it_state
      "REPRÉSENTÉS : M. MARC ANDANSON PAR MME FRANÇOISE CHEVALEYRE\nEXCUSÉS : M. DANIEL BONJEAN, M. LE GALL\n"
      "SECRÉTAIRE DE SÉANCE : MME ANNIE LAMADON\n", ["Gérard DUBOSCLARD", "Françoise CHEVALEYRE"],
      ["Daniel BONJEAN", "LE GALL"], [("Marc ANDANSON", "Françoise CHEVALEYRE")], "Annie LAMADON", "Gérard DUBOSCLARD"),
+    # the last two joined by "et", with or without civilities; a name, or a proxy's holder, cut at the line's end
+    ("Étaient présents : M. Paul ARNOULT, Mme Odile BRETON et M. Rémi CASTEL.\n", ["Paul ARNOULT", "Odile BRETON",
+     "Rémi CASTEL"], [], [], None, None),
+    ("Étaient présents : Paul ARNOULT, Odile BRETON et Rémi CASTEL-VIDAL.\n", ["Paul ARNOULT", "Odile BRETON",
+     "Rémi CASTEL-VIDAL"], [], [], None, None),
+    ("Étaient présents : M. Paul ARNOULT, Mme Odile BRETON et M. Rémi\nCASTEL-VIDAL.\n"
+     "Absent ayant donné pouvoir : M. Luc DORAT à Mme Odile\nBRETON.\nObjet : budget\n",
+     ["Paul ARNOULT", "Odile BRETON", "Rémi CASTEL-VIDAL"], [], [("Luc DORAT", "Odile BRETON")], None, None),
     ("Présents : M. Yves LEGENDRE (élus) ; Mme Aminata KONÉ (UDAF) (membres nommés)\n"
      "Excusés : M. le Maire, Mme Louisa HADDAD\n", ["Yves LEGENDRE", "Aminata KONÉ"], ["Louisa HADDAD"], [], None,
      None),
