@@ -143,6 +143,17 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
      [("Convention d'objectifs avec l'association Lien", "Madame la Maire", True)]),
     ("- approuve l'avenant n° 1 à la convention d'objectifs ;\n- Monsieur le Maire est habilité à le signer.",
      [("Avenant n° 1 à la convention d'objectifs", "Monsieur le Maire", True)]),
+    # the verbs of the same sense as "autorise": "habilite", "mandate", "donne pouvoir", "charge … de signer"
+    ("Article 2 : d'habiliter le Maire à signer la convention d'objectifs avec l'association Lien.",
+     [("Convention d'objectifs avec l'association Lien", "le Maire", True)]),
+    ("- approuve la convention d'objectifs avec l'association Lien et habilite le Maire à la signer ;",
+     [("Convention d'objectifs avec l'association Lien", "le Maire", True)]),
+    ("- mandate Monsieur le Président pour signer la convention d'objectifs avec l'association Lien ;",
+     [("Convention d'objectifs avec l'association Lien", "Monsieur le Président", True)]),
+    ("- donne pouvoir au Maire de signer la convention d'objectifs avec l'association Lien ;",
+     [("Convention d'objectifs avec l'association Lien", "le Maire", True)]),
+    ("- charge Madame la Présidente de signer la convention d'objectifs avec l'association Lien ;",
+     [("Convention d'objectifs avec l'association Lien", "Madame la Présidente", True)]),
     # "ces documents" points back at every agreement approved before
     ("– d'approuver la convention d'objectifs avec le PTCE Lien ;\n– d'approuver l'avenant n° 1 à la convention "
      "conclue avec la SCIC Val ;\n– d'autoriser Monsieur le Président, ou son représentant, à signer ces documents ;",

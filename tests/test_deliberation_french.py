@@ -768,6 +768,31 @@ def test_unanimity_of_the_votes_cast_with_abstentions_gives_none_against_and_the
 
 
 @pytest.mark.parametrize("counts, vote, votes", [
+    ("Présents : 27 – Pouvoirs : 4 – Votants : 31", "Adopté à l'unanimité moins une abstention.",
+     [("abstentions", 1), ("votesAgainst", 0), ("votesFor", 30)]),
+    ("Présents : 27 – Pouvoirs : 4", "Adopté à l'unanimité moins deux voix contre.",
+     [("abstentions", 0), ("votesAgainst", 2), ("votesFor", 29)]),
+    ("Présents : 27 – Pouvoirs : 4 – Votants : 31", "Adopté à l'unanimité moins 3 abstentions et 1 voix contre.",
+     [("abstentions", 3), ("votesAgainst", 1), ("votesFor", 27)]),
+    # the counts stated beside are kept; without a count of voters, the votes for stay unknown
+    ("Présents : 27 – Pouvoirs : 4 – Votants : 31",
+     "Adopté à l'unanimité moins une abstention (30 pour, 1 abstention).",
+     [("abstentions", 1), ("votesAgainst", 0), ("votesFor", 30)]),
+    ("Membres en exercice : 33", "Adopté à l'unanimité moins une abstention.",
+     [("abstentions", 1), ("votesAgainst", 0)]),
+])
+def test_unanimity_less_a_few_members_is_adopted_not_unanimously_with_their_counts(tmp_path, counts, vote, votes):
+    path = tmp_path / "delib.txt"
+    path.write_text("COMMUNE DE VERNOUX-FICTIF\nSÉANCE DU CONSEIL MUNICIPAL DU 6 JUIN 2024\n" + counts + "\n"
+                    "Délibération n° 2024-031\nLe Conseil municipal attribue une subvention de 300 € au Comité des "
+                    "fêtes.\n" + vote + "\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert [str(o).rsplit("/", 1)[-1] for o in graph.objects(None, MAI.outcome)] == ["adopted"]
+    assert [(str(p).rsplit("#", 1)[-1], int(o)) for p, o in sorted(
+        (p, o) for p in (MAI.votesFor, MAI.votesAgainst, MAI.abstentions) for o in graph.objects(None, p))] == votes
+
+
+@pytest.mark.parametrize("counts, vote, votes", [
     ("Présents : 27 – Pouvoirs : 4 – Votants : 31", "Adopté par 27 voix pour et 4 abstentions.",
      [("abstentions", 4), ("votesAgainst", 0), ("votesFor", 27)]),
     ("Présents : 27 – Pouvoirs : 4 – Votants : 31", "Adopté par 25 voix pour et 6 voix contre.",
@@ -820,6 +845,14 @@ def test_a_vote_that_leaves_a_count_out_gives_it_0_only_when_the_counts_it_state
      "REPRÉSENTÉS : M. MARC ANDANSON PAR MME FRANÇOISE CHEVALEYRE\nEXCUSÉS : M. DANIEL BONJEAN, M. LE GALL\n"
      "SECRÉTAIRE DE SÉANCE : MME ANNIE LAMADON\n", ["Gérard DUBOSCLARD", "Françoise CHEVALEYRE"],
      ["Daniel BONJEAN", "LE GALL"], [("Marc ANDANSON", "Françoise CHEVALEYRE")], "Annie LAMADON", "Gérard DUBOSCLARD"),
+    # the last two joined by "et", with or without civilities; a name, or a proxy's holder, cut at the line's end
+    ("Étaient présents : M. Paul ARNOULT, Mme Odile BRETON et M. Rémi CASTEL.\n", ["Paul ARNOULT", "Odile BRETON",
+     "Rémi CASTEL"], [], [], None, None),
+    ("Étaient présents : Paul ARNOULT, Odile BRETON et Rémi CASTEL-VIDAL.\n", ["Paul ARNOULT", "Odile BRETON",
+     "Rémi CASTEL-VIDAL"], [], [], None, None),
+    ("Étaient présents : M. Paul ARNOULT, Mme Odile BRETON et M. Rémi\nCASTEL-VIDAL.\n"
+     "Absent ayant donné pouvoir : M. Luc DORAT à Mme Odile\nBRETON.\nObjet : budget\n",
+     ["Paul ARNOULT", "Odile BRETON", "Rémi CASTEL-VIDAL"], [], [("Luc DORAT", "Odile BRETON")], None, None),
     ("Présents : M. Yves LEGENDRE (élus) ; Mme Aminata KONÉ (UDAF) (membres nommés)\n"
      "Excusés : M. le Maire, Mme Louisa HADDAD\n", ["Yves LEGENDRE", "Aminata KONÉ"], ["Louisa HADDAD"], [], None,
      None),

@@ -71,10 +71,13 @@ _APPROVED = re.compile(r"^[ \t]*(?:article\s+\w+\s*[:.–-]?\s*|\d{1,2}\s*[-°.)
                        r"(?P<lead>la|les|le|l['’])\s*" + _BEFORE_HEAD + r"(?P<head>" + _HEADS + r")\b"
                        r"[^.;:]{0,300}?(?P<verb>,?\s+(?:est|sont)\s+(?:approuv|valid)[ée]e?s?\b)", re.I | re.M)
 #: Who is authorised to sign, and what: "autorise Monsieur le Président, ou son représentant dûment habilité, à
-#: signer ladite convention", "autorise le Maire à la signer", "AUTORISE LE PRÉSIDENT À SIGNER LES CONVENTIONS".
-_SIGNS = re.compile(r"\bautorise[r]?\s+(?P<who>(?:(?:monsieur|madame|mme|le|la|son|sa)\b|m\.|l['’])"
-                    r"[^;:\n]{0,100}?(?:\n[^;:\n]{0,100}?)?)\s*,?\s+[àa]\s+(?P<pronoun>(?:la|les|le|l['’])\s*)?"
-                    r"signer\b", re.I)  # "A LA SIGNER" in a text typed in capitals without accents
+#: signer ladite convention", "autorise le Maire à la signer", "AUTORISE LE PRÉSIDENT À SIGNER LES CONVENTIONS", and
+#: the verbs of the same sense: "d'habiliter le Maire à signer", "mandate le Président pour signer", "charge le Maire
+#: de signer", "donne pouvoir au Maire de signer".
+_SIGNS = re.compile(r"\b(?:(?:autoriser?|habiliter?|mandater?|charger?)\s+|donner?\s+(?:tous\s+)?pouvoirs?\s+"
+                    r"(?:[àa]\s+)?)(?P<who>(?:(?:monsieur|madame|mme|le|la|son|sa|au)\b|m\.|l['’])"
+                    r"[^;:\n]{0,100}?(?:\n[^;:\n]{0,100}?)?)\s*,?\s+(?:[àa]|de|pour)\s+"
+                    r"(?P<pronoun>(?:la|les|le|l['’])\s*)?signer\b", re.I)  # "A LA SIGNER" typed without accents
 #: … and in the passive or the future, the office first: "Monsieur le Maire ou son représentant est autorisé à signer
 #: ces conventions", "Madame la Maire de Paris est autorisée à signer avec l'association la convention jointe", "Le
 #: Président la signera au nom de la Communauté de communes", "le Maire est habilité à signer".
@@ -96,7 +99,8 @@ _THESE_PAPERS = re.compile(r"\s*(?:ces|lesdits|lesdites)\s+(?:documents?|actes?|
 #: What ends a clause: its semicolon or full stop, a blank line, the next item of a list, an "ARTICLE", or a second
 #: verb of the same sentence ("approuve la convention … et autorise le Maire à la signer", "…, DIT que").
 _SENTENCE_END = r";|\.(?=\s*\n|\s+[A-ZÀ-Ý]|\s*$)|\n[ \t]*\n|\n[ \t]*(?:[-–—•*]|\d{1,2}\s*[°)]|[a-z]\)|article\b)"
-_CLAUSE_END = re.compile(_SENTENCE_END + r"|,?\s+et\s+(?:d['’]\s*)?autorise|,?\s+(?:et\s+)?(?:d['’]\s*)?autoriser\b|"
+_CLAUSE_END = re.compile(_SENTENCE_END + r"|,?\s+et\s+(?:d['’]\s*)?(?:autorise|habilite|mandate)"
+                         r"|,?\s+(?:et\s+)?(?:d['’]\s*)?(?:autoriser|habiliter|mandater)\b|"
                          r"(?-i:,\s*(?=[A-ZÀ-Ý]{3,}\b))", re.I)
 #: An agreement the sentence names before a signing clause that points back at it with a pronoun, though no clause
 #: approves it: "Subordonne le versement … à la signature de conventions conformes à la convention-type …, et
@@ -412,7 +416,7 @@ def find_agreements(body: str) -> list[AgreementFound]:
     for match in signings:
         end = _clause_end(body, match.end())
         rest = _OTHER_PAPERS.sub("", body[match.end():end])  # "… ainsi que l'arrêté attributif au profit de A"
-        who = re.sub(r"\s+", " ", match.group("who")).strip(" ,")
+        who = re.sub(r"^au\b", "le", re.sub(r"\s+", " ", match.group("who")).strip(" ,"), flags=re.I)
         # in the text's order, though one that a signing clause adds ("… ainsi que la convention X") is listed last
         signed = sorted((a for a in agreements if a.span[0] < match.start()), key=lambda a: a.span[0])
         pronoun = match.group("pronoun") or match.groupdict().get("future")

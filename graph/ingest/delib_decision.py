@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from graph.ingest.delib_counts import header_row_counts
 from graph.ingest.delib_meta import in_a_citation
 from graph.ingest.french import (AMOUNT_RE, DATE_RE, SHORT_DATE_RE, accents_optional, date_from_match, fold,
-                                 parse_amount, short_date)
+                                 parse_amount, short_date, words_to_number)
 
 if TYPE_CHECKING:
     from graph.ingest.delib_people import Attendance
@@ -35,6 +35,8 @@ class Vote:
     against: int | None = None
     abstentions: int | None = None
     span: tuple[int, int] | None = None
+    #: adopted "à l'unanimité moins …": the votes for are the voters less those the phrase names
+    short_of_unanimity: bool = False
 
 
 _COUNT = r"(?P<n>\d+|z[ée]ro|aucune?)"
@@ -164,6 +166,33 @@ def _rejects_the_act(body: str, match: re.Match) -> bool:
     return _REFUSED_OBJECT.search(body, start, min(ends, default=len(body))) is None
 
 
+#: Unanimity but for a few members: "à l'unanimité moins une abstention", "moins deux voix contre", "moins
+#: 3 abstentions et 1 voix contre". The act is adopted, not unanimously: those members did not vote for it.
+_SHORT_OF = re.compile(r"\s+moins\s+(?P<list>(?:(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+"
+                       r"(?:voix\s+|votes?\s+)?(?:contre|abstentions?)(?:\s*,\s*|\s+et\s+|\b(?!\s*,|\s+et\s)))+)",
+                       re.I)
+_SHORT_OF_ITEM = re.compile(r"(?P<n>\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:voix\s+|votes?\s+)?"
+                            r"(?P<kind>contre|abstention)", re.I)
+
+
+def _short_of_unanimity(body: str, at: int) -> dict[str, int] | None:
+    """The counts against and abstaining that "moins …" right after the unanimity that ends at ``at`` names, each
+    kind it leaves out at 0 ("moins une abstention": none against), or None without that phrase.
+
+    >>> _short_of_unanimity("à l'unanimité moins deux voix contre.", 13)
+    {'against': 2, 'abstentions': 0}
+    """
+    match = _SHORT_OF.match(body, at)
+    if not match:
+        return None
+    counts = {"against": 0, "abstentions": 0}
+    for item in _SHORT_OF_ITEM.finditer(match.group("list")):
+        n = item.group("n").lower()
+        attr = "against" if item.group("kind").lower() == "contre" else "abstentions"
+        counts[attr] += int(n) if n.isdigit() else words_to_number(n) or 0
+    return counts
+
+
 def _parse_vote(body: str) -> Vote:
     body = _without_amendments(body)
     vote = Vote()
@@ -197,6 +226,11 @@ def _parse_vote(body: str) -> Vote:
         if match:
             outcome = result
             spans.append(match.span())
+            if result == "adopted-unanimously" and (short := _short_of_unanimity(body, match.end())) is not None:
+                outcome, vote.short_of_unanimity = "adopted", True
+                for attr, n in short.items():  # counts stated beside ("(30 pour, 1 abstention)") are kept
+                    if getattr(vote, attr) is None:
+                        setattr(vote, attr, n)
             break
     if outcome is None and vote.votes_for is not None:  # "par 19 voix pour et 2 abstentions"
         outcome = "adopted" if vote.votes_for > (vote.against or 0) else "rejected"
@@ -221,7 +255,15 @@ def complete_unanimity(vote: Vote, body: str, attendance: Attendance) -> None:
     >>> complete_unanimity(vote, "Votants : 27", Attendance(vote_count=27, count_at={"vote_count": 0}))
     >>> vote.votes_for, vote.against, vote.abstentions
     (23, 0, 4)
+
+    Adopted "à l'unanimité moins une abstention" ("moins deux voix contre"), the votes for are the voters less those
+    members, unless counted beside.
     """
+    if vote.short_of_unanimity:
+        if vote.votes_for is None and not (vote.span and _BLANK_OR_VOID.search(body, *vote.span)):
+            vote.votes_for = _voters_less(attendance, body, (vote.against or 0) + (vote.abstentions or 0),
+                                          vote.abstentions or 0)
+        return
     if vote.outcome != "adopted-unanimously" or not vote.abstentions or vote.votes_for is not None \
             or vote.against is not None or (vote.span and _BLANK_OR_VOID.search(body, *vote.span)):
         return
@@ -236,6 +278,22 @@ def complete_unanimity(vote: Vote, body: str, attendance: Attendance) -> None:
         vote.votes_for = a.present_count + a.proxy_count - vote.abstentions
     if vote.votes_for is not None and vote.votes_for < 0:
         vote.votes_for = None  # counts that do not agree: say none
+
+
+def _voters_less(attendance: Attendance, body: str, members: int, abstentions: int) -> int | None:
+    """The voters less ``members``: those stated ("Votants : 31"), else the members present and represented; a count
+    stated as "Suffrages exprimés" leaves the ``abstentions`` out already. None without a count or below 0."""
+    a = attendance
+    at = a.count_at.get("vote_count")
+    if a.vote_count is not None and at is not None and _EXPRESSED.match(body, at):
+        n = a.vote_count - (members - abstentions)
+    elif a.vote_count is not None:
+        n = a.vote_count - members
+    elif a.present_count is not None and a.proxy_count is not None:
+        n = a.present_count + a.proxy_count - members
+    else:
+        return None
+    return n if n >= 0 else None
 
 
 def complete_omitted_count(vote: Vote, body: str, attendance: Attendance) -> None:

@@ -142,8 +142,17 @@ def _names_line(line: str, kind: str, bare: bool = False, capitals: bool = False
     raw = [i for i in re.split(r"[,;]", _unbulleted(line)) if i.strip(" .")]
     # an item that is only the proxy of the name that ended the line before ("M. Rémi X" / "(pouvoir à Mme Y), …")
     items = [item for item in (_without_asides(_HELD_BY.sub("", i)) for i in raw) if item.strip(" .")]
-    if cut and len(items) > 1:
+    if cut and items and (family := re.match(r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’-]*[A-ZÀ-Ý]\.?(?:\s+et\s+|\s*$)", items[0])):
+        # the family name that ends the name the line before cut, alone or before the last member ("… M. Julien" /
+        # "ROUQUETTE et Mme Sylvie X.", "… et M. Thierry" / "POIRIER-GAUTIER.")
+        rest = items[0][family.end():]
+        items = ([rest] if rest.strip(" .") else []) + items[1:]
+        if not items:
+            return True
+    elif cut and len(items) > 1:
         items = items[1:]
+    if kind != "proxies":  # "Mme Odile X et M. Rémi Y": two members
+        items = [part for item in items for part in _split_and(item, kind, bare, capitals)]
     if not items:
         return bool(raw) and _HELD_BY.match(raw[0]) is not None
     # a proxy's line: a proxy given by a member, or the rest of one that the line before cut ("Mme X a donné" /
@@ -162,7 +171,7 @@ def _names_line(line: str, kind: str, bare: bool = False, capitals: bool = False
                or _holder_item(i, bare, capitals) for i in items)
     last = items[-1].split()
     dangling = (len(last) == 1 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+", last[0]) is not None
-                or _GIVEN_NAME_LAST.fullmatch(items[-1].strip()) is not None)  # "Mme Annie" / "FAURIE" below
+                or _GIVEN_NAME_LAST.search(items[-1].strip()) is not None)  # "Mme Annie" / "FAURIE" below
     return good >= max(1, len(items) - (1 if dangling else 0)) * 0.6
 
 
@@ -183,8 +192,9 @@ def _unbulleted(line: str) -> str:
     return re.sub(r"^\s*[-–•*]\s+", "", line)
 
 
-#: A line that ends on a civility and a given name, its family name on the next line ("…, Mme Annie" / "FAURIE, …").
-_GIVEN_NAME_LAST = re.compile(r"(?:^|[,;]\s*)(?:M\.|Mme|Mlle|Monsieur|Madame)\s+"
+#: A line that ends on a civility and a given name, its family name on the next line ("…, Mme Annie" / "FAURIE, …"),
+#: the last of a list ("… et M. Thierry" / "POIRIER.") or a proxy's holder ("M. X à Mme Annie" / "LECLERC.").
+_GIVEN_NAME_LAST = re.compile(r"(?:^|[,;]\s*|\s(?:et|à|par)\s+)(?:M\.|Mme|Mlle|Monsieur|Madame)\s+"
                               r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?$")
 
 
@@ -267,10 +277,29 @@ def _bare_list(first_line: str, kind: str) -> bool:
     return bool(_STARTS_WITH_CIVILITY.match(first + " ")) and surname_only(first) is not None
 
 
+def _split_and(item: str, kind: str, bare: bool, capitals: bool) -> list[str]:
+    """``item`` split at each "et" that joins two members ("Mme Nadia X et M. Thierry Y", "Nadia X et Thierry Y"),
+    or two proxies each with its holder ("M. A à Mme B et M. C à M. D"); kept whole when a part names no member."""
+    parts = re.split(r"\s+et\s+", item.strip(" ."))
+    if len(parts) < 2:
+        return [item]
+    for part in parts:
+        if kind == "proxies":
+            split = _PROXY_SPLIT.split(_GIVEN_BY.sub("", part), maxsplit=1)
+            if len(split) < 2 or _listed(split[0].strip(" .)"), bare, capitals) is None:
+                return [item]
+        elif (held := _HELD_BY.search(part)) is not None:
+            if _listed(part[:held.start()], bare, capitals) is None:
+                return [item]
+        elif _listed(_without_asides(part), bare, capitals) is None:
+            return [item]
+    return parts
+
+
 def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
     bare, capitals = _bare_list(text, kind), _is_capitals(text, kind)
     last = None
-    for item in re.split(r"[,;]", text):
+    for item in (part for item in re.split(r"[,;]", text) for part in _split_and(item, kind, bare, capitals)):
         item = item.strip(" .")
         if not item:
             continue
