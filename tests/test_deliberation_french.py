@@ -2713,6 +2713,23 @@ def test_a_branch_named_by_its_place_after_a_dash_is_its_body_with_the_whole_nam
         "Ligue contre le cancer": ["Ligue contre le cancer – comité du Gers-Fictif"]}
 
 
+def test_a_table_row_s_branch_after_a_dash_is_its_body_with_the_whole_name_as_a_variant(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE LUSSAC-FICTIF\nDélibération n° 2024-50\nSéance du 5 novembre 2024\nObjet : Aides\n"
+                    "Le conseil, à l'unanimité, décide d'attribuer les subventions suivantes :\n\n"
+                    "  Club                                                    Montant\n"
+                    "  Union Sportive Lussacaise – section Sport Santé          3 500 €\n"
+                    "  Ligue contre le cancer – Comité du Cher-Fictif          3 000 €\n"
+                    "  Amicale des Boulistes – section féminine                1 000 €\n\nAdopté à l'unanimité.\n",
+                    encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert {str(graph.value(actor, RDFS.label)): sorted(map(str, graph.objects(actor, SKOS.altLabel)))
+            for actor in graph.objects(None, MAI.beneficiary)} == {
+        "Union Sportive Lussacaise": ["Union Sportive Lussacaise – section Sport Santé"],
+        "Ligue contre le cancer": ["Ligue contre le cancer – Comité du Cher-Fictif"],
+        "Amicale des Boulistes – section féminine": []}
+
+
 @pytest.mark.parametrize("text, grants", [
     ("Il est proposé d'attribuer :\n • au centre social Les Tilleuls de Montrevel, une subvention de 3 K€ pour le "
      "café des\n   aidants mensuel.", [("Les Tilleuls de Montrevel", "3000")]),
