@@ -426,6 +426,11 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
     ("Le jury a retenu les candidats suivants :\n  - Mme Léa FONTVIEILLE : 7 200 €\n  - M. Hugo RIBEYRE : 3 600 €\n\n"
      "Le Conseil ATTRIBUE les bourses proposées ci-dessus.", [("Léa FONTVIEILLE", "7200"), ("Hugo RIBEYRE", "3600")],
      []),
+    # the decision names the year between its verb and the grants it refers back to
+    ("Il est proposé de renouveler les conventions d'objectifs :\n\n  - Association Vernoise de Santé : 42 000 € pour "
+     "2025 ;\n  - Maison des Aidants Vernois : 18 500 €.\n\nDÉCIDE\nArticle 1 : d'attribuer au titre de l'exercice "
+     "2025 les subventions de fonctionnement ci-dessus, soit 60 500 € ;",
+     [("Association Vernoise de Santé", "42000"), ("Maison des Aidants Vernois", "18500")], []),
     ("La commission a retenu les demandes suivantes :\n\n    Club Athlétique Vernois        1 500 €\n"
      "    Chorale La Clé des Champs        800 €\n\nLe Conseil ATTRIBUE les subventions listées ci-dessus.",
      [("Club Athlétique Vernois", "1500"), ("Chorale La Clé des Champs", "800")], []),
