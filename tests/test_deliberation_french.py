@@ -457,6 +457,10 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
     ("Le Club Nautique a la Présidence de l'office ; une subvention de 300 € lui est attribuee.", [], []),
     ("DÉCIDE de verser à l'association Réseau Périnatal Verlac la somme de 8 000 €.",
      [("Réseau Périnatal Verlac", "8000")], []),
+    ("DÉCIDE d'attribuer une subvention de 1 700 € à l'association dite « Les Amis du Causse ».",
+     [("Les Amis du Causse", "1700")], []),
+    ("DÉCIDE d'attribuer une subvention de 900 € à l'association dénommée Entraide Vernoise.",
+     [("Entraide Vernoise", "900")], []),
     ("DÉCIDE d'attribuer une subvention de 1 200 € à l'association Sourire d'Automne et de 750 € à l'association "
      "Les Amis.", [("Sourire d'Automne", "1200"), ("Les Amis", "750")], []),
     ("soit un total de 3.950,00 euros de subventions attribuées.", [], ["3950.00"]),
