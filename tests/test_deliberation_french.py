@@ -1129,6 +1129,25 @@ def test_amounts_in_cfp_francs_are_reported_not_read_as_grants_in_euros(tmp_path
         "XPF. »"]
 
 
+@pytest.mark.parametrize("sentence, grants, said", [
+    ("DÉCIDE de verser à l'association Visites Solidaires Fictives la\nsomme de 3 000 au titre de l'année 2025.",
+     {("Visites Solidaires Fictives", "3000")}, "montant sans devise : « 3 000 », lu en euros dans une phrase qui "
+                                                "l'attribue"),
+    ("PREND ACTE que le projet a coûté la somme de 3 000 en 2024.", set(),
+     "montant sans devise : « 3 000 », aucune subvention n'en est tirée"),
+])
+def test_a_sum_with_no_currency_is_said_and_read_as_euros_only_where_it_is_plainly_granted(tmp_path, sentence, grants,
+                                                                                            said):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE LUSSAC-FICTIF\nDélibération n° 2024-50\nSéance du 5 novembre 2024\nObjet : Aides\n"
+                    f"Le conseil, après en avoir délibéré, {sentence}\n\nAdopté à l'unanimité.\n", encoding="utf-8")
+    extraction = extract_fixture(path)
+    graph = extraction.graph
+    assert {(str(graph.value(graph.value(g, MAI.beneficiary), RDFS.label)), str(graph.value(g, SCHEMA.amount)))
+            for g in graph.subjects(RDF.type, MAI.Grant)} == grants
+    assert [i.message for i in extraction.issues if "sans devise" in i.message] == [said]
+
+
 def test_an_amount_a_scan_left_unreadable_is_reported_not_read():
     text = "Club de pétanque ...... 2B0 €\nComité ...... 1 200 €, de 300 euros"
     assert unreadable_amounts(text) == ["Club de pétanque ...... 2B0 €"]
