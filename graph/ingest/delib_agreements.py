@@ -40,6 +40,7 @@ from decimal import Decimal
 
 from graph.identity import name_key
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
+from graph.ingest.delib_partners import each_of_plural_kind
 
 #: What opens the operative part: the clauses before it propose ("il vous est proposé d'approuver …").
 _OPERATIVE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b", re.I)
@@ -234,8 +235,10 @@ class AgreementFound:
         return next((said.group("kind") for words in self.words if (said := _WITH_THIS.search(words))), None)
 
     def names(self, key: str) -> bool:
-        """Whether the agreement's words name the organisation whose name key is ``key`` (of 3 letters or more)."""
-        return len(key) >= 3 and any(f" {key} " in f" {name_key(words)} " for words in self.words)
+        """Whether the agreement's words name the organisation whose name key is ``key`` (of 3 letters or more); "les
+        communes de Bondy et de Stains" names the Commune de Bondy and the Commune de Stains."""
+        return len(key) >= 3 and any(f" {key} " in f" {name_key(said)} " for words in self.words
+                                     for said in dict.fromkeys([words, each_of_plural_kind(words)]))
 
 
 def of_kind(name: str, kind: str) -> bool:
