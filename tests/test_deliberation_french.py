@@ -431,6 +431,13 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      "2025 ;\n  - Maison des Aidants Vernois : 18 500 €.\n\nDÉCIDE\nArticle 1 : d'attribuer au titre de l'exercice "
      "2025 les subventions de fonctionnement ci-dessus, soit 60 500 € ;",
      [("Association Vernoise de Santé", "42000"), ("Maison des Aidants Vernois", "18500")], []),
+    # a list that no colon announces, in the exposé, granted by the decision below
+    ("Les montants indiqués sont ceux de l'exercice 2025.\n\n  - Association Vernoise de Santé : 42 000 € pour 2025 ;"
+     "\n  - Maison des Aidants Vernois : 18 500 € pour 2025.\n\nDÉCIDE\nArticle 1 : d'attribuer au titre de "
+     "l'exercice 2025 les subventions de fonctionnement ci-dessus ;",
+     [("Association Vernoise de Santé", "42000"), ("Maison des Aidants Vernois", "18500")], []),
+    ("Le plan de financement est établi.\n\n  - État : 4 500 € ;\n  - Région : 2 000 €.\n\nATTRIBUE les "
+     "subventions ci-dessus.", [], []),
     ("La commission a retenu les demandes suivantes :\n\n    Club Athlétique Vernois        1 500 €\n"
      "    Chorale La Clé des Champs        800 €\n\nLe Conseil ATTRIBUE les subventions listées ci-dessus.",
      [("Club Athlétique Vernois", "1500"), ("Chorale La Clé des Champs", "800")], []),
@@ -2754,7 +2761,7 @@ def test_a_table_row_s_branch_after_a_dash_is_its_body_with_the_whole_name_as_a_
     assert {str(graph.value(actor, RDFS.label)): sorted(map(str, graph.objects(actor, SKOS.altLabel)))
             for actor in graph.objects(None, MAI.beneficiary)} == {
         "Union Sportive Lussacaise": ["Union Sportive Lussacaise – section Sport Santé"],
-        "Ligue contre le cancer": ["Ligue contre le cancer – Comité du Cher-Fictif"],
+        "Ligue contre le cancer – Comité du Cher-Fictif": [],
         "Amicale des Boulistes – section féminine": []}
 
 

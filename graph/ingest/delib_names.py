@@ -332,10 +332,11 @@ _BRANCH = re.compile(r"\s+[–—-]\s+(?:antennes?|sections?|délégations?|comi
                      r"bureaux?|agences?|relais|établissements?|filiales?)\b[^–—()]*$", re.I)
 
 
-#: A branch named by its place after a spaced dash at the end of a name: "– comité du Gers", "– Comité du Cher",
-#: "– comité départemental de l'Hérault", "– délégation de la Manche", "– antenne de Luzech"; or a club's section
-#: named in capitals: "– section Sport Santé" (not "– section féminine").
-_PLACE_BRANCH = re.compile(r"\s+[–—-]\s+(?:(?i:antennes?|sections?|délégations?|comités?|branches?|secteurs?|unités?|"
+#: A branch named by its place after a spaced dash at the end of a name: "– comité du Gers", "– comité départemental
+#: de l'Hérault", "– délégation de la Manche", "– antenne de Luzech"; or a club's section named in capitals: "–
+#: section Sport Santé", "– Section Judo" (not "– section féminine"). A branch whose word is a capital ("– Comité des
+#: Yvelines") is written as a name of its own, and kept whole.
+_PLACE_BRANCH = re.compile(r"\s+[–—-]\s+(?:(?:antennes?|sections?|délégations?|comités?|branches?|secteurs?|unités?|"
                            r"bureaux?|agences?|relais)(?:\s+(?:départementale?|régionale?|locale?|territoriale?|"
                            r"intercommunale?|communale?|municipale?))?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|"
                            r"d['’])|(?i:sections?)\s+)[A-ZÉÈÎÔÂ][\w'’-]*(?:\s+(?:(?:de|du|des|la|et|en|sur)\s+)*"

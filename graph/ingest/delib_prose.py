@@ -330,6 +330,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
             lead_nature = _nature(sentence)  # "les subventions de fonctionnement suivantes :", for its items
         elif lead and subheading(body, start, sentence):
             pass  # "Canton de Lodève" above some of the lead's items: they are the lead's still
+        elif item and not lead and _ITEM_START.match(sentence) and not _ITEM_START.match(prior_sentence) \
+                and approved_below(body, start + len(sentence), prior_sentence):
+            lead = True  # a list that no colon announces, granted below: "attribuer les subventions ci-dessus"
         elif not item or opens_clause(sentence):  # "- d'approuver la cotisation …" below a table's lead
             lead = False
         amounts = [(m.start(), m.end(), parse_amount(m.group(0))) for m in AMOUNT_RE.finditer(sentence)]
