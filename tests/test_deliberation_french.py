@@ -430,7 +430,7 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
     ("Il est proposé de renouveler les conventions d'objectifs :\n\n  - Association Vernoise de Santé : 42 000 € pour "
      "2025 ;\n  - Maison des Aidants Vernois : 18 500 €.\n\nDÉCIDE\nArticle 1 : d'attribuer au titre de l'exercice "
      "2025 les subventions de fonctionnement ci-dessus, soit 60 500 € ;",
-     [("Association Vernoise de Santé", "42000"), ("Maison des Aidants Vernois", "18500")], []),
+     [("Association Vernoise de Santé", "42000"), ("Maison des Aidants Vernois", "18500")], ["60500"]),
     # a list that no colon announces, in the exposé, granted by the decision below
     ("Les montants indiqués sont ceux de l'exercice 2025.\n\n  - Association Vernoise de Santé : 42 000 € pour 2025 ;"
      "\n  - Maison des Aidants Vernois : 18 500 € pour 2025.\n\nDÉCIDE\nArticle 1 : d'attribuer au titre de "
