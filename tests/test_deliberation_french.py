@@ -3412,6 +3412,21 @@ def test_a_margin_of_line_numbers_is_dropped_and_names_do_not_keep_them():
     assert [g.beneficiary for g in find_grants(body).grants] == ["Association Les Aidants", "Club Santé Jeunes"]
 
 
+
+@pytest.mark.parametrize("left, right, top, rule, bottom", [("|", "|", "+", "-", "+"), ("│", "│", "┌", "─", "└")])
+def test_a_form_laid_out_in_boxes_is_read_as_its_lines_and_a_table_keeps_its_cells(left, right, top, rule, bottom):
+    def box(*lines):
+        edge = rule * 60
+        return "\n".join([top + edge] + [f"{left} {line:<58} {right}" for line in lines] + [bottom + edge])
+    text = "\n".join(["COMMUNE DE TRÉZILLY", "Délibération n° 2024-50", "Séance du 5 mai 2024",
+                      box("Convocation : 28 avril 2024"),
+                      box("Le Conseil municipal, après en avoir délibéré :",
+                          "- attribue une subvention de 2 500 € à l'association Trézilly Aidants ;"),
+                      "", "| Bénéficiaire | Montant |", "| Club A | 300 € |", "", "Adopté à l'unanimité."])
+    body = normalise_text(text).body
+    assert "\nConvocation : 28 avril 2024\n" in body and "| Club A | 300 € |" in body
+    assert sorted(g.beneficiary for g in find_grants(body).grants) == ["Club A", "Trézilly Aidants"]
+
 @pytest.mark.parametrize("text", [
     "\n".join(f"{n}   Club n° {n}   {n} 000 €" for n in range(1, 5)),
     "\n".join(f"{year}        {n} 000 €" for n, year in enumerate(range(2016, 2026), start=1)),
