@@ -125,7 +125,8 @@ _WITH_KIND = re.compile(r"\bavec\s+(?:les|des|aux)\s+(?:(?P<count>deux|trois|qua
                         r"jointes?|annex[ée]e?s?|ci-|à\s|sur\s|en\s)\b)", re.I)
 _GENERIC_KIND = re.compile(r"b[ée]n[ée]ficiaires?|structures?|organismes?|partenaires?|porteurs?|autres\b|"
                            r".*\b(?:susvis[ée]e?s?|sus-?mentionn[ée]e?s?|pr[ée]cit[ée]e?s?|concern[ée]e?s?|retenue?s?|"
-                           r"mentionn[ée]e?s?|list[ée]e?s?|d[ée]sign[ée]e?s?|subventionn[ée]e?s?|bénéficiaires?)\b", re.I)
+                           r"mentionn[ée]e?s?|list[ée]e?s?|d[ée]sign[ée]e?s?|subventionn[ée]e?s?|"
+                           r"bénéficiaires?)\b", re.I)
 #: The one beneficiary an agreement is said to be with, named just before: "la convention d'objectifs avec cette
 #: association", "avec cet organisme".
 _WITH_THIS = re.compile(r"\bavec\s+(?:cette|cet)\s+(?P<kind>[\w'’-]+)", re.I)

@@ -25,8 +25,9 @@ from graph.ingest.french import fold
 
 #: "la somme de 3 000" with no currency after it (not "3 000 €", "3 000 euros", "3 000 F CFP", "3 000 000 de
 #: francs"): :func:`bare_sums`.
-_BARE_SUM = re.compile(r"\bla\s+somme\s+de\s+(?P<num>\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d{1,2})?|\d{3,}(?:,\d{1,2})?)"
-                       r"(?![\d,.]\d)(?!\s*(?:€|euros?\b|EUR\b|k€|F\b|FCFP|XPF|CFP|francs?\b|de\s+francs|%|\d))", re.I)
+_BARE_SUM = re.compile(r"\bla\s+somme\s+de\s+(?P<num>\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d{1,2})?|"
+                       r"\d{3,}(?:,\d{1,2})?)(?![\d,.]\d)"
+                       r"(?!\s*(?:€|euros?\b|EUR\b|k€|F\b|FCFP|XPF|CFP|francs?\b|de\s+francs|%|\d))", re.I)
 #: A sentence that plainly grants an amount: "DÉCIDE de verser à l'association X la somme de …".
 _GRANTING = re.compile(r"\b(?:attribu|vers[eé]|allou|accord[eé]|octroi|octroy)\w*\b[^.;:]*\b(?:à|au|aux)\s", re.I)
 
