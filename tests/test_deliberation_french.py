@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rdflib import URIRef
 from rdflib.namespace import FOAF, SKOS
 
 from graph.ingest.delib_facts import extract_fixture
@@ -1136,6 +1137,9 @@ def test_amounts_in_cfp_francs_are_reported_not_read_as_grants_in_euros(tmp_path
         "XPF. »"]
 
 
+OA_EXACT = URIRef("http://www.w3.org/ns/oa#exact")
+
+
 @pytest.mark.parametrize("sentence, grants, said", [
     ("DÉCIDE de verser à l'association Visites Solidaires Fictives la\nsomme de 3 000 au titre de l'année 2025.",
      {("Visites Solidaires Fictives", "3000")}, "montant sans devise : « 3 000 », lu en euros dans une phrase qui "
@@ -1153,6 +1157,8 @@ def test_a_sum_with_no_currency_is_said_and_read_as_euros_only_where_it_is_plain
     assert {(str(graph.value(graph.value(g, MAI.beneficiary), RDFS.label)), str(graph.value(g, SCHEMA.amount)))
             for g in graph.subjects(RDF.type, MAI.Grant)} == grants
     assert [i.message for i in extraction.issues if "sans devise" in i.message] == [said]
+    # nothing moves in the text: the quotes of what comes after the sum are whole
+    assert "Adopté à l'unanimité." in {str(o).strip() for o in graph.objects(None, OA_EXACT)}
 
 
 def test_an_amount_a_scan_left_unreadable_is_reported_not_read():

@@ -34,13 +34,15 @@ _GRANTING = re.compile(r"\b(?:attribu|vers[eé]|allou|accord[eé]|octroi|octroy)
 
 def bare_sums(body: str) -> tuple[str, list[tuple[str, str]]]:
     """``body`` with "€" after each "la somme de 3 000" that names no currency in a sentence that plainly grants it
-    ("DÉCIDE de verser à l'association X la somme de 3 000 au titre de 2025"), and a warning for each such sum, read
-    as euros or not.
+    ("DÉCIDE de verser à l'association X la somme de 3 000 au titre de 2025"), its length kept so that nothing else
+    moves in the text; and a warning for each such sum, read as euros or not.
 
     >>> text, said = bare_sums("DÉCIDE de verser à l'association X la somme de 3 000 au titre de 2025.")
     >>> text, said[0][1]
-    ("DÉCIDE de verser à l'association X la somme de 3 000 € au titre de 2025.", "amount with no currency: '3 000', \
+    ("DÉCIDE de verser à l'association X la somme  3 000 € au titre de 2025.", "amount with no currency: '3 000', \
 read as euros in a sentence that grants it")
+    >>> len(text) == len("DÉCIDE de verser à l'association X la somme de 3 000 au titre de 2025.")
+    True
     >>> bare_sums("Le coût s'élève à la somme de 3 000 pour l'année.")[1][0][1]
     "amount with no currency: '3 000', no grant read from it"
     """
@@ -52,7 +54,8 @@ read as euros in a sentence that grants it")
         if _GRANTING.search(before):
             notes.append((f"montant sans devise : « {num} », lu en euros dans une phrase qui l'attribue",
                           f"amount with no currency: '{num}', read as euros in a sentence that grants it"))
-            return match.group(0) + " €"
+            # the same length, so that nothing moves in the text: "la somme de 3 000" is read as "la somme  3 000 €"
+            return re.sub(r"de(\s+)$", r"\1", match.group(0)[:match.start("num") - match.start()]) + num + " €"
         notes.append((f"montant sans devise : « {num} », aucune subvention n'en est tirée",
                       f"amount with no currency: '{num}', no grant read from it"))
         return match.group(0)
