@@ -342,6 +342,31 @@ def test_an_agreement_that_names_a_body_governs_the_grant_of_its_branch(tmp_path
     assert governed == ["francaise-aidants"]
 
 
+def test_an_agreement_with_the_associations_said_above_governs_the_grants_whatever_their_names_say(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text(
+        "VILLE DE LIEN-SUR-LOIRE\nEXTRAIT DU REGISTRE DES DELIBERATIONS DU CONSEIL MUNICIPAL\n"
+        "Séance du 12 mars 2024\nDélibération n° 2024-031\nOBJET : Subventions\n\n"
+        "Le Conseil municipal, après en avoir délibéré :\nArticle 1 : attribue les subventions suivantes :\n"
+        "  - Association Vernoise de Santé : 42 000 € ;\n  - Maison des Aidants Vernois : 18 500 €.\n"
+        "Article 2 : approuve les conventions d'objectifs avec les deux associations susmentionnées.\n"
+        "\nAdopté à l'unanimité.\n", encoding="utf-8")
+    (parties, governed), = _agreements(extract_fixture(path).graph).values()
+    assert governed == ["maison-aidants-vernois", "vernoise-sante"]
+
+def test_an_agreement_with_communes_named_by_the_plural_governs_each_ones_grant(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text(
+        "VILLE DE LIEN-SUR-LOIRE\nEXTRAIT DU REGISTRE DES DELIBERATIONS DU CONSEIL MUNICIPAL\n"
+        "Séance du 12 mars 2024\nDélibération n° 2024-031\nOBJET : Fonds de concours\n\n"
+        "Le Conseil municipal, après en avoir délibéré :\nArticle 1 : attribue à la Commune de Varennes-Fictive une "
+        "subvention de 25 000 € et à la Commune de Dombasle-Fictive une subvention de 18 000 € ;\n"
+        "Article 2 : approuve les conventions de financement avec les communes de Varennes-Fictive et de "
+        "Dombasle-Fictive et autorise le Maire à les signer.\n\nAdopté à l'unanimité.\n", encoding="utf-8")
+    (parties, governed), = _agreements(extract_fixture(path).graph).values()
+    assert governed == ["commune-dombasle-fictive", "commune-varennes-fictive"]
+
+
 @pytest.mark.parametrize("beneficiary, named", [
     ("Groupement de coopération sanitaire Santé Lien", "le GCS Santé Lien"),
     ("Communauté professionnelle territoriale de santé du Val de Lien", "la CPTS du Val de Lien"),

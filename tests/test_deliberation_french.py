@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rdflib import URIRef
 from rdflib.namespace import FOAF, SKOS
 
 from graph.ingest.delib_facts import extract_fixture
@@ -426,6 +427,18 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
     ("Le jury a retenu les candidats suivants :\n  - Mme Léa FONTVIEILLE : 7 200 €\n  - M. Hugo RIBEYRE : 3 600 €\n\n"
      "Le Conseil ATTRIBUE les bourses proposées ci-dessus.", [("Léa FONTVIEILLE", "7200"), ("Hugo RIBEYRE", "3600")],
      []),
+    # the decision names the year between its verb and the grants it refers back to
+    ("Il est proposé de renouveler les conventions d'objectifs :\n\n  - Association Vernoise de Santé : 42 000 € pour "
+     "2025 ;\n  - Maison des Aidants Vernois : 18 500 €.\n\nDÉCIDE\nArticle 1 : d'attribuer au titre de l'exercice "
+     "2025 les subventions de fonctionnement ci-dessus, soit 60 500 € ;",
+     [("Association Vernoise de Santé", "42000"), ("Maison des Aidants Vernois", "18500")], ["60500"]),
+    # a list that no colon announces, in the exposé, granted by the decision below
+    ("Les montants indiqués sont ceux de l'exercice 2025.\n\n  - Association Vernoise de Santé : 42 000 € pour 2025 ;"
+     "\n  - Maison des Aidants Vernois : 18 500 € pour 2025.\n\nDÉCIDE\nArticle 1 : d'attribuer au titre de "
+     "l'exercice 2025 les subventions de fonctionnement ci-dessus ;",
+     [("Association Vernoise de Santé", "42000"), ("Maison des Aidants Vernois", "18500")], []),
+    ("Le plan de financement est établi.\n\n  - État : 4 500 € ;\n  - Région : 2 000 €.\n\nATTRIBUE les "
+     "subventions ci-dessus.", [], []),
     ("La commission a retenu les demandes suivantes :\n\n    Club Athlétique Vernois        1 500 €\n"
      "    Chorale La Clé des Champs        800 €\n\nLe Conseil ATTRIBUE les subventions listées ci-dessus.",
      [("Club Athlétique Vernois", "1500"), ("Chorale La Clé des Champs", "800")], []),
@@ -452,6 +465,10 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
     ("Le Club Nautique a la Présidence de l'office ; une subvention de 300 € lui est attribuee.", [], []),
     ("DÉCIDE de verser à l'association Réseau Périnatal Verlac la somme de 8 000 €.",
      [("Réseau Périnatal Verlac", "8000")], []),
+    ("DÉCIDE d'attribuer une subvention de 1 700 € à l'association dite « Les Amis du Causse ».",
+     [("Les Amis du Causse", "1700")], []),
+    ("DÉCIDE d'attribuer une subvention de 900 € à l'association dénommée Entraide Vernoise.",
+     [("Entraide Vernoise", "900")], []),
     ("DÉCIDE d'attribuer une subvention de 1 200 € à l'association Sourire d'Automne et de 750 € à l'association "
      "Les Amis.", [("Sourire d'Automne", "1200"), ("Les Amis", "750")], []),
     ("soit un total de 3.950,00 euros de subventions attribuées.", [], ["3950.00"]),
@@ -1151,6 +1168,30 @@ def test_amounts_in_cfp_francs_are_reported_not_read_as_grants_in_euros(tmp_path
         "Fictifs : 3 500 000 F CFP ; »",
         "montant en francs CFP : non converti, aucune subvention n'en est tirée : « 2°) Festival Fictif : 1 200 000 "
         "XPF. »"]
+
+
+OA_EXACT = URIRef("http://www.w3.org/ns/oa#exact")
+
+
+@pytest.mark.parametrize("sentence, grants, said", [
+    ("DÉCIDE de verser à l'association Visites Solidaires Fictives la\nsomme de 3 000 au titre de l'année 2025.",
+     {("Visites Solidaires Fictives", "3000")}, "montant sans devise : « 3 000 », lu en euros dans une phrase qui "
+                                                "l'attribue"),
+    ("PREND ACTE que le projet a coûté la somme de 3 000 en 2024.", set(),
+     "montant sans devise : « 3 000 », aucune subvention n'en est tirée"),
+])
+def test_a_sum_with_no_currency_is_said_and_read_as_euros_only_where_it_is_plainly_granted(tmp_path, sentence, grants,
+                                                                                            said):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE LUSSAC-FICTIF\nDélibération n° 2024-50\nSéance du 5 novembre 2024\nObjet : Aides\n"
+                    f"Le conseil, après en avoir délibéré, {sentence}\n\nAdopté à l'unanimité.\n", encoding="utf-8")
+    extraction = extract_fixture(path)
+    graph = extraction.graph
+    assert {(str(graph.value(graph.value(g, MAI.beneficiary), RDFS.label)), str(graph.value(g, SCHEMA.amount)))
+            for g in graph.subjects(RDF.type, MAI.Grant)} == grants
+    assert [i.message for i in extraction.issues if "sans devise" in i.message] == [said]
+    # nothing moves in the text: the quotes of what comes after the sum are whole
+    assert "Adopté à l'unanimité." in {str(o).strip() for o in graph.objects(None, OA_EXACT)}
 
 
 def test_an_amount_a_scan_left_unreadable_is_reported_not_read():
@@ -2746,6 +2787,23 @@ def test_a_branch_named_by_its_place_after_a_dash_is_its_body_with_the_whole_nam
         "Ligue contre le cancer": ["Ligue contre le cancer – comité du Gers-Fictif"]}
 
 
+def test_a_table_row_s_branch_after_a_dash_is_its_body_with_the_whole_name_as_a_variant(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE LUSSAC-FICTIF\nDélibération n° 2024-50\nSéance du 5 novembre 2024\nObjet : Aides\n"
+                    "Le conseil, à l'unanimité, décide d'attribuer les subventions suivantes :\n\n"
+                    "  Club                                                    Montant\n"
+                    "  Union Sportive Lussacaise – section Sport Santé          3 500 €\n"
+                    "  Ligue contre le cancer – Comité du Cher-Fictif          3 000 €\n"
+                    "  Amicale des Boulistes – section féminine                1 000 €\n\nAdopté à l'unanimité.\n",
+                    encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert {str(graph.value(actor, RDFS.label)): sorted(map(str, graph.objects(actor, SKOS.altLabel)))
+            for actor in graph.objects(None, MAI.beneficiary)} == {
+        "Union Sportive Lussacaise": ["Union Sportive Lussacaise – section Sport Santé"],
+        "Ligue contre le cancer – Comité du Cher-Fictif": [],
+        "Amicale des Boulistes – section féminine": []}
+
+
 @pytest.mark.parametrize("text, grants", [
     ("Il est proposé d'attribuer :\n • au centre social Les Tilleuls de Montrevel, une subvention de 3 K€ pour le "
      "café des\n   aidants mensuel.", [("Les Tilleuls de Montrevel", "3000")]),
@@ -3392,6 +3450,21 @@ def test_a_margin_of_line_numbers_is_dropped_and_names_do_not_keep_them():
     assert body.split("\n") == lines
     assert [g.beneficiary for g in find_grants(body).grants] == ["Association Les Aidants", "Club Santé Jeunes"]
 
+
+
+@pytest.mark.parametrize("left, right, top, rule, bottom", [("|", "|", "+", "-", "+"), ("│", "│", "┌", "─", "└")])
+def test_a_form_laid_out_in_boxes_is_read_as_its_lines_and_a_table_keeps_its_cells(left, right, top, rule, bottom):
+    def box(*lines):
+        edge = rule * 60
+        return "\n".join([top + edge] + [f"{left} {line:<58} {right}" for line in lines] + [bottom + edge])
+    text = "\n".join(["COMMUNE DE TRÉZILLY", "Délibération n° 2024-50", "Séance du 5 mai 2024",
+                      box("Convocation : 28 avril 2024"),
+                      box("Le Conseil municipal, après en avoir délibéré :",
+                          "- attribue une subvention de 2 500 € à l'association Trézilly Aidants ;"),
+                      "", "| Bénéficiaire | Montant |", "| Club A | 300 € |", "", "Adopté à l'unanimité."])
+    body = normalise_text(text).body
+    assert "\nConvocation : 28 avril 2024\n" in body and "| Club A | 300 € |" in body
+    assert sorted(g.beneficiary for g in find_grants(body).grants) == ["Club A", "Trézilly Aidants"]
 
 @pytest.mark.parametrize("text", [
     "\n".join(f"{n}   Club n° {n}   {n} 000 €" for n in range(1, 5)),

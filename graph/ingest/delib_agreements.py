@@ -40,6 +40,7 @@ from decimal import Decimal
 
 from graph.identity import name_key
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
+from graph.ingest.delib_partners import each_of_plural_kind
 
 #: What opens the operative part: the clauses before it propose ("il vous est proposé d'approuver …").
 _OPERATIVE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b", re.I)
@@ -127,8 +128,9 @@ _WITH_KIND = re.compile(r"\bavec\s+(?:les|des|aux)\s+(?:(?P<count>deux|trois|qua
                         r"\s+)?(?P<kind>[\w'’ -]+?)\s*(?=[,;:.()]|$|\s(?:qui|dont|pour|au\s+titre|relatives?|"
                         r"jointes?|annex[ée]e?s?|ci-|à\s|sur\s|en\s)\b)", re.I)
 _GENERIC_KIND = re.compile(r"b[ée]n[ée]ficiaires?|structures?|organismes?|partenaires?|porteurs?|autres\b|"
-                           r".*\b(?:susvis[ée]e?s?|pr[ée]cit[ée]e?s?|concern[ée]e?s?|retenue?s?|mentionn[ée]e?s?|"
-                           r"list[ée]e?s?|d[ée]sign[ée]e?s?|subventionn[ée]e?s?|bénéficiaires?)\b", re.I)
+                           r".*\b(?:susvis[ée]e?s?|sus-?mentionn[ée]e?s?|pr[ée]cit[ée]e?s?|concern[ée]e?s?|retenue?s?|"
+                           r"mentionn[ée]e?s?|list[ée]e?s?|d[ée]sign[ée]e?s?|subventionn[ée]e?s?|"
+                           r"bénéficiaires?)\b", re.I)
 #: The one beneficiary an agreement is said to be with, named just before: "la convention d'objectifs avec cette
 #: association", "avec cet organisme".
 _WITH_THIS = re.compile(r"\bavec\s+(?:cette|cet)\s+(?P<kind>[\w'’-]+)", re.I)
@@ -238,8 +240,10 @@ class AgreementFound:
         return next((said.group("kind") for words in self.words if (said := _WITH_THIS.search(words))), None)
 
     def names(self, key: str) -> bool:
-        """Whether the agreement's words name the organisation whose name key is ``key`` (of 3 letters or more)."""
-        return len(key) >= 3 and any(f" {key} " in f" {name_key(words)} " for words in self.words)
+        """Whether the agreement's words name the organisation whose name key is ``key`` (of 3 letters or more); "les
+        communes de Bondy et de Stains" names the Commune de Bondy and the Commune de Stains."""
+        return len(key) >= 3 and any(f" {key} " in f" {name_key(said)} " for words in self.words
+                                     for said in dict.fromkeys([words, each_of_plural_kind(words)]))
 
 
 def of_kind(name: str, kind: str) -> bool:

@@ -23,6 +23,46 @@ from graph.ingest.delib_recipients import title_beneficiary
 from graph.ingest.french import fold
 
 
+#: "la somme de 3 000" with no currency after it (not "3 000 €", "3 000 euros", "3 000 F CFP", "3 000 000 de
+#: francs"): :func:`bare_sums`.
+_BARE_SUM = re.compile(r"\bla\s+somme\s+de\s+(?P<num>\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d{1,2})?|"
+                       r"\d{3,}(?:,\d{1,2})?)(?![\d,.]\d)"
+                       r"(?!\s*(?:€|euros?\b|EUR\b|k€|F\b|FCFP|XPF|CFP|francs?\b|de\s+francs|%|\d))", re.I)
+#: A sentence that plainly grants an amount: "DÉCIDE de verser à l'association X la somme de …".
+_GRANTING = re.compile(r"\b(?:attribu|vers[eé]|allou|accord[eé]|octroi|octroy)\w*\b[^.;:]*\b(?:à|au|aux)\s", re.I)
+
+
+def bare_sums(body: str) -> tuple[str, list[tuple[str, str]]]:
+    """``body`` with "€" after each "la somme de 3 000" that names no currency in a sentence that plainly grants it
+    ("DÉCIDE de verser à l'association X la somme de 3 000 au titre de 2025"), its length kept so that nothing else
+    moves in the text; and a warning for each such sum, read as euros or not.
+
+    >>> text, said = bare_sums("DÉCIDE de verser à l'association X la somme de 3 000 au titre de 2025.")
+    >>> text, said[0][1]
+    ("DÉCIDE de verser à l'association X la somme  3 000 € au titre de 2025.", "amount with no currency: '3 000', \
+read as euros in a sentence that grants it")
+    >>> len(text) == len("DÉCIDE de verser à l'association X la somme de 3 000 au titre de 2025.")
+    True
+    >>> bare_sums("Le coût s'élève à la somme de 3 000 pour l'année.")[1][0][1]
+    "amount with no currency: '3 000', no grant read from it"
+    """
+    notes: list[tuple[str, str]] = []
+
+    def euros(match: re.Match) -> str:
+        num = match.group("num")
+        before = re.split(r"[.;:!?]", body[max(0, match.start() - 300):match.start()])[-1]
+        if _GRANTING.search(before):
+            notes.append((f"montant sans devise : « {num} », lu en euros dans une phrase qui l'attribue",
+                          f"amount with no currency: '{num}', read as euros in a sentence that grants it"))
+            # the same length, so that nothing moves in the text: "la somme de 3 000" is read as "la somme  3 000 €"
+            return re.sub(r"de(\s+)$", r"\1", match.group(0)[:match.start("num") - match.start()]) + num + " €"
+        notes.append((f"montant sans devise : « {num} », aucune subvention n'en est tirée",
+                      f"amount with no currency: '{num}', no grant read from it"))
+        return match.group(0)
+
+    return _BARE_SUM.sub(euros, body), notes
+
+
 @dataclass
 class GrantFact:
     """One grant read from the text; ``span`` is its evidence (start, end) in the body."""

@@ -174,8 +174,11 @@ _LEAD = re.compile(r"\bsoutenir\b|\bfinancer\b|\bparticipation\s+(?:de\s+la\s+(?
                    r"du\s+département|communale|départementale|régionale|intercommunale)", re.I)
 
 #: A decision that grants what the text set out above it: "ATTRIBUE les aides ci-dessus", "accorde les subventions
-#: présentées ci-avant", "APPROUVE les subventions ci-dessus", "ATTRIBUE les bourses d'études listées ci-dessus".
-_REFERS_BACK = re.compile(r"\b(?:attribu|accord|allou|octroi|octroy|approuv)\w*\s+(?:les|des|ces)\s+(?:aides|"
+#: présentées ci-avant", "APPROUVE les subventions ci-dessus", "ATTRIBUE les bourses d'études listées ci-dessus",
+#: "attribuer au titre de l'exercice 2025 les subventions de fonctionnement ci-dessus".
+_REFERS_BACK = re.compile(r"\b(?:attribu|accord|allou|octroi|octroy|approuv)\w*\s+"
+                          r"(?:(?:au\s+titre\s+de|pour)\s+(?:l['’]\s*(?:exercice|année)\s+)?(?:19|20)\d\d\s*,?\s+)?"
+                          r"(?:les|des|ces)\s+(?:aides|"
                           r"subventions|participations|dotations|bourses)(?:\s+(?:d['’]|de\s+)[a-zà-ÿ]+)?\s+"
                           r"(?:(?:pr[ée]sent[ée]es|d[ée]crites|list[ée]es|"
                           r"propos[ée]es)\s+)?(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es)", re.I)
@@ -199,6 +202,8 @@ def approved_below(body: str, end: int, lead: str) -> bool:
     >>> approved_below(body, 37, body[:37]), approved_below(body, 37, "Le plan de financement est le suivant :")
     (True, False)
     >>> approved_below(body, 37, "La commission a retenu les demandes suivantes :")
+    True
+    >>> approved_below(body.replace("APPROUVE", "ATTRIBUE au titre de l'exercice 2025"), 37, body[:37])
     True
     """
     return not _NOT_GRANTS_LEAD.search(_RETAINED_REQUESTS.sub("", lead)) \

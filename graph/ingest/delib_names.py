@@ -294,6 +294,8 @@ def bare_name(name: str) -> tuple[str, str | None, str | None]:
     ('Le Temps pour Soi', 'project', 'Café des aidants de Cusset')
     >>> bare_name("Ligue contre le cancer – comité du Gers")
     ('Ligue contre le cancer', 'branch', 'Ligue contre le cancer – comité du Gers')
+    >>> bare_name("Stade Amandois Union Club – section Sport Santé")[0]
+    'Stade Amandois Union Club'
     """
     # What a dash adds in small letters is the project, not the name: "Eau Vive – réhabilitation de puits" (a name
     # goes on in capitals after its dash: "Les Dragons de Rouen – Hockey sur glace").
@@ -330,13 +332,15 @@ _BRANCH = re.compile(r"\s+[–—-]\s+(?:antennes?|sections?|délégations?|comi
                      r"bureaux?|agences?|relais|établissements?|filiales?)\b[^–—()]*$", re.I)
 
 
-#: A branch named by its place after a spaced dash at the end of a name: "– comité du Gers", "– comité
-#: départemental de l'Hérault", "– délégation de la Manche", "– antenne de Luzech" (not "– section féminine").
-_PLACE_BRANCH = re.compile(r"\s+[–—-]\s+(?:antennes?|sections?|délégations?|comités?|branches?|secteurs?|unités?|"
+#: A branch named by its place after a spaced dash at the end of a name: "– comité du Gers", "– comité départemental
+#: de l'Hérault", "– délégation de la Manche", "– antenne de Luzech"; or a club's section named in capitals: "–
+#: section Sport Santé", "– Section Judo" (not "– section féminine"). A branch whose word is a capital ("– Comité des
+#: Yvelines") is written as a name of its own, and kept whole.
+_PLACE_BRANCH = re.compile(r"\s+[–—-]\s+(?:(?:antennes?|sections?|délégations?|comités?|branches?|secteurs?|unités?|"
                            r"bureaux?|agences?|relais)(?:\s+(?:départementale?|régionale?|locale?|territoriale?|"
                            r"intercommunale?|communale?|municipale?))?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|"
-                           r"d['’])[A-ZÉÈÎÔÂ][\w'’-]*(?:\s+(?:(?:de|du|des|la|et|en|sur)\s+)*(?:[dl]['’])?"
-                           r"[A-ZÉÈÎÔÂ][\w'’-]*)*$")
+                           r"d['’])|(?i:sections?)\s+)[A-ZÉÈÎÔÂ][\w'’-]*(?:\s+(?:(?:de|du|des|la|et|en|sur)\s+)*"
+                           r"(?:[dl]['’])?[A-ZÉÈÎÔÂ][\w'’-]*)*$")
 
 
 def branch_body(name: str) -> str | None:

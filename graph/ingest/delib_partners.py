@@ -132,6 +132,25 @@ def _roles(title: str, beneficiaries: set[str], authority: set[str]) -> list[tup
     return found
 
 
+#: Authorities of one kind named together by the plural: "les communes de Bondy et de Stains".
+_PLURAL_KIND = re.compile(r"\bles\s+(communes|villes)\s+(?=(?:de\s+|d['’])(?-i:[A-ZÀ-Ý]))", re.I)
+#: What parts the places after a plural kind: ", de Stains", " et de Stains", " et d'Épinay".
+_NEXT_PLACE = re.compile(r"(\s*,\s*(?:et\s+)?|\s+et\s+)(?=(?:de\s+|d['’])(?-i:[A-ZÀ-Ý]))")
+
+
+def each_of_plural_kind(text: str) -> str:
+    """``text`` with each place after a plural kind named with its kind: "les communes de Bondy et de Stains" is
+    "la Commune de Bondy et la Commune de Stains".
+
+    >>> each_of_plural_kind("les communes de Bondy, de Pantin et d'Aubervilliers")
+    "la Commune de Bondy, la Commune de Pantin et la Commune d'Aubervilliers"
+    """
+    if not (plural := _PLURAL_KIND.search(text)):
+        return text
+    kind = "la " + plural.group(1)[:-1].capitalize() + " "
+    return text[:plural.start()] + kind + _NEXT_PLACE.sub(lambda m: m.group(1) + kind, text[plural.end():])
+
+
 def partners(title: str) -> list[tuple[str, str]]:
     """The partners ``title`` names, each with its kind (``Association``, ``PublicAuthority``, ``University``,
     ``Enterprise`` or ``Actor``), in its order.
@@ -155,6 +174,8 @@ def partners(title: str) -> list[tuple[str, str]]:
     [("Plateforme d'accompagnement et de répit du Gers", 'Actor'), ('SCIC Lien', 'Enterprise')]
     >>> partners("Convention de fonds de concours entre la Communauté de communes et la commune")
     []
+    >>> partners("Conventions de financement avec les communes de Bondy et de Stains")
+    [('Commune de Bondy', 'PublicAuthority'), ('Commune de Stains', 'PublicAuthority')]
     """
     intro = _INTRO.search(title)
     if intro is None:
@@ -162,7 +183,7 @@ def partners(title: str) -> list[tuple[str, str]]:
     rest = title[intro.end():]
     end = _END.search(rest)
     found = []
-    for piece in _AND.split(rest[:end.start()] if end else rest):
+    for piece in _AND.split(each_of_plural_kind(rest[:end.start()] if end else rest)):
         said = ""
         name = piece.strip()
         while (article := _ARTICLE.match(name)) and article.end():

@@ -98,6 +98,10 @@ _TOTAL_AMOUNTS_TO = re.compile(r"\bmontant\s+total\b[^.;:\n€\d]{0,100}?\s(?:s[
                                r"(?:de|port[ée]\s+à)|atteint)\s+(?:à\s+)?(?:la\s+somme\s+de\s+)?$", re.I)
 #: A dotted leader that ends the words before an amount: "Total ........ 26 800 €".
 _LEADER_END = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t.…]*$")
+#: The sum of the grants set out above, after the decision that grants them: "d'attribuer les subventions ci-dessus,
+#: soit 85 500 €".
+_SUM_OF_ABOVE = re.compile(r"\b(?:aides|subventions|participations|dotations|bourses)\b[^.;:€\d]{0,60}?"
+                           r"\b(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es)\s*,?\s*soit\s*$", re.I)
 #: A total said after its amount: "La dépense, soit 2 750 € au total, …".
 _TOTAL_AFTER = re.compile(r"\s*(?:au\s+total|en\s+tout)\b", re.I)
 
@@ -330,6 +334,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
             lead_nature = _nature(sentence)  # "les subventions de fonctionnement suivantes :", for its items
         elif lead and subheading(body, start, sentence):
             pass  # "Canton de Lodève" above some of the lead's items: they are the lead's still
+        elif item and not lead and _ITEM_START.match(sentence) and not _ITEM_START.match(prior_sentence) \
+                and approved_below(body, start + len(sentence), prior_sentence):
+            lead = True  # a list that no colon announces, granted below: "attribuer les subventions ci-dessus"
         elif not item or opens_clause(sentence):  # "- d'approuver la cotisation …" below a table's lead
             lead = False
         amounts = [(m.start(), m.end(), parse_amount(m.group(0))) for m in AMOUNT_RE.finditer(sentence)]
@@ -351,7 +358,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
                              a_start)
             # A dotted leader between a label and its amount is no word of it: "Total ………………… 26 800 €".
             words_before = _LEADER_END.sub(" ", sentence[max(0, said_from - 200):said_from])
-            total = _PROSE_TOTAL.search(words_before[-40:]) or _TOTAL_AMOUNTS_TO.search(words_before) or (
+            total = _PROSE_TOTAL.search(words_before[-40:]) or _TOTAL_AMOUNTS_TO.search(words_before) \
+                or _SUM_OF_ABOVE.search(words_before) or (
                 _TOTAL_AFTER.match(sentence, a_end) and re.search(r"\bsoit\s*$", sentence[max(0, a_start - 12):a_start]))
             # "soit un total de …" just below a list of grants sums that list.
             # A total of grants when its clause speaks of them: "14 secours d'urgence pour un montant total de

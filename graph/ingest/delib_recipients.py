@@ -60,9 +60,12 @@ _KIND_OF = _KIND + r"(?=(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?:d(?:e|es|u)\s+|d['’]|[A
 #: d'eleves"), only before what names a beneficiary (:data:`_A_BEFORE` tells it from the verb avoir).
 _A_FOR_À = (r"(?<![\w'’-])a(?=\s+(?:l['’](?:association\b|[A-ZÉÈ])|la\s+(?:commune|ville|structure)\s+d|"
             r"(?:la|le)\s+[A-ZÉÈ]|(?:la\s+|l['’])(?=" + _KIND_OF + r")))")
+#: What may come between "l'association" and its name: "l'association dite « Les Copains du Lot »".
+_CALLED = r"(?:dite\s+|dénommée\s+|appelée\s+)?"
 _BENEFICIARY = re.compile(
     r"(?:\bà|" + _A_FOR_À + r"|\bau\s+profit\s+de|\ben\s+faveur\s+de|\bau\s+bénéfice\s+de|\bbénéficiaire\s*:)\s+"
-    r"(?:l['’]association\s+|la\s+structure\s+|la\s+société\s+|l['’](?=[A-ZÉŒ])|la\s+(?=[A-ZÉ])|le\s+(?=[A-ZÉ])|"
+    r"(?:l['’]association\s+" + _CALLED + r"|la\s+structure\s+|la\s+société\s+|l['’](?=[A-ZÉŒ])|"
+    r"la\s+(?=[A-ZÉ])|le\s+(?=[A-ZÉ])|"
     r"la\s+(?=(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ])|l['’](?=" + _ASSOCIATION_OF + r")|"
     r"(?:la\s+|l['’])(?=" + _KIND_OF + r")|"
     r"(?<=à)\s*(?=[A-ZÉ]))?(?P<name>(?:[A-ZÉÈÀŒ«\"0-9]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ]|"
@@ -72,7 +75,8 @@ _BENEFICIARY = re.compile(
 #: social Les Tilleuls": Les Tilleuls, as "l'association Les Amis" is Les Amis), else the whole, its first letter
 #: a capital ("Comité des fêtes de Lussac").
 _KIND_NAME = re.compile(_KIND + r"(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?=(?:Les|La|Le|L['’])\s*[A-ZÉÈÀ])")
-_ASSOCIATION = re.compile(r"l['’](?:association\s+|(?=Association\s))(?P<name>[A-ZÉÈÀ«\"0-9][^\n]*?)" + _STOP)
+_ASSOCIATION = re.compile(r"l['’](?:association\s+" + _CALLED + r"|(?=Association\s))(?P<name>[A-ZÉÈÀ«\"0-9][^\n]*?)"
+                          + _STOP)
 
 
 def _guillemets(name: str) -> str:

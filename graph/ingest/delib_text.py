@@ -301,9 +301,53 @@ def clean_text(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
 
 
+#: A box's line of one cell, its text between two bars: "| Convocation : 26 juin 2025     |", "│ … │".
+_BOX_ROW = re.compile(r"[ \t]*[|│║][ \t]?(?P<inner>[^|│║\n]*?)[ \t]*[|│║][ \t]*")
+#: A box's rule of one span: "+-------+", "┌───────┐", "└───────┘", "├───────┤", "+=======+".
+_BOX_RULE = re.compile(r"[ \t]*[+┌└├╔╚╠]?[-─═━]{3,}[+┐┘┤╗╝╣]?[ \t]*")
+
+
+def unbox(text: str) -> str:
+    """``text`` with the boxes of a form laid out in boxes opened: each line of one cell ("| Convocation : 26 juin
+    2025 |") its text, each rule of one span that borders such a line a blank line. A table's rows (two cells or
+    more) and the rules between them stay.
+
+    >>> print(unbox("+------------+\\n| Objet : X  |\\n+------------+\\n| A  | 1 €   |\\n+----+-------+"))
+    <BLANKLINE>
+    Objet : X
+    +------------+
+    | A  | 1 €   |
+    +----+-------+
+    """
+    lines = text.split("\n")
+    boxed = [bool(_BOX_ROW.fullmatch(line)) for line in lines]
+    ruled = [bool(_BOX_RULE.fullmatch(line)) for line in lines]
+
+    def beside_box(i: int, step: int) -> bool:
+        while 0 <= i < len(lines) and ruled[i]:
+            i += step
+        return 0 <= i < len(lines) and boxed[i]
+
+    out = []
+    for i, line in enumerate(lines):
+        if boxed[i]:
+            out.append(_BOX_ROW.fullmatch(line).group("inner"))
+        elif ruled[i] and (beside_box(i - 1, -1) or beside_box(i + 1, 1)) \
+                and not (_table_row(lines, i - 1) or _table_row(lines, i + 1)):
+            out.append("")
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _table_row(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is a table's row of two cells or more."""
+    return 0 <= i < len(lines) and re.fullmatch(r"[ \t]*[|│║][^\n]*[|│║][^\n]*[|│║][ \t]*", lines[i]) is not None
+
+
 def normalise_text(text: str, markdown: bool = False) -> Document:
     """Return the :class:`Document` of a deliberation's raw text."""
-    text = clean_text(markdown_to_plain(text) if markdown else text)
+    text = clean_text(unbox(markdown_to_plain(text) if markdown else text))
     body, stamp = strip_stamps(text)
     doubts: list[tuple[str, str]] = []
     body = join_cut_words(drop_table_page_repeats(drop_page_breaks(body)))

@@ -39,7 +39,7 @@ from graph.ingest.delib_decision import (accounts_by_amount, accounts_by_article
 from graph.ingest.delib_decision import (complete_omitted_count, complete_unanimity, find_budget_account,
                                          find_fiscal_year, find_programme, find_published, parse_vote)
 from graph.ingest.delib_graph import Builder, concept, m57_known
-from graph.ingest.delib_grants import GrantsFound, find_grants
+from graph.ingest.delib_grants import GrantsFound, bare_sums, find_grants
 from graph.ingest.delib_meta import heading, parse_actes
 from graph.ingest.delib_moves import apply_moves
 from graph.ingest.delib_number import find_number, find_title, number_match
@@ -217,7 +217,9 @@ class Reader:
 
     def __init__(self, ctx: SourceContext, document: Document, builder: Builder, extraction: Extraction):
         self.ctx, self.doc, self.b, self.x = ctx, document, builder, extraction
-        self.body = document.body
+        self.body, sums = bare_sums(document.body)  # "la somme de 3 000" with no currency, said
+        for fr, en in sums:
+            extraction.warn(fr, en)
 
     def run(self) -> None:
         self.actes = parse_actes(self.doc.stamp.actes_raw)
