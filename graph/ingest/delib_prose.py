@@ -71,15 +71,13 @@ _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim(?!e\b)|(?<![
                       r"\baucune?\s+(?:subvention|aide|participation)", re.I)
 #: A prize that the decision awards, its amount a grant to its winner: "d'attribuer le Prix de l'engagement solidaire
 #: 2025, d'un montant de 800 €, à Mme X", "décerne un second prix de 500 €" (not a price: "au prix de", "prix réduit").
+_PRIZE_RANK = r"(?:(?:premier|1er|second|deuxi[èe]me|2e|troisi[èe]me|3e|grand|seul)\s+)?"
+_PRIZE = (r"prix\b(?!\s+(?:pr[ée]f[ée]rentiels?|r[ée]duits?|unitaires?|sp[ée]ciaux|"
+          r"de\s+(?:vente|revient|cession|location)))")
 _AWARDED_PRIZE = re.compile(r"\b(?:attribu|d[ée]cern|remet|remis)\w*\s+(?:(?:le|un|une|son|ce|les|des|ses|ces)\s+)?"
-                            r"(?:(?:premier|1er|second|deuxi[èe]me|2e|troisi[èe]me|3e|grand|seul)\s+)?prix\b"
-                            r"(?!\s+(?:pr[ée]f[ée]rentiels?|r[ée]duits?|unitaires?|sp[ée]ciaux|de\s+(?:vente|revient|"
-                            r"cession|location)))", re.I)
+                            + _PRIZE_RANK + _PRIZE, re.I)
 #: A list's item that is a prize, below a lead that awards: "• le Prix de l'engagement solidaire, d'un montant de …".
-_PRIZE_ITEM = re.compile(r"\s*\W?\s*(?:(?:le|un)\s+)?"
-                         r"(?:(?:premier|1er|second|deuxi[èe]me|2e|troisi[èe]me|3e|grand)\s+)?"
-                         r"prix\b(?!\s+(?:pr[ée]f[ée]rentiels?|r[ée]duits?|unitaires?|sp[ée]ciaux|"
-                         r"de\s+(?:vente|revient|cession|location)))", re.I)
+_PRIZE_ITEM = re.compile(r"\s*\W?\s*(?:(?:le|un)\s+)?" + _PRIZE_RANK + _PRIZE, re.I)
 _DECISION = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b|"
                        r"il\s+est\s+proposé\s+au|"
                        r"En\s+conséquence|ARTICLE\s+1|Article\s+1(?:er)?\s*:", re.I)
