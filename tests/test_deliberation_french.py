@@ -3441,6 +3441,18 @@ def test_a_word_cut_by_a_hyphen_in_a_list_in_columns_leaves_the_amounts_in_their
            "          des Chutes                                                       2 800 €" in body
 
 
+def test_ligatures_and_typographic_apostrophes_are_spelled_plain_and_a_name_ends_before_afin_de():
+    text = ("COMMUNE DE TRÉZILLY\nConseil municipal\n\nLe Conseil décide d’attribuer une subvention de 1 500 € à "
+            "l’association Trézilly Diﬀérences et Handicap aﬁn de ﬁnancer ses ateliers.\n\n"
+            "Bénéﬁciaire                  Montant\nL’Eﬀort Solidaire              800 €\nClub Aﬄux      300 €\n")
+    body = normalise_text(text).body
+    assert "ﬀ" not in body and "’" not in body
+    # a line in columns keeps its amount where it stood: the added letter is taken from the gap before it
+    assert "\nL'Effort Solidaire             800 €\nClub Afflux    300 €" in body
+    found = find_grants(body)
+    assert ("Trézilly Différences et Handicap", "1500") in [(g.beneficiary, str(g.amount)) for g in found.grants]
+
+
 def test_a_margin_of_line_numbers_is_dropped_and_names_do_not_keep_them():
     lines = ["COMMUNE DE TRÉZILLY", "", "Conseil municipal du 5 mai 2024", "",
              "Le Conseil attribue les subventions suivantes :", "– Association Les Aidants : 3 000 €",

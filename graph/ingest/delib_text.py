@@ -293,9 +293,42 @@ def drop_line_numbers(text: str) -> str:
     return "\n".join(lines)
 
 
+#: The letters that a PDF's text or OCR gives as one typographic ligature ("Diﬀérences", "aﬁn de"), spelled out.
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
+              "\ufb06": "st"}
+_LIGATURE = re.compile("[" + "".join(_LIGATURES) + "]")
+#: The typographic apostrophes, written as the plain one: names and titles are then one spelling whatever the text's.
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
+
+
+def spell_ligatures(text: str) -> str:
+    """Spell out the typographic ligatures (ﬀ, ﬁ, ﬂ, ﬃ, ﬄ) of ``text``, a word being then the word ("Diﬀérences"
+    is "Différences", "aﬁn" is "afin"). A line in columns keeps them where they stood: each letter added is taken
+    from the next gap of three spaces or more after the ligature on its line, when there is one.
+
+    >>> spell_ligatures("Diﬀérences      1 500\\naﬁn de")
+    'Différences     1 500\\nafin de'
+    """
+    def line(text_line: str) -> str:
+        out, at = [], 0
+        for match in _LIGATURE.finditer(text_line):
+            out.append(text_line[at:match.start()] + _LIGATURES[match.group(0)])
+            at = match.end()
+            extra = len(_LIGATURES[match.group(0)]) - 1
+            gap = re.compile(r" {%d,}" % (extra + 2)).search(text_line, at)
+            if gap and not _LIGATURE.search(text_line, at, gap.start()):
+                out.append(text_line[at:gap.start()] + " " * (len(gap.group(0)) - extra))
+                at = gap.end()
+        return "".join(out) + text_line[at:]
+
+    return "\n".join(line(t) if _LIGATURE.search(t) else t for t in text.split("\n"))
+
+
 def clean_text(text: str) -> str:
-    """Unify line ends and spaces (NBSP and narrow NBSP become spaces), squeeze blank-line runs to one."""
+    """Unify line ends and spaces (NBSP and narrow NBSP become spaces), spell out ligatures, write apostrophes plain
+    (:func:`spell_ligatures`), squeeze blank-line runs to one."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u202f", " ")
+    text = spell_ligatures(text).translate(_APOSTROPHES)
     text = _tabs_to_columns(text.replace("\ufeff", ""))
     text = drop_line_numbers(re.sub(r"[ \t]+$", "", text, flags=re.M))
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
