@@ -916,6 +916,18 @@ def test_a_chairs_name_that_the_line_wrapped_is_read_whole(text, chair, title):
     assert (a.chair and a.chair.label, a.chair_title) == (chair, title)
 
 
+@pytest.mark.parametrize("text, chair", [
+    ("Convoqué le 23 juin 2025 – Président : M. Paul DURAND-FICTIF, Maire\nConseillers en exercice : 19",
+     "Paul DURAND-FICTIF"),
+    ("Convocation du 2 mai 2025 - Présidente : Mme Léa ROY\nObjet : Santé", "Léa ROY"),
+    # a vice-president named on the line is not the chair
+    ("Convoqué le 23 juin 2025 – Vice-Président : M. Paul DURAND-FICTIF\nObjet : Santé", None),
+])
+def test_the_chair_after_a_dash_on_the_line_of_the_convocation_is_read(text, chair):
+    a = parse_attendance(text)
+    assert (a.chair and a.chair.label) == chair
+
+
 def test_the_members_named_after_etaient_absents_are_the_absent():
     a = parse_attendance("Étaient présents : M. Paul ROUX\nÉtaient absents : Mme Christiane ADÈLE, M. Olivier "
                          "MARIE-SAINTE.\n")

@@ -28,7 +28,9 @@ _CHAIR = compile_cue(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<na
                      r"(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la)\s+(?P<title>[^,\n]+),\s*)?"
                      r"(?P<name3>[^\n,]+?)(?:(?:,|[ \t]+[-–—])\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire)|(?:Maire"
                      r"|Conseill[eè]re?)\s+(?:adjointe?|délégué?e?))\b|(?=[ \t]*[\n,]|[ \t]*$))"
-                     r"|^Présid(?:ent|ente)\s*:\s*(?P<name4>[^\n,]+)"
+                     # "Président : M. X" opening its line, or after a dash on a line of the session's facts
+                     # ("Convoqué le 23 juin 2025 – Président : M. X, Maire")
+                     r"|(?:^|(?<=[ \t][-–—][ \t]))Présid(?:ent|ente)\s*:\s*(?P<name4>[^\n,]+)"
                      # "Mme Annie X, Vice-Présidente, présidant la séance par délégation du Maire"
                      r"|(?P<name5>(?:M\.|Mme|Monsieur|Madame)\s+[^\n,;]+?)\s*,\s*"
                      r"(?:(?P<office5>[^\n,;]{1,40}?)\s*,\s*)?présid(?:ant|ait)\s+la\s+séance", re.I | re.M)
