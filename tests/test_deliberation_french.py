@@ -1576,6 +1576,9 @@ def test_an_amount_in_words_after_its_figures_agrees_with_them_whole(text):
     ("COMMUNE DE ROCHE-VERNAZ\nDÉCISION DU MAIRE N° 2024-07\nVu la délibération du Conseil municipal donnant "
      "délégation au Maire ;\nDÉCIDE", "Maire"),
     ("OFFICE DE TOURISME DU LAC-FICTIF\nCOMITÉ DE DIRECTION\nSéance du 8 octobre 2024\n", "Comité de Direction"),
+    # a commune déléguée's council, under the commune nouvelle's name
+    ("COMMUNE NOUVELLE DE FICTIVILLE\nCOMMUNE DÉLÉGUÉE DE ROCHE\nSéance du Conseil de la commune déléguée du 5 mai "
+     "2025\nLe Conseil de la commune déléguée, après en avoir délibéré,", "Conseil de la Commune Déléguée"),
     ("SERVICE DÉPARTEMENTAL D'INCENDIE          BUREAU DU CONSEIL D'ADMINISTRATION\n"
      "ET DE SECOURS DE LA SAUVINE               Séance du 9 décembre 2024\n\nObjet : Subventions\n",
      "Bureau du Conseil d'Administration"),

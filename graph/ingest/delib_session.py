@@ -45,6 +45,9 @@ BODIES = [
     (r"conseil\s+de\s+paris", "Conseil de Paris"),
     # a mairie d'arrondissement's council (Paris, Lyon, Marseille), which gives opinions to the city's
     (r"conseil\s+d['’]arrondissement", "Conseil d'Arrondissement"),
+    # a commune nouvelle's commune déléguée's council ("Conseil de la commune déléguée de Seynod"), which gives
+    # opinions and takes the decisions the commune nouvelle's council delegates to it
+    (r"conseil\s+de\s+(?:la\s+)?commune\s+d[ée]l[ée]gu[ée]e", "Conseil de la Commune Déléguée"),
     (r"conseil\s+ex[ée]cutif", "Conseil Exécutif"),
     # the Communauté d'agglomération du Pays Basque's council that its conseil communautaire delegates to
     (r"conseil\s+permanent\b", "Conseil Permanent"),
