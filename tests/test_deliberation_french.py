@@ -590,6 +590,10 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
     ("Elle propose :\n   → une subvention de 500 € à France Alzheimer Haute-Savoie ;\n   → la mise à disposition "
      "gratuite de la salle polyvalente, dix jours par an, à l'EHPAD\n     public Les Tilleuls, valorisée à 1 500 € ;",
      [("France Alzheimer Haute-Savoie", "500"), ("EHPAD public Les Tilleuls", "1500")], []),
+    # the beneficiary named again as "the same" one
+    ("DÉCIDE :\n- d'attribuer à l'association Trézilly Écoute une subvention de 4 000 € ;\n- d'accorder à la même "
+     "association une aide en nature, valorisée à 1 200 €, sous forme de mise à disposition d'une salle.",
+     [("Trézilly Écoute", "4000"), ("Trézilly Écoute", "1200")], []),
     ("DÉCIDE :\n- de mettre gratuitement à la disposition de la Maison des Adolescents de\n  Meurthe-et-Moselle les "
      "locaux du 14 rue Sigisbert-Adam, avantage en nature valorisé à\n  9 600 € par an ;",
      [("Maison des Adolescents de Meurthe-et-Moselle", "9600")], []),

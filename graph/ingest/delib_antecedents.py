@@ -136,3 +136,21 @@ def _named_by_kind(text: str, beneficiaries: list[str]) -> str | None:
     kinds = {fold(m.group("kind")) for m in _BY_KIND.finditer(text)}
     named = {name for name in beneficiaries if kinds & set(name_key(name).split())}
     return named.pop() if len(kinds) == 1 and len(named) == 1 else None
+
+
+#: A beneficiary named again as "the same" one, or "the said" one: "à la même association", "au même club",
+#: "à ladite association", "audit club".
+_THE_SAME = re.compile(r"\b(?:(?:la|le|l['’]|au|du)\s+(?:m[êe]me|susdite?)|(?:cette|ce|cet)\s+m[êe]me|ladite|ledit|audit"
+                       r"|de\s+ladite|à\s+ladite)\s+(?:association|structure|" + _KIND + r")\b", re.I)
+
+
+def _the_same(text: str, beneficiaries: list[str]) -> str | None:
+    """The beneficiary of the grant read last (the last of ``beneficiaries``) when ``text`` names it again as the
+    same one ("d'accorder à la même association une aide en nature, valorisée à 1 200 €").
+
+    >>> _the_same("d'accorder à la même association une aide en nature, valorisée à ", ["Club A", "Amand Écoute"])
+    'Amand Écoute'
+    >>> _the_same("d'accorder à la même association une aide", []) is None
+    True
+    """
+    return beneficiaries[-1] if beneficiaries and _THE_SAME.search(text) else None
