@@ -140,8 +140,8 @@ def _named_by_kind(text: str, beneficiaries: list[str]) -> str | None:
 
 #: A beneficiary named again as "the same" one, or "the said" one: "à la même association", "au même club",
 #: "à ladite association", "audit club".
-_THE_SAME = re.compile(r"\b(?:(?:la|le|l['’]|au|du)\s+(?:m[êe]me|susdite?)|(?:cette|ce|cet)\s+m[êe]me|ladite|ledit|audit"
-                       r"|de\s+ladite|à\s+ladite)\s+(?:association|structure|" + _KIND + r")\b", re.I)
+_THE_SAME = re.compile(r"\b(?:(?:la|le|l['’]|au|du)\s+(?:m[êe]me|susdite?)|(?:cette|ce|cet)\s+m[êe]me"
+                       r"|ladite|ledit|audit|de\s+ladite|à\s+ladite)\s+(?:association|structure|" + _KIND + r")\b", re.I)
 
 
 def _the_same(text: str, beneficiaries: list[str]) -> str | None:
