@@ -2814,6 +2814,8 @@ def test_a_table_row_s_branch_after_a_dash_is_its_body_with_the_whole_name_as_a_
                                                                                 "3000")]),
     ("ATTRIBUE au collège Jean Moulin une subvention de 1 000 €.", [("Collège Jean Moulin", "1000")]),
     ("ATTRIBUE une subvention de 500 € au CCAS de Vierzon.", [("CCAS de Vierzon", "500")]),
+    ("DÉCIDE de verser au centre communal d'action sociale de Vierzon un complément de subvention de 1 500 €.",
+     [("Centre communal d'action sociale de Vierzon", "1500")]),
     ("ATTRIBUE à l'association Les Amis une subvention de 500 € pour les animations au centre du village.",
      [("Les Amis", "500")]),
     ("ATTRIBUE une subvention de 500 € au club pour le tournoi.", []),
