@@ -3111,6 +3111,11 @@ def test_a_list_of_blocks_gives_each_the_name_on_its_first_line_and_the_amount_a
      "12 € par jour et par élève. Le Conseil attribue au Collège Jules Verne une subvention de 1 080 €.",
      [("Collège Jules Verne", "1080", None, None)]),
     ("La commune verse à l'Office de Tourisme une participation de 1,50 € par habitant.", []),
+    ("DÉCIDE :\n- d'attribuer au Club Nautique Vaubanais une subvention de 4 000 € majorée de 5 %,\n"
+     "  soit 4 200 €, au titre de l'exercice 2025.", [("Club Nautique Vaubanais", "4200", None, None)]),
+    ("La subvention habituelle de 4 000 € au Club Nautique Vaubanais est proposée majorée de 5 % pour son école de "
+     "voile.\n\nDÉCIDE :\n- d'attribuer au Club Nautique Vaubanais une subvention de 4 000 € majorée de 5 %, soit "
+     "4 200 €.", [("Club Nautique Vaubanais", "4200", None, None)]),
 ])
 def test_a_computed_grant_is_its_result_not_its_operands(text, grants):
     found = find_grants(text)

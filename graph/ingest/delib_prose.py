@@ -225,6 +225,11 @@ _CHARGED_AFTER = re.compile(r"\s*(?:\(|,\s*(?:imput|inscrit|prélev)\w*\s+(?:au|
 #: HT", "… au Club, représentant 20 % du coût". The cost's words are not the grant's.
 _SHARE_AFTER = re.compile(r"(?:soit|représentant|correspondant\s+à)\s+(?:un\s+taux\s+de\s+)?\d+(?:[,.]\d+)?\s*"
                           r"(?:%|pour\s*cent\b)", re.I)
+#: A base amount raised (or cut) by a rate, said after it in its clause: "une subvention de 6 000 € majorée de 10 %,
+#: soit 6 600 €", "La subvention habituelle de 6 000 € à l'association X est proposée majorée de 10 %". What the grant
+#: is computed from, not the grant.
+_RAISED_AFTER = re.compile(r"[^.;:\d€]{0,80}?\b(?:major|augment|minor)(?:é|ée|és|ées|e|ee)\s+de\s+\d+(?:[,.]\d+)?\s*"
+                           r"(?:%|pour\s*cent\b)", re.I)
 _OPERAND_BEFORE = re.compile(r"(?:[×*]|(?<=\s)x)\s*$")
 _RESULT_BEFORE = re.compile(r"(?:=|,?\s*soit)\s*$")
 #: An amount that a line break parts from its currency: "… : 4 200" / "€ ;".
@@ -379,6 +384,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
                     e <= a_start - len(before) + bringing.start() for _, e, _ in amounts + words):
                 continue  # the total that the grant before it brings the beneficiary's to
             if _OPERAND_AFTER.match(sentence, a_end) or _OPERAND_BEFORE.search(before) \
+                    or _RAISED_AFTER.match(sentence, a_end) \
                     or _RATE_AFTER.match(sentence, a_end) and not (valued_in_kind and _PER_YEAR.match(sentence, a_end)):
                 continue  # what a grant is computed from; a rate
             if _THRESHOLD.search(before) or _EARLIER.match(sentence, a_end) and not (_CANCEL.search(before)
