@@ -627,6 +627,13 @@ def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, gran
     assert [str(t.amount) for t in found.totals] == totals
 
 
+def test_a_list_with_each_amount_indented_on_the_line_below_its_name_reads_each_name_with_its_amount():
+    found = find_grants("DÉCIDE d'attribuer au titre de l'exercice 2025 les subventions suivantes :\n\n"
+                        "Comité des Fêtes de Lussac\n    1 200 €\nUnion Sportive Lussacaise\n    850 €\n", "")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Comité des Fêtes de Lussac", "1200"), ("Union Sportive Lussacaise", "850")]
+
+
 def test_a_sub_bullet_that_says_what_part_of_an_item_is_for_stays_with_that_item():
     found = find_grants("Article 1er : attribue les subventions suivantes :\n▪ Estuaire Aidants : 3 000 €\n"
                         "   ➢ dont 1 000 € au titre du projet « Pair-aidance »\n▪ Club Ouest : 500 €\n", "")
