@@ -480,6 +480,9 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
       ("Boxing Club des Trois Cités", "1500")], ["4500"]),
     ("DÉCIDE d'attribuer une subvention de 800 € à chacune des structures suivantes :\n- Club A\n- Maison B\n\nVu",
      [("Club A", "800"), ("Maison B", "800")], []),
+    # one amount shared in equal parts: each its computed share (and a warning that the text states only the whole)
+    ("- d'attribuer une subvention de 3 000 € à répartir à parts égales entre l'association Loire Aidants\net "
+     "l'association Vélo Solidaire, au titre de l'exercice 2025.", [("Loire Aidants", "1500"), ("Vélo Solidaire", "1500")], []),
     ("ARTICLE 1 : d'attribuer une aide à l'installation de 15 000 € chacun aux médecins généralistes suivants,\n"
      "qui s'engagent à exercer cinq ans dans le département :\n  - Dr Amandine VEYRAC-FICTIVE, installée à la MSP de "
      "Riom ;\n  - Dr Thibault ROUQUET, installé à Maurs.\n",
@@ -625,6 +628,14 @@ def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, gran
     found = find_grants(text, "")
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == grants
     assert [str(t.amount) for t in found.totals] == totals
+
+
+def test_an_amount_shared_in_equal_parts_warns_that_the_shares_are_computed():
+    found = find_grants("DÉCIDE d'attribuer une subvention de 3 000 € à répartir à parts égales entre l'association "
+                        "Loire Aidants, l'association Vélo Solidaire et le Club Sénior.", "")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Loire Aidants", "1000"), ("Vélo Solidaire", "1000"), ("Club Sénior", "1000")]
+    assert [fr for fr, _ in found.warnings if fr.startswith("part calculée : 3000 €")]
 
 
 def test_a_list_with_each_amount_indented_on_the_line_below_its_name_reads_each_name_with_its_amount():

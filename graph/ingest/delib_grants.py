@@ -145,14 +145,17 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     from graph.ingest.delib_grant_checks import announced, cancel, check_words, opinion_only, reconcile
     from graph.ingest.delib_mentions import merge_prose, name_acronyms, spell_out_acronyms
     from graph.ingest.delib_prose import prose_grants
-    from graph.ingest.delib_several import each_grants, inline_grants, one_beneficiary_grants, respective_grants
+    from graph.ingest.delib_several import (each_grants, inline_grants, one_beneficiary_grants, respective_grants,
+                                            shared_grants)
     from graph.ingest.delib_tables import table_grants
 
     written, body = body, in_small_letters(body)  # an operative part in capitals, read in small letters
     found = GrantsFound()
     table_grants(body, found)
     grants, totals = prose_grants(body, title_beneficiary(title), found.tables)
-    several = each_grants(body) + respective_grants(body) + inline_grants(body) + one_beneficiary_grants(body)
+    shared, shares = shared_grants(body)  # "5 000 € à répartir à parts égales entre A et B": each its share
+    found.warnings += shares
+    several = each_grants(body) + respective_grants(body) + inline_grants(body) + one_beneficiary_grants(body) + shared
     # A sentence of several grants is read whole: the prose reading of its amounts one by one gives way.
     grants = [g for g in grants if not any(s.span[0] <= g.span[0] < s.span[1] or g.span[0] <= s.span[0] < g.span[1]
                                            for s in several)]
