@@ -482,7 +482,8 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      [("Club A", "800"), ("Maison B", "800")], []),
     # one amount shared in equal parts: each its computed share (and a warning that the text states only the whole)
     ("- d'attribuer une subvention de 3 000 € à répartir à parts égales entre l'association Loire Aidants\net "
-     "l'association Vélo Solidaire, au titre de l'exercice 2025.", [("Loire Aidants", "1500"), ("Vélo Solidaire", "1500")], []),
+     "l'association Vélo Solidaire, au titre de l'exercice 2025.", [("Loire Aidants", "1500"), ("Vélo Solidaire", "1500")],
+     []),
     ("ARTICLE 1 : d'attribuer une aide à l'installation de 15 000 € chacun aux médecins généralistes suivants,\n"
      "qui s'engagent à exercer cinq ans dans le département :\n  - Dr Amandine VEYRAC-FICTIVE, installée à la MSP de "
      "Riom ;\n  - Dr Thibault ROUQUET, installé à Maurs.\n",
