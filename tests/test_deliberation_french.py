@@ -631,6 +631,17 @@ def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, gran
     assert [str(t.amount) for t in found.totals] == totals
 
 
+@pytest.mark.parametrize("text", [
+    "- d'accorder à l'association Vélo Solidaire une aide au projet à hauteur de 50 % du coût du projet, plafonnée à "
+    "8 000 €.",
+    "ATTRIBUE au Club Sénior une subvention de 40 % de la dépense éligible, dans la limite de 8 000 €.",
+])
+def test_a_rate_of_a_cost_capped_reads_the_ceiling_as_the_grant_with_a_warning(text):
+    found = find_grants(text, "")
+    assert [str(g.amount) for g in found.grants] == ["8000"]
+    assert [fr for fr, _ in found.warnings if fr.startswith("plafond lu comme montant")]
+
+
 def test_an_amount_shared_in_equal_parts_warns_that_the_shares_are_computed():
     found = find_grants("DÉCIDE d'attribuer une subvention de 3 000 € à répartir à parts égales entre l'association "
                         "Loire Aidants, l'association Vélo Solidaire et le Club Sénior.", "")
