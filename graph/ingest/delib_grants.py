@@ -157,7 +157,8 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     for grant in grants:
         if grant.ceiling and not grant.cancelled:
             found.warnings.append((f"plafond lu comme montant : « {grant.beneficiary} » reçoit au plus "
-                                   f"{grant.amount} € (un taux d'un coût, plafonné) ; le montant versé peut être moindre",
+                                   f"{grant.amount} € (un taux d'un coût, plafonné) ; le montant versé peut être "
+                                   "moindre",
                                    f"ceiling read as the amount: '{grant.beneficiary}' receives at most {grant.amount} "
                                    "(a rate of a cost, capped); the amount paid may be less"))
     shared, shares = shared_grants(body)  # "5 000 € à répartir à parts égales entre A et B": each its share
