@@ -409,6 +409,27 @@ def test_an_agreement_with_a_kind_of_beneficiaries_governs_their_grants(tmp_path
     assert any("régit aucune" in issue.message for issue in extraction.issues) == warned
 
 
+@pytest.mark.parametrize("with_them, governed, warned", [
+    ("avec les deux lauréats", ["repit-loire", "sante-lien"], False),
+    # as many winners as the text says, or none with a warning
+    ("avec les trois lauréats", [], True),
+])
+def test_an_agreement_with_the_winners_governs_the_prizes(tmp_path, with_them, governed, warned):
+    path = tmp_path / "deliberation.txt"
+    path.write_text(
+        "VILLE DE LIEN-SUR-LOIRE\nEXTRAIT DU REGISTRE DES DELIBERATIONS DU CONSEIL MUNICIPAL\n"
+        "Séance du 12 mars 2024\nDélibération n° 2024-031\nOBJET : Prix de l'innovation en santé\n\n"
+        "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
+        "- d'attribuer le premier prix, d'un montant de 2 000 €, à l'association Santé Lien ;\n"
+        "- d'attribuer le second prix, d'un montant de 1 000 €, à l'association Répit Loire ;\n"
+        f"- d'autoriser le Maire à signer les conventions d'attribution des prix {with_them}.\n"
+        "\nAdopté à l'unanimité.\n", encoding="utf-8")
+    extraction = extract_fixture(path)
+    (parties, grants), = _agreements(extraction.graph).values()
+    assert grants == governed
+    assert any("régit aucune" in issue.message for issue in extraction.issues) == warned
+
+
 @pytest.mark.parametrize("partner, kind", [
     ("la Mutualité Française Loire", MAI.Enterprise),
     ("la mutuelle Alpha Santé", MAI.Enterprise),

@@ -480,6 +480,10 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
       ("Boxing Club des Trois Cités", "1500")], ["4500"]),
     ("DÉCIDE d'attribuer une subvention de 800 € à chacune des structures suivantes :\n- Club A\n- Maison B\n\nVu",
      [("Club A", "800"), ("Maison B", "800")], []),
+    # one amount shared in equal parts: each its computed share (and a warning that the text states only the whole)
+    ("- d'attribuer une subvention de 3 000 € à répartir à parts égales entre l'association Loire Aidants\net "
+     "l'association Vélo Solidaire, au titre de l'exercice 2025.", [("Loire Aidants", "1500"), ("Vélo Solidaire", "1500")],
+     []),
     ("ARTICLE 1 : d'attribuer une aide à l'installation de 15 000 € chacun aux médecins généralistes suivants,\n"
      "qui s'engagent à exercer cinq ans dans le département :\n  - Dr Amandine VEYRAC-FICTIVE, installée à la MSP de "
      "Riom ;\n  - Dr Thibault ROUQUET, installé à Maurs.\n",
@@ -629,6 +633,32 @@ def test_grants_in_prose_and_in_lists_are_read_with_their_beneficiary(text, gran
     found = find_grants(text, "")
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == grants
     assert [str(t.amount) for t in found.totals] == totals
+
+
+@pytest.mark.parametrize("text", [
+    "- d'accorder à l'association Vélo Solidaire une aide au projet à hauteur de 50 % du coût du projet, plafonnée à "
+    "8 000 €.",
+    "ATTRIBUE au Club Sénior une subvention de 40 % de la dépense éligible, dans la limite de 8 000 €.",
+])
+def test_a_rate_of_a_cost_capped_reads_the_ceiling_as_the_grant_with_a_warning(text):
+    found = find_grants(text, "")
+    assert [str(g.amount) for g in found.grants] == ["8000"]
+    assert [fr for fr, _ in found.warnings if fr.startswith("plafond lu comme montant")]
+
+
+def test_an_amount_shared_in_equal_parts_warns_that_the_shares_are_computed():
+    found = find_grants("DÉCIDE d'attribuer une subvention de 3 000 € à répartir à parts égales entre l'association "
+                        "Loire Aidants, l'association Vélo Solidaire et le Club Sénior.", "")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Loire Aidants", "1000"), ("Vélo Solidaire", "1000"), ("Club Sénior", "1000")]
+    assert [fr for fr, _ in found.warnings if fr.startswith("part calculée : 3000 €")]
+
+
+def test_a_list_with_each_amount_indented_on_the_line_below_its_name_reads_each_name_with_its_amount():
+    found = find_grants("DÉCIDE d'attribuer au titre de l'exercice 2025 les subventions suivantes :\n\n"
+                        "Comité des Fêtes de Lussac\n    1 200 €\nUnion Sportive Lussacaise\n    850 €\n", "")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Comité des Fêtes de Lussac", "1200"), ("Union Sportive Lussacaise", "850")]
 
 
 def test_a_sub_bullet_that_says_what_part_of_an_item_is_for_stays_with_that_item():
@@ -2833,6 +2863,8 @@ def test_a_table_row_s_branch_after_a_dash_is_its_body_with_the_whole_name_as_a_
                                                                                 "3000")]),
     ("ATTRIBUE au collège Jean Moulin une subvention de 1 000 €.", [("Collège Jean Moulin", "1000")]),
     ("ATTRIBUE une subvention de 500 € au CCAS de Vierzon.", [("CCAS de Vierzon", "500")]),
+    ("DÉCIDE de verser au centre communal d'action sociale de Vierzon un complément de subvention de 1 500 €.",
+     [("Centre communal d'action sociale de Vierzon", "1500")]),
     ("ATTRIBUE à l'association Les Amis une subvention de 500 € pour les animations au centre du village.",
      [("Les Amis", "500")]),
     ("ATTRIBUE une subvention de 500 € au club pour le tournoi.", []),
@@ -3128,6 +3160,11 @@ def test_a_list_of_blocks_gives_each_the_name_on_its_first_line_and_the_amount_a
      "12 € par jour et par élève. Le Conseil attribue au Collège Jules Verne une subvention de 1 080 €.",
      [("Collège Jules Verne", "1080", None, None)]),
     ("La commune verse à l'Office de Tourisme une participation de 1,50 € par habitant.", []),
+    ("DÉCIDE :\n- d'attribuer au Club Nautique Vaubanais une subvention de 4 000 € majorée de 5 %,\n"
+     "  soit 4 200 €, au titre de l'exercice 2025.", [("Club Nautique Vaubanais", "4200", None, None)]),
+    ("La subvention habituelle de 4 000 € au Club Nautique Vaubanais est proposée majorée de 5 % pour son école de "
+     "voile.\n\nDÉCIDE :\n- d'attribuer au Club Nautique Vaubanais une subvention de 4 000 € majorée de 5 %, soit "
+     "4 200 €.", [("Club Nautique Vaubanais", "4200", None, None)]),
 ])
 def test_a_computed_grant_is_its_result_not_its_operands(text, grants):
     found = find_grants(text)

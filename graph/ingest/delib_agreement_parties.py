@@ -89,7 +89,10 @@ def _beneficiaries_of_kind(reader: Reader, agreement, count: int | None, kind: s
 
 def _of_kind(reader: Reader, kind: str) -> list[str]:
     """The beneficiaries of ``kind`` (:func:`graph.ingest.delib_agreements.of_kind`), an association's by its type
-    too."""
+    too; "the winners" ("avec les deux lauréats") are those of the deliberation's prizes, its beneficiaries (as
+    many as the text says, or none)."""
+    if re.fullmatch(r"laur[ée]at(?:e|s|es)?", kind.strip(), re.I):
+        return list(reader.beneficiaries)
     association = re.match(r"associations?\b", kind, re.I)
     return [name for name, actor in reader.beneficiaries.items() if of_kind(name, kind)
             or association and (actor, RDF.type, MAI.Association) in reader.b.graph]

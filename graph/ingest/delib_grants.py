@@ -76,6 +76,7 @@ class GrantFact:
     table: bool = False
     cancelled: bool = False  # "annule la subvention de 1 500 € attribuée à X": a grant undone, not made
     part: bool = False  # an instalment or a share of a grant: "un acompte de 1 500 €", "dont 8 000 € en 2024"
+    ceiling: bool = False  # a rate's ceiling read as the grant: "à hauteur de 50 % …, plafonnée à 10 000 €"
     identifier: str | None = None  # a table's SIRET, SIREN or RNA cell on the beneficiary's row
     account: str | None = None  # the budget account its own row or block names ("Imputation : 65 - 6574")
     year: int | None = None  # the fiscal year its own clause names ("… à l'association X au titre de 2025")
@@ -145,14 +146,24 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     from graph.ingest.delib_grant_checks import announced, cancel, check_words, opinion_only, reconcile
     from graph.ingest.delib_mentions import merge_prose, name_acronyms, spell_out_acronyms
     from graph.ingest.delib_prose import prose_grants
-    from graph.ingest.delib_several import each_grants, inline_grants, one_beneficiary_grants, respective_grants
+    from graph.ingest.delib_several import (each_grants, inline_grants, one_beneficiary_grants, respective_grants,
+                                            shared_grants)
     from graph.ingest.delib_tables import table_grants
 
     written, body = body, in_small_letters(body)  # an operative part in capitals, read in small letters
     found = GrantsFound()
     table_grants(body, found)
     grants, totals = prose_grants(body, title_beneficiary(title), found.tables)
-    several = each_grants(body) + respective_grants(body) + inline_grants(body) + one_beneficiary_grants(body)
+    for grant in grants:
+        if grant.ceiling and not grant.cancelled:
+            found.warnings.append((f"plafond lu comme montant : « {grant.beneficiary} » reçoit au plus "
+                                   f"{grant.amount} € (un taux d'un coût, plafonné) ; le montant versé peut être "
+                                   "moindre",
+                                   f"ceiling read as the amount: '{grant.beneficiary}' receives at most {grant.amount} "
+                                   "(a rate of a cost, capped); the amount paid may be less"))
+    shared, shares = shared_grants(body)  # "5 000 € à répartir à parts égales entre A et B": each its share
+    found.warnings += shares
+    several = each_grants(body) + respective_grants(body) + inline_grants(body) + one_beneficiary_grants(body) + shared
     # A sentence of several grants is read whole: the prose reading of its amounts one by one gives way.
     grants = [g for g in grants if not any(s.span[0] <= g.span[0] < s.span[1] or g.span[0] <= s.span[0] < g.span[1]
                                            for s in several)]

@@ -225,6 +225,14 @@ _CHARGED_AFTER = re.compile(r"\s*(?:\(|,\s*(?:imput|inscrit|prélev)\w*\s+(?:au|
 #: HT", "… au Club, représentant 20 % du coût". The cost's words are not the grant's.
 _SHARE_AFTER = re.compile(r"(?:soit|représentant|correspondant\s+à)\s+(?:un\s+taux\s+de\s+)?\d+(?:[,.]\d+)?\s*"
                           r"(?:%|pour\s*cent\b)", re.I)
+#: A base amount raised (or cut) by a rate, said after it in its clause: "une subvention de 6 000 € majorée de 10 %,
+#: soit 6 600 €", "La subvention habituelle de 6 000 € à l'association X est proposée majorée de 10 %". What the grant
+#: is computed from, not the grant.
+_RAISED_AFTER = re.compile(r"[^.;:\d€]{0,80}?\b(?:major|augment|minor)(?:é|ée|és|ées|e|ee)\s+de\s+\d+(?:[,.]\d+)?\s*"
+                           r"(?:%|pour\s*cent\b)", re.I)
+#: A ceiling said before an amount: "plafonnée à", "dans la limite de", "avec un plafond de".
+_CEILING_BEFORE = re.compile(r"(?:plafonn[ée]e?s?\s+à|dans\s+la\s+limite\s+(?:de|d['’]un\s+montant\s+de)|"
+                             r"(?:avec\s+un|dans\s+un|sous\s+un)\s+plafond\s+de|limit[ée]e?s?\s+à)\s*$", re.I)
 _OPERAND_BEFORE = re.compile(r"(?:[×*]|(?<=\s)x)\s*$")
 _RESULT_BEFORE = re.compile(r"(?:=|,?\s*soit)\s*$")
 #: An amount that a line break parts from its currency: "… : 4 200" / "€ ;".
@@ -379,6 +387,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
                     e <= a_start - len(before) + bringing.start() for _, e, _ in amounts + words):
                 continue  # the total that the grant before it brings the beneficiary's to
             if _OPERAND_AFTER.match(sentence, a_end) or _OPERAND_BEFORE.search(before) \
+                    or _RAISED_AFTER.match(sentence, a_end) \
                     or _RATE_AFTER.match(sentence, a_end) and not (valued_in_kind and _PER_YEAR.match(sentence, a_end)):
                 continue  # what a grant is computed from; a rate
             if _THRESHOLD.search(before) or _EARLIER.match(sentence, a_end) and not (_CANCEL.search(before)
@@ -393,6 +402,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
             if _requested(flat, clause_start, a_start, a_end):
                 continue  # "De solliciter auprès de l'ARS une subvention de …, et auprès du Département une …"
             result = _RESULT_BEFORE.search(before) and _COMPUTED.search(before)
+            # "à hauteur de 50 % du coût du projet, plafonnée à 10 000 €": the most the rate can come to, the grant
+            # as decided (a warning says so); the cost's words before it are the rate's, not the grant's.
+            ceiling = bool(_CEILING_BEFORE.search(before) and _COMPUTED.search(before))
             amended = _AMENDED_TO.search(before) and _GRANT_WORD.search(sentence)
             set_at = _SET_AT.search(before) and _SET_GRANT.match(sentence, a_end)
             pronoun = _PRONOUN_BEFORE.search(before) or _PRONOUN_AFTER.match(sentence, a_end)
@@ -416,7 +428,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 window_end = share.start()
             # A computed grant's words are those after its operands ("… dépense éligible …, soit 100 000 €"); a
             # block's "Montant : 45 K€" line, its own (not the "Dépense subventionnable : …" line above it).
-            said = "" if result else sentence[max(0, a_start - 80):a_start]  # a result's words: "soit", "="
+            said = "" if result or ceiling else sentence[max(0, a_start - 80):a_start]  # a result's: "soit", "="
             if _AMOUNT_FIELD.fullmatch(sentence, line_start := sentence.rfind("\n", 0, a_start) + 1, a_start):
                 said = sentence[line_start:a_start]
             # "le versement du solde …, soit 16 000 €": that "soit" gives the instalment; "- M. X, interne, 12 mois,
@@ -477,6 +489,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
                                         cancelled=bool(_CANCEL.search(before) or _CANCELLED_AFTER.match(flat, a_end)
                                                        or withdrawn),
                                         part=a_start in parts,
+                                        ceiling=ceiling,
                                         year=_year_after(flat, a_end) or _clause_year(flat, a_start)))
                 read_at[a_start] = grants[-1]
         after_list = item and lead and len(grants) > granted_before  # a list of grants, not of years

@@ -12,6 +12,7 @@ fonctionnement de 38 000 € ;" / "• une subvention d'investissement de 28 800
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from graph.ingest.delib_grants import GrantFact, _nature
 from graph.ingest.delib_lists import BULLET_MARKS
@@ -84,6 +85,52 @@ def each_grants(body: str) -> list[GrantFact]:
             if cleaned := _clean_name(_ITEM.sub("", name)):
                 grants.append(GrantFact(cleaned, amount, (amounts[-1].start(), end), nature, decision=True))
     return grants + _each_after(body)
+
+
+#: One amount shared in equal parts between beneficiaries: "une subvention de 5 000 € à répartir à parts égales
+#: entre l'association A et l'association B" (the names end at a comma before words in small letters: ", au titre
+#: de l'exercice 2025").
+_SHARED = re.compile(r"(?P<amount>" + AMOUNT_RE.pattern + r")[^.;:\d€\n]{0,40}?\b(?:à\s+)?(?:répartir|répartie?s?|"
+                     r"partag[ée]e?s?|partager)\s+(?:à|en|par)\s+parts?\s+égales\s+entre\s+"
+                     r"(?:les\s+(?:deux|trois|quatre)\s+|les\s+)?(?:associations?\s+|structures?\s+)?"
+                     r"(?P<names>(?:[^.;:\n]|\n(?![ \t]*(?:\n|[" + BULLET_MARKS + r"]))){3,300}?)"
+                     r"\s*(?=[.;]|,\s*(?!l['’]|la\s|le\s)(?-i:[a-zà-ÿ])|\n[ \t]*(?:\n|[" + BULLET_MARKS + r"])|\Z)",
+                     re.I)
+_BETWEEN = re.compile(r"^\s*(?:l['’]association\s+|la\s+structure\s+|l['’](?=[A-ZÉ])|la\s+(?=[A-ZÉ])|"
+                      r"le\s+(?=[A-ZÉ]))?", re.I)
+
+
+def shared_grants(body: str) -> tuple[list[GrantFact], list[tuple[str, str]]]:
+    """The grants of one amount shared in equal parts between the beneficiaries named after it, each its computed
+    share, and a warning for each such sharing (the text states the whole, not the parts).
+
+    >>> grants, _ = shared_grants("une subvention de 5 000 € à répartir à parts égales entre l'association A Jeunes "
+    ...                           "et l'association B Écoute.")
+    >>> [(g.beneficiary, str(g.amount)) for g in grants]
+    [('A Jeunes', '2500'), ('B Écoute', '2500')]
+    """
+    grants, warnings = [], []
+    for match in _SHARED.finditer(body):
+        names = []
+        for item in _LIST_SEPARATOR.split(match.group("names").strip()):
+            cleaned = _clean_name(_BETWEEN.sub("", item, count=1))
+            if not cleaned:
+                names = []
+                break
+            names.append(cleaned)
+        if len(names) < 2:
+            continue
+        whole = parse_amount(match.group("amount"))
+        share = (whole / len(names)).quantize(Decimal("0.01"))
+        share = share.quantize(Decimal(1)) if share == share.to_integral_value() else share
+        for name in names:
+            grants.append(GrantFact(name, share, (match.start(), match.end()), decision=True))
+        listed = ", ".join(names)
+        warnings.append((f"part calculée : {whole} € à répartir à parts égales entre {len(names)} bénéficiaires "
+                         f"({listed}), soit {share} € chacun — le texte n'énonce pas les parts",
+                         f"computed share: {whole} to be shared equally between {len(names)} beneficiaries "
+                         f"({listed}), {share} each — the text does not state the shares"))
+    return grants, warnings
 
 
 #: "respectivement", or the amounts' own "respectif" ("des subventions d'un montant respectif de 500 € et 300 €").
