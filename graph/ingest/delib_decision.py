@@ -268,31 +268,28 @@ def complete_unanimity(vote: Vote, body: str, attendance: Attendance) -> None:
             or vote.against is not None or (vote.span and _BLANK_OR_VOID.search(body, *vote.span)):
         return
     vote.against = 0
+    vote.votes_for = _voters_less(attendance, body, vote.abstentions, vote.abstentions)
+
+
+def _voters(attendance: Attendance, body: str) -> tuple[int | None, bool]:
+    """The voters, and whether they are counted as the votes cast for or against ("Suffrages exprimés : 23":
+    abstainers left out): those stated ("Votants : 31"), else the members present and represented, else None."""
     a = attendance
-    at = a.count_at.get("vote_count")
-    if a.vote_count is not None and at is not None and _EXPRESSED.match(body, at):
-        vote.votes_for = a.vote_count  # the votes cast for or against, abstentions left out
-    elif a.vote_count is not None:
-        vote.votes_for = a.vote_count - vote.abstentions
-    elif a.present_count is not None and a.proxy_count is not None:
-        vote.votes_for = a.present_count + a.proxy_count - vote.abstentions
-    if vote.votes_for is not None and vote.votes_for < 0:
-        vote.votes_for = None  # counts that do not agree: say none
+    if a.vote_count is not None:
+        at = a.count_at.get("vote_count")
+        return a.vote_count, at is not None and bool(_EXPRESSED.match(body, at))
+    if a.present_count is not None and a.proxy_count is not None:
+        return a.present_count + a.proxy_count, False
+    return None, False
 
 
 def _voters_less(attendance: Attendance, body: str, members: int, abstentions: int) -> int | None:
-    """The voters less ``members``: those stated ("Votants : 31"), else the members present and represented; a count
-    stated as "Suffrages exprimés" leaves the ``abstentions`` out already. None without a count or below 0."""
-    a = attendance
-    at = a.count_at.get("vote_count")
-    if a.vote_count is not None and at is not None and _EXPRESSED.match(body, at):
-        n = a.vote_count - (members - abstentions)
-    elif a.vote_count is not None:
-        n = a.vote_count - members
-    elif a.present_count is not None and a.proxy_count is not None:
-        n = a.present_count + a.proxy_count - members
-    else:
+    """The voters less ``members``, of whom ``abstentions`` abstained: a count stated as "Suffrages exprimés"
+    leaves the abstainers out already. None without a count of voters, or below 0 (counts that do not agree)."""
+    voters, expressed = _voters(attendance, body)
+    if voters is None:
         return None
+    n = voters - (members - abstentions if expressed else members)
     return n if n >= 0 else None
 
 
@@ -313,15 +310,8 @@ def complete_omitted_count(vote: Vote, body: str, attendance: Attendance) -> Non
             or (vote.against is None) == (vote.abstentions is None) \
             or (vote.span and _BLANK_OR_VOID.search(body, *vote.span)):
         return
-    a = attendance
-    at = a.count_at.get("vote_count")
-    if a.vote_count is not None:
-        if at is not None and _EXPRESSED.match(body, at):
-            return
-        voters = a.vote_count
-    elif a.present_count is not None and a.proxy_count is not None:
-        voters = a.present_count + a.proxy_count
-    else:
+    voters, expressed = _voters(attendance, body)
+    if voters is None or expressed:
         return
     if vote.votes_for + (vote.against or 0) + (vote.abstentions or 0) == voters:
         if vote.against is None:
