@@ -1479,6 +1479,18 @@ def test_of_a_tables_amount_columns_the_decided_one_of_the_latest_year_is_read(h
     assert choose_amount_column(headers) == column
 
 
+def test_a_fonds_de_concours_column_beside_the_cost_of_each_operation_is_the_grants_one():
+    found = find_grants("DÉCIDE d'attribuer les fonds de concours suivants :\n"
+                        "Projet                  Commune maître d'ouvrage      Coût HT       Fonds de concours\n"
+                        "Centre de santé         Commune de Varennes-Fictive   420 000 €     42 000 €\n"
+                        "Cabinet médical         Commune de Dombasle-Fictive   180 000 €     18 000 €\n"
+                        "                                                      Total         60 000 €\n")
+    assert [(g.beneficiary, str(g.amount), g.purpose) for g in found.grants] == [
+        ("Commune de Varennes-Fictive", "42000", "Centre de santé"),
+        ("Commune de Dombasle-Fictive", "18000", "Cabinet médical")]
+    assert [str(t.amount) for t in found.totals] == ["60000"]
+
+
 FINANCING_PLAN = """{heading}
 Conseil du 2 avril 2024
 {said}
