@@ -439,6 +439,19 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      [("Association Vernoise de Santé", "42000"), ("Maison des Aidants Vernois", "18500")], []),
     ("Le plan de financement est établi.\n\n  - État : 4 500 € ;\n  - Région : 2 000 €.\n\nATTRIBUE les "
      "subventions ci-dessus.", [], []),
+    # a list in the exposé whose beneficiaries the decision below names back: "aux associations ci-dessus"
+    ("Les demandes retenues figurent ci-après.\n\nAssociation Vernoise de Santé : 4 200 €\nChorale La Clé des "
+     "Champs : 650 €\n\nLe Conseil, après en avoir délibéré :\nArticle 1 : attribue aux associations ci-dessus les "
+     "subventions indiquées ;\n", [("Association Vernoise de Santé", "4200"), ("Chorale La Clé des Champs", "650")],
+     []),
+    # items that give their amount first, then whom it goes to
+    ("DÉCIDE d'attribuer les subventions suivantes :\n1) 1 800 € : Association Vernoise des Aidants ;\n"
+     "2) 420 € : Club Cyclo de la Vesle.\n", [("Association Vernoise des Aidants", "1800"),
+                                             ("Club Cyclo de la Vesle", "420")], []),
+    ("Le Conseil DÉCIDE d'attribuer les subventions suivantes :\n- 3 200 € – Maison des Aidants Vernois ;\n"
+     "- 750 € – Les Amis du Causse.\n", [("Maison des Aidants Vernois", "3200"), ("Les Amis du Causse", "750")], []),
+    ("DÉCIDE d'attribuer à l'association Entraide Vernoise les subventions suivantes :\n- 1 500 € : Fonctionnement "
+     "2025 ;\n- 600 € : Action jardin partagé.\n", [], []),
     ("La commission a retenu les demandes suivantes :\n\n    Club Athlétique Vernois        1 500 €\n"
      "    Chorale La Clé des Champs        800 €\n\nLe Conseil ATTRIBUE les subventions listées ci-dessus.",
      [("Club Athlétique Vernois", "1500"), ("Chorale La Clé des Champs", "800")], []),
@@ -3337,12 +3350,29 @@ def test_a_table_of_cells_one_a_line_whose_names_are_not_first_is_said_in_a_warn
      "Le Comité syndical ATTRIBUE les aides ci-dessus pour un montant total de 15 500,00 €.\n",
      [("Commune d'Eymoutiers", "9300.00", None, None),
       ("Syndicat d'aménagement du bassin de la Maulde", "6200.00", None, None)]),
+    ("DÉCIDE d'attribuer les subventions suivantes :\n\nBénéficiaire : Maison des Aidants Vernois\nObjet : café des "
+     "aidants\nMontant : 1 250,00 €\n\nBénéficiaire : Chorale La Clé des Champs\nObjet : concert solidaire\n"
+     "Montant : 400,00 €\n",
+     [("Maison des Aidants Vernois", "1250.00", None, None), ("Chorale La Clé des Champs", "400.00", None, None)]),
+    ("Les dossiers examinés en commission sont les suivants.\n\nBénéficiaire : Maison des Aidants Vernois\nObjet : "
+     "café des aidants\nMontant : 1 250,00 €\n\nBénéficiaire : Chorale La Clé des Champs\nObjet : concert "
+     "solidaire\nMontant : 400,00 €\n\nLe Conseil, après en avoir délibéré :\nArticle 1 : attribue aux associations "
+     "ci-dessus les subventions de fonctionnement indiquées ;\n",
+     [("Maison des Aidants Vernois", "1250.00", None, None), ("Chorale La Clé des Champs", "400.00", None, None)]),
 ], ids=["tiers-adresse-dossier", "dossier-montant-de-la-subvention", "puces-montant-imputation",
-        "projet-apres-tiret-depense-taux-subvention", "aide-de-l-autorite-pres-de-celle-d-un-cofinanceur"])
+        "projet-apres-tiret-depense-taux-subvention", "aide-de-l-autorite-pres-de-celle-d-un-cofinanceur",
+        "fiches-beneficiaire-objet-montant", "fiches-dans-l-expose-aux-associations-ci-dessus"])
 def test_blocks_of_lines_under_a_granting_sentence_give_one_grant_a_block(text, grants):
     found = find_grants(text)
     assert [(g.beneficiary, str(g.amount), g.nature, g.account) for g in found.grants] == grants
     assert found.warnings == []
+
+
+def test_blocks_set_out_in_the_expose_that_no_decision_grants_give_no_grant():
+    found = find_grants("Les dossiers examinés en commission sont les suivants.\n\nBénéficiaire : Maison des Aidants "
+                        "Vernois\nObjet : café des aidants\nMontant : 1 250,00 €\n\nLe Conseil prend acte de cette "
+                        "présentation.\n")
+    assert found.grants == []
 
 
 def test_a_list_of_grants_announced_but_not_read_is_said_in_a_warning():
