@@ -1454,6 +1454,37 @@ def test_a_title_in_a_column_of_a_two_column_heading_leaves_the_other_column_out
     assert find_title(body, 26, 0)[0] == "Subventions aux associations de sapeurs-pompiers pour l'année 2025"
 
 
+def test_two_columns_of_prose_flattened_line_by_line_are_read_column_by_column():
+    text = ("Objet : Prévention\n\n"
+            "Exposé                                          Le Conseil municipal, après en avoir\n"
+            "La commune aide depuis 2019 les acteurs de      délibéré, à l'unanimité :\n"
+            "la prévention des chutes des aînés. Le coût     1° attribue une subvention de 2 300 € à\n"
+            "du programme 2025 est de 19 000 €.              l'association Vernoise Équilibre ;\n"
+            "                                                2° attribue une subvention de 700 € à\n"
+            "                                                l'association Pas à Pas Vernois.\n")
+    body = normalise_text(text).body
+    assert "Le coût\ndu programme 2025 est de 19 000 €.\n\nLe Conseil municipal, après en avoir\ndélibéré" in body
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(body).grants] == [
+        ("Vernoise Équilibre", "2300"), ("Pas à Pas Vernois", "700")]
+
+
+@pytest.mark.parametrize("text", [
+    # a table of names and purposes, each cell wrapped
+    "Association Vernoise Équilibre              ateliers de prévention des chutes, de\n"
+    "                                            l'équilibre et de la marche ;\n"
+    "Association Pas à Pas Vernois               promenades accompagnées des aînés, une\n"
+    "                                            fois par semaine, et goûters ;\n"
+    "Club des Aînés de la Vesle                  transport solidaire vers les marchés.\n",
+    # a heading's two blocks
+    "COMMUNE DE VERNES-FICTIVE                       EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\n"
+    "Département de la Marne                         DU CONSEIL MUNICIPAL\n"
+    "Conseillers en exercice : 15                    Séance du 6 octobre 2025\n"
+    "Présents : 12                                   Convocation du 29 septembre 2025\n",
+])
+def test_lines_in_two_columns_that_are_not_both_prose_stay_as_they_stand(text):
+    assert normalise_text(text).body == text.strip("\n")
+
+
 PLENARY = ("CONSEIL DÉPARTEMENTAL DES CÔTES-FICTIVES\n\nASSEMBLÉE DÉPARTEMENTALE\nRéunion des 9 et 10 décembre 2024\n\n"
            "Délibération n° 2024-BP-3.2-014\nConseillers départementaux en exercice : 54\n\n"
            "Objet : Dotations complémentaires aux collèges publics\n\nL'Assemblée départementale,\n\n"
