@@ -439,6 +439,19 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      [("Association Vernoise de Santé", "42000"), ("Maison des Aidants Vernois", "18500")], []),
     ("Le plan de financement est établi.\n\n  - État : 4 500 € ;\n  - Région : 2 000 €.\n\nATTRIBUE les "
      "subventions ci-dessus.", [], []),
+    # a list in the exposé whose beneficiaries the decision below names back: "aux associations ci-dessus"
+    ("Les demandes retenues figurent ci-après.\n\nAssociation Vernoise de Santé : 4 200 €\nChorale La Clé des "
+     "Champs : 650 €\n\nLe Conseil, après en avoir délibéré :\nArticle 1 : attribue aux associations ci-dessus les "
+     "subventions indiquées ;\n", [("Association Vernoise de Santé", "4200"), ("Chorale La Clé des Champs", "650")],
+     []),
+    # items that give their amount first, then whom it goes to
+    ("DÉCIDE d'attribuer les subventions suivantes :\n1) 1 800 € : Association Vernoise des Aidants ;\n"
+     "2) 420 € : Club Cyclo de la Vesle.\n", [("Association Vernoise des Aidants", "1800"),
+                                             ("Club Cyclo de la Vesle", "420")], []),
+    ("Le Conseil DÉCIDE d'attribuer les subventions suivantes :\n- 3 200 € – Maison des Aidants Vernois ;\n"
+     "- 750 € – Les Amis du Causse.\n", [("Maison des Aidants Vernois", "3200"), ("Les Amis du Causse", "750")], []),
+    ("DÉCIDE d'attribuer à l'association Entraide Vernoise les subventions suivantes :\n- 1 500 € : Fonctionnement "
+     "2025 ;\n- 600 € : Action jardin partagé.\n", [], []),
     ("La commission a retenu les demandes suivantes :\n\n    Club Athlétique Vernois        1 500 €\n"
      "    Chorale La Clé des Champs        800 €\n\nLe Conseil ATTRIBUE les subventions listées ci-dessus.",
      [("Club Athlétique Vernois", "1500"), ("Chorale La Clé des Champs", "800")], []),
@@ -1441,6 +1454,37 @@ def test_a_title_in_a_column_of_a_two_column_heading_leaves_the_other_column_out
     assert find_title(body, 26, 0)[0] == "Subventions aux associations de sapeurs-pompiers pour l'année 2025"
 
 
+def test_two_columns_of_prose_flattened_line_by_line_are_read_column_by_column():
+    text = ("Objet : Prévention\n\n"
+            "Exposé                                          Le Conseil municipal, après en avoir\n"
+            "La commune aide depuis 2019 les acteurs de      délibéré, à l'unanimité :\n"
+            "la prévention des chutes des aînés. Le coût     1° attribue une subvention de 2 300 € à\n"
+            "du programme 2025 est de 19 000 €.              l'association Vernoise Équilibre ;\n"
+            "                                                2° attribue une subvention de 700 € à\n"
+            "                                                l'association Pas à Pas Vernois.\n")
+    body = normalise_text(text).body
+    assert "Le coût\ndu programme 2025 est de 19 000 €.\n\nLe Conseil municipal, après en avoir\ndélibéré" in body
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(body).grants] == [
+        ("Vernoise Équilibre", "2300"), ("Pas à Pas Vernois", "700")]
+
+
+@pytest.mark.parametrize("text", [
+    # a table of names and purposes, each cell wrapped
+    "Association Vernoise Équilibre              ateliers de prévention des chutes, de\n"
+    "                                            l'équilibre et de la marche ;\n"
+    "Association Pas à Pas Vernois               promenades accompagnées des aînés, une\n"
+    "                                            fois par semaine, et goûters ;\n"
+    "Club des Aînés de la Vesle                  transport solidaire vers les marchés.\n",
+    # a heading's two blocks
+    "COMMUNE DE VERNES-FICTIVE                       EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\n"
+    "Département de la Marne                         DU CONSEIL MUNICIPAL\n"
+    "Conseillers en exercice : 15                    Séance du 6 octobre 2025\n"
+    "Présents : 12                                   Convocation du 29 septembre 2025\n",
+])
+def test_lines_in_two_columns_that_are_not_both_prose_stay_as_they_stand(text):
+    assert normalise_text(text).body == text.strip("\n")
+
+
 PLENARY = ("CONSEIL DÉPARTEMENTAL DES CÔTES-FICTIVES\n\nASSEMBLÉE DÉPARTEMENTALE\nRéunion des 9 et 10 décembre 2024\n\n"
            "Délibération n° 2024-BP-3.2-014\nConseillers départementaux en exercice : 54\n\n"
            "Objet : Dotations complémentaires aux collèges publics\n\nL'Assemblée départementale,\n\n"
@@ -1477,6 +1521,18 @@ def test_a_plenarys_act_is_a_deliberation_though_it_names_no_seance_nor_formula(
 ])
 def test_of_a_tables_amount_columns_the_decided_one_of_the_latest_year_is_read(headers, column):
     assert choose_amount_column(headers) == column
+
+
+def test_a_fonds_de_concours_column_beside_the_cost_of_each_operation_is_the_grants_one():
+    found = find_grants("DÉCIDE d'attribuer les fonds de concours suivants :\n"
+                        "Projet                  Commune maître d'ouvrage      Coût HT       Fonds de concours\n"
+                        "Centre de santé         Commune de Varennes-Fictive   420 000 €     42 000 €\n"
+                        "Cabinet médical         Commune de Dombasle-Fictive   180 000 €     18 000 €\n"
+                        "                                                      Total         60 000 €\n")
+    assert [(g.beneficiary, str(g.amount), g.purpose) for g in found.grants] == [
+        ("Commune de Varennes-Fictive", "42000", "Centre de santé"),
+        ("Commune de Dombasle-Fictive", "18000", "Cabinet médical")]
+    assert [str(t.amount) for t in found.totals] == ["60000"]
 
 
 FINANCING_PLAN = """{heading}
@@ -3325,12 +3381,29 @@ def test_a_table_of_cells_one_a_line_whose_names_are_not_first_is_said_in_a_warn
      "Le Comité syndical ATTRIBUE les aides ci-dessus pour un montant total de 15 500,00 €.\n",
      [("Commune d'Eymoutiers", "9300.00", None, None),
       ("Syndicat d'aménagement du bassin de la Maulde", "6200.00", None, None)]),
+    ("DÉCIDE d'attribuer les subventions suivantes :\n\nBénéficiaire : Maison des Aidants Vernois\nObjet : café des "
+     "aidants\nMontant : 1 250,00 €\n\nBénéficiaire : Chorale La Clé des Champs\nObjet : concert solidaire\n"
+     "Montant : 400,00 €\n",
+     [("Maison des Aidants Vernois", "1250.00", None, None), ("Chorale La Clé des Champs", "400.00", None, None)]),
+    ("Les dossiers examinés en commission sont les suivants.\n\nBénéficiaire : Maison des Aidants Vernois\nObjet : "
+     "café des aidants\nMontant : 1 250,00 €\n\nBénéficiaire : Chorale La Clé des Champs\nObjet : concert "
+     "solidaire\nMontant : 400,00 €\n\nLe Conseil, après en avoir délibéré :\nArticle 1 : attribue aux associations "
+     "ci-dessus les subventions de fonctionnement indiquées ;\n",
+     [("Maison des Aidants Vernois", "1250.00", None, None), ("Chorale La Clé des Champs", "400.00", None, None)]),
 ], ids=["tiers-adresse-dossier", "dossier-montant-de-la-subvention", "puces-montant-imputation",
-        "projet-apres-tiret-depense-taux-subvention", "aide-de-l-autorite-pres-de-celle-d-un-cofinanceur"])
+        "projet-apres-tiret-depense-taux-subvention", "aide-de-l-autorite-pres-de-celle-d-un-cofinanceur",
+        "fiches-beneficiaire-objet-montant", "fiches-dans-l-expose-aux-associations-ci-dessus"])
 def test_blocks_of_lines_under_a_granting_sentence_give_one_grant_a_block(text, grants):
     found = find_grants(text)
     assert [(g.beneficiary, str(g.amount), g.nature, g.account) for g in found.grants] == grants
     assert found.warnings == []
+
+
+def test_blocks_set_out_in_the_expose_that_no_decision_grants_give_no_grant():
+    found = find_grants("Les dossiers examinés en commission sont les suivants.\n\nBénéficiaire : Maison des Aidants "
+                        "Vernois\nObjet : café des aidants\nMontant : 1 250,00 €\n\nLe Conseil prend acte de cette "
+                        "présentation.\n")
+    assert found.grants == []
 
 
 def test_a_list_of_grants_announced_but_not_read_is_said_in_a_warning():

@@ -30,6 +30,8 @@ from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 #: The sentence that announces the blocks: a grant word or verb, "suivantes" or "ci-après", and a colon.
 _LEAD = re.compile(r"(?:suivant\w*|ci-apr[eè]s|ci-dessous|comme\s+suit)[^:]{0,140}:[ \t]*$", re.I)
 _BULLET = re.compile(rf"^\s*[{BULLET_MARKS}]\s+")
+#: A line whose last sentence announces, with a full stop, what follows: "Les dossiers retenus sont les suivants.".
+_ANNOUNCES_BELOW = re.compile(r"(?:suivant\w*|ci-apr[eè]s|ci-dessous|comme\s+suit)[ \t]*\.[ \t]*$", re.I)
 #: The line of a block that gives the grant: "Montant : 45 K€", "Montant de la subvention régionale : 200 000 €";
 #: not the project's cost or the amount requested.
 _AMOUNT_LINE = re.compile(r"^\s*(?:[-–•*]\s*)?(?:montant|subvention|aide)\b(?P<what>[^:\n]{0,60}):\s*", re.I)
@@ -42,6 +44,9 @@ _CODE_LINE = re.compile(r"(?:tiers|dossier|n°|code|ref(?:erence)?)\s*(?:n°\s*)
                         re.I)
 #: A dossier's code before the name on its line: "Dossier n° EX045512 - Commune de X".
 _CODE_BEFORE = re.compile(r"^(?:tiers|dossier|n°)\s*(?:n°\s*)?:?\s*[A-Z0-9][\w/.-]*\d[\w/.-]*\s*[-–—:]\s*", re.I)
+#: A "fiche" block's field label before the name on its line: "Bénéficiaire : Association X", "Organisme : …".
+_NAME_FIELD = re.compile(r"^(?:b[ée]n[ée]ficiaire|attributaire|organisme(?:\s+b[ée]n[ée]ficiaire)?|structure|"
+                         r"porteur(?:\s+(?:du|de)\s+projet)?|demandeur|nom(?:\s+de\s+l['’]organisme)?)\s*:\s*", re.I)
 #: What a name's line says after the name: the structure that carries it, the département of a commune, its
 #: number ("SCI Santé Lunévilloise (54)").
 _DEPARTMENT = re.compile(r"\s*\((?:\d{2,3}|2[AB])\)$")
@@ -128,7 +133,7 @@ def _grant_of(block: list[tuple[int, str]], heading: str | None, authority: str 
     name_at = next((i for i, line in enumerate(texts) if not _CODE_LINE.fullmatch(line.strip())), None)
     if name_at is None or name_at >= amount_at:
         return None
-    name = _CODE_BEFORE.sub("", _BULLET.sub("", texts[name_at]).strip())
+    name = _NAME_FIELD.sub("", _CODE_BEFORE.sub("", _BULLET.sub("", texts[name_at]).strip()))
     project = _PROJECT_AFTER.search(name) if name_at + 1 < len(texts) else None
     if project:
         name = name[:project.start()]
@@ -164,13 +169,16 @@ def block_grants(body: str, found: GrantsFound) -> None:
     lines = [(m.start(), m.group(0)) for m in re.finditer(r"^.*$", body, re.M)]
     authority = None
     for i, (start, line) in enumerate(lines):
-        if not line.rstrip().endswith(":"):
+        announces = _ANNOUNCES_BELOW.search(line)
+        if not line.rstrip().endswith(":") and not announces:
             continue
         lead = (lines[i - 1][1] + " " + line) if i and lines[i - 1][1].strip() else line  # a lead wrapped once
         granting = bool(_LEAD.search(lead) and (_GRANT_WORD.search(lead) or _GRANT_VERB.search(lead)))
         # "Opérations proposées :" above blocks that the decision grants further down ("ATTRIBUE les aides
         # ci-dessus"): blocks that each state their aid on a line of its own
-        if not granting and not (len(line.strip()) <= 60 and _REFERS_BACK.search(body, start)):
+        # "Les dossiers retenus sont les suivants." above blocks that the decision grants further down ("attribue aux
+        # associations ci-dessus les subventions indiquées"), their "Montant" lines read as such.
+        if not granting and not ((len(line.strip()) <= 60 or announces) and _REFERS_BACK.search(body, start)):
             continue
         if any(s <= start + len(line) < e for s, e in found.tables):
             continue

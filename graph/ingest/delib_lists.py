@@ -83,6 +83,8 @@ def _item_name(item: str, anchor: int) -> str | None:
     ('Mutualité sociale agricole', 'Les Restos du Cœur')
     """
     name = re.sub(rf"^\s*(?:{_BULLET}\s*)?", "", item[:anchor])  # an item indented without a bullet too
+    if not name.strip() and re.match(rf"\s*{_BULLET}", item):
+        return _name_after_amount(item, anchor)
     # A block: the name on its first line (after its file's number: "Dossier n° EX045512 - Commune de X (Cantal)"),
     # then what it is for and fields a line each ("Projet : …", "Montant de la subvention : 200 000 €").
     if _BLOCK_AMOUNT.fullmatch(item, item.rfind("\n", 0, anchor) + 1, anchor):
@@ -110,6 +112,33 @@ def _item_name(item: str, anchor: int) -> str | None:
     if _VERB_OPENING.match(name) or AMOUNT_RE.search(name):
         return None
     return name if re.match(r"[A-ZÉÈÀ«\"0-9]", name) and 2 < len(name) <= 120 else None
+
+
+#: An item's amount that opens it, then a colon or a dash, then whom it goes to, alone to the line's end: "1) 2 500 € :
+#: Association X ;", "- 650 € – Club Y.".
+_AMOUNT_THEN_NAME = re.compile(r"[ \t]*[:–—-][ \t]*(?P<name>[^\n:;€]{3,120}?)[ \t]*[;.,]?[ \t]*(?=\n|\Z)")
+#: What an amount-first item says after its amount that is what the grant is for, not whom it goes to.
+_NOT_A_NAME = re.compile(r"(?:subventions?|aides?|participations?|fonctionnement|investissement|[ée]quipement|"
+                         r"projets?|actions?|solde|acompte|avance|total|reliquat|exercice|ann[ée]e)\b", re.I)
+
+
+def _name_after_amount(item: str, anchor: int) -> str | None:
+    """The name that a list item gives after the amount that opens it (at ``anchor``): "1) 2 500 € : Association
+    X ;", "- 650 € – Club Y." — None when what follows says what the amount is for ("- 5 000 € : fonctionnement").
+
+    >>> _name_after_amount("1) 2 500 € : Association Combes Handisport ;", 3)
+    'Association Combes Handisport'
+    >>> _name_after_amount("- 5 000 € : Fonctionnement 2025", 2), _name_after_amount("- 900 € : la Ligue Y.", 2)
+    (None, 'Ligue Y')
+    """
+    amount = AMOUNT_RE.match(item, anchor)
+    after = amount and _AMOUNT_THEN_NAME.match(item, amount.end())
+    if not after or _NOT_A_NAME.match(after["name"]) or AMOUNT_RE.search(after["name"]):
+        return None
+    name = re.sub(r"^(?:l['’]|la\s+|le\s+|les\s+)(?=\w)", "", after["name"].strip())
+    if _VERB_OPENING.match(name) or not re.match(r"[A-ZÉÈÀ«\"0-9]", name):
+        return None
+    return name
 
 
 #: What an item's beneficiary is paid for: "… (SISA) pour le dispositif d'éducation thérapeutique".
@@ -177,19 +206,26 @@ _LEAD = re.compile(r"\bsoutenir\b|\bfinancer\b|\bparticipation\s+(?:de\s+la\s+(?
 
 #: A decision that grants what the text set out above it: "ATTRIBUE les aides ci-dessus", "accorde les subventions
 #: présentées ci-avant", "APPROUVE les subventions ci-dessus", "ATTRIBUE les bourses d'études listées ci-dessus",
-#: "attribuer au titre de l'exercice 2025 les subventions de fonctionnement ci-dessus".
+#: "attribuer au titre de l'exercice 2025 les subventions de fonctionnement ci-dessus" — or that names above whom it
+#: grants to: "attribue aux associations ci-dessus les subventions de fonctionnement indiquées".
 _REFERS_BACK = re.compile(r"\b(?:attribu|accord|allou|octroi|octroy|approuv)\w*\s+"
                           r"(?:(?:au\s+titre\s+de|pour)\s+(?:l['’]\s*(?:exercice|année)\s+)?(?:19|20)\d\d\s*,?\s+)?"
-                          r"(?:les|des|ces)\s+(?:aides|"
+                          r"(?:(?:les|des|ces)\s+(?:aides|"
                           r"subventions|participations|dotations|bourses)(?:\s+(?:d['’]|de\s+)[a-zà-ÿ]+)?\s+"
-                          r"(?:(?:pr[ée]sent[ée]es|d[ée]crites|list[ée]es|"
-                          r"propos[ée]es)\s+)?(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es)", re.I)
+                          r"(?:(?:pr[ée]sent[ée]es|d[ée]crites|list[ée]es|indiqu[ée]es|mentionn[ée]es|"
+                          r"propos[ée]es)\s+)?(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es)|"
+                          r"aux\s+(?:associations|b[ée]n[ée]ficiaires|structures|organismes|communes|porteurs|"
+                          r"personnes|[ée]tudiants|lauréats)\s+(?:(?:pr[ée]sent[ée]e?s|d[ée]sign[ée]e?s|list[ée]e?s|"
+                          r"indiqu[ée]e?s|mentionn[ée]e?s|nomm[ée]e?s|retenu(?:e?s)?)\s+)?"
+                          r"(?:ci-dessus|ci-avant|susvis[ée]e?s|pr[ée]cit[ée]e?s)\s*,?\s+(?:les|des)\s+(?:aides|"
+                          r"subventions|participations|dotations|bourses|sommes|montants)\b)", re.I)
 #: A lead that tells of amounts that are no grants, whatever the decision below approves: a financing plan's.
 _NOT_GRANTS_LEAD = re.compile(r"plan\s+de\s+financement|financeurs?\b|co[uû]ts?\b|d[ée]penses\b|recettes\b|"
                               r"demand|sollicit", re.I)
 #: Requests that the lead says were retained, and that the decision below grants: "La commission a retenu les
-#: demandes suivantes :" tells of no funding asked of others.
-_RETAINED_REQUESTS = re.compile(r"\b(?:retenu|s[ée]lectionn[ée]|valid[ée])e?s?\s+(?:les|ces)\s+(?:\w+\s+)?demandes\b",
+#: demandes suivantes :", "Les demandes retenues figurent ci-après." tell of no funding asked of others.
+_RETAINED_REQUESTS = re.compile(r"\b(?:retenu|s[ée]lectionn[ée]|valid[ée])e?s?\s+(?:les|ces)\s+(?:\w+\s+)?demandes\b|"
+                                r"\bdemandes\s+(?:de\s+subventions?\s+)?(?:retenues|s[ée]lectionn[ée]es|valid[ée]es)\b",
                                 re.I)
 #: How far below a list's lead the decision that grants it may stand.
 _REFERS_BACK_REACH = 4000

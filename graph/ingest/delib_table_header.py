@@ -20,7 +20,8 @@ from graph.ingest.french import fold
 _BENEF_COL = re.compile(r"beneficiaire|structure|association|organisme|attributaire|porteur|raison sociale|demandeur|"
                         r"denomination|\bclub|\bnom\b(?! du projet)|commune|etablissement|college|lycee|ecole|"
                         r"cooperative|entreprise|societe|collectivite|partenaire|maitr(?:e|ise) d\W?ouvrage")
-_AMOUNT_COL = re.compile(r"montant|subvention|somme|propos|\baide|attribu|vote|accord|allou|octroi|octroy|€|\beur\b|"
+_AMOUNT_COL = re.compile(r"montant|subvention|fonds de concours|somme|propos|\baide|attribu|vote|accord|allou|octroi|"
+                         r"octroy|€|\beur\b|"
                          r"\bk€|dotation|acompte|"
                          r"^(?:fonctionnement|investissement|exceptionnel(?:le)?)\b")
 _REJECT_COL = re.compile(r"demand|sollicit|budget|cout|n-1|anterieur|precedent|realise|cofinanc|financeur|"

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from graph.ingest.base import InputError
+from graph.ingest.delib_prose_columns import unfold_prose_columns
 from graph.ingest.french import first_date, fold
 
 #: The line that separates the body from the stamps' text in the normalised text.
@@ -380,7 +381,7 @@ def _table_row(lines: list[str], i: int) -> bool:
 
 def normalise_text(text: str, markdown: bool = False) -> Document:
     """Return the :class:`Document` of a deliberation's raw text."""
-    text = clean_text(unbox(markdown_to_plain(text) if markdown else text))
+    text = unfold_prose_columns(clean_text(unbox(markdown_to_plain(text) if markdown else text)))
     body, stamp = strip_stamps(text)
     doubts: list[tuple[str, str]] = []
     body = join_cut_words(drop_table_page_repeats(drop_page_breaks(body)))
