@@ -1609,6 +1609,11 @@ def test_an_amount_in_words_after_its_figures_agrees_with_them_whole(text):
      "Président"),
     ("COMMUNE DE ROCHE-VERNAZ\nDÉCISION DU MAIRE N° 2024-07\nVu la délibération du Conseil municipal donnant "
      "délégation au Maire ;\nDÉCIDE", "Maire"),
+    # an executive's arrêté, named as such or signed by its author's line below the heading
+    ("COMMUNE DE ROCHE-VERNAZ\nARRÊTÉ DU MAIRE N° 2025-12\nVu la délibération du Conseil municipal ;\nARRÊTE",
+     "Maire"),
+    ("DÉPARTEMENT DE LA SAUVINE\nARRÊTÉ N° ARR-2025-0412\nportant attribution de subventions\n\nLE PRÉSIDENT DU "
+     "CONSEIL DÉPARTEMENTAL,\n\nVU la délibération de l'Assemblée départementale ;\nARRÊTE", "Président"),
     ("OFFICE DE TOURISME DU LAC-FICTIF\nCOMITÉ DE DIRECTION\nSéance du 8 octobre 2024\n", "Comité de Direction"),
     # a commune déléguée's council, under the commune nouvelle's name
     ("COMMUNE NOUVELLE DE FICTIVILLE\nCOMMUNE DÉLÉGUÉE DE ROCHE\nSéance du Conseil de la commune déléguée du 5 mai "
