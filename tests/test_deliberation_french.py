@@ -1032,6 +1032,16 @@ def test_the_stated_counts_of_present_members_and_proxies_are_read(text, counts)
     assert (a.present_count, a.proxy_count) == counts
 
 
+@pytest.mark.parametrize("text, voters", [
+    ("Membres présents ou représentés : 29 (présents : 22 ; procurations : 7)", 29),
+    ("Nombre de membres présents ou représentés : 57", 57),
+    # the voters stated come first
+    ("Membres en exercice : 54 – Présents ou représentés : 49 – Votants : 48", 48),
+])
+def test_the_members_present_or_represented_are_the_voters_when_none_are_stated(text, voters):
+    assert parse_attendance(text).vote_count == voters
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Nombre de conseillers : en exercice : 15 ; presents : 12 ; votants : 14\nDate de la convoquation : 11/10/2024",
      (12, None, dt.date(2024, 10, 11), None)),
@@ -1904,6 +1914,8 @@ def test_a_teletransmitted_act_sent_on_a_day_is_received_that_day(tmp_path):
     ("Publié au recueil des actes administratifs le 18/04/2024", dt.date(2024, 4, 18)),
     ("Date d'affichage : 02/05/2024\nL'an deux mille vingt-quatre, le sept mai", None),
     ("Publiée par voie électronique le : 16 octobre 2024", dt.date(2024, 10, 16)),
+    ("Publiée sur l'intranet de l'université le 4 octobre 2025", dt.date(2025, 10, 4)),
+    ("Publié sur le portail de la collectivité le 4 octobre 2025", dt.date(2025, 10, 4)),
     ("Date d'affichage du présent acte, le 12 NOV. 2024", dt.date(2024, 11, 12)),
 ])
 def test_the_publication_date_is_read_however_it_is_worded(text, published):
