@@ -937,6 +937,10 @@ def test_the_chairs_office_after_their_name_is_their_title(text, title):
      "Pierre HURMIC-FICTIF", "Maire"),
     ("Étaient présents : Mme Annie DAMBRUNE-FICTIVE, Vice-Présidente, présidant la séance par délégation du\n"
      "Maire, Président ; Mme Colette ROBIN ; M. Hervé TISSIER.", "Annie DAMBRUNE-FICTIVE", "Vice-Présidente"),
+    # the chair named in the list of the members present
+    ("Présents : Mme Annie DAMBRUNE-FICTIVE, Vice-présidente, présidente de séance ; M. Paul LEMESLE, M. Hervé "
+     "TISSIER.", "Annie DAMBRUNE-FICTIVE", "Vice-présidente"),
+    ("Présents : M. Paul LEMESLE, président de la séance ; Mme Colette ROBIN.", "Paul LEMESLE", None),
     ("Présidence de séance : Mme Hélène ROUVIÈRE-FICTIVE, Présidente\nObjet : Santé", "Hélène ROUVIÈRE-FICTIVE", None),
     # a compound family name cut at its hyphen
     ("s'est réuni sous la présidence de M. Ange SANTINI-\nFERRANDI, Maire.\nPouvoirs :", "Ange SANTINI-FERRANDI",
