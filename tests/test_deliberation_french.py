@@ -383,6 +383,18 @@ def test_each_proxy_of_a_list_is_read_with_its_holder_however_it_is_written(text
     ("LE GRAND\nVERLAC\nCommunauté d'agglomération\n12 boulevard Frédéric Mistral – CS 50100\n11785 Verlac Cedex\n"
      "COMMUNAUTÉ D'AGGLOMÉRATION LE GRAND VERLAC\nCONSEIL COMMUNAUTAIRE\n",
      "Communauté d'agglomération Le Grand Verlac"),
+    # a commune's heading under its collectivité territoriale's
+    ("RÉPUBLIQUE FRANÇAISE – COLLECTIVITÉ TERRITORIALE DE SAUVINE\nCOMMUNE DE ROCHE-VERNAZ\nSéance du Conseil "
+     "municipal du 30 juillet 2025\n", "Commune de Roche-Vernaz"),
+    # a public EHPAD's kind spelled out, its name in quotes on the next line; a Département named in the footer
+    ("ÉTABLISSEMENT D'HÉBERGEMENT POUR PERSONNES ÂGÉES DÉPENDANTES\n« RÉSIDENCE DES SAULES » – ÉTABLISSEMENT PUBLIC "
+     "AUTONOME – 99500 ROCHE\n\nCONSEIL D'ADMINISTRATION DU 26 JUIN 2025\n\nLe Conseil d'administration, après en "
+     "avoir délibéré :\n\nDélibération transmise au Conseil départemental de la Sauvine le 30 juin 2025.\n",
+     "EHPAD Résidence des Saules"),
+    # a société d'économie mixte named above its kind and capital; a communauté named in the exposé
+    ("SAUVINE AMÉNAGEMENT\nSociété anonyme d'économie mixte locale au capital de 2 450 000 €\n\nPROCÈS-VERBAL DES "
+     "DÉLIBÉRATIONS DU CONSEIL D'ADMINISTRATION\nLa SEM a construit la maison de santé pour le compte de la "
+     "Communauté de communes du Val de Sauvine.\n", "Sauvine Aménagement"),
 ])
 def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first(text, name):
     assert find_authority(text)[0] == name
@@ -1969,6 +1981,8 @@ def test_a_posting_dated_before_the_session_is_not_the_acts_publication(tmp_path
      "présidence", dt.date(2025, 3, 17)),
     ("Le Conseil municipal, réuni à l'Hôtel de ville, après convocation légale du 12 mars 2025, sous la présidence",
      dt.date(2025, 3, 12)),
+    ("Le Conseil est convoqué par courriel du 5 septembre 2025.", dt.date(2025, 9, 5)),
+    ("Le Comité, convoqué par courrier électronique en date du 2 mai 2025, s'est réuni", dt.date(2025, 5, 2)),
 ])
 def test_the_convocation_date_is_read_its_year_from_the_session_when_it_gives_none(text, convened):
     assert parse_attendance(text).convened == convened

@@ -101,8 +101,11 @@ def parse_counts(body: str, attendance: Attendance) -> None:
 
 #: What dates the convocation: "convoqué le …", "convoqué par son Président le …", "Convocation : …", "Date de
 #: convocation de la Commission permanente : …", "la convocation ayant été adressée aux conseillers le …", "sur la
-#: convocation qui leur a été adressée le …", "après convocation légale du …"; the misspelling "convoquation" too.
+#: convocation qui leur a été adressée le …", "après convocation légale du …", "convoqué par courriel du …"; the
+#: misspelling "convoquation" too.
 _CONVENED = compile_cue(r"(?:convoqu[ée]e?s?(?:\s+par\s+(?:son|sa|le|la|M\.|Mme|Monsieur|Madame)\s[^,;.]{1,40}?)?\s+le"
+                        r"|convoqu[ée]e?s?\s+par\s+(?:courriel|courrier(?:\s+[ée]lectronique)?|mail|e-mail|voie\s+"
+                        r"[ée]lectronique|lettre(?:\s+recommand[ée]e)?)\s+(?:du|en\s+date\s+du)"
                         r"|date\s+(?:de\s+(?:la\s+)?|d['’](?:envoi|exp[ée]dition)\s+de\s+(?:la\s+)?)convo(?:c|qu)ation"
                         r"(?:\s+et\s+d['’]affichage|\s+(?:de\s+la|du|des)\s+[^\n:]{1,50})?\s*:"
                         r"|(?:^|\n)[ \t]*convo(?:c|qu)ation\s*:"
