@@ -3452,6 +3452,24 @@ def test_a_line_opening_with_a_total_below_a_list_of_grants_is_a_stated_total(te
     assert [str(t.amount) for t in find_grants(text).totals] == totals
 
 
+@pytest.mark.parametrize("text, totals", [
+    # a table of the exposé without a header, the grants decided in a sentence below
+    ("Commune de Roche          95 000 €\nCommune du Val             60 000 €\nTotal                     155 000 €\n\n"
+     "DÉCIDE d'attribuer un fonds de concours de 95 000 € à la Commune de Roche et un fonds de concours de 60 000 € "
+     "à la Commune du Val.\n", ["155000"]),
+    # a table of four columns, its total under the cost's column's head
+    ("Opération            Commune           Coût HT        Fonds de concours\n"
+     "MSP de Roche         Commune de Roche  1 150 000 €    95 000 €\n"
+     "MSP du Val           Commune du Val      780 000 €    60 000 €\n"
+     "                                       Total          155 000 €\n", ["155000"]),
+    # a total that is not the sum of the rows above it is none
+    ("Commune de Roche          95 000 €\nCommune du Val             60 000 €\nTotal                     200 000 €\n",
+     []),
+], ids=["tableau-sans-entete-dans-l-expose", "tableau-a-quatre-colonnes", "total-qui-ne-somme-pas"])
+def test_a_total_row_that_sums_the_amounts_above_it_is_a_stated_total_in_a_table_not_read(text, totals):
+    assert [str(t.amount) for t in find_grants(text).totals] == totals
+
+
 @pytest.mark.parametrize("text, warned", [
     ("Le Conseil municipal attribue les subventions suivantes :\nFootball Club Saint-Pons\n1 200 €\nSociété de "
      "chasse\n300 €\n", True),
