@@ -8,7 +8,8 @@ ACTES id), :mod:`delib_number` (number, title), :mod:`delib_decision` (vote, pub
 account), :mod:`delib_grants`, :mod:`delib_prose` (with :mod:`delib_not_grants`, the amounts that are no grants),
 :mod:`delib_recipients`, :mod:`delib_antecedents`, :mod:`delib_several`, :mod:`delib_tables`,
 :mod:`delib_table_header`, :mod:`delib_flattened`, :mod:`delib_aligned` and :mod:`delib_stacked` (grants and stated
-totals, checked by :mod:`delib_grant_checks`), :mod:`delib_profile` (beneficiary, PTCE, goals),
+totals, checked by :mod:`delib_grant_checks`), :mod:`delib_total_rows` (the "Total" rows of the tables none reads),
+:mod:`delib_profile` (beneficiary, PTCE, goals),
 :mod:`delib_agreements` and :mod:`delib_agreement_parties` (the agreements approved, and whom they bind);
 :mod:`delib_graph` writes the triples and documents the modelling choices. Each fact group carries ``mai:evidence``
 pointing into the normalised text returned as ``Extraction.text``.
