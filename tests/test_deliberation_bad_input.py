@@ -225,3 +225,19 @@ def test_a_decision_of_the_president_by_delegation_is_read_as_a_deliberation():
             "Vu la délibération n° 12 du Conseil communautaire portant délégation d'attributions au Président ;\n"
             "DÉCIDE\nArticle 1 : Une subvention de 3 500 € est attribuée à l'association Bizi Osasuna.\n")
     assert looks_like_deliberation(text)
+
+
+_ARRETE = ("DÉPARTEMENT DE LA SAUVINE\nARRÊTÉ N° ARR-2025-0412\nportant attribution de subventions\n\n"
+           "LE PRÉSIDENT DU CONSEIL DÉPARTEMENTAL,\n\nVU la délibération du 1er juillet 2021 donnant délégation au "
+           "Président ;\n\n{verb}\n\nARTICLE 1 : Une subvention de 12 000 € est attribuée à la CPTS du Val.\n\n"
+           "Identifiant : 025-222500999-20250923-ARR_2025_0412-AR\n")
+
+
+@pytest.mark.parametrize("verb", ["ARRÊTE", "ARRETE :", "Arrête :"])
+def test_a_presidents_arrete_by_delegation_is_read_as_a_deliberation(verb):
+    assert looks_like_deliberation(_ARRETE.format(verb=verb))
+
+
+def test_an_arrete_that_only_names_itself_decides_nothing():
+    assert not looks_like_deliberation(_ARRETE.format(verb="Le présent arrêté sera notifié.").replace(
+        "est attribuée", "sera proposée"))

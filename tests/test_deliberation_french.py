@@ -383,6 +383,18 @@ def test_each_proxy_of_a_list_is_read_with_its_holder_however_it_is_written(text
     ("LE GRAND\nVERLAC\nCommunauté d'agglomération\n12 boulevard Frédéric Mistral – CS 50100\n11785 Verlac Cedex\n"
      "COMMUNAUTÉ D'AGGLOMÉRATION LE GRAND VERLAC\nCONSEIL COMMUNAUTAIRE\n",
      "Communauté d'agglomération Le Grand Verlac"),
+    # a commune's heading under its collectivité territoriale's
+    ("RÉPUBLIQUE FRANÇAISE – COLLECTIVITÉ TERRITORIALE DE SAUVINE\nCOMMUNE DE ROCHE-VERNAZ\nSéance du Conseil "
+     "municipal du 30 juillet 2025\n", "Commune de Roche-Vernaz"),
+    # a public EHPAD's kind spelled out, its name in quotes on the next line; a Département named in the footer
+    ("ÉTABLISSEMENT D'HÉBERGEMENT POUR PERSONNES ÂGÉES DÉPENDANTES\n« RÉSIDENCE DES SAULES » – ÉTABLISSEMENT PUBLIC "
+     "AUTONOME – 99500 ROCHE\n\nCONSEIL D'ADMINISTRATION DU 26 JUIN 2025\n\nLe Conseil d'administration, après en "
+     "avoir délibéré :\n\nDélibération transmise au Conseil départemental de la Sauvine le 30 juin 2025.\n",
+     "EHPAD Résidence des Saules"),
+    # a société d'économie mixte named above its kind and capital; a communauté named in the exposé
+    ("SAUVINE AMÉNAGEMENT\nSociété anonyme d'économie mixte locale au capital de 2 450 000 €\n\nPROCÈS-VERBAL DES "
+     "DÉLIBÉRATIONS DU CONSEIL D'ADMINISTRATION\nLa SEM a construit la maison de santé pour le compte de la "
+     "Communauté de communes du Val de Sauvine.\n", "Sauvine Aménagement"),
 ])
 def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first(text, name):
     assert find_authority(text)[0] == name
@@ -950,6 +962,10 @@ def test_the_chairs_office_after_their_name_is_their_title(text, title):
      "Pierre HURMIC-FICTIF", "Maire"),
     ("Étaient présents : Mme Annie DAMBRUNE-FICTIVE, Vice-Présidente, présidant la séance par délégation du\n"
      "Maire, Président ; Mme Colette ROBIN ; M. Hervé TISSIER.", "Annie DAMBRUNE-FICTIVE", "Vice-Présidente"),
+    # the chair named in the list of the members present
+    ("Présents : Mme Annie DAMBRUNE-FICTIVE, Vice-présidente, présidente de séance ; M. Paul LEMESLE, M. Hervé "
+     "TISSIER.", "Annie DAMBRUNE-FICTIVE", "Vice-présidente"),
+    ("Présents : M. Paul LEMESLE, président de la séance ; Mme Colette ROBIN.", "Paul LEMESLE", None),
     ("Présidence de séance : Mme Hélène ROUVIÈRE-FICTIVE, Présidente\nObjet : Santé", "Hélène ROUVIÈRE-FICTIVE", None),
     # a compound family name cut at its hyphen
     ("s'est réuni sous la présidence de M. Ange SANTINI-\nFERRANDI, Maire.\nPouvoirs :", "Ange SANTINI-FERRANDI",
@@ -1043,6 +1059,16 @@ def test_a_proxys_holder_sent_to_the_next_line_keeps_the_proxy():
 def test_the_stated_counts_of_present_members_and_proxies_are_read(text, counts):
     a = parse_attendance(text)
     assert (a.present_count, a.proxy_count) == counts
+
+
+@pytest.mark.parametrize("text, voters", [
+    ("Membres présents ou représentés : 29 (présents : 22 ; procurations : 7)", 29),
+    ("Nombre de membres présents ou représentés : 57", 57),
+    # the voters stated come first
+    ("Membres en exercice : 54 – Présents ou représentés : 49 – Votants : 48", 48),
+])
+def test_the_members_present_or_represented_are_the_voters_when_none_are_stated(text, voters):
+    assert parse_attendance(text).vote_count == voters
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1665,6 +1691,11 @@ def test_an_amount_in_words_after_its_figures_agrees_with_them_whole(text):
      "Président"),
     ("COMMUNE DE ROCHE-VERNAZ\nDÉCISION DU MAIRE N° 2024-07\nVu la délibération du Conseil municipal donnant "
      "délégation au Maire ;\nDÉCIDE", "Maire"),
+    # an executive's arrêté, named as such or signed by its author's line below the heading
+    ("COMMUNE DE ROCHE-VERNAZ\nARRÊTÉ DU MAIRE N° 2025-12\nVu la délibération du Conseil municipal ;\nARRÊTE",
+     "Maire"),
+    ("DÉPARTEMENT DE LA SAUVINE\nARRÊTÉ N° ARR-2025-0412\nportant attribution de subventions\n\nLE PRÉSIDENT DU "
+     "CONSEIL DÉPARTEMENTAL,\n\nVU la délibération de l'Assemblée départementale ;\nARRÊTE", "Président"),
     ("OFFICE DE TOURISME DU LAC-FICTIF\nCOMITÉ DE DIRECTION\nSéance du 8 octobre 2024\n", "Comité de Direction"),
     # a commune déléguée's council, under the commune nouvelle's name
     ("COMMUNE NOUVELLE DE FICTIVILLE\nCOMMUNE DÉLÉGUÉE DE ROCHE\nSéance du Conseil de la commune déléguée du 5 mai "
@@ -1955,6 +1986,8 @@ def test_a_teletransmitted_act_sent_on_a_day_is_received_that_day(tmp_path):
     ("Publié au recueil des actes administratifs le 18/04/2024", dt.date(2024, 4, 18)),
     ("Date d'affichage : 02/05/2024\nL'an deux mille vingt-quatre, le sept mai", None),
     ("Publiée par voie électronique le : 16 octobre 2024", dt.date(2024, 10, 16)),
+    ("Publiée sur l'intranet de l'université le 4 octobre 2025", dt.date(2025, 10, 4)),
+    ("Publié sur le portail de la collectivité le 4 octobre 2025", dt.date(2025, 10, 4)),
     ("Date d'affichage du présent acte, le 12 NOV. 2024", dt.date(2024, 11, 12)),
 ])
 def test_the_publication_date_is_read_however_it_is_worded(text, published):
@@ -2004,6 +2037,8 @@ def test_a_posting_dated_before_the_session_is_not_the_acts_publication(tmp_path
      "présidence", dt.date(2025, 3, 17)),
     ("Le Conseil municipal, réuni à l'Hôtel de ville, après convocation légale du 12 mars 2025, sous la présidence",
      dt.date(2025, 3, 12)),
+    ("Le Conseil est convoqué par courriel du 5 septembre 2025.", dt.date(2025, 9, 5)),
+    ("Le Comité, convoqué par courrier électronique en date du 2 mai 2025, s'est réuni", dt.date(2025, 5, 2)),
 ])
 def test_the_convocation_date_is_read_its_year_from_the_session_when_it_gives_none(text, convened):
     assert parse_attendance(text).convened == convened
@@ -3487,6 +3522,24 @@ def test_totals_said_another_way_are_read(text, total):
 ], ids=["total-de-la-repartition", "soit-un-total-sous-une-liste-numerotee", "plan-sur-plusieurs-annees",
         "total-aligne-a-droite-sous-une-liste-pointillee"])
 def test_a_line_opening_with_a_total_below_a_list_of_grants_is_a_stated_total(text, totals):
+    assert [str(t.amount) for t in find_grants(text).totals] == totals
+
+
+@pytest.mark.parametrize("text, totals", [
+    # a table of the exposé without a header, the grants decided in a sentence below
+    ("Commune de Roche          95 000 €\nCommune du Val             60 000 €\nTotal                     155 000 €\n\n"
+     "DÉCIDE d'attribuer un fonds de concours de 95 000 € à la Commune de Roche et un fonds de concours de 60 000 € "
+     "à la Commune du Val.\n", ["155000"]),
+    # a table of four columns, its total under the cost's column's head
+    ("Opération            Commune           Coût HT        Fonds de concours\n"
+     "MSP de Roche         Commune de Roche  1 150 000 €    95 000 €\n"
+     "MSP du Val           Commune du Val      780 000 €    60 000 €\n"
+     "                                       Total          155 000 €\n", ["155000"]),
+    # a total that is not the sum of the rows above it is none
+    ("Commune de Roche          95 000 €\nCommune du Val             60 000 €\nTotal                     200 000 €\n",
+     []),
+], ids=["tableau-sans-entete-dans-l-expose", "tableau-a-quatre-colonnes", "total-qui-ne-somme-pas"])
+def test_a_total_row_that_sums_the_amounts_above_it_is_a_stated_total_in_a_table_not_read(text, totals):
     assert [str(t.amount) for t in find_grants(text).totals] == totals
 
 

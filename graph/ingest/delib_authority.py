@@ -179,13 +179,13 @@ _HEADING_ONLY = {
     ),
 }
 #: The order a heading's authorities are tried in: the most particular first. A commune's heading names its
-#: département ("DÉPARTEMENT DE LA LOIRE / COMMUNE DE …"), a CCAS's its commune, a syndicat's or a communauté's
-#: often their seat: the authority that deliberates is the most particular one the heading names.
+#: département ("DÉPARTEMENT DE LA LOIRE / COMMUNE DE …") or its collectivité territoriale ("RÉPUBLIQUE FRANÇAISE –
+#: COLLECTIVITÉ TERRITORIALE DE GUYANE / COMMUNE DE …"), a CCAS's its commune, a syndicat's or a communauté's often
+#: their seat: the authority that deliberates is the most particular one the heading names.
 _HEADING_ORDER = ("ccas", "ccas-territory", "etablissement-public", "sdis", "syndicat", "petr", "pole-metropolitain",
                   "communaute-dashed", "communaute", "ept", "agglo-named-first", "metropole-named-first",
-                  "metropole-named-after",
-                  "collectivite", "province", "mairie", "commune", "paris", "municipal-council", "assembly",
-                  "departement-region", "epcc", "office-de-tourisme", "oph")
+                  "metropole-named-after", "province", "mairie", "commune", "paris", "municipal-council",
+                  "collectivite", "assembly", "departement-region", "epcc", "office-de-tourisme", "oph")
 
 #: The words of an authority's kind that stay in lower case after its first word, whatever the heading's case:
 #: "Communauté d'agglomération …", "Syndicat mixte …", "Centre communal d'action sociale …"; not a word of a
@@ -294,7 +294,7 @@ def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[s
 
     in_heading = [{**_AUTHORITY_PATTERNS, **_HEADING_ONLY}[name] for name in _HEADING_ORDER]
     skipped: list[str] = [] if beneficiaries is None else beneficiaries
-    in_its_heading = _find_authority(cased(heading(body)), body, in_heading, skipped)
+    in_its_heading = _find_authority(_SPELLED_EHPAD.sub("EHPAD ", cased(heading(body))), body, in_heading, skipped)
     if (named := _named_above_its_kind(heading(body))) is not None:
         # a logo's last line over its kind ("LE GRAND\nNARBONNE\nCommunauté d'agglomération"), that the heading
         # names in full ("COMMUNAUTÉ D'AGGLOMÉRATION LE GRAND NARBONNE"): the full name
@@ -305,10 +305,17 @@ def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[s
             or _find_authority(cased(body), body, AUTHORITIES, skipped))
 
 
+#: A public EHPAD's kind spelled out, and the line end and the quotes before its name: "ÉTABLISSEMENT D'HÉBERGEMENT
+#: POUR PERSONNES ÂGÉES DÉPENDANTES\n« RÉSIDENCE BUFFON »" heads the act of the EHPAD Résidence Buffon.
+_SPELLED_EHPAD = re.compile(r"[ÉE]tablissement\s+d['’]\s*h[ée]bergement\s+pour\s+personnes\s+[âa]g[ée]es\s+"
+                            r"d[ée]pendantes\s*", re.I)
 #: An authority's kind alone on a heading's line, under the authority's name ("AGGLOMÉRATION MONTARGOISE ET RIVES
-#: DU LOING" / "Communauté d'agglomération").
+#: DU LOING" / "Communauté d'agglomération"); a société d'économie mixte's or a société publique locale's, with its
+#: capital ("NIÈVRE AMÉNAGEMENT" / "Société anonyme d'économie mixte locale au capital de 2 450 000 €").
 _KIND_ALONE = re.compile(r"(?:(?:Le|La|L['’])\s*)?(?:Communauté\s+(?:de\s+communes|d['’]agglomération|urbaine)"
-                         r"|Syndicat\s+mixte(?:\s+(?:ouvert|fermé))?|Métropole|Département|Région)", re.I)
+                         r"|Syndicat\s+mixte(?:\s+(?:ouvert|fermé))?|Métropole|Département|Région"
+                         r"|(?:Société\s+(?:anonyme\s+)?(?:d['’]\s*économie\s+mixte|publique\s+locale)(?:\s+locale)?"
+                         r"|SEML?|SPL)(?:\s+au\s+capital\s+de\s+[\d  .]+\s*(?:€|euros))?)", re.I)
 
 
 def _named_above_its_kind(text: str) -> str | None:

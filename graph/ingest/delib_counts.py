@@ -53,6 +53,10 @@ _COUNTS = {
     "vote_count": r"(?:Nombre\s+de\s+)?(?:voix|votants|suffrages\s+exprimés)"
                   r"|qui\s+ont\s+pris\s+part\s+(?:au\s+vote|à\s+la\s+d[ée]lib[ée]ration)",
 }
+#: The members present and those represented together, who vote when no voters are stated: "Membres présents ou
+#: représentés : 29 (présents : 22 ; procurations : 7)".
+_PRESENT_OR_REPRESENTED = re.compile(r"(?:Nombre\s+de\s+)?(?:membres\s+)?pr[ée]sents\s+ou\s+repr[ée]sent[ée]s"
+                                     r"\s*(?::|\((?=\d+\)))?\s*(\d+)\b", re.I)
 #: The same counts written number first ("16 votants", "28 présents").
 _COUNTED_FIRST = {"vote_count": r"votants|suffrages\s+exprimés", "present_count": r"(?:membres\s+)?présents",
                   # "absents : 4 dont 2 ayant donné …", "présents ou représentés : 29 (23 présents, 6 procurations)"
@@ -80,6 +84,10 @@ def parse_counts(body: str, attendance: Attendance) -> None:
             setattr(attendance, name, found[0])
             attendance.count_at[name] = found[1][0]
             attendance.spans.append(found[1])
+    if attendance.vote_count is None and (together := _PRESENT_OR_REPRESENTED.search(body)) is not None:
+        attendance.vote_count = int(together.group(1))
+        attendance.count_at["vote_count"] = together.start()
+        attendance.spans.append(together.span())
     match = _CONVENED.search(body)
     if match:
         date, end = DATE_RE.match(body, match.end()), None
@@ -93,8 +101,11 @@ def parse_counts(body: str, attendance: Attendance) -> None:
 
 #: What dates the convocation: "convoqué le …", "convoqué par son Président le …", "Convocation : …", "Date de
 #: convocation de la Commission permanente : …", "la convocation ayant été adressée aux conseillers le …", "sur la
-#: convocation qui leur a été adressée le …", "après convocation légale du …"; the misspelling "convoquation" too.
+#: convocation qui leur a été adressée le …", "après convocation légale du …", "convoqué par courriel du …"; the
+#: misspelling "convoquation" too.
 _CONVENED = compile_cue(r"(?:convoqu[ée]e?s?(?:\s+par\s+(?:son|sa|le|la|M\.|Mme|Monsieur|Madame)\s[^,;.]{1,40}?)?\s+le"
+                        r"|convoqu[ée]e?s?\s+par\s+(?:courriel|courrier(?:\s+[ée]lectronique)?|mail|e-mail|voie\s+"
+                        r"[ée]lectronique|lettre(?:\s+recommand[ée]e)?)\s+(?:du|en\s+date\s+du)"
                         r"|date\s+(?:de\s+(?:la\s+)?|d['’](?:envoi|exp[ée]dition)\s+de\s+(?:la\s+)?)convo(?:c|qu)ation"
                         r"(?:\s+et\s+d['’]affichage|\s+(?:de\s+la|du|des)\s+[^\n:]{1,50})?\s*:"
                         r"|(?:^|\n)[ \t]*convo(?:c|qu)ation\s*:"

@@ -326,9 +326,10 @@ _EXPRESSED = re.compile(r"(?:Nombre\s+de\s+)?suffrages\s+exprim", re.I)
 _BLANK_OR_VOID = re.compile(r"\b(?:blancs?|nuls?)\b", re.I)
 
 
-#: "Publié sur testville.fr le …", "Mis en ligne sur le site de la Métropole le …": a site named by its address, or
-#: "mis(e) en ligne" with where, as "publié" has it.
-_PUBLISHED = re.compile(r"(?:(?:publi[ée]e?s?|mise?\s+en\s+ligne)(?:\s+(?:sur\s+(?:le\s+site|internet|[\w.-]+\.fr\b)"
+#: "Publié sur testville.fr le …", "Mis en ligne sur le site de la Métropole le …", "Publiée sur l'intranet de
+#: l'université le …": a site named by its address, or "mis(e) en ligne" with where, as "publié" has it.
+_PUBLISHED = re.compile(r"(?:(?:publi[ée]e?s?|mise?\s+en\s+ligne)(?:\s+(?:sur\s+(?:le\s+(?:site|portail)|internet"
+                        r"|l['’]\s*(?:intra|extra)net|[\w.-]+\.fr\b)"
                         r"|au\s+recueil\s+des\s+actes|par\s+voie\s+[ée]lectronique)[^\n]{0,60}?)?|publication"
                         r"|affich[ée]e?s?)"
                         r"\s+le\s*:?\s*|(?:mise\s+en\s+ligne|(?:date\s+de\s+)?publication|date\s+d['’]affichage)\s*:\s*"
@@ -359,6 +360,8 @@ def find_published(body: str, session: dt.date | None = None) -> dt.date | None:
     datetime.date(2024, 5, 13)
     >>> find_published("Publiée par voie électronique le : 16 octobre 2024")
     datetime.date(2024, 10, 16)
+    >>> find_published("Publiée sur l'intranet de l'université le 4 octobre 2025")
+    datetime.date(2025, 10, 4)
     """
     for match in _PUBLISHED.finditer(body):
         if (found := date_at(body, match.end())) and (session is None or found >= session):

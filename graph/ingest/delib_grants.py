@@ -149,6 +149,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     from graph.ingest.delib_several import (each_grants, inline_grants, one_beneficiary_grants, respective_grants,
                                             shared_grants)
     from graph.ingest.delib_tables import table_grants
+    from graph.ingest.delib_total_rows import summed_total_rows
 
     written, body = body, in_small_letters(body)  # an operative part in capitals, read in small letters
     found = GrantsFound()
@@ -177,6 +178,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     merge_prose([g for g in grants if not g.cancelled] + several, found)
     cancel([g for g in grants if g.cancelled], found)
     found.totals += totals
+    summed_total_rows(body, found)  # a table's "Total" row that no reader read, when it sums the rows above it
     for grant in found.grants:  # each name as the text writes it
         grant.beneficiary = as_written(written, body, grant.beneficiary, grant.span)
     if opinion_only(body, found):  # the amounts are another body's grants: nothing to check them against

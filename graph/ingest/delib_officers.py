@@ -31,9 +31,11 @@ _CHAIR = compile_cue(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<na
                      # "Président : M. X" opening its line, or after a dash on a line of the session's facts
                      # ("Convoqué le 23 juin 2025 – Président : M. X, Maire")
                      r"|(?:^|(?<=[ \t][-–—][ \t]))Présid(?:ent|ente)\s*:\s*(?P<name4>[^\n,]+)"
-                     # "Mme Annie X, Vice-Présidente, présidant la séance par délégation du Maire"
+                     # "Mme Annie X, Vice-Présidente, présidant la séance par délégation du Maire", and in a list of
+                     # the members present: "Présents : Mme Annie X, Vice-présidente, présidente de séance ; M. …"
                      r"|(?P<name5>(?:M\.|Mme|Monsieur|Madame)\s+[^\n,;]+?)\s*,\s*"
-                     r"(?:(?P<office5>[^\n,;]{1,40}?)\s*,\s*)?présid(?:ant|ait)\s+la\s+séance", re.I | re.M)
+                     r"(?:(?P<office5>[^\n,;]{1,40}?)\s*,\s*)?(?:présid(?:ant|ait)\s+la\s+séance"
+                     r"|présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\b(?![ \t]*:))", re.I | re.M)
 #: The rest of a chair's name that the line sent below ("sous la présidence de Mme Sylvie\nDARDENNE-FICTIVE,
 #: Maire."): a name in capitals opening the next line, and the office after it.
 _WRAPPED_CHAIR = re.compile(r"[ \t]*\n[ \t]*(?P<rest>(?-i:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*))"

@@ -65,9 +65,31 @@ BODIES = [
     (r"assembl[ée]e\s+de\s+la\s+province\s+des\s+[îi]les(?:\s+loyaut[ée])?",
      "Assemblée de la Province des îles Loyauté"),
 ]
-#: A decision that the executive takes by delegation of the council, named in the heading ("DÉCISION DU PRÉSIDENT
-#: N° DP-2024-0318"): the executive's act, whatever council its visas and its last article name.
-_EXECUTIVES_DECISION = re.compile(r"^[ \t]*d[ée]cision\s+(?:du|de\s+la)\s+(?P<who>pr[ée]sidente?|maire)\b", re.I | re.M)
+#: A decision or an arrêté that the executive takes by delegation of the council, named in the heading ("DÉCISION
+#: DU PRÉSIDENT N° DP-2024-0318", "ARRÊTÉ DU MAIRE N° 12"): the executive's act, whatever council its visas and its
+#: last article name.
+_EXECUTIVES_DECISION = re.compile(
+    r"^[ \t]*(?:d[ée]cision|arr[êe]t[ée])\s+(?:du|de\s+la)\s+(?P<who>pr[ée]sidente?|maire)\b", re.I | re.M)
+#: … or an act so named whose author speaks on a line of his own below it ("ARRÊTÉ N° 2025-0412\nportant …\nLE
+#: PRÉSIDENT DU CONSEIL DÉPARTEMENTAL,").
+_EXECUTIVES_ACT = re.compile(r"^[ \t]*(?:d[ée]cision|arr[êe]t[ée])\b[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*(?:le|la)\s+"
+                             r"(?P<who>pr[ée]sidente?|maire)\b[^\n]*,[ \t]*$", re.I | re.M)
+
+
+def executives_act(body: str) -> re.Match | None:
+    """The heading's words that make ``body`` an act of the executive (a mayor's or a president's decision or
+    arrêté), its group ``who`` naming him; None for a council's deliberation.
+
+    >>> executives_act("ARRÊTÉ N° 12\\nportant attribution de subventions\\nLE PRÉSIDENT DU CONSEIL DÉPARTEMENTAL,\\n"
+    ...                "Vu le code…").group("who")
+    'PRÉSIDENT'
+    >>> executives_act("DÉLIBÉRATION N° 12\\nLe Conseil municipal,\\nVu le code…") is None
+    True
+    """
+    top = heading(body)
+    return _EXECUTIVES_DECISION.search(top) or _EXECUTIVES_ACT.search(top)
+
+
 #: What follows an organ named with its session: "COMMISSION PERMANENTE - RÉUNION DU …", "CONSEIL MUNICIPAL DU 4 …".
 _SITTING = r"\s*(?:[-–—:]\s*)?(?:(?:r[ée]union|s[ée]ance)\b|(?:du|en\s+date\s+du|le)\s+(?:[a-z]+\s+)?\d)"
 
@@ -91,7 +113,7 @@ def find_body(body: str) -> str | None:
     >>> find_body("COMMISSION PERMANENTE DU CONSEIL REGIONAL\\n2 décembre 2024\\n\\nLe Conseil régional s'est réuni")
     'Commission Permanente'
     """
-    if (executive := _EXECUTIVES_DECISION.search(heading(body))) is not None:
+    if (executive := executives_act(body)) is not None:
         return "Maire" if fold(executive.group("who")) == "maire" else "Président"
     # The heading's organ with its sitting; else the organ of the sentence that deliberates ("La Commission
     # permanente, après en avoir délibéré" — a page header's "Conseil régional" comes first); else the first.
@@ -187,13 +209,13 @@ def _date_alone(text: str) -> dt.date | None:
 
 
 def _decision_date(body: str) -> dt.date | None:
-    """The day an executive's decision (:data:`_EXECUTIVES_DECISION`) was signed, which dates it: "Fait à Bayonne, le
+    """The day an executive's act (:func:`executives_act`) was signed, which dates it: "Fait à Bayonne, le
     18 mars 2024".
 
     >>> _decision_date("DÉCISION DU PRÉSIDENT N° 12\\nDÉCIDE\\nFait à Bayonne, le 18 mars 2024\\nLe Président")
     datetime.date(2024, 3, 18)
     """
-    if _EXECUTIVES_DECISION.search(heading(body)) is None:
+    if executives_act(body) is None:
         return None
     signed = re.search(r"^[ \t]*Fait\s+à\s+[^\n,]{1,60},?\s+le\s+", body, re.M)
     date = DATE_RE.match(body, signed.end()) if signed else None

@@ -8,7 +8,8 @@ ACTES id), :mod:`delib_number` (number, title), :mod:`delib_decision` (vote, pub
 account), :mod:`delib_grants`, :mod:`delib_prose` (with :mod:`delib_not_grants`, the amounts that are no grants),
 :mod:`delib_recipients`, :mod:`delib_antecedents`, :mod:`delib_several`, :mod:`delib_tables`,
 :mod:`delib_table_header`, :mod:`delib_flattened`, :mod:`delib_aligned` and :mod:`delib_stacked` (grants and stated
-totals, checked by :mod:`delib_grant_checks`), :mod:`delib_profile` (beneficiary, PTCE, goals),
+totals, checked by :mod:`delib_grant_checks`), :mod:`delib_total_rows` (the "Total" rows of the tables none reads),
+:mod:`delib_profile` (beneficiary, PTCE, goals),
 :mod:`delib_agreements` and :mod:`delib_agreement_parties` (the agreements approved, and whom they bind);
 :mod:`delib_graph` writes the triples and documents the modelling choices. Each fact group carries ``mai:evidence``
 pointing into the normalised text returned as ``Extraction.text``.
@@ -72,9 +73,9 @@ _MARKERS = [
     ("identifiant ACTES", "ACTES id", r"\d{3}-\d{9}-\d{8}-"),
     ("« décide » ou « adopté »", "'décide' or 'adopté'", r"\bD[ÉE]CIDE\b|\badopt[ée]"),
     ("registre des délibérations", "register of deliberations", r"registre\s+des\s+d[ée]lib[ée]rations"),
-    # a decision the executive takes by delegation of the council, which stands in for its deliberation
+    # a decision or an arrêté the executive takes by delegation of the council, which stands in for its deliberation
     ("décision du président ou du maire", "decision of the president or mayor",
-     r"^[ \t]*d[ée]cision\s+(?:du|de\s+la)\s+(?:pr[ée]sidente?|maire)\b"),
+     r"^[ \t]*(?:d[ée]cision|arr[êe]t[ée])\s+(?:du|de\s+la)\s+(?:pr[ée]sidente?|maire)\b"),
     ("membres en exercice", "members in office",
      r"\b(?:membres|conseillers|délégués|élus)(?:\s+\w+)?\s+en\s+exercice\b|(?:^|[ \t])en\s+exercice\s*:\s*\d"),
     ("vote pour / contre", "vote for / against", r"\bpour\s*:?[ \t]*\d+\b[^\n]{0,80}?\bcontre\s*:?[ \t]*\d"),
@@ -82,10 +83,12 @@ _MARKERS = [
 
 
 #: What a deliberation decides: a text about deliberations (a dataset's README, a note) has the genre's words but
-#: decides nothing.
+#: decides nothing. An executive's arrêté decides by its verb alone on its line ("ARRÊTE" or "Arrête :" before its
+#: articles), as a decision does by "DÉCIDE"; the noun ("ARRÊTÉ N° …", "l'arrêté du …") decides nothing.
 _OPERATIVE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]|\bd[ée]cide\b|\badopt(?:e|é|ée|és|ées)\b|"
                         r"\bapprouve\b|\bautorise\b|\bd[ée]lib[èe]re\b|\battribue\b|\brejet(?:te|é|ée)\b|\bREJET\b|"
-                        r"\baccepte\b|\bprend\s+acte\b|\bémet\s+un\s+avis\b", re.I)
+                        r"\baccepte\b|\bprend\s+acte\b|\bémet\s+un\s+avis\b|"
+                        r"^[ \t]*(?-i:ARR[ÊE]TE|Arr[êe]te)[ \t]*:?[ \t]*$", re.I | re.M)
 
 
 def genre_markers(text: str) -> list[tuple[str, str]]:
