@@ -1,7 +1,7 @@
 """The deliberation kind: council deliberations (PDF text layer, plain text, Markdown) into the graph.
 
-Reading is split by fact group: :mod:`delib_text` (PDF, Markdown, prefecture stamps), :mod:`delib_ocr` (a scan's
-confusions put right), :mod:`delib_people`, :mod:`delib_counts`, :mod:`delib_officers` and :mod:`delib_names`
+Reading is split by fact group: :mod:`delib_text` (PDF, Markdown, prefecture stamps), :mod:`delib_prose_columns`
+(two columns of prose flattened line by line), :mod:`delib_ocr` (a scan's confusions put right), :mod:`delib_people`, :mod:`delib_counts`, :mod:`delib_officers` and :mod:`delib_names`
 (attendance), :mod:`delib_moves` (members arriving or leaving before the deliberation's item),
 :mod:`delib_authority` (the authority), :mod:`delib_session` (organ, session date), :mod:`delib_meta` (heading,
 ACTES id), :mod:`delib_number` (number, title), :mod:`delib_decision` (vote, publication, fiscal year, budget
