@@ -62,6 +62,15 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
       ("Conventions à passer avec les autres bénéficiaires", "M. le Président", True)]),
     ("- autorise le Maire à signer la convention et le bail.", [("Convention", "le Maire", True),
                                                                ("Bail", "le Maire", False)]),
+    # one that names parties none approved before names is another: the one approved is signed by no one
+    ("- APPROUVE la convention de financement avec l'ARS Bretagne ;\n- AUTORISE le Maire à signer la convention "
+     "d'attribution avec l'association Lien ;",
+     [("Convention de financement avec l'ARS Bretagne", None, True),
+      ("Convention d'attribution avec l'association Lien", "le Maire", True)]),
+    # … but one that names the same party is the one approved, under other words
+    ("- APPROUVE la convention d'objectifs avec l'association Lien ;\n- AUTORISE le Maire à signer la convention "
+     "pluriannuelle avec l'association Lien ;",
+     [("Convention d'objectifs avec l'association Lien", "le Maire", True)]),
     # … or one approved before "ainsi que" another, with its own words: the second is the one of financing
     ("1. APPROUVE le contrat local de santé 2025-2029 de Lien ;\n2. AUTORISE le Maire à signer le contrat local de "
      "santé ainsi que la convention de financement du poste de coordinateur avec l'ARS Bretagne ;",
@@ -300,6 +309,12 @@ def _agreements(graph) -> dict:
      "l'association Santé Lien ;",
      {"Convention tripartite entre la Ville de Lien, le centre hospitalier de Quimper et l'association Santé Lien":
       (["centre-hospitalier-quimper", "sante-lien", "ville-lien-loire"], ["sante-lien"])}),
+    # one approved with a partner, another signed with a beneficiary: each its own parties, the second the grant
+    ("- approuve la convention de financement avec l'ARS Bretagne ;\n- autorise le Maire à signer la convention "
+     "d'attribution avec l'association Répit Loire.",
+     {"Convention de financement avec l'ARS Bretagne": (["ars-bretagne", "ville-lien-loire"], []),
+      "Convention d'attribution avec l'association Répit Loire": (["repit-loire", "ville-lien-loire"],
+                                                                   ["repit-loire"])}),
     # a contract said of nothing but itself governs no grant, and one of financing with a partner that is no
     # beneficiary neither
     ("- approuve le contrat local de santé 2025-2029 ;\n- autorise le Maire à signer le contrat local de santé "

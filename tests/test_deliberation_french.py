@@ -2556,6 +2556,16 @@ def test_a_name_in_guillemets_keeps_both():
     assert [g.beneficiary for g in found.grants] == ["SISA « Pôle Santé du Haut-Berry »"]
 
 
+@pytest.mark.parametrize("article", [
+    "« une subvention de 3 500 € est attribuée à la Maison des Adolescents du Val » ;",
+    "« Une subvention de 3 500 € est\nattribuée à la Maison des Adolescents du Val. »",
+])
+def test_an_amended_article_quoted_in_guillemets_gives_its_own_beneficiary_not_the_titles(article):
+    found = find_grants("DÉCIDE :\nARTICLE 2 : MODIFIE l'article 2 de la délibération du 26 mars 2025 comme suit : "
+                        + article, title="Subvention au GEM « La Boussole du Val »")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Maison des Adolescents du Val", "3500")]
+
+
 def test_a_clause_ending_in_a_comma_below_a_table_and_running_under_its_columns_ends_it():
     found = find_grants("Association                 Objet                  Montant\n"
                         "Club de judo de Testville   Tatamis                1 000 €\n"

@@ -40,7 +40,7 @@ from decimal import Decimal
 
 from graph.identity import name_key
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
-from graph.ingest.delib_partners import each_of_plural_kind
+from graph.ingest.delib_partners import each_of_plural_kind, partners
 
 #: What opens the operative part: the clauses before it propose ("il vous est proposé d'approuver …").
 _OPERATIVE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b", re.I)
@@ -371,7 +371,7 @@ def _referents(named: list[tuple[re.Match, str]],
     [['Convention de partenariat avec X'], [], ['Bail']]
     """
     if not before or len(named) == 1:
-        return [before or None] + [None] * (len(named) - 1)
+        return [None if before and _another_one(*named[0], before) else before or None] + [None] * (len(named) - 1)
     keys = [name_key(_title(words)) for _, words in named]
     matched = [[a for a in before if name_key(a.title).startswith(key) or key.startswith(name_key(a.title))]
                for key in keys]
@@ -379,6 +379,37 @@ def _referents(named: list[tuple[re.Match, str]],
     return [its or (others if rank == 0 or (head.group("det") or "").lower() in _BACK | {"la", "le", "l'", "l’"}
                     and not _PARTIES.search(words) or _ITSELF_ONLY.fullmatch(_title(words)) else None)
             for rank, ((head, words), its) in enumerate(zip(named, matched))]
+
+
+#: A party an agreement's title names in the singular, though maybe by its kind only: "avec l'Agence régionale de
+#: santé", "entre la Ville et l'ARS", "avec Danaecare" (not "avec les associations").
+_WITH_ONE = re.compile(r"\b(?:avec|entre|au\s+profit\s+d(?:e|u))\s+(?:la\s|le\s|l['’]|(?-i:[A-ZÀ-Ý]))", re.I)
+
+
+def _party_words(title: str) -> set[str]:
+    """The words (of three letters or more) of the partners an agreement's title names."""
+    return {word for name, _ in partners(title) for word in name_key(name).split() if len(word) >= 3}
+
+
+def _another_one(head: re.Match, words: str, before: list[AgreementFound]) -> bool:
+    """Whether the one agreement a signing clause names is not one of those approved ``before`` it: it names its
+    parties, none of theirs, and each one approved before that is not signed yet names another ("APPROUVE la
+    convention de financement avec l'ARS ; AUTORISE le Maire à signer la convention d'attribution avec
+    l'association X": two agreements, the first signed by no one).
+
+    >>> old = [AgreementFound("Convention de financement avec l'ARS", (0, 9), False)]
+    >>> _another_one(*_signed_ones("la convention d'attribution avec l'association Lien")[0], old)
+    True
+    >>> _another_one(*_signed_ones("la convention avec l'ARS Bretagne")[0], old)
+    False
+    """
+    theirs = _party_words(_title(words))
+    if not theirs or (head.group("det") or "").lower() in _BACK:
+        return False
+    key = name_key(_title(words))
+    return not any(name_key(a.title).startswith(key) or key.startswith(name_key(a.title))
+                   or _party_words(a.title) & theirs for a in before) \
+        and all(_WITH_ONE.search(a.title) for a in before if a.signatory is None)
 
 
 def _named_before(body: str, start: int, end: int, agreements: list[AgreementFound]) -> tuple[re.Match, int] | None:

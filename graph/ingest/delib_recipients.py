@@ -193,6 +193,20 @@ _ASIDE_OPENS = re.compile(r",\s*(?:qui|dont|où|lequel|laquelle|lesquels|lesquel
 _DESCRIBED = re.compile(r"[\w)»]\s+[–—-]\s+[a-zà-ÿ]")
 
 
+def _quoted_with(sentence: str, at: int, anchor: int) -> bool:
+    """Whether the guillemets open at ``at`` also hold the amount at ``anchor``: a passage the text quotes, such as
+    the new words of an amended article ("modifie l'article 2 … comme suit : « une subvention de 3 500 € est
+    attribuée à la Maison des Adolescents »"), where "à X" is the grant's, not a title's.
+
+    >>> _quoted_with("comme suit : « une subvention de 3 500 € est attribuée à la Maison X »", 55, 33)
+    True
+    >>> _quoted_with("au festival « Jazz à Vienne » une aide de 500 €", 19, 42)
+    False
+    """
+    opened = sentence.rfind("«", 0, at)
+    return 0 <= opened < anchor and "»" not in sentence[opened:anchor]
+
+
 def _aside(sentence: str, match: re.Match, clause_start: int, anchor: int) -> bool:
     """Whether a beneficiary's "à X" is rather in an aside of the sentence: in brackets or guillemets not closed
     before it ("… Claires-Fontaines (séjour à Chausey, 48 élèves) : 1 440 €", "le festival « Jazz aux Sommets »":
@@ -204,7 +218,8 @@ def _aside(sentence: str, match: re.Match, clause_start: int, anchor: int) -> bo
     True
     """
     before = sentence[:match.start()]
-    if before.count("(") > before.count(")") or before.count("«") > before.count("»"):
+    if before.count("(") > before.count(")") or (before.count("«") > before.count("»")
+                                                 and not _quoted_with(sentence, match.start(), anchor)):
         return True
     # A place in the project that a dash describes after the name: "Association X (LBES) – forage et château d'eau
     # à Koudougou (Burkina Faso) : 14 000 €".
