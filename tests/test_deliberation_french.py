@@ -2230,6 +2230,9 @@ def test_an_aligned_table_that_amends_grants_reads_the_new_amounts():
      "- 5 000 € au Comité d'animation ;\n- 4 000 € au Vélo Club.\n"
      "Le Conseil, après en avoir délibéré : porte de 4 000 € à 4 500 € la subvention attribuée au Vélo Club.",
      [("Vélo Club", "4500")]),
+    ("DÉCIDE :\n- RAMÈNE à 2 500 € la subvention attribuée à l'association Vélo Club Bocage ;",
+     [("Vélo Club Bocage", "2500")]),
+    ("DÉCIDE :\n- PORTE à 4 500 € la subvention de fonctionnement attribuée au Vélo Club ;", [("Vélo Club", "4500")]),
 ])
 def test_a_grant_amended_from_one_amount_to_another_is_the_new_amount(text, grants):
     found = find_grants(text)
@@ -2856,6 +2859,8 @@ def test_a_table_row_s_branch_after_a_dash_is_its_body_with_the_whole_name_as_a_
 @pytest.mark.parametrize("text, grants", [
     ("Il est proposé d'attribuer :\n • au centre social Les Tilleuls de Montrevel, une subvention de 3 K€ pour le "
      "café des\n   aidants mensuel.", [("Les Tilleuls de Montrevel", "3000")]),
+    ("ATTRIBUE au centre hospitalier de Vierzon une subvention d'investissement de 1,2 M€.",
+     [("Centre hospitalier de Vierzon", "1200000")]),
     ("DÉCIDE d'attribuer une subvention de 500 € au comité des fêtes de Lussac et de 800 € au centre communal "
      "d'action sociale de Vierzon.", [("Comité des fêtes de Lussac", "500"),
                                       ("Centre communal d'action sociale de Vierzon", "800")]),
@@ -2940,6 +2945,11 @@ def test_a_grant_split_over_two_years_gives_each_part_the_year_said_after_it_and
     ("DÉCIDE d'attribuer au Réseau Périnatal de Mayotte une subvention de quarante mille\neuros (40 000 €), versée en "
      "deux fois : 70 % (28 000 €) à la notification de la\nconvention et le solde (12 000 €) sur présentation du "
      "bilan.", [("Réseau Périnatal de Mayotte", "40000")]),
+    ("Le Conseil, après en avoir délibéré :\n- d'attribuer à l'association Vélo Santé une subvention de 8 000 € pour "
+     "l'année 2025, dont une avance de 40 %, soit 3 200 €, versée à la signature de la convention ;",
+     [("Vélo Santé", "8000")]),
+    ("Le Conseil, après en avoir délibéré :\n- d'attribuer à l'association Vélo Santé une subvention de 8 000 € pour "
+     "l'année 2025, dont une avance de 3 200 € versée à la signature de la convention ;", [("Vélo Santé", "8000")]),
 ])
 def test_a_grant_is_the_amount_the_deliberation_sets_else_the_instalment_it_pays(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
@@ -3169,6 +3179,21 @@ def test_a_list_of_blocks_gives_each_the_name_on_its_first_line_and_the_amount_a
 def test_a_computed_grant_is_its_result_not_its_operands(text, grants):
     found = find_grants(text)
     assert [(g.beneficiary, str(g.amount), g.nature, g.purpose) for g in found.grants] == grants
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("DÉCIDE :\n- d'attribuer à l'association Lire Ensemble une subvention de 6 000 € par an de 2026 à 2028 ;",
+     [("Lire Ensemble", "6000", 2026, True)]),
+    ("DÉCIDE :\n- d'attribuer à l'association Lire Ensemble une subvention de 6 000 € par an ;",
+     [("Lire Ensemble", "6000", None, True)]),
+    ("DÉCIDE :\n- d'attribuer à l'association Lire Ensemble une subvention de 18 000 € sur trois ans (6 000 € par "
+     "an) ;", [("Lire Ensemble", "18000", None, False)]),
+    ("DÉCIDE :\n- d'attribuer à l'association Lire Ensemble une subvention de 2 € par an et par adhérent ;", []),
+])
+def test_a_grants_yearly_amount_is_one_years_grant_with_a_warning(text, grants):
+    found = find_grants(text)
+    yearly = any(fr.startswith("montant annuel") for fr, _ in found.warnings)
+    assert [(g.beneficiary, str(g.amount), g.year, yearly) for g in found.grants] == grants
 
 
 @pytest.mark.parametrize("text, totals", [
