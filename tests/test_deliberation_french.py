@@ -469,6 +469,9 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      [("Les Amis du Causse", "1700")], []),
     ("DÉCIDE d'attribuer une subvention de 900 € à l'association dénommée Entraide Vernoise.",
      [("Entraide Vernoise", "900")], []),
+    ("Article 1 : Une subvention de 2 500 € est attribuée, sur les crédits de la vie étudiante, à l'association "
+     "étudiante Écoute Campus Vernois.", [("Écoute Campus Vernois", "2500")], []),
+    ("DÉCIDE d'attribuer une subvention de 600 € à l'association sportive La Vernoise.", [("La Vernoise", "600")], []),
     ("DÉCIDE d'attribuer une subvention de 1 200 € à l'association Sourire d'Automne et de 750 € à l'association "
      "Les Amis.", [("Sourire d'Automne", "1200"), ("Les Amis", "750")], []),
     ("soit un total de 3.950,00 euros de subventions attribuées.", [], ["3950.00"]),
