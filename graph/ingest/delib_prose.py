@@ -76,6 +76,11 @@ _PRIZE = (r"prix\b(?!\s+(?:pr[ée]f[ée]rentiels?|r[ée]duits?|unitaires?|sp[ée
           r"de\s+(?:vente|revient|cession|location)))")
 _AWARDED_PRIZE = re.compile(r"\b(?:attribu|d[ée]cern|remet|remis)\w*\s+(?:(?:le|un|une|son|ce|les|des|ses|ces)\s+)?"
                             + _PRIZE_RANK + _PRIZE, re.I)
+#: A prize awarded in the passive, said after its amount: "Un prix de 1 000 € est attribué à …", "Le Prix de
+#: l'engagement, d'un montant de 1 000 €, est décerné à Mme X".
+_PRIZE_BEFORE = re.compile(r"\b" + _PRIZE_RANK + _PRIZE + r"[^.;:€]{0,80}$", re.I)
+_AWARDED_AFTER = re.compile(r"[^.;:€\d]{0,40}?\b(?:est|sont|sera|seront)\s+(?:attribu|d[ée]cern|remis|accord|octroy|"
+                            r"allou)\w*\s+(?:[^.;:€\d]{0,60}?\s)?(?:à|au|aux)\s", re.I)
 #: A list's item that is a prize, below a lead that awards: "• le Prix de l'engagement solidaire, d'un montant de …".
 _PRIZE_ITEM = re.compile(r"\s*\W?\s*(?:(?:le|un)\s+)?" + _PRIZE_RANK + _PRIZE, re.I)
 _DECISION = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b|"
@@ -429,8 +434,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
             pronoun = _PRONOUN_BEFORE.search(before) or _PRONOUN_AFTER.match(sentence, a_end)
             # "X recevrait 12 500 euros", "X bénéficierait de 9 000 euros, et Y de 2 750 euros": the verb's subject.
             receiving = receiver(flat, a_start, [e for s, e, _ in amounts + words if s < a_start])
+            prize = bool(_PRIZE_BEFORE.search(before) and _AWARDED_AFTER.match(flat, a_end))
             if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead) or valued_in_kind
-                    or amended or set_at or pronoun or receiving
+                    or amended or set_at or pronoun or receiving or prize
                     or _verb_opens_clause(sentence, a_start, amounts + words)):
                 continue
             if _DUES.search(clause) and not _GRANT_WORD.search(clause):
@@ -461,7 +467,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
             # A title in quotes is a project's name, not what the amount is: "Club X – « Bien manger à petit prix »".
             checked = re.sub(r"«[^«»\n]*»|^[^«»\n]*»", " ", said + sentence[a_start:window_end])
             # A prize awarded, not a price: its "prix" excludes nothing (a list's item below a lead that grants too).
-            if _AWARDED_PRIZE.search(sentence, 0, a_start) or item and lead and _PRIZE_ITEM.match(sentence):
+            if _AWARDED_PRIZE.search(sentence, 0, a_start) or item and lead and _PRIZE_ITEM.match(sentence) or prize:
                 checked = re.sub(r"\bprix\b", "", checked, flags=re.I)
             if _EXCLUDE.search(checked) or _ENVELOPE.search(sentence, max(0, a_start - 120), a_start):
                 continue
