@@ -501,6 +501,7 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
     ("DÉCIDE d'attribuer :\n  • le Prix de l'initiative citoyenne, d'un montant de 800 €, à Mme Léna ROUVIER ;\n"
      "  • la bourse « Jeunes aidants », d'un montant de 300 €, à M. Malo KERGUEN.",
      [("Léna ROUVIER", "800"), ("Malo KERGUEN", "300")], []),
+    ("DÉCIDE :\n- d'attribuer à Mme Léna ROUVIER un secours de 400 € ;", [("Léna ROUVIER", "400")], []),
     ("Article 3 : Un prix de 600 € est attribué à l'association Jeunes Talents Vernois.",
      [("Jeunes Talents Vernois", "600")], []),
     ("Article 3 : Le Prix de l'initiative 2025, d'un montant de 800 €, est décerné à Mme Léna ROUVIER, lycéenne.",

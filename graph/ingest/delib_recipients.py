@@ -30,7 +30,7 @@ _STOP = (r"(?=\s*(?:," + _ENUMERATION + r"|\(|;|:|(?<!\bM)(?<!\bMM)(?<!\bMme)(?<
          r"\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|"
          r"\bdans\s+le\s+cadre\b|\bafin\b|"
          r"\b(?:et\s+)?une?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|prêt|soutien|"
-         r"prime|bourse|fonds\s+de\s+concours|complément\s+(?:de|d['’]))\b|"
+         r"prime|bourse|secours|prix|récompense|fonds\s+de\s+concours|complément\s+(?:de|d['’]))\b|"
          # "de verser au Centre hospitalier de Brest la participation de 20 000 € …": what it is paid, not its name.
          r"\b(?:la|les)\s+(?:subventions?|aides?|participations?|contributions?|dotations?)\b(?=[^\n]{0,60}\d)|"
          r"\b(?:le|un|l['’])\s*(?:solde|acompte|reliquat)\b|"
