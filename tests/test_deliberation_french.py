@@ -2848,6 +2848,18 @@ def test_a_branch_named_by_its_place_after_a_dash_is_its_body_with_the_whole_nam
         "Ligue contre le cancer": ["Ligue contre le cancer – comité du Gers-Fictif"]}
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Le conseil, à l'unanimité, décide d'attribuer les subventions suivantes :\n"
+     "- Ligue contre le cancer – Comité du Cher-Fictif : 3 000 €\n- Les Amis de l'Hôpital : 900 €\n",
+     [("Ligue contre le cancer", ("branch", "Ligue contre le cancer – Comité du Cher-Fictif")),
+      ("Les Amis de l'Hôpital", None)]),
+    ("Le conseil décide d'attribuer une subvention de 3 000 € à la Ligue contre le cancer – Comité du Cher-Fictif.",
+     [("Ligue contre le cancer – Comité du Cher-Fictif", None)]),
+])
+def test_a_lists_item_names_the_body_before_a_capital_branch_after_a_dash_a_sentence_the_branch(text, names):
+    assert [(g.beneficiary, g.bracket) for g in find_grants(text).grants] == names
+
+
 def test_a_table_row_s_branch_after_a_dash_is_its_body_with_the_whole_name_as_a_variant(tmp_path):
     path = tmp_path / "deliberation.txt"
     path.write_text("COMMUNE DE LUSSAC-FICTIF\nDélibération n° 2024-50\nSéance du 5 novembre 2024\nObjet : Aides\n"

@@ -514,7 +514,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
                                         cancelled=bool(_CANCEL.search(before) or _CANCELLED_AFTER.match(flat, a_end)
                                                        or withdrawn),
                                         part=a_start in parts,
-                                        ceiling=ceiling, yearly=bool(yearly),
+                                        ceiling=ceiling, yearly=bool(yearly), listed=bool(listed),
                                         year=_year_after(flat, a_end) or _clause_year(flat, a_start)
                                         or (yearly and yearly.group("first") and int(yearly.group("first")))))
                 read_at[a_start] = grants[-1]
