@@ -494,6 +494,9 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      [("Les Amis du Causse", "1700")], []),
     ("DÉCIDE d'attribuer une subvention de 900 € à l'association dénommée Entraide Vernoise.",
      [("Entraide Vernoise", "900")], []),
+    ("Article 1 : Une subvention de 2 500 € est attribuée, sur les crédits de la vie étudiante, à l'association "
+     "étudiante Écoute Campus Vernois.", [("Écoute Campus Vernois", "2500")], []),
+    ("DÉCIDE d'attribuer une subvention de 600 € à l'association sportive La Vernoise.", [("La Vernoise", "600")], []),
     ("DÉCIDE d'attribuer une subvention de 1 200 € à l'association Sourire d'Automne et de 750 € à l'association "
      "Les Amis.", [("Sourire d'Automne", "1200"), ("Les Amis", "750")], []),
     ("soit un total de 3.950,00 euros de subventions attribuées.", [], ["3950.00"]),
@@ -523,6 +526,12 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
     ("DÉCIDE d'attribuer :\n  • le Prix de l'initiative citoyenne, d'un montant de 800 €, à Mme Léna ROUVIER ;\n"
      "  • la bourse « Jeunes aidants », d'un montant de 300 €, à M. Malo KERGUEN.",
      [("Léna ROUVIER", "800"), ("Malo KERGUEN", "300")], []),
+    ("DÉCIDE :\n- d'attribuer à Mme Léna ROUVIER un secours de 400 € ;", [("Léna ROUVIER", "400")], []),
+    ("Article 3 : Un prix de 600 € est attribué à l'association Jeunes Talents Vernois.",
+     [("Jeunes Talents Vernois", "600")], []),
+    ("Article 3 : Le Prix de l'initiative 2025, d'un montant de 800 €, est décerné à Mme Léna ROUVIER, lycéenne.",
+     [("Léna ROUVIER", "800")], []),
+    ("Article 3 : La parcelle AB 12 est cédée au prix de 12 000 € à la SCI Les Tilleuls.", [], []),
     ("DÉCIDE d'attribuer la parcelle AB 12 au prix de 12 000 € à la SCI Les Tilleuls.", [], []),
     # a grant raised from last year's amount: the amount it was, with its year, is no second grant
     ("ATTRIBUE à l'association Loire Santé Solidaire une subvention de fonctionnement de 2 600 €,\nportée de 2 000 € "
@@ -2321,6 +2330,9 @@ def test_an_aligned_table_that_amends_grants_reads_the_new_amounts():
      "- 5 000 € au Comité d'animation ;\n- 4 000 € au Vélo Club.\n"
      "Le Conseil, après en avoir délibéré : porte de 4 000 € à 4 500 € la subvention attribuée au Vélo Club.",
      [("Vélo Club", "4500")]),
+    ("DÉCIDE :\n- RAMÈNE à 2 500 € la subvention attribuée à l'association Vélo Club Bocage ;",
+     [("Vélo Club Bocage", "2500")]),
+    ("DÉCIDE :\n- PORTE à 4 500 € la subvention de fonctionnement attribuée au Vélo Club ;", [("Vélo Club", "4500")]),
 ])
 def test_a_grant_amended_from_one_amount_to_another_is_the_new_amount(text, grants):
     found = find_grants(text)
@@ -2937,6 +2949,18 @@ def test_a_branch_named_by_its_place_after_a_dash_is_its_body_with_the_whole_nam
         "Ligue contre le cancer": ["Ligue contre le cancer – comité du Gers-Fictif"]}
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Le conseil, à l'unanimité, décide d'attribuer les subventions suivantes :\n"
+     "- Ligue contre le cancer – Comité du Cher-Fictif : 3 000 €\n- Les Amis de l'Hôpital : 900 €\n",
+     [("Ligue contre le cancer", ("branch", "Ligue contre le cancer – Comité du Cher-Fictif")),
+      ("Les Amis de l'Hôpital", None)]),
+    ("Le conseil décide d'attribuer une subvention de 3 000 € à la Ligue contre le cancer – Comité du Cher-Fictif.",
+     [("Ligue contre le cancer – Comité du Cher-Fictif", None)]),
+])
+def test_a_lists_item_names_the_body_before_a_capital_branch_after_a_dash_a_sentence_the_branch(text, names):
+    assert [(g.beneficiary, g.bracket) for g in find_grants(text).grants] == names
+
+
 def test_a_table_row_s_branch_after_a_dash_is_its_body_with_the_whole_name_as_a_variant(tmp_path):
     path = tmp_path / "deliberation.txt"
     path.write_text("COMMUNE DE LUSSAC-FICTIF\nDélibération n° 2024-50\nSéance du 5 novembre 2024\nObjet : Aides\n"
@@ -2957,6 +2981,8 @@ def test_a_table_row_s_branch_after_a_dash_is_its_body_with_the_whole_name_as_a_
 @pytest.mark.parametrize("text, grants", [
     ("Il est proposé d'attribuer :\n • au centre social Les Tilleuls de Montrevel, une subvention de 3 K€ pour le "
      "café des\n   aidants mensuel.", [("Les Tilleuls de Montrevel", "3000")]),
+    ("ATTRIBUE au centre hospitalier de Vierzon une subvention d'investissement de 1,2 M€.",
+     [("Centre hospitalier de Vierzon", "1200000")]),
     ("DÉCIDE d'attribuer une subvention de 500 € au comité des fêtes de Lussac et de 800 € au centre communal "
      "d'action sociale de Vierzon.", [("Comité des fêtes de Lussac", "500"),
                                       ("Centre communal d'action sociale de Vierzon", "800")]),
@@ -3041,6 +3067,11 @@ def test_a_grant_split_over_two_years_gives_each_part_the_year_said_after_it_and
     ("DÉCIDE d'attribuer au Réseau Périnatal de Mayotte une subvention de quarante mille\neuros (40 000 €), versée en "
      "deux fois : 70 % (28 000 €) à la notification de la\nconvention et le solde (12 000 €) sur présentation du "
      "bilan.", [("Réseau Périnatal de Mayotte", "40000")]),
+    ("Le Conseil, après en avoir délibéré :\n- d'attribuer à l'association Vélo Santé une subvention de 8 000 € pour "
+     "l'année 2025, dont une avance de 40 %, soit 3 200 €, versée à la signature de la convention ;",
+     [("Vélo Santé", "8000")]),
+    ("Le Conseil, après en avoir délibéré :\n- d'attribuer à l'association Vélo Santé une subvention de 8 000 € pour "
+     "l'année 2025, dont une avance de 3 200 € versée à la signature de la convention ;", [("Vélo Santé", "8000")]),
 ])
 def test_a_grant_is_the_amount_the_deliberation_sets_else_the_instalment_it_pays(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
@@ -3270,6 +3301,21 @@ def test_a_list_of_blocks_gives_each_the_name_on_its_first_line_and_the_amount_a
 def test_a_computed_grant_is_its_result_not_its_operands(text, grants):
     found = find_grants(text)
     assert [(g.beneficiary, str(g.amount), g.nature, g.purpose) for g in found.grants] == grants
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("DÉCIDE :\n- d'attribuer à l'association Lire Ensemble une subvention de 6 000 € par an de 2026 à 2028 ;",
+     [("Lire Ensemble", "6000", 2026, True)]),
+    ("DÉCIDE :\n- d'attribuer à l'association Lire Ensemble une subvention de 6 000 € par an ;",
+     [("Lire Ensemble", "6000", None, True)]),
+    ("DÉCIDE :\n- d'attribuer à l'association Lire Ensemble une subvention de 18 000 € sur trois ans (6 000 € par "
+     "an) ;", [("Lire Ensemble", "18000", None, False)]),
+    ("DÉCIDE :\n- d'attribuer à l'association Lire Ensemble une subvention de 2 € par an et par adhérent ;", []),
+])
+def test_a_grants_yearly_amount_is_one_years_grant_with_a_warning(text, grants):
+    found = find_grants(text)
+    yearly = any(fr.startswith("montant annuel") for fr, _ in found.warnings)
+    assert [(g.beneficiary, str(g.amount), g.year, yearly) for g in found.grants] == grants
 
 
 @pytest.mark.parametrize("text, totals", [

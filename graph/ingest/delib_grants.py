@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from graph.ingest.delib_grant_words import _NATURE_WORDS
-from graph.ingest.delib_names import bare_name, without_civility
+from graph.ingest.delib_names import bare_name, listed_branch, without_civility
 from graph.ingest.delib_recipients import title_beneficiary
 from graph.ingest.french import fold
 
@@ -77,6 +77,8 @@ class GrantFact:
     cancelled: bool = False  # "annule la subvention de 1 500 € attribuée à X": a grant undone, not made
     part: bool = False  # an instalment or a share of a grant: "un acompte de 1 500 €", "dont 8 000 € en 2024"
     ceiling: bool = False  # a rate's ceiling read as the grant: "à hauteur de 50 % …, plafonnée à 10 000 €"
+    yearly: bool = False  # a yearly amount read as the grant of one year: "10 000 € par an de 2025 à 2027"
+    listed: bool = False  # read from a list's item below the lead that grants: "- France Parkinson : 1 100 €"
     identifier: str | None = None  # a table's SIRET, SIREN or RNA cell on the beneficiary's row
     account: str | None = None  # the budget account its own row or block names ("Imputation : 65 - 6574")
     year: int | None = None  # the fiscal year its own clause names ("… à l'association X au titre de 2025")
@@ -162,6 +164,11 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
                                    "moindre",
                                    f"ceiling read as the amount: '{grant.beneficiary}' receives at most {grant.amount} "
                                    "(a rate of a cost, capped); the amount paid may be less"))
+        if grant.yearly and not grant.cancelled:
+            found.warnings.append((f"montant annuel : « {grant.beneficiary} » reçoit {grant.amount} € par an ; la "
+                                   "subvention lue est celle d'une année, les suivantes relèvent des budgets à venir",
+                                   f"yearly amount: '{grant.beneficiary}' receives {grant.amount} a year; the grant "
+                                   "read is one year's, the later ones are for the budgets to come"))
     shared, shares = shared_grants(body)  # "5 000 € à répartir à parts égales entre A et B": each its share
     found.warnings += shares
     several = each_grants(body) + respective_grants(body) + inline_grants(body) + one_beneficiary_grants(body) + shared
@@ -170,6 +177,8 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
                                            for s in several)]
     for grant in found.grants + grants + several:  # however the grant was read, the beneficiary's own name
         grant.beneficiary, kind, said = bare_name(without_civility(grant.beneficiary))
+        if kind is None and grant.listed and (whole := listed_branch(grant.beneficiary)):
+            grant.beneficiary, kind, said = whole, "branch", grant.beneficiary  # "– Comité du Rhône" in a list
         grant.bracket = (kind, said) if kind in ("acronym", "gloss", "branch") else None
         grant.purpose = said if kind == "project" and not grant.purpose else grant.purpose
     _distinct_branches(found.grants + grants + several)

@@ -343,6 +343,26 @@ _PLACE_BRANCH = re.compile(r"\s+[–—-]\s+(?:(?:antennes?|sections?|délégati
                            r"(?:[dl]['’])?[A-ZÉÈÎÔÂ][\w'’-]*)*$")
 
 
+#: The same branch, its word a capital, as a list's item writes it after the body: "• Ligue contre le cancer – Comité
+#: du Haut-Rhin …… 3 000 €". A list labels its lines by the body, the branch a gloss; a sentence or a table's row
+#: that writes "– Comité des Yvelines" names the committee, a body of its own (:data:`_PLACE_BRANCH`).
+_LISTED_BRANCH = re.compile(r"\s+[–—-]\s+(?:(?i:antennes?|sections?|délégations?|comités?|branches?|secteurs?|"
+                            r"unités?|bureaux?|agences?|relais)(?:\s+(?i:départementale?|régionale?|locale?|"
+                            r"territoriale?|intercommunale?|communale?|municipale?))?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|"
+                            r"des\s+|de\s+|d['’]))[A-ZÉÈÎÔÂ][\w'’-]*(?:\s+(?:(?:de|du|des|la|et|en|sur)\s+)*"
+                            r"(?:[dl]['’])?[A-ZÉÈÎÔÂ][\w'’-]*)*$")
+
+
+def listed_branch(name: str) -> str | None:
+    """The body whose branch a list's item names after a dash, its word a capital or not, or None.
+
+    >>> listed_branch("France Parkinson – Comité du Rhône"), listed_branch("Les Dragons – Hockey sur glace")
+    ('France Parkinson', None)
+    """
+    branch = _LISTED_BRANCH.search(name)
+    return name[:branch.start()] if branch and branch.start() > 0 else None
+
+
 def branch_body(name: str) -> str | None:
     """The body whose branch ``name`` names after a dash, or None: a text may name the body alone for the branch
     ("approuve la convention avec l'Association Française des Aidants" for its antenna's grant).

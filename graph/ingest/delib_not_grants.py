@@ -24,6 +24,11 @@ _RATE = (r"(?:par|/)\s*(?:habitants?|hab\b\.?|[ée]l[èe]ves?|enfants?|jours?|nu
 _RATE_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*" + _RATE, re.I)
 #: An aid in kind's value for a year: "valorisé à 9 600 € par an" (its value, not a rate of it).
 _PER_YEAR = re.compile(r"\s*(?:par\s+an|par\s+année|/\s*an)\b", re.I)
+#: A grant's yearly amount, its years after it: "une subvention de 10 000 € par an de 2025 à 2027" (not a rate of
+#: something else: "1,50 € par an et par habitant"). The grant is the first year's, the later ones the later budgets'.
+_YEARLY = re.compile(r"\s*(?:par\s+an|par\s+année|/\s*an)\b(?!\s*(?:et\s+)?(?:par|/)\s*\w)"
+                     r"(?:\s*,?\s*(?:de|sur\s+la\s+période(?:\s+de)?|pour\s+(?:la\s+période|les\s+années)(?:\s+de)?|"
+                     r"entre)\s+(?P<first>(?:19|20)\d\d)\s*(?:à|au|-|–|et)\s*(?:19|20)\d\d)?", re.I)
 _COMPUTED = re.compile(r"\d\s*%|\d\s*(?:€\s*)?(?:[×*]|x\s)\s*\d|\d\s*(?:€|euros?)\s*" + _RATE, re.I)
 
 #: A loan, not a grant: "un prêt d'honneur à taux zéro de 15 000 €", "une aide de 15 000 € …, remboursable sur 5 ans"
@@ -88,8 +93,11 @@ _REQUEST_VERB = re.compile(r"\b(?:sollicit(?:er|e|ent|ons)|demand(?:er|ons))\b",
 _GRANTED_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*\)?\s*(?:lui\s+|leur\s+)?(?:est|sont|sera|seront)\s+"
                             r"(?:attribu|allou|vers|accord|octroy)\w*", re.I)
 #: What makes an amount an instalment or a share of a grant, not a grant: "un acompte de 1 500 €", "le solde de
-#: 16 000 €", "versement du solde …, soit 4 000 €", "versée en deux fractions : 8 000 € …", "20 000 €, dont 8 000 €".
+#: 16 000 €", "versement du solde …, soit 4 000 €", "versée en deux fractions : 8 000 € …", "20 000 €, dont 8 000 €",
+#: "10 000 € pour l'année 2025, dont une avance de 30 %, soit 3 000 €" (an advance on the grant just stated; an
+#: advance alone, "une avance de 20 000 € sur la subvention 2026", is the grant the deliberation pays).
 _PART = re.compile(r"\b(?:acomptes?|soldes?|reliquats?|fractions?|tranches?)\b|\bdont\s*$|"
+                   r"\bdont\s+(?:une?\s+|l['’]\s*)?(?:premi[eè]re?\s+)?(?:avances?|versements?)\b|"
                    r"\ben\s+(?:deux|trois|quatre|[2-4])\s+(?:fois|versements|temps)\b", re.I)
 #: What opens a clause with a granting verb: "DÉCIDE d'allouer à …", "- attribue au …".
 _CLAUSE_VERB = re.compile(r"\b(?:d['’]|de\s+)?(?:attribu|allou|accord|octroy|vers)(?:er|e|ent)\b", re.I)

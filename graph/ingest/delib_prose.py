@@ -40,8 +40,8 @@ from graph.ingest.delib_lists import (_AMOUNT_FIELD, _BLOCK, _BULLET, _DATIVE_IT
                                       section_heading, subheading)
 from graph.ingest.delib_not_grants import (_ANOTHER_AID, _AT_DISPOSAL_OF, _BY_EARLIER_ACT, _CLAUSE_VERB, _COMPUTED,
                                            _CONTRACT, _EARLIER, _ENVELOPE, _LOAN, _PART_OF, _PER_YEAR, _PUT_AT_DISPOSAL,
-                                           _RATE_AFTER, _THRESHOLD, _VALUED, _WITHDRAWS, _is_part, _requested,
-                                           _whole_of)
+                                           _RATE_AFTER, _THRESHOLD, _VALUED, _WITHDRAWS, _YEARLY, _is_part,
+                                           _requested, _whole_of)
 from graph.ingest.delib_recipients import (_NEXT_GRANT, _clean_name, _person_at, _record_head, beneficiary_in,
                                            receiver)
 from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold, parse_amount
@@ -76,6 +76,11 @@ _PRIZE = (r"prix\b(?!\s+(?:pr[ée]f[ée]rentiels?|r[ée]duits?|unitaires?|sp[ée
           r"de\s+(?:vente|revient|cession|location)))")
 _AWARDED_PRIZE = re.compile(r"\b(?:attribu|d[ée]cern|remet|remis)\w*\s+(?:(?:le|un|une|son|ce|les|des|ses|ces)\s+)?"
                             + _PRIZE_RANK + _PRIZE, re.I)
+#: A prize awarded in the passive, said after its amount: "Un prix de 1 000 € est attribué à …", "Le Prix de
+#: l'engagement, d'un montant de 1 000 €, est décerné à Mme X".
+_PRIZE_BEFORE = re.compile(r"\b" + _PRIZE_RANK + _PRIZE + r"[^.;:€]{0,80}$", re.I)
+_AWARDED_AFTER = re.compile(r"[^.;:€\d]{0,40}?\b(?:est|sont|sera|seront)\s+(?:attribu|d[ée]cern|remis|accord|octroy|"
+                            r"allou)\w*\s+(?:[^.;:€\d]{0,60}?\s)?(?:à|au|aux)\s", re.I)
 #: A list's item that is a prize, below a lead that awards: "• le Prix de l'engagement solidaire, d'un montant de …".
 _PRIZE_ITEM = re.compile(r"\s*\W?\s*(?:(?:le|un)\s+)?" + _PRIZE_RANK + _PRIZE, re.I)
 _DECISION = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b|"
@@ -213,9 +218,12 @@ _NATURE_AFTER = re.compile(r"\s*\(\s*(fonctionnement|investissement|équipement|
 #: = 10 150 €". The result is the grant; its operands are not.
 _OPERAND_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*(?:[×*]|x(?=\s))\s*\d|\s*(?:HT|TTC)?\s*,?\s*soit\s+(?="
                             + AMOUNT_RE.pattern + ")", re.I)
-#: A grant's amount set before the grant is named: "fixe à 68 500 € le montant de la subvention allouée à X".
-_SET_AT = re.compile(r"\b(?:fix|arr[êe]t)(?:e|ent|er)\s+(?:à|au\s+montant\s+de)\s*$", re.I)
-_SET_GRANT = re.compile(r"\s*(?:le\s+montant\s+(?:de\s+la|du|des|de\s+l['’])\s*)(?:" + _GRANT_WORD.pattern + ")", re.I)
+#: A grant's amount set before the grant is named: "fixe à 68 500 € le montant de la subvention allouée à X", or
+#: amended so, the amount it had unsaid: "RAMÈNE à 1 250 € la subvention attribuée à X", "porte à 12 000 € la …".
+_SET_AT = re.compile(r"\b(?:(?:fix|arr[êe]t|port|ram[èe]n)(?:e|ent|er)|r[ée]dui(?:t|sent|re))\s+"
+                     r"(?:à|au\s+montant\s+de)\s*$", re.I)
+_SET_GRANT = re.compile(r"\s*(?:le\s+montant\s+(?:de\s+la|du|des|de\s+l['’])\s*|(?:la|les|l['’])\s*)(?:"
+                        + _GRANT_WORD.pattern + ")", re.I)
 #: Where the grant is charged, said right after its amount: "1 000 € (budget 2025, article 6574)", "400 €, imputée
 #: au budget 2025" — the budget that pays it, not a project's budget.
 _CHARGED_AFTER = re.compile(r"\s*(?:\(|,\s*(?:imput|inscrit|prélev)\w*\s+(?:au|sur\s+le|à\s+l['’])\s*)\s*"
@@ -251,6 +259,21 @@ def _purpose(sentence: str, after: int) -> str | None:
     return text
 
 
+
+
+def _yearly_grant(sentence: str, at: int, end: int, amounts: list[tuple[int, int, Decimal]]) -> re.Match | None:
+    """The words after the amount at ``at`` (ending at ``end``) that make it a grant's yearly amount ("une subvention
+    de 10 000 € par an de 2025 à 2027"): a grant's word or verb opens its clause and no amount before it in that
+    clause gives the grant whole ("30 000 € sur trois ans (10 000 € par an)").
+
+    >>> _yearly_grant("attribue à X une subvention de 10 000 € par an de 2025 à 2027", 31, 39, []).group("first")
+    '2025'
+    """
+    clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, at)), default=0)
+    said = sentence[clause_start:at]
+    if not (_GRANT_WORD.search(said) or _GRANT_VERB.search(said)) or any(clause_start <= s < at for s, _, _ in amounts):
+        return None
+    return _YEARLY.match(sentence, end)
 
 
 def _verb_opens_clause(sentence: str, at: int, amounts: list[tuple[int, int, Decimal]]) -> bool:
@@ -386,9 +409,10 @@ def prose_grants(body: str, title_beneficiary: str | None,
             if (bringing := _BRINGING_TO.search(before)) and any(
                     e <= a_start - len(before) + bringing.start() for _, e, _ in amounts + words):
                 continue  # the total that the grant before it brings the beneficiary's to
+            yearly = _yearly_grant(flat, a_start, a_end, amounts + words)
             if _OPERAND_AFTER.match(sentence, a_end) or _OPERAND_BEFORE.search(before) \
-                    or _RAISED_AFTER.match(sentence, a_end) \
-                    or _RATE_AFTER.match(sentence, a_end) and not (valued_in_kind and _PER_YEAR.match(sentence, a_end)):
+                    or _RAISED_AFTER.match(sentence, a_end) or _RATE_AFTER.match(sentence, a_end) \
+                    and not (valued_in_kind and _PER_YEAR.match(sentence, a_end) or yearly):
                 continue  # what a grant is computed from; a rate
             if _THRESHOLD.search(before) or _EARLIER.match(sentence, a_end) and not (_CANCEL.search(before)
                                                                             or _CANCELLED_AFTER.match(flat, a_end)):
@@ -410,8 +434,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
             pronoun = _PRONOUN_BEFORE.search(before) or _PRONOUN_AFTER.match(sentence, a_end)
             # "X recevrait 12 500 euros", "X bénéficierait de 9 000 euros, et Y de 2 750 euros": the verb's subject.
             receiving = receiver(flat, a_start, [e for s, e, _ in amounts + words if s < a_start])
+            prize = bool(_PRIZE_BEFORE.search(before) and _AWARDED_AFTER.match(flat, a_end))
             if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead) or valued_in_kind
-                    or amended or set_at or pronoun or receiving
+                    or amended or set_at or pronoun or receiving or prize
                     or _verb_opens_clause(sentence, a_start, amounts + words)):
                 continue
             if _DUES.search(clause) and not _GRANT_WORD.search(clause):
@@ -442,7 +467,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
             # A title in quotes is a project's name, not what the amount is: "Club X – « Bien manger à petit prix »".
             checked = re.sub(r"«[^«»\n]*»|^[^«»\n]*»", " ", said + sentence[a_start:window_end])
             # A prize awarded, not a price: its "prix" excludes nothing (a list's item below a lead that grants too).
-            if _AWARDED_PRIZE.search(sentence, 0, a_start) or item and lead and _PRIZE_ITEM.match(sentence):
+            if _AWARDED_PRIZE.search(sentence, 0, a_start) or item and lead and _PRIZE_ITEM.match(sentence) or prize:
                 checked = re.sub(r"\bprix\b", "", checked, flags=re.I)
             if _EXCLUDE.search(checked) or _ENVELOPE.search(sentence, max(0, a_start - 120), a_start):
                 continue
@@ -489,8 +514,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
                                         cancelled=bool(_CANCEL.search(before) or _CANCELLED_AFTER.match(flat, a_end)
                                                        or withdrawn),
                                         part=a_start in parts,
-                                        ceiling=ceiling,
-                                        year=_year_after(flat, a_end) or _clause_year(flat, a_start)))
+                                        ceiling=ceiling, yearly=bool(yearly), listed=bool(listed),
+                                        year=_year_after(flat, a_end) or _clause_year(flat, a_start)
+                                        or (yearly and yearly.group("first") and int(yearly.group("first")))))
                 read_at[a_start] = grants[-1]
         after_list = item and lead and len(grants) > granted_before  # a list of grants, not of years
     return grants, totals

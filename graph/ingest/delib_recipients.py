@@ -30,7 +30,7 @@ _STOP = (r"(?=\s*(?:," + _ENUMERATION + r"|\(|;|:|(?<!\bM)(?<!\bMM)(?<!\bMme)(?<
          r"\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|"
          r"\bdans\s+le\s+cadre\b|\bafin\b|"
          r"\b(?:et\s+)?une?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|prêt|soutien|"
-         r"prime|bourse|fonds\s+de\s+concours|complément\s+(?:de|d['’]))\b|"
+         r"prime|bourse|secours|prix|récompense|fonds\s+de\s+concours|complément\s+(?:de|d['’]))\b|"
          # "de verser au Centre hospitalier de Brest la participation de 20 000 € …": what it is paid, not its name.
          r"\b(?:la|les)\s+(?:subventions?|aides?|participations?|contributions?|dotations?)\b(?=[^\n]{0,60}\d)|"
          r"\b(?:le|un|l['’])\s*(?:solde|acompte|reliquat)\b|"
@@ -60,8 +60,10 @@ _KIND_OF = _KIND + r"(?=(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?:d(?:e|es|u)\s+|d['’]|[A
 #: d'eleves"), only before what names a beneficiary (:data:`_A_BEFORE` tells it from the verb avoir).
 _A_FOR_À = (r"(?<![\w'’-])a(?=\s+(?:l['’](?:association\b|[A-ZÉÈ])|la\s+(?:commune|ville|structure)\s+d|"
             r"(?:la|le)\s+[A-ZÉÈ]|(?:la\s+|l['’])(?=" + _KIND_OF + r")))")
-#: What may come between "l'association" and its name: "l'association dite « Les Copains du Lot »".
-_CALLED = r"(?:dite\s+|dénommée\s+|appelée\s+)?"
+#: What may come between "l'association" and its name: "l'association dite « Les Copains du Lot »", or a word in
+#: small letters that says its kind: "l'association étudiante Nightline X", "l'association sportive Le Réveil".
+_CALLED = (r"(?:dite\s+|dénommée\s+|appelée\s+|(?!(?:de|des|du|la|le|les|pour|par|et|en|au|aux|sur|avec|qui|dont|"
+           r"est|a)\s)[a-zà-ÿ]{3,}\s+(?=[A-ZÉÈÀ«\"]))?")
 _BENEFICIARY = re.compile(
     r"(?:\bà|" + _A_FOR_À + r"|\bau\s+profit\s+de|\ben\s+faveur\s+de|\bau\s+bénéfice\s+de|\bbénéficiaire\s*:)\s+"
     r"(?:l['’]association\s+" + _CALLED + r"|la\s+structure\s+|la\s+société\s+|l['’](?=[A-ZÉŒ])|"

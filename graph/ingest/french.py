@@ -48,10 +48,10 @@ SHORT_DATE_RE = re.compile(r"(?P<day>\d{1,2})(?:er)?\s+(?P<month>janv|f[ée]vr?|
 _SHORT_MONTHS = {"janv": 1, "fev": 2, "fevr": 2, "mars": 3, "avr": 4, "mai": 5, "juin": 6, "juil": 7, "aout": 8,
                  "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 
-#: An amount in figures followed by a currency word or sign.
+#: An amount in figures followed by a currency word or sign, in thousands ("15 K€") or millions ("1,2 M€") of euros.
 AMOUNT_RE = re.compile(
     rf"(?<![\d,.])(?P<num>\d{{1,3}}(?:(?:{_SP}|\.)\d{{3}})+(?:,\d{{1,2}})?|\d+(?:,\d{{1,2}})?)"
-    rf"{_SP}*(?P<cur>€|euros?\b|EUR\b|k€)",
+    rf"{_SP}*(?P<cur>€|euros?\b|EUR\b|k€|M{_SP}?€)",
     re.I)
 
 #: An amount in CFP francs (XPF), the currency of New Caledonia, French Polynesia and Wallis and Futuna: "3 500 000
@@ -156,7 +156,8 @@ def parse_amount(text: str) -> Decimal | None:
     """Return the amount written in figures in ``text`` as a Decimal (euros), or None.
 
     Spaces, NBSP and narrow NBSP group thousands; a comma is the decimal mark; a dot between groups of three
-    digits groups thousands ("1.500"), otherwise it is a decimal mark ("2400.0"); "k€" multiplies by 1 000.
+    digits groups thousands ("1.500"), otherwise it is a decimal mark ("2400.0"); "k€" multiplies by 1 000, "M€" by
+    1 000 000.
 
     >>> parse_amount("25 000 euros")
     Decimal('25000')
@@ -164,8 +165,8 @@ def parse_amount(text: str) -> Decimal | None:
     Decimal('2400.0')
     >>> parse_amount("1.500 €")
     Decimal('1500')
-    >>> parse_amount("15 k€")
-    Decimal('15000')
+    >>> parse_amount("15 k€"), parse_amount("1,2 M€")
+    (Decimal('15000'), Decimal('1200000'))
     >>> parse_amount("néant") is None
     True
     """
@@ -185,6 +186,9 @@ def parse_amount(text: str) -> Decimal | None:
         return None
     if re.search(r"\d\s*k€", text, re.I):
         value *= 1000
+    elif re.search(r"\d\s*M\s?€", text):
+        value *= 1000000
+        value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value  # "1,2 M€": 1200000
     return value
 
 
