@@ -196,7 +196,7 @@ def describe(iri: str, fmt_name: str) -> Response:
     """The resource's own triples (its outgoing statements), serialised by Oxigraph."""
     fmt = rdf_format(fmt_name)
     result = get_store().query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"s": URIRef(iri)})
-    triples = [ox.Triple(*map(to_oxigraph, t)) for t in result]
+    triples = list(dict.fromkeys(ox.Triple(*map(to_oxigraph, t)) for t in result))  # a set, whatever the engine
     if not triples:
         raise ApiError(f"aucune donnée sur <{iri}>", f"no data about <{iri}>", status=404, code="not-found")
     out = io.BytesIO()
