@@ -29,8 +29,8 @@ HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
 }
 
-#: Bytes of a query string: a long SPARQL query by GET is ~4 kB (gunicorn's request line limit is 4094 bytes);
-#: longer queries go by POST.
+#: Bytes of a query string: a long SPARQL query by GET is ~4 kB; longer queries go by POST. ``maillage serve`` lifts
+#: gunicorn's request line limit (4094 bytes by default) so that this one applies (webapp.server.REQUEST_LINE_LIMIT).
 MAX_QUERY_STRING = 8 * 1024
 #: Bytes of a request body outside the write routes: the largest named query form or SPARQL query by POST seen is
 #: a few kB; 1 MB leaves room for VALUES blocks of thousands of IRIs.
