@@ -220,8 +220,12 @@ def test_a_grants_page_outside_the_openapi_bounds_is_a_400_that_says_them(client
     assert "entre 1 et 1000000" in error["message"] and "between 1 and 1000000" in error["message_en"]
 
 
-def test_the_last_page_the_openapi_document_allows_is_answered(client):
-    assert client.get("/api/grants?page=1000000").get_json()["rows"] == []
+@pytest.mark.parametrize("route", ["/api/grants", "/api/search"])
+def test_the_last_page_the_openapi_document_allows_is_answered_and_the_next_refused(client, route):
+    document = client.get("/api/openapi.json").get_json()
+    bounds = next(p["schema"] for p in document["paths"][route]["get"]["parameters"] if p["name"] == "page")
+    assert client.get(f"{route}?page={bounds['maximum'] + 1}").status_code == 400
+    assert client.get(f"{route}?page={bounds['maximum']}").status_code == 200
 
 
 @pytest.mark.parametrize("query", ["amount_min=5", "foo=bar&year=2024"])
