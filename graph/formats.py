@@ -50,7 +50,12 @@ RESULTS_FORMATS: tuple[Format, ...] = (
 
 
 class UnknownFormat(ValueError):
-    """Raised when a name, media type or extension names no known format."""
+    """Raised when a name, media type or extension names no known format: ``key``, the ``what`` ("RDF" or
+    "SPARQL results") and the ``known`` format names, for a message in the user's language."""
+
+    def __init__(self, key: str, what: str, known: tuple[str, ...]):
+        super().__init__(f"unknown {what} format '{key}' (known: {', '.join(known)})")
+        self.key, self.what, self.known = key, what, known
 
 
 def _lookup(table: tuple[Format, ...], key: str, what: str) -> Format:
@@ -58,8 +63,7 @@ def _lookup(table: tuple[Format, ...], key: str, what: str) -> Format:
     for fmt in table:
         if key in (fmt.name, fmt.media_type, *fmt.extensions, *fmt.aliases):
             return fmt
-    known = ", ".join(f.name for f in table)
-    raise UnknownFormat(f"unknown {what} format '{key}' (known: {known})")
+    raise UnknownFormat(key, what, tuple(f.name for f in table))
 
 
 def rdf_format(key: str) -> Format:

@@ -84,11 +84,16 @@ def execute(engine: ox.Store, plan: QueryPlan, fmt_name: str, bindings: Mapping[
     fmt = _format(plan.kind, fmt_name)
     out = io.BytesIO()
     if plan.kind == "graph":
-        triples, truncated = [], False
+        # A graph is a set: over the union of the graphs (a bag in pyoxigraph 0.5), DESCRIBE gave a triple that two
+        # sources state twice (CONSTRUCT is deduplicated by the engine).
+        triples, seen, truncated = [], set(), False
         for triple in native:
+            if triple in seen:
+                continue
             if len(triples) == plan.max_rows:
                 truncated = True
                 break
+            seen.add(triple)
             triples.append(triple)
         ox.serialize(triples, out, fmt.engine)
         return out.getvalue(), len(triples), truncated
@@ -278,7 +283,7 @@ class InlineRunner:
         if plan.kind == "graph":
             from graph.results import RowsResult
 
-            triples = list(result)
+            triples = list(dict.fromkeys(result))  # a set, as execute() gives it
             truncated = len(triples) > plan.max_rows
             result = RowsResult("graph", result.variables, triples[:plan.max_rows])
             return Answer(plan.kind, fmt_name, len(result._rows), truncated, iter([result.serialize(fmt)]))

@@ -61,7 +61,7 @@ def _check(text, kind, page, sort, page_size) -> tuple[str, str | None]:
             return text, KIND_ALIASES[key]
         if key in ACTOR_TYPE_NAMES:
             return text, key
-        known = ", ".join(list(KINDS) + sorted(ACTOR_TYPE_NAMES))
+        known = ", ".join(list(KINDS) + sorted(ACTOR_TYPE_NAMES - set(KINDS)))  # "actor" is both
         raise SearchError(f"type inconnu « {kind} » (possibles : {known})", f"unknown type '{kind}' (known: {known})")
     return text, None
 

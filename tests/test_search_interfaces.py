@@ -94,7 +94,7 @@ def test_the_api_filters_by_facets(client):
     assert [r["iri"] for r in response.get_json()["results"]] == [iri("grant/g2")]
 
 
-@pytest.mark.parametrize("params, code", [({"page": "x"}, "bad-parameter"), ({"page": "0"}, "bad-search"),
+@pytest.mark.parametrize("params, code", [({"page": "x"}, "bad-parameter"), ({"page": "0"}, "bad-parameter"),
                                           ({"sort": "colour"}, "bad-search"), ({"theme": "astronomie"}, "bad-search")])
 def test_api_errors_have_the_one_json_shape(client, params, code):
     response = client.get("/api/search", query_string=params)
@@ -102,6 +102,38 @@ def test_api_errors_have_the_one_json_shape(client, params, code):
     error = response.get_json()["error"]
     assert error["status"] == 400 and error["code"] == code
     assert error["message"] and error["message_en"]
+
+
+@pytest.mark.parametrize("page", ["-3", "0", "1000001", "99999999999999999999"])
+def test_a_search_page_outside_the_openapi_bounds_is_a_400_as_for_the_grants(client, page):
+    error = client.get("/api/search", query_string={"q": "santé", "page": page}).get_json()["error"]
+    assert error["code"] == "bad-parameter" and "entre 1 et 1000000" in error["message"]
+    assert error["message"] == client.get("/api/grants", query_string={"page": page}).get_json()["error"]["message"]
+
+
+def test_an_unknown_search_parameter_is_a_400_naming_the_accepted_ones(client):
+    response = client.get("/api/search", query_string={"q": "santé", "foo": "bar"})
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error["code"] == "unknown-parameter" and "foo" in error["message"] and "page_size" in error["message"]
+    assert client.get("/api/search", query_string={"q": "santé", "lang": "en"}).status_code == 200
+
+
+def test_the_year_facet_filters_the_api_under_its_facet_name_as_the_search_page_links_it(client):
+    response = client.get("/api/search", query_string={"type": "grant", "fiscal_year": "2023"})
+    assert [r["iri"] for r in response.get_json()["results"]] == [iri("grant/g2")]
+
+
+def test_a_search_text_that_is_not_utf8_is_a_400_not_searched_as_its_percent_escapes(client):
+    response = client.get("/api/search?q=%FF%FE")
+    assert response.status_code == 400
+    assert response.get_json()["error"]["message"] == "paramètre non UTF-8 : « q » (encodez le texte en UTF-8)"
+
+
+def test_the_types_an_unknown_type_error_lists_are_each_named_once(client):
+    message = client.get("/api/search", query_string={"type": "banana"}).get_json()["error"]["message"]
+    known = message.split("possibles : ")[1].rstrip(")").split(", ")
+    assert "actor" in known and len(known) == len(set(known))
 
 
 def test_suggest_completes_names(client):

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 import pytest
-from web_fixture import DANAECARE, FIXTURE_GRAPH, fresh_app, template_data
+from web_fixture import DANAECARE, FIXTURE_GRAPH, data_with, fresh_app, template_data
 
 from webapp.resources import close_resources
 
@@ -75,6 +75,46 @@ def test_construct_results_in_every_graph_format(client, fmt, media_type):
                                              "ntriples": ox.RdfFormat.N_TRIPLES,
                                              "rdfxml": ox.RdfFormat.RDF_XML}[fmt]))
     assert any(t.object == ox.Literal("DanaeCare") for t in triples)
+
+
+@pytest.mark.parametrize("spelling,media_type", [
+    ("rdf+xml", "application/rdf+xml"), ("xml", "application/rdf+xml"), ("application/rdf+xml", "application/rdf+xml"),
+    ("text/turtle", "text/turtle"), ("text/turtle; charset=utf-8", "text/turtle"), ("n3", "text/turtle"),
+    ("application/ld+json", "application/ld+json"), ("json", "application/ld+json"), ("JSON-LD", "application/ld+json"),
+    ("nt", "application/n-triples"), ("n-triples", "application/n-triples")])
+def test_a_graphs_format_parameter_takes_the_usual_spellings(client, spelling, media_type):
+    response = client.get("/sparql", query_string={"query": CONSTRUCT, "format": spelling})
+    assert response.status_code == 200 and response.mimetype == media_type
+
+
+@pytest.mark.parametrize("spelling,media_type", [("application/sparql-results+json", "application/sparql-results+json"),
+                                                 ("application/json", "application/sparql-results+json"),
+                                                 ("text/csv", "text/csv"), ("srx", "application/sparql-results+xml")])
+def test_a_selects_format_parameter_takes_the_usual_spellings(client, spelling, media_type):
+    response = client.get("/sparql", query_string={"query": SELECT, "format": spelling})
+    assert response.status_code == 200 and response.mimetype == media_type
+
+
+def test_a_format_that_fits_no_answer_is_a_406_said_in_french_then_in_english(client):
+    error = client.get("/sparql", query_string={"query": SELECT, "format": "text/turtle"}).get_json()["error"]
+    assert error["status"] == 406
+    assert error["message"] == ("format de résultats SPARQL inconnu « text/turtle » (possibles : json, xml, csv, tsv, "
+                                "ou leurs types de média)")
+    assert error["message_en"].startswith("unknown SPARQL results format 'text/turtle' (known: json, xml")
+
+
+def test_describe_answers_a_set_of_triples_when_two_sources_state_one(tmp_path):
+    data = data_with(tmp_path, f'<{DANAECARE}> <http://www.w3.org/2000/01/rdf-schema#label> "DanaeCare" .')
+    app = fresh_app(data, tmp_path / "app")
+    try:
+        response = app.test_client().get("/sparql", query_string={"query": f"DESCRIBE <{DANAECARE}>",
+                                                                   "format": "ntriples"})
+        lines = response.get_data(as_text=True).splitlines()
+        assert len(lines) == len(set(lines)) and sum('"DanaeCare"' in line for line in lines) == 1
+        described = app.test_client().get("/id/actor/danaecare.nt").get_data(as_text=True).splitlines()
+        assert len(described) == len(set(described))
+    finally:
+        close_resources(app)
 
 
 def test_ask_answers_a_boolean(client):
@@ -273,6 +313,19 @@ def test_the_editors_form_declares_the_contracts_prefixes_that_a_query_uses_and_
     raw = client.post("/sparql", data={"query": query}, headers={"Accept": "application/sparql-results+json"})
     assert raw.status_code == 400 and raw.get_json()["error"]["message"].endswith(
         "préfixe non déclaré « mai: » ; ajoutez PREFIX mai: <https://w3id.org/maillage/ontology#>")
+
+
+def test_an_update_by_get_is_a_400_not_the_service_description(client):
+    response = client.get("/sparql", query_string={"update": "DROP ALL"})
+    assert response.status_code == 400
+    assert response.get_json()["error"]["message"].startswith("une mise à jour SPARQL s'envoie en POST")
+
+
+@pytest.mark.parametrize("content_type", [None, "application/x-www-form-urlencoded"])
+def test_a_post_without_a_query_is_a_400_not_the_service_description(client, content_type):
+    response = client.post("/sparql", content_type=content_type)
+    assert response.status_code == 400
+    assert response.get_json()["error"]["code"] == "missing-query"
 
 
 def test_a_post_of_another_content_type_is_a_415_not_the_service_description(client):

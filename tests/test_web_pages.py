@@ -193,6 +193,67 @@ def test_every_error_has_the_one_json_shape(client, url, status):
     assert body["error"]["status"] == status and body["error"]["message"] and body["error"]["message_en"]
 
 
+@pytest.mark.parametrize("path", ["/id/actor/a%3Eb", "/id/actor/a%20b", "/id/actor/a%22b", "/id/actor/a%7Bb%7D",
+                                  "/id/actor/a%5Cb", "/id/actor/a%60b", "/id/actor/a%7Cb", "/id/actor/%FF",
+                                  "/id/actor/a%3Eb.ttl"])
+@pytest.mark.parametrize("accept", ["text/html", "application/json"])
+def test_an_address_with_a_character_no_iri_has_is_a_404_not_a_500(client, path, accept):
+    response = client.get(path, headers={"Accept": accept})
+    assert response.status_code == 404, response.data[:300]
+    assert "requête SPARQL" not in response.get_data(as_text=True) and "query" not in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("iri", ["http://x/a b", "http://x/a>b", 'http://x/a"b', "http://x/a\\b", "http://x/a\x00"])
+def test_an_iri_parameter_with_a_character_no_iri_has_is_a_400_that_says_so(client, iri):
+    response = client.get("/api/resource", query_string={"iri": iri})
+    assert response.status_code == 400, response.data[:300]
+    assert response.get_json()["error"]["message"] == "« iri » doit être une IRI"
+    assert client.get("/api/grants", query_string={"funder": iri}).status_code == 400
+
+
+@pytest.mark.parametrize("page", ["0", "-3", "1000001", "99999999999999999999", "abc", "1.5"])
+def test_a_grants_page_outside_the_openapi_bounds_is_a_400_that_says_them(client, page):
+    response = client.get("/api/grants", query_string={"page": page})
+    assert response.status_code == 400, response.data[:300]
+    error = response.get_json()["error"]
+    assert error["code"] == "bad-parameter" and "SPARQL" not in error["message"] + error["message_en"]
+    assert "entre 1 et 1000000" in error["message"] and "between 1 and 1000000" in error["message_en"]
+
+
+@pytest.mark.parametrize("route", ["/api/grants", "/api/search"])
+def test_the_last_page_the_openapi_document_allows_is_answered_and_the_next_refused(client, route):
+    document = client.get("/api/openapi.json").get_json()
+    bounds = next(p["schema"] for p in document["paths"][route]["get"]["parameters"] if p["name"] == "page")
+    assert client.get(f"{route}?page={bounds['maximum'] + 1}").status_code == 400
+    assert client.get(f"{route}?page={bounds['maximum']}").status_code == 200
+
+
+@pytest.mark.parametrize("query", ["amount_min=5", "foo=bar&year=2024"])
+def test_an_unknown_grants_parameter_is_a_400_naming_the_accepted_ones(client, query):
+    response = client.get("/api/grants?" + query)
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error["code"] == "unknown-parameter" and query.split("=")[0] in error["message"]
+    assert "funder, beneficiary, year, goal, page" in error["message"]
+
+
+def test_a_parameter_that_is_not_utf8_is_a_400_naming_it(client):
+    for url in ("/api/grants?funder=%FF%FE", "/funding?pole=%E9t%E9", "/sparql?query=%FF"):
+        response = client.get(url)
+        assert response.status_code == 400, (url, response.data[:300])
+        assert response.get_json()["error"]["message"].startswith("paramètre non UTF-8")
+
+
+def test_every_link_of_the_explorer_to_the_api_is_accepted_by_it(client):
+    links = set()
+    for url in [*PAGES, "/goals?lang=en"]:
+        page = client.get(url, headers=HTML).get_data(as_text=True)
+        links |= {link.replace("&amp;", "&") for link in re.findall(r'href="(/api/[^"]+)"', page)}
+    assert links
+    for link in links:
+        assert client.get(link).status_code == 200, link
+
+
 def test_a_browser_gets_errors_as_a_page(client):
     response = client.get("/id/actor/nobody", headers=HTML)
     assert response.status_code == 404 and response.mimetype == "text/html"

@@ -11,8 +11,9 @@ from decimal import Decimal, InvalidOperation
 from flask import Blueprint, current_app, jsonify, request
 from rdflib import URIRef
 
+from webapp.api_parameters import check_known, integer_arg, page_arg
 from webapp.errors import ApiError
-from webapp.named_queries import Parameter, get_named_query, named_queries
+from webapp.named_queries import Parameter, get_named_query, is_iri, named_queries
 from webapp.query_parameters import resolve_name
 from webapp.views import (EVERY_GRANT_YEAR_AMOUNT, Table, collapse, json_value_deep, labels_of, names_of_unnamed,
                            pick_label, ref, select)
@@ -59,7 +60,7 @@ def _iri_arg(name: str) -> URIRef | None:
     value = request.args.get(name)
     if not value:
         return None
-    if not value.startswith(("http://", "https://", "urn:")):
+    if not is_iri(value):
         raise ApiError(f"« {name} » doit être une IRI", f"'{name}' must be an IRI", code="bad-iri")
     return URIRef(value)
 
@@ -84,17 +85,6 @@ def _named_arg(name: str) -> URIRef | None:
     return parameter.bind(resolve_name(parameter, raw, web_lookup()))
 
 
-def _int_arg(name: str, default: int | None = None) -> int | None:
-    value = request.args.get(name)
-    if value in (None, ""):
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise ApiError(f"« {name} » doit être un entier", f"'{name}' must be an integer",
-                       code="bad-parameter") from None
-
-
 @bp.get("/resource")
 def resource():
     """Return everything the page of ``?iri=`` shows, as JSON."""
@@ -109,8 +99,9 @@ def resource():
 @bp.get("/grants")
 def grants():
     """List grants, filtered by funder, beneficiary, year or goal (each an IRI or a name), a page at a time."""
-    page = max(_int_arg("page", 1), 1)
-    year = _int_arg("year")
+    check_known(("funder", "beneficiary", "year", "goal", "page"))
+    page = page_arg()
+    year = integer_arg("year", None)
     bindings = {"f": _named_arg("funder"), "b": _named_arg("beneficiary"), "y": year, "g": _named_arg("goal")}
     # Constant patterns for the filters asked (their values are bound, never formatted in); LIMIT and OFFSET take
     # no variables in SPARQL: they are integers computed here, not request text.

@@ -101,7 +101,11 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(UnknownFormat)
     def _format(exc: UnknownFormat):
-        return error_response(406, "unknown-format", f"format inconnu : {exc}", f"unknown format: {exc}")
+        what = {"RDF": "RDF ", "SPARQL results": "de résultats SPARQL "}.get(exc.what, "")
+        known = ", ".join(exc.known)
+        return error_response(406, "unknown-format", f"format {what}inconnu « {exc.key} » (possibles : {known}, ou "
+                              "leurs types de média)", f"unknown {exc.what} format '{exc.key}' (known: {known}, or "
+                              "their media types)")
 
     @app.errorhandler(QueryTimeout)
     def _timeout(exc: QueryTimeout):

@@ -28,6 +28,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
@@ -35,6 +36,24 @@ from graph.namespaces import PREFIXES
 from webapp.errors import ApiError
 
 _TYPES = {"iri", "string", "integer", "decimal", "date"}
+
+
+def is_iri(text: str) -> bool:
+    """True for an absolute IRI (RFC 3987) with one of the schemes a resource of the graph has.
+
+    Oxigraph's own parser decides, so that a value accepted here is never refused by the engine afterwards
+    (a space, ``<>"{}|^`\\``, a control character, U+FFFD of an undecodable byte).
+
+    >>> is_iri("https://w3id.org/maillage/id/actor/danaecare"), is_iri("http://x/a b"), is_iri("a>b")
+    (True, False, False)
+    """
+    if not text.startswith(("http://", "https://", "urn:")):
+        return False
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -61,7 +80,7 @@ class Parameter:
                            code="missing-parameter")
         try:
             if self.type == "iri":
-                if not raw.startswith(("http://", "https://", "urn:")) or any(c in raw for c in ' <>"{}|^`\\'):
+                if not is_iri(raw):
                     raise ValueError(raw)
                 return URIRef(raw)
             if self.type == "integer":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graph import __version__
+from webapp.api_parameters import MAX_PAGE
 
 _ERROR = {"$ref": "#/components/responses/Error"}
 
@@ -19,6 +20,7 @@ def _param(name: str, description: str, schema: dict, required: bool = False, wh
 
 
 _IRI = {"type": "string", "format": "iri"}
+_PAGE = {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}
 
 
 def openapi_document(config: dict) -> dict:
@@ -44,9 +46,11 @@ def openapi_document(config: dict) -> dict:
                                _param("place", "Lieu (IRI ou libellé)", {"type": "string"}),
                                _param("funder", "Financeur (IRI)", {"type": "string"}),
                                _param("year", "Exercice", {"type": "string"}),
+                               _param("fiscal_year", "Exercice (nom de la facette, comme « year »)",
+                                      {"type": "string"}),
                                _param("goal", "Objectif stratégique (IRI)", {"type": "string"}),
                                _param("circle", "Cercle du PTCE (IRI ou libellé)", {"type": "string"}),
-                               _param("page", "Page (à partir de 1)", {"type": "integer", "minimum": 1, "maximum": 1_000_000}),
+                               _param("page", "Page (à partir de 1)", _PAGE),
                                _param("page_size", "Résultats par page", {"type": "integer", "minimum": 1, "maximum": 100}),
                                _param("sort", "Tri", {"type": "string", "enum": ["relevance", "name", "amount"]})],
                 "responses": {"200": json_ok({"type": "object"}, "Résultats, facettes et pagination"),
@@ -69,7 +73,7 @@ def openapi_document(config: dict) -> dict:
                                _param("beneficiary", "Bénéficiaire : son IRI ou son nom", {"type": "string"}),
                                _param("year", "Exercice", {"type": "integer"}),
                                _param("goal", "Objectif stratégique : son IRI ou son nom", {"type": "string"}),
-                               _param("page", "Page (à partir de 1)", {"type": "integer", "minimum": 1, "maximum": 1_000_000})],
+                               _param("page", "Page (à partir de 1)", _PAGE)],
                 "responses": {"200": json_ok({"allOf": [table, {"type": "object", "properties": {
                     "rows": {"type": "array", "description": "Une ligne par subvention", "items": {
                         "type": "object", "properties": {

@@ -26,6 +26,7 @@ from webapp.errors import ApiError
 from webapp.display import by_language, page_context, shown_as, value_order
 from webapp.i18n import t
 from webapp.labels import qname, specific_types, term_comment, term_label
+from webapp.named_queries import is_iri
 from webapp.resource_tables import (approved_agreements, attendance_at_vote, cooperations_created, decided_grants,
                                     goal_inverse, incoming, instances, memberships)
 from webapp.resources import get_store
@@ -131,7 +132,7 @@ def _iri_from_request(key: str | None) -> tuple[str, str | None]:
     fmt = None
     if key is None:
         iri = request.args.get("iri", "")
-        if not iri.startswith(("http://", "https://", "urn:")):
+        if not is_iri(iri):
             raise ApiError("paramètre « iri » manquant ou invalide", "missing or invalid 'iri' parameter",
                            code="bad-iri")
         return iri, None
@@ -140,7 +141,10 @@ def _iri_from_request(key: str | None) -> tuple[str, str | None]:
             key, fmt = key[: -len(suffix)], name
     if key.endswith(".json"):
         key = key[:-5]
-    return current_app.config["MAILLAGE"]["base"] + key, fmt
+    iri = current_app.config["MAILLAGE"]["base"] + key
+    if not is_iri(iri):  # a character no IRI has (a space, ">", an undecodable byte): no resource is there
+        raise ApiError(f"aucune donnée sur <{iri}>", f"no data about <{iri}>", status=404, code="not-found")
+    return iri, fmt
 
 
 @bp.get("/id/<path:key>")
@@ -192,7 +196,7 @@ def describe(iri: str, fmt_name: str) -> Response:
     """The resource's own triples (its outgoing statements), serialised by Oxigraph."""
     fmt = rdf_format(fmt_name)
     result = get_store().query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"s": URIRef(iri)})
-    triples = [ox.Triple(*map(to_oxigraph, t)) for t in result]
+    triples = list(dict.fromkeys(ox.Triple(*map(to_oxigraph, t)) for t in result))  # a set, whatever the engine
     if not triples:
         raise ApiError(f"aucune donnée sur <{iri}>", f"no data about <{iri}>", status=404, code="not-found")
     out = io.BytesIO()

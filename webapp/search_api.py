@@ -8,13 +8,17 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
+from webapp.api_parameters import check_known, integer_arg, page_arg
 from webapp.errors import ApiError
 from webapp.resources import get_index
 
 bp = Blueprint("search_api", __name__)
 
-#: Facet filters accepted as query parameters (each may be repeated).
-FILTER_PARAMETERS = ("place", "funder", "year", "goal", "circle")
+#: Facet filters accepted as query parameters (each may be repeated); ``fiscal_year``, the facet's own name, is
+#: what the search page's facet links send (and so its JSON twin), ``year`` its short form.
+FILTER_PARAMETERS = ("place", "funder", "year", "fiscal_year", "goal", "circle")
+#: Every parameter of ``/api/search``.
+SEARCH_PARAMETERS = ("q", "type", "theme", *FILTER_PARAMETERS, "page", "page_size", "sort")
 
 
 def _index():
@@ -25,30 +29,20 @@ def _index():
     return index
 
 
-def _integer(name: str, default: int) -> int:
-    value = request.args.get(name, "")
-    if value == "":
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise ApiError(f"le paramètre « {name} » doit être un entier (reçu « {value} »)",
-                       f"parameter '{name}' must be an integer (got '{value}')", 400, "bad-parameter") from None
-
-
 @bp.get("/api/search")
 def search():
     """Search the graph in French; return results, facet counts and pagination."""
     from search.query import SearchError, search as run_search
     from webapp.search_page import in_language
 
+    check_known(SEARCH_PARAMETERS)
     args = request.args
     filters = {name: args.getlist(name) for name in FILTER_PARAMETERS if any(args.getlist(name))}
     try:
         return jsonify(in_language(run_search(_index(), args.get("q", ""), kind=args.get("type") or None,
-                                              theme=args.get("theme") or None, page=_integer("page", 1),
+                                              theme=args.get("theme") or None, page=page_arg(),
                                               sort=args.get("sort") or "relevance", filters=filters,
-                                              page_size=_integer("page_size", 20))))
+                                              page_size=integer_arg("page_size", 20))))
     except SearchError as exc:
         raise _api_error(exc) from None
 
@@ -66,6 +60,6 @@ def suggest():
 
     text = request.args.get("q", "")
     try:
-        return jsonify({"query": text, "suggestions": run_suggest(_index(), text, _integer("limit", 10))})
+        return jsonify({"query": text, "suggestions": run_suggest(_index(), text, integer_arg("limit", 10))})
     except SearchError as exc:
         raise _api_error(exc) from None

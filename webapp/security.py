@@ -7,10 +7,12 @@ keeps query strings (search terms, SPARQL) on this site.
 
 Limits, checked before a view reads anything: a query string longer than MAX_QUERY_STRING is refused with 414; a
 body larger than MAX_BODY_BYTES with 413 — except on the write routes (upload, Graph Store), which take up to the
-``max_upload_bytes`` setting and require the write token anyway.
+``max_upload_bytes`` setting and require the write token anyway; parameters that are not UTF-8 with 400.
 """
 
 from __future__ import annotations
+
+from urllib.parse import unquote_to_bytes
 
 from flask import Flask, Response, current_app, request
 
@@ -27,8 +29,8 @@ HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
 }
 
-#: Bytes of a query string: a long SPARQL query by GET is ~4 kB (gunicorn's request line limit is 4094 bytes);
-#: longer queries go by POST.
+#: Bytes of a query string: a long SPARQL query by GET is ~4 kB; longer queries go by POST. ``maillage serve`` lifts
+#: gunicorn's request line limit (4094 bytes by default) so that this one applies (webapp.server.REQUEST_LINE_LIMIT).
 MAX_QUERY_STRING = 8 * 1024
 #: Bytes of a request body outside the write routes: the largest named query form or SPARQL query by POST seen is
 #: a few kB; 1 MB leaves room for VALUES blocks of thousands of IRIs.
@@ -53,6 +55,21 @@ def check_request_size() -> None:
     request.max_content_length = limit  # a chunked body without Content-Length stops at the limit too
 
 
+def check_parameters_encoding() -> None:
+    """Refuse (400) a query string whose parameters are not UTF-8 once percent-decoded.
+
+    werkzeug keeps such bytes as their "%FF" text: a search for ``q=%FF%FE`` looked for the letters "%FF%FE".
+    """
+    for part in request.query_string.split(b"&"):
+        try:
+            unquote_to_bytes(part.replace(b"+", b" ")).decode("utf-8")
+        except UnicodeDecodeError:
+            name = unquote_to_bytes(part.split(b"=", 1)[0]).decode("utf-8", "replace")[:40]
+            raise ApiError(f"paramètre non UTF-8 : « {name} » (encodez le texte en UTF-8)",
+                           f"parameter not in UTF-8: '{name}' (encode the text in UTF-8)",
+                           code="bad-encoding") from None
+
+
 def add_headers(response: Response) -> Response:
     """Add the security headers to ``response`` (a view's own values win)."""
     for name, value in HEADERS.items():
@@ -63,4 +80,5 @@ def add_headers(response: Response) -> Response:
 def init_app(app: Flask) -> None:
     """Check request sizes before each view and add the security headers to every response."""
     app.before_request(check_request_size)
+    app.before_request(check_parameters_encoding)
     app.after_request(add_headers)

@@ -16,7 +16,7 @@ from flask import Blueprint, Response, current_app, request
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 
-from graph.formats import RDF_FORMATS, RESULTS_FORMATS, Format, UnknownFormat, rdf_format, results_format
+from graph.formats import RDF_FORMATS, RESULTS_FORMATS, Format, rdf_format, results_format
 from graph.sparql import check_query, check_update, with_prologue
 from webapp.errors import ApiError
 from webapp.resources import get_query_runner, get_store
@@ -59,6 +59,10 @@ def _operation() -> tuple[str | None, str | None]:
                            f"content type '{request.mimetype}' not accepted: send a query as application/sparql-query,"
                            " an update as application/sparql-update, or as a form (query=, update=)",
                            status=415, code="unsupported-media-type")
+    elif "update" in request.args:  # the Protocol sends updates by POST only: never the service description here
+        raise ApiError("une mise à jour SPARQL s'envoie en POST (application/sparql-update, ou formulaire update=), "
+                       "jamais en GET", "a SPARQL update is sent by POST (application/sparql-update, or an update= "
+                       "form), never by GET", code="update-by-get")
     if len(request.values.getlist("query")) > 1:  # the Protocol allows exactly one
         raise ApiError("paramètre « query » donné plusieurs fois : une requête à la fois",
                        "'query' parameter given more than once: one query at a time", code="bad-request")
@@ -67,7 +71,26 @@ def _operation() -> tuple[str | None, str | None]:
         if not text.strip():
             raise ApiError("paramètre « query » vide", "empty 'query' parameter", code="missing-query")
         return "query", text
+    if request.method == "POST":  # the service description and the editor answer GET; a POST carries an operation
+        raise ApiError("requête POST sans requête SPARQL : envoyez-la en application/sparql-query, ou en formulaire "
+                       "(query=)", "POST without a SPARQL query: send it as application/sparql-query, or as a form "
+                       "(query=)", code="missing-query")
     return None, None
+
+
+#: Other spellings of ``format=`` that clients send, beside the formats' names, media types and extensions:
+#: SPARQLWrapper's return formats (``rdf+xml``, ``json`` for JSON-LD, ``n3``), and short media types.
+_FORMAT_SPELLINGS = {
+    "graph": {"rdf+xml": "rdfxml", "rdf/xml": "rdfxml", "json": "jsonld", "ld+json": "jsonld", "n3": "turtle",
+              "text/n3": "turtle", "n-triples": "ntriples"},
+    "results": {"sparql-results+json": "json", "sparql-results+xml": "xml", "text/xml": "xml",
+                "tab-separated-values": "tsv"},
+}
+
+
+def _spelling(value: str) -> str:
+    """A ``format=`` value as looked up: lower case, without media type parameters ("; charset=utf-8")."""
+    return value.split(";")[0].strip().lower()
 
 
 def negotiate(kind: str) -> Format | None:
@@ -78,13 +101,8 @@ def negotiate(kind: str) -> Format | None:
     if wanted:
         if wanted == "html":
             return None
-        try:
-            return lookup(wanted)
-        except UnknownFormat:
-            if kind == "graph" and wanted.lower() in ("json", "n3"):
-                # What SPARQLWrapper sends for graphs: JSON means JSON-LD; Turtle is valid N3.
-                return rdf_format("jsonld" if wanted.lower() == "json" else "turtle")
-            raise
+        spellings = _FORMAT_SPELLINGS["graph" if kind == "graph" else "results"]
+        return lookup(spellings.get(_spelling(wanted), _spelling(wanted)))
     offered = [f.media_type for f in table] + [a for f in table for a in f.aliases] + ["text/html"]
     best = request.accept_mimetypes.best_match(offered)
     if best == "text/html":
@@ -176,6 +194,7 @@ def service_description() -> Response:
         "FROM hors de la base sont refusés.", lang="fr")))
     wanted = request.values.get("format")
     offered = [f.media_type for f in GRAPH_FORMATS]
-    fmt = rdf_format(wanted) if wanted else rdf_format(request.accept_mimetypes.best_match(offered, "text/turtle"))
+    fmt = rdf_format(_FORMAT_SPELLINGS["graph"].get(_spelling(wanted), _spelling(wanted))) if wanted \
+        else rdf_format(request.accept_mimetypes.best_match(offered, "text/turtle"))
     body = graph.serialize(format=fmt.rdflib_name, encoding="utf-8")
     return Response(body, mimetype=fmt.media_type, headers=READ_CORS)

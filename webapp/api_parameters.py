@@ -1,0 +1,59 @@
+"""The query parameters of the JSON API, checked against what ``/api/openapi.json`` declares.
+
+One behaviour for every route: a parameter the route does not know, a page outside its bounds or a value that is
+not an integer is a 400 that says which parameter and what is accepted — never silently ignored or clamped (a
+coordinator who sends ``amount_min=5`` must not believe the list filtered), and never left to the SPARQL engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from flask import request
+
+from webapp.errors import ApiError
+
+#: The largest page number a route accepts (``maximum`` of ``page`` in the OpenAPI document).
+MAX_PAGE = 1_000_000
+#: Parameters every route takes: the interface's language (:mod:`webapp.i18n`).
+COMMON_PARAMETERS = ("lang",)
+
+
+def check_known(accepted: Iterable[str]) -> None:
+    """Refuse (400) a request that sends a parameter outside ``accepted`` (and the common ones), naming them."""
+    known = [*accepted, *COMMON_PARAMETERS]
+    unknown = [name for name in dict.fromkeys(request.args) if name not in known]
+    if unknown:
+        names = ", ".join(unknown)
+        listed = ", ".join(known)
+        raise ApiError(f"paramètre inconnu : {names} (acceptés : {listed})",
+                       f"unknown parameter: {names} (accepted: {listed})", code="unknown-parameter")
+
+
+def integer_arg(name: str, default: int | None, least: int | None = None, most: int | None = None) -> int | None:
+    """The integer parameter ``name`` (``default`` when absent or empty), within ``least``..``most``.
+
+    Raises ApiError (400) for a value that is no integer or outside the bounds, saying the bounds and the value.
+    """
+    value = request.args.get(name, "").strip()
+    if value == "":
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = None
+    if number is None or (least is not None and number < least) or (most is not None and number > most):
+        if least is not None and most is not None:
+            french, english = f"entre {least} et {most}", f"between {least} and {most}"
+        elif least is not None:
+            french, english = f"au moins {least}", f"at least {least}"
+        else:
+            french, english = "un entier", "an integer"
+        raise ApiError(f"le paramètre « {name} » doit être {french} (reçu « {value[:40]} »)",
+                       f"parameter '{name}' must be {english} (got '{value[:40]}')", code="bad-parameter")
+    return number
+
+
+def page_arg() -> int:
+    """The ``page`` parameter: 1 when absent, else 1..MAX_PAGE (the bounds the OpenAPI document declares)."""
+    return integer_arg("page", 1, 1, MAX_PAGE)
