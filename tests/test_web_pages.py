@@ -971,6 +971,7 @@ PAGES_TTL = f"""@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix org
 <{BODY}> a org:OrganizationalUnit ; rdfs:label "Bureau Métropolitain" ; org:unitOf <{DEPT}> .
 <{BUREAU_SESSION}> a mai:Session ; dcterms:date "2024-05-16"^^xsd:date ; mai:body <{BODY}> ;
     mai:chair <{BASE}person/zoe-arnaud> ; mai:roleTitle "Première Vice-Présidente" ;
+    mai:secretary <{BASE}person/adam-zola> ; mai:convenedOn "2024-05-08"^^xsd:date ; mai:membersInOffice 5 ;
     mai:membersPresent 3 ;
     mai:present <{BASE}person/zoe-arnaud> , <{BASE}person/adam-zola> , <{BASE}person/eve-berger> .
 <{BASE}person/zoe-arnaud> a foaf:Person ; rdfs:label "Zoé ARNAUD" ; foaf:familyName "ARNAUD" .
@@ -1048,7 +1049,7 @@ def test_a_deliberations_page_shows_who_was_present_at_its_vote_its_own_else_its
     def present(url: str) -> tuple[str, list[str]]:
         page = _html(pages, f"{url}?lang={lang}")
         section = page[page.index(f"<h2>{heading}</h2>"):]
-        section = section[:section.index("</section>")]
+        section = section[section.index('<p class="note">'):section.index("</section>")]  # after the session's facts
         count = re.search(rf">{number}</abbr></dt>\s*<dd>(\d+)</dd>", section)
         return count and count.group(1), [label for href, label in _links(section).items() if "/person/" in href]
 
@@ -1061,6 +1062,19 @@ def test_a_deliberations_page_shows_who_was_present_at_its_vote_its_own_else_its
     properties = _html(pages, f"/id/deliberation/departement/103?lang={lang}")
     properties = properties[properties.index(f"<h2>{others}</h2>"):]
     assert "/person/" not in properties[:properties.index("</section>")]  # said once, under its heading
+
+
+@pytest.mark.parametrize("lang, convened, office, chair, secretary", [
+    ("fr", "convoquée le", "membres en exercice", "président de séance", "secrétaire de séance"),
+    ("en", "convened on", "members in office", "chair", "secretary")])
+def test_a_deliberations_page_shows_its_sessions_convocation_members_in_office_chair_and_secretary(
+        pages, lang, convened, office, chair, secretary):
+    page = _html(pages, f"/id/deliberation/departement/102?lang={lang}")
+    section = page[page.index(f"<h2>{t_fr('present_at_vote') if lang == 'fr' else 'Present at the vote'}</h2>"):]
+    section = _text(section[:section.index("</section>")])
+    day = "8 mai 2024" if lang == "fr" else "8 May 2024"
+    for label, value in ((convened, day), (office, "5"), (chair, "Zoé ARNAUD"), (secretary, "Adam ZOLA")):
+        assert f" {label} {value} " in section, (label, section)
 
 
 @pytest.mark.parametrize("lang, written", [
