@@ -134,6 +134,14 @@ def test_resources_negotiate_rdf_by_suffix_and_by_accept(client, suffix, accept,
     assert any("DanaeCare" in t for t in triples)
 
 
+@pytest.mark.parametrize("accept", ["*/*", "application/json", "text/turtle"])
+def test_a_resources_page_is_served_by_the_html_suffix_whatever_the_accept_header(client, accept):
+    page = client.get("/id/actor/danaecare.html", headers={"Accept": accept})
+    assert page.status_code == 200 and page.mimetype == "text/html"
+    assert "<h1>DanaeCare</h1>" in page.get_data(as_text=True)
+    assert client.get("/id/actor/nobody.html", headers={"Accept": accept}).status_code == 404
+
+
 def test_funding_gives_totals_by_funder_year_and_theme_and_a_chart(client):
     response = client.get("/funding", headers=HTML)
     assert "<svg" in response.get_data(as_text=True)

@@ -2,7 +2,7 @@
 
 HTML shows every property with its ontology label and tooltip, the incoming relations, grants given and received
 with totals by year, memberships with circle and dates, and a "Pourquoi ?" for each fact that has evidence. The
-same data is JSON (``.json``); the resource's triples are Turtle, JSON-LD, N-Triples or RDF/XML by ``Accept`` or
+same data is JSON (``.json``), the page also ``.html``; the resource's triples are Turtle, JSON-LD, N-Triples or RDF/XML by ``Accept`` or
 by the ``.ttl``, ``.jsonld``, ``.nt``, ``.rdf`` suffixes.
 """
 
@@ -138,7 +138,7 @@ def _iri_from_request(key: str | None) -> tuple[str, str | None]:
     for suffix, name in RDF_SUFFIXES.items():
         if key.endswith(suffix):
             key, fmt = key[: -len(suffix)], name
-    if key.endswith(".json"):
+    if key.endswith((".json", ".html")):  # the page's JSON twin, or the page itself named as a document
         key = key[:-5]
     return current_app.config["MAILLAGE"]["base"] + key, fmt
 
@@ -160,7 +160,7 @@ def by_iri():
 def _answer(iri: str, fmt: str | None):
     if fmt is None and request.args.get("format") in RDF_SUFFIXES.values():
         fmt = request.args["format"]
-    if fmt is None and not request.path.endswith(".json") and request.args.get("format") is None:
+    if fmt is None and not request.path.endswith((".json", ".html")) and request.args.get("format") is None:
         best = request.accept_mimetypes.best_match(["text/html", "application/json", *RDF_MEDIA], "text/html")
         fmt = rdf_format(best).name if best in RDF_MEDIA else None
     if fmt is not None:
