@@ -762,6 +762,34 @@ def test_a_membership_page_is_titled_by_its_member_pole_and_circle(client):
     assert "<h1>DanaeCare, membre de PTCE santé Loire (Cercle cœur)</h1>" in page
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_proxies_are_listed_by_their_givers_family_name_not_by_their_sentence(tmp_path, lang):
+    """« pouvoir d'Aline ZOLA » sorts before « pouvoir de Gaël ARNAUD » as a sentence; by name, ARNAUD comes first,
+    on the session's page and under the attendance of its deliberation, in either language."""
+    mai, person, proxy = "https://w3id.org/maillage/ontology#", BASE + "person/", BASE + "proxy/session-2024-05-14/"
+    people = {"aline-zola": ("Aline ZOLA", "ZOLA"), "gael-arnaud": ("Gaël ARNAUD", "ARNAUD"),
+              "yves-roux": ("Yves ROUX", "ROUX")}
+    turtle = "".join(f'<{person}{key}> a <http://xmlns.com/foaf/0.1/Person> ; <http://www.w3.org/2000/01/rdf-schema#label> "{label}" ; '
+                     f'<http://xmlns.com/foaf/0.1/familyName> "{family}" .\n'
+                     for key, (label, family) in people.items())
+    for giver in ("aline-zola", "gael-arnaud"):
+        turtle += (f"<{SESSION}> <{mai}proxy> <{proxy}{giver}> . <{proxy}{giver}> a <{mai}Proxy> ; "
+                   f"<{mai}from> <{person}{giver}> ; <{mai}to> <{person}yves-roux> .\n")
+    app = app_with_another_source(tmp_path, turtle)
+    client = app.test_client()
+    try:
+        expected = [proxy + "gael-arnaud", proxy + "aline-zola"]
+        session = client.get(f"/resource?iri={SESSION}&format=json&lang={lang}").get_json()
+        listed = [v["iri"] for p in session["properties"] for v in p["values"] if isinstance(v, dict)
+                  and v.get("iri", "").startswith(proxy)]
+        assert listed == expected
+        attendance = client.get(f"/resource?iri={DELIBERATION}&format=json&lang={lang}").get_json()["attendance"]
+        proxies = next(p for p in attendance["properties"] if p["property"]["iri"] == mai + "proxy")
+        assert [v["iri"] for v in proxies["values"]] == expected
+    finally:
+        close_resources(app)
+
+
 @pytest.mark.parametrize("giver, holder, lang, name", [
     ("bob-durand", "alice-martin", "fr", "pouvoir de Bob Durand à Alice Martin"),
     ("bob-durand", "alice-martin", "en", "proxy from Bob Durand to Alice Martin"),

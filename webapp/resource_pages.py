@@ -61,7 +61,7 @@ _RESOURCE = """SELECT DISTINCT ?p ?o ?label ?order ?membership
   ?member ?memberLabel ?organization ?organizationLabel ?circle ?circleLabel ?joined ?left WHERE {
   { { SELECT DISTINCT ?p ?o WHERE { ?s ?p ?o } }
     OPTIONAL { ?o rdfs:label|skos:prefLabel|dcterms:title ?label }
-    OPTIONAL { ?o skos:notation|foaf:familyName ?order } }
+    OPTIONAL { ?o skos:notation|foaf:familyName|mai:from/foaf:familyName ?order } }
   UNION {
     { SELECT DISTINCT ?membership ?member ?organization ?circle ?circleLabel ?joined ?left WHERE {
         { SELECT DISTINCT ?membership WHERE {

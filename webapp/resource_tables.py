@@ -159,9 +159,10 @@ _AT_VOTE = """SELECT DISTINCT ?own ?where ?p ?o ?label ?order WHERE {
       ?where ?p ?o
       FILTER(?p IN (mai:membersPresent, mai:proxyCount, mai:voteCount, mai:present, mai:excused, mai:absent,
                     mai:proxy)) } }
-  OPTIONAL { ?o rdfs:label ?label } OPTIONAL { ?o foaf:familyName ?order }
+  OPTIONAL { ?o rdfs:label ?label } OPTIONAL { ?o foaf:familyName|mai:from/foaf:familyName ?order }
 }"""
-#: What the page shows of the attendance at the vote, in its order: counts, then lists (people by family name).
+#: What the page shows of the attendance at the vote, in its order: counts, then lists (people by family name, a
+#: proxy by its giver's, whatever the language of its sentence).
 AT_VOTE = (MAI.membersPresent, MAI.proxyCount, MAI.voteCount, MAI.present, MAI.excused, MAI.absent, MAI.proxy)
 #: What the deliberation's session states of itself, shown beside the attendance at the vote, in this order.
 SESSION_FACTS = (MAI.convenedOn, MAI.membersInOffice, MAI.chair, MAI.secretary)
