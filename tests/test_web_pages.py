@@ -769,8 +769,8 @@ def test_proxies_are_listed_by_their_givers_family_name_not_by_their_sentence(tm
     mai, person, proxy = "https://w3id.org/maillage/ontology#", BASE + "person/", BASE + "proxy/session-2024-05-14/"
     people = {"aline-zola": ("Aline ZOLA", "ZOLA"), "gael-arnaud": ("Gaël ARNAUD", "ARNAUD"),
               "yves-roux": ("Yves ROUX", "ROUX")}
-    turtle = "".join(f'<{person}{key}> a <http://xmlns.com/foaf/0.1/Person> ; <http://www.w3.org/2000/01/rdf-schema#label> "{label}" ; '
-                     f'<http://xmlns.com/foaf/0.1/familyName> "{family}" .\n'
+    foaf, rdfs = "http://xmlns.com/foaf/0.1/", "http://www.w3.org/2000/01/rdf-schema#"
+    turtle = "".join(f'<{person}{key}> a <{foaf}Person> ; <{rdfs}label> "{label}" ; <{foaf}familyName> "{family}" .\n'
                      for key, (label, family) in people.items())
     for giver in ("aline-zola", "gael-arnaud"):
         turtle += (f"<{SESSION}> <{mai}proxy> <{proxy}{giver}> . <{proxy}{giver}> a <{mai}Proxy> ; "

@@ -1,9 +1,9 @@
 """The page of one resource, at ``/id/…`` (instance IRIs under the base) or ``/resource?iri=…`` (any other IRI).
 
 HTML shows every property with its ontology label and tooltip, the incoming relations, grants given and received
-with totals by year, memberships with circle and dates, and a "Pourquoi ?" for each fact that has evidence. The
-same data is JSON (``.json``), the page also ``.html``; the resource's triples are Turtle, JSON-LD, N-Triples or RDF/XML by ``Accept`` or
-by the ``.ttl``, ``.jsonld``, ``.nt``, ``.rdf`` suffixes.
+with totals by year, memberships with circle and dates, and a "Pourquoi ?" for each fact that has evidence (also at
+``.html``). The same data is JSON (``.json``); the resource's triples are Turtle, JSON-LD, N-Triples or RDF/XML by
+``Accept`` or by the ``.ttl``, ``.jsonld``, ``.nt``, ``.rdf`` suffixes.
 """
 
 from __future__ import annotations

@@ -173,10 +173,11 @@ def service_description() -> Response:
     for fmt in (*RESULTS_FORMATS, *GRAPH_FORMATS):
         graph.add((service, SD.resultFormat, FORMATS_NS[_W3C_FORMAT[fmt.name]]))
     config = current_app.config["MAILLAGE"]
+    union_fr, union_en = STRINGS["sparql_count_distinct"]
     for text, lang in ((f"Limites : {config['query_timeout']:g} s par requête, {config['max_rows']} lignes ; "
-                        "SERVICE, LOAD et FROM hors de la base sont refusés. " + STRINGS["sparql_count_distinct"][0], "fr"),
+                        f"SERVICE, LOAD et FROM hors de la base sont refusés. {union_fr}", "fr"),
                        (f"Limits: {config['query_timeout']:g} s per query, {config['max_rows']} rows; SERVICE, "
-                        "LOAD and FROM outside the store are refused. " + STRINGS["sparql_count_distinct"][1], "en")):
+                        f"LOAD and FROM outside the store are refused. {union_en}", "en")):
         graph.add((service, RDFS.comment, Literal(text, lang=lang)))
     wanted = request.values.get("format")
     offered = [f.media_type for f in GRAPH_FORMATS]
