@@ -64,6 +64,10 @@ def fold(text: str) -> str:
 #: French stop words, folded (the Snowball list, plus the elided forms).
 STOP_WORDS = frozenset({fold(w) for w in stoplists["fr"]} | ELISIONS)
 
+#: Abbreviations of place names spelled out before stemming: "St-Étienne" finds "Saint-Étienne" and the reverse.
+#: Matched unfolded and lowercased, so that "Sté" (société) is not read as "sainte".
+ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
+
 _stem = FrenchStemmer().stem
 _STEMS: dict[str, str] = {}
 _FOLDS: dict[str, str] = {}
@@ -77,12 +81,12 @@ def stem_word(word: str) -> str | None:
     "répit" did not find "Maison des Répits" (bench/relevance_queries.yaml). Words with a digit (SIRENs, grant and
     deliberation numbers) are only folded: the stemmer leaves them as they are, at 25 µs each.
 
-    >>> stem_word("répit") == stem_word("Répits")
-    True
+    >>> stem_word("répit") == stem_word("Répits"), stem_word("St") == stem_word("Saint")
+    (True, True)
     """
     term = _STEMS.get(word)
     if term is None:
-        folded = fold(word)
+        folded = ABBREVIATIONS.get(word.lower()) or fold(word)
         if folded in STOP_WORDS:
             term = ""
         elif _DIGIT.search(folded):

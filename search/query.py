@@ -204,13 +204,32 @@ def _facets(view: IndexView, matched: int, strategy: str = "auto") -> dict:
     (``strategy``: how they are counted, see ``IndexView.counts``)."""
     answer = {}
     for facet, found in view.counts(matched, ("kind", *FACETS), strategy).items():
+        if facet == "theme":
+            found = _theme_counts(view, matched, found)
         if len(found) > FACET_VALUES:  # the values that can make the top, found by count alone (in C)
             least = heapq.nlargest(FACET_VALUES, found.values())[-1]
             found = {value: count for value, count in found.items() if count >= least}
         counts = heapq.nlargest(FACET_VALUES, found.items(), key=lambda vc: (vc[1], vc[0]))
         label = KINDS.get if facet == "kind" else (lambda v, f=facet: view.label(f, v) if f != "fiscal_year" else v)
+        if facet == "theme":  # a broader theme no match is tagged with is named by the scheme
+            label = (lambda v: view.themes().labels.get(v) if view.label("theme", v) == v else view.label("theme", v))
         answer[facet] = [{"value": v, "label": label(v) or v, "count": c} for v, c in counts]
     return answer
+
+
+def _theme_counts(view: IndexView, matched: int, found: dict[str, int]) -> dict[str, int]:
+    """``found`` (the documents tagged with each theme) counted as the theme filter selects: a theme with narrower
+    themes counts the documents tagged with any of them too, so that a facet's count is its link's total."""
+    scheme = view.themes()
+    for iri in scheme.narrower:
+        below = scheme.expand(iri)
+        if len(below) > 1:
+            bits = 0
+            for theme in below:
+                bits |= view.bits("theme", theme)
+            if count := (bits & matched).bit_count():
+                found[iri] = count
+    return found
 
 
 def suggest(index: SearchIndex, prefix: str, limit: int = 10) -> list[dict]:

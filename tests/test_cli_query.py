@@ -99,6 +99,25 @@ def test_an_scdl_export_says_how_many_grants_it_wrote_and_why_it_left_the_others
             "graphe (1 subvention)") in result.stderr.splitlines()
 
 
+@pytest.mark.parametrize("fmt, lang, said", [
+    ("trig", "fr", r"export trig : (\d+) quadruplets de (\d+) graphes écrits dans (.+)"),
+    ("nquads", "en", r"nquads export: (\d+) quads of (\d+) graphs written to (.+)")])
+def test_a_graph_export_ends_with_what_it_wrote_and_where(tmp_path, monkeypatch, fmt, lang, said):
+    """The counts are those of the file: one line per quad in N-Quads, the source's graph and the ontology's."""
+    import re
+
+    data = loaded(tmp_path)
+    monkeypatch.setenv("MAILLAGE_LANG", lang)
+    output = tmp_path / f"graph.{fmt}"
+    result = CliRunner().invoke(main, ["--data", str(data), "export", "--format", fmt, "-o", str(output)])
+    found = re.fullmatch(said, result.stderr.strip())
+    assert result.exit_code == 0 and found, result.stderr
+    assert found.group(3) == str(output)
+    if fmt == "nquads":
+        quads = output.read_text(encoding="utf-8").splitlines()
+        assert int(found.group(1)) == len(quads) and int(found.group(2)) == len({q.rsplit(" ", 2)[-2] for q in quads})
+
+
 def test_a_table_shows_an_iri_whole_and_cuts_a_long_text_saying_so(tmp_path):
     long_iri = "https://ex.org/" + "a" * 90
     path = tmp_path / "long.ttl"

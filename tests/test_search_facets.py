@@ -36,6 +36,16 @@ def test_the_theme_filter_takes_a_label_or_an_iri_and_includes_narrower_themes(c
     assert {r["matched_theme"]["via_label"] for r in by_iri["results"]} == {"vieillissement", "aidants"}
 
 
+def test_a_theme_facet_counts_what_its_filter_gives_narrower_themes_included(corpus):  # noqa: F811
+    """A theme's count includes the documents of its narrower themes, as its filter does: "vieillissement" counts
+    the actor tagged "aidants" too, and each count is the total of the search that the value filters."""
+    answer = search(corpus[2], "", kind="actor")
+    counts = {f["value"]: f["count"] for f in answer["facets"]["theme"]}
+    assert counts[TH + "test-vieillissement"] == 2
+    for value, count in counts.items():
+        assert search(corpus[2], "", kind="actor", theme=value)["total"] == count, value
+
+
 def test_facet_counts_describe_the_whole_result_set(corpus):  # noqa: F811
     answer = search(corpus[2], "", kind="grant")
     assert answer["total"] == 2

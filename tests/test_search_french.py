@@ -30,6 +30,17 @@ def test_elided_articles_are_dropped(text):
     assert terms(text) == terms("hôpital")
 
 
+@pytest.mark.parametrize("short, full", [("St-Étienne", "Saint-Étienne"), ("st etienne", "saint etienne"),
+                                         ("Ste-Foy-lès-Lyon", "Sainte-Foy-lès-Lyon"), ("STE CROIX", "sainte croix"),
+                                         ("Sts-Pierre", "Saints-Pierre")])
+def test_the_abbreviations_of_saint_in_place_names_give_the_terms_of_the_word(short, full):
+    assert terms(short) == terms(full)
+
+
+def test_the_abbreviation_of_societe_is_not_read_as_sainte():
+    assert terms("Sté coopérative") != terms("sainte coopérative")
+
+
 def test_stop_words_are_dropped_but_kept_in_folded_names():
     assert terms("le la des aux pour") == []
     assert folded_terms("Maison de Santé") == ["maison", "de", "sante"]
@@ -38,6 +49,14 @@ def test_stop_words_are_dropped_but_kept_in_folded_names():
 @pytest.mark.parametrize("query", ["sante pilat", "SANTÉ PILAT", "Santé du Pilat"])
 def test_a_query_matches_whatever_its_accents_and_case(corpus, query):  # noqa: F811
     assert search(corpus[2], query)["results"][0]["iri"] == iri("actor/pilat")
+
+
+@pytest.mark.parametrize("query", ["st etienne", "St-Étienne", "ST ETIENNE"])
+def test_a_place_name_abbreviated_finds_what_its_full_name_finds(corpus, query):  # noqa: F811
+    full = search(corpus[2], "saint etienne")
+    answer = search(corpus[2], query)
+    assert full["total"] > 0 and not answer["fuzzy"]
+    assert [r["iri"] for r in answer["results"]] == [r["iri"] for r in full["results"]]
 
 
 def test_a_plural_query_finds_the_singular_word(corpus):  # noqa: F811

@@ -249,6 +249,18 @@ def test_a_session_is_given_by_its_date_or_its_name_as_its_page_shows_it(client,
     assert sorted(r["person"]["label"] for r in rows) == ["Alice Martin", "Bob Durand"]
 
 
+def test_a_period_that_ends_before_it_starts_is_a_400_that_says_so(client):
+    answer = client.get("/api/queries/entrees-sorties-periode", query_string={"start": "2025-01-01",
+                                                                              "end": "2020-01-01"})
+    error = answer.get_json()["error"]
+    assert answer.status_code == 400 and error["code"] == "bad-parameter"
+    assert "la date de début « start » (2025-01-01) est après la date de fin « end » (2020-01-01)" in error["message"]
+    assert "the start date 'start' (2025-01-01) is after the end date 'end' (2020-01-01)" in error["message_en"]
+    same_day = client.get("/api/queries/entrees-sorties-periode", query_string={"start": "2024-05-14",
+                                                                                "end": "2024-05-14"})
+    assert same_day.status_code == 200
+
+
 def test_a_name_that_several_values_have_is_a_400_that_lists_them_with_their_iris(client):
     answer = client.get("/api/queries/partenaires-par-cercle", query_string={"circle": "cercle", "lang": "fr"})
     error = answer.get_json()["error"]

@@ -134,6 +134,14 @@ def test_resources_negotiate_rdf_by_suffix_and_by_accept(client, suffix, accept,
     assert any("DanaeCare" in t for t in triples)
 
 
+@pytest.mark.parametrize("accept", ["*/*", "application/json", "text/turtle"])
+def test_a_resources_page_is_served_by_the_html_suffix_whatever_the_accept_header(client, accept):
+    page = client.get("/id/actor/danaecare.html", headers={"Accept": accept})
+    assert page.status_code == 200 and page.mimetype == "text/html"
+    assert "<h1>DanaeCare</h1>" in page.get_data(as_text=True)
+    assert client.get("/id/actor/nobody.html", headers={"Accept": accept}).status_code == 404
+
+
 def test_funding_gives_totals_by_funder_year_and_theme_and_a_chart(client):
     response = client.get("/funding", headers=HTML)
     assert "<svg" in response.get_data(as_text=True)
@@ -160,6 +168,25 @@ def test_english_is_one_switch_away_and_remembered(client):
     assert "Latest grants" in page.get_data(as_text=True)
     assert "maillage_lang=en" in page.headers["Set-Cookie"]
     assert "Latest grants" in client.get("/", headers=HTML).get_data(as_text=True)
+
+
+@pytest.mark.parametrize("accepted, lang", [("en-GB,en;q=0.9", "en"), ("fr-FR,en;q=0.5", "fr"), ("de", "fr"),
+                                             ("de,en;q=0.3", "en"), (None, "fr")])
+def test_a_browser_that_prefers_english_gets_english_and_the_cache_knows_why(client, accepted, lang):
+    headers = {**HTML, **({"Accept-Language": accepted} if accepted else {})}
+    page = client.get("/", headers=headers)
+    assert f'<html lang="{lang}"' in page.get_data(as_text=True)
+    assert "Accept-Language" in page.headers.get("Vary", "")
+
+
+def test_the_switch_the_cookie_and_the_lang_setting_come_before_the_browser(client, tmp_path):
+    english = {**HTML, "Accept-Language": "en"}
+    assert '<html lang="fr"' in client.get("/?lang=fr", headers=english).get_data(as_text=True)
+    assert '<html lang="fr"' in client.get("/", headers=english).get_data(as_text=True)  # the cookie
+    app = fresh_app(template_data(), tmp_path / "fr", lang="fr")
+    page = app.test_client().get("/", headers=english)
+    assert '<html lang="fr"' in page.get_data(as_text=True) and "Accept-Language" not in page.headers.get("Vary", "")
+    close_resources(app)
 
 
 def test_every_ui_string_exists_in_both_languages_and_every_template_key_is_known():
@@ -796,6 +823,34 @@ def test_a_membership_page_is_titled_by_its_member_pole_and_circle(client):
     assert "<h1>DanaeCare, membre de PTCE santé Loire (Cercle cœur)</h1>" in page
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_proxies_are_listed_by_their_givers_family_name_not_by_their_sentence(tmp_path, lang):
+    """« pouvoir d'Aline ZOLA » sorts before « pouvoir de Gaël ARNAUD » as a sentence; by name, ARNAUD comes first,
+    on the session's page and under the attendance of its deliberation, in either language."""
+    mai, person, proxy = "https://w3id.org/maillage/ontology#", BASE + "person/", BASE + "proxy/session-2024-05-14/"
+    people = {"aline-zola": ("Aline ZOLA", "ZOLA"), "gael-arnaud": ("Gaël ARNAUD", "ARNAUD"),
+              "yves-roux": ("Yves ROUX", "ROUX")}
+    foaf, rdfs = "http://xmlns.com/foaf/0.1/", "http://www.w3.org/2000/01/rdf-schema#"
+    turtle = "".join(f'<{person}{key}> a <{foaf}Person> ; <{rdfs}label> "{label}" ; <{foaf}familyName> "{family}" .\n'
+                     for key, (label, family) in people.items())
+    for giver in ("aline-zola", "gael-arnaud"):
+        turtle += (f"<{SESSION}> <{mai}proxy> <{proxy}{giver}> . <{proxy}{giver}> a <{mai}Proxy> ; "
+                   f"<{mai}from> <{person}{giver}> ; <{mai}to> <{person}yves-roux> .\n")
+    app = app_with_another_source(tmp_path, turtle)
+    client = app.test_client()
+    try:
+        expected = [proxy + "gael-arnaud", proxy + "aline-zola"]
+        session = client.get(f"/resource?iri={SESSION}&format=json&lang={lang}").get_json()
+        listed = [v["iri"] for p in session["properties"] for v in p["values"] if isinstance(v, dict)
+                  and v.get("iri", "").startswith(proxy)]
+        assert listed == expected
+        attendance = client.get(f"/resource?iri={DELIBERATION}&format=json&lang={lang}").get_json()["attendance"]
+        proxies = next(p for p in attendance["properties"] if p["property"]["iri"] == mai + "proxy")
+        assert [v["iri"] for v in proxies["values"]] == expected
+    finally:
+        close_resources(app)
+
+
 @pytest.mark.parametrize("giver, holder, lang, name", [
     ("bob-durand", "alice-martin", "fr", "pouvoir de Bob Durand à Alice Martin"),
     ("bob-durand", "alice-martin", "en", "proxy from Bob Durand to Alice Martin"),
@@ -1013,6 +1068,7 @@ PAGES_TTL = f"""@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix org
 <{BODY}> a org:OrganizationalUnit ; rdfs:label "Bureau Métropolitain" ; org:unitOf <{DEPT}> .
 <{BUREAU_SESSION}> a mai:Session ; dcterms:date "2024-05-16"^^xsd:date ; mai:body <{BODY}> ;
     mai:chair <{BASE}person/zoe-arnaud> ; mai:roleTitle "Première Vice-Présidente" ;
+    mai:secretary <{BASE}person/adam-zola> ; mai:convenedOn "2024-05-08"^^xsd:date ; mai:membersInOffice 5 ;
     mai:membersPresent 3 ;
     mai:present <{BASE}person/zoe-arnaud> , <{BASE}person/adam-zola> , <{BASE}person/eve-berger> .
 <{BASE}person/zoe-arnaud> a foaf:Person ; rdfs:label "Zoé ARNAUD" ; foaf:familyName "ARNAUD" .
@@ -1090,7 +1146,7 @@ def test_a_deliberations_page_shows_who_was_present_at_its_vote_its_own_else_its
     def present(url: str) -> tuple[str, list[str]]:
         page = _html(pages, f"{url}?lang={lang}")
         section = page[page.index(f"<h2>{heading}</h2>"):]
-        section = section[:section.index("</section>")]
+        section = section[section.index('<p class="note">'):section.index("</section>")]  # after the session's facts
         count = re.search(rf">{number}</abbr></dt>\s*<dd>(\d+)</dd>", section)
         return count and count.group(1), [label for href, label in _links(section).items() if "/person/" in href]
 
@@ -1103,6 +1159,19 @@ def test_a_deliberations_page_shows_who_was_present_at_its_vote_its_own_else_its
     properties = _html(pages, f"/id/deliberation/departement/103?lang={lang}")
     properties = properties[properties.index(f"<h2>{others}</h2>"):]
     assert "/person/" not in properties[:properties.index("</section>")]  # said once, under its heading
+
+
+@pytest.mark.parametrize("lang, convened, office, chair, secretary", [
+    ("fr", "convoquée le", "membres en exercice", "président de séance", "secrétaire de séance"),
+    ("en", "convened on", "members in office", "chair", "secretary")])
+def test_a_deliberations_page_shows_its_sessions_convocation_members_in_office_chair_and_secretary(
+        pages, lang, convened, office, chair, secretary):
+    page = _html(pages, f"/id/deliberation/departement/102?lang={lang}")
+    section = page[page.index(f"<h2>{t_fr('present_at_vote') if lang == 'fr' else 'Present at the vote'}</h2>"):]
+    section = _text(section[:section.index("</section>")])
+    day = "8 mai 2024" if lang == "fr" else "8 May 2024"
+    for label, value in ((convened, day), (office, "5"), (chair, "Zoé ARNAUD"), (secretary, "Adam ZOLA")):
+        assert f" {label} {value} " in section, (label, section)
 
 
 @pytest.mark.parametrize("lang, written", [

@@ -323,9 +323,22 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
             click.echo(scdl_summary(export_scdl(store, out)), err=True)
         else:
             store.dump(out, fmt)
+            click.echo(_dump_summary(store, fmt, output, ctx.lang), err=True)
     finally:
         if output:
             out.close()
+
+
+def _dump_summary(store, fmt: str, output: Path | None, lang: str) -> str:
+    """The line that ends an export of the graph: what was written (quads, graphs), and where."""
+    row = next(iter(store.query("SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?g) AS ?graphs) "
+                                "WHERE { GRAPH ?g { ?s ?p ?o } }")))
+    quads, graphs = int(row[0]), int(row[1])
+    if lang == "en":
+        return (f"{fmt} export: {counted(quads, 'quad', lang='en')} of {counted(graphs, 'graph', lang='en')} "
+                f"written to {output or 'the standard output'}")
+    return (f"export {fmt} : {counted(quads, 'quadruplet')} de {counted(graphs, 'graphe')} "
+            f"{'écrit' if quads < 2 else 'écrits'} dans {output or 'la sortie standard'}")
 
 
 @main.command()

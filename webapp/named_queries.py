@@ -95,6 +95,22 @@ class Parameter:
         return Literal(raw)
 
 
+#: Date parameters that bound a period, its first day then its last: a period that ends before it starts selects
+#: nothing, which is a mistake in the form rather than an answer.
+PERIOD = ("start", "end")
+
+
+def _check_period(bound: dict) -> None:
+    """Raise ApiError (400) when the bound period's start date is after its end date."""
+    start, end = (bound.get(name) for name in PERIOD)
+    if start is not None and end is not None and start.datatype == end.datatype == XSD.date \
+            and start.toPython() > end.toPython():
+        raise ApiError(f"la date de début « {PERIOD[0]} » ({start}) est après la date de fin « {PERIOD[1]} » ({end}) "
+                       ": la période ne contient aucun jour",
+                       f"the start date '{PERIOD[0]}' ({start}) is after the end date '{PERIOD[1]}' ({end}): "
+                       "the period holds no day", code="bad-parameter")
+
+
 @dataclass(frozen=True)
 class NamedQuery:
     """A named query; ``text`` is what users see and what runs: the file without its developer notes (``notes``)."""
@@ -118,6 +134,7 @@ class NamedQuery:
     def bindings(self, values) -> dict:
         """Bind the request's values (a mapping) to the query's parameters."""
         bound = {p.name: p.bind(values.get(p.name)) for p in self.parameters}
+        _check_period(bound)
         return {k: v for k, v in bound.items() if v is not None}
 
     def to_json(self) -> dict:

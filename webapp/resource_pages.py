@@ -1,9 +1,9 @@
 """The page of one resource, at ``/id/…`` (instance IRIs under the base) or ``/resource?iri=…`` (any other IRI).
 
 HTML shows every property with its ontology label and tooltip, the incoming relations, grants given and received
-with totals by year, memberships with circle and dates, and a "Pourquoi ?" for each fact that has evidence. The
-same data is JSON (``.json``); the resource's triples are Turtle, JSON-LD, N-Triples or RDF/XML by ``Accept`` or
-by the ``.ttl``, ``.jsonld``, ``.nt``, ``.rdf`` suffixes.
+with totals by year, memberships with circle and dates, and a "Pourquoi ?" for each fact that has evidence (also at
+``.html``). The same data is JSON (``.json``); the resource's triples are Turtle, JSON-LD, N-Triples or RDF/XML by
+``Accept`` or by the ``.ttl``, ``.jsonld``, ``.nt``, ``.rdf`` suffixes.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ _RESOURCE = """SELECT DISTINCT ?p ?o ?label ?order ?membership
   ?member ?memberLabel ?organization ?organizationLabel ?circle ?circleLabel ?joined ?left WHERE {
   { { SELECT DISTINCT ?p ?o WHERE { ?s ?p ?o } }
     OPTIONAL { ?o rdfs:label|skos:prefLabel|dcterms:title ?label }
-    OPTIONAL { ?o skos:notation|foaf:familyName ?order } }
+    OPTIONAL { ?o skos:notation|foaf:familyName|mai:from/foaf:familyName ?order } }
   UNION {
     { SELECT DISTINCT ?membership ?member ?organization ?circle ?circleLabel ?joined ?left WHERE {
         { SELECT DISTINCT ?membership WHERE {
@@ -139,7 +139,7 @@ def _iri_from_request(key: str | None) -> tuple[str, str | None]:
     for suffix, name in RDF_SUFFIXES.items():
         if key.endswith(suffix):
             key, fmt = key[: -len(suffix)], name
-    if key.endswith(".json"):
+    if key.endswith((".json", ".html")):  # the page's JSON twin, or the page itself named as a document
         key = key[:-5]
     iri = current_app.config["MAILLAGE"]["base"] + key
     if not is_iri(iri):  # a character no IRI has (a space, ">", an undecodable byte): no resource is there
@@ -164,7 +164,7 @@ def by_iri():
 def _answer(iri: str, fmt: str | None):
     if fmt is None and request.args.get("format") in RDF_SUFFIXES.values():
         fmt = request.args["format"]
-    if fmt is None and not request.path.endswith(".json") and request.args.get("format") is None:
+    if fmt is None and not request.path.endswith((".json", ".html")) and request.args.get("format") is None:
         best = request.accept_mimetypes.best_match(["text/html", "application/json", *RDF_MEDIA], "text/html")
         fmt = rdf_format(best).name if best in RDF_MEDIA else None
     if fmt is not None:

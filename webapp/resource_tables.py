@@ -159,10 +159,18 @@ _AT_VOTE = """SELECT DISTINCT ?own ?where ?p ?o ?label ?order WHERE {
       ?where ?p ?o
       FILTER(?p IN (mai:membersPresent, mai:proxyCount, mai:voteCount, mai:present, mai:excused, mai:absent,
                     mai:proxy)) } }
-  OPTIONAL { ?o rdfs:label ?label } OPTIONAL { ?o foaf:familyName ?order }
+  OPTIONAL { ?o rdfs:label ?label } OPTIONAL { ?o foaf:familyName|mai:from/foaf:familyName ?order }
 }"""
-#: What the page shows of the attendance at the vote, in its order: counts, then lists (people by family name).
+#: What the page shows of the attendance at the vote, in its order: counts, then lists (people by family name, a
+#: proxy by its giver's, whatever the language of its sentence).
 AT_VOTE = (MAI.membersPresent, MAI.proxyCount, MAI.voteCount, MAI.present, MAI.excused, MAI.absent, MAI.proxy)
+#: What the deliberation's session states of itself, shown beside the attendance at the vote, in this order.
+SESSION_FACTS = (MAI.convenedOn, MAI.membersInOffice, MAI.chair, MAI.secretary)
+_SESSION_FACTS = """SELECT DISTINCT ?where ?p ?o ?label WHERE {
+  ?s mai:session ?where . ?where ?p ?o
+  FILTER(?p IN (mai:convenedOn, mai:membersInOffice, mai:chair, mai:secretary))
+  OPTIONAL { ?o rdfs:label ?label }
+}"""
 
 
 def attendance_at_vote(s: URIRef) -> dict | None:
@@ -173,8 +181,10 @@ def attendance_at_vote(s: URIRef) -> dict | None:
     rows = collapse(select(_AT_VOTE, s=s), ["label", "order"])
     if any(row["own"].toPython() for row in rows):
         rows = [row for row in rows if row["own"].toPython()]
+    facts = session_facts(s)
     if not rows:
-        return None
+        return {"own": False, "session": facts["session"], "session_facts": facts["properties"],
+                "properties": []} if facts else None
     names = names_of_unnamed([row["o"] for row in rows if row["p"] == MAI.proxy] + [rows[0]["where"]])
     values: dict[URIRef, list] = defaultdict(list)
     for row in rows:
@@ -183,9 +193,33 @@ def attendance_at_vote(s: URIRef) -> dict | None:
         values[row["p"]].append((value_order(row.get("order"), value), value))
     own = rows[0]["own"].toPython()
     return {"own": own, "session": None if own else ref(rows[0]["where"], names.get(rows[0]["where"])),
+            "session_facts": facts["properties"] if facts else [],
             "properties": [{"property": ref(p, term_label(p)), "tooltip": term_comment(p),
                             "values": [v for _, v in sorted(values[p], key=lambda kv: kv[0])]}
                            for p in AT_VOTE if values.get(p)]}
+
+
+def session_facts(s: URIRef) -> dict | None:
+    """What the session of the deliberation ``s`` states of itself — convocation date, members in office, chair,
+    secretary —, which the deliberation's page shows with the attendance; None when it states none of them."""
+    from webapp.views import format_value
+
+    rows = collapse(select(_SESSION_FACTS, s=s), ["label"])
+    if not rows:
+        return None
+    names = names_of_unnamed([row["o"] for row in rows if isinstance(row["o"], URIRef)] + [rows[0]["where"]])
+    values: dict[URIRef, list] = defaultdict(list)
+    for row in rows:
+        if isinstance(row["o"], URIRef):
+            value = ref(row["o"], row.get("label") or names.get(row["o"]))
+        else:
+            value = row["o"].toPython()
+            value = format_value(row["o"]) if isinstance(value, dt.date) else value
+        if value not in values[row["p"]]:
+            values[row["p"]].append(value)
+    return {"session": ref(rows[0]["where"], names.get(rows[0]["where"])),
+            "properties": [{"property": ref(p, term_label(p)), "tooltip": term_comment(p), "values": values[p]}
+                           for p in SESSION_FACTS if values.get(p)]}
 
 
 #: The PTCEs that a deliberation's text describes (a founding deliberation creates one), and the source whose graph

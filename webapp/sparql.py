@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, request
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS
 
 from graph.formats import RDF_FORMATS, RESULTS_FORMATS, Format, rdf_format, results_format
 from graph.sparql import check_query, check_update, with_prologue
 from webapp.errors import ApiError
+from webapp.i18n import STRINGS
 from webapp.resources import get_query_runner, get_store
 
 bp = Blueprint("sparql", __name__)
@@ -185,13 +186,17 @@ def service_description() -> Response:
     graph.add((service, SD.supportedLanguage, SD.SPARQL11Query))
     if current_app.config["MAILLAGE"]["write_token"]:
         graph.add((service, SD.supportedLanguage, SD.SPARQL11Update))
-    graph.add((service, SD.feature, SD.UnionDefaultGraph))
+    # No sd:UnionDefaultGraph: that feature promises the RDF merge (a set) of the named graphs, and the engine
+    # (pyoxigraph 0.5) matches a triple once per graph that holds it; the comment says so, with the remedy.
     for fmt in (*RESULTS_FORMATS, *GRAPH_FORMATS):
         graph.add((service, SD.resultFormat, FORMATS_NS[_W3C_FORMAT[fmt.name]]))
     config = current_app.config["MAILLAGE"]
-    graph.add((service, URIRef("http://www.w3.org/2000/01/rdf-schema#comment"), Literal(
-        f"Limites : {config['query_timeout']:g} s par requête, {config['max_rows']} lignes ; SERVICE, LOAD et "
-        "FROM hors de la base sont refusés.", lang="fr")))
+    union_fr, union_en = STRINGS["sparql_count_distinct"]
+    for text, lang in ((f"Limites : {config['query_timeout']:g} s par requête, {config['max_rows']} lignes ; "
+                        f"SERVICE, LOAD et FROM hors de la base sont refusés. {union_fr}", "fr"),
+                       (f"Limits: {config['query_timeout']:g} s per query, {config['max_rows']} rows; SERVICE, "
+                        f"LOAD and FROM outside the store are refused. {union_en}", "en")):
+        graph.add((service, RDFS.comment, Literal(text, lang=lang)))
     wanted = request.values.get("format")
     offered = [f.media_type for f in GRAPH_FORMATS]
     fmt = rdf_format(_FORMAT_SPELLINGS["graph"].get(_spelling(wanted), _spelling(wanted))) if wanted \

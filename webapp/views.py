@@ -396,6 +396,8 @@ def wanted_format() -> str:
         return "json"
     if request.path.endswith(".csv"):
         return "csv"
+    if request.path.endswith(".html"):
+        return "html"
     best = request.accept_mimetypes.best_match(["text/html", "application/json", "text/csv"], "text/html")
     return {"application/json": "json", "text/csv": "csv"}.get(best, "html")
 
