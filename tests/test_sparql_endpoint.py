@@ -131,11 +131,11 @@ def test_without_a_query_a_client_gets_the_service_description(client):
 
 
 def test_the_service_description_says_that_the_union_counts_a_fact_once_per_source(client):
-    """The union default graph is a bag (a triple matched once per graph holding it): the description does not
-    claim sd:UnionDefaultGraph (the RDF merge, a set) and says, in French and English, to count with DISTINCT."""
+    """The default graph is the union of the named graphs, but a bag (a triple matched once per graph holding it):
+    the description claims sd:UnionDefaultGraph and says, in French and English, to count with DISTINCT."""
     graph = list(ox.parse(client.get("/sparql", headers={"Accept": "text/turtle"}).data, ox.RdfFormat.TURTLE))
     sd = "http://www.w3.org/ns/sparql-service-description#"
-    assert not any(t.object == ox.NamedNode(sd + "UnionDefaultGraph") for t in graph)
+    assert any(t.object == ox.NamedNode(sd + "UnionDefaultGraph") for t in graph)
     comments = {t.object.language: t.object.value for t in graph
                 if t.predicate.value == "http://www.w3.org/2000/01/rdf-schema#comment"}
     assert "une fois par source" in comments["fr"] and "COUNT(DISTINCT ?x)" in comments["fr"]
