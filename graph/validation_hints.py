@@ -33,7 +33,7 @@ def datatype_hint(value: tuple, allowed: frozenset[str]) -> tuple[str, str]:
 
     >>> datatype_hint(("literal", "1.5E4", "http://www.w3.org/2001/XMLSchema#double", None),
     ...               frozenset({"http://www.w3.org/2001/XMLSchema#decimal"}))[1]
-    'The value is an xsd:double: write 15000.0.'
+    'The value is of type xsd:double: write 15000.0.'
     """
     kind, lexical, datatype, _ = value
     if kind != "literal":
@@ -45,7 +45,7 @@ def datatype_hint(value: tuple, allowed: frozenset[str]) -> tuple[str, str]:
     elif datatype in _NUMBERS and _STRING in allowed:
         what_fr, what_en = f"écrite comme un nombre ({short(datatype)})", f"written as a number ({short(datatype)})"
     else:
-        what_fr = what_en = short(datatype)
+        what_fr, what_en = f"de type {short(datatype)}", f"of type {short(datatype)}"
     advice = _advice(lexical, datatype, allowed)
     fr = f"La valeur est {what_fr}" + (f" : écrivez {advice[0]}." if advice else ".")
     en = f"The value is {what_en}" + (f": write {advice[1]}." if advice else ".")
