@@ -33,7 +33,7 @@ def datatype_hint(value: tuple, allowed: frozenset[str]) -> tuple[str, str]:
 
     >>> datatype_hint(("literal", "1.5E4", "http://www.w3.org/2001/XMLSchema#double", None),
     ...               frozenset({"http://www.w3.org/2001/XMLSchema#decimal"}))[1]
-    'The value is of type xsd:double: write 15000.0.'
+    'The value is of type xsd:double: write 15000.0 (in JSON-LD: {"@value": "15000.0", "@type": "xsd:decimal"}).'
     """
     kind, lexical, datatype, _ = value
     if kind != "literal":
@@ -68,6 +68,10 @@ def _advice(lexical: str, datatype: str, allowed: frozenset[str]) -> tuple[str, 
         elif str(XSD.decimal) in allowed:
             text = format(number, "f")
             text = text if "." in text else text + ".0"
+            if datatype in (str(XSD.double), str(XSD.float)):
+                # JSON-LD reads a JSON number with a fraction as a double: a decimal is a typed value there.
+                typed = f'{{"@value": "{text}", "@type": "xsd:decimal"}}'
+                return f"{text} (en JSON-LD : {typed})", f"{text} (in JSON-LD: {typed})"
         else:
             return None
         return (f"{text}, sans guillemets", f"{text}, without quotes") if datatype in (_STRING, _LANG_STRING) \

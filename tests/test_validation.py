@@ -106,7 +106,8 @@ def test_a_value_of_the_wrong_datatype_gets_only_the_datatype_message():
 @pytest.mark.parametrize(("replacement", "hint"), [
     ("1.5E4", "La valeur est de type xsd:double : écrivez 15000."),
     ('"2000.0"^^xsd:decimal ; mai:fiscalYear "2024"^^xsd:gYear', "La valeur est de type xsd:gYear : écrivez 2024."),
-], ids=["double amount", "gYear fiscal year"])
+    ("12500.5E0", 'écrivez 12500.5 (en JSON-LD : {"@value": "12500.5", "@type": "xsd:decimal"}).'),
+], ids=["double amount", "gYear fiscal year", "double amount with a fraction"])
 def test_a_number_of_another_datatype_is_reported_with_its_datatype_and_what_to_write(replacement, hint):
     sample = VALID.replace("; mai:fiscalYear 2024", "").replace('"20000"^^xsd:decimal', replacement)
     [(_, _, message)] = _messages(sample)
