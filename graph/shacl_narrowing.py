@@ -126,7 +126,7 @@ def _value_tests(c: dict) -> list[str]:
     """SPARQL tests on ?v, true whenever :func:`_value_ok` may refuse the value."""
     tests = []
     if "datatype" in c:
-        tests.append(f"!{_has_datatype(c['datatype'])}")
+        tests.append(f"!({' || '.join(_has_datatype(d) for d in sorted(c['datatype']))})")
     if "nodeKind" in c:
         kinds = {"iri": "isIRI(?v)", "literal": "isLiteral(?v)", "bnode": "isBlank(?v)"}
         allowed = NODE_KINDS[c["nodeKind"].rsplit("#", 1)[-1]]

@@ -1,9 +1,10 @@
 """SHACL validation against ``ontology/shapes.ttl``: a SHACL-core subset evaluated over one fetch per class.
 
 pySHACL checks ~2M triples in minutes, and one SPARQL query per constraint took 12 s for 200k triples here (154
-scans). The shapes use a subset — targetClass; IRI or inverse paths; min/maxCount, datatype, class, nodeKind,
-min/maxInclusive, pattern, in, hasValue — so the validator fetches, per target class present, the values of its
-constrained paths in one query, and evaluates the constraints in Python on the engine's own terms.
+scans). The shapes use a subset — targetClass; IRI or inverse paths; min/maxCount, datatype (or an sh:or of
+datatypes), class, nodeKind, min/maxInclusive, pattern, in, hasValue — so the validator fetches, per target class
+present, the values of its constrained paths in one query, and evaluates the constraints in Python on the engine's
+own terms.
 ``tests/test_validation.py`` checks that it reports what pySHACL reports on the samples.
 
 On Oxigraph, reading the values costs far more than checking them (a string lookup per term: 6–7 s of CPU for a
@@ -34,13 +35,14 @@ from graph.ingest.base import one_line
 from graph.ontology import load_shapes
 from graph.shacl_narrowing import FOCUS, NODE_KINDS, edge, narrowing, worth_narrowing
 from graph.terms import term_parts
+from graph.validation_hints import datatype_hint
 from graph.validation_names import NAMED_IRI, name_violations
 
 #: Checks run at once when the query function may be called from several threads (Oxigraph evaluates much of a
 #: query without holding the GIL; two cores: two).
 THREADS = max(1, min(2, os.cpu_count() or 1))
 SUPPORTED = {SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH.nodeKind, SH.minInclusive, SH.maxInclusive,
-             SH.pattern, SH["in"], SH.hasValue}
+             SH.pattern, SH["in"], SH.hasValue, SH["or"]}
 STRUCTURE = {SH.path, SH.message, SH.severity, SH.name, SH.description, SH.order, SH.group}
 NUMERIC = {str(XSD[t]) for t in ("decimal", "integer", "int", "long", "nonNegativeInteger", "positiveInteger",
                                  "double", "float", "gYear")}
@@ -120,6 +122,8 @@ def _compile_property(shapes: Graph, target: URIRef, prop) -> PropertyShape:
             raise UnsupportedShape(f"property shape {prop}: {p} is not supported")
         if p == SH["in"]:
             o = {term_parts(m) for m in Collection(shapes, o)}
+        elif p in (SH.datatype, SH["or"]):
+            p, o = SH.datatype, _datatypes(shapes, prop, p, o)
         elif p == SH.pattern:
             o = re.compile(str(o))
         elif p in (SH.minCount, SH.maxCount):
@@ -132,6 +136,20 @@ def _compile_property(shapes: Graph, target: URIRef, prop) -> PropertyShape:
             o = str(o)
         result.constraints[str(p).rsplit("#", 1)[-1]] = o
     return result
+
+
+def _datatypes(shapes: Graph, prop, p, o) -> frozenset[str]:
+    """The datatypes that a value may have: sh:datatype's one, or those of an sh:or of datatype-only shapes
+    (xsd:decimal or xsd:integer: an integer is a decimal, but SHACL compares datatype IRIs)."""
+    if len(set(shapes.objects(prop, SH.datatype))) + len(set(shapes.objects(prop, SH["or"]))) != 1:
+        raise UnsupportedShape(f"property shape {prop}: one sh:datatype or one sh:or of datatypes, not both")
+    if p == SH.datatype:
+        return frozenset({str(o)})
+    members = list(Collection(shapes, o))
+    if not members or any(set(shapes.predicates(m, None)) != {SH.datatype}
+                          or len(set(shapes.objects(m, SH.datatype))) != 1 for m in members):
+        raise UnsupportedShape(f"property shape {prop}: sh:or is supported only of shapes with one sh:datatype each")
+    return frozenset(str(shapes.value(m, SH.datatype)) for m in members)
 
 
 @cache
@@ -336,10 +354,14 @@ def _check_focus(query, bindings, focus: str, shapes) -> set[Violation]:
     if not values[False] and not values[True]:
         return set()
     typed = _types_needed(query, bindings, focus, shapes)
+    datatypes = defaultdict(list)  # (path, inverse): the datatypes its values may have, one set per shape
+    for shape in shapes:
+        if "datatype" in shape.constraints:
+            datatypes[shape.path, shape.inverse].append(shape.constraints["datatype"])
     found = set()
     for shape in shapes:
         for node, vals in values[shape.inverse].items():
-            found.update(_check(shape, node, vals.get(shape.path, []), typed))
+            found.update(_check(shape, node, vals.get(shape.path, []), typed, datatypes[shape.path, shape.inverse]))
     return found
 
 
@@ -397,11 +419,15 @@ def _check_missing(query, bindings, missing: list[tuple[str, bool]], shapes) -> 
     return found
 
 
-def _check(shape: PropertyShape, focus: str, vals: list, typed: set) -> list[Violation]:
+def _check(shape: PropertyShape, focus: str, vals: list, typed: set, datatypes=()) -> list[Violation]:
+    """The results of ``shape`` on one focus node's values. A value that another shape of the path refuses for
+    its datatype (``datatypes``) is not checked further by this one: "12 000 €" gets the datatype's message, not
+    also "positif ou nul"."""
     found = []
 
-    def fail(value=None, of_values=False):
-        found.append(Violation(focus, shape.shown_path, shape.message, shape.message_en, shape.severity, value,
+    def fail(value=None, of_values=False, hint=("", "")):
+        found.append(Violation(focus, shape.shown_path, _sentence(shape.message, hint[0]),
+                               _sentence(shape.message_en, hint[1]), shape.severity, value,
                                target=shape.target, of_values=of_values))
 
     distinct = set(vals)
@@ -415,14 +441,26 @@ def _check(shape: PropertyShape, focus: str, vals: list, typed: set) -> list[Vio
     if "hasValue" in c and c["hasValue"] not in distinct:
         fail()
     for value in sorted(distinct):
-        if not _value_ok(c, value, typed):
+        if "datatype" in c and not _datatype_ok(c["datatype"], value):
+            fail(value[1], hint=datatype_hint(value, c["datatype"]))
+        elif "datatype" not in c and any(not _datatype_ok(d, value) for d in datatypes):
+            continue
+        elif not _value_ok(c, value, typed):
             fail(value[1])
     return found
 
 
+def _sentence(message: str, hint: str) -> str:
+    return f"{message} {hint}" if hint else message
+
+
+def _datatype_ok(allowed: frozenset[str], value: tuple) -> bool:
+    return value[0] == "literal" and value[2] in allowed
+
+
 def _value_ok(c: dict, value: tuple, typed: set) -> bool:
-    kind, lexical, datatype, _ = value
-    if "datatype" in c and (kind != "literal" or datatype != c["datatype"]):
+    kind, lexical, _, _ = value
+    if "datatype" in c and not _datatype_ok(c["datatype"], value):
         return False
     if "nodeKind" in c and not _node_kind_ok(c["nodeKind"], kind):
         return False

@@ -200,7 +200,7 @@ STANDARD_TARGETS = {ORG.Membership, FOAF.Person, SCHEMA.Place}
 NODE_SHAPE_PREDICATES = {RDF.type, SH.targetClass, SH.property, RDFS.label, RDFS.comment}
 #: The constraints that graph/validation.py compiles to SPARQL, and the non-validating keys it skips.
 CONSTRAINTS = {SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH.nodeKind, SH.minInclusive, SH.maxInclusive,
-               SH.pattern, SH["in"], SH.hasValue}
+               SH.pattern, SH["in"], SH.hasValue, SH["or"]}
 PROPERTY_SHAPE_PREDICATES = CONSTRAINTS | {SH.path, SH.message, SH.severity, SH.name, SH.description, SH.order,
                                            SH.group}
 SHAPES = sorted(set(parsed("shapes.ttl").subjects(SH.targetClass, None)))
@@ -235,6 +235,11 @@ def shape_problems(shapes: Graph, shape) -> list[str]:
         for members in shapes.objects(prop, SH["in"]):
             if any(isinstance(m, BNode) for m in Collection(shapes, members)):
                 problems.append(f"sh:in on {path} holds a blank node")
+        for members in shapes.objects(prop, SH["or"]):
+            if (prop, SH.datatype, None) in shapes or any(
+                    set(shapes.predicate_objects(m)) != {(SH.datatype, shapes.value(m, SH.datatype))}
+                    for m in Collection(shapes, members)):
+                problems.append(f"sh:or on {path} is not of shapes with one sh:datatype each")
     return problems
 
 
@@ -281,7 +286,9 @@ def test_shape_uses_only_the_supported_shacl_subset(shape):
      f"property shape on {EX_SHAPES.p} uses {SH.qualifiedMinCount}"),
     ("ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ sh:path ( ex:p ex:q ) ; sh:minCount 1 ] .",
      "is neither an IRI nor the inverse of an IRI"),
-], ids=["closed", "qualified", "sequence path"])
+    ("ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ sh:path ex:p ; sh:or ( [ sh:minCount 1 ] ) ] .",
+     "is not of shapes with one sh:datatype each"),
+], ids=["closed", "qualified", "sequence path", "or of other constraints"])
 def test_the_subset_check_refuses_what_the_compiled_validator_cannot_run(turtle, problem):
     prefixes = "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://ex.org/shapes#> . "
     shapes = Graph().parse(data=prefixes + turtle, format="turtle")
@@ -294,9 +301,10 @@ def test_the_shapes_file_holds_only_shapes_their_paths_and_lists():
     props = {p for s in SHAPES for p in property_shapes(s)}
     paths = {path for p in props for path in shapes.objects(p, SH.path) if isinstance(path, BNode)}
     lists = set()
-    for head in shapes.objects(None, SH["in"]):
+    for head in [*shapes.objects(None, SH["in"]), *shapes.objects(None, SH["or"])]:
         while head != RDF.nil:
             lists.add(head)
+            lists.add(shapes.value(head, RDF.first))  # a shape of an sh:or
             head = shapes.value(head, RDF.rest)
     assert set(shapes.subjects()) - set(SHAPES) - props - paths - lists == {SHAPES_HEADER}
 
@@ -388,8 +396,7 @@ BROKEN = {
     "grant with two amounts": (PARTIES + GRANT + "; schema:amount 1.0 , 2.0 .",
                                EX.g, SCHEMA.amount, "exactement un montant"),
     "negative amount": (PARTIES + GRANT + "; schema:amount -5.0 .", EX.g, SCHEMA.amount, "positif ou nul"),
-    "amount typed as an integer": (PARTIES + GRANT + "; schema:amount 20000 .",
-                                   EX.g, SCHEMA.amount, "nombre décimal"),
+    "amount typed as a double": (PARTIES + GRANT + "; schema:amount 1.5E4 .", EX.g, SCHEMA.amount, "nombre décimal"),
     "grant without funder": (PARTIES + "ex:g a mai:Grant ; mai:beneficiary ex:beneficiary ; schema:amount 1.0 .",
                              EX.g, SCHEMA.funder, "exactement un financeur"),
     "funder that is not an actor": (PARTIES + "ex:g a mai:Grant ; schema:funder ex:unknown ; "
@@ -401,6 +408,8 @@ BROKEN = {
     "actor without label": ("ex:a a mai:Association , mai:Actor .", EX.a, RDFS.label, "Un acteur a un nom"),
     "siren of eight digits": ('ex:a a mai:Actor ; rdfs:label "A" ; mai:siren "24420077" .',
                               EX.a, MAI.siren, "9 chiffres"),
+    "siren written as a number": ('ex:a a mai:Actor ; rdfs:label "A" ; mai:siren 244200770 .',
+                                  EX.a, MAI.siren, "entre guillemets"),
     "rna number too short": ('ex:a a mai:Actor ; rdfs:label "A" ; mai:rna "W12345678" .',
                              EX.a, MAI.rna, "W suivi de 9"),
     "membership without member": ("ex:m a org:Membership ; org:organization ex:ptce .",
@@ -428,6 +437,10 @@ def shacl_results(turtle: str) -> list[tuple]:
 
 def test_a_valid_sample_has_no_violation_and_no_warning():
     assert shacl_results(VALID) == []
+
+
+def test_an_integer_amount_is_a_decimal_and_passes():
+    assert shacl_results(PARTIES + GRANT + "; schema:amount 15000 .") == []
 
 
 @pytest.mark.parametrize("case", list(BROKEN))

@@ -118,6 +118,85 @@ def test_a_blank_node_gets_its_superclass_types_and_siren_on_the_same_node(tmp_p
     assert int(next(iter(blanks))[0]) == 1
 
 
+def _ingested(tmp_path, name: str, body: str, strict: bool = False) -> tuple:
+    """Ingest one file into a fresh store: (its report or None, the error or None, the store)."""
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    said = []
+    ingest_paths(store, [path], strict=strict, on_report=lambda report, error, _: said.append((report, error)))
+    [(report, error)] = said
+    return report if report is not None else getattr(error, "report", None), error, store
+
+
+def _warnings(report) -> list[str]:
+    return [i.message for i in report.issues]
+
+
+@pytest.mark.parametrize("name, body", [
+    ("luhn.ttl", f'<https://ex.org/dep> a <{MAI}PublicAuthority> ; <{MAI}siret> "22420001800018" , "21420218600010" .'),
+    ("luhn.nt", f'<https://ex.org/dep> {TYPE} <{MAI}PublicAuthority> .\n'
+                f'<https://ex.org/dep> <{MAI}siret> "22420001800018" .\n'),
+])
+def test_a_siret_whose_check_digit_is_wrong_is_warned_at_ingest_as_in_tables(tmp_path, name, body):
+    report, _, _ = _ingested(tmp_path, name, body)
+    [issue] = report.issues
+    assert (issue.level, issue.field, issue.value) == ("warning", "mai:siret", "22420001800018")
+    assert issue.message.startswith("SIRET invalide (clé de contrôle) de <https://ex.org/dep>")
+
+
+@pytest.mark.parametrize("siret", ["42345678900012", "03312345600012"])
+def test_a_siret_written_as_a_number_is_not_also_warned_for_its_key(tmp_path, siret):
+    report, _, _ = _ingested(tmp_path, "n.ttl", f'<https://ex.org/a> a <{MAI}Association> ; <{MAI}siret> {siret} .')
+    assert _warnings(report) == []  # SHACL says it is a number, to be quoted
+
+
+REDEFINES = f"""@prefix mai: <{MAI}> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <http://schema.org/> .
+mai:Association rdfs:subClassOf mai:PublicAuthority .
+mai:Grant rdfs:subClassOf schema:MonetaryGrant .
+<https://ex.org/a> a mai:Association ; rdfs:label "A" .
+"""
+
+
+def test_statements_that_redefine_contract_terms_are_warned_by_name(tmp_path):
+    report, _, _ = _ingested(tmp_path, "r.ttl", REDEFINES)
+    [warning] = _warnings(report)
+    # mai:Grant's superclass is the shipped ontology's own statement: not a redefinition
+    assert "mai:Association rdfs:subClassOf mai:PublicAuthority" in warning and "mai:Grant" not in warning
+
+
+def test_strict_refuses_a_file_that_redefines_contract_terms_and_stores_nothing(tmp_path):
+    report, error, store = _ingested(tmp_path, "r.ttl", REDEFINES, strict=True)
+    assert report.status == "refused" and report.errors
+    assert store.query(f"ASK {{ <https://ex.org/a> a <{MAI}Association> }}").boolean is False
+
+
+OTHER_VOCABULARIES = """<https://ex.org/gem> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/NGO> .
+<https://ex.org/gem> <http://schema.org/name> "GEM Entraide" .
+<https://ex.org/ars> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://xmlns.com/foaf/0.1/Organization> .
+<https://ex.org/data> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#Dataset> .
+"""
+
+
+def test_a_file_of_other_vocabularies_only_is_warned_once_with_the_classes_to_type_them_as(tmp_path):
+    report, _, _ = _ingested(tmp_path, "autres.nt", OTHER_VOCABULARIES)
+    [warning] = _warnings(report)
+    assert warning.startswith("aucune ressource des classes du contrat de Maillage")
+    assert "schema:NGO (1) → typez-les mai:Association ;" in warning
+    assert "foaf:Organization (1) → typez-les mai:Association ou mai:PublicAuthority ou mai:Enterprise" in warning
+    assert "dcat:Dataset (1)" in warning
+
+
+@pytest.mark.parametrize("body", [
+    OTHER_VOCABULARIES + f"<https://ex.org/gem> {TYPE} <{MAI}Association> .",
+    f"<https://ex.org/m> {TYPE} <http://www.w3.org/ns/org#Membership> .",  # of actors described elsewhere
+], ids=["a contract class too", "memberships only"])
+def test_a_file_with_a_class_that_maillage_reads_is_not_warned(tmp_path, body):
+    report, _, _ = _ingested(tmp_path, "f.nt", body)
+    assert _warnings(report) == []
+
+
 def _big_ntriples(count: int) -> bytes:
     """``count`` typed actors with a SIRET each: superclass types, provenance and SIRENs to materialise."""
     return b"".join(b'<https://ex.org/actor/%d> %s <%sAssociation> .\n<https://ex.org/actor/%d> <%ssiret> "%014d" .\n'

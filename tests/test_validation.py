@@ -36,6 +36,8 @@ BROKEN = {
     "bad siren": VALID.replace('"244200770"', '"24420077"'),
     "membership without member": VALID.replace("org:member ex:asso ;", ""),
     "amount as a string": VALID.replace('"20000"^^xsd:decimal', '"20000"'),
+    "amount as a double": VALID.replace('"20000"^^xsd:decimal', "2.0E4"),
+    "siret written as a number": VALID.replace('mai:siren "244200770"', "mai:siret 24420077000017"),
     # sh:class: the types of the values, read by IRI (VALUES) or, with a blank node among them, in one query
     "beneficiary of another class": VALID.replace("mai:beneficiary ex:asso", "mai:beneficiary ex:p"),
     "blank beneficiary of no class": VALID.replace("mai:beneficiary ex:asso", 'mai:beneficiary [ rdfs:label "B" ]'),
@@ -69,7 +71,9 @@ def pyshacl_results(graph: Graph) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("sample", [VALID, VALID.replace("mai:beneficiary ex:asso",
-                                                         'mai:beneficiary [ a mai:Association ; rdfs:label "B" ]')])
+                                                         'mai:beneficiary [ a mai:Association ; rdfs:label "B" ]'),
+                                    VALID.replace('"20000"^^xsd:decimal', "20000")],
+                         ids=["valid", "blank beneficiary", "integer amount"])
 def test_a_valid_sample_has_no_violation_for_either_validator(sample):
     graph = materialised(sample)
     assert compiled_results(graph) == set() == pyshacl_results(graph)
@@ -81,6 +85,41 @@ def test_both_validators_report_the_same_violations(case):
     compiled = compiled_results(graph)
     assert compiled, f"{case}: no violation found"
     assert compiled == pyshacl_results(graph)
+
+
+def _messages(turtle: str) -> list[tuple[str, str, str]]:
+    """(path, severity, French message) of every result of the compiled validator on ``turtle``."""
+    store = ox.Store()
+    g = ox.NamedNode("https://ex.org/source")
+    store.extend(ox.Quad(*(to_oxigraph(t) for t in triple), g) for triple in materialised(turtle))
+    query = lambda sparql, bindings=None: run_query(store, sparql, bindings)
+    return sorted((v.path.rsplit("/", 1)[-1].rsplit("#", 1)[-1], v.severity, v.message) for v in validate(query))
+
+
+def test_a_value_of_the_wrong_datatype_gets_only_the_datatype_message():
+    found = _messages(VALID.replace('"20000"^^xsd:decimal', '"12 000 €"').replace("2024 .", '"2024" .'))
+    assert [(path, severity) for path, severity, _ in found] == [("amount", "Violation"), ("fiscalYear", "Violation")]
+    assert "La valeur est un texte (entre guillemets) : écrivez 12000, sans guillemets." in found[0][2]
+    assert "écrivez 2024, sans guillemets." in found[1][2]
+
+
+@pytest.mark.parametrize(("replacement", "hint"), [
+    ("1.5E4", "La valeur est de type xsd:double : écrivez 15000."),
+    ('"2000.0"^^xsd:decimal ; mai:fiscalYear "2024"^^xsd:gYear', "La valeur est de type xsd:gYear : écrivez 2024."),
+    ("12500.5E0", 'écrivez 12500.5 (en JSON-LD : {"@value": "12500.5", "@type": "xsd:decimal"}).'),
+], ids=["double amount", "gYear fiscal year", "double amount with a fraction"])
+def test_a_number_of_another_datatype_is_reported_with_its_datatype_and_what_to_write(replacement, hint):
+    sample = VALID.replace("; mai:fiscalYear 2024", "").replace('"20000"^^xsd:decimal', replacement)
+    [(_, _, message)] = _messages(sample)
+    assert message.endswith(hint)
+
+
+@pytest.mark.parametrize("siret", ["42345678900012", "03312345600012"])
+def test_a_siret_written_as_a_number_is_told_to_be_quoted_and_nothing_else(siret):
+    [(path, severity, message)] = _messages(VALID + f"ex:asso mai:siret {siret} .")
+    assert (path, severity) == ("siret", "Violation")
+    assert "La valeur est écrite comme un nombre (xsd:integer) : écrivez \"" in message
+    assert "entre guillemets" in message
 
 
 def test_a_shape_outside_the_supported_subset_is_refused():

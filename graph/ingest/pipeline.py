@@ -25,6 +25,7 @@ from graph.ingest import get_kind
 from graph.ingest.base import Extraction, InputError, Issue, SourceContext, new_graph, source_iri
 from graph.ingest.checker import Checker
 from graph.ingest.lookahead import LOOKAHEAD_MAX_BYTES, Lookahead, Prepared, extract, kind_of, lost
+from graph.ingest.rdf_checks import rdf_file_issues
 from graph.ingest.rdf_first_pass import Observed
 from graph.ingest.register_links import relink
 from graph.ingest.sources import StoredSources, stored_sha256, stored_subjects
@@ -209,6 +210,7 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         raise IngestRefused(report)
     old_subjects = (sources.subjects(ctx.source) if sources is not None
                     else stored_subjects(writer.query, ctx.source))
+    refused = False
     description = _describe(ctx.source, ctx.name, ctx.sha256, _media_type(ctx, source_kind.name), source_kind.name,
                             extraction.text)
     if (graph := extraction.graph) is not None:
@@ -242,9 +244,12 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         for update in blank_updates:
             writer.update(update)
         new_subjects = observed.touched() | {str(ctx.source)}
-    if strict:
+        file_issues = rdf_file_issues(writer.query, ctx.source, observed, strict)
+        report.issues += file_issues
+        refused = any(i.level == "error" for i in file_issues)  # only under strict: redefined contract terms
+    if strict and not refused:
         report.violations = validate(writer.query, ctx.source, _threads(writer))
-    if strict and any(v.severity == "Violation" for v in report.violations):
+    if refused or strict and any(v.severity == "Violation" for v in report.violations):
         writer.restore(ctx.source)
         report.status = "refused"
         raise IngestRefused(report)
