@@ -624,6 +624,31 @@ def test_a_version_with_a_header_and_no_data_row_is_refused_and_the_stored_one_k
     assert count(oxi_store, "GRAPH ?g { ?s ?p ?o }") == before
 
 
+@pytest.mark.parametrize("name,empty", [
+    ("asso.ttl", ""), ("asso.ttl", "@prefix mai: <https://w3id.org/maillage/ontology#> .\n# cut here\n"),
+    ("asso.nt", "# a comment\n\n"), ("asso.jsonld", '{"@context": {"name": "http://schema.org/name"}}'),
+])
+@pytest.mark.parametrize("strict", [False, True])
+def test_an_rdf_file_without_a_triple_is_refused_and_the_stored_source_of_its_name_kept(oxi_store, tmp_path, name,
+                                                                                        empty, strict):
+    """A truncated download re-ingested must not replace its source by nothing."""
+    path = write(tmp_path, name, ASSOCIATION)
+    if name.endswith(".nt"):
+        path.write_text('<https://ex.org/asso> <http://www.w3.org/2000/01/rdf-schema#label> "A" .\n')
+    elif name.endswith(".jsonld"):
+        path.write_text('{"@id": "https://ex.org/asso", "http://www.w3.org/2000/01/rdf-schema#label": "A"}')
+    ingest_paths(oxi_store, [path])
+    before = count(oxi_store, "GRAPH ?g { ?s ?p ?o }")
+    path.write_text(empty, encoding="utf-8")
+    errors = []
+    reports = ingest_paths(oxi_store, [path], strict=strict,
+                           on_report=lambda report, error, p: error and errors.append(error))
+    assert reports == [] and [e.issue.message for e in errors] == [
+        "fichier vide : aucun triplet (rien que des préfixes ou des commentaires ?)"]
+    assert errors[0].issue.message_en == "empty file: no triple (only prefixes or comments?)"
+    assert count(oxi_store, "GRAPH ?g { ?s ?p ?o }") == before
+
+
 def test_rows_refused_by_the_table_reader_are_rejected_rows_too(oxi_store, tmp_path):
     reports, [error] = ingest_version(oxi_store, tmp_path / "delibs.csv",
                                       DELIBERATIONS + "Ville;21060004500392;D1;2024-05-16;Subvention;en trop\n")

@@ -26,6 +26,15 @@ _NEEDLES = tuple(f"<{p}>".encode() for p in (RDF.type, MAI.siret, MAI.siren))
 #: The subject at the start of an N-Triples line: an IRI (a blank node is no resource to index). The line end
 #: before it is part of the pattern, not ``^`` with MULTILINE: a literal first character makes the search 5x faster.
 _NT_SUBJECT = re.compile(rb"\n[ \t]*<([^>]*)>")
+#: A line of an N-Triples document that holds a statement (not blank, not a comment): the first one is near the start.
+_NT_STATEMENT = re.compile(rb"(?:^|\n)[ \t]*[<_]")
+
+
+def _no_triple() -> InputError:
+    """The error of a file that parses but states nothing (0 bytes, or only prefixes and comments): stored, it
+    would replace the source of its name by an empty one (a truncated download)."""
+    return InputError("fichier vide : aucun triplet (rien que des préfixes ou des commentaires ?)",
+                      message_en="empty file: no triple (only prefixes or comments?)")
 
 
 def _lines_naming(data: bytes, needles: tuple[bytes, ...]) -> bytes:
@@ -81,10 +90,13 @@ class Observed:
                 try:
                     self._read(ox.parse(_lines_naming(data, _NEEDLES), ox.RdfFormat.N_TRIPLES, base_iri=PARSE_BASE))
                     self.subjects = _ntriples_subjects(data)
+                    if _NT_STATEMENT.search(data) is None:
+                        raise _no_triple()
                     return
                 except SyntaxError:  # read the whole file again, for the line of the error
                     self.types, self.sirets, self.with_siren = [], {}, set()
-            self._read(ox.parse(data, rdf_format(fmt).engine, base_iri=PARSE_BASE), self.subjects)
+            if not self._read(ox.parse(data, rdf_format(fmt).engine, base_iri=PARSE_BASE), self.subjects):
+                raise _no_triple()
         except SyntaxError as exc:
             said, said_en = invalid_rdf(exc.msg, exc.lineno)
             raise InputError(said, line=exc.lineno, message_en=said_en) from None
@@ -93,8 +105,10 @@ class Observed:
                              "ligne ?)", message_en="unreadable RDF: the parser refuses an outsized term (a file "
                              "collapsed onto one line?)") from None
 
-    def _read(self, quads, subjects: set | None = None) -> None:
+    def _read(self, quads, subjects: set | None = None) -> bool:
+        """Read ``quads``; whether there was any (the loop's last value: no count kept per quad)."""
         types, sirets, with_siren = self.types, self.sirets, self.with_siren
+        quad = None
         for quad in quads:
             subject, predicate = quad.subject, quad.predicate
             if subjects is not None and isinstance(subject, ox.NamedNode):
@@ -105,6 +119,7 @@ class Observed:
                 sirets.setdefault(subject, quad.object.value)
             elif predicate == _SIREN:
                 with_siren.add(subject)
+        return quad is not None
 
     def touched(self) -> set[str]:
         return self.subjects
