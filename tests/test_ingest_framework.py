@@ -480,6 +480,25 @@ def test_a_turtle_error_is_told_in_a_sentence_before_the_engines_text(tmp_path, 
     assert result.exit_code == 1 and said in result.stderr.replace(str(tmp_path) + "/", ""), result.stderr
 
 
+@pytest.mark.parametrize("lang, name, text, said", [
+    ("fr", "distant.jsonld", '{\n  "@context": "https://schema.org/",\n  "@id": "https://ex.org/a", "name": "A"\n}',
+     "distant.jsonld:2: erreur : RDF invalide : contexte JSON-LD distant « https://schema.org/ » : Maillage ne charge "
+     "pas de contexte distant ; incluez-le dans le fichier (« @context » : { … }) (No LoadDocumentCallback has been "
+     "set to load remote contexts) — rien n'a été enregistré"),
+    ("en", "distant.jsonld", '{"@context": [{"ex": "https://ex.org/"}, "https://ex.org/ctx.jsonld"], "@id": "ex:a"}',
+     "distant.jsonld:1: error: invalid RDF: remote JSON-LD context 'https://ex.org/ctx.jsonld': Maillage does not "
+     "fetch remote contexts; include it in the file"),
+    ("fr", "ouvert.rdf", '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+     '  <rdf:Description rdf:about="https://ex.org/a">\n</rdf:RDF>\n',
+     "ouvert.rdf:4: erreur : RDF invalide : ill-formed document"),
+])
+def test_a_json_ld_remote_context_or_an_rdf_xml_error_is_told_with_its_line_and_what_to_do(tmp_path, monkeypatch, lang,
+                                                                                           name, text, said):
+    monkeypatch.setenv("MAILLAGE_LANG", lang)
+    result = cli(tmp_path, "ingest", "--no-index", str(write(tmp_path, name, text)))
+    assert result.exit_code == 1 and said in result.stderr.replace(str(tmp_path) + "/", ""), result.stderr
+
+
 def test_version_and_help_are_on_every_command(tmp_path):
     assert "maillage" in cli(tmp_path, "--version").stdout
     for command in ("ingest", "query", "validate", "export", "serve", "search", "index"):

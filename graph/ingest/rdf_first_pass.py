@@ -18,7 +18,7 @@ from graph.identity import siren_of
 from graph.ingest.base import InputError
 from graph.namespaces import MAI
 from graph.ontology import superclasses
-from graph.parse_errors import invalid_rdf
+from graph.parse_errors import rdf_error
 from graph.store import PARSE_BASE
 
 _TYPE, _SIRET, _SIREN = (ox.NamedNode(str(p)) for p in (RDF.type, MAI.siret, MAI.siren))
@@ -98,8 +98,8 @@ class Observed:
             if not self._read(ox.parse(data, rdf_format(fmt).engine, base_iri=PARSE_BASE), self.subjects):
                 raise _no_triple()
         except SyntaxError as exc:
-            said, said_en = invalid_rdf(exc.msg, exc.lineno)
-            raise InputError(said, line=exc.lineno, message_en=said_en) from None
+            said, said_en, line = rdf_error(exc.msg, exc.lineno, data, fmt)
+            raise InputError(said, line=line, message_en=said_en) from None
         except MemoryError:  # pyoxigraph's parser gives up on a term of tens of megabytes (a runaway literal)
             raise InputError("RDF illisible : le lecteur refuse un terme démesuré (fichier réduit à une seule "
                              "ligne ?)", message_en="unreadable RDF: the parser refuses an outsized term (a file "
