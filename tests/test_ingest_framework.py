@@ -181,6 +181,10 @@ def test_two_files_of_one_name_in_one_ingest_the_second_is_refused_not_silently_
     ("associations.csv", "NomAsso,Tel_Asso,Mail_Asso,Domaine,Sigle\nAnadolu,,a@b.fr,CULTURE,AN\n".encode(), 1,
      "tableau dont l'en-tête (5 colonnes : « NomAsso », « Tel_Asso », « Mail_Asso », « Domaine », …) ne nomme "
      "les colonnes d'aucun des tableaux lus"),
+    ("esus.csv", "Liste des entreprises agréées ESUS - mise à jour 01/03/2025\n\nRaison sociale;SIRET;Statut\n"
+                 "MSP DE FIRMINY;44306184100047;En cours\n".encode(), 3,
+     "tableau dont l'en-tête (3 colonnes : « Raison sociale », « SIRET », « Statut ») ne nomme les colonnes d'aucun "
+     "des tableaux lus"),
 ])
 def test_a_file_plainly_of_no_kind_says_what_it_is_and_what_is_read_without_suggesting_kind(name, data, line, says):
     with pytest.raises(InputError) as refused:
