@@ -129,10 +129,10 @@ def replaced_issue(title: str):
     export of another Maillage whose files bear the same names as this one's."""
     from graph.ingest.base import Issue
 
-    return Issue("warning", f"remplace la source « {title} » déjà importée (un autre contenu) par sa version de cette "
-                            "sauvegarde : ce qu'elle disait est retiré ; si ce fichier est l'export d'un autre Maillage, "
-                            "réimportez votre fichier, et importez plutôt les fichiers de l'autre sous d'autres noms "
-                            "(--name)",
+    return Issue("warning", f"remplace la source « {title} » déjà importée (un autre contenu) par sa version de "
+                            "cette sauvegarde : ce qu'elle disait est retiré ; si ce fichier est l'export d'un autre "
+                            "Maillage, réimportez votre fichier, et importez plutôt les fichiers de l'autre sous "
+                            "d'autres noms (--name)",
                  f"replaces the source '{title}' already ingested (other content) by its version in this backup: what "
                  "it said is withdrawn; if this file is another Maillage's export, ingest your file again, and rather "
                  "ingest the other's files under other names (--name)")

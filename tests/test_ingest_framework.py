@@ -139,6 +139,43 @@ def test_ingesting_the_same_file_twice_leaves_the_same_count(oxi_store, tmp_path
     assert count(oxi_store) == before
 
 
+RELATIVE = textwrap.dedent("""\
+    @prefix mai: <https://w3id.org/maillage/ontology#> .
+    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    <acteur/1> a mai:{cls} ; rdfs:label "{label}" .
+    """)
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "memory"])
+def test_relative_iris_without_a_base_are_resolved_per_source_and_said(tmp_path, backend):
+    """Two files' `<acteur/1>` without @base were one node (one fixed base for every file): an association and a
+    commune merged. Each source resolves them against its own IRI, the same at each ingest, with a warning."""
+    store = open_store({"store": backend, "data_dir": str(tmp_path / "data")})
+    first = write(tmp_path, "a.ttl", RELATIVE.format(cls="Association", label="Association des diabétiques"))
+    second = write(tmp_path, "b.ttl", RELATIVE.format(cls="PublicAuthority", label="Commune de Roche-la-Molière"))
+    reports = ingest_paths(store, [first, second])
+    actors = sorted((str(s), str(label)) for s, label in store.query(
+        "SELECT ?s ?l WHERE { ?s a <https://w3id.org/maillage/ontology#Actor> ; "
+        "<http://www.w3.org/2000/01/rdf-schema#label> ?l }"))
+    assert actors == [("https://w3id.org/maillage/id/source/a-ttl/acteur/1", "Association des diabétiques"),
+                      ("https://w3id.org/maillage/id/source/b-ttl/acteur/1", "Commune de Roche-la-Molière")]
+    assert [[i.message for i in r.warnings] for r in reports] == [[
+        "1 IRI relative sans base (« acteur/1 ») : résolues contre l'IRI de cette source "
+        f"(<https://w3id.org/maillage/id/source/{name}-ttl/acteur/1>), elles ne désignent rien hors d'elle ; donnez au "
+        "fichier sa base : @base <https://…/> (Turtle), « @base » dans le « @context » (JSON-LD), xml:base (RDF/XML)"]
+        for name in "ab"]
+    before = count(store, "GRAPH ?g { ?s ?p ?o }")
+    ingest_paths(store, [first], force=True)
+    assert count(store, "GRAPH ?g { ?s ?p ?o }") == before
+
+
+def test_a_file_with_a_base_or_absolute_iris_gets_no_relative_iri_warning(oxi_store, tmp_path):
+    based = write(tmp_path, "a.ttl", "@base <https://ex.org/> .\n" + RELATIVE.format(cls="Association", label="A"))
+    [report] = ingest_paths(oxi_store, [based])
+    assert report.warnings == []
+    assert count(oxi_store, "<https://ex.org/acteur/1> a <https://w3id.org/maillage/ontology#Actor>") == 1
+
+
 def test_ingesting_a_changed_file_replaces_its_graph(oxi_store, tmp_path):
     path = write(tmp_path, "asso.ttl", ASSOCIATION)
     ingest_paths(oxi_store, [path])

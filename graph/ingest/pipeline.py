@@ -35,7 +35,7 @@ from graph.resolution import canonical_deliberations, resolve_actors
 from graph.backup import is_dump, restore_report
 from graph.formats import rdf_format_for_path
 from graph.gc_pause import cyclic_gc_paused
-from graph.store import RdfSyntaxError, fault_point
+from graph.store import RdfSyntaxError, fault_point, parse_base
 from graph.triples import TripleSet, plain_literal
 from graph.validation import THREADS, Violation, validate, validate_graphs
 
@@ -230,7 +230,7 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         try:
             # A large file starts loading while the first pass reads what it implies (the store's threads).
             with writer.replacing(ctx.source, data, fmt) as add:
-                observed = Observed(data, fmt)
+                observed = Observed(data, fmt, parse_base(ctx.source))
                 ntriples, blank_updates = observed.materialised(ctx.source)
                 add(ntriples)
         except RdfSyntaxError as exc:
@@ -242,6 +242,8 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         for update in blank_updates:
             writer.update(update)
         new_subjects = observed.touched() | {str(ctx.source)}
+        if (relative := relative_issue(observed, ctx.source)) is not None:
+            report.issues.append(relative)
     if strict:
         report.violations = validate(writer.query, ctx.source, _threads(writer))
     if strict and any(v.severity == "Violation" for v in report.violations):
@@ -252,6 +254,26 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     report.touched = {str(s) for s in old_subjects} | new_subjects
     report.seconds = time.perf_counter() - started
     return report
+
+
+def relative_issue(observed: Observed, source: URIRef) -> Issue | None:
+    """The warning of a file whose resources are named by relative IRIs without a base (``<acteur/1>``,
+    ``"@id": "acteur/1"``): they were resolved against the source's IRI, so that two files' never meet; a base of
+    the file's own makes them the IRIs meant."""
+    count, shown = observed.relative()
+    if not count:
+        return None
+    listed = ", ".join(f"« {iri or '<>'} »" for iri in shown) + (", …" if count > len(shown) else "")
+    listed_en = ", ".join(f"'{iri or '<>'}'" for iri in shown) + (", …" if count > len(shown) else "")
+    example = f"{source}/{shown[0]}"
+    said, said_en = (f"{count} IRI relatives", f"{count} relative IRIs") if count > 1 else ("1 IRI relative",
+                                                                                          "1 relative IRI")
+    return Issue("warning", f"{said} sans base ({listed}) : résolues contre l'IRI de cette source (<{example}>), "
+                            "elles ne désignent rien hors d'elle ; donnez au fichier sa base : @base <https://…/> "
+                            "(Turtle), « @base » dans le « @context » (JSON-LD), xml:base (RDF/XML)",
+                 f"{said_en} without a base ({listed_en}): resolved against this source's IRI (<{example}>), they "
+                 "name nothing outside it; give the file its base: @base <https://…/> (Turtle), '@base' in the "
+                 "'@context' (JSON-LD), xml:base (RDF/XML)")
 
 
 def _own_error(ctx: SourceContext | InputError, prepared: Prepared | None, kind: str | None) -> InputError | None:
