@@ -233,6 +233,7 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
                 observed = Observed(data, fmt, parse_base(ctx.source))
                 ntriples, blank_updates = observed.materialised(ctx.source)
                 add(ntriples)
+                relative = relative_issue(observed, ctx.source)  # while the engine's threads load
         except RdfSyntaxError as exc:
             said, said_en = invalid_rdf(str(exc), exc.line)
             raise InputError(said, line=exc.line, message_en=said_en) from None
@@ -242,7 +243,7 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         for update in blank_updates:
             writer.update(update)
         new_subjects = observed.touched() | {str(ctx.source)}
-        if (relative := relative_issue(observed, ctx.source)) is not None:
+        if relative is not None:
             report.issues.append(relative)
     if strict:
         report.violations = validate(writer.query, ctx.source, _threads(writer))
