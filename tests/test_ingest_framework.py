@@ -160,8 +160,8 @@ def test_relative_iris_without_a_base_are_resolved_per_source_and_said(tmp_path,
     assert actors == [("https://w3id.org/maillage/id/source/a-ttl/acteur/1", "Association des diabétiques"),
                       ("https://w3id.org/maillage/id/source/b-ttl/acteur/1", "Commune de Roche-la-Molière")]
     assert [[i.message for i in r.warnings] for r in reports] == [[
-        "1 IRI relative sans base (« acteur/1 ») : résolues contre l'IRI de cette source "
-        f"(<https://w3id.org/maillage/id/source/{name}-ttl/acteur/1>), elles ne désignent rien hors d'elle ; donnez au "
+        "1 IRI relative sans base (« acteur/1 ») : résolue contre l'IRI de cette source "
+        f"(<https://w3id.org/maillage/id/source/{name}-ttl/acteur/1>), elle ne désigne rien hors d'elle ; donnez au "
         "fichier sa base : @base <https://…/> (Turtle), « @base » dans le « @context » (JSON-LD), xml:base (RDF/XML)"]
         for name in "ab"]
     before = count(store, "GRAPH ?g { ?s ?p ?o }")

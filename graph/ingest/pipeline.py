@@ -267,14 +267,17 @@ def relative_issue(observed: Observed, source: URIRef) -> Issue | None:
     listed = ", ".join(f"« {iri or '<>'} »" for iri in shown) + (", …" if count > len(shown) else "")
     listed_en = ", ".join(f"'{iri or '<>'}'" for iri in shown) + (", …" if count > len(shown) else "")
     example = f"{source}/{shown[0]}"
-    said, said_en = (f"{count} IRI relatives", f"{count} relative IRIs") if count > 1 else ("1 IRI relative",
-                                                                                          "1 relative IRI")
-    return Issue("warning", f"{said} sans base ({listed}) : résolues contre l'IRI de cette source (<{example}>), "
-                            "elles ne désignent rien hors d'elle ; donnez au fichier sa base : @base <https://…/> "
-                            "(Turtle), « @base » dans le « @context » (JSON-LD), xml:base (RDF/XML)",
-                 f"{said_en} without a base ({listed_en}): resolved against this source's IRI (<{example}>), they "
-                 "name nothing outside it; give the file its base: @base <https://…/> (Turtle), '@base' in the "
-                 "'@context' (JSON-LD), xml:base (RDF/XML)")
+    if count > 1:
+        said, said_en = (f"{count} IRI relatives sans base ({listed}) : résolues", "elles ne désignent"), (
+            f"{count} relative IRIs without a base ({listed_en}): resolved", "they name")
+    else:
+        said, said_en = (f"1 IRI relative sans base ({listed}) : résolue", "elle ne désigne"), (
+            f"1 relative IRI without a base ({listed_en}): resolved", "it names")
+    return Issue("warning", f"{said[0]} contre l'IRI de cette source (<{example}>), {said[1]} rien hors d'elle ; "
+                            "donnez au fichier sa base : @base <https://…/> (Turtle), « @base » dans le « @context » "
+                            "(JSON-LD), xml:base (RDF/XML)",
+                 f"{said_en[0]} against this source's IRI (<{example}>), {said_en[1]} nothing outside it; give the "
+                 "file its base: @base <https://…/> (Turtle), '@base' in the '@context' (JSON-LD), xml:base (RDF/XML)")
 
 
 def _own_error(ctx: SourceContext | InputError, prepared: Prepared | None, kind: str | None) -> InputError | None:
