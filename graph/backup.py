@@ -30,22 +30,26 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from graph.formats import Format, rdf_format, rdf_format_for_path
-from graph.namespaces import MAI
+from graph.ingest.sources import stored_sha256
+from graph.namespaces import DCTERMS, MAI
 from graph.store import PARSE_BASE, RdfSyntaxError
 
 _SOURCE = ox.NamedNode(str(MAI.Source))
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_SHA256, _TITLE = ox.NamedNode(str(MAI.sha256)), ox.NamedNode(str(DCTERMS.title))
 _MARK = str(MAI.Source).encode()
 
 
 @dataclass
 class RestoreStats:
-    """What a restore did: graphs and triples restored, triples of the default graph left out, IRIs touched."""
+    """What a restore did: graphs and triples restored, triples of the default graph left out, IRIs touched, and the
+    titles of the stored sources it replaced by another content (another file of the same name, or another version)."""
 
     graphs: int = 0
     triples: int = 0
     skipped_default: int = 0
     touched: set[str] = field(default_factory=set)
+    replaced: list[str] = field(default_factory=list)
 
 
 def dump_format(path: str | PurePath, data: bytes) -> Format | None:
@@ -86,6 +90,8 @@ def restore_dump(writer, data: bytes, fmt: str | Format) -> RestoreStats:
         done: list[str] = []
         try:
             for graph in graphs:
+                if (title := _replaced_title(writer, dump, graph)) is not None:
+                    stats.replaced.append(title)
                 stats.touched |= {str(s) for s in _subjects(writer, graph.value)}
                 triples = [ox.Triple(q.subject, q.predicate, q.object)
                            for q in dump.quads_for_pattern(None, None, None, graph)]
@@ -102,9 +108,34 @@ def restore_dump(writer, data: bytes, fmt: str | Format) -> RestoreStats:
     return stats
 
 
+def _replaced_title(writer, dump: ox.Store, graph: ox.NamedNode) -> str | None:
+    """The title of the source stored as ``graph`` when the dump's version of it has another sha256 (None when it
+    is not stored, has the same content, or is no source): what restoring it withdraws."""
+    stored = stored_sha256(writer.query, URIRef(graph.value))
+    shas = [q.object.value for q in dump.quads_for_pattern(graph, _SHA256, None, graph)]
+    if stored is None or not shas or stored in shas:
+        return None
+    titles = [q.object.value for q in dump.quads_for_pattern(graph, _TITLE, None, graph)]
+    return titles[0] if titles else graph.value
+
+
 def _subjects(writer, graph: str) -> set[URIRef]:
     rows = writer.query("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s)) }", {"g": URIRef(graph)})
     return {row[0] for row in rows}
+
+
+def replaced_issue(title: str):
+    """The warning of a source that a dump replaced by another content: a backup restored over newer files, or the
+    export of another Maillage whose files bear the same names as this one's."""
+    from graph.ingest.base import Issue
+
+    return Issue("warning", f"remplace la source « {title} » déjà importée (un autre contenu) par sa version de "
+                            "cette sauvegarde : ce qu'elle disait est retiré ; si ce fichier est l'export d'un autre "
+                            "Maillage, réimportez votre fichier, et importez plutôt les fichiers de l'autre sous "
+                            "d'autres noms (--name)",
+                 f"replaces the source '{title}' already ingested (other content) by its version in this backup: what "
+                 "it said is withdrawn; if this file is another Maillage's export, ingest your file again, and rather "
+                 "ingest the other's files under other names (--name)")
 
 
 def restore_report(writer, ctx, started: float):
@@ -129,5 +160,6 @@ def restore_report(writer, ctx, started: float):
         return None
     report = IngestReport(file=ctx.name, kind="backup", source=None, triples=stats.triples, touched=stats.touched,
                           stats={"graphs": stats.graphs, "default_graph_triples_skipped": stats.skipped_default})
+    report.issues = [replaced_issue(title) for title in stats.replaced]
     report.seconds = time.perf_counter() - started
     return report

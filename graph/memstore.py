@@ -20,7 +20,7 @@ from rdflib import Dataset, URIRef
 
 from graph.formats import rdf_format
 from graph.results import RowsResult
-from graph.store import QuerySyntaxError, Store, Writer, parse_rdflib
+from graph.store import QuerySyntaxError, Store, Writer, parse_base, parse_rdflib
 from graph.terms import as_uri
 
 
@@ -81,7 +81,7 @@ class _MemoryWriter(Writer):
             self._backups[name] = list(self._store._dataset.graph(name))
 
     def replace_graph(self, name, data, fmt="ntriples"):
-        new = parse_rdflib(data, fmt)
+        new = parse_rdflib(data, fmt, parse_base(as_uri(name)))
         self._backup(as_uri(name))
         target = self._store._dataset.graph(as_uri(name))
         target.remove((None, None, None))

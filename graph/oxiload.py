@@ -13,7 +13,7 @@ import threading
 
 import pyoxigraph as ox
 
-from graph.store import PARSE_BASE, RdfSyntaxError
+from graph.store import RdfSyntaxError, parse_base
 
 #: Payloads from this size go through bulk_load (parallel, writes SST files directly); smaller ones through load,
 #: which is ~40 ms faster for a small file because it writes no new files.
@@ -143,7 +143,7 @@ class Loads:
                 # a stream through Python calls, each waiting for the GIL, and while another thread holds it (the
                 # first pass of `replacing`'s block) 200k triples took 80 s to load instead of 0.7 s.
                 data = part[0] if len(part) == 1 and isinstance(part[0], bytes) else b"".join(part)
-                self.primary.bulk_load(data, fmt, base_iri=PARSE_BASE, to_graph=self.graph)
+                self.primary.bulk_load(data, fmt, base_iri=parse_base(self.graph.value), to_graph=self.graph)
             except BaseException as exc:
                 with self._ready:
                     self.errors[i], self._stopped = exc, True

@@ -18,7 +18,7 @@ from graph.bindings import run_query
 from graph.formats import rdf_format
 from graph.oxiload import Loads, chunks, extender, is_bulk, loader, pieces_reader
 from graph.sparql import syntax_error
-from graph.store import PARSE_BASE, RdfSyntaxError, Writer, fault_point
+from graph.store import RdfSyntaxError, Writer, fault_point, parse_base
 from graph.terms import as_uri, to_oxigraph
 from graph.triples import TripleSet
 
@@ -110,11 +110,11 @@ class OxigraphWriter(Writer):
         try:
             if fmt_.quads:
                 # Whatever graph a quads file names, this source's graph holds it.
-                for quads in chunks(ox.parse(data, fmt_.engine, base_iri=PARSE_BASE)):
+                for quads in chunks(ox.parse(data, fmt_.engine, base_iri=parse_base(name))):
                     self.primary.extend(ox.Quad(q.subject, q.predicate, q.object, node) for q in quads)
             else:
                 load = loader(self.primary, sum(map(len, pieces)))
-                load(data, fmt_.engine, base_iri=PARSE_BASE, to_graph=node)
+                load(data, fmt_.engine, base_iri=parse_base(name), to_graph=node)
         except SyntaxError as exc:
             self.owner.restore_graph(self.primary, name)
             raise RdfSyntaxError(exc.msg, exc.lineno, exc.offset) from None

@@ -58,6 +58,73 @@ def invalid_rdf(message: str, line: int | None) -> tuple[str, str]:
     return f"RDF invalide : {said[0]} ({message})", f"invalid RDF: {said[1]} ({message})"
 
 
+def rdf_error(message: str, line: int | None, data: bytes, fmt: str) -> tuple[str, str, int | None]:
+    """The French and English messages of the RDF document ``data`` (format name ``fmt``) that does not parse, and
+    its line: :func:`invalid_rdf`, with what the engine leaves out — the URL of a remote JSON-LD context that
+    Maillage does not fetch, the line of an RDF/XML error (the engine gives none; a second reading by expat does,
+    on this error path only).
+
+    >>> rdf_error("No LoadDocumentCallback has been set to load remote contexts",
+    ...           None, b'{\\n "@context": "https://schema.org/"}', "jsonld")[0]
+    'RDF invalide : contexte JSON-LD distant « https://schema.org/ » : Maillage ne charge pas de contexte distant ; \
+incluez-le dans le fichier (« @context » : { … }) (No LoadDocumentCallback has been set to load remote contexts)'
+    >>> rdf_error("ill-formed document", None, b'<?xml version="1.0"?>\\n<a>\\n<b>\\n</a>', "rdfxml")[2]
+    4
+    """
+    if "LoadDocumentCallback" in message and (urls := _remote_contexts(data)):
+        listed = ", ".join(f"« {url} »" for url in urls[:3])
+        listed_en = ", ".join(f"'{url}'" for url in urls[:3])
+        found = data.find(urls[0].encode("utf-8"))
+        line = data.count(b"\n", 0, found) + 1 if found >= 0 else line
+        return (f"RDF invalide : contexte JSON-LD distant {listed} : Maillage ne charge pas de contexte distant ; "
+                f"incluez-le dans le fichier (« @context » : {{ … }}) ({message})",
+                f"invalid RDF: remote JSON-LD context {listed_en}: Maillage does not fetch remote contexts; include it "
+                f"in the file (\"@context\": {{ … }}) ({message})", line)
+    if line is None and fmt == "rdfxml":
+        line = _xml_error_line(data)
+    return (*invalid_rdf(message, line), line)
+
+
+def _remote_contexts(data: bytes) -> list[str]:
+    """The remote contexts (URLs) that a JSON-LD document names, in their order, each once."""
+    import json
+
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except ValueError:
+        return []
+    urls: list[str] = []
+
+    def walk(node, in_context: bool = False) -> None:
+        if isinstance(node, str):
+            if in_context and node not in urls:
+                urls.append(node)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, in_context)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("@context", "@import") or (in_context and isinstance(value, (dict, list))):
+                    walk(value, key in ("@context", "@import"))
+                elif not in_context:
+                    walk(value)
+
+    walk(document)
+    return urls
+
+
+def _xml_error_line(data: bytes) -> int | None:
+    """The line where expat finds ``data`` not well-formed, or None (it is, and the RDF/XML error is of RDF)."""
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate()
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        return exc.lineno
+    return None
+
+
 def explain_sparql(message: str, text: str, line: int | None, column: int | None) -> tuple[str, str]:
     """The French and English messages of a query that does not parse at ``line``:``column`` (1-based): where
     reading stopped — at the end (something left open) or at the words shown —, then the engine's text.

@@ -21,7 +21,7 @@ from rdflib import BNode, Graph
 from graph.bindings import substitute
 from graph.formats import rdf_format
 from graph.results import RowsResult
-from graph.store import PARSE_BASE, QuerySyntaxError, RdfSyntaxError, Store, StoreError, Writer
+from graph.store import PARSE_BASE, QuerySyntaxError, RdfSyntaxError, Store, StoreError, Writer, parse_base
 from graph.terms import as_uri, to_rdflib
 from graph.triples import TripleSet
 
@@ -140,7 +140,7 @@ class _RemoteWriter(Writer):
     def replace_graph(self, name, data, fmt="ntriples"):
         name = str(as_uri(name))
         staging = name + "#maillage-staging"
-        lines = _ntriples_lines(data, fmt)
+        lines = _ntriples_lines(data, fmt, parse_base(name))
         self._backup(name)
         self.store.update(f"DROP SILENT GRAPH <{staging}>")
         for start in range(0, len(lines), CHUNK_TRIPLES):
@@ -159,7 +159,7 @@ class _RemoteWriter(Writer):
         return self.store.query(sparql, bindings)
 
 
-def _ntriples_lines(data: bytes | Graph | TripleSet, fmt: str) -> list[str]:
+def _ntriples_lines(data: bytes | Graph | TripleSet, fmt: str, base: str = PARSE_BASE) -> list[str]:
     """Serialise ``data`` as N-Triples lines; blank nodes become IRIs so that chunks keep their identity."""
     if isinstance(data, (Graph, TripleSet)):
         triples = [tuple(_skolem(t) for t in triple) for triple in data]
@@ -167,7 +167,7 @@ def _ntriples_lines(data: bytes | Graph | TripleSet, fmt: str) -> list[str]:
     if isinstance(data, list):
         data = b"".join(data)
     try:
-        quads = list(ox.parse(data, rdf_format(fmt).engine, base_iri=PARSE_BASE))
+        quads = list(ox.parse(data, rdf_format(fmt).engine, base_iri=base))
     except SyntaxError as exc:
         raise RdfSyntaxError(exc.msg, exc.lineno, exc.offset) from None
     out = io.BytesIO()

@@ -84,6 +84,25 @@ def test_restoring_over_a_store_replaces_each_source_graph_and_keeps_the_others(
     assert names - {URIRef("https://ex.org/kept")} == set(graphs_of(original))
 
 
+def test_a_dump_that_replaces_a_stored_source_of_other_content_names_it_in_a_warning(source_data, tmp_path):
+    """Another Maillage's export, or an older backup: each local source it replaces by another content is named, as
+    a changed file re-ingested is; the sources it holds unchanged, or that were not stored, are not."""
+    dump = tmp_path / "backup.trig"
+    cli(source_data, "export", "--format", "trig", "-o", str(dump))
+    (tmp_path / "local").mkdir()
+    local = tmp_path / "local" / "adresses.ttl"
+    local.write_text('<https://ex.org/mine> <https://ex.org/label> "Maison de santé de Firminy" .\n', encoding="utf-8")
+    cli(tmp_path / "data", "ingest", str(local))
+    first = cli(tmp_path / "data", "ingest", str(dump))
+    said = [line.strip() for line in first.stderr.splitlines() if "remplace la source" in line]
+    assert said == ["backup.trig: avertissement : remplace la source « adresses.ttl » déjà importée (un autre contenu) "
+                    "par sa version de cette sauvegarde : ce qu'elle disait est retiré ; si ce fichier est l'export "
+                    "d'un autre Maillage, réimportez votre fichier, et importez plutôt les fichiers de l'autre sous "
+                    "d'autres noms (--name)"]
+    again = cli(tmp_path / "data", "ingest", "--force", str(dump))
+    assert "remplace la source" not in again.stderr
+
+
 def test_a_plain_quads_file_is_not_taken_for_a_dump(tmp_path):
     data = b'<https://ex.org/g> { <https://ex.org/a> <https://ex.org/p> "1" . }'
     assert not is_dump(data, "plain.trig")

@@ -139,6 +139,43 @@ def test_ingesting_the_same_file_twice_leaves_the_same_count(oxi_store, tmp_path
     assert count(oxi_store) == before
 
 
+RELATIVE = textwrap.dedent("""\
+    @prefix mai: <https://w3id.org/maillage/ontology#> .
+    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    <acteur/1> a mai:{cls} ; rdfs:label "{label}" .
+    """)
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "memory"])
+def test_relative_iris_without_a_base_are_resolved_per_source_and_said(tmp_path, backend):
+    """Two files' `<acteur/1>` without @base were one node (one fixed base for every file): an association and a
+    commune merged. Each source resolves them against its own IRI, the same at each ingest, with a warning."""
+    store = open_store({"store": backend, "data_dir": str(tmp_path / "data")})
+    first = write(tmp_path, "a.ttl", RELATIVE.format(cls="Association", label="Association des diabétiques"))
+    second = write(tmp_path, "b.ttl", RELATIVE.format(cls="PublicAuthority", label="Commune de Roche-la-Molière"))
+    reports = ingest_paths(store, [first, second])
+    actors = sorted((str(s), str(label)) for s, label in store.query(
+        "SELECT ?s ?l WHERE { ?s a <https://w3id.org/maillage/ontology#Actor> ; "
+        "<http://www.w3.org/2000/01/rdf-schema#label> ?l }"))
+    assert actors == [("https://w3id.org/maillage/id/source/a-ttl/acteur/1", "Association des diabétiques"),
+                      ("https://w3id.org/maillage/id/source/b-ttl/acteur/1", "Commune de Roche-la-Molière")]
+    assert [[i.message for i in r.warnings] for r in reports] == [[
+        "1 IRI relative sans base (« acteur/1 ») : résolue contre l'IRI de cette source "
+        f"(<https://w3id.org/maillage/id/source/{name}-ttl/acteur/1>), elle ne désigne rien hors d'elle ; donnez au "
+        "fichier sa base : @base <https://…/> (Turtle), « @base » dans le « @context » (JSON-LD), xml:base (RDF/XML)"]
+        for name in "ab"]
+    before = count(store, "GRAPH ?g { ?s ?p ?o }")
+    ingest_paths(store, [first], force=True)
+    assert count(store, "GRAPH ?g { ?s ?p ?o }") == before
+
+
+def test_a_file_with_a_base_or_absolute_iris_gets_no_relative_iri_warning(oxi_store, tmp_path):
+    based = write(tmp_path, "a.ttl", "@base <https://ex.org/> .\n" + RELATIVE.format(cls="Association", label="A"))
+    [report] = ingest_paths(oxi_store, [based])
+    assert report.warnings == []
+    assert count(oxi_store, "<https://ex.org/acteur/1> a <https://w3id.org/maillage/ontology#Actor>") == 1
+
+
 def test_ingesting_a_changed_file_replaces_its_graph(oxi_store, tmp_path):
     path = write(tmp_path, "asso.ttl", ASSOCIATION)
     ingest_paths(oxi_store, [path])
@@ -181,6 +218,10 @@ def test_two_files_of_one_name_in_one_ingest_the_second_is_refused_not_silently_
     ("associations.csv", "NomAsso,Tel_Asso,Mail_Asso,Domaine,Sigle\nAnadolu,,a@b.fr,CULTURE,AN\n".encode(), 1,
      "tableau dont l'en-tête (5 colonnes : « NomAsso », « Tel_Asso », « Mail_Asso », « Domaine », …) ne nomme "
      "les colonnes d'aucun des tableaux lus"),
+    ("esus.csv", "Liste des entreprises agréées ESUS - mise à jour 01/03/2025\n\nRaison sociale;SIRET;Statut\n"
+                 "MSP DE FIRMINY;44306184100047;En cours\n".encode(), 3,
+     "tableau dont l'en-tête (3 colonnes : « Raison sociale », « SIRET », « Statut ») ne nomme les colonnes d'aucun "
+     "des tableaux lus"),
 ])
 def test_a_file_plainly_of_no_kind_says_what_it_is_and_what_is_read_without_suggesting_kind(name, data, line, says):
     with pytest.raises(InputError) as refused:
@@ -480,6 +521,25 @@ def test_a_turtle_error_is_told_in_a_sentence_before_the_engines_text(tmp_path, 
     assert result.exit_code == 1 and said in result.stderr.replace(str(tmp_path) + "/", ""), result.stderr
 
 
+@pytest.mark.parametrize("lang, name, text, said", [
+    ("fr", "distant.jsonld", '{\n  "@context": "https://schema.org/",\n  "@id": "https://ex.org/a", "name": "A"\n}',
+     "distant.jsonld:2: erreur : RDF invalide : contexte JSON-LD distant « https://schema.org/ » : Maillage ne charge "
+     "pas de contexte distant ; incluez-le dans le fichier (« @context » : { … }) (No LoadDocumentCallback has been "
+     "set to load remote contexts) — rien n'a été enregistré"),
+    ("en", "distant.jsonld", '{"@context": [{"ex": "https://ex.org/"}, "https://ex.org/ctx.jsonld"], "@id": "ex:a"}',
+     "distant.jsonld:1: error: invalid RDF: remote JSON-LD context 'https://ex.org/ctx.jsonld': Maillage does not "
+     "fetch remote contexts; include it in the file"),
+    ("fr", "ouvert.rdf", '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+     '  <rdf:Description rdf:about="https://ex.org/a">\n</rdf:RDF>\n',
+     "ouvert.rdf:4: erreur : RDF invalide : ill-formed document"),
+])
+def test_a_json_ld_remote_context_or_an_rdf_xml_error_is_told_with_its_line_and_what_to_do(tmp_path, monkeypatch, lang,
+                                                                                           name, text, said):
+    monkeypatch.setenv("MAILLAGE_LANG", lang)
+    result = cli(tmp_path, "ingest", "--no-index", str(write(tmp_path, name, text)))
+    assert result.exit_code == 1 and said in result.stderr.replace(str(tmp_path) + "/", ""), result.stderr
+
+
 def test_version_and_help_are_on_every_command(tmp_path):
     assert "maillage" in cli(tmp_path, "--version").stdout
     for command in ("ingest", "query", "validate", "export", "serve", "search", "index"):
@@ -621,6 +681,31 @@ def test_a_version_with_a_header_and_no_data_row_is_refused_and_the_stored_one_k
     before = count(oxi_store, "GRAPH ?g { ?s ?p ?o }")
     reports, [error] = ingest_version(oxi_store, tmp_path / name, good.splitlines(keepends=True)[0])
     assert reports == [] and error.issue.message == "aucune ligne de données sous l'en-tête"
+    assert count(oxi_store, "GRAPH ?g { ?s ?p ?o }") == before
+
+
+@pytest.mark.parametrize("name,empty", [
+    ("asso.ttl", ""), ("asso.ttl", "@prefix mai: <https://w3id.org/maillage/ontology#> .\n# cut here\n"),
+    ("asso.nt", "# a comment\n\n"), ("asso.jsonld", '{"@context": {"name": "http://schema.org/name"}}'),
+])
+@pytest.mark.parametrize("strict", [False, True])
+def test_an_rdf_file_without_a_triple_is_refused_and_the_stored_source_of_its_name_kept(oxi_store, tmp_path, name,
+                                                                                        empty, strict):
+    """A truncated download re-ingested must not replace its source by nothing."""
+    path = write(tmp_path, name, ASSOCIATION)
+    if name.endswith(".nt"):
+        path.write_text('<https://ex.org/asso> <http://www.w3.org/2000/01/rdf-schema#label> "A" .\n')
+    elif name.endswith(".jsonld"):
+        path.write_text('{"@id": "https://ex.org/asso", "http://www.w3.org/2000/01/rdf-schema#label": "A"}')
+    ingest_paths(oxi_store, [path])
+    before = count(oxi_store, "GRAPH ?g { ?s ?p ?o }")
+    path.write_text(empty, encoding="utf-8")
+    errors = []
+    reports = ingest_paths(oxi_store, [path], strict=strict,
+                           on_report=lambda report, error, p: error and errors.append(error))
+    assert reports == [] and [e.issue.message for e in errors] == [
+        "fichier vide : aucun triplet (rien que des préfixes ou des commentaires ?)"]
+    assert errors[0].issue.message_en == "empty file: no triple (only prefixes or comments?)"
     assert count(oxi_store, "GRAPH ?g { ?s ?p ?o }") == before
 
 

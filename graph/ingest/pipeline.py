@@ -36,7 +36,7 @@ from graph.resolution import canonical_deliberations, resolve_actors
 from graph.backup import is_dump, restore_report
 from graph.formats import rdf_format_for_path
 from graph.gc_pause import cyclic_gc_paused
-from graph.store import RdfSyntaxError, fault_point
+from graph.store import RdfSyntaxError, fault_point, parse_base
 from graph.triples import TripleSet, plain_literal
 from graph.validation import THREADS, Violation, validate, validate_graphs
 
@@ -232,9 +232,10 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         try:
             # A large file starts loading while the first pass reads what it implies (the store's threads).
             with writer.replacing(ctx.source, data, fmt) as add:
-                observed = Observed(data, fmt)
+                observed = Observed(data, fmt, parse_base(ctx.source))
                 ntriples, blank_updates = observed.materialised(ctx.source)
                 add(ntriples)
+                relative = relative_issue(observed, ctx.source)  # while the engine's threads load
         except RdfSyntaxError as exc:
             said, said_en = invalid_rdf(str(exc), exc.line)
             raise InputError(said, line=exc.line, message_en=said_en) from None
@@ -248,6 +249,9 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         report.issues += file_issues
         refused = any(i.level == "error" for i in file_issues)  # only under strict: redefined contract terms
     if strict and not refused:
+        if relative is not None:
+            report.issues.append(relative)
+    if strict:
         report.violations = validate(writer.query, ctx.source, _threads(writer))
     if refused or strict and any(v.severity == "Violation" for v in report.violations):
         writer.restore(ctx.source)
@@ -257,6 +261,29 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     report.touched = {str(s) for s in old_subjects} | new_subjects
     report.seconds = time.perf_counter() - started
     return report
+
+
+def relative_issue(observed: Observed, source: URIRef) -> Issue | None:
+    """The warning of a file whose resources are named by relative IRIs without a base (``<acteur/1>``,
+    ``"@id": "acteur/1"``): they were resolved against the source's IRI, so that two files' never meet; a base of
+    the file's own makes them the IRIs meant."""
+    count, shown = observed.relative()
+    if not count:
+        return None
+    listed = ", ".join(f"« {iri or '<>'} »" for iri in shown) + (", …" if count > len(shown) else "")
+    listed_en = ", ".join(f"'{iri or '<>'}'" for iri in shown) + (", …" if count > len(shown) else "")
+    example = f"{source}/{shown[0]}"
+    if count > 1:
+        said, said_en = (f"{count} IRI relatives sans base ({listed}) : résolues", "elles ne désignent"), (
+            f"{count} relative IRIs without a base ({listed_en}): resolved", "they name")
+    else:
+        said, said_en = (f"1 IRI relative sans base ({listed}) : résolue", "elle ne désigne"), (
+            f"1 relative IRI without a base ({listed_en}): resolved", "it names")
+    return Issue("warning", f"{said[0]} contre l'IRI de cette source (<{example}>), {said[1]} rien hors d'elle ; "
+                            "donnez au fichier sa base : @base <https://…/> (Turtle), « @base » dans le « @context » "
+                            "(JSON-LD), xml:base (RDF/XML)",
+                 f"{said_en[0]} against this source's IRI (<{example}>), {said_en[1]} nothing outside it; give the "
+                 "file its base: @base <https://…/> (Turtle), '@base' in the '@context' (JSON-LD), xml:base (RDF/XML)")
 
 
 def _own_error(ctx: SourceContext | InputError, prepared: Prepared | None, kind: str | None) -> InputError | None:

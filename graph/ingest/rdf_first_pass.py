@@ -18,14 +18,26 @@ from graph.identity import siren_of
 from graph.ingest.base import InputError
 from graph.namespaces import MAI
 from graph.ontology import superclasses
-from graph.parse_errors import invalid_rdf
+from graph.parse_errors import rdf_error
 from graph.store import PARSE_BASE
+
+#: How many relative IRIs a warning shows.
+SHOWN_RELATIVE = 3
 
 _TYPE, _SIRET, _SIREN = (ox.NamedNode(str(p)) for p in (RDF.type, MAI.siret, MAI.siren))
 _NEEDLES = tuple(f"<{p}>".encode() for p in (RDF.type, MAI.siret, MAI.siren))
 #: The subject at the start of an N-Triples line: an IRI (a blank node is no resource to index). The line end
 #: before it is part of the pattern, not ``^`` with MULTILINE: a literal first character makes the search 5x faster.
 _NT_SUBJECT = re.compile(rb"\n[ \t]*<([^>]*)>")
+#: A line of an N-Triples document that holds a statement (not blank, not a comment): the first one is near the start.
+_NT_STATEMENT = re.compile(rb"(?:^|\n)[ \t]*[<_]")
+
+
+def _no_triple() -> InputError:
+    """The error of a file that parses but states nothing (0 bytes, or only prefixes and comments): stored, it
+    would replace the source of its name by an empty one (a truncated download)."""
+    return InputError("fichier vide : aucun triplet (rien que des préfixes ou des commentaires ?)",
+                      message_en="empty file: no triple (only prefixes or comments?)")
 
 
 def _lines_naming(data: bytes, needles: tuple[bytes, ...]) -> bytes:
@@ -71,7 +83,9 @@ class Observed:
     1.25 s); its syntax is then checked by the engine's load, which leaves the store as it was on an error.
     """
 
-    def __init__(self, data: bytes, fmt: str) -> None:
+    def __init__(self, data: bytes, fmt: str, base: str = PARSE_BASE) -> None:
+        """Read ``data``, its relative IRIs against ``base`` (the engine's load must use the same)."""
+        self.base, self.fmt = base, fmt
         self.types: list[tuple] = []
         self.sirets: dict = {}
         self.with_siren: set = set()
@@ -79,22 +93,27 @@ class Observed:
         try:
             if fmt == "ntriples":
                 try:
-                    self._read(ox.parse(_lines_naming(data, _NEEDLES), ox.RdfFormat.N_TRIPLES, base_iri=PARSE_BASE))
+                    self._read(ox.parse(_lines_naming(data, _NEEDLES), ox.RdfFormat.N_TRIPLES, base_iri=base))
                     self.subjects = _ntriples_subjects(data)
+                    if _NT_STATEMENT.search(data) is None:
+                        raise _no_triple()
                     return
                 except SyntaxError:  # read the whole file again, for the line of the error
                     self.types, self.sirets, self.with_siren = [], {}, set()
-            self._read(ox.parse(data, rdf_format(fmt).engine, base_iri=PARSE_BASE), self.subjects)
+            if not self._read(ox.parse(data, rdf_format(fmt).engine, base_iri=base), self.subjects):
+                raise _no_triple()
         except SyntaxError as exc:
-            said, said_en = invalid_rdf(exc.msg, exc.lineno)
-            raise InputError(said, line=exc.lineno, message_en=said_en) from None
+            said, said_en, line = rdf_error(exc.msg, exc.lineno, data, fmt)
+            raise InputError(said, line=line, message_en=said_en) from None
         except MemoryError:  # pyoxigraph's parser gives up on a term of tens of megabytes (a runaway literal)
             raise InputError("RDF illisible : le lecteur refuse un terme démesuré (fichier réduit à une seule "
                              "ligne ?)", message_en="unreadable RDF: the parser refuses an outsized term (a file "
                              "collapsed onto one line?)") from None
 
-    def _read(self, quads, subjects: set | None = None) -> None:
+    def _read(self, quads, subjects: set | None = None) -> bool:
+        """Read ``quads``; whether there was any (the loop's last value: no count kept per quad)."""
         types, sirets, with_siren = self.types, self.sirets, self.with_siren
+        quad = None
         for quad in quads:
             subject, predicate = quad.subject, quad.predicate
             if subjects is not None and isinstance(subject, ox.NamedNode):
@@ -105,9 +124,21 @@ class Observed:
                 sirets.setdefault(subject, quad.object.value)
             elif predicate == _SIREN:
                 with_siren.add(subject)
+        return quad is not None
 
     def touched(self) -> set[str]:
         return self.subjects
+
+    def relative(self) -> tuple[int, list[str]]:
+        """How many subjects were written as relative IRIs without a base (resolved against ``base``: no file
+        names an IRI under its own source's), and the first of them as written. One look at each subject the
+        pass already gathered, no work per triple; none for N-Triples and N-Quads, whose IRIs are all absolute
+        (the parser refuses others), nor their cost on the bulk path."""
+        if self.fmt in ("ntriples", "nquads"):
+            return 0, []
+        base, cut = self.base, len(self.base)
+        found = sorted(s[cut:] for s in self.subjects if s.startswith(base))
+        return len(found), found[:SHOWN_RELATIVE]
 
     def materialised(self, source: URIRef) -> tuple[bytes, list[tuple]]:
         """The superclass types, ``prov:wasDerivedFrom`` and derived SIRENs that the pipeline adds to an extraction

@@ -105,16 +105,21 @@ def _xml(ctx: SourceContext) -> tuple[tuple[str, str], None] | None:
 
 def _table(ctx: SourceContext) -> tuple[tuple[str, str], int] | None:
     from graph.spreadsheets import is_spreadsheet
-    from graph.tabular import PEEK_BYTES, read_table
+    from graph.tabular import PEEK_BYTES, peek_lines, read_table
 
     if ctx.path.suffix.lower() not in TABLE_SUFFIXES and not is_spreadsheet(ctx.data):
         return None
     head = ctx.data if is_spreadsheet(ctx.data) else ctx.data[:PEEK_BYTES].rsplit(b"\n", 1)[0]
     try:
         table = read_table(head, max_rows=5)
+        header = [cell for cell in table.header if cell.strip()]
+        if len(header) < 2 and (below := [keys for _, keys in peek_lines(head) if len(keys) >= 2]):
+            # a title line above the header ("Liste des entreprises agréées ESUS - … - mise à jour 01/03/2025"):
+            # the header is the first line of several cells
+            table = read_table(head, known=below[0], max_rows=5)
+            header = [cell for cell in table.header if cell.strip()]
     except InputError:
         return None
-    header = [cell for cell in table.header if cell.strip()]
     if len(header) < 2:
         return None
     columns, columns_en = _names(header)
