@@ -245,13 +245,12 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         for update in blank_updates:
             writer.update(update)
         new_subjects = observed.touched() | {str(ctx.source)}
+        if relative is not None:
+            report.issues.append(relative)
         file_issues = rdf_file_issues(writer.query, ctx.source, observed, strict)
         report.issues += file_issues
         refused = any(i.level == "error" for i in file_issues)  # only under strict: redefined contract terms
     if strict and not refused:
-        if relative is not None:
-            report.issues.append(relative)
-    if strict:
         report.violations = validate(writer.query, ctx.source, _threads(writer))
     if refused or strict and any(v.severity == "Violation" for v in report.violations):
         writer.restore(ctx.source)
