@@ -170,25 +170,6 @@ def test_english_is_one_switch_away_and_remembered(client):
     assert "Latest grants" in client.get("/", headers=HTML).get_data(as_text=True)
 
 
-@pytest.mark.parametrize("accepted, lang", [("en-GB,en;q=0.9", "en"), ("fr-FR,en;q=0.5", "fr"), ("de", "fr"),
-                                             ("de,en;q=0.3", "en"), (None, "fr")])
-def test_a_browser_that_prefers_english_gets_english_and_the_cache_knows_why(client, accepted, lang):
-    headers = {**HTML, **({"Accept-Language": accepted} if accepted else {})}
-    page = client.get("/", headers=headers)
-    assert f'<html lang="{lang}"' in page.get_data(as_text=True)
-    assert "Accept-Language" in page.headers.get("Vary", "")
-
-
-def test_the_switch_the_cookie_and_the_lang_setting_come_before_the_browser(client, tmp_path):
-    english = {**HTML, "Accept-Language": "en"}
-    assert '<html lang="fr"' in client.get("/?lang=fr", headers=english).get_data(as_text=True)
-    assert '<html lang="fr"' in client.get("/", headers=english).get_data(as_text=True)  # the cookie
-    app = fresh_app(template_data(), tmp_path / "fr", lang="fr")
-    page = app.test_client().get("/", headers=english)
-    assert '<html lang="fr"' in page.get_data(as_text=True) and "Accept-Language" not in page.headers.get("Vary", "")
-    close_resources(app)
-
-
 def test_every_ui_string_exists_in_both_languages_and_every_template_key_is_known():
     assert all(fr and en for fr, en in STRINGS.values())
     templates = Path(__file__).resolve().parent.parent / "webapp" / "templates"

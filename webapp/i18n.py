@@ -1,7 +1,6 @@
 """The interface in French first, and in English: every UI string in both languages, and the switch.
 
-The language comes from ``?lang=fr|en`` (remembered in a cookie), else the cookie, else the ``lang`` setting, else
-the first of French and English that the browser's ``Accept-Language`` prefers, else French.
+The language comes from ``?lang=fr|en`` (remembered in a cookie), else the cookie, else the ``lang`` setting.
 Templates call ``t("key")``; ``tests/test_web_i18n.py`` checks that every key a template uses exists in both.
 
 >>> STRINGS["search"]
@@ -291,32 +290,8 @@ def get_lang() -> str:
     lang = getattr(g, "lang", None)
     if lang is None:
         wanted = request.args.get("lang") or request.cookies.get(COOKIE) or current_app.config["MAILLAGE"]["lang"]
-        lang = g.lang = wanted if wanted in LANGS else browser_lang(request.accept_languages) or "fr"
+        lang = g.lang = wanted if wanted in LANGS else "fr"
     return lang
-
-
-def _chosen() -> bool:
-    """Whether ``?lang=``, the cookie or the ``lang`` setting chose the language (not the browser)."""
-    return any(value in LANGS for value in (request.args.get("lang"), request.cookies.get(COOKIE),
-                                            current_app.config["MAILLAGE"]["lang"]))
-
-
-def browser_lang(accepted) -> str | None:
-    """The first of our languages among ``accepted`` (an Accept-Language header, best first), by primary tag.
-
-    werkzeug's ``best_match`` prefers an exact tag further down ("fr-FR, en;q=0.5" would give English).
-
-    >>> from werkzeug.datastructures import LanguageAccept
-    >>> browser_lang(LanguageAccept([("fr-FR", 1), ("en", 0.5)])), browser_lang(LanguageAccept([("en-GB", 1)]))
-    ('fr', 'en')
-    >>> browser_lang(LanguageAccept([("de", 1)])) is None
-    True
-    """
-    for tag, quality in accepted:
-        primary = tag.split("-", 1)[0].lower()
-        if quality > 0 and primary in LANGS:
-            return primary
-    return None
 
 
 #: « de » before a placeholder: elided when the value begins with a vowel sound (« pouvoir d'Aline »).
@@ -359,6 +334,4 @@ def init_app(app: Flask) -> None:
             response.set_cookie(COOKIE, wanted, max_age=365 * 24 * 3600, samesite="Lax")
         if wanted in LANGS or request.cookies.get(COOKIE):
             response.vary.add("Cookie")
-        if not _chosen():  # the page is in the language the browser asks, until a cookie says otherwise
-            response.vary.update(("Accept-Language", "Cookie"))
         return response

@@ -44,8 +44,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("publish_interval", 5.0, "Seconds an ingest of several files gathers them before publishing them "
             "together (0: after each file); each file is seen whole, old or new.", float),
     Setting("index_procs", 2, "Processes that write the search index in parallel during a full rebuild.", int),
-    Setting("lang", "", "Language of the interface, and of the command line's reports, messages and help: fr or "
-            "en; empty: the browser's (Accept-Language) on the web, else French."),
+    Setting("lang", "fr", "Default language of the interface, and of the command line's reports, messages and "
+            "help: fr or en."),
     Setting("debug", False, "Flask debug mode (never in `maillage serve`).", _bool),
 )
 
