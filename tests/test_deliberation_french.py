@@ -599,6 +599,9 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      [("Les Crayons Solidaires", "500"), ("Club photo Objectif Olivettes", "300")], []),
     ("DÉCIDE d'attribuer aux associations Les Crayons Solidaires et Club Photo, respectivement 500 € et 300 €.",
      [("Les Crayons Solidaires", "500"), ("Club Photo", "300")], []),
+    # "respectivement" before the amounts, the beneficiaries after them
+    ("- ATTRIBUE respectivement 3 000 € et 2 000 € aux associations Les Lucioles Fictives et Écoute Fictive\n"
+     "  pour leurs groupes de parole ;", [("Les Lucioles Fictives", "3000"), ("Écoute Fictive", "2000")], []),
     ("DÉCIDE d'attribuer à l'association Mimos Jeunesse, à l'association Les Nuits Vézériennes et à l'association "
      "Sinfonia des subventions de\nrespectivement 25 000 €, 8 000 € et 12 500 € au titre de l'exercice 2025 ;",
      [("Mimos Jeunesse", "25000"), ("Les Nuits Vézériennes", "8000"), ("Sinfonia", "12500")], []),
