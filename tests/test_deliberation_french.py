@@ -661,6 +661,23 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      [("Club Nautique", "5000")], []),
     ("DÉCIDE d'allouer à l'association Bus Santé Est, pour les permanences de son unité mobile dans\nles villages de "
      "Saint-Guilhem-le-Désert et Montpeyroux, une aide de 4 200 euros ;", [("Bus Santé Est", "4200")], []),
+    # the decision's own words for a payment: "participe à hauteur de", "le versement à X de la somme de", "prend en
+    # charge … par une subvention à X"
+    ("Après en avoir délibéré :\n- PARTICIPE à hauteur de 9 000 € au financement de l'extension de la maison de santé "
+     "de Lafage portée par la SISA Pôle Santé de Lafage, sous forme d'une subvention d'équipement ;",
+     [("SISA Pôle Santé de Lafage", "9000")], []),
+    ("Après en avoir délibéré :\n- DÉCIDE de participer à hauteur de 6 000 € au financement du dispositif d'écoute de "
+     "la CPTS Fictive du Lac, par le versement d'une subvention de fonctionnement ;\n- DÉCIDE de prendre en charge la "
+     "moitié du coût du matériel, soit 4 000 €, par une subvention d'équipement à la SISA Fictive du Lac ;",
+     [("CPTS Fictive du Lac", "6000"), ("SISA Fictive du Lac", "4000")], []),
+    ("Après en avoir délibéré :\n- PREND EN CHARGE, par le versement d'une participation de 1 300 € à l'association "
+     "Répit Fictif, une partie du coût du stage ;", [("Répit Fictif", "1300")], []),
+    ("Après en avoir délibéré :\n- VALIDE le versement à l'association Santé Fictive du Lac de la somme de 9 000 € au "
+     "titre de l'année 2025 ;", [("Santé Fictive du Lac", "9000")], []),
+    # a co-funder's share, told in the report: no grant of the authority's
+    ("Le Département participe à hauteur de 20 000 € au financement de l'extension de la maison de santé portée par "
+     "la SISA Pôle Santé de Lafage.", [], []),
+    ("Après en avoir délibéré :\n- PARTICIPE à hauteur de 9 000 € au financement des Rencontres de la santé.", [], []),
     ("ATTRIBUE à l'association Calvi Santé une subvention de 1 000 € (budget 2025, article 6574).",
      [("Calvi Santé", "1000")], []),
     ("ATTRIBUE à l'Association des parents d'élèves du Bourg une subvention de 400 €, imputée au budget 2025.",

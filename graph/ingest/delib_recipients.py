@@ -34,7 +34,7 @@ _STOP = (r"(?=\s*(?:," + _ENUMERATION + r"|\(|;|:|(?<!\bM)(?<!\bMM)(?<!\bMme)(?<
          # "de verser au Centre hospitalier de Brest la participation de 20 000 € …": what it is paid, not its name.
          r"\b(?:la|les)\s+(?:subventions?|aides?|participations?|contributions?|dotations?)\b(?=[^\n]{0,60}\d)|"
          r"\b(?:le|un|l['’])\s*(?:solde|acompte|reliquat)\b|"
-         r"\bun\s+montant\b|\bla\s+somme\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|"
+         r"\bun\s+montant\b|\b(?:de\s+)?la\s+somme\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|"
          # "sur le budget", "sur présentation des factures", not a name's "Hockey sur glace".
          r"(?<![-\w])sur\b(?!\s+(?!(?:le|la|les|l|un|une|des|son|sa|ses|leurs?|ce|cette|ces|présentation|proposition|"
          r"production|demande|justificati\w*|pièces?|factures?|crédits?|budget|fonds)\b)[a-zà-ÿ]+\b)|"
@@ -265,6 +265,27 @@ def beneficiary_in(sentence: str, anchor: int, association: bool = True) -> str 
     if best:
         return best[1]
     match = _ASSOCIATION.search(sentence) if association else None
+    return _clean_name(match.group("name")) if match else None
+
+
+#: Whom what an amount finances is for, said after the amount: "40 000 € au financement de l'extension de la maison
+#: de santé de Bannalec portée par la SISA X", "15 000 € au financement du dispositif de médiation de la CPTS X" —
+#: the body that carries the project, or the one its words in small letters end with (a place's "de Bannalec" is not
+#: one); "au financement des Rencontres de …" names no beneficiary.
+_FINANCED = re.compile(r"\s*(?:au|pour\s+le)\s+financement\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*(?=[a-zà-ÿ])"
+                       r"[^;:€\n]{0,150}?(?:\bport[ée]e?s?\s+par|\bde\s+la|\bde\s+l['’]|\bdu|\bdes)\s+"
+                       r"(?:la\s+|le\s+|les\s+|l['’](?=[A-ZÉÈ]))?(?P<name>[A-ZÉÈÀŒ«\"][^\n]*?)" + _STOP)
+
+
+def financed(sentence: str, end: int) -> str | None:
+    """The beneficiary of the project that the amount ending at ``end`` goes to finance, when the words after it
+    name one.
+
+    >>> financed("PARTICIPE à hauteur de 9 000 € au financement de l'extension de la maison de santé de Lafage "
+    ...          "portée par la SISA Pôle Santé de Lafage, sous forme d'une subvention.", 30)
+    'SISA Pôle Santé de Lafage'
+    """
+    match = _FINANCED.match(sentence, end)
     return _clean_name(match.group("name")) if match else None
 
 
