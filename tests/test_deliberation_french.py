@@ -2782,6 +2782,13 @@ def test_the_body_a_proposal_is_addressed_to_is_no_beneficiary_and_an_acronym_na
      "l'hébergement des internes.", [("Flers Santé Jeunes", "3500"),
                                      ("Association des Étudiants en Santé accueillis dans le Bocage", "1200")]),
     ("L'association Les Amis du Vélo bénéficiait jusqu'ici d'une subvention de 800 €.", []),
+    # not the verb that opens the clause, nor the article's heading
+    ("ARTICLE 1er : DÉCIDE que l'association Répit Fictif bénéficiera d'une aide de 5 000 € pour son fonctionnement.",
+     [("Répit Fictif", "5000")]),
+    ("ARTICLE 2 : DÉCIDE que la Mutualité Fictive du Lac percevra une subvention de 3 500 € pour ses ateliers.",
+     [("Mutualité Fictive du Lac", "3500")]),
+    ("Article 3 – L'association Écoute Fictive reçoit, pour la formation de bénévoles, une subvention de 900 €.",
+     [("Écoute Fictive", "900")]),
 ])
 def test_the_subject_of_a_receiving_verb_is_the_beneficiary_and_a_second_one_may_leave_the_verb_out(text, grants):
     """"X recevrait 12 500 euros", "X bénéficierait de 9 000 euros, et Y de 2 750 euros": each its own amount."""

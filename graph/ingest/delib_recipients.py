@@ -297,9 +297,11 @@ RECEIVE = re.compile(r"\b(?:re[çc]oi(?:t|vent)|recevr(?:a|ait|ont|aient)|b[ée]
                      re.I)
 #: The subject of a receiving verb, right before it: the name after its article, an aside between commas left out
 #: ("L'association Fos Ciné Mer, qui anime le cinéma de Fos, recevrait …"), an adverb too ("X bénéficie par
-#: ailleurs d'une subvention …").
-_SUBJECT = re.compile(r"(?:^|[;:]|,\s+et\b|\bqu(?:e\b|['’]))\s*(?:[Ll]['’]association\s+|[Ll]e\s+|[Ll]a\s+|[Ll]es\s+|"
-                      r"[Ll]['’](?=[A-ZÉÈ]))?(?P<name>[A-ZÉÈÀ«\"][^;:,]*?)(?:\s*,[^;:]*?,)?\s+(?:(?:par\s+ailleurs|"
+#: ailleurs d'une subvention …"); not the article's heading nor the verb that opens the clause ("Article 2 –
+#: L'association X reçoit …", "DÉCIDE que l'association X bénéficiera …").
+_SUBJECT = re.compile(r"(?:^|[;:]|,\s+et\b|\bqu(?:e\b|['’]))\s*(?:(?i:article)\s+(?:\d+|premier)(?:er)?\s*[–—-]\s*)?"
+                      r"(?:[Ll]['’]association\s+|[Ll]e\s+|[Ll]a\s+|[Ll]es\s+|[Ll]['’](?=[A-ZÉÈ]))?"
+                      r"(?P<name>[A-ZÉÈÀ«\"](?:(?!\bqu(?:e\b|['’]))[^;:,])*?)(?:\s*,[^;:]*?,)?\s+(?:(?:par\s+ailleurs|"
                       r"également|aussi|ainsi|donc|en\s+outre|quant\s+à\s+(?:elle|lui))\s+)?$")
 #: The second beneficiary of a receiving verb said once for two: "X bénéficie d'une subvention de 3 500 €, et
 #: l'Association Y (AESB) de 1 200 €" — Y, then "de" and its amount, the verb left out.
