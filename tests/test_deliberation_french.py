@@ -599,6 +599,9 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      [("Les Crayons Solidaires", "500"), ("Club photo Objectif Olivettes", "300")], []),
     ("DÉCIDE d'attribuer aux associations Les Crayons Solidaires et Club Photo, respectivement 500 € et 300 €.",
      [("Les Crayons Solidaires", "500"), ("Club Photo", "300")], []),
+    # "respectivement" before the amounts, the beneficiaries after them
+    ("- ATTRIBUE respectivement 3 000 € et 2 000 € aux associations Les Lucioles Fictives et Écoute Fictive\n"
+     "  pour leurs groupes de parole ;", [("Les Lucioles Fictives", "3000"), ("Écoute Fictive", "2000")], []),
     ("DÉCIDE d'attribuer à l'association Mimos Jeunesse, à l'association Les Nuits Vézériennes et à l'association "
      "Sinfonia des subventions de\nrespectivement 25 000 €, 8 000 € et 12 500 € au titre de l'exercice 2025 ;",
      [("Mimos Jeunesse", "25000"), ("Les Nuits Vézériennes", "8000"), ("Sinfonia", "12500")], []),
@@ -658,6 +661,23 @@ def test_an_etablissement_public_named_in_a_sentence_or_a_list_is_not_the_author
      [("Club Nautique", "5000")], []),
     ("DÉCIDE d'allouer à l'association Bus Santé Est, pour les permanences de son unité mobile dans\nles villages de "
      "Saint-Guilhem-le-Désert et Montpeyroux, une aide de 4 200 euros ;", [("Bus Santé Est", "4200")], []),
+    # the decision's own words for a payment: "participe à hauteur de", "le versement à X de la somme de", "prend en
+    # charge … par une subvention à X"
+    ("Après en avoir délibéré :\n- PARTICIPE à hauteur de 9 000 € au financement de l'extension de la maison de santé "
+     "de Lafage portée par la SISA Pôle Santé de Lafage, sous forme d'une subvention d'équipement ;",
+     [("SISA Pôle Santé de Lafage", "9000")], []),
+    ("Après en avoir délibéré :\n- DÉCIDE de participer à hauteur de 6 000 € au financement du dispositif d'écoute de "
+     "la CPTS Fictive du Lac, par le versement d'une subvention de fonctionnement ;\n- DÉCIDE de prendre en charge la "
+     "moitié du coût du matériel, soit 4 000 €, par une subvention d'équipement à la SISA Fictive du Lac ;",
+     [("CPTS Fictive du Lac", "6000"), ("SISA Fictive du Lac", "4000")], []),
+    ("Après en avoir délibéré :\n- PREND EN CHARGE, par le versement d'une participation de 1 300 € à l'association "
+     "Répit Fictif, une partie du coût du stage ;", [("Répit Fictif", "1300")], []),
+    ("Après en avoir délibéré :\n- VALIDE le versement à l'association Santé Fictive du Lac de la somme de 9 000 € au "
+     "titre de l'année 2025 ;", [("Santé Fictive du Lac", "9000")], []),
+    # a co-funder's share, told in the report: no grant of the authority's
+    ("Le Département participe à hauteur de 20 000 € au financement de l'extension de la maison de santé portée par "
+     "la SISA Pôle Santé de Lafage.", [], []),
+    ("Après en avoir délibéré :\n- PARTICIPE à hauteur de 9 000 € au financement des Rencontres de la santé.", [], []),
     ("ATTRIBUE à l'association Calvi Santé une subvention de 1 000 € (budget 2025, article 6574).",
      [("Calvi Santé", "1000")], []),
     ("ATTRIBUE à l'Association des parents d'élèves du Bourg une subvention de 400 €, imputée au budget 2025.",
@@ -2762,6 +2782,13 @@ def test_the_body_a_proposal_is_addressed_to_is_no_beneficiary_and_an_acronym_na
      "l'hébergement des internes.", [("Flers Santé Jeunes", "3500"),
                                      ("Association des Étudiants en Santé accueillis dans le Bocage", "1200")]),
     ("L'association Les Amis du Vélo bénéficiait jusqu'ici d'une subvention de 800 €.", []),
+    # not the verb that opens the clause, nor the article's heading
+    ("ARTICLE 1er : DÉCIDE que l'association Répit Fictif bénéficiera d'une aide de 5 000 € pour son fonctionnement.",
+     [("Répit Fictif", "5000")]),
+    ("ARTICLE 2 : DÉCIDE que la Mutualité Fictive du Lac percevra une subvention de 3 500 € pour ses ateliers.",
+     [("Mutualité Fictive du Lac", "3500")]),
+    ("Article 3 – L'association Écoute Fictive reçoit, pour la formation de bénévoles, une subvention de 900 €.",
+     [("Écoute Fictive", "900")]),
 ])
 def test_the_subject_of_a_receiving_verb_is_the_beneficiary_and_a_second_one_may_leave_the_verb_out(text, grants):
     """"X recevrait 12 500 euros", "X bénéficierait de 9 000 euros, et Y de 2 750 euros": each its own amount."""

@@ -25,3 +25,18 @@ _GRANT_WORD = re.compile(r"subventions?|participation\s+financière|aide\s+finan
                          r"lycéens|doctorants|stagiaires|sportifs|artistes))|d['’]échange))", re.I)
 #: Its endings with or without their accents: texts typed without them write "attribuee", "versees".
 _GRANT_VERB = re.compile(r"\b(?:attribu|allou|vers|accord|octroy)(?:er|e|ent|é|ée|és|ées|ee|es|ees)\b", re.I)
+
+#: What a decision says before an amount that it pays, other than a granting verb or a grant's word: "PARTICIPE à
+#: hauteur de 40 000 € au financement de …", "DÉCIDE de participer à hauteur de …", "VALIDE le versement à
+#: l'association X de la somme de …", "PREND EN CHARGE, par le versement d'une participation de …". Read in the
+#: decision only: in the report, "l'ARS participe à hauteur de …" is a co-funder's share.
+DECIDED_PAYMENT = re.compile(r"(?:\bparticip(?:e|ent|er|ons)\s+(?:financièrement\s+)?à\s+hauteur\s+de|"
+                             r"\bversement\s+(?:(?:à|au|aux)\s[^.;:€\d]{2,150}?\s(?:de\s+la\s+somme\s+de|"
+                             r"d['’]un\s+montant\s+de)|d['’]une?\s+(?:participation|aide|contribution|somme)\b"
+                             r"(?:\s+(?:financière|exceptionnelle|forfaitaire))?\s+(?:de|d['’]un\s+montant\s+de)))"
+                             r"\s*$", re.I)
+#: A grant's words said right after the amount that a decision takes on: "DÉCIDE de prendre en charge la moitié du
+#: coût de l'échographe, soit 12 000 €, par une subvention d'équipement à la SISA X" — the cost before it is what
+#: the grant pays a share of, not the grant's words.
+GRANT_AFTER = re.compile(r"\s*,?\s*(?:par|sous\s+(?:la\s+)?forme\s+d['’]|au\s+moyen\s+d['’])\s*"
+                         r"(?:le\s+versement\s+d['’])?une?\s+(?:subvention|participation|aide|contribution)\b", re.I)

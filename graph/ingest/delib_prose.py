@@ -33,7 +33,7 @@ from decimal import Decimal
 
 from graph.ingest.delib_antecedents import (_PRONOUN_AFTER, _PRONOUN_BEFORE, _antecedent, _named_by_kind,
                                             _requester, _the_same)
-from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS
+from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS, DECIDED_PAYMENT, GRANT_AFTER
 from graph.ingest.delib_grants import _IN_KIND, _PAST, GrantFact, StatedTotal, _nature
 from graph.ingest.delib_lists import (_AMOUNT_FIELD, _BLOCK, _BULLET, _DATIVE_ITEM, _ITEM_START, _LEAD, _YEAR_ITEM,
                                       _item_name, _sentences, approved_below, opens_clause,
@@ -43,7 +43,7 @@ from graph.ingest.delib_not_grants import (_ANOTHER_AID, _AT_DISPOSAL_OF, _BY_EA
                                            _RATE_AFTER, _THRESHOLD, _VALUED, _WITHDRAWS, _YEARLY, _is_part,
                                            _requested, _whole_of)
 from graph.ingest.delib_recipients import (_NEXT_GRANT, _clean_name, _person_at, _record_head, beneficiary_in,
-                                           receiver)
+                                           financed, receiver)
 from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold, parse_amount
 
 
@@ -337,6 +337,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
     """Return the grants and totals stated in sentences (table lines excluded: ``| … |`` rows, and the ``tables``
     aligned with spaces, given by their spans)."""
     decision_at = max((m.start() for m in _DECISION.finditer(body)), default=len(body))
+    # where the decision's words begin: its clauses may each open with "DÉCIDE", the last of which is decision_at
+    deciding_from = min((m.start() for m in _DECISION.finditer(body)), default=len(body))
     grants, totals, lead, lead_nature, after_table, after_list = [], [], False, None, False, False
     prior = (0, "")  # the sentence before, and where it ends: a request it states names a proposal's beneficiary
     for start, sentence in _civilities_joined(_sentences(body)):
@@ -435,8 +437,13 @@ def prose_grants(body: str, title_beneficiary: str | None,
             # "X recevrait 12 500 euros", "X bénéficierait de 9 000 euros, et Y de 2 750 euros": the verb's subject.
             receiving = receiver(flat, a_start, [e for s, e, _ in amounts + words if s < a_start])
             prize = bool(_PRIZE_BEFORE.search(before) and _AWARDED_AFTER.match(flat, a_end))
+            # "PARTICIPE à hauteur de …", "VALIDE le versement à X de la somme de …", "…, soit 12 000 €, par une
+            # subvention …": the decision's own words for a payment.
+            decided = start + a_start >= deciding_from
+            granted_after = decided and bool(GRANT_AFTER.match(flat, a_end))
+            paid = granted_after or decided and bool(DECIDED_PAYMENT.search(flat, 0, a_start))
             if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead) or valued_in_kind
-                    or amended or set_at or pronoun or receiving or prize
+                    or amended or set_at or pronoun or receiving or prize or paid
                     or _verb_opens_clause(sentence, a_start, amounts + words)):
                 continue
             if _DUES.search(clause) and not _GRANT_WORD.search(clause):
@@ -453,7 +460,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 window_end = share.start()
             # A computed grant's words are those after its operands ("… dépense éligible …, soit 100 000 €"); a
             # block's "Montant : 45 K€" line, its own (not the "Dépense subventionnable : …" line above it).
-            said = "" if result or ceiling else sentence[max(0, a_start - 80):a_start]  # a result's: "soit", "="
+            said = "" if result or ceiling or granted_after else sentence[max(0, a_start - 80):a_start]  # "soit", "="
             if _AMOUNT_FIELD.fullmatch(sentence, line_start := sentence.rfind("\n", 0, a_start) + 1, a_start):
                 said = sentence[line_start:a_start]
             # "le versement du solde …, soit 16 000 €": that "soit" gives the instalment; "- M. X, interne, 12 mois,
@@ -493,7 +500,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 or (lent_to and _clean_name(lent_to.group("acronymed") or lent_to.group("name"))) or receiving \
                 or (pronoun and (lui and _antecedent(sentence[:lui])
                                  or "\n\n" not in body[prior_end:start] and _antecedent(prior_sentence))) \
-                or (listed and _person_at(sentence, a_start, True)) \
+                or (listed and _person_at(sentence, a_start, True)) or (paid and financed(flat, a_end)) \
                 or beneficiary_in(flat, a_start, association=not listed) or _person_at(body, start + a_start, False) \
                 or (listed and (
                 _item_name(sentence, a_start) or beneficiary_in(flat, a_start))) \

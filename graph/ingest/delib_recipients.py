@@ -34,7 +34,7 @@ _STOP = (r"(?=\s*(?:," + _ENUMERATION + r"|\(|;|:|(?<!\bM)(?<!\bMM)(?<!\bMme)(?<
          # "de verser au Centre hospitalier de Brest la participation de 20 000 € …": what it is paid, not its name.
          r"\b(?:la|les)\s+(?:subventions?|aides?|participations?|contributions?|dotations?)\b(?=[^\n]{0,60}\d)|"
          r"\b(?:le|un|l['’])\s*(?:solde|acompte|reliquat)\b|"
-         r"\bun\s+montant\b|\bla\s+somme\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|"
+         r"\bun\s+montant\b|\b(?:de\s+)?la\s+somme\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|"
          # "sur le budget", "sur présentation des factures", not a name's "Hockey sur glace".
          r"(?<![-\w])sur\b(?!\s+(?!(?:le|la|les|l|un|une|des|son|sa|ses|leurs?|ce|cette|ces|présentation|proposition|"
          r"production|demande|justificati\w*|pièces?|factures?|crédits?|budget|fonds)\b)[a-zà-ÿ]+\b)|"
@@ -268,6 +268,27 @@ def beneficiary_in(sentence: str, anchor: int, association: bool = True) -> str 
     return _clean_name(match.group("name")) if match else None
 
 
+#: Whom what an amount finances is for, said after the amount: "40 000 € au financement de l'extension de la maison
+#: de santé de Bannalec portée par la SISA X", "15 000 € au financement du dispositif de médiation de la CPTS X" —
+#: the body that carries the project, or the one its words in small letters end with (a place's "de Bannalec" is not
+#: one); "au financement des Rencontres de …" names no beneficiary.
+_FINANCED = re.compile(r"\s*(?:au|pour\s+le)\s+financement\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*(?=[a-zà-ÿ])"
+                       r"[^;:€\n]{0,150}?(?:\bport[ée]e?s?\s+par|\bde\s+la|\bde\s+l['’]|\bdu|\bdes)\s+"
+                       r"(?:la\s+|le\s+|les\s+|l['’](?=[A-ZÉÈ]))?(?P<name>[A-ZÉÈÀŒ«\"][^\n]*?)" + _STOP)
+
+
+def financed(sentence: str, end: int) -> str | None:
+    """The beneficiary of the project that the amount ending at ``end`` goes to finance, when the words after it
+    name one.
+
+    >>> financed("PARTICIPE à hauteur de 9 000 € au financement de l'extension de la maison de santé de Lafage "
+    ...          "portée par la SISA Pôle Santé de Lafage, sous forme d'une subvention.", 30)
+    'SISA Pôle Santé de Lafage'
+    """
+    match = _FINANCED.match(sentence, end)
+    return _clean_name(match.group("name")) if match else None
+
+
 #: A verb whose subject receives the amount after it: "L'association X, qui anime …, recevrait 12 500 euros", "Le
 #: Conservatoire X bénéficierait de 9 000 euros" — in the present, the future or the conditional (the past tells of
 #: an earlier grant: "bénéficiait", "a reçu").
@@ -276,9 +297,11 @@ RECEIVE = re.compile(r"\b(?:re[çc]oi(?:t|vent)|recevr(?:a|ait|ont|aient)|b[ée]
                      re.I)
 #: The subject of a receiving verb, right before it: the name after its article, an aside between commas left out
 #: ("L'association Fos Ciné Mer, qui anime le cinéma de Fos, recevrait …"), an adverb too ("X bénéficie par
-#: ailleurs d'une subvention …").
-_SUBJECT = re.compile(r"(?:^|[;:]|,\s+et\b|\bqu(?:e\b|['’]))\s*(?:[Ll]['’]association\s+|[Ll]e\s+|[Ll]a\s+|[Ll]es\s+|"
-                      r"[Ll]['’](?=[A-ZÉÈ]))?(?P<name>[A-ZÉÈÀ«\"][^;:,]*?)(?:\s*,[^;:]*?,)?\s+(?:(?:par\s+ailleurs|"
+#: ailleurs d'une subvention …"); not the article's heading nor the verb that opens the clause ("Article 2 –
+#: L'association X reçoit …", "DÉCIDE que l'association X bénéficiera …").
+_SUBJECT = re.compile(r"(?:^|[;:]|,\s+et\b|\bqu(?:e\b|['’]))\s*(?:(?i:article)\s+(?:\d+|premier)(?:er)?\s*[–—-]\s*)?"
+                      r"(?:[Ll]['’]association\s+|[Ll]e\s+|[Ll]a\s+|[Ll]es\s+|[Ll]['’](?=[A-ZÉÈ]))?"
+                      r"(?P<name>[A-ZÉÈÀ«\"](?:(?!\bqu(?:e\b|['’]))[^;:,])*?)(?:\s*,[^;:]*?,)?\s+(?:(?:par\s+ailleurs|"
                       r"également|aussi|ainsi|donc|en\s+outre|quant\s+à\s+(?:elle|lui))\s+)?$")
 #: The second beneficiary of a receiving verb said once for two: "X bénéficie d'une subvention de 3 500 €, et
 #: l'Association Y (AESB) de 1 200 €" — Y, then "de" and its amount, the verb left out.

@@ -141,6 +141,9 @@ _TO = re.compile(r"^\s*(?:(?:à|a)\s+(?:l['’]association\s+|la\s+structure\s+|
                  r"au\s+|aux\s+(?:associations?\s+|structures?\s+|communes\s+(?=de\b|d['’]))?|"
                  r"l['’]association\s+)", re.I)
 _LIST_SEPARATOR = re.compile(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+")
+#: What ends the beneficiaries named after their amounts, the words of what the grants are for: "… aux associations A
+#: et B pour leurs groupes de parole".
+_PURPOSE = re.compile(r"\s+(?:pour|afin|au\s+titre|dans\s+le\s+cadre|en\s+vue)\b", re.I)
 
 
 def _names(text: str, separator: re.Pattern = _LIST_SEPARATOR) -> list[str]:
@@ -211,6 +214,8 @@ def respective_grants(body: str) -> list[GrantFact]:
         else:  # beneficiaries first: the datives before "respectivement"
             amounts = _amount_run(after, backwards=False)
             names = _dative_names(before, len(amounts))
+            if not names and amounts:  # "ATTRIBUE respectivement 3 000 € et 2 000 € aux associations A et B"
+                names = _dative_names(_PURPOSE.split(after[amounts[-1].end():], maxsplit=1)[0], len(amounts))
         if len(amounts) < 2 or len(names) != len(amounts):
             continue
         nature = _nature(body[start:end])
