@@ -1976,6 +1976,12 @@ def test_a_receipt_line_leaves_the_text_whole_and_gives_its_actes_id(line, actes
     assert (left, stamp.actes_raw) == ("Le Conseil approuve.\nFait à Colmar-Fictif", actes)
 
 
+def test_a_stamp_wrapped_after_a_dates_slash_or_an_actes_ids_underscore_gives_them_whole():
+    stamp = strip_stamps("Le Conseil approuve.\nTransmis en Préfecture le 03/10/\n2025\n"
+                         "Accusé de réception n° 025-212500999-20250930-2025_\n090-DE\n")[1]
+    assert (stamp.sent, stamp.actes_raw) == (dt.date(2025, 10, 3), "025-212500999-20250930-2025_090-DE")
+
+
 def test_a_teletransmitted_act_sent_on_a_day_is_received_that_day(tmp_path):
     path = tmp_path / "deliberation.txt"
     path.write_text("COMMUNE DE VERNOUX-FICTIF\nSéance du Conseil municipal du 5 avril 2024\nDélibération n° 12\n"
@@ -3663,8 +3669,9 @@ def test_a_page_break_in_a_list_drops_its_footer_and_running_header_and_joins_a_
     ("à la mairie de Boulogne-\nsur-Mer ;", "à la mairie de Boulogne-\nsur-Mer ;"),
     ("le service médico-\nsocial ;", "le service médico-\nsocial ;"),
     ("les montants ci-\ndessous ;", "les montants ci-\ndessous ;"),
+    ("après en avoir délibéré, à l'u-\nnanimité :", "à l'unanimité\n:"),
 ], ids=["associa-tion", "in-a-name", "conven-tion", "capital-after", "compound-head", "particle-and-hyphen",
-        "compound-in-o", "ci-dessous"])
+        "compound-in-o", "ci-dessous", "one-letter-after-an-elision"])
 def test_a_word_cut_by_a_hyphen_at_a_line_end_is_whole_again_and_a_compound_keeps_its_hyphen(cut, whole):
     assert whole in normalise_text("COMMUNE DE TRÉZILLY\nConseil municipal\n\n" + cut + "\n").body
 
