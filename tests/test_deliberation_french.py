@@ -236,6 +236,9 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
     ("FICTIVILLE AGGLO\n\nCONSEIL COMMUNAUTAIRE", "Fictiville Agglo"),
     ("VALENCE-FICTIVE ROMANS AGGLO", "Valence-Fictive Romans Agglo"),
     ("ORSANNE AGGLO\nCommunauté d'agglomération de l'Orsanne", "Communauté d'agglomération de l'Orsanne"),
+    # a communauté under its name, with no line of its kind under it
+    ("COMBES-FICTIF COMMUNAUTÉ\n\nProcès-verbal de délibération du Conseil communautaire",
+     "Combes-Fictif Communauté"),
     # a SIVU whose purpose is a word of its name, before its territory
     ("SYNDICAT INTERCOMMUNAL À VOCATION UNIQUE SANTÉ DU HAUT-FICTIF\n\nCOMITÉ SYNDICAL",
      "Syndicat intercommunal à vocation unique Santé du Haut-Fictif"),
@@ -2054,6 +2057,7 @@ def test_a_posting_dated_before_the_session_is_not_the_acts_publication(tmp_path
      dt.date(2025, 3, 12)),
     ("Le Conseil est convoqué par courriel du 5 septembre 2025.", dt.date(2025, 9, 5)),
     ("Le Comité, convoqué par courrier électronique en date du 2 mai 2025, s'est réuni", dt.date(2025, 5, 2)),
+    ("Date de convocation : le 16 septembre 2025", dt.date(2025, 9, 16)),
 ])
 def test_the_convocation_date_is_read_its_year_from_the_session_when_it_gives_none(text, convened):
     assert parse_attendance(text).convened == convened
