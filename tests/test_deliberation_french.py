@@ -1381,6 +1381,9 @@ def test_the_counts_in_a_left_margin_column_beside_the_prose_are_read():
     ("CENTRE COMMUNAL D'ACTION SOCIALE DE FICTIVILLE\n\nDÉLIBÉRATION N° CCAS-CA-2025-09\n\nObjet : Aidants\n",
      "CCAS-CA-2025-09"),
     ("Délibération n° DEL/CM/2025/112\nObjet : Santé\n", "DEL/CM/2025/112"),
+    # a label with its colon heading the line
+    ("COMMUNE DE FICTIVILLE\nSéance du 29 septembre 2025\nNuméro : CM-2025-09-29-17\nObjet : Santé\n",
+     "CM-2025-09-29-17"),
     # a part in capitals that ends in figures, as the Collectivité de Corse numbers its executive's acts
     ("CONSEIL EXÉCUTIF DE CORSE\nDÉLIBÉRATION N° 2025/E3/112 DU CONSEIL EXÉCUTIF DE CORSE\n", "2025/E3/112"),
     # a beneficiary's account number under its name in a list, before the number alone in the heading is found
