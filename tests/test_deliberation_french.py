@@ -2010,6 +2010,10 @@ def test_a_teletransmitted_act_sent_on_a_day_is_received_that_day(tmp_path):
     ("Publiée sur l'intranet de l'université le 4 octobre 2025", dt.date(2025, 10, 4)),
     ("Publié sur le portail de la collectivité le 4 octobre 2025", dt.date(2025, 10, 4)),
     ("Date d'affichage du présent acte, le 12 NOV. 2024", dt.date(2024, 11, 12)),
+    # a posting for a span of days publishes the act on its first
+    ("Affiché au siège du syndicat du 10 octobre au 10 décembre 2024", dt.date(2024, 10, 10)),
+    ("Affichée en mairie du 04/10/2024 au 04/12/2024", dt.date(2024, 10, 4)),
+    ("Affiché du 4 au 18 octobre 2024", dt.date(2024, 10, 4)),
 ])
 def test_the_publication_date_is_read_however_it_is_worded(text, published):
     assert find_published(text, dt.date(2024, 3, 1) if published else dt.date(2024, 5, 7)) == published
