@@ -3347,6 +3347,22 @@ def test_a_total_is_the_grants_only_when_its_clause_speaks_of_them(text, totals)
     assert [str(t.amount) for t in find_grants(text).totals] == totals
 
 
+_DECIDED_BELOW = ("Le Conseil municipal, après en avoir délibéré :\n- ATTRIBUE une subvention de 6 000 € à l'association "
+                  "Handi Val ;\n- ATTRIBUE une subvention de 3 500 € à l'association Sourire Val ;\n")
+
+
+@pytest.mark.parametrize("expose, totals", [
+    ("Le comité a retenu deux projets, pour un montant total de 9 500 €.", [("9500", True)]),
+    # a total of something else, or two totals: none is taken
+    ("Le projet, d'un montant total de 48 000 €, est financé par l'ARS.", []),
+    ("Le comité a retenu deux projets, pour un montant total de 9 500 €, sur des demandes d'un montant total de "
+     "9 500 €.", []),
+])
+def test_a_total_in_the_exposes_prose_is_stated_only_when_it_sums_the_grants_decided_below(expose, totals):
+    found = find_grants(expose + "\n\n" + _DECIDED_BELOW)
+    assert [(str(t.amount), t.reconciled) for t in found.totals] == totals
+
+
 def test_a_tables_siret_or_rna_cell_identifies_a_beneficiary_whose_name_is_wrapped(tmp_path):
     path = tmp_path / "deliberation.txt"
     path.write_text("VILLE DE MARSANGES-FICTIF\nDélibération n° 2024-042\nObjet : Subventions 2024\n"
