@@ -3347,8 +3347,8 @@ def test_a_total_is_the_grants_only_when_its_clause_speaks_of_them(text, totals)
     assert [str(t.amount) for t in find_grants(text).totals] == totals
 
 
-_DECIDED_BELOW = ("Le Conseil municipal, après en avoir délibéré :\n- ATTRIBUE une subvention de 6 000 € à l'association "
-                  "Handi Val ;\n- ATTRIBUE une subvention de 3 500 € à l'association Sourire Val ;\n")
+_DECIDED_BELOW = ("Le Conseil municipal, après en avoir délibéré :\n- ATTRIBUE une subvention de 6 000 € à "
+                  "l'association Handi Val ;\n- ATTRIBUE une subvention de 3 500 € à l'association Sourire Val ;\n")
 
 
 @pytest.mark.parametrize("expose, totals", [

@@ -193,7 +193,8 @@ _HEADING_ONLY = {
 _HEADING_ORDER = ("ccas", "ccas-territory", "etablissement-public", "sdis", "syndicat", "petr", "pole-metropolitain",
                   "communaute-dashed", "communaute", "ept", "agglo-named-first", "communaute-named-first",
                   "metropole-named-first", "metropole-named-after", "province", "mairie", "commune", "paris",
-                  "municipal-council", "collectivite", "assembly", "departement-region", "epcc", "office-de-tourisme", "oph")
+                  "municipal-council", "collectivite", "assembly", "departement-region", "epcc", "office-de-tourisme",
+                  "oph")
 
 #: The words of an authority's kind that stay in lower case after its first word, whatever the heading's case:
 #: "Communauté d'agglomération …", "Syndicat mixte …", "Centre communal d'action sociale …"; not a word of a
