@@ -176,6 +176,9 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
      [("Convention d'objectifs avec l'association Lien", "Monsieur le Maire", True)]),
     # a model of contract
     ("2°/ APPROUVE le modèle de contrat d'engagement de servir ;", [("Contrat d'engagement de servir", None, True)]),
+    # the founding agreement of a body the council joins, named by a possessive
+    ("- DÉCIDE d'adhérer au GCS Santé Val et APPROUVE sa convention constitutive ;",
+     [("Convention constitutive", None, False)]),
     # a signature or an approval of something else is no agreement
     ("Article 2 : Dit que la subvention est versée à la signature de la convention ; le solde est approuvé.", []),
     ("- La convention de 2021 prévoit un bilan. Le programme d'actions est approuvé.", []),

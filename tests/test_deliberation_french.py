@@ -236,6 +236,9 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
     ("FICTIVILLE AGGLO\n\nCONSEIL COMMUNAUTAIRE", "Fictiville Agglo"),
     ("VALENCE-FICTIVE ROMANS AGGLO", "Valence-Fictive Romans Agglo"),
     ("ORSANNE AGGLO\nCommunauté d'agglomération de l'Orsanne", "Communauté d'agglomération de l'Orsanne"),
+    # a communauté under its name, with no line of its kind under it
+    ("COMBES-FICTIF COMMUNAUTÉ\n\nProcès-verbal de délibération du Conseil communautaire",
+     "Combes-Fictif Communauté"),
     # a SIVU whose purpose is a word of its name, before its territory
     ("SYNDICAT INTERCOMMUNAL À VOCATION UNIQUE SANTÉ DU HAUT-FICTIF\n\nCOMITÉ SYNDICAL",
      "Syndicat intercommunal à vocation unique Santé du Haut-Fictif"),
@@ -1398,6 +1401,9 @@ def test_the_counts_in_a_left_margin_column_beside_the_prose_are_read():
     ("CENTRE COMMUNAL D'ACTION SOCIALE DE FICTIVILLE\n\nDÉLIBÉRATION N° CCAS-CA-2025-09\n\nObjet : Aidants\n",
      "CCAS-CA-2025-09"),
     ("Délibération n° DEL/CM/2025/112\nObjet : Santé\n", "DEL/CM/2025/112"),
+    # a label with its colon heading the line
+    ("COMMUNE DE FICTIVILLE\nSéance du 29 septembre 2025\nNuméro : CM-2025-09-29-17\nObjet : Santé\n",
+     "CM-2025-09-29-17"),
     # a part in capitals that ends in figures, as the Collectivité de Corse numbers its executive's acts
     ("CONSEIL EXÉCUTIF DE CORSE\nDÉLIBÉRATION N° 2025/E3/112 DU CONSEIL EXÉCUTIF DE CORSE\n", "2025/E3/112"),
     # a beneficiary's account number under its name in a list, before the number alone in the heading is found
@@ -1996,6 +2002,12 @@ def test_a_receipt_line_leaves_the_text_whole_and_gives_its_actes_id(line, actes
     assert (left, stamp.actes_raw) == ("Le Conseil approuve.\nFait à Colmar-Fictif", actes)
 
 
+def test_a_stamp_wrapped_after_a_dates_slash_or_an_actes_ids_underscore_gives_them_whole():
+    stamp = strip_stamps("Le Conseil approuve.\nTransmis en Préfecture le 03/10/\n2025\n"
+                         "Accusé de réception n° 025-212500999-20250930-2025_\n090-DE\n")[1]
+    assert (stamp.sent, stamp.actes_raw) == (dt.date(2025, 10, 3), "025-212500999-20250930-2025_090-DE")
+
+
 def test_a_teletransmitted_act_sent_on_a_day_is_received_that_day(tmp_path):
     path = tmp_path / "deliberation.txt"
     path.write_text("COMMUNE DE VERNOUX-FICTIF\nSéance du Conseil municipal du 5 avril 2024\nDélibération n° 12\n"
@@ -2018,6 +2030,10 @@ def test_a_teletransmitted_act_sent_on_a_day_is_received_that_day(tmp_path):
     ("Publiée sur l'intranet de l'université le 4 octobre 2025", dt.date(2025, 10, 4)),
     ("Publié sur le portail de la collectivité le 4 octobre 2025", dt.date(2025, 10, 4)),
     ("Date d'affichage du présent acte, le 12 NOV. 2024", dt.date(2024, 11, 12)),
+    # a posting for a span of days publishes the act on its first
+    ("Affiché au siège du syndicat du 10 octobre au 10 décembre 2024", dt.date(2024, 10, 10)),
+    ("Affichée en mairie du 04/10/2024 au 04/12/2024", dt.date(2024, 10, 4)),
+    ("Affiché du 4 au 18 octobre 2024", dt.date(2024, 10, 4)),
 ])
 def test_the_publication_date_is_read_however_it_is_worded(text, published):
     assert find_published(text, dt.date(2024, 3, 1) if published else dt.date(2024, 5, 7)) == published
@@ -2068,6 +2084,7 @@ def test_a_posting_dated_before_the_session_is_not_the_acts_publication(tmp_path
      dt.date(2025, 3, 12)),
     ("Le Conseil est convoqué par courriel du 5 septembre 2025.", dt.date(2025, 9, 5)),
     ("Le Comité, convoqué par courrier électronique en date du 2 mai 2025, s'est réuni", dt.date(2025, 5, 2)),
+    ("Date de convocation : le 16 septembre 2025", dt.date(2025, 9, 16)),
 ])
 def test_the_convocation_date_is_read_its_year_from_the_session_when_it_gives_none(text, convened):
     assert parse_attendance(text).convened == convened
@@ -3357,6 +3374,22 @@ def test_a_total_is_the_grants_only_when_its_clause_speaks_of_them(text, totals)
     assert [str(t.amount) for t in find_grants(text).totals] == totals
 
 
+_DECIDED_BELOW = ("Le Conseil municipal, après en avoir délibéré :\n- ATTRIBUE une subvention de 6 000 € à "
+                  "l'association Handi Val ;\n- ATTRIBUE une subvention de 3 500 € à l'association Sourire Val ;\n")
+
+
+@pytest.mark.parametrize("expose, totals", [
+    ("Le comité a retenu deux projets, pour un montant total de 9 500 €.", [("9500", True)]),
+    # a total of something else, or two totals: none is taken
+    ("Le projet, d'un montant total de 48 000 €, est financé par l'ARS.", []),
+    ("Le comité a retenu deux projets, pour un montant total de 9 500 €, sur des demandes d'un montant total de "
+     "9 500 €.", []),
+])
+def test_a_total_in_the_exposes_prose_is_stated_only_when_it_sums_the_grants_decided_below(expose, totals):
+    found = find_grants(expose + "\n\n" + _DECIDED_BELOW)
+    assert [(str(t.amount), t.reconciled) for t in found.totals] == totals
+
+
 def test_a_tables_siret_or_rna_cell_identifies_a_beneficiary_whose_name_is_wrapped(tmp_path):
     path = tmp_path / "deliberation.txt"
     path.write_text("VILLE DE MARSANGES-FICTIF\nDélibération n° 2024-042\nObjet : Subventions 2024\n"
@@ -3690,8 +3723,9 @@ def test_a_page_break_in_a_list_drops_its_footer_and_running_header_and_joins_a_
     ("à la mairie de Boulogne-\nsur-Mer ;", "à la mairie de Boulogne-\nsur-Mer ;"),
     ("le service médico-\nsocial ;", "le service médico-\nsocial ;"),
     ("les montants ci-\ndessous ;", "les montants ci-\ndessous ;"),
+    ("après en avoir délibéré, à l'u-\nnanimité :", "à l'unanimité\n:"),
 ], ids=["associa-tion", "in-a-name", "conven-tion", "capital-after", "compound-head", "particle-and-hyphen",
-        "compound-in-o", "ci-dessous"])
+        "compound-in-o", "ci-dessous", "one-letter-after-an-elision"])
 def test_a_word_cut_by_a_hyphen_at_a_line_end_is_whole_again_and_a_compound_keeps_its_hyphen(cut, whole):
     assert whole in normalise_text("COMMUNE DE TRÉZILLY\nConseil municipal\n\n" + cut + "\n").body
 

@@ -45,7 +45,8 @@ from graph.ingest.delib_partners import each_of_plural_kind, partners
 #: What opens the operative part: the clauses before it propose ("il vous est proposé d'approuver …").
 _OPERATIVE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b", re.I)
 #: An agreement's head noun, with what may come before it: "la convention", "les termes des conventions", "le
-#: projet de convention", "le modèle de contrat", "l'avenant n° 2 au bail", "le contrat local de santé".
+#: projet de convention", "le modèle de contrat", "l'avenant n° 2 au bail", "le contrat local de santé"; a body's own
+#: agreement that it joins: "adhère au GIP … et approuve sa convention constitutive".
 _BEFORE_HEAD = r"(?:(?:projets?|mod[èe]les?)\s+d['’]\s*|(?:projets?|mod[èe]les?)\s+de\s+)?"
 #: … the head nouns themselves: a lease ("le bail professionnel") is approved as a convention is …
 _HEADS = r"conventions?|avenants?|contrats?|bail|baux"
@@ -53,7 +54,8 @@ _HEADS = r"conventions?|avenants?|contrats?|bail|baux"
 #: à disposition", "la reconduction du bail", "la conclusion d'un contrat".
 _ACT_ON = (r"(?:le|la|l['’])\s*(?:renouvellement|reconduction|prolongation|prorogation|conclusion|passation|"
            r"signature)\s+(?:de\s+la|de\s+l['’]|du|des|d['’]\s*une?|de)\s*")
-_HEAD = (r"(?:les\s+termes\s+(?:de\s+la|de\s+l['’]|du|des)\s*|" + _ACT_ON + r"|(?:la|les|le|l['’]|ladite|lesdites)\s*)"
+_HEAD = (r"(?:les\s+termes\s+(?:de\s+la|de\s+l['’]|du|des)\s*|" + _ACT_ON
+         + r"|(?:la|les|le|l['’]|ladite|lesdites|sa|son|ses)\s*)"
          + _BEFORE_HEAD + r"(?P<head>" + _HEADS + r")\b")
 #: … and a decision of its own office signs it: "DÉCIDE … de mettre à disposition le bureau n° 4 et de signer la
 #: convention de mise à disposition correspondante".

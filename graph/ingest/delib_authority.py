@@ -168,6 +168,14 @@ _HEADING_ONLY = {
         r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|en)[ \t]+)*(?:[dl]['’])?"
         r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*[ \t]+Agglo(?:mération)?)(?=[ \t]*(?:\n|$))"
     ),
+    # A communauté under its name, alone on its line and with no line of its kind under it: "QUIMPERLÉ COMMUNAUTÉ",
+    # "LANNION-TRÉGOR COMMUNAUTÉ"; not an organ ("CONSEIL DE COMMUNAUTÉ") nor a sitting.
+    "communaute-named-first": (
+        r"(?m:^)[ \t]*(?P<name>(?!(?:Conseil|Bureau|Séance|Session|Réunion|Communauté|Le|La|Les|Extrait|Registre"
+        r"|Procès|Délibération|Commission|Assemblée)\b)"
+        r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|en)[ \t]+)*(?:[dl]['’])?"
+        r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*[ \t]+Communauté)(?=[ \t]*(?:\n|$))"
+    ),
     # A communauté named by two places joined by a dash that ends its heading's line: "COMMUNAUTÉ D'AGGLOMÉRATION
     # MONT-SAINT-MICHEL – NORMANDIE" (not "… – CONSEIL COMMUNAUTAIRE", nor a sitting with its date).
     "communaute-dashed": (
@@ -183,9 +191,10 @@ _HEADING_ONLY = {
 #: COLLECTIVITÉ TERRITORIALE DE GUYANE / COMMUNE DE …"), a CCAS's its commune, a syndicat's or a communauté's often
 #: their seat: the authority that deliberates is the most particular one the heading names.
 _HEADING_ORDER = ("ccas", "ccas-territory", "etablissement-public", "sdis", "syndicat", "petr", "pole-metropolitain",
-                  "communaute-dashed", "communaute", "ept", "agglo-named-first", "metropole-named-first",
-                  "metropole-named-after", "province", "mairie", "commune", "paris", "municipal-council",
-                  "collectivite", "assembly", "departement-region", "epcc", "office-de-tourisme", "oph")
+                  "communaute-dashed", "communaute", "ept", "agglo-named-first", "communaute-named-first",
+                  "metropole-named-first", "metropole-named-after", "province", "mairie", "commune", "paris",
+                  "municipal-council", "collectivite", "assembly", "departement-region", "epcc", "office-de-tourisme",
+                  "oph")
 
 #: The words of an authority's kind that stay in lower case after its first word, whatever the heading's case:
 #: "Communauté d'agglomération …", "Syndicat mixte …", "Centre communal d'action sociale …"; not a word of a

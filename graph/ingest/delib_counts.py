@@ -102,7 +102,7 @@ def parse_counts(body: str, attendance: Attendance) -> None:
 #: What dates the convocation: "convoqué le …", "convoqué par son Président le …", "Convocation : …", "Date de
 #: convocation de la Commission permanente : …", "la convocation ayant été adressée aux conseillers le …", "sur la
 #: convocation qui leur a été adressée le …", "après convocation légale du …", "convoqué par courriel du …"; the
-#: misspelling "convoquation" too.
+#: misspelling "convoquation" too. A label may have its date after "le": "Date de convocation : le …".
 _CONVENED = compile_cue(r"(?:convoqu[ée]e?s?(?:\s+par\s+(?:son|sa|le|la|M\.|Mme|Monsieur|Madame)\s[^,;.]{1,40}?)?\s+le"
                         r"|convoqu[ée]e?s?\s+par\s+(?:courriel|courrier(?:\s+[ée]lectronique)?|mail|e-mail|voie\s+"
                         r"[ée]lectronique|lettre(?:\s+recommand[ée]e)?)\s+(?:du|en\s+date\s+du)"
@@ -111,7 +111,8 @@ _CONVENED = compile_cue(r"(?:convoqu[ée]e?s?(?:\s+par\s+(?:son|sa|le|la|M\.|Mme
                         r"|(?:^|\n)[ \t]*convo(?:c|qu)ation\s*:"
                         r"|convo(?:c|qu)ation\s+(?:ayant\s+[ée]t[ée]\s+|qui\s+(?:leur|lui)\s+a\s+[ée]t[ée]\s+)?"
                         r"(?:adress[ée]e|envoy[ée]e)(?:\s+(?:aux?|à)\s+[^,;.]{1,40}?\s+le|\s+(?:le\s+)?)"
-                        r"|convo(?:c|qu)ation\s+(?:l[ée]gale\s+)?(?:en\s+date\s+du|du)\s+(?:le\s+)?)\s*", re.I)
+                        r"|convo(?:c|qu)ation\s+(?:l[ée]gale\s+)?(?:en\s+date\s+du|du)\s+(?:le\s+)?)"
+                        r"\s*(?:le\s+)?", re.I)
 #: A convocation's day and month in words, its year the session's: "légalement convoqué le six décembre".
 _DAY_IN_WORDS = re.compile(r"(?P<day>premier|(?:vingt|trente|dix|onze|douze|treize|quatorze|quinze|seize|un|deux"
                            r"|trois|quatre|cinq|six|sept|huit|neuf|et|[ -])+?)\s+(?P<month>" + "|".join(MONTH_NAMES)

@@ -366,7 +366,35 @@ def find_published(body: str, session: dt.date | None = None) -> dt.date | None:
     for match in _PUBLISHED.finditer(body):
         if (found := date_at(body, match.end())) and (session is None or found >= session):
             return found
+    for match in _POSTED_FROM.finditer(body):
+        if (found := _first_day(body, match.end())) and (session is None or found >= session):
+            return found
     return None
+
+
+#: A posting for a span of days, that publishes the act on its first: "Affiché au siège du syndicat du 10 octobre
+#: au 10 décembre 2025", "Affichée en mairie du 04/10/2025 au 04/12/2025".
+_POSTED_FROM = re.compile(r"affich[ée]e?s?(?:\s+(?:au|aux|en|[àa]|sur)\b[^\n]{0,60}?)?\s+du\s+(?=\d)", re.I)
+
+
+def _first_day(body: str, at: int) -> dt.date | None:
+    """The first day of a span "… au <date>" written at offset ``at`` of ``body``, its month and year those of the
+    span's last day when it gives none ("du 4 au 18 octobre 2025", "du 10 octobre au 10 décembre 2025").
+
+    >>> _first_day("du 10 octobre au 10 décembre 2025", 3), _first_day("du 4 au 18 octobre 2025", 3)
+    (datetime.date(2025, 10, 10), datetime.date(2025, 10, 4))
+    """
+    start = DATE_RE.match(body, at) or re.compile(r"(?P<bare>\d{1,2})(?:er)?").match(body, at)
+    until = re.compile(r"\s+au\s+").match(body, start.end()) if start else None
+    last = DATE_RE.match(body, until.end()) if until else None
+    if last is None or (end := date_from_match(last)) is None:
+        return None
+    if "bare" in start.groupdict():
+        return end.replace(day=int(start["bare"])) if 1 <= int(start["bare"]) <= end.day else None
+    first = date_from_match(start, end.year)
+    if first and first > end and start["month"] and not start["year"]:
+        return date_from_match(start, end.year - 1)  # a span across the new year: "du 15 décembre au 15 février 2026"
+    return first if first and first <= end else None
 
 
 def find_fiscal_year(body: str) -> int | None:

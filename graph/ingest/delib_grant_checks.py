@@ -148,9 +148,39 @@ def _total_quote(total: StatedTotal, body: str) -> str:
     return ("…" if cut else "") + re.sub(r"\s+", " ", body[line_start:end] + after).strip()
 
 
+#: A total that the exposé states in its prose: "Le comité a retenu quatre projets, pour un montant total de 14 500 €."
+_EXPOSE_TOTAL = re.compile(r"\bmontant\s+total\s+(?:de\s+|d['’]\s*)?(?=\d)", re.I)
+
+
+def total_in_the_expose(found: GrantsFound, body: str) -> None:
+    """Take as stated the total that the exposé gives in its prose ("… a retenu quatre projets, pour un montant
+    total de 14 500 €") when no total was read and it is plainly that of the grants decided below: the only such
+    total before the operative part, and the sum of all of them (two at least). A total of anything else (a
+    project's cost, a budget) is left unread rather than risked.
+
+    >>> found = GrantsFound([GrantFact("A", Decimal(6000), (90, 91)), GrantFact("B", Decimal(3500), (92, 93))])
+    >>> total_in_the_expose(found, "Deux projets, pour un montant total de 9 500 €.\\nAprès en avoir délibéré :")
+    >>> [(t.amount, t.label) for t in found.totals]
+    [(Decimal('9500'), 'Deux projets, pour un montant total de 9 500 €.')]
+    """
+    operative = _DELIBERATED.search(body)
+    if found.totals or len(found.grants) < 2 or operative is None:
+        return
+    stated = [(cue, amount) for cue in _EXPOSE_TOTAL.finditer(body, 0, operative.start())
+              if (amount := AMOUNT_RE.match(body, cue.end())) is not None]
+    if len(stated) != 1 or parse_amount(stated[0][1].group(0)) != sum((g.amount for g in found.grants), Decimal(0)):
+        return
+    cue, amount = stated[0]
+    start = max(body.rfind(".", 0, cue.start()), body.rfind("\n\n", 0, cue.start())) + 1
+    end = re.compile(r"[^.;\n]*[.;]?").match(body, amount.end()).end()
+    found.totals.append(StatedTotal(parse_amount(amount.group(0)), amount.span(),
+                                    re.sub(r"\s+", " ", body[start:end]).strip()))
+
+
 def reconcile(found: GrantsFound, body: str = "") -> None:
     """Mark each stated total that equals the sum of all grants or of a run of consecutive grants; warn otherwise,
-    quoting the total in ``body``."""
+    quoting the total in ``body``. With no total read, the exposé's may be one (:func:`total_in_the_expose`)."""
+    total_in_the_expose(found, body)
     amounts = [g.amount for g in found.grants]
     prefixes = [Decimal(0)]
     for amount in amounts:

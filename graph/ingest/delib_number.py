@@ -26,8 +26,11 @@ _NUMBER = re.compile(r"(?:d[ée]lib[ée]ration|DELIBERATION)?\s*\bn\s*[°ºo]\s*
 
 
 #: The deliberation's own number where it heads its line or a column of the heading, without "n°": "Délibération
-#: DCM-2024-03-07", "Délibération : 2024-089", "Délib. CA 24/031" (a date after the word is no number).
-_OWN_NUMBER = re.compile(r"(?:^|[ \t]{2})[ \t]*(?:D[ée]lib[ée]ration|DÉLIBÉRATION|D[ée]lib\.)[ \t]*(?::[ \t]*)?"
+#: DCM-2024-03-07", "Délibération : 2024-089", "Délib. CA 24/031" (a date after the word is no number), or a label
+#: with its colon: "Numéro : CM-2025-09-30-17", "Numéro de délibération : 2025-12".
+_OWN_NUMBER = re.compile(r"(?:^|[ \t]{2})[ \t]*(?:(?:D[ée]lib[ée]ration|DÉLIBÉRATION|D[ée]lib\.)[ \t]*(?::[ \t]*)?"
+                         r"|Num[ée]ro(?:[ \t]+(?:de[ \t]+(?:la[ \t]+)?d[ée]lib[ée]ration|d['’]ordre"
+                         r"|de[ \t]+l['’]acte))?[ \t]*:[ \t]*)"
                          r"(?P<num>(?-i:[A-Z]{0,5})[-_ /]?\d[\w.-]*(?:\s*/\s*\d[\w.-]*)*)(?![\w/])"
                          r"(?!\s+(?:" + "|".join(sorted({*MONTH_NAMES, *MONTHS})) + r")\b)", re.I | re.M)
 #: What makes a "n° …" another act's or item's: an agenda item ("point n° 5"), an act named with an article ("de la

@@ -31,11 +31,11 @@ from graph.ingest.french import first_date, fold
 STAMP_HEADING = "[Tampon de la préfecture]"
 
 _DATE = (r"(?P<date>(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
-         r"(?:\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4})|\d{1,2}/\d{1,2}/\d{4})")
-#: An ACTES id; a narrow stamp may wrap it after one of its hyphens ("…-20240627-\nDEL2024_112-DE"). Corsica's
-#: départements are "02A" and "02B", which a text may print "2A" and "2B".
-_ACTES = (r"(?:\d{2}_[A-Z]{2}-\n?)?(?:\d\s?\d{2}|0?2[AB])-\n?\d{9}-\n?\d{8}-\n?(?:[A-Za-z0-9_]|-\n?)+?(?<!-)(?<!-\n)"
-          r"(?:-\n?(?:DE|AR|AI|CC|BF|AU))?(?=[\s.,;)]|$)")
+         r"(?:\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4})|\d{1,2}/\d{1,2}/\n?\d{4})")
+#: An ACTES id; a narrow stamp may wrap it after one of its hyphens ("…-20240627-\nDEL2024_112-DE") or underscores
+#: ("…-2025_\n090-DE"). Corsica's départements are "02A" and "02B", which a text may print "2A" and "2B".
+_ACTES = (r"(?:\d{2}_[A-Z]{2}-\n?)?(?:\d\s?\d{2}|0?2[AB])-\n?\d{9}-\n?\d{8}-\n?"
+          r"(?:[A-Za-z0-9]|[-_]\n?)+?(?<!-)(?<![-_]\n)(?:-\n?(?:DE|AR|AI|CC|BF|AU))?(?=[\s.,;)]|$)")
 
 
 #: A prefecture or a sub-prefecture, and the place it is of ("préfecture de Meurthe-et-Moselle"); or both, for an act
@@ -146,7 +146,7 @@ class Document:
 
 
 def _date(text: str) -> dt.date | None:
-    return first_date(text)
+    return first_date(re.sub(r"/\n", "/", text))  # a narrow stamp may wrap a date after its month: "03/10/" / "2025"
 
 
 def _record(stamp: Stamp, what: str, match: re.Match) -> None:
@@ -508,7 +508,7 @@ def drop_table_page_repeats(body: str) -> str:
 
 #: A word that a line break cut with a hyphen: two letters at least before it (not a whole word in capitals), the
 #: next line opening in lower case with the word's end and what sticks to it ("associa-" / "tion Dracénie").
-_CUT_WORD = re.compile(r"(?<![\w-])(?=[^\W\d_]{2})(?P<head>[^\W\d_]*[a-zà-ÿœæ][^\W\d_]*)-[ \t]*\n"
+_CUT_WORD = re.compile(r"(?<![\w-])(?:(?=[^\W\d_]{2})|(?<=\b[ldLD]['’]))(?P<head>[^\W\d_]*[a-zà-ÿœæ][^\W\d_]*)-[ \t]*\n"
                        r"(?P<indent>[ \t]*)(?P<tail>[a-zà-ÿœæ]+)(?P<stuck>[^\s-]*)(?P<after>-?)(?P<gap>[ \t]*)")
 #: The first words of the compounds whose hyphen a line end may fall on ("ci-" / "dessous", "sous-" / "préfecture",
 #: "vice-" / "président", "sapeurs-" / "pompiers"), and the second words that stand alone after one ("-dessus",
