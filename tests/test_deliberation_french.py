@@ -3124,6 +3124,9 @@ def test_a_beneficiarys_mentions_are_one_grant_only_when_they_restate_it(text, g
                     ("Écoute et Soutien Rural 63", "5500")]),
     ("ATTRIBUE les subventions suivantes : au Comité des fêtes 600 € ; à l'association Les Amis de l'orgue 350 €, "
      "soit un total de 950 €.", [("Comité des fêtes", "600"), ("Les Amis de l'orgue", "350")]),
+    ("DÉCIDE d'octroyer les aides suivantes : Club Handi Nage (2 200 €), Les Lucioles de l'Autisme 12\n(1 500 €) et "
+     "Dys'Parole Rouergue (900 €), sur le compte 6574 du budget 2025.",
+     [("Club Handi Nage", "2200"), ("Les Lucioles de l'Autisme 12", "1500"), ("Dys'Parole Rouergue", "900")]),
     ("DÉCIDE d'attribuer la subvention répartie comme suit : 2024 : 10 000 € ; 2025 : 12 000 €.", []),
     ("1 - approuve les conventions avec l'association Maison Santé Ouest et l'association Écoute Jeunes ;\n\n"
      "2 - attribue, au titre de l'exercice 2024, les subventions suivantes :\n    - Maison Santé Ouest : 30 000 €,\n"
