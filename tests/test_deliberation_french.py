@@ -3158,6 +3158,13 @@ def test_a_numbered_items_name_stops_at_its_comma_and_its_purpose_is_no_estimate
         ("Association Le Relais Jeunes", "12000"), ("Association Addictions France", "18500")]
 
 
+def test_a_pour_inside_a_list_items_bracketed_purpose_does_not_cut_the_name():
+    text = ("DÉCIDE d'attribuer les subventions suivantes :\n   • Val Répit Handicap (séjours de répit pour les "
+            "aidants) : 18 500 € ;\n   • Entraide Psy du Val (permanences d'accueil) : 3 000 € ;\n")
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == [
+        ("Val Répit Handicap", "18500"), ("Entraide Psy du Val", "3000")]
+
+
 def test_an_estimated_cost_in_a_list_item_is_still_no_grant():
     text = "Article 1er – Attribue les subventions suivantes :\n  1) Association X, coût estimé : 12 000 € ;\n"
     assert find_grants(text).grants == []
