@@ -2368,6 +2368,24 @@ def test_the_total_a_grant_brings_its_beneficiary_to_is_not_a_second_grant(text)
     assert found.warnings == []
 
 
+def test_a_beneficiary_named_again_in_the_total_its_grant_brings_it_to_is_not_its_name():
+    found = find_grants("- OCTROIE au Centre communal d'action sociale de Val-Joli une subvention complémentaire de "
+                        "9 000 €, portant la subvention 2025 au CCAS de 120 000 € à 129 000 € ;")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Centre communal d'action sociale de Val-Joli", "9000")]
+
+
+def test_a_budget_amendments_credit_rows_in_the_expose_are_no_grants():
+    found = find_grants("Décision modificative n° 1\n  022 – Dépenses imprévues                  - 9 000,00 €\n"
+                        "  65 / 657362 – Subvention au CCAS          + 9 000,00 €\n\n"
+                        "Le Conseil municipal, après en avoir délibéré :\n- ADOPTE la décision modificative n° 1 ;\n"
+                        "- OCTROIE au Centre communal d'action sociale de Val-Joli une subvention complémentaire de "
+                        "9 000 € ;\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Centre communal d'action sociale de Val-Joli", "9000")]
+    assert found.warnings == []
+
+
 def test_a_cancelled_grant_is_left_out_with_a_warning():
     found = find_grants("Par délibération du 14 mars 2024, le Conseil a attribué à l'association L'Escale Solidaire "
                         "une subvention de 1 500 €.\nLe Conseil, après en avoir délibéré :\n1. ANNULE la subvention de "

@@ -238,3 +238,26 @@ def financing_line_grants(body: str, found: GrantsFound, hints: ColumnHints) -> 
             found.grants.append(GrantFact(name, amount, line.span(), "project", project, True, True))
             found.tables.append(line.span())
 
+
+#: A row of a budget amendment's table (a décision modificative's): its chapter and account, its label, then the
+#: credit it adds or takes away, signed, after a column's spaces ("65 / 657362 – Subvention au CCAS    + 14 000,00 €",
+#: "022 – Dépenses imprévues    - 14 000,00 €"). A credit moved, no grant, whatever its label says.
+_CREDIT_ROW = re.compile(r"^[ \t]*\d{2,3}(?:[ \t]*/[ \t]*\d{3,7}|[ \t]+\d{3,7})*[ \t]*(?:[–—-][ \t]*)?[^\W\d][^\n]*?"
+                         r"[ \t]{2,}[+-][ \t]*\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:,\d{2})?[ \t]*(?:€|euros?)?[ \t]*$",
+                         re.M | re.I)
+
+
+def credit_rows(body: str, found: GrantsFound) -> None:
+    """Put the spans of a budget amendment's rows (:data:`_CREDIT_ROW`, two at least: a table) into
+    ``found.tables``, so that the prose reader leaves their amounts alone: the grant is the decision's.
+
+    >>> found = GrantsFound()
+    >>> credit_rows("Décision modificative n° 2\\n  022 – Dépenses imprévues      - 14 000,00 €\\n"
+    ...             "  65 / 657362 – Subvention au CCAS      + 14 000,00 €\\n", found)
+    >>> found.tables
+    [(27, 72), (73, 126)]
+    """
+    rows = [row.span() for row in _CREDIT_ROW.finditer(body)]
+    if len(rows) >= 2:
+        found.tables += rows
+
