@@ -3885,12 +3885,17 @@ def _grant_accounts(graph) -> dict[str, tuple[str | None, str | None]]:
     ("DÉCIDE d'attribuer les subventions suivantes :\n- Comité des fêtes : 1 500 €\n- Club de l'Amitié : 450 €\n"
      "soit un total de 1 950 €, imputé au c/6574 du budget primitif 2024.\n",
      {"Comité des fêtes": ("6574", "operating"), "Club de l'Amitié": ("6574", "operating")}),
+    ("ARTICLE 1 : ALLOUE une aide de 9 000 € à l'association Val Répit pour le fonctionnement de sa plateforme.\n\n"
+     "ARTICLE 2 : ALLOUE une aide de 3 100 € à l'association Les Genêts du Val pour l'achat d'un\n"
+     "minibus adapté (subvention d'investissement, compte 20421).\n",
+     {"Val Répit": (None, None), "Les Genêts du Val": ("20421", "investment")}),
 ], ids=["compte-6745", "compte-par-article", "compte-par-type-de-beneficiaire", "nature-sous-article",
         "compte-nomme-pour-un-beneficiaire", "compte-d-une-ligne-dit-apres-le-tableau",
         "compte-de-la-ligne-de-decision-modificative",
         "articles-entre-parentheses-apres-les-comptes", "compte-de-la-phrase-qui-annonce-la-liste",
         "compte-des-bourses", "compte-d-une-puce-reste-le-sien", "compte-d-une-clause-numerotee-reste-le-sien",
-        "compte-sous-la-liste-vaut-pour-toute-la-liste"])
+        "compte-sous-la-liste-vaut-pour-toute-la-liste",
+        "compte-sur-la-ligne-de-suite-d-un-article-reste-le-sien"])
 def test_each_grant_has_the_account_named_for_it_its_article_or_its_kind_of_beneficiary(tmp_path, decision,
                                                                                         accounts):
     path = tmp_path / "deliberation.txt"
