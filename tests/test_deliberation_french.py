@@ -3197,6 +3197,15 @@ def test_a_list_line_of_fields_between_dashes_gives_its_grant_the_nature_one_of_
         ("Club Rando Santé", "2000", None)]
 
 
+@pytest.mark.parametrize("scheme, nature", [
+    ("au titre de l'aide régionale à l'investissement", "investment"),
+    ("au titre des aides départementales au fonctionnement", "operating"),
+])
+def test_a_grant_under_a_scheme_named_by_what_it_funds_has_that_nature(scheme, nature):
+    text = f"DÉCIDE d'attribuer, {scheme}, une subvention de 96 000 € à l'Association Santé des Monts ;"
+    assert [(g.beneficiary, g.nature) for g in find_grants(text).grants] == [("Association Santé des Monts", nature)]
+
+
 @pytest.mark.parametrize("heading_a, heading_b", [
     ("A – Investissement (compte 204182) :", "B – Fonctionnement (compte 6574) :"),
     ("I. Section d'investissement :", "II. Section de fonctionnement :"),

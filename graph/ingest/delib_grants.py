@@ -122,10 +122,17 @@ def _nature(text: str) -> str | None:
     word = word if word in _NATURE_WORDS else word[:-1] if word.endswith("s") else word  # "exceptionnelles"
     if word not in _NATURE_WORDS:  # a list's line of fields: "Commune de X – extension de la MSP – investissement –"
         fields = {_NATURE_WORDS[fold(w)] for w in _NATURE_FIELD.findall(text)}
+        # or the scheme that the grant is under: "au titre de l'aide régionale à l'investissement"
+        fields = fields or {_NATURE_WORDS[w] for w in _AID_FOR.findall(folded)}
         return fields.pop() if len(fields) == 1 else None
     return _NATURE_WORDS.get(word)
 
 
+#: An aid scheme named by what it funds (in folded text): "l'aide régionale à l'investissement", "aide à
+#: l'équipement", "aides au fonctionnement".
+_AID_FOR = re.compile(r"\b(?:aides?|soutiens?|subventions?)(?:\s+(?:regionale|departementale|communale|"
+                      r"intercommunale|metropolitaine|communautaire)s?)?\s+(?:a\s+l['’]?\s*|au\s+)"
+                      r"(investissement|equipement|fonctionnement)\b")
 #: A nature word that a list's line gives as a field of its own, between dashes before the amount.
 _NATURE_FIELD = re.compile(r"(?<=[–—-] )(fonctionnement|investissement|[ée]quipement)(?= [–—-] )", re.I)
 
