@@ -2845,6 +2845,9 @@ def test_two_persons_anonymised_by_the_same_initials_keep_two_grants_each_a_pers
     ("- ATTRIBUE une subvention de 1 500 € à l'association Les Blouses Roses – comité départemental de l'Orsanne, "
      "pour ses animations ;", [("Les Blouses Roses", "1500")]),
     ("- ATTRIBUE une subvention de 900 € à l'UNAFAM – délégation de la Sauvine ;", [("UNAFAM", "900")]),
+    ("DÉCIDE d'allouer aux associations Les Petits Frères des Pauvres – équipe de Val-Joli, Aidants du Val et "
+     "Équilibre Seniors des subventions d'un montant respectif de 1 000 €, 2 500 € et 1 200 €.",
+     [("Les Petits Frères des Pauvres", "1000"), ("Aidants du Val", "2500"), ("Équilibre Seniors", "1200")]),
     # not a place: what the branch does
     ("- ATTRIBUE une subvention de 900 € au Judo Club Fictif – section féminine ;",
      [("Judo Club Fictif – section féminine", "900")]),
