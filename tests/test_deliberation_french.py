@@ -3209,6 +3209,14 @@ def test_a_grant_under_a_scheme_named_by_what_it_funds_has_that_nature(scheme, n
     assert [(g.beneficiary, g.nature) for g in find_grants(text).grants] == [("Association Santé des Monts", nature)]
 
 
+def test_a_grant_stating_no_nature_has_the_one_its_beneficiarys_record_in_the_expose_states():
+    text = ("Opération n° 25-0412 – Équipement de télésurveillance\nBénéficiaire : GCS Télésanté du Val\n"
+            "Nature : investissement (matériel)\nDépense subventionnable : 72 000 € HT – taux 40 %\n\n"
+            "DÉCIDE d'attribuer une aide régionale de 28 800 € au GCS Télésanté du Val pour l'opération n° 25-0412 ;")
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in find_grants(text).grants] == [
+        ("GCS Télésanté du Val", "28800", "investment")]
+
+
 @pytest.mark.parametrize("heading_a, heading_b", [
     ("A – Investissement (compte 204182) :", "B – Fonctionnement (compte 6574) :"),
     ("I. Section d'investissement :", "II. Section de fonctionnement :"),
