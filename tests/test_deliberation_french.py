@@ -3875,6 +3875,10 @@ def _grant_accounts(graph) -> dict[str, tuple[str | None, str | None]]:
      " 022    022      01        Dépenses imprévues            - 12 240,00\n\n"
      "- APPROUVE la décision modificative n° 3 ;\n- ATTRIBUE une subvention de 3 500 € au Langon Basket Club.\n",
      {"Langon Basket Club": ("6574", "operating")}),
+    ("Décision modificative n° 2\n  022 – Dépenses imprévues                  - 9 000,00 €\n"
+     "  65 / 657362 – Subvention au CCAS          + 9 000,00 €\n\n- ADOPTE la décision modificative n° 2 ;\n"
+     "- OCTROIE au Centre communal d'action sociale de Val-Joli une subvention complémentaire de 9 000 € ;\n",
+     {"Centre communal d'action sociale de Val-Joli": ("657362", "operating")}),
     ("ARTICLE 1 : accorde une subvention de 2 400 € à l'Amicale des pupilles de l'Aveyron ;\n"
      "ARTICLE 2 : accorde une subvention exceptionnelle d'investissement de 5 500 € à l'Amicale des sapeurs-\n"
      "pompiers de Millau pour l'acquisition d'un véhicule ;\n"
@@ -3911,7 +3915,7 @@ def _grant_accounts(graph) -> dict[str, tuple[str | None, str | None]]:
      {"Val Répit": (None, None), "Les Genêts du Val": ("20421", "investment")}),
 ], ids=["compte-6745", "compte-par-article", "compte-par-type-de-beneficiaire", "nature-sous-article",
         "compte-nomme-pour-un-beneficiaire", "compte-d-une-ligne-dit-apres-le-tableau",
-        "compte-de-la-ligne-de-decision-modificative",
+        "compte-de-la-ligne-de-decision-modificative", "compte-de-la-ligne-de-decision-modificative-chapitre-barre",
         "articles-entre-parentheses-apres-les-comptes", "compte-de-la-phrase-qui-annonce-la-liste",
         "compte-des-bourses", "compte-d-une-puce-reste-le-sien", "compte-d-une-clause-numerotee-reste-le-sien",
         "compte-sous-la-liste-vaut-pour-toute-la-liste",
