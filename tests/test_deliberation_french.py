@@ -2405,6 +2405,24 @@ def test_the_total_a_grant_brings_its_beneficiary_to_is_not_a_second_grant(text)
     assert found.warnings == []
 
 
+def test_a_beneficiary_named_again_in_the_total_its_grant_brings_it_to_is_not_its_name():
+    found = find_grants("- OCTROIE au Centre communal d'action sociale de Val-Joli une subvention complémentaire de "
+                        "9 000 €, portant la subvention 2025 au CCAS de 120 000 € à 129 000 € ;")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Centre communal d'action sociale de Val-Joli", "9000")]
+
+
+def test_a_budget_amendments_credit_rows_in_the_expose_are_no_grants():
+    found = find_grants("Décision modificative n° 1\n  022 – Dépenses imprévues                  - 9 000,00 €\n"
+                        "  65 / 657362 – Subvention au CCAS          + 9 000,00 €\n\n"
+                        "Le Conseil municipal, après en avoir délibéré :\n- ADOPTE la décision modificative n° 1 ;\n"
+                        "- OCTROIE au Centre communal d'action sociale de Val-Joli une subvention complémentaire de "
+                        "9 000 € ;\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Centre communal d'action sociale de Val-Joli", "9000")]
+    assert found.warnings == []
+
+
 def test_a_cancelled_grant_is_left_out_with_a_warning():
     found = find_grants("Par délibération du 14 mars 2024, le Conseil a attribué à l'association L'Escale Solidaire "
                         "une subvention de 1 500 €.\nLe Conseil, après en avoir délibéré :\n1. ANNULE la subvention de "
@@ -2871,6 +2889,9 @@ def test_two_persons_anonymised_by_the_same_initials_keep_two_grants_each_a_pers
     ("- ATTRIBUE une subvention de 1 500 € à l'association Les Blouses Roses – comité départemental de l'Orsanne, "
      "pour ses animations ;", [("Les Blouses Roses", "1500")]),
     ("- ATTRIBUE une subvention de 900 € à l'UNAFAM – délégation de la Sauvine ;", [("UNAFAM", "900")]),
+    ("DÉCIDE d'allouer aux associations Les Petits Frères des Pauvres – équipe de Val-Joli, Aidants du Val et "
+     "Équilibre Seniors des subventions d'un montant respectif de 1 000 €, 2 500 € et 1 200 €.",
+     [("Les Petits Frères des Pauvres", "1000"), ("Aidants du Val", "2500"), ("Équilibre Seniors", "1200")]),
     # not a place: what the branch does
     ("- ATTRIBUE une subvention de 900 € au Judo Club Fictif – section féminine ;",
      [("Judo Club Fictif – section féminine", "900")]),
@@ -3168,6 +3189,9 @@ def test_a_beneficiarys_mentions_are_one_grant_only_when_they_restate_it(text, g
                     ("Écoute et Soutien Rural 63", "5500")]),
     ("ATTRIBUE les subventions suivantes : au Comité des fêtes 600 € ; à l'association Les Amis de l'orgue 350 €, "
      "soit un total de 950 €.", [("Comité des fêtes", "600"), ("Les Amis de l'orgue", "350")]),
+    ("DÉCIDE d'octroyer les aides suivantes : Club Handi Nage (2 200 €), Les Lucioles de l'Autisme 12\n(1 500 €) et "
+     "Dys'Parole Rouergue (900 €), sur le compte 6574 du budget 2025.",
+     [("Club Handi Nage", "2200"), ("Les Lucioles de l'Autisme 12", "1500"), ("Dys'Parole Rouergue", "900")]),
     ("DÉCIDE d'attribuer la subvention répartie comme suit : 2024 : 10 000 € ; 2025 : 12 000 €.", []),
     ("1 - approuve les conventions avec l'association Maison Santé Ouest et l'association Écoute Jeunes ;\n\n"
      "2 - attribue, au titre de l'exercice 2024, les subventions suivantes :\n    - Maison Santé Ouest : 30 000 €,\n"
@@ -3199,6 +3223,13 @@ def test_a_numbered_items_name_stops_at_its_comma_and_its_purpose_is_no_estimate
         ("Association Le Relais Jeunes", "12000"), ("Association Addictions France", "18500")]
 
 
+def test_a_pour_inside_a_list_items_bracketed_purpose_does_not_cut_the_name():
+    text = ("DÉCIDE d'attribuer les subventions suivantes :\n   • Val Répit Handicap (séjours de répit pour les "
+            "aidants) : 18 500 € ;\n   • Entraide Psy du Val (permanences d'accueil) : 3 000 € ;\n")
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == [
+        ("Val Répit Handicap", "18500"), ("Entraide Psy du Val", "3000")]
+
+
 def test_an_estimated_cost_in_a_list_item_is_still_no_grant():
     text = "Article 1er – Attribue les subventions suivantes :\n  1) Association X, coût estimé : 12 000 € ;\n"
     assert find_grants(text).grants == []
@@ -3211,6 +3242,23 @@ def test_a_list_line_of_fields_between_dashes_gives_its_grant_the_nature_one_of_
     assert [(g.beneficiary, str(g.amount), g.nature) for g in find_grants(text).grants] == [
         ("CPTS du Causse", "15000", "operating"), ("SISA Santé Ségala", "40000", "investment"),
         ("Club Rando Santé", "2000", None)]
+
+
+@pytest.mark.parametrize("scheme, nature", [
+    ("au titre de l'aide régionale à l'investissement", "investment"),
+    ("au titre des aides départementales au fonctionnement", "operating"),
+])
+def test_a_grant_under_a_scheme_named_by_what_it_funds_has_that_nature(scheme, nature):
+    text = f"DÉCIDE d'attribuer, {scheme}, une subvention de 96 000 € à l'Association Santé des Monts ;"
+    assert [(g.beneficiary, g.nature) for g in find_grants(text).grants] == [("Association Santé des Monts", nature)]
+
+
+def test_a_grant_stating_no_nature_has_the_one_its_beneficiarys_record_in_the_expose_states():
+    text = ("Opération n° 25-0412 – Équipement de télésurveillance\nBénéficiaire : GCS Télésanté du Val\n"
+            "Nature : investissement (matériel)\nDépense subventionnable : 72 000 € HT – taux 40 %\n\n"
+            "DÉCIDE d'attribuer une aide régionale de 28 800 € au GCS Télésanté du Val pour l'opération n° 25-0412 ;")
+    assert [(g.beneficiary, str(g.amount), g.nature) for g in find_grants(text).grants] == [
+        ("GCS Télésanté du Val", "28800", "investment")]
 
 
 @pytest.mark.parametrize("heading_a, heading_b", [
@@ -3888,6 +3936,10 @@ def _grant_accounts(graph) -> dict[str, tuple[str | None, str | None]]:
      " 022    022      01        Dépenses imprévues            - 12 240,00\n\n"
      "- APPROUVE la décision modificative n° 3 ;\n- ATTRIBUE une subvention de 3 500 € au Langon Basket Club.\n",
      {"Langon Basket Club": ("6574", "operating")}),
+    ("Décision modificative n° 2\n  022 – Dépenses imprévues                  - 9 000,00 €\n"
+     "  65 / 657362 – Subvention au CCAS          + 9 000,00 €\n\n- ADOPTE la décision modificative n° 2 ;\n"
+     "- OCTROIE au Centre communal d'action sociale de Val-Joli une subvention complémentaire de 9 000 € ;\n",
+     {"Centre communal d'action sociale de Val-Joli": ("657362", "operating")}),
     ("ARTICLE 1 : accorde une subvention de 2 400 € à l'Amicale des pupilles de l'Aveyron ;\n"
      "ARTICLE 2 : accorde une subvention exceptionnelle d'investissement de 5 500 € à l'Amicale des sapeurs-\n"
      "pompiers de Millau pour l'acquisition d'un véhicule ;\n"
@@ -3918,12 +3970,17 @@ def _grant_accounts(graph) -> dict[str, tuple[str | None, str | None]]:
     ("DÉCIDE d'attribuer les subventions suivantes :\n- Comité des fêtes : 1 500 €\n- Club de l'Amitié : 450 €\n"
      "soit un total de 1 950 €, imputé au c/6574 du budget primitif 2024.\n",
      {"Comité des fêtes": ("6574", "operating"), "Club de l'Amitié": ("6574", "operating")}),
+    ("ARTICLE 1 : ALLOUE une aide de 9 000 € à l'association Val Répit pour le fonctionnement de sa plateforme.\n\n"
+     "ARTICLE 2 : ALLOUE une aide de 3 100 € à l'association Les Genêts du Val pour l'achat d'un\n"
+     "minibus adapté (subvention d'investissement, compte 20421).\n",
+     {"Val Répit": (None, None), "Les Genêts du Val": ("20421", "investment")}),
 ], ids=["compte-6745", "compte-par-article", "compte-par-type-de-beneficiaire", "nature-sous-article",
         "compte-nomme-pour-un-beneficiaire", "compte-d-une-ligne-dit-apres-le-tableau",
-        "compte-de-la-ligne-de-decision-modificative",
+        "compte-de-la-ligne-de-decision-modificative", "compte-de-la-ligne-de-decision-modificative-chapitre-barre",
         "articles-entre-parentheses-apres-les-comptes", "compte-de-la-phrase-qui-annonce-la-liste",
         "compte-des-bourses", "compte-d-une-puce-reste-le-sien", "compte-d-une-clause-numerotee-reste-le-sien",
-        "compte-sous-la-liste-vaut-pour-toute-la-liste"])
+        "compte-sous-la-liste-vaut-pour-toute-la-liste",
+        "compte-sur-la-ligne-de-suite-d-un-article-reste-le-sien"])
 def test_each_grant_has_the_account_named_for_it_its_article_or_its_kind_of_beneficiary(tmp_path, decision,
                                                                                         accounts):
     path = tmp_path / "deliberation.txt"

@@ -238,3 +238,57 @@ def financing_line_grants(body: str, found: GrantsFound, hints: ColumnHints) -> 
             found.grants.append(GrantFact(name, amount, line.span(), "project", project, True, True))
             found.tables.append(line.span())
 
+
+#: A row of a budget amendment's table (a décision modificative's): its chapter and account, its label, then the
+#: credit it adds or takes away, signed, after a column's spaces ("65 / 657362 – Subvention au CCAS    + 14 000,00 €",
+#: "022 – Dépenses imprévues    - 14 000,00 €"). A credit moved, no grant, whatever its label says.
+_CREDIT_ROW = re.compile(r"^[ \t]*\d{2,3}(?:[ \t]*/[ \t]*\d{3,7}|[ \t]+\d{3,7})*[ \t]*(?:[–—-][ \t]*)?[^\W\d][^\n]*?"
+                         r"[ \t]{2,}[+-][ \t]*\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:,\d{2})?[ \t]*(?:€|euros?)?[ \t]*$",
+                         re.M | re.I)
+
+
+def credit_rows(body: str, found: GrantsFound) -> None:
+    """Put the spans of a budget amendment's rows (:data:`_CREDIT_ROW`, two at least: a table) into
+    ``found.tables``, so that the prose reader leaves their amounts alone: the grant is the decision's.
+
+    >>> found = GrantsFound()
+    >>> credit_rows("Décision modificative n° 2\\n  022 – Dépenses imprévues      - 14 000,00 €\\n"
+    ...             "  65 / 657362 – Subvention au CCAS      + 14 000,00 €\\n", found)
+    >>> found.tables
+    [(27, 72), (73, 126)]
+    """
+    rows = [row.span() for row in _CREDIT_ROW.finditer(body)]
+    if len(rows) >= 2:
+        found.tables += rows
+
+
+#: A record in the exposé that names a beneficiary, then the nature of its aid, a field a line: "Bénéficiaire :
+#: Association X" … "Nature : investissement (travaux et équipement médical)" (the paragraph's lines, the first word
+#: of the field the nature).
+_RECORD_BENEFICIARY = re.compile(r"^[ \t]*B[ée]n[ée]ficiaire[ \t]*:[ \t]*(?P<name>[^\n]+?)[ \t]*$", re.M | re.I)
+_RECORD_NATURE = re.compile(r"^[ \t]*Nature(?:[ \t]+de[ \t]+l['’]aide)?[ \t]*:[ \t]*"
+                            r"(?P<word>fonctionnement|investissement|[ée]quipement)\b", re.M | re.I)
+
+
+def record_natures(body: str, grants: list[GrantFact]) -> None:
+    """Give a grant that states no nature the one that a record of the exposé states for its beneficiary, in the same
+    paragraph ("Bénéficiaire : X" / "Nature : investissement (matériel)"), when the decision grants it in words that
+    say none ("une aide régionale de 28 800 € au X").
+
+    >>> grants = [GrantFact("GCS Santé Val", 28800, (90, 140))]
+    >>> record_natures("Opération n° 12\\nBénéficiaire : GCS Santé Val\\nNature : investissement (matériel)\\n\\n"
+    ...                "DÉCIDE d'attribuer une aide de 28 800 € au GCS Santé Val ;", grants)
+    >>> grants[0].nature
+    'investment'
+    """
+    for record in _RECORD_BENEFICIARY.finditer(body):
+        end = body.find("\n\n", record.end())
+        start = body.rfind("\n\n", 0, record.start())
+        nature = _RECORD_NATURE.search(body, start + 1, end if end >= 0 else len(body))
+        name = fold(_clean_name(record["name"]) or "")
+        if nature is None or not name:
+            continue
+        for grant in grants:
+            if grant.nature is None and fold(grant.beneficiary) == name:
+                grant.nature = _NATURE_WORDS[fold(nature["word"]).lower()]
+

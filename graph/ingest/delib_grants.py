@@ -122,10 +122,17 @@ def _nature(text: str) -> str | None:
     word = word if word in _NATURE_WORDS else word[:-1] if word.endswith("s") else word  # "exceptionnelles"
     if word not in _NATURE_WORDS:  # a list's line of fields: "Commune de X – extension de la MSP – investissement –"
         fields = {_NATURE_WORDS[fold(w)] for w in _NATURE_FIELD.findall(text)}
+        # or the scheme that the grant is under: "au titre de l'aide régionale à l'investissement"
+        fields = fields or {_NATURE_WORDS[w] for w in _AID_FOR.findall(folded)}
         return fields.pop() if len(fields) == 1 else None
     return _NATURE_WORDS.get(word)
 
 
+#: An aid scheme named by what it funds (in folded text): "l'aide régionale à l'investissement", "aide à
+#: l'équipement", "aides au fonctionnement".
+_AID_FOR = re.compile(r"\b(?:aides?|soutiens?|subventions?)(?:\s+(?:regionale|departementale|communale|"
+                      r"intercommunale|metropolitaine|communautaire)s?)?\s+(?:a\s+l['’]?\s*|au\s+)"
+                      r"(investissement|equipement|fonctionnement)\b")
 #: A nature word that a list's line gives as a field of its own, between dashes before the amount.
 _NATURE_FIELD = re.compile(r"(?<=[–—-] )(fonctionnement|investissement|[ée]quipement)(?= [–—-] )", re.I)
 
@@ -144,6 +151,7 @@ def _distinct_branches(grants: list[GrantFact]) -> None:
 
 def find_grants(body: str, title: str = "") -> GrantsFound:
     """Return the grants decided in ``body``, the totals it states, and warnings on what does not add up."""
+    from graph.ingest.delib_blocks import record_natures
     from graph.ingest.delib_capitals import as_written, in_small_letters
     from graph.ingest.delib_grant_checks import announced, cancel, check_words, opinion_only, reconcile
     from graph.ingest.delib_mentions import merge_prose, name_acronyms, spell_out_acronyms
@@ -185,6 +193,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     spell_out_acronyms(body, found.grants + grants + several)
     name_acronyms(body, found.grants + grants + several)
     merge_prose([g for g in grants if not g.cancelled] + several, found)
+    record_natures(body, found.grants)  # "Bénéficiaire : X" / "Nature : investissement" in the exposé
     cancel([g for g in grants if g.cancelled], found)
     found.totals += totals
     summed_total_rows(body, found)  # a table's "Total" row that no reader read, when it sums the rows above it

@@ -105,7 +105,10 @@ def _item_name(item: str, anchor: int) -> str | None:
     # project's title in quotes ("Langres Aidants – « Café des aidants »").
     name = re.split(r"\s+[–—-]\s+(?=[«\"“]|(?:n\s*[°º]\s*)?SIRE[NT]\b)", name, maxsplit=1)[0]
     name = re.sub(r"[\s.…:–—-]+$", "", name)
-    if (purpose := _ITEM_PURPOSE.search(name)) and len(name[:purpose.start()].split()) >= 3:
+    # (not a "pour" inside brackets: "X (séjours de répit pour les aidants)" tells what X's grant is for, in full)
+    purpose = next((m for m in _ITEM_PURPOSE.finditer(name)
+                    if name.count("(", 0, m.start()) <= name.count(")", 0, m.start())), None)
+    if purpose and len(name[:purpose.start()].split()) >= 3:
         name = name[:purpose.start()]
     article = r"l['’]|la\s+|le\s+|les\s+" + (r"|L['’]|LA\s+|LE\s+" if name.isupper() else "")
     name = re.sub(rf"^(?:{article})(?=\w)", "", name)

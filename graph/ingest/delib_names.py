@@ -329,16 +329,16 @@ _DESCRIPTION = re.compile(r"\s+[–—-]\s+(?=[a-zà-ÿ])(?![^()]*\))(?!(?:anten
                           r"établissements?|filiales?|régions?|départements?|équipes?|cellules?|conférences?)\b)")
 #: A body's branch after a spaced dash at the end of a name: "Les Restos du Cœur – antenne de Luzech".
 _BRANCH = re.compile(r"\s+[–—-]\s+(?:antennes?|sections?|délégations?|comités?|branches?|secteurs?|sites?|unités?|"
-                     r"bureaux?|agences?|relais|établissements?|filiales?)\b[^–—()]*$", re.I)
+                     r"bureaux?|agences?|relais|établissements?|filiales?|équipes?)\b[^–—()]*$", re.I)
 
 
 #: A branch named by its place after a spaced dash at the end of a name: "– comité du Gers", "– comité départemental
-#: de l'Hérault", "– délégation de la Manche", "– antenne de Luzech"; or a club's section named in capitals: "–
-#: section Sport Santé", "– Section Judo" (not "– section féminine"). A branch whose word is a capital ("– Comité des
-#: Yvelines") is written as a name of its own, and kept whole.
+#: de l'Hérault", "– délégation de la Manche", "– antenne de Luzech", "– équipe de Millau"; or a club's section named
+#: in capitals: "– section Sport Santé", "– Section Judo" (not "– section féminine"). A branch whose word is a capital
+#: ("– Comité des Yvelines") is written as a name of its own, and kept whole.
 _PLACE_BRANCH = re.compile(r"\s+[–—-]\s+(?:(?:antennes?|sections?|délégations?|comités?|branches?|secteurs?|unités?|"
-                           r"bureaux?|agences?|relais)(?:\s+(?:départementale?|régionale?|locale?|territoriale?|"
-                           r"intercommunale?|communale?|municipale?))?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|"
+                           r"bureaux?|agences?|relais|équipes?)(?:\s+(?:départementale?|régionale?|locale?|"
+                           r"territoriale?|intercommunale?|communale?|municipale?))?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|"
                            r"d['’])|(?i:sections?)\s+)[A-ZÉÈÎÔÂ][\w'’-]*(?:\s+(?:(?:de|du|des|la|et|en|sur)\s+)*"
                            r"(?:[dl]['’])?[A-ZÉÈÎÔÂ][\w'’-]*)*$")
 
@@ -347,7 +347,7 @@ _PLACE_BRANCH = re.compile(r"\s+[–—-]\s+(?:(?:antennes?|sections?|délégati
 #: du Haut-Rhin …… 3 000 €". A list labels its lines by the body, the branch a gloss; a sentence or a table's row
 #: that writes "– Comité des Yvelines" names the committee, a body of its own (:data:`_PLACE_BRANCH`).
 _LISTED_BRANCH = re.compile(r"\s+[–—-]\s+(?:(?i:antennes?|sections?|délégations?|comités?|branches?|secteurs?|"
-                            r"unités?|bureaux?|agences?|relais)(?:\s+(?i:départementale?|régionale?|locale?|"
+                            r"unités?|bureaux?|agences?|relais|équipes?)(?:\s+(?i:départementale?|régionale?|locale?|"
                             r"territoriale?|intercommunale?|communale?|municipale?))?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|"
                             r"des\s+|de\s+|d['’]))[A-ZÉÈÎÔÂ][\w'’-]*(?:\s+(?:(?:de|du|des|la|et|en|sur)\s+)*"
                             r"(?:[dl]['’])?[A-ZÉÈÎÔÂ][\w'’-]*)*$")

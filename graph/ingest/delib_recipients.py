@@ -238,6 +238,11 @@ _ADDRESSED = re.compile(r"\s*(?:d['’](?:attribuer|allouer|accorder|octroyer|ap
                         re.I)
 
 
+#: What opens the clause, after a grant, that tells the total it brings its beneficiary's grant to: ", portant la
+#: subvention 2025 au CCAS de 180 000 € à 194 000 €", ", ce qui porte son aide à …".
+_BRINGING_TOTAL = re.compile(r",\s*(?:portant|ramenant|(?:ce\s+qui|qui)\s+(?:porte|ramène)(?:ra|rait)?)\b", re.I)
+
+
 def beneficiary_in(sentence: str, anchor: int, association: bool = True) -> str | None:
     """Return the beneficiary named in ``sentence`` for the amount at offset ``anchor``: the nearest one of the
     amount's own clause when the sentence grants several, else the nearest one, else (``association``) the
@@ -250,6 +255,10 @@ def beneficiary_in(sentence: str, anchor: int, association: bool = True) -> str 
     clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, anchor)), default=0)
     following = _NEXT_GRANT.search(sentence, anchor)
     clause_end = following.start() if following else len(sentence)
+    # "…, portant la subvention 2025 au CCAS de 180 000 € à 194 000 €": the total the grant brings its beneficiary's
+    # to, named again (often shorter), is not the amount's own clause.
+    if bringing := _BRINGING_TOTAL.search(sentence, anchor, clause_end):
+        clause_end = bringing.start()
     best, at = None, 0
     while match := _BENEFICIARY.search(sentence, at):
         name = _clean_name(match.group("name") or match.group("name2") or "")

@@ -228,13 +228,18 @@ def respective_grants(body: str) -> list[GrantFact]:
 #: l'exercice 2024 :", "répartie comme suit :".
 _INLINE_LEAD = re.compile(r"(?:subventions?|aides?|participations?|attribu\w*|accord\w*|allou\w*|vers\w*)"
                           r"[^.:;\n]{0,80}?(?:suivant\w*|comme\s+suit|ci-après)[^.:;\n]{0,60}?:[ \t]*(?=\S)", re.I)
-#: One item of such a list: a name, then its amount (its "€" may go to the next line), then ";", "et" or "," before
-#: the next one, or its end.
+#: One item of such a list: a name (its line may wrap), then its amount (its "€" may go to the next line) or the
+#: amount in brackets ("Club A (2 200 €)"), then ";", "et" or "," before the next one (its separator), or the list's
+#: end: the line's or the sentence's, its total (", soit …"), or a comma before words in small letters (", sur le
+#: compte 6574").
 _INLINE_AMOUNT = (r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?[ \t\u00a0\u202f]*\n?[ \t]*"
                   r"(?:€|euros?\b|EUR\b)")
-_INLINE_ITEM = re.compile(r"(?P<name>[^;:€\n]{2,120}?)\s*(?::\s*|[–—-]\s+)?(?P<amount>" + _INLINE_AMOUNT + r")[ \t]*"
-                          r"(?:;[ \t]*(?:et\s+)?|\s+et\s+(?=\S)|,(?![ \t]*soit\b)[ \t]*(?=[^,;\n]{2,120}?"
-                          + _INLINE_AMOUNT + r")|(?=[.,]?[ \t]*(?:\n|$)|\.\s|,\s*soit\b))", re.I)
+_INLINE_NAME = rf"(?:[^;:€\n]|\n(?![ \t]*(?:\n|[{BULLET_MARKS}])))"
+_INLINE_ITEM = re.compile(rf"(?P<name>{_INLINE_NAME}{{2,120}}?)\s*(?::\s*|[–—-]\s+|(?P<open>\()[ \t]*)?"
+                          r"(?P<amount>" + _INLINE_AMOUNT + r")(?(open)[ \t]*\))[ \t]*"
+                          r"(?:(?P<separator>;[ \t]*(?:et\s+)?|\s+et\s+(?=\S)|,(?![ \t]*soit\b)[ \t]*(?:et\s+)?"
+                          rf"(?={_INLINE_NAME}{{2,120}}?" + _INLINE_AMOUNT + r"))|"
+                          r"(?=[.,]?[ \t]*(?:\n|$)|\.\s|,\s*soit\b|,[ \t]+(?-i:[a-zà-ÿ])))", re.I)
 
 #: What ends such a list: its total ("…, soit un total de 12 700 €").
 _LIST_TOTAL = re.compile(r"[ \t]*,?\s*(?:soit|pour\s+un\s+(?:montant\s+)?total)\b", re.I)
@@ -252,13 +257,15 @@ def inline_grants(body: str) -> list[GrantFact]:
     for lead in _INLINE_LEAD.finditer(body):
         items, at = [], lead.end()
         while not _LIST_TOTAL.match(body, at) and (item := _INLINE_ITEM.match(body, at)):
-            name = _TO.sub("", item.group("name").strip(), count=1)
+            name = _TO.sub("", re.sub(r"\s+", " ", item.group("name").strip()), count=1)
             name = _clean_name(re.sub(r"^(?:l['’]|la\s+|le\s+|les\s+)(?=\w)", "", name))
             if not name or re.fullmatch(r"(?:(?:année|exercice|en)\s+)?(?:19|20)\d\d", name, re.I):
                 items = []  # a name that reads as none, or a year's amount: no such list
                 break
             items.append((name, parse_amount(item.group("amount").replace("\n", " ")), item.start()))
             at = item.end()
+            if item.group("separator") is None:  # the list's end
+                break
         if len(items) < 2:
             continue
         nature = _nature(body[lead.start():lead.end()])

@@ -352,7 +352,7 @@ def table_grants(body: str, found: GrantsFound) -> None:
     from graph.ingest.delib_aligned import aligned_table_grants
     from graph.ingest.delib_stacked import stacked_cell_grants, stacked_table_grants
     from graph.ingest.delib_side_by_side import side_by_side_grants
-    from graph.ingest.delib_blocks import block_grants, financing_line_grants
+    from graph.ingest.delib_blocks import block_grants, credit_rows, financing_line_grants
     from graph.ingest.delib_flattened import flat_table_grants
 
     legend, hints = legend_of(body), column_hints(body)
@@ -364,6 +364,7 @@ def table_grants(body: str, found: GrantsFound) -> None:
     financing_line_grants(body, found, hints)
     pipe_table_grants(body, found, legend, hints)
     flat_table_grants(body, found, legend, hints)
+    credit_rows(body, found)  # a budget amendment's credits, no grants
     if any(grant.table for grant in found.grants) and (said := amended_table(body)):
         found.warnings.append((f"tableau adopté après amendement (« {said} ») : les montants lus sont ceux du tableau, "
                                f"vérifiez ceux que l'amendement a changés",

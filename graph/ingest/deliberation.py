@@ -381,12 +381,15 @@ class Reader:
                              + one_grants_accounts(self.body))
         # An account that one grant's own clause names ("une subvention d'équipement de 18 000 € (compte 20422)") is
         # that grant's: the others take the one named outside those clauses, or one that a grant's span names on a
-        # line below its amount's ("… : 1 200 €\nsoit un total de 3 950 €, imputé au c/6574"), the list's.
+        # line below its amount's ("… : 1 200 €\nsoit un total de 3 950 €, imputé au c/6574"), the list's — when
+        # the amount ends its line: a sentence that goes on below it ("… pour l'acquisition d'un\nvéhicule
+        # (subvention d'investissement, compte 20421).") names its own grant's.
         shared = find_budget_account(elsewhere)
         if not shared[1]:
             tails = [self.body[start:end] for (start, end) in (g.span for g in self.found.grants)
                      if (amount := AMOUNT_RE.search(self.body, start, end))
                      and (line_end := self.body.find("\n", amount.end(), end)) >= 0
+                     and not self.body[amount.end():line_end].strip(" \t;.,")
                      and find_budget_account(self.body[line_end:end])[1]]
             shared = find_budget_account(" ".join(tails)) if tails else shared
         by_article, by_kind = accounts_by_article(self.body), accounts_by_beneficiary(self.body)
