@@ -2391,6 +2391,19 @@ def test_what_a_co_funder_pays_the_authority_itself_is_no_grant(text):
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Alpha", "9500")]
 
 
+@pytest.mark.parametrize("text, grants", [
+    ("Le GEM Le Fil occupe un pavillon communal. L'ARS verse au GEM un financement de 78 000 € par an.\nLe Conseil, "
+     "après en avoir délibéré, approuve la convention de mise à disposition du pavillon.", []),
+    ("La CAF, qui accorde à la crèche Les Lutins une aide de 30 000 €, soutient le projet.\nLe Conseil, après en "
+     "avoir délibéré, attribue une subvention de 9 500 € à l'association Alpha.", [("Alpha", "9500")]),
+    ("L'ARS finance le GEM. Le Conseil, après en avoir délibéré, verse au GEM Le Fil une subvention de 4 000 €.",
+     [("GEM Le Fil", "4000")]),
+])
+def test_what_a_co_funder_pays_a_beneficiary_in_the_report_is_no_grant(text, grants):
+    found = find_grants(text)
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == grants
+
+
 @pytest.mark.parametrize("text", [
     "ARTICLE 1 : ATTRIBUE à l'association Maison de Santé des Rives une subvention complémentaire de\nfonctionnement "
     "de 12 000 € au titre de l'exercice 2025, portant la subvention 2025 à 52 000 €.",
