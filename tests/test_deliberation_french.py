@@ -828,6 +828,13 @@ def test_a_grant_proposed_with_no_name_goes_to_the_body_that_the_sentence_before
      (None, None, None)),
     # a roll-call vote
     ("Vote par appel nominal : unanimité des 14 votants.", "adopted-unanimously", (None, None, None)),
+    # one sentence a line: the visa's line goes on to the decision, whose vote it says
+    ("Vu le rapport de Mme la Présidente, la Commission permanente, après en avoir délibéré, décide à l'unanimité "
+     "d'attribuer une subvention de 18 000 € à la CPTS X.", "adopted-unanimously", (None, None, None)),
+    ("Vu le rapport du Maire, le Conseil municipal décide à l'unanimité d'attribuer 500 € au Club X.",
+     "adopted-unanimously", (None, None, None)),
+    ("Vu la délibération du 3 mars 2025 adoptée à l'unanimité ;\nLe Conseil attribue 500 € au Club X.", None,
+     (None, None, None)),
     # the members against or abstaining named, not counted: each name is one vote, when each item is one member
     ("Votants : 27\nPour : 20\nOnt voté contre : M. ALPHA-FICTIF, Mme BÊTA, M. GAMMA\n"
      "Se sont abstenus : Mme DELTA, M. Jean de la EPSILON, Mme ZÊTA, M. ÊTA (pouvoir à Mme ZÊTA)\n"
