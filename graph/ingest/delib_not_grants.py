@@ -100,7 +100,8 @@ _PAID_BY_OUTSIDER = re.compile(r"(?:^\s*|[.;:,]\s*|\bet\s+)(?:[Ll]['’]\s*|[Ll]
                                r"familiales|CPAM|Caisse\s+primaire\s+d['’]assurance\s+maladie|MSA|[ÉE]tat|DRAC|DREETS|"
                                r"DDETS|ANCT|Union\s+europ[ée]enne|Europe|FEDER|FSE\+?)\b"
                                r"(?:\s*,\s*qui|\s*,[^,.;:€\d]{0,60},)?\s+(?:lui\s+|leur\s+)?"
-                               r"(?:vers|attribu|accord|allou|octroi|apport|financ)(?:e|ent|era|eront)\b[^.;:€\d]{0,120}$")
+                               r"(?:vers|attribu|accord|allou|octroi|apport|financ)(?:e|ent|era|eront)\b"
+                               r"[^.;:€\d]{0,120}$")
 
 
 #: What makes an amount an instalment or a share of a grant, not a grant: "un acompte de 1 500 €", "le solde de
