@@ -174,6 +174,13 @@ DECIDES = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
      "convention d'occupation correspondante.", [("Convention d'occupation correspondante", None, True)]),
     ("- Monsieur le Maire est chargé de signer la convention d'objectifs avec l'association Lien.",
      [("Convention d'objectifs avec l'association Lien", "Monsieur le Maire", True)]),
+    # where the premises lie is no part of the title; the parties named after the address are
+    ("- autorise le Maire à signer la convention d'occupation du local communal situé 4 rue de la Gare, consentie à "
+     "titre gratuit.", [("Convention d'occupation du local communal", "le Maire", False)]),
+    ("- approuve le bail commercial avec la SCIC Lien pour le local situé zone artisanale de Val, moyennant un loyer "
+     "mensuel de 600 € ;", [("Bail commercial avec la SCIC Lien", None, False)]),
+    ("- approuve la convention de mise à disposition des locaux sis 3 rue Haute au profit de l'association Lien ;",
+     [("Convention de mise à disposition des locaux au profit de l'association Lien", None, False)]),
     # a model of contract
     ("2°/ APPROUVE le modèle de contrat d'engagement de servir ;", [("Contrat d'engagement de servir", None, True)]),
     # the founding agreement of a body the council joins, named by a possessive

@@ -828,6 +828,13 @@ def test_a_grant_proposed_with_no_name_goes_to_the_body_that_the_sentence_before
      (None, None, None)),
     # a roll-call vote
     ("Vote par appel nominal : unanimité des 14 votants.", "adopted-unanimously", (None, None, None)),
+    # one sentence a line: the visa's line goes on to the decision, whose vote it says
+    ("Vu le rapport de Mme la Présidente, la Commission permanente, après en avoir délibéré, décide à l'unanimité "
+     "d'attribuer une subvention de 18 000 € à la CPTS X.", "adopted-unanimously", (None, None, None)),
+    ("Vu le rapport du Maire, le Conseil municipal décide à l'unanimité d'attribuer 500 € au Club X.",
+     "adopted-unanimously", (None, None, None)),
+    ("Vu la délibération du 3 mars 2025 adoptée à l'unanimité ;\nLe Conseil attribue 500 € au Club X.", None,
+     (None, None, None)),
     # the members against or abstaining named, not counted: each name is one vote, when each item is one member
     ("Votants : 27\nPour : 20\nOnt voté contre : M. ALPHA-FICTIF, Mme BÊTA, M. GAMMA\n"
      "Se sont abstenus : Mme DELTA, M. Jean de la EPSILON, Mme ZÊTA, M. ÊTA (pouvoir à Mme ZÊTA)\n"
@@ -2389,6 +2396,19 @@ def test_a_grant_amended_from_one_amount_to_another_is_the_new_amount(text, gran
 def test_what_a_co_funder_pays_the_authority_itself_is_no_grant(text):
     found = find_grants(text)
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Alpha", "9500")]
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("Le GEM Le Fil occupe un pavillon communal. L'ARS verse au GEM un financement de 78 000 € par an.\nLe Conseil, "
+     "après en avoir délibéré, approuve la convention de mise à disposition du pavillon.", []),
+    ("La CAF, qui accorde à la crèche Les Lutins une aide de 30 000 €, soutient le projet.\nLe Conseil, après en "
+     "avoir délibéré, attribue une subvention de 9 500 € à l'association Alpha.", [("Alpha", "9500")]),
+    ("L'ARS finance le GEM. Le Conseil, après en avoir délibéré, verse au GEM Le Fil une subvention de 4 000 €.",
+     [("GEM Le Fil", "4000")]),
+])
+def test_what_a_co_funder_pays_a_beneficiary_in_the_report_is_no_grant(text, grants):
+    found = find_grants(text)
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == grants
 
 
 @pytest.mark.parametrize("text", [

@@ -161,6 +161,10 @@ _OTHER_PAPERS = re.compile(r",?\s+(?:et|ainsi\s+que)\s+(?:à\s+)?(?:(?:tous|tout
 _COMMA_TAIL = re.compile(r",\s+(?!(?:la|le|les|l['’]|et|ou|ainsi)\b|(?-i:[A-ZÀ-Ý«]))", re.I)
 #: … unless it is an incise before the words of the agreement's object go on: ", à titre gracieux, de deux bureaux".
 _INCISE = re.compile(r"[^,]{1,60},\s+(?=(?:de|du|des|d['’]|avec|entre|au\s+profit\s+d)\b)", re.I)
+#: … and where the object lies, said with "situé" or "sis" ("du local communal situé 4 rue de la Gare", "pour le local
+#: situé zone artisanale de …"): an address, up to the parties named after it ("… situés 3 rue X au profit de Y").
+_PLACE_TAIL = re.compile(r"(?:\s+pour\s+(?:le|la|les|l['’])\s*[^\s,;]+)?\s+(?:situ[ée]e?s?|sise?s?)\s.*?"
+                         r"(?=\s+(?:au\s+profit|avec|entre|en\s+faveur)\b|$)", re.I | re.S)
 _MAX_CLAUSE, _MAX_TITLE = 400, 160
 
 
@@ -291,6 +295,10 @@ def _title(words: str) -> str:
     'Convention de mise à disposition, à titre gracieux, de deux bureaux au profit de X'
     >>> _title("conventions à intervenir avec Sainte-Marie de Clermont-\\nFerrand ainsi que tout document nécessaire")
     'Conventions à intervenir avec Sainte-Marie de Clermont-Ferrand'
+    >>> _title("bail commercial avec la SCIC X pour le local situé zone artisanale de Lextarre, moyennant un loyer")
+    'Bail commercial avec la SCIC X'
+    >>> _title("convention de mise à disposition des locaux sis 3 rue Haute au profit de l'association Y")
+    "Convention de mise à disposition des locaux au profit de l'association Y"
     """
     text = re.sub(r"\s+", " ", re.sub(r"(?<=\w)-[ \t]*\n\s*", "-", words))  # "Clermont-⏎Ferrand"
     text = _OTHER_PAPERS.sub("", _ANNEXED.sub("", text)).strip(" ,")
@@ -300,6 +308,7 @@ def _title(words: str) -> str:
             text = text[:tail.start()]
             break
         at = incise.end()  # "de mise à disposition, à titre gracieux, de deux bureaux": an incise, kept
+    text = _PLACE_TAIL.sub("", text)
     if len(text) > _MAX_TITLE:
         text = text[:_MAX_TITLE].rsplit(" ", 1)[0].rstrip(" ,") + "…"
     return text[:1].upper() + text[1:]

@@ -193,6 +193,23 @@ def _short_of_unanimity(body: str, at: int) -> dict[str, int] | None:
     return counts
 
 
+#: What turns a line that opens with a visa into the decision itself: a text with one sentence a line writes "Vu le
+#: rapport de Mme la Présidente, la Commission permanente, après en avoir délibéré, décide à l'unanimité d'…".
+_DECIDING = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|,\s*(?:le|la|l['’])\s*(?:conseil|commission|"
+                       r"bureau|comit[ée]|assembl[ée]e)\b[^,;.\n]{0,40},?\s*(?:d[ée]cide|d[ée]lib[èe]re)\b", re.I)
+
+
+def _cited(body: str, at: int) -> bool:
+    """Whether offset ``at`` of ``body`` is in a visa or a recital: on a line that one opens, before the words that
+    decide, if the line goes on to them.
+
+    >>> line = "Vu le rapport, la Commission permanente, après en avoir délibéré, décide à l'unanimité d'attribuer …"
+    >>> _cited(line, line.index("à l'unanimité")), _cited("Vu le budget adopté à l'unanimité le 3 mars.", 20)
+    (False, True)
+    """
+    return in_a_citation(body, at) and not _DECIDING.search(body, body.rfind("\n", 0, at) + 1, at)
+
+
 def _parse_vote(body: str) -> Vote:
     body = _without_amendments(body)
     vote = Vote()
@@ -221,7 +238,7 @@ def _parse_vote(body: str) -> Vote:
         # that the act decides ("décide de rejeter la demande de X": the infinitive is not read) or of a request.
         # the accents optional: "adopte a l'unanimite" in a register typed without them
         match = next((m for m in re.finditer(accents_optional(pattern), body, re.I | re.M)
-                      if not in_a_citation(body, m.start())
+                      if not _cited(body, m.start())
                       and (result != "rejected" or _rejects_the_act(body, m))), None)
         if match:
             outcome = result

@@ -92,6 +92,18 @@ _WITHDRAWS = re.compile(r"\b(?:retir|annul|abrog|rapport)\w*\s+(?:la|les|l['’]
 _REQUEST_VERB = re.compile(r"\b(?:sollicit(?:er|e|ent|ons)|demand(?:er|ons))\b", re.I)
 _GRANTED_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*\)?\s*(?:lui\s+|leur\s+)?(?:est|sont|sera|seront)\s+"
                             r"(?:attribu|allou|vers|accord|octroy)\w*", re.I)
+#: A co-funder outside the local authorities, as the subject of the verb that pays the amount: "L'ARS verse au GEM un
+#: financement de 78 000 € par an", "la CAF, qui accorde à la crèche une aide de …" — its money, told in the report,
+#: not a grant of this act (a Région or a Département may be the authority itself: not listed).
+_PAID_BY_OUTSIDER = re.compile(r"(?:^\s*|[.;:,]\s*|\bet\s+)(?:[Ll]['’]\s*|[Ll]a\s+|[Ll]e\s+)?"
+                               r"(?:ARS|Agence\s+r[ée]gionale\s+de\s+sant[ée]|CAF|Caisse\s+d['’]allocations\s+"
+                               r"familiales|CPAM|Caisse\s+primaire\s+d['’]assurance\s+maladie|MSA|[ÉE]tat|DRAC|DREETS|"
+                               r"DDETS|ANCT|Union\s+europ[ée]enne|Europe|FEDER|FSE\+?)\b"
+                               r"(?:\s*,\s*qui|\s*,[^,.;:€\d]{0,60},)?\s+(?:lui\s+|leur\s+)?"
+                               r"(?:vers|attribu|accord|allou|octroi|apport|financ)(?:e|ent|era|eront)\b"
+                               r"[^.;:€\d]{0,120}$")
+
+
 #: What makes an amount an instalment or a share of a grant, not a grant: "un acompte de 1 500 €", "le solde de
 #: 16 000 €", "versement du solde …, soit 4 000 €", "versée en deux fractions : 8 000 € …", "20 000 €, dont 8 000 €",
 #: "10 000 € pour l'année 2025, dont une avance de 30 %, soit 3 000 €" (an advance on the grant just stated; an

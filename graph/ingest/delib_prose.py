@@ -39,9 +39,9 @@ from graph.ingest.delib_lists import (_AMOUNT_FIELD, _BLOCK, _BULLET, _DATIVE_IT
                                       _item_name, _sentences, approved_below, opens_clause,
                                       section_heading, subheading)
 from graph.ingest.delib_not_grants import (_ANOTHER_AID, _AT_DISPOSAL_OF, _BY_EARLIER_ACT, _CLAUSE_VERB, _COMPUTED,
-                                           _CONTRACT, _EARLIER, _ENVELOPE, _LOAN, _PART_OF, _PER_YEAR, _PUT_AT_DISPOSAL,
-                                           _RATE_AFTER, _THRESHOLD, _VALUED, _WITHDRAWS, _YEARLY, _is_part,
-                                           _requested, _whole_of)
+                                           _CONTRACT, _EARLIER, _ENVELOPE, _LOAN, _PAID_BY_OUTSIDER, _PART_OF,
+                                           _PER_YEAR, _PUT_AT_DISPOSAL, _RATE_AFTER, _THRESHOLD, _VALUED, _WITHDRAWS,
+                                           _YEARLY, _is_part, _requested, _whole_of)
 from graph.ingest.delib_recipients import (_NEXT_GRANT, _clean_name, _person_at, _record_head, beneficiary_in,
                                            financed, receiver)
 from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold, parse_amount
@@ -427,6 +427,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 continue  # "VU la délibération n° … attribuant au PTCE X une subvention de 60 000 €"
             if _requested(flat, clause_start, a_start, a_end):
                 continue  # "De solliciter auprès de l'ARS une subvention de …, et auprès du Département une …"
+            if _PAID_BY_OUTSIDER.search(flat, 0, a_start):
+                continue  # a co-funder's money, told in the report: "L'ARS verse au GEM un financement de …"
             result = _RESULT_BEFORE.search(before) and _COMPUTED.search(before)
             # "à hauteur de 50 % du coût du projet, plafonnée à 10 000 €": the most the rate can come to, the grant
             # as decided (a warning says so); the cost's words before it are the rate's, not the grant's.
