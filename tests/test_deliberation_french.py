@@ -1910,6 +1910,15 @@ def test_two_grants_to_one_beneficiary_are_two_grants_in_the_graph(tmp_path):
     ("Accusé de réception en préfecture\n\nLe dossier reçu le 14 mars 2024 est complet.", None,
      "\nLe dossier reçu le 14 mars 2024 est complet."),
     ("Le dossier reçu le 14 mars 2024.", None, "Le dossier reçu le 14 mars 2024."),
+    # a transmission platform's header block: the receipt's date below the act's id (S²LOW) or above it (iXBus)
+    ("Identifiant unique de l'acte : 064-200000000-20251004-2025_CC_12-DE\n"
+     "Date de réception de l'accusé de réception : 09/10/2025\n\nCOMMUNE", "2025-10-09",
+     "Identifiant unique de l'acte :\n\nCOMMUNE"),
+    ("Date de décision : 30/09/2025\nDate de réception : 03/10/2025\n"
+     "Identifiant : 064-200000000-20250930-2025_D_87-DE\n\nCOMMUNE", "2025-10-03",
+     "Date de décision : 30/09/2025\nIdentifiant :\n\nCOMMUNE"),
+    ("Date de décision : 30/09/2025\nDate de réception : 03/10/2025\nObjet : subvention\n\nCOMMUNE", None,
+     "Date de décision : 30/09/2025\nDate de réception : 03/10/2025\nObjet : subvention\n\nCOMMUNE"),
 ])
 def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, body):
     left, stamp = strip_stamps(text)
