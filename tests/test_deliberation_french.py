@@ -1751,6 +1751,12 @@ def test_an_amount_in_words_after_its_figures_agrees_with_them_whole(text):
      "générale, après en avoir délibéré,", "Assemblée Générale"),
     ("COMMUNE DE FICTIVILLE\nVu la demande présentée par l'association lors de son assemblée générale du 3 mars "
      "2025\nLe Conseil municipal, après en avoir délibéré,", "Conseil Municipal"),
+    # a public hospital's board, not the one a council names its members to
+    ("CENTRE HOSPITALIER SPÉCIALISÉ DE LA SAUVINE\nConseil de surveillance\nSéance du 14 octobre 2025\n"
+     "Présidence : Mme Anne FICTIVE, Présidente du conseil de surveillance\n", "Conseil de Surveillance"),
+    ("Le Conseil de surveillance, après en avoir délibéré, approuve la convention.", "Conseil de Surveillance"),
+    ("Objet : désignation des représentants au conseil de surveillance du centre hospitalier de Fictiville\n"
+     "Le Conseil municipal, après en avoir délibéré,", "Conseil Municipal"),
 ])
 def test_the_organ_is_read_under_its_other_names(text, organ):
     assert find_body(text) == organ
