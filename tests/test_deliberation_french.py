@@ -263,12 +263,19 @@ def test_the_town_hall_that_a_heading_names_as_the_seat_is_not_the_authority(hea
     ("Mme LE GALL Anne-Marie", "Anne-Marie", "LE GALL"),
     ("Mesdames et Messieurs FAURE Gérard", "Gérard", "FAURE"),
     ("M. D'ARTOIS Pauline", "Pauline", "D'ARTOIS"),
+    # a particle elided in small letters before capitals, alone or inside a compound
+    ("Mme Anne-Marie d'ARRIFICTIA", "Anne-Marie", "d'ARRIFICTIA"),
+    ("M. Jean-François ETCHEFICTIF-d'ARCAMONT", "Jean-François", "ETCHEFICTIF-d'ARCAMONT"),
+    # a family name in small letters that opens with its particle, after a civility
+    ("Mme Marie-Pierre de La Tour d'Auvergne-Fictive", "Marie-Pierre", "de La Tour d'Auvergne-Fictive"),
+    ("M. Charles du Plessis-Fictif", "Charles", "du Plessis-Fictif"),
 ])
 def test_a_listed_name_is_read_given_name_first_or_family_name_first(text, given, family):
     assert parse_person(text) == Person(given, family)
 
 
-@pytest.mark.parametrize("text", ["SAINT-ÉTIENNE Métropole", "DUPONT", "LOIRE Département"])
+@pytest.mark.parametrize("text", ["SAINT-ÉTIENNE Métropole", "DUPONT", "LOIRE Département", "Commune de Saint-Fictif",
+                                  "Maison de La Tour"])
 def test_an_institution_or_a_family_name_alone_is_no_person(text):
     assert parse_person(text) is None
 
