@@ -206,6 +206,13 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
     ("SIVOM DU CANTON DE LA BASTIDE-FICTIVE (Ariège)\n\nComité syndical – séance du 18 décembre 2024",
      "Syndicat intercommunal à vocation multiple du Canton de la Bastide-Fictive"),
     ("PETR DU PAYS DE L'AUXOIS-FICTIF", "Pôle d'équilibre territorial et rural du Pays de l'Auxois-Fictif"),
+    # a PETR named by its territory without a particle
+    ("PÔLE D'ÉQUILIBRE TERRITORIAL ET RURAL CŒUR SAUVINE-FICTIVE\nComité syndical\nSéance du 6 octobre 2025",
+     "Pôle d'équilibre territorial et rural Cœur Sauvine-Fictive"),
+    # a syndicat mixte of a parc naturel régional, in a title line that names the act, its day and its organ
+    ("Délibération n° 2025-37 du 25 septembre 2025 du comité syndical du Syndicat mixte du Parc naturel régional du "
+     "Haut-Fictif relative au soutien de l'économie sociale et solidaire",
+     "Syndicat mixte du Parc naturel régional du Haut-Fictif"),
     # établissements publics, which deliberate through their own board
     ("ÉTABLISSEMENT PUBLIC DE COOPÉRATION CULTURELLE « LA FABRIQUE DES ARTS »", "EPCC La Fabrique des Arts"),
     ("OFFICE DE TOURISME INTERCOMMUNAL DES GORGES DU TARN-FICTIF\nÉtablissement public industriel et commercial (EPIC)",
