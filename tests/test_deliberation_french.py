@@ -206,6 +206,13 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
     ("SIVOM DU CANTON DE LA BASTIDE-FICTIVE (Ariège)\n\nComité syndical – séance du 18 décembre 2024",
      "Syndicat intercommunal à vocation multiple du Canton de la Bastide-Fictive"),
     ("PETR DU PAYS DE L'AUXOIS-FICTIF", "Pôle d'équilibre territorial et rural du Pays de l'Auxois-Fictif"),
+    # a PETR named by its territory without a particle
+    ("PÔLE D'ÉQUILIBRE TERRITORIAL ET RURAL CŒUR SAUVINE-FICTIVE\nComité syndical\nSéance du 6 octobre 2025",
+     "Pôle d'équilibre territorial et rural Cœur Sauvine-Fictive"),
+    # a syndicat mixte of a parc naturel régional, in a title line that names the act, its day and its organ
+    ("Délibération n° 2025-37 du 25 septembre 2025 du comité syndical du Syndicat mixte du Parc naturel régional du "
+     "Haut-Fictif relative au soutien de l'économie sociale et solidaire",
+     "Syndicat mixte du Parc naturel régional du Haut-Fictif"),
     # établissements publics, which deliberate through their own board
     ("ÉTABLISSEMENT PUBLIC DE COOPÉRATION CULTURELLE « LA FABRIQUE DES ARTS »", "EPCC La Fabrique des Arts"),
     ("OFFICE DE TOURISME INTERCOMMUNAL DES GORGES DU TARN-FICTIF\nÉtablissement public industriel et commercial (EPIC)",
@@ -263,12 +270,19 @@ def test_the_town_hall_that_a_heading_names_as_the_seat_is_not_the_authority(hea
     ("Mme LE GALL Anne-Marie", "Anne-Marie", "LE GALL"),
     ("Mesdames et Messieurs FAURE Gérard", "Gérard", "FAURE"),
     ("M. D'ARTOIS Pauline", "Pauline", "D'ARTOIS"),
+    # a particle elided in small letters before capitals, alone or inside a compound
+    ("Mme Anne-Marie d'ARRIFICTIA", "Anne-Marie", "d'ARRIFICTIA"),
+    ("M. Jean-François ETCHEFICTIF-d'ARCAMONT", "Jean-François", "ETCHEFICTIF-d'ARCAMONT"),
+    # a family name in small letters that opens with its particle, after a civility
+    ("Mme Marie-Pierre de La Tour d'Auvergne-Fictive", "Marie-Pierre", "de La Tour d'Auvergne-Fictive"),
+    ("M. Charles du Plessis-Fictif", "Charles", "du Plessis-Fictif"),
 ])
 def test_a_listed_name_is_read_given_name_first_or_family_name_first(text, given, family):
     assert parse_person(text) == Person(given, family)
 
 
-@pytest.mark.parametrize("text", ["SAINT-ÉTIENNE Métropole", "DUPONT", "LOIRE Département"])
+@pytest.mark.parametrize("text", ["SAINT-ÉTIENNE Métropole", "DUPONT", "LOIRE Département", "Commune de Saint-Fictif",
+                                  "Maison de La Tour"])
 def test_an_institution_or_a_family_name_alone_is_no_person(text):
     assert parse_person(text) is None
 
@@ -1758,6 +1772,12 @@ def test_an_amount_in_words_after_its_figures_agrees_with_them_whole(text):
      "générale, après en avoir délibéré,", "Assemblée Générale"),
     ("COMMUNE DE FICTIVILLE\nVu la demande présentée par l'association lors de son assemblée générale du 3 mars "
      "2025\nLe Conseil municipal, après en avoir délibéré,", "Conseil Municipal"),
+    # a public hospital's board, not the one a council names its members to
+    ("CENTRE HOSPITALIER SPÉCIALISÉ DE LA SAUVINE\nConseil de surveillance\nSéance du 14 octobre 2025\n"
+     "Présidence : Mme Anne FICTIVE, Présidente du conseil de surveillance\n", "Conseil de Surveillance"),
+    ("Le Conseil de surveillance, après en avoir délibéré, approuve la convention.", "Conseil de Surveillance"),
+    ("Objet : désignation des représentants au conseil de surveillance du centre hospitalier de Fictiville\n"
+     "Le Conseil municipal, après en avoir délibéré,", "Conseil Municipal"),
 ])
 def test_the_organ_is_read_under_its_other_names(text, organ):
     assert find_body(text) == organ
@@ -1917,6 +1937,15 @@ def test_two_grants_to_one_beneficiary_are_two_grants_in_the_graph(tmp_path):
     ("Accusé de réception en préfecture\n\nLe dossier reçu le 14 mars 2024 est complet.", None,
      "\nLe dossier reçu le 14 mars 2024 est complet."),
     ("Le dossier reçu le 14 mars 2024.", None, "Le dossier reçu le 14 mars 2024."),
+    # a transmission platform's header block: the receipt's date below the act's id (S²LOW) or above it (iXBus)
+    ("Identifiant unique de l'acte : 064-200000000-20251004-2025_CC_12-DE\n"
+     "Date de réception de l'accusé de réception : 09/10/2025\n\nCOMMUNE", "2025-10-09",
+     "Identifiant unique de l'acte :\n\nCOMMUNE"),
+    ("Date de décision : 30/09/2025\nDate de réception : 03/10/2025\n"
+     "Identifiant : 064-200000000-20250930-2025_D_87-DE\n\nCOMMUNE", "2025-10-03",
+     "Date de décision : 30/09/2025\nIdentifiant :\n\nCOMMUNE"),
+    ("Date de décision : 30/09/2025\nDate de réception : 03/10/2025\nObjet : subvention\n\nCOMMUNE", None,
+     "Date de décision : 30/09/2025\nDate de réception : 03/10/2025\nObjet : subvention\n\nCOMMUNE"),
 ])
 def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, body):
     left, stamp = strip_stamps(text)

@@ -59,8 +59,11 @@ _AUTHORITY_PATTERNS = {
     ),
     "syndicat": (
         # up to five words of its kind and purpose: "Syndicat intercommunal à vocation unique Santé du …"
+        # a syndicat mixte of a parc naturel régional, its kind in small letters: "Syndicat mixte du Parc naturel
+        # régional du Haut-Languedoc"
         r"(?P<name>(?:Syndicat(?:\s+[\w'’-]+){0,5}?|SIVOM|SIVU|SIVOS)\s+"
-        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÀ-ÖØ-ÞŒ][\w'’-]*"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
+        r"(?:Parc\s+naturel\s+r[ée]gional\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?)?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*"
         + _NEXT_WORDS + ")"
     ),
     "ccas": (
@@ -69,8 +72,11 @@ _AUTHORITY_PATTERNS = {
         + _NEXT_WORDS + ")"
     ),
     "petr": (
-        r"(?P<name>(?:(?i:Pôle\s+d['’]équilibre\s+territorial\s+et\s+rural)|PETR)\s+"
-        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])[A-ZÀ-ÖØ-ÞŒ][\w'’-]*"
+        # named by its territory, with or without a particle: "PETR du Pays X", "Pôle d'équilibre territorial et rural
+        # Cœur Entre-deux-Mers" (not its organ: "PETR Comité syndical")
+        r"(?P<name>(?:(?i:Pôle\s+d['’]équilibre\s+territorial\s+et\s+rural)|PETR)[ \t]+"
+        r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]"
+        r"|(?!(?i:conseil|bureau|comité|commission|séance|session|réunion|président|assemblée)\b))[A-ZÀ-ÖØ-ÞŒ][\w'’-]*"
         + _NEXT_WORDS + ")"
     ),
     # a pôle métropolitain named by its territory, with or without a particle ("Pôle métropolitain Nord

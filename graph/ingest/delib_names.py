@@ -39,8 +39,12 @@ class Person:
         return self.label.lower()
 
 
+#: An elided particle in lower case before a family name's part in capitals: "d'ARRITOLA", "IRIGOYEN-d'ARCANGUES".
+_ELIDED_PARTICLE = re.compile(r"(?:^|(?<=-))d['’](?=[A-ZÀ-Ý]{2})")
+
+
 def _is_upper_word(token: str) -> bool:
-    letters = [c for c in token if c.isalpha()]
+    letters = [c for c in _ELIDED_PARTICLE.sub("", token) if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
 
 
@@ -54,6 +58,7 @@ def _parse_person(text: str) -> Person | None:
     # Read once per distinct name (a Person is frozen, so it can be shared): each line of a list is read as names
     # to find where the list ends, then its names again, and the same members sit at every session of a council.
     tokens = text.split()
+    civility = bool(tokens) and tokens[0].lower() in CIVILITIES
     while tokens and (tokens[0].lower() in CIVILITIES
                       or tokens[0] == "et" and len(tokens) > 1 and tokens[1].lower() in CIVILITIES):
         tokens = tokens[1:]  # "M.", "Mmes", "Mesdames et Messieurs"
@@ -69,11 +74,28 @@ def _parse_person(text: str) -> Person | None:
         return None
     if not all(re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)*", g) for g in given):
         return None
+    if civility and _noble_family(family):
+        return Person(" ".join(given), " ".join(family))  # "Mme Marie-Pierre de La Tour d'Auvergne-Lasserre"
     if not all(_is_upper_word(f) or f.lower() in PARTICLES for f in family[:-1] + [family[-1].upper()]):
         return None
     if not (_is_upper_word(family[-1]) or len(family) == 1):
         return None
     return Person(" ".join(given), " ".join(family))
+
+
+_CAPITALISED = re.compile(r"(?:d['’])?[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-(?:d['’])?[A-ZÀ-Ý][a-zà-ÿ'’]+)*")
+
+
+def _noble_family(family: list[str]) -> bool:
+    """A family name in small letters that opens with its particle: "de La Tour d'Auvergne-Lasserre", "du Plessis".
+    Read only after a civility: "Commune de Saint-Jean" would else be a person.
+
+    >>> _noble_family(["de", "La", "Tour", "d'Auvergne"]), _noble_family(["Tour"]), _noble_family(["de", "la"])
+    (True, False, False)
+    """
+    return (len(family) >= 2 and family[0].lower() in {"de", "du", "des", "d'", "d’"}
+            and all(f.lower() in PARTICLES or _CAPITALISED.fullmatch(f) for f in family)
+            and bool(_CAPITALISED.fullmatch(family[-1])))
 
 
 #: A person named by initials alone, as a list of aids to persons anonymises them: "A. K.", "J.-M. D.", "R. B.".

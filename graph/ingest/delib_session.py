@@ -34,6 +34,9 @@ BODIES = [
     # the board's bureau, which the board delegates to (an SDIS's, a CCAS's): not the board itself
     (r"bureau\s+du\s+conseil\s+d['’]administration", "Bureau du Conseil d'Administration"),
     (r"conseil\s+d['’]administration", "Conseil d'Administration"),
+    # a public hospital's board (a centre hospitalier's, an EPSM's), or a société's; not the one a council names its
+    # members to ("désigne ses représentants au conseil de surveillance du centre hospitalier")
+    (r"conseil\s+de\s+surveillance(?![ \t]+(?:du|des|de|d['’])\b)", "Conseil de Surveillance"),
     # a GIP's or an association-like établissement's assembly, named as the heading names an organ: alone on its
     # line or with its sitting ("ASSEMBLÉE GÉNÉRALE\n\nSéance du …"), not an association's in a sentence
     (r"(?m:^)[ \t]*assembl[ée]e\s+g[ée]n[ée]rale(?=[ \t]*(?:\n|$)|\s*(?:[-–—:]\s*)?(?:(?:r[ée]union|s[ée]ance)\b"

@@ -111,7 +111,12 @@ STAMP_PATTERNS = [
     ("published", re.compile(r"Publi[ée]e?\s+au\s+Journal\s+officiel\b[^\n]{0,60}?\s+le\s*:?\s*" + _DATE, re.I)),
     ("actes", re.compile(r"(?:\bID\s*:\s*)?(?P<value>" + _ACTES + ")")),
     # Last: these are the stamp's only on a line, or below one, that held another of its fragments.
-    ("received beside a stamp", re.compile(r"\b(?:Re[çc]u\s+le|Date\s+de\s+r[ée]ception)\s*:?\s*" + _DATE, re.I)),
+    # "Date de réception de l'accusé de réception : 09/10/2025" (S²LOW's header block, below the act's id)
+    ("received beside a stamp", re.compile(r"\b(?:Re[çc]u\s+le|Date\s+de\s+r[ée]ception"
+                                           r"(?:\s+de\s+l['’]accus[ée]\s+de\s+r[ée]ception)?)\s*:?\s*" + _DATE, re.I)),
+    # A transmission platform's header block of "label : value" lines, "Date de réception : 03/10/2025" just above
+    # "Identifiant : 064-…-DE" (iXBus): the line below holds the stamp's fragment
+    ("received above a stamp", re.compile(r"^Date\s+de\s+r[ée]ception\s*:\s*" + _DATE + r"[ \t]*$", re.I | re.M)),
     ("published beside a stamp", re.compile(r"\b(?:Publi[ée]e?|Mise?\s+en\s+ligne)\s+le\s*:?\s*" + _DATE, re.I)),
 ]
 
@@ -174,6 +179,14 @@ def _line_and_previous(text: str, at: int) -> str:
     return text[start:end if end >= 0 else len(text)]
 
 
+def _line_and_next(text: str, at: int) -> str:
+    """The line of ``text`` around offset ``at`` and the line after it."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    following = text.find("\n", end + 1) if end >= 0 else -1
+    return text[start:] if end < 0 or following < 0 else text[start:following]
+
+
 def strip_stamps(text: str) -> tuple[str, Stamp]:
     """Cut stamp fragments out of ``text``; return the text left and the stamp's data.
 
@@ -192,7 +205,8 @@ def strip_stamps(text: str) -> tuple[str, Stamp]:
         if what == "platform" and not stamp.received:
             continue  # "VIA …" is a stamp line only next to "REÇU EN PRÉFECTURE"
         matches = [m for m in pattern.finditer(marked)
-                   if not what.endswith("beside a stamp") or "\x00" in _line_and_previous(marked, m.start())]
+                   if not what.endswith("beside a stamp") or "\x00" in _line_and_previous(marked, m.start())
+                   if not what.endswith("above a stamp") or "\x00" in _line_and_next(marked, m.start())]
         for match in matches:
             _record(stamp, what, match)
         for match in reversed(matches):  # cut out, as many NULs as it had characters: the lines stay in place
