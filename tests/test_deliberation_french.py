@@ -3500,6 +3500,22 @@ def test_a_siret_or_a_project_title_after_a_dash_on_a_list_line_is_no_part_of_th
                      "Maison des Jeunes": set()}
 
 
+def test_a_siret_that_a_dash_parts_from_the_name_after_it_is_no_part_of_the_name(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("VILLE DE MARSANGES-FICTIF\nDélibération n° 2024-044\nObjet : Subventions 2024\n"
+                    "Séance du 4 avril 2024\nLe Conseil municipal, après en avoir délibéré, à l'unanimité, "
+                    "DÉCIDE d'attribuer les subventions suivantes :\n\n"
+                    "SIRET 441 203 578 00022 – Association Aidants du Val : 3 000 €\n"
+                    "SIRET 512 345 678 00021 – Club Cœur Actif : 1 200 €\n\n"
+                    "et AUTORISE le Maire à signer la convention d'objectifs avec l'Association Aidants du Val.\n",
+                    encoding="utf-8")
+    facts = deliberation_facts(extract_fixture(path).graph)
+    assert sorted(facts["grants"]) == [["Association Aidants du Val", "3000"], ["Club Cœur Actif", "1200"]]
+    assert [a["governs"] for a in facts["agreements"]] == [["Association Aidants du Val"]]
+    # the first SIRET is valid, the second is not (its key is wrong): it identifies no one
+    assert facts["identifiers"] == {"Association Aidants du Val": {"siret": "44120357800022", "siren": "441203578"}}
+
+
 @pytest.mark.parametrize("text, grants", [
     ("il est proposé de soutenir ce projet par :\n- une subvention d'investissement de 48 000 € ;\n"
      "- une avance remboursable à taux zéro de 96 000 €.\nLe Bureau, après en avoir délibéré :\n"

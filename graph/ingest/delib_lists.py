@@ -105,6 +105,9 @@ def _item_name(item: str, anchor: int) -> str | None:
     # What a dash adds after the name is no part of it: its SIRET or SIREN ("CPTS X – SIRET 889 456 123 00014"), its
     # project's title in quotes ("Langres Aidants – « Café des aidants »").
     name = re.split(r"\s+[–—-]\s+(?=[«\"“]|(?:n\s*[°º]\s*)?SIRE[NT]\b)", name, maxsplit=1)[0]
+    # Nor is the SIRET or SIREN that a dash parts from the name after it ("SIRET 419 552 321 00027 – Association X").
+    name = re.sub(r"^\s*(?:n\s*[°º]\s*)?SIRE[NT]\s*(?:n\s*[°º]\s*)?:?\s*\d[\d \u00a0\u202f]{7,20}\d\s*[–—-]\s+", "",
+                  name)
     name = re.sub(r"[\s.…:–—-]+$", "", name)
     # (not a "pour" inside brackets: "X (séjours de répit pour les aidants)" tells what X's grant is for, in full)
     purpose = next((m for m in _ITEM_PURPOSE.finditer(name)
