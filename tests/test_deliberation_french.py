@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from rdflib import URIRef
 from rdflib.namespace import FOAF, SKOS
 
-from graph.ingest.delib_facts import extract_fixture
+from graph.ingest.delib_facts import deliberation_facts, extract_fixture
 from graph.ingest.delib_grants import find_grants
 from graph.ingest.delib_table_header import choose_amount_column
 from graph.ingest.delib_decision import find_budget_account, find_published, parse_vote
@@ -872,6 +872,30 @@ def test_in_minutes_of_several_items_the_vote_is_the_deliberations_own_item(tmp_
     assert [(str(p).rsplit("#", 1)[-1], int(o)) for p, o in sorted(
         (p, o) for p in (MAI.votesFor, MAI.votesAgainst, MAI.abstentions) for o in graph.objects(None, p))] == [
         ("abstentions", 1), ("votesFor", 11)]
+
+
+@pytest.mark.parametrize("last_vote, outcome", [
+    ("Adopté par 25 voix pour, 2 abstentions.", "adopted"),
+    ("Adopté à l'unanimité (26 voix).", "adopted-unanimously"),
+])
+def test_a_list_that_puts_each_grant_to_the_vote_gives_each_grant_and_no_items_counts_as_the_acts(tmp_path,
+                                                                                                  last_vote, outcome):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("VILLE DE MARSANGES-FICTIF\nConseil municipal – séance du 2 octobre 2025\n"
+                    "Délibération n° 2025-077\nPrésents : 25. Pouvoirs : 2. Votants : 27.\n\n"
+                    "Sur proposition de la commission, le Conseil municipal, après en avoir délibéré, se prononce "
+                    "comme suit :\n\n1. Club Cœur Actif : subvention de 2 400 €\n   Adopté à l'unanimité (27 voix).\n\n"
+                    "2. Association Aidants du Val : subvention de 4 100 €\n   Mme Lucie MOREL, trésorière de "
+                    "l'association, n'a pas pris part au vote.\n   Adopté à l'unanimité des votants (26 voix).\n\n"
+                    "3. Maison des Jeunes du Val : subvention de 900 €\n   " + last_vote + "\n\n"
+                    "Le Conseil municipal autorise le Maire à signer la convention avec l'association Aidants du "
+                    "Val.\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    facts = deliberation_facts(graph)
+    assert sorted(facts["grants"]) == [["Association Aidants du Val", "4100"], ["Club Cœur Actif", "2400"],
+                                       ["Maison des Jeunes du Val", "900"]]
+    assert (facts["outcome"], facts["votes"]) == (outcome, None)
+    assert [a["governs"] for a in facts["agreements"]] == [["Association Aidants du Val"]]
 
 
 @pytest.mark.parametrize("counts, votes", [
@@ -3242,6 +3266,8 @@ def test_a_beneficiarys_mentions_are_one_grant_only_when_they_restate_it(text, g
      "Dys'Parole Rouergue (900 €), sur le compte 6574 du budget 2025.",
      [("Club Handi Nage", "2200"), ("Les Lucioles de l'Autisme 12", "1500"), ("Dys'Parole Rouergue", "900")]),
     ("DÉCIDE d'attribuer la subvention répartie comme suit : 2024 : 10 000 € ; 2025 : 12 000 €.", []),
+    ("Article 1 : une enveloppe de 40 000 € est répartie comme suit :\n- Association Les Tilleuls : 15 000 €\n"
+     "- Association Bel Âge : 25 000 €", [("Association Les Tilleuls", "15000"), ("Association Bel Âge", "25000")]),
     ("1 - approuve les conventions avec l'association Maison Santé Ouest et l'association Écoute Jeunes ;\n\n"
      "2 - attribue, au titre de l'exercice 2024, les subventions suivantes :\n    - Maison Santé Ouest : 30 000 €,\n"
      "    - Écoute Jeunes : 15 000 €,\n    - Point Santé Nord : 4 500 € (subvention complémentaire) ;",
@@ -3521,6 +3547,22 @@ def test_a_siret_or_a_project_title_after_a_dash_on_a_list_line_is_no_part_of_th
     # the first SIRET is valid, the second is not (its key is wrong): it identifies no one
     assert names == {"Association Aidants du Val": {"44120357800022"}, "Club Cœur Actif": set(),
                      "Maison des Jeunes": set()}
+
+
+def test_a_siret_that_a_dash_parts_from_the_name_after_it_is_no_part_of_the_name(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("VILLE DE MARSANGES-FICTIF\nDélibération n° 2024-044\nObjet : Subventions 2024\n"
+                    "Séance du 4 avril 2024\nLe Conseil municipal, après en avoir délibéré, à l'unanimité, "
+                    "DÉCIDE d'attribuer les subventions suivantes :\n\n"
+                    "SIRET 441 203 578 00022 – Association Aidants du Val : 3 000 €\n"
+                    "SIRET 512 345 678 00021 – Club Cœur Actif : 1 200 €\n\n"
+                    "et AUTORISE le Maire à signer la convention d'objectifs avec l'Association Aidants du Val.\n",
+                    encoding="utf-8")
+    facts = deliberation_facts(extract_fixture(path).graph)
+    assert sorted(facts["grants"]) == [["Association Aidants du Val", "3000"], ["Club Cœur Actif", "1200"]]
+    assert [a["governs"] for a in facts["agreements"]] == [["Association Aidants du Val"]]
+    # the first SIRET is valid, the second is not (its key is wrong): it identifies no one
+    assert facts["identifiers"] == {"Association Aidants du Val": {"siret": "44120357800022", "siren": "441203578"}}
 
 
 @pytest.mark.parametrize("text, grants", [

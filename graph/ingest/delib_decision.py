@@ -135,12 +135,55 @@ def parse_vote(body: str, start: int = 0) -> Vote:
     (12, 10)
     """
     start = body.rfind("\n", 0, start) + 1
+    if (per_item := _per_item_votes(body[start:])) is not None:
+        if per_item.span is not None:
+            per_item.span = (per_item.span[0] + start, per_item.span[1] + start)
+        return per_item
     if start:
         vote = _parse_vote(body[start:])
         if vote.span is not None:
             vote.span = (vote.span[0] + start, vote.span[1] + start)
             return vote
     return _parse_vote(body)
+
+
+#: A numbered list's item that grants an amount ("2. Association X : subvention de 5 500 €"), and a vote's line
+#: below it, before the next item ("   Adopté par 25 voix pour, 2 abstentions."): each item was put to the vote.
+_AMOUNT_ITEM = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+[^\n]*?\d[ \t\u00a0\u202f]*(?:€|euros?\b)", re.I | re.M)
+_ITEM_VOTE = re.compile(r"^[ \t]*(?:adopt|approuv|rejet)[ée]e?s?\b[^\n]*", re.I | re.M)
+
+
+def _per_item_votes(body: str) -> Vote | None:
+    """The vote of a decision whose list put each grant to the vote on its own, a vote's line under each item
+    (:data:`_AMOUNT_ITEM`, :data:`_ITEM_VOTE`): adopted unanimously when each item was, else adopted when each was,
+    with no counts (each item's are its own, none the act's); None when fewer than two items have their vote.
+
+    >>> body = "1. Club A : 3 200 €\\n  Adopté à l'unanimité.\\n2. Club B : 500 €\\n  Adopté par 25 pour, 2 contre."
+    >>> vote = _per_item_votes(body); vote.outcome, vote.votes_for, vote.against
+    ('adopted', None, None)
+    >>> _per_item_votes(body.replace("par 25 pour, 2 contre", "à l'unanimité")).outcome
+    'adopted-unanimously'
+    """
+    items = [m.start() for m in _AMOUNT_ITEM.finditer(body)]
+    votes = []
+    for start, end in zip(items, items[1:] + [len(body)]):
+        line = _ITEM_VOTE.search(body, start, end)
+        if line is None or re.search(r"\n[ \t]*\n[ \t]*\S", body[start:line.start()].rstrip()):
+            return None  # an item with no vote of its own, or a vote below a paragraph's break: the list's
+        votes.append(_parse_vote(line.group(0)))
+        last = line.end()
+    if len(votes) < 2 or any(v.outcome is None for v in votes):
+        return None
+    outcomes = {v.outcome for v in votes}
+    if outcomes == {"adopted-unanimously"}:
+        outcome = "adopted-unanimously"
+    elif outcomes <= {"adopted", "adopted-unanimously"}:
+        outcome = "adopted"
+    else:
+        return None  # some items rejected: no one outcome for the act
+    vote = Vote(outcome=outcome)
+    vote.span = (items[0], last)
+    return vote
 
 
 #: A sentence whose subject is an amendment ("L'amendement, mis aux voix, est adopté par 70 voix pour…", "Mis aux

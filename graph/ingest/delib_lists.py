@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from graph.ingest.delib_grant_words import _GRANT_WORD
 from graph.ingest.french import AMOUNT_RE
 
 
@@ -104,6 +105,9 @@ def _item_name(item: str, anchor: int) -> str | None:
     # What a dash adds after the name is no part of it: its SIRET or SIREN ("CPTS X – SIRET 889 456 123 00014"), its
     # project's title in quotes ("Langres Aidants – « Café des aidants »").
     name = re.split(r"\s+[–—-]\s+(?=[«\"“]|(?:n\s*[°º]\s*)?SIRE[NT]\b)", name, maxsplit=1)[0]
+    # Nor is the SIRET or SIREN that a dash parts from the name after it ("SIRET 419 552 321 00027 – Association X").
+    name = re.sub(r"^\s*(?:n\s*[°º]\s*)?SIRE[NT]\s*(?:n\s*[°º]\s*)?:?\s*\d[\d \u00a0\u202f]{7,20}\d\s*[–—-]\s+", "",
+                  name)
     name = re.sub(r"[\s.…:–—-]+$", "", name)
     # (not a "pour" inside brackets: "X (séjours de répit pour les aidants)" tells what X's grant is for, in full)
     purpose = next((m for m in _ITEM_PURPOSE.finditer(name)
@@ -203,9 +207,32 @@ def section_heading(sentence: str) -> bool:
 _YEAR_ITEM = re.compile(r"\s*[-–—•*]\s*(?:(?:année|exercice|en|pour)\s+)?(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?"
                         r"\s*[:…–—-]", re.I)
 #: What, beyond grant words, makes a sentence ending with a colon the lead of a list of grants: "il est proposé de
-#: soutenir les projets suivants :", "la participation de la commune s'établit comme suit :".
-_LEAD = re.compile(r"\bsoutenir\b|\bfinancer\b|\bparticipation\s+(?:de\s+la\s+(?:commune|ville|région|métropole)|"
+#: soutenir les projets suivants :", "la participation de la commune s'établit comme suit :", "une enveloppe de
+#: 50 000 € est répartie comme suit :" (an envelope shared out between the items below).
+_LEAD = re.compile(r"\bsoutenir\b|\bfinancer\b|"
+                   r"\benveloppe\b[^:\n]{0,80}?\br[ée]parti(?:e|es|s)?\s+(?:comme\s+suit|ainsi)|"
+                   r"\bparticipation\s+(?:de\s+la\s+(?:commune|ville|région|métropole)|"
                    r"du\s+département|communale|départementale|régionale|intercommunale)", re.I)
+
+#: A decision that rules on the items below it one by one, each put to the vote: "le Conseil, après en avoir
+#: délibéré, se prononce comme suit :", "statue comme suit :".
+_RULES_AS_FOLLOWS = re.compile(r"\b(?:se\s+prononce|statue|d[ée]lib[èe]re)\s+(?:comme\s+suit|ainsi\s+qu['’]il\s+suit)"
+                               r"\s*:\s*$", re.I)
+#: The first item below such a lead, numbered or bulleted, that grants: "1. Club A : subvention de 3 200 €".
+_GRANTING_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[-–—•])[ \t]+[^\n]*\d[ \t\u00a0\u202f]*(?:€|euros?\b)")
+
+
+def rules_on_grants(body: str, end: int, lead: str) -> bool:
+    """Whether ``lead`` (ending at ``end`` in ``body``) rules on the items below it one by one
+    (:data:`_RULES_AS_FOLLOWS`), the first of which grants an amount in a grant's words: a list of grants.
+
+    >>> body = "le Conseil se prononce comme suit :\\n1. Club A : subvention de 3 200 €\\n   Adopté à l'unanimité."
+    >>> rules_on_grants(body, 35, body[:35]), rules_on_grants(body.replace("subvention", "tarif"), 35, body[:35])
+    (True, False)
+    """
+    item = _GRANTING_ITEM.match(body, end)
+    return bool(_RULES_AS_FOLLOWS.search(lead) and item and _GRANT_WORD.search(item.group(0)))
+
 
 #: A decision that grants what the text set out above it: "ATTRIBUE les aides ci-dessus", "accorde les subventions
 #: présentées ci-avant", "APPROUVE les subventions ci-dessus", "ATTRIBUE les bourses d'études listées ci-dessus",

@@ -287,6 +287,9 @@ def _located(body: str, text: str) -> tuple[int, int]:
 #: An identifier written after a beneficiary's name: "(SIRET 123 456 782 00013)", "SIREN : …", "n° RNA W…".
 _IDENTIFIER = re.compile(r"\b(?P<kind>SIRET|SIREN|RNA)\b\s*(?:n\s*[°º]\s*)?:?\s*"
                          r"(?P<value>W[\dA-Z]{9}\b|\d[\d\s\u00a0\u202f.]{7,22}\d)", re.I)
+#: One written before the name, opening its line (or its list item), a dash between them.
+_IDENTIFIER_BEFORE = re.compile(r"[ \t]*(?:(?:[-•*]|\d{1,2}[.)])[ \t]+)?" + _IDENTIFIER.pattern
+                                + r"[ \t]*[–—-][ \t]*", re.I)
 #: How far after the name an identifier still belongs to it (the rest of its sentence, or of its table row).
 _IDENTIFIER_REACH = 120
 
@@ -302,6 +305,11 @@ def _read_identifiers(profile: Profile, body: str, named: list[int], length: int
         window = body[end:stop]
         window = window[:window.find(". ")] if ". " in window else window
         found = [(m.group("kind").upper(), m.group("value"), m.span("value")) for m in _IDENTIFIER.finditer(window)]
+        # or before it, opening its line, a dash between them: "SIRET 419 552 321 00027 – Association X : 8 000 €"
+        line_start = body.rfind("\n", 0, at) + 1
+        if before := _IDENTIFIER_BEFORE.fullmatch(body, line_start, at):
+            found.append((before.group("kind").upper(), before.group("value"),
+                          (before.start("value") - end, before.end("value") - end)))
         if body[body.rfind("\n", 0, at) + 1:at].lstrip().startswith("|"):  # a table row: the cells after the name
             found += [("CELL", m.group(1), m.span(1)) for m in re.finditer(r"\|\s*([^|]+?)\s*(?=\|)", window)]
         for kind, value, (s, e) in found:

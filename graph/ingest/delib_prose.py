@@ -36,7 +36,7 @@ from graph.ingest.delib_antecedents import (_PRONOUN_AFTER, _PRONOUN_BEFORE, _an
 from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS, DECIDED_PAYMENT, GRANT_AFTER
 from graph.ingest.delib_grants import _IN_KIND, _PAST, GrantFact, StatedTotal, _nature
 from graph.ingest.delib_lists import (_AMOUNT_FIELD, _BLOCK, _BULLET, _DATIVE_ITEM, _ITEM_START, _LEAD, _YEAR_ITEM,
-                                      _item_name, _sentences, approved_below, opens_clause,
+                                      _item_name, _sentences, approved_below, opens_clause, rules_on_grants,
                                       section_heading, subheading)
 from graph.ingest.delib_not_grants import (_ANOTHER_AID, _AT_DISPOSAL_OF, _BY_EARLIER_ACT, _CLAUSE_VERB, _COMPUTED,
                                            _CONTRACT, _EARLIER, _ENVELOPE, _LOAN, _PAID_BY_OUTSIDER, _PART_OF,
@@ -340,6 +340,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
     # where the decision's words begin: its clauses may each open with "DÉCIDE", the last of which is decision_at
     deciding_from = min((m.start() for m in _DECISION.finditer(body)), default=len(body))
     grants, totals, lead, lead_nature, after_table, after_list = [], [], False, None, False, False
+    ruling = False  # the lead rules on its items one by one: each item's vote lines, indented below it, are its own
     prior = (0, "")  # the sentence before, and where it ends: a request it states names a proposal's beneficiary
     for start, sentence in _civilities_joined(_sentences(body)):
         prior, (prior_end, prior_sentence) = (start + len(sentence), sentence), prior
@@ -360,16 +361,20 @@ def prose_grants(body: str, title_beneficiary: str | None,
             lead_nature = _section_nature(sentence) or lead_nature  # "B – Fonctionnement (compte 6574) :"
         elif sentence.rstrip().endswith(":"):
             lead = bool(_GRANT_WORD.search(sentence) or _GRANT_VERB.search(sentence) or _LEAD.search(sentence)
-                        or approved_below(body, start + len(sentence), sentence)) \
+                        or approved_below(body, start + len(sentence), sentence)
+                        or rules_on_grants(body, start + len(sentence), sentence)) \
                 and not _PAST.search(sentence)
+            ruling = lead and rules_on_grants(body, start + len(sentence), sentence)
             lead_nature = _nature(sentence)  # "les subventions de fonctionnement suivantes :", for its items
         elif lead and subheading(body, start, sentence):
             pass  # "Canton de Lodève" above some of the lead's items: they are the lead's still
         elif item and not lead and _ITEM_START.match(sentence) and not _ITEM_START.match(prior_sentence) \
                 and approved_below(body, start + len(sentence), prior_sentence):
             lead = True  # a list that no colon announces, granted below: "attribuer les subventions ci-dessus"
+        elif lead and ruling and not item and sentence[:1] in " \t":
+            pass  # "   Adopté par 25 voix pour, 2 abstentions." indented below an item: the next items are the lead's
         elif not item or opens_clause(sentence):  # "- d'approuver la cotisation …" below a table's lead
-            lead = False
+            lead = ruling = False
         amounts = [(m.start(), m.end(), parse_amount(m.group(0))) for m in AMOUNT_RE.finditer(sentence)]
         amounts += [(m.start(), m.end(), parse_amount(m.group(0).replace("\n", " ")))
                     for m in _WRAPPED_AMOUNT.finditer(sentence)]
