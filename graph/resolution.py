@@ -164,15 +164,15 @@ def _keep_existing_labels(graph: TripleSet, mapping: dict[URIRef, URIRef], query
     """Turn the label of an actor that other sources already name into an alternative label, when names differ.
 
     The actor keeps the display name it first had; other spellings become ``skos:altLabel`` (one rdfs:label per
-    actor, as the shapes expect). Labels from the previous version of the same source do not count.
+    actor, as the shapes expect), and the same name written with another language tag takes the stored one. Labels from the previous version of the same source do not count.
     """
-    known: dict[URIRef, set[str]] = {}
+    known: dict[URIRef, dict[str, Literal]] = {}
     targets = sorted(set(mapping.values()), key=str)
     bindings = {"source": source or URIRef("urn:maillage:none")}
     for i in range(0, len(targets), LOOKUP_BATCH):
         values = " ".join(t.n3() for t in targets[i:i + LOOKUP_BATCH])
         for actor, label in query(_LABELS % values, bindings):
-            known.setdefault(actor, set()).add(str(label))
+            known.setdefault(actor, {}).setdefault(str(label), label)
     for actor, target in mapping.items():
         if not known.get(target):
             continue
@@ -180,6 +180,9 @@ def _keep_existing_labels(graph: TripleSet, mapping: dict[URIRef, URIRef], query
             if str(label) not in known[target]:
                 graph.remove((actor, _LABEL, label))
                 graph.add((actor, _ALT_LABEL, label))
+            elif (stored := known[target][str(label)]) != label:  # the same name tagged otherwise ("…"@fr)
+                graph.remove((actor, _LABEL, label))
+                graph.add((actor, _LABEL, stored))
 
 
 def _base_of(actors: list[URIRef]) -> str:

@@ -121,9 +121,13 @@ def test_a_table_naming_an_rdf_actor_by_its_very_label_joins_it(store, tmp_path,
     scdl.write_text("nomAttribuant;idAttribuant;nomBeneficiaire;montant\n"
                     "Commune de Roanne;21420187300012;Entraide Loire;3000\n", encoding="utf-8")
     ingest(store, turtle)
-    ingest(store, scdl)
+    report = ingest(store, scdl)
     assert rows(store, "PREFIX mai: <https://w3id.org/maillage/ontology#> SELECT ?a WHERE { ?g mai:beneficiary ?a }"
                 ) == [("https://carto.example/id/entraide",)]
+    # one display name: the table's plain "Entraide Loire" takes the stored literal's tag
+    assert len(rows(store, "SELECT DISTINCT ?l WHERE { <https://carto.example/id/entraide> "
+                           "<http://www.w3.org/2000/01/rdf-schema#label> ?l }")) == 1
+    assert (report.issues, report.violations) == ([], [])
 
 
 def test_two_rdf_actors_of_the_table_s_very_name_are_reported_not_merged(store, tmp_path):
