@@ -164,7 +164,8 @@ def _keep_existing_labels(graph: TripleSet, mapping: dict[URIRef, URIRef], query
     """Turn the label of an actor that other sources already name into an alternative label, when names differ.
 
     The actor keeps the display name it first had; other spellings become ``skos:altLabel`` (one rdfs:label per
-    actor, as the shapes expect), and the same name written with another language tag takes the stored one. Labels from the previous version of the same source do not count.
+    actor, as the shapes expect), and the same name written with another language tag takes the stored
+    one. Labels from the previous version of the same source do not count.
     """
     known: dict[URIRef, dict[str, Literal]] = {}
     targets = sorted(set(mapping.values()), key=str)

@@ -100,8 +100,8 @@ def shared_identifiers(query, source: URIRef, many: bool = False) -> list[Issue]
         from_fr, from_en = (f" (source « {file} »)", f" (source '{file}')") if file is not None else ("", "")
         issues.append(Issue(
             "warning", f"acteur <{s}>{own_fr} : même {kind} {number} que <{other}>{their_fr}, déjà présent"
-                       f"{from_fr} — deux nœuds pour une même organisation ; donnez-lui dans ce fichier l'IRI déjà "
-                       f"présente <{other}>, ou déclarez <{s}> owl:sameAs <{other}>",
+                       f"{from_fr} — deux nœuds pour une même organisation ; donnez-lui dans ce fichier l'IRI "
+                       f"déjà présente <{other}>, ou déclarez <{s}> owl:sameAs <{other}>",
             f"actor <{s}>{own_en}: same {kind} {number} as <{other}>{their_en}, already present{from_en}, two nodes "
             f"for one organisation; give it the IRI already present <{other}> in this file, or state <{s}> "
             f"owl:sameAs <{other}>", field=f"mai:{p.rsplit('#', 1)[-1]}", value=str(number)))
@@ -254,4 +254,5 @@ def _typed_as(cls: URIRef) -> list[URIRef]:
     return under
 
 
-__all__ = ["rdf_file_issues", "invalid_sirets", "shared_identifiers", "contract_redefinitions", "no_contract_class", "short"]
+__all__ = ["rdf_file_issues", "invalid_sirets", "shared_identifiers",
+           "contract_redefinitions", "no_contract_class", "short"]
