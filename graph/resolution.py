@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS
 
-from graph.identity import (_ALT_LABEL, _LABEL, _rewrite, actor_keys, actors_of, deliberation_iri, name_key_iri,
-                            siren_of)
+from graph.identity import (_ALT_LABEL, _LABEL, _is_acronym, _rewrite, actor_keys, actors_of, deliberation_iri,
+                            name_key, name_key_iri, siren_of)
 from graph.namespaces import DEFAULT_BASE, MAI
 from graph.triples import TripleSet
 
@@ -43,7 +43,14 @@ _LOOKUPS = {
     # Which are actors; also an actor minted from a name key (actor_iri(name=…)) in an RDF file that has no
     # mai:nameKey.
     "iri": "SELECT DISTINCT ?actor WHERE { VALUES ?actor { %s } ?actor a mai:Actor }",
+    # The resources named by the very name, as written (an RDF file's actor, which has no mai:nameKey: adding keys
+    # to the bulk load of RDF files would be work per triple). The literal is bound, so the engine reads the few
+    # triples that have it as object.
+    "label": "SELECT DISTINCT ?key ?actor ?p WHERE { VALUES ?key { %s } ?actor ?p ?key "
+             f"FILTER(?p = <{RDFS.label}> || ?p = <{_ALT_LABEL}>) }}",
 }
+#: The forms in which an RDF file writes a name that a table gives as a plain string.
+_LABEL_LANGUAGES = (None, "fr", "fr-fr")
 #: Keys per lookup query (VALUES blocks of this size stay fast in both engines).
 LOOKUP_BATCH = 500
 
@@ -69,7 +76,9 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None) -> Res
             for key in keys[actor]:
                 if key[0] == stage:
                     seekers.setdefault(key, set()).add(actor)
-        found = _lookup_keys(seekers, query, base)
+        labels = _labels_of(graph, (a for a in undecided if any(k[0] == "name" for k in keys[a]))) \
+            if stage == "name" else set()
+        found = _lookup_keys(seekers, query, base, labels)
         left = []
         for actor in undecided:
             outcome = _decide(graph, actor, keys[actor], stage, found, query)
@@ -155,15 +164,16 @@ def _keep_existing_labels(graph: TripleSet, mapping: dict[URIRef, URIRef], query
     """Turn the label of an actor that other sources already name into an alternative label, when names differ.
 
     The actor keeps the display name it first had; other spellings become ``skos:altLabel`` (one rdfs:label per
-    actor, as the shapes expect). Labels from the previous version of the same source do not count.
+    actor, as the shapes expect), and the same name written with another language tag takes the stored
+    one. Labels from the previous version of the same source do not count.
     """
-    known: dict[URIRef, set[str]] = {}
+    known: dict[URIRef, dict[str, Literal]] = {}
     targets = sorted(set(mapping.values()), key=str)
     bindings = {"source": source or URIRef("urn:maillage:none")}
     for i in range(0, len(targets), LOOKUP_BATCH):
         values = " ".join(t.n3() for t in targets[i:i + LOOKUP_BATCH])
         for actor, label in query(_LABELS % values, bindings):
-            known.setdefault(actor, set()).add(str(label))
+            known.setdefault(actor, {}).setdefault(str(label), label)
     for actor, target in mapping.items():
         if not known.get(target):
             continue
@@ -171,6 +181,9 @@ def _keep_existing_labels(graph: TripleSet, mapping: dict[URIRef, URIRef], query
             if str(label) not in known[target]:
                 graph.remove((actor, _LABEL, label))
                 graph.add((actor, _ALT_LABEL, label))
+            elif (stored := known[target][str(label)]) != label:  # the same name tagged otherwise ("…"@fr)
+                graph.remove((actor, _LABEL, label))
+                graph.add((actor, _LABEL, stored))
 
 
 def _base_of(actors: list[URIRef]) -> str:
@@ -182,10 +195,18 @@ def _base_of(actors: list[URIRef]) -> str:
     return DEFAULT_BASE
 
 
-def _lookup_keys(seekers: dict[tuple[str, str], set[URIRef]], query,
-                 base: str) -> dict[tuple[str, str], set[URIRef]]:
+def _labels_of(graph: TripleSet, actors) -> set[str]:
+    """The names (labels and variants) of ``actors``, as the source writes them."""
+    return {str(label) for actor in actors for p in (_LABEL, _ALT_LABEL) for label in graph.objects(actor, p)}
+
+
+def _lookup_keys(seekers: dict[tuple[str, str], set[URIRef]], query, base: str,
+                 labels: set[str] = frozenset()) -> dict[tuple[str, str], set[URIRef]]:
     """Return (how, key) -> IRIs of the store's actors, for every key of ``seekers`` (each with the extraction's
     actors that look it up), in batched queries.
+
+    ``labels``: names of the seekers, also looked up as they are written (:func:`_lookup_labels`), each found
+    resource counted as a holder of the name's key.
 
     A key's holder that is the one actor looking it up is left out unasked: :func:`_decide` never counts an actor as
     its own match, so whether the store holds it as an actor changes nothing (an association with a SIRET finds its
@@ -211,12 +232,32 @@ def _lookup_keys(seekers: dict[tuple[str, str], set[URIRef]], query,
             for key, holder in query(sparql_prologue() + _LOOKUPS[how] % values, None):
                 if isinstance(holder, URIRef):  # a blank node, local to its source, is no identity to join
                     holders.setdefault((how, str(key)), set()).add(holder)
+    for key, holder in _lookup_labels(labels, query):
+        if ("name", key) in seekers:  # a name with no key of its seekers (a placeholder, a person's) joins no one
+            holders.setdefault(("name", key), set()).add(holder)
     holders = {key: kept for key, held_by in holders.items() if (kept := others(key, held_by))}
     by_iri = {iri: k for h, k in seekers if h == "name" for iri in others((h, k), {name_key_iri(k, base)})}
     actors = actors_among({iri for held_by in holders.values() for iri in held_by} | set(by_iri))
     found = {key: kept for key, held_by in holders.items() if (kept := held_by & actors)}
     for actor in actors & set(by_iri):
         found.setdefault(("name", by_iri[actor]), set()).add(actor)
+    return found
+
+
+def _lookup_labels(labels: set[str], query) -> list[tuple[str, URIRef]]:
+    """(name key, IRI) for each resource of the store whose ``rdfs:label`` or ``skos:altLabel`` is one of
+    ``labels`` as written (a plain string, or tagged French): an RDF file's actor, which has no ``mai:nameKey``.
+    An alternative label that is an acronym is no key (:func:`graph.identity.actor_keys`)."""
+    from graph.namespaces import sparql_prologue
+
+    found, wanted = [], sorted(labels)
+    for i in range(0, len(wanted), LOOKUP_BATCH):
+        values = " ".join(Literal(text, lang=lang).n3() for text in wanted[i:i + LOOKUP_BATCH]
+                          for lang in _LABEL_LANGUAGES)
+        for label, holder, predicate in query(sparql_prologue() + _LOOKUPS["label"] % values, None):
+            key = name_key(str(label))
+            if isinstance(holder, URIRef) and key and not (predicate == _ALT_LABEL and _is_acronym(key)):
+                found.append((key, holder))
     return found
 
 

@@ -111,6 +111,41 @@ def test_an_actor_from_rdf_minted_by_name_key_is_found_by_a_later_source(store, 
                 ) == [(DANAECARE,)]
 
 
+@pytest.mark.parametrize("label", ['"Entraide Loire"@fr', '"Entraide Loire"', '"Entraide Loire"@FR'])
+def test_a_table_naming_an_rdf_actor_by_its_very_label_joins_it(store, tmp_path, label):
+    """An RDF file's actor has no mai:nameKey: a later table finds it by its label as written."""
+    turtle = tmp_path / "actors.ttl"
+    turtle.write_text(f'<https://carto.example/id/entraide> a <https://w3id.org/maillage/ontology#Association> ; '
+                      f'<http://www.w3.org/2000/01/rdf-schema#label> {label} .\n', encoding="utf-8")
+    scdl = tmp_path / "grants.csv"
+    scdl.write_text("nomAttribuant;idAttribuant;nomBeneficiaire;montant\n"
+                    "Commune de Roanne;21420187300012;Entraide Loire;3000\n", encoding="utf-8")
+    ingest(store, turtle)
+    report = ingest(store, scdl)
+    assert rows(store, "PREFIX mai: <https://w3id.org/maillage/ontology#> SELECT ?a WHERE { ?g mai:beneficiary ?a }"
+                ) == [("https://carto.example/id/entraide",)]
+    # one display name: the table's plain "Entraide Loire" takes the stored literal's tag
+    assert len(rows(store, "SELECT DISTINCT ?l WHERE { <https://carto.example/id/entraide> "
+                           "<http://www.w3.org/2000/01/rdf-schema#label> ?l }")) == 1
+    assert (report.issues, report.violations) == ([], [])
+
+
+def test_two_rdf_actors_of_the_table_s_very_name_are_reported_not_merged(store, tmp_path):
+    turtle = tmp_path / "actors.ttl"
+    turtle.write_text('@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n'
+                      '@prefix mai: <https://w3id.org/maillage/ontology#> .\n'
+                      '<https://a.example/club> a mai:Association ; rdfs:label "Club"@fr .\n'
+                      '<https://b.example/club> a mai:Association ; rdfs:label "Club" .\n', encoding="utf-8")
+    scdl = tmp_path / "grants.csv"
+    scdl.write_text("nomAttribuant;idAttribuant;nomBeneficiaire;montant\n"
+                    "Commune de Roanne;21420187300012;Club;3000\n", encoding="utf-8")
+    ingest(store, turtle)
+    report = ingest(store, scdl)
+    assert [i.message.split(" :")[0] for i in report.issues] == ["acteur « Club »"]
+    assert rows(store, "PREFIX mai: <https://w3id.org/maillage/ontology#> SELECT ?a WHERE { ?g mai:beneficiary ?a }"
+                ) == [("https://w3id.org/maillage/id/actor/club",)]
+
+
 def test_only_actors_are_joined_by_an_identifier_not_other_resources_that_hold_it(store, tmp_path):
     """A key is looked up first, then which of its holders are actors: a resource of another class never joins."""
     turtle = tmp_path / "other.ttl"

@@ -151,6 +151,59 @@ def test_a_siret_written_as_a_number_is_not_also_warned_for_its_key(tmp_path, si
     assert _warnings(report) == []  # SHACL says it is a number, to be quoted
 
 
+SHARED_GRANTS = ("nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;rnaBeneficiaire;montant\n"
+                 "Commune de Roanne;21420187300012;RESPIRE PLATEFORME DE REPIT;42345678900019;;5000\n"
+                 "Commune de Roanne;21420187300012;Les Amis;;W423000002;300\n")
+
+
+def _after_a_table(tmp_path, body: str):
+    """Ingest a grants list, then an RDF file: the RDF file's report."""
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    (tmp_path / "grants.csv").write_text(SHARED_GRANTS, encoding="utf-8")
+    (tmp_path / "actors.ttl").write_text(f"@prefix mai: <{MAI}> . @prefix rdfs: <http://www.w3.org/2000/01/"
+                                         f"rdf-schema#> . @prefix owl: <http://www.w3.org/2002/07/owl#> .\n{body}",
+                                         encoding="utf-8")
+    said = []
+    ingest_paths(store, [tmp_path / "grants.csv", tmp_path / "actors.ttl"],
+                 on_report=lambda report, error, _: said.append((report, error)))
+    assert [error for _, error in said] == [None, None]
+    return said[1][0]
+
+
+@pytest.mark.parametrize("identifier, field, value, other", [
+    ('mai:siret "42345678900019"', "mai:siren", "423456789", "siren-423456789"),
+    ('mai:siren "423456789"', "mai:siren", "423456789", "siren-423456789"),
+    ('mai:rna "W423000002"', "mai:rna", "W423000002", "rna-w423000002"),
+])
+@pytest.mark.parametrize("many", [False, True])
+def test_an_actor_whose_identifier_another_actor_iri_holds_is_warned_with_both(tmp_path, monkeypatch, many,
+                                                                               identifier, field, value, other):
+    """Whichever side the join starts from (a file of many identifiers starts from the store's)."""
+    monkeypatch.setattr("graph.ingest.rdf_checks.MANY_IDENTIFIERS", -1 if many else 2_000)
+    report = _after_a_table(tmp_path, f'<https://carto.example/id/respire> a mai:Association ; '
+                                      f'rdfs:label "Respire"@fr ; {identifier} .')
+    [issue] = report.issues
+    assert (issue.level, issue.field, issue.value) == ("warning", field, value)
+    assert issue.message.startswith(f"acteur <https://carto.example/id/respire> « Respire » : même ")
+    assert f"que <https://w3id.org/maillage/id/actor/{other}>" in issue.message
+    assert "(source « grants.csv »)" in issue.message and "owl:sameAs" in issue.message
+
+
+@pytest.mark.parametrize("link", ["<https://carto.example/id/respire> owl:sameAs <{other}> .",
+                                  "<{other}> owl:sameAs <https://carto.example/id/respire> ."])
+def test_an_actor_that_the_file_links_by_same_as_to_the_holder_of_its_identifier_is_not_warned(tmp_path, link):
+    other = "https://w3id.org/maillage/id/actor/siren-423456789"
+    report = _after_a_table(tmp_path, '<https://carto.example/id/respire> a mai:Association ; rdfs:label "Respire" ; '
+                                      f'mai:siret "42345678900019" .\n{link.format(other=other)}')
+    assert _warnings(report) == []
+
+
+def test_an_actor_under_the_iri_already_present_is_not_warned(tmp_path):
+    report = _after_a_table(tmp_path, '<https://w3id.org/maillage/id/actor/siren-423456789> a mai:Association ; '
+                                      'rdfs:label "Respire" ; mai:siret "42345678900019" .')
+    assert _warnings(report) == []
+
+
 REDEFINES = f"""@prefix mai: <{MAI}> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix schema: <http://schema.org/> .
 mai:Association rdfs:subClassOf mai:PublicAuthority .
