@@ -9,6 +9,7 @@ N-Triples file: ~0.1 s); a query runs only for a file that has ``mai:`` subjects
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 from operator import itemgetter
 
 import pyoxigraph as ox
@@ -219,8 +220,8 @@ def no_contract_class(types: list[tuple]) -> Issue | None:
         return None  # a class of the contract, or only the standard ones it reads (memberships of known actors)
     found_fr, found_en = [], []
     for cls, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAX_CLASSES_SHOWN]:
-        advice = " ou ".join(short(str(c)) for c in _typed_as(URIRef(cls)))
-        advice_en = " or ".join(short(str(c)) for c in _typed_as(URIRef(cls)))
+        typed_as = [short(str(c)) for c in _typed_as(URIRef(cls))]
+        advice, advice_en = " ou ".join(typed_as), " or ".join(typed_as)
         found_fr.append(f"{short(cls)} ({count})" + (f" → typez-les {advice}" if advice else ""))
         found_en.append(f"{short(cls)} ({count})" + (f" → type them {advice_en}" if advice_en else ""))
     more = len(counts) - MAX_CLASSES_SHOWN
@@ -234,12 +235,13 @@ def no_contract_class(types: list[tuple]) -> Issue | None:
                  f"deliberation; classes found: {'; '.join(found_en)}" + (f"; and {more} more" if more > 0 else ""))
 
 
-def _contract_classes() -> tuple[set[URIRef], set[URIRef]]:
+@cache
+def _contract_classes() -> tuple[frozenset[URIRef], frozenset[URIRef]]:
     """The ontology's classes, and the standard classes that Maillage reads (those its shapes target: memberships,
-    persons, places)."""
+    persons, places): read once, as the ontology and the shapes are."""
     from graph.validation import compiled_shapes
 
-    ontology = set(load_ontology().subjects(RDF.type, OWL.Class))
+    ontology = frozenset(load_ontology().subjects(RDF.type, OWL.Class))
     return ontology, ontology | {URIRef(s.target) for s in compiled_shapes()}
 
 
