@@ -2038,6 +2038,16 @@ def test_a_publication_in_a_collectivites_official_journal_is_read_and_leaves_th
     assert (str(stamp.published), left) == ("2025-02-03", "   Saint-B'Art Basket ........ 12 000,00 €\n")
 
 
+@pytest.mark.parametrize("stamp_lines", ["Reçu en préfecture le 20 septembre\n2024",
+                                         "Reçu en préfecture le 20 sep-\ntembre 2024",
+                                         "Reçu en préfecture le 20 sep-\ntembre\n2024"])
+def test_a_stamps_date_wrapped_or_its_month_cut_by_a_hyphen_at_a_line_end_is_read(stamp_lines):
+    text = ("COMMUNE DE VALBRUNE-FICTIVE\nSéance du 16 septembre 2024\nDélibération n° 2024-09-12\n"
+            "Le Conseil municipal décide d'attribuer 3 000 € à l'association Santé Valbrune.\n\n" + stamp_lines + "\n")
+    document = normalise_text(text)
+    assert (str(document.stamp.received), document.body.endswith("Santé Valbrune.")) == ("2024-09-20", True)
+
+
 @pytest.mark.parametrize("posted", ["Affichée au siège de l'EPCC le 3 avril 2025",
                                     "Affiché en mairie d'arrondissement le 3 avril 2025",
                                     "Affiché en mairie le 03/04/2025",

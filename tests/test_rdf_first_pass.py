@@ -43,7 +43,8 @@ def test_the_line_search_finds_what_the_full_parse_finds():
     fast, full = observed_both_ways(NTRIPLES)
     assert sorted(map(str, fast.types)) == sorted(map(str, full.types))
     assert {str(k): v for k, v in fast.sirets.items()} == {str(k): v for k, v in full.sirets.items()}
-    assert set(map(str, fast.with_siren)) == set(map(str, full.with_siren))
+    for held in ("sirens", "rnas"):
+        assert {str(k): v for k, v in getattr(fast, held).items()} == {str(k): v for k, v in getattr(full, held).items()}
     assert fast.touched() == full.touched() == {"https://ex.org/first", "https://ex.org/a", "https://ex.org/indented",
                                                 "https://ex.org/b", "https://ex.org/untyped", "https://ex.org/café",
                                                 "https://ex.org/last"}
@@ -202,6 +203,46 @@ def test_an_actor_under_the_iri_already_present_is_not_warned(tmp_path):
     report = _after_a_table(tmp_path, '<https://w3id.org/maillage/id/actor/siren-423456789> a mai:Association ; '
                                       'rdfs:label "Respire" ; mai:siret "42345678900019" .')
     assert _warnings(report) == []
+
+
+TWO_IRIS = (f"@prefix mai: <{MAI}> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . "
+            "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+            '<https://ex.org/respire> a mai:Association ; rdfs:label "Respire" ; {a} .\n'
+            '<https://ex.org/respire-asso> a mai:Association ; rdfs:label "Association Respire" ; {b} .\n')
+
+
+@pytest.mark.parametrize("name", ["t.ttl", "t.nt"])
+@pytest.mark.parametrize("a, b, kind, number", [
+    ('mai:siren "423456789"', 'mai:siret "42345678900019"', "SIREN", "423456789"),
+    ('mai:siret "42345678900027"', 'mai:siret "42345678900019"', "SIREN", "423456789"),
+    ('mai:rna "W423000002"', 'mai:rna "w423000002"', "RNA", "W423000002"),
+])
+def test_two_actor_iris_of_one_file_with_one_identifier_are_warned_with_both(tmp_path, name, a, b, kind, number):
+    body = TWO_IRIS.format(a=a, b=b)
+    if name.endswith(".nt"):
+        body = Graph().parse(data=body, format="turtle").serialize(format="nt")
+    report, error, _ = _ingested(tmp_path, name, body)
+    [issue] = [i for i in report.issues if "dans ce fichier" in i.message]
+    assert (issue.level, issue.value) == ("warning", number)
+    assert issue.message.startswith(f"acteurs <https://ex.org/respire> « Respire » et <https://ex.org/respire-asso> "
+                                    f"« Association Respire » : même {kind} {number} dans ce fichier")
+    assert "owl:sameAs <https://ex.org/respire>" in issue.message
+
+
+@pytest.mark.parametrize("extra", ["<https://ex.org/respire-asso> owl:sameAs <https://ex.org/respire> .",
+                                   "<https://ex.org/respire> owl:sameAs <https://ex.org/respire-asso> ."])
+def test_two_iris_of_one_identifier_that_the_file_links_by_same_as_are_not_warned(tmp_path, extra):
+    body = TWO_IRIS.format(a='mai:siren "423456789"', b='mai:siren "423456789"') + extra + "\n"
+    report, _, _ = _ingested(tmp_path, "t.ttl", body)
+    assert _warnings(report) == []
+
+
+def test_an_organisation_and_a_site_of_its_siren_are_not_warned(tmp_path):
+    body = (f"@prefix mai: <{MAI}> . @prefix org: <http://www.w3.org/ns/org#> .\n"
+            '<https://ex.org/respire> a mai:Association ; mai:siren "423456789" .\n'
+            '<https://ex.org/respire/site> a org:Site ; mai:siret "42345678900019" .\n')
+    report, _, _ = _ingested(tmp_path, "t.ttl", body)
+    assert [m for m in _warnings(report) if "dans ce fichier" in m] == []
 
 
 REDEFINES = f"""@prefix mai: <{MAI}> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .

@@ -245,6 +245,16 @@ def test_an_unknown_grants_parameter_is_a_400_naming_the_accepted_ones(client, q
     assert "funder, beneficiary, year, goal, page" in error["message"]
 
 
+@pytest.mark.parametrize("route, query, accepted", [("/api/resource", {"iri": PTCE}, "iri, lang"),
+                                                     ("/api/suggest", {"q": "sant"}, "q, limit, lang")])
+def test_an_unknown_resource_or_suggest_parameter_is_a_400_naming_the_accepted_ones(client, route, query, accepted):
+    assert client.get(route, query_string=query).status_code == 200
+    response = client.get(route, query_string={**query, "format": "ttl"})
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error["code"] == "unknown-parameter" and "format" in error["message"] and accepted in error["message"]
+
+
 def test_a_parameter_that_is_not_utf8_is_a_400_naming_it(client):
     for url in ("/api/grants?funder=%FF%FE", "/funding?pole=%E9t%E9", "/sparql?query=%FF"):
         response = client.get(url)

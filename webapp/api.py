@@ -90,6 +90,7 @@ def resource():
     """Return everything the page of ``?iri=`` shows, as JSON."""
     from webapp.resource_pages import resource_data
 
+    check_known(("iri",))
     iri = _iri_arg("iri")
     if iri is None:
         raise ApiError("paramètre « iri » manquant", "missing 'iri' parameter", code="bad-iri")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graph import __version__
+from search.query import MAX_PAGE_SIZE
 from webapp.api_parameters import MAX_PAGE
 
 _ERROR = {"$ref": "#/components/responses/Error"}
@@ -51,14 +52,17 @@ def openapi_document(config: dict) -> dict:
                                _param("goal", "Objectif stratégique (IRI)", {"type": "string"}),
                                _param("circle", "Cercle du PTCE (IRI ou libellé)", {"type": "string"}),
                                _param("page", "Page (à partir de 1)", _PAGE),
-                               _param("page_size", "Résultats par page", {"type": "integer", "minimum": 1, "maximum": 100}),
+                               _param("page_size", "Résultats par page",
+                                      {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE}),
                                _param("sort", "Tri", {"type": "string", "enum": ["relevance", "name", "amount"]})],
                 "responses": {"200": json_ok({"type": "object"}, "Résultats, facettes et pagination"),
                               "400": _ERROR, "503": _ERROR}}},
             "/api/suggest": {"get": {
                 "summary": "Suggestions pendant la frappe",
                 "operationId": "suggest",
-                "parameters": [_param("q", "Début du texte", {"type": "string"}, required=True)],
+                "parameters": [_param("q", "Début du texte", {"type": "string"}, required=True),
+                               _param("limit", "Nombre de suggestions", {"type": "integer", "minimum": 1,
+                                                                        "maximum": MAX_PAGE_SIZE})],
                 "responses": {"200": json_ok({"type": "object"}, "Suggestions"), "400": _ERROR}}},
             "/api/resource": {"get": {
                 "summary": "Tout ce que la page d'une ressource montre",

@@ -58,6 +58,7 @@ def suggest():
     """Complete a name being typed; return matching actors, themes, goals and deliberations."""
     from search.query import SearchError, suggest as run_suggest
 
+    check_known(("q", "limit"))
     text = request.args.get("q", "")
     try:
         return jsonify({"query": text, "suggestions": run_suggest(_index(), text, integer_arg("limit", 10))})

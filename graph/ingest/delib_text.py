@@ -25,7 +25,7 @@ from typing import Iterator
 
 from graph.ingest.base import InputError
 from graph.ingest.delib_prose_columns import unfold_prose_columns
-from graph.ingest.french import first_date, fold
+from graph.ingest.french import MONTHS, first_date, fold
 
 #: The line that separates the body from the stamps' text in the normalised text.
 STAMP_HEADING = "[Tampon de la préfecture]"
@@ -151,7 +151,8 @@ class Document:
 
 
 def _date(text: str) -> dt.date | None:
-    return first_date(re.sub(r"/\n", "/", text))  # a narrow stamp may wrap a date after its month: "03/10/" / "2025"
+    # A narrow stamp may wrap a date after its month: "03/10/" / "2025", "20 septembre" / "2024".
+    return first_date(re.sub(r"\s+", " ", re.sub(r"/\n", "/", text)))
 
 
 def _record(stamp: Stamp, what: str, match: re.Match) -> None:
@@ -393,9 +394,30 @@ def _table_row(lines: list[str], i: int) -> bool:
     return 0 <= i < len(lines) and re.fullmatch(r"[ \t]*[|│║][^\n]*[|│║][^\n]*[|│║][ \t]*", lines[i]) is not None
 
 
+#: A day, then a word that a line break cut with a hyphen, then a year or the line's end: a month's name, if its two
+#: parts make one.
+_CUT_MONTH = re.compile(r"(?P<day>\b\d{1,2}(?:er)?[ \t]+)(?P<head>[^\W\d_]{2,8})-[ \t]*\n[ \t]*"
+                        r"(?P<tail>[^\W\d_]{2,8})(?:[ \t]+(?=\d{4}\b)|[ \t]*\n|[ \t]*$)")
+
+
+def join_cut_months(text: str) -> str:
+    r"""Make whole a month's name that a line break cut with a hyphen, its end going up to the line above, before
+    the stamps are read ("Reçu en préfecture le 20 sep-" / "tembre 2024"); another word stays as it is.
+
+    >>> join_cut_months("Reçu le 20 sep-\ntembre 2024\nle 3 avril, Jean-\nPierre\nle 1er fé-\nvrier\nfin")
+    'Reçu le 20 septembre\n2024\nle 3 avril, Jean-\nPierre\nle 1er février\nfin'
+    """
+    def join(match: re.Match) -> str:
+        whole = match["head"] + match["tail"]
+        return match["day"] + whole + "\n" if fold(whole) in MONTHS else match.group(0)
+
+    return _CUT_MONTH.sub(join, text)
+
+
 def normalise_text(text: str, markdown: bool = False) -> Document:
     """Return the :class:`Document` of a deliberation's raw text."""
     text = unfold_prose_columns(clean_text(unbox(markdown_to_plain(text) if markdown else text)))
+    text = join_cut_months(text)
     body, stamp = strip_stamps(text)
     doubts: list[tuple[str, str]] = []
     body = join_cut_words(drop_table_page_repeats(drop_page_breaks(body)))

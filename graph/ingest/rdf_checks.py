@@ -17,6 +17,7 @@ from rdflib import URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 
 from graph.identifiers import LA_POSTE_SIREN, siret_ok
+from graph.identity import siren_of
 from graph.ingest.base import Issue
 from graph.namespaces import FOAF, MAI, ORG, PREFIXES, SCHEMA
 from graph.ontology import VOCABULARY_FILES, load_ontology, superclasses
@@ -51,7 +52,8 @@ def rdf_file_issues(query, source: URIRef, observed, strict: bool = False) -> li
     violation), a warning otherwise."""
     issues = invalid_sirets(observed.sirets, lambda: _unquoted_sirets(query, source))
     issues += contract_redefinitions(query, source, observed.subjects, strict)
-    issues += shared_identifiers(query, source, len(observed.sirets) + len(observed.with_siren) > MANY_IDENTIFIERS)
+    issues += shared_identifiers(query, source, len(observed.sirets) + len(observed.sirens) > MANY_IDENTIFIERS)
+    issues += identifiers_held_twice(query, source, observed)
     if (issue := no_contract_class(observed.types)) is not None:
         issues.append(issue)
     return issues
@@ -112,6 +114,59 @@ def shared_identifiers(query, source: URIRef, many: bool = False) -> list[Issue]
                                        f"{more} autres", f"actors with an identifier (SIREN, RNA) another actor "
                                                          f"already holds: {more} more"))
     return issues
+
+
+#: Of the file's IRIs that hold one identifier, the actors (their types materialised), their labels, and the pairs
+#: that some source links by owl:sameAs.
+_ACTORS_OF = (f"SELECT ?s (SAMPLE(?l) AS ?label) WHERE {{ VALUES ?s {{ %s }} GRAPH <%s> {{ ?s a <{MAI.Actor}> }} "
+              f"OPTIONAL {{ ?s <{RDFS.label}> ?l }} }} GROUP BY ?s")
+_SAME_AS = f"SELECT ?a ?b WHERE {{ VALUES ?a {{ %s }} ?a <{OWL.sameAs}> ?b }}"
+
+
+def identifiers_held_twice(query, source: URIRef, observed) -> list[Issue]:
+    """A warning for each SIREN (stated, or a SIRET's) or RNA number that two actor IRIs of the file hold: one
+    organisation, two nodes, unless the file (or another source) links them by owl:sameAs. Found in what the first
+    pass read; the store is asked only about the IRIs of such a number (their types and labels)."""
+    holders: dict[tuple, set] = {}
+    for subject, value in observed.sirens.items():
+        holders.setdefault(("SIREN", value.strip()), set()).add(subject)
+    for subject, siret in observed.sirets.items():
+        if subject not in observed.sirens and (siren := siren_of(siret)):
+            holders.setdefault(("SIREN", siren), set()).add(subject)
+    for subject, value in observed.rnas.items():
+        holders.setdefault(("RNA", value.strip().upper()), set()).add(subject)
+    shared = {key: named for key, subjects in holders.items()
+              if len(named := sorted(s.value for s in subjects if isinstance(s, ox.NamedNode))) > 1}
+    if not shared:
+        return []
+    iris = " ".join(f"<{iri}>" for iri in sorted(set().union(*shared.values())))
+    labels = {str(s): (str(label) if label is not None else None) for s, label in query(_ACTORS_OF % (iris, source))}
+    linked = {frozenset((str(a), str(b))) for a, b in query(_SAME_AS % iris)}
+    found = []
+    for (kind, number), named in sorted(shared.items()):
+        actors = [iri for iri in named if iri in labels]
+        first, *others = actors or [None]
+        found += [(kind, number, first, other) for other in others if frozenset((first, other)) not in linked]
+    issues = []
+    for kind, number, first, other in found[:MAX_SHARED_SHOWN]:
+        (first_fr, first_en), (other_fr, other_en) = (_labelled(iri, labels[iri]) for iri in (first, other))
+        issues.append(Issue(
+            "warning", f"acteurs {first_fr} et {other_fr} : même {kind} {number} dans ce fichier — deux nœuds pour "
+                       f"une même organisation ; donnez-leur une seule IRI, ou déclarez <{other}> owl:sameAs "
+                       f"<{first}>",
+            f"actors {first_en} and {other_en}: same {kind} {number} in this file, two nodes for one organisation; "
+            f"give them one IRI, or state <{other}> owl:sameAs <{first}>",
+            field="mai:siren" if kind == "SIREN" else "mai:rna", value=number))
+    if len(found) > MAX_SHARED_SHOWN:
+        more = len(found) - MAX_SHARED_SHOWN
+        issues.append(Issue("warning", f"acteurs de ce fichier d'un même identifiant (SIREN, RNA) : {more} autres",
+                            f"actors of this file with one identifier (SIREN, RNA): {more} more"))
+    return issues
+
+
+def _labelled(iri: str, label: str | None) -> tuple[str, str]:
+    """An actor as a warning names it: its IRI, and its label when it has one (French, English)."""
+    return (f"<{iri}> « {label} »", f"<{iri}> '{label}'") if label is not None else (f"<{iri}>", f"<{iri}>")
 
 
 def short(iri: str) -> str:
@@ -256,5 +311,5 @@ def _typed_as(cls: URIRef) -> list[URIRef]:
     return under
 
 
-__all__ = ["rdf_file_issues", "invalid_sirets", "shared_identifiers",
+__all__ = ["rdf_file_issues", "invalid_sirets", "shared_identifiers", "identifiers_held_twice",
            "contract_redefinitions", "no_contract_class", "short"]

@@ -24,8 +24,8 @@ from graph.store import PARSE_BASE
 #: How many relative IRIs a warning shows.
 SHOWN_RELATIVE = 3
 
-_TYPE, _SIRET, _SIREN = (ox.NamedNode(str(p)) for p in (RDF.type, MAI.siret, MAI.siren))
-_NEEDLES = tuple(f"<{p}>".encode() for p in (RDF.type, MAI.siret, MAI.siren))
+_TYPE, _SIRET, _SIREN, _RNA = (ox.NamedNode(str(p)) for p in (RDF.type, MAI.siret, MAI.siren, MAI.rna))
+_NEEDLES = tuple(f"<{p}>".encode() for p in (RDF.type, MAI.siret, MAI.siren, MAI.rna))
 #: The subject at the start of an N-Triples line: an IRI (a blank node is no resource to index). The line end
 #: before it is part of the pattern, not ``^`` with MULTILINE: a literal first character makes the search 5x faster.
 _NT_SUBJECT = re.compile(rb"\n[ \t]*<([^>]*)>")
@@ -73,7 +73,7 @@ def _ntriples_subjects(data: bytes) -> set[str]:
 
 class Observed:
     """What the pipeline needs of an RDF file, read while (or, for a small file, before) the engine loads it: the
-    IRIs of its subjects, their types, and the SIRETs of actors without a SIREN.
+    IRIs of its subjects, their types, their SIRETs, SIRENs and RNA numbers.
 
     Reading these back from the store cost more than loading the file: SPARQL updates for the materialised types
     (~3 s for 200k triples) and a query for the touched subjects (~1 s). A file is read by a first pass of
@@ -88,7 +88,8 @@ class Observed:
         self.base, self.fmt = base, fmt
         self.types: list[tuple] = []
         self.sirets: dict = {}
-        self.with_siren: set = set()
+        self.sirens: dict = {}
+        self.rnas: dict = {}
         self.subjects: set[str] = set()
         try:
             if fmt == "ntriples":
@@ -99,7 +100,7 @@ class Observed:
                         raise _no_triple()
                     return
                 except SyntaxError:  # read the whole file again, for the line of the error
-                    self.types, self.sirets, self.with_siren = [], {}, set()
+                    self.types, self.sirets, self.sirens, self.rnas = [], {}, {}, {}
             if not self._read(ox.parse(data, rdf_format(fmt).engine, base_iri=base), self.subjects):
                 raise _no_triple()
         except SyntaxError as exc:
@@ -112,7 +113,7 @@ class Observed:
 
     def _read(self, quads, subjects: set | None = None) -> bool:
         """Read ``quads``; whether there was any (the loop's last value: no count kept per quad)."""
-        types, sirets, with_siren = self.types, self.sirets, self.with_siren
+        types, sirets, sirens, rnas = self.types, self.sirets, self.sirens, self.rnas
         quad = None
         for quad in quads:
             subject, predicate = quad.subject, quad.predicate
@@ -123,7 +124,9 @@ class Observed:
             elif predicate == _SIRET:
                 sirets.setdefault(subject, quad.object.value)
             elif predicate == _SIREN:
-                with_siren.add(subject)
+                sirens.setdefault(subject, quad.object.value)
+            elif predicate == _RNA:
+                rnas.setdefault(subject, quad.object.value)
         return quad is not None
 
     def touched(self) -> set[str]:
@@ -173,7 +176,7 @@ class Observed:
             elif parts:
                 lines.append(head + head.join(parts))
         for subject, siret in self.sirets.items():
-            if subject not in self.with_siren and (siren := siren_of(siret)):
+            if subject not in self.sirens and (siren := siren_of(siret)):
                 if isinstance(subject, ox.BlankNode):
                     blank_sirens[siret] = siren
                 else:
