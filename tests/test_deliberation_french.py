@@ -4297,3 +4297,15 @@ def test_an_account_named_for_a_kind_of_beneficiary_goes_to_its_grants_of_that_n
     found = {str(graph.value(grant, SCHEMA.amount)): str(graph.value(grant, MAI.budgetNature)).rsplit("/", 1)[-1]
              for grant in graph.subjects(RDF.type, MAI.Grant)}
     assert found == accounts
+
+
+def test_a_grants_purpose_that_runs_onto_an_indented_line_is_one_phrase(tmp_path):
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE LUSSAC-FICTIF\nDélibération n° 2025-12\nSéance du 5 mars 2025\nObjet : Aides\n"
+                    "Le conseil, à l'unanimité, décide d'attribuer :\n"
+                    "- Association Trame Santé : 35 000 € pour l'animation du PTCE et le fonctionnement du tiers-lieu\n"
+                    "  santé ;\n- Association Les Ateliers : 8 500 € pour les ateliers de bien-être\n"
+                    "  psychique en milieu rural.\n", encoding="utf-8")
+    graph = extract_fixture(path).graph
+    assert sorted(str(graph.value(grant, DCTERMS.description)) for grant in graph.subjects(RDF.type, MAI.Grant)) == [
+        "animation du PTCE et le fonctionnement du tiers-lieu santé", "ateliers de bien-être psychique en milieu rural"]

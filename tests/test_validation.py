@@ -96,6 +96,15 @@ def _messages(turtle: str) -> list[tuple[str, str, str]]:
     return sorted((v.path.rsplit("/", 1)[-1].rsplit("#", 1)[-1], v.severity, v.message) for v in validate(query))
 
 
+def test_an_agreement_no_council_voted_is_valid_and_said_as_an_info():
+    """A partnership agreement between the PTCE's members, described by the PTCE itself, is often never voted."""
+    sample = VALID + 'ex:ag a mai:Agreement ; dcterms:title "Convention de partenariat" ; mai:party ex:asso .'
+    graph = materialised(sample)
+    assert compiled_results(graph) == set() == pyshacl_results(graph)
+    assert [m for m in _messages(sample) if m[0] == "approvedBy"] == [
+        ("approvedBy", "Info", "Convention sans délibération qui l'approuve (mai:approvedBy) : sa source n'en cite pas.")]
+
+
 def test_a_value_of_the_wrong_datatype_gets_only_the_datatype_message():
     found = _messages(VALID.replace('"20000"^^xsd:decimal', '"12 000 €"').replace("2024 .", '"2024" .'))
     assert [(path, severity) for path, severity, _ in found] == [("amount", "Violation"), ("fiscalYear", "Violation")]

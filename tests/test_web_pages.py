@@ -108,6 +108,30 @@ def test_a_grant_the_grants_tables_leave_out_stays_among_the_incoming_links(tmp_
     assert "grants_given" not in data
 
 
+@pytest.mark.parametrize("lang, yes, no", [("fr", "oui", "non"), ("en", "yes", "no")])
+def test_a_boolean_is_shown_as_yes_or_no_in_the_pages_language(tmp_path, lang, yes, no):
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    source = tmp_path / "scic.ttl"
+    source.write_text("""@prefix mai: <https://w3id.org/maillage/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://ex.org/scic> a mai:Enterprise ; rdfs:label "SCIC Mobilité Soins" ; mai:esus true ; mai:ess false .
+""", encoding="utf-8")
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "template")})
+    ingest_paths(store, [source])
+    store.close()
+    app = fresh_app(tmp_path / "template", tmp_path / "app")
+    try:
+        page = app.test_client().get(f"/resource?iri=https://ex.org/scic&lang={lang}", headers=HTML).get_data(
+            as_text=True)
+    finally:
+        close_resources(app)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    assert re.search(rf"(agrément ESUS|ESUS approval) {yes}\b", text) and re.search(rf"(ESS|flag) {no}\b", text)
+    assert not re.search(r"\b(true|false)\b", text)
+
+
 def test_a_fact_with_evidence_has_a_why_that_links_to_the_highlighted_quote(client):
     page = client.get("/id/actor/danaecare", headers=HTML).get_data(as_text=True)
     assert "<details class=\"why\">" in page and QUOTE.replace("'", "&#39;") in page
@@ -253,6 +277,17 @@ def test_an_unknown_resource_or_suggest_parameter_is_a_400_naming_the_accepted_o
     assert response.status_code == 400
     error = response.get_json()["error"]
     assert error["code"] == "unknown-parameter" and "format" in error["message"] and accepted in error["message"]
+
+
+def test_a_named_query_refuses_a_parameter_it_does_not_take_naming_the_ones_it_takes(client):
+    assert client.get("/api/queries/totaux-par-beneficiaire").status_code == 200
+    response = client.get("/api/queries/totaux-par-beneficiaire?year=2025")
+    assert response.status_code == 400  # the totals of every year would have been answered as if filtered
+    error = response.get_json()["error"]
+    assert error["code"] == "unknown-parameter" and "year" in error["message"]
+    assert client.get(f"/api/queries/presents-a-une-seance?session={SESSION}&lang=en").status_code == 200
+    error = client.get(f"/api/queries/presents-a-une-seance?session={SESSION}&seance=1").get_json()["error"]
+    assert "seance" in error["message"] and "(acceptés : session, lang)" in error["message"]
 
 
 def test_a_parameter_that_is_not_utf8_is_a_400_naming_it(client):

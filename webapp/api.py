@@ -183,7 +183,7 @@ def run_query(name: str):
     """Run a named query with its parameters from the query string; return its rows."""
     from webapp.queries_pages import run_named
 
-    get_named_query(name)
+    check_known([parameter.name for parameter in get_named_query(name).parameters])
     query, table, truncated = run_named(name, request.args)
     body = table.to_json()
     body.update({"query": query.name, "truncated": truncated})

@@ -282,6 +282,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "Limits: {seconds} s per query, {rows} rows at most."),
     "sparql_ask_true": ("Oui", "Yes"),
     "sparql_ask_false": ("Non", "No"),
+    "true": ("oui", "yes"),
+    "false": ("non", "no"),
     "service_description": ("Description du service", "Service description"),
 }
 

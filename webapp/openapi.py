@@ -101,7 +101,8 @@ def openapi_document(config: dict) -> dict:
                 "responses": {"200": json_ok({"type": "object", "properties": {"queries": {
                     "type": "array", "items": {"$ref": "#/components/schemas/NamedQuery"}}}}, "Les requêtes")}}},
             "/api/queries/{name}": {"get": {
-                "summary": "Exécuter une requête nommée (paramètres dans la chaîne de requête)",
+                "summary": "Exécuter une requête nommée (ses paramètres, listés par /api/queries, dans la chaîne de "
+                           "requête ; un autre paramètre est refusé)",
                 "operationId": "runQuery",
                 "parameters": [_param("name", "Nom de la requête", {"type": "string"}, True, "path")],
                 "responses": {"200": json_ok({"allOf": [table, {"type": "object", "properties": {

@@ -321,8 +321,10 @@ def format_date(value) -> str:
 
 def format_value(value):
     """A value as a page shows it: a date (``xsd:date``, ``xsd:dateTime``) as :func:`format_date` writes it, with
-    its time of day for a dateTime; anything else as it is."""
+    its time of day for a dateTime; a boolean as "oui" or "non" ("yes", "no"); anything else as it is."""
     python = value.toPython() if isinstance(value, Literal) else value
+    if isinstance(python, bool):
+        return t("true" if python else "false")
     if isinstance(python, dt.datetime):
         return f"{format_date(python.date())} {python:%H:%M}"
     if isinstance(python, dt.date) and (not isinstance(value, Literal) or value.datatype == XSD.date):

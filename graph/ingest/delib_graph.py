@@ -161,7 +161,8 @@ class Builder:
         if nature_account and m57_known(nature_account):
             self.add(iri, MAI.budgetNature, URIRef(M57 + nature_account))
         self.add(iri, MAI.decidedBy, deliberation)
-        self.add(iri, DCTERMS.description, fact.purpose)
+        # A purpose that runs onto the next line (a list item's indented continuation) is one phrase.
+        self.add(iri, DCTERMS.description, " ".join(fact.purpose.split()) if fact.purpose else None)
         self.evidence(iri, fact.span)
 
     def partner(self, iri: URIRef, label: str, kind: str, span: tuple[int, int]) -> URIRef:
