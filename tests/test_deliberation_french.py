@@ -2332,6 +2332,20 @@ Article 2 : d'attribuer les subventions de fonctionnement suivantes :
      "  Action 3.1 – Réseau                CPTS du Haut-Vallon          8 000 €\n",
      [("Club Santé Senior", "4000", None), ("Commune de Saint-Pons", "30000", "investment"),
       ("CPTS du Haut-Vallon", "8000", None)], []),
+    # an annex whose first column is the amount: its total's row is a total, whichever cell comes first
+    ("Article 1er : d'attribuer les subventions du tableau annexé.\n\nANNEXE\n\n"
+     "Montant (€)   Bénéficiaire                                   Commune\n"
+     " 9 500        Association Tremplin Creusois                   Aubusson\n"
+     " 7 200        Régie de quartier du Plateau                    Guéret\n───────────\n"
+     "16 700        TOTAL\n",
+     [("Association Tremplin Creusois", "9500", None), ("Régie de quartier du Plateau", "7200", None)], ["16700"]),
+    # dot leaders from each name to its amount are no words of the name
+    ("- ATTRIBUE les subventions 2025 suivantes :\n\n"
+     "      Foyer rural d'Astarac ...................................  1 050,00 €\n"
+     "      Société de chasse La Diane de Lagraulet ...............    300,00 €\n"
+     "                                                   Total :       1 350,00 €\n",
+     [("Foyer rural d'Astarac", "1050.00", None), ("Société de chasse La Diane de Lagraulet", "300.00", None)],
+     ["1350.00"]),
     # a record's codes on the line below each name
     ("ARTICLE 1   Sont attribuées les subventions suivantes :\n\n"
      "            Association Lou Cigalon                       12 000 Euros\n"
@@ -3746,6 +3760,18 @@ def test_totals_of_a_long_table_are_reconciled_in_one_pass():
     reconcile(found)
     assert time.perf_counter() - began < 1  # summing every run of 2000 grants took minutes
     assert [t.reconciled for t in found.totals] == [True, False]
+
+
+def test_a_grant_read_from_a_total_row_does_not_reconcile_that_total():
+    from graph.ingest.delib_grant_checks import reconcile
+    from graph.ingest.delib_grants import GrantFact, GrantsFound, StatedTotal
+
+    found = GrantsFound([GrantFact("Association Tremplin", Decimal(9500), (0, 10)),
+                         GrantFact("Régie de quartier", Decimal(7200), (11, 20)),
+                         GrantFact("TOTAL", Decimal(16700), (21, 30))],
+                        [StatedTotal(Decimal(16700), (21, 30), "TOTAL")])
+    reconcile(found)
+    assert [t.reconciled for t in found.totals] == [False]
 
 
 def test_a_cofunding_column_beside_the_grants_leaves_the_table_a_grants_table():
