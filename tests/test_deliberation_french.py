@@ -3774,6 +3774,34 @@ def test_a_grant_read_from_a_total_row_does_not_reconcile_that_total():
     assert [t.reconciled for t in found.totals] == [False]
 
 
+@pytest.mark.parametrize("text, grants, totals", [
+    # a schedule of one grant by year: its lines name years, no beneficiary; the decision names it
+    ("La convention fixe, par exercice, le montant de la subvention :\n\n"
+     "    Exercice 2025 ........  8 000 €\n    Exercice 2026 ........  9 000 €\n"
+     "    Exercice 2027 ........  9 500 €\n    Total sur la durée ... 26 500 €\n\n"
+     "Le Conseil municipal, après en avoir délibéré, à l'unanimité,\n"
+     "ARTICLE 1 : ATTRIBUE à l'association « Les Cordes Sensibles » une subvention de\n"
+     "fonctionnement de 8 000 € pour 2025, de 9 000 € pour 2026 et de 9 500 € pour 2027, soit\n"
+     "26 500 € sur la durée de la convention.\n",
+     [("Les Cordes Sensibles", "8000"), ("Les Cordes Sensibles", "9000"), ("Les Cordes Sensibles", "9500")],
+     ["26500"]),
+    ("La Ville décide d'attribuer une subvention de 4 000 € au Club A et de 2 500 € au Club B, soit 6 500 €.",
+     [("Club A", "4000"), ("Club B", "2500")], ["6500"]),
+    # a rule drawn between a list and its total
+    ("Le Conseil DÉCIDE d'attribuer les subventions suivantes :\n\n"
+     "  Les Amis de la Résidence Bellevue ........................ 1 200 €\n"
+     "  Vivre Chez Soi en Verdal ................................. 3 600 €\n"
+     "                                                            ---------\n"
+     "  TOTAL .................................................... 4 800 €\n\nAdopté à l'unanimité.\n",
+     [("Les Amis de la Résidence Bellevue", "1200"), ("Vivre Chez Soi en Verdal", "3600")], ["4800"]),
+])
+def test_a_schedule_by_year_gives_no_grant_to_a_year_and_a_sum_said_after_the_grants_is_their_total(
+        text, grants, totals):
+    found = find_grants(text)
+    assert sorted((g.beneficiary, str(g.amount)) for g in found.grants) == grants
+    assert [(str(t.amount), t.reconciled) for t in found.totals] == [(t, True) for t in totals]
+
+
 def test_a_cofunding_column_beside_the_grants_leaves_the_table_a_grants_table():
     found = find_grants("| Association | Action | Subvention Ville | Cofinancement État |\n|---|---|---|---|\n"
                         "| Régie de quartier | Jardins | 4 000 € | 6 000 € |\n| Club Ados | Sorties | 1 500 € | |\n")
