@@ -2332,6 +2332,20 @@ Article 2 : d'attribuer les subventions de fonctionnement suivantes :
      "  Action 3.1 – Réseau                CPTS du Haut-Vallon          8 000 €\n",
      [("Club Santé Senior", "4000", None), ("Commune de Saint-Pons", "30000", "investment"),
       ("CPTS du Haut-Vallon", "8000", None)], []),
+    # an annex whose first column is the amount: its total's row is a total, whichever cell comes first
+    ("Article 1er : d'attribuer les subventions du tableau annexé.\n\nANNEXE\n\n"
+     "Montant (€)   Bénéficiaire                                   Commune\n"
+     " 9 500        Association Tremplin Creusois                   Aubusson\n"
+     " 7 200        Régie de quartier du Plateau                    Guéret\n───────────\n"
+     "16 700        TOTAL\n",
+     [("Association Tremplin Creusois", "9500", None), ("Régie de quartier du Plateau", "7200", None)], ["16700"]),
+    # dot leaders from each name to its amount are no words of the name
+    ("- ATTRIBUE les subventions 2025 suivantes :\n\n"
+     "      Foyer rural d'Astarac ...................................  1 050,00 €\n"
+     "      Société de chasse La Diane de Lagraulet ...............    300,00 €\n"
+     "                                                   Total :       1 350,00 €\n",
+     [("Foyer rural d'Astarac", "1050.00", None), ("Société de chasse La Diane de Lagraulet", "300.00", None)],
+     ["1350.00"]),
     # a record's codes on the line below each name
     ("ARTICLE 1   Sont attribuées les subventions suivantes :\n\n"
      "            Association Lou Cigalon                       12 000 Euros\n"
@@ -3746,6 +3760,46 @@ def test_totals_of_a_long_table_are_reconciled_in_one_pass():
     reconcile(found)
     assert time.perf_counter() - began < 1  # summing every run of 2000 grants took minutes
     assert [t.reconciled for t in found.totals] == [True, False]
+
+
+def test_a_grant_read_from_a_total_row_does_not_reconcile_that_total():
+    from graph.ingest.delib_grant_checks import reconcile
+    from graph.ingest.delib_grants import GrantFact, GrantsFound, StatedTotal
+
+    found = GrantsFound([GrantFact("Association Tremplin", Decimal(9500), (0, 10)),
+                         GrantFact("Régie de quartier", Decimal(7200), (11, 20)),
+                         GrantFact("TOTAL", Decimal(16700), (21, 30))],
+                        [StatedTotal(Decimal(16700), (21, 30), "TOTAL")])
+    reconcile(found)
+    assert [t.reconciled for t in found.totals] == [False]
+
+
+@pytest.mark.parametrize("text, grants, totals", [
+    # a schedule of one grant by year: its lines name years, no beneficiary; the decision names it
+    ("La convention fixe, par exercice, le montant de la subvention :\n\n"
+     "    Exercice 2025 ........  8 000 €\n    Exercice 2026 ........  9 000 €\n"
+     "    Exercice 2027 ........  9 500 €\n    Total sur la durée ... 26 500 €\n\n"
+     "Le Conseil municipal, après en avoir délibéré, à l'unanimité,\n"
+     "ARTICLE 1 : ATTRIBUE à l'association « Les Cordes Sensibles » une subvention de\n"
+     "fonctionnement de 8 000 € pour 2025, de 9 000 € pour 2026 et de 9 500 € pour 2027, soit\n"
+     "26 500 € sur la durée de la convention.\n",
+     [("Les Cordes Sensibles", "8000"), ("Les Cordes Sensibles", "9000"), ("Les Cordes Sensibles", "9500")],
+     ["26500"]),
+    ("La Ville décide d'attribuer une subvention de 4 000 € au Club A et de 2 500 € au Club B, soit 6 500 €.",
+     [("Club A", "4000"), ("Club B", "2500")], ["6500"]),
+    # a rule drawn between a list and its total
+    ("Le Conseil DÉCIDE d'attribuer les subventions suivantes :\n\n"
+     "  Les Amis de la Résidence Bellevue ........................ 1 200 €\n"
+     "  Vivre Chez Soi en Verdal ................................. 3 600 €\n"
+     "                                                            ---------\n"
+     "  TOTAL .................................................... 4 800 €\n\nAdopté à l'unanimité.\n",
+     [("Les Amis de la Résidence Bellevue", "1200"), ("Vivre Chez Soi en Verdal", "3600")], ["4800"]),
+])
+def test_a_schedule_by_year_gives_no_grant_to_a_year_and_a_sum_said_after_the_grants_is_their_total(
+        text, grants, totals):
+    found = find_grants(text)
+    assert sorted((g.beneficiary, str(g.amount)) for g in found.grants) == grants
+    assert [(str(t.amount), t.reconciled) for t in found.totals] == [(t, True) for t in totals]
 
 
 def test_a_cofunding_column_beside_the_grants_leaves_the_table_a_grants_table():

@@ -36,7 +36,8 @@ from graph.ingest.delib_lists import _RECORD_CODE, approved_below
 from graph.ingest.delib_notes import note_markers, notes_end, without_marker
 from graph.ingest.delib_table_context import for_the_record, heading_nature, in_thousands, section_nature
 from graph.ingest.delib_table_header import _AMOUNT_COL, _BENEF_COL, _column, amount_columns, choose_amount_column
-from graph.ingest.delib_tables import AMOUNT_QUALIFIER, _TOTAL_ROW, _marked_nature, pipe_cells, rows_grants
+from graph.ingest.delib_tables import (AMOUNT_QUALIFIER, _TOTAL_ROW, _marked_nature, pipe_cells, row_label,
+                                      rows_grants)
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 
 #: A cell: words that single spaces (or the no-break spaces grouping thousands) join.
@@ -293,7 +294,7 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
                 section, marked_by = marked, first_word
         else:
             name = " ".join(text for column, text in pieces if column == name_col)
-            last = rows[-1] if rows and not _TOTAL_ROW.match(next((c for c in rows[-1].cells if c), "")) else None
+            last = rows[-1] if rows and not _TOTAL_ROW.match(row_label(rows[-1].cells)) else None
             goes_on = last is not None and (not name or name[0].islower() or _goes_on(last.name))
             said = " ".join(text for column, text in pieces if column == amount_col)
             if name and not goes_on and re.match(r"[^\W\d_]", said):

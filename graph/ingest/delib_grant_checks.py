@@ -178,8 +178,16 @@ def total_in_the_expose(found: GrantsFound, body: str) -> None:
 
 
 def reconcile(found: GrantsFound, body: str = "") -> None:
-    """Mark each stated total that equals the sum of all grants or of a run of consecutive grants; warn otherwise,
-    quoting the total in ``body``. With no total read, the exposé's may be one (:func:`total_in_the_expose`)."""
+    """Mark each stated total that equals the sum of all grants or of a run of consecutive grants, unless a grant was
+    read from the total's own words (its row taken for a grant); warn otherwise, quoting the total in ``body``. With
+    no total read, the exposé's may be one (:func:`total_in_the_expose`).
+
+    >>> found = GrantsFound([GrantFact("A", Decimal(9500), (0, 1)), GrantFact("TOTAL", Decimal(9500), (2, 3))],
+    ...                     [StatedTotal(Decimal(9500), (2, 3), "TOTAL")])
+    >>> reconcile(found)
+    >>> found.totals[0].reconciled
+    False
+    """
     total_in_the_expose(found, body)
     amounts = [g.amount for g in found.grants]
     prefixes = [Decimal(0)]
@@ -194,8 +202,12 @@ def reconcile(found: GrantsFound, body: str = "") -> None:
             seen.add(prefix)
         return False
 
+    def read_from(total: StatedTotal) -> bool:  # a grant read from the total's own words: its row taken for a grant
+        start, end = total.span
+        return start < end and any(start <= g.span[0] and g.span[1] <= end for g in found.grants)
+
     for total in found.totals:
-        total.reconciled = sums_a_run(total.amount)
+        total.reconciled = sums_a_run(total.amount) and not read_from(total)
         if not total.reconciled:
             stated, summed = euros(total.amount), euros(sum(amounts, Decimal(0)))
             fr = f"total annoncé {stated} ≠ somme des subventions extraites {summed} (« {_total_quote(total, body)} »)"

@@ -137,6 +137,13 @@ _AID_FOR = re.compile(r"\b(?:aides?|soutiens?|subventions?)(?:\s+(?:regionale|de
 _NATURE_FIELD = re.compile(r"(?<=[–—-] )(fonctionnement|investissement|[ée]quipement)(?= [–—-] )", re.I)
 
 
+#: A row's or an item's label that names a period only, in folded text: the lines of a schedule of one grant over
+#: several years ("Exercice 2025 ........ 8 000 €", "Année 2026", "2027", "Année N+1", "2e année"), no beneficiary.
+_PERIOD_ONLY = re.compile(r"(?:(?:exercices?|annees?|budgets?|saisons?|campagnes?)(?:\s+(?:budgetaire|civile|"
+                          r"scolaire))?\s+)?(?:(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?|n(?:\s*[+-]\s*\d)?)|"
+                          r"(?:1(?:re|ere|er)|[2-9](?:e|eme))\s+annee|annee\s+[1-9]")
+
+
 def _distinct_branches(grants: list[GrantFact]) -> None:
     """Give back their branch to the grants of one body's branches that one deliberation tells apart ("Restos du
     Cœur – antenne de Luzech" and "– antenne de Cahors"): without it they would be one beneficiary's."""
@@ -189,6 +196,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
             grant.beneficiary, kind, said = whole, "branch", grant.beneficiary  # "– Comité du Rhône" in a list
         grant.bracket = (kind, said) if kind in ("acronym", "gloss", "branch") else None
         grant.purpose = said if kind == "project" and not grant.purpose else grant.purpose
+    found.grants = [g for g in found.grants if not _PERIOD_ONLY.fullmatch(fold(g.beneficiary))]
     _distinct_branches(found.grants + grants + several)
     spell_out_acronyms(body, found.grants + grants + several)
     name_acronyms(body, found.grants + grants + several)

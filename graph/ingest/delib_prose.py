@@ -109,6 +109,8 @@ _SUM_OF_ABOVE = re.compile(r"\b(?:aides|subventions|participations|dotations|bou
 _TOTAL_AFTER = re.compile(r"\s*(?:au\s+total|en\s+tout)\b", re.I)
 
 
+#: The rules drawn across a list or a table, on lines of their own: "   ---------", "=====", "────".
+_RULE_LINES = re.compile(r"(?:[ \t]*[-=_─━]{3,}[ \t]*\n)+")
 #: What opens a sentence that sums the list or table above it: "Soit un total de …", "Total de la 3e répartition : …".
 _OPENS_TOTAL = re.compile(r"\s*(?:soit\b|(?:sous-)?total\b|montant\s+total\b)", re.I)
 #: A list's item: a bullet, or a number or a letter and a bracket ("1)", "2°", "a)").
@@ -343,6 +345,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
     ruling = False  # the lead rules on its items one by one: each item's vote lines, indented below it, are its own
     prior = (0, "")  # the sentence before, and where it ends: a request it states names a proposal's beneficiary
     for start, sentence in _civilities_joined(_sentences(body)):
+        if rule := _RULE_LINES.match(sentence):  # a list's rule above its total: "---------" / "TOTAL …… 4 800 €"
+            start, sentence = start + rule.end(), sentence[rule.end():]
         prior, (prior_end, prior_sentence) = (start + len(sentence), sentence), prior
         if sentence.lstrip().startswith("|"):
             after_table = True
@@ -382,6 +386,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
         words = [(s, e, Decimal(v)) for v, s, e in spelled if not any(abs(s - a) < 60 for a, _, _ in amounts)]
         parts: set[int] = set()  # where the sentence's instalments and shares of a grant start
         read_at: dict[int, GrantFact] = {}  # the sentence's grants, by where their amounts start
+        sums = summed_after(sentence, amounts + words)
         for a_start, a_end, amount in amounts + words:
             if any(s <= start + a_start < e for s, e in tables) or not amount:
                 continue  # a table's amount; "0 €" grants nothing
@@ -394,8 +399,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
                              a_start)
             # A dotted leader between a label and its amount is no word of it: "Total ………………… 26 800 €".
             words_before = _LEADER_END.sub(" ", sentence[max(0, said_from - 200):said_from])
-            total = _PROSE_TOTAL.search(words_before[-40:]) or _TOTAL_AMOUNTS_TO.search(words_before) \
-                or _SUM_OF_ABOVE.search(words_before) or (
+            total = a_start in sums or _PROSE_TOTAL.search(words_before[-40:]) \
+                or _TOTAL_AMOUNTS_TO.search(words_before) or _SUM_OF_ABOVE.search(words_before) or (
                 _TOTAL_AFTER.match(sentence, a_end) and re.search(r"\bsoit\s*$", sentence[max(0, a_start - 12):a_start]))
             # "soit un total de …" just below a list of grants sums that list.
             # A total of grants when its clause speaks of them: "14 secours d'urgence pour un montant total de
@@ -478,6 +483,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 said = own if not _CO_FUNDING.search(sentence, 0, a_start) else said
             if _CAPPED_AFTER.match(sentence, a_end):  # "40 000 € (plafond)": the grant, at the ceiling
                 window_end = a_end
+            # "…, de 9 500 € pour 2027, soit 26 500 € sur la durée": that "soit" sums the amounts, not this one's
+            window_end = min([window_end] + [at for at in sums.values() if at >= a_end])
             # A title in quotes is a project's name, not what the amount is: "Club X – « Bien manger à petit prix »".
             checked = re.sub(r"«[^«»\n]*»|^[^«»\n]*»", " ", said + sentence[a_start:window_end])
             # A prize awarded, not a price: its "prix" excludes nothing (a list's item below a lead that grants too).
@@ -534,6 +541,29 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 read_at[a_start] = grants[-1]
         after_list = item and lead and len(grants) > granted_before  # a list of grants, not of years
     return grants, totals
+
+
+#: What says that the amount after it sums those before it in its sentence: ", soit", "soit un total de".
+_SUMS_BEFORE = re.compile(r"[ \t\n]*,?[ \t\n]*soit(?:[ \t\n]+(?:un[ \t\n]+)?(?:montant[ \t\n]+)?total[ \t\n]+de)?"
+                          r"[ \t\n]*$", re.I)
+
+
+def summed_after(sentence: str, amounts: list[tuple[int, int, Decimal]]) -> dict[int, int]:
+    """The amounts of ``sentence`` that a "soit" says are the sum of all the amounts before them in it (two at
+    least): "une subvention de 8 000 € pour 2025, de 9 000 € pour 2026 et de 9 500 € pour 2027, soit 26 500 €
+    sur la durée de la convention" — by where each starts, with where its "soit" starts.
+
+    >>> text = "de 8 000 € pour 2025, de 9 000 € pour 2026 et de 9 500 € pour 2027, soit 26 500 € sur la durée"
+    >>> summed_after(text, [(m.start(), m.end(), parse_amount(m.group(0))) for m in AMOUNT_RE.finditer(text)])
+    {73: 66}
+    """
+    ordered = sorted(amounts)
+    sums = {}
+    for k, (start, _, amount) in enumerate(ordered):
+        said = _SUMS_BEFORE.search(sentence, ordered[k - 1][1] if k else 0, start)
+        if k >= 2 and said and said.end() == start and amount == sum(a for _, _, a in ordered[:k]):
+            sums[start] = said.start()
+    return sums
 
 
 #: An amount that a record's line gives as its own field after others': "… coût HT 112 000 €, fonds de concours

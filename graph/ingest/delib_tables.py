@@ -33,6 +33,16 @@ from graph.ingest.french import fold, parse_amount
 
 #: A row of totals, not a grant: "Total", "TOTAUX", "Sous-totaux", "Montant total".
 _TOTAL_ROW = re.compile(r"^(?:sous[- ]?tota(?:l|ux)|tota(?:l|ux)|montant total)\b", re.I)
+
+
+def row_label(cells: list[str]) -> str:
+    """The first cell of a table's row that is not an amount: its name, or the "Total" of a total's row, whether the
+    amount comes before it (an annex whose first column is the amount: "16 700 | TOTAL") or after.
+
+    >>> row_label(["16 700", "TOTAL", ""]), row_label(["", "Club A", "1 200 €"])
+    ('TOTAL', 'Club A')
+    """
+    return next((c for c in cells if c and not _AMOUNT_CELL_RE.fullmatch(c.strip())), "")
 #: What a cell may say after an amount's currency: whether it is net, before tax or with it ("4 000,00 € net",
 #: "9 300,00 euros H.T.").
 #: A request refused, said in brackets after its row's amount: "0 € (rejet)", "(refusé)", "(ajourné)".
@@ -170,7 +180,7 @@ def _wrapped_rows(rows: list[list[str]], spans: list[tuple[int, int]],
         above = joined[-1] if len(joined) > 1 else None
         name = cells[name_col] if name_col < len(cells) else ""
         if above is not None and name and not any(_AMOUNT_CELL_RE.fullmatch(c) for c in cells if c) \
-                and above[amount_col:amount_col + 1] != [""] and not _TOTAL_ROW.match(above[0] or name) \
+                and above[amount_col:amount_col + 1] != [""] and not _TOTAL_ROW.match(row_label(above) or name) \
                 and (name[0] in "(«" or name[0].islower() or _NAME_GOES_ON.search(above[name_col])
                      or above[name_col].count("(") > above[name_col].count(")")):
             for i, cell in enumerate(cells[:len(above)]):
@@ -228,7 +238,7 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
             # a column of one nature among others holds amounts only ("Projet" may head the projects' names)
             amount = amount_of(cells[column]) if column_nature is None or _AMOUNT_CELL_RE.fullmatch(
                 cells[column].strip()) else None
-            first = next((c for c in cells if c), "")
+            first = row_label(cells)
             if amount is None and cells[name_col] and column_nature is None and re.match(r"[^\W\d_]", cells[column]) \
                     and not _TOTAL_ROW.match(first):
                 # words instead of the amount: a request refused or put off ("Dossier incomplet – non retenu")
@@ -268,7 +278,7 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
     if row_total_col is not None:  # the grand total, in the "Total" column of the "Total" row
         for cells, span in zip(rows[1:], spans[1:]):
             amount = amount_of(cells[row_total_col])
-            if amount is not None and _TOTAL_ROW.match(next((c for c in cells if c), "")):
+            if amount is not None and _TOTAL_ROW.match(row_label(cells)):
                 found.totals.append(StatedTotal(amount, span, cells[0]))
     return True
 
@@ -306,6 +316,10 @@ _DOSSIER_CODE = re.compile(r"(?=[^\s]*\d)(?=[^\s]*[A-Z/_.-])[A-Z0-9][A-Z0-9/_.-]
 _PERSON_HEAD = re.compile(r"\bnoms?\b\W{0,5}(?:et\s+|,\s*)?\bprenoms?\b|\bprenoms?\b\W{0,5}(?:et\s+|,\s*)?\bnoms?\b")
 
 
+#: The dot leaders that run from a name to its amount ("Club des aînés ........ 850 €"), or "…" typed for them.
+_DOT_LEADER = re.compile(r"[ \t]*(?:\.[ \t]*){3,}$|[ \t]*…[…. \t]*$")
+
+
 def name_cell(cell: str, head: str) -> tuple[str, str | None]:
     """The beneficiary's name in a table's name cell, without the dossier code before it or the SIRET, SIREN or RNA
     number after it; and that number as written, or None. ``head``: the column's head, folded. In a column of
@@ -319,8 +333,11 @@ def name_cell(cell: str, head: str) -> tuple[str, str | None]:
     ('Clémence FAURE-VIGNAL', None)
     >>> name_cell("Mme Inès X, interne à la faculté d'Angers", "beneficiaire")
     ('Mme Inès X', None)
+    >>> name_cell("Foyer rural d'Astarac ..........", "beneficiaire")
+    ("Foyer rural d'Astarac", None)
     """
     identifier = None
+    cell = _DOT_LEADER.sub("", cell)
     if (match := _ID_IN_NAME.search(cell)) and match.start() > 0:
         cell, identifier = cell[:match.start()], match.group("within") or match.group("after")
     if _DOSSIER_HEAD.search(head) and (match := _DOSSIER_CODE.match(cell)):
