@@ -217,7 +217,13 @@ _NATURE_AFTER = re.compile(r"\s*\(\s*(fonctionnement|investissement|équipement|
 #: An amount computed from others: "40 % d'une dépense de 250 000 € HT, soit 100 000 €", "58 élèves × 35 € × 5 jours
 #: = 10 150 €". The result is the grant; its operands are not.
 _OPERAND_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*(?:[×*]|x(?=\s))\s*\d|\s*(?:HT|TTC)?\s*,?\s*soit\s+(?="
-                            + AMOUNT_RE.pattern + ")", re.I)
+                            + AMOUNT_RE.pattern + r")|\s*(?:HT|TTC)?\s*,?\s*(?:au\s+)?taux\s+(?:de\s+)?\d+(?:[,.]\d+)?\s*%"
+                            r"\s*,?\s*soit\b", re.I)
+#: A computed result named as the aid it is: "dépense subventionnable 24 000 € HT, taux 30 %, soit une aide de
+#: 7 200 €". The words of the grant are those after "soit"; the cost's before it are its operands'.
+_NAMED_RESULT = re.compile(r"(?:=|\bsoit)\s+(?=(?:(?:une?|la|le|l['’])\s*)?(?:aides?|subventions?|participations?|"
+                           r"contributions?|dotations?|allocations?|bourses?|fonds\s+de\s+concours|soutiens?)\b"
+                           r"[^.;:€\d]{0,50}$)", re.I)
 #: A grant's amount set before the grant is named: "fixe à 68 500 € le montant de la subvention allouée à X", or
 #: amended so, the amount it had unsaid: "RAMÈNE à 1 250 € la subvention attribuée à X", "porte à 12 000 € la …".
 _SET_AT = re.compile(r"\b(?:(?:fix|arr[êe]t|port|ram[èe]n)(?:e|ent|er)|r[ée]dui(?:t|sent|re))\s+"
@@ -435,6 +441,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
             if _PAID_BY_OUTSIDER.search(flat, 0, a_start):
                 continue  # a co-funder's money, told in the report: "L'ARS verse au GEM un financement de …"
             result = _RESULT_BEFORE.search(before) and _COMPUTED.search(before)
+            named_result = (named := _NAMED_RESULT.search(before)) and _COMPUTED.search(before, 0, named.start())
             # "à hauteur de 50 % du coût du projet, plafonnée à 10 000 €": the most the rate can come to, the grant
             # as decided (a warning says so); the cost's words before it are the rate's, not the grant's.
             ceiling = bool(_CEILING_BEFORE.search(before) and _COMPUTED.search(before))
@@ -468,6 +475,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
             # A computed grant's words are those after its operands ("… dépense éligible …, soit 100 000 €"); a
             # block's "Montant : 45 K€" line, its own (not the "Dépense subventionnable : …" line above it).
             said = "" if result or ceiling or granted_after else sentence[max(0, a_start - 80):a_start]  # "soit", "="
+            said = before[named.end():] if named_result else said  # "…, taux 30 %, soit une aide de 7 200 €"
             if _AMOUNT_FIELD.fullmatch(sentence, line_start := sentence.rfind("\n", 0, a_start) + 1, a_start):
                 said = sentence[line_start:a_start]
             # "le versement du solde …, soit 16 000 €": that "soit" gives the instalment; "- M. X, interne, 12 mois,

@@ -1,0 +1,27 @@
+"""Grants read from a deliberation's sentences: computed aids, amounts on their own line, amendments."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.ingest.delib_grants import find_grants
+
+
+def _read(text: str) -> list[tuple[str, str]]:
+    return sorted((g.beneficiary, str(g.amount)) for g in find_grants(text, "").grants)
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("1. Commune de Vals – restauration du lavoir : dépense subventionnable\n24 000 € HT, taux 30 %, soit une aide "
+     "de 7 200 € ;\n\n2. Association Pierres Sèches – remontage de murets : dépense subventionnable\n9 750 € TTC, "
+     "taux 40 %, soit une aide de 3 900 €.\n\nLe Comité syndical, après en avoir délibéré :\n- ATTRIBUE les aides "
+     "d'investissement détaillées ci-dessus.",
+     [("Association Pierres Sèches", "3900"), ("Commune de Vals", "7200")]),
+    ("1. Commune de Vals – lavoir : coût 24 000 € HT, taux 30 %, soit une subvention de 7 200 € ;\n\nLe Comité, "
+     "après en avoir délibéré :\n- ATTRIBUE les subventions énumérées ci-dessus.", [("Commune de Vals", "7200")]),
+    # the cost alone, no aid computed from it: nothing granted
+    ("1. Commune de Vals – lavoir : dépense subventionnable 24 000 € HT, soit 30 % du programme ;\n\nLe Comité, "
+     "après en avoir délibéré :\n- ATTRIBUE les aides détaillées ci-dessus.", []),
+])
+def test_a_numbered_item_whose_aid_is_computed_from_a_rate_of_a_cost_grants_the_result(text, grants):
+    assert _read(text) == grants
