@@ -25,3 +25,16 @@ def _read(text: str) -> list[tuple[str, str]]:
 ])
 def test_a_numbered_item_whose_aid_is_computed_from_a_rate_of_a_cost_grants_the_result(text, grants):
     assert _read(text) == grants
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("Le Conseil ATTRIBUE une subvention de fonctionnement de 4 000 € au\nGroupe d'Entraide Mutuelle (GEM) L'Escale "
+     "pour l'ouverture d'une permanence.", [("Groupe d'Entraide Mutuelle (GEM) L'Escale", "4000")]),
+    ("ATTRIBUE une subvention de 900 € à l'association Confédération syndicale des familles (CSF) Les Tilleuls.",
+     [("Confédération syndicale des familles (CSF) Les Tilleuls", "900")]),
+    # the bracket ends the name when no name goes on after it
+    ("ATTRIBUE une subvention de 4 000 € au Groupe d'Entraide Mutuelle (GEM) pour l'ouverture d'une permanence.",
+     [("Groupe d'Entraide Mutuelle", "4000")]),
+])
+def test_a_name_that_goes_on_after_its_bracketed_acronym_is_read_whole(text, grants):
+    assert _read(text) == grants
