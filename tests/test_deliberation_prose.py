@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.ingest.delib_grants import find_grants
+from graph.ingest.delib_number import find_title
 
 
 def _read(text: str) -> list[tuple[str, str]]:
@@ -38,3 +39,20 @@ def test_a_numbered_item_whose_aid_is_computed_from_a_rate_of_a_cost_grants_the_
 ])
 def test_a_name_that_goes_on_after_its_bracketed_acronym_is_read_whole(text, grants):
     assert _read(text) == grants
+
+
+@pytest.mark.parametrize("unit", ["EUR", "€", "euros"])
+def test_an_amount_whose_currency_a_wrapped_line_puts_below_it_is_read(unit):
+    text = ("Le Conseil municipal, après en avoir délibéré, décide d'attribuer les subventions suivantes :\n"
+            "- Comité des fêtes de Vaudrecourt : 1 200 EUR\n"
+            f"- Club de l'âge d'or de Vaudrecourt-sur-Ornain et environs : 350\n{unit}\nsoit un total de 1 550 EUR.")
+    assert _read(text) == [("Club de l'âge d'or de Vaudrecourt-sur-Ornain et environs", "350"),
+                           ("Comité des fêtes de Vaudrecourt", "1200")]
+
+
+def test_the_subject_of_the_e_mail_that_forwards_an_act_is_not_its_title():
+    body = ("De : Secrétariat de mairie\nEnvoyé : mardi 8 avril 2025 09:12\nÀ : associations\n"
+            "Objet : TR: Délibération subventions 2025\n\nBonjour,\n\n-----Message d'origine-----\n\n"
+            "COMMUNE DE VAUDRECOURT\n\nDélibération n° 2025/019\n\nObjet : Attribution des subventions 2025\n\n"
+            "Le Conseil municipal, après en avoir délibéré, …")
+    assert find_title(body, None, 0)[0] == "Attribution des subventions 2025"

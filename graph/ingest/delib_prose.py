@@ -251,7 +251,7 @@ _OPERAND_BEFORE = re.compile(r"(?:[×*]|(?<=\s)x)\s*$")
 _RESULT_BEFORE = re.compile(r"(?:=|,?\s*soit)\s*$")
 #: An amount that a line break parts from its currency: "… : 4 200" / "€ ;".
 _WRAPPED_AMOUNT = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?[ \t\u00a0]*\n[ \t]*"
-                             r"(?:€|euros?\b)", re.I)
+                             r"(?:€|euros?\b|EUR\b)", re.I)
 
 
 def _purpose(sentence: str, after: int) -> str | None:
