@@ -56,3 +56,12 @@ def test_the_subject_of_the_e_mail_that_forwards_an_act_is_not_its_title():
             "COMMUNE DE VAUDRECOURT\n\nDélibération n° 2025/019\n\nObjet : Attribution des subventions 2025\n\n"
             "Le Conseil municipal, après en avoir délibéré, …")
     assert find_title(body, None, 0)[0] == "Attribution des subventions 2025"
+
+
+@pytest.mark.parametrize("verb", ["y figurait pour", "mentionnait", "prévoyait"])
+def test_the_wrong_amount_that_an_act_corrects_recalls_is_no_grant(verb):
+    text = ("Mme le Maire indique que la délibération n° 2025-021 comportait une erreur matérielle : la subvention de "
+            f"l'association Foyer rural d'Astarac {verb} 1 500 € alors que le montant décidé était de 1 050 €.\n\n"
+            "Le Conseil municipal, après en avoir délibéré :\n- ANNULE la délibération n° 2025-021 ;\n"
+            "- ATTRIBUE à l'association Foyer rural d'Astarac une subvention de 1 050 €.")
+    assert _read(text) == [("Foyer rural d'Astarac", "1050")]

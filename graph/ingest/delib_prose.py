@@ -64,6 +64,9 @@ _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim(?!e\b)|(?<![
                       # A grant of the years before, that this one does not renew: "bénéficiait jusqu'ici d'une
                       # subvention de 800 €", "percevait …"; "aucune subvention n'est proposée".
                       r"\bb[ée]n[ée]ficiai(?:t|ent)\b|\bpercevai(?:t|ent)\b|\bjusqu['’](?:ici|alors|à\s+présent)\b|"
+                      # What an earlier act said, recalled to be corrected: "la délibération n° … comportait une
+                      # erreur : la subvention de X y figurait pour 1 500 €", "mentionnait", "prévoyait".
+                      r"\b(?:figur|mentionn|indiqu|comport|pr[ée]voy|fix)ai(?:t|ent)\b|"
                       # The grant it receives year after year, recalled: "perçoit chaque année une subvention de
                       # fonctionnement de la Ville (60 000 € en 2025)", "bénéficie depuis 2019 d'une aide de …".
                       r"\b(?:per[çc]oi(?:t|vent)|re[çc]oi(?:t|vent)|b[ée]n[ée]ficie(?:nt)?)\s+(?:chaque\s+ann[ée]e|"
