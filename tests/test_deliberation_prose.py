@@ -65,3 +65,10 @@ def test_the_wrong_amount_that_an_act_corrects_recalls_is_no_grant(verb):
             "Le Conseil municipal, après en avoir délibéré :\n- ANNULE la délibération n° 2025-021 ;\n"
             "- ATTRIBUE à l'association Foyer rural d'Astarac une subvention de 1 050 €.")
     assert _read(text) == [("Foyer rural d'Astarac", "1050")]
+
+
+def test_a_grant_that_a_visa_recalls_from_an_organs_numbered_act_is_no_grant():
+    text = ("Vu la délibération du Bureau n° B-2025-031 du 8 avril 2025 attribuant une subvention de\n8 000 € à "
+            "l'association Festival des Hautes Terres ;\n\nLe Bureau communautaire, après en avoir délibéré,\n"
+            "ARTICLE 1 : ATTRIBUE à l'association Familles en Chemin une subvention de 1 750 €.")
+    assert _read(text) == [("Familles en Chemin", "1750")]
