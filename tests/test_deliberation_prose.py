@@ -72,3 +72,11 @@ def test_a_grant_that_a_visa_recalls_from_an_organs_numbered_act_is_no_grant():
             "l'association Festival des Hautes Terres ;\n\nLe Bureau communautaire, après en avoir délibéré,\n"
             "ARTICLE 1 : ATTRIBUE à l'association Familles en Chemin une subvention de 1 750 €.")
     assert _read(text) == [("Familles en Chemin", "1750")]
+
+
+def test_the_account_of_a_total_below_a_last_item_whose_currency_wrapped_is_the_whole_lists():
+    body = ("Le Conseil municipal, après en avoir délibéré, décide d'attribuer les subventions suivantes :\n"
+            "- Comité des fêtes de Vaudrecourt : 1 200 EUR\n- Club de l'âge d'or de Vaudrecourt et environs : 350\n"
+            "EUR\nsoit un total de 1 550 EUR, imputé à l'article 6574 du budget primitif 2025.")
+    grants = find_grants(body, "").grants
+    assert [body[g.span[0]:g.span[1]].count("6574") for g in grants] == [0, 0]

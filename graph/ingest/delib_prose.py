@@ -531,7 +531,14 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 continue  # what a co-funder pays the authority: "la CTM, qui verse à la Ville une participation de …"
             if name:
                 stated = _NATURE_AFTER.match(sentence, a_end)
-                grants.append(GrantFact(name, amount, (start, start + len(sentence.rstrip())),
+                # A list's last item and the total below it, one sentence when the item's currency wrapped to a line
+                # of its own ("… : 350" / "EUR" / "soit un total de 4 400 EUR, imputé à l'article 6574"): the
+                # total's line (its account, the whole list's) is no evidence of the item's grant.
+                end = len(sentence.rstrip())
+                if listed and (line_end := sentence.find("\n", a_end)) >= 0 \
+                        and _OPENS_TOTAL.match(sentence, line_end + 1):
+                    end = line_end
+                grants.append(GrantFact(name, amount, (start, start + end),
                                         ("in-kind" if valued_in_kind else None)
                                         or (stated and _NATURE_WORDS[fold(stated.group(1)).rstrip("s")])
                                         or _clause_nature(flat, a_start) or (lead_nature if item and lead else None),
