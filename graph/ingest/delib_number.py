@@ -169,9 +169,9 @@ def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[
     before "rapporte"."""
     # The title's second line, if any, is no "Rapporteur : …" line, nor the number's ("Délibération n° …"), nor
     # the report's first sentence that a PDF's text sets right below it ("Monsieur le Maire rappelle que…").
-    match = next((m for m in re.finditer(r"^\s*(?:Objet|Rapport)\s*:\s*(?P<t>.+(?:\n(?!\s*\n|[^\n:]{0,40}:|\s*(?-i:"
-                                         r"D[ée]lib[ée]ration\b|DÉLIBÉRATION|N\s*[°º]|Délib\.)).+)?)", body, re.I | re.M)
-                  if not _mail_subject(body, m)), None)
+    objects = re.finditer(r"^\s*(?:Objet|Rapport)\s*:\s*(?P<t>.+(?:\n(?!\s*\n|[^\n:]{0,40}:|\s*(?-i:"
+                          r"D[ée]lib[ée]ration\b|DÉLIBÉRATION|N\s*[°º]|Délib\.)).+)?)", body, re.I | re.M)
+    match = next((m for m in objects if not _mail_subject(body, m)), None)
     if match is not None and "\n" in match.group("t") and not _continues_title(*match.group("t").split("\n", 1)):
         match = re.compile(r"^\s*(?:Objet|Rapport)\s*:\s*(?P<t>.+)", re.I | re.M).match(body, match.start())
     if match is None:

@@ -220,8 +220,8 @@ _NATURE_AFTER = re.compile(r"\s*\(\s*(fonctionnement|investissement|équipement|
 #: An amount computed from others: "40 % d'une dépense de 250 000 € HT, soit 100 000 €", "58 élèves × 35 € × 5 jours
 #: = 10 150 €". The result is the grant; its operands are not.
 _OPERAND_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*(?:[×*]|x(?=\s))\s*\d|\s*(?:HT|TTC)?\s*,?\s*soit\s+(?="
-                            + AMOUNT_RE.pattern + r")|\s*(?:HT|TTC)?\s*,?\s*(?:au\s+)?taux\s+(?:de\s+)?\d+(?:[,.]\d+)?\s*%"
-                            r"\s*,?\s*soit\b", re.I)
+                            + AMOUNT_RE.pattern + r")|\s*(?:HT|TTC)?\s*,?\s*(?:au\s+)?taux\s+(?:de\s+)?"
+                            r"\d+(?:[,.]\d+)?\s*%\s*,?\s*soit\b", re.I)
 #: A computed result named as the aid it is: "dépense subventionnable 24 000 € HT, taux 30 %, soit une aide de
 #: 7 200 €". The words of the grant are those after "soit"; the cost's before it are its operands'.
 _NAMED_RESULT = re.compile(r"(?:=|\bsoit)\s+(?=(?:(?:une?|la|le|l['’])\s*)?(?:aides?|subventions?|participations?|"
