@@ -236,14 +236,16 @@ def rules_on_grants(body: str, end: int, lead: str) -> bool:
 
 #: A decision that grants what the text set out above it: "ATTRIBUE les aides ci-dessus", "accorde les subventions
 #: présentées ci-avant", "APPROUVE les subventions ci-dessus", "ATTRIBUE les bourses d'études listées ci-dessus",
-#: "attribuer au titre de l'exercice 2025 les subventions de fonctionnement ci-dessus" — or that names above whom it
+#: "attribuer au titre de l'exercice 2025 les subventions de fonctionnement ci-dessus", "ATTRIBUE les aides
+#: d'investissement détaillées ci-dessus" — or that names above whom it
 #: grants to: "attribue aux associations ci-dessus les subventions de fonctionnement indiquées".
 _REFERS_BACK = re.compile(r"\b(?:attribu|accord|allou|octroi|octroy|approuv)\w*\s+"
                           r"(?:(?:au\s+titre\s+de|pour)\s+(?:l['’]\s*(?:exercice|année)\s+)?(?:19|20)\d\d\s*,?\s+)?"
                           r"(?:(?:les|des|ces)\s+(?:aides|"
                           r"subventions|participations|dotations|bourses)(?:\s+(?:d['’]|de\s+)[a-zà-ÿ]+)?\s+"
                           r"(?:(?:pr[ée]sent[ée]es|d[ée]crites|list[ée]es|indiqu[ée]es|mentionn[ée]es|"
-                          r"propos[ée]es)\s+)?(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es)|"
+                          r"propos[ée]es|d[ée]taill[ée]es|[ée]num[ée]r[ée]es|r[ée]capitul[ée]es)\s+)?"
+                          r"(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es)|"
                           r"aux\s+(?:associations|b[ée]n[ée]ficiaires|structures|organismes|communes|porteurs|"
                           r"personnes|[ée]tudiants|lauréats)\s+(?:(?:pr[ée]sent[ée]e?s|d[ée]sign[ée]e?s|list[ée]e?s|"
                           r"indiqu[ée]e?s|mentionn[ée]e?s|nomm[ée]e?s|retenu(?:e?s)?)\s+)?"

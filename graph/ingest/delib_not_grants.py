@@ -79,9 +79,10 @@ _EARLIER = re.compile(r"\s*(?:HT|TTC)?\s*,?\s*(?:qui\s+(?:lui\s+)?(?:a|avait)\s+
 #: A grant an earlier act made, that act named before its amount: "VU la délibération n° 24CP.0733 du 18 octobre
 #: 2024 attribuant au PTCE X une subvention de 60 000 €", "RETIRE la délibération n° 2025-02-021 du 11 février 2025
 #: attribuant une subvention de 5 000 € à …" — recalled (or withdrawn), not made by this deliberation. The act is
-#: one with a number or a date, not "la présente délibération"; a number's dot ("24CP.0733") ends no sentence.
+#: one with a number or a date ("la délibération du Bureau n° B-2025-031"), not "la présente délibération"; a
+#: number's dot ("24CP.0733") ends no sentence.
 _BY_EARLIER_ACT = re.compile(r"\b(?:délibération|décision|arrêté)s?\s+(?:n\s*[°o]|du\s+\d|en\s+date\s+du|susvisée|"
-                             r"précitée|(?:de\s+la|du)\s+[\w\s'’-]{3,40}?\s+du\s+\d)(?:[^.;€]|\.(?=\S))*?"
+                             r"précitée|(?:de\s+la|du)\s+[\w\s'’-]{3,40}?\s+(?:du\s+\d|n\s*[°o]))(?:[^.;€]|\.(?=\S))*?"
                              r"\b(?:attribuant|accordant|allouant|octroyant|portant\s+(?:attribution|octroi))\b"
                              r"(?:[^.;€]|\.(?=\S))*$", re.I)
 #: What withdraws that act, right before it: its grant is undone ("RETIRE la délibération …", "d'abroger l'arrêté").

@@ -169,8 +169,9 @@ def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[
     before "rapporte"."""
     # The title's second line, if any, is no "Rapporteur : …" line, nor the number's ("Délibération n° …"), nor
     # the report's first sentence that a PDF's text sets right below it ("Monsieur le Maire rappelle que…").
-    match = re.search(r"^\s*(?:Objet|Rapport)\s*:\s*(?P<t>.+(?:\n(?!\s*\n|[^\n:]{0,40}:|\s*(?-i:D[ée]lib[ée]ration\b"
-                      r"|DÉLIBÉRATION|N\s*[°º]|Délib\.)).+)?)", body, re.I | re.M)
+    objects = re.finditer(r"^\s*(?:Objet|Rapport)\s*:\s*(?P<t>.+(?:\n(?!\s*\n|[^\n:]{0,40}:|\s*(?-i:"
+                          r"D[ée]lib[ée]ration\b|DÉLIBÉRATION|N\s*[°º]|Délib\.)).+)?)", body, re.I | re.M)
+    match = next((m for m in objects if not _mail_subject(body, m)), None)
     if match is not None and "\n" in match.group("t") and not _continues_title(*match.group("t").split("\n", 1)):
         match = re.compile(r"^\s*(?:Objet|Rapport)\s*:\s*(?P<t>.+)", re.I | re.M).match(body, match.start())
     if match is None:
@@ -191,6 +192,28 @@ def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[
     numbered = re.compile(_NUMBER_BEFORE_TITLE).match(body, match.start("t"), match.end("t"))
     start = numbered.end() if numbered else match.start("t")
     return _title(body[start:match.end("t")]), start, match.end("t")
+
+
+#: An e-mail's header line ("De : …", "Envoyé : …", "À : …"), or a subject forwarded or answered ("TR: …", "RE: …").
+_MAIL_HEADER = re.compile(r"^[ \t]*(?:De|From|Envoy[ée]|Sent|À|To|Cc)[ \t]*:", re.M)
+_MAIL_PREFIX = re.compile(r"(?:TR|RE|Fwd?|Réf)[ \t]*:", re.I)
+
+
+def _mail_subject(body: str, match: re.Match) -> bool:
+    """Whether the "Objet : …" at ``match`` (its title the group ``t``) is the subject of the e-mail that forwards the
+    act, not the act's object: its paragraph has the e-mail's header lines, or the subject says it is forwarded.
+
+    >>> body = "De : Mairie\\nÀ : Clubs\\nObjet : Délibération du 3 avril"
+    >>> _mail_subject(body, re.search(r"Objet : (?P<t>.+)", body))
+    True
+    >>> body = "Séance du 3 avril\\nObjet : Subventions aux associations"
+    >>> _mail_subject(body, re.search(r"Objet : (?P<t>.+)", body))
+    False
+    """
+    start = body.rfind("\n\n", 0, match.start()) + 1
+    end = body.find("\n\n", match.start())
+    return bool(_MAIL_PREFIX.match(body, match.start("t"))
+                or _MAIL_HEADER.search(body, start, end if end >= 0 else len(body)))
 
 
 #: What opens a sentence of the report, not the rest of a title: a civility, an article or pronoun, a visa.

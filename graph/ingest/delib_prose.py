@@ -64,6 +64,9 @@ _EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim(?!e\b)|(?<![
                       # A grant of the years before, that this one does not renew: "bénéficiait jusqu'ici d'une
                       # subvention de 800 €", "percevait …"; "aucune subvention n'est proposée".
                       r"\bb[ée]n[ée]ficiai(?:t|ent)\b|\bpercevai(?:t|ent)\b|\bjusqu['’](?:ici|alors|à\s+présent)\b|"
+                      # What an earlier act said, recalled to be corrected: "la délibération n° … comportait une
+                      # erreur : la subvention de X y figurait pour 1 500 €", "mentionnait", "prévoyait".
+                      r"\b(?:figur|mentionn|indiqu|comport|pr[ée]voy|fix)ai(?:t|ent)\b|"
                       # The grant it receives year after year, recalled: "perçoit chaque année une subvention de
                       # fonctionnement de la Ville (60 000 € en 2025)", "bénéficie depuis 2019 d'une aide de …".
                       r"\b(?:per[çc]oi(?:t|vent)|re[çc]oi(?:t|vent)|b[ée]n[ée]ficie(?:nt)?)\s+(?:chaque\s+ann[ée]e|"
@@ -219,7 +222,13 @@ _NATURE_AFTER = re.compile(r"\s*\(\s*(fonctionnement|investissement|équipement|
 #: An amount computed from others: "40 % d'une dépense de 250 000 € HT, soit 100 000 €", "58 élèves × 35 € × 5 jours
 #: = 10 150 €". The result is the grant; its operands are not.
 _OPERAND_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*(?:[×*]|x(?=\s))\s*\d|\s*(?:HT|TTC)?\s*,?\s*soit\s+(?="
-                            + AMOUNT_RE.pattern + ")", re.I)
+                            + AMOUNT_RE.pattern + r")|\s*(?:HT|TTC)?\s*,?\s*(?:au\s+)?taux\s+(?:de\s+)?"
+                            r"\d+(?:[,.]\d+)?\s*%\s*,?\s*soit\b", re.I)
+#: A computed result named as the aid it is: "dépense subventionnable 24 000 € HT, taux 30 %, soit une aide de
+#: 7 200 €". The words of the grant are those after "soit"; the cost's before it are its operands'.
+_NAMED_RESULT = re.compile(r"(?:=|\bsoit)\s+(?=(?:(?:une?|la|le|l['’])\s*)?(?:aides?|subventions?|participations?|"
+                           r"contributions?|dotations?|allocations?|bourses?|fonds\s+de\s+concours|soutiens?)\b"
+                           r"[^.;:€\d]{0,50}$)", re.I)
 #: A grant's amount set before the grant is named: "fixe à 68 500 € le montant de la subvention allouée à X", or
 #: amended so, the amount it had unsaid: "RAMÈNE à 1 250 € la subvention attribuée à X", "porte à 12 000 € la …".
 _SET_AT = re.compile(r"\b(?:(?:fix|arr[êe]t|port|ram[èe]n)(?:e|ent|er)|r[ée]dui(?:t|sent|re))\s+"
@@ -247,7 +256,7 @@ _OPERAND_BEFORE = re.compile(r"(?:[×*]|(?<=\s)x)\s*$")
 _RESULT_BEFORE = re.compile(r"(?:=|,?\s*soit)\s*$")
 #: An amount that a line break parts from its currency: "… : 4 200" / "€ ;".
 _WRAPPED_AMOUNT = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?[ \t\u00a0]*\n[ \t]*"
-                             r"(?:€|euros?\b)", re.I)
+                             r"(?:€|euros?\b|EUR\b)", re.I)
 
 
 def _purpose(sentence: str, after: int) -> str | None:
@@ -440,6 +449,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
             if _PAID_BY_OUTSIDER.search(flat, 0, a_start):
                 continue  # a co-funder's money, told in the report: "L'ARS verse au GEM un financement de …"
             result = _RESULT_BEFORE.search(before) and _COMPUTED.search(before)
+            named_result = (named := _NAMED_RESULT.search(before)) and _COMPUTED.search(before, 0, named.start())
             # "à hauteur de 50 % du coût du projet, plafonnée à 10 000 €": the most the rate can come to, the grant
             # as decided (a warning says so); the cost's words before it are the rate's, not the grant's.
             ceiling = bool(_CEILING_BEFORE.search(before) and _COMPUTED.search(before))
@@ -473,6 +483,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
             # A computed grant's words are those after its operands ("… dépense éligible …, soit 100 000 €"); a
             # block's "Montant : 45 K€" line, its own (not the "Dépense subventionnable : …" line above it).
             said = "" if result or ceiling or granted_after else sentence[max(0, a_start - 80):a_start]  # "soit", "="
+            said = before[named.end():] if named_result else said  # "…, taux 30 %, soit une aide de 7 200 €"
             if _AMOUNT_FIELD.fullmatch(sentence, line_start := sentence.rfind("\n", 0, a_start) + 1, a_start):
                 said = sentence[line_start:a_start]
             # "le versement du solde …, soit 16 000 €": that "soit" gives the instalment; "- M. X, interne, 12 mois,
@@ -527,7 +538,14 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 continue  # what a co-funder pays the authority: "la CTM, qui verse à la Ville une participation de …"
             if name:
                 stated = _NATURE_AFTER.match(sentence, a_end)
-                grants.append(GrantFact(name, amount, (start, start + len(sentence.rstrip())),
+                # A list's last item and the total below it, one sentence when the item's currency wrapped to a line
+                # of its own ("… : 350" / "EUR" / "soit un total de 4 400 EUR, imputé à l'article 6574"): the
+                # total's line (its account, the whole list's) is no evidence of the item's grant.
+                end = len(sentence.rstrip())
+                if listed and (line_end := sentence.find("\n", a_end)) >= 0 \
+                        and _OPENS_TOTAL.match(sentence, line_end + 1):
+                    end = line_end
+                grants.append(GrantFact(name, amount, (start, start + end),
                                         ("in-kind" if valued_in_kind else None)
                                         or (stated and _NATURE_WORDS[fold(stated.group(1)).rstrip("s")])
                                         or _clause_nature(flat, a_start) or (lead_nature if item and lead else None),

@@ -22,10 +22,14 @@ from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold
 #: de l'environnement de l'Orne" — not one before "d'un montant", "d'autre part".
 _ENUMERATION = (r"(?!\s*d['’](?!(?:un|une|autre|abord|ailleurs|où|après|ici|ores)\b)[a-zà-ÿ][\w-]*"
                 r"(?:\s*,\s*d['’][a-zà-ÿ][\w-]*)*\s+et\s+d)")
+#: A bracket that ends a name, unless it holds an acronym that the name goes on after: "(GEM) L'Escale", "(CSF) Les
+#: Tilleuls" (not "(GEM) pour …", "(SIRET 123 …)").
+_ACRONYM_INSIDE = r"\((?![A-ZÀ-Ý0-9&'’.-]{2,12}\)[ \t]+(?:[LD]['’][A-ZÀ-Ý]|[A-ZÀ-Ý][a-zà-ÿ]))"
 #: Where a beneficiary's name ends; "à 68 500 €" after it is the amount a grant is set at ("fixe la subvention
 #: allouée à X à 68 500 €"). The dot of a civility or a title ("à M. Yassine X", "au Dr. Y") ends no sentence, nor
-#: that of a given name's initial after one ("à Mme L. D., dont …", "à M. J.-P. V.").
-_STOP = (r"(?=\s*(?:," + _ENUMERATION + r"|\(|;|:|(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bDr)(?<!\bPr)"
+#: that of a given name's initial after one ("à Mme L. D., dont …", "à M. J.-P. V."). A bracketed acronym that the
+#: name goes on after ends nothing: "au Groupe d'Entraide Mutuelle (GEM) L'Escale pour …" is one name.
+_STOP = (r"(?=\s*(?:," + _ENUMERATION + r"|" + _ACRONYM_INSIDE + r"|;|:|(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bDr)(?<!\bPr)"
          r"(?<!\bM\. [A-ZÀ-Ý])(?<!\bMme [A-ZÀ-Ý])(?<!\bMlle [A-ZÀ-Ý])(?<![A-ZÀ-Ý]\.-[A-ZÀ-Ý])\.(?:\s|$)|"
          r"\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|"
          r"\bdans\s+le\s+cadre\b|\bafin\b|"

@@ -1,0 +1,82 @@
+"""Grants read from a deliberation's sentences: computed aids, amounts on their own line, amendments."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.ingest.delib_grants import find_grants
+from graph.ingest.delib_number import find_title
+
+
+def _read(text: str) -> list[tuple[str, str]]:
+    return sorted((g.beneficiary, str(g.amount)) for g in find_grants(text, "").grants)
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("1. Commune de Vals – restauration du lavoir : dépense subventionnable\n24 000 € HT, taux 30 %, soit une aide "
+     "de 7 200 € ;\n\n2. Association Pierres Sèches – remontage de murets : dépense subventionnable\n9 750 € TTC, "
+     "taux 40 %, soit une aide de 3 900 €.\n\nLe Comité syndical, après en avoir délibéré :\n- ATTRIBUE les aides "
+     "d'investissement détaillées ci-dessus.",
+     [("Association Pierres Sèches", "3900"), ("Commune de Vals", "7200")]),
+    ("1. Commune de Vals – lavoir : coût 24 000 € HT, taux 30 %, soit une subvention de 7 200 € ;\n\nLe Comité, "
+     "après en avoir délibéré :\n- ATTRIBUE les subventions énumérées ci-dessus.", [("Commune de Vals", "7200")]),
+    # the cost alone, no aid computed from it: nothing granted
+    ("1. Commune de Vals – lavoir : dépense subventionnable 24 000 € HT, soit 30 % du programme ;\n\nLe Comité, "
+     "après en avoir délibéré :\n- ATTRIBUE les aides détaillées ci-dessus.", []),
+])
+def test_a_numbered_item_whose_aid_is_computed_from_a_rate_of_a_cost_grants_the_result(text, grants):
+    assert _read(text) == grants
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("Le Conseil ATTRIBUE une subvention de fonctionnement de 4 000 € au\nGroupe d'Entraide Mutuelle (GEM) L'Escale "
+     "pour l'ouverture d'une permanence.", [("Groupe d'Entraide Mutuelle (GEM) L'Escale", "4000")]),
+    ("ATTRIBUE une subvention de 900 € à l'association Confédération syndicale des familles (CSF) Les Tilleuls.",
+     [("Confédération syndicale des familles (CSF) Les Tilleuls", "900")]),
+    # the bracket ends the name when no name goes on after it
+    ("ATTRIBUE une subvention de 4 000 € au Groupe d'Entraide Mutuelle (GEM) pour l'ouverture d'une permanence.",
+     [("Groupe d'Entraide Mutuelle", "4000")]),
+])
+def test_a_name_that_goes_on_after_its_bracketed_acronym_is_read_whole(text, grants):
+    assert _read(text) == grants
+
+
+@pytest.mark.parametrize("unit", ["EUR", "€", "euros"])
+def test_an_amount_whose_currency_a_wrapped_line_puts_below_it_is_read(unit):
+    text = ("Le Conseil municipal, après en avoir délibéré, décide d'attribuer les subventions suivantes :\n"
+            "- Comité des fêtes de Vaudrecourt : 1 200 EUR\n"
+            f"- Club de l'âge d'or de Vaudrecourt-sur-Ornain et environs : 350\n{unit}\nsoit un total de 1 550 EUR.")
+    assert _read(text) == [("Club de l'âge d'or de Vaudrecourt-sur-Ornain et environs", "350"),
+                           ("Comité des fêtes de Vaudrecourt", "1200")]
+
+
+def test_the_subject_of_the_e_mail_that_forwards_an_act_is_not_its_title():
+    body = ("De : Secrétariat de mairie\nEnvoyé : mardi 8 avril 2025 09:12\nÀ : associations\n"
+            "Objet : TR: Délibération subventions 2025\n\nBonjour,\n\n-----Message d'origine-----\n\n"
+            "COMMUNE DE VAUDRECOURT\n\nDélibération n° 2025/019\n\nObjet : Attribution des subventions 2025\n\n"
+            "Le Conseil municipal, après en avoir délibéré, …")
+    assert find_title(body, None, 0)[0] == "Attribution des subventions 2025"
+
+
+@pytest.mark.parametrize("verb", ["y figurait pour", "mentionnait", "prévoyait"])
+def test_the_wrong_amount_that_an_act_corrects_recalls_is_no_grant(verb):
+    text = ("Mme le Maire indique que la délibération n° 2025-021 comportait une erreur matérielle : la subvention de "
+            f"l'association Foyer rural d'Astarac {verb} 1 500 € alors que le montant décidé était de 1 050 €.\n\n"
+            "Le Conseil municipal, après en avoir délibéré :\n- ANNULE la délibération n° 2025-021 ;\n"
+            "- ATTRIBUE à l'association Foyer rural d'Astarac une subvention de 1 050 €.")
+    assert _read(text) == [("Foyer rural d'Astarac", "1050")]
+
+
+def test_a_grant_that_a_visa_recalls_from_an_organs_numbered_act_is_no_grant():
+    text = ("Vu la délibération du Bureau n° B-2025-031 du 8 avril 2025 attribuant une subvention de\n8 000 € à "
+            "l'association Festival des Hautes Terres ;\n\nLe Bureau communautaire, après en avoir délibéré,\n"
+            "ARTICLE 1 : ATTRIBUE à l'association Familles en Chemin une subvention de 1 750 €.")
+    assert _read(text) == [("Familles en Chemin", "1750")]
+
+
+def test_the_account_of_a_total_below_a_last_item_whose_currency_wrapped_is_the_whole_lists():
+    body = ("Le Conseil municipal, après en avoir délibéré, décide d'attribuer les subventions suivantes :\n"
+            "- Comité des fêtes de Vaudrecourt : 1 200 EUR\n- Club de l'âge d'or de Vaudrecourt et environs : 350\n"
+            "EUR\nsoit un total de 1 550 EUR, imputé à l'article 6574 du budget primitif 2025.")
+    grants = find_grants(body, "").grants
+    assert [body[g.span[0]:g.span[1]].count("6574") for g in grants] == [0, 0]
