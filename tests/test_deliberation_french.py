@@ -1310,9 +1310,29 @@ def test_the_attendance_at_the_vote_of_a_sessions_deliberations_conforms_to_the_
     ("2O24, l2\n - Transport solidaire ......     300 E\n - Club : 1 200 E ;\n - Classe 5 E, bâtiment E",
      "2024, 12\n - Transport solidaire ......     300 €\n - Club : 1 200 € ;\n - Classe 5 E, bâtiment E"),
     ("Le 2O24 seul.\n - Transport solidaire ...... 300 E", "Le 2O24 seul.\n - Transport solidaire ...... 300 E"),
+    ("à I'unanimité : de 4 500 C a I'association ; de l 800 C au titre de I'année ; soit 6 300 C.",
+     "à l'unanimité : de 4 500 € a l'association ; de 1 800 € au titre de l'année ; soit 6 300 €."),
+    ("de I'Union, I'année : 12 C rue du Port, 20 °C, 2025 Classe C, 300 CV", "de l'Union, l'année : 12 C rue du Port, "
+     "20 °C, 2025 Classe C, 300 CV"),
+    ("Une seule I'année : 4 500 C a l'association", "Une seule I'année : 4 500 C a l'association"),
 ])
 def test_a_scans_letters_read_for_digits_and_back_are_put_right_only_in_a_text_that_shows_them(text, repaired):
     assert repair_ocr(text)[0] == repaired
+
+
+def test_a_scan_that_reads_its_euros_as_c_and_its_elisions_with_a_capital_i_gives_its_grants(tmp_path):
+    path = tmp_path / "scan.txt"
+    path.write_text("CENTRE COMMUNAL D'ACTION SOCIALE DE VILLENEUVE-FICTIF\n\nConseil d'Administration du 12 mars "
+                    "2025\nDélibération n° CA-2025-07\n\nOBJET : Subventions de fonctionnement 2025\n\nAprès en "
+                    "avoir délibéré, le Conseil d'Administration, à I'unanimité :\n\n- ATTRIBUE une subvention de "
+                    "fonctionnement de 4 500 C a I'association Le Relais Fictif ;\n- ATTRIBUE une subvention de "
+                    "fonctionnement de l 800 C a I'association Accueil Fictif ;\n", encoding="utf-8")
+    extraction = extract_fixture(path)
+    facts = deliberation_facts(extraction.graph)
+    assert (sorted(facts["grants"]), facts["outcome"]) == (
+        [["Accueil Fictif", "1800"], ["Le Relais Fictif", "4500"]], "adopted-unanimously")
+    assert [i.message[:60] for i in extraction.issues if "OCR" in i.message] == [
+        "texte lu par reconnaissance de caractères (OCR) : 6 lectures"]
 
 
 def test_amounts_in_cfp_francs_are_reported_not_read_as_grants_in_euros(tmp_path):
