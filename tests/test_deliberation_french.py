@@ -1029,6 +1029,28 @@ def test_the_chairs_office_after_their_name_is_their_title(text, title):
     assert parse_attendance(text).chair_title == title
 
 
+@pytest.mark.parametrize("text, title", [
+    ("Présidence : M. Frédéric BLONDEAU-FICTIF, Maire\nObjet : Subvention", "Maire"),
+    ("Président de séance : M. Arnaud VUILLEMIN-FICTIF, Maire\nSecrétaire de séance : Mme Léa ROY", "Maire"),
+    ("Présidence : M. Gérald POUJADE-FICTIF, Vice-président du CIAS, par délégation du Président", "Vice-président"),
+    ("Président : M. Paul DURAND-FICTIF, Conseiller délégué\nObjet : Santé", "Conseiller délégué"),
+    # a word after the comma that is no office
+    ("Présidence : M. Paul DURAND-FICTIF, Mairesse honoraire", None),
+    ("Présidence : M. Paul DURAND-FICTIF\nMaire de la commune", None),
+])
+def test_the_office_after_the_name_that_a_chairs_heading_gives_is_their_title(text, title):
+    assert parse_attendance(text).chair_title == title
+
+
+@pytest.mark.parametrize("text", [
+    "Le Président, Raymond ESCOFFIER\nLe secrétaire de séance, Mme Isabelle CHABRAND-FICTIVE\n",
+    "Le Maire,\nLa secrétaire de séance,\nMme Isabelle CHABRAND-FICTIVE\n",
+])
+def test_the_secretary_named_only_in_the_signature_block_is_read(text):
+    a = parse_attendance(text)
+    assert a.secretary and a.secretary.label == "Isabelle CHABRAND-FICTIVE"
+
+
 @pytest.mark.parametrize("text, chair, title", [
     ("s'est réuni à la mairie, sous la présidence de Mme Sylvie\nDARDENNE-FICTIVE, Maire.\nObjet : Subvention",
      "Sylvie DARDENNE-FICTIVE", "Maire"),
@@ -1043,7 +1065,8 @@ def test_the_chairs_office_after_their_name_is_their_title(text, title):
     ("Présents : Mme Annie DAMBRUNE-FICTIVE, Vice-présidente, présidente de séance ; M. Paul LEMESLE, M. Hervé "
      "TISSIER.", "Annie DAMBRUNE-FICTIVE", "Vice-présidente"),
     ("Présents : M. Paul LEMESLE, président de la séance ; Mme Colette ROBIN.", "Paul LEMESLE", None),
-    ("Présidence de séance : Mme Hélène ROUVIÈRE-FICTIVE, Présidente\nObjet : Santé", "Hélène ROUVIÈRE-FICTIVE", None),
+    ("Présidence de séance : Mme Hélène ROUVIÈRE-FICTIVE, Présidente\nObjet : Santé", "Hélène ROUVIÈRE-FICTIVE",
+     "Présidente"),
     # a compound family name cut at its hyphen
     ("s'est réuni sous la présidence de M. Ange SANTINI-\nFERRANDI, Maire.\nPouvoirs :", "Ange SANTINI-FERRANDI",
      "Maire"),
