@@ -1091,6 +1091,16 @@ def test_the_chair_after_a_dash_on_the_line_of_the_convocation_is_read(text, cha
     assert (a.chair and a.chair.label) == chair
 
 
+def test_a_list_in_columns_gives_each_member_that_a_line_sets_side_by_side():
+    a = parse_attendance("ÉTAIENT PRÉSENTS :\nM. Frédéric BLONDEAU        Mme Agnès PERROTIN\tM. Hugo LAMBERT\n\n"
+                         "ABSENTS REPRÉSENTÉS :\nMme Anne BRUNEAU (pouvoir à M. BLONDEAU)        M. Marc HERVÉ "
+                         "(pouvoir à Mme PERROTIN)\nMme Laure PIGEON (pouvoir à M. LAMBERT)\n\n"
+                         "Présents : 3 – Représentés : 3 – Votants : 6\n")
+    assert [p.label for p in a.present] == ["Frédéric BLONDEAU", "Agnès PERROTIN", "Hugo LAMBERT"]
+    assert [p.giver.label for p in a.proxies] == ["Anne BRUNEAU", "Marc HERVÉ", "Laure PIGEON"]
+    assert (a.present_count, a.proxy_count) == (3, 3)
+
+
 def test_the_members_named_after_etaient_absents_are_the_absent():
     a = parse_attendance("Étaient présents : M. Paul ROUX\nÉtaient absents : Mme Christiane ADÈLE, M. Olivier "
                          "MARIE-SAINTE.\n")
