@@ -2208,6 +2208,9 @@ def test_a_posting_dated_before_the_session_is_not_the_acts_publication(tmp_path
     ("Le Conseil est convoqué par courriel du 5 septembre 2025.", dt.date(2025, 9, 5)),
     ("Le Comité, convoqué par courrier électronique en date du 2 mai 2025, s'est réuni", dt.date(2025, 5, 2)),
     ("Date de convocation : le 16 septembre 2025", dt.date(2025, 9, 16)),
+    # in a table of the session's facts, the date in the label's next cell
+    ("| | |\n|---|---|\n| Date de convocation | 13 novembre 2025 |\n| Présents | 30 |", dt.date(2025, 11, 13)),
+    ("| Convocation | 5 mai 2025 |\n| Votants | 34 |", dt.date(2025, 5, 5)),
 ])
 def test_the_convocation_date_is_read_its_year_from_the_session_when_it_gives_none(text, convened):
     assert parse_attendance(text).convened == convened
