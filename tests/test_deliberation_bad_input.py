@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from graph.ingest import detect_kind
 from graph.ingest.base import InputError, SourceContext
+from graph.ingest.delib_facts import deliberation_facts
 from graph.ingest.deliberation import detect, extract, looks_like_deliberation
 from webapp.cli import main
 
@@ -241,3 +242,50 @@ def test_a_presidents_arrete_by_delegation_is_read_as_a_deliberation(verb):
 def test_an_arrete_that_only_names_itself_decides_nothing():
     assert not looks_like_deliberation(_ARRETE.format(verb="Le présent arrêté sera notifié.").replace(
         "est attribuée", "sera proposée"))
+
+
+WEB_PAGE = """[Aller au contenu](#main) | [Plan du site](/plan)
+
+![Logo de la Communauté de communes Fictive](/logo.svg)
+
+* [Accueil](/)
+* [La Communauté](/la-communaute)
+  * [Actes administratifs](/la-communaute/actes)
+* [Contact](/contact)
+
+Vous êtes ici : [Accueil](/) › [Actes administratifs](/actes) › Décision du Président n° DP2025-117
+
+# Décision du Président n° DP2025-117
+
+**Objet : Fonds d'aide aux initiatives jeunesse – attribution d'une bourse**
+
+Le Président de la Communauté de communes Fictive,
+
+Vu la délibération du Conseil communautaire du 23 juillet 2020 portant délégation au Président ;
+
+Vu l'avis du comité d'attribution du fonds réuni le 2 octobre 2025 ;
+
+**DÉCIDE**
+
+**Article 1** – D'attribuer à l'association **Brenne Skate Club Fictif** une bourse de **950 €**.
+
+Fait au Blanc-Fictif, le 9 octobre 2025
+
+Le Président,
+**Michel AUBOURG-FICTIF**
+
+---
+
+[← Décision précédente](/actes/dp2025-116) | [Décision suivante →](/actes/dp2025-118)
+
+[Mentions légales](/mentions-legales) · [Données personnelles](/rgpd) · © 2025 CC Fictive
+"""
+
+
+def test_a_presidents_decision_copied_from_a_web_page_is_read_as_the_presidents_of_the_day_he_signed(tmp_path):
+    page = tmp_path / "decision.md"
+    page.write_text(WEB_PAGE, encoding="utf-8")
+    assert detect(SourceContext(page, page.read_bytes())) == 85
+    facts = deliberation_facts(extract(SourceContext(page, page.read_bytes())).graph)
+    assert (facts["body"], str(facts["session_date"]), facts["grants"]) == (
+        "Président", "2025-10-09", [["Brenne Skate Club Fictif", "950"]])

@@ -1029,6 +1029,28 @@ def test_the_chairs_office_after_their_name_is_their_title(text, title):
     assert parse_attendance(text).chair_title == title
 
 
+@pytest.mark.parametrize("text, title", [
+    ("Présidence : M. Frédéric BLONDEAU-FICTIF, Maire\nObjet : Subvention", "Maire"),
+    ("Président de séance : M. Arnaud VUILLEMIN-FICTIF, Maire\nSecrétaire de séance : Mme Léa ROY", "Maire"),
+    ("Présidence : M. Gérald POUJADE-FICTIF, Vice-président du CIAS, par délégation du Président", "Vice-président"),
+    ("Président : M. Paul DURAND-FICTIF, Conseiller délégué\nObjet : Santé", "Conseiller délégué"),
+    # a word after the comma that is no office
+    ("Présidence : M. Paul DURAND-FICTIF, Mairesse honoraire", None),
+    ("Présidence : M. Paul DURAND-FICTIF\nMaire de la commune", None),
+])
+def test_the_office_after_the_name_that_a_chairs_heading_gives_is_their_title(text, title):
+    assert parse_attendance(text).chair_title == title
+
+
+@pytest.mark.parametrize("text", [
+    "Le Président, Raymond ESCOFFIER\nLe secrétaire de séance, Mme Isabelle CHABRAND-FICTIVE\n",
+    "Le Maire,\nLa secrétaire de séance,\nMme Isabelle CHABRAND-FICTIVE\n",
+])
+def test_the_secretary_named_only_in_the_signature_block_is_read(text):
+    a = parse_attendance(text)
+    assert a.secretary and a.secretary.label == "Isabelle CHABRAND-FICTIVE"
+
+
 @pytest.mark.parametrize("text, chair, title", [
     ("s'est réuni à la mairie, sous la présidence de Mme Sylvie\nDARDENNE-FICTIVE, Maire.\nObjet : Subvention",
      "Sylvie DARDENNE-FICTIVE", "Maire"),
@@ -1043,7 +1065,8 @@ def test_the_chairs_office_after_their_name_is_their_title(text, title):
     ("Présents : Mme Annie DAMBRUNE-FICTIVE, Vice-présidente, présidente de séance ; M. Paul LEMESLE, M. Hervé "
      "TISSIER.", "Annie DAMBRUNE-FICTIVE", "Vice-présidente"),
     ("Présents : M. Paul LEMESLE, président de la séance ; Mme Colette ROBIN.", "Paul LEMESLE", None),
-    ("Présidence de séance : Mme Hélène ROUVIÈRE-FICTIVE, Présidente\nObjet : Santé", "Hélène ROUVIÈRE-FICTIVE", None),
+    ("Présidence de séance : Mme Hélène ROUVIÈRE-FICTIVE, Présidente\nObjet : Santé", "Hélène ROUVIÈRE-FICTIVE",
+     "Présidente"),
     # a compound family name cut at its hyphen
     ("s'est réuni sous la présidence de M. Ange SANTINI-\nFERRANDI, Maire.\nPouvoirs :", "Ange SANTINI-FERRANDI",
      "Maire"),
@@ -1066,6 +1089,16 @@ def test_a_chairs_name_that_the_line_wrapped_is_read_whole(text, chair, title):
 def test_the_chair_after_a_dash_on_the_line_of_the_convocation_is_read(text, chair):
     a = parse_attendance(text)
     assert (a.chair and a.chair.label) == chair
+
+
+def test_a_list_in_columns_gives_each_member_that_a_line_sets_side_by_side():
+    a = parse_attendance("ÉTAIENT PRÉSENTS :\nM. Frédéric BLONDEAU        Mme Agnès PERROTIN\tM. Hugo LAMBERT\n\n"
+                         "ABSENTS REPRÉSENTÉS :\nMme Anne BRUNEAU (pouvoir à M. BLONDEAU)        M. Marc HERVÉ "
+                         "(pouvoir à Mme PERROTIN)\nMme Laure PIGEON (pouvoir à M. LAMBERT)\n\n"
+                         "Présents : 3 – Représentés : 3 – Votants : 6\n")
+    assert [p.label for p in a.present] == ["Frédéric BLONDEAU", "Agnès PERROTIN", "Hugo LAMBERT"]
+    assert [p.giver.label for p in a.proxies] == ["Anne BRUNEAU", "Marc HERVÉ", "Laure PIGEON"]
+    assert (a.present_count, a.proxy_count) == (3, 3)
 
 
 def test_the_members_named_after_etaient_absents_are_the_absent():
@@ -1310,9 +1343,29 @@ def test_the_attendance_at_the_vote_of_a_sessions_deliberations_conforms_to_the_
     ("2O24, l2\n - Transport solidaire ......     300 E\n - Club : 1 200 E ;\n - Classe 5 E, bâtiment E",
      "2024, 12\n - Transport solidaire ......     300 €\n - Club : 1 200 € ;\n - Classe 5 E, bâtiment E"),
     ("Le 2O24 seul.\n - Transport solidaire ...... 300 E", "Le 2O24 seul.\n - Transport solidaire ...... 300 E"),
+    ("à I'unanimité : de 4 500 C a I'association ; de l 800 C au titre de I'année ; soit 6 300 C.",
+     "à l'unanimité : de 4 500 € a l'association ; de 1 800 € au titre de l'année ; soit 6 300 €."),
+    ("de I'Union, I'année : 12 C rue du Port, 20 °C, 2025 Classe C, 300 CV", "de l'Union, l'année : 12 C rue du Port, "
+     "20 °C, 2025 Classe C, 300 CV"),
+    ("Une seule I'année : 4 500 C a l'association", "Une seule I'année : 4 500 C a l'association"),
 ])
 def test_a_scans_letters_read_for_digits_and_back_are_put_right_only_in_a_text_that_shows_them(text, repaired):
     assert repair_ocr(text)[0] == repaired
+
+
+def test_a_scan_that_reads_its_euros_as_c_and_its_elisions_with_a_capital_i_gives_its_grants(tmp_path):
+    path = tmp_path / "scan.txt"
+    path.write_text("CENTRE COMMUNAL D'ACTION SOCIALE DE VILLENEUVE-FICTIF\n\nConseil d'Administration du 12 mars "
+                    "2025\nDélibération n° CA-2025-07\n\nOBJET : Subventions de fonctionnement 2025\n\nAprès en "
+                    "avoir délibéré, le Conseil d'Administration, à I'unanimité :\n\n- ATTRIBUE une subvention de "
+                    "fonctionnement de 4 500 C a I'association Le Relais Fictif ;\n- ATTRIBUE une subvention de "
+                    "fonctionnement de l 800 C a I'association Accueil Fictif ;\n", encoding="utf-8")
+    extraction = extract_fixture(path)
+    facts = deliberation_facts(extraction.graph)
+    assert (sorted(facts["grants"]), facts["outcome"]) == (
+        [["Accueil Fictif", "1800"], ["Le Relais Fictif", "4500"]], "adopted-unanimously")
+    assert [i.message[:60] for i in extraction.issues if "OCR" in i.message] == [
+        "texte lu par reconnaissance de caractères (OCR) : 6 lectures"]
 
 
 def test_amounts_in_cfp_francs_are_reported_not_read_as_grants_in_euros(tmp_path):
@@ -2155,6 +2208,9 @@ def test_a_posting_dated_before_the_session_is_not_the_acts_publication(tmp_path
     ("Le Conseil est convoqué par courriel du 5 septembre 2025.", dt.date(2025, 9, 5)),
     ("Le Comité, convoqué par courrier électronique en date du 2 mai 2025, s'est réuni", dt.date(2025, 5, 2)),
     ("Date de convocation : le 16 septembre 2025", dt.date(2025, 9, 16)),
+    # in a table of the session's facts, the date in the label's next cell
+    ("| | |\n|---|---|\n| Date de convocation | 13 novembre 2025 |\n| Présents | 30 |", dt.date(2025, 11, 13)),
+    ("| Convocation | 5 mai 2025 |\n| Votants | 34 |", dt.date(2025, 5, 5)),
 ])
 def test_the_convocation_date_is_read_its_year_from_the_session_when_it_gives_none(text, convened):
     assert parse_attendance(text).convened == convened

@@ -121,6 +121,14 @@ def test_whole_word_occurrences_are_those_of_the_pattern_with_the_name_inside(na
     ("L'association Les Petits Pas (n° RNA W423001234) anime un lieu d'accueil.", (None, None, "W423001234")),
     ("| Les Petits Pas | 123 456 782 00010 | Accueil parents-enfants | 1 500 € |",
      ("123456782", "12345678200010", None)),
+    # an identifier that the line's end cuts after its label or among its digits
+    ("L'association Les Petits Pas (SIRET\n123 456 782 00010) anime un lieu d'accueil.",
+     ("123456782", "12345678200010", None)),
+    ("L'association Les Petits Pas (SIRET 123 456\n782 00010) anime un lieu d'accueil.",
+     ("123456782", "12345678200010", None)),
+    ("L'association Les Petits Pas, n° RNA :\nW423001234, anime un lieu d'accueil.", (None, None, "W423001234")),
+    # the line below a name whose line ends without a label is not read for its identifier
+    ("L'association Les Petits Pas anime un lieu\nSIRET 123 456 782 00010 de la commune.", (None, None, None)),
     # A number that fails its check, one beyond the name's sentence, one before the name: none is the name's.
     ("L'association Les Petits Pas (SIRET 123 456 782 00013) anime un lieu d'accueil.", (None, None, None)),
     ("Les Petits Pas anime un lieu d'accueil. Le Relais (SIRET 123 456 782 00010) aussi.", (None, None, None)),

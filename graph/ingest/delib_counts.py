@@ -102,13 +102,14 @@ def parse_counts(body: str, attendance: Attendance) -> None:
 #: What dates the convocation: "convoqué le …", "convoqué par son Président le …", "Convocation : …", "Date de
 #: convocation de la Commission permanente : …", "la convocation ayant été adressée aux conseillers le …", "sur la
 #: convocation qui leur a été adressée le …", "après convocation légale du …", "convoqué par courriel du …"; the
-#: misspelling "convoquation" too. A label may have its date after "le": "Date de convocation : le …".
+#: misspelling "convoquation" too. A label may have its date after "le": "Date de convocation : le …", or in the
+#: next cell of a table's row ("| Date de convocation | 13 novembre 2025 |").
 _CONVENED = compile_cue(r"(?:convoqu[ée]e?s?(?:\s+par\s+(?:son|sa|le|la|M\.|Mme|Monsieur|Madame)\s[^,;.]{1,40}?)?\s+le"
                         r"|convoqu[ée]e?s?\s+par\s+(?:courriel|courrier(?:\s+[ée]lectronique)?|mail|e-mail|voie\s+"
                         r"[ée]lectronique|lettre(?:\s+recommand[ée]e)?)\s+(?:du|en\s+date\s+du)"
                         r"|date\s+(?:de\s+(?:la\s+)?|d['’](?:envoi|exp[ée]dition)\s+de\s+(?:la\s+)?)convo(?:c|qu)ation"
-                        r"(?:\s+et\s+d['’]affichage|\s+(?:de\s+la|du|des)\s+[^\n:]{1,50})?\s*:"
-                        r"|(?:^|\n)[ \t]*convo(?:c|qu)ation\s*:"
+                        r"(?:\s+et\s+d['’]affichage|\s+(?:de\s+la|du|des)\s+[^\n:|]{1,50})?(?:\s*:|[ \t]*\|)"
+                        r"|(?:^|\n)[ \t]*(?:\|[ \t]*)?convo(?:c|qu)ation(?:\s*:|[ \t]*\|)"
                         r"|convo(?:c|qu)ation\s+(?:ayant\s+[ée]t[ée]\s+|qui\s+(?:leur|lui)\s+a\s+[ée]t[ée]\s+)?"
                         r"(?:adress[ée]e|envoy[ée]e)(?:\s+(?:aux?|à)\s+[^,;.]{1,40}?\s+le|\s+(?:le\s+)?)"
                         r"|convo(?:c|qu)ation\s+(?:l[ée]gale\s+)?(?:en\s+date\s+du|du)\s+(?:le\s+)?)"

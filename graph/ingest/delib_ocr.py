@@ -5,7 +5,9 @@ A scanned deliberation's text confuses O and 0, l (or I) and 1, l and i: "Séanc
 least) is read as OCR's, and then only readings that leave no doubt are made: a run of digits with O, o, l or I
 among them is a number; a letter l or I alone before a group of three digits and a currency is a 1; a 0 between
 letters is an O; a word with an l that is no word of a deliberation, but is one with an i instead, takes the i; an
-E after a list item's amount, at the end of its line ("……     300 E"), is a €.
+E after a list item's amount, at the end of its line ("……     300 E"), is a €. An elided article read with a capital
+I ("à I'unanimité", "de I'Union") is also a sign of OCR, and is put right (no French word is written "I'"); a C
+after an amount, before the words or the punctuation that follow an amount ("4 500 C a I'association"), is a €.
 Every change keeps the text's length, and the reader says how many it made.
 """
 
@@ -19,7 +21,13 @@ from graph.ingest.french import fold
 #: A number with letters among its digits: "2O24", "l8", "5OO", "O3" (in "22/O3/2024").
 _DIGITS = re.compile(r"(?<![\w])(?=[\dOolI]*\d)(?=[\dOolI]*[OolI])[\dOolI]{2,}(?![\w])")
 #: A 1 read as a letter before a group of thousands and a currency: "l 200 €".
-_ONE = re.compile(r"(?<![\w'’])[lI](?= \d{3}(?:[ .]\d{3})*(?:,\d{1,2})? ?(?:€|euros?\b|EUR\b))")
+_ONE = re.compile(r"(?<![\w'’])[lI](?= \d{3}(?:[ .]\d{3})*(?:,\d{1,2})? ?(?:€|euros?\b|EUR\b|C(?![\w'’°])))")
+#: An elided article "l'" read as a capital I: "à I'unanimité", "de I'Union" (French writes no word "I'").
+_ELIDED = re.compile(r"(?<![\w'’-])I(?=['’][A-Za-zÀ-ÿ])")
+#: A euro sign read as a C after an amount, before what follows an amount: a preposition ("4 500 C a I'association",
+#: "300 C au titre de"), "HT"/"TTC"/"net", punctuation or the line's end. Not a "12 C rue …" address, a "20 °C".
+_EURO_C = re.compile(r"(?<![\w,.])(?P<amount>(?:\d{1,3}(?:[ \u00a0.]\d{3})+|\d{2,})(?:,\d{1,2})?[ \u00a0]?)C"
+                     r"(?=[ \t]*(?:[;,.)]|$|(?:à|a|au|aux|pour|par|en|de|HT|TTC|net)\b))", re.M)
 #: A 0 read for an O between letters: "C0MMUNE", "Procurati0ns".
 _ZERO = re.compile(r"(?<=[A-Za-zÀ-ÿ])0(?=[A-Za-zÀ-ÿ])")
 #: A euro sign read as an E: a list item's amount, after its dot leaders or its colon, at the end of its line
@@ -65,8 +73,10 @@ def repair_ocr(text: str) -> tuple[str, list[str]]:
     'Séance du 18 mars 2024\\nAssociation Sportive ...... 1 500 €\\nComité ...... 1 200 €'
     >>> repair_ocr("Le 2O24 seul.")
     ('Le 2O24 seul.', [])
+    >>> repair_ocr("à I'unanimité : l 800 C a I'association, 12 C rue du Port")[0]
+    "à l'unanimité : 1 800 € a l'association, 12 C rue du Port"
     """
-    if len(_DIGITS.findall(text)) < 2:
+    if len(_DIGITS.findall(text)) + len(_ELIDED.findall(text)) < 2:
         return text, []
     changes: list[str] = []
 
@@ -79,6 +89,7 @@ def repair_ocr(text: str) -> tuple[str, list[str]]:
         return apply
 
     text = _DIGITS.sub(noted(_ocr_digits), text)
+    text = _ELIDED.sub(noted(lambda m: "l"), text)
     text = _ONE.sub(noted(lambda m: "1"), text)
     text = _ZERO.sub(noted(lambda m: "O" if m.string[m.start() - 1].isupper() else "o"), text)
     text = _WORD_WITH_L.sub(noted(_as_i), text)
@@ -88,6 +99,7 @@ def repair_ocr(text: str) -> tuple[str, list[str]]:
         return match.group(0)[:-1] + "€"
 
     text = _EURO.sub(euro, text)
+    text = _EURO_C.sub(noted(lambda m: m["amount"] + "€"), text)
     return text, changes
 
 

@@ -9,6 +9,10 @@ a name is read as a list's item is (its asides dropped, a civility and a name in
 >>> parse_officers("Sous la présidence de M. Paul DURAND, Maire\\nSecrétaire de séance : Mme Léa ROY", attendance)
 >>> attendance.chair.label, attendance.chair_title, attendance.secretary.label
 ('Paul DURAND', 'Maire', 'Léa ROY')
+>>> attendance = Attendance()
+>>> parse_officers("Présidence : M. Paul DURAND, Maire\\nLe secrétaire de séance, Mme Léa ROY", attendance)
+>>> attendance.chair.label, attendance.chair_title, attendance.secretary.label
+('Paul DURAND', 'Maire', 'Léa ROY')
 """
 
 from __future__ import annotations
@@ -42,7 +46,14 @@ _WRAPPED_CHAIR = re.compile(r"[ \t]*\n[ \t]*(?P<rest>(?-i:[A-ZÀ-Ý][A-ZÀ-Ý'�
                             r"(?=[ \t]*[,.\n])(?:,\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire))\b)?", re.I)
 _SECRETARY = compile_cue(r"(?:Secrétaire\s+de\s+(?:la\s+)?séance|^[ \t]*Secrétaire"
                          r"|^[ \t]*(?:a|est)\s+(?:été\s+)?(?:désignée?|élue?|nommée?)\s+(?:comme\s+)?secrétaire)"
-                         r"\s*:\s*(?P<name>[^\n,]+)", re.I | re.M)
+                         r"\s*:\s*(?P<name>[^\n,]+)"
+                         # a signature block's "Le secrétaire de séance, Mme X" (the name on its line or the next)
+                         r"|^[ \t]*(?:Le|La)\s+secrétaire\s+de\s+(?:la\s+)?séance\s*,[ \t]*\n?[ \t]*"
+                         r"(?P<signed>(?:M\.|Mme|Monsieur|Madame)\s+[^\n,]+)", re.I | re.M)
+#: The office after a chair's name that a heading gave ("Présidence : M. X, Maire", "Président de séance : Mme Y,
+#: Vice-présidente du CIAS, par délégation"): its first words only.
+_OFFICE_AFTER = re.compile(r"[ \t]*,[ \t]*(?P<office>(?:Vice-)?(?:Présidente?|Maire)|(?:Maire|Conseill[eè]re?)\s+"
+                           r"(?:adjointe?|délégué?e?))\b", re.I)
 # "X a été désigné secrétaire", found from where its verb is: searched for as a whole, the name (any text up to a
 # line end, comma or colon, tried from each character) took 0.6 s of 7.3 on 400 deliberations.
 # The verb follows the name on its line, or on the next when it goes on in lower case: "Mme Laure MÉNAGER\nA été
@@ -90,6 +101,9 @@ def parse_officers(body: str, attendance: Attendance) -> None:
         # "…, Maire de la commune", "… - Maire", "…, Vice-Présidente, présidant la séance"
         attendance.chair_title = match.group("title") or match.group("office") or match.group("office5")
         attendance.spans.append(match.span())
+        if attendance.chair and (match.group("name") or match.group("name2") or match.group("name4")) and (
+                office := _OFFICE_AFTER.match(body, match.end())):
+            attendance.chair_title = office.group("office")
         name = match.group("name3")
         cut = name is not None and name.endswith("-")  # "M. Ange SANTINI-\nFERRANDI, Maire."
         if (attendance.chair is None or cut) and name and (wrapped := _WRAPPED_CHAIR.match(body, match.end())):
@@ -99,7 +113,7 @@ def parse_officers(body: str, attendance: Attendance) -> None:
             attendance.spans.append(wrapped.span())
     match = _find_secretary(body)
     if match:
-        attendance.secretary = _officer(match.group("name"))
+        attendance.secretary = _officer(match.group("name") or match.group("signed"))
         attendance.spans.append(match.span())
     # A signature gives the chair's title, never the chair: an extract is signed by the executive who certifies it
     # ("Le Président du CIAS, Gérard X"), whoever chaired the session (a vice-president, the eldest member).

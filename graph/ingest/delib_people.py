@@ -203,11 +203,17 @@ _GIVEN_NAME_LAST = re.compile(r"(?:^|[,;]\s*|\s(?:et|à|par)\s+)(?:M\.|Mme|Mlle|
 _CLOSED = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bMmes)(?<!\bMlle)(?<![\s.-][A-ZÀ-Ý])(?<!^[A-ZÀ-Ý])\.$")
 
 
+#: The gap between two members that a list in columns sets on one line ("Mme Anne X (pouvoir à M. Y)        M. Marc
+#: Z (pouvoir à Mme W)"): a tab or three spaces and more before a civility.
+_COLUMN_GAP = re.compile(r"(?<=\S)(?:\t|[ \t]{3,})[ \t]*(?=(?:M\.|Mme|Mlle|MM\.|Mmes|Monsieur|Madame)\s)")
+
+
 def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int]:
-    """Return the joined names of a section and the offset where they end."""
+    """Return the joined names of a section and the offset where they end; the members that a list in columns sets
+    side by side on a line are its items."""
     first_line, *rest = body[start:stop].split("\n")
     lines, end, pos = [], start, start
-    first = next((line for line in [first_line] + rest if line.strip()), "")
+    first = _COLUMN_GAP.sub(", ", next((line for line in [first_line] + rest if line.strip()), ""))
     bare, capitals = _bare_list(first, kind), _is_capitals(first.strip(), kind)
     gap = False  # a blank line since the last line of names
     for line in [first_line] + rest:
@@ -218,9 +224,10 @@ def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int
             cut = bool(lines) and (lines[-1].endswith("-") or _GIVEN_NAME_LAST.search(lines[-1]) is not None)
             # a line that an aside's bracket left open goes on with it: "(représentante des" / "locataires CLCV), …"
             in_aside = bool(lines) and _CUT_ASIDE.search(lines[-1]) is not None
-            if not in_aside and not _names_line(line, kind, bare, capitals, cut=cut):
+            names = _COLUMN_GAP.sub(", ", line)
+            if not in_aside and not _names_line(names, kind, bare, capitals, cut=cut):
                 break
-            lines.append(_unbulleted(line).strip())
+            lines.append(_unbulleted(names).strip())
             end = pos + len(line)
         elif lines:
             gap = True

@@ -292,6 +292,9 @@ _IDENTIFIER_BEFORE = re.compile(r"[ \t]*(?:(?:[-•*]|\d{1,2}[.)])[ \t]+)?" + _I
                                 + r"[ \t]*[–—-][ \t]*", re.I)
 #: How far after the name an identifier still belongs to it (the rest of its sentence, or of its table row).
 _IDENTIFIER_REACH = 120
+#: An identifier that the line's end cuts after its label or among its digits ("(SIRET" / "842 117 301 00023)"):
+#: the next line goes on with it.
+_IDENTIFIER_CUT = re.compile(r"\b(?:SIRET|SIREN|RNA)\b\s*(?:n\s*[°º]\s*)?:?[ \t\d\u00a0]*$", re.I)
 
 
 def _read_identifiers(profile: Profile, body: str, named: list[int], length: int) -> None:
@@ -301,6 +304,8 @@ def _read_identifiers(profile: Profile, body: str, named: list[int], length: int
         end = at + length
         stop = min(len(body), end + _IDENTIFIER_REACH)
         line_end = body.find("\n", end)
+        if line_end >= 0 and _IDENTIFIER_CUT.search(body, end, line_end):
+            line_end = body.find("\n", line_end + 1)
         stop = min(stop, line_end) if line_end >= 0 else stop
         window = body[end:stop]
         window = window[:window.find(". ")] if ". " in window else window

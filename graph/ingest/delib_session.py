@@ -193,9 +193,16 @@ def find_session_date(body: str) -> dt.date | None:
     >>> find_session_date("COMMISSION PERMANENTE\\nRéunion du 14 octobre 2024\\n\\nObjet : 2e série\\nUne série a été "
     ...                   "financée par la Commission permanente du 8 juillet 2024.")
     datetime.date(2024, 10, 14)
+
+    An executive's act, which no session takes, is dated by its signature before any meeting its visas cite ("Vu
+    l'avis du comité réuni le 2 octobre 2025").
+
+    >>> find_session_date("DÉCISION DU PRÉSIDENT N° 12\\nVu l'avis du comité réuni le 2 octobre 2025 ;\\nDÉCIDE\\n"
+    ...                   "Fait au Blanc, le 9 octobre 2025")
+    datetime.date(2025, 10, 9)
     """
-    return (_session_date(heading(body)) or _date_alone(heading(body)) or _session_date(body)
-            or _decision_date(body))
+    return (_session_date(heading(body)) or _date_alone(heading(body)) or _decision_date(body)
+            or _session_date(body))
 
 
 def _date_alone(text: str) -> dt.date | None:
@@ -220,7 +227,7 @@ def _decision_date(body: str) -> dt.date | None:
     """
     if executives_act(body) is None:
         return None
-    signed = re.search(r"^[ \t]*Fait\s+à\s+[^\n,]{1,60},?\s+le\s+", body, re.M)
+    signed = re.search(r"^[ \t]*Fait\s+(?:à|au|aux|en)\s+[^\n,]{1,60},?\s+le\s+", body, re.M)
     date = DATE_RE.match(body, signed.end()) if signed else None
     return date_from_match(date) if date else None
 

@@ -59,8 +59,9 @@ EXTENSIONS = (".pdf", ".txt", ".md", ".markdown")
 #: The genre's words, each with its name in the refusal (French, English): a deliberation has three of them. A
 #: plenary's act may lack the session's name and the formula ("L'Assemblée départementale, … DÉCIDE", "Réunion des 9
 #: et 10 décembre"), its members in office then counted; a decision the executive takes by delegation of the council
-#: ("DÉCISION DU PRÉSIDENT") stands in for a deliberation. A city's act may give only its council in capitals in the
-#: heading, its members in office ("En exercice : 61") and its vote ("Vote : Pour : 50  Contre : 5").
+#: ("DÉCISION DU PRÉSIDENT", a web page's heading "# Décision du Président") stands in for a deliberation. A city's
+#: act may give only its council in capitals in the heading, its members in office ("En exercice : 61") and its vote
+#: ("Vote : Pour : 50  Contre : 5").
 _MARKERS = [
     ("« délibération »", "'délibération'", r"d[ée]lib[ée]ration"),
     ("« après en avoir délibéré »", "'après en avoir délibéré'", r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]"),
@@ -75,7 +76,7 @@ _MARKERS = [
     ("registre des délibérations", "register of deliberations", r"registre\s+des\s+d[ée]lib[ée]rations"),
     # a decision or an arrêté the executive takes by delegation of the council, which stands in for its deliberation
     ("décision du président ou du maire", "decision of the president or mayor",
-     r"^[ \t]*(?:d[ée]cision|arr[êe]t[ée])\s+(?:du|de\s+la)\s+(?:pr[ée]sidente?|maire)\b"),
+     r"^[ \t]*(?:#{1,6}[ \t]+|\*\*|__)?(?:d[ée]cision|arr[êe]t[ée])\s+(?:du|de\s+la)\s+(?:pr[ée]sidente?|maire)\b"),
     ("membres en exercice", "members in office",
      r"\b(?:membres|conseillers|délégués|élus)(?:\s+\w+)?\s+en\s+exercice\b|(?:^|[ \t])en\s+exercice\s*:\s*\d"),
     ("vote pour / contre", "vote for / against", r"\bpour\s*:?[ \t]*\d+\b[^\n]{0,80}?\bcontre\s*:?[ \t]*\d"),
