@@ -104,8 +104,9 @@ _PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 
 
 def name_variants(name: str) -> list[str]:
-    """Return the name keys under which ``name`` is looked up: its key, its key without parentheses, and the key a
-    local authority's usual names share (:func:`authority_key`).
+    """Return the name keys under which ``name`` is looked up: its key, its key without parentheses, its key with
+    the acronym in parentheses for the words it abbreviates (:func:`acronym_variant`), and the key a local
+    authority's usual names share (:func:`authority_key`).
 
     Sources add remarks or acronyms in parentheses ("Association … du Lot (ADDA)", "… (fictive)"); the bare name
     is a known variant. An acronym alone is not used: it collides too often.
@@ -146,6 +147,42 @@ def authority_key(name: str) -> str | None:
     return None
 
 
+#: An acronym in parentheses: "(GEM)", "(G.E.M.)".
+_ACRONYM = re.compile(r"[(\[]\s*([A-Z](?:\.?[A-Z]){1,7})\.?\s*[)\]]")
+#: Words that an acronym's letters skip: articles, prepositions, elided letters ("Centre communal d'action sociale").
+_SMALL_WORDS = frozenset("l la le les de du des d a au aux et en pour sur par un une".split())
+
+
+def acronym_variant(name: str) -> str | None:
+    """The name key of ``name`` with the words that a parenthesised acronym abbreviates replaced by it, or None.
+
+    Sources name an organisation in full with its acronym ("Groupe d'Entraide Mutuelle (GEM) L'Escale") or by the
+    acronym and the rest ("GEM L'Escale"). The acronym must be the initials of the words just before it (small
+    words skipped), and something must be left beside it: an acronym alone is no key, it collides too often.
+
+    >>> acronym_variant("Groupe d'Entraide Mutuelle (GEM) L'Escale")
+    'gem escale'
+    >>> acronym_variant("Maison de santé pluriprofessionnelle (MSP) des Sucs")
+    'msp sucs'
+    >>> [acronym_variant(n) for n in ("Centre communal d'action sociale (CCAS)", "Les Amis du Lot (ADDA) Nord")]
+    [None, None]
+    """
+    match = _ACRONYM.search(name)
+    if match is None:
+        return None
+    acronym = match.group(1).replace(".", "").lower()
+    before = fold(name[:match.start()]).split()
+    initials, start = [], len(before)
+    while start > 0 and len(initials) < len(acronym):
+        start -= 1
+        if before[start] not in _SMALL_WORDS:
+            initials.append(before[start][0])
+    if "".join(reversed(initials)) != acronym:
+        return None
+    key = name_key(" ".join([*before[:start], acronym, name[match.end():]]))
+    return None if _is_acronym(key) or key == acronym else key
+
+
 @lru_cache(maxsize=65_536)  # each name is looked at by the book, by add_name_keys and by resolve_actors
 def _name_variants(name: str) -> tuple[str, ...]:
     if is_placeholder_name(name):
@@ -154,6 +191,7 @@ def _name_variants(name: str) -> tuple[str, ...]:
     bare = _PARENTHESES.sub("", name)
     if bare.strip() and bare != name:
         keys.append(name_key(bare))
+        keys.append(acronym_variant(name))
     keys.append(authority_key(bare if bare.strip() else name))
     return tuple(k for i, k in enumerate(keys) if k and k not in keys[:i])
 

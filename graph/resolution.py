@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 
 from graph.identity import (_ALT_LABEL, _LABEL, _is_acronym, _rewrite, actor_keys, actors_of, deliberation_iri,
                             name_key, name_key_iri, siren_of)
@@ -29,6 +29,16 @@ class Resolution:
 
     rewritten: dict[URIRef, URIRef] = field(default_factory=dict)
     ambiguous: list[tuple[str, str, int | None]] = field(default_factory=list)
+    #: (graph, actor, label): labels of other sources that the extraction's name outranks (:data:`LABEL_RANKS`),
+    #: to be made alternative labels in their graphs once the extraction is stored.
+    demoted: list[tuple[URIRef, URIRef, Literal]] = field(default_factory=list)
+
+
+#: Whose name an actor is shown under, by the kind of the source that names it, best first: the partner register
+#: (the coordinator's words), then the official registries (RNA, SIRENE), then deliberations and grants lists.
+#: Among sources of one rank, the first ingested. An RDF file's labels are its own: never made alternative.
+LABEL_RANKS = {"register": 0, "rna": 1, "sirene": 1}
+_OTHER_RANK = 2
 
 
 #: Lookups by kind of key, each answering (?key ?actor) for a batch of keys given as VALUES, put first so that
@@ -55,21 +65,24 @@ _LABEL_LANGUAGES = (None, "fr", "fr-fr")
 LOOKUP_BATCH = 500
 
 
-def resolve_actors(graph: TripleSet, query, source: URIRef | None = None) -> Resolution:
+def resolve_actors(graph: TripleSet, query, source: URIRef | None = None, kind: str | None = None) -> Resolution:
     """Rewrite, in place, the actors of ``graph`` that the store already knows under another IRI.
 
     ``query(sparql, bindings)`` reads the store (the writer's view). An actor with a SIREN matches only that
     SIREN; otherwise RNA, then name keys and known variants (:func:`graph.identity.name_variants`), and the IRI
     minted from a name key. Several candidates for the strongest key found → reported, not merged. Keys are looked
     up in batches: a file of 50k rows costs a few hundred queries, not one per actor.
+    ``kind``: the kind of the source, which ranks its names against those already stored (:data:`LABEL_RANKS`).
     """
     resolution = Resolution()
     actors = sorted(actors_of(graph), key=str)  # IRIs sort by their text: rdflib's __lt__ is a Python call
     keys = {actor: actor_keys(graph, actor, keyed=True) for actor in actors}
     base, outcomes, undecided = _base_of(actors), {}, actors
+    held: dict[URIRef, tuple[str, str]] = {}  # actors that the store already holds under their own identifier
     # Key kinds in turn, each looked up only for the actors that no stronger key matched: an association that its
-    # RNA number joins to another actor needs no lookup of its names. (An actor whose key finds only its own IRI,
-    # as an association with a SIRET finds its SIRENE unit, goes on to the next kind, as before.)
+    # RNA number joins to another actor needs no lookup of its names. An actor whose identifier finds only its own
+    # IRI (an association with a SIRET finds its SIRENE unit) goes on to the next kind of identifier, and is looked
+    # up by its names only to warn of a namesake: its identifier says where it is, a name does not outweigh it.
     for stage in ("siren", "rna", "name"):
         seekers: dict[tuple[str, str], set[URIRef]] = {}
         for actor in undecided:
@@ -78,10 +91,14 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None) -> Res
                     seekers.setdefault(key, set()).add(actor)
         labels = _labels_of(graph, (a for a in undecided if any(k[0] == "name" for k in keys[a]))) \
             if stage == "name" else set()
-        found = _lookup_keys(seekers, query, base, labels)
+        own: set[tuple[str, str]] = set()
+        found = _lookup_keys(seekers, query, base, labels, own)
         left = []
         for actor in undecided:
-            outcome = _decide(graph, actor, keys[actor], stage, found, query)
+            mine = [key for key in keys[actor] if key in own and seekers[key] == {actor}]
+            if mine and actor not in held:
+                held[actor] = mine[0]
+            outcome = _decide(graph, actor, keys[actor], stage, found, query, base, held.get(actor), mine)
             if outcome is None:
                 left.append(actor)
             else:
@@ -96,15 +113,21 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None) -> Res
         elif outcome is not None and outcome[0] == "ambiguous":
             resolution.ambiguous.append((*outcome[1], _line_of(graph, actor)))
     targets = {actor: resolution.rewritten.get(actor, actor) for actor in actors}
-    _keep_existing_labels(graph, targets, query, source)
+    resolution.demoted = _keep_existing_labels(graph, targets, query, source, LABEL_RANKS.get(kind, _OTHER_RANK))
     _rewrite(graph, resolution.rewritten)
     return resolution
 
 
 def _decide(graph: TripleSet, actor: URIRef, keys: list[tuple[str, str]], stage: str,
-            found: dict[tuple[str, str], set[URIRef]], query) -> tuple | None:
+            found: dict[tuple[str, str], set[URIRef]], query, base: str = DEFAULT_BASE,
+            held: tuple[str, str] | None = None, mine: list[tuple[str, str]] = ()) -> tuple | None:
     """What the first of ``actor``'s keys of kind ``stage`` that the store knows decides: ("rewrite", IRI),
-    ("ambiguous", messages) or ("keep",); None when no key of that kind matched (the next kind is tried)."""
+    ("ambiguous", messages) or ("keep",); None when no key of that kind matched (the next kind is tried).
+
+    ``held``: the identifier under which the store already holds ``actor``'s own IRI — a name then merges nothing,
+    and a namesake without a conflicting identifier is warned of. ``mine``: the keys of kind ``stage`` that the
+    store holds under ``actor``'s own IRI, which is then one of their holders.
+    """
     has_id = any(how != "name" for how, _ in keys)
     for how, key in keys:
         if how != stage:
@@ -112,6 +135,23 @@ def _decide(graph: TripleSet, actor: URIRef, keys: list[tuple[str, str]], stage:
         candidates = found.get((how, key), set()) - {actor}
         if not candidates:
             continue
+        if how == "name" and held is not None:
+            kept = sorted((c for c in candidates if not _conflicting_ids(graph, actor, c, query)), key=str)
+            if not kept:
+                return ("keep",)
+            label, names = next(iter(graph.objects(actor, _LABEL)), key), ", ".join(map(str, kept))
+            number = f"{_ID_NAMES[held[0]]} {held[1]}"
+            return "ambiguous", (
+                f"acteur « {label} » : relié par son {number} à {actor} ; son nom est aussi celui de {names}, qui n'a "
+                "pas cet identifiant — non fusionné : l'identifiant l'emporte sur le nom ; si c'est une même "
+                "organisation, deux nœuds la portent",
+                f"actor '{label}': joined by its {number} to {actor}; its name is also that of {names}, which does "
+                "not hold that identifier, not merged: the identifier outweighs the name; if they are one "
+                "organisation, two nodes hold it")
+        if how != "name" and ((how, key) in mine or len(candidates) > 1):
+            candidates |= {actor} if (how, key) in mine else set()
+            if (one := _one_organisation(candidates, base, query)) is not None:
+                return ("keep",) if one == actor else ("rewrite", one)
         if how == "name" and has_id:
             # A named actor with an identifier merges by name only into an actor without a conflicting one, and
             # not at all when the name is also another identified organisation's: the name alone (a deliberation's,
@@ -128,6 +168,15 @@ def _decide(graph: TripleSet, actor: URIRef, keys: list[tuple[str, str]], stage:
             candidates = kept
         if len(candidates) == 1:
             return "rewrite", candidates.pop()
+        if len(candidates) > 1 and how != "name":
+            label = next(iter(graph.objects(actor, _LABEL)), key)
+            names = ", ".join(sorted(str(c) for c in candidates))
+            number = f"{_ID_NAMES[how]} {key}"
+            return "ambiguous", (
+                f"acteur « {label} » : plusieurs acteurs ont son {number} ({names}) — non fusionné ; si c'est une "
+                "même organisation, déclarez-le dans un fichier RDF (<une IRI> owl:sameAs <l'autre>)",
+                f"actor '{label}': several actors hold its {number} ({names}), not merged; if they are one "
+                "organisation, state it in an RDF file (<one IRI> owl:sameAs <the other>)")
         if len(candidates) > 1:
             label = next(iter(graph.objects(actor, _LABEL)), key)
             names = ", ".join(sorted(str(c) for c in candidates))
@@ -135,6 +184,34 @@ def _decide(graph: TripleSet, actor: URIRef, keys: list[tuple[str, str]], stage:
                                  f"{names}", f"actor '{label}': several matches ({how}), not merged: {names}")
         return ("keep",)
     return None
+
+
+#: How a message names an identifier of each kind of key.
+_ID_NAMES = {"siren": "SIREN", "rna": "RNA"}
+_SAME_AS = "SELECT ?a ?b WHERE { VALUES ?a { %s } VALUES ?b { %s } ?a <" + str(OWL.sameAs) + "> ?b }"
+
+
+def _one_organisation(candidates: set[URIRef], base: str, query) -> URIRef | None:
+    """The one actor that several holders of an identifier are, or None when they may be several organisations.
+
+    Holders that some source links by ``owl:sameAs`` are one organisation; so is an RDF file's own IRI (outside
+    ``{base}actor/``) with the one actor that Maillage minted: the file keeps its IRI, and its ingest warned of the
+    twin. That actor, where the other sources meet, is the one chosen (else the first IRI of the linked ones).
+    """
+    iris = sorted(candidates, key=str)
+    group = {iri: {iri} for iri in iris}
+    values = " ".join(iri.n3() for iri in iris)
+    for a, b in query(_SAME_AS % (values, values), None):
+        if a in group and b in group and group[a] is not group[b]:
+            merged = group[a] | group[b]
+            for iri in merged:
+                group[iri] = merged
+    groups = list({id(g): g for g in group.values()}.values())
+    minted = [g for g in groups if any(str(iri).startswith(base + "actor/") for iri in g)]
+    if len(minted) > 1 or (not minted and len(groups) > 1):
+        return None
+    mine = [iri for iri in iris if str(iri).startswith(base + "actor/")]
+    return (mine or iris)[0]
 
 
 def canonical_deliberations(graph: TripleSet) -> dict[URIRef, URIRef]:
@@ -156,34 +233,48 @@ def canonical_deliberations(graph: TripleSet) -> dict[URIRef, URIRef]:
     return mapping
 
 
-_LABELS = ("SELECT ?actor ?label WHERE { VALUES ?actor { %s } GRAPH ?g { ?actor <" + str(RDFS.label)
-           + "> ?label } FILTER(?g != ?source) }")
+_LABELS = ("SELECT ?actor ?label ?g ?kind WHERE { VALUES ?actor { %s } GRAPH ?g { ?actor <" + str(RDFS.label)
+           + "> ?label OPTIONAL { ?g <" + str(DCTERMS.type) + "> ?kind } } FILTER(?g != ?source) }")
 
 
-def _keep_existing_labels(graph: TripleSet, mapping: dict[URIRef, URIRef], query, source: URIRef | None) -> None:
-    """Turn the label of an actor that other sources already name into an alternative label, when names differ.
+def _keep_existing_labels(graph: TripleSet, mapping: dict[URIRef, URIRef], query, source: URIRef | None,
+                          rank: int = _OTHER_RANK) -> list[tuple[URIRef, URIRef, Literal]]:
+    """Turn the label of an actor that other sources already name into an alternative label, when names differ;
+    return the stored labels that it outranks instead (graph, actor, label), to be made alternative.
 
-    The actor keeps the display name it first had; other spellings become ``skos:altLabel`` (one rdfs:label per
-    actor, as the shapes expect), and the same name written with another language tag takes the stored
-    one. Labels from the previous version of the same source do not count.
+    The actor keeps the display name that the best-ranked source (:data:`LABEL_RANKS`, ``rank`` this source's)
+    gave it, the first of them; other spellings become ``skos:altLabel`` (one rdfs:label per actor, as the shapes
+    expect), and the same name written with another language tag takes the stored one. Labels from the previous
+    version of the same source do not count.
     """
     known: dict[URIRef, dict[str, Literal]] = {}
+    held: dict[URIRef, list[tuple[URIRef, Literal, int | None]]] = {}  # each stored label's graph and rank
     targets = sorted(set(mapping.values()), key=str)
     bindings = {"source": source or URIRef("urn:maillage:none")}
     for i in range(0, len(targets), LOOKUP_BATCH):
         values = " ".join(t.n3() for t in targets[i:i + LOOKUP_BATCH])
-        for actor, label in query(_LABELS % values, bindings):
+        for actor, label, where, kind in query(_LABELS % values, bindings):
             known.setdefault(actor, {}).setdefault(str(label), label)
+            # None: an RDF file's label, or one of no known source, which no name outranks
+            held.setdefault(actor, []).append(
+                (where, label, None if kind is None or str(kind) == "rdf" else LABEL_RANKS.get(str(kind), _OTHER_RANK)))
+    demoted = []
     for actor, target in mapping.items():
         if not known.get(target):
             continue
-        for label in list(graph.objects(actor, _LABEL)):
+        own = list(graph.objects(actor, _LABEL))
+        if own and all(r is not None and rank < r for _, _, r in held[target]) \
+                and not any(str(label) in known[target] for label in own):
+            demoted += [(where, target, label) for where, label, _ in held[target]]
+            continue
+        for label in own:
             if str(label) not in known[target]:
                 graph.remove((actor, _LABEL, label))
                 graph.add((actor, _ALT_LABEL, label))
             elif (stored := known[target][str(label)]) != label:  # the same name tagged otherwise ("…"@fr)
                 graph.remove((actor, _LABEL, label))
                 graph.add((actor, _LABEL, stored))
+    return demoted
 
 
 def _base_of(actors: list[URIRef]) -> str:
@@ -200,8 +291,8 @@ def _labels_of(graph: TripleSet, actors) -> set[str]:
     return {str(label) for actor in actors for p in (_LABEL, _ALT_LABEL) for label in graph.objects(actor, p)}
 
 
-def _lookup_keys(seekers: dict[tuple[str, str], set[URIRef]], query, base: str,
-                 labels: set[str] = frozenset()) -> dict[tuple[str, str], set[URIRef]]:
+def _lookup_keys(seekers: dict[tuple[str, str], set[URIRef]], query, base: str, labels: set[str] = frozenset(),
+                 own: set[tuple[str, str]] | None = None) -> dict[tuple[str, str], set[URIRef]]:
     """Return (how, key) -> IRIs of the store's actors, for every key of ``seekers`` (each with the extraction's
     actors that look it up), in batched queries.
 
@@ -211,6 +302,7 @@ def _lookup_keys(seekers: dict[tuple[str, str], set[URIRef]], query, base: str,
     A key's holder that is the one actor looking it up is left out unasked: :func:`_decide` never counts an actor as
     its own match, so whether the store holds it as an actor changes nothing (an association with a SIRET finds its
     SIRENE unit under its own IRI: a third of the questions of an RNA extract, two thirds of a grants list's).
+    ``own``, when given, gets the keys of one seeker that the store holds under that seeker's own IRI.
     """
     from graph.namespaces import sparql_prologue
 
@@ -232,6 +324,8 @@ def _lookup_keys(seekers: dict[tuple[str, str], set[URIRef]], query, base: str,
             for key, holder in query(sparql_prologue() + _LOOKUPS[how] % values, None):
                 if isinstance(holder, URIRef):  # a blank node, local to its source, is no identity to join
                     holders.setdefault((how, str(key)), set()).add(holder)
+                    if own is not None and how != "name" and {holder} == seekers[(how, str(key))]:
+                        own.add((how, str(key)))
     for key, holder in _lookup_labels(labels, query):
         if ("name", key) in seekers:  # a name with no key of its seekers (a placeholder, a person's) joins no one
             holders.setdefault(("name", key), set()).add(holder)

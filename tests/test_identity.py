@@ -443,3 +443,117 @@ def test_a_placeholder_name_gives_no_name_key(name):
 @pytest.mark.parametrize("name", ["Particulier Services", "AMAP", "NA Santé", "X-Santé", "Les Autres Regards"])
 def test_a_short_or_odd_real_name_is_no_placeholder(name):
     assert not is_placeholder_name(name) and name_variants(name)
+
+
+ACTOR = "https://w3id.org/maillage/id/actor/"
+TWIN = "https://ptce.example/id/trame"
+
+
+def _twin_file(tmp_path, extra: str = "") -> Path:
+    """An RDF file that names, under its own IRI, an organisation that Maillage already holds by its SIRET."""
+    turtle = tmp_path / "fiche.ttl"
+    turtle.write_text("@prefix mai: <https://w3id.org/maillage/ontology#> .\n"
+                      "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+                      f'<{TWIN}> a mai:Association ; rdfs:label "Trame Santé"@fr ; mai:siret "81234567600017" .\n'
+                      + extra, encoding="utf-8")
+    return turtle
+
+
+@pytest.mark.parametrize("first", [
+    "Villeurbanne;21690266800013;Association Trame Santé;;;100\n",  # a name, that a SIRENE-like row then completes
+    "Villeurbanne;21690266800013;Association Trame Santé;81234567600017;;100\n",  # the SIRET itself
+])
+def test_a_later_row_with_the_siret_of_an_rdf_files_twin_joins_the_actor_maillage_holds(store, tmp_path, first):
+    (tmp_path / "a.csv").write_text(GRANTS_HEADER + first)
+    ingest(store, tmp_path / "a.csv")
+    (tmp_path / "b.csv").write_text(GRANTS_HEADER + "Lyon;21690123100011;TRAME SANTE;81234567600017;;200\n")
+    ingest(store, tmp_path / "b.csv")
+    held = rows(store, GRANTS_BY_BENEFICIARY)[0][0]
+    assert ingest(store, _twin_file(tmp_path)).issues  # the twin is warned, as documented
+    (tmp_path / "c.csv").write_text(GRANTS_HEADER + "Bron;21690029000018;Trame Santé;81234567600017;W691000009;300\n")
+    report = ingest(store, tmp_path / "c.csv")
+    assert report.issues == []
+    assert {b for b, _ in rows(store, GRANTS_BY_BENEFICIARY)} == {held}
+
+
+def test_holders_of_one_siren_that_owl_same_as_links_are_one_organisation(store, tmp_path):
+    other = "https://autre.example/id/trame"
+    same_as = (f"<{other}> a mai:Association ; mai:siren \"812345676\" ; "
+               f"<http://www.w3.org/2002/07/owl#sameAs> <{TWIN}> .\n")
+    ingest(store, _twin_file(tmp_path, same_as))
+    (tmp_path / "c.csv").write_text(GRANTS_HEADER + "Bron;21690029000018;Trame Santé;81234567600017;;300\n")
+    report = ingest(store, tmp_path / "c.csv")
+    assert report.issues == [] and rows(store, GRANTS_BY_BENEFICIARY) == [(other, "300")]  # the first IRI
+
+
+def test_two_rdf_files_iris_holding_one_siren_unlinked_are_reported_naming_the_siren(store, tmp_path):
+    ingest(store, _twin_file(tmp_path, '<https://autre.example/id/trame> a mai:Association ; mai:siren "812345676" .'))
+    (tmp_path / "c.csv").write_text(GRANTS_HEADER + "Bron;21690029000018;Trame Santé;81234567600017;;300\n")
+    [issue] = ingest(store, tmp_path / "c.csv").issues
+    assert "plusieurs acteurs ont son SIREN 812345676" in issue.message and "owl:sameAs" in issue.message
+
+
+def test_a_row_whose_rna_number_the_store_holds_joins_its_holder_not_a_namesake_without_it(store, tmp_path):
+    """The register's member holds the RNA number; a deliberation named the association in full, without it."""
+    (tmp_path / "a.csv").write_text(GRANTS_HEADER + "Lyon;21690123100011;Groupe d'entraide mutuelle L'Escale;;;100\n")
+    (tmp_path / "b.csv").write_text(GRANTS_HEADER + "Bron;21690029000018;L'Escale;;W432007789;200\n")
+    (tmp_path / "c.csv").write_text(GRANTS_HEADER + "Meyzieu;21690282500019;GROUPE D'ENTRAIDE MUTUELLE L'ESCALE;;"
+                                                    "W432007789;300\n")
+    for name in ("a.csv", "b.csv"):
+        ingest(store, tmp_path / name)
+    [issue] = ingest(store, tmp_path / "c.csv").issues
+    assert rows(store, GRANTS_BY_BENEFICIARY) == [(ACTOR + "groupe-entraide-mutuelle-escale", "100"),
+                                                  (ACTOR + "rna-w432007789", "200"), (ACTOR + "rna-w432007789", "300")]
+    assert issue.message.startswith("acteur « GROUPE D'ENTRAIDE MUTUELLE L'ESCALE » : relié par son RNA W432007789 à ")
+    assert ACTOR + "groupe-entraide-mutuelle-escale" in issue.message
+
+
+@pytest.mark.parametrize("full, short", [
+    ("Groupe d'Entraide Mutuelle (GEM) L'Escale", "GEM L'Escale"),
+    ("Maison de santé pluriprofessionnelle (MSP) des Sucs", "MSP des Sucs"),
+    ("Centre communal d'action sociale (C.C.A.S.) de Firminy", "CCAS de Firminy"),
+])
+def test_a_name_with_its_acronym_in_parentheses_has_the_acronym_and_the_rest_as_a_variant(full, short):
+    assert name_key(short) in name_variants(full)
+
+
+@pytest.mark.parametrize("name", ["Centre communal d'action sociale (CCAS)", "Union des Amis (ADDA) du Lot",
+                                  "Association (fictive) du Gier"])
+def test_an_acronym_alone_or_not_of_the_words_before_it_gives_no_acronym_variant(name):
+    assert name_variants(name) == list(dict.fromkeys(
+        k for k in (name_key(name), name_key(name.split("(")[0] + name.split(")")[1])) if k))
+
+
+REGISTER_OF = ("# ptce: PTCE du Gier\n# objectif 1: Accès aux soins\nname;kind;circle;joined;siret\n"
+               "Maison de santé des Sucs;association;coeur;2024-02-12;85247196000017\n")
+SIRENE_HEADER = ("siren,dateCreationUniteLegale,etatAdministratifUniteLegale,denominationUniteLegale,"
+                 "categorieJuridiqueUniteLegale,activitePrincipaleUniteLegale,nicSiegeUniteLegale\n")
+
+
+@pytest.mark.parametrize("order", [("registre.csv", "unites.csv", "grants.csv"),
+                                   ("unites.csv", "grants.csv", "registre.csv"),
+                                   ("grants.csv", "registre.csv", "unites.csv")])
+def test_an_actor_is_shown_under_the_registers_name_whatever_the_order_of_ingest(store, tmp_path, order):
+    (tmp_path / "registre.csv").write_text(REGISTER_OF, encoding="utf-8")
+    (tmp_path / "unites.csv").write_text(SIRENE_HEADER + "852471960,2019-01-01,A,SISA MSP DES SUCS,6540,86.21Z,"
+                                                         "00017\n", encoding="utf-8")
+    (tmp_path / "grants.csv").write_text(GRANTS_HEADER + "Lyon;21690123100011;MSP des Sucs;85247196000017;;100\n",
+                                         encoding="utf-8")
+    for name in order:
+        ingest(store, tmp_path / name)
+    labels = rows(store, f"SELECT ?l WHERE {{ <{ACTOR}siren-852471960> <{RDFS.label}> ?l }}")
+    alternatives = rows(store, f"SELECT DISTINCT ?l WHERE {{ <{ACTOR}siren-852471960> <{SKOS.altLabel}> ?l }}")
+    assert labels == [("Maison de santé des Sucs",)]
+    assert alternatives == [("MSP des Sucs",), ("SISA MSP DES SUCS",)]
+
+
+def test_an_rdf_files_label_is_never_made_an_alternative(store, tmp_path):
+    turtle = tmp_path / "fiche.ttl"
+    turtle.write_text(f'<{ACTOR}siren-852471960> a <https://w3id.org/maillage/ontology#Association> ; '
+                      f'<{RDFS.label}> "MSP des Sucs (fiche)" ; <https://w3id.org/maillage/ontology#siren> '
+                      '"852471960" .\n', encoding="utf-8")
+    ingest(store, turtle)
+    (tmp_path / "registre.csv").write_text(REGISTER_OF, encoding="utf-8")
+    ingest(store, tmp_path / "registre.csv")
+    assert rows(store, f"SELECT ?l WHERE {{ <{ACTOR}siren-852471960> <{RDFS.label}> ?l }}") == [
+        ("MSP des Sucs (fiche)",)]

@@ -1090,3 +1090,21 @@ def test_whether_the_store_holds_a_grant_reference_is_told_whichever_graphs_say_
         with any_store.writer() as writer:
             writer.update(sparql_prologue() + "INSERT DATA { " + data + " }")
     assert any_store.query(sparql_prologue() + _HAS_REFERENCES).boolean is holds
+
+
+@pytest.mark.parametrize("interval, warned", [(60.0, []), (0.0, ["aucune délibération n° 2024.00240"])])
+def test_a_grant_reference_that_a_later_file_of_the_same_ingest_links_is_not_reported(tmp_path, interval, warned):
+    """Gathered in one publish, the register's report is told once its grants list is stored; published at once, it
+    was told before (and the link is made all the same)."""
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    try:
+        reports = ingest_paths(store, [REGISTER, DELIBERATION], publish_interval=interval)
+        assert _grant_goals(store) == {("grant/siren-244200770/2024-00240/danaecare", "goal/ptce-sante-danaecare/2")}
+    finally:
+        store.close()
+    register = next(r for r in reports if r.kind == "register")
+    assert [i.message.split(" : ")[1].split(" dans")[0] for i in register.issues] == warned
+    assert register.stats["grant_goals"] == (1 if interval else 0)

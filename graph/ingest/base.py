@@ -238,6 +238,11 @@ class SourceKind:
     #: optionally counts to add to the file's report (how many links to goals a register's grants made).
     check_stored: Callable[[Any, URIRef], tuple[list[Issue], set[str]] | tuple[list[Issue], set[str], dict]] \
         | None = None
+    #: The issues and counts of ``check_stored`` told anew, ``recheck_stored(writer, source)``: at the end of an
+    #: ingest whose later files linked what the file refers to (a register's grants ingested after it), the issues
+    #: that it no longer gives are dropped from the file's report, and the counts updated, if the report is not
+    #: announced yet.
+    recheck_stored: Callable[[Any, URIRef], tuple[list[Issue], dict]] | None = None
 
 
 @lru_cache(maxsize=65_536, typed=True)

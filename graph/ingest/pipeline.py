@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from graph.identity import siren_of
 from graph.ingest import get_kind
@@ -69,6 +69,7 @@ class IngestReport:
     stats: dict = field(default_factory=dict)
     touched: set[str] = field(default_factory=set)  # IRIs of the resources the file added, changed or removed
     seconds: float = 0.0
+    stored_issues: list[Issue] = field(default_factory=list, repr=False)  # what its kind's check_stored said
 
     @property
     def errors(self) -> list[Issue]:
@@ -214,16 +215,18 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     description = _describe(ctx.source, ctx.name, ctx.sha256, _media_type(ctx, source_kind.name), source_kind.name,
                             extraction.text)
     if (graph := extraction.graph) is not None:
-        resolution = resolve_actors(graph, writer.query, ctx.source)
+        resolution = resolve_actors(graph, writer.query, ctx.source, source_kind.name)
         canonical_deliberations(graph)
         report.issues += [Issue("warning", fr, en, line) for fr, en, line in resolution.ambiguous]
         graph += description
         _materialise_extraction(graph, ctx.source)
         writer.replace_graph(ctx.source, graph)
+        _demote_labels(writer, resolution.demoted)
         changed: set[str] = set()
         if source_kind.check_stored is not None:
             issues, changed, *counts = source_kind.check_stored(writer, ctx.source)
             report.issues += issues
+            report.stored_issues = issues
             report.stats.update(*counts)  # what only the store tells: the grants a register links to goals
         new_subjects = {str(s) for s in graph.subjects() if isinstance(s, URIRef)} | changed
         fault_point("after-replace")
@@ -260,6 +263,20 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     report.touched = {str(s) for s in old_subjects} | new_subjects
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _demote_labels(writer, demoted: list[tuple[URIRef, URIRef, Literal]]) -> None:
+    """Make alternative labels, in their sources' graphs, the stored labels that a better-ranked source's name of
+    the same actor outranks (:data:`graph.resolution.LABEL_RANKS`): one display name per actor."""
+    by_graph: dict[URIRef, list[tuple[URIRef, Literal]]] = {}
+    for where, actor, label in demoted:
+        by_graph.setdefault(where, []).append((actor, label))
+    for where, labels in by_graph.items():
+        writer.remove(where, [(actor, RDFS.label, label) for actor, label in labels])
+        alternative = TripleSet()
+        for actor, label in labels:
+            alternative.add((actor, SKOS.altLabel, label))
+        writer.add(where, alternative)
 
 
 def relative_issue(observed: Observed, source: URIRef) -> Issue | None:
@@ -431,6 +448,8 @@ class _Publishing:
         in a report of their own that ``on_publish`` alone hears of: the search index follows, the warnings go
         unsaid."""
         touched, issues = relink(self.writer, {source for source in stored if source is not None})
+        if touched:
+            self._settle_stored_issues()
         if not touched and not issues:
             return
         last = next((report for report, _ in reversed(self.pending) if report.status == "stored"), None)
@@ -440,6 +459,19 @@ class _Publishing:
             return
         self.writer.commit()
         self.on_publish([IngestReport(file="", kind="register", status="stored", issues=issues, touched=touched)])
+
+    def _settle_stored_issues(self) -> None:
+        """Drop from the reports not yet announced the issues of their kind's ``check_stored`` that a later file of
+        the batch settled (a register's grant reference that its grants list links): it is told anew."""
+        for report, _ in self.pending:
+            recheck = get_kind(report.kind).recheck_stored if report.stored_issues else None
+            if recheck is None or report.source is None:
+                continue
+            fresh, counts = recheck(self.writer, report.source)
+            report.stats.update(counts)
+            settled = [issue for issue in report.stored_issues if issue not in fresh]
+            report.issues = [issue for issue in report.issues if issue not in settled]
+            report.stored_issues = [issue for issue in report.stored_issues if issue in fresh]
 
     def finish(self) -> None:
         """Publish what is left, and announce the last check's files."""

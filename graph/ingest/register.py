@@ -56,7 +56,7 @@ from graph.ingest.french import fold as unaccent
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
 from graph.ingest.register_grants import grant_errors, state_grant
 from graph.ingest.register_keys import canonical
-from graph.ingest.register_links import register_stored
+from graph.ingest.register_links import register_issues, register_stored
 from graph.ingest.register_values import (CIRCLE_NAMES, KINDS, circle_concept, kind_class, read_date,
                                           read_identifiers)
 from graph.ingest.register_read import Entry, Register, entries_from_csv, entries_from_yaml, load_yaml, sheet_as_csv
@@ -427,4 +427,5 @@ __all__ = ["FORMAT", "KIND", "Entry", "Register", "detect", "extract", "load_yam
 
 KIND = SourceKind("register", "Registre des partenaires du PTCE", detect, extract,
                   extensions=(".yaml", ".yml", ".csv", ".xlsx", ".ods"),
-                  near_miss=near_miss, rows_kept="members", check_stored=register_stored)
+                  near_miss=near_miss, rows_kept="members", check_stored=register_stored,
+                  recheck_stored=register_issues)

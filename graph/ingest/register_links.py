@@ -115,9 +115,17 @@ def register_stored(writer, source: URIRef) -> tuple[list[Issue], set[str], dict
     ``source`` that describe none; return those warnings, the grants whose goals changed and the count of links
     from grants to goals that ``source`` states (``grant_goals``: an entry may name several grants, or none)."""
     linked = link_grants(writer)
+    issues, counts = register_issues(writer, source)
+    return issues, linked.touched, counts
+
+
+def register_issues(writer, source: URIRef) -> tuple[list[Issue], dict]:
+    """What the store tells of the register ``source`` (its kind's ``recheck_stored``): warnings about the other
+    registers of its PTCE and about its grant references that describe no grant of the store, and the count of
+    links from grants to goals that it states."""
     links = next(iter(writer.query(sparql_prologue() + _LINKS_MADE, {"source": source})))[0]
     issues = other_registers(writer.query, source) + check_references(writer.query, source)
-    return issues, linked.touched, {"grant_goals": int(links.toPython())}
+    return issues, {"grant_goals": int(links.toPython())}
 
 
 _TITLE = "SELECT ?title WHERE { ?source dcterms:title ?title } LIMIT 1"
