@@ -6,6 +6,7 @@ import pytest
 
 from graph.ingest.delib_grants import find_grants
 from graph.ingest.delib_number import find_title
+from graph.ingest.delib_text import normalise_text
 
 
 def _read(text: str) -> list[tuple[str, str]]:
@@ -80,3 +81,25 @@ def test_the_account_of_a_total_below_a_last_item_whose_currency_wrapped_is_the_
             "EUR\nsoit un total de 1 550 EUR, imputé à l'article 6574 du budget primitif 2025.")
     grants = find_grants(body, "").grants
     assert [body[g.span[0]:g.span[1]].count("6574") for g in grants] == [0, 0]
+
+
+_NAME_THEN_AMOUNT = ("Le Conseil municipal, après en avoir délibéré, DÉCIDE d'attribuer les subventions de "
+                     "fonctionnement suivantes :\n\nHarmonie Les Deux Rives\n{amount}\n\nSki-Club Les Cornettes\n"
+                     "300 €\n\nLes crédits, soit {total}, seront inscrits au budget primitif 2026, compte 6574.")
+
+
+@pytest.mark.parametrize("amount, value", [
+    ("quinze mille euros (15 000 €)", "15000"), ("EUR 2'500.-", "2500"), ("2’500.- €", "2500"),
+    ("€ 1.250,00", "1250.00"), ("800 € net de taxe", "800"), ("1 200 € TTC", "1200"),
+])
+def test_a_beneficiary_on_one_line_and_its_amount_alone_on_the_next_is_a_grant(amount, value):
+    body = normalise_text(_NAME_THEN_AMOUNT.format(amount=amount, total="3 000 €")).body
+    found = find_grants(body, "")
+    assert sorted((g.beneficiary, str(g.amount), g.nature) for g in found.grants) == [
+        ("Harmonie Les Deux Rives", value, "operating"), ("Ski-Club Les Cornettes", "300", "operating")]
+
+
+@pytest.mark.parametrize("total, value", [("3 000 €", "3000"), ("trois mille euros (3 000 €)", "3000")])
+def test_the_credits_that_the_sentence_below_a_list_of_grants_states_are_its_total(total, value):
+    body = normalise_text(_NAME_THEN_AMOUNT.format(amount="2 700 €", total=total)).body
+    assert [str(t.amount) for t in find_grants(body, "").totals] == [value]

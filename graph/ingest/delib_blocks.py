@@ -69,6 +69,11 @@ _PLACE_AFTER = re.compile(r"^((?i:commune|communaut[ée]|ville|syndicat|m[ée]tr
 #: A block's account: "Imputation : 65 - 6574", "Imputation : 204 - 20422".
 _IMPUTATION = re.compile(r"\bimputation\s*:\s*(?:\d{2,3}\s*[-–/]\s*)?(?P<n>(?:65|67|204)\d{0,4})\b", re.I)
 _FIELD = re.compile(r"^\s*(?:projet|objet|action|op[ée]ration)\s*:\s*(?P<p>.+)$", re.I)
+#: A block's last line that is its amount alone, but for what says it again or qualifies it: in words first, its
+#: figures in brackets ("quinze mille euros (15 000 €)"), or net of tax ("800 € net de taxe", "1 200 € TTC").
+_LONE_AMOUNT = re.compile(r"[ \t]*(?:[a-zà-ÿ][a-zà-ÿ' -]*\beuros?[ \t]*\([ \t]*(?=.*\)[ \t]*[.;]?[ \t]*$))?"
+                          + AMOUNT_RE.pattern + r"[ \t]*\)?(?:[ \t]+(?:net(?:[ \t]+de[ \t]+(?:taxes?|TVA))?|HT|TTC|"
+                          r"hors[ \t]+taxes?|toutes[ \t]+taxes[ \t]+comprises))?[ \t]*[.;]?[ \t]*", re.I)
 
 
 def _blocks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -126,8 +131,10 @@ def _grant_of(block: list[tuple[int, str]], heading: str | None, authority: str 
     else:  # the amount alone at the end of the last line, the only one in the block: "Dossier EX024733  12 500 Euros"
         found = [m for line in texts for m in AMOUNT_RE.finditer(line)]
         amount = AMOUNT_RE.search(texts[-1])
-        if len(found) != 1 or amount is None or texts[-1][amount.end():].strip() or len(texts) < 2 \
-                or texts[-1][:amount.start()].strip() and not _CODE_LINE.fullmatch(texts[-1][:amount.start()].strip()):
+        lone = _LONE_AMOUNT.fullmatch(texts[-1])
+        if len(found) != 1 or amount is None or len(texts) < 2 or not lone and (
+                texts[-1][amount.end():].strip() or texts[-1][:amount.start()].strip()
+                and not _CODE_LINE.fullmatch(texts[-1][:amount.start()].strip())):
             return None
         amount_at = len(texts) - 1
     name_at = next((i for i, line in enumerate(texts) if not _CODE_LINE.fullmatch(line.strip())), None)
