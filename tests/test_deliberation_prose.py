@@ -103,3 +103,16 @@ def test_a_beneficiary_on_one_line_and_its_amount_alone_on_the_next_is_a_grant(a
 def test_the_credits_that_the_sentence_below_a_list_of_grants_states_are_its_total(total, value):
     body = normalise_text(_NAME_THEN_AMOUNT.format(amount="2 700 €", total=total)).body
     assert [str(t.amount) for t in find_grants(body, "").totals] == [value]
+
+
+@pytest.mark.parametrize("decision, nature", [
+    ("ATTRIBUE les aides d'investissement détaillées ci-dessus", "investment"),
+    ("accorde les subventions de fonctionnement présentées ci-avant", "operating"),
+    ("ATTRIBUE les aides détaillées ci-dessus", None),
+])
+def test_the_nature_that_the_decision_granting_the_items_above_names_is_theirs(decision, nature):
+    text = ("1. Commune de Vals – restauration du lavoir : dépense subventionnable 24 000 € HT, taux 30 %, soit une "
+            "aide de 7 200 € ;\n\n2. Association Pierres Sèches – murets : une subvention exceptionnelle de 900 € ;\n\n"
+            f"Le Comité, après en avoir délibéré :\n- {decision} ;")
+    assert sorted((g.beneficiary, g.nature) for g in find_grants(text, "").grants) == [
+        ("Association Pierres Sèches", "project"), ("Commune de Vals", nature)]

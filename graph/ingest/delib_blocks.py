@@ -299,3 +299,28 @@ def record_natures(body: str, grants: list[GrantFact]) -> None:
             if grant.nature is None and fold(grant.beneficiary) == name:
                 grant.nature = _NATURE_WORDS[fold(nature["word"]).lower()]
 
+
+
+#: The nature that a decision granting what the text set out above names: "ATTRIBUE les aides d'investissement
+#: détaillées ci-dessus", "accorde les subventions de fonctionnement présentées ci-avant" (in folded text).
+_NATURE_REFERRED = re.compile(r"\b(?:aides|subventions|participations|dotations)\s+(?:d['’]?\s*|de\s+)"
+                              r"(investissement|equipement|fonctionnement)\b")
+
+
+def referred_natures(body: str, grants: list[GrantFact]) -> None:
+    """Give the grants set out above a decision that grants them back by their nature ("ATTRIBUE les aides
+    d'investissement détaillées ci-dessus") that nature, when they state none of their own.
+
+    >>> grants = [GrantFact("Commune de Vals", 7200, (0, 40))]
+    >>> referred_natures("1. Commune de Vals : soit une aide de 7 200 €.\\n- ATTRIBUE les aides d'investissement "
+    ...                  "détaillées ci-dessus ;", grants)
+    >>> grants[0].nature
+    'investment'
+    """
+    for decision in _REFERS_BACK.finditer(body):
+        nature = _NATURE_REFERRED.search(fold(decision.group(0)))
+        if nature is None:
+            continue
+        for grant in grants:
+            if grant.nature is None and grant.span[1] <= decision.start():
+                grant.nature = _NATURE_WORDS[nature.group(1)]
