@@ -116,3 +116,13 @@ def test_the_nature_that_the_decision_granting_the_items_above_names_is_theirs(d
             f"Le Comité, après en avoir délibéré :\n- {decision} ;")
     assert sorted((g.beneficiary, g.nature) for g in find_grants(text, "").grants) == [
         ("Association Pierres Sèches", "project"), ("Commune de Vals", nature)]
+
+
+@pytest.mark.parametrize("years", [("pour 2025", "pour 2026", "pour 2027"),
+                                   ("pour l'exercice 2025", "pour l'exercice 2026", "pour l'exercice 2027")])
+def test_each_yearly_grant_of_a_multi_year_agreement_has_the_year_said_after_its_amount(years):
+    text = ("ARTICLE 2 : ATTRIBUE à l'association Les Cordes Sensibles une subvention de fonctionnement de 8 000 € "
+            f"{years[0]}, de 9 000 € {years[1]} et de 9 500 € {years[2]}, soit 26 500 € sur la durée de la "
+            "convention.")
+    assert [(str(g.amount), g.year) for g in find_grants(text, "").grants] == [
+        ("8000", 2025), ("9000", 2026), ("9500", 2027)]

@@ -189,8 +189,11 @@ def _clause_year(sentence: str, anchor: int) -> int | None:
     return int(match.group("y")) if match else None
 
 
-#: The year said right after a grant's amount: "une subvention de 2 000 € en 2025 et 3 000 € en 2026".
-_YEAR_AFTER = re.compile(r"[ \t]+en[ \t]+(?P<y>(?:19|20)\d\d)\b(?![-/]\d)")
+#: The year said right after a grant's amount: "une subvention de 2 000 € en 2025 et 3 000 € en 2026", "de 8 000 €
+#: pour 2025, de 9 000 € pour 2026", "900 € pour l'exercice 2026".
+#: A bare year after "pour" ends its clause, lest a count be read as one: not "3 000 € pour 2000 participants".
+_YEAR_AFTER = re.compile(r"[ \t]+(?:en|pour[ \t]+l['’](?:ann[ée]e|exercice)|pour(?=[ \t]+\d{4}[ \t]*(?:[,;.)]|et\b|$)))"
+                         r"[ \t]+(?P<y>(?:19|20)\d\d)\b(?![-/]\d)")
 
 
 def _year_after(sentence: str, end: int) -> int | None:
@@ -198,6 +201,10 @@ def _year_after(sentence: str, end: int) -> int | None:
 
     >>> _year_after("une subvention de 2 000 € en 2025 et 3 000 € en 2026.", 44)
     2026
+    >>> _year_after("de 8 000 € pour 2025, de 9 000 € pour 2026 et de 9 500 € pour 2027", 32)
+    2026
+    >>> _year_after("une aide de 3 000 € pour 2000 participants", 19) is None
+    True
     """
     match = _YEAR_AFTER.match(sentence, end)
     return int(match.group("y")) if match else None
