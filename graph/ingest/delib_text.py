@@ -472,9 +472,10 @@ def normalise_text(text: str, markdown: bool = False) -> Document:
 _PAGE_LINE = re.compile(r"^[ \t]*(?:(?:page|p\.)[ \t]*\d{1,3}(?:[ \t]*(?:/|sur)[ \t]*\d{1,3})?|\d{1,3}[ \t]*(?:/|sur)"
                         r"[ \t]*\d{1,3}|[-–][ \t]*\d{1,3}[ \t]*[-–])[ \t]*\n", re.I | re.M)
 #: A page's footer that gives its number at the end of the line, after its words ("CP du 9 décembre 2024 –
-#: Délibération 2024-44        1 / 2", "Délibération B-2024-212 – Aide aux clubs        Page 1/3") or alone.
-_FOOTER = re.compile(r"(?:.*\S[ \t]{2,}|[ \t]*)(?:page[ \t]*)?(?P<page>\d{1,3})[ \t]*(?:/|sur)[ \t]*(?P<pages>\d{1,3})"
-                     r"[ \t]*", re.I)
+#: Délibération 2024-44        1 / 2", "Délibération B-2024-212 – Aide aux clubs        Page 1/3"), or after a dash
+#: ("CCAS de X — Conseil d'Administration du 12/03/2025 — Page 1/2"), or alone.
+_FOOTER = re.compile(r"(?:.*\S[ \t]{2,}|.*\S[ \t]+[–—-][ \t]+(?=page)|[ \t]*)(?:page[ \t]*)?(?P<page>\d{1,3})[ \t]*"
+                     r"(?:/|sur)[ \t]*(?P<pages>\d{1,3})[ \t]*", re.I)
 #: A line that rules a page's header or footer off the text ("______", "-----").
 _RULE_LINE = re.compile(r"[ \t]*[-_=—–]{5,}[ \t]*")
 #: What ends a line whose words go on below: a comma, a bracket or a hyphen, a word that needs the next one.
@@ -492,6 +493,8 @@ def drop_page_breaks(body: str) -> str:
     >>> drop_page_breaks("COMMUNE DE LUZECH\nConseil municipal du 5 mai 2024\n\nAssociation La Maison des\n\n"
     ...                  "Délibération 2024-50                 1 / 2\n_______\nCommune de Luzech\n\nFamilles   900 €")
     'COMMUNE DE LUZECH\nConseil municipal du 5 mai 2024\n\nAssociation La Maison des\nFamilles   900 €'
+    >>> drop_page_breaks("CCAS DE LUZECH\n\nClub A : 900 €.\n\nCCAS de Luzech — CA du 12/03/2025 — Page 1/2\n\nSoit 900 €.")
+    'CCAS DE LUZECH\n\nClub A : 900 €.\n\nSoit 900 €.'
     """
     lines = body.split("\n")
     first = [_squeezed(line) for line in lines if line.strip()][:_HEADING_LINES]
