@@ -138,3 +138,15 @@ def test_a_page_footer_that_a_dash_sets_before_its_page_number_parts_no_list_of_
         ("Comité de canoë-kayak", "2700.00"), ("Comité handisport", "5500.00")]
     assert [str(t.amount) for t in found.totals] == ["8200.00"]
 
+
+@pytest.mark.parametrize("lines, name", [
+    ("Comité départemental de l'Union\nFrançaise des Oeuvres Laïques\nd'Education Physique",
+     "Comité départemental de l'Union Française des Oeuvres Laïques d'Education Physique"),
+    ("Comité départemental handisport\ndu Lot-et-Dordogne", "Comité départemental handisport du Lot-et-Dordogne"),
+    # an address below the name is not the name's
+    ("Association Femmes Santé\n22 rue des Oliviers\n13013 Marseille", "Association Femmes Santé"),
+])
+def test_a_name_cut_over_lines_above_its_amount_alone_is_read_whole(lines, name):
+    text = (f"DÉCIDE d'attribuer les subventions suivantes :\n\n{lines}\n3 150,00 EUR\n\nComité de canoë-kayak\n"
+            "2 700,00 EUR\n")
+    assert [g.beneficiary for g in find_grants(text, "").grants] == [name, "Comité de canoë-kayak"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from graph.ingest.delib_aligned import _join
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS
 from graph.ingest.delib_grants import GrantFact, GrantsFound
@@ -141,6 +142,9 @@ def _grant_of(block: list[tuple[int, str]], heading: str | None, authority: str 
     if name_at is None or name_at >= amount_at:
         return None
     name = _NAME_FIELD.sub("", _CODE_BEFORE.sub("", _BULLET.sub("", texts[name_at]).strip()))
+    if not fields and _name_goes_on(texts[name_at + 1:amount_at]):  # a name cut over lines, its amount alone below
+        for line in texts[name_at + 1:amount_at]:
+            name = _join(name, line.strip())
     project = _PROJECT_AFTER.search(name) if name_at + 1 < len(texts) else None
     if project:
         name = name[:project.start()]
@@ -159,6 +163,22 @@ def _grant_of(block: list[tuple[int, str]], heading: str | None, authority: str 
         project["project"] if project else None)
     span = (block[0][0], block[-1][0] + len(block[-1][1]))
     return GrantFact(name, value, span, nature, purpose, True, True, account=account)
+
+
+def _name_goes_on(lines: list[str]) -> bool:
+    """Whether the lines between a block's name line and its amount line, when there are some, are the rest of the
+    name ("Comité départemental de l'Union" / "Française des Oeuvres Laïques" / "d'Education Physique (UFOLEP)"):
+    each reads as a name's words (:func:`graph.ingest.delib_stacked._name_like`), with no figure (an address's, a
+    cost's) and no field's colon.
+
+    >>> _name_goes_on(["du Lot-et-Dordogne"]), _name_goes_on(["22 rue des Oliviers", "13013 Marseille"])
+    (True, False)
+    >>> _name_goes_on(["organisation du festival d'été"]), _name_goes_on([])
+    (False, False)
+    """
+    from graph.ingest.delib_stacked import _name_like
+
+    return bool(lines) and all(_name_like(line.strip()) and not re.search(r"\d|:", line) for line in lines)
 
 
 def _others_aid(what: str, authority: str) -> bool:
