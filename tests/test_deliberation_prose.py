@@ -129,10 +129,12 @@ def test_each_yearly_grant_of_a_multi_year_agreement_has_the_year_said_after_its
 
 
 def test_a_page_footer_that_a_dash_sets_before_its_page_number_parts_no_list_of_grants():
-    text = ("DEPARTEMENT DU LOT-ET-DORDOGNE\nCommission permanente du 6 octobre 2025\n\nDELIBERATION N° 2025-CP-0342\n\n"
-            "DECIDE :\n\n- d'attribuer les subventions de fonctionnement suivantes :\n\nComité de canoë-kayak\n"
-            "2 700,00 EUR\n\nDépartement du Lot-et-Dordogne - Commission permanente du 6 octobre 2025 - Page 1 sur 2\n"
-            "DELIBERATION N° 2025-CP-0342\n\nComité handisport\n5 500,00 EUR\n\nsoit un montant total de 8 200,00 EUR ;")
+    text = ("DEPARTEMENT DU LOT-ET-DORDOGNE\nCommission permanente du 6 octobre 2025\n\n"
+            "DELIBERATION N° 2025-CP-0342\n\nDECIDE :\n\n- d'attribuer les subventions de fonctionnement suivantes :"
+            "\n\nComité de canoë-kayak\n2 700,00 EUR\n\n"
+            "Département du Lot-et-Dordogne - Commission permanente du 6 octobre 2025 - Page 1 sur 2\n"
+            "DELIBERATION N° 2025-CP-0342\n\nComité handisport\n5 500,00 EUR\n\n"
+            "soit un montant total de 8 200,00 EUR ;")
     found = find_grants(normalise_text(text).body, "")
     assert sorted((g.beneficiary, str(g.amount)) for g in found.grants) == [
         ("Comité de canoë-kayak", "2700.00"), ("Comité handisport", "5500.00")]

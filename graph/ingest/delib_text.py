@@ -493,7 +493,8 @@ def drop_page_breaks(body: str) -> str:
     >>> drop_page_breaks("COMMUNE DE LUZECH\nConseil municipal du 5 mai 2024\n\nAssociation La Maison des\n\n"
     ...                  "Délibération 2024-50                 1 / 2\n_______\nCommune de Luzech\n\nFamilles   900 €")
     'COMMUNE DE LUZECH\nConseil municipal du 5 mai 2024\n\nAssociation La Maison des\nFamilles   900 €'
-    >>> drop_page_breaks("CCAS DE LUZECH\n\nClub A : 900 €.\n\nCCAS de Luzech — CA du 12/03/2025 — Page 1/2\n\nSoit 900 €.")
+    >>> drop_page_breaks("CCAS DE LUZECH\n\nClub A : 900 €.\n\nCCAS de Luzech — CA du 12/03/2025 — Page 1/2\n\n"
+    ...                  "Soit 900 €.")
     'CCAS DE LUZECH\n\nClub A : 900 €.\n\nSoit 900 €.'
     """
     lines = body.split("\n")
