@@ -506,3 +506,20 @@ def test_an_agreement_with_this_association_governs_the_one_associations_grant(t
         "\nAdopté à l'unanimité.\n", encoding="utf-8")
     (parties, grants), = _agreements(extract_fixture(path).graph).values()
     assert grants == governed
+
+
+@pytest.mark.parametrize("party, governed", [
+    ("l'association", ["compagnons-donjon"]),  # the deliberation's one association
+    ("l'association des parents d'élèves", []),  # another association, which the text names
+])
+def test_an_agreement_with_the_association_unnamed_governs_the_one_associations_grant(tmp_path, party, governed):
+    path = tmp_path / "deliberation.txt"
+    path.write_text(
+        "COMMUNE DE MONTDONJON\nDélibération n° 2025-041\nSéance du 3 juillet 2025\n"
+        "OBJET : Fête médiévale – soutien à l'association Les Compagnons du Donjon\n\n"
+        "Le Conseil municipal, après en avoir délibéré :\n"
+        "1° ATTRIBUE à l'association Les Compagnons du Donjon une subvention de 3 000 € ;\n"
+        f"2° APPROUVE la convention de partenariat à conclure avec {party} et AUTORISE le Maire à la signer.\n"
+        "\nAdopté à l'unanimité.\n", encoding="utf-8")
+    (parties, grants), = _agreements(extract_fixture(path).graph).values()
+    assert grants == governed

@@ -6,6 +6,7 @@ import pytest
 
 from graph.ingest.delib_grants import find_grants
 from graph.ingest.delib_number import find_title
+from graph.ingest.delib_text import normalise_text
 
 
 def _read(text: str) -> list[tuple[str, str]]:
@@ -80,3 +81,74 @@ def test_the_account_of_a_total_below_a_last_item_whose_currency_wrapped_is_the_
             "EUR\nsoit un total de 1 550 EUR, imputé à l'article 6574 du budget primitif 2025.")
     grants = find_grants(body, "").grants
     assert [body[g.span[0]:g.span[1]].count("6574") for g in grants] == [0, 0]
+
+
+_NAME_THEN_AMOUNT = ("Le Conseil municipal, après en avoir délibéré, DÉCIDE d'attribuer les subventions de "
+                     "fonctionnement suivantes :\n\nHarmonie Les Deux Rives\n{amount}\n\nSki-Club Les Cornettes\n"
+                     "300 €\n\nLes crédits, soit {total}, seront inscrits au budget primitif 2026, compte 6574.")
+
+
+@pytest.mark.parametrize("amount, value", [
+    ("quinze mille euros (15 000 €)", "15000"), ("EUR 2'500.-", "2500"), ("2’500.- €", "2500"),
+    ("€ 1.250,00", "1250.00"), ("800 € net de taxe", "800"), ("1 200 € TTC", "1200"),
+])
+def test_a_beneficiary_on_one_line_and_its_amount_alone_on_the_next_is_a_grant(amount, value):
+    body = normalise_text(_NAME_THEN_AMOUNT.format(amount=amount, total="3 000 €")).body
+    found = find_grants(body, "")
+    assert sorted((g.beneficiary, str(g.amount), g.nature) for g in found.grants) == [
+        ("Harmonie Les Deux Rives", value, "operating"), ("Ski-Club Les Cornettes", "300", "operating")]
+
+
+@pytest.mark.parametrize("total, value", [("3 000 €", "3000"), ("trois mille euros (3 000 €)", "3000")])
+def test_the_credits_that_the_sentence_below_a_list_of_grants_states_are_its_total(total, value):
+    body = normalise_text(_NAME_THEN_AMOUNT.format(amount="2 700 €", total=total)).body
+    assert [str(t.amount) for t in find_grants(body, "").totals] == [value]
+
+
+@pytest.mark.parametrize("decision, nature", [
+    ("ATTRIBUE les aides d'investissement détaillées ci-dessus", "investment"),
+    ("accorde les subventions de fonctionnement présentées ci-avant", "operating"),
+    ("ATTRIBUE les aides détaillées ci-dessus", None),
+])
+def test_the_nature_that_the_decision_granting_the_items_above_names_is_theirs(decision, nature):
+    text = ("1. Commune de Vals – restauration du lavoir : dépense subventionnable 24 000 € HT, taux 30 %, soit une "
+            "aide de 7 200 € ;\n\n2. Association Pierres Sèches – murets : une subvention exceptionnelle de 900 € ;\n\n"
+            f"Le Comité, après en avoir délibéré :\n- {decision} ;")
+    assert sorted((g.beneficiary, g.nature) for g in find_grants(text, "").grants) == [
+        ("Association Pierres Sèches", "project"), ("Commune de Vals", nature)]
+
+
+@pytest.mark.parametrize("years", [("pour 2025", "pour 2026", "pour 2027"),
+                                   ("pour l'exercice 2025", "pour l'exercice 2026", "pour l'exercice 2027")])
+def test_each_yearly_grant_of_a_multi_year_agreement_has_the_year_said_after_its_amount(years):
+    text = ("ARTICLE 2 : ATTRIBUE à l'association Les Cordes Sensibles une subvention de fonctionnement de 8 000 € "
+            f"{years[0]}, de 9 000 € {years[1]} et de 9 500 € {years[2]}, soit 26 500 € sur la durée de la "
+            "convention.")
+    assert [(str(g.amount), g.year) for g in find_grants(text, "").grants] == [
+        ("8000", 2025), ("9000", 2026), ("9500", 2027)]
+
+
+def test_a_page_footer_that_a_dash_sets_before_its_page_number_parts_no_list_of_grants():
+    text = ("DEPARTEMENT DU LOT-ET-DORDOGNE\nCommission permanente du 6 octobre 2025\n\n"
+            "DELIBERATION N° 2025-CP-0342\n\nDECIDE :\n\n- d'attribuer les subventions de fonctionnement suivantes :"
+            "\n\nComité de canoë-kayak\n2 700,00 EUR\n\n"
+            "Département du Lot-et-Dordogne - Commission permanente du 6 octobre 2025 - Page 1 sur 2\n"
+            "DELIBERATION N° 2025-CP-0342\n\nComité handisport\n5 500,00 EUR\n\n"
+            "soit un montant total de 8 200,00 EUR ;")
+    found = find_grants(normalise_text(text).body, "")
+    assert sorted((g.beneficiary, str(g.amount)) for g in found.grants) == [
+        ("Comité de canoë-kayak", "2700.00"), ("Comité handisport", "5500.00")]
+    assert [str(t.amount) for t in found.totals] == ["8200.00"]
+
+
+@pytest.mark.parametrize("lines, name", [
+    ("Comité départemental de l'Union\nFrançaise des Oeuvres Laïques\nd'Education Physique",
+     "Comité départemental de l'Union Française des Oeuvres Laïques d'Education Physique"),
+    ("Comité départemental handisport\ndu Lot-et-Dordogne", "Comité départemental handisport du Lot-et-Dordogne"),
+    # an address below the name is not the name's
+    ("Association Femmes Santé\n22 rue des Oliviers\n13013 Marseille", "Association Femmes Santé"),
+])
+def test_a_name_cut_over_lines_above_its_amount_alone_is_read_whole(lines, name):
+    text = (f"DÉCIDE d'attribuer les subventions suivantes :\n\n{lines}\n3 150,00 EUR\n\nComité de canoë-kayak\n"
+            "2 700,00 EUR\n")
+    assert [g.beneficiary for g in find_grants(text, "").grants] == [name, "Comité de canoë-kayak"]

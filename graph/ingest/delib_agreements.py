@@ -135,7 +135,10 @@ _GENERIC_KIND = re.compile(r"b[ée]n[ée]ficiaires?|structures?|organismes?|part
                            r"bénéficiaires?)\b", re.I)
 #: The one beneficiary an agreement is said to be with, named just before: "la convention d'objectifs avec cette
 #: association", "avec cet organisme".
-_WITH_THIS = re.compile(r"\bavec\s+(?:cette|cet)\s+(?P<kind>[\w'’-]+)", re.I)
+#: Or by the definite article alone, the kind not followed by a name: "à conclure avec l'association" (not "avec
+#: l'association Lien", "avec l'association des parents d'élèves", which name one).
+_WITH_THIS = re.compile(r"\bavec\s+(?:(?:cette|cet)\s+|l['’]\s*(?=(?:association|organisme|structure|entreprise)\b"
+                        r"(?![\w'’-]*\s+(?:(?-i:[A-ZÀ-Ý«\"“(])|d[eu]s?\b|d['’]))))(?P<kind>[\w'’-]+)", re.I)
 #: A threshold of grants that an agreement is said to be for: "avec les bénéficiaires d'une subvention supérieure à
 #: 23 000 €", "pour les subventions d'un montant supérieur ou égal à 23 000 €", "au-delà de 23 000 €", "excédant
 #: 23 000 €": it governs only the grants above it (below it, "inférieure à").
@@ -242,6 +245,10 @@ class AgreementFound:
 
         >>> AgreementFound("Convention", (0, 1), True, words=["la convention avec cette association"]).this_kind()
         'association'
+        >>> [AgreementFound("Convention", (0, 1), True, words=[w]).this_kind() for w in (
+        ...     "la convention de partenariat à conclure avec l'association", "la convention avec l'association Lien",
+        ...     "la convention avec l'association des parents d'élèves")]
+        ['association', None, None]
         """
         return next((said.group("kind") for words in self.words if (said := _WITH_THIS.search(words))), None)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from graph.ingest.delib_aligned import _join
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS
 from graph.ingest.delib_grants import GrantFact, GrantsFound
@@ -69,6 +70,11 @@ _PLACE_AFTER = re.compile(r"^((?i:commune|communaut[ée]|ville|syndicat|m[ée]tr
 #: A block's account: "Imputation : 65 - 6574", "Imputation : 204 - 20422".
 _IMPUTATION = re.compile(r"\bimputation\s*:\s*(?:\d{2,3}\s*[-–/]\s*)?(?P<n>(?:65|67|204)\d{0,4})\b", re.I)
 _FIELD = re.compile(r"^\s*(?:projet|objet|action|op[ée]ration)\s*:\s*(?P<p>.+)$", re.I)
+#: A block's last line that is its amount alone, but for what says it again or qualifies it: in words first, its
+#: figures in brackets ("quinze mille euros (15 000 €)"), or net of tax ("800 € net de taxe", "1 200 € TTC").
+_LONE_AMOUNT = re.compile(r"[ \t]*(?:[a-zà-ÿ][a-zà-ÿ' -]*\beuros?[ \t]*\([ \t]*(?=.*\)[ \t]*[.;]?[ \t]*$))?"
+                          + AMOUNT_RE.pattern + r"[ \t]*\)?(?:[ \t]+(?:net(?:[ \t]+de[ \t]+(?:taxes?|TVA))?|HT|TTC|"
+                          r"hors[ \t]+taxes?|toutes[ \t]+taxes[ \t]+comprises))?[ \t]*[.;]?[ \t]*", re.I)
 
 
 def _blocks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -126,14 +132,19 @@ def _grant_of(block: list[tuple[int, str]], heading: str | None, authority: str 
     else:  # the amount alone at the end of the last line, the only one in the block: "Dossier EX024733  12 500 Euros"
         found = [m for line in texts for m in AMOUNT_RE.finditer(line)]
         amount = AMOUNT_RE.search(texts[-1])
-        if len(found) != 1 or amount is None or texts[-1][amount.end():].strip() or len(texts) < 2 \
-                or texts[-1][:amount.start()].strip() and not _CODE_LINE.fullmatch(texts[-1][:amount.start()].strip()):
+        lone = _LONE_AMOUNT.fullmatch(texts[-1])
+        if len(found) != 1 or amount is None or len(texts) < 2 or not lone and (
+                texts[-1][amount.end():].strip() or texts[-1][:amount.start()].strip()
+                and not _CODE_LINE.fullmatch(texts[-1][:amount.start()].strip())):
             return None
         amount_at = len(texts) - 1
     name_at = next((i for i, line in enumerate(texts) if not _CODE_LINE.fullmatch(line.strip())), None)
     if name_at is None or name_at >= amount_at:
         return None
     name = _NAME_FIELD.sub("", _CODE_BEFORE.sub("", _BULLET.sub("", texts[name_at]).strip()))
+    if not fields and _name_goes_on(texts[name_at + 1:amount_at]):  # a name cut over lines, its amount alone below
+        for line in texts[name_at + 1:amount_at]:
+            name = _join(name, line.strip())
     project = _PROJECT_AFTER.search(name) if name_at + 1 < len(texts) else None
     if project:
         name = name[:project.start()]
@@ -152,6 +163,22 @@ def _grant_of(block: list[tuple[int, str]], heading: str | None, authority: str 
         project["project"] if project else None)
     span = (block[0][0], block[-1][0] + len(block[-1][1]))
     return GrantFact(name, value, span, nature, purpose, True, True, account=account)
+
+
+def _name_goes_on(lines: list[str]) -> bool:
+    """Whether the lines between a block's name line and its amount line, when there are some, are the rest of the
+    name ("Comité départemental de l'Union" / "Française des Oeuvres Laïques" / "d'Education Physique (UFOLEP)"):
+    each reads as a name's words (:func:`graph.ingest.delib_stacked._name_like`), with no figure (an address's, a
+    cost's) and no field's colon.
+
+    >>> _name_goes_on(["du Lot-et-Dordogne"]), _name_goes_on(["22 rue des Oliviers", "13013 Marseille"])
+    (True, False)
+    >>> _name_goes_on(["organisation du festival d'été"]), _name_goes_on([])
+    (False, False)
+    """
+    from graph.ingest.delib_stacked import _name_like
+
+    return bool(lines) and all(_name_like(line.strip()) and not re.search(r"\d|:", line) for line in lines)
 
 
 def _others_aid(what: str, authority: str) -> bool:
@@ -292,3 +319,28 @@ def record_natures(body: str, grants: list[GrantFact]) -> None:
             if grant.nature is None and fold(grant.beneficiary) == name:
                 grant.nature = _NATURE_WORDS[fold(nature["word"]).lower()]
 
+
+
+#: The nature that a decision granting what the text set out above names: "ATTRIBUE les aides d'investissement
+#: détaillées ci-dessus", "accorde les subventions de fonctionnement présentées ci-avant" (in folded text).
+_NATURE_REFERRED = re.compile(r"\b(?:aides|subventions|participations|dotations)\s+(?:d['’]?\s*|de\s+)"
+                              r"(investissement|equipement|fonctionnement)\b")
+
+
+def referred_natures(body: str, grants: list[GrantFact]) -> None:
+    """Give the grants set out above a decision that grants them back by their nature ("ATTRIBUE les aides
+    d'investissement détaillées ci-dessus") that nature, when they state none of their own.
+
+    >>> grants = [GrantFact("Commune de Vals", 7200, (0, 40))]
+    >>> referred_natures("1. Commune de Vals : soit une aide de 7 200 €.\\n- ATTRIBUE les aides d'investissement "
+    ...                  "détaillées ci-dessus ;", grants)
+    >>> grants[0].nature
+    'investment'
+    """
+    for decision in _REFERS_BACK.finditer(body):
+        nature = _NATURE_REFERRED.search(fold(decision.group(0)))
+        if nature is None:
+            continue
+        for grant in grants:
+            if grant.nature is None and grant.span[1] <= decision.start():
+                grant.nature = _NATURE_WORDS[nature.group(1)]

@@ -158,7 +158,7 @@ def _distinct_branches(grants: list[GrantFact]) -> None:
 
 def find_grants(body: str, title: str = "") -> GrantsFound:
     """Return the grants decided in ``body``, the totals it states, and warnings on what does not add up."""
-    from graph.ingest.delib_blocks import record_natures
+    from graph.ingest.delib_blocks import record_natures, referred_natures
     from graph.ingest.delib_capitals import as_written, in_small_letters
     from graph.ingest.delib_grant_checks import announced, cancel, check_words, opinion_only, reconcile
     from graph.ingest.delib_mentions import merge_prose, name_acronyms, spell_out_acronyms
@@ -202,6 +202,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     name_acronyms(body, found.grants + grants + several)
     merge_prose([g for g in grants if not g.cancelled] + several, found)
     record_natures(body, found.grants)  # "Bénéficiaire : X" / "Nature : investissement" in the exposé
+    referred_natures(body, found.grants)  # "ATTRIBUE les aides d'investissement détaillées ci-dessus"
     cancel([g for g in grants if g.cancelled], found)
     found.totals += totals
     summed_total_rows(body, found)  # a table's "Total" row that no reader read, when it sums the rows above it

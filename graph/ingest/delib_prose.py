@@ -108,6 +108,11 @@ _LEADER_END = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t.…]*$")
 #: soit 85 500 €".
 _SUM_OF_ABOVE = re.compile(r"\b(?:aides|subventions|participations|dotations|bourses)\b[^.;:€\d]{0,60}?"
                            r"\b(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es)\s*,?\s*soit\s*$", re.I)
+#: What the sentence just below a list of grants says of their sum, before its amount: "Les crédits, soit
+#: 19 550 €, seront inscrits …", "La dépense correspondante, soit …".
+_SUMS_ABOVE = re.compile(r"\s*(?:les|la|le|l['’])\s*(?:cr[ée]dits?|d[ée]penses?|sommes?|montants?|enveloppes?)"
+                         r"(?:\s+(?:correspondant\w*|n[ée]cessaires?|aff[ée]rent\w*|globa\w+|tota\w+))?\s*,?\s*"
+                         r"soit\s*", re.I)
 #: A total said after its amount: "La dépense, soit 2 750 € au total, …".
 _TOTAL_AFTER = re.compile(r"\s*(?:au\s+total|en\s+tout)\b", re.I)
 
@@ -184,8 +189,11 @@ def _clause_year(sentence: str, anchor: int) -> int | None:
     return int(match.group("y")) if match else None
 
 
-#: The year said right after a grant's amount: "une subvention de 2 000 € en 2025 et 3 000 € en 2026".
-_YEAR_AFTER = re.compile(r"[ \t]+en[ \t]+(?P<y>(?:19|20)\d\d)\b(?![-/]\d)")
+#: The year said right after a grant's amount: "une subvention de 2 000 € en 2025 et 3 000 € en 2026", "de 8 000 €
+#: pour 2025, de 9 000 € pour 2026", "900 € pour l'exercice 2026".
+#: A bare year after "pour" ends its clause, lest a count be read as one: not "3 000 € pour 2000 participants".
+_YEAR_AFTER = re.compile(r"[ \t]+(?:en|pour[ \t]+l['’](?:ann[ée]e|exercice)|pour(?=[ \t]+\d{4}[ \t]*(?:[,;.)]|et\b|$)))"
+                         r"[ \t]+(?P<y>(?:19|20)\d\d)\b(?![-/]\d)")
 
 
 def _year_after(sentence: str, end: int) -> int | None:
@@ -193,6 +201,10 @@ def _year_after(sentence: str, end: int) -> int | None:
 
     >>> _year_after("une subvention de 2 000 € en 2025 et 3 000 € en 2026.", 44)
     2026
+    >>> _year_after("de 8 000 € pour 2025, de 9 000 € pour 2026 et de 9 500 € pour 2027", 32)
+    2026
+    >>> _year_after("une aide de 3 000 € pour 2000 participants", 19) is None
+    True
     """
     match = _YEAR_AFTER.match(sentence, end)
     return int(match.group("y")) if match else None
@@ -365,7 +377,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
         # "soit un montant total de …", "Total de la 3e répartition : …" just below a table or a list sums it, even
         # a list whose grants were not read (its total then tells that some were missed).
         opens_total = bool(_OPENS_TOTAL.match(sentence))
-        sums_table = opens_total and (after_table or after_list or _below_list(body, first))
+        below_grants = after_table or after_list or _below_list(body, first)
+        sums_table = opens_total and below_grants
         after_table = False
         item = bool(_ITEM_START.match(sentence) or lead and (_BLOCK.match(sentence) or _DATIVE_ITEM.match(sentence)))
         granted_before = len(grants)
@@ -409,7 +422,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
             # A dotted leader between a label and its amount is no word of it: "Total ………………… 26 800 €".
             words_before = _LEADER_END.sub(" ", sentence[max(0, said_from - 200):said_from])
             total = a_start in sums or _PROSE_TOTAL.search(words_before[-40:]) \
-                or _TOTAL_AMOUNTS_TO.search(words_before) or _SUM_OF_ABOVE.search(words_before) or (
+                or _TOTAL_AMOUNTS_TO.search(words_before) or _SUM_OF_ABOVE.search(words_before) \
+                or below_grants and _SUMS_ABOVE.fullmatch(sentence[:said_from]) or (
                 _TOTAL_AFTER.match(sentence, a_end) and re.search(r"\bsoit\s*$", sentence[max(0, a_start - 12):a_start]))
             # "soit un total de …" just below a list of grants sums that list.
             # A total of grants when its clause speaks of them: "14 secours d'urgence pour un montant total de

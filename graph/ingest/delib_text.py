@@ -472,9 +472,10 @@ def normalise_text(text: str, markdown: bool = False) -> Document:
 _PAGE_LINE = re.compile(r"^[ \t]*(?:(?:page|p\.)[ \t]*\d{1,3}(?:[ \t]*(?:/|sur)[ \t]*\d{1,3})?|\d{1,3}[ \t]*(?:/|sur)"
                         r"[ \t]*\d{1,3}|[-–][ \t]*\d{1,3}[ \t]*[-–])[ \t]*\n", re.I | re.M)
 #: A page's footer that gives its number at the end of the line, after its words ("CP du 9 décembre 2024 –
-#: Délibération 2024-44        1 / 2", "Délibération B-2024-212 – Aide aux clubs        Page 1/3") or alone.
-_FOOTER = re.compile(r"(?:.*\S[ \t]{2,}|[ \t]*)(?:page[ \t]*)?(?P<page>\d{1,3})[ \t]*(?:/|sur)[ \t]*(?P<pages>\d{1,3})"
-                     r"[ \t]*", re.I)
+#: Délibération 2024-44        1 / 2", "Délibération B-2024-212 – Aide aux clubs        Page 1/3"), or after a dash
+#: ("CCAS de X — Conseil d'Administration du 12/03/2025 — Page 1/2"), or alone.
+_FOOTER = re.compile(r"(?:.*\S[ \t]{2,}|.*\S[ \t]+[–—-][ \t]+(?=page)|[ \t]*)(?:page[ \t]*)?(?P<page>\d{1,3})[ \t]*"
+                     r"(?:/|sur)[ \t]*(?P<pages>\d{1,3})[ \t]*", re.I)
 #: A line that rules a page's header or footer off the text ("______", "-----").
 _RULE_LINE = re.compile(r"[ \t]*[-_=—–]{5,}[ \t]*")
 #: What ends a line whose words go on below: a comma, a bracket or a hyphen, a word that needs the next one.
@@ -492,6 +493,9 @@ def drop_page_breaks(body: str) -> str:
     >>> drop_page_breaks("COMMUNE DE LUZECH\nConseil municipal du 5 mai 2024\n\nAssociation La Maison des\n\n"
     ...                  "Délibération 2024-50                 1 / 2\n_______\nCommune de Luzech\n\nFamilles   900 €")
     'COMMUNE DE LUZECH\nConseil municipal du 5 mai 2024\n\nAssociation La Maison des\nFamilles   900 €'
+    >>> drop_page_breaks("CCAS DE LUZECH\n\nClub A : 900 €.\n\nCCAS de Luzech — CA du 12/03/2025 — Page 1/2\n\n"
+    ...                  "Soit 900 €.")
+    'CCAS DE LUZECH\n\nClub A : 900 €.\n\nSoit 900 €.'
     """
     lines = body.split("\n")
     first = [_squeezed(line) for line in lines if line.strip()][:_HEADING_LINES]
@@ -647,14 +651,33 @@ _CURRENCY_FIRST = re.compile(r"(?<![\w€])(€|EUR)([ \u00a0\u202f]?)(\d{1,3}(?
                              r"\d+(?:,\d{1,2})?)(?![\d,.]*[ \u00a0\u202f]?(?:€|EUR|euros?)\b)")
 
 
+#: An amount written the Swiss way beside its currency: thousands parted by an apostrophe ("2'500"), or ".-" for
+#: no cents ("2'500.-", "800.-"), as texts written near the border put them: "EUR 2'500.-", "1'250 €".
+_SWISS_AMOUNT = re.compile(r"(?P<before>(?<![\w€])(?:€|EUR)[ \u00a0\u202f]?)?"
+                           r"(?<![\d'’.,])(?P<num>\d{1,3}(?:['’]\d{3})+|\d+)(?P<cents>(?:,\d{2})?)(?P<dash>\.[-–—])?"
+                           r"(?![\d'’])(?P<after>[ \u00a0\u202f]?(?:€|EUR\b|euros?\b))?")
+
+
+def _swiss_to_french(match: re.Match) -> str:
+    """The French writing of a :data:`_SWISS_AMOUNT` match, of the same length, or the match as it is."""
+    swiss = bool(re.search(r"['’]", match["num"]) or match["dash"])
+    if not swiss or not (match["before"] or match["after"]):
+        return match.group(0)
+    num = re.sub(r"['’]", " ", match["num"])
+    return (match["before"] or "") + num + match["cents"] + ("  " if match["dash"] else "") + (match["after"] or "")
+
+
 def currency_after(body: str) -> str:
-    r"""Write the amounts that name their currency first with it after, as the reader looks for them; each keeps
-    its length, so that nothing else moves in the text.
+    r"""Write the amounts that name their currency first with it after, as the reader looks for them, and those
+    written the Swiss way in the French one ("EUR 2'500.-" is "2 500 EUR"); each keeps its length, so that nothing
+    else moves in the text.
 
     >>> currency_after("Union Musicale ....... € 2 300\nClub ... EUR 850")
     'Union Musicale ....... 2 300 €\nClub ... 850 EUR'
+    >>> currency_after("Harmonie\nEUR 2'500.-\nChorale : 1’200 € ;\nFête : 300.- €\nl'an 2'000 ; art. 12.-")
+    "Harmonie\n2 500 EUR  \nChorale : 1 200 € ;\nFête : 300   €\nl'an 2'000 ; art. 12.-"
     """
-    return _CURRENCY_FIRST.sub(lambda m: m[3] + m[2] + m[1], body)
+    return _CURRENCY_FIRST.sub(lambda m: m[3] + m[2] + m[1], _SWISS_AMOUNT.sub(_swiss_to_french, body))
 
 
 #: An amount that a line break cut at a space: the thousands left at the end of a line ("… de 12" / "500 € …"),
