@@ -549,6 +549,22 @@ def test_circles_are_read_in_the_singular_or_plural_with_or_without_cercle(circl
     assert (issues, str(role)) == ([], "https://w3id.org/maillage/ontology/circle/" + concept)
 
 
+@pytest.mark.parametrize("circle, concept", [
+    ("1er cercle", "coeur"), ("1ère cercle", "coeur"), ("Premier cercle", "coeur"), ("2e cercle", "operationnel"),
+    ("2ème cercle", "operationnel"), ("deuxième cercle", "operationnel"), ("second cercle", "operationnel"),
+    ("cercle de 3e rang", "partenaires"), ("4ème", "financeurs"),
+])
+def test_a_circle_written_as_an_ordinal_rank_is_read_as_that_rank(circle, concept):
+    ex, issues = one_member(circle=circle)
+    role = ex.graph.value(URIRef(ID + "membership/p/a"), ORG.role)
+    assert (issues, str(role)) == ([], "https://w3id.org/maillage/ontology/circle/" + concept)
+
+
+@pytest.mark.parametrize("circle", ["5e cercle", "2e adjoint"])
+def test_an_ordinal_that_names_no_circle_rank_is_still_warned_about(circle):
+    assert [field for field, _ in one_member(circle=circle)[1]] == ["circle"]
+
+
 def test_an_unknown_kind_or_circle_is_warned_about_listing_the_accepted_ones():
     assert one_member(kind="martien", circle="lune")[1] == [
         ("kind", "type de membre inconnu « martien » (connus : association, collectivite, entreprise, universite, "
