@@ -413,6 +413,15 @@ def test_a_zero_amount_is_kept_as_a_grant_with_a_warning_naming_its_line(amount)
         (4, "montant", amount, "montant nul : subvention gardée à 0 €, à vérifier")]
 
 
+@pytest.mark.parametrize("amount", ["1,2E+04", "1.235e+04", "1,2E4 €"])
+def test_an_amount_in_scientific_notation_is_rejected_saying_so_and_what_to_write(amount):
+    ex = extract(inline(HEADER + ROWS + f"Ville;;Chorale;;{amount}\n"))
+    assert (ex.stats["grants"], [(i.line, i.field, i.value, i.message) for i in ex.errors]) == (2, [(
+        4, "montant", amount, f"montant « {amount} » en notation scientifique (celle d'un tableur, qui a pu perdre "
+                              "des chiffres) : écrivez-le en entier, sans exposant (12350 ou 12 350,00), la cellule "
+                              "au format Nombre ou Texte")])
+
+
 def test_a_file_none_of_whose_rows_is_kept_is_refused_with_the_first_reasons():
     with pytest.raises(InputError) as caught:
         extract(inline(HEADER + "Ville;;Club;;NC\nVille;;Amicale;;-5\n"))
