@@ -400,6 +400,13 @@ def test_subtotals_and_a_grand_total_each_sum_their_own_rows():
     assert (ex.stats["grants"], [i.line for i in ex.issues]) == (3, [4, 6, 7])
 
 
+def test_a_note_line_above_the_total_row_under_the_table_is_no_rejected_row():
+    ex = extract(inline("Subventions 2024;;;;\n" + HEADER + ROWS + ";;;;\nSource : direction des finances;;;;\n"
+                        "Total;;;;4000\n"))
+    assert (ex.stats["grants"], ex.stats["rows_rejected"]) == (2, 0)
+    assert [(i.line, i.message) for i in ex.issues] == [(7, "ligne de total, pas une subvention : ignorée")]
+
+
 def test_a_beneficiary_whose_name_begins_with_total_as_a_word_part_is_a_grant():
     ex = extract(inline(HEADER + "Ville;21060004500392;TotalEnergies;;1500\n"))
     assert (ex.stats["grants"], ex.issues) == (1, [])
