@@ -400,6 +400,32 @@ def test_subtotals_and_a_grand_total_each_sum_their_own_rows():
     assert (ex.stats["grants"], [i.line for i in ex.issues]) == (3, [4, 6, 7])
 
 
+@pytest.mark.parametrize("name, ids, label, said", [
+    ("Centre Addictions (509 988 770 00012)", ";", "Centre Addictions", "SIRET « 509 988 770 00012 »"),
+    ("Club sportif - SIREN : 423456789", ";", "Club sportif", "SIREN « 423456789 »"),
+    ("Amicale [RNA W691000123]", ";", "Amicale", "RNA « W691000123 »"),
+])
+def test_an_identifier_written_in_the_beneficiarys_name_is_taken_out_of_it_with_a_warning(name, ids, label, said):
+    ex = extract(inline("nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;rnaBeneficiaire;montant\n"
+                        f"Ville;21060004500392;{name};{ids};1500\n"))
+    actors = {str(o): s for s, _, o in ex.graph.triples((None, RDFS.label, None))}
+    beneficiary = actors[label]
+    ids_stored = sorted(str(o) for p in (MAI.siren, MAI.siret, MAI.rna) for o in ex.graph.objects(beneficiary, p))
+    assert ids_stored and [(i.line, i.field, i.value, i.message) for i in ex.issues] == [(
+        2, "nomBeneficiaire", name, f"{said} écrit dans le nom du bénéficiaire, sans colonne d'identifiant remplie : "
+                                    f"retenu comme son identifiant, le nom lu « {label} »")]
+
+
+@pytest.mark.parametrize("name, ids", [
+    ("Comité des fêtes (2024)", ";"), ("Club (509 988 770 00013)", ";"),  # not an identifier, not a valid one
+    ("Centre Addictions (509 988 770 00012)", "50998877000012;"),  # the column gives it: the name as written
+])
+def test_a_beneficiarys_name_is_kept_whole_without_a_valid_identifier_in_it_or_with_the_column_filled(name, ids):
+    ex = extract(inline("nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;rnaBeneficiaire;montant\n"
+                        f"Ville;21060004500392;{name};{ids};1500\n"))
+    assert (name in {str(o) for o in ex.graph.objects(None, RDFS.label)}, ex.issues) == (True, [])
+
+
 def test_a_note_line_above_the_total_row_under_the_table_is_no_rejected_row():
     ex = extract(inline("Subventions 2024;;;;\n" + HEADER + ROWS + ";;;;\nSource : direction des finances;;;;\n"
                         "Total;;;;4000\n"))
