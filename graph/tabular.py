@@ -253,7 +253,7 @@ def _skip_footer_notes(table: Table) -> None:
     last, notes = len(table.rows), []
     while last > 1:
         filled = [c for c in table.rows[last - 1].cells if c]
-        if len(filled) == 1 and _PROSE.search(filled[0]) and not is_total(filled[0]):
+        if len(filled) == 1 and _PROSE.search(filled[0]):
             notes.append(last - 1)
         elif not filled or not is_total(filled[0]):
             break
