@@ -33,6 +33,7 @@ from typing import Iterator
 
 from graph.encodings import SUSPECT, decode, encoding_issue, repair_text
 from graph.ingest.base import InputError, Issue
+from graph.ingest.scdl_checks import is_total
 from graph.limits import check_line_length
 # is_spreadsheet, MAX_ROWS, spreadsheet_error: for the callers of this module too.
 from graph.spreadsheets import MAX_ROWS, Sheet, is_spreadsheet, read_heads, read_sheet, spreadsheet_error
@@ -247,18 +248,25 @@ _PROSE = re.compile(r"[^\W\d_]{2,}\W+[^\W\d_]{2,}")
 def _skip_footer_notes(table: Table) -> None:
     """Drop the note lines below the last data row ("Source : …", "Extraction du …"): rows of one filled cell, of
     prose, after the last row of several; each is skipped with a warning, instead of rejected for the values it
-    lacks."""
-    last = len(table.rows)
-    while last > 1 and len(filled := [c for c in table.rows[last - 1].cells if c]) == 1 and _PROSE.search(filled[0]):
+    lacks. Totals rows ("Total", "Sous-total sport": what the kind reads and checks) may lie among or below them;
+    they stay rows."""
+    last, notes = len(table.rows), []
+    while last > 1:
+        filled = [c for c in table.rows[last - 1].cells if c]
+        if len(filled) == 1 and _PROSE.search(filled[0]):
+            notes.append(last - 1)
+        elif not filled or not is_total(filled[0]):
+            break
         last -= 1
-    if last == len(table.rows) or sum(bool(c) for c in table.rows[last - 1].cells) < 2:
+    if not notes or sum(bool(c) for c in table.rows[last - 1].cells) < 2:
         return
-    for row in table.rows[last:]:
+    for row in [table.rows[n] for n in reversed(notes)]:
         i = next(i for i, c in enumerate(row.cells) if c)
         table.issues.append(Issue("warning", "note en pied de tableau, pas une ligne de données : ignorée",
                                   "note below the table, not a data row: skipped", line=row.line, value=row.cells[i],
                                   field=table.header[i] if i < len(table.header) else f"colonne {i + 1}"))
-    del table.rows[last:]
+    for n in notes:
+        del table.rows[n]
 
 
 def repeats_header(cells: list[str], keys: list[str]) -> bool:

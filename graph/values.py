@@ -46,9 +46,26 @@ _LONE_DOT = re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}")
 _GROUPED = {".": re.compile(r"[+-]?\d{1,3}(\.\d{3})+"), ",": re.compile(r"[+-]?\d{1,3}(,\d{3})+")}
 
 
+#: A number in scientific notation, as a spreadsheet shows a number too wide for its cell ("1,2E+04").
+_SCIENTIFIC = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)[eE][+-]?\d+")
+
+
 def _compact(raw: str) -> str:
-    """The amount ``raw`` without spaces and currency, checked to be digits and marks."""
+    """The amount ``raw`` without spaces and currency, checked to be digits and marks; one in scientific notation
+    is refused saying so: a spreadsheet shows ``1,2E+04`` for any amount from 11 500 to 12 499.
+
+    >>> _compact("1,2E+04")
+    Traceback (most recent call last):
+    graph.values.ValueProblem: montant « 1,2E+04 » en notation scientifique (celle d'un tableur, qui a pu perdre des \
+chiffres) : écrivez-le en entier, sans exposant (12350 ou 12 350,00), la cellule au format Nombre ou Texte
+    """
     compact = _CURRENCY.sub("", _SPACES.sub("", raw))
+    if _SCIENTIFIC.fullmatch(compact):
+        raise ValueProblem(f"montant « {raw} » en notation scientifique (celle d'un tableur, qui a pu perdre des "
+                           "chiffres) : écrivez-le en entier, sans exposant (12350 ou 12 350,00), la cellule au format "
+                           "Nombre ou Texte", f"amount '{raw}' in scientific notation (a spreadsheet's, which may have "
+                           "lost digits): write it in full, without an exponent (12350 or 12 350,00), the cell "
+                           "formatted as Number or Text")
     if not _NUMBER.fullmatch(compact):
         raise ValueProblem(f"montant illisible « {raw} »", f"unreadable amount '{raw}'")
     return compact

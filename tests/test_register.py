@@ -189,6 +189,38 @@ def test_a_register_saved_as_xlsx_is_detected_and_read_as_its_csv_would_be():
     assert ("joined", 5) in [(i.field, i.line) for i in ex.issues]
 
 
+@pytest.mark.parametrize("spreadsheet", [False, True])
+def test_the_ptce_lines_above_a_registers_header_are_read_without_their_hash(spreadsheet):
+    rows = [["ptce: PTCE santé Val de Lise", "", "", ""], ["coordinateur", "Association Sésame", "", ""],
+            ["objectif 1 :", "Prévenir la perte d'autonomie", "", ""], ["Nom", "Type", "Cercle", "Entrée"],
+            ["Association Sésame", "association", "coeur", "2024-01-15"]]
+    data = xlsx(rows) if spreadsheet else "".join(";".join(r) + "\n" for r in rows).encode()
+    ctx = SourceContext(Path("registre.xlsx" if spreadsheet else "registre.csv"), data)
+    ex = extract(ctx)
+    ptce = URIRef(ID + "actor/ptce-sante-val-lise")
+    assert (detect(ctx), ex.stats["members"], ex.stats["goals"], [i.message for i in ex.issues]) == (95, 1, 1, [])
+    assert (ex.graph.value(ptce, RDFS.label), ex.graph.value(ptce, MAI.coordinatedBy)) == (
+        Literal("PTCE santé Val de Lise"), URIRef(ID + "actor/sesame"))
+
+
+def test_a_register_whose_header_cannot_be_found_is_refused_saying_so():
+    with pytest.raises(InputError) as refused:
+        extract(SourceContext(Path("r.csv"), "ptce: P\nNom;Cercle;Entrée\nA;coeur;2024-01-01\n".encode()))
+    assert (refused.value.issue.line, refused.value.issue.message) == (1, (
+        "en-tête du registre introuvable : la ligne « ptce: P » ne nomme aucune de ses colonnes, et aucune des 30 "
+        "premières lignes ne nomme à la fois nom, type et cercle (name, kind, circle) ; écrivez l'en-tête avant les "
+        "membres (par exemple nom;type;cercle;date d'entrée)"))
+
+
+def test_a_value_beyond_a_register_sheets_header_names_its_column_not_quotes():
+    with pytest.raises(InputError) as refused:
+        extract(SourceContext(Path("registre.xlsx"), xlsx([
+            ["# ptce: P"], ["name", "kind", "circle"], ["A", "association", "coeur", "", "à relancer"]])))
+    assert (refused.value.issue.line, refused.value.issue.message) == (3, (
+        "valeur « à relancer » en colonne E, que l'en-tête (ligne 2) ne nomme pas : nommez la colonne ou videz la "
+        "cellule ; registre refusé, pour ne pas perdre ce qu'elle dit"))
+
+
 def test_empty_cells_beyond_a_csv_registers_header_are_ignored():
     ex = extract(SourceContext(Path("registre.csv"), (
         "name;kind;circle;joined;left;themes;goals;siren;siret;rna\n"
@@ -547,6 +579,22 @@ def test_circles_are_read_in_the_singular_or_plural_with_or_without_cercle(circl
     ex, issues = one_member(circle=circle)
     role = ex.graph.value(URIRef(ID + "membership/p/a"), ORG.role)
     assert (issues, str(role)) == ([], "https://w3id.org/maillage/ontology/circle/" + concept)
+
+
+@pytest.mark.parametrize("circle, concept", [
+    ("1er cercle", "coeur"), ("1ère cercle", "coeur"), ("Premier cercle", "coeur"), ("2e cercle", "operationnel"),
+    ("2ème cercle", "operationnel"), ("deuxième cercle", "operationnel"), ("second cercle", "operationnel"),
+    ("cercle de 3e rang", "partenaires"), ("4ème", "financeurs"),
+])
+def test_a_circle_written_as_an_ordinal_rank_is_read_as_that_rank(circle, concept):
+    ex, issues = one_member(circle=circle)
+    role = ex.graph.value(URIRef(ID + "membership/p/a"), ORG.role)
+    assert (issues, str(role)) == ([], "https://w3id.org/maillage/ontology/circle/" + concept)
+
+
+@pytest.mark.parametrize("circle", ["5e cercle", "2e adjoint"])
+def test_an_ordinal_that_names_no_circle_rank_is_still_warned_about(circle):
+    assert [field for field, _ in one_member(circle=circle)[1]] == ["circle"]
 
 
 def test_an_unknown_kind_or_circle_is_warned_about_listing_the_accepted_ones():

@@ -48,6 +48,24 @@ def test_a_dissolved_association_is_flagged_with_its_date():
         "2015-01-20", [(2, "association dissoute le 2015-01-20")])
 
 
+IMPORT_HEADER = ("id;id_ex;siret;gestion;date_creat;date_publi;nature;groupement;titre;objet;objet_social1;"
+                 "objet_social2;adrs_codeinsee;observation;position\n")
+
+
+@pytest.mark.parametrize("observation, day", [
+    ("dissoute le 14/05/2008", "2008-05-14"), ("W691000123 - Dissolution du 3 mars 2010", "2010-03-03"),
+    ("supprimée en date du 2011-02-01", "2011-02-01"), ("", None),
+])
+def test_a_dissolved_association_of_the_import_layout_gets_the_date_its_observation_gives(observation, day):
+    ex = extract(SourceContext(Path("rna_import.csv"), (
+        IMPORT_HEADER + f"691P00077001;;;691P;1979-06-12;;D;S;CERCLE;entraide;010010;000000;69123;{observation};D\n"
+    ).encode()))
+    dissolved = list(ex.graph.objects(None, SCHEMA.dissolutionDate))
+    assert ([str(d) for d in dissolved], [i.message for i in ex.issues if i.field == "position"]) == (
+        [day] if day else [], [f"association dissoute le {day} (date lue dans observation)" if day else
+                               "association dissoute"])
+
+
 def test_pitfall_19_the_import_layout_w_number_comes_from_observation():
     g = run("rna_sample_import.csv").graph
     assert sorted(str(o) for o in g.objects(None, MAI.rna)) == ["W751085568", "W751184848", "W751188854"]

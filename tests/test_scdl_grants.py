@@ -400,6 +400,39 @@ def test_subtotals_and_a_grand_total_each_sum_their_own_rows():
     assert (ex.stats["grants"], [i.line for i in ex.issues]) == (3, [4, 6, 7])
 
 
+@pytest.mark.parametrize("name, ids, label, said", [
+    ("Centre Addictions (509 988 770 00012)", ";", "Centre Addictions", "SIRET « 509 988 770 00012 »"),
+    ("Club sportif - SIREN : 423456789", ";", "Club sportif", "SIREN « 423456789 »"),
+    ("Amicale [RNA W691000123]", ";", "Amicale", "RNA « W691000123 »"),
+])
+def test_an_identifier_written_in_the_beneficiarys_name_is_taken_out_of_it_with_a_warning(name, ids, label, said):
+    ex = extract(inline("nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;rnaBeneficiaire;montant\n"
+                        f"Ville;21060004500392;{name};{ids};1500\n"))
+    actors = {str(o): s for s, _, o in ex.graph.triples((None, RDFS.label, None))}
+    beneficiary = actors[label]
+    ids_stored = sorted(str(o) for p in (MAI.siren, MAI.siret, MAI.rna) for o in ex.graph.objects(beneficiary, p))
+    assert ids_stored and [(i.line, i.field, i.value, i.message) for i in ex.issues] == [(
+        2, "nomBeneficiaire", name, f"{said} écrit dans le nom du bénéficiaire, sans colonne d'identifiant remplie : "
+                                    f"retenu comme son identifiant, le nom lu « {label} »")]
+
+
+@pytest.mark.parametrize("name, ids", [
+    ("Comité des fêtes (2024)", ";"), ("Club (509 988 770 00013)", ";"),  # not an identifier, not a valid one
+    ("Centre Addictions (509 988 770 00012)", "50998877000012;"),  # the column gives it: the name as written
+])
+def test_a_beneficiarys_name_is_kept_whole_without_a_valid_identifier_in_it_or_with_the_column_filled(name, ids):
+    ex = extract(inline("nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;rnaBeneficiaire;montant\n"
+                        f"Ville;21060004500392;{name};{ids};1500\n"))
+    assert (name in {str(o) for o in ex.graph.objects(None, RDFS.label)}, ex.issues) == (True, [])
+
+
+def test_a_note_line_above_the_total_row_under_the_table_is_no_rejected_row():
+    ex = extract(inline("Subventions 2024;;;;\n" + HEADER + ROWS + ";;;;\nSource : direction des finances;;;;\n"
+                        "Total;;;;4000\n"))
+    assert (ex.stats["grants"], ex.stats["rows_rejected"]) == (2, 0)
+    assert [(i.line, i.message) for i in ex.issues] == [(7, "ligne de total, pas une subvention : ignorée")]
+
+
 def test_a_beneficiary_whose_name_begins_with_total_as_a_word_part_is_a_grant():
     ex = extract(inline(HEADER + "Ville;21060004500392;TotalEnergies;;1500\n"))
     assert (ex.stats["grants"], ex.issues) == (1, [])
@@ -411,6 +444,15 @@ def test_a_zero_amount_is_kept_as_a_grant_with_a_warning_naming_its_line(amount)
     assert ex.stats["grants"] == 3
     assert [(i.line, i.field, i.value, i.message) for i in ex.issues] == [
         (4, "montant", amount, "montant nul : subvention gardée à 0 €, à vérifier")]
+
+
+@pytest.mark.parametrize("amount", ["1,2E+04", "1.235e+04", "1,2E4 €"])
+def test_an_amount_in_scientific_notation_is_rejected_saying_so_and_what_to_write(amount):
+    ex = extract(inline(HEADER + ROWS + f"Ville;;Chorale;;{amount}\n"))
+    assert (ex.stats["grants"], [(i.line, i.field, i.value, i.message) for i in ex.errors]) == (2, [(
+        4, "montant", amount, f"montant « {amount} » en notation scientifique (celle d'un tableur, qui a pu perdre "
+                              "des chiffres) : écrivez-le en entier, sans exposant (12350 ou 12 350,00), la cellule "
+                              "au format Nombre ou Texte")])
 
 
 def test_a_file_none_of_whose_rows_is_kept_is_refused_with_the_first_reasons():

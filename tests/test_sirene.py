@@ -11,7 +11,7 @@ from rdflib.namespace import RDF, XSD
 
 from graph.ingest import detect_kind
 from graph.ingest.base import InputError, SourceContext
-from graph.ingest.sirene import detect, extract
+from graph.ingest.sirene import detect, extract, near_miss
 from graph.namespaces import MAI, SCHEMA
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tabular"
@@ -68,6 +68,30 @@ def test_detection_scores_sirene_files_only(name, score):
 def test_a_sirene_file_that_is_not_a_legal_units_extract_says_what_it_is(name, data, why):
     with pytest.raises(InputError, match=f"^type de fichier non reconnu : {re.escape(why)} ;"):
         detect_kind(SourceContext(Path(name), data))
+
+
+@pytest.mark.parametrize("header, lacks, renames", [
+    ("siren,siret_siege,nom_complet,nom_raison_sociale,nature_juridique,activite_principale,est_ess",
+     "categorieJuridiqueUniteLegale, activitePrincipaleUniteLegale, denominationUniteLegale",
+     "nature_juridique → categorieJuridiqueUniteLegale, activite_principale → activitePrincipaleUniteLegale, "
+     "nom_raison_sociale → denominationUniteLegale"),
+    ("SIREN;Raison sociale;Code NAF;categorieJuridiqueUniteLegale", "activitePrincipaleUniteLegale, "
+     "denominationUniteLegale", "Code NAF → activitePrincipaleUniteLegale, Raison sociale → denominationUniteLegale"),
+])
+def test_a_list_of_companies_by_siren_under_other_column_names_says_which_lack_and_what_to_rename(
+        header, lacks, renames):
+    data = f"{header}\n509988770{',x' * header.count(',')}{';x' * header.count(';')}\n".encode()
+    with pytest.raises(InputError) as refused:
+        detect_kind(SourceContext(Path("export.csv"), data))
+    assert (refused.value.issue.line, refused.value.issue.message) == (1, (
+        "type de fichier non reconnu : l'en-tête ressemble à une liste d'entreprises SIRENE (export de l'Annuaire "
+        "des entreprises ou de l'API Recherche d'entreprises ?), mais pas à un extrait des unités légales "
+        f"(StockUniteLegale) : il y manque {lacks} ; renommez ses colonnes ({renames}) ; corrigez-le"))
+
+
+@pytest.mark.parametrize("header", ["siren;raison sociale;montant", "nom;siren;siret;type;cercle"])
+def test_a_table_with_a_siren_and_a_name_alone_is_no_list_of_companies(header):
+    assert near_miss(SourceContext(Path("t.csv"), f"{header}\n".encode())) is None
 
 
 def test_a_header_in_lower_case_as_postgresql_exports_it_gives_the_same_actors():

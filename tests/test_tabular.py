@@ -197,6 +197,20 @@ def test_note_lines_below_the_last_data_row_are_skipped_with_a_warning(text, not
     assert [r.line for r in table.rows] == [r for r in range(2, 2 + text.count("\n") - 1) if r not in notes]
 
 
+@pytest.mark.parametrize("text, notes, rows", [
+    ("nom;montant;objet\nA;1500;Sport\n;;\nSource : la ville;;\nTotal;1500;\n", [4], [2, 5]),
+    ("nom;montant;objet\nA;1500;Sport\nTotal;1500;\nSource : la ville;;\nMise à jour annuelle;;\n", [4, 5], [2, 3]),
+    ("nom;montant;objet\nA;1500;Sport\nSous-total sport;1500;\nSource : la ville;;\nTOTAL;1500;\n", [4],
+     [2, 3, 5]),
+    ("nom;montant;objet\nA;1500;Sport\nB;;\nTotal;1500;\n", [], [2, 3, 4]),  # a name, not prose: a row
+])
+def test_note_lines_among_or_above_the_totals_rows_below_the_data_are_skipped_and_the_totals_kept(text, notes, rows):
+    table = read_table(text.encode())
+    assert [(i.line, i.message) for i in table.issues] == [
+        (line, "note en pied de tableau, pas une ligne de données : ignorée") for line in notes]
+    assert [r.line for r in table.rows] == rows
+
+
 @pytest.mark.parametrize("text, skipped", [
     ("nom;montant;objet\nA;1500;Sport\nNom;Montant;\nB;2500;Culture\n", [3]),
     ("nom;;montant\nA;x;1500\nnom;;montant\nB;y;2500\n", [3]),  # a column without a name

@@ -379,7 +379,7 @@ def extract(ctx: SourceContext) -> Extraction:
         text, encoding = decode(ctx.data)
         read = entries_from_yaml(text, FORMAT)
     elif is_spreadsheet(ctx.data):
-        read, encoding = entries_from_csv(sheet_as_csv(read_sheet(ctx.data).rows)), "xlsx/ods"
+        read, encoding = entries_from_csv(sheet_as_csv(read_sheet(ctx.data).rows), spreadsheet=True), "xlsx/ods"
     else:
         text, encoding = decode(ctx.data)  # as Excel saves a CSV: cp1252, a BOM, UTF-16
         read = entries_from_csv(text)

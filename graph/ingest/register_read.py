@@ -16,7 +16,7 @@ from graph.identifiers import clean_identifier, rna_ok, siren_ok, siret_ok
 from graph.ingest.register_keys import (FRENCH, canonical, duplicate_key, suggestion, unknown_key,
                                         written_in_french)
 from graph.ingest.register_values import circle_concept, kind_class, read_date
-from graph.tabular import normalise_header, sniff_delimiter
+from graph.tabular import SNIFF_LINES, normalise_header, sniff_delimiter
 from graph.values import ValueProblem
 from graph.parse_errors import invalid_yaml
 
@@ -217,13 +217,14 @@ def entries_from_yaml(text: str, expected: str) -> Register:
     return Register(ptce_entry, members, goals, actions, grants, issues)
 
 
-def entries_from_csv(text: str) -> Register:
-    """Read a CSV register; ``# key: value`` lines before the header name the PTCE. Its columns are read as the
+def entries_from_csv(text: str, spreadsheet: bool = False) -> Register:
+    """Read a CSV register; ``# key: value`` lines before the header name the PTCE (the ``#`` may be left out: the
+    header is the first line that names the name, kind and circle columns). Its columns are read as the
     YAML format's member keys (any case, accents or spaces, or their French names); the others are warned about.
     Empty cells beyond the header (a row ending with an extra separator) are ignored; a row with values beyond it
     (a separator inside an unquoted value shifted them), or a longer row whose values read better shifted back
     (:func:`_cut_value`: the value cut in two was on a row whose last cell is empty), refuses the register with its
-    line and the value to put in quotes (InputError).
+    line and the value to put in quotes (InputError) — or, in a sheet (``spreadsheet``), the column to name.
 
     >>> read = entries_from_csv(" Nom ;KIND;cercle;email\\nA;association;coeur;a@b.fr;\\n")
     >>> [m.values for m in read.members]
@@ -231,6 +232,9 @@ def entries_from_csv(text: str) -> Register:
     >>> for issue in read.issues: print(issue.line, issue.message)
     1 clé inconnue « email » d'un membre, ignorée : clés lues d'un membre : nom, type, cercle, date d'entrée, \
 date de sortie, thèmes, objectifs, siren, siret, rna, esus
+    >>> read = entries_from_csv("ptce: P;;\\nNom;Type;Cercle\\nA;association;coeur\\n")
+    >>> read.ptce.values, [(m.line, m.values["name"]) for m in read.members]
+    ({'name': 'P'}, [(3, 'A')])
     """
     lines = text.splitlines()
     start, ptce, goals, issues = _heading(lines)
@@ -241,14 +245,16 @@ date de sortie, thèmes, objectifs, siren, siret, rna, esus
     while header and not header[-1].strip():
         header.pop()
     columns = _columns(header, start + 1, issues)
+    if not columns and header:
+        raise _no_header(header, start + 1)
     members = []
     for cells in reader:
         line = start + reader.line_num
         values = {columns[i]: cell.strip() for i, cell in enumerate(cells[:len(header)]) if i in columns}
         if len(cells) > len(header):
-            cut = _cut_value(cells, columns, len(header), delimiter)
+            cut = None if spreadsheet else _cut_value(cells, columns, len(header), delimiter)
             if cut is not None or any(c.strip() for c in cells[len(header):]):
-                raise _shifted(cells, len(header), line, cut)
+                raise _shifted(cells, len(header), line, cut, start + 1 if spreadsheet else None)
         if any(values.values()):
             members.append(Entry(values, line, written={columns[i]: header[i].strip() for i in columns}))
     return Register(ptce, members, goals, issues=issues)
@@ -270,9 +276,20 @@ def sheet_as_csv(rows: list[tuple[int, list[str]]]) -> str:
     return out.getvalue()
 
 
-def _shifted(cells: list[str], width: int, line: int, cut: str | None) -> InputError:
+def _shifted(cells: list[str], width: int, line: int, cut: str | None, sheet_header: int | None) -> InputError:
     """Why a register with a row shifted by a separator inside an unquoted value is refused whole: stored without
-    that row, the register would drop a member the coordinator listed (the register stored before stays)."""
+    that row, the register would drop a member the coordinator listed (the register stored before stays). In a
+    sheet (``sheet_header``: the header's line) no separator shifts a cell: the value lies in a column that the
+    header does not name."""
+    if sheet_header is not None:
+        column = next(i for i in range(width, len(cells)) if cells[i].strip())
+        letter = _column_letter(column)
+        return InputError(
+            f"valeur « {cells[column].strip()} » en colonne {letter}, que l'en-tête (ligne {sheet_header}) ne nomme "
+            f"pas : nommez la colonne ou videz la cellule ; registre refusé, pour ne pas perdre ce qu'elle dit",
+            line=line, message_en=f"value '{cells[column].strip()}' in column {letter}, which the header (line "
+                                  f"{sheet_header}) does not name: name the column or empty the cell; register "
+                                  "refused, so as not to lose what it says")
     said = (f"la valeur « {cut} » contient sans doute le séparateur ; mettez-la entre guillemets",
             f"the value '{cut}' probably holds the separator; quote it") if cut else (
         "un séparateur dans une valeur non entre guillemets ? mettez-la entre guillemets",
@@ -280,6 +297,32 @@ def _shifted(cells: list[str], width: int, line: int, cut: str | None) -> InputE
     return InputError(f"{len(cells)} cellules pour {width} colonnes : {said[0]} ; registre refusé, pour ne pas perdre "
                       "ce membre", line=line, message_en=f"{len(cells)} cells for {width} columns: {said[1]}; register "
                       "refused, so as not to lose this member")
+
+
+def _no_header(taken: list[str], line: int) -> InputError:
+    """Why a register whose header cannot be found is refused: the line taken for it names none of its columns."""
+    text = " ".join(c.strip() for c in taken if c.strip())
+    return InputError(
+        f"en-tête du registre introuvable : la ligne « {text} » ne nomme aucune de ses colonnes, et aucune des "
+        f"{SNIFF_LINES} premières lignes ne nomme à la fois nom, type et cercle (name, kind, circle) ; écrivez "
+        "l'en-tête avant les membres (par exemple nom;type;cercle;date d'entrée)", line=line,
+        message_en=f"register header not found: the line '{text}' names none of its columns, and none of the first "
+                   f"{SNIFF_LINES} lines names name, kind and circle together; write the header before the members "
+                   "(for example name;kind;circle;joined)")
+
+
+def _column_letter(index: int) -> str:
+    """A sheet's column letters for the 0-based ``index``: ``A``, ``Z``, ``AA``.
+
+    >>> _column_letter(0), _column_letter(25), _column_letter(26)
+    ('A', 'Z', 'AA')
+    """
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _cut_value(cells: list[str], columns: dict[int, str], width: int, delimiter: str) -> str | None:
@@ -332,21 +375,33 @@ _GRANT_KEY = re.compile(r"financement|subvention|grant")
 
 
 def _heading(lines: list[str]) -> tuple[int, Entry, list[Entry], list[Issue]]:
-    """Read the comment lines before a CSV register's header: (the header's index, the PTCE, its goals, problems).
+    """Read the lines before a CSV register's header: (the header's index, the PTCE, its goals, problems).
     ``# ptce: NAME``, ``# coordinator: NAME`` (and the ``ptce:`` keys of the YAML format, ``territory``,
     ``description``, or their French names) describe the PTCE, ``# objectif N: LABEL`` declares its goal of rank
-    N; other comments are free text, unless their key is a near spelling of one of these.
+    N; other lines are free text, unless their key is a near spelling of one of these. The ``#`` may be left out
+    (a sheet's first rows, the key and its value in one cell or two) when a line among the first names the
+    register's name, kind and circle columns: the first such line is the header; else it is the first line that
+    is neither a comment nor blank.
 
     >>> start, ptce, goals, issues = _heading(["# ptce: P", "# Objectif 2 : Soutenir", "# registre de mars", "a"])
     >>> start, ptce.values, [(g.line, g.values) for g in goals], issues
     (3, {'name': 'P'}, [(2, {'rank': 2, 'label': 'Soutenir'})], [])
+    >>> start, ptce, goals, issues = _heading(["Registre 2024;;", "ptce;P;", "objectif 1:;Un;", "Nom;Type;Cercle"])
+    >>> start, ptce.values, [(g.line, g.values) for g in goals]
+    (3, {'name': 'P'}, [(3, {'rank': 1, 'label': 'Un'})])
     """
     values: dict[str, Any] = {}
     lines_of: dict[str, int] = {}
     goals: list[Entry] = []
     issues: list[Issue] = []
+    header = _header_line(lines)
+    delimiter = sniff_delimiter("\n".join(lines[header:])) if header is not None else ";"
     start = 0
-    while start < len(lines) and ((comment := _comment(lines[start])) is not None or _blank(lines[start])):
+    while start < len(lines) and (start < header if header is not None else
+                                  (_comment(lines[start]) is not None or _blank(lines[start]))):
+        comment = _comment(lines[start])
+        if comment is None and not _blank(lines[start]):
+            comment = _uncommented(lines[start], delimiter)
         start += 1
         key, colon, value = (comment or "").partition(":")
         folded, value = normalise_header(key), value.strip()
@@ -369,6 +424,35 @@ def _heading(lines: list[str]) -> tuple[int, Entry, list[Entry], list[Issue]]:
             issues.append(Issue("warning", f"ligne « #{key}: » non lue : écrivez « # {hint}: … »",
                                 f"line '#{key}:' not read: write '# {hint}: …'", line=start, field=key.strip()))
     return start, Entry(values, 1, lines_of), goals, issues
+
+
+#: The columns that make a table a register: its header is the first line among the first that names them all.
+REQUIRED_COLUMNS = frozenset({"name", "kind", "circle"})
+
+
+def _header_line(lines: list[str]) -> int | None:
+    """The index of a CSV register's header: the first line among the first :data:`SNIFF_LINES` (not a comment)
+    whose cells name the name, kind and circle columns; None when none does."""
+    for i, line in enumerate(lines[:SNIFF_LINES]):
+        if _comment(line) is not None:
+            continue
+        cells = re.split(r"[;,\t|]", line)
+        if REQUIRED_COLUMNS <= {canonical("member", c.strip().strip('"')) for c in cells}:
+            return i
+    return None
+
+
+def _uncommented(line: str, delimiter: str) -> str:
+    """A line before a register's header written without its ``#``, as a comment's text: its cells' values, the
+    first (a key, its colon optional) then ``:`` and the others (a sheet's row ``ptce | NAME``).
+
+    >>> _uncommented("ptce: P;;", ";"), _uncommented("objectif 1;Soutenir les aidants;", ";")
+    ('ptce: P', 'objectif 1: Soutenir les aidants')
+    """
+    cells = [c.strip() for c in next(csv.reader([line], delimiter=delimiter), []) if c.strip()]
+    if len(cells) < 2:
+        return cells[0] if cells else ""
+    return f"{cells[0].rstrip(':').rstrip()}: {' '.join(cells[1:])}"
 
 
 def _blank(line: str) -> bool:

@@ -27,7 +27,12 @@ KINDS = {"association": MAI.Association, "collectivite": MAI.PublicAuthority, "e
 #: The circles that the register documents.
 CIRCLE_NAMES = ("coeur", "operationnel", "partenaires", "financeurs")
 #: Words that say nothing of which circle: "cercle des financeurs" is "financeurs".
-_CIRCLE_NOISE = frozenset({"cercle", "circle", "de", "des", "du", "d", "la", "le", "les", "l", "the"})
+_CIRCLE_NOISE = frozenset({"cercle", "circle", "de", "des", "du", "d", "la", "le", "les", "l", "the", "rang",
+                           "niveau"})
+#: A circle's rank written as an ordinal (« 1er cercle », « 2e », « 2ème », « deuxième cercle »), folded: its number.
+_ORDINAL = re.compile(r"(\d+)(?:er|re|ere|e|eme|nd|nde|d|de|st|th)")
+_ORDINAL_WORDS = {"premier": "1", "premiere": "1", "first": "1", "second": "2", "seconde": "2", "deuxieme": "2",
+                  "troisieme": "3", "third": "3", "quatrieme": "4", "fourth": "4"}
 
 
 def _key(text: str, noise: frozenset[str] = frozenset()) -> str:
@@ -68,9 +73,23 @@ def _circles() -> dict[str, URIRef]:
 
 
 def circle_concept(text: str) -> URIRef | None:
-    """Return the circle ``text`` names (identifier, rank, label or variant of ``ontology/circles.ttl``, in the
-    singular or the plural, with or without ``cercle``), or None."""
-    return _circles().get(_key(text, _CIRCLE_NOISE))
+    """Return the circle ``text`` names (identifier, rank — in figures or as an ordinal —, label or variant of
+    ``ontology/circles.ttl``, in the singular or the plural, with or without ``cercle``), or None.
+
+    >>> [circle_concept(t).rsplit("/", 1)[1] for t in ("1er cercle", "2ème cercle", "Deuxième cercle", "3e rang")]
+    ['coeur', 'operationnel', 'operationnel', 'partenaires']
+    >>> circle_concept("2e adjoint") is None
+    True
+    """
+    key = _key(text, _CIRCLE_NOISE)
+    return _circles().get(key) or _circles().get(_rank(key) or "")
+
+
+def _rank(key: str) -> str | None:
+    """The rank that a folded circle key written as one ordinal says (``1er``, ``2eme``, ``deuxieme``), or None."""
+    if (m := _ORDINAL.fullmatch(key)) is not None:
+        return m[1]
+    return _ORDINAL_WORDS.get(key)
 
 
 

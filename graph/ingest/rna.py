@@ -5,7 +5,8 @@ known) — with ``mai:rna``, ``mai:siret``/``mai:siren`` when present, ``rdfs:la
 (``titre_court``), ``schema:foundingDate`` (``date_creat``; ``0001-01-01`` is RNA's null), ``dcterms:description``
 (``objet``), and ``schema:location`` → ``mint("place", insee code)``, a ``schema:Place`` with ``mai:inseeCode`` and
 ``rdfs:label``. A dissolved association (``position`` D or S, or a ``date_disso``) gets ``schema:dissolutionDate``
-when the date is known, and a warning.
+when the date is known (the import layout, which has no ``date_disso``, writes it in ``observation``: « dissoute le
+14/05/2008 »), and a warning.
 
 The import layout's ``id`` is an old number (``751P00085568``): its W number, when it has one, is in
 ``observation`` (pitfall 19). Personal data is left out (pitfall 30): no ``telephone``, ``email``,
@@ -21,6 +22,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from graph.identifiers import clean_identifier, normalise_rna, restore_leading_zeros, rna_ok, siret_ok
 from graph.identity import ActorBook
+from graph.ingest.french import read_date
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.namespaces import MAI, SCHEMA, mint
 from graph.tabular import Row, lost_characters, peek_keys, peek_lines, read_table, repair_issues
@@ -145,13 +147,40 @@ class _Rows:
         position, date = self.get(row, "position").upper(), self.date(row, "date_disso")
         if position not in DISSOLVED and date is None:
             return
+        told = ""
+        if date is None and (date := dissolution_in_observation(self.get(row, "observation"))) is not None:
+            told = " (date lue dans observation)"  # the import layout has no date_disso
         if date is not None:
             self.graph.add((iri, SCHEMA.dissolutionDate, literal(date, _DATE)))
         state = DISSOLVED.get(position, "dissoute")
-        self.ex.warn(f"association {state}" + (f" le {date.isoformat()}" if date else ""),
+        self.ex.warn(f"association {state}" + (f" le {date.isoformat()}" if date else "") + told,
                      f"association {'deleted' if position == 'S' else 'dissolved'}" +
-                     (f" on {date.isoformat()}" if date else ""), line=row.line, field="position", value=position)
+                     (f" on {date.isoformat()}" if date else "") + (" (date read in observation)" if told else ""),
+                     line=row.line, field="position", value=position)
         self.dissolved += 1
+
+
+#: The date that an import row's ``observation`` gives its dissolution: « dissoute le 14/05/2008 », « dissolution du
+#: 3 mars 2010 », « supprimée en date du 2011-02-01 ».
+_DISSOLVED_ON = re.compile(r"(?:dissou?te?s?|dissolution|supprim[ée]+e?s?|radi[ée]+e?s?)\s+(?:le|du|au|en date du|"
+                           r"depuis le|à compter du)?\s*:?\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}|"
+                           r"\d{1,2}(?:er)?\s+[^\W\d_]+\s+\d{4})", re.IGNORECASE)
+
+
+def dissolution_in_observation(text: str):
+    """The date of dissolution that an RNA import row's ``observation`` states, or None.
+
+    >>> dissolution_in_observation("dissoute le 14/05/2008"), dissolution_in_observation("Dissolution du 3 mars 2010")
+    (datetime.date(2008, 5, 14), datetime.date(2010, 3, 3))
+    >>> dissolution_in_observation("W751085568 - créée le 01/02/1990") is None
+    True
+    """
+    if (m := _DISSOLVED_ON.search(text)) is None:
+        return None
+    try:
+        return read_date(m[1])[0]
+    except ValueProblem:
+        return None
 
 
 def extract(ctx: SourceContext) -> Extraction:

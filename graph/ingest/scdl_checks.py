@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.identity import fold
 from graph.ingest.french import read_date
 from graph.values import DotConvention, ValueProblem, parse_amount, parse_period, parse_ratio
@@ -119,3 +120,36 @@ def shifted(cells: list[str], extra: int, cols: dict[str, int], header: list[str
             f"{f', « {cut} » ?' if cut else ' ?'}) : ligne ignorée",
             f"{size} cells for {width} columns: {where_en} (a separator inside an unquoted value"
             f"{f', {cut!r}?' if cut else '?'}): row skipped")
+
+
+#: An identifier written at the end of a beneficiary's name: in brackets ("NOM (509 988 770 00012)", "NOM [SIRET :
+#: …]", "NOM (RNA W691000123)"), or after a dash or comma with its kind named ("NOM - SIRET 50998877000012").
+_ID_IN_NAME = re.compile(
+    r"\s*(?:[(\[]\s*(?:(?:SIRET|SIREN|RNA)\s*(?:n°|no)?\s*:?\s*)?(?P<bracketed>[0-9W][0-9A-Z .\u00a0]{7,24}[0-9])"
+    r"\s*[)\]]|[-–—,]\s*(?:SIRET|SIREN|RNA)\s*(?:n°|no)?\s*:?\s*(?P<named>[0-9W][0-9A-Z .\u00a0]{7,24}[0-9]))\s*$",
+    re.IGNORECASE)
+
+
+def identifier_in_name(name: str) -> tuple[str, str | None, str | None, str | None, str] | None:
+    """A valid SIRET, SIREN or RNA number written at the end of a beneficiary's ``name`` (where lists that have no
+    identifier column, or left it empty, put it): (the name without it, SIREN, SIRET, RNA, the identifier as
+    written); None when the name ends with none, or with one that is not valid (a year, a department, a phone).
+
+    >>> identifier_in_name("Centre de prévention Addictions Lise (509 988 770 00012)")
+    ('Centre de prévention Addictions Lise', '509988770', '50998877000012', None, '509 988 770 00012')
+    >>> identifier_in_name("Club sportif - SIREN : 423 456 789")[:3], identifier_in_name("Amicale (w691000123)")[3]
+    (('Club sportif', '423456789', None), 'W691000123')
+    >>> identifier_in_name("Comité des fêtes (2024)"), identifier_in_name("Club (509 988 770 00013)")
+    (None, None)
+    """
+    if (m := _ID_IN_NAME.search(name)) is None or not (rest := name[:m.start()].rstrip(" -–—,")):
+        return None
+    written = (m["bracketed"] or m["named"]).strip()
+    digits = clean_identifier(written)
+    if len(digits) == 14 and siret_ok(digits):
+        return rest, digits[:9], digits, None, written
+    if len(digits) == 9 and siren_ok(digits):
+        return rest, digits, None, None, written
+    if rna_ok(written.replace(" ", "")):
+        return rest, None, None, normalise_rna(written.replace(" ", "")), written
+    return None

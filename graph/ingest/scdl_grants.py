@@ -34,7 +34,7 @@ from graph.identifiers import clean_identifier, normalise_rna, read_siret, rna_o
 from graph.identity import ActorBook, actor_key, deliberation_iri, fold, is_placeholder_name, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph, nothing_kept
 from graph.ingest.french import format_amount, read_date
-from graph.ingest.scdl_checks import dot_message, is_total, shifted, total_difference
+from graph.ingest.scdl_checks import dot_message, identifier_in_name, is_total, shifted, total_difference
 from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
                                        warn_duplicate_columns)
 from graph.ingest.scdl_repeated import grants_stored
@@ -173,6 +173,14 @@ class _Rows:
         """How to make the row's beneficiary (made only once the whole row is kept), or None when it is rejected."""
         name = self.get(row, "beneficiary_name")
         siren, siret, rna = self.beneficiary_ids(row)
+        if not (self.get(row, "beneficiary_id") or self.get(row, "beneficiary_rna")) and (
+                found := identifier_in_name(name)):
+            name, siren, siret, rna, written = found
+            kind = "RNA" if rna else "SIRET" if siret else "SIREN"
+            self.warn(row, "beneficiary_name", f"{kind} « {written} » écrit dans le nom du bénéficiaire, sans colonne "
+                      f"d'identifiant remplie : retenu comme son identifiant, le nom lu « {name} »",
+                      f"{kind} '{written}' written in the beneficiary's name, no identifier column filled: kept as "
+                      f"its identifier, the name read as '{name}'", self.get(row, "beneficiary_name"))
         if not name and not siren and not rna:
             self.reject(row, "beneficiary_name", "bénéficiaire manquant (ni nom, ni SIRET, ni RNA valides)",
                         "beneficiary missing (no valid name, SIRET or RNA)", name)

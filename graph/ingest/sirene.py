@@ -17,6 +17,7 @@ with a warning that gives its line and why (grouped, with the first lines, when 
 
 from __future__ import annotations
 
+import csv
 import re
 
 from rdflib import URIRef
@@ -26,8 +27,9 @@ from graph.identifiers import clean_identifier, normalise_rna, restore_leading_z
 from graph.identity import ActorBook
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.namespaces import MAI, SCHEMA
-from graph.tabular import (Row, lost_characters, normalise_header, peek_keys, peek_lines, read_table,
-                           repair_issues)
+from graph.encodings import decode
+from graph.tabular import (PEEK_BYTES, Row, lost_characters, normalise_header, peek_keys, peek_lines, read_table,
+                           repair_issues, sniff_delimiter)
 from graph.triples import plain_literal
 from graph.values import ValueProblem, parse_bool, parse_date
 
@@ -91,11 +93,65 @@ def near_miss(ctx: SourceContext) -> InputError | None:
                           "légales (StockUniteLegale) sont lus", line=line,
                           message_en="a SIRENE establishments extract (StockEtablissement): only extracts of legal "
                                      "units (StockUniteLegale) are read")
+    if renamed := _other_names(keys):
+        return _renamed_columns(keys, {column: _written(ctx.data, line, key) for column, key in renamed.items()}, line)
     if not 2 <= len(SIGNATURE & keys) < len(SIGNATURE):
         return None
     lacks = ", ".join(c for c in COLUMNS if c.lower() not in keys)
     return InputError(f"l'en-tête ressemble à un extrait SIRENE des unités légales, mais il y manque : {lacks}",
                       line=line, message_en=f"the header looks like a SIRENE legal units extract, but lacks: {lacks}")
+
+
+#: The names that other lists of companies by SIREN give the required columns (folded as headers are): the
+#: Annuaire des entreprises and the API Recherche d'entreprises (``nature_juridique``, ``activite_principale``,
+#: ``nom_raison_sociale``), spreadsheets made by hand (« Catégorie juridique », « Code NAF », « Raison sociale »).
+OTHER_NAMES = {
+    "categorieJuridiqueUniteLegale": ("naturejuridique", "categoriejuridique", "formejuridique"),
+    "activitePrincipaleUniteLegale": ("activiteprincipale", "codenaf", "naf", "codeape", "ape", "codenafape"),
+    "denominationUniteLegale": ("nomraisonsociale", "raisonsociale", "denomination", "nomcomplet"),
+}
+
+
+def _other_names(keys: frozenset[str]) -> dict[str, str]:
+    """The required columns that a header with a ``siren`` column names otherwise, each with the name it gives it
+    (its first of :data:`OTHER_NAMES`); empty unless two of them are, so that a SIREN beside a name is no list of
+    companies.
+
+    >>> sorted(_other_names(frozenset({"siren", "raisonsociale", "codenaf"})).values())
+    ['codenaf', 'raisonsociale']
+    >>> _other_names(frozenset({"siren", "raisonsociale", "montant"}))
+    {}
+    """
+    if "siren" not in keys:
+        return {}
+    found = {column: next(name for name in names if name in keys)
+             for column, names in OTHER_NAMES.items() if column.lower() not in keys and keys & set(names)}
+    return found if len(found) + len(SIGNATURE & keys) >= 3 else {}
+
+
+def _written(data: bytes, line: int | None, key: str) -> str:
+    """How the header on ``line`` writes the column whose folded name is ``key`` (``nature_juridique``)."""
+    text, _ = decode(data[:PEEK_BYTES])
+    header = text.splitlines()[line - 1] if line and len(text.splitlines()) >= line else ""
+    cells = next(csv.reader([header], delimiter=sniff_delimiter(header)), [])
+    return next((c.strip() for c in cells if normalise_header(c) == key), key)
+
+
+def _renamed_columns(keys: frozenset[str], renamed: dict[str, str], line: int | None) -> InputError:
+    """Why a list of companies by SIREN whose columns bear other names than SIRENE's is refused: the columns it
+    lacks, and the ones of its own to rename."""
+    lacks = [c for c in COLUMNS if c.lower() not in keys]
+    hint = ", ".join(f"{renamed[c]} → {c}" for c in lacks if c in renamed)
+    missing = ", ".join(lacks)
+    miss = InputError(
+        f"l'en-tête ressemble à une liste d'entreprises SIRENE (export de l'Annuaire des entreprises ou de l'API "
+        f"Recherche d'entreprises ?), mais pas à un extrait des unités légales (StockUniteLegale) : il y manque "
+        f"{missing} ; renommez ses colonnes ({hint})", line=line,
+        message_en=f"the header looks like a SIRENE list of companies (an export of the Annuaire des entreprises "
+                   f"or of the API Recherche d'entreprises?), but not like a legal units extract (StockUniteLegale): "
+                   f"it lacks {missing}; rename its columns ({hint})")
+    miss.kind_helps = False  # the kind needs these columns
+    return miss
 
 
 class _Rows:
