@@ -32,17 +32,29 @@ from functools import lru_cache
 from typing import Iterator
 
 from graph.encodings import SUSPECT, decode, encoding_issue, repair_text
+from graph.identity import fold
 from graph.ingest.base import InputError, Issue
-from graph.ingest.scdl_checks import is_total
 from graph.limits import check_line_length
 # is_spreadsheet, MAX_ROWS, spreadsheet_error: for the callers of this module too.
 from graph.spreadsheets import MAX_ROWS, Sheet, is_spreadsheet, read_heads, read_sheet, spreadsheet_error
 
 #: Lines looked at to sniff the separator and find the header row.
 SNIFF_LINES = 30
+#: A row that sums those above it names itself so in its first cell or as its beneficiary ("Total", "TOTAL
+#: GÉNÉRAL", "Sous-total sport", "Totaux"), folded; "TotalEnergies" is a name, not a total.
+_TOTAL = re.compile(r"(?:sous )?tota(?:l|ux)\b")
 
 #: Where :func:`read_table` puts the issues of its tables while a :func:`collected_issues` block runs.
 _COLLECTED: ContextVar[list[Issue] | None] = ContextVar("table_issues", default=None)
+
+
+def is_total(text: str) -> bool:
+    """Whether a cell's ``text`` names its row a totals row.
+
+    >>> is_total("Sous-total sport"), is_total("TOTAL GÉNÉRAL"), is_total("TotalEnergies")
+    (True, True, False)
+    """
+    return bool(text) and bool(_TOTAL.match(fold(text)))
 
 
 @dataclass

@@ -1,8 +1,5 @@
-"""What a grants list tells about itself, beyond its grants: its totals rows and the way it writes amounts.
-
->>> is_total("Sous-total sport"), is_total("TOTAL GÉNÉRAL"), is_total("TotalEnergies")
-(True, True, False)
-"""
+"""What a grants list tells about itself, beyond its grants: its totals rows (found by
+:func:`graph.tabular.is_total`) and the way it writes amounts."""
 
 from __future__ import annotations
 
@@ -13,16 +10,6 @@ from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok,
 from graph.identity import fold
 from graph.ingest.french import read_date
 from graph.values import DotConvention, ValueProblem, parse_amount, parse_period, parse_ratio
-
-#: A row that sums those above it names itself so in its first cell or as its beneficiary ("Total", "TOTAL
-#: GÉNÉRAL", "Sous-total sport", "Totaux"), folded; "TotalEnergies" is a name, not a total.
-_TOTAL = re.compile(r"(?:sous )?tota(?:l|ux)\b")
-
-
-def is_total(text: str) -> bool:
-    """Whether a cell's ``text`` names its row a totals row."""
-    return bool(text) and bool(_TOTAL.match(fold(text)))
-
 
 def total_difference(label: str, stated: Decimal | None, since_total: Decimal, overall: Decimal
                      ) -> tuple[str, str] | None:

@@ -34,12 +34,12 @@ from graph.identifiers import clean_identifier, normalise_rna, read_siret, rna_o
 from graph.identity import ActorBook, actor_key, deliberation_iri, fold, is_placeholder_name, name_key
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph, nothing_kept
 from graph.ingest.french import format_amount, read_date
-from graph.ingest.scdl_checks import dot_message, identifier_in_name, is_total, shifted, total_difference
+from graph.ingest.scdl_checks import dot_message, identifier_in_name, shifted, total_difference
 from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
                                        warn_duplicate_columns)
 from graph.ingest.scdl_repeated import grants_stored
 from graph.namespaces import MAI, SCHEMA, mint
-from graph.tabular import Row, Table, lost_characters, peek_keys, read_table, repair_issues
+from graph.tabular import Row, Table, is_total, lost_characters, peek_keys, read_table, repair_issues
 from graph.values import ValueProblem, dot_convention, parse_amount, parse_date, parse_int, parse_period, parse_ratio
 
 EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods")
