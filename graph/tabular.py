@@ -207,6 +207,11 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
     if (warning := other_sheet or encoding_issue(data, encoding)) is not None:
         table.issues.append(warning)
     table.header = [_repair_cell(table, header_row.line, i, c) for i, c in enumerate(header_row.cells)]
+    # One search of the whole file, so that the rows of a clean file (nearly all of them) are not looked at one by one.
+    controls = any(_CONTROL.search(c) for r in records for c in r.cells) if delimiter is None \
+        else _CONTROL.search(text) is not None
+    if controls:
+        table.header = _drop_controls(table, header_row.line, table.header)
     while table.header and not table.header[-1]:
         table.header.pop()
     width = len(table.header)
@@ -226,6 +231,8 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
             cells = [c.strip() for c in row.cells]
         else:
             cells = [_repair_cell(table, row.line, i, c) for i, c in enumerate(row.cells)]
+        if controls:
+            cells = _drop_controls(table, row.line, cells)
         if repeats_header(cells, table.keys):
             table.issues.append(Issue(
                 "warning", f"en-tête répété (ligne {row.line}), pas une ligne de données : ignoré",
@@ -238,6 +245,29 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
     if (collected := _COLLECTED.get()) is not None:
         collected.extend(table.issues)
     return table
+
+
+#: Control characters that no text value holds (C0 but tab and line ends, DEL): a NUL from a broken export or a
+#: C string, a form feed from a printer's file. XML 1.0 cannot carry them, even escaped, and a reader skips them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _drop_controls(table: Table, line: int, cells: list[str]) -> list[str]:
+    """Remove the control characters of ``cells`` (a row starting at ``line``), with a warning for each cell that held
+    some, naming its column: the value is kept, and its source is to be checked."""
+    out = []
+    for i, cell in enumerate(cells):
+        if _CONTROL.search(cell):
+            found = sorted({f"U+{ord(c):04X}" for c in _CONTROL.findall(cell)})
+            cell = _CONTROL.sub("", cell).strip()
+            table.issues.append(Issue(
+                "warning", f"caractère de contrôle {', '.join(found)} dans la valeur, retiré (export abîmé ?) : "
+                           "valeur à vérifier à sa source",
+                f"control character {', '.join(found)} in the value, removed (damaged export?): value to check at "
+                "its source", line=line, value=cell,
+                field=table.header[i] if i < len(table.header) and table.header[i] else f"colonne {i + 1}"))
+        out.append(cell)
+    return out
 
 
 #: Two words of letters: the prose of a note ("Source : Direction des finances"), not a value.

@@ -1,0 +1,67 @@
+"""Bad input of every kind gets a clear message naming the file, the line or field, and why; nothing stored is lost.
+
+Each test feeds the smallest file that shows one mistake real publishers make (a NUL in an export, a password, a
+compressed file, a cut last row, a value out of range) through the command line, as a coordinator would.
+"""
+
+from __future__ import annotations
+
+import xml.dom.minidom
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from webapp.cli import main
+
+RNA_HEADER = "id;id_ex;siret;gestion;date_creat;titre;objet;objet_social1;adrs_codeinsee;adrs_libcommune;position\n"
+GRANTS_HEADER = ("nomAttribuant;idAttribuant;dateConvention;referenceDecision;idBeneficiaire;nomBeneficiaire;"
+                 "objet;montant;nature\n")
+
+
+def cli(tmp_path: Path, *args: str):
+    return CliRunner().invoke(main, ["--data", str(tmp_path / "data"), *args], catch_exceptions=False)
+
+
+def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return path
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x0c", "\x1b"])
+def test_a_control_character_in_a_cell_is_removed_with_a_warning_naming_line_and_field(tmp_path, control):
+    rna = write(tmp_path, "rna.csv", RNA_HEADER + f"W313012345;;;313P;2019-11-20;LEZE SANTE;"
+                                                  f"coordonner{control} les soins;011000;31284;Lézat;A\n")
+    ran = cli(tmp_path, "ingest", str(rna))
+    assert ran.exit_code == 0
+    assert f"rna.csv:2: objet='coordonner les soins': avertissement : caractère de contrôle U+{ord(control):04X}" \
+        in ran.stderr
+    got = cli(tmp_path, "query", "SELECT ?d WHERE { ?a <http://purl.org/dc/terms/description> ?d }", "--format",
+              "csv")
+    assert "coordonner les soins" in got.stdout and control not in got.stdout
+
+
+def test_a_grants_list_with_a_nul_in_a_name_warns_too(tmp_path):
+    grants = write(tmp_path, "s.csv", GRANTS_HEADER + "Ville;21310555400017;2024-03-01;D1;;Club\x00 de foot;"
+                                                      "Sport;1000;aide en numéraire\n")
+    ran = cli(tmp_path, "ingest", str(grants))
+    assert ran.exit_code == 0 and "s.csv:2: nomBeneficiaire='Club de foot': avertissement : caractère de contrôle " \
+                                  "U+0000" in ran.stderr
+
+
+def test_sparql_xml_results_never_hold_a_character_that_xml_forbids():
+    from rdflib import Literal
+
+    from graph.results import RowsResult
+
+    data = RowsResult("select", ["d"], [(Literal("a\x00b\x1fc"),)]).serialize("xml")
+    parsed = xml.dom.minidom.parseString(data)  # raises on a raw NUL
+    assert parsed.getElementsByTagName("literal")[0].firstChild.data == "a\ufffdb\ufffdc"
+
+
+def test_the_french_line_too_long_message_holds_no_english(tmp_path):
+    long = write(tmp_path, "long.csv", "nom;montant\n" + "x" * 1_000_002 + ";1\n")
+    ran = cli(tmp_path, "ingest", "--kind", "scdl-subventions", str(long))
+    assert ran.exit_code == 1 and "ligne 2 trop longue (au moins 1000001 caractères) (limite 1000000)" in ran.stderr
+    assert "the longest" not in ran.stderr
