@@ -65,3 +65,19 @@ def test_the_french_line_too_long_message_holds_no_english(tmp_path):
     ran = cli(tmp_path, "ingest", "--kind", "scdl-subventions", str(long))
     assert ran.exit_code == 1 and "ligne 2 trop longue (au moins 1000001 caractères) (limite 1000000)" in ran.stderr
     assert "the longest" not in ran.stderr
+
+
+PROTECTED = Path(__file__).parent / "fixtures" / "protected"
+
+
+@pytest.mark.parametrize("name, said", [
+    ("deliberation-mot-de-passe.pdf", "PDF protégé par un mot de passe : il ne peut pas être lu"),
+    ("subventions-mot-de-passe.xlsx", "classeur protégé par un mot de passe (chiffré) : il ne peut pas être lu")])
+def test_a_file_protected_by_a_password_is_refused_saying_so_without_library_words(tmp_path, name, said):
+    ran = cli(tmp_path, "ingest", str(PROTECTED / name))
+    assert ran.exit_code == 1 and said in ran.stderr
+    assert "Exception" not in ran.stderr and "Cannot detect" not in ran.stderr and "corrompu" not in ran.stderr
+
+
+def test_a_pdf_with_print_and_copy_restrictions_only_is_read(tmp_path):
+    assert cli(tmp_path, "ingest", str(PROTECTED / "deliberation-restrictions-seules.pdf")).exit_code == 0
