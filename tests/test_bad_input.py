@@ -68,6 +68,7 @@ def test_the_french_line_too_long_message_holds_no_english(tmp_path):
 
 
 PROTECTED = Path(__file__).parent / "fixtures" / "protected"
+TABULAR = Path(__file__).parent / "fixtures" / "tabular"
 
 
 @pytest.mark.parametrize("name, said", [
@@ -81,3 +82,23 @@ def test_a_file_protected_by_a_password_is_refused_saying_so_without_library_wor
 
 def test_a_pdf_with_print_and_copy_restrictions_only_is_read(tmp_path):
     assert cli(tmp_path, "ingest", str(PROTECTED / "deliberation-restrictions-seules.pdf")).exit_code == 0
+
+
+@pytest.mark.parametrize("kind", [[], ["--kind", "scdl-subventions"]])
+def test_a_gzipd_csv_is_refused_saying_it_is_compressed_whatever_the_kind_given(tmp_path, kind):
+    import gzip
+
+    packed = write(tmp_path, "s.csv.gz", gzip.compress(GRANTS_HEADER.encode()))
+    ran = cli(tmp_path, "ingest", *kind, str(packed))
+    assert ran.exit_code == 1 and "s.csv.gz: erreur : fichier compressé (gzip) : décompressez-le d'abord" in ran.stderr
+
+
+def test_a_zip_of_tables_is_refused_as_an_archive_and_a_workbook_is_not(tmp_path):
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "listes.zip", "w") as archive:
+        archive.writestr("subventions.csv", GRANTS_HEADER)
+    ran = cli(tmp_path, "ingest", str(tmp_path / "listes.zip"))
+    assert ran.exit_code == 1 and "archive zip (1 fichier : « subventions.csv »), pas un classeur" in ran.stderr
+    workbook = TABULAR / "DEP_Vendee_Publication_donnees_Open_data_Subventions_Conventions.xlsx"
+    assert cli(tmp_path, "ingest", str(workbook)).exit_code == 0

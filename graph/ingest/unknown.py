@@ -6,8 +6,10 @@ a file that is one of the kinds and was not recognised as such; for these, no ki
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import zipfile
 
 from graph.ingest.base import InputError, SourceContext
 
@@ -38,6 +40,42 @@ def plainly_not(ctx: SourceContext) -> InputError | None:
     (what, what_en), line = seen
     return InputError(f"type de fichier non reconnu : {what} ; Maillage lit : {READ[0]}", line=line,
                       message_en=f"unrecognised file kind: {what_en}; Maillage reads: {READ[1]}")
+
+
+#: The first bytes of the compressed files that publishers hand out (a gzip'd export, a download of several files),
+#: with the compression's name.
+COMPRESSED = ((b"\x1f\x8b", "gzip"), (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"), (b"\x28\xb5\x2f\xfd", "zstd"),
+              (b"7z\xbc\xaf\x27\x1c", "7z"), (b"Rar!\x1a\x07", "rar"))
+
+
+def compressed(data: bytes) -> InputError | None:
+    """The refusal of a compressed file, or of a zip archive that is not a workbook (XLSX and ODS are zips too):
+    no kind reads it as it is, whatever ``--kind`` says, and its bytes would be read as a garbled header; None for
+    any other file.
+
+    >>> compressed(b"\\x1f\\x8b\\x08\\x00rest").issue.message.split(" ; ")[0]
+    "fichier compressé (gzip) : décompressez-le d'abord"
+    >>> compressed(b"nom;montant\\n") is None
+    True
+    """
+    for magic, name in COMPRESSED:
+        if data.startswith(magic):
+            return InputError(f"fichier compressé ({name}) : décompressez-le d'abord ; puis importez le fichier qu'il "
+                              "contient", message_en=f"compressed file ({name}): decompress it first, then ingest the "
+                                                     "file it holds")
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None  # a damaged workbook, maybe: the spreadsheet reader tells
+        if names and not {"[Content_Types].xml", "mimetype", "content.xml"} & set(names):
+            shown, shown_en = _names(names)
+            files, files_en = (f"{len(names)} fichiers", f"{len(names)} files") if len(names) > 1 else ("1 fichier",
+                                                                                                       "1 file")
+            return InputError(f"archive zip ({files} : {shown}), pas un classeur : extrayez-en les fichiers, puis "
+                              "importez-les", message_en=f"zip archive ({files_en}: {shown_en}), not a spreadsheet: "
+                                                         "extract its files, then ingest them")
+    return None
 
 
 def _names(names: list[str]) -> tuple[str, str]:
