@@ -134,7 +134,8 @@ def check_ole(data: bytes) -> None:
 
 
 def _entry_name(entries: bytes, at: int) -> str:
-    """The name of the directory entry at ``at``: UTF-16LE, its byte length (with the final NUL) at 64 (MS-CFB 2.6.1)."""
+    """The name of the directory entry at ``at``: UTF-16LE, its length in bytes (final NUL included) at 64
+    (MS-CFB 2.6.1)."""
     size = min(struct.unpack_from("<H", entries, at + 64)[0], 64)
     return entries[at:at + max(size - 2, 0)].decode("utf-16-le", "replace")
 
