@@ -78,6 +78,8 @@ class Table:
     encoding: str | None = None
     delimiter: str | None = None
     repairs: list[Repair] = field(default_factory=list)
+    #: Whether the text does not end with a line end: its last line may be cut (an interrupted download or export).
+    unterminated: bool = False
     #: What reading met: rows refused (not in ``rows``) with their line and why, warnings about the sheet or the
     #: encoding read; also given to :func:`collected_issues`.
     issues: list[Issue] = field(default_factory=list)
@@ -203,7 +205,8 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
         raise InputError("fichier vide", message_en="empty file")
     start = find_header(records, known)
     header_row = records[start]
-    table = Table([], [], header_row.line, encoding, delimiter)
+    table = Table([], [], header_row.line, encoding, delimiter,
+                  unterminated=delimiter is not None and not text.endswith(("\n", "\r")))
     if (warning := other_sheet or encoding_issue(data, encoding)) is not None:
         table.issues.append(warning)
     table.header = [_repair_cell(table, header_row.line, i, c) for i, c in enumerate(header_row.cells)]
@@ -315,6 +318,31 @@ def repair_issues(table: Table) -> list[Issue]:
                   f"text repaired (encoding): '{repair.fixed}'", line=repair.line, value=repair.raw,
                   field=table.header[repair.column] if repair.column < len(table.header) else None)
             for repair in table.repairs]
+
+
+def short_row(table: Table, row: Row) -> Issue | None:
+    """A warning for a CSV row with fewer cells than the header (its missing cells are read empty): the lists that
+    public bodies export write every column, so a short row was most likely cut, the more so when it is the last one
+    and the file does not end with a line end (an interrupted download or export); None for a row of full width.
+
+    >>> table = read_table(b"nom;montant;objet\\nA;1;Sport\\nB;2")
+    >>> short_row(table, table.rows[0]), short_row(table, table.rows[1]).message
+    (None, 'ligne courte : 2 cellules pour 3 colonnes, la dernière du fichier, qui ne finit pas par une fin de ligne : \
+fichier tronqué (téléchargement ou export interrompu ?) ; les cellules manquantes sont lues vides')
+    """
+    if not row.short:
+        return None
+    cells, width = len(row.cells) - row.short, len(row.cells)
+    if table.unterminated and row is table.rows[-1]:
+        why = ("la dernière du fichier, qui ne finit pas par une fin de ligne : fichier tronqué (téléchargement ou "
+               "export interrompu ?)", "the file's last, and the file does not end with a line end: truncated file "
+               "(interrupted download or export?)")
+    else:
+        why = ("des cellules oubliées à l'export ?", "cells left out by the export?")
+    return Issue("warning", f"ligne courte : {cells} cellules pour {width} colonnes, {why[0]} ; les cellules "
+                            "manquantes sont lues vides",
+                 f"short row: {cells} cells for {width} columns, {why[1]}; the missing cells are read empty",
+                 line=row.line)
 
 
 def lost_characters(row: Row, header: list[str]) -> list[Issue]:

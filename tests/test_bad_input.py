@@ -102,3 +102,33 @@ def test_a_zip_of_tables_is_refused_as_an_archive_and_a_workbook_is_not(tmp_path
     assert ran.exit_code == 1 and "archive zip (1 fichier : « subventions.csv »), pas un classeur" in ran.stderr
     workbook = TABULAR / "DEP_Vendee_Publication_donnees_Open_data_Subventions_Conventions.xlsx"
     assert cli(tmp_path, "ingest", str(workbook)).exit_code == 0
+
+
+GRANTS = (GRANTS_HEADER + "Ville;21310555400017;2024-03-01;D1;;Club de foot;Sport;1000;aide en numéraire\n"
+                          "Ville;21310555400017;2024-03-01;D2;;Cercle des aidants;Répit;3500,50;aide en numéraire\n")
+
+
+def test_a_list_cut_inside_its_last_row_says_the_row_is_short_and_the_file_truncated(tmp_path):
+    cut = write(tmp_path, "s.csv", GRANTS[:GRANTS.index("Cercle") - 1])
+    ran = cli(tmp_path, "ingest", str(cut))
+    assert "s.csv:3: avertissement : ligne courte : 5 cellules pour 9 colonnes, la dernière du fichier, qui ne finit " \
+           "pas par une fin de ligne : fichier tronqué" in ran.stderr
+
+
+def test_a_short_row_inside_the_file_is_told_without_calling_the_file_truncated(tmp_path):
+    lines = GRANTS.splitlines(keepends=True)
+    short = write(tmp_path, "s.csv", lines[0] + lines[1].rsplit(";", 2)[0] + "\n" + lines[2])
+    ran = cli(tmp_path, "ingest", str(short))
+    assert "s.csv:2: avertissement : ligne courte : 7 cellules pour 9 colonnes, des cellules oubliées" in ran.stderr
+    assert "tronqué" not in ran.stderr
+
+
+def test_a_new_version_of_a_source_that_loses_grants_says_how_many(tmp_path):
+    (tmp_path / "new").mkdir()
+    cli(tmp_path, "ingest", str(write(tmp_path, "s.csv", GRANTS)))
+    ran = cli(tmp_path, "ingest", str(write(tmp_path / "new", "s.csv", GRANTS.rsplit("Ville", 1)[0])))
+    assert ran.exit_code == 0 and "la nouvelle version de « s.csv » décrit moins que celle qu'elle remplace : " \
+                                  "1 subvention de moins (2 → 1)" in ran.stderr
+    more = GRANTS + "Ville;21310555400017;2024-04-02;D3;;Club de boules;Sport;200;aide en numéraire\n"
+    grown = cli(tmp_path, "ingest", str(write(tmp_path / "new", "s.csv", more)))
+    assert "remplace la source" in grown.stderr and "décrit moins" not in grown.stderr

@@ -27,7 +27,7 @@ from graph.ingest.scdl_grants import EXTENSIONS, parse_funder_option
 from graph.ingest.scdl_headers import (DELIBERATION_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
                                        warn_duplicate_columns)
 from graph.namespaces import MAI, SCHEMA
-from graph.tabular import Row, peek_keys, read_table
+from graph.tabular import Row, peek_keys, read_table, short_row
 from graph.values import ValueProblem, parse_date, parse_int
 
 DELIBERATION_KEYS = keys_of(DELIBERATION_FIELDS)
@@ -272,6 +272,8 @@ def extract(ctx: SourceContext) -> Extraction:
         rows.ex.warn(f"texte réparé (encodage) : « {repair.fixed} »", f"text repaired (encoding): '{repair.fixed}'",
                      line=repair.line, value=repair.raw)
     for row in table.rows:
+        if (short := short_row(table, row)) is not None:
+            rows.ex.issues.append(short)
         rows.add_row(row)
     rows.book.finish()
     ex = rows.ex

@@ -39,7 +39,7 @@ from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_m
                                        warn_duplicate_columns)
 from graph.ingest.scdl_repeated import grants_stored
 from graph.namespaces import MAI, SCHEMA, mint
-from graph.tabular import Row, Table, lost_characters, peek_keys, read_table, repair_issues
+from graph.tabular import Row, Table, lost_characters, peek_keys, read_table, repair_issues, short_row
 from graph.values import ValueProblem, dot_convention, parse_amount, parse_date, parse_int, parse_period, parse_ratio
 
 EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods")
@@ -331,6 +331,8 @@ class _Rows:
         self.stated_since_total = Decimal(0)
 
     def add_row(self, row: Row) -> None:
+        if (short := short_row(self.table, row)) is not None:
+            self.ex.issues.append(short)
         if total := self.total_label(row):
             self.skip_total(row, *total)
             return
