@@ -132,3 +132,22 @@ def test_a_new_version_of_a_source_that_loses_grants_says_how_many(tmp_path):
     more = GRANTS + "Ville;21310555400017;2024-04-02;D3;;Club de boules;Sport;200;aide en numéraire\n"
     grown = cli(tmp_path, "ingest", str(write(tmp_path / "new", "s.csv", more)))
     assert "remplace la source" in grown.stderr and "décrit moins" not in grown.stderr
+
+
+def test_a_convention_dated_in_the_future_is_kept_with_a_warning(tmp_path):
+    import datetime as dt
+
+    ahead = dt.date.today().replace(day=1) + dt.timedelta(days=5 * 366)
+    grants = write(tmp_path, "s.csv", GRANTS.replace("2024-03-01;D1", f"{ahead.isoformat()};D1"))
+    ran = cli(tmp_path, "ingest", str(grants))
+    assert ran.exit_code == 0 and "lignes rejetées : 0" in ran.stderr
+    assert f"s.csv:2: dateConvention='{ahead.isoformat()}': avertissement : date de convention dans le futur" \
+        in ran.stderr and "s.csv:3: dateConvention" not in ran.stderr
+
+
+def test_a_purpose_longer_than_scdl_allows_is_kept_with_a_warning(tmp_path):
+    grants = write(tmp_path, "s.csv", GRANTS.replace(";Répit;", ";" + "Répit " * 50 + "des aidants;"))
+    ran = cli(tmp_path, "ingest", str(grants))
+    assert ran.exit_code == 0 and "lignes rejetées : 0" in ran.stderr
+    assert "avertissement : objet de 311 caractères, au-delà des 256 que permet le format SCDL : gardé entier" \
+        in ran.stderr and "s.csv:2: objet" not in ran.stderr
