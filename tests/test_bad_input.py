@@ -151,3 +151,13 @@ def test_a_purpose_longer_than_scdl_allows_is_kept_with_a_warning(tmp_path):
     assert ran.exit_code == 0 and "lignes rejetées : 0" in ran.stderr
     assert "avertissement : objet de 311 caractères, au-delà des 256 que permet le format SCDL : gardé entier" \
         in ran.stderr and "s.csv:2: objet" not in ran.stderr
+
+
+def test_a_null_deliberation_date_is_called_out_of_range_with_its_value_and_field(tmp_path):
+    deliberations = write(tmp_path, "d.csv", "COLL_NOM;COLL_SIRET;DELIB_ID;DELIB_DATE;DELIB_OBJET\n"
+                                             "Commune;21310571100013;2024-032;1900-01-00;Objet\n"
+                                             "Commune;21310571100013;2024-033;1900-01-01;Objet\n")
+    ran = cli(tmp_path, "ingest", str(deliberations))
+    assert ran.exit_code == 1 and "ligne 2 (DELIB_DATE) : date impossible « 1900-01-00 » ; ligne 3 (DELIB_DATE) : " \
+                                  "date de délibération hors des années possibles : « 1900-01-01 »" in ran.stderr
+    assert "manquante" not in ran.stderr

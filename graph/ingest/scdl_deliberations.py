@@ -111,6 +111,12 @@ class _Rows:
         except ValueProblem as exc:
             self.issue("error" if required else "warning", row, field, str(exc), exc.message_en, raw)
             return False
+        if value is None and required and raw.strip():  # a null date (1900-01-01, 0001-01-01): a database's blank
+            self.issue("error", row, field, f"date de délibération hors des années possibles : « {raw} » (la date "
+                                            "nulle d'un tableur ou d'une base : date non saisie ?)",
+                       f"deliberation date out of range: '{raw}' (the null date of a spreadsheet or a database: "
+                       "date never entered?)", raw)
+            return False
         if value is None and required:
             self.issue("error", row, field, "date de délibération manquante", "deliberation date missing", raw)
             return False
