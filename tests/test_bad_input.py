@@ -161,3 +161,18 @@ def test_a_null_deliberation_date_is_called_out_of_range_with_its_value_and_fiel
     assert ran.exit_code == 1 and "ligne 2 (DELIB_DATE) : date impossible « 1900-01-00 » ; ligne 3 (DELIB_DATE) : " \
                                   "date de délibération hors des années possibles : « 1900-01-01 »" in ran.stderr
     assert "manquante" not in ran.stderr
+
+
+@pytest.mark.parametrize("name, text, language", [
+    ("resolution.txt", "Municipal Council. Resolution No. 2024-12. Subject: Grant to the association. The Council, "
+                       "having deliberated, awards an operating grant of EUR 12,000 to the association for its health "
+                       "centre and authorises the Mayor to sign the agreement. Done in Lézat, on 4 April 2024.",
+     "anglais"),
+    ("acuerdo.md", "# AYUNTAMIENTO\n\nAcuerdo del Pleno n.º 2024/07. El Pleno, por unanimidad, ACUERDA: conceder una "
+                   "subvención de 4.500,00 € a la asociación Salud Rural del Valle para el intercambio de "
+                   "profesionales con la comuna hermana, y facultar al alcalde para la firma del convenio.",
+     "espagnol")])
+def test_a_deliberation_in_another_language_is_refused_as_not_french(tmp_path, name, text, language):
+    ran = cli(tmp_path, "ingest", str(write(tmp_path, name, text)))
+    assert ran.exit_code == 1 and f"{name}: erreur : type de fichier non reconnu : un texte en {language}, pas une " \
+                                  "délibération française" in ran.stderr and "--kind" not in ran.stderr

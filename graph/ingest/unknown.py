@@ -34,7 +34,7 @@ def plainly_not(ctx: SourceContext) -> InputError | None:
     >>> refusal.issue.message.split(" ; ")[0]
     'type de fichier non reconnu : du JSON sans « @context » (clés : « name »), pas du JSON-LD'
     """
-    seen = _json(ctx) or _xml(ctx) or _table(ctx)
+    seen = _json(ctx) or _xml(ctx) or _table(ctx) or _foreign(ctx)
     if seen is None:
         return None
     (what, what_en), line = seen
@@ -165,3 +165,56 @@ def _table(ctx: SourceContext) -> tuple[tuple[str, str], int] | None:
     return (f"tableau dont l'en-tête ({count} colonnes : {columns}) ne nomme les colonnes d'aucun des tableaux lus",
             f"a table whose header ({count} columns: {columns_en}) names the columns of none of the tables read"
             ), table.header_line
+
+
+#: Short words frequent in any text of a language and rare in the others' (French, English names): a text's
+#: language is the one whose words it uses most. Words French shares with another ("de", "la", "il", "des", "en")
+#: are left out of both; a word two foreign languages share ("con", "una") counts for one of them, since either way
+#: the text is not French.
+_LANGUAGE_WORDS = {
+    ("français", "French"): {"le", "les", "du", "et", "est", "une", "au", "aux", "pour", "dans", "sur", "par", "qui",
+                             "cette", "sont", "avec", "ou", "ne", "pas"},
+    ("anglais", "English"): {"the", "and", "of", "to", "is", "that", "for", "with", "was", "be", "by", "shall",
+                             "this", "are", "its", "from", "having"},
+    ("espagnol", "Spanish"): {"el", "los", "las", "del", "y", "por", "para", "que", "se", "al", "es", "su", "sus",
+                              "como", "con", "una"},
+    ("italien", "Italian"): {"della", "che", "per", "gli", "delle", "dei", "nel", "nella", "sono", "alla", "ai",
+                             "di"},
+    ("allemand", "German"): {"der", "die", "und", "das", "den", "von", "mit", "für", "dem", "ist", "zu", "auf"},
+}
+#: Words of a language counted before a text is said to be in it: a line or two of a foreign quotation is not.
+_LANGUAGE_HITS = 8
+
+
+def text_language(text: str) -> tuple[str, str] | None:
+    """The language (French, English names) of a text not in French, by its frequent short words; None for a
+    French text, or one too short or too mixed to tell.
+
+    >>> text_language("The Council, having deliberated, awards a grant of EUR 12,000 to the association for its "
+    ...               "health centre and authorises the Mayor to sign the agreement with the association that "
+    ...               "runs the centre; this is the decision of the council of the town.")
+    ('anglais', 'English')
+    >>> text_language("Le conseil, après en avoir délibéré, attribue une subvention de 12 000 € à l'association "
+    ...               "pour son centre de santé et autorise le maire à signer la convention avec elle.") is None
+    True
+    """
+    words = re.findall(r"[^\W\d_]+", text[:200_000].lower())
+    hits = {language: sum(w in vocabulary for w in words) for language, vocabulary in _LANGUAGE_WORDS.items()}
+    language, most = max(hits.items(), key=lambda item: item[1])
+    french = hits[("français", "French")]
+    if language == ("français", "French") or most < _LANGUAGE_HITS or most < 3 * french:
+        return None
+    return language
+
+
+def _foreign(ctx: SourceContext) -> tuple[tuple[str, str], None] | None:
+    """A text (a deliberation's kind of file) written in another language than French."""
+    if ctx.path.suffix.lower() not in ("", ".txt", ".text", ".md", ".markdown"):
+        return None
+    language = text_language(ctx.data[:200_000].decode("utf-8-sig", errors="replace"))
+    if language is None:
+        return None
+    return (f"un texte en {language[0]}, pas une délibération française (Maillage lit les actes des collectivités "
+            "françaises, en français)",
+            f"a text in {language[1]}, not a French deliberation (Maillage reads the acts of French local "
+            "authorities, in French)"), None
