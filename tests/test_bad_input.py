@@ -176,3 +176,17 @@ def test_a_deliberation_in_another_language_is_refused_as_not_french(tmp_path, n
     ran = cli(tmp_path, "ingest", str(write(tmp_path, name, text)))
     assert ran.exit_code == 1 and f"{name}: erreur : type de fichier non reconnu : un texte en {language}, pas une " \
                                   "délibération française" in ran.stderr and "--kind" not in ran.stderr
+
+
+@pytest.mark.parametrize("name, text, said", [
+    ("a.rdf", '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="http://a">'
+              '<x:b xmlns:x="http://x/">A & B</x:b></rdf:Description></rdf:RDF>',
+     "RDF invalide : « & » seul dans un texte XML : écrivez-le « &amp; » (Error while escaping"),
+    ("a.jsonld", '{"@id": "http://a",\n "http://b": "c",\n}', "RDF invalide : virgule en trop avant un « } » ou un "
+                                                            "« ] » (Parser error at line 3"),
+    ("a.jsonld", '{"@id": "http://a"\n "http://b": "c"}', "RDF invalide : une virgule manque entre deux valeurs"),
+    ("registre.yaml", "ptce:\n  name: PTCE\nmembers:\n  - name: A\n\t  circle: 1\n",
+     "YAML invalide, colonne 1 : tabulation dans l'indentation : YAML indente avec des espaces (found a tab")])
+def test_a_parser_error_is_told_in_french_first_then_in_the_parsers_words(tmp_path, name, text, said):
+    ran = cli(tmp_path, "ingest", str(write(tmp_path, name, text)))
+    assert ran.exit_code == 1 and said in ran.stderr
