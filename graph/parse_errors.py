@@ -37,8 +37,9 @@ _RDF_CASES = (
     # RDF/XML
     (r"Cannot find ';' after '&'", "« & » seul dans un texte XML : écrivez-le « &amp; »",
      "a lone '&' in XML text: write it '&amp;'"),
-    (r"ill-formed document: expected `(</[^`]*>)`", "balise fermante inattendue : « {0} » est attendue ici",
-     "unexpected end tag: '{0}' is expected here"),
+    (r"ill-formed document: expected `(</[^`]*>)`", "balise fermante inattendue : « {0} » est attendue ici (un élément "
+     "resté ouvert, ou un nom mal écrit ?)", "unexpected end tag: '{0}' is expected here (an element left open, or a "
+     "misspelt name?)"),
     # JSON-LD
     (r"Trailing commas are not allowed", "virgule en trop avant un « }} » ou un « ] »",
      "a comma too many before a '}}' or a ']'"),
