@@ -11,6 +11,7 @@ is declared once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -83,3 +84,23 @@ def rdf_format_for_path(path: str | PurePath) -> Format | None:
         if suffix in fmt.extensions:
             return fmt
     return None
+
+
+#: What XML 1.0 forbids anywhere in a document, even as a character reference (§2.2 Char), in UTF-8: C0 controls but
+#: tab and line ends, U+FFFE and U+FFFF. A UTF-8 multi-byte sequence never holds a byte below 0x80, so bytes will do.
+_NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+
+
+def xml_safe(data: bytes, fmt: Format) -> bytes:
+    """Return ``data`` serialised in ``fmt``, with the characters that XML 1.0 forbids replaced by U+FFFD when
+    ``fmt`` is an XML format: a value stored before such characters were refused must not make a whole answer
+    unreadable to an XML parser (the engine writes them as they are).
+
+    >>> xml_safe(b"<literal>a\\x00b</literal>", results_format("xml")).decode() == "<literal>a\\ufffdb</literal>"
+    True
+    >>> xml_safe(b"a\\x00b", results_format("json"))
+    b'a\\x00b'
+    """
+    if fmt.name not in ("xml", "rdfxml"):
+        return data
+    return _NOT_XML.sub("\ufffd".encode(), data)

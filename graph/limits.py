@@ -54,7 +54,9 @@ LIMITS = {name: value for name, value in globals().items() if isinstance(value, 
 
 
 def _refuse(what: str, what_en: str, limit: Limit) -> InputError:
-    return InputError(f"{what} (limite {limit.value} : {limit.reason})", message_en=f"{what_en} (limit {limit.value})")
+    # The limit's reason is the evidence behind its value, for whoever maintains it (in English, like the code):
+    # the user is told the value, in their language.
+    return InputError(f"{what} (limite {limit.value})", message_en=f"{what_en} (limit {limit.value})")
 
 
 def check_size(data: bytes, limit: Limit = FILE_BYTES) -> None:
@@ -68,7 +70,7 @@ def check_line_length(data: bytes, limit: Limit = LINE_CHARS) -> None:
 
     >>> check_line_length(b"x" * 20, Limit(10, "test"))
     Traceback (most recent call last):
-    graph.ingest.base.InputError: ligne 1 trop longue (au moins 11 caractères) (limite 10 : test)
+    graph.ingest.base.InputError: ligne 1 trop longue (au moins 11 caractères) (limite 10)
     """
     start, line = 0, 1
     size = len(data)

@@ -13,7 +13,7 @@ import re
 
 from graph.namespaces import PREFIXES
 
-#: (pattern of the engine's RDF message, French, English); ``{0}`` is the pattern's first group.
+#: (pattern of the engine's RDF message, French, English); ``{0}`` is the pattern's first group (braces doubled).
 _RDF_CASES = (
     (r"The prefix (\S*): has not been declared", "préfixe « {0}: » non déclaré", "undeclared prefix '{0}:'"),
     (r"Line jumps are not allowed in string literals",
@@ -34,6 +34,19 @@ _RDF_CASES = (
      "a triple's predicate must be an IRI"),
     (r"Unexpected escape character", "caractère d'échappement inconnu (« \\ » suivi d'une lettre non prévue)",
      "unknown escape character ('\\' followed by an unexpected letter)"),
+    # RDF/XML
+    (r"Cannot find ';' after '&'", "« & » seul dans un texte XML : écrivez-le « &amp; »",
+     "a lone '&' in XML text: write it '&amp;'"),
+    (r"ill-formed document: expected `(</[^`]*>)`", "balise fermante inattendue : « {0} » est attendue ici (un élément "
+     "resté ouvert, ou un nom mal écrit ?)", "unexpected end tag: '{0}' is expected here (an element left open, or a "
+     "misspelt name?)"),
+    # JSON-LD
+    (r"Trailing commas are not allowed", "virgule en trop avant un « }} » ou un « ] »",
+     "a comma too many before a '}}' or a ']'"),
+    (r"Object values must be followed by a comma", "une virgule manque entre deux valeurs, ou un « }} » pour fermer "
+     "l'objet", "a comma is missing between two values, or a '}}' to close the object"),
+    (r"Unexpected char: '''", "guillemet simple : JSON écrit les textes et les clés entre guillemets doubles",
+     "single quote: JSON writes texts and keys between double quotes"),
 )
 
 
@@ -165,6 +178,8 @@ _YAML_CASES = (
     (r"mapping values are not allowed", "« : » inattendu : une valeur qui contient « : » s'écrit entre guillemets, "
      "et une clé finit sa ligne ou est suivie de « : »", "unexpected ':': a value holding ': ' is written between "
      "quotes, and a key ends its line or is followed by ':'"),
+    (r"found a tab character that violates indentation", "tabulation dans l'indentation : YAML indente avec des "
+     "espaces", "tab in the indentation: YAML indents with spaces"),
     (r"cannot start any token", "caractère interdit à cet endroit (une tabulation ? YAML indente avec des espaces)",
      "character not allowed here (a tab? YAML indents with spaces)"),
     (r"unexpected end of stream", "le fichier s'arrête avant le guillemet qui ferme ce texte",

@@ -30,7 +30,7 @@ from typing import Any, Iterator, Mapping
 
 import pyoxigraph as ox
 
-from graph.formats import Format, rdf_format, results_format
+from graph.formats import Format, rdf_format, results_format, xml_safe
 from graph.sparql import QueryPlan, QueryTimeout, QueryWorkersBusy, syntax_error
 from graph.store import QuerySyntaxError, Store, StoreError
 
@@ -96,9 +96,9 @@ def execute(engine: ox.Store, plan: QueryPlan, fmt_name: str, bindings: Mapping[
             seen.add(triple)
             triples.append(triple)
         ox.serialize(triples, out, fmt.engine)
-        return out.getvalue(), len(triples), truncated
+        return xml_safe(out.getvalue(), fmt), len(triples), truncated
     native.serialize(out, fmt.engine)
-    data = out.getvalue()
+    data = xml_safe(out.getvalue(), fmt)
     if plan.kind == "ask":
         return data, None, False
     rows = count_rows(data, fmt) if plan.capped and len(data) >= 2 * plan.max_rows else None

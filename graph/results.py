@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from rdflib import BNode
 from rdflib.term import Node
 
-from graph.formats import Format, rdf_format, results_format
+from graph.formats import Format, rdf_format, results_format, xml_safe
 from graph.terms import to_oxigraph, to_rdflib
 
 
@@ -87,7 +87,7 @@ class OxigraphResult(QueryResult):
         out = io.BytesIO()
         fmt = _result_format(self.kind, fmt)
         self._native.serialize(out, fmt.engine)
-        return out.getvalue()
+        return xml_safe(out.getvalue(), fmt)
 
 
 class RowsResult(QueryResult):
@@ -102,6 +102,9 @@ class RowsResult(QueryResult):
 
     def serialize(self, fmt: str | Format) -> bytes:
         fmt = _result_format(self.kind, fmt)
+        return xml_safe(self._serialize(fmt), fmt)
+
+    def _serialize(self, fmt: Format) -> bytes:
         out = io.BytesIO()
         if self.kind == "graph":
             ox.serialize([ox.Triple(*map(to_oxigraph, t)) for t in self._rows], out, fmt.engine)

@@ -124,11 +124,30 @@ def check_ole(data: bytes) -> None:
         chain(mini_fat)
     for at in range(0, len(entries) - 127, 128):
         kind, start, length = entries[at + 66], *struct.unpack_from("<IQ", entries, at + 116)
+        if kind == 2 and _entry_name(entries, at) == "EncryptedPackage":
+            raise _encrypted()
         if shift == 9:  # version 3: the size's high 32 bits may be garbage (MS-CFB 2.6.3)
             length &= 0xFFFFFFFF
         # A root (5) holds the mini stream; a stream (2) of cutoff bytes or more lies in whole sectors.
         if start < _MAX_SECTOR and (kind == 5 and length or kind == 2 and length >= cutoff):
             chain(start)
+
+
+def _entry_name(entries: bytes, at: int) -> str:
+    """The name of the directory entry at ``at``: UTF-16LE, its length in bytes (final NUL included) at 64
+    (MS-CFB 2.6.1)."""
+    size = min(struct.unpack_from("<H", entries, at + 64)[0], 64)
+    return entries[at:at + max(size - 2, 0)].decode("utf-16-le", "replace")
+
+
+def _encrypted() -> InputError:
+    """A workbook protected by a password to open it: an XLSX or ODS encrypted by Excel is an OLE compound file
+    holding an ``EncryptedPackage`` stream (MS-OFFCRYPTO 2.3.4.4); a legacy XLS holds a FILEPASS record."""
+    return InputError("classeur protégé par un mot de passe (chiffré) : il ne peut pas être lu ; enregistrez-en une "
+                      "copie sans mot de passe (Fichier > Informations > Protéger le classeur), ou demandez-la à qui "
+                      "l'a publié",
+                      message_en="spreadsheet protected by a password (encrypted): it cannot be read; save a copy "
+                                 "without a password (File > Info > Protect Workbook), or ask whoever published it")
 
 
 def _u32(data: bytes, offset: int, count: int) -> array:
@@ -156,6 +175,8 @@ def _calamine(call: Callable[..., Any], *args) -> Any:
     except EXITING:
         raise
     except BaseException as exc:  # calamine's errors, and pyo3's PanicException (no Exception) when Rust panics
+        if "password" in str(exc).lower():  # calamine's XlsError::Password, for a legacy XLS with a FILEPASS record
+            raise _encrypted() from None
         raise InputError(f"classeur illisible : {exc}", message_en=f"unreadable spreadsheet: {exc}") from None
 
 

@@ -91,6 +91,8 @@ class Table:
     encoding: str | None = None
     delimiter: str | None = None
     repairs: list[Repair] = field(default_factory=list)
+    #: Whether the text does not end with a line end: its last line may be cut (an interrupted download or export).
+    unterminated: bool = False
     #: What reading met: rows refused (not in ``rows``) with their line and why, warnings about the sheet or the
     #: encoding read; also given to :func:`collected_issues`.
     issues: list[Issue] = field(default_factory=list)
@@ -216,10 +218,16 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
         raise InputError("fichier vide", message_en="empty file")
     start = find_header(records, known)
     header_row = records[start]
-    table = Table([], [], header_row.line, encoding, delimiter)
+    table = Table([], [], header_row.line, encoding, delimiter,
+                  unterminated=delimiter is not None and not text.endswith(("\n", "\r")))
     if (warning := other_sheet or encoding_issue(data, encoding)) is not None:
         table.issues.append(warning)
     table.header = [_repair_cell(table, header_row.line, i, c) for i, c in enumerate(header_row.cells)]
+    # One search of the whole file, so that the rows of a clean file (nearly all of them) are not looked at one by one.
+    controls = any(_CONTROL.search(c) for r in records for c in r.cells) if delimiter is None \
+        else _CONTROL.search(text) is not None
+    if controls:
+        table.header = _drop_controls(table, header_row.line, table.header)
     while table.header and not table.header[-1]:
         table.header.pop()
     width = len(table.header)
@@ -239,6 +247,8 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
             cells = [c.strip() for c in row.cells]
         else:
             cells = [_repair_cell(table, row.line, i, c) for i, c in enumerate(row.cells)]
+        if controls:
+            cells = _drop_controls(table, row.line, cells)
         if repeats_header(cells, table.keys):
             table.issues.append(Issue(
                 "warning", f"en-tête répété (ligne {row.line}), pas une ligne de données : ignoré",
@@ -251,6 +261,29 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
     if (collected := _COLLECTED.get()) is not None:
         collected.extend(table.issues)
     return table
+
+
+#: Control characters that no text value holds (C0 but tab and line ends, DEL): a NUL from a broken export or a
+#: C string, a form feed from a printer's file. XML 1.0 cannot carry them, even escaped, and a reader skips them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _drop_controls(table: Table, line: int, cells: list[str]) -> list[str]:
+    """Remove the control characters of ``cells`` (a row starting at ``line``), with a warning for each cell that held
+    some, naming its column: the value is kept, and its source is to be checked."""
+    out = []
+    for i, cell in enumerate(cells):
+        if _CONTROL.search(cell):
+            found = sorted({f"U+{ord(c):04X}" for c in _CONTROL.findall(cell)})
+            cell = _CONTROL.sub("", cell).strip()
+            table.issues.append(Issue(
+                "warning", f"caractère de contrôle {', '.join(found)} dans la valeur, retiré (export abîmé ?) : "
+                           "valeur à vérifier à sa source",
+                f"control character {', '.join(found)} in the value, removed (damaged export?): value to check at "
+                "its source", line=line, value=cell,
+                field=table.header[i] if i < len(table.header) and table.header[i] else f"colonne {i + 1}"))
+        out.append(cell)
+    return out
 
 
 #: Two words of letters: the prose of a note ("Source : Direction des finances"), not a value.
@@ -305,6 +338,31 @@ def repair_issues(table: Table) -> list[Issue]:
                   f"text repaired (encoding): '{repair.fixed}'", line=repair.line, value=repair.raw,
                   field=table.header[repair.column] if repair.column < len(table.header) else None)
             for repair in table.repairs]
+
+
+def short_row(table: Table, row: Row) -> Issue | None:
+    """A warning for a CSV row with fewer cells than the header (its missing cells are read empty): the lists that
+    public bodies export write every column, so a short row was most likely cut, the more so when it is the last one
+    and the file does not end with a line end (an interrupted download or export); None for a row of full width.
+
+    >>> table = read_table(b"nom;montant;objet\\nA;1;Sport\\nB;2")
+    >>> short_row(table, table.rows[0]), short_row(table, table.rows[1]).message
+    (None, 'ligne courte : 2 cellules pour 3 colonnes, la dernière du fichier, qui ne finit pas par une fin de ligne : \
+fichier tronqué (téléchargement ou export interrompu ?) ; les cellules manquantes sont lues vides')
+    """
+    if not row.short:
+        return None
+    cells, width = len(row.cells) - row.short, len(row.cells)
+    if table.unterminated and row is table.rows[-1]:
+        why = ("la dernière du fichier, qui ne finit pas par une fin de ligne : fichier tronqué (téléchargement ou "
+               "export interrompu ?)", "the file's last, and the file does not end with a line end: truncated file "
+               "(interrupted download or export?)")
+    else:
+        why = ("des cellules oubliées à l'export ?", "cells left out by the export?")
+    return Issue("warning", f"ligne courte : {cells} cellules pour {width} colonnes, {why[0]} ; les cellules "
+                            "manquantes sont lues vides",
+                 f"short row: {cells} cells for {width} columns, {why[1]}; the missing cells are read empty",
+                 line=row.line)
 
 
 def lost_characters(row: Row, header: list[str]) -> list[Issue]:

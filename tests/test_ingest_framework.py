@@ -531,7 +531,8 @@ def test_a_turtle_error_is_told_in_a_sentence_before_the_engines_text(tmp_path, 
      "fetch remote contexts; include it in the file"),
     ("fr", "ouvert.rdf", '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
      '  <rdf:Description rdf:about="https://ex.org/a">\n</rdf:RDF>\n',
-     "ouvert.rdf:4: erreur : RDF invalide : ill-formed document"),
+     "ouvert.rdf:4: erreur : RDF invalide : balise fermante inattendue : « </rdf:Description> » est attendue ici "
+     "(un élément resté ouvert, ou un nom mal écrit ?) (ill-formed document"),
 ])
 def test_a_json_ld_remote_context_or_an_rdf_xml_error_is_told_with_its_line_and_what_to_do(tmp_path, monkeypatch, lang,
                                                                                            name, text, said):

@@ -179,6 +179,6 @@ def test_a_table_whose_every_row_is_rejected_is_refused_ahead_as_in_turn(tmp_pat
     _, heard_in_turn, quads_in_turn = ingest(tmp_path / "in-turn", [rejected, FILES[0]], lookahead=False)
     assert (heard, quads) == (heard_in_turn, quads_in_turn)
     name, issue, _ = heard[0]
-    assert (name, issue.message, issue.message_en) == ("rna.csv", "aucune ligne valide sur 1 : ligne 2 : association "
-                                                       "sans titre", "no valid row out of 1: line 2: association "
-                                                                     "without a title")
+    assert (name, issue.message, issue.message_en) == ("rna.csv", "aucune ligne valide sur 1 : ligne 2 (titre) : "
+                                                       "association sans titre", "no valid row out of 1: line 2 "
+                                                                                 "(titre): association without a title")

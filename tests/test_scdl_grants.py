@@ -458,8 +458,8 @@ def test_an_amount_in_scientific_notation_is_rejected_saying_so_and_what_to_writ
 def test_a_file_none_of_whose_rows_is_kept_is_refused_with_the_first_reasons():
     with pytest.raises(InputError) as caught:
         extract(inline(HEADER + "Ville;;Club;;NC\nVille;;Amicale;;-5\n"))
-    assert caught.value.issue.message == ("aucune ligne valide sur 2 : ligne 2 : montant illisible « NC » ; "
-                                          "ligne 3 : montant manquant ou négatif")
+    assert caught.value.issue.message == ("aucune ligne valide sur 2 : ligne 2 (montant) : montant illisible « NC » ; "
+                                          "ligne 3 (montant) : montant manquant ou négatif")
 
 
 def test_a_grants_list_with_a_header_and_no_row_is_refused():

@@ -18,7 +18,7 @@ from flask import Blueprint, Response, current_app, has_request_context, request
 from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, RDFS
 
-from graph.formats import rdf_format
+from graph.formats import rdf_format, xml_safe
 from graph.namespaces import DCTERMS, MAI, OA, ORG, PREFIXES, PROV, SCHEMA
 from graph.terms import to_oxigraph
 from webapp.cache import cached_select
@@ -202,7 +202,7 @@ def describe(iri: str, fmt_name: str) -> Response:
     out = io.BytesIO()
     options = {"prefixes": {k: str(v) for k, v in PREFIXES.items()}} if fmt.name == "turtle" else {}
     ox.serialize(triples, out, fmt.engine, **options)
-    response = Response(out.getvalue(), mimetype=fmt.media_type)
+    response = Response(xml_safe(out.getvalue(), fmt), mimetype=fmt.media_type)
     response.headers["Access-Control-Allow-Origin"] = "*"
     response.vary.add("Accept")
     return response

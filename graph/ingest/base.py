@@ -206,14 +206,19 @@ def nothing_kept(ex: Extraction, count: int | None = None) -> InputError:
     """
     issues = ex.errors or [i for i in ex.issues if i.line]
     shown = issues[:3]
-    reasons = " ; ".join(f"ligne {i.line} : {i.message}" if i.line else i.message for i in shown)
-    reasons_en = "; ".join(f"line {i.line}: {i.message_en or i.message}" if i.line else i.message_en or i.message
-                           for i in shown)
+    reasons = " ; ".join(f"ligne {i.line}{_of(i.field)} : {i.message}" if i.line else i.message for i in shown)
+    reasons_en = "; ".join(f"line {i.line}{_of(i.field)}: {i.message_en or i.message}" if i.line
+                           else i.message_en or i.message for i in shown)
     if len(issues) > len(shown):
         reasons += f" ; … ({len(issues) - len(shown)} de plus)"
         reasons_en += f"; … ({len(issues) - len(shown)} more)"
     out_of, out_of_en = (f" sur {count}", f" out of {count}") if count is not None else ("", "")
     return InputError(f"aucune ligne valide{out_of} : {reasons}", message_en=f"no valid row{out_of_en}: {reasons_en}")
+
+
+def _of(field: str | None) -> str:
+    """The column of a reason, as it follows the reason's line."""
+    return f" ({field})" if field else ""
 
 
 @dataclass(frozen=True)

@@ -757,6 +757,29 @@ def _pdf_library_warnings() -> Iterator[dict[str, None]]:
         logger.propagate = propagate
 
 
+def _unreadable_pdf(exc: Exception) -> InputError:
+    """Why a PDF could not be read: protected by a password (or encrypted in a way the library cannot undo), said
+    with what to do; else unreadable or corrupt, with the library's exception type for whoever investigates."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    causes = [exc, *exc.args, exc.__cause__, exc.__context__]  # pdfplumber wraps pdfminer's error in its own
+    if any(isinstance(c, PDFPasswordIncorrect) for c in causes):
+        return InputError("PDF protégé par un mot de passe : il ne peut pas être lu ; demandez à qui l'a publié une "
+                          "copie sans mot de passe, ou, si vous le connaissez, ouvrez le PDF et enregistrez-en une "
+                          "copie sans protection",
+                          message_en="PDF protected by a password: it cannot be read; ask whoever published it for a "
+                                     "copy without a password or, if you know it, open the PDF and save a copy "
+                                     "without protection")
+    if any(isinstance(c, PDFEncryptionError) for c in causes):
+        return InputError("PDF chiffré d'une manière qui ne peut pas être lue ici : ouvrez-le et enregistrez-en une "
+                          "copie sans protection",
+                          message_en="PDF encrypted in a way that cannot be read here: open it and save a copy "
+                                     "without protection")
+    inner = next((c for c in exc.args if isinstance(c, Exception)), exc)
+    return InputError(f"PDF illisible ou corrompu ({type(inner).__name__})",
+                      message_en=f"unreadable or corrupt PDF ({type(inner).__name__})")
+
+
 def pdf_text(data: bytes, damage: list[str] | None = None) -> str:
     """Return the text layer of a PDF, page by page; raises InputError on a corrupt PDF or one without text.
 
@@ -774,8 +797,7 @@ def pdf_text(data: bytes, damage: list[str] | None = None) -> str:
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types (PSEOF, PDFSyntaxError, KeyError…) on bad files
-        raise InputError(f"PDF illisible ou corrompu ({type(exc).__name__})",
-                         message_en=f"unreadable or corrupt PDF ({type(exc).__name__})") from None
+        raise _unreadable_pdf(exc) from None
     if len(re.sub(r"\s", "", text)) < 40:
         raise InputError("PDF sans couche texte (document scanné ?) : aucun texte à extraire ; passez-le d'abord "
                          "dans un logiciel de reconnaissance de caractères (OCR)",

@@ -28,7 +28,8 @@ from graph.ingest.lookahead import LOOKAHEAD_MAX_BYTES, Lookahead, Prepared, ext
 from graph.ingest.rdf_checks import rdf_file_issues
 from graph.ingest.rdf_first_pass import Observed
 from graph.ingest.register_links import relink
-from graph.ingest.sources import StoredSources, stored_sha256, stored_subjects
+from graph.ingest.sources import StoredSources, lost_things, stored_sha256, stored_subjects
+from graph.ingest.unknown import compressed
 from graph.namespaces import DEFAULT_BASE, MAI, SCHEMA
 from graph.ontology import read_vocabulary, superclasses, vocabulary_files
 from graph.parse_errors import invalid_rdf
@@ -103,6 +104,8 @@ def read_source(path: Path, base: str = DEFAULT_BASE, options: dict | None = Non
 
         said, said_en = os_reason(exc)
         raise InputError(f"lecture impossible : {said}", message_en=f"cannot read: {said_en}") from None
+    if (packed := compressed(data)) is not None:
+        raise packed
     return SourceContext(path=path, data=data, base=base, options=dict(options or {}))
 
 
@@ -206,6 +209,15 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
                        "est retiré ; si c'est un autre fichier du même nom, importez-le sous un autre nom (--name)",
             f"replaces the source '{ctx.name}' already ingested (other content): what it said is withdrawn; if this "
             "is another file of the same name, ingest it under another name (--name)"))
+    if stored_sha is not None and stored_sha != ctx.sha256 and extraction.graph is not None \
+            and (fewer := lost_things(writer.query, ctx.source, extraction.graph)):
+        report.issues.append(Issue(
+            "warning", f"la nouvelle version de « {ctx.name} » décrit moins que celle qu'elle remplace : "
+                       f"{', '.join(fr for fr, _ in fewer)} ; si le fichier est tronqué ou incomplet, réimportez "
+                       "l'ancienne version",
+            f"the new version of '{ctx.name}' describes less than the one it replaces: "
+            f"{', '.join(en for _, en in fewer)}; if the file is cut short or incomplete, ingest the former version "
+            "again"))
     if strict and extraction.errors:
         report.status = "refused"
         raise IngestRefused(report)

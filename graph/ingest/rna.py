@@ -25,7 +25,7 @@ from graph.identity import ActorBook
 from graph.ingest.french import read_date
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.namespaces import MAI, SCHEMA, mint
-from graph.tabular import Row, lost_characters, peek_keys, peek_lines, read_table, repair_issues
+from graph.tabular import Row, lost_characters, peek_keys, peek_lines, read_table, repair_issues, short_row
 from graph.triples import plain_literal
 from graph.values import ValueProblem, parse_date
 
@@ -192,6 +192,8 @@ def extract(ctx: SourceContext) -> Extraction:
                          message_en="RNA columns missing (id, titre)")
     rows.ex.issues.extend(repair_issues(table))
     for row in table.rows:
+        if (short := short_row(table, row)) is not None:
+            rows.ex.issues.append(short)
         rows.add_row(row)
     rows.book.finish()
     ex = rows.ex

@@ -27,7 +27,7 @@ from graph.ingest.scdl_grants import EXTENSIONS, parse_funder_option
 from graph.ingest.scdl_headers import (DELIBERATION_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
                                        warn_duplicate_columns)
 from graph.namespaces import MAI, SCHEMA
-from graph.tabular import Row, peek_keys, read_table
+from graph.tabular import Row, peek_keys, read_table, short_row
 from graph.values import ValueProblem, parse_date, parse_int
 
 DELIBERATION_KEYS = keys_of(DELIBERATION_FIELDS)
@@ -110,6 +110,12 @@ class _Rows:
             value = parse_date(raw)
         except ValueProblem as exc:
             self.issue("error" if required else "warning", row, field, str(exc), exc.message_en, raw)
+            return False
+        if value is None and required and raw.strip():  # a null date (1900-01-01, 0001-01-01): a database's blank
+            self.issue("error", row, field, f"date de délibération hors des années possibles : « {raw} » (la date "
+                                            "nulle d'un tableur ou d'une base : date non saisie ?)",
+                       f"deliberation date out of range: '{raw}' (the null date of a spreadsheet or a database: "
+                       "date never entered?)", raw)
             return False
         if value is None and required:
             self.issue("error", row, field, "date de délibération manquante", "deliberation date missing", raw)
@@ -272,6 +278,8 @@ def extract(ctx: SourceContext) -> Extraction:
         rows.ex.warn(f"texte réparé (encodage) : « {repair.fixed} »", f"text repaired (encoding): '{repair.fixed}'",
                      line=repair.line, value=repair.raw)
     for row in table.rows:
+        if (short := short_row(table, row)) is not None:
+            rows.ex.issues.append(short)
         rows.add_row(row)
     rows.book.finish()
     ex = rows.ex

@@ -22,6 +22,7 @@ that it replaces nothing stored. A list without funder columns needs ``--funder 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from decimal import Decimal
@@ -39,7 +40,7 @@ from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_m
                                        warn_duplicate_columns)
 from graph.ingest.scdl_repeated import grants_stored
 from graph.namespaces import MAI, SCHEMA, mint
-from graph.tabular import Row, Table, is_total, lost_characters, peek_keys, read_table, repair_issues
+from graph.tabular import Row, Table, is_total, lost_characters, peek_keys, read_table, repair_issues, short_row
 from graph.values import ValueProblem, dot_convention, parse_amount, parse_date, parse_int, parse_period, parse_ratio
 
 EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods")
@@ -53,6 +54,8 @@ FUNDER_OPTION = '--funder "NOM[;SIRET]"'
 AID_FORMS = {"aideennumeraire": "aide en numéraire", "numeraire": "aide en numéraire",
              "aideennature": "aide en nature", "ennature": "aide en nature"}
 #: SCDL ``notificationUE`` (a boolean written ``oui`` / ``non``; earlier lists wrote 1 / 0 or true / false).
+#: Characters of a grant's purpose that the SCDL schema allows (``objet``: maxLength 256).
+PURPOSE_CHARS = 256
 EU_NOTIFIED = {"oui": True, "non": False, "1": True, "0": False, "true": True, "false": False}
 
 
@@ -339,6 +342,8 @@ class _Rows:
         self.stated_since_total = Decimal(0)
 
     def add_row(self, row: Row) -> None:
+        if (short := short_row(self.table, row)) is not None:
+            self.ex.issues.append(short)
         if total := self.total_label(row):
             self.skip_total(row, *total)
             return
@@ -426,6 +431,13 @@ class _Rows:
         if ratio is not None:
             g.add((grant, MAI.shareOf, Literal(ratio, datatype=XSD.decimal)))
             g.add((grant, MAI.statedTotal, Literal(total, datatype=XSD.decimal)))
+        if len(purpose := self.get(row, "purpose")) > PURPOSE_CHARS:
+            self.warn(row, "purpose", f"objet de {len(purpose)} caractères, au-delà des {PURPOSE_CHARS} que permet le "
+                      "format SCDL : gardé entier ; est-ce bien l'objet de cette subvention (une cellule qui en a "
+                      "avalé d'autres, un texte collé par erreur) ?",
+                      f"purpose of {len(purpose)} characters, beyond the {PURPOSE_CHARS} that the SCDL format allows: "
+                      "kept whole; is it really this grant's purpose (a cell that swallowed others, a text pasted "
+                      "by mistake)?", purpose)
         for field, prop in (("purpose", DCTERMS.description), ("programme", MAI.programme),
                             ("budget_account", MAI.budgetAccount), ("grant_id", DCTERMS.identifier)):
             if self.get(row, field):
@@ -454,6 +466,11 @@ class _Rows:
     def describe_dates(self, row: Row, grant: URIRef) -> None:
         g = self.graph
         convention = self.date(row, "convention_date")
+        if convention and convention > dt.date.today():  # the day it was signed (SCDL): never ahead of today
+            self.warn(row, "convention_date", f"date de convention dans le futur ({convention.isoformat()}) : gardée, "
+                      "mais une convention est datée du jour de sa signature ; faute de frappe dans l'année ?",
+                      f"convention date in the future ({convention.isoformat()}): kept, but a convention is dated "
+                      "the day it is signed; a typing mistake in the year?", self.get(row, "convention_date"))
         if convention:
             g.add((grant, MAI.conventionDate, literal(convention, XSD.date)))
         year = self.fiscal_year(row) or (convention.year if convention else None)

@@ -9,7 +9,7 @@ changes are the only ones.
 
 from __future__ import annotations
 
-from rdflib import URIRef
+from rdflib import RDF, URIRef
 
 from graph.namespaces import MAI
 
@@ -67,3 +67,27 @@ class StoredSources:
 
     def forget_all(self) -> None:
         self.all_unknown = True
+
+
+#: What a new version of a source may lose without a word being worth it: nothing of these (French, English names).
+COUNTED = {MAI.Grant: ("subvention", "grant"), MAI.Deliberation: ("délibération", "deliberation"),
+           MAI.Association: ("association", "association"), MAI.Enterprise: ("entreprise", "enterprise")}
+_TYPED = "SELECT ?t (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?t } } GROUP BY ?t"
+
+
+def lost_things(query, graph: URIRef, new) -> list[tuple[str, str]]:
+    """What the new version ``new`` (a graph) of the stored source ``graph`` has fewer of than the stored one: one
+    (French, English) phrase per class of :data:`COUNTED` ("1 subvention de moins (2 → 1)"), for a replacement that
+    loses rows (a file cut short, an export filtered by mistake) to be told, not only done."""
+    old = {row[0]: int(row[1]) for row in query(_TYPED, {"g": graph}) if row[0] in COUNTED}
+    said = []
+    for cls in COUNTED:
+        if (before := old.get(cls, 0)) == 0:
+            continue
+        after = len(set(new.subjects(RDF.type, cls)))
+        if after < before:
+            fr, en = COUNTED[cls]
+            less = before - after
+            said.append((f"{less} {fr}{'s' if less > 1 else ''} de moins ({before} → {after})",
+                         f"{less} {en}{'s' if less > 1 else ''} fewer ({before} → {after})"))
+    return said

@@ -6,8 +6,10 @@ a file that is one of the kinds and was not recognised as such; for these, no ki
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import zipfile
 
 from graph.ingest.base import InputError, SourceContext
 
@@ -32,12 +34,48 @@ def plainly_not(ctx: SourceContext) -> InputError | None:
     >>> refusal.issue.message.split(" ; ")[0]
     'type de fichier non reconnu : du JSON sans « @context » (clés : « name »), pas du JSON-LD'
     """
-    seen = _json(ctx) or _xml(ctx) or _table(ctx)
+    seen = _json(ctx) or _xml(ctx) or _table(ctx) or _foreign(ctx)
     if seen is None:
         return None
     (what, what_en), line = seen
     return InputError(f"type de fichier non reconnu : {what} ; Maillage lit : {READ[0]}", line=line,
                       message_en=f"unrecognised file kind: {what_en}; Maillage reads: {READ[1]}")
+
+
+#: The first bytes of the compressed files that publishers hand out (a gzip'd export, a download of several files),
+#: with the compression's name.
+COMPRESSED = ((b"\x1f\x8b", "gzip"), (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"), (b"\x28\xb5\x2f\xfd", "zstd"),
+              (b"7z\xbc\xaf\x27\x1c", "7z"), (b"Rar!\x1a\x07", "rar"))
+
+
+def compressed(data: bytes) -> InputError | None:
+    """The refusal of a compressed file, or of a zip archive that is not a workbook (XLSX and ODS are zips too):
+    no kind reads it as it is, whatever ``--kind`` says, and its bytes would be read as a garbled header; None for
+    any other file.
+
+    >>> compressed(b"\\x1f\\x8b\\x08\\x00rest").issue.message.split(" ; ")[0]
+    "fichier compressé (gzip) : décompressez-le d'abord"
+    >>> compressed(b"nom;montant\\n") is None
+    True
+    """
+    for magic, name in COMPRESSED:
+        if data.startswith(magic):
+            return InputError(f"fichier compressé ({name}) : décompressez-le d'abord ; puis importez le fichier qu'il "
+                              "contient", message_en=f"compressed file ({name}): decompress it first, then ingest the "
+                                                     "file it holds")
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None  # a damaged workbook, maybe: the spreadsheet reader tells
+        if names and not {"[Content_Types].xml", "mimetype", "content.xml"} & set(names):
+            shown, shown_en = _names(names)
+            files, files_en = (f"{len(names)} fichiers", f"{len(names)} files") if len(names) > 1 else ("1 fichier",
+                                                                                                       "1 file")
+            return InputError(f"archive zip ({files} : {shown}), pas un classeur : extrayez-en les fichiers, puis "
+                              "importez-les", message_en=f"zip archive ({files_en}: {shown_en}), not a spreadsheet: "
+                                                         "extract its files, then ingest them")
+    return None
 
 
 def _names(names: list[str]) -> tuple[str, str]:
@@ -127,3 +165,56 @@ def _table(ctx: SourceContext) -> tuple[tuple[str, str], int] | None:
     return (f"tableau dont l'en-tête ({count} colonnes : {columns}) ne nomme les colonnes d'aucun des tableaux lus",
             f"a table whose header ({count} columns: {columns_en}) names the columns of none of the tables read"
             ), table.header_line
+
+
+#: Short words frequent in any text of a language and rare in the others' (French, English names): a text's
+#: language is the one whose words it uses most. Words French shares with another ("de", "la", "il", "des", "en")
+#: are left out of both; a word two foreign languages share ("con", "una") counts for one of them, since either way
+#: the text is not French.
+_LANGUAGE_WORDS = {
+    ("français", "French"): {"le", "les", "du", "et", "est", "une", "au", "aux", "pour", "dans", "sur", "par", "qui",
+                             "cette", "sont", "avec", "ou", "ne", "pas"},
+    ("anglais", "English"): {"the", "and", "of", "to", "is", "that", "for", "with", "was", "be", "by", "shall",
+                             "this", "are", "its", "from", "having"},
+    ("espagnol", "Spanish"): {"el", "los", "las", "del", "y", "por", "para", "que", "se", "al", "es", "su", "sus",
+                              "como", "con", "una"},
+    ("italien", "Italian"): {"della", "che", "per", "gli", "delle", "dei", "nel", "nella", "sono", "alla", "ai",
+                             "di"},
+    ("allemand", "German"): {"der", "die", "und", "das", "den", "von", "mit", "für", "dem", "ist", "zu", "auf"},
+}
+#: Words of a language counted before a text is said to be in it: a line or two of a foreign quotation is not.
+_LANGUAGE_HITS = 8
+
+
+def text_language(text: str) -> tuple[str, str] | None:
+    """The language (French, English names) of a text not in French, by its frequent short words; None for a
+    French text, or one too short or too mixed to tell.
+
+    >>> text_language("The Council, having deliberated, awards a grant of EUR 12,000 to the association for its "
+    ...               "health centre and authorises the Mayor to sign the agreement with the association that "
+    ...               "runs the centre; this is the decision of the council of the town.")
+    ('anglais', 'English')
+    >>> text_language("Le conseil, après en avoir délibéré, attribue une subvention de 12 000 € à l'association "
+    ...               "pour son centre de santé et autorise le maire à signer la convention avec elle.") is None
+    True
+    """
+    words = re.findall(r"[^\W\d_]+", text[:200_000].lower())
+    hits = {language: sum(w in vocabulary for w in words) for language, vocabulary in _LANGUAGE_WORDS.items()}
+    language, most = max(hits.items(), key=lambda item: item[1])
+    french = hits[("français", "French")]
+    if language == ("français", "French") or most < _LANGUAGE_HITS or most < 3 * french:
+        return None
+    return language
+
+
+def _foreign(ctx: SourceContext) -> tuple[tuple[str, str], None] | None:
+    """A text (a deliberation's kind of file) written in another language than French."""
+    if ctx.path.suffix.lower() not in ("", ".txt", ".text", ".md", ".markdown"):
+        return None
+    language = text_language(ctx.data[:200_000].decode("utf-8-sig", errors="replace"))
+    if language is None:
+        return None
+    return (f"un texte en {language[0]}, pas une délibération française (Maillage lit les actes des collectivités "
+            "françaises, en français)",
+            f"a text in {language[1]}, not a French deliberation (Maillage reads the acts of French local "
+            "authorities, in French)"), None
