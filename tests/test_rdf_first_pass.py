@@ -245,6 +245,23 @@ def test_an_organisation_and_a_site_of_its_siren_are_not_warned(tmp_path):
     assert [m for m in _warnings(report) if "dans ce fichier" in m] == []
 
 
+def test_an_owl_same_as_to_an_iri_no_source_describes_is_warned(tmp_path):
+    report = _after_a_table(tmp_path, '<https://carto.example/id/respire> a mai:Association ; rdfs:label "Respire" .\n'
+                                      "<https://carto.example/id/respire> owl:sameAs "
+                                      "<https://w3id.org/maillage/id/actor/siren-42345678> .")  # a digit short
+    [warning] = [m for m in _warnings(report) if "owl:sameAs" in m]
+    assert warning.startswith("<https://carto.example/id/respire> owl:sameAs <https://w3id.org/maillage/id/actor/"
+                              "siren-42345678> : <https://w3id.org/maillage/id/actor/siren-42345678> n'est décrit "
+                              "par aucune source")
+
+
+def test_an_owl_same_as_between_described_iris_is_not_warned_for_it(tmp_path):
+    report = _after_a_table(tmp_path, '<https://carto.example/id/respire> a mai:Association ; rdfs:label "Respire" .\n'
+                                      "<https://carto.example/id/respire> owl:sameAs "
+                                      "<https://w3id.org/maillage/id/actor/siren-423456789> .")
+    assert [m for m in _warnings(report) if "n'est décrit par aucune source" in m] == []
+
+
 REDEFINES = f"""@prefix mai: <{MAI}> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix schema: <http://schema.org/> .
 mai:Association rdfs:subClassOf mai:PublicAuthority .

@@ -54,6 +54,7 @@ def rdf_file_issues(query, source: URIRef, observed, strict: bool = False) -> li
     issues += contract_redefinitions(query, source, observed.subjects, strict)
     issues += shared_identifiers(query, source, len(observed.sirets) + len(observed.sirens) > MANY_IDENTIFIERS)
     issues += identifiers_held_twice(query, source, observed)
+    issues += same_as_nowhere(query, observed.same_as)
     if (issue := no_contract_class(observed.types)) is not None:
         issues.append(issue)
     return issues
@@ -161,6 +162,40 @@ def identifiers_held_twice(query, source: URIRef, observed) -> list[Issue]:
         more = len(found) - MAX_SHARED_SHOWN
         issues.append(Issue("warning", f"acteurs de ce fichier d'un même identifiant (SIREN, RNA) : {more} autres",
                             f"actors of this file with one identifier (SIREN, RNA): {more} more"))
+    return issues
+
+
+#: Of some IRIs, those that some source types: the ones any source describes.
+_TYPED = "SELECT DISTINCT ?x WHERE { VALUES ?x { %s } ?x a ?type }"
+
+
+def same_as_nowhere(query, links: list[tuple]) -> list[Issue]:
+    """A warning for each ``owl:sameAs`` of the file that names an IRI no source describes (no type anywhere, the
+    file included): a mistyped IRI, or one guessed, links nothing, and the duplicate it was to join stays two
+    nodes. One query, for a file that states owl:sameAs at all."""
+    named = [(a, b) for a, b in links if isinstance(a, ox.NamedNode) and isinstance(b, ox.NamedNode)]
+    if not named:
+        return []
+    iris = sorted({node.value for pair in named for node in pair})
+    typed = set()
+    for i in range(0, len(iris), 500):
+        typed |= {str(row[0]) for row in query(_TYPED % " ".join(f"<{iri}>" for iri in iris[i:i + 500]))}
+    issues = []
+    for a, b in named:
+        unknown = [node.value for node in (a, b) if node.value not in typed]
+        if unknown:
+            names = " et ".join(f"<{iri}>" for iri in unknown)
+            names_en = " and ".join(f"<{iri}>" for iri in unknown)
+            issues.append(Issue(
+                "warning", f"<{a.value}> owl:sameAs <{b.value}> : {names} n'est décrit par aucune source (aucun "
+                           "type) — ce lien ne relie rien ; vérifiez l'IRI (la page de l'acteur la donne)",
+                f"<{a.value}> owl:sameAs <{b.value}>: {names_en} described by no source (no type), the link joins "
+                "nothing; check the IRI (the actor's page gives it)", field="owl:sameAs", value=unknown[0]))
+    if len(issues) > MAX_SHARED_SHOWN:
+        more = len(issues) - MAX_SHARED_SHOWN
+        issues = issues[:MAX_SHARED_SHOWN] + [Issue(
+            "warning", f"liens owl:sameAs vers une IRI qu'aucune source ne décrit : {more} autres",
+            f"owl:sameAs links to an IRI no source describes: {more} more", field="owl:sameAs")]
     return issues
 
 
@@ -311,5 +346,5 @@ def _typed_as(cls: URIRef) -> list[URIRef]:
     return under
 
 
-__all__ = ["rdf_file_issues", "invalid_sirets", "shared_identifiers", "identifiers_held_twice",
+__all__ = ["rdf_file_issues", "invalid_sirets", "shared_identifiers", "identifiers_held_twice", "same_as_nowhere",
            "contract_redefinitions", "no_contract_class", "short"]

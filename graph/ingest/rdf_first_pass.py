@@ -11,7 +11,7 @@ import re
 
 import pyoxigraph as ox
 from rdflib import URIRef
-from rdflib.namespace import PROV, RDF
+from rdflib.namespace import OWL, PROV, RDF
 
 from graph.formats import rdf_format
 from graph.identity import siren_of
@@ -24,8 +24,9 @@ from graph.store import PARSE_BASE
 #: How many relative IRIs a warning shows.
 SHOWN_RELATIVE = 3
 
-_TYPE, _SIRET, _SIREN, _RNA = (ox.NamedNode(str(p)) for p in (RDF.type, MAI.siret, MAI.siren, MAI.rna))
-_NEEDLES = tuple(f"<{p}>".encode() for p in (RDF.type, MAI.siret, MAI.siren, MAI.rna))
+_TYPE, _SIRET, _SIREN, _RNA, _SAME_AS = (ox.NamedNode(str(p)) for p in (RDF.type, MAI.siret, MAI.siren, MAI.rna,
+                                                                         OWL.sameAs))
+_NEEDLES = tuple(f"<{p}>".encode() for p in (RDF.type, MAI.siret, MAI.siren, MAI.rna, OWL.sameAs))
 #: The subject at the start of an N-Triples line: an IRI (a blank node is no resource to index). The line end
 #: before it is part of the pattern, not ``^`` with MULTILINE: a literal first character makes the search 5x faster.
 _NT_SUBJECT = re.compile(rb"\n[ \t]*<([^>]*)>")
@@ -73,7 +74,7 @@ def _ntriples_subjects(data: bytes) -> set[str]:
 
 class Observed:
     """What the pipeline needs of an RDF file, read while (or, for a small file, before) the engine loads it: the
-    IRIs of its subjects, their types, their SIRETs, SIRENs and RNA numbers.
+    IRIs of its subjects, their types, their SIRETs, SIRENs and RNA numbers, and the IRIs it states owl:sameAs.
 
     Reading these back from the store cost more than loading the file: SPARQL updates for the materialised types
     (~3 s for 200k triples) and a query for the touched subjects (~1 s). A file is read by a first pass of
@@ -90,6 +91,7 @@ class Observed:
         self.sirets: dict = {}
         self.sirens: dict = {}
         self.rnas: dict = {}
+        self.same_as: list[tuple] = []
         self.subjects: set[str] = set()
         try:
             if fmt == "ntriples":
@@ -100,7 +102,7 @@ class Observed:
                         raise _no_triple()
                     return
                 except SyntaxError:  # read the whole file again, for the line of the error
-                    self.types, self.sirets, self.sirens, self.rnas = [], {}, {}, {}
+                    self.types, self.sirets, self.sirens, self.rnas, self.same_as = [], {}, {}, {}, []
             if not self._read(ox.parse(data, rdf_format(fmt).engine, base_iri=base), self.subjects):
                 raise _no_triple()
         except SyntaxError as exc:
@@ -127,6 +129,8 @@ class Observed:
                 sirens.setdefault(subject, quad.object.value)
             elif predicate == _RNA:
                 rnas.setdefault(subject, quad.object.value)
+            elif predicate == _SAME_AS:
+                self.same_as.append((subject, quad.object))
         return quad is not None
 
     def touched(self) -> set[str]:
