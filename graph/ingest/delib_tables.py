@@ -47,6 +47,9 @@ def row_label(cells: list[str]) -> str:
 #: "9 300,00 euros H.T.").
 #: A request refused, said in brackets after its row's amount: "0 € (rejet)", "(refusé)", "(ajourné)".
 _REFUSED = r"\((?:rejet[ée]?e?|refus[ée]?e?|ajourn[ée]e?|sans\s+suite|non\s+retenue?|irrecevable)\)"
+#: A row's result cell that refuses its grant: "Rejetée", "Refusé", "Non adoptée", "Ajournée" (a table of the votes
+#: on each grant, or of the decision on each request).
+_ROW_REJECTED = re.compile(r"(?:non[ \t]+(?:adopt|retenu|accord)|rejet|refus|ajourn)[ée]?e?s?", re.I)
 AMOUNT_QUALIFIER = (r"(?:[ \u00a0\u202f]*(?:net|brut|H\.?T\.?|T\.?T\.?C\.?)(?![\w.]))?"
                     rf"(?:[ \u00a0\u202f]*{_REFUSED})?")
 
@@ -257,9 +260,12 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
                 continue
             if not cells[name_col] and above and amount and sum(bool(c) for c in cells) > 1:
                 cells[name_col] = above  # the merged cell of the row above: "|  | Acquisition de minibus | … |"
-            if cells[name_col] and amount and re.search(_REFUSED, cells[column], re.I):
-                found.warnings.append((f"« {cells[name_col]} » : « {cells[column].strip()} », aucune subvention "
-                                       f"retenue", f"'{cells[name_col]}': '{cells[column].strip()}', no grant kept"))
+            result = next((c.strip() for i, c in enumerate(cells)
+                           if i not in (name_col, column) and _ROW_REJECTED.fullmatch(c.strip())), None)
+            if cells[name_col] and amount and (re.search(_REFUSED, cells[column], re.I) or result):
+                said = f"{cells[column].strip()}, {result}" if result else cells[column].strip()
+                found.warnings.append((f"« {cells[name_col]} » : « {said} », aucune subvention retenue",
+                                       f"'{cells[name_col]}': '{said}', no grant kept"))
                 continue
             if cells[name_col] and not amount:  # a grant brought to nothing, or none
                 found.warnings.append((f"« {cells[name_col]} » : montant de 0 €, aucune subvention retenue",

@@ -1,0 +1,45 @@
+"""Deliberations of the health sector: vote tables, lists decided by reference, totals that are not the grants'."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.ingest.delib_facts import deliberation_facts, extract_fixture
+
+HEAD = ("COMMUNE DE TESTVILLE\nDélibération n° 2025-01 du Conseil municipal\nSéance du 3 juillet 2025\n"
+        "En exercice : 15 / Présents : 13 / Procurations : 0 / Votants : 13\n")
+
+
+def _facts(tmp_path: Path, text: str, name: str = "deliberation.txt") -> dict:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return deliberation_facts(extract_fixture(path).graph)
+
+
+def _grants(facts: dict) -> list[tuple[str, str]]:
+    return sorted((name, str(amount)) for name, amount in facts["grants"])
+
+
+@pytest.mark.parametrize("rejected", ["Rejetée", "Refusée", "Non adoptée"])
+def test_a_row_rejected_in_a_table_of_votes_refuses_its_grant_only(tmp_path, rejected):
+    text = HEAD + ("OBJET : Subventions 2025\n\nTABLEAU RÉCAPITULATIF DES VOTES\n"
+                   "  Association                  Montant   Pour  Contre  Abst.  Résultat\n"
+                   "  Arve Santé Prévention         1 800 €    13      0      0   Adoptée\n"
+                   f"  Collectif Ondes               1 000 €     4      9      0   {rejected}\n"
+                   "  Les Blouses Roses               600 €    13      0      0   Adoptée\n\n"
+                   "Le Conseil municipal, au vu des votes ci-dessus, ATTRIBUE les subventions adoptées pour un "
+                   "montant total de 2 400 € et REJETTE la demande du Collectif Ondes.\n")
+    facts = _facts(tmp_path, text)
+    assert facts["outcome"] == "adopted"
+    assert _grants(facts) == [("Arve Santé Prévention", "1800"), ("Les Blouses Roses", "600")]
+
+
+def test_a_table_of_votes_each_row_rejected_rejects_the_act(tmp_path):
+    text = HEAD + ("OBJET : Subventions 2025\n\n"
+                   "  Association                  Montant   Pour  Contre  Abst.  Résultat\n"
+                   "  Arve Santé Prévention         1 800 €     3     10      0   Rejetée\n"
+                   "  Collectif Ondes               1 000 €     4      9      0   Rejetée\n")
+    assert _facts(tmp_path, text)["outcome"] == "rejected"
+
