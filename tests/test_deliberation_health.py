@@ -43,3 +43,16 @@ def test_a_table_of_votes_each_row_rejected_rejects_the_act(tmp_path):
                    "  Collectif Ondes               1 000 €     4      9      0   Rejetée\n")
     assert _facts(tmp_path, text)["outcome"] == "rejected"
 
+
+@pytest.mark.parametrize("lead, grants", [
+    ("Le Maire expose les demandes :", [("Association Lèze Dépistage", "1250"), ("Répit Lézois", "2000")]),
+    ("Le Maire présente les demandes reçues :", [("Association Lèze Dépistage", "1250"), ("Répit Lézois", "2000")]),
+    # the authority's own requests to its funders: no grant of its own
+    ("La commune a déposé les demandes suivantes auprès de ses partenaires :", []),
+])
+def test_requests_set_out_above_and_granted_by_a_reference_back_are_grants(tmp_path, lead, grants):
+    text = HEAD + (f"OBJET : Subventions 2025\n\n{lead}\n   • Association Lèze Dépistage : 1 250 € (fonctionnement)\n"
+                   "   • Répit Lézois : 2 000 €\n\nLe Conseil municipal, après en avoir délibéré, à l'unanimité, "
+                   "ATTRIBUE les subventions ci-dessus.\n")
+    assert _grants(_facts(tmp_path, text)) == grants
+

@@ -257,7 +257,9 @@ _NOT_GRANTS_LEAD = re.compile(r"plan\s+de\s+financement|financeurs?\b|co[uû]ts?
 #: Requests that the lead says were retained, and that the decision below grants: "La commission a retenu les
 #: demandes suivantes :", "Les demandes retenues figurent ci-après." tell of no funding asked of others.
 _RETAINED_REQUESTS = re.compile(r"\b(?:retenu|s[ée]lectionn[ée]|valid[ée])e?s?\s+(?:les|ces)\s+(?:\w+\s+)?demandes\b|"
-                                r"\bdemandes\s+(?:de\s+subventions?\s+)?(?:retenues|s[ée]lectionn[ée]es|valid[ée]es)\b",
+                                r"\bdemandes\s+(?:de\s+subventions?\s+)?(?:retenues|s[ée]lectionn[ée]es|valid[ée]es)\b|"
+                                # requests received, that the decision below grants: "Le Maire expose les demandes :"
+                                r"\b(?:les|ces)\s+(?:\w+\s+)?demandes\b(?![^\n]*\b(?:aupr[èe]s|d[ée]pos|adress))",
                                 re.I)
 #: How far below a list's lead the decision that grants it may stand.
 _REFERS_BACK_REACH = 4000
@@ -273,6 +275,10 @@ def approved_below(body: str, end: int, lead: str) -> bool:
     (True, False)
     >>> approved_below(body, 37, "La commission a retenu les demandes suivantes :")
     True
+    >>> approved_below(body, 37, "Le Maire expose les demandes :"), approved_below(body, 37, "La commune demande :")
+    (True, False)
+    >>> approved_below(body, 37, "La commune a déposé les demandes suivantes auprès de l'État :")
+    False
     >>> approved_below(body.replace("APPROUVE", "ATTRIBUE au titre de l'exercice 2025"), 37, body[:37])
     True
     """
