@@ -56,3 +56,13 @@ def test_requests_set_out_above_and_granted_by_a_reference_back_are_grants(tmp_p
                    "ATTRIBUE les subventions ci-dessus.\n")
     assert _grants(_facts(tmp_path, text)) == grants
 
+
+@pytest.mark.parametrize("reference", ["énumérées au I.", "listées au point 1", "présentées à la partie I"])
+def test_a_decision_that_grants_the_list_of_a_numbered_part_above_grants_its_items(tmp_path, reference):
+    text = HEAD + ("OBJET : Subventions 2025\n\nI. EXPOSÉ\n\nLa commission du 4 novembre 2025 a retenu :\n"
+                   "   a) l'association Sauveterre Aide et Présence : 6 000 € ;\n"
+                   "   b) l'association Prévention Seniors Sauveterre : 1 100 €.\n\nII. DÉCISION\n\n"
+                   f"Le Conseil, après en avoir délibéré, à l'unanimité, ATTRIBUE les subventions {reference}, pour "
+                   "un total de 7 100 €.\n")
+    assert _grants(_facts(tmp_path, text)) == [("Prévention Seniors Sauveterre", "1100"),
+                                               ("Sauveterre Aide et Présence", "6000")]

@@ -245,7 +245,10 @@ _REFERS_BACK = re.compile(r"\b(?:attribu|accord|allou|octroi|octroy|approuv)\w*\
                           r"subventions|participations|dotations|bourses)(?:\s+(?:d['’]|de\s+)[a-zà-ÿ]+)?\s+"
                           r"(?:(?:pr[ée]sent[ée]es|d[ée]crites|list[ée]es|indiqu[ée]es|mentionn[ée]es|"
                           r"propos[ée]es|d[ée]taill[ée]es|[ée]num[ée]r[ée]es|r[ée]capitul[ée]es)\s+)?"
-                          r"(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es)|"
+                          r"(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es|"
+                          # a part of the text numbered above it: "énumérées au I.", "listées au point 2"
+                          r"(?:au|à\s+la)\s+(?:(?:partie|point|paragraphe|section|titre)\s+)?"
+                          r"(?-i:[IVX]{1,4}|\d{1,2})(?:[.°)]|\b)(?!\d)|(?:dans|à)\s+l['’]\s*expos[ée])|"
                           r"aux\s+(?:associations|b[ée]n[ée]ficiaires|structures|organismes|communes|porteurs|"
                           r"personnes|[ée]tudiants|lauréats)\s+(?:(?:pr[ée]sent[ée]e?s|d[ée]sign[ée]e?s|list[ée]e?s|"
                           r"indiqu[ée]e?s|mentionn[ée]e?s|nomm[ée]e?s|retenu(?:e?s)?)\s+)?"
@@ -274,6 +277,8 @@ def approved_below(body: str, end: int, lead: str) -> bool:
     >>> approved_below(body, 37, body[:37]), approved_below(body, 37, "Le plan de financement est le suivant :")
     (True, False)
     >>> approved_below(body, 37, "La commission a retenu les demandes suivantes :")
+    True
+    >>> approved_below(body.replace("ci-dessus", "énumérées au I."), 37, body[:37])
     True
     >>> approved_below(body, 37, "Le Maire expose les demandes :"), approved_below(body, 37, "La commune demande :")
     (True, False)
