@@ -66,3 +66,19 @@ def test_a_decision_that_grants_the_list_of_a_numbered_part_above_grants_its_ite
                    "un total de 7 100 €.\n")
     assert _grants(_facts(tmp_path, text)) == [("Prévention Seniors Sauveterre", "1100"),
                                                ("Sauveterre Aide et Présence", "6000")]
+
+
+@pytest.mark.parametrize("ditto", ["〃", '"', "id.", "Idem", "d°"])
+def test_a_ditto_mark_in_a_table_repeats_the_cell_above(tmp_path, ditto):
+    text = ("# Délibération n° C-2025-01 – Conseil municipal de Testville – séance du 3 juillet 2025\n\n"
+            "Conseillers en exercice : 15 – Présents : 13 – Votants : 13\n\n"
+            "Il est proposé d'attribuer les subventions suivantes :\n\n"
+            "| Bénéficiaire          | Objet             |  Montant |\n"
+            "|:----------------------|:------------------|---------:|\n"
+            "| CPTS Ornelle-Littoral | Fonctionnement    | 15 000 € |\n"
+            f"| {ditto}                    | Soins non programmés |  6 500 € |\n"
+            "| GEM La Passerelle     | Fonctionnement    |  3 200 € |\n\n"
+            "Le Conseil municipal, après en avoir délibéré, à l'unanimité, ATTRIBUE les subventions figurant au "
+            "tableau ci-dessus.\n")
+    assert _grants(_facts(tmp_path, text, "deliberation.md")) == [
+        ("CPTS Ornelle-Littoral", "15000"), ("CPTS Ornelle-Littoral", "6500"), ("GEM La Passerelle", "3200")]

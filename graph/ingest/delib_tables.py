@@ -174,6 +174,7 @@ def _wrapped_rows(rows: list[list[str]], spans: list[tuple[int, int]],
     ([['Association', 'Montant'], ['Festival des Cévennes (FCM)', '6 500 €']], [(0, 1), (2, 5)])
     """
     header = rows[0]
+    rows = [header] + dittos_filled(rows[1:])
     amount_col = choose_amount_column(header, hints)
     name_col = _column([fold(h) for h in header], _BENEF_COL, {amount_col}) if amount_col is not None else None
     if name_col is None:
@@ -199,6 +200,24 @@ def _wrapped_rows(rows: list[list[str]], spans: list[tuple[int, int]],
 #: An amount column of what the law, not a decision to help, makes an EPCI pay its communes: "Attribution de
 #: compensation 2025".
 _DUE_BY_LAW_COL = re.compile(r"\battributions?\s+de\s+compensation\b")
+
+
+#: A cell that repeats the one above it: a ditto mark ("〃", '"', "»", "''"), "id.", "idem", "d°", "dito".
+_DITTO = re.compile(r"[〃\"”“»«]|''|-?\s*(?:id\.?|idem|d°|dito|ditto)\s*-?", re.I)
+
+
+def dittos_filled(rows: list[list[str]]) -> list[list[str]]:
+    """``rows`` with each cell that is a ditto mark (:data:`_DITTO`) replaced by the cell above it.
+
+    >>> dittos_filled([["CPTS Ornelle", "Fonctionnement", "15 000 €"], ["〃", "Soins", "6 500 €"], ["id.", "", "1 €"]])
+    [['CPTS Ornelle', 'Fonctionnement', '15 000 €'], ['CPTS Ornelle', 'Soins', '6 500 €'], ['CPTS Ornelle', '', '1 €']]
+    """
+    filled: list[list[str]] = []
+    for cells in rows:
+        above = filled[-1] if filled else []
+        filled.append([above[i] if i < len(above) and above[i] and _DITTO.fullmatch(c.strip()) else c
+                       for i, c in enumerate(cells)])
+    return filled
 
 
 def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: GrantsFound, legend: dict[str, str],
