@@ -82,3 +82,19 @@ def test_a_ditto_mark_in_a_table_repeats_the_cell_above(tmp_path, ditto):
             "tableau ci-dessus.\n")
     assert _grants(_facts(tmp_path, text, "deliberation.md")) == [
         ("CPTS Ornelle-Littoral", "15000"), ("CPTS Ornelle-Littoral", "6500"), ("GEM La Passerelle", "3200")]
+
+
+@pytest.mark.parametrize("line, secretary", [
+    ("Présidence : M. Pascal DUNAND, Maire – Secrétaire : Mme Aurélie GAVARD", "Aurélie GAVARD"),
+    ("Séance présidée par M. Rémi CAZALS, Maire. Secrétaire : M. Julien BOSC.", "Julien BOSC"),
+    ("Présidence : M. Christophe NAUDIN, Président ; Secrétaire : Mme Maud FERRAND.", "Maud FERRAND"),
+    # a secretary general is no secretary of the session
+    ("Présidence : M. Christophe NAUDIN, Président. Secrétaire général : M. Paul ROY.", None),
+])
+def test_the_secretary_named_after_the_chair_on_the_same_line_is_read(line, secretary):
+    from graph.ingest.delib_officers import parse_officers
+    from graph.ingest.delib_people import Attendance
+    attendance = Attendance()
+    parse_officers(line, attendance)
+    assert attendance.chair is not None
+    assert (attendance.secretary.label if attendance.secretary else None) == secretary
