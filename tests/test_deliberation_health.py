@@ -98,3 +98,11 @@ def test_the_secretary_named_after_the_chair_on_the_same_line_is_read(line, secr
     parse_officers(line, attendance)
     assert attendance.chair is not None
     assert (attendance.secretary.label if attendance.secretary else None) == secretary
+
+
+@pytest.mark.parametrize("words, nature", [("en investissement", "investment"), ("d'investissement", "investment"),
+                                           ("de fonctionnement", "operating")])
+def test_a_fonds_de_concours_names_its_nature(tmp_path, words, nature):
+    text = HEAD + ("OBJET : Fonds de concours\n\nLe Conseil, après en avoir délibéré, à l'unanimité, ATTRIBUE à la "
+                   f"commune de Vernaison un fonds de concours {words} de 82 000 €.\n")
+    assert _facts(tmp_path, text)["natures"] == {"Commune de Vernaison": nature}
