@@ -106,3 +106,23 @@ def test_a_fonds_de_concours_names_its_nature(tmp_path, words, nature):
     text = HEAD + ("OBJET : Fonds de concours\n\nLe Conseil, après en avoir délibéré, à l'unanimité, ATTRIBUE à la "
                    f"commune de Vernaison un fonds de concours {words} de 82 000 €.\n")
     assert _facts(tmp_path, text)["natures"] == {"Commune de Vernaison": nature}
+
+
+@pytest.mark.parametrize("recall", [
+    "Pour mémoire, en 2024, le Conseil avait attribué 4 500 € à l'association Aubrac Soins Palliatifs, 2 800 € au "
+    "Réseau Diabète Aubrac-Lot et 1 200 € à l'association France Alzheimer Aubrac.",
+    "Pour rappel, en 2024, 1 200 € avaient été versés à l'association France Alzheimer Aubrac.",
+])
+def test_a_past_grant_recalled_for_the_record_is_not_a_grant(tmp_path, recall):
+    text = HEAD + (f"OBJET : Subventions 2025\n\n{recall}\n\nPour 2025, la commission propose de reconduire le "
+                   "soutien à Aubrac Soins Palliatifs (4 500 €) et de porter l'aide au Réseau Diabète Aubrac-Lot à "
+                   "3 000 €.\n\nLe Conseil municipal, après en avoir délibéré, à "
+                   "l'unanimité, DÉCIDE d'attribuer au titre de 2025 les subventions suivantes :\n"
+                   "   Aubrac Soins Palliatifs ........ 4 500 €\n   Réseau Diabète Aubrac-Lot ...... 3 000 €\n")
+    assert _grants(_facts(tmp_path, text)) == [("Aubrac Soins Palliatifs", "4500"), ("Réseau Diabète Aubrac-Lot", "3000")]
+
+
+def test_a_grant_said_for_information_is_still_a_grant(tmp_path):
+    text = HEAD + ("OBJET : Subvention\n\nPour information, le Conseil municipal, après en avoir délibéré, ATTRIBUE "
+                   "une subvention de 1 200 € à l'association France Alzheimer Aubrac.\n")
+    assert _grants(_facts(tmp_path, text)) == [("France Alzheimer Aubrac", "1200")]
