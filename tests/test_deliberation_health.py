@@ -126,3 +126,19 @@ def test_a_grant_said_for_information_is_still_a_grant(tmp_path):
     text = HEAD + ("OBJET : Subvention\n\nPour information, le Conseil municipal, après en avoir délibéré, ATTRIBUE "
                    "une subvention de 1 200 € à l'association France Alzheimer Aubrac.\n")
     assert _grants(_facts(tmp_path, text)) == [("France Alzheimer Aubrac", "1200")]
+
+
+@pytest.mark.parametrize("lead, rows", [
+    ("Plan de financement prévisionnel :", ["FEDER   180 000,00 €", "Communauté de communes   60 000,00 €",
+                                            "Autofinancement SISA   120 000,00 €", "TOTAL   360 000,00 €"]),
+    ("Répartition entre les communes, pour information :", ["Testville   3 214   1 607,00 €",
+                                                            "Autreville   1 402   701,00 €",
+                                                            "Total   4 616   2 308,00 €"]),
+])
+def test_the_total_of_a_table_of_other_amounts_than_the_grants_is_not_theirs(tmp_path, lead, rows):
+    table = "".join(f"  {row.replace('   ', '            ')}\n" for row in rows)
+    text = HEAD + (f"OBJET : Subvention 2025\n\n{lead}\n{table}\nLe Conseil, après en avoir délibéré, à l'unanimité, "
+                   "ATTRIBUE à la SISA « Les Tilleuls » une subvention d'investissement de 60 000 €.\n")
+    facts = _facts(tmp_path, text)
+    assert facts["stated_totals"] == []
+    assert _grants(facts) == [("SISA « Les Tilleuls »", "60000")]
