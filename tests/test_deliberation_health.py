@@ -142,3 +142,24 @@ def test_the_total_of_a_table_of_other_amounts_than_the_grants_is_not_theirs(tmp
     facts = _facts(tmp_path, text)
     assert facts["stated_totals"] == []
     assert _grants(facts) == [("SISA « Les Tilleuls »", "60000")]
+
+
+ERRATUM = ("COMMUNE DE ROCHEFORT-EN-VALDAINE\n\nERRATUM\n\nà la délibération n° 2025-034 du Conseil municipal du 12 juin "
+           "2025\n« Attribution de subventions aux associations – santé et solidarités »\n\nUne erreur matérielle de "
+           "saisie s'est glissée dans la délibération susvisée.\n\nAu lieu de :\n   « – Association Valdaine Accueil "
+           "Santé : 5 300 € »\nIl convient de lire :\n   « – Association Valdaine Accueil Santé : 3 500 € »\n\n"
+           "Les autres dispositions de la délibération n° 2025-034 restent inchangées.\n\nFait à "
+           "Rochefort-en-Valdaine, le 1er juillet 2025.\n\nLe Maire,\nThierry BOUVAREL\n")
+
+
+def test_an_erratum_to_a_deliberation_is_read_as_the_corrected_deliberation(tmp_path):
+    from graph.ingest.deliberation import looks_like_deliberation
+    assert looks_like_deliberation(ERRATUM)
+    facts = _facts(tmp_path, ERRATUM)
+    assert _grants(facts) == [("Association Valdaine Accueil Santé", "3500")]
+    assert str(facts["session_date"]) == "2025-06-12"
+
+
+def test_a_note_that_only_says_erratum_is_no_deliberation():
+    from graph.ingest.deliberation import looks_like_deliberation
+    assert not looks_like_deliberation("ERRATUM\n\nLa réunion du comité des fêtes aura lieu le 3 mai, et non le 2.\n")

@@ -210,6 +210,8 @@ _YEAR_ITEM = re.compile(r"\s*[-–—•*]\s*(?:(?:année|exercice|en|pour)\s+)?
 #: soutenir les projets suivants :", "la participation de la commune s'établit comme suit :", "une enveloppe de
 #: 50 000 € est répartie comme suit :" (an envelope shared out between the items below).
 _LEAD = re.compile(r"\bsoutenir\b|\bfinancer\b|"
+                   # an erratum's correction: "Au lieu de : … / Il convient de lire :" (the wrong line, then the right)
+                   r"\bil\s+(?:convient|faut)\s+de\s+lire\b|\bfaut\s+lire\b|"
                    r"\benveloppe\b[^:\n]{0,80}?\br[ée]parti(?:e|es|s)?\s+(?:comme\s+suit|ainsi)|"
                    r"\bparticipation\s+(?:de\s+la\s+(?:commune|ville|région|métropole)|"
                    r"du\s+département|communale|départementale|régionale|intercommunale)", re.I)
