@@ -163,3 +163,14 @@ def test_an_erratum_to_a_deliberation_is_read_as_the_corrected_deliberation(tmp_
 def test_a_note_that_only_says_erratum_is_no_deliberation():
     from graph.ingest.deliberation import looks_like_deliberation
     assert not looks_like_deliberation("ERRATUM\n\nLa réunion du comité des fêtes aura lieu le 3 mai, et non le 2.\n")
+
+
+def test_a_long_name_cut_over_two_lines_in_a_list_is_read_whole(tmp_path):
+    text = HEAD + ("OBJET : Subventions 2026\n\nLe Conseil, après en avoir délibéré, ATTRIBUE les subventions "
+                   "suivantes :\n      a) l'Union nationale de familles et amis de personnes malades et/ou handicapées "
+                   "psychiques – délégation\n         du Sauveterrois (UNAFAM) : 900 € ;\n"
+                   "      b) l'association Prévention Seniors Sauveterre : 1 100 €.\n")
+    assert _grants(_facts(tmp_path, text)) == [
+        ("Prévention Seniors Sauveterre", "1100"),
+        ("Union nationale de familles et amis de personnes malades et/ou handicapées psychiques – délégation du "
+         "Sauveterrois", "900")]

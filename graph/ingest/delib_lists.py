@@ -118,9 +118,14 @@ def _item_name(item: str, anchor: int) -> str | None:
     name = re.sub(rf"^(?:{article})(?=\w)", "", name)
     if _VERB_OPENING.match(name) or AMOUNT_RE.search(name):
         return None
-    return name if re.match(r"[A-ZÉÈÀ«\"0-9]", name) and 2 < len(name) <= 120 else None
+    # a federation's branch may take 150 characters ("Union nationale de familles et amis de personnes malades et/ou
+    # handicapées psychiques – délégation du Sauveterrois (UNAFAM)"), its line cut or not
+    name = re.sub(r"[ \t]*\n[ \t]*", " ", name)  # a name cut over two lines is one
+    return name if re.match(r"[A-ZÉÈÀ«\"0-9]", name) and 2 < len(name) <= _LONGEST_NAME else None
 
 
+#: The longest name an item may give its beneficiary.
+_LONGEST_NAME = 150
 #: An item's amount that opens it, then a colon or a dash, then whom it goes to, alone to the line's end: "1) 2 500 € :
 #: Association X ;", "- 650 € – Club Y.".
 _AMOUNT_THEN_NAME = re.compile(r"[ \t]*[:–—-][ \t]*(?P<name>[^\n:;€]{3,120}?)[ \t]*[;.,]?[ \t]*(?=\n|\Z)")
