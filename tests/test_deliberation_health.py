@@ -119,7 +119,8 @@ def test_a_past_grant_recalled_for_the_record_is_not_a_grant(tmp_path, recall):
                    "3 000 €.\n\nLe Conseil municipal, après en avoir délibéré, à "
                    "l'unanimité, DÉCIDE d'attribuer au titre de 2025 les subventions suivantes :\n"
                    "   Aubrac Soins Palliatifs ........ 4 500 €\n   Réseau Diabète Aubrac-Lot ...... 3 000 €\n")
-    assert _grants(_facts(tmp_path, text)) == [("Aubrac Soins Palliatifs", "4500"), ("Réseau Diabète Aubrac-Lot", "3000")]
+    assert _grants(_facts(tmp_path, text)) == [("Aubrac Soins Palliatifs", "4500"),
+                                               ("Réseau Diabète Aubrac-Lot", "3000")]
 
 
 def test_a_grant_said_for_information_is_still_a_grant(tmp_path):
@@ -144,10 +145,11 @@ def test_the_total_of_a_table_of_other_amounts_than_the_grants_is_not_theirs(tmp
     assert _grants(facts) == [("SISA « Les Tilleuls »", "60000")]
 
 
-ERRATUM = ("COMMUNE DE ROCHEFORT-EN-VALDAINE\n\nERRATUM\n\nà la délibération n° 2025-034 du Conseil municipal du 12 juin "
-           "2025\n« Attribution de subventions aux associations – santé et solidarités »\n\nUne erreur matérielle de "
-           "saisie s'est glissée dans la délibération susvisée.\n\nAu lieu de :\n   « – Association Valdaine Accueil "
-           "Santé : 5 300 € »\nIl convient de lire :\n   « – Association Valdaine Accueil Santé : 3 500 € »\n\n"
+ERRATUM = ("COMMUNE DE ROCHEFORT-EN-VALDAINE\n\nERRATUM\n\nà la délibération n° 2025-034 du Conseil municipal "
+           "du 12 juin 2025\n« Attribution de subventions aux associations – santé et solidarités »\n\n"
+           "Une erreur matérielle de saisie s'est glissée dans la délibération susvisée.\n\nAu lieu de :\n"
+           "   « – Association Valdaine Accueil Santé : 5 300 € »\nIl convient de lire :\n"
+           "   « – Association Valdaine Accueil Santé : 3 500 € »\n\n"
            "Les autres dispositions de la délibération n° 2025-034 restent inchangées.\n\nFait à "
            "Rochefort-en-Valdaine, le 1er juillet 2025.\n\nLe Maire,\nThierry BOUVAREL\n")
 

@@ -160,9 +160,11 @@ _AND_ANOTHER_GRANT = re.compile(r"\s+et\s+(?=une?\s+(?:subventions?|aides?|parti
 #: attribue …") still grants.
 _RECALLED = re.compile(r"[ \t]*(?:pour\s+(?:m[ée]moire|rappel|information|comparaison)|rappel\s*:|"
                        r"[àa]\s+titre\s+(?:indicatif|de\s+comparaison|d['’]information))"
-                       r"(?=[^.]*?(?:\bavai(?:t|ent)\b|\b(?:19|20)\d\d\b[^.]*?\b(?:[ée]tai(?:t|ent)|s['’][ée]levai(?:t|ent)|"
+                       r"(?=[^.]*?(?:\bavai(?:t|ent)\b|"
+                       r"\b(?:19|20)\d\d\b[^.]*?\b(?:[ée]tai(?:t|ent)|s['’][ée]levai(?:t|ent)|"
                        r"a\s+(?:[ée]t[ée]\s+)?(?:attribu|vers|accord|allou)|ont\s+[ée]t[ée]|re[çc]u)|"
-                       r"\b(?:l['’]an(?:n[ée]e)?\s+(?:derni[èe]re?|pass[ée]e?|pr[ée]c[ée]dente?)|pr[ée]c[ée]demment)\b))",
+                       r"\b(?:l['’]an(?:n[ée]e)?\s+(?:derni[èe]re?|pass[ée]e?|pr[ée]c[ée]dente?)|"
+                       r"pr[ée]c[ée]demment)\b))",
                        re.I)
 
 

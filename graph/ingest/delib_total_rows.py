@@ -12,7 +12,7 @@ A total under a lead that tells of other amounts than the grants (a financing pl
 is none of theirs:
 
 >>> found = GrantsFound()
->>> summed_total_rows("Plan de financement :\\nFEDER     180 000 €\\nCommune    60 000 €\\nTOTAL     240 000 €\\n", found)
+>>> summed_total_rows("Plan de financement :\\nFEDER   180 000 €\\nCommune   60 000 €\\nTOTAL   240 000 €\\n", found)
 >>> found.totals
 []
 """

@@ -111,8 +111,8 @@ def _has_the_words(text: str) -> bool:
 #: names the deliberation it corrects and says what to read instead ("Il convient de lire :", "lire :").
 _ERRATUM = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|\*\*)?(?:errata|erratum|rectificatif)\b", re.I | re.M)
 _CORRECTS = re.compile(r"\bd[ée]lib[ée]ration\s+(?:n[°o]|num[ée]ro)", re.I)
-_READ_INSTEAD = re.compile(r"\b(?:il\s+(?:convient|faut)\s+de\s+lire|(?:il\s+)?faut\s+lire|lire\s*:|est\s+remplac[ée]e?\s+par)",
-                           re.I)
+_READ_INSTEAD = re.compile(r"\b(?:il\s+(?:convient|faut)\s+de\s+lire|(?:il\s+)?faut\s+lire|lire\s*:|"
+                           r"est\s+remplac[ée]e?\s+par)", re.I)
 
 
 def is_erratum(text: str) -> bool:
@@ -138,7 +138,8 @@ def corrected_text(body: str) -> str:
     """The text of an erratum (:func:`is_erratum`) as the corrected deliberation reads: its wrong text ("Au lieu de :
     …") blanked out, the quote marks around its corrected lines dropped; offsets kept. Another text is returned as is.
 
-    >>> text = "ERRATUM à la délibération n° 4\\nAu lieu de :\\n « – X : 5 300 € »\\nIl convient de lire :\\n « – X : 3 500 € »"
+    >>> text = "ERRATUM à la délibération n° 4\\nAu lieu de :\\n « – X : 5 300 € »\\nIl convient de lire :\\n"
+    >>> text += " « – X : 3 500 € »"
     >>> corrected_text(text).split("\\n")[2:]
     ['                  ', 'Il convient de lire :', '   – X : 3 500 €  ']
     """
@@ -158,7 +159,7 @@ _CORRECTED_ACT = re.compile(r"\bd[ée]lib[ée]ration\s+(?:n[°o]|num[ée]ro)\s*(
 def corrected_act(text: str) -> tuple[str, dt.date | None] | None:
     """The number and the session's date of the deliberation that the erratum ``text`` corrects, or None.
 
-    >>> corrected_act("ERRATUM\\nà la délibération n° 2025-034 du Conseil municipal du 12 juin 2025\\nIl convient de lire :")
+    >>> corrected_act("ERRATUM\\nà la délibération n° 2025-034 du Conseil municipal du 12 juin 2025\\nlire :")
     ('2025-034', datetime.date(2025, 6, 12))
     """
     if not is_erratum(text) or (match := _CORRECTED_ACT.search(text)) is None:
@@ -395,8 +396,8 @@ class Reader:
             on_en = f" of {corrected[1].isoformat()}" if corrected[1] else ""
             self.x.warn(f"erratum à la délibération n° {corrected[0]}{on} : les subventions lues sont celles du texte "
                         f"corrigé, à substituer à celles de la délibération",
-                        f"erratum to deliberation no. {corrected[0]}{on_en}: the grants read are those of the corrected "
-                        f"text, to replace the deliberation's")
+                        f"erratum to deliberation no. {corrected[0]}{on_en}: the grants read are those of the "
+                        f"corrected text, to replace the deliberation's")
         if self.outcome == "rejected" and self.found.grants:
             count = len(self.found.grants)
             self.x.warn("délibération rejetée : "
