@@ -135,7 +135,7 @@ def parse_vote(body: str, start: int = 0) -> Vote:
     (12, 10)
     """
     start = body.rfind("\n", 0, start) + 1
-    if (per_item := _per_item_votes(body[start:])) is not None:
+    if (per_item := _per_item_votes(body[start:]) or _vote_table(body[start:])) is not None:
         if per_item.span is not None:
             per_item.span = (per_item.span[0] + start, per_item.span[1] + start)
         return per_item
@@ -183,6 +183,33 @@ def _per_item_votes(body: str) -> Vote | None:
         return None  # some items rejected: no one outcome for the act
     vote = Vote(outcome=outcome)
     vote.span = (items[0], last)
+    return vote
+
+
+#: A row of a table of votes, one line a grant: its amount, then the row's own outcome in its last cell
+#: ("Arve Santé Prévention   1 800 €   21   0   0   Adoptée", "| Club A | 500 € | 12 | 3 | 0 | Rejetée |").
+_VOTE_ROW = re.compile(r"^[^\n]*?\d[ \t\u00a0\u202f]*(?:€|euros?\b|EUR\b)[^\n]*?(?:[ \t\u00a0]{2,}|\t|\|[ \t]*)"
+                       r"(?P<result>(?:non[ \t]+)?(?:adopt|rejet|refus|approuv)[ée]e?s?)[ \t]*\|?[ \t]*$",
+                       re.I | re.M)
+
+
+def _vote_table(body: str) -> Vote | None:
+    """The vote of a decision whose table put each grant to the vote on its own, each row ending with its result
+    (:data:`_VOTE_ROW`): the act's outcome is that of its items: adopted unanimously when each row was, rejected when
+    each was, else adopted (the rows rejected are requests refused, not the act); None with fewer than two such rows.
+
+    >>> table = "Club A    1 800 €    21   0   0   Adoptée\\nClub B    1 000 €     6  12   3   Rejetée\\n"
+    >>> _vote_table(table).outcome, _vote_table(table.replace("Adoptée", "Rejetée")).outcome
+    ('adopted', 'rejected')
+    >>> _vote_table("Club A : 1 800 €, adoptée") is None
+    True
+    """
+    rows = list(_VOTE_ROW.finditer(body))
+    if len(rows) < 2:
+        return None
+    outcomes = {"rejected" if re.match(r"non|rejet|refus", fold(m.group("result"))) else "adopted" for m in rows}
+    vote = Vote(outcome="rejected" if outcomes == {"rejected"} else "adopted")
+    vote.span = (rows[0].start(), rows[-1].end())
     return vote
 
 

@@ -116,8 +116,10 @@ def _nature(text: str) -> str | None:
     folded = fold(text)
     # "une subvention exceptionnelle d'investissement": the nature it names after "exceptionnelle" (folding drops
     # a curly apostrophe: "dinvestissement")
-    match = re.search(r"subventions?\s+(?:exceptionnelles?\s+(?=(?:d['’]?|de\s+)(?:investissement|equipement|"
-                      r"fonctionnement)\b))?(?:de\s+|en\s+|d['’]?(?=[aeiouh]))?(\w+(?:\s+a\s+disposition)?)", folded)
+    # "un fonds de concours en investissement" names its nature as a subvention does
+    match = re.search(r"(?:subventions?|fonds\s+de\s+concours)\s+(?:exceptionnelles?\s+(?=(?:d['’]?|de\s+)"
+                      r"(?:investissement|equipement|fonctionnement)\b))?(?:de\s+|en\s+|d['’]?(?=[aeiouh]))?"
+                      r"(\w+(?:\s+a\s+disposition)?)", folded)
     word = match.group(1) if match else ""
     word = word if word in _NATURE_WORDS else word[:-1] if word.endswith("s") else word  # "exceptionnelles"
     if word not in _NATURE_WORDS:  # a list's line of fields: "Commune de X – extension de la MSP – investissement –"

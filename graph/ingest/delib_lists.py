@@ -118,9 +118,14 @@ def _item_name(item: str, anchor: int) -> str | None:
     name = re.sub(rf"^(?:{article})(?=\w)", "", name)
     if _VERB_OPENING.match(name) or AMOUNT_RE.search(name):
         return None
-    return name if re.match(r"[A-ZÉÈÀ«\"0-9]", name) and 2 < len(name) <= 120 else None
+    # a federation's branch may take 150 characters ("Union nationale de familles et amis de personnes malades et/ou
+    # handicapées psychiques – délégation du Sauveterrois (UNAFAM)"), its line cut or not
+    name = re.sub(r"[ \t]*\n[ \t]*", " ", name)  # a name cut over two lines is one
+    return name if re.match(r"[A-ZÉÈÀ«\"0-9]", name) and 2 < len(name) <= _LONGEST_NAME else None
 
 
+#: The longest name an item may give its beneficiary.
+_LONGEST_NAME = 150
 #: An item's amount that opens it, then a colon or a dash, then whom it goes to, alone to the line's end: "1) 2 500 € :
 #: Association X ;", "- 650 € – Club Y.".
 _AMOUNT_THEN_NAME = re.compile(r"[ \t]*[:–—-][ \t]*(?P<name>[^\n:;€]{3,120}?)[ \t]*[;.,]?[ \t]*(?=\n|\Z)")
@@ -210,6 +215,8 @@ _YEAR_ITEM = re.compile(r"\s*[-–—•*]\s*(?:(?:année|exercice|en|pour)\s+)?
 #: soutenir les projets suivants :", "la participation de la commune s'établit comme suit :", "une enveloppe de
 #: 50 000 € est répartie comme suit :" (an envelope shared out between the items below).
 _LEAD = re.compile(r"\bsoutenir\b|\bfinancer\b|"
+                   # an erratum's correction: "Au lieu de : … / Il convient de lire :" (the wrong line, then the right)
+                   r"\bil\s+(?:convient|faut)\s+de\s+lire\b|\bfaut\s+lire\b|"
                    r"\benveloppe\b[^:\n]{0,80}?\br[ée]parti(?:e|es|s)?\s+(?:comme\s+suit|ainsi)|"
                    r"\bparticipation\s+(?:de\s+la\s+(?:commune|ville|région|métropole)|"
                    r"du\s+département|communale|départementale|régionale|intercommunale)", re.I)
@@ -245,7 +252,10 @@ _REFERS_BACK = re.compile(r"\b(?:attribu|accord|allou|octroi|octroy|approuv)\w*\
                           r"subventions|participations|dotations|bourses)(?:\s+(?:d['’]|de\s+)[a-zà-ÿ]+)?\s+"
                           r"(?:(?:pr[ée]sent[ée]es|d[ée]crites|list[ée]es|indiqu[ée]es|mentionn[ée]es|"
                           r"propos[ée]es|d[ée]taill[ée]es|[ée]num[ée]r[ée]es|r[ée]capitul[ée]es)\s+)?"
-                          r"(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es)|"
+                          r"(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es|"
+                          # a part of the text numbered above it: "énumérées au I.", "listées au point 2"
+                          r"(?:au|à\s+la)\s+(?:(?:partie|point|paragraphe|section|titre)\s+)?"
+                          r"(?-i:[IVX]{1,4}|\d{1,2})(?:[.°)]|\b)(?!\d)|(?:dans|à)\s+l['’]\s*expos[ée])|"
                           r"aux\s+(?:associations|b[ée]n[ée]ficiaires|structures|organismes|communes|porteurs|"
                           r"personnes|[ée]tudiants|lauréats)\s+(?:(?:pr[ée]sent[ée]e?s|d[ée]sign[ée]e?s|list[ée]e?s|"
                           r"indiqu[ée]e?s|mentionn[ée]e?s|nomm[ée]e?s|retenu(?:e?s)?)\s+)?"
@@ -257,7 +267,9 @@ _NOT_GRANTS_LEAD = re.compile(r"plan\s+de\s+financement|financeurs?\b|co[uû]ts?
 #: Requests that the lead says were retained, and that the decision below grants: "La commission a retenu les
 #: demandes suivantes :", "Les demandes retenues figurent ci-après." tell of no funding asked of others.
 _RETAINED_REQUESTS = re.compile(r"\b(?:retenu|s[ée]lectionn[ée]|valid[ée])e?s?\s+(?:les|ces)\s+(?:\w+\s+)?demandes\b|"
-                                r"\bdemandes\s+(?:de\s+subventions?\s+)?(?:retenues|s[ée]lectionn[ée]es|valid[ée]es)\b",
+                                r"\bdemandes\s+(?:de\s+subventions?\s+)?(?:retenues|s[ée]lectionn[ée]es|valid[ée]es)\b|"
+                                # requests received, that the decision below grants: "Le Maire expose les demandes :"
+                                r"\b(?:les|ces)\s+(?:\w+\s+)?demandes\b(?![^\n]*\b(?:aupr[èe]s|d[ée]pos|adress))",
                                 re.I)
 #: How far below a list's lead the decision that grants it may stand.
 _REFERS_BACK_REACH = 4000
@@ -273,6 +285,12 @@ def approved_below(body: str, end: int, lead: str) -> bool:
     (True, False)
     >>> approved_below(body, 37, "La commission a retenu les demandes suivantes :")
     True
+    >>> approved_below(body.replace("ci-dessus", "énumérées au I."), 37, body[:37])
+    True
+    >>> approved_below(body, 37, "Le Maire expose les demandes :"), approved_below(body, 37, "La commune demande :")
+    (True, False)
+    >>> approved_below(body, 37, "La commune a déposé les demandes suivantes auprès de l'État :")
+    False
     >>> approved_below(body.replace("APPROUVE", "ATTRIBUE au titre de l'exercice 2025"), 37, body[:37])
     True
     """

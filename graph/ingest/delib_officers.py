@@ -45,6 +45,9 @@ _CHAIR = compile_cue(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<na
 _WRAPPED_CHAIR = re.compile(r"[ \t]*\n[ \t]*(?P<rest>(?-i:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*))"
                             r"(?=[ \t]*[,.\n])(?:,\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire))\b)?", re.I)
 _SECRETARY = compile_cue(r"(?:Secrétaire\s+de\s+(?:la\s+)?séance|^[ \t]*Secrétaire"
+                         # after the chair on the same line: "Présidence : M. X, Maire – Secrétaire : Mme Y",
+                         # "Séance présidée par M. X, Maire. Secrétaire : M. Y."
+                         r"|(?:(?<=[.;–—|/])|(?<=\s-))[ \t]*Secrétaire"
                          r"|^[ \t]*(?:a|est)\s+(?:été\s+)?(?:désignée?|élue?|nommée?)\s+(?:comme\s+)?secrétaire)"
                          r"\s*:\s*(?P<name>[^\n,]+)"
                          # a signature block's "Le secrétaire de séance, Mme X" (the name on its line or the next)

@@ -154,6 +154,20 @@ _AND_ANOTHER_GRANT = re.compile(r"\s+et\s+(?=une?\s+(?:subventions?|aides?|parti
                                 r"|soutiens?|concours)\b)", re.I)
 
 
+#: A sentence that recalls, for the record, what was granted before: "Pour mémoire, en 2024, le Conseil avait
+#: attribué 4 500 € à …", "Pour rappel, la subvention 2024 s'élevait à …", "Rappel : en 2024, 1 200 € avaient été
+#: versés". Its amounts are no grant of this act; a sentence that only opens so ("Pour information, le Conseil
+#: attribue …") still grants.
+_RECALLED = re.compile(r"[ \t]*(?:pour\s+(?:m[ée]moire|rappel|information|comparaison)|rappel\s*:|"
+                       r"[àa]\s+titre\s+(?:indicatif|de\s+comparaison|d['’]information))"
+                       r"(?=[^.]*?(?:\bavai(?:t|ent)\b|"
+                       r"\b(?:19|20)\d\d\b[^.]*?\b(?:[ée]tai(?:t|ent)|s['’][ée]levai(?:t|ent)|"
+                       r"a\s+(?:[ée]t[ée]\s+)?(?:attribu|vers|accord|allou)|ont\s+[ée]t[ée]|re[çc]u)|"
+                       r"\b(?:l['’]an(?:n[ée]e)?\s+(?:derni[èe]re?|pass[ée]e?|pr[ée]c[ée]dente?)|"
+                       r"pr[ée]c[ée]demment)\b))",
+                       re.I)
+
+
 def _clause_nature(sentence: str, anchor: int) -> str | None:
     """The nature of the grant at ``anchor``: its own clause's when the sentence grants several and that clause
     names its grant ("… au centre social X une subvention de fonctionnement de 6 500 €, et au comité Y une
@@ -401,6 +415,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
             pass  # "   Adopté par 25 voix pour, 2 abstentions." indented below an item: the next items are the lead's
         elif not item or opens_clause(sentence):  # "- d'approuver la cotisation …" below a table's lead
             lead = ruling = False
+        if _RECALLED.match(sentence):
+            continue  # "Pour mémoire, en 2024, le Conseil avait attribué 4 500 € à …": a past grant, recalled
         amounts = [(m.start(), m.end(), parse_amount(m.group(0))) for m in AMOUNT_RE.finditer(sentence)]
         amounts += [(m.start(), m.end(), parse_amount(m.group(0).replace("\n", " ")))
                     for m in _WRAPPED_AMOUNT.finditer(sentence)]

@@ -47,6 +47,9 @@ def row_label(cells: list[str]) -> str:
 #: "9 300,00 euros H.T.").
 #: A request refused, said in brackets after its row's amount: "0 € (rejet)", "(refusé)", "(ajourné)".
 _REFUSED = r"\((?:rejet[ée]?e?|refus[ée]?e?|ajourn[ée]e?|sans\s+suite|non\s+retenue?|irrecevable)\)"
+#: A row's result cell that refuses its grant: "Rejetée", "Refusé", "Non adoptée", "Ajournée" (a table of the votes
+#: on each grant, or of the decision on each request).
+_ROW_REJECTED = re.compile(r"(?:non[ \t]+(?:adopt|retenu|accord)|rejet|refus|ajourn)[ée]?e?s?", re.I)
 AMOUNT_QUALIFIER = (r"(?:[ \u00a0\u202f]*(?:net|brut|H\.?T\.?|T\.?T\.?C\.?)(?![\w.]))?"
                     rf"(?:[ \u00a0\u202f]*{_REFUSED})?")
 
@@ -171,6 +174,7 @@ def _wrapped_rows(rows: list[list[str]], spans: list[tuple[int, int]],
     ([['Association', 'Montant'], ['Festival des Cévennes (FCM)', '6 500 €']], [(0, 1), (2, 5)])
     """
     header = rows[0]
+    rows = [header] + dittos_filled(rows[1:])
     amount_col = choose_amount_column(header, hints)
     name_col = _column([fold(h) for h in header], _BENEF_COL, {amount_col}) if amount_col is not None else None
     if name_col is None:
@@ -196,6 +200,24 @@ def _wrapped_rows(rows: list[list[str]], spans: list[tuple[int, int]],
 #: An amount column of what the law, not a decision to help, makes an EPCI pay its communes: "Attribution de
 #: compensation 2025".
 _DUE_BY_LAW_COL = re.compile(r"\battributions?\s+de\s+compensation\b")
+
+
+#: A cell that repeats the one above it: a ditto mark ("〃", '"', "»", "''"), "id.", "idem", "d°", "dito".
+_DITTO = re.compile(r"[〃\"”“»«]|''|-?\s*(?:id\.?|idem|d°|dito|ditto)\s*-?", re.I)
+
+
+def dittos_filled(rows: list[list[str]]) -> list[list[str]]:
+    """``rows`` with each cell that is a ditto mark (:data:`_DITTO`) replaced by the cell above it.
+
+    >>> dittos_filled([["CPTS Ornelle", "Fonctionnement", "15 000 €"], ["〃", "Soins", "6 500 €"], ["id.", "", "1 €"]])
+    [['CPTS Ornelle', 'Fonctionnement', '15 000 €'], ['CPTS Ornelle', 'Soins', '6 500 €'], ['CPTS Ornelle', '', '1 €']]
+    """
+    filled: list[list[str]] = []
+    for cells in rows:
+        above = filled[-1] if filled else []
+        filled.append([above[i] if i < len(above) and above[i] and _DITTO.fullmatch(c.strip()) else c
+                       for i, c in enumerate(cells)])
+    return filled
 
 
 def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: GrantsFound, legend: dict[str, str],
@@ -257,9 +279,12 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
                 continue
             if not cells[name_col] and above and amount and sum(bool(c) for c in cells) > 1:
                 cells[name_col] = above  # the merged cell of the row above: "|  | Acquisition de minibus | … |"
-            if cells[name_col] and amount and re.search(_REFUSED, cells[column], re.I):
-                found.warnings.append((f"« {cells[name_col]} » : « {cells[column].strip()} », aucune subvention "
-                                       f"retenue", f"'{cells[name_col]}': '{cells[column].strip()}', no grant kept"))
+            result = next((c.strip() for i, c in enumerate(cells)
+                           if i not in (name_col, column) and _ROW_REJECTED.fullmatch(c.strip())), None)
+            if cells[name_col] and amount and (re.search(_REFUSED, cells[column], re.I) or result):
+                said = f"{cells[column].strip()}, {result}" if result else cells[column].strip()
+                found.warnings.append((f"« {cells[name_col]} » : « {said} », aucune subvention retenue",
+                                       f"'{cells[name_col]}': '{said}', no grant kept"))
                 continue
             if cells[name_col] and not amount:  # a grant brought to nothing, or none
                 found.warnings.append((f"« {cells[name_col]} » : montant de 0 €, aucune subvention retenue",

@@ -23,6 +23,7 @@ False
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import re
 from decimal import Decimal
 
@@ -50,7 +51,7 @@ from graph.ingest.delib_profile import find_ptce, match_concepts, profile_of
 from graph.ingest.delib_session import find_body, find_session_date
 from graph.ingest.delib_tables import cell_identifiers
 from graph.ingest.delib_text import Document, normalise_text, pdf_text
-from graph.ingest.french import AMOUNT_RE, cfp_amounts
+from graph.ingest.french import AMOUNT_RE, cfp_amounts, parse_date
 from graph.limits import check_line_length, check_pdf
 from graph.namespaces import MAI, slugify
 
@@ -106,9 +107,69 @@ def _has_the_words(text: str) -> bool:
     return len(genre_markers(text)) >= 3
 
 
+#: An erratum to a deliberation, headed as such ("ERRATUM", "Rectificatif", "Erratum à la délibération n° …"), that
+#: names the deliberation it corrects and says what to read instead ("Il convient de lire :", "lire :").
+_ERRATUM = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|\*\*)?(?:errata|erratum|rectificatif)\b", re.I | re.M)
+_CORRECTS = re.compile(r"\bd[ée]lib[ée]ration\s+(?:n[°o]|num[ée]ro)", re.I)
+_READ_INSTEAD = re.compile(r"\b(?:il\s+(?:convient|faut)\s+de\s+lire|(?:il\s+)?faut\s+lire|lire\s*:|"
+                           r"est\s+remplac[ée]e?\s+par)", re.I)
+
+
+def is_erratum(text: str) -> bool:
+    """Whether ``text`` is an erratum to a deliberation (:data:`_ERRATUM`): a deliberation-kind text whose content
+    is what it corrects.
+
+    >>> is_erratum("ERRATUM\\nà la délibération n° 2025-034\\nAu lieu de : 5 300 €\\nIl convient de lire : 3 500 €")
+    True
+    >>> is_erratum("Erratum : la date de la réunion est le 3 mai.")
+    False
+    """
+    return bool(_ERRATUM.search(text) and _CORRECTS.search(text) and _READ_INSTEAD.search(text))
+
+
+#: An erratum's wrong text, from "Au lieu de :" ("Au lieu de lire :") up to what to read instead.
+_WRONG_TEXT = re.compile(r"\bau\s+lieu\s+de(?:\s+lire)?\s*:(?P<wrong>.*?)(?=" + _READ_INSTEAD.pattern + r")",
+                         re.I | re.S)
+#: A quoted line of an erratum's correction: "   « – Association X : 3 500 € »".
+_QUOTED_LINE = re.compile(r"^[ \t]*(?P<open>[«“\"])[^\n]*?(?P<close>[»”\"])[ \t]*[;.,]?[ \t]*$", re.M)
+
+
+def corrected_text(body: str) -> str:
+    """The text of an erratum (:func:`is_erratum`) as the corrected deliberation reads: its wrong text ("Au lieu de :
+    …") blanked out, the quote marks around its corrected lines dropped; offsets kept. Another text is returned as is.
+
+    >>> text = "ERRATUM à la délibération n° 4\\nAu lieu de :\\n « – X : 5 300 € »\\nIl convient de lire :\\n"
+    >>> text += " « – X : 3 500 € »"
+    >>> corrected_text(text).split("\\n")[2:]
+    ['                  ', 'Il convient de lire :', '   – X : 3 500 €  ']
+    """
+    if not is_erratum(body):
+        return body
+    body = _WRONG_TEXT.sub(lambda m: m.group(0)[:m.start("wrong") - m.start()]
+                           + re.sub(r"[^\n]", " ", m.group("wrong")), body)
+    return _QUOTED_LINE.sub(lambda m: body[m.start():m.start("open")] + " " + body[m.end("open"):m.start("close")]
+                            + " " + body[m.end("close"):m.end()], body)
+
+
+#: What an erratum corrects: "à la délibération n° 2025-034 du Conseil municipal du 12 juin 2025".
+_CORRECTED_ACT = re.compile(r"\bd[ée]lib[ée]ration\s+(?:n[°o]|num[ée]ro)\s*(?P<number>[^\s,]+)(?P<rest>[^\n]{0,80})",
+                            re.I)
+
+
+def corrected_act(text: str) -> tuple[str, dt.date | None] | None:
+    """The number and the session's date of the deliberation that the erratum ``text`` corrects, or None.
+
+    >>> corrected_act("ERRATUM\\nà la délibération n° 2025-034 du Conseil municipal du 12 juin 2025\\nlire :")
+    ('2025-034', datetime.date(2025, 6, 12))
+    """
+    if not is_erratum(text) or (match := _CORRECTED_ACT.search(text)) is None:
+        return None
+    return match["number"], parse_date(match["rest"])
+
+
 def looks_like_deliberation(text: str) -> bool:
-    """Whether ``text`` reads as a deliberation: the genre's words, and a decision."""
-    return _has_the_words(text) and bool(_OPERATIVE.search(text))
+    """Whether ``text`` reads as a deliberation: the genre's words, and a decision; or an erratum to one."""
+    return _has_the_words(text) and bool(_OPERATIVE.search(text)) or is_erratum(text[:20_000])
 
 
 def detect(ctx: SourceContext) -> int:
@@ -262,7 +323,9 @@ class Reader:
         self.authority = self.b.authority(name, variants, siren, find_member_count(self.body))
         organ = find_body(self.body)
         self.organ = self.b.organ(self.authority, organ) if organ else None
-        self.date = find_session_date(self.body) or (self.actes.date if self.actes else None)
+        corrected = corrected_act(self.body)  # an erratum: the session of the deliberation it corrects
+        self.date = find_session_date(self.body) or (corrected[1] if corrected else None) \
+            or (self.actes.date if self.actes else None)
         akey = actor_key(self.authority)
         self.session = self.b.mint("session", akey, slugify(organ or "seance"), str(self.date or self.ctx.key))
         self.b.session(self.session, self.organ, self.date, self.opening)
@@ -326,7 +389,15 @@ class Reader:
             self.b.add(self.iri, DCTERMS.subject, theme)
 
     def read_grants(self) -> None:
-        self.found: GrantsFound = find_grants(self.body, self.title)
+        # an erratum's grants are those of the deliberation it corrects as it now reads
+        self.found: GrantsFound = find_grants(corrected_text(self.body), self.title)
+        if (corrected := corrected_act(self.body)) is not None:
+            on = f" du {corrected[1].strftime('%d/%m/%Y')}" if corrected[1] else ""
+            on_en = f" of {corrected[1].isoformat()}" if corrected[1] else ""
+            self.x.warn(f"erratum à la délibération n° {corrected[0]}{on} : les subventions lues sont celles du texte "
+                        f"corrigé, à substituer à celles de la délibération",
+                        f"erratum to deliberation no. {corrected[0]}{on_en}: the grants read are those of the "
+                        f"corrected text, to replace the deliberation's")
         if self.outcome == "rejected" and self.found.grants:
             count = len(self.found.grants)
             self.x.warn("délibération rejetée : "
