@@ -221,8 +221,8 @@ def test_a_register_workbook_whose_members_follow_a_sheet_of_notes_is_read_with_
     ex = extract(ctx)
     assert (detect(ctx), ex.stats["members"]) == (95, 2)
     assert [(i.level, i.line, i.message) for i in ex.issues] == [
-        ("warning", None, "feuille « Membres » lue, et non la première (« Feuil1 ») : c'est son en-tête qui nomme "
-                          "les colonnes attendues")]
+        ("warning", None, "feuille « Membres » lue, et non la première (« Feuil1 ») : c'est son en-tête qui "
+                          "nomme les colonnes attendues")]
 
 
 def test_a_register_workbook_reads_its_first_sheet_when_another_names_fewer_of_its_columns():
