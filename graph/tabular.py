@@ -29,14 +29,14 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 from graph.encodings import SUSPECT, decode, encoding_issue, repair_text
 from graph.identity import fold
 from graph.ingest.base import InputError, Issue
 from graph.limits import check_line_length
 # is_spreadsheet, MAX_ROWS, spreadsheet_error: for the callers of this module too.
-from graph.spreadsheets import MAX_ROWS, Sheet, is_spreadsheet, read_heads, read_sheet, spreadsheet_error
+from graph.spreadsheets import MAX_ROWS, Rows, Sheet, is_spreadsheet, read_heads, read_sheet, spreadsheet_error
 
 #: Lines looked at to sniff the separator and find the header row.
 SNIFF_LINES = 30
@@ -162,21 +162,34 @@ def _spreadsheet_records(data: bytes, max_rows: int, known: frozenset[str] | set
                          ) -> tuple[list[Row], Issue | None]:
     """The rows of the sheet whose header names most ``known`` columns (the first one on a tie), and a warning
     when that is not the first sheet."""
+    def hits(rows: Rows) -> int:
+        return _header_hits([Row(line, cells) for line, cells in rows], known)[1]
+
+    sheet, warning = read_best_sheet(data, hits if known else None, max_rows)
+    return [Row(line, cells) for line, cells in sheet.rows], warning
+
+
+def read_best_sheet(data: bytes, score: Callable[[Rows], Any] | None, max_rows: int = MAX_ROWS
+                    ) -> tuple[Sheet, Issue | None]:
+    """Read the sheet of the spreadsheet ``data`` whose first rows ``score`` highest — how well its header names
+    the columns a kind expects; the first sheet on a tie, or without ``score`` — and a warning naming it when it is
+    not the first sheet: a workbook may open on a sheet of notes, its data on the next one. Every kind that reads
+    a workbook chooses its sheet so. Raises InputError when the workbook cannot be read."""
     first: list[str] = []
 
     def best(heads: list[Sheet]) -> int:
         first.append(heads[0].name)
-        hits = [_header_hits([Row(line, cells) for line, cells in head.rows], known)[1] for head in heads]
-        return hits.index(max(hits))
+        scores = [score(head.rows) for head in heads]
+        return scores.index(max(scores))
 
-    sheet = read_sheet(data, max_rows, best if known else None)
+    sheet = read_sheet(data, max_rows, best if score is not None else None)
     warning = None
     if sheet.index:
         warning = Issue("warning", f"feuille « {sheet.name} » lue, et non la première (« {first[0]} ») : c'est "
                                    "son en-tête qui nomme les colonnes attendues",
                         f"sheet '{sheet.name}' read, not the first one ('{first[0]}'): its header names the "
                         "expected columns")
-    return [Row(line, cells) for line, cells in sheet.rows], warning
+    return sheet, warning
 
 
 def find_header(records: list[Row], known: frozenset[str] | set[str]) -> int:

@@ -151,29 +151,35 @@ def test_a_yaml_register_saved_in_cp1252_is_read_as_such_with_a_warning():
         "registre enregistré en Windows-1252, pas en UTF-8 : lu comme tel (vérifiez ses accents)"]
 
 
-def xlsx(rows: list[list[str]]) -> bytes:
-    """A one-sheet XLSX workbook of text cells (inline strings), as a spreadsheet saves a register."""
+def xlsx(rows: list[list[str]], *others: tuple[str, list[list[str]]]) -> bytes:
+    """An XLSX workbook of text cells (inline strings), as a spreadsheet saves a register: a sheet « Feuil1 » of
+    ``rows``, then the ``others`` (each a sheet's name and rows)."""
     ns = "http://schemas.openxmlformats.org/"
-    cells = "".join(f'<row r="{n}">' + "".join(
-        f'<c r="{chr(65 + i)}{n}" t="inlineStr"><is><t>{escape(v)}</t></is></c>' for i, v in enumerate(row) if v)
-        + "</row>" for n, row in enumerate(rows, start=1))
     rel = f"{ns}officeDocument/2006/relationships"
+    sheets = [("Feuil1", rows), *others]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
+        overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.'
+                            'openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                            for n in range(1, len(sheets) + 1))
         z.writestr("[Content_Types].xml", f'<Types xmlns="{ns}package/2006/content-types"><Default Extension="rels" '
                    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
                    'ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/'
-                   'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/'
-                   'worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
-                   'worksheet+xml"/></Types>')
+                   f'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>{overrides}</Types>')
         z.writestr("_rels/.rels", f'<Relationships xmlns="{ns}package/2006/relationships"><Relationship Id="rId1" '
                    f'Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
         z.writestr("xl/workbook.xml", f'<workbook xmlns="{ns}spreadsheetml/2006/main" xmlns:r="{rel}"><sheets>'
-                   '<sheet name="Feuil1" sheetId="1" r:id="rId1"/></sheets></workbook>')
+                   + "".join(f'<sheet name="{escape(name)}" sheetId="{n}" r:id="rId{n}"/>'
+                             for n, (name, _) in enumerate(sheets, start=1)) + '</sheets></workbook>')
         z.writestr("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="{ns}package/2006/relationships">'
-                   f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
-        z.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{ns}spreadsheetml/2006/main"><sheetData>{cells}'
-                   '</sheetData></worksheet>')
+                   + "".join(f'<Relationship Id="rId{n}" Type="{rel}/worksheet" Target="worksheets/sheet{n}.xml"/>'
+                             for n in range(1, len(sheets) + 1)) + '</Relationships>')
+        for n, (_, sheet_rows) in enumerate(sheets, start=1):
+            cells = "".join(f'<row r="{line}">' + "".join(
+                f'<c r="{chr(65 + i)}{line}" t="inlineStr"><is><t>{escape(v)}</t></is></c>'
+                for i, v in enumerate(row) if v) + "</row>" for line, row in enumerate(sheet_rows, start=1))
+            z.writestr(f"xl/worksheets/sheet{n}.xml", f'<worksheet xmlns="{ns}spreadsheetml/2006/main"><sheetData>'
+                       f'{cells}</sheetData></worksheet>')
     return out.getvalue()
 
 
@@ -201,6 +207,29 @@ def test_the_ptce_lines_above_a_registers_header_are_read_without_their_hash(spr
     assert (detect(ctx), ex.stats["members"], ex.stats["goals"], [i.message for i in ex.issues]) == (95, 1, 1, [])
     assert (ex.graph.value(ptce, RDFS.label), ex.graph.value(ptce, MAI.coordinatedBy)) == (
         Literal("PTCE santé Val de Lise"), URIRef(ID + "actor/sesame"))
+
+
+@pytest.mark.parametrize("notes", [
+    [["Mode d'emploi"], ["Une ligne par membre, avec son nom, son type et son cercle."]],
+    [["À lire"], ["Colonnes :", "nom", "type, cercle, date d'entrée"]],
+    []])
+def test_a_register_workbook_whose_members_follow_a_sheet_of_notes_is_read_with_a_warning_naming_the_sheet(notes):
+    ctx = SourceContext(Path("registre.xlsx"), xlsx(notes, ("Membres", [
+        ["# ptce: PTCE Santé Rive Droite"], ["Nom", "Type", "Cercle", "Date d'entrée"],
+        ["Mutuelle Girondine", "mutuelle", "financeurs", "2024-01-15"],
+        ["CPTS Rive Droite", "association", "coeur", "2024-02-01"]])))
+    ex = extract(ctx)
+    assert (detect(ctx), ex.stats["members"]) == (95, 2)
+    assert [(i.level, i.line, i.message) for i in ex.issues] == [
+        ("warning", None, "feuille « Membres » lue, et non la première (« Feuil1 ») : c'est son en-tête qui "
+                          "nomme les colonnes attendues")]
+
+
+def test_a_register_workbook_reads_its_first_sheet_when_another_names_fewer_of_its_columns():
+    ex = extract(SourceContext(Path("registre.xlsx"), xlsx(
+        [["# ptce: P"], ["name", "kind", "circle", "joined"], ["A", "association", "coeur", "2024-01-15"]],
+        ("Contacts", [["nom", "siren", "siret", "rna"], ["B", "244200770", "", ""]]))))
+    assert (ex.stats["members"], ex.issues) == (1, [])
 
 
 def test_a_register_whose_header_cannot_be_found_is_refused_saying_so():

@@ -357,7 +357,7 @@ def test_map_columns_keeps_the_names_of_each_table_of_fields_apart():
 
 
 HEADER = "nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;montant\n"
-ROWS = "Ville;21060004500392;Club;40261754200012;1500\nVille;21060004500392;Amicale;;2 500\n"
+ROWS = "Ville;21060004500392;Club;40261754200012;1500\nVille;21060004500392;Amicale;W691000120;2 500\n"
 
 
 @pytest.mark.parametrize("totals_row, field, value", [
@@ -395,8 +395,8 @@ def test_a_total_that_is_not_the_sum_of_the_grants_above_is_reported():
 
 
 def test_subtotals_and_a_grand_total_each_sum_their_own_rows():
-    ex = extract(inline(HEADER + ROWS + "Sous-total sport;;;;4000\nVille;;Chorale;;600\nSous-total culture;;;;600\n"
-                        "Total général;;;;4600\n"))
+    ex = extract(inline(HEADER + ROWS + "Sous-total sport;;;;4000\nVille;;Chorale;W691000121;600\n"
+                        "Sous-total culture;;;;600\nTotal général;;;;4600\n"))
     assert (ex.stats["grants"], [i.line for i in ex.issues]) == (3, [4, 6, 7])
 
 
@@ -416,14 +416,38 @@ def test_an_identifier_written_in_the_beneficiarys_name_is_taken_out_of_it_with_
                                     f"retenu comme son identifiant, le nom lu « {label} »")]
 
 
-@pytest.mark.parametrize("name, ids", [
-    ("Comité des fêtes (2024)", ";"), ("Club (509 988 770 00013)", ";"),  # not an identifier, not a valid one
-    ("Centre Addictions (509 988 770 00012)", "50998877000012;"),  # the column gives it: the name as written
+@pytest.mark.parametrize("name, ids, unidentified", [
+    ("Comité des fêtes (2024)", ";", True), ("Club (509 988 770 00013)", ";", True),  # not one, not a valid one
+    ("Centre Addictions (509 988 770 00012)", "50998877000012;", False),  # the column gives it: the name as written
 ])
-def test_a_beneficiarys_name_is_kept_whole_without_a_valid_identifier_in_it_or_with_the_column_filled(name, ids):
+def test_a_beneficiarys_name_is_kept_whole_without_a_valid_identifier_in_it_or_with_the_column_filled(
+        name, ids, unidentified):
     ex = extract(inline("nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;rnaBeneficiaire;montant\n"
                         f"Ville;21060004500392;{name};{ids};1500\n"))
-    assert (name in {str(o) for o in ex.graph.objects(None, RDFS.label)}, ex.issues) == (True, [])
+    assert (name in {str(o) for o in ex.graph.objects(None, RDFS.label)}, [i.message[:33] for i in ex.issues]) == (
+        True, ["1 bénéficiaire sans identifiant ("] if unidentified else [])
+
+
+def test_beneficiaries_without_an_identifier_are_told_once_with_their_count_and_first_lines():
+    """SCDL requires idBeneficiaire or rnaBeneficiaire: the grants are kept, one warning names how many and where.
+    A beneficiary with an identifier in a column or in its name, an unnamed one (a natural person) and a rejected
+    row are not counted."""
+    rows = "".join(f"Ville;21060004500392;Association {n};;;{100 + n}\n" for n in range(7))
+    ex = extract(inline("nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;rnaBeneficiaire;montant\n"
+                        + rows + "Ville;21060004500392;Club;40261754200012;;50\nVille;21060004500392;Amicale;;"
+                        "W691000120;50\nVille;21060004500392;Centre (509 988 770 00012);;;50\n"
+                        "Ville;21060004500392;Personne physique;;;50\nVille;21060004500392;Chorale;;;NC\n"))
+    told = [i for i in ex.issues if i.message.startswith("7 bénéficiaires")]
+    assert (ex.stats["grants"], [(i.level, i.line, i.field) for i in told]) == (11, [("warning", 2, None)])
+    assert told[0].message == (
+        "7 bénéficiaires sans identifiant (ni idBeneficiaire ni rnaBeneficiaire, dont le SCDL demande l'un) : "
+        "subventions gardées, bénéficiaires rapprochés des autres sources par leur seul nom (lignes 2, 3, 4, 5, 6…)")
+    assert len([i for i in ex.issues if "sans identifiant" in i.message]) == 1
+
+
+def test_a_grants_list_without_identifier_columns_is_not_told_of_each_beneficiary_without_one():
+    ex = extract(inline("nomAttribuant;idAttribuant;nomBeneficiaire;montant\nVille;21060004500392;Club;1500\n"))
+    assert (ex.stats["grants"], ex.issues) == (1, [])
 
 
 def test_a_note_line_above_the_total_row_under_the_table_is_no_rejected_row():
@@ -434,13 +458,13 @@ def test_a_note_line_above_the_total_row_under_the_table_is_no_rejected_row():
 
 
 def test_a_beneficiary_whose_name_begins_with_total_as_a_word_part_is_a_grant():
-    ex = extract(inline(HEADER + "Ville;21060004500392;TotalEnergies;;1500\n"))
+    ex = extract(inline(HEADER + "Ville;21060004500392;TotalEnergies;54205118000066;1500\n"))
     assert (ex.stats["grants"], ex.issues) == (1, [])
 
 
 @pytest.mark.parametrize("amount", ["0", "0,00 €"])
 def test_a_zero_amount_is_kept_as_a_grant_with_a_warning_naming_its_line(amount):
-    ex = extract(inline(HEADER + ROWS + f"Ville;;Chorale;;{amount}\n"))
+    ex = extract(inline(HEADER + ROWS + f"Ville;;Chorale;W691000121;{amount}\n"))
     assert ex.stats["grants"] == 3
     assert [(i.line, i.field, i.value, i.message) for i in ex.issues] == [
         (4, "montant", amount, "montant nul : subvention gardée à 0 €, à vérifier")]
@@ -487,14 +511,15 @@ def test_a_new_version_of_a_file_whose_rows_are_all_rejected_leaves_the_stored_g
     (["12.500", "22000.80"], Decimal("22013.300"), "marque décimale"),
 ])
 def test_pitfall_11_a_lone_dot_before_three_digits_is_read_as_the_amount_column_says_once(amounts, total, read_as):
-    ex = extract(inline(HEADER + "".join(f"Ville;;Club {i};;{a}\n" for i, a in enumerate(amounts))))
+    ex = extract(inline(HEADER + "".join(f"Ville;;Club {i};W69100012{i};{a}\n" for i, a in enumerate(amounts))))
     assert (ex.stats["grants"], ex.stats["total_amount"]) == (len(amounts), total)
     assert [(i.line, i.field, i.value) for i in ex.issues] == [(None, "montant", "12.500")]
     assert f"point lu comme {read_as} : « 12.500 » (ligne 2)" in ex.issues[0].message
 
 
 def test_pitfall_11_a_lone_dot_is_refused_when_the_amount_column_writes_both_conventions():
-    ex = extract(inline(HEADER + "Ville;;A;;1.234\nVille;;B;;1 234,56\nVille;;C;;1234.56\n"))
+    ex = extract(inline(HEADER + "Ville;;A;W691000120;1.234\nVille;;B;W691000121;1 234,56\n"
+                        "Ville;;C;W691000122;1234.56\n"))
     assert (ex.stats["grants"], [(i.level, i.line) for i in ex.issues]) == (2, [("warning", None), ("error", 2)])
     assert ex.errors[0].message.startswith("montant ambigu « 1.234 »")
 

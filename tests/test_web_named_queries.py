@@ -6,9 +6,9 @@ import re
 from datetime import datetime
 
 import pytest
-from rdflib import Graph, Literal
-from web_fixture import (COEUR, DANAECARE, DELIBERATION, GOAL, LONELY, PARTENAIRES, PLACE, PREVENTION, PTCE, SEM,
-                         SESSION, XSS, data_with, fresh_app, template_data)
+from rdflib import Graph, Literal, URIRef
+from web_fixture import (BASE, COEUR, DANAECARE, DELIBERATION, GOAL, LONELY, PARTENAIRES, PLACE, PREVENTION, PTCE,
+                         SEM, SESSION, XSS, data_with, fresh_app, template_data)
 
 from graph.bindings import substitute
 from graph.namespaces import sparql_prologue
@@ -149,6 +149,37 @@ def test_actors_without_funding_are_listed_by_label_with_the_unlabelled_first(en
     text = sparql_prologue() + named_queries()["acteurs-sans-financement"].text
     labels = [None if label is None else str(label) for _, label in engines["oxigraph"].query(text)]
     assert len(labels) > 2 and labels[0] is None and labels[1:] == sorted(labels[1:])
+
+
+@pytest.mark.parametrize("engine", ["memory", "oxigraph"])
+def test_an_actor_funded_under_another_node_of_the_same_organisation_is_not_without_funding(engine, tmp_path):
+    """An RDF file's own IRI for an organisation that Maillage holds under its node (the same SIREN, SIRET or RNA),
+    or one linked to a funded node by owl:sameAs either way, is funded; another actor with an identifier of its own,
+    or an identifier of the same digits under another property, is not."""
+    from web_fixture import FIXTURE_TTL
+
+    from graph.namespaces import MAI
+    from graph.store import open_store
+
+    store = open_store({"store": engine, "data_dir": str(tmp_path / "data")})
+    ext, owl = "https://example.org/partenaires/", "http://www.w3.org/2002/07/owl#"
+    funded = URIRef(f"{BASE}actor/siren-812345676")
+    turtle = FIXTURE_TTL + (
+        f"<{funded}> a <{MAI}Actor> ; <{MAI}siren> \"812345676\" ; <{MAI}siret> \"81234567600017\" ;"
+        f" <{MAI}rna> \"W432007789\" .\n<{BASE}grant/g> a <{MAI}Grant> ; <{MAI}beneficiary> <{funded}> .\n"
+        + "".join(f"<{ext}{name}> a <{MAI}Actor> ; {facts} .\n" for name, facts in [
+            ("same-siren", f'<{MAI}siren> "812345676"'), ("same-siret", f'<{MAI}siret> "81234567600017"'),
+            ("same-rna", f'<{MAI}rna> "W432007789"'), ("same-as", f"<{owl}sameAs> <{funded}>"),
+            ("other-siren", f'<{MAI}siren> "512345678"'), ("siren-as-rna", f'<{MAI}rna> "812345676"')])
+        + f"<{funded}> <{owl}sameAs> <{ext}same-as-back> .\n<{ext}same-as-back> a <{MAI}Actor> .\n")
+    with store.writer() as writer:
+        writer.replace_graph("https://w3id.org/maillage/id/source/test", Graph().parse(data=turtle, format="turtle"))
+        writer.commit()
+    rows = store.query(sparql_prologue() + named_queries()["acteurs-sans-financement"].text)
+    listed = {str(row[0]) for row in rows}
+    store.close()
+    assert {iri.removeprefix(ext) for iri in listed if iri.startswith(ext)} == {"other-siren", "siren-as-rna"}
+    assert str(funded) not in listed
 
 
 def test_grants_by_goal_counts_grants_not_the_actors_and_actions_that_serve_the_goal_too():

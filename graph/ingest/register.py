@@ -62,8 +62,8 @@ from graph.ingest.register_values import (CIRCLE_NAMES, KINDS, circle_concept, k
 from graph.ingest.register_read import Entry, Register, entries_from_csv, entries_from_yaml, load_yaml, sheet_as_csv
 from graph.limits import check_line_length
 from graph.namespaces import MAI, ORG, SCHEMA, THEMES, mint, slugify
-from graph.spreadsheets import is_spreadsheet, read_sheet
-from graph.tabular import peek_lines
+from graph.spreadsheets import Rows, is_spreadsheet
+from graph.tabular import peek_lines, read_best_sheet
 from graph.values import ValueProblem, parse_bool
 
 FORMAT = "maillage-register/1"
@@ -93,6 +93,13 @@ _REQUIRED = frozenset({"name", "kind", "circle"})
 def _header_keys(data: bytes) -> list[tuple[int, set[str]]]:
     """The member keys that the first lines of a table name, with their lines."""
     return [(line, {k for k in map(lambda c: canonical("member", c), cells) if k}) for line, cells in peek_lines(data)]
+
+
+def _sheet_score(rows: Rows) -> tuple[int, int]:
+    """How well a sheet's first ``rows`` name a register's columns: the required ones (name, kind, circle) that
+    its best row names, then all the member keys that row names — a workbook's sheet of notes names none."""
+    rows_keys = [{k for k in map(lambda c: canonical("member", c), cells) if k} for _, cells in rows]
+    return max(((len(keys & _REQUIRED), len(keys)) for keys in rows_keys), default=(0, 0))
 
 
 def near_miss(ctx: SourceContext) -> InputError | None:
@@ -378,8 +385,10 @@ def extract(ctx: SourceContext) -> Extraction:
     if yaml_register:  # an editor on Windows may save it in cp1252: read as a CSV register is
         text, encoding = decode(ctx.data)
         read = entries_from_yaml(text, FORMAT)
-    elif is_spreadsheet(ctx.data):
-        read, encoding = entries_from_csv(sheet_as_csv(read_sheet(ctx.data).rows), spreadsheet=True), "xlsx/ods"
+    elif is_spreadsheet(ctx.data):  # the sheet whose header names the columns, as a grants list's
+        sheet, other_sheet = read_best_sheet(ctx.data, _sheet_score)
+        read, encoding = entries_from_csv(sheet_as_csv(sheet.rows), spreadsheet=True), "xlsx/ods"
+        read.issues[:0] = [other_sheet] if other_sheet else []
     else:
         text, encoding = decode(ctx.data)  # as Excel saves a CSV: cp1252, a BOM, UTF-16
         read = entries_from_csv(text)

@@ -57,6 +57,8 @@ AID_FORMS = {"aideennumeraire": "aide en numéraire", "numeraire": "aide en num�
 #: Characters of a grant's purpose that the SCDL schema allows (``objet``: maxLength 256).
 PURPOSE_CHARS = 256
 EU_NOTIFIED = {"oui": True, "non": False, "1": True, "0": False, "true": True, "false": False}
+#: Lines a warning about many rows names (the others are counted).
+MAX_LINES_SHOWN = 5
 
 
 def detect(ctx: SourceContext) -> int:
@@ -134,6 +136,7 @@ class _Rows:
         self.total = self.stated = Decimal(0)
         self.stated_since_total = Decimal(0)  # the grants since the last totals row: what a subtotal sums
         self.grants = 0
+        self.unidentified: list[int] = []  # the lines of the grants kept whose beneficiary has no identifier
         self.shared = 0  # the grants whose amount is the beneficiary's share of the row's (pourcentageSubvention)
         #: The rows kept of each grant (its idSubvention and funder, or its line): (line, share, stated, kept).
         self.shares: dict[tuple, list[tuple[int, Decimal, Decimal, Decimal]]] = {}
@@ -176,8 +179,9 @@ class _Rows:
         """How to make the row's beneficiary (made only once the whole row is kept), or None when it is rejected."""
         name = self.get(row, "beneficiary_name")
         siren, siret, rna = self.beneficiary_ids(row)
-        if not (self.get(row, "beneficiary_id") or self.get(row, "beneficiary_rna")) and (
-                found := identifier_in_name(name)):
+        no_id = not (self.get(row, "beneficiary_id") or self.get(row, "beneficiary_rna"))
+        if no_id and (found := identifier_in_name(name)):
+            no_id = False
             name, siren, siret, rna, written = found
             kind = "RNA" if rna else "SIRET" if siret else "SIREN"
             self.warn(row, "beneficiary_name", f"{kind} « {written} » écrit dans le nom du bénéficiaire, sans colonne "
@@ -194,7 +198,12 @@ class _Rows:
                       "rapproché d'aucun autre", "unnamed beneficiary: an actor of this grant alone, joined to no "
                       "other", name)
             return lambda: self.book.unnamed(name, cls, self.ctx.key, self.get(row, "grant_id") or row.line)
-        return lambda: self.book.actor(name or None, cls, siren=siren, siret=siret, rna=rna)
+
+        def make() -> URIRef:
+            if no_id:
+                self.unidentified.append(row.line)
+            return self.book.actor(name or None, cls, siren=siren, siret=siret, rna=rna)
+        return make
 
     def dot_convention(self) -> bool | None:
         """Decide, from the amount column's unambiguous values, how to read a lone dot before three digits
@@ -501,6 +510,27 @@ class _Rows:
         if (decided := self.date(row, "decision_date")) is not None:
             g.add((deliberation, DCTERMS.date, literal(decided, XSD.date)))
 
+    def report_unidentified(self) -> None:
+        """Say once, with how many and the first lines, which grants kept name a beneficiary without an identifier
+        where the list has a column for one: SCDL requires idBeneficiaire (SIRET) or rnaBeneficiaire, and such a
+        beneficiary is joined to other sources by its name alone. An unnamed beneficiary (a natural person, whose
+        name the list hides) is not counted: it has none to give."""
+        if not self.unidentified or not self.cols.keys() & {"beneficiary_id", "beneficiary_rna"}:
+            return
+        lines, shown = self.unidentified, ", ".join(map(str, self.unidentified[:MAX_LINES_SHOWN]))
+        more, count = "…" if len(lines) > MAX_LINES_SHOWN else "", len(lines)
+        if count == 1:
+            fr, en = ("1 bénéficiaire", "subvention gardée, bénéficiaire rapproché", "son", "ligne"), \
+                ("1 beneficiary", "grant kept, beneficiary", "its", "line")
+        else:
+            fr, en = (f"{count} bénéficiaires", "subventions gardées, bénéficiaires rapprochés", "leur", "lignes"), \
+                (f"{count} beneficiaries", "grants kept, beneficiaries", "their", "lines")
+        self.ex.warn(f"{fr[0]} sans identifiant (ni idBeneficiaire ni rnaBeneficiaire, dont le SCDL demande l'un) : "
+                     f"{fr[1]} des autres sources par {fr[2]} seul nom ({fr[3]} {shown}{more})",
+                     f"{en[0]} without an identifier (neither idBeneficiaire nor rnaBeneficiaire, one of which SCDL "
+                     f"requires): {en[1]} joined to other sources by {en[2]} name alone ({en[3]} {shown}{more})",
+                     line=lines[0])
+
     def report_repairs(self) -> None:
         self.ex.issues.extend(repair_issues(self.table))
         for row in self.table.rows:
@@ -536,6 +566,7 @@ def extract(ctx: SourceContext) -> Extraction:
     for row in table.rows:
         rows.add_row(row)
     rows.check_shares()
+    rows.report_unidentified()
     if not rows.grants:
         raise nothing_kept(rows.ex, len(table.rows))
     rows.book.finish()
