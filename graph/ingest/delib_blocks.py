@@ -320,7 +320,6 @@ def record_natures(body: str, grants: list[GrantFact]) -> None:
                 grant.nature = _NATURE_WORDS[fold(nature["word"]).lower()]
 
 
-
 #: The nature that a decision granting what the text set out above names: "ATTRIBUE les aides d'investissement
 #: détaillées ci-dessus", "accorde les subventions de fonctionnement présentées ci-avant" (in folded text).
 _NATURE_REFERRED = re.compile(r"\b(?:aides|subventions|participations|dotations)\s+(?:d['’]?\s*|de\s+)"
