@@ -113,12 +113,9 @@ def shared_identifiers(query, source: URIRef, many: bool = False) -> list[Issue]
             f"actor <{s}>{own_en}: same {kind} {number} as <{other}>{their_en}, already present{from_en}, two nodes "
             f"for one organisation; give it the IRI already present <{other}> in this file, or state <{s}> "
             f"owl:sameAs <{other}>", field=f"mai:{p.rsplit('#', 1)[-1]}", value=str(number)))
-    if len(rows) > MAX_SHARED_SHOWN:
-        more = len(rows) - MAX_SHARED_SHOWN
-        issues.append(Issue("warning", f"acteurs d'un identifiant (SIREN, RNA) déjà porté par un autre acteur : "
-                                       f"{more} autres", f"actors with an identifier (SIREN, RNA) another actor "
-                                                         f"already holds: {more} more"))
-    return issues
+    return issues + _more(len(rows) - MAX_SHARED_SHOWN,
+                          "acteurs d'un identifiant (SIREN, RNA) déjà porté par un autre acteur : {} autres",
+                          "actors with an identifier (SIREN, RNA) another actor already holds: {} more")
 
 
 #: Of the file's IRIs that hold one identifier, the actors (their types materialised), their labels, and the pairs
@@ -162,11 +159,9 @@ def identifiers_held_twice(query, source: URIRef, observed) -> list[Issue]:
             f"actors {first_en} and {other_en}: same {kind} {number} in this file, two nodes for one organisation; "
             f"give them one IRI, or state <{other}> owl:sameAs <{first}>",
             field="mai:siren" if kind == "SIREN" else "mai:rna", value=number))
-    if len(found) > MAX_SHARED_SHOWN:
-        more = len(found) - MAX_SHARED_SHOWN
-        issues.append(Issue("warning", f"acteurs de ce fichier d'un même identifiant (SIREN, RNA) : {more} autres",
-                            f"actors of this file with one identifier (SIREN, RNA): {more} more"))
-    return issues
+    return issues + _more(len(found) - MAX_SHARED_SHOWN,
+                          "acteurs de ce fichier d'un même identifiant (SIREN, RNA) : {} autres",
+                          "actors of this file with one identifier (SIREN, RNA): {} more")
 
 
 #: Of some IRIs, those that some source types: the ones any source describes.
@@ -195,17 +190,23 @@ def same_as_nowhere(query, links: list[tuple]) -> list[Issue]:
                            "type) — ce lien ne relie rien ; vérifiez l'IRI (la page de l'acteur la donne)",
                 f"<{a.value}> owl:sameAs <{b.value}>: {names_en} described by no source (no type), the link joins "
                 "nothing; check the IRI (the actor's page gives it)", field="owl:sameAs", value=unknown[0]))
-    if len(issues) > MAX_SHARED_SHOWN:
-        more = len(issues) - MAX_SHARED_SHOWN
-        issues = issues[:MAX_SHARED_SHOWN] + [Issue(
-            "warning", f"liens owl:sameAs vers une IRI qu'aucune source ne décrit : {more} autres",
-            f"owl:sameAs links to an IRI no source describes: {more} more", field="owl:sameAs")]
-    return issues
+    return issues[:MAX_SHARED_SHOWN] + _more(len(issues) - MAX_SHARED_SHOWN,
+                                             "liens owl:sameAs vers une IRI qu'aucune source ne décrit : {} autres",
+                                             "owl:sameAs links to an IRI no source describes: {} more",
+                                             "owl:sameAs")
 
 
 def _labelled(iri: str, label: str | None) -> tuple[str, str]:
     """An actor as a warning names it: its IRI, and its label when it has one (French, English)."""
     return (f"<{iri}> « {label} »", f"<{iri}> '{label}'") if label is not None else (f"<{iri}>", f"<{iri}>")
+
+
+def _more(more: int, french: str, english: str, field: str | None = None) -> list[Issue]:
+    """The one warning that counts the ``more`` issues of a kind left unshown (none when ``more`` is not positive);
+    ``french`` and ``english`` hold ``{}`` for the count."""
+    if more <= 0:
+        return []
+    return [Issue("warning", french.format(more), english.format(more), field=field)]
 
 
 def short(iri: str) -> str:
@@ -234,11 +235,8 @@ def invalid_sirets(sirets: dict, unquoted=lambda: set()) -> list[Issue]:
                     f"invalid SIRET (check digit) of {_node(subject, 'en')}: kept as the file gives it; check it "
                     "(SIRENE, annuaire-entreprises.data.gouv.fr)", field="mai:siret", value=value)
               for value, subject in wrong[:MAX_SIRETS_SHOWN]]
-    if len(wrong) > MAX_SIRETS_SHOWN:
-        more = len(wrong) - MAX_SIRETS_SHOWN
-        issues.append(Issue("warning", f"SIRET invalides (clé de contrôle) : {more} autres",
-                            f"invalid SIRETs (check digit): {more} more", field="mai:siret"))
-    return issues
+    return issues + _more(len(wrong) - MAX_SIRETS_SHOWN, "SIRET invalides (clé de contrôle) : {} autres",
+                          "invalid SIRETs (check digit): {} more", "mai:siret")
 
 
 def _unquoted_sirets(query, source: URIRef) -> set[str]:
