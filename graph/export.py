@@ -41,7 +41,7 @@ from decimal import Decimal
 
 from graph.french_text import counted
 from graph.identifiers import siret_ok
-from graph.namespaces import sparql_prologue
+from graph.namespaces import NOT_REPLACED, sparql_prologue
 
 COLUMNS = ("nomAttribuant", "idAttribuant", "dateConvention", "referenceDecision", "nomBeneficiaire",
            "idBeneficiaire", "rnaBeneficiaire", "objet", "montant", "nature", "conditionsVersement",
@@ -96,6 +96,7 @@ SELECT ?grant (MIN(?fname) AS ?funderName) (MIN(?fsirets) AS ?funderSirets) (MIN
        (MIN(?gsirets) AS ?funderSourceSirets)
 WHERE {{
   ?grant a mai:Grant ; schema:amount ?amount ; schema:funder ?funder ; mai:beneficiary ?beneficiary .
+  {NOT_REPLACED}  # a grant that an erratum corrects: its corrected grant is the row
   {_one_per_actor("funder", "schema:funder", "rdfs:label", "fname")}
   {_sirets_of_actor("funder", "schema:funder", "fsirets", "fkin")}
   {_one_per_actor("funder", "schema:funder", "mai:siren", "fsiren")}

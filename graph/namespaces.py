@@ -59,7 +59,7 @@ PREFIXES = {
 
 __all__ = [
     "MAI", "ORG", "SCHEMA", "OA", "SKOS", "DCTERMS", "PROV", "FOAF", "RDF", "RDFS", "XSD", "OWL", "SH",
-    "DEFAULT_BASE", "PREFIXES", "THEMES", "CIRCLES", "GRANT_NATURES", "OUTCOMES",
+    "DEFAULT_BASE", "NOT_REPLACED", "PREFIXES", "THEMES", "CIRCLES", "GRANT_NATURES", "OUTCOMES",
     "ascii_fold", "slugify", "mint", "bind_prefixes", "sparql_prologue",
 ]
 
@@ -113,6 +113,12 @@ def bind_prefixes(graph) -> None:
     """Bind the contract's prefixes on an rdflib graph or dataset, for readable serialisations."""
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)
+
+
+#: A SPARQL pattern that leaves out ``?grant`` when a later act replaces it (an erratum's corrected grant states
+#: ``dcterms:replaces`` the grant it corrects): an anti-join with those few triples, read once, where FILTER NOT
+#: EXISTS would look each grant up. Sums, counts and lists of grants use it; a replaced grant keeps its own page.
+NOT_REPLACED = "MINUS { ?newer dcterms:replaces ?grant }"
 
 
 def sparql_prologue() -> str:

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from flask import Blueprint, current_app, jsonify, request
 from rdflib import URIRef
 
+from graph.namespaces import NOT_REPLACED
 from webapp.api_parameters import check_known, integer_arg, page_arg
 from webapp.errors import ApiError
 from webapp.named_queries import Parameter, get_named_query, is_iri, named_queries
@@ -52,7 +53,7 @@ def _grants_pattern(filters: str) -> str:
     and 0.10 s."""
     if filters:
         return (f"?grant a mai:Grant . {filters} "
-                "OPTIONAL { ?grant mai:fiscalYear ?year } OPTIONAL { ?grant schema:amount ?amount }")
+                "OPTIONAL { ?grant mai:fiscalYear ?year } OPTIONAL { ?grant schema:amount ?amount } " + NOT_REPLACED)
     return EVERY_GRANT_YEAR_AMOUNT
 
 

@@ -9,7 +9,7 @@ from flask import Blueprint, request
 from markupsafe import Markup, escape
 from rdflib import URIRef
 
-from graph.namespaces import MAI, SCHEMA
+from graph.namespaces import MAI, NOT_REPLACED, SCHEMA
 from webapp.i18n import t
 from webapp.cache import cached_select, cached_slice
 from webapp.named_queries import Parameter
@@ -66,7 +66,7 @@ _GOAL_TOTALS = """SELECT DISTINCT ?goal ?goalLabel ?rank ?pole ?poleLabel ?grant
   OPTIONAL { ?pole mai:hasGoal ?goal OPTIONAL { ?pole rdfs:label ?poleLabel } }
   OPTIONAL { SELECT ?goal (COUNT(?grant) AS ?grants) (SUM(COALESCE(?amount, 0)) AS ?total) WHERE {
       { SELECT DISTINCT ?goal ?grant ?amount WHERE {
-          ?grant mai:contributesTo ?goal FILTER EXISTS { ?grant a mai:Grant }
+          ?grant mai:contributesTo ?goal FILTER EXISTS { ?grant a mai:Grant } %NOT_REPLACED%
           OPTIONAL { ?grant schema:amount ?amount } } } } GROUP BY ?goal }
   OPTIONAL { SELECT ?goal (COUNT(DISTINCT ?actor) AS ?actors) WHERE {
       { ?grant mai:contributesTo ?goal FILTER EXISTS { ?grant a mai:Grant } ?grant mai:beneficiary ?actor }
@@ -74,22 +74,23 @@ _GOAL_TOTALS = """SELECT DISTINCT ?goal ?goalLabel ?rank ?pole ?poleLabel ?grant
   OPTIONAL { SELECT ?goal (SUM(?amount) AS ?received) WHERE {
       { SELECT DISTINCT ?goal ?grant ?amount WHERE {
           { SELECT ?actor ?goal WHERE { ?actor mai:contributesTo ?goal FILTER EXISTS { ?actor a mai:Actor } } }
-          %RECEIVED% } } } GROUP BY ?goal }
+          %RECEIVED% %NOT_REPLACED% } } } GROUP BY ?goal }
 } ORDER BY ?poleLabel ?rank""".replace(
     # every grant's beneficiary, type and amount read whole, then joined with the actors that serve a goal: looked up
     # actor after actor, the whole query took 1.41–1.46 s at 100k actors, so 0.57–0.59 s
-    "%RECEIVED%", read_whole("?grant mai:beneficiary ?actor", "?grant a mai:Grant", "?grant schema:amount ?amount"))
+    "%RECEIVED%", read_whole("?grant mai:beneficiary ?actor", "?grant a mai:Grant", "?grant schema:amount ?amount")
+).replace("%NOT_REPLACED%", NOT_REPLACED)
 #: One branch per goal, its IRI bound to ?goal<i> (the text is constant; values are bound, never formatted in): its
 #: grants with their beneficiary and amount, and the actors that serve it, as beneficiaries or as members.
 _GOAL_LISTS_BRANCH = """{ { SELECT DISTINCT ?grant WHERE { ?grant mai:contributesTo ?goal%I%
-                                                  FILTER EXISTS { ?grant a mai:Grant } } LIMIT %CAP% }
+                                                  FILTER EXISTS { ?grant a mai:Grant } %NOT_REPLACED% } LIMIT %CAP% }
     BIND(?goal%I% AS ?goal)
     OPTIONAL { ?grant mai:beneficiary ?grantee OPTIONAL { ?grantee rdfs:label ?granteeLabel } }
     OPTIONAL { ?grant schema:amount ?amount } }
   UNION { { SELECT DISTINCT ?actor WHERE {
       { ?grant mai:contributesTo ?goal%I% FILTER EXISTS { ?grant a mai:Grant } ?grant mai:beneficiary ?actor }
       UNION { ?actor mai:contributesTo ?goal%I% FILTER EXISTS { ?actor a mai:Actor } } } LIMIT %CAP% }
-    BIND(?goal%I% AS ?goal) OPTIONAL { ?actor rdfs:label ?actorLabel } }"""
+    BIND(?goal%I% AS ?goal) OPTIONAL { ?actor rdfs:label ?actorLabel } }""".replace("%NOT_REPLACED%", NOT_REPLACED)
 #: A pole's funding (``?pole=``): the grants whose beneficiary is a member of the pole, today's or a former one, as
 #: its memberships say. One group of patterns with the grant's, which the engine starts from the pole (bound): the
 #: pole's memberships, then their members' grants. As a sub-select, the members were joined to every grant of the
@@ -104,7 +105,8 @@ _POLE_MEMBERSHIPS = """SELECT DISTINCT ?member ?membership ?joined ?left WHERE {
   OPTIONAL { ?membership mai:joinedOn ?joined } OPTIONAL { ?membership mai:leftOn ?left } }"""
 #: What the pole's members received in all: each grant once, whatever the sources that state it.
 _POLE_TOTALS = """SELECT (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
-  { SELECT DISTINCT ?grant ?amount WHERE { %POLE% ?grant a mai:Grant ; schema:amount ?amount } } }"""
+  { SELECT DISTINCT ?grant ?amount WHERE { %POLE% ?grant a mai:Grant ; schema:amount ?amount %NOT_REPLACED% } } }
+""".replace("%NOT_REPLACED%", NOT_REPLACED)
 _IS_POLE = "SELECT ?pole WHERE { ?pole a mai:Cooperation } LIMIT 1"
 #: The pole parameter: a PTCE's IRI, or its name as the named queries take it (``webapp.query_parameters``).
 POLE_PARAMETER = Parameter("pole", "iri", "PTCE (nom ou IRI)", "PTCE (name or IRI)", optional=True,
@@ -144,9 +146,10 @@ _GRANTS_READ = {
 
 
 def _for_pole(sparql: str, pole: URIRef | None) -> str:
-    """``sparql`` narrowed to the grants of ``pole``'s members (bound to ``?pole``), or to every grant."""
+    """``sparql`` narrowed to the grants of ``pole``'s members (bound to ``?pole``), or to every grant; a grant that a
+    later act replaces left out."""
     for placeholder, (of_pole, of_all) in _GRANTS_READ.items():
-        sparql = sparql.replace(placeholder, of_pole if pole is not None else of_all)
+        sparql = sparql.replace(placeholder, (of_pole if pole is not None else of_all) + " " + NOT_REPLACED)
     return sparql.replace("%POLE%", _POLE_MEMBERS if pole is not None else "")
 
 

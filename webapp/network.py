@@ -31,9 +31,11 @@ _NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount WHE
     SELECT DISTINCT ?other ?relation ?link ?amount0 WHERE {
       {
         ?link schema:funder ?focus ; mai:beneficiary ?other . BIND("funds" AS ?relation)
+        MINUS { ?newer dcterms:replaces ?link }
         OPTIONAL { ?link schema:amount ?a } BIND(COALESCE(?a, 0) AS ?amount0)
       } UNION {
         ?link mai:beneficiary ?focus ; schema:funder ?other . BIND("funded-by" AS ?relation)
+        MINUS { ?newer dcterms:replaces ?link }
         OPTIONAL { ?link schema:amount ?a } BIND(COALESCE(?a, 0) AS ?amount0)
       } UNION {
         ?link org:member ?focus ; org:organization ?other . OPTIONAL { ?link mai:leftOn ?left }
@@ -49,7 +51,7 @@ _NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount WHE
         ?other mai:coordinatedBy ?focus . BIND(?other AS ?link) BIND("coordinates" AS ?relation) BIND(0 AS ?amount0)
       } UNION {
         ?link mai:contributesTo ?focus FILTER EXISTS { ?link a mai:Grant } ?link mai:beneficiary ?other .
-        BIND("serves" AS ?relation)
+        BIND("serves" AS ?relation) MINUS { ?newer dcterms:replaces ?link }
         OPTIONAL { ?link schema:amount ?a } BIND(COALESCE(?a, 0) AS ?amount0)
       } UNION {
         ?other mai:contributesTo ?focus FILTER EXISTS { ?other a mai:Actor } BIND(?other AS ?link)

@@ -23,6 +23,7 @@ from rdflib.namespace import XSD
 
 from graph.french_text import counted
 from graph.identity import preferred_label
+from graph.namespaces import NOT_REPLACED
 from webapp.errors import ApiError
 from webapp.i18n import get_lang, t
 from webapp.resources import get_store
@@ -275,10 +276,10 @@ def read_whole(*patterns: str) -> str:
     return " ".join(f"{{ SELECT * WHERE {{ {pattern} }} }}" for pattern in patterns)
 
 
-#: Every grant with its year and amount, each read whole (:func:`read_whole`).
+#: Every grant with its year and amount, each read whole (:func:`read_whole`), but those replaced.
 EVERY_GRANT_YEAR_AMOUNT = " ".join([read_whole("?grant a mai:Grant"),
                                     f"OPTIONAL {{ {read_whole('?grant mai:fiscalYear ?year')} }}",
-                                    f"OPTIONAL {{ {read_whole('?grant schema:amount ?amount')} }}"])
+                                    f"OPTIONAL {{ {read_whole('?grant schema:amount ?amount')} }}", NOT_REPLACED])
 
 
 def colon() -> str:

@@ -34,6 +34,7 @@ from graph.french_text import counted
 from graph.identity import actor_iri, actor_key, deliberation_iri, name_key, person_actor_iri
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
 from graph.ingest.delib_agreement_parties import read_agreements
+from graph.ingest.delib_amended import amended_act, amends
 from graph.ingest.delib_authority import find_authority, find_member_count, heading_organisation
 from graph.ingest.delib_decision import (accounts_by_amount, accounts_by_article, accounts_by_beneficiary,
                                          accounts_by_name, accounts_by_nature, article_at, beneficiary_kind,
@@ -288,6 +289,7 @@ class Reader:
 
     def run(self) -> None:
         self.actes = parse_actes(self.doc.stamp.actes_raw)
+        self.corrected = corrected_act(self.body)  # an erratum: the number and session's date of the act it corrects
         # The session keeps the attendance at its opening, which every deliberation of the session shares; the
         # moves that a text tells give the attendance at this deliberation's vote, stated on the deliberation.
         self.opening = parse_attendance(self.body)
@@ -323,7 +325,7 @@ class Reader:
         self.authority = self.b.authority(name, variants, siren, find_member_count(self.body))
         organ = find_body(self.body)
         self.organ = self.b.organ(self.authority, organ) if organ else None
-        corrected = corrected_act(self.body)  # an erratum: the session of the deliberation it corrects
+        corrected = self.corrected  # an erratum sits in the session of the deliberation it corrects
         self.date = find_session_date(self.body) or (corrected[1] if corrected else None) \
             or (self.actes.date if self.actes else None)
         akey = actor_key(self.authority)
@@ -339,12 +341,18 @@ class Reader:
                         f"« {self.ctx.key} »",
                         f"deliberation number not found: it is identified by its file's name '{self.ctx.key}'")
         self.number = number or self.ctx.key
+        if self.corrected:  # an act of its own, which names the one it corrects: their facts stay apart
+            self.number = f"{self.corrected[0]} (erratum)"
         self.iri = d = deliberation_iri(self.authority, self.number, base=self.ctx.base)
         attendance_end = max((e for _, e in self.attendance.spans), default=0)
         number_line_end = self.body.find("\n", match.end()) if match else None
         title = find_title(self.body, number_line_end if number_line_end and number_line_end > 0 else None,
                            attendance_end)
         self.title = title[0] if title else ""
+        if self.corrected:
+            erratum = f"Erratum à la délibération n° {self.corrected[0]}"
+            self.title = f"{erratum} : {self.title}" if self.title else erratum
+            b.add(d, DCTERMS.references, deliberation_iri(self.authority, self.corrected[0], base=self.ctx.base))
         b.add(d, RDF.type, MAI.Deliberation)
         b.add(d, DCTERMS.identifier, self.number)
         b.add(d, DCTERMS.title, self.title or None)
@@ -391,13 +399,13 @@ class Reader:
     def read_grants(self) -> None:
         # an erratum's grants are those of the deliberation it corrects as it now reads
         self.found: GrantsFound = find_grants(corrected_text(self.body), self.title)
-        if (corrected := corrected_act(self.body)) is not None:
+        if (corrected := self.corrected) is not None:
             on = f" du {corrected[1].strftime('%d/%m/%Y')}" if corrected[1] else ""
             on_en = f" of {corrected[1].isoformat()}" if corrected[1] else ""
             self.x.warn(f"erratum à la délibération n° {corrected[0]}{on} : les subventions lues sont celles du texte "
-                        f"corrigé, à substituer à celles de la délibération",
+                        f"corrigé ; elles remplacent celles de la délibération (dcterms:replaces)",
                         f"erratum to deliberation no. {corrected[0]}{on_en}: the grants read are those of the "
-                        f"corrected text, to replace the deliberation's")
+                        f"corrected text; they replace the deliberation's (dcterms:replaces)")
         if self.outcome == "rejected" and self.found.grants:
             count = len(self.found.grants)
             self.x.warn("délibération rejetée : "
@@ -417,6 +425,7 @@ class Reader:
             self.beneficiaries[name] = self.read_beneficiary(name, alone=len(names) == 1, identifier_cells=cells,
                                                              brackets=brackets)
         seen: dict[str, int] = {}  # a beneficiary's second grant (of another nature, or row) is "…-2"
+        amended = None if self.corrected else amended_act(self.body, self.number)
         self.grant_iris = []
         for grant, account in zip(self.found.grants, accounts):
             actor = self.beneficiaries[grant.beneficiary]
@@ -425,6 +434,12 @@ class Reader:
             slug += f"-{seen[slug]}" if seen[slug] > 1 else ""
             iri = self.b.mint("grant", actor_key(self.authority), self.number, slug)
             self.b.grant(iri, grant, self.authority, actor, self.iri, grant.year or year, account)
+            # The grant that an erratum corrects, or that this grant's clause amends ("ramène de 4 000 € à
+            # 2 500 €"), minted as the earlier act's own text mints it, is replaced.
+            replaced = self.corrected[0] if self.corrected else \
+                amended if amended and amends(self.body[grant.span[0]:grant.span[1]]) else None
+            if replaced:
+                self.b.add(iri, DCTERMS.replaces, self.b.mint("grant", actor_key(self.authority), replaced, slug))
             self.grant_iris.append(iri)
         for fr, en in self.found.warnings:
             self.x.warn(fr, en)
