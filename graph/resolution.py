@@ -128,62 +128,106 @@ def _decide(graph: TripleSet, actor: URIRef, keys: list[tuple[str, str]], stage:
     and a namesake without a conflicting identifier is warned of. ``mine``: the keys of kind ``stage`` that the
     store holds under ``actor``'s own IRI, which is then one of their holders.
     """
-    has_id = any(how != "name" for how, _ in keys)
+    identified = any(how != "name" for how, _ in keys)
     for how, key in keys:
         if how != stage:
             continue
         candidates = found.get((how, key), set()) - {actor}
         if not candidates:
             continue
-        if how == "name" and held is not None:
-            kept = sorted((c for c in candidates if not _conflicting_ids(graph, actor, c, query)), key=str)
-            if not kept:
-                return ("keep",)
-            label, names = next(iter(graph.objects(actor, _LABEL)), key), ", ".join(map(str, kept))
-            number = f"{_ID_NAMES[held[0]]} {held[1]}"
-            return "ambiguous", (
-                f"acteur « {label} » : relié par son {number} à {actor} ; son nom est aussi celui de {names}, qui n'a "
-                "pas cet identifiant — non fusionné : l'identifiant l'emporte sur le nom ; si c'est une même "
-                "organisation, deux nœuds la portent",
-                f"actor '{label}': joined by its {number} to {actor}; its name is also that of {names}, which does "
-                "not hold that identifier, not merged: the identifier outweighs the name; if they are one "
-                "organisation, two nodes hold it")
-        if how != "name" and ((how, key) in mine or len(candidates) > 1):
-            candidates |= {actor} if (how, key) in mine else set()
-            if (one := _one_organisation(candidates, base, query)) is not None:
-                return ("keep",) if one == actor else ("rewrite", one)
-        if how == "name" and has_id:
-            # A named actor with an identifier merges by name only into an actor without a conflicting one, and
-            # not at all when the name is also another identified organisation's: the name alone (a deliberation's,
-            # a list's without identifiers) no longer says which of them it named.
-            kept = {c for c in candidates if not _conflicting_ids(graph, actor, c, query)}
-            if kept and kept != candidates:
-                label = next(iter(graph.objects(actor, _LABEL)), key)
-                names, others = ", ".join(sorted(map(str, kept))), ", ".join(sorted(map(str, candidates - kept)))
-                return "ambiguous", (
-                    f"acteur « {label} » : son nom est celui de {names}, mais aussi d'acteurs d'un autre identifiant "
-                    f"({others}) — non fusionné : le nom seul ne dit pas lequel il désignait",
-                    f"actor '{label}': its name is that of {names}, but also of actors with another identifier "
-                    f"({others}), not merged: the name alone does not say which of them it named")
-            candidates = kept
-        if len(candidates) == 1:
-            return "rewrite", candidates.pop()
-        if len(candidates) > 1 and how != "name":
-            label = next(iter(graph.objects(actor, _LABEL)), key)
-            names = ", ".join(sorted(str(c) for c in candidates))
-            number = f"{_ID_NAMES[how]} {key}"
-            return "ambiguous", (
-                f"acteur « {label} » : plusieurs acteurs ont son {number} ({names}) — non fusionné ; si c'est une "
-                "même organisation, déclarez-le dans un fichier RDF (<une IRI> owl:sameAs <l'autre>)",
-                f"actor '{label}': several actors hold its {number} ({names}), not merged; if they are one "
-                "organisation, state it in an RDF file (<one IRI> owl:sameAs <the other>)")
-        if len(candidates) > 1:
-            label = next(iter(graph.objects(actor, _LABEL)), key)
-            names = ", ".join(sorted(str(c) for c in candidates))
-            return "ambiguous", (f"acteur « {label} » : plusieurs correspondances ({how}) — non fusionné : "
-                                 f"{names}", f"actor '{label}': several matches ({how}), not merged: {names}")
-        return ("keep",)
+        if how != "name":
+            return _decide_by_identifier(graph, actor, how, key, candidates, query, base, (how, key) in mine)
+        if held is not None:
+            return _decide_by_name_when_held(graph, actor, key, candidates, query, held)
+        return _decide_by_name(graph, actor, key, candidates, query, identified)
     return None
+
+
+def _decide_by_identifier(graph: TripleSet, actor: URIRef, how: str, key: str, candidates: set[URIRef], query,
+                          base: str, own: bool) -> tuple:
+    """What a SIREN or RNA number (``how``, ``key``) that other actors of the store hold decides.
+
+    One other holder is the actor itself under another IRI. Several holders — ``actor`` among them when the store
+    holds the key under its own IRI too (``own``) — merge only when they are one organisation
+    (:func:`_one_organisation`); otherwise they are reported, never merged.
+    """
+    if not own and len(candidates) == 1:
+        return "rewrite", next(iter(candidates))
+    holders = candidates | {actor} if own else candidates
+    if (one := _one_organisation(holders, base, query)) is not None:
+        return ("keep",) if one == actor else ("rewrite", one)
+    return _several_holders(graph, actor, how, key, holders)
+
+
+def _decide_by_name_when_held(graph: TripleSet, actor: URIRef, key: str, candidates: set[URIRef], query,
+                              held: tuple[str, str]) -> tuple:
+    """What a name decides for an actor that the store already holds under its own identifier (``held``): nothing
+    to merge, since the identifier outweighs the name; the namesakes without a conflicting identifier are warned
+    of, since they may be the same organisation on two nodes."""
+    kept = sorted((c for c in candidates if not _conflicting_ids(graph, actor, c, query)), key=str)
+    if not kept:
+        return ("keep",)
+    label, names = _label_or(graph, actor, key), ", ".join(map(str, kept))
+    number = f"{_ID_NAMES[held[0]]} {held[1]}"
+    return "ambiguous", (
+        f"acteur « {label} » : relié par son {number} à {actor} ; son nom est aussi celui de {names}, qui n'a "
+        "pas cet identifiant — non fusionné : l'identifiant l'emporte sur le nom ; si c'est une même "
+        "organisation, deux nœuds la portent",
+        f"actor '{label}': joined by its {number} to {actor}; its name is also that of {names}, which does "
+        "not hold that identifier, not merged: the identifier outweighs the name; if they are one "
+        "organisation, two nodes hold it")
+
+
+def _decide_by_name(graph: TripleSet, actor: URIRef, key: str, candidates: set[URIRef], query,
+                    identified: bool) -> tuple:
+    """What a name key that other actors of the store hold decides: one holder is the actor, several are reported.
+
+    A named actor with an identifier (``identified``) merges by name only into an actor without a conflicting one,
+    and not at all when the name is also another identified organisation's: the name alone (a deliberation's, a
+    list's without identifiers) no longer says which of them it named.
+    """
+    if identified:
+        kept = {c for c in candidates if not _conflicting_ids(graph, actor, c, query)}
+        if kept and kept != candidates:
+            return _name_shared_by_identified(graph, actor, key, kept, candidates - kept)
+        candidates = kept
+    if not candidates:
+        return ("keep",)
+    if len(candidates) == 1:
+        return "rewrite", next(iter(candidates))
+    label, names = _label_or(graph, actor, key), ", ".join(sorted(str(c) for c in candidates))
+    return "ambiguous", (f"acteur « {label} » : plusieurs correspondances (name) — non fusionné : {names}",
+                         f"actor '{label}': several matches (name), not merged: {names}")
+
+
+def _name_shared_by_identified(graph: TripleSet, actor: URIRef, key: str, kept: set[URIRef],
+                               others: set[URIRef]) -> tuple:
+    """The report of an identified actor whose name is that of actors it may be (``kept``) and of actors with
+    another identifier (``others``): not merged."""
+    label = _label_or(graph, actor, key)
+    names, theirs = ", ".join(sorted(map(str, kept))), ", ".join(sorted(map(str, others)))
+    return "ambiguous", (
+        f"acteur « {label} » : son nom est celui de {names}, mais aussi d'acteurs d'un autre identifiant "
+        f"({theirs}) — non fusionné : le nom seul ne dit pas lequel il désignait",
+        f"actor '{label}': its name is that of {names}, but also of actors with another identifier "
+        f"({theirs}), not merged: the name alone does not say which of them it named")
+
+
+def _several_holders(graph: TripleSet, actor: URIRef, how: str, key: str, holders: set[URIRef]) -> tuple:
+    """The report of an actor whose SIREN or RNA number several actors hold that may be several organisations:
+    not merged, unless a source states that they are one."""
+    label, names = _label_or(graph, actor, key), ", ".join(sorted(str(c) for c in holders))
+    number = f"{_ID_NAMES[how]} {key}"
+    return "ambiguous", (
+        f"acteur « {label} » : plusieurs acteurs ont son {number} ({names}) — non fusionné ; si c'est une "
+        "même organisation, déclarez-le dans un fichier RDF (<une IRI> owl:sameAs <l'autre>)",
+        f"actor '{label}': several actors hold its {number} ({names}), not merged; if they are one "
+        "organisation, state it in an RDF file (<one IRI> owl:sameAs <the other>)")
+
+
+def _label_or(graph: TripleSet, actor: URIRef, fallback: str) -> str:
+    """The name under which a message shows ``actor``: its label in ``graph``, else ``fallback``."""
+    return next(iter(graph.objects(actor, _LABEL)), fallback)
 
 
 #: How a message names an identifier of each kind of key.

@@ -1,0 +1,312 @@
+"""The rows of a grants list turned into grants (:mod:`graph.ingest.scdl_grants`): each row's funder and
+beneficiary, its grant's IRI and description, and what the file's rows say together (duplicates, totals rows,
+shares that do not add up, beneficiaries without an identifier)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from decimal import Decimal
+from typing import Callable
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, XSD
+
+from graph.identity import ActorBook, actor_key, deliberation_iri, fold, is_placeholder_name
+from graph.ingest.base import Extraction, SourceContext, literal, new_graph
+from graph.ingest.french import format_amount
+from graph.ingest.scdl_checks import identifier_in_name, shifted, total_difference
+from graph.ingest.scdl_grant_values import EU_NOTIFIED, GrantCellReader, aid_forms
+from graph.namespaces import MAI, SCHEMA, mint
+from graph.tabular import Row, Table, is_total, lost_characters, repair_issues, short_row
+from graph.values import ValueProblem, parse_amount
+
+_ASSOCIATION = re.compile(r"\b(association|asso|amicale|f[ée]d[ée]ration|comit[ée] des f[êe]tes)\b", re.I)
+#: Characters of a grant's purpose that the SCDL schema allows (``objet``: maxLength 256).
+PURPOSE_CHARS = 256
+#: Lines a warning about many rows names (the others are counted).
+MAX_LINES_SHOWN = 5
+
+
+class GrantRows(GrantCellReader):
+    """Turns the rows of one table into grants, their cells read as :class:`GrantCellReader` reads them; keeps the
+    per-file state (actors, totals, duplicates).
+
+    ``funder_option``: the funder that ``--funder`` names (:func:`graph.ingest.scdl_grants.parse_funder_option`),
+    for the rows that name none.
+    """
+
+    def __init__(self, ctx: SourceContext, table: Table, cols: dict[str, int],
+                 funder_option: tuple[str, str | None] | None):
+        self.ctx, self.graph = ctx, new_graph()
+        super().__init__(table, cols, Extraction(graph=self.graph))
+        self.book = ActorBook(self.graph, ctx.base)
+        self.funder_option = funder_option
+        self.seen: dict[tuple[str, ...], int] = {}
+        distinct = {tuple(row.cells): row for row in table.rows}.values()  # identical rows are one grant
+        self.id_count = Counter(self.get(row, "grant_id") for row in distinct)
+        self.id_line: dict[str, int] = {}
+        self.minted: set[URIRef] = set()
+        self.total = self.stated = Decimal(0)
+        self.stated_since_total = Decimal(0)  # the grants since the last totals row: what a subtotal sums
+        self.grants = 0
+        self.unidentified: list[int] = []  # the lines of the grants kept whose beneficiary has no identifier
+        self.shared = 0  # the grants whose amount is the beneficiary's share of the row's (pourcentageSubvention)
+        #: The rows kept of each grant (its idSubvention and funder, or its line): (line, share, stated, kept).
+        self.shares: dict[tuple, list[tuple[int, Decimal, Decimal, Decimal]]] = {}
+
+    def funder(self, row: Row) -> Callable[[], URIRef] | None:
+        """How to make the row's funder (made only once the whole row is kept), or None when it is rejected."""
+        name, (siren, siret) = self.get(row, "funder_name"), self.siren_from(row, "funder_id")
+        if not name and not siren and self.funder_option:
+            name, option_id = self.funder_option
+            siren, siret = (option_id[:9], option_id if len(option_id) == 14 else None) if option_id else (None, None)
+        if not name and not siren:
+            given = self.get(row, "funder_id")
+            self.reject(row, "funder_name", f"attribuant manquant (nom vide, identifiant « {given} » invalide)",
+                        f"funder missing (empty name, invalid identifier '{given}')", "")
+            return None
+        return lambda: self.book.actor(name or None, MAI.PublicAuthority, siren=siren, siret=siret)
+
+    def beneficiary(self, row: Row) -> Callable[[], URIRef] | None:
+        """How to make the row's beneficiary (made only once the whole row is kept), or None when it is rejected."""
+        name = self.get(row, "beneficiary_name")
+        siren, siret, rna = self.beneficiary_ids(row)
+        no_id = not (self.get(row, "beneficiary_id") or self.get(row, "beneficiary_rna"))
+        if no_id and (found := identifier_in_name(name)):
+            no_id = False
+            name, siren, siret, rna, written = found
+            kind = "RNA" if rna else "SIRET" if siret else "SIREN"
+            self.warn(row, "beneficiary_name", f"{kind} « {written} » écrit dans le nom du bénéficiaire, sans colonne "
+                      f"d'identifiant remplie : retenu comme son identifiant, le nom lu « {name} »",
+                      f"{kind} '{written}' written in the beneficiary's name, no identifier column filled: kept as "
+                      f"its identifier, the name read as '{name}'", self.get(row, "beneficiary_name"))
+        if not name and not siren and not rna:
+            self.reject(row, "beneficiary_name", "bénéficiaire manquant (ni nom, ni SIRET, ni RNA valides)",
+                        "beneficiary missing (no valid name, SIRET or RNA)", name)
+            return None
+        cls = MAI.Association if rna or _ASSOCIATION.search(name) else MAI.Actor
+        if not siren and not rna and is_placeholder_name(name):
+            self.warn(row, "beneficiary_name", "bénéficiaire non nommé : un acteur propre à cette subvention, "
+                      "rapproché d'aucun autre", "unnamed beneficiary: an actor of this grant alone, joined to no "
+                      "other", name)
+            return lambda: self.book.unnamed(name, cls, self.ctx.key, self.get(row, "grant_id") or row.line)
+
+        def make() -> URIRef:
+            if no_id:
+                self.unidentified.append(row.line)
+            return self.book.actor(name or None, cls, siren=siren, siret=siret, rna=rna)
+        return make
+
+    def duplicate(self, row: Row) -> bool:
+        key = tuple(row.cells)
+        if key in self.seen:
+            self.warn(row, "amount", f"ligne identique à la ligne {self.seen[key]} : ignorée",
+                      f"row identical to line {self.seen[key]}: ignored")
+            return True
+        self.seen[key] = row.line
+        return False
+
+    def total_label(self, row: Row) -> tuple[str, str] | None:
+        """Return (field, text) of the cell that makes ``row`` a totals row, or None: the beneficiary's name or the
+        first filled cell says "Total…" and no beneficiary identifier is given."""
+        if self.get(row, "beneficiary_id") or self.get(row, "beneficiary_rna"):
+            return None
+        first = next((i for i, cell in enumerate(row.cells) if cell.strip()), len(row.cells))
+        column = self.table.header[first] if first < len(self.table.header) else f"colonne {first + 1}"
+        for field, text in (("beneficiary_name", self.get(row, "beneficiary_name")),
+                            (column, row.cells[first].strip() if first < len(row.cells) else "")):
+            if is_total(text):
+                return field, text
+        return None
+
+    def skip_total(self, row: Row, field: str, text: str) -> None:
+        """Report a totals row as skipped, and a total that is not the sum of the grants kept above it."""
+        self.warn(row, field, "ligne de total, pas une subvention : ignorée", "totals row, not a grant: ignored", text)
+        try:
+            stated = parse_amount(self.get(row, "amount"), self.thousands_dot)
+        except ValueProblem:
+            stated = None
+        if difference := total_difference(text, stated, self.stated_since_total, self.stated):
+            self.warn(row, "amount", *difference, self.get(row, "amount"))
+        self.stated_since_total = Decimal(0)
+
+    def add_row(self, row: Row) -> None:
+        if (short := short_row(self.table, row)) is not None:
+            self.ex.issues.append(short)
+        if total := self.total_label(row):
+            self.skip_total(row, *total)
+            return
+        if self.duplicate(row):
+            return
+        if why := shifted(row.cells, row.extra, self.cols, self.table.header, self.table.delimiter):
+            self.ex.reject(*why, line=row.line)
+            return
+        errors = len(self.ex.errors)
+        make_funder, make_beneficiary, amounts = self.funder(row), self.beneficiary(row), self.amounts(row)
+        if len(self.ex.errors) > errors or make_funder is None or make_beneficiary is None or amounts is None:
+            return  # a rejected row contributes nothing, not even its actors
+        funder, beneficiary = make_funder(), make_beneficiary()
+        grant = self.grant_iri(row, beneficiary)
+        self.describe(row, grant, funder, beneficiary, amounts)
+        self.grants += 1
+        self.total += amounts[0]
+        self.stated += amounts[1]
+        self.stated_since_total += amounts[1]
+        self.shared += amounts[2] is not None
+        self.shares.setdefault(self.grant_of(row, funder, amounts[1]), []).append(
+            (row.line, amounts[2] or Decimal(1), amounts[1], amounts[0]))
+
+    def grant_of(self, row: Row, funder: URIRef, stated: Decimal) -> tuple:
+        """What tells the rows of one grant: its funder and idSubvention; without one (SCDL 2.1.1 has none), its
+        funder, decision reference, purpose and stated amount, when the reference or the purpose is given (rows of
+        co-beneficiaries differ by the beneficiary, the share, and the date each signed its convention), else its
+        funder, convention date and stated amount; else its line."""
+        if grant_id := self.get(row, "grant_id"):
+            return funder, grant_id
+        said = tuple(self.get(row, field) for field in ("decision_ref", "purpose"))
+        if any(said):
+            return funder, *said, stated
+        return (funder, date, stated) if (date := self.get(row, "convention_date")) else (row.line,)
+
+    def check_shares(self) -> None:
+        """Warn about each grant whose rows' shares (pourcentageSubvention) do not add up to 1: the rule stays (a
+        beneficiary's amount is montant × share, pitfall 14), but the other beneficiaries are not in the file, or
+        the column holds the funder's rate of a project's budget, and the amount kept may be too low."""
+        for rows in self.shares.values():
+            shared = sum(share for _, share, _, _ in rows)
+            if shared == 1 or all(share == 1 for _, share, _, _ in rows):
+                continue
+            lines = ", ".join(str(line) for line, *_ in rows)
+            where = (f" (lignes {lines})", f" (lines {lines})") if len(rows) > 1 else ("", "")
+            stated = sorted({total for _, _, total, _ in rows})
+            kept = sum(amount for *_, amount in rows)
+            percent = f"{(shared * 100).normalize():f}"
+            self.ex.warn(
+                f"les parts (pourcentageSubvention) de cette subvention font {percent.replace('.', ',')} %, et non "
+                f"100 %{where[0]} : les autres bénéficiaires ne sont pas dans le fichier, ou la colonne donne un taux "
+                "de cofinancement ; "
+                f"montant indiqué {' ou '.join(map(format_amount, stated))}, montant retenu {format_amount(kept)}",
+                f"the shares (pourcentageSubvention) of this grant add up to {percent} %, not 100 %{where[1]}: the "
+                "other beneficiaries are not in the file, or the column holds a co-financing rate; amount stated "
+                f"{' or '.join(f'{t} €' for t in stated)}, amount kept {kept} €",
+                line=rows[0][0], field=self.header("share"))
+
+    def grant_iri(self, row: Row, beneficiary: URIRef) -> URIRef:
+        """Mint the grant of ``row`` from its idSubvention, or its line when it has none. Co-beneficiaries of one
+        grant may share its idSubvention on several rows: each row is a grant of its own, told apart by its
+        beneficiary (or its line), with a warning."""
+        key, grant_id = self.ctx.key, self.get(row, "grant_id")
+        iri = mint("grant", key, grant_id or row.line, base=self.ctx.base)
+        if grant_id and self.id_count[grant_id] > 1:
+            first = self.id_line.setdefault(grant_id, row.line)
+            if first != row.line:
+                self.warn(row, "grant_id", f"identifiant de subvention déjà employé ligne {first} : une subvention "
+                          "distincte pour cette ligne", f"grant identifier already used on line {first}: a grant "
+                          "of its own for this line", grant_id)
+            iri = mint("grant", key, grant_id, actor_key(beneficiary), base=self.ctx.base)
+        if iri in self.minted:
+            iri = mint("grant", key, grant_id or "ligne", row.line, base=self.ctx.base)
+        self.minted.add(iri)
+        return iri
+
+    def describe(self, row: Row, grant: URIRef, funder: URIRef, beneficiary: URIRef, amounts) -> None:
+        g, amount, total, ratio = self.graph, *amounts
+        g.add((grant, RDF.type, MAI.Grant))
+        g.add((grant, SCHEMA.funder, funder))
+        g.add((grant, MAI.beneficiary, beneficiary))
+        g.add((grant, SCHEMA.amount, Literal(amount, datatype=XSD.decimal)))
+        g.add((grant, SCHEMA.currency, literal("EUR")))
+        g.add((grant, MAI.rowNumber, Literal(row.line, datatype=XSD.integer)))
+        if ratio is not None:
+            g.add((grant, MAI.shareOf, Literal(ratio, datatype=XSD.decimal)))
+            g.add((grant, MAI.statedTotal, Literal(total, datatype=XSD.decimal)))
+        if len(purpose := self.get(row, "purpose")) > PURPOSE_CHARS:
+            self.warn(row, "purpose", f"objet de {len(purpose)} caractères, au-delà des {PURPOSE_CHARS} que permet le "
+                      "format SCDL : gardé entier ; est-ce bien l'objet de cette subvention (une cellule qui en a "
+                      "avalé d'autres, un texte collé par erreur) ?",
+                      f"purpose of {len(purpose)} characters, beyond the {PURPOSE_CHARS} that the SCDL format allows: "
+                      "kept whole; is it really this grant's purpose (a cell that swallowed others, a text pasted "
+                      "by mistake)?", purpose)
+        for field, prop in (("purpose", DCTERMS.description), ("programme", MAI.programme),
+                            ("budget_account", MAI.budgetAccount), ("grant_id", DCTERMS.identifier)):
+            if self.get(row, field):
+                g.add((grant, prop, Literal(self.get(row, field))))
+        self.describe_dates(row, grant)
+        self.describe_decision(row, grant, funder)
+        if (nature := self.nature(row)) is not None:
+            g.add((grant, MAI.nature, nature))
+        self.describe_terms(row, grant)
+
+    def describe_terms(self, row: Row, grant: URIRef) -> None:
+        """Keep what the source says of the aid's forms, payment conditions and EU notification, so that an SCDL
+        export writes them back; a cell left empty says nothing."""
+        g = self.graph
+        if forms := aid_forms(self.get(row, "nature")):
+            g.add((grant, MAI.aidForms, literal(forms)))
+        if conditions := self.get(row, "payment_conditions"):
+            g.add((grant, MAI.paymentConditions, literal(conditions)))
+        raw = self.get(row, "eu_notification")
+        if (notified := EU_NOTIFIED.get(fold(raw).strip())) is not None:
+            g.add((grant, MAI.euNotified, literal(notified, XSD.boolean)))
+        elif raw:
+            self.warn(row, "eu_notification", "notification UE illisible (attendu « oui » ou « non ») : ignorée",
+                      "unreadable EU notification (expected 'oui' or 'non'): ignored", raw)
+
+    def describe_dates(self, row: Row, grant: URIRef) -> None:
+        g = self.graph
+        convention = self.date(row, "convention_date")
+        if convention and convention > dt.date.today():  # the day it was signed (SCDL): never ahead of today
+            self.warn(row, "convention_date", f"date de convention dans le futur ({convention.isoformat()}) : gardée, "
+                      "mais une convention est datée du jour de sa signature ; faute de frappe dans l'année ?",
+                      f"convention date in the future ({convention.isoformat()}): kept, but a convention is dated "
+                      "the day it is signed; a typing mistake in the year?", self.get(row, "convention_date"))
+        if convention:
+            g.add((grant, MAI.conventionDate, literal(convention, XSD.date)))
+        year = self.fiscal_year(row) or (convention.year if convention else None)
+        if year:
+            g.add((grant, MAI.fiscalYear, literal(year, XSD.integer)))
+        if period := self.period(row):
+            g.add((grant, MAI.paymentPeriod, literal(period)))
+
+    def describe_decision(self, row: Row, grant: URIRef, funder: URIRef) -> None:
+        reference = self.get(row, "decision_ref")
+        if not reference:
+            return
+        g = self.graph
+        g.add((grant, MAI.decisionReference, literal(reference)))
+        deliberation = deliberation_iri(funder, reference, base=self.ctx.base)
+        g.add((grant, MAI.decidedBy, deliberation))
+        g.add((deliberation, RDF.type, MAI.Deliberation))
+        g.add((deliberation, DCTERMS.identifier, literal(reference)))
+        g.add((deliberation, MAI.authority, funder))
+        if (decided := self.date(row, "decision_date")) is not None:
+            g.add((deliberation, DCTERMS.date, literal(decided, XSD.date)))
+
+    def report_unidentified(self) -> None:
+        """Say once, with how many and the first lines, which grants kept name a beneficiary without an identifier
+        where the list has a column for one: SCDL requires idBeneficiaire (SIRET) or rnaBeneficiaire, and such a
+        beneficiary is joined to other sources by its name alone. An unnamed beneficiary (a natural person, whose
+        name the list hides) is not counted: it has none to give."""
+        if not self.unidentified or not self.cols.keys() & {"beneficiary_id", "beneficiary_rna"}:
+            return
+        lines, shown = self.unidentified, ", ".join(map(str, self.unidentified[:MAX_LINES_SHOWN]))
+        more, count = "…" if len(lines) > MAX_LINES_SHOWN else "", len(lines)
+        if count == 1:
+            fr, en = ("1 bénéficiaire", "subvention gardée, bénéficiaire rapproché", "son", "ligne"), \
+                ("1 beneficiary", "grant kept, beneficiary", "its", "line")
+        else:
+            fr, en = (f"{count} bénéficiaires", "subventions gardées, bénéficiaires rapprochés", "leur", "lignes"), \
+                (f"{count} beneficiaries", "grants kept, beneficiaries", "their", "lines")
+        self.ex.warn(f"{fr[0]} sans identifiant (ni idBeneficiaire ni rnaBeneficiaire, dont le SCDL demande l'un) : "
+                     f"{fr[1]} des autres sources par {fr[2]} seul nom ({fr[3]} {shown}{more})",
+                     f"{en[0]} without an identifier (neither idBeneficiaire nor rnaBeneficiaire, one of which SCDL "
+                     f"requires): {en[1]} joined to other sources by {en[2]} name alone ({en[3]} {shown}{more})",
+                     line=lines[0])
+
+    def report_repairs(self) -> None:
+        self.ex.issues.extend(repair_issues(self.table))
+        for row in self.table.rows:
+            self.ex.issues.extend(lost_characters(row, self.table.header))
+

@@ -1,0 +1,195 @@
+"""The values of a grants list's cells, read as the SCDL writes them (:mod:`graph.ingest.scdl_grants`): identifiers,
+amounts and shares, dates and periods, natures and forms of aid; what cannot be trusted is warned about, or the row
+rejected."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from rdflib import URIRef
+
+from graph.identifiers import clean_identifier, normalise_rna, read_siret, rna_ok, siren_ok, siret_ok
+from graph.identity import fold, name_key
+from graph.ingest.base import Extraction
+from graph.ingest.french import read_date
+from graph.ingest.scdl_checks import dot_message
+from graph.tabular import Row, Table
+from graph.values import ValueProblem, dot_convention, parse_amount, parse_date, parse_int, parse_period, parse_ratio
+
+NATURE = "https://w3id.org/maillage/ontology/nature/"
+#: Budget sections (Antibes' ``section`` column) and natures -> nature concepts.
+SECTIONS = {"fonctionnement": "operating", "investissement": "investment", "projet": "project"}
+#: The SCDL ``nature`` values, by their letters without accents or spaces.
+AID_FORMS = {"aideennumeraire": "aide en numéraire", "numeraire": "aide en numéraire",
+             "aideennature": "aide en nature", "ennature": "aide en nature"}
+#: SCDL ``notificationUE`` (a boolean written ``oui`` / ``non``; earlier lists wrote 1 / 0 or true / false).
+EU_NOTIFIED = {"oui": True, "non": False, "1": True, "0": False, "true": True, "false": False}
+
+
+class GrantCellReader:
+    """Reads the cells of one table's rows by field (:data:`graph.ingest.scdl_headers.GRANT_FIELDS`), reporting in
+    ``ex`` the values it repairs, ignores or rejects."""
+
+    def __init__(self, table: Table, cols: dict[str, int], ex: Extraction):
+        self.table, self.cols, self.ex = table, cols, ex
+        self.thousands_dot = self.dot_convention()
+
+    def get(self, row: Row, field: str) -> str:
+        i = self.cols.get(field)
+        return row.cells[i].strip() if i is not None and i < len(row.cells) else ""
+
+    def header(self, field: str) -> str:
+        return self.table.header[self.cols[field]] if field in self.cols else field
+
+    def warn(self, row: Row, field: str, message: str, message_en: str, value: str | None = None) -> None:
+        self.ex.warn(message, message_en, line=row.line, field=self.header(field), value=value)
+
+    def reject(self, row: Row, field: str, message: str, message_en: str, value: str | None = None) -> None:
+        self.ex.reject(message, message_en, line=row.line, field=self.header(field), value=value)
+
+    def siren_from(self, row: Row, field: str) -> tuple[str | None, str | None]:
+        """Return (siren, siret) of an identifier cell, warning about what cannot be trusted (pitfall 18)."""
+        raw = self.get(row, field)
+        siren, siret, said = read_siret(raw)
+        for message, message_en in said:
+            self.warn(row, field, message, message_en, raw)
+        return siren, siret
+
+    def dot_convention(self) -> bool | None:
+        """Decide, from the amount column's unambiguous values, how to read a lone dot before three digits
+        ("12.500"), and say so once when the column has such values (pitfall 11)."""
+        convention = dot_convention((row.line, self.get(row, "amount")) for row in self.table.rows)
+        if convention.either:
+            self.ex.warn(*dot_message(convention), field=self.header("amount"), value=convention.either[1])
+        return convention.thousands_dot
+
+    def beneficiary_ids(self, row: Row) -> tuple[str | None, str | None, str | None]:
+        """Return the beneficiary's (SIREN, SIRET, RNA number); before SCDL 2.1, ``idBeneficiaire`` held the RNA
+        number of an association without a SIRET, and a SIRET in the RNA column is taken for what it is."""
+        raw_id, raw_rna = self.get(row, "beneficiary_id"), self.get(row, "beneficiary_rna")
+        id_rna = normalise_rna(raw_id) if rna_ok(raw_id) else None
+        siren, siret = (None, None) if id_rna else self.siren_from(row, "beneficiary_id")
+        rna = normalise_rna(raw_rna) if rna_ok(raw_rna) else None
+        if raw_rna and not rna:
+            digits = clean_identifier(raw_rna)
+            if not siren and (siret_ok(digits) or siren_ok(digits)):
+                self.warn(row, "beneficiary_rna", "SIRET dans la colonne RNA : retenu comme SIRET",
+                          "SIRET in the RNA column: kept as a SIRET", raw_rna)
+                siren, siret = digits[:9], digits if len(digits) == 14 else None
+            else:
+                self.warn(row, "beneficiary_rna", "numéro RNA invalide (attendu W et 9 caractères) : ignoré",
+                          "invalid RNA number (expected W and 9 characters): ignored", raw_rna)
+        if id_rna and rna and id_rna != rna:
+            self.warn(row, "beneficiary_id", f"numéro RNA différent de celui de la colonne RNA ({rna}) : ignoré",
+                      f"RNA number other than the RNA column's ({rna}): ignored", raw_id)
+        return siren, siret, rna or id_rna
+
+    def amounts(self, row: Row) -> tuple[Decimal, Decimal, Decimal | None] | None:
+        """Return (beneficiary's amount, total, ratio below 1 or None), or None when the row is rejected."""
+        raw = self.get(row, "amount")
+        try:
+            total = parse_amount(raw, self.thousands_dot)
+        except ValueProblem as exc:
+            self.reject(row, "amount", str(exc), exc.message_en, raw)
+            return None
+        if total is None or total < 0:
+            self.reject(row, "amount", "montant manquant ou négatif", "amount missing or negative", raw)
+            return None
+        if total == 0:  # a grant refused or cancelled, or an amount not yet known: kept as the list states it
+            self.warn(row, "amount", "montant nul : subvention gardée à 0 €, à vérifier",
+                      "zero amount: grant kept at 0 €, to check", raw)
+        ratio = self.ratio(row)
+        if ratio is None or ratio == 1:
+            return total, total, None
+        return total * ratio, total, ratio
+
+    def ratio(self, row: Row) -> Decimal | None:
+        raw = self.get(row, "share")
+        try:
+            parsed = parse_ratio(raw)
+        except ValueProblem as exc:
+            self.warn(row, "share", f"{exc} : montant total retenu", f"{exc.message_en}: total amount kept", raw)
+            return None
+        if parsed and parsed[1]:
+            self.warn(row, "share", f"pourcentage écrit en % ({raw}) : lu {parsed[0]}",
+                      f"share written as a percent ({raw}): read as {parsed[0]}", raw)
+        return parsed[0] if parsed else None
+
+    def date(self, row: Row, field: str):
+        raw = self.get(row, field)
+        try:
+            return self.loose_date(row, field, raw)
+        except ValueProblem as exc:
+            self.warn(row, field, f"{exc} : ignorée", f"{exc.message_en}: ignored", raw)
+            return None
+
+    def loose_date(self, row: Row, field: str, raw: str):
+        """The date of ``raw`` in figures, else in words ("5 mars 2024") or with a two-digit year ("05/03/24", with a
+        warning), as a register reads them; the ValueProblem of the figures when it is none of them."""
+        try:
+            return parse_date(raw)
+        except ValueProblem as exc:
+            problem = exc
+        try:
+            day, assumed = read_date(raw)
+        except ValueProblem as exc:
+            raise (exc if str(exc).startswith("année écrite") else problem) from None
+        if assumed:
+            self.warn(row, field, f"date « {raw} » : {assumed[0]}", f"date '{raw}': {assumed[1]}", raw)
+        return day
+
+    def period(self, row: Row) -> str | None:
+        """Return the payment period as SCDL writes it (``start[/end]``), or the raw text when unreadable."""
+        if "payment_period" not in self.cols:
+            start, end = self.date(row, "payment_start"), self.date(row, "payment_end")
+            return None if start is None else start.isoformat() + (f"/{end.isoformat()}" if end else "")
+        raw = self.get(row, "payment_period")
+        try:
+            period = parse_period(raw)
+        except ValueProblem as exc:
+            try:  # one date in words or with a two-digit year
+                return self.loose_date(row, "payment_period", raw).isoformat()
+            except ValueProblem:
+                pass
+            self.warn(row, "payment_period", f"{exc} : gardée telle quelle", f"{exc.message_en}: kept as is", raw)
+            return raw
+        if period is None:
+            return None
+        return period[0].isoformat() + (f"/{period[1].isoformat()}" if period[1] else "")
+
+    def nature(self, row: Row) -> URIRef | None:
+        text = re.sub(r"[^a-z]", "", name_key(self.get(row, "nature")))
+        if "nature" in text:
+            return URIRef(NATURE + "in-kind")
+        section = SECTIONS.get(name_key(self.get(row, "section")))
+        if text and "numeraire" not in text:
+            self.warn(row, "nature", "nature inconnue (attendu « aide en numéraire » ou « aide en nature »)",
+                      "unknown nature (expected 'aide en numéraire' or 'aide en nature')", self.get(row, "nature"))
+        return URIRef(NATURE + section) if section else None
+
+    def fiscal_year(self, row: Row) -> int | None:
+        raw = self.get(row, "fiscal_year")
+        try:
+            return parse_int(raw)
+        except ValueProblem as exc:
+            self.warn(row, "fiscal_year", str(exc), exc.message_en, raw)
+            return None
+
+
+def aid_forms(text: str) -> str:
+    """The SCDL ``nature`` values a cell lists, as the schema writes them, in the cell's order ('' for none).
+
+    >>> aid_forms("Aide en numéraire ; aide en nature")
+    'aide en numéraire;aide en nature'
+    >>> aid_forms("subvention")
+    ''
+    """
+    forms = []
+    for part in text.split(";"):
+        key = re.sub(r"[^a-z]", "", fold(part))
+        form = AID_FORMS.get(key)
+        if form and form not in forms:
+            forms.append(form)
+    return ";".join(forms)
+
