@@ -269,8 +269,9 @@ def actor_to_document(iri: str, facts: Facts) -> dict:
     themes, places = _iris(facts, iri, dcterms.subject), _iris(facts, iri, schema.location)
     _facet(doc, facts, "theme", themes)
     _facet(doc, facts, "place", places)
-    received = _grants_total(doc, facts, facts.pointing(iri, mai.beneficiary), side=schema.funder)
-    given = _grants_total(doc, facts, facts.pointing(iri, schema.funder), side=mai.beneficiary, facets=False)
+    received = _grants_total(doc, facts, _in_force(facts, facts.pointing(iri, mai.beneficiary)), side=schema.funder)
+    given = _grants_total(doc, facts, _in_force(facts, facts.pointing(iri, schema.funder)), side=mai.beneficiary,
+                          facets=False)
     memberships = facts.pointing(iri, org.member)
     today = dt.date.today().isoformat()
     for membership in memberships:
@@ -288,8 +289,20 @@ def actor_to_document(iri: str, facts: Facts) -> dict:
     if given[1]:
         parts.append(f"{format_amount(given[0])} attribués ({given[1]} subvention{'s' * (given[1] > 1)})")
     doc["summary"] = " · ".join(parts)
-    _depend(doc, memberships + facts.pointing(iri, mai.beneficiary) + facts.pointing(iri, schema.funder))
+    grants = facts.pointing(iri, mai.beneficiary) + facts.pointing(iri, schema.funder)
+    _depend(doc, memberships + grants + _replacing(facts, grants))
     return _finish(doc)
+
+
+def _in_force(facts: Facts, grants: list) -> list:
+    """``grants`` but those that a later act replaces (``dcterms:replaces``: an erratum's or an amending act's grant
+    names the grant it corrects), as the pages count them."""
+    return [grant for grant in grants if not facts.pointing(grant, dcterms.replaces)]
+
+
+def _replacing(facts: Facts, grants: list) -> list:
+    """The grants that replace some of ``grants``: a document that counts those depends on them too."""
+    return [newer for grant in grants for newer in facts.pointing(grant, dcterms.replaces)]
 
 
 def _grants_total(doc: dict, facts: Facts, grants: list, side, facets: bool = True) -> tuple[float, int]:
@@ -352,7 +365,8 @@ def deliberation_to_document(iri: str, facts: Facts) -> dict:
     agreements = facts.pointing(iri, mai.approvedBy)
     doc["text"] = _texts(facts, iri, dcterms.description) + [t for a in agreements for t in _texts(facts, a,
                                                                                               dcterms.title)]
-    grants = facts.pointing(iri, mai.decidedBy)
+    decided = facts.pointing(iri, mai.decidedBy)
+    grants = _in_force(facts, decided)
     dates = _texts(facts, iri, dcterms.date)
     doc["date"] = dates[0] if dates else None
     _facet(doc, facts, "funder", authorities + [f for g in grants for f in _iris(facts, g, schema.funder)])
@@ -371,7 +385,8 @@ def deliberation_to_document(iri: str, facts: Facts) -> dict:
     doc["summary"] = " · ".join(filter(None, [", ".join(label_of(facts, a) for a in authorities), doc["date"] or "",
                                               f"{len(grants)} subvention{'s' * (len(grants) > 1)}, "
                                               f"{format_amount(total)}" if grants else ""]))
-    _depend(doc, grants + beneficiaries + agreements)  # amounts, years, themes; the agreements' titles
+    # amounts, years, themes; the agreements' titles; what replaces a grant it decided
+    _depend(doc, decided + _replacing(facts, decided) + beneficiaries + agreements)
     return _finish(doc)
 
 
@@ -417,13 +432,14 @@ def goal_to_document(iri: str, facts: Facts) -> dict:
     doc["related"] += _show(doc, facts, contributions)
     _facet(doc, facts, "goal", [iri])
     rank = _texts(facts, iri, skos.notation)
-    grants = sum(1 for c in contributions if mai.Grant in facts.types.get(c, ()))
-    others = len(contributions) - grants
+    grants = sum(1 for c in _in_force(facts, contributions) if mai.Grant in facts.types.get(c, ()))
+    others = sum(1 for c in contributions if mai.Grant not in facts.types.get(c, ()))
     doc["summary"] = " · ".join(filter(None, [f"Objectif n°{rank[0]}" if rank else "Objectif stratégique",
                                               counted(grants, "subvention") if grants else "",
                                               counted(others, "acteur ou action", "acteurs ou actions") if others
                                               else ""]))
-    _depend(doc, pointing + facts.pointing(iri, mai.hasGoal))  # what points at it: their facts say which
+    # what points at it (their facts say which), and what replaces a grant among them
+    _depend(doc, pointing + _replacing(facts, pointing) + facts.pointing(iri, mai.hasGoal))
     return _finish(doc)
 
 

@@ -39,7 +39,7 @@ PREDICATES = (
     MAI.beneficiary, SCHEMA.amount, MAI.fiscalYear, MAI.decidedBy, MAI.contributesTo, MAI.nature, MAI.authority,
     MAI.body, ORG.member, ORG.organization, ORG.role, MAI.joinedOn, MAI.leftOn, SKOS.broader, SKOS.inScheme,
     SKOS.notation, SKOS.definition, MAI.hasGoal, MAI.coordinatedBy, MAI.budgetAccount, MAI.actesId, MAI.outcome,
-    MAI.programme, MAI.esus, MAI.ess, MAI.approvedBy, MAI.party, MAI.signatory, MAI.governedBy,
+    MAI.programme, MAI.esus, MAI.ess, MAI.approvedBy, MAI.party, MAI.signatory, MAI.governedBy, DCTERMS.replaces,
 )
 
 #: The classes that make a resource a document, or that documents show (actor kinds, memberships).
@@ -51,9 +51,10 @@ CLASSES = (
 
 #: Links followed backwards from a resource to what documents show of it: a grant to its beneficiary and funder,
 #: a membership to its member, a narrower theme to its broader one, an action to its goal, an agreement to the
-#: deliberation that approves it, a grant to the agreement that governs it.
+#: deliberation that approves it, a grant to the agreement that governs it, a grant to the grant it replaces (an
+#: erratum's, an amending act's: the replaced grant no longer counts in the totals that documents show).
 REVERSE_LINKS = (MAI.beneficiary, SCHEMA.funder, ORG.member, MAI.decidedBy, MAI.contributesTo, SKOS.broader,
-                 MAI.hasGoal, MAI.approvedBy, MAI.governedBy)
+                 MAI.hasGoal, MAI.approvedBy, MAI.governedBy, DCTERMS.replaces)
 
 #: How far around a resource ``load_facts(store, iris)`` reads: LABELS, its labels only; FULL, all its facts; and
 #: each level above FULL one more ring of the objects of its facts (FULL + 1: the labels of its objects, FULL + 2:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib.namespace import DCTERMS
 from whoosh import index as whoosh_index
 from whoosh.query import Or, Term
 
@@ -45,6 +46,7 @@ VERSION_GRACE_S = 60.0
 INDEX_FORMAT = "3"
 #: Touched IRIs past which an update rebuilds the whole index instead (one full read is then cheaper).
 MAX_INCREMENTAL = 20_000
+_REPLACES = str(DCTERMS.replaces)
 
 
 class SearchIndexError(Exception):
@@ -207,7 +209,9 @@ def update_index(store, config, touched: Iterable[str]) -> UpdateStats:
         ix = whoosh_index.open_dir(str(root / version))
         with ix.searcher() as searcher:
             facts = load_facts(store, touched, reach=reach_of)
-            affected = touched | _dependents(searcher, touched, facts)
+            # A grant that a touched one replaces changes the totals of the documents that show it.
+            replaced = {o for t in touched for o in facts.get(t, _REPLACES) if type(o) is str}
+            affected = touched | _dependents(searcher, touched | replaced, facts)
             load_facts(store, affected - touched, facts, reach_of)
             documents = {d["iri"]: d for d in facts_to_documents(facts, affected)}
             # The documents that will show a touched resource without showing it yet: what it now points at through

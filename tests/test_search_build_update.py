@@ -58,3 +58,39 @@ def test_renaming_a_goal_re_derives_the_actors_whose_grants_serve_it(tmp_path):
     updated = _stored_documents(config)
     assert updated[iri("actor/veilleurs")]["doc"]["labels"][iri("goal/1")] == "Accueil des acteurs"
     assert updated == _rebuilt_documents(store, config)
+
+
+#: An erratum of the metropole's deliberation: its grant to the Veilleurs replaces g1 (20 000 €) at 18 000 €.
+ERRATUM = PREFIXES + """
+<deliberation/d1-erratum> a mai:Deliberation ; dcterms:identifier "2024.00240 (erratum)" ;
+    dcterms:title "Erratum à la délibération n° 2024.00240" ; mai:authority <actor/metropole> .
+<grant/g1-erratum> a mai:Grant ; schema:funder <actor/metropole> ; mai:beneficiary <actor/veilleurs> ;
+    schema:amount "18000"^^xsd:decimal ; mai:fiscalYear 2024 ; mai:decidedBy <deliberation/d1-erratum> ;
+    mai:contributesTo <goal/1> ; dcterms:replaces <grant/g1> .
+"""
+
+
+def test_a_grant_replaced_by_an_erratum_leaves_the_totals_of_the_documents_that_showed_it(tmp_path):
+    store, config, _ = build_corpus(tmp_path)
+    ingest(store, config, write(tmp_path, "erratum.ttl", ERRATUM))
+    updated = _stored_documents(config)
+    summaries = {path: updated[iri(path)]["doc"]["summary"] for path in (
+        "actor/veilleurs", "actor/metropole", "deliberation/d1", "deliberation/d1-erratum", "goal/1")}
+    assert summaries == {"actor/veilleurs": "Association · Firminy · 18 000 € reçus (1 subvention)",
+                         "actor/metropole": "Collectivité · Saint-Étienne · 18 000 € attribués (1 subvention)",
+                         "deliberation/d1": "Saint-Etienne Métropole · 2024-05-16",
+                         "deliberation/d1-erratum": "Saint-Etienne Métropole · 1 subvention, 18 000 €",
+                         "goal/1": "Objectif n°1 · 1 subvention"}
+    assert updated == _rebuilt_documents(store, config)
+
+
+def test_removing_the_erratum_counts_the_replaced_grant_again(tmp_path):
+    from graph.ingest.removal import remove_sources
+
+    store, config, _ = build_corpus(tmp_path)
+    ingest(store, config, write(tmp_path, "erratum.ttl", ERRATUM))
+    update_index(store, config, remove_sources(store, ["erratum.ttl"]).touched)
+    updated = _stored_documents(config)
+    assert "20 000 € reçus (1 subvention)" in updated[iri("actor/veilleurs")]["doc"]["summary"]
+    assert "1 subvention, 20 000 €" in updated[iri("deliberation/d1")]["doc"]["summary"]
+    assert updated == _rebuilt_documents(store, config)
