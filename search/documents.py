@@ -24,7 +24,7 @@ from rdflib.namespace import DCTERMS, RDFS, SKOS
 from graph.french_text import counted, of
 from graph.identity import preferred_label
 from graph.namespaces import MAI, ORG, SCHEMA, THEMES
-from search.facts import FULL, Facts
+from search.facts import FULL, LABELS, Facts
 
 
 class _Terms:
@@ -347,9 +347,11 @@ def grant_to_document(iri: str, facts: Facts) -> dict:
         doc["related"] += [doc["labels"][v] for v in doc["facets"][name]]
     doc["amount"] = amount
     funder = ", ".join(label_of(facts, f) for f in funders)
+    replacing = facts.pointing(iri, dcterms.replaces)  # an erratum's or an amending act's grant
     doc["summary"] = " · ".join(filter(None, [format_amount(amount), of(funder) if funder else "",
-                                              f"à {who}", ", ".join(years)]))
-    _depend(doc, beneficiaries)  # their themes and places
+                                              f"à {who}", ", ".join(years),
+                                              "remplacée par un acte ultérieur" if replacing else ""]))
+    _depend(doc, beneficiaries + replacing)  # their themes and places; what replaces it
     return _finish(doc)
 
 
@@ -461,9 +463,10 @@ def theme_to_document(iri: str, facts: Facts) -> dict:
 
 #: How far the converter of each kind reads around a resource (see :func:`search.facts.load_facts`): around the
 #: resource, and around what points at it (None: nothing). An actor shows the labels of its themes and of its
-#: grants' funders; a grant the labels of its beneficiary's place; a deliberation the labels of its grants'
-#: beneficiaries' themes; a goal the labels of its contributions; a theme the labels of its broader themes.
-READS = {"actor": (FULL + 1, FULL + 1), "grant": (FULL + 2, None), "deliberation": (FULL + 1, FULL + 2),
+#: grants' funders; a grant the labels of its beneficiary's place, and the grant that replaces it; a deliberation the
+#: labels of its grants' beneficiaries' themes; a goal the labels of its contributions; a theme the labels of its
+#: broader themes.
+READS = {"actor": (FULL + 1, FULL + 1), "grant": (FULL + 2, LABELS), "deliberation": (FULL + 1, FULL + 2),
          "agreement": (FULL + 2, FULL + 1), "goal": (FULL, FULL), "theme": (FULL + 1, FULL)}
 
 

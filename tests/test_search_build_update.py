@@ -81,6 +81,7 @@ def test_a_grant_replaced_by_an_erratum_leaves_the_totals_of_the_documents_that_
                          "deliberation/d1": "Saint-Etienne Métropole · 2024-05-16",
                          "deliberation/d1-erratum": "Saint-Etienne Métropole · 1 subvention, 18 000 €",
                          "goal/1": "Objectif n°1 · 1 subvention"}
+    assert updated[iri("grant/g1")]["doc"]["summary"].endswith("· 2024 · remplacée par un acte ultérieur")
     assert updated == _rebuilt_documents(store, config)
 
 
@@ -93,4 +94,5 @@ def test_removing_the_erratum_counts_the_replaced_grant_again(tmp_path):
     updated = _stored_documents(config)
     assert "20 000 € reçus (1 subvention)" in updated[iri("actor/veilleurs")]["doc"]["summary"]
     assert "1 subvention, 20 000 €" in updated[iri("deliberation/d1")]["doc"]["summary"]
+    assert "remplacée" not in updated[iri("grant/g1")]["doc"]["summary"]
     assert updated == _rebuilt_documents(store, config)
