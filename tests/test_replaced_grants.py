@@ -215,3 +215,55 @@ def test_nothing_replaced_leaves_every_grant_counted(tmp_path):
 def test_the_replaced_grant_says_by_which_grant(client):
     text = client.get("/resource", query_string={"iri": GRANT}, headers={"Accept": "text/html"}).get_data(as_text=True)
     assert "remplacée par" in text and "/id/grant/sem-danaecare-2024-erratum" in text
+
+
+def _replaced(tmp_path, text: str) -> tuple[list, str]:
+    """The (grant's amount, replaced grant's IRI tail) pairs of ``text``, and its deliberation's identifier."""
+    (tmp_path / "act.txt").write_text(text, encoding="utf-8")
+    graph = extract_fixture(tmp_path / "act.txt").graph
+    pairs = sorted((str(graph.value(new, SCHEMA.amount)), str(old).split("/grant/")[1])
+                   for new, _, old in graph.triples((None, DCTERMS.replaces, None)))
+    return pairs, str(next(graph.objects(None, DCTERMS.identifier)))
+
+
+def test_an_erratum_numbered_as_an_act_of_its_own_keeps_its_number_and_corrects_the_act_it_names(tmp_path):
+    text = _act("2025-029", "22 mai 2025", "ERRATUM à la délibération n° 2025-017 du Conseil communautaire du 3 avril "
+                "2025\n\nAu lieu de :\n« – Radio Bocage FM : 4 500 € »\nIl convient de lire :\n« – Radio Bocage FM : "
+                "5 400 € »\n\nLe Conseil, après en avoir délibéré, PREND ACTE de l'erratum.",
+                "Erratum – délibération n° 2025-017 du 3 avril 2025")
+    assert _replaced(tmp_path, text) == ([("5400", "communaute-communes-thouarsais/2025-017/radio-bocage-fm")], "2025-029")
+
+
+@pytest.mark.parametrize("heading, corrected", [
+    ("Objet : Erratum – délibération n° 2025-017 du 3 avril 2025", "2025-017"),
+    ("RECTIFICATIF à la délibération de la Commission permanente n° CP-2025-05-012 du 5 mai 2025", "cp-2025-05-012")])
+def test_an_erratum_is_known_by_its_object_line_and_names_an_act_of_a_named_body(tmp_path, heading, corrected):
+    text = ("COMMUNAUTÉ DE COMMUNES DU THOUARSAIS\n\n" + heading + "\n\nUne erreur matérielle s'est glissée.\n\n"
+            "Au lieu de : « – Radio Bocage FM : 4 500 € »\nIl convient de lire : « – Radio Bocage FM : 5 400 € »\n\n"
+            "Le Président,\nBernard PAINEAU\n")
+    assert _replaced(tmp_path, text)[0] == [("5400", f"communaute-communes-thouarsais/{corrected}/radio-bocage-fm")]
+
+
+@pytest.mark.parametrize("clause", ["est ramenée à 2 500 €", "est portée de 4 000 € à 2 500 €"])
+def test_a_grant_amended_in_the_passive_keeps_its_beneficiarys_name(tmp_path, clause):
+    text = _act("2024-061", "25 juin 2024", "Vu la délibération n° 2024-022 attribuant les subventions ;\n\nLe Conseil, "
+                f"après en avoir délibéré, DÉCIDE que la subvention attribuée au Vélo Club Bocage {clause}.")
+    assert _replaced(tmp_path, text)[0] == [("2500", "communaute-communes-thouarsais/2024-022/velo-club-bocage")]
+
+
+def test_a_replaced_grant_that_the_store_does_not_hold_is_told(tmp_path):
+    (tmp_path / "erratum.txt").write_text(ERRATUM, encoding="utf-8")
+    (tmp_path / "act.txt").write_text(ORIGINAL, encoding="utf-8")
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    try:
+        alone = ingest_paths(store, [tmp_path / "erratum.txt"])[0]
+        assert [i.message for i in alone.issues if "n'est pas dans la base" in i.message] == [
+            f"la subvention que cet acte remplace (à Association Valdaine Accueil Santé) n'est pas dans la base : "
+            f"<{CORRECTED}> ; si l'acte qu'il modifie y est, il écrit autrement son numéro ou le nom du bénéficiaire, "
+            "et les deux montants sont comptés"]
+        ingest_paths(store, [tmp_path / "act.txt"])
+        (tmp_path / "erratum.txt").write_text(ERRATUM + "\n", encoding="utf-8")  # a new version: checked again
+        again = ingest_paths(store, [tmp_path / "erratum.txt"])[0]
+        assert [i.message for i in again.issues if "n'est pas dans la base" in i.message] == []
+    finally:
+        store.close()

@@ -6,13 +6,17 @@ The act is named by its number: the one that the text says it modifies, else the
 ("Par délibération n° D2024_022 du 26 mars 2024, le Conseil a attribué …", "Vu la délibération CP-2024-03-044 …
 attribuant des subventions"), when the text names one such act only. An act named by its date alone has no IRI to
 point to: its grants are not replaced.
+
+Once the act is stored, each grant it replaces that the store does not hold is told (:func:`replaced_elsewhere`):
+the earlier act is not ingested yet, or it names the act or the beneficiary otherwise, and then both amounts count.
 """
 
 from __future__ import annotations
 
 import re
 
-from graph.namespaces import slugify
+from graph.ingest.base import Issue
+from graph.namespaces import slugify, sparql_prologue
 
 #: A grant's clause that changes an earlier grant's amount: "porte de 5 000 € à 7 000 € …", "ramène à 1 800 € la
 #: subvention attribuée à …", "la subvention … est portée de 2 000 € à 2 600 €", "réduit de 4 000 € à 2 500 €". Not
@@ -87,3 +91,30 @@ def amended_act(body: str, own_number: str) -> str | None:
         if found:
             return None  # several acts said modified (or that attributed grants): which one a grant's is, unsaid
     return None
+
+
+#: The grants that a source's grants replace and that no source of the store holds as a grant.
+_REPLACED_UNKNOWN = """SELECT ?old (SAMPLE(?name) AS ?label) WHERE {
+  GRAPH ?source { ?new dcterms:replaces ?old OPTIONAL { ?new mai:beneficiary/rdfs:label ?name } }
+  FILTER NOT EXISTS { ?old a mai:Grant } } GROUP BY ?old ORDER BY ?old"""
+
+
+def replaced_elsewhere(writer, source) -> tuple[list[Issue], dict]:
+    """A warning for each grant that the deliberation ``source`` replaces and that the store does not hold (its kind's
+    ``recheck_stored``: a later file of the same ingest that holds it settles the warning)."""
+    issues = []
+    for old, label in writer.query(sparql_prologue() + _REPLACED_UNKNOWN, {"source": source}):
+        who = f" (à {label})" if label is not None else ""
+        who_en = f" (to {label})" if label is not None else ""
+        issues.append(Issue(
+            "warning", f"la subvention que cet acte remplace{who} n'est pas dans la base : <{old}> ; si l'acte "
+                       "qu'il modifie y est, il écrit autrement son numéro ou le nom du bénéficiaire, et les deux "
+                       "montants sont comptés",
+            f"the grant this act replaces{who_en} is not in the store: <{old}>; if the act it amends is there, it "
+            "writes its number or the beneficiary's name otherwise, and both amounts are counted"))
+    return issues, {}
+
+
+def check_replaced(writer, source) -> tuple[list[Issue], set[str]]:
+    """What the ingest checks once a deliberation is stored (its kind's ``check_stored``)."""
+    return replaced_elsewhere(writer, source)[0], set()

@@ -34,7 +34,7 @@ from graph.french_text import counted
 from graph.identity import actor_iri, actor_key, deliberation_iri, name_key, person_actor_iri
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
 from graph.ingest.delib_agreement_parties import read_agreements
-from graph.ingest.delib_amended import amended_act, amends
+from graph.ingest.delib_amended import amended_act, amends, check_replaced, replaced_elsewhere
 from graph.ingest.delib_authority import find_authority, find_member_count, heading_organisation
 from graph.ingest.delib_decision import (accounts_by_amount, accounts_by_article, accounts_by_beneficiary,
                                          accounts_by_name, accounts_by_nature, article_at, beneficiary_kind,
@@ -108,12 +108,26 @@ def _has_the_words(text: str) -> bool:
     return len(genre_markers(text)) >= 3
 
 
-#: An erratum to a deliberation, headed as such ("ERRATUM", "Rectificatif", "Erratum à la délibération n° …"), that
-#: names the deliberation it corrects and says what to read instead ("Il convient de lire :", "lire :").
-_ERRATUM = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|\*\*)?(?:errata|erratum|rectificatif)\b", re.I | re.M)
-_CORRECTS = re.compile(r"\bd[ée]lib[ée]ration\s+(?:n[°o]|num[ée]ro)", re.I)
+#: An erratum to a deliberation, headed as such ("ERRATUM", "Rectificatif", "Erratum à la délibération n° …", "Objet :
+#: Erratum – délibération n° …"), that names the deliberation it corrects (:data:`_CORRECTED_ACT`) and says what to
+#: read instead ("Il convient de lire :", "lire :").
+_ERRATUM = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|\*\*)?(?:objet[ \t]*:[ \t]*)?(?:errata|erratum|rectificatif)\b",
+                      re.I | re.M)
 _READ_INSTEAD = re.compile(r"\b(?:il\s+(?:convient|faut)\s+de\s+lire|(?:il\s+)?faut\s+lire|lire\s*:|"
                            r"est\s+remplac[ée]e?\s+par)", re.I)
+#: What an erratum corrects: "à la délibération n° 2025-034 du Conseil municipal du 12 juin 2025", "à la
+#: délibération de la Commission permanente n° CP-2025-05-012", "délibération du Conseil du 3 avril 2025 n° 17".
+_CORRECTED_ACT = re.compile(r"\bd[ée]lib[ée]ration(?P<between>\s+(?:du|de\s+la|de\s+l['’]|des)\s+[^\n.;]{0,80}?)?"
+                            r"\s+(?:n[°o]|num[ée]ro)\s*(?P<number>[^\s,]+)(?P<rest>[^\n]{0,80})", re.I)
+
+
+def _corrected_act_match(text: str) -> re.Match | None:
+    """Where the erratum ``text`` names the act it corrects: the first act named from its heading on (an erratum
+    numbered as an act of its own names that number above its heading)."""
+    heading = _ERRATUM.search(text)
+    if heading is None or not _READ_INSTEAD.search(text, heading.end()):
+        return None
+    return _CORRECTED_ACT.search(text, heading.start())
 
 
 def is_erratum(text: str) -> bool:
@@ -122,39 +136,47 @@ def is_erratum(text: str) -> bool:
 
     >>> is_erratum("ERRATUM\\nà la délibération n° 2025-034\\nAu lieu de : 5 300 €\\nIl convient de lire : 3 500 €")
     True
+    >>> is_erratum("Objet : Erratum – délibération n° 17 du 3 avril 2025\\nAu lieu de : 5 300 €\\nlire : 3 500 €")
+    True
     >>> is_erratum("Erratum : la date de la réunion est le 3 mai.")
     False
     """
-    return bool(_ERRATUM.search(text) and _CORRECTS.search(text) and _READ_INSTEAD.search(text))
+    return _corrected_act_match(text) is not None
 
 
 #: An erratum's wrong text, from "Au lieu de :" ("Au lieu de lire :") up to what to read instead.
 _WRONG_TEXT = re.compile(r"\bau\s+lieu\s+de(?:\s+lire)?\s*:(?P<wrong>.*?)(?=" + _READ_INSTEAD.pattern + r")",
                          re.I | re.S)
-#: A quoted line of an erratum's correction: "   « – Association X : 3 500 € »".
-_QUOTED_LINE = re.compile(r"^[ \t]*(?P<open>[«“\"])[^\n]*?(?P<close>[»”\"])[ \t]*[;.,]?[ \t]*$", re.M)
+#: A quoted line of an erratum's correction: "   « – Association X : 3 500 € »", or a quote that follows what to
+#: read instead on its line ("Il convient de lire : « – Association X : 3 500 € »").
+_QUOTED = re.compile(r"(?P<open>[«“\"])(?P<quoted>[^«»“”\"\n]*?\d[^«»“”\"\n]*?)(?P<close>[»”\"])")
 
 
 def corrected_text(body: str) -> str:
     """The text of an erratum (:func:`is_erratum`) as the corrected deliberation reads: its wrong text ("Au lieu de :
-    …") blanked out, the quote marks around its corrected lines dropped; offsets kept. Another text is returned as is.
+    …") blanked out, the quote marks around its corrected lines dropped — a quote that opens after other words on
+    its line starts a line of its own —; offsets kept. Another text is returned as is.
 
     >>> text = "ERRATUM à la délibération n° 4\\nAu lieu de :\\n « – X : 5 300 € »\\nIl convient de lire :\\n"
     >>> text += " « – X : 3 500 € »"
     >>> corrected_text(text).split("\\n")[2:]
     ['                  ', 'Il convient de lire :', '   – X : 3 500 €  ']
+    >>> corrected_text("ERRATUM à la délibération n° 4\\nIl convient de lire : « X : 3 500 € ».").split("\\n")[1:]
+    ['Il convient de lire : ', ' X : 3 500 €  .']
     """
     if not is_erratum(body):
         return body
     body = _WRONG_TEXT.sub(lambda m: m.group(0)[:m.start("wrong") - m.start()]
                            + re.sub(r"[^\n]", " ", m.group("wrong")), body)
-    return _QUOTED_LINE.sub(lambda m: body[m.start():m.start("open")] + " " + body[m.end("open"):m.start("close")]
-                            + " " + body[m.end("close"):m.end()], body)
+    instead = _READ_INSTEAD.search(body)
+    if instead is None:
+        return body
 
-
-#: What an erratum corrects: "à la délibération n° 2025-034 du Conseil municipal du 12 juin 2025".
-_CORRECTED_ACT = re.compile(r"\bd[ée]lib[ée]ration\s+(?:n[°o]|num[ée]ro)\s*(?P<number>[^\s,]+)(?P<rest>[^\n]{0,80})",
-                            re.I)
+    def unquote(m: re.Match) -> str:
+        line_start = body.rfind("\n", 0, instead.start() + m.start()) + 1
+        opening = " " if not body[line_start:instead.start() + m.start()].strip() else "\n"
+        return opening + m["quoted"] + " "
+    return body[:instead.start()] + _QUOTED.sub(unquote, body[instead.start():])
 
 
 def corrected_act(text: str) -> tuple[str, dt.date | None] | None:
@@ -162,10 +184,13 @@ def corrected_act(text: str) -> tuple[str, dt.date | None] | None:
 
     >>> corrected_act("ERRATUM\\nà la délibération n° 2025-034 du Conseil municipal du 12 juin 2025\\nlire :")
     ('2025-034', datetime.date(2025, 6, 12))
+    >>> corrected_act("Délibération n° D2025_029\\nRECTIFICATIF à la délibération de la Commission permanente "
+    ...               "n° CP-2025-05-012 du 5 mai 2025\\nIl convient de lire :")
+    ('CP-2025-05-012', datetime.date(2025, 5, 5))
     """
-    if not is_erratum(text) or (match := _CORRECTED_ACT.search(text)) is None:
+    if (match := _corrected_act_match(text)) is None:
         return None
-    return match["number"], parse_date(match["rest"])
+    return match["number"], parse_date(match["rest"]) or parse_date(match["between"] or "")
 
 
 def looks_like_deliberation(text: str) -> bool:
@@ -336,13 +361,13 @@ class Reader:
         b, stamp = self.b, self.doc.stamp
         match = number_match(self.body)  # the title may follow the number, on its line or below it
         number = find_number(self.body) or (self.actes.number if self.actes else None)
+        if self.corrected and (number is None or slugify(number) == slugify(self.corrected[0])):
+            number = f"{self.corrected[0]} (erratum)"  # an erratum without a number of its own
         if number is None:  # the file's name keeps the deliberation's IRI, and its identifier, the same from run to run
             self.x.warn(f"numéro de la délibération introuvable : elle est identifiée par le nom de son fichier "
                         f"« {self.ctx.key} »",
                         f"deliberation number not found: it is identified by its file's name '{self.ctx.key}'")
-        self.number = number or self.ctx.key
-        if self.corrected:  # an act of its own, which names the one it corrects: their facts stay apart
-            self.number = f"{self.corrected[0]} (erratum)"
+        self.number = number or self.ctx.key  # an erratum is an act of its own: its facts stay apart
         self.iri = d = deliberation_iri(self.authority, self.number, base=self.ctx.base)
         attendance_end = max((e for _, e in self.attendance.spans), default=0)
         number_line_end = self.body.find("\n", match.end()) if match else None
@@ -539,7 +564,8 @@ class Reader:
                             f"{listed} {label} listed, {stated_n} stated")
 
 
-KIND = SourceKind("deliberation", "Délibération", detect, extract, extensions=EXTENSIONS, near_miss=near_miss)
+KIND = SourceKind("deliberation", "Délibération", detect, extract, extensions=EXTENSIONS, near_miss=near_miss,
+                  check_stored=check_replaced, recheck_stored=replaced_elsewhere)
 
 __all__ = ["KIND", "detect", "extract", "looks_like_deliberation", "read_document"]
 
