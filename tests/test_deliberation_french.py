@@ -2434,6 +2434,27 @@ def test_a_footnote_between_a_lists_rows_leaves_the_rows_below_it_in_the_list_an
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [("5700", True)]
 
 
+@pytest.mark.parametrize("text", [
+    # a table aligned with spaces, its amounts without currency (the call then makes the row look like a header)
+    "DÉCIDE d'attribuer les subventions suivantes :\n"
+    "N°  Association                   Action                  Montant proposé\n"
+    "1   Maecha Testval                Accueil parents          14 000,00 €\n"
+    "2   Union Sportive Testval        Fonctionnement           4 800 (1)\n"
+    "3   Collectif Ouvoimoja Testval   Parentalité              reporté (1)\n"
+    "4   Association Ntsaha Testval    Ludothèque               sans objet (2)\n"
+    "    TOTAL                                                  18 800,00 €\n"
+    "(1) dossier incomplet.\n(2) demande retirée par l'association.\n",
+    "| Association | Action | Montant proposé |\n|---|---|---|\n| Maecha Testval | Accueil parents | 14 000 € |\n"
+    "| Union Sportive Testval | Fonctionnement | 4 800 € (1) |\n| Collectif Ouvoimoja Testval | Parentalité | "
+    "reporté (1) |\n| Association Ntsaha Testval | Ludothèque | sans objet (2) |\n| Total | | 18 800 € |\n",
+    "Bénéficiaire Montant\nMaecha Testval 14 000 €\nUnion Sportive Testval 4 800 (1)\nTotal 18 800 €\n"])
+def test_a_notes_call_after_an_amount_or_a_status_word_is_never_an_amount(text):
+    found = find_grants(text)
+    assert [(g.beneficiary, g.amount) for g in found.grants] == [("Maecha Testval", Decimal(14000)),
+                                                                 ("Union Sportive Testval", Decimal(4800))]
+    assert [(t.amount, t.reconciled) for t in found.totals] == [(Decimal(18800), True)]
+
+
 def test_a_rows_amounts_that_do_not_sit_under_their_heads_are_read_a_cell_a_column():
     found = find_grants("Bénéficiaire                                   Montant N-1 (2024)     Montant N (2025)\n"
                         "Maison de santé Testbourg                      12 000 €               14 000 €\n"

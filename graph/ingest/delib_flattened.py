@@ -16,6 +16,7 @@ from decimal import Decimal
 from graph.ingest.delib_aligned import _AMOUNT_CELL
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import GrantFact, GrantsFound, StatedTotal
+from graph.ingest.delib_notes import without_call
 from graph.ingest.delib_table_header import _BENEF_COL, choose_amount_column, nature_columns
 from graph.ingest.delib_stacked import _RATE_CELL
 from graph.ingest.delib_tables import _TOTAL_ROW, _nature_of, pipe_cells
@@ -34,6 +35,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 def _split_row(line: str, columns: int) -> tuple[str, list[Decimal], str | None]:
     """Split a flattened row into (text, amounts from the right, nature code)."""
+    if re.search(r"[\d€]$", bare := without_call(line)):
+        line = bare  # a note's call after the amount: "Union Sportive 4 800 (1)"
     tokens = line.split()
     currency = re.search(r"€|\beuros?\b|\bEUR\b", line, re.I)
     amounts: list[Decimal] = []

@@ -17,6 +17,7 @@ import re
 from graph.ingest.delib_aligned import _AMOUNT_CELL, _GOES_ON, _SENTENCE_END, _join, _lines
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import GrantsFound
+from graph.ingest.delib_notes import without_call
 from graph.ingest.delib_table_context import heading_nature, in_thousands
 from graph.ingest.delib_table_header import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _REJECT_COL, _column,
                                              choose_amount_column)
@@ -121,7 +122,8 @@ def _stacked_heads(lines: list[tuple[int, str]], i: int) -> tuple[list[str], int
 
 
 def _figure_cell(line: str) -> bool:
-    return bool(_AMOUNT_CELL.fullmatch(line) or _RATE_CELL.fullmatch(line))
+    """Whether a line is a cell of figures: an amount or a rate, a note's call after it or not ("4 800 € (1)")."""
+    return bool(_AMOUNT_CELL.fullmatch(without_call(line)) or _RATE_CELL.fullmatch(without_call(line)))
 
 
 def _placed_figures(figures: list[str], kinds: list[bool], total: bool) -> list[str] | None:
@@ -140,7 +142,7 @@ def _placed_figures(figures: list[str], kinds: list[bool], total: bool) -> list[
     placed = [""] * len(kinds)
     for is_rate in (True, False):
         columns = [k for k, kind in enumerate(kinds) if kind == is_rate]
-        cells = [f for f in figures if bool(_RATE_CELL.fullmatch(f)) == is_rate]
+        cells = [f for f in figures if bool(_RATE_CELL.fullmatch(without_call(f))) == is_rate]
         if len(cells) > len(columns) or len(cells) < len(columns) and not total and not is_rate:
             return None
         for column, cell in zip(columns[len(columns) - len(cells):], cells):
