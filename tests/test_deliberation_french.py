@@ -3730,11 +3730,13 @@ def test_a_table_of_cells_one_a_line_whose_names_are_not_first_is_said_in_a_warn
 
 #: A table of cells one a line with a cost and a rate beside the grant, over two pages (a running foot, the heads
 #: repeated), as pdftotext writes it without -layout; the attendance counts above it are "label : figure" lines.
-COST_RATE_CELLS = ("Objet : Fonds local d'initiatives –\nattribution de subventions aux porteurs de projets associatifs\n"
+COST_RATE_CELLS = ("Objet : Fonds local d'initiatives –\n"
+                   "attribution de subventions aux porteurs de projets associatifs\n"
                    "Délégués en exercice : 24\nDélégués présents : 17\nPouvoirs : 2\nVotants : 19\n"
                    "Le Comité syndical, à l'unanimité, décide d'attribuer les subventions suivantes :\n"
                    "Porteur de projet\nProjet\nCoût total\nTaux\nSubvention\n"
-                   "Association Combrailles\nMobilité Solidaire\nGarage solidaire\nitinérant\n42 000 €\n30 %\n12 600 €\n"
+                   "Association Combrailles\nMobilité Solidaire\nGarage solidaire\nitinérant\n"
+                   "42 000 €\n30 %\n12 600 €\n"
                    "Les Ateliers du Sioulet-\nFictif\nRessourcerie – achat\nd'un véhicule\n28 000 €\n25 %\n7 000 €\n"
                    "Syndicat mixte du Pays – Comité syndical du 11/02/2025\n1/2\n"
                    "Porteur de projet\nProjet\nCoût total\nTaux\nSubvention\n"
