@@ -2434,6 +2434,27 @@ def test_a_footnote_between_a_lists_rows_leaves_the_rows_below_it_in_the_list_an
     assert [(str(t.amount), t.reconciled) for t in found.totals] == [("5700", True)]
 
 
+@pytest.mark.parametrize("text", [
+    # a table aligned with spaces, its amounts without currency (the call then makes the row look like a header)
+    "DÉCIDE d'attribuer les subventions suivantes :\n"
+    "N°  Association                   Action                  Montant proposé\n"
+    "1   Maecha Testval                Accueil parents          14 000,00 €\n"
+    "2   Union Sportive Testval        Fonctionnement           4 800 (1)\n"
+    "3   Collectif Ouvoimoja Testval   Parentalité              reporté (1)\n"
+    "4   Association Ntsaha Testval    Ludothèque               sans objet (2)\n"
+    "    TOTAL                                                  18 800,00 €\n"
+    "(1) dossier incomplet.\n(2) demande retirée par l'association.\n",
+    "| Association | Action | Montant proposé |\n|---|---|---|\n| Maecha Testval | Accueil parents | 14 000 € |\n"
+    "| Union Sportive Testval | Fonctionnement | 4 800 € (1) |\n| Collectif Ouvoimoja Testval | Parentalité | "
+    "reporté (1) |\n| Association Ntsaha Testval | Ludothèque | sans objet (2) |\n| Total | | 18 800 € |\n",
+    "Bénéficiaire Montant\nMaecha Testval 14 000 €\nUnion Sportive Testval 4 800 (1)\nTotal 18 800 €\n"])
+def test_a_notes_call_after_an_amount_or_a_status_word_is_never_an_amount(text):
+    found = find_grants(text)
+    assert [(g.beneficiary, g.amount) for g in found.grants] == [("Maecha Testval", Decimal(14000)),
+                                                                 ("Union Sportive Testval", Decimal(4800))]
+    assert [(t.amount, t.reconciled) for t in found.totals] == [(Decimal(18800), True)]
+
+
 def test_a_rows_amounts_that_do_not_sit_under_their_heads_are_read_a_cell_a_column():
     found = find_grants("Bénéficiaire                                   Montant N-1 (2024)     Montant N (2025)\n"
                         "Maison de santé Testbourg                      12 000 €               14 000 €\n"
@@ -3705,6 +3726,52 @@ def test_a_table_of_cells_one_a_line_whose_names_are_not_first_is_said_in_a_warn
         "tableau aux cellules une par ligne (« Objet / Organisme / Montant ») : ligne « Consultations jeunes "
         "consommateurs / et accompagnement des familles / Les Passerelles de Bondy » non lue, son bénéficiaire ne se "
         "distingue pas de façon sûre : vérifiez-la"]
+
+
+#: A table of cells one a line with a cost and a rate beside the grant, over two pages (a running foot, the heads
+#: repeated), as pdftotext writes it without -layout; the attendance counts above it are "label : figure" lines.
+COST_RATE_CELLS = ("Objet : Fonds local d'initiatives –\n"
+                   "attribution de subventions aux porteurs de projets associatifs\n"
+                   "Délégués en exercice : 24\nDélégués présents : 17\nPouvoirs : 2\nVotants : 19\n"
+                   "Le Comité syndical, à l'unanimité, décide d'attribuer les subventions suivantes :\n"
+                   "Porteur de projet\nProjet\nCoût total\nTaux\nSubvention\n"
+                   "Association Combrailles\nMobilité Solidaire\nGarage solidaire\nitinérant\n"
+                   "42 000 €\n30 %\n12 600 €\n"
+                   "Les Ateliers du Sioulet-\nFictif\nRessourcerie – achat\nd'un véhicule\n28 000 €\n25 %\n7 000 €\n"
+                   "Syndicat mixte du Pays – Comité syndical du 11/02/2025\n1/2\n"
+                   "Porteur de projet\nProjet\nCoût total\nTaux\nSubvention\n"
+                   "Foyer Rural de Pontaumur-\nFictif\nCafé associatif\n9 600 €\n40 %\n3 840 €\n"
+                   "Total\n79 600 €\n23 440 €\nLe Comité autorise le Président à signer les conventions.\n")
+
+
+def test_a_table_of_cells_one_a_line_with_a_cost_and_a_rate_gives_the_grants_column_and_its_total():
+    found = find_grants(COST_RATE_CELLS)
+    assert [(g.beneficiary, str(g.amount), g.purpose) for g in found.grants] == [
+        ("Association Combrailles Mobilité Solidaire", "12600", "Garage solidaire itinérant"),
+        ("Les Ateliers du Sioulet-Fictif", "7000", "Ressourcerie – achat d'un véhicule"),
+        ("Foyer Rural de Pontaumur-Fictif", "3840", "Café associatif")]
+    assert [str(t.amount) for t in found.totals] == ["23440"]
+    assert found.warnings == []
+
+
+@pytest.mark.parametrize("lines", ["Votants : 19", "Délégués présents : 17", "Pouvoirs : 2",
+                                   "Membres en exercice : 33", "Conseillers municipaux en exercice : 27",
+                                   "Abstentions : 2", "30 %\n12 600 €"])
+def test_an_attendance_count_or_a_rate_is_never_a_grant(lines):
+    found = find_grants("Bénéficiaire Montant\nClub des Aînés 1 200 €\n" + lines + "\nAmicale Laïque 800 €\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Club des Aînés", "1200"),
+                                                                      ("Amicale Laïque", "800")]
+
+
+def test_a_table_whose_figures_are_one_a_line_under_a_one_line_header_is_said_in_a_warning_not_guessed():
+    found = find_grants("Le Conseil décide d'attribuer les subventions suivantes :\n"
+                        "Bénéficiaire Projet Coût Taux Subvention\nAssociation Combrailles\nGarage solidaire\n"
+                        "42 000 €\n30 %\n12 600 €\nFoyer Rural\nCafé associatif\n9 600 €\n40 %\n3 840 €\n"
+                        "Adopté à l'unanimité.\n")
+    assert found.grants == []
+    assert found.warnings[0][0] == (
+        "tableau aux cellules une par ligne non lu (« Garage solidaire / 42 000 € / 30 % ») : ses colonnes ne se "
+        "distinguent pas de façon sûre, aucune de ses subventions n'est retenue : vérifiez-les")
 
 
 @pytest.mark.parametrize("text, grants", [

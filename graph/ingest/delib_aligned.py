@@ -33,7 +33,7 @@ from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD
 from graph.ingest.delib_grants import GrantsFound, StatedTotal
 from graph.ingest.delib_lists import _RECORD_CODE, approved_below
-from graph.ingest.delib_notes import note_markers, notes_end, without_marker
+from graph.ingest.delib_notes import note_markers, notes_end, without_call, without_marker
 from graph.ingest.delib_table_context import for_the_record, heading_nature, in_thousands, section_nature
 from graph.ingest.delib_table_header import _AMOUNT_COL, _BENEF_COL, _column, amount_columns, choose_amount_column
 from graph.ingest.delib_tables import (AMOUNT_QUALIFIER, _TOTAL_ROW, _marked_nature, pipe_cells, row_label,
@@ -113,7 +113,8 @@ class _Columns:
         """
         cells = [m.group(0) for m in _SEGMENT.finditer(line.expandtabs())]
         if len(cells) == len(self.spans) > 1 and not _AMOUNT_CELL.fullmatch(cells[0]) \
-                and re.search(r"[^\W\d_]{2}", cells[0]) and all(_AMOUNT_CELL.fullmatch(c) for c in cells[1:]):
+                and re.search(r"[^\W\d_]{2}", cells[0]) \
+                and all(_AMOUNT_CELL.fullmatch(without_call(c)) for c in cells[1:]):
             return list(enumerate(cells))
         pieces = []
         segments = [(m.start(), m.end(), m.group(0)) for m in _SEGMENT.finditer(line.expandtabs())]
@@ -196,8 +197,8 @@ def _header_at(lines: list[tuple[int, str]], i: int, hints: ColumnHints | None =
     if line.lstrip().startswith("|") or _LISTED_AMOUNT.search(line) or pipe_cells(line) is not None:
         return None  # (a ``|`` table's head is :mod:`graph.ingest.delib_tables`')
     found = list(_SEGMENT.finditer(line.expandtabs()))
-    if len(found) < 2 or any(_FIGURE.fullmatch(m.group(0)) for m in found):
-        return None  # a row whose amount has no currency ("28 000,00"), not a header
+    if len(found) < 2 or any(_FIGURE.fullmatch(without_call(m.group(0))) for m in found):
+        return None  # a row whose amount has no currency ("28 000,00", "4 800 (1)"), not a header
     columns = _Columns([m.group(0) for m in found], [list(m.span()) for m in found])
     if found[0].start() >= _NAMELESS_INDENT and not any(_BENEF_COL.search(fold(h)) for h in columns.heads):
         # Heads of amounts only, far to the right: the names below go without a head.
@@ -248,7 +249,7 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
 
     def amount_in(pieces: list[tuple[int, str]]) -> bool:  # in any amount column: a row may lack one nature's
         cells = [" ".join(text for column, text in pieces if column == c) for c in amount_cols]
-        return any(cell and _AMOUNT_CELL.fullmatch(cell.strip()) for cell in cells)
+        return any(cell and _AMOUNT_CELL.fullmatch(without_call(cell)) for cell in cells)
 
     while i < len(lines):
         start, line = lines[i]

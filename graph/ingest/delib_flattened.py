@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from graph.ingest.delib_aligned import _AMOUNT_CELL
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import GrantFact, GrantsFound, StatedTotal
+from graph.ingest.delib_notes import without_call
 from graph.ingest.delib_table_header import _BENEF_COL, choose_amount_column, nature_columns
+from graph.ingest.delib_stacked import _RATE_CELL
 from graph.ingest.delib_tables import _TOTAL_ROW, _nature_of, pipe_cells
 from graph.ingest.french import fold, parse_amount
 
@@ -32,6 +35,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 def _split_row(line: str, columns: int) -> tuple[str, list[Decimal], str | None]:
     """Split a flattened row into (text, amounts from the right, nature code)."""
+    if re.search(r"[\d€]$", bare := without_call(line)):
+        line = bare  # a note's call after the amount: "Union Sportive 4 800 (1)"
     tokens = line.split()
     currency = re.search(r"€|\beuros?\b|\bEUR\b", line, re.I)
     amounts: list[Decimal] = []
@@ -70,7 +75,10 @@ def _flat_header(line: str) -> list[str] | None:
     # so is the lead of a list ("ARTICLE 1er : Des subventions … sont attribuées aux associations suivantes :").
     # A line with an amount is a row ("2. Association Entr'Aides Guyane (Maripasoula) : 44 500 €"), a line of
     # cells that "|" parts a pipe table's.
+    # A line that begins in a small letter goes on from the sentence above ("Objet : Programme LEADER –" /
+    # "attribution de subventions aux porteurs de projets"): no header.
     if line.startswith(("|", "-", "•", "*")) or pipe_cells(line) is not None or len(line.split()) > 14 \
+            or line[:1].islower() \
             or not _BENEF_COL.search(folded) or _AMOUNT_IN_LINE.search(line) \
             or _TITLE_LINE.match(line) or line.endswith(":") and len(line.split()) > 4:
         return None
@@ -127,9 +135,15 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hin
         choice -= 1
         runs: list[list[GrantFact]] = [[] for _ in by_nature]  # by_nature's grants, a column after the other
         pending, pending_start, last = "", None, []
+        grants_before, totals_before = len(found.grants), len(found.totals)
         while i < len(lines) and lines[i][1] and not lines[i][1].startswith("|") and not aligned(lines[i][0]):
             start, line = lines[i]
             text, amounts, code = _split_row(line, len(columns))
+            if not text and amounts and i + 1 < len(lines) and _lone_figure(lines[i + 1][1].strip()):
+                _one_cell_a_line(found, (pending + " / " + line + " / " + lines[i + 1][1].strip()).strip(" /"))
+                del found.grants[grants_before:], found.totals[totals_before:]
+                runs = [[] for _ in by_nature]
+                break
             if len(text.split()) > 12 and "," in text:  # a sentence ending in a number ("…réuni le 15"): no row
                 break
             short = len(amounts) < len(columns)
@@ -170,3 +184,18 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hin
             pending, pending_start = "", None
             i += 1
         found.grants += [grant for run in runs for grant in run if grant.amount]
+
+
+def _lone_figure(line: str) -> bool:
+    """Whether a line is a figure alone: an amount ("42 000 €") or a rate ("30 %")."""
+    return bool(_AMOUNT_CELL.fullmatch(line) and re.search(r"\d", line) or _RATE_CELL.fullmatch(line))
+
+
+def _one_cell_a_line(found: GrantsFound, cells: str) -> None:
+    """Say that a table's figures come one a line, as a PDF's text read without its layout writes each cell: its rows
+    are not flattened ones, and their figures (a cost, a rate, the grant) cannot be told apart without heads that
+    say which is which, one a line too."""
+    found.warnings.append((f"tableau aux cellules une par ligne non lu (« {cells} ») : ses colonnes ne se distinguent "
+                           f"pas de façon sûre, aucune de ses subventions n'est retenue : vérifiez-les",
+                           f"table with one cell a line not read ('{cells}'): its columns cannot be told apart "
+                           f"safely, none of its grants is kept: check them"))

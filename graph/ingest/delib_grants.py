@@ -145,6 +145,14 @@ _PERIOD_ONLY = re.compile(r"(?:(?:exercices?|annees?|budgets?|saisons?|campagnes
                           r"scolaire))?\s+)?(?:(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?|n(?:\s*[+-]\s*\d)?)|"
                           r"(?:1(?:re|ere|er)|[2-9](?:e|eme))\s+annee|annee\s+[1-9]")
 
+#: A row's or an item's label that is no beneficiary but a count of the session's members, in folded text: "Votants :",
+#: "Délégués présents :", "… Membres en exercice :" (a "label : 19" line read as a row), or a rate ("30 %").
+_NO_BENEFICIARY = re.compile(r"(?:.*\s)?(?:nombre\s+(?:de\s+|d')?)?(?:(?:membres|conseill\w+|delegues|elus|"
+                             r"administrateurs)(?:\s+\w+)?\s+)?(?:en\s+exercice|presents?|representes?|votants?|"
+                             r"pouvoirs?|procurations?|absents?(?:\s+excuses?)?|excuses?|suffrages(?:\s+exprimes)?|"
+                             r"exprimes|quorum|abstentions?|bulletins?\s+(?:blancs?|nuls?)(?:\s+(?:et|ou)\s+nuls?)?)"
+                             r"\s*:|(?:pour|contre|abstentions?|votants?|presents?)\s*:?|\d{1,3}(?:[,.]\d{1,2})?\s*%")
+
 
 def _distinct_branches(grants: list[GrantFact]) -> None:
     """Give back their branch to the grants of one body's branches that one deliberation tells apart ("Restos du
@@ -198,7 +206,8 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
             grant.beneficiary, kind, said = whole, "branch", grant.beneficiary  # "– Comité du Rhône" in a list
         grant.bracket = (kind, said) if kind in ("acronym", "gloss", "branch") else None
         grant.purpose = said if kind == "project" and not grant.purpose else grant.purpose
-    found.grants = [g for g in found.grants if not _PERIOD_ONLY.fullmatch(fold(g.beneficiary))]
+    found.grants = [g for g in found.grants if not _PERIOD_ONLY.fullmatch(fold(g.beneficiary))
+                    and not _NO_BENEFICIARY.fullmatch(fold(g.beneficiary).strip())]
     _distinct_branches(found.grants + grants + several)
     spell_out_acronyms(body, found.grants + grants + several)
     name_acronyms(body, found.grants + grants + several)

@@ -30,6 +30,22 @@ def _marker(text: str) -> str:
     return re.sub(r"[()\s]", "", text)
 
 
+#: A note's call that ends a cell after its words or its figures: "4 800 (1)", "reporté (1)", "sans objet (2)",
+#: "1 200 €*", "néant¹" — a bracketed number of one or two figures, asterisks, a superscript.
+_CALL = re.compile(r"(?<=\S)\s*(?:\(\s*(?:\d{1,2}|\*{1,3})\s*\)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹])$")
+
+
+def without_call(cell: str) -> str:
+    """``cell`` without the note's call that ends it: a call is never an amount, nor part of one.
+
+    >>> without_call("4 800 (1)"), without_call("reporté (1)"), without_call("1 200 €*"), without_call("(2)")
+    ('4 800', 'reporté', '1 200 €', '(2)')
+    >>> without_call("Club (UDAF 86)"), without_call("12 500 €")
+    ('Club (UDAF 86)', '12 500 €')
+    """
+    return _CALL.sub("", cell.rstrip())
+
+
 def note_markers(lines: list[str]) -> set[str]:
     """The markers of the footnotes of ``lines``: the notes below a rule ("____" then "(1) …", "(2) …")."""
     markers, below_rule = set(), False

@@ -17,9 +17,11 @@ import re
 from graph.ingest.delib_aligned import _AMOUNT_CELL, _GOES_ON, _SENTENCE_END, _join, _lines
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import GrantsFound
+from graph.ingest.delib_notes import without_call
 from graph.ingest.delib_table_context import heading_nature, in_thousands
-from graph.ingest.delib_table_header import _AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _column, choose_amount_column
-from graph.ingest.delib_tables import rows_grants
+from graph.ingest.delib_table_header import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _REJECT_COL, _column,
+                                             choose_amount_column)
+from graph.ingest.delib_tables import _TOTAL_ROW, rows_grants
 from graph.ingest.french import fold
 
 
@@ -78,55 +80,130 @@ def _name_like(line: str) -> bool:
                                for w in words) and not _SENTENCE_END.search(line)
 
 
-def _stacked_heads(lines: list[tuple[int, str]], i: int) -> list[str] | None:
-    """The heads of a table whose cells are one a line, when they start at line ``i``: two to six short lines, each
-    the head of a column ("Organisme" / "Objet" / "Montant"), a column of names and one of amounts among them."""
+#: A column's head that holds figures, not words: the grant's, or a cost, a budget, a request, a rate beside it
+#: ("Coût total", "Montant demandé", "Taux").
+_FIGURE_COL = re.compile(_AMOUNT_COL.pattern + "|" + _REJECT_COL.pattern + r"|\btaux\b|%|pourcentage|quote-part")
+#: A column of rates ("Taux", "% du coût"), whose cells are percentages.
+_RATE_COL = re.compile(r"\btaux\b|%|pourcentage|quote-part")
+#: A rate's cell: "30 %", "12,5 %".
+_RATE_CELL = re.compile(r"\d{1,3}(?:[,.]\d{1,2})?\s*%")
+
+
+def _figure_head(folded: str) -> bool:
+    """Whether a head heads figures (an amount, a cost, a rate), not words ("Projet", "Objet de la demande")."""
+    return bool(_FIGURE_COL.search(folded)) and not _PURPOSE_COL.match(folded) and not _BENEF_COL.fullmatch(folded)
+
+
+def _stacked_heads(lines: list[tuple[int, str]], i: int) -> tuple[list[str], int] | None:
+    """The heads of a table whose cells are one a line, when they start at line ``i``, and how many of them head
+    words: two to six short lines, each the head of a column ("Organisme" / "Objet" / "Montant"), the columns of
+    words first (one of names among them), then those of figures (the grants' among them: "Coût total" / "Taux" /
+    "Subvention")."""
     heads: list[str] = []
     while i + len(heads) < len(lines) and len(heads) < 6:
         line = lines[i + len(heads)][1].strip()
         folded = fold(line)
         if not line or len(line.split()) > 4 or re.search(r"\d", line) or not (
-                _BENEF_COL.fullmatch(folded) or _AMOUNT_COL.search(folded) or _PURPOSE_COL.match(folded)
+                _BENEF_COL.fullmatch(folded) or _FIGURE_COL.search(folded) or _PURPOSE_COL.match(folded)
+                or _BENEF_COL.search(folded) and not re.search(r"\s[A-ZÀ-Ý]", line)  # "Porteur de projet", no name
                 or re.fullmatch(r"nature|type|imputation|commune|date", folded)):
             break
         heads.append(line)
-    if len(heads) < 2 or choose_amount_column(heads) != len(heads) - 1:
+    words = next((k for k, head in enumerate(heads) if _figure_head(fold(head))), len(heads))
+    if words == len(heads) and len(heads) >= 2:
+        words = len(heads) - 1  # "Organisme" / "Objet" / "Montant": the last head the amounts' however it reads
+    if not 1 <= words < len(heads) or not all(_figure_head(fold(h)) or k == len(heads) - 1 == words
+                                              for k, h in enumerate(heads[words:], words)):
         return None
-    return heads if _column([fold(h) for h in heads], _BENEF_COL, {len(heads) - 1}) is not None else None
+    amount_col = choose_amount_column(heads)
+    if amount_col is None or amount_col < words:
+        return None
+    return (heads, words) if _column([fold(h) for h in heads[:words]], _BENEF_COL, set()) is not None else None
+
+
+def _figure_cell(line: str) -> bool:
+    """Whether a line is a cell of figures: an amount or a rate, a note's call after it or not ("4 800 € (1)")."""
+    return bool(_AMOUNT_CELL.fullmatch(without_call(line)) or _RATE_CELL.fullmatch(without_call(line)))
+
+
+def _placed_figures(figures: list[str], kinds: list[bool], total: bool) -> list[str] | None:
+    """The cells of the columns of figures (``kinds``: whether each is a rate's) that a row's ``figures`` fill: each
+    figure in a column of its kind, rates in the rates', amounts in the others', in order; a row with fewer amounts
+    than columns (a "Total" row that sums no rate) has them in the right-most ones. None when they do not fit: more
+    of a kind than columns, or a row of grants short of a cell, which cannot say which cell it lacks.
+
+    >>> _placed_figures(["42 000 €", "30 %", "12 600 €"], [False, True, False], False)
+    ['42 000 €', '30 %', '12 600 €']
+    >>> _placed_figures(["79 600 €", "23 440 €"], [False, True, False], True)
+    ['79 600 €', '', '23 440 €']
+    >>> _placed_figures(["12 600 €"], [False, True, False], False) is None
+    True
+    """
+    placed = [""] * len(kinds)
+    for is_rate in (True, False):
+        columns = [k for k, kind in enumerate(kinds) if kind == is_rate]
+        cells = [f for f in figures if bool(_RATE_CELL.fullmatch(without_call(f))) == is_rate]
+        if len(cells) > len(columns) or len(cells) < len(columns) and not total and not is_rate:
+            return None
+        for column, cell in zip(columns[len(columns) - len(cells):], cells):
+            placed[column] = cell
+    return placed
 
 
 def stacked_cell_grants(body: str, found: GrantsFound, legend: dict[str, str],
                         hints: ColumnHints | None = None) -> None:
     """Read the grants of tables whose cells a PDF's text (read without its layout) wrote one a line: the heads, one
-    a line, then each row's cells, the amount last ("Organisme" / "Objet" / "Montant" / "Club X" / "Stage d'été" /
-    "1 500 €"). A row ends at its amount; the next line begins the next row. When a row has more lines than cells,
-    its name is its first line and the next ones that read as a name's (words in capitals), the rest its object;
-    where the name is not the first column, such a row cannot be read safely and is said in a warning."""
+    a line, then each row's cells, its words first, then its figures ("Organisme" / "Objet" / "Montant" / "Club X" /
+    "Stage d'été" / "1 500 €"; "Porteur" / "Projet" / "Coût total" / "Taux" / "Subvention" / "Club X" / "Minibus" /
+    "42 000 €" / "30 %" / "12 600 €"). A row ends at its last figure; the next line begins the next row, and a
+    "Total" row ends the table. When a row has more lines of words than cells, its name is its first line and the
+    next ones that read as a name's (words in capitals), the rest its object; where the name is not the first
+    column, or where a row lacks one of its amounts, such a row cannot be read safely and is said in a warning."""
     lines = _lines(body)
     i = 0
     while i < len(lines):
-        heads = _stacked_heads(lines, i) if not any(s <= lines[i][0] < e for s, e in found.tables) else None
-        if heads is None:
+        found_heads = _stacked_heads(lines, i) if not any(s <= lines[i][0] < e for s, e in found.tables) else None
+        if found_heads is None:
             i += 1
             continue
+        heads, words = found_heads
         n, start = len(heads), lines[i][0]
-        name_col = _column([fold(h) for h in heads], _BENEF_COL, {n - 1})
-        rows, spans, cells, row_start, unsafe = [], [], [], None, []
+        kinds = [bool(_RATE_COL.search(fold(h))) for h in heads[words:]]
+        name_col = _column([fold(h) for h in heads[:words]], _BENEF_COL, set())
+        rows, spans, cells, figures, row_start, unsafe = [], [], [], [], None, []
+
+        def close_row(end: int) -> bool:
+            """Take the row read so far among the rows; whether it was a "Total" row, which ends the table."""
+            nonlocal cells, figures, row_start
+            total = bool(cells) and bool(_TOTAL_ROW.match(cells[0]))
+            placed = _placed_figures(figures, kinds, total) if cells else None
+            row = ([cells[0]] + [""] * (words - 1) if total else _stacked_row(cells, words + 1, name_col)) \
+                if placed is not None else None
+            if row is None and cells:
+                unsafe.append(" / ".join(cells))
+            elif row is not None:
+                rows.append(row + placed)
+                spans.append((row_start, end))
+            cells, figures, row_start = [], [], None
+            return total
+
         i += n
         while i < len(lines) and (line := lines[i][1].strip()) and not line.startswith(("-", "•", "|")) \
                 and len(line) <= 90 and not _stacked_heads(lines, i):
-            row_start = lines[i][0] if row_start is None else row_start
-            if not _AMOUNT_CELL.fullmatch(line):
+            if not _figure_cell(line):
+                if figures and close_row(lines[i - 1][0] + len(lines[i - 1][1])):
+                    break
                 cells.append(line)
-            elif cells:
-                row = _stacked_row(cells, n, name_col)
-                if row is None:
-                    unsafe.append(" / ".join(cells))
-                else:
-                    rows.append(row + [line])
-                    spans.append((row_start, lines[i][0] + len(lines[i][1])))
-                cells, row_start = [], None
+            else:
+                figures.append(line)
+            row_start = lines[i][0] if row_start is None else row_start
+            if figures and len(figures) == len(kinds) and close_row(lines[i][0] + len(lines[i][1])):
+                i += 1
+                break
             i += 1
+        else:
+            if figures:
+                close_row(lines[i - 1][0] + len(lines[i - 1][1]))
         if not rows and not unsafe:
             continue
         end = spans[-1][1] if spans else lines[i - 1][0] + len(lines[i - 1][1])

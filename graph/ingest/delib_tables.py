@@ -22,6 +22,7 @@ from graph.ingest.delib_columns import ColumnHints, column_hints
 from graph.ingest.delib_grant_words import NATURE_CODES, _NATURE_WORDS
 from graph.ingest.delib_grants import GrantFact, GrantsFound, StatedTotal
 from graph.ingest.delib_names import parse_person
+from graph.ingest.delib_notes import without_call
 from graph.ingest.delib_profile import Profile
 from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, amended_table, for_the_record, heading_nature,
                                               in_thousands, referred_nature, row_account, section_nature,
@@ -258,8 +259,10 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
         for k, (cells, span) in enumerate(zip(rows[1:], spans[1:])):
             cells += [""] * (len(header) - len(cells))
             # a column of one nature among others holds amounts only ("Projet" may head the projects' names)
-            amount = amount_of(cells[column]) if column_nature is None or _AMOUNT_CELL_RE.fullmatch(
-                cells[column].strip()) else None
+            # a note's call after the amount or after the words that stand for it ("4 800 (1)", "reporté (1)")
+            # is no figure of it
+            amount = amount_of(without_call(cells[column])) if column_nature is None or _AMOUNT_CELL_RE.fullmatch(
+                without_call(cells[column]).strip()) else None
             first = row_label(cells)
             if amount is None and cells[name_col] and column_nature is None and re.match(r"[^\W\d_]", cells[column]) \
                     and not _TOTAL_ROW.match(first):
