@@ -152,3 +152,101 @@ def test_a_name_cut_over_lines_above_its_amount_alone_is_read_whole(lines, name)
     text = (f"DÉCIDE d'attribuer les subventions suivantes :\n\n{lines}\n3 150,00 EUR\n\nComité de canoë-kayak\n"
             "2 700,00 EUR\n")
     assert [g.beneficiary for g in find_grants(text, "").grants] == [name, "Comité de canoë-kayak"]
+
+
+_DRAFT = ("Le projet de délibération {lead} la répartition suivante :\n"
+          "  - Banque alimentaire de Testval ........................ 6 000 €\n"
+          "  - Maison des Aidants Testval ........................... 3 000 €\n"
+          "  - Association Sport Santé Testval ...................... 2 500 €\n"
+          "                                               Total :  11 500 €\n"
+          "En séance, un amendement visant à retirer la subvention prévue pour l'association Sport Santé\n"
+          "Testval et à porter la subvention de la Maison des Aidants Testval à 3 500 € est adopté.\n"
+          "Le Conseil municipal adopte la délibération ainsi amendée, à l'unanimité, et :\n"
+          "- ATTRIBUE les subventions suivantes :\n"
+          "  Banque alimentaire de Testval : 6 000 €\n"
+          "  Maison des Aidants Testval : 3 500 €\n"
+          "  soit un total de 9 500 € ;\n")
+
+
+@pytest.mark.parametrize("title", ["", "N° 2025-06-088 – SUBVENTIONS AUX ASSOCIATIONS\n"])
+@pytest.mark.parametrize("lead", ["proposait", "soumis au Conseil prévoyait"])
+def test_the_grants_of_a_list_amended_in_session_are_those_of_the_decision_not_of_the_draft(title, lead):
+    found = find_grants(title + _DRAFT.format(lead=lead), "")
+    assert sorted((g.beneficiary, str(g.amount)) for g in found.grants) == [
+        ("Banque alimentaire de Testval", "6000"), ("Maison des Aidants Testval", "3500")]
+    assert [str(t.amount) for t in found.totals] == ["9500"]
+    assert not any("total" in fr for fr, _ in found.warnings)
+
+
+def test_a_draft_list_that_no_later_decision_lists_again_is_read():
+    text = ("Le projet de délibération proposait la répartition suivante :\n"
+            "  - Banque alimentaire de Testval ........................ 6 000 €\n"
+            "  - Maison des Aidants Testval ........................... 3 000 €\n"
+            "Le Conseil municipal, après en avoir délibéré, APPROUVE les subventions ci-dessus.\n")
+    assert _read(text) == [("Banque alimentaire de Testval", "6000"), ("Maison des Aidants Testval", "3000")]
+
+
+def test_what_a_rejected_amendment_set_out_to_grant_is_no_grant():
+    text = ("Le Conseil ATTRIBUE une subvention de 2 000 € à l'association Les Amis du Vélo.\n"
+            "Un amendement visant à porter la subvention de l'association Les Amis du Vélo à 3 000 € est rejeté par "
+            "20 voix contre et 5 pour.\n")
+    assert _read(text) == [("Les Amis du Vélo", "2000")]
+
+
+@pytest.mark.parametrize("text, grants", [
+    ("- ATTRIBUE une subvention de fonctionnement de 2 500 € à l'association Épicerie Solidaire\n  Ti Boutik et "
+     "APPROUVE la convention de mise à disposition des locaux du 4 rue des Tanneurs ;",
+     [("Épicerie Solidaire Ti Boutik", "2500")]),
+    ("DÉCIDE d'attribuer une subvention de 2 500 € à l'association Handicap et Valide et d'approuver la convention.",
+     [("Handicap et Valide", "2500")]),
+    ("Le Conseil attribue une subvention de 800 € au Club des Aînés et autorise le Maire à signer la convention.",
+     [("Club des Aînés", "800")]),
+])
+def test_the_decision_s_next_clause_after_and_is_no_part_of_the_beneficiary_s_name(text, grants):
+    assert _read(text) == grants
+
+
+#: A prize, a cash grant, premises lent and valued, a loan guaranteed: one grant each for the prize and the cash.
+_PRIZE_IN_KIND_GUARANTEE = (
+    "Le jury du prix de l'innovation sociale, réuni le 9 septembre 2025, a distingué l'association\n"
+    "Repair Café de l'Odet pour son atelier de réparation itinérant dans les quartiers. Le règlement du\n"
+    'prix, adopté par délibération n° 2025-03-021, prévoit une dotation de 1 500 €.\n'
+    '\n'
+    "L'épicerie solidaire Ti Boutik, association qui accueille 140 foyers, sollicite une subvention de\n"
+    'fonctionnement. Il est proposé de lui attribuer 2 500 € et de poursuivre la mise à disposition\n'
+    'gratuite des locaux du 4 rue des Tanneurs, valorisée à 3 200 € par an, qui figurera en annexe de\n'
+    'ses comptes.\n'
+    '\n'
+    "La SCIC Habitat Odet Solidaire réalise six logements d'insertion rue de Kerfeunteun et sollicite\n"
+    "la garantie de la commune à hauteur de 50 % d'un prêt de 400 000 € (PLAI) auprès de la Caisse des\n"
+    'dépôts et consignations, soit 200 000 € garantis.\n'
+    '\n'
+    'Le Conseil municipal, après en avoir délibéré,\n'
+    "- ATTRIBUE le prix de l'innovation sociale 2025, d'un montant de 1 500 €, à l'association Repair\n"
+    "  Café de l'Odet ;\n"
+    "- ATTRIBUE une subvention de fonctionnement de 2 500 € à l'association Épicerie Solidaire\n"
+    '  Ti Boutik et APPROUVE la convention de mise à disposition des locaux du 4 rue des Tanneurs ;\n'
+    '- ACCORDE sa garantie à hauteur de 50 % pour le remboursement du prêt de 400 000 € souscrit par\n'
+    '  la SCIC Habitat Odet Solidaire ;\n'
+    '- AUTORISE le Maire à signer la convention de mise à disposition et le contrat de garantie.\n')
+
+
+def test_a_cash_grant_beside_a_prize_a_valued_in_kind_aid_and_a_loan_guarantee_is_read():
+    assert _read(_PRIZE_IN_KIND_GUARANTEE) == [("Repair Café de l'Odet", "1500"),
+                                               ("Épicerie Solidaire Ti Boutik", "2500")]
+
+
+def test_a_verb_said_of_the_amount_after_the_beneficiary_is_no_part_of_its_name():
+    text = ("Sur proposition d'un conseiller, le montant attribué au Tennis Club des Aigues a été ramené en\n"
+            "séance à 1 800 €, montant identique à celui de 2024.")
+    assert _read(text) == [("Tennis Club des Aigues", "1800")]
+
+
+@pytest.mark.parametrize("lead", [
+    "Le Conseil municipal, après en avoir délibéré, attribue les subventions suivantes :\n", ""])
+def test_a_title_line_above_a_list_of_grants_heads_no_table_that_glues_the_lead_and_dashes_to_the_names(lead):
+    text = ("N° 2025-06-088 – SUBVENTIONS AUX ASSOCIATIONS\n" + lead
+            + "  - Banque alimentaire de Testval ........................ 6 000 €\n"
+            "  - Maison des Aidants Testval ........................... 3 000 €\n"
+            "Le Conseil ATTRIBUE les subventions ci-dessus.\n")
+    assert _read(text) == [("Banque alimentaire de Testval", "6000"), ("Maison des Aidants Testval", "3000")]

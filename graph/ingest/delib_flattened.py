@@ -61,8 +61,9 @@ def _split_row(line: str, columns: int) -> tuple[str, list[Decimal], str | None]
     return re.sub(r"\s*(?:\.{3,}|…+)$", "", " ".join(tokens)), amounts, code  # no dot leaders ("Club ...... 850 €")
 
 
-#: A title or a sentence, never a table's header ("Objet : Attribution de subventions aux associations").
-_TITLE_LINE = re.compile(r"\s*(?:Objet|Rapport|Point|D[ée]lib[ée]ration)\b|.*[.;]\s*$", re.I)
+#: A title or a sentence, never a table's header ("Objet : Attribution de subventions aux associations", "N° 2025-06-088
+#: – SUBVENTIONS AUX ASSOCIATIONS").
+_TITLE_LINE = re.compile(r"\s*(?:Objet|Rapport|Point|D[ée]lib[ée]ration|N\s*[°o]\s*\d)\b|.*[.;]\s*$", re.I)
 
 
 #: An amount with its currency, that no header writes.
@@ -150,8 +151,8 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hin
             if short and row_total is not None and len(amounts) >= 2 and sum(amounts[:-1]) == amounts[-1]:
                 short = False  # a row with an empty cell, its own total last
             if short:
-                if len(line.split()) > 12:
-                    break
+                if len(line.split()) > 12 or line.endswith(":") and len(line.split()) > 4:
+                    break  # a sentence; a list's lead ("… attribue les subventions suivantes :"), the prose's
                 if last and not pending and _continues(last[0].beneficiary, line):
                     for grant in last:
                         grant.beneficiary += ("" if grant.beneficiary.endswith("-") else " ") + line
@@ -163,7 +164,7 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hin
                 continue
             if pending and " " not in pending and len(text.split()) >= 2 and not _continues(pending, text):
                 pending, pending_start = "", None  # a one-word section heading ("Culture") before a whole row
-            name = (pending + " " + text).strip()
+            name = re.sub(r"^[-–—•*]\s+", "", (pending + " " + text).strip())  # a list's item: no dash of a name
             span = (pending_start or start, start + len(line))
             whole = len(amounts) == len(columns)
             if _TOTAL_ROW.match(name):

@@ -173,6 +173,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     from graph.ingest.delib_grant_checks import announced, cancel, check_words, opinion_only, reconcile
     from graph.ingest.delib_mentions import merge_prose, name_acronyms, spell_out_acronyms
     from graph.ingest.delib_prose import prose_grants
+    from graph.ingest.delib_superseded import drop_superseded
     from graph.ingest.delib_several import (each_grants, inline_grants, one_beneficiary_grants, respective_grants,
                                             shared_grants)
     from graph.ingest.delib_tables import table_grants
@@ -211,12 +212,15 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     _distinct_branches(found.grants + grants + several)
     spell_out_acronyms(body, found.grants + grants + several)
     name_acronyms(body, found.grants + grants + several)
+    # a draft's list, an amendment's words: the decision's grants and total replace theirs
+    drop_superseded(body, [found.grants, grants, several], [found.totals, totals])
     merge_prose([g for g in grants if not g.cancelled] + several, found)
     record_natures(body, found.grants)  # "Bénéficiaire : X" / "Nature : investissement" in the exposé
     referred_natures(body, found.grants)  # "ATTRIBUE les aides d'investissement détaillées ci-dessus"
     cancel([g for g in grants if g.cancelled], found)
     found.totals += totals
     summed_total_rows(body, found)  # a table's "Total" row that no reader read, when it sums the rows above it
+    drop_superseded(body, [found.grants], [found.totals])  # (a draft's list's "Total" row among them)
     for grant in found.grants:  # each name as the text writes it
         grant.beneficiary = as_written(written, body, grant.beneficiary, grant.span)
     if opinion_only(body, found):  # the amounts are another body's grants: nothing to check them against

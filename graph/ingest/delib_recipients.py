@@ -25,6 +25,12 @@ _ENUMERATION = (r"(?!\s*d['’](?!(?:un|une|autre|abord|ailleurs|où|après|ici|
 #: A bracket that ends a name, unless it holds an acronym that the name goes on after: "(GEM) L'Escale", "(CSF) Les
 #: Tilleuls" (not "(GEM) pour …", "(SIRET 123 …)").
 _ACRONYM_INSIDE = r"\((?![A-ZÀ-Ý0-9&'’.-]{2,12}\)[ \t]+(?:[LD]['’][A-ZÀ-Ý]|[A-ZÀ-Ý][a-zà-ÿ]))"
+#: A decision's verbs that open its next clause, as "et" joins it to the clause that names a beneficiary.
+_CLAUSE_VERBS = ("approuve", "autorise", "décide", "dit", "précise", "charge", "mandate", "valide", "adopte",
+                 "confirme", "sollicite", "inscrit", "impute", "abroge", "annule", "prend", "donne", "s'engage")
+_NEXT_CLAUSE = (r"\bet\s+(?-i:" + "|".join(v for verb in _CLAUSE_VERBS for v in (verb, verb.upper())) + r")\b|"
+                r"\bet\s+(?:d['’]|de\s+)(?:approuver|autoriser|dire|préciser|charger|mandater|valider|adopter|signer|"
+                r"solliciter|inscrire|imputer)\b")
 #: Where a beneficiary's name ends; "à 68 500 €" after it is the amount a grant is set at ("fixe la subvention
 #: allouée à X à 68 500 €"). The dot of a civility or a title ("à M. Yassine X", "au Dr. Y") ends no sentence, nor
 #: that of a given name's initial after one ("à Mme L. D., dont …", "à M. J.-P. V."). A bracketed acronym that the
@@ -47,8 +53,13 @@ _STOP = (r"(?=\s*(?:," + _ENUMERATION + r"|" + _ACRONYM_INSIDE + r"|;|:|(?<!\bM)
          r"\bd['’](?:attribuer|allouer|accorder|octroyer)\b|\bde\s+(?:verser|lui)\b|"
          r"\bet\s+(?:(?:à|au|aux|a(?=\s+la?\b|\s+l['’]))\b|de\s+\d|\d)|"
          # "la subvention attribuée à X est annulée", "… est ramenée à 9 000 €", "… est portée de 1 800 € à 2 300 €"
-         r"\bainsi\b|\bselon\b|\b(?:est|sont|sera|seront)\s+(?:annul|retir|abrog|supprim|devenu|déclar|port[ée]|"
-         r"ramen[ée]|rédui|fix[ée]|arrêt[ée]|modifi[ée]|major[ée]|diminu[ée]|augment[ée])\w*|"
+         r"\bainsi\b|\bselon\b|\b(?:est|sont|sera|seront)\s+(?:annul|retir|abrog|supprim|devenu|déclar|ramen|port[ée]|"
+         r"rédui|diminu|major|fix[ée]|arrêt[ée]|rectifi|modifi|augment[ée])\w*|"
+         # "le montant attribué au Tennis Club a été ramené en séance à 1 800 €": a verb's, not the name's words.
+         r"\b(?:a|ont|avait|avaient|aura|auront)\s+été\b|"
+         # The decision's next clause after the name, its verb in capitals or in small letters: "à l'association X
+         # et APPROUVE la convention …", "… et d'approuver la convention" (not "Handicap et Valide", a name's).
+         + _NEXT_CLAUSE + r"|"
          r"\bpar\s+(?:la\s+|le\s+|l['’])?(?:délibération|décision|arrêté|convention)\b|"
          r"\bà\s+(?=\d[\d \u00a0\u202f.,]*(?:€|euros?\b|EUR\b))|$))")
 #: An association named by what it gathers, in small letters: "à l'association des parents d'élèves".
