@@ -1,0 +1,56 @@
+"""Beneficiaries' names and identifiers as lists and tables cut them, and the act's keys written in less usual forms
+(the session's date in the act's number line, votes counted in brackets, a number's organ suffix)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.ingest.delib_facts import deliberation_facts, extract_fixture
+from graph.ingest.delib_grants import find_grants
+from graph.ingest.delib_text import normalise_text
+
+
+def _facts(tmp_path, text: str, suffix: str = ".txt") -> dict:
+    path = tmp_path / f"deliberation{suffix}"
+    path.write_text(text, encoding="utf-8")
+    return deliberation_facts(extract_fixture(path).graph)
+
+
+_LIST_WITH_SIRETS = """DÉPARTEMENT DE TESTVAL
+
+COMMISSION PERMANENTE DU 2 JUIN 2025
+
+DÉLIBÉRATION N° CP/2025/06/14
+
+LA COMMISSION PERMANENTE, APRÈS EN AVOIR DÉLIBÉRÉ, DÉCIDE :
+
+Article 1 : d'attribuer les aides suivantes au titre de 2025 :
+
+- Recyclerie du Testval (SIRET 519 874 630 00048) : 24 500 €
+- Association intermédiaire Coup de Main Emploi 82-
+
+Département de Testval — Commission permanente du 2 juin 2025 — page 1/2
+
+  Fictive (SIRET 408 221 992 00014) : 11 000 €
+- Garage solidaire Testval (SIREN 880 412 374) : 7 500 €
+
+Adopté à l'unanimité.
+"""
+
+
+def test_a_siret_in_brackets_after_a_listed_name_is_the_beneficiarys_identifier_not_part_of_its_name(tmp_path):
+    facts = _facts(tmp_path, _LIST_WITH_SIRETS)
+    assert sorted(facts["grants"]) == [["Association intermédiaire Coup de Main Emploi 82-Fictive", "11000"],
+                                       ["Garage solidaire Testval", "7500"], ["Recyclerie du Testval", "24500"]]
+    assert facts["identifiers"] == {
+        "Recyclerie du Testval": {"siret": "51987463000048", "siren": "519874630"},
+        "Association intermédiaire Coup de Main Emploi 82-Fictive": {"siret": "40822199200014",
+                                                                     "siren": "408221992"},
+        "Garage solidaire Testval": {"siren": "880412374"}}
+
+
+def test_a_listed_name_cut_after_a_hyphen_at_a_line_end_joins_without_a_space():
+    found = find_grants("Le Conseil DÉCIDE d'attribuer les aides suivantes :\n- Amicale laïque de Saint-\n"
+                        "  Étienne-Fictif : 3 000 €\n- Club de la Vallée –\n  section judo : 500 €\n")
+    assert sorted(g.beneficiary for g in found.grants) == ["Amicale laïque de Saint-Étienne-Fictif",
+                                                           "Club de la Vallée – section judo"]
