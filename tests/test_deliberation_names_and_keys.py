@@ -54,3 +54,32 @@ def test_a_listed_name_cut_after_a_hyphen_at_a_line_end_joins_without_a_space():
                         "  Étienne-Fictif : 3 000 €\n- Club de la Vallée –\n  section judo : 500 €\n")
     assert sorted(g.beneficiary for g in found.grants) == ["Amicale laïque de Saint-Étienne-Fictif",
                                                            "Club de la Vallée – section judo"]
+
+
+_TABLE_OVER_PAGES = """COMMUNE DE VELLEZAC
+
+Séance du 10 mars 2025
+
+Le Conseil municipal, à l'unanimité, DÉCIDE d'attribuer les subventions suivantes :
+
+Bénéficiaire                              Objet                         Montant (€)
+Comité des Fêtes de Vellezac              Fête de la Saint-Jean               1 200
+Union Sportive Vellezacoise               Fonctionnement et école             4 800
+                                          de football
+
+Conseil municipal du 10 mars 2025 — Délibération n° D2025-041              Page 1 sur 2
+
+Bénéficiaire                              Objet                         Montant (€)
+Les Amis de la Bibliothèque               Animation lecture                     650
+Jean-Moulinier
+Association d'Aide à Domi-
+cile du Pays de Dronne (ADPD)             Fonctionnement                      7 250
+TOTAL                                                                        13 900
+"""
+
+
+def test_a_table_rows_name_begun_on_the_lines_above_its_amount_line_is_its_own_not_the_row_aboves():
+    found = find_grants(normalise_text(_TABLE_OVER_PAGES).body)
+    assert sorted((g.beneficiary, str(g.amount)) for g in found.grants) == [
+        ("Association d'Aide à Domicile du Pays de Dronne", "7250"), ("Comité des Fêtes de Vellezac", "1200"),
+        ("Les Amis de la Bibliothèque Jean-Moulinier", "650"), ("Union Sportive Vellezacoise", "4800")]
