@@ -83,3 +83,36 @@ def test_a_table_rows_name_begun_on_the_lines_above_its_amount_line_is_its_own_n
     assert sorted((g.beneficiary, str(g.amount)) for g in found.grants) == [
         ("Association d'Aide à Domicile du Pays de Dronne", "7250"), ("Comité des Fêtes de Vellezac", "1200"),
         ("Les Amis de la Bibliothèque Jean-Moulinier", "650"), ("Union Sportive Vellezacoise", "4800")]
+
+
+_EXECUTIVE_COUNCIL = """# Collectivité Territoriale de Testval
+
+## Conseil exécutif
+
+**Délibération n° 25-0312-1 du 12 mars 2025**
+
+**Portant attribution d'une subvention**
+
+- Conseillers exécutifs en exercice : 9
+- Présents : 8
+- Représenté : 0
+- Votants : 8
+
+Le Conseil exécutif de Testval, après en avoir délibéré, DÉLIBÈRE :
+
+**Article 1** – Une subvention de 5 500 € est attribuée à l'association Bèlè Testval.
+
+*Adoptée à l'unanimité.*
+"""
+
+
+def test_the_session_date_that_only_the_acts_number_line_gives_is_read_and_a_count_of_zero_represented_too(tmp_path):
+    facts = _facts(tmp_path, _EXECUTIVE_COUNCIL, ".md")
+    assert (facts["session_date"], facts["number"], facts["proxy_count"], facts["vote_count"]) == (
+        "2025-03-12", "25-0312-1", 0, 8)
+
+
+def test_a_cited_acts_number_line_dates_no_session(tmp_path):
+    facts = _facts(tmp_path, _EXECUTIVE_COUNCIL.replace("**Délibération n° 25-0312-1 du 12 mars 2025**",
+                                                        "*Vu* la délibération n° 25-0312-1 du 12 mars 2025 ;"), ".md")
+    assert facts["session_date"] is None
