@@ -116,3 +116,47 @@ def test_a_cited_acts_number_line_dates_no_session(tmp_path):
     facts = _facts(tmp_path, _EXECUTIVE_COUNCIL.replace("**Délibération n° 25-0312-1 du 12 mars 2025**",
                                                         "*Vu* la délibération n° 25-0312-1 du 12 mars 2025 ;"), ".md")
     assert facts["session_date"] is None
+
+
+_ASSEMBLY = """COLLECTIVITÉ DE TESTVAL
+
+DÉLIBÉRATION N° 25/087 AC DE L'ASSEMBLÉE DE CORSE
+APPROUVANT L'ATTRIBUTION DE SUBVENTIONS
+
+SÉANCE DU 26 JUIN 2025
+
+Conseillers en exercice : 63
+Présents : 51
+Mandats : 9
+Votants : 60
+
+VU la délibération n° 25/012 AC de l'Assemblée de Corse du 27 février 2025 ;
+
+APRÈS EN AVOIR DÉLIBÉRÉ
+
+À la majorité,
+
+Ont voté POUR (49) : Mmes et MM. (groupes A, B)
+Ont voté CONTRE (0) :
+Abstention (11) : Mmes et MM. (groupe C)
+
+ARTICLE PREMIER :
+APPROUVE l'attribution d'une subvention de 30 000 € à l'association Ressourcerie A Rinascita.
+
+Publication au recueil des actes. Rendu exécutoire après transmission le 27 juin 2025 et affichage le 30 juin 2025.
+
+Le Président,
+Marc TESTU
+"""
+
+
+@pytest.mark.parametrize("key, value", [
+    ("number", "25/087 AC"),  # the organ's code after the number
+    ("votes", {"for": 49, "against": 0, "abstentions": 11}),  # counts in brackets after their labels
+    ("proxy_count", 9),  # "Mandats : 9"
+    ("published", "2025-06-30"),  # "… et affichage le …"
+    ("chair", "Marc TESTU"),  # the signer, when no chair is named otherwise
+    ("chair_title", "Président"),
+])
+def test_an_assemblys_keys_written_in_its_own_forms_are_read(tmp_path, key, value):
+    assert _facts(tmp_path, _ASSEMBLY)[key] == value
