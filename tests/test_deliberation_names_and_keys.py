@@ -160,3 +160,16 @@ Marc TESTU
 ])
 def test_an_assemblys_keys_written_in_its_own_forms_are_read(tmp_path, key, value):
     assert _facts(tmp_path, _ASSEMBLY)[key] == value
+
+
+@pytest.mark.parametrize("above", ["Pour le Président et par délégation,\nLe Vice-Président,",
+                                   "Pour le Président et par délégation,\nLe Président,"])
+def test_a_signature_by_delegation_names_no_chair(tmp_path, above):
+    facts = _facts(tmp_path, _ASSEMBLY.replace("Le Président,", above))
+    assert facts["chair"] is None
+
+
+def test_a_chair_named_in_the_text_is_kept_whoever_signs(tmp_path):
+    facts = _facts(tmp_path, _ASSEMBLY.replace("Conseillers en exercice", "Sous la présidence de Mme Anna VESPA, "
+                                               "Présidente.\nConseillers en exercice"))
+    assert (facts["chair"], facts["chair_title"]) == ("Anna VESPA", "Présidente")
