@@ -81,9 +81,10 @@ _IN_BRACKETS_BEFORE = r"(?:^[ \t]*(?:ont[ \t]+vot[ée][ \t]+)?|(?<=\))[ \t]*[;,/
 
 def _count(text: str, words: str, voix: bool = False) -> tuple[int, tuple[int, int]] | None:
     """The count that ``text`` gives for ``words``: "Pour : 20" (on the same line), "Pour 20" among other counts
-    on its line (:func:`_labelled_count`), "Ont voté pour (20)" (:data:`_IN_BRACKETS_BEFORE`), a table's line "Pour      117", or "20 voix pour" — "voix" required when
-    ``voix`` ("65738 pour le GIP" is no vote) unless a count against or abstaining follows on the line ("13 pour –
-    2 contre"); else a row of labels over a row of counts (:func:`header_row_counts`)."""
+    on its line (:func:`_labelled_count`), "Ont voté pour (20)" (:data:`_IN_BRACKETS_BEFORE`), a table's line
+    "Pour      117", or "20 voix pour" — "voix" required when ``voix`` ("65738 pour le GIP" is no vote) unless a
+    count against or abstaining follows on the line ("13 pour – 2 contre"); else a row of labels over a row of
+    counts (:func:`header_row_counts`)."""
     match = (re.search(rf"\b(?:{words})[ \t]*:[ \t]*{_COUNT}\b", text, re.I)
              or _labelled_count(text, words)
              or re.search(rf"{_IN_BRACKETS_BEFORE}(?:{words})[ \t]*\([ \t]*{_COUNT}[ \t]*\)", text, re.I | re.M)
