@@ -12,10 +12,10 @@ under the first column, a line that starts in lower case or follows a name endin
 any other line without an amount when the table's rows start with their amount line. A line ending in "de", "du"…
 begins the next row instead, and so does a line right above an amount line whose name opens in lower case (the
 name's end: "Association d'Aide à Domicile" / "du Pays de Dronne   7 250"). Names and amounts listed under a
-sentence that grants ("attribue les subventions suivantes :"), with no header, are a table of two columns. A table ends at a blank line (unless a row follows it),
-at a page number, at a new header or at a line that runs across the columns (the prose after it). A table whose
-columns are written one after the other, a paragraph each, is read too, and so is a table whose cells a PDF's
-text wrote one a line, heads first (:mod:`graph.ingest.delib_stacked`).
+sentence that grants ("attribue les subventions suivantes :"), with no header, are a table of two columns. A table
+ends at a blank line (unless a row follows it), at a page number, at a new header or at a line that runs across the
+columns (the prose after it). A table whose columns are written one after the other, a paragraph each, is read too,
+and so is a table whose cells a PDF's text wrote one a line, heads first (:mod:`graph.ingest.delib_stacked`).
 
 >>> from graph.ingest.delib_grants import GrantsFound
 >>> found = GrantsFound()
