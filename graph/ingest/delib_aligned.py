@@ -10,11 +10,12 @@ A row is the line whose amount column holds an amount (or words that say why it 
 retenu"), with the lines that continue its cells: a line with nothing
 under the first column, a line that starts in lower case or follows a name ending in a hyphen or "de", "du"…, and
 any other line without an amount when the table's rows start with their amount line. A line ending in "de", "du"…
-begins the next row instead. Names and amounts listed under a sentence that grants ("attribue les subventions
-suivantes :"), with no header, are a table of two columns. A table ends at a blank line (unless a row follows it),
-at a page number, at a new header or at a line that runs across the columns (the prose after it). A table whose
-columns are written one after the other, a paragraph each, is read too, and so is a table whose cells a PDF's
-text wrote one a line, heads first (:mod:`graph.ingest.delib_stacked`).
+begins the next row instead, and so does a line right above an amount line whose name opens in lower case (the
+name's end: "Association d'Aide à Domicile" / "du Pays de Dronne   7 250"). Names and amounts listed under a
+sentence that grants ("attribue les subventions suivantes :"), with no header, are a table of two columns. A table
+ends at a blank line (unless a row follows it), at a page number, at a new header or at a line that runs across the
+columns (the prose after it). A table whose columns are written one after the other, a paragraph each, is read too,
+and so is a table whose cells a PDF's text wrote one a line, heads first (:mod:`graph.ingest.delib_stacked`).
 
 >>> from graph.ingest.delib_grants import GrantsFound
 >>> found = GrantsFound()
@@ -311,7 +312,13 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
                 or _SUMS_UP.match(line.strip()) and _LISTED_AMOUNT.search(line)
             if pending is None and ends:
                 break  # the prose after a table without a total or a blank line ("Adopté à l'unanimité.", "soit …")
-            if pending is None and (goes_on or last is not None and first_line_rows and not _goes_on(name)):
+            # a row's amount line whose name opens in lower case ends a name that this line begins ("Association
+            # d'Aide à Domicile" / "du Pays de Dronne (ADPD)   Fonctionnement   7 250"): this line is that row's
+            below = columns.pieces(lines[i + 1][1], amount_col) if i + 1 < len(lines) else None
+            ends_below = below is not None and amount_in(below) \
+                and " ".join(text for column, text in below if column == name_col)[:1].islower()
+            if pending is None and (goes_on or last is not None and first_line_rows and not _goes_on(name)
+                                    and not ends_below):
                 last.add(pieces, name_col, start + len(line))
             else:
                 pending = pending or _Row([""] * n, start, start)

@@ -46,8 +46,9 @@ _COUNTS = {
                      r"|\s+à\s+l['’]ouverture(?:\s+de\s+la\s+séance)?)?"
                      r"|(?:Nombre\s+de\s+)?(?:membres\s+)?connectés\s*\(\s*présents\s*\)",
     # "Pouvoir : 1": the singular only before a colon ("donne pouvoir à …" counts nothing)
-    "proxy_count": r"(?:Nombre\s+de\s+)?(?:pouvoirs|procurations|(?:pouvoir|procuration)(?=[ \t]*:)"
-                   r"|(?:membres\s+)?(?<!ou\s)(?<!et\s)représentés"
+    # "Mandats : 9", "Représenté : 0": the singular, or a mandate, only before a colon
+    "proxy_count": r"(?:Nombre\s+de\s+)?(?:pouvoirs|procurations|(?:pouvoir|procuration|mandats?)(?=[ \t]*:)"
+                   r"|(?:membres\s+)?(?<!ou\s)(?<!et\s)(?:représentés|représentée?(?=[ \t]*:))"
                    r"|(?:absents|excusés)\s+(?:(?:et\s+)?(?:ayant|avaient|ont)\s+donné|avec)"
                    r"\s+(?:pouvoir|procuration))",
     "vote_count": r"(?:Nombre\s+de\s+)?(?:voix|votants|suffrages\s+exprimés)"

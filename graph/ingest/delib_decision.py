@@ -74,13 +74,20 @@ def _labelled_count(text: str, words: str) -> re.Match | None:
     return None
 
 
+#: Where a count in brackets after its label is a vote's: the label opens its line, perhaps after "Ont voté", or
+#: follows another count's separator ("Ont voté POUR (49) : …", "Abstention (11) : …", "Pour (20) – Contre (2)").
+_IN_BRACKETS_BEFORE = r"(?:^[ \t]*(?:ont[ \t]+vot[ée][ \t]+)?|(?<=\))[ \t]*[;,/–—-]?[ \t]*)"
+
+
 def _count(text: str, words: str, voix: bool = False) -> tuple[int, tuple[int, int]] | None:
     """The count that ``text`` gives for ``words``: "Pour : 20" (on the same line), "Pour 20" among other counts
-    on its line (:func:`_labelled_count`), a table's line "Pour      117", or "20 voix pour" — "voix" required when
-    ``voix`` ("65738 pour le GIP" is no vote) unless a count against or abstaining follows on the line ("13 pour –
-    2 contre"); else a row of labels over a row of counts (:func:`header_row_counts`)."""
+    on its line (:func:`_labelled_count`), "Ont voté pour (20)" (:data:`_IN_BRACKETS_BEFORE`), a table's line
+    "Pour      117", or "20 voix pour" — "voix" required when ``voix`` ("65738 pour le GIP" is no vote) unless a
+    count against or abstaining follows on the line ("13 pour – 2 contre"); else a row of labels over a row of
+    counts (:func:`header_row_counts`)."""
     match = (re.search(rf"\b(?:{words})[ \t]*:[ \t]*{_COUNT}\b", text, re.I)
              or _labelled_count(text, words)
+             or re.search(rf"{_IN_BRACKETS_BEFORE}(?:{words})[ \t]*\([ \t]*{_COUNT}[ \t]*\)", text, re.I | re.M)
              or re.search(rf"^[ \t]*(?:{words})[ \t]{{2,}}{_COUNT}[ \t]*$", text, re.I | re.M)
              or re.search(rf"\b{_COUNT}\s+(?:voix\s+){'' if voix else '?'}(?:{words})\b", text, re.I)
              or (re.search(rf"\b{_COUNT}\s+(?:{words})\b{_COUNTED_AFTER}", text, re.I) if voix else None))
@@ -418,7 +425,7 @@ _BLANK_OR_VOID = re.compile(r"\b(?:blancs?|nuls?)\b", re.I)
 _PUBLISHED = re.compile(r"(?:(?:publi[ée]e?s?|mise?\s+en\s+ligne)(?:\s+(?:sur\s+(?:le\s+(?:site|portail)|internet"
                         r"|l['’]\s*(?:intra|extra)net|[\w.-]+\.fr\b)"
                         r"|au\s+recueil\s+des\s+actes|par\s+voie\s+[ée]lectronique)[^\n]{0,60}?)?|publication"
-                        r"|affich[ée]e?s?)"
+                        r"|affich[ée]e?s?|affichage)"
                         r"\s+le\s*:?\s*|(?:mise\s+en\s+ligne|(?:date\s+de\s+)?publication|date\s+d['’]affichage)\s*:\s*"
                         r"|date\s+d['’]affichage\s+du\s+pr[ée]sent\s+acte\s*[,:]?\s*(?:le\s+)?", re.I)
 
@@ -438,8 +445,9 @@ def date_at(body: str, at: int) -> dt.date | None:
 def find_published(body: str, session: dt.date | None = None) -> dt.date | None:
     """Return the publication date ("Publiée le : 25 avril 2014", "Date de mise en ligne : …", "Publié sur le site
     internet de la commune le …", "Publié au recueil des actes administratifs le …", "… et publication le …",
-    "Publication : …"): the first such phrase that a date follows, and not before the ``session``: a register's
-    "Date d'affichage" beside the convocation's is that of the convocation, posted before the session.
+    "Publication : …", "… et affichage le …"): the first such phrase that a date follows, and not before the
+    ``session``: a register's "Date d'affichage" beside the convocation's is that of the convocation, posted before
+    the session.
 
     >>> find_published("dès sa publication le cas échéant.\\nPublié sur le site internet de la commune le 03/04/2024")
     datetime.date(2024, 4, 3)
@@ -449,6 +457,8 @@ def find_published(body: str, session: dt.date | None = None) -> dt.date | None:
     datetime.date(2024, 10, 16)
     >>> find_published("Publiée sur l'intranet de l'université le 4 octobre 2025")
     datetime.date(2025, 10, 4)
+    >>> find_published("Rendu exécutoire après transmission le 20 mai 2025 et affichage le 21 mai 2025")
+    datetime.date(2025, 5, 21)
     """
     for match in _PUBLISHED.finditer(body):
         if (found := date_at(body, match.end())) and (session is None or found >= session):

@@ -98,6 +98,9 @@ def _item_name(item: str, anchor: int) -> str | None:
                       name)
     name = re.split(r"\n(?=[ \t]*[A-ZÉÈ][\w'’ ]{0,40}?[ \t]:)", name, maxsplit=1)[0]
     name = re.sub(r"\s*\((?:porté|portée|représenté|représentée|gérée?|pour)\b[^()]*\)", "", name)
+    # Nor its SIRET, SIREN or RNA number in brackets ("Recyclerie X (SIRET 519 874 630 00048) : 24 500 €"), which the
+    # beneficiary's identifiers are read from.
+    name = re.sub(r"\s*\(\s*(?:n\s*[°º]\s*)?(?:SIRE[NT]|RNA)\b[^()]*\)", "", name)
     name = re.split(r"\s:\s|\s*…|\.{3,}|,\s*(?:pour|afin|dans\s+le\s+cadre|au\s+titre|d['’]un\s+montant)\b|"
                     r",\s*(?:une?|la|les|des)\s+(?:subventions?|aides?|participations?|dotations?|contributions?|"
                     r"sommes?|bourses?)\b|,\s*(?:inscrite?s?|immatricul[ée]+s?|domicili[ée]+s?|sise?s?|situ[ée]+s?|"
@@ -120,8 +123,31 @@ def _item_name(item: str, anchor: int) -> str | None:
         return None
     # a federation's branch may take 150 characters ("Union nationale de familles et amis de personnes malades et/ou
     # handicapées psychiques – délégation du Sauveterrois (UNAFAM)"), its line cut or not
-    name = re.sub(r"[ \t]*\n[ \t]*", " ", name)  # a name cut over two lines is one
+    # a name cut over two lines is one; cut after a hyphen that a word precedes, it joins the next line without a
+    # space ("Coup de Main Emploi 82-" / "Fictive")
+    name = re.sub(r"(?<=\w-)[ \t]*\n[ \t]*", "", name)
+    name = re.sub(r"[ \t]*\n[ \t]*", " ", name)
     return name if re.match(r"[A-ZÉÈÀ«\"0-9]", name) and 2 < len(name) <= _LONGEST_NAME else None
+
+
+#: A SIRET, SIREN or RNA number that a list's item writes beside its beneficiary's name, in brackets or after a dash:
+#: "- Recyclerie X (SIRET 519 874 630 00048) : 24 500 €", "- Club Y – RNA W123456789 : 900 €".
+_ITEM_IDENTIFIER = re.compile(r"\b(?:n\s*[°º]\s*)?(?:SIRE[NT]|RNA)\b\s*(?:n\s*[°º]\s*)?:?\s*"
+                              r"(?:W[\dA-Z]{9}\b|\d[\d \u00a0\u202f.]{7,22}\d)", re.I)
+
+
+def item_identifier(item: str) -> str | None:
+    """The SIRET, SIREN or RNA number that a list's ``item`` writes before its amount, as written; the item's
+    beneficiary's even when its name, cut over two lines, is written nowhere whole.
+
+    >>> item_identifier("- Coup de Main 82-\\n  Fictive (SIRET 408 221 992 00014) : 11 000 €")
+    'SIRET 408 221 992 00014'
+    >>> item_identifier("- Club A : 900 € (dont 300 € pour le club SIREN 123 456 789)") is None
+    True
+    """
+    amount = AMOUNT_RE.search(item)
+    found = _ITEM_IDENTIFIER.search(item, 0, amount.start() if amount else len(item))
+    return found.group(0) if found else None
 
 
 #: The longest name an item may give its beneficiary.

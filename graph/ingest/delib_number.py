@@ -22,7 +22,11 @@ _NUMBER = re.compile(r"(?:d[ée]lib[ée]ration|DELIBERATION)?\s*\bn\s*[°ºo]\s*
                      r"|(?:(?-i:[A-Z]{2,8}[-_/.]){2,3}|(?-i:[A-Z]{5,8})[-_/.]|[A-Z]{0,4}[-_ /.]?)\d[\w.-]*"
                      r"(?:\(\d{1,3}\)(?!\w))?"
                      # a part in capitals may end in figures: "2025/E3/112", as the Collectivité de Corse numbers
-                     r"(?:\s*/\s*(?:\d[\w.-]*|(?-i:[A-Z]{1,6}\d{0,3})\b(?![ \t]+\w)))*)", re.I)
+                     r"(?:\s*/\s*(?:\d[\w.-]*|(?-i:[A-Z]{1,6}\d{0,3})\b(?![ \t]+\w)))*"
+                     # its organ's code after a space, in capitals, as the Collectivité de Corse writes it ("25/087 AC",
+                     # "25/112 CP"), before the line's end or the organ's name, not a word ("N° 12 DU CONSEIL")
+                     r"(?:[ ](?-i:(?!(?:DE|DU|DES|LA|LE|LES|ET|EN|AU|AUX|SUR|PAR|POUR|UN|UNE)\b)[A-Z]{2,4})"
+                     r"(?=[ \t]*(?:\n|$|[-–—:,]|(?:DE|DU|DES|D['’])\b)))?)", re.I)
 
 
 #: The deliberation's own number where it heads its line or a column of the heading, without "n°": "Délibération
@@ -94,6 +98,8 @@ def number_match(body: str) -> re.Match | None:
     'CCAS-CA-2025-09'
     >>> number_match("DÉLIBÉRATION N° 2025/E3/112 DU CONSEIL EXÉCUTIF DE CORSE\\n").group("num")
     '2025/E3/112'
+    >>> number_match("DÉLIBÉRATION N° 25/087 AC DE L'ASSEMBLÉE DE CORSE\\n").group("num")
+    '25/087 AC'
     """
     own = next((m for m in _OWN_NUMBER.finditer(body) if not _cites(body, m)), None)
     if own is not None:

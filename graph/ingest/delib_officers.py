@@ -21,6 +21,7 @@ import re
 
 from graph.ingest.delib_names import Person, in_capitals, parse_person
 from graph.ingest.delib_people import _STARTS_WITH_CIVILITY, Attendance, _without_asides
+from graph.ingest.delib_session import executives_act
 from graph.ingest.french import compile_cue
 
 
@@ -67,6 +68,39 @@ _NAMED_SECRETARY = re.compile(r"(?P<name>[^\n,:]+?)" + _APPOINTED, re.I)
 _APPOINTED_AFTER_NAME = re.compile(r"(?<=[^\n,:])" + _APPOINTED, re.I)
 _SIGNATURE = re.compile(r"^(?:Le|La)\s+(?P<title>(?:[\wÀ-ÿ-]+\s+){0,2}(?:Vice-)?(?:Président|Présidente|Maire|"
                         r"Adjointe?|Conseill[eè]re?\s+délégué?e?))(?:\s+d[eu]\s+[^\n,]{0,40})?\s*,?\s*$", re.I | re.M)
+
+
+#: What a signature by delegation says above it: the signer is not the executive ("Pour le Président et par
+#: délégation, / Le Vice-Président,").
+_BY_DELEGATION = re.compile(r"\bpar\s+d[ée]l[ée]gation|\bpour\s+(?:le|la)\s+(?:pr[ée]sidente?|maire)\b", re.I)
+
+
+def chair_from_signature(body: str, attendance: Attendance) -> None:
+    """The chair that the executive's own signature names ("Le Président,\\nBruno X"), when the text names no
+    chair otherwise (no sentence, no list of members): a president's or a mayor's, signing in their own name, not
+    by delegation, and not an executive's own act (which no session, no chair, takes).
+
+    >>> attendance = Attendance()
+    >>> chair_from_signature("Adopté à l'unanimité.\\n\\nLe Maire du 7e arrondissement,\\nFanny DUBOURG", attendance)
+    >>> attendance.chair.label, attendance.chair_title
+    ('Fanny DUBOURG', 'Maire')
+    >>> attendance = Attendance()
+    >>> chair_from_signature("Pour le Président et par délégation,\\nLe Président,\\nPaul X", attendance)
+    >>> attendance.chair is None
+    True
+    """
+    if attendance.chair is not None or executives_act(body):
+        return
+    for sign in _SIGNATURE.finditer(body):
+        title = sign.group("title").strip()
+        above = body[:sign.start()].rstrip().rsplit("\n", 1)[-1]
+        if not re.fullmatch(r"Présidente?|Maire", title, re.I) or _BY_DELEGATION.search(above):
+            continue
+        following = body[sign.end():sign.end() + 200].strip().split("\n")[0]
+        if (person := _officer(following)) is not None:
+            attendance.chair, attendance.chair_title = person, title[0].upper() + title[1:]
+            attendance.spans.append((sign.start(), sign.end()))
+        return
 
 
 def _find_secretary(body: str) -> re.Match | None:
@@ -118,8 +152,9 @@ def parse_officers(body: str, attendance: Attendance) -> None:
     if match:
         attendance.secretary = _officer(match.group("name") or match.group("signed"))
         attendance.spans.append(match.span())
-    # A signature gives the chair's title, never the chair: an extract is signed by the executive who certifies it
-    # ("Le Président du CIAS, Gérard X"), whoever chaired the session (a vice-president, the eldest member).
+    # A signature gives the chair's title, never the chair here: an extract is signed by the executive who certifies
+    # it ("Le Président du CIAS, Gérard X"), whoever chaired the session (a vice-president, the eldest member); the
+    # signer chairs only when the text names no one else (:func:`chair_from_signature`).
     for sign in _SIGNATURE.finditer(body):
         following = body[sign.end():sign.end() + 200].strip().split("\n")[0]
         person = parse_person(following)

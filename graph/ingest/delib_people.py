@@ -371,10 +371,11 @@ def parse_attendance(body: str) -> Attendance:
     >>> [p.label for p in a.present], a.absent
     (['Paul DURAND', 'Léa MARTIN-ROY'], [])
     """
-    from graph.ingest.delib_officers import parse_officers
+    from graph.ingest.delib_officers import chair_from_signature, parse_officers
 
     attendance = Attendance()
     parse_counts(body, attendance)
     parse_officers(body, attendance)
     parse_sections(body, attendance)
+    chair_from_signature(body, attendance)
     return attendance

@@ -202,7 +202,28 @@ def find_session_date(body: str) -> dt.date | None:
     datetime.date(2025, 10, 9)
     """
     return (_session_date(heading(body)) or _date_alone(heading(body)) or _decision_date(body)
-            or _session_date(body))
+            or _session_date(body) or _numbered_act_date(heading(body)))
+
+
+#: The act's own heading line that dates it with its number: "Délibération n° 25-0312-1 du 12 mars 2025".
+_NUMBERED_ACT = re.compile(r"^[ \t*#]*d[ée]lib[ée]ration[ \t]+n[ \t]*[°ºo][ \t]*\S+(?:[ \t]+\S+)?[ \t]+"
+                           r"(?:du|en[ \t]+date[ \t]+du)[ \t]+", re.I | re.M)
+
+
+def _numbered_act_date(text: str) -> dt.date | None:
+    """The date that the act's heading gives with its number, the day it was deliberated, when no sitting is dated
+    otherwise ("Délibération n° 25-0312-1 du 12 mars 2025"); not a cited act's ("Vu la délibération n° … du …",
+    which no line opens with).
+
+    >>> _numbered_act_date("Conseil exécutif\\nDélibération n° 25-0312-1 du 12 mars 2025\\nPortant attribution")
+    datetime.date(2025, 3, 12)
+    >>> _numbered_act_date("Vu la délibération n° 25-41-1 du 20 février 2025") is None
+    True
+    """
+    for match in _NUMBERED_ACT.finditer(text):
+        if (date := DATE_RE.match(text, match.end())) is not None and (found := date_from_match(date)):
+            return found
+    return None
 
 
 def _date_alone(text: str) -> dt.date | None:

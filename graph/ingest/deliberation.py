@@ -43,6 +43,7 @@ from graph.ingest.delib_decision import (complete_omitted_count, complete_unanim
                                          find_fiscal_year, find_programme, find_published, parse_vote)
 from graph.ingest.delib_graph import Builder, concept, m57_known
 from graph.ingest.delib_grants import GrantsFound, bare_sums, find_grants
+from graph.ingest.delib_lists import item_identifier
 from graph.ingest.delib_meta import heading, parse_actes
 from graph.ingest.delib_moves import apply_moves
 from graph.ingest.delib_number import find_number, find_title, number_match
@@ -445,7 +446,9 @@ class Reader:
         names = list(dict.fromkeys(g.beneficiary for g in self.found.grants))
         self.beneficiaries = {}
         for name in names:
-            cells = [(g.identifier, g.span) for g in self.found.grants if g.beneficiary == name and g.identifier]
+            # a table's identifier cell, or the SIRET a list's item writes by the name ("X (SIRET …) : 900 €")
+            cells = [(said, g.span) for g in self.found.grants if g.beneficiary == name
+                     and (said := g.identifier or g.listed and item_identifier(self.body[g.span[0]:g.span[1]]))]
             brackets = [g.bracket for g in self.found.grants if g.beneficiary == name and g.bracket]
             self.beneficiaries[name] = self.read_beneficiary(name, alone=len(names) == 1, identifier_cells=cells,
                                                              brackets=brackets)
