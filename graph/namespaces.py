@@ -60,7 +60,7 @@ PREFIXES = {
 __all__ = [
     "MAI", "ORG", "SCHEMA", "OA", "SKOS", "DCTERMS", "PROV", "FOAF", "RDF", "RDFS", "XSD", "OWL", "SH",
     "DEFAULT_BASE", "NOT_REPLACED", "PREFIXES", "THEMES", "CIRCLES", "GRANT_NATURES", "OUTCOMES",
-    "ascii_fold", "slugify", "mint", "bind_prefixes", "sparql_prologue",
+    "ascii_fold", "slugify", "mint", "bind_prefixes", "sparql_prologue", "not_replaced",
 ]
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
@@ -115,10 +115,19 @@ def bind_prefixes(graph) -> None:
         graph.bind(prefix, namespace, override=True)
 
 
-#: A SPARQL pattern that leaves out ``?grant`` when a later act replaces it (an erratum's corrected grant states
-#: ``dcterms:replaces`` the grant it corrects): an anti-join with those few triples, read once, where FILTER NOT
-#: EXISTS would look each grant up. Sums, counts and lists of grants use it; a replaced grant keeps its own page.
-NOT_REPLACED = "MINUS { ?newer dcterms:replaces ?grant }"
+def not_replaced(grant: str = "?grant") -> str:
+    """A SPARQL pattern that leaves out the grant bound to ``grant`` when a later act replaces it (an erratum's or an
+    amending act's grant states ``dcterms:replaces`` the grant it corrects): an anti-join with those few triples,
+    read once, where FILTER NOT EXISTS would look each grant up.
+
+    >>> not_replaced("?link")
+    'MINUS { ?newer dcterms:replaces ?link }'
+    """
+    return f"MINUS {{ ?newer dcterms:replaces {grant} }}"
+
+
+#: :func:`not_replaced` for ``?grant``: sums, counts and lists of grants use it; a replaced grant keeps its own page.
+NOT_REPLACED = not_replaced()
 
 
 def sparql_prologue() -> str:

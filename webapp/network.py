@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from rdflib import URIRef
 
 from graph.identity import fold
+from graph.namespaces import not_replaced
 from webapp.errors import ApiError
 from webapp.i18n import t
 from webapp.views import Table, collapse, local_path, ref, render_page, select, twin_url
@@ -31,11 +32,11 @@ _NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount WHE
     SELECT DISTINCT ?other ?relation ?link ?amount0 WHERE {
       {
         ?link schema:funder ?focus ; mai:beneficiary ?other . BIND("funds" AS ?relation)
-        MINUS { ?newer dcterms:replaces ?link }
+        %NOT_REPLACED%
         OPTIONAL { ?link schema:amount ?a } BIND(COALESCE(?a, 0) AS ?amount0)
       } UNION {
         ?link mai:beneficiary ?focus ; schema:funder ?other . BIND("funded-by" AS ?relation)
-        MINUS { ?newer dcterms:replaces ?link }
+        %NOT_REPLACED%
         OPTIONAL { ?link schema:amount ?a } BIND(COALESCE(?a, 0) AS ?amount0)
       } UNION {
         ?link org:member ?focus ; org:organization ?other . OPTIONAL { ?link mai:leftOn ?left }
@@ -51,7 +52,7 @@ _NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount WHE
         ?other mai:coordinatedBy ?focus . BIND(?other AS ?link) BIND("coordinates" AS ?relation) BIND(0 AS ?amount0)
       } UNION {
         ?link mai:contributesTo ?focus FILTER EXISTS { ?link a mai:Grant } ?link mai:beneficiary ?other .
-        BIND("serves" AS ?relation) MINUS { ?newer dcterms:replaces ?link }
+        BIND("serves" AS ?relation) %NOT_REPLACED%
         OPTIONAL { ?link schema:amount ?a } BIND(COALESCE(?a, 0) AS ?amount0)
       } UNION {
         ?other mai:contributesTo ?focus FILTER EXISTS { ?other a mai:Actor } BIND(?other AS ?link)
@@ -62,7 +63,7 @@ _NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount WHE
       }
     } } } GROUP BY ?other ?relation }
   OPTIONAL { ?other rdfs:label|skos:prefLabel ?otherLabel }
-} ORDER BY DESC(?amount) DESC(?links)"""
+} ORDER BY DESC(?amount) DESC(?links)""".replace("%NOT_REPLACED%", not_replaced("?link"))
 _FOCUS = "SELECT ?label WHERE { ?focus rdfs:label|skos:prefLabel ?label }"
 #: The poles and goals to draw around, each goal with its pole (two PTCEs may both have a goal "Prévention"); the
 #: choices first, then their names, so that a choice with several names (or a goal with two poles) does not push
