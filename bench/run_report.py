@@ -45,6 +45,8 @@ def report(r: dict) -> str:
     if "ingest" in r:
         how = ("`maillage ingest --no-index DIR`, one process per source kind, then one `maillage index`"
                if r.get("no_index") else "`maillage ingest DIR`, one process per source kind, index updated as it goes")
+        if any(x["kind"] == "optimize (compaction)" for x in r["ingest"]):
+            how += ", then `maillage optimize`"
         out += [f"**Ingest** ({how})", "",
                 table(["kind", "files", "rows", "triples", "s", "triples/s", "files/s", "rows/s", "peak RSS MB",
                        "failed", "warnings"],

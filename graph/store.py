@@ -185,6 +185,12 @@ class Writer:
     def commit(self) -> None:
         """Publish what this writer wrote so far to the readers (it is also published when the writer closes)."""
 
+    def optimize(self) -> tuple[int, int] | None:
+        """Compact the store's files, its content unchanged, so that reads seek fewer of them; return the bytes
+        they took before and after, or None when the store has none of its own to compact (a SPARQL server
+        compacts its own database; the memory store has no files)."""
+        return None
+
     def update(self, sparql: str) -> None:
         """Run a SPARQL 1.1 Update (raises QuerySyntaxError when it does not parse)."""
         raise NotImplementedError
