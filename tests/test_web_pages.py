@@ -108,6 +108,17 @@ def test_a_grant_the_grants_tables_leave_out_stays_among_the_incoming_links(tmp_
     assert "grants_given" not in data
 
 
+def test_a_resource_known_only_by_the_grants_its_tables_list_has_a_page_of_them(tmp_path):
+    """No triple of its own and no other link: its page is its grants tables, not a 404."""
+    data = json_of_a_store_of(tmp_path, """@prefix mai: <https://w3id.org/maillage/ontology#> .
+@prefix schema: <http://schema.org/> .
+<https://ex.org/g1> a mai:Grant ; schema:funder <https://ex.org/city> ; mai:beneficiary <https://ex.org/asso> ;
+  schema:amount 1500 .
+""", "/resource?iri=https://ex.org/asso&format=json")
+    assert [row["grant"]["iri"] for row in data["grants_received"]["rows"]] == ["https://ex.org/g1"]
+    assert data["inverse"] == []
+
+
 @pytest.mark.parametrize("lang, yes, no", [("fr", "oui", "non"), ("en", "yes", "no")])
 def test_a_boolean_is_shown_as_yes_or_no_in_the_pages_language(tmp_path, lang, yes, no):
     from graph.ingest.pipeline import ingest_paths

@@ -115,9 +115,10 @@ _GRANTS_PAGE = """SELECT DISTINCT ?grant ?role ?other ?otherLabel ?amount ?year 
   OPTIONAL { ?grant dcterms:description ?purpose }
   OPTIONAL { ?grant mai:decidedBy ?deliberation OPTIONAL { ?deliberation dcterms:identifier ?deliberationLabel } }
 }"""
-# Every grant that the grants tables list, a page at a time: the incoming links leave them out (a funder's page
-# listed its grants twice, and naming them took a fifth of the page's time at 100k actors).
-_LISTED_GRANTS = f"""SELECT DISTINCT ?grant WHERE {{ {{ {_GIVEN} }} UNION {{ {_RECEIVED} }} }}"""
+# A grant that the resource gave or received and that the grants tables list (the incoming links leave those out: a
+# funder's page listed its grants twice, and naming them took a fifth of the page's time at 100k actors): asked only
+# of a resource with no other triple, whose page is then its grants.
+_A_LISTED_GRANT = f"SELECT ?grant WHERE {{ {{ {_GIVEN} }} UNION {{ {_RECEIVED} }} }} LIMIT 1"
 # Totals by direction and year over all the grants, not just the page: an aggregate, kept per snapshot.
 _GRANT_TOTALS = """SELECT ?role ?year (COUNT(?grant) AS ?grants) (SUM(COALESCE(?amount, 0)) AS ?total) WHERE {
   { SELECT DISTINCT ?grant ?role ?year ?amount WHERE {
@@ -224,9 +225,8 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     out = collapse(parts["out"], ["label", "order"])
     types = [row["o"] for row in out if str(row["p"]) == str(PREFIXES["rdf"]) + "type"]
     of_class = not _CLASSES.isdisjoint(types)
-    listed = frozenset() if of_class else frozenset(str(row["grant"]) for row in select(_LISTED_GRANTS, s=s))
-    links_in = incoming(s, offset, INVERSE_CAP, of_class, listed)
-    if not out and not links_in and not listed:
+    links_in = incoming(s, offset, INVERSE_CAP, of_class, but_grants=not of_class)
+    if not out and not links_in and not select(_A_LISTED_GRANT, s=s):
         raise ApiError(f"aucune donnée sur <{iri}>", f"no data about <{iri}>", status=404, code="not-found")
     labels = [row["o"] for row in out if row["p"] in _LABEL_PREDICATES and isinstance(row["o"], Literal)]
     evidence: dict[str, list[dict]] = {}
