@@ -94,23 +94,27 @@ _INCOMING_FACTS = """UNION { ?fact ?link ?s . FILTER(?link NOT IN (schema:funder
 _EVIDENCE = ("SELECT ?fact ?evidence ?p ?o WHERE { VALUES ?fact { %FACTS% } "
              "?fact mai:evidence ?evidence . ?evidence ?p ?o }")
 _TITLES = "SELECT ?source ?title WHERE { VALUES ?source { %SOURCES% } ?source dcterms:title ?title }"
-# The grants the resource gave (with a beneficiary) and received, in two tables ordered by year then amount, one
-# page of each: the engine sorts on the (inlined) numbers only, then fetches the page's details; their evidence
-# comes after, by _EVIDENCE (an OPTIONAL evidence part here, nested OPTIONALs and all, made Oxigraph join with
-# every evidence of the store: 0.7 s for an actor of 4 grants at 100k actors, against 1 ms).
-# %LIMIT% and %OFFSET% are integers computed by the view (SPARQL takes no variables there), never request text.
-_GRANT_KEYS = """SELECT DISTINCT ?grant ?year ?amount WHERE { %ROLE%
-    OPTIONAL { ?grant mai:fiscalYear ?year } OPTIONAL { ?grant schema:amount ?amount } %NOT_REPLACED% }
-    ORDER BY DESC(?year) DESC(?amount) ?grant LIMIT %LIMIT% OFFSET %OFFSET%""".replace("%NOT_REPLACED%", NOT_REPLACED)
+# The grants the resource gave (with a beneficiary) and received, with their year and amount: the two tables,
+# ordered by year then amount a page at a time, and the totals by year over all of them, come from these rows, kept
+# per snapshot (a funder's 167 grants at 100k actors: ~8 ms, which each page of its tables and the totals, an
+# aggregate of the same rows, took again). A grant that a later act replaces is left out.
+_GRANT_KEYS = """SELECT DISTINCT ?grant ?role ?year ?amount WHERE {
+  { %GIVEN% BIND("given" AS ?role) } UNION { %RECEIVED% BIND("received" AS ?role) }
+  OPTIONAL { ?grant mai:fiscalYear ?year } OPTIONAL { ?grant schema:amount ?amount } %NOT_REPLACED% }"""
 _GIVEN = "?grant schema:funder ?s ; mai:beneficiary [] ."
 _RECEIVED = "?grant mai:beneficiary ?s ."
-# The rows distinct: a label or a number that several sources state matches once per graph in their union (132 rows
-# for a funder's page of 50 grants at 100k actors, 17 ms; 50 rows, 12 ms).
-_GRANTS_PAGE = """SELECT DISTINCT ?grant ?role ?other ?otherLabel ?amount ?year ?purpose ?deliberation ?deliberationLabel
-  WHERE {
-  { { %GIVEN_KEYS% } BIND("given" AS ?role)
+_GRANT_KEYS = _GRANT_KEYS.replace("%GIVEN%", _GIVEN).replace("%RECEIVED%", _RECEIVED) \
+    .replace("%NOT_REPLACED%", NOT_REPLACED)
+# What the tables show of one page's grants, the other party by name; their evidence comes after, by _EVIDENCE (an
+# OPTIONAL evidence part here, nested OPTIONALs and all, made Oxigraph join with every evidence of the store: 0.7 s
+# for an actor of 4 grants at 100k actors, against 1 ms). The rows distinct: a label or a number that several
+# sources state matches once per graph in their union (132 rows for a funder's page of 50 grants at 100k actors,
+# 17 ms; 50 rows, 12 ms). %GIVEN_GRANTS% and %RECEIVED_GRANTS% are IRIs read from the store, written with rdflib's
+# escaping (never request text).
+_GRANTS_PAGE = """SELECT DISTINCT ?grant ?role ?other ?otherLabel ?purpose ?deliberation ?deliberationLabel WHERE {
+  { VALUES ?grant { %GIVEN_GRANTS% } BIND("given" AS ?role)
     ?grant mai:beneficiary ?other OPTIONAL { ?other rdfs:label ?otherLabel } }
-  UNION { { %RECEIVED_KEYS% } BIND("received" AS ?role)
+  UNION { VALUES ?grant { %RECEIVED_GRANTS% } BIND("received" AS ?role)
     OPTIONAL { ?grant schema:funder ?other OPTIONAL { ?other rdfs:label ?otherLabel } } }
   OPTIONAL { ?grant dcterms:description ?purpose }
   OPTIONAL { ?grant mai:decidedBy ?deliberation OPTIONAL { ?deliberation dcterms:identifier ?deliberationLabel } }
@@ -119,13 +123,6 @@ _GRANTS_PAGE = """SELECT DISTINCT ?grant ?role ?other ?otherLabel ?amount ?year 
 # funder's page listed its grants twice, and naming them took a fifth of the page's time at 100k actors): asked only
 # of a resource with no other triple, whose page is then its grants.
 _A_LISTED_GRANT = f"SELECT ?grant WHERE {{ {{ {_GIVEN} }} UNION {{ {_RECEIVED} }} }} LIMIT 1"
-# Totals by direction and year over all the grants, not just the page: an aggregate, kept per snapshot.
-_GRANT_TOTALS = """SELECT ?role ?year (COUNT(?grant) AS ?grants) (SUM(COALESCE(?amount, 0)) AS ?total) WHERE {
-  { SELECT DISTINCT ?grant ?role ?year ?amount WHERE {
-      { ?grant schema:funder ?s ; mai:beneficiary [] . BIND("given" AS ?role) }
-      UNION { ?grant mai:beneficiary ?s . BIND("received" AS ?role) }
-      OPTIONAL { ?grant mai:fiscalYear ?year } OPTIONAL { ?grant schema:amount ?amount } %NOT_REPLACED% } }
-} GROUP BY ?role ?year""".replace("%NOT_REPLACED%", NOT_REPLACED)
 
 
 def _iri_from_request(key: str | None) -> tuple[str, str | None]:
@@ -446,17 +443,24 @@ def _evidence(rows: list[dict], found: dict[str, list[dict]], seen: set[tuple[st
 def _grants(s: URIRef, name, page: int, evidence: dict[str, list[dict]], seen: set[tuple[str, str]]) -> dict:
     """One page of the grants given and received by ``s`` (named ``name``), totals by year over all of them, and the
     page's evidence."""
-    offset = (page - 1) * GRANTS_PAGE_SIZE
-    keys = _GRANT_KEYS.replace("%LIMIT%", str(GRANTS_PAGE_SIZE)).replace("%OFFSET%", str(offset))
-    query = _GRANTS_PAGE.replace("%GIVEN_KEYS%", keys.replace("%ROLE%", _GIVEN)) \
-        .replace("%RECEIVED_KEYS%", keys.replace("%ROLE%", _RECEIVED))
-    rows = select(query, s=s)
-    if not rows and page == 1:
+    keys = cached_select(_GRANT_KEYS, s=s)
+    if not keys and page == 1:
         return {}
+    offset = (page - 1) * GRANTS_PAGE_SIZE
+    shown = {role: sorted((r for r in keys if r["role"].value == role), key=_table_order)[
+        offset:offset + GRANTS_PAGE_SIZE] for role in ("given", "received")}
+    details: dict[tuple, list[dict]] = defaultdict(list)
+    if shown["given"] or shown["received"]:
+        query = _GRANTS_PAGE.replace("%GIVEN_GRANTS%", " ".join(r["grant"].n3() for r in shown["given"])) \
+            .replace("%RECEIVED_GRANTS%", " ".join(r["grant"].n3() for r in shown["received"]))
+        for row in select(query):
+            details[(row["grant"], row["role"].value)].append(row)
+    rows = [{**detail, **key} for role in ("given", "received") for key in shown[role]
+            for detail in details.get((key["grant"], role)) or [{}]]
     _evidence(_evidence_of(sorted({row["grant"] for row in rows if isinstance(row["grant"], URIRef)}, key=str)),
               evidence, seen)
     rows = collapse(rows, ["otherLabel", "deliberationLabel"])
-    rows.sort(key=lambda r: (_descending(r.get("year")), _descending(r.get("amount")), str(r["grant"])))
+    rows.sort(key=_table_order)
     columns = [("grant", "grant"), ("other", "other"), ("year", "year"), ("amount", "amount"),
                ("purpose", "purpose"), ("deliberation", "deliberation")]
     given, received = Table("grants_given", columns), Table("grants_received", columns)
@@ -472,16 +476,29 @@ def _grants(s: URIRef, name, page: int, evidence: dict[str, list[dict]], seen: s
                                                if row.get("deliberationLabel") is not None else None)})
     by_year = Table("totals_by_year", [("direction", "direction"), ("year", "year"), ("total", "total")])
     counts = {"given": 0, "received": 0}
-    for row in sorted(cached_select(_GRANT_TOTALS, s=s), key=lambda r: (str(r["role"]), _descending(r.get("year")))):
-        counts[str(row["role"])] += int(row["grants"])
-        by_year.rows.append({"direction": str(row["role"]), "year": _number(row.get("year"), int),
-                             "total": float(row["total"].toPython())})
+    totals: dict[tuple, int | float | Decimal] = defaultdict(int)
+    for row in keys:  # a grant whose sources give two amounts (or years) counts once for each, as a row each
+        counts[row["role"].value] += 1
+        totals[(row["role"].value, row.get("year"))] += _amount(row.get("amount"))
+    for (role, year), total in sorted(totals.items(), key=lambda kv: (kv[0][0], _descending(kv[0][1]))):
+        by_year.rows.append({"direction": role, "year": _number(year, int), "total": float(total)})
     pages = max(1, -(-max(counts.values()) // GRANTS_PAGE_SIZE))
     given.more = max(counts["given"] - offset - len(given.rows), 0)
     received.more = max(counts["received"] - offset - len(received.rows), 0)
     return {"grants_given": given, "grants_received": received, "totals_by_year": by_year,
             "grants_page": {"page": page, "pages": pages, "page_size": GRANTS_PAGE_SIZE,
                             "given": counts["given"], "received": counts["received"]}}
+
+
+def _table_order(row: dict) -> tuple:
+    """The order of the grants tables: the latest year first, then the largest amount, then by IRI."""
+    return _descending(row.get("year")), _descending(row.get("amount")), str(row["grant"])
+
+
+def _amount(term) -> int | float | Decimal:
+    """An amount to add up: its number, or 0 (none, or not a number)."""
+    value = term.toPython() if term is not None else 0
+    return value if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) else 0
 
 
 def _number(term, kind):
