@@ -11,6 +11,7 @@ its writer, the query workers — and none of them owns the rewriting.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 
@@ -42,18 +43,43 @@ def substitute(sparql: str, bindings: Mapping[str, Node]) -> str:
     ...            {"s": URIRef("https://ex.org/a")})
     'SELECT (<https://ex.org/a> AS ?s) ?n { { SELECT  (COUNT(?o) AS ?n) { <https://ex.org/a> <p> ?o } GROUP BY (<https://ex.org/a>) } } ORDER BY (<https://ex.org/a>)'
     """
-    clause, depth, braces = None, 0, 0  # clause: "select" or "modifier" while in one; depth: of parentheses in it
+    pieces, slots = _split(sparql, frozenset(bindings))
+    out = [pieces[0]]
+    for (name, form), piece in zip(slots, pieces[1:]):
+        term = bindings[name].n3()
+        out.append(term if form == "term" else f"({term} AS ?{name})" if form == "as" else f"({term})"
+                   if form == "paren" else "")
+        out.append(piece)
+    return "".join(out)
 
-    def replace(match: re.Match) -> str:
-        nonlocal clause, depth, braces
+
+@functools.lru_cache(maxsize=256)
+def _split(sparql: str, names: frozenset[str]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """``sparql`` cut around the variables ``names`` (pieces, one more than the slots), and how each slot takes its
+    term: "term" as it is, "as" a projection ``(term AS ?v)``, "paren" an expression ``(term)``, "drop" nothing.
+
+    Kept per text and names: the pages ask the same queries for each resource, and tokenising one (a Python call
+    per token) took 0.2 ms, ten times per page, where joining the pieces takes microseconds. The terms are not
+    kept, only where they go:
+
+    >>> from rdflib import URIRef
+    >>> [substitute("SELECT ?o WHERE { ?s <p> ?o }", {"s": URIRef(f"https://ex.org/{n}")})[-29:] for n in "ab"]
+    ['{ <https://ex.org/a> <p> ?o }', '{ <https://ex.org/b> <p> ?o }']
+    """
+    clause, depth, braces = None, 0, 0  # clause: "select" or "modifier" while in one; depth: of parentheses in it
+    pieces, slots, start = [], [], 0
+    for match in _TOKENS.finditer(sparql):
         token = match.group(0)
         if token[0] in "?$":
-            if token[1:] not in bindings:
-                return token
-            term = bindings[token[1:]].n3()
-            if depth == 0 and clause == "select":
-                return f"({term} AS ?{token[1:]})" if braces == 0 else ""
-            return f"({term})" if depth == 0 and clause == "modifier" else term
+            if token[1:] in names:
+                if depth == 0 and clause == "select":
+                    form = "as" if braces == 0 else "drop"
+                else:
+                    form = "paren" if depth == 0 and clause == "modifier" else "term"
+                pieces.append(sparql[start:match.start()])
+                slots.append((token[1:], form))
+                start = match.end()
+            continue
         if token == "(":
             depth += 1
         elif token == ")":
@@ -64,9 +90,8 @@ def substitute(sparql: str, bindings: Mapping[str, Node]) -> str:
         elif token in "{}":
             clause, depth = None, 0
             braces += 1 if token == "{" else -1
-        return token
-
-    return _TOKENS.sub(replace, sparql)
+    pieces.append(sparql[start:])
+    return tuple(pieces), tuple(slots)
 
 
 def run_query(store: ox.Store, sparql: str, bindings=None) -> OxigraphResult:
