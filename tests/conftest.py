@@ -97,6 +97,27 @@ def oxigraph_server(tmp_path_factory):
         process.wait(timeout=10)
 
 
+@pytest.fixture(scope="session")
+def demo_data_template(tmp_path_factory) -> Path:
+    """A data directory with the demo corpus ingested by ``maillage ingest``, once for the session: copy it
+    (:func:`demo_data`) before changing it."""
+    from click.testing import CliRunner
+
+    from webapp.cli import main
+
+    data = tmp_path_factory.mktemp("demo") / "data"
+    result = CliRunner().invoke(main, ["--data", str(data), "ingest", str(EXAMPLES)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return data
+
+
+@pytest.fixture
+def demo_data(demo_data_template, tmp_path) -> Path:
+    """A copy of the demo corpus's data directory (store and index), the test's own."""
+    shutil.copytree(demo_data_template, tmp_path / "data")
+    return tmp_path / "data"
+
+
 @pytest.fixture
 def oxi_store(tmp_path):
     """A fresh embedded Oxigraph store in a temporary data directory."""

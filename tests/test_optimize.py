@@ -3,10 +3,8 @@ new snapshot that readers open at their next request; a store with no files of i
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from graph.oxistore import OxigraphStore
@@ -14,20 +12,6 @@ from webapp.cli import main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    data = tmp_path_factory.mktemp("demo") / "data"
-    result = CliRunner().invoke(main, ["--data", str(data), "ingest", str(EXAMPLES)], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return data
-
-
-@pytest.fixture
-def data(demo, tmp_path) -> Path:
-    shutil.copytree(demo, tmp_path / "data")
-    return tmp_path / "data"
 
 
 def _cli(data: Path, *args: str, env: dict | None = None):
@@ -40,27 +24,27 @@ def _quads(data: Path) -> list[str]:
     return sorted(line for line in result.stdout.splitlines() if line.strip())
 
 
-def test_optimize_keeps_every_quad_and_publishes_the_compacted_store(data):
-    before, pointer = _quads(data), (data / "store" / "current").read_text().strip()
-    result = _cli(data, "optimize")
+def test_optimize_keeps_every_quad_and_publishes_the_compacted_store(demo_data):
+    before, pointer = _quads(demo_data), (demo_data / "store" / "current").read_text().strip()
+    result = _cli(demo_data, "optimize")
     assert result.exit_code == 0, result.output
     assert result.stderr.startswith("base compactée en ") and " Mo avant, " in result.stderr
     assert "les lecteurs l'ouvrent à leur prochaine requête" in result.stderr
-    assert int((data / "store" / "current").read_text()) == int(pointer) + 1
-    assert _quads(data) == before
-    assert not (data / "store" / "journal.json").exists()
+    assert int((demo_data / "store" / "current").read_text()) == int(pointer) + 1
+    assert _quads(demo_data) == before
+    assert not (demo_data / "store" / "journal.json").exists()
 
 
-def test_a_reader_open_before_reads_the_same_graph_after(data):
-    reader = OxigraphStore({"data_dir": str(data)})
+def test_a_reader_open_before_reads_the_same_graph_after(demo_data):
+    reader = OxigraphStore({"data_dir": str(demo_data)})
     count = int(next(iter(reader.query(COUNT)))[0])
-    assert _cli(data, "optimize").exit_code == 0
+    assert _cli(demo_data, "optimize").exit_code == 0
     assert reader.refresh()  # the pointer moved: the reader opens the compacted snapshot
     assert int(next(iter(reader.query(COUNT)))[0]) == count > 0
 
 
-def test_the_message_in_english(data):
-    result = _cli(data, "optimize", env={"MAILLAGE_LANG": "en"})
+def test_the_message_in_english(demo_data):
+    result = _cli(demo_data, "optimize", env={"MAILLAGE_LANG": "en"})
     assert result.exit_code == 0, result.output
     assert result.stderr.startswith("store compacted in ") and " MB before, " in result.stderr
 

@@ -4,10 +4,8 @@ partner registers state and the search index following; a name of no source chan
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from webapp.cli import main
@@ -16,21 +14,6 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 MEMBERSHIPS = "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a org:Membership }"
 GOAL_LINKS = "SELECT (COUNT(*) AS ?n) WHERE { ?grant a mai:Grant ; mai:contributesTo ?goal }"
 GRANTS = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { ?g a mai:Grant }"
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    """The demo corpus ingested once; each test works on a copy of its data."""
-    data = tmp_path_factory.mktemp("demo") / "data"
-    result = CliRunner().invoke(main, ["--data", str(data), "ingest", str(EXAMPLES)], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return data
-
-
-@pytest.fixture
-def data(demo, tmp_path) -> Path:
-    shutil.copytree(demo, tmp_path / "data")
-    return tmp_path / "data"
 
 
 def _cli(data: Path, *args: str):
@@ -49,35 +32,35 @@ def _found(data: Path, text: str) -> list[str]:
     return [hit["label"] for hit in json.loads(result.stdout)["results"]]
 
 
-def test_removing_the_register_takes_its_members_and_links_away_and_keeps_the_deliberation(data):
-    assert _count(data, MEMBERSHIPS) == 8 and _count(data, GOAL_LINKS) == 1
-    assert "Association Les Aidants du Gier (fictive)" in _found(data, "Aidants du Gier")
-    result = _cli(data, "remove", "ptce-registre.yaml")
+def test_removing_the_register_takes_its_members_and_links_away_and_keeps_the_deliberation(demo_data):
+    assert _count(demo_data, MEMBERSHIPS) == 8 and _count(demo_data, GOAL_LINKS) == 1
+    assert "Association Les Aidants du Gier (fictive)" in _found(demo_data, "Aidants du Gier")
+    result = _cli(demo_data, "remove", "ptce-registre.yaml")
     assert result.exit_code == 0, result.output
     assert "ptce-registre.yaml : source retirée, " in result.stderr and "Résumé : 1 source retirée ; " in result.stderr
-    assert _count(data, MEMBERSHIPS) == 0 and _count(data, GOAL_LINKS) == 0
-    assert _count(data, GRANTS) == 1  # the founding deliberation's grant stays, without the goal the register gave
-    assert "Association Les Aidants du Gier (fictive)" not in _found(data, "Aidants du Gier")
-    assert "DanaeCare" in _found(data, "DanaeCare")
-    assert _cli(data, "validate").exit_code == 0
+    assert _count(demo_data, MEMBERSHIPS) == 0 and _count(demo_data, GOAL_LINKS) == 0
+    assert _count(demo_data, GRANTS) == 1  # the founding deliberation's grant stays, without the goal the register gave
+    assert "Association Les Aidants du Gier (fictive)" not in _found(demo_data, "Aidants du Gier")
+    assert "DanaeCare" in _found(demo_data, "DanaeCare")
+    assert _cli(demo_data, "validate").exit_code == 0
 
 
-def test_a_source_is_named_by_its_path_too_and_then_ingested_again_as_new(data):
-    assert _cli(data, "remove", str(EXAMPLES / "ptce-registre.yaml")).exit_code == 0
-    again = _cli(data, "ingest", str(EXAMPLES / "ptce-registre.yaml"))
+def test_a_source_is_named_by_its_path_too_and_then_ingested_again_as_new(demo_data):
+    assert _cli(demo_data, "remove", str(EXAMPLES / "ptce-registre.yaml")).exit_code == 0
+    again = _cli(demo_data, "ingest", str(EXAMPLES / "ptce-registre.yaml"))
     assert again.exit_code == 0 and "1 fichier enregistré, 0 inchangé" in again.stderr, again.output
-    assert _count(data, MEMBERSHIPS) == 8 and _count(data, GOAL_LINKS) == 1
+    assert _count(demo_data, MEMBERSHIPS) == 8 and _count(demo_data, GOAL_LINKS) == 1
 
 
-def test_a_name_of_no_source_is_one_line_with_the_closest_names_and_removes_nothing(data):
-    result = _cli(data, "remove", "ptce-registre.yaml", "registre-ptce.yaml")
+def test_a_name_of_no_source_is_one_line_with_the_closest_names_and_removes_nothing(demo_data):
+    result = _cli(demo_data, "remove", "ptce-registre.yaml", "registre-ptce.yaml")
     assert result.exit_code == 1
     assert result.stderr.strip() == ("maillage: aucune source nommée « registre-ptce.yaml » dans le graphe ; vouliez-vous "
                                      "dire : ptce-registre.yaml ? (rien n'a été retiré)")
-    assert _count(data, MEMBERSHIPS) == 8
+    assert _count(demo_data, MEMBERSHIPS) == 8
 
 
-def test_the_report_is_in_english_with_the_lang_setting(data, monkeypatch):
+def test_the_report_is_in_english_with_the_lang_setting(demo_data, monkeypatch):
     monkeypatch.setenv("MAILLAGE_LANG", "en")
-    result = _cli(data, "remove", "ptce-registre.yaml")
+    result = _cli(demo_data, "remove", "ptce-registre.yaml")
     assert "ptce-registre.yaml: removed, " in result.stderr and "Summary: 1 source removed; " in result.stderr
