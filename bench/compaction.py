@@ -30,6 +30,7 @@ sys.path.append(str(Path(__file__).resolve().parent.parent))
 
 import pyoxigraph as ox  # noqa: E402
 
+from graph.oxiwriter import disk_bytes  # noqa: E402
 from run import samples  # noqa: E402
 from run_measure import quote_key, snapshot_path  # noqa: E402
 
@@ -44,17 +45,13 @@ def compacted_copy(data: Path, work: Path) -> tuple[Path, float, int, int]:
     shutil.copytree(source, copy)
     (work / "data" / "store" / "current").write_text("00000001\n")
     (work / "data" / "index").symlink_to((data / "index").resolve())
-    before = _bytes(copy)
+    before = disk_bytes(copy)
     store = ox.Store(str(copy))
     start = time.perf_counter()
     store.optimize()
     seconds = time.perf_counter() - start
     del store
-    return work / "data", seconds, before, _bytes(copy)
-
-
-def _bytes(directory: Path) -> int:
-    return sum(p.stat().st_size for p in directory.iterdir() if p.is_file())
+    return work / "data", seconds, before, disk_bytes(copy)
 
 
 def alternate(calls: dict[str, callable], runs: int) -> dict[str, float]:

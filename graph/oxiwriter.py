@@ -174,10 +174,10 @@ class OxigraphWriter(Writer):
         the store").
         Nothing changes for a reader meanwhile: it reads the current snapshot, whose files stay (hard links).
         """
-        before = _disk_bytes(self.owner.root / "primary")
+        before = disk_bytes(self.owner.root / "primary")
         self.primary.optimize()
         self.dirty = True  # the same content, in other files: published so that readers open them
-        return before, _disk_bytes(self.owner.root / "primary")
+        return before, disk_bytes(self.owner.root / "primary")
 
     def drop_graph(self, name):
         node = ox.NamedNode(str(as_uri(name)))
@@ -218,6 +218,6 @@ def update_target(sparql: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _disk_bytes(directory: Path) -> int:
-    """The bytes that the files of ``directory`` take."""
+def disk_bytes(directory: Path) -> int:
+    """The bytes that the files of ``directory`` take (a RocksDB database's, not its subdirectories')."""
     return sum(path.stat().st_size for path in directory.iterdir() if path.is_file())

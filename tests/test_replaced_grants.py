@@ -8,7 +8,7 @@ import json
 
 import pytest
 from test_deliberation_health import ERRATUM
-from web_fixture import BASE, DANAECARE, DELIBERATION, GOAL, GRANT, PTCE, SEM, data_with, fresh_app, template_data
+from web_fixture import BASE, DANAECARE, DELIBERATION, GOAL, GRANT, PTCE, SEM, client_with, fresh_app, template_data
 
 from graph.export import export_scdl
 from graph.ingest.delib_facts import extract_fixture
@@ -148,10 +148,8 @@ CORRECTION = f"""@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix sc
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    root = tmp_path_factory.mktemp("replaced")
-    app = fresh_app(data_with(root, CORRECTION, "erratum.ttl"), root / "app")
-    yield app.test_client()
-    close_resources(app)
+    with client_with(tmp_path_factory.mktemp("replaced"), CORRECTION, "erratum.ttl") as client:
+        yield client
 
 
 def _pairs(table: dict, key: str) -> list:

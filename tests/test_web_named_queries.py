@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 from rdflib import Graph, Literal, URIRef
 from web_fixture import (BASE, COEUR, DANAECARE, DELIBERATION, GOAL, LONELY, PARTENAIRES, PLACE, PREVENTION, PTCE,
-                         SEM, SESSION, XSS, data_with, fresh_app, template_data)
+                         SEM, SESSION, XSS, client_with, fresh_app, template_data)
 
 from graph.bindings import substitute
 from graph.namespaces import sparql_prologue
@@ -236,10 +236,8 @@ FOREIGN = """@prefix org: <http://www.w3.org/ns/org#> .
 @pytest.fixture(scope="module")
 def foreign_client(tmp_path_factory):
     """The fixture graph and a membership of another kind of organisation, ingested from a second file."""
-    folder = tmp_path_factory.mktemp("foreign")
-    app = fresh_app(data_with(folder, FOREIGN, "popolo.ttl"), folder / "copy")
-    yield app.test_client()
-    close_resources(app)
+    with client_with(tmp_path_factory.mktemp("foreign"), FOREIGN, "popolo.ttl") as client:
+        yield client
 
 
 @pytest.fixture(scope="module")
@@ -619,11 +617,8 @@ NO_CIRCLE_TTL = (f'<https://w3id.org/maillage/id/membership/lonely-ptce> a <http
     ("partenaires-par-cercle", {"circle": COEUR}, {(COEUR, DANAECARE)})])
 def test_the_members_with_no_circle_are_listed_with_an_empty_circle_unless_a_circle_is_asked_for(
         tmp_path, name, params, expected):
-    app = fresh_app(data_with(tmp_path, NO_CIRCLE_TTL), tmp_path / "copy")
-    try:
-        rows = app.test_client().get(f"/api/queries/{name}", query_string={**params, "lang": "fr"}).get_json()["rows"]
-    finally:
-        close_resources(app)
+    with client_with(tmp_path, NO_CIRCLE_TTL) as client:
+        rows = client.get(f"/api/queries/{name}", query_string={**params, "lang": "fr"}).get_json()["rows"]
     found = [((r["circle"] or {}).get("iri"), r["member"]["iri"]) for r in rows]
     assert set(found) == expected and len(found) == len(expected)
 

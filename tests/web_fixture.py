@@ -8,6 +8,7 @@ with ``create_app``. Ingesting per test would cost a second of validation each f
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 
@@ -120,6 +121,19 @@ def fresh_app(template: Path, tmp_path: Path, **config):
     app = create_app(settings)
     app.config["TESTING"] = True
     return app
+
+
+@contextlib.contextmanager
+def client_with(root: Path, turtle: str, name: str = "another.ttl"):
+    """A test client of a new app over the fixture's data with ``turtle`` ingested after it (:func:`data_with`),
+    its resources closed after use."""
+    from webapp.resources import close_resources
+
+    app = fresh_app(data_with(root, turtle, name), root / "app")
+    try:
+        yield app.test_client()
+    finally:
+        close_resources(app)
 
 
 def data_with(root: Path, turtle: str, name: str = "another.ttl") -> Path:

@@ -98,13 +98,11 @@ _TITLES = "SELECT ?source ?title WHERE { VALUES ?source { %SOURCES% } ?source dc
 # ordered by year then amount a page at a time, and the totals by year over all of them, come from these rows, kept
 # per snapshot (a funder's 167 grants at 100k actors: ~8 ms, which each page of its tables and the totals, an
 # aggregate of the same rows, took again). A grant that a later act replaces is left out.
-_GRANT_KEYS = """SELECT DISTINCT ?grant ?role ?year ?amount WHERE {
-  { %GIVEN% BIND("given" AS ?role) } UNION { %RECEIVED% BIND("received" AS ?role) }
-  OPTIONAL { ?grant mai:fiscalYear ?year } OPTIONAL { ?grant schema:amount ?amount } %NOT_REPLACED% }"""
 _GIVEN = "?grant schema:funder ?s ; mai:beneficiary [] ."
 _RECEIVED = "?grant mai:beneficiary ?s ."
-_GRANT_KEYS = _GRANT_KEYS.replace("%GIVEN%", _GIVEN).replace("%RECEIVED%", _RECEIVED) \
-    .replace("%NOT_REPLACED%", NOT_REPLACED)
+_GRANT_KEYS = f"""SELECT DISTINCT ?grant ?role ?year ?amount WHERE {{
+  {{ {_GIVEN} BIND("given" AS ?role) }} UNION {{ {_RECEIVED} BIND("received" AS ?role) }}
+  OPTIONAL {{ ?grant mai:fiscalYear ?year }} OPTIONAL {{ ?grant schema:amount ?amount }} {NOT_REPLACED} }}"""
 # What the tables show of one page's grants, the other party by name; their evidence comes after, by _EVIDENCE (an
 # OPTIONAL evidence part here, nested OPTIONALs and all, made Oxigraph join with every evidence of the store: 0.7 s
 # for an actor of 4 grants at 100k actors, against 1 ms). The rows distinct: a label or a number that several
