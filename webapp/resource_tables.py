@@ -45,11 +45,10 @@ _ALL_NAMES = "SELECT ?x ?label WHERE { ?x rdfs:label|skos:prefLabel|dcterms:titl
 # a SIRENE extract). They are sorted and cut to a page of each property here, then only those shown are labelled: a
 # label OPTIONAL on each link took the engine 0.7 s for those 20,000 (the page 1.5–2.2 s at 100k actors), sorting
 # them by IRI in the engine 0.8 s (each comparison decodes both strings), reading them bare 0.08 s.
-_INCOMING = "SELECT ?ip ?x WHERE { ?x ?ip ?s }"
-# The same, but the grants that the page lists in its grants tables (webapp.resource_pages: those it received, and
-# those it gave that have a beneficiary), left out by the engine: read and then taken out in Python, a funder's
-# 167 grants at 100k actors cost a query of their own (2.7 ms) besides the links (1.8 ms); this way 1.3 ms.
-_INCOMING_BUT_GRANTS = """SELECT ?ip ?x WHERE {
+# The grants that the page lists in its grants tables (webapp.resource_pages: those the resource received, and those
+# it gave that have a beneficiary) are left out by the engine: read and then taken out in Python, a funder's 167
+# grants at 100k actors cost a query of their own (2.7 ms) besides the links (1.8 ms); this way 1.3 ms.
+_INCOMING = """SELECT ?ip ?x WHERE {
   { ?x ?ip ?s FILTER(?ip NOT IN (schema:funder, mai:beneficiary)) }
   UNION { ?x schema:funder ?s FILTER NOT EXISTS { ?x mai:beneficiary [] } BIND(schema:funder AS ?ip) }
 }"""
@@ -70,13 +69,12 @@ _LINKED_FROM = {str(p): kind for kind, properties in (
     ("titled", (MAI.party, MAI.approvedBy))) for p in properties}  # agreements: a title each (AgreementShape)
 
 
-def incoming(s: URIRef, offset: int, size: int, of_class: bool = False, but_grants: bool = False) -> list[dict]:
+def incoming(s: URIRef, offset: int, size: int, of_class: bool = False) -> list[dict]:
     """Incoming links grouped by property in IRI order, ``size`` of each from ``offset`` (blank nodes first,
     then IRIs in order), with how many more; only the links shown are labelled. ``of_class``: ``s`` is a class, whose
-    instances are not read here. ``but_grants``: the grants that a resource's page lists in its grants tables (see
-    _INCOMING_BUT_GRANTS) are left out."""
+    instances are not read here. The grants that the page lists in its grants tables are left out (_INCOMING)."""
     links: dict[str, set[tuple[bool, str]]] = defaultdict(set)  # a link stated by two sources is one
-    query = _CLASS_INCOMING if of_class else _INCOMING_BUT_GRANTS if but_grants else _INCOMING
+    query = _CLASS_INCOMING if of_class else _INCOMING
     for ip, x in get_store().query(sparql_prologue() + query, {"s": s}).raw_rows():
         kind, value, *_ = term_parts(x)
         links[term_parts(ip)[1]].add((kind != "bnode", value))
