@@ -556,6 +556,53 @@ def test_incoming_links_show_the_first_of_each_property_in_order_labelled_with_h
     assert [v["label"] for v in located["values"]] == ["Acteur 3", "Acteur 4"] and located["more"] == 0
 
 
+def test_a_long_list_of_incoming_links_is_cut_by_the_engine_each_link_once_over_its_pages(tmp_path, monkeypatch):
+    """A property with more than LONG_LIST links to the resource (a SIRENE extract's source has 20,000) comes a
+    page at a time from the engine, in its own order: over the pages, each link once (two sources stating one
+    count once), the count right; the resource's shorter lists still whole and sorted."""
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+    from webapp import resource_pages, resource_tables
+
+    prefixes = ("@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix schema: <http://schema.org/> .\n"
+                "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix ex: <https://ex.org/> .\n")
+    turtle = prefixes + "ex:place a schema:Place ; rdfs:label \"Lieu\" .\n" + "".join(
+        f'ex:a{n} a mai:Association ; rdfs:label "Acteur {n}" ; schema:location ex:place .\n' for n in range(7)) \
+        + "[] schema:location ex:place .\n" + "".join(
+        f'ex:e{n} rdfs:label "Événement {n}" ; schema:about ex:place .\n' for n in (2, 1))
+    monkeypatch.setattr(resource_tables, "LONG_LIST", 3)
+    monkeypatch.setattr(resource_pages, "INVERSE_CAP", 3)
+    data = data_with(tmp_path, turtle)
+    again = tmp_path / "again.ttl"  # a second source states one of the links
+    again.write_text(prefixes + "ex:a1 schema:location ex:place .\n", encoding="utf-8")
+    store = open_store({"store": "oxigraph", "data_dir": str(data)})
+    ingest_paths(store, [again])
+    store.close()
+    app = fresh_app(data, tmp_path / "app")
+    seen, about = [], []
+    try:
+        client = app.test_client()
+        for offset in (0, 3, 6):
+            data = client.get(f"/resource?iri=https://ex.org/place&offset={offset}&format=json").get_json()
+            (located,) = [p for p in data["inverse"] if p["property"]["iri"] == "http://schema.org/location"]
+            seen += [v["label"] if isinstance(v, dict) else "(blank)" for v in located["values"]]
+            assert located["more"] == max(8 - offset - 3, 0)
+            about += [[v["label"] for v in p["values"]] for p in data["inverse"]
+                      if p["property"]["iri"] == "http://schema.org/about"]
+    finally:
+        close_resources(app)
+    assert sorted(seen) == ["(blank)", *(f"Acteur {n}" for n in range(7))]
+    assert about == [["Événement 1", "Événement 2"]]  # on the first page only, in order
+
+
+def test_a_sources_page_quotes_no_evidence_of_the_facts_that_came_from_it(client):
+    """The facts derived from a source (a grants list's 20,000 grants) are not facts about it: their evidence is
+    on their own pages (checking each for it took a SIRENE extract's page 0.33 s at 100k actors)."""
+    data = client.get("/id/source/fixture-ttl.json").get_json()
+    assert GRANT not in data["evidence"] and data["evidence"] == {}
+    assert GRANT in client.get("/id/actor/danaecare.json").get_json()["evidence"]
+
+
 GOALS_TTL = """@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix schema: <http://schema.org/> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix ex: <https://ex.org/> .
