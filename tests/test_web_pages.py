@@ -1004,6 +1004,31 @@ DEMO_GRANT = "https://w3id.org/maillage/id/grant/siren-244200770/2024-00240/dana
 DEMO_GOAL2 = "https://w3id.org/maillage/id/goal/ptce-sante-danaecare/2"
 
 
+def test_the_goals_page_names_its_listed_grants_and_actors_in_the_language_asked_each_time(tmp_path):
+    """The lists under each goal are kept until the next publish, once per language: the English page after the
+    French one (and the French one again) names the grants and the actors in its own language."""
+    turtle = GOALS_TTL.replace('rdfs:label "Asso bénéficiaire"', 'rdfs:label "Asso bénéficiaire"@fr, "Beneficiary"@en')
+    source = tmp_path / "data.ttl"
+    source.write_text(turtle, encoding="utf-8")
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "template")})
+    ingest_paths(store, [source])
+    store.close()
+    app = fresh_app(tmp_path / "template", tmp_path / "app")
+    try:
+        client = app.test_client()
+        pages = [client.get(f"/goals.json?lang={lang}").get_json() for lang in ("fr", "en", "fr")]
+    finally:
+        close_resources(app)
+    named = [({g["label"] for g in d["grants"]} | {a["label"] for a in d["actors"]})
+             for data in pages for d in data["details"] if d["goal"]["label"] == "Objectif A1"]
+    assert named == [{"Subvention de 1\u202f500\u00a0€ à Asso bénéficiaire", "Asso bénéficiaire", "Membre du pôle"},
+                     {"Grant of €1,500 to Beneficiary", "Beneficiary", "Membre du pôle"},
+                     {"Subvention de 1\u202f500\u00a0€ à Asso bénéficiaire", "Asso bénéficiaire", "Membre du pôle"}]
+
+
 def test_goals_count_the_grants_that_the_register_links_to_them(tmp_path):
     app = app_with_the_demo_corpus(tmp_path)
     try:

@@ -10,13 +10,13 @@ from markupsafe import Markup, escape
 from rdflib import URIRef
 
 from graph.namespaces import MAI, NOT_REPLACED, SCHEMA
-from webapp.i18n import t
+from webapp.i18n import get_lang, t
 from webapp.cache import cached_select, cached_slice
 from webapp.named_queries import Parameter
 from webapp.query_parameters import resolve_name
 from webapp.resource_tables import former_members, membership_status
 from webapp.errors import ApiError
-from webapp.views import (Table, collapse, format_money, grant_label, labels_of, pick_label, read_whole, ref,
+from webapp.views import (Ref, Table, collapse, format_money, grant_label, labels_of, pick_label, read_whole, ref,
                            render_page, select)
 
 bp = Blueprint("funding", __name__)
@@ -287,21 +287,13 @@ def goals():
 
 def _goal_lists(found: dict[str, dict]) -> None:
     """Fill each goal's ``grants`` and ``actors`` (GOAL_LIST_CAP at most) and say how many more there are."""
-    goals = list(found)[:MAX_LISTED_GOALS]
+    goals = tuple(found)[:MAX_LISTED_GOALS]
     if not goals:
         return
-    branches = " UNION ".join(_GOAL_LISTS_BRANCH.replace("%I%", str(i)) for i in range(len(goals)))
-    query = ("SELECT ?goal ?grant ?grantee ?granteeLabel ?amount ?actor ?actorLabel WHERE { " + branches
-             + " }").replace("%CAP%", str(GOAL_LIST_CAP))
-    # Kept whole: each listed actor may come with a label from each source that names it.
-    rows = cached_select(query, max_rows=MAX_LISTED_GOALS * GOAL_LIST_CAP * 2 * 4,
-                         **{f"goal{i}": URIRef(iri) for i, iri in enumerate(goals)})
-    for row in collapse(rows, ["actorLabel", "granteeLabel"]):
-        goal = found[str(row["goal"])]
-        if row.get("grant") is not None:
-            goal["grants"].append(ref(row["grant"], grant_label(row.get("amount"), row.get("granteeLabel"))))
-        if row.get("actor") is not None:
-            goal["actors"].append(ref(row["actor"], row.get("actorLabel")))
+    rows, _ = cached_slice(("goal lists", goals, get_lang()), lambda: _listed_under(goals), 0, None,
+                           max_rows=MAX_LISTED_GOALS * GOAL_LIST_CAP * 2)
+    for row in rows:
+        found[row["goal"]][row["list"]].append(Ref(row["iri"], row["label"]))
     listed = tuple(sorted({a.iri for goal in found.values() for a in goal["actors"]}))
     rows, _ = cached_slice(("former members", listed),
                            lambda: [{"actor": a, "pole": p} for a, p in sorted(former_members(listed))], 0, None)
@@ -312,3 +304,25 @@ def _goal_lists(found: dict[str, dict]) -> None:
         goal["actors"].sort(key=lambda a: a.iri in goal["former_actors"])  # today's members first
         goal["more_grants"] = max(goal["grant_count"] - len(goal["grants"]), 0)
         goal["more_actors"] = max(goal["actor_count"] - len(goal["actors"]), 0)
+
+
+def _listed_under(goals: tuple[str, ...]) -> list[dict]:
+    """The grants and actors listed under each of ``goals``, named in the interface's language: rows of goal, list
+    ("grants" or "actors"), IRI and label. Kept per published state and language by the caller: naming them on each
+    request (the query's kept rows merged by label, each grant's name written) took the goals page 0.1 s of its
+    0.12–0.22 s at 100k actors."""
+    branches = " UNION ".join(_GOAL_LISTS_BRANCH.replace("%I%", str(i)) for i in range(len(goals)))
+    query = ("SELECT ?goal ?grant ?grantee ?granteeLabel ?amount ?actor ?actorLabel WHERE { " + branches
+             + " }").replace("%CAP%", str(GOAL_LIST_CAP))
+    # The rows kept too, for the other language: each listed actor may come with a label from each source.
+    rows = cached_select(query, max_rows=MAX_LISTED_GOALS * GOAL_LIST_CAP * 2 * 4,
+                         **{f"goal{i}": URIRef(iri) for i, iri in enumerate(goals)})
+    listed = []
+    for row in collapse(rows, ["actorLabel", "granteeLabel"]):  # an actor may be named by each of its sources
+        if row.get("grant") is not None:
+            listed.append({"goal": str(row["goal"]), "list": "grants", "iri": str(row["grant"]),
+                           "label": grant_label(row.get("amount"), row.get("granteeLabel"))})
+        if row.get("actor") is not None:
+            actor = ref(row["actor"], row.get("actorLabel"))
+            listed.append({"goal": str(row["goal"]), "list": "actors", "iri": actor.iri, "label": actor.label})
+    return listed
