@@ -9,7 +9,8 @@ import pyoxigraph as ox
 import pytest
 from markupsafe import escape
 from web_fixture import (BASE, COEUR, DANAECARE, DELIBERATION, END, GOAL, GOAL2, GRANT, GRANT_XSS, LONELY, PARTENAIRES,
-                         PREVENTION, PTCE, QUOTE, SEM, SESSION, START, XSS, data_with, fresh_app, template_data)
+                         PREVENTION, PTCE, QUOTE, SEM, SESSION, START, XSS, client_with, data_with, fresh_app,
+                         template_data)
 
 from webapp.i18n import STRINGS
 from webapp.resources import close_resources
@@ -593,6 +594,41 @@ def test_a_long_list_of_incoming_links_is_cut_by_the_engine_each_link_once_over_
         close_resources(app)
     assert sorted(seen) == ["(blank)", *(f"Acteur {n}" for n in range(7))]
     assert about == [["Événement 1", "Événement 2"]]  # on the first page only, in order
+
+
+def test_a_long_list_of_memberships_comes_a_page_at_a_time_counted_whole(tmp_path, monkeypatch):
+    """A circle of many poles has thousands of memberships: MEMBERSHIPS_PAGE_SIZE at a time, today's first then
+    former ones, each by entry date, with a link to the next ones; the count of members today and former ones is
+    over all of them, and the evidence of those shown is quoted."""
+    from webapp import resource_pages
+
+    prefixes = ("@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix org: <http://www.w3.org/ns/org#> .\n"
+                "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix ex: <https://ex.org/> .\n"
+                "@prefix oa: <http://www.w3.org/ns/oa#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n")
+    rows = [(1, "2020-01-01", None), (2, "2021-01-01", None), (3, "2019-01-01", "2022-01-01"), (4, "2022-06-01", None),
+            (5, "2018-01-01", "2020-01-01")]
+    turtle = prefixes + "ex:pole a mai:Cooperation ; rdfs:label \"Pôle\" .\n" + "".join(
+        f'ex:a{n} a mai:Association ; rdfs:label "Membre {n}" .\n'
+        f'ex:m{n} a org:Membership ; org:member ex:a{n} ; org:organization ex:pole ; org:role <{COEUR}> ;\n'
+        f'  mai:joinedOn "{joined}"^^xsd:date'
+        + (f' ; mai:leftOn "{left}"^^xsd:date' if left else "")
+        + f' ; mai:evidence ex:e{n} .\nex:e{n} oa:exact "ligne {n}" .\n' for n, joined, left in rows)
+    monkeypatch.setattr(resource_pages, "MEMBERSHIPS_PAGE_SIZE", 2)
+    with client_with(tmp_path, turtle) as client:
+        pages = [client.get(f"/resource?iri=https://ex.org/pole&members_offset={offset}&format=json").get_json()
+                 for offset in (0, 2, 4)]
+        html = client.get("/resource?iri=https://ex.org/pole", headers=HTML).get_data(as_text=True)
+        more = re.search(r'<a href="([^"]+)" rel="next">3 de plus</a>', html).group(1).replace("&amp;", "&")
+        second = client.get(more, headers=HTML).get_data(as_text=True)
+    shown = [[row["member"]["label"] for row in page["memberships"]["rows"]] for page in pages]
+    assert shown == [["Membre 1", "Membre 2"], ["Membre 4", "Membre 5"], ["Membre 3"]]
+    assert [page["memberships"]["more"] for page in pages] == [3, 1, 0]
+    assert all(page["members"] == {"current": 3, "future": 0, "former": 2} for page in pages)
+    assert [sorted(k.rsplit("/", 1)[1] for k in page["evidence"] if "/m" in k) for page in pages] == [
+        ["m1", "m2"], ["m4", "m5"], ["m3"]]
+    table = re.search(r"<h2>Appartenances</h2>(.*?)</section>", second, re.S).group(1)
+    assert "members_offset=2" in more and ">Membre 4<" in table and ">Membre 1<" not in table
+    assert 'rel="prev"' in table
 
 
 def test_a_sources_page_quotes_no_evidence_of_the_facts_that_came_from_it(client):

@@ -44,41 +44,28 @@ INVERSE_CAP = 50
 GRANTS_PAGE_SIZE = 50
 #: Safety cap on the rows of the resource query (its own triples, memberships).
 RESOURCE_ROWS_CAP = 20000
+#: Memberships on one page of a resource's page: a PTCE's members on its own page, those of a circle a page at a
+#: time (a circle of the 100 poles of 100k generated actors has 2,220: 1.2 MB of HTML in 1.7 s, on one page).
+MEMBERSHIPS_PAGE_SIZE = 200
 
-# One query gathers the resource's own triples (?p ?o) and its memberships (?membership), each branch starting
+# One query gathers the resource's own triples (?p ?o) and whether it has memberships (one ?membership: they are
+# read with their members and circles by webapp.resource_tables.memberships, a page at a time), each branch starting
 # from the bound ?s and told apart by the variables it binds (a tag literal per row cost more than the rest of the
-# row: rdflib's Literal is slow to build). Measured at 10k actors (bench/web.py, pyoxigraph alone): a label
-# OPTIONAL on a variable that an earlier OPTIONAL may leave unbound made a hash join over every label (7 ms for 2
-# rows) — labels are nested in the OPTIONAL that binds their subject; and FILTER(?member = ?s || …) scanned every
-# membership.
+# row: rdflib's Literal is slow to build). Measured at 10k actors (bench/web.py, pyoxigraph alone): a label OPTIONAL
+# on a variable that an earlier OPTIONAL may leave unbound made a hash join over every label (7 ms for 2 rows) —
+# labels are nested in the OPTIONAL that binds their subject; and FILTER(?member = ?s || …) scanned every membership.
 # A value's rank or family name (?order) orders the values of a property: goals by rank, people by family name.
-# Each triple and each membership is taken once (DISTINCT sub-selects) before the labels are joined, and the rows
-# are distinct before the cap: a triple that several sources state (two registers of one PTCE, a register and the
-# deliberation) matches once per graph in their union, and with five registers the joins made more than the cap's
-# rows (the page counted 1 member of 8, in 24 s). The circle's label is read inside the OPTIONAL that binds the
-# circle: after it, a membership with no circle (a register's unknown or missing circle) matched every SKOS concept
-# of the store, and was listed once per concept (367 rows); inside it, the engine joined each membership with the
-# labels of every concept (25 ms for a pole's 115 memberships at 100k actors, 6 ms without): the circles, a few,
-# are named apart (_CIRCLE_LABELS).
-_RESOURCE = """SELECT DISTINCT ?p ?o ?label ?order ?membership
-  ?member ?memberLabel ?organization ?organizationLabel ?circle ?joined ?left WHERE {
+# Each triple is taken once (a DISTINCT sub-select) before the labels are joined, and the rows are distinct before
+# the cap: a triple that several sources state (two registers of one PTCE, a register and the deliberation) matches
+# once per graph in their union.
+_RESOURCE = """SELECT DISTINCT ?p ?o ?label ?order ?membership WHERE {
   { { SELECT DISTINCT ?p ?o WHERE { ?s ?p ?o } }
     OPTIONAL { ?o rdfs:label|skos:prefLabel|dcterms:title ?label }
     OPTIONAL { ?o skos:notation|foaf:familyName|mai:from/foaf:familyName ?order } }
-  UNION {
-    { SELECT DISTINCT ?membership ?member ?organization ?circle ?joined ?left WHERE {
-        { SELECT DISTINCT ?membership WHERE {
-            { ?membership org:member ?s } UNION { ?membership org:organization ?s } UNION { ?membership org:role ?s }
-          } }
-        ?membership org:member ?member ; org:organization ?organization .
-        OPTIONAL { ?membership org:role ?circle }
-        OPTIONAL { ?membership mai:joinedOn ?joined } OPTIONAL { ?membership mai:leftOn ?left } } }
-    OPTIONAL { ?member rdfs:label ?memberLabel } OPTIONAL { ?organization rdfs:label ?organizationLabel }
-  }
+  UNION { SELECT ?membership WHERE {
+      { ?membership org:member ?s } UNION { ?membership org:organization ?s } UNION { ?membership org:role ?s }
+    } LIMIT 1 }
 } LIMIT %CAP%"""
-# %CIRCLES% are IRIs read from the store, written with rdflib's escaping (never request text).
-_CIRCLE_LABELS = ("SELECT ?circle ?circleLabel WHERE { VALUES ?circle { %CIRCLES% } "
-                  "?circle skos:prefLabel ?circleLabel }")
 #: The variable that tells each branch of _RESOURCE apart, in the order they are tested.
 _PARTS = (("p", "out"), ("membership", "membership"))
 # The facts whose evidence the page quotes (the resource, the grants, memberships, deliberations and sessions it
@@ -91,11 +78,13 @@ _FACTS = """SELECT DISTINCT ?fact WHERE {
   %INCOMING%
   ?fact mai:evidence [] .
 }"""
-# The facts that link to the resource (a membership of an actor): not read for a class, whose incoming links are
-# its instances (a scan of 145,000 for mai:Actor at 100k actors, 40 ms, for none); nor those that came from it, when
-# it is a source (a SIRENE extract's 20,000 resources, each checked for a type: 325 ms at 100k actors, 13 ms without).
+# The facts that link to the resource (a grant to the deliberation that decides it): not read for a class, whose
+# incoming links are its instances (a scan of 145,000 for mai:Actor at 100k actors, 40 ms, for none); nor those that
+# came from it, when it is a source (a SIRENE extract's 20,000 resources, each checked for a type: 325 ms at 100k
+# actors, 13 ms without); nor its memberships, whose page of the table is given (a circle's 2,220: 70 ms).
 _INCOMING_FACTS = """UNION { ?fact ?link ?s .
-          FILTER(?link NOT IN (schema:funder, mai:beneficiary, rdf:type, prov:wasDerivedFrom))
+          FILTER(?link NOT IN (schema:funder, mai:beneficiary, rdf:type, prov:wasDerivedFrom, org:member,
+                               org:organization, org:role))
           ?fact a ?factType FILTER(?factType IN (mai:Grant, org:Membership)) }"""
 # %FACTS% and %SOURCES% are IRIs read from the store, written with rdflib's escaping (never request text).
 _EVIDENCE = ("SELECT ?fact ?evidence ?p ?o WHERE { VALUES ?fact { %FACTS% } "
@@ -174,7 +163,8 @@ def _answer(iri: str, fmt: str | None):
         return describe(iri, fmt)
     data = resource_data(iri)
     return render_page("resource.html", data, highlight=_highlight(), page_url=_page_url, offset_url=_offset_url,
-                       shown_as=shown_as, list_size=INVERSE_CAP, **page_context(data))
+                       shown_as=shown_as, list_size=INVERSE_CAP, members_size=MEMBERSHIPS_PAGE_SIZE,
+                       **page_context(data))
 
 
 def _page_url(page: int) -> str:
@@ -182,10 +172,10 @@ def _page_url(page: int) -> str:
     return request.path + "?" + urlencode({**request.args, "page": page})
 
 
-def _offset_url(offset: int) -> str:
-    """This page's URL with its lists (incoming links, instances) from ``offset``, keeping the rest of its query
-    string."""
-    return request.path + "?" + urlencode({**request.args, "offset": offset})
+def _offset_url(offset: int, name: str = "offset") -> str:
+    """This page's URL with its lists (incoming links, instances; its memberships with ``name`` "members_offset")
+    from ``offset``, keeping the rest of its query string."""
+    return request.path + "?" + urlencode({**request.args, name: offset})
 
 
 def _highlight() -> tuple[int, int] | None:
@@ -231,9 +221,12 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     if not out and not links_in and not select(_A_LISTED_GRANT, s=s):
         raise ApiError(f"aucune donnée sur <{iri}>", f"no data about <{iri}>", status=404, code="not-found")
     labels = [row["o"] for row in out if row["p"] in _LABEL_PREDICATES and isinstance(row["o"], Literal)]
+    members_offset = _int_arg("members_offset", 0)
+    listed, members = memberships(s, members_offset, MEMBERSHIPS_PAGE_SIZE) if parts["membership"] else (None, None)
     evidence: dict[str, list[dict]] = {}
     seen: set[tuple[str, str]] = set()
-    _evidence(_evidence_rows(s, of_class), evidence, seen)
+    _evidence(_evidence_rows(s, of_class, [URIRef(row["membership"].iri) for row in listed.rows] if listed else []),
+              evidence, seen)
     data = {"iri": iri, "label": pick_label(labels) or _unlabelled_name(types, out)
             or (names_of_unnamed([s]).get(s) if not types else None) or iri,
             "types": [ref(t, term_label(t)) for t in specific_types(types)],
@@ -251,9 +244,9 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     data.update(_grants(s, pick_label(labels), page, evidence, seen))
     if MAI.Grant in types:
         data["goals"] = _goals_served(s, out)
-    if parts["membership"]:
-        data["memberships"], members = memberships(_with_circle_labels(parts["membership"]))
-        if any(s in (row["organization"], row.get("circle")) for row in parts["membership"]):
+    if listed is not None:
+        data["memberships"], data["members_offset"] = listed, members_offset
+        if members is not None:
             data["members"] = members  # a pole's or a circle's: how many members today, how many former
     # A class (declared, or of the types that sources give without the vocabulary declaring them): its instances,
     # by name.
@@ -264,17 +257,6 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     text = next((row["o"] for row in out if row["p"] == SCHEMA.text), None)
     data["source_text"] = str(text) if text is not None else None
     return data
-
-
-def _with_circle_labels(rows: list[dict]) -> list[dict]:
-    """The memberships' ``rows``, each once with each label of its circle (``circleLabel``), as a join would give
-    them."""
-    circles = sorted({row["circle"] for row in rows if isinstance(row.get("circle"), URIRef)})
-    labels: dict[URIRef, list] = defaultdict(list)
-    if circles:
-        for row in select(_CIRCLE_LABELS.replace("%CIRCLES%", " ".join(c.n3() for c in circles))):
-            labels[row["circle"]].append(row["circleLabel"])
-    return [{**row, "circleLabel": label} for row in rows for label in labels.get(row.get("circle")) or [None]]
 
 
 _TYPE = URIRef(str(PREFIXES["rdf"]) + "type")
@@ -410,11 +392,12 @@ def _properties(rows: list[dict], names: dict[URIRef, str], numbered: dict[URIRe
     return properties
 
 
-def _evidence_rows(s: URIRef, of_class: bool = False) -> list[dict]:
-    """The evidence of ``s`` and of the facts it links to (and, unless it is a class, that link to it), as rows of
-    fact, evidence, quote, start, end, source, title (the columns :func:`_evidence` reads)."""
+def _evidence_rows(s: URIRef, of_class: bool = False, listed: list[URIRef] = ()) -> list[dict]:
+    """The evidence of ``s``, of the facts it links to (and, unless it is a class, of those that link to it) and of
+    the memberships ``listed`` on its page, as rows of fact, evidence, quote, start, end, source, title (the columns
+    :func:`_evidence` reads)."""
     facts = select(_FACTS.replace("%INCOMING%", "" if of_class else _INCOMING_FACTS), s=s)
-    return _evidence_of([row["fact"] for row in facts if isinstance(row["fact"], URIRef)])
+    return _evidence_of([row["fact"] for row in facts if isinstance(row["fact"], URIRef)] + list(listed))
 
 
 def _evidence_of(facts: list[URIRef]) -> list[dict]:
