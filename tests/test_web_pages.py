@@ -596,6 +596,17 @@ def test_a_long_list_of_incoming_links_is_cut_by_the_engine_each_link_once_over_
     assert about == [["Événement 1", "Événement 2"]]  # on the first page only, in order
 
 
+def test_a_page_quotes_the_evidence_of_the_facts_its_tables_list_not_of_every_fact_that_links_to_it(client):
+    """A grant that serves a goal is among the goal's links, its evidence on its own page (a theme's page checked
+    each of its 860 actors for some); the grant that a deliberation decides is in its table, with its evidence."""
+    goal = client.get("/id/goal/acces-aux-soins.json").get_json()
+    assert GRANT in {v["iri"] for group in goal["inverse"] for v in group["values"]}
+    assert GRANT not in goal["evidence"]
+    deliberation = client.get("/id/deliberation/saint-etienne-metropole/2024-00240.json").get_json()
+    assert [row["grant"]["iri"] for row in deliberation["decided_grants"]["rows"]] == [GRANT]
+    assert deliberation["evidence"][GRANT][0]["quote"] == QUOTE
+
+
 def test_a_long_list_of_memberships_comes_a_page_at_a_time_counted_whole(tmp_path, monkeypatch):
     """A circle of many poles has thousands of memberships: MEMBERSHIPS_PAGE_SIZE at a time, today's first then
     former ones, each by entry date, with a link to the next ones; the count of members today and former ones is

@@ -68,24 +68,19 @@ _RESOURCE = """SELECT DISTINCT ?p ?o ?label ?order ?membership WHERE {
 } LIMIT %CAP%"""
 #: The variable that tells each branch of _RESOURCE apart, in the order they are tested.
 _PARTS = (("p", "out"), ("membership", "membership"))
-# The facts whose evidence the page quotes (the resource, the grants, memberships, deliberations and sessions it
-# links to), then their evidence read without OPTIONAL: written as one query with OPTIONAL parts, Oxigraph
-# evaluated those over all the store's evidence (350–450 ms per page at 100k actors, against 1–3 ms this way).
+# The facts whose evidence the page quotes: the resource and the grants, memberships, deliberations and sessions it
+# links to; then (:func:`_evidence_of`) their evidence read without OPTIONAL: written as one query with OPTIONAL
+# parts, Oxigraph evaluated those over all the store's evidence (350–450 ms per page at 100k actors, against 1–3 ms
+# this way). Of the facts that link to it, those its tables list (its grants, its memberships, the grants a
+# deliberation decides) are given by IRI: a query of every fact that links to the resource checked them all (a
+# SIRENE extract's source page 20,000: 325 ms at 100k actors; a theme's 860 actors: 26 ms), to quote in the JSON
+# the evidence of facts that the page does not list.
 _FACTS = """SELECT DISTINCT ?fact WHERE {
   { BIND(?s AS ?fact) }
   UNION { ?s ?link ?fact . ?fact a ?factType
           FILTER(?factType IN (mai:Grant, org:Membership, mai:Deliberation, mai:Session)) }
-  %INCOMING%
   ?fact mai:evidence [] .
 }"""
-# The facts that link to the resource (a grant to the deliberation that decides it): not read for a class, whose
-# incoming links are its instances (a scan of 145,000 for mai:Actor at 100k actors, 40 ms, for none); nor those that
-# came from it, when it is a source (a SIRENE extract's 20,000 resources, each checked for a type: 325 ms at 100k
-# actors, 13 ms without); nor its memberships, whose page of the table is given (a circle's 2,220: 70 ms).
-_INCOMING_FACTS = """UNION { ?fact ?link ?s .
-          FILTER(?link NOT IN (schema:funder, mai:beneficiary, rdf:type, prov:wasDerivedFrom, org:member,
-                               org:organization, org:role))
-          ?fact a ?factType FILTER(?factType IN (mai:Grant, org:Membership)) }"""
 # %FACTS% and %SOURCES% are IRIs read from the store, written with rdflib's escaping (never request text).
 _EVIDENCE = ("SELECT ?fact ?evidence ?p ?o WHERE { VALUES ?fact { %FACTS% } "
              "?fact mai:evidence ?evidence . ?evidence ?p ?o }")
@@ -223,10 +218,12 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     labels = [row["o"] for row in out if row["p"] in _LABEL_PREDICATES and isinstance(row["o"], Literal)]
     members_offset = _int_arg("members_offset", 0)
     listed, members = memberships(s, members_offset, MEMBERSHIPS_PAGE_SIZE) if parts["membership"] else (None, None)
+    decided = decided_grants(s) if MAI.Deliberation in types else None
     evidence: dict[str, list[dict]] = {}
     seen: set[tuple[str, str]] = set()
-    _evidence(_evidence_rows(s, of_class, [URIRef(row["membership"].iri) for row in listed.rows] if listed else []),
-              evidence, seen)
+    tables = [URIRef(row[key].iri) for table, key in ((listed, "membership"), (decided, "grant")) if table
+              for row in table.rows]
+    _evidence(_evidence_rows(s, tables), evidence, seen)
     data = {"iri": iri, "label": pick_label(labels) or _unlabelled_name(types, out)
             or (names_of_unnamed([s]).get(s) if not types else None) or iri,
             "types": [ref(t, term_label(t)) for t in specific_types(types)],
@@ -237,7 +234,7 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     if MAI.StrategicGoal in types:
         data["inverse"] = goal_inverse(s, links_in)
     if MAI.Deliberation in types:
-        data["decided_grants"] = decided_grants(s)
+        data["decided_grants"] = decided
         data["approved_agreements"] = approved_agreements(s)
         data["attendance"] = attendance_at_vote(s)
         data["creates"] = _created(s, evidence, seen)
@@ -392,11 +389,10 @@ def _properties(rows: list[dict], names: dict[URIRef, str], numbered: dict[URIRe
     return properties
 
 
-def _evidence_rows(s: URIRef, of_class: bool = False, listed: list[URIRef] = ()) -> list[dict]:
-    """The evidence of ``s``, of the facts it links to (and, unless it is a class, of those that link to it) and of
-    the memberships ``listed`` on its page, as rows of fact, evidence, quote, start, end, source, title (the columns
-    :func:`_evidence` reads)."""
-    facts = select(_FACTS.replace("%INCOMING%", "" if of_class else _INCOMING_FACTS), s=s)
+def _evidence_rows(s: URIRef, listed: list[URIRef] = ()) -> list[dict]:
+    """The evidence of ``s``, of the facts it links to and of the facts ``listed`` in its tables, as rows of fact,
+    evidence, quote, start, end, source, title (the columns :func:`_evidence` reads)."""
+    facts = select(_FACTS, s=s)
     return _evidence_of([row["fact"] for row in facts if isinstance(row["fact"], URIRef)] + list(listed))
 
 
