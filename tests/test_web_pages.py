@@ -642,6 +642,21 @@ def test_a_long_list_of_memberships_comes_a_page_at_a_time_counted_whole(tmp_pat
     assert 'rel="prev"' in table
 
 
+def test_a_membership_whose_member_is_a_blank_node_is_listed_on_its_poles_page(tmp_path):
+    """A blank node's name cannot be looked up by IRI (the shapes ask for an IRI, a lenient ingest stores it
+    anyway): the pole's page lists the membership all the same."""
+    turtle = ("@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix org: <http://www.w3.org/ns/org#> .\n"
+              "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+              "<https://ex.org/pole> a mai:Cooperation ; rdfs:label \"Pôle\" .\n"
+              "<https://ex.org/m> a org:Membership ; org:organization <https://ex.org/pole> ;\n"
+              "  org:member [ a mai:Association ; rdfs:label \"Sans IRI\" ] .\n")
+    with client_with(tmp_path, turtle) as client:
+        page = client.get("/resource?iri=https://ex.org/pole&format=json")
+    assert page.status_code == 200
+    (row,) = page.get_json()["memberships"]["rows"]
+    assert row["organization"]["label"] == "Pôle" and row["member"]["iri"]
+
+
 def test_a_sources_page_quotes_no_evidence_of_the_facts_that_came_from_it(client):
     """The facts derived from a source (a grants list's 20,000 grants) are not facts about it: their evidence is
     on their own pages (checking each for it took a SIRENE extract's page 0.33 s at 100k actors)."""

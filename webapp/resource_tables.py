@@ -79,8 +79,9 @@ _LINKED_FROM = {str(p): kind for kind, properties in (
 
 def incoming(s: URIRef, offset: int, size: int, of_class: bool = False) -> list[dict]:
     """Incoming links grouped by property in IRI order, ``size`` of each from ``offset`` (blank nodes first,
-    then IRIs in order), with how many more; only the links shown are labelled. ``of_class``: ``s`` is a class, whose
-    instances are not read here. The grants that the page lists in its grants tables are left out (_INCOMING)."""
+    then IRIs in order; past LONG_LIST links, in the engine's order), with how many more; only the links shown are
+    labelled. ``of_class``: ``s`` is a class, whose instances are not read here. The grants that the page lists in
+    its grants tables are left out (_INCOMING)."""
     store = get_store()
     query = sparql_prologue() + (_CLASS_INCOMING if of_class else _INCOMING)
     rows = list(store.query(f"{query} LIMIT {LONG_LIST + 1}", {"s": s}).raw_rows())
@@ -424,8 +425,8 @@ def memberships(s: URIRef, offset: int, size: int) -> tuple[Table, dict[str, int
 def _sorted_memberships(s: URIRef) -> list[dict]:
     """The rows of the memberships table of ``s``, in its order, each with its status (``status_code``)."""
     rows = select(_MEMBERSHIPS, s=s)  # a membership with two dates (two sources) is a row of each
-    names = {iri: pick_label(found) for iri, found in labels_of(
-        {row[key] for row in rows for key in ("member", "organization")} - {None}).items()}
+    names = {iri: pick_label(found) for iri, found in labels_of(  # a blank node has no name to look up by
+        {row[key] for row in rows for key in ("member", "organization") if isinstance(row[key], URIRef)}).items()}
     circles = _circle_names(row["circle"] for row in rows if isinstance(row.get("circle"), URIRef))
     for row in rows:
         row["status"] = membership_status(row.get("joined"), row.get("left"))
