@@ -682,6 +682,11 @@ ex:grant a mai:Grant ; schema:funder ex:city ; mai:beneficiary ex:asso ; schema:
 
 def json_of_a_store_of(tmp_path: Path, turtle: str, url: str) -> dict:
     """The JSON at ``url`` of an explorer on a store of ``turtle`` alone (ingested by the pipeline)."""
+    return jsons_of_a_store_of(tmp_path, turtle, [url])[0]
+
+
+def jsons_of_a_store_of(tmp_path: Path, turtle: str, urls: list[str]) -> list[dict]:
+    """The JSON at each of ``urls`` in turn, from one explorer on a store of ``turtle`` alone."""
     from graph.ingest.pipeline import ingest_paths
     from graph.store import open_store
 
@@ -692,7 +697,8 @@ def json_of_a_store_of(tmp_path: Path, turtle: str, url: str) -> dict:
     store.close()
     app = fresh_app(tmp_path / "template", tmp_path / "app")
     try:
-        return app.test_client().get(url).get_json()
+        client = app.test_client()
+        return [client.get(url).get_json() for url in urls]
     finally:
         close_resources(app)
 
@@ -1070,20 +1076,7 @@ def test_the_goals_page_names_its_listed_grants_and_actors_in_the_language_asked
     """The lists under each goal are kept until the next publish, once per language: the English page after the
     French one (and the French one again) names the grants and the actors in its own language."""
     turtle = GOALS_TTL.replace('rdfs:label "Asso bénéficiaire"', 'rdfs:label "Asso bénéficiaire"@fr, "Beneficiary"@en')
-    source = tmp_path / "data.ttl"
-    source.write_text(turtle, encoding="utf-8")
-    from graph.ingest.pipeline import ingest_paths
-    from graph.store import open_store
-
-    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "template")})
-    ingest_paths(store, [source])
-    store.close()
-    app = fresh_app(tmp_path / "template", tmp_path / "app")
-    try:
-        client = app.test_client()
-        pages = [client.get(f"/goals.json?lang={lang}").get_json() for lang in ("fr", "en", "fr")]
-    finally:
-        close_resources(app)
+    pages = jsons_of_a_store_of(tmp_path, turtle, [f"/goals.json?lang={lang}" for lang in ("fr", "en", "fr")])
     named = [({g["label"] for g in d["grants"]} | {a["label"] for a in d["actors"]})
              for data in pages for d in data["details"] if d["goal"]["label"] == "Objectif A1"]
     assert named == [{"Subvention de 1\u202f500\u00a0€ à Asso bénéficiaire", "Asso bénéficiaire", "Membre du pôle"},
