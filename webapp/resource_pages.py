@@ -42,7 +42,7 @@ INVERSE_CAP = 50
 
 #: Grant rows per page of a funder's or a beneficiary's tables (a funder of the 10k bench has ~400 grants).
 GRANTS_PAGE_SIZE = 50
-#: Safety cap on the rows of the resource query (its own triples, memberships).
+#: Safety cap on the rows of the resource query (its own triples, labelled).
 RESOURCE_ROWS_CAP = 20000
 #: Memberships on one page of a resource's page: a PTCE's members on its own page, those of a circle a page at a
 #: time (a circle of the 100 poles of 100k generated actors has 2,220: 1.2 MB of HTML in 1.7 s, on one page).
