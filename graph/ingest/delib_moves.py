@@ -34,6 +34,10 @@ _LEAVES = re.compile(rf"\b(?:Départ|Sortie)\s+de\s+{_WHO}(?=\s+(?:à|au|avant|a
                      r"(?:la\s+séance|la\s+salle|l['’]assemblée|la\s+réunion)", re.I | re.M)
 _ASIDE_ARRIVED = re.compile(rf"(?P<who>[^,;:()\n]+?)\s*\(\s*arrivée?\s+(?:au|à\s+partir\s+du|avant\s+le)\s+{_ITEM}",
                             re.I)
+#: The parenthesis of _ASIDE_ARRIVED, which :func:`_asides` looks for first.
+_ASIDE = re.compile(rf"\(\s*arrivée?\s+(?:au|à\s+partir\s+du|avant\s+le)\s+{_ITEM}", re.I)
+#: What ends the name before such a parenthesis.
+_NAME_ENDS = ",;:()\n"
 #: From which item a move counts: "à partir du point n° 5", "au point 4", "avant le point 4", "à la délibération
 #: n° 12" (from 5, 4, 4, 12); "après le vote du point n° 6" (from 7).
 _DU = r"d(?:u|e\s+la)"
@@ -96,8 +100,8 @@ def find_moves(body: str) -> list[Move]:
     [('Mme Laurence PIVERT', True, 5, {'present_count': 27, 'vote_count': 32})]
     """
     moves = []
-    for pattern, arrives in ((_ARRIVES, True), (_LEAVES, False), (_ASIDE_ARRIVED, True)):
-        for match in pattern.finditer(body):
+    for matches, arrives in ((_ARRIVES.finditer(body), True), (_LEAVES.finditer(body), False), (_asides(body), True)):
+        for match in matches:
             who = match.group("who") or match.groupdict().get("who2")
             end = _sentence_end(body, match.end())
             said = body[match.start():end]
@@ -108,8 +112,27 @@ def find_moves(body: str) -> list[Move]:
                               int(since.group("n")) + step if since and since.group("n") else None,
                               _order(since.group("num"), step) if since and since.group("num") else None,
                               holder.group("holder").strip() if holder else None,
-                              {} if pattern is _ASIDE_ARRIVED else _stated_counts(said)))
+                              {} if match.re is _ASIDE_ARRIVED else _stated_counts(said)))
     return sorted(moves, key=lambda m: m.at)
+
+
+def _asides(body: str):
+    """The matches of _ASIDE_ARRIVED in ``body``, as its ``finditer`` gives them, from each "(arrivé au point n"
+    back to where the name before it can start: the pattern alone, tried from every character of a long line, ran
+    to the line's end each time (4.3 ms for a text of 2,000 characters, 0.1 ms this way).
+
+    >>> [m.group("who") for m in _asides("Présents : M. A, Mme B (arrivée au point 3), M. C (arrivé au point 5)")]
+    [' Mme B', ' M. C']
+    """
+    end = 0
+    for aside in _ASIDE.finditer(body):
+        name_end = aside.start()
+        while name_end > end and body[name_end - 1].isspace():  # the \s* before the parenthesis
+            name_end -= 1
+        start = max(end, *(body.rfind(c, 0, name_end) + 1 for c in _NAME_ENDS))
+        if (match := _ASIDE_ARRIVED.search(body, start, aside.end())) is not None:
+            end = match.end()
+            yield match
 
 
 def _order(number: str, step: int = 0) -> tuple[str, int] | None:
