@@ -66,8 +66,6 @@ _RESOURCE = """SELECT DISTINCT ?p ?o ?label ?order ?membership WHERE {
       { ?membership org:member ?s } UNION { ?membership org:organization ?s } UNION { ?membership org:role ?s }
     } LIMIT 1 }
 } LIMIT %CAP%"""
-#: The variable that tells each branch of _RESOURCE apart, in the order they are tested.
-_PARTS = (("p", "out"), ("membership", "membership"))
 # The facts whose evidence the page quotes: the resource and the grants, memberships, deliberations and sessions it
 # links to; then (:func:`_evidence_of`) their evidence read without OPTIONAL: written as one query with OPTIONAL
 # parts, Oxigraph evaluated those over all the store's evidence (350–450 ms per page at 100k actors, against 1–3 ms
@@ -200,16 +198,16 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     """Everything the page of ``iri`` shows, as plain data (the JSON twin); ``page`` of its grant tables (by
     default the request's ``?page=``, else 1).
 
-    Two queries: the resource with its links, evidence and memberships, then one page of its grants; the grants'
-    totals by year, an aggregate over all of them, are kept per published snapshot.
+    One query reads the resource's own triples and whether it has memberships; its incoming links, memberships
+    (a page of them), evidence and grants tables (a page of them) come after, each by its own; the sorted
+    memberships and the grants' keys are kept per published snapshot.
     """
     s = URIRef(iri)
     page = _page_arg() if page is None else page
-    parts: dict[str, list[dict]] = defaultdict(list)
-    for row in select(_RESOURCE.replace("%CAP%", str(RESOURCE_ROWS_CAP)), s=s):
-        parts[next(part for key, part in _PARTS if key in row)].append(row)
+    rows = select(_RESOURCE.replace("%CAP%", str(RESOURCE_ROWS_CAP)), s=s)
+    has_memberships = any("membership" in row for row in rows)  # the other branch's rows bind ?p
     offset = _int_arg("offset", 0)
-    out = collapse(parts["out"], ["label", "order"])
+    out = collapse([row for row in rows if "p" in row], ["label", "order"])
     types = [row["o"] for row in out if str(row["p"]) == str(PREFIXES["rdf"]) + "type"]
     of_class = not _CLASSES.isdisjoint(types)
     links_in = incoming(s, offset, INVERSE_CAP, of_class)
@@ -217,7 +215,7 @@ def resource_data(iri: str, page: int | None = None) -> dict:
         raise ApiError(f"aucune donnée sur <{iri}>", f"no data about <{iri}>", status=404, code="not-found")
     labels = [row["o"] for row in out if row["p"] in _LABEL_PREDICATES and isinstance(row["o"], Literal)]
     members_offset = _int_arg("members_offset", 0)
-    listed, members = memberships(s, members_offset, MEMBERSHIPS_PAGE_SIZE) if parts["membership"] else (None, None)
+    listed, members = memberships(s, members_offset, MEMBERSHIPS_PAGE_SIZE) if has_memberships else (None, None)
     decided = decided_grants(s) if MAI.Deliberation in types else None
     evidence: dict[str, list[dict]] = {}
     seen: set[tuple[str, str]] = set()

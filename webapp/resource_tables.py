@@ -87,11 +87,9 @@ def incoming(s: URIRef, offset: int, size: int, of_class: bool = False) -> list[
     rows = list(store.query(f"{query} LIMIT {LONG_LIST + 1}", {"s": s}).raw_rows())
     long: dict[str, int] = {}  # the properties whose lists the engine cuts, with their lengths
     if len(rows) > LONG_LIST:  # not all read: perhaps a long list
-        if not of_class:
-            counts = store.query(sparql_prologue() + _INCOMING_COUNTS, {"s": s}).raw_rows()
-            long = {p: n for p, n in ((term_parts(ip)[1], int(term_parts(n)[1])) for ip, n in counts) if n > LONG_LIST}
-        query = sparql_prologue() + _INCOMING_SHORT.replace("%LONG%", ", ".join(f"<{p}>" for p in long)) \
-            if long else query
+        long = {} if of_class else _long_lists(s)
+        if long:
+            query = sparql_prologue() + _INCOMING_SHORT.replace("%LONG%", ", ".join(f"<{p}>" for p in long))
         rows = store.query(query, {"s": s}).raw_rows()
     links = _links(rows)
     shown = {p: sorted(xs)[offset:offset + size] for p, xs in links.items()}
@@ -115,6 +113,13 @@ def incoming(s: URIRef, offset: int, size: int, of_class: bool = False) -> list[
              "values": [ref(URIRef(x), pick_label(labels.get(URIRef(x), ())) or names.get(URIRef(x))) if is_iri
                         else BNode(x) for is_iri, x in xs],
              "more": sizes[p] - offset - len(xs)} for p, xs in shown.items()]
+
+
+def _long_lists(s: URIRef) -> dict[str, int]:
+    """The properties of more than LONG_LIST links to ``s`` (counted by the engine), with how many each has."""
+    counts = get_store().query(sparql_prologue() + _INCOMING_COUNTS, {"s": s}).raw_rows()
+    lengths = {term_parts(ip)[1]: int(term_parts(n)[1]) for ip, n in counts}
+    return {p: n for p, n in lengths.items() if n > LONG_LIST}
 
 
 def _links(rows) -> dict[str, set[tuple[bool, str]]]:
