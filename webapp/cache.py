@@ -50,6 +50,11 @@ class SnapshotCache:
     def __len__(self) -> int:
         return len(self._entries)
 
+    @property
+    def state(self) -> Hashable:
+        """The state that the kept entries belong to (None before the first)."""
+        return self._state
+
     def get_or_compute(self, state: Hashable, key: Hashable, compute: Callable[[], list[dict]],
                        max_rows: int | None = None) -> list[dict]:
         """Return the rows kept for ``key`` in ``state``, else compute, keep (when small enough: ``max_rows``, else
@@ -134,7 +139,7 @@ def cached_select(sparql: str, max_rows: int | None = None, **bindings) -> list[
     """
     from webapp.views import select
 
-    state = _kept_for()
+    state = kept_for()
     if state is None:
         return select(sparql, **bindings)
     key = (sparql, tuple(sorted((k, v) for k, v in bindings.items() if v is not None)))
@@ -146,14 +151,14 @@ def cached_slice(key: Hashable, compute: Callable[[], list[dict]], start: int, s
     """Rows ``start:stop`` of those that ``compute`` makes from the store (not one query: a listing sorted in
     Python), and how many there are; the whole listing kept under ``key`` once per published state like
     :func:`cached_select`'s."""
-    state = _kept_for()
+    state = kept_for()
     if state is None:
         rows = compute()
         return rows[start:stop], len(rows)
     return get_cache().get_slice(state, ("rows", key), compute, start, stop, max_rows)
 
 
-def _kept_for() -> Hashable | None:
+def kept_for() -> Hashable | None:
     """What the kept results are valid for: the store's published state and today's date (what is "today's" — a
     member who left yesterday, a grant of this year — changes at midnight, whatever the data); None when nothing is
     kept (no cache, or a store that cannot tell when its data changed)."""

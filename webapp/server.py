@@ -22,29 +22,12 @@ class _Server(BaseApplication):
 
     def load(self):
         from webapp import create_app
+        from webapp.warm_up import warm_search_in_background, watch_in_background
 
         app = create_app({"debug": False})
-        _warm_search_in_background(app)
+        warm_search_in_background(app)
+        watch_in_background(app)
         return app
-
-
-def _warm_search_in_background(app) -> None:
-    """Load the search index's facet data and sort orders in a thread, so that the worker answers at once.
-
-    A reader warms once per process (under a second at 100k actors since the warm-up data is saved with each
-    segment, bench/README.md "Search speed"); without this the first search of each worker would pay it.
-    """
-    import threading
-
-    def warm():
-        index = app.extensions.get("maillage.index")
-        try:
-            if index is not None and index.available():
-                index.view().warm()
-        except Exception:  # a warm-up failure only costs speed: the first search warms instead
-            app.logger.exception("search warm-up failed")
-
-    threading.Thread(target=warm, name="maillage-search-warm-up", daemon=True).start()
 
 
 def serve(host: str, port: int, workers: int = 1) -> None:

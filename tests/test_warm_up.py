@@ -1,0 +1,106 @@
+"""A web worker warms the pages that aggregate the whole graph, at its start and after each publish
+(webapp/warm_up.py), so that their first visitor reads kept results instead of computing them."""
+
+from __future__ import annotations
+
+import shutil
+import time
+
+import pytest
+from web_fixture import BASE, DANAECARE, SEM, fresh_app, template_data
+
+from webapp.cache import get_cache, kept_for
+from webapp.resources import close_resources
+from webapp.server import _Server
+from webapp.warm_up import PAGES, warm_pages, watch_in_background
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = fresh_app(template_data(), tmp_path)
+    yield app
+    close_resources(app)
+
+
+def cache_of(app):
+    with app.app_context():
+        return get_cache()
+
+
+def published_state(app):
+    with app.app_context():
+        return kept_for()
+
+
+def wait_until(condition, seconds: float = 30.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the warm-up did not happen"
+        time.sleep(0.02)
+
+
+def assert_pages_compute_nothing(app) -> None:
+    cache, client = cache_of(app), app.test_client()
+    misses = cache.misses
+    for path in PAGES:
+        assert client.get(path).status_code == 200
+    assert cache.misses == misses
+
+
+def publish_a_grant(app) -> None:
+    turtle = f"""<{BASE}grant/sem-danaecare-2025> a <https://w3id.org/maillage/ontology#Grant> ;
+      <http://schema.org/funder> <{SEM}> ; <https://w3id.org/maillage/ontology#beneficiary> <{DANAECARE}> ;
+      <http://schema.org/amount> "1000"^^<http://www.w3.org/2001/XMLSchema#decimal> ;
+      <https://w3id.org/maillage/ontology#fiscalYear> 2025 ."""
+    with app.app_context():
+        with app.extensions["maillage.store"].writer() as writer:
+            writer.replace_graph(BASE + "source/test-warm-up", turtle.encode(), "turtle")
+
+
+def test_after_the_warm_up_the_aggregate_pages_compute_nothing(app):
+    assert len(cache_of(app)) == 0
+    warm_pages(app)
+    assert len(cache_of(app)) > 0
+    assert_pages_compute_nothing(app)
+
+
+def test_the_pages_are_warmed_at_start_then_after_each_publish_without_a_request(app):
+    watch = watch_in_background(app, interval=0.02, quiet=0.1)
+    try:
+        first = published_state(app)
+        wait_until(lambda: watch.warmed == first)
+        assert cache_of(app).state == first and len(cache_of(app)) > 0
+        publish_a_grant(app)
+        second = published_state(app)
+        assert second != first
+        wait_until(lambda: watch.warmed == second)
+        assert cache_of(app).state == second
+        assert_pages_compute_nothing(app)
+        funding = app.test_client().get("/funding.json").get_json()
+        assert 2025 in {row["year"] for row in funding["by_year"]["rows"]}
+    finally:
+        watch.stop()
+
+
+def test_a_store_that_cannot_tell_its_state_is_not_warmed(app, monkeypatch):
+    store = app.extensions["maillage.store"]
+    monkeypatch.setattr(store, "state", lambda: {"backend": "sparql", "query_url": "http://127.0.0.1:1/q"})
+    watch = watch_in_background(app, interval=0.02, quiet=0.1)
+    time.sleep(0.3)
+    watch.stop()
+    assert watch.warmed is None and cache_of(app).misses == 0
+
+
+def test_a_worker_of_maillage_serve_warms_its_pages(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(template_data(), data)
+    monkeypatch.setenv("MAILLAGE_DATA", str(data))
+    app = _Server({"bind": "127.0.0.1:0"}).load()  # what each gunicorn worker runs after it starts
+    watch = app.extensions["maillage.warm_up"]
+    try:
+        wait_until(lambda: watch.warmed is not None)
+        assert watch.warmed == published_state(app)
+        assert_pages_compute_nothing(app)
+    finally:
+        watch.stop()
+        close_resources(app)

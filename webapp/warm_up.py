@@ -1,0 +1,140 @@
+"""What a web worker prepares before its visitors ask for it.
+
+- The search index's facet data and sort orders, once per process (under a second at 100k actors since the warm-up
+  data is saved with each segment, bench/README.md "Search speed"); without it the first search of each worker
+  would pay it.
+- The aggregates of the pages that count over the whole graph — the home page's counts and circles, the funding
+  page's totals, the goals' lists — after the worker starts and after each publish. They are kept per published state
+  (webapp.cache), so only the first request after a publish computes them: at 100k actors 0.8–3 s a page, against
+  ~20 ms once kept (bench/README.md, "The heaviest page of each kind"). The worker now asks for those pages itself,
+  in a thread, so that the first visitor does not wait.
+
+Both run in daemon threads of the worker (``maillage serve`` starts them, webapp.server); a failure only costs speed:
+it is logged, and the visitor's request computes what the warm-up did not.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Hashable
+
+from flask import Flask
+
+#: The pages whose first request after a publish computes aggregates over the whole graph, in the default language.
+PAGES = ("/", "/funding", "/goals")
+#: Seconds between two looks at the store's published state (a ``stat`` of its pointer).
+INTERVAL = 2.0
+#: Seconds a newly published state must stay current before its pages are warmed. An ingest of many files publishes
+#: every few seconds (the ``publish_interval`` setting): warming each of those states would take the writer's CPU for
+#: pages that nobody may ask for before the next publish.
+QUIET = 10.0
+
+_NOTHING = object()
+
+
+class Schedule:
+    """When to warm: the state found at start at once, then each new state once it has stayed current ``quiet``
+    seconds (states seen for less are skipped).
+
+    >>> schedule = Schedule(quiet=10)
+    >>> schedule.due("s1", now=0)
+    True
+    >>> schedule.warmed("s1")
+    >>> schedule.due("s1", now=5), schedule.due("s2", now=6), schedule.due("s3", now=12), schedule.due("s3", now=21)
+    (False, False, False, False)
+    >>> schedule.due("s3", now=22)
+    True
+    """
+
+    def __init__(self, quiet: float):
+        self.quiet = quiet
+        self._seen: Hashable = _NOTHING
+        self._since = 0.0
+        self._warmed: Hashable = _NOTHING
+
+    def due(self, state: Hashable, now: float) -> bool:
+        """Whether to warm ``state``, seen at time ``now``."""
+        if state != self._seen:
+            self._seen, self._since = state, now
+        if state == self._warmed:
+            return False
+        return self._warmed is _NOTHING or now - self._since >= self.quiet
+
+    def warmed(self, state: Hashable) -> None:
+        """Record that ``state`` was warmed (or tried: a page that fails is not asked for again until the next)."""
+        self._warmed = state
+
+
+def warm_search_in_background(app: Flask) -> None:
+    """Load the search index's facet data and sort orders in a thread, so that the worker answers at once."""
+
+    def warm():
+        index = app.extensions.get("maillage.index")
+        try:
+            if index is not None and index.available():
+                index.view().warm()
+        except Exception:  # a warm-up failure only costs speed: the first search warms instead
+            app.logger.exception("search warm-up failed")
+
+    threading.Thread(target=warm, name="maillage-search-warm-up", daemon=True).start()
+
+
+def warm_pages(app: Flask, pages: tuple[str, ...] = PAGES) -> None:
+    """Ask ``app`` for each of ``pages``, as a visitor would, so that their aggregates are kept for the next one."""
+    client = app.test_client()
+    for path in pages:
+        try:
+            status = client.get(path).status_code
+        except Exception:
+            app.logger.exception("warm-up of %s failed", path)
+            continue
+        if status != 200:
+            app.logger.warning("warm-up of %s answered %s", path, status)
+
+
+class Watch:
+    """The thread that warms the pages after each publish: :attr:`warmed` is the state it warmed last."""
+
+    def __init__(self):
+        self.warmed: Hashable = None
+        self._stop = threading.Event()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+def watch_in_background(app: Flask, pages: tuple[str, ...] = PAGES, interval: float = INTERVAL,
+                        quiet: float = QUIET) -> Watch:
+    """Warm ``pages`` now, then after each publish (:class:`Schedule`), in a daemon thread; the :class:`Watch` is
+    also the app's ``maillage.warm_up`` extension. A store that cannot tell when its data changed (a remote SPARQL
+    server) keeps no aggregates: the thread then ends at once."""
+    from webapp.cache import kept_for
+
+    watch = app.extensions["maillage.warm_up"] = Watch()
+
+    def state() -> Hashable:
+        with app.app_context():
+            return kept_for()
+
+    def run():
+        schedule, failure = Schedule(quiet), None
+        while True:
+            try:
+                current = state()
+            except Exception as exc:  # a snapshot that cannot be opened now: requests will say so; try again later
+                if str(exc) != failure:
+                    failure = str(exc)
+                    app.logger.warning("warm-up: cannot read the store's state: %s", exc)
+                current = _NOTHING
+            if current is None:
+                return
+            if current is not _NOTHING and schedule.due(current, time.monotonic()):
+                warm_pages(app, pages)
+                schedule.warmed(current)
+                watch.warmed = current
+            if watch._stop.wait(interval):
+                return
+
+    threading.Thread(target=run, name="maillage-page-warm-up", daemon=True).start()
+    return watch
