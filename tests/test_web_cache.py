@@ -53,6 +53,35 @@ def test_the_least_recently_used_entry_goes_first_when_full():
     assert cache.get_or_compute("s", "b", rows_of(20)) == [{"n": 20}]
 
 
+def test_the_least_recently_used_long_listings_go_first_when_their_rows_exceed_the_budget():
+    cache = SnapshotCache(max_rows=2, max_kept_rows=10)
+    cache.get_or_compute("s", "a", rows_of(*range(4)), max_rows=100)
+    cache.get_or_compute("s", "aggregate", rows_of(1, 2))  # not a long listing: kept whatever the budget
+    cache.get_or_compute("s", "b", rows_of(*range(4)), max_rows=100)
+    cache.get_or_compute("s", "a", rows_of(99))  # a is now the most recent
+    cache.get_or_compute("s", "c", rows_of(*range(4)), max_rows=100)  # 12 rows: b goes
+    assert (len(cache), cache.kept_rows) == (3, 8)
+    assert cache.get_or_compute("s", "a", rows_of(99)) == [{"n": n} for n in range(4)]
+    assert cache.get_or_compute("s", "aggregate", rows_of(99)) == [{"n": 1}, {"n": 2}]
+    assert cache.get_or_compute("s", "b", rows_of(7)) == [{"n": 7}]
+
+
+def test_a_listing_longer_than_the_budget_is_returned_but_not_kept():
+    cache = SnapshotCache(max_rows=2, max_kept_rows=10)
+    cache.get_or_compute("s", "a", rows_of(1))
+    assert cache.get_slice("s", "long", rows_of(*range(30)), 25, 30, max_rows=100) == (
+        [{"n": n} for n in range(25, 30)], 30)
+    assert (len(cache), cache.kept_rows) == (1, 0)
+
+
+def test_a_new_state_starts_with_no_rows_kept():
+    cache = SnapshotCache(max_rows=2)
+    cache.get_or_compute("s1", "a", rows_of(1, 2, 3), max_rows=10)
+    assert cache.kept_rows == 3
+    cache.get_or_compute("s2", "a", rows_of(1, 2, 3, 4), max_rows=10)
+    assert cache.kept_rows == 4
+
+
 def test_a_result_over_the_row_cap_is_returned_but_not_kept():
     cache = SnapshotCache(max_rows=2)
     assert cache.get_or_compute("s", "big", rows_of(1, 2, 3)) == [{"n": 1}, {"n": 2}, {"n": 3}]

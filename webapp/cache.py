@@ -7,8 +7,10 @@ request until the next publication — or the next day: what is today's (a membe
 midnight. At 10k actors these queries take seconds each (bench/README.md) and the home and funding pages ran five
 of them on every request.
 
-The cache is small and bounded (least recently used entries go first), holds only results of at most
-:data:`MAX_ROWS` rows, and forgets everything when the state moves on. It belongs to the application
+The cache is bounded, least recently used entries going first: at most :data:`MAX_ENTRIES` entries, each of at
+most :data:`MAX_ROWS` rows unless its caller allows more — the long listings (a class's instances, a circle's
+memberships, kept sorted), which hold at most :data:`MAX_KEPT_ROWS` rows in all, the aggregates kept whatever they
+do. It forgets everything when the state moves on. It belongs to the application
 (``app.extensions``), never to the module. A store that cannot tell when its data changed (a remote SPARQL server,
 written to by others) is never cached.
 """
@@ -26,6 +28,10 @@ from flask import Flask, current_app
 MAX_ENTRIES = 256
 #: Larger results are not kept: a few aggregates of 100 rows cost kilobytes, a per-grant listing would cost megabytes.
 MAX_ROWS = 2000
+#: Rows of the long listings (results of more than MAX_ROWS rows) kept in all, ~450 bytes each (~110 MB). They would
+#: otherwise pile up, one per class visited: at 100k actors the pages of the 16 largest classes took a web worker
+#: from 145 to 495 MB, whose target is 500 MB; with this bound its peak was 433 MB (bench/README.md).
+MAX_KEPT_ROWS = 250_000
 
 
 class SnapshotCache:
@@ -40,9 +46,10 @@ class SnapshotCache:
     [{'n': 2}]
     """
 
-    def __init__(self, max_entries: int = MAX_ENTRIES, max_rows: int = MAX_ROWS):
-        self.max_entries, self.max_rows = max_entries, max_rows
+    def __init__(self, max_entries: int = MAX_ENTRIES, max_rows: int = MAX_ROWS, max_kept_rows: int = MAX_KEPT_ROWS):
+        self.max_entries, self.max_rows, self.max_kept_rows = max_entries, max_rows, max_kept_rows
         self._entries: OrderedDict[Hashable, list[dict]] = OrderedDict()
+        self._kept_rows = 0
         self._state: Hashable = None
         self._lock = threading.Lock()
         self.hits = self.misses = 0
@@ -81,6 +88,7 @@ class SnapshotCache:
         with self._lock:
             if state != self._state:
                 self._entries.clear()
+                self._kept_rows = 0
                 self._state = state
             rows = self._entries.get(key)
             if rows is not None:
@@ -90,18 +98,35 @@ class SnapshotCache:
             self.misses += 1
         # Computed outside the lock: two requests may compute the same entry once each, none waits on the other.
         rows = [dict(row) for row in compute()]
-        if len(rows) <= (max_rows or self.max_rows):
+        if len(rows) <= (max_rows or self.max_rows) and self._long(rows) <= self.max_kept_rows:
             with self._lock:
                 if state == self._state:
+                    self._forget(key)
                     self._entries[key] = rows
-                    self._entries.move_to_end(key)
+                    self._kept_rows += self._long(rows)
                     while len(self._entries) > self.max_entries:
-                        self._entries.popitem(last=False)
+                        self._forget(next(iter(self._entries)))
+                    while self._kept_rows > self.max_kept_rows:  # the oldest long listing goes (not this one)
+                        self._forget(next(k for k, v in self._entries.items() if self._long(v)))
         return rows
+
+    def _long(self, rows: list[dict]) -> int:
+        """The rows of ``rows`` that count against :attr:`max_kept_rows`: all of a long listing's, none otherwise."""
+        return len(rows) if len(rows) > self.max_rows else 0
+
+    def _forget(self, key: Hashable) -> None:
+        if key in self._entries:
+            self._kept_rows -= self._long(self._entries.pop(key))
+
+    @property
+    def kept_rows(self) -> int:
+        """The rows of the long listings kept."""
+        return self._kept_rows
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._kept_rows = 0
             self._state = None
 
 

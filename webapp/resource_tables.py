@@ -454,7 +454,8 @@ def _circle_names(circles) -> dict[URIRef, str]:
     return {circle: pick_label(found) for circle, found in labels.items()}
 
 
-#: The instances of a class kept sorted for the next pages, up to this many (an actor's IRI and name, ~250 bytes).
+#: The instances of a class kept sorted for the next pages, up to this many (an actor's IRI and name, ~450 bytes;
+#: webapp.cache.MAX_KEPT_ROWS bounds the long listings kept in all).
 MAX_SORTED_INSTANCES = 250_000
 #: From this many instances, their names are taken from one read of every name of the store, not looked up one
 #: instance after another. At 100k actors the engine reads the store's ~145,000 names in ~1 s and looks up ~20,000 a
