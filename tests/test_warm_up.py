@@ -7,9 +7,9 @@ import shutil
 import time
 
 import pytest
-from web_fixture import BASE, DANAECARE, SEM, fresh_app, template_data
+from web_fixture import BASE, DANAECARE, DELIBERATION, GRANT, SEM, fresh_app, template_data
 
-from webapp.cache import get_cache, kept_for
+from webapp.cache import SnapshotCache, get_cache, kept_for
 from webapp.resources import close_resources
 from webapp.server import _Server
 from webapp.warm_up import PAGES, warm_pages, watch_in_background
@@ -61,6 +61,15 @@ def test_after_the_warm_up_the_aggregate_pages_compute_nothing(app):
     assert len(cache_of(app)) == 0
     warm_pages(app)
     assert len(cache_of(app)) > 0
+    assert_pages_compute_nothing(app)
+
+
+def test_a_crawl_of_resource_pages_does_not_push_the_warmed_aggregates_out(app):
+    app.extensions["maillage.cache"] = SnapshotCache(max_entries=2)  # each resource page keeps an entry or more
+    warm_pages(app)
+    client = app.test_client()
+    for iri in (DANAECARE, SEM, GRANT, DELIBERATION):
+        assert client.get("/resource", query_string={"iri": iri}).status_code == 200
     assert_pages_compute_nothing(app)
 
 

@@ -74,6 +74,17 @@ def test_a_listing_longer_than_the_budget_is_returned_but_not_kept():
     assert (len(cache), cache.kept_rows) == (1, 0)
 
 
+def test_a_pinned_entry_stays_whatever_else_comes_until_the_state_moves_on():
+    cache = SnapshotCache(max_entries=1, max_rows=2, max_kept_rows=3)
+    cache.get_or_compute("s", "overview", rows_of(1, 2, 3, 4), max_rows=10, pin=True)
+    for key in "abc":
+        cache.get_or_compute("s", key, rows_of(1, 2, 3), max_rows=10)
+    assert cache.get_or_compute("s", "overview", rows_of(99)) == [{"n": n} for n in (1, 2, 3, 4)]
+    assert (len(cache), cache.kept_rows) == (2, 3)  # the pinned one and the latest listing
+    assert cache.get_or_compute("s2", "overview", rows_of(5), pin=True) == [{"n": 5}]
+    assert len(cache) == 1
+
+
 def test_a_new_state_starts_with_no_rows_kept():
     cache = SnapshotCache(max_rows=2)
     cache.get_or_compute("s1", "a", rows_of(1, 2, 3), max_rows=10)

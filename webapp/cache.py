@@ -9,8 +9,10 @@ of them on every request.
 
 The cache is bounded, least recently used entries going first: at most :data:`MAX_ENTRIES` entries, each of at
 most :data:`MAX_ROWS` rows unless its caller allows more — the long listings (a class's instances, a circle's
-memberships, kept sorted), which hold at most :data:`MAX_KEPT_ROWS` rows in all, the aggregates kept whatever they
-do. It forgets everything when the state moves on. It belongs to the application
+memberships, kept sorted), which hold at most :data:`MAX_KEPT_ROWS` rows in all. The aggregates of the overview
+pages (home, funding, goals: a few dozen entries, which their code names) are *pinned*: kept until the state moves
+on whatever else comes, since they cost seconds at 100k actors and a crawl of resource pages, each with an entry
+of its own, would otherwise push them out. It forgets everything when the state moves on. It belongs to the application
 (``app.extensions``), never to the module. A store that cannot tell when its data changed (a remote SPARQL server,
 written to by others) is never cached.
 """
@@ -50,6 +52,7 @@ class SnapshotCache:
         self.max_entries, self.max_rows, self.max_kept_rows = max_entries, max_rows, max_kept_rows
         self._entries: OrderedDict[Hashable, list[dict]] = OrderedDict()
         self._kept_rows = 0
+        self._pinned: set[Hashable] = set()
         self._state: Hashable = None
         self._lock = threading.Lock()
         self.hits = self.misses = 0
@@ -63,31 +66,32 @@ class SnapshotCache:
         return self._state
 
     def get_or_compute(self, state: Hashable, key: Hashable, compute: Callable[[], list[dict]],
-                       max_rows: int | None = None) -> list[dict]:
+                       max_rows: int | None = None, pin: bool = False) -> list[dict]:
         """Return the rows kept for ``key`` in ``state``, else compute, keep (when small enough: ``max_rows``, else
-        the cache's own bound) and return them.
+        the cache's own bound; ``pin``: until the state moves on, whatever else comes) and return them.
 
         Each call returns fresh row dicts: a caller that edits its rows does not edit the cache.
         """
-        return [dict(row) for row in self._kept(state, key, compute, max_rows)]
+        return [dict(row) for row in self._kept(state, key, compute, max_rows, pin)]
 
     def get_slice(self, state: Hashable, key: Hashable, compute: Callable[[], list[dict]], start: int,
-                  stop: int | None, max_rows: int | None = None) -> tuple[list[dict], int]:
+                  stop: int | None, max_rows: int | None = None, pin: bool = False) -> tuple[list[dict], int]:
         """Rows ``start:stop`` of those :meth:`get_or_compute` returns, fresh, and how many there are in all:
         a page of a long listing copies its own rows only (the 145,000 actors of a class page took 50 ms to copy).
 
         >>> SnapshotCache().get_slice("s", "k", lambda: [{"n": n} for n in range(5)], 1, 3)
         ([{'n': 1}, {'n': 2}], 5)
         """
-        rows = self._kept(state, key, compute, max_rows)
+        rows = self._kept(state, key, compute, max_rows, pin)
         return [dict(row) for row in rows[start:stop]], len(rows)
 
     def _kept(self, state: Hashable, key: Hashable, compute: Callable[[], list[dict]],
-              max_rows: int | None) -> list[dict]:
+              max_rows: int | None, pin: bool) -> list[dict]:
         """The rows kept for ``key`` in ``state`` (not to be edited), else those computed, kept when small enough."""
         with self._lock:
             if state != self._state:
                 self._entries.clear()
+                self._pinned.clear()
                 self._kept_rows = 0
                 self._state = state
             rows = self._entries.get(key)
@@ -98,34 +102,45 @@ class SnapshotCache:
             self.misses += 1
         # Computed outside the lock: two requests may compute the same entry once each, none waits on the other.
         rows = [dict(row) for row in compute()]
-        if len(rows) <= (max_rows or self.max_rows) and self._long(rows) <= self.max_kept_rows:
+        if len(rows) <= (max_rows or self.max_rows) and (pin or self._long(rows) <= self.max_kept_rows):
             with self._lock:
                 if state == self._state:
                     self._forget(key)
                     self._entries[key] = rows
+                    if pin:
+                        self._pinned.add(key)
+                        return rows
                     self._kept_rows += self._long(rows)
-                    while len(self._entries) > self.max_entries:
-                        self._forget(next(iter(self._entries)))
+                    while len(self._entries) - len(self._pinned) > self.max_entries:
+                        self._forget(self._oldest(lambda rows: True))
                     while self._kept_rows > self.max_kept_rows:  # the oldest long listing goes (not this one)
-                        self._forget(next(k for k, v in self._entries.items() if self._long(v)))
+                        self._forget(self._oldest(self._long))
         return rows
 
     def _long(self, rows: list[dict]) -> int:
         """The rows of ``rows`` that count against :attr:`max_kept_rows`: all of a long listing's, none otherwise."""
         return len(rows) if len(rows) > self.max_rows else 0
 
+    def _oldest(self, which: Callable[[list[dict]], Any]) -> Hashable:
+        """The least recently used entry, not pinned, whose rows ``which`` accepts."""
+        return next(k for k, rows in self._entries.items() if k not in self._pinned and which(rows))
+
     def _forget(self, key: Hashable) -> None:
-        if key in self._entries:
+        if key in self._pinned:
+            self._pinned.discard(key)
+            self._entries.pop(key)
+        elif key in self._entries:
             self._kept_rows -= self._long(self._entries.pop(key))
 
     @property
     def kept_rows(self) -> int:
-        """The rows of the long listings kept."""
+        """The rows of the long listings kept, but pinned ones."""
         return self._kept_rows
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._pinned.clear()
             self._kept_rows = 0
             self._state = None
 
@@ -154,9 +169,10 @@ def get_cache() -> SnapshotCache:
     return current_app.extensions["maillage.cache"]
 
 
-def cached_select(sparql: str, max_rows: int | None = None, **bindings) -> list[dict]:
+def cached_select(sparql: str, max_rows: int | None = None, pin: bool = False, **bindings) -> list[dict]:
     """Run one of our aggregate page queries like :func:`webapp.views.select`, once per published state; an answer
-    of more than ``max_rows`` rows (default :data:`MAX_ROWS`) is not kept.
+    of more than ``max_rows`` rows (default :data:`MAX_ROWS`) is not kept; ``pin`` keeps it whatever else comes
+    (an overview page's aggregate, of which the code names a bounded number).
 
     The state is read before the query runs: a query that runs on a newer snapshot than the one read may be kept
     under the older key (newer data, harmless), never the reverse (older data under the newer key would stay
@@ -168,19 +184,19 @@ def cached_select(sparql: str, max_rows: int | None = None, **bindings) -> list[
     if state is None:
         return select(sparql, **bindings)
     key = (sparql, tuple(sorted((k, v) for k, v in bindings.items() if v is not None)))
-    return get_cache().get_or_compute(state, key, lambda: select(sparql, **bindings), max_rows)
+    return get_cache().get_or_compute(state, key, lambda: select(sparql, **bindings), max_rows, pin)
 
 
 def cached_slice(key: Hashable, compute: Callable[[], list[dict]], start: int, stop: int | None,
-                 max_rows: int | None = None) -> tuple[list[dict], int]:
+                 max_rows: int | None = None, pin: bool = False) -> tuple[list[dict], int]:
     """Rows ``start:stop`` of those that ``compute`` makes from the store (not one query: a listing sorted in
     Python), and how many there are; the whole listing kept under ``key`` once per published state like
-    :func:`cached_select`'s."""
+    :func:`cached_select`'s, and ``pin`` as there."""
     state = kept_for()
     if state is None:
         rows = compute()
         return rows[start:stop], len(rows)
-    return get_cache().get_slice(state, ("rows", key), compute, start, stop, max_rows)
+    return get_cache().get_slice(state, ("rows", key), compute, start, stop, max_rows, pin)
 
 
 def kept_for() -> Hashable | None:

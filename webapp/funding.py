@@ -155,16 +155,16 @@ def _for_pole(sparql: str, pole: URIRef | None) -> str:
 
 def _by_role(role, name: str, key: str, pole: URIRef | None = None) -> Table:
     table = Table(name, [(key, key), ("grants", "grants"), ("total", "total")])
-    for row in cached_select(_for_pole(_BY_ROLE, pole), role=role, pole=pole):
+    for row in cached_select(_for_pole(_BY_ROLE, pole), pin=pole is None, role=role, pole=pole):
         table.rows.append({key: ref(row["actor"], row.get("label")), "grants": int(row["grants"]),
                            "total": float(row["total"].toPython())})
-    table.more = _count(_for_pole(_COUNT_ROLE, pole), role=role, pole=pole) - len(table.rows)
+    table.more = _count(_for_pole(_COUNT_ROLE, pole), pin=pole is None, role=role, pole=pole) - len(table.rows)
     table.more_url = MORE_URLS[name] if pole is None else None  # the named queries list every pole's grants
     return table
 
 
-def _count(sparql: str, **bindings) -> int:
-    rows = cached_select(sparql, **bindings)
+def _count(sparql: str, pin: bool = False, **bindings) -> int:
+    rows = cached_select(sparql, pin=pin, **bindings)
     return int(rows[0]["n"]) if rows else 0
 
 
@@ -199,19 +199,19 @@ def funding():
     pole = _pole_arg()
     flows = Table("flows", [("funder", "funder"), ("beneficiary", "beneficiary"), ("grants", "grants"),
                             ("total", "total")])
-    for row in cached_select(_for_pole(_FLOWS, pole), pole=pole):
+    for row in cached_select(_for_pole(_FLOWS, pole), pin=pole is None, pole=pole):
         flows.rows.append({"funder": ref(row["funder"], row.get("funderLabel")),
                            "beneficiary": ref(row["beneficiary"], row.get("beneficiaryLabel")),
                            "grants": int(row["grants"]), "total": float(row["total"].toPython())})
-    flows.more = _count(_for_pole(_COUNT_FLOWS, pole), pole=pole) - len(flows.rows)
+    flows.more = _count(_for_pole(_COUNT_FLOWS, pole), pin=pole is None, pole=pole) - len(flows.rows)
     flows.more_url = MORE_URLS["flows"] if pole is None else None
     by_year = Table("by_year", [("year", "year"), ("grants", "grants"), ("total", "total")],
                     blanks={"year": t("unknown_year")})
-    for row in cached_select(_for_pole(_BY_YEAR, pole), pole=pole):
+    for row in cached_select(_for_pole(_BY_YEAR, pole), pin=pole is None, pole=pole):
         by_year.rows.append({"year": int(row["year"].toPython()) if row.get("year") is not None else None,
                              "grants": int(row["grants"]), "total": float(row["total"].toPython())})
     by_theme = Table("by_theme", [("theme", "theme"), ("grants", "grants"), ("total", "total")])
-    for row in collapse(cached_select(_for_pole(_BY_THEME, pole), pole=pole), ["themeLabel"]):
+    for row in collapse(cached_select(_for_pole(_BY_THEME, pole), pin=pole is None, pole=pole), ["themeLabel"]):
         by_theme.rows.append({"theme": ref(row["theme"], row.get("themeLabel")), "grants": int(row["grants"]),
                               "total": float(row["total"].toPython())})
     data = {"flows": flows, "by_funder": _by_role(SCHEMA.funder, "by_funder", "funder", pole),
@@ -266,7 +266,7 @@ def _pole_summary(pole: URIRef, tables: list[Table]) -> dict:
 def goals():
     """Show, for each strategic goal, the actors and grants that serve it, with totals."""
     found: dict[str, dict] = {}
-    for row in collapse(cached_select(_GOAL_TOTALS), ["goalLabel", "poleLabel"]):
+    for row in collapse(cached_select(_GOAL_TOTALS, pin=True), ["goalLabel", "poleLabel"]):
         found.setdefault(str(row["goal"]), {
             "goal": ref(row["goal"], row.get("goalLabel")), "rank": row.get("rank"),
             "pole": ref(row.get("pole"), row.get("poleLabel")), "grants": [], "actors": [],
@@ -291,12 +291,13 @@ def _goal_lists(found: dict[str, dict]) -> None:
     if not goals:
         return
     rows, _ = cached_slice(("goal lists", goals, get_lang()), lambda: _listed_under(goals), 0, None,
-                           max_rows=MAX_LISTED_GOALS * GOAL_LIST_CAP * 2)
+                           max_rows=MAX_LISTED_GOALS * GOAL_LIST_CAP * 2, pin=True)
     for row in rows:
         found[row["goal"]][row["list"]].append(Ref(row["iri"], row["label"]))
     listed = tuple(sorted({a.iri for goal in found.values() for a in goal["actors"]}))
     rows, _ = cached_slice(("former members", listed),
-                           lambda: [{"actor": a, "pole": p} for a, p in sorted(former_members(listed))], 0, None)
+                           lambda: [{"actor": a, "pole": p} for a, p in sorted(former_members(listed))], 0, None,
+                           pin=True)
     former = {(row["actor"], row["pole"]) for row in rows}
     for goal in found.values():
         pole = goal["pole"].iri if goal["pole"] is not None else None
@@ -315,7 +316,7 @@ def _listed_under(goals: tuple[str, ...]) -> list[dict]:
     query = ("SELECT ?goal ?grant ?grantee ?granteeLabel ?amount ?actor ?actorLabel WHERE { " + branches
              + " }").replace("%CAP%", str(GOAL_LIST_CAP))
     # The rows kept too, for the other language: each listed actor may come with a label from each source.
-    rows = cached_select(query, max_rows=MAX_LISTED_GOALS * GOAL_LIST_CAP * 2 * 4,
+    rows = cached_select(query, max_rows=MAX_LISTED_GOALS * GOAL_LIST_CAP * 2 * 4, pin=True,
                          **{f"goal{i}": URIRef(iri) for i, iri in enumerate(goals)})
     listed = []
     for row in collapse(rows, ["actorLabel", "granteeLabel"]):  # an actor may be named by each of its sources

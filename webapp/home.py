@@ -74,7 +74,7 @@ def cooperations() -> list[dict]:
     """The PTCEs of the graph, each with its coordinator, goals (in rank order) and circles with member counts (a
     circle of None: the members with no circle)."""
     coops: dict[str, dict] = {}
-    for row in collapse(cached_select(_COOPERATIONS), ["label", "coordinatorLabel", "goalLabel"]):
+    for row in collapse(cached_select(_COOPERATIONS, pin=True), ["label", "coordinatorLabel", "goalLabel"]):
         coop = coops.setdefault(str(row["coop"]), {"cooperation": ref(row["coop"], row.get("label")),
                                                     "coordinator": ref(row.get("coordinator"),
                                                                        row.get("coordinatorLabel")),
@@ -82,7 +82,7 @@ def cooperations() -> list[dict]:
         goal = ref(row.get("goal"), row.get("goalLabel"))
         if goal and goal not in coop["goals"]:
             coop["goals"].append(goal)
-    for row in collapse(cached_select(_CIRCLES), ["circleLabel"]):
+    for row in collapse(cached_select(_CIRCLES, pin=True), ["circleLabel"]):
         if str(row["coop"]) in coops:
             coops[str(row["coop"])]["circles"].append({"circle": ref(row.get("circle"), row.get("circleLabel")),
                                                        "members": int(row["members"])})
@@ -96,11 +96,11 @@ def cooperations() -> list[dict]:
 def home():
     """Show the dashboard: counts, the pole, the latest grants."""
     counts = Table("counts", [("kind", "kind"), ("count", "count")])
-    for row in cached_select(_COUNTS):
+    for row in cached_select(_COUNTS, pin=True):
         counts.rows.append({"kind": ref(row["kind"], term_label(URIRef(row["kind"]))), "count": int(row["n"])})
     latest = Table("latest_grants", [("grant", "grant"), ("funder", "funder"), ("beneficiary", "beneficiary"),
                                      ("year", "year"), ("amount", "amount")])
-    for row in collapse(cached_select(_LATEST), ["funderLabel", "beneficiaryLabel", "purpose"]):
+    for row in collapse(cached_select(_LATEST, pin=True), ["funderLabel", "beneficiaryLabel", "purpose"]):
         named = row.get("purpose") or grant_label(row.get("amount"), row.get("beneficiaryLabel"))
         latest.rows.append({"grant": ref(row["grant"], named),
                             "funder": ref(row.get("funder"), row.get("funderLabel")),
