@@ -10,9 +10,9 @@ of them on every request.
 The cache is bounded, least recently used entries going first: at most :data:`MAX_ENTRIES` entries, each of at
 most :data:`MAX_ROWS` rows unless its caller allows more — the long listings (a class's instances, a circle's
 memberships, kept sorted), which hold at most :data:`MAX_KEPT_ROWS` rows in all. The aggregates of the overview
-pages (home, funding, goals: a few dozen entries, which their code names) are *pinned*: kept until the state moves
-on whatever else comes, since they cost seconds at 100k actors and a crawl of resource pages, each with an entry
-of its own, would otherwise push them out. It forgets everything when the state moves on. It belongs to the application
+pages (home, funding, goals: a few dozen entries, which their code names) are *pinned*: kept whatever else comes,
+since they cost seconds at 100k actors and a crawl of resource pages, each with an entry of its own, would
+otherwise push them out. The cache forgets everything when the state moves on. It belongs to the application
 (``app.extensions``), never to the module. A store that cannot tell when its data changed (a remote SPARQL server,
 written to by others) is never cached.
 """
@@ -87,7 +87,8 @@ class SnapshotCache:
 
     def _kept(self, state: Hashable, key: Hashable, compute: Callable[[], list[dict]],
               max_rows: int | None, pin: bool) -> list[dict]:
-        """The rows kept for ``key`` in ``state`` (not to be edited), else those computed, kept when small enough."""
+        """The rows kept for ``key`` in ``state`` (not to be edited), else those computed, kept when small enough
+        (or pinned)."""
         with self._lock:
             if state != self._state:
                 self._entries.clear()
@@ -134,7 +135,7 @@ class SnapshotCache:
 
     @property
     def kept_rows(self) -> int:
-        """The rows of the long listings kept, but pinned ones."""
+        """The rows of the long listings kept (pinned ones aside)."""
         return self._kept_rows
 
     def clear(self) -> None:

@@ -103,6 +103,10 @@ class Watch:
     def stop(self) -> None:
         self._stop.set()
 
+    def stopped_within(self, seconds: float) -> bool:
+        """Wait ``seconds``, or less if :meth:`stop` is called: whether it was."""
+        return self._stop.wait(seconds)
+
 
 def watch_in_background(app: Flask, pages: tuple[str, ...] = PAGES, interval: float = INTERVAL,
                         quiet: float = QUIET) -> Watch:
@@ -133,7 +137,7 @@ def watch_in_background(app: Flask, pages: tuple[str, ...] = PAGES, interval: fl
                 warm_pages(app, pages)
                 schedule.warmed(current)
                 watch.warmed = current
-            if watch._stop.wait(interval):
+            if watch.stopped_within(interval):
                 return
 
     threading.Thread(target=run, name="maillage-page-warm-up", daemon=True).start()
