@@ -8,14 +8,13 @@ import json
 
 import pytest
 from test_deliberation_health import ERRATUM
-from web_fixture import BASE, DANAECARE, DELIBERATION, GOAL, GRANT, PTCE, SEM, client_with, fresh_app, template_data
+from web_fixture import BASE, DANAECARE, DELIBERATION, GOAL, GRANT, PTCE, SEM, app_on_fixture, client_with
 
 from graph.export import export_scdl
 from graph.ingest.delib_facts import extract_fixture
 from graph.ingest.pipeline import ingest_paths
 from graph.namespaces import DCTERMS, SCHEMA
 from graph.store import open_store
-from webapp.resources import close_resources
 
 ORIGINAL = """COMMUNE DE ROCHEFORT-EN-VALDAINE
 
@@ -202,12 +201,9 @@ def test_the_replaced_grant_keeps_its_own_page(client):
 
 
 def test_nothing_replaced_leaves_every_grant_counted(tmp_path):
-    app = fresh_app(template_data(), tmp_path)  # the anti-join keeps every grant when no dcterms:replaces is stored
-    try:
+    with app_on_fixture(tmp_path) as app:  # the anti-join keeps every grant when no dcterms:replaces is stored
         funding = app.test_client().get("/funding.json").get_json()
         assert _pairs(funding["by_funder"], "funder") == [(SEM, 2, 25000)]
-    finally:
-        close_resources(app)
 
 
 def test_the_replaced_grant_says_by_which_grant(client):

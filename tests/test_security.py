@@ -12,7 +12,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-from web_fixture import XSS, fresh_app, template_data
+from web_fixture import XSS, app_on_fixture, template_data
 
 from tests.conftest import free_port, wait_for_http
 from webapp.security import HEADERS, MAX_BODY_BYTES, MAX_QUERY_STRING
@@ -24,11 +24,8 @@ ESCAPED = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"
 
 @pytest.fixture
 def app(tmp_path):
-    app = fresh_app(template_data(), tmp_path)
-    yield app
-    from webapp.resources import close_resources
-
-    close_resources(app)
+    with app_on_fixture(tmp_path) as app:
+        yield app
 
 
 @pytest.fixture
@@ -110,9 +107,9 @@ def test_a_body_over_the_limit_is_refused_with_413_before_it_is_read(client):
 
 
 def test_an_upload_over_the_upload_limit_is_refused_with_413(tmp_path):
-    app = fresh_app(template_data(), tmp_path, max_upload_bytes=1000)
-    response = app.test_client().post("/api/upload", data=b"x" * 2000, headers={
-        "Authorization": "Bearer s3cret", "Content-Type": "multipart/form-data; boundary=x"})
+    with app_on_fixture(tmp_path, max_upload_bytes=1000) as app:
+        response = app.test_client().post("/api/upload", data=b"x" * 2000, headers={
+            "Authorization": "Bearer s3cret", "Content-Type": "multipart/form-data; boundary=x"})
     assert response.status_code == 413
 
 

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 import pytest
-from web_fixture import DANAECARE, FIXTURE_GRAPH, data_with, fresh_app, template_data
+from web_fixture import DANAECARE, FIXTURE_GRAPH, app_on_fixture, data_with, fresh_app
 
 from webapp.resources import close_resources
 
@@ -22,9 +22,8 @@ AUTH = {"Authorization": "Bearer s3cret"}
 
 @pytest.fixture
 def app(tmp_path):
-    app = fresh_app(template_data(), tmp_path)
-    yield app
-    close_resources(app)
+    with app_on_fixture(tmp_path) as app:
+        yield app
 
 
 @pytest.fixture
@@ -234,13 +233,10 @@ def test_the_protocols_default_graph_uri_and_named_graph_uri_set_the_dataset(cli
 
 
 def test_the_row_cap_cuts_and_flags_the_answer(tmp_path):
-    app = fresh_app(template_data(), tmp_path, max_rows=3)
-    try:
+    with app_on_fixture(tmp_path, max_rows=3) as app:
         response = app.test_client().get("/sparql?format=tsv&query=" + quote("SELECT ?s WHERE { ?s ?p ?o }"))
         assert response.get_data(as_text=True).count("\n") == 4
         assert response.headers["X-Maillage-Truncated"] == "true"
-    finally:
-        close_resources(app)
 
 
 def test_an_update_without_the_token_is_refused(client):
@@ -260,8 +256,8 @@ def test_an_update_with_the_token_is_written_and_read_back(client):
 
 
 def test_writes_are_disabled_when_no_token_is_configured(tmp_path):
-    app = fresh_app(template_data(), tmp_path, write_token="")
-    response = app.test_client().post("/sparql", data={"update": "CLEAR ALL"}, headers=AUTH)
+    with app_on_fixture(tmp_path, write_token="") as app:
+        response = app.test_client().post("/sparql", data={"update": "CLEAR ALL"}, headers=AUTH)
     assert response.status_code == 403
 
 
@@ -280,8 +276,7 @@ RUNAWAY = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j 
 
 
 def test_a_runaway_query_is_stopped_at_its_limit_while_other_requests_are_answered(tmp_path):
-    app = fresh_app(template_data(), tmp_path, query_timeout=1.5, query_workers=2)
-    try:
+    with app_on_fixture(tmp_path, query_timeout=1.5, query_workers=2) as app:
         client = app.test_client()
         client.get("/sparql?query=" + quote(SELECT))  # start the workers
         outcome = {}
@@ -307,8 +302,6 @@ def test_a_runaway_query_is_stopped_at_its_limit_while_other_requests_are_answer
         assert 1.4 <= outcome["seconds"] < 4
         assert answered and all(answered)
         assert labels_from(client.get("/sparql?query=" + quote(SELECT))) == ["DanaeCare"]
-    finally:
-        close_resources(app)
 
 
 def test_an_error_in_the_editors_form_is_shown_in_the_editor_with_the_query_kept(client):

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from web_fixture import fresh_app, template_data
+from web_fixture import app_on_fixture
 
 from webapp.upload import token_id
 
@@ -22,11 +22,8 @@ ASK = f"ASK {{ <{NEW}> ?p ?o }}"
 
 @pytest.fixture
 def app(tmp_path):
-    app = fresh_app(template_data(), tmp_path, write_token=TOKEN)
-    yield app
-    from webapp.resources import close_resources
-
-    close_resources(app)
+    with app_on_fixture(tmp_path, write_token=TOKEN) as app:
+        yield app
 
 
 def knows_new(client) -> bool:
@@ -72,10 +69,10 @@ def test_a_write_without_the_right_token_is_refused_and_changes_nothing(app, wri
 
 @pytest.mark.parametrize("write", WRITES)
 def test_every_write_is_refused_when_no_token_is_configured(tmp_path, write):
-    app = fresh_app(template_data(), tmp_path, write_token="")
-    client = app.test_client()
-    assert WRITES[write](client, {"Authorization": "Bearer "}).status_code in (401, 403)
-    assert not knows_new(client)
+    with app_on_fixture(tmp_path, write_token="") as app:
+        client = app.test_client()
+        assert WRITES[write](client, {"Authorization": "Bearer "}).status_code in (401, 403)
+        assert not knows_new(client)
 
 
 def test_graph_store_delete_without_the_token_is_refused(app):
@@ -167,14 +164,9 @@ def test_the_upload_page_asks_for_a_file_and_the_token(app):
             "<code>maillage ingest FILE</code>", "as “maillage ingest” does it"]),
 ])
 def test_the_upload_page_says_uploads_are_closed_and_how_to_open_them_or_load_files_instead(tmp_path, lang, said):
-    app = fresh_app(template_data(), tmp_path, write_token="")
-    try:
+    with app_on_fixture(tmp_path, write_token="") as app:
         page = app.test_client().get(f"/upload?lang={lang}", headers={"Accept": "text/html"}).get_data(as_text=True)
         refused = app.test_client().post("/api/upload", data={"file": (io.BytesIO(b"x"), "a.ttl")}).get_json()
-    finally:
-        from webapp.resources import close_resources
-
-        close_resources(app)
     assert [words in page for words in said] == [True] * len(said) and 'type="file"' not in page
     assert "`" not in page
     assert "MAILLAGE_WRITE_TOKEN" in refused["error"]["message"] and "maillage ingest" in refused["error"]["message"]

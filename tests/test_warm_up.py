@@ -7,7 +7,7 @@ import shutil
 import time
 
 import pytest
-from web_fixture import BASE, DANAECARE, DELIBERATION, GRANT, SEM, fresh_app, template_data
+from web_fixture import BASE, DANAECARE, DELIBERATION, GRANT, SEM, app_on_fixture, template_data
 
 from webapp.cache import SnapshotCache, get_cache, kept_for
 from webapp.resources import close_resources
@@ -17,9 +17,8 @@ from webapp.warm_up import PAGES, warm_pages, watch_in_background
 
 @pytest.fixture
 def app(tmp_path):
-    app = fresh_app(template_data(), tmp_path)
-    yield app
-    close_resources(app)
+    with app_on_fixture(tmp_path) as app:
+        yield app
 
 
 def cache_of(app):

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import pytest
 from rdflib import URIRef
-from web_fixture import BASE, DANAECARE, SEM, fresh_app, template_data
+from web_fixture import BASE, DANAECARE, SEM, app_on_fixture
 
 from webapp.cache import SnapshotCache, cached_select, get_cache, state_key
-from webapp.resources import close_resources
 
 
 def rows_of(*values):
@@ -117,17 +116,13 @@ def test_the_state_key_is_the_published_version_and_none_for_a_remote_store(stat
 
 @pytest.fixture
 def app(tmp_path):
-    app = fresh_app(template_data(), tmp_path)
-    yield app
-    close_resources(app)
+    with app_on_fixture(tmp_path) as app:
+        yield app
 
 
 def test_each_app_has_its_own_cache(app, tmp_path):
-    other = fresh_app(template_data(), tmp_path / "other")
-    try:
+    with app_on_fixture(tmp_path / "other") as other:
         assert app.extensions["maillage.cache"] is not other.extensions["maillage.cache"]
-    finally:
-        close_resources(other)
 
 
 def test_the_funding_page_runs_its_aggregates_once_per_snapshot(app):

@@ -9,8 +9,8 @@ import pyoxigraph as ox
 import pytest
 from markupsafe import escape
 from web_fixture import (BASE, COEUR, DANAECARE, DELIBERATION, END, GOAL, GOAL2, GRANT, GRANT_XSS, LONELY, PARTENAIRES,
-                         PREVENTION, PTCE, QUOTE, SEM, SESSION, START, XSS, client_with, data_with, fresh_app,
-                         template_data)
+                         PREVENTION, PTCE, QUOTE, SEM, SESSION, START, XSS, app_on_fixture, client_with, data_with,
+                         fresh_app)
 
 from webapp.i18n import STRINGS
 from webapp.resources import close_resources
@@ -20,9 +20,8 @@ HTML = {"Accept": "text/html"}
 
 @pytest.fixture
 def client(tmp_path):
-    app = fresh_app(template_data(), tmp_path)
-    yield app.test_client()
-    close_resources(app)
+    with app_on_fixture(tmp_path) as app:
+        yield app.test_client()
 
 
 PAGES = ["/", "/id/actor/danaecare", "/funding", "/goals", "/network", f"/network?focus={DANAECARE}",
@@ -774,8 +773,7 @@ def test_dates_are_written_as_the_interfaces_language_writes_them(tmp_path):
 
     from webapp.views import format_value
 
-    app = fresh_app(template_data(), tmp_path)
-    try:
+    with app_on_fixture(tmp_path) as app:
         with app.test_request_context("/?lang=fr"):
             assert format_value(Literal("2024-05-16", datatype=XSD.date)) == "16 mai 2024"
             assert format_value(Literal("2026-12-01T12:55:36Z", datatype=XSD.dateTime)) == "1er décembre 2026 12:55"
@@ -783,8 +781,6 @@ def test_dates_are_written_as_the_interfaces_language_writes_them(tmp_path):
             assert format_value("2024-05-16") == "2024-05-16" and format_value(dt.date(2024, 1, 15)) == "15 janvier 2024"
         with app.test_request_context("/?lang=en"):
             assert format_value(Literal("2024-05-16", datatype=XSD.date)) == "16 May 2024"
-    finally:
-        close_resources(app)
 
 
 def test_a_named_querys_results_are_headed_in_french_labelled_and_in_euros(client):
@@ -880,12 +876,9 @@ def test_the_funding_lists_link_to_their_whole_list_and_name_an_unknown_year(tmp
 
 @pytest.mark.parametrize("token, linked", [("s3cret", True), ("", False)])
 def test_the_navigation_links_the_upload_page_when_uploads_are_open(tmp_path, token, linked):
-    app = fresh_app(template_data(), tmp_path, write_token=token)
-    try:
+    with app_on_fixture(tmp_path, write_token=token) as app:
         page = app.test_client().get("/", headers=HTML).get_data(as_text=True)
         assert ('<a href="/upload">Déposer un fichier</a>' in page) is linked
-    finally:
-        close_resources(app)
 
 
 def test_a_name_in_small_letters_is_shown_before_one_in_capitals_that_another_source_gives(tmp_path):

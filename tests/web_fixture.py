@@ -124,6 +124,18 @@ def fresh_app(template: Path, tmp_path: Path, **config):
 
 
 @contextlib.contextmanager
+def app_on_fixture(tmp_path: Path, **config):
+    """A fresh app on a copy of the fixture's data (:func:`fresh_app`), its resources closed after use."""
+    from webapp.resources import close_resources
+
+    app = fresh_app(template_data(), tmp_path, **config)
+    try:
+        yield app
+    finally:
+        close_resources(app)
+
+
+@contextlib.contextmanager
 def client_with(root: Path, turtle: str, name: str = "another.ttl"):
     """A test client of a new app over the fixture's data with ``turtle`` ingested after it (:func:`data_with`),
     its resources closed after use."""
