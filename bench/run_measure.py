@@ -293,10 +293,23 @@ def tantivy_baseline(documents: list[dict], queries: list[str], runs: int) -> di
     return {"documents": len(documents), "build_s": round(build_s, 2), **summary(samples)}
 
 
+def request_kind(path: str) -> str:
+    """What the load test's request asks for, to tell its latencies apart: a named query, a search or a page.
+
+    >>> request_kind("/queries/flux-de-financement.json"), request_kind("/api/search?q=x"), request_kind("/id/a")
+    ('named query', 'search', 'page')
+    """
+    if path.startswith("/queries/"):
+        return "named query"
+    if path.startswith(("/api/search", "/search")):
+        return "search"
+    return "page"
+
+
 def load_test(port: int, paths: list[tuple[str, str]], clients: int, seconds: float) -> dict:
-    """``clients`` threads GET the (path, accept) pairs round-robin for ``seconds``; throughput, latency, and the
-    failed requests by status and by path."""
-    samples: list[float] = []
+    """``clients`` threads GET the (path, accept) pairs round-robin for ``seconds``; throughput, latency (also by
+    :func:`request_kind`), and the failed requests by status and by path."""
+    samples: list[tuple[str, float]] = []
     errors: dict[str, int] = {}
     failed: dict[str, dict[str, int]] = {}  # path -> status -> count
     lock = threading.Lock()
@@ -314,7 +327,7 @@ def load_test(port: int, paths: list[tuple[str, str]], clients: int, seconds: fl
                 except OSError as exc:
                     status, s = type(exc).__name__, 0.0
                 if status == 200:
-                    mine.append(s)
+                    mine.append((request_kind(path), s))
                 else:
                     with lock:
                         errors[str(status)] = errors.get(str(status), 0) + 1
@@ -332,8 +345,11 @@ def load_test(port: int, paths: list[tuple[str, str]], clients: int, seconds: fl
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - started
+    kinds = sorted({kind for kind, _ in samples})
+    by_kind = {kind: summary([s for k, s in samples if k == kind]) for kind in kinds}
     return {"clients": clients, "seconds": round(elapsed, 1), "requests": len(samples),
-            "req_per_s": round(len(samples) / elapsed, 1), "errors": errors, "failed": failed, **summary(samples)}
+            "req_per_s": round(len(samples) / elapsed, 1), "errors": errors, "failed": failed, "by_kind": by_kind,
+            **summary([s for _, s in samples])}
 
 
 def process_tree_rss(pid: int) -> dict[int, tuple[str, int]]:

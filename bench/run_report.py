@@ -145,6 +145,10 @@ def report(r: dict) -> str:
         out += [f"**{load['clients']} concurrent clients** on loopback for {load['seconds']} s: "
                 f"{load['req_per_s']} requests/s, p50 {_ms(load)} ms, p99 {_ms(load, 'p99_ms')} ms, "
                 f"errors {load['errors'] or 'none'}{_failed(load.get('failed'))}.", ""]
+        if load.get("by_kind"):
+            out += ["| requests | answered | p50 ms | p99 ms |", "|---|---|---|---|"]
+            out += [f"| {kind} | {entry['n']} | {_ms(entry)} | {_ms(entry, 'p99_ms')} |"
+                    for kind, entry in load["by_kind"].items()] + [""]
     rss = r.get("rss")
     if rss:
         by_role: dict[str, list[int]] = {}

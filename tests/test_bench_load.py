@@ -1,4 +1,5 @@
-"""The benchmark's load test (bench/run_measure.py ``load_test``): it says which requests failed, by path."""
+"""The benchmark's load test (bench/run_measure.py ``load_test``): it says which requests failed, by path, and how
+long each kind of request took."""
 
 from __future__ import annotations
 
@@ -43,3 +44,21 @@ def test_the_load_test_counts_failed_requests_by_path():
     line = next(line for line in report({"actors": 1, "seed": 1, "machine": machine, "load": result}).splitlines()
                 if "concurrent clients" in line)
     assert f"503 ×{result['errors']['503']} /busy" in line
+
+
+def test_the_load_test_times_each_kind_of_request_apart():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        result = load_test(server.server_address[1], [("/id/a", "text/html"), ("/queries/q.json", "application/json"),
+                                                      ("/api/search?q=x", "application/json")], 3, 1.0)
+    finally:
+        server.shutdown()
+        server.server_close()
+    by_kind = result["by_kind"]
+    assert set(by_kind) == {"page", "named query", "search"}
+    assert sum(entry["n"] for entry in by_kind.values()) == result["requests"]
+    machine = dict.fromkeys(("cpu", "cores", "memory_mb", "os", "python", "pyoxigraph", "load_before"), "?")
+    lines = report({"actors": 1, "seed": 1, "machine": machine, "load": result}).splitlines()
+    assert any(line.startswith(f"| named query | {by_kind['named query']['n']} | ") for line in lines)
