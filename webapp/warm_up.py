@@ -30,17 +30,15 @@ INTERVAL = 2.0
 #: pages that nobody may ask for before the next publish.
 QUIET = 10.0
 
-_NOTHING = object()
-
-
 class Schedule:
-    """When to warm: the state found at start at once, then each new state once it has stayed current ``quiet``
-    seconds (states seen for less are skipped).
+    """When to warm a published state (never None): the state found at start at once, then each new state once it
+    has stayed current ``quiet`` seconds (states seen for less are skipped). :attr:`warmed` is the last warmed (or
+    tried: a page that fails is not asked for again until the next state).
 
     >>> schedule = Schedule(quiet=10)
     >>> schedule.due("s1", now=0)
     True
-    >>> schedule.warmed("s1")
+    >>> schedule.warmed = "s1"
     >>> schedule.due("s1", now=5), schedule.due("s2", now=6), schedule.due("s3", now=12), schedule.due("s3", now=21)
     (False, False, False, False)
     >>> schedule.due("s3", now=22)
@@ -49,21 +47,17 @@ class Schedule:
 
     def __init__(self, quiet: float):
         self.quiet = quiet
-        self._seen: Hashable = _NOTHING
+        self.warmed: Hashable = None
+        self._seen: Hashable = None
         self._since = 0.0
-        self._warmed: Hashable = _NOTHING
 
     def due(self, state: Hashable, now: float) -> bool:
         """Whether to warm ``state``, seen at time ``now``."""
         if state != self._seen:
             self._seen, self._since = state, now
-        if state == self._warmed:
+        if state == self.warmed:
             return False
-        return self._warmed is _NOTHING or now - self._since >= self.quiet
-
-    def warmed(self, state: Hashable) -> None:
-        """Record that ``state`` was warmed (or tried: a page that fails is not asked for again until the next)."""
-        self._warmed = state
+        return self.warmed is None or now - self._since >= self.quiet
 
 
 def warm_search_in_background(app: Flask) -> None:
@@ -94,11 +88,16 @@ def warm_pages(app: Flask, pages: tuple[str, ...] = PAGES) -> None:
 
 
 class Watch:
-    """The thread that warms the pages after each publish: :attr:`warmed` is the state it warmed last."""
+    """The thread that warms the pages after each publish, on its :class:`Schedule`."""
 
-    def __init__(self):
-        self.warmed: Hashable = None
+    def __init__(self, quiet: float):
+        self.schedule = Schedule(quiet)
         self._stop = threading.Event()
+
+    @property
+    def warmed(self) -> Hashable:
+        """The state warmed last (None before the first)."""
+        return self.schedule.warmed
 
     def stop(self) -> None:
         self._stop.set()
@@ -115,14 +114,15 @@ def watch_in_background(app: Flask, pages: tuple[str, ...] = PAGES, interval: fl
     server) keeps no aggregates: the thread then ends at once."""
     from webapp.cache import kept_for
 
-    watch = app.extensions["maillage.warm_up"] = Watch()
+    watch = app.extensions["maillage.warm_up"] = Watch(quiet)
+    unreadable = object()  # a state that could not be read this time
 
     def state() -> Hashable:
         with app.app_context():
             return kept_for()
 
     def run():
-        schedule, failure = Schedule(quiet), None
+        failure = None
         while True:
             try:
                 current = state()
@@ -130,13 +130,12 @@ def watch_in_background(app: Flask, pages: tuple[str, ...] = PAGES, interval: fl
                 if str(exc) != failure:
                     failure = str(exc)
                     app.logger.warning("warm-up: cannot read the store's state: %s", exc)
-                current = _NOTHING
+                current = unreadable
             if current is None:
                 return
-            if current is not _NOTHING and schedule.due(current, time.monotonic()):
+            if current is not unreadable and watch.schedule.due(current, time.monotonic()):
                 warm_pages(app, pages)
-                schedule.warmed(current)
-                watch.warmed = current
+                watch.schedule.warmed = current
             if watch.stopped_within(interval):
                 return
 
