@@ -112,6 +112,22 @@ class OxigraphStore(Store):
     def state(self):
         return {"backend": self.name, "snapshot": self._snapshot}
 
+    def writing(self) -> bool:
+        """Whether a live process holds the write lock, as ``write.lock.info`` tells (one read, no lock taken: a
+        writer waiting for the lock is never held up by a reader asking). A writer killed mid-way leaves the file
+        behind, naming a process that is gone: not writing."""
+        holder = _read_json(self.root / "write.lock.info") or {}
+        pid = holder.get("pid")
+        if not isinstance(pid, int):
+            return False
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:  # alive, another user's
+            return True
+        return True
+
     # -- writing --
 
     @contextlib.contextmanager

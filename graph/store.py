@@ -243,6 +243,10 @@ class Store:
         """Describe the store for /healthz: backend and version of the published data."""
         return {"backend": self.name}
 
+    def writing(self) -> bool:
+        """Whether a writer (this process's or another's) holds the store now; False where the store cannot tell."""
+        return False
+
     def close(self) -> None:
         pass
 

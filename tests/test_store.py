@@ -218,6 +218,35 @@ def test_a_second_writer_says_who_holds_the_lock(tmp_path):
         holder.join(10)
 
 
+def test_readers_see_whether_a_writer_holds_the_store_even_one_of_another_process(tmp_path):
+    config = {"store": "oxigraph", "data_dir": str(tmp_path), "lock_timeout": 0.5}
+    reader = open_store(config)
+    assert not reader.writing()
+    with open_store(config).writer():
+        assert reader.writing()
+    assert not reader.writing()
+    ctx = multiprocessing.get_context("spawn")
+    ready, release = ctx.Event(), ctx.Event()
+    holder = ctx.Process(target=_hold_lock, args=(config, ready, release))
+    holder.start()
+    try:
+        assert ready.wait(20) and reader.writing()
+    finally:
+        release.set()
+        holder.join(10)
+    assert not reader.writing()
+
+
+def test_a_writer_killed_while_it_held_the_store_is_not_taken_for_one_at_work(tmp_path):
+    config = {"store": "oxigraph", "data_dir": str(tmp_path)}
+    reader = open_store(config)
+    gone = multiprocessing.get_context("spawn").Process(target=int)
+    gone.start()
+    gone.join(10)
+    (tmp_path / "store" / "write.lock.info").write_text('{"pid": %d, "command": "maillage ingest"}' % gone.pid)
+    assert not reader.writing()
+
+
 def test_a_writer_killed_half_way_is_repaired_by_the_next_writer(tmp_path):
     config = {"store": "oxigraph", "data_dir": str(tmp_path)}
     store = open_store(config)

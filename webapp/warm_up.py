@@ -4,10 +4,10 @@
   data is saved with each segment, bench/README.md "Search speed"); without it the first search of each worker
   would pay it.
 - The aggregates of the pages that count over the whole graph — the home page's counts and circles, the funding
-  page's totals, the goals' lists — after the worker starts and after each publish. They are kept per published state
-  (webapp.cache), so only the first request after a publish computes them: at 100k actors 0.8–3 s a page, against
-  ~20 ms once kept (bench/README.md, "The heaviest page of each kind"). The worker now asks for those pages itself,
-  in a thread, so that the first visitor does not wait.
+  page's totals, the goals' lists — after the worker starts and after each publish, once no ingest holds the store.
+  They are kept per published state (webapp.cache), so only the first request after a publish computes them: at
+  100k actors 0.8–3 s a page, against ~20 ms once kept (bench/README.md, "The heaviest page of each kind"). The
+  worker asks for those pages itself, in a thread, so that the first visitor does not wait.
 
 Both run in daemon threads of the worker (``maillage serve`` starts them, webapp.server); a failure only costs speed:
 it is logged, and the visitor's request computes what the warm-up did not.
@@ -25,9 +25,9 @@ from flask import Flask
 PAGES = ("/", "/funding", "/goals")
 #: Seconds between two looks at the store's published state (a ``stat`` of its pointer).
 INTERVAL = 2.0
-#: Seconds a newly published state must stay current before its pages are warmed. An ingest of many files publishes
-#: every few seconds (the ``publish_interval`` setting): warming each of those states would take the writer's CPU for
-#: pages that nobody may ask for before the next publish.
+#: Seconds a newly published state must stay current, with no writer at work, before its pages are warmed. An ingest
+#: of many files publishes every few seconds (the ``publish_interval`` setting): warming each of those states would
+#: take the writer's CPU for pages that nobody may ask for before the next publish.
 QUIET = 10.0
 
 class Schedule:
@@ -109,17 +109,20 @@ class Watch:
 
 def watch_in_background(app: Flask, pages: tuple[str, ...] = PAGES, interval: float = INTERVAL,
                         quiet: float = QUIET) -> Watch:
-    """Warm ``pages`` now, then after each publish (:class:`Schedule`), in a daemon thread; the :class:`Watch` is
-    also the app's ``maillage.warm_up`` extension. A store that cannot tell when its data changed (a remote SPARQL
-    server) keeps no aggregates: the thread then ends at once."""
+    """Warm ``pages`` now, then after each publish (:class:`Schedule`), in a daemon thread, never while a writer holds
+    the store (``Store.writing``: its ingest keeps the CPU); the :class:`Watch` is also the app's
+    ``maillage.warm_up`` extension. A store that cannot tell when its data changed (a remote SPARQL server) keeps no
+    aggregates: the thread then ends at once."""
     from webapp.cache import kept_for
+    from webapp.resources import get_store
 
     watch = app.extensions["maillage.warm_up"] = Watch(quiet)
-    unreadable = object()  # a state that could not be read this time
+    not_now = object()  # a state that could not be read this time, or that a writer is changing
 
     def state() -> Hashable:
         with app.app_context():
-            return kept_for()
+            current = kept_for()
+            return not_now if current is not None and get_store().writing() else current
 
     def run():
         failure = None
@@ -130,10 +133,10 @@ def watch_in_background(app: Flask, pages: tuple[str, ...] = PAGES, interval: fl
                 if str(exc) != failure:
                     failure = str(exc)
                     app.logger.warning("warm-up: cannot read the store's state: %s", exc)
-                current = unreadable
+                current = not_now
             if current is None:
                 return
-            if current is not unreadable and watch.schedule.due(current, time.monotonic()):
+            if current is not not_now and watch.schedule.due(current, time.monotonic()):
                 warm_pages(app, pages)
                 watch.schedule.warmed = current
             if watch.stopped_within(interval):
