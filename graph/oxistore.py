@@ -125,7 +125,7 @@ class OxigraphStore(Store):
         except ProcessLookupError:
             return False
         except PermissionError:  # alive, another user's
-            return True
+            pass
         return True
 
     # -- writing --

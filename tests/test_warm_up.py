@@ -91,19 +91,17 @@ def test_the_pages_are_warmed_at_start_then_after_each_publish_without_a_request
 
 
 def test_no_page_is_warmed_while_a_writer_holds_the_store_and_they_are_once_it_is_done(app):
-    with app.extensions["maillage.store"].writer():
-        watch = watch_in_background(app, interval=0.02, quiet=0.1)
-        try:
+    watch = None
+    try:
+        with app.extensions["maillage.store"].writer():
+            watch = watch_in_background(app, interval=0.02, quiet=0.1)
             time.sleep(0.3)
             assert watch.warmed is None and cache_of(app).misses == 0
-        except BaseException:
-            watch.stop()
-            raise
-    try:
         wait_until(lambda: watch.warmed == published_state(app))
         assert_pages_compute_nothing(app)
     finally:
-        watch.stop()
+        if watch is not None:
+            watch.stop()
 
 
 def test_a_store_that_cannot_tell_its_state_is_not_warmed(app, monkeypatch):

@@ -51,7 +51,6 @@ class SnapshotCache:
     def __init__(self, max_entries: int = MAX_ENTRIES, max_rows: int = MAX_ROWS, max_kept_rows: int = MAX_KEPT_ROWS):
         self.max_entries, self.max_rows, self.max_kept_rows = max_entries, max_rows, max_kept_rows
         self._entries: OrderedDict[Hashable, list[dict]] = OrderedDict()
-        self._kept_rows = 0
         self._pinned: set[Hashable] = set()
         self._state: Hashable = None
         self._lock = threading.Lock()
@@ -91,10 +90,7 @@ class SnapshotCache:
         (or pinned)."""
         with self._lock:
             if state != self._state:
-                self._entries.clear()
-                self._pinned.clear()
-                self._kept_rows = 0
-                self._state = state
+                self._reset(state)
             rows = self._entries.get(key)
             if rows is not None:
                 self._entries.move_to_end(key)
@@ -111,10 +107,9 @@ class SnapshotCache:
                     if pin:
                         self._pinned.add(key)
                         return rows
-                    self._kept_rows += self._long(rows)
                     while len(self._entries) - len(self._pinned) > self.max_entries:
                         self._forget(self._oldest(lambda rows: True))
-                    while self._kept_rows > self.max_kept_rows:  # the oldest long listing goes (not this one)
+                    while self.kept_rows > self.max_kept_rows:  # the oldest long listing goes (not this one)
                         self._forget(self._oldest(self._long))
         return rows
 
@@ -127,23 +122,22 @@ class SnapshotCache:
         return next(k for k, rows in self._entries.items() if k not in self._pinned and which(rows))
 
     def _forget(self, key: Hashable) -> None:
-        if key in self._pinned:
-            self._pinned.discard(key)
-            self._entries.pop(key)
-        elif key in self._entries:
-            self._kept_rows -= self._long(self._entries.pop(key))
+        self._entries.pop(key, None)
+        self._pinned.discard(key)
+
+    def _reset(self, state: Hashable) -> None:
+        self._entries.clear()
+        self._pinned.clear()
+        self._state = state
 
     @property
     def kept_rows(self) -> int:
         """The rows of the long listings kept (pinned ones aside)."""
-        return self._kept_rows
+        return sum(self._long(rows) for key, rows in self._entries.items() if key not in self._pinned)
 
     def clear(self) -> None:
         with self._lock:
-            self._entries.clear()
-            self._pinned.clear()
-            self._kept_rows = 0
-            self._state = None
+            self._reset(None)
 
 
 def state_key(state: dict[str, Any]) -> Hashable | None:

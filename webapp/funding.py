@@ -197,21 +197,22 @@ def funding():
     """Show who funds whom, with totals by funder, beneficiary, year and theme; with ``?pole=``, for the pole's
     members only."""
     pole = _pole_arg()
+    pin = pole is None  # the overview's aggregates, kept until the next publish whatever else comes (webapp.cache)
     flows = Table("flows", [("funder", "funder"), ("beneficiary", "beneficiary"), ("grants", "grants"),
                             ("total", "total")])
-    for row in cached_select(_for_pole(_FLOWS, pole), pin=pole is None, pole=pole):
+    for row in cached_select(_for_pole(_FLOWS, pole), pin=pin, pole=pole):
         flows.rows.append({"funder": ref(row["funder"], row.get("funderLabel")),
                            "beneficiary": ref(row["beneficiary"], row.get("beneficiaryLabel")),
                            "grants": int(row["grants"]), "total": float(row["total"].toPython())})
-    flows.more = _count(_for_pole(_COUNT_FLOWS, pole), pin=pole is None, pole=pole) - len(flows.rows)
+    flows.more = _count(_for_pole(_COUNT_FLOWS, pole), pin=pin, pole=pole) - len(flows.rows)
     flows.more_url = MORE_URLS["flows"] if pole is None else None
     by_year = Table("by_year", [("year", "year"), ("grants", "grants"), ("total", "total")],
                     blanks={"year": t("unknown_year")})
-    for row in cached_select(_for_pole(_BY_YEAR, pole), pin=pole is None, pole=pole):
+    for row in cached_select(_for_pole(_BY_YEAR, pole), pin=pin, pole=pole):
         by_year.rows.append({"year": int(row["year"].toPython()) if row.get("year") is not None else None,
                              "grants": int(row["grants"]), "total": float(row["total"].toPython())})
     by_theme = Table("by_theme", [("theme", "theme"), ("grants", "grants"), ("total", "total")])
-    for row in collapse(cached_select(_for_pole(_BY_THEME, pole), pin=pole is None, pole=pole), ["themeLabel"]):
+    for row in collapse(cached_select(_for_pole(_BY_THEME, pole), pin=pin, pole=pole), ["themeLabel"]):
         by_theme.rows.append({"theme": ref(row["theme"], row.get("themeLabel")), "grants": int(row["grants"]),
                               "total": float(row["total"].toPython())})
     data = {"flows": flows, "by_funder": _by_role(SCHEMA.funder, "by_funder", "funder", pole),

@@ -30,6 +30,7 @@ INTERVAL = 2.0
 #: take the writer's CPU for pages that nobody may ask for before the next publish.
 QUIET = 10.0
 
+
 class Schedule:
     """When to warm a published state (never None): the state found at start at once, then each new state once it
     has stayed current ``quiet`` seconds (states seen for less are skipped). :attr:`warmed` is the last warmed (or
