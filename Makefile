@@ -6,7 +6,7 @@ DATA ?= maillage-data
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test test-slow install install-test bench clean
+.PHONY: run test test-slow install install-test install-bench bench bench-scale clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
+$(VENV)/.installed-bench: $(VENV)/.installed-test pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $@
+
+install-bench: $(VENV)/.installed-bench
+
 ## run: install, load the demo corpus (files already loaded are skipped), serve on http://127.0.0.1:5000
 run: install
 	$(BIN)/maillage --data $(DATA) ingest examples/
@@ -37,9 +43,14 @@ test: install-test
 test-slow: install-test
 	$(BIN)/python -m pytest -m slow
 
-bench: install-test
-	$(BIN)/pip install --quiet -e '.[bench]'
+## bench: the bulk load next to pyoxigraph's (bench/load.py)
+bench: install-bench
 	$(BIN)/python bench/load.py
+
+## bench-scale: a generated corpus of ACTORS actors ingested, served and measured in one run (bench/run.py)
+ACTORS ?= 10000
+bench-scale: install-bench
+	$(BIN)/python bench/run.py --actors $(ACTORS) --no-index
 
 clean:
 	rm -rf $(VENV) $(DATA) build *.egg-info

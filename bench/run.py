@@ -26,6 +26,7 @@ The load average before and after is printed with the machine.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import platform
@@ -406,6 +407,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-index", action="store_true",
                         help="ingest as a bulk load: --no-index, then one full `maillage index`")
     args = parser.parse_args(argv)
+    if importlib.util.find_spec("tantivy") is None:  # an hour's run without the search baseline would be wasted
+        sys.exit("bench/run.py: tantivy, the search baseline, is not installed: `make bench-scale`, or "
+                 "pip install -e '.[bench]'")
     work = args.work or Path(f"/tmp/maillage-bench-{args.actors}")
     corpus, data = work / "corpus", work / "data"
     results: dict = {"actors": args.actors, "seed": args.seed, "machine": machine()}
