@@ -339,11 +339,36 @@ def test_the_session_page_lists_who_was_present(client):
                                                                          ("Bob Durand", "excusé")}
 
 
-def test_the_pole_page_lists_its_members_as_incoming_relations(client):
+def test_the_pole_page_lists_its_members_in_its_memberships_table_not_again_among_its_incoming_links(client):
     data = client.get("/api/resource?iri=" + PTCE).get_json()
     members = {(r["member"]["label"], r["circle"]["iri"]) for r in data["memberships"]["rows"]}
     assert ("DanaeCare", COEUR) in members
-    assert any(p["property"]["label"] == "a pour adhésion" for p in data["inverse"])
+    assert not any(p["property"]["label"] == "a pour adhésion" for p in data["inverse"])
+
+
+def test_a_circles_memberships_are_listed_once_in_its_table_even_one_a_source_left_without_its_pole(tmp_path):
+    """A pole's or a circle's page lists the memberships that link to it in its memberships table (a circle that
+    the poles share has thousands), no longer again among its incoming links; a member's page still names its
+    memberships among them too ("membre de"). The shapes require a membership's pole; one stored without it (a
+    warning at ingest) still has its row, with an empty pole, rather than vanishing from the page."""
+    circle, pole, member = jsons_of_a_store_of(tmp_path, GOALS_TTL + f"""@prefix org: <http://www.w3.org/ns/org#> .
+ex:m1 a org:Membership ; org:member ex:member ; org:organization ex:pole-a ; org:role <{COEUR}> .
+ex:m2 a org:Membership ; org:member ex:asso ; org:role <{COEUR}> .
+""", [f"/resource?iri={COEUR}&format=json", "/resource?iri=https://ex.org/pole-a&format=json",
+      "/resource?iri=https://ex.org/member&format=json"])
+    rows = {row["membership"]["iri"]: row for row in circle["memberships"]["rows"]}
+    assert set(rows) == {"https://ex.org/m1", "https://ex.org/m2"}
+    assert (rows["https://ex.org/m2"]["member"]["label"], rows["https://ex.org/m2"]["organization"]) == (
+        "Asso bénéficiaire", None)
+    assert rows["https://ex.org/m1"]["organization"]["label"] == "PTCE A"
+
+    def linking(data: dict) -> dict[str, set[str]]:
+        return {group["property"]["iri"].rsplit("#", 1)[-1]: {value["iri"] for value in group["values"]}
+                for group in data["inverse"]}
+
+    assert [row["membership"]["iri"] for row in pole["memberships"]["rows"]] == ["https://ex.org/m1"]
+    assert not {"role", "organization"} & (set(linking(circle)) | set(linking(pole)))
+    assert linking(member)["member"] == {"https://ex.org/m1"}
 
 
 def test_xss_actor_is_escaped_in_search_free_pages_too(client):

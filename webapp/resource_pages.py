@@ -210,7 +210,7 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     out = collapse([row for row in rows if "p" in row], ["label", "order"])
     types = [row["o"] for row in out if str(row["p"]) == str(PREFIXES["rdf"]) + "type"]
     of_class = not _CLASSES.isdisjoint(types)
-    links_in = incoming(s, offset, INVERSE_CAP, of_class)
+    links_in = incoming(s, offset, INVERSE_CAP, of_class, has_memberships)
     if not out and not links_in and not select(_A_LISTED_GRANT, s=s):
         raise ApiError(f"aucune donnée sur <{iri}>", f"no data about <{iri}>", status=404, code="not-found")
     labels = [row["o"] for row in out if row["p"] in _LABEL_PREDICATES and isinstance(row["o"], Literal)]

@@ -47,9 +47,15 @@ _ALL_NAMES = "SELECT ?x ?label WHERE { ?x rdfs:label|skos:prefLabel|dcterms:titl
 # them by IRI in the engine 0.8 s (each comparison decodes both strings), reading them bare 0.08 s.
 # The grants that the page lists in its grants tables (webapp.resource_pages: those the resource received, and those
 # it gave that have a beneficiary) are left out by the engine: read and then taken out in Python, a funder's 167
-# grants at 100k actors cost a query of their own (2.7 ms) besides the links (1.8 ms); this way 1.3 ms.
-_INCOMING_LINKS = """{ ?x ?ip ?s FILTER(?ip NOT IN (schema:funder, mai:beneficiary)) }
+# grants at 100k actors cost a query of their own (2.7 ms) besides the links (1.8 ms); this way 1.3 ms. So are, on a
+# page with a memberships table (%LISTED%: :data:`MEMBERSHIP_LINKS`), the memberships that link to the resource as
+# its pole or its circle, which that table lists whole: a circle that the 100 poles of 100k actors share has 3,332,
+# which were read again here, then a page of them named (its page 63 -> 32 ms, the largest pole's 30 -> 18 ms).
+_INCOMING_LINKS = """{ ?x ?ip ?s FILTER(?ip NOT IN (schema:funder, mai:beneficiary%LISTED%)) }
   UNION { ?x schema:funder ?s FILTER NOT EXISTS { ?x mai:beneficiary [] } BIND(schema:funder AS ?ip) }"""
+#: How a membership links to its pole and its circle: on their pages, rows of the memberships table, not incoming
+#: links. A member's page lists its few memberships among its incoming links too ("membre de", which names each).
+MEMBERSHIP_LINKS = (ORG.organization, ORG.role)
 _INCOMING = f"SELECT ?ip ?x WHERE {{ {_INCOMING_LINKS} }}"
 #: Incoming links of one property past which its list is cut by the engine, in the order of its index, instead of
 #: sorted by IRI here: reading the 20,000 links of a SIRENE extract's source page took 0.25 s at 100k actors on a
@@ -77,26 +83,32 @@ _LINKED_FROM = {str(p): kind for kind, properties in (
     ("titled", (MAI.party, MAI.approvedBy))) for p in properties}  # agreements: a title each (AgreementShape)
 
 
-def incoming(s: URIRef, offset: int, size: int, of_class: bool = False) -> list[dict]:
+def incoming(s: URIRef, offset: int, size: int, of_class: bool = False, memberships: bool = False) -> list[dict]:
     """Incoming links grouped by property in IRI order, ``size`` of each from ``offset`` (blank nodes first,
     then IRIs in order; past LONG_LIST links, in the engine's order), with how many more; only the links shown are
     labelled. ``of_class``: ``s`` is a class, whose instances are not read here. The grants that the page lists in
-    its grants tables are left out (_INCOMING)."""
+    its grants tables are left out (_INCOMING), and with ``memberships`` (the page has a memberships table) the
+    memberships of which ``s`` is the pole or the circle."""
     store = get_store()
-    query = sparql_prologue() + (_CLASS_INCOMING if of_class else _INCOMING)
+    listed = "".join(f", <{p}>" for p in MEMBERSHIP_LINKS) if memberships else ""
+
+    def query_of(template: str) -> str:
+        return sparql_prologue() + template.replace("%LISTED%", listed)
+
+    query = query_of(_CLASS_INCOMING if of_class else _INCOMING)
     rows = list(store.query(f"{query} LIMIT {LONG_LIST + 1}", {"s": s}).raw_rows())
     long: dict[str, int] = {}  # the properties whose lists the engine cuts, with their lengths
     if len(rows) > LONG_LIST:  # not all read: perhaps a long list
-        long = {} if of_class else _long_lists(s)
+        long = {} if of_class else _long_lists(s, query_of(_INCOMING_COUNTS))
         if long:
-            query = sparql_prologue() + _INCOMING_SHORT.replace("%LONG%", ", ".join(f"<{p}>" for p in long))
+            query = query_of(_INCOMING_SHORT.replace("%LONG%", ", ".join(f"<{p}>" for p in long)))
         rows = store.query(query, {"s": s}).raw_rows()
     links = _links(rows)
     shown = {p: sorted(xs)[offset:offset + size] for p, xs in links.items()}
     sizes = {p: len(xs) for p, xs in links.items()} | long
     for p in long:
-        page = _INCOMING_PAGE.replace("%SIZE%", str(size)).replace("%OFFSET%", str(offset))
-        found = store.query(sparql_prologue() + page, {"s": s, "link": URIRef(p)}).raw_rows()
+        page = query_of(_INCOMING_PAGE.replace("%SIZE%", str(size)).replace("%OFFSET%", str(offset)))
+        found = store.query(page, {"s": s, "link": URIRef(p)}).raw_rows()
         shown[p] = [(kind != "bnode", value) for kind, value, *_ in (term_parts(x) for x, in found)]
     shown = {p: xs for p, xs in sorted(shown.items()) if xs}
     iris = {URIRef(x) for xs in shown.values() for is_iri, x in xs if is_iri}
@@ -115,9 +127,10 @@ def incoming(s: URIRef, offset: int, size: int, of_class: bool = False) -> list[
              "more": sizes[p] - offset - len(xs)} for p, xs in shown.items()]
 
 
-def _long_lists(s: URIRef) -> dict[str, int]:
-    """The properties of more than LONG_LIST links to ``s`` (counted by the engine), with how many each has."""
-    counts = get_store().query(sparql_prologue() + _INCOMING_COUNTS, {"s": s}).raw_rows()
+def _long_lists(s: URIRef, query: str) -> dict[str, int]:
+    """The properties of more than LONG_LIST links to ``s`` (counted by the engine's ``query``), with how many each
+    has."""
+    counts = get_store().query(query, {"s": s}).raw_rows()
     lengths = {term_parts(ip)[1]: int(term_parts(n)[1]) for ip, n in counts}
     return {p: n for p, n in lengths.items() if n > LONG_LIST}
 
@@ -387,15 +400,17 @@ _STATUS_ORDER = {"current": 0, "future": 1, "former": 2}
 
 
 # A resource's memberships (as member, as organization, as circle), each once with its member, organization, circle
-# and dates; the names of the members and organizations, and of the circles, are read apart (:func:`labels_of`):
-# joined here, a circle of 2,220 memberships at 100k actors took the engine 0.43 s (0.23 s without them, then 0.06 s
-# for the names of its 2,017 members), and the rows with them, twice as many, as long again to merge; inside the
-# OPTIONAL that binds the circle, the engine joined each membership with the labels of every concept (25 ms for a
-# pole's 115 memberships, 6 ms without); after it, a membership with no circle matched every concept.
+# and dates — a membership without a member or a pole too (the shapes require both; a source may still leave one
+# out): the page lists its memberships here only, not among its incoming links. The names of the members and
+# organizations, and of the circles, are read apart (:func:`labels_of`): joined here, a circle of 2,220 memberships at
+# 100k actors took the engine 0.43 s (0.23 s without them, then 0.06 s for the names of its 2,017 members), and the
+# rows with them, twice as many, as long again to merge; inside the OPTIONAL that binds the circle, the engine joined
+# each membership with the labels of every concept (25 ms for a pole's 115 memberships, 6 ms without); after it, a
+# membership with no circle matched every concept.
 _MEMBERSHIPS = """SELECT DISTINCT ?membership ?member ?organization ?circle ?joined ?left WHERE {
   { SELECT DISTINCT ?membership WHERE {
       { ?membership org:member ?s } UNION { ?membership org:organization ?s } UNION { ?membership org:role ?s } } }
-  ?membership org:member ?member ; org:organization ?organization .
+  OPTIONAL { ?membership org:member ?member } OPTIONAL { ?membership org:organization ?organization }
   OPTIONAL { ?membership org:role ?circle }
   OPTIONAL { ?membership mai:joinedOn ?joined } OPTIONAL { ?membership mai:leftOn ?left }
 }"""
@@ -418,11 +433,12 @@ def memberships(s: URIRef, offset: int, size: int) -> tuple[Table, dict[str, int
                                   ("membership", "membership")])
     table.rows = rows[offset:offset + size]
     table.more = max(len(rows) - offset - len(table.rows), 0)
-    if not any(str(s) in (row["organization"].iri, row["circle"] and row["circle"].iri) for row in rows):
+    if not any(str(s) in (row[key].iri for key in ("organization", "circle") if row[key]) for row in rows):
         return table, None  # an actor's: it is the member
     members: dict[str, set] = {status: set() for status in _STATUS_ORDER}
     for row in rows:
-        members[row["status_code"]].add(row["member"].iri)
+        if row["member"]:
+            members[row["status_code"]].add(row["member"].iri)
     return table, {status: len(found - members["current"]) if status != "current" else len(found)
                    for status, found in members.items()}
 
@@ -431,14 +447,15 @@ def _sorted_memberships(s: URIRef) -> list[dict]:
     """The rows of the memberships table of ``s``, in its order, each with its status (``status_code``)."""
     rows = select(_MEMBERSHIPS, s=s)  # a membership with two dates (two sources) is a row of each
     names = {iri: pick_label(found) for iri, found in labels_of(  # a blank node has no name to look up by
-        {row[key] for row in rows for key in ("member", "organization") if isinstance(row[key], URIRef)}).items()}
+        {row.get(key) for row in rows for key in ("member", "organization") if isinstance(row.get(key), URIRef)}
+    ).items()}
     circles = _circle_names(row["circle"] for row in rows if isinstance(row.get("circle"), URIRef))
     for row in rows:
         row["status"] = membership_status(row.get("joined"), row.get("left"))
     rows.sort(key=lambda r: (_STATUS_ORDER[r["status"]], r.get("joined") is None, str(r.get("joined") or ""),
-                             fold(names.get(r["member"]) or str(r["member"]))))
-    return [{"member": ref(row["member"], names.get(row["member"])),
-             "organization": ref(row["organization"], names.get(row["organization"])),
+                             fold(names.get(r.get("member")) or str(r.get("member") or ""))))
+    return [{"member": ref(row.get("member"), names.get(row.get("member"))),
+             "organization": ref(row.get("organization"), names.get(row.get("organization"))),
              "circle": ref(row.get("circle"), circles.get(row.get("circle"))),
              "joined": row.get("joined"), "left": row.get("left"), "status_code": row["status"],
              "status": t(f"membership_{row['status']}"),
