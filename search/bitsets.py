@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from itertools import compress
 
 # Each byte value spread over 8 bytes, one per bit (0 or 1): a bitset becomes one byte per document.
@@ -70,10 +71,20 @@ def bits_to_column(bitsets: dict[int, int], size: int) -> list:
     >>> bits_to_column({0: 0b0011, 1: 0b0110}, 4)
     [0, (0, 1), 1, None]
     """
+    return ids_to_column({number: bits_to_ids(bits) for number, bits in bitsets.items()}, size)
+
+
+def ids_to_column(ids: dict[int, Iterable[int]], size: int) -> list:
+    """Return the column (as :func:`bits_to_column` makes it) of ``size`` documents where value ``number`` is held
+    by the documents ``ids[number]``.
+
+    >>> ids_to_column({0: [0, 1], 1: [1, 2]}, 4)
+    [0, (0, 1), 1, None]
+    """
     column: list = [None] * size
     several = []
-    for number, bits in bitsets.items():
-        for docnum in bits_to_ids(bits):
+    for number, docnums in ids.items():
+        for docnum in docnums:
             held = column[docnum]
             if held is None:
                 column[docnum] = number
@@ -86,6 +97,23 @@ def bits_to_column(bitsets: dict[int, int], size: int) -> list:
     for docnum in several:
         column[docnum] = shared.setdefault(column[docnum], column[docnum])
     return column
+
+
+def renumber_column(column: list, numbers: list[int]) -> list:
+    """Return ``column`` with each value number ``n`` replaced by ``numbers[n]`` (one tuple object for all the
+    documents that hold the same values, as before).
+
+    >>> renumber_column([0, (0, 1), 1, None], [7, 3])
+    [7, (7, 3), 3, None]
+    """
+    shared: dict[tuple, tuple] = {}
+
+    def renumbered(held: tuple) -> tuple:
+        if (found := shared.get(held)) is None:
+            found = shared[held] = tuple(numbers[number] for number in held)
+        return found
+
+    return [held if held is None else numbers[held] if type(held) is int else renumbered(held) for held in column]
 
 
 def column_to_bits(column: list) -> dict[int, int]:

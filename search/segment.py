@@ -49,7 +49,7 @@ from whoosh.formats import Existence
 from whoosh.index import TOC, clean_files
 from whoosh.util.numlists import GrowableArray
 
-from search.bitsets import ids_to_bits
+from search.bitsets import ids_to_bits, ids_to_column
 
 #: The extension of a segment's warm-up file (a pickle; see :class:`WarmUp`). Named after the segment, it goes
 #: with it when whoosh merges the segment away.
@@ -79,14 +79,22 @@ _PICKLE = pickle.HIGHEST_PROTOCOL
 class WarmUp:
     """What a segment keeps for its readers in a file of its own (WARM_EXT), so that a new reader process loads
     it rather than computes it (22–33 s at 100k actors, mostly scanning term tables for frequent terms): the
-    bitset of every term of ``fields`` (facets), the bitsets of the terms of ``frequent`` fields that more than
-    ``ratio`` of the documents hold (``most`` at most per field), and the values of ``columns`` (sort keys)."""
+    bitset of every term of ``fields`` (facets) — for a field of more than ``resident`` values, the column of its
+    values by document instead (:func:`search.bitsets.ids_to_column`) —, the bitsets of the terms of ``frequent``
+    fields that more than ``ratio`` of the documents hold (``most`` at most per field), and the values of
+    ``columns`` (sort keys).
+
+    A reader keeps the bitsets of a field of few values, and only the column of the others
+    (:mod:`search.segment_cache`): the places' and funders' bitsets at 100k actors (a bitset a value, up to 8 kB
+    each) were 60 of the 81 MB that each web worker read from these files, only to turn them into their columns and
+    free them."""
 
     fields: tuple[str, ...] = ()
     frequent: tuple[str, ...] = ()
     ratio: float = 0.005
     most: int = 200
     columns: tuple[str, ...] = ()
+    resident: int = 256
 
 
 def _codec():
@@ -198,8 +206,14 @@ class SegmentBuilder:
     def _warm_data(self) -> dict:
         """What the segment's WARM_EXT file holds (see :class:`WarmUp`)."""
         size, warm_up = self.docnum, self.warm_up
-        fields = {name: {text: ids_to_bits(ids, size) for text, ids in self._postings[name].items()}
-                  for name in warm_up.fields}
+        fields, facet_columns = {}, {}
+        for name in warm_up.fields:
+            postings = self._postings[name]
+            if len(postings) > warm_up.resident:
+                texts = sorted(postings)
+                facet_columns[name] = (texts, ids_to_column(dict(enumerate(map(postings.get, texts))), size))
+            else:
+                fields[name] = {text: ids_to_bits(ids, size) for text, ids in postings.items()}
         threshold = max(2, int(size * warm_up.ratio))
         frequent = {}
         for name in warm_up.frequent:
@@ -207,7 +221,8 @@ class SegmentBuilder:
             common = [(len(ids), text) for text, ids in postings.items() if len(ids) >= threshold]
             frequent[name] = {text: ids_to_bits(postings[text], size)
                               for _, text in heapq.nlargest(warm_up.most, common)}
-        return {"size": size, "fields": fields, "frequent": frequent, "columns": self._column_values}
+        return {"size": size, "fields": fields, "facet_columns": facet_columns, "frequent": frequent,
+                "columns": self._column_values}
 
 
 def _posting_blocks(ids: list[int]) -> bytes:

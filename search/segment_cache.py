@@ -14,15 +14,15 @@ from pathlib import Path
 
 from whoosh.reading import TermNotFound
 
-from search.bitsets import bits_to_column, column_to_bits, ids_to_bits
+from search.bitsets import bits_to_column, column_to_bits, ids_to_bits, renumber_column
 from search.schema import WARM_UP
 from search.segment import WARM_EXT
 
 #: Term bitsets kept per view (a bitset of 200k documents is 25 kB).
 TERM_CACHE = 4096
 #: Facet fields of at most this many values keep their bitsets (kind, years, circles, themes, goals: ~5 MB at
-#: 100k actors); the others (places, funders) only their column.
-RESIDENT_VALUES = 256
+#: 100k actors); the others (places, funders) only their column, which a build writes in place of their bitsets.
+RESIDENT_VALUES = WARM_UP.resident
 
 
 def posting_bits(segment_reader, field: str, text: str) -> int:
@@ -78,6 +78,8 @@ class SegmentCache:
             return
         for field, bits in data["fields"].items():
             self.facets[(segment_id, field)] = bits  # until its column is made (facet_column)
+        for field, (texts, column) in data.get("facet_columns", {}).items():  # numbered in the segment
+            self.facet_columns[(segment_id, field)] = renumber_column(column, [self._number(field, t) for t in texts])
         for field, bits in data["frequent"].items():
             self.frequent[(segment_id, field)] = list(bits)
             self.terms.update(((segment_id, field, text), value) for text, value in bits.items())
@@ -118,17 +120,21 @@ class SegmentCache:
         column = self.facet_columns.get(key)
         if column is None:
             bits = self.facet(segment_reader, segment_id, field)
-            numbers = self._numbers.setdefault(field, {})
-            values = self.values.setdefault(field, [])
-            for text in bits:
-                if text not in numbers:
-                    numbers[text] = len(values)
-                    values.append(text)
-            column = bits_to_column({numbers[text]: b for text, b in bits.items()}, segment_reader.doc_count_all())
+            column = bits_to_column({self._number(field, text): b for text, b in bits.items()},
+                                    segment_reader.doc_count_all())
             self.facet_columns[key] = column
             if len(bits) > RESIDENT_VALUES:
                 self.facets.pop(key, None)
         return column
+
+    def _number(self, field: str, text: str) -> int:
+        """The number of the value ``text`` of ``field``, the same in every segment (given on first sight)."""
+        numbers = self._numbers.setdefault(field, {})
+        if (number := numbers.get(text)) is None:
+            values = self.values.setdefault(field, [])
+            number = numbers[text] = len(values)
+            values.append(text)
+        return number
 
     def resident(self, field: str) -> bool:
         """Whether the bitsets of ``field`` are kept once its column is made (a field of few values)."""

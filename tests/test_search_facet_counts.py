@@ -9,7 +9,9 @@ index has three segments (and, once updated, deletions).
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import pickle
 import random
 
 import pytest
@@ -25,6 +27,8 @@ from search.documents import FACETS
 from search.indexer import build_index
 from search.query import _facets, _filters, search
 from search.reader import SearchIndex
+from search.schema import WARM_UP
+from search.segment import WARM_EXT
 from test_search_corpus import PREFIXES, THEMES_TTL, ingest, iri, make_config, write
 
 FIELDS = ("kind", *FACETS)
@@ -143,6 +147,28 @@ def test_the_bitsets_of_a_field_kept_as_a_column_only_are_those_of_its_postings(
     for field in FIELDS:
         assert view.facet(field) == {value: view._read_bits(field, value) for value in view.facet(field)}
         assert set(view.facet(field)) == set(view.counts(view.live, [field], "columns")[field])
+
+
+def test_a_build_writes_the_column_of_a_field_of_many_values_which_readers_take_without_its_bitsets(tmp_path,
+                                                                                                       monkeypatch):
+    """Bitsets of a field's values are 8 kB each at 60k documents a segment: for a field of many values (places,
+    funders), whose readers keep only the column, the warm-up file holds that column instead, which the readers
+    renumber to their numbering of the field's values over all the segments."""
+    monkeypatch.setattr(bulk, "WARM_UP", dataclasses.replace(WARM_UP, resident=3))
+    monkeypatch.setattr(segment_cache, "RESIDENT_VALUES", 3)
+    _, _, index = build_generated(tmp_path, monkeypatch)
+    warm = [pickle.loads(path.read_bytes()) for path in tmp_path.rglob("*" + WARM_EXT)]
+    assert len(warm) == 3
+    assert all(set(data["facet_columns"]) == {"place", "theme", "funder"} for data in warm)
+    assert all("place" not in data["fields"] and "circle" in data["fields"] for data in warm)
+    view = index.view()
+    view.warm()
+    assert not {key[1] for key in view.cache.facets} & {"place", "theme", "funder"}
+    for field in FIELDS:
+        assert view.facet(field) == {value: view._read_bits(field, value) for value in view.facet(field)}, field
+    for query in QUERIES:
+        matched = matched_by(view, *query)
+        assert view.counts(matched, FIELDS, "columns") == view.counts(matched, FIELDS, "bits"), query
 
 
 @pytest.mark.parametrize("field,text", [("name", "asociation"), ("exact", "associatoin"), ("body", "sions"),
