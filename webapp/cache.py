@@ -30,10 +30,22 @@ from flask import Flask, current_app
 MAX_ENTRIES = 256
 #: Larger results are not kept: a few aggregates of 100 rows cost kilobytes, a per-grant listing would cost megabytes.
 MAX_ROWS = 2000
-#: Rows of the long listings (results of more than MAX_ROWS rows) kept in all, ~450 bytes each (~110 MB). They would
-#: otherwise pile up, one per class visited: at 100k actors the pages of the 16 largest classes took a web worker
-#: from 145 to 495 MB, whose target is 500 MB; with this bound its peak was 433 MB (bench/README.md).
+#: Rows of the long listings (results of more than MAX_ROWS rows) kept in all: ~275 bytes a class's instance (~70 MB
+#: for 250,000), more a membership (its member, pole and circle). They would otherwise pile up, one per class visited:
+#: at 100k actors the pages of the 16 largest classes took a web worker from 145 to 495 MB, whose target is 500 MB;
+#: with this bound its peak was 433 MB (bench/README.md).
 MAX_KEPT_ROWS = 250_000
+
+
+def _fresh(row: dict | tuple) -> dict | tuple:
+    """A copy of a row dict that its reader may edit; a tuple as it is (a class's instances are kept as (IRI, name)
+    tuples: 56 bytes each where a dict of the same took 184).
+
+    >>> row = ("https://ex.org/a", "A")
+    >>> _fresh(row) is row, _fresh({"n": 1}) == {"n": 1}
+    (True, True)
+    """
+    return row if type(row) is tuple else dict(row)
 
 
 class SnapshotCache:
@@ -69,9 +81,10 @@ class SnapshotCache:
         """Return the rows kept for ``key`` in ``state``, else compute, keep (when small enough: ``max_rows``, else
         the cache's own bound; ``pin``: until the state moves on, whatever else comes) and return them.
 
-        Each call returns fresh row dicts: a caller that edits its rows does not edit the cache.
+        Each call returns fresh row dicts: a caller that edits its rows does not edit the cache (rows given as tuples,
+        which no caller can edit, are shared).
         """
-        return [dict(row) for row in self._kept(state, key, compute, max_rows, pin)]
+        return list(map(_fresh, self._kept(state, key, compute, max_rows, pin)))
 
     def get_slice(self, state: Hashable, key: Hashable, compute: Callable[[], list[dict]], start: int,
                   stop: int | None, max_rows: int | None = None, pin: bool = False) -> tuple[list[dict], int]:
@@ -82,7 +95,7 @@ class SnapshotCache:
         ([{'n': 1}, {'n': 2}], 5)
         """
         rows = self._kept(state, key, compute, max_rows, pin)
-        return [dict(row) for row in rows[start:stop]], len(rows)
+        return list(map(_fresh, rows[start:stop])), len(rows)
 
     def _kept(self, state: Hashable, key: Hashable, compute: Callable[[], list[dict]],
               max_rows: int | None, pin: bool) -> list[dict]:
@@ -98,7 +111,7 @@ class SnapshotCache:
                 return rows
             self.misses += 1
         # Computed outside the lock: two requests may compute the same entry once each, none waits on the other.
-        rows = [dict(row) for row in compute()]
+        rows = list(map(_fresh, compute()))
         if len(rows) <= (max_rows or self.max_rows) and (pin or self._long(rows) <= self.max_kept_rows):
             with self._lock:
                 if state == self._state:
