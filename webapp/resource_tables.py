@@ -50,7 +50,7 @@ _ALL_NAMES = "SELECT ?x ?label WHERE { ?x rdfs:label|skos:prefLabel|dcterms:titl
 # grants at 100k actors cost a query of their own (2.7 ms) besides the links (1.8 ms); this way 1.3 ms. So are, on a
 # page with a memberships table (%LISTED%: :data:`MEMBERSHIP_LINKS`), the memberships that link to the resource as
 # its pole or its circle, which that table lists whole: a circle that the 100 poles of 100k actors share has 3,332,
-# which were read again here, then a page of them named (its page 63 -> 32 ms, the largest pole's 30 -> 18 ms).
+# which were read again here, then a page of them named (its page 63 -> 32 ms, the largest pole's 32 -> 16 ms).
 _INCOMING_LINKS = """{ ?x ?ip ?s FILTER(?ip NOT IN (schema:funder, mai:beneficiary%LISTED%)) }
   UNION { ?x schema:funder ?s FILTER NOT EXISTS { ?x mai:beneficiary [] } BIND(schema:funder AS ?ip) }"""
 #: How a membership links to its pole and its circle: on their pages, rows of the memberships table, not incoming
@@ -401,7 +401,7 @@ _STATUS_ORDER = {"current": 0, "future": 1, "former": 2}
 
 # A resource's memberships (as member, as organization, as circle), each once with its member, organization, circle
 # and dates — a membership without a member or a pole too (the shapes require both; a source may still leave one
-# out): the page lists its memberships here only, not among its incoming links. The names of the members and
+# out): a pole's or a circle's page lists them here only, not among its incoming links. The names of the members and
 # organizations, and of the circles, are read apart (:func:`labels_of`): joined here, a circle of 2,220 memberships at
 # 100k actors took the engine 0.43 s (0.23 s without them, then 0.06 s for the names of its 2,017 members), and the
 # rows with them, twice as many, as long again to merge; inside the OPTIONAL that binds the circle, the engine joined
