@@ -35,9 +35,11 @@ MAX_ROWS = 2000
 #: at 100k actors the pages of the 16 largest classes took a web worker from 145 to 495 MB, whose target is 500 MB;
 #: with this bound its peak was 433 MB (bench/README.md).
 MAX_KEPT_ROWS = 250_000
+#: A row kept: a dict, copied for each caller (who may edit it), or a tuple, shared (see :func:`_fresh`).
+Row = dict | tuple
 
 
-def _fresh(row: dict | tuple) -> dict | tuple:
+def _fresh(row: Row) -> Row:
     """A copy of a row dict that its reader may edit; a tuple as it is (a class's instances are kept as (IRI, name)
     tuples: 56 bytes each where a dict of the same took 184).
 
@@ -62,7 +64,7 @@ class SnapshotCache:
 
     def __init__(self, max_entries: int = MAX_ENTRIES, max_rows: int = MAX_ROWS, max_kept_rows: int = MAX_KEPT_ROWS):
         self.max_entries, self.max_rows, self.max_kept_rows = max_entries, max_rows, max_kept_rows
-        self._entries: OrderedDict[Hashable, list[dict]] = OrderedDict()
+        self._entries: OrderedDict[Hashable, list[Row]] = OrderedDict()
         self._pinned: set[Hashable] = set()
         self._state: Hashable = None
         self._lock = threading.Lock()
@@ -76,8 +78,8 @@ class SnapshotCache:
         """The state that the kept entries belong to (None before the first)."""
         return self._state
 
-    def get_or_compute(self, state: Hashable, key: Hashable, compute: Callable[[], list[dict]],
-                       max_rows: int | None = None, pin: bool = False) -> list[dict]:
+    def get_or_compute(self, state: Hashable, key: Hashable, compute: Callable[[], list[Row]],
+                       max_rows: int | None = None, pin: bool = False) -> list[Row]:
         """Return the rows kept for ``key`` in ``state``, else compute, keep (when small enough: ``max_rows``, else
         the cache's own bound; ``pin``: until the state moves on, whatever else comes) and return them.
 
@@ -86,8 +88,8 @@ class SnapshotCache:
         """
         return list(map(_fresh, self._kept(state, key, compute, max_rows, pin)))
 
-    def get_slice(self, state: Hashable, key: Hashable, compute: Callable[[], list[dict]], start: int,
-                  stop: int | None, max_rows: int | None = None, pin: bool = False) -> tuple[list[dict], int]:
+    def get_slice(self, state: Hashable, key: Hashable, compute: Callable[[], list[Row]], start: int,
+                  stop: int | None, max_rows: int | None = None, pin: bool = False) -> tuple[list[Row], int]:
         """Rows ``start:stop`` of those :meth:`get_or_compute` returns, fresh, and how many there are in all:
         a page of a long listing copies its own rows only (the 145,000 actors of a class page took 50 ms to copy).
 
@@ -97,8 +99,8 @@ class SnapshotCache:
         rows = self._kept(state, key, compute, max_rows, pin)
         return list(map(_fresh, rows[start:stop])), len(rows)
 
-    def _kept(self, state: Hashable, key: Hashable, compute: Callable[[], list[dict]],
-              max_rows: int | None, pin: bool) -> list[dict]:
+    def _kept(self, state: Hashable, key: Hashable, compute: Callable[[], list[Row]],
+              max_rows: int | None, pin: bool) -> list[Row]:
         """The rows kept for ``key`` in ``state`` (not to be edited), else those computed, kept when small enough
         (or pinned)."""
         with self._lock:
@@ -126,11 +128,11 @@ class SnapshotCache:
                         self._forget(self._oldest(self._long))
         return rows
 
-    def _long(self, rows: list[dict]) -> int:
+    def _long(self, rows: list[Row]) -> int:
         """The rows of ``rows`` that count against :attr:`max_kept_rows`: all of a long listing's, none otherwise."""
         return len(rows) if len(rows) > self.max_rows else 0
 
-    def _oldest(self, which: Callable[[list[dict]], Any]) -> Hashable:
+    def _oldest(self, which: Callable[[list[Row]], Any]) -> Hashable:
         """The least recently used entry, not pinned, whose rows ``which`` accepts."""
         return next(k for k, rows in self._entries.items() if k not in self._pinned and which(rows))
 
@@ -195,8 +197,8 @@ def cached_select(sparql: str, max_rows: int | None = None, pin: bool = False, *
     return get_cache().get_or_compute(state, key, lambda: select(sparql, **bindings), max_rows, pin)
 
 
-def cached_slice(key: Hashable, compute: Callable[[], list[dict]], start: int, stop: int | None,
-                 max_rows: int | None = None, pin: bool = False) -> tuple[list[dict], int]:
+def cached_slice(key: Hashable, compute: Callable[[], list[Row]], start: int, stop: int | None,
+                 max_rows: int | None = None, pin: bool = False) -> tuple[list[Row], int]:
     """Rows ``start:stop`` of those that ``compute`` makes from the store (not one query: a listing sorted in
     Python), and how many there are; the whole listing kept under ``key`` once per published state like
     :func:`cached_select`'s, and ``pin`` as there."""
