@@ -10,8 +10,8 @@ import pytest
 
 from graph.ingest import scdl_grants
 from graph.ingest.base import InputError, SourceContext
-from graph.ingest.lookahead import Lookahead, Prepared, extract, lost, prepare
-from graph.ingest.pipeline import ingest_file, ingest_paths
+from graph.ingest.lookahead import Lookahead, Lookaheads, Prepared, extract, lost, prepare
+from graph.ingest.pipeline import _read_ahead, ingest_file, ingest_paths
 from graph.store import open_store
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -182,3 +182,69 @@ def test_a_table_whose_every_row_is_rejected_is_refused_ahead_as_in_turn(tmp_pat
     assert (name, issue.message, issue.message_en) == ("rna.csv", "aucune ligne valide sur 1 : ligne 2 (titre) : "
                                                        "association sans titre", "no valid row out of 1: line 2 "
                                                                                  "(titre): association without a title")
+
+
+class _Ahead:
+    """A stand-in for the lookahead processes that notes what the writer asks of them."""
+
+    def __init__(self, processes: int):
+        self.processes, self.in_flight, self.events = processes, [], []
+
+    @property
+    def free(self) -> bool:
+        return len(self.in_flight) < self.processes
+
+    def send(self, ctx, kind):
+        self.in_flight.append(ctx.path.name)
+        self.events.append(f"send {ctx.path.name}")
+
+    def receive(self):
+        name = self.in_flight.pop(0)
+        self.events.append(f"receive {name}")
+        return Prepared(name)
+
+
+def _read_ahead_events(tmp_path, sizes: dict[str, int], processes: int) -> list[str]:
+    for name, size in sizes.items():
+        (tmp_path / name).write_bytes(b"x" * size)
+    ahead = _Ahead(processes)
+    for path, _, prepared in _read_ahead([tmp_path / name for name in sizes], "https://ex.org/", None, None, ahead,
+                                         lambda ctx: len(ctx.data) < 100):
+        ahead.events.append(f"store {path.name}" + (f" ({prepared.kind})" if prepared else ""))
+    return ahead.events
+
+
+def test_two_processes_extract_the_next_two_files_while_the_writer_stores(tmp_path):
+    assert _read_ahead_events(tmp_path, {"a": 1, "b": 1, "c": 1}, processes=2) == [
+        "send a", "send b", "receive a", "send c", "store a (a)", "receive b", "store b (b)", "receive c",
+        "store c (c)"]
+
+
+def test_a_file_left_to_the_writer_is_the_only_one_read_beyond_those_extracted_ahead(tmp_path):
+    # "big" is not worth sending: no file after it is read until the writer reaches it.
+    assert _read_ahead_events(tmp_path, {"a": 1, "big": 200, "c": 1, "d": 1}, processes=2) == [
+        "send a", "receive a", "store a (a)", "send c", "send d", "store big", "receive c", "store c (c)",
+        "receive d", "store d (d)"]
+
+
+def test_the_lookahead_processes_answer_in_the_order_the_files_were_sent():
+    files = [FILES[3], FILES[0], FILES[3]]
+    with Lookaheads(2) as ahead:
+        answers = []
+        for path in files:
+            if not ahead.free:
+                answers.append(ahead.receive())
+            ahead.send(SourceContext(path, path.read_bytes()), None)
+        answers += [ahead.receive(), ahead.receive()]
+    assert [prepared.kind for prepared in answers] == ["deliberation", "scdl-subventions", "deliberation"]
+    assert all(process._process.exitcode == 0 for process in ahead.processes)
+
+
+def test_when_one_of_the_lookahead_processes_dies_only_its_files_come_back_lost():
+    with Lookaheads(2) as ahead:
+        os.kill(ahead.processes[0]._process.pid, signal.SIGKILL)
+        ahead.processes[0]._process.join()
+        for path in FILES[:2]:
+            ahead.send(SourceContext(path, path.read_bytes()), None)
+        first, second = ahead.receive(), ahead.receive()
+    assert (lost(first), lost(second), second.kind) == (True, False, "scdl-deliberations")

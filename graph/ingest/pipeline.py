@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -24,7 +25,7 @@ from graph.identity import siren_of
 from graph.ingest import get_kind
 from graph.ingest.base import Extraction, InputError, Issue, SourceContext, new_graph, source_iri
 from graph.ingest.checker import Checker
-from graph.ingest.lookahead import LOOKAHEAD_MAX_BYTES, Lookahead, Prepared, extract, kind_of, lost
+from graph.ingest.lookahead import LOOKAHEAD_MAX_BYTES, Lookaheads, Prepared, extract, kind_of, lost
 from graph.ingest.rdf_checks import rdf_file_issues
 from graph.ingest.rdf_first_pass import Observed
 from graph.ingest.register_links import relink
@@ -356,7 +357,7 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
     index, which reads the published graph, can follow).
 
     A file that fails (InputError, IngestRefused) is reported through ``on_report`` at once and leaves its graph
-    as it was; the others go on. With ``lookahead``, a second process extracts the next file while this one
+    as it was; the others go on. With ``lookahead``, other processes extract the next files while this one
     stores the current one (:mod:`graph.ingest.lookahead`). With ``check_apart`` (None: when the machine has
     CHECK_APART_FROM_CORES cores) and a store that publishes snapshots, the files of a publish are validated by
     another process on its snapshot while this one goes on (:mod:`graph.ingest.checker`): they are reported, with
@@ -368,7 +369,7 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
     paths = list(paths)
     several = len(paths) > 1
     # Forked before the store is opened for writing.
-    ahead = Lookahead() if lookahead and several else None
+    ahead = Lookaheads() if lookahead and several else None
     checker = Checker() if check_apart and several and not strict and store.snapshots else None
     with ahead or contextlib.nullcontext(), checker or contextlib.nullcontext(), store.writer() as writer:
 
@@ -538,12 +539,14 @@ def _counting(writer, reports: list[IngestReport]):
         raise failed[0]
 
 
-def _read_ahead(paths: list[Path], base: str, options: dict | None, kind: str | None, ahead: Lookahead | None,
+def _read_ahead(paths: list[Path], base: str, options: dict | None, kind: str | None, ahead: Lookaheads | None,
                 worth_preparing: Callable[[SourceContext], bool]
                 ) -> Iterator[tuple[Path, SourceContext | InputError, Prepared | None]]:
     """Yield each path with its file read (or why it cannot be), and what ``ahead`` prepared of it (None: the
-    writer extracts it). The next file is sent to ``ahead`` before the current one is yielded: it is extracted
-    while the current one is stored."""
+    writer extracts it). The next files are sent to ``ahead``, as many as it has processes free, before the current
+    one is yielded: they are extracted while the current one is stored. A file not worth sending (large, or
+    unchanged) stops the reading: no file after it is read until it is yielded, so that large files are held no
+    more than two at once, the one stored and the next."""
 
     def read(path: Path) -> tuple[Path, SourceContext | InputError, bool]:
         try:
@@ -553,13 +556,19 @@ def _read_ahead(paths: list[Path], base: str, options: dict | None, kind: str | 
         return path, ctx, ahead is not None and worth_preparing(ctx)
 
     files = map(read, paths)
-    current = next(files, None)
-    if current is not None and current[2]:
-        ahead.send(current[1], kind)
-    while current is not None:
-        following = next(files, None)
-        prepared = ahead.receive() if current[2] else None
-        if following is not None and following[2]:
-            ahead.send(following[1], kind)
-        yield current[0], current[1], prepared
-        current = following
+    window: deque = deque()  # the files read and not yet yielded, in order
+
+    def read_on() -> None:  # while the last file read went ahead and a process is free for the next
+        while not window or (window[-1][2] and ahead.free):
+            if (item := next(files, None)) is None:
+                return
+            if item[2]:
+                ahead.send(item[1], kind)
+            window.append(item)
+
+    read_on()
+    while window:
+        path, ctx, sent = window.popleft()
+        prepared = ahead.receive() if sent else None
+        read_on()
+        yield path, ctx, prepared
