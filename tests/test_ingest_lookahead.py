@@ -248,3 +248,34 @@ def test_when_one_of_the_lookahead_processes_dies_only_its_files_come_back_lost(
             ahead.send(SourceContext(path, path.read_bytes()), None)
         first, second = ahead.receive(), ahead.receive()
     assert (lost(first), lost(second), second.kind) == (True, False, "scdl-deliberations")
+
+
+_FORK_PROBE = """
+import sys
+from pathlib import Path
+from graph.ingest import KIND_MODULES, pipeline
+
+class Forked(Exception):
+    pass
+
+def lookaheads():
+    raise Forked(sorted(m for m in KIND_MODULES.values() if m in sys.modules))
+
+pipeline.Lookaheads = lookaheads
+try:
+    pipeline.ingest_paths(None, [Path(p) for p in sys.argv[1:]])
+except Forked as forked:
+    print(*forked.args[0])
+"""
+
+
+@pytest.mark.parametrize("names, imported", [(["a.csv", "b.ttl"], "all"), (["a.ttl", "b.nt"], "none")])
+def test_the_kinds_are_imported_before_the_lookahead_processes_fork_unless_every_file_is_rdf(names, imported):
+    import subprocess
+    import sys
+
+    from graph.ingest import KIND_MODULES
+
+    out = subprocess.run([sys.executable, "-c", _FORK_PROBE, *names], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).parent.parent).stdout.split()
+    assert out == (sorted(KIND_MODULES.values()) if imported == "all" else [])

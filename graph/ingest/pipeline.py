@@ -22,7 +22,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from graph.identity import siren_of
-from graph.ingest import get_kind
+from graph.ingest import get_kind, kinds
 from graph.ingest.base import Extraction, InputError, Issue, SourceContext, new_graph, source_iri
 from graph.ingest.checker import Checker
 from graph.ingest.lookahead import LOOKAHEAD_MAX_BYTES, Lookaheads, Prepared, extract, kind_of, lost
@@ -368,8 +368,13 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
     reports: list[IngestReport] = []
     paths = list(paths)
     several = len(paths) > 1
-    # Forked before the store is opened for writing.
-    ahead = Lookaheads() if lookahead and several else None
+    ahead = None
+    if lookahead and several:
+        if any(rdf_format_for_path(path) is None for path in paths):
+            # The kinds' modules (0.18 s, the deliberation reader's most of it, which detecting any file but RDF
+            # imports) imported once, before the fork, not again by each process.
+            kinds()
+        ahead = Lookaheads()  # forked before the store is opened for writing
     checker = Checker() if check_apart and several and not strict and store.snapshots else None
     with ahead or contextlib.nullcontext(), checker or contextlib.nullcontext(), store.writer() as writer:
 
