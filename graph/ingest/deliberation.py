@@ -320,8 +320,10 @@ class Reader:
         # moves that a text tells give the attendance at this deliberation's vote, stated on the deliberation.
         self.opening = parse_attendance(self.body)
         self.attendance = copy.deepcopy(self.opening)
-        own = number_match(self.body)
-        apply_moves(self.body, self.attendance, own, parse_vote(self.body, own.start() if own else 0), self.x.warn)
+        self.own = own = number_match(self.body)
+        # In minutes of several items, the vote of the deliberation's own is the first after its number.
+        self.vote = parse_vote(self.body, own.start() if own else 0)
+        apply_moves(self.body, self.attendance, own, self.vote, self.x.warn)
         self.read_authority()
         self.read_deliberation()
         self.read_grants()
@@ -360,7 +362,7 @@ class Reader:
 
     def read_deliberation(self) -> None:
         b, stamp = self.b, self.doc.stamp
-        match = number_match(self.body)  # the title may follow the number, on its line or below it
+        match = self.own  # the title may follow the number, on its line or below it
         number = find_number(self.body) or (self.actes.number if self.actes else None)
         if self.corrected and (number is None or slugify(number) == slugify(self.corrected[0])):
             number = f"{self.corrected[0]} (erratum)"  # an erratum without a number of its own
@@ -406,9 +408,7 @@ class Reader:
         self.read_vote()
 
     def read_vote(self) -> None:
-        # In minutes of several items, the vote of the deliberation's own is the first after its number.
-        own = number_match(self.body)
-        vote = parse_vote(self.body, own.start() if own else 0)
+        vote = self.vote
         complete_unanimity(vote, self.body, self.attendance)
         complete_omitted_count(vote, self.body, self.attendance)
         self.outcome = vote.outcome
