@@ -4,6 +4,7 @@ executive deciding by delegation) and the day it sat."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from graph.ingest.delib_meta import heading, in_a_citation
@@ -97,6 +98,13 @@ def executives_act(body: str) -> re.Match | None:
 _SITTING = r"\s*(?:[-–—:]\s*)?(?:(?:r[ée]union|s[ée]ance)\b|(?:du|en\s+date\s+du|le)\s+(?:[a-z]+\s+)?\d)"
 
 
+@functools.cache
+def _organ_pattern(organ: str, after: str) -> re.Pattern:
+    """An organ's pattern (:data:`BODIES`) and what must follow it, compiled once: the names a text's reading
+    compiles pushed such patterns out of the re module's cache."""
+    return re.compile(organ + after, re.I)
+
+
 def find_body(body: str) -> str | None:
     """Return the canonical label of the organ that deliberated: the one the heading names with its session, else
     the first named ("CONSEIL DÉPARTEMENTAL" heads the Commission permanente's acts too).
@@ -125,7 +133,7 @@ def find_body(body: str) -> str | None:
         for pattern, label in BODIES:
             # In the heading, not the organ another is of: "COMMISSION PERMANENTE DU CONSEIL RÉGIONAL\nRéunion du …"
             # (but "DÉLIBÉRATION N° 3\nDE LA COMMISSION PERMANENTE\nRéunion du …" is the Commission's)
-            match = next((m for m in re.finditer(pattern + after, text, re.I)
+            match = next((m for m in _organ_pattern(pattern, after).finditer(text)
                           if not after or not _ORGAN_OF.search(text, 0, m.start())), None)
             if match:
                 hits.append((match.start(), label))
