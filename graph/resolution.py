@@ -4,14 +4,10 @@ deliberation renamed to its IRI under its resolved authority.
 
 Apart from :mod:`graph.identity` (which mints actors' keys and IRIs from what an extractor knows, with no store)
 because this is the one step of identity that reads the store: batched SPARQL lookups, run by the writer at ingest.
-
->>> _string_term("danaecare 42")
-'"danaecare 42"'
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
@@ -20,6 +16,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 from graph.identity import (_ALT_LABEL, _LABEL, _is_acronym, _rewrite, actor_keys, actors_of, deliberation_iri,
                             name_key, name_key_iri, siren_of)
 from graph.namespaces import DEFAULT_BASE, MAI
+from graph.terms import sparql_string
 from graph.triples import TripleSet
 
 @dataclass
@@ -364,7 +361,7 @@ def _lookup_keys(seekers: dict[tuple[str, str], set[URIRef]], query, base: str, 
     for how in ("siren", "rna", "name"):
         wanted = sorted(k for h, k in seekers if h == how)
         for i in range(0, len(wanted), LOOKUP_BATCH):
-            values = " ".join(_string_term(k) for k in wanted[i:i + LOOKUP_BATCH])
+            values = " ".join(sparql_string(k) for k in wanted[i:i + LOOKUP_BATCH])
             for key, holder in query(sparql_prologue() + _LOOKUPS[how] % values, None):
                 if isinstance(holder, URIRef):  # a blank node, local to its source, is no identity to join
                     holders.setdefault((how, str(key)), set()).add(holder)
@@ -390,8 +387,7 @@ def _lookup_labels(labels: set[str], query) -> list[tuple[str, URIRef]]:
 
     found, wanted = [], sorted(labels)
     for i in range(0, len(wanted), LOOKUP_BATCH):
-        values = " ".join(Literal(text, lang=lang).n3() for text in wanted[i:i + LOOKUP_BATCH]
-                          for lang in _LABEL_LANGUAGES)
+        values = " ".join(_label_terms(text) for text in wanted[i:i + LOOKUP_BATCH])
         for label, holder, predicate in query(sparql_prologue() + _LOOKUPS["label"] % values, None):
             key = name_key(str(label))
             if isinstance(holder, URIRef) and key and not (predicate == _ALT_LABEL and _is_acronym(key)):
@@ -399,17 +395,14 @@ def _lookup_labels(labels: set[str], query) -> list[tuple[str, URIRef]]:
     return found
 
 
-_PLAIN = re.compile(r"[A-Za-z0-9 ]*")
+def _label_terms(text: str) -> str:
+    """``text`` as the SPARQL literals of :data:`_LABEL_LANGUAGES`: plain, and tagged in each language.
 
-
-def _string_term(text: str) -> str:
-    """A key as a SPARQL string: escaped by Literal.n3() (keys are data, never query text), or quoted as it is
-    when it holds only letters, digits and spaces (name keys, SIRENs: rdflib took 3 µs a key for the same text).
-
-    >>> _string_term("danaecare 42"), _string_term('a"b')
-    ('"danaecare 42"', '"a\\\\"b"')
+    >>> _label_terms('Le "Pôle"')
+    '"Le \\\\"Pôle\\\\"" "Le \\\\"Pôle\\\\""@fr "Le \\\\"Pôle\\\\""@fr-fr'
     """
-    return f'"{text}"' if _PLAIN.fullmatch(text) else Literal(text).n3()
+    term = sparql_string(text)
+    return " ".join(term + (f"@{lang}" if lang else "") for lang in _LABEL_LANGUAGES)
 
 
 def _share_no_name(graph: TripleSet, decided: dict[URIRef, tuple], outcomes: dict[URIRef, tuple]) -> None:

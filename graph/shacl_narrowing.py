@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from rdflib.namespace import XSD
 
-from graph.terms import term_parts
+from graph.terms import sparql_string, term_parts
 
 if TYPE_CHECKING:
     from graph.validation import PropertyShape
@@ -133,7 +133,7 @@ def _value_tests(c: dict) -> list[str]:
         tests.append(f"!({' || '.join(kinds[k] for k in sorted(allowed))})")
     if "pattern" in c:
         pattern = c["pattern"].pattern
-        tests.append(f"!REGEX(STR(?v), {_sparql_string(pattern)})" if _portable(pattern) else "true")
+        tests.append(f"!REGEX(STR(?v), {sparql_string(pattern)})" if _portable(pattern) else "true")
     if "in" in c:
         members = sorted(filter(None, map(_sparql_term, c["in"])))
         tests.append(f"!({' || '.join(f'sameTerm(?v, {m})' for m in members)})" if members else "true")
@@ -175,19 +175,13 @@ def _portable(pattern: str) -> bool:
     return _PORTABLE_TOKENS.fullmatch(pattern) is not None
 
 
-def _sparql_string(text: str) -> str:
-    """A SPARQL string literal for ``text``."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    return f'"{escaped}"'
-
-
 def _sparql_term(parts: tuple) -> str | None:
     """The SPARQL syntax of a term given by :func:`term_parts`; None for a blank node, which SPARQL cannot name."""
     kind, lexical, datatype, lang = parts
     if kind == "iri":
         return f"<{lexical}>"
     if kind == "literal":
-        return _sparql_string(lexical) + (f"@{lang}" if lang else f"^^<{datatype}>")
+        return sparql_string(lexical) + (f"@{lang}" if lang else f"^^<{datatype}>")
     return None
 
 

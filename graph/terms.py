@@ -76,3 +76,14 @@ def term_parts(term: Any) -> tuple[str, str, str | None, str | None]:
 def as_uri(name: str | URIRef) -> URIRef:
     """A graph's name as an rdflib IRI, whether given as one or as a string."""
     return name if isinstance(name, URIRef) else URIRef(name)
+
+
+def sparql_string(text: str) -> str:
+    r"""A SPARQL string literal for ``text``, its quotes, backslashes and line ends escaped; followed by ``@fr``, a
+    tagged one.
+
+    >>> print(sparql_string('Le "Pôle"\nSanté') + "@fr")
+    "Le \"Pôle\"\nSanté"@fr
+    """
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"'
