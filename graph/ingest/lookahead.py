@@ -16,11 +16,11 @@ True
 from __future__ import annotations
 
 import copyreg
-import os
-from collections import deque
 import datetime as dt
 import io
+import os
 import pickle
+from collections import deque
 from dataclasses import dataclass
 from decimal import Decimal
 
