@@ -29,7 +29,7 @@ class ThreadCPU:
     """Where a process's CPU goes, sampled from ``/proc`` every 0.1 s while it runs: its main thread, the
     engine's background threads (RocksDB's compactions are ``rocksdb:low``, its flushes ``rocksdb:high``), its other
     threads (the engine's bulk loaders, validation's and counting's threads, seen or ended), and its child
-    processes (the extracting process of an ingest): what ``wait4`` counts beyond the process itself."""
+    processes (the extracting processes of an ingest): what ``wait4`` counts beyond the process itself."""
 
     def __init__(self, pid: int):
         self.pid, self.tick = pid, os.sysconf("SC_CLK_TCK")

@@ -61,7 +61,7 @@ def report(r: dict) -> str:
             out += ["Where the CPU went (s), sampled from `/proc` every 0.1 s: the process's main thread; the "
                     "engine's background threads, RocksDB's compactions (`rocksdb:low`) and flushes "
                     "(`rocksdb:high`); its other threads (the engine's bulk loaders, validation's and counting's "
-                    "threads); its child processes (the extracting process of small files, the index writers)", "",
+                    "threads); its child processes (the extracting processes of small files, the index writers)", "",
                     table(["kind", "wall s", "CPU s", "main thread", "compactions", "flushes", "other threads",
                            "child processes"],
                           [[x["kind"], x["wall_s"], x["cpu_s"], *(x["cpu_split"][k] for k in (
