@@ -12,7 +12,9 @@ from web_fixture import BASE, DANAECARE, DELIBERATION, GRANT, SEM, app_on_fixtur
 from webapp.cache import SnapshotCache, get_cache, kept_for
 from webapp.resources import close_resources
 from webapp.server import _Server
-from webapp.warm_up import PAGES, warm_pages, watch_in_background
+from webapp import resource_tables
+from webapp.resource_tables import WARMED_CLASSES
+from webapp.warm_up import AGGREGATE_PAGES, CLASS_PAGES, PAGES, warm_pages, watch_in_background
 
 
 @pytest.fixture
@@ -38,12 +40,20 @@ def wait_until(condition, seconds: float = 30.0) -> None:
         time.sleep(0.02)
 
 
-def assert_pages_compute_nothing(app) -> None:
+def assert_pages_compute_nothing(app, pages=PAGES) -> None:
     cache, client = cache_of(app), app.test_client()
     misses = cache.misses
-    for path in PAGES:
+    for path in pages:
         assert client.get(path).status_code == 200
     assert cache.misses == misses
+
+
+def sorting_counted(monkeypatch) -> list[str]:
+    """The classes whose instances the pages sort from now on."""
+    sorted_ = []
+    original = resource_tables._sorted_instances
+    monkeypatch.setattr(resource_tables, "_sorted_instances", lambda s: sorted_.append(str(s)) or original(s))
+    return sorted_
 
 
 def publish_a_grant(app) -> None:
@@ -63,13 +73,32 @@ def test_after_the_warm_up_the_aggregate_pages_compute_nothing(app):
     assert_pages_compute_nothing(app)
 
 
-def test_a_crawl_of_resource_pages_does_not_push_the_warmed_aggregates_out(app):
+def test_a_crawl_of_resource_pages_does_not_push_the_warmed_aggregates_out(app, monkeypatch):
     app.extensions["maillage.cache"] = SnapshotCache(max_entries=2)  # each resource page keeps an entry or more
     warm_pages(app)
     client = app.test_client()
     for iri in (DANAECARE, SEM, GRANT, DELIBERATION):
         assert client.get("/resource", query_string={"iri": iri}).status_code == 200
-    assert_pages_compute_nothing(app)
+    assert_pages_compute_nothing(app, AGGREGATE_PAGES)
+    sorted_ = sorting_counted(monkeypatch)
+    for path in CLASS_PAGES:  # their instances still kept (the pages' other entries, cheap, may go)
+        assert client.get(path).status_code == 200
+    assert sorted_ == []
+
+
+def test_after_the_warm_up_the_largest_classes_pages_sort_nothing_in_the_configured_language(app, monkeypatch):
+    warm_pages(app)
+    sorted_ = sorting_counted(monkeypatch)
+    client = app.test_client()
+    for path in CLASS_PAGES:
+        assert client.get(path).status_code == 200
+    assert sorted_ == []
+    for path in CLASS_PAGES:  # the other language's order is sorted when asked for, and not pinned
+        assert client.get(path + "&lang=en").status_code == 200
+    assert sorted_ == [str(c) for c in WARMED_CLASSES]
+    with app.app_context():
+        pinned = {key[1][1] for key in get_cache()._pinned if key[0] == "rows" and key[1][0] == "instances"}
+    assert pinned == {str(c) for c in WARMED_CLASSES}
 
 
 def test_the_pages_are_warmed_at_start_then_after_each_publish_without_a_request(app):

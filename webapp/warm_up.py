@@ -4,7 +4,8 @@
   data is saved with each segment, bench/README.md "Search speed"); without it the first search of each worker
   would pay it.
 - The aggregates of the pages that count over the whole graph — the home page's counts and circles, the funding
-  page's totals, the goals' lists — after the worker starts and after each publish, once no ingest holds the store.
+  page's totals, the goals' lists — and the sorted instances of the largest classes (actors, grants,
+  deliberations), after the worker starts and after each publish, once no ingest holds the store.
   They are kept per published state (webapp.cache), so only the first request after a publish computes them: at
   100k actors 0.8–3 s a page, against ~20 ms once kept (bench/README.md, "The heaviest page of each kind"). The
   worker asks for those pages itself, in a thread, so that the first visitor does not wait.
@@ -18,11 +19,18 @@ from __future__ import annotations
 import threading
 import time
 from typing import Hashable
+from urllib.parse import quote
 
 from flask import Flask
 
-#: The pages whose first request after a publish computes aggregates over the whole graph, in the default language.
-PAGES = ("/", "/funding", "/goals")
+from webapp.resource_tables import WARMED_CLASSES
+
+#: The pages whose first request after a publish computes aggregates over the whole graph, in the configured language.
+AGGREGATE_PAGES = ("/", "/funding", "/goals")
+#: The pages of the large classes, whose first request after a publish sorts their instances
+#: (webapp.resource_tables.WARMED_CLASSES).
+CLASS_PAGES = tuple(f"/resource?iri={quote(str(c), safe='')}" for c in WARMED_CLASSES)
+PAGES = AGGREGATE_PAGES + CLASS_PAGES
 #: Seconds between two looks at the store's published state (a ``stat`` of its pointer).
 INTERVAL = 2.0
 #: Seconds a newly published state must stay current, with no writer at work, before its pages are warmed. An ingest
