@@ -75,13 +75,25 @@ def test_a_listing_longer_than_the_budget_is_returned_but_not_kept():
 
 def test_a_pinned_entry_stays_whatever_else_comes_until_the_state_moves_on():
     cache = SnapshotCache(max_entries=1, max_rows=2, max_kept_rows=3)
-    cache.get_or_compute("s", "overview", rows_of(1, 2, 3, 4), max_rows=10, pin=True)
+    cache.get_or_compute("s", "overview", rows_of(1, 2), pin=True)
     for key in "abc":
         cache.get_or_compute("s", key, rows_of(1, 2, 3), max_rows=10)
-    assert cache.get_or_compute("s", "overview", rows_of(99)) == [{"n": n} for n in (1, 2, 3, 4)]
+    assert cache.get_or_compute("s", "overview", rows_of(99)) == [{"n": n} for n in (1, 2)]
     assert (len(cache), cache.kept_rows) == (2, 3)  # the pinned one and the latest listing
     assert cache.get_or_compute("s2", "overview", rows_of(5), pin=True) == [{"n": 5}]
     assert len(cache) == 1
+
+
+def test_pinned_long_listings_count_against_the_budget_and_the_others_make_room_for_them():
+    cache = SnapshotCache(max_rows=2, max_kept_rows=10)
+    cache.get_or_compute("s", "visited", rows_of(*range(5)), max_rows=100)
+    cache.get_or_compute("s", "warmed", rows_of(*range(6)), max_rows=100, pin=True)  # 11 rows: "visited" goes
+    assert (cache.kept_rows, cache.pinned_rows) == (6, 6)
+    assert cache.get_or_compute("s", "visited", rows_of(7)) == [{"n": 7}]
+    # a listing that the pinned ones leave no room for is kept as any other, and goes first
+    cache.get_or_compute("s", "warmed too", rows_of(*range(5)), max_rows=100, pin=True)
+    assert (cache.kept_rows, cache.pinned_rows) == (6, 6)
+    assert cache.get_or_compute("s", "warmed", rows_of(99)) == [{"n": n} for n in range(6)]
 
 
 def test_a_new_state_starts_with_no_rows_kept():

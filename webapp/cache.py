@@ -10,9 +10,10 @@ of them on every request.
 The cache is bounded, least recently used entries going first: at most :data:`MAX_ENTRIES` entries, each of at
 most :data:`MAX_ROWS` rows unless its caller allows more — the long listings (a class's instances, a circle's
 memberships, kept sorted), which hold at most :data:`MAX_KEPT_ROWS` rows in all. The aggregates of the overview
-pages (home, funding, goals: a few dozen entries, which their code names) are *pinned*: kept whatever else comes,
-since they cost seconds at 100k actors and a crawl of resource pages, each with an entry of its own, would
-otherwise push them out. The cache forgets everything when the state moves on. It belongs to the application
+pages (home, funding, goals: a few dozen entries, which their code names) and the sorted instances of the largest
+classes are *pinned*: kept whatever else comes, since they cost seconds at 100k actors and a crawl of resource
+pages, each with an entry of its own, would otherwise push them out; pinned long listings count against the bound
+of the long listings, whose others make room for them. The cache forgets everything when the state moves on. It belongs to the application
 (``app.extensions``), never to the module. A store that cannot tell when its data changed (a remote SPARQL server,
 written to by others) is never cached.
 """
@@ -30,10 +31,10 @@ from flask import Flask, current_app
 MAX_ENTRIES = 256
 #: Larger results are not kept: a few aggregates of 100 rows cost kilobytes, a per-grant listing would cost megabytes.
 MAX_ROWS = 2000
-#: Rows of the long listings (results of more than MAX_ROWS rows) kept in all: ~275 bytes a class's instance (~70 MB
-#: for 250,000), more a membership (its member, pole and circle). They would otherwise pile up, one per class visited:
-#: at 100k actors the pages of the 16 largest classes took a web worker from 145 to 495 MB, whose target is 500 MB;
-#: with this bound its peak was 433 MB (bench/README.md).
+#: Rows of the long listings (results of more than MAX_ROWS rows) kept in all, pinned ones included: ~275 bytes a
+#: class's instance (~70 MB for 250,000), more a membership (its member, pole and circle). They would otherwise pile
+#: up, one per class visited: at 100k actors the pages of the 16 largest classes took a web worker from 145 to 495 MB,
+#: whose target is 500 MB; with this bound its peak was 433 MB (bench/README.md).
 MAX_KEPT_ROWS = 250_000
 #: A row kept: a dict, copied for each caller (who may edit it), or a tuple, shared (see :func:`_fresh`).
 Row = dict | tuple
@@ -114,17 +115,18 @@ class SnapshotCache:
             self.misses += 1
         # Computed outside the lock: two requests may compute the same entry once each, none waits on the other.
         rows = list(map(_fresh, compute()))
-        if len(rows) <= (max_rows or self.max_rows) and (pin or self._long(rows) <= self.max_kept_rows):
+        if len(rows) <= (max_rows or self.max_rows) and self._long(rows) <= self.max_kept_rows:
             with self._lock:
                 if state == self._state:
                     self._forget(key)
                     self._entries[key] = rows
-                    if pin:
+                    # A long listing is pinned only while the pinned ones stay within the bound (else it is kept as
+                    # any other): the others then make room for it, the oldest first.
+                    if pin and self._long(rows) + self.pinned_rows <= self.max_kept_rows:
                         self._pinned.add(key)
-                        return rows
                     while len(self._entries) - len(self._pinned) > self.max_entries:
                         self._forget(self._oldest(lambda rows: True))
-                    while self.kept_rows > self.max_kept_rows:  # the oldest long listing goes (not this one)
+                    while self.kept_rows > self.max_kept_rows:  # the oldest long listing not pinned goes
                         self._forget(self._oldest(self._long))
         return rows
 
@@ -147,8 +149,13 @@ class SnapshotCache:
 
     @property
     def kept_rows(self) -> int:
-        """The rows of the long listings kept (pinned ones aside)."""
-        return sum(self._long(rows) for key, rows in self._entries.items() if key not in self._pinned)
+        """The rows of the long listings kept, pinned ones included."""
+        return sum(self._long(rows) for rows in self._entries.values())
+
+    @property
+    def pinned_rows(self) -> int:
+        """The rows of the long listings pinned."""
+        return sum(self._long(self._entries[key]) for key in self._pinned)
 
     def clear(self) -> None:
         with self._lock:

@@ -475,7 +475,7 @@ def _circle_names(circles) -> dict[URIRef, str]:
 #: The classes whose instances a web worker sorts after each publish (webapp.warm_up: their pages in the configured
 #: language) and keeps until the next, whatever else is visited: the home page's kinds of the most instances, whose
 #: first page took 2.7 s (actors), 1.5 s (grants) and 0.24 s (deliberations) at 100k actors, against ~10 ms once
-#: kept. Kept, they hold a worker's ~60 MB more, within the long listings' bound (webapp.cache.MAX_KEPT_ROWS).
+#: kept. They count against the long listings' bound (webapp.cache.MAX_KEPT_ROWS): the others make room for them.
 WARMED_CLASSES = (MAI.Actor, MAI.Grant, MAI.Deliberation)
 #: The instances of a class kept sorted for the next pages, up to this many (an actor's IRI and name, ~275 bytes;
 #: webapp.cache.MAX_KEPT_ROWS bounds the long listings kept in all).
