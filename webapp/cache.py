@@ -13,9 +13,9 @@ memberships, kept sorted), which hold at most :data:`MAX_KEPT_ROWS` rows in all.
 pages (home, funding, goals: a few dozen entries, which their code names) and the sorted instances of the largest
 classes are *pinned*: kept whatever else comes, since they cost seconds at 100k actors and a crawl of resource
 pages, each with an entry of its own, would otherwise push them out; pinned long listings count against the bound
-of the long listings, whose others make room for them. The cache forgets everything when the state moves on. It belongs to the application
-(``app.extensions``), never to the module. A store that cannot tell when its data changed (a remote SPARQL server,
-written to by others) is never cached.
+of the long listings, whose others make room for them. The cache forgets everything when the state moves on. It
+belongs to the application (``app.extensions``), never to the module. A store that cannot tell when its data
+changed (a remote SPARQL server, written to by others) is never cached.
 """
 
 from __future__ import annotations
