@@ -19,6 +19,7 @@ from graph.namespaces import DEFAULT_BASE, MAI
 from graph.terms import sparql_string
 from graph.triples import TripleSet
 
+
 @dataclass
 class Resolution:
     """What :func:`resolve_actors` did: IRIs rewritten, and ambiguities reported (French, English, and the line of

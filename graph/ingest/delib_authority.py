@@ -310,9 +310,8 @@ def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[s
         return "\n".join("".join(_title_cased_cell(cell) for cell in re.split(r"([ \t]{3,})", line))
                          for line in text.split("\n"))
 
-    in_heading = _IN_HEADING
     skipped: list[str] = [] if beneficiaries is None else beneficiaries
-    in_its_heading = _find_authority(_SPELLED_EHPAD.sub("EHPAD ", cased(heading(body))), body, in_heading, skipped)
+    in_its_heading = _find_authority(_SPELLED_EHPAD.sub("EHPAD ", cased(heading(body))), body, _IN_HEADING, skipped)
     if (named := _named_above_its_kind(heading(body))) is not None:
         # a logo's last line over its kind ("LE GRAND\nNARBONNE\nCommunauté d'agglomération"), that the heading
         # names in full ("COMMUNAUTÉ D'AGGLOMÉRATION LE GRAND NARBONNE"): the full name
