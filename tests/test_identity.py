@@ -304,6 +304,37 @@ def test_an_actor_whose_key_finds_only_itself_is_not_asked_about_but_joins_anoth
     assert any(stored.n3() in q for q in asked if "a mai:Actor" in q)
 
 
+def test_without_rdf_files_names_are_sought_by_their_keys_alone(store, tmp_path):
+    """Only an RDF file's actors lack name keys: until the store holds one, neither the names as written nor the IRIs
+    minted from their keys are looked up, and the keys still find every namesake."""
+    first = tmp_path / "a.csv"
+    first.write_text("nomAttribuant;nomBeneficiaire;montant\nSEM;Club Alpha;1\nSEM;Zeta Santé;1\n")
+    ingest(store, first)
+    asked = []
+
+    def query(sparql, bindings=None):
+        asked.append(sparql)
+        return store.query(sparql, bindings)
+
+    local, minted = URIRef("https://ex.org/id/actor/local"), actor_iri(name="Club Alpha", base="https://ex.org/id/")
+
+    def resolve():
+        graph = new_graph()
+        graph.add((local, RDF.type, MAI.Association))
+        graph.add((local, RDFS.label, Literal("CLUB ALPHA")))
+        asked.clear()
+        return resolve_actors(graph, query).rewritten
+
+    assert resolve() == {local: actor_iri(name="Club Alpha")}
+    assert not any("rdf-schema#label> ||" in q or minted.n3() in q for q in asked)
+    turtle = tmp_path / "other.ttl"
+    turtle.write_text('<https://carto.example/club> a <https://w3id.org/maillage/ontology#Association> ; '
+                      '<http://www.w3.org/2000/01/rdf-schema#label> "Club Beta" .\n', encoding="utf-8")
+    ingest(store, turtle)
+    assert resolve() == {local: actor_iri(name="Club Alpha")}
+    assert any("rdf-schema#label> ||" in q for q in asked) and any(minted.n3() in q for q in asked)
+
+
 def test_actors_are_rewritten_in_their_order_whichever_kind_of_key_decided(store, tmp_path):
     first = tmp_path / "a.csv"
     first.write_text("nomAttribuant;nomBeneficiaire;idBeneficiaire;montant\nSEM;Club A;21060004500392;1\n"
