@@ -378,7 +378,8 @@ def _lookup_keys(seekers: dict[tuple[str, str], set[URIRef]], query, base: str, 
         if ("name", key) in seekers:  # a name with no key of its seekers (a placeholder, a person's) joins no one
             holders.setdefault(("name", key), set()).add(holder)
     holders = {key: kept for key, held_by in holders.items() if (kept := others(key, held_by))}
-    by_iri = {iri: k for h, k in seekers if h == "name" and unkeyed for iri in others((h, k), {name_key_iri(k, base)})}
+    by_iri = {iri: k for h, k in seekers if h == "name" for iri in others((h, k), {name_key_iri(k, base)})} \
+        if unkeyed else {}
     actors = actors_among({iri for held_by in holders.values() for iri in held_by} | set(by_iri))
     found = {key: kept for key, held_by in holders.items() if (kept := held_by & actors)}
     for actor in actors & set(by_iri):

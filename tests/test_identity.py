@@ -308,7 +308,7 @@ def test_without_rdf_files_names_are_sought_by_their_keys_alone(store, tmp_path)
     """Only an RDF file's actors lack name keys: until the store holds one, neither the names as written nor the IRIs
     minted from their keys are looked up, and the keys still find every namesake."""
     first = tmp_path / "a.csv"
-    first.write_text("nomAttribuant;nomBeneficiaire;montant\nSEM;Club Alpha;1\nSEM;Zeta Santé;1\n")
+    first.write_text("nomAttribuant;nomBeneficiaire;montant\nSEM;Club Alpha;1\n")
     ingest(store, first)
     asked = []
 
