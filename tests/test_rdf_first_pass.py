@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph, URIRef
 
+from graph.ingest import rdf_checks
 from graph.ingest.base import InputError
 from graph.ingest.pipeline import _materialise_extraction, ingest_paths
 from graph.ingest.rdf_first_pass import Observed
@@ -29,6 +30,7 @@ NTRIPLES = f"""<https://ex.org/first> {TYPE} <{MAI}Association> .
 <https://ex.org/b> <{MAI}siret> "77567227216382" .
 <https://ex.org/b> <{MAI}siren> "775672272" .
 <https://ex.org/untyped> <http://www.w3.org/2000/01/rdf-schema#label> "named {TYPE} in a literal" .
+<https://ex.org/untyped> <http://www.w3.org/2000/01/rdf-schema#seeAlso> {TYPE} .
 <https://ex.org/caf\\u00E9> {TYPE} <{MAI}Enterprise> .
 _:blank {TYPE} <{MAI}Association> .
 _:blank <{MAI}siret> "21420218600010" .
@@ -48,6 +50,13 @@ def test_the_line_search_finds_what_the_full_parse_finds():
     assert fast.touched() == full.touched() == {"https://ex.org/first", "https://ex.org/a", "https://ex.org/indented",
                                                 "https://ex.org/b", "https://ex.org/untyped", "https://ex.org/café",
                                                 "https://ex.org/last"}
+
+
+def test_terms_without_spaces_between_them_are_read_too():
+    """N-Triples needs no space between an IRI and what follows it (rdflib's own parser wants one)."""
+    fast, full = observed_both_ways(f"<https://ex.org/a>{TYPE}<{MAI}University>.\n_:b{TYPE}<{MAI}Grant> .".encode())
+    assert sorted(map(str, fast.types)) == sorted(map(str, full.types))
+    assert len(fast.types) == 2
 
 
 def test_what_is_materialised_is_what_an_extraction_gets():
@@ -188,6 +197,22 @@ def test_an_actor_whose_identifier_another_actor_iri_holds_is_warned_with_both(t
     assert issue.message.startswith(f"acteur <https://carto.example/id/respire> « Respire » : même ")
     assert f"que <https://w3id.org/maillage/id/actor/{other}>" in issue.message
     assert "(source « grants.csv »)" in issue.message and "owl:sameAs" in issue.message
+
+
+def test_a_file_is_not_joined_against_other_sources_when_none_holds_an_identifier(tmp_path, monkeypatch):
+    """Not even when the file's own former version held some: the check looks at the other sources only."""
+    joined = []
+    real = rdf_checks.shared_identifiers
+    monkeypatch.setattr(rdf_checks, "shared_identifiers", lambda *a: joined.append(a) or real(*a))
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    path = tmp_path / "actors.ttl"
+    for siren in ("423456789", "423456790"):
+        path.write_text(f'<https://ex.org/respire> a <{MAI}Association> ; <{MAI}siren> "{siren}" .', encoding="utf-8")
+        ingest_paths(store, [path])
+    assert joined == []
+    (tmp_path / "grants.csv").write_text(SHARED_GRANTS, encoding="utf-8")
+    ingest_paths(store, [tmp_path / "grants.csv", path], force=True)
+    assert len(joined) == 1
 
 
 @pytest.mark.parametrize("link", ["<https://carto.example/id/respire> owl:sameAs <{other}> .",

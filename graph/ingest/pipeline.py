@@ -26,7 +26,7 @@ from graph.ingest import get_kind, kinds
 from graph.ingest.base import Extraction, InputError, Issue, SourceContext, new_graph, source_iri
 from graph.ingest.checker import Checker
 from graph.ingest.lookahead import LOOKAHEAD_MAX_BYTES, Lookaheads, Prepared, extract, kind_of, lost
-from graph.ingest.rdf_checks import rdf_file_issues
+from graph.ingest.rdf_checks import others_hold_identifiers, rdf_file_issues
 from graph.ingest.rdf_first_pass import Observed
 from graph.ingest.register_links import relink
 from graph.ingest.sources import StoredSources, lost_things, stored_sha256, stored_subjects
@@ -245,6 +245,7 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         fault_point("after-replace")
     else:
         data, fmt = extraction.rdf
+        others_identified = others_hold_identifiers(writer.query, ctx.source)  # before the file is in the store
         try:
             # A large file starts loading while the first pass reads what it implies (the store's threads).
             with writer.replacing(ctx.source, data, fmt) as add:
@@ -263,7 +264,7 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         new_subjects = observed.touched() | {str(ctx.source)}
         if relative is not None:
             report.issues.append(relative)
-        file_issues = rdf_file_issues(writer.query, ctx.source, observed, strict)
+        file_issues = rdf_file_issues(writer.query, ctx.source, observed, strict, others_identified)
         report.issues += file_issues
         refused = any(i.level == "error" for i in file_issues)  # only under strict: redefined contract terms
     if strict and not refused:

@@ -26,12 +26,16 @@ SHOWN_RELATIVE = 3
 
 _TYPE, _SIRET, _SIREN, _RNA, _SAME_AS = (ox.NamedNode(str(p)) for p in (RDF.type, MAI.siret, MAI.siren, MAI.rna,
                                                                          OWL.sameAs))
-_NEEDLES = tuple(f"<{p}>".encode() for p in (RDF.type, MAI.siret, MAI.siren, MAI.rna, OWL.sameAs))
+_PREDICATES = tuple(f"<{p}>".encode() for p in (RDF.type, MAI.siret, MAI.siren, MAI.rna, OWL.sameAs))
 #: The subject at the start of an N-Triples line: an IRI (a blank node is no resource to index). The line end
 #: before it is part of the pattern, not ``^`` with MULTILINE: a literal first character makes the search 5x faster.
 _NT_SUBJECT = re.compile(rb"\n[ \t]*<([^>]*)>")
 #: A line of an N-Triples document that holds a statement (not blank, not a comment): the first one is near the start.
 _NT_STATEMENT = re.compile(rb"(?:^|\n)[ \t]*[<_]")
+#: A line of an N-Triples document whose predicate is one that the first pass reads, the line end before it (as
+#: above): its subject an IRI or a blank node, its terms apart by spaces or tabs, or by none.
+_NT_READ = re.compile(rb"\n[ \t]*(?:<[^>\n]*>|_:[^ \t\n<]+)[ \t]*(?:" + b"|".join(map(re.escape, _PREDICATES))
+                      + rb")[^\n]*")
 
 
 def _no_triple() -> InputError:
@@ -41,24 +45,11 @@ def _no_triple() -> InputError:
                       message_en="empty file: no triple (only prefixes or comments?)")
 
 
-def _lines_naming(data: bytes, needles: tuple[bytes, ...]) -> bytes:
-    """The lines of ``data`` that hold one of ``needles``, each once, in their order.
-
-    >>> _lines_naming(b"a x\\nb y\\nc x y", (b"x", b"y"))
-    b'a x\\nb y\\nc x y'
-    """
-    starts: set[int] = set()
-    for needle in needles:
-        position = 0
-        while (found := data.find(needle, position)) >= 0:
-            start = data.rfind(b"\n", 0, found) + 1
-            starts.add(start)
-            position = data.find(b"\n", found) + 1 or len(data)
-    lines = []
-    for start in sorted(starts):
-        end = data.find(b"\n", start)
-        lines.append(data[start:end if end >= 0 else len(data)])
-    return b"\n".join(lines)
+def _lines_read(data: bytes) -> bytes:
+    """The lines of an N-Triples document whose predicate is one that the first pass reads, in their order, found
+    by one search in ``re``'s engine (1.85M triples: 0.8 s; 1.7 s for a search of each predicate wherever it is)."""
+    first = _NT_READ.match(b"\n" + data[:data.find(b"\n") + 1 or len(data)])
+    return (first.group(0) if first else b"") + b"".join(_NT_READ.findall(data))
 
 
 def _ntriples_subjects(data: bytes) -> set[str]:
@@ -96,7 +87,7 @@ class Observed:
         try:
             if fmt == "ntriples":
                 try:
-                    self._read(ox.parse(_lines_naming(data, _NEEDLES), ox.RdfFormat.N_TRIPLES, base_iri=base))
+                    self._read(ox.parse(_lines_read(data), ox.RdfFormat.N_TRIPLES, base_iri=base))
                     self.subjects = _ntriples_subjects(data)
                     if _NT_STATEMENT.search(data) is None:
                         raise _no_triple()
