@@ -37,7 +37,7 @@ import json, os, resource, signal, sys, time, traceback
 from pathlib import Path
 from graph.ingest import get_kind, detect_kind
 from graph.ingest.base import InputError, SourceContext
-import graph.ingest.deliberation, graph.tabular  # noqa: F401 - imported before the fork
+import graph.ingest.delib_reader, graph.tabular  # noqa: F401 - imported before the fork
 import pdfplumber  # noqa: F401
 timeout, address_space = float(sys.argv[1]), int(sys.argv[2])
 for line in sys.stdin:

@@ -94,6 +94,33 @@ def test_detecting_an_rdf_file_imports_no_other_kind():
     assert "graph.ingest.rdf" in out and "graph.ingest.deliberation" not in out and "scdl" not in out
 
 
+def test_detecting_a_table_imports_no_deliberation_reader():
+    """Detection imports each kind's module; the deliberation reader's patterns (~0.3 s) wait for a deliberation."""
+    founding = Path(__file__).parents[1] / "examples/deliberations/saint-etienne-metropole-2024-00240-danaecare.txt"
+    code = ("import sys; from pathlib import Path; from graph.ingest import detect_kind; "
+            "from graph.ingest.base import SourceContext; "
+            "table = b'nomAttribuant;idAttribuant;nomBeneficiaire;montant\\nVille;21420187300012;Asso;5\\n'; "
+            "assert detect_kind(SourceContext(Path('d.csv'), table)).name == 'scdl-subventions'; "
+            "print('graph.ingest.delib_reader' in sys.modules, end=' '); "
+            "path = Path(sys.argv[1]); kind = detect_kind(SourceContext(path, path.read_bytes())); "
+            "kind.extract(SourceContext(path, path.read_bytes())); "
+            "print(kind.name, 'graph.ingest.delib_reader' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(founding)], capture_output=True, text=True, check=True)
+    assert out.stdout == "False deliberation True\n"
+
+
+def test_an_ingest_of_a_kind_named_imports_no_other_kind(tmp_path):
+    """``maillage ingest --kind rdf`` checks the name it is given without importing every kind to list them."""
+    (tmp_path / "one.ttl").write_text("<https://ex.org/a> <http://www.w3.org/2000/01/rdf-schema#label> \"A\" .")
+    code = ("import sys; from click.testing import CliRunner; from webapp.cli import main; "
+            "done = CliRunner().invoke(main, ['--data', 'data', 'ingest', '--kind', 'rdf', '--no-index', 'one.ttl']); "
+            "assert done.exit_code == 0, done.output; "
+            "print(sorted(m for m in sys.modules if m.startswith('graph.ingest.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=tmp_path).stdout
+    assert "graph.ingest.rdf" in out and "graph.ingest.deliberation" not in out and "scdl" not in out
+
+
 def test_every_registered_kind_has_a_french_label_and_both_functions():
     for name, kind in kinds().items():
         assert kind.name == name and kind.label and callable(kind.detect) and callable(kind.extract)

@@ -121,9 +121,9 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
     from graph.ingest.pipeline import ingest_paths
     from webapp.reports import Progress, format_failure, format_report, format_summary, expand_paths
 
-    from graph.ingest import kinds
+    from graph.ingest import KIND_MODULES, kinds
 
-    if kind is not None and kind not in kinds():
+    if kind is not None and kind not in KIND_MODULES:  # the kinds' modules imported only if the name is unknown
         raise click.BadParameter(f"type de source inconnu « {kind} » (connus : {', '.join(kinds())})",
                                  param_hint="--kind")
     files = expand_paths(paths)

@@ -2,9 +2,10 @@
 
 Each kind lives in its own module, which defines ``KIND``, a :class:`graph.ingest.base.SourceKind`.
 Detection asks every kind for a score from the file's name and first bytes; the best score wins, ties go to
-the order of :data:`KIND_MODULES`. A kind's module is imported when it is first asked (the deliberation modules
-compile ~0.1 s of patterns that an RDF bulk load never needs), and detection stops at the first certain score
-(100): none can beat it, and a tie would go to the earlier kind anyway.
+the order of :data:`KIND_MODULES`. A kind's module is imported when it is first asked, and detection stops at the
+first certain score (100): none can beat it, and a tie would go to the earlier kind anyway. A kind's module stays
+light to import: what only its extraction needs is imported when a file is first extracted (the deliberation
+reader's ~0.3 s of patterns, which an ingest of tables or RDF never needs).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The parties of the agreements a deliberation approves: the authority, the beneficiaries an agreement names or
-whose grants it governs, and the other partners it names; split from :mod:`graph.ingest.deliberation`, whose
-:class:`~graph.ingest.deliberation.Reader` it reads from."""
+whose grants it governs, and the other partners it names; split from :mod:`graph.ingest.delib_reader`, whose
+:class:`~graph.ingest.delib_reader.Reader` it reads from."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from graph.ingest.french import fold
 from graph.namespaces import MAI
 
 if TYPE_CHECKING:
-    from graph.ingest.deliberation import Reader
+    from graph.ingest.delib_reader import Reader
 
 #: What, in an agreement's title, names a party to it ("avec l'association Lien", "entre la Métropole et …"); "avec
 #: chacun des bénéficiaires", "conclues avec les bénéficiaires", "avec les autres bénéficiaires" name none.

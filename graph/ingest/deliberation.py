@@ -1,18 +1,8 @@
 """The deliberation kind: council deliberations (PDF text layer, plain text, Markdown) into the graph.
 
-Reading is split by fact group: :mod:`delib_text` (PDF, Markdown, prefecture stamps), :mod:`delib_prose_columns`
-(two columns of prose flattened line by line), :mod:`delib_ocr` (a scan's confusions put right), :mod:`delib_people`, :mod:`delib_counts`, :mod:`delib_officers` and :mod:`delib_names`
-(attendance), :mod:`delib_moves` (members arriving or leaving before the deliberation's item),
-:mod:`delib_authority` (the authority), :mod:`delib_session` (organ, session date), :mod:`delib_meta` (heading,
-ACTES id), :mod:`delib_number` (number, title), :mod:`delib_decision` (vote, publication, fiscal year, budget
-account), :mod:`delib_grants`, :mod:`delib_prose` (with :mod:`delib_not_grants`, the amounts that are no grants),
-:mod:`delib_recipients`, :mod:`delib_antecedents`, :mod:`delib_several`, :mod:`delib_tables`,
-:mod:`delib_table_header`, :mod:`delib_flattened`, :mod:`delib_aligned` and :mod:`delib_stacked` (grants and stated
-totals, checked by :mod:`delib_grant_checks`), :mod:`delib_total_rows` (the "Total" rows of the tables none reads),
-:mod:`delib_profile` (beneficiary, PTCE, goals),
-:mod:`delib_agreements` and :mod:`delib_agreement_parties` (the agreements approved, and whom they bind);
-:mod:`delib_graph` writes the triples and documents the modelling choices. Each fact group carries ``mai:evidence``
-pointing into the normalised text returned as ``Extraction.text``.
+This module recognises the genre (a deliberation's words and what it decides, or an erratum to one): it is what
+detecting a file's kind imports. The reading, :mod:`graph.ingest.delib_reader` and the modules it names, compiles
+~0.3 s of patterns: it is imported when a deliberation is first read, not by an ingest of other kinds.
 
 >>> looks_like_deliberation("EXTRAIT DU REGISTRE DES DELIBERATIONS ... après en avoir délibéré")
 True
@@ -22,40 +12,13 @@ False
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import re
-from decimal import Decimal
-
-from rdflib import Literal
-from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from graph.french_text import counted
-from graph.identity import actor_iri, actor_key, deliberation_iri, name_key, person_actor_iri
-from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
-from graph.ingest.delib_agreement_parties import read_agreements
-from graph.ingest.delib_amended import amended_act, amends, check_replaced, replaced_elsewhere
-from graph.ingest.delib_authority import find_authority, find_member_count, heading_organisation
-from graph.ingest.delib_decision import (accounts_by_amount, accounts_by_article, accounts_by_beneficiary,
-                                         accounts_by_name, accounts_by_nature, article_at, beneficiary_kind,
-                                         bursary_account, lead_above, named_account, one_grants_accounts)
-from graph.ingest.delib_decision import (complete_omitted_count, complete_unanimity, find_budget_account,
-                                         find_fiscal_year, find_programme, find_published, parse_vote)
-from graph.ingest.delib_graph import Builder, concept, m57_known
-from graph.ingest.delib_grants import GrantsFound, bare_sums, find_grants
-from graph.ingest.delib_lists import item_identifier
-from graph.ingest.delib_meta import heading, parse_actes
-from graph.ingest.delib_moves import apply_moves
-from graph.ingest.delib_number import find_number, find_title, number_match
-from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
-from graph.ingest.delib_people import parse_attendance
-from graph.ingest.delib_profile import find_ptce, match_concepts, profile_of
-from graph.ingest.delib_session import find_body, find_session_date
-from graph.ingest.delib_tables import cell_identifiers
-from graph.ingest.delib_text import Document, normalise_text, pdf_text
-from graph.ingest.french import AMOUNT_RE, cfp_amounts, parse_date
-from graph.limits import check_line_length, check_pdf
-from graph.namespaces import MAI, slugify
+from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind
+from graph.ingest.delib_amended import check_replaced, replaced_elsewhere
+from graph.ingest.french import parse_date
 
 EXTENSIONS = (".pdf", ".txt", ".md", ".markdown")
 
@@ -222,28 +185,7 @@ def near_miss(ctx: SourceContext) -> InputError | None:
     return None
 
 
-def read_document(ctx: SourceContext, damage: list[str] | None = None,
-                  repairs: list[str] | None = None) -> Document:
-    """Return the normalised document; raises InputError when the file is not a readable deliberation.
-    ``damage``: see :func:`graph.ingest.delib_text.pdf_text`; ``repairs`` receives the OCR readings put right
-    (:func:`graph.ingest.delib_ocr.repair_ocr`)."""
-    if ctx.path.suffix.lower() == ".pdf" or ctx.data[:5] == b"%PDF-":
-        check_pdf(ctx.data)
-        text, repaired = repair_ocr(pdf_text(ctx.data, damage))
-        document = normalise_text(text)
-    else:
-        check_line_length(ctx.data)
-        text, repaired = repair_ocr(ctx.text())
-        markdown = ctx.path.suffix.lower() in (".md", ".markdown") or bool(re.search(r"\*\*|^#{1,6} |\\_", text, re.M))
-        document = normalise_text(text, markdown=markdown)
-    if repairs is not None:
-        repairs += repaired
-    if not looks_like_deliberation(document.text):
-        raise _not_a_deliberation(document.text)
-    return document
-
-
-def _not_a_deliberation(text: str) -> InputError:
+def not_a_deliberation(text: str) -> InputError:
     """The refusal of a text that does not read as a deliberation, with the genre's markers found and missing."""
     found = genre_markers(text)
     if len(found) >= 3:
@@ -261,337 +203,14 @@ def _not_a_deliberation(text: str) -> InputError:
                                  f"needs ({said_en}); missing: {missing_en}")
 
 
-def plain_decimal(value: Decimal) -> Decimal:
-    """``value`` without the trailing zeros of its cents ("128000.00" → 128000, "1234.50" → 1234.5).
-
-    >>> plain_decimal(Decimal("128000.00")), plain_decimal(Decimal("1234.50"))
-    (Decimal('128000'), Decimal('1234.5'))
-    """
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-
-
-def warn_ocr(extraction: Extraction, repairs: list[str], text: str) -> None:
-    """Say that the text was read from a scan, with the readings put right, and each amount left unreadable."""
-    said = ", ".join(f"« {r} »" for r in repairs[:5]) + (f" et {len(repairs) - 5} autres" if len(repairs) > 5 else "")
-    extraction.warn(f"texte lu par reconnaissance de caractères (OCR) : {len(repairs)} lectures corrigées ({said}) ; "
-                    "montants, dates et noms à vérifier",
-                    f"text read by character recognition (OCR): {len(repairs)} readings put right; check the amounts, "
-                    "dates and names")
-    for line in unreadable_amounts(text):
-        extraction.warn(f"montant illisible après reconnaissance de caractères (OCR), aucune subvention n'en est "
-                        f"tirée : « {line[:100]} »",
-                        f"amount unreadable after character recognition (OCR), no grant read from it: "
-                        f"'{line[:100]}'")
-
-
 def extract(ctx: SourceContext) -> Extraction:
-    damage: list[str] = []
-    repairs: list[str] = []
-    document = read_document(ctx, damage, repairs)
-    graph = new_graph()
-    extraction = Extraction(graph=graph, text=document.text)
-    if repairs:
-        warn_ocr(extraction, repairs, document.text)
-    if damage:
-        said, more = " ; ".join(damage[:3]), len(damage) - 3
-        extraction.warn(f"PDF endommagé, lu en partie : une partie du texte peut manquer (pdfminer : {said}"
-                        + (f" ; et {more} autres messages)" if more > 0 else ")"),
-                        f"damaged PDF, read in part: some of its text may be missing (pdfminer: {said}"
-                        + (f" ; and {more} other messages)" if more > 0 else ")"))
-    for fr, en in document.doubts:
-        extraction.warn(fr, en)
-    Reader(ctx, document, Builder(ctx, document.text, graph), extraction).run()
-    return extraction
+    """The deliberation ``ctx`` read (:func:`graph.ingest.delib_reader.extract`)."""
+    from graph.ingest.delib_reader import extract as read
 
-
-class Reader:
-    """Reads one deliberation's fact groups in order and hands them to the builder."""
-
-    def __init__(self, ctx: SourceContext, document: Document, builder: Builder, extraction: Extraction):
-        self.ctx, self.doc, self.b, self.x = ctx, document, builder, extraction
-        self.body, sums = bare_sums(document.body)  # "la somme de 3 000" with no currency, said
-        for fr, en in sums:
-            extraction.warn(fr, en)
-
-    def run(self) -> None:
-        self.actes = parse_actes(self.doc.stamp.actes_raw)
-        self.corrected = corrected_act(self.body)  # an erratum: the number and session's date of the act it corrects
-        # The session keeps the attendance at its opening, which every deliberation of the session shares; the
-        # moves that a text tells give the attendance at this deliberation's vote, stated on the deliberation.
-        self.opening = parse_attendance(self.body)
-        self.attendance = copy.deepcopy(self.opening)
-        self.own = own = number_match(self.body)
-        # In minutes of several items, the vote of the deliberation's own is the first after its number.
-        self.vote = parse_vote(self.body, own.start() if own else 0)
-        apply_moves(self.body, self.attendance, own, self.vote, self.x.warn)
-        self.read_authority()
-        self.read_deliberation()
-        self.read_grants()
-        read_agreements(self)
-        self.read_stats()
-
-    def read_authority(self) -> None:
-        beneficiaries: list[str] = []
-        found = find_authority(self.body, beneficiaries)
-        siren = self.actes.siren if self.actes else None
-        if not found and not siren and (named := heading_organisation(self.body)) is not None:
-            # a deliberation (its markers found) of a body none of the known kinds: the heading's organisation
-            found = named, []
-            self.x.warn(f"autorité lue dans l'en-tête, à vérifier : « {named} » n'est d'aucune sorte de collectivité "
-                        "ou d'établissement connue",
-                        f"authority read from the heading, to be checked: '{named}' is of no known kind of "
-                        "authority or public body")
-        if not found and not siren:
-            tried = " / ".join(line.strip() for line in heading(self.body).split("\n"))
-            tried = tried if len(tried) <= 160 else tried[:159] + "…"
-            named = ", ".join(beneficiaries[:3])
-            raise InputError(f"collectivité introuvable : ni nom reconnu dans l'en-tête « {tried} », ni identifiant "
-                             "ACTES" + (f" ; « {named} » n'y est nommée que comme bénéficiaire" if named else ""),
-                             message_en=f"authority not found: no recognised name in the heading '{tried}', no ACTES "
-                                        "id" + (f"; '{named}' is only named as a beneficiary" if named else ""))
-        name, variants = found or (None, [])
-        self.authority = self.b.authority(name, variants, siren, find_member_count(self.body))
-        organ = find_body(self.body)
-        self.organ = self.b.organ(self.authority, organ) if organ else None
-        corrected = self.corrected  # an erratum sits in the session of the deliberation it corrects
-        self.date = find_session_date(self.body) or (corrected[1] if corrected else None) \
-            or (self.actes.date if self.actes else None)
-        akey = actor_key(self.authority)
-        self.session = self.b.mint("session", akey, slugify(organ or "seance"), str(self.date or self.ctx.key))
-        self.b.session(self.session, self.organ, self.date, self.opening)
-
-    def read_deliberation(self) -> None:
-        b, stamp = self.b, self.doc.stamp
-        match = self.own  # the title may follow the number, on its line or below it
-        number = find_number(self.body) or (self.actes.number if self.actes else None)
-        if self.corrected and (number is None or slugify(number) == slugify(self.corrected[0])):
-            number = f"{self.corrected[0]} (erratum)"  # an erratum without a number of its own
-        if number is None:  # the file's name keeps the deliberation's IRI, and its identifier, the same from run to run
-            self.x.warn(f"numéro de la délibération introuvable : elle est identifiée par le nom de son fichier "
-                        f"« {self.ctx.key} »",
-                        f"deliberation number not found: it is identified by its file's name '{self.ctx.key}'")
-        self.number = number or self.ctx.key  # an erratum is an act of its own: its facts stay apart
-        self.iri = d = deliberation_iri(self.authority, self.number, base=self.ctx.base)
-        attendance_end = max((e for _, e in self.attendance.spans), default=0)
-        number_line_end = self.body.find("\n", match.end()) if match else None
-        title = find_title(self.body, number_line_end if number_line_end and number_line_end > 0 else None,
-                           attendance_end)
-        self.title = title[0] if title else ""
-        if self.corrected:
-            erratum = f"Erratum à la délibération n° {self.corrected[0]}"
-            self.title = f"{erratum} : {self.title}" if self.title else erratum
-            b.add(d, DCTERMS.references, deliberation_iri(self.authority, self.corrected[0], base=self.ctx.base))
-        b.add(d, RDF.type, MAI.Deliberation)
-        b.add(d, DCTERMS.identifier, self.number)
-        b.add(d, DCTERMS.title, self.title or None)
-        b.add(d, DCTERMS.date, Literal(self.date, datatype=XSD.date) if self.date else None)
-        b.add(d, MAI.authority, self.authority)
-        b.add(d, MAI.body, self.organ)
-        b.add(d, MAI.session, self.session)
-        b.attendance_at_vote(d, self.session, self.attendance, self.opening)
-        b.add(d, MAI.programme, find_programme(self.title) or find_programme(self.body))
-        if self.actes:
-            b.add(d, MAI.actesId, self.actes.normalised)
-            b.add(d, MAI.actesIdRaw, self.actes.raw)
-        # A transmission to the prefecture dates its receipt when the act gives no other: teletransmission through
-        # ACTES (the rule) is acknowledged the moment it is sent, a deposit is received on the spot, and the act is
-        # executory from its transmission ("Transmis au représentant de l'État le …", "après dépôt en préfecture le").
-        received = stamp.received or stamp.sent
-        published = find_published(self.body, self.date) or stamp.published
-        # A posting before the session is the convocation's, not the act's publication.
-        published = published if published is None or self.date is None or published >= self.date else None
-        for prop, value in ((MAI.receivedByPrefecture, received), (MAI.publishedOn, published)):
-            b.add(d, prop, Literal(value, datatype=XSD.date) if value else None)
-        b.add(d, MAI.transmissionPlatform, stamp.platform)
-        if stamp.quotes:
-            b.evidence(d, (self.doc.stamp_start, len(self.doc.text.rstrip())))
-        self.read_vote()
-
-    def read_vote(self) -> None:
-        vote = self.vote
-        complete_unanimity(vote, self.body, self.attendance)
-        complete_omitted_count(vote, self.body, self.attendance)
-        self.outcome = vote.outcome
-        if vote.outcome:
-            self.b.add(self.iri, MAI.outcome, concept("outcome", vote.outcome))
-        for prop, value in ((MAI.votesFor, vote.votes_for), (MAI.votesAgainst, vote.against),
-                            (MAI.abstentions, vote.abstentions)):
-            if value is not None:
-                self.b.add(self.iri, prop, Literal(value, datatype=XSD.integer))
-        self.b.evidence(self.iri, vote.span)
-        for theme in match_concepts(self.title, "themes"):
-            self.b.add(self.iri, DCTERMS.subject, theme)
-
-    def read_grants(self) -> None:
-        # an erratum's grants are those of the deliberation it corrects as it now reads
-        self.found: GrantsFound = find_grants(corrected_text(self.body), self.title)
-        if (corrected := self.corrected) is not None:
-            on = f" du {corrected[1].strftime('%d/%m/%Y')}" if corrected[1] else ""
-            on_en = f" of {corrected[1].isoformat()}" if corrected[1] else ""
-            self.x.warn(f"erratum à la délibération n° {corrected[0]}{on} : les subventions lues sont celles du texte "
-                        f"corrigé ; elles remplacent celles de la délibération (dcterms:replaces)",
-                        f"erratum to deliberation no. {corrected[0]}{on_en}: the grants read are those of the "
-                        f"corrected text; they replace the deliberation's (dcterms:replaces)")
-        if self.outcome == "rejected" and self.found.grants:
-            count = len(self.found.grants)
-            self.x.warn("délibération rejetée : "
-                        + counted(count, "subvention proposée non retenue", "subventions proposées non retenues"),
-                        f"deliberation rejected: {counted(count, 'proposed grant', lang='en')} not kept")
-            self.found = GrantsFound()
-        # A year that a grant's own clause names ("une avance de 20 000 € sur la subvention 2026, imputée au budget
-        # 2026") is that grant's: the others take the one named outside those clauses, else the session's.
-        elsewhere = _blanked(self.body, [g.span for g in self.found.grants if g.year])
-        year = find_fiscal_year(elsewhere) or (self.date.year if self.date else None)
-        accounts = self.grant_accounts()
-        names = list(dict.fromkeys(g.beneficiary for g in self.found.grants))
-        self.beneficiaries = {}
-        for name in names:
-            # a table's identifier cell, or the SIRET a list's item writes by the name ("X (SIRET …) : 900 €")
-            cells = [(said, g.span) for g in self.found.grants if g.beneficiary == name
-                     and (said := g.identifier or g.listed and item_identifier(self.body[g.span[0]:g.span[1]]))]
-            brackets = [g.bracket for g in self.found.grants if g.beneficiary == name and g.bracket]
-            self.beneficiaries[name] = self.read_beneficiary(name, alone=len(names) == 1, identifier_cells=cells,
-                                                             brackets=brackets)
-        seen: dict[str, int] = {}  # a beneficiary's second grant (of another nature, or row) is "…-2"
-        amended = None if self.corrected else amended_act(self.body, self.number)
-        self.grant_iris = []
-        for grant, account in zip(self.found.grants, accounts):
-            actor = self.beneficiaries[grant.beneficiary]
-            slug = slugify(name_key(grant.beneficiary))
-            seen[slug] = seen.get(slug, 0) + 1
-            slug += f"-{seen[slug]}" if seen[slug] > 1 else ""
-            iri = self.b.mint("grant", actor_key(self.authority), self.number, slug)
-            self.b.grant(iri, grant, self.authority, actor, self.iri, grant.year or year, account)
-            # The grant that an erratum corrects, or that this grant's clause amends ("ramène de 4 000 € à
-            # 2 500 €"), minted as the earlier act's own text mints it, is replaced.
-            replaced = self.corrected[0] if self.corrected else \
-                amended if amended and amends(self.body[grant.span[0]:grant.span[1]]) else None
-            if replaced:
-                self.b.add(iri, DCTERMS.replaces, self.b.mint("grant", actor_key(self.authority), replaced, slug))
-            self.grant_iris.append(iri)
-        for fr, en in self.found.warnings:
-            self.x.warn(fr, en)
-        # An amount in CFP francs is not converted to euros, nor read as a grant in euros: said, not guessed.
-        for line in cfp_amounts(self.body):
-            self.x.warn(f"montant en francs CFP : non converti, aucune subvention n'en est tirée : « {line[:100]} »",
-                        f"amount in CFP francs: not converted, no grant read from it: '{line[:100]}'")
-        # One total a value: "128 000,00 €" in a table's TOTAL row and "128 000 €" in the prose are one total.
-        for amount in dict.fromkeys(plain_decimal(total.amount) for total in self.found.totals):
-            self.b.add(self.iri, MAI.statedTotal, Literal(amount, datatype=XSD.decimal))
-        if len(names) == 1:
-            self.read_ptce(names[0])
-
-    def grant_accounts(self) -> list[tuple[str | None, str | None]]:
-        """The budget account of each grant: the one its own row, block or sentence names ("… 4 500 € (compte
-        20418)"), else the one named for it by name ("sauf pour le FSE (compte 6574)"), the one of a budget table's
-        row that adds its amount (a décision modificative's), the one named for its article ("compte 6745 pour
-        l'article 1"), for its kind of beneficiary ("204142 (subventions aux communes)") or for its nature, the one
-        its list's lead names ("les aides suivantes (compte 6714, bourses et prix) :"), the one named for bursaries
-        when it is one ("compte 6513 (bourses) pour les bourses d'études"), else the one the text names outside
-        those sentences. An account that the M57 chart lacks (6745,
-        204142) is kept as printed."""
-        own = [(None, g.account) if g.account else (None, None) if g.table
-               else find_budget_account(self.body[g.span[0]:g.span[1]]) for g in self.found.grants]
-        elsewhere = _blanked(self.body, [grant.span for grant, (_, nature) in zip(self.found.grants, own) if nature]
-                             + one_grants_accounts(self.body))
-        # An account that one grant's own clause names ("une subvention d'équipement de 18 000 € (compte 20422)") is
-        # that grant's: the others take the one named outside those clauses, or one that a grant's span names on a
-        # line below its amount's ("… : 1 200 €\nsoit un total de 3 950 €, imputé au c/6574"), the list's — when
-        # the amount ends its line: a sentence that goes on below it ("… pour l'acquisition d'un\nvéhicule
-        # (subvention d'investissement, compte 20421).") names its own grant's.
-        shared = find_budget_account(elsewhere)
-        if not shared[1]:
-            tails = [self.body[start:end] for (start, end) in (g.span for g in self.found.grants)
-                     if (amount := AMOUNT_RE.search(self.body, start, end))
-                     and (line_end := self.body.find("\n", amount.end(), end)) >= 0
-                     and not self.body[amount.end():line_end].strip(" \t;.,")
-                     and find_budget_account(self.body[line_end:end])[1]]
-            shared = find_budget_account(" ".join(tails)) if tails else shared
-        by_article, by_kind = accounts_by_article(self.body), accounts_by_beneficiary(self.body)
-        by_name, by_amount = accounts_by_name(self.body), accounts_by_amount(self.body)
-        # "6574 pour le fonctionnement, 204142 pour l'investissement": each grant the account of its nature.
-        by_nature = accounts_by_nature(elsewhere)
-        by_nature = by_nature if len(by_nature) > 1 else {}
-        accounts = []
-        for grant, account in zip(self.found.grants, own):
-            if not account[1]:
-                lead = lead_above(self.body, grant.span[0])
-                said = (named_account(by_name, grant.beneficiary) or by_amount.get(grant.amount)
-                        or by_article.get(article_at(self.body, *grant.span) or "")
-                        or _of_nature(by_kind.get(beneficiary_kind(grant.beneficiary)), grant.nature)
-                        or by_nature.get(grant.nature)
-                        or find_budget_account(lead)[1]
-                        or bursary_account(self.body, lead + self.body[grant.span[0]:grant.span[1]]))
-                account = (None, said) if said else shared
-            raw, nature = account
-            accounts.append((raw or (nature if nature and not m57_known(nature) else None), nature))
-        return accounts
-
-    def read_beneficiary(self, name: str, alone: bool, identifier_cells: list[tuple[str, tuple[int, int]]] = (),
-                         brackets: list[tuple[str, str]] = ()):
-        from graph.ingest.delib_beneficiary import add_profile
-
-        profile = profile_of(self.body, name, alone, brackets)
-        for cell, span in identifier_cells:  # a table's SIRET/RNA column, when the name is not followed by it
-            cell_identifiers(profile, cell, span)
-        if profile.person and not (profile.siren or profile.rna):  # a natural person: known where it is funded
-            iri = person_actor_iri(profile.label, self.authority, base=self.ctx.base)
-        else:
-            iri = actor_iri(name=profile.label, siren=profile.siren, rna=profile.rna, base=self.ctx.base)
-        add_profile(self.b, iri, profile)
-        return iri
-
-    def read_ptce(self, coordinator: str) -> None:
-        from graph.ingest.delib_beneficiary import add_ptce
-
-        ptce = find_ptce(self.body, coordinator)
-        if ptce:
-            actor = self.beneficiaries[coordinator]
-            label = str(next(self.b.graph.objects(actor, RDFS.label)))
-            add_ptce(self.b, ptce, actor, label)
-
-    def read_stats(self) -> None:
-        total = sum((g.amount for g in self.found.grants), Decimal(0))
-        stated = max((t.amount for t in self.found.totals), default=None)
-        self.x.stats.update({
-            "grants": len(self.found.grants), "total_amount": str(total),
-            "stated_total": str(stated) if stated is not None else "",
-            "totals_reconciled": f"{sum(t.reconciled for t in self.found.totals)}/{len(self.found.totals)}",
-            "persons": len(self.attendance.persons()), "present": len(self.attendance.present),
-        })
-        a = self.attendance
-        for label, stated_n, listed in (("présents", a.present_count, len(a.present)),
-                                        ("pouvoirs", a.proxy_count, len(a.proxies))):
-            if stated_n is not None and listed and stated_n != listed:
-                self.x.warn(f"{listed} {label} listés pour {stated_n} annoncés",
-                            f"{listed} {label} listed, {stated_n} stated")
+    return read(ctx)
 
 
 KIND = SourceKind("deliberation", "Délibération", detect, extract, extensions=EXTENSIONS, near_miss=near_miss,
                   check_stored=check_replaced, recheck_stored=replaced_elsewhere)
 
-__all__ = ["KIND", "detect", "extract", "looks_like_deliberation", "read_document"]
-
-
-def _blanked(body: str, spans: list[tuple[int, int]]) -> str:
-    """``body`` with the characters of ``spans`` replaced by spaces (what it says outside them, at the same offsets).
-
-    >>> _blanked("ab (compte 6574) cd", [(3, 16)])
-    'ab               cd'
-    """
-    for start, end in spans:
-        body = body[:start] + " " * (end - start) + body[end:]
-    return body
-
-
-def _of_nature(account: str | None, nature: str | None) -> str | None:
-    """``account`` unless it is of another nature than the grant's: "les dépenses d'investissement sur les comptes
-    204142 (collectivités) et 20422 (organismes privés)" name no account for an association's operating grant.
-
-    >>> _of_nature("20422", "operating"), _of_nature("20422", "investment"), _of_nature("6574", None)
-    (None, '20422', '6574')
-    """
-    if account and (nature == "operating" and account.startswith("204")
-                    or nature == "investment" and account.startswith("65")):
-        return None
-    return account
+__all__ = ["KIND", "detect", "extract", "looks_like_deliberation", "not_a_deliberation"]
