@@ -121,6 +121,21 @@ def test_an_ingest_of_a_kind_named_imports_no_other_kind(tmp_path):
     assert "graph.ingest.rdf" in out and "graph.ingest.deliberation" not in out and "scdl" not in out
 
 
+@pytest.mark.parametrize("name, body", [
+    ("asso.ttl", ASSOCIATION),
+    ("asso.nt", Graph().parse(data=ASSOCIATION, format="turtle").serialize(format="nt")),
+    ("asso.jsonld", Graph().parse(data=ASSOCIATION, format="turtle").serialize(format="json-ld")),
+])
+def test_an_rdf_file_that_starts_with_a_byte_order_mark_is_read(oxi_store, tmp_path, name, body):
+    """Some editors write a BOM at the start of UTF-8; Oxigraph's Turtle and N-Triples parsers refuse it."""
+    path = tmp_path / name
+    path.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    [report] = ingest_paths(oxi_store, [path])
+    assert report.status == "stored"
+    assert oxi_store.query("ASK { <https://ex.org/asso> a <https://w3id.org/maillage/ontology#Actor> ; "
+                           "<http://www.w3.org/2000/01/rdf-schema#label> ?name }").boolean
+
+
 def test_every_registered_kind_has_a_french_label_and_both_functions():
     for name, kind in kinds().items():
         assert kind.name == name and kind.label and callable(kind.detect) and callable(kind.extract)

@@ -18,6 +18,9 @@ _SNIFF = (
 )
 
 
+#: The byte order mark that some editors write at the start of a UTF-8 file: Oxigraph's Turtle and N-Triples
+#: parsers refuse it ("\ufeff is not a valid subject"), other RDF tools skip it; so does Maillage.
+BOM = b"\xef\xbb\xbf"
 #: How far into an ``.xml`` file the RDF namespace is sought (comments and stylesheets may come first).
 XML_PEEK = 64 * 1024
 _ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
@@ -33,7 +36,7 @@ def sniff_format(ctx: SourceContext) -> str | None:
     fmt = rdf_format_for_path(ctx.path)
     if fmt:
         return fmt.name
-    head = ctx.data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    head = ctx.data[:2048].lstrip(BOM + b" \t\r\n")
     for prefix, name in _SNIFF:
         if head.startswith(prefix):
             if name == "rdfxml" and not _is_rdf_xml(ctx.data):
@@ -76,7 +79,7 @@ def xml_root(ctx: SourceContext) -> str | None:
     'actes:Acte'
     """
     head = ctx.data[:XML_PEEK]
-    if ctx.path.suffix.lower() != ".xml" and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml"):
+    if ctx.path.suffix.lower() != ".xml" and not head.lstrip(BOM + b" \t\r\n").startswith(b"<?xml"):
         return None
     # The first element that is not a declaration, a comment or a processing instruction.
     body = re.sub(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>", b"", head, flags=re.S)
@@ -90,7 +93,8 @@ def extract(ctx: SourceContext) -> Extraction:
         known = ", ".join(e for f in RDF_FORMATS for e in f.extensions)
         raise InputError(f"syntaxe RDF non reconnue (extensions connues : {known})",
                          message_en=f"unrecognised RDF syntax (known extensions: {known})")
-    return Extraction(rdf=(ctx.data, fmt), stats={"format": fmt})
+    data = ctx.data[len(BOM):] if ctx.data.startswith(BOM) else ctx.data  # a copy, for the rare file that has one
+    return Extraction(rdf=(data, fmt), stats={"format": fmt})
 
 
 KIND = SourceKind("rdf", "Fichier RDF", detect, extract, extensions=tuple(e for f in RDF_FORMATS for e in f.extensions),
