@@ -34,6 +34,9 @@ _RDF_CASES = (
      "a triple's predicate must be an IRI"),
     (r"Unexpected escape character", "caractère d'échappement inconnu (« \\ » suivi d'une lettre non prévue)",
      "unknown escape character ('\\' followed by an unexpected letter)"),
+    (r"Invalid UTF-8", "le fichier n'est pas en UTF-8, l'encodage que RDF exige (enregistré en Windows-1252 ou "
+     "Latin-1 ?) : enregistrez-le en UTF-8", "the file is not in UTF-8, the encoding RDF requires (saved as "
+     "Windows-1252 or Latin-1?): save it as UTF-8"),
     # RDF/XML
     (r"Cannot find ';' after '&'", "« & » seul dans un texte XML : écrivez-le « &amp; »",
      "a lone '&' in XML text: write it '&amp;'"),

@@ -136,6 +136,19 @@ def test_an_rdf_file_that_starts_with_a_byte_order_mark_is_read(oxi_store, tmp_p
                            "<http://www.w3.org/2000/01/rdf-schema#label> ?name }").boolean
 
 
+def test_an_rdf_file_in_utf_16_is_read_and_one_in_latin_1_is_told_to_be_saved_in_utf_8(tmp_path):
+    """A UTF-16 file says its encoding by its mark; Latin-1 (or Windows-1252) does not, and RDF is UTF-8."""
+    (tmp_path / "unicode.ttl").write_text(ASSOCIATION.replace("Les Amis du Soin", "Société des Amis"), encoding="utf-16")
+    result = cli(tmp_path, "ingest", "--no-index", str(tmp_path / "unicode.ttl"))
+    assert result.exit_code == 0 and "format : turtle, encodage : utf-16" in result.stderr, result.stderr
+    assert "Société des Amis" in cli(tmp_path, "query", "SELECT ?l { ?a <http://www.w3.org/2000/01/rdf-schema#label> "
+                                                           "?l }").stdout
+    (tmp_path / "latin.ttl").write_bytes(ASSOCIATION.replace("Les Amis du Soin", "Société des Amis").encode("latin-1"))
+    result = cli(tmp_path, "ingest", "--no-index", str(tmp_path / "latin.ttl"))
+    assert result.exit_code == 1 and "latin.ttl:3: erreur : RDF invalide : le fichier n'est pas en UTF-8, l'encodage " \
+        "que RDF exige (enregistré en Windows-1252 ou Latin-1 ?) : enregistrez-le en UTF-8 (" in result.stderr
+
+
 def test_every_registered_kind_has_a_french_label_and_both_functions():
     for name, kind in kinds().items():
         assert kind.name == name and kind.label and callable(kind.detect) and callable(kind.extract)

@@ -21,6 +21,8 @@ _SNIFF = (
 #: The byte order mark that some editors write at the start of a UTF-8 file: Oxigraph's Turtle and N-Triples
 #: parsers refuse it ("\ufeff is not a valid subject"), other RDF tools skip it; so does Maillage.
 BOM = b"\xef\xbb\xbf"
+#: The marks of UTF-16 (Windows' "Unicode"), which say the encoding without doubt: such a file is read as UTF-8.
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 #: How far into an ``.xml`` file the RDF namespace is sought (comments and stylesheets may come first).
 XML_PEEK = 64 * 1024
 _ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
@@ -93,8 +95,16 @@ def extract(ctx: SourceContext) -> Extraction:
         known = ", ".join(e for f in RDF_FORMATS for e in f.extensions)
         raise InputError(f"syntaxe RDF non reconnue (extensions connues : {known})",
                          message_en=f"unrecognised RDF syntax (known extensions: {known})")
+    stats = {"format": fmt}
     data = ctx.data[len(BOM):] if ctx.data.startswith(BOM) else ctx.data  # a copy, for the rare file that has one
-    return Extraction(rdf=(data, fmt), stats={"format": fmt})
+    if data.startswith(UTF16_BOMS):
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"texte UTF-16 illisible (octet {exc.start}) : enregistrez le fichier en UTF-8",
+                             message_en=f"unreadable UTF-16 text (byte {exc.start}): save the file as UTF-8") from None
+        stats["encoding"] = "utf-16"
+    return Extraction(rdf=(data, fmt), stats=stats)
 
 
 KIND = SourceKind("rdf", "Fichier RDF", detect, extract, extensions=tuple(e for f in RDF_FORMATS for e in f.extensions),
