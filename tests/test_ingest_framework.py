@@ -149,6 +149,33 @@ def test_an_rdf_file_in_utf_16_is_read_and_one_in_latin_1_is_told_to_be_saved_in
         "que RDF exige (enregistré en Windows-1252 ou Latin-1 ?) : enregistrez-le en UTF-8 (" in result.stderr
 
 
+RDF_XML = ('<?xml version="1.0" encoding="{encoding}"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+           'xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">\n<rdf:Description rdf:about="https://ex.org/asso">'
+           '<rdfs:label>{label}</rdfs:label></rdf:Description>\n</rdf:RDF>\n')
+
+
+@pytest.mark.parametrize("encoding, codec", [("ISO-8859-1", "latin-1"), ("windows-1252", "cp1252"),
+                                             ("UTF-16", "utf-16")])
+def test_an_rdf_xml_file_is_read_in_the_encoding_its_declaration_names(tmp_path, encoding, codec):
+    (tmp_path / "asso.rdf").write_bytes(RDF_XML.format(encoding=encoding, label="Société des Amis").encode(codec))
+    result = cli(tmp_path, "ingest", "--no-index", str(tmp_path / "asso.rdf"))
+    assert result.exit_code == 0 and f"encodage : {encoding.lower()}" in result.stderr, result.stderr
+    assert "Société des Amis" in cli(tmp_path, "query", "SELECT ?l { <https://ex.org/asso> "
+                                                       "<http://www.w3.org/2000/01/rdf-schema#label> ?l }").stdout
+
+
+@pytest.mark.parametrize("encoding, label, said", [
+    ("x-inconnu", "A", "asso.rdf: erreur : encodage « x-inconnu » inconnu (déclaration XML) : enregistrez le fichier "
+                       "en UTF-8 — rien n'a été enregistré"),
+    ("windows-1252", "A\x81", "asso.rdf:3: erreur : texte illisible en windows-1252 (octet 225) : enregistrez le "
+                              "fichier en UTF-8 — rien n'a été enregistré"),
+])
+def test_an_rdf_xml_file_in_an_encoding_that_cannot_be_read_is_told_so(tmp_path, encoding, label, said):
+    (tmp_path / "asso.rdf").write_bytes(RDF_XML.format(encoding=encoding, label=label).encode("latin-1"))
+    result = cli(tmp_path, "ingest", "--no-index", str(tmp_path / "asso.rdf"))
+    assert result.exit_code == 1 and said in result.stderr.replace(str(tmp_path) + "/", ""), result.stderr
+
+
 def test_every_registered_kind_has_a_french_label_and_both_functions():
     for name, kind in kinds().items():
         assert kind.name == name and kind.label and callable(kind.detect) and callable(kind.extract)

@@ -23,6 +23,8 @@ _SNIFF = (
 BOM = b"\xef\xbb\xbf"
 #: The marks of UTF-16 (Windows' "Unicode"), which say the encoding without doubt: such a file is read as UTF-8.
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+#: The encoding that an XML declaration names (an RDF/XML file in ISO-8859-1 says so; Oxigraph reads UTF-8 only).
+_XML_ENCODING = re.compile(r"\s*<\?xml[^>]*?\sencoding\s*=\s*[\"']([A-Za-z][\w.:-]*)[\"']")
 #: How far into an ``.xml`` file the RDF namespace is sought (comments and stylesheets may come first).
 XML_PEEK = 64 * 1024
 _ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
@@ -95,16 +97,44 @@ def extract(ctx: SourceContext) -> Extraction:
         known = ", ".join(e for f in RDF_FORMATS for e in f.extensions)
         raise InputError(f"syntaxe RDF non reconnue (extensions connues : {known})",
                          message_en=f"unrecognised RDF syntax (known extensions: {known})")
-    stats = {"format": fmt}
-    data = ctx.data[len(BOM):] if ctx.data.startswith(BOM) else ctx.data  # a copy, for the rare file that has one
+    data, encoding = in_utf8(ctx.data, fmt)
+    return Extraction(rdf=(data, fmt), stats={"format": fmt, **({"encoding": encoding} if encoding else {})})
+
+
+def in_utf8(data: bytes, fmt: str) -> tuple[bytes, str | None]:
+    """``data`` in UTF-8, without a byte order mark, and the encoding it was in when that was another one: UTF-16
+    by its mark, or for RDF/XML the one its XML declaration names (the declaration then says UTF-8).
+
+    >>> in_utf8(b'<?xml version="1.0" encoding="ISO-8859-1"?><rdf:RDF>Soci\\xe9t\\xe9', "rdfxml")
+    (b'<?xml version="1.0" encoding="UTF-8"?><rdf:RDF>Soci\\xc3\\xa9t\\xc3\\xa9', 'iso-8859-1')
+    """
+    if data.startswith(BOM):
+        data = data[len(BOM):]  # a copy, for the rare file that has one
+    text, encoding = None, None
     if data.startswith(UTF16_BOMS):
-        try:
-            data = data.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"texte UTF-16 illisible (octet {exc.start}) : enregistrez le fichier en UTF-8",
-                             message_en=f"unreadable UTF-16 text (byte {exc.start}): save the file as UTF-8") from None
-        stats["encoding"] = "utf-16"
-    return Extraction(rdf=(data, fmt), stats=stats)
+        text, encoding = _decoded(data, "utf-16"), "utf-16"
+    elif fmt == "rdfxml" and (declared := _XML_ENCODING.match(data[:1024].decode("latin-1"))) \
+            and declared[1].lower() not in ("utf-8", "utf8"):
+        text, encoding = _decoded(data, declared[1]), declared[1].lower()
+    if text is None:
+        return data, None
+    if fmt == "rdfxml" and (declared := _XML_ENCODING.match(text)):
+        text = text[:declared.start(1)] + "UTF-8" + text[declared.end(1):]
+    return text.encode("utf-8"), encoding
+
+
+def _decoded(data: bytes, encoding: str) -> str:
+    """``data`` read in ``encoding``; an InputError, with the line, when it cannot be."""
+    try:
+        return data.decode(encoding)
+    except LookupError:
+        raise InputError(f"encodage « {encoding} » inconnu (déclaration XML) : enregistrez le fichier en UTF-8",
+                         message_en=f"unknown encoding '{encoding}' (XML declaration): save the file as UTF-8") from None
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].decode(encoding, "replace").count("\n") + 1
+        raise InputError(f"texte illisible en {encoding} (octet {exc.start}) : enregistrez le fichier en UTF-8",
+                         line=line, message_en=f"unreadable {encoding} text (byte {exc.start}): save the file as "
+                                               "UTF-8") from None
 
 
 KIND = SourceKind("rdf", "Fichier RDF", detect, extract, extensions=tuple(e for f in RDF_FORMATS for e in f.extensions),
