@@ -141,14 +141,17 @@ def test_a_csv_register_saved_by_excel_is_detected_and_read_whatever_its_encodin
     assert ex.graph.value(URIRef(ID + "actor/siren-244200770"), RDFS.label) == Literal("Saint-Étienne Métropole")
 
 
-def test_a_yaml_register_saved_in_cp1252_is_read_as_such_with_a_warning():
-    ex = extract(SourceContext(Path("r.yaml"), (
+@pytest.mark.parametrize("codec, said", [("cp1252", "Windows-1252"), ("utf-16", "UTF-16")])
+def test_a_yaml_register_saved_in_cp1252_or_utf_16_is_detected_and_read_as_such_with_a_warning(codec, said):
+    ctx = SourceContext(Path("r.yaml"), (
         "format: maillage-register/1\nptce:\n  name: PTCE Santé Entre-deux-Mers\nmembers:\n"
-        "  - {name: Mutuelle Générale, kind: mutuelle, circle: financeurs}\n").encode("cp1252")))
+        "  - {name: Mutuelle Générale, kind: mutuelle, circle: financeurs}\n").encode(codec))
+    assert detect(ctx) == 100
+    ex = extract(ctx)
     assert ex.graph.value(URIRef(ID + "actor/ptce-sante-entre-deux-mers"), RDFS.label) == Literal(
         "PTCE Santé Entre-deux-Mers")
     assert [i.message for i in ex.issues if i.line is None] == [
-        "registre enregistré en Windows-1252, pas en UTF-8 : lu comme tel (vérifiez ses accents)"]
+        f"registre enregistré en {said}, pas en UTF-8 : lu comme tel (vérifiez ses accents)"]
 
 
 def xlsx(rows: list[list[str]], *others: tuple[str, list[list[str]]]) -> bytes:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from graph.encodings import decode
 from graph.formats import RDF_FORMATS, rdf_format_for_path
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind
 
@@ -112,7 +113,7 @@ def in_utf8(data: bytes, fmt: str) -> tuple[bytes, str | None]:
         data = data[len(BOM):]  # a copy, for the rare file that has one
     text, encoding = None, None
     if data.startswith(UTF16_BOMS):
-        text, encoding = _decoded(data, "utf-16"), "utf-16"
+        text, encoding = decode(data)  # a damaged file refused with the line where it breaks
     elif fmt == "rdfxml" and (declared := _XML_ENCODING.match(data[:1024].decode("latin-1"))) \
             and declared[1].lower() not in ("utf-8", "utf8"):
         text, encoding = _decoded(data, declared[1]), declared[1].lower()
@@ -124,7 +125,8 @@ def in_utf8(data: bytes, fmt: str) -> tuple[bytes, str | None]:
 
 
 def _decoded(data: bytes, encoding: str) -> str:
-    """``data`` read in ``encoding``; an InputError, with the line, when it cannot be."""
+    """``data`` read in the ``encoding`` its XML declaration names; an InputError, with the line, when it cannot
+    be."""
     try:
         return data.decode(encoding)
     except LookupError:

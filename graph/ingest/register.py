@@ -79,7 +79,10 @@ def detect(ctx: SourceContext) -> int:
     :func:`graph.ingest.register_keys.canonical` reads them); 0 otherwise."""
     suffix = ctx.path.suffix.lower()
     if suffix in (".yaml", ".yml"):
-        head = ctx.data[:4096].decode("utf-8", errors="replace")
+        try:
+            head = decode(ctx.data[:4096])[0]  # as the reader will read it: UTF-8, UTF-16, Windows-1252…
+        except InputError:  # UTF-16 damaged in its first bytes: the reader says so, if the kind is forced
+            return 0
         return 100 if FORMAT in head else (60 if re.search(r"^(?:members|membres):", head, re.M | re.I) else 0)
     if suffix in (".csv", ".tsv", ".txt") or is_spreadsheet(ctx.data):
         return 95 if any(_REQUIRED <= keys for _, keys in _header_keys(ctx.data)) else 0
