@@ -164,6 +164,28 @@ def _utf16(data: bytes) -> str:
     return text
 
 
+#: The encodings that :func:`decode` tells, as a coordinator knows them.
+ENCODING_NAMES = {"cp1252": "Windows-1252", "utf-8-bom+cp1252": "Windows-1252", "utf-16": "UTF-16",
+                  "utf-16-le": "UTF-16", "mac-roman": "MacRoman (ancien Excel pour Mac)",
+                  "utf-8-bom+mac-roman": "MacRoman (ancien Excel pour Mac)", "cp850": "CP850 (DOS)",
+                  "utf-8-bom+cp850": "CP850 (DOS)", "utf-8+cp1252": "UTF-8 et Windows-1252 mêlés",
+                  "utf-8-bom+utf-8+cp1252": "UTF-8 et Windows-1252 mêlés"}
+
+
+def encoding_name(encoding: str) -> str:
+    """An encoding that :func:`decode` tells, as a coordinator knows it.
+
+    >>> encoding_name("utf-8-bom+cp1252"), encoding_name("utf-16-le")
+    ('Windows-1252', 'UTF-16')
+    """
+    return ENCODING_NAMES.get(encoding, encoding)
+
+
+def is_utf8(encoding: str) -> bool:
+    """Whether :func:`decode` read a file as UTF-8 throughout (with or without a byte order mark)."""
+    return encoding in ("utf-8", "utf-8-bom")
+
+
 def encoding_issue(data: bytes, encoding: str | None) -> Issue | None:
     """A warning about how ``data`` was decoded (as ``encoding``): UTF-16 that ends with half a character (cut
     short), MacRoman (told from cp1252 by its accents: a guess worth checking)."""

@@ -157,6 +157,17 @@ def test_the_cli_prints_the_extraction_report_of_each_file(tmp_path):
             "présents : 54") in result.output
 
 
+@pytest.mark.parametrize("codec, said", [("cp1252", "Windows-1252"), ("utf-16", "UTF-16")])
+def test_a_text_saved_in_windows_1252_or_utf_16_is_detected_and_read_as_in_utf_8_with_a_warning(codec, said):
+    utf8 = SourceContext(FOUNDING, FOUNDING.read_bytes())
+    other = SourceContext(FOUNDING, FOUNDING.read_text(encoding="utf-8").encode(codec))
+    assert detect_kind(other).name == "deliberation"
+    read, expected = extract(other), extract(utf8)
+    assert read.issues[0].message == f"texte enregistré en {said}, pas en UTF-8 : lu comme tel (vérifiez ses accents)"
+    assert [i.message for i in read.issues[1:]] == [i.message for i in expected.issues]
+    assert read.text == expected.text and len(read.graph) == len(expected.graph)
+
+
 def test_a_pdf_without_text_raises_input_error_with_an_english_message_too():
     from graph.ingest.delib_text import pdf_text
 

@@ -26,6 +26,7 @@ from decimal import Decimal
 from rdflib import Literal
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
+from graph.encodings import decode, encoding_issue, encoding_name, is_utf8
 from graph.french_text import counted
 from graph.identity import actor_iri, actor_key, deliberation_iri, name_key, person_actor_iri
 from graph.ingest.base import Extraction, InputError, SourceContext, new_graph
@@ -66,9 +67,16 @@ def read_document(ctx: SourceContext, damage: list[str] | None = None,
         document = normalise_text(text)
     else:
         check_line_length(ctx.data)
-        text, repaired = repair_ocr(ctx.text())
+        text, encoding = decode(ctx.data)  # as a text editor saved it: UTF-8, Windows-1252, UTF-16…
+        text, repaired = repair_ocr(text)
         markdown = ctx.path.suffix.lower() in (".md", ".markdown") or bool(re.search(r"\*\*|^#{1,6} |\\_", text, re.M))
         document = normalise_text(text, markdown=markdown)
+        if (issue := encoding_issue(ctx.data, encoding)) is not None:
+            document.doubts.insert(0, (issue.message, issue.message_en))
+        elif not is_utf8(encoding):
+            name = encoding_name(encoding)
+            document.doubts.insert(0, (f"texte enregistré en {name}, pas en UTF-8 : lu comme tel (vérifiez ses "
+                                       "accents)", f"text saved in {name}, not UTF-8: read as such (check its accents)"))
     if repairs is not None:
         repairs += repaired
     if not looks_like_deliberation(document.text):

@@ -50,7 +50,7 @@ from dataclasses import dataclass
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
-from graph.encodings import decode
+from graph.encodings import decode, encoding_name, is_utf8
 from graph.identity import ActorBook, fold
 from graph.ingest.french import fold as unaccent
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
@@ -67,12 +67,7 @@ from graph.tabular import peek_lines, read_best_sheet
 from graph.values import ValueProblem, parse_bool
 
 FORMAT = "maillage-register/1"
-#: The encodings that :func:`graph.encodings.decode` tells, as a coordinator knows them.
-_ENCODINGS = {"cp1252": "Windows-1252", "utf-8-bom+cp1252": "Windows-1252", "utf-16": "UTF-16",
-              "utf-16-le": "UTF-16", "mac-roman": "MacRoman (ancien Excel pour Mac)",
-              "utf-8-bom+mac-roman": "MacRoman (ancien Excel pour Mac)", "cp850": "CP850 (DOS)",
-              "utf-8-bom+cp850": "CP850 (DOS)",
-              "utf-8+cp1252": "UTF-8 et Windows-1252 mêlés", "utf-8-bom+utf-8+cp1252": "UTF-8 et Windows-1252 mêlés"}
+
 
 def detect(ctx: SourceContext) -> int:
     """Score a register: the format line (YAML) or the name/kind/circle columns (CSV, read as
@@ -397,8 +392,8 @@ def extract(ctx: SourceContext) -> Extraction:
         read = entries_from_csv(text)
     builder = _Builder(ctx, read.ptce)
     builder.ex.issues += read.issues
-    if encoding not in ("utf-8", "utf-8-bom", "xlsx/ods"):
-        name = _ENCODINGS.get(encoding, encoding)
+    if encoding != "xlsx/ods" and not is_utf8(encoding):
+        name = encoding_name(encoding)
         builder.ex.warn(f"registre enregistré en {name}, pas en UTF-8 : lu comme tel (vérifiez ses accents)",
                         f"register saved in {name}, not UTF-8: read as such (check its accents)")
     if not read.ptce.text("name"):
