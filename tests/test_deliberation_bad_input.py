@@ -168,6 +168,17 @@ def test_a_text_saved_in_windows_1252_or_utf_16_is_detected_and_read_as_in_utf_8
     assert read.text == expected.text and len(read.graph) == len(expected.graph)
 
 
+def test_a_text_that_keeps_html_character_references_is_read_as_the_characters_they_stand_for():
+    """A text copied from a web page's source, or exported by a content manager: "d&#8217;", "20&nbsp;000",
+    "d&eacute;lib&eacute;ration"."""
+    text = FOUNDING.read_text(encoding="utf-8")
+    escaped = text.replace("’", "&#8217;").replace("20 000", "20&nbsp;000").replace("é", "&eacute;")
+    read = extract(SourceContext(FOUNDING.with_suffix(".md"), escaped.encode("utf-8")))
+    expected = extract(SourceContext(FOUNDING.with_suffix(".md"), text.encode("utf-8")))
+    assert read.stats == expected.stats and len(read.graph) == len(expected.graph)
+    assert read.stats["grants"] == 1
+
+
 def test_a_pdf_without_text_raises_input_error_with_an_english_message_too():
     from graph.ingest.delib_text import pdf_text
 

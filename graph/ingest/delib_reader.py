@@ -49,7 +49,7 @@ from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_profile import find_ptce, match_concepts, profile_of
 from graph.ingest.delib_session import find_body, find_session_date
 from graph.ingest.delib_tables import cell_identifiers
-from graph.ingest.delib_text import Document, normalise_text, pdf_text
+from graph.ingest.delib_text import Document, html_characters, normalise_text, pdf_text
 from graph.ingest.deliberation import corrected_act, corrected_text, looks_like_deliberation, not_a_deliberation
 from graph.ingest.french import AMOUNT_RE, cfp_amounts
 from graph.limits import check_line_length, check_pdf
@@ -68,7 +68,7 @@ def read_document(ctx: SourceContext, damage: list[str] | None = None,
     else:
         check_line_length(ctx.data)
         text, encoding = decode(ctx.data)  # as a text editor saved it: UTF-8, Windows-1252, UTF-16…
-        text, repaired = repair_ocr(text)
+        text, repaired = repair_ocr(html_characters(text))
         markdown = ctx.path.suffix.lower() in (".md", ".markdown") or bool(re.search(r"\*\*|^#{1,6} |\\_", text, re.M))
         document = normalise_text(text, markdown=markdown)
         if (issue := encoding_issue(ctx.data, encoding)) is not None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import html
 import io
 import logging
 import re
@@ -255,6 +256,21 @@ def _without_web_chrome(text: str) -> str:
             continue
         kept.append(_LINK.sub(lambda m: "" if m["image"] else m["text"], line))
     return "\n".join(kept)
+
+
+#: An HTML character reference, its semicolon written ("&nbsp;", "&eacute;", "&#8217;", "&#x2019;"): what a text
+#: copied from a web page's source or exported by a content manager keeps of its accents, apostrophes and spaces.
+_CHARACTER_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+
+def html_characters(text: str) -> str:
+    """``text`` with its HTML character references read as the characters they stand for; a reference without its
+    semicolon is left as written ("R&D", "&copyright" stay).
+
+    >>> html_characters("Subvention d&#8217;un montant de 20&nbsp;000 &euro; &agrave; l&rsquo;association R&D")
+    'Subvention d’un montant de 20\xa0000 € à l’association R&D'
+    """
+    return _CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group(0)), text) if "&" in text else text
 
 
 def markdown_to_plain(text: str) -> str:
