@@ -104,6 +104,46 @@ def test_a_zip_of_tables_is_refused_as_an_archive_and_a_workbook_is_not(tmp_path
     assert cli(tmp_path, "ingest", str(workbook)).exit_code == 0
 
 
+def _zipped(members: dict[str, str]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name, data, said", [
+    ("deliberation.docx", _zipped({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"}),
+     "Word, .docx"),
+    ("deliberation.odt", _zipped({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"}),
+     "OpenDocument, .odt"),
+    ("deliberation.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500) + "WordDocument".encode("utf-16-le"),
+     "Word 97-2003, .doc"),
+    ("deliberation.rtf", b"{\\rtf1\\ansi D\\'e9lib\\'e9ration du conseil}", "RTF"),
+])
+def test_a_word_processors_document_is_refused_saying_how_to_export_its_text(tmp_path, name, data, said):
+    """Word and OpenDocument files are zips or OLE files, as workbooks are: they were refused as unreadable
+    workbooks ("classeur illisible : Cannot detect file format")."""
+    ran = cli(tmp_path, "ingest", str(write(tmp_path, name, data)))
+    assert ran.exit_code == 1 and (f"{name}: erreur : document de traitement de texte ({said}) : Maillage lit le texte "
+                                   "d'une délibération en PDF, en texte ou en Markdown ; enregistrez-le sous l'un de "
+                                   "ces formats") in ran.stderr, ran.stderr
+
+
+@pytest.mark.parametrize("name, text", [
+    ("deliberation.html", "<!DOCTYPE html>\n<html><body><p>Le Conseil, après en avoir délibéré, DÉCIDE</p></body></html>"),
+    ("page.txt", "<!-- saved -->\n<html lang=\"fr\"><head><title>Délibération</title></head></html>"),
+])
+def test_a_web_page_is_refused_saying_how_to_keep_its_text(tmp_path, name, text):
+    ran = cli(tmp_path, "ingest", str(write(tmp_path, name, text)))
+    assert ran.exit_code == 1 and (f"{name}: erreur : type de fichier non reconnu : une page web (HTML) : "
+                                   "enregistrez-la en PDF (Imprimer › Enregistrer au format PDF), ou copiez-en le "
+                                   "texte dans un fichier .txt ou .md ; Maillage lit :") in ran.stderr, ran.stderr
+
+
 GRANTS = (GRANTS_HEADER + "Ville;21310555400017;2024-03-01;D1;;Club de foot;Sport;1000;aide en numéraire\n"
                           "Ville;21310555400017;2024-03-01;D2;;Cercle des aidants;Répit;3500,50;aide en numéraire\n")
 

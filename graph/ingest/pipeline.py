@@ -30,7 +30,7 @@ from graph.ingest.rdf_checks import others_hold_identifiers, rdf_file_issues
 from graph.ingest.rdf_first_pass import Observed
 from graph.ingest.register_links import relink
 from graph.ingest.sources import StoredSources, lost_things, stored_sha256, stored_subjects
-from graph.ingest.unknown import compressed
+from graph.ingest.unknown import compressed, word_document
 from graph.namespaces import DEFAULT_BASE, MAI, SCHEMA
 from graph.ontology import read_vocabulary, superclasses, vocabulary_files
 from graph.parse_errors import invalid_rdf
@@ -105,8 +105,8 @@ def read_source(path: Path, base: str = DEFAULT_BASE, options: dict | None = Non
 
         said, said_en = os_reason(exc)
         raise InputError(f"lecture impossible : {said}", message_en=f"cannot read: {said_en}") from None
-    if (packed := compressed(data)) is not None:
-        raise packed
+    if (refused := compressed(data) or word_document(data)) is not None:
+        raise refused
     return SourceContext(path=path, data=data, base=base, options=dict(options or {}))
 
 

@@ -34,7 +34,7 @@ def plainly_not(ctx: SourceContext) -> InputError | None:
     >>> refusal.issue.message.split(" ; ")[0]
     'type de fichier non reconnu : du JSON sans « @context » (clés : « name »), pas du JSON-LD'
     """
-    seen = _json(ctx) or _xml(ctx) or _table(ctx) or _foreign(ctx)
+    seen = _json(ctx) or _html(ctx) or _xml(ctx) or _table(ctx) or _foreign(ctx)
     if seen is None:
         return None
     (what, what_en), line = seen
@@ -78,6 +78,46 @@ def compressed(data: bytes) -> InputError | None:
     return None
 
 
+#: The word processors' documents, by what their bytes hold (a zip's member, an OLE directory's stream name, a
+#: prefix), with their name.
+_WORD_MEMBERS = {"word/document.xml": "Word, .docx"}
+_ODF_TEXT = b"application/vnd.oasis.opendocument.text"
+_OLE_WORD = "WordDocument".encode("utf-16-le")
+
+
+def word_document(data: bytes) -> InputError | None:
+    r"""The refusal of a word processor's document (Word, OpenDocument, RTF), which a deliberation often is before
+    it is published: Maillage reads its text once exported (PDF, text, Markdown). None for any other file.
+
+    >>> word_document(b"{\\rtf1\\ansi D\\'e9lib\\'e9ration}").issue.message.split(" : ")[0]
+    'document de traitement de texte (RTF)'
+    >>> word_document(b"nom;montant\n") is None
+    True
+    """
+    name = None
+    if data.startswith(b"{\\rtf"):
+        name = "RTF"
+    elif data.startswith(b"PK\x03\x04"):
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(data))
+            members = set(archive.namelist())
+            if "mimetype" in members and archive.read("mimetype").strip() == _ODF_TEXT:
+                name = "OpenDocument, .odt"
+        except (zipfile.BadZipFile, OSError, ValueError, KeyError, NotImplementedError):
+            return None  # a damaged workbook, maybe: the spreadsheet reader tells
+        name = name or next((kind for member, kind in _WORD_MEMBERS.items() if member in members), None)
+    elif data.startswith(b"\xd0\xcf\x11\xe0") and _OLE_WORD in data:
+        name = "Word 97-2003, .doc"
+    if name is None:
+        return None
+    return InputError(f"document de traitement de texte ({name}) : Maillage lit le texte d'une délibération en PDF, "
+                      "en texte ou en Markdown ; enregistrez-le sous l'un de ces formats (Fichier › Exporter en PDF, "
+                      "ou Enregistrer sous › Texte brut), puis importez ce fichier",
+                      message_en=f"word processor document ({name}): Maillage reads a deliberation's text as PDF, "
+                                 "text or Markdown; save it in one of these formats (File › Export as PDF, or Save as "
+                                 "› Plain text), then ingest that file")
+
+
 def _names(names: list[str]) -> tuple[str, str]:
     shown = [name.strip().replace("\n", " ")[:40] for name in names[:SHOWN]]
     more = ", …" if len(names) > SHOWN else ""
@@ -109,6 +149,19 @@ def _json(ctx: SourceContext) -> tuple[tuple[str, str], None] | None:
         return ("une liste JSON sans « @context », pas du JSON-LD",
                 "a JSON list without '@context', not JSON-LD"), None
     return None
+
+
+#: The start of an HTML page (after a byte order mark, blanks and comments).
+_HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+
+
+def _html(ctx: SourceContext) -> tuple[tuple[str, str], None] | None:
+    """A web page (HTML), which a deliberation published on a site may be saved as."""
+    if ctx.path.suffix.lower() not in (".html", ".htm", ".xhtml") and not _HTML_START.match(ctx.data[:4096]):
+        return None
+    return ("une page web (HTML) : enregistrez-la en PDF (Imprimer › Enregistrer au format PDF), ou copiez-en le texte "
+            "dans un fichier .txt ou .md",
+            "a web page (HTML): save it as PDF (Print › Save as PDF), or copy its text into a .txt or .md file"), None
 
 
 #: What an XML root element (its local name) in a namespace names (French, English): the families of XML that
