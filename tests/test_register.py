@@ -636,6 +636,12 @@ def test_an_unknown_kind_or_circle_is_warned_about_listing_the_accepted_ones():
         ("circle", "cercle inconnu « lune » (connus : coeur, operationnel, partenaires, financeurs)")]
 
 
+def test_a_misspelt_kind_or_circle_is_warned_about_with_the_one_it_may_mean():
+    assert one_member(kind="Associaton", circle="opérationel")[1] == [
+        ("kind", "type de membre inconnu « Associaton » : vouliez-vous dire « association » ?"),
+        ("circle", "cercle inconnu « opérationel » : vouliez-vous dire « operationnel » ?")]
+
+
 @pytest.mark.parametrize("written, day, warning", [
     ("15 janvier 2024", "2024-01-15", None), ("1er février 2024", "2024-02-01", None),
     ("janvier 2024", "2024-01-01", "date « janvier 2024 » : jour non précisé : le 1er du mois est retenu"),

@@ -57,7 +57,7 @@ from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind,
 from graph.ingest.register_grants import grant_errors, state_grant
 from graph.ingest.register_keys import canonical
 from graph.ingest.register_links import register_issues, register_stored
-from graph.ingest.register_values import (CIRCLE_NAMES, KINDS, circle_concept, kind_class, read_date,
+from graph.ingest.register_values import (CIRCLE_NAMES, KINDS, circle_concept, kind_class, nearest, read_date,
                                           read_identifiers)
 from graph.ingest.register_read import Entry, Register, entries_from_csv, entries_from_yaml, load_yaml, sheet_as_csv
 from graph.limits import check_line_length
@@ -268,6 +268,9 @@ class _Builder:
         if not entry.text("kind"):
             self.warn(entry, "kind", f"type de membre manquant ({entry.key_of('kind')} : {', '.join(KINDS)})",
                       f"member kind missing ({entry.key_of('kind', 'en')}: {', '.join(KINDS)})")
+        elif cls is None and (near := nearest(entry.text("kind"), KINDS)) is not None:
+            self.warn(entry, "kind", f"type de membre inconnu « {entry.text('kind')} » : vouliez-vous dire « {near} » ?",
+                      f"unknown member kind '{entry.text('kind')}': did you mean '{near}'?")
         elif cls is None:
             self.warn(entry, "kind", f"type de membre inconnu « {entry.text('kind')} » (connus : {', '.join(KINDS)}, "
                       "ou un libellé du vocabulaire des types)", f"unknown member kind '{entry.text('kind')}' (known: "
@@ -292,7 +295,10 @@ class _Builder:
         if not circle:
             self.warn(entry, "circle", f"cercle manquant ({entry.key_of('circle')} : {known})",
                       f"circle missing ({entry.key_of('circle', 'en')}: {known})")
-        elif (role := circle_concept(circle)) is None:
+        elif (role := circle_concept(circle)) is None and (near := nearest(circle, CIRCLE_NAMES)) is not None:
+            self.warn(entry, "circle", f"cercle inconnu « {circle} » : vouliez-vous dire « {near} » ?",
+                      f"unknown circle '{circle}': did you mean '{near}'?")
+        elif role is None:
             self.warn(entry, "circle", f"cercle inconnu « {circle} » (connus : {known})",
                       f"unknown circle '{circle}' (known: {known})")
         joined, left = self.date(entry, "joined"), self.date(entry, "left")

@@ -72,6 +72,20 @@ def _circles() -> dict[str, URIRef]:
     return index
 
 
+def nearest(text: str, known) -> str | None:
+    """The one of ``known`` (names as the register documents them) that ``text`` is a misspelling of, or None.
+
+    >>> nearest("associaton", KINDS), nearest("colectivité", KINDS), nearest("operationel", CIRCLE_NAMES)
+    ('association', 'collectivite', 'operationnel')
+    >>> nearest("mutuelle", KINDS) is None
+    True
+    """
+    from rapidfuzz import fuzz, process
+
+    found = process.extractOne(fold(text), list(known), scorer=fuzz.ratio, score_cutoff=80)
+    return found[0] if found else None
+
+
 def circle_concept(text: str) -> URIRef | None:
     """Return the circle ``text`` names (identifier, rank — in figures or as an ordinal —, label or variant of
     ``ontology/circles.ttl``, in the singular or the plural, with or without ``cercle``), or None.
