@@ -636,9 +636,11 @@ def test_an_unknown_kind_or_circle_is_warned_about_listing_the_accepted_ones():
         ("circle", "cercle inconnu « lune » (connus : coeur, operationnel, partenaires, financeurs)")]
 
 
-def test_a_misspelt_kind_or_circle_is_warned_about_with_the_one_it_may_mean():
-    assert one_member(kind="Associaton", circle="opérationel")[1] == [
+def test_a_misspelt_kind_circle_or_theme_is_warned_about_with_the_one_it_may_mean():
+    assert one_member(kind="Associaton", circle="opérationel", themes="Santé mental, astronomie")[1] == [
         ("kind", "type de membre inconnu « Associaton » : vouliez-vous dire « association » ?"),
+        ("themes", "thème inconnu « Santé mental » du thésaurus : vouliez-vous dire « Santé mentale » ?"),
+        ("themes", "thème inconnu « astronomie » du thésaurus"),
         ("circle", "cercle inconnu « opérationel » : vouliez-vous dire « operationnel » ?")]
 
 

@@ -127,6 +127,14 @@ def _concept_index(scheme: URIRef) -> dict[str, URIRef]:
     return index
 
 
+def _french_label(concept: URIRef) -> str:
+    """The French preferred label of a shipped SKOS concept (its identifier when it has none)."""
+    from graph.ontology import load_schemes
+
+    labels = load_schemes().objects(concept, SKOS.prefLabel)
+    return next((str(label) for label in labels if label.language == "fr"), str(concept).rsplit("/", 1)[-1])
+
+
 @dataclass
 class Period:
     """One period of membership of a member, as one entry of the register states it."""
@@ -281,7 +289,11 @@ class _Builder:
             self.graph.add((actor, MAI.esus, Literal(True)))
         for theme in entry.list("themes"):
             concept = self.themes.get(fold(str(theme)))
-            if concept is None:
+            if concept is None and (near := nearest(str(theme), self.themes)) is not None:
+                label = _french_label(self.themes[near])
+                self.warn(entry, "themes", f"thème inconnu « {theme} » du thésaurus : vouliez-vous dire « {label} » ?",
+                          f"unknown theme '{theme}': did you mean '{label}'?")
+            elif concept is None:
                 self.warn(entry, "themes", f"thème inconnu « {theme} » du thésaurus", f"unknown theme '{theme}'")
             else:
                 self.graph.add((actor, DCTERMS.subject, concept))

@@ -73,16 +73,18 @@ def _circles() -> dict[str, URIRef]:
 
 
 def nearest(text: str, known) -> str | None:
-    """The one of ``known`` (names as the register documents them) that ``text`` is a misspelling of, or None.
+    """The one of ``known`` (folded names) that ``text`` is a misspelling of, or None: a letter or two apart in a
+    word ("associaton", "prevension": 90 and more of rapidfuzz's ratio), not another word ("astronomie" and
+    "autonomie": 84).
 
     >>> nearest("associaton", KINDS), nearest("colectivité", KINDS), nearest("operationel", CIRCLE_NAMES)
     ('association', 'collectivite', 'operationnel')
-    >>> nearest("mutuelle", KINDS) is None
-    True
+    >>> nearest("mutuelle", KINDS), nearest("astronomie", ["autonomie"])
+    (None, None)
     """
     from rapidfuzz import fuzz, process
 
-    found = process.extractOne(fold(text), list(known), scorer=fuzz.ratio, score_cutoff=80)
+    found = process.extractOne(fold(text), list(known), scorer=fuzz.ratio, score_cutoff=88)
     return found[0] if found else None
 
 
