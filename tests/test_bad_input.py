@@ -104,6 +104,15 @@ def test_a_zip_of_tables_is_refused_as_an_archive_and_a_workbook_is_not(tmp_path
     assert cli(tmp_path, "ingest", str(workbook)).exit_code == 0
 
 
+@pytest.mark.parametrize("name, text", [
+    ("rna.csv", RNA_HEADER + "W423000001;;;;2019-01-01;ASSOCIATION DES AMIS DE L'HÔPITAL;Soins;;42218;Saint-Étienne;A\n"),
+    ("delibs.csv", "COLL_NOM;COLL_SIRET;DELIB_ID;DELIB_DATE;DELIB_OBJET\nVille;21420218600010;D1;2024-05-16;Santé\n"),
+])
+def test_every_tables_report_names_the_encoding_it_was_read_in(tmp_path, name, text):
+    ran = cli(tmp_path, "ingest", "--no-index", str(write(tmp_path, name, text.encode("cp1252"))))
+    assert ran.exit_code == 0 and ", encodage : cp1252" in ran.stderr, ran.stderr
+
+
 def _zipped(members: dict[str, str]) -> bytes:
     import io
     import zipfile

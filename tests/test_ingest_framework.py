@@ -547,8 +547,9 @@ def test_a_warning_repeated_on_many_lines_is_one_line_and_the_rejected_rows_stay
 
 
 @pytest.mark.parametrize("lang, counts", [
-    ("fr", "  lignes lues : 5, acteurs : 5, écartées : 0, fermées : 0, lignes rejetées : 0, avertissements : 2"),
-    ("en", "  rows read: 5, actors: 5, skipped: 0, closed: 0, rows rejected: 0, warnings: 2"),
+    ("fr", "  lignes lues : 5, acteurs : 5, écartées : 0, fermées : 0, lignes rejetées : 0, avertissements : 2, "
+           "encodage : utf-8-bom"),
+    ("en", "  rows read: 5, actors: 5, skipped: 0, closed: 0, rows rejected: 0, warnings: 2, encoding: utf-8-bom"),
 ])
 def test_the_ingest_report_names_its_counts_in_the_reports_language(tmp_path, monkeypatch, lang, counts):
     monkeypatch.setenv("MAILLAGE_LANG", lang)

@@ -50,7 +50,7 @@ def test_incoherent_votes_and_dates_are_warned_and_rows_without_id_rejected():
     ex = extract(scdl())
     assert [(i.level, i.line, i.field) for i in ex.issues] == [
         ("warning", 3, "PREF_DATE"), ("warning", 3, "VOTE_REEL"), ("error", 4, "DELIB_ID")]
-    assert ex.stats == {"rows_read": 3, "deliberations": 2, "rows_rejected": 1, "warnings": 2}
+    assert ex.stats == {"rows_read": 3, "deliberations": 2, "rows_rejected": 1, "warnings": 2, "encoding": "utf-8"}
 
 
 @pytest.mark.parametrize("raw, siret, said", [

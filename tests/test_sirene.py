@@ -27,7 +27,7 @@ def actor(siren):
 
 def test_the_stock_sample_gives_five_actors():
     assert run().stats == {"rows_read": 5, "actors": 5, "skipped": 0, "closed": 0, "rows_rejected": 0,
-                           "warnings": 2}
+                           "warnings": 2, "encoding": "utf-8-bom"}
 
 
 @pytest.mark.parametrize("siren, cls", [("317339752", MAI.Association), ("319294831", MAI.Actor)])

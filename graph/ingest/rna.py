@@ -198,7 +198,7 @@ def extract(ctx: SourceContext) -> Extraction:
     rows.book.finish()
     ex = rows.ex
     ex.stats = {"rows_read": len(table.rows), "associations": rows.count, "dissolved": rows.dissolved,
-                **ex.issue_counts()}
+                **ex.issue_counts(), "encoding": table.encoding or "xlsx/ods"}
     return ex
 
 

@@ -283,8 +283,8 @@ def extract(ctx: SourceContext) -> Extraction:
         rows.add_row(row)
     rows.book.finish()
     ex = rows.ex
-    ex.stats = {"rows_read": len(table.rows), "deliberations": rows.count,
-                **ex.issue_counts()}
+    ex.stats = {"rows_read": len(table.rows), "deliberations": rows.count, **ex.issue_counts(),
+                "encoding": table.encoding or "xlsx/ods"}
     return ex
 
 

@@ -294,7 +294,7 @@ def extract(ctx: SourceContext) -> Extraction:
     rows.book.finish()
     ex = rows.ex
     ex.stats = {"rows_read": len(table.rows), "actors": rows.count, "skipped": rows.skipped, "closed": rows.closed,
-                **ex.issue_counts()}
+                **ex.issue_counts(), "encoding": table.encoding or "xlsx/ods"}
     return ex
 
 
