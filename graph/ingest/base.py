@@ -154,14 +154,6 @@ class SourceContext:
         """A short key of the source, to mint IRIs local to it (evidence, rows)."""
         return slugify(self.options.get("source_name") or self.path.name)
 
-    def text(self) -> str:
-        """The file decoded as UTF-8 (BOM removed), for text kinds; raises InputError when it is not UTF-8."""
-        try:
-            return self.data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"le fichier n'est pas en UTF-8 (octet {exc.start})",
-                             message_en=f"file is not UTF-8 (byte {exc.start})") from None
-
 
 @dataclass
 class Extraction:
