@@ -164,6 +164,19 @@ def _utf16(data: bytes) -> str:
     return text
 
 
+def text_head(data: bytes, size: int = 200_000) -> str:
+    """The first ``size`` characters of a text file, decoded as :func:`decode` decodes it, for detection: a UTF-16
+    file that :func:`decode` refuses (damaged) is read as UTF-8 with replacements, its reader telling what is wrong.
+
+    >>> text_head(codecs.BOM_UTF16_LE + "Délibération".encode("utf-16-le"), 5), text_head("é".encode("cp1252"))
+    ('Délib', 'é')
+    """
+    try:
+        return decode(data)[0][:size]
+    except InputError:
+        return data[:size].decode("utf-8-sig", errors="replace")
+
+
 #: The encodings that :func:`decode` tells, as a coordinator knows them.
 ENCODING_NAMES = {"cp1252": "Windows-1252", "utf-8-bom+cp1252": "Windows-1252", "utf-16": "UTF-16",
                   "utf-16-le": "UTF-16", "mac-roman": "MacRoman (ancien Excel pour Mac)",

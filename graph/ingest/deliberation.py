@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from graph.encodings import decode
+from graph.encodings import text_head
 from graph.french_text import counted
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind
 from graph.ingest.delib_amended import check_replaced, replaced_elsewhere
@@ -169,22 +169,14 @@ def detect(ctx: SourceContext) -> int:
         return 80  # no other kind reads PDF; extract() says precisely what is wrong with a bad one
     if suffix not in EXTENSIONS:
         return 0
-    return 85 if looks_like_deliberation(_head(ctx)) else 0
-
-
-def _head(ctx: SourceContext) -> str:
-    """The start of a text file, decoded as the reader will decode it (UTF-8, Windows-1252, UTF-16…)."""
-    try:
-        return decode(ctx.data)[0][:200_000]
-    except InputError:  # UTF-16 damaged: the reader says where, if the kind is forced
-        return ctx.data[:200_000].decode("utf-8-sig", errors="replace")
+    return 85 if looks_like_deliberation(text_head(ctx.data)) else 0
 
 
 def near_miss(ctx: SourceContext) -> InputError | None:
     """A text with the words of a deliberation that decides nothing (a dataset's README, a note about one)."""
     if ctx.path.suffix.lower() not in EXTENSIONS or ctx.path.suffix.lower() == ".pdf":
         return None
-    text = _head(ctx)
+    text = text_head(ctx.data)
     if _has_the_words(text) and not _OPERATIVE.search(text):
         return InputError("le texte parle de délibérations mais n'en prend aucune (ni « DÉCIDE », ni « après en "
                           "avoir délibéré », ni « approuve », « adopte »…)",
