@@ -221,8 +221,9 @@ def test_a_null_deliberation_date_is_called_out_of_range_with_its_value_and_fiel
                    "subvención de 4.500,00 € a la asociación Salud Rural del Valle para el intercambio de "
                    "profesionales con la comuna hermana, y facultar al alcalde para la firma del convenio.",
      "espagnol")])
-def test_a_deliberation_in_another_language_is_refused_as_not_french(tmp_path, name, text, language):
-    ran = cli(tmp_path, "ingest", str(write(tmp_path, name, text)))
+@pytest.mark.parametrize("codec", ["utf-8", "utf-16"])
+def test_a_deliberation_in_another_language_is_refused_as_not_french(tmp_path, name, text, language, codec):
+    ran = cli(tmp_path, "ingest", str(write(tmp_path, name, text.encode(codec))))
     assert ran.exit_code == 1 and f"{name}: erreur : type de fichier non reconnu : un texte en {language}, pas une " \
                                   "délibération française" in ran.stderr and "--kind" not in ran.stderr
 

@@ -11,6 +11,7 @@ import json
 import re
 import zipfile
 
+from graph.encodings import text_head
 from graph.ingest.base import InputError, SourceContext
 
 #: What Maillage reads, for a refusal to say (French, English).
@@ -264,7 +265,7 @@ def _foreign(ctx: SourceContext) -> tuple[tuple[str, str], None] | None:
     """A text (a deliberation's kind of file) written in another language than French."""
     if ctx.path.suffix.lower() not in ("", ".txt", ".text", ".md", ".markdown"):
         return None
-    language = text_language(ctx.data[:200_000].decode("utf-8-sig", errors="replace"))
+    language = text_language(text_head(ctx.data))  # as the deliberation reader would decode it
     if language is None:
         return None
     return (f"un texte en {language[0]}, pas une délibération française (Maillage lit les actes des collectivités "
