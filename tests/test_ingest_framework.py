@@ -95,7 +95,7 @@ def test_detecting_an_rdf_file_imports_no_other_kind():
 
 
 def test_detecting_a_table_imports_no_deliberation_reader():
-    """Detection imports each kind's module; the deliberation reader's patterns (~0.3 s) wait for a deliberation."""
+    """Detection imports each kind's module; the deliberation reader's patterns (~0.15 s) wait for a deliberation."""
     founding = Path(__file__).parents[1] / "examples/deliberations/saint-etienne-metropole-2024-00240-danaecare.txt"
     code = ("import sys; from pathlib import Path; from graph.ingest import detect_kind; "
             "from graph.ingest.base import SourceContext; "

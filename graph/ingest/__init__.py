@@ -5,7 +5,7 @@ Detection asks every kind for a score from the file's name and first bytes; the 
 the order of :data:`KIND_MODULES`. A kind's module is imported when it is first asked, and detection stops at the
 first certain score (100): none can beat it, and a tie would go to the earlier kind anyway. A kind's module stays
 light to import: what only its extraction needs is imported when a file is first extracted (the deliberation
-reader's ~0.3 s of patterns, which an ingest of tables or RDF never needs).
+reader's ~0.15 s of patterns, which an ingest of tables or RDF never needs).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 This module recognises the genre (a deliberation's words and what it decides, or an erratum to one): it is what
 detecting a file's kind imports. The reading, :mod:`graph.ingest.delib_reader` and the modules it names, compiles
-~0.3 s of patterns: it is imported when a deliberation is first read, not by an ingest of other kinds.
+~0.15 s of patterns: it is imported when a deliberation is first read, not by an ingest of other kinds.
 
 >>> looks_like_deliberation("EXTRAIT DU REGISTRE DES DELIBERATIONS ... après en avoir délibéré")
 True

@@ -373,7 +373,7 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
     if lookahead and several:
         if any(rdf_format_for_path(path) is None for path in paths):
             # The kinds' modules, which detecting any file but RDF imports, imported once, before the fork, not
-            # again by each process (the deliberation reader, 0.3 s, is imported by the processes that read one).
+            # again by each process (the deliberation reader, 0.15 s, is imported by the processes that read one).
             kinds()
         ahead = Lookaheads()  # forked before the store is opened for writing
     checker = Checker() if check_apart and several and not strict and store.snapshots else None
