@@ -6,6 +6,7 @@ the file's own named graph, whatever graphs it names.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from graph.encodings import decode
@@ -21,9 +22,9 @@ _SNIFF = (
 
 #: The byte order mark that some editors write at the start of a UTF-8 file: Oxigraph's Turtle and N-Triples
 #: parsers refuse it ("\ufeff is not a valid subject"), other RDF tools skip it; so does Maillage.
-BOM = b"\xef\xbb\xbf"
+BOM = codecs.BOM_UTF8
 #: The marks of UTF-16 (Windows' "Unicode"), which say the encoding without doubt: such a file is read as UTF-8.
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 #: The encoding that an XML declaration names (an RDF/XML file in ISO-8859-1 says so; Oxigraph reads UTF-8 only).
 _XML_ENCODING = re.compile(r"\s*<\?xml[^>]*?\sencoding\s*=\s*[\"']([A-Za-z][\w.:-]*)[\"']")
 #: How far into an ``.xml`` file the RDF namespace is sought (comments and stylesheets may come first).
