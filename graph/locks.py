@@ -50,9 +50,10 @@ def exclusive_lock(path: Path, timeout: float, on_timeout: Callable[[], Exceptio
     """Hold an exclusive ``flock`` on ``path``, waiting up to ``timeout`` seconds; raise ``on_timeout()`` after.
 
     >>> import tempfile
-    >>> lock = Path(tempfile.mkdtemp()) / "write.lock"
-    >>> with exclusive_lock(lock, 1, lambda: RuntimeError("busy")):
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> with exclusive_lock(Path(folder.name) / "write.lock", 1, lambda: RuntimeError("busy")):
     ...     pass
+    >>> folder.cleanup()
     """
     with open(path, "a+") as handle:
         deadline = time.monotonic() + timeout

@@ -18,7 +18,8 @@ first search (:class:`WarmUp`).
 >>> from whoosh import index
 >>> from whoosh.fields import ID, STORED, Schema
 >>> schema = Schema(tag=ID, doc=STORED)
->>> ix = index.create_in(tempfile.mkdtemp(), schema)
+>>> folder = tempfile.TemporaryDirectory()
+>>> ix = index.create_in(folder.name, schema)
 >>> builder = SegmentBuilder(ix.storage, ix.indexname, schema)
 >>> builder.add({"tag": ["b", "a"]}, {"doc": 1})
 >>> builder.add({"tag": ["a"]}, {"doc": 2})
@@ -26,6 +27,7 @@ first search (:class:`WarmUp`).
 >>> with ix.searcher() as searcher:
 ...     list(searcher.postings("tag", "a").all_ids()), searcher.stored_fields(1)
 ([0, 1], {'doc': 2})
+>>> folder.cleanup()
 """
 
 from __future__ import annotations

@@ -50,12 +50,11 @@ for line in sys.stdin:
         resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
         path = Path(case["path"])
         try:
-            if case.get("pipeline"):  # the whole ingest into a temporary store (RDF is parsed by the store)
-                import tempfile
+            if case.get("pipeline"):  # the whole ingest into a store beside the case's file (RDF is parsed by it)
                 from graph.ingest.pipeline import ingest_paths
                 from graph.store import open_store
                 errors = []
-                store = open_store({"store": "oxigraph", "data_dir": tempfile.mkdtemp()})
+                store = open_store({"store": "oxigraph", "data_dir": str(path.with_name(path.name + ".data"))})
                 reports = ingest_paths(store, [path], kind=case["kind"], on_report=lambda r, e, p: errors.append(e))
                 if errors and errors[0] is not None:
                     raise errors[0]
