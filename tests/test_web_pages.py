@@ -146,6 +146,7 @@ def test_a_boolean_is_shown_as_yes_or_no_in_the_pages_language(tmp_path, lang, y
 def test_a_fact_with_evidence_has_a_why_that_links_to_the_highlighted_quote(client):
     page = client.get("/id/actor/danaecare", headers=HTML).get_data(as_text=True)
     assert "<details class=\"why\">" in page and QUOTE.replace("'", "&#39;") in page
+    assert "<summary>Pourquoi ?</summary>" in page  # one quote: no count
     link = re.search(r'href="(/id/source/deliberation-txt\?start=\d+&amp;end=\d+#quote)"', page).group(1)
     source = client.get(link.replace("&amp;", "&").split("#")[0], headers=HTML).get_data(as_text=True)
     assert f'<mark id="quote">{QUOTE}</mark>'.replace("'", "&#39;") in source
@@ -1488,10 +1489,11 @@ def test_type_badges_show_the_most_specific_types_with_a_capital_and_pages_hide_
     assert keys and keys[0]["values"] == ["charente maritime"]
 
 
-@pytest.mark.parametrize("lang, heading, kind", [("fr", "Le PTCE que la délibération crée", "Usagers"),
-                                                  ("en", "The PTCE the deliberation creates", "Users")])
+@pytest.mark.parametrize("lang, heading, kind, three_quotes", [
+    ("fr", "Le PTCE que la délibération crée", "Usagers", "Pourquoi ? (3 extraits)"),
+    ("en", "The PTCE the deliberation creates", "Users", "Why? (3 quotes)")])
 def test_the_founding_deliberations_page_shows_the_ptce_it_creates_with_its_goals_and_their_quotes(
-        tmp_path, lang, heading, kind):
+        tmp_path, lang, heading, kind, three_quotes):
     app = app_with_the_demo_corpus(tmp_path)
     try:
         client = app.test_client()
@@ -1509,8 +1511,9 @@ def test_the_founding_deliberations_page_shows_the_ptce_it_creates_with_its_goal
     assert all(data["evidence"][iri] for iri in goals + [created["cooperation"]["iri"]])
     section = page[page.index('<section class="created">'):]
     section = section[:section.index("</section>")]
-    # the PTCE's mention and the two sentences that say what it is for, then each goal's quote
-    assert heading in section and section.count('<details class="why">') == 6
+    # the PTCE's mention and the two sentences that say what it is for under one "why", then each goal's quote
+    assert heading in section and section.count("<blockquote>") == 6
+    assert section.count('<details class="why">') == 4 and f"<summary>{three_quotes}</summary>" in section
     assert "Accompagnement de porteurs de projet santé en post-incubation" in section
 
 

@@ -191,6 +191,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "other_languages": ("Autres langues", "Other languages"),
     "period": ("du {start} au {end}", "{start} to {end}"),
     "why": ("Pourquoi ?", "Why?"),
+    "why_quotes": ("Pourquoi ? ({n} extraits)", "Why? ({n} quotes)"),
     "why_source": ("Voir dans la source", "See in the source"),
     "source_text": ("Texte de la source", "Source text"),
     "other_formats": ("Autres formats", "Other formats"),
