@@ -30,9 +30,9 @@ PROGRESS_EVERY = 5_000
 
 
 def write_index(path: Path, facts: Facts, procs: int = 1,
-                progress: Callable[[str], None] = lambda line: None) -> Counter:
+                progress: Callable[[int], None] = lambda written: None) -> Counter:
     """Create a whoosh index in ``path`` holding the documents of ``facts``, written by up to ``procs``
-    processes; return the count per kind."""
+    processes; return the count per kind. ``progress`` is told the documents written so far, every 20,000."""
     path.mkdir(parents=True)
     ix = whoosh_index.create_in(str(path), make_schema())
     iris = document_iris(facts)
@@ -61,9 +61,9 @@ def _write_segment(ix, facts: Facts, iris: list[str], report: Callable[[int], No
 
 
 class _ProgressCounter:
-    """Documents written by each writer; a progress line every 20,000 in all."""
+    """Documents written by each writer; ``progress`` told their total every 20,000."""
 
-    def __init__(self, writers: int, progress: Callable[[str], None]):
+    def __init__(self, writers: int, progress: Callable[[int], None]):
         self.done, self.progress, self.lines = [0] * writers, progress, 0
 
     def update(self, writer: int, done: int) -> None:
@@ -71,7 +71,7 @@ class _ProgressCounter:
         total = sum(self.done)
         if total // 20_000 > self.lines:
             self.lines = total // 20_000
-            self.progress(f"index : {total} documents écrits")
+            self.progress(total)
 
 
 def _in_processes(function: Callable, jobs: list[tuple], counter: _ProgressCounter) -> list:

@@ -120,21 +120,38 @@ class BuildStats:
     def total(self) -> int:
         return sum(self.documents.values())
 
-    def format(self) -> str:
-        kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.documents.items())) or "aucun"
+    def format(self, lang: str = "fr") -> str:
+        en = lang == "en"
+        kinds = ", ".join(counted(n, _KIND_NOUNS.get(kind, (kind, kind))[1 if en else 0], lang=lang)
+                          for kind, n in sorted(self.documents.items())) or ("none" if en else "aucun")
         rate = self.total / self.seconds if self.seconds else 0.0
-        return (f"index {self.version} : {self.total} documents ({kinds}) en {self.seconds:.1f} s "
-                f"({rate:.0f} documents/s, lecture du graphe {self.read_seconds:.1f} s), "
-                f"{self.size_bytes / 1e6:.1f} Mo")
+        seconds, read, size = (_decimal(x, lang) for x in (self.seconds, self.read_seconds, self.size_bytes / 1e6))
+        if en:
+            return (f"index {self.version}: {counted(self.total, 'document', lang='en')} ({kinds}) in {seconds} s "
+                    f"({rate:.0f} documents/s, graph read in {read} s), {size} MB")
+        return (f"index {self.version} : {counted(self.total, 'document')} ({kinds}) en {seconds} s "
+                f"({rate:.0f} documents/s, lecture du graphe {read} s), {size} Mo")
 
 
-def build_index(store, config, progress: Callable[[str], None] = lambda line: None) -> BuildStats:
-    """Rebuild the index from the graph into a new version, then swap it in atomically."""
+#: The documents' kinds (search.documents.KINDS) as the build's summary counts them, in French and in English.
+_KIND_NOUNS = {"actor": ("acteur", "actor"), "agreement": ("convention", "agreement"),
+               "deliberation": ("délibération", "deliberation"), "goal": ("objectif", "goal"),
+               "grant": ("subvention", "grant"), "theme": ("thème", "theme")}
+
+
+def _decimal(x: float, lang: str) -> str:
+    """``x`` to one decimal, with a decimal comma in French."""
+    return f"{x:.1f}" if lang == "en" else f"{x:.1f}".replace(".", ",")
+
+
+def build_index(store, config, progress: Callable[[int | None], None] = lambda written: None) -> BuildStats:
+    """Rebuild the index from the graph into a new version, then swap it in atomically. ``progress`` is told
+    ``None`` as the graph's reading starts, then the documents written so far, every 20,000."""
     root = index_root(config)
     started, cpu = time.perf_counter(), time.process_time()
     with write_lock(root, float(config.get("lock_timeout", 30))), cyclic_gc_paused():
         stats = BuildStats(version=_new_version(root))
-        progress("index : lecture du graphe")
+        progress(None)
         facts = load_facts(store)
         stats.read_seconds, stats.read_cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
         path = root / stats.version
@@ -274,7 +291,9 @@ class CheckReport:
         return (self.version is not None and self.format_found == INDEX_FORMAT
                 and not (self.missing or self.stale or self.extra))
 
-    def format(self, limit: int = 20) -> str:
+    def format(self, limit: int = 20, lang: str = "fr") -> str:
+        if lang == "en":
+            return self._format_en(limit)
         if self.version is None:
             return "index absent : lancez « maillage index »"
         if self.format_found != INDEX_FORMAT:
@@ -290,6 +309,22 @@ class CheckReport:
                 lines.append(f"  … et {counted(len(iris) - limit, f'autre {name}', f'autres {names}')}")
         if not self.ok:
             lines.append("pour corriger : maillage index")
+        return "\n".join(lines)
+
+    def _format_en(self, limit: int) -> str:
+        if self.version is None:
+            return "no index: run 'maillage index'"
+        if self.format_found != INDEX_FORMAT:
+            return (f"index {self.version} in format {self.format_found}, this version of Maillage reads format "
+                    f"{INDEX_FORMAT}: run 'maillage index'")
+        lines = [f"index {self.version}: {counted(self.documents, 'document', lang='en')}; {len(self.missing)} "
+                 f"missing, {len(self.stale)} stale, {len(self.extra)} extra"]
+        for name, iris in (("missing", self.missing), ("stale", self.stale), ("extra", self.extra)):
+            lines += [f"  {name}: {iri}" for iri in iris[:limit]]
+            if len(iris) > limit:
+                lines.append(f"  … and {len(iris) - limit} more {name}")
+        if not self.ok:
+            lines.append("to fix: maillage index")
         return "\n".join(lines)
 
 

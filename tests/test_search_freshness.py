@@ -9,8 +9,8 @@ from whoosh import index as whoosh_index
 
 from search.documents import facts_to_documents, reach_of
 from search.facts import load_facts
-from search.indexer import (CheckReport, UpdateStats, build_index, check_index, current_version, index_root,
-                            update_index)
+from search.indexer import (BuildStats, CheckReport, UpdateStats, build_index, check_index, current_version,
+                            index_root, update_index)
 from search.query import search
 from search.reader import SearchIndex
 from test_search_corpus import ACTORS_TTL, PREFIXES, THEMES_TTL, build_corpus, ingest, iri, make_config, write
@@ -103,6 +103,26 @@ def test_the_checks_counts_are_in_the_singular_below_two_and_in_the_plural_else(
     assert report.format(limit=1).splitlines() == [
         "index v1 : 1 document ; 3 manquants, 1 périmé, 2 en trop", "  manquant : a", "  … et 2 autres manquants",
         "  périmé : d", "  en trop : e", "  … et 1 autre en trop", "pour corriger : maillage index"]
+
+
+def test_the_checks_report_is_in_english_when_asked():
+    report = CheckReport(missing=["a", "b", "c"], stale=["d"], extra=[], documents=1, version="v1")
+    assert report.format(limit=1, lang="en").splitlines() == [
+        "index v1: 1 document; 3 missing, 1 stale, 0 extra", "  missing: a", "  … and 2 more missing",
+        "  stale: d", "to fix: maillage index"]
+    assert CheckReport().format(lang="en") == "no index: run 'maillage index'"
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("fr", "index v1 : 3 documents (1 acteur, 2 subventions) en 1,5 s (2 documents/s, lecture du graphe 0,3 s), "
+           "2,5 Mo"),
+    ("en", "index v1: 3 documents (1 actor, 2 grants) in 1.5 s (2 documents/s, graph read in 0.3 s), 2.5 MB")])
+def test_a_builds_summary_names_the_kinds_of_documents_in_the_language_asked(lang, said):
+    from collections import Counter
+
+    stats = BuildStats(version="v1", documents=Counter(actor=1, grant=2), read_seconds=0.3, seconds=1.5,
+                       size_bytes=2_500_000)
+    assert stats.format(lang) == said
 
 
 @pytest.mark.parametrize("updated, deleted, said", [

@@ -319,3 +319,13 @@ def test_the_search_types_that_the_api_lists_are_each_listed_once():
 ])
 def test_the_search_page_counts_its_results_in_the_singular_or_plural(client, kind, lang, said):
     assert said in _page(client, q="Veilleurs", lang=lang, **({"type": kind} if kind else {}))
+
+
+@pytest.mark.parametrize("lang, reading, kinds, check", [
+    ("fr", "index : lecture du graphe", r"documents \(\d+ acteurs, .*, \d+ thèmes\) en \d+,\d s", "0 manquant, 0 périmé"),
+    ("en", "index: reading the graph", r"documents \(\d+ actors, .*, \d+ themes\) in \d+\.\d s", "0 missing, 0 stale")])
+def test_the_index_commands_speak_the_language_asked(data, lang, reading, kinds, check):
+    rebuilt = CliRunner().invoke(main, ["--data", data, "index"], env={"MAILLAGE_LANG": lang})
+    assert rebuilt.exit_code == 0 and reading in rebuilt.output and re.search(kinds, rebuilt.output), rebuilt.output
+    checked = CliRunner().invoke(main, ["--data", data, "index", "--check"], env={"MAILLAGE_LANG": lang})
+    assert checked.exit_code == 0 and check in checked.output

@@ -271,10 +271,19 @@ def index(ctx: Context, check: bool) -> None:
 
     if check:
         report = check_index(ctx.existing_store, ctx.config)
-        click.echo(report.format())
+        click.echo(report.format(lang=ctx.lang))
         sys.exit(0 if report.ok else EXIT_BAD_INPUT)
-    stats = build_index(ctx.store, ctx.config, progress=lambda line: click.echo(line, err=True))
-    click.echo(stats.format(), err=True)
+    en = ctx.lang == "en"
+
+    def progress(written: int | None) -> None:
+        if written is None:
+            click.echo("index: reading the graph" if en else "index : lecture du graphe", err=True)
+        else:
+            click.echo(f"index: {written} documents written" if en else f"index : {written} documents écrits",
+                       err=True)
+
+    stats = build_index(ctx.store, ctx.config, progress=progress)
+    click.echo(stats.format(ctx.lang), err=True)
 
 
 @main.command()
