@@ -191,11 +191,11 @@ def why_not_scdl(b: dict) -> str | None:
     return next((reason for reason, ok in checks if not ok), None)
 
 
-def actor_lacks(b: dict, role: str) -> tuple[str, str]:
+def actor_lacks(b: dict, role: str) -> tuple[str, str, str]:
     """Why the ``role`` ("funder" or "beneficiary") of a grant's bindings has no identifier SCDL takes: the key in
-    :data:`ACTOR_LACKS` and the French text.
+    :data:`ACTOR_LACKS`, the French text and the English one.
 
-    >>> actor_lacks({"funderSiren": "244200770"}, "funder")
+    >>> actor_lacks({"funderSiren": "244200770"}, "funder")[:2]
     ('siren-only', 'SIREN 244200770 seul, aucun SIRET de cet organisme dans le graphe')
     """
     siren, rna = _text(b.get(role + "Siren")), _text(b.get("beneficiaryRna")) if role == "beneficiary" else ""
@@ -205,8 +205,9 @@ def actor_lacks(b: dict, role: str) -> tuple[str, str]:
         key = "invalid-siret"
     else:
         key = "siren-only" if siren else "no-identifier"
-    why = ACTOR_LACKS[key][0].format(siren=siren, rna=rna)
-    return key, why + (NOR_RNA[0] if role == "beneficiary" and key != "rna-pattern" else "")
+    nor_rna = role == "beneficiary" and key != "rna-pattern"
+    fr, en = (ACTOR_LACKS[key][i].format(siren=siren, rna=rna) + (NOR_RNA[i] if nor_rna else "") for i in (0, 1))
+    return key, fr, en
 
 
 def grant_to_row(b: dict) -> list[str] | None:
@@ -259,7 +260,8 @@ def export_scdl(store, out) -> dict:
     counted by the first required field they lack: :data:`SKIPPED_BECAUSE`; or ``repeated``, a grant whose line would
     repeat one written — two sources publish it, and an importer reads one grant of two equal lines), and when a
     funder or beneficiary kept grants out, ``"actors"``: one dict each (``role``, ``name``, ``iri``, ``lacks``: a key
-    of :data:`ACTOR_LACKS`, ``why``: its French text, ``grants``: how many), most grants first; when rows leave
+    of :data:`ACTOR_LACKS`, ``why`` and ``why_en``: its text in French and English, ``grants``: how many), most grants
+    first; when rows leave
     required columns empty because the graph does not know them, ``"unknown"``: ``{column: rows}``
     (:data:`UNKNOWN_REQUIRED`).
     """
@@ -299,21 +301,28 @@ def _count_actor(actors: dict, b: dict, role: str) -> None:
     """Count one more grant kept out by the funder or beneficiary (``role``) of the bindings ``b``."""
     iri = _text(b.get(role + "Iri"))
     if (role, iri) not in actors:
-        lacks, why = actor_lacks(b, role)
+        lacks, why, why_en = actor_lacks(b, role)
         actors[(role, iri)] = {"role": role, "name": _text(b.get(role + "Name")) or iri, "iri": iri, "lacks": lacks,
-                               "why": why, "grants": 0}
+                               "why": why, "why_en": why_en, "grants": 0}
     actors[(role, iri)]["grants"] += 1
 
 
-def scdl_summary(counts: dict) -> str:
-    """What the person who exported needs to know: how many grants were written, why the others were not, and the
-    funders and beneficiaries that kept them out (the first :data:`SUMMARY_ACTORS`).
+def scdl_summary(counts: dict, lang: str = "fr") -> str:
+    """What the person who exported needs to know, in ``lang``: how many grants were written, why the others were
+    not, and the funders and beneficiaries that kept them out (the first :data:`SUMMARY_ACTORS`).
 
-    >>> print(scdl_summary({"written": 0, "skipped": 1, "because": {"funder-siret": 1}, "actors": [
-    ...     {"role": "funder", "name": "Ville", "why": "ni SIREN ni SIRET connu", "grants": 1}]}))
+    >>> counts = {"written": 0, "skipped": 1, "because": {"funder-siret": 1}, "actors": [
+    ...     {"role": "funder", "name": "Ville", "why": "ni SIREN ni SIRET connu", "why_en": "no SIREN nor SIRET known",
+    ...      "grants": 1}]}
+    >>> print(scdl_summary(counts))
     SCDL : 0 subvention écrite, 1 omise (1 sans SIRET valide de l'attribuant)
       attribuant « Ville » : ni SIREN ni SIRET connu (1 subvention)
+    >>> print(scdl_summary(counts, "en"))
+    SCDL: 0 grants written, 1 left out (1 no valid funder SIRET)
+      funder 'Ville': no SIREN nor SIRET known (1 grant)
     """
+    if lang == "en":
+        return _scdl_summary_en(counts)
     line = f"SCDL : {counted(counts['written'], 'subvention écrite', 'subventions écrites')}"
     if counts["skipped"]:
         reasons = ", ".join(f"{n} {SKIPPED_BECAUSE[reason][0]}" for reason, n in counts["because"].items())
@@ -327,4 +336,21 @@ def scdl_summary(counts: dict) -> str:
                      "du schéma, qu'un validateur SCDL signalera")
     if len(actors) > SUMMARY_ACTORS:
         lines.append(f"  … et {counted(len(actors) - SUMMARY_ACTORS, 'autre')}")
+    return "\n".join(lines)
+
+
+def _scdl_summary_en(counts: dict) -> str:
+    line = f"SCDL: {counted(counts['written'], 'grant', lang='en')} written"
+    if counts["skipped"]:
+        reasons = ", ".join(f"{n} {SKIPPED_BECAUSE[reason][1]}" for reason, n in counts["because"].items())
+        line += f", {counts['skipped']} left out ({reasons})"
+    actors = counts.get("actors", [])
+    lines = [line] + [f"  {ROLES[a['role']][1]} '{a['name']}': {a.get('why_en', a['why'])} "
+                      f"({counted(a['grants'], 'grant', lang='en')})" for a in actors[:SUMMARY_ACTORS]]
+    if unknown := counts.get("unknown"):
+        cells = ", ".join(f"{column} ({n})" for column, n in unknown.items())
+        lines.append(f"  cells left empty, their source not saying: {cells}; columns the schema requires, which an "
+                     "SCDL validator will report")
+    if len(actors) > SUMMARY_ACTORS:
+        lines.append(f"  … and {len(actors) - SUMMARY_ACTORS} more")
     return "\n".join(lines)

@@ -131,6 +131,17 @@ def test_a_table_shows_an_iri_whole_and_cuts_a_long_text_saying_so(tmp_path):
     assert row.startswith(long_iri + "  ") and row.endswith("mot…")
 
 
+@pytest.mark.parametrize("lang, one_row, none, yes", [("fr", "(1 ligne)", "(0 ligne)", "oui"),
+                                                       ("en", "(1 row)", "(0 rows)", "yes")])
+def test_a_table_counts_its_rows_and_an_ask_answers_in_the_language_asked(tmp_path, lang, one_row, none, yes):
+    data, env = str(loaded(tmp_path)), {"MAILLAGE_LANG": lang}
+    query = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"
+    assert CliRunner().invoke(main, ["--data", data, "query", query], env=env).stdout.splitlines()[-1] == one_row
+    empty = "SELECT ?s WHERE { ?s <urn:none> ?o }"
+    assert CliRunner().invoke(main, ["--data", data, "query", empty], env=env).stdout.splitlines()[-1] == none
+    assert CliRunner().invoke(main, ["--data", data, "query", "ASK { ?s ?p ?o }"], env=env).stdout.strip() == yes
+
+
 def test_results_printed_in_a_format_end_with_a_line_break(tmp_path):
     data = str(loaded(tmp_path))
     for fmt in ("json", "csv", "xml", "tsv"):

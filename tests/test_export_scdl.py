@@ -39,10 +39,11 @@ def test_every_expressible_grant_is_exported_and_the_others_counted(exported):
     assert exported[0] == {"written": 43, "skipped": 4, "because": {"funder-siret": 3, "beneficiary-id": 1},
                            "actors": [
                                {"role": "funder", "name": "TEST_SOCLE_SCDL", "iri": BASE + "actor/test-socle-scdl",
-                                "lacks": "no-identifier", "why": "ni SIREN ni SIRET connu", "grants": 3},
+                                "lacks": "no-identifier", "why": "ni SIREN ni SIRET connu",
+                                "why_en": "no SIREN nor SIRET known", "grants": 3},
                                {"role": "beneficiary", "name": "Bellandier SAS", "iri": BASE + "actor/bellandier",
                                 "lacks": "no-identifier", "why": "ni SIREN ni SIRET connu, ni numéro RNA",
-                                "grants": 1}]}
+                                "why_en": "no SIREN nor SIRET known, nor any RNA number", "grants": 1}]}
 
 
 def test_the_export_passes_the_official_table_schema(exported):
@@ -190,18 +191,22 @@ def test_an_organisations_own_siret_is_written_before_one_of_another_resource_of
     assert [r["idAttribuant"] for r in rows] == ["24420077000026"]
 
 
-@pytest.mark.parametrize("role, funder_ids, beneficiary_ids, lacks, why", [
+@pytest.mark.parametrize("role, funder_ids, beneficiary_ids, lacks, why, why_en", [
     ("funder", 'mai:siren "244200770"', 'mai:rna "W423012345"', "siren-only",
-     "SIREN 244200770 seul, aucun SIRET de cet organisme dans le graphe"),
-    ("funder", 'mai:siret "24420077000010"', 'mai:rna "W423012345"', "invalid-siret", "SIRET invalide (clé de Luhn)"),
-    ("funder", "", 'mai:rna "W423012345"', "no-identifier", "ni SIREN ni SIRET connu"),
+     "SIREN 244200770 seul, aucun SIRET de cet organisme dans le graphe",
+     "SIREN 244200770 alone, no SIRET of this organisation in the graph"),
+    ("funder", 'mai:siret "24420077000010"', 'mai:rna "W423012345"', "invalid-siret", "SIRET invalide (clé de Luhn)",
+     "invalid SIRET (Luhn key)"),
+    ("funder", "", 'mai:rna "W423012345"', "no-identifier", "ni SIREN ni SIRET connu", "no SIREN nor SIRET known"),
     ("beneficiary", 'mai:siret "22420001700008"', 'mai:siren "423000009"', "siren-only",
-     "SIREN 423000009 seul, aucun SIRET de cet organisme dans le graphe, ni numéro RNA"),
+     "SIREN 423000009 seul, aucun SIRET de cet organisme dans le graphe, ni numéro RNA",
+     "SIREN 423000009 alone, no SIRET of this organisation in the graph, nor any RNA number"),
     ("beneficiary", 'mai:siret "22420001700008"', 'mai:rna "W9T1002867"', "rna-pattern",
-     "pas de SIRET, et le numéro RNA W9T1002867 n'a pas la forme SCDL (W + 9 chiffres)"),
+     "pas de SIRET, et le numéro RNA W9T1002867 n'a pas la forme SCDL (W + 9 chiffres)",
+     "no SIRET, and the RNA number W9T1002867 is not of the SCDL form (W + 9 digits)"),
 ])
 def test_a_grant_whose_organisation_has_no_siret_is_left_out_and_the_summary_names_it_and_why(
-        role, funder_ids, beneficiary_ids, lacks, why):
+        role, funder_ids, beneficiary_ids, lacks, why, why_en):
     from graph.export import scdl_summary
 
     counts, rows = _export_turtle(_GRANT + f"""
@@ -210,9 +215,13 @@ def test_a_grant_whose_organisation_has_no_siret_is_left_out_and_the_summary_nam
     reason = "funder-siret" if role == "funder" else "beneficiary-id"
     name = "Département" if role == "funder" else "Asso"
     assert (rows, counts) == ([], {"written": 0, "skipped": 1, "because": {reason: 1}, "actors": [
-        {"role": role, "name": name, "iri": f"{BASE}actor/{role}", "lacks": lacks, "why": why, "grants": 1}]})
+        {"role": role, "name": name, "iri": f"{BASE}actor/{role}", "lacks": lacks, "why": why, "why_en": why_en,
+         "grants": 1}]})
     label = "attribuant" if role == "funder" else "bénéficiaire"
     assert scdl_summary(counts).splitlines()[1] == f"  {label} « {name} » : {why} (1 subvention)"
+    left_out = "no valid funder SIRET" if role == "funder" else "no beneficiary SIRET nor RNA number (W + 9 digits)"
+    assert scdl_summary(counts, "en").splitlines() == [f"SCDL: 0 grants written, 1 left out (1 {left_out})",
+                                                       f"  {role} '{name}': {why_en} (1 grant)"]
 
 
 SOURCE_COLUMNS = ("idAttribuant", "nature", "conditionsVersement", "notificationUE")

@@ -329,3 +329,31 @@ def test_the_index_commands_speak_the_language_asked(data, lang, reading, kinds,
     assert rebuilt.exit_code == 0 and reading in rebuilt.output and re.search(kinds, rebuilt.output), rebuilt.output
     checked = CliRunner().invoke(main, ["--data", data, "index", "--check"], env={"MAILLAGE_LANG": lang})
     assert checked.exit_code == 0 and check in checked.output
+
+
+@pytest.fixture(scope="module")
+def demo_data(tmp_path_factory):
+    """A data directory holding the demo corpus (and so the shipped themes), indexed."""
+    from pathlib import Path
+
+    data = str(tmp_path_factory.mktemp("demo") / "data")
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    assert CliRunner().invoke(main, ["--data", data, "ingest", str(examples)]).exit_code == 0
+    return data
+
+
+def test_in_english_a_shipped_themes_broader_theme_is_named_in_english_on_the_api_and_the_cli(demo_data):
+    app = create_app({"data_dir": demo_data, "store": "oxigraph", "query_workers": 1})
+    try:
+        found = app.test_client().get("/api/search", query_string={"q": "psychiatrie", "lang": "en"}).get_json()
+    finally:
+        from webapp.resources import close_resources
+
+        close_resources(app)
+    hit = next(h for h in found["results"] if h["iri"].endswith("/theme/psychiatrie"))
+    assert (hit["label"], hit["summary"]) == ("Psychiatry", "Theme · in Mental health")
+    assert "Thème" not in hit["snippet"] and "dans" not in hit["snippet"]
+    assert (hit["matched_theme"]["label"], hit["matched_theme"]["via_label"]) == ("Psychiatry", "Psychiatry")
+    printed = CliRunner().invoke(main, ["--data", demo_data, "search", "psychiatrie"], env={"MAILLAGE_LANG": "en"})
+    assert "Psychiatry  [Theme]" in printed.output and "Theme · in Mental health" in printed.output
+    assert "Thème" not in printed.output and "dans" not in printed.output, printed.output

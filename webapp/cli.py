@@ -225,7 +225,7 @@ def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...]) -> None:
     except FormatMismatch as exc:  # a format that does not fit the query's form
         fail(str(exc), exc.message_en)
     if result is not None:
-        click.echo(format_table(result))
+        click.echo(format_table(result, ctx.lang))
     else:
         last = b""
         for chunk in answer.chunks:
@@ -259,7 +259,9 @@ def search_command(ctx: Context, text: str, kind: str | None, theme: str | None,
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
     else:
-        click.echo(format_results(results, ctx.lang))
+        from webapp.search_page import in_language
+
+        click.echo(format_results(in_language(results, ctx.lang), ctx.lang))
 
 
 @main.command()
@@ -355,7 +357,7 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
         if fmt == "scdl":
             from graph.export import export_scdl, scdl_summary
 
-            click.echo(scdl_summary(export_scdl(store, out)), err=True)
+            click.echo(scdl_summary(export_scdl(store, out), ctx.lang), err=True)
         else:
             store.dump(out, fmt)
             click.echo(_dump_summary(store, fmt, output, ctx.lang), err=True)

@@ -185,6 +185,24 @@ def terms_labelled(text: str) -> list[str]:
                    if any(fold(label) == key for label in texts["label"].values())})
 
 
+@cache
+def _english_by_french(namespace: str) -> dict[str, str]:
+    """French label -> English label of the vocabulary terms under ``namespace`` that have both, for the French
+    labels that name one term only."""
+    found: dict[str, set[str]] = {}
+    for term, texts in _vocabulary().items():
+        labels = texts["label"]
+        if str(term).startswith(namespace) and labels.get("fr") and labels.get("en"):
+            found.setdefault(labels["fr"], set()).add(labels["en"])
+    return {french: next(iter(english)) for french, english in found.items() if len(english) == 1}
+
+
+def in_english(french: str, namespace: str) -> str:
+    """The English label of the term under ``namespace`` (a shipped scheme's concepts) whose French label is
+    ``french``; ``french`` itself when none is, or several are."""
+    return _english_by_french(namespace).get(french, french)
+
+
 def _choose(texts: dict[str, str], lang: str) -> str:
     for key in (lang, "", "fr", "en"):
         if texts.get(key):
@@ -209,9 +227,9 @@ STANDARD.update({term: (fr, en, f"{qname(term)} ({vocabulary})", f"{qname(term)}
                  for term, (fr, en, vocabulary) in STANDARD_CLASSES.items()})
 
 
-def term_label(term: URIRef) -> str:
-    """Return the label of a vocabulary term (class, property, concept) in the current language."""
-    lang = get_lang()
+def term_label(term: URIRef, lang: str | None = None) -> str:
+    """Return the label of a vocabulary term (class, property, concept) in ``lang``, by default the request's."""
+    lang = lang or get_lang()
     found = _vocabulary().get(term)
     if found and found["label"]:
         return _choose(found["label"], lang)

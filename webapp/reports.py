@@ -388,10 +388,10 @@ def _cell(term) -> str:
     return text[:CELL_WIDTH - 1] + "…"
 
 
-def format_table(result) -> str:
-    """Return a SELECT result as an aligned text table (ASK: yes/no; graphs: N-Triples)."""
+def format_table(result, lang: str = "fr") -> str:
+    """Return a SELECT result as an aligned text table (ASK: yes/no; graphs: N-Triples), in ``lang``."""
     if result.kind == "ask":
-        return "oui" if result.boolean else "non"
+        return ("yes" if result.boolean else "no") if _en(lang) else ("oui" if result.boolean else "non")
     if result.kind == "graph":
         return result.serialize("ntriples").decode("utf-8").rstrip("\n")
     rows = [[_cell(t) for t in row] for row in result]
@@ -399,5 +399,5 @@ def format_table(result) -> str:
     widths = [max([len(h)] + [min(len(r[i]), CELL_WIDTH) for r in rows]) for i, h in enumerate(header)]
     line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
     out = [line(header), line(["-" * w for w in widths])] + [line(r) for r in rows]
-    out.append(f"({len(rows)} ligne{'s' if len(rows) != 1 else ''})")
+    out.append(f"({counted(len(rows), 'row', lang='en')})" if _en(lang) else f"({counted(len(rows), 'ligne')})")
     return "\n".join(out)

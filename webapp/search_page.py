@@ -53,22 +53,25 @@ def say(key: str, **values) -> str:
 CONCEPTS = "https://w3id.org/maillage/ontology/"
 
 
-def in_language(results: dict | None) -> dict | None:
-    """``results`` with the kinds', types' and vocabulary concepts' labels in the interface's language.
+def in_language(results: dict | None, lang: str | None = None) -> dict | None:
+    """``results`` with the kinds', types' and vocabulary concepts' labels in ``lang``, by default the interface's.
 
     The index keeps French labels; in English, a kind or actor type takes its English name, a theme or circle
     (a concept of the shipped schemes) its English label, and a summary that opens with the kind says it in English.
     """
-    if not results or get_lang() != "en":
+    if not results or (lang or get_lang()) != "en":
         return results
     from rdflib import URIRef
 
     from search.documents import LABELS_EN
-    from webapp.labels import term_label
+    from webapp.labels import in_english, term_label
 
     def concept(iri: str | None, label: str) -> str:
-        english = term_label(URIRef(iri)) if iri and iri.startswith(CONCEPTS) else None
+        english = term_label(URIRef(iri), "en") if iri and iri.startswith(CONCEPTS) else None
         return english if english and english != iri else label
+
+    def part_in_english(part: str) -> str:  # "dans Santé mentale": a theme's broader theme, by its French label
+        return f"in {in_english(part[5:], CONCEPTS)}" if part.startswith("dans ") else summary_part_in_english(part)
 
     for hit in results.get("results", []):
         if hit.get("snippet") and (hit.get("iri") or "").startswith(CONCEPTS):
@@ -80,12 +83,16 @@ def in_language(results: dict | None) -> dict | None:
         if french and summary.startswith(french):
             hit["summary"] = english + summary[len(french):]
         if hit.get("summary"):
-            hit["summary"] = " · ".join(summary_part_in_english(part) for part in hit["summary"].split(" · "))
-        if french and hit.get("snippet") == french:  # a document without a text of its own
+            hit["summary"] = " · ".join(part_in_english(part) for part in hit["summary"].split(" · "))
+        said = re.sub(r"</?mark>", "", hit.get("snippet") or "")  # the words sought are marked in a snippet
+        if french and said == french:  # a document without a text of its own
             hit["snippet"] = english
-        elif summary and hit.get("snippet") == summary:  # the same, that the summary stands for
+        elif summary and said == summary:  # the same, that the summary stands for
             hit["snippet"] = hit["summary"]
         hit["label"] = label_in_english(concept(hit.get("iri"), hit.get("label") or ""))
+        if matched := hit.get("matched_theme"):
+            hit["matched_theme"] = {**matched, "label": concept(matched.get("iri"), matched.get("label") or ""),
+                                    "via_label": concept(matched.get("via"), matched.get("via_label") or "")}
     for name, values in (results.get("facets") or {}).items():
         for value in values:
             if name in ("kind", "type"):
