@@ -592,3 +592,14 @@ def test_an_rdf_files_label_is_never_made_an_alternative(store, tmp_path):
     ingest(store, tmp_path / "registre.csv")
     assert rows(store, f"SELECT ?l WHERE {{ <{ACTOR}siren-852471960> <{RDFS.label}> ?l }}") == [
         ("MSP des Sucs (fiche)",)]
+
+
+def test_the_ptces_goals_scheme_that_the_deliberation_and_the_register_state_has_one_label_per_language(store):
+    for path in (EXAMPLES / "deliberations" / "saint-etienne-metropole-2024-00240-danaecare.txt",
+                 EXAMPLES / "ptce-registre.yaml"):
+        ingest(store, path)
+    labels = rows(store, "SELECT DISTINCT (LANG(?label) AS ?lang) ?label WHERE { "
+                         "<https://w3id.org/maillage/id/goals/ptce-sante-danaecare> "
+                         "<http://www.w3.org/2004/02/skos/core#prefLabel> ?label }")
+    assert labels == [
+        ("en", "Strategic goals — PTCE santé DanaeCare"), ("fr", "Objectifs stratégiques — PTCE santé DanaeCare")]

@@ -250,6 +250,13 @@ def literal(value: str | int | dt.date, datatype: URIRef | None = None) -> Liter
     return Literal(value, datatype=datatype)
 
 
+def goal_scheme_labels(ptce: str) -> tuple[Literal, Literal]:
+    """The French and English labels of the scheme of strategic goals of the PTCE named ``ptce``: every source that
+    states its goals (the deliberation that creates it, the partner register) gives the same, so that the scheme
+    has one ``skos:prefLabel`` per language, as SKOS requires."""
+    return Literal(f"Objectifs stratégiques — {ptce}", lang="fr"), Literal(f"Strategic goals — {ptce}", lang="en")
+
+
 def new_graph() -> TripleSet:
     """Return an empty extraction graph."""
     return TripleSet()

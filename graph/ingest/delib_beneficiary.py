@@ -14,6 +14,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
 from graph.identity import actor_iri, actor_key
+from graph.ingest.base import goal_scheme_labels
 from graph.ingest.delib_graph import Builder, goal_scheme_key
 from graph.ingest.delib_profile import Profile, Ptce, match_concepts
 from graph.namespaces import MAI, SCHEMA
@@ -81,7 +82,8 @@ def add_ptce(b: Builder, ptce: Ptce, coordinator: URIRef, coordinator_label: str
     if ptce.goals:
         scheme = b.mint("goals", key)
         b.add(scheme, RDF.type, SKOS.ConceptScheme)
-        b.add(scheme, SKOS.prefLabel, Literal(f"Objectifs du {label}", lang="fr"))
+        for scheme_label in goal_scheme_labels(label):
+            b.add(scheme, SKOS.prefLabel, scheme_label)
     for rank, (text, start, end) in enumerate(ptce.goals, 1):
         goal = b.mint("goal", key, rank)
         b.add(iri, MAI.hasGoal, goal)

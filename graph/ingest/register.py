@@ -53,7 +53,7 @@ from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 from graph.encodings import decode, encoding_name, is_utf8
 from graph.identity import ActorBook, fold
 from graph.ingest.french import fold as unaccent
-from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
+from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, goal_scheme_labels, new_graph
 from graph.ingest.register_grants import grant_errors, state_grant
 from graph.ingest.register_keys import canonical
 from graph.ingest.register_links import register_issues, register_stored
@@ -229,7 +229,8 @@ class _Builder:
         goal, scheme = mint("goal", self.slug, rank, base=self.ctx.base), mint("goals", self.slug, base=self.ctx.base)
         g = self.graph
         g.add((scheme, RDF.type, SKOS.ConceptScheme))
-        g.add((scheme, SKOS.prefLabel, Literal(f"Objectifs stratégiques — {self.book.labels[self.ptce]}", lang="fr")))
+        for scheme_label in goal_scheme_labels(self.book.labels[self.ptce]):
+            g.add((scheme, SKOS.prefLabel, scheme_label))
         g.add((goal, RDF.type, MAI.StrategicGoal))
         g.add((goal, SKOS.prefLabel, Literal(label, lang="fr")))
         g.add((goal, SKOS.notation, Literal(rank, datatype=XSD.integer)))
