@@ -603,3 +603,44 @@ def test_the_ptces_goals_scheme_that_the_deliberation_and_the_register_state_has
                          "<http://www.w3.org/2004/02/skos/core#prefLabel> ?label }")
     assert labels == [
         ("en", "Strategic goals — PTCE santé DanaeCare"), ("fr", "Objectifs stratégiques — PTCE santé DanaeCare")]
+
+
+@pytest.mark.parametrize("register_first", [False, True], ids=["deliberation-first", "register-first"])
+def test_a_goal_the_register_words_otherwise_than_the_deliberation_has_the_registers_wording_as_its_one_label(
+        store, tmp_path, register_first):
+    text = (EXAMPLES / "ptce-registre.yaml").read_text(encoding="utf-8")
+    start = text.index("Valorisation des acteurs et des actions")
+    end = text.index("- rank: 2")
+    register = tmp_path / "registre.yaml"
+    register.write_text(text[:start] + "Valorisation des acteurs du territoire\n    " + text[end:], encoding="utf-8")
+    deliberation = EXAMPLES / "deliberations" / "saint-etienne-metropole-2024-00240-danaecare.txt"
+    for path in (register, deliberation) if register_first else (deliberation, register):
+        ingest(store, path)
+    goal = "<https://w3id.org/maillage/id/goal/ptce-sante-danaecare/1>"
+    pref = rows(store, f"SELECT DISTINCT ?l WHERE {{ {goal} <{SKOS.prefLabel}> ?l }}")
+    alt = rows(store, f"SELECT DISTINCT ?l WHERE {{ {goal} <{SKOS.altLabel}> ?l }}")
+    assert pref == [("Valorisation des acteurs du territoire",)]
+    assert alt == [("Valorisation des acteurs et des actions / marketing territorial en santé (pour les usagers, les "
+                    "entreprises, les universités et le rayonnement du territoire)",)]
+    other = "<https://w3id.org/maillage/id/goal/ptce-sante-danaecare/2>"  # worded alike: one label, no variant
+    assert len(rows(store, f"SELECT DISTINCT ?l WHERE {{ {other} <{SKOS.prefLabel}> ?l }}")) == 1
+    assert rows(store, f"SELECT ?l WHERE {{ {other} <{SKOS.altLabel}> ?l }}") == []
+
+
+def test_removing_the_register_gives_the_goal_back_the_deliberations_wording_as_its_label(store, tmp_path):
+    from graph.ingest.removal import remove_sources
+
+    text = (EXAMPLES / "ptce-registre.yaml").read_text(encoding="utf-8")
+    register = tmp_path / "registre.yaml"
+    register.write_text(text.replace("Accompagnement de porteurs de projet santé en post-incubation",
+                                     "Accompagner les porteurs de projet"), encoding="utf-8")
+    ingest(store, EXAMPLES / "deliberations" / "saint-etienne-metropole-2024-00240-danaecare.txt")
+    ingest(store, register)
+    goal = "<https://w3id.org/maillage/id/goal/ptce-sante-danaecare/3>"
+    assert rows(store, f"SELECT DISTINCT ?l WHERE {{ {goal} <{SKOS.prefLabel}> ?l }}") == [
+        ("Accompagner les porteurs de projet",)]
+    removal = remove_sources(store, ["registre.yaml"])
+    assert rows(store, f"SELECT DISTINCT ?l WHERE {{ {goal} <{SKOS.prefLabel}> ?l }}") == [
+        ("Accompagnement de porteurs de projet santé en post-incubation",)]
+    assert rows(store, f"SELECT ?l WHERE {{ {goal} <{SKOS.altLabel}> ?l }}") == []
+    assert goal[1:-1] in removal.touched

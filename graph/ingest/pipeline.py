@@ -29,6 +29,7 @@ from graph.ingest.lookahead import LOOKAHEAD_MAX_BYTES, Lookaheads, Prepared, ex
 from graph.ingest.rdf_checks import others_hold_identifiers, rdf_file_issues
 from graph.ingest.rdf_first_pass import Observed
 from graph.ingest.register_links import relink
+from graph.ingest.shared_concepts import keep_one_pref_label
 from graph.ingest.sources import StoredSources, lost_things, stored_sha256, stored_subjects
 from graph.ingest.unknown import compressed, word_document
 from graph.namespaces import DEFAULT_BASE, MAI, SCHEMA
@@ -229,12 +230,14 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
                             extraction.text)
     if (graph := extraction.graph) is not None:
         resolution = resolve_actors(graph, writer.query, ctx.source, source_kind.name)
+        outranked = keep_one_pref_label(graph, writer.query, ctx.source, source_kind.name)
         canonical_deliberations(graph)
         report.issues += [Issue("warning", fr, en, line) for fr, en, line in resolution.ambiguous]
         graph += description
         _materialise_extraction(graph, ctx.source)
         writer.replace_graph(ctx.source, graph)
         _demote_labels(writer, resolution.demoted)
+        _demote_labels(writer, outranked, SKOS.prefLabel)
         changed: set[str] = set()
         if source_kind.check_stored is not None:
             issues, changed, *counts = source_kind.check_stored(writer, ctx.source)
@@ -279,14 +282,15 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     return report
 
 
-def _demote_labels(writer, demoted: list[tuple[URIRef, URIRef, Literal]]) -> None:
-    """Make alternative labels, in their sources' graphs, the stored labels that a better-ranked source's name of
-    the same actor outranks (:data:`graph.resolution.LABEL_RANKS`): one display name per actor."""
+def _demote_labels(writer, demoted: list[tuple[URIRef, URIRef, Literal]], predicate: URIRef = RDFS.label) -> None:
+    """Make alternative labels, in their sources' graphs, the stored labels (``predicate``) that a better-ranked
+    source's name of the same resource outranks (:data:`graph.resolution.LABEL_RANKS` for an actor's ``rdfs:label``,
+    :mod:`graph.ingest.shared_concepts` for a goal's ``skos:prefLabel``): one display name per resource."""
     by_graph: dict[URIRef, list[tuple[URIRef, Literal]]] = {}
     for where, actor, label in demoted:
         by_graph.setdefault(where, []).append((actor, label))
     for where, labels in by_graph.items():
-        writer.remove(where, [(actor, RDFS.label, label) for actor, label in labels])
+        writer.remove(where, [(actor, predicate, label) for actor, label in labels])
         alternative = TripleSet()
         for actor, label in labels:
             alternative.add((actor, SKOS.altLabel, label))
