@@ -184,7 +184,9 @@ IRIS_PER_QUERY = 2000
 #: The focus nodes that the narrowing lets through (:func:`_check_suspects`).
 _SUSPECTS = "SELECT DISTINCT ?focus WHERE %s"
 #: The graphs, among those of a VALUES block, that state a value of ``path`` for each of the focus nodes.
-_STATING = "SELECT ?focus ?graph WHERE { VALUES ?focus { %s } %s ?focus <%s> ?value } }"
+#: Which of some focus nodes one graph gives a value of a path. The graph is written in the pattern: bound by a VALUES
+#: block instead, Oxigraph 0.5 reads the path in every graph (200 nodes of the 100k corpus's dump: 455 ms, 3 ms so).
+_STATING = "SELECT DISTINCT ?focus WHERE { VALUES ?focus { %s } GRAPH <%s> { ?focus <%s> ?value } }"
 #: Values that a result about too many values names, at most.
 MAX_SHOWN = 5
 #: Graphs that one validation scopes its queries to (:func:`validate_graphs`), at most. Oxigraph 0.5 evaluates some
@@ -215,26 +217,25 @@ def validate(query, graph: URIRef | None = None, threads: int = 1) -> list[Viola
     """
     found = {v for _, v in _violations(query, {"graph": graph} if graph is not None else {}, threads)}
     if graph is not None:
-        found = _stated_in(query, f"VALUES ?graph {{ <{graph}> }} GRAPH ?graph {{", found, {str(graph)})
+        found = _stated_in(query, found, str(graph))
     return name_violations(query, sorted(found, key=_order_key))
 
 
-def _stated_in(query, scope: str, violations: set[Violation], graph: set[str]) -> set[Violation]:
-    """``violations`` less those about several files' values (``of_values``) of which no graph of ``graph`` (all of
-    ``scope``) states a value: a file that only mentions an actor is not told that two others disagree on it."""
+def _stated_in(query, violations: set[Violation], graph: str) -> set[Violation]:
+    """``violations`` less those about several files' values (``of_values``) of which ``graph`` states no value: a
+    file that only mentions an actor is not told that two others disagree on it."""
     keep = {v for v in violations if not v.of_values or not NAMED_IRI.fullmatch(v.focus)}  # blank nodes: as found
     by_path: dict[str, list[Violation]] = defaultdict(list)
     for violation in violations - keep:
         by_path[violation.path].append(violation)
     for path, about in by_path.items():
-        if (named := _named([("iri", v.focus) for v in about])) is None:
+        if (named := _named([("iri", v.focus) for v in about])) is None or not _WRITABLE_IRI.fullmatch(graph):
             keep.update(about)
             continue
         stating = set()
         for chunk in named:
-            stating |= {(term_parts(focus)[1], term_parts(g)[1])
-                        for focus, g in query(_STATING % (chunk, scope, path)).raw_rows()}
-        keep.update(v for v in about if any((v.focus, g) in stating for g in graph))
+            stating |= {term_parts(focus)[1] for (focus,) in query(_STATING % (chunk, graph, path)).raw_rows()}
+        keep.update(v for v in about if v.focus in stating)
     return keep
 
 
@@ -271,7 +272,7 @@ def validate_graphs(query, graphs: list[URIRef], threads: int = 1) -> dict[URIRe
             for graph in holders.get(violation.focus, ()):
                 gathered[URIRef(graph)].add(violation)
     for graph in graphs:
-        gathered[graph] = _stated_in(query, scope, gathered[graph], {str(graph)})
+        gathered[graph] = _stated_in(query, gathered[graph], str(graph))
     named = iter(name_violations(query, [v for graph in graphs for v in sorted(gathered[graph], key=_order_key)]))
     return {graph: [next(named) for _ in gathered[graph]] for graph in graphs}
 
