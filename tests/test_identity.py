@@ -644,3 +644,21 @@ def test_removing_the_register_gives_the_goal_back_the_deliberations_wording_as_
         ("Accompagnement de porteurs de projet santé en post-incubation",)]
     assert rows(store, f"SELECT ?l WHERE {{ {goal} <{SKOS.altLabel}> ?l }}") == []
     assert goal[1:-1] in removal.touched
+
+
+def test_a_goal_that_an_rdf_file_labels_keeps_the_files_label_and_gets_the_registers_back_once_the_file_is_removed(
+        store, tmp_path):
+    from graph.ingest.removal import remove_sources
+
+    goal = "https://w3id.org/maillage/id/goal/ptce-sante-danaecare/3"
+    turtle = tmp_path / "objectifs.ttl"
+    turtle.write_text(f'<{goal}> a <https://w3id.org/maillage/ontology#StrategicGoal> ; '
+                      f'<{SKOS.prefLabel}> "Incubation santé"@fr ; <{SKOS.altLabel}> "Incubation"@en .\n',
+                      encoding="utf-8")
+    ingest(store, turtle)
+    ingest(store, EXAMPLES / "ptce-registre.yaml")
+    register_label = "Accompagnement de porteurs de projet santé en post-incubation"
+    assert rows(store, f"SELECT DISTINCT ?l WHERE {{ <{goal}> <{SKOS.prefLabel}> ?l }}") == [("Incubation santé",)]
+    assert (register_label,) in rows(store, f"SELECT DISTINCT ?l WHERE {{ <{goal}> <{SKOS.altLabel}> ?l }}")
+    remove_sources(store, ["objectifs.ttl"])
+    assert rows(store, f"SELECT DISTINCT ?l WHERE {{ <{goal}> <{SKOS.prefLabel}> ?l }}") == [(register_label,)]

@@ -18,7 +18,7 @@ from rdflib import URIRef
 
 from graph.ingest.base import InputError, Issue, source_iri
 from graph.ingest.register_links import relink
-from graph.ingest.shared_concepts import restore_pref_labels, shared_concepts_of
+from graph.ingest.shared_concepts import labelled_in, restore_pref_labels
 from graph.ingest.sources import stored_subjects
 from graph.namespaces import DEFAULT_BASE, sparql_prologue
 from graph.store import graph_size
@@ -54,13 +54,13 @@ def remove_sources(store, names: list[str], base: str = DEFAULT_BASE) -> Removal
             if source is None:
                 raise _unknown(name, sorted(by_title))
             wanted[source] = name
-        concepts = []  # goals and their schemes that other sources may word too (graph.ingest.shared_concepts)
+        lost = set()  # the labels of goals that other sources may word too (graph.ingest.shared_concepts)
         for source, name in wanted.items():
             removal.touched |= {str(s) for s in stored_subjects(writer.query, source)} | {str(source)}
             removal.removed.append((name, source, graph_size(writer.query, source)))
-            concepts += shared_concepts_of(writer.query, source)
+            lost |= labelled_in(writer.query, source)
             writer.drop_graph(source)
-        removal.touched |= restore_pref_labels(writer, sorted(set(concepts), key=str))
+        removal.touched |= restore_pref_labels(writer, lost)
         touched, removal.issues = relink(writer, set())
         removal.touched |= touched
     return removal

@@ -6,7 +6,8 @@ SKOS allows a resource no more than one preferred label per language tag. When t
 ("Valorisation des acteurs" in the register, the deliberation's whole sentence), the register's wording, which
 the PTCE's coordinators keep, is the preferred one; between other sources the one stored first stays. The other
 wording becomes a ``skos:altLabel`` in its own source's graph: still shown, still searchable, and preferred again
-once the source that outranked it is removed (``maillage remove``: :func:`restore_pref_labels`).
+once the source that outranked it is removed (``maillage remove``: :func:`restore_pref_labels`). An RDF file's
+labels are its own, as an actor's are (:mod:`graph.resolution`): never changed, and never outranked.
 """
 
 from __future__ import annotations
@@ -34,46 +35,56 @@ def keep_one_pref_label(graph: TripleSet, query, source: URIRef, kind: str) -> l
     concepts = sorted({s for cls in SHARED for s in graph.subjects(RDF.type, cls) if isinstance(s, URIRef)}, key=str)
     if not concepts:
         return []
-    stored: dict[tuple[URIRef, str], list[tuple[Literal, bool]]] = {}  # (concept, language) -> (label, preferred?)
+    # (concept, language) -> each stored label, and whether it stays preferred whatever comes: the register's, and
+    # an RDF file's (or one of no known source), which are never changed
+    stored: dict[tuple[URIRef, str], list[tuple[Literal, bool]]] = {}
     for concept, label, stored_kind in query(_STORED % " ".join(c.n3() for c in concepts), {"source": source}):
         if isinstance(label, Literal):
-            stored.setdefault((concept, label.language or ""), []).append((label, str(stored_kind) == PREFERRED_KIND))
-    outranked = []
+            kept = stored_kind is None or str(stored_kind) in (PREFERRED_KIND, "rdf")
+            stored.setdefault((concept, label.language or ""), []).append((label, kept))
+    outranked = set()
     for concept in concepts:
         for label in list(graph.objects(concept, SKOS.prefLabel)):
             held = stored.get((concept, getattr(label, "language", None) or ""), [])
             if not held or any(label == other for other, _ in held):
                 continue
-            if kind == PREFERRED_KIND and not any(preferred for _, preferred in held):
-                outranked += [(concept, other) for other, _ in held]
+            if kind == PREFERRED_KIND and not any(kept for _, kept in held):
+                outranked |= {(concept, other) for other, _ in held}
             else:
                 graph.remove((concept, SKOS.prefLabel, label))
                 graph.add((concept, SKOS.altLabel, label))
-    return [(where, concept, label) for concept, label in outranked
+    return [(where, concept, label) for concept, label in sorted(outranked)
             for (where,) in query(_GRAPHS, {"source": source, "concept": concept, "label": label})]
 
 
-_IN_GRAPH = ("SELECT DISTINCT ?concept WHERE { GRAPH ?source { ?concept a ?class } VALUES ?class { "
-             + " ".join(c.n3() for c in SHARED) + " } }")
+#: The shared concepts that a source's graph gives a preferred label, and in which language.
+_IN_GRAPH = ("SELECT DISTINCT ?concept (LANG(?label) AS ?lang) WHERE { GRAPH ?source { ?concept a ?class ; <"
+             + str(SKOS.prefLabel) + "> ?label } VALUES ?class { " + " ".join(c.n3() for c in SHARED) + " } }")
+#: The alternative labels of some concepts, in the graphs of sources other than RDF files, in a language in which
+#: the concept has no preferred label.
 _BARE = ("SELECT ?concept ?label ?g WHERE { VALUES ?concept { %s } GRAPH ?g { ?concept <" + str(SKOS.altLabel)
-         + "> ?label } FILTER NOT EXISTS { ?concept <" + str(SKOS.prefLabel) + "> ?pref "
-         "FILTER(LANG(?pref) = LANG(?label)) } }")
+         + "> ?label } FILTER NOT EXISTS { ?g <" + str(DCTERMS.type) + "> \"rdf\" } FILTER NOT EXISTS { ?concept <"
+         + str(SKOS.prefLabel) + "> ?pref FILTER(LANG(?pref) = LANG(?label)) } }")
 
 
-def shared_concepts_of(query, source: URIRef) -> list[URIRef]:
-    """The shared concepts that the graph of ``source`` states (before a removal drops it)."""
-    return [concept for (concept,) in query(_IN_GRAPH, {"source": source}) if isinstance(concept, URIRef)]
+def labelled_in(query, source: URIRef) -> set[tuple[URIRef, str]]:
+    """(concept, language) for each preferred label that the graph of ``source`` gives a shared concept (read before
+    a removal drops it)."""
+    return {(concept, str(lang)) for concept, lang in query(_IN_GRAPH, {"source": source})
+            if isinstance(concept, URIRef)}
 
 
-def restore_pref_labels(writer, concepts: list[URIRef]) -> set[str]:
-    """Once sources are removed, give each of ``concepts`` that has lost its preferred label in a language the
-    wording that another source gives it, made alternative when the removed source's outranked it (the first, in
-    the order of the text, of those left in that language); return the concepts changed."""
+def restore_pref_labels(writer, lost: set[tuple[URIRef, str]]) -> set[str]:
+    """Once sources are removed, give each concept of ``lost`` that has no preferred label left in that language the
+    wording that another source (not an RDF file) gives it, made alternative when the removed source's outranked it
+    (the first, in the order of the text, of those left in that language); return the concepts changed."""
+    concepts = sorted({concept for concept, _ in lost}, key=str)
     bare: dict[tuple[URIRef, str], list[tuple[str, URIRef, Literal]]] = {}
     for i in range(0, len(concepts), 500):
         values = " ".join(c.n3() for c in concepts[i:i + 500])
         for concept, label, where in writer.query(_BARE % values):
-            bare.setdefault((concept, label.language or ""), []).append((str(label), where, label))
+            if (concept, label.language or "") in lost:
+                bare.setdefault((concept, label.language or ""), []).append((str(label), where, label))
     for (concept, _), labels in bare.items():
         _, where, label = min(labels, key=lambda found: (found[0], str(found[1])))
         writer.remove(where, [(concept, SKOS.altLabel, label)])
