@@ -27,3 +27,18 @@ def test_a_worker_caps_its_malloc_arenas_before_it_makes_the_app_or_starts_a_thr
 @pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="mallopt's arena cap is glibc's")
 def test_glibc_takes_the_arena_cap():
     assert server.limit_malloc_arenas(server.MALLOC_ARENAS) is True
+
+
+def test_the_server_opens_no_control_socket_in_the_users_home(tmp_path):
+    """gunicorn's control socket (``~/.gunicorn/gunicorn.ctl`` from gunicorn 25.1) would be a way in that Maillage
+    does not use, outside the data directory."""
+    import urllib.request
+
+    from tests.conftest import serving
+
+    home = tmp_path / "home"
+    home.mkdir()
+    log = tmp_path / "serve.log"
+    with serving(tmp_path / "data", env={"HOME": str(home), "XDG_RUNTIME_DIR": str(home)}, log=log) as url:
+        assert urllib.request.urlopen(url + "/healthz", timeout=10).status == 200
+    assert list(home.iterdir()) == [] and "Control" not in log.read_text(encoding="utf-8")

@@ -19,6 +19,11 @@ REQUEST_LINE_LIMIT = 0
 #: tests, a worker peaked at 435–442 MB, and at 376–397 MB with two arenas, answering as many requests a second.
 MALLOC_ARENAS = 2
 _M_ARENA_MAX = -8  # mallopt's parameter, from glibc's malloc.h
+#: gunicorn 25.1 and later open a control socket for their ``gunicornc`` tool (count, reload or stop the workers), by
+#: default in the user's home (``~/.gunicorn/gunicorn.ctl``): a way in that Maillage neither uses nor documents, one
+#: path for every server of the machine, a file outside the data directory, and an error logged at each start where
+#: the home is not writable (a service account, a container). Off, where the setting exists.
+NO_CONTROL_SOCKET = "control_socket_disable"
 
 
 class _Server(BaseApplication):
@@ -29,6 +34,8 @@ class _Server(BaseApplication):
     def load_config(self):
         for key, value in self.options.items():
             self.cfg.set(key, value)
+        if NO_CONTROL_SOCKET in self.cfg.settings:
+            self.cfg.set(NO_CONTROL_SOCKET, True)
 
     def load(self):
         limit_malloc_arenas(MALLOC_ARENAS)  # in the worker, before it starts any thread
