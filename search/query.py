@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import html
+import re
 from collections.abc import Mapping
 
 from graph.french_text import counted
@@ -274,9 +275,10 @@ def format_results(results: dict, lang: str = "fr") -> str:
         lines.append(f"     {result['iri']}")
         if result["summary"]:
             lines.append(f"     {result['summary']}")
-        text = html.unescape(result["snippet"].replace("<mark>", "«").replace("</mark>", "»"))
-        if text and text != result["summary"]:
-            lines.append(f"     {text}")
+        # A snippet that only repeats the kind or the summary, the words sought marked, says nothing (as on the page).
+        said = html.unescape(re.sub(r"</?mark>", "", result["snippet"]))
+        if said and said not in (result["summary"], result["type_label"]):
+            lines.append(f"     {html.unescape(result['snippet'].replace('<mark>', '«').replace('</mark>', '»'))}")
         if result["matched_theme"]:
             matched = result["matched_theme"]
             lines.append(f"     {'theme:' if en else 'thème :'} {matched['label']} (via {matched['via_label']})")

@@ -357,3 +357,9 @@ def test_in_english_a_shipped_themes_broader_theme_is_named_in_english_on_the_ap
     printed = CliRunner().invoke(main, ["--data", demo_data, "search", "psychiatrie"], env={"MAILLAGE_LANG": "en"})
     assert "Psychiatry  [Theme]" in printed.output and "Theme · in Mental health" in printed.output
     assert "Thème" not in printed.output and "dans" not in printed.output, printed.output
+
+
+def test_the_cli_prints_no_snippet_that_only_repeats_a_results_summary(demo_data):
+    printed = CliRunner().invoke(main, ["--data", demo_data, "search", "santé mentale"]).output
+    block = printed[printed.index("/theme/psychiatrie"):].split("\n  2.")[0].split("\n  3.")[0]
+    assert "Thème · dans Santé mentale" in block and "«" not in block, printed
