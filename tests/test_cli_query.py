@@ -311,8 +311,9 @@ def test_every_command_and_option_has_its_help_in_french_and_in_english():
     (("ingest",), "fr", ["Usage : main ingest [OPTIONS] FICHIERS...",
                          "Importe des fichiers : un graphe nommé par fichier, validé, indexé.",
                          "--kind TYPE Impose le type de source (rdf, deliberation, scdl-subventions, …).",
-                         "--funder FINANCEUR Financeur d'une liste de subventions sans colonnes de financeur : "
-                         "« NOM[;SIRET] ».", "-h, --help Affiche cette aide et s'arrête."]),
+                         "--funder FINANCEUR Financeur d'une liste de subventions sans colonnes de financeur, ou "
+                         "collectivité d'une délibération dont le texte n'en nomme aucune : « NOM[;SIRET] ».",
+                         "-h, --help Affiche cette aide et s'arrête."]),
     (("serve",), "fr", ["--port PORT Port où écouter. [par défaut : 5000 ; entre 1 et 65535]"]),
     (("search",), "fr", ["Usage : main search [OPTIONS] [TEXTE]", "[par défaut : 1 ; au moins 1]"]),
     (("query",), "fr", ["Usage : main query [OPTIONS] REQUÊTE"]),
@@ -322,7 +323,8 @@ def test_every_command_and_option_has_its_help_in_french_and_in_english():
                 "./maillage-data. -h, --help Show this message and exit.",
                 "Commands: export Dump the graph (trig, nquads) or the grants (SCDL)."]),
     (("ingest",), "en", ["Usage: main ingest [OPTIONS] PATHS...",
-                         "--funder FUNDER Funder of a grants list without funder columns: \"NAME[;SIRET]\".",
+                         "--funder FUNDER Funder of a grants list without funder columns, or authority of a "
+                         "deliberation whose text names none: \"NAME[;SIRET]\".",
                          "-h, --help Show this message and exit."]),
     (("serve",), "en", ["--port PORT Port to listen on. [default: 5000; 1<=x<=65535]"]),
     (("search",), "en", ["Usage: main search [OPTIONS] [TEXT]", "[default: 1; x>=1]"]),

@@ -216,7 +216,42 @@ def test_an_authority_not_found_is_reported_with_the_heading_that_was_tried(tmp_
         extract(SourceContext(text, text.read_bytes()))
     assert caught.value.issue.message == (
         "collectivité introuvable : ni nom reconnu dans l'en-tête « RÉPUBLIQUE FRANÇAISE / Séance du "
-        "5 avril 2024 / Délibération n° 2024-01 », ni identifiant ACTES")
+        "5 avril 2024 / Délibération n° 2024-01 », ni identifiant ACTES ; indiquez-la avec l'option "
+        "--funder \"NOM[;SIRET]\"")
+
+
+#: A town hall's web page of its council's minutes: the commune is named nowhere.
+_MINUTES = ("Compte rendu du conseil municipal du 05 Mars 2024\n\nLe Conseil Municipal légalement convoqué s'est "
+            "réuni à l'hôtel de ville sous la présidence de Madame Hélène VASSEUR, Maire.\n\n"
+            "N°2024/03/02 : SUBVENTION A L'ASSOCIATION « LE PANIER SOLIDAIRE »\n\nAprès en avoir délibéré, le "
+            "Conseil Municipal décide d'attribuer une subvention de 2 500 € à l'association « Le Panier Solidaire ».\n"
+            "Adopté à l'unanimité.\n")
+
+
+def test_the_authority_that_a_text_does_not_name_is_given_with_the_funder_option(tmp_path):
+    minutes = tmp_path / "compte-rendu.txt"
+    minutes.write_text(_MINUTES, encoding="utf-8")
+    refused = ingest(tmp_path, minutes)
+    assert refused.exit_code == 1 and "indiquez-la avec l'option --funder" in refused.output
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "ingest", str(minutes),
+                                       "--funder", "Commune de Val-Fictif-sur-Orge;21990000800018"])
+    assert result.exit_code == 0, result.output
+    rows = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "query", "--format", "csv", """
+        PREFIX mai: <https://w3id.org/maillage/ontology#> PREFIX schema: <http://schema.org/>
+        SELECT ?label ?siren WHERE { ?grant schema:funder ?f . ?f rdfs:label ?label ; mai:siren ?siren .
+                                     ?grant mai:decidedBy/mai:authority ?f }"""]).output
+    assert rows.splitlines() == ["label,siren", "Commune de Val-Fictif-sur-Orge,219900008"]
+
+
+def test_the_funder_option_leaves_aside_the_authority_a_text_names_otherwise_with_a_warning(tmp_path):
+    minutes = tmp_path / "compte-rendu.txt"
+    minutes.write_text("COMMUNE DE MONTCLAIR-FICTIF\n" + _MINUTES, encoding="utf-8")
+    extraction = extract(SourceContext(minutes, minutes.read_bytes(), options={"funder": "Commune de Val-Fictif"}))
+    assert [i.message for i in extraction.issues] == [
+        "option --funder « Commune de Val-Fictif » laissée de côté : la délibération nomme sa collectivité, "
+        "« Commune de Montclair-Fictif »"]
+    same = extract(SourceContext(minutes, minutes.read_bytes(), options={"funder": "COMMUNE DE MONTCLAIR-FICTIF"}))
+    assert same.issues == []
 
 
 def test_a_deliberation_of_a_body_of_no_known_kind_is_read_with_the_headings_name_and_a_warning(tmp_path):
@@ -240,7 +275,7 @@ def test_a_commune_named_only_as_a_beneficiary_is_not_taken_for_the_authority(tm
     assert caught.value.issue.message == (
         "collectivité introuvable : ni nom reconnu dans l'en-tête « COMMISSION PERMANENTE / Séance du 5 avril 2024 / "
         "Délibération n° 2024-01 », ni identifiant ACTES ; « Commune de Mens-Fictive » n'y est nommée que comme "
-        "bénéficiaire")
+        "bénéficiaire ; indiquez-la avec l'option --funder \"NOM[;SIRET]\"")
 
 
 def test_a_decision_of_the_president_by_delegation_is_read_as_a_deliberation():

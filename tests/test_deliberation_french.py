@@ -417,6 +417,24 @@ def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first
     assert find_authority(text)[0] == name
 
 
+@pytest.mark.parametrize("text, name", [
+    # a commune's name spaced, its particles in small letters, in a heading in capitals or in a sentence
+    ("COMMUNE DE SAINT AUBIN LES LORVANES\nSéance du 9 avril 2024\n", "Commune de Saint Aubin les Lorvanes"),
+    ("VILLE DE BOURG LA FICTIVE\nSéance du 9 avril 2024\n", "Ville de Bourg la Fictive"),
+    ("MAIRIE DE VILLENEUVE SUR LORVANE\nSéance du 9 avril 2024\n", "Commune de Villeneuve sur Lorvane"),
+    ("Séance du 9 avril 2024\nLe Conseil Municipal de la Commune de Saint Aubin les Lorvanes, régulièrement "
+     "convoqué, s'est réuni.\n", "Commune de Saint Aubin les Lorvanes"),
+    ("Séance du 9 avril 2024\nLe conseil municipal de la commune de Saint Aubin les Lorvanes, régulièrement "
+     "convoqué, s'est réuni.\n", "Commune de Saint Aubin les Lorvanes"),
+    # nor the organ, nor a person, that follows the name
+    ("Séance du 9 avril 2024\nLa Commune de Mens-Fictive le Conseil municipal entendu\n", "Commune de Mens-Fictive"),
+    # a council of the town's children is no town
+    ("Séance du 9 avril 2024\nLe Conseil Municipal des Enfants de la Ville a proposé un projet.\n", None),
+])
+def test_a_communes_name_keeps_its_spaced_particles_wherever_the_text_names_it(text, name):
+    assert (find_authority(text) or (None,))[0] == name
+
+
 def test_an_authoritys_organ_on_the_line_below_its_kind_is_not_its_name():
     assert find_authority("Communauté d'agglomération\n\nCONSEIL COMMUNAUTAIRE DU JEUDI 10 AVRIL 2025\n\n"
                           "Délibération n° 2025-112\n") is None

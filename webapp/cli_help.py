@@ -77,9 +77,10 @@ CATALOGUE: dict[str, CommandHelp] = {
                                   "Refuse a file with any rejected row or SHACL violation.")),
             "force": OptionHelp(("Importe à nouveau un fichier, même s'il n'a pas changé.",
                                  "Ingest again even when the file has not changed.")),
-            "funder": OptionHelp(("Financeur d'une liste de subventions sans colonnes de financeur : "
-                                  "« NOM[;SIRET] ».",
-                                  'Funder of a grants list without funder columns: "NAME[;SIRET]".'),
+            "funder": OptionHelp(("Financeur d'une liste de subventions sans colonnes de financeur, ou collectivité "
+                                  "d'une délibération dont le texte n'en nomme aucune : « NOM[;SIRET] ».",
+                                  "Funder of a grants list without funder columns, or authority of a deliberation "
+                                  'whose text names none: "NAME[;SIRET]".'),
                                  ("FINANCEUR", "FUNDER")),
             "no_index": OptionHelp(("Laisse l'index de recherche tel quel (imports en masse) : il reste alors périmé "
                                     "jusqu'à « maillage index ».",

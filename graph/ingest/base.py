@@ -18,6 +18,7 @@ from typing import Any, Callable
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
+from graph.identifiers import clean_identifier, siren_ok, siret_ok
 from graph.namespaces import DEFAULT_BASE, MAI, OA, PROV, RDF, mint, slugify
 from graph.triples import TripleSet, plain_literal
 
@@ -276,3 +277,21 @@ def add_evidence(graph: TripleSet, fact: URIRef, ctx: SourceContext, text: str, 
     graph.add((selector, OA.end, literal(end, _NON_NEGATIVE_INTEGER)))
     graph.add((selector, _DERIVED_FROM, ctx.source))
     return selector
+
+
+#: How a message names the option that gives the funder, or the authority, that a source does not name.
+FUNDER_OPTION = '--funder "NOM[;SIRET]"'
+
+
+def parse_funder_option(text: str) -> tuple[str, str | None]:
+    """Split ``--funder "NAME[;SIRET]"``; raises InputError for an empty name or an invalid SIRET.
+
+    >>> parse_funder_option("Saint-Etienne Métropole;24420077000018")
+    ('Saint-Etienne Métropole', '24420077000018')
+    """
+    name, _, siret = (p.strip() for p in text.partition(";"))
+    siret = clean_identifier(siret) or None
+    if not name or (siret and not (siret_ok(siret) or siren_ok(siret))):
+        raise InputError(f"option --funder invalide « {text} » : attendu {FUNDER_OPTION} avec un SIRET valide",
+                         message_en=f"invalid --funder '{text}': expected \"NAME[;SIRET]\" with a valid SIRET")
+    return name, siret

@@ -18,6 +18,13 @@ _NEXT_WORDS = (r"(?:[ -](?:(?:et[ -](?:de|du|des|de la|de l['’]|d['’])|et|de
                r"en(?![ -](?:Commission|Conseil|Comité|Bureau|Assemblée|Séance|Session|Réunion|Date|Exercice|"
                r"Préfecture|Sous-[Pp]réfecture)\b))(?:[ -]|\n)?)?"
                r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*")
+#: The words of a commune's name after its first, hyphenated or spaced, with the particles between them: "Saint
+#: Julien les Rosiers", "Bourg la Reine", "Villeneuve sur Lot", "Saint Pierre d'Oléron" (not "… le Conseil
+#: municipal", "… de Mme X").
+_COMMUNE_WORDS = (r"(?:[ -](?:(?:les|lès|lez|le|la|sur|sous|en|aux|au|de|du|des|de\s+la)[ -]"
+                  r"(?!(?:Conseil|Bureau|Maire|Mairie|Séance|Session|Commission|Comité|Président|Présidente|"
+                  r"Préfecture|Sous-[Pp]réfecture|Département|Région|République|Assemblée|Mme|Madame|Monsieur|M)\b)"
+                  r"|[dl]['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*")
 #: Authorities: pattern whose ``name`` group is the authority's display name, in the order they are tried on a
 #: text's body (a heading is read in :data:`_HEADING_ORDER`).
 _AUTHORITY_PATTERNS = {
@@ -27,7 +34,14 @@ _AUTHORITY_PATTERNS = {
     ),
     "commune": (
         r"(?P<name>(?:Ville|Commune(?:\s+(?i:nouvelle))?)\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)"
-        r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ -][A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*)"
+        r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*" + _COMMUNE_WORDS + ")"
+    ),
+    # A commune that its council's sentence names in small letters: "le conseil municipal de la commune de Saint
+    # Julien les Rosiers, régulièrement convoqué" (a commune named elsewhere in small letters may be a place only:
+    # "située sur la commune de …").
+    "council-of-the-commune": (
+        r"(?i:conseil\s+municipal\s+de\s+la\s+)(?P<name>(?i:ville|commune)\s+"
+        r"(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)[A-ZÀ-ÖØ-ÞŒ][\w'’-]*" + _COMMUNE_WORDS + ")"
     ),
     "departement-region": (
         r"(?P<name>(?:D[ée]partement|R[ée]gion)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?"
@@ -104,14 +118,16 @@ _AUTHORITY_PATTERNS = {
     "paris": r"(?P<name>Conseil\s+de\s+Paris)\b",
     # New Caledonia's provinces, each with its assembly: "PROVINCE NORD", "Assemblée de la Province des îles Loyauté"
     "province": r"(?P<name>Province\s+(?:Nord|Sud|des\s+[îi]les(?:\s+Loyaut[ée])?))\b",
-    # A town's council named with its town ("CONSEIL MUNICIPAL DE NANTES"), not with the commune it is of.
+    # A town's council named with its town ("CONSEIL MUNICIPAL DE NANTES"), not with the commune it is of, nor a
+    # council of its children or elders ("Conseil municipal des Enfants").
     "municipal-council": (
         r"(?P<name>Conseil\s+(?i:municipal)\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)"
-        r"(?!(?i:ville|commune)\b)[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ -][A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*)"
+        r"(?!(?i:ville|commune|enfants|jeunes|sages|a[îi]n[ée]s|seniors|juniors|ados|adolescents)\b)"
+        r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*" + _COMMUNE_WORDS + ")"
     ),
     "mairie": (
         r"(?P<name>Mairie\s+(?:de\s+(?:la\s+|l['’]|les\s+)?|d['’]|du\s+|des\s+)[A-ZÀ-ÖØ-ÞŒ][\w'’-]*"
-        r"(?:[ -][A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*)"
+        + _COMMUNE_WORDS + ")"
     ),
     "assembly": (
         r"(?P<name>Conseil\s+(?i:d[ée]partemental|r[ée]gional)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
@@ -199,7 +215,7 @@ _HEADING_ONLY = {
 _HEADING_ORDER = ("ccas", "ccas-territory", "etablissement-public", "sdis", "syndicat", "petr", "pole-metropolitain",
                   "communaute-dashed", "communaute", "ept", "agglo-named-first", "communaute-named-first",
                   "metropole-named-first", "metropole-named-after", "province", "mairie", "commune", "paris",
-                  "municipal-council", "collectivite", "assembly", "departement-region", "epcc", "office-de-tourisme",
+                  "municipal-council", "council-of-the-commune", "collectivite", "assembly", "departement-region", "epcc", "office-de-tourisme",
                   "oph")
 #: The heading's patterns in that order, compiled once: the names a text's reading compiles (beneficiaries,
 #: variants) soon pushed them out of the re module's cache, and each took ~1.6 ms to compile again.
@@ -228,6 +244,7 @@ def _authority_name(name: str) -> str:
     ('Ville de Nantes', 'Région Nouvelle-Aquitaine')
     """
     name = re.sub(r"\s+", " ", re.sub(r"[«»“”\"]", " ", name)).strip()  # an EPCC's name in quotes
+    name = name[:1].upper() + name[1:]  # "commune de …" in a sentence
     name = _KIND_WORDS.sub(lambda m: m.group(0).lower(), name)
     for written, authority in _ASSEMBLY_OF:
         if (found := re.match(written, name, re.I)) is not None:

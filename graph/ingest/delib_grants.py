@@ -110,18 +110,23 @@ _PAST = re.compile(r"\ba\s+(?:été\s+)?(?:attribué|versé|accordé|alloué)|\b
 _IN_KIND = re.compile(r"\b(?:aides?|avantages?|soutiens?|subventions?|contributions?|concours)\s+en\s+nature\b", re.I)
 
 
+#: A grant's word and the word after it, that may name its nature (in folded text): "subvention de fonctionnement",
+#: "subvention exceptionnelle d'investissement", "fonds de concours en investissement".
+_GRANT_OF = re.compile(r"(?:subventions?|fonds\s+de\s+concours)\s+(?:exceptionnelles?\s+(?=(?:d['’]?|de\s+)"
+                       r"(?:investissement|equipement|fonctionnement)\b))?(?:de\s+|en\s+|d['’]?(?=[aeiouh]))?"
+                       r"(\w+(?:\s+a\s+disposition)?)")
+
+
 def _nature(text: str) -> str | None:
     if _IN_KIND.search(text):
         return "in-kind"
     folded = fold(text)
-    # "une subvention exceptionnelle d'investissement": the nature it names after "exceptionnelle" (folding drops
-    # a curly apostrophe: "dinvestissement")
-    # "un fonds de concours en investissement" names its nature as a subvention does
-    match = re.search(r"(?:subventions?|fonds\s+de\s+concours)\s+(?:exceptionnelles?\s+(?=(?:d['’]?|de\s+)"
-                      r"(?:investissement|equipement|fonctionnement)\b))?(?:de\s+|en\s+|d['’]?(?=[aeiouh]))?"
-                      r"(\w+(?:\s+a\s+disposition)?)", folded)
-    word = match.group(1) if match else ""
-    word = word if word in _NATURE_WORDS else word[:-1] if word.endswith("s") else word  # "exceptionnelles"
+    # The first grant's word that names one (:data:`_GRANT_OF`; folding drops a curly apostrophe: "dinvestissement"):
+    # a title above may name the grant without it ("2024-17 : Subvention à l'association X" / "… décide d'attribuer
+    # une subvention de fonctionnement de 1 800 €").
+    words = (word if word in _NATURE_WORDS else word[:-1] if word.endswith("s") else word  # "exceptionnelles"
+             for word in _GRANT_OF.findall(folded))
+    word = next((word for word in words if word in _NATURE_WORDS), "")
     if word not in _NATURE_WORDS:  # a list's line of fields: "Commune de X – extension de la MSP – investissement –"
         fields = {_NATURE_WORDS[fold(w)] for w in _NATURE_FIELD.findall(text)}
         # or the scheme that the grant is under: "au titre de l'aide régionale à l'investissement"

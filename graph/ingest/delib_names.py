@@ -18,8 +18,8 @@ from functools import lru_cache
 
 from graph.ingest.french import fold
 
-CIVILITIES = {"m.", "mme", "mmes", "mlle", "mr", "mr.", "monsieur", "madame", "mm.", "dr", "dr.", "me", "mesdames",
-              "messieurs", "mm", "mme."}
+CIVILITIES = {"m.", "mme", "mmes", "mlle", "mr", "mr.", "mrs", "mrs.", "monsieur", "madame", "mm.", "dr", "dr.", "me",
+              "mesdames", "messieurs", "mm", "mme."}
 PARTICLES = {"de", "du", "des", "d'", "d’", "le", "la", "van", "von", "di", "da", "del", "della", "dos"}
 
 

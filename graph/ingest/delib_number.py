@@ -126,9 +126,10 @@ _NUMBER_BEFORE_TITLE = r"(?P<num>(?:\d+[-/._]\d+|[A-Z]{1,5}[-_ ]?\d+)[\w./-]*)[ 
 _OBJECT_NUMBER = re.compile(r"^[ \t]*Objet[ \t]*:[ \t]*" + _NUMBER_BEFORE_TITLE, re.M)
 
 
-#: A number with a year among its parts opening a line, before the act's title: "2024-059 - Subventions diverses".
+#: A number with a year among its parts opening a line, before the act's title: "2024-059 - Subventions diverses",
+#: "2013-21 : Subvention à l'association …".
 _HEADING_NUMBER = re.compile(r"^[ \t]*(?P<num>(?=[\w/.-]*\b(?:19|20)\d\d\b)(?:\d+[-/._]\d+|[A-Z]{1,5}[-_ ]?\d+)"
-                             r"[\w./-]*)[ \t]+[-–—][ \t]+(?=[A-ZÀ-Ý])", re.M)
+                             r"[\w./-]*)(?:[ \t]+[-–—]|[ \t]*:)[ \t]+(?=[A-ZÀ-Ý])", re.M)
 
 
 #: How many of the first lines may hold such a number: a register's attendance block may come before it.
@@ -141,12 +142,28 @@ def _heading_number(body: str) -> re.Match | None:
 
     >>> _heading_number("Seance du 18 octobre 2024\\n2024-059 - Subventions diverses\\n")["num"]
     '2024-059'
+    >>> _heading_number("Séance du jeudi 4 avril 2013\\n2013-21 : Subvention à l'association\\n")["num"]
+    '2013-21'
     >>> _heading_number("Seance du 18 octobre 2024\\n2024-2025 - Programme d'actions\\n") is None
     True
     """
     lines = re.match(r"(?:[^\n]*\n){0,%d}" % _HEADING_NUMBER_LINES, body)
-    return next((m for m in _HEADING_NUMBER.finditer(body, 0, lines.end()) if not re.fullmatch(
-        r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d\d[/-](?:19|20)?\d\d", m["num"])), None)
+    return next((m for m in _HEADING_NUMBER.finditer(body, 0, lines.end())
+                 if not re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", m["num"]) and not _years_span(m["num"])), None)
+
+
+def _years_span(number: str) -> bool:
+    """Whether a number is a span of years: "2024-2025", "2021-2027", a season's "2024-25"; not the 21st act of
+    2013, "2013-21".
+
+    >>> _years_span("2024-2025"), _years_span("2024-25"), _years_span("2013-21"), _years_span("2024-059")
+    (True, True, False, False)
+    """
+    span = re.fullmatch(r"((?:19|20)\d\d)[/-]((?:19|20)\d\d|\d\d)", number)
+    if span is None:
+        return False
+    first, second = int(span[1]), int(span[2])
+    return 0 < second - first <= 10 if second >= 1900 else second == (first + 1) % 100
 
 
 def find_number(body: str) -> str | None:
@@ -155,7 +172,7 @@ def find_number(body: str) -> str | None:
     return re.sub(r"[ \t]+", " ", re.sub(r"\s*/\s*", "/", match.group("num"))).strip(".-") if match else None
 
 
-_TITLE_AFTER_NUMBER = re.compile(r"\bn\s*[°ºo]\s*[:.]?\s*[A-Z]{0,4}[-_ ]?\d[\w.-]*(?:\s*/\s*\d+)?\s*(?::|\s[-–—]\s)"
+_TITLE_AFTER_NUMBER = re.compile(r"\bn\s*[°ºo]\s*[:.]?\s*[A-Z]{0,4}[-_ ]?\d[\w.-]*(?:\s*/\s*\d+)*\s*(?::|\s[-–—]\s)"
                                  r"\s*(?P<t>\S.{7,})$", re.I)
 
 

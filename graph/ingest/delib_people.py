@@ -50,6 +50,7 @@ class Attendance:
     proxies: list[Proxy] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
     count_at: dict[str, int] = field(default_factory=dict)  # where each count is stated
+    unread: list[tuple[str, str]] = field(default_factory=list)  # (list, line) of lines that named no one
 
     def persons(self) -> list[Person]:
         """Every person named, once each, in reading order."""
@@ -76,22 +77,26 @@ _PROXY_SPLIT = compile_cue(r"\s+(?:donne|a\s+donné|a\s+donne|donnant)\s+(?:pouv
 
 #: What opens a list's heading in a sentence, one member or several: "Étaient absents : …", "Était absente : …".
 _WERE = r"(?:Étaient|Était|Sont|Est)\s+"
-#: Section headings, by the list they open; the colon may come on the next line ("…du Code\nGénéral … :").
+#: The end of a list's heading: its colon, or the end of its line when the heading fills it ("ETAIT REPRESENTEE"
+#: over the proxies, one a line).
+_HEAD_END = r"(?:\s*:|[ \t]*$)"
+#: Section headings, by the list they open; the colon may come on the next line ("…du Code\nGénéral … :"), or be
+#: left out by a heading alone on its line.
 SECTIONS = [
     # "Absents ayant donné pouvoir : …", "ÉTAIT ABSENT ET AVAIT DONNÉ POUVOIR : …"
-    ("proxies", compile_cue(r"^(?:Pouvoirs?|Procurations?|(?:Membres?\s+)?représentée?s?|(?:" + _WERE
+    ("proxies", compile_cue(r"^(?:Pouvoirs?|Procurations?|(?:Membres?\s+|" + _WERE + r")?représentée?s?|(?:" + _WERE
                             + r")?Absente?s?\s+(?:excusée?s?\s+)?(?:et\s+)?(?:(?:ayant|avai(?:t|ent))\s+"
                             r"(?:voté\s+par\s+procuration|donné\s+(?:pouvoir|procuration))|représentée?s?))"
-                            r"[^:\n]*(?:\n[^:\n]{0,80})?:", re.I | re.M)),
+                            r"(?:[^:\n]*(?:\n[^:\n]{0,80})?:|[ \t]*$)", re.I | re.M)),
     # "Excusés : …", "Était absent excusé : …"
     ("excused", compile_cue(r"^(?:Membres?\s+(?:titulaires?\s+)?|" + _WERE + r")?(?:absente?s?\s+)?excusée?s?"
-                            r"[^:\n]{0,40}:", re.I | re.M)),
+                            r"(?:[^:\n]{0,40}:|[ \t]*$)", re.I | re.M)),
     # "Absents : …", "Étaient absents : …", "Était absente : …"
     # "Absents non excusés : …", "Absents non représentés : …"
     ("absent", compile_cue(r"^(?:Membres?\s+(?:titulaires?\s+)?|" + _WERE + r")?Absente?s?"
-                           r"(?:\s+non\s+(?:excusée?s?|représentée?s?))?(?:\s*\(\d+\))?\s*:", re.I | re.M)),
+                           r"(?:\s+non\s+(?:excusée?s?|représentée?s?))?(?:\s*\(\d+\))?" + _HEAD_END, re.I | re.M)),
     ("present", compile_cue(r"^(?:(?:Membres?|Conseillers?)\s+(?:titulaires?\s+)?présents?|" + _WERE
-                            + r"présente?s?|Présents?)(?:\s*\([^)\n]*\))?\s*:", re.I | re.M)),
+                            + r"présente?s?|Présents?)(?:\s*\([^)\n]*\))?" + _HEAD_END, re.I | re.M)),
 ]
 
 
@@ -121,10 +126,20 @@ def _without_asides(item: str) -> str:
     return item
 
 
+#: What separates two members of a list: a comma, a semicolon, or a spaced dash ("Mmes CAULE – GRANDGIRARD – Mrs
+#: PLANTIER") that no proxy follows ("M. X – pouvoir à M. Y" gives the proxy of the member before it).
+_ITEM_SEPARATOR = re.compile(r"[,;]|[ \t]+[–—-][ \t]+(?!(?:a\s+)?(?:donn|pouvoir|procuration|représent))", re.I)
+
+
+def _items(text: str, maxsplit: int = 0) -> list[str]:
+    """The items of a list's text, split at each :data:`_ITEM_SEPARATOR`."""
+    return _ITEM_SEPARATOR.split(text, maxsplit=maxsplit)
+
+
 def _first_item(text: str, kind: str) -> str:
     """The first name of a list: a proxy's giver is its first name ("M. ODIN à M. CHAMBON", "M. ODIN (pouvoir à
     M. CHAMBON)")."""
-    first = _HELD_BY.sub("", re.split(r"[,;]", _unbulleted(text), maxsplit=1)[0]).strip()
+    first = _HELD_BY.sub("", _items(_unbulleted(text), maxsplit=1)[0]).strip()
     if kind == "proxies":
         first = _PROXY_SPLIT.split(first, maxsplit=1)[0].strip()
     return _without_asides(first)
@@ -139,7 +154,7 @@ def _is_capitals(text: str, kind: str) -> bool:
 def _names_line(line: str, kind: str, bare: bool = False, capitals: bool = False, cut: bool = False) -> bool:
     """Whether ``line`` continues a list of names; ``bare``: the list gives family names alone; ``capitals``: it is
     written in capitals; ``cut``: the line before ended with a hyphen, the line's first word ends a name."""
-    raw = [i for i in re.split(r"[,;]", _unbulleted(line)) if i.strip(" .")]
+    raw = [i for i in _items(_unbulleted(line)) if i.strip(" .")]
     # an item that is only the proxy of the name that ended the line before ("M. Rémi X" / "(pouvoir à Mme Y), …")
     items = [item for item in (_without_asides(_HELD_BY.sub("", i)) for i in raw) if item.strip(" .")]
     if cut and items and (family := re.match(r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’-]*[A-ZÀ-Ý]\.?(?:\s+et\s+|\s*$)", items[0])):
@@ -178,7 +193,7 @@ def _names_line(line: str, kind: str, bare: bool = False, capitals: bool = False
 #: A member named by their office, not their name ("Excusés : M. le Maire, Mme Louisa HADDAD"): no person to list, but
 #: no sign that the list has ended either.
 _BY_TITLE = re.compile(r"(?:M\.|Mme|Monsieur|Madame)\s+(?:le|la)\s+[\w-]+", re.I)
-_STARTS_WITH_CIVILITY = re.compile(r"(?:M\.|Mme|MM\.|Mmes|Mlle|Monsieur|Madame)\s", re.I)
+_STARTS_WITH_CIVILITY = re.compile(r"(?:M\.|Mme|MM\.?|Mmes|Mlle|Mrs?\.?|Monsieur|Madame)\s", re.I)
 
 
 def _holder_item(item: str, bare: bool, capitals: bool) -> bool:
@@ -208,15 +223,18 @@ _CLOSED = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bMmes)(?<!\bMlle)(?<![\s.
 _COLUMN_GAP = re.compile(r"(?<=\S)(?:\t|[ \t]{3,})[ \t]*(?=(?:M\.|Mme|Mlle|MM\.|Mmes|Monsieur|Madame)\s)")
 
 
-def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int]:
-    """Return the joined names of a section and the offset where they end; the members that a list in columns sets
-    side by side on a line are its items."""
+def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int, list[str]]:
+    """Return the joined names of a section, the offset where they end, and the lines of a list set one member a
+    line that read as no name ("Pierre NICOLAs" between "Michèle BEAUDONNAT" and "Marie CHANTHAPANYA"): kept in the
+    list, so that the members after them are not lost, for the reader to warn of. The members that a list in
+    columns sets side by side on a line are its items."""
     first_line, *rest = body[start:stop].split("\n")
-    lines, end, pos = [], start, start
-    first = _COLUMN_GAP.sub(", ", next((line for line in [first_line] + rest if line.strip()), ""))
+    all_lines = [first_line] + rest
+    lines, end, pos, unread = [], start, start, []
+    first = _COLUMN_GAP.sub(", ", next((line for line in all_lines if line.strip()), ""))
     bare, capitals = _bare_list(first, kind), _is_capitals(first.strip(), kind)
     gap = False  # a blank line since the last line of names
-    for line in [first_line] + rest:
+    for i, line in enumerate(all_lines):
         if line.strip():
             if gap and _CLOSED.search(lines[-1]):
                 break  # a list closed by its full stop, then a blank line: a heading below is no name ("EXPOSÉ")
@@ -226,23 +244,51 @@ def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int
             in_aside = bool(lines) and _CUT_ASIDE.search(lines[-1]) is not None
             names = _COLUMN_GAP.sub(", ", line)
             if not in_aside and not _names_line(names, kind, bare, capitals, cut=cut):
-                break
+                following = next((later for later in all_lines[i + 1:] if later.strip()), "")
+                if not (lines and _whole_item(lines[-1], kind, bare, capitals) and _LIKE_A_NAME.fullmatch(line.strip())
+                        and _whole_item(following, kind, bare, capitals)):
+                    break
+                unread.append(line.strip())
             lines.append(_unbulleted(names).strip())
             end = pos + len(line)
         elif lines:
             gap = True
         pos += len(line) + 1
-    joined = ""
+    joined, whole_before = "", False
     for line in lines:
+        whole = _whole_item(line, kind, bare, capitals) or line in unread
         if not joined or joined.endswith("-"):
             joined += line
+        elif whole and whole_before:  # one member a line, without civility: "Alain KELYOR" / "Christine MORIN"
+            joined += ", " + line
         # one name a line; not the holder of a proxy that the line before announced ("Mme X à" / "M. Y ; …")
         elif (_STARTS_WITH_CIVILITY.match(line) and not joined.endswith((",", ";"))
               and not re.search(r"\s(?:à|a|par)$", joined)):
             joined += ", " + line
         else:
             joined += " " + line
-    return joined, end
+        whole_before = whole
+    return joined, end, unread
+
+
+#: A line that looks like a person's name though it reads as none: two to four words of letters, one of them in
+#: capitals or each opening with one ("claude MOREL", "Pierre NICOLAs"), not all in capitals ("INVITÉES
+#: PERMANENTES" heads another list).
+_LIKE_A_NAME = re.compile(r"(?=.*\b[A-ZÀ-Ý]{2,}\b|(?:[A-ZÀ-Ý]\S*\s+)+[A-ZÀ-Ý]\S*$)(?=.*[a-zà-ÿ])"
+                          r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){1,3}")
+
+
+def _whole_item(line: str, kind: str, bare: bool, capitals: bool) -> bool:
+    """Whether a line names one whole member with their given name ("Alain KELYOR"), or one whole proxy ("Françoise
+    SMUDLA par Nathalie QUINION"): a line of a list set one member a line, not a name cut over two lines ("M. Jean" /
+    "DUPONT", "M. Jean DUPONT" / "DE LA TOUR")."""
+    def named(item: str) -> bool:
+        person = _listed(_without_asides(item).strip(" .;,"), bare, capitals)
+        return person is not None and bool(person.given)
+    if kind == "proxies":
+        parts = _PROXY_SPLIT.split(_GIVEN_BY.sub("", line.strip()), maxsplit=1)
+        return len(parts) == 2 and named(parts[0]) and named(parts[1])
+    return named(line)
 
 
 def _listed(item: str, bare: bool, capitals: bool = False) -> Person | None:
@@ -306,7 +352,7 @@ def _split_and(item: str, kind: str, bare: bool, capitals: bool) -> list[str]:
 def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
     bare, capitals = _bare_list(text, kind), _is_capitals(text, kind)
     last = None
-    for item in (part for item in re.split(r"[,;]", text) for part in _split_and(item, kind, bare, capitals)):
+    for item in (part for item in _items(text) for part in _split_and(item, kind, bare, capitals)):
         item = item.strip(" .")
         if not item:
             continue
@@ -318,10 +364,10 @@ def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
                 _add_proxy(attendance, giver, holder)
         elif (held := _HELD_BY.search(item)) is not None:
             if (person := _listed(item[:held.start()], bare, capitals)) is not None:
-                getattr(attendance, kind).append(person)
+                _append(getattr(attendance, kind), person)
                 _add_proxy(attendance, person, _listed(held.group("holder"), bare, capitals))
         elif (person := _listed(_without_asides(item), bare, capitals)) is not None:
-            getattr(attendance, kind).append(person)
+            _append(getattr(attendance, kind), person)
             last = person
             if (aside := _ASIDE.search(item)) is not None:
                 _chair_by_role(attendance, person, aside.group(0).strip(" ()"))
@@ -331,6 +377,12 @@ def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
         elif last is not None and kind == "present":
             _chair_by_role(attendance, last, item)
         last = None
+
+
+def _append(members: list[Person], person: Person) -> None:
+    """Add ``person`` to a list once, though a list may name them twice ("MM Alain KELYOR" / "Alain KELYOR")."""
+    if person not in members:
+        members.append(person)
 
 
 def _chair_by_role(attendance: Attendance, person: Person, role: str) -> None:
@@ -359,7 +411,8 @@ def parse_sections(body: str, attendance: Attendance) -> None:
     heads.sort(key=lambda h: h[1])
     for i, (kind, start, end) in enumerate(heads):
         stop = heads[i + 1][1] if i + 1 < len(heads) else len(body)
-        text, text_end = _section_text(body, end, stop, kind)
+        text, text_end, unread = _section_text(body, end, stop, kind)
+        attendance.unread += [(kind, line) for line in unread]
         _parse_list(text, kind, attendance)
         attendance.spans.append((start, max(end, text_end)))
 

@@ -29,7 +29,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 from graph.encodings import decode, encoding_issue, encoding_name, is_utf8
 from graph.french_text import counted
 from graph.identity import actor_iri, actor_key, deliberation_iri, name_key, person_actor_iri
-from graph.ingest.base import Extraction, InputError, SourceContext, new_graph
+from graph.ingest.base import FUNDER_OPTION, Extraction, InputError, SourceContext, new_graph, parse_funder_option
 from graph.ingest.delib_agreement_parties import read_agreements
 from graph.ingest.delib_amended import amended_act, amends
 from graph.ingest.delib_authority import find_authority, find_member_count, heading_organisation
@@ -157,6 +157,17 @@ class Reader:
         beneficiaries: list[str] = []
         found = find_authority(self.body, beneficiaries)
         siren = self.actes.siren if self.actes else None
+        given = parse_funder_option(self.ctx.options["funder"]) if self.ctx.options.get("funder") else None
+        if given and (found or siren):
+            # the text names its authority: what it says is kept, the option said to be left aside when it differs
+            if found and name_key(found[0]) != name_key(given[0]) or siren and given[1] and given[1][:9] != siren:
+                told = found[0] if found else f"SIREN {siren}"
+                self.x.warn(f"option --funder « {given[0]} » laissée de côté : la délibération nomme sa collectivité, "
+                            f"« {told} »",
+                            f"option --funder '{given[0]}' left aside: the deliberation names its authority, "
+                            f"'{told}'")
+        elif given:  # a text that names no authority (a town hall's web page of its council's minutes)
+            found, siren = (given[0], []), given[1] and given[1][:9]
         if not found and not siren and (named := heading_organisation(self.body)) is not None:
             # a deliberation (its markers found) of a body none of the known kinds: the heading's organisation
             found = named, []
@@ -169,9 +180,11 @@ class Reader:
             tried = tried if len(tried) <= 160 else tried[:159] + "…"
             named = ", ".join(beneficiaries[:3])
             raise InputError(f"collectivité introuvable : ni nom reconnu dans l'en-tête « {tried} », ni identifiant "
-                             "ACTES" + (f" ; « {named} » n'y est nommée que comme bénéficiaire" if named else ""),
+                             "ACTES" + (f" ; « {named} » n'y est nommée que comme bénéficiaire" if named else "")
+                             + f" ; indiquez-la avec l'option {FUNDER_OPTION}",
                              message_en=f"authority not found: no recognised name in the heading '{tried}', no ACTES "
-                                        "id" + (f"; '{named}' is only named as a beneficiary" if named else ""))
+                                        "id" + (f"; '{named}' is only named as a beneficiary" if named else "")
+                                        + "; give it with the option --funder \"NAME[;SIRET]\"")
         name, variants = found or (None, [])
         self.authority = self.b.authority(name, variants, siren, find_member_count(self.body))
         organ = find_body(self.body)
@@ -383,11 +396,21 @@ class Reader:
             "persons": len(self.attendance.persons()), "present": len(self.attendance.present),
         })
         a = self.attendance
-        for label, stated_n, listed in (("présents", a.present_count, len(a.present)),
-                                        ("pouvoirs", a.proxy_count, len(a.proxies))):
+        for (fr, en), stated_n, listed in ((_LISTS["present"], a.present_count, len(a.present)),
+                                           (_LISTS["proxies"], a.proxy_count, len(a.proxies))):
             if stated_n is not None and listed and stated_n != listed:
-                self.x.warn(f"{listed} {label} listés pour {stated_n} annoncés",
-                            f"{listed} {label} listed, {stated_n} stated")
+                self.x.warn(f"{listed} {fr} listés pour {stated_n} annoncés", f"{listed} {en} listed, {stated_n} stated")
+        for kind, line in self.opening.unread:
+            fr, en = _LISTS[kind]
+            self.x.warn(f"liste des {fr} : « {line} » ne se lit pas comme un nom (Prénom NOM) : non compté parmi les "
+                        f"{fr}, à vérifier",
+                        f"list of {en}: '{line}' does not read as a name (Given FAMILY): not counted among the {en}, "
+                        "to be checked")
+
+
+#: The attendance's lists, as a message names them (French, English).
+_LISTS = {"present": ("présents", "present"), "excused": ("excusés", "excused"), "absent": ("absents", "absent"),
+          "proxies": ("pouvoirs", "proxies")}
 
 
 def _blanked(body: str, spans: list[tuple[int, int]]) -> str:

@@ -22,8 +22,8 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.identifiers import read_siret
 from graph.identity import ActorBook, deliberation_iri, fold
-from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
-from graph.ingest.scdl_grants import EXTENSIONS, parse_funder_option
+from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph, parse_funder_option
+from graph.ingest.scdl_grants import EXTENSIONS
 from graph.ingest.scdl_headers import (DELIBERATION_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
                                        warn_duplicate_columns)
 from graph.namespaces import MAI, SCHEMA

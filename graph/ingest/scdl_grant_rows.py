@@ -33,7 +33,7 @@ class GrantRows(GrantCellReader):
     """Turns the rows of one table into grants, their cells read as :class:`GrantCellReader` reads them; keeps the
     per-file state (actors, totals, duplicates).
 
-    ``funder_option``: the funder that ``--funder`` names (:func:`graph.ingest.scdl_grants.parse_funder_option`),
+    ``funder_option``: the funder that ``--funder`` names (:func:`graph.ingest.base.parse_funder_option`),
     for the rows that name none.
     """
 

@@ -26,7 +26,8 @@ This module is the kind (detection, required columns, the ``--funder`` option); 
 from __future__ import annotations
 
 from graph.identifiers import clean_identifier, siren_ok, siret_ok
-from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, nothing_kept
+from graph.ingest.base import (FUNDER_OPTION, Extraction, InputError, SourceContext, SourceKind, nothing_kept,
+                               parse_funder_option)
 from graph.ingest.scdl_grant_rows import GrantRows
 from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
                                        warn_duplicate_columns)
@@ -35,7 +36,6 @@ from graph.tabular import Table, peek_keys, read_table
 
 EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods")
 GRANT_KEYS = keys_of(GRANT_FIELDS)
-FUNDER_OPTION = '--funder "NOM[;SIRET]"'
 
 
 def detect(ctx: SourceContext) -> int:
@@ -64,20 +64,6 @@ def near_miss(ctx: SourceContext) -> InputError | None:
     if miss is not None:
         miss.kind_helps = False  # extract requires the same columns: --kind would refuse the file too
     return miss
-
-
-def parse_funder_option(text: str) -> tuple[str, str | None]:
-    """Split ``--funder "NAME[;SIRET]"``; raises InputError for an empty name or an invalid SIRET.
-
-    >>> parse_funder_option("Saint-Etienne Métropole;24420077000018")
-    ('Saint-Etienne Métropole', '24420077000018')
-    """
-    name, _, siret = (p.strip() for p in text.partition(";"))
-    siret = clean_identifier(siret) or None
-    if not name or (siret and not (siret_ok(siret) or siren_ok(siret))):
-        raise InputError(f"option --funder invalide « {text} » : attendu {FUNDER_OPTION} avec un SIRET valide",
-                         message_en=f"invalid --funder '{text}': expected \"NAME[;SIRET]\" with a valid SIRET")
-    return name, siret
 
 
 def _columns(table: Table, ctx: SourceContext) -> dict[str, int]:
@@ -125,4 +111,4 @@ def extract(ctx: SourceContext) -> Extraction:
 KIND = SourceKind("scdl-subventions", "Subventions (SCDL)", detect, extract, extensions=EXTENSIONS,
                   near_miss=near_miss, rows_kept="grants", check_stored=grants_stored)
 
-__all__ = ["KIND", "detect", "extract", "parse_funder_option"]
+__all__ = ["KIND", "detect", "extract"]
