@@ -228,6 +228,16 @@ _MINUTES = ("Compte rendu du conseil municipal du 05 Mars 2024\n\nLe Conseil Mun
             "Adopté à l'unanimité.\n")
 
 
+def test_an_authority_not_found_in_a_text_run_together_on_one_line_is_reported_with_its_first_words(tmp_path):
+    text = tmp_path / "une-ligne.txt"
+    text.write_text("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU MARDI 19 MARS 2024 Le Conseil, après en avoir délibéré, "
+                    "DÉCIDE d'approuver le budget. " * 3 + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        extract(SourceContext(text, text.read_bytes()))
+    assert caught.value.issue.message.startswith(
+        "collectivité introuvable : ni nom reconnu dans l'en-tête « EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU MARDI")
+
+
 def test_the_authority_that_a_text_does_not_name_is_given_with_the_funder_option(tmp_path):
     minutes = tmp_path / "compte-rendu.txt"
     minutes.write_text(_MINUTES, encoding="utf-8")

@@ -215,8 +215,8 @@ _HEADING_ONLY = {
 _HEADING_ORDER = ("ccas", "ccas-territory", "etablissement-public", "sdis", "syndicat", "petr", "pole-metropolitain",
                   "communaute-dashed", "communaute", "ept", "agglo-named-first", "communaute-named-first",
                   "metropole-named-first", "metropole-named-after", "province", "mairie", "commune", "paris",
-                  "municipal-council", "council-of-the-commune", "collectivite", "assembly", "departement-region", "epcc", "office-de-tourisme",
-                  "oph")
+                  "municipal-council", "council-of-the-commune", "collectivite", "assembly", "departement-region",
+                  "epcc", "office-de-tourisme", "oph")
 #: The heading's patterns in that order, compiled once: the names a text's reading compiles (beneficiaries,
 #: variants) soon pushed them out of the re module's cache, and each took ~1.6 ms to compile again.
 _IN_HEADING = [re.compile({**_AUTHORITY_PATTERNS, **_HEADING_ONLY}[name]) for name in _HEADING_ORDER]
@@ -242,6 +242,8 @@ def _authority_name(name: str) -> str:
     ('Département des Hautes-Falaises', 'Commune de La Roche-sur-Yon')
     >>> _authority_name("Conseil Municipal de Nantes"), _authority_name("Region Nouvelle-Aquitaine")
     ('Ville de Nantes', 'Région Nouvelle-Aquitaine')
+    >>> _authority_name("Commune de CHIGNY-FICTIF LES ROSES")
+    'Commune de Chigny-Fictif les Roses'
     """
     name = re.sub(r"\s+", " ", re.sub(r"[«»“”\"]", " ", name)).strip()  # an EPCC's name in quotes
     name = name[:1].upper() + name[1:]  # "commune de …" in a sentence
@@ -250,6 +252,11 @@ def _authority_name(name: str) -> str:
         if (found := re.match(written, name, re.I)) is not None:
             name = authority + name[found.end():]
             break
+    # A commune's name in capitals in a sentence ("Maire de la Commune de CHIGNY-FICTIF LES ROSES") is written as
+    # French place names are.
+    if (capitals := re.match(r"((?:Commune(?: nouvelle)?|Ville) (?:de |d['’]|du |des ))([A-ZÀ-Ý][A-ZÀ-Ý'’ -]+)$",
+                             name)) is not None:
+        name = capitals[1] + title_case(capitals[2])
     # A commune's article is part of its name: "Commune de La Roche-sur-Yon", "Ville du Havre" aside.
     return re.sub(r"^((?:Commune(?: nouvelle)?|Ville) de |EPCC |Communauté (?:de communes|d['’]agglomération|urbaine) )"
                   r"(la|le|les)\b", lambda m: m[1] + m[2].capitalize(), name)
@@ -308,11 +315,18 @@ def _title_cased_cell(cell: str) -> str:
 
     >>> _title_cased_cell("SIVOM DU CANTON DE LA BASTIDE (Ariège)"), _title_cased_cell("Région Bretagne")
     ('SIVOM du Canton de la Bastide (Ariège)', 'Région Bretagne')
+    >>> _title_cased_cell("DEPARTEMENT du VAR-FICTIF Arrondissement de Brignoles MAIRIE DE SAINT-ANDRÉ-DES-OLIVIERS")
+    'Departement du Var-Fictif Arrondissement de Brignoles Mairie de Saint-André-des-Oliviers'
     """
     head, bracket, gloss = cell.partition("(")
-    if not head.isupper():
-        return cell
+    if not head.isupper():  # the names in capitals of a line that runs several together ("… MAIRIE DE TRETS-FICTIF")
+        return _CAPITALS_RUN.sub(lambda m: title_case(m.group(0)), cell)
     return title_case(head.rstrip()) + head[len(head.rstrip()):] + bracket + gloss
+
+
+#: Words in capitals one after the other in a line that is not: "DEPARTEMENT du VAR Arrondissement de Brignoles MAIRIE
+#: DE SAINT-ANDRÉ-DES-OLIVIERS".
+_CAPITALS_RUN = re.compile(r"\b[A-ZÀ-Ý][A-ZÀ-Ý'’-]*[A-ZÀ-Ý](?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’-]*[A-ZÀ-Ý])*\b")
 
 
 def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[str, list[str]] | None:

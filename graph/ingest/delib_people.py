@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from graph.ingest.delib_counts import parse_counts
 from graph.ingest.delib_names import Person, in_capitals, parse_person, surname_only
-from graph.ingest.french import compile_cue
+from graph.ingest.french import compile_cue, fold
 
 
 @dataclass
@@ -77,27 +77,38 @@ _PROXY_SPLIT = compile_cue(r"\s+(?:donne|a\s+donné|a\s+donne|donnant)\s+(?:pouv
 
 #: What opens a list's heading in a sentence, one member or several: "Étaient absents : …", "Était absente : …".
 _WERE = r"(?:Étaient|Était|Sont|Est)\s+"
+#: The marks of gender and number that a heading's words may carry, in brackets or not: "Absent(s)", "Excusé(e)(s)",
+#: "représenté(e)s", "Procuration(s)".
+_MARKS = r"(?:\((?:e|s|es)\)|e|s)*"
 #: The end of a list's heading: its colon, or the end of its line when the heading fills it ("ETAIT REPRESENTEE"
 #: over the proxies, one a line).
 _HEAD_END = r"(?:\s*:|[ \t]*$)"
 #: Section headings, by the list they open; the colon may come on the next line ("…du Code\nGénéral … :"), or be
 #: left out by a heading alone on its line.
-SECTIONS = [
-    # "Absents ayant donné pouvoir : …", "ÉTAIT ABSENT ET AVAIT DONNÉ POUVOIR : …"
-    ("proxies", compile_cue(r"^(?:Pouvoirs?|Procurations?|(?:Membres?\s+|" + _WERE + r")?représentée?s?|(?:" + _WERE
-                            + r")?Absente?s?\s+(?:excusée?s?\s+)?(?:et\s+)?(?:(?:ayant|avai(?:t|ent))\s+"
-                            r"(?:voté\s+par\s+procuration|donné\s+(?:pouvoir|procuration))|représentée?s?))"
-                            r"(?:[^:\n]*(?:\n[^:\n]{0,80})?:|[ \t]*$)", re.I | re.M)),
-    # "Excusés : …", "Était absent excusé : …"
-    ("excused", compile_cue(r"^(?:Membres?\s+(?:titulaires?\s+)?|" + _WERE + r")?(?:absente?s?\s+)?excusée?s?"
-                            r"(?:[^:\n]{0,40}:|[ \t]*$)", re.I | re.M)),
-    # "Absents : …", "Étaient absents : …", "Était absente : …"
+_SECTION_CUES = [
+    # "Absents ayant donné pouvoir : …", "ÉTAIT ABSENT ET AVAIT DONNÉ POUVOIR : …", "Absent(s) excusé(s) ayant remis
+    # un pouvoir : …"
+    ("proxies", r"^(?:Pouvoir" + _MARKS + r"|Procuration" + _MARKS + r"|(?:Membres?\s+|" + _WERE + r")?représenté"
+                + _MARKS + r"|(?:" + _WERE + r")?Absent" + _MARKS + r"\s+(?:excusé" + _MARKS + r"\s+)?(?:et\s+)?"
+                r"(?:(?:ayant|avai(?:t|ent))\s+(?:voté\s+par\s+procuration|(?:donné|remis)\s+(?:un\s+)?"
+                r"(?:pouvoir|procuration))|représenté" + _MARKS + r"))(?:[^:\n]*(?:\n[^:\n]{0,80})?:|[ \t]*$)"),
+    # "Excusés : …", "Était absent excusé : …", "Excusé(e)(s) : …"
+    ("excused", r"^(?:Membres?\s+(?:titulaires?\s+)?|" + _WERE + r")?(?:absent" + _MARKS + r"\s+)?excusé" + _MARKS
+                + r"(?:[^:\n]{0,40}:|[ \t]*$)"),
+    # "Absents : …", "Étaient absents : …", "Était absente : …", "Absent(s) : …"
     # "Absents non excusés : …", "Absents non représentés : …"
-    ("absent", compile_cue(r"^(?:Membres?\s+(?:titulaires?\s+)?|" + _WERE + r")?Absente?s?"
-                           r"(?:\s+non\s+(?:excusée?s?|représentée?s?))?(?:\s*\(\d+\))?" + _HEAD_END, re.I | re.M)),
-    ("present", compile_cue(r"^(?:(?:Membres?|Conseillers?)\s+(?:titulaires?\s+)?présents?|" + _WERE
-                            + r"présente?s?|Présents?)(?:\s*\([^)\n]*\))?" + _HEAD_END, re.I | re.M)),
+    ("absent", r"^(?:Membres?\s+(?:titulaires?\s+)?|" + _WERE + r")?Absent" + _MARKS + r"(?:\s+non\s+(?:excusé"
+               r"|représenté)" + _MARKS + r")?(?:\s*\(\d+\))?" + _HEAD_END),
+    ("present", r"^(?:(?:Membres?|Conseillers?)\s+(?:titulaires?\s+)?présents?|" + _WERE + r"présent" + _MARKS
+                + r"|Présent" + _MARKS + r")(?:\s*\([^)\n]*\))?" + _HEAD_END),
 ]
+SECTIONS = [(kind, compile_cue(cue, re.I | re.M)) for kind, cue in _SECTION_CUES]
+#: The same headings in a text whose lines were run together (a web page's copy, a transcript): within a line, after
+#: a family name in capitals or a sentence's end, opening with a capital ("… Patrick CALLAIS Absent(s) excusé(s)
+#: ayant remis un pouvoir : …", "… sous la présidence de Monsieur X, Maire. Etaient présents : …"); read only where
+#: they end with their colon.
+INLINE_SECTIONS = [(kind, compile_cue(r"(?:(?<=[A-ZÀ-Ý][A-ZÀ-Ý][ \t])|(?<=[.;][ \t]))(?-i:(?=[A-ZÀ-Ý]))" + cue[1:],
+                                      re.I | re.M)) for kind, cue in _SECTION_CUES]
 
 
 #: A proxy written beside an absent member's name: "M. Luc ROUX (pouvoir à M. Jean DUPONT)".
@@ -126,9 +137,12 @@ def _without_asides(item: str) -> str:
     return item
 
 
-#: What separates two members of a list: a comma, a semicolon, or a spaced dash ("Mmes CAULE – GRANDGIRARD – Mrs
-#: PLANTIER") that no proxy follows ("M. X – pouvoir à M. Y" gives the proxy of the member before it).
-_ITEM_SEPARATOR = re.compile(r"[,;]|[ \t]+[–—-][ \t]+(?!(?:a\s+)?(?:donn|pouvoir|procuration|représent))", re.I)
+#: What separates two members of a list: a comma, a semicolon, a spaced dash ("Mmes CAULE – GRANDGIRARD – Mrs
+#: PLANTIER") that no proxy follows ("M. X – pouvoir à M. Y" gives the proxy of the member before it), or the
+#: bracket that closes what a list says of a member before the next one's name ("Martine X (pouvoir à S. Y) André Z
+#: (pouvoir à A W)").
+_ITEM_SEPARATOR = re.compile(r"[,;]|[ \t]+[–—-][ \t]+(?!(?:a\s+)?(?:donn|pouvoir|procuration|représent))"
+                             r"|(?<=\))[ \t]+(?=[A-ZÀ-Ý])", re.I)
 
 
 def _items(text: str, maxsplit: int = 0) -> list[str]:
@@ -304,7 +318,7 @@ _MEMBERS_PLURAL = re.compile(r"^\s*(?:MM\.|Messieurs)\s+et\s+(?:Mmes|Mesdames)\s
 #: A member named by the initials of the given names and the family name in capitals, after a civility or none:
 #: "M. D. LAMY-CHAPPUIS", "M. J.-M. BEZ", "É. PIARD-VUILLET".
 _WITH_INITIALS = re.compile(r"(?P<civility>(?:M\.|Mme|Mlle|MM\.|Mmes|Monsieur|Madame)\s+)?"
-                            r"(?P<given>[A-ZÀ-Ý]\.(?:[ -]?[A-ZÀ-Ý]\.)*)\s*"
+                            r"(?P<given>[A-ZÀ-Ý]\.(?:[ -]?[A-ZÀ-Ý]\.)*|[A-ZÀ-Ý](?=\s))\s*"
                             r"(?P<family>(?:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\s+)?[A-ZÀ-Ý][A-ZÀ-Ý'’-]*[A-ZÀ-Ý])")
 
 
@@ -314,11 +328,11 @@ def with_initials(item: str) -> Person | None:
 
     >>> with_initials("M. J.-M. BEZ"), with_initials("Mme N. MOREL-JEAN"), with_initials("M. Jean BEZ")
     (Person(given='J.-M.', family='BEZ'), Person(given='N.', family='MOREL-JEAN'), None)
-    >>> with_initials("M. GIRAUD") is None
-    True
+    >>> with_initials("M. GIRAUD") is None, with_initials("A FERRARO"), with_initials("M FERRARO") is None
+    (True, Person(given='A', family='FERRARO'), True)
     """
     match = _WITH_INITIALS.fullmatch(item.strip(" ;:,"))
-    if match is None or not match["civility"] and match["given"] == "M.":
+    if match is None or not match["civility"] and match["given"] in ("M.", "M"):
         return None
     return Person(match["given"], match["family"])
 
@@ -401,16 +415,29 @@ def _add_proxy(attendance: Attendance, giver: Person, holder: Person | None) -> 
     attendance.proxies.append(Proxy(giver, holder))
 
 
+#: Where a run-together line goes on after a list's last name: words in small letters after a name in capitals
+#: ("Patrick GIRAUD formant la majorité des membres en exercice").
+_RUNS_ON = re.compile(r"(?<=[A-ZÀ-Ý]{2})[ \t]+(?=[a-zà-ÿ]{2,}\b)")
+
+
 def parse_sections(body: str, attendance: Attendance) -> None:
     """Fill the present, excused, absent and proxy lists of ``attendance`` from the headed sections of ``body``."""
     heads = []
-    for kind, pattern in SECTIONS:
-        for match in pattern.finditer(body):
-            if not any(s <= match.start() < e for _, s, e in heads):
-                heads.append((kind, match.start(), match.end()))
+    for inline, sections in ((False, SECTIONS), (True, INLINE_SECTIONS)):
+        for kind, pattern in sections:
+            for match in pattern.finditer(body):
+                if inline and not match.group(0).rstrip().endswith(":"):
+                    continue
+                if not any(s <= match.start() < e for _, s, e, _ in heads):
+                    heads.append((kind, match.start(), match.end(), inline))
     heads.sort(key=lambda h: h[1])
-    for i, (kind, start, end) in enumerate(heads):
+    for i, (kind, start, end, inline) in enumerate(heads):
         stop = heads[i + 1][1] if i + 1 < len(heads) else len(body)
+        if inline:  # the list ends where the line runs on in words after its last name ("… GIRAUD formant la …")
+            line_end = body.find("\n", end)
+            stop = min(stop, line_end if line_end >= 0 else len(body))
+            if (runs_on := _RUNS_ON.search(body, end, stop)) is not None:
+                stop = runs_on.start()
         text, text_end, unread = _section_text(body, end, stop, kind)
         attendance.unread += [(kind, line) for line in unread]
         _parse_list(text, kind, attendance)
@@ -431,4 +458,37 @@ def parse_attendance(body: str) -> Attendance:
     parse_officers(body, attendance)
     parse_sections(body, attendance)
     chair_from_signature(body, attendance)
+    _name_in_full(attendance)
     return attendance
+
+
+#: Given names written by their initials: "E.", "J.-M.", "A".
+_INITIALS = re.compile(r"[A-ZÀ-Ý]\.?(?:[ -]?[A-ZÀ-Ý]\.?)*")
+
+
+def _name_in_full(attendance: Attendance) -> None:
+    """Name the chair, the secretary and the proxies' holders as the lists name them in full, where the text gives
+    them short and one member only fits: "sous la présidence de Monsieur ALINE" or "(pouvoir à E. BERRENI)" for
+    "Jean Marie ALINE" and "Evelyne BERRENI" of the list of the present; one person, not two.
+
+    >>> a = parse_attendance("Présents : Evelyne BERRENI, Jean Marie ALINE\\nProcurations : Luc ROUX (pouvoir à E. "
+    ...                      "BERRENI)\\nSecrétaire de séance : M. ALINE")
+    >>> a.proxies[0].holder.label, a.secretary.label
+    ('Evelyne BERRENI', 'Jean Marie ALINE')
+    """
+    listed = [*attendance.present, *attendance.excused, *attendance.absent, *(p.giver for p in attendance.proxies)]
+    full = [p for p in dict.fromkeys(listed) if p.given and not _INITIALS.fullmatch(p.given)]
+
+    def initials(given: str) -> list[str]:
+        return [word[0] for word in re.split(r"[\s.-]+", fold(given)) if word]
+
+    def in_full(person: Person | None) -> Person | None:
+        if person is None or person.given and not _INITIALS.fullmatch(person.given):
+            return person
+        short = initials(person.given)
+        fits = [p for p in full if fold(p.family) == fold(person.family) and initials(p.given)[:len(short)] == short]
+        return fits[0] if len(fits) == 1 else person
+
+    attendance.chair, attendance.secretary = in_full(attendance.chair), in_full(attendance.secretary)
+    for proxy in attendance.proxies:
+        proxy.holder = in_full(proxy.holder)

@@ -176,7 +176,8 @@ class Reader:
                         f"authority read from the heading, to be checked: '{named}' is of no known kind of "
                         "authority or public body")
         if not found and not siren:
-            tried = " / ".join(line.strip() for line in heading(self.body).split("\n"))
+            # a text whose lines were run together has no heading: its first words instead
+            tried = " / ".join(line.strip() for line in heading(self.body).split("\n")) or self.body.strip()
             tried = tried if len(tried) <= 160 else tried[:159] + "…"
             named = ", ".join(beneficiaries[:3])
             raise InputError(f"collectivité introuvable : ni nom reconnu dans l'en-tête « {tried} », ni identifiant "
@@ -399,7 +400,8 @@ class Reader:
         for (fr, en), stated_n, listed in ((_LISTS["present"], a.present_count, len(a.present)),
                                            (_LISTS["proxies"], a.proxy_count, len(a.proxies))):
             if stated_n is not None and listed and stated_n != listed:
-                self.x.warn(f"{listed} {fr} listés pour {stated_n} annoncés", f"{listed} {en} listed, {stated_n} stated")
+                self.x.warn(f"{listed} {fr} listés pour {stated_n} annoncés",
+                            f"{listed} {en} listed, {stated_n} stated")
         for kind, line in self.opening.unread:
             fr, en = _LISTS[kind]
             self.x.warn(f"liste des {fr} : « {line} » ne se lit pas comme un nom (Prénom NOM) : non compté parmi les "

@@ -271,10 +271,13 @@ def _session_date(body: str) -> dt.date | None:
     if (spelled := _spelled_session_date(body)) is not None:
         return spelled
     for match in _ORGAN_OF_THE_DAY.finditer(body):
-        # Not in a visa, nor after "délibération" on its line ("… la délibération du Conseil municipal du …").
+        # Not in a visa, nor after "délibération" on its line ("… la délibération du Conseil municipal du …"),
+        # unless it is the register's ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL DU MARDI 19 MARS
+        # 2024", "Extrait des délibérations du Conseil Municipal Du 21 mai 2024").
         line = body[body.rfind("\n", 0, match.start()) + 1:match.start()]
         date = DATE_RE.match(body, match.end())
-        if (date and not in_a_citation(body, match.start()) and not re.search(r"d[ée]lib[ée]ration", line, re.I)
+        if (date and not in_a_citation(body, match.start()) and not re.search(r"(?<!des )d[ée]lib[ée]ration", line,
+                                                                              re.I)
                 and (found := date_from_match(date))):
             return found
     for match in re.finditer(r"r[ée]union|r[ée]uni\b", body, re.I):
