@@ -105,10 +105,12 @@ _SECTION_CUES = [
 SECTIONS = [(kind, compile_cue(cue, re.I | re.M)) for kind, cue in _SECTION_CUES]
 #: The same headings in a text whose lines were run together (a web page's copy, a transcript): within a line, after
 #: a family name in capitals or a sentence's end, opening with a capital ("… Patrick CALLAIS Absent(s) excusé(s)
-#: ayant remis un pouvoir : …", "… sous la présidence de Monsieur X, Maire. Etaient présents : …"); read only where
-#: they end with their colon.
-INLINE_SECTIONS = [(kind, compile_cue(r"(?:(?<=[A-ZÀ-Ý][A-ZÀ-Ý][ \t])|(?<=[.;][ \t]))(?-i:(?=[A-ZÀ-Ý]))" + cue[1:],
-                                      re.I | re.M)) for kind, cue in _SECTION_CUES]
+#: ayant remis un pouvoir : …", "… sous la présidence de Monsieur X, Maire. Etaient présents : …"), where
+#: :data:`_INLINE_START` finds them; read only where they end with their colon.
+INLINE_SECTIONS = [(kind, compile_cue(cue[1:], re.I | re.M)) for kind, cue in _SECTION_CUES]
+#: Where a heading may start within a line: each cue is tried there only (searched for everywhere, behind a
+#: lookbehind, the four cues took six times as long: 0.2 ms a text).
+_INLINE_START = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý]|[.;])[ \t](?=[A-ZÀ-Ý])")
 
 
 #: A proxy written beside an absent member's name: "M. Luc ROUX (pouvoir à M. Jean DUPONT)".
@@ -422,14 +424,14 @@ _RUNS_ON = re.compile(r"(?<=[A-ZÀ-Ý]{2})[ \t]+(?=[a-zà-ÿ]{2,}\b)")
 
 def parse_sections(body: str, attendance: Attendance) -> None:
     """Fill the present, excused, absent and proxy lists of ``attendance`` from the headed sections of ``body``."""
+    found = [(kind, match, False) for kind, pattern in SECTIONS for match in pattern.finditer(body)]
+    starts = [start.end() for start in _INLINE_START.finditer(body)]
+    found += [(kind, match, True) for kind, pattern in INLINE_SECTIONS for at in starts
+              if (match := pattern.match(body, at)) is not None and match.group(0).rstrip().endswith(":")]
     heads = []
-    for inline, sections in ((False, SECTIONS), (True, INLINE_SECTIONS)):
-        for kind, pattern in sections:
-            for match in pattern.finditer(body):
-                if inline and not match.group(0).rstrip().endswith(":"):
-                    continue
-                if not any(s <= match.start() < e for _, s, e, _ in heads):
-                    heads.append((kind, match.start(), match.end(), inline))
+    for kind, match, inline in found:
+        if not any(s <= match.start() < e for _, s, e, _ in heads):
+            heads.append((kind, match.start(), match.end(), inline))
     heads.sort(key=lambda h: h[1])
     for i, (kind, start, end, inline) in enumerate(heads):
         stop = heads[i + 1][1] if i + 1 < len(heads) else len(body)

@@ -158,16 +158,17 @@ class Reader:
         found = find_authority(self.body, beneficiaries)
         siren = self.actes.siren if self.actes else None
         given = parse_funder_option(self.ctx.options["funder"]) if self.ctx.options.get("funder") else None
+        given_siren = given[1][:9] if given and given[1] else None
         if given and (found or siren):
             # the text names its authority: what it says is kept, the option said to be left aside when it differs
-            if found and name_key(found[0]) != name_key(given[0]) or siren and given[1] and given[1][:9] != siren:
+            if found and name_key(found[0]) != name_key(given[0]) or siren and given_siren and given_siren != siren:
                 told = found[0] if found else f"SIREN {siren}"
                 self.x.warn(f"option --funder « {given[0]} » laissée de côté : la délibération nomme sa collectivité, "
                             f"« {told} »",
                             f"option --funder '{given[0]}' left aside: the deliberation names its authority, "
                             f"'{told}'")
         elif given:  # a text that names no authority (a town hall's web page of its council's minutes)
-            found, siren = (given[0], []), given[1] and given[1][:9]
+            found, siren = (given[0], []), given_siren
         if not found and not siren and (named := heading_organisation(self.body)) is not None:
             # a deliberation (its markers found) of a body none of the known kinds: the heading's organisation
             found = named, []
