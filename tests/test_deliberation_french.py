@@ -435,6 +435,21 @@ def test_a_communes_name_keeps_its_spaced_particles_wherever_the_text_names_it(t
     assert (find_authority(text) or (None,))[0] == name
 
 
+@pytest.mark.parametrize("text, name, variants", [
+    # the text's other spellings, with or without accents, in capitals, over a line end: kept as variants
+    ("Saint-Etienne Métropole\nSéance du 16 mai 2024\nSaint-Étienne Métropole attribue 20 000 €.\n",
+     "Saint-Etienne Métropole", ["Saint-Étienne Métropole"]),
+    ("COMMUNAUTE DE COMMUNES DU PAYS DE LORVANE\nSéance du 17 septembre 2024\nLa Communauté de communes du Pays\n"
+     "de Lorvane attribue 6 500 €.\n", "Communauté de communes du Pays de Lorvane",
+     ["COMMUNAUTE DE COMMUNES DU PAYS DE LORVANE"]),
+    # the sitting after a commune's name on its line is no part of it
+    ("Procès-verbal du Conseil Municipal de la commune de Montlorvan Séance du 10 DECEMBRE 2024\n",
+     "Commune de Montlorvan", []),
+])
+def test_an_authority_is_named_once_with_the_other_spellings_its_text_uses(text, name, variants):
+    assert find_authority(text) == (name, variants)
+
+
 def test_an_authoritys_organ_on_the_line_below_its_kind_is_not_its_name():
     assert find_authority("Communauté d'agglomération\n\nCONSEIL COMMUNAUTAIRE DU JEUDI 10 AVRIL 2025\n\n"
                           "Délibération n° 2025-112\n") is None

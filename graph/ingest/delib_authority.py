@@ -20,11 +20,11 @@ _NEXT_WORDS = (r"(?:[ -](?:(?:et[ -](?:de|du|des|de la|de l['’]|d['’])|et|de
                r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*")
 #: The words of a commune's name after its first, hyphenated or spaced, with the particles between them: "Saint
 #: Julien les Rosiers", "Bourg la Reine", "Villeneuve sur Lot", "Saint Pierre d'Oléron" (not "… le Conseil
-#: municipal", "… de Mme X").
-_COMMUNE_WORDS = (r"(?:[ -](?:(?:les|lès|lez|le|la|sur|sous|en|aux|au|de|du|des|de\s+la)[ -]"
-                  r"(?!(?:Conseil|Bureau|Maire|Mairie|Séance|Session|Commission|Comité|Président|Présidente|"
-                  r"Préfecture|Sous-[Pp]réfecture|Département|Région|République|Assemblée|Mme|Madame|Monsieur|M)\b)"
-                  r"|[dl]['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*")
+#: municipal", "… de Mme X", "… Séance du 10 décembre").
+_COMMUNE_WORDS = (r"(?:[ -](?:(?:les|lès|lez|le|la|sur|sous|en|aux|au|de|du|des|de\s+la)[ -]|[dl]['’])?"
+                  r"(?!(?:Conseil|Bureau|Maire|Mairie|Séance|Session|Réunion|Commission|Comité|Président|Présidente|"
+                  r"Préfecture|Sous-[Pp]réfecture|Département|Région|République|Assemblée|Procès|Extrait|"
+                  r"Délibérations?|Mme|Madame|Monsieur|M)\b)[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*")
 #: Authorities: pattern whose ``name`` group is the authority's display name, in the order they are tried on a
 #: text's body (a heading is read in :data:`_HEADING_ORDER`).
 _AUTHORITY_PATTERNS = {
@@ -233,6 +233,13 @@ _KIND_WORDS = re.compile(r"(?<=\s)(?:Communes|Urbaine|Mixte|Intercommunal|Commun
                          r"|Intérêt)\b|(?<=\sl['’])Artisanat\b")
 
 
+#: The words of an authority's kind that a heading in capitals writes without their accents ("COMMUNAUTE DE
+#: COMMUNES", "COMMUNAUTE D'AGGLOMERATION"), given them back.
+_ACCENTED = {"Communaute": "Communauté", "Agglomeration": "Agglomération", "Metropole": "Métropole",
+             "Metropolitain": "Métropolitain", "Departementale": "Départementale", "Equilibre": "Équilibre"}
+_UNACCENTED = re.compile(r"\b(?:" + "|".join(_ACCENTED) + r")\b")
+
+
 def _authority_name(name: str) -> str:
     """The display name of an authority as a pattern of :data:`AUTHORITIES` found it (a town hall is its commune).
 
@@ -244,9 +251,12 @@ def _authority_name(name: str) -> str:
     ('Ville de Nantes', 'Région Nouvelle-Aquitaine')
     >>> _authority_name("Commune de CHIGNY-FICTIF LES ROSES")
     'Commune de Chigny-Fictif les Roses'
+    >>> _authority_name("Communaute de Communes du Pays de Lorvane"), _authority_name("Communaute d'Agglomeration X")
+    ('Communauté de communes du Pays de Lorvane', "Communauté d'agglomération X")
     """
     name = re.sub(r"\s+", " ", re.sub(r"[«»“”\"]", " ", name)).strip()  # an EPCC's name in quotes
     name = name[:1].upper() + name[1:]  # "commune de …" in a sentence
+    name = _UNACCENTED.sub(lambda m: _ACCENTED[m.group(0)], name)
     name = _KIND_WORDS.sub(lambda m: m.group(0).lower(), name)
     for written, authority in _ASSEMBLY_OF:
         if (found := re.match(written, name, re.I)) is not None:
@@ -337,9 +347,10 @@ def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[s
     >>> find_authority("Délibération n° 12\\nDécide d'attribuer à la Commune de Mens une aide. La Région Bretagne…")
     ('Région Bretagne', [])
     """
-    def cased(text: str) -> str:  # each column of a line in capitals, as its own, before a gloss ("… (Ariège)")
-        return "\n".join("".join(_title_cased_cell(cell) for cell in re.split(r"([ \t]{3,})", line))
-                         for line in text.split("\n"))
+    def cased(text: str) -> str:  # each column of a line in capitals, as its own, before a gloss ("… (Ariège)"),
+        # the accents of its kind's words given back ("COMMUNAUTE DE COMMUNES")
+        return _UNACCENTED.sub(lambda m: _ACCENTED[m.group(0)], "\n".join(
+            "".join(_title_cased_cell(cell) for cell in re.split(r"([ \t]{3,})", line)) for line in text.split("\n")))
 
     skipped: list[str] = [] if beneficiaries is None else beneficiaries
     in_its_heading = _find_authority(_SPELLED_EHPAD.sub("EHPAD ", cased(heading(body))), body, _IN_HEADING, skipped)
@@ -445,6 +456,15 @@ def _named_as_seat(text: str, match: re.Match) -> bool:
     return _SEAT_BEFORE.search(text[text.rfind("\n", 0, match.start()) + 1:match.start()]) is not None
 
 
+def _spellings(name: str) -> str:
+    """A pattern of the ways a text may spell ``name``: its spaces any, its e's with or without their accents.
+
+    >>> [m.group(0) for m in re.finditer(_spellings("Saint-Étienne Métropole"), "SAINT-ETIENNE\\nMETROPOLE", re.I)]
+    ['SAINT-ETIENNE\\nMETROPOLE']
+    """
+    return "".join(r"\s+" if c.isspace() else "[eéèêëEÉÈÊË]" if fold(c) == "e" else re.escape(c) for c in name)
+
+
 def _find_authority(text: str, body: str, patterns: list[re.Pattern],
                     skipped: list[str]) -> tuple[str, list[str]] | None:
     """The authority that ``text`` names by the first of ``patterns`` that finds one, and its spellings in
@@ -465,9 +485,8 @@ def _find_authority(text: str, body: str, patterns: list[re.Pattern],
             continue
         name = _authority_name(found.group("name"))
         key = fold(name).replace("-", " ")
-        variants = {re.sub(r"\s+", " ", m.group(0)) for m in re.finditer(re.escape(name).replace(r"\ ", r"\s+")
-                    .replace("e", "[eéÉE]").replace("E", "[eéÉE]"), body, re.I)}
-        return name, sorted(v for v in variants if fold(v).replace("-", " ") == key and v != name)
+        variants = {re.sub(r"\s+", " ", m.group(0)) for m in re.finditer(_spellings(name), body, re.I)}
+        return name, sorted(v for v in variants if fold(v).replace("-", " ") == key and v.lower() != name.lower())
     return None
 
 

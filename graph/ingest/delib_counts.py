@@ -91,13 +91,15 @@ def parse_counts(body: str, attendance: Attendance) -> None:
         attendance.spans.append(together.span())
     match = _CONVENED.search(body)
     if match:
-        date, end = DATE_RE.match(body, match.end()), None
+        # the date as a line end may cut it ("dûment convoqué le 5" / "septembre 2024"): its line ends read as spaces
+        window = body[match.end():match.end() + 40].replace("\n", " ")
+        date, end = DATE_RE.match(window), None
         if date is None and (words := _DAY_IN_WORDS.match(body, match.end())) is not None:
             day = 1 if fold(words["day"]) == "premier" else words_to_number(words["day"])
             date, end = (DATE_RE.fullmatch(f"{day} {words['month']}") if day else None), words.end()
         if date:
             attendance.convened = date_from_match(date) or _before_the_session(date, body)
-            attendance.spans.append((match.start(), end or date.end()))
+            attendance.spans.append((match.start(), end or match.end() + date.end()))
 
 
 #: What dates the convocation: "convoqué le …", "convoqué par son Président le …", "Convocation : …", "Date de

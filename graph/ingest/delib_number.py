@@ -132,7 +132,8 @@ _HEADING_NUMBER = re.compile(r"^[ \t]*(?P<num>(?=[\w/.-]*\b(?:19|20)\d\d\b)(?:\d
                              r"[\w./-]*)(?:[ \t]+[-–—]|[ \t]*:)[ \t]+(?=[A-ZÀ-Ý])", re.M)
 
 
-#: How many of the first lines may hold such a number: a register's attendance block may come before it.
+#: How many of the first lines may hold such a number, blank lines aside: a register's attendance block may come
+#: before it.
 _HEADING_NUMBER_LINES = 20
 
 
@@ -147,7 +148,7 @@ def _heading_number(body: str) -> re.Match | None:
     >>> _heading_number("Seance du 18 octobre 2024\\n2024-2025 - Programme d'actions\\n") is None
     True
     """
-    lines = re.match(r"(?:[^\n]*\n){0,%d}" % _HEADING_NUMBER_LINES, body)
+    lines = re.match(r"(?:[ \t]*\n)*(?:[^\n]*\n(?:[ \t]*\n)*){0,%d}" % _HEADING_NUMBER_LINES, body)
     return next((m for m in _HEADING_NUMBER.finditer(body, 0, lines.end())
                  if not re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", m["num"]) and not _years_span(m["num"])), None)
 
@@ -182,8 +183,10 @@ _ITEM_TITLE = re.compile(r"^\s*(?:Rapport|Point)\s+n\s*[°º]\s*[\w.-]+\s*(?::|\
 _TITLE_BEFORE_NUMBER = re.compile(r"\s*(?:\d{1,3}\s*[.)°]\s*)?(?P<t>\S.{7,}?)\s+[-–—]\s+"
                                   r"(?:D[ée]lib[ée]ration|DÉLIBÉRATION)\s*(?:n\s*[°º]\s*)?:?\s*\S+\s*$", re.I)
 #: A heading in capitals of its own after the attendance ("SPORTS – SUBVENTIONS EXCEPTIONNELLES AUX CLUBS …"): at
-#: least three words, no colon, and no lower-case letter.
-_CAPITALS_TITLE = re.compile(r"(?:^|\n)\s*\n(?P<t>(?:[^\n:a-zà-ÿ]*[A-ZÀ-Ý][^\n:a-zà-ÿ]*(?:\n|$)){1,3}?)(?:\s*\n|$)")
+#: least three words, no colon, and no lower-case letter; a blank line above it, and below it a blank line or the
+#: report's first sentence.
+_CAPITALS_TITLE = re.compile(r"(?:^|\n)\s*\n(?P<t>(?:[^\n:a-zà-ÿ]*[A-ZÀ-Ý][^\n:a-zà-ÿ]*(?:\n|$)){1,3}?)"
+                             r"(?:\s*\n|$|(?=[^\n]*[a-zà-ÿ]))")
 
 
 def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[str, int, int] | None:

@@ -64,7 +64,7 @@ _OFFICE_AFTER = re.compile(r"[ \t]*,[ \t]*(?P<office>(?:Vice-)?(?:Présidente?|M
 # The verb follows the name on its line, or on the next when it goes on in lower case: "Mme Laure MÉNAGER\nA été
 # nommé secrétaire : M. Nicolas MARTEAU" heads another line, and the name before it is not the secretary's.
 _APPOINTED = (r"(?:[ \t]+|[ \t]*\n[ \t]*(?-i:(?=[a-zé])))(?:a\s+été|est)\s+(?:désignée?|élue?|nommée?)\s+"
-              r"(?:comme\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+)?secrétaire")
+              r"(?:comme\s+|en\s+qualité\s+de\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+)?secrétaire")
 _NAMED_SECRETARY = re.compile(r"(?P<name>[^\n,:]+?)" + _APPOINTED, re.I)
 _APPOINTED_AFTER_NAME = re.compile(r"(?<=[^\n,:])" + _APPOINTED, re.I)
 _SIGNATURE = re.compile(r"^(?:Le|La)\s+(?P<title>(?:[\wÀ-ÿ-]+\s+){0,2}(?:Vice-)?(?:Président|Présidente|Maire|"

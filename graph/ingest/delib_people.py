@@ -73,7 +73,8 @@ _HOLDER_ON_NEXT_LINE = compile_cue(r"(?:(?:a\s+)?donn[ée]\s+)?(?:pouvoir|procur
 _NOT_A_HOLDER = re.compile(r"\s*(?!(?:le|la|les|l['’]|son|sa|ses|leur)\b)[a-zà-ÿ]")
 _PROXY_SPLIT = compile_cue(r"\s+(?:donne|a\s+donné|a\s+donne|donnant)\s+(?:pouvoir|procuration|délégation)\s+"
                            r"(?:de\s+vote\s+)?à\s+"
-                           r"|\s*\(\s*(?:pouvoir|procuration)\s+à\s+|\s+(?:représentée?\s+par|à|par)\s+", re.I)
+                           r"|\s*\(\s*(?:pouvoir|procuration)\s+à\s+|\s+(?:représentée?\s+par|à|par|mandataire)\s+",
+                           re.I)
 
 #: What opens a list's heading in a sentence, one member or several: "Étaient absents : …", "Était absente : …".
 _WERE = r"(?:Étaient|Était|Sont|Est)\s+"
@@ -108,6 +109,11 @@ SECTIONS = [(kind, compile_cue(cue, re.I | re.M)) for kind, cue in _SECTION_CUES
 #: ayant remis un pouvoir : …", "… sous la présidence de Monsieur X, Maire. Etaient présents : …"), where
 #: :data:`_INLINE_START` finds them; read only where they end with their colon.
 INLINE_SECTIONS = [(kind, compile_cue(cue[1:], re.I | re.M)) for kind, cue in _SECTION_CUES]
+#: The same headings written letter-spaced, as a PDF's copy gives a heading in spaced capitals ("A B S E N T S E X C
+#: U S E S AYA N T D O N N E P O U V O I R"): the line's letters closed up, the cues' spaces optional.
+SPACED_SECTIONS = [(kind, compile_cue(cue.replace(r"\s+", r"\s*"), re.I)) for kind, cue in _SECTION_CUES]
+#: A line of letters spaced out: four single capitals at least, each followed by a space, most of the line's words.
+_SPACED_LINE = re.compile(r"^[ \t]*(?:[A-ZÀ-Ý][ \t]+){3,}[A-ZÀ-Ý](?:[ \t][^\n]*)?$", re.M)
 #: Where a heading may start within a line: each cue is tried there only (searched for everywhere, behind a
 #: lookbehind, the four cues took six times as long: 0.2 ms a text).
 _INLINE_START = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý]|[.;])[ \t](?=[A-ZÀ-Ý])")
@@ -140,10 +146,11 @@ def _without_asides(item: str) -> str:
 
 
 #: What separates two members of a list: a comma, a semicolon, a spaced dash ("Mmes CAULE – GRANDGIRARD – Mrs
-#: PLANTIER") that no proxy follows ("M. X – pouvoir à M. Y" gives the proxy of the member before it), or the
-#: bracket that closes what a list says of a member before the next one's name ("Martine X (pouvoir à S. Y) André Z
-#: (pouvoir à A W)").
-_ITEM_SEPARATOR = re.compile(r"[,;]|[ \t]+[–—-][ \t]+(?!(?:a\s+)?(?:donn|pouvoir|procuration|représent))"
+#: PLANTIER", "ROQUERE P. -- CHABBERT R", a long dash after an initial's dot: "SABARTHES G.– PETHERBRIDGE S.") that
+#: no proxy follows ("M. X – pouvoir à M. Y" gives the proxy of the member before it), or the bracket that closes
+#: what a list says of a member before the next one's name ("Martine X (pouvoir à S. Y) André Z (pouvoir à A W)").
+_ITEM_SEPARATOR = re.compile(r"[,;]|(?:[ \t]+(?:[–—]|--?)|(?<=\.)[–—])[ \t]+"
+                             r"(?!(?:a\s+)?(?:donn|pouvoir|procuration|représent))"
                              r"|(?<=\))[ \t]+(?=[A-ZÀ-Ý])", re.I)
 
 
@@ -235,8 +242,12 @@ _CLOSED = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bMmes)(?<!\bMlle)(?<![\s.
 
 
 #: The gap between two members that a list in columns sets on one line ("Mme Anne X (pouvoir à M. Y)        M. Marc
-#: Z (pouvoir à Mme W)"): a tab or three spaces and more before a civility.
-_COLUMN_GAP = re.compile(r"(?<=\S)(?:\t|[ \t]{3,})[ \t]*(?=(?:M\.|Mme|Mlle|MM\.|Mmes|Monsieur|Madame)\s)")
+#: Z (pouvoir à Mme W)"): a tab or three spaces and more before a civility, or a mere space between a family name in
+#: capitals and the next member's civility and given name, where a PDF's copy closed the columns up ("Mme Isabelle
+#: DEXPERT Mme Danielle BARREYRE M. Patrick DUFAU"; not "M. MARC X PAR M. LUC Y").
+_COLUMN_GAP = re.compile(r"(?<=\S)(?:\t|[ \t]{3,})[ \t]*(?=(?:M\.|Mme|Mlle|MM\.|Mmes|Monsieur|Madame)\s)"
+                         r"|(?<=[A-ZÀ-Ý]{2})(?<!\bPAR)(?<!\bET)[ \t]+(?=(?:M\.|Mme|Mlle|Monsieur|Madame)\s+"
+                         r"[A-ZÀ-Ý][a-zà-ÿ])")
 
 
 def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int, list[str]]:
@@ -246,7 +257,7 @@ def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int
     columns sets side by side on a line are its items."""
     first_line, *rest = body[start:stop].split("\n")
     all_lines = [first_line] + rest
-    lines, end, pos, unread = [], start, start, []
+    lines, end, pos, unread, bulleted = [], start, start, [], []
     first = _COLUMN_GAP.sub(", ", next((line for line in all_lines if line.strip()), ""))
     bare, capitals = _bare_list(first, kind), _is_capitals(first.strip(), kind)
     gap = False  # a blank line since the last line of names
@@ -266,15 +277,18 @@ def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int
                     break
                 unread.append(line.strip())
             lines.append(_unbulleted(names).strip())
+            bulleted.append(_unbulleted(line) != line)
             end = pos + len(line)
         elif lines:
             gap = True
         pos += len(line) + 1
     joined, whole_before = "", False
-    for line in lines:
+    for line, bullet in zip(lines, bulleted):
         whole = _whole_item(line, kind, bare, capitals) or line in unread
         if not joined or joined.endswith("-"):
             joined += line
+        elif bullet:  # a bullet, or the dash between two members that the line before sent down ("… GARCIA B." / "-
+            joined += ", " + line  # GUIRAUD G. – ORTEGA P.")
         elif whole and whole_before:  # one member a line, without civility: "Alain KELYOR" / "Christine MORIN"
             joined += ", " + line
         # one name a line; not the holder of a proxy that the line before announced ("Mme X à" / "M. Y ; …")
@@ -308,20 +322,28 @@ def _whole_item(line: str, kind: str, bare: bool, capitals: bool) -> bool:
 
 
 def _listed(item: str, bare: bool, capitals: bool = False) -> Person | None:
-    """The person an item of a list names; a family name alone counts in a ``bare`` list, a name in capitals in a
-    list in ``capitals``; a name with its initials (:func:`with_initials`) in any list."""
+    """The person an item of a list names; a family name alone counts in a ``bare`` list, and after a civility in
+    any ("M. BAQUÉ" among "P. BANIEL, O. BELLEC"); a name in capitals in a list in ``capitals``; a name with its
+    initials (:func:`with_initials`) in any list."""
     item = _MEMBERS_PLURAL.sub("MM. ", item)
     return (parse_person(item) or (in_capitals(item) if capitals else None)
-            or (surname_only(item) if bare else None) or with_initials(item))
+            or (surname_only(item) if bare or _ONE_CIVILITY.match(item) else None) or with_initials(item))
+
+
+#: One person's civility before a name: "M. BAQUÉ", "Mme COSTE" (not "MM." nor "Mmes", which open a list's part).
+_ONE_CIVILITY = re.compile(r"\s*(?:M\.|Mme|Mlle|Mr\.?|Monsieur|Madame)\s+(?=[A-ZÀ-Ý])")
 
 
 #: The civilities that open a list of members of both sexes: "MM. et Mmes R. PERRAD-GIROD, C. VUILLERMOZ, …".
 _MEMBERS_PLURAL = re.compile(r"^\s*(?:MM\.|Messieurs)\s+et\s+(?:Mmes|Mesdames)\s+")
 #: A member named by the initials of the given names and the family name in capitals, after a civility or none:
-#: "M. D. LAMY-CHAPPUIS", "M. J.-M. BEZ", "É. PIARD-VUILLET".
+#: "M. D. LAMY-CHAPPUIS", "M. J.-M. BEZ", "J-M. LEBRET", "É. PIARD-VUILLET"; or the family name first, as a
+#: council of communities lists its delegates: "CAUQUIL R.", "BARTHES J.P.", "CHABBERT R".
+_FAMILY_IN_CAPITALS = r"(?P<family{n}>(?:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\s+)?[A-ZÀ-Ý][A-ZÀ-Ý'’-]*[A-ZÀ-Ý])"
 _WITH_INITIALS = re.compile(r"(?P<civility>(?:M\.|Mme|Mlle|MM\.|Mmes|Monsieur|Madame)\s+)?"
-                            r"(?P<given>[A-ZÀ-Ý]\.(?:[ -]?[A-ZÀ-Ý]\.)*|[A-ZÀ-Ý](?=\s))\s*"
-                            r"(?P<family>(?:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\s+)?[A-ZÀ-Ý][A-ZÀ-Ý'’-]*[A-ZÀ-Ý])")
+                            r"(?:(?P<given>[A-ZÀ-Ý](?:\.|(?=-[A-ZÀ-Ý]\.))(?:[ -]?[A-ZÀ-Ý]\.)*|[A-ZÀ-Ý](?=\s))\s*"
+                            + _FAMILY_IN_CAPITALS.format(n="") + "|" + _FAMILY_IN_CAPITALS.format(n="2")
+                            + r"\s+(?P<given2>[A-ZÀ-Ý]\.(?:[ -]?[A-ZÀ-Ý]\.?)*|[A-ZÀ-Ý]))")
 
 
 def with_initials(item: str) -> Person | None:
@@ -332,11 +354,16 @@ def with_initials(item: str) -> Person | None:
     (Person(given='J.-M.', family='BEZ'), Person(given='N.', family='MOREL-JEAN'), None)
     >>> with_initials("M. GIRAUD") is None, with_initials("A FERRARO"), with_initials("M FERRARO") is None
     (True, Person(given='A', family='FERRARO'), True)
+    >>> with_initials("J-M. LEBRET"), with_initials("BARTHES J.P."), with_initials("LANET M.")
+    (Person(given='J-M.', family='LEBRET'), Person(given='J.P.', family='BARTHES'), Person(given='M.', family='LANET'))
     """
-    match = _WITH_INITIALS.fullmatch(item.strip(" ;:,"))
+    match = _WITH_INITIALS.fullmatch(item.strip(" ;:,").removesuffix("."))
     if match is None or not match["civility"] and match["given"] in ("M.", "M"):
         return None
-    return Person(match["given"], match["family"])
+    if match["given"]:
+        return Person(match["given"], match["family"])
+    # the list's full stop after the last one, or its separator, took the initial's dot: "CHABBERT R", "PUECH J.F"
+    return Person(match["given2"].rstrip(".") + ".", match["family2"])
 
 
 def _bare_list(first_line: str, kind: str) -> bool:
@@ -422,13 +449,52 @@ def _add_proxy(attendance: Attendance, giver: Person, holder: Person | None) -> 
 _RUNS_ON = re.compile(r"(?<=[A-ZÀ-Ý]{2})[ \t]+(?=[a-zà-ÿ]{2,}\b)")
 
 
+#: A list of the present that names only who was not: "Présents : Tous les membres du Conseil Municipal en exercice,
+#: à l'exception de M. Jacques X ayant donné procuration à M. Yves Y." (the sentence ends at a word's full stop, not
+#: at a civility's or an initial's).
+_ALL_BUT = compile_cue(r"[ \t]*(?:Tous\s+les|L['’]ensemble\s+des)\s+(?:membres|conseillers|élus)\b[^.:\n]{0,80}?"
+                       r"(?:à\s+l['’]exception\s+de|sauf|excepté)\s*:?\s*(?P<names>[^\n]+?)"
+                       r"\s*(?:(?<=[^\W\d_]{2})\.(?=\s|$)|\n|$)", re.I)
+
+
+def _parse_all_but(names: str, attendance: Attendance) -> None:
+    """The members that a list of "all but" names: absent, or absent and represented when they gave a proxy."""
+    names = re.sub(r"\s+et\s+(?:de|d['’])\s*(?=M\.|Mme|Mlle|Monsieur|Madame)", ", ", names)  # "… et de Mme X"
+    for item in (part for item in _items(names) for part in _split_and(item, "absent", False, False)):
+        giver, *holder = _PROXY_SPLIT.split(re.sub(r"\s+(?:ayant|qui\s+a)\s+donné\s+(?=pouvoir|procuration)", " donne ",
+                                                   item.strip(" ."), flags=re.I), maxsplit=1)
+        if (person := _listed(_without_asides(giver.strip(" .)")), False)) is None:
+            continue
+        if holder:
+            _add_proxy(attendance, person, _listed(holder[0].strip(" .)"), False))
+        else:
+            _append(attendance.absent, person)
+
+
+def _spaced_headings(body: str) -> list[tuple[str, int, int]]:
+    """The list headings written letter-spaced (:data:`SPACED_SECTIONS`): (list, start, end) of each.
+
+    >>> _spaced_headings("Texte\\n  P R E S E N T S\\nM. Paul DURAND\\nA B S E N T S E X C U S E S :\\n")
+    [('present', 6, 23), ('excused', 39, 68)]
+    """
+    found = []
+    for line in _SPACED_LINE.finditer(body):
+        words = line.group(0).split()
+        if sum(len(word) == 1 for word in words) < 0.6 * len(words):
+            continue
+        closed = "".join(words)
+        if (kind := next((kind for kind, cue in SPACED_SECTIONS if cue.fullmatch(closed)), None)) is not None:
+            found.append((kind, line.start(), line.end()))
+    return found
+
+
 def parse_sections(body: str, attendance: Attendance) -> None:
     """Fill the present, excused, absent and proxy lists of ``attendance`` from the headed sections of ``body``."""
     found = [(kind, match, False) for kind, pattern in SECTIONS for match in pattern.finditer(body)]
     starts = [start.end() for start in _INLINE_START.finditer(body)]
     found += [(kind, match, True) for kind, pattern in INLINE_SECTIONS for at in starts
               if (match := pattern.match(body, at)) is not None and match.group(0).rstrip().endswith(":")]
-    heads = []
+    heads = [(kind, start, end, False) for kind, start, end in _spaced_headings(body)]
     for kind, match, inline in found:
         if not any(s <= match.start() < e for _, s, e, _ in heads):
             heads.append((kind, match.start(), match.end(), inline))
@@ -440,6 +506,10 @@ def parse_sections(body: str, attendance: Attendance) -> None:
             stop = min(stop, line_end if line_end >= 0 else len(body))
             if (runs_on := _RUNS_ON.search(body, end, stop)) is not None:
                 stop = runs_on.start()
+        if kind == "present" and (all_but := _ALL_BUT.match(body, end, stop)) is not None:
+            _parse_all_but(all_but.group("names"), attendance)
+            attendance.spans.append((start, all_but.end()))
+            continue
         text, text_end, unread = _section_text(body, end, stop, kind)
         attendance.unread += [(kind, line) for line in unread]
         _parse_list(text, kind, attendance)
@@ -477,6 +547,12 @@ def _name_in_full(attendance: Attendance) -> None:
     ...                      "BERRENI)\\nSecrétaire de séance : M. ALINE")
     >>> a.proxies[0].holder.label, a.secretary.label
     ('Evelyne BERRENI', 'Jean Marie ALINE')
+
+    And a list's short name for the chair or the secretary that the text names in full:
+
+    >>> a = parse_attendance("Présents : G. ESTÈVE, R. ALBERT\\nSecrétaire de séance : Gilles ESTÈVE")
+    >>> [p.label for p in a.present]
+    ['Gilles ESTÈVE', 'R. ALBERT']
     """
     listed = [*attendance.present, *attendance.excused, *attendance.absent, *(p.giver for p in attendance.proxies)]
     full = [p for p in dict.fromkeys(listed) if p.given and not _INITIALS.fullmatch(p.given)]
@@ -494,3 +570,10 @@ def _name_in_full(attendance: Attendance) -> None:
     attendance.chair, attendance.secretary = in_full(attendance.chair), in_full(attendance.secretary)
     for proxy in attendance.proxies:
         proxy.holder = in_full(proxy.holder)
+    # the other way round: a list that names its members short ("G. ESTÈVE", "M. CORRE"), and the chair or the
+    # secretary named in full ("sous la présidence de Monsieur Gilles ESTÈVE", "Secrétaire de séance : Maël CORRE")
+    full = [p for p in (attendance.chair, attendance.secretary) if p and p.given and not _INITIALS.fullmatch(p.given)]
+    for kind in ("present", "excused", "absent"):
+        setattr(attendance, kind, list(dict.fromkeys(in_full(p) for p in getattr(attendance, kind))))
+    for proxy in attendance.proxies:
+        proxy.giver, proxy.holder = in_full(proxy.giver), in_full(proxy.holder)

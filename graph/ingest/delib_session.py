@@ -234,15 +234,25 @@ def _numbered_act_date(text: str) -> dt.date | None:
     return None
 
 
+#: The hour after a heading's date: " • 18H30", " - 18h", " à 9 h 30".
+_AT_HOUR = re.compile(r"[ \t]*(?:[•·,–—-]|\bà)?[ \t]*\d{1,2}[ \t]*h[ \t]*(?:\d{2})?$", re.I)
+
+
 def _date_alone(text: str) -> dt.date | None:
     """The date that a line of a heading gives alone, the session's ("COMMISSION PERMANENTE DU CONSEIL REGIONAL\\n2
     décembre 2024").
 
     >>> _date_alone("RÉGION BRETAGNE\\nCOMMISSION PERMANENTE\\nlundi 2 décembre 2024\\nDELIBERATION")
     datetime.date(2024, 12, 2)
+
+    The hour may follow it: "JEUDI 12 DECEMBRE 2024 • 18H30", "mardi 3 juin 2025 à 18 h".
+
+    >>> _date_alone("CONSEIL COMMUNAUTAIRE\\nJEUDI 12 DECEMBRE 2024 • 18H30"), _date_alone("3 juin 2025 à 18 h")
+    (datetime.date(2024, 12, 12), datetime.date(2025, 6, 3))
     """
     for line in text.split("\n"):
-        if (date := DATE_RE.fullmatch(line.strip())) is not None and date.group("year"):
+        line = _AT_HOUR.sub("", line.strip())
+        if (date := DATE_RE.fullmatch(line)) is not None and date.group("year"):
             return date_from_match(date)
     return None
 
