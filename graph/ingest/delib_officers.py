@@ -32,7 +32,10 @@ _CHAIR = compile_cue(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<na
                      r"|(?:sous\s+la\s+présidence\s+de|(?:séance|réunion)\s+(?:est\s+|a\s+été\s+)?présidée\s+par)\s+"
                      r"(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la)\s+(?P<title>[^,\n]+),\s*)?"
                      r"(?P<name3>[^\n,]+?)(?:(?:,|[ \t]+[-–—])\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire)|(?:Maire"
-                     r"|Conseill[eè]re?)\s+(?:adjointe?|délégué?e?))\b|(?=[ \t]*[\n,]|[ \t]*$))"
+                     r"|Conseill[eè]re?)\s+(?:adjointe?|délégué?e?))\b|(?=[ \t]*[\n,]|[ \t]*$"
+                     # or the sentence's end after a name in capitals, in a text run together on one line
+                     # ("… sous la présidence de Monsieur Pierre MATHIEU. Présents : …")
+                     r"|(?-i:(?<=[A-ZÀ-Ý]{2}))\.\s))"
                      # "Président : M. X" opening its line, or after a dash on a line of the session's facts
                      # ("Convoqué le 23 juin 2025 – Président : M. X, Maire")
                      r"|(?:^|(?<=[ \t][-–—][ \t]))Présid(?:ent|ente)\s*:\s*(?P<name4>[^\n,]+)"

@@ -94,8 +94,10 @@ _SECTION_CUES = [
                 r"(?:(?:ayant|avai(?:t|ent))\s+(?:voté\s+par\s+procuration|(?:donné|remis)\s+(?:un\s+)?"
                 r"(?:pouvoir|procuration))|représenté" + _MARKS + r"))(?:[^:\n]*(?:\n[^:\n]{0,80})?:|[ \t]*$)"),
     # "Excusés : …", "Était absent excusé : …", "Excusé(e)(s) : …"
-    ("excused", r"^(?:Membres?\s+(?:titulaires?\s+)?|" + _WERE + r")?(?:absent" + _MARKS + r"\s+)?excusé" + _MARKS
-                + r"(?:[^:\n]{0,40}:|[ \t]*$)"),
+    # "S'ÉTAIENT FAIT EXCUSER : …", "Se sont excusés : …", "S'est excusée : …"
+    ("excused", r"^(?:(?:Membres?\s+(?:titulaires?\s+)?|" + _WERE + r")?(?:absent" + _MARKS + r"\s+)?excusé" + _MARKS
+                + r"|S['’](?:étai(?:en)?t|est)\s+fait" + _MARKS + r"\s+excuser|S(?:e\s+sont|['’]est)\s+excusé" + _MARKS
+                + r")(?:[^:\n]{0,40}:|[ \t]*$)"),
     # "Absents : …", "Étaient absents : …", "Était absente : …", "Absent(s) : …"
     # "Absents non excusés : …", "Absents non représentés : …"
     ("absent", r"^(?:Membres?\s+(?:titulaires?\s+)?|" + _WERE + r")?Absent" + _MARKS + r"(?:\s+non\s+(?:excusé"
@@ -119,9 +121,10 @@ _SPACED_LINE = re.compile(r"^[ \t]*(?:[A-ZÀ-Ý][ \t]+){3,}[A-ZÀ-Ý](?:[ \t][^\
 _INLINE_START = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý]|[.;])[ \t](?=[A-ZÀ-Ý])")
 
 
-#: A proxy written beside an absent member's name: "M. Luc ROUX (pouvoir à M. Jean DUPONT)".
-_HELD_BY = compile_cue(r"\s*\(\s*(?:pouvoir|procuration|(?:a\s+)?donn[ée]\s+pouvoir)\s+à\s+(?P<holder>[^)]*)\)?[\s.]*$",
-                       re.I)
+#: A proxy written beside an absent member's name: "M. Luc ROUX (pouvoir à M. Jean DUPONT)", "Élisabeth X
+#: (délégation de vote à Jean Y)".
+_HELD_BY = compile_cue(r"\s*\(\s*(?:pouvoir|procuration|délégation(?:\s+de\s+vote)?|(?:a\s+)?donn[ée]\s+pouvoir)\s+à\s+"
+                       r"(?P<holder>[^)]*)\)?[\s.]*$", re.I)
 
 
 #: A proxy written as an item of its own after the absent member's name: "M. Jean BERRY, pouvoir à M. Paul DURAND".
