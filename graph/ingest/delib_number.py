@@ -173,8 +173,8 @@ def find_number(body: str) -> str | None:
     return re.sub(r"[ \t]+", " ", re.sub(r"\s*/\s*", "/", match.group("num"))).strip(".-") if match else None
 
 
-_TITLE_AFTER_NUMBER = re.compile(r"\bn\s*[°ºo]\s*[:.]?\s*[A-Z]{0,4}[-_ ]?\d[\w.-]*(?:\s*/\s*\d+)*\s*(?::|\s[-–—]\s)"
-                                 r"\s*(?P<t>\S.{7,})$", re.I)
+_TITLE_AFTER_NUMBER = re.compile(r"(?:\bn\s*[°ºo]\s*[:.]?|\bd[ée]lib[ée]ration\s+)\s*[A-Z]{0,4}[-_ /]?\d[\w.-]*"
+                                 r"(?:\s*/\s*\d+)*\s*(?::|\s[-–—]\s)\s*(?P<t>\S.{7,})$", re.I)
 
 
 #: An agenda item or report heading its title: "Point n° 7 – Vie associative – …", "Rapport n° 14 : …".

@@ -109,10 +109,11 @@ _LEADER_END = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t.…]*$")
 _SUM_OF_ABOVE = re.compile(r"\b(?:aides|subventions|participations|dotations|bourses)\b[^.;:€\d]{0,60}?"
                            r"\b(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es)\s*,?\s*soit\s*$", re.I)
 #: What the sentence just below a list of grants says of their sum, before its amount: "Les crédits, soit
-#: 19 550 €, seront inscrits …", "La dépense correspondante, soit …".
-_SUMS_ABOVE = re.compile(r"\s*(?:les|la|le|l['’])\s*(?:cr[ée]dits?|d[ée]penses?|sommes?|montants?|enveloppes?)"
+#: 19 550 €, seront inscrits …", "La dépense correspondante, soit …", "ARTICLE 2 La dépense correspondante, d'un
+#: montant de …".
+_SUMS_ABOVE = re.compile(r"\s*(?:article\s+\d+(?:er)?\s*[:.–—-]?\s*)?(?:les|la|le|l['’])\s*(?:cr[ée]dits?|d[ée]penses?|sommes?|montants?|enveloppes?)"
                          r"(?:\s+(?:correspondant\w*|n[ée]cessaires?|aff[ée]rent\w*|globa\w+|tota\w+))?\s*,?\s*"
-                         r"soit\s*", re.I)
+                         r"(?:soit|d['’]un\s+montant(?:\s+total)?\s+de)\s*", re.I)
 #: A total said after its amount: "La dépense, soit 2 750 € au total, …".
 _TOTAL_AFTER = re.compile(r"\s*(?:au\s+total|en\s+tout)\b", re.I)
 

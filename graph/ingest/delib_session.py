@@ -271,6 +271,18 @@ def _decision_date(body: str) -> dt.date | None:
     return date_from_match(date) if date else None
 
 
+def _own_heading(body: str, line: str, date: re.Match) -> bool:
+    """Whether a line that names a deliberation with its organ and date is the act's own heading, alone on its line
+    ("Délibération du Conseil Municipal du 7 octobre 2024"), not a cited act ("la délibération du … portant …").
+
+    >>> body = "Ville de X\\nDélibération du Conseil Municipal du 7 octobre 2024\\n24/0611/SAN"
+    >>> _own_heading(body, "Délibération du ", DATE_RE.search(body))
+    True
+    """
+    return (re.fullmatch(r"[ \t]*D[ée]lib[ée]ration\s+(?:du|de\s+la|de\s+l['’])\s*", line, re.I) is not None
+            and re.match(r"[ \t]*(?:\n|$)", body[date.end():]) is not None)
+
+
 def _session_date(body: str) -> dt.date | None:
     """The session's date that ``body`` gives, by the first of :func:`find_session_date`'s ways that finds one."""
     for match in re.finditer(r"s[ée]ance", body, re.I):
@@ -286,8 +298,8 @@ def _session_date(body: str) -> dt.date | None:
         # 2024", "Extrait des délibérations du Conseil Municipal Du 21 mai 2024").
         line = body[body.rfind("\n", 0, match.start()) + 1:match.start()]
         date = DATE_RE.match(body, match.end())
-        if (date and not in_a_citation(body, match.start()) and not re.search(r"(?<!des )d[ée]lib[ée]ration", line,
-                                                                              re.I)
+        if (date and not in_a_citation(body, match.start())
+                and (not re.search(r"(?<!des )d[ée]lib[ée]ration", line, re.I) or _own_heading(body, line, date))
                 and (found := date_from_match(date))):
             return found
     for match in re.finditer(r"r[ée]union|r[ée]uni\b", body, re.I):
