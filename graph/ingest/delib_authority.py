@@ -67,9 +67,9 @@ _AUTHORITY_PATTERNS = {
     ),
     "metropole-named-after": (
         # "Métropole européenne de Lille": its adjective, then its place; a word of which may open with an elided
-        # particle ("Métropole Nice Côte d'Azur")
+        # particle ("Métropole Nice Côte d'Azur"), or follow one ("Métropole du Val de Lorvane")
         r"(?P<name>(?:Euro[mM]|M)étropole(?:\s+(?i:européenne)(?=\s+(?:de|du|d['’])))?"
-        r"\s+(?:de\s+|du\s+|d['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ -](?:d['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*)"
+        r"\s+(?:de\s+|du\s+|d['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’-]*" + _COMMUNE_WORDS + ")"
     ),
     "syndicat": (
         # up to five words of its kind and purpose: "Syndicat intercommunal à vocation unique Santé du …"
