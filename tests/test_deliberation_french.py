@@ -317,6 +317,14 @@ def test_a_proxy_written_beside_an_absent_members_name_is_read_once():
     ("ÉTAIENT PRÉSENTS : M. Paul FICTIF-ROSSI, Mme Lisa MATTEI-FICTIF\n\nÉTAIT ABSENT ET AVAIT DONNÉ POUVOIR : "
      "Mme Anna GIACOMO-FICTIF à Mme Lisa MATTEI-FICTIF\n\nÉTAIT ABSENT : M. Lionel PAOLI-FICTIF\n",
      [("Anna GIACOMO-FICTIF", "Lisa MATTEI-FICTIF")]),
+    # in sentences of their own, under no heading: the giver first, or the holder first
+    ("Présents : Mme Odile ROY-FICTIF, M. Paul DURAND-FICTIF\n\nMme Annie AUZOU-FICTIF a donné pouvoir à Mme Odile "
+     "ROY-FICTIF.\nMadame Nathalie LEHERON-FICTIF a le pouvoir de Monsieur Luc VIAL-FICTIF pour le représenter et "
+     "voter en son nom.\n", [("Annie AUZOU-FICTIF", "Odile ROY-FICTIF"), ("Luc VIAL-FICTIF", "Nathalie LEHERON-FICTIF")]),
+    # the letters of a heading spaced out, as a PDF's copy of spaced capitals gives them
+    ("P R E S E N T S\nP. ABALAIN-FICTIF, O. CADIOU-FICTIF\n\nA B S E N T S E X C U S E S AYA N T D O N N E P O U V O I R"
+     "\n\nB. QUEMENER-FICTIF (Pouvoir à O. CADIOU-FICTIF),\nF. RIOU-FICTIF (Pouvoir à P. ABALAIN-FICTIF).\n",
+     [("B. QUEMENER-FICTIF", "O. CADIOU-FICTIF"), ("F. RIOU-FICTIF", "P. ABALAIN-FICTIF")]),
 ])
 def test_each_proxy_of_a_list_is_read_with_its_holder_however_it_is_written(text, proxies):
     attendance = parse_attendance(text)

@@ -519,6 +519,36 @@ def parse_sections(body: str, attendance: Attendance) -> None:
         attendance.spans.append((start, max(end, text_end)))
 
 
+#: A proxy said in a sentence of its own, outside any list: "Mme Annie X a donné pouvoir à Mme Nathalie Y.",
+#: "M. Luc X donne procuration à M. Paul Y", "Madame Nathalie Y a le pouvoir de Madame Annie X pour la représenter".
+_PROXY_SENTENCE = compile_cue(
+    r"^[ \t]*(?:(?P<giver>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[^\n,;:()]{2,60}?)\s+(?:a\s+donné|donne)\s+"
+    r"(?:pouvoir|procuration|délégation)(?:\s+de\s+vote)?\s+à\s+(?P<holder>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+"
+    r"[^\n,;:()]{2,60}?)"
+    r"|(?P<holder2>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[^\n,;:()]{2,60}?)\s+a\s+(?:le\s+)?(?:pouvoir|procuration)\s+"
+    r"de\s+(?P<giver2>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[^\n,;:()]{2,60}?))"
+    r"(?=[ \t]*(?:[.;,]|\s+pour\b|[ \t]*$))", re.I | re.M)
+
+
+def _proxy_sentences(body: str, attendance: Attendance) -> None:
+    """The proxies that sentences of their own give (:data:`_PROXY_SENTENCE`), outside the lists already read: both
+    members named.
+
+    >>> a = Attendance()
+    >>> _proxy_sentences("Madame Nathalie LEHERON a le pouvoir de Madame Annie AUZOU pour la représenter.", a)
+    >>> [(p.giver.label, p.holder.label) for p in a.proxies]
+    [('Annie AUZOU', 'Nathalie LEHERON')]
+    """
+    for match in _PROXY_SENTENCE.finditer(body):
+        if any(s <= match.start() < e for s, e in attendance.spans):
+            continue
+        giver = _listed(match["giver"] or match["giver2"], False)
+        holder = _listed(match["holder"] or match["holder2"], False)
+        if giver is not None and holder is not None:
+            _add_proxy(attendance, giver, holder)
+            attendance.spans.append(match.span())
+
+
 def parse_attendance(body: str) -> Attendance:
     """Return everything ``body`` says about who attended the session.
 
@@ -532,6 +562,7 @@ def parse_attendance(body: str) -> Attendance:
     parse_counts(body, attendance)
     parse_officers(body, attendance)
     parse_sections(body, attendance)
+    _proxy_sentences(body, attendance)
     chair_from_signature(body, attendance)
     _name_in_full(attendance)
     return attendance
