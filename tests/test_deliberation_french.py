@@ -1156,6 +1156,22 @@ def test_the_member_named_after_etait_absente_or_excuse_is_listed_with_the_proxy
     assert [(p.giver.label, p.holder and p.holder.label) for p in a.proxies] == [("Jean-Marc BERRY", "Xavier LÉDÉE")]
 
 
+@pytest.mark.parametrize("text, present, proxies", [
+    ("Assistaient à la séance : M. Paul DURAND-FICTIF, Mme Léa MARTIN-FICTIF\n\nObjet : x\n", 2, []),
+    ("Étaient présents les conseillers municipaux suivants : M. Paul DURAND-FICTIF, Mme Léa MARTIN-FICTIF\n\n"
+     "Objet : x\n", 2, []),
+    ("Conseillers présents : M. Paul DURAND-FICTIF, Mme Léa MARTIN-FICTIF\nOnt donné procuration : M. Luc ROUX-FICTIF "
+     "à M. Paul DURAND-FICTIF\n\nObjet : x\n", 2, [("Luc ROUX-FICTIF", "Paul DURAND-FICTIF")]),
+    ("Présents : M. Paul DURAND-FICTIF, Mme Léa MARTIN-FICTIF\nExcusé(s) ayant donné procuration : M. Luc ROUX-FICTIF "
+     "à M. Paul DURAND-FICTIF\n\nObjet : x\n", 2, [("Luc ROUX-FICTIF", "Paul DURAND-FICTIF")]),
+    ("Présents : M. Paul DURAND-FICTIF, Mme Léa MARTIN-FICTIF\nProcuration de M. Luc ROUX-FICTIF à M. Paul "
+     "DURAND-FICTIF\n\nObjet : x\n", 2, [("Luc ROUX-FICTIF", "Paul DURAND-FICTIF")]),
+])
+def test_a_lists_heading_is_read_however_the_council_words_it(text, present, proxies):
+    a = parse_attendance(text)
+    assert (len(a.present), [(p.giver.label, p.holder and p.holder.label) for p in a.proxies]) == (present, proxies)
+
+
 def test_a_proxy_in_brackets_that_the_line_sent_below_the_members_name_keeps_the_list_going():
     a = parse_attendance("Étaient excusés et représentés : Mme Éliane DUPUIS (pouvoir à M. Jean BRIAUDEAU), M. Rémi "
                          "FOUCHER\n(pouvoir à Mme Christine MÉRY), Mme Karine BLONDEAU (pouvoir à M. Guy TESSIER)\n")

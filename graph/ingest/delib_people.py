@@ -88,11 +88,14 @@ _HEAD_END = r"(?:\s*:|[ \t]*$)"
 #: left out by a heading alone on its line.
 _SECTION_CUES = [
     # "Absents ayant donné pouvoir : …", "ÉTAIT ABSENT ET AVAIT DONNÉ POUVOIR : …", "Absent(s) excusé(s) ayant remis
-    # un pouvoir : …"
+    # un pouvoir : …", "Excusés ayant donné procuration : …", "Ont donné pouvoir : …"
     ("proxies", r"^(?:Pouvoir" + _MARKS + r"|Procuration" + _MARKS + r"|(?:Membres?\s+|" + _WERE + r")?représenté"
                 + _MARKS + r"|(?:" + _WERE + r")?Absent" + _MARKS + r"\s+(?:excusé" + _MARKS + r"\s+)?(?:et\s+)?"
                 r"(?:(?:ayant|avai(?:t|ent))\s+(?:voté\s+par\s+procuration|(?:donné|remis)\s+(?:un\s+)?"
-                r"(?:pouvoir|procuration))|représenté" + _MARKS + r"))(?:[^:\n]*(?:\n[^:\n]{0,80})?:|[ \t]*$)"),
+                r"(?:pouvoir|procuration))|représenté" + _MARKS + r")|(?:" + _WERE + r")?Excusé" + _MARKS
+                + r"\s+(?:ayant|avai(?:t|ent))\s+(?:donné|remis)\s+(?:un\s+)?(?:pouvoir|procuration)"
+                r"|Ont\s+donné\s+(?:pouvoir|procuration))"
+                r"(?:[^:\n]*(?:\n[^:\n]{0,80})?:|[ \t]*$)"),
     # "Excusés : …", "Était absent excusé : …", "Excusé(e)(s) : …"
     # "S'ÉTAIENT FAIT EXCUSER : …", "Se sont excusés : …", "S'est excusée : …"
     ("excused", r"^(?:(?:Membres?\s+(?:titulaires?\s+)?|" + _WERE + r")?(?:absent" + _MARKS + r"\s+)?excusé" + _MARKS
@@ -102,8 +105,10 @@ _SECTION_CUES = [
     # "Absents non excusés : …", "Absents non représentés : …"
     ("absent", r"^(?:Membres?\s+(?:titulaires?\s+)?|" + _WERE + r")?Absent" + _MARKS + r"(?:\s+non\s+(?:excusé"
                r"|représenté)" + _MARKS + r")?(?:\s*\(\d+\))?" + _HEAD_END),
+    # "Présents : …", "Étaient présents les conseillers municipaux suivants : …", "Assistaient à la séance : …"
     ("present", r"^(?:(?:Membres?|Conseillers?)\s+(?:titulaires?\s+)?présents?|" + _WERE + r"présent" + _MARKS
-                + r"|Présent" + _MARKS + r")(?:\s*\([^)\n]*\))?" + _HEAD_END),
+                + r"|Présent" + _MARKS + r"|Assistaient\s+à\s+la\s+séance)(?:\s*\([^)\n]*\))?"
+                r"(?:\s+les\s+[^:\n]{0,60}(?=:))?" + _HEAD_END),
 ]
 SECTIONS = [(kind, compile_cue(cue, re.I | re.M)) for kind, cue in _SECTION_CUES]
 #: The same headings in a text whose lines were run together (a web page's copy, a transcript): within a line, after
@@ -520,13 +525,16 @@ def parse_sections(body: str, attendance: Attendance) -> None:
 
 
 #: A proxy said in a sentence of its own, outside any list: "Mme Annie X a donné pouvoir à Mme Nathalie Y.",
-#: "M. Luc X donne procuration à M. Paul Y", "Madame Nathalie Y a le pouvoir de Madame Annie X pour la représenter".
+#: "M. Luc X donne procuration à M. Paul Y", "Madame Nathalie Y a le pouvoir de Madame Annie X pour la représenter",
+#: "Procuration de M. Luc X à M. Paul Y".
 _PROXY_SENTENCE = compile_cue(
     r"^[ \t]*(?:(?P<giver>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[^\n,;:()]{2,60}?)\s+(?:a\s+donné|donne)\s+"
     r"(?:pouvoir|procuration|délégation)(?:\s+de\s+vote)?\s+à\s+(?P<holder>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+"
     r"[^\n,;:()]{2,60}?)"
     r"|(?P<holder2>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[^\n,;:()]{2,60}?)\s+a\s+(?:le\s+)?(?:pouvoir|procuration)\s+"
-    r"de\s+(?P<giver2>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[^\n,;:()]{2,60}?))"
+    r"de\s+(?P<giver2>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[^\n,;:()]{2,60}?)"
+    r"|(?:pouvoir|procuration)\s+de\s+(?P<giver3>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[^\n,;:()]{2,60}?)\s+à\s+"
+    r"(?P<holder3>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[^\n,;:()]{2,60}?))"
     r"(?=[ \t]*(?:[.;,]|\s+pour\b|[ \t]*$))", re.I | re.M)
 
 
@@ -542,8 +550,8 @@ def _proxy_sentences(body: str, attendance: Attendance) -> None:
     for match in _PROXY_SENTENCE.finditer(body):
         if any(s <= match.start() < e for s, e in attendance.spans):
             continue
-        giver = _listed(match["giver"] or match["giver2"], False)
-        holder = _listed(match["holder"] or match["holder2"], False)
+        giver = _listed(match["giver"] or match["giver2"] or match["giver3"], False)
+        holder = _listed(match["holder"] or match["holder2"] or match["holder3"], False)
         if giver is not None and holder is not None:
             _add_proxy(attendance, giver, holder)
             attendance.spans.append(match.span())
