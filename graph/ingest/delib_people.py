@@ -412,25 +412,25 @@ def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
             giver = _listed(parts[0].strip(" .)"), bare, capitals)
             holder = _listed(parts[1].strip(" .)"), bare, capitals) if len(parts) > 1 else None
             if giver:
-                _add_proxy(attendance, giver, holder)
+                add_proxy(attendance, giver, holder)
         elif (held := _HELD_BY.search(item)) is not None:
             if (person := _listed(item[:held.start()], bare, capitals)) is not None:
-                _append(getattr(attendance, kind), person)
-                _add_proxy(attendance, person, _listed(held.group("holder"), bare, capitals))
+                append_member(getattr(attendance, kind), person)
+                add_proxy(attendance, person, _listed(held.group("holder"), bare, capitals))
         elif (person := _listed(_without_asides(item), bare, capitals)) is not None:
-            _append(getattr(attendance, kind), person)
+            append_member(getattr(attendance, kind), person)
             last = person
             if (aside := _ASIDE.search(item)) is not None:
                 _chair_by_role(attendance, person, aside.group(0).strip(" ()"))
             continue
         elif last is not None and (held := _HELD_BY_ITEM.fullmatch(item)) is not None:
-            _add_proxy(attendance, last, _listed(held.group("holder"), bare, capitals))
+            add_proxy(attendance, last, _listed(held.group("holder"), bare, capitals))
         elif last is not None and kind == "present":
             _chair_by_role(attendance, last, item)
         last = None
 
 
-def _append(members: list[Person], person: Person) -> None:
+def append_member(members: list[Person], person: Person) -> None:
     """Add ``person`` to a list once, though a list may name them twice ("MM Alain KELYOR" / "Alain KELYOR")."""
     if person not in members:
         members.append(person)
@@ -443,7 +443,7 @@ def _chair_by_role(attendance: Attendance, person: Person, role: str) -> None:
         attendance.chair, attendance.chair_title = person, role.strip().capitalize()
 
 
-def _add_proxy(attendance: Attendance, giver: Person, holder: Person | None) -> None:
+def add_proxy(attendance: Attendance, giver: Person, holder: Person | None) -> None:
     """Record ``giver``'s proxy once, though a text may list it twice (beside the absent, then under "Pouvoirs")."""
     for proxy in attendance.proxies:
         if proxy.giver == giver:
@@ -474,9 +474,9 @@ def _parse_all_but(names: str, attendance: Attendance) -> None:
         if (person := _listed(_without_asides(giver.strip(" .)")), False)) is None:
             continue
         if holder:
-            _add_proxy(attendance, person, _listed(holder[0].strip(" .)"), False))
+            add_proxy(attendance, person, _listed(holder[0].strip(" .)"), False))
         else:
-            _append(attendance.absent, person)
+            append_member(attendance.absent, person)
 
 
 def _spaced_headings(body: str) -> list[tuple[str, int, int]]:
@@ -553,7 +553,7 @@ def _proxy_sentences(body: str, attendance: Attendance) -> None:
         giver = _listed(match["giver"] or match["giver2"] or match["giver3"], False)
         holder = _listed(match["holder"] or match["holder2"] or match["holder3"], False)
         if giver is not None and holder is not None:
-            _add_proxy(attendance, giver, holder)
+            add_proxy(attendance, giver, holder)
             attendance.spans.append(match.span())
 
 
@@ -565,11 +565,14 @@ def parse_attendance(body: str) -> Attendance:
     (['Paul DURAND', 'Léa MARTIN-ROY'], [])
     """
     from graph.ingest.delib_officers import chair_from_signature, parse_officers
+    from graph.ingest.delib_roll import parse_roll
 
     attendance = Attendance()
     parse_counts(body, attendance)
     parse_officers(body, attendance)
     parse_sections(body, attendance)
+    if not (attendance.present or attendance.excused or attendance.absent):
+        parse_roll(body, attendance)
     _proxy_sentences(body, attendance)
     chair_from_signature(body, attendance)
     _name_in_full(attendance)

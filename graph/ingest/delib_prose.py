@@ -370,6 +370,10 @@ def _civilities_joined(sentences):
         yield held
 
 
+#: The rows of a table with rules that open a sentence: "| AURIOL Marc | X |  |\n| BESSE Nadine | X |  |\n".
+_TABLE_ROWS = re.compile(r"(?:[ \t]*\|[^\n]*(?:\n|$))+")
+
+
 def prose_grants(body: str, title_beneficiary: str | None,
                  tables: list[tuple[int, int]] = ()) -> tuple[list[GrantFact], list[StatedTotal]]:
     """Return the grants and totals stated in sentences (table lines excluded: ``| … |`` rows, and the ``tables``
@@ -386,7 +390,12 @@ def prose_grants(body: str, title_beneficiary: str | None,
         prior, (prior_end, prior_sentence) = (start + len(sentence), sentence), prior
         if sentence.lstrip().startswith("|"):
             after_table = True
-            continue
+            # a table's last rows, then the lines below it that no full stop set apart (a roll of the members, the
+            # secretary's line, the decision): those lines are read
+            rows = _TABLE_ROWS.match(sentence)
+            if not sentence[rows.end():].strip():
+                continue
+            start, sentence = start + rows.end(), sentence[rows.end():]
         first = start + len(sentence) - len(sentence.lstrip())
         after_table = after_table or any(e <= first and not body[e:first].strip() for _, e in tables)
         # "soit un montant total de …", "Total de la 3e répartition : …" just below a table or a list sums it, even
