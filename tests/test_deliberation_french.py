@@ -1172,6 +1172,17 @@ def test_a_lists_heading_is_read_however_the_council_words_it(text, present, pro
     assert (len(a.present), [(p.giver.label, p.holder and p.holder.label) for p in a.proxies]) == (present, proxies)
 
 
+@pytest.mark.parametrize("text", [
+    # a list in columns as a text keeps it, its names apart by spaces
+    "Présents :\nPaul DURAND-FICTIF          Léa MARTIN-FICTIF\nMarc PIC-FICTIF             Anne VIAL-FICTIF\n\nObjet : x\n",
+    "Présents :\nDURAND-FICTIF Paul          MARTIN-FICTIF Léa\nPIC-FICTIF Marc             VIAL-FICTIF Anne\n\nObjet : x\n",
+    # as a PDF's text closes it up, nothing between the names
+    "Présents :\nPaul DURAND-FICTIF Léa MARTIN-FICTIF\nMarc PIC-FICTIF Anne VIAL-FICTIF\n\nObjet : x\n",
+])
+def test_a_list_of_names_in_columns_without_civilities_gives_each_member(text):
+    assert len(parse_attendance(text).present) == 4
+
+
 def test_a_proxy_in_brackets_that_the_line_sent_below_the_members_name_keeps_the_list_going():
     a = parse_attendance("Étaient excusés et représentés : Mme Éliane DUPUIS (pouvoir à M. Jean BRIAUDEAU), M. Rémi "
                          "FOUCHER\n(pouvoir à Mme Christine MÉRY), Mme Karine BLONDEAU (pouvoir à M. Guy TESSIER)\n")

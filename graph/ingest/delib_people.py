@@ -250,12 +250,36 @@ _CLOSED = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bMmes)(?<!\bMlle)(?<![\s.
 
 
 #: The gap between two members that a list in columns sets on one line ("Mme Anne X (pouvoir à M. Y)        M. Marc
-#: Z (pouvoir à Mme W)"): a tab or three spaces and more before a civility, or a mere space between a family name in
-#: capitals and the next member's civility and given name, where a PDF's copy closed the columns up ("Mme Isabelle
-#: DEXPERT Mme Danielle BARREYRE M. Patrick DUFAU"; not "M. MARC X PAR M. LUC Y").
+#: Z (pouvoir à Mme W)", "Paul DURAND          Léa MARTIN"): a tab or three spaces and more before a civility or a
+#: capital, or a mere space between a family name in capitals and the next member's civility and given name, where
+#: a PDF's copy closed the columns up ("Mme Isabelle DEXPERT Mme Danielle BARREYRE M. Patrick DUFAU"; not "M. MARC X
+#: PAR M. LUC Y").
 _COLUMN_GAP = re.compile(r"(?<=\S)(?:\t|[ \t]{3,})[ \t]*(?=(?:M\.|Mme|Mlle|MM\.|Mmes|Monsieur|Madame)\s)"
                          r"|(?<=[A-ZÀ-Ý]{2})(?<!\bPAR)(?<!\bET)[ \t]+(?=(?:M\.|Mme|Mlle|Monsieur|Madame)\s+"
-                         r"[A-ZÀ-Ý][a-zà-ÿ])")
+                         r"[A-ZÀ-Ý][a-zà-ÿ])"
+                         r"|(?<=[^\s,;])(?:\t|[ \t]{3,})[ \t]*(?=[A-ZÀ-Ý])")
+
+
+#: Where a PDF's text closed up a row of names set in columns, given name first: a family name in capitals, a space,
+#: then the next member's given name and family name ("Paul ABALAIN Marc ELLEOUET Alain HAMON").
+_NEXT_MEMBER = re.compile(r"(?<=[A-ZÀ-Ý]{2})[ \t]+(?=[A-ZÀ-Ý][a-zà-ÿ'’]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ'’]+)?[ \t]+[A-ZÀ-Ý]{2})")
+
+
+def _closed_up(line: str, bare: bool, capitals: bool) -> str:
+    """A row of names that a PDF's text closed up, with nothing between them, their commas given back, when each
+    part reads as a member (:data:`_NEXT_MEMBER`).
+
+    >>> _closed_up("Paul ABALAIN Marc ELLEOUET Alain HAMON", False, False)
+    'Paul ABALAIN, Marc ELLEOUET, Alain HAMON'
+    >>> _closed_up("Anne TERROT DONTENWILL", False, False)
+    'Anne TERROT DONTENWILL'
+    """
+    if re.search(r"[,;()–—]", line):
+        return line
+    parts = _NEXT_MEMBER.split(line.strip())
+    if len(parts) < 2 or any(_listed(part, bare, capitals) is None for part in parts):
+        return line
+    return ", ".join(parts)
 
 
 def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int, list[str]]:
@@ -265,7 +289,7 @@ def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int
     columns sets side by side on a line are its items."""
     first_line, *rest = body[start:stop].split("\n")
     all_lines = [first_line] + rest
-    lines, end, pos, unread, bulleted = [], start, start, [], []
+    lines, end, pos, unread, bulleted, columned = [], start, start, [], [], []
     first = _COLUMN_GAP.sub(", ", next((line for line in all_lines if line.strip()), ""))
     bare, capitals = _bare_list(first, kind), _is_capitals(first.strip(), kind)
     gap = False  # a blank line since the last line of names
@@ -277,7 +301,7 @@ def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int
             cut = bool(lines) and (lines[-1].endswith("-") or _GIVEN_NAME_LAST.search(lines[-1]) is not None)
             # a line that an aside's bracket left open goes on with it: "(représentante des" / "locataires CLCV), …"
             in_aside = bool(lines) and _CUT_ASIDE.search(lines[-1]) is not None
-            names = _COLUMN_GAP.sub(", ", line)
+            names = _closed_up(_COLUMN_GAP.sub(", ", line), bare, capitals)
             if not in_aside and not _names_line(names, kind, bare, capitals, cut=cut):
                 following = next((later for later in all_lines[i + 1:] if later.strip()), "")
                 if not (lines and _whole_item(lines[-1], kind, bare, capitals) and _LIKE_A_NAME.fullmatch(line.strip())
@@ -286,12 +310,13 @@ def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int
                 unread.append(line.strip())
             lines.append(_unbulleted(names).strip())
             bulleted.append(_unbulleted(line) != line)
+            columned.append(names != line)
             end = pos + len(line)
         elif lines:
             gap = True
         pos += len(line) + 1
-    joined, whole_before = "", False
-    for line, bullet in zip(lines, bulleted):
+    joined, whole_before, row_before = "", False, False
+    for line, bullet, row in zip(lines, bulleted, columned):
         whole = _whole_item(line, kind, bare, capitals) or line in unread
         if not joined or joined.endswith("-"):
             joined += line
@@ -299,13 +324,16 @@ def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int
             joined += ", " + line  # GUIRAUD G. – ORTEGA P.")
         elif whole and whole_before:  # one member a line, without civility: "Alain KELYOR" / "Christine MORIN"
             joined += ", " + line
+        # a row of a list in columns ended on a whole member: "Paul DURAND          Léa MARTIN" / "Marc PIC …"
+        elif row_before and _whole_item(_items(joined)[-1], kind, bare, capitals):
+            joined += ", " + line
         # one name a line; not the holder of a proxy that the line before announced ("Mme X à" / "M. Y ; …")
         elif (_STARTS_WITH_CIVILITY.match(line) and not joined.endswith((",", ";"))
               and not re.search(r"\s(?:à|a|par)$", joined)):
             joined += ", " + line
         else:
             joined += " " + line
-        whole_before = whole
+        whole_before, row_before = whole, row
     return joined, end, unread
 
 
