@@ -105,3 +105,12 @@ def test_the_stamp_injected_mid_table_is_taken_out_of_the_flow_and_kept_apart(ex
 def test_the_stamp_injected_mid_sentence_lets_the_sentence_join_up(extracted):
     extraction, _ = extracted(FIXTURES / "region-investissement.expected.json")
     assert "Le plan de\nfinancement prévoit également 300 000 € de l'État." in extraction.text
+
+
+@pytest.mark.parametrize("name", ["commune-formulaire-encadre-liste-expose.txt", "departement-cp-votes.md",
+                                  "commune-registre-tableau-des-presences.txt"])
+def test_a_text_saved_with_cr_lf_line_ends_yields_the_same_facts(name, tmp_path):
+    source = FIXTURES / name
+    crlf = tmp_path / name
+    crlf.write_bytes(source.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+    assert deliberation_facts(extract_fixture(crlf).graph) == deliberation_facts(extract_fixture(source).graph)

@@ -470,7 +470,9 @@ def join_cut_months(text: str) -> str:
 
 
 def normalise_text(text: str, markdown: bool = False) -> Document:
-    """Return the :class:`Document` of a deliberation's raw text."""
+    """Return the :class:`Document` of a deliberation's raw text; its line ends unified first, so that a box's rows
+    and a Markdown's marks end at the line's end in a text saved with CR LF."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unfold_prose_columns(clean_text(unbox(markdown_to_plain(text) if markdown else text)))
     text = join_cut_months(text)
     body, stamp = strip_stamps(text)
