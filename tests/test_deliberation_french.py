@@ -1172,6 +1172,21 @@ def test_a_lists_heading_is_read_however_the_council_words_it(text, present, pro
     assert (len(a.present), [(p.giver.label, p.holder and p.holder.label) for p in a.proxies]) == (present, proxies)
 
 
+@pytest.mark.parametrize("heading, excused, absent, proxies", [
+    ("Conseillers absents :", 0, 1, 0),
+    ("Absents sans excuse :", 0, 1, 0),
+    ("Conseillers municipaux absents excusés :", 1, 0, 0),
+    ("Étaient excusés et avaient donné pouvoir : M. Paul DURAND-FICTIF à", 0, 0, 1),
+    # the list of the absent with each one's proxy after the name
+    ("Excusés représentés : M. Paul DURAND-FICTIF par", 1, 0, 1),
+    ("Excusé : M. Paul DURAND-FICTIF qui a donné pouvoir à", 1, 0, 1),
+])
+def test_a_list_of_the_absent_is_read_however_its_heading_words_them(heading, excused, absent, proxies):
+    a = parse_attendance(f"Présents : M. Marc PIC-FICTIF, Mme Léa MARTIN-FICTIF\n{heading} M. Luc ROUX-FICTIF\n\n"
+                         "Objet : x\n")
+    assert (len(a.excused), len(a.absent), len(a.proxies)) == (excused, absent, proxies)
+
+
 @pytest.mark.parametrize("text", [
     # a list in columns as a text keeps it, its names apart by spaces
     "Présents :\nPaul DURAND-FICTIF          Léa MARTIN-FICTIF\nMarc PIC-FICTIF             Anne VIAL-FICTIF\n\nObjet : x\n",

@@ -71,7 +71,8 @@ _HOLDER_ON_NEXT_LINE = compile_cue(r"(?:(?:a\s+)?donn[ée]\s+)?(?:pouvoir|procur
 #: What follows the "a" or "à" of a sentence, not a proxy's holder: a verb or a word in lower case ("Saint-Etienne
 #: Métropole a soutenu l'association"); a holder named by an office ("à la Présidente", "à son collègue") is one.
 _NOT_A_HOLDER = re.compile(r"\s*(?!(?:le|la|les|l['’]|son|sa|ses|leur)\b)[a-zà-ÿ]")
-_PROXY_SPLIT = compile_cue(r"\s+(?:donne|a\s+donné|a\s+donne|donnant)\s+(?:pouvoir|procuration|délégation)\s+"
+_PROXY_SPLIT = compile_cue(r"\s+(?:qui\s+)?(?:donne|a\s+donné|a\s+donne|donnant)\s+"
+                           r"(?:pouvoir|procuration|délégation)\s+"
                            r"(?:de\s+vote\s+)?à\s+"
                            r"|\s*\(\s*(?:pouvoir|procuration)\s+à\s+|\s+(?:représentée?\s+par|à|par|mandataire)\s+",
                            re.I)
@@ -81,6 +82,9 @@ _WERE = r"(?:Étaient|Était|Sont|Est)\s+"
 #: The marks of gender and number that a heading's words may carry, in brackets or not: "Absent(s)", "Excusé(e)(s)",
 #: "représenté(e)s", "Procuration(s)".
 _MARKS = r"(?:\((?:e|s|es)\)|e|s)*"
+#: Who a list's heading says its members are, before what they were: "Membres titulaires absents", "Conseillers
+#: municipaux absents excusés".
+_MEMBERS = r"(?:Membres?|Conseill[eè]r(?:e|s|es)?(?:\s+(?:municipaux|communautaires|départementaux|régionaux))?)\s+"
 #: The end of a list's heading: its colon, or the end of its line when the heading fills it ("ETAIT REPRESENTEE"
 #: over the proxies, one a line).
 _HEAD_END = r"(?:\s*:|[ \t]*$)"
@@ -93,20 +97,21 @@ _SECTION_CUES = [
                 + _MARKS + r"|(?:" + _WERE + r")?Absent" + _MARKS + r"\s+(?:excusé" + _MARKS + r"\s+)?(?:et\s+)?"
                 r"(?:(?:ayant|avai(?:t|ent))\s+(?:voté\s+par\s+procuration|(?:donné|remis)\s+(?:un\s+)?"
                 r"(?:pouvoir|procuration))|représenté" + _MARKS + r")|(?:" + _WERE + r")?Excusé" + _MARKS
-                + r"\s+(?:ayant|avai(?:t|ent))\s+(?:donné|remis)\s+(?:un\s+)?(?:pouvoir|procuration)"
+                + r"\s+(?:et\s+)?(?:ayant|avai(?:t|ent))\s+(?:donné|remis)\s+(?:un\s+)?(?:pouvoir|procuration)"
                 r"|Ont\s+donné\s+(?:pouvoir|procuration))"
                 r"(?:[^:\n]*(?:\n[^:\n]{0,80})?:|[ \t]*$)"),
     # "Excusés : …", "Était absent excusé : …", "Excusé(e)(s) : …"
     # "S'ÉTAIENT FAIT EXCUSER : …", "Se sont excusés : …", "S'est excusée : …"
-    ("excused", r"^(?:(?:Membres?\s+(?:titulaires?\s+)?|" + _WERE + r")?(?:absent" + _MARKS + r"\s+)?excusé" + _MARKS
+    ("excused", r"^(?:(?:" + _MEMBERS + r"(?:titulaires?\s+)?|" + _WERE + r")?(?:absent" + _MARKS + r"\s+)?excusé"
+                + _MARKS
                 + r"|S['’](?:étai(?:en)?t|est)\s+fait" + _MARKS + r"\s+excuser|S(?:e\s+sont|['’]est)\s+excusé" + _MARKS
                 + r")(?:[^:\n]{0,40}:|[ \t]*$)"),
     # "Absents : …", "Étaient absents : …", "Était absente : …", "Absent(s) : …"
-    # "Absents non excusés : …", "Absents non représentés : …"
-    ("absent", r"^(?:Membres?\s+(?:titulaires?\s+)?|" + _WERE + r")?Absent" + _MARKS + r"(?:\s+non\s+(?:excusé"
-               r"|représenté)" + _MARKS + r")?(?:\s*\(\d+\))?" + _HEAD_END),
+    # "Absents non excusés : …", "Absents non représentés : …", "Absents sans excuse : …", "Conseillers absents : …"
+    ("absent", r"^(?:" + _MEMBERS + r"(?:titulaires?\s+)?|" + _WERE + r")?Absent" + _MARKS + r"(?:\s+non\s+(?:excusé"
+               r"|représenté)" + _MARKS + r"|\s+sans\s+excuse)?(?:\s*\(\d+\))?" + _HEAD_END),
     # "Présents : …", "Étaient présents les conseillers municipaux suivants : …", "Assistaient à la séance : …"
-    ("present", r"^(?:(?:Membres?|Conseillers?)\s+(?:titulaires?\s+)?présents?|" + _WERE + r"présent" + _MARKS
+    ("present", r"^(?:" + _MEMBERS + r"(?:titulaires?\s+)?présent" + _MARKS + r"|" + _WERE + r"présent" + _MARKS
                 + r"|Présent" + _MARKS + r"|Assistaient\s+à\s+la\s+séance)(?:\s*\([^)\n]*\))?"
                 r"(?:\s+les\s+[^:\n]{0,60}(?=:))?" + _HEAD_END),
 ]
@@ -211,6 +216,8 @@ def _names_line(line: str, kind: str, bare: bool = False, capitals: bool = False
                     (not giver and k == 0) or _HOLDER_ON_NEXT_LINE.fullmatch(giver)
                     or _listed(giver, bare, capitals) is not None):
                 return True
+    elif kind != "present" and any(_given_to(item, bare, capitals) for item in raw):
+        return True  # an absent member and their proxy's holder: "M. Luc X par M. Paul Y"
     # an item of its own that says who chairs ("M. Bernard X, Maire ; …") is part of the list too
     good = sum(_listed(i, bare, capitals) is not None or i.strip().endswith("-") or _BY_TITLE.fullmatch(i.strip())
                is not None or (kind == "present" and _CHAIR_ROLE.fullmatch(i) is not None)
@@ -451,11 +458,24 @@ def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
             if (aside := _ASIDE.search(item)) is not None:
                 _chair_by_role(attendance, person, aside.group(0).strip(" ()"))
             continue
+        elif kind != "present" and (given := _given_to(item, bare, capitals)) is not None:
+            append_member(getattr(attendance, kind), given[0])  # "Excusés représentés : M. Luc X par M. Paul Y"
+            add_proxy(attendance, *given)
         elif last is not None and (held := _HELD_BY_ITEM.fullmatch(item)) is not None:
             add_proxy(attendance, last, _listed(held.group("holder"), bare, capitals))
         elif last is not None and kind == "present":
             _chair_by_role(attendance, last, item)
         last = None
+
+
+def _given_to(item: str, bare: bool, capitals: bool) -> tuple[Person, Person] | None:
+    """The member an item of a list of the absent names and the member who holds their proxy, both named: "M. Luc X
+    par M. Paul Y", "M. Luc X qui a donné pouvoir à M. Paul Y"."""
+    parts = _PROXY_SPLIT.split(_GIVEN_BY.sub("", item.strip(" .")), maxsplit=1)
+    if len(parts) < 2 or _NOT_A_HOLDER.match(parts[1]):
+        return None
+    giver, holder = _listed(parts[0].strip(" .)"), bare, capitals), _listed(parts[1].strip(" .)"), bare, capitals)
+    return (giver, holder) if giver is not None and holder is not None else None
 
 
 def append_member(members: list[Person], person: Person) -> None:
