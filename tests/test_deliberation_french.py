@@ -1092,6 +1092,19 @@ def test_the_secretary_named_only_in_the_signature_block_is_read(text):
     assert a.secretary and a.secretary.label == "Isabelle CHABRAND-FICTIVE"
 
 
+@pytest.mark.parametrize("text", [
+    # the council designates them
+    "Présents : Mme Isabelle CHABRAND-FICTIVE, M. Paul DURAND\nLe Conseil désigne Mme Isabelle CHABRAND-FICTIVE "
+    "comme secrétaire de séance.\n",
+    # in a text run together on one line, the sentence before it ending just before the name
+    "Etaient présents : Isabelle CHABRAND-FICTIVE, Paul DURAND Absent(s) excusé(s): Luc ROUX formant la majorité des "
+    "membres en exercice. Madame CHABRAND-FICTIVE est nommée secrétaire de séance Nombre de membres Présents 2",
+])
+def test_the_secretary_that_a_sentence_names_is_read(text):
+    a = parse_attendance(text)
+    assert a.secretary and a.secretary.label == "Isabelle CHABRAND-FICTIVE"
+
+
 @pytest.mark.parametrize("text, chair, title", [
     ("s'est réuni à la mairie, sous la présidence de Mme Sylvie\nDARDENNE-FICTIVE, Maire.\nObjet : Subvention",
      "Sylvie DARDENNE-FICTIVE", "Maire"),

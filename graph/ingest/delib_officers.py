@@ -70,6 +70,11 @@ _APPOINTED = (r"(?:[ \t]+|[ \t]*\n[ \t]*(?-i:(?=[a-zé])))(?:a\s+été|est)\s+(?
               r"(?:comme\s+|en\s+qualité\s+de\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+)?secrétaire")
 _NAMED_SECRETARY = re.compile(r"(?P<name>[^\n,:]+?)" + _APPOINTED, re.I)
 _APPOINTED_AFTER_NAME = re.compile(r"(?<=[^\n,:])" + _APPOINTED, re.I)
+#: The end of a sentence, after a word in small letters (not a civility's dot, "M. X"), then the next one's capital.
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ]{2})\.[ \t]+(?=[A-ZÀ-Ý])")
+#: The council that designates its secretary: "Le Conseil désigne Mme Léa X comme secrétaire de séance".
+_DESIGNATES = compile_cue(r"\bdésigne\s+(?P<name>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[^\n,:]+?)\s+(?:comme|en\s+qualité"
+                          r"\s+de|pour\s+remplir\s+les\s+fonctions\s+de)\s+secrétaire", re.I)
 _SIGNATURE = re.compile(r"^(?:Le|La)\s+(?P<title>(?:[\wÀ-ÿ-]+\s+){0,2}(?:Vice-)?(?:Président|Présidente|Maire|"
                         r"Adjointe?|Conseill[eè]re?\s+délégué?e?))(?:\s+d[eu]\s+[^\n,]{0,40})?\s*,?\s*$", re.I | re.M)
 
@@ -110,13 +115,16 @@ def chair_from_signature(body: str, attendance: Attendance) -> None:
 def _find_secretary(body: str) -> re.Match | None:
     """The first "Secrétaire de séance : X" or "X a été désigné secrétaire" (the first of the two when both start at
     the same place), as one pattern with both alternatives finds it."""
-    stated = _SECRETARY.search(body)
+    stated = _SECRETARY.search(body) or _DESIGNATES.search(body)
     verb = _APPOINTED_AFTER_NAME.search(body)
     if verb is None:
         return stated
     # The first name followed by the verb starts where the run of characters that the name allows, up to the first
-    # verb that such a character precedes, starts: a name starting earlier would be followed by an earlier verb.
-    named = _NAMED_SECRETARY.match(body, max(body.rfind(c, 0, verb.start()) for c in "\n,:") + 1)
+    # verb that such a character precedes, starts: a name starting earlier would be followed by an earlier verb. In a
+    # text run together on one line, the sentence before ends there too ("… en exercice. Madame X est nommée …").
+    sentence_end = max((m.end() for m in _SENTENCE_END.finditer(body, max(0, verb.start() - 200), verb.start())),
+                       default=0)
+    named = _NAMED_SECRETARY.match(body, max(sentence_end - 1, *(body.rfind(c, 0, verb.start()) for c in "\n,:")) + 1)
     return named if stated is None or named.start() < stated.start() else stated
 
 
