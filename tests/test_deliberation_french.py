@@ -1093,6 +1093,16 @@ def test_the_secretary_named_only_in_the_signature_block_is_read(text):
 
 
 @pytest.mark.parametrize("text", [
+    "M. Paul DURAND-FICTIF, Maire, préside la séance.\nPrésents : M. Paul DURAND-FICTIF, Mme Léa MARTIN\n",
+    "Monsieur le Maire, Paul DURAND-FICTIF, ouvre la séance à 20 h.\nPrésents : Mme Léa MARTIN\n",
+    "M. Paul DURAND-FICTIF, Maire, ouvre la séance à 20 h.\nPrésents : Mme Léa MARTIN\n",
+])
+def test_the_chair_who_opens_or_chairs_the_session_in_a_sentence_is_read_with_their_office(text):
+    a = parse_attendance(text)
+    assert (a.chair and a.chair.label, a.chair_title) == ("Paul DURAND-FICTIF", "Maire")
+
+
+@pytest.mark.parametrize("text", [
     # the council designates them
     "Présents : Mme Isabelle CHABRAND-FICTIVE, M. Paul DURAND\nLe Conseil désigne Mme Isabelle CHABRAND-FICTIVE "
     "comme secrétaire de séance.\n",

@@ -40,10 +40,14 @@ _CHAIR = compile_cue(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<na
                      # ("Convoqué le 23 juin 2025 – Président : M. X, Maire")
                      r"|(?:^|(?<=[ \t][-–—][ \t]))Présid(?:ent|ente)\s*:\s*(?P<name4>[^\n,]+)"
                      # "Mme Annie X, Vice-Présidente, présidant la séance par délégation du Maire", and in a list of
-                     # the members present: "Présents : Mme Annie X, Vice-présidente, présidente de séance ; M. …"
-                     r"|(?P<name5>(?:M\.|Mme|Monsieur|Madame)\s+[^\n,;]+?)\s*,\s*"
-                     r"(?:(?P<office5>[^\n,;]{1,40}?)\s*,\s*)?(?:présid(?:ant|ait)\s+la\s+séance"
-                     r"|présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\b(?![ \t]*:))", re.I | re.M)
+                     # the members present: "Présents : Mme Annie X, Vice-présidente, présidente de séance ; M. …";
+                     # "M. Paul X, Maire, préside la séance", "… ouvre la séance"
+                     r"|(?P<name5>(?:M\.|Mme|Monsieur|Madame)\s+(?!(?:le|la)\s)[^\n,;]+?)\s*,\s*"
+                     r"(?:(?P<office5>[^\n,;]{1,40}?)\s*,\s*)?(?:présid(?:ant|ait|e)\s+la\s+séance|ouvre\s+la\s+séance"
+                     r"|présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\b(?![ \t]*:))"
+                     # "Monsieur le Maire, Paul X, ouvre la séance"
+                     r"|(?:Monsieur|Madame)\s+(?:le|la)\s+(?P<title6>Maire|Présidente?),\s*(?P<name6>[^\n,]+?),\s*"
+                     r"(?:ouvre|préside)\s+la\s+séance", re.I | re.M)
 #: The rest of a chair's name that the line sent below ("sous la présidence de Mme Sylvie\nDARDENNE-FICTIVE,
 #: Maire."): a name in capitals opening the next line, and the office after it.
 _WRAPPED_CHAIR = re.compile(r"[ \t]*\n[ \t]*(?P<rest>(?-i:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*))"
@@ -146,9 +150,10 @@ def parse_officers(body: str, attendance: Attendance) -> None:
     match = _CHAIR.search(body)
     if match:
         attendance.chair = _officer(match.group("name") or match.group("name2") or match.group("name3")
-                                    or match.group("name4") or match.group("name5"))
+                                    or match.group("name4") or match.group("name5") or match.group("name6"))
         # "…, Maire de la commune", "… - Maire", "…, Vice-Présidente, présidant la séance"
-        attendance.chair_title = match.group("title") or match.group("office") or match.group("office5")
+        attendance.chair_title = (match.group("title") or match.group("office") or match.group("office5")
+                                  or match.group("title6"))
         attendance.spans.append(match.span())
         if attendance.chair and (match.group("name") or match.group("name2") or match.group("name4")) and (
                 office := _OFFICE_AFTER.match(body, match.end())):
