@@ -69,9 +69,10 @@ def thousands_amount(cell: str) -> Decimal | None:
 
 
 #: A decision that gives the grants of a table one nature: "Attribue des subventions de fonctionnement … au profit
-#: des associations mentionnées dans le tableau ci-dessus".
-_REFERRED = re.compile(r"\b(?:subventions?|aides?|participations?|dotations?)\s+(?:de\s+|d')(fonctionnement|"
-                       r"investissement|equipement|exceptionnelles?)\b(?P<rest>[^.;]{0,200}?)\b(?:tableau|annexe)")
+#: des associations mentionnées dans le tableau ci-dessus", "les subventions exceptionnelles figurant dans le tableau".
+_REFERRED = re.compile(r"\b(?:subventions?|aides?|participations?|dotations?)\s+(?:(?:de\s+|d')?(exceptionnelles?)|"
+                       r"(?:de\s+|d')(fonctionnement|investissement|equipement))\b(?P<rest>[^.;]{0,200}?)"
+                       r"\b(?:tableau|annexe)")
 
 
 def referred_nature(body: str) -> str | None:
@@ -87,7 +88,8 @@ def referred_nature(body: str) -> str | None:
     for match in _REFERRED.finditer(fold(body)):
         if _NATURE_SECTION.search(match["rest"]):
             return None
-        natures.add(next(n for w, n in _NATURE_WORDS.items() if w.startswith(match.group(1)[:9])))
+        word = match.group(1) or match.group(2)
+        natures.add(next(n for w, n in _NATURE_WORDS.items() if w.startswith(word[:9])))
     return natures.pop() if len(natures) == 1 else None
 
 
