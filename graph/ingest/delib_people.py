@@ -382,9 +382,12 @@ _MEMBERS_PLURAL = re.compile(r"^\s*(?:MM\.|Messieurs)\s+et\s+(?:Mmes|Mesdames)\s
 #: A member named by the initials of the given names and the family name in capitals, after a civility or none:
 #: "M. D. LAMY-CHAPPUIS", "M. J.-M. BEZ", "J-M. LEBRET", "É. PIARD-VUILLET"; or the family name first, as a
 #: council of communities lists its delegates: "CAUQUIL R.", "BARTHES J.P.", "CHABBERT R".
+#: Two initials without their dots ("MC MOUTTE" for Marie-Claude MOUTTE), not a family name's particle ("LE GALL").
+_TWO_INITIALS = r"(?!(?:LE|LA|DE|DU|DA|DI|DO|EL|AL)\s)[A-ZÀ-Ý]{2}(?=\s)"
 _FAMILY_IN_CAPITALS = r"(?P<family{n}>(?:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\s+)?[A-ZÀ-Ý][A-ZÀ-Ý'’-]*[A-ZÀ-Ý])"
 _WITH_INITIALS = re.compile(r"(?P<civility>(?:M\.|Mme|Mlle|MM\.|Mmes|Monsieur|Madame)\s+)?"
-                            r"(?:(?P<given>[A-ZÀ-Ý](?:\.|(?=-[A-ZÀ-Ý]\.))(?:[ -]?[A-ZÀ-Ý]\.)*|[A-ZÀ-Ý](?=\s))\s*"
+                            r"(?:(?P<given>[A-ZÀ-Ý](?:\.|(?=-[A-ZÀ-Ý]\.))(?:[ -]?[A-ZÀ-Ý]\.)*|[A-ZÀ-Ý](?=\s)"
+                            r"|" + _TWO_INITIALS + r")\s*"
                             + _FAMILY_IN_CAPITALS.format(n="") + "|" + _FAMILY_IN_CAPITALS.format(n="2")
                             + r"\s+(?P<given2>[A-ZÀ-Ý]\.(?:[ -]?[A-ZÀ-Ý]\.?)*|[A-ZÀ-Ý]))")
 
@@ -399,6 +402,8 @@ def with_initials(item: str) -> Person | None:
     (True, Person(given='A', family='FERRARO'), True)
     >>> with_initials("J-M. LEBRET"), with_initials("BARTHES J.P."), with_initials("LANET M.")
     (Person(given='J-M.', family='LEBRET'), Person(given='J.P.', family='BARTHES'), Person(given='M.', family='LANET'))
+    >>> with_initials("MC MOUTTE"), with_initials("LE GALL")
+    (Person(given='MC', family='MOUTTE'), None)
     """
     match = _WITH_INITIALS.fullmatch(item.strip(" ;:,").removesuffix("."))
     if match is None or not match["civility"] and match["given"] in ("M.", "M"):
@@ -650,7 +655,9 @@ def _name_in_full(attendance: Attendance) -> None:
     listed = [*attendance.present, *attendance.excused, *attendance.absent, *(p.giver for p in attendance.proxies)]
     full = [p for p in dict.fromkeys(listed) if p.given and not _INITIALS.fullmatch(p.given)]
 
-    def initials(given: str) -> list[str]:
+    def initials(given: str) -> list[str]:  # "J.-M." and "MC" alike, a letter each
+        if re.fullmatch(_TWO_INITIALS, given + " "):
+            return list(fold(given))
         return [word[0] for word in re.split(r"[\s.-]+", fold(given)) if word]
 
     def in_full(person: Person | None) -> Person | None:
