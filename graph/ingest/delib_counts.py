@@ -59,9 +59,11 @@ _COUNTS = {
 _PRESENT_OR_REPRESENTED = re.compile(r"(?:Nombre\s+de\s+)?(?:membres\s+)?pr[ée]sents\s+ou\s+repr[ée]sent[ée]s"
                                      r"\s*(?::|\((?=\d+\)))?\s*(\d+)\b", re.I)
 #: The same counts written number first ("16 votants", "28 présents").
-_COUNTED_FIRST = {"vote_count": r"votants|suffrages\s+exprimés", "present_count": r"(?:membres\s+)?présents",
+_COUNTED_FIRST = {"vote_count": r"votants|suffrages\s+exprimés",
+                  # "22 conseillers présents, 5 représentés"
+                  "present_count": r"(?:(?:membres|conseillers|élus|délégués)\s+)?présents",
                   # "absents : 4 dont 2 ayant donné …", "présents ou représentés : 29 (23 présents, 6 procurations)"
-                  "proxy_count": r"ayant\s+donné\s+(?:pouvoir|procuration)|procurations|pouvoirs"}
+                  "proxy_count": r"ayant\s+donné\s+(?:pouvoir|procuration)|procurations|pouvoirs|représentés"}
 
 
 #: The counts' words with their accents optional ("presents : 12" in a register typed without accents), and their
