@@ -240,6 +240,11 @@ _ACCENTED = {"Communaute": "Communauté", "Agglomeration": "Agglomération", "Me
 _UNACCENTED = re.compile(r"\b(?:" + "|".join(_ACCENTED) + r")\b")
 
 
+def _accented(text: str) -> str:
+    """``text`` with the accents of its kind's words given back (:data:`_ACCENTED`)."""
+    return _UNACCENTED.sub(lambda m: _ACCENTED[m.group(0)], text)
+
+
 def _authority_name(name: str) -> str:
     """The display name of an authority as a pattern of :data:`AUTHORITIES` found it (a town hall is its commune).
 
@@ -256,7 +261,7 @@ def _authority_name(name: str) -> str:
     """
     name = re.sub(r"\s+", " ", re.sub(r"[«»“”\"]", " ", name)).strip()  # an EPCC's name in quotes
     name = name[:1].upper() + name[1:]  # "commune de …" in a sentence
-    name = _UNACCENTED.sub(lambda m: _ACCENTED[m.group(0)], name)
+    name = _accented(name)
     name = _KIND_WORDS.sub(lambda m: m.group(0).lower(), name)
     for written, authority in _ASSEMBLY_OF:
         if (found := re.match(written, name, re.I)) is not None:
@@ -349,8 +354,8 @@ def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[s
     """
     def cased(text: str) -> str:  # each column of a line in capitals, as its own, before a gloss ("… (Ariège)"),
         # the accents of its kind's words given back ("COMMUNAUTE DE COMMUNES")
-        return _UNACCENTED.sub(lambda m: _ACCENTED[m.group(0)], "\n".join(
-            "".join(_title_cased_cell(cell) for cell in re.split(r"([ \t]{3,})", line)) for line in text.split("\n")))
+        return _accented("\n".join("".join(_title_cased_cell(cell) for cell in re.split(r"([ \t]{3,})", line))
+                                   for line in text.split("\n")))
 
     skipped: list[str] = [] if beneficiaries is None else beneficiaries
     in_its_heading = _find_authority(_SPELLED_EHPAD.sub("EHPAD ", cased(heading(body))), body, _IN_HEADING, skipped)
