@@ -126,9 +126,9 @@ def _find_secretary(body: str) -> re.Match | None:
     # The first name followed by the verb starts where the run of characters that the name allows, up to the first
     # verb that such a character precedes, starts: a name starting earlier would be followed by an earlier verb. In a
     # text run together on one line, the sentence before ends there too ("… en exercice. Madame X est nommée …").
-    sentence_end = max((m.end() for m in _SENTENCE_END.finditer(body, max(0, verb.start() - 200), verb.start())),
-                       default=0)
-    named = _NAMED_SECRETARY.match(body, max(sentence_end - 1, *(body.rfind(c, 0, verb.start()) for c in "\n,:")) + 1)
+    starts = [body.rfind(c, 0, verb.start()) + 1 for c in "\n,:"]
+    starts += [m.end() for m in _SENTENCE_END.finditer(body, max(0, verb.start() - 200), verb.start())]
+    named = _NAMED_SECRETARY.match(body, max(starts))
     return named if stated is None or named.start() < stated.start() else stated
 
 

@@ -71,7 +71,7 @@ _HOLDER_ON_NEXT_LINE = compile_cue(r"(?:(?:a\s+)?donn[ée]\s+)?(?:pouvoir|procur
 #: What follows the "a" or "à" of a sentence, not a proxy's holder: a verb or a word in lower case ("Saint-Etienne
 #: Métropole a soutenu l'association"); a holder named by an office ("à la Présidente", "à son collègue") is one.
 _NOT_A_HOLDER = re.compile(r"\s*(?!(?:le|la|les|l['’]|son|sa|ses|leur)\b)[a-zà-ÿ]")
-_PROXY_SPLIT = compile_cue(r"\s+(?:qui\s+)?(?:donne|a\s+donné|a\s+donne|donnant)\s+"
+_PROXY_SPLIT = compile_cue(r"\s+(?:qui\s+)?(?:donne|a\s+donné|a\s+donne|donnant|ayant\s+donné)\s+"
                            r"(?:pouvoir|procuration|délégation)\s+"
                            r"(?:de\s+vote\s+)?à\s+"
                            r"|\s*\(\s*(?:pouvoir|procuration)\s+à\s+|\s+(?:représentée?\s+par|à|par|mandataire)\s+",
@@ -522,13 +522,9 @@ def _parse_all_but(names: str, attendance: Attendance) -> None:
     """The members that a list of "all but" names: absent, or absent and represented when they gave a proxy."""
     names = re.sub(r"\s+et\s+(?:de|d['’])\s*(?=M\.|Mme|Mlle|Monsieur|Madame)", ", ", names)  # "… et de Mme X"
     for item in (part for item in _items(names) for part in _split_and(item, "absent", False, False)):
-        giver, *holder = _PROXY_SPLIT.split(re.sub(r"\s+(?:ayant|qui\s+a)\s+donné\s+(?=pouvoir|procuration)", " donne ",
-                                                   item.strip(" ."), flags=re.I), maxsplit=1)
-        if (person := _listed(_without_asides(giver.strip(" .)")), False)) is None:
-            continue
-        if holder:
-            add_proxy(attendance, person, _listed(holder[0].strip(" .)"), False))
-        else:
+        if (given := _given_to(item, False, False)) is not None:
+            add_proxy(attendance, *given)
+        elif (person := _listed(_without_asides(item.strip(" .")), False)) is not None:
             append_member(attendance.absent, person)
 
 
@@ -580,14 +576,12 @@ def parse_sections(body: str, attendance: Attendance) -> None:
 #: A proxy said in a sentence of its own, outside any list: "Mme Annie X a donné pouvoir à Mme Nathalie Y.",
 #: "M. Luc X donne procuration à M. Paul Y", "Madame Nathalie Y a le pouvoir de Madame Annie X pour la représenter",
 #: "Procuration de M. Luc X à M. Paul Y".
+_CIVIL_NAME = r"(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[^\n,;:()]{2,60}?"
 _PROXY_SENTENCE = compile_cue(
-    r"^[ \t]*(?:(?P<giver>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[^\n,;:()]{2,60}?)\s+(?:a\s+donné|donne)\s+"
-    r"(?:pouvoir|procuration|délégation)(?:\s+de\s+vote)?\s+à\s+(?P<holder>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+"
-    r"[^\n,;:()]{2,60}?)"
-    r"|(?P<holder2>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[^\n,;:()]{2,60}?)\s+a\s+(?:le\s+)?(?:pouvoir|procuration)\s+"
-    r"de\s+(?P<giver2>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[^\n,;:()]{2,60}?)"
-    r"|(?:pouvoir|procuration)\s+de\s+(?P<giver3>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[^\n,;:()]{2,60}?)\s+à\s+"
-    r"(?P<holder3>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[^\n,;:()]{2,60}?))"
+    rf"^[ \t]*(?:(?P<giver>{_CIVIL_NAME})\s+(?:a\s+donné|donne)\s+(?:pouvoir|procuration|délégation)"
+    rf"(?:\s+de\s+vote)?\s+à\s+(?P<holder>{_CIVIL_NAME})"
+    rf"|(?P<holder2>{_CIVIL_NAME})\s+a\s+(?:le\s+)?(?:pouvoir|procuration)\s+de\s+(?P<giver2>{_CIVIL_NAME})"
+    rf"|(?:pouvoir|procuration)\s+de\s+(?P<giver3>{_CIVIL_NAME})\s+à\s+(?P<holder3>{_CIVIL_NAME}))"
     r"(?=[ \t]*(?:[.;,]|\s+pour\b|[ \t]*$))", re.I | re.M)
 
 

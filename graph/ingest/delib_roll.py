@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from graph.ingest.delib_names import Person, parse_person, surname_only
 from graph.ingest.delib_people import Attendance, add_proxy, append_member, with_initials
+from graph.ingest.delib_tables import pipe_cells
 from graph.ingest.french import fold
 
 #: What a column's head says it holds: the list its marks put a member in, or the proxy's holder.
@@ -39,9 +40,8 @@ def _cells(line: str) -> list[tuple[int, int, str]]:
     """The cells of a line, with where each starts and ends: a PDF's columns apart by two spaces and more, or a
     table with rules ("| DURAND Paul | | X |"), whose cells are placed by their rank (their rules are not aligned),
     the empty ones counted."""
-    if line.lstrip().startswith("|"):
-        parts = line.strip().strip("|").split("|")
-        return [(rank, rank + 1, part.strip()) for rank, part in enumerate(parts) if part.strip()]
+    if (ruled := pipe_cells(line)) is not None:
+        return [(rank, rank + 1, cell) for rank, cell in enumerate(ruled) if cell]
     cells, at = [], 0
     for part in _GAP.split(line):
         at = line.index(part, at) if part else at
@@ -74,7 +74,7 @@ def _column_of(columns: list[_Column], start: int, end: int, ruled: bool) -> _Co
     if overlapping:
         return overlapping[0]
     middle = (start + end) / 2
-    return min(columns, key=lambda c: abs((c.start + c.end) / 2 - middle)) if columns else None
+    return min(columns, key=lambda c: abs((c.start + c.end) / 2 - middle))
 
 
 def _member(cell: str) -> Person | None:
@@ -90,7 +90,7 @@ def parse_roll(body: str, attendance: Attendance) -> None:
     for line in body.split("\n"):
         columns = _head(line) if re.search(r"r[ée]sent", line, re.I) else None
         if columns is not None and (end := _read_rows(body, at + len(line) + 1, columns,
-                                                      line.lstrip().startswith("|"), attendance)) is not None:
+                                                      pipe_cells(line) is not None, attendance)) is not None:
             attendance.spans.append((at, end))
             return
         at += len(line) + 1

@@ -395,10 +395,15 @@ def spell_ligatures(text: str) -> str:
     return "\n".join(line(t) if _LIGATURE.search(t) else t for t in text.split("\n"))
 
 
+def unify_line_ends(text: str) -> str:
+    """CR LF and CR alone as LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def clean_text(text: str) -> str:
     """Unify line ends and spaces (NBSP and narrow NBSP become spaces), spell out ligatures, write apostrophes plain
     (:func:`spell_ligatures`), squeeze blank-line runs to one."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u202f", " ")
+    text = unify_line_ends(text).replace("\u00a0", " ").replace("\u202f", " ")
     text = spell_ligatures(text).translate(_APOSTROPHES)
     text = _tabs_to_columns(text.replace("\ufeff", ""))
     text = drop_line_numbers(re.sub(r"[ \t]+$", "", text, flags=re.M))
@@ -472,7 +477,7 @@ def join_cut_months(text: str) -> str:
 def normalise_text(text: str, markdown: bool = False) -> Document:
     """Return the :class:`Document` of a deliberation's raw text; its line ends unified first, so that a box's rows
     and a Markdown's marks end at the line's end in a text saved with CR LF."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unify_line_ends(text)
     text = unfold_prose_columns(clean_text(unbox(markdown_to_plain(text) if markdown else text)))
     text = join_cut_months(text)
     body, stamp = strip_stamps(text)
