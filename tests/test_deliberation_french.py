@@ -1279,6 +1279,78 @@ def test_the_stated_counts_of_present_members_and_proxies_are_read(text, counts)
     assert (a.present_count, a.proxy_count) == counts
 
 
+@pytest.mark.parametrize("text, counts", [
+    # spelled out after their labels, as a small commune's register may write them
+    ("Nombre de conseillers en exercice : dix-neuf\nPrésents : quinze\nVotants : dix-sept", (19, 15, 17)),
+    ("En exercice : vingt-neuf – Présents : vingt et un – Votants : vingt-trois", (29, 21, 23)),
+    # the present out of those in office, in one phrase
+    ("Le quorum étant atteint (15 présents sur 19), le Conseil délibère.", (19, 15, None)),
+    ("22 membres présents sur 29.\nVotants : 25", (29, 22, 25)),
+    ("Présents : 22 sur 29", (29, 22, None)),
+    # a label stated on its own keeps its count
+    ("En exercice : 23\nPrésents : 19 sur 23", (23, 19, None)),
+    # words after no colon are no count
+    ("Les membres présents une fois par mois", (None, None, None)),
+])
+def test_counts_spelled_out_or_out_of_those_in_office_are_read(text, counts):
+    a = parse_attendance(text)
+    assert (a.in_office, a.present_count, a.vote_count) == counts
+
+
+@pytest.mark.parametrize("text, present, excused, proxies", [
+    # a métropole's record: a civility and the family name alone, in small letters after its capital
+    ("Présents : M. Delorme, Mme Marchand, M. Le Faou, Mme de Lavernée.\n"
+     "Absents excusés : Mme Hamon (pouvoir à M. Delorme), M. Joly.\n",
+     ["Delorme", "Marchand", "Le Faou", "de Lavernée"], ["Hamon", "Joly"], [("Hamon", "Delorme")]),
+    # the civilities of several before family names alone
+    ("Étaient présents : MM. Lebreton, Garnier, Mmes Le Bihan, Morvan, M. Tanguy.\n"
+     "Étaient absents et représentés : M. Abgrall (pouvoir à M. Garnier).\n",
+     ["Lebreton", "Garnier", "Le Bihan", "Morvan", "Tanguy"], [], [("Abgrall", "Garnier")]),
+    # the delegates of a council of communities, full members and substitutes
+    ("Délégués titulaires présents : Régis CHAVEROT, Annick BOUCHUT\n"
+     "Délégués suppléants présents : Maurice TISSOT (suppléant de Louis VERNAY)\n"
+     "Excusés : Sylvie GIRIN\n",
+     ["Régis CHAVEROT", "Annick BOUCHUT", "Maurice TISSOT"], ["Sylvie GIRIN"], []),
+])
+def test_members_named_by_family_name_in_small_letters_or_as_delegates_are_listed(text, present, excused, proxies):
+    a = parse_attendance(text)
+    assert [p.label for p in a.present] == present
+    assert [p.label for p in a.excused] == excused
+    assert [(p.giver.label, p.holder.label) for p in a.proxies] == proxies
+
+
+@pytest.mark.parametrize("text, chair, secretary", [
+    ("sous la présidence de M. Lebreton, Maire.\nSecrétaire de séance : Mme Quéré.", "Lebreton", "Quéré"),
+    # an office after the civility is no family name
+    ("sous la présidence de M. le Maire.\nSecrétaire de séance : M. le Directeur général", None, None),
+])
+def test_officers_named_by_civility_and_family_name_alone_are_read(text, chair, secretary):
+    a = parse_attendance(text)
+    assert (a.chair and a.chair.label, a.secretary and a.secretary.label) == (chair, secretary)
+
+
+@pytest.mark.parametrize("sentence, beneficiary", [
+    ("- 13 000 € au profit du Groupe d'entraide mutuelle Les Tilleuls,", "Groupe d'entraide mutuelle Les Tilleuls"),
+    ("- 900 € au profit des Petits Frères des Pauvres ;", "Petits Frères des Pauvres"),
+    ("une subvention de 4 000 € en faveur du centre social Les Tilleuls.", "Les Tilleuls"),
+])
+def test_a_beneficiary_after_au_profit_du_or_en_faveur_du_is_read(sentence, beneficiary):
+    text = f"Le Conseil, après en avoir délibéré, DÉCIDE d'attribuer les subventions suivantes :\n{sentence}\n"
+    assert [g.beneficiary for g in find_grants(text).grants] == [beneficiary]
+
+
+def test_a_reference_heading_the_act_is_its_number_and_a_letters_is_not():
+    assert find_number("COMMUNE DE X\nSéance du 12 mars 2024\nREF : DEL-2024-045\n\nObjet : Subvention") == \
+        "DEL-2024-045"
+    assert find_number("N/Réf. : DGS/2024-12\nObjet : Subvention") is None
+
+
+def test_a_vote_in_a_markdown_table_is_read_across_its_rule():
+    vote = parse_vote("Après en avoir délibéré, à l'unanimité,\n\n| Pour | Contre | Abstention |\n|---|---|---|\n"
+                      "| 33 | 0 | 0 |\n")
+    assert (vote.votes_for, vote.against, vote.abstentions) == (33, 0, 0)
+
+
 @pytest.mark.parametrize("text, voters", [
     ("Membres présents ou représentés : 29 (présents : 22 ; procurations : 7)", 29),
     ("Nombre de membres présents ou représentés : 57", 57),

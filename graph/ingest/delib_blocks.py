@@ -45,8 +45,10 @@ _CODE_LINE = re.compile(r"(?:tiers|dossier|n°|code|ref(?:erence)?)\s*(?:n°\s*)
                         re.I)
 #: A dossier's code before the name on its line: "Dossier n° EX045512 - Commune de X".
 _CODE_BEFORE = re.compile(r"^(?:tiers|dossier|n°)\s*(?:n°\s*)?:?\s*[A-Z0-9][\w/.-]*\d[\w/.-]*\s*[-–—:]\s*", re.I)
-#: A "fiche" block's field label before the name on its line: "Bénéficiaire : Association X", "Organisme : …".
+#: A "fiche" block's field label before the name on its line: "Bénéficiaire : Association X", "Organisme : …",
+#: "Association : X", "Partenaire : X".
 _NAME_FIELD = re.compile(r"^(?:b[ée]n[ée]ficiaire|attributaire|organisme(?:\s+b[ée]n[ée]ficiaire)?|structure|"
+                         r"association|partenaire|"
                          r"porteur(?:\s+(?:du|de)\s+projet)?|demandeur|nom(?:\s+de\s+l['’]organisme)?)\s*:\s*", re.I)
 #: What a name's line says after the name: the structure that carries it, the département of a commune, its
 #: number ("SCI Santé Lunévilloise (54)").

@@ -18,8 +18,8 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from graph.ingest.french import (DATE_RE, MONTH_NAMES, accents_optional, compile_cue, date_from_match, fold,
-                                 words_to_number)
+from graph.ingest.french import (DATE_RE, MONTH_NAMES, NUMBER_WORDS, accents_optional, compile_cue, date_from_match,
+                                 fold, words_to_number)
 
 if TYPE_CHECKING:
     from graph.ingest.delib_people import Attendance
@@ -66,10 +66,19 @@ _COUNTED_FIRST = {"vote_count": r"votants|suffrages\s+exprimés",
                   "proxy_count": r"ayant\s+donné\s+(?:pouvoir|procuration)|procurations|pouvoirs|représentés"}
 
 
+#: The members present out of those in office, in one phrase: "15 présents sur 19", "22 membres présents sur 29",
+#: "Présents : 22 sur 29".
+_OUT_OF = re.compile(accents_optional(r"(?:\b(?P<present>\d+)[ \t]+(?:(?:membres|conseillers|élus|délégués)[ \t]+)?"
+                                      r"présents|présents[ \t]*:[ \t]*(?P<present2>\d+))[ \t]+sur[ \t]+(?P<of>\d+)\b"),
+                     re.I)
 #: The counts' words with their accents optional ("presents : 12" in a register typed without accents), and their
 #: patterns compiled once (making the accents optional at each text took a fifth of the attendance's reading).
 _COUNT_WORDS = {name: accents_optional(words) for name, words in _COUNTS.items()}
-_COUNT_AFTER = {name: re.compile(rf"(?:{words})\s*(?::|\||\((?=\d+\)))?\s*(\d+)\b", re.I)
+#: A count spelled out after its label's colon, as a small commune's register may write it: "En exercice :
+#: dix-neuf", "Votants : vingt et un".
+_SPELLED = (r"(?:" + "|".join(NUMBER_WORDS) + r")(?:[ \t-]+(?:et[ \t-]+)?(?:" + "|".join(NUMBER_WORDS) + r"))*"
+            r"(?![\w-])")
+_COUNT_AFTER = {name: re.compile(rf"(?:{words})\s*(?:(?::|\||\((?=\d+\)))?\s*(\d+)\b|:[ \t]*({_SPELLED}))", re.I)
                 for name, words in _COUNT_WORDS.items()}
 _COUNT_BEFORE = {name: re.compile(rf"\b(\d+)[ \t]+(?:{accents_optional(words)})\b(?![ \t]*:)", re.I)
                  for name, words in _COUNTED_FIRST.items()}
@@ -86,13 +95,20 @@ def parse_counts(body: str, attendance: Attendance) -> None:
         match = None if headed_count else (
             _COUNT_AFTER[name].search(body) or (_COUNT_BEFORE[name].search(body) if name in _COUNT_BEFORE else None))
         if match:
-            setattr(attendance, name, int(match.group(1)))
+            setattr(attendance, name, int(match.group(1)) if match.group(1) else words_to_number(match.group(2)))
             attendance.count_at[name] = match.start()
             attendance.spans.append(match.span())
         elif found := headed_count or _in_the_margin(margin, words):
             setattr(attendance, name, found[0])
             attendance.count_at[name] = found[1][0]
             attendance.spans.append(found[1])
+    if attendance.in_office is None and (out_of := _OUT_OF.search(body)) is not None:
+        attendance.in_office = int(out_of["of"])
+        attendance.count_at["in_office"] = out_of.start("of")
+        attendance.spans.append(out_of.span())
+        if attendance.present_count is None:
+            attendance.present_count = int(out_of["present"] or out_of["present2"])
+            attendance.count_at["present_count"] = out_of.start()
     if attendance.vote_count is None and (together := _PRESENT_OR_REPRESENTED.search(body)) is not None:
         attendance.vote_count = int(together.group(1))
         attendance.count_at["vote_count"] = together.start()
@@ -139,17 +155,26 @@ def _cells(line: str) -> list[str]:
     return [cell for cell in _CELL_GAP.split(line.strip()) if cell]
 
 
+#: The rule under a Markdown table's header: "|---|:---:|".
+_MARKDOWN_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?")
+
+
 def header_row_counts(body: str) -> list[tuple[str, int, tuple[int, int]]]:
     """The counts that a table gives as a row of labels over a row of figures, each as (label, count, span of its
     row of figures).
 
     >>> header_row_counts("| En exercice | Présents | Pouvoirs |\\n| 50 | 41 | 5 |")
     [('En exercice', 50, (38, 53)), ('Présents', 41, (38, 53)), ('Pouvoirs', 5, (38, 53))]
+
+    A Markdown table's rule between its two rows is no row:
+
+    >>> header_row_counts("| Pour | Contre |\\n|---|---|\\n| 33 | 0 |")
+    [('Pour', 33, (28, 38)), ('Contre', 0, (28, 38))]
     """
     counts, at = [], 0
-    lines = body.split("\n")
-    for labels_line, figures_line in zip(lines, lines[1:]):
-        at += len(labels_line) + 1
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"^.*$", body, re.M)
+             if not _MARKDOWN_RULE.fullmatch(m.group(0))]
+    for (_, labels_line), (at, figures_line) in zip(lines, lines[1:]):
         labels, figures = _cells(labels_line), _cells(figures_line)
         if (len(labels) >= 2 and len(labels) == len(figures) and all(f.isdigit() for f in figures)
                 and not any(re.search(r"\d", label) for label in labels)):

@@ -150,6 +150,50 @@ def surname_only(item: str) -> Person | None:
     return Person("", " ".join(tokens))
 
 
+#: One person's civility (not "MM." nor "Mmes", which open a list's part).
+_ONE_PERSON = {"m.", "mme", "mme.", "mlle", "mr", "mr.", "monsieur", "madame"}
+#: What follows a civility that is an office, not a family name: "M. le Maire", "Mme la Présidente", "M. Maire".
+_OFFICES = {"maire", "président", "présidente", "vice-président", "vice-présidente", "adjoint", "adjointe",
+            "conseiller", "conseillère", "préfet", "préfète", "directeur", "directrice", "secrétaire", "rapporteur",
+            "rapporteure", "député", "députée", "sénateur", "sénatrice", "doyen", "doyenne"}
+
+
+def titled_surname(item: str, bare: bool = False) -> Person | None:
+    """A member listed by a civility and the family name alone, in small letters after its capital, as a
+    métropole's record lists them ("Présents : M. Delorme, Mme Marchand, M. Le Faou, Mme de Lavernée"): one word,
+    or particles and up to two words; an office ("M. le Maire") is no name. In a ``bare`` list, that gives family
+    names alone after the civilities of several ("MM. Lebreton, Garnier, Mmes Le Bihan, Morvan"), with a plural
+    civility or none.
+
+    >>> titled_surname("M. Delorme"), titled_surname("Mme de Lavernée").label, titled_surname("M. Le Faou").label
+    (Person(given='', family='Delorme'), 'de Lavernée', 'Le Faou')
+    >>> titled_surname("M. le Maire"), titled_surname("Delorme"), titled_surname("M. Jean Delorme")
+    (None, None, None)
+    >>> titled_surname("MM. Lebreton", bare=True).label, titled_surname("Garnier", bare=True).label
+    ('Lebreton', 'Garnier')
+    """
+    tokens = item.strip(" .;:,").split()
+    civilities = CIVILITIES if bare else _ONE_PERSON
+    if tokens and tokens[0].lower() in civilities:
+        tokens = tokens[1:]
+    elif not bare:
+        return None
+    if not tokens:
+        return None
+    particles = 0
+    while particles < len(tokens) - 1 and tokens[particles].lower() in PARTICLES:
+        particles += 1
+    names = tokens[particles:]
+    if not (len(names) == 1 or particles and len(names) == 2) or any(fold(n) in _FOLDED_OFFICES for n in names):
+        return None
+    if not all(_CAPITALISED.fullmatch(n) for n in names):
+        return None
+    return Person("", " ".join(tokens))
+
+
+_FOLDED_OFFICES = {fold(office) for office in _OFFICES}
+
+
 def in_capitals(item: str) -> Person | None:
     """A name in a list written all in capitals, after a civility: the first word is the given name, the others the
     family name ("M. JEAN-MICHEL TOURNADRE"); a particle first ("M. LE GALL") opens a family name alone.

@@ -118,7 +118,26 @@ def number_match(body: str) -> re.Match | None:
         if (not re.search(r"\b(?:point|loi|ordonnance|d[ée]cret)(?:\s+organique)?\s*$", line, re.I)
                 and not in_a_citation(body, match.start("num"))):
             first = first or match  # an agenda item's or a law's number is no act's, even for want of another
-    return _number_alone(body) or _OBJECT_NUMBER.search(body) or _heading_number(body) or first
+    return (_number_alone(body) or _reference(body) or _OBJECT_NUMBER.search(body) or _heading_number(body)
+            or first)
+
+
+#: The act's reference heading a line, a year among its parts: "REF : DEL-2024-045", "Référence : 2024/118" (not a
+#: letter's "N/Réf." nor "V/Réf.", which an annexed letter may give).
+_REFERENCE = re.compile(r"^[ \t]*R[ée]f(?:[ée]rence)?\.?[ \t]*:[ \t]*(?P<num>(?=[\w/.-]*\b(?:19|20)\d\d\b)"
+                        r"(?-i:[A-Z]{0,5})[-_ /]?\d[\w.-]*(?:/[\w.-]+)*)[ \t]*$", re.I | re.M)
+
+
+def _reference(body: str) -> re.Match | None:
+    """The act's reference on one of its first lines (:data:`_REFERENCE`).
+
+    >>> _reference("COMMUNE DE SAINT-JUST\\nSéance du 12 mars 2024\\nREF : DEL-2024-045\\n")["num"]
+    'DEL-2024-045'
+    >>> _reference("N/Réf. : DGS/2024-12\\n") is None
+    True
+    """
+    lines = re.match(r"(?:[ \t]*\n)*(?:[^\n]*\n(?:[ \t]*\n)*){0,%d}" % _HEADING_NUMBER_LINES, body)
+    return _REFERENCE.search(body, 0, lines.end())
 
 
 #: A number heading the act's object, before its title: "Objet : 2024-031 - Subvention au Comité des fêtes".

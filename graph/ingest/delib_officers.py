@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.delib_names import Person, in_capitals, parse_person
+from graph.ingest.delib_names import Person, in_capitals, parse_person, titled_surname
 from graph.ingest.delib_people import _STARTS_WITH_CIVILITY, Attendance, _without_asides
 from graph.ingest.delib_session import executives_act
 from graph.ingest.french import compile_cue
@@ -133,16 +133,16 @@ def _find_secretary(body: str) -> re.Match | None:
 
 
 def _officer(text: str) -> Person | None:
-    """The person an officer's line names: a full name, or after a civility a family name alone ("Mme PROUST") or a
-    name in capitals ("MME ANNIE LAMADON").
+    """The person an officer's line names: a full name, or after a civility a family name alone ("Mme PROUST", "Mme
+    Quéré") or a name in capitals ("MME ANNIE LAMADON").
 
-    >>> _officer("Mme PROUST."), _officer("MME ANNIE LAMADON"), _officer("DUPONT")
-    (Person(given='', family='PROUST'), Person(given='Annie', family='LAMADON'), None)
+    >>> _officer("Mme PROUST."), _officer("MME ANNIE LAMADON"), _officer("DUPONT"), _officer("Mme Quéré.").label
+    (Person(given='', family='PROUST'), Person(given='Annie', family='LAMADON'), None, 'Quéré')
     """
     text = _without_asides(text.strip(" .;"))
     if (person := parse_person(text)) is not None or not _STARTS_WITH_CIVILITY.match(text + " "):
         return person
-    return in_capitals(text) if not re.search(r"[a-zà-ÿ]", text[text.find(" "):]) else None
+    return in_capitals(text) if not re.search(r"[a-zà-ÿ]", text[text.find(" "):]) else titled_surname(text)
 
 
 def parse_officers(body: str, attendance: Attendance) -> None:
@@ -160,11 +160,15 @@ def parse_officers(body: str, attendance: Attendance) -> None:
             attendance.chair_title = office.group("office")
         name = match.group("name3")
         cut = name is not None and name.endswith("-")  # "M. Ange SANTINI-\nFERRANDI, Maire."
-        if (attendance.chair is None or cut) and name and (wrapped := _WRAPPED_CHAIR.match(body, match.end())):
+        unsure = attendance.chair is None or cut or not attendance.chair.given  # "Mme Sylvie" may be a family name
+        if unsure and name and (wrapped := _WRAPPED_CHAIR.match(body, match.end())):
             # "sous la présidence de Mme Sylvie\nDARDENNE, Maire.": the line ended inside the name
             attendance.chair = _officer(name + ("" if cut else " ") + wrapped.group("rest"))
             attendance.chair_title = attendance.chair and (match.group("title") or wrapped.group("office"))
             attendance.spans.append(wrapped.span())
+        elif (attendance.chair is not None and not attendance.chair.given and not attendance.chair.family.isupper()
+              and attendance.chair_title is None and re.match(r"[ \t]*(?:\n|$)", body[match.end():])):
+            attendance.chair = None  # "sous la présidence de Mme Sylvie" at a line's end: a given name, its family lost
     match = _find_secretary(body)
     if match:
         attendance.secretary = _officer(match.group("name") or match.group("signed"))

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.ingest.delib_counts import parse_counts
-from graph.ingest.delib_names import Person, in_capitals, parse_person, surname_only
+from graph.ingest.delib_names import Person, in_capitals, parse_person, surname_only, titled_surname
 from graph.ingest.french import compile_cue, fold
 
 
@@ -84,7 +84,9 @@ _WERE = r"(?:Étaient|Était|Sont|Est)\s+"
 _MARKS = r"(?:\((?:e|s|es)\)|e|s)*"
 #: Who a list's heading says its members are, before what they were: "Membres titulaires absents", "Conseillers
 #: municipaux absents excusés".
-_MEMBERS = r"(?:Membres?|Conseill[eè]r(?:e|s|es)?(?:\s+(?:municipaux|communautaires|départementaux|régionaux))?)\s+"
+#: "Délégués titulaires présents", "Délégués suppléants présents", "Élus présents".
+_MEMBERS = (r"(?:Membres?|Conseill[eè]r(?:e|s|es)?(?:\s+(?:municipaux|communautaires|départementaux|régionaux))?"
+            r"|Délégué" + _MARKS + r"|Élu" + _MARKS + r")\s+")
 #: The end of a list's heading: its colon, or the end of its line when the heading fills it ("ETAIT REPRESENTEE"
 #: over the proxies, one a line).
 _HEAD_END = r"(?:\s*:|[ \t]*$)"
@@ -102,16 +104,16 @@ _SECTION_CUES = [
                 r"(?:[^:\n]*(?:\n[^:\n]{0,80})?:|[ \t]*$)"),
     # "Excusés : …", "Était absent excusé : …", "Excusé(e)(s) : …"
     # "S'ÉTAIENT FAIT EXCUSER : …", "Se sont excusés : …", "S'est excusée : …"
-    ("excused", r"^(?:(?:" + _MEMBERS + r"(?:titulaires?\s+)?|" + _WERE + r")?(?:absent" + _MARKS + r"\s+)?excusé"
+    ("excused", r"^(?:(?:" + _MEMBERS + r"(?:titulaires?\s+|suppléants?\s+)?|" + _WERE + r")?(?:absent" + _MARKS + r"\s+)?excusé"
                 + _MARKS
                 + r"|S['’](?:étai(?:en)?t|est)\s+fait" + _MARKS + r"\s+excuser|S(?:e\s+sont|['’]est)\s+excusé" + _MARKS
                 + r")(?:[^:\n]{0,40}:|[ \t]*$)"),
     # "Absents : …", "Étaient absents : …", "Était absente : …", "Absent(s) : …"
     # "Absents non excusés : …", "Absents non représentés : …", "Absents sans excuse : …", "Conseillers absents : …"
-    ("absent", r"^(?:" + _MEMBERS + r"(?:titulaires?\s+)?|" + _WERE + r")?Absent" + _MARKS + r"(?:\s+non\s+(?:excusé"
+    ("absent", r"^(?:" + _MEMBERS + r"(?:titulaires?\s+|suppléants?\s+)?|" + _WERE + r")?Absent" + _MARKS + r"(?:\s+non\s+(?:excusé"
                r"|représenté)" + _MARKS + r"|\s+sans\s+excuse)?(?:\s*\(\d+\))?" + _HEAD_END),
     # "Présents : …", "Étaient présents les conseillers municipaux suivants : …", "Assistaient à la séance : …"
-    ("present", r"^(?:" + _MEMBERS + r"(?:titulaires?\s+)?présent" + _MARKS + r"|" + _WERE + r"présent" + _MARKS
+    ("present", r"^(?:" + _MEMBERS + r"(?:titulaires?\s+|suppléants?\s+)?présent" + _MARKS + r"|" + _WERE + r"présent" + _MARKS
                 + r"|Présent" + _MARKS + r"|Assistaient\s+à\s+la\s+séance)(?:\s*\([^)\n]*\))?"
                 r"(?:\s+les\s+[^:\n]{0,60}(?=:))?" + _HEAD_END),
 ]
@@ -370,7 +372,8 @@ def _listed(item: str, bare: bool, capitals: bool = False) -> Person | None:
     initials (:func:`with_initials`) in any list."""
     item = _MEMBERS_PLURAL.sub("MM. ", item)
     return (parse_person(item) or (in_capitals(item) if capitals else None)
-            or (surname_only(item) if bare or _ONE_CIVILITY.match(item) else None) or with_initials(item))
+            or (surname_only(item) if bare or _ONE_CIVILITY.match(item) else None) or with_initials(item)
+            or titled_surname(item, bare))
 
 
 #: One person's civility before a name: "M. BAQUÉ", "Mme COSTE" (not "MM." nor "Mmes", which open a list's part).
@@ -416,9 +419,16 @@ def with_initials(item: str) -> Person | None:
 
 def _bare_list(first_line: str, kind: str) -> bool:
     """Whether a list gives family names alone: its first item is a civility and a name in capitals ("MM. CHAMBON",
-    "MM. et Mmes LAHITÈTE, BARRÈRE") — a word in capitals alone ("DÉCIDE") opens no list."""
+    "MM. et Mmes LAHITÈTE, BARRÈRE") — a word in capitals alone ("DÉCIDE") opens no list —, or the civility of
+    several and a name in small letters after its capital ("MM. Lebreton, Garnier, Mmes Le Bihan, Morvan")."""
     first = _MEMBERS_PLURAL.sub("MM. ", _first_item(first_line, kind))
-    return bool(_STARTS_WITH_CIVILITY.match(first + " ")) and surname_only(first) is not None
+    return bool(_STARTS_WITH_CIVILITY.match(first + " ")) and (
+        surname_only(first) is not None or _PLURAL_CIVILITY.match(first) is not None and titled_surname(first, True)
+        is not None)
+
+
+#: The civility of several members, that opens a list of their family names: "MM. Lebreton, Garnier, …".
+_PLURAL_CIVILITY = re.compile(r"(?:MM\.?|Mmes|Messieurs|Mesdames)\s")
 
 
 def _split_and(item: str, kind: str, bare: bool, capitals: bool) -> list[str]:

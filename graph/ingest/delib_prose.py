@@ -120,8 +120,10 @@ _TOTAL_AFTER = re.compile(r"\s*(?:au\s+total|en\s+tout)\b", re.I)
 
 #: The rules drawn across a list or a table, on lines of their own: "   ---------", "=====", "────".
 _RULE_LINES = re.compile(r"(?:[ \t]*[-=_─━]{3,}[ \t]*\n)+")
-#: What opens a sentence that sums the list or table above it: "Soit un total de …", "Total de la 3e répartition : …".
-_OPENS_TOTAL = re.compile(r"\s*(?:soit\b|(?:sous-)?total\b|montant\s+total\b)", re.I)
+#: What opens a sentence that sums the list or table above it: "Soit un total de …", "Total de la 3e répartition : …",
+#: "ARTICLE 2 : Le montant total de 12.500,00 € sera imputé …".
+_OPENS_TOTAL = re.compile(r"\s*(?:article\s+(?:\d+(?:er)?|premier)\s*[:.–—-]?\s*)?"
+                          r"(?:soit\b|(?:sous-)?total\b|(?:le\s+)?montant\s+total\b)", re.I)
 #: A list's item: a bullet, or a number or a letter and a bracket ("1)", "2°", "a)").
 _LIST_LINE = re.compile(rf"[ \t]*(?:{_BULLET}|\d{{1,2}}\s*[)°]|[a-z]\))[ \t]*\S")
 

@@ -89,7 +89,9 @@ _BENEFICIARY = re.compile(
     r"(?:la\s+|l['’])(?=" + _KIND_OF + r")|"
     r"(?<=à)\s*(?=[A-ZÉ]))?(?P<name>(?:[A-ZÉÈÀŒ«\"0-9]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ]|"
     + _ASSOCIATION_OF + r"|(?<=\sla\s)" + _KIND_OF + r"|(?<=l['’])" + _KIND_OF + r")[^\n]*?)" + _STOP
-    + r"|(?P<au>\bau(?:x)?\s+(?P<name2>(?:[A-ZÉÈÀ]|(?<=au\s)" + _KIND_OF + r")[^\n]*?)" + _STOP + r")")
+    # "au profit du Groupe d'entraide mutuelle Les Tilleuls", "en faveur des Petits Frères des Pauvres": as "au X"
+    + r"|(?P<au>(?:\b(?:au\s+profit|en\s+faveur|au\s+bénéfice)\s+d(?:u|es)|\bau(?:x)?)\s+"
+    r"(?P<name2>(?:[A-ZÉÈÀ]|(?:(?<=au\s)|(?<=du\s)|(?<=des\s))" + _KIND_OF + r")[^\n]*?)" + _STOP + r")")
 #: A name that opens with its kind in small letters: the name that follows when it opens with an article ("centre
 #: social Les Tilleuls": Les Tilleuls, as "l'association Les Amis" is Les Amis), else the whole, its first letter
 #: a capital ("Comité des fêtes de Lussac").

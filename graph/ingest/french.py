@@ -213,6 +213,9 @@ _UNITS = {
     "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
 }
 _SCALES = {"mille": 1000, "mil": 1000, "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9}
+#: The words that spell a count of members (up to the hundreds), longest first so that "dix" does not take
+#: "dix-sept"'s place in an alternation.
+NUMBER_WORDS = tuple(sorted((w for w in (*_UNITS, "cent", "cents") if w != "zero"), key=len, reverse=True))
 
 
 def words_to_number(text: str) -> int | None:
