@@ -1306,6 +1306,10 @@ def test_counts_spelled_out_or_out_of_those_in_office_are_read(text, counts):
     ("Étaient présents : MM. Lebreton, Garnier, Mmes Le Bihan, Morvan, M. Tanguy.\n"
      "Étaient absents et représentés : M. Abgrall (pouvoir à M. Garnier).\n",
      ["Lebreton", "Garnier", "Le Bihan", "Morvan", "Tanguy"], [], [("Abgrall", "Garnier")]),
+    # "Mesdames" and "Messieurs" before the family names of several; elided parts of a family name
+    ("Présents : Mesdames Dupont, N'Diaye, Messieurs Durand, O'Brien, d'Harcourt.\n"
+     "Membres absents représentés : Monsieur Luc Fabre a donné pouvoir à Madame Dupont\n",
+     ["Dupont", "N'Diaye", "Durand", "O'Brien", "d'Harcourt"], [], [("Luc FABRE", "Dupont")]),
     # the delegates of a council of communities, full members and substitutes
     ("Délégués titulaires présents : Régis CHAVEROT, Annick BOUCHUT\n"
      "Délégués suppléants présents : Maurice TISSOT (suppléant de Louis VERNAY)\n"
@@ -1336,6 +1340,22 @@ def test_officers_named_by_civility_and_family_name_alone_are_read(text, chair, 
 ])
 def test_a_beneficiary_after_au_profit_du_or_en_faveur_du_is_read(sentence, beneficiary):
     text = f"Le Conseil, après en avoir délibéré, DÉCIDE d'attribuer les subventions suivantes :\n{sentence}\n"
+    assert [g.beneficiary for g in find_grants(text).grants] == [beneficiary]
+
+
+@pytest.mark.parametrize("decision, beneficiary", [
+    # the subject "se voit attribuer" its grant
+    ("Article 1 – L'association Santé Solidaire se voit attribuer une subvention de 2 000 €.", "Santé Solidaire"),
+    # "pour" inside a name
+    ("FIXE à 3 200 € le montant de la subvention allouée au Comité départemental d'éducation pour la santé.",
+     "Comité départemental d'éducation pour la santé"),
+    ("ATTRIBUE une subvention de 900 € à l'Association pour le développement des soins palliatifs.",
+     "Association pour le développement des soins palliatifs"),
+    # and "pour" after another name ends it still
+    ("ATTRIBUE une subvention de 900 € à l'association Les Amis pour l'organisation du forum.", "Les Amis"),
+])
+def test_a_beneficiary_that_receives_as_subject_or_whose_name_goes_on_with_pour_is_read(decision, beneficiary):
+    text = f"Le Conseil municipal, après en avoir délibéré, à l'unanimité, DÉCIDE :\n{decision}\n"
     assert [g.beneficiary for g in find_grants(text).grants] == [beneficiary]
 
 

@@ -186,9 +186,14 @@ def titled_surname(item: str, bare: bool = False) -> Person | None:
     names = tokens[particles:]
     if not (len(names) == 1 or particles and len(names) == 2) or any(fold(n) in _FOLDED_OFFICES for n in names):
         return None
-    if not all(_CAPITALISED.fullmatch(n) for n in names):
+    if not all(_TITLED.fullmatch(n) for n in names):
         return None
     return Person("", " ".join(tokens))
+
+
+#: A family name in small letters after its capital, an elided part of it too: "Delorme", "Dupont-Moretti",
+#: "d'Harcourt", "N'Diaye", "O'Brien".
+_TITLED = re.compile(r"(?:d['’])?[A-ZÀ-Ý](?:['’][A-ZÀ-Ý])?[a-zà-ÿ'’]+(?:-(?:d['’])?[A-ZÀ-Ý](?:['’][A-ZÀ-Ý])?[a-zà-ÿ'’]+)*")
 
 
 _FOLDED_OFFICES = {fold(office) for office in _OFFICES}

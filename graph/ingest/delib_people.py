@@ -96,7 +96,8 @@ _SECTION_CUES = [
     # "Absents ayant donné pouvoir : …", "ÉTAIT ABSENT ET AVAIT DONNÉ POUVOIR : …", "Absent(s) excusé(s) ayant remis
     # un pouvoir : …", "Excusés ayant donné procuration : …", "Ont donné pouvoir : …"
     ("proxies", r"^(?:Pouvoir" + _MARKS + r"|Procuration" + _MARKS + r"|(?:Membres?\s+|" + _WERE + r")?représenté"
-                + _MARKS + r"|(?:" + _WERE + r")?Absent" + _MARKS + r"\s+(?:excusé" + _MARKS + r"\s+)?(?:et\s+)?"
+                + _MARKS + r"|(?:" + _MEMBERS + r"|" + _WERE + r")?Absent" + _MARKS + r"\s+(?:excusé" + _MARKS
+                + r"\s+)?(?:et\s+)?"
                 r"(?:(?:ayant|avai(?:t|ent))\s+(?:voté\s+par\s+procuration|(?:donné|remis)\s+(?:un\s+)?"
                 r"(?:pouvoir|procuration))|représenté" + _MARKS + r")|(?:" + _WERE + r")?Excusé" + _MARKS
                 + r"\s+(?:et\s+)?(?:ayant|avai(?:t|ent))\s+(?:donné|remis)\s+(?:un\s+)?(?:pouvoir|procuration)"
@@ -422,7 +423,7 @@ def _bare_list(first_line: str, kind: str) -> bool:
     "MM. et Mmes LAHITÈTE, BARRÈRE") — a word in capitals alone ("DÉCIDE") opens no list —, or the civility of
     several and a name in small letters after its capital ("MM. Lebreton, Garnier, Mmes Le Bihan, Morvan")."""
     first = _MEMBERS_PLURAL.sub("MM. ", _first_item(first_line, kind))
-    return bool(_STARTS_WITH_CIVILITY.match(first + " ")) and (
+    return bool(_STARTS_WITH_CIVILITY.match(first + " ") or _PLURAL_CIVILITY.match(first)) and (
         surname_only(first) is not None or _PLURAL_CIVILITY.match(first) is not None and titled_surname(first, True)
         is not None)
 

@@ -31,13 +31,18 @@ _CLAUSE_VERBS = ("approuve", "autorise", "décide", "dit", "précise", "charge",
 _NEXT_CLAUSE = (r"\bet\s+(?-i:" + "|".join(v for verb in _CLAUSE_VERBS for v in (verb, verb.upper())) + r")\b|"
                 r"\bet\s+(?:d['’]|de\s+)(?:approuver|autoriser|dire|préciser|charger|mandater|valider|adopter|signer|"
                 r"solliciter|inscrire|imputer)\b")
+#: The words of a name that "pour" goes on ("Comité départemental d'éducation pour la santé", "Association pour le
+#: développement de …", "Ligue pour la protection …", "Ensemble pour …"): after them "pour" ends no name.
+_NAMES_FOR = "".join(rf"(?<!{word}\s)" for word in ("[Aa]ssociation", "[EeÉé]ducation", "[Ll]igue", "[Ff]ondation",
+                                                     "[Cc]omité", "[Cc]ollectif", "[Ee]nsemble", "[Aa]gir", "[Uu]nion",
+                                                     "[Rr]éseau", "[Aa]lliance", "[Mm]ouvement"))
 #: Where a beneficiary's name ends; "à 68 500 €" after it is the amount a grant is set at ("fixe la subvention
 #: allouée à X à 68 500 €"). The dot of a civility or a title ("à M. Yassine X", "au Dr. Y") ends no sentence, nor
 #: that of a given name's initial after one ("à Mme L. D., dont …", "à M. J.-P. V."). A bracketed acronym that the
 #: name goes on after ends nothing: "au Groupe d'Entraide Mutuelle (GEM) L'Escale pour …" is one name.
 _STOP = (r"(?=\s*(?:," + _ENUMERATION + r"|" + _ACRONYM_INSIDE + r"|;|:|(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bDr)(?<!\bPr)"
          r"(?<!\bM\. [A-ZÀ-Ý])(?<!\bMme [A-ZÀ-Ý])(?<!\bMlle [A-ZÀ-Ý])(?<![A-ZÀ-Ý]\.-[A-ZÀ-Ý])\.(?:\s|$)|"
-         r"\bd['’]un\b|\bd['’]une\b|\bpour\b|\bau\s+titre\b|"
+         r"\bd['’]un\b|\bd['’]une\b|" + _NAMES_FOR + r"\bpour\b|\bau\s+titre\b|"
          r"\bdans\s+le\s+cadre\b|\bafin\b|"
          r"\b(?:et\s+)?une?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|prêt|soutien|"
          r"prime|bourse|secours|prix|récompense|fonds\s+de\s+concours|complément\s+(?:de|d['’]))\b|"
@@ -319,9 +324,11 @@ def financed(sentence: str, end: int) -> str | None:
 
 #: A verb whose subject receives the amount after it: "L'association X, qui anime …, recevrait 12 500 euros", "Le
 #: Conservatoire X bénéficierait de 9 000 euros" — in the present, the future or the conditional (the past tells of
-#: an earlier grant: "bénéficiait", "a reçu").
+#: an earlier grant: "bénéficiait", "a reçu"); "se voit attribuer" too ("L'association X se voit attribuer une
+#: subvention de 2 000 €").
 RECEIVE = re.compile(r"\b(?:re[çc]oi(?:t|vent)|recevr(?:a|ait|ont|aient)|b[ée]n[ée]ficie(?:nt|ra|rait|ront|raient)?|"
-                     r"per[çc]oi(?:t|vent)|percevr(?:a|ait|ont|aient)|obtien(?:t|nent|dra|drait|dront|draient))\b",
+                     r"per[çc]oi(?:t|vent)|percevr(?:a|ait|ont|aient)|obtien(?:t|nent|dra|drait|dront|draient)|"
+                     r"se\s+voi(?:t|ent|rra|rrait|ront|raient)\s+(?:attribuer|accorder|allouer|octroyer|verser))\b",
                      re.I)
 #: The subject of a receiving verb, right before it: the name after its article, an aside between commas left out
 #: ("L'association Fos Ciné Mer, qui anime le cinéma de Fos, recevrait …"), an adverb too ("X bénéficie par
