@@ -249,6 +249,12 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
     # a SIVU whose purpose is a word of its name, before its territory
     ("SYNDICAT INTERCOMMUNAL À VOCATION UNIQUE SANTÉ DU HAUT-FICTIF\n\nCOMITÉ SYNDICAL",
      "Syndicat intercommunal à vocation unique Santé du Haut-Fictif"),
+    # a métropole whose name writes "métropole" in small letters, alone on its line
+    ("Fictibrest métropole\nConseil de la métropole du 8 octobre 2024", "Fictibrest métropole"),
+    # a région's council named without a particle
+    ("Conseil régional Provence-Fictive-Côte d'Azur\nSéance plénière du 25 octobre 2024",
+     "Région Provence-Fictive-Côte d'Azur"),
+    ("CONSEIL RÉGIONAL\nCommission permanente du 18 octobre 2024\nRÉGION AUVERGNE-FICTIVE", "Région Auvergne-Fictive"),
 ])
 def test_an_authority_is_found_in_a_heading_in_capitals(heading, name):
     assert find_authority(heading + "\n")[0] == name

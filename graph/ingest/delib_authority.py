@@ -130,8 +130,13 @@ _AUTHORITY_PATTERNS = {
         + _COMMUNE_WORDS + ")"
     ),
     "assembly": (
+        # a région's without a particle, on the same line: "Conseil régional Provence-Alpes-Côte d'Azur" (not its
+        # organ: "Conseil régional Séance plénière")
         r"(?P<name>Conseil\s+(?i:d[ée]partemental|r[ée]gional)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
-        r"(?!R[ée]gion\b|D[ée]partement\b)[A-ZÀ-ÖØ-ÞŒ][\w'’-]*" + _NEXT_WORDS + ")"
+        r"(?!R[ée]gion\b|D[ée]partement\b)[A-ZÀ-ÖØ-ÞŒ][\w'’-]*" + _NEXT_WORDS
+        + r"|Conseil\s+(?i:r[ée]gional)[ \t]+(?!R[ée]gion\b|(?i:conseil|bureau|comité|commission|séance|session"
+          r"|réunion|président|assemblée|délibération|extrait|registre|procès)\b)[A-ZÀ-ÖØ-ÞŒ][\w'’-]*"
+        + _NEXT_WORDS + ")"
     ),
     # Établissements publics that deliberate through their own board, often beneficiaries in a collectivité's
     # acts: tried last. Their name may stand in quotes: "EPCC « La Fabrique des Arts »".
@@ -198,6 +203,12 @@ _HEADING_ONLY = {
         r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|en)[ \t]+)*(?:[dl]['’])?"
         r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*[ \t]+Communauté)(?=[ \t]*(?:\n|$))"
     ),
+    # A métropole whose official name writes "métropole" in small letters, alone on its heading's line: "Brest
+    # métropole" (in a text's body "la métropole" after a capitalised word is no name).
+    "metropole-small-letters": (
+        r"(?m:^)[ \t]*(?P<name>(?!(?:Conseil|Bureau|Séance|Session|Réunion|Le|La|Les|Cette|Notre|Une|Toute)\b)"
+        r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*[ \t]+métropole)(?=[ \t]*(?:\n|$))"
+    ),
     # A communauté named by two places joined by a dash that ends its heading's line: "COMMUNAUTÉ D'AGGLOMÉRATION
     # MONT-SAINT-MICHEL – NORMANDIE" (not "… – CONSEIL COMMUNAUTAIRE", nor a sitting with its date).
     "communaute-dashed": (
@@ -214,7 +225,7 @@ _HEADING_ONLY = {
 #: their seat: the authority that deliberates is the most particular one the heading names.
 _HEADING_ORDER = ("ccas", "ccas-territory", "etablissement-public", "sdis", "syndicat", "petr", "pole-metropolitain",
                   "communaute-dashed", "communaute", "ept", "agglo-named-first", "communaute-named-first",
-                  "metropole-named-first", "metropole-named-after", "province", "mairie", "commune", "paris",
+                  "metropole-named-first", "metropole-named-after", "metropole-small-letters", "province", "mairie", "commune", "paris",
                   "municipal-council", "council-of-the-commune", "collectivite", "assembly", "departement-region",
                   "epcc", "office-de-tourisme", "oph")
 #: The heading's patterns in that order, compiled once: the names a text's reading compiles (beneficiaries,
