@@ -2285,6 +2285,14 @@ def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, bod
      None),
     # a university's acts go to the rectorat, not to the prefecture
     ("Date de transmission au Rectorat : 16 décembre 2024", None, None),
+    # dates with dashes or dots
+    ("Acte certifié exécutoire\nRéception par le Préfet : 20-05-2024", None, "2024-05-20"),
+    ("Rendu exécutoire après dépôt en Préfecture le 20.05.2024 et publication le 21.05.2024", "2024-05-20", None),
+    # the acknowledgement of receipt by its initials
+    ("Identifiant de télétransmission : 042-214202079-20240516-D2024_045-DE\nAR Préfecture du 20/05/2024", None,
+     "2024-05-20"),
+    # "AR" alone in a word is no acknowledgement
+    ("Le PAR Préfecture du 20/05/2024", None, None),
 ])
 def test_the_dates_a_prefecture_stamp_gives_are_read_however_it_words_them(text, sent, received):
     stamp = strip_stamps(text)[1]

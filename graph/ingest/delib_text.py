@@ -32,7 +32,9 @@ from graph.ingest.french import MONTHS, first_date, fold
 STAMP_HEADING = "[Tampon de la préfecture]"
 
 _DATE = (r"(?P<date>(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
-         r"(?:\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4})|\d{1,2}/\d{1,2}/\n?\d{4})")
+         r"(?:\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4})|\d{1,2}/\d{1,2}/\n?\d{4}"
+         # "Réception par le Préfet : 20-05-2024", "après dépôt en Préfecture le 20.05.2024"
+         r"|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}\.\d{1,2}\.\d{4})")
 #: An ACTES id; a narrow stamp may wrap it after one of its hyphens ("…-20240627-\nDEL2024_112-DE") or underscores
 #: ("…-2025_\n090-DE"). Corsica's départements are "02A" and "02B", which a text may print "2A" and "2B".
 _ACTES = (r"(?:\d{2}_[A-Z]{2}-\n?)?(?:\d\s?\d{2}|0?2[AB])-\n?\d{9}-\n?\d{8}-\n?"
@@ -101,6 +103,9 @@ STAMP_PATTERNS = [
                             r"(?:\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])[A-ZÉ][\w'’-]*)?"
                             r"|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée]|par\s+le\s+repr[ée]sentant\s+de\s+l['’][ÉE]tat)"
                             r"\s+le\s*:?\s*" + _DATE, re.I)),
+    # "AR Préfecture du 20/05/2024": the acknowledgement of receipt's initials
+    ("received", re.compile(r"\b(?-i:AR)\s+(?:de\s+la\s+|en\s+)?" + _PREFECTURE + r"\s+(?:du|le)\s*:?\s*" + _DATE,
+                            re.I)),
     # "Réception par le préfet : 05/02/2025", "réception par le préfet le 05/02/2025"
     ("received", re.compile(r"R[ée]ception\s+par\s+le\s+pr[ée]fet\s*(?::|\ble\b\s*:?)\s*" + _DATE, re.I)),
     # "Affichée au siège de l'EPCC le 3 avril 2025", "Affiché en mairie d'arrondissement le 16 mai 2025"
