@@ -1316,6 +1316,10 @@ def test_counts_spelled_out_or_out_of_those_in_office_are_read(text, counts):
     ("Présents : Mesdames Dupont, N'Diaye, Messieurs Durand, O'Brien, d'Harcourt.\n"
      "Membres absents représentés : Monsieur Luc Fabre a donné pouvoir à Madame Dupont\n",
      ["Dupont", "N'Diaye", "Durand", "O'Brien", "d'Harcourt"], [], [("Luc FABRE", "Dupont")]),
+    # a CCAS's board
+    ("Administrateurs présents : Mme Sylvie BONNET, M. Gérard PICHON.\n"
+     "Administrateurs excusés : M. Paul JOURDAN (pouvoir à Mme Sylvie BONNET).\n",
+     ["Sylvie BONNET", "Gérard PICHON"], ["Paul JOURDAN"], [("Paul JOURDAN", "Sylvie BONNET")]),
     # the delegates of a council of communities, full members and substitutes
     ("Délégués titulaires présents : Régis CHAVEROT, Annick BOUCHUT\n"
      "Délégués suppléants présents : Maurice TISSOT (suppléant de Louis VERNAY)\n"

@@ -84,9 +84,10 @@ _WERE = r"(?:Étaient|Était|Sont|Est)\s+"
 _MARKS = r"(?:\((?:e|s|es)\)|e|s)*"
 #: Who a list's heading says its members are, before what they were: "Membres titulaires absents", "Conseillers
 #: municipaux absents excusés".
-#: "Délégués titulaires présents", "Délégués suppléants présents", "Élus présents".
+#: "Délégués titulaires présents", "Délégués suppléants présents", "Élus présents", a CCAS's "Administrateurs
+#: présents".
 _MEMBERS = (r"(?:Membres?|Conseill[eè]r(?:e|s|es)?(?:\s+(?:municipaux|communautaires|départementaux|régionaux))?"
-            r"|Délégué" + _MARKS + r"|Élu" + _MARKS + r")\s+")
+            r"|Délégué" + _MARKS + r"|Élu" + _MARKS + r"|Administrat(?:eur|rice)" + _MARKS + r")\s+")
 #: The end of a list's heading: its colon, or the end of its line when the heading fills it ("ETAIT REPRESENTEE"
 #: over the proxies, one a line).
 _HEAD_END = r"(?:\s*:|[ \t]*$)"
