@@ -4,7 +4,8 @@
 Reading is split by fact group: :mod:`delib_text` (PDF, Markdown, prefecture stamps), :mod:`delib_prose_columns`
 (two columns of prose flattened line by line), :mod:`delib_ocr` (a scan's confusions put right),
 :mod:`delib_people`, :mod:`delib_counts`, :mod:`delib_officers` and :mod:`delib_names` (attendance),
-:mod:`delib_moves` (members arriving or leaving before the deliberation's item),
+:mod:`delib_moves` (members arriving or leaving before the deliberation's item), :mod:`delib_items` (minutes
+that record several deliberations, each read as one),
 :mod:`delib_authority` (the authority), :mod:`delib_session` (organ, session date), :mod:`delib_meta` (heading,
 ACTES id), :mod:`delib_number` (number, title), :mod:`delib_decision` (vote, publication, fiscal year, budget
 account), :mod:`delib_grants`, :mod:`delib_prose` (with :mod:`delib_not_grants`, the amounts that are no grants),
@@ -20,6 +21,7 @@ pointing into the normalised text returned as ``Extraction.text``.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from decimal import Decimal
 
@@ -40,6 +42,7 @@ from graph.ingest.delib_decision import (complete_omitted_count, complete_unanim
                                          find_fiscal_year, find_programme, find_published, parse_vote)
 from graph.ingest.delib_graph import Builder, concept, m57_known
 from graph.ingest.delib_grants import GrantsFound, bare_sums, find_grants
+from graph.ingest.delib_items import deliberation_items, item_body
 from graph.ingest.delib_lists import item_identifier
 from graph.ingest.delib_meta import heading, parse_actes
 from graph.ingest.delib_moves import apply_moves
@@ -123,8 +126,41 @@ def extract(ctx: SourceContext) -> Extraction:
                         + (f" ; and {more} other messages)" if more > 0 else ")"))
     for fr, en in document.doubts:
         extraction.warn(fr, en)
-    Reader(ctx, document, Builder(ctx, document.text, graph), extraction).run()
+    builder = Builder(ctx, document.text, graph)
+    items = deliberation_items(document.body)
+    if not items:
+        Reader(ctx, document, builder, extraction).run()
+        return extraction
+    # minutes of several deliberations: each item read as one, the session's heading and attendance shared
+    readers = []
+    for k in range(len(items)):
+        readers.append(Reader(ctx, dataclasses.replace(document, body=item_body(document.body, items, k)), builder,
+                              extraction))
+        readers[-1].run()
+    _several_read(extraction, readers)
     return extraction
+
+
+def _several_read(extraction: Extraction, readers: list[Reader]) -> None:
+    """The report of minutes read as several deliberations: their grants and totals summed, the session's attendance
+    at its opening, each warning that every item's reading gave (of the session's attendance) told once."""
+    found = [reader.found for reader in readers]
+    totals = [t for f in found for t in f.totals]
+    extraction.stats = {"deliberations": len(readers), **extraction.stats}
+    extraction.stats.update({
+        "grants": sum(len(f.grants) for f in found),
+        "total_amount": str(sum((g.amount for f in found for g in f.grants), Decimal(0))),
+        "stated_total": str(sum(max(t.amount for t in f.totals) for f in found if f.totals)) if totals else "",
+        "totals_reconciled": f"{sum(t.reconciled for t in totals)}/{len(totals)}",
+        # the session's, at its opening: each item's reader counts those at its own vote
+        "persons": len(readers[0].opening.persons()), "present": len(readers[0].opening.present),
+    })
+    told, unique = set(), []
+    for issue in extraction.issues:
+        if (key := (issue.level, issue.message, issue.line, issue.field, issue.value)) not in told:
+            told.add(key)
+            unique.append(issue)
+    extraction.issues[:] = unique
 
 
 class Reader:

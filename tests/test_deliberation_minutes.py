@@ -1,0 +1,90 @@
+"""Minutes that record several deliberations, each under a heading with its own number: each read as one.
+
+The session's heading and attendance are every item's; an item's grants, title and vote are its own, and the
+attendance at its vote counts the members who came or went before it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from rdflib import RDF
+from rdflib.namespace import DCTERMS
+
+from graph.ingest.delib_facts import extract_fixture, session_facts
+from graph.ingest.delib_items import deliberation_items
+from graph.namespaces import MAI, OA, SCHEMA
+from webapp.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures" / "deliberations"
+MINUTES = FIXTURES / "commune-pv-trois-deliberations-numerotees.txt"
+
+
+def _one(graph, subject, predicate):
+    return next(iter(graph.objects(subject, predicate)), None)
+
+
+def _deliberations(graph) -> dict:
+    return {str(_one(graph, d, DCTERMS.identifier)): d for d in graph.subjects(RDF.type, MAI.Deliberation)}
+
+
+def test_each_numbered_item_of_minutes_is_a_deliberation_with_its_own_title_vote_and_grants():
+    graph = extract_fixture(MINUTES).graph
+    acts = _deliberations(graph)
+    assert sorted(acts) == ["2024-021", "2024-022", "2024-023"]
+    assert str(_one(graph, acts["2024-022"], DCTERMS.title)) == "Tarifs de la garderie"
+    outcomes = {n: str(_one(graph, d, MAI.outcome)).rsplit("/", 1)[1] for n, d in acts.items()}
+    assert outcomes == {"2024-021": "adopted-unanimously", "2024-022": "adopted", "2024-023": "adopted"}
+    # the first item's vote is not counted from the next item's tally
+    assert _one(graph, acts["2024-021"], MAI.votesAgainst) is None
+    assert (int(_one(graph, acts["2024-023"], MAI.votesFor)), int(_one(graph, acts["2024-023"], MAI.abstentions))) \
+        == (8, 1)
+    decided = {str(_one(graph, g, MAI.decidedBy)).rsplit("/", 1)[1]: str(_one(graph, g, SCHEMA.amount))
+               for g in graph.subjects(RDF.type, MAI.Grant)}
+    assert decided == {"2024-021": "600", "2024-023": "1200"}
+    # one session for the three
+    assert len({_one(graph, d, MAI.session) for d in acts.values()}) == 1
+
+
+def test_the_attendance_at_an_items_vote_counts_who_arrived_before_it():
+    graph = extract_fixture(MINUTES).graph
+    acts = _deliberations(graph)
+    session = _one(graph, acts["2024-021"], MAI.session)
+    first, last = (session_facts(graph, session, acts[n]) for n in ("2024-021", "2024-023"))
+    assert (first["present"], first["vote_count"]) == (7, 8)
+    assert (last["present"], last["present_count"], last["vote_count"], last["absent"]) == (8, 8, 9, 0)
+
+
+def test_each_facts_evidence_quotes_the_files_own_text():
+    extraction = extract_fixture(MINUTES)
+    graph, acts = extraction.graph, _deliberations(extraction.graph)
+    quotes = [(str(_one(graph, e, OA.exact)), int(_one(graph, e, OA.start)), int(_one(graph, e, OA.end)))
+              for e in graph.objects(acts["2024-023"], MAI.evidence)]
+    assert any("8 voix pour et 1 abstention" in exact for exact, _, _ in quotes)
+    assert all(extraction.text[start:end] == exact for exact, start, end in quotes)
+
+
+def test_the_report_counts_the_deliberations_and_tells_a_warning_of_the_session_once(tmp_path):
+    text = MINUTES.read_text(encoding="utf-8").replace("Présents : 7 – Procurations", "Présents : 6 – Procurations")
+    path = tmp_path / "pv.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract_fixture(path)
+    assert extraction.stats["deliberations"] == 3
+    assert [i.message for i in extraction.issues].count("7 présents listés pour 6 annoncés") == 1
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "ingest", "--no-index", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "délibérations : 3, " in result.output and "subventions : 2, montant total : 1 800 €" in result.output
+    counted = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "query", "--format", "csv",
+                                        "PREFIX mai: <https://w3id.org/maillage/ontology#> "
+                                        "SELECT (COUNT(?d) AS ?n) WHERE { ?d a mai:Deliberation }"])
+    assert counted.output.split() == ["n", "3"]
+
+
+def test_minutes_with_one_numbered_item_and_a_list_of_acts_without_votes_are_one_deliberation():
+    assert deliberation_items((FIXTURES / "commune-pv-plusieurs-points.txt").read_text(encoding="utf-8")) == []
+    acts = ("Séance du 3 mars 2025\nDélibérations prises lors de la séance précédente :\n"
+            "Délibération n° 2025-001 – Budget primitif\nDélibération n° 2025-002 – Tarifs\n\n"
+            "Délibération n° 2025-014 – Subvention à l'association X\nUne subvention de 500 € à X.\n"
+            "Adopté à l'unanimité.\n")
+    assert deliberation_items(acts) == []
