@@ -1369,6 +1369,16 @@ def test_a_beneficiary_that_receives_as_subject_or_whose_name_goes_on_with_pour_
     assert [g.beneficiary for g in find_grants(text).grants] == [beneficiary]
 
 
+@pytest.mark.parametrize("comparison", [
+    ", soit 500 € de plus qu'en 2023.", ", en hausse de 500 € par rapport à 2023.", " (contre 1 000 € en 2023).",
+    " au lieu de 1 000 € l'an dernier.", ", soit une augmentation de 500 €.", ", soit 500 € d'augmentation.",
+])
+def test_an_amount_that_compares_the_grant_with_another_years_is_no_grant_and_leaves_it_whole(comparison):
+    text = ("Le Conseil, après en avoir délibéré, à l'unanimité,\nDÉCIDE d'attribuer à l'association Gym Santé une "
+            f"subvention de 1 500 €{comparison}\n")
+    assert [(g.beneficiary, g.amount) for g in find_grants(text).grants] == [("Gym Santé", Decimal("1500"))]
+
+
 def test_a_reference_heading_the_act_is_its_number_and_a_letters_is_not():
     assert find_number("COMMUNE DE X\nSéance du 12 mars 2024\nREF : DEL-2024-045\n\nObjet : Subvention") == \
         "DEL-2024-045"

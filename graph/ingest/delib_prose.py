@@ -248,10 +248,15 @@ _CANCELLED_AFTER = re.compile(r"[^.;]*?\b(?:est|sont|sera|seront)\s+(?:(?:donc|a
 #: A grant's nature in brackets after its amount: "45 K€ (fonctionnement)".
 _NATURE_AFTER = re.compile(r"\s*\(\s*(fonctionnement|investissement|équipement|exceptionnelles?)\s*\)", re.I)
 
+#: What says that an amount is a difference between two years' grants: "500 € de plus qu'en 2023", "de moins par
+#: rapport à …", "d'augmentation", "de hausse".
+_DIFFERENCE = (r"\s*(?:HT|TTC)?\s*(?:de\s+(?:plus|moins)\s+(?:qu|par\s+rapport)|d['’](?:augmentation|écart)|"
+               r"de\s+(?:hausse|baisse|différence))")
 #: An amount computed from others: "40 % d'une dépense de 250 000 € HT, soit 100 000 €", "58 élèves × 35 € × 5 jours
 #: = 10 150 €". The result is the grant; its operands are not.
 _OPERAND_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*(?:[×*]|x(?=\s))\s*\d|\s*(?:HT|TTC)?\s*,?\s*soit\s+(?="
-                            + AMOUNT_RE.pattern + r")|\s*(?:HT|TTC)?\s*,?\s*(?:au\s+)?taux\s+(?:de\s+)?"
+                            + AMOUNT_RE.pattern + r"(?!" + _DIFFERENCE + r"))"
+                            r"|\s*(?:HT|TTC)?\s*,?\s*(?:au\s+)?taux\s+(?:de\s+)?"
                             r"\d+(?:[,.]\d+)?\s*%\s*,?\s*soit\b", re.I)
 #: A computed result named as the aid it is: "dépense subventionnable 24 000 € HT, taux 30 %, soit une aide de
 #: 7 200 €". The words of the grant are those after "soit"; the cost's before it are its operands'.
@@ -282,6 +287,16 @@ _RAISED_AFTER = re.compile(r"[^.;:\d€]{0,80}?\b(?:major|augment|minor)(?:é|é
 _CEILING_BEFORE = re.compile(r"(?:plafonn[ée]e?s?\s+à|dans\s+la\s+limite\s+(?:de|d['’]un\s+montant\s+de)|"
                              r"(?:avec\s+un|dans\s+un|sous\s+un)\s+plafond\s+de|limit[ée]e?s?\s+à)\s*$", re.I)
 _OPERAND_BEFORE = re.compile(r"(?:[×*]|(?<=\s)x)\s*$")
+#: An amount that compares the grant with another year's, no grant itself: "1 500 €, en hausse de 500 € par rapport à
+#: 2023", "(contre 1 000 € en 2023)", "soit 500 € de plus qu'en 2023".
+_COMPARED_BEFORE = re.compile(r"(?:\ben\s+(?:hausse|baisse|augmentation|diminution|progression|recul)\s+de|"
+                              r"\bsoit\s+une?\s+(?:hausse|baisse|augmentation|diminution|progression)\s+de|"
+                              r"\bcontre|\bau\s+lieu\s+de|\bcompar[ée]e?s?\s+aux?)\s*$", re.I)
+_COMPARED_AFTER = re.compile(_DIFFERENCE, re.I)
+#: The comparison that follows a grant's amount, whose "soit" gives no computed result: "1 500 €, soit 500 € de plus
+#: qu'en 2023", "1 500 €, soit une augmentation de 500 €".
+_COMPARISON_FOLLOWS = re.compile(r"\s*(?:HT|TTC)?\s*,?\s*soit\s+(?:une?\s+(?:hausse|baisse|augmentation|diminution|"
+                                 r"progression)\s+de\s+\d|(?=" + AMOUNT_RE.pattern + _DIFFERENCE + r"))", re.I)
 _RESULT_BEFORE = re.compile(r"(?:=|,?\s*soit)\s*$")
 #: An amount that a line break parts from its currency: "… : 4 200" / "€ ;".
 _WRAPPED_AMOUNT = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?[ \t\u00a0]*\n[ \t]*"
@@ -474,9 +489,10 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 continue  # the total that the grant before it brings the beneficiary's to
             yearly = _yearly_grant(flat, a_start, a_end, amounts + words)
             if _OPERAND_AFTER.match(sentence, a_end) or _OPERAND_BEFORE.search(before) \
-                    or _RAISED_AFTER.match(sentence, a_end) or _RATE_AFTER.match(sentence, a_end) \
+                    or _RAISED_AFTER.match(sentence, a_end) or _COMPARED_BEFORE.search(before) \
+                    or _COMPARED_AFTER.match(sentence, a_end) or _RATE_AFTER.match(sentence, a_end) \
                     and not (valued_in_kind and _PER_YEAR.match(sentence, a_end) or yearly):
-                continue  # what a grant is computed from; a rate
+                continue  # what a grant is computed from, or compared with; a rate
             if _THRESHOLD.search(before) or _EARLIER.match(sentence, a_end) and not (_CANCEL.search(before)
                                                                             or _CANCELLED_AFTER.match(flat, a_end)):
                 continue  # a delegation's ceiling; a grant that an earlier act made, recalled
@@ -518,7 +534,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
             window_end = a_end + 25
             if item and (line_end := sentence.find("\n", a_end)) >= 0:
                 window_end = min(window_end, line_end)
-            if _PART_OF.match(sentence, a_end) or _CHARGED_AFTER.match(sentence, a_end):
+            if _PART_OF.match(sentence, a_end) or _CHARGED_AFTER.match(sentence, a_end) \
+                    or _COMPARISON_FOLLOWS.match(sentence, a_end):
                 window_end = a_end
             elif (share := _SHARE_AFTER.search(sentence, a_end, window_end + 40)) and share.start() < window_end:
                 window_end = share.start()
