@@ -1379,6 +1379,17 @@ def test_an_amount_that_compares_the_grant_with_another_years_is_no_grant_and_le
     assert [(g.beneficiary, g.amount) for g in find_grants(text).grants] == [("Gym Santé", Decimal("1500"))]
 
 
+@pytest.mark.parametrize("decision", [
+    # a request's amount before the grant's, in an aside: its words are its own
+    "DÉCIDE d'attribuer à l'association Gym Santé, qui avait sollicité 3 000 €, une subvention de 2 000 €.",
+    # a grant kept at its amount
+    "DÉCIDE de maintenir à 2 000 € la subvention allouée à l'association Gym Santé pour 2025.",
+])
+def test_a_grant_after_a_request_in_its_sentence_or_kept_at_its_amount_is_read(decision):
+    text = f"Le Conseil, après en avoir délibéré, à l'unanimité,\n{decision}\n"
+    assert [(g.beneficiary, g.amount) for g in find_grants(text).grants] == [("Gym Santé", Decimal("2000"))]
+
+
 def test_a_reference_heading_the_act_is_its_number_and_a_letters_is_not():
     assert find_number("COMMUNE DE X\nSéance du 12 mars 2024\nREF : DEL-2024-045\n\nObjet : Subvention") == \
         "DEL-2024-045"

@@ -263,9 +263,12 @@ _OPERAND_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*(?:[×*]|x(?=\s))\s*\d|\s*(?:HT|T
 _NAMED_RESULT = re.compile(r"(?:=|\bsoit)\s+(?=(?:(?:une?|la|le|l['’])\s*)?(?:aides?|subventions?|participations?|"
                            r"contributions?|dotations?|allocations?|bourses?|fonds\s+de\s+concours|soutiens?)\b"
                            r"[^.;:€\d]{0,50}$)", re.I)
+#: A beneficiary's request told in an aside between commas: ", qui avait sollicité 3 000 €,".
+_REQUEST_ASIDE = re.compile(r",\s*qui\s+(?:avait|avaient|a|ont)\s+(?:sollicit|demand)[ée]+[^,;]*,", re.I)
 #: A grant's amount set before the grant is named: "fixe à 68 500 € le montant de la subvention allouée à X", or
 #: amended so, the amount it had unsaid: "RAMÈNE à 1 250 € la subvention attribuée à X", "porte à 12 000 € la …".
-_SET_AT = re.compile(r"\b(?:(?:fix|arr[êe]t|port|ram[èe]n)(?:e|ent|er)|r[ée]dui(?:t|sent|re))\s+"
+_SET_AT = re.compile(r"\b(?:(?:fix|arr[êe]t|port|ram[èe]n)(?:e|ent|er)|r[ée]dui(?:t|sent|re)"
+                     r"|maint(?:enir|ient|iennent))\s+"
                      r"(?:à|au\s+montant\s+de)\s*$", re.I)
 _SET_GRANT = re.compile(r"\s*(?:le\s+montant\s+(?:de\s+la|du|des|de\s+l['’])\s*|(?:la|les|l['’])\s*)(?:"
                         + _GRANT_WORD.pattern + ")", re.I)
@@ -542,6 +545,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
             # A computed grant's words are those after its operands ("… dépense éligible …, soit 100 000 €"); a
             # block's "Montant : 45 K€" line, its own (not the "Dépense subventionnable : …" line above it).
             said = "" if result or ceiling or granted_after else sentence[max(0, a_start - 80):a_start]  # "soit", "="
+            # a request told in an aside before it is the aside's: "X, qui avait sollicité 3 000 €, une subvention de"
+            said = _REQUEST_ASIDE.sub(" ", said)
             said = before[named.end():] if named_result else said  # "…, taux 30 %, soit une aide de 7 200 €"
             if _AMOUNT_FIELD.fullmatch(sentence, line_start := sentence.rfind("\n", 0, a_start) + 1, a_start):
                 said = sentence[line_start:a_start]
