@@ -1390,6 +1390,20 @@ def test_a_grant_after_a_request_in_its_sentence_or_kept_at_its_amount_is_read(d
     assert [(g.beneficiary, g.amount) for g in find_grants(text).grants] == [("Gym Santé", Decimal("2000"))]
 
 
+@pytest.mark.parametrize("decision, nature", [
+    ("une subvention annuelle de fonctionnement de 5 000 € à l'association Gym Santé", "operating"),
+    ("une subvention forfaitaire d'investissement de 5 000 € à l'association Gym Santé", "investment"),
+    ("une subvention sur projet de 5 000 € à l'association Gym Santé", "project"),
+    ("une subvention affectée de 5 000 € à l'association Gym Santé pour le projet « Bouger plus »", "project"),
+    ("une subvention de 5 000 € à l'association Gym Santé au titre de son fonctionnement", "operating"),
+    # what the grant pays for names no nature unless it says so
+    ("une subvention de 5 000 € à l'association Gym Santé pour l'organisation du forum santé", None),
+])
+def test_a_grants_nature_said_after_an_adjective_or_by_what_it_pays_for_is_read(decision, nature):
+    text = f"Le Conseil, après en avoir délibéré, à l'unanimité,\nDÉCIDE d'attribuer {decision}.\n"
+    assert [g.nature for g in find_grants(text).grants] == [nature]
+
+
 def test_a_reference_heading_the_act_is_its_number_and_a_letters_is_not():
     assert find_number("COMMUNE DE X\nSéance du 12 mars 2024\nREF : DEL-2024-045\n\nObjet : Subvention") == \
         "DEL-2024-045"

@@ -16,8 +16,8 @@ import re
 NATURE_CODES = {"F": "operating", "I": "investment", "P": "project", "M": "in-kind"}
 _NATURE_WORDS = {"fonctionnement": "operating", "investissement": "investment", "equipement": "investment",
                  "projet": "project", "manifestation": "project", "evenement": "project", "action": "project",
-                 "exceptionnelle": "project", "nature": "in-kind", "mise a disposition": "in-kind",
-                 "materiel": "in-kind"}
+                 "exceptionnelle": "project", "affectee": "project", "nature": "in-kind",
+                 "mise a disposition": "in-kind", "materiel": "in-kind"}
 
 _GRANT_WORD = re.compile(r"subventions?|participation\s+financière|aide\s+financière|contribution\s+financière|"
                          r"fonds\s+de\s+concours|soutien\s+financier|dotation|allocation|"

@@ -112,8 +112,11 @@ _IN_KIND = re.compile(r"\b(?:aides?|avantages?|soutiens?|subventions?|contributi
 
 #: A grant's word and the word after it, that may name its nature (in folded text): "subvention de fonctionnement",
 #: "subvention exceptionnelle d'investissement", "fonds de concours en investissement".
-_GRANT_OF = re.compile(r"(?:subventions?|fonds\s+de\s+concours)\s+(?:exceptionnelles?\s+(?=(?:d['’]?|de\s+)"
-                       r"(?:investissement|equipement|fonctionnement)\b))?(?:de\s+|en\s+|d['’]?(?=[aeiouh]))?"
+#: An adjective may come between them: "subvention annuelle de fonctionnement"; "sur projet" names one too.
+_GRANT_OF = re.compile(r"(?:subventions?|fonds\s+de\s+concours)\s+(?:(?:exceptionnelle|annuelle|forfaitaire|"
+                       r"complementaire|globale|communale|municipale|regionale|departementale|intercommunale|"
+                       r"metropolitaine|communautaire)s?\s+(?=(?:d['’]?|de\s+)"
+                       r"(?:investissement|equipement|fonctionnement)\b))?(?:de\s+|en\s+|sur\s+|d['’]?(?=[aeiouh]))?"
                        r"(\w+(?:\s+a\s+disposition)?)")
 
 
@@ -131,6 +134,8 @@ def _nature(text: str) -> str | None:
         fields = {_NATURE_WORDS[fold(w)] for w in _NATURE_FIELD.findall(text)}
         # or the scheme that the grant is under: "au titre de l'aide régionale à l'investissement"
         fields = fields or {_NATURE_WORDS[w] for w in _AID_FOR.findall(folded)}
+        # or what it pays for: "au titre de son fonctionnement", "pour leur fonctionnement"
+        fields = fields or {_NATURE_WORDS[w] for w in _FOR_ITS.findall(folded)}
         return fields.pop() if len(fields) == 1 else None
     return _NATURE_WORDS.get(word)
 
@@ -140,6 +145,9 @@ def _nature(text: str) -> str | None:
 _AID_FOR = re.compile(r"\b(?:aides?|soutiens?|subventions?)(?:\s+(?:regionale|departementale|communale|"
                       r"intercommunale|metropolitaine|communautaire)s?)?\s+(?:a\s+l['’]?\s*|au\s+)"
                       r"(investissement|equipement|fonctionnement)\b")
+#: The beneficiary's own running or equipment that a grant pays for (in folded text): "au titre de son
+#: fonctionnement", "pour leur fonctionnement", "pour son équipement".
+_FOR_ITS = re.compile(r"\b(?:au\s+titre\s+de|pour)\s+(?:son|leur)\s+(fonctionnement|equipement|investissement)\b")
 #: A nature word that a list's line gives as a field of its own, between dashes before the amount.
 _NATURE_FIELD = re.compile(r"(?<=[–—-] )(fonctionnement|investissement|[ée]quipement)(?= [–—-] )", re.I)
 
