@@ -1404,6 +1404,23 @@ def test_a_grants_nature_said_after_an_adjective_or_by_what_it_pays_for_is_read(
     assert [g.nature for g in find_grants(text).grants] == [nature]
 
 
+def test_a_dotted_leader_that_runs_into_the_amount_leaves_it_whole():
+    from graph.ingest.delib_text import normalise_text
+
+    text = ("Le Conseil, après en avoir délibéré, à l'unanimité, DÉCIDE d'attribuer les subventions suivantes :\n"
+            "1) Association Gym Santé..........................1 500 €\n2) Club des Aînés…………800 €\nAdopté.\n")
+    found = find_grants(normalise_text(text).body)
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Association Gym Santé", "1500"),
+                                                                       ("Club des Aînés", "800")]
+
+
+def test_a_nature_said_after_en_beside_each_amount_of_an_item_is_each_grants():
+    text = ("Le Conseil, après en avoir délibéré, à l'unanimité, DÉCIDE d'attribuer les subventions suivantes :\n"
+            "- Gym Santé : 1 500 € en fonctionnement et 500 € en investissement\n- Club des Aînés : 800 €\nAdopté.\n")
+    assert [(g.amount, g.nature) for g in find_grants(text).grants] == [
+        (Decimal("1500"), "operating"), (Decimal("500"), "investment"), (Decimal("800"), None)]
+
+
 def test_a_reference_heading_the_act_is_its_number_and_a_letters_is_not():
     assert find_number("COMMUNE DE X\nSéance du 12 mars 2024\nREF : DEL-2024-045\n\nObjet : Subvention") == \
         "DEL-2024-045"

@@ -245,8 +245,10 @@ _CANCEL = re.compile(r"(?:\b(?:annul|retir|abrog|supprim)\w*|\bcaducit[ée]\s+de
 #: caduque".
 _CANCELLED_AFTER = re.compile(r"[^.;]*?\b(?:est|sont|sera|seront)\s+(?:(?:donc|ainsi|devenue?s?|déclarée?s?)\s+)*"
                               r"(?:annulée?s?|retirée?s?|abrogée?s?|supprimée?s?|caduques?)\b", re.I)
-#: A grant's nature in brackets after its amount: "45 K€ (fonctionnement)".
-_NATURE_AFTER = re.compile(r"\s*\(\s*(fonctionnement|investissement|équipement|exceptionnelles?)\s*\)", re.I)
+#: A grant's nature in brackets after its amount: "45 K€ (fonctionnement)", or after "en".
+_NATURE_AFTER = re.compile(r"\s*(?:\(\s*(fonctionnement|investissement|équipement|exceptionnelles?)\s*\)"
+                           # "1 500 € en fonctionnement et 500 € en investissement"
+                           r"|en\s+(fonctionnement|investissement)\b)", re.I)
 
 #: What says that an amount is a difference between two years' grants: "500 € de plus qu'en 2023", "de moins par
 #: rapport à …", "d'augmentation", "de hausse".
@@ -611,7 +613,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
                     end = line_end
                 grants.append(GrantFact(name, amount, (start, start + end),
                                         ("in-kind" if valued_in_kind else None)
-                                        or (stated and _NATURE_WORDS[fold(stated.group(1)).rstrip("s")])
+                                        or (stated and _NATURE_WORDS[fold(stated[1] or stated[2]).rstrip("s")])
                                         or _clause_nature(flat, a_start) or (lead_nature if item and lead else None),
                                         _purpose(flat, a_end), start >= decision_at,
                                         cancelled=bool(_CANCEL.search(before) or _CANCELLED_AFTER.match(flat, a_end)

@@ -488,12 +488,26 @@ def normalise_text(text: str, markdown: bool = False) -> Document:
     body, stamp = strip_stamps(text)
     doubts: list[tuple[str, str]] = []
     body = join_cut_words(drop_table_page_repeats(drop_page_breaks(body)))
-    body = currency_after(join_split_amounts(join_cut_lines(body), doubts))
+    body = currency_after(join_split_amounts(join_cut_lines(_leaders_apart(body)), doubts))
     body = re.sub(r"\n{3,}", "\n\n", body).strip("\n")
     full = body
     if stamp.quotes:
         full = body + "\n\n" + STAMP_HEADING + "\n" + "\n".join(stamp.quotes) + "\n"
     return Document(full, body, stamp, doubts)
+
+
+#: A dotted leader that runs into the amount it leads to: "Club des Aînés..........800 €".
+_LEADER_INTO_FIGURES = re.compile(r"(\.{3,}|…+)(?=\d)")
+
+
+def _leaders_apart(body: str) -> str:
+    """``body`` with a space between a dotted leader and the figures it runs into, so that the amount is read whole
+    (its first figure is no decimal after a dot).
+
+    >>> _leaders_apart("Club des Aînés..........800 €")
+    'Club des Aînés.......... 800 €'
+    """
+    return _LEADER_INTO_FIGURES.sub(r"\1 ", body)
 
 
 #: A page's number on a line of its own ("Page 2/3", "2 / 3", "- 2 -"), which a PDF's text sets mid-sentence.
