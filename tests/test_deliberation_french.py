@@ -152,6 +152,12 @@ def test_a_vote_set_out_as_a_table_gives_each_count_its_own_label(text):
      dt.date(2024, 12, 2)),
     ("PETR DU PAYS DES MAUGES-FICTIF\nComité syndical du 10 octobre 2024\nDÉLIBÉRATION N° 2024-10-05\n",
      dt.date(2024, 10, 10)),
+    # the register's opening sentence dated first, the day "du mois de", a département's session
+    ("Le 9 décembre 2024 à 18 heures 30, le Conseil municipal s'est réuni en mairie", dt.date(2024, 12, 9)),
+    ("L'an deux mil vingt-quatre, le neuf du mois de décembre, le Conseil municipal", dt.date(2024, 12, 9)),
+    ("DÉPARTEMENT DE LA FICTIVE\nSession du 9 décembre 2024\nRapport n° 12", dt.date(2024, 12, 9)),
+    # a date opening another sentence is no sitting's
+    ("Le 3 mai 2021, la Commune a signé une convention.", None),
 ])
 def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from_a_cited_act(text, date):
     assert find_session_date(text) == date

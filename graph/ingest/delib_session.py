@@ -161,8 +161,17 @@ _ORGAN_OF_THE_DAY = re.compile(
 
 
 #: The formula of a commune's register: "L'an deux mille vingt-quatre, le douze mars à dix-huit heures…".
+#: "… le neuf du mois de décembre …" too.
 _SPELLED_SESSION = re.compile(r"L['’]an\s+(?P<year>[a-zéè\s-]+?|\d{4})\s*,?\s+le\s+(?P<day>premier|1er|\d{1,2}|"
-                              r"[a-zéè\s-]+?)\s+(?P<month>" + "|".join(sorted({*MONTH_NAMES, *MONTHS})) + r")\b", re.I)
+                              r"[a-zéè\s-]+?)\s+(?:du\s+mois\s+(?:de\s+|d['’]))?(?P<month>"
+                              + "|".join(sorted({*MONTH_NAMES, *MONTHS})) + r")\b", re.I)
+
+
+#: A register's opening sentence that dates the sitting first: "Le 9 décembre 2024 à 18 heures 30, le Conseil
+#: municipal …" — its date, then its hour or the body that sat.
+_OPENS_WITH_DATE = re.compile(r"^[ \t]*Le\s+(?=\w)", re.M)
+_MET_AFTER = re.compile(r"\s*(?:,\s*)?(?:à\s+\d{1,2}\s*(?:h|heures?)\b[^,\n]{0,20},?\s*)?"
+                        r"(?:le|la|l['’])\s*(?:conseil|bureau|commission|comit[ée]|assembl[ée]e)\b", re.I)
 
 
 def _spelled_session_date(body: str) -> dt.date | None:
@@ -285,13 +294,17 @@ def _own_heading(body: str, line: str, date: re.Match) -> bool:
 
 def _session_date(body: str) -> dt.date | None:
     """The session's date that ``body`` gives, by the first of :func:`find_session_date`'s ways that finds one."""
-    for match in re.finditer(r"s[ée]ance", body, re.I):
+    for match in re.finditer(r"s[ée]ance|\bsession\b", body, re.I):
         window = body[match.end():match.end() + 100].replace("\n", " ")  # a date a line end cuts
         date = DATE_RE.search(window)
         if date and not re.search(r"convo(?:qu|c)", window[:date.start()], re.I) and (found := date_from_match(date)):
             return found
     if (spelled := _spelled_session_date(body)) is not None:
         return spelled
+    for match in _OPENS_WITH_DATE.finditer(body):
+        date = DATE_RE.match(body, match.end())
+        if date and _MET_AFTER.match(body, date.end()) and (found := date_from_match(date)):
+            return found
     for match in _ORGAN_OF_THE_DAY.finditer(body):
         # Not in a visa, nor after "délibération" on its line ("… la délibération du Conseil municipal du …"),
         # unless it is the register's ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL DU MARDI 19 MARS
