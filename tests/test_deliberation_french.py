@@ -1427,6 +1427,20 @@ def test_a_nature_said_after_en_beside_each_amount_of_an_item_is_each_grants():
         (Decimal("1500"), "operating"), (Decimal("500"), "investment"), (Decimal("800"), None)]
 
 
+@pytest.mark.parametrize("title, decision, beneficiary", [
+    ("Attribution d'une subvention exceptionnelle à l'association Les Amis de la Maternité",
+     "DÉCIDE d'attribuer à cette association une subvention exceptionnelle de 1 200 €.", "Les Amis de la Maternité"),
+    ("Subvention 2024 – Association Prévention Suicide Loire",
+     "Article 1 : Une subvention de 2 500 € est attribuée à l'association pour l'année 2024.",
+     "Association Prévention Suicide Loire"),
+    ("Subvention de fonctionnement au Comité des fêtes de Roche", "DÉCIDE d'attribuer une subvention de 800 €.",
+     "Comité des fêtes de Roche"),
+])
+def test_a_decision_that_names_no_beneficiary_grants_the_one_its_title_names(title, decision, beneficiary):
+    text = f"Le Conseil municipal, après en avoir délibéré, à l'unanimité,\n\n{decision}\n"
+    assert [g.beneficiary for g in find_grants(text, title).grants] == [beneficiary]
+
+
 def test_a_reference_heading_the_act_is_its_number_and_a_letters_is_not():
     assert find_number("COMMUNE DE X\nSéance du 12 mars 2024\nREF : DEL-2024-045\n\nObjet : Subvention") == \
         "DEL-2024-045"

@@ -390,8 +390,13 @@ def _record_head(body: str, start: int) -> str | None:
 #: commune de X - Réhabilitation de la halle".
 _TITLE_BENEFICIARY = re.compile(
     r"(?:subventions?|fonds\s+de\s+concours|participation(?:\s+financière)?|aide\s+financière)\s+"
-    r"(?:de\s+\w+\s+)?(?:à|au|aux)\s+(?:l['’]association\s+|la\s+(?=[A-ZÉÈÀ]|(?:commune|ville)\s+d)|l['’])?"
-    r"(?P<name>(?:[A-ZÉÈÀ]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉÈÀ]).+)", re.I)
+    # its nature or kind between: "subvention de fonctionnement", "subvention exceptionnelle", "d'investissement"
+    r"(?:(?:de\s+\w+|d['’]\w+|exceptionnelle|annuelle|forfaitaire|complémentaire)\s+)*"
+    r"(?:à|au|aux)\s+(?:l['’]association\s+|la\s+(?=[A-ZÉÈÀ]|(?:commune|ville)\s+d)|l['’])?"
+    r"(?P<name>(?:[A-ZÉÈÀ]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉÈÀ]).+)"
+    # an association named after the year and a dash: "Subvention 2024 – Association X" (not "Subventions 2024 –
+    # Sport", a theme)
+    r"|(?-i:Subvention)\s+(?:(?:19|20)\d\d\s+)?[–—:-]\s+(?P<name2>(?-i:Association)\s+[A-ZÉÈÀ].+)", re.I)
 
 
 #: What says, right before a title's grant, that the authority asks for it: "Demande de subvention à …".
@@ -406,6 +411,10 @@ def title_beneficiary(title: str) -> str | None:
     'Commune de Saint-Gaultier'
     >>> title_beneficiary("Subvention à l'association Les Amis du Vélo"), title_beneficiary("Subventions 2024")
     ('Les Amis du Vélo', None)
+    >>> title_beneficiary("Subvention exceptionnelle à l'association Les Amis de la Maternité")
+    'Les Amis de la Maternité'
+    >>> title_beneficiary("Subvention 2024 – Association Prévention Suicide"), title_beneficiary("Subventions – Sport")
+    ('Association Prévention Suicide', None)
     >>> title_beneficiary("Centre de santé – Demande de subvention à l'Agence régionale de santé") is None
     True
     """
@@ -413,6 +422,7 @@ def title_beneficiary(title: str) -> str | None:
     # "Demande de subvention à l'Agence régionale de santé": whom the authority asks for money, not whom it grants.
     if match is not None and _ASKED.search(title, 0, match.start()):
         return None
-    if match is None or not re.match(r"[A-ZÉÈÀ]|(?:commune|ville)\s|" + _KIND_OF, match.group("name")):
+    name = match and (match.group("name") or match.group("name2"))
+    if not name or not re.match(r"[A-ZÉÈÀ]|(?:commune|ville)\s|" + _KIND_OF, name):
         return None
-    return _clean_name(re.split(r"\s+[-–—]\s+|\s*[(:;,]|\s+pour\s", match.group("name"))[0])
+    return _clean_name(re.split(r"\s+[-–—]\s+|\s*[(:;,]|\s+pour\s", name)[0])
