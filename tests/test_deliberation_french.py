@@ -1441,6 +1441,20 @@ def test_a_decision_that_names_no_beneficiary_grants_the_one_its_title_names(tit
     assert [g.beneficiary for g in find_grants(text, title).grants] == [beneficiary]
 
 
+@pytest.mark.parametrize("text", [
+    "Considérant la demande présentée par l'association Les Amis de la Maternité pour l'achat de matériel,\n\n"
+    "Le Conseil municipal, après en avoir délibéré, à l'unanimité,\n\n"
+    "DÉCIDE d'attribuer à cette association une subvention exceptionnelle de 1 200 €.\n",
+    "L'association Les Amis de la Maternité sollicite une aide pour l'achat de matériel.\n\n"
+    "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'attribuer à ladite association une subvention de 1 200 €.\n",
+    "L'association Les Amis de la Maternité sollicite une aide.\n\n"
+    "Le Conseil municipal DÉCIDE d'attribuer une subvention de 1 200 € à l'association précitée.\n",
+])
+def test_an_association_named_again_as_this_one_is_the_one_the_text_named_before(text):
+    found = find_grants(text, "Santé – soutien à la parentalité")
+    assert [(g.beneficiary, g.amount) for g in found.grants] == [("Les Amis de la Maternité", Decimal("1200"))]
+
+
 def test_a_reference_heading_the_act_is_its_number_and_a_letters_is_not():
     assert find_number("COMMUNE DE X\nSéance du 12 mars 2024\nREF : DEL-2024-045\n\nObjet : Subvention") == \
         "DEL-2024-045"

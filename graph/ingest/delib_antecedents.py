@@ -17,7 +17,7 @@ import re
 from graph.identity import name_key
 from graph.ingest.delib_lists import _BULLET
 from graph.ingest.delib_names import parse_person
-from graph.ingest.delib_recipients import _KIND, _clean_name
+from graph.ingest.delib_recipients import _ASSOCIATION, _KIND, _clean_name
 from graph.ingest.french import fold
 
 #: A sentence whose subject asks for a grant: "Le Conseil de fabrique de l'église Saint-Michel sollicite une
@@ -154,3 +154,28 @@ def _the_same(text: str, beneficiaries: list[str]) -> str | None:
     True
     """
     return beneficiaries[-1] if beneficiaries and _THE_SAME.search(text) else None
+
+
+#: An association named again as "this one": "à cette association", "à ladite association", "l'association
+#: précitée" — the one the text named last before it.
+_THIS_ASSOCIATION = re.compile(r"\b(?:(?:cette|ladite)\s+association|l['’]association\s+(?:précitée|susvisée|"
+                               r"susmentionnée|susnommée|concernée))\b", re.I)
+
+
+def _this_association(before: str, clause: str) -> str | None:
+    """The association that ``clause`` names again as "this one" (:data:`_THIS_ASSOCIATION`): the last one that
+    ``before`` names.
+
+    >>> _this_association("Vu la demande de l'association Les Amis de la Maternité, ", "d'attribuer à cette association ")
+    'Les Amis de la Maternité'
+    """
+    if not _THIS_ASSOCIATION.search(clause):
+        return None
+    named = [m.group("name") for m in _ASSOCIATION.finditer(re.sub(r"\bL(?=['’]association\b)", "l", before))]
+    # the name up to its verb: "L'association Les Amis de la Maternité sollicite une aide"
+    return _clean_name(_VERB_AFTER_NAME.split(named[-1], maxsplit=1)[0]) if named else None
+
+
+#: The first word in small letters after a name that is no little word of a name: its verb.
+_VERB_AFTER_NAME = re.compile(r"\s+(?!" + _NAME_WORD + r"\b)(?=[a-zà-ÿ]{2,}\b)")
+

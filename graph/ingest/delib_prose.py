@@ -32,7 +32,7 @@ import re
 from decimal import Decimal
 
 from graph.ingest.delib_antecedents import (_PRONOUN_AFTER, _PRONOUN_BEFORE, _antecedent, _named_by_kind,
-                                            _requester, _the_same)
+                                            _requester, _the_same, _this_association)
 from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS, DECIDED_PAYMENT, GRANT_AFTER
 from graph.ingest.delib_grants import _IN_KIND, _PAST, GrantFact, StatedTotal, _nature
 from graph.ingest.delib_lists import (_AMOUNT_FIELD, _BLOCK, _BULLET, _DATIVE_ITEM, _ITEM_START, _LEAD, _YEAR_ITEM,
@@ -598,6 +598,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 or _the_same(sentence[:a_start], [g.beneficiary for g in grants]) \
                 or _record_head(body, start) \
                 or ("\n\n" not in body[prior_end:start] and _requester(prior_sentence)) or title_beneficiary \
+                or _this_association(body[:start], sentence) \
                 or _named_by_kind(sentence[:a_start] if "\n" in body[prior_end:start] else prior_sentence
                                   + sentence[:a_start], [g.beneficiary for g in grants])
             if name and _THE_AUTHORITY_ITSELF.fullmatch(name.strip()):
