@@ -32,8 +32,9 @@ _NEXT_CLAUSE = (r"\bet\s+(?-i:" + "|".join(v for verb in _CLAUSE_VERBS for v in 
                 r"\bet\s+(?:d['’]|de\s+)(?:approuver|autoriser|dire|préciser|charger|mandater|valider|adopter|signer|"
                 r"solliciter|inscrire|imputer)\b")
 #: The words of a name that "pour" goes on ("Comité départemental d'éducation pour la santé", "Association pour le
-#: développement de …", "Ligue pour la protection …", "Ensemble pour …"): after them "pour" ends no name.
-_NAMES_FOR = "".join(rf"(?<!{word}\s)" for word in ("[Aa]ssociation", "[EeÉé]ducation", "[Ll]igue", "[Ff]ondation",
+#: développement de …", "Ligue pour la protection …", "Ensemble pour …"): after them "pour" ends no name (checked
+#: once "pour" is read, not at each character a name's end is looked for).
+_NAMES_FOR = "".join(rf"(?<!{word}\spour)" for word in ("[Aa]ssociation", "[EeÉé]ducation", "[Ll]igue", "[Ff]ondation",
                                                      "[Cc]omité", "[Cc]ollectif", "[Ee]nsemble", "[Aa]gir", "[Uu]nion",
                                                      "[Rr]éseau", "[Aa]lliance", "[Mm]ouvement"))
 #: Where a beneficiary's name ends; "à 68 500 €" after it is the amount a grant is set at ("fixe la subvention
@@ -42,7 +43,7 @@ _NAMES_FOR = "".join(rf"(?<!{word}\s)" for word in ("[Aa]ssociation", "[EeÉé]d
 #: name goes on after ends nothing: "au Groupe d'Entraide Mutuelle (GEM) L'Escale pour …" is one name.
 _STOP = (r"(?=\s*(?:," + _ENUMERATION + r"|" + _ACRONYM_INSIDE + r"|;|:|(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bDr)(?<!\bPr)"
          r"(?<!\bM\. [A-ZÀ-Ý])(?<!\bMme [A-ZÀ-Ý])(?<!\bMlle [A-ZÀ-Ý])(?<![A-ZÀ-Ý]\.-[A-ZÀ-Ý])\.(?:\s|$)|"
-         r"\bd['’]un\b|\bd['’]une\b|" + _NAMES_FOR + r"\bpour\b|\bau\s+titre\b|"
+         r"\bd['’]un\b|\bd['’]une\b|\bpour\b" + _NAMES_FOR + r"|\bau\s+titre\b|"
          r"\bdans\s+le\s+cadre\b|\bafin\b|"
          r"\b(?:et\s+)?une?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|prêt|soutien|"
          r"prime|bourse|secours|prix|récompense|fonds\s+de\s+concours|complément\s+(?:de|d['’]))\b|"
