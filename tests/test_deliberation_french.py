@@ -1455,6 +1455,22 @@ def test_an_association_named_again_as_this_one_is_the_one_the_text_named_before
     assert [(g.beneficiary, g.amount) for g in found.grants] == [("Les Amis de la Maternité", Decimal("1200"))]
 
 
+def test_a_married_name_after_a_members_own_is_no_part_of_it():
+    a = parse_attendance("Présents : M. Jean DUPONT, Mme Anne MARTIN épouse DURAND, Mme Rose VIAL née FAURE.\n")
+    assert [p.label for p in a.present] == ["Jean DUPONT", "Anne MARTIN", "Rose VIAL"]
+
+
+def test_an_item_of_a_list_named_with_a_civility_that_reads_as_no_name_is_reported_not_dropped(tmp_path):
+    a = parse_attendance("Présents : M. Jean DUPONT, M. 1er adjoint, M. le Maire, M. Paul DURAND.\n")
+    assert ([p.label for p in a.present], a.unread) == (["Jean DUPONT", "Paul DURAND"], [("present", "M. 1er adjoint")])
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE SAINT-FICTIF\nSéance du 4 juillet 2024\nDélibération n° 2024-40\n"
+                    "Présents : M. Jean DUPONT, M. 1er adjoint, M. Paul DURAND.\n"
+                    "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'attribuer une subvention de 500 € à "
+                    "l'association X.\n", encoding="utf-8")
+    assert any("« M. 1er adjoint » ne se lit pas comme un nom" in i.message for i in extract_fixture(path).issues)
+
+
 def test_a_reference_heading_the_act_is_its_number_and_a_letters_is_not():
     assert find_number("COMMUNE DE X\nSéance du 12 mars 2024\nREF : DEL-2024-045\n\nObjet : Subvention") == \
         "DEL-2024-045"

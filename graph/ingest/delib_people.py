@@ -151,12 +151,15 @@ _HELD_BY_ITEM = compile_cue(r"\s*(?:(?:a\s+)?donn[ée]\s+)?(?:pouvoir|procuratio
 _ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 #: An aside that the line's end cut: "Mme Fatou DIALLO (représentante des" / "locataires CLCV), …".
 _CUT_ASIDE = re.compile(r"\s*\([^()]*$")
+#: A member's other family name after their own, by marriage or birth: "Mme Anne MARTIN épouse DURAND", "née X",
+#: "veuve X" (the member is "Anne MARTIN").
+_MARRIED_NAME = re.compile(r"\s+(?:épouse|ép\.|née|veuve|vve)\s+[A-ZÀ-Ý][\w'’ -]*$")
 #: An aside, or an item of its own after the name ("M. Philippe GAUTRON, maire"), that says who chairs.
 _CHAIR_ROLE = compile_cue(r"\s*(?:(?:le|la)\s+)?(?:maire|présidente?)(?:\s+de\s+séance)?\s*", re.I)
 
 
 def _without_asides(item: str) -> str:
-    item = _CUT_ASIDE.sub("", item)
+    item = _MARRIED_NAME.sub("", _CUT_ASIDE.sub("", item))
     while (aside := _ASIDE.search(item)) is not None and not _HELD_BY.match(item, aside.start()):
         item = item[:aside.start()]
     return item
@@ -480,8 +483,10 @@ def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
             add_proxy(attendance, *given)
         elif last is not None and (held := _HELD_BY_ITEM.fullmatch(item)) is not None:
             add_proxy(attendance, last, _listed(held.group("holder"), bare, capitals))
-        elif last is not None and kind == "present":
+        elif last is not None and kind == "present" and not _STARTS_WITH_CIVILITY.match(item + " "):
             _chair_by_role(attendance, last, item)
+        elif _STARTS_WITH_CIVILITY.match(item + " ") and not _BY_TITLE.fullmatch(item.strip(" ()")):
+            attendance.unread.append((kind, item.strip()))  # a member named in a way not read: said, not dropped
         last = None
 
 
