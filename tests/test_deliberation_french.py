@@ -1343,6 +1343,10 @@ def test_members_named_by_family_name_in_small_letters_or_as_delegates_are_liste
     ("sous la présidence de M. Lebreton, Maire.\nSecrétaire de séance : Mme Quéré.", "Lebreton", "Quéré"),
     # an office after the civility is no family name
     ("sous la présidence de M. le Maire.\nSecrétaire de séance : M. le Directeur général", None, None),
+    # the secretary's heading worded otherwise
+    ("Présidence : Jean DUPONT\nSecrétariat de séance : Anne MARTIN\n", "Jean DUPONT", "Anne MARTIN"),
+    ("Président de séance : M. Jean DUPONT\nSecrétaire de séance élu(e) : M. Paul DURAND\n", "Jean DUPONT",
+     "Paul DURAND"),
 ])
 def test_officers_named_by_civility_and_family_name_alone_are_read(text, chair, secretary):
     a = parse_attendance(text)

@@ -52,7 +52,9 @@ _CHAIR = compile_cue(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<na
 #: Maire."): a name in capitals opening the next line, and the office after it.
 _WRAPPED_CHAIR = re.compile(r"[ \t]*\n[ \t]*(?P<rest>(?-i:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*))"
                             r"(?=[ \t]*[,.\n])(?:,\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire))\b)?", re.I)
-_SECRETARY = compile_cue(r"(?:Secrétaire\s+de\s+(?:la\s+)?séance|^[ \t]*Secrétaire(?:\s+(?:élu|désigné|nommé)"
+# "Secrétaire de séance élu(e) : M. X", "Secrétariat de séance : Mme Y"
+_SECRETARY = compile_cue(r"(?:(?:Secrétaire|Secrétariat)\s+de\s+(?:la\s+)?séance(?:\s+(?:élu|désigné|nommé)"
+                         r"(?:\((?:e|s|es)\)|e|s)*)?|^[ \t]*Secrétaire(?:\s+(?:élu|désigné|nommé)"
                          r"(?:\((?:e|s|es)\)|e|s)*)?"
                          # after the chair on the same line: "Présidence : M. X, Maire – Secrétaire : Mme Y",
                          # "Séance présidée par M. X, Maire. Secrétaire : M. Y."
