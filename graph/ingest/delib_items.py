@@ -70,6 +70,10 @@ def deliberation_items(body: str) -> list[tuple[int, int, str]]:
     return items
 
 
+#: What blanking turns to spaces: every character but a line end.
+_LINE_CHARS = re.compile(r"[^\n]")
+
+
 def item_body(body: str, items: list[tuple[int, int, str]], k: int) -> str:
     """``body`` as item ``k`` reads it: the other items blanked, their line ends and the lines of members' moves
     kept; the agenda's lines that head other items, above the first item, blanked too."""
@@ -84,9 +88,6 @@ def item_body(body: str, items: list[tuple[int, int, str]], k: int) -> str:
             blanked += [body[at:cut_start], _LINE_CHARS.sub(" ", body[cut_start:cut_end])]
             at = cut_end
     return "".join(blanked) + body[at:]
-
-
-_LINE_CHARS = re.compile(r"[^\n]")
 
 
 def _without(start: int, end: int, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
