@@ -6,6 +6,7 @@ attendance at its vote counts the members who came or went before it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -79,6 +80,17 @@ def test_the_report_counts_the_deliberations_and_tells_a_warning_of_the_session_
                                         "PREFIX mai: <https://w3id.org/maillage/ontology#> "
                                         "SELECT (COUNT(?d) AS ?n) WHERE { ?d a mai:Deliberation }"])
     assert counted.output.split() == ["n", "3"]
+
+
+def test_items_headed_by_their_number_alone_are_deliberations_with_the_titles_their_headings_give(tmp_path):
+    text = re.sub(r"(?m)^Délibération n° (2024-02\d) – ", r"DCM \1 – ", MINUTES.read_text(encoding="utf-8"))
+    path = tmp_path / "pv.txt"
+    path.write_text(text, encoding="utf-8")
+    graph = extract_fixture(path).graph
+    titles = {n: str(_one(graph, d, DCTERMS.title)) for n, d in _deliberations(graph).items()}
+    assert titles == {"DCM 2024-021": "Subvention à l'association Santé Seniors Genest",
+                      "DCM 2024-022": "Tarifs de la garderie",
+                      "DCM 2024-023": "Subvention exceptionnelle au Centre de santé infirmier du Pilat"}
 
 
 def test_minutes_with_one_numbered_item_and_a_list_of_acts_without_votes_are_one_deliberation():

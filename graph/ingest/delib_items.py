@@ -1,6 +1,6 @@
 """Minutes that record several deliberations, each under a heading that gives its own number ("Délibération n°
-2024-021 – Subvention à …", "4. Subventions 2024 – Délibération n° 2024-031"): each is read as a deliberation of its
-own, so that its grants, title and vote are not another's.
+2024-021 – Subvention à …", "4. Subventions 2024 – Délibération n° 2024-031", "DCM 2024-022 – Tarifs"): each is
+read as a deliberation of its own, so that its grants, title and vote are not another's.
 
 A small commune often publishes its session's minutes (procès-verbal, compte rendu) as one file. Read as one act,
 the first number would name them all: every item's grants would be decided by it, and its vote counted from the
@@ -44,15 +44,20 @@ _NUM = r"(?:[A-Z]{1,6}[-_/.]?)?\d[\w./-]*"
 #: ("Délibération du 12 mars").
 _HEADING = re.compile(rf"^[ \t]*(?:(?:\d{{1,3}}[.)°]|[-–•])[ \t]+)?{_WORD}[ \t]*(?:n[ \t]*[°ºo][ \t]*)?:?[ \t]*"
                       rf"(?P<num>{_NUM})(?![\w/])(?![ \t]+(?:{'|'.join(MONTH_NAMES)})\b)"
-                      rf"|^[^\n]*?[-–—][ \t]*{_WORD}[ \t]*n[ \t]*[°º][ \t]*(?P<num2>{_NUM})[ \t]*$", re.M)
+                      rf"|^[^\n]*?[-–—][ \t]*{_WORD}[ \t]*n[ \t]*[°º][ \t]*(?P<num2>{_NUM})[ \t]*$"
+                      # or the number alone, its year first, before the title: "DCM 2024-021 – Subvention à X",
+                      # "N° 2024-022 : Tarifs" (not a span of years: "2024-2025 – Programme")
+                      rf"|^[ \t]*(?:N[ \t]*[°º][ \t]*)?(?P<num3>(?:[A-Z]{{1,5}}[-_ ]?)?(?:19|20)\d\d[-/._]\d{{1,4}})"
+                      rf"(?<!(?:19|20)\d\d[-/](?:19|20)\d\d)[ \t]*[-–—:][ \t]+(?=[A-ZÉÈÀ])", re.M)
 
 
 def _headings(body: str) -> list[tuple[int, str]]:
     """Each item heading's line start and number, in reading order, not one in a visa or a recital."""
     found = []
     for match in _HEADING.finditer(body):
-        number = (match["num"] or match["num2"]).rstrip(".-")
-        if not in_a_citation(body, match.start("num" if match["num"] else "num2")):
+        group = next(name for name in ("num", "num2", "num3") if match[name])
+        number = match[group].rstrip(".-")
+        if not in_a_citation(body, match.start(group)):
             found.append((match.start(), number))
     return found
 

@@ -189,7 +189,16 @@ def _years_span(number: str) -> bool:
 def find_number(body: str) -> str | None:
     """Return the deliberation's own number ("2024.00240", "2014/159", "CP-2023-045")."""
     match = number_match(body)
-    return re.sub(r"[ \t]+", " ", re.sub(r"\s*/\s*", "/", match.group("num"))).strip(".-") if match else None
+    return as_number(match.group("num")) if match else None
+
+
+def as_number(written: str) -> str:
+    """A deliberation's number as written, its spaces and slashes made even.
+
+    >>> as_number("2024 / 12 "), as_number("DCM  2024-021.")
+    ('2024/12', 'DCM 2024-021')
+    """
+    return re.sub(r"[ \t]+", " ", re.sub(r"\s*/\s*", "/", written)).strip(".- \t")
 
 
 _TITLE_AFTER_NUMBER = re.compile(r"(?:\bn\s*[°ºo]\s*[:.]?|\bd[ée]lib[ée]ration\s+)\s*[A-Z]{0,4}[-_ /]?\d[\w.-]*"
@@ -206,6 +215,21 @@ _TITLE_BEFORE_NUMBER = re.compile(r"\s*(?:\d{1,3}\s*[.)°]\s*)?(?P<t>\S.{7,}?)\s
 #: report's first sentence.
 _CAPITALS_TITLE = re.compile(r"(?:^|\n)\s*\n(?P<t>(?:[^\n:a-zà-ÿ]*[A-ZÀ-Ý][^\n:a-zà-ÿ]*(?:\n|$)){1,3}?)"
                              r"(?:\s*\n|$|(?=[^\n]*[a-zà-ÿ]))")
+
+
+#: The title that follows an item's number on its heading line, after a dash or a colon: "DCM 2024-021 – Subvention
+#: à l'association X".
+_TITLE_ON_THE_LINE = re.compile(r"[ \t]*[-–—:][ \t]*(?P<t>\S[^\n]{7,})")
+
+
+def title_after_number(body: str, number_end: int) -> tuple[str, int, int] | None:
+    """The title that an item's heading gives right after its number (:data:`_TITLE_ON_THE_LINE`), with its span.
+
+    >>> title_after_number("DCM 2024-021 – Subvention à l'association X\\nLe Maire propose", 12)[0]
+    "Subvention à l'association X"
+    """
+    match = _TITLE_ON_THE_LINE.match(body, number_end)
+    return (_title(match.group("t")), match.start("t"), match.end("t")) if match else None
 
 
 def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[str, int, int] | None:

@@ -46,7 +46,7 @@ from graph.ingest.delib_items import deliberation_items, item_body
 from graph.ingest.delib_lists import item_identifier
 from graph.ingest.delib_meta import heading, parse_actes
 from graph.ingest.delib_moves import apply_moves
-from graph.ingest.delib_number import find_number, find_title, number_match
+from graph.ingest.delib_number import as_number, find_number, find_title, number_match, title_after_number
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
 from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_profile import find_ptce, match_concepts, profile_of
@@ -135,7 +135,7 @@ def extract(ctx: SourceContext) -> Extraction:
     readers = []
     for k in range(len(items)):
         readers.append(Reader(ctx, dataclasses.replace(document, body=item_body(document.body, items, k)), builder,
-                              extraction))
+                              extraction, items[k]))
         readers[-1].run()
     _several_read(extraction, readers)
     return extraction
@@ -166,8 +166,10 @@ def _several_read(extraction: Extraction, readers: list[Reader]) -> None:
 class Reader:
     """Reads one deliberation's fact groups in order and hands them to the builder."""
 
-    def __init__(self, ctx: SourceContext, document: Document, builder: Builder, extraction: Extraction):
+    def __init__(self, ctx: SourceContext, document: Document, builder: Builder, extraction: Extraction,
+                 item: tuple[int, int, str] | None = None):
         self.ctx, self.doc, self.b, self.x = ctx, document, builder, extraction
+        self.item = item  # in minutes of several deliberations, this one's: (start, end, number)
         self.body, sums = bare_sums(document.body)  # "la somme de 3 000" with no currency, said
         for fr, en in sums:
             extraction.warn(fr, en)
@@ -179,7 +181,7 @@ class Reader:
         # moves that a text tells give the attendance at this deliberation's vote, stated on the deliberation.
         self.opening = parse_attendance(self.body)
         self.attendance = copy.deepcopy(self.opening)
-        self.own = own = number_match(self.body)
+        self.own = own = self.item_number() if self.item else number_match(self.body)
         # In minutes of several items, the vote of the deliberation's own is the first after its number.
         self.vote = parse_vote(self.body, own.start() if own else 0)
         apply_moves(self.body, self.attendance, own, self.vote, self.x.warn)
@@ -188,6 +190,11 @@ class Reader:
         self.read_grants()
         read_agreements(self)
         self.read_stats()
+
+    def item_number(self) -> re.Match:
+        """Where this item's heading writes its number, as :func:`number_match` gives an act's (group ``num``)."""
+        start, end, number = self.item
+        return re.compile(r"(?P<num>" + re.escape(number) + r")").search(self.body, start, end)
 
     def read_authority(self) -> None:
         beneficiaries: list[str] = []
@@ -237,7 +244,8 @@ class Reader:
     def read_deliberation(self) -> None:
         b, stamp = self.b, self.doc.stamp
         match = self.own  # the title may follow the number, on its line or below it
-        number = find_number(self.body) or (self.actes.number if self.actes else None)
+        number = (as_number(self.own.group("num")) if self.item else find_number(self.body)) \
+            or (self.actes.number if self.actes else None)
         if self.corrected and (number is None or slugify(number) == slugify(self.corrected[0])):
             number = f"{self.corrected[0]} (erratum)"  # an erratum without a number of its own
         if number is None:  # the file's name keeps the deliberation's IRI, and its identifier, the same from run to run
@@ -248,8 +256,10 @@ class Reader:
         self.iri = d = deliberation_iri(self.authority, self.number, base=self.ctx.base)
         attendance_end = max((e for _, e in self.attendance.spans), default=0)
         number_line_end = self.body.find("\n", match.end()) if match else None
-        title = find_title(self.body, number_line_end if number_line_end and number_line_end > 0 else None,
-                           attendance_end)
+        # an item of minutes titled on its heading's line ("DCM 2024-021 – Subvention à X"), else as an act is
+        title = (self.item and match and title_after_number(self.body, match.end())) \
+            or find_title(self.body, number_line_end if number_line_end and number_line_end > 0 else None,
+                          attendance_end)
         self.title = title[0] if title else ""
         if self.corrected:
             erratum = f"Erratum à la délibération n° {self.corrected[0]}"
