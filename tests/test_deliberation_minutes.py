@@ -93,6 +93,17 @@ def test_items_headed_by_their_number_alone_are_deliberations_with_the_titles_th
                       "DCM 2024-023": "Subvention exceptionnelle au Centre de santé infirmier du Pilat"}
 
 
+def test_an_item_the_council_takes_note_of_is_a_deliberation_of_the_minutes_too(tmp_path):
+    text = MINUTES.read_text(encoding="utf-8").replace(
+        "Le Conseil fixe le tarif de la garderie à 1,50 € la demi-heure.\nAdopté par 7 voix pour et 1 contre.",
+        "Le Conseil prend acte du rapport sur la garderie.")
+    path = tmp_path / "pv.txt"
+    path.write_text(text, encoding="utf-8")
+    graph = extract_fixture(path).graph
+    acts = _deliberations(graph)
+    assert sorted(acts) == ["2024-021", "2024-022", "2024-023"] and _one(graph, acts["2024-022"], MAI.outcome) is None
+
+
 def test_minutes_with_one_numbered_item_and_a_list_of_acts_without_votes_are_one_deliberation():
     assert deliberation_items((FIXTURES / "commune-pv-plusieurs-points.txt").read_text(encoding="utf-8")) == []
     acts = ("Séance du 3 mars 2025\nDélibérations prises lors de la séance précédente :\n"
@@ -100,3 +111,8 @@ def test_minutes_with_one_numbered_item_and_a_list_of_acts_without_votes_are_one
             "Délibération n° 2025-014 – Subvention à l'association X\nUne subvention de 500 € à X.\n"
             "Adopté à l'unanimité.\n")
     assert deliberation_items(acts) == []
+    # an act whose report recalls another by its number on a line of its own: one vote, one deliberation
+    cited = ("Séance du 3 mars 2025\nDélibération n° 2025-014 – Subvention à l'association X\n"
+             "Rappel :\nDélibération n° 2024-120 – Subvention 2024 à X, 400 €\n"
+             "DÉCIDE d'attribuer une subvention de 500 € à X.\nAdopté à l'unanimité.\n")
+    assert deliberation_items(cited) == []

@@ -9,8 +9,9 @@ characters turned to spaces, the line ends kept, so that every offset (the evide
 own — while the session's heading and attendance, above the first item, are every item's. The lines that tell a
 member arriving or leaving stay in every copy: the attendance at an item's vote counts the moves before it.
 
-A text is split only when at least two distinct numbers head their items and each item records a vote; a number
-that heads an agenda at the top and its item below is the item's (its last heading).
+A text is split only when at least two distinct numbers head their items and two of them at least record a vote
+(an item the council only takes note of records none); a number that heads an agenda at the top and its item
+below is the item's (its last heading).
 
 >>> minutes = ("Séance du 20 juin 2024\\nPrésents : A, B\\n"
 ...            "Délibération n° 2024-021 – Subvention à X\\nUne subvention de 600 € à X.\\nAdopté à l'unanimité.\\n"
@@ -70,8 +71,8 @@ def deliberation_items(body: str) -> list[tuple[int, int, str]]:
     starts = sorted((start, number) for number, start in last.items())
     items = [(start, following, number)
              for (start, number), (following, _) in zip(starts, starts[1:] + [(len(body), "")])]
-    if any(parse_vote(body[start:end]).outcome is None for start, end, _ in items):
-        return []  # an item that records no vote: a list of acts, not minutes
+    if sum(parse_vote(body[start:end]).outcome is not None for start, end, _ in items) < 2:
+        return []  # items that record no votes: a list of acts, or an act that cites another, not minutes
     return items
 
 
