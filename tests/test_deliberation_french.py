@@ -1459,6 +1459,12 @@ def test_an_association_named_again_as_this_one_is_the_one_the_text_named_before
     assert [(g.beneficiary, g.amount) for g in found.grants] == [("Les Amis de la Maternité", Decimal("1200"))]
 
 
+def test_a_name_that_a_line_wrap_cut_after_its_given_name_in_a_list_without_civilities_is_whole():
+    a = parse_attendance("Présents : Alain BERTHIER, Marc PONCET, Élodie\nREY, Thierry SOULIER\n"
+                         "Absents excusés : Rémi VIAL (pouvoir à Marc PONCET)\n")
+    assert [p.label for p in a.present] == ["Alain BERTHIER", "Marc PONCET", "Élodie REY", "Thierry SOULIER"]
+
+
 def test_a_married_name_after_a_members_own_is_no_part_of_it():
     a = parse_attendance("Présents : M. Jean DUPONT, Mme Anne MARTIN épouse DURAND, Mme Rose VIAL née FAURE.\n")
     assert [p.label for p in a.present] == ["Jean DUPONT", "Anne MARTIN", "Rose VIAL"]

@@ -258,6 +258,11 @@ _GIVEN_NAME_LAST = re.compile(r"(?:^|[,;]\s*|\s(?:et|à|par)\s+)(?:M\.|Mme|Mlle|
                               r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?$")
 
 
+#: The same in a list without civilities, after a comma: "…, Élodie" / "REY, Thierry SOULIER" (a PDF's line wrap).
+_GIVEN_NAME_ALONE_LAST = re.compile(r"[,;][ \t]*(?!(?:Mme|Mlle|MM|Mmes|Monsieur|Madame)\b)"
+                                    r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?$")
+
+
 #: A line of names that ends the list with a full stop ("…, M. JACQUOT-RENAUD."), not with an initial or a
 #: civility whose name follows ("…, M." / "DURAND").
 _CLOSED = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bMmes)(?<!\bMlle)(?<![\s.-][A-ZÀ-Ý])(?<!^[A-ZÀ-Ý])\.$")
@@ -312,7 +317,8 @@ def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int
             if gap and _CLOSED.search(lines[-1]):
                 break  # a list closed by its full stop, then a blank line: a heading below is no name ("EXPOSÉ")
             gap = False
-            cut = bool(lines) and (lines[-1].endswith("-") or _GIVEN_NAME_LAST.search(lines[-1]) is not None)
+            cut = bool(lines) and (lines[-1].endswith("-") or _GIVEN_NAME_LAST.search(lines[-1]) is not None
+                                   or _GIVEN_NAME_ALONE_LAST.search(lines[-1]) is not None)
             # a line that an aside's bracket left open goes on with it: "(représentante des" / "locataires CLCV), …"
             in_aside = bool(lines) and _CUT_ASIDE.search(lines[-1]) is not None
             names = _closed_up(_COLUMN_GAP.sub(", ", line), bare, capitals)
