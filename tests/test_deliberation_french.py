@@ -1146,6 +1146,9 @@ def test_the_secretary_that_a_sentence_names_is_read(text):
     # a compound family name cut at its hyphen
     ("s'est réuni sous la présidence de M. Ange SANTINI-\nFERRANDI, Maire.\nPouvoirs :", "Ange SANTINI-FERRANDI",
      "Maire"),
+    # a compound given name cut at its hyphen
+    ("réuni en mairie sous la présidence de M. Jean-\nClaude CALMELS, Maire.\nPrésents : Jean-Claude CALMELS",
+     "Jean-Claude CALMELS", "Maire"),
     # the sitting "présidée par" its chair
     ("Conseillers en exercice : 92\n\nSéance présidée par M. Michel DELAVAUX-FICTIF, Président du Conseil de "
      "Métropole\n\nObjet : Santé", "Michel DELAVAUX-FICTIF", "Président"),
@@ -1463,6 +1466,12 @@ def test_a_name_that_a_line_wrap_cut_after_its_given_name_in_a_list_without_civi
     a = parse_attendance("Présents : Alain BERTHIER, Marc PONCET, Élodie\nREY, Thierry SOULIER\n"
                          "Absents excusés : Rémi VIAL (pouvoir à Marc PONCET)\n")
     assert [p.label for p in a.present] == ["Alain BERTHIER", "Marc PONCET", "Élodie REY", "Thierry SOULIER"]
+
+
+def test_the_names_of_all_but_that_a_line_wrap_sends_below_are_read():
+    a = parse_attendance("Présents : Tous les membres du Conseil Municipal en exercice, à l'exception de M. Jacques "
+                         "LE GUEN\nayant donné procuration à M. Yves QUÉRÉ et de Mme Armelle TANGUY.\n")
+    assert [(p.giver.label, p.holder.label) for p in a.proxies] == [("Jacques LE GUEN", "Yves QUÉRÉ")]
 
 
 def test_a_married_name_after_a_members_own_is_no_part_of_it():

@@ -166,7 +166,7 @@ def _this_association(before: str, clause: str) -> str | None:
     """The association that ``clause`` names again as "this one" (:data:`_THIS_ASSOCIATION`): the last one that
     ``before`` names.
 
-    >>> _this_association("Vu la demande de l'association Les Amis de la Maternité, ", "d'attribuer à cette association ")
+    >>> _this_association("Vu la demande de l'association Les Amis de la Maternité, ", "à cette association ")
     'Les Amis de la Maternité'
     """
     if not _THIS_ASSOCIATION.search(clause):

@@ -225,9 +225,9 @@ _HEADING_ONLY = {
 #: their seat: the authority that deliberates is the most particular one the heading names.
 _HEADING_ORDER = ("ccas", "ccas-territory", "etablissement-public", "sdis", "syndicat", "petr", "pole-metropolitain",
                   "communaute-dashed", "communaute", "ept", "agglo-named-first", "communaute-named-first",
-                  "metropole-named-first", "metropole-named-after", "metropole-small-letters", "province", "mairie", "commune", "paris",
-                  "municipal-council", "council-of-the-commune", "collectivite", "assembly", "departement-region",
-                  "epcc", "office-de-tourisme", "oph")
+                  "metropole-named-first", "metropole-named-after", "metropole-small-letters", "province", "mairie",
+                  "commune", "paris", "municipal-council", "council-of-the-commune", "collectivite", "assembly",
+                  "departement-region", "epcc", "office-de-tourisme", "oph")
 #: The heading's patterns in that order, compiled once: the names a text's reading compiles (beneficiaries,
 #: variants) soon pushed them out of the re module's cache, and each took ~1.6 ms to compile again.
 _IN_HEADING = [re.compile({**_AUTHORITY_PATTERNS, **_HEADING_ONLY}[name]) for name in _HEADING_ORDER]

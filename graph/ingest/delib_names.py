@@ -193,7 +193,8 @@ def titled_surname(item: str, bare: bool = False) -> Person | None:
 
 #: A family name in small letters after its capital, an elided part of it too: "Delorme", "Dupont-Moretti",
 #: "d'Harcourt", "N'Diaye", "O'Brien".
-_TITLED = re.compile(r"(?:d['’])?[A-ZÀ-Ý](?:['’][A-ZÀ-Ý])?[a-zà-ÿ'’]+(?:-(?:d['’])?[A-ZÀ-Ý](?:['’][A-ZÀ-Ý])?[a-zà-ÿ'’]+)*")
+_TITLED_PART = r"(?:d['’])?[A-ZÀ-Ý](?:['’][A-ZÀ-Ý])?[a-zà-ÿ'’]+"
+_TITLED = re.compile(_TITLED_PART + r"(?:-" + _TITLED_PART + r")*")
 
 
 _FOLDED_OFFICES = {fold(office) for office in _OFFICES}

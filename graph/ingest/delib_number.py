@@ -327,8 +327,16 @@ def _title_by_the_number(body: str, number_end: int) -> re.Match | None:
     if alone is not None:  # the lines below a number alone are the heading's; after a directorate's, the title
         return _TITLE_AFTER_DIRECTORATE_NUMBER.match(body, line_start)
     match = re.compile(r"\s*\n(?P<t>(?:[^\n]+\n?){1,3}?)\n").match(body, number_end)
-    return (match if match and not re.search(r"convoqu|:|^\s*$", match.group("t"), re.I)
-            and not _no_title(match.group("t")) else None)
+    if not (match and not re.search(r"convoqu|:|^\s*$", match.group("t"), re.I) and not _no_title(match.group("t"))):
+        # no blank line below the title, as a PDF's text gives none: its lines in capitals
+        match = _CAPITALS_BELOW.match(body, number_end)
+        match = match if match and ":" not in match.group("t") and not _no_title(match.group("t")) else None
+    return match
+
+
+#: The lines in capitals right below the number, a heading without a blank line after it ("DELIBERATION
+#: N°2024.00240" / "PROGRAMME DE COOPÉRATION …" / "(PROCESS) - SUBVENTION À DANAECARE" / "Le Bureau …").
+_CAPITALS_BELOW = re.compile(r"[ \t]*\n(?P<t>(?:[ \t]*(?=[^\n]*[A-ZÀ-Ý]{3})[^\na-zà-ÿ]+(?:\n|$)){1,3})")
 
 
 #: What opens the lines below a number or a heading in capitals without being a title: the decision's word alone

@@ -49,8 +49,10 @@ _CHAIR = compile_cue(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<na
                      r"|(?:Monsieur|Madame)\s+(?:le|la)\s+(?P<title6>Maire|Présidente?),\s*(?P<name6>[^\n,]+?),\s*"
                      r"(?:ouvre|préside)\s+la\s+séance", re.I | re.M)
 #: The rest of a chair's name that the line sent below ("sous la présidence de Mme Sylvie\nDARDENNE-FICTIVE,
-#: Maire."): a name in capitals opening the next line, and the office after it.
-_WRAPPED_CHAIR = re.compile(r"[ \t]*\n[ \t]*(?P<rest>(?-i:[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*))"
+#: Maire."): a name in capitals opening the next line, and the office after it; after a given name cut at its
+#: hyphen, the rest of it first ("M. Jean-\nClaude CALMELS, Maire.").
+_WRAPPED_CHAIR = re.compile(r"[ \t]*\n[ \t]*(?P<rest>(?-i:(?:[A-ZÀ-Ý][a-zà-ÿ'’]+[ \t]+)?"
+                            r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*))"
                             r"(?=[ \t]*[,.\n])(?:,\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire))\b)?", re.I)
 # "Secrétaire de séance élu(e) : M. X", "Secrétariat de séance : Mme Y"
 _SECRETARY = compile_cue(r"(?:(?:Secrétaire|Secrétariat)\s+de\s+(?:la\s+)?séance(?:\s+(?:élu|désigné|nommé)"

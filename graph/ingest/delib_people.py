@@ -88,6 +88,8 @@ _MARKS = r"(?:\((?:e|s|es)\)|e|s)*"
 #: présents".
 _MEMBERS = (r"(?:Membres?|Conseill[eè]r(?:e|s|es)?(?:\s+(?:municipaux|communautaires|départementaux|régionaux))?"
             r"|Délégué" + _MARKS + r"|Élu" + _MARKS + r"|Administrat(?:eur|rice)" + _MARKS + r")\s+")
+#: The seat after who they are: "Membres titulaires", "Délégués suppléants".
+_SEAT = r"(?:titulaires?\s+|suppléants?\s+)?"
 #: The end of a list's heading: its colon, or the end of its line when the heading fills it ("ETAIT REPRESENTEE"
 #: over the proxies, one a line).
 _HEAD_END = r"(?:\s*:|[ \t]*$)"
@@ -106,16 +108,16 @@ _SECTION_CUES = [
                 r"(?:[^:\n]*(?:\n[^:\n]{0,80})?:|[ \t]*$)"),
     # "Excusés : …", "Était absent excusé : …", "Excusé(e)(s) : …"
     # "S'ÉTAIENT FAIT EXCUSER : …", "Se sont excusés : …", "S'est excusée : …"
-    ("excused", r"^(?:(?:" + _MEMBERS + r"(?:titulaires?\s+|suppléants?\s+)?|" + _WERE + r")?(?:absent" + _MARKS + r"\s+)?excusé"
+    ("excused", r"^(?:(?:" + _MEMBERS + _SEAT + r"|" + _WERE + r")?(?:absent" + _MARKS + r"\s+)?excusé"
                 + _MARKS
                 + r"|S['’](?:étai(?:en)?t|est)\s+fait" + _MARKS + r"\s+excuser|S(?:e\s+sont|['’]est)\s+excusé" + _MARKS
                 + r")(?:[^:\n]{0,40}:|[ \t]*$)"),
     # "Absents : …", "Étaient absents : …", "Était absente : …", "Absent(s) : …"
     # "Absents non excusés : …", "Absents non représentés : …", "Absents sans excuse : …", "Conseillers absents : …"
-    ("absent", r"^(?:" + _MEMBERS + r"(?:titulaires?\s+|suppléants?\s+)?|" + _WERE + r")?Absent" + _MARKS + r"(?:\s+non\s+(?:excusé"
+    ("absent", r"^(?:" + _MEMBERS + _SEAT + r"|" + _WERE + r")?Absent" + _MARKS + r"(?:\s+non\s+(?:excusé"
                r"|représenté)" + _MARKS + r"|\s+sans\s+excuse)?(?:\s*\(\d+\))?" + _HEAD_END),
     # "Présents : …", "Étaient présents les conseillers municipaux suivants : …", "Assistaient à la séance : …"
-    ("present", r"^(?:" + _MEMBERS + r"(?:titulaires?\s+|suppléants?\s+)?présent" + _MARKS + r"|" + _WERE + r"présent" + _MARKS
+    ("present", r"^(?:" + _MEMBERS + _SEAT + r"présent" + _MARKS + r"|" + _WERE + r"présent" + _MARKS
                 + r"|Présent" + _MARKS + r"|Assistaient\s+à\s+la\s+séance)(?:\s*\([^)\n]*\))?"
                 r"(?:\s+les\s+[^:\n]{0,60}(?=:))?" + _HEAD_END),
 ]
@@ -537,7 +539,9 @@ _RUNS_ON = re.compile(r"(?<=[A-ZÀ-Ý]{2})[ \t]+(?=[a-zà-ÿ]{2,}\b)")
 #: à l'exception de M. Jacques X ayant donné procuration à M. Yves Y." (the sentence ends at a word's full stop, not
 #: at a civility's or an initial's).
 _ALL_BUT = compile_cue(r"[ \t]*(?:Tous\s+les|L['’]ensemble\s+des)\s+(?:membres|conseillers|élus)\b[^.:\n]{0,80}?"
-                       r"(?:à\s+l['’]exception\s+de|sauf|excepté)\s*:?\s*(?P<names>[^\n]+?)"
+                       # the names may go on below, a line that opens in small letters ("… LE GUEN" / "ayant
+                       # donné procuration à …")
+                       r"(?:à\s+l['’]exception\s+de|sauf|excepté)\s*:?\s*(?P<names>[^\n]+?(?:\n(?=[a-zà-ÿ])[^\n]+?)*)"
                        r"\s*(?:(?<=[^\W\d_]{2})\.(?=\s|$)|\n|$)", re.I)
 
 

@@ -144,7 +144,14 @@ def match_concepts(text: str, scheme_name: str) -> list[URIRef]:
 
 
 def _paragraphs(body: str):
-    for match in re.finditer(r"(?:[^\n]+\n?)+", body):
+    """The paragraphs of ``body`` with where each starts: lines up to a blank line, or up to a line that ends a
+    sentence — a PDF's text has no blank lines, and its whole text read as one paragraph held amounts, which kept
+    it from being read (a beneficiary's founding year, what it does).
+
+    >>> [text for _, text in _paragraphs("Fondée en 2012, X est une association née\\ndu constat.\\nLe coût : 5 €.")]
+    ['Fondée en 2012, X est une association née\\ndu constat.\\n', 'Le coût : 5 €.']
+    """
+    for match in re.finditer(r"(?:[^\n]*[^.\n][ \t]*\n)*[^\n]+\n?", body):
         yield match.start(), match.group(0)
 
 
