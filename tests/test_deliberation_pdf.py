@@ -32,6 +32,21 @@ def test_each_labelled_pdf_yields_its_expected_facts(expected):
     assert not [issue.message for issue in extraction.issues if issue.level == "warning"]
 
 
+def test_the_founding_deliberation_printed_to_pdf_gives_every_fact_its_text_gives():
+    """Its text has no blank lines once printed: title, founding year, goals, the authority's other spelling and
+    descriptions are read as from the text; only the evidence's offsets and the source's own name differ."""
+    from rdflib import Literal
+
+    founding = PDFS.parent / "saint-etienne-metropole-2024-00240-danaecare.txt"
+    text, printed = (extract_fixture(path).graph for path in (founding, PDFS / "saint-etienne-metropole-imprimee.pdf"))
+
+    def facts(graph):
+        return {(str(s), str(p), str(o)) for s, p, o in graph
+                if "evidence" not in str(s) and "evidence" not in str(o) and "/source/" not in str(s) + str(o)
+                and not (isinstance(o, Literal) and str(p).endswith(("#sha256", "/title")) and "/source/" in str(s))}
+    assert facts(text) == facts(printed)
+
+
 @pytest.mark.parametrize("row", [
     "| SAN-24-001 | Union sportive de Clermont-Ferrand | 1 500 € |",
     "| SAN-24-002 | Amicale des aînés de Besse-et-Saint-Anastaise | 2 000 € |",

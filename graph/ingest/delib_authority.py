@@ -473,12 +473,14 @@ def _named_as_seat(text: str, match: re.Match) -> bool:
 
 
 def _spellings(name: str) -> str:
-    """A pattern of the ways a text may spell ``name``: its spaces any, its e's with or without their accents.
+    """A pattern of the ways a text may spell ``name``: its spaces any, its e's with or without their accents, a
+    line end after its hyphens (a PDF's text wraps "Saint-" / "Étienne Métropole").
 
     >>> [m.group(0) for m in re.finditer(_spellings("Saint-Étienne Métropole"), "SAINT-ETIENNE\\nMETROPOLE", re.I)]
     ['SAINT-ETIENNE\\nMETROPOLE']
     """
-    return "".join(r"\s+" if c.isspace() else "[eéèêëEÉÈÊË]" if fold(c) == "e" else re.escape(c) for c in name)
+    return "".join(r"\s+" if c.isspace() else "[eéèêëEÉÈÊË]" if fold(c) == "e" else r"-\n?" if c == "-"
+                   else re.escape(c) for c in name)
 
 
 def _find_authority(text: str, body: str, patterns: list[re.Pattern],
@@ -501,7 +503,8 @@ def _find_authority(text: str, body: str, patterns: list[re.Pattern],
             continue
         name = _authority_name(found.group("name"))
         key = fold(name).replace("-", " ")
-        variants = {re.sub(r"\s+", " ", m.group(0)) for m in re.finditer(_spellings(name), body, re.I)}
+        variants = {re.sub(r"\s+", " ", m.group(0).replace("-\n", "-"))
+                    for m in re.finditer(_spellings(name), body, re.I)}
         return name, sorted(v for v in variants if fold(v).replace("-", " ") == key and v.lower() != name.lower())
     return None
 

@@ -128,7 +128,9 @@ def _label_patterns(scheme_name: str) -> tuple[tuple[str, re.Pattern, bool, URIR
 
 
 def match_concepts(text: str, scheme_name: str) -> list[URIRef]:
-    """Return the concepts of a scheme whose labels occur in ``text`` (acronyms case-sensitively), in order."""
+    """Return the concepts of a scheme whose labels occur in ``text`` (acronyms case-sensitively), in order; a label
+    that a line end cuts ("Entreprise Solidaire d'Utilité" / "Sociale", as a PDF's text wraps it) is found too."""
+    text = _WHITE.sub(" ", text)
     folded = fold(text)
     found: dict[URIRef, int] = {}
     for label, pattern, on_folded, concept in _label_patterns(scheme_name):
@@ -141,6 +143,9 @@ def match_concepts(text: str, scheme_name: str) -> list[URIRef]:
         if match and (concept not in found or match.start() < found[concept]):
             found[concept] = match.start()
     return sorted(found, key=found.get)
+
+
+_WHITE = re.compile(r"\s+")
 
 
 def _paragraphs(body: str):
@@ -355,7 +360,7 @@ def _read_paragraph(profile: Profile, occurrences: _Name, start: int, text: str,
         s, value = start + sentence.start(), sentence.group(0)
         if profile.description is None and occurrences.followed_by(value, _DESCRIBES_AFTER):
             lead = len(value) - len(value.lstrip())
-            profile.description = (value.strip(), s + lead, s + len(value.rstrip()))
+            profile.description = (_WHITE.sub(" ", value.strip()), s + lead, s + len(value.rstrip()))
         founded = re.search(r"(?:Fondée?|Créée?)\s+en\s+(\d{4})|depuis\s+sa\s+création\s+en\s+(\d{4})", value, re.I)
         if founded and profile.founded is None:
             profile.founded = int(founded.group(1) or founded.group(2))
@@ -405,6 +410,13 @@ def _recalled(body: str, start: int) -> bool:
     return _RECALLED.search(body, opening, start) is not None
 
 
+#: A PTCE's goals, a numbered list under "enjeux", "objectifs", "axes" or "priorités": an item may go on below its
+#: line in small letters, as a PDF's text wraps it ("1. Valorisation … (pour les usagers, les" / "entreprises, …").
+_GOALS = re.compile(r"(?:enjeux|objectifs|axes|priorités)[^\n]*:\s*\n+"
+                    r"(?P<list>(?:\s*\d+\s*[.)-]\s*[^\n]+\n?(?:[ \t]*(?=[a-zà-ÿ])[^\n]+\n?)*)+)", re.I)
+_GOAL = re.compile(r"^\s*\d+\s*[.)-]\s*(?P<g>[^\n]+?(?:\n[ \t]*(?=[a-zà-ÿ])[^\n]+?)*)[\s,;.]*$", re.M)
+
+
 def find_ptce(body: str, coordinator: str | None) -> Ptce | None:
     """Return the PTCE whose creation the deliberation supports, or None: a sentence that only recalls an earlier
     act's support of its creation (:func:`_recalled`) is not this deliberation's."""
@@ -418,10 +430,9 @@ def find_ptce(body: str, coordinator: str | None) -> Ptce | None:
         ptce.member_kinds = match_concepts(members.group("list"), "actorKinds")
     for said in _PTCE_PURPOSE.finditer(body, match.start(), min(len(body), match.end() + _PTCE_PURPOSE_REACH)):
         ptce.purpose.append((re.sub(r"\s+", " ", said.group(0)), said.start(), said.end()))
-    goals = re.compile(r"(?:enjeux|objectifs|axes|priorités)[^\n]*:\s*\n+(?P<list>(?:\s*\d+\s*[.)-]\s*[^\n]+\n?)+)",
-                       re.I).search(body, match.start())
+    goals = _GOALS.search(body, match.start())
     if goals:
-        for item in re.finditer(r"^\s*\d+\s*[.)-]\s*(?P<g>[^\n]+?)[\s,;.]*$", goals.group("list"), re.M):
-            ptce.goals.append((item.group("g"), goals.start("list") + item.start("g"),
+        for item in _GOAL.finditer(goals.group("list")):
+            ptce.goals.append((_WHITE.sub(" ", item.group("g")), goals.start("list") + item.start("g"),
                                goals.start("list") + item.end("g")))
     return ptce
