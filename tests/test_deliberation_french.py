@@ -257,6 +257,9 @@ def test_the_session_date_is_read_from_the_heading_or_the_session_but_never_from
      "Syndicat intercommunal à vocation unique Santé du Haut-Fictif"),
     # a métropole whose name writes "métropole" in small letters, alone on its line
     ("Fictibrest métropole\nConseil de la métropole du 8 octobre 2024", "Fictibrest métropole"),
+    # a compound name that a line wrap cut after a hyphen
+    ("DEPARTEMENT du VAR-FICTIF MAIRIE DE SAINT-ANDRÉ-DES-\nOLIVIERS\nCOMPTE RENDU du Conseil Municipal",
+     "Commune de Saint-André-des-Oliviers"),
     # a région's council named without a particle
     ("Conseil régional Provence-Fictive-Côte d'Azur\nSéance plénière du 25 octobre 2024",
      "Région Provence-Fictive-Côte d'Azur"),
@@ -1472,6 +1475,12 @@ def test_the_names_of_all_but_that_a_line_wrap_sends_below_are_read():
     a = parse_attendance("Présents : Tous les membres du Conseil Municipal en exercice, à l'exception de M. Jacques "
                          "LE GUEN\nayant donné procuration à M. Yves QUÉRÉ et de Mme Armelle TANGUY.\n")
     assert [(p.giver.label, p.holder.label) for p in a.proxies] == [("Jacques LE GUEN", "Yves QUÉRÉ")]
+
+
+def test_a_list_written_family_name_first_cut_by_a_line_wrap_before_a_given_name_goes_on():
+    a = parse_attendance("Présents : Mesdames et Messieurs FAURE Gérard, BESSON Martine, PERRIN\nSylvie, VIALLON Marc\n"
+                         "Absent : M. BLANC Lucien\n")
+    assert [p.label for p in a.present] == ["Gérard FAURE", "Martine BESSON", "Sylvie PERRIN", "Marc VIALLON"]
 
 
 def test_a_married_name_after_a_members_own_is_no_part_of_it():

@@ -369,7 +369,9 @@ def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[s
                                    for line in text.split("\n")))
 
     skipped: list[str] = [] if beneficiaries is None else beneficiaries
-    in_its_heading = _find_authority(_SPELLED_EHPAD.sub("EHPAD ", cased(heading(body))), body, _IN_HEADING, skipped)
+    # a compound name that a PDF's line wrap cut after a hyphen, whole again: "MAIRIE DE SAINT-ANDRÉ-DES-" / "OLIVIERS"
+    head = _CUT_COMPOUND.sub("-", heading(body))
+    in_its_heading = _find_authority(_SPELLED_EHPAD.sub("EHPAD ", cased(head)), body, _IN_HEADING, skipped)
     if (named := _named_above_its_kind(heading(body))) is not None:
         # a logo's last line over its kind ("LE GRAND\nNARBONNE\nCommunauté d'agglomération"), that the heading
         # names in full ("COMMUNAUTÉ D'AGGLOMÉRATION LE GRAND NARBONNE"): the full name
@@ -380,6 +382,8 @@ def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[s
             or _find_authority(cased(body), body, AUTHORITIES, skipped))
 
 
+#: A hyphen at a line's end before a capital: a compound's, whose line the wrap cut.
+_CUT_COMPOUND = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=[A-ZÀ-Ý])")
 #: A public EHPAD's kind spelled out, and the line end and the quotes before its name: "ÉTABLISSEMENT D'HÉBERGEMENT
 #: POUR PERSONNES ÂGÉES DÉPENDANTES\n« RÉSIDENCE BUFFON »" heads the act of the EHPAD Résidence Buffon.
 _SPELLED_EHPAD = re.compile(r"[ÉE]tablissement\s+d['’]\s*h[ée]bergement\s+pour\s+personnes\s+[âa]g[ée]es\s+"

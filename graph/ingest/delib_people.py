@@ -202,9 +202,11 @@ def _names_line(line: str, kind: str, bare: bool = False, capitals: bool = False
     raw = [i for i in _items(_unbulleted(line)) if i.strip(" .")]
     # an item that is only the proxy of the name that ended the line before ("M. Rémi X" / "(pouvoir à Mme Y), …")
     items = [item for item in (_without_asides(_HELD_BY.sub("", i)) for i in raw) if item.strip(" .")]
-    if cut and items and (family := re.match(r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’-]*[A-ZÀ-Ý]\.?(?:\s+et\s+|\s*$)", items[0])):
+    if cut and items and (family := re.match(r"\s*(?:[A-ZÀ-Ý][A-ZÀ-Ý'’-]*[A-ZÀ-Ý]|" + _GIVEN + r")\.?(?:\s+et\s+|\s*$)",
+                                             items[0])):
         # the family name that ends the name the line before cut, alone or before the last member ("… M. Julien" /
-        # "ROUQUETTE et Mme Sylvie X.", "… et M. Thierry" / "POIRIER-GAUTIER.")
+        # "ROUQUETTE et Mme Sylvie X.", "… et M. Thierry" / "POIRIER-GAUTIER."), or the given name after the family
+        # name of a list written family name first ("…, PERRIN" / "Sylvie, VIALLON Marc")
         rest = items[0][family.end():]
         items = ([rest] if rest.strip(" .") else []) + items[1:]
         if not items:
@@ -265,6 +267,14 @@ _GIVEN_NAME_ALONE_LAST = re.compile(r"[,;][ \t]*(?!(?:Mme|Mlle|MM|Mmes|Monsieur|
                                     r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?$")
 
 
+#: A given name: "Sylvie", "Anne-Marie".
+_GIVEN = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?"
+#: A family name alone after a comma at a line's end, in a list written family name first ("FAURE Gérard, …,
+#: PERRIN" / "Sylvie, VIALLON Marc"): its given name on the next line.
+_FAMILY_NAME_LAST = re.compile(r"[,;][ \t]*[A-ZÀ-Ý][A-ZÀ-Ý'’-]*[A-ZÀ-Ý]$")
+_FAMILY_FIRST = re.compile(r"(?:^|[,;:][ \t]*)[A-ZÀ-Ý][A-ZÀ-Ý'’-]*[A-ZÀ-Ý][ \t]+" + _GIVEN + r"[ \t]*[,;]")
+
+
 #: A line of names that ends the list with a full stop ("…, M. JACQUOT-RENAUD."), not with an initial or a
 #: civility whose name follows ("…, M." / "DURAND").
 _CLOSED = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bMmes)(?<!\bMlle)(?<![\s.-][A-ZÀ-Ý])(?<!^[A-ZÀ-Ý])\.$")
@@ -320,7 +330,9 @@ def _section_text(body: str, start: int, stop: int, kind: str) -> tuple[str, int
                 break  # a list closed by its full stop, then a blank line: a heading below is no name ("EXPOSÉ")
             gap = False
             cut = bool(lines) and (lines[-1].endswith("-") or _GIVEN_NAME_LAST.search(lines[-1]) is not None
-                                   or _GIVEN_NAME_ALONE_LAST.search(lines[-1]) is not None)
+                                   or _GIVEN_NAME_ALONE_LAST.search(lines[-1]) is not None
+                                   or _FAMILY_NAME_LAST.search(lines[-1]) is not None
+                                   and _FAMILY_FIRST.search(lines[-1]) is not None)
             # a line that an aside's bracket left open goes on with it: "(représentante des" / "locataires CLCV), …"
             in_aside = bool(lines) and _CUT_ASIDE.search(lines[-1]) is not None
             names = _closed_up(_COLUMN_GAP.sub(", ", line), bare, capitals)
