@@ -1911,6 +1911,22 @@ def test_a_title_is_read_from_a_heading_without_objet(text, title):
     assert find_title(text, None, 0)[0] == title
 
 
+@pytest.mark.parametrize("text, title", [
+    # the number's line, wrapped after a dash, a little word, or before the act it modifies
+    ("Délibération n° 2023-087 : Attribution d'une subvention à l'association Les Petits Pas –\nAccueil "
+     "parents-enfants\nLe Maire expose que", "Attribution d'une subvention à l'association Les Petits Pas – Accueil "
+     "parents-enfants"),
+    ("Délibération n° 23.06.14\nRapport n° 14 – Santé : Aides à l'installation et aux\ncentres de santé\nLe "
+     "Conseil régional, réuni", "Santé : Aides à l'installation et aux centres de santé"),
+    # a line that ends the title whole is no part of the next
+    ("Délibération n° 2023-087 : Attribution d'une subvention à l'association Les Petits Pas\nLe Maire expose que",
+     "Attribution d'une subvention à l'association Les Petits Pas"),
+])
+def test_a_title_that_a_pdf_wrapped_on_its_numbers_line_goes_on_below(text, title):
+    line_end = text.index("\n")
+    assert find_title(text, line_end if text.startswith("Délibération n° 2023") else None, 0)[0] == title
+
+
 def test_a_title_after_a_directorates_number_is_read_and_a_number_alone_gives_none():
     body = ("Conseil de Paris\n2024 DASES 187 Subventions (9 500 euros) et conventions avec deux associations œuvrant "
             "dans\nle champ de la santé mentale (10e, 11e)\nPROJET DE DÉLIBÉRATION\n")

@@ -260,7 +260,16 @@ def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[
     # the act's number before the title is no part of it ("Objet : 2024-031 - Subvention …")
     numbered = re.compile(_NUMBER_BEFORE_TITLE).match(body, match.start("t"), match.end("t"))
     start = numbered.end() if numbered else match.start("t")
-    return _title(body[start:match.end("t")]), start, match.end("t")
+    end = match.end("t")
+    # a title that its line ends on a word asking for more, and that a PDF's wrap sent on below: "… Les Petits Pas –"
+    # / "Accueil parents-enfants", "… et aux" / "centres de santé"
+    # ("… DE LA" / "DÉLIBÉRATION N° 2025-041": after a little word, whatever the next line opens with)
+    wrap = _WRAPPED_LINE if _ASKS_FOR_A_WORD.search(match.group("t")) else _WRAPPED_TITLE
+    if "\n" not in match.group("t") and (wrapped := wrap.match(body, end)) is not None \
+            and (_TITLE_GOES_ON.search(match.group("t")) or wrapped.group("rest")[0].islower()) \
+            and not _SENTENCE_OPENER.match(wrapped.group("rest")):
+        end = wrapped.end("rest")
+    return _title(body[start:end]), start, end
 
 
 #: An e-mail's header line ("De : …", "Envoyé : …", "À : …"), or a subject forwarded or answered ("TR: …", "RE: …").
@@ -292,6 +301,16 @@ _SENTENCE_OPENER = re.compile(r"\s*(?:Monsieur|Madame|M\.|Mme|Mesdames|Le|La|Les
 #: Words that end a title's first line without ending the title ("… à l'association" / "Les Amis du Vélo").
 _TITLE_GOES_ON = re.compile(r"(?:\b(?:de|du|des|d['’]|à|au|aux|la|le|les|l['’]|et|ou|pour|par|en|sur|avec|"
                             r"association|commune|ville|club|comité|centre|fédération|union|collège)|[-–—,:/(])\s*$", re.I)
+
+
+#: The next line, that may go on with a title: no field's label ("Rapporteur : …") and no act's number.
+_WRAPPED_TITLE = re.compile(r"[ \t]*\n[ \t]*(?P<rest>(?![^\n:]{0,40}:)(?!D[ée]lib[ée]ration\b|DÉLIBÉRATION|N\s*[°º])"
+                            r"\S[^\n]*)")
+
+
+_WRAPPED_LINE = re.compile(r"[ \t]*\n[ \t]*(?P<rest>(?![^\n:]{0,40}:)\S[^\n]*)")
+#: A title's line that ends on a little word, whose next line is its own whatever it opens with.
+_ASKS_FOR_A_WORD = re.compile(r"\b(?:de|du|des|la|le|les|l['’]|d['’]|à|au|aux)\s*$", re.I)
 
 
 def _continues_title(first: str, second: str) -> bool:
