@@ -1927,6 +1927,21 @@ def test_a_title_that_a_pdf_wrapped_on_its_numbers_line_goes_on_below(text, titl
     assert find_title(text, line_end if text.startswith("Délibération n° 2023") else None, 0)[0] == title
 
 
+def test_a_heading_in_capitals_between_a_sentence_and_the_report_is_the_title_without_blank_lines():
+    text = ("Présents : Tous les membres.\nM. Yves QUÉRÉ est élu secrétaire de l'assemblée.\n"
+            "ATTRIBUTION D'UNE SUBVENTION À L'ASSOCIATION DES AIDANTS\nLe Conseil Municipal, après en avoir délibéré,\n")
+    assert find_title(text, None, 0)[0] == "ATTRIBUTION D'UNE SUBVENTION À L'ASSOCIATION DES AIDANTS"
+
+
+@pytest.mark.parametrize("text, count", [
+    ("M. le Maire ouvre la séance. Avec 26\nmembres présents, le quorum est atteint.\n", 26),
+    # a label on the next line is no count's words
+    ("Nombre de membres en exercice : 40\nPrésents ou représentés : 36\n", None),
+])
+def test_a_count_before_its_words_over_a_line_end(text, count):
+    assert parse_attendance(text).present_count == count
+
+
 def test_a_title_after_a_directorates_number_is_read_and_a_number_alone_gives_none():
     body = ("Conseil de Paris\n2024 DASES 187 Subventions (9 500 euros) et conventions avec deux associations œuvrant "
             "dans\nle champ de la santé mentale (10e, 11e)\nPROJET DE DÉLIBÉRATION\n")

@@ -80,7 +80,10 @@ _SPELLED = (r"(?:" + "|".join(NUMBER_WORDS) + r")(?:[ \t-]+(?:et[ \t-]+)?(?:" + 
             r"(?![\w-])")
 _COUNT_AFTER = {name: re.compile(rf"(?:{words})\s*(?:(?::|\||\((?=\d+\)))?\s*(\d+)\b|:[ \t]*({_SPELLED}))", re.I)
                 for name, words in _COUNT_WORDS.items()}
-_COUNT_BEFORE = {name: re.compile(rf"\b(\d+)[ \t]+(?:{accents_optional(words)})\b(?![ \t]*:)", re.I)
+# (a line end may part the figure from its words: "Avec 26" / "membres présents, le quorum est atteint" — not from
+# a label of the next line: "… en exercice : 40" / "Présents ou représentés : 36")
+_COUNT_BEFORE = {name: re.compile(rf"\b(\d+)(?:[ \t]+(?:{accents_optional(words)})\b(?![ \t]*:)"
+                                  rf"|[ \t]*\n[ \t]*(?:{accents_optional(words)})\b(?![^\n]*:))", re.I)
                  for name, words in _COUNTED_FIRST.items()}
 
 

@@ -232,6 +232,13 @@ def title_after_number(body: str, number_end: int) -> tuple[str, int, int] | Non
     return (_title(match.group("t")), match.start("t"), match.end("t")) if match else None
 
 
+#: The same heading in a PDF's text, without blank lines: one line in capitals between a sentence's full stop at its
+#: line's end and a line in small letters ("… secrétaire de l'assemblée." / "ATTRIBUTION D'UNE SUBVENTION À …" / "Le
+#: Conseil Municipal, après en avoir délibéré, …").
+_CAPITALS_LINE_AFTER_A_SENTENCE = re.compile(r"(?<=[a-zà-ÿ]\.\n)(?P<t>[^\na-zà-ÿ:]*[A-ZÀ-Ý][^\na-zà-ÿ:]*)\n"
+                                             r"(?=[^\n]*[a-zà-ÿ])")
+
+
 def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[str, int, int] | None:
     """Return the title and its span: "Objet : …", "Rapport : …", "Rapport n° 14 – …" or "Point n° 7 – …", else what
     the number's line or the lines below it give, else a heading in capitals after the attendance, else the lines
@@ -250,7 +257,8 @@ def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[
     if match is None and number_end is not None:
         match = _title_by_the_number(body, number_end)
     if match is None:
-        match = next((m for m in _CAPITALS_TITLE.finditer(body, attendance_end)
+        match = next((m for pattern in (_CAPITALS_TITLE, _CAPITALS_LINE_AFTER_A_SENTENCE)
+                      for m in pattern.finditer(body, attendance_end)
                       if len(m.group("t").split()) >= 3 and re.search(r"[A-ZÀ-Ý]{4}", m.group("t"))
                       and not _no_title(m.group("t"))), None)
     if match is None:
