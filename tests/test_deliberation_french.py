@@ -1927,6 +1927,16 @@ def test_a_title_that_a_pdf_wrapped_on_its_numbers_line_goes_on_below(text, titl
     assert find_title(text, line_end if text.startswith("Délibération n° 2023") else None, 0)[0] == title
 
 
+def test_fiches_that_a_pdfs_text_gives_without_blank_lines_between_them_are_each_a_grant():
+    text = ("ARTICLE 1 : ATTRIBUE les participations suivantes au titre de l'exercice 2025 :\n"
+            "Association : Prévention Routière et Santé des Jeunes\nAction : ateliers\nMontant : 3.500,00 €\n"
+            "Association : Réseau Diabète Orze\nAction : éducation thérapeutique\nMontant : 7.200,00 €\n"
+            "Association : Les Aidants du Val\nAction : café des aidants\nMontant : 1.800,00 €\n\nARTICLE 2 : …\n")
+    assert [(g.beneficiary, g.amount) for g in find_grants(text).grants] == [
+        ("Prévention Routière et Santé des Jeunes", Decimal("3500.00")), ("Réseau Diabète Orze", Decimal("7200.00")),
+        ("Les Aidants du Val", Decimal("1800.00"))]
+
+
 def test_a_heading_in_capitals_between_a_sentence_and_the_report_is_the_title_without_blank_lines():
     text = ("Présents : Tous les membres.\nM. Yves QUÉRÉ est élu secrétaire de l'assemblée.\n"
             "ATTRIBUTION D'UNE SUBVENTION À L'ASSOCIATION DES AIDANTS\nLe Conseil Municipal, après en avoir délibéré,\n")

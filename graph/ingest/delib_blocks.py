@@ -85,6 +85,12 @@ def _blocks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     blocks: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
     for start, line in lines:
+        # a fiche's first field again opens the next fiche, where a PDF's text gives no blank line between them
+        # ("Association : X" / "Action : …" / "Montant : …" / "Association : Y")
+        if current and (label := _field_label(line)) is not None and label == _field_label(current[0][1]):
+            blocks.append(current)
+            current = [(start, line)]
+            continue
         if not line.strip() or _BULLET.match(line) and current:
             if current:
                 blocks.append(current)
@@ -94,6 +100,16 @@ def _blocks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     if current:
         blocks.append(current)
     return blocks
+
+
+def _field_label(line: str) -> str | None:
+    """The label of the name's field that ``line`` opens with (:data:`_NAME_FIELD`), its first word folded.
+
+    >>> _field_label("Association : Réseau Diabète"), _field_label("Montant : 7 200 €")
+    ('association', None)
+    """
+    match = _NAME_FIELD.match(line.strip())
+    return fold(match.group(0)).split()[0] if match else None
 
 
 def _after_fields(block: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
