@@ -1937,6 +1937,19 @@ def test_fiches_that_a_pdfs_text_gives_without_blank_lines_between_them_are_each
         ("Les Aidants du Val", Decimal("1800.00"))]
 
 
+def test_a_financing_plans_line_that_a_pdf_wrapped_after_a_semicolon_gives_its_share():
+    from graph.ingest.delib_blocks import financing_line_grants
+    from graph.ingest.delib_columns import ColumnHints
+    from graph.ingest.delib_grants import GrantsFound
+
+    found = GrantsFound()
+    financing_line_grants("• Centre social du Val – « Marche nordique » : coût total 7 200 € ; CAF 2 000 € ;\n"
+                          "PETR 2 800 €.\n• Association Aidants – « Café » : coût 12 600 € ; ARS 5 000 € ; PETR 4 200 €.\n",
+                          found, ColumnHints("PETR DU PAYS DES MAUGES-FICTIF"))
+    assert [(g.beneficiary, g.amount) for g in found.grants] == [("Centre social du Val", Decimal("2800")),
+                                                                 ("Association Aidants", Decimal("4200"))]
+
+
 def test_a_heading_in_capitals_between_a_sentence_and_the_report_is_the_title_without_blank_lines():
     text = ("Présents : Tous les membres.\nM. Yves QUÉRÉ est élu secrétaire de l'assemblée.\n"
             "ATTRIBUTION D'UNE SUBVENTION À L'ASSOCIATION DES AIDANTS\nLe Conseil Municipal, après en avoir délibéré,\n")

@@ -246,8 +246,10 @@ def block_grants(body: str, found: GrantsFound) -> None:
 #: A project's financing plan on one line, a list's item: the beneficiary and its project, then each share after a
 #: label, parted by semicolons ("• Association X – « Bien manger » : coût total 18 400 € ; ARS 6 000 € ; PETR
 #: 5 000 €.").
+#: Its shares may go on below after a semicolon, as a PDF's text wraps the line ("… ; CAF 2 000 € ;" / "PETR 2 800 €.").
 _FINANCING_LINE = re.compile(r"^[ \t]*(?:[" + BULLET_MARKS + r"][ \t]+)?"
-                             r"(?P<name>[^:\n]{3,160}?)[ \t]*:[ \t]*(?P<parts>[^:\n]+?)"
+                             r"(?P<name>[^:\n]{3,160}?)[ \t]*:[ \t]*(?P<parts>[^:\n]+?"
+                             r"(?:[ \t]*;[ \t]*\n[ \t]*(?![" + BULLET_MARKS + r"])[^:\n]+?)*)"
                              r"[ \t]*[.;]?[ \t]*$", re.M)
 _SHARE = re.compile(r"[ \t]*(?P<label>[^\d;:\n]{2,40}?)[ \t]*:?[ \t]*(?P<amount>" + AMOUNT_RE.pattern + r")[ \t]*",
                     re.I)
@@ -267,7 +269,7 @@ def financing_line_grants(body: str, found: GrantsFound, hints: ColumnHints) -> 
     [('Association Jeunes en Tête', Decimal('6000'), 'project', '« Santé des lycéens »')]
     """
     for line in _FINANCING_LINE.finditer(body):
-        shares = re.split(r";|,(?=\s)", line["parts"])
+        shares = re.split(r";|,(?=\s)", re.sub(r"\s+", " ", line["parts"]))
         matches = [_SHARE.fullmatch(share) for share in shares]
         if len(matches) < 2 or not all(matches) or any(len(m["label"].split()) > 4 for m in matches):
             continue
