@@ -54,13 +54,14 @@ _CHAIR = compile_cue(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<na
 _WRAPPED_CHAIR = re.compile(r"[ \t]*\n[ \t]*(?P<rest>(?-i:(?:[A-ZÀ-Ý][a-zà-ÿ'’]+[ \t]+)?"
                             r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*))"
                             r"(?=[ \t]*[,.\n])(?:,\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire))\b)?", re.I)
+#: How a secretary's heading may say they were appointed: "élu", "désignée", "élu(e)".
+_APPOINTED_MARK = r"(?:\s+(?:élu|désigné|nommé)(?:\((?:e|s|es)\)|e|s)*)?"
 # "Secrétaire de séance élu(e) : M. X", "Secrétariat de séance : Mme Y"
-_SECRETARY = compile_cue(r"(?:(?:Secrétaire|Secrétariat)\s+de\s+(?:la\s+)?séance(?:\s+(?:élu|désigné|nommé)"
-                         r"(?:\((?:e|s|es)\)|e|s)*)?|^[ \t]*Secrétaire(?:\s+(?:élu|désigné|nommé)"
-                         r"(?:\((?:e|s|es)\)|e|s)*)?"
+_SECRETARY = compile_cue(r"(?:(?:Secrétaire|Secrétariat)\s+de\s+(?:la\s+)?séance" + _APPOINTED_MARK
+                         + r"|^[ \t]*Secrétaire" + _APPOINTED_MARK
                          # after the chair on the same line: "Présidence : M. X, Maire – Secrétaire : Mme Y",
                          # "Séance présidée par M. X, Maire. Secrétaire : M. Y."
-                         r"|(?:(?<=[.;–—|/])|(?<=\s-))[ \t]*Secrétaire"
+                         + r"|(?:(?<=[.;–—|/])|(?<=\s-))[ \t]*Secrétaire"
                          r"|^[ \t]*(?:a|est)\s+(?:été\s+)?(?:désignée?|élue?|nommée?)\s+(?:comme\s+)?secrétaire)"
                          r"\s*:\s*(?P<name>[^\n,]+)"
                          # a signature block's "Le secrétaire de séance, Mme X" (the name on its line or the next)
