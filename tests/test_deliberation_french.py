@@ -1950,6 +1950,21 @@ def test_a_financing_plans_line_that_a_pdf_wrapped_after_a_semicolon_gives_its_s
                                                                  ("Association Aidants", Decimal("4200"))]
 
 
+@pytest.mark.parametrize("text, names", [
+    # the list of names that a PDF's line wrap sent on below
+    ("- attribue une subvention de 1 500 € à chacune des associations suivantes : Les Petits Débrouillards\n"
+     "Sud-Lorvane, Maison des jeunes du Moulin, Boxing Club des Trois Cités ;\n- dit que la dépense …\n",
+     ["Les Petits Débrouillards Sud-Lorvane", "Maison des jeunes du Moulin", "Boxing Club des Trois Cités"]),
+    # a sentence below the list is none of its names
+    ("une subvention de 1 500 € à chacune des associations suivantes : Les Aidants, Club Santé et Amis du Gier\n"
+     "Le Conseil autorise le Maire.\n", ["Les Aidants", "Club Santé", "Amis du Gier"]),
+])
+def test_the_names_of_one_amount_each_that_a_line_wrap_sends_below_are_read_whole(text, names):
+    from graph.ingest.delib_several import each_grants
+
+    assert [g.beneficiary for g in each_grants(text)] == names
+
+
 def test_a_heading_in_capitals_between_a_sentence_and_the_report_is_the_title_without_blank_lines():
     text = ("Présents : Tous les membres.\nM. Yves QUÉRÉ est élu secrétaire de l'assemblée.\n"
             "ATTRIBUTION D'UNE SUBVENTION À L'ASSOCIATION DES AIDANTS\nLe Conseil Municipal, après en avoir délibéré,\n")

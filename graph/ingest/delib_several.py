@@ -27,6 +27,9 @@ _EACH = re.compile(r"\b(?:à|a)\s+chacune?\s+(?:des|de\s+ces)\s+[^:;\n]{0,60}?su
                    r"(?<=€|s)[ \t]+chacun(?:e|s|es)?\s+(?:aux|à\s+(?:ces|les))\s+[^:;\n]{0,60}?suivant(?:e|s|es)?\b"
                    r"[^:;.]{0,160}:[ \t]*(?P<below>\n)", re.I)
 
+#: The next line of a list of names, when no bullet nor blank line opens it and it goes on with names (a comma or a
+#: semicolon in it; not a sentence: "Le Conseil autorise le Maire.").
+_NAMES_GO_ON = re.compile(rf"\n(?![ \t]*(?:\n|[{BULLET_MARKS}]|$))(?P<line>[^\n]*(?:[,;][^\n]*|;[ \t]*))(?=\n|$)")
 #: A bullet that opens a list's item below the lead.
 _ITEM = re.compile(rf"^\s*[{BULLET_MARKS}]\s*")
 
@@ -71,6 +74,11 @@ def each_grants(body: str) -> list[GrantFact]:
             continue
         amount = parse_amount(amounts[-1].group(0))
         names, end = match.group("names") or "", match.end()
+        # names that a line wrap sent on below, up to the one that ends the clause: "… : Les Petits Débrouillards" /
+        # "Sud-Lorvane, Maison des jeunes du Moulin ;"
+        while names.strip(" ,") and not names.rstrip().endswith((";", ".")) and (
+                following := _NAMES_GO_ON.match(body, end)) is not None:
+            names, end = names + " " + following.group("line"), following.end()
         if not names.strip(" ;.,"):  # one a line below
             lines = []
             for line in body[match.end() - bool(match.group("below")):].split("\n")[1:]:
