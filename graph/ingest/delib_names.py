@@ -152,10 +152,11 @@ def surname_only(item: str) -> Person | None:
 
 #: One person's civility (not "MM." nor "Mmes", which open a list's part).
 _ONE_PERSON = {"m.", "mme", "mme.", "mlle", "mr", "mr.", "monsieur", "madame"}
-#: What follows a civility that is an office, not a family name: "M. le Maire", "Mme la Présidente", "M. Maire".
-_OFFICES = {"maire", "président", "présidente", "vice-président", "vice-présidente", "adjoint", "adjointe",
-            "conseiller", "conseillère", "préfet", "préfète", "directeur", "directrice", "secrétaire", "rapporteur",
-            "rapporteure", "député", "députée", "sénateur", "sénatrice", "doyen", "doyenne"}
+#: What follows a civility that is an office, not a family name, folded: "M. le Maire", "Mme la Présidente".
+_OFFICES = {fold(office) for office in (
+    "maire", "président", "présidente", "vice-président", "vice-présidente", "adjoint", "adjointe", "conseiller",
+    "conseillère", "préfet", "préfète", "directeur", "directrice", "secrétaire", "rapporteur", "rapporteure",
+    "député", "députée", "sénateur", "sénatrice", "doyen", "doyenne")}
 
 
 def titled_surname(item: str, bare: bool = False) -> Person | None:
@@ -184,7 +185,7 @@ def titled_surname(item: str, bare: bool = False) -> Person | None:
     while particles < len(tokens) - 1 and tokens[particles].lower() in PARTICLES:
         particles += 1
     names = tokens[particles:]
-    if not (len(names) == 1 or particles and len(names) == 2) or any(fold(n) in _FOLDED_OFFICES for n in names):
+    if not (len(names) == 1 or particles and len(names) == 2) or any(fold(n) in _OFFICES for n in names):
         return None
     if not all(_TITLED.fullmatch(n) for n in names):
         return None
@@ -195,9 +196,6 @@ def titled_surname(item: str, bare: bool = False) -> Person | None:
 #: "d'Harcourt", "N'Diaye", "O'Brien".
 _TITLED_PART = r"(?:d['’])?[A-ZÀ-Ý](?:['’][A-ZÀ-Ý])?[a-zà-ÿ'’]+"
 _TITLED = re.compile(_TITLED_PART + r"(?:-" + _TITLED_PART + r")*")
-
-
-_FOLDED_OFFICES = {fold(office) for office in _OFFICES}
 
 
 def in_capitals(item: str) -> Person | None:

@@ -136,8 +136,7 @@ def _reference(body: str) -> re.Match | None:
     >>> _reference("N/Réf. : DGS/2024-12\\n") is None
     True
     """
-    lines = re.match(r"(?:[ \t]*\n)*(?:[^\n]*\n(?:[ \t]*\n)*){0,%d}" % _HEADING_NUMBER_LINES, body)
-    return _REFERENCE.search(body, 0, lines.end())
+    return _REFERENCE.search(body, 0, _first_lines_end(body))
 
 
 #: A number heading the act's object, before its title: "Objet : 2024-031 - Subvention au Comité des fêtes".
@@ -156,6 +155,11 @@ _HEADING_NUMBER = re.compile(r"^[ \t]*(?P<num>(?=[\w/.-]*\b(?:19|20)\d\d\b)(?:\d
 _HEADING_NUMBER_LINES = 20
 
 
+def _first_lines_end(body: str) -> int:
+    """Where the text's first :data:`_HEADING_NUMBER_LINES` lines end, blank lines aside."""
+    return re.match(r"(?:[ \t]*\n)*(?:[^\n]*\n(?:[ \t]*\n)*){0,%d}" % _HEADING_NUMBER_LINES, body).end()
+
+
 def _heading_number(body: str) -> re.Match | None:
     """A number heading a line of the first ones, before the title (:data:`_HEADING_NUMBER`), not a date nor a span of
     years ("2024-2025 - Programme").
@@ -167,8 +171,7 @@ def _heading_number(body: str) -> re.Match | None:
     >>> _heading_number("Seance du 18 octobre 2024\\n2024-2025 - Programme d'actions\\n") is None
     True
     """
-    lines = re.match(r"(?:[ \t]*\n)*(?:[^\n]*\n(?:[ \t]*\n)*){0,%d}" % _HEADING_NUMBER_LINES, body)
-    return next((m for m in _HEADING_NUMBER.finditer(body, 0, lines.end())
+    return next((m for m in _HEADING_NUMBER.finditer(body, 0, _first_lines_end(body))
                  if not re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", m["num"]) and not _years_span(m["num"])), None)
 
 
@@ -311,12 +314,11 @@ _TITLE_GOES_ON = re.compile(r"(?:\b(?:de|du|des|d['’]|à|au|aux|la|le|les|l['�
                             r"association|commune|ville|club|comité|centre|fédération|union|collège)|[-–—,:/(])\s*$", re.I)
 
 
-#: The next line, that may go on with a title: no field's label ("Rapporteur : …") and no act's number.
-_WRAPPED_TITLE = re.compile(r"[ \t]*\n[ \t]*(?P<rest>(?![^\n:]{0,40}:)(?!D[ée]lib[ée]ration\b|DÉLIBÉRATION|N\s*[°º])"
-                            r"\S[^\n]*)")
-
-
+#: The next line, that may go on with a title: no field's label ("Rapporteur : …"), and, for :data:`_WRAPPED_TITLE`,
+#: no act's number.
 _WRAPPED_LINE = re.compile(r"[ \t]*\n[ \t]*(?P<rest>(?![^\n:]{0,40}:)\S[^\n]*)")
+_WRAPPED_TITLE = re.compile(_WRAPPED_LINE.pattern.replace(r"\S[^\n]*", r"(?!D[ée]lib[ée]ration\b|DÉLIBÉRATION|N\s*[°º])"
+                                                          r"\S[^\n]*"))
 #: A title's line that ends on a little word, whose next line is its own whatever it opens with.
 _ASKS_FOR_A_WORD = re.compile(r"\b(?:de|du|des|la|le|les|l['’]|d['’]|à|au|aux)\s*$", re.I)
 

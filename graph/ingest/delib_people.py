@@ -262,13 +262,10 @@ _GIVEN_NAME_LAST = re.compile(r"(?:^|[,;]\s*|\s(?:et|à|par)\s+)(?:M\.|Mme|Mlle|
                               r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?$")
 
 
-#: The same in a list without civilities, after a comma: "…, Élodie" / "REY, Thierry SOULIER" (a PDF's line wrap).
-_GIVEN_NAME_ALONE_LAST = re.compile(r"[,;][ \t]*(?!(?:Mme|Mlle|MM|Mmes|Monsieur|Madame)\b)"
-                                    r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?$")
-
-
 #: A given name: "Sylvie", "Anne-Marie".
 _GIVEN = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?"
+#: The same in a list without civilities, after a comma: "…, Élodie" / "REY, Thierry SOULIER" (a PDF's line wrap).
+_GIVEN_NAME_ALONE_LAST = re.compile(r"[,;][ \t]*(?!(?:Mme|Mlle|MM|Mmes|Monsieur|Madame)\b)" + _GIVEN + r"$")
 #: A family name alone after a comma at a line's end, in a list written family name first ("FAURE Gérard, …,
 #: PERRIN" / "Sylvie, VIALLON Marc"): its given name on the next line.
 _FAMILY_NAME_LAST = re.compile(r"[,;][ \t]*[A-ZÀ-Ý][A-ZÀ-Ý'’-]*[A-ZÀ-Ý]$")
@@ -447,9 +444,9 @@ def _bare_list(first_line: str, kind: str) -> bool:
     "MM. et Mmes LAHITÈTE, BARRÈRE") — a word in capitals alone ("DÉCIDE") opens no list —, or the civility of
     several and a name in small letters after its capital ("MM. Lebreton, Garnier, Mmes Le Bihan, Morvan")."""
     first = _MEMBERS_PLURAL.sub("MM. ", _first_item(first_line, kind))
-    return bool(_STARTS_WITH_CIVILITY.match(first + " ") or _PLURAL_CIVILITY.match(first)) and (
-        surname_only(first) is not None or _PLURAL_CIVILITY.match(first) is not None and titled_surname(first, True)
-        is not None)
+    plural = _PLURAL_CIVILITY.match(first) is not None
+    return bool(_STARTS_WITH_CIVILITY.match(first + " ") or plural) and (
+        surname_only(first) is not None or plural and titled_surname(first, True) is not None)
 
 
 #: The civility of several members, that opens a list of their family names: "MM. Lebreton, Garnier, …".
