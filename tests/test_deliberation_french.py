@@ -4903,3 +4903,37 @@ def test_a_grants_purpose_that_runs_onto_an_indented_line_is_one_phrase(tmp_path
     graph = extract_fixture(path).graph
     assert sorted(str(graph.value(grant, DCTERMS.description)) for grant in graph.subjects(RDF.type, MAI.Grant)) == [
         "animation du PTCE et le fonctionnement du tiers-lieu santé", "ateliers de bien-être psychique en milieu rural"]
+
+
+@pytest.mark.parametrize("text, excused, proxies", [
+    # the executive who signs under that office, in their own name
+    ("Présents : Mme Anne MOREL, M. Paul GIRARD\nExcusés ayant donné pouvoir : M. le Maire à Mme Anne MOREL, "
+     "M. Victor ROY à M. Paul GIRARD.\n\nAdopté.\n\nPour extrait conforme,\nLe Maire,\nBernard FAYOLLE\n",
+     [], [("Victor ROY", "Paul GIRARD"), ("Bernard FAYOLLE", "Anne MOREL")]),
+    ("Présents : Mme Anne MOREL\nExcusés : M. le Maire (pouvoir à Mme Anne MOREL), M. Luc ROY.\n\nAdopté.\n"
+     "Le Maire,\nBernard FAYOLLE\n", ["Bernard FAYOLLE", "Luc ROY"], [("Bernard FAYOLLE", "Anne MOREL")]),
+    ("Présents : Mme Anne MOREL\nPouvoir : M. le Président à Mme Anne MOREL\n\nAdopté.\nLe Président,\nLuc VIAL\n",
+     [], [("Luc VIAL", "Anne MOREL")]),
+])
+def test_a_member_named_by_their_office_is_the_person_the_text_names_in_it(text, excused, proxies):
+    a = parse_attendance(text)
+    assert sorted(p.label for p in a.excused) == excused
+    assert sorted((p.giver.label, p.holder.label) for p in a.proxies) == sorted(proxies)
+    assert a.by_office == []
+
+
+@pytest.mark.parametrize("signature, by_office", [
+    ("", [("proxies", "M. le Maire")]),
+    # one who signs for the mayor is not the mayor
+    ("Pour le Maire empêché,\nLe Maire,\nAnne MOREL\n", [("proxies", "M. le Maire")]),
+])
+def test_a_member_named_by_an_office_the_text_names_no_one_in_is_reported(tmp_path, signature, by_office):
+    text = ("COMMUNE DE SAINT-FICTIF\nSéance du 4 juillet 2024\nDélibération n° 2024-40\n"
+            "Présents : Mme Anne MOREL, M. Paul DURAND.\nPouvoirs : M. le Maire à Mme Anne MOREL.\n\n"
+            "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'attribuer une subvention de 500 € à "
+            "l'association Santé Solidaire.\n\nAdopté à l'unanimité.\n\n" + signature)
+    assert [(kind, office) for kind, office, _ in parse_attendance(text).by_office] == by_office
+    path = tmp_path / "deliberation.txt"
+    path.write_text(text, encoding="utf-8")
+    assert any("« M. le Maire » est nommé par sa fonction" in i.message and "Anne MOREL" in i.message
+               for i in extract_fixture(path).issues)

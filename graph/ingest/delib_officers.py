@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 
 from graph.ingest.delib_names import Person, in_capitals, parse_person, titled_surname
-from graph.ingest.delib_people import _STARTS_WITH_CIVILITY, Attendance, _without_asides
+from graph.ingest.delib_people import _STARTS_WITH_CIVILITY, Attendance, _without_asides, add_proxy, append_member
 from graph.ingest.delib_session import executives_act
-from graph.ingest.french import compile_cue
+from graph.ingest.french import compile_cue, fold
 
 
 _CHAIR = compile_cue(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<name>[^\n,]+)"
@@ -119,6 +119,36 @@ def chair_from_signature(body: str, attendance: Attendance) -> None:
             attendance.chair, attendance.chair_title = person, title[0].upper() + title[1:]
             attendance.spans.append((sign.start(), sign.end()))
         return
+
+
+def offices_named(body: str, attendance: Attendance) -> None:
+    """The members a list names by their office ("Excusés : M. le Maire", "M. le Président à M. Luc X") as the
+    person the text names in that office: the chair under that title, or the executive who signs under it ("Le
+    Maire,\\nJean X", in their own name). Those the text names nowhere stay in ``attendance.by_office``, to be said.
+
+    >>> from graph.ingest.delib_people import parse_attendance
+    >>> a = parse_attendance("Présents : Mme Anne MOREL\\nPouvoirs : M. le Maire à Mme Anne MOREL\\n"
+    ...                      "Adopté.\\nLe Maire,\\nJean DUPONT")
+    >>> [(p.giver.label, p.holder.label) for p in a.proxies], a.by_office
+    ([('Jean DUPONT', 'Anne MOREL')], [])
+    """
+    unnamed = []
+    for kind, office, holder in attendance.by_office:
+        title = fold(office.split()[-1])
+        person = attendance.chair if attendance.chair_title and fold(attendance.chair_title) == title else None
+        for sign in _SIGNATURE.finditer(body) if person is None else ():
+            above = body[:sign.start()].rstrip().rsplit("\n", 1)[-1]
+            if fold(sign.group("title").strip()) == title and not _BY_DELEGATION.search(above):
+                person = _officer(body[sign.end():sign.end() + 200].strip().split("\n")[0])
+                break
+        if person is None or kind != "present" and person in attendance.present:  # the chair is no absentee
+            unnamed.append((kind, office, holder))
+            continue
+        if kind != "proxies":
+            append_member(getattr(attendance, kind), person)
+        if kind == "proxies" or holder is not None:
+            add_proxy(attendance, person, holder)
+    attendance.by_office = unnamed
 
 
 def _find_secretary(body: str) -> re.Match | None:

@@ -51,6 +51,9 @@ class Attendance:
     spans: list[tuple[int, int]] = field(default_factory=list)
     count_at: dict[str, int] = field(default_factory=dict)  # where each count is stated
     unread: list[tuple[str, str]] = field(default_factory=list)  # (list, line) of lines that named no one
+    #: (list, office, proxy's holder) of the members a list names by their office ("M. le Maire à Mme X") whom the
+    #: text names nowhere else
+    by_office: list[tuple[str, str, Person | None]] = field(default_factory=list)
 
     def persons(self) -> list[Person]:
         """Every person named, once each, in reading order."""
@@ -225,13 +228,13 @@ def _names_line(line: str, kind: str, bare: bool = False, capitals: bool = False
             giver = _without_asides(parts[0]).strip(" .)")
             if len(parts) > 1 and not _NOT_A_HOLDER.match(parts[1]) and (
                     (not giver and k == 0) or _HOLDER_ON_NEXT_LINE.fullmatch(giver)
-                    or _listed(giver, bare, capitals) is not None):
+                    or _listed(giver, bare, capitals) is not None or _BY_TITLE.fullmatch(giver)):
                 return True
     elif kind != "present" and any(_given_to(item, bare, capitals) for item in raw):
         return True  # an absent member and their proxy's holder: "M. Luc X par M. Paul Y"
     # an item of its own that says who chairs ("M. Bernard X, Maire ; …") is part of the list too
-    good = sum(_listed(i, bare, capitals) is not None or i.strip().endswith("-") or _BY_TITLE.fullmatch(i.strip())
-               is not None or (kind == "present" and _CHAIR_ROLE.fullmatch(i) is not None)
+    good = sum(_listed(i, bare, capitals) is not None or i.strip().endswith("-")
+               or _BY_TITLE.fullmatch(_PROXY_SPLIT.split(i, maxsplit=1)[0].strip()) is not None or (kind == "present" and _CHAIR_ROLE.fullmatch(i) is not None)
                or _holder_item(i, bare, capitals) for i in items)
     last = items[-1].split()
     dangling = (len(last) == 1 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+", last[0]) is not None
@@ -485,10 +488,15 @@ def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
             holder = _listed(parts[1].strip(" .)"), bare, capitals) if len(parts) > 1 else None
             if giver:
                 add_proxy(attendance, giver, holder)
+            elif _BY_TITLE.fullmatch(parts[0].strip(" .)")):
+                attendance.by_office.append((kind, parts[0].strip(" .)"), holder))
         elif (held := _HELD_BY.search(item)) is not None:
+            holder = _listed(held.group("holder"), bare, capitals)
             if (person := _listed(item[:held.start()], bare, capitals)) is not None:
                 append_member(getattr(attendance, kind), person)
-                add_proxy(attendance, person, _listed(held.group("holder"), bare, capitals))
+                add_proxy(attendance, person, holder)
+            elif _BY_TITLE.fullmatch(office := item[:held.start()].strip(" .)")):
+                attendance.by_office.append((kind, office, holder))
         elif (person := _listed(_without_asides(item), bare, capitals)) is not None:
             append_member(getattr(attendance, kind), person)
             last = person
@@ -502,7 +510,10 @@ def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
             add_proxy(attendance, last, _listed(held.group("holder"), bare, capitals))
         elif last is not None and kind == "present" and not _STARTS_WITH_CIVILITY.match(item + " "):
             _chair_by_role(attendance, last, item)
-        elif _STARTS_WITH_CIVILITY.match(item + " ") and not _BY_TITLE.fullmatch(item.strip(" ()")):
+        elif _BY_TITLE.fullmatch((parts := _PROXY_SPLIT.split(item, maxsplit=1))[0].strip(" ()")):
+            holder = _listed(parts[1].strip(" .)"), bare, capitals) if len(parts) > 1 else None
+            attendance.by_office.append((kind, parts[0].strip(" ()"), holder))  # "M. le Maire par Mme Anne X"
+        elif _STARTS_WITH_CIVILITY.match(item + " "):
             attendance.unread.append((kind, item.strip()))  # a member named in a way not read: said, not dropped
         last = None
 
@@ -647,7 +658,7 @@ def parse_attendance(body: str) -> Attendance:
     >>> [p.label for p in a.present], a.absent
     (['Paul DURAND', 'Léa MARTIN-ROY'], [])
     """
-    from graph.ingest.delib_officers import chair_from_signature, parse_officers
+    from graph.ingest.delib_officers import chair_from_signature, offices_named, parse_officers
     from graph.ingest.delib_roll import parse_roll
 
     attendance = Attendance()
@@ -658,6 +669,7 @@ def parse_attendance(body: str) -> Attendance:
         parse_roll(body, attendance)
     _proxy_sentences(body, attendance)
     chair_from_signature(body, attendance)
+    offices_named(body, attendance)
     _name_in_full(attendance)
     return attendance
 

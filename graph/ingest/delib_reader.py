@@ -455,6 +455,18 @@ class Reader:
                         f"{fr}, à vérifier",
                         f"list of {en}: '{line}' does not read as a name (Given FAMILY): not counted among the {en}, "
                         "to be checked")
+        for kind, office, holder in self.opening.by_office:
+            fr, en = _LISTS[kind]
+            to_fr, to_en = (f" à {holder.label}", f" to {holder.label}") if holder is not None else ("", "")
+            if kind == "proxies":
+                what_fr, what_en = f"son pouvoir{to_fr} n'est pas enregistré", f"their proxy{to_en} is not recorded"
+            else:
+                what_fr = f"non compté parmi les {fr}" + (f", ni son pouvoir{to_fr}" if holder else "")
+                what_en = f"not counted among the {en}" + (f", nor their proxy{to_en}" if holder else "")
+            self.x.warn(f"liste des {fr} : « {office} » est nommé par sa fonction, et le texte ne dit pas qui "
+                        f"l'exerce : {what_fr}, à vérifier",
+                        f"list of {en}: '{office}' is named by their office, and the text does not say who holds it: "
+                        f"{what_en}, to be checked")
 
 
 #: The attendance's lists, as a message names them (French, English).
