@@ -116,3 +116,50 @@ def test_minutes_with_one_numbered_item_and_a_list_of_acts_without_votes_are_one
              "Rappel :\nDélibération n° 2024-120 – Subvention 2024 à X, 400 €\n"
              "DÉCIDE d'attribuer une subvention de 500 € à X.\nAdopté à l'unanimité.\n")
     assert deliberation_items(cited) == []
+
+
+POINTS = FIXTURES / "commune-pv-points-sans-numero.txt"
+
+
+def test_each_voted_point_of_minutes_that_number_no_deliberation_is_a_deliberation():
+    extraction = extract_fixture(POINTS)
+    graph = extraction.graph
+    acts = _deliberations(graph)
+    key = "commune-pv-points-sans-numero-txt"
+    assert sorted(acts) == [f"{key}, point 1", f"{key}, point 2", f"{key}, point 3"]  # "4. Questions diverses": no vote
+    titles = {n.rsplit(" ", 1)[1]: str(_one(graph, d, DCTERMS.title)) for n, d in acts.items()}
+    assert titles == {"1": "Approbation du procès-verbal de la séance du 9 avril 2024",
+                      "2": "Subventions aux associations pour l'année 2024", "3": "Tarifs de la restauration scolaire"}
+    votes = {n.rsplit(" ", 1)[1]: (str(_one(graph, d, MAI.outcome)).rsplit("/", 1)[1], _one(graph, d, MAI.votesFor),
+                                   _one(graph, d, MAI.abstentions)) for n, d in acts.items()}
+    assert votes["1"] == ("adopted-unanimously", None, None)  # not the next points' counts
+    assert (votes["2"][0], int(votes["2"][1]), int(votes["2"][2])) == ("adopted", 13, 1)
+    assert int(_one(graph, acts[f"{key}, point 3"], MAI.votesAgainst)) == 2
+    decided = {str(_one(graph, g, MAI.decidedBy)) for g in graph.subjects(RDF.type, MAI.Grant)}
+    assert decided == {str(acts[f"{key}, point 2"])}
+    # each identified by the file's name and its rank, and said so
+    assert sum("procès-verbal sans numéro de délibération" in i.message for i in extraction.issues) == 3
+
+
+def test_points_that_are_a_list_of_grants_each_voted_or_an_act_with_a_number_are_no_minutes():
+    grants_voted_each = ("Délibération n° 2024-12\nLe Conseil attribue :\n1. Club A : 3 200 €\nAdopté à l'unanimité.\n"
+                         "2. Club B : 500 €\nAdopté par 25 voix pour et 2 contre.\n")
+    assert deliberation_items(grants_voted_each) == []
+    assert deliberation_items(grants_voted_each.replace("Délibération n° 2024-12\n", "")) == []
+    # minutes whose one item has a number stay that deliberation's (the other points' votes are not its own)
+    assert deliberation_items((FIXTURES / "commune-pv-plusieurs-points.txt").read_text(encoding="utf-8")) == []
+    # a single act's numbered paragraphs, one vote at the end
+    act = ("1. Contexte\nLa commune soutient les associations.\n2. Proposition\nUne subvention de 500 € à X.\n"
+           "Adopté à l'unanimité.\n")
+    assert deliberation_items(act) == []
+
+
+def test_a_point_numbered_anew_list_under_a_point_or_a_point_without_vote_heads_no_deliberation():
+    minutes = ("Ordre du jour :\n1. Budget\n2. Subventions\n3. Informations\n4. Tarifs\n\n"
+               "1. Budget\nLe budget est voté.\nAdopté à l'unanimité.\n"
+               "2. Subventions\nLe Conseil attribue :\n1) Comité des fêtes\n2) Chorale\nAdopté par 10 voix pour.\n"
+               "3. Informations\nLe Maire informe le Conseil.\n"
+               "4. Tarifs\nLe tarif est fixé.\nAdopté par 9 voix pour et 1 contre.\n")
+    items = deliberation_items(minutes)
+    assert [(number, minutes[start:end].split("\n")[0]) for start, end, number in items] == [
+        ("point 1", "1. Budget"), ("point 2", "2. Subventions"), ("point 4", "4. Tarifs")]

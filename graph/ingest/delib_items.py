@@ -11,7 +11,9 @@ member arriving or leaving stay in every copy: the attendance at an item's vote 
 
 A text is split only when at least two distinct numbers head their items and two of them at least record a vote
 (an item the council only takes note of records none); a number that heads an agenda at the top and its item
-below is the item's (its last heading).
+below is the item's (its last heading). Minutes that number no deliberation at all are split at their points
+("1. Approbation du procès-verbal", "Point n° 2 – Subventions"), each voted point a deliberation identified by the
+file's name and its rank (:func:`point_items`).
 
 >>> minutes = ("Séance du 20 juin 2024\\nPrésents : A, B\\n"
 ...            "Délibération n° 2024-021 – Subvention à X\\nUne subvention de 600 € à X.\\nAdopté à l'unanimité.\\n"
@@ -36,6 +38,7 @@ import re
 from graph.ingest.delib_decision import parse_vote
 from graph.ingest.delib_meta import in_a_citation
 from graph.ingest.delib_moves import find_moves
+from graph.ingest.delib_number import number_match
 from graph.ingest.french import MONTH_NAMES
 
 _WORD = r"(?:D[ée]lib[ée]ration|DÉLIBÉRATION)"
@@ -64,8 +67,11 @@ def _headings(body: str) -> list[tuple[int, str]]:
 
 
 def deliberation_items(body: str) -> list[tuple[int, int, str]]:
-    """The items of minutes that record several deliberations, as (start, end, number), or none (see the module)."""
+    """The items of minutes that record several deliberations, as (start, end, number), or none (see the module);
+    in minutes that number no deliberation, their points (:func:`point_items`), ``number`` then "point N"."""
     last = {number: start for start, number in _headings(body)}  # an agenda's line, then the item: the item's
+    if not last and number_match(body) is None:
+        return point_items(body)
     if len(last) < 2:
         return []
     starts = sorted((start, number) for number, start in last.items())
@@ -74,6 +80,90 @@ def deliberation_items(body: str) -> list[tuple[int, int, str]]:
     if sum(parse_vote(body[start:end]).outcome is not None for start, end, _ in items) < 2:
         return []  # items that record no votes: a list of acts, or an act that cites another, not minutes
     return items
+
+
+#: A point of minutes, by its rank on the agenda and its title: "Point n° 4 – Subventions", "POINT 4 : TARIFS", "4 –
+#: Subventions", "4. Subventions", "4) Subventions" (not "4.1 Tarifs", nor an amount's "1 500 €").
+_POINT = re.compile(r"^[ \t]*(?:(?:Point|POINT|Question|QUESTION)[ \t]+(?:n[ \t]*[°ºo][ \t]*)?(?P<rank>\d{1,3})"
+                    r"[ \t]*(?:[-–—:.)][ \t]*)?|(?P<rank2>\d{1,3})[ \t]*(?:[-–—)]|\.(?!\d))[ \t]*)"
+                    r"(?=[A-ZÀ-Ý«\"])", re.M)
+#: An amount on a point's line: an item of a list of grants ("2. Club B : 500 €"), each put to the vote, no point.
+_AMOUNT_ON_THE_LINE = re.compile(r"\d[ \t\u00a0\u202f]*(?:€|euros?\b)", re.I)
+
+
+def _points(body: str) -> list[tuple[int, int]]:
+    """Each point's line start and rank, in reading order."""
+    found = []
+    for match in _POINT.finditer(body):
+        line_end = body.find("\n", match.end())
+        if not _AMOUNT_ON_THE_LINE.search(body, match.end(), line_end if line_end >= 0 else len(body)):
+            found.append((match.start(), int(match["rank"] or match["rank2"])))
+    return found
+
+
+def _votes(body: str, points: list[tuple[int, int]]) -> list[int]:
+    """Where each vote the text records starts, in reading order: the first between two points' lines."""
+    starts = []
+    for (start, _), (following, _) in zip(points, points[1:] + [(len(body), 0)]):
+        if (span := parse_vote(body[start:following]).span) is not None:
+            starts.append(start + span[0])
+    return starts
+
+
+def point_title(body: str, start: int) -> tuple[str, int, int] | None:
+    """The title of the point whose line starts at ``start``, with its span: the line after its rank.
+
+    >>> point_title("x\\nPoint n° 2 – Subventions aux associations\\nLe Maire", 2)
+    ('Subventions aux associations', 15, 43)
+    """
+    match = _POINT.match(body, start)
+    if match is None:
+        return None
+    line_end = body.find("\n", match.end())
+    end = line_end if line_end >= 0 else len(body)
+    title = body[match.end():end].rstrip(" \t.")
+    return (title, match.end(), match.end() + len(title)) if title else None
+
+
+def point_items(body: str) -> list[tuple[int, int, str]]:
+    """The points of minutes that number no deliberation, each voted on ("1. Approbation du procès-verbal" /
+    "Adopté à l'unanimité." / "2. Subventions aux associations" / … / "Adopté par 13 voix pour."), as (start, end,
+    "point N"); none unless two points at least record a vote.
+
+    A vote's point is the first after the vote before whose rank goes on from that vote's point — not a list's
+    item numbered anew under it —, the last when several do (a point without a vote, "3. Informations du Maire",
+    then the voted one); the first vote's point is the last line of the first rank met (an agenda, then the point).
+    A vote with no new point above it is its point's (an amendment's, then the point's own).
+
+    >>> minutes = ("Ordre du jour :\\n1. Budget\\n2. Tarifs\\n\\n1. Budget\\nAdopté à l'unanimité.\\n2. Tarifs\\n"
+    ...            "Le tarif est fixé à 1,50 €.\\nAdopté par 7 voix pour.\\n")
+    >>> [(number, minutes[start:end].split("\\n")[0]) for start, end, number in point_items(minutes)]
+    [('point 1', '1. Budget'), ('point 2', '2. Tarifs')]
+    """
+    if len(points := _points(body)) < 2:
+        return []
+    headings, after, rank = [], 0, None
+    for vote in _votes(body, points):
+        above = [(start, r) for start, r in points if after <= start < vote]
+        after = vote
+        if not above:
+            continue
+        if rank is None:
+            heading = max(p for p in above if p[1] == above[0][1])
+        else:
+            going_on = []
+            for start, r in above:
+                if r > (going_on[-1][1] if going_on else rank):
+                    going_on.append((start, r))
+            if not going_on:
+                continue
+            heading = going_on[-1]
+        headings.append(heading)
+        rank = heading[1]
+    if len(headings) < 2:
+        return []
+    return [(start, following, f"point {r}")
+            for (start, r), (following, _) in zip(headings, headings[1:] + [(len(body), 0)])]
 
 
 #: What blanking turns to spaces: every character but a line end.
@@ -86,8 +176,10 @@ def item_body(body: str, items: list[tuple[int, int, str]], k: int) -> str:
     moves = [(body.rfind("\n", 0, move.at) + 1, move.end) for move in find_moves(body)]
     own = items[k][2]
     spans = [(start, end) for j, (start, end, _) in enumerate(items) if j != k]
+    agenda = ([(start, f"point {rank}") for start, rank in _points(body[:items[0][0]])] if own.startswith("point ")
+              else _headings(body[:items[0][0]]))
     spans += [(start, body.find("\n", start) if "\n" in body[start:] else len(body))
-              for start, number in _headings(body[:items[0][0]]) if number != own]
+              for start, number in agenda if number != own]
     blanked, at = [], 0
     for start, end in sorted(spans):
         for cut_start, cut_end in _without(start, end, moves):

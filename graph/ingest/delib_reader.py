@@ -42,7 +42,7 @@ from graph.ingest.delib_decision import (complete_omitted_count, complete_unanim
                                          find_fiscal_year, find_programme, find_published, parse_vote)
 from graph.ingest.delib_graph import Builder, concept, m57_known
 from graph.ingest.delib_grants import GrantsFound, bare_sums, find_grants
-from graph.ingest.delib_items import deliberation_items, item_body
+from graph.ingest.delib_items import deliberation_items, item_body, point_title
 from graph.ingest.delib_lists import item_identifier
 from graph.ingest.delib_meta import heading, parse_actes
 from graph.ingest.delib_moves import apply_moves
@@ -192,9 +192,16 @@ class Reader:
         self.read_stats()
 
     def item_number(self) -> re.Match:
-        """Where this item's heading writes its number, as :func:`number_match` gives an act's (group ``num``)."""
+        """Where this item's heading writes its number, as :func:`number_match` gives an act's (group ``num``), or
+        a point's rank."""
         start, end, number = self.item
-        return re.compile(r"(?P<num>" + re.escape(number) + r")").search(self.body, start, end)
+        written = r"\d+" if self.point else re.escape(number)
+        return re.compile(r"(?P<num>" + written + r")").search(self.body, start, end)
+
+    @property
+    def point(self) -> str | None:
+        """In minutes that number no deliberation, this one's point: its rank ("4")."""
+        return self.item[2].removeprefix("point ") if self.item and self.item[2].startswith("point ") else None
 
     def read_authority(self) -> None:
         beneficiaries: list[str] = []
@@ -248,7 +255,13 @@ class Reader:
             or (self.actes.number if self.actes else None)
         if self.corrected and (number is None or slugify(number) == slugify(self.corrected[0])):
             number = f"{self.corrected[0]} (erratum)"  # an erratum without a number of its own
-        if number is None:  # the file's name keeps the deliberation's IRI, and its identifier, the same from run to run
+        if self.point:  # the file's name and the point's rank keep the deliberation's IRI the same from run to run
+            number = f"{self.ctx.key}, point {self.point}"
+            self.x.warn(f"procès-verbal sans numéro de délibération : celle du point {self.point} est identifiée par "
+                        f"le nom du fichier et son rang « {number} »",
+                        f"minutes without deliberation numbers: point {self.point}'s is identified by the file's name "
+                        f"and its rank '{number}'")
+        elif number is None:  # the file's name keeps the deliberation's IRI, and its identifier, the same from run to run
             self.x.warn(f"numéro de la délibération introuvable : elle est identifiée par le nom de son fichier "
                         f"« {self.ctx.key} »",
                         f"deliberation number not found: it is identified by its file's name '{self.ctx.key}'")
@@ -257,7 +270,8 @@ class Reader:
         attendance_end = max((e for _, e in self.attendance.spans), default=0)
         number_line_end = self.body.find("\n", match.end()) if match else None
         # an item of minutes titled on its heading's line ("DCM 2024-021 – Subvention à X"), else as an act is
-        title = (self.item and match and title_after_number(self.body, match.end())) \
+        title = (self.point and point_title(self.body, self.item[0])) \
+            or (self.item and match and title_after_number(self.body, match.end())) \
             or find_title(self.body, number_line_end if number_line_end and number_line_end > 0 else None,
                           attendance_end)
         self.title = title[0] if title else ""
