@@ -176,6 +176,33 @@ def test_an_rdf_xml_file_in_an_encoding_that_cannot_be_read_is_told_so(tmp_path,
     assert result.exit_code == 1 and said in result.stderr.replace(str(tmp_path) + "/", ""), result.stderr
 
 
+#: An RDF/XML file of a kilobyte whose entities nest ten deep, each ten of the one before: ~3 GB once expanded.
+LAUGHS = ('<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [\n<!ENTITY lol0 "lol">\n'
+          + "".join(f'<!ENTITY lol{k} "{f"&lol{k - 1};" * 10}">\n' for k in range(1, 10)) + "]>\n"
+          + RDF_XML.split("\n", 1)[1].format(label="&lol9;"))
+
+
+@pytest.mark.parametrize("text, said", [
+    (LAUGHS, "asso.rdf:7: erreur : l'entité XML « lol4 » s'étend à 30 000 caractères (au plus 10 000) : fichier "
+             "refusé — rien n'a été enregistré"),
+    (LAUGHS.replace('<!ENTITY lol0 "lol">', '<!ENTITY lol0 SYSTEM "file:///etc/hostname">'),
+     "asso.rdf:3: erreur : entité XML externe « lol0 » : Maillage ne lit ni fichier ni adresse qu'un document désigne"),
+])
+def test_an_rdf_xml_file_whose_entities_grow_without_bound_or_read_a_file_is_refused(tmp_path, text, said):
+    (tmp_path / "asso.rdf").write_text(text, encoding="utf-8")
+    result = cli(tmp_path, "ingest", "--no-index", str(tmp_path / "asso.rdf"))
+    assert result.exit_code == 1 and said in result.stderr.replace(str(tmp_path) + "/", ""), result.stderr
+
+
+def test_an_rdf_xml_entity_between_single_quotes_is_read(tmp_path):
+    text = RDF_XML.format(encoding="UTF-8", label="&nom;").replace(
+        "\n", "\n<!DOCTYPE rdf:RDF [ <!ENTITY nom 'Relais Santé'> ]>\n", 1)
+    (tmp_path / "asso.rdf").write_text(text, encoding="utf-8")
+    assert cli(tmp_path, "ingest", "--no-index", str(tmp_path / "asso.rdf")).exit_code == 0
+    assert "Relais Santé" in cli(tmp_path, "query", "SELECT ?l { <https://ex.org/asso> "
+                                                   "<http://www.w3.org/2000/01/rdf-schema#label> ?l }").stdout
+
+
 def test_every_registered_kind_has_a_french_label_and_both_functions():
     for name, kind in kinds().items():
         assert kind.name == name and kind.label and callable(kind.detect) and callable(kind.extract)

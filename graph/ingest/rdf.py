@@ -100,6 +100,8 @@ def extract(ctx: SourceContext) -> Extraction:
         raise InputError(f"syntaxe RDF non reconnue (extensions connues : {known})",
                          message_en=f"unrecognised RDF syntax (known extensions: {known})")
     data, encoding = in_utf8(ctx.data, fmt)
+    if fmt == "rdfxml":
+        data = checked_entities(data)
     return Extraction(rdf=(data, fmt), stats={"format": fmt, **({"encoding": encoding} if encoding else {})})
 
 
@@ -138,6 +140,74 @@ def _decoded(data: bytes, encoding: str) -> str:
         raise InputError(f"texte illisible en {encoding} (octet {exc.start}) : enregistrez le fichier en UTF-8",
                          line=line, message_en=f"unreadable {encoding} text (byte {exc.start}): save the file as "
                                                "UTF-8") from None
+
+
+#: A document type's internal subset, where an XML file declares its entities ("<!DOCTYPE rdf:RDF [ … ]>").
+_INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^\[>]*\[(?P<subset>.*?)\]\s*>", re.S)
+#: One entity's declaration: a general one with its value, or an external one (SYSTEM / PUBLIC), or a parameter one.
+_ENTITY = re.compile(rb"<!ENTITY\s+(?P<param>%\s+)?(?P<name>[^\s\"'>]+)\s+(?:(?P<external>SYSTEM|PUBLIC)\b[^>]*"
+                     rb"|\"(?P<value>[^\"]*)\"|'(?P<single>[^']*)')\s*>")
+_REFERENCE = re.compile(rb"&([A-Za-z_][\w.-]*);")
+#: How long one entity may grow once its references are replaced: prefixes and IRIs are tens of characters; a file
+#: of a kilobyte whose nested entities grow to gigabytes (the "billion laughs") is refused before any parser.
+ENTITY_LIMIT = 10_000
+
+
+def checked_entities(data: bytes) -> bytes:
+    """``data``, an RDF/XML file, once its entities are known to be safe: declared in the file itself (none read
+    from a file or an address it names), and none growing past :data:`ENTITY_LIMIT` characters; an entity's value
+    between single quotes, which XML allows and Oxigraph's parser refuses, is put between double ones.
+
+    >>> checked_entities(b"<!DOCTYPE rdf:RDF [ <!ENTITY id 'https://ex.org/'> ]><rdf:RDF/>")
+    b'<!DOCTYPE rdf:RDF [ <!ENTITY id "https://ex.org/"> ]><rdf:RDF/>'
+    >>> bomb = b"<!DOCTYPE r [<!ENTITY a 'xxxxxxxxxx'>" + b"".join(
+    ...     b"<!ENTITY %c '%s'>" % (98 + k, b"&%c;" % (97 + k) * 10) for k in range(4)) + b"]><r/>"
+    >>> checked_entities(bomb)
+    Traceback (most recent call last):
+    graph.ingest.base.InputError: l'entité XML « e » s'étend à 100 000 caractères (au plus 10 000) : fichier refusé
+    """
+    doctype = _INTERNAL_SUBSET.search(data, 0, XML_PEEK)
+    if doctype is None:
+        return data
+    values: dict[bytes, bytes] = {}
+    lines: dict[bytes, int] = {}
+    for match in _ENTITY.finditer(doctype["subset"]):
+        at = doctype.start("subset") + match.start()
+        line = data.count(b"\n", 0, at) + 1
+        name = match["name"].decode("utf-8", "replace")
+        if match["external"] or match["param"]:
+            what_fr, what_en = ("externe", "external") if match["external"] else ("de paramètre", "parameter")
+            raise InputError(f"entité XML {what_fr} « {name} » : Maillage ne lit ni fichier ni adresse qu'un document "
+                             f"désigne, ni les entités de paramètre ; déclarez sa valeur dans le fichier", line=line,
+                             message_en=f"{what_en} XML entity '{name}': Maillage reads no file nor address a "
+                                        "document names, nor parameter entities; declare its value in the file")
+        values[match["name"]] = match["value"] if match["value"] is not None else match["single"]
+        lines[match["name"]] = line
+        if match["single"] is not None and b'"' not in match["single"]:
+            quoted = match.group(0).replace(b"'" + match["single"] + b"'", b'"' + match["single"] + b'"')
+            data = data[:at] + quoted + data[at + len(quoted):]  # as long: every line and offset kept
+    sizes: dict[bytes, int] = {}
+
+    def size(name: bytes, seen: tuple[bytes, ...] = ()) -> int:
+        if name not in sizes:
+            if name in seen or len(seen) > 64:
+                raise InputError(f"l'entité XML « {name.decode('utf-8', 'replace')} » se contient elle-même, ou "
+                                 f"s'imbrique sur plus de 64 niveaux : fichier refusé", line=lines.get(name),
+                                 message_en=f"XML entity '{name.decode('utf-8', 'replace')}' contains itself, or "
+                                            "nests more than 64 levels deep: file refused")
+            value = values.get(name, b"")
+            sizes[name] = len(_REFERENCE.sub(b"", value)) + sum(
+                size(ref, (*seen, name)) for ref in _REFERENCE.findall(value) if ref in values)
+        return sizes[name]
+
+    for name in values:
+        if (grown := size(name)) > ENTITY_LIMIT:
+            fr, limit = f"{grown:,}".replace(",", " "), f"{ENTITY_LIMIT:,}".replace(",", " ")
+            raise InputError(f"l'entité XML « {name.decode('utf-8', 'replace')} » s'étend à {fr} caractères (au "
+                             f"plus {limit}) : fichier refusé", line=lines[name],
+                             message_en=f"XML entity '{name.decode('utf-8', 'replace')}' grows to {grown:,} "
+                                        f"characters (at most {ENTITY_LIMIT:,}): file refused")
+    return data
 
 
 KIND = SourceKind("rdf", "Fichier RDF", detect, extract, extensions=tuple(e for f in RDF_FORMATS for e in f.extensions),
