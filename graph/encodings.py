@@ -30,6 +30,11 @@ _FRENCH_ANY = re.compile("(?<=[A-Za-z])[éèêëàâäîïôöûùüçœÉÈÊË
 #: An ASCII character shifted by one byte in UTF-16 (``a`` -> U+6100): a byte was lost before it.
 _SHIFTED = re.compile("[" + "".join(chr(byte << 8) for byte in range(0x21, 0x7F)) + "]")
 _CP850 = re.compile(r"[A-Za-z]?‚[A-Za-z]|[A-Za-z]Š[A-Za-z]|[A-Za-z]…[A-Za-z]")
+#: What an ISO-8859-15 (Latin-9) file looks like read as cp1252: its euro sign (0xA4) is "¤" by a figure, its "œ"
+#: (0xBD) and "Œ" (0xBC) are "½" and "¼" inside a word ("C½ur", "Mise en ½uvre"). Such a file has none of the
+#: bytes 0x80–0x9F, which cp1252 uses for "€", "’", "œ" and Latin-9 leaves to control characters.
+_LATIN9 = re.compile(r"\d[ \u00a0]?¤|¤[ \u00a0]?\d|[A-Za-z]½[a-z]|(?<![\d/])[½¼](?=[a-zA-Z]{2})")
+_CP1252_ONLY = re.compile(rb"[\x80-\x9f]")
 
 
 def repair_text(text: str) -> str:
@@ -90,6 +95,8 @@ def decode(data: bytes) -> tuple[str, str]:
         text, encoding = body.decode("cp1252", errors="replace"), "cp1252"
         if _MAC_ROMAN.search(text) and _accents(mac := body.decode("mac_roman")) > _accents(text):
             text, encoding = mac, "mac-roman"
+        elif _LATIN9.search(text) and not _CP1252_ONLY.search(body):
+            text, encoding = body.decode("iso-8859-15"), "iso-8859-15"
         elif _dos_score(dos := body.decode("cp850")) > _dos_score(text):
             text, encoding = dos, "cp850"
         return text, f"utf-8-bom+{encoding}" if bom else encoding
@@ -181,7 +188,8 @@ def text_head(data: bytes, size: int = 200_000) -> str:
 ENCODING_NAMES = {"cp1252": "Windows-1252", "utf-8-bom+cp1252": "Windows-1252", "utf-16": "UTF-16",
                   "utf-16-le": "UTF-16", "mac-roman": "MacRoman (ancien Excel pour Mac)",
                   "utf-8-bom+mac-roman": "MacRoman (ancien Excel pour Mac)", "cp850": "CP850 (DOS)",
-                  "utf-8-bom+cp850": "CP850 (DOS)", "utf-8+cp1252": "UTF-8 et Windows-1252 mêlés",
+                  "utf-8-bom+cp850": "CP850 (DOS)", "iso-8859-15": "ISO-8859-15 (Latin-9)",
+                  "utf-8-bom+iso-8859-15": "ISO-8859-15 (Latin-9)", "utf-8+cp1252": "UTF-8 et Windows-1252 mêlés",
                   "utf-8-bom+utf-8+cp1252": "UTF-8 et Windows-1252 mêlés"}
 
 
@@ -218,6 +226,10 @@ def encoding_issue(data: bytes, encoding: str | None) -> Issue | None:
         return Issue("warning", "fichier lu en CP850 (DOS), ses accents l'indiquent : vérifiez-les ; enregistrez-le "
                                 "en UTF-8",
                      "file read as CP850 (DOS), as its accents tell: check them; save it in UTF-8")
+    if encoding and encoding.endswith("iso-8859-15"):
+        return Issue("warning", "fichier lu en ISO-8859-15 (Latin-9), ses « € » et « œ » l'indiquent : vérifiez-les ; "
+                                "enregistrez-le en UTF-8",
+                     "file read as ISO-8859-15 (Latin-9), as its '€' and 'œ' tell: check them; save it in UTF-8")
     if encoding and encoding.endswith("mac-roman"):
         return Issue("warning", "fichier lu en MacRoman (ancien Excel pour Mac), ses accents l'indiquent : "
                                 "vérifiez-les", "file read as MacRoman (old Excel for Mac), as its accents tell: "

@@ -63,6 +63,22 @@ def test_old_mac_excel_csv_in_macroman_is_decoded_as_such_with_a_warning():
         "fichier lu en MacRoman (ancien Excel pour Mac), ses accents l'indiquent : vérifiez-les"]
 
 
+@pytest.mark.parametrize("text", [
+    "nomBeneficiaire;montant\r\nClub C\u0153ur de Lussac;1 500 \u20ac\r\n",
+    "nomBeneficiaire;objet;montant\r\nClub de Lussac;Mise en \u0153uvre du projet;1500\r\n",
+])
+def test_an_iso_8859_15_file_keeps_its_euro_sign_and_oe_ligature_with_a_warning(text):
+    table = read_table(text.encode("iso-8859-15"))
+    assert (table.encoding, "\r\n".join([";".join(table.header)] + [";".join(r.cells) for r in table.rows])) \
+        == ("iso-8859-15", text.strip())
+    assert [i.message for i in table.issues] == [
+        "fichier lu en ISO-8859-15 (Latin-9), ses « € » et « œ » l'indiquent : vérifiez-les ; enregistrez-le en UTF-8"]
+
+
+def test_a_cp1252_file_with_its_own_euro_sign_stays_cp1252():
+    assert read_table("nom;montant\r\nClub \u00bd journ\u00e9e;12 \u20ac\r\n".encode("cp1252")).encoding == "cp1252"
+
+
 def test_a_dos_cp850_file_with_capital_accents_is_decoded_as_cp850_with_a_warning():
     text = "titre;objet\r\nASSOCIATION D'ÉDUCATION POUR LA SANTÉ DE BÈGLES;éducation à la santé\r\n"
     table = read_table(text.encode("cp850"))
