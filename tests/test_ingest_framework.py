@@ -164,6 +164,24 @@ def test_an_rdf_xml_file_is_read_in_the_encoding_its_declaration_names(tmp_path,
                                                        "<http://www.w3.org/2000/01/rdf-schema#label> ?l }").stdout
 
 
+@pytest.mark.parametrize("lines, said", [
+    (["Société des Amis"], "asso.rdf:3: avertissement : la déclaration XML annonce l'encodage « ISO-8859-1 », mais le "
+                           "fichier est en UTF-8 : lu en UTF-8"),
+    (["Société des Amis", "Café"], "asso.rdf:3: avertissement : la déclaration XML annonce l'encodage « ISO-8859-1 »"
+                                   ", mais la ligne 3 est en UTF-8 : lu en UTF-8"),
+])
+def test_an_rdf_xml_file_that_declares_latin_1_and_holds_utf_8_is_read_as_utf_8_with_a_warning(tmp_path, lines, said):
+    data = RDF_XML.format(encoding="ISO-8859-1", label=lines[0]).encode("utf-8")
+    if len(lines) > 1:  # a line in Latin-1 too
+        data = data.replace(b"</rdf:RDF>", f'<rdf:Description rdf:about="https://ex.org/b"><rdfs:label>{lines[1]}'
+                                           '</rdfs:label></rdf:Description>\n</rdf:RDF>'.encode("latin-1"))
+    (tmp_path / "asso.rdf").write_bytes(data)
+    result = cli(tmp_path, "ingest", "--no-index", str(tmp_path / "asso.rdf"))
+    assert result.exit_code == 0 and said in result.stderr.replace(str(tmp_path) + "/", ""), result.stderr
+    labels = cli(tmp_path, "query", "SELECT ?l { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l }").stdout
+    assert all(label in labels for label in lines), labels
+
+
 @pytest.mark.parametrize("encoding, label, said", [
     ("x-inconnu", "A", "asso.rdf: erreur : encodage « x-inconnu » inconnu (déclaration XML) : enregistrez le fichier "
                        "en UTF-8 — rien n'a été enregistré"),

@@ -102,12 +102,25 @@ def extract(ctx: SourceContext) -> Extraction:
     data, encoding = in_utf8(ctx.data, fmt)
     if fmt == "rdfxml":
         data = checked_entities(data)
-    return Extraction(rdf=(data, fmt), stats={"format": fmt, **({"encoding": encoding} if encoding else {})})
+    extraction = Extraction(rdf=(data, fmt), stats={"format": fmt, **({"encoding": encoding} if encoding else {})})
+    if encoding and encoding.endswith("utf-8"):  # read as UTF-8 against the declaration, on some lines or all
+        declared = _XML_ENCODING.match(ctx.data.removeprefix(BOM)[:1024].decode("latin-1"))[1]
+        lines = sorted(_utf8_lines(ctx.data.removeprefix(BOM)))
+        shown = ", ".join(map(str, lines[:10])) + (" …" if len(lines) > 10 else "")
+        which_fr, which_en = ("le fichier est", "the file is") if encoding == "utf-8" else \
+            (f"la ligne {shown} est", f"line {shown} is") if len(lines) == 1 else \
+            (f"les lignes {shown} sont", f"lines {shown} are")
+        extraction.warn(f"la déclaration XML annonce l'encodage « {declared} », mais {which_fr} en UTF-8 : lu en "
+                        "UTF-8 ; corrigez sa déclaration ou ses lignes",
+                        f"the XML declaration says '{declared}', but {which_en} in UTF-8: read as UTF-8; correct its "
+                        "declaration or its lines", line=lines[0])
+    return extraction
 
 
 def in_utf8(data: bytes, fmt: str) -> tuple[bytes, str | None]:
     """``data`` in UTF-8, without a byte order mark, and the encoding it was in when that was another one: UTF-16
-    by its mark, or for RDF/XML the one its XML declaration names (the declaration then says UTF-8).
+    by its mark, or for RDF/XML the one its XML declaration names (the declaration then says UTF-8); "utf-8" for an
+    RDF/XML file whose declaration names another encoding but whose bytes are UTF-8.
 
     >>> in_utf8(b'<?xml version="1.0" encoding="ISO-8859-1"?><rdf:RDF>Soci\\xe9t\\xe9', "rdfxml")
     (b'<?xml version="1.0" encoding="UTF-8"?><rdf:RDF>Soci\\xc3\\xa9t\\xc3\\xa9', 'iso-8859-1')
@@ -119,12 +132,37 @@ def in_utf8(data: bytes, fmt: str) -> tuple[bytes, str | None]:
         text, encoding = decode(data)  # a damaged file refused with the line where it breaks
     elif fmt == "rdfxml" and (declared := _XML_ENCODING.match(data[:1024].decode("latin-1"))) \
             and declared[1].lower() not in ("utf-8", "utf8"):
-        text, encoding = _decoded(data, declared[1]), declared[1].lower()
+        if utf8 := _utf8_lines(data):  # an export that declares Latin-1 and writes UTF-8, on some lines or all
+            lines = data.splitlines(keepends=True)
+            latin = [n for n, line in enumerate(lines, start=1) if not line.isascii() and n not in utf8]
+            text = "".join(line.decode("utf-8") if n in utf8 else _decoded(line, declared[1])
+                           for n, line in enumerate(lines, start=1))
+            encoding = f"{declared[1].lower()}+utf-8" if latin else "utf-8"
+        else:
+            text, encoding = _decoded(data, declared[1]), declared[1].lower()
     if text is None:
         return data, None
     if fmt == "rdfxml" and (declared := _XML_ENCODING.match(text)):
         text = text[:declared.start(1)] + "UTF-8" + text[declared.end(1):]
     return text.encode("utf-8"), encoding
+
+
+def _utf8_lines(data: bytes) -> set[int]:
+    """The lines of ``data`` that hold UTF-8 characters beyond ASCII (a line in Latin-1 with accents almost never
+    reads as UTF-8).
+
+    >>> sorted(_utf8_lines("a\\né\\n".encode() + "è\\n".encode("latin-1")))
+    [2]
+    """
+    found = set()
+    for n, line in enumerate(data.splitlines(), start=1):
+        if not line.isascii():
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            found.add(n)
+    return found
 
 
 def _decoded(data: bytes, encoding: str) -> str:
