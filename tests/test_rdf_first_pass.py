@@ -382,3 +382,21 @@ def test_a_syntax_error_found_by_the_first_pass_during_the_load_keeps_the_store(
     assert isinstance(errors[0], InputError) and errors[0].issue.line == 3_002
     store.refresh()
     assert _stored(store) == before
+
+
+@pytest.mark.parametrize("name, body, named", [
+    ("deux.trig", f'<https://ex.org/g/2024> {{ <https://ex.org/a> a <{MAI}Association> }}\n'
+                  f'<https://ex.org/g/2025> {{ <https://ex.org/b> a <{MAI}Association> }}\n',
+     "le fichier nomme 2 graphes (<https://ex.org/g/2024>, <https://ex.org/g/2025>) : une source est un graphe nommé"),
+    ("un.nq", f'<https://ex.org/a> {TYPE} <{MAI}Association> <https://ex.org/g> .\n'
+              f'<https://ex.org/b> {TYPE} <{MAI}Association> .\n',
+     "le fichier nomme 1 graphe (<https://ex.org/g>) : une source est un graphe nommé"),
+])
+def test_a_quads_file_that_names_graphs_is_told_they_land_in_its_own(tmp_path, name, body, named):
+    report, _, _ = _ingested(tmp_path, name, body)
+    assert any(message.startswith(named) for message in _warnings(report)), _warnings(report)
+
+
+def test_a_quads_file_in_the_default_graph_only_is_told_nothing(tmp_path):
+    report, _, _ = _ingested(tmp_path, "zero.trig", f'{{ <https://ex.org/a> a <{MAI}Association> }}\n')
+    assert not any("graphe" in message for message in _warnings(report))

@@ -256,6 +256,7 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
                 ntriples, blank_updates = observed.materialised(ctx.source)
                 add(ntriples)
                 relative = relative_issue(observed, ctx.source)  # while the engine's threads load
+                named = graphs_issue(observed)
         except RdfSyntaxError as exc:
             said, said_en = invalid_rdf(str(exc), exc.line)
             raise InputError(said, line=exc.line, message_en=said_en) from None
@@ -265,8 +266,7 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         for update in blank_updates:
             writer.update(update)
         new_subjects = observed.touched() | {str(ctx.source)}
-        if relative is not None:
-            report.issues.append(relative)
+        report.issues += [issue for issue in (relative, named) if issue is not None]
         file_issues = rdf_file_issues(writer.query, ctx.source, observed, strict, others_identified)
         report.issues += file_issues
         refused = any(i.level == "error" for i in file_issues)  # only under strict: redefined contract terms
@@ -295,6 +295,22 @@ def _demote_labels(writer, demoted: list[tuple[URIRef, URIRef, Literal]], predic
         for actor, label in labels:
             alternative.add((actor, SKOS.altLabel, label))
         writer.add(where, alternative)
+
+
+def graphs_issue(observed: Observed) -> Issue | None:
+    """The warning of a TriG or N-Quads file that names graphs: one source is one named graph, so their triples
+    all land in the file's own, their graphs' names not kept."""
+    if not observed.graphs:
+        return None
+    shown = sorted(observed.graphs)[:3]
+    listed = ", ".join(shown) + (", …" if len(observed.graphs) > len(shown) else "")
+    count = len(observed.graphs)
+    return Issue("warning", f"le fichier nomme {count} graphe{'s' if count > 1 else ''} ({listed}) : une source "
+                            "est un graphe nommé, leurs triplets sont tous versés dans celui de ce fichier, sans leurs "
+                            "noms ; pour garder des graphes apart, importez-les chacun dans un fichier",
+                 f"the file names {count} graph{'s' if count > 1 else ''} ({listed}): a source is one named graph, "
+                 "their triples all land in this file's, without their names; to keep graphs apart, import each "
+                 "from a file of its own")
 
 
 def relative_issue(observed: Observed, source: URIRef) -> Issue | None:

@@ -84,6 +84,7 @@ class Observed:
         self.rnas: dict = {}
         self.same_as: list[tuple] = []
         self.subjects: set[str] = set()
+        self.graphs: set[str] = set()  # the graphs a quads file names: all land in the file's own
         try:
             if fmt == "ntriples":
                 try:
@@ -94,7 +95,8 @@ class Observed:
                     return
                 except SyntaxError:  # read the whole file again, for the line of the error
                     self.types, self.sirets, self.sirens, self.rnas, self.same_as = [], {}, {}, {}, []
-            if not self._read(ox.parse(data, rdf_format(fmt).engine, base_iri=base), self.subjects):
+            quads = ox.parse(data, rdf_format(fmt).engine, base_iri=base)
+            if not (self._read_quads(quads) if fmt in ("trig", "nquads") else self._read(quads, self.subjects)):
                 raise _no_triple()
         except SyntaxError as exc:
             said, said_en, line = rdf_error(exc.msg, exc.lineno, data, fmt)
@@ -123,6 +125,19 @@ class Observed:
             elif predicate == _SAME_AS:
                 self.same_as.append((subject, quad.object))
         return quad is not None
+
+    def _read_quads(self, quads) -> bool:
+        """:meth:`_read` for a file that may name graphs, each one named noted as N-Triples writes it ("<…>",
+        "_:…")."""
+        graphs, default = self.graphs, ox.DefaultGraph()
+
+        def noted():
+            for quad in quads:
+                if quad.graph_name != default:
+                    graphs.add(str(quad.graph_name))
+                yield quad
+
+        return self._read(noted(), self.subjects)
 
     def touched(self) -> set[str]:
         return self.subjects
