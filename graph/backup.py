@@ -32,6 +32,7 @@ from rdflib import URIRef
 from graph.formats import Format, rdf_format, rdf_format_for_path
 from graph.ingest.sources import stored_sha256
 from graph.namespaces import DCTERMS, MAI
+from graph.ontology import VOCABULARY_FILES
 from graph.store import PARSE_BASE, RdfSyntaxError
 
 _SOURCE = ox.NamedNode(str(MAI.Source))
@@ -50,6 +51,8 @@ class RestoreStats:
     skipped_default: int = 0
     touched: set[str] = field(default_factory=set)
     replaced: list[str] = field(default_factory=list)
+    #: the graphs left out that are neither a source nor a shipped vocabulary: no ``maillage remove`` would name them
+    foreign: list[str] = field(default_factory=list)
 
 
 def dump_format(path: str | PurePath, data: bytes) -> Format | None:
@@ -88,8 +91,12 @@ def restore_dump(writer, data: bytes, fmt: str | Format) -> RestoreStats:
             raise ValueError("no graph of this file describes itself as a mai:Source: not a Maillage dump")
         stats.skipped_default = sum(1 for _ in dump.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         done: list[str] = []
+        vocabularies = set(VOCABULARY_FILES.values())
         try:
             for graph in graphs:
+                if graph.value not in vocabularies and ox.Quad(graph, _TYPE, _SOURCE, graph) not in dump:
+                    stats.foreign.append(graph.value)
+                    continue
                 if (title := _replaced_title(writer, dump, graph)) is not None:
                     stats.replaced.append(title)
                 stats.touched |= {str(s) for s in _subjects(writer, graph.value)}
@@ -138,6 +145,29 @@ def replaced_issue(title: str):
                  "ingest the other's files under other names (--name)")
 
 
+def _restore_issues(stats: RestoreStats) -> list:
+    """The warnings of a dump that holds what no Maillage export does, left out: triples outside any named graph,
+    graphs that describe no source (stored, no ``maillage remove`` could withdraw them)."""
+    from graph.ingest.base import Issue
+
+    issues = []
+    if count := stats.skipped_default:
+        s, them, them_en = ("s", "les", "them") if count > 1 else ("", "le", "it")
+        issues.append(Issue("warning", f"{count} triplet{s} hors de tout graphe nommé écarté{s} : une sauvegarde de "
+                                       f"Maillage n'en a pas ; importez-{them} depuis un fichier à part",
+                            f"{count} triple{s} outside any named graph left out: a Maillage backup has none; ingest "
+                            f"{them_en} from a file of their own"))
+    if foreign := stats.foreign:
+        shown = ", ".join(f"<{g}>" for g in foreign[:3]) + (", …" if len(foreign) > 3 else "")
+        s, them, its = ("s", "les", "leurs") if len(foreign) > 1 else ("", "le", "ses")
+        issues.append(Issue("warning", f"graphe{s} {shown} sans description de source (mai:Source) écarté{s} : "
+                                       f"« maillage remove » ne pourrait pas {them} retirer ; importez {its} triplets "
+                                       "depuis un fichier à part",
+                            f"graph{s} {shown} without a source description (mai:Source) left out: 'maillage "
+                            "remove' could not withdraw them; ingest their triples from a file of their own"))
+    return issues
+
+
 def restore_report(writer, ctx, started: float):
     """Restore the dump ``ctx`` through ``writer`` and describe it as an ingest report (None: not a dump).
 
@@ -160,6 +190,6 @@ def restore_report(writer, ctx, started: float):
         return None
     report = IngestReport(file=ctx.name, kind="backup", source=None, triples=stats.triples, touched=stats.touched,
                           stats={"graphs": stats.graphs, "default_graph_triples_skipped": stats.skipped_default})
-    report.issues = [replaced_issue(title) for title in stats.replaced]
+    report.issues = [replaced_issue(title) for title in stats.replaced] + _restore_issues(stats)
     report.seconds = time.perf_counter() - started
     return report

@@ -145,3 +145,20 @@ def test_the_counts_of_a_restore_are_in_the_language_of_the_lang_setting(lang, s
     with store.writer() as writer:
         stats = restore_dump(writer, dump + dump.replace(b"/g>", b"/h>"), "trig")
     assert format_stats({"graphs": stats.graphs, "default_graph_triples_skipped": stats.skipped_default}, lang) == said
+
+
+def test_a_dump_with_a_graph_that_describes_no_source_or_triples_outside_any_graph_leaves_them_out_and_says_so(
+        tmp_path):
+    source = b'<https://ex.org/g> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> ' \
+             b'<https://w3id.org/maillage/ontology#Source> <https://ex.org/g> .\n'
+    foreign = b'<https://ex.org/a> <https://ex.org/p> "1" <https://ex.org/autre> .\n'
+    default = b'<https://ex.org/b> <https://ex.org/p> "2" .\n'
+    (tmp_path / "partiel.nq").write_bytes(source + foreign + default)
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "ingest", "--no-index",
+                                       str(tmp_path / "partiel.nq")], catch_exceptions=False)
+    said = result.stderr.replace(str(tmp_path) + "/", "")
+    assert "partiel.nq: avertissement : 1 triplet hors de tout graphe nommé écarté" in said, said
+    assert ("partiel.nq: avertissement : graphe <https://ex.org/autre> sans description de source (mai:Source) "
+            "écarté : « maillage remove » ne pourrait pas le retirer") in said
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    assert URIRef("https://ex.org/autre") not in graphs_of(store) and URIRef("https://ex.org/g") in graphs_of(store)
