@@ -199,6 +199,27 @@ def test_an_actor_whose_identifier_another_actor_iri_holds_is_warned_with_both(t
     assert "(source « grants.csv »)" in issue.message and "owl:sameAs" in issue.message
 
 
+@pytest.mark.parametrize("many", [False, True])
+def test_a_blank_node_actor_whose_identifier_another_actor_iri_holds_is_warned(tmp_path, monkeypatch, many):
+    """A funder written as a blank node with a SIREN already known: the totals by funder would split it in two."""
+    monkeypatch.setattr("graph.ingest.rdf_checks.MANY_IDENTIFIERS", -1 if many else 2_000)
+    report = _after_a_table(tmp_path, '[] a mai:Association ; rdfs:label "Respire"@fr ; mai:siren "423456789" .')
+    [issue] = report.issues
+    assert (issue.level, issue.field, issue.value) == ("warning", "mai:siren", "423456789")
+    assert issue.message.startswith("acteur anonyme (nœud sans IRI) « Respire » : même SIREN 423456789 que "
+                                    "<https://w3id.org/maillage/id/actor/siren-423456789>")
+    assert "owl:sameAs" not in issue.message
+
+
+def test_blank_nodes_of_a_file_that_hold_one_identifier_are_warned(tmp_path):
+    report, _, _ = _ingested(tmp_path, "b.ttl", f'[] a <{MAI}Association> ; <{MAI}rna> "W423009999" .\n'
+                                                f'[] a <{MAI}Association> ; <{MAI}rna> "W423009999" .\n'
+                                                f'[] a <{MAI}Association> ; <{MAI}rna> "W423000001" .\n')
+    assert _warnings(report) == [
+        "2 nœuds anonymes (sans IRI) et d'autres nœuds de ce fichier portent le même RNA W423009999 — plusieurs "
+        "nœuds pour une même organisation ; donnez-leur une seule IRI"]
+
+
 def test_a_file_is_not_joined_against_other_sources_when_none_holds_an_identifier(tmp_path, monkeypatch):
     """Not even when the file's own former version held some: the check looks at the other sources only."""
     joined = []

@@ -13,7 +13,7 @@ from functools import cache
 from operator import itemgetter
 
 import pyoxigraph as ox
-from rdflib import URIRef
+from rdflib import BNode, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 
 from graph.identifiers import LA_POSTE_SIREN, siret_ok
@@ -89,7 +89,7 @@ _FROM_FILE = (f"{{ SELECT DISTINCT ?p ?id WHERE {{ VALUES ?p {{ <{MAI.siren}> <{
 _FROM_OTHERS = "GRAPH ?g { ?other ?p ?id } FILTER(?g != <%(source)s>) GRAPH <%(source)s> { ?s ?p ?id } "
 _SHARED = (f"SELECT ?s ?p ?id ?other (SAMPLE(?own) AS ?ownLabel) (SAMPLE(?their) AS ?theirLabel) "
            f"WHERE {{ VALUES ?p {{ <{MAI.siren}> <{MAI.rna}> }} %(join)s "
-           "FILTER(?other != ?s && isIRI(?s) && isIRI(?other)) "
+           "FILTER(?other != ?s && isIRI(?other)) "
            "FILTER NOT EXISTS { GRAPH <%(source)s> { ?other ?p ?id } } "
            f"FILTER EXISTS {{ ?s a <{MAI.Actor}> }} FILTER EXISTS {{ ?other a <{MAI.Actor}> }} "
            f"FILTER NOT EXISTS {{ ?s <{OWL.sameAs}>|^<{OWL.sameAs}> ?other }} "
@@ -122,13 +122,19 @@ def shared_identifiers(query, source: URIRef, many: bool = False) -> list[Issue]
         own_fr, own_en = (f" « {own} »", f" '{own}'") if own is not None else ("", "")
         their_fr, their_en = (f" « {their} »", f" '{their}'") if their is not None else ("", "")
         from_fr, from_en = (f" (source « {file} »)", f" (source '{file}')") if file is not None else ("", "")
+        # a blank node is no IRI to link: the file names the organisation by the IRI already present, or by none
+        blank = isinstance(s, BNode)
+        who_fr, who_en = ("acteur anonyme (nœud sans IRI)", "anonymous actor (a node without an IRI)") if blank \
+            else (f"acteur <{s}>", f"actor <{s}>")
+        or_fr, or_en = ("", "") if blank else (f", ou déclarez <{s}> owl:sameAs <{other}>",
+                                               f", or state <{s}> owl:sameAs <{other}>")
         issues.append(Issue(
-            "warning", f"acteur <{s}>{own_fr} : même {kind} {number} que <{other}>{their_fr}, déjà présent"
+            "warning", f"{who_fr}{own_fr} : même {kind} {number} que <{other}>{their_fr}, déjà présent"
                        f"{from_fr} — deux nœuds pour une même organisation ; donnez-lui dans ce fichier l'IRI "
-                       f"déjà présente <{other}>, ou déclarez <{s}> owl:sameAs <{other}>",
-            f"actor <{s}>{own_en}: same {kind} {number} as <{other}>{their_en}, already present{from_en}, two nodes "
-            f"for one organisation; give it the IRI already present <{other}> in this file, or state <{s}> "
-            f"owl:sameAs <{other}>", field=f"mai:{p.rsplit('#', 1)[-1]}", value=str(number)))
+                       f"déjà présente <{other}>{or_fr}",
+            f"{who_en}{own_en}: same {kind} {number} as <{other}>{their_en}, already present{from_en}, two nodes "
+            f"for one organisation; give it the IRI already present <{other}> in this file{or_en}",
+            field=f"mai:{p.rsplit('#', 1)[-1]}", value=str(number)))
     return issues + _more(len(rows) - MAX_SHARED_SHOWN,
                           "acteurs d'un identifiant (SIREN, RNA) déjà porté par un autre acteur : {} autres",
                           "actors with an identifier (SIREN, RNA) another actor already holds: {} more")
@@ -155,8 +161,10 @@ def identifiers_held_twice(query, source: URIRef, observed) -> list[Issue]:
         holders.setdefault(("RNA", value.strip().upper()), set()).add(subject)
     shared = {key: named for key, subjects in holders.items()
               if len(named := sorted(s.value for s in subjects if isinstance(s, ox.NamedNode))) > 1}
+    blanks = sorted((key, sum(isinstance(s, ox.BlankNode) for s in subjects)) for key, subjects in holders.items()
+                    if len(subjects) > 1 and any(isinstance(s, ox.BlankNode) for s in subjects))
     if not shared:
-        return []
+        return _blanks_held_twice(blanks)
     iris = " ".join(f"<{iri}>" for iri in sorted(set().union(*shared.values())))
     labels = {str(s): (str(label) if label is not None else None) for s, label in query(_ACTORS_OF % (iris, source))}
     linked = {frozenset((str(a), str(b))) for a, b in query(_SAME_AS % iris)}
@@ -177,7 +185,24 @@ def identifiers_held_twice(query, source: URIRef, observed) -> list[Issue]:
             field="mai:siren" if kind == "SIREN" else "mai:rna", value=number))
     return issues + _more(len(found) - MAX_SHARED_SHOWN,
                           "acteurs de ce fichier d'un même identifiant (SIREN, RNA) : {} autres",
-                          "actors of this file with one identifier (SIREN, RNA): {} more")
+                          "actors of this file with one identifier (SIREN, RNA): {} more") + _blanks_held_twice(blanks)
+
+
+def _blanks_held_twice(blanks: list[tuple[tuple[str, str], int]]) -> list[Issue]:
+    """A warning for each SIREN or RNA number that several nodes of the file hold, blank nodes among them (which
+    no owl:sameAs can link): ``blanks`` gives each number and how many blank nodes hold it."""
+    issues = []
+    for (kind, number), count in blanks[:MAX_SHARED_SHOWN]:
+        nodes_fr, nodes_en = (f"{count} nœuds anonymes (sans IRI)", f"{count} anonymous nodes (without an IRI)") \
+            if count > 1 else ("un nœud anonyme (sans IRI)", "an anonymous node (without an IRI)")
+        issues.append(Issue(
+            "warning", f"{nodes_fr} et d'autres nœuds de ce fichier portent le même {kind} {number} — plusieurs nœuds "
+                       "pour une même organisation ; donnez-leur une seule IRI",
+            f"{nodes_en} and other nodes of this file hold the same {kind} {number}, several nodes for one "
+            "organisation; give them one IRI", field="mai:siren" if kind == "SIREN" else "mai:rna", value=number))
+    return issues + _more(len(blanks) - MAX_SHARED_SHOWN,
+                          "identifiants (SIREN, RNA) portés par des nœuds anonymes et d'autres : {} autres",
+                          "identifiers (SIREN, RNA) held by anonymous nodes and others: {} more")
 
 
 #: Of some IRIs, those that some source types: the ones any source describes.
