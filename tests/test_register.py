@@ -477,10 +477,10 @@ def test_two_keys_of_one_field_are_warned_about_and_the_first_is_read():
 
 def test_unknown_csv_columns_are_warned_about_on_the_header_line():
     ex = extract(SourceContext(Path("registre.csv"), (
-        "# ptce: P\nname;kind;circle;date_entree;thème;email\nA;association;coeur;2024-01-01;aidants;a@b.fr\n"
+        "# ptce: P\nname;kind;circle;date_entree;thems;email\nA;association;coeur;2024-01-01;aidants;a@b.fr\n"
     ).encode()))
     assert issues_of(ex) == [
-        (2, "thème", "clé inconnue « thème » d'un membre, ignorée : vouliez-vous dire « themes » ?"),
+        (2, "thems", "clé inconnue « thems » d'un membre, ignorée : vouliez-vous dire « themes » ?"),
         (2, "email", "clé inconnue « email » d'un membre, ignorée : clés lues d'un membre : name, kind, circle, "
                      "joined, left, themes, goals, siren, siret, rna, esus")]
     assert str(ex.graph.value(URIRef(ID + "membership/p/a"), MAI.joinedOn)) == "2024-01-01"

@@ -24,8 +24,9 @@
     grants:                               # or financements: the goals that a grant serves, by rank
       - {deliberation: 2024.00240, beneficiary: DanaeCare, goals: [2]}   # or grant_id (idSubvention), siren, siret
 
-**CSV** (``;`` or ``,``; lists inside a cell separated by ``|`` or ``,``), one member per row, with the columns
-``name;kind;circle;joined;left;themes;goals;siren;siret;rna``. Lines before the header of the form
+**CSV** (``;`` or ``,``; lists inside a cell separated by ``|``, ``,``, ``;``, a line break or `` / ``), one member
+per row, with the columns ``name;kind;circle;joined;left;themes;goals;siren;siret;rna`` (a comment, or a row of
+one cell among fuller ones — a total, a section's title — is reported, not read). Lines before the header of the form
 ``# ptce: NAME`` and ``# coordinator: NAME`` name the PTCE (else the file's name does), ``# objectif 1: LABEL``
 declares its goal of rank 1. Grants are YAML only (a ``# financement…`` line is reported, not read).
 
@@ -55,11 +56,12 @@ from graph.identity import ActorBook, fold
 from graph.ingest.french import fold as unaccent
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, goal_scheme_labels, new_graph
 from graph.ingest.register_grants import grant_errors, state_grant
-from graph.ingest.register_keys import canonical
+from graph.ingest.register_keys import column
 from graph.ingest.register_links import register_issues, register_stored
 from graph.ingest.register_values import (CIRCLE_NAMES, KINDS, circle_concept, kind_class, nearest, read_date,
                                           read_identifiers)
-from graph.ingest.register_read import Entry, Register, entries_from_csv, entries_from_yaml, load_yaml, sheet_as_csv
+from graph.ingest.register_read import Entry, Register, entries_from_csv, sheet_as_csv
+from graph.ingest.register_yaml import entries_from_yaml, load_yaml
 from graph.limits import check_line_length
 from graph.namespaces import MAI, ORG, SCHEMA, THEMES, mint, slugify
 from graph.spreadsheets import Rows, is_spreadsheet
@@ -71,7 +73,7 @@ FORMAT = "maillage-register/1"
 
 def detect(ctx: SourceContext) -> int:
     """Score a register: the format line (YAML) or the name/kind/circle columns (CSV, read as
-    :func:`graph.ingest.register_keys.canonical` reads them); 0 otherwise."""
+    :func:`graph.ingest.register_keys.column` reads them); 0 otherwise."""
     suffix = ctx.path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         try:
@@ -90,13 +92,13 @@ _REQUIRED = frozenset({"name", "kind", "circle"})
 
 def _header_keys(data: bytes) -> list[tuple[int, set[str]]]:
     """The member keys that the first lines of a table name, with their lines."""
-    return [(line, {k for k in map(lambda c: canonical("member", c), cells) if k}) for line, cells in peek_lines(data)]
+    return [(line, {k for k in map(column, cells) if k}) for line, cells in peek_lines(data)]
 
 
 def _sheet_score(rows: Rows) -> tuple[int, int]:
     """How well a sheet's first ``rows`` name a register's columns: the required ones (name, kind, circle) that
     its best row names, then all the member keys that row names — a workbook's sheet of notes names none."""
-    rows_keys = [{k for k in map(lambda c: canonical("member", c), cells) if k} for _, cells in rows]
+    rows_keys = [{k for k in map(column, cells) if k} for _, cells in rows]
     return max(((len(keys & _REQUIRED), len(keys)) for keys in rows_keys), default=(0, 0))
 
 
@@ -167,6 +169,16 @@ def _rank(value: object, loose: bool = False) -> int | None:
     if text.isdigit():
         return int(text)
     return int(m[1]) if loose and (m := _RANK.fullmatch(text)) else None
+
+
+def _ranks_and(named: object) -> list:
+    """The goals of ``named`` as a list of ranks may end them, « 1 et 2 » (or ``and``), or ``named`` itself.
+
+    >>> _ranks_and("1 et 2"), _ranks_and("objectif 1 et 3"), _ranks_and("Soins et prévention")
+    (['1', '2'], ['objectif 1', '3'], ['Soins et prévention'])
+    """
+    parts = re.split(r"\s+(?:et|and|&)\s+", named) if isinstance(named, str) else [named]
+    return parts if len(parts) > 1 and all(_rank(p, loose=True) is not None for p in parts) else [named]
 
 
 class _Builder:
@@ -240,9 +252,12 @@ class _Builder:
         self.goal_labels.setdefault(fold(label), goal)
 
     def goals_named(self, entry: Entry, key: str) -> list:
-        """The goals that ``entry``'s ``key`` names, as written: ranks, or one exact label (which may hold a comma)."""
+        """The goals that ``entry``'s ``key`` names, as written: ranks (``1, 2``, ``1 et 2``), or one exact label
+        (which may hold a comma)."""
         whole = entry.get(key)
-        return [whole] if isinstance(whole, str) and fold(whole) in self.goal_labels else entry.list(key)
+        if isinstance(whole, str) and fold(whole) in self.goal_labels:
+            return [whole]
+        return [rank for named in entry.list(key) for rank in _ranks_and(named)]
 
     def goal_of(self, named: object) -> URIRef | None:
         """The goal declared under the exact label or the rank ``named``, or None."""

@@ -22,10 +22,12 @@ FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
                  "grants": ("financements", "subventions")},
     "ptce": {"name": ("nom",), "coordinator": ("coordinateur", "coordinatrice"), "territory": ("territoire",),
              "description": (), "goals": ("objectifs",)},
-    "member": {"name": ("nom",), "kind": ("type", "type de membre"), "circle": ("cercle",),
-               "joined": ("date d'entrée", "date entrée", "entrée", "date d'adhésion", "adhésion"),
-               "left": ("date de sortie", "date sortie", "sortie"), "themes": ("thématiques",), "goals": ("objectifs",),
-               "siren": (), "siret": (), "rna": (), "esus": ()},
+    "member": {"name": ("nom", "nom de la structure", "structure"),
+               "kind": ("type", "type de membre", "type de structure", "catégorie"),
+               "circle": ("cercle", "cercle d'implication"),
+               "joined": ("date d'entrée", "date entrée", "entrée", "date d'adhésion", "adhésion", "start date"),
+               "left": ("date de sortie", "date sortie", "sortie", "end date"), "themes": ("thématiques", "topics"),
+               "goals": ("objectifs",), "siren": (), "siret": (), "rna": (), "esus": ()},
     "goal": {"rank": ("rang",), "label": ("libellé", "intitulé")},
     "action": {"title": ("titre", "intitulé"), "goal": ("objectif",), "start": ("début", "date de début", "date début"),
                "end": ("fin", "date de fin", "date fin")},
@@ -41,6 +43,12 @@ FRENCH = {key: ("thèmes" if key == "themes" else others[0] if others else key)
 _WHERE = {"register": ("du registre", "of the register"), "ptce": ("de ptce:", "of ptce:"),
           "member": ("d'un membre", "of a member"), "goal": ("d'un objectif", "of a goal"),
           "action": ("d'une action", "of an action"), "grant": ("d'un financement", "of a grant")}
+#: Names read as a member's key in a CSV or sheet header only, not in YAML: a column's title is often singular
+#: (« Thème », « Objectif ») where a YAML ``theme:`` is the near miss of ``themes`` (a list) and ``objectif:`` an
+#: action's key, both reported; and a number's column names it (« N° SIRET »), which :data:`FRENCH` does not.
+_COLUMNS_ONLY = {"themes": ("thème",), "goals": ("objectif",), "siren": ("n° siren", "numéro siren"),
+                 "siret": ("n° siret", "numéro siret"), "rna": ("n° rna", "numéro rna")}
+_HEADER_NAMES = {normalise_header(name): key for key, names in _COLUMNS_ONLY.items() for name in names}
 _NAMES = {entry: {normalise_header(name): key for key, others in keys.items() for name in (key, *others)}
           for entry, keys in FIELDS.items()}
 #: Each folded name of a key of each kind of entry, spelled as :data:`FIELDS` spells it (with its accents).
@@ -51,6 +59,15 @@ _SPELLED = {entry: {normalise_header(name): name for key, others in keys.items()
 def canonical(entry: str, key: object) -> str | None:
     """Return the key of ``entry`` (a kind of :data:`FIELDS`) that ``key`` names, or None."""
     return _NAMES[entry].get(normalise_header(str(key)))
+
+
+def column(cell: object) -> str | None:
+    """Return the member key that a register's CSV or sheet column titled ``cell`` holds, or None.
+
+    >>> column("Thème"), column("N° SIRET"), canonical("member", "Thème")
+    ('themes', 'siret', None)
+    """
+    return canonical("member", cell) or _HEADER_NAMES.get(normalise_header(str(cell)))
 
 
 def suggestion(entry: str, key: object) -> str | None:

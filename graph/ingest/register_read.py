@@ -1,5 +1,6 @@
-"""Reading a partner register (see :mod:`graph.ingest.register`): its YAML or CSV text into entries, plain values
-with the line of each, before any of them becomes a triple."""
+"""Reading a partner register (see :mod:`graph.ingest.register`): its CSV text (or a sheet's rows) into entries, plain
+values with the line of each, before any of them becomes a triple; the YAML form is read by
+:mod:`graph.ingest.register_yaml` into the same entries."""
 
 from __future__ import annotations
 
@@ -9,37 +10,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from graph.ingest.base import InputError, Issue
 from graph.identifiers import clean_identifier, rna_ok, siren_ok, siret_ok
-from graph.ingest.register_keys import (FRENCH, canonical, duplicate_key, suggestion, unknown_key,
+from graph.ingest.register_keys import (FRENCH, canonical, column, duplicate_key, suggestion, unknown_key,
                                         written_in_french)
 from graph.ingest.register_values import circle_concept, kind_class, read_date
 from graph.tabular import SNIFF_LINES, normalise_header, sniff_delimiter
 from graph.values import ValueProblem
-from graph.parse_errors import invalid_yaml
 
-#: libyaml's parser when PyYAML has it: 5x faster than PyYAML's own, and deep nesting is a syntax error there, not
-#: a RecursionError.
-_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_BASE_LOADER):  # type: ignore[misc, valid-type]
-    """PyYAML's safe loader with YAML 1.2's plain scalars: only ``true``/``false`` are booleans and only decimal
-    numbers without a leading zero are integers. YAML 1.1 reads ``NO`` (a member's name) as False, ``oui``… as
-    text but ``yes``/``on`` as True, ``010000016`` (a SIREN) as an octal number, ``2025-04-31`` as a date that it
-    cannot build (a crash, no line): the register keeps those as the text written, which its fields then read."""
-
-
-_KEPT = {"tag:yaml.org,2002:null", "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value", "tag:yaml.org,2002:yaml"}
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag in _KEPT]
-    for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()}
-_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-                              list("tTfF"))
-_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
-                              list("-+0123456789"))
+#: What separates the values of a list in one cell: ``|``, ``,``, ``;``, a line break (Alt+Enter in a sheet's cell),
+#: or a slash with spaces around it (« aidants / vieillissement »; « soignant/patient » is one value).
+LIST_SEPARATORS = re.compile(r"[|,;\n\r]|\s+/\s+")
 
 
 @dataclass
@@ -60,12 +41,17 @@ class Entry:
         return "" if value is None else str(value).strip()
 
     def list(self, key: str) -> list:
+        """The values of a list field: a YAML list, or a text split at :data:`LIST_SEPARATORS`.
+
+        >>> Entry({"themes": "aidants; vieillissement\\nrelation soignant/patient / e-santé"}, 1).list("themes")
+        ['aidants', 'vieillissement', 'relation soignant/patient', 'e-santé']
+        """
         value = self.get(key)
         if value is None:
             return []
         if isinstance(value, list):
             return value
-        return [v.strip() for v in re.split(r"[|,]", str(value)) if v.strip()]
+        return [v.strip() for v in LIST_SEPARATORS.split(str(value)) if v.strip()]
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.line)
@@ -94,128 +80,6 @@ class Register:
     issues: list[Issue] = field(default_factory=list)
 
 
-def _entry(kind: str, node: yaml.MappingNode, values: dict, issues: list[Issue]) -> Entry:
-    """The entry of a YAML mapping (node, with marks; its loaded values) of ``kind`` (see
-    :data:`graph.ingest.register_keys.FIELDS`): its keys read as the register's, the others warned about."""
-    marks = {str(k.value): (k.start_mark.line + 1, v.start_mark.line + 1) for k, v in node.value}  # merged first
-    out, lines, named = {}, {}, {}
-    french = written_in_french({name: str(key) for key in values if (name := canonical(kind, key)) is not None})
-    for key, value in values.items():
-        key_line, value_line = marks.get(str(key), (node.start_mark.line + 1,) * 2)
-        if (name := canonical(kind, key)) is None:
-            issues.append(unknown_key(kind, key, key_line, french))
-        elif name in named:
-            issues.append(duplicate_key(kind, named[name], key, key_line))
-        else:
-            named[name], out[name], lines[name] = key, value, value_line
-    return Entry(out, node.start_mark.line + 1, lines, {name: str(key).strip() for name, key in named.items()})
-
-
-def _entries(kind: str, node, data, issues: list[Issue]) -> list[Entry]:
-    """Pair a YAML sequence of mappings (node, with marks) with its loaded values."""
-    if not isinstance(node, yaml.SequenceNode) or not isinstance(data, list):
-        return []
-    out = []
-    for item, values in zip(node.value, data):
-        if isinstance(item, yaml.MappingNode) and isinstance(values, dict):
-            out.append(_entry(kind, item, values, issues))
-        else:
-            raise InputError("entrée attendue sous la forme « clé: valeur »", line=item.start_mark.line + 1,
-                             message_en="expected an entry of 'key: value' pairs")
-    return out
-
-
-def _child(node, kind: str, key: str):
-    """The value node of the first key of the mapping ``node`` that reads as ``key``."""
-    for k, v in node.value if isinstance(node, yaml.MappingNode) else ():
-        if canonical(kind, k.value) == key:
-            return v
-    return None
-
-
-def load_yaml(text: str) -> tuple[yaml.Node | None, Any]:
-    """Parse a YAML document once into its node tree (whose marks give lines) and its values, as ``safe_load``
-    does but with YAML 1.2's plain scalars (:class:`_Loader`): dates, yes/no/on/off, numbers with a leading zero or
-    a decimal point stay the text written.
-
-    >>> root, data = load_yaml("members:\\n  - {name: NO, siren: 010000016, joined: 2025-04-31, goals: [1]}\\n")
-    >>> data, root.value[0][1].start_mark.line
-    ({'members': [{'name': 'NO', 'siren': '010000016', 'joined': '2025-04-31', 'goals': [1]}]}, 1)
-    """
-    loader = _Loader(text)
-    try:
-        root = loader.get_single_node()
-        refuse_duplicate_keys(root)
-        return root, (loader.construct_document(root) if root is not None else None)
-    finally:
-        loader.dispose()
-
-
-def refuse_duplicate_keys(root: yaml.Node | None) -> None:
-    """Refuse a YAML document where a mapping has a key twice: YAML keeps the last silently, so a second
-    ``members:`` block would drop the first. InputError names the key and its two lines.
-
-    >>> refuse_duplicate_keys(yaml.compose("a: 1\\nb: 2\\na: 3\\n"))
-    Traceback (most recent call last):
-    graph.ingest.base.InputError: clé « a » en double, lignes 1 et 3 : YAML ne garderait que la seconde ; \
-fusionnez-les ou renommez l'une
-    """
-    todo, seen = [root], set()
-    while todo:
-        node = todo.pop()
-        if node is None or id(node) in seen or isinstance(node, yaml.ScalarNode):
-            continue
-        seen.add(id(node))
-        if isinstance(node, yaml.SequenceNode):
-            todo.extend(node.value)
-            continue
-        lines: dict[str, int] = {}
-        for key, value in node.value:
-            todo.append(value)
-            if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
-                continue
-            if (first := lines.setdefault(key.value, key.start_mark.line + 1)) != key.start_mark.line + 1:
-                raise InputError(f"clé « {key.value} » en double, lignes {first} et {key.start_mark.line + 1} : YAML "
-                                 "ne garderait que la seconde ; fusionnez-les ou renommez l'une",
-                                 line=key.start_mark.line + 1, field=key.value,
-                                 message_en=f"key '{key.value}' twice, lines {first} and {key.start_mark.line + 1}: "
-                                            "YAML would keep only the second; merge them or rename one")
-
-
-def entries_from_yaml(text: str, expected: str) -> Register:
-    """Read a YAML register; InputError with the line on bad syntax."""
-    try:
-        root, data = load_yaml(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        if "end of stream" in str(getattr(exc, "problem", "")) and getattr(exc, "context_mark", None) is not None:
-            mark = exc.context_mark  # where the quote (or bracket) that is never closed opens, not the file's end
-        said, said_en = invalid_yaml(str(getattr(exc, "problem", None) or exc), mark.column + 1 if mark else None)
-        raise InputError(said, line=mark.line + 1 if mark else None, message_en=said_en) from None
-    if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
-        raise InputError("registre vide ou mal formé", message_en="empty or malformed register")
-    issues: list[Issue] = []
-    top = _entry("register", root, data, issues)
-    if top.get("format") not in (None, expected):
-        raise InputError(f"format « {top.get('format')} » inconnu (attendu {expected})",
-                         line=top.line_of("format"), field="format",
-                         message_en=f"unknown format '{top.get('format')}' (expected {expected})")
-    ptce_node, ptce = _child(root, "register", "ptce"), top.get("ptce") or {}
-    if not isinstance(ptce, dict):
-        raise InputError("la clé ptce attend name, coordinator, goals", line=ptce_node.start_mark.line + 1,
-                         message_en="the ptce key expects name, coordinator, goals")
-    ptce_entry = _entry("ptce", ptce_node, ptce, issues) if ptce_node else Entry({}, 1)
-    members = _entries("member", _child(root, "register", "members"), top.get("members"), issues)
-    goals = _entries("goal", _child(ptce_node, "ptce", "goals"), ptce_entry.get("goals"), issues)
-    actions = _entries("action", _child(root, "register", "actions"), top.get("actions"), issues)
-    grants_node = _child(root, "register", "grants")
-    if grants_node is not None and not isinstance(top.get("grants"), (list, type(None))):
-        raise InputError("la clé grants (financements) attend une liste d'entrées « - deliberation: …, goals: … »",
-                         line=grants_node.start_mark.line + 1, field="grants",
-                         message_en="the grants key expects a list of entries '- deliberation: …, goals: …'")
-    grants = _entries("grant", grants_node, top.get("grants"), issues)
-    return Register(ptce_entry, members, goals, actions, grants, issues)
-
 
 def entries_from_csv(text: str, spreadsheet: bool = False) -> Register:
     """Read a CSV register; ``# key: value`` lines before the header name the PTCE (the ``#`` may be left out: the
@@ -224,7 +88,8 @@ def entries_from_csv(text: str, spreadsheet: bool = False) -> Register:
     Empty cells beyond the header (a row ending with an extra separator) are ignored; a row with values beyond it
     (a separator inside an unquoted value shifted them), or a longer row whose values read better shifted back
     (:func:`_cut_value`: the value cut in two was on a row whose last cell is empty), refuses the register with its
-    line and the value to put in quotes (InputError) — or, in a sheet (``spreadsheet``), the column to name.
+    line and the value to put in quotes (InputError) — or, in a sheet (``spreadsheet``), the column to name. A row
+    that is a comment or a note (:func:`_note`: a total, a section's title) is reported and not read.
 
     >>> read = entries_from_csv(" Nom ;KIND;cercle;email\\nA;association;coeur;a@b.fr;\\n")
     >>> [m.values for m in read.members]
@@ -247,9 +112,16 @@ date de sortie, thèmes, objectifs, siren, siret, rna, esus
     columns = _columns(header, start + 1, issues)
     if not columns and header:
         raise _no_header(header, start + 1)
+    rows, line = [], start + reader.line_num + 1
+    for cells in reader:  # each row with its first line (a quoted cell may hold line breaks)
+        rows.append((line, cells))
+        line = start + reader.line_num + 1
+    table = any(sum(1 for c in cells if c.strip()) > 1 for _, cells in rows)
     members = []
-    for cells in reader:
-        line = start + reader.line_num
+    for line, cells in rows:
+        if (note := _note(cells, table, line)) is not None:
+            issues.append(note)
+            continue
         values = {columns[i]: cell.strip() for i, cell in enumerate(cells[:len(header)]) if i in columns}
         if len(cells) > len(header):
             cut = None if spreadsheet else _cut_value(cells, columns, len(header), delimiter)
@@ -260,19 +132,49 @@ date de sortie, thèmes, objectifs, siren, siret, rna, esus
     return Register(ptce, members, goals, issues=issues)
 
 
+def _note(cells: list[str], table: bool, line: int) -> Issue | None:
+    """The warning for a row of a CSV register that is no member: a comment (its first value begins with ``#``), or,
+    in a ``table`` (a register whose rows fill more than one cell: not a list of names alone), a note of one cell —
+    a total, a section's title, the date of an update; None for another row.
+
+    >>> _note(["Total : 5 membres", "", ""], True, 15).message
+    "une seule cellule remplie (« Total : 5 membres ») : ligne lue comme une note (total, titre de section, \
+remarque) et ignorée, pas comme un membre ; si c'en est un, donnez aussi son type et son cercle"
+    >>> _note(["# anciens membres", ""], True, 9).message, _note(["A", "", ""], False, 2)
+    ("commentaire « # anciens membres » : ligne ignorée, ce n'est pas un membre", None)
+    """
+    filled = [c.strip() for c in cells if c.strip()]
+    if filled and filled[0].startswith("#"):
+        text = " ".join(filled)
+        return Issue("warning", f"commentaire « {text} » : ligne ignorée, ce n'est pas un membre",
+                     f"comment '{text}': line ignored, it is not a member", line=line)
+    if table and len(filled) == 1:
+        return Issue("warning", f"une seule cellule remplie (« {filled[0]} ») : ligne lue comme une note (total, titre "
+                                "de section, remarque) et ignorée, pas comme un membre ; si c'en est un, donnez aussi "
+                                "son type et son cercle", f"one cell filled ('{filled[0]}'): line read as a note (a "
+                     "total, a section's title, a remark) and ignored, not as a member; if it is one, give its kind "
+                     "and circle too", line=line)
+    return None
+
+
 def sheet_as_csv(rows: list[tuple[int, list[str]]]) -> str:
     """The text of a register's sheet (rows with their lines) as a ``;`` CSV whose lines are the sheet's, for
-    :func:`entries_from_csv`: a line break inside a cell becomes a space, so that each row keeps its line.
+    :func:`entries_from_csv`: a line break inside a cell becomes a space, so that each row keeps its line — or, in
+    a list's column below the header (themes, goals: Alt+Enter between values), a ``|`` between them.
 
-    >>> sheet_as_csv([(1, ["# ptce: P", ""]), (3, ["name", "kind"]), (4, ["A; B", "asso\\nciation"])])
-    '# ptce: P;\\n\\nname;kind\\n"A; B";asso ciation\\n'
+    >>> sheet_as_csv([(1, ["# ptce: P", ""]), (3, ["name", "kind", "circle", "themes"]),
+    ...               (4, ["A; B", "asso\\nciation", "coeur", "aidants\\ne-santé"])])
+    '# ptce: P;\\n\\nname;kind;circle;themes\\n"A; B";asso ciation;coeur;aidants | e-santé\\n'
     """
-    out, line = io.StringIO(), 1
+    out, line, lists, header = io.StringIO(), 1, set(), None
     writer = csv.writer(out, delimiter=";", lineterminator="\n")
     for number, cells in rows:
         out.write("\n" * max(0, number - line))
-        writer.writerow([" ".join(c.splitlines()) for c in cells])
+        writer.writerow([(" | " if i in lists else " ").join(c.splitlines()) for i, c in enumerate(cells)])
         line = number + 1
+        keys = [column(c) for c in cells] if header is None else []
+        if REQUIRED_COLUMNS <= set(keys):
+            header, lists = number, {i for i, key in enumerate(keys) if key in ("themes", "goals")}
     return out.getvalue()
 
 
@@ -437,7 +339,7 @@ def _header_line(lines: list[str]) -> int | None:
         if _comment(line) is not None:
             continue
         cells = re.split(r"[;,\t|]", line)
-        if REQUIRED_COLUMNS <= {canonical("member", c.strip().strip('"')) for c in cells}:
+        if REQUIRED_COLUMNS <= {column(c.strip().strip('"')) for c in cells}:
             return i
     return None
 
@@ -478,9 +380,9 @@ def _columns(header: list[str], line: int, issues: list[Issue]) -> dict[int, str
     """Map the index of each column of a CSV register's header that it reads to its member key."""
     columns: dict[int, str] = {}
     named: dict[str, str] = {}
-    french = written_in_french({name: cell for cell in header if (name := canonical("member", cell)) is not None})
+    french = written_in_french({name: cell for cell in header if (name := column(cell)) is not None})
     for i, cell in enumerate(header):
-        if (name := canonical("member", cell)) is None:
+        if (name := column(cell)) is None:
             if cell.strip():
                 issues.append(unknown_key("member", cell.strip(), line, french))
         elif name in named:

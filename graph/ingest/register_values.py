@@ -17,13 +17,22 @@ from rdflib.namespace import RDFS, SKOS
 
 from graph.identifiers import clean_identifier, normalise_rna, restore_leading_zeros, rna_ok, siren_ok, siret_ok
 from graph.identity import fold
-from graph.ingest.french import read_date  # noqa: F401 -- where the register's readers take it from
+from graph.ingest.french import MONTHS
+from graph.ingest.french import fold as unaccent
+from graph.ingest.french import read_date as read_date_whole
 from graph.namespaces import CIRCLES, MAI
 from graph.values import ValueProblem, parse_date
 
 #: The kinds that the register documents, and the class of their members.
 KINDS = {"association": MAI.Association, "collectivite": MAI.PublicAuthority, "entreprise": MAI.Enterprise,
          "universite": MAI.University, "professionnel-de-sante": MAI.HealthProfessional, "usagers": MAI.UserGroup}
+#: Kinds that coordinators write and the kinds vocabulary does not name, and the class of their members: a commune
+#: is a public authority, « ESS » short for « Entreprise de l'ESS », an NGO an association; a foundation is no
+#: association (no RNA) nor enterprise (SIRENE's 9300), so an actor of no narrower class, as SIRENE's are.
+_KIND_VARIANTS = {"commune": MAI.PublicAuthority, "mairie": MAI.PublicAuthority, "ess": MAI.Enterprise,
+                  "ngo": MAI.Association, "ong": MAI.Association, "company": MAI.Enterprise,
+                  "enterprise": MAI.Enterprise, "users group": MAI.UserGroup, "user group": MAI.UserGroup,
+                  "fondation": MAI.Actor, "foundation": MAI.Actor}
 #: The circles that the register documents.
 CIRCLE_NAMES = ("coeur", "operationnel", "partenaires", "financeurs")
 #: Words that say nothing of which circle: "cercle des financeurs" is "financeurs".
@@ -44,7 +53,8 @@ def _key(text: str, noise: frozenset[str] = frozenset()) -> str:
 def _kinds() -> dict[str, URIRef]:
     from graph.ontology import load_schemes
 
-    graph, index = load_schemes(), {_key(name): cls for name, cls in KINDS.items()}
+    graph = load_schemes()
+    index = {_key(name): cls for name, cls in (*KINDS.items(), *_KIND_VARIANTS.items())}
     for concept in graph.subjects(SKOS.inScheme, MAI.actorKinds):
         if (cls := graph.value(concept, RDFS.seeAlso)) is None:
             continue
@@ -55,8 +65,12 @@ def _kinds() -> dict[str, URIRef]:
 
 
 def kind_class(text: str) -> URIRef | None:
-    """Return the class of the members of kind ``text`` (a key of :data:`KINDS`, or an identifier, label or variant
-    of the kinds vocabulary ``ontology/kinds.ttl``), or None."""
+    """Return the class of the members of kind ``text`` (a key of :data:`KINDS` or :data:`_KIND_VARIANTS`, or an
+    identifier, label or variant of the kinds vocabulary ``ontology/kinds.ttl``), or None.
+
+    >>> [str(kind_class(k)).rsplit("#")[1] for k in ("Commune", "ESS", "NGO", "Company", "Users group", "fondation")]
+    ['PublicAuthority', 'Enterprise', 'Association', 'Enterprise', 'UserGroup', 'Actor']
+    """
     return _kinds().get(_key(text))
 
 
@@ -108,6 +122,36 @@ def _rank(key: str) -> str | None:
     return _ORDINAL_WORDS.get(key)
 
 
+#: A date whose month is cut short, as a spreadsheet's date formats write it: its day (optional), its month's first
+#: letters (a dot after them or not) and its year, apart by spaces or dashes (« 20 nov. 2024 », « 16-mai-24 »).
+_SHORT_MONTH_DATE = re.compile(r"(?:(\d{1,2})(?:er)?[\s-]+)?([a-z]{3,9})\.?[\s-]+(\d{4}|\d{2})")
+
+
+def read_date(text: str) -> tuple[dt.date | None, tuple[str, str] | None]:
+    """Return the date written in ``text`` and what its reading assumed, as :func:`graph.ingest.french.read_date`
+    does, and also with its month cut short: the month whose name alone begins with those letters (``janv``,
+    ``sept``, ``déc``; not ``jui``). ValueProblem when it is no date, naming ``text`` as written.
+
+    >>> read_date("20 nov. 2024"), read_date("1er déc. 2024")[0], read_date("janv. 2024")[0]
+    ((datetime.date(2024, 11, 20), None), datetime.date(2024, 12, 1), datetime.date(2024, 1, 1))
+    >>> read_date("16-mai-24")[0], read_date("16-mai-24")[1][0]
+    (datetime.date(2024, 5, 16), 'année écrite sur deux chiffres, lue 2024')
+    >>> read_date("31 sept. 2024")
+    Traceback (most recent call last):
+    graph.values.ValueProblem: date impossible « 31 sept. 2024 »
+    """
+    try:
+        return read_date_whole(text)
+    except ValueProblem:
+        raw = " ".join(text.split())
+        if (m := _SHORT_MONTH_DATE.fullmatch(unaccent(raw))) is None or len(
+                months := [n for name, n in MONTHS.items() if name.startswith(m[2])]) != 1:
+            raise
+    figures = f"{m[1]}/{months[0]:02d}/{m[3]}" if m[1] else f"{months[0]:02d}/{m[3]}"
+    try:
+        return read_date_whole(figures)
+    except ValueProblem as exc:  # an impossible day, a year of two digits too far ahead: told as written
+        raise ValueProblem(str(exc).replace(figures, raw), exc.message_en.replace(figures, raw)) from None
 
 
 def _why_invalid(digits: str, size: int) -> tuple[str, str]:
@@ -127,16 +171,21 @@ def _why_invalid(digits: str, size: int) -> tuple[str, str]:
 def read_identifiers(siren: str, siret: str, rna: str) -> tuple[dict[str, str | None], list[tuple[str, str, str]]]:
     """Return a member's valid identifiers (SIREN and SIRET without the spaces, dots or ``.0`` a spreadsheet puts
     in them, leading zeros it dropped restored; RNA uppercased) and the problems met, as (key, French, English).
-    A SIRET of another SIREN than the member's is ignored: it would join the member to another actor.
+    A SIRET of another SIREN than the member's is ignored: it would join the member to another actor; but when
+    the SIREN was repaired (its leading zeros restored: a guess, which the check digit may pass by chance), a valid
+    SIRET's own SIREN wins.
 
     >>> read_identifiers("423 456 789", "423.456.789.00019", "")[0]
     {'siren': '423456789', 'siret': '42345678900019', 'rna': None}
     >>> read_identifiers("214201865", "4,23457E+13", "")[1][0][1]
     "SIRET « 4,23457E+13 » : des chiffres ont été perdus par la notation scientifique d'un tableur (format de \
 cellule Nombre) : ignoré"
+    >>> read_identifiers("42345678", "42345678900019", "")[0]["siren"]
+    '423456789'
     """
     ids: dict[str, str | None] = {"siren": None, "siret": None, "rna": None}
     problems: list[tuple[str, str, str]] = []
+    repaired: set[str] = set()
     for key, raw, ok, size in (("siren", siren, siren_ok, 9), ("siret", siret, siret_ok, 14)):
         digits, name = clean_identifier(raw), key.upper()
         if not raw:
@@ -148,7 +197,7 @@ cellule Nombre) : ignoré"
                                   "tableur (format de cellule Nombre) : ignoré", f"{name} '{raw}': digits were lost "
                                   "to a spreadsheet's scientific notation (Number cell format): ignored"))
         elif (restored := restore_leading_zeros(digits)) is not None and len(restored) == size:
-            ids[key] = restored
+            ids[key], repaired = restored, repaired | {key}
             problems.append((key, f"{name} « {raw} » : zéros de tête rétablis ({restored}), qu'un tableur avait ôtés",
                              f"{name} '{raw}': leading zeros that a spreadsheet dropped restored ({restored})"))
         else:
@@ -159,7 +208,15 @@ cellule Nombre) : ignoré"
         ids["rna"] = normalise_rna(rna) if rna_ok(rna) else None
         if ids["rna"] is None:
             problems.append(("rna", "RNA invalide : ignoré", "invalid RNA: ignored"))
-    if ids["siren"] and ids["siret"] and not ids["siret"].startswith(ids["siren"]):
+    if repaired == {"siren"} and ids["siret"] and not ids["siret"].startswith(ids["siren"] or ""):
+        own = ids["siret"][:9]
+        problems[:] = [p for p in problems if p[0] != "siren"]
+        problems.append(("siren", f"SIREN « {siren} » incomplet : celui du SIRET {ids['siret']} ({own}) est retenu, "
+                                  f"et non {ids['siren']} (ses zéros de tête rétablis, d'un autre SIREN que le SIRET)",
+                         f"incomplete SIREN '{siren}': the SIRET {ids['siret']}'s ({own}) is kept, not "
+                         f"{ids['siren']} (its leading zeros restored, another SIREN than the SIRET's)"))
+        ids["siren"] = own
+    elif ids["siren"] and ids["siret"] and not ids["siret"].startswith(ids["siren"]):
         problems.append(("siret", f"SIRET {ids['siret']} d'un autre SIREN que celui du membre ({ids['siren']}) : "
                                   "ignoré", f"SIRET {ids['siret']} of another SIREN than the member's "
                                   f"({ids['siren']}): ignored"))

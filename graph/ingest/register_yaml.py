@@ -1,0 +1,210 @@
+"""Reading a partner register's YAML form (see :mod:`graph.ingest.register`) into entries, plain values with the
+line of each (from the parser's node marks), as :mod:`graph.ingest.register_read` reads its CSV form."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from graph.ingest.base import InputError, Issue
+from graph.ingest.register_keys import canonical, duplicate_key, unknown_key, written_in_french
+from graph.ingest.register_read import Entry, Register
+from graph.parse_errors import invalid_yaml
+
+#: libyaml's parser when PyYAML has it: 5x faster than PyYAML's own, and deep nesting is a syntax error there, not
+#: a RecursionError.
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE_LOADER):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader with YAML 1.2's plain scalars: only ``true``/``false`` are booleans and only decimal
+    numbers without a leading zero are integers. YAML 1.1 reads ``NO`` (a member's name) as False, ``oui``… as
+    text but ``yes``/``on`` as True, ``010000016`` (a SIREN) as an octal number, ``2025-04-31`` as a date that it
+    cannot build (a crash, no line): the register keeps those as the text written, which its fields then read."""
+
+
+_KEPT = {"tag:yaml.org,2002:null", "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value", "tag:yaml.org,2002:yaml"}
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag in _KEPT]
+    for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
+                              list("-+0123456789"))
+
+
+
+def _entry(kind: str, node: yaml.MappingNode, values: dict, issues: list[Issue]) -> Entry:
+    """The entry of a YAML mapping (node, with marks; its loaded values) of ``kind`` (see
+    :data:`graph.ingest.register_keys.FIELDS`): its keys read as the register's, the others warned about."""
+    marks = {str(k.value): (k.start_mark.line + 1, v.start_mark.line + 1) for k, v in node.value}  # merged first
+    out, lines, named = {}, {}, {}
+    french = written_in_french({name: str(key) for key in values if (name := canonical(kind, key)) is not None})
+    for key, value in values.items():
+        key_line, value_line = marks.get(str(key), (node.start_mark.line + 1,) * 2)
+        if (name := canonical(kind, key)) is None:
+            issues.append(unknown_key(kind, key, key_line, french))
+        elif name in named:
+            issues.append(duplicate_key(kind, named[name], key, key_line))
+        else:
+            named[name], out[name], lines[name] = key, value, value_line
+    return Entry(out, node.start_mark.line + 1, lines, {name: str(key).strip() for name, key in named.items()})
+
+
+#: The entries that a section lists, as its refusal names them: the section's key, their first key (English,
+#: French), what each is (French, English), one written alone.
+_LISTED = {"member": ("members", "name", "nom", "membre", "member", "un seul membre écrit"),
+           "action": ("actions", "title", "titre", "action", "action", "une seule action écrite"),
+           "goal": ("goals", "rank", "rang", "objectif", "goal", "un seul objectif écrit")}
+
+
+def _not_a_list(kind: str, node: yaml.Node, written: str) -> InputError:
+    """Why a section (``written``: its key as written) that is not a list of entries refuses the register: its
+    entries written without their ``-`` are one entry without a dash, or entries keyed by their names."""
+    section, key, key_fr, what, what_en, alone = _LISTED[kind]
+    key = key if written.strip().casefold() == section else key_fr  # « membres: » is French
+    keys = [str(k.value) for k, _ in node.value] if isinstance(node, yaml.MappingNode) else []
+    if kind == "goal":
+        hint = (" ou une table de rangs « 1: libellé »", " or a table of ranks '1: label'")
+    elif keys and any(canonical(kind, k) for k in keys):
+        hint = (f" : {alone} sans tiret ? écrivez « - {key}: … »",
+                f": one {what_en} written without a dash? write '- {key}: …'")
+    elif keys:
+        hint = (f" : écrite ici comme une table nommant chaque {what} (« {keys[0]}: ») ; écrivez « - {key}: "
+                f"{keys[0]} »", f": written here as a table naming each {what_en} ('{keys[0]}:'); write '- {key}: "
+                f"{keys[0]}'")
+    else:
+        hint = ("", "")
+    return InputError(f"la clé {written} attend une liste « - {key}: … », un tiret devant chaque {what}{hint[0]}",
+                      line=node.start_mark.line + 1, field=written,
+                      message_en=f"the key {written} expects a list '- {key}: …', a dash before each {what_en}"
+                                 f"{hint[1]}")
+
+
+def _entries(kind: str, node, data, issues: list[Issue], written: str = "") -> list[Entry]:
+    """Pair a YAML sequence of mappings (node, with marks) with its loaded values; InputError when the section
+    (``written``: its key as written) holds something else (:func:`_not_a_list`)."""
+    if node is None or data in (None, "", [], {}):
+        return []
+    if not isinstance(node, yaml.SequenceNode) or not isinstance(data, list):
+        raise _not_a_list(kind, node, written)
+    out = []
+    for item, values in zip(node.value, data):
+        if isinstance(item, yaml.MappingNode) and isinstance(values, dict):
+            out.append(_entry(kind, item, values, issues))
+        else:
+            raise InputError("entrée attendue sous la forme « clé: valeur »", line=item.start_mark.line + 1,
+                             message_en="expected an entry of 'key: value' pairs")
+    return out
+
+
+def _ranked_goals(node: yaml.MappingNode, written: str) -> list[Entry]:
+    """The goals of a ``goals:`` section written as a mapping of ranks to labels (``1: Prévenir…``); InputError
+    when a key is not a rank or a value not a label (:func:`_not_a_list`)."""
+    goals = []
+    for key, value in node.value:
+        if not (isinstance(key, yaml.ScalarNode) and key.value.strip().isdigit() and isinstance(value, yaml.ScalarNode)
+                and value.value.strip()):
+            raise _not_a_list("goal", node, written)
+        line = key.start_mark.line + 1
+        goals.append(Entry({"rank": int(key.value), "label": value.value.strip()}, line,
+                           {"rank": line, "label": value.start_mark.line + 1}))
+    return goals
+
+
+def _child(node, kind: str, key: str):
+    """The value node of the first key of the mapping ``node`` that reads as ``key``."""
+    for k, v in node.value if isinstance(node, yaml.MappingNode) else ():
+        if canonical(kind, k.value) == key:
+            return v
+    return None
+
+
+def load_yaml(text: str) -> tuple[yaml.Node | None, Any]:
+    """Parse a YAML document once into its node tree (whose marks give lines) and its values, as ``safe_load``
+    does but with YAML 1.2's plain scalars (:class:`_Loader`): dates, yes/no/on/off, numbers with a leading zero or
+    a decimal point stay the text written.
+
+    >>> root, data = load_yaml("members:\\n  - {name: NO, siren: 010000016, joined: 2025-04-31, goals: [1]}\\n")
+    >>> data, root.value[0][1].start_mark.line
+    ({'members': [{'name': 'NO', 'siren': '010000016', 'joined': '2025-04-31', 'goals': [1]}]}, 1)
+    """
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        refuse_duplicate_keys(root)
+        return root, (loader.construct_document(root) if root is not None else None)
+    finally:
+        loader.dispose()
+
+
+def refuse_duplicate_keys(root: yaml.Node | None) -> None:
+    """Refuse a YAML document where a mapping has a key twice: YAML keeps the last silently, so a second
+    ``members:`` block would drop the first. InputError names the key and its two lines.
+
+    >>> refuse_duplicate_keys(yaml.compose("a: 1\\nb: 2\\na: 3\\n"))
+    Traceback (most recent call last):
+    graph.ingest.base.InputError: clé « a » en double, lignes 1 et 3 : YAML ne garderait que la seconde ; \
+fusionnez-les ou renommez l'une
+    """
+    todo, seen = [root], set()
+    while todo:
+        node = todo.pop()
+        if node is None or id(node) in seen or isinstance(node, yaml.ScalarNode):
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+            continue
+        lines: dict[str, int] = {}
+        for key, value in node.value:
+            todo.append(value)
+            if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+                continue
+            if (first := lines.setdefault(key.value, key.start_mark.line + 1)) != key.start_mark.line + 1:
+                raise InputError(f"clé « {key.value} » en double, lignes {first} et {key.start_mark.line + 1} : YAML "
+                                 "ne garderait que la seconde ; fusionnez-les ou renommez l'une",
+                                 line=key.start_mark.line + 1, field=key.value,
+                                 message_en=f"key '{key.value}' twice, lines {first} and {key.start_mark.line + 1}: "
+                                            "YAML would keep only the second; merge them or rename one")
+
+
+def entries_from_yaml(text: str, expected: str) -> Register:
+    """Read a YAML register; InputError with the line on bad syntax."""
+    try:
+        root, data = load_yaml(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        if "end of stream" in str(getattr(exc, "problem", "")) and getattr(exc, "context_mark", None) is not None:
+            mark = exc.context_mark  # where the quote (or bracket) that is never closed opens, not the file's end
+        said, said_en = invalid_yaml(str(getattr(exc, "problem", None) or exc), mark.column + 1 if mark else None)
+        raise InputError(said, line=mark.line + 1 if mark else None, message_en=said_en) from None
+    if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
+        raise InputError("registre vide ou mal formé", message_en="empty or malformed register")
+    issues: list[Issue] = []
+    top = _entry("register", root, data, issues)
+    if top.get("format") not in (None, expected):
+        raise InputError(f"format « {top.get('format')} » inconnu (attendu {expected})",
+                         line=top.line_of("format"), field="format",
+                         message_en=f"unknown format '{top.get('format')}' (expected {expected})")
+    ptce_node, ptce = _child(root, "register", "ptce"), top.get("ptce") or {}
+    if not isinstance(ptce, dict):
+        raise InputError("la clé ptce attend name, coordinator, goals", line=ptce_node.start_mark.line + 1,
+                         message_en="the ptce key expects name, coordinator, goals")
+    ptce_entry = _entry("ptce", ptce_node, ptce, issues) if ptce_node else Entry({}, 1)
+    members = _entries("member", _child(root, "register", "members"), top.get("members"), issues,
+                       top.key_of("members"))
+    goals_node = _child(ptce_node, "ptce", "goals")
+    goals = (_ranked_goals(goals_node, ptce_entry.key_of("goals")) if isinstance(goals_node, yaml.MappingNode) else
+             _entries("goal", goals_node, ptce_entry.get("goals"), issues, ptce_entry.key_of("goals")))
+    actions = _entries("action", _child(root, "register", "actions"), top.get("actions"), issues,
+                       top.key_of("actions"))
+    grants_node = _child(root, "register", "grants")
+    if grants_node is not None and not isinstance(top.get("grants"), (list, type(None))):
+        raise InputError("la clé grants (financements) attend une liste d'entrées « - deliberation: …, goals: … »",
+                         line=grants_node.start_mark.line + 1, field="grants",
+                         message_en="the grants key expects a list of entries '- deliberation: …, goals: …'")
+    grants = _entries("grant", grants_node, top.get("grants"), issues)
+    return Register(ptce_entry, members, goals, actions, grants, issues)
