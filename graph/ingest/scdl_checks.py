@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
@@ -51,17 +53,149 @@ def dot_message(convention: DotConvention) -> tuple[str, str]:
             f"'{d_text}')")
 
 
+#: What a cell of amounts says of the comma, once spaces and currency are gone: thousands grouped by commas before a
+#: decimal dot ("12,345.67", "1,234,567"), a decimal comma ("750,50", "0,500", "1.234,56", "1234,500"), or a lone
+#: comma before three digits that either reading fits ("25,000": 25 000 or 25.000).
+_AMOUNT_NOISE = re.compile(r"[\s\u00a0\u202f\u2007\u2009']|(€|eur(?:os?)?|euros?)\.?$", re.IGNORECASE)
+_COMMA_GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+")
+_COMMA_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
+_COMMA_EITHER = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")
+_COMMA_DECIMAL = re.compile(r"[+-]?(?:\d+|\d{1,3}(?:\.\d{3})+),\d+")
+
+
+def comma_use(text: str) -> str | None:
+    """How the amount ``text`` uses the comma: "thousands", "decimal", "either" ("25,000" alone), or None.
+
+    >>> [comma_use(t) for t in ("12,345.67", "1,234,567", "750,50", "1.234,56 €", "25,000", "0,500", "1500", "NC")]
+    ['thousands', 'thousands', 'decimal', 'decimal', 'either', 'decimal', None, None]
+    """
+    compact = _AMOUNT_NOISE.sub("", text.strip())
+    if _COMMA_EITHER.fullmatch(compact):
+        return "either"
+    if "," in compact and _COMMA_THOUSANDS.fullmatch(compact):
+        return "thousands"
+    return "decimal" if _COMMA_DECIMAL.fullmatch(compact) else None
+
+
+@dataclass(frozen=True)
+class CommaConvention:
+    """How a column of amounts uses the comma, as its values tell; each example is (line, text)."""
+
+    thousands: tuple[int, str] | None = None  # the first value where the comma groups thousands
+    decimal: tuple[int, str] | None = None  # the first value where the comma is a decimal mark
+    either: tuple[int, str] | None = None  # the first value "25,000" that the convention decides
+
+    @property
+    def thousands_comma(self) -> bool | None:
+        """How to read "25,000": 25 000 when the column groups thousands by commas (True), 25.000 when it writes
+        decimal commas or tells nothing (False: the French reading, pitfall 11), None when it does both."""
+        if self.thousands:
+            return None if self.decimal else True
+        return False
+
+    def read(self, text: str, thousands_dot: bool | None) -> Decimal | None:
+        """The amount ``text`` read with this convention (and the dot's, :func:`graph.values.parse_amount`)."""
+        compact = _AMOUNT_NOISE.sub("", text.strip())
+        reading = self.thousands_comma
+        if reading and _COMMA_GROUPED.fullmatch(compact):
+            return parse_amount(compact.replace(",", ""), thousands_dot)
+        if reading is None and _COMMA_EITHER.fullmatch(compact):
+            raise ValueProblem(f"montant ambigu « {text} » : virgule des milliers ou virgule décimale ? le fichier "
+                               "emploie les deux conventions", f"ambiguous amount '{text}': thousands comma or "
+                               "decimal comma? the file uses both conventions")
+        return parse_amount(text, thousands_dot)
+
+
+def comma_convention(cells) -> CommaConvention:
+    """Return how the amounts ``(line, text)`` of one column use the comma (:func:`comma_use`).
+
+    >>> comma_convention([(2, "25,000"), (3, "12,345.67")]).thousands_comma
+    True
+    >>> [comma_convention(c).thousands_comma for c in ([(2, "1,500"), (3, "750,50")], [(2, "1,500")])]
+    [False, False]
+    """
+    found: dict[str, tuple[int, str]] = {}
+    for line, text in cells:
+        if (use := comma_use(text)) and use not in found:
+            found[use] = (line, text.strip())
+    return CommaConvention(found.get("thousands"), found.get("decimal"), found.get("either"))
+
+
+def comma_message(convention: CommaConvention) -> tuple[str, str]:
+    """The warning (French, English) that tells how a file's amounts like "25,000" are read, and why."""
+    (line, text), reading = convention.either, convention.thousands_comma
+    if reading is None:
+        (t_line, t_text), (d_line, d_text) = convention.thousands, convention.decimal
+        return (f"le fichier écrit les montants tantôt avec une virgule des milliers (ligne {t_line} : « {t_text} »), "
+                f"tantôt avec une virgule décimale (ligne {d_line} : « {d_text} ») : les montants comme « {text} » "
+                f"(ligne {line}) sont refusés", f"the file writes amounts now with a thousands comma (line {t_line}: "
+                f"'{t_text}'), now with a decimal comma (line {d_line}: '{d_text}'): amounts like '{text}' (line "
+                f"{line}) are refused")
+    value = convention.read(text, False)
+    if reading:
+        t_line, t_text = convention.thousands
+        return (f"virgule lue comme séparateur des milliers : « {text} » (ligne {line}) vaut {value} (comme ligne "
+                f"{t_line} : « {t_text} »)", f"comma read as a thousands separator: '{text}' (line {line}) is {value} "
+                f"(as on line {t_line}: '{t_text}')")
+    if convention.decimal:
+        d_line, d_text = convention.decimal
+        return (f"virgule lue comme marque décimale : « {text} » (ligne {line}) vaut {value} (comme ligne {d_line} : "
+                f"« {d_text} »)", f"comma read as a decimal mark: '{text}' (line {line}) is {value} (as on line "
+                f"{d_line}: '{d_text}')")
+    return (f"virgule lue comme marque décimale : « {text} » (ligne {line}) vaut {value}, mais aucun montant du "
+            "fichier ne dit si la virgule y sépare les milliers (« 25,000 » pour 25 000) : à vérifier",
+            f"comma read as a decimal mark: '{text}' (line {line}) is {value}, but no amount of the file tells whether "
+            "its comma separates thousands ('25,000' for 25 000): to check")
+
+
+#: A date written without separators, year first ("20240516"), as databases export it.
+_COMPACT_DATE = re.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})")
+
+
+def compact_date(text: str) -> dt.date | None:
+    """The date of ``text`` written as 8 figures, year first (``20240516``), when it is a real date; None otherwise
+    (any other text, or "20240230"). Day first ("16052024") gives a year out of range: never a date read wrong.
+
+    >>> compact_date("20240516"), compact_date("20240230"), compact_date("16052024"), compact_date("2024-05-16")
+    (datetime.date(2024, 5, 16), None, None, None)
+    """
+    if (m := _COMPACT_DATE.fullmatch(text.strip())) is None:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def compact_period(text: str) -> tuple[dt.date, dt.date | None] | None:
+    """A payment period of dates written as 8 figures (:func:`compact_date`), one or two cut by ``/`` or ``_``;
+    None when it is not one.
+
+    >>> compact_period("20240601/20241231"), compact_period("20240601"), compact_period("2024-06-01")
+    ((datetime.date(2024, 6, 1), datetime.date(2024, 12, 31)), (datetime.date(2024, 6, 1), None), None)
+    """
+    parts = [compact_date(part) for part in re.split(r"\s*[/_]\s*", text.strip())]
+    if not 1 <= len(parts) <= 2 or None in parts:
+        return None
+    return parts[0], (parts[1] if len(parts) == 2 else None)
+
+
 #: The columns whose values have a form of their own, and how to read one (ValueProblem or False when unreadable).
-_FORMS = {"amount": parse_amount, "share": parse_ratio, "convention_date": read_date, "decision_date": read_date,
+_FORMS = {"amount": parse_amount, "share": parse_ratio, "convention_date": lambda text: _date(text),
+          "decision_date": lambda text: _date(text),
           "payment_period": lambda text: _period(text),
           "eu_notification": lambda text: fold(text).strip() in {"oui", "non", "1", "0", "true", "false"}}
 
 
+def _date(text: str):
+    return compact_date(text) or read_date(text)
+
+
 def _period(text: str):
     try:
-        return parse_period(text)
+        return compact_period(text) or parse_period(text)
     except ValueProblem:
-        return read_date(text)
+        return _date(text)
 
 
 #: An integer part and, in the next cell, two decimals: a French amount cut by the comma it was written with.

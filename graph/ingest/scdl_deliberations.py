@@ -3,14 +3,18 @@
 Each row becomes a ``mai:Deliberation`` (:func:`graph.identity.deliberation_iri` of its authority and DELIB_ID — the
 IRI a grant's ``referenceDecision`` points to) with ``dcterms:identifier``, ``dcterms:title``, ``dcterms:date``,
 ``mai:authority`` (a ``mai:PublicAuthority``), ``mai:receivedByPrefecture``, ``mai:publishedOn``, the vote counts
-(only when given), ``mai:programme`` (budget), ``schema:url`` and the ACTES matière as a ``dcterms:subject``
+(only when given; VOTE_REEL as ``mai:voteCount``, "unanimité" in VOTE_POUR as the outcome adopted unanimously),
+``mai:programme`` (budget), ``schema:url`` and the ACTES matière as a ``dcterms:subject``
 literal ("7.5 Finances locales/Subventions"). A list without ``COLL_*`` columns takes its authority from
 ``--funder "NOM[;SIRET]"``.
 
 A row whose act is not a deliberation (``NATURE_ACTE`` "Arrêté réglementaire", "Contrat…": the vocabulary has no
 class for them) is skipped with a warning; a matière code that is not an ACTES level-2 code is warned about (and
-dropped when it is not one at all); a DELIB_ID given twice by one authority is an error of the second row; vote
-counts above the members entitled to vote, or above those who voted, are warned about.
+dropped when it is not one at all); a DELIB_ID given twice by one authority is an error of the second row, unless
+it is a session's rank (up to three figures, "1", "2"…) given at several sessions: each such deliberation is then
+identified by its number and its date, "1 (2024-03-28)", with a warning; vote counts above the members entitled to
+vote, or above those who voted, are warned about. A MONTANT column, with no beneficiary's, is ignored with a
+warning: the list is read as deliberations.
 """
 
 from __future__ import annotations
@@ -20,17 +24,25 @@ import re
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-from graph.identifiers import read_siret
 from graph.identity import ActorBook, deliberation_iri, fold
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph, parse_funder_option
+from graph.ingest.scdl_checks import compact_date
 from graph.ingest.scdl_grants import EXTENSIONS
-from graph.ingest.scdl_headers import (DELIBERATION_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
-                                       warn_duplicate_columns)
+from graph.ingest.scdl_headers import (DELIBERATION_FIELDS, GRANT_FIELDS, fields_named, header_near_miss, keys_of,
+                                       map_columns, warn_duplicate_columns)
+from graph.ingest.scdl_ids import read_id_cell
 from graph.namespaces import MAI, SCHEMA
 from graph.tabular import Row, peek_keys, read_table, short_row
 from graph.values import ValueProblem, parse_date, parse_int
 
 DELIBERATION_KEYS = keys_of(DELIBERATION_FIELDS)
+#: The outcome a vote "à l'unanimité" gives (the mai:outcomes scheme, ontology/outcomes.ttl).
+UNANIMOUS = URIRef("https://w3id.org/maillage/ontology/outcome/adopted-unanimously")
+#: A DELIB_ID that may be a deliberation's rank in its session, numbered again at each one.
+_SESSION_RANK = re.compile(r"\d{1,3}")
+#: What a list writes in VOTE_POUR for a unanimous vote, folded.
+_UNANIMITY = re.compile(r"(?:adopte e? )?(?:a l )?unanimite(?: des (?:suffrages exprimes|votants|membres presents"
+                        r"(?: et representes)?))?|unanime")
 VOTES = (("votes_for", MAI.votesFor), ("votes_against", MAI.votesAgainst), ("abstentions", MAI.abstentions))
 #: Natures of acts (ACTES ``CodeNatureActe``, ``TypeAbrege`` or label, folded; DATA-FORMATS.md 1.3): 1, DE
 #: "Délibérations" are deliberations; 2-6, AR, AI, CC, BF, AU (arrêtés, contrats, documents budgétaires, autres) are
@@ -50,9 +62,15 @@ def detect(ctx: SourceContext) -> int:
         return 0
     for keys in peek_keys(ctx.data):
         fields = fields_named(keys, DELIBERATION_FIELDS)
-        if {"id", "date", "title"} <= fields and "montant" not in keys:
+        if {"id", "date", "title"} <= fields and ("montant" not in keys or not names_beneficiary(keys)):
             return 70 + 3 * min(len(fields), 10)
     return 0
+
+
+def names_beneficiary(keys: frozenset[str]) -> bool:
+    """Whether a header names a grant's beneficiary: a grants list's, which an amount column alone does not make (a
+    deliberations list may give each one's amount, MONTANT)."""
+    return bool(fields_named(keys, GRANT_FIELDS) & {"beneficiary_name", "beneficiary_id", "beneficiary_rna"})
 
 
 def near_miss(ctx: SourceContext) -> InputError | None:
@@ -61,7 +79,7 @@ def near_miss(ctx: SourceContext) -> InputError | None:
         return None
 
     def lacking(fields: set[str], keys: frozenset[str]) -> list[str]:
-        if "montant" in keys:  # a grants list's header, told about by that kind
+        if "montant" in keys and names_beneficiary(keys):  # a grants list's header, told about by that kind
             return []
         return [DELIBERATION_FIELDS[f][0] for f in ("id", "date", "title") if f not in fields]
 
@@ -79,6 +97,47 @@ class _Rows:
         self.default = parse_funder_option(ctx.options["funder"]) if ctx.options.get("funder") else None
         self.count = 0
         self.seen: dict[URIRef, tuple[int, tuple[str, ...]]] = {}  # deliberation -> its row's line and cells
+        #: (authority's cells, DELIB_ID) -> the dates it is given on: more than one, the number is the session's.
+        self.sessions: dict[tuple[str, str, str], set] = {}
+        self.told: set[tuple[str, str, str]] = set()  # the numbers per session warned about
+
+    def count_sessions(self, rows: list[Row]) -> None:
+        """Note the dates each authority's DELIB_ID is given on when it is a session's rank (1, 2… at each session:
+        up to three figures); a number that names its year ("2024.00240") given on two dates is a mistake instead,
+        the second row's (:meth:`repeated`)."""
+        for row in rows:
+            if not _SESSION_RANK.fullmatch(self.get(row, "id")):
+                continue
+            try:
+                day = compact_date(raw := self.get(row, "date")) or parse_date(raw)
+            except ValueProblem:
+                continue
+            if day is not None:
+                self.sessions.setdefault(self.number_key(row), set()).add(day)
+
+    def number_key(self, row: Row) -> tuple[str, str, str]:
+        return fold(self.get(row, "authority_name")), self.get(row, "authority_id"), self.get(row, "id")
+
+    def number(self, row: Row, identifier: str, date) -> str:
+        """The number that identifies the row's deliberation (its IRI and dcterms:identifier): its DELIB_ID, qualified
+        by its date, "1 (2024-03-28)", when the list gives that DELIB_ID to deliberations of several sessions (said
+        once). The identifier carries the date because the store's resolution mints a deliberation's IRI again from
+        its authority and identifier (:func:`graph.resolution.canonical_deliberations`)."""
+        key = self.number_key(row)
+        days = self.sessions.get(key, set())
+        if len(days) < 2:
+            return identifier
+        if key not in self.told:
+            self.told.add(key)
+            listed = ", ".join(day.isoformat() for day in sorted(days))
+            example = f"{identifier} ({min(days).isoformat()})"
+            self.issue("warning", row, "id", f"numéro « {identifier} » donné à des délibérations de plusieurs séances "
+                       f"({listed}) : un numéro propre à chaque séance ; chacune est identifiée par son numéro et sa "
+                       f"date, « {example} » (une subvention qui ne cite que le numéro, referenceDecision, ne la "
+                       "retrouve pas)", f"number '{identifier}' given to deliberations of several sessions ({listed}): "
+                       f"a number of each session's own; each is identified by its number and its date, '{example}' "
+                       "(a grant that cites the number alone, referenceDecision, does not find it)", identifier)
+        return f"{identifier} ({date.isoformat()})"
 
     def get(self, row: Row, field: str) -> str:
         i = self.cols.get(field)
@@ -91,7 +150,7 @@ class _Rows:
     def authority(self, row: Row) -> URIRef | None:
         """Return the IRI of the row's authority, None (an issue reported) when the row names none."""
         name, raw = self.get(row, "authority_name"), self.get(row, "authority_id")
-        siren, siret, said = read_siret(raw)
+        siren, siret, _, said = read_id_cell(raw)
         for message, message_en in said:
             self.issue("warning", row, "authority_id", message, message_en, raw)
         if not name and not siren and self.default:
@@ -107,7 +166,7 @@ class _Rows:
     def date(self, row: Row, field: str, required: bool = False):
         raw = self.get(row, field)
         try:
-            value = parse_date(raw)
+            value = compact_date(raw) or parse_date(raw)
         except ValueProblem as exc:
             self.issue("error" if required else "warning", row, field, str(exc), exc.message_en, raw)
             return False
@@ -133,12 +192,13 @@ class _Rows:
         authority, date = self.authority(row), self.date(row, "date", required=True)
         if authority is None or date is False:
             return
-        iri = deliberation_iri(authority, identifier, base=self.ctx.base)
+        number = self.number(row, identifier, date)
+        iri = deliberation_iri(authority, number, base=self.ctx.base)
         if self.repeated(row, iri, identifier):
             return
         g = self.graph
         g.add((iri, RDF.type, MAI.Deliberation))
-        g.add((iri, DCTERMS.identifier, Literal(identifier)))
+        g.add((iri, DCTERMS.identifier, Literal(number)))
         g.add((iri, DCTERMS.date, Literal(date, datatype=XSD.date)))
         g.add((iri, MAI.authority, authority))
         g.add((iri, MAI.rowNumber, Literal(row.line, datatype=XSD.integer)))
@@ -228,16 +288,28 @@ class _Rows:
         self.votes(row, iri)
 
     def votes(self, row: Row, iri: URIRef) -> None:
+        """The vote's counts (VOTE_REEL, the members who voted, as mai:voteCount; VOTE_EFFECTIF, the members in
+        office, only checked: the vocabulary keeps them on a session, which a list does not give), and a unanimous
+        adoption written in VOTE_POUR ("unanimité") as the outcome, with no count for (never inferred)."""
         counts = {}
+        unanimous = bool(_UNANIMITY.fullmatch(fold(self.get(row, "votes_for"))))
         for field in ("votes_entitled", "votes_cast", *(f for f, _ in VOTES)):
             raw = self.get(row, field)
+            if field == "votes_for" and unanimous:
+                continue
             try:
                 counts[field] = parse_int(raw)
             except ValueProblem as exc:
                 self.issue("warning", row, field, str(exc), exc.message_en, raw)
-        for field, prop in VOTES:
+        for field, prop in (*VOTES, ("votes_cast", MAI.voteCount)):
             if counts.get(field) is not None:
                 self.graph.add((iri, prop, Literal(counts[field], datatype=XSD.integer)))
+        if unanimous and counts.get("votes_against"):
+            self.issue("warning", row, "votes_for", f"unanimité, mais {counts['votes_against']} voix contre "
+                       "(VOTE_CONTRE) : issue du vote non retenue", f"unanimity, but {counts['votes_against']} votes "
+                       "against (VOTE_CONTRE): outcome not kept", self.get(row, "votes_for"))
+        elif unanimous:
+            self.graph.add((iri, MAI.outcome, UNANIMOUS))
         self.vote_bounds(row, counts)
 
     def vote_bounds(self, row: Row, counts: dict[str, int | None]) -> None:
@@ -277,6 +349,14 @@ def extract(ctx: SourceContext) -> Extraction:
     for repair in table.repairs:
         rows.ex.warn(f"texte réparé (encodage) : « {repair.fixed} »", f"text repaired (encoding): '{repair.fixed}'",
                      line=repair.line, value=repair.raw)
+    if "amount" in map_columns(table.header, GRANT_FIELDS):
+        column = table.header[map_columns(table.header, GRANT_FIELDS)["amount"]]
+        rows.ex.warn(f"colonne « {column} » ignorée : une liste de délibérations, sans colonne de bénéficiaire, ne "
+                     "dit pas à qui va ce montant (les subventions se lisent dans une liste SCDL subventions)",
+                     f"column '{column}' ignored: a deliberations list, without a beneficiary column, does not say "
+                     "whom this amount goes to (grants are read from an SCDL grants list)", line=table.header_line,
+                     field=column)
+    rows.count_sessions(table.rows)
     for row in table.rows:
         if (short := short_row(table, row)) is not None:
             rows.ex.issues.append(short)

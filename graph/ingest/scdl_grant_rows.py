@@ -13,16 +13,23 @@ from typing import Callable
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-from graph.identity import ActorBook, actor_key, deliberation_iri, fold, is_placeholder_name
+from graph.identity import ActorBook, actor_key, deliberation_iri, fold
 from graph.ingest.base import Extraction, SourceContext, literal, new_graph
 from graph.ingest.french import format_amount
 from graph.ingest.scdl_checks import identifier_in_name, shifted, total_difference
 from graph.ingest.scdl_grant_values import EU_NOTIFIED, GrantCellReader, aid_forms
+from graph.ingest.scdl_names import PERSON_LABEL, civility, is_anonymous
 from graph.namespaces import MAI, SCHEMA, mint
 from graph.tabular import Row, Table, is_total, lost_characters, repair_issues, short_row
-from graph.values import ValueProblem, parse_amount
+from graph.values import ValueProblem
 
 _ASSOCIATION = re.compile(r"\b(association|asso|amicale|f[ée]d[ée]ration|comit[ée] des f[êe]tes)\b", re.I)
+#: A word that says "total" in a folded cell ("montant total des subventions", "totaux"): a row whose words all
+#: say it sums others.
+_TOTAL_WORD = re.compile(r"\b(?:sous )?tota(?:l|ls|ux)\b")
+_LETTER = re.compile(r"[^\W\d_]")
+#: An amount with its currency ("7 000,00 €", "1500 EUR"), which has letters but says nothing.
+_NUMBER_CELL = re.compile(r"[\d\s\u00a0\u202f.,+-]*\d[\d\s\u00a0\u202f.,]*\s*(?:€|eur(?:os?)?)?", re.IGNORECASE)
 #: Characters of a grant's purpose that the SCDL schema allows (``objet``: maxLength 256).
 PURPOSE_CHARS = 256
 #: Lines a warning about many rows names (the others are counted).
@@ -87,17 +94,32 @@ class GrantRows(GrantCellReader):
                         "beneficiary missing (no valid name, SIRET or RNA)", name)
             return None
         cls = MAI.Association if rna or _ASSOCIATION.search(name) else MAI.Actor
-        if not siren and not rna and is_placeholder_name(name):
-            self.warn(row, "beneficiary_name", "bénéficiaire non nommé : un acteur propre à cette subvention, "
-                      "rapproché d'aucun autre", "unnamed beneficiary: an actor of this grant alone, joined to no "
-                      "other", name)
-            return lambda: self.book.unnamed(name, cls, self.ctx.key, self.get(row, "grant_id") or row.line)
+        if not siren and not rna and (unnamed := self.unnamed(row, name)):
+            return lambda: self.book.unnamed(unnamed, cls, self.ctx.key, self.get(row, "grant_id") or row.line)
 
         def make() -> URIRef:
             if no_id:
                 self.unidentified.append(row.line)
             return self.book.actor(name or None, cls, siren=siren, siret=siret, rna=rna)
         return make
+
+    def unnamed(self, row: Row, name: str) -> str | None:
+        """The label of the actor of this grant alone that stands for a beneficiary without an identifier whom the
+        list does not name (a placeholder) or names as a natural person (with a civility: their name is personal
+        data, kept in no label); None for any other name. Said in a warning."""
+        if is_anonymous(name):
+            self.warn(row, "beneficiary_name", "bénéficiaire non nommé : un acteur propre à cette subvention, "
+                      "rapproché d'aucun autre", "unnamed beneficiary: an actor of this grant alone, joined to no "
+                      "other", name)
+            return name
+        if said := civility(name):
+            self.warn(row, "beneficiary_name", f"bénéficiaire nommé avec une civilité (« {said} ») : une personne "
+                      "physique, dont le nom, donnée personnelle, n'est pas gardé ; un acteur propre à cette "
+                      f"subvention, libellé « {PERSON_LABEL} », rapproché d'aucun autre", f"beneficiary named with a "
+                      f"civility ('{said}'): a natural person, whose name, personal data, is not kept; an actor of "
+                      f"this grant alone, labelled '{PERSON_LABEL}', joined to no other")
+            return PERSON_LABEL
+        return None
 
     def duplicate(self, row: Row) -> bool:
         key = tuple(row.cells)
@@ -119,13 +141,24 @@ class GrantRows(GrantCellReader):
                             (column, row.cells[first].strip() if first < len(row.cells) else "")):
             if is_total(text):
                 return field, text
-        return None
+        return self.total_words(row)
+
+    def total_words(self, row: Row) -> tuple[str, str] | None:
+        """(column, text) of a totals row whose words, beyond its funder, all say total: "TOTAL SPORT" under objet
+        beside the funder's name, "Montant total des subventions" under another column; None otherwise."""
+        funder = {self.cols.get("funder_name"), self.cols.get("funder_id")}
+        said = [(i, cell.strip()) for i, cell in enumerate(row.cells)
+                if i not in funder and _LETTER.search(cell) and not _NUMBER_CELL.fullmatch(cell.strip())]
+        if not said or not all(_TOTAL_WORD.search(fold(text)) for _, text in said):
+            return None
+        i, text = said[0]
+        return (self.table.header[i] if i < len(self.table.header) else f"colonne {i + 1}"), text
 
     def skip_total(self, row: Row, field: str, text: str) -> None:
         """Report a totals row as skipped, and a total that is not the sum of the grants kept above it."""
         self.warn(row, field, "ligne de total, pas une subvention : ignorée", "totals row, not a grant: ignored", text)
         try:
-            stated = parse_amount(self.get(row, "amount"), self.thousands_dot)
+            stated = self.read_amount(self.get(row, "amount"))
         except ValueProblem:
             stated = None
         if difference := total_difference(text, stated, self.stated_since_total, self.stated):

@@ -5,17 +5,19 @@ rejected."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from rdflib import URIRef
 
-from graph.identifiers import clean_identifier, normalise_rna, read_siret, rna_ok, siren_ok, siret_ok
+from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.identity import fold, name_key
 from graph.ingest.base import Extraction
 from graph.ingest.french import read_date
-from graph.ingest.scdl_checks import dot_message
+from graph.ingest.scdl_checks import (CommaConvention, comma_convention, comma_message, compact_date, compact_period,
+                                      dot_message)
+from graph.ingest.scdl_ids import clean_rna_cell, read_id_cell
 from graph.tabular import Row, Table
-from graph.values import ValueProblem, dot_convention, parse_amount, parse_date, parse_int, parse_period, parse_ratio
+from graph.values import CENT, ValueProblem, dot_convention, parse_date, parse_int, parse_period, parse_ratio
 
 NATURE = "https://w3id.org/maillage/ontology/nature/"
 #: Budget sections (Antibes' ``section`` column) and natures -> nature concepts.
@@ -34,6 +36,7 @@ class GrantCellReader:
     def __init__(self, table: Table, cols: dict[str, int], ex: Extraction):
         self.table, self.cols, self.ex = table, cols, ex
         self.thousands_dot = self.dot_convention()
+        self.commas = self.comma_convention()
 
     def get(self, row: Row, field: str) -> str:
         i = self.cols.get(field)
@@ -50,11 +53,17 @@ class GrantCellReader:
 
     def siren_from(self, row: Row, field: str) -> tuple[str | None, str | None]:
         """Return (siren, siret) of an identifier cell, warning about what cannot be trusted (pitfall 18)."""
+        return self.ids_from(row, field)[:2]
+
+    def ids_from(self, row: Row, field: str) -> tuple[str | None, str | None, str | None]:
+        """Return (siren, siret, RNA number written beside them) of an identifier cell, cleaned of what a spreadsheet
+        or a typist put around them (:func:`graph.ingest.scdl_ids.read_id_cell`), warning about what was cleaned and
+        what cannot be trusted (pitfall 18)."""
         raw = self.get(row, field)
-        siren, siret, said = read_siret(raw)
+        siren, siret, rna, said = read_id_cell(raw)
         for message, message_en in said:
             self.warn(row, field, message, message_en, raw)
-        return siren, siret
+        return siren, siret, rna
 
     def dot_convention(self) -> bool | None:
         """Decide, from the amount column's unambiguous values, how to read a lone dot before three digits
@@ -64,12 +73,29 @@ class GrantCellReader:
             self.ex.warn(*dot_message(convention), field=self.header("amount"), value=convention.either[1])
         return convention.thousands_dot
 
+    def comma_convention(self) -> CommaConvention:
+        """Decide, from the amount column's unambiguous values, how to read a lone comma before three digits
+        ("25,000"), and say so once when the column has such values (pitfall 11)."""
+        convention = comma_convention((row.line, self.get(row, "amount")) for row in self.table.rows)
+        if convention.either:
+            self.ex.warn(*comma_message(convention), line=convention.either[0], field=self.header("amount"),
+                         value=convention.either[1])
+        return convention
+
+    def read_amount(self, raw: str) -> Decimal | None:
+        """The amount ``raw`` read with the column's conventions for the dot and the comma (ValueProblem)."""
+        return self.commas.read(raw, self.thousands_dot)
+
     def beneficiary_ids(self, row: Row) -> tuple[str | None, str | None, str | None]:
         """Return the beneficiary's (SIREN, SIRET, RNA number); before SCDL 2.1, ``idBeneficiaire`` held the RNA
         number of an association without a SIRET, and a SIRET in the RNA column is taken for what it is."""
         raw_id, raw_rna = self.get(row, "beneficiary_id"), self.get(row, "beneficiary_rna")
         id_rna = normalise_rna(raw_id) if rna_ok(raw_id) else None
-        siren, siret = (None, None) if id_rna else self.siren_from(row, "beneficiary_id")
+        siren, siret, beside = (None, None, None) if id_rna else self.ids_from(row, "beneficiary_id")
+        id_rna = id_rna or beside
+        raw_rna, said = clean_rna_cell(raw_rna)
+        for message, message_en in said:
+            self.warn(row, "beneficiary_rna", message, message_en, self.get(row, "beneficiary_rna"))
         rna = normalise_rna(raw_rna) if rna_ok(raw_rna) else None
         if raw_rna and not rna:
             digits = clean_identifier(raw_rna)
@@ -89,7 +115,7 @@ class GrantCellReader:
         """Return (beneficiary's amount, total, ratio below 1 or None), or None when the row is rejected."""
         raw = self.get(row, "amount")
         try:
-            total = parse_amount(raw, self.thousands_dot)
+            total = self.read_amount(raw)
         except ValueProblem as exc:
             self.reject(row, "amount", str(exc), exc.message_en, raw)
             return None
@@ -102,7 +128,7 @@ class GrantCellReader:
         ratio = self.ratio(row)
         if ratio is None or ratio == 1:
             return total, total, None
-        return total * ratio, total, ratio
+        return share_of(total, ratio), total, ratio
 
     def ratio(self, row: Row) -> Decimal | None:
         raw = self.get(row, "share")
@@ -125,12 +151,14 @@ class GrantCellReader:
             return None
 
     def loose_date(self, row: Row, field: str, raw: str):
-        """The date of ``raw`` in figures, else in words ("5 mars 2024") or with a two-digit year ("05/03/24", with a
-        warning), as a register reads them; the ValueProblem of the figures when it is none of them."""
+        """The date of ``raw`` in figures (also "20240516"), else in words ("5 mars 2024") or with a two-digit year
+        ("05/03/24", with a warning), as a register reads them; the ValueProblem of the figures when it is none."""
         try:
             return parse_date(raw)
         except ValueProblem as exc:
             problem = exc
+        if day := compact_date(raw):
+            return day
         try:
             day, assumed = read_date(raw)
         except ValueProblem as exc:
@@ -146,7 +174,7 @@ class GrantCellReader:
             return None if start is None else start.isoformat() + (f"/{end.isoformat()}" if end else "")
         raw = self.get(row, "payment_period")
         try:
-            period = parse_period(raw)
+            period = compact_period(raw) or parse_period(raw)
         except ValueProblem as exc:
             try:  # one date in words or with a two-digit year
                 return self.loose_date(row, "payment_period", raw).isoformat()
@@ -159,11 +187,13 @@ class GrantCellReader:
         return period[0].isoformat() + (f"/{period[1].isoformat()}" if period[1] else "")
 
     def nature(self, row: Row) -> URIRef | None:
+        """The nature concept of the row: in kind, else the budget section (its ``section`` column, or a nature
+        column that holds the section, as Paris's "Nature de la subvention": Fonctionnement, Investissement, Projet)."""
         text = re.sub(r"[^a-z]", "", name_key(self.get(row, "nature")))
         if "nature" in text:
             return URIRef(NATURE + "in-kind")
-        section = SECTIONS.get(name_key(self.get(row, "section")))
-        if text and "numeraire" not in text:
+        section = SECTIONS.get(name_key(self.get(row, "section"))) or SECTIONS.get(text)
+        if text and "numeraire" not in text and text not in SECTIONS:
             self.warn(row, "nature", "nature inconnue (attendu « aide en numéraire » ou « aide en nature »)",
                       "unknown nature (expected 'aide en numéraire' or 'aide en nature')", self.get(row, "nature"))
         return URIRef(NATURE + section) if section else None
@@ -175,6 +205,20 @@ class GrantCellReader:
         except ValueProblem as exc:
             self.warn(row, "fiscal_year", str(exc), exc.message_en, raw)
             return None
+
+
+def share_of(total: Decimal, ratio: Decimal) -> Decimal:
+    """The beneficiary's amount, ``total`` × ``ratio`` (pitfall 14), rounded to the cent half up (as a spreadsheet's
+    ROUND and a paying accountant do) when the product falls below the cent; the total stays as the list states it.
+
+    >>> share_of(Decimal("3333.33"), Decimal("0.3333")), share_of(Decimal("22000.80"), Decimal("0.8"))
+    (Decimal('1111.00'), Decimal('17600.640'))
+    >>> share_of(Decimal("0.05"), Decimal("0.5"))
+    Decimal('0.03')
+    """
+    amount = total * ratio
+    cents = amount.quantize(CENT, ROUND_HALF_UP)
+    return amount if cents == amount else cents
 
 
 def aid_forms(text: str) -> str:

@@ -21,12 +21,13 @@ from graph.tabular import normalise_header, peek_lines
 
 #: Field -> accepted column names (any spelling that normalises to the same key).
 GRANT_FIELDS: dict[str, tuple[str, ...]] = {
-    "grant_id": ("idSubvention", "identifiantSubvention"),
-    "fiscal_year": ("exercice", "exerciceBudgetaire", "annee", "année", "Exercice budgétaire"),
+    # Paris open data: "Numéro de dossier" (2023_01234) is the grant's file number, "Année budgétaire" its year.
+    "grant_id": ("idSubvention", "identifiantSubvention", "Numéro de dossier"),
+    "fiscal_year": ("exercice", "exerciceBudgetaire", "annee", "année", "Exercice budgétaire", "Année budgétaire"),
     "funder_name": ("nomAttribuant", "COLL_NOM", "Nom de l'attribuant", "Nom attributaire", "Nom attribuant",
                     "Collectivité", "Attribuant"),
     "funder_id": ("idAttribuant", "COLL_SIRET", "Identification de l'attributaire", "Identification de l'attribuant",
-                  "SIRET attribuant", "Siret de l'attribuant"),
+                  "SIRET attribuant", "Siret de l'attribuant", "SIRET collectivité", "SIRET de la collectivité"),
     "convention_date": ("dateConvention", "Date de convention", "Date de la convention", "ACTE_DATE",
                         "Date de signature"),
     "decision_ref": ("referenceDecision", "ACTE_REF", "Référence de la décision", "Référence décision",
@@ -37,9 +38,12 @@ GRANT_FIELDS: dict[str, tuple[str, ...]] = {
     "beneficiary_id": ("idBeneficiaire", "ATTRIB_SIRET", "Identification du bénéficiaire", "SIRET du bénéficiaire",
                        "SIRET bénéficiaire", "SIRET", "Numéro SIRET"),
     "beneficiary_rna": ("rnaBeneficiaire", "RNA", "Numéro RNA", "RNA du bénéficiaire", "Numéro RNA du bénéficiaire"),
-    "purpose": ("objet", "object", "SUB_OBJET", "Objet de la convention", "Objet de la subvention", "Objet du dossier"),
+    "purpose": ("objet", "object", "SUB_OBJET", "Objet de la convention", "Objet de la subvention", "Objet du dossier",
+                "Objet de la demande"),
     "amount": ("montant", "SUB_MONTANT", "Montant total de la subvention", "Montant de la subvention",
-               "Montant attribué", "Montant voté", "Montant accordé", "Montant en euros", "Montant (€)"),
+               "Montant attribué", "Montant voté", "Montant accordé", "Montant en euros", "Montant (€)", "Montant en €",
+               "Montant (en euros)", "Montant de la subvention (en euros)", "Montant de la subvention en €",
+               "Montant attribué (en euros)", "Montant attribué en €", "Montant voté (en euros)"),
     "nature": ("nature", "SUB_NATURE", "Nature de la subvention", "Nature de l'aide"),
     "section": ("section", "Section budgétaire", "Type de subvention"),
     "payment_conditions": ("conditionsVersement", "SUB_VERSEMENT", "Conditions de versement"),
