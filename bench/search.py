@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import statistics
 import sys
@@ -190,7 +191,7 @@ def run_tantivy(store, queries) -> dict:
     read = time.perf_counter() - started
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("iri", stored=True, tokenizer_name="raw")
-    for name in ("name", "body", "exact"):
+    for name in ("name", "body", "exact", "classes"):
         builder.add_text_field(name, tokenizer_name="whitespace", index_option="freq")
     for name in ("kind", "type", *FACETS):
         builder.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
@@ -203,6 +204,7 @@ def run_tantivy(store, queries) -> dict:
         entry = {"iri": [doc["iri"]], "name": [" ".join(terms(fields["name"]))],
                  "body": [" ".join(terms(fields["body"]))],
                  "exact": [" ".join(fold_word(w) for w, _, _ in iter_words(fields.get("exact", "")))],
+                 "classes": [" ".join(terms(fields.get("classes", "")))],
                  "kind": [doc["kind"]], "type": [doc["type"]]}
         for facet in FACETS:
             if doc["facets"][facet]:
@@ -255,8 +257,18 @@ def _tantivy_query(tantivy, schema, spec):
 def _to_tantivy(tantivy, schema, node):
     if node[0] == "all":
         return tantivy.Query.all_query()
+    if node[0] == "none":
+        return tantivy.Query.empty_query()
     if node[0] == "term":
         return tantivy.Query.boost_query(tantivy.Query.term_query(schema, node[1], node[2]), node[3])
+    if node[0] == "prefix":  # the terms that start with the word, scored as one (as Maillage's plan scores them)
+        return tantivy.Query.boost_query(tantivy.Query.const_score_query(
+            tantivy.Query.regex_query(schema, node[1], re.escape(node[2]) + ".*"), 1.0), node[3])
+    if node[0] == "not":
+        return tantivy.Query.boolean_query([(tantivy.Occur.Must, tantivy.Query.all_query()),
+                                            (tantivy.Occur.MustNot, _to_tantivy(tantivy, schema, node[1]))])
+    if node[0] == "unscored":
+        return _to_tantivy(tantivy, schema, node[1])
     occur = tantivy.Occur.Must if node[0] == "and" else tantivy.Occur.Should
     return tantivy.Query.boolean_query([(occur, _to_tantivy(tantivy, schema, n)) for n in node[1]])
 

@@ -33,9 +33,16 @@ from whoosh.lang.stopwords import stoplists
 #: Elided forms that precede an apostrophe and are dropped (the word after them is kept).
 ELISIONS = frozenset({"l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"})
 
+# A number as amounts are written: digits grouped by thousands (a space, a no-break space or a dot: "20 000",
+# "1.234.567"), with cents or not ("1 234,50", "20000,00"). It is one word, whose term is its digits
+# (:func:`number_term`): "20 000", "20000" and "20.000" find each other. Four digits never start a group, so
+# that "2023 2024" stays two years and "2024.00240" a deliberation number.
+NUMBER = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?!\d)(?:,\d{1,2}(?!\d))?|\d+,\d{1,2}(?!\d)"
+
 # A word, optionally preceded by an elided form and an apostrophe (straight or typographic). Hyphens split words:
 # "Saint-Étienne" is searched as "saint" and "etienne".
-_WORD = re.compile(r"(?:(\w+)['’ʼ])?(\w+)", re.UNICODE)
+_WORD = re.compile(rf"(?:(\w+)['’ʼ])?({NUMBER}|\w+)", re.UNICODE)
+_GROUPING = re.compile(r"[ \u00a0\u202f.]")
 
 def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
@@ -61,8 +68,12 @@ def fold(text: str) -> str:
     return _strip_accents(text) if _OTHER_LETTERS.search(text) else text
 
 
-#: French stop words, folded (the Snowball list, plus the elided forms).
-STOP_WORDS = frozenset({fold(w) for w in stoplists["fr"]} | ELISIONS)
+#: English words of the query syntax (see :mod:`search.syntax`): the English labels of themes and kinds put
+#: "and" in the index, so that a query "AND" or "santé and psychiatrie" matched "Health and care".
+ENGLISH_OPERATORS = frozenset({"and", "or", "not"})
+
+#: French stop words, folded (the Snowball list, plus the elided forms), and the English operators.
+STOP_WORDS = frozenset({fold(w) for w in stoplists["fr"]} | ELISIONS | ENGLISH_OPERATORS)
 
 #: Abbreviations of place names spelled out before stemming: "St-Étienne" finds "Saint-Étienne" and the reverse.
 #: Matched unfolded and lowercased, so that "Sté" (société) is not read as "sainte".
@@ -90,7 +101,7 @@ def stem_word(word: str) -> str | None:
         if folded in STOP_WORDS:
             term = ""
         elif _DIGIT.search(folded):
-            term = folded
+            term = number_term(folded)
         else:
             term = _stem(folded[:-1] if len(folded) > 3 and folded[-1] == "s" and folded[-2] != "s" else folded)
         if len(_STEMS) < _CACHE_LIMIT:
@@ -101,11 +112,29 @@ def stem_word(word: str) -> str | None:
 _DIGIT = re.compile(r"\d")
 
 
+def number_term(word: str) -> str:
+    """The term of a word with a digit: a number's grouping left out, and cents of zero ("20 000,00" is 20000).
+
+    >>> [number_term(w) for w in ("20 000", "20.000", "1 234,50", "20000,00", "2024.00240", "W423000001")]
+    ['20000', '20000', '1234,5', '20000', '2024.00240', 'W423000001']
+    """
+    if not _NUMBER.fullmatch(word):
+        return word
+    whole, _, cents = _GROUPING.sub("", word).partition(",")
+    cents = cents.rstrip("0")
+    return f"{whole},{cents}" if cents else whole
+
+
+_NUMBER = re.compile(NUMBER)
+
+
 def fold_word(word: str) -> str:
     """Return the index term of one word for folded (unstemmed) fields."""
     term = _FOLDS.get(word)
     if term is None:
         term = fold(word)
+        if _DIGIT.search(term):
+            term = number_term(term)
         if len(_FOLDS) < _CACHE_LIMIT:
             _FOLDS[word] = term
     return term
@@ -183,7 +212,7 @@ SHORT_TEXT = 120
 _TEXT_TERMS: dict[tuple[str, bool], frozenset] = {}
 # Every elided form is a stop word, so for stemmed terms an apostrophe may split words like any other
 # character: one regex call in C instead of a Python loop over the elisions.
-_PLAIN_WORD = re.compile(r"\w+", re.UNICODE)
+_PLAIN_WORD = re.compile(rf"{NUMBER}|\w+", re.UNICODE)
 
 
 def term_set(texts: Iterable[str], folded: bool = False) -> set[str]:

@@ -16,14 +16,17 @@ here reads the store: :func:`search.facts.load_facts` gathers the facts, these f
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
+from rdflib import URIRef
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 
 from graph.french_text import counted, of
 from graph.identity import preferred_label
 from graph.namespaces import MAI, ORG, SCHEMA, THEMES
+from graph.ontology import load_ontology
 from search.facts import FULL, LABELS, Facts
 
 
@@ -203,8 +206,30 @@ def kind_of(facts: Facts, iri) -> str | None:
     return None
 
 
+#: The class of each kind of document (a theme is a SKOS concept: KINDS and LABELS_EN name it).
+KIND_CLASSES = {"actor": mai.Actor, "grant": mai.Grant, "deliberation": mai.Deliberation,
+                "agreement": mai.Agreement, "goal": mai.StrategicGoal}
+
+
+@functools.cache
+def class_labels(kind: str, type_: str) -> tuple[str, ...]:
+    """The names of a document's kind and actor type, French and English, as the ontology labels their classes
+    and as the pages show them: what a query "collectivités" or "public authority" finds.
+
+    >>> class_labels("actor", "collectivite")
+    ('Acteur', 'Actor', 'Collectivité', 'Local authority', 'Public authority')
+    """
+    classes = [KIND_CLASSES.get(kind)] + [t[0] for t in ACTOR_TYPES if t[1] == type_]
+    ontology = load_ontology()
+    found = {str(label) for c in classes if c for label in ontology.objects(URIRef(c), RDFS.label)}
+    found.update(filter(None, [KINDS.get(kind), LABELS_EN.get(kind), LABELS_EN.get(type_)]))
+    found.update(t[2] for t in ACTOR_TYPES if t[1] == type_)
+    return tuple(sorted(found))
+
+
 def _document(iri, kind: str, label: str, type_: str = "", type_label: str = "") -> dict:
     return {"iri": iri, "kind": kind, "type": type_ or kind, "type_label": type_label or KINDS[kind],
+            "classes": list(class_labels(kind, type_ or kind)),
             "label": label, "names": [label], "text": [], "related": [], "summary": "",
             "facets": {f: [] for f in FACETS}, "labels": {}, "amount": None, "date": None, "deps": set(),
             "shown": {}}

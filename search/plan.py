@@ -1,8 +1,10 @@
 """Query plans: a small boolean tree from which both the whoosh query and the bitset of matches are made.
 
-Nodes are tuples: ``("term", field, text, boost)``, ``("and", [nodes])``, ``("or", [nodes])``, ``("all",)``, and
-``("unscored", node, field, text)``: ``node``, whose terms add nothing to the score of the documents of the term
-(field, text) — they still match.
+Nodes are tuples: ``("term", field, text, boost)``, ``("prefix", field, text, boost)`` (the terms of ``field``
+that start with ``text``, scored as one term), ``("and", [nodes])``, ``("or", [nodes])``, ``("not", node)``
+(what ``node`` does not match; it scores nothing), ``("all",)``, ``("none",)``, and ``("unscored", node, field,
+text)``: ``node``, whose terms add nothing to the score of the documents of the term (field, text) — they still
+match.
 One tree, two evaluations: :func:`to_whoosh` for the scored page, :func:`matches` for the total and the facets
 (term bitsets from the view's cache, combined with ``&`` and ``|``) — so that they never disagree.
 
@@ -29,6 +31,14 @@ NAME_BOOST, EXACT_BOOST, BODY_BOOST, THEME_BOOST = 3.0, 2.0, 1.0, 6.0
 #: Words shorter than this get no typo tolerance ("sant" would match "saint").
 FUZZY_MIN_CHARS = 5
 FUZZY_BOOST = 0.5
+#: A word of this many letters or more also matches the names that have a word starting with it ("Danae" finds
+#: « DanaeCare »), weighed less than the whole word (PREFIX_BOOST) and scored as one term whatever the number of
+#: words it starts: a rare word it starts would otherwise outrank the names holding the word itself. Three letters
+#: would start too many words ("san": sanitaire, sans, santé) for a query to mean them.
+PREFIX_MIN_CHARS = 4
+PREFIX_BOOST = 1.0
+#: Weight of a query word found in the names of the document's kind and actor type ("collectivité").
+CLASS_BOOST = 1.0
 
 
 def term(field_name: str, text: str, boost: float = 1.0) -> tuple:
@@ -50,16 +60,42 @@ def unscored(node: tuple, field_name: str, text: str) -> tuple:
     return ("unscored", node, field_name, text)
 
 
+def prefix(field_name: str, text: str, boost: float = 1.0) -> tuple:
+    return ("prefix", field_name, text, boost)
+
+
+def none_of(node: tuple) -> tuple:
+    return ("not", node)
+
+
+#: What a prefix node is keyed by among a tree's terms (see :func:`leaves`): its text and this mark, which no term
+#: holds (terms are words).
+PREFIX_MARK = "*"
+
+
 def to_whoosh(node: tuple):
     """The whoosh query of a tree."""
     if node[0] == "unscored":
         return to_whoosh(node[1])
     if node[0] == "term":
         return wq.Term(node[1], node[2], boost=node[3])
+    if node[0] == "prefix":
+        return wq.Prefix(node[1], node[2], boost=node[3])
     if node[0] == "all":
         return wq.Every()
+    if node[0] == "none":
+        return wq.NullQuery
+    if node[0] == "not":
+        return wq.Not(to_whoosh(node[1]))
     children = [to_whoosh(n) for n in node[1]]
     return wq.And(children) if node[0] == "and" else wq.Or(children)
+
+
+def term_bits(view, field_name: str, text: str) -> int:
+    """The bitset of a term of :func:`leaves` (a prefix's when ``text`` ends with PREFIX_MARK)."""
+    if text.endswith(PREFIX_MARK):
+        return view.prefixed(field_name, text[:-1])
+    return view.bits(field_name, text)
 
 
 def matches(view, node: tuple) -> int:
@@ -69,8 +105,14 @@ def matches(view, node: tuple) -> int:
         return matches(view, node[1])
     if kind == "term":
         return view.bits(node[1], node[2])
+    if kind == "prefix":
+        return view.prefixed(node[1], node[2])
     if kind == "all":
         return view.live
+    if kind == "none":
+        return 0
+    if kind == "not":
+        return view.live & ~matches(view, node[1])
     if kind == "or":
         return reduce(lambda acc, n: acc | matches(view, n), node[1], 0)
     result = view.live
@@ -82,9 +124,12 @@ def matches(view, node: tuple) -> int:
 
 
 def leaves(node: tuple) -> dict[tuple[str, str], float]:
-    """The terms of a tree with their boost (the highest when a term appears twice)."""
+    """The terms of a tree with their boost (the highest when a term appears twice); a prefix is keyed by its text
+    and PREFIX_MARK. What a ``not`` node excludes scores nothing."""
     if node[0] == "term":
         return {(node[1], node[2]): node[3]}
+    if node[0] == "prefix":
+        return {(node[1], node[2] + PREFIX_MARK): node[3]}
     found: dict = {}
     for child in node[1] if node[0] in ("and", "or") else [node[1]] if node[0] == "unscored" else ():
         for key, boost in leaves(child).items():
@@ -112,7 +157,7 @@ def rank(view, tree: tuple, matched: int, count: int) -> list[tuple[int, float]]
     weights = []
     masks = unscoring(tree)
     for (field_name, text), boost in leaves(tree).items():
-        bits = view.bits(field_name, text)
+        bits = term_bits(view, field_name, text)
         if (field_name, text) in masks:
             bits &= ~view.bits(*masks[field_name, text])
         if bits & matched:
@@ -147,7 +192,10 @@ class TextQuery:
 
 
 def _word_clause(view, stem: str, folded: str, fuzzy: bool, highlight: set[str]) -> tuple:
-    clauses = [term("name", stem, NAME_BOOST), term("body", stem, BODY_BOOST), term("exact", folded, EXACT_BOOST)]
+    clauses = [term("name", stem, NAME_BOOST), term("body", stem, BODY_BOOST), term("exact", folded, EXACT_BOOST),
+               term("classes", stem, CLASS_BOOST)]
+    if len(folded) >= PREFIX_MIN_CHARS and not any(c.isdigit() for c in folded):
+        clauses.append(prefix("exact", folded, PREFIX_BOOST))
     highlight.update((stem, folded))
     if fuzzy and len(folded) >= FUZZY_MIN_CHARS:
         for field_name, text in (("name", stem), ("body", stem), ("exact", folded)):
@@ -193,12 +241,15 @@ def _one_edit(a: str, b: str) -> bool:
                                               and a[first + 1] == b[first])
 
 
-def text_query(view, words: list[tuple[str | None, str]], fuzzy: bool = False) -> TextQuery:
+def text_query(view, words: list[tuple[str | None, str]], fuzzy: bool = False,
+               excluded: list[tuple[str, str]] = ()) -> TextQuery:
     """Plan the text of a query: every content word must match (in a name or the text), or a theme that the
-    text names matches (through its narrower themes and synonyms too) with the other words."""
+    text names matches (through its narrower themes and synonyms too) with the other words; and no ``excluded``
+    word matches."""
     content = [(s, f) for s, f in words if s]
+    unwanted = [none_of(any_of([_word_clause(view, s, f, False, set()) for s, f in excluded]))] if excluded else []
     if not content:
-        return TextQuery(("all",))
+        return TextQuery(all_of(unwanted))
     highlight: set[str] = set()
     clauses = [_word_clause(view, s, f, fuzzy, highlight) for s, f in content]
     alternatives = [all_of(clauses)]
@@ -206,7 +257,22 @@ def text_query(view, words: list[tuple[str | None, str]], fuzzy: bool = False) -
     named = scheme.named_in([s for s, _ in content])
     for iri, (start, end) in named:
         alternatives.append(all_of([_tagged(view, iri, scheme.expand(iri))] + clauses[:start] + clauses[end:]))
-    return TextQuery(any_of(alternatives), content, named, highlight)
+    return TextQuery(all_of([any_of(alternatives), *unwanted]), content, named, highlight)
+
+
+def parsed_query(view, groups, fuzzy: bool = False) -> TextQuery:
+    """Plan the alternatives of a search text (:func:`search.syntax.parse`): what any of them matches. No group
+    (a text without words) matches every document; groups without words nor exclusions, none."""
+    if not groups:
+        return TextQuery(("all",))
+    groups = [g for g in groups if g.words or g.excluded]
+    if not groups:
+        return TextQuery(("none",))
+    parts = [text_query(view, g.words, fuzzy, g.excluded) for g in groups]
+    if len(parts) == 1:
+        return parts[0]
+    return TextQuery(any_of([p.tree for p in parts]), [w for p in parts for w in p.words],
+                     [t for p in parts for t in p.themes], set().union(*(p.highlight for p in parts)))
 
 
 def _tagged(view, iri: str, themes) -> tuple:

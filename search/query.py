@@ -3,7 +3,8 @@
 A query is first a small boolean tree (:mod:`search.plan`), evaluated on cached term bitsets: the bitset of the
 matches gives the total and the facet counts, and a best-first split of it by the query's terms gives the shown
 page in score order. whoosh's own collectors scored every match through Python matchers: 46 ms median and
-390 ms p99 at 10k actors, against a few milliseconds this way (bench/README.md, "Search speed").
+390 ms p99 at 10k actors, against a few milliseconds this way (bench/README.md, "Search speed"). The text's
+operators (ET/AND, OU/OR, SAUF/NOT, in capitals) are read by :mod:`search.syntax`.
 
 >>> SearchError("page invalide").status
 400
@@ -17,7 +18,7 @@ import re
 from collections.abc import Mapping
 
 from graph.french_text import counted
-from search import plan
+from search import plan, syntax
 from search.analysis import fold, fold_word, iter_words, stem_word
 from search.documents import ACTOR_TYPES, FACETS, KINDS
 from search.errors import IndexUnavailable, SearchError
@@ -100,16 +101,16 @@ def search(index: SearchIndex, text: str, kind: str | None = None, theme: str | 
     view = index.view()
     with view.lock:
         filter_clauses, theme_set = _filters(view, kind, theme, filters)
-        words = [(stem_word(w), fold_word(w)) for w, _, _ in iter_words(text)]
-        query = plan.text_query(view, words)
+        groups = syntax.parse(text)
+        query = plan.parsed_query(view, groups)
         matched, fuzzy = plan.matches(view, plan.all_of([query.tree, *filter_clauses])), False
         if matched.bit_count() < FUZZY_BELOW and query.words:
-            query = plan.text_query(view, words, fuzzy=True)
+            query = plan.parsed_query(view, groups, fuzzy=True)
             fuzzy_matched = plan.matches(view, plan.all_of([query.tree, *filter_clauses]))
             if fuzzy_matched.bit_count() > matched.bit_count():
                 matched, fuzzy = fuzzy_matched, True
             else:
-                query = plan.text_query(view, words)
+                query = plan.parsed_query(view, groups)
         total = matched.bit_count()
         start = (page - 1) * page_size
         hits = _page(view, query, filter_clauses, matched, sort, start, page_size)

@@ -48,6 +48,8 @@ LOOKUP_DOCUMENTS = 1000
 #: Fields whose terms warm-up reads for typo tolerance (see IndexView.lexicon): the first typo of a letter took
 #: 25–30 ms more without.
 FUZZY_WARM_UP = ("name", "exact")
+#: Prefix bitsets kept per view (query words and completions; up to 25 kB each at 200k documents, as terms').
+PREFIX_CACHE = 1024
 
 class IndexView:
     """A searcher on one generation of the index, with the caches that make repeated searches cheap."""
@@ -67,6 +69,7 @@ class IndexView:
         for _, _, segment_id in self.leaves:
             self.cache.preload(directory, segment_id)
         self._terms: dict[tuple[str, str], int] = {}
+        self._prefixes: dict[tuple[str, str], int] = {}
         self._facets: dict[str, dict[str, int]] = {}
         self._columns: dict[str, list] = {}
         self._lexicon: dict[tuple[str, str], dict[int, list[str]]] = {}
@@ -109,10 +112,16 @@ class IndexView:
         return found & self.live
 
     def prefixed(self, field: str, prefix: str) -> int:
-        """The bitset of the live documents holding a term of ``field`` that starts with ``prefix``."""
-        found = 0
-        for text in self.reader.expand_prefix(field, prefix):
-            found |= self.bits(field, text.decode() if isinstance(text, bytes) else text)
+        """The bitset of the live documents holding a term of ``field`` that starts with ``prefix`` (kept for the
+        view: every query word of four letters or more asks for its own, see :data:`search.plan.PREFIX_MIN_CHARS`)."""
+        key = (field, prefix)
+        found = self._prefixes.get(key)
+        if found is None:
+            found = 0
+            for text in self.reader.expand_prefix(field, prefix):
+                found |= self.bits(field, text.decode() if isinstance(text, bytes) else text)
+            if len(self._prefixes) < PREFIX_CACHE:
+                self._prefixes[key] = found
         return found
 
     def lexicon(self, field: str, first: str = "") -> dict[int, list[str]]:

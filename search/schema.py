@@ -4,7 +4,9 @@ Fields:
 
 - ``iri`` (unique key), ``kind`` and ``type`` (actor type), exact terms;
 - ``name`` (labels and variants, stemmed), ``exact`` (the same, accent-folded and unstemmed: prefix completion
-  and typo tolerance on names), ``body`` (descriptions and the names of linked resources, stemmed);
+  and typo tolerance on names), ``body`` (descriptions, the names of linked resources and the amount, stemmed),
+  ``classes`` (the French and English names of the document's kind and actor type, stemmed); the names and the
+  body also hold the expansions of the acronyms they hold and the reverse (:mod:`search.synonyms`);
 - one keyword field per facet (IRIs, years), and ``deps``: the IRIs whose facts the document shows, so that an
   update finds the documents to re-derive when one of them changes, and for those of which it shows only the
   label, the IRI with a hash of that label (:func:`dependency_terms`);
@@ -37,6 +39,7 @@ from whoosh.formats import Existence
 from search.analysis import FOLDED, FRENCH, fold, term_set
 from search.documents import FACETS
 from search.segment import WarmUp
+from search.synonyms import expansions
 
 #: Characters of the descriptions kept for snippets (a deliberation's full text is not needed to show one).
 SNIPPET_SOURCE_CHARS = 1500
@@ -85,7 +88,7 @@ class SortKey(COLUMN):
 
 #: What a build keeps for readers' warm-up in each segment: facet bitsets, the bitsets of the words of names and
 #: texts that more than 0.5 % of the documents hold (read by nearly every query), the sort keys.
-WARM_UP = WarmUp(fields=("kind", *FACETS), frequent=("name", "body", "exact"), ratio=0.005, most=200,
+WARM_UP = WarmUp(fields=("kind", *FACETS), frequent=("name", "body", "exact", "classes"), ratio=0.005, most=200,
                  columns=("sort_name", "amount"))
 
 #: The fields that results show (kept in the index, so that results need no store query).
@@ -101,6 +104,7 @@ def make_schema() -> Schema:
         name=_words(FRENCH),
         exact=_words(FOLDED),
         body=_words(FRENCH),
+        classes=_words(FRENCH),
         deps=_keywords(),
         amount=COLUMN(NumericColumn("Q", default=0)),  # cents
         sort_name=SortKey(),
@@ -175,10 +179,35 @@ def _kept(doc: dict) -> dict:
     return kept
 
 
+def amount_words(doc: dict) -> list[str]:
+    """The amount of a document as a word, the way :func:`search.analysis.number_term` writes numbers: a query
+    "20000", "20 000 €" or "20.000" finds a grant of 20 000 €, and an actor who received that much in all.
+
+    >>> amount_words({"amount": 20000.0}), amount_words({"amount": 1234.5}), amount_words({"amount": None})
+    (['20000'], ['1234,5'], [])
+    """
+    amount = doc["amount"]
+    if amount is None:
+        return []
+    cents = round(amount * 100)
+    return [f"{cents // 100},{cents % 100:02d}".rstrip("0").rstrip(",") if cents % 100 else str(cents // 100)]
+
+
+def _texts(doc: dict, found: tuple[set, set] | None = None) -> tuple[list[str], list[str]]:
+    """The texts of the name and body fields: names; descriptions, related names and the amount; each with the
+    acronyms and expansions they hold (``found``: the terms of the names and of the body, when known)."""
+    body = doc["text"] + doc["related"]
+    name_terms, body_terms = found or (term_set(doc["names"]), term_set(body))
+    return (doc["names"] + expansions(doc["names"], name_terms),
+            body + expansions(body, body_terms) + amount_words(doc))
+
+
 def document_to_fields(doc: dict) -> dict:
     """Return the whoosh fields of a document (see the module docstring)."""
-    fields = {"type": doc["type"], "name": " ".join(doc["names"]), "body": " ".join(doc["text"] + doc["related"]),
-              "deps": " ".join(dependency_terms(doc)), **_kept(doc)}
+    names, body = _texts(doc)
+    # Texts joined by a line break, which never groups digits: "n°12" and "345 places" are not the number 12345.
+    fields = {"type": doc["type"], "name": "\n".join(names), "body": "\n".join(body),
+              "classes": "\n".join(doc.get("classes", ())), "deps": " ".join(dependency_terms(doc)), **_kept(doc)}
     if doc["kind"] != "grant":  # a grant's name is made of its beneficiary's: completion offers the actor
         fields["exact"] = fields["name"]
     for facet in FACETS:
@@ -193,10 +222,14 @@ def document_to_record(doc: dict) -> tuple[dict, dict, dict]:
     :class:`search.segment.SegmentBuilder` takes them: what whoosh's writer makes of :func:`document_to_fields`
     (tests/test_search_index.py checks that both give the same index). Keyword values (IRIs, years) hold no
     space, so they are their own terms."""
+    name_terms, body_terms = term_set(doc["names"]), term_set(doc["text"] + doc["related"])
+    names, body = _texts(doc, (name_terms, body_terms))
     terms = {"iri": (doc["iri"],), "kind": (doc["kind"],), "type": (doc["type"],), "deps": dependency_terms(doc),
-             "name": term_set(doc["names"]), "body": term_set(doc["text"] + doc["related"]), **doc["facets"]}
+             "name": name_terms | term_set(names[len(doc["names"]):]),
+             "body": body_terms | term_set(body[len(doc["text"]) + len(doc["related"]):]),
+             "classes": term_set(doc.get("classes", ())), **doc["facets"]}
     if doc["kind"] != "grant":
-        terms["exact"] = term_set(doc["names"], folded=True)
+        terms["exact"] = term_set(names, folded=True)
     kept = _kept(doc)
     return terms, {name: kept[name] for name in STORED_FIELDS}, {"sort_name": kept["sort_name"],
                                                                  "amount": kept.get("amount")}
