@@ -125,4 +125,5 @@ def test_pitfall_18_a_siret_that_lost_its_leading_zeros_is_restored_with_a_warni
     row = "W061000102;;552013500004;061P;2014-06-17;;;0001-01-01;D;S;ASSO;objet;06004;06600;Antibes;A;\n"
     ex = extract(SourceContext(Path("rna.csv"), (header + row).encode()))
     assert [str(s) for s in ex.graph.objects(None, MAI.siret)] == ["00552013500004"]
-    assert [i.message for i in ex.issues] == ["zéros de tête perdus (passage par un tableur) : SIRET lu 00552013500004"]
+    assert [(i.field, i.message) for i in ex.issues] == [
+        ("siret", "zéros de tête perdus (passage par un tableur) : lu 00552013500004")]

@@ -1,16 +1,22 @@
 """The RNA kind: extracts of the Répertoire national des associations, in both layouts (waldec and import).
 
 Each row becomes a ``mai:Association`` — ``actor_iri(rna=…)`` (or the SIREN of its SIRET when no W number is
-known) — with ``mai:rna``, ``mai:siret``/``mai:siren`` when present, ``rdfs:label`` (``titre``), ``skos:altLabel``
-(``titre_court``), ``schema:foundingDate`` (``date_creat``; ``0001-01-01`` is RNA's null), ``dcterms:description``
-(``objet``), and ``schema:location`` → ``mint("place", insee code)``, a ``schema:Place`` with ``mai:inseeCode`` and
-``rdfs:label``. A dissolved association (``position`` D or S, or a ``date_disso``) gets ``schema:dissolutionDate``
-when the date is known (the import layout, which has no ``date_disso``, writes it in ``observation``: « dissoute le
-14/05/2008 »), and a warning.
+known) — with ``mai:rna``, ``mai:siret``/``mai:siren`` when present (read as the other importers read them:
+:func:`graph.identifiers.read_siret`), ``rdfs:label`` (``titre``, else ``titre_court`` with a warning),
+``skos:altLabel`` (``titre_court``), ``schema:foundingDate`` (``date_creat``; ``0001-01-01`` is RNA's null),
+``dcterms:description`` (``objet``), ``schema:url`` (``siteweb``, when it is a web address), and
+``schema:location`` → ``mint("place", insee code)``, a ``schema:Place`` with ``mai:inseeCode`` and ``rdfs:label``.
+A dissolved association (``position`` D or S, or a ``date_disso``) gets ``schema:dissolutionDate`` when the date is
+known (the import layout, which has no ``date_disso``, writes it in ``observation``: « dissoute le 14/05/2008 »),
+and a warning; the ontology has no term for « dissolved, date unknown », which the warning alone tells. An active
+association (``position`` A) with a ``date_disso`` is a contradiction: warned of, no date stored.
 
-The import layout's ``id`` is an old number (``751P00085568``): its W number, when it has one, is in
-``observation`` (pitfall 19). Personal data is left out (pitfall 30): no ``telephone``, ``email``,
-``dir_civilite``, nor the manager's mailing address (``adrg_*``).
+The import layout's ``id`` is an old number (``751P00085568``): its W number, when it has one, opens
+``observation`` (pitfall 19); a W number further on names another association (« fusion-absorption par
+W751000777 ») and is not taken. The old number is kept (``dcterms:identifier``), and a row with neither W number
+nor SIRET is known by it (``actor/rna-import-751p00085568``), not by its name, which namesakes share. Personal
+data is left out (pitfall 30): no ``telephone``, ``email``, ``dir_civilite``, nor the manager's mailing address
+(``adrg_*``), nor an e-mail address written in ``siteweb``.
 """
 
 from __future__ import annotations
@@ -18,9 +24,9 @@ from __future__ import annotations
 import re
 
 from rdflib import URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
-from graph.identifiers import clean_identifier, normalise_rna, restore_leading_zeros, rna_ok, siret_ok
+from graph.identifiers import normalise_rna, read_siret, rna_ok
 from graph.identity import ActorBook
 from graph.ingest.french import read_date
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
@@ -32,10 +38,20 @@ from graph.values import ValueProblem, parse_date
 #: Columns that only RNA extracts have (both layouts).
 SIGNATURE = {"id", "idex", "siret", "gestion", "datecreat", "titre", "objet", "objetsocial1", "adrscodeinsee"}
 _W_NUMBER = re.compile(r"\bW[0-9A-Z]{9}\b")
+#: A W number that an import row's ``observation`` gives as the association's own: the text opens with it
+#: (« W751085568 », « W691000123 - Dissolution du 3 mars 2010 », « N° RNA : W751085568 »). Matched on the text
+#: upper-cased.
+_OWN_W_NUMBER = re.compile(r"\s*(?:(?:N°|NO|NUM[EÉ]RO|RNA)\s*:?\s*)*(W[0-9A-Z]{9})\b")
+#: The import layout's old number: prefecture code, P or S, digits (``751P00085568``, ``031S0031000113``).
+_OLD_ID = re.compile(r"[0-9][0-9A-Z]{2}[A-Z][0-9]{6,10}")
 DISSOLVED = {"D": "dissoute", "S": "supprimée"}
 _INSEE_CODE = re.compile(r"(\d{2}|2[AB])\d{3}")
+#: What ``siteweb`` may hold to be stored: an http(s) URL or a bare domain (``www.amis-hopital.fr``), as written.
+_WEBSITE = re.compile(r"(?:https?://)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?",
+                      re.IGNORECASE)
 #: Made once: rdflib's namespaces other than ours make a new term on each use.
 _DATE, _DESCRIPTION, _TYPE, _LABEL = XSD.date, DCTERMS.description, RDF.type, RDFS.label
+_ALT_LABEL, _IDENTIFIER = SKOS.altLabel, DCTERMS.identifier
 
 
 def detect(ctx: SourceContext) -> int:
@@ -70,19 +86,61 @@ class _Rows:
         self.book = ActorBook(self.graph, ctx.base)
         self.count = self.dissolved = 0
         self.places: dict[str, URIRef] = {}
+        self.old_ids: dict[URIRef, str] = {}  # the associations known by their old number, with their label
 
     def get(self, row: Row, name: str) -> str:
         i = self.col.get(name)
         return row.cells[i].strip() if i is not None and i < len(row.cells) else ""
 
+    def warn(self, row: Row, field: str, message: str, message_en: str, value: str | None = None) -> None:
+        self.ex.warn(message, message_en, line=row.line, field=field, value=value)
+
     def rna(self, row: Row) -> str | None:
-        for name in ("id", "observation"):
-            raw = self.get(row, name)
-            if name == "id" and rna_ok(raw):
-                return normalise_rna(raw)
-            if name == "observation" and (m := _W_NUMBER.search(raw.upper())):
-                return m[0]
+        """The row's W number: its ``id`` (waldec), else the one that opens the import layout's ``observation``. A
+        W number further on in ``observation`` names another association (« fusion-absorption par W751000777 »):
+        it is warned of, not taken."""
+        if rna_ok(written := self.get(row, "id")):
+            return normalise_rna(written)
+        observation = self.get(row, "observation")
+        if m := _OWN_W_NUMBER.match(observation.upper()):
+            return m[1]
+        if m := _W_NUMBER.search(observation.upper()):
+            self.warn(row, "observation", f"numéro RNA {m[0]} que l'observation ne donne pas comme celui de "
+                      "l'association (celui d'une autre ?) : non retenu",
+                      f"RNA number {m[0]} that the observation does not give as the association's own (another "
+                      "one's?): not taken", observation)
         return None
+
+    def old_id(self, row: Row) -> str | None:
+        """The import layout's own number of the row (``031S0031000113``), which no other association has."""
+        written = self.get(row, "id").upper()
+        return written if _OLD_ID.fullmatch(written) else None
+
+    def siret(self, row: Row) -> tuple[str | None, str | None]:
+        """Return the row's (SIREN, SIRET), warning of what a spreadsheet did to them and why one is ignored."""
+        written = self.get(row, "siret")
+        siren, siret, said = read_siret(written)
+        for message, message_en in said:
+            self.warn(row, "siret", message, message_en, written)
+        return siren, siret
+
+    def title(self, row: Row) -> str | None:
+        """The row's name: ``titre``, else ``titre_court`` (warned of); None when it has neither (rejected)."""
+        if title := self.get(row, "titre"):
+            return title
+        written = self.cell(row, "titre")
+        if short := self.get(row, "titre_court"):
+            self.warn(row, "titre", f"association sans titre : titre court « {short} » retenu",
+                      f"association without a title: short title '{short}' used", written)
+            return short
+        self.ex.reject("association sans titre", "association without a title",
+                       line=row.line, field="titre", value=written)
+        return None
+
+    def cell(self, row: Row, name: str) -> str | None:
+        """The cell of column ``name`` as written (None when the row has no such column)."""
+        i = self.col.get(name)
+        return row.cells[i] if i is not None and i < len(row.cells) else None
 
     def date(self, row: Row, name: str):
         try:
@@ -92,31 +150,43 @@ class _Rows:
             return None
 
     def add_row(self, row: Row) -> None:
-        title, rna = self.get(row, "titre"), self.rna(row)
-        siret = clean_identifier(self.get(row, "siret"))
-        if (padded := restore_leading_zeros(siret)) is not None and len(padded) == 14:
-            self.ex.warn(f"zéros de tête perdus (passage par un tableur) : SIRET lu {padded}",
-                         f"leading zeros lost (through a spreadsheet): SIRET read as {padded}", line=row.line,
-                         field="siret", value=self.get(row, "siret"))
-            siret = padded
-        siret = siret if siret_ok(siret) else None
-        if self.get(row, "siret") and not siret:
-            self.ex.warn("SIRET invalide : ignoré", "invalid SIRET: ignored", line=row.line, field="siret",
-                         value=self.get(row, "siret"))
-        if not title:
-            self.ex.reject("association sans titre", "association without a title", line=row.line, field="titre",
-                           value=self.get(row, "id"))
+        rna, (siren, siret) = self.rna(row), self.siret(row)
+        if (title := self.title(row)) is None:
             return
-        if not (rna or siret):
-            self.ex.warn("ni numéro W ni SIRET : association identifiée par son nom",
-                         "neither W number nor SIRET: association identified by its name", line=row.line,
-                         field="id", value=self.get(row, "id"))
-        iri = self.book.actor(title, MAI.Association, siret=siret, rna=rna)
+        old, by_old = self.old_id(row), not (rna or siren)
+        if by_old and old is not None:
+            iri = self.old_id_actor(title, old)
+        else:
+            if by_old:
+                self.ex.warn("ni numéro W, ni SIRET, ni ancien numéro : association identifiée par son nom",
+                             "neither W number, nor SIRET, nor old number: association identified by its name",
+                             line=row.line, field="id", value=self.get(row, "id"))
+            iri = self.book.actor(title, MAI.Association, siren=siren, siret=siret, rna=rna)
+        if old is not None:  # the import layout's number, kept whatever identifies the association
+            self.graph.add((iri, _IDENTIFIER, plain_literal(old)))
         if (short := self.get(row, "titre_court")) and short != title and not short.endswith("..."):
-            self.book.name(iri, short)
+            if iri in self.old_ids:
+                self.graph.add((iri, _ALT_LABEL, plain_literal(short)))
+            else:
+                self.book.name(iri, short)
         self.describe(row, iri)
         self.ex.issues.extend(lost_characters(row, self.header))
         self.count += 1
+
+    def old_id_actor(self, title: str, old: str) -> URIRef:
+        """The association of an import row known by its old number alone (``031S0031000113``): an IRI of its own
+        (``rna-import-031s0031000113``), kept out of the book's names so that no namesake of the file (the « COMITE
+        DES FETES » of other communes) is merged into it."""
+        iri, title = mint("actor", "rna-import-" + old, base=self.ctx.base), " ".join(title.split())
+        if iri in self.old_ids:  # the same row twice: its other names are variants
+            if title != self.old_ids[iri]:
+                self.graph.add((iri, _ALT_LABEL, plain_literal(title)))
+            return iri
+        self.old_ids[iri] = title
+        g = self.graph
+        g.add((iri, _TYPE, MAI.Association))
+        g.add((iri, _LABEL, plain_literal(title)))
+        return iri
 
     def describe(self, row: Row, iri: URIRef) -> None:
         g = self.graph
@@ -124,14 +194,44 @@ class _Rows:
             g.add((iri, SCHEMA.foundingDate, literal(founded, _DATE)))  # dates recur: each literal made once
         if objet := self.get(row, "objet"):
             g.add((iri, _DESCRIPTION, plain_literal(objet)))
-        if url := self.get(row, "siteweb"):
+        if url := self.website(row):
             g.add((iri, SCHEMA.url, plain_literal(url)))
         self.place(row, iri)
         self.dissolution(row, iri)
 
+    def website(self, row: Row) -> str | None:
+        """The row's ``siteweb`` when it is a web address; an e-mail address (personal data, pitfall 30) or other
+        text is warned of and left out."""
+        written = self.get(row, "siteweb")
+        if not written or _WEBSITE.fullmatch(written):
+            return written or None
+        if "@" in written:  # not shown in the warning either: the report is kept
+            self.warn(row, "siteweb", "adresse électronique dans siteweb : non enregistrée (donnée personnelle)",
+                      "e-mail address in siteweb: not stored (personal data)")
+        else:
+            self.warn(row, "siteweb", "siteweb qui n'est pas une adresse web (http(s)://… ou nom de domaine) : "
+                      "ignoré", "siteweb that is no web address (http(s)://… or a domain name): ignored", written)
+        return None
+
+    def insee_code(self, row: Row) -> str | None:
+        """The row's ``adrs_codeinsee``, its leading zero put back when a spreadsheet dropped it (``1053``); other
+        text is warned of."""
+        written = self.get(row, "adrs_codeinsee")
+        code = written.upper()
+        if not code or _INSEE_CODE.fullmatch(code):
+            return code or None
+        if code.isdigit() and len(code) == 4:
+            code = "0" + code
+            self.warn(row, "adrs_codeinsee", f"zéro de tête perdu (passage par un tableur) : code INSEE lu {code}",
+                      f"leading zero lost (through a spreadsheet): INSEE code read as {code}", written)
+            return code
+        self.warn(row, "adrs_codeinsee", "code INSEE de commune illisible (5 chiffres, 2A ou 2B en Corse) : lieu "
+                  "non enregistré", "unreadable commune INSEE code (5 digits, 2A or 2B in Corsica): no place stored",
+                  written)
+        return None
+
     def place(self, row: Row, iri: URIRef) -> None:
-        code = self.get(row, "adrs_codeinsee")
-        if not _INSEE_CODE.fullmatch(code):
+        if (code := self.insee_code(row)) is None:
             return
         place = self.places.get(code)  # a commune holds many associations
         if place is None:
@@ -145,6 +245,11 @@ class _Rows:
 
     def dissolution(self, row: Row, iri: URIRef) -> None:
         position, date = self.get(row, "position").upper(), self.date(row, "date_disso")
+        if position == "A" and date is not None:  # the position is the register's current state
+            self.warn(row, "date_disso", f"position A (active) mais date_disso {date.isoformat()} : contradiction, "
+                      "date de dissolution non enregistrée", f"position A (active) but date_disso "
+                      f"{date.isoformat()}: contradiction, dissolution date not stored", self.get(row, "date_disso"))
+            return
         if position not in DISSOLVED and date is None:
             return
         told = ""

@@ -6,13 +6,17 @@ about when it is not NAFRev2), ``mai:legalCategory``, ``mai:rna`` (``identifiant
 RNA ↔ SIREN link), ``schema:foundingDate`` and ``mai:ess`` — ``O`` true, ``N`` false, **empty unknown: no
 triple** (pitfall 21). A unit that has ceased (``etatAdministratifUniteLegale`` C) is kept, with
 ``schema:dissolutionDate`` (its period's ``dateDebut``) and a warning, as the RNA kind does for a dissolved
-association. The class comes from the legal category: 7383 → ``mai:University``, 72xx/73xx →
-``mai:PublicAuthority``, 92xx → ``mai:Association``, other 9xxx (foundations…) → ``mai:Actor``, anything else →
-``mai:Enterprise``.
+association. The class comes from the legal category: 7383 → ``mai:University``, other 7xxx (the State's
+administrations 71xx, local authorities 72xx, public establishments 73xx, other public-law bodies 74xx: GIP, GCS)
+→ ``mai:PublicAuthority``, 92xx → ``mai:Association``, social-security bodies (81xx: CPAM, CAF, URSSAF) and other
+9xxx (foundations…) → ``mai:Actor`` (the ontology has no class for them), anything else → ``mai:Enterprise``.
 
 Sole proprietors (category 1000) are persons: their names are personal data (pitfall 30) and units whose
-diffusion is restricted (``statutDiffusionUniteLegale`` P) are published without a name — both are skipped, each
-with a warning that gives its line and why (grouped, with the first lines, when one reason has many).
+diffusion is restricted (``statutDiffusionUniteLegale`` P, or a denomination withheld: ``[ND]``) are published
+without a name — both are skipped, each with a warning that gives its line and why (grouped, with the first lines,
+when one reason has many). A file without the legal-unit columns (``siren``, ``categorieJuridiqueUniteLegale``,
+``denominationUniteLegale``) is refused; a SIREN met twice in one file (a stock row and an update row) is warned of,
+with both lines.
 """
 
 from __future__ import annotations
@@ -36,12 +40,19 @@ from graph.values import ValueProblem, parse_bool, parse_date
 #: The columns that make a SIRENE legal units extract, as INSEE spells them.
 COLUMNS = ("siren", "categorieJuridiqueUniteLegale", "activitePrincipaleUniteLegale", "denominationUniteLegale")
 SIGNATURE = {c.lower() for c in COLUMNS}
+#: The columns without which a file gives no legal unit (its class, its name): a file forced with ``--kind sirene``
+#: that lacks one is refused.
+REQUIRED = ("siren", "categorieJuridiqueUniteLegale", "denominationUniteLegale")
+#: What INSEE writes in place of a value withheld from publication (non-diffusible units).
+WITHHELD = "[ND]"
 #: Why a unit is not imported (French, English).
 SKIPPED = {
     "person": ("entrepreneur individuel (catégorie juridique 1000) : non importé (données personnelles)",
                "sole proprietor (legal category 1000): not imported (personal data)"),
     "restricted": ("unité non diffusible (statutDiffusionUniteLegale P) : non importée (publication restreinte)",
                    "non-diffusible unit (statutDiffusionUniteLegale P): not imported (restricted publication)"),
+    "withheld": ("unité non diffusible (denominationUniteLegale « [ND] ») : non importée (publication restreinte)",
+                 "non-diffusible unit (denominationUniteLegale '[ND]'): not imported (restricted publication)"),
     "unnamed": ("unité légale sans dénomination ni sigle : non importée",
                 "legal unit without a name or an acronym: not imported"),
 }
@@ -54,16 +65,20 @@ _DATE = XSD.date
 def actor_class(category: str) -> URIRef:
     """Return the actor class of a SIRENE legal category.
 
-    >>> [str(actor_class(c)).rsplit("#")[1] for c in ("7383", "7344", "9220", "9300", "5710", "")]
-    ['University', 'PublicAuthority', 'Association', 'Actor', 'Enterprise', 'Enterprise']
+    >>> [str(actor_class(c)).rsplit("#")[1] for c in ("7383", "7172", "7344", "7470", "8110", "9220", "9300")]
+    ['University', 'PublicAuthority', 'PublicAuthority', 'PublicAuthority', 'Actor', 'Association', 'Actor']
+    >>> [str(actor_class(c)).rsplit("#")[1] for c in ("5710", "")]
+    ['Enterprise', 'Enterprise']
     """
     if category == "7383":
         return MAI.University
-    if category[:2] in ("72", "73"):
+    if category[:2] in ("71", "72", "73", "74"):  # the State, local authorities, public establishments, GIP, GCS
         return MAI.PublicAuthority
     if category[:2] == "92":
         return MAI.Association
-    if category[:1] == "9":  # foundations, other private non-profit bodies: not enterprises (EnterpriseShape)
+    # Social-security bodies (81xx), foundations and other private non-profit bodies (9xxx) are no enterprises, and
+    # the ontology has no class of their own.
+    if category[:2] == "81" or category[:1] == "9":
         return MAI.Actor
     return MAI.Enterprise
 
@@ -81,18 +96,22 @@ def near_miss(ctx: SourceContext) -> InputError | None:
     Sirene API; or a header with two or three of the four required columns: which it lacks."""
     suffix = ctx.path.suffix.lower()
     if suffix == ".json" and re.search(rb'"(uniteLegale|unitesLegales|etablissements?)"\s*:', ctx.data[:65536]):
-        return InputError("réponse de l'API Sirene (JSON) : seuls les extraits CSV des unités légales "
+        miss = InputError("réponse de l'API Sirene (JSON) : seuls les extraits CSV des unités légales "
                           "(StockUniteLegale) sont lus",
                           message_en="an answer of the Sirene API (JSON): only CSV extracts of legal units "
                                      "(StockUniteLegale) are read")
+        miss.kind_helps = False  # no kind reads it: it is no table, nor JSON-LD
+        return miss
     if suffix not in (".csv", ".txt"):
         return None
     line, keys = next(iter(peek_lines(ctx.data)), (None, frozenset()))
-    if "siret" in keys and any(k.endswith("etablissement") for k in keys):
-        return InputError("extrait SIRENE des établissements (StockEtablissement) : seuls les extraits des unités "
+    if _establishments(keys):
+        miss = InputError("extrait SIRENE des établissements (StockEtablissement) : seuls les extraits des unités "
                           "légales (StockUniteLegale) sont lus", line=line,
                           message_en="a SIRENE establishments extract (StockEtablissement): only extracts of legal "
                                      "units (StockUniteLegale) are read")
+        miss.kind_helps = False  # the kind refuses it too: it lacks the legal-unit columns
+        return miss
     if renamed := _other_names(keys):
         return _renamed_columns(keys, {column: _written(ctx.data, line, key) for column, key in renamed.items()}, line)
     if not 2 <= len(SIGNATURE & keys) < len(SIGNATURE):
@@ -100,6 +119,11 @@ def near_miss(ctx: SourceContext) -> InputError | None:
     lacks = ", ".join(c for c in COLUMNS if c.lower() not in keys)
     return InputError(f"l'en-tête ressemble à un extrait SIRENE des unités légales, mais il y manque : {lacks}",
                       line=line, message_en=f"the header looks like a SIRENE legal units extract, but lacks: {lacks}")
+
+
+def _establishments(keys) -> bool:
+    """Whether a header (its folded names) is that of a SIRENE establishments extract."""
+    return "siret" in keys and any(k.endswith("etablissement") for k in keys)
 
 
 #: The names that other lists of companies by SIREN give the required columns (folded as headers are): the
@@ -164,6 +188,8 @@ class _Rows:
         self.book = ActorBook(self.graph, ctx.base)
         self.count = self.skipped = self.closed = 0
         self.skipped_lines: dict[tuple[str, str], list[int]] = {}  # the lines of the units skipped, by reason
+        self.lines: dict[int, int] = {}  # the first line of each SIREN imported (as a number: a stock has millions)
+        self.repeated: list[tuple[str, int, int]] = []  # (SIREN, its first line, a later line)
 
     def report_skipped(self) -> None:
         """Say which units were skipped and why: one warning a line, or for a reason met on many lines, one that
@@ -184,7 +210,43 @@ class _Rows:
         names = [self.get(row, "denominationUniteLegale")]
         names += [self.get(row, f"denominationUsuelle{i}UniteLegale") for i in (1, 2, 3)]
         names += [self.get(row, "sigleUniteLegale")]
-        return [n for i, n in enumerate(names) if n and n not in names[:i]]
+        return [n for i, n in enumerate(names) if n and n.upper() != WITHHELD and n not in names[:i]]
+
+    def skipped_why(self, row: Row, category: str, names: list[str]) -> tuple[str, str] | None:
+        """Why the unit of ``row`` is not imported (:data:`SKIPPED`), or None."""
+        if category == "1000":
+            return SKIPPED["person"]
+        if self.get(row, "statutDiffusionUniteLegale") == "P":
+            return SKIPPED["restricted"]
+        if self.get(row, "denominationUniteLegale").upper() == WITHHELD:
+            return SKIPPED["withheld"]
+        return None if names else SKIPPED["unnamed"]
+
+    def met_before(self, row: Row, siren: str) -> bool:
+        """Whether an earlier line of the file gave ``siren`` (a stock row and an update row, or a row per
+        establishment): the lines make one actor, which :meth:`report_repeated` tells."""
+        if (first := self.lines.setdefault(int(siren), row.line)) == row.line:
+            return False
+        self.repeated.append((siren, first, row.line))
+        return True
+
+    def report_repeated(self) -> None:
+        """Say which SIRENs several lines gave, with both lines: one warning each, or past MAX_SKIPPED_LINES one
+        that gives the first ones and how many (a file joined to establishments repeats most units)."""
+        why, why_en = ("fusionnées en un acteur (un extrait et sa mise à jour, ou une ligne par établissement ? "
+                       "gardez-en une par SIREN)", "merged into one actor (an extract and its update, or a line per "
+                       "establishment? keep one per SIREN)")
+        if len(self.repeated) <= MAX_SKIPPED_LINES:
+            for siren, first, line in self.repeated:
+                self.ex.warn(f"SIREN {siren} déjà lu ligne {first} : lignes {first} et {line} {why}",
+                             f"SIREN {siren} already read on line {first}: lines {first} and {line} {why_en}",
+                             line=line, field="siren", value=siren)
+            return
+        shown = ", ".join(f"{line} ({first})" for _, first, line in self.repeated[:MAX_SKIPPED_LINES])
+        count = len(self.repeated)
+        self.ex.warn(f"SIREN déjà lu plus haut (ligne de sa première lecture entre parenthèses) : {count} lignes "
+                     f"({shown}…) {why}", f"SIREN already read further up (the line of its first reading in "
+                     f"parentheses): {count} lines ({shown}…) {why_en}", field="siren")
 
     def add_row(self, row: Row) -> None:
         if row.short:  # INSEE writes every column: a shorter line was cut (its values would be read partly)
@@ -206,12 +268,11 @@ class _Rows:
                            line=row.line, field="siren", value=written)
             return
         names = self.label(row)
-        why = (SKIPPED["person"] if category == "1000" else SKIPPED["restricted"]
-               if self.get(row, "statutDiffusionUniteLegale") == "P" else None if names else SKIPPED["unnamed"])
-        if why is not None:
+        if (why := self.skipped_why(row, category, names)) is not None:
             self.skipped += 1  # a person, or a unit published without its name
             self.skipped_lines.setdefault(why, []).append(row.line)
             return
+        repeated = self.met_before(row, siren)
         iri = self.book.actor(names[0], actor_class(category), siren=siren, siret=self.head_office(row, siren))
         for name in names[1:]:
             self.book.name(iri, name)
@@ -219,7 +280,7 @@ class _Rows:
         self.ex.issues.extend(lost_characters(row, self.header))
         if self.get(row, "etatAdministratifUniteLegale").upper() == "C":
             self.ceased(row, iri)
-        self.count += 1
+        self.count += not repeated  # actors, not lines
 
     def head_office(self, row: Row, siren: str) -> str | None:
         """The SIRET of the unit's head office (its SIREN and ``nicSiegeUniteLegale``), which a grants list or the
@@ -269,28 +330,41 @@ class _Rows:
         rna = normalise_rna(self.get(row, "identifiantAssociationUniteLegale"))
         if rna_ok(rna):
             g.add((iri, MAI.rna, plain_literal(rna)))
-        try:
-            ess = parse_bool(self.get(row, "economieSocialeSolidaireUniteLegale"))
-            founded = parse_date(self.get(row, "dateCreationUniteLegale"))
-        except ValueProblem as exc:
-            self.ex.warn(str(exc), exc.message_en, line=row.line)
-            return
-        if ess is not None:
+        if (ess := self.read(row, "economieSocialeSolidaireUniteLegale", parse_bool)) is not None:
             g.add((iri, MAI.ess, literal(ess)))
-        if founded:
+        if founded := self.read(row, "dateCreationUniteLegale", parse_date):
             g.add((iri, SCHEMA.foundingDate, literal(founded, _DATE)))
+
+    def read(self, row: Row, field: str, parse):
+        """The value of ``field`` read by ``parse``; None when empty, withheld (``[ND]``) or unreadable (warned of,
+        with its field: one bad cell does not cost the others)."""
+        written = self.get(row, field)
+        if written.upper() == WITHHELD:
+            return None
+        try:
+            return parse(written)
+        except ValueProblem as exc:
+            self.ex.warn(str(exc), exc.message_en, line=row.line, field=field, value=written)
+            return None
 
 
 def extract(ctx: SourceContext) -> Extraction:
     """Extract the legal units of a SIRENE file (see the module's docstring)."""
     table = read_table(ctx.data, known=SIGNATURE)
     rows = _Rows(ctx, table.header)
-    if "siren" not in rows.col:
-        raise InputError("colonne siren absente", line=table.header_line, message_en="siren column missing")
+    if lacks := ", ".join(c for c in REQUIRED if c.lower() not in rows.col):
+        establishments = _establishments(frozenset(rows.col))
+        what = "extrait des établissements (StockEtablissement), " if establishments else ""
+        what_en = "an establishments extract (StockEtablissement), " if establishments else ""
+        raise InputError(f"{what}pas un extrait SIRENE des unités légales (StockUniteLegale) : colonnes absentes : "
+                         f"{lacks}", line=table.header_line,
+                         message_en=f"{what_en}not a SIRENE legal units extract (StockUniteLegale): columns "
+                                    f"missing: {lacks}")
     rows.ex.issues.extend(repair_issues(table))
     for row in table.rows:
         rows.add_row(row)
     rows.report_skipped()
+    rows.report_repeated()
     rows.book.finish()
     ex = rows.ex
     ex.stats = {"rows_read": len(table.rows), "actors": rows.count, "skipped": rows.skipped, "closed": rows.closed,
