@@ -179,8 +179,8 @@ def test_a_named_querys_parameters_are_given_with_param(tmp_path):
 
 
 @pytest.mark.parametrize("args, said", [
-    (["subventions-d-un-beneficiaire"], "subventions-d-un-beneficiaire : paramètre « beneficiary » manquant "
-                                        "(--param beneficiary=…)"),
+    (["subventions-d-un-beneficiaire"], "subventions-d-un-beneficiaire : paramètre « beneficiary » manquant : "
+                                        "Bénéficiaire (nom ou IRI) (--param beneficiary=…)"),
     (["sources-et-triplets", "--param", "year=2024"], "sources-et-triplets : paramètre inconnu « year » "
                                                       "(paramètres : aucun)"),
     (["membres-actuels"], "« membres-actuels » n'est ni une requête SPARQL, ni un fichier, ni le nom d'une requête "

@@ -35,7 +35,18 @@ def integer_arg(name: str, default: int | None, least: int | None = None, most: 
 
     Raises ApiError (400) for a value that is no integer or outside the bounds, saying the bounds and the value.
     """
-    value = request.args.get(name, "").strip()
+    return _integer(name, request.args.get(name, "").strip(), default, least, most)
+
+
+def check_integers(name: str) -> None:
+    """Refuse (400) any value of the repeatable parameter ``name`` that is not an integer (empty ones aside), as
+    :func:`integer_arg` does for one value."""
+    for value in request.args.getlist(name):
+        _integer(name, value.strip(), None)
+
+
+def _integer(name: str, value: str, default: int | None, least: int | None = None,
+             most: int | None = None) -> int | None:
     if value == "":
         return default
     try:

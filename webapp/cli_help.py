@@ -126,8 +126,9 @@ CATALOGUE: dict[str, CommandHelp] = {
         },
         {"query": ("REQUÊTE", "QUERY")}),
     "search": CommandHelp(
-        ("Cherche dans le graphe, en français, comme le fait la page de recherche.",
-         "Search the graph in French, as the web page does."),
+        ("Cherche dans le graphe, en français, comme le fait la page de recherche. Mots en majuscules : ET, OU, "
+         "SAUF (AND, OR, NOT).",
+         "Search the graph in French, as the web page does. Words in capitals: AND, OR, NOT (ET, OU, SAUF)."),
         ("Cherche dans le graphe, comme la page de recherche.", "Search the graph in French, as the web page does."),
         {
             "kind": OptionHelp(("Type de résultat : acteur, subvention, délibération, objectif, thème, ou un type "

@@ -21,14 +21,16 @@ class ApiError(Exception):
     status = 400
     code = "bad-request"
 
-    def __init__(self, message: str, message_en: str = "", status: int | None = None, code: str | None = None):
+    def __init__(self, message: str, message_en: str = "", status: int | None = None, code: str | None = None,
+                 headers: dict[str, str] | None = None):
         super().__init__(message)
         self.message, self.message_en = message, message_en or message
         self.status = status or self.status
         self.code = code or self.code
+        self.headers = headers or {}  # what the status requires beside the body (Allow of a 405)
 
 
-def error_response(status: int, code: str, message: str, message_en: str):
+def error_response(status: int, code: str, message: str, message_en: str, headers=None):
     body = {"error": {"status": status, "code": code, "message": message, "message_en": message_en}}
     if _from_the_editor():  # the SPARQL editor's form: the query stays in the editor, the error above it
         from webapp.editor import editor_page
@@ -43,6 +45,9 @@ def error_response(status: int, code: str, message: str, message_en: str):
     else:
         response = jsonify(body)
     response.status_code = status
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    response.vary.add("Accept")  # a page or JSON, the editor or JSON: the Accept header chooses
     return response
 
 
@@ -86,7 +91,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(ApiError)
     def _api_error(exc: ApiError):
-        return error_response(exc.status, exc.code, exc.message, exc.message_en)
+        return error_response(exc.status, exc.code, exc.message, exc.message_en, exc.headers)
 
     @app.errorhandler(QuerySyntaxError)
     def _syntax(exc: QuerySyntaxError):
@@ -131,7 +136,9 @@ def init_app(app: Flask) -> None:
         french = message
         if message == type(exc).description:  # werkzeug's own English text: say it in French too
             french, message = _in_french(exc)
-        return error_response(exc.code or 500, exc.name.lower().replace(" ", "-"), french, message)
+        # werkzeug's own headers (Allow of a 405: RFC 9110 §15.5.6 requires it), not its body's type
+        headers = {k: v for k, v in exc.get_headers() if k.lower() != "content-type"}
+        return error_response(exc.code or 500, exc.name.lower().replace(" ", "-"), french, message, headers)
 
     @app.errorhandler(Exception)
     def _bug(exc: Exception):

@@ -11,6 +11,7 @@ from graph.formats import UnknownFormat, rdf_format
 from graph.sparql import check_query
 from graph.store import RdfSyntaxError
 from webapp.errors import ApiError
+from webapp.named_queries import is_iri
 from webapp.resources import get_query_runner, get_store
 from webapp.sparql import GRAPH_FORMATS, READ_CORS, check_write_token, graph_exists
 from webapp.upload import log_write
@@ -19,10 +20,15 @@ bp = Blueprint("graph_store", __name__)
 
 
 def _graph() -> str | None:
+    """The graph a request names: its ``?graph=`` IRI, or None for ``?default``; exactly one of them (the Graph Store
+    Protocol, §4.2), else a 400."""
+    if "default" in request.args and "graph" in request.args:
+        raise ApiError("?graph= et ?default à la fois : précisez l'un ou l'autre",
+                       "both ?graph= and ?default: give one or the other", code="bad-request")
     if "default" in request.args:
         return None
     iri = request.args.get("graph", "")
-    if not iri.startswith(("http://", "https://", "urn:")):
+    if not is_iri(iri):
         raise ApiError("précisez ?graph=<IRI> ou ?default", "give ?graph=<IRI> or ?default", code="bad-iri")
     return iri
 
@@ -55,7 +61,7 @@ def write_graph():
     if iri is None:
         raise ApiError("le graphe par défaut est l'union des graphes : écrivez dans un graphe nommé (?graph=)",
                        "the default graph is the union of the graphs: write to a named graph (?graph=)",
-                       status=405, code="default-graph-read-only")
+                       status=405, code="default-graph-read-only", headers={"Allow": "GET, HEAD"})
     store = get_store()
     if request.method == "DELETE":
         if not graph_exists(iri):

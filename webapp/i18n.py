@@ -1,6 +1,8 @@
 """The interface in French first, and in English: every UI string in both languages, and the switch.
 
-The language comes from ``?lang=fr|en`` (remembered in a cookie), else the cookie, else the ``lang`` setting.
+The language comes from ``?lang=fr|en`` (remembered in a cookie), else the cookie, else the ``lang`` setting: a
+response in a language that the cookie could have chosen says ``Vary: Cookie`` (a shared cache must not serve the
+English page to a French reader).
 Templates call ``t("key")``; ``tests/test_web_i18n.py`` checks that every key a template uses exists in both.
 
 >>> STRINGS["search"]
@@ -77,6 +79,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "var_event": ("Événement", "Event"),
     "var_funder": ("Financeur", "Funder"),
     "var_goal": ("Objectif", "Goal"),
+    "var_grant": ("Subvention", "Grant"),
     "var_grants": ("Subventions", "Grants"),
     "var_identifier": ("Numéro", "Number"),
     "var_ingested": ("Importé le", "Ingested on"),
@@ -90,6 +93,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "var_fromB": ("Lien du second acteur", "Second actor's link"),
     "var_holder": ("Pouvoir donné à", "Proxy given to"),
     "var_person": ("Personne", "Person"),
+    "var_pole": ("Pôle", "Pole"),
     "var_purpose": ("Objet", "Purpose"),
     "var_rank": ("Rang", "Rank"),
     "var_siren": ("SIREN", "SIREN"),
@@ -135,8 +139,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search_results_one": ("{n} résultat", "{n} result"),  # French: 0 and 1; English: 1
     "search_fuzzy": ("Aucun résultat exact : voici des résultats approchés (fautes de frappe tolérées).",
                      "No exact match: here are approximate results (typos tolerated)."),
-    "search_hint": ("Cherchez un acteur, un thème (« santé mentale »), un lieu, une délibération, un financeur…",
-                    "Search for an actor, a theme ('santé mentale'), a place, a deliberation, a funder…"),
+    "search_hint": ("Cherchez un acteur, un thème (« santé mentale »), un lieu, une délibération, un financeur… "
+                    "Mots en majuscules : ET, OU, SAUF (« santé OU psychiatrie SAUF Lyon »).",
+                    "Search for an actor, a theme ('santé mentale'), a place, a deliberation, a funder… Words in "
+                    "capitals: AND, OR, NOT ('santé OR psychiatrie NOT Lyon')."),
     "facets": ("Affiner", "Refine"),
     "facet_kind": ("Type", "Kind"),
     "facet_theme": ("Thème", "Theme"),
@@ -335,6 +341,6 @@ def init_app(app: Flask) -> None:
         wanted = request.args.get("lang")
         if wanted in LANGS and wanted != request.cookies.get(COOKIE):
             response.set_cookie(COOKIE, wanted, max_age=365 * 24 * 3600, samesite="Lax")
-        if wanted in LANGS or request.cookies.get(COOKIE):
-            response.vary.add("Cookie")
+        if wanted in LANGS or request.cookies.get(COOKIE) or ("lang" in g and not wanted):
+            response.vary.add("Cookie")  # the language came, or would have come, from the cookie
         return response

@@ -159,7 +159,30 @@ INVERSE: dict[URIRef, tuple[str, str]] = {
     RDFS.subClassOf: ("sous-classes", "subclasses"),
     RDFS.domain: ("propriétés de la classe", "properties of the class"),
     RDFS.range: ("valeur de", "value of"),
+    RDFS.subPropertyOf: ("sous-propriétés", "subproperties"),
+    RDFS.seeAlso: ("cité en « voir aussi » par", "see also from"),
+    RDFS.isDefinedBy: ("définit", "defines"),
+    OWL.inverseOf: ("inverse de", "inverse of"),
+    OWL.sameAs: ("identique à", "same as"),
+    SKOS.related: ("concept voisin de", "related to"),
+    SKOS.exactMatch: ("équivalent exact de", "exact match of"),
+    SKOS.closeMatch: ("équivalent proche de", "close match of"),
+    SCHEMA.fundedItem: ("bénéficiaire visé de", "funded item of"),
+    SCHEMA.areaServed: ("zone d'action de", "area served by"),
+    MAI["from"]: ("pouvoir donné", "proxy given"),
+    MAI.to: ("pouvoir reçu", "proxy received"),
+    MAI.proxy: ("pouvoir pour", "proxy for"),
+    MAI.memberKind: ("type des membres de", "kind of members of"),
+    MAI.budgetNature: ("compte par nature de", "budget nature account of"),
+    MAI.nature: ("nature de", "nature of"),
+    MAI.outcome: ("issue du vote de", "outcome of"),
 }
+
+#: The last words of a label that is already a relation ("sous-propriété de", "donné par"): read backwards it cannot
+#: take a mechanical "… de" (« est sous-propriété de de » was shown).
+_RELATION_ENDS = {"fr": (" de", " d'", " du", " des", " par", " à", " au", " aux", " le", " la", " pour", " sur", " en",
+                         " avec"),
+                  "en": (" of", " by", " to", " at", " on", " for", " from", " in", " with")}
 
 
 @cache
@@ -257,9 +280,31 @@ def term_comments(term: URIRef) -> dict[str, str]:
 
 def inverse_label(term: URIRef) -> str:
     """Return the label of ``term`` read from its object's side."""
+    lang = get_lang()
     if term in INVERSE:
-        return INVERSE[term][1 if get_lang() == "en" else 0]
-    return ("is " if get_lang() == "en" else "est ") + term_label(term) + (" of" if get_lang() == "en" else " de")
+        return INVERSE[term][1 if lang == "en" else 0]
+    return inverse_of_label(term_label(term, lang), lang)
+
+
+def inverse_of_label(label: str, lang: str) -> str:
+    """A property's ``label`` read from its object's side, for a term :data:`INVERSE` does not list: a noun takes
+    « de » (the way the table's nouns read: « financeur de »); a label that ends in a preposition is already a
+    relation, and is marked as read backwards, never given a second preposition.
+
+    >>> inverse_of_label("bénéficiaire visé", "fr"), inverse_of_label("sous-propriété de", "fr")
+    ('bénéficiaire visé de', 'inverse de « sous-propriété de »')
+    >>> inverse_of_label("from", "en"), inverse_of_label("funded item", "en")
+    ("inverse of 'from'", 'funded item of')
+    """
+    ends = _RELATION_ENDS["en" if lang == "en" else "fr"]
+    bare = label.strip()
+    if lang == "en":
+        if bare.endswith(ends) or bare in {end.strip() for end in ends}:
+            return f"inverse of '{bare}'"
+        return f"{bare} of"
+    if bare.endswith(ends) or bare in {end.strip() for end in ends}:
+        return f"inverse de « {bare} »"
+    return f"{bare} de"
 
 
 @cache

@@ -36,6 +36,10 @@ from graph.namespaces import PREFIXES
 from webapp.errors import ApiError
 
 _TYPES = {"iri", "string", "integer", "decimal", "date"}
+#: What a value of each type is, said in an error message: (French, English).
+TYPE_NAMES = {"iri": ("une IRI (https://…)", "an IRI (https://…)"), "string": ("un texte", "a text"),
+              "integer": ("un nombre entier", "an integer"), "decimal": ("un nombre", "a number"),
+              "date": ("une date AAAA-MM-JJ", "a date YYYY-MM-DD")}
 
 
 def is_iri(text: str) -> bool:
@@ -76,8 +80,8 @@ class Parameter:
         if raw is None:
             if self.optional:
                 return None
-            raise ApiError(f"paramètre « {self.name} » manquant", f"missing parameter '{self.name}'",
-                           code="missing-parameter")
+            raise ApiError(f"paramètre « {self.name} » manquant : {self.label_fr}",
+                           f"missing parameter '{self.name}': {self.label_en}", code="missing-parameter")
         try:
             if self.type == "iri":
                 if not is_iri(raw):
@@ -90,8 +94,10 @@ class Parameter:
             if self.type == "date":
                 return Literal(dt.date.fromisoformat(raw), datatype=XSD.date)
         except (ValueError, InvalidOperation):
-            raise ApiError(f"valeur invalide pour « {self.name} » ({self.type}) : {raw}",
-                           f"invalid value for '{self.name}' ({self.type}): {raw}", code="bad-parameter") from None
+            french, english = TYPE_NAMES[self.type]
+            raise ApiError(f"valeur invalide pour « {self.label_fr} » ({self.name}) : « {raw[:80]} » ; attendu : "
+                           f"{french}", f"invalid value for '{self.label_en}' ({self.name}): '{raw[:80]}'; expected: "
+                           f"{english}", code="bad-parameter") from None
         return Literal(raw)
 
 

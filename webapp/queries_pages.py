@@ -118,8 +118,8 @@ WORDS_EN = {"entrée": "joined", "sortie": "left", "présent": "present", "excus
 #: Result variables that the page names in the interface's language (key of ``var_<name>`` in webapp.i18n), and
 #: those that hold amounts.
 NAMED_VARIABLES = ("actor", "amount", "beneficiary", "circle", "coordinator", "cooperation", "date", "deliberation",
-                   "event", "fromA", "fromB", "funder", "goal", "grants", "holder", "identifier", "ingested",
-                   "joined", "kind", "left", "location", "member", "organization", "person", "purpose", "rank",
+                   "event", "fromA", "fromB", "funder", "goal", "grant", "grants", "holder", "identifier", "ingested",
+                   "joined", "kind", "left", "location", "member", "organization", "person", "pole", "purpose", "rank",
                    "siren", "siret", "source", "status", "subject", "themes", "title", "total", "triples", "via",
                    "year")
 MONEY_VARIABLES = ("amount", "total")

@@ -18,7 +18,7 @@ from flask import Blueprint, Response, current_app, has_request_context, request
 from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, RDFS
 
-from graph.formats import rdf_format, xml_safe
+from graph.formats import UnknownFormat, rdf_format, xml_safe
 from graph.namespaces import DCTERMS, MAI, NOT_REPLACED, OA, ORG, PREFIXES, PROV, SCHEMA
 from graph.terms import to_oxigraph
 from webapp.cache import cached_select
@@ -147,8 +147,8 @@ def by_iri():
 
 
 def _answer(iri: str, fmt: str | None):
-    if fmt is None and request.args.get("format") in RDF_SUFFIXES.values():
-        fmt = request.args["format"]
+    if fmt is None and request.args.get("format"):
+        fmt = _rdf_format_arg(request.args["format"])
     if fmt is None and not request.path.endswith((".json", ".html")) and request.args.get("format") is None:
         best = request.accept_mimetypes.best_match(["text/html", "application/json", *RDF_MEDIA], "text/html")
         fmt = rdf_format(best).name if best in RDF_MEDIA else None
@@ -158,6 +158,17 @@ def _answer(iri: str, fmt: str | None):
     return render_page("resource.html", data, highlight=_highlight(), page_url=_page_url, offset_url=_offset_url,
                        shown_as=shown_as, list_size=INVERSE_CAP, members_size=MEMBERSHIPS_PAGE_SIZE,
                        **page_context(data))
+
+
+def _rdf_format_arg(wanted: str) -> str | None:
+    """The RDF format that ``?format=`` names by its name, suffix or media type (``turtle``, ``ttl``,
+    ``text/turtle``…), among those a resource is described in; None for another value (the page's html, json, csv).
+    """
+    try:
+        name = rdf_format(wanted.strip().lower()).name
+    except UnknownFormat:
+        return None
+    return name if name in RDF_SUFFIXES.values() else None
 
 
 def _page_url(page: int) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
-from webapp.api_parameters import check_known, integer_arg, page_arg
+from webapp.api_parameters import check_integers, check_known, integer_arg, page_arg
 from webapp.errors import ApiError
 from webapp.resources import get_index
 
@@ -36,6 +36,8 @@ def search():
     from webapp.search_page import in_language
 
     check_known(SEARCH_PARAMETERS)
+    for name in ("year", "fiscal_year"):  # as /api/grants says of its year, not an empty page
+        check_integers(name)
     args = request.args
     filters = {name: args.getlist(name) for name in FILTER_PARAMETERS if any(args.getlist(name))}
     try:

@@ -7,7 +7,8 @@ keeps query strings (search terms, SPARQL) on this site.
 
 Limits, checked before a view reads anything: a query string longer than MAX_QUERY_STRING is refused with 414; a
 body larger than MAX_BODY_BYTES with 413 — except on the write routes (upload, Graph Store), which take up to the
-``max_upload_bytes`` setting and require the write token anyway; parameters that are not UTF-8 with 400.
+``max_upload_bytes`` setting and require the write token anyway; parameters (of the URL or a form body) that are
+not UTF-8 with 400. The 414 advises POST only where the route accepts it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 from urllib.parse import unquote_to_bytes
 
 from flask import Flask, Response, current_app, request
+from werkzeug.exceptions import HTTPException
 
 from webapp.errors import ApiError
 
@@ -42,10 +44,13 @@ UPLOAD_PREFIXES = ("/upload", "/api/upload", "/store")
 def check_request_size() -> None:
     """Refuse a request whose query string or body is over its limit, before the view reads it."""
     if len(request.query_string) > MAX_QUERY_STRING:
+        advice, advice_en = (("envoyez la requête en POST", "send the request by POST") if _accepts_post()
+                             else ("raccourcissez-la (moins de texte ou de filtres)",
+                                   "shorten it (less text or fewer filters)"))
         raise ApiError(f"adresse trop longue ({len(request.query_string)} octets de paramètres, limite "
-                       f"{MAX_QUERY_STRING}) : envoyez la requête en POST",
+                       f"{MAX_QUERY_STRING}) : {advice}",
                        f"URI too long ({len(request.query_string)} bytes of parameters, limit {MAX_QUERY_STRING}): "
-                       "send the request by POST", status=414, code="uri-too-long")
+                       f"{advice_en}", status=414, code="uri-too-long")
     limit = (current_app.config["MAILLAGE"]["max_upload_bytes"] if request.path.startswith(UPLOAD_PREFIXES)
              else MAX_BODY_BYTES)
     if request.content_length is not None and request.content_length > limit:
@@ -55,12 +60,30 @@ def check_request_size() -> None:
     request.max_content_length = limit  # a chunked body without Content-Length stops at the limit too
 
 
-def check_parameters_encoding() -> None:
-    """Refuse (400) a query string whose parameters are not UTF-8 once percent-decoded.
+def _accepts_post() -> bool:
+    """True when the request's path has a route that takes POST (the 414's advice to use it is then true)."""
+    try:
+        current_app.create_url_adapter(request).match(method="POST")
+    except HTTPException:
+        return False
+    return True
 
-    werkzeug keeps such bytes as their "%FF" text: a search for ``q=%FF%FE`` looked for the letters "%FF%FE".
+
+def check_parameters_encoding() -> None:
+    """Refuse (400) a query string, or a form body (``application/x-www-form-urlencoded``), whose parameters are not
+    UTF-8 once percent-decoded.
+
+    werkzeug keeps such bytes of a query string as their "%FF" text: a search for ``q=%FF%FE`` looked for the letters
+    "%FF%FE"; in a form body it turns them into U+FFFD, and a SPARQL query by form POST ran with them. The body read
+    here is kept for the form parser.
     """
-    for part in request.query_string.split(b"&"):
+    _check_utf8_parameters(request.query_string)
+    if request.method == "POST" and request.mimetype == "application/x-www-form-urlencoded":
+        _check_utf8_parameters(request.get_data())
+
+
+def _check_utf8_parameters(encoded: bytes) -> None:
+    for part in encoded.split(b"&"):
         try:
             unquote_to_bytes(part.replace(b"+", b" ")).decode("utf-8")
         except UnicodeDecodeError:

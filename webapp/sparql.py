@@ -6,11 +6,14 @@
 - without a query: the editor page for a browser, else the SPARQL 1.1 Service Description (Turtle by default);
 - SPARQL Update by form POST (``update=``) or ``application/sparql-update``, only with ``Authorization: Bearer
   <write_token>``, through the store's writer;
-- CORS for reads.
+- CORS for reads, on every answer of ``/sparql`` (its errors too: a page's script must be able to read why its
+  query failed), and ``Vary: Accept`` on every answer (the editor, the results and the service description all
+  depend on it).
 """
 
 from __future__ import annotations
 
+import codecs
 
 from flask import Blueprint, Response, current_app, request
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -20,6 +23,7 @@ from graph.formats import RDF_FORMATS, RESULTS_FORMATS, Format, rdf_format, resu
 from graph.sparql import check_query, check_update, with_prologue
 from webapp.errors import ApiError
 from webapp.i18n import STRINGS
+from webapp.named_queries import is_iri
 from webapp.resources import get_query_runner, get_store
 
 bp = Blueprint("sparql", __name__)
@@ -38,18 +42,42 @@ READ_CORS = {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods":
 
 
 def graph_exists(iri: str) -> bool:
-    """True when the store holds the named graph ``iri`` (one ASK, the IRI bound, not formatted in)."""
+    """True when the store holds the named graph ``iri`` (one ASK, the IRI bound, not formatted in); False for a
+    text that no IRI is (the store's graphs all have one)."""
+    if not is_iri(iri):
+        return False
     result = get_store().query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": URIRef(iri)})
     return bool(result.boolean)
+
+
+def _body_text() -> str:
+    """The request's body as text, in the charset its Content-Type declares (UTF-8 by default, as the Protocol
+    says); raises ApiError (400) for bytes that are not in it, or a charset that Python does not know, rather than
+    run a query whose letters became U+FFFD."""
+    charset = request.mimetype_params.get("charset", "utf-8").strip().lower()
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        raise ApiError(f"jeu de caractères inconnu « {charset[:40]} » : envoyez la requête en UTF-8",
+                       f"unknown charset '{charset[:40]}': send the request in UTF-8", code="bad-encoding") from None
+    try:
+        return request.get_data().decode(charset)
+    except UnicodeDecodeError as exc:
+        raise ApiError(f"corps de la requête illisible en {charset} (octet {exc.start}) : encodez le texte en UTF-8",
+                       f"request body not valid {charset} (byte {exc.start}): encode the text in UTF-8",
+                       code="bad-encoding") from None
 
 
 def _operation() -> tuple[str | None, str | None]:
     """Return ("query" | "update" | None, text) from the request, as the Protocol allows them."""
     if request.method == "POST":
         if request.mimetype == "application/sparql-query":
-            return "query", request.get_data(as_text=True)
+            return "query", _body_text()
         if request.mimetype == "application/sparql-update":
-            return "update", request.get_data(as_text=True)
+            return "update", _body_text()
+        if "update" in request.form and "query" in request.values:  # the Protocol: one operation a request
+            raise ApiError("« query » et « update » dans la même requête : envoyez l'une ou l'autre",
+                           "'query' and 'update' in the same request: send one or the other", code="bad-request")
         if "update" in request.form:
             return "update", request.form["update"]
         if request.content_length and request.mimetype not in ("application/x-www-form-urlencoded",
@@ -127,6 +155,7 @@ def sparql():
     if request.values.get("format") == "html":  # the editor's form declares the contract's prefixes, as the CLI does
         text = with_prologue(text)
     config = current_app.config["MAILLAGE"]
+    _check_graph_parameters()
     plan = check_query(text, config["max_rows"], graph_exists, request.values.getlist("default-graph-uri"),
                        request.values.getlist("named-graph-uri"))
     fmt = negotiate(plan.kind)
@@ -141,8 +170,27 @@ def sparql():
     if answer.rows is not None:
         response.headers["X-Maillage-Rows"] = str(answer.rows)
     response.headers["X-Maillage-Truncated"] = "true" if answer.truncated else "false"
-    response.headers.update(READ_CORS)
-    response.vary.add("Accept")
+    return response  # CORS and Vary: see _every_answer
+
+
+def _check_graph_parameters() -> None:
+    """Refuse (400) a ``default-graph-uri`` or ``named-graph-uri`` that is not an IRI, saying which."""
+    for name in ("default-graph-uri", "named-graph-uri"):
+        for value in request.values.getlist(name):
+            if not is_iri(value):
+                raise ApiError(f"« {name} » doit être une IRI absolue (http://, https:// ou urn:, sans espace ni "
+                               f"<>\"{{}}|^`) : « {value[:80]} »", f"'{name}' must be an absolute IRI (http://, "
+                               f"https:// or urn:, with no space nor <>\"{{}}|^`): '{value[:80]}'", code="bad-iri")
+
+
+@bp.after_app_request
+def _every_answer(response: Response) -> Response:
+    """Give every answer of ``/sparql`` the read CORS headers and ``Vary: Accept``, its errors included (and every
+    read of the Graph Store, whose answers carry them)."""
+    if request.path == "/sparql" or (request.path == "/store" and request.method in ("GET", "HEAD")):
+        for name, value in READ_CORS.items():
+            response.headers.setdefault(name, value)
+        response.vary.add("Accept")
     return response
 
 

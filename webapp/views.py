@@ -406,7 +406,14 @@ def wanted_format() -> str:
 
 
 def render_page(template: str, data: dict, **context) -> Response:
-    """Answer ``data`` as the HTML page ``template``, as JSON, or one of its tables as CSV."""
+    """Answer ``data`` as the HTML page ``template``, as JSON, or one of its tables as CSV; each says ``Vary: Accept``,
+    since without ``?format=`` or a suffix the Accept header chooses (a cache must not serve the JSON to a browser)."""
+    response = _render_page(template, data, **context)
+    response.vary.add("Accept")
+    return response
+
+
+def _render_page(template: str, data: dict, **context) -> Response:
     fmt = wanted_format()
     tables = {v.name: v for v in data.values() if isinstance(v, Table)}
     if fmt == "json":

@@ -1,0 +1,283 @@
+"""What an HTTP probe of the server found: nesting that crashed the engine, malformed graph IRIs, missing Vary,
+CORS and Allow headers, bodies not in UTF-8, mechanical French labels — each answered as the protocol says."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pyoxigraph as ox
+import pytest
+from rdflib.namespace import RDFS
+from web_fixture import DANAECARE, app_on_fixture, client_with
+
+from graph.namespaces import MAI, SCHEMA
+from graph.sparql import MAX_NESTING, QueryRefused, check_query, check_update
+
+AUTH = {"Authorization": "Bearer s3cret"}
+ASK = "ASK { ?s ?p ?o }"
+#: Nested past the bound, yet far below the depth at which the engine crashes (a failing test must not segfault).
+DEEP_GROUPS = "ASK" + "{" * (MAX_NESTING + 44) + "?s ?p ?o" + "}" * (MAX_NESTING + 44)
+DEEP_PARENTHESES = "ASK { FILTER(" + "(" * (MAX_NESTING + 44) + "1" + ")" * (MAX_NESTING + 44) + ") }"
+RUNAWAY = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o . "
+           "?p ?q ?r . ?s ?t ?u }")
+
+
+@pytest.fixture
+def app(tmp_path):
+    with app_on_fixture(tmp_path) as app:
+        yield app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+def error_of(response) -> dict:
+    return response.get_json()["error"]
+
+
+# --- 1. nesting -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [DEEP_GROUPS, DEEP_PARENTHESES])
+def test_the_guard_refuses_a_query_nested_past_the_bound(text):
+    with pytest.raises(QueryRefused, match="trop imbriquée"):
+        check_query(text)
+
+
+def test_the_guard_refuses_an_update_nested_past_the_bound():
+    update = "INSERT { <urn:a> <urn:b> <urn:c> } WHERE " + DEEP_GROUPS[3:]
+    with pytest.raises(QueryRefused, match="trop imbriquée"):
+        check_update(update)
+
+
+def test_brackets_in_strings_iris_and_comments_do_not_count_as_nesting():
+    deep = "{" * (MAX_NESTING + 10)
+    text = f"ASK {{ ?s ?p '{deep}' . ?s ?p <urn:x{quote(deep)}> }} # {deep}"
+    assert check_query(text).kind == "ask"
+
+
+def test_the_engine_copes_with_twice_the_bound_so_that_the_bound_keeps_a_margin():
+    depth = 2 * MAX_NESTING
+    assert bool(ox.Store().query("ASK" + "{" * depth + "?s ?p ?o" + "}" * depth)) is False
+
+
+@pytest.mark.parametrize("send", [
+    lambda c: c.get("/sparql", query_string={"query": DEEP_GROUPS}),
+    lambda c: c.post("/sparql", data=DEEP_PARENTHESES, content_type="application/sparql-query"),
+    lambda c: c.post("/sparql", data={"query": DEEP_GROUPS}),
+    lambda c: c.post("/sparql", data=DEEP_GROUPS, content_type="application/sparql-update", headers=AUTH),
+], ids=["get", "direct-post", "form-post", "update"])
+def test_the_endpoint_answers_a_query_nested_past_the_bound_with_a_400(client, send):
+    response = send(client)
+    assert response.status_code == 400
+    error = error_of(response)
+    assert error["code"] == "query-refused"
+    assert error["message"].startswith("requête trop imbriquée : 30")
+    assert error["message"].endswith(f"la limite est {MAX_NESTING}")
+    assert error["message_en"].startswith("query nested too deeply: 30")
+
+
+def test_the_editor_says_a_query_nested_past_the_bound_is_refused(client):
+    response = client.post("/sparql", data={"query": DEEP_GROUPS, "format": "html"})
+    assert response.status_code == 400 and response.mimetype == "text/html"
+    assert "requête trop imbriquée" in response.get_data(as_text=True)
+
+
+# --- 2. graph IRIs ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name,value", [("default-graph-uri", "not an iri<>"), ("named-graph-uri", "http://a b")])
+def test_a_malformed_graph_iri_is_a_400_that_names_the_parameter(client, name, value):
+    response = client.get("/sparql", query_string={"query": ASK, name: value})
+    assert response.status_code == 400
+    error = error_of(response)
+    assert error["code"] == "bad-iri" and f"« {name} »" in error["message"] and f"'{name}'" in error["message_en"]
+
+
+# --- 3. Vary ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url,accept", [
+    ("/id/actor/danaecare", "text/html"), ("/id/actor/danaecare", "text/turtle"),
+    ("/sparql", "text/html"), ("/sparql", "text/turtle"),
+    ("/sparql?query=" + quote(ASK), "text/html"), ("/sparql?query=" + quote(ASK), "application/json"),
+    ("/funding", "text/html"), ("/id/actor/nobody", "text/html")])
+def test_every_negotiated_answer_varies_by_accept(client, url, accept):
+    response = client.get(url, headers={"Accept": accept})
+    assert "Accept" in response.vary, (response.status_code, response.mimetype)
+
+
+@pytest.mark.parametrize("url", ["/", "/id/actor/danaecare", "/sparql"])
+def test_a_page_varies_by_the_language_cookie_even_when_the_request_had_none(client, url):
+    response = client.get(url, headers={"Accept": "text/html"})
+    assert response.mimetype == "text/html" and "Cookie" in response.vary
+
+
+# --- 4. CORS ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("send,status", [
+    (lambda c: c.get("/sparql?query=SELEC"), 400),
+    (lambda c: c.get("/sparql?query=" + quote("SELECT * { SERVICE <https://ex.org/s> { ?s ?p ?o } }")), 400),
+    (lambda c: c.put("/sparql"), 405),
+    (lambda c: c.post("/sparql", data={"update": "CLEAR ALL"}), 401)])
+def test_the_endpoint_errors_carry_the_cors_header(client, send, status):
+    response = send(client)
+    assert response.status_code == status
+    assert response.headers.get("Access-Control-Allow-Origin") == "*"
+
+
+def test_a_timeout_carries_the_cors_header(tmp_path):
+    with app_on_fixture(tmp_path, query_timeout=0.5, query_workers=1) as app:
+        response = app.test_client().get("/sparql?query=" + quote(RUNAWAY))
+        assert response.status_code == 503 and error_of(response)["code"] == "query-timeout"
+        assert response.headers.get("Access-Control-Allow-Origin") == "*"
+
+
+# --- 5. Allow ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method,url,allowed", [
+    ("PUT", "/sparql", {"GET", "HEAD", "POST", "OPTIONS"}), ("POST", "/api/search", {"GET", "HEAD", "OPTIONS"}),
+    ("PUT", "/store?default", {"GET", "HEAD"})])
+def test_a_405_says_the_methods_allowed(client, method, url, allowed):
+    response = client.open(url, method=method, headers=AUTH, data="<urn:a> <urn:b> <urn:c> .",
+                           content_type="text/turtle")
+    assert response.status_code == 405
+    assert {m.strip() for m in response.headers["Allow"].split(",")} == allowed
+
+
+# --- 6. encodings -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("body,content_type", [
+    (b"ASK { ?s ?p '\xe9' }", "application/sparql-query"),
+    (b"ASK { ?s ?p '\xe9' }", "application/sparql-query; charset=utf-8"),
+    (b"query=ASK%20%7B%20%3Fs%20%3Fp%20%27%E9%27%20%7D", "application/x-www-form-urlencoded")])
+def test_a_body_not_in_utf8_is_a_400_bad_encoding(client, body, content_type):
+    response = client.post("/sparql", data=body, content_type=content_type)
+    assert response.status_code == 400 and error_of(response)["code"] == "bad-encoding"
+
+
+def test_a_body_in_its_declared_charset_is_read_in_it(client):
+    query = "SELECT ?x WHERE { BIND('é' AS ?x) }".encode("iso-8859-1")
+    response = client.post("/sparql", data=query, content_type="application/sparql-query; charset=iso-8859-1")
+    results = ox.parse_query_results(response.data, ox.QueryResultsFormat.JSON)
+    assert [s["x"].value for s in results] == ["é"]
+
+
+def test_an_unknown_charset_is_a_400_bad_encoding(client):
+    response = client.post("/sparql", data=ASK, content_type="application/sparql-query; charset=klingon")
+    assert response.status_code == 400 and error_of(response)["code"] == "bad-encoding"
+
+
+# --- 7. query and update ----------------------------------------------------------------------------------
+
+
+def test_a_form_with_both_query_and_update_is_a_malformed_request(client):
+    response = client.post("/sparql", data={"query": ASK, "update": "CLEAR ALL"}, headers=AUTH)
+    assert response.status_code == 400 and error_of(response)["code"] == "bad-request"
+
+
+# --- 8. 414 -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path,advises_post", [("/api/search?q=", False), ("/search?q=", False),
+                                               ("/sparql?query=", True)])
+def test_a_uri_too_long_advises_post_only_where_post_is_accepted(client, path, advises_post):
+    error = error_of(client.get(path + "a" * 9000))
+    assert error["status"] == 414
+    assert ("POST" in error["message"]) is advises_post and ("POST" in error["message_en"]) is advises_post
+
+
+# --- 10. French labels ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("term,french,english", [
+    (MAI["from"], "pouvoir donné", "proxy given"), (MAI.to, "pouvoir reçu", "proxy received"),
+    (RDFS.subPropertyOf, "sous-propriétés", "subproperties"), (SCHEMA.fundedItem, "bénéficiaire visé de", "funded item of"),
+    (MAI.memberKind, "type des membres de", "kind of members of"), (RDFS.seeAlso, "cité en « voir aussi » par",
+                                                                     "see also from")])
+def test_an_inverse_property_has_its_own_label(app, term, french, english):
+    from webapp.labels import inverse_label
+
+    for lang, expected in (("fr", french), ("en", english)):
+        with app.test_request_context(f"/?lang={lang}"):
+            assert inverse_label(term) == expected
+
+
+@pytest.mark.parametrize("label,lang,expected", [
+    ("sous-propriété de", "fr", "inverse de « sous-propriété de »"), ("donné par", "fr", "inverse de « donné par »"),
+    ("lieu de tournage", "fr", "lieu de tournage de"), ("from", "en", "inverse of 'from'"),
+    ("part of", "en", "inverse of 'part of'"), ("sponsor", "en", "sponsor of")])
+def test_a_label_read_backwards_never_doubles_its_preposition(label, lang, expected):
+    from webapp.labels import inverse_of_label
+
+    assert inverse_of_label(label, lang) == expected
+
+
+def test_a_resource_page_names_incoming_links_without_a_mechanical_inverse(tmp_path):
+    turtle = (f"<https://ex.org/p> <{RDFS.subPropertyOf}> <https://ex.org/q> ; <{RDFS.seeAlso}> <https://ex.org/q> .")
+    with client_with(tmp_path, turtle) as client:
+        page = client.get("/resource?iri=" + quote("https://ex.org/q"), headers={"Accept": "text/html"})
+        text = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "sous-propriétés" in text and "cité en « voir aussi » par" in text
+    assert "de de" not in text and "est voir aussi de" not in text
+
+
+@pytest.mark.parametrize("variable,french,english", [("grant", "Subvention", "Grant"), ("pole", "Pôle", "Pole")])
+def test_named_query_result_columns_are_labelled(app, variable, french, english):
+    from webapp.queries_pages import result_headers
+
+    for lang, expected in (("fr", french), ("en", english)):
+        with app.test_request_context(f"/?lang={lang}"):
+            assert result_headers([variable]) == {variable: expected}
+
+
+def test_a_missing_named_query_parameter_is_named_by_its_label(client):
+    error = error_of(client.get("/queries/subventions-d-un-beneficiaire.json?run=1"))
+    assert error["message"] == "paramètre « beneficiary » manquant : Bénéficiaire (nom ou IRI)"
+    assert error["message_en"] == "missing parameter 'beneficiary': Beneficiary (name or IRI)"
+
+
+def test_an_invalid_named_query_value_says_the_expected_type_in_french():
+    from webapp.errors import ApiError
+    from webapp.named_queries import Parameter
+
+    with pytest.raises(ApiError) as caught:
+        Parameter("year", "integer", "Année", "Year").bind("abc")
+    assert caught.value.message == "valeur invalide pour « Année » (year) : « abc » ; attendu : un nombre entier"
+    assert caught.value.message_en == "invalid value for 'Year' (year): 'abc'; expected: an integer"
+
+
+# --- 11. formats and parameters ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value,media_type", [("ttl", "text/turtle"), ("nt", "application/n-triples"),
+                                              ("text/turtle", "text/turtle"), ("turtle", "text/turtle")])
+def test_a_resource_format_may_be_named_by_its_suffix_or_media_type(client, value, media_type):
+    response = client.get("/id/actor/danaecare", query_string={"format": value})
+    assert response.status_code == 200 and response.mimetype == media_type
+    assert DANAECARE.encode() in response.data or b"danaecare" in response.data
+
+
+def test_a_search_year_that_is_no_integer_is_a_400_as_for_grants(client):
+    for url in ("/api/search?year=abc", "/api/search?fiscal_year=abc", "/api/grants?year=abc"):
+        error = error_of(client.get(url))
+        assert (error["status"], error["code"]) == (400, "bad-parameter"), url
+
+
+# --- 12. Graph Store --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", ["GET", "PUT", "DELETE"])
+def test_the_graph_store_takes_exactly_one_of_graph_and_default(client, method):
+    response = client.open("/store?graph=urn:x&default", method=method, headers=AUTH)
+    assert response.status_code == 400 and error_of(response)["code"] == "bad-request"
+
+
+def test_a_graph_store_iri_with_a_space_is_a_400(client):
+    assert client.get("/store", query_string={"graph": "http://a b"}).status_code == 400
