@@ -52,15 +52,21 @@ def _current(config):
     return whoosh_index.open_dir(str(root / current_version(root)))
 
 
-def test_the_bulk_writer_makes_the_index_whoosh_own_writer_makes(tmp_path):
-    store, config, _ = build_corpus(tmp_path)
-    (tmp_path / "reference").mkdir()
-    reference = whoosh_index.create_in(str(tmp_path / "reference"), make_schema())
+def whoosh_own_index(store, folder):
+    """The index of ``store``'s documents as whoosh's own writer makes it, in ``folder``: what the bulk writer's
+    must hold."""
+    folder.mkdir()
+    reference = whoosh_index.create_in(str(folder), make_schema())
     writer = reference.writer(codec=Codec())
     for doc in facts_to_documents(load_facts(store)):
         writer.add_document(**document_to_fields(doc))
     writer.commit()
-    assert _contents(_current(config)) == _contents(reference)
+    return reference
+
+
+def test_the_bulk_writer_makes_the_index_whoosh_own_writer_makes(tmp_path):
+    store, config, _ = build_corpus(tmp_path)
+    assert _contents(_current(config)) == _contents(whoosh_own_index(store, tmp_path / "reference"))
 
 
 def test_whoosh_merges_a_bulk_written_segment_without_changing_it(tmp_path):

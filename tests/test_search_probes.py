@@ -8,21 +8,17 @@ whose text names the CCAS of Firminy and an EHPAD by their acronyms.
 from __future__ import annotations
 
 import pytest
-from whoosh import index as whoosh_index
 
 from graph.ingest.pipeline import ingest_paths
 from graph.store import open_store
 from search.analysis import term_set, terms
-from search.documents import facts_to_documents
 from search.errors import IndexUnavailable
-from search.facts import load_facts
 from search.indexer import build_index, check_index, current_version, index_root
 from search.query import search, suggest
 from search.reader import SearchIndex
-from search.schema import Codec, document_to_fields, make_schema
 from search.synonyms import expansions
 from test_search_corpus import ACTORS_TTL, PREFIXES, THEMES_TTL, iri, make_config, write
-from test_search_index import _contents, _current
+from test_search_index import _contents, _current, whoosh_own_index
 
 PROBES_TTL = PREFIXES + """
 <actor/ccas> a mai:PublicAuthority ; rdfs:label "Centre communal d'action sociale de Roche-Vernaz" .
@@ -171,13 +167,7 @@ def test_completion_still_offers_the_name_that_a_word_starts(corpus):
 
 def test_the_bulk_writer_indexes_acronyms_amounts_and_kinds_as_whoosh_own_writer_does(tmp_path):
     store, config = build_probes(tmp_path)
-    (tmp_path / "reference").mkdir()
-    reference = whoosh_index.create_in(str(tmp_path / "reference"), make_schema())
-    writer = reference.writer(codec=Codec())
-    for doc in facts_to_documents(load_facts(store)):
-        writer.add_document(**document_to_fields(doc))
-    writer.commit()
-    assert _contents(_current(config)) == _contents(reference)
+    assert _contents(_current(config)) == _contents(whoosh_own_index(store, tmp_path / "reference"))
 
 
 def test_an_index_built_before_acronyms_amounts_and_kinds_were_indexed_is_refused_and_reported(tmp_path):
