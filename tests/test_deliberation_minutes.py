@@ -11,7 +11,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from rdflib import RDF
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import DCTERMS, RDFS
 
 from graph.ingest.delib_facts import extract_fixture, session_facts
 from graph.ingest.delib_items import deliberation_items
@@ -163,3 +163,13 @@ def test_a_point_numbered_anew_list_under_a_point_or_a_point_without_vote_heads_
     items = deliberation_items(minutes)
     assert [(number, minutes[start:end].split("\n")[0]) for start, end, number in items] == [
         ("point 1", "1. Budget"), ("point 2", "2. Subventions"), ("point 4", "4. Tarifs")]
+
+
+def test_items_headed_in_capitals_are_deliberations_and_a_pronoun_is_its_own_items_beneficiarys():
+    graph = extract_fixture(FIXTURES / "commune-pv-majuscules-pronom-circonstance.txt").graph
+    acts = _deliberations(graph)
+    assert sorted(acts) == ["2024-062", "2024-063"]
+    beneficiaries = {str(_one(graph, g, MAI.decidedBy)).rsplit("/", 1)[1]:
+                     str(_one(graph, _one(graph, g, MAI.beneficiary), RDFS.label))
+                     for g in graph.subjects(RDF.type, MAI.Grant)}
+    assert beneficiaries == {"2024-062": "LES RESTOS DU CŒUR", "2024-063": "Gier Prévention Santé-Fictive"}

@@ -50,7 +50,10 @@ _PERSON_SUBJECT = re.compile(r"\s*(?:" + _BULLET + r"\s*)?(?:(?:Enfin|Ensuite|Pa
 
 #: What opens a sentence before its subject, or says more of the subject between commas: "Considérant que …",
 #: "…, qui intervient dans les lycées, a sollicité …" — left out to find the subject.
-_PREAMBLE = re.compile(r"^\s*(?:Considérant|Attendu|Vu)\s+qu(?:e\s+|['’])", re.I)
+_PREAMBLE = re.compile(r"^\s*(?:(?:Considérant|Attendu|Vu)\s+qu(?:e\s+|['’])"
+                       # a circumstance before the subject: "Dans le cadre du contrat local de santé, l'association …"
+                       r"|(?:Dans\s+le\s+cadre\s+d(?:[eu]s?\s+|e\s+l['’]|['’])[^,;:.]{1,80}|Depuis\s+[^,;:.]{1,40}"
+                       r"|En\s+(?:19|20)\d\d)\s*,\s*)", re.I)
 _SUBJECT_ASIDE = re.compile(r"\s*,\s*(?:qui|dont|où|lequel|laquelle|lesquels|lesquelles)\b[^,;:]*,", re.I)
 #: An organisation that is a sentence's subject, then its verb: "Considérant que l'association Les Maisons de Santé du
 #: Ponant (MSPonant) coordonne …", "L'Union Cycliste des Calanques organise …" — the name ends at its bracket when

@@ -46,9 +46,9 @@ _NUM = r"(?:[A-Z]{1,6}[-_/.]?)?\d[\w./-]*"
 #: An item's heading: the word and the number opening the line, after the item's rank or a bullet ("3. Délibération
 #: n° 2024-023 – …"), or closing it after a dash ("4. Subventions 2024 – Délibération n° 2024-031"); not a date
 #: ("Délibération du 12 mars").
-_HEADING = re.compile(rf"^[ \t]*(?:(?:\d{{1,3}}[.)°]|[-–•])[ \t]+)?{_WORD}[ \t]*(?:n[ \t]*[°ºo][ \t]*)?:?[ \t]*"
+_HEADING = re.compile(rf"^[ \t]*(?:(?:\d{{1,3}}[.)°]|[-–•])[ \t]+)?{_WORD}[ \t]*(?:[nN][ \t]*[°ºo][ \t]*)?:?[ \t]*"
                       rf"(?P<num>{_NUM})(?![\w/])(?![ \t]+(?:{'|'.join(MONTH_NAMES)})\b)"
-                      rf"|^[^\n]*?[-–—][ \t]*{_WORD}[ \t]*n[ \t]*[°º][ \t]*(?P<num2>{_NUM})[ \t]*$"
+                      rf"|^[^\n]*?[-–—][ \t]*{_WORD}[ \t]*[nN][ \t]*[°º][ \t]*(?P<num2>{_NUM})[ \t]*$"
                       # or the number alone, its year first, before the title: "DCM 2024-021 – Subvention à X",
                       # "N° 2024-022 : Tarifs" (not a span of years: "2024-2025 – Programme")
                       rf"|^[ \t]*(?:N[ \t]*[°º][ \t]*)?(?P<num3>(?:[A-Z]{{1,5}}[-_ ]?)?(?:19|20)\d\d[-/._]\d{{1,4}})"

@@ -394,7 +394,7 @@ _TITLE_BENEFICIARY = re.compile(
     # its nature or kind between: "subvention de fonctionnement", "subvention exceptionnelle", "d'investissement"
     r"(?:(?:de\s+\w+|d['’]\w+|exceptionnelle|annuelle|forfaitaire|complémentaire)\s+)*"
     r"(?:à|au|aux)\s+(?:l['’]association\s+|la\s+(?=[A-ZÉÈÀ]|(?:commune|ville)\s+d)|l['’])?"
-    r"(?P<name>(?:[A-ZÉÈÀ]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉÈÀ]).+)"
+    r"(?P<name>(?:[«\"]?\s*[A-ZÉÈÀ]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉÈÀ]).+)"
     # an association named after the year and a dash: "Subvention 2024 – Association X" (not "Subventions 2024 –
     # Sport", a theme)
     r"|(?-i:Subvention)\s+(?:(?:19|20)\d\d\s+)?[–—:-]\s+(?P<name2>(?-i:Association)\s+[A-ZÉÈÀ].+)", re.I)
@@ -418,12 +418,19 @@ def title_beneficiary(title: str) -> str | None:
     ('Association Prévention Suicide', None)
     >>> title_beneficiary("Centre de santé – Demande de subvention à l'Agence régionale de santé") is None
     True
+    >>> title_beneficiary("SUBVENTION EXCEPTIONNELLE À L'ASSOCIATION « LES RESTOS DU CŒUR – CENTRE DE RIVE »")
+    'LES RESTOS DU CŒUR'
+    >>> title_beneficiary("CONTRAT LOCAL DE SANTÉ – PARTICIPATION AU POSTE DE COORDINATEUR ET SUBVENTION À "
+    ...                   "L'ASSOCIATION GIER PRÉVENTION SANTÉ")
+    'GIER PRÉVENTION SANTÉ'
     """
-    match = _TITLE_BENEFICIARY.search(title)
+    # A grant's own word first: "Participation au poste de coordinateur et subvention à l'association X"
+    grant_word = re.search(r"\bsubventions?\b", title, re.I)
+    match = grant_word and _TITLE_BENEFICIARY.match(title, grant_word.start()) or _TITLE_BENEFICIARY.search(title)
     # "Demande de subvention à l'Agence régionale de santé": whom the authority asks for money, not whom it grants.
     if match is not None and _ASKED.search(title, 0, match.start()):
         return None
     name = match and (match.group("name") or match.group("name2"))
-    if not name or not re.match(r"[A-ZÉÈÀ]|(?:commune|ville)\s|" + _KIND_OF, name):
+    if not name or not re.match(r"[«\"]?\s*[A-ZÉÈÀ]|(?:commune|ville)\s|" + _KIND_OF, name):
         return None
     return _clean_name(re.split(r"\s+[-–—]\s+|\s*[(:;,]|\s+pour\s", name)[0])
