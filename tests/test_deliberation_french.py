@@ -435,6 +435,11 @@ def test_each_proxy_of_a_list_is_read_with_its_holder_however_it_is_written(text
     ("SAUVINE AMÉNAGEMENT\nSociété anonyme d'économie mixte locale au capital de 2 450 000 €\n\nPROCÈS-VERBAL DES "
      "DÉLIBÉRATIONS DU CONSEIL D'ADMINISTRATION\nLa SEM a construit la maison de santé pour le compte de la "
      "Communauté de communes du Val de Sauvine.\n", "Sauvine Aménagement"),
+    # a CCAS's heading that names its commune above its kind: the CCAS deliberates, not the commune
+    ("VILLE DE ROCHE-VERNAZ\nCENTRE COMMUNAL D'ACTION SOCIALE\n\nProcès-verbal des délibérations du Conseil "
+     "d'Administration\nSéance du 18 avril 2024\n", "Centre communal d'action sociale de Roche-Vernaz"),
+    ("Commune de Saint-Aubin\nCCAS\n\nConseil d'administration du 3 mai 2024\n",
+     "Centre communal d'action sociale de Saint-Aubin"),
 ])
 def test_the_authority_is_the_one_the_heading_names_not_one_the_body_names_first(text, name):
     assert find_authority(text)[0] == name

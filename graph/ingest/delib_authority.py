@@ -362,6 +362,8 @@ def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[s
 
     >>> find_authority("Délibération n° 12\\nDécide d'attribuer à la Commune de Mens une aide. La Région Bretagne…")
     ('Région Bretagne', [])
+    >>> find_authority("VILLE DE ROANNE\\nCENTRE COMMUNAL D'ACTION SOCIALE\\n\\nConseil d'administration")[0]
+    "Centre communal d'action sociale de Roanne"
     """
     def cased(text: str) -> str:  # each column of a line in capitals, as its own, before a gloss ("… (Ariège)"),
         # the accents of its kind's words given back ("COMMUNAUTE DE COMMUNES")
@@ -371,6 +373,8 @@ def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[s
     skipped: list[str] = [] if beneficiaries is None else beneficiaries
     # a compound name that a PDF's line wrap cut after a hyphen, whole again: "MAIRIE DE SAINT-ANDRÉ-DES-" / "OLIVIERS"
     head = _CUT_COMPOUND.sub("-", heading(body))
+    # a CCAS's heading that names its commune above its kind: the commune's CCAS, not the commune
+    head = _CCAS_UNDER_ITS_COMMUNE.sub(lambda m: f"{m['kind']} {m['of']}\n", head)
     in_its_heading = _find_authority(_SPELLED_EHPAD.sub("EHPAD ", cased(head)), body, _IN_HEADING, skipped)
     if (named := _named_above_its_kind(heading(body))) is not None:
         # a logo's last line over its kind ("LE GRAND\nNARBONNE\nCommunauté d'agglomération"), that the heading
@@ -382,6 +386,11 @@ def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[s
             or _find_authority(cased(body), body, AUTHORITIES, skipped))
 
 
+#: A CCAS's heading that names its commune on the line above its kind ("VILLE DE ROANNE" / "CENTRE COMMUNAL D'ACTION
+#: SOCIALE"): its kind then its commune, as one name.
+_CCAS_UNDER_ITS_COMMUNE = re.compile(
+    r"(?im)^[ \t]*(?:ville|commune)[ \t]+(?P<of>(?:de[ \t]+(?:la[ \t]+|l['’]|les[ \t]+)?|d['’]|du[ \t]+|des[ \t]+)"
+    r"[^\n]+?)[ \t]*\n[ \t]*(?P<kind>centre[ \t]+communal[ \t]+d['’][ \t]*action[ \t]+sociale|ccas)[ \t]*$")
 #: A hyphen at a line's end before a capital: a compound's, whose line the wrap cut.
 _CUT_COMPOUND = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=[A-ZÀ-Ý])")
 #: A public EHPAD's kind spelled out, and the line end and the quotes before its name: "ÉTABLISSEMENT D'HÉBERGEMENT
