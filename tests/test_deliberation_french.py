@@ -4942,3 +4942,18 @@ def test_a_member_named_by_an_office_the_text_names_no_one_in_is_reported(tmp_pa
     path.write_text(text, encoding="utf-8")
     assert any("« M. le Maire » est nommé par sa fonction" in i.message and "Anne MOREL" in i.message
                for i in extract_fixture(path).issues)
+
+
+@pytest.mark.parametrize("head", ["Professionnel", "Professionnel de santé", "Praticien", "Bénéficiaire"])
+def test_a_table_whose_cells_tabs_part_is_read_cell_by_cell_whatever_its_heads_width(head):
+    """Aids to health professionals, headed by whom they go to; a long cell ("Infirmière en pratique avancée") runs
+    past the next column's head once its tabs are spaces: the tabs part the cells."""
+    body = ("DÉCIDE d'attribuer l'aide à l'installation suivante :\n\n"
+            f"{head}\tProfession\tDate d'installation\tAide\n"
+            "Dr Camille ROUMEGOUX\tMédecin généraliste\t02/01/2024\t5 000 €\n"
+            "Mme Inès BOUDOU\tInfirmière en pratique avancée\t03/06/2024\t4 000 €\n"
+            "Total\t\t\t9 000 €\n")
+    found = find_grants(body)
+    assert sorted((g.beneficiary, str(g.amount)) for g in found.grants) == [
+        ("Camille ROUMEGOUX", "5000"), ("Inès BOUDOU", "4000")]
+    assert [str(t.amount) for t in found.totals] == ["9000"] and not found.warnings

@@ -111,7 +111,13 @@ class _Columns:
         >>> columns = _Columns(["Bénéficiaire", "Montant N-1", "Montant N"], [[0, 12], [40, 51], [60, 69]])
         >>> columns.pieces("PTCE Alpha      25 000 €        26 000 €", 2)
         [(0, 'PTCE Alpha'), (1, '25 000 €'), (2, '26 000 €')]
+        >>> columns.pieces("Mme Inès BOUDOU, infirmière en pratique avancée\\t\\t4 000 €", 2)
+        [(0, 'Mme Inès BOUDOU, infirmière en pratique avancée'), (2, '4 000 €')]
         """
+        if "\t" in line and len(tabbed := [c.strip() for c in line.split("\t")]) == len(self.spans) and tabbed[0]:
+            # a row whose cells tabs part, one a column, as the heads' are: where its cells stand once the tabs are
+            # spaces says nothing (a long cell runs under the next column's head)
+            return [(k, cell) for k, cell in enumerate(tabbed) if cell]
         cells = [m.group(0) for m in _SEGMENT.finditer(line.expandtabs())]
         if len(cells) == len(self.spans) > 1 and not _AMOUNT_CELL.fullmatch(cells[0]) \
                 and re.search(r"[^\W\d_]{2}", cells[0]) \

@@ -19,7 +19,9 @@ from graph.ingest.french import fold
 
 _BENEF_COL = re.compile(r"beneficiaire|structure|association|organisme|attributaire|porteur|raison sociale|demandeur|"
                         r"denomination|\bclub|\bnom\b(?! du projet)|commune|etablissement|college|lycee|ecole|"
-                        r"cooperative|entreprise|societe|collectivite|partenaire|maitr(?:e|ise) d\W?ouvrage")
+                        r"cooperative|entreprise|societe|collectivite|partenaire|maitr(?:e|ise) d\W?ouvrage|"
+                        # the health professionals an installation aid goes to: "Professionnel | Profession | Aide"
+                        r"professionnel|praticien")
 _AMOUNT_COL = re.compile(r"montant|subvention|fonds de concours|somme|propos|\baide|attribu|vote|accord|allou|octroi|"
                          r"octroy|€|\beur\b|"
                          r"\bk€|dotation|acompte|"
