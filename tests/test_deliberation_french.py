@@ -4957,3 +4957,16 @@ def test_a_table_whose_cells_tabs_part_is_read_cell_by_cell_whatever_its_heads_w
     assert sorted((g.beneficiary, str(g.amount)) for g in found.grants) == [
         ("Camille ROUMEGOUX", "5000"), ("Inès BOUDOU", "4000")]
     assert [str(t.amount) for t in found.totals] == ["9000"] and not found.warnings
+
+
+def test_a_run_of_grants_given_amount_first_is_read_whole_with_its_stated_total():
+    body = ("Le Conseil municipal, après en avoir délibéré, à l'unanimité, décide de verser au titre de l'année 2024 : "
+            "650 € à l'ADMR du Haut-Pilat, 400 € à la Banque alimentaire de la Loire, 250 € à APF France handicap – "
+            "délégation de la Loire, 150 € à l'Association des Conjoints Survivants du Pilat et 120 € à l'association "
+            "JALMALV Loire (accompagnement des personnes en fin de vie), soit au total 1 570 €.\n")
+    found = find_grants(body)
+    assert sorted((g.beneficiary, str(g.amount)) for g in found.grants) == [
+        ("ADMR du Haut-Pilat", "650"), ("APF France handicap", "250"),
+        ("Association des Conjoints Survivants du Pilat", "150"), ("Banque alimentaire de la Loire", "400"),
+        ("JALMALV Loire", "120")]
+    assert [str(t.amount) for t in found.totals] == ["1570"]

@@ -350,6 +350,31 @@ def _verb_opens_clause(sentence: str, at: int, amounts: list[tuple[int, int, Dec
     return bool(verb) and not any(verb.end() <= s < at for s, _, _ in amounts)
 
 
+#: What follows an amount given to someone: "650 € à l'ADMR", "400 € au Secours populaire".
+_TO_SOMEONE = re.compile(r"\s*(?:à|au|aux)\s")
+#: What parts two items of one run of grants: a comma, or "et".
+_NEXT_ITEM = re.compile(r"[^;:.()]*(?:,|\bet\b)[^;:.()]*")
+
+
+def _goes_on_amounts_to(flat: str, at: int, end: int, read_at: dict) -> bool:
+    """Whether the amount at ``at`` goes on a run of grants that its sentence gives amount first, its verb far
+    before it: "décide de verser : 650 € à l'ADMR, 400 € à la Banque alimentaire, …, 150 € à X et 120 € à Y" — the
+    grant before it read, only a name and a comma or "et" between, and it goes to someone too.
+
+    >>> run = "verser : 650 € à X et 120 € à Y"
+    >>> _goes_on_amounts_to(run, run.index("120"), run.index("120") + 5, {run.index("650"): None})
+    True
+    >>> other = "verser : 650 € à X ; le coût de 120 € à sa charge"
+    >>> _goes_on_amounts_to(other, other.index("120"), other.index("120") + 5, {other.index("650"): None})
+    False
+    """
+    last = max((start for start in read_at if start < at), default=None)
+    if last is None or not _TO_SOMEONE.match(flat, end):
+        return False
+    gap = flat[flat.find("€", last, at) + 1 if "€" in flat[last:at] else last:at]
+    return bool(_TO_SOMEONE.match(gap)) and _NEXT_ITEM.fullmatch(gap) is not None
+
+
 def _cut_before(body: str, start: int) -> str:
     """The words of the sentence that the one at ``start`` goes on, when a dot inside a token cut it there: "VU la
     délibération n° 24CP." then "0733 du 18 octobre 2024 attribuant …" (else nothing), on one line.
@@ -480,7 +505,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
             head = re.sub(r":\s*$", "", sentence[:a_start])
             clause = sentence[max(head.rfind(":"), head.rfind(";")) + 1:a_end] \
                 + re.split(r"[,;:.]|\bet\b", sentence[a_end:], maxsplit=1)[0]
-            if total and (sums_table or (item and lead) or re.search(
+            # (or the run of grants its sentence gave before it: "650 € à X, …, et 120 € à Y, soit au total …")
+            if total and (sums_table or (item and lead) or len(read_at) > 1 or re.search(
                     r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation|affectation", clause, re.I)):
                 totals.append(StatedTotal(amount, (start + a_start, start + a_end), sentence.strip()))
                 continue
@@ -529,7 +555,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
             paid = granted_after or decided and bool(DECIDED_PAYMENT.search(flat, 0, a_start))
             if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead) or valued_in_kind
                     or amended or set_at or pronoun or receiving or prize or paid
-                    or _verb_opens_clause(sentence, a_start, amounts + words)):
+                    or _verb_opens_clause(sentence, a_start, amounts + words)
+                    or _goes_on_amounts_to(flat, a_start, a_end, read_at)):
                 continue
             if _DUES.search(clause) and not _GRANT_WORD.search(clause):
                 continue  # a member's fee: "DÉCIDE de verser la cotisation 2025 à l'ADIL 04, d'un montant de …"
