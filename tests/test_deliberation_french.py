@@ -4970,3 +4970,16 @@ def test_a_run_of_grants_given_amount_first_is_read_whole_with_its_stated_total(
         ("Association des Conjoints Survivants du Pilat", "150"), ("Banque alimentaire de la Loire", "400"),
         ("JALMALV Loire", "120")]
     assert [str(t.amount) for t in found.totals] == ["1570"]
+
+
+@pytest.mark.parametrize("text", [
+    "Étaient absents et représentés :\nMme Catherine LYONNET, représentée par Mme Sylvie POYET\n"
+    "M. Jean-Luc DURIEU, représenté par M. Christian BRUYÈRE\n\nÉtait absent : M. Yannick ROCHETTE.\n",
+    "Pouvoirs : Mme Catherine LYONNET, pouvoir à Mme Sylvie POYET, M. Jean-Luc DURIEU, procuration à M. Christian "
+    "BRUYÈRE.\nÉtait absent : M. Yannick ROCHETTE.\n",
+])
+def test_a_proxy_whose_holder_follows_a_comma_is_the_one_of_the_member_before_it(text):
+    a = parse_attendance(text)
+    assert [(p.giver.label, p.holder and p.holder.label) for p in a.proxies] == [
+        ("Catherine LYONNET", "Sylvie POYET"), ("Jean-Luc DURIEU", "Christian BRUYÈRE")]
+    assert [p.label for p in a.absent] == ["Yannick ROCHETTE"]

@@ -147,8 +147,8 @@ _HELD_BY = compile_cue(r"\s*\(\s*(?:pouvoir|procuration|délégation(?:\s+de\s+v
 
 
 #: A proxy written as an item of its own after the absent member's name: "M. Jean BERRY, pouvoir à M. Paul DURAND".
-_HELD_BY_ITEM = compile_cue(r"\s*(?:(?:a\s+)?donn[ée]\s+)?(?:pouvoir|procuration)\s+à\s+(?P<holder>[^()]+?)[\s.]*",
-                            re.I)
+_HELD_BY_ITEM = compile_cue(r"\s*(?:(?:(?:a\s+)?donn[ée]\s+)?(?:pouvoir|procuration)\s+à|représentée?s?\s+par)\s+"
+                            r"(?P<holder>[^()]+?)[\s.]*", re.I)
 
 
 #: What a list says of a member after the name, in brackets: a role ("(Maire)", "(PRÉSIDENT)"), a group ("(élus)"),
@@ -488,6 +488,10 @@ def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
             holder = _listed(parts[1].strip(" .)"), bare, capitals) if len(parts) > 1 else None
             if giver:
                 add_proxy(attendance, giver, holder)
+                last = giver
+                continue
+            if last is not None and (held := _HELD_BY_ITEM.fullmatch(item)) is not None:
+                add_proxy(attendance, last, _listed(held.group("holder"), bare, capitals))  # "X, représentée par Y"
             elif _BY_TITLE.fullmatch(parts[0].strip(" .)")):
                 attendance.by_office.append((kind, parts[0].strip(" .)"), holder))
         elif (held := _HELD_BY.search(item)) is not None:
