@@ -4983,3 +4983,14 @@ def test_a_proxy_whose_holder_follows_a_comma_is_the_one_of_the_member_before_it
     assert [(p.giver.label, p.holder and p.holder.label) for p in a.proxies] == [
         ("Catherine LYONNET", "Sylvie POYET"), ("Jean-Luc DURIEU", "Christian BRUYÈRE")]
     assert [p.label for p in a.absent] == ["Yannick ROCHETTE"]
+
+
+@pytest.mark.parametrize("text, chair, secretary", [
+    ("Président : M. Alain BERTHOLON – Secrétaire de séance : Mme Élise FAURE\n", "Alain BERTHOLON", "Élise FAURE"),
+    ("Président de séance : M. Daniel JOUFFROY – Secrétaire : Mme Anne ROY\n", "Daniel JOUFFROY", "Anne ROY"),
+    ("Séance du 26 septembre 2024. Président de séance : M. Serge LAVERGNE. Secrétaire de séance : Mme Léa VIDAL.\n",
+     "Serge LAVERGNE", "Léa VIDAL"),
+])
+def test_a_chair_named_on_one_line_with_the_secretary_is_read(text, chair, secretary):
+    a = parse_attendance(text)
+    assert (a.chair and a.chair.label, a.secretary and a.secretary.label) == (chair, secretary)

@@ -25,8 +25,12 @@ from graph.ingest.delib_session import executives_act
 from graph.ingest.french import compile_cue, fold
 
 
-_CHAIR = compile_cue(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<name>[^\n,]+)"
-                     r"|Présidence(?:\s+de\s+(?:la\s+)?séance)?\s*:\s*(?P<name2>[^\n,]+)"
+#: Where the name after a heading's colon ends: its line's end or a comma, or a dash or a full stop before the
+#: session's next fact on the same line ("Président : M. Alain X – Secrétaire de séance : Mme Élise Y").
+_NAME_ENDS = (r"(?=[ \t]*(?:[\n,]|$)|[ \t]+[-–—][ \t]|\.[ \t]+(?:Secr[ée]taire|Pr[ée]sents?|Absents?|Excus[ée]s?|"
+              r"Pouvoirs?|Procurations?)\b)")
+_CHAIR = compile_cue(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<name>[^\n,]+?)" + _NAME_ENDS +
+                     r"|Présidence(?:\s+de\s+(?:la\s+)?séance)?\s*:\s*(?P<name2>[^\n,]+?)" + _NAME_ENDS +
                      # "sous la présidence de M. X, Maire", "Séance présidée par M. X, Président du Conseil …", "La
                      # séance est présidée par Mme X, Vice-Présidente du CIAS"
                      r"|(?:sous\s+la\s+présidence\s+de|(?:séance|réunion)\s+(?:est\s+|a\s+été\s+)?présidée\s+par)\s+"
@@ -38,7 +42,7 @@ _CHAIR = compile_cue(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<na
                      r"|(?-i:(?<=[A-ZÀ-Ý]{2}))\.\s))"
                      # "Président : M. X" opening its line, or after a dash on a line of the session's facts
                      # ("Convoqué le 23 juin 2025 – Président : M. X, Maire")
-                     r"|(?:^|(?<=[ \t][-–—][ \t]))Présid(?:ent|ente)\s*:\s*(?P<name4>[^\n,]+)"
+                     r"|(?:^|(?<=[ \t][-–—][ \t]))Présid(?:ent|ente)\s*:\s*(?P<name4>[^\n,]+?)" + _NAME_ENDS +
                      # "Mme Annie X, Vice-Présidente, présidant la séance par délégation du Maire", and in a list of
                      # the members present: "Présents : Mme Annie X, Vice-présidente, présidente de séance ; M. …";
                      # "M. Paul X, Maire, préside la séance", "… ouvre la séance"
