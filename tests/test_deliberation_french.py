@@ -4994,3 +4994,21 @@ def test_a_proxy_whose_holder_follows_a_comma_is_the_one_of_the_member_before_it
 def test_a_chair_named_on_one_line_with_the_secretary_is_read(text, chair, secretary):
     a = parse_attendance(text)
     assert (a.chair and a.chair.label, a.secretary and a.secretary.label) == (chair, secretary)
+
+
+@pytest.mark.parametrize("heading, title", [
+    ("Délibération n° B-2024-0187\nSanté des jeunes et prévention des conduites à risques – Subventions 2024\n"
+     "Date de convocation : 14 mai 2024\n", "Santé des jeunes et prévention des conduites à risques – Subventions 2024"),
+    ("N° CP-2024-07-118\nSanté – Soutien régional aux structures d'exercice coordonné – 3e affectation 2024\n"
+     "La Commission permanente du Conseil régional, régulièrement convoquée, s'est réunie le 12 juillet 2024.\n",
+     "Santé – Soutien régional aux structures d'exercice coordonné – 3e affectation 2024"),
+    ("Délibération n° CP 24-1121-14\nProtection maternelle et infantile – Soutien aux lieux d'accueil et à la\n"
+     "périnatalité\nÉtaient présents : 19 conseillers départementaux.\n",
+     "Protection maternelle et infantile – Soutien aux lieux d'accueil et à la périnatalité"),
+])
+def test_a_title_in_small_letters_right_below_the_number_without_a_blank_line_is_read(tmp_path, heading, title):
+    """As a PDF's text gives a heading: no blank line between the title and the session's facts below it."""
+    path = tmp_path / "deliberation.txt"
+    path.write_text("DÉPARTEMENT DE LA LOIRE\n" + heading + "Après en avoir délibéré, DÉCIDE d'attribuer une "
+                    "subvention de 5 000 € à l'association Santé Jeunes.\nAdopté à l'unanimité.\n", encoding="utf-8")
+    assert str(next(extract_fixture(path).graph.objects(None, DCTERMS.title))) == title

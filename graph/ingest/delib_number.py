@@ -354,13 +354,33 @@ def _title_by_the_number(body: str, number_end: int) -> re.Match | None:
         return re.compile(r"(?P<t>[^\n]+)").match(body, heading.end())  # "2024-059 - Subventions diverses"
     alone = _NUMBER_ALONE.match(body, line_start, number_end)
     if alone is not None:  # the lines below a number alone are the heading's; after a directorate's, the title
-        return _TITLE_AFTER_DIRECTORATE_NUMBER.match(body, line_start)
+        return _TITLE_AFTER_DIRECTORATE_NUMBER.match(body, line_start) or _line_above_a_field(body, number_end)
     match = re.compile(r"\s*\n(?P<t>(?:[^\n]+\n?){1,3}?)\n").match(body, number_end)
     if not (match and not re.search(r"convoqu|:|^\s*$", match.group("t"), re.I) and not _no_title(match.group("t"))):
         # no blank line below the title, as a PDF's text gives none: its lines in capitals
         match = _CAPITALS_BELOW.match(body, number_end)
         match = match if match and ":" not in match.group("t") and not _no_title(match.group("t")) else None
-    return match
+    return match or _line_above_a_field(body, number_end)
+
+
+def _line_above_a_field(body: str, number_end: int) -> re.Match | None:
+    """One line in small letters right below the number (:data:`_LINE_ABOVE_A_FIELD`), when it is a title."""
+    match = _LINE_ABOVE_A_FIELD.match(body, number_end)
+    return match if match and not _no_title(match.group("t")) else None
+
+
+#: One line in small letters right below the number, a field's label, the organ's sentence or a visa on the next
+#: line: a heading as a PDF's text gives it, without the blank line below ("Délibération n° B-2024-0187" / "Santé
+#: des jeunes – Subventions 2024" / "Date de convocation : 14 mai 2024"); not a sentence (its full stop) nor a field
+#: (its colon).
+_BELOW_A_TITLE = (r"[ \t]*\n(?=[^\n:.]{2,40}:"
+                  # or the organ's sentence, a visa
+                  r"|(?:Le|La|L['’])\s*(?:Conseil|Commission|Bureau|Assembl[ée]e|Comit[ée])\b|Vu\b)")
+_LINE_ABOVE_A_FIELD = re.compile(r"[ \t]*\n(?P<t>[ \t]*[A-ZÀ-Ý][^\n:]{10,200}[^\n.:;,]"
+                                 # its second line, when the first ends on a word that asks for more ("… et à la" /
+                                 # "périnatalité")
+                                 r"|[ \t]*[A-ZÀ-Ý][^\n:]{10,200}\s(?:de|du|des|à|au|aux|la|le|les|et|en|pour|l['’])"
+                                 r"\n[ \t]*[^\n:]{1,120}[^\n.:;,])" + _BELOW_A_TITLE)
 
 
 #: The lines in capitals right below the number, a heading without a blank line after it ("DELIBERATION
