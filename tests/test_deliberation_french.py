@@ -5012,3 +5012,16 @@ def test_a_title_in_small_letters_right_below_the_number_without_a_blank_line_is
     path.write_text("DÉPARTEMENT DE LA LOIRE\n" + heading + "Après en avoir délibéré, DÉCIDE d'attribuer une "
                     "subvention de 5 000 € à l'association Santé Jeunes.\nAdopté à l'unanimité.\n", encoding="utf-8")
     assert str(next(extract_fixture(path).graph.objects(None, DCTERMS.title))) == title
+
+
+@pytest.mark.parametrize("footer_first", [True, False])
+def test_a_pages_running_foot_that_ends_with_the_number_is_not_the_title(tmp_path, footer_first):
+    foot = "Ville de Montclar – Conseil municipal du 8 février 2024 – Délibération n° DEL-2024-012\n"
+    body = ("VILLE DE MONTCLAR\nCONSEIL MUNICIPAL DU 8 FÉVRIER 2024\n"
+            "DEL-2024-012 – Action sociale et santé – Subventions de fonctionnement 2024 aux associations\n"
+            "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'attribuer une subvention de 2 000 € à "
+            "l'association Santé Solidaire.\nAdopté à l'unanimité.\n")
+    path = tmp_path / "deliberation.txt"
+    path.write_text(foot + body if footer_first else body + foot, encoding="utf-8")
+    assert str(next(extract_fixture(path).graph.objects(None, DCTERMS.title))) \
+        == "Action sociale et santé – Subventions de fonctionnement 2024 aux associations"

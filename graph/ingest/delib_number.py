@@ -213,6 +213,10 @@ _ITEM_TITLE = re.compile(r"^\s*(?:Rapport|Point)\s+n\s*[°º]\s*[\w.-]+\s*(?::|\
 #: The title before the number on its line, after the item's number: "4. Subventions 2024 – Délibération n° 2024-031".
 _TITLE_BEFORE_NUMBER = re.compile(r"\s*(?:\d{1,3}\s*[.)°]\s*)?(?P<t>\S.{7,}?)\s+[-–—]\s+"
                                   r"(?:D[ée]lib[ée]ration|DÉLIBÉRATION)\s*(?:n\s*[°º]\s*)?:?\s*\S+\s*$", re.I)
+#: What a page's running head or foot says before the act's number, and a title never does: the session, by its
+#: organ and its date ("Conseil municipal du 8 février 2024").
+_NAMES_THE_SESSION = re.compile(r"\b(?:conseil|bureau|commission|comité|séance|session)\b[^–—\n]{0,40}?\bdu\s+"
+                                r"\d{1,2}(?:er)?\s+(?:" + "|".join(MONTH_NAMES) + r")\b", re.I)
 #: A heading in capitals of its own after the attendance ("SPORTS – SUBVENTIONS EXCEPTIONNELLES AUX CLUBS …"): at
 #: least three words, no colon, and no lower-case letter; a blank line above it, and below it a blank line or the
 #: report's first sentence.
@@ -348,6 +352,11 @@ def _title_by_the_number(body: str, number_end: int) -> re.Match | None:
     line_start = body.rfind("\n", 0, number_end) + 1
     match = (_TITLE_AFTER_NUMBER.search(body, line_start, number_end)
              or _TITLE_BEFORE_NUMBER.match(body, line_start, number_end))
+    if match is not None and match.re is _TITLE_BEFORE_NUMBER and _NAMES_THE_SESSION.search(match.group("t")):
+        # a page's running head or foot, "Ville de X – Conseil municipal du 8 février 2024 – Délibération n° 12":
+        # the title is on the line that the number heads ("12 – Subventions 2024"), if any
+        number = re.escape(body[match.end("t"):number_end].split()[-1])
+        return re.compile(rf"^[ \t]*{number}[ \t]*[-–—:][ \t]*(?P<t>\S[^\n]{{7,}})", re.M).search(body)
     if match is not None:
         return match
     if (heading := _HEADING_NUMBER.match(body, line_start, number_end)) is not None:

@@ -268,7 +268,8 @@ class Reader:
         self.number = number or self.ctx.key  # an erratum is an act of its own: its facts stay apart
         self.iri = d = deliberation_iri(self.authority, self.number, base=self.ctx.base)
         attendance_end = max((e for _, e in self.attendance.spans), default=0)
-        number_line_end = self.body.find("\n", match.end()) if match else None
+        # the end of the number's line, the text's own when it is the last (a page's running foot)
+        number_line_end = (self.body.find("\n", match.end()) % (len(self.body) + 1)) if match else None
         # an item of minutes titled on its heading's line ("DCM 2024-021 – Subvention à X"), else as an act is
         title = (self.point and point_title(self.body, self.item[0])) \
             or (self.item and match and title_after_number(self.body, match.end())) \
