@@ -5025,3 +5025,11 @@ def test_a_pages_running_foot_that_ends_with_the_number_is_not_the_title(tmp_pat
     path.write_text(foot + body if footer_first else body + foot, encoding="utf-8")
     assert str(next(extract_fixture(path).graph.objects(None, DCTERMS.title))) \
         == "Action sociale et santé – Subventions de fonctionnement 2024 aux associations"
+
+
+def test_a_name_cell_that_also_holds_the_address_and_the_siret_gives_the_name_alone():
+    body = ("DÉCIDE d'attribuer les subventions suivantes :\n\n| Bénéficiaire | Objet | Montant |\n|---|---|---|\n"
+            "| Association Le Relais 12 rue des Tanneurs 18100 VIERZON SIRET : 419 876 543 00027 | Accueil | 5 000 € |\n"
+            "| Commune de Saint-Julien SIRET 214 202 345 00010 | Travaux | 10 000 € |\n")
+    assert sorted((g.beneficiary, g.identifier) for g in find_grants(body).grants) == [
+        ("Association Le Relais", "SIRET : 419 876 543 00027"), ("Commune de Saint-Julien", "SIRET 214 202 345 00010")]

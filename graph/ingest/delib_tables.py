@@ -334,8 +334,11 @@ def cell_identifiers(profile: Profile, cell: str, span: tuple[int, int]) -> None
 
 
 #: An identifier that a name cell writes after the name: "(SIRET 441 203 578 00026)", ", RNA W751234567".
-_ID_IN_NAME = re.compile(r"\s*(?:\(\s*(?P<within>(?:n°\s*)?(?:SIRET|SIREN|RNA)\b[^()]*?)\s*\)|[,–-]\s*(?P<after>"
+_ID_IN_NAME = re.compile(r"\s*(?:\(\s*(?P<within>(?:n°\s*)?(?:SIRET|SIREN|RNA)\b[^()]*?)\s*\)|(?:[,–-]\s*|(?<=\s))(?P<after>"
                          r"(?:SIRET|SIREN|RNA)\b\s*(?:n°\s*)?:?\s*(?:W[\dA-Z]{9}|\d[\d \u00a0\u202f.]{7,22}\d)))\s*$", re.I)
+#: A postal address after the name in its cell: "Association Le Relais 12 rue des Tanneurs 18100 VIERZON".
+_ADDRESS_IN_NAME = re.compile(r"[ \t,–-]+\d{1,4}(?:[ \t]*(?:bis|ter))?,?[ \t]+(?:rue|avenue|av\.|boulevard|bd|place|"
+                              r"chemin|route|allée|impasse|quai|cours|square|rond-point)\b.*$", re.I)
 #: A dossier's code before the name, in a column whose head names both ("N° dossier Bénéficiaire", one space apart):
 #: letters in capitals and figures, a figure at least, and a hyphen, a slash or a letter ("24R-0101", "SUB/2024/07").
 _DOSSIER_HEAD = re.compile(r"\b(?:n°|no|numero|dossier|ref|reference|code)\b")
@@ -363,11 +366,15 @@ def name_cell(cell: str, head: str) -> tuple[str, str | None]:
     ('Mme Inès X', None)
     >>> name_cell("Foyer rural d'Astarac ..........", "beneficiaire")
     ("Foyer rural d'Astarac", None)
+    >>> name_cell("Association Le Relais 12 rue des Tanneurs 18100 VIERZON SIRET : 419 876 543 00027", "beneficiaire")
+    ('Association Le Relais', 'SIRET : 419 876 543 00027')
     """
     identifier = None
     cell = _DOT_LEADER.sub("", cell)
     if (match := _ID_IN_NAME.search(cell)) and match.start() > 0:
         cell, identifier = cell[:match.start()], match.group("within") or match.group("after")
+    if (address := _ADDRESS_IN_NAME.search(cell)) and address.start() > 0:
+        cell = cell[:address.start()]  # the cell's next lines, the beneficiary's address, set on one by a PDF's text
     if _DOSSIER_HEAD.search(head) and (match := _DOSSIER_CODE.match(cell)):
         cell = cell[match.end():]
     if _PERSON_HEAD.search(head) and (person := parse_person(cell)) is not None:
