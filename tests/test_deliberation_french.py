@@ -5033,3 +5033,18 @@ def test_a_name_cell_that_also_holds_the_address_and_the_siret_gives_the_name_al
             "| Commune de Saint-Julien SIRET 214 202 345 00010 | Travaux | 10 000 € |\n")
     assert sorted((g.beneficiary, g.identifier) for g in find_grants(body).grants) == [
         ("Association Le Relais", "SIRET : 419 876 543 00027"), ("Commune de Saint-Julien", "SIRET 214 202 345 00010")]
+
+
+@pytest.mark.parametrize("text, proxies, excused", [
+    # two sentences on one line, each a proxy
+    ("Présents : Mme Clotilde ROBIN, M. Gérard PAPUT\nMme Hélène CHAMPALLE donne procuration à Mme Clotilde ROBIN. "
+     "M. Yves NICOLIN donne procuration à M. Gérard PAPUT.\n",
+     [("Hélène CHAMPALLE", "Clotilde ROBIN"), ("Yves NICOLIN", "Gérard PAPUT")], []),
+    # the holder after a comma and "qui a donné procuration à"
+    ("Présents : Mme Lucie BRUN\nÉtaient excusés : Mme Odile PONCET, qui a donné procuration à Mme Lucie BRUN ; "
+     "M. Alain VIAL.\n", [("Odile PONCET", "Lucie BRUN")], ["Odile PONCET", "Alain VIAL"]),
+])
+def test_proxies_given_in_sentences_of_one_line_or_after_a_comma_are_read(text, proxies, excused):
+    a = parse_attendance(text)
+    assert [(p.giver.label, p.holder and p.holder.label) for p in a.proxies] == proxies
+    assert [p.label for p in a.excused] == excused

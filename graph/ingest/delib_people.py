@@ -147,7 +147,8 @@ _HELD_BY = compile_cue(r"\s*\(\s*(?:pouvoir|procuration|délégation(?:\s+de\s+v
 
 
 #: A proxy written as an item of its own after the absent member's name: "M. Jean BERRY, pouvoir à M. Paul DURAND".
-_HELD_BY_ITEM = compile_cue(r"\s*(?:(?:(?:a\s+)?donn[ée]\s+)?(?:pouvoir|procuration)\s+à|représentée?s?\s+par)\s+"
+_HELD_BY_ITEM = compile_cue(r"\s*(?:(?:(?:qui\s+a\s+|ayant\s+|a\s+)?donn[ée]\s+)?(?:pouvoir|procuration)\s+à"
+                            r"|représentée?s?\s+par)\s+"
                             r"(?P<holder>[^()]+?)[\s.]*", re.I)
 
 
@@ -629,7 +630,7 @@ def parse_sections(body: str, attendance: Attendance) -> None:
 #: "Procuration de M. Luc X à M. Paul Y".
 _CIVIL_NAME = r"(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[^\n,;:()]{2,60}?"
 _PROXY_SENTENCE = compile_cue(
-    rf"^[ \t]*(?:(?P<giver>{_CIVIL_NAME})\s+(?:a\s+donné|donne)\s+(?:pouvoir|procuration|délégation)"
+    rf"(?:^[ \t]*|(?<=[.;] ))(?:(?P<giver>{_CIVIL_NAME})\s+(?:a\s+donné|donne)\s+(?:pouvoir|procuration|délégation)"
     rf"(?:\s+de\s+vote)?\s+à\s+(?P<holder>{_CIVIL_NAME})"
     rf"|(?P<holder2>{_CIVIL_NAME})\s+a\s+(?:le\s+)?(?:pouvoir|procuration)\s+de\s+(?P<giver2>{_CIVIL_NAME})"
     rf"|(?:pouvoir|procuration)\s+de\s+(?P<giver3>{_CIVIL_NAME})\s+à\s+(?P<holder3>{_CIVIL_NAME}))"
