@@ -5048,3 +5048,11 @@ def test_proxies_given_in_sentences_of_one_line_or_after_a_comma_are_read(text, 
     a = parse_attendance(text)
     assert [(p.giver.label, p.holder and p.holder.label) for p in a.proxies] == proxies
     assert [p.label for p in a.excused] == excused
+
+
+@pytest.mark.parametrize("how", ["de ne pas procéder au scrutin secret", "de voter à main levée",
+                                 "de ne pas recourir au scrutin secret pour cette désignation"])
+def test_a_unanimous_choice_of_how_to_vote_is_not_the_acts_vote(how):
+    vote = parse_vote(f"Le Conseil municipal décide à l'unanimité {how}. Après vote à main levée, M. Éric GRANJON est "
+                      "désigné par 25 voix pour et 2 abstentions.")
+    assert (vote.outcome, vote.votes_for, vote.abstentions) == ("adopted", 25, 2)

@@ -316,7 +316,8 @@ def _parse_vote(body: str) -> Vote:
         # the accents optional: "adopte a l'unanimite" in a register typed without them
         match = next((m for m in re.finditer(accents_optional(pattern), body, re.I | re.M)
                       if not _cited(body, m.start())
-                      and (result != "rejected" or _rejects_the_act(body, m))), None)
+                      and (result != "rejected" or _rejects_the_act(body, m))
+                      and not (result == "adopted-unanimously" and _HOW_TO_VOTE.match(body, m.end()))), None)
         if match:
             outcome = result
             spans.append(match.span())
@@ -335,6 +336,12 @@ def _parse_vote(body: str) -> Vote:
         line_end = body.find("\n", end)
         vote.span = (line_start, line_end if line_end >= 0 else len(body))
     return vote
+
+
+#: What a council may decide unanimously before an appointment, that is no vote on the act: how to vote ("décide à
+#: l'unanimité de ne pas procéder au scrutin secret", "… de voter à main levée", CGCT art. L. 2121-21).
+_HOW_TO_VOTE = re.compile(r"\s*,?\s*(?:de\s+|d['’])(?:ne\s+pas\s+)?(?:procéder|recourir|voter)\b[^.;\n]{0,40}?"
+                          r"(?:scrutin\s+secret|main\s+levée|bulletins?\s+secrets?)", re.I)
 
 
 def complete_unanimity(vote: Vote, body: str, attendance: Attendance) -> None:
