@@ -5056,3 +5056,13 @@ def test_a_unanimous_choice_of_how_to_vote_is_not_the_acts_vote(how):
     vote = parse_vote(f"Le Conseil municipal décide à l'unanimité {how}. Après vote à main levée, M. Éric GRANJON est "
                       "désigné par 25 voix pour et 2 abstentions.")
     assert (vote.outcome, vote.votes_for, vote.abstentions) == ("adopted", 25, 2)
+
+
+def test_a_list_of_grants_closed_by_soit_une_somme_globale_states_its_total():
+    body = ("Après en avoir délibéré, le Conseil d'Administration décide d'attribuer pour 2024 :\n"
+            "• une subvention de 4.500 € à la Banque Alimentaire du Roannais ;\n"
+            "• une subvention de 2000€ au Secours Populaire Français ;\n"
+            "• une subvention de 1.250,00 € à l'association Accès Soins Pour Tous ;\n"
+            "soit une somme globale de 7.750 €.\n")
+    found = find_grants(body)
+    assert len(found.grants) == 3 and [str(t.amount) for t in found.totals] == ["7750"]

@@ -95,6 +95,7 @@ _DUES = re.compile(r"\bcotisations?\b", re.I)
 #: "Total" and a word on a list's last line ("Total rapport 14 000 €").
 _PROSE_TOTAL = re.compile(r"(?:montant\s+total|^[ \t]*total\b[^.;:\n]{0,40}(?=\s*:)|"
                           r"^[ \t]*total[ \t]+[a-zà-ÿ]+[ \t]*$|d[ée]pense\s+totale|\bun\s+total|soit\s+au\s+total|"
+                          r"soit\s+(?:une\s+|un\s+)?(?:somme|montant)\s+global(?:e)?|"
                           r"affectation\s+d['’]un\s+montant|"
                           r"total\s+général|enveloppe\s+(?:globale|totale)|total\b[^.;:\n]{0,30}?s['’][ée]l[eè]ve|"
                           r"s['’][ée]l[eè]vent\s+au\s+total|^\s*total\b[ \t.…]*$)\s*(?:de|:|à)?\s*", re.I)
