@@ -5066,3 +5066,20 @@ def test_a_list_of_grants_closed_by_soit_une_somme_globale_states_its_total():
             "soit une somme globale de 7.750 €.\n")
     found = find_grants(body)
     assert len(found.grants) == 3 and [str(t.amount) for t in found.totals] == ["7750"]
+
+
+def test_the_authoritys_own_share_in_a_table_of_co_funders_is_no_grant(tmp_path):
+    path = tmp_path / "cls.txt"
+    path.write_text(
+        "VILLE DE FONTCLAIR\nConseil municipal du 18 mars 2024\nDélibération n° 2024-031\n\n"
+        "Contrat local de santé – Programmation 2024\n\n"
+        "Action\tPorteur\tCoût total\tARS\tVille\n"
+        "1.2 Dépistage bucco-dentaire\tMutualité Française Loire\t18 000 €\t9 000 €\t6 000 €\n"
+        "2.1 Maraudes en santé mentale\tAssociation L'Escale\t42 000 €\t25 000 €\t12 000 €\n"
+        "4.1 Coordination du CLS\tVille (poste de coordinateur)\t60 000 €\t30 000 €\t30 000 €\n\n"
+        "Le Conseil municipal, après en avoir délibéré, ATTRIBUE aux porteurs des actions 1.2 et 2.1 les subventions "
+        "figurant dans la colonne « Ville » du tableau ci-dessus.\nAdopté à l'unanimité.\n", encoding="utf-8")
+    extraction = extract_fixture(path)
+    assert sorted(deliberation_facts(extraction.graph)["grants"]) == [
+        ["Association L'Escale", "12000"], ["Mutualité Française Loire", "6000"]]
+    assert any(i.message.startswith("« Ville » (30 000,00 €) : la collectivité elle-même") for i in extraction.issues)

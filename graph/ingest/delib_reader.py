@@ -41,6 +41,7 @@ from graph.ingest.delib_decision import (accounts_by_amount, accounts_by_article
 from graph.ingest.delib_decision import (complete_omitted_count, complete_unanimity, find_budget_account,
                                          find_fiscal_year, find_programme, find_published, parse_vote)
 from graph.ingest.delib_graph import Builder, concept, m57_known
+from graph.ingest.delib_grant_checks import euros
 from graph.ingest.delib_grants import GrantsFound, bare_sums, find_grants
 from graph.ingest.delib_items import deliberation_items, item_body, point_title
 from graph.ingest.delib_lists import item_identifier
@@ -54,7 +55,7 @@ from graph.ingest.delib_session import find_body, find_session_date
 from graph.ingest.delib_tables import cell_identifiers
 from graph.ingest.delib_text import Document, html_characters, normalise_text, pdf_text
 from graph.ingest.deliberation import corrected_act, corrected_text, looks_like_deliberation, not_a_deliberation
-from graph.ingest.french import AMOUNT_RE, cfp_amounts
+from graph.ingest.french import AMOUNT_RE, cfp_amounts, fold
 from graph.limits import check_line_length, check_pdf
 from graph.namespaces import MAI, slugify
 
@@ -238,6 +239,8 @@ class Reader:
                                         "id" + (f"; '{named}' is only named as a beneficiary" if named else "")
                                         + "; give it with the option --funder \"NAME[;SIRET]\"")
         name, variants = found or (None, [])
+        self.authority_names = {name_key(n) for n in (name, *variants) if n}
+        self.authority_kind = _kind_family(name) if name else None
         self.authority = self.b.authority(name, variants, siren, find_member_count(self.body))
         organ = find_body(self.body)
         self.organ = self.b.organ(self.authority, organ) if organ else None
@@ -337,6 +340,13 @@ class Reader:
                         + counted(count, "subvention proposée non retenue", "subventions proposées non retenues"),
                         f"deliberation rejected: {counted(count, 'proposed grant', lang='en')} not kept")
             self.found = GrantsFound()
+        for grant in [g for g in self.found.grants if self.is_the_authority(g.beneficiary)]:
+            # the authority's own share in a table of co-funders ("Ville (poste de coordinateur) | 30 000 €")
+            self.found.grants.remove(grant)
+            self.x.warn(f"« {grant.beneficiary} » ({euros(grant.amount)}) : la collectivité elle-même, sa propre part, "
+                        "non une subvention : non lue comme telle",
+                        f"'{grant.beneficiary}' ({euros(grant.amount)}): the authority itself, its own share, no "
+                        "grant: not read as one")
         # A year that a grant's own clause names ("une avance de 20 000 € sur la subvention 2026, imputée au budget
         # 2026") is that grant's: the others take the one named outside those clauses, else the session's.
         elsewhere = _blanked(self.body, [g.span for g in self.found.grants if g.year])
@@ -379,6 +389,13 @@ class Reader:
             self.b.add(self.iri, MAI.statedTotal, Literal(amount, datatype=XSD.decimal))
         if len(names) == 1:
             self.read_ptce(names[0])
+
+    def is_the_authority(self, beneficiary: str) -> bool:
+        """Whether a grant's ``beneficiary`` is the authority that deliberates: its name, or its kind alone ("Ville
+        (poste de coordinateur)", "la Commune")."""
+        name = re.sub(r"\s*\([^)]*\)\s*$", "", beneficiary).strip()
+        return bool(_THE_AUTHORITY_BY_KIND.fullmatch(name)) and _kind_family(name) == self.authority_kind \
+            or name_key(name) in self.authority_names
 
     def grant_accounts(self) -> list[tuple[str | None, str | None]]:
         """The budget account of each grant: the one its own row, block or sentence names ("… 4 500 € (compte
@@ -487,6 +504,22 @@ class Reader:
 #: The attendance's lists, as a message names them (French, English).
 _LISTS = {"present": ("présents", "present"), "excused": ("excusés", "excused"), "absent": ("absents", "absent"),
           "proxies": ("pouvoirs", "proxies")}
+
+
+#: The authority named by its kind alone, as a table's row names its own share: "Ville", "la Commune", "Métropole".
+_THE_AUTHORITY_BY_KIND = re.compile(r"(?:(?:la|le|l['’])\s*)?(?:ville|commune|mairie|métropole|département|région)",
+                                    re.I)
+
+
+def _kind_family(name: str) -> str | None:
+    """The kind of authority a name opens with, a town's three words one kind: "Ville de X", "la Commune" and "Mairie"
+    are "commune".
+
+    >>> _kind_family("Ville de Fontclair"), _kind_family("la Commune"), _kind_family("Département de la Loire")
+    ('commune', 'commune', 'departement')
+    """
+    word = fold(re.sub(r"^(?:la|le|l['’])\s*", "", name.strip(), flags=re.I)).split(" ")[0]
+    return "commune" if word in ("ville", "commune", "mairie") else word or None
 
 
 def _blanked(body: str, spans: list[tuple[int, int]]) -> str:
