@@ -5083,3 +5083,14 @@ def test_the_authoritys_own_share_in_a_table_of_co_funders_is_no_grant(tmp_path)
     assert sorted(deliberation_facts(extraction.graph)["grants"]) == [
         ["Association L'Escale", "12000"], ["Mutualité Française Loire", "6000"]]
     assert any(i.message.startswith("« Ville » (30 000,00 €) : la collectivité elle-même") for i in extraction.issues)
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("Présents : Mmes et MM. GIRAUD-COSTE, BARRALON, FAURE.\n", ["GIRAUD-COSTE", "BARRALON", "FAURE"], []),
+    # the delegates' communes in brackets, the list closed by a full stop
+    ("Présents : M. Paul ROY\nAbsents : M. Louis CHAUX (Chagnon), Mme Évelyne RAVEL (Chagnon).\n", ["Paul ROY"],
+     ["Louis CHAUX", "Évelyne RAVEL"]),
+])
+def test_lists_opened_by_mmes_et_mm_or_closed_after_an_aside_are_read(text, present, absent):
+    a = parse_attendance(text)
+    assert ([p.label for p in a.present], [p.label for p in a.absent]) == (present, absent)

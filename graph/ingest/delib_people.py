@@ -205,7 +205,7 @@ def _names_line(line: str, kind: str, bare: bool = False, capitals: bool = False
     written in capitals; ``cut``: the line before ended with a hyphen, the line's first word ends a name."""
     raw = [i for i in _items(_unbulleted(line)) if i.strip(" .")]
     # an item that is only the proxy of the name that ended the line before ("M. Rémi X" / "(pouvoir à Mme Y), …")
-    items = [item for item in (_without_asides(_HELD_BY.sub("", i)) for i in raw) if item.strip(" .")]
+    items = [item for item in (_without_asides(_HELD_BY.sub("", i).rstrip(" .")) for i in raw) if item.strip(" .")]
     if cut and items and (family := re.match(r"\s*(?:[A-ZÀ-Ý][A-ZÀ-Ý'’-]*[A-ZÀ-Ý]|" + _GIVEN + r")\.?(?:\s+et\s+|\s*$)",
                                              items[0])):
         # the family name that ends the name the line before cut, alone or before the last member ("… M. Julien" /
@@ -235,7 +235,8 @@ def _names_line(line: str, kind: str, bare: bool = False, capitals: bool = False
         return True  # an absent member and their proxy's holder: "M. Luc X par M. Paul Y"
     # an item of its own that says who chairs ("M. Bernard X, Maire ; …") is part of the list too
     good = sum(_listed(i, bare, capitals) is not None or i.strip().endswith("-")
-               or _BY_TITLE.fullmatch(_PROXY_SPLIT.split(i, maxsplit=1)[0].strip()) is not None or (kind == "present" and _CHAIR_ROLE.fullmatch(i) is not None)
+               or _BY_TITLE.fullmatch(_PROXY_SPLIT.split(i, maxsplit=1)[0].strip()) is not None
+               or (kind == "present" and _CHAIR_ROLE.fullmatch(i) is not None)
                or _holder_item(i, bare, capitals) for i in items)
     last = items[-1].split()
     dangling = (len(last) == 1 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+", last[0]) is not None
@@ -407,7 +408,8 @@ _ONE_CIVILITY = re.compile(r"\s*(?:M\.|Mme|Mlle|Mr\.?|Monsieur|Madame)\s+(?=[A-Z
 
 
 #: The civilities that open a list of members of both sexes: "MM. et Mmes R. PERRAD-GIROD, C. VUILLERMOZ, …".
-_MEMBERS_PLURAL = re.compile(r"^\s*(?:MM\.|Messieurs)\s+et\s+(?:Mmes|Mesdames)\s+")
+_MEMBERS_PLURAL = re.compile(r"^\s*(?:(?:MM\.|Messieurs)\s+et\s+(?:Mmes|Mesdames)|(?:Mmes|Mesdames)\s+et\s+(?:MM\.|Messieurs))"
+                             r"\s+")
 #: A member named by the initials of the given names and the family name in capitals, after a civility or none:
 #: "M. D. LAMY-CHAPPUIS", "M. J.-M. BEZ", "J-M. LEBRET", "É. PIARD-VUILLET"; or the family name first, as a
 #: council of communities lists its delegates: "CAUQUIL R.", "BARTHES J.P.", "CHABBERT R".
