@@ -1296,6 +1296,8 @@ def test_a_proxys_holder_sent_to_the_next_line_keeps_the_proxy():
     ("Membres en exercice : 16\nMembres connectés (présents) : 12\nPouvoirs : 2\nVotants : 14", (12, 2)),
     # the counts before their words, in a sentence
     ("Le quorum étant atteint : 22 conseillers présents, 5 représentés, 2 absents.", (22, 5)),
+    # the counts after their words without a colon, "ayant donné pouvoir" among them
+    ("Conseillers : en exercice 34 ; présents 27 ; ayant donné pouvoir 4 ; votants 31", (27, 4)),
 ])
 def test_the_stated_counts_of_present_members_and_proxies_are_read(text, counts):
     a = parse_attendance(text)

@@ -50,7 +50,9 @@ _COUNTS = {
     "proxy_count": r"(?:Nombre\s+de\s+)?(?:pouvoirs|procurations|(?:pouvoir|procuration|mandats?)(?=[ \t]*:)"
                    r"|(?:membres\s+)?(?<!ou\s)(?<!et\s)(?:représentés|représentée?(?=[ \t]*:))"
                    r"|(?:absents|excusés)\s+(?:(?:et\s+)?(?:ayant|avaient|ont)\s+donné|avec)"
-                   r"\s+(?:pouvoir|procuration))",
+                   r"\s+(?:pouvoir|procuration)"
+                   # "en exercice 34 ; présents 27 ; ayant donné pouvoir 4 ; votants 31": a figure right after it
+                   r"|ayant\s+donné\s+(?:pouvoir|procuration)(?=[ \t]*:?[ \t]*\d))",
     "vote_count": r"(?:Nombre\s+de\s+)?(?:voix|votants|suffrages\s+exprimés)"
                   r"|qui\s+ont\s+pris\s+part\s+(?:au\s+vote|à\s+la\s+d[ée]lib[ée]ration)",
 }
