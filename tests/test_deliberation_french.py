@@ -5096,3 +5096,18 @@ def test_the_authoritys_own_share_in_a_table_of_co_funders_is_no_grant(tmp_path)
 def test_lists_opened_by_mmes_et_mm_or_closed_after_an_aside_are_read(text, present, absent):
     a = parse_attendance(text)
     assert ([p.label for p in a.present], [p.label for p in a.absent]) == (present, absent)
+
+
+def test_items_that_give_the_amount_asked_then_the_one_proposed_each_with_its_vote_are_read():
+    body = ("Le Conseil municipal, après en avoir délibéré, décide d'attribuer les subventions suivantes :\n\n"
+            "ADMR de Chambœuf (aide à domicile) : demande 3 500 €, proposition 3 000 €.\n"
+            "Vote : 17 voix pour, unanimité.\n\n"
+            "Association Alcool Assistance : demande 800 €, proposition ramenée à 400 € compte tenu de sa trésorerie.\n"
+            "Vote : 14 pour, 1 contre, 2 abstentions.\n\n"
+            "Ligue contre le cancer – comité de la Loire : demande 500 €, proposition 250 €.\n"
+            "Vote : 16 pour, 1 abstention.\n\n"
+            "Soit un montant total attribué de 3 650 €, imputé à l'article 6574 du budget 2024.\n")
+    found = find_grants(body)
+    assert sorted((g.beneficiary, str(g.amount)) for g in found.grants) == [
+        ("ADMR de Chambœuf", "3000"), ("Association Alcool Assistance", "400"), ("Ligue contre le cancer", "250")]
+    assert [str(t.amount) for t in found.totals] == ["3650"] and not found.warnings

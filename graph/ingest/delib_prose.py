@@ -89,6 +89,13 @@ _PRIZE_ITEM = re.compile(r"\s*\W?\s*(?:(?:le|un)\s+)?" + _PRIZE_RANK + _PRIZE, r
 _DECISION = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b|"
                        r"il\s+est\s+proposé\s+au|"
                        r"En\s+conséquence|ARTICLE\s+1|Article\s+1(?:er)?\s*:", re.I)
+#: The vote of a list's item, on the line below it: "Vote : 14 pour, 1 contre", "Adopté à l'unanimité."
+_ITEMS_OWN_VOTE = re.compile(r"\s*(?:vote\s*:|adopt[ée]e?s?\b|approuv[ée]e?s?\b)", re.I)
+#: The word that proposes, grants or keeps an amount right before it, after the amount asked: "demande 3 500 €,
+#: proposition 3 000 €", "…, proposition ramenée à 400 €", "…, montant retenu : 250 €".
+_PROPOSED_BEFORE = re.compile(r"(?:demand|sollicit)\w*[^€\d\n]{0,20}\d[\d \u00a0\u202f.,]*(?:€|euros?)[ \t]*[,;]?[ \t]*"
+                              r"(?P<word>(?:proposition|propos[ée]e?s?|accord[ée]e?s?|attribu[ée]e?s?|retenue?s?|"
+                              r"vot[ée]e?s?)\b[^€\d\n]{0,25})$", re.I)
 #: What a member pays the body it belongs to, no grant: "verser la cotisation 2025 à l'ADIL, d'un montant de …".
 _DUES = re.compile(r"\bcotisations?\b", re.I)
 #: What says, before an amount, that it is a total: "montant total de", "Total de la 3e répartition :", "TOTAL" alone,
@@ -471,6 +478,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
             lead = True  # a list that no colon announces, granted below: "attribuer les subventions ci-dessus"
         elif lead and ruling and not item and sentence[:1] in " \t":
             pass  # "   Adopté par 25 voix pour, 2 abstentions." indented below an item: the next items are the lead's
+        elif lead and not item and after_list and _ITEMS_OWN_VOTE.match(sentence):
+            pass  # "Vote : 17 voix pour, unanimité." below an item that was read: each item put to the vote
         elif not item or opens_clause(sentence):  # "- d'approuver la cotisation …" below a table's lead
             lead = ruling = False
         if _RECALLED.match(sentence):
@@ -592,6 +601,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
             window_end = min([window_end] + [at for at in sums.values() if at >= a_end])
             # A title in quotes is a project's name, not what the amount is: "Club X – « Bien manger à petit prix »".
             checked = re.sub(r"«[^«»\n]*»|^[^«»\n]*»", " ", said + sentence[a_start:window_end])
+            if (proposed := _PROPOSED_BEFORE.search(sentence, 0, a_start)) is not None:
+                # the amount proposed after the one asked: "demande 3 500 €, proposition 3 000 €" — its own words
+                checked = sentence[proposed.start("word"):window_end]
             # A prize awarded, not a price: its "prix" excludes nothing (a list's item below a lead that grants too).
             if _AWARDED_PRIZE.search(sentence, 0, a_start) or item and lead and _PRIZE_ITEM.match(sentence) or prize:
                 checked = re.sub(r"\bprix\b", "", checked, flags=re.I)
