@@ -5111,3 +5111,6 @@ def test_items_that_give_the_amount_asked_then_the_one_proposed_each_with_its_vo
     assert sorted((g.beneficiary, str(g.amount)) for g in found.grants) == [
         ("ADMR de Chambœuf", "3000"), ("Association Alcool Assistance", "400"), ("Ligue contre le cancer", "250")]
     assert [str(t.amount) for t in found.totals] == ["3650"] and not found.warnings
+    # each item's vote its own: the act's, adopted, has no counts (not 17 for, 1 against, 2 abstentions)
+    vote = parse_vote(body)
+    assert (vote.outcome, vote.votes_for, vote.against, vote.abstentions) == ("adopted", None, None, None)

@@ -154,10 +154,13 @@ def parse_vote(body: str, start: int = 0) -> Vote:
     return _parse_vote(body)
 
 
-#: A numbered list's item that grants an amount ("2. Association X : subvention de 5 500 €"), and a vote's line
-#: below it, before the next item ("   Adopté par 25 voix pour, 2 abstentions."): each item was put to the vote.
-_AMOUNT_ITEM = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+[^\n]*?\d[ \t\u00a0\u202f]*(?:€|euros?\b)", re.I | re.M)
-_ITEM_VOTE = re.compile(r"^[ \t]*(?:adopt|approuv|rejet)[ée]e?s?\b[^\n]*", re.I | re.M)
+#: A numbered list's item that grants an amount ("2. Association X : subvention de 5 500 €"), or an item that gives
+#: the amount asked and the one proposed ("ADMR de X : demande 3 500 €, proposition 3 000 €"), and a vote's line
+#: below it, before the next item ("   Adopté par 25 voix pour, 2 abstentions.", "Vote : 14 pour, 1 contre"): each
+#: item was put to the vote.
+_AMOUNT_ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[.)][ \t]+|[^\n:]{2,120}[ \t]:[ \t]*(?=[^\n]*\bpropos))[^\n]*?\d"
+                          r"[ \t\u00a0\u202f]*(?:€|euros?\b)", re.I | re.M)
+_ITEM_VOTE = re.compile(r"^[ \t]*(?:(?:adopt|approuv|rejet)[ée]e?s?\b|vote[ \t]*:)[^\n]*", re.I | re.M)
 
 
 def _per_item_votes(body: str) -> Vote | None:
