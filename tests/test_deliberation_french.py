@@ -5114,3 +5114,12 @@ def test_items_that_give_the_amount_asked_then_the_one_proposed_each_with_its_vo
     # each item's vote its own: the act's, adopted, has no counts (not 17 for, 1 against, 2 abstentions)
     vote = parse_vote(body)
     assert (vote.outcome, vote.votes_for, vote.against, vote.abstentions) == ("adopted", None, None, None)
+
+
+def test_the_total_of_the_members_statutory_contributions_is_no_total_of_grants():
+    body = ("Le Comité syndical, après en avoir délibéré :\n- FIXE les participations statutaires des membres pour "
+            "2024 pour un total de 96 000 € ;\n- ATTRIBUE une subvention de 1 500 € à l'association Les Amis du centre "
+            "de santé.\n")
+    found = find_grants(body)
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Les Amis du centre de santé", "1500")]
+    assert found.totals == [] and not found.warnings

@@ -38,7 +38,8 @@ _BARE_ITEM = (r"[^\n]{2,120}?(?:[ \t]+:[ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*|[ \t]+
               r"(?:[ \t]+\([^()\n]{1,80}\))?[ \t]*[;.,]?[ \t]*(?=\n|\Z)")
 #: An item that gives the amount asked, then the amount proposed: "ADMR de X : demande 3 500 €, proposition 3 000 €."
 _ASKED_THEN_PROPOSED = (r"[^\n]{2,120}?[ \t]+:[ \t]*(?:demand|sollicit)[^\n€]{0,20}\d[^\n€]{0,14}(?:€|euros?)\s*[,;]?"
-                        r"[ \t]*(?:propos|accord|attribu|retenu|vot)[^\n€]{0,30}\d[^\n€]{0,14}(?:€|euros?)[^\n]*(?=\n|\Z)")
+                        r"[ \t]*(?:propos|accord|attribu|retenu|vot)[^\n€]{0,30}\d[^\n€]{0,14}(?:€|euros?)"
+                        r"[^\n]*(?=\n|\Z)")
 _ITEM_START = re.compile(rf"\s*(?:{_BULLET}|{_BARE_ITEM}|{_ASKED_THEN_PROPOSED})", re.I)
 
 #: A block's line that gives its grant's amount as a field: "Montant : 45 K€ (fonctionnement) - Imputation : …",

@@ -408,8 +408,8 @@ _ONE_CIVILITY = re.compile(r"\s*(?:M\.|Mme|Mlle|Mr\.?|Monsieur|Madame)\s+(?=[A-Z
 
 
 #: The civilities that open a list of members of both sexes: "MM. et Mmes R. PERRAD-GIROD, C. VUILLERMOZ, …".
-_MEMBERS_PLURAL = re.compile(r"^\s*(?:(?:MM\.|Messieurs)\s+et\s+(?:Mmes|Mesdames)|(?:Mmes|Mesdames)\s+et\s+(?:MM\.|Messieurs))"
-                             r"\s+")
+_MEMBERS_PLURAL = re.compile(r"^\s*(?:(?:MM\.|Messieurs)\s+et\s+(?:Mmes|Mesdames)"
+                             r"|(?:Mmes|Mesdames)\s+et\s+(?:MM\.|Messieurs))\s+")
 #: A member named by the initials of the given names and the family name in capitals, after a civility or none:
 #: "M. D. LAMY-CHAPPUIS", "M. J.-M. BEZ", "J-M. LEBRET", "É. PIARD-VUILLET"; or the family name first, as a
 #: council of communities lists its delegates: "CAUQUIL R.", "BARTHES J.P.", "CHABBERT R".

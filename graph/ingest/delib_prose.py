@@ -89,6 +89,9 @@ _PRIZE_ITEM = re.compile(r"\s*\W?\s*(?:(?:le|un)\s+)?" + _PRIZE_RANK + _PRIZE, r
 _DECISION = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b|"
                        r"il\s+est\s+proposé\s+au|"
                        r"En\s+conséquence|ARTICLE\s+1|Article\s+1(?:er)?\s*:", re.I)
+#: What members pay the body they belong to, whose total is no grants': "participations statutaires", "cotisations".
+_DUES_TOTAL = re.compile(r"\bparticipations?\s+statutaires?\b|\bcotisations?\b|\bcontributions?\s+statutaires?\b",
+                         re.I)
 #: The vote of a list's item, on the line below it: "Vote : 14 pour, 1 contre", "Adopté à l'unanimité."
 _ITEMS_OWN_VOTE = re.compile(r"\s*(?:vote\s*:|adopt[ée]e?s?\b|approuv[ée]e?s?\b)", re.I)
 #: The word that proposes, grants or keeps an amount right before it, after the amount asked: "demande 3 500 €,
@@ -516,8 +519,10 @@ def prose_grants(body: str, title_beneficiary: str | None,
             clause = sentence[max(head.rfind(":"), head.rfind(";")) + 1:a_end] \
                 + re.split(r"[,;:.]|\bet\b", sentence[a_end:], maxsplit=1)[0]
             # (or the run of grants its sentence gave before it: "650 € à X, …, et 120 € à Y, soit au total …")
-            if total and (sums_table or (item and lead) or len(read_at) > 1 or re.search(
-                    r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation|affectation", clause, re.I)):
+            # (not what members pay the body, "les participations statutaires … pour un total de 96 000 €")
+            if total and not _DUES_TOTAL.search(clause) and (
+                    sums_table or (item and lead) or len(read_at) > 1 or re.search(
+                        r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation|affectation", clause, re.I)):
                 totals.append(StatedTotal(amount, (start + a_start, start + a_end), sentence.strip()))
                 continue
             valued_in_kind = _VALUED.search(before) and (_IN_KIND.search(sentence)

@@ -264,7 +264,7 @@ class Reader:
                         f"le nom du fichier et son rang « {number} »",
                         f"minutes without deliberation numbers: point {self.point}'s is identified by the file's name "
                         f"and its rank '{number}'")
-        elif number is None:  # the file's name keeps the deliberation's IRI, and its identifier, the same from run to run
+        elif number is None:  # the file's name keeps the deliberation's IRI and its identifier the same from run to run
             self.x.warn(f"numéro de la délibération introuvable : elle est identifiée par le nom de son fichier "
                         f"« {self.ctx.key} »",
                         f"deliberation number not found: it is identified by its file's name '{self.ctx.key}'")

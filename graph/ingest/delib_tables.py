@@ -334,7 +334,8 @@ def cell_identifiers(profile: Profile, cell: str, span: tuple[int, int]) -> None
 
 
 #: An identifier that a name cell writes after the name: "(SIRET 441 203 578 00026)", ", RNA W751234567".
-_ID_IN_NAME = re.compile(r"\s*(?:\(\s*(?P<within>(?:n°\s*)?(?:SIRET|SIREN|RNA)\b[^()]*?)\s*\)|(?:[,–-]\s*|(?<=\s))(?P<after>"
+_ID_IN_NAME = re.compile(r"\s*(?:\(\s*(?P<within>(?:n°\s*)?(?:SIRET|SIREN|RNA)\b[^()]*?)\s*\)"
+                         r"|(?:[,–-]\s*|(?<=\s))(?P<after>"
                          r"(?:SIRET|SIREN|RNA)\b\s*(?:n°\s*)?:?\s*(?:W[\dA-Z]{9}|\d[\d \u00a0\u202f.]{7,22}\d)))\s*$", re.I)
 #: A postal address after the name in its cell: "Association Le Relais 12 rue des Tanneurs 18100 VIERZON".
 _ADDRESS_IN_NAME = re.compile(r"[ \t,–-]+\d{1,4}(?:[ \t]*(?:bis|ter))?,?[ \t]+(?:rue|avenue|av\.|boulevard|bd|place|"
