@@ -41,16 +41,34 @@ def dot_message(convention: DotConvention) -> tuple[str, str]:
                 f"'{d_text}'): amounts like '{text}' (line {line}) are refused")
     value = parse_amount(text, reading)
     if reading:
-        why = ((f"comme ligne {convention.thousands[0]} : « {convention.thousands[1]} »",
-                f"as on line {convention.thousands[0]}: '{convention.thousands[1]}'") if convention.thousands else
-               ("aucun montant n'ayant d'autres décimales que trois chiffres après un point",
-                "no amount having other decimals than three digits after a dot"))
-        return (f"point lu comme séparateur des milliers : « {text} » (ligne {line}) vaut {value} ({why[0]})",
-                f"dot read as a thousands separator: '{text}' (line {line}) is {value} ({why[1]})")
-    d_line, d_text = convention.decimal
-    return (f"point lu comme marque décimale : « {text} » (ligne {line}) vaut {value} (comme ligne {d_line} : "
-            f"« {d_text} »)", f"dot read as a decimal mark: '{text}' (line {line}) is {value} (as on line {d_line}: "
-            f"'{d_text}')")
+        why = _as_on(convention.thousands) if convention.thousands else (
+            "aucun montant n'ayant d'autres décimales que trois chiffres après un point",
+            "no amount having other decimals than three digits after a dot")
+        return _read_as(_DOT, _THOUSANDS, text, line, value, why)
+    return _read_as(_DOT, _DECIMAL, text, line, value, _as_on(convention.decimal))
+
+
+#: The sign and what it is read as, in a warning of how a file's amounts are read (French, English).
+_DOT, _COMMA = ("point", "dot"), ("virgule", "comma")
+_THOUSANDS, _DECIMAL = ("séparateur des milliers", "a thousands separator"), ("marque décimale", "a decimal mark")
+
+
+def _as_on(example: tuple[int, str]) -> tuple[str, str]:
+    """The amount ``example`` (line, text) that tells how the file writes its amounts, as a warning cites it."""
+    line, text = example
+    return f"comme ligne {line} : « {text} »", f"as on line {line}: '{text}'"
+
+
+def _read_as(sign: tuple[str, str], role: tuple[str, str], text: str, line: int, value, why: tuple[str, str]) \
+        -> tuple[str, str]:
+    """The warning (French, English) that the ``sign`` of the amount ``text`` was read as ``role``, and ``why``.
+
+    >>> _read_as(_COMMA, _THOUSANDS, "25,000", 3, 25000, _as_on((2, "12,345.67")))[0]
+    'virgule lue comme séparateur des milliers : « 25,000 » (ligne 3) vaut 25000 (comme ligne 2 : « 12,345.67 »)'
+    """
+    fr = "lue" if sign is _COMMA else "lu"
+    return (f"{sign[0]} {fr} comme {role[0]} : « {text} » (ligne {line}) vaut {value} ({why[0]})",
+            f"{sign[1]} read as {role[1]}: '{text}' (line {line}) is {value} ({why[1]})")
 
 
 #: What a cell of amounts says of the comma, once spaces and currency are gone: thousands grouped by commas before a
@@ -133,15 +151,9 @@ def comma_message(convention: CommaConvention) -> tuple[str, str]:
                 f"{line}) are refused")
     value = convention.read(text, False)
     if reading:
-        t_line, t_text = convention.thousands
-        return (f"virgule lue comme séparateur des milliers : « {text} » (ligne {line}) vaut {value} (comme ligne "
-                f"{t_line} : « {t_text} »)", f"comma read as a thousands separator: '{text}' (line {line}) is {value} "
-                f"(as on line {t_line}: '{t_text}')")
+        return _read_as(_COMMA, _THOUSANDS, text, line, value, _as_on(convention.thousands))
     if convention.decimal:
-        d_line, d_text = convention.decimal
-        return (f"virgule lue comme marque décimale : « {text} » (ligne {line}) vaut {value} (comme ligne {d_line} : "
-                f"« {d_text} »)", f"comma read as a decimal mark: '{text}' (line {line}) is {value} (as on line "
-                f"{d_line}: '{d_text}')")
+        return _read_as(_COMMA, _DECIMAL, text, line, value, _as_on(convention.decimal))
     return (f"virgule lue comme marque décimale : « {text} » (ligne {line}) vaut {value}, mais aucun montant du "
             "fichier ne dit si la virgule y sépare les milliers (« 25,000 » pour 25 000) : à vérifier",
             f"comma read as a decimal mark: '{text}' (line {line}) is {value}, but no amount of the file tells whether "
