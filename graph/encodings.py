@@ -126,10 +126,11 @@ def cp1252_lines(data: bytes) -> list[int]:
     [3]
     """
     lines = data.removeprefix(codecs.BOM_UTF8).splitlines()
-    return [n for n, line in enumerate(lines, start=1) if not _is_utf8(line)]
+    return [n for n, line in enumerate(lines, start=1) if not reads_as_utf8(line)]
 
 
-def _is_utf8(line: bytes) -> bool:
+def reads_as_utf8(line: bytes) -> bool:
+    """Whether ``line`` decodes as UTF-8 (a line in Windows-1252 or Latin-1 with accents almost never does)."""
     try:
         line.decode("utf-8")
     except UnicodeDecodeError:

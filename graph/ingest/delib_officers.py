@@ -113,16 +113,26 @@ def chair_from_signature(body: str, attendance: Attendance) -> None:
     """
     if attendance.chair is not None or executives_act(body):
         return
-    for sign in _SIGNATURE.finditer(body):
+    for sign in _own_signatures(body):
         title = sign.group("title").strip()
-        above = body[:sign.start()].rstrip().rsplit("\n", 1)[-1]
-        if not re.fullmatch(r"Présidente?|Maire", title, re.I) or _BY_DELEGATION.search(above):
+        if not re.fullmatch(r"Présidente?|Maire", title, re.I):
             continue
-        following = body[sign.end():sign.end() + 200].strip().split("\n")[0]
-        if (person := _officer(following)) is not None:
+        if (person := _signer(body, sign)) is not None:
             attendance.chair, attendance.chair_title = person, title[0].upper() + title[1:]
             attendance.spans.append((sign.start(), sign.end()))
         return
+
+
+def _own_signatures(body: str):
+    """The signatures of ``body`` (:data:`_SIGNATURE`) in the signer's own name, not by delegation."""
+    for sign in _SIGNATURE.finditer(body):
+        if not _BY_DELEGATION.search(body[:sign.start()].rstrip().rsplit("\n", 1)[-1]):
+            yield sign
+
+
+def _signer(body: str, sign: re.Match) -> Person | None:
+    """The person a signature names on the line below its title ("Le Maire," / "Bernard X")."""
+    return _officer(body[sign.end():sign.end() + 200].strip().split("\n")[0])
 
 
 def offices_named(body: str, attendance: Attendance) -> None:
@@ -140,11 +150,9 @@ def offices_named(body: str, attendance: Attendance) -> None:
     for kind, office, holder in attendance.by_office:
         title = fold(office.split()[-1])
         person = attendance.chair if attendance.chair_title and fold(attendance.chair_title) == title else None
-        for sign in _SIGNATURE.finditer(body) if person is None else ():
-            above = body[:sign.start()].rstrip().rsplit("\n", 1)[-1]
-            if fold(sign.group("title").strip()) == title and not _BY_DELEGATION.search(above):
-                person = _officer(body[sign.end():sign.end() + 200].strip().split("\n")[0])
-                break
+        if person is None and (sign := next((s for s in _own_signatures(body)
+                                             if fold(s.group("title").strip()) == title), None)) is not None:
+            person = _signer(body, sign)
         if person is None or kind != "present" and person in attendance.present:  # the chair is no absentee
             unnamed.append((kind, office, holder))
             continue

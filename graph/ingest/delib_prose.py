@@ -646,7 +646,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 or _this_association(body[:start], sentence) \
                 or _named_by_kind(sentence[:a_start] if "\n" in body[prior_end:start] else prior_sentence
                                   + sentence[:a_start], [g.beneficiary for g in grants])
-            if name and _THE_AUTHORITY_ITSELF.fullmatch(name.strip()):
+            if name and THE_AUTHORITY_ITSELF.fullmatch(name.strip()):
                 continue  # what a co-funder pays the authority: "la CTM, qui verse à la Ville une participation de …"
             if name:
                 stated = _NATURE_AFTER.match(sentence, a_end)
@@ -702,7 +702,7 @@ _OWN_FIELD = re.compile(r"\s*(?:HT|TTC)?\s*[,;]\s*(?:" + _GRANT_WORD.pattern + r
 #: The authority itself, named by its kind alone ("la Ville", "la Commune", "le Pôle", "le Syndicat mixte"): money it
 #: receives, no grant it makes. A body of any kind says "au Pôle", "au Syndicat" for itself; a grant's beneficiary is
 #: named.
-_THE_AUTHORITY_ITSELF = re.compile(r"(?:(?:la|le|l['’])\s*)?(?:Ville|Commune|Mairie|Métropole|Département|Région"
+THE_AUTHORITY_ITSELF = re.compile(r"(?:(?:la|le|l['’])\s*)?(?:Ville|Commune|Mairie|Métropole|Département|Région"
                                    r"|Collectivité|Communauté(?:\s+(?:de\s+communes|d['’]agglomération|urbaine))?"
                                    r"|Pôle(?:\s+(?:métropolitain|territorial|d['’]équilibre))?|PETR|Syndicat"
                                    r"(?:\s+(?:mixte|intercommunal))?|SIVU|SIVOM|Agglo(?:mération)?|Intercommunalité"

@@ -51,6 +51,7 @@ from graph.ingest.delib_number import as_number, find_number, find_title, number
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
 from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_profile import find_ptce, match_concepts, profile_of
+from graph.ingest.delib_prose import THE_AUTHORITY_ITSELF
 from graph.ingest.delib_session import find_body, find_session_date
 from graph.ingest.delib_tables import cell_identifiers
 from graph.ingest.delib_text import Document, html_characters, normalise_text, pdf_text
@@ -394,7 +395,7 @@ class Reader:
         """Whether a grant's ``beneficiary`` is the authority that deliberates: its name, or its kind alone ("Ville
         (poste de coordinateur)", "la Commune")."""
         name = re.sub(r"\s*\([^)]*\)\s*$", "", beneficiary).strip()
-        return bool(_THE_AUTHORITY_BY_KIND.fullmatch(name)) and _kind_family(name) == self.authority_kind \
+        return bool(THE_AUTHORITY_ITSELF.fullmatch(name)) and _kind_family(name) == self.authority_kind \
             or name_key(name) in self.authority_names
 
     def grant_accounts(self) -> list[tuple[str | None, str | None]]:
@@ -504,11 +505,6 @@ class Reader:
 #: The attendance's lists, as a message names them (French, English).
 _LISTS = {"present": ("présents", "present"), "excused": ("excusés", "excused"), "absent": ("absents", "absent"),
           "proxies": ("pouvoirs", "proxies")}
-
-
-#: The authority named by its kind alone, as a table's row names its own share: "Ville", "la Commune", "Métropole".
-_THE_AUTHORITY_BY_KIND = re.compile(r"(?:(?:la|le|l['’])\s*)?(?:ville|commune|mairie|métropole|département|région)",
-                                    re.I)
 
 
 def _kind_family(name: str) -> str | None:

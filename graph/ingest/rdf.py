@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from graph.encodings import decode
+from graph.encodings import decode, reads_as_utf8
 from graph.formats import RDF_FORMATS, rdf_format_for_path
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind
 
@@ -154,15 +154,7 @@ def _utf8_lines(data: bytes) -> set[int]:
     >>> sorted(_utf8_lines("a\\né\\n".encode() + "è\\n".encode("latin-1")))
     [2]
     """
-    found = set()
-    for n, line in enumerate(data.splitlines(), start=1):
-        if not line.isascii():
-            try:
-                line.decode("utf-8")
-            except UnicodeDecodeError:
-                continue
-            found.add(n)
-    return found
+    return {n for n, line in enumerate(data.splitlines(), start=1) if not line.isascii() and reads_as_utf8(line)}
 
 
 def _decoded(data: bytes, encoding: str) -> str:

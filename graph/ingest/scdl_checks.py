@@ -33,12 +33,8 @@ def dot_message(convention: DotConvention) -> tuple[str, str]:
     """The warning (French, English) that tells how a file's amounts like "12.500" are read, and why."""
     (line, text), reading = convention.either, convention.thousands_dot
     if reading is None:
-        (t_line, t_text), (d_line, d_text) = convention.thousands, convention.decimal
-        return (f"le fichier écrit les montants tantôt avec une virgule décimale ou des points de milliers (ligne "
-                f"{t_line} : « {t_text} »), tantôt avec un point décimal (ligne {d_line} : « {d_text} ») : les "
-                f"montants comme « {text} » (ligne {line}) sont refusés", f"the file writes amounts now with a "
-                f"decimal comma or thousands dots (line {t_line}: '{t_text}'), now with a decimal dot (line {d_line}: "
-                f"'{d_text}'): amounts like '{text}' (line {line}) are refused")
+        return _both_ways(("une virgule décimale ou des points de milliers", "a decimal comma or thousands dots"),
+                          ("un point décimal", "a decimal dot"), convention.thousands, convention.decimal, text, line)
     value = parse_amount(text, reading)
     if reading:
         why = _as_on(convention.thousands) if convention.thousands else (
@@ -51,6 +47,17 @@ def dot_message(convention: DotConvention) -> tuple[str, str]:
 #: The sign and what it is read as, in a warning of how a file's amounts are read (French, English).
 _DOT, _COMMA = ("point", "dot"), ("virgule", "comma")
 _THOUSANDS, _DECIMAL = ("séparateur des milliers", "a thousands separator"), ("marque décimale", "a decimal mark")
+
+
+def _both_ways(one: tuple[str, str], other: tuple[str, str], one_at: tuple[int, str], other_at: tuple[int, str],
+              text: str, line: int) -> tuple[str, str]:
+    """The warning (French, English) of a file that writes its amounts ``one`` way (as ``one_at``, (line, text),
+    shows) and the ``other`` (``other_at``): an amount ``text`` that either reading fits is refused."""
+    (o_line, o_text), (t_line, t_text) = one_at, other_at
+    return (f"le fichier écrit les montants tantôt avec {one[0]} (ligne {o_line} : « {o_text} »), tantôt avec "
+            f"{other[0]} (ligne {t_line} : « {t_text} ») : les montants comme « {text} » (ligne {line}) sont refusés",
+            f"the file writes amounts now with {one[1]} (line {o_line}: '{o_text}'), now with {other[1]} (line "
+            f"{t_line}: '{t_text}'): amounts like '{text}' (line {line}) are refused")
 
 
 def _as_on(example: tuple[int, str]) -> tuple[str, str]:
@@ -143,12 +150,9 @@ def comma_message(convention: CommaConvention) -> tuple[str, str]:
     """The warning (French, English) that tells how a file's amounts like "25,000" are read, and why."""
     (line, text), reading = convention.either, convention.thousands_comma
     if reading is None:
-        (t_line, t_text), (d_line, d_text) = convention.thousands, convention.decimal
-        return (f"le fichier écrit les montants tantôt avec une virgule des milliers (ligne {t_line} : « {t_text} »), "
-                f"tantôt avec une virgule décimale (ligne {d_line} : « {d_text} ») : les montants comme « {text} » "
-                f"(ligne {line}) sont refusés", f"the file writes amounts now with a thousands comma (line {t_line}: "
-                f"'{t_text}'), now with a decimal comma (line {d_line}: '{d_text}'): amounts like '{text}' (line "
-                f"{line}) are refused")
+        return _both_ways(("une virgule des milliers", "a thousands comma"),
+                          ("une virgule décimale", "a decimal comma"), convention.thousands, convention.decimal, text,
+                          line)
     value = convention.read(text, False)
     if reading:
         return _read_as(_COMMA, _THOUSANDS, text, line, value, _as_on(convention.thousands))
