@@ -11,7 +11,7 @@ from decimal import Decimal
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.identity import fold
 from graph.ingest.french import read_date
-from graph.values import DotConvention, ValueProblem, parse_amount, parse_period, parse_ratio
+from graph.values import CommaConvention, DotConvention, ValueProblem, parse_amount, parse_period, parse_ratio
 
 def total_difference(label: str, stated: Decimal | None, since_total: Decimal, overall: Decimal
                      ) -> tuple[str, str] | None:
@@ -76,74 +76,6 @@ def _read_as(sign: tuple[str, str], role: tuple[str, str], text: str, line: int,
     fr = "lue" if sign is _COMMA else "lu"
     return (f"{sign[0]} {fr} comme {role[0]} : « {text} » (ligne {line}) vaut {value} ({why[0]})",
             f"{sign[1]} read as {role[1]}: '{text}' (line {line}) is {value} ({why[1]})")
-
-
-#: What a cell of amounts says of the comma, once spaces and currency are gone: thousands grouped by commas before a
-#: decimal dot ("12,345.67", "1,234,567"), a decimal comma ("750,50", "0,500", "1.234,56", "1234,500"), or a lone
-#: comma before three digits that either reading fits ("25,000": 25 000 or 25.000).
-_AMOUNT_NOISE = re.compile(r"[\s\u00a0\u202f\u2007\u2009']|(€|eur(?:os?)?|euros?)\.?$", re.IGNORECASE)
-_COMMA_GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+")
-_COMMA_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
-_COMMA_EITHER = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")
-_COMMA_DECIMAL = re.compile(r"[+-]?(?:\d+|\d{1,3}(?:\.\d{3})+),\d+")
-
-
-def comma_use(text: str) -> str | None:
-    """How the amount ``text`` uses the comma: "thousands", "decimal", "either" ("25,000" alone), or None.
-
-    >>> [comma_use(t) for t in ("12,345.67", "1,234,567", "750,50", "1.234,56 €", "25,000", "0,500", "1500", "NC")]
-    ['thousands', 'thousands', 'decimal', 'decimal', 'either', 'decimal', None, None]
-    """
-    compact = _AMOUNT_NOISE.sub("", text.strip())
-    if _COMMA_EITHER.fullmatch(compact):
-        return "either"
-    if "," in compact and _COMMA_THOUSANDS.fullmatch(compact):
-        return "thousands"
-    return "decimal" if _COMMA_DECIMAL.fullmatch(compact) else None
-
-
-@dataclass(frozen=True)
-class CommaConvention:
-    """How a column of amounts uses the comma, as its values tell; each example is (line, text)."""
-
-    thousands: tuple[int, str] | None = None  # the first value where the comma groups thousands
-    decimal: tuple[int, str] | None = None  # the first value where the comma is a decimal mark
-    either: tuple[int, str] | None = None  # the first value "25,000" that the convention decides
-
-    @property
-    def thousands_comma(self) -> bool | None:
-        """How to read "25,000": 25 000 when the column groups thousands by commas (True), 25.000 when it writes
-        decimal commas or tells nothing (False: the French reading, pitfall 11), None when it does both."""
-        if self.thousands:
-            return None if self.decimal else True
-        return False
-
-    def read(self, text: str, thousands_dot: bool | None) -> Decimal | None:
-        """The amount ``text`` read with this convention (and the dot's, :func:`graph.values.parse_amount`)."""
-        compact = _AMOUNT_NOISE.sub("", text.strip())
-        reading = self.thousands_comma
-        if reading and _COMMA_GROUPED.fullmatch(compact):
-            return parse_amount(compact.replace(",", ""), thousands_dot)
-        if reading is None and _COMMA_EITHER.fullmatch(compact):
-            raise ValueProblem(f"montant ambigu « {text} » : virgule des milliers ou virgule décimale ? le fichier "
-                               "emploie les deux conventions", f"ambiguous amount '{text}': thousands comma or "
-                               "decimal comma? the file uses both conventions")
-        return parse_amount(text, thousands_dot)
-
-
-def comma_convention(cells) -> CommaConvention:
-    """Return how the amounts ``(line, text)`` of one column use the comma (:func:`comma_use`).
-
-    >>> comma_convention([(2, "25,000"), (3, "12,345.67")]).thousands_comma
-    True
-    >>> [comma_convention(c).thousands_comma for c in ([(2, "1,500"), (3, "750,50")], [(2, "1,500")])]
-    [False, False]
-    """
-    found: dict[str, tuple[int, str]] = {}
-    for line, text in cells:
-        if (use := comma_use(text)) and use not in found:
-            found[use] = (line, text.strip())
-    return CommaConvention(found.get("thousands"), found.get("decimal"), found.get("either"))
 
 
 def comma_message(convention: CommaConvention) -> tuple[str, str]:

@@ -13,11 +13,11 @@ from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok,
 from graph.identity import fold, name_key
 from graph.ingest.base import Extraction
 from graph.ingest.french import read_date
-from graph.ingest.scdl_checks import (CommaConvention, comma_convention, comma_message, compact_date, compact_period,
-                                      dot_message)
+from graph.ingest.scdl_checks import comma_message, compact_date, compact_period, dot_message
 from graph.ingest.scdl_ids import clean_rna_cell, read_id_cell
 from graph.tabular import Row, Table
-from graph.values import CENT, ValueProblem, dot_convention, parse_date, parse_int, parse_period, parse_ratio
+from graph.values import (CENT, CommaConvention, ValueProblem, comma_convention, dot_convention, parse_date, parse_int,
+                          parse_period, parse_ratio)
 
 NATURE = "https://w3id.org/maillage/ontology/nature/"
 #: Budget sections (Antibes' ``section`` column) and natures -> nature concepts.
