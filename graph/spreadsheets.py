@@ -180,13 +180,26 @@ def _calamine(call: Callable[..., Any], *args) -> Any:
         raise InputError(f"classeur illisible : {exc}", message_en=f"unreadable spreadsheet: {exc}") from None
 
 
+class FractionCell(str):
+    """The text of a cell that holds a number with a fraction ("2024.0024"). A workbook keeps a number, not what was
+    typed: a reference typed as a number ("2024.00240") lost its trailing zeros, which whoever reads an identifier
+    column tells."""
+
+    __slots__ = ()
+
+
 def cell_text(value) -> str:
-    """The text of a cell as calamine gives it: whole floats without ``.0``, dates in ISO 8601.
+    """The text of a cell as calamine gives it: whole floats without ``.0``, dates in ISO 8601, other numbers as
+    :class:`FractionCell`.
 
     >>> cell_text(164000.0), cell_text(dt.datetime(2024, 3, 1, 0, 0)), cell_text(None)
     ('164000', '2024-03-01', '')
+    >>> type(cell_text(2024.0024)).__name__
+    'FractionCell'
     """
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float):
+        if not value.is_integer():
+            return FractionCell(value)
         return str(int(value))  # 164000.0 -> "164000"; XLSX numbers keep all 15 digits, unlike CSV exports
     if isinstance(value, (dt.datetime, dt.date)):
         return value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()

@@ -36,7 +36,8 @@ from graph.identity import fold
 from graph.ingest.base import InputError, Issue
 from graph.limits import check_line_length
 # is_spreadsheet, MAX_ROWS, spreadsheet_error: for the callers of this module too.
-from graph.spreadsheets import MAX_ROWS, Rows, Sheet, is_spreadsheet, read_heads, read_sheet, spreadsheet_error
+from graph.spreadsheets import (MAX_ROWS, FractionCell, Rows, Sheet, is_spreadsheet, read_heads, read_sheet,
+                               spreadsheet_error)
 
 #: Lines looked at to sniff the separator and find the header row.
 SNIFF_LINES = 30
@@ -497,6 +498,8 @@ def _spans(lines: list[int], first: int, end: int | None) -> bool:
 
 
 def _repair_cell(table: Table, line: int, column: int, raw: str) -> str:
+    if isinstance(raw, FractionCell):  # a workbook's number: digits to repair none, its type says it was a number
+        return raw
     fixed = repair_text(raw).strip()
     if fixed != raw.strip() and "_x" not in raw:
         table.repairs.append(Repair(line, column, raw.strip(), fixed))

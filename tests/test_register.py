@@ -154,9 +154,10 @@ def test_a_yaml_register_saved_in_cp1252_or_utf_16_is_detected_and_read_as_such_
         f"registre enregistré en {said}, pas en UTF-8 : lu comme tel (vérifiez ses accents)"]
 
 
-def xlsx(rows: list[list[str]], *others: tuple[str, list[list[str]]]) -> bytes:
-    """An XLSX workbook of text cells (inline strings), as a spreadsheet saves a register: a sheet « Feuil1 » of
-    ``rows``, then the ``others`` (each a sheet's name and rows)."""
+def xlsx(rows: list[list], *others: tuple[str, list[list]]) -> bytes:
+    """An XLSX workbook of text cells (inline strings) and number cells (the ints and floats of ``rows``), as a
+    spreadsheet saves a register: a sheet « Feuil1 » of ``rows``, then the ``others`` (each a sheet's name and
+    rows)."""
     ns = "http://schemas.openxmlformats.org/"
     rel = f"{ns}officeDocument/2006/relationships"
     sheets = [("Feuil1", rows), *others]
@@ -179,6 +180,7 @@ def xlsx(rows: list[list[str]], *others: tuple[str, list[list[str]]]) -> bytes:
                              for n in range(1, len(sheets) + 1)) + '</Relationships>')
         for n, (_, sheet_rows) in enumerate(sheets, start=1):
             cells = "".join(f'<row r="{line}">' + "".join(
+                f'<c r="{chr(65 + i)}{line}"><v>{v!r}</v></c>' if isinstance(v, (int, float)) else
                 f'<c r="{chr(65 + i)}{line}" t="inlineStr"><is><t>{escape(v)}</t></is></c>'
                 for i, v in enumerate(row) if v) + "</row>" for line, row in enumerate(sheet_rows, start=1))
             z.writestr(f"xl/worksheets/sheet{n}.xml", f'<worksheet xmlns="{ns}spreadsheetml/2006/main"><sheetData>'

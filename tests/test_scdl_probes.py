@@ -222,3 +222,22 @@ def test_a_deliberations_list_with_an_amount_column_is_read_as_deliberations_say
     assert detect_kind(ctx).name == "scdl-deliberations"
     ex = extract_deliberations(ctx)
     assert ex.stats["deliberations"] == 1 and [(line, field) for line, field, _ in said(ex)] == [(1, "MONTANT")]
+
+
+# --- a workbook's numbers (finding 9) ---------------------------------------------------------------------------
+
+
+def test_a_decision_reference_typed_as_a_number_in_a_workbook_is_kept_and_said_to_have_lost_its_zeros():
+    from test_register import xlsx
+
+    header = ["nomAttribuant", "idAttribuant", "nomBeneficiaire", "idBeneficiaire", "objet", "montant",
+              "referenceDecision"]
+    rows = [[*FUNDER.split(";"), name, "", "Aide", 1000, reference] for name, reference in (
+        ("Club A", 2024.0024), ("Club B", "2024.00240"), ("Club C", 2024.0031), ("Club D", 2024))]
+    ex = extract(SourceContext(Path("liste.xlsx"), xlsx([header, *rows])))
+    assert sorted(map(str, by_line(ex, MAI.decisionReference).values())) == ["2024", "2024.0024", "2024.00240",
+                                                                               "2024.0031"]
+    assert [issue for issue in said(ex) if "nombre" in issue[2]] == [
+        (2, "referenceDecision", "référence de décision saisie comme un nombre dans le classeur (« 2024.0024 ») : "
+         "gardée telle quelle, mais un nombre perd ses zéros finals (2024.00240 devient 2024.0024) ; vérifiez-la, "
+         "et saisissez les références comme du texte (lignes 2, 4)")]

@@ -20,6 +20,7 @@ from graph.ingest.scdl_checks import identifier_in_name, shifted, total_differen
 from graph.ingest.scdl_grant_values import EU_NOTIFIED, GrantCellReader, aid_forms
 from graph.ingest.scdl_names import PERSON_LABEL, civility, is_anonymous
 from graph.namespaces import MAI, SCHEMA, mint
+from graph.spreadsheets import FractionCell
 from graph.tabular import Row, Table, is_total, lost_characters, repair_issues, short_row
 from graph.values import ValueProblem
 
@@ -59,6 +60,8 @@ class GrantRows(GrantCellReader):
         self.stated_since_total = Decimal(0)  # the grants since the last totals row: what a subtotal sums
         self.grants = 0
         self.unidentified: list[int] = []  # the lines of the grants kept whose beneficiary has no identifier
+        #: The (line, referenceDecision) of the rows whose reference a workbook gave as a number.
+        self.numeric_references: list[tuple[int, str]] = []
         self.shared = 0  # the grants whose amount is the beneficiary's share of the row's (pourcentageSubvention)
         #: The rows kept of each grant (its idSubvention and funder, or its line): (line, share, stated, kept).
         self.shares: dict[tuple, list[tuple[int, Decimal, Decimal, Decimal]]] = {}
@@ -307,6 +310,8 @@ class GrantRows(GrantCellReader):
         reference = self.get(row, "decision_ref")
         if not reference:
             return
+        if isinstance(row.cells[self.cols["decision_ref"]], FractionCell):
+            self.numeric_references.append((row.line, reference))
         g = self.graph
         g.add((grant, MAI.decisionReference, literal(reference)))
         deliberation = deliberation_iri(funder, reference, base=self.ctx.base)
@@ -337,6 +342,21 @@ class GrantRows(GrantCellReader):
                      f"{en[0]} without an identifier (neither idBeneficiaire nor rnaBeneficiaire, one of which SCDL "
                      f"requires): {en[1]} joined to other sources by {en[2]} name alone ({en[3]} {shown}{more})",
                      line=lines[0])
+
+    def report_numeric_references(self) -> None:
+        """Say once, with the first lines, that the workbook gave decision references as numbers: a number keeps no
+        trailing zero (2024.00240 is read 2024.0024), so such a reference may not be the deliberation's number."""
+        if not self.numeric_references:
+            return
+        lines = [line for line, _ in self.numeric_references]
+        shown = ", ".join(map(str, lines[:MAX_LINES_SHOWN])) + ("…" if len(lines) > MAX_LINES_SHOWN else "")
+        plural, example = "s" * (len(lines) > 1), self.numeric_references[0][1]
+        self.ex.warn(f"référence de décision saisie comme un nombre dans le classeur (« {example} ») : gardée telle "
+                     "quelle, mais un nombre perd ses zéros finals (2024.00240 devient 2024.0024) ; vérifiez-la, et "
+                     f"saisissez les références comme du texte (ligne{plural} {shown})",
+                     f"decision reference typed as a number in the workbook ('{example}'): kept as is, but a number "
+                     "loses its trailing zeros (2024.00240 becomes 2024.0024); check it, and type references as text "
+                     f"(line{plural} {shown})", line=lines[0], field=self.header("decision_ref"), value=example)
 
     def report_repairs(self) -> None:
         self.ex.issues.extend(repair_issues(self.table))

@@ -96,6 +96,7 @@ def extract(ctx: SourceContext) -> Extraction:
         rows.add_row(row)
     rows.check_shares()
     rows.report_unidentified()
+    rows.report_numeric_references()
     if not rows.grants:
         raise nothing_kept(rows.ex, len(table.rows))
     rows.book.finish()
