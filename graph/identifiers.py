@@ -160,6 +160,9 @@ def siren_of_mangled(text: str | None) -> str | None:
 
 
 _RNA = re.compile(r"W[0-9A-Z]{9}")
+#: The old number of an association of the RNA's import layout: prefecture code, P or S, digits (``751P00085568``,
+#: ``031S0031000113``). An association that has no W number is known by it (``dcterms:identifier``).
+RNA_OLD_NUMBER = re.compile(r"[0-9][0-9A-Z]{2}[A-Z][0-9]{6,10}")
 
 
 def normalise_rna(text: str | None) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 
+from graph.identifiers import RNA_OLD_NUMBER
 from graph.identity import (_ALT_LABEL, _LABEL, _is_acronym, _rewrite, actor_keys, actors_of, deliberation_iri,
                             name_key, name_key_iri, siren_of)
 from graph.namespaces import DEFAULT_BASE, MAI
@@ -131,7 +132,7 @@ def _decide(graph: TripleSet, actor: URIRef, keys: list[tuple[str, str]], stage:
     and a namesake without a conflicting identifier is warned of. ``mine``: the keys of kind ``stage`` that the
     store holds under ``actor``'s own IRI, which is then one of their holders.
     """
-    identified = any(how != "name" for how, _ in keys)
+    identified = any(how != "name" for how, _ in keys) or bool(_old_numbers(graph, actor))
     for how, key in keys:
         if how != stage:
             continue
@@ -429,8 +430,8 @@ def _share_no_name(graph: TripleSet, decided: dict[URIRef, tuple], outcomes: dic
             if not rivals:
                 continue
             label = next(iter(graph.objects(actor, _LABEL)), actor)
-            own = ", ".join(sorted(ids[actor][0] | ids[actor][1]))
-            theirs = ", ".join(sorted({v for other in rivals for v in ids[other][0] | ids[other][1]}))
+            own = ", ".join(sorted(set().union(*ids[actor])))
+            theirs = ", ".join(sorted({v for other in rivals for v in set().union(*ids[other])}))
             outcomes[actor] = "ambiguous", (
                 f"acteur « {label} » ({own}) : son nom est celui de {target}, mais aussi d'un autre acteur de cette "
                 f"source, d'un autre identifiant ({theirs}) — non fusionné : le nom seul ne dit pas lequel il "
@@ -445,25 +446,34 @@ def _line_of(graph: TripleSet, actor: URIRef) -> int | None:
     return min(lines, default=None)
 
 
-def _ids_in(graph: TripleSet, actor: URIRef) -> tuple[set[str], set[str]]:
-    """An actor's SIRENs (its own, its SIRETs') and RNA numbers in ``graph``."""
+def _ids_in(graph: TripleSet, actor: URIRef) -> tuple[set[str], set[str], set[str]]:
+    """An actor's SIRENs (its own, its SIRETs'), RNA numbers and old RNA numbers in ``graph``."""
     sirens = {siren_of(str(v)) for p in (MAI.siren, MAI.siret) for v in graph.objects(actor, p)} - {None}
-    return sirens, {str(v) for v in graph.objects(actor, MAI.rna)}
+    return sirens, {str(v) for v in graph.objects(actor, MAI.rna)}, _old_numbers(graph, actor)
 
 
-def _ids_conflict(ours: tuple[set[str], set[str]], theirs: tuple[set[str], set[str]]) -> bool:
-    """Whether two actors' identifiers say they are two organisations: SIRENs, or RNA numbers, that both have
-    and none of which they share."""
+def _old_numbers(graph: TripleSet, actor: URIRef) -> set[str]:
+    """The old RNA numbers of ``actor`` in ``graph`` (an RNA import row's, :data:`RNA_OLD_NUMBER`): the « COMITE DES
+    FETES » of two communes, which have no W number, are two associations by them."""
+    return {str(v) for v in graph.objects(actor, DCTERMS.identifier) if RNA_OLD_NUMBER.fullmatch(str(v))}
+
+
+def _ids_conflict(ours: tuple[set[str], ...], theirs: tuple[set[str], ...]) -> bool:
+    """Whether two actors' identifiers say they are two organisations: SIRENs, RNA numbers or old RNA numbers
+    that both have and none of which they share."""
     return any(a and b and not a & b for a, b in zip(ours, theirs))
 
 
 def _conflicting_ids(graph: TripleSet, actor: URIRef, candidate: URIRef, query) -> bool:
-    rows = query("SELECT ?p ?v WHERE { VALUES ?p { <%s> <%s> <%s> } ?c ?p ?v }" % (MAI.siren, MAI.siret, MAI.rna),
-                 {"c": candidate})
-    sirens, rnas = set(), set()
+    rows = query("SELECT ?p ?v WHERE { VALUES ?p { <%s> <%s> <%s> <%s> } ?c ?p ?v }"
+                 % (MAI.siren, MAI.siret, MAI.rna, DCTERMS.identifier), {"c": candidate})
+    sirens, rnas, olds = set(), set(), set()
     for predicate, value in rows:
         if predicate == MAI.rna:
             rnas.add(str(value))
+        elif predicate == DCTERMS.identifier:
+            if RNA_OLD_NUMBER.fullmatch(str(value)):
+                olds.add(str(value))
         elif (siren := siren_of(str(value))) is not None:
             sirens.add(siren)
-    return _ids_conflict(_ids_in(graph, actor), (sirens, rnas))
+    return _ids_conflict(_ids_in(graph, actor), (sirens, rnas, olds))

@@ -662,3 +662,26 @@ def test_a_goal_that_an_rdf_file_labels_keeps_the_files_label_and_gets_the_regis
     assert (register_label,) in rows(store, f"SELECT DISTINCT ?l WHERE {{ <{goal}> <{SKOS.altLabel}> ?l }}")
     remove_sources(store, ["objectifs.ttl"])
     assert rows(store, f"SELECT DISTINCT ?l WHERE {{ <{goal}> <{SKOS.prefLabel}> ?l }}") == [(register_label,)]
+
+
+RNA_IMPORT_HEADER = "id;id_ex;siret;gestion;date_creat;titre;objet;adrs_codeinsee;libcom;observation;position\n"
+
+
+def test_associations_of_one_name_known_by_their_old_rna_numbers_stay_apart_across_extracts(store, tmp_path):
+    """Import rows without a W number are known by their old number: the « COMITE DES FETES » of two communes, in
+    two extracts, were merged by their name; a grants list naming « Comité des fêtes » alone names neither."""
+    for name, row in (("rna_import_montlucon.csv", "031S0031000113;0031000113;;031S;1950-01-01;COMITE DES FETES;fetes;"
+                                                   "03185;MONTLUCON;;A\n"),
+                      ("rna_import_vallon.csv", "031S0031000957;0031000957;;031S;1978-05-02;COMITE DES FETES;fetes;"
+                                                "03298;VALLON EN SULLY;;A\n"),
+                      ("rna_import_again.csv", "031S0031000113;0031000113;;031S;1950-01-01;COMITE DES FETES;fetes;"
+                                               "03185;MONTLUCON;;A\n")):
+        (tmp_path / name).write_text(RNA_IMPORT_HEADER + row, encoding="utf-8")
+        assert ingest(store, tmp_path / name).issues == []
+    actor = "https://w3id.org/maillage/id/actor/"
+    assert rows(store, "SELECT DISTINCT ?a ?id WHERE { ?a <http://purl.org/dc/terms/identifier> ?id }") == [
+        (actor + "rna-import-031s0031000113", "031S0031000113"), (actor + "rna-import-031s0031000957", "031S0031000957")]
+    (tmp_path / "grants.csv").write_text(GRANTS_HEADER + "Montluçon;21030185000016;Comité des fêtes;;;100\n")
+    report = ingest(store, tmp_path / "grants.csv")
+    assert [i.message.split(" —")[0] for i in report.issues if "non fusionné" in i.message] == [
+        "acteur « Comité des fêtes » : plusieurs correspondances (name)"]

@@ -26,7 +26,7 @@ import re
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
-from graph.identifiers import normalise_rna, read_siret, rna_ok
+from graph.identifiers import RNA_OLD_NUMBER, normalise_rna, read_siret, rna_ok
 from graph.identity import ActorBook
 from graph.ingest.french import read_date
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
@@ -42,8 +42,6 @@ _W_NUMBER = re.compile(r"\bW[0-9A-Z]{9}\b")
 #: (« W751085568 », « W691000123 - Dissolution du 3 mars 2010 », « N° RNA : W751085568 »). Matched on the text
 #: upper-cased.
 _OWN_W_NUMBER = re.compile(r"\s*(?:(?:N°|NO|NUM[EÉ]RO|RNA)\s*:?\s*)*(W[0-9A-Z]{9})\b")
-#: The import layout's old number: prefecture code, P or S, digits (``751P00085568``, ``031S0031000113``).
-_OLD_ID = re.compile(r"[0-9][0-9A-Z]{2}[A-Z][0-9]{6,10}")
 DISSOLVED = {"D": "dissoute", "S": "supprimée"}
 _INSEE_CODE = re.compile(r"(\d{2}|2[AB])\d{3}")
 #: What ``siteweb`` may hold to be stored: an http(s) URL or a bare domain (``www.amis-hopital.fr``), as written.
@@ -114,7 +112,7 @@ class _Rows:
     def old_id(self, row: Row) -> str | None:
         """The import layout's own number of the row (``031S0031000113``), which no other association has."""
         written = self.get(row, "id").upper()
-        return written if _OLD_ID.fullmatch(written) else None
+        return written if RNA_OLD_NUMBER.fullmatch(written) else None
 
     def siret(self, row: Row) -> tuple[str | None, str | None]:
         """Return the row's (SIREN, SIRET), warning of what a spreadsheet did to them and why one is ignored."""
