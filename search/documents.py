@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from collections.abc import Iterable, Iterator
 
@@ -158,10 +159,19 @@ def _current(facts: Facts, membership, today: str) -> bool:
 
 
 def _number(value) -> float | None:
+    """A value's number, or None: a text ("mille euros", "NaN") is none."""
     try:
-        return float(value[0])
+        number = float(value[0])
     except (TypeError, ValueError):
         return None
+    return number if math.isfinite(number) else None
+
+
+def _amount(facts: Facts, grant: str) -> float | None:
+    """A grant's amount as the explorer's totals count it: the least number its sources state (two amounts are a
+    SHACL violation, stored without --strict); None when none is a number ("mille euros")."""
+    numbers = [number for number in map(_number, facts.get(grant, schema.amount)) if number is not None]
+    return min(numbers) if numbers else None
 
 
 def _year(value) -> str | None:
@@ -334,7 +344,7 @@ def _grants_total(doc: dict, facts: Facts, grants: list, side, facets: bool = Tr
     """Add what an actor's document shows of its grants; return their total amount and their number."""
     total = 0.0
     for i, grant in enumerate(grants):
-        total += _number(facts.first(grant, schema.amount)) or 0.0
+        total += _amount(facts, grant) or 0.0
         others = _iris(facts, grant, side)
         if i < MAX_RELATED:
             doc["related"] += _show(doc, facts, others)
@@ -348,7 +358,7 @@ def _grants_total(doc: dict, facts: Facts, grants: list, side, facets: bool = Tr
 def grant_to_document(iri: str, facts: Facts) -> dict:
     """The document of a grant: amount, funder, beneficiary, purpose, year, deliberation, goals."""
     funders, beneficiaries = _iris(facts, iri, schema.funder), _iris(facts, iri, mai.beneficiary)
-    amount = _number(facts.first(iri, schema.amount))
+    amount = _amount(facts, iri)
     years = sorted(filter(None, map(_year, facts.get(iri, mai.fiscalYear))))
     who = ", ".join(label_of(facts, b) for b in beneficiaries) or "bénéficiaire inconnu"
     title = _texts(facts, iri, rdfs.label)
@@ -407,7 +417,7 @@ def deliberation_to_document(iri: str, facts: Facts) -> dict:
     doc["related"] += _show(doc, facts, shown)
     doc["related"] += _texts(facts, iri, mai.actesId, mai.programme)
     doc["related"] += [doc["labels"][v] for v in doc["facets"]["theme"]]
-    total = sum(_number(facts.first(g, schema.amount)) or 0.0 for g in grants)
+    total = sum(_amount(facts, g) or 0.0 for g in grants)
     doc["amount"] = total or None
     doc["summary"] = " · ".join(filter(None, [", ".join(label_of(facts, a) for a in authorities), doc["date"] or "",
                                               f"{len(grants)} subvention{'s' * (len(grants) > 1)}, "
@@ -437,7 +447,7 @@ def agreement_to_document(iri: str, facts: Facts) -> dict:
     doc["related"] += _show(doc, facts, parties[:MAX_RELATED]) + numbers
     doc["related"] += _texts(facts, iri, mai.signatory)
     doc["related"] += [doc["labels"][v] for v in doc["facets"]["theme"]]
-    total = sum(_number(facts.first(g, schema.amount)) or 0.0 for g in grants)
+    total = sum(_amount(facts, g) or 0.0 for g in grants)
     doc["amount"] = total or None
     approved = f"approuvée par la délibération n°{numbers[0]}" if numbers else ""
     doc["summary"] = " · ".join(filter(None, ["Convention", approved, ", ".join(label_of(facts, p) for p in parties),

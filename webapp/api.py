@@ -27,7 +27,7 @@ PAGE_SIZE = 50
 # page's details. Sorted with their details, every grant's labels were read (4–6 s at 100,000 actors; 1 s so).
 _GRANTS = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?amount ?year ?purpose ?deliberation
   ?goal WHERE {
-  { SELECT DISTINCT ?grant ?year ?amount WHERE { %GRANTS% }
+  { SELECT ?grant ?year (MIN(?stated) AS ?amount) WHERE { %GRANTS% } GROUP BY ?grant ?year
     ORDER BY DESC(?year) DESC(?amount) ?grant LIMIT ?limit OFFSET ?offset }
   OPTIONAL { ?grant schema:funder ?funder OPTIONAL { ?funder rdfs:label ?funderLabel } }
   OPTIONAL { ?grant mai:beneficiary ?beneficiary OPTIONAL { ?beneficiary rdfs:label ?beneficiaryLabel } }
@@ -38,7 +38,7 @@ _GRANTS = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?
 # What the pages of grants add up to: the same rows as the pages list (a grant, its year and amount), counted and
 # summed by the engine in xsd:decimal, so that the total is exact whatever the number of grants.
 _GRANTS_TOTAL = """SELECT (COUNT(*) AS ?count) (SUM(?value) AS ?total) WHERE {
-  { SELECT DISTINCT ?grant ?year ?amount WHERE { %GRANTS% } }
+  { SELECT ?grant ?year (MIN(?stated) AS ?amount) WHERE { %GRANTS% } GROUP BY ?grant ?year }
   BIND(COALESCE(xsd:decimal(?amount), 0.0) AS ?value)
 }"""
 
@@ -53,7 +53,7 @@ def _grants_pattern(filters: str) -> str:
     and 0.10 s."""
     if filters:
         return (f"?grant a mai:Grant . {filters} "
-                "OPTIONAL { ?grant mai:fiscalYear ?year } OPTIONAL { ?grant schema:amount ?amount } " + NOT_REPLACED)
+                "OPTIONAL { ?grant mai:fiscalYear ?year } OPTIONAL { ?grant schema:amount ?stated } " + NOT_REPLACED)
     return EVERY_GRANT_YEAR_AMOUNT
 
 

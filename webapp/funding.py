@@ -16,8 +16,8 @@ from webapp.named_queries import Parameter
 from webapp.query_parameters import resolve_name
 from webapp.resource_tables import former_members, membership_status
 from webapp.errors import ApiError
-from webapp.views import (Ref, Table, collapse, format_money, grant_label, labels_of, pick_label, read_whole, ref,
-                           render_page, select)
+from webapp.views import (NUMERIC_AMOUNT, Ref, Table, collapse, format_money, grant_label, labels_of, pick_label,
+                           read_whole, ref, render_page, select)
 
 bp = Blueprint("funding", __name__)
 
@@ -31,7 +31,8 @@ bp = Blueprint("funding", __name__)
 _FLOWS = """SELECT ?funder ?beneficiary (SAMPLE(?fl) AS ?funderLabel) (SAMPLE(?bl) AS ?beneficiaryLabel) ?grants ?total
   WHERE {
   { SELECT ?funder ?beneficiary (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
-      { SELECT DISTINCT ?grant ?amount ?funder ?beneficiary WHERE { %FLOW_GRANTS% } }
+      { SELECT ?grant (MIN(?stated) AS ?amount) ?funder ?beneficiary WHERE { %FLOW_GRANTS% }
+        GROUP BY ?grant ?funder ?beneficiary }
     } GROUP BY ?funder ?beneficiary ORDER BY DESC(?total) ?funder ?beneficiary LIMIT 100 }
   OPTIONAL { ?funder rdfs:label ?fl } OPTIONAL { ?beneficiary rdfs:label ?bl }
 } GROUP BY ?funder ?beneficiary ?grants ?total ORDER BY DESC(?total) ?funder ?beneficiary"""
@@ -41,15 +42,15 @@ _COUNT_FLOWS = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?funder ?benef
 _COUNT_ROLE = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?actor WHERE { %ROLE_GRANTS% } }"""
 _BY_ROLE = """SELECT ?actor (SAMPLE(?l) AS ?label) ?grants ?total WHERE {
   { SELECT ?actor (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
-      { SELECT DISTINCT ?grant ?amount ?actor WHERE { %ROLE_GRANTS% } }
+      { SELECT ?grant (MIN(?stated) AS ?amount) ?actor WHERE { %ROLE_GRANTS% } GROUP BY ?grant ?actor }
     } GROUP BY ?actor ORDER BY DESC(?total) ?actor LIMIT 100 }
   OPTIONAL { ?actor rdfs:label ?l }
 } GROUP BY ?actor ?grants ?total ORDER BY DESC(?total) ?actor"""
 _BY_YEAR = """SELECT ?year (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
-  { SELECT DISTINCT ?grant ?amount ?year WHERE { %YEAR_GRANTS% } }
+  { SELECT ?grant (MIN(?stated) AS ?amount) ?year WHERE { %YEAR_GRANTS% } GROUP BY ?grant ?year }
 } GROUP BY ?year ORDER BY DESC(?year)"""
 _BY_THEME = """SELECT ?theme ?themeLabel (COUNT(DISTINCT ?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
-  { SELECT DISTINCT ?grant ?theme ?amount WHERE { %THEME_GRANTS% } }
+  { SELECT ?grant ?theme (MIN(?stated) AS ?amount) WHERE { %THEME_GRANTS% } GROUP BY ?grant ?theme }
   OPTIONAL { ?theme skos:prefLabel ?themeLabel }
 } GROUP BY ?theme ?themeLabel ORDER BY DESC(?total)"""
 # Goals: their totals are one aggregate (kept per snapshot); their lists of grants and actors, capped, one query
@@ -65,21 +66,21 @@ _GOAL_TOTALS = """SELECT DISTINCT ?goal ?goalLabel ?rank ?pole ?poleLabel ?grant
       OPTIONAL { ?goal skos:prefLabel ?goalLabel } } }
   OPTIONAL { ?pole mai:hasGoal ?goal OPTIONAL { ?pole rdfs:label ?poleLabel } }
   OPTIONAL { SELECT ?goal (COUNT(?grant) AS ?grants) (SUM(COALESCE(?amount, 0)) AS ?total) WHERE {
-      { SELECT DISTINCT ?goal ?grant ?amount WHERE {
+      { SELECT ?goal ?grant (MIN(?stated) AS ?amount) WHERE {
           ?grant mai:contributesTo ?goal FILTER EXISTS { ?grant a mai:Grant } %NOT_REPLACED%
-          OPTIONAL { ?grant schema:amount ?amount } } } } GROUP BY ?goal }
+          OPTIONAL { %AMOUNT% } } GROUP BY ?goal ?grant } } GROUP BY ?goal }
   OPTIONAL { SELECT ?goal (COUNT(DISTINCT ?actor) AS ?actors) WHERE {
       { ?grant mai:contributesTo ?goal FILTER EXISTS { ?grant a mai:Grant } ?grant mai:beneficiary ?actor }
       UNION { ?actor mai:contributesTo ?goal FILTER EXISTS { ?actor a mai:Actor } } } GROUP BY ?goal }
   OPTIONAL { SELECT ?goal (SUM(?amount) AS ?received) WHERE {
-      { SELECT DISTINCT ?goal ?grant ?amount WHERE {
+      { SELECT ?goal ?grant (MIN(?stated) AS ?amount) WHERE {
           { SELECT ?actor ?goal WHERE { ?actor mai:contributesTo ?goal FILTER EXISTS { ?actor a mai:Actor } } }
-          %RECEIVED% %NOT_REPLACED% } } } GROUP BY ?goal }
+          %RECEIVED% %NOT_REPLACED% } GROUP BY ?goal ?grant } } GROUP BY ?goal }
 } ORDER BY ?poleLabel ?rank""".replace(
     # every grant's beneficiary, type and amount read whole, then joined with the actors that serve a goal: looked up
     # actor after actor, the whole query took 1.41–1.46 s at 100k actors, so 0.57–0.59 s
-    "%RECEIVED%", read_whole("?grant mai:beneficiary ?actor", "?grant a mai:Grant", "?grant schema:amount ?amount")
-).replace("%NOT_REPLACED%", NOT_REPLACED)
+    "%RECEIVED%", read_whole("?grant mai:beneficiary ?actor", "?grant a mai:Grant", NUMERIC_AMOUNT)
+).replace("%NOT_REPLACED%", NOT_REPLACED).replace("%AMOUNT%", NUMERIC_AMOUNT)
 #: One branch per goal, its IRI bound to ?goal<i> (the text is constant; values are bound, never formatted in): its
 #: grants with their beneficiary and amount, and the actors that serve it, as beneficiaries or as members.
 _GOAL_LISTS_BRANCH = """{ { SELECT DISTINCT ?grant WHERE { ?grant mai:contributesTo ?goal%I%
@@ -105,8 +106,9 @@ _POLE_MEMBERSHIPS = """SELECT DISTINCT ?member ?membership ?joined ?left WHERE {
   OPTIONAL { ?membership mai:joinedOn ?joined } OPTIONAL { ?membership mai:leftOn ?left } }"""
 #: What the pole's members received in all: each grant once, whatever the sources that state it.
 _POLE_TOTALS = """SELECT (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
-  { SELECT DISTINCT ?grant ?amount WHERE { %POLE% ?grant a mai:Grant ; schema:amount ?amount %NOT_REPLACED% } } }
-""".replace("%NOT_REPLACED%", NOT_REPLACED)
+  { SELECT ?grant (MIN(?stated) AS ?amount) WHERE { %POLE% ?grant a mai:Grant . %AMOUNT% %NOT_REPLACED% }
+    GROUP BY ?grant } }
+""".replace("%NOT_REPLACED%", NOT_REPLACED).replace("%AMOUNT%", NUMERIC_AMOUNT)
 _IS_POLE = "SELECT ?pole WHERE { ?pole a mai:Cooperation } LIMIT 1"
 #: The pole parameter: a PTCE's IRI, or its name as the named queries take it (``webapp.query_parameters``).
 POLE_PARAMETER = Parameter("pole", "iri", "PTCE (nom ou IRI)", "PTCE (name or IRI)", optional=True,
@@ -127,20 +129,20 @@ MAX_LISTED_GOALS = 50
 #: 1.23–1.32 s for the themes; read whole, 0.24–0.26, 0.15, 0.11–0.12, 0.60–0.61, 0.10–0.11 and 0.15–0.19 s.
 _GRANTS_READ = {
     "%FLOW_GRANTS%": (
-        "%POLE% ?grant a mai:Grant ; schema:amount ?amount ; schema:funder ?funder ; mai:beneficiary ?beneficiary",
-        read_whole("?grant a mai:Grant", "?grant schema:amount ?amount", "?grant schema:funder ?funder",
+        f"%POLE% ?grant a mai:Grant ; schema:funder ?funder ; mai:beneficiary ?beneficiary . {NUMERIC_AMOUNT}",
+        read_whole("?grant a mai:Grant", NUMERIC_AMOUNT, "?grant schema:funder ?funder",
                "?grant mai:beneficiary ?beneficiary")),
     "%YEAR_GRANTS%": (
-        "%POLE% ?grant a mai:Grant ; schema:amount ?amount . OPTIONAL { ?grant mai:fiscalYear ?year }",
-        read_whole("?grant a mai:Grant", "?grant schema:amount ?amount")
+        f"%POLE% ?grant a mai:Grant . {NUMERIC_AMOUNT} OPTIONAL {{ ?grant mai:fiscalYear ?year }}",
+        read_whole("?grant a mai:Grant", NUMERIC_AMOUNT)
         + f" OPTIONAL {{ {read_whole('?grant mai:fiscalYear ?year')} }}"),
     "%ROLE_GRANTS%": (  # ?role: bound, written into the text (graph.bindings), sub-selects included
-        "%POLE% ?grant a mai:Grant ; schema:amount ?amount ; ?role ?actor",
-        read_whole("?grant a mai:Grant", "?grant schema:amount ?amount", "?grant ?role ?actor")),
+        f"%POLE% ?grant a mai:Grant ; ?role ?actor . {NUMERIC_AMOUNT}",
+        read_whole("?grant a mai:Grant", NUMERIC_AMOUNT, "?grant ?role ?actor")),
     "%THEME_GRANTS%": (
-        "%POLE% ?grant a mai:Grant ; schema:amount ?amount ; mai:beneficiary ?beneficiary . "
+        f"%POLE% ?grant a mai:Grant ; mai:beneficiary ?beneficiary . {NUMERIC_AMOUNT} "
         "?beneficiary dcterms:subject ?theme",
-        read_whole("?grant a mai:Grant", "?grant schema:amount ?amount", "?grant mai:beneficiary ?beneficiary",
+        read_whole("?grant a mai:Grant", NUMERIC_AMOUNT, "?grant mai:beneficiary ?beneficiary",
                "?beneficiary dcterms:subject ?theme")),
 }
 

@@ -63,7 +63,8 @@ _CIRCLES = """SELECT ?coop ?circle ?circleLabel ?rank ?members WHERE {
 #: years and amounts of every grant are read whole (sub-selects), then joined: as OPTIONAL patterns the engine looked
 #: them up grant after grant (22,029 grants at 100k actors: 0.56–0.64 s; so 0.14 s).
 _LATEST = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?amount ?year ?purpose WHERE {
-  { SELECT DISTINCT ?grant ?year ?amount WHERE { %EVERY_GRANT% } ORDER BY DESC(?year) DESC(?amount) LIMIT 10 }
+  { SELECT ?grant ?year (MIN(?stated) AS ?amount) WHERE { %EVERY_GRANT% } GROUP BY ?grant ?year
+    ORDER BY DESC(?year) DESC(?amount) LIMIT 10 }
   OPTIONAL { ?grant schema:funder ?funder OPTIONAL { ?funder rdfs:label ?funderLabel } }
   OPTIONAL { ?grant mai:beneficiary ?beneficiary OPTIONAL { ?beneficiary rdfs:label ?beneficiaryLabel } }
   OPTIONAL { ?grant dcterms:description ?purpose }

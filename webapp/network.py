@@ -26,18 +26,19 @@ DEFAULT_LIMIT = 25
 MAX_LIMIT = 400
 
 #: Each link counted once (a triple that two sources state appears twice in the union of their graphs), the labels
-#: joined after the grouping, as the funding page's totals.
+#: joined after the grouping, as the funding page's totals; a grant's amount is a number, the least its sources state
+#: (webapp.views.NUMERIC_AMOUNT).
 _NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount WHERE {
-  { SELECT ?other ?relation (COUNT(?link) AS ?links) (SUM(?amount0) AS ?amount) WHERE { {
-    SELECT DISTINCT ?other ?relation ?link ?amount0 WHERE {
+  { SELECT ?other ?relation (COUNT(?link) AS ?links) (SUM(?amount1) AS ?amount) WHERE { {
+    SELECT ?other ?relation ?link (MIN(?amount0) AS ?amount1) WHERE {
       {
         ?link schema:funder ?focus ; mai:beneficiary ?other . BIND("funds" AS ?relation)
         %NOT_REPLACED%
-        OPTIONAL { ?link schema:amount ?a } BIND(COALESCE(?a, 0) AS ?amount0)
+        OPTIONAL { ?link schema:amount ?a FILTER(isNumeric(?a)) } BIND(COALESCE(?a, 0) AS ?amount0)
       } UNION {
         ?link mai:beneficiary ?focus ; schema:funder ?other . BIND("funded-by" AS ?relation)
         %NOT_REPLACED%
-        OPTIONAL { ?link schema:amount ?a } BIND(COALESCE(?a, 0) AS ?amount0)
+        OPTIONAL { ?link schema:amount ?a FILTER(isNumeric(?a)) } BIND(COALESCE(?a, 0) AS ?amount0)
       } UNION {
         ?link org:member ?focus ; org:organization ?other . OPTIONAL { ?link mai:leftOn ?left }
         BIND(IF(BOUND(?left) && STR(?left) <= SUBSTR(STR(NOW()), 1, 10), "former-member-of", "member-of") AS ?relation)
@@ -53,7 +54,7 @@ _NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount WHE
       } UNION {
         ?link mai:contributesTo ?focus FILTER EXISTS { ?link a mai:Grant } ?link mai:beneficiary ?other .
         BIND("serves" AS ?relation) %NOT_REPLACED%
-        OPTIONAL { ?link schema:amount ?a } BIND(COALESCE(?a, 0) AS ?amount0)
+        OPTIONAL { ?link schema:amount ?a FILTER(isNumeric(?a)) } BIND(COALESCE(?a, 0) AS ?amount0)
       } UNION {
         ?other mai:contributesTo ?focus FILTER EXISTS { ?other a mai:Actor } BIND(?other AS ?link)
         BIND("serves" AS ?relation)
@@ -61,7 +62,7 @@ _NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount WHE
       } UNION {
         ?other mai:hasGoal ?focus . BIND(?other AS ?link) BIND("has-goal" AS ?relation) BIND(0 AS ?amount0)
       }
-    } } } GROUP BY ?other ?relation }
+    } GROUP BY ?other ?relation ?link } } GROUP BY ?other ?relation }
   OPTIONAL { ?other rdfs:label|skos:prefLabel ?otherLabel }
 } ORDER BY DESC(?amount) DESC(?links)""".replace("%NOT_REPLACED%", not_replaced("?link"))
 _FOCUS = "SELECT ?label WHERE { ?focus rdfs:label|skos:prefLabel ?label }"

@@ -30,8 +30,8 @@ from webapp.named_queries import is_iri
 from webapp.resource_tables import (approved_agreements, attendance_at_vote, cooperations_created, decided_grants,
                                     goal_inverse, incoming, instances, memberships)
 from webapp.resources import get_store
-from webapp.views import (Table, collapse, deliberation_label, deliberations_by_number, grant_label, names_of_unnamed,
-                          pick_label, ref, render_page, select, session_label)
+from webapp.views import (Table, amount_cell, collapse, deliberation_label, deliberations_by_number, descending,
+                          grant_label, names_of_unnamed, pick_label, ref, render_page, select, session_label)
 
 bp = Blueprint("resource", __name__)
 
@@ -86,12 +86,14 @@ _TITLES = "SELECT ?source ?title WHERE { VALUES ?source { %SOURCES% } ?source dc
 # The grants the resource gave (with a beneficiary) and received, with their year and amount: the two tables,
 # ordered by year then amount a page at a time, and the totals by year over all of them, come from these rows, kept
 # per snapshot (a funder's 167 grants at 100k actors: ~8 ms, which each page of its tables and the totals, an
-# aggregate of the same rows, took again). A grant that a later act replaces is left out.
+# aggregate of the same rows, took again). A grant that a later act replaces is left out; one that its sources give
+# two amounts (a SHACL violation) is one row, at the smaller, as everywhere (webapp.views.NUMERIC_AMOUNT).
 _GIVEN = "?grant schema:funder ?s ; mai:beneficiary [] ."
 _RECEIVED = "?grant mai:beneficiary ?s ."
-_GRANT_KEYS = f"""SELECT DISTINCT ?grant ?role ?year ?amount WHERE {{
+_GRANT_KEYS = f"""SELECT ?grant ?role ?year (MIN(?stated) AS ?amount) WHERE {{
   {{ {_GIVEN} BIND("given" AS ?role) }} UNION {{ {_RECEIVED} BIND("received" AS ?role) }}
-  OPTIONAL {{ ?grant mai:fiscalYear ?year }} OPTIONAL {{ ?grant schema:amount ?amount }} {NOT_REPLACED} }}"""
+  OPTIONAL {{ ?grant mai:fiscalYear ?year }} OPTIONAL {{ ?grant schema:amount ?stated }} {NOT_REPLACED} }}
+  GROUP BY ?grant ?role ?year"""
 # What the tables show of one page's grants, the other party by name; their evidence comes after, by _EVIDENCE (an
 # OPTIONAL evidence part here, nested OPTIONALs and all, made Oxigraph join with every evidence of the store: 0.7 s
 # for an actor of 4 grants at 100k actors, against 1 ms). The rows distinct: a label or a number that several
@@ -475,17 +477,17 @@ def _grants(s: URIRef, name, page: int, evidence: dict[str, list[dict]], seen: s
         named = row.get("purpose") or grant_label(row.get("amount"), beneficiary)
         table.rows.append({"grant": ref(row["grant"], named), "other": ref(row.get("other"),
                            row.get("otherLabel")), "year": _number(row.get("year"), int),
-                           "amount": _number(row.get("amount"), float), "purpose": row.get("purpose"),
+                           "amount": amount_cell(row.get("amount")), "purpose": row.get("purpose"),
                            "deliberation": ref(row.get("deliberation"),
                                                t("deliberation_no", number=row["deliberationLabel"])
                                                if row.get("deliberationLabel") is not None else None)})
     by_year = Table("totals_by_year", [("direction", "direction"), ("year", "year"), ("total", "total")])
     counts = {"given": 0, "received": 0}
     totals: dict[tuple, int | float | Decimal] = defaultdict(int)
-    for row in keys:  # a grant whose sources give two amounts (or years) counts once for each, as a row each
+    for row in keys:  # a grant whose sources give two years counts once for each, as a row each
         counts[row["role"].value] += 1
         totals[(row["role"].value, row.get("year"))] += _amount(row.get("amount"))
-    for (role, year), total in sorted(totals.items(), key=lambda kv: (kv[0][0], _descending(kv[0][1]))):
+    for (role, year), total in sorted(totals.items(), key=lambda kv: (kv[0][0], descending(kv[0][1]))):
         by_year.rows.append({"direction": role, "year": _number(year, int), "total": float(total)})
     pages = max(1, -(-max(counts.values()) // GRANTS_PAGE_SIZE))
     given.more = max(counts["given"] - offset - len(given.rows), 0)
@@ -497,7 +499,7 @@ def _grants(s: URIRef, name, page: int, evidence: dict[str, list[dict]], seen: s
 
 def _table_order(row: dict) -> tuple:
     """The order of the grants tables: the latest year first, then the largest amount, then by IRI."""
-    return _descending(row.get("year")), _descending(row.get("amount")), str(row["grant"])
+    return descending(row.get("year")), descending(row.get("amount")), str(row["grant"])
 
 
 def _amount(term) -> int | float | Decimal:
@@ -509,10 +511,3 @@ def _amount(term) -> int | float | Decimal:
 def _number(term, kind):
     return kind(term.toPython()) if term is not None else None
 
-
-def _descending(term) -> tuple:
-    """A sort key putting ``term`` in SPARQL's DESC order: larger numbers first, unbound last."""
-    if term is None:
-        return (1, 0)
-    value = term.toPython()
-    return (0, -value) if isinstance(value, (int, float, Decimal)) else (0, 0)

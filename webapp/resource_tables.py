@@ -18,16 +18,18 @@ from webapp.cache import cached_slice
 from webapp.i18n import get_lang, t
 from webapp.labels import inverse_label, term_comment, term_label
 from webapp.resources import get_store
-from webapp.views import Table, collapse, grant_label, labels_of, names_of_unnamed, pick_label, ref, select
+from webapp.views import (Table, amount_cell, collapse, descending, grant_label, labels_of, names_of_unnamed,
+                          pick_label, ref, select)
 
 #: Grants of a deliberation shown on its page (an SCDL file may tie hundreds of rows to one deliberation).
 DECIDED_CAP = 50
 
-# The deliberation's grants, the largest first, then what the table shows of those kept.
+# The deliberation's grants, the largest first, then what the table shows of those kept; a grant that its sources give
+# two amounts (a SHACL violation) once, at the smaller, as everywhere (webapp.views.NUMERIC_AMOUNT).
 _DECIDED = """SELECT ?grant ?amount ?beneficiary ?beneficiaryLabel ?purpose WHERE {
-  { SELECT DISTINCT ?grant ?amount WHERE {
-      ?grant mai:decidedBy ?s OPTIONAL { ?grant schema:amount ?amount } %NOT_REPLACED% }
-    ORDER BY DESC(?amount) ?grant LIMIT %CAP% }
+  { SELECT ?grant (MIN(?stated) AS ?amount) WHERE {
+      ?grant mai:decidedBy ?s OPTIONAL { ?grant schema:amount ?stated } %NOT_REPLACED% }
+    GROUP BY ?grant ORDER BY DESC(?amount) ?grant LIMIT %CAP% }
   OPTIONAL { ?grant mai:beneficiary ?beneficiary OPTIONAL { ?beneficiary rdfs:label ?beneficiaryLabel } }
   OPTIONAL { ?grant dcterms:description ?purpose }
 }""".replace("%NOT_REPLACED%", NOT_REPLACED)
@@ -149,14 +151,14 @@ def _links(rows) -> dict[str, set[tuple[bool, str]]]:
 def decided_grants(s: URIRef) -> Table:
     """The grants the deliberation ``s`` decides: beneficiary, amount and purpose, the largest first."""
     rows = collapse(select(_DECIDED.replace("%CAP%", str(DECIDED_CAP)), s=s), ["beneficiaryLabel", "purpose"])
-    rows.sort(key=lambda r: (-float(r["amount"].toPython()) if r.get("amount") is not None else 0, str(r["grant"])))
+    rows.sort(key=lambda r: (descending(r.get("amount")), str(r["grant"])))
     table = Table("decided_grants", [("grant", "grant"), ("beneficiary", "beneficiary"), ("amount", "amount"),
                                      ("purpose", "purpose")])
     for row in rows:
         named = row.get("purpose") or grant_label(row.get("amount"), row.get("beneficiaryLabel"))
         table.rows.append({"grant": ref(row["grant"], named),
                            "beneficiary": ref(row.get("beneficiary"), row.get("beneficiaryLabel")),
-                           "amount": row["amount"].toPython() if row.get("amount") is not None else None,
+                           "amount": amount_cell(row.get("amount")),
                            "purpose": row.get("purpose")})
     if len(table.rows) >= DECIDED_CAP:
         table.more = int(select(_DECIDED_COUNT, s=s)[0]["grants"]) - len(table.rows)

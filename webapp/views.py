@@ -176,7 +176,7 @@ def names_of_unnamed(iris: Iterable[URIRef], kinds: Iterable[str] | None = None)
     for iri, found in parts.items():
         best = {key: pick_label(values) for key, values in found.items()}
         if "amount" in found or "beneficiary" in found:
-            names[iri] = grant_label(found.get("amount", [None])[0], best.get("beneficiary"))
+            names[iri] = grant_label(least_amount(found.get("amount", [])), best.get("beneficiary"))
         elif best.get("member") and best.get("organization"):
             circle = f" ({best['circle']})" if best.get("circle") else ""
             names[iri] = t("membership_name", member=best["member"], organization=best["organization"], circle=circle)
@@ -276,10 +276,42 @@ def read_whole(*patterns: str) -> str:
     return " ".join(f"{{ SELECT * WHERE {{ {pattern} }} }}" for pattern in patterns)
 
 
-#: Every grant with its year and amount, each read whole (:func:`read_whole`), but those replaced.
+#: A grant's amounts as the sums read them (bound to ?stated): numbers only, since Oxigraph's SUM or MIN of a group
+#: that holds a text is unbound (a funder's total went blank). Each sum groups them by grant and keeps the least,
+#: ``(MIN(?stated) AS ?amount)``: a grant that its sources give two amounts (a SHACL violation, stored without
+#: --strict) counts once, at the amount the SCDL export writes.
+NUMERIC_AMOUNT = "?grant schema:amount ?stated FILTER(isNumeric(?stated))"
+
+#: Every grant with its year and its amounts (bound to ?stated, text included: a list shows what a source wrote, and
+#: groups by grant to keep one, ``(MIN(?stated) AS ?amount)``), each read whole (:func:`read_whole`), but those
+#: replaced.
 EVERY_GRANT_YEAR_AMOUNT = " ".join([read_whole("?grant a mai:Grant"),
                                     f"OPTIONAL {{ {read_whole('?grant mai:fiscalYear ?year')} }}",
-                                    f"OPTIONAL {{ {read_whole('?grant schema:amount ?amount')} }}", NOT_REPLACED])
+                                    f"OPTIONAL {{ {read_whole('?grant schema:amount ?stated')} }}", NOT_REPLACED])
+
+
+def amount_cell(term) -> float | str | None:
+    """An amount as the grants tables show it: its number, or the text a source wrote instead (a SHACL violation
+    stored without --strict, shown as written)."""
+    if term is None:
+        return None
+    value = term.toPython()
+    return float(value) if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) else str(term)
+
+
+def least_amount(terms: list) -> Any:
+    """The amount a grant is counted at among those its sources state: the least number (as the sums count it,
+    :data:`NUMERIC_AMOUNT`), else the text one wrote; None for none."""
+    numbers = [term for term in terms if not isinstance(amount_cell(term), str)]
+    return min(numbers, key=lambda term: term.toPython()) if numbers else next(iter(terms), None)
+
+
+def descending(term) -> tuple:
+    """A sort key putting ``term`` in SPARQL's DESC order: larger numbers first, unbound last (a text, between)."""
+    if term is None:
+        return (1, 0)
+    value = term.toPython()
+    return (0, -value) if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) else (0, 0)
 
 
 def colon() -> str:
@@ -290,10 +322,14 @@ def colon() -> str:
 
 def format_money(value) -> str:
     """An amount in euros as the interface's language writes it: "20 000 €", "1 500,50 €" in French (narrow
-    no-break spaces between thousands), "€20,000", "€1,500.50" in English; '' for none."""
+    no-break spaces between thousands), "€20,000", "€1,500.50" in English; '' for none. An amount that a source wrote
+    as text ("mille euros", a SHACL violation stored without --strict) is shown as written."""
     if value is None or value == "":
         return ""
-    return money_text(float(json_value(value)), get_lang())
+    number = json_value(value)
+    if isinstance(number, str):
+        return number
+    return money_text(float(number), get_lang())
 
 
 def money_text(number: float, lang: str) -> str:
