@@ -5123,3 +5123,31 @@ def test_the_total_of_the_members_statutory_contributions_is_no_total_of_grants(
     found = find_grants(body)
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Les Amis du centre de santé", "1500")]
     assert found.totals == [] and not found.warnings
+
+
+SPELLED_SENTENCE = ("Étaient présents dix-sept conseillers, deux conseillers absents ayant donné pouvoir, le nombre de "
+                    "conseillers en exercice étant de dix-neuf.")
+
+
+@pytest.mark.parametrize("text, counts", [
+    (SPELLED_SENTENCE, (19, 17, 2)),
+    ("Étaient présents 17 conseillers, 2 conseillers absents ayant donné pouvoir, le nombre de conseillers en "
+     "exercice étant de 19.", (19, 17, 2)),
+    ("Le nombre de membres en exercice est de vingt et un. Sont présents quinze membres.", (21, 15, None)),
+    # a spelled number counts members only before their noun
+    ("Présents : M. Jean DUPONT et Mme Marie DURAND, tous deux présents dès l'ouverture.", (None, None, None)),
+])
+def test_counts_that_a_sentence_gives_in_figures_or_words_are_read(text, counts):
+    attendance = parse_attendance(text)
+    assert (attendance.in_office, attendance.present_count, attendance.proxy_count) == counts
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("Le Conseil, à l'unanimité des suffrages exprimés (deux abstentions : Mmes MARNAT et SALLES), décide :",
+     (None, None, 2)),
+    ("Adopté par quinze voix pour, trois voix contre et une abstention.", (15, 3, 1)),
+    ("Mme X présente un contre-projet. Adopté par 12 voix pour.", (12, None, None)),
+])
+def test_vote_counts_spelled_out_are_read(text, counts):
+    vote = parse_vote(text)
+    assert (vote.votes_for, vote.against, vote.abstentions) == counts

@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from graph.ingest.french import (DATE_RE, MONTH_NAMES, NUMBER_WORDS, accents_optional, compile_cue, date_from_match,
+from graph.ingest.french import (DATE_RE, MONTH_NAMES, SPELLED_COUNT, accents_optional, compile_cue, date_from_match,
                                  fold, words_to_number)
 
 if TYPE_CHECKING:
@@ -76,17 +76,35 @@ _OUT_OF = re.compile(accents_optional(r"(?:\b(?P<present>\d+)[ \t]+(?:(?:membres
 #: The counts' words with their accents optional ("presents : 12" in a register typed without accents), and their
 #: patterns compiled once (making the accents optional at each text took a fifth of the attendance's reading).
 _COUNT_WORDS = {name: accents_optional(words) for name, words in _COUNTS.items()}
-#: A count spelled out after its label's colon, as a small commune's register may write it: "En exercice :
-#: dix-neuf", "Votants : vingt et un".
-_SPELLED = (r"(?:" + "|".join(NUMBER_WORDS) + r")(?:[ \t-]+(?:et[ \t-]+)?(?:" + "|".join(NUMBER_WORDS) + r"))*"
-            r"(?![\w-])")
-_COUNT_AFTER = {name: re.compile(rf"(?:{words})\s*(?:(?::|\||\((?=\d+\)))?\s*(\d+)\b|:[ \t]*({_SPELLED}))", re.I)
+# A count spelled out after its label's colon, as a small commune's register may write it: "En exercice : dix-neuf",
+# "Votants : vingt et un".
+_COUNT_AFTER = {name: re.compile(rf"(?:{words})\s*(?:(?::|\||\((?=\d+\)))?\s*(\d+)\b|:[ \t]*({SPELLED_COUNT}))", re.I)
                 for name, words in _COUNT_WORDS.items()}
 # (a line end may part the figure from its words: "Avec 26" / "membres présents, le quorum est atteint" — not from
 # a label of the next line: "… en exercice : 40" / "Présents ou représentés : 36")
 _COUNT_BEFORE = {name: re.compile(rf"\b(\d+)(?:[ \t]+(?:{accents_optional(words)})\b(?![ \t]*:)"
                                   rf"|[ \t]*\n[ \t]*(?:{accents_optional(words)})\b(?![^\n]*:))", re.I)
                  for name, words in _COUNTED_FIRST.items()}
+
+
+#: Counts that a sentence gives, in figures or spelled out, as a small commune's minutes write them: "Étaient présents
+#: dix-sept conseillers, deux conseillers absents ayant donné pouvoir, le nombre de conseillers en exercice étant de
+#: dix-neuf." A spelled number counts only before its members' noun: "tous deux présents" counts nobody.
+_FIGURE = rf"(\d+|{SPELLED_COUNT})"
+_MEMBERS = (r"(?:conseillers?|membres?|délégués?|élus?|administrateurs?)"
+            r"(?:[ \t]+(?:municipaux|communautaires|titulaires))?")
+_IN_A_SENTENCE = {name: re.compile(accents_optional(pattern), re.I) for name, pattern in {
+    "in_office": rf"en\s+exercice\s+(?:étant\s+de|est\s+de|s['’]él[eè]v(?:e|ant)\s+à)\s+{_FIGURE}(?![\w-])",
+    "present_count": rf"\b(?:étaient|sont|étant)\s+présents?[ \t]*:?[ \t]*{_FIGURE}[ \t]+{_MEMBERS}\b"
+                     rf"|(?<![\w-]){_FIGURE}[ \t]+{_MEMBERS}[ \t]+présents?\b(?![ \t]*:)",
+    "proxy_count": rf"(?<![\w-]){_FIGURE}[ \t]+{_MEMBERS}[ \t]+(?:(?:absents?|excusés?)[ \t]+)?(?:ayant|avaient|ont)"
+                   r"\s+donné\s+(?:pouvoir|procuration)",
+}.items()}
+
+
+def _figure(text: str) -> int | None:
+    """A count written in figures or spelled out ("19", "dix-neuf")."""
+    return int(text) if text.isdigit() else words_to_number(text)
 
 
 def parse_counts(body: str, attendance: Attendance) -> None:
@@ -107,6 +125,13 @@ def parse_counts(body: str, attendance: Attendance) -> None:
             setattr(attendance, name, found[0])
             attendance.count_at[name] = found[1][0]
             attendance.spans.append(found[1])
+    for name, sentence in _IN_A_SENTENCE.items():
+        if getattr(attendance, name) is not None or (match := sentence.search(body)) is None:
+            continue
+        if (count := _figure(next(group for group in match.groups() if group))) is not None:
+            setattr(attendance, name, count)
+            attendance.count_at[name] = match.start()
+            attendance.spans.append(match.span())
     if attendance.in_office is None and (out_of := _OUT_OF.search(body)) is not None:
         attendance.in_office = int(out_of["of"])
         attendance.count_at["in_office"] = out_of.start("of")

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from graph.ingest.delib_counts import header_row_counts
 from graph.ingest.delib_meta import in_a_citation
-from graph.ingest.french import (AMOUNT_RE, DATE_RE, SHORT_DATE_RE, accents_optional, date_from_match, fold,
-                                 parse_amount, short_date, words_to_number)
+from graph.ingest.french import (AMOUNT_RE, DATE_RE, SHORT_DATE_RE, SPELLED_COUNT, accents_optional, date_from_match,
+                                 fold, parse_amount, short_date, words_to_number)
 
 if TYPE_CHECKING:
     from graph.ingest.delib_people import Attendance
@@ -90,12 +90,26 @@ def _count(text: str, words: str, voix: bool = False) -> tuple[int, tuple[int, i
              or re.search(rf"{_IN_BRACKETS_BEFORE}(?:{words})[ \t]*\([ \t]*{_COUNT}[ \t]*\)", text, re.I | re.M)
              or re.search(rf"^[ \t]*(?:{words})[ \t]{{2,}}{_COUNT}[ \t]*$", text, re.I | re.M)
              or re.search(rf"\b{_COUNT}\s+(?:voix\s+){'' if voix else '?'}(?:{words})\b", text, re.I)
-             or (re.search(rf"\b{_COUNT}\s+(?:{words})\b{_COUNTED_AFTER}", text, re.I) if voix else None))
+             or (re.search(rf"\b{_COUNT}\s+(?:{words})\b{_COUNTED_AFTER}", text, re.I) if voix else None)
+             or _spelled_count(text, words))
     if not match:
         return next(((n, span) for label, n, span in header_row_counts(text) if re.fullmatch(words, label, re.I)),
                     None)
     n = match.group("n")
-    return (int(n) if n.isdigit() else 0), match.span()
+    return (int(n) if n.isdigit() else words_to_number(n) or 0), match.span()
+
+
+def _spelled_count(text: str, words: str) -> re.Match | None:
+    """A count spelled out before ``words``: "deux abstentions", "trois voix contre", "quinze voix pour" — "voix"
+    required but before abstentions ("un contre-projet" counts no vote).
+
+    >>> _spelled_count("à l'unanimité des suffrages exprimés (deux abstentions)", "abstentions?")["n"]
+    'deux'
+    >>> _spelled_count("il présente un contre-projet", "contre") is None
+    True
+    """
+    voix = "" if re.fullmatch(words, "abstentions", re.I) else r"voix\s+"
+    return re.search(rf"(?<![\w-])(?P<n>{SPELLED_COUNT})\s+{voix}(?:{words})\b(?!-)", text, re.I)
 
 
 #: Who voted against or abstained, named without a count: "Ont voté contre : M. X, Mme Y", "Se sont abstenus :

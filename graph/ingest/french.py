@@ -216,6 +216,9 @@ _SCALES = {"mille": 1000, "mil": 1000, "million": 10**6, "millions": 10**6, "mil
 #: The words that spell a count of members (up to the hundreds), longest first so that "dix" does not take
 #: "dix-sept"'s place in an alternation.
 NUMBER_WORDS = tuple(sorted((w for w in (*_UNITS, "cent", "cents") if w != "zero"), key=len, reverse=True))
+#: A count of members spelled out: "dix-neuf", "vingt et un", "deux" (:func:`words_to_number` reads it).
+SPELLED_COUNT = (r"(?:" + "|".join(NUMBER_WORDS) + r")(?:[ \t-]+(?:et[ \t-]+)?(?:" + "|".join(NUMBER_WORDS) + r"))*"
+                 r"(?![\w-])")
 
 
 def words_to_number(text: str) -> int | None:
