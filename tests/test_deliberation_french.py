@@ -5151,3 +5151,28 @@ def test_counts_that_a_sentence_gives_in_figures_or_words_are_read(text, counts)
 def test_vote_counts_spelled_out_are_read(text, counts):
     vote = parse_vote(text)
     assert (vote.votes_for, vote.against, vote.abstentions) == counts
+
+
+def test_substitutes_who_vote_are_present_and_an_aside_may_hold_a_comma():
+    attendance = parse_attendance(
+        "Présents : M. Bernard CHAVANNE (Lorette), Mme Ginette ROUX (Lorette).\n"
+        "Suppléants ayant voix délibérative : Mme Agnès CROS (suppléante de M. Yves BALAY, La Grand-Croix), "
+        "M. Hervé DUMAS (suppléant de Mme Paule GIRAUD, Cellieu).\n")
+    assert [p.label for p in attendance.present] == ["Bernard CHAVANNE", "Ginette ROUX", "Agnès CROS", "Hervé DUMAS"]
+
+
+def test_a_proxy_written_with_an_arrow_is_read():
+    attendance = parse_attendance("Pouvoirs : M. Didier GRANGE → Mme Karima HADJ ; Mme Corinne LAFAY -> M. Julien "
+                                  "LUYA.\n")
+    assert [(p.giver.label, p.holder.label) for p in attendance.proxies] == [
+        ("Didier GRANGE", "Karima HADJ"), ("Corinne LAFAY", "Julien LUYA")]
+
+
+@pytest.mark.parametrize("text, convened", [
+    ("Séance du 4 juillet 2024. Les membres se sont réunis sur convocation de Monsieur le Président en date du "
+     "vingt-six juin deux mille vingt-quatre.", dt.date(2024, 6, 26)),
+    ("Séance du 4 juillet 2024, sur convocation du Maire du 26 juin 2024.", dt.date(2024, 6, 26)),
+    ("Séance du 4 juillet 2024. Convocation de la séance du 4 juillet 2024.", None),  # no one's convocation
+])
+def test_a_convocation_dated_after_who_sent_it_is_read(text, convened):
+    assert parse_attendance(text).convened == convened

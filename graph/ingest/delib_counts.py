@@ -158,9 +158,10 @@ def parse_counts(body: str, attendance: Attendance) -> None:
 
 #: What dates the convocation: "convoqué le …", "convoqué par son Président le …", "Convocation : …", "Date de
 #: convocation de la Commission permanente : …", "la convocation ayant été adressée aux conseillers le …", "sur la
-#: convocation qui leur a été adressée le …", "après convocation légale du …", "convoqué par courriel du …"; the
-#: misspelling "convoquation" too. A label may have its date after "le": "Date de convocation : le …", or in the
-#: next cell of a table's row ("| Date de convocation | 13 novembre 2025 |").
+#: convocation qui leur a été adressée le …", "après convocation légale du …", "convoqué par courriel du …", "sur
+#: convocation de Monsieur le Président en date du …"; the misspelling "convoquation" too. A label may have its date
+#: after "le": "Date de convocation : le …", or in the next cell of a table's row ("| Date de convocation | 13
+#: novembre 2025 |").
 _CONVENED = compile_cue(r"(?:convoqu[ée]e?s?(?:\s+par\s+(?:son|sa|le|la|M\.|Mme|Monsieur|Madame)\s[^,;.]{1,40}?)?\s+le"
                         r"|convoqu[ée]e?s?\s+par\s+(?:courriel|courrier(?:\s+[ée]lectronique)?|mail|e-mail|voie\s+"
                         r"[ée]lectronique|lettre(?:\s+recommand[ée]e)?)\s+(?:du|en\s+date\s+du)"
@@ -169,6 +170,10 @@ _CONVENED = compile_cue(r"(?:convoqu[ée]e?s?(?:\s+par\s+(?:son|sa|le|la|M\.|Mme
                         r"|(?:^|\n)[ \t]*(?:\|[ \t]*)?convo(?:c|qu)ation(?:\s*:|[ \t]*\|)"
                         r"|convo(?:c|qu)ation\s+(?:ayant\s+[ée]t[ée]\s+|qui\s+(?:leur|lui)\s+a\s+[ée]t[ée]\s+)?"
                         r"(?:adress[ée]e|envoy[ée]e)(?:\s+(?:aux?|à)\s+[^,;.]{1,40}?\s+le|\s+(?:le\s+)?)"
+                        # "sur convocation de Monsieur le Président en date du vingt-six juin deux mille vingt-quatre",
+                        # "sur convocation du Maire du 26 juin 2024" (before "convocation du …", which takes "Maire")
+                        r"|convo(?:c|qu)ation\s+(?:de|du|par)\s+(?:(?:son|sa|le|la)\s+)?(?:M\.|Mme|Monsieur|Madame|Maire"
+                        r"|Présidente?)(?![\w-])[^,;.\n]{0,40}?\s+(?:en\s+date\s+)?du\s+"
                         r"|convo(?:c|qu)ation\s+(?:l[ée]gale\s+)?(?:en\s+date\s+du|du)\s+(?:le\s+)?)"
                         r"\s*(?:le\s+)?", re.I)
 #: A convocation's day and month in words, its year the session's: "légalement convoqué le six décembre".

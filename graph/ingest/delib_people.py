@@ -77,7 +77,9 @@ _NOT_A_HOLDER = re.compile(r"\s*(?!(?:le|la|les|l['’]|son|sa|ses|leur)\b)[a-z�
 _PROXY_SPLIT = compile_cue(r"\s+(?:qui\s+)?(?:donne|a\s+donné|a\s+donne|donnant|ayant\s+donné)\s+"
                            r"(?:pouvoir|procuration|délégation)\s+"
                            r"(?:de\s+vote\s+)?à\s+"
-                           r"|\s*\(\s*(?:pouvoir|procuration)\s+à\s+|\s+(?:représentée?\s+par|à|par|mandataire)\s+",
+                           r"|\s*\(\s*(?:pouvoir|procuration)\s+à\s+|\s+(?:représentée?\s+par|à|par|mandataire)\s+"
+                           # "M. Didier GRANGE → Mme Karima HADJ": an arrow for the "à"
+                           r"|\s*(?:→|⇒|->|=>)\s*",
                            re.I)
 
 #: What opens a list's heading in a sentence, one member or several: "Étaient absents : …", "Était absente : …".
@@ -121,7 +123,10 @@ _SECTION_CUES = [
                r"|représenté)" + _MARKS + r"|\s+sans\s+excuse)?(?:\s*\(\d+\))?" + _HEAD_END),
     # "Présents : …", "Étaient présents les conseillers municipaux suivants : …", "Assistaient à la séance : …"
     ("present", r"^(?:" + _MEMBERS + _SEAT + r"présent" + _MARKS + r"|" + _WERE + r"présent" + _MARKS
-                + r"|Présent" + _MARKS + r"|Assistaient\s+à\s+la\s+séance)(?:\s*\([^)\n]*\))?"
+                + r"|Présent" + _MARKS + r"|Assistaient\s+à\s+la\s+séance"
+                # substitutes who sit and vote for a member: "Suppléants ayant voix délibérative : …"
+                r"|(?:" + _MEMBERS + r")?Suppléant" + _MARKS + r"\s+(?:ayant\s+voix\s+délibérative|siégeant|votant" + _MARKS
+                + r"))(?:\s*\([^)\n]*\))?"
                 r"(?:\s+les\s+[^:\n]{0,60}(?=:))?" + _HEAD_END),
 ]
 SECTIONS = [(kind, compile_cue(cue, re.I | re.M)) for kind, cue in _SECTION_CUES]
@@ -181,8 +186,24 @@ _ITEM_SEPARATOR = re.compile(r"[,;]|(?:[ \t]+(?:[–—]|--?)|(?<=\.)[–—])[ 
 
 
 def _items(text: str, maxsplit: int = 0) -> list[str]:
-    """The items of a list's text, split at each :data:`_ITEM_SEPARATOR`."""
-    return _ITEM_SEPARATOR.split(text, maxsplit=maxsplit)
+    """The items of a list's text, split at each :data:`_ITEM_SEPARATOR` outside brackets: what a list says of a
+    member may hold a comma ("Mme Agnès CROS (suppléante de M. Yves BALAY, La Grand-Croix), M. Hervé DUMAS" is two
+    items). Where the brackets do not pair up (an aside that a line's end cut), every separator splits.
+
+    >>> _items("Mme A CROS (suppléante de M. Y BALAY, Lorette), M. H DUMAS")
+    ['Mme A CROS (suppléante de M. Y BALAY, Lorette)', ' M. H DUMAS']
+    """
+    if "(" not in text or text.count("(") != text.count(")"):
+        return _ITEM_SEPARATOR.split(text, maxsplit=maxsplit)
+    items, start = [], 0
+    for separator in _ITEM_SEPARATOR.finditer(text):
+        if text.count("(", 0, separator.start()) != text.count(")", 0, separator.start()):
+            continue  # within brackets
+        items.append(text[start:separator.start()])
+        start = separator.end()
+        if len(items) == maxsplit:
+            break
+    return [*items, text[start:]]
 
 
 def _first_item(text: str, kind: str) -> str:
