@@ -125,8 +125,8 @@ _SECTION_CUES = [
     ("present", r"^(?:" + _MEMBERS + _SEAT + r"présent" + _MARKS + r"|" + _WERE + r"présent" + _MARKS
                 + r"|Présent" + _MARKS + r"|Assistaient\s+à\s+la\s+séance"
                 # substitutes who sit and vote for a member: "Suppléants ayant voix délibérative : …"
-                r"|(?:" + _MEMBERS + r")?Suppléant" + _MARKS + r"\s+(?:ayant\s+voix\s+délibérative|siégeant|votant" + _MARKS
-                + r"))(?:\s*\([^)\n]*\))?"
+                r"|(?:" + _MEMBERS + r")?Suppléant" + _MARKS
+                + r"\s+(?:ayant\s+voix\s+délibérative|siégeant|votant" + _MARKS + r"))(?:\s*\([^)\n]*\))?"
                 r"(?:\s+les\s+[^:\n]{0,60}(?=:))?" + _HEAD_END),
 ]
 SECTIONS = [(kind, compile_cue(cue, re.I | re.M)) for kind, cue in _SECTION_CUES]
