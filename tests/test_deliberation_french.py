@@ -5176,3 +5176,16 @@ def test_a_proxy_written_with_an_arrow_is_read():
 ])
 def test_a_convocation_dated_after_who_sent_it_is_read(text, convened):
     assert parse_attendance(text).convened == convened
+
+
+def test_counts_and_votes_in_tables_whose_cells_tabs_part_are_read(tmp_path):
+    path = tmp_path / "cc-effectifs.txt"
+    path.write_text("COMMUNAUTÉ DE COMMUNES DU PAYS DE VÈRE\n\nCONSEIL COMMUNAUTAIRE DU 26 SEPTEMBRE 2024\n\n"
+                    "En exercice\tPrésents\tPouvoirs\tVotants\n35\t27\t4\t31\n\n"
+                    "Délibération n° 2024-DEL-088 – Maison de santé – Aide à l'installation\n\n"
+                    "Le Conseil communautaire, après en avoir délibéré, décide de verser à l'association Santé Vère "
+                    "une subvention de 5 000 €.\n\nVotants\tPour\tContre\tAbstentions\n31\t29\t0\t2\n\n"
+                    "Le Président,\nSerge LAVERGNE\n", encoding="utf-8")
+    facts = deliberation_facts(extract_fixture(path).graph)
+    assert (facts["in_office"], facts["present_count"], facts["proxy_count"], facts["vote_count"]) == (35, 27, 4, 31)
+    assert facts["votes"] == {"for": 29, "against": 0, "abstentions": 2}

@@ -296,13 +296,14 @@ def markdown_to_plain(text: str) -> str:
 
 
 def _tabs_to_columns(text: str) -> str:
-    """Lay out the cells of consecutive lines parted by TABs in columns aligned with spaces, two spaces or more
-    apart, as a table's reader expects: a TAB goes to the next cell, wherever its stop falls (a name one space
-    short of it would else run into the next cell, and a row's cells stand elsewhere than its header's).
+    """Lay out the cells of consecutive lines parted by TABs in columns aligned with spaces, three spaces or more
+    apart, as the readers of a table's grants and of its counts expect: a TAB goes to the next cell, wherever its
+    stop falls (a name one space short of it would else run into the next cell, and a row's cells stand elsewhere
+    than its header's).
 
     >>> print(_tabs_to_columns("Bénéficiaire\\tObjet\\tMontant\\nCPTS Alpha\\tCoordination\\t25 000 €"))
-    Bénéficiaire  Objet         Montant
-    CPTS Alpha    Coordination  25 000 €
+    Bénéficiaire   Objet          Montant
+    CPTS Alpha     Coordination   25 000 €
     """
     lines = text.split("\n")
     i = 0
@@ -316,7 +317,7 @@ def _tabs_to_columns(text: str) -> str:
         rows = [[cell.rstrip() for cell in line.split("\t")] for line in lines[i:end]]
         widths = [max((len(row[k]) for row in rows if k < len(row) - 1), default=0)
                   for k in range(max(map(len, rows)))]
-        lines[i:end] = ["".join(cell.ljust(widths[k] + 2) for k, cell in enumerate(row[:-1])) + row[-1]
+        lines[i:end] = ["".join(cell.ljust(widths[k] + 3) for k, cell in enumerate(row[:-1])) + row[-1]
                         for row in rows]
         i = end
     return "\n".join(lines)
