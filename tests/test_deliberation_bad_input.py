@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from graph.ingest import detect_kind
 from graph.ingest.base import InputError, SourceContext
-from graph.ingest.delib_facts import deliberation_facts
+from graph.ingest.delib_facts import deliberation_facts, extract_fixture
 from graph.ingest.deliberation import detect, extract, looks_like_deliberation
 from webapp.cli import main
 
@@ -293,6 +293,26 @@ def test_a_decision_of_the_president_by_delegation_is_read_as_a_deliberation():
             "Vu la délibération n° 12 du Conseil communautaire portant délégation d'attributions au Président ;\n"
             "DÉCIDE\nArticle 1 : Une subvention de 3 500 € est attribuée à l'association Bizi Osasuna.\n")
     assert looks_like_deliberation(text)
+
+
+_MINUTES_VOTED_POINT_BY_POINT = (
+    "Mairie de Chambœuf-Fictif\n\nConseil municipal du 11 mars 2024\nCompte rendu – extrait\n\n"
+    "Conseillers : en exercice 19, présents 15, absents 4 dont 2 représentés.\n\n"
+    "N° 2024-015 – Subventions aux associations\n\nChaque subvention fait l'objet d'un vote séparé.\n\n"
+    "ADMR de Chambœuf-Fictif : demande 3 500 €, proposition 3 000 €.\nVote : 17 voix pour, unanimité.\n\n"
+    "Ligue contre le cancer : demande 500 €, proposition 250 €.\nVote : 16 pour, 1 contre.\n")
+
+
+def test_minutes_that_record_each_points_vote_without_a_verb_that_decides_are_a_deliberation(tmp_path):
+    """A heading that dates the council's session, members in office without a colon, votes counted number first,
+    and a vote recorded as such ("Vote : 17 voix pour") decide, without "DÉCIDE" or "après en avoir délibéré"; each
+    item that its own vote follows is a grant, though no colon announces the list."""
+    assert looks_like_deliberation(_MINUTES_VOTED_POINT_BY_POINT)
+    assert not looks_like_deliberation(_MINUTES_VOTED_POINT_BY_POINT.replace("Vote : ", "Avis : "))
+    path = tmp_path / "pv-2024-03-11.txt"
+    path.write_text(_MINUTES_VOTED_POINT_BY_POINT, encoding="utf-8")
+    facts = deliberation_facts(extract_fixture(path).graph)
+    assert sorted(facts["grants"]) == [["ADMR de Chambœuf-Fictif", "3000"], ["Ligue contre le cancer", "250"]]
 
 
 _ARRETE = ("DÉPARTEMENT DE LA SAUVINE\nARRÊTÉ N° ARR-2025-0412\nportant attribution de subventions\n\n"

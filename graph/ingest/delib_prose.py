@@ -477,8 +477,11 @@ def prose_grants(body: str, title_beneficiary: str | None,
         elif lead and subheading(body, start, sentence):
             pass  # "Canton de Lodève" above some of the lead's items: they are the lead's still
         elif item and not lead and _ITEM_START.match(sentence) and not _ITEM_START.match(prior_sentence) \
-                and approved_below(body, start + len(sentence), prior_sentence):
-            lead = True  # a list that no colon announces, granted below: "attribuer les subventions ci-dessus"
+                and (approved_below(body, start + len(sentence), prior_sentence)
+                     or _ITEMS_OWN_VOTE.match(body, start + len(sentence))):
+            # a list that no colon announces, granted below ("attribuer les subventions ci-dessus"), or each of
+            # its items put to the vote ("X : demande 3 500 €, proposition 3 000 €." / "Vote : 17 voix pour.")
+            lead = True
         elif lead and ruling and not item and sentence[:1] in " \t":
             pass  # "   Adopté par 25 voix pour, 2 abstentions." indented below an item: the next items are the lead's
         elif lead and not item and after_list and _ITEMS_OWN_VOTE.match(sentence):

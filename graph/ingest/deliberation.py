@@ -37,7 +37,10 @@ _MARKERS = [
      r"\bLe\s+Conseil\b|\bLe\s+Bureau\b|\bLa\s+Commission\s+permanente\b|\bLe\s+Comit[ée]\s+syndical\b"
      r"|\bL['’]Assembl[ée]e\s+(?:d[ée]partementale|r[ée]gionale|pl[ée]ni[èe]re|d[ée]lib[ée]rante)\b"
      r"|(?-i:\bCONSEIL\s+(?:MUNICIPAL|COMMUNAUTAIRE|M[ÉE]TROPOLITAIN|D[ÉE]PARTEMENTAL|R[ÉE]GIONAL|SYNDICAL)\b"
-     r"|\bCOMMISSION\s+PERMANENTE\b|\bBUREAU\s+(?:COMMUNAUTAIRE|M[ÉE]TROPOLITAIN)\b|\bCOMIT[ÉE]\s+SYNDICAL\b)"),
+     r"|\bCOMMISSION\s+PERMANENTE\b|\bBUREAU\s+(?:COMMUNAUTAIRE|M[ÉE]TROPOLITAIN)\b|\bCOMIT[ÉE]\s+SYNDICAL\b)"
+     # a heading that dates the session: "Conseil municipal du 11 mars 2024"
+     r"|^[ \t]*Conseil\s+(?:municipal|communautaire|m[ée]tropolitain|d[ée]partemental|r[ée]gional|syndical"
+     r"|d['’]administration)\s+du\s+\d"),
     ("identifiant ACTES", "ACTES id", r"\d{3}-\d{9}-\d{8}-"),
     ("« décide » ou « adopté »", "'décide' or 'adopté'", r"\bD[ÉE]CIDE\b|\badopt[ée]"),
     ("registre des délibérations", "register of deliberations", r"registre\s+des\s+d[ée]lib[ée]rations"),
@@ -45,8 +48,10 @@ _MARKERS = [
     ("décision du président ou du maire", "decision of the president or mayor",
      r"^[ \t]*(?:#{1,6}[ \t]+|\*\*|__)?(?:d[ée]cision|arr[êe]t[ée])\s+(?:du|de\s+la)\s+(?:pr[ée]sidente?|maire)\b"),
     ("membres en exercice", "members in office",
-     r"\b(?:membres|conseillers|délégués|élus)(?:\s+\w+)?\s+en\s+exercice\b|(?:^|[ \t])en\s+exercice\s*:\s*\d"),
-    ("vote pour / contre", "vote for / against", r"\bpour\s*:?[ \t]*\d+\b[^\n]{0,80}?\bcontre\s*:?[ \t]*\d"),
+     r"\b(?:membres|conseillers|délégués|élus)(?:\s+\w+)?\s+en\s+exercice\b|(?:^|[ \t])en\s+exercice\s*:?[ \t]*\d"),
+    # "Pour : 14 – Contre : 1", or number first: "Vote : 14 pour, 1 contre"
+    ("vote pour / contre", "vote for / against", r"\bpour\s*:?[ \t]*\d+\b[^\n]{0,80}?\bcontre\s*:?[ \t]*\d"
+     r"|\b\d+[ \t]+(?:voix[ \t]+)?pour\b[^\n]{0,80}?\b\d+[ \t]+(?:voix[ \t]+)?contre\b"),
 ]
 
 
@@ -56,6 +61,8 @@ _MARKERS = [
 _OPERATIVE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]|\bd[ée]cide\b|\badopt(?:e|é|ée|és|ées)\b|"
                         r"\bapprouve\b|\bautorise\b|\bd[ée]lib[èe]re\b|\battribue\b|\brejet(?:te|é|ée)\b|\bREJET\b|"
                         r"\baccepte\b|\bprend\s+acte\b|\bémet\s+un\s+avis\b|"
+                        # minutes that record each point's vote: "Vote : 17 voix pour, unanimité."
+                        r"^[ \t]*votes?[ \t]*:[ \t]*(?:\d+[ \t]+(?:voix[ \t]+)?pour\b|(?:à[ \t]+l['’])?unanimit[ée])|"
                         r"^[ \t]*(?-i:ARR[ÊE]TE|Arr[êe]te)[ \t]*:?[ \t]*$", re.I | re.M)
 
 
