@@ -5189,3 +5189,17 @@ def test_counts_and_votes_in_tables_whose_cells_tabs_part_are_read(tmp_path):
     facts = deliberation_facts(extract_fixture(path).graph)
     assert (facts["in_office"], facts["present_count"], facts["proxy_count"], facts["vote_count"]) == (35, 27, 4, 31)
     assert facts["votes"] == {"for": 29, "against": 0, "abstentions": 2}
+
+
+def test_the_voices_of_a_unanimity_in_brackets_are_its_votes_for():
+    vote = parse_vote("Le Conseil d'administration, à l'unanimité des membres présents et représentés (13 voix) :\n"
+                      "- APPROUVE l'attribution des subventions.")
+    assert (vote.outcome, vote.votes_for) == ("adopted-unanimously", 13)
+    assert parse_vote("Adopté à l'unanimité. Le budget (30 voix) est voté.").votes_for is None  # another sentence's
+
+
+def test_a_ccas_delegated_president_who_signs_chairs():
+    attendance = parse_attendance("Adopté à l'unanimité.\n\nPour extrait conforme,\n\nLa Présidente déléguée,\n"
+                                  "Geneviève MATHEVON\n")
+    assert (attendance.chair.label, attendance.chair_title) == ("Geneviève MATHEVON", "Présidente déléguée")
+    assert parse_attendance("Adopté.\n\nLe Vice-Président délégué,\nJean MARTIN\n").chair is None

@@ -304,6 +304,12 @@ def _cited(body: str, at: int) -> bool:
     return in_a_citation(body, at) and not _DECIDING.search(body, body.rfind("\n", 0, at) + 1, at)
 
 
+#: The voices that a unanimity counts, in brackets after it: "à l'unanimité des membres présents et représentés (13
+#: voix)", "à l'unanimité (13 votants)".
+_UNANIMOUS_VOICES = re.compile(r"[^\n(.;:]{0,60}?\(\s*(?P<n>\d{1,3})\s+(?:voix|votants|suffrages(?:\s+exprimés)?)"
+                               r"(?:\s+pour)?\s*\)", re.I)
+
+
 def _parse_vote(body: str) -> Vote:
     body = _without_amendments(body)
     vote = Vote()
@@ -343,6 +349,9 @@ def _parse_vote(body: str) -> Vote:
                 for attr, n in short.items():  # counts stated beside ("(30 pour, 1 abstention)") are kept
                     if getattr(vote, attr) is None:
                         setattr(vote, attr, n)
+            elif result == "adopted-unanimously" and vote.votes_for is None \
+                    and (voices := _UNANIMOUS_VOICES.match(body, match.end())) is not None:
+                vote.votes_for = int(voices["n"])  # "à l'unanimité des membres présents et représentés (13 voix)"
             break
     if outcome is None and vote.votes_for is not None:  # "par 19 voix pour et 2 abstentions"
         outcome = "adopted" if vote.votes_for > (vote.against or 0) else "rejected"

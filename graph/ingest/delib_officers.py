@@ -88,8 +88,10 @@ _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ]{2})\.[ \t]+(?=[A-ZÀ-Ý])")
 #: The council that designates its secretary: "Le Conseil désigne Mme Léa X comme secrétaire de séance".
 _DESIGNATES = compile_cue(r"\bdésigne\s+(?P<name>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[^\n,:]+?)\s+(?:comme|en\s+qualité"
                           r"\s+de|pour\s+remplir\s+les\s+fonctions\s+de)\s+secrétaire", re.I)
-_SIGNATURE = re.compile(r"^(?:Le|La)\s+(?P<title>(?:[\wÀ-ÿ-]+\s+){0,2}(?:Vice-)?(?:Président|Présidente|Maire|"
-                        r"Adjointe?|Conseill[eè]re?\s+délégué?e?))(?:\s+d[eu]\s+[^\n,]{0,40})?\s*,?\s*$", re.I | re.M)
+_SIGNATURE = re.compile(r"^(?:Le|La)\s+(?P<title>(?:[\wÀ-ÿ-]+\s+){0,2}(?:Vice-)?(?:(?:Président|Présidente)"
+                        # a CCAS's or a CIAS's "Présidente déléguée" (the mayor presides by law)
+                        r"(?:\s+délégué?e?)?|Maire|Adjointe?|Conseill[eè]re?\s+délégué?e?))(?:\s+d[eu]\s+[^\n,]{0,40})?"
+                        r"\s*,?\s*$", re.I | re.M)
 
 
 #: What a signature by delegation says above it: the signer is not the executive ("Pour le Président et par
@@ -115,7 +117,7 @@ def chair_from_signature(body: str, attendance: Attendance) -> None:
         return
     for sign in _own_signatures(body):
         title = sign.group("title").strip()
-        if not re.fullmatch(r"Présidente?|Maire", title, re.I):
+        if not re.fullmatch(r"Présidente?(?:\s+délégué?e?)?|Maire", title, re.I):  # not a vice-president's
             continue
         if (person := _signer(body, sign)) is not None:
             attendance.chair, attendance.chair_title = person, title[0].upper() + title[1:]
