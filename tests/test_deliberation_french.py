@@ -5203,3 +5203,30 @@ def test_a_ccas_delegated_president_who_signs_chairs():
                                   "Geneviève MATHEVON\n")
     assert (attendance.chair.label, attendance.chair_title) == ("Geneviève MATHEVON", "Présidente déléguée")
     assert parse_attendance("Adopté.\n\nLe Vice-Président délégué,\nJean MARTIN\n").chair is None
+
+
+TAB_TABLE_ACT = ("CCAS DE VILLENEUVE-FICTIVE\n\nCONSEIL D'ADMINISTRATION\nSéance du jeudi 28 mars 2024\n\n"
+                 "Délibération n° 2024-CA-09\n\nObjet : Aides aux associations – Exercice 2024\n\n"
+                 "La Vice-Présidente présente les propositions d'aides aux associations pour 2024 :\n\n{table}\n\n"
+                 "Le Conseil d'administration, après en avoir délibéré, décide d'attribuer les aides aux "
+                 "associations figurant au tableau ci-dessus, pour un montant total de {total} €.\n")
+
+
+@pytest.mark.parametrize("table, total, grants", [
+    # sections between the rows, a blank line around each, and their subtotals
+    ("Association\tObjet\tMontant 2023\tMontant proposé 2024\n\nLutte contre la précarité\n\n"
+     "Restos du Cœur\tAide alimentaire\t2 500 €\t2 800 €\nSecours populaire\tAide alimentaire\t2 000 €\t2 000 €\n"
+     "Sous-total\t\t4 500 €\t4 800 €\n\nPersonnes âgées\n\nClub des Aînés du Centre\tSorties\t600 €\t650 €\n"
+     "Sous-total\t\t600 €\t650 €\nTOTAL GÉNÉRAL\t\t5 100 €\t5 450 €",
+     "5 450", [["Club des Aînés du Centre", "650"], ["Restos du Cœur", "2800"], ["Secours populaire", "2000"]]),
+    # a header of two levels whose second row leaves its first cell out
+    ("Association\tMontant (en euros)\nAttribué 2023\tProposé 2024\nAccueil de jour Le Fil\t1 200 €\t1 300 €\n"
+     "Banque alimentaire\t800 €\t900 €", "2 200", [["Accueil de jour Le Fil", "1300"], ["Banque alimentaire", "900"]]),
+])
+def test_a_table_whose_cells_tabs_part_is_read_across_its_sections_and_its_headers_two_levels(tmp_path, table, total,
+                                                                                                grants):
+    path = tmp_path / "ca-2024-09.txt"
+    path.write_text(TAB_TABLE_ACT.format(table=table, total=total), encoding="utf-8")
+    facts = deliberation_facts(extract_fixture(path).graph)
+    assert sorted(facts["grants"]) == grants
+    assert total.replace(" ", "") in facts["stated_totals"]

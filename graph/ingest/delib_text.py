@@ -296,31 +296,65 @@ def markdown_to_plain(text: str) -> str:
 
 
 def _tabs_to_columns(text: str) -> str:
-    """Lay out the cells of consecutive lines parted by TABs in columns aligned with spaces, three spaces or more
-    apart, as the readers of a table's grants and of its counts expect: a TAB goes to the next cell, wherever its
-    stop falls (a name one space short of it would else run into the next cell, and a row's cells stand elsewhere
-    than its header's).
+    """Write the tables whose cells TABs part as tables whose cells bars part, one row a line, as a PDF's tables are
+    read (:func:`pdf_text`): a TAB goes to the next cell, wherever its stop falls, and the readers of a table's
+    grants and of its counts read its rows by their bars. A table's rows stay one table across the blank lines and
+    the section headings between them (:func:`_tab_tables`): a heading becomes a row of its own, a blank line none.
+    A header's second row that has fewer cells than the table names the last columns (its first cell left out by a
+    copy of a header of two levels).
 
     >>> print(_tabs_to_columns("Bénéficiaire\\tObjet\\tMontant\\nCPTS Alpha\\tCoordination\\t25 000 €"))
-    Bénéficiaire   Objet          Montant
-    CPTS Alpha     Coordination   25 000 €
+    | Bénéficiaire | Objet | Montant |
+    | CPTS Alpha | Coordination | 25 000 € |
+    >>> print(_tabs_to_columns("Nom\\tMontant\\n\\nSanté\\n\\nClub Cœur Actif\\t650 €\\n\\nFin."))
+    | Nom | Montant |
+    | Santé |  |
+    | Club Cœur Actif | 650 € |
+    <BLANKLINE>
+    Fin.
+    >>> print(_tabs_to_columns("Association\\tMontant\\nAttribué 2023\\tProposé 2024\\nClub\\t1 200 €\\t1 400 €"))
+    | Association | Montant |  |
+    |  | Attribué 2023 | Proposé 2024 |
+    | Club | 1 200 € | 1 400 € |
     """
     lines = text.split("\n")
-    i = 0
-    while i < len(lines):
-        if "\t" not in lines[i]:
-            i += 1
-            continue
-        end = i
-        while end < len(lines) and "\t" in lines[end]:
-            end += 1
-        rows = [[cell.rstrip() for cell in line.split("\t")] for line in lines[i:end]]
-        widths = [max((len(row[k]) for row in rows if k < len(row) - 1), default=0)
-                  for k in range(max(map(len, rows)))]
-        lines[i:end] = ["".join(cell.ljust(widths[k] + 3) for k, cell in enumerate(row[:-1])) + row[-1]
-                        for row in rows]
-        i = end
+    for rows_at in reversed(_tab_tables(lines)):
+        first, last = rows_at[0], rows_at[-1]
+        rows = [[cell.strip() for cell in line.split("\t")] if "\t" in line else [line.strip()]
+                for line in lines[first:last + 1] if line.strip()]
+        width = max(map(len, rows))
+        head = True  # the rows above the first with a figure: a header of two levels may leave its first cell out
+        for n, row in enumerate(rows):
+            head = head and not any(re.search(r"\d\s*(?:€|euros?)", cell, re.I) for cell in row)
+            if head and n and 1 < len(row) < width:  # "Attribué 2023⇥Proposé 2024" under "Montant (en euros)"
+                rows[n] = [""] * (width - len(row)) + row
+        lines[first:last + 1] = ["| " + " | ".join(row + [""] * (width - len(row))) + " |" for row in rows]
     return "\n".join(lines)
+
+
+#: How many lines without a TAB may part two rows of one table: a blank line, a section's heading, another blank.
+_TAB_TABLE_GAP = 3
+#: The longest line without a TAB that parts two rows of one table: a section's heading ("Personnes âgées et
+#: handicap"), not a paragraph.
+_TAB_TABLE_HEADING = 60
+
+
+def _tab_tables(lines: list[str]) -> list[list[int]]:
+    """The indexes of the lines of each table whose cells TABs part: lines with a TAB, and those that follow across
+    at most :data:`_TAB_TABLE_GAP` blank or short lines (a section's heading between its rows)."""
+    tables: list[list[int]] = []
+    gap = None  # lines since the last row of the table being read, None outside a table
+    for i, line in enumerate(lines):
+        if "\t" in line:
+            if gap is None:
+                tables.append([])
+            tables[-1].append(i)
+            gap = 0
+        elif gap is not None:
+            gap += 1
+            if gap > _TAB_TABLE_GAP or len(line.strip()) > _TAB_TABLE_HEADING:
+                gap = None
+    return tables
 
 
 #: A line's number in the left margin and the spaces after it ("  12   Le Conseil municipal", " 13" alone); not a
