@@ -242,7 +242,8 @@ def suggest(index: SearchIndex, prefix: str, limit: int = 10) -> list[dict]:
     """
     prefix = (prefix or "").strip()
     if len(prefix) > MAX_QUERY_CHARS:
-        raise SearchError("texte trop long", "text too long")
+        raise SearchError(f"texte trop long ({len(prefix)} caractères, {MAX_QUERY_CHARS} au plus)",
+                          f"text too long ({len(prefix)} characters, at most {MAX_QUERY_CHARS})")
     if not 1 <= limit <= MAX_PAGE_SIZE:
         raise SearchError(f"la limite doit être entre 1 et {MAX_PAGE_SIZE}", f"limit must be 1 to {MAX_PAGE_SIZE}")
     words = [fold_word(w) for w, _, _ in iter_words(prefix)]

@@ -653,3 +653,20 @@ def test_what_links_two_actors_heads_its_columns_and_names_its_properties_in_the
     assert all(f">{header}<" in table for header in headers) and ">fromA<" not in table
     assert links <= set(re.findall(r'<a href="[^"]+">([^<]+)</a>', table))
     assert not re.search(r">(schema|dcterms|org|mai):\w+<", table)
+
+
+@pytest.mark.parametrize("year, rows", [(2023, [(2023, 1, 5000)]), (2024, [(2024, 1, 20000)]), (1990, [])])
+def test_a_year_given_keeps_that_years_grants_only(client, year, rows):
+    """The year was substituted into an OPTIONAL pattern, always met: every year's total was shown as that year's."""
+    answer = client.get("/api/queries/subventions-par-financeur-et-annee", query_string={"funder": SEM, "year": year})
+    assert [(r["year"], r["grants"], r["total"]) for r in answer.get_json()["rows"]] == rows
+
+
+def test_a_name_too_long_to_look_up_is_a_400_that_says_so(client):
+    answer = client.get("/api/queries/subventions-d-un-beneficiaire", query_string={"beneficiary": "a" * 1000})
+    error = answer.get_json()["error"]
+    assert answer.status_code == 400 and error["code"] == "bad-parameter"
+    assert error["message"].startswith("Bénéficiaire (nom ou IRI) : texte trop long (1000 caractères, ")
+    page = client.get("/queries/subventions-d-un-beneficiaire", headers={"Accept": "text/html"},
+                      query_string={"beneficiary": "a" * 1000, "run": "1", "lang": "fr"})
+    assert page.status_code == 400 and "texte trop long" in page.get_data(as_text=True)

@@ -1431,6 +1431,14 @@ def test_a_class_page_lists_its_instances_by_name_and_links_the_rest(pages, monk
     assert [r["instance"]["label"] for r in rest["rows"]] == ["Éole", "zèbre"] and rest["more"] == 0
 
 
+def test_a_class_page_names_the_instances_no_source_names_as_their_own_pages_do(client):
+    """Grants have no label: the class page showed the ends of their IRIs (« sem-danaecare-2024 »)."""
+    rows = client.get("/api/resource", query_string={"iri": "https://w3id.org/maillage/ontology#Grant"}).get_json()[
+        "instances"]["rows"]
+    assert [r["instance"]["label"] for r in rows] == ["Subvention de 20\u202f000\u00a0€ à DanaeCare",
+                                                      "Subvention de 5\u202f000\u00a0€ à <script>alert('x')</script>"]
+
+
 @pytest.mark.parametrize("cls", ["Actor", "HealthProfessional", "Grant", "Deliberation", "Session"])
 def test_a_large_classs_instances_are_named_from_every_name_of_the_store_as_a_small_ones_one_by_one(pages, monkeypatch,
                                                                                                   cls):

@@ -52,7 +52,7 @@ def resolve_name(parameter, raw: str, lookup: Lookup) -> str:
     ApiError (400) when no name matches, or when several do (listed, each with its IRI)."""
     if raw.startswith(("http://", "https://", "urn:")):
         return raw
-    found = values_named(parameter, raw, lookup) if parameter.values else _named(raw, lookup)
+    found = values_named(parameter, raw, lookup) if parameter.values else _named(parameter, raw, lookup)
     if len(found) > 1 and parameter.default and not parameter.values:
         # "Association": the class, not the kind of member, for a class
         namespace = parameter.default[:max(parameter.default.rfind("#"), parameter.default.rfind("/")) + 1]
@@ -83,17 +83,24 @@ def _unresolved(parameter, raw: str, found: list[tuple[str, dict]]) -> ApiError:
                     f"{f' and {rest} more' if rest > 0 else ''}; give the full name or the IRI", code="bad-parameter")
 
 
-def _named(text: str, lookup: Lookup) -> list[tuple[str, dict]]:
+def _named(parameter, text: str, lookup: Lookup) -> list[tuple[str, dict]]:
     """The vocabulary terms labelled ``text``, else the search documents of that name, else those whose name the
-    typed words begin."""
+    typed words begin. Raises ApiError (400) for a text that the search refuses (too long a name)."""
     from graph.identity import fold
+    from search.errors import IndexUnavailable, SearchError
     from search.query import suggest
     from webapp.labels import term_label, terms_labelled
 
     if terms := terms_labelled(text):
         return [(iri, dict.fromkeys(("fr", "en"), term_label(URIRef(iri)))) for iri in terms]
     index = lookup.index()
-    hits = suggest(index, text, 10) if index is not None else []
+    try:
+        hits = suggest(index, text, 10) if index is not None else []
+    except IndexUnavailable:
+        hits = []
+    except SearchError as exc:
+        raise ApiError(f"{parameter.label_fr} : {exc.message}", f"{parameter.label_en}: {exc.message_en}",
+                       code="bad-parameter") from None
     exact = [(h["iri"], {"fr": h["label"], "en": h["label"]}) for h in hits if fold(h["label"]) == fold(text)]
     return exact or [(h["iri"], {"fr": h["label"], "en": h["label"]}) for h in hits]
 

@@ -497,8 +497,10 @@ def instances(s: URIRef, offset: int, size: int) -> tuple[Table, int]:
     rows, count = cached_slice(("instances", str(s), get_lang()), lambda: _sorted_instances(s), offset,
                                offset + size, MAX_SORTED_INSTANCES, pin=warmed)
     table = Table("instances", [("instance", "instance")])
+    # what no source names (a grant, a membership…) named as its own page names it, the page's rows only
+    named = names_of_unnamed([URIRef(iri) for iri, label in rows if label is None])
     for iri, label in rows:
-        table.rows.append({"instance": ref(URIRef(iri), label)})
+        table.rows.append({"instance": ref(URIRef(iri), label or named.get(URIRef(iri)))})
     table.more = max(count - offset - len(table.rows), 0)
     return table, count
 
