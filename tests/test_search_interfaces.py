@@ -363,3 +363,20 @@ def test_the_cli_prints_no_snippet_that_only_repeats_a_results_summary(demo_data
     printed = CliRunner().invoke(main, ["--data", demo_data, "search", "santé mentale"]).output
     block = printed[printed.index("/theme/psychiatrie"):].split("\n  2.")[0].split("\n  3.")[0]
     assert "Thème · dans Santé mentale" in block and "«" not in block, printed
+
+
+def test_english_suggestions_and_snippets_say_the_shipped_concepts_in_english(tmp_path):
+    """/api/suggest gave a theme's French label and kind on an English page, and a result's snippet its themes' and
+    circles' French labels."""
+    from web_fixture import app_on_fixture
+
+    from webapp.search_page import _concepts_in_english
+
+    with app_on_fixture(tmp_path) as app:
+        client = app.test_client()
+        english = client.get("/api/suggest", query_string={"q": "prév", "lang": "en"}).get_json()["suggestions"]
+        french = client.get("/api/suggest", query_string={"q": "prév", "lang": "fr"}).get_json()["suggestions"]
+    assert ("Prevention", "Theme") in {(s["label"], s["type_label"]) for s in english}
+    assert ("Prévention", "Thème") in {(s["label"], s["type_label"]) for s in french}
+    assert _concepts_in_english("Accès aux soins · <mark>Cercle</mark> cœur · Maison de santé") == (
+        "Access to care · Core circle · Maison de santé")

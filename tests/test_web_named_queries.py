@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from datetime import datetime
 
@@ -329,7 +331,7 @@ def test_the_json_twin_of_a_form_with_required_parameters_is_its_description_not
 
 
 #: The comment keys of a named query's header: what it shows to users.
-HEADER = re.compile(r"^# (title|title@en|description|description@en|param): ")
+HEADER = re.compile(r"^# (title|title@en|description|description@en|param|labels): ")
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -670,3 +672,12 @@ def test_a_name_too_long_to_look_up_is_a_400_that_says_so(client):
     page = client.get("/queries/subventions-d-un-beneficiaire", headers={"Accept": "text/html"},
                       query_string={"beneficiary": "a" * 1000, "run": "1", "lang": "fr"})
     assert page.status_code == 400 and "texte trop long" in page.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("name", ["membres-actuels-par-cercle", "partenaires-par-cercle"])
+def test_the_members_csvs_circle_label_is_french_whatever_the_visitors_language(client, name):
+    """README: circleLabel is the circle's French label (a contract), circle its name in the interface's language."""
+    for lang, circle in (("fr", "Cercle cœur"), ("en", "Core circle")):
+        text = client.get(f"/queries/{name}.csv", query_string={"lang": lang}).get_data(as_text=True)
+        row = next(r for r in csv.DictReader(io.StringIO(text)) if r["member_iri"] == DANAECARE)
+        assert (row["circle"], row["circleLabel"]) == (circle, "Cercle cœur")

@@ -8,6 +8,7 @@ Header syntax (comment lines before the query)::
     # description@en: …
     # param: circle | iri | Cercle | Circle | optional | in mai:circles
     # param: year | integer | Année | Year | 2024
+    # labels: fr
     # A note for developers (why the query is written so): never shown.
 
 A parameter is ``name | type | French label | English label | optional or a default``, and for an IRI, where its
@@ -15,6 +16,10 @@ values are found: ``in <scheme>`` (the concepts of a SKOS scheme, a closed set) 
 class), as a prefixed name or an IRI; a user then types a value's label, notation, title or date instead of its IRI.
 Its value is bound to ``?name`` through the store's bindings (never formatted into the text). Types: iri, string,
 integer, decimal, date. The pages at ``/queries`` run them as forms; the JSON API at ``/api/queries``.
+
+A result's IRI is shown under its ``?xLabel`` column, or its label in the interface's language; a label column in
+the other language then says what the link says, unless ``labels: fr`` declares the query's label columns French
+whatever the visitor's language (a CSV whose columns are a contract: the members' lists' ``circleLabel``).
 
 Every other comment line (``# …``, anywhere in the file) is a note for developers — a performance measure, why a
 pattern is written so: it stays in the file, out of the text that users see and run (:attr:`NamedQuery.text`).
@@ -190,7 +195,7 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
 
 
 #: The keys of a header line; any other comment is a developer's note.
-_HEADER_KEYS = {"title", "title@en", "description", "description@en", "param"}
+_HEADER_KEYS = {"title", "title@en", "description", "description@en", "param", "labels"}
 
 
 def _parse_param(name: str, value: str) -> Parameter:

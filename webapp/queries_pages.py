@@ -72,7 +72,8 @@ def run_named(name: str, values) -> tuple:
         cells = {v: _cell(term, values.get(v + "Label"), labels, names) for v, term in values.items()}
         for v, cell in list(cells.items()):  # a label column in another language says what the link says
             label = values.get(v + "Label")
-            if isinstance(cell, Ref) and isinstance(label, Literal) and label.language not in (None, get_lang()):
+            if isinstance(cell, Ref) and isinstance(label, Literal) and label.language not in (None, get_lang()) \
+                    and query.meta.get("labels") != "fr":
                 cells[v + "Label"] = Literal(cell.label)
         table.rows.append(cells)
     return query, table, result["truncated"]

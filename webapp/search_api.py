@@ -59,10 +59,13 @@ def _api_error(exc) -> ApiError:
 def suggest():
     """Complete a name being typed; return matching actors, themes, goals and deliberations."""
     from search.query import SearchError, suggest as run_suggest
+    from webapp.search_page import in_language
 
     check_known(("q", "limit"))
     text = request.args.get("q", "")
     try:
-        return jsonify({"query": text, "suggestions": run_suggest(_index(), text, integer_arg("limit", 10))})
+        suggestions = run_suggest(_index(), text, integer_arg("limit", 10))
+        # the index's French labels of kinds, themes and circles in the interface's language, as /api/search gives
+        return jsonify({"query": text, "suggestions": in_language({"results": suggestions})["results"]})
     except SearchError as exc:
         raise _api_error(exc) from None

@@ -6,6 +6,7 @@ It calls the search package's ``search.query.search(index, text, kind=, theme=, 
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urlencode
 
@@ -71,7 +72,13 @@ def in_language(results: dict | None, lang: str | None = None) -> dict | None:
         return english if english and english != iri else label
 
     def part_in_english(part: str) -> str:  # "dans Santé mentale": a theme's broader theme, by its French label
-        return f"in {in_english(part[5:], CONCEPTS)}" if part.startswith("dans ") else summary_part_in_english(part)
+        if part.startswith("dans "):
+            return f"in {in_english(part[5:], CONCEPTS)}"
+        # a theme or a circle by its French label ("Accès aux soins, Prévention", "Cercle opérationnel")
+        names = [in_english(name, CONCEPTS) for name in part.split(", ")]
+        if names != part.split(", "):
+            return ", ".join(names)
+        return summary_part_in_english(part)
 
     for hit in results.get("results", []):
         if hit.get("snippet") and (hit.get("iri") or "").startswith(CONCEPTS):
@@ -89,6 +96,8 @@ def in_language(results: dict | None, lang: str | None = None) -> dict | None:
             hit["snippet"] = english
         elif summary and said == summary:  # the same, that the summary stands for
             hit["snippet"] = hit["summary"]
+        elif hit.get("snippet") and not (hit.get("iri") or "").startswith(CONCEPTS):
+            hit["snippet"] = _concepts_in_english(hit["snippet"])
         hit["label"] = label_in_english(concept(hit.get("iri"), hit.get("label") or ""))
         if matched := hit.get("matched_theme"):
             hit["matched_theme"] = {**matched, "label": concept(matched.get("iri"), matched.get("label") or ""),
@@ -102,11 +111,27 @@ def in_language(results: dict | None, lang: str | None = None) -> dict | None:
     return results
 
 
+def _concepts_in_english(snippet: str) -> str:
+    """A snippet of the names a document relates to (" · " between them), each theme's or circle's French label said
+    in English ("Accès aux soins · Cercle opérationnel" → "Access to care · Operational circle"); a name translated
+    loses the marks of the words sought in it.
+
+    >>> _concepts_in_english("Accès aux soins · Cercle <mark>opérationnel</mark> · Maison de santé")
+    'Access to care · Operational circle · Maison de santé'
+    """
+    from webapp.labels import in_english
+
+    parts = snippet.split(" · ")
+    for n, part in enumerate(parts):
+        plain = html.unescape(re.sub(r"</?mark>", "", part))
+        if (english := in_english(plain, CONCEPTS)) != plain:
+            parts[n] = html.escape(english, quote=False)
+    return " · ".join(parts)
+
+
 def definition_in_english(concept: "URIRef", snippet: str) -> str:
     """A snippet cut from the French definition of a shipped concept (a theme, a circle…) as its English
     definition, escaped; another snippet as it is."""
-    import html
-
     from webapp.labels import term_comments
 
     definitions = term_comments(concept)
