@@ -5,6 +5,7 @@ store as it was; with it, an upload is ingested as ``maillage ingest`` would, in
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import json
 from pathlib import Path
@@ -147,7 +148,7 @@ def test_an_uploaded_file_name_cannot_escape_the_upload_folder(app, tmp_path):
     client = app.test_client()
     response = upload(client, name="../../../../tmp/evil.nt", headers={"Authorization": f"Bearer {TOKEN}"})
     assert response.status_code == 200
-    assert response.get_json()["file"] == "tmp_evil.nt"
+    assert response.get_json()["file"] == "evil.nt"
     assert not Path("/tmp/evil.nt").exists()
 
 
@@ -176,5 +177,41 @@ def test_the_upload_form_with_the_token_ingests(app):
     client = app.test_client()
     response = client.post("/upload", data={"file": (io.BytesIO(NTRIPLES), "depot.nt"), "token": TOKEN})
     assert response.status_code == 200
-    assert "stored" in response.get_data(as_text=True)
+    assert "depot.nt\u00a0: enregistré" in response.get_data(as_text=True)
     assert knows_new(client)
+
+
+def test_an_uploaded_file_keeps_its_accented_name_and_so_the_source_the_command_gives_it(app):
+    """werkzeug's secure_filename made « subventions été.nt » « subventions_ete.nt »: another source than the one
+    `maillage ingest` makes of the same file, whose new version then added to the old one instead of replacing it."""
+    from graph.ingest.base import source_iri
+
+    client = app.test_client()
+    body = upload(client, name="subventions été.nt", headers={"Authorization": f"Bearer {TOKEN}"}).get_json()
+    assert body["file"] == "subventions été.nt"
+    assert body["source"] == str(source_iri(Path("subventions été.nt")))
+
+
+GRANTS_WITHOUT_FUNDER = "nomBeneficiaire;idBeneficiaire;objet;montant\nClub Santé;;Aide;1500\n".encode()
+
+
+@pytest.mark.parametrize("lang, failed, status, advice", [
+    ("fr", "non enregistré", "erreur : liste de subventions sans colonne d'attribuant",
+     "le champ « Collectivité » de ce formulaire"),
+    ("en", "not stored", "grants list without funder columns", "this form’s “Authority” field")])
+def test_the_upload_page_reports_in_its_language_and_its_advice_names_the_forms_field(app, lang, failed, status,
+                                                                                      advice):
+    client = app.test_client()
+    page = client.post(f"/upload?lang={lang}", data={"file": (io.BytesIO(GRANTS_WITHOUT_FUNDER), "liste.csv"),
+                                                    "token": TOKEN})
+    text = html.unescape(page.get_data(as_text=True))
+    assert page.status_code == 422 and f"liste.csv{' :' if lang == 'fr' else ':'} {failed}" in text.replace(
+        "\u00a0", " ")
+    assert status in text and advice.replace("’", "'") in text and "--funder" not in text
+
+
+def test_the_upload_forms_authority_field_stands_for_the_commands_funder_option(app):
+    client = app.test_client()
+    page = client.post("/upload?lang=fr", data={"file": (io.BytesIO(GRANTS_WITHOUT_FUNDER), "liste.csv"),
+                                               "token": TOKEN, "funder": "Ville de Lussac;21860194600013"})
+    assert page.status_code == 200 and "subventions : 1" in page.get_data(as_text=True)

@@ -20,12 +20,13 @@ import json
 import logging
 import multiprocessing
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from flask import Blueprint, current_app, jsonify, render_template, request
-from werkzeug.utils import secure_filename
 
 from webapp.errors import ApiError
+from webapp.i18n import get_lang
 
 bp = Blueprint("upload", __name__)
 log = logging.getLogger("maillage.writes")
@@ -96,8 +97,10 @@ def require_token(action: str, what: dict) -> str:
 # --- the ingest, in a process of its own ---------------------------------------------------------------------------
 
 
-def ingest_file(config: dict, path: str, kind: str | None, strict: bool) -> dict:
-    """Ingest one file and update the index, as ``maillage ingest`` does; return a summary (runs in the child)."""
+def ingest_file(config: dict, path: str, kind: str | None, strict: bool, lang: str = "fr",
+                funder: str | None = None) -> dict:
+    """Ingest one file and update the index, as ``maillage ingest`` does (``funder``: its ``--funder``); return a
+    summary, its lines in ``lang`` (runs in the child)."""
     from graph.ingest.base import InputError, is_internal
     from graph.ingest.pipeline import ingest_paths
     from graph.limits import limit_process
@@ -111,28 +114,35 @@ def ingest_file(config: dict, path: str, kind: str | None, strict: bool) -> dict
 
     def on_report(report, error, file):
         if isinstance(error, InputError) and is_internal(error.issue):  # a bug: logged by the parent, answered 500
-            summary.update(status="error", lines=[format_failure(Path(file.name), error)])
+            summary.update(status="error", lines=[format_failure(Path(file.name), error, lang)])
             return
         if error is not None:
             summary.update(status="refused" if hasattr(error, "report") else "failed")
-            summary["lines"].append(format_failure(Path(file.name), error))
+            summary["lines"].append(_for_the_form(format_failure(Path(file.name), error, lang)))
             return
         summary.update(status=report.status, kind=report.kind, triples=report.triples,
                        warnings=len(report.warnings), violations=len(report.violations),
                        source=str(report.source) if report.source else None)
-        summary["lines"].append(format_report(report))
+        summary["lines"].append(_for_the_form(format_report(report, lang)))
         if report.status == "stored":
             from search.indexer import update_index
 
             update_index(store, config, report.touched)
 
-    ingest_paths(store, [Path(path)], kind=kind, strict=strict, base=config["base"], on_report=on_report)
+    ingest_paths(store, [Path(path)], kind=kind, strict=strict, base=config["base"], on_report=on_report,
+                 options={"funder": funder} if funder else None)
     return summary
 
 
-def _child(conn, config, path, kind, strict) -> None:
+def _for_the_form(text: str) -> str:
+    """A report's advice to use the command's ``--funder`` option, said of the form's field that stands for it."""
+    return text.replace('l\'option --funder "NOM[;SIRET]"', "le champ « Collectivité » de ce formulaire") \
+        .replace('the option --funder "NAME[;SIRET]"', "this form's “Authority” field")
+
+
+def _child(conn, config, path, kind, strict, lang, funder) -> None:
     try:
-        conn.send(ingest_file(config, path, kind, strict))
+        conn.send(ingest_file(config, path, kind, strict, lang, funder))
     except MemoryError:
         conn.send({"status": "failed", "lines": ["mémoire épuisée : fichier refusé"]})
     except BaseException as exc:  # the parent logs it; the child must not die silently
@@ -141,11 +151,12 @@ def _child(conn, config, path, kind, strict) -> None:
         conn.close()
 
 
-def run_ingest(config: dict, path: Path, kind: str | None, strict: bool) -> dict:
+def run_ingest(config: dict, path: Path, kind: str | None, strict: bool, lang: str = "fr",
+               funder: str | None = None) -> dict:
     """Run :func:`ingest_file` in a fresh process; kill it past INGEST_TIMEOUT_S."""
     context = multiprocessing.get_context("spawn")  # never fork a multi-threaded web worker
     parent, child = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(child, dict(config), str(path), kind, strict))
+    process = context.Process(target=_child, args=(child, dict(config), str(path), kind, strict, lang, funder))
     process.start()
     child.close()
     try:
@@ -164,9 +175,24 @@ def run_ingest(config: dict, path: Path, kind: str | None, strict: bool) -> dict
 # --- the views -------------------------------------------------------------------------------------------------------
 
 
+def upload_name(given: str) -> str:
+    """The name an uploaded file is ingested under: its own, accents and spaces kept (the same name as ``maillage
+    ingest`` gives, the same source: a new version replaces the old one), without its folders, control characters
+    or leading dots; '' when nothing is left.
+
+    >>> upload_name("C:\\\\Users\\\\léa\\\\subventions été 2024.csv"), upload_name("../../.bashrc"), upload_name("..")
+    ('subventions été 2024.csv', 'bashrc', '')
+    """
+    name = unicodedata.normalize("NFC", given.replace("\\", "/").rsplit("/", 1)[-1])
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C").strip().lstrip(". ")
+    while len(name.encode()) > 200:  # a file system's bound on a name, with room for the folder's
+        name = name[:-1]
+    return name
+
+
 def _receive() -> tuple[dict, object]:
     upload = request.files.get("file")
-    name = secure_filename(upload.filename or "") if upload else ""
+    name = upload_name(upload.filename or "") if upload else ""
     what = {"file": name or None}
     return what, (upload if name else None)
 
@@ -185,10 +211,11 @@ def _ingest_upload(action: str):
     what.update(size=len(data), sha256=hashlib.sha256(data).hexdigest())
     kind = request.form.get("kind") or None
     strict = request.form.get("strict") in ("1", "true", "on")
+    funder = (request.form.get("funder") or "").strip() or None
     with tempfile.TemporaryDirectory(prefix="maillage-upload-") as folder:
         path = Path(folder) / what["file"]  # same file name, same source graph as `maillage ingest`
         path.write_bytes(data)
-        summary = run_ingest(config, path, kind, strict)
+        summary = run_ingest(config, path, kind, strict, get_lang(), funder)
     if summary["status"] == "error":
         log_write(action, what, "error: " + summary["lines"][0], token)
         current_app.logger.error("upload of %s failed: %s", what["file"], summary["lines"][0])
