@@ -681,3 +681,11 @@ def test_the_members_csvs_circle_label_is_french_whatever_the_visitors_language(
         text = client.get(f"/queries/{name}.csv", query_string={"lang": lang}).get_data(as_text=True)
         row = next(r for r in csv.DictReader(io.StringIO(text)) if r["member_iri"] == DANAECARE)
         assert (row["circle"], row["circleLabel"]) == (circle, "Cercle cœur")
+
+
+@pytest.mark.parametrize("goal", ["2", "Développer la prévention", "prévention"])
+def test_a_goal_is_given_by_its_name_or_its_rank_as_a_circle_is(client, goal):
+    rows = client.get("/api/queries/subventions-par-objectif", query_string={"goal": goal}).get_json()["rows"]
+    assert [(r["rank"], r["grants"], r["total"]) for r in rows] == [("2", 1, 5000)]
+    grants = client.get("/api/grants", query_string={"goal": goal}).get_json()
+    assert (grants["matching_count"], grants["matching_total_amount"]) == (1, "5000")

@@ -1741,3 +1741,25 @@ ex:d1 a mai:Deliberation ; dcterms:identifier "2025-07" ; mai:authority ex:city 
                      "authority": ["Délibération n°2025-07 — Ville"]}
     assert [row["grant"]["label"] for row in data["grants_given"]["rows"]] == [
         "Subvention de 1\u202f500\u00a0€ à Asso bénéficiaire"]
+
+
+OTHER_PTCE = """@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://w3id.org/maillage/id/actor/ptce-autre> a mai:Cooperation ; rdfs:label "PTCE du Val" ;
+    mai:hasGoal <https://w3id.org/maillage/id/goal/val-1> .
+<https://w3id.org/maillage/id/goal/val-1> a mai:StrategicGoal ; skos:prefLabel "Soutenir les aidants"@fr ;
+    skos:notation "1" .
+"""
+
+
+def test_the_goals_page_of_one_ptce_lists_its_goals_and_a_name_of_none_is_a_400(tmp_path):
+    """/goals took no ?pole= and said nothing of it: every PTCE's goals, whatever was asked."""
+    with client_with(tmp_path, OTHER_PTCE, "autre-ptce.ttl") as client:
+        every = client.get("/goals.json").get_json()["goals"]["rows"]
+        assert len(every) == 3
+        for pole in (PTCE, "PTCE santé Loire"):
+            rows = client.get("/goals.json", query_string={"pole": pole}).get_json()["goals"]["rows"]
+            assert sorted(r["goal"]["label"] for r in rows) == ["Améliorer l'accès aux soins", "Développer la prévention"]
+        rows = client.get("/goals.json", query_string={"pole": "PTCE du Val"}).get_json()["goals"]["rows"]
+        assert [r["goal"]["label"] for r in rows] == ["Soutenir les aidants"]
+        assert client.get("/goals.json", query_string={"pole": "x"}).status_code == 400

@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from flask import Blueprint, current_app, jsonify, request
 from rdflib import URIRef
 
-from graph.namespaces import NOT_REPLACED
+from graph.namespaces import MAI, NOT_REPLACED
 from webapp.api_parameters import check_known, integer_arg, page_arg
 from webapp.errors import ApiError
 from webapp.named_queries import Parameter, get_named_query, is_iri, named_queries
@@ -68,10 +68,11 @@ def _iri_arg(name: str) -> URIRef | None:
 
 #: The filters of /api/grants that take a name as well as an IRI, as the named queries' parameters of the same
 #: names do (``funder``, ``beneficiary`` and ``goal`` of « Subventions par bénéficiaire » and the others).
-_NAMED_FILTERS = {name: Parameter(name, "iri", fr, en, optional=True) for name, fr, en in (
-    ("funder", "Financeur (nom ou IRI)", "Funder (name or IRI)"),
-    ("beneficiary", "Bénéficiaire (nom ou IRI)", "Beneficiary (name or IRI)"),
-    ("goal", "Objectif (nom ou IRI)", "Goal (name or IRI)"))}
+#: A goal is one of the strategic goals, by its name or its rank (« 2 »), as a circle is by its own.
+_NAMED_FILTERS = {name: Parameter(name, "iri", fr, en, optional=True, values=values) for name, fr, en, values in (
+    ("funder", "Financeur (nom ou IRI)", "Funder (name or IRI)", None),
+    ("beneficiary", "Bénéficiaire (nom ou IRI)", "Beneficiary (name or IRI)", None),
+    ("goal", "Objectif (nom, rang ou IRI)", "Goal (name, rank or IRI)", ("a", str(MAI.StrategicGoal))))}
 
 
 def _named_arg(name: str) -> URIRef | None:

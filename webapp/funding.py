@@ -267,9 +267,12 @@ def _pole_summary(pole: URIRef, tables: list[Table]) -> dict:
 @bp.get("/goals.json")
 @bp.get("/goals.csv")
 def goals():
-    """Show, for each strategic goal, the actors and grants that serve it, with totals."""
+    """Show, for each strategic goal, the actors and grants that serve it, with totals; ``?pole=``: one PTCE's."""
+    pole = _pole_arg()  # a name that names no PTCE is a 400, as on /funding (it was left aside)
     found: dict[str, dict] = {}
     for row in collapse(cached_select(_GOAL_TOTALS, pin=True), ["goalLabel", "poleLabel"]):
+        if pole is not None and row.get("pole") != pole:
+            continue
         found.setdefault(str(row["goal"]), {
             "goal": ref(row["goal"], row.get("goalLabel")), "rank": row.get("rank"),
             "pole": ref(row.get("pole"), row.get("poleLabel")), "grants": [], "actors": [],
