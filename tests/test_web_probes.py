@@ -3,6 +3,8 @@ CORS and Allow headers, bodies not in UTF-8, mechanical French labels — each a
 
 from __future__ import annotations
 
+import html
+import re
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -281,3 +283,14 @@ def test_the_graph_store_takes_exactly_one_of_graph_and_default(client, method):
 
 def test_a_graph_store_iri_with_a_space_is_a_400(client):
     assert client.get("/store", query_string={"graph": "http://a b"}).status_code == 400
+
+
+def test_the_editors_language_switch_runs_the_query_posted_again_and_carries_no_other_form_field(client):
+    query = "SELECT ?s WHERE { ?s a <https://w3id.org/maillage/ontology#Grant> }"
+    page = client.post("/sparql", data={"query": query}, headers={"Accept": "text/html"}).get_data(as_text=True)
+    link = html.unescape(re.search(r'<a class="lang" href="([^"]+)"', page).group(1))
+    assert link.startswith("?query=") and link.endswith("&lang=en")
+    again = client.get("/sparql" + link, headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert '<html lang="en">' in again and "sem-danaecare-2024" in again
+    upload = client.post("/upload", data={"token": "s3cret"}, headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "s3cret" not in re.search(r'<a class="lang" href="([^"]*)"', upload).group(1)

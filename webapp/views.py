@@ -513,6 +513,10 @@ def csv_response(table: Table) -> Response:
     return response
 
 
+#: The longest query that the editor's language switch carries in its link (a longer one is left for the form).
+MAX_QUERY_IN_LINK = 2000
+
+
 def init_app(app) -> None:
     """Template helpers: links to resources, amounts, twins."""
 
@@ -523,6 +527,12 @@ def init_app(app) -> None:
 
     @app.template_filter("combine_lang")
     def _combine_lang(args: dict, lang: str) -> str:
+        args = dict(args)
+        # a query the editor ran by POST: the page in the other language runs it again (a link of reasonable length;
+        # no other form's fields, an upload's token among them, ever go into a link)
+        if request.method == "POST" and request.path == "/sparql" and "query" not in args \
+                and 0 < len(query := request.form.get("query") or "") <= MAX_QUERY_IN_LINK:
+            args["query"] = query
         return urlencode({**{k: v for k, v in args.items() if k != "lang"}, "lang": lang})
 
     @app.template_filter("safe_highlight")
