@@ -689,3 +689,13 @@ def test_a_goal_is_given_by_its_name_or_its_rank_as_a_circle_is(client, goal):
     assert [(r["rank"], r["grants"], r["total"]) for r in rows] == [("2", 1, 5000)]
     grants = client.get("/api/grants", query_string={"goal": goal}).get_json()
     assert (grants["matching_count"], grants["matching_total_amount"]) == (1, "5000")
+
+
+def test_a_beneficiary_given_by_name_is_an_actor_never_a_deliberation_of_that_name(client):
+    """The deliberation « Création d'un PTCE santé – subvention à DanaeCare » was taken for the beneficiary named
+    « Création d'un PTCE santé »: no rows, and no word of why."""
+    answer = client.get("/api/queries/subventions-d-un-beneficiaire",
+                        query_string={"beneficiary": "Création d'un PTCE santé", "lang": "fr"})
+    assert answer.status_code == 400 and "aucun nom ne correspond" in answer.get_json()["error"]["message"]
+    rows = client.get("/api/queries/subventions-d-un-beneficiaire", query_string={"beneficiary": "Danae"}).get_json()
+    assert [r["grant"]["iri"] for r in rows["rows"]] == [BASE + "grant/sem-danaecare-2024"]

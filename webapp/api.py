@@ -70,8 +70,8 @@ def _iri_arg(name: str) -> URIRef | None:
 #: names do (``funder``, ``beneficiary`` and ``goal`` of « Subventions par bénéficiaire » and the others).
 #: A goal is one of the strategic goals, by its name or its rank (« 2 »), as a circle is by its own.
 _NAMED_FILTERS = {name: Parameter(name, "iri", fr, en, optional=True, values=values) for name, fr, en, values in (
-    ("funder", "Financeur (nom ou IRI)", "Funder (name or IRI)", None),
-    ("beneficiary", "Bénéficiaire (nom ou IRI)", "Beneficiary (name or IRI)", None),
+    ("funder", "Financeur (nom ou IRI)", "Funder (name or IRI)", ("search", "actor")),
+    ("beneficiary", "Bénéficiaire (nom ou IRI)", "Beneficiary (name or IRI)", ("search", "actor")),
     ("goal", "Objectif (nom, rang ou IRI)", "Goal (name, rank or IRI)", ("a", str(MAI.StrategicGoal))))}
 
 

@@ -14,6 +14,8 @@ Header syntax (comment lines before the query)::
 A parameter is ``name | type | French label | English label | optional or a default``, and for an IRI, where its
 values are found: ``in <scheme>`` (the concepts of a SKOS scheme, a closed set) or ``a <class>`` (the instances of a
 class), as a prefixed name or an IRI; a user then types a value's label, notation, title or date instead of its IRI.
+``search actor`` takes the search documents of that kind (:data:`search.documents.KINDS`) whose name the text gives:
+a beneficiary is an actor, never an agreement or a deliberation of that name.
 Its value is bound to ``?name`` through the store's bindings (never formatted into the text). Types: iri, string,
 integer, decimal, date. The pages at ``/queries`` run them as forms; the JSON API at ``/api/queries``.
 
@@ -73,7 +75,7 @@ class Parameter:
     label_en: str
     optional: bool = False
     default: str | None = None
-    #: Where the values are found: ("in", scheme IRI) or ("a", class IRI), or None.
+    #: Where the values are found: ("in", scheme IRI), ("a", class IRI), ("search", a search kind), or None.
     values: tuple[str, str] | None = None
 
     def label(self, lang: str) -> str:
@@ -154,7 +156,8 @@ class NamedQuery:
                 "parameters": [{"name": p.name, "type": p.type, "label": p.label_fr, "label_en": p.label_en,
                                 "optional": p.optional, "default": p.default,
                                 "scheme": p.values[1] if p.values and p.values[0] == "in" else None,
-                                "class": p.values[1] if p.values and p.values[0] == "a" else None}
+                                "class": p.values[1] if p.values and p.values[0] == "a" else None,
+                                "search_kind": p.values[1] if p.values and p.values[0] == "search" else None}
                                for p in self.parameters],
                 "sparql": self.text}
 
@@ -206,9 +209,9 @@ def _parse_param(name: str, value: str) -> Parameter:
     values = None
     if len(parts) > 5:
         how, _, where = parts[5].partition(" ")
-        if how not in ("in", "a") or parts[1] != "iri" or not where.strip():
-            raise ValueError(f"{name}: bad values of a param (in <scheme> or a <class>): {value}")
-        values = (how, _expand(where.strip()))
+        if how not in ("in", "a", "search") or parts[1] != "iri" or not where.strip():
+            raise ValueError(f"{name}: bad values of a param (in <scheme>, a <class> or search <kind>): {value}")
+        values = (how, where.strip() if how == "search" else _expand(where.strip()))
     return Parameter(parts[0], parts[1], parts[2], parts[3], extra == "optional",
                      extra if extra not in ("", "optional") else None, values)
 

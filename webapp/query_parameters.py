@@ -52,8 +52,9 @@ def resolve_name(parameter, raw: str, lookup: Lookup) -> str:
     ApiError (400) when no name matches, or when several do (listed, each with its IRI)."""
     if raw.startswith(("http://", "https://", "urn:")):
         return raw
-    found = values_named(parameter, raw, lookup) if parameter.values else _named(parameter, raw, lookup)
-    if len(found) > 1 and parameter.default and not parameter.values:
+    listed = parameter.values is not None and parameter.values[0] in ("in", "a")
+    found = values_named(parameter, raw, lookup) if listed else _named(parameter, raw, lookup)
+    if len(found) > 1 and parameter.default and not listed:
         # "Association": the class, not the kind of member, for a class
         namespace = parameter.default[:max(parameter.default.rfind("#"), parameter.default.rfind("/")) + 1]
         found = [hit for hit in found if hit[0].startswith(namespace)] or found
@@ -94,8 +95,11 @@ def _named(parameter, text: str, lookup: Lookup) -> list[tuple[str, dict]]:
     if terms := terms_labelled(text):
         return [(iri, dict.fromkeys(("fr", "en"), term_label(URIRef(iri)))) for iri in terms]
     index = lookup.index()
+    kind = parameter.values[1] if parameter.values and parameter.values[0] == "search" else None
     try:
-        hits = suggest(index, text, 10) if index is not None else []
+        # documents of one kind among the first 50 whose names the words begin, as many as the others' first 10
+        hits = suggest(index, text, 50 if kind else 10) if index is not None else []
+        hits = [hit for hit in hits if hit["kind"] == kind][:10] if kind else hits
     except IndexUnavailable:
         hits = []
     except SearchError as exc:
