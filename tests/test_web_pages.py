@@ -1619,7 +1619,8 @@ def test_the_pole_s_page_and_the_home_page_link_to_the_pole_s_funding(client, ur
         in page
 
 
-@pytest.mark.parametrize("params", [{"beneficiary": "DanaeCare"}, {"beneficiary": "danaecare"},
+# « Danae » names one actor; the deliberation and the grant whose names hold it are no beneficiaries.
+@pytest.mark.parametrize("params", [{"beneficiary": "DanaeCare"}, {"beneficiary": "danaecare"}, {"beneficiary": "Danae"},
                                     {"beneficiary": DANAECARE}, {"funder": "Saint-Etienne Métropole", "year": 2024},
                                     {"goal": "Améliorer l'accès aux soins"}])
 def test_the_grants_api_takes_an_actor_or_a_goal_by_its_name_as_the_named_queries_do(client, params):
@@ -1627,10 +1628,27 @@ def test_the_grants_api_takes_an_actor_or_a_goal_by_its_name_as_the_named_querie
     assert [row["grant"]["iri"] for row in body["rows"]] == [GRANT]
 
 
+TWO_NAMESAKES = """@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://w3id.org/maillage/id/actor/danaecare-formation> a mai:Association ; rdfs:label "DanaeCare Formation" .
+"""
+
+
 @pytest.mark.parametrize("name,words", [("Danae", "2 noms correspondent : DanaeCare <" + DANAECARE + ">"),
                                         ("Zorglub", "aucun nom ne correspond")])
-def test_the_grants_api_refuses_a_name_of_several_actors_or_of_none_with_the_candidates(client, name, words):
-    response = client.get("/api/grants", query_string={"beneficiary": name})
+def test_the_grants_api_refuses_a_name_of_several_actors_or_of_none_with_the_candidates(tmp_path, name, words):
+    from graph.store import open_store
+    from search.indexer import build_index
+    from webapp.resources import close_resources
+
+    data = data_with(tmp_path, TWO_NAMESAKES, "homonyme.ttl")
+    store = open_store({"store": "oxigraph", "data_dir": str(data)})
+    build_index(store, {"data_dir": str(data), "store": "oxigraph"})  # names are looked up in the search index
+    store.close()
+    app = fresh_app(data, tmp_path / "app")
+    try:
+        response = app.test_client().get("/api/grants", query_string={"beneficiary": name})
+    finally:
+        close_resources(app)
     error = response.get_json()["error"]
     assert response.status_code == 400 and error["code"] == "bad-parameter" and words in error["message"]
     assert "Bénéficiaire" in error["message"] and "Beneficiary" in error["message_en"]
