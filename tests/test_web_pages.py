@@ -1781,3 +1781,11 @@ def test_the_goals_page_of_one_ptce_lists_its_goals_and_a_name_of_none_is_a_400(
         rows = client.get("/goals.json", query_string={"pole": "PTCE du Val"}).get_json()["goals"]["rows"]
         assert [r["goal"]["label"] for r in rows] == ["Soutenir les aidants"]
         assert client.get("/goals.json", query_string={"pole": "x"}).status_code == 400
+
+
+def test_a_propertys_page_is_titled_with_a_capital_its_label_does_not_have(client):
+    page = client.get("/resource", query_string={"iri": "https://w3id.org/maillage/ontology#beneficiary", "lang": "fr"},
+                      headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "<h1>Bénéficiaire</h1>" in page
+    actor = client.get("/api/resource", query_string={"iri": XSS}).get_json()
+    assert actor["label"] == "<script>alert('x')</script>"  # a name stays as it is written

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, has_request_context, request
 from rdflib import Literal, URIRef
-from rdflib.namespace import OWL, RDFS
+from rdflib.namespace import OWL, RDF, RDFS
 
 from graph.formats import UnknownFormat, rdf_format, xml_safe
 from graph.namespaces import DCTERMS, MAI, NOT_REPLACED, OA, ORG, PREFIXES, PROV, SCHEMA
@@ -207,6 +207,10 @@ def describe(iri: str, fmt_name: str) -> Response:
     return response
 
 
+#: The kinds of a property of the vocabulary, whose page's title takes a capital its label does not have.
+_PROPERTY_TYPES = {RDF.Property, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty}
+
+
 def resource_data(iri: str, page: int | None = None) -> dict:
     """Everything the page of ``iri`` shows, as plain data (the JSON twin); ``page`` of its grant tables (by
     default the request's ``?page=``, else 1).
@@ -235,8 +239,10 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     tables = [URIRef(row[key].iri) for table, key in ((listed, "membership"), (decided, "grant")) if table
               for row in table.rows]
     _evidence(_evidence_rows(s, tables), evidence, seen)
-    data = {"iri": iri, "label": pick_label(labels) or _unlabelled_name(types, out)
-            or (names_of_unnamed([s]).get(s) if not types else None) or iri,
+    label = pick_label(labels) or _unlabelled_name(types, out) or (names_of_unnamed([s]).get(s) if not types else None)
+    if label and _PROPERTY_TYPES & set(types):  # a property's label is written small ("bénéficiaire"): not its title
+        label = label[:1].upper() + label[1:]
+    data = {"iri": iri, "label": label or iri,
             "types": [ref(t, term_label(t)) for t in specific_types(types)],
             "networked": bool(_NETWORKED & set(types)),
             "properties": _properties(out, names_of_unnamed(_unlabelled_values(out)), _numbered(out)),
