@@ -1789,3 +1789,10 @@ def test_a_propertys_page_is_titled_with_a_capital_its_label_does_not_have(clien
     assert "<h1>Bénéficiaire</h1>" in page
     actor = client.get("/api/resource", query_string={"iri": XSS}).get_json()
     assert actor["label"] == "<script>alert('x')</script>"  # a name stays as it is written
+
+
+@pytest.mark.parametrize("lang, title", [("fr", "Personne"), ("en", "Person")])
+def test_a_class_of_another_vocabulary_is_titled_with_its_known_label_not_its_iri(client, lang, title):
+    page = client.get("/resource", query_string={"iri": "http://xmlns.com/foaf/0.1/Person", "lang": lang},
+                      headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert f"<h1>{title}</h1>" in page and f"<title>{title}" in page

@@ -240,6 +240,8 @@ def resource_data(iri: str, page: int | None = None) -> dict:
               for row in table.rows]
     _evidence(_evidence_rows(s, tables), evidence, seen)
     label = pick_label(labels) or _unlabelled_name(types, out) or (names_of_unnamed([s]).get(s) if not types else None)
+    if not label and (known := term_label(s)) != iri:
+        label = known  # a class of another vocabulary that the graph names nowhere (foaf:Person: « Personne »)
     if label and _PROPERTY_TYPES & set(types):  # a property's label is written small ("bénéficiaire"): not its title
         label = label[:1].upper() + label[1:]
     data = {"iri": iri, "label": label or iri,
