@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -1796,3 +1797,8 @@ def test_a_class_of_another_vocabulary_is_titled_with_its_known_label_not_its_ir
     page = client.get("/resource", query_string={"iri": "http://xmlns.com/foaf/0.1/Person", "lang": lang},
                       headers={"Accept": "text/html"}).get_data(as_text=True)
     assert f"<h1>{title}</h1>" in page and f"<title>{title}" in page
+
+
+def test_the_funding_pages_themes_say_that_their_totals_do_not_add_up(client):
+    page = client.get("/funding", query_string={"lang": "fr"}, headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "sa subvention compte sous chacun, et ces totaux ne s'additionnent pas" in html.unescape(page)

@@ -209,6 +209,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "by_beneficiary": ("Par bénéficiaire", "By beneficiary"),
     "by_year": ("Par année", "By year"),
     "by_theme": ("Par thème", "By theme"),
+    "themes_overlap": ("Un bénéficiaire a souvent plusieurs thèmes : sa subvention compte sous chacun, et ces totaux "
+                       "ne s'additionnent pas.",
+                       "A beneficiary often has several themes: its grant counts under each, and these totals do not "
+                       "add up."),
     "flows": ("Flux financeur → bénéficiaire", "Funder → beneficiary flows"),
     "pole_funding_intro": ("Les subventions reçues par les membres du pôle, ceux d'aujourd'hui ({members}) comme les "
                            "anciens ({former}), selon leurs adhésions ; la colonne « Adhésion » dit lesquels.",
