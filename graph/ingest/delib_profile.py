@@ -54,6 +54,9 @@ class Profile:
     rna: str | None = None
     identifiers_span: tuple[int, int] | None = None
     person: Person | None = None  # a natural person (a bourse's holder, a doctor given installation aid)
+    #: the SIRETs and SIRENs that the text gives the beneficiary but whose check digit is wrong, as (kind, written):
+    #: kept nowhere, and said
+    invalid: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -311,7 +314,8 @@ _IDENTIFIER_CUT = re.compile(r"\b(?:SIRET|SIREN|RNA)\b\s*(?:n\s*[°º]\s*)?:?[ \
 
 def _read_identifiers(profile: Profile, body: str, named: list[int], length: int) -> None:
     """The SIRET, SIREN or RNA number that the text writes just after the beneficiary's name, in its sentence or
-    its table row (a cell holding a valid SIRET, SIREN or RNA number); only valid numbers are kept."""
+    its table row (a cell holding a valid SIRET, SIREN or RNA number); only valid numbers are kept, and a SIRET or
+    SIREN labelled so whose check digit is wrong is noted in ``profile.invalid``."""
     for at in named:
         end = at + length
         stop = min(len(body), end + _IDENTIFIER_REACH)
@@ -338,8 +342,17 @@ def _read_identifiers(profile: Profile, body: str, named: list[int], length: int
             elif kind in ("RNA", "CELL") and rna_ok(value) and profile.rna is None:
                 profile.rna = normalise_rna(value)
             else:
+                if kind in ("SIRET", "SIREN") and len(digits) == (14 if kind == "SIRET" else 9) \
+                        and not (siret_ok if kind == "SIRET" else siren_ok)(digits):
+                    note_invalid(profile, kind, value)
                 continue
             profile.identifiers_span = (end + s, end + e)
+
+
+def note_invalid(profile: Profile, kind: str, written: str) -> None:
+    """Note once that the text gives ``profile``'s beneficiary a SIRET or SIREN whose check digit is wrong."""
+    if (kind, written) not in profile.invalid:
+        profile.invalid.append((kind, written))
 
 
 #: Longer than this, a "paragraph" of several beneficiaries is read for their themes sentence by sentence.

@@ -451,6 +451,12 @@ class Reader:
         profile = profile_of(self.body, name, alone, brackets)
         for cell, span in identifier_cells:  # a table's SIRET/RNA column, when the name is not followed by it
             cell_identifiers(profile, cell, span)
+        for kind, written in profile.invalid:  # a SIRET whose check digit is wrong: kept nowhere, and said
+            if not (profile.siret if kind == "SIRET" else profile.siren):
+                self.x.warn(f"« {name} » : {kind} {written} invalide (clé de contrôle) : non enregistré ; le "
+                            "bénéficiaire n'est rapproché des autres sources que par son nom",
+                            f"'{name}': invalid {kind} {written} (check digit): not stored; the beneficiary is "
+                            "joined to other sources by its name alone")
         if profile.person and not (profile.siren or profile.rna):  # a natural person: known where it is funded
             iri = person_actor_iri(profile.label, self.authority, base=self.ctx.base)
         else:

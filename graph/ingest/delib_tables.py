@@ -23,7 +23,7 @@ from graph.ingest.delib_grant_words import NATURE_CODES, _NATURE_WORDS
 from graph.ingest.delib_grants import GrantFact, GrantsFound, StatedTotal
 from graph.ingest.delib_names import parse_person
 from graph.ingest.delib_notes import without_call
-from graph.ingest.delib_profile import Profile
+from graph.ingest.delib_profile import Profile, note_invalid
 from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, amended_table, for_the_record, heading_nature,
                                               in_thousands, referred_nature, row_account, section_nature,
                                               thousands_amount)
@@ -329,6 +329,9 @@ def cell_identifiers(profile: Profile, cell: str, span: tuple[int, int]) -> None
         elif rna_ok(value) and profile.rna is None:
             profile.rna = normalise_rna(value)
         else:
+            kind = {14: "SIRET", 9: "SIREN"}.get(len(digits)) if digits.isdigit() else None
+            if kind and not (siret_ok if kind == "SIRET" else siren_ok)(digits):
+                note_invalid(profile, kind, value)  # "SIRET 812 345 678 00019": a check digit wrong
             continue
         profile.identifiers_span = profile.identifiers_span or span
 
