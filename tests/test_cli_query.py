@@ -382,3 +382,34 @@ def test_a_grant_that_links_two_actors_is_named_as_its_page_names_it(tmp_path):
                                        "--param", f"b={DANAECARE}", "--format", "csv"])
     assert result.exit_code == 0, result.stderr
     assert f"{GRANT},Subvention de 20\u202f000\u00a0€ à DanaeCare," in result.stdout
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt(), OSError(28, "No space left on device")])
+def test_an_export_that_stops_half_way_leaves_the_previous_file_as_it_was(tmp_path, monkeypatch, stop):
+    """The file was truncated before the export wrote it: an export interrupted (Ctrl-C) or that filled the disk
+    destroyed the previous backup."""
+    from graph.oxistore import OxigraphStore
+
+    data = loaded(tmp_path)
+    backup = tmp_path / "backup.trig"
+    assert CliRunner().invoke(main, ["--data", str(data), "export", "-o", str(backup)]).exit_code == 0
+    before = backup.read_bytes()
+
+    def half_way(self, out, fmt):
+        out.write(before[:100])
+        raise stop
+
+    monkeypatch.setattr(OxigraphStore, "dump", half_way)
+    result = CliRunner().invoke(main, ["--data", str(data), "export", "-o", str(backup)])
+    assert result.exit_code != 0 and backup.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".backup")] == []
+    if isinstance(stop, OSError):
+        assert result.stderr.strip() == (f"maillage: {backup} : export interrompu (plus de place sur le disque) ; le "
+                                         "fichier précédent est intact")
+
+
+def test_an_export_is_not_written_into_the_data_directory(tmp_path):
+    data = loaded(tmp_path)
+    result = CliRunner().invoke(main, ["--data", str(data), "export", "-o", str(data / "store" / "current")])
+    assert result.exit_code == 1 and "est dans le dossier de données" in result.stderr
+    assert CliRunner().invoke(main, ["--data", str(data), "query", "ASK { ?s ?p ?o }"]).exit_code == 0

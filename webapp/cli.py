@@ -5,6 +5,7 @@ Data goes to stdout, messages to stderr; exit 0 on success, 1 on bad input, 2 on
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -348,22 +349,56 @@ def validate(ctx: Context, verbose: bool) -> None:
 def export(ctx: Context, fmt: str, output: Path | None) -> None:
     """Dump the whole graph with its named graphs (trig, nquads), or the grants as SCDL CSV."""
     store = ctx.existing_store
+    if output is not None:
+        _check_export_path(output, ctx.config["data_dir"])
+    with _export_file(output) as out:
+        if fmt == "scdl":
+            from graph.export import export_scdl, scdl_summary
+
+            summary = scdl_summary(export_scdl(store, out), ctx.lang)
+        else:
+            store.dump(out, fmt)
+            summary = _dump_summary(store, fmt, output, ctx.lang)
+    click.echo(summary, err=True)
+
+
+def _check_export_path(output: Path, data_dir: str) -> None:
+    """Refuse to write an export into the data directory: its files are the store's and the index's (an export
+    written over the store's pointer file left every read failing)."""
+    if output.resolve().is_relative_to(Path(data_dir).resolve()):
+        fail(f"{output} : ce fichier est dans le dossier de données « {data_dir} », dont les fichiers sont ceux de la "
+             "base ; écrivez l'export ailleurs",
+             f"{output}: this file is in the data directory '{data_dir}', whose files are the store's; write the "
+             "export elsewhere")
+
+
+@contextlib.contextmanager
+def _export_file(output: Path | None):
+    """The file an export writes: standard output, or a file written beside ``output`` and renamed to it once
+    complete — an export interrupted, or that fills the disk, leaves the previous file as it was (it was truncated
+    first: a backup lost). A device or a pipe (``/dev/full``, ``>(gzip)``) is written directly."""
+    if output is None:
+        yield sys.stdout.buffer
+        return
+    direct = output.exists() and not output.is_file()
+    written = output if direct else output.with_name(f".{output.name}.{os.getpid()}.partiel")
     try:
-        out = open(output, "wb") if output else sys.stdout.buffer
+        out = open(written, "wb")
     except OSError as exc:
         said, said_en = os_reason(exc)
         fail(f"{output} : impossible d'écrire ce fichier ({said})", f"{output}: cannot write this file ({said_en})")
     try:
-        if fmt == "scdl":
-            from graph.export import export_scdl, scdl_summary
-
-            click.echo(scdl_summary(export_scdl(store, out), ctx.lang), err=True)
-        else:
-            store.dump(out, fmt)
-            click.echo(_dump_summary(store, fmt, output, ctx.lang), err=True)
+        with out:
+            yield out
+        if not direct:
+            os.replace(written, output)
+    except OSError as exc:
+        said, said_en = os_reason(exc)
+        kept, kept_en = ("", "") if direct else (" ; le fichier précédent est intact", "; the previous file is intact")
+        fail(f"{output} : export interrompu ({said}){kept}", f"{output}: export stopped ({said_en}){kept_en}")
     finally:
-        if output:
-            out.close()
+        if not direct and written.exists():
+            written.unlink()
 
 
 def _dump_summary(store, fmt: str, output: Path | None, lang: str) -> str:
