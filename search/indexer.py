@@ -31,6 +31,7 @@ from graph.gc_pause import cyclic_gc_paused
 from graph.locks import exclusive_lock, write_atomic
 from search.bulk import write_index
 from search.documents import facts_to_documents, label_of, reach_of
+from search.errors import DAMAGED, damaged
 from search.facts import Facts, linked_from, load_facts
 from search.schema import Codec, document_hash, document_to_fields, label_dependency
 
@@ -222,6 +223,14 @@ def update_index(store, config, touched: Iterable[str]) -> UpdateStats:
     version = current_version(root)
     if version is None or index_format(root / version) != INDEX_FORMAT or len(touched) > MAX_INCREMENTAL:
         return UpdateStats(rebuilt=build_index(store, config))
+    try:
+        return _update_in_place(store, config, root, touched)
+    except DAMAGED:  # a segment's file deleted or cut short: the graph is whole, the index is rebuilt from it
+        return UpdateStats(rebuilt=build_index(store, config))
+
+
+def _update_in_place(store, config, root: Path, touched: set[str]) -> UpdateStats:
+    """:func:`update_index` on the index in place, the documents of ``touched`` and of those that show them."""
     stats = UpdateStats()
     with write_lock(root, float(config.get("lock_timeout", 30))):
         version = current_version(root)
@@ -341,9 +350,12 @@ def check_index(store, config) -> CheckReport:
     if report.format_found != INDEX_FORMAT:
         return report
     expected = {d["iri"]: document_hash(d) for d in facts_to_documents(load_facts(store))}
-    ix = whoosh_index.open_dir(str(root / version))
-    with ix.searcher() as searcher:
-        indexed = {f["iri"]: f["hash"] for f in searcher.all_stored_fields()}
+    try:
+        ix = whoosh_index.open_dir(str(root / version))
+        with ix.searcher() as searcher:
+            indexed = {f["iri"]: f["hash"] for f in searcher.all_stored_fields()}
+    except DAMAGED as exc:  # a segment's file deleted or cut short
+        raise damaged(exc) from None
     report.documents = len(indexed)
     report.missing = sorted(set(expected) - set(indexed))
     report.extra = sorted(set(indexed) - set(expected))

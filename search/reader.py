@@ -32,7 +32,7 @@ from pathlib import Path
 from whoosh.filedb.filestore import FileStorage
 
 from search.bitsets import bits_to_ids, count_column, ids_to_bits
-from search.errors import IndexUnavailable
+from search.errors import DAMAGED, IndexUnavailable, damaged
 from search.indexer import INDEX_FORMAT, current_version, index_format, index_root
 from search.schema import WARM_UP
 from search.segment_cache import TERM_CACHE, SegmentCache, posting_bits
@@ -308,16 +308,19 @@ class SearchIndex:
             if version is None:
                 raise IndexUnavailable("aucun index de recherche : lancez « maillage index » ou ingérez un fichier",
                                        "no search index: run `maillage index` or ingest a file")
-            if view is None or view.version != version:
-                if index_format(self.root / version) != INDEX_FORMAT:
-                    raise IndexUnavailable("l'index de recherche a été construit par une version antérieure : "
-                                           "lancez « maillage index »",
-                                           "the search index was built by an earlier version: run `maillage index`")
-                storage = FileStorage(str(self.root / version), supports_mmap=False, readonly=True)
-                self._ix = storage.open_index()
-            # A new searcher rather than searcher.refresh(), which closes the readers that a search running in
-            # another thread may still be using; the old view's files are released with its last reference.
-            searcher = self._ix.searcher()
+            if (view is None or view.version != version) and index_format(self.root / version) != INDEX_FORMAT:
+                raise IndexUnavailable("l'index de recherche a été construit par une version antérieure : "
+                                       "lancez « maillage index »",
+                                       "the search index was built by an earlier version: run `maillage index`")
+            try:
+                if view is None or view.version != version:
+                    storage = FileStorage(str(self.root / version), supports_mmap=False, readonly=True)
+                    self._ix = storage.open_index()
+                # A new searcher rather than searcher.refresh(), which closes the readers that a search running in
+                # another thread may still be using; the old view's files are released with its last reference.
+                searcher = self._ix.searcher()
+            except DAMAGED as exc:  # a segment's file deleted or cut short: told, not a traceback
+                raise damaged(exc) from None
             if view is not None and view.version != version:
                 self._cache = SegmentCache()
             self._view, self._stamp = IndexView(searcher, version, self._cache, self.root / version), stamp

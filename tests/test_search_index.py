@@ -132,6 +132,31 @@ def test_an_update_rebuilds_an_index_of_an_older_format(tmp_path):
     assert check_index(store, config).ok
 
 
+def _damage(config) -> None:
+    root = index_root(config)
+    for segment in (root / current_version(root)).glob("*.seg"):
+        segment.unlink()  # a segment's file deleted (a disk error, a hand that cleaned up)
+
+
+def test_a_damaged_index_is_refused_by_readers_and_the_check_saying_how_to_rebuild_it(tmp_path):
+    """A segment's file deleted gave tracebacks (FileNotFoundError) to `maillage search` and `index --check`."""
+    store, config, _ = build_corpus(tmp_path)
+    _damage(config)
+    with pytest.raises(IndexUnavailable, match=r"^index de recherche endommagé \(FileNotFoundError: .*\) : lancez "
+                                               r"« maillage index » pour le reconstruire$"):
+        search(SearchIndex.from_config(config), "Veilleurs")
+    with pytest.raises(IndexUnavailable, match="index de recherche endommagé"):
+        check_index(store, config)
+
+
+def test_an_update_rebuilds_a_damaged_index(tmp_path):
+    """An ingest stored its file, then stopped on the damaged index with a traceback, which stayed damaged."""
+    store, config, _ = build_corpus(tmp_path)
+    _damage(config)
+    stats = update_index(store, config, {iri("actor/pilat")})
+    assert stats.rebuilt is not None and check_index(store, config).ok
+
+
 def test_the_warm_up_file_of_a_segment_holds_what_a_reader_would_compute(tmp_path):
     _, config, _ = build_corpus(tmp_path)
     root = index_root(config)

@@ -270,10 +270,14 @@ def search_command(ctx: Context, text: str, kind: str | None, theme: str | None,
 @pass_context
 def index(ctx: Context, check: bool) -> None:
     """Rebuild the search index from the graph and swap it in atomically."""
+    from search.errors import SearchError
     from search.indexer import build_index, check_index
 
     if check:
-        report = check_index(ctx.existing_store, ctx.config)
+        try:
+            report = check_index(ctx.existing_store, ctx.config)
+        except SearchError as exc:  # a damaged index: what is wrong, and that `maillage index` rebuilds it
+            fail(exc.message, exc.message_en)
         click.echo(report.format(lang=ctx.lang))
         sys.exit(0 if report.ok else EXIT_BAD_INPUT)
     en = ctx.lang == "en"
