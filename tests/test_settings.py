@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from webapp.settings import SETTINGS, load_settings
+from webapp.settings import SETTINGS, SettingError, load_settings
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
@@ -26,3 +26,46 @@ def test_environment_variables_override_defaults_and_test_config_overrides_both(
 
 def test_every_setting_has_help_text():
     assert all(setting.help for setting in SETTINGS)
+
+
+@pytest.mark.parametrize("variable, value, said", [
+    ("MAILLAGE_LOCK_TIMEOUT", "abc", "un nombre de secondes est attendu, 0 ou plus"),
+    ("MAILLAGE_QUERY_TIMEOUT", "-5", "un nombre de secondes est attendu, 0.1 ou plus"),
+    ("MAILLAGE_MAX_ROWS", "-1", "un nombre entier de lignes est attendu, 1 ou plus"),
+    ("MAILLAGE_BASE", "notaniri", "une IRI absolue http(s) qui finit par / ou # est attendue"),
+    ("MAILLAGE_STORE", "foo", "attendu : oxigraph ou memory ou sparql"),
+    ("MAILLAGE_LANG", "de", "attendu : fr ou en")])
+def test_a_setting_that_cannot_be_used_is_one_line_that_says_what_is_expected(variable, value, said):
+    """They gave tracebacks (ValueError), an English message, a SPARQL parse error, or were taken silently."""
+    with pytest.raises(SettingError) as caught:
+        load_settings(environ={variable: value})
+    assert caught.value.message.startswith(f"{variable}=« {value} » : {said}")
+
+
+def test_the_language_setting_is_read_whatever_its_case():
+    assert load_settings(environ={"MAILLAGE_LANG": "EN"})["lang"] == "en"
+
+
+@pytest.mark.parametrize("raised, said", [
+    (SettingError("MAILLAGE_LOCK_TIMEOUT=« abc » : un nombre…", "…"),
+     "maillage: MAILLAGE_LOCK_TIMEOUT=« abc » : un nombre…"),
+    (PermissionError(13, "Permission denied", "d/store/write.lock"),
+     "maillage: d/store/write.lock : permission refusée ; le dossier de données doit être modifiable par qui lance "
+     "cette commande"),
+    (OSError(28, "No space left on device"), "maillage: plus de place sur le disque"),
+    (RuntimeError("Corruption: Sst file size mismatch"), "maillage: base endommagée (Corruption: Sst file size "
+     "mismatch) : restaurez une sauvegarde (maillage export) dans un nouveau dossier, ou ingérez-y de nouveau ses "
+     "fichiers")])
+def test_the_command_says_in_one_line_what_stopped_it_never_with_a_traceback(monkeypatch, capsys, raised, said):
+    import sys
+
+    import webapp.cli as cli
+
+    def stopped(*args, **kwargs):
+        raise raised
+
+    monkeypatch.setattr(cli, "main", stopped)
+    monkeypatch.setattr(sys, "argv", ["maillage", "query", "ASK {}"])
+    with pytest.raises(SystemExit) as exit_:
+        cli.run()
+    assert exit_.value.code == 1 and capsys.readouterr().err.strip() == said

@@ -18,7 +18,7 @@ from graph.ingest.base import InputError
 from graph.store import QuerySyntaxError, StoreError, open_store
 from webapp.cli_help import Group
 from webapp.cli_messages import IntRange, install as install_messages
-from webapp.settings import load_settings
+from webapp.settings import SettingError, load_settings
 
 EXIT_BAD_INPUT = 1
 
@@ -431,11 +431,29 @@ def serve(ctx: Context, host: str, port: int, workers: int) -> None:
 
 
 def run() -> None:
-    """Entry point of the console script: usage errors exit 2, bad input 1, never a traceback for either."""
+    """Entry point of the console script: usage errors exit 2, bad input 1, never a traceback for either — nor for
+    a setting that cannot be used, a data directory this user may not write, a disk full, a store's damaged file."""
     try:
         main(standalone_mode=True)
     except InputError as exc:
         fail(exc.issue.message, exc.issue.message_en)
+    except SettingError as exc:
+        fail(exc.message, exc.message_en)
+    except PermissionError as exc:  # a data directory of another user, or read-only: `query` and `search` still read
+        where = exc.filename or ""
+        fail(f"{where} : permission refusée ; le dossier de données doit être modifiable par qui lance cette commande",
+             f"{where}: permission denied; the data directory must be writable by whoever runs this command")
+    except OSError as exc:  # a disk full, an input/output error
+        said, said_en = os_reason(exc)
+        where = f"{exc.filename} : " if exc.filename else ""
+        fail(f"{where}{said}", f"{where}{said_en}")
+    except RuntimeError as exc:
+        if not str(exc).startswith("Corruption"):  # the engine's word for a store's damaged file
+            raise
+        fail(f"base endommagée ({str(exc)[:200]}) : restaurez une sauvegarde (maillage export) dans un nouveau "
+             "dossier, ou ingérez-y de nouveau ses fichiers",
+             f"store damaged ({str(exc)[:200]}): restore a backup (maillage export) into a new directory, or ingest "
+             "its files there again")
 
 
 if __name__ == "__main__":  # python -m webapp.cli, as the console script

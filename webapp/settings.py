@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
@@ -28,24 +29,69 @@ def _bool(value: str) -> bool:
     return value.strip().lower() in ("1", "true", "yes", "oui", "on")
 
 
+class SettingError(ValueError):
+    """A setting's value that cannot be used; ``message`` in French, ``message_en`` in English."""
+
+    def __init__(self, message: str, message_en: str):
+        super().__init__(message)
+        self.message, self.message_en = message, message_en
+
+
+def _number(kind: type, least: float, said: str, said_en: str) -> Callable[[str], Any]:
+    """A parser of a number of ``kind`` (int or float) of ``least`` or more, that says what is expected."""
+    def parse(value: str):
+        try:
+            number = kind(value.strip())
+        except ValueError:
+            number = None
+        if number is None or number < least or number != number:  # NaN is no number of seconds either
+            raise SettingError(f"{said}, {least:g} ou plus", f"{said_en}, {least:g} or more")
+        return number
+    return parse
+
+
+def _one_of(*choices: str) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        if value.strip().lower() not in choices:
+            raise SettingError(f"attendu : {' ou '.join(choices)}", f"expected: {' or '.join(choices)}")
+        return value.strip().lower()
+    return parse
+
+
+def _base(value: str) -> str:
+    if re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+[/#]", value.strip()) is None:
+        raise SettingError("une IRI absolue http(s) qui finit par / ou # est attendue (https://exemple.fr/id/)",
+                           "an absolute http(s) IRI ending with / or # is expected (https://example.org/id/)")
+    return value.strip()
+
+
+_SECONDS = _number(float, 0, "un nombre de secondes est attendu", "a number of seconds is expected")
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("data_dir", "maillage-data", "Directory of the embedded store, the search index and the logs.",
             env_name="MAILLAGE_DATA"),
-    Setting("store", "oxigraph", "Store backend: oxigraph (embedded, on disk), memory (tests) or sparql (remote)."),
+    Setting("store", "oxigraph", "Store backend: oxigraph (embedded, on disk), memory (tests) or sparql (remote).",
+            _one_of("oxigraph", "memory", "sparql")),
     Setting("query_url", "", "SPARQL 1.1 query URL of the remote store (store = sparql)."),
     Setting("update_url", "", "SPARQL 1.1 update URL of the remote store (defaults to the query URL)."),
-    Setting("base", "https://w3id.org/maillage/id/", "Base of the instance IRIs: {base}{kind}/{key}."),
-    Setting("query_timeout", 10.0, "Seconds a user SPARQL query may run before it is stopped (HTTP 503).", float),
-    Setting("max_rows", 10_000, "Rows a user SPARQL query may return; more are cut and flagged.", int),
-    Setting("query_workers", 2, "Worker processes that run user SPARQL queries (killed past the time limit).", int),
-    Setting("lock_timeout", 30.0, "Seconds a writer waits for another writer before giving up.", float),
+    Setting("base", "https://w3id.org/maillage/id/", "Base of the instance IRIs: {base}{kind}/{key}.", _base),
+    Setting("query_timeout", 10.0, "Seconds a user SPARQL query may run before it is stopped (HTTP 503).",
+            _number(float, 0.1, "un nombre de secondes est attendu", "a number of seconds is expected")),
+    Setting("max_rows", 10_000, "Rows a user SPARQL query may return; more are cut and flagged.",
+            _number(int, 1, "un nombre entier de lignes est attendu", "a whole number of rows is expected")),
+    Setting("query_workers", 2, "Worker processes that run user SPARQL queries (killed past the time limit).",
+            _number(int, 1, "un nombre entier de processus est attendu", "a whole number of processes is expected")),
+    Setting("lock_timeout", 30.0, "Seconds a writer waits for another writer before giving up.", _SECONDS),
     Setting("write_token", "", "Token that authorises writes (upload, SPARQL Update, Graph Store); empty: none.",),
-    Setting("max_upload_bytes", 50 * 1024 * 1024, "Largest accepted upload or POST body, in bytes.", int),
+    Setting("max_upload_bytes", 50 * 1024 * 1024, "Largest accepted upload or POST body, in bytes.",
+            _number(int, 1, "un nombre entier d'octets est attendu", "a whole number of bytes is expected")),
     Setting("publish_interval", 5.0, "Seconds an ingest of several files gathers them before publishing them "
-            "together (0: after each file); each file is seen whole, old or new.", float),
-    Setting("index_procs", 2, "Processes that write the search index in parallel during a full rebuild.", int),
+            "together (0: after each file); each file is seen whole, old or new.", _SECONDS),
+    Setting("index_procs", 2, "Processes that write the search index in parallel during a full rebuild.",
+            _number(int, 1, "un nombre entier de processus est attendu", "a whole number of processes is expected")),
     Setting("lang", "fr", "Default language of the interface, and of the command line's reports, messages and "
-            "help: fr or en."),
+            "help: fr or en.", _one_of("fr", "en")),
     Setting("debug", False, "Flask debug mode (never in `maillage serve`).", _bool),
 )
 
@@ -56,7 +102,11 @@ def load_settings(test_config: Mapping[str, Any] | None = None, environ: Mapping
     config = {s.name: s.default for s in SETTINGS}
     for setting in SETTINGS:
         if setting.env in environ:
-            config[setting.name] = setting.parse(environ[setting.env])
+            try:
+                config[setting.name] = setting.parse(environ[setting.env])
+            except SettingError as exc:  # one clear line, never a traceback (the CLI and `create_app` say it)
+                raise SettingError(f"{setting.env}=« {environ[setting.env]} » : {exc.message}",
+                                   f"{setting.env}='{environ[setting.env]}': {exc.message_en}") from None
     config.update(test_config or {})
     return config
 
