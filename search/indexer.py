@@ -15,6 +15,7 @@ of other processes pick up on their next request (see :mod:`search.reader`).
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import time
 from collections import Counter
@@ -90,6 +91,41 @@ def write_lock(root: Path, timeout: float = 30.0):
         yield
 
 
+#: The resources whose documents the index may not show yet, one IRI a line: a writer notes what a file touched as
+#: soon as the file is stored, before its publish (:func:`note_pending`), and the index's next update takes them and
+#: clears them. An ingest killed between a publish and the index's update (Ctrl-C after the first of several
+#: publishes) leaves them for the next command that writes; meanwhile `maillage search` says the index is behind.
+PENDING = "pending"
+
+
+def note_pending(config, touched: Iterable[str]) -> None:
+    """Note that the documents of ``touched`` may be out of date until the index's next update."""
+    root = index_root(config)
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / PENDING, "a", encoding="utf-8") as out:
+        out.writelines(f"{iri}\n" for iri in sorted(map(str, touched)))
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def pending(config) -> set[str]:
+    """The resources noted by :func:`note_pending` that no index update has taken yet."""
+    try:
+        return set((index_root(config) / PENDING).read_text(encoding="utf-8").split())
+    except FileNotFoundError:
+        return set()
+
+
+def _clear_pending(config, done: set[str]) -> None:
+    """Forget the pending resources in ``done`` (an update took them); those noted since stay."""
+    left = pending(config) - done
+    path = index_root(config) / PENDING
+    if left:
+        write_atomic(path, "".join(f"{iri}\n" for iri in sorted(left)))
+    else:
+        path.unlink(missing_ok=True)
+
+
 def _move_pointer(root: Path, version: str) -> None:
     write_atomic(root / "current", version + "\n")
 
@@ -155,6 +191,7 @@ def build_index(store, config, progress: Callable[[int | None], None] = lambda w
     with write_lock(root, float(config.get("lock_timeout", 30))), cyclic_gc_paused():
         stats = BuildStats(version=_new_version(root))
         progress(None)
+        noted = pending(config)  # read before the graph: what is noted later may be newer than what is read
         facts = load_facts(store)
         stats.read_seconds, stats.read_cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
         path = root / stats.version
@@ -162,6 +199,7 @@ def build_index(store, config, progress: Callable[[int | None], None] = lambda w
         (path / "FORMAT").write_text(INDEX_FORMAT + "\n")
         _move_pointer(root, stats.version)
         _prune_versions(root, stats.version)
+        _clear_pending(config, noted)
     stats.seconds = time.perf_counter() - started
     stats.size_bytes = sum(f.stat().st_size for f in path.iterdir())
     return stats
@@ -218,15 +256,19 @@ def update_index(store, config, touched: Iterable[str]) -> UpdateStats:
     """
     touched = {str(t) for t in touched}  # plain strings: an rdflib URIRef does not hash like its str
     root = index_root(config)
+    touched |= pending(config)  # what an update interrupted earlier left (an ingest killed after its publish)
     if not touched:
         return UpdateStats()
     version = current_version(root)
     if version is None or index_format(root / version) != INDEX_FORMAT or len(touched) > MAX_INCREMENTAL:
         return UpdateStats(rebuilt=build_index(store, config))
     try:
-        return _update_in_place(store, config, root, touched)
+        stats = _update_in_place(store, config, root, touched)
     except DAMAGED:  # a segment's file deleted or cut short: the graph is whole, the index is rebuilt from it
         return UpdateStats(rebuilt=build_index(store, config))
+    with write_lock(root, float(config.get("lock_timeout", 30))):
+        _clear_pending(config, touched)
+    return stats
 
 
 def _update_in_place(store, config, root: Path, touched: set[str]) -> UpdateStats:

@@ -413,3 +413,19 @@ def test_an_export_is_not_written_into_the_data_directory(tmp_path):
     result = CliRunner().invoke(main, ["--data", str(data), "export", "-o", str(data / "store" / "current")])
     assert result.exit_code == 1 and "est dans le dossier de données" in result.stderr
     assert CliRunner().invoke(main, ["--data", str(data), "query", "ASK { ?s ?p ?o }"]).exit_code == 0
+
+
+def test_an_ingest_that_left_the_index_behind_is_said_by_search_and_caught_up_by_the_next_ingest(tmp_path):
+    """Killed after its publish, before the index's update (as --no-index leaves it): « maillage search » missed the
+    files for good, and an ingest of unchanged files did not bring the index up to date."""
+    data = str(loaded(tmp_path))  # an index that shows its 60 actors
+    path = tmp_path / "more.ttl"
+    path.write_text(DATA.replace("/a", "/b").replace('"A ', '"Bénévoles '), encoding="utf-8")
+    CliRunner().invoke(main, ["--data", data, "ingest", str(path), "--no-index"], catch_exceptions=False)
+    behind = CliRunner().invoke(main, ["--data", data, "search", "Bénévoles"])
+    assert "0 résultat" in behind.stdout
+    assert "l'index de recherche est en retard sur la base pour 61 ressources" in behind.stderr
+    again = CliRunner().invoke(main, ["--data", data, "ingest", str(path)], catch_exceptions=False)
+    assert "1 inchangé" in again.stderr
+    found = CliRunner().invoke(main, ["--data", data, "search", "Bénévoles"])
+    assert "en retard" not in found.stderr and "Bénévoles 1" in found.stdout

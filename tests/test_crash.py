@@ -194,6 +194,16 @@ def test_an_index_left_behind_by_a_kill_is_reported_stale_and_repaired(template,
     assert_index_agrees_or_is_repaired(data)
 
 
+def test_an_index_left_behind_by_a_kill_is_said_by_search_and_caught_up_by_the_same_ingest_again(template, tmp_path):
+    """The files unchanged, the ingest run again published nothing and left the index behind for good."""
+    data = fresh_copy(template, tmp_path)
+    assert maillage(data, "ingest", str(template["v2"]), fault="after-publish").returncode == -signal.SIGKILL
+    assert "l'index de recherche est en retard sur la base" in maillage(data, "search", "Association").stderr
+    again = maillage(data, "ingest", str(template["v2"]))
+    assert again.returncode == 0 and "inchangé" in again.stderr, again.stderr
+    assert maillage(data, "index", "--check").returncode == 0
+
+
 def three_files_stored_at_v1(tmp_path: Path) -> tuple[Path, list[Path]]:
     """A data directory holding three 50-actor files at v1; return it and the files' v2."""
     v1, v2 = make_versions(tmp_path / "files", ["one.nt", "two.nt", "three.nt"], 50)

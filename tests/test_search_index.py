@@ -175,3 +175,17 @@ def test_the_warm_up_file_of_a_segment_holds_what_a_reader_would_compute(tmp_pat
         found = [{t for r, _, s in view.leaves for t in view.cache.frequent_terms(r, s, field)}
                  for view in (preloaded, computed)]
         assert found[0] == found[1] != set()
+
+
+def test_what_a_writer_noted_and_no_update_took_is_taken_by_the_next_update_or_a_rebuild(tmp_path):
+    """An ingest killed between its publish and the index's update left the index behind for good."""
+    from search.indexer import note_pending, pending
+
+    store, config, _ = build_corpus(tmp_path)
+    note_pending(config, {iri("actor/pilat"), iri("actor/veilleurs")})
+    assert pending(config) == {iri("actor/pilat"), iri("actor/veilleurs")}
+    update_index(store, config, ())
+    assert pending(config) == set()
+    note_pending(config, {iri("actor/pilat")})
+    build_index(store, config)
+    assert pending(config) == set()

@@ -120,6 +120,7 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
 
     A source is named by its file name (or --name): ingesting a file of the same name again replaces it."""
     from graph.ingest.pipeline import ingest_paths
+    from search.indexer import note_pending, pending
     from webapp.reports import Progress, format_failure, format_report, format_summary, expand_paths
 
     from graph.ingest import KIND_MODULES, kinds
@@ -152,11 +153,18 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
     try:
         reports = ingest_paths(ctx.store, files, kind=kind, strict=strict, force=force,
                                base=ctx.config["base"], options=options, on_report=on_report,
-                               on_publish=on_publish, publish_interval=float(ctx.config["publish_interval"]))
+                               on_publish=on_publish, publish_interval=float(ctx.config["publish_interval"]),
+                               # noted before each publish: what the index lacks, should the ingest stop before its
+                               # update (the next ingest, even of unchanged files, brings the index up to date)
+                               before_publish=lambda touched: note_pending(ctx.config, touched))
     except StoreError as exc:
         progress.close()
         fail(str(exc))
     progress.close()
+    if not no_index and pending(ctx.config):  # what an ingest stopped earlier left for the index, all files unchanged
+        from search.indexer import update_index
+
+        update_index(ctx.store, ctx.config, ())
     click.echo(format_summary(reports, failures, lang, verbose), err=True)
     if no_index and any(r.status == "stored" for r in reports):
         click.echo("search index not updated (--no-index): run 'maillage index'" if lang == "en" else
@@ -190,6 +198,10 @@ def remove(ctx: Context, names: tuple[str, ...], no_index: bool) -> None:
     except StoreError as exc:
         fail(str(exc))
     click.echo(format_removal(removal, ctx.lang), err=True)
+    if removal.touched:
+        from search.indexer import note_pending
+
+        note_pending(ctx.config, removal.touched)
     if not no_index and removal.touched:
         from search.indexer import update_index
 
@@ -250,6 +262,7 @@ def search_command(ctx: Context, text: str, kind: str | None, theme: str | None,
     """Search the graph in French, as the web page does."""
     import json
 
+    from search.indexer import pending
     from search.query import SearchError, format_results, search
     from webapp.resources import open_search_index
 
@@ -263,6 +276,12 @@ def search_command(ctx: Context, text: str, kind: str | None, theme: str | None,
         from webapp.search_page import in_language
 
         click.echo(format_results(in_language(results, ctx.lang), ctx.lang))
+    if behind := len(pending(ctx.config)):  # an ingest stopped between its publish and the index's update
+        click.echo(f"the search index is behind the graph for {behind} resources (an ingest that was stopped?): "
+                   "run 'maillage index', or the next ingest brings it up to date" if ctx.lang == "en" else
+                   f"l'index de recherche est en retard sur la base pour {behind} ressource{'s' * (behind > 1)} (une "
+                   "ingestion interrompue ?) : lancez « maillage index », ou la prochaine ingestion le mettra à jour",
+                   err=True)
 
 
 @main.command()

@@ -129,8 +129,11 @@ def ingest_file(config: dict, path: str, kind: str | None, strict: bool, lang: s
 
             update_index(store, config, report.touched)
 
+    from search.indexer import note_pending
+
     ingest_paths(store, [Path(path)], kind=kind, strict=strict, base=config["base"], on_report=on_report,
-                 options={"funder": funder} if funder else None)
+                 options={"funder": funder} if funder else None,
+                 before_publish=lambda touched: note_pending(config, touched))  # as `maillage ingest` does
     return summary
 
 

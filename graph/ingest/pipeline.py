@@ -368,14 +368,16 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
                  = lambda *a: None,
                  on_publish: Callable[[list[IngestReport]], None] = lambda reports: None,
                  publish_interval: float = 0.0, lookahead: bool = True,
-                 check_apart: bool | None = None) -> list[IngestReport]:
+                 check_apart: bool | None = None,
+                 before_publish: Callable[[set], None] = lambda touched: None) -> list[IngestReport]:
     """Ingest files one by one under one writer, and publish them to readers.
 
     Files are published together once ``publish_interval`` seconds have passed since the last publish (0: after
     each file), and at the end: each snapshot, and each search-index update that follows it, then serves many small
     files at once. Readers see every file whole, in its old or its new version, never half. ``on_report`` hears
     of each stored file once readers can see it, ``on_publish`` of the files of each publish (so that the search
-    index, which reads the published graph, can follow).
+    index, which reads the published graph, can follow); ``before_publish`` of what a publish touches, before it
+    (so that an ingest stopped between a publish and its index update leaves a note of what the index lacks).
 
     A file that fails (InputError, IngestRefused) is reported through ``on_report`` at once and leaves its graph
     as it was; the others go on. With ``lookahead``, other processes extract the next files while this one
@@ -405,7 +407,7 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
         ensure_vocabularies(writer)
         writer.commit()
         sources = StoredSources(writer.query)
-        publishing = _Publishing(writer, checker, strict, on_report, on_publish)
+        publishing = _Publishing(writer, checker, strict, on_report, on_publish, before_publish)
         published = time.monotonic()
         expected: set[URIRef] = set()  # the graphs the writer was told of since the last publish
         batch = EXPECT_BATCH if publish_interval > 0 else 1  # a publish after each file: nothing to gather
@@ -452,9 +454,10 @@ class _Publishing:
     on the snapshot by a :class:`graph.ingest.checker.Checker`), published, then announced through ``on_report``
     and ``on_publish`` (see :func:`ingest_paths`)."""
 
-    def __init__(self, writer, checker: Checker | None, strict: bool, on_report, on_publish):
+    def __init__(self, writer, checker: Checker | None, strict: bool, on_report, on_publish,
+                 before_publish=lambda touched: None):
         self.writer, self.checker, self.strict = writer, checker, strict
-        self.on_report, self.on_publish = on_report, on_publish
+        self.on_report, self.on_publish, self.before_publish = on_report, on_publish, before_publish
         self.pending: list[tuple[IngestReport, Path]] = []  # stored since the last publish
         self.checking: list[tuple[IngestReport, Path]] = []  # the files of the publish whose check is under way
 
@@ -468,6 +471,8 @@ class _Publishing:
                     found = validate_graphs(writer.query, [report.source for report in stored], _threads(writer))
                     for report in stored:
                         report.violations = found[report.source]
+        if touched := set().union(*(report.touched for report in stored)):
+            self.before_publish(touched)
         writer.commit()
         fault_point("after-publish")  # published, the search index not yet updated
         if self.checking:
@@ -496,6 +501,8 @@ class _Publishing:
             last.touched |= touched
             last.issues += issues
             return
+        if touched:
+            self.before_publish(touched)
         self.writer.commit()
         self.on_publish([IngestReport(file="", kind="register", status="stored", issues=issues, touched=touched)])
 
