@@ -262,6 +262,8 @@ def test_a_name_that_no_value_of_the_parameter_bears_is_refused_naming_the_param
     (["search", "x", "--page", "0"], "Erreur : valeur invalide pour « --page » : 0 est hors limites (au moins 1)."),
     (["serve", "--port", "99999"], "Erreur : valeur invalide pour « --port » : 99999 est hors limites (entre 1 et "
      "65535)."),
+    # no worker: gunicorn said it listened, and every request hung
+    (["serve", "--workers", "0"], "Erreur : valeur invalide pour « --workers » : 0 est hors limites (entre 1 et 64)."),
     (["ingest", "--xyz", "x"], "Erreur : option inconnue « --xyz »."),
     (["quer"], "Erreur : commande inconnue « quer ». Vouliez-vous dire « query » ?"),
     (["search", "x", "--page", "abc"], "Erreur : valeur invalide pour « --page » : « abc » n'est pas un nombre "
@@ -429,3 +431,9 @@ def test_an_ingest_that_left_the_index_behind_is_said_by_search_and_caught_up_by
     assert "1 inchangé" in again.stderr
     found = CliRunner().invoke(main, ["--data", data, "search", "Bénévoles"])
     assert "en retard" not in found.stderr and "Bénévoles 1" in found.stdout
+
+
+def test_an_index_of_a_data_directory_that_does_not_exist_is_refused(tmp_path):
+    """It made the directory and an empty index (« 0 document »), exit 0: a mistyped --data went unseen."""
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "nosuch"), "index"])
+    assert result.exit_code == 1 and "aucune base" in result.stderr and not (tmp_path / "nosuch").exists()

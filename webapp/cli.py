@@ -308,7 +308,7 @@ def index(ctx: Context, check: bool) -> None:
             click.echo(f"index: {written} documents written" if en else f"index : {written} documents écrits",
                        err=True)
 
-    stats = build_index(ctx.store, ctx.config, progress=progress)
+    stats = build_index(ctx.existing_store, ctx.config, progress=progress)  # a mistyped --data: no empty index
     click.echo(stats.format(ctx.lang), err=True)
 
 
@@ -439,7 +439,7 @@ def _dump_summary(store, fmt: str, output: Path | None, lang: str) -> str:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=IntRange(1, 65535))
-@click.option("--workers", default=1, show_default=True, type=int)
+@click.option("--workers", default=1, show_default=True, type=IntRange(1, 64))
 @pass_context
 def serve(ctx: Context, host: str, port: int, workers: int) -> None:
     """Serve the explorer, the API and the SPARQL endpoint on a production WSGI server."""
