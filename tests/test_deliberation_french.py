@@ -5232,13 +5232,15 @@ def test_a_table_whose_cells_tabs_part_is_read_across_its_sections_and_its_heade
     assert total.replace(" ", "") in facts["stated_totals"]
 
 
-@pytest.mark.parametrize("written", ["| Centre hospitalier de Feurs SIRET 264 200 188 00015 | Télémédecine | 25 500,00 |",
-                                     "- Centre hospitalier de Feurs (SIRET 264 200 188 00015) : 25 500 €"])
+@pytest.mark.parametrize("written", [
+    "| Centre hospitalier de Feurs SIRET 264 200 188 00015 | Télémédecine | 25 500,00 |",
+    "- Centre hospitalier de Feurs (SIRET 264 200 188 00015) : 25 500 €"])
 def test_a_beneficiarys_siret_whose_check_digit_is_wrong_is_said_not_dropped_silently(tmp_path, written):
     head = "| Bénéficiaire | Opération | Subvention (€) |\n" if written.startswith("|") else ""
     path = tmp_path / "cp.txt"
-    path.write_text("RÉGION VAL-DE-VÈRE\n\nCOMMISSION PERMANENTE\nSéance du 12 juillet 2024\n\nDélibération n° CP-2024-118"
-                    "\n\nAprès en avoir délibéré, la Commission permanente DÉCIDE d'attribuer les subventions suivantes :"
+    path.write_text("RÉGION VAL-DE-VÈRE\n\nCOMMISSION PERMANENTE\nSéance du 12 juillet 2024\n\n"
+                    "Délibération n° CP-2024-118\n\nAprès en avoir délibéré, la Commission permanente DÉCIDE "
+                    "d'attribuer les subventions suivantes :"
                     f"\n\n{head}{written}\n\nAdopté.\n", encoding="utf-8")
     extraction = extract_fixture(path)
     assert [i.message for i in extraction.issues if "clé de contrôle" in i.message] == [

@@ -680,7 +680,8 @@ def test_associations_of_one_name_known_by_their_old_rna_numbers_stay_apart_acro
         assert ingest(store, tmp_path / name).issues == []
     actor = "https://w3id.org/maillage/id/actor/"
     assert rows(store, "SELECT DISTINCT ?a ?id WHERE { ?a <http://purl.org/dc/terms/identifier> ?id }") == [
-        (actor + "rna-import-031s0031000113", "031S0031000113"), (actor + "rna-import-031s0031000957", "031S0031000957")]
+        (actor + "rna-import-031s0031000113", "031S0031000113"),
+        (actor + "rna-import-031s0031000957", "031S0031000957")]
     (tmp_path / "grants.csv").write_text(GRANTS_HEADER + "Montluçon;21030185000016;Comité des fêtes;;;100\n")
     report = ingest(store, tmp_path / "grants.csv")
     assert [i.message.split(" —")[0] for i in report.issues if "non fusionné" in i.message] == [

@@ -1621,7 +1621,8 @@ def test_the_pole_s_page_and_the_home_page_link_to_the_pole_s_funding(client, ur
 
 
 # « Danae » names one actor; the deliberation and the grant whose names hold it are no beneficiaries.
-@pytest.mark.parametrize("params", [{"beneficiary": "DanaeCare"}, {"beneficiary": "danaecare"}, {"beneficiary": "Danae"},
+@pytest.mark.parametrize("params", [{"beneficiary": "DanaeCare"}, {"beneficiary": "danaecare"},
+                                    {"beneficiary": "Danae"},
                                     {"beneficiary": DANAECARE}, {"funder": "Saint-Etienne Métropole", "year": 2024},
                                     {"goal": "Améliorer l'accès aux soins"}])
 def test_the_grants_api_takes_an_actor_or_a_goal_by_its_name_as_the_named_queries_do(client, params):
@@ -1629,7 +1630,8 @@ def test_the_grants_api_takes_an_actor_or_a_goal_by_its_name_as_the_named_querie
     assert [row["grant"]["iri"] for row in body["rows"]] == [GRANT]
 
 
-TWO_NAMESAKES = """@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+TWO_NAMESAKES = """@prefix mai: <https://w3id.org/maillage/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 <https://w3id.org/maillage/id/actor/danaecare-formation> a mai:Association ; rdfs:label "DanaeCare Formation" .
 """
 
@@ -1762,7 +1764,8 @@ ex:d1 a mai:Deliberation ; dcterms:identifier "2025-07" ; mai:authority ex:city 
         "Subvention de 1\u202f500\u00a0€ à Asso bénéficiaire"]
 
 
-OTHER_PTCE = """@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+OTHER_PTCE = """@prefix mai: <https://w3id.org/maillage/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 <https://w3id.org/maillage/id/actor/ptce-autre> a mai:Cooperation ; rdfs:label "PTCE du Val" ;
     mai:hasGoal <https://w3id.org/maillage/id/goal/val-1> .
@@ -1778,7 +1781,8 @@ def test_the_goals_page_of_one_ptce_lists_its_goals_and_a_name_of_none_is_a_400(
         assert len(every) == 3
         for pole in (PTCE, "PTCE santé Loire"):
             rows = client.get("/goals.json", query_string={"pole": pole}).get_json()["goals"]["rows"]
-            assert sorted(r["goal"]["label"] for r in rows) == ["Améliorer l'accès aux soins", "Développer la prévention"]
+            assert sorted(r["goal"]["label"] for r in rows) == ["Améliorer l'accès aux soins",
+                                                                "Développer la prévention"]
         rows = client.get("/goals.json", query_string={"pole": "PTCE du Val"}).get_json()["goals"]["rows"]
         assert [r["goal"]["label"] for r in rows] == ["Soutenir les aidants"]
         assert client.get("/goals.json", query_string={"pole": "x"}).status_code == 400

@@ -173,7 +173,8 @@ _CONVENED = compile_cue(r"(?:convoqu[ée]e?s?(?:\s+par\s+(?:son|sa|le|la|M\.|Mme
                         # "sur convocation de Monsieur le Président en date du vingt-six juin deux mille vingt-quatre",
                         # "sur convocation du Maire du 26 juin 2024" (before "convocation du …", which takes "Maire")
                         r"|convo(?:c|qu)ation\s+(?:de|du|par)\s+(?:(?:son|sa|le|la)\s+)?"
-                        r"(?:M\.|Mme|Monsieur|Madame|Maire|Présidente?)(?![\w-])[^,;.\n]{0,40}?\s+(?:en\s+date\s+)?du\s+"
+                        r"(?:M\.|Mme|Monsieur|Madame|Maire|Présidente?)(?![\w-])[^,;.\n]{0,40}?"
+                        r"\s+(?:en\s+date\s+)?du\s+"
                         r"|convo(?:c|qu)ation\s+(?:l[ée]gale\s+)?(?:en\s+date\s+du|du)\s+(?:le\s+)?)"
                         r"\s*(?:le\s+)?", re.I)
 #: A convocation's day and month in words, its year the session's: "légalement convoqué le six décembre".
