@@ -64,3 +64,13 @@ def test_the_report_is_in_english_with_the_lang_setting(demo_data, monkeypatch):
     monkeypatch.setenv("MAILLAGE_LANG", "en")
     result = _cli(demo_data, "remove", "ptce-registre.yaml")
     assert "ptce-registre.yaml: removed, " in result.stderr and "Summary: 1 source removed; " in result.stderr
+
+
+def test_a_source_ingested_under_a_name_with_folders_is_removed_by_that_name(demo_data, tmp_path):
+    """« --name ../../etc/x » named the source etc-x, and « remove ../../etc/x » answered that no source had it."""
+    copy = tmp_path / "copie.csv"
+    copy.write_text((Path(__file__).parent / "fixtures" / "tabular" / "SCDL.csv").read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    assert _cli(demo_data, "ingest", "--name", "../../etc/x", str(copy), "--no-index").exit_code == 0
+    removed = _cli(demo_data, "remove", "../../etc/x", "--no-index")
+    assert removed.exit_code == 0 and "../../etc/x : source retirée" in removed.stderr, removed.output

@@ -49,6 +49,8 @@ def remove_sources(store, names: list[str], base: str = DEFAULT_BASE) -> Removal
         for name in names:
             file = Path(name).name
             source = source_iri(Path(file), base)
+            if source not in stored:  # the name given to --name as it was written ("../../etc/x" named etc-x)
+                source = source_iri(Path(file), base, {"source_name": name})
             if source not in stored:
                 source = by_title.get(file)
             if source is None:
