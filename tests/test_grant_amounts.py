@@ -5,7 +5,7 @@ multiplies a count nor blanks a total: in the sums, counts and lists of the page
 from __future__ import annotations
 
 import pytest
-from web_fixture import BASE, DANAECARE, DELIBERATION, GOAL, GRANT, PTCE, SEM, XSS, client_with
+from web_fixture import BASE, DANAECARE, DELIBERATION, GOAL, GRANT, PTCE, SEM, XSS, client_with, funding_rows
 
 #: The fixture's grant to DanaeCare (20 000 €) given a second amount, and a third grant of the Métropole whose amount
 #: is a text: an RDF file that breaks "a grant has exactly one amount, a number".
@@ -23,20 +23,15 @@ def client(tmp_path_factory):
         yield client
 
 
-def _pairs(table: dict, key: str) -> list:
-    return sorted((row[key]["iri"] if isinstance(row[key], dict) else row[key], row["grants"], row["total"])
-                  for row in table["rows"])
-
-
 def test_the_funding_pages_count_each_grant_once_at_one_number(client):
     funding = client.get("/funding.json").get_json()
-    assert _pairs(funding["by_funder"], "funder") == [(SEM, 2, 25000)]
-    assert _pairs(funding["by_beneficiary"], "beneficiary") == [(DANAECARE, 1, 20000), (XSS, 1, 5000)]
-    assert _pairs(funding["by_year"], "year") == [(2023, 1, 5000), (2024, 1, 20000)]
+    assert funding_rows(funding["by_funder"], "funder") == [(SEM, 2, 25000)]
+    assert funding_rows(funding["by_beneficiary"], "beneficiary") == [(DANAECARE, 1, 20000), (XSS, 1, 5000)]
+    assert funding_rows(funding["by_year"], "year") == [(2023, 1, 5000), (2024, 1, 20000)]
     assert sorted(row["total"] for row in funding["flows"]["rows"]) == [5000, 20000]
     assert sorted(row["total"] for row in funding["by_theme"]["rows"]) == [25000]
     pole = client.get("/funding.json", query_string={"pole": PTCE}).get_json()
-    assert _pairs(pole["by_funder"], "funder") == [(SEM, 1, 20000)]
+    assert funding_rows(pole["by_funder"], "funder") == [(SEM, 1, 20000)]
     goals = client.get("/goals.json").get_json()
     first = next(row for row in goals["goals"]["rows"] if row["goal"]["iri"] == GOAL)
     assert (first["grants"], first["total"]) == (2, 20000)

@@ -8,7 +8,8 @@ import json
 
 import pytest
 from test_deliberation_health import ERRATUM
-from web_fixture import BASE, DANAECARE, DELIBERATION, GOAL, GRANT, PTCE, SEM, app_on_fixture, client_with
+from web_fixture import (BASE, DANAECARE, DELIBERATION, GOAL, GRANT, PTCE, SEM, app_on_fixture, client_with,
+                         funding_rows)
 
 from graph.export import export_scdl
 from graph.ingest.delib_facts import extract_fixture
@@ -151,16 +152,11 @@ def client(tmp_path_factory):
         yield client
 
 
-def _pairs(table: dict, key: str) -> list:
-    return sorted((row[key]["iri"] if isinstance(row[key], dict) else row[key], row["grants"], row["total"])
-                  for row in table["rows"])
-
-
 def test_the_funding_pages_count_the_corrected_amount_once(client):
     funding = client.get("/funding.json").get_json()
-    assert _pairs(funding["by_funder"], "funder") == [(SEM, 2, 23000)]
-    assert (DANAECARE, 1, 18000) in _pairs(funding["by_beneficiary"], "beneficiary")
-    assert _pairs(funding["by_year"], "year") == [(2023, 1, 5000), (2024, 1, 18000)]
+    assert funding_rows(funding["by_funder"], "funder") == [(SEM, 2, 23000)]
+    assert (DANAECARE, 1, 18000) in funding_rows(funding["by_beneficiary"], "beneficiary")
+    assert funding_rows(funding["by_year"], "year") == [(2023, 1, 5000), (2024, 1, 18000)]
     assert [row["total"] for row in funding["flows"]["rows"] if row["beneficiary"]["iri"] == DANAECARE] == [18000]
     pole = json.dumps(client.get("/funding.json", query_string={"pole": PTCE}).get_json())
     assert "18000" in pole and "20000" not in pole
@@ -203,7 +199,7 @@ def test_the_replaced_grant_keeps_its_own_page(client):
 def test_nothing_replaced_leaves_every_grant_counted(tmp_path):
     with app_on_fixture(tmp_path) as app:  # the anti-join keeps every grant when no dcterms:replaces is stored
         funding = app.test_client().get("/funding.json").get_json()
-        assert _pairs(funding["by_funder"], "funder") == [(SEM, 2, 25000)]
+        assert funding_rows(funding["by_funder"], "funder") == [(SEM, 2, 25000)]
 
 
 def test_the_replaced_grant_says_by_which_grant(client):

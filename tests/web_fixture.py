@@ -176,3 +176,9 @@ def template_data() -> Path:
         atexit.register(shutil.rmtree, directory, True)
         _TEMPLATE.append(build_template(directory))
     return _TEMPLATE[0]
+
+
+def funding_rows(table: dict, key: str) -> list:
+    """The rows of a funding table of /funding.json as sorted (party's IRI or year, grants, total) triples."""
+    return sorted((row[key]["iri"] if isinstance(row[key], dict) else row[key], row["grants"], row["total"])
+                  for row in table["rows"])
