@@ -437,3 +437,18 @@ def test_an_index_of_a_data_directory_that_does_not_exist_is_refused(tmp_path):
     """It made the directory and an empty index (« 0 document »), exit 0: a mistyped --data went unseen."""
     result = CliRunner().invoke(main, ["--data", str(tmp_path / "nosuch"), "index"])
     assert result.exit_code == 1 and "aucune base" in result.stderr and not (tmp_path / "nosuch").exists()
+
+
+def test_a_folder_is_ingested_without_its_hidden_folders_and_lock_files_and_an_empty_one_is_told(tmp_path):
+    """`.git/config` and an office suite's `~$registre.xlsx` were refused as unknown kinds (exit 1); a folder with no
+    file gave « 0 fichier enregistré », exit 0."""
+    folder = tmp_path / "sources"
+    (folder / ".git").mkdir(parents=True)
+    (folder / ".git" / "config").write_text("[core]\n")
+    (folder / "~$registre.xlsx").write_bytes(b"lock")
+    (folder / "actors.ttl").write_text(DATA, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "ingest", str(folder), "--no-index"])
+    assert result.exit_code == 0 and "1 fichier enregistré, 0 inchangé, 0 en échec" in result.stderr, result.stderr
+    (tmp_path / "empty").mkdir()
+    empty = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "ingest", str(tmp_path / "empty")])
+    assert empty.exit_code == 1 and f"aucun fichier à ingérer dans {tmp_path / 'empty'}" in empty.stderr

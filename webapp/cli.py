@@ -129,6 +129,9 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
         raise click.BadParameter(f"type de source inconnu « {kind} » (connus : {', '.join(kinds())})",
                                  param_hint="--kind")
     files = expand_paths(paths)
+    if not files:  # folders that hold no file to ingest (only hidden ones, or nothing)
+        fail(f"aucun fichier à ingérer dans {', '.join(map(str, paths))}", f"no file to ingest in "
+             f"{', '.join(map(str, paths))}")
     if source_name and len(files) != 1:
         raise click.UsageError(f"--name nomme une source : un seul fichier, pas {len(files)}")
     failures = []

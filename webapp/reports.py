@@ -16,15 +16,21 @@ MAX_ISSUES_SHOWN = 20
 
 
 def expand_paths(paths) -> list[Path]:
-    """Expand directories into the files they hold (sorted, hidden files and READMEs left out)."""
+    """Expand directories into the files they hold (sorted; hidden files and folders — a ``.git`` —, an office
+    suite's lock files — ``~$registre.xlsx`` — and READMEs left out)."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
-                            and p.name.upper() not in ("README.MD", "SOURCES.MD"))
+            files += sorted(p for p in path.rglob("*") if p.is_file() and not _left_out(p.relative_to(path)))
         else:
             files.append(path)
     return files
+
+
+def _left_out(relative: Path) -> bool:
+    """Whether a file found in a folder given to ingest is none of its sources (see :func:`expand_paths`)."""
+    return any(part.startswith(".") for part in relative.parts) or relative.name.startswith(("~$", ".~lock.")) \
+        or relative.name.upper() in ("README.MD", "SOURCES.MD")
 
 
 class Progress:
