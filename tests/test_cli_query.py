@@ -452,3 +452,10 @@ def test_a_folder_is_ingested_without_its_hidden_folders_and_lock_files_and_an_e
     (tmp_path / "empty").mkdir()
     empty = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "ingest", str(tmp_path / "empty")])
     assert empty.exit_code == 1 and f"aucun fichier à ingérer dans {tmp_path / 'empty'}" in empty.stderr
+
+
+def test_a_parameter_given_twice_with_two_values_is_refused(tmp_path):
+    result = CliRunner().invoke(main, ["--data", str(loaded(tmp_path)), "query", "subventions-par-financeur-et-annee",
+                                       "--param", "year=2023", "--param", "year=2024"])
+    assert result.exit_code != 0
+    assert "--param « year » donné deux fois (« 2023 », « 2024 ») : un paramètre prend une valeur" in result.stderr

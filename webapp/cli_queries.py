@@ -82,6 +82,11 @@ def bindings(query, params: tuple[str, ...], lookup, argument: str) -> dict:
         if not sep or not name.strip():
             raise QueryArgumentError(f"--param « {item} » : écrivez nom=valeur",
                                      f"--param '{item}': write name=value")
+        if name.strip() in values and values[name.strip()] != value.strip():  # the last one won, without a word
+            raise QueryArgumentError(f"--param « {name.strip()} » donné deux fois (« {values[name.strip()]} », "
+                                     f"« {value.strip()} ») : un paramètre prend une valeur",
+                                     f"--param '{name.strip()}' given twice ('{values[name.strip()]}', "
+                                     f"'{value.strip()}'): a parameter takes one value")
         values[name.strip()] = value.strip()
     declared = {p.name: p for p in query.parameters} if query is not None else {}
     if unknown := sorted(set(values) - set(declared)):
