@@ -459,3 +459,11 @@ def test_a_parameter_given_twice_with_two_values_is_refused(tmp_path):
                                        "--param", "year=2023", "--param", "year=2024"])
     assert result.exit_code != 0
     assert "--param « year » donné deux fois (« 2023 », « 2024 ») : un paramètre prend une valeur" in result.stderr
+
+
+def test_clicks_checks_of_a_path_are_in_french():
+    """« Path 'noperm.yaml' is not readable. » came in English inside a French line."""
+    from webapp.cli_messages import translate
+
+    assert translate("{name} {filename!r} is not readable.") == "{name} {filename!r} illisible (permission refusée)."
+    assert translate("path") == "chemin"

@@ -40,6 +40,15 @@ FRENCH: dict[str, str | tuple[str, str]] = {
     "Option {name!r} requires an argument.": ("l'option {name!r} demande une valeur.",
                                               "l'option {name!r} demande {nargs} valeurs."),
     "Got unexpected extra argument ({args})": ("argument en trop ({args})", "arguments en trop ({args})"),
+    # a path argument that click checks (the name: "file", "directory" or "path", translated below)
+    "file": "fichier",
+    "directory": "dossier",
+    "path": "chemin",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} introuvable.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} est un fichier.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} est un dossier.",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} illisible (permission refusée).",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} non modifiable (permission refusée).",
     # The words of the help. Click writes a section's heading followed by ":", hence the space that ends a heading.
     "Usage:": "Usage :",
     "Options": "Options ",
