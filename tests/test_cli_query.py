@@ -467,3 +467,25 @@ def test_clicks_checks_of_a_path_are_in_french():
 
     assert translate("{name} {filename!r} is not readable.") == "{name} {filename!r} illisible (permission refusée)."
     assert translate("path") == "chemin"
+
+
+def test_an_ingest_stopped_by_ctrl_c_says_what_it_stored_and_what_it_left(tmp_path, monkeypatch):
+    """It said « Abandon. » alone (exit 1): nothing of which files were stored, nor that running it again is safe."""
+    import graph.ingest.pipeline as pipeline
+
+    files = []
+    for n in range(3):
+        files.append(tmp_path / f"f{n}.ttl")
+        files[-1].write_text(DATA.replace("/a", f"/f{n}-"), encoding="utf-8")
+    real = pipeline.ingest_paths
+
+    def stopped_after_the_first(store, paths, **kwargs):
+        real(store, paths[:1], **kwargs)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "ingest_paths", stopped_after_the_first)
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "ingest", *map(str, files)])
+    assert result.exit_code == 130
+    assert result.stderr.strip().splitlines()[-1] == (
+        "ingestion interrompue : 1 fichier enregistré, 2 non traités (tels qu'avant) ; relancez la même commande : "
+        "les fichiers enregistrés seront inchangés, l'index de recherche mis à jour")

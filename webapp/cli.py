@@ -139,11 +139,14 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
 
     lang = ctx.lang
 
+    announced = []  # the files that readers see (stored, or unchanged), as their reports come
+
     def on_report(report, error, path):
         if error is not None:
             failures.append(path)
             progress.note(format_failure(path, error, lang))
         else:
+            announced.append(report)
             progress.note(format_report(report, lang, verbose))
 
     def on_publish(published):
@@ -163,6 +166,9 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
     except StoreError as exc:
         progress.close()
         fail(str(exc))
+    except KeyboardInterrupt:  # Ctrl-C: what was published stays whole, what was not is as it was
+        progress.close()
+        _interrupted(announced, failures, len(files), lang)
     progress.close()
     if not no_index and pending(ctx.config):  # what an ingest stopped earlier left for the index, all files unchanged
         from search.indexer import update_index
@@ -174,6 +180,21 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
                    "index de recherche non mis à jour (--no-index) : lancez « maillage index »", err=True)
     if failures:
         sys.exit(EXIT_BAD_INPUT)
+
+
+def _interrupted(announced: list, failures: list, total: int, lang: str) -> None:
+    """Say what an ingest stopped by Ctrl-C leaves (it said « Abandon. » alone), and exit 130 as a shell expects."""
+    stored = sum(report.status == "stored" for report in announced)
+    left = total - len(announced) - len(failures)
+    if lang == "en":
+        click.echo(f"ingest interrupted: {counted(stored, 'file', lang='en')} stored, {left} not processed (as they "
+                   "were); run the same command again: the files stored will be unchanged, the search index brought up "
+                   "to date", err=True)
+    else:
+        click.echo(f"ingestion interrompue : {counted(stored, 'fichier')} enregistré{'s' * (stored > 1)}, {left} non "
+                   f"traité{'s' * (left > 1)} (tel{'s' * (left > 1)} qu'avant) ; relancez la même commande : les "
+                   "fichiers enregistrés seront inchangés, l'index de recherche mis à jour", err=True)
+    sys.exit(130)
 
 
 def _after_ingest(ctx: Context, reports) -> None:
