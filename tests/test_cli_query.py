@@ -489,3 +489,15 @@ def test_an_ingest_stopped_by_ctrl_c_says_what_it_stored_and_what_it_left(tmp_pa
     assert result.stderr.strip().splitlines()[-1] == (
         "ingestion interrompue : 1 fichier enregistré, 2 non traités (tels qu'avant) ; relancez la même commande : "
         "les fichiers enregistrés seront inchangés, l'index de recherche mis à jour")
+
+
+def test_serving_a_data_directory_without_a_store_says_the_site_will_be_empty(tmp_path, monkeypatch):
+    """It served an empty site without a word: a mistyped --data went unseen (a server may start empty and take its
+    files by upload: said, not refused)."""
+    import webapp.server
+
+    monkeypatch.setattr(webapp.server, "serve", lambda host, port, workers: None)
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "nosuch"), "serve"])
+    assert result.exit_code == 0 and "aucune base dans" in result.stderr and "sera vide" in result.stderr
+    served = CliRunner().invoke(main, ["--data", str(loaded(tmp_path)), "serve"])
+    assert served.exit_code == 0 and "aucune base" not in served.stderr

@@ -469,6 +469,13 @@ def serve(ctx: Context, host: str, port: int, workers: int) -> None:
     """Serve the explorer, the API and the SPARQL endpoint on a production WSGI server."""
     from webapp.server import serve as run
 
+    data = Path(ctx.config["data_dir"])
+    if ctx.config.get("store", "oxigraph") == "oxigraph" and not (data / "store").is_dir():
+        # said, not refused: a server may start empty and take its files by upload; a mistyped --data is seen
+        click.echo(f"no store in '{data}' yet: the site is empty until a file is ingested or uploaded (--data / "
+                   "MAILLAGE_DATA names another directory?)" if ctx.lang == "en" else
+                   f"aucune base dans « {data} » pour l'instant : le site sera vide jusqu'à ce qu'un fichier y soit "
+                   "ingéré ou déposé (--data / MAILLAGE_DATA nomme-t-il un autre dossier ?)", err=True)
     os.environ["MAILLAGE_DATA"] = ctx.config["data_dir"]
     run(host, port, workers)
 
