@@ -263,12 +263,9 @@ def update_index(store, config, touched: Iterable[str]) -> UpdateStats:
     if version is None or index_format(root / version) != INDEX_FORMAT or len(touched) > MAX_INCREMENTAL:
         return UpdateStats(rebuilt=build_index(store, config))
     try:
-        stats = _update_in_place(store, config, root, touched)
+        return _update_in_place(store, config, root, touched)
     except DAMAGED:  # a segment's file deleted or cut short: the graph is whole, the index is rebuilt from it
         return UpdateStats(rebuilt=build_index(store, config))
-    with write_lock(root, float(config.get("lock_timeout", 30))):
-        _clear_pending(config, touched)
-    return stats
 
 
 def _update_in_place(store, config, root: Path, touched: set[str]) -> UpdateStats:
@@ -315,6 +312,7 @@ def _update_in_place(store, config, root: Path, touched: set[str]) -> UpdateStat
             writer.cancel()
             raise
         writer.commit()
+        _clear_pending(config, touched)  # under the lock, as a rebuild clears what it took
     return stats
 
 

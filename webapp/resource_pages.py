@@ -31,7 +31,7 @@ from webapp.resource_tables import (approved_agreements, attendance_at_vote, coo
                                     goal_inverse, incoming, instances, memberships)
 from webapp.resources import get_store
 from webapp.views import (Table, amount_cell, collapse, deliberation_label, deliberations_by_number, descending,
-                          grant_label, names_of_unnamed, pick_label, ref, render_page, select, session_label)
+                          grant_label, names_of_unnamed, number_of, pick_label, ref, render_page, select, session_label)
 
 bp = Blueprint("resource", __name__)
 
@@ -512,8 +512,7 @@ def _table_order(row: dict) -> tuple:
 
 def _amount(term) -> int | float | Decimal:
     """An amount to add up: its number, or 0 (none, or not a number)."""
-    value = term.toPython() if term is not None else 0
-    return value if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) else 0
+    return number_of(term) or 0
 
 
 def _number(term, kind):

@@ -139,8 +139,10 @@ def ingest_file(config: dict, path: str, kind: str | None, strict: bool, lang: s
 
 def _for_the_form(text: str) -> str:
     """A report's advice to use the command's ``--funder`` option, said of the form's field that stands for it."""
-    return text.replace('l\'option --funder "NOM[;SIRET]"', "le champ « Collectivité » de ce formulaire") \
-        .replace('the option --funder "NAME[;SIRET]"', "this form's “Authority” field")
+    from graph.ingest.base import FUNDER_ADVICE
+
+    return text.replace(FUNDER_ADVICE[0], "le champ « Collectivité » de ce formulaire") \
+        .replace(FUNDER_ADVICE[1], "this form's “Authority” field")
 
 
 def _child(conn, config, path, kind, strict, lang, funder) -> None:

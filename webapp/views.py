@@ -290,28 +290,34 @@ EVERY_GRANT_YEAR_AMOUNT = " ".join([read_whole("?grant a mai:Grant"),
                                     f"OPTIONAL {{ {read_whole('?grant schema:amount ?stated')} }}", NOT_REPLACED])
 
 
+def number_of(term) -> int | float | Decimal | None:
+    """The number that a term holds (an amount, a year), or None: none, or a text ("mille euros", a SHACL violation
+    stored without --strict)."""
+    value = term.toPython() if term is not None else None
+    return value if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) else None
+
+
 def amount_cell(term) -> float | str | None:
-    """An amount as the grants tables show it: its number, or the text a source wrote instead (a SHACL violation
-    stored without --strict, shown as written)."""
+    """An amount as the grants tables show it: its number, or the text a source wrote instead (shown as written)."""
     if term is None:
         return None
-    value = term.toPython()
-    return float(value) if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) else str(term)
+    number = number_of(term)
+    return float(number) if number is not None else str(term)
 
 
 def least_amount(terms: list) -> Any:
     """The amount a grant is counted at among those its sources state: the least number (as the sums count it,
     :data:`NUMERIC_AMOUNT`), else the text one wrote; None for none."""
-    numbers = [term for term in terms if not isinstance(amount_cell(term), str)]
-    return min(numbers, key=lambda term: term.toPython()) if numbers else next(iter(terms), None)
+    numbers = [term for term in terms if number_of(term) is not None]
+    return min(numbers, key=number_of) if numbers else next(iter(terms), None)
 
 
 def descending(term) -> tuple:
     """A sort key putting ``term`` in SPARQL's DESC order: larger numbers first, unbound last (a text, between)."""
     if term is None:
         return (1, 0)
-    value = term.toPython()
-    return (0, -value) if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) else (0, 0)
+    number = number_of(term)
+    return (0, -number) if number is not None else (0, 0)
 
 
 def colon() -> str:

@@ -281,6 +281,8 @@ def add_evidence(graph: TripleSet, fact: URIRef, ctx: SourceContext, text: str, 
 
 #: How a message names the option that gives the funder, or the authority, that a source does not name.
 FUNDER_OPTION = '--funder "NOM[;SIRET]"'
+#: The advice to use that option, in French and in English: the upload form, which has a field for it, says it so.
+FUNDER_ADVICE = f"l'option {FUNDER_OPTION}", 'the option --funder "NAME[;SIRET]"'
 
 
 def parse_funder_option(text: str) -> tuple[str, str | None]:

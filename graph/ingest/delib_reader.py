@@ -31,7 +31,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 from graph.encodings import decode, encoding_issue, encoding_name, is_utf8
 from graph.french_text import counted
 from graph.identity import actor_iri, actor_key, deliberation_iri, name_key, person_actor_iri
-from graph.ingest.base import FUNDER_OPTION, Extraction, InputError, SourceContext, new_graph, parse_funder_option
+from graph.ingest.base import FUNDER_ADVICE, Extraction, InputError, SourceContext, new_graph, parse_funder_option
 from graph.ingest.delib_agreement_parties import read_agreements
 from graph.ingest.delib_amended import amended_act, amends
 from graph.ingest.delib_authority import find_authority, find_member_count, heading_organisation
@@ -235,10 +235,10 @@ class Reader:
             named = ", ".join(beneficiaries[:3])
             raise InputError(f"collectivité introuvable : ni nom reconnu dans l'en-tête « {tried} », ni identifiant "
                              "ACTES" + (f" ; « {named} » n'y est nommée que comme bénéficiaire" if named else "")
-                             + f" ; indiquez-la avec l'option {FUNDER_OPTION}",
+                             + f" ; indiquez-la avec {FUNDER_ADVICE[0]}",
                              message_en=f"authority not found: no recognised name in the heading '{tried}', no ACTES "
                                         "id" + (f"; '{named}' is only named as a beneficiary" if named else "")
-                                        + "; give it with the option --funder \"NAME[;SIRET]\"")
+                                        + f"; give it with {FUNDER_ADVICE[1]}")
         name, variants = found or (None, [])
         self.authority_names = {name_key(n) for n in (name, *variants) if n}
         self.authority_kind = _kind_family(name) if name else None

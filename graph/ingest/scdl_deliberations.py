@@ -25,7 +25,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.identity import ActorBook, deliberation_iri, fold
-from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph, parse_funder_option
+from graph.ingest.base import (FUNDER_ADVICE, Extraction, InputError, SourceContext, SourceKind, new_graph,
+                               parse_funder_option)
 from graph.ingest.scdl_checks import compact_date
 from graph.ingest.scdl_grants import EXTENSIONS
 from graph.ingest.scdl_headers import (DELIBERATION_FIELDS, GRANT_FIELDS, fields_named, header_near_miss, keys_of,
@@ -341,10 +342,10 @@ def extract(ctx: SourceContext) -> Extraction:
         raise InputError(f"colonnes obligatoires absentes : {', '.join(missing)} (DELIB_ID, DELIB_DATE)",
                          line=table.header_line, message_en=f"required columns missing: {', '.join(missing)}")
     if not rows.cols.keys() & {"authority_name", "authority_id"} and not rows.default:
-        raise InputError('liste de délibérations sans colonne COLL_NOM/COLL_SIRET : indiquez la collectivité avec '
-                         "l'option --funder \"NOM[;SIRET]\"", line=table.header_line,
-                         message_en='deliberations list without COLL_NOM/COLL_SIRET: give the authority with '
-                                    'the option --funder "NAME[;SIRET]"')
+        raise InputError("liste de délibérations sans colonne COLL_NOM/COLL_SIRET : indiquez la collectivité avec "
+                         f"{FUNDER_ADVICE[0]}", line=table.header_line,
+                         message_en="deliberations list without COLL_NOM/COLL_SIRET: give the authority with "
+                                    f"{FUNDER_ADVICE[1]}")
     warn_duplicate_columns(rows.ex, table.header, DELIBERATION_FIELDS, table.header_line)
     for repair in table.repairs:
         rows.ex.warn(f"texte réparé (encodage) : « {repair.fixed} »", f"text repaired (encoding): '{repair.fixed}'",

@@ -26,7 +26,7 @@ This module is the kind (detection, required columns, the ``--funder`` option); 
 from __future__ import annotations
 
 from graph.identifiers import clean_identifier, siren_ok, siret_ok
-from graph.ingest.base import (FUNDER_OPTION, Extraction, InputError, SourceContext, SourceKind, nothing_kept,
+from graph.ingest.base import (FUNDER_ADVICE, Extraction, InputError, SourceContext, SourceKind, nothing_kept,
                                parse_funder_option)
 from graph.ingest.scdl_grant_rows import GrantRows
 from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
@@ -75,9 +75,9 @@ def _columns(table: Table, ctx: SourceContext) -> dict[str, int]:
     if not cols.keys() & {"funder_name", "funder_id"} and not ctx.options.get("funder"):
         raise InputError(
             f"liste de subventions sans colonne d'attribuant (nomAttribuant, idAttribuant) : indiquez le financeur "
-            f"avec l'option {FUNDER_OPTION}", line=table.header_line,
+            f"avec {FUNDER_ADVICE[0]}", line=table.header_line,
             message_en="grants list without funder columns (nomAttribuant, idAttribuant): give the funder with "
-                       "the option --funder \"NAME[;SIRET]\"")
+                       f"{FUNDER_ADVICE[1]}")
     return cols
 
 
