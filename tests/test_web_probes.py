@@ -272,6 +272,15 @@ def test_a_search_year_that_is_no_integer_is_a_400_as_for_grants(client):
         assert (error["status"], error["code"]) == (400, "bad-parameter"), url
 
 
+def test_the_search_page_says_a_year_or_page_that_is_no_number_and_takes_year_as_the_api_does(client):
+    for url in ("/search?q=danaecare&year=abc", "/search?q=danaecare&fiscal_year=abc", "/search?q=danaecare&page=x"):
+        response = client.get(url)
+        assert response.status_code == 400, url
+        assert "doit être" in response.get_data(as_text=True), url
+    assert "avec ces filtres" in client.get("/search?q=danaecare&year=2023").get_data(as_text=True)
+    assert "avec ces filtres" not in client.get("/search?q=danaecare&year=2024").get_data(as_text=True)
+
+
 # --- 12. Graph Store --------------------------------------------------------------------------------------
 
 

@@ -14,6 +14,8 @@ from flask import Blueprint, render_template, request
 
 from graph.french_text import counted
 from search.errors import SearchError
+from webapp.api_parameters import check_integers, page_arg
+from webapp.errors import ApiError
 from webapp.i18n import get_lang, pick, t
 from webapp.views import money_text
 
@@ -235,13 +237,17 @@ def search_page():
     """Search the graph in French, with facets and pages."""
     text = request.args.get("q", "")
     kind, theme, sort = request.args.get("type") or None, request.args.get("theme") or None, request.args.get("sort")
-    try:
-        page = max(int(request.args.get("page", 1)), 1)
-    except ValueError:
-        page = 1
     filters = {k: request.args[k] for k in FILTER_FACETS if request.args.get(k)}
+    if request.args.get("year") and "fiscal_year" not in filters:  # the short form /api/search also takes
+        filters["fiscal_year"] = request.args["year"]
     asked = text or kind or theme or filters
     error = None
+    try:  # a year or a page that is no number is said, as /api/search says it, not ignored
+        for name in ("year", "fiscal_year"):
+            check_integers(name)
+        page = page_arg()
+    except ApiError as exc:
+        page, asked, error = 1, None, pick(exc.message, exc.message_en)
     try:
         results = _search(text, kind, theme, page, sort, filters) if asked else None
     except SearchError as exc:  # a query too long, a bad filter: said on the page, as the API says it
