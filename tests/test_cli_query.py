@@ -53,7 +53,16 @@ def test_the_row_cap_cuts_the_answer_and_says_so(tmp_path):
                              "--format", "csv"], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0
     assert len(result.stdout.splitlines()) == 1 + 5
-    assert "max_rows" in result.stderr
+    assert "coupé à 5 lignes" in result.stderr and "--max-rows" in result.stderr
+
+
+def test_max_rows_raises_the_cap_for_one_query(tmp_path):
+    result = CliRunner().invoke(main, ["--data", str(loaded(tmp_path)), "query", "--format", "csv", "--max-rows",
+                                       "100", "SELECT ?s WHERE { ?s a mai:Association }"],
+                                env={"MAILLAGE_MAX_ROWS": "5"})
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 1 + 60 and not result.stderr
+    refused = CliRunner().invoke(main, ["--data", str(loaded(tmp_path)), "query", "--max-rows", "0", "ASK {}"])
+    assert refused.exit_code == 2 and "Traceback" not in refused.stderr
 
 
 def test_a_runaway_query_is_stopped_at_the_time_limit(tmp_path):

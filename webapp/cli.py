@@ -237,10 +237,11 @@ def remove(ctx: Context, names: tuple[str, ...], no_index: bool) -> None:
 @click.option("--format", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle", "jsonld", "ntriples"]))
 @click.option("--param", "params", multiple=True)
+@click.option("--max-rows", type=click.IntRange(1), default=None)
 @pass_context
-def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...]) -> None:
+def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...], max_rows: int | None) -> None:
     """Run a SPARQL query (text, file, or the name of a named query) over the whole graph, with the endpoint's
-    limits."""
+    limits; ``--max-rows`` raises the rows' one for this query."""
     from graph.querypool import FormatMismatch, run_user_query
     from graph.sparql import QueryRefused, QueryTimeout
     from webapp.cli_queries import QueryArgumentError, cli_lookup, query_to_run
@@ -251,7 +252,8 @@ def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...]) -> None:
     except QueryArgumentError as exc:
         fail(exc.message, exc.message_en)
     try:
-        answer, result = run_user_query(ctx.existing_store, text, fmt, ctx.config, bindings)
+        limits = ctx.config if max_rows is None else {**ctx.config, "max_rows": max_rows}
+        answer, result = run_user_query(ctx.existing_store, text, fmt, limits, bindings)
     except QuerySyntaxError as exc:
         fail(f"requête SPARQL refusée : {exc}", f"SPARQL query refused: {exc.message_en}")
     except QueryRefused as exc:
@@ -270,9 +272,10 @@ def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...]) -> None:
             last = chunk or last
         if not last.endswith(b"\n"):  # a terminal's prompt on a line of its own; the formats allow it
             sys.stdout.buffer.write(b"\n")
-    if answer.truncated:
-        click.echo(f"(results cut at {ctx.config['max_rows']} rows: max_rows setting)" if ctx.lang == "en" else
-                   f"(résultat coupé à {ctx.config['max_rows']} lignes : réglage max_rows)", err=True)
+    if answer.truncated:  # said on stderr, so that a file written from stdout holds only the results
+        cap = limits["max_rows"]
+        click.echo(f"(results cut at {cap} rows: --max-rows N gives more)" if ctx.lang == "en" else
+                   f"(résultat coupé à {cap} lignes : --max-rows N en donne davantage)", err=True)
 
 
 @main.command("search")

@@ -123,6 +123,8 @@ CATALOGUE: dict[str, CommandHelp] = {
                                   "peut être donné par son nom.",
                                   "A parameter of a named query (repeat for each); an IRI parameter may be given by "
                                   "name."), ("NOM=VALEUR", "NAME=VALUE")),
+            "max_rows": OptionHelp(("Lignes que la requête peut rendre (par défaut : le réglage max_rows).",
+                                    "Rows the query may return (default: the max_rows setting)."), ("N", "N")),
         },
         {"query": ("REQUÊTE", "QUERY")}),
     "search": CommandHelp(
