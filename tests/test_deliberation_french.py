@@ -916,6 +916,11 @@ def test_a_grant_proposed_with_no_name_goes_to_the_body_that_the_sentence_before
      "ADOPTÉE À LA MAJORITÉ", "adopted", (20, 3, 4)),
     ("Pour : 20\nOnt voté contre : le groupe Ensemble-Fictif, M. ALPHA\nSe sont abstenus : MM. BÊTA et GAMMA\n"
      "ADOPTÉE À LA MAJORITÉ", "adopted", (20, None, None)),
+    # votes for and against labelled "pour l'adoption" and "pour le refus" (or "le rejet"), which is no rejection
+    ("Pour l'adoption : 30\nPour le refus : 10\nAbstentions : 2\nAdoptée.", "adopted", (30, 10, 2)),
+    ("Votants : 42. Pour l'adoption : 30 ; pour le refus : 10 ; abstentions : 2. Adopté.", "adopted", (30, 10, 2)),
+    ("Pour l’adoption 30 voix, pour le rejet 10 voix, abstention 2.", "adopted", (30, 10, 2)),
+    ("Pour l'adoption : 10\nPour le refus : 30", "rejected", (10, 30, None)),
 ])
 def test_a_vote_is_read_from_its_own_sentence_not_from_a_visa_an_account_or_the_next_line(text, outcome, counts):
     vote = parse_vote(text)

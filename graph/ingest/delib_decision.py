@@ -46,11 +46,15 @@ _COUNT = r"(?P<n>\d+|z[ée]ro|aucune?)"
 _COUNTED_AFTER = r"(?=[^\n]{0,60}?\b(?:\d+|aucune?|z[ée]ro)\s+(?:voix\s+)?(?:contre|abstentions?)\b)"
 
 
+#: The labels of a vote for and against that some councils write: "Pour l'adoption : 30 ; pour le refus : 10".
+_FOR_AGAINST = (r"pour\s+l['’]adoption", r"pour\s+le\s+(?:refus|rejet)")
+
 #: A count after its label without a colon ("Pour 72"): a vote's only on a line that gives it for two labels or
 #: more, "Pour 72 – Contre 0 – Abstention 2", "Votes : Pour 112 – Contre 0 – Abstentions 6" ("pour 3 ans" is none,
 #: and "12 000 € pour 2025 et 12 000 € pour 2026" neither). No assembly has a thousand members: a year is no count.
-_LABELLED = re.compile(r"\b(pour|contre|abstention)s?[ \t]+\d{1,3}\b", re.I)
-_LABELLED_APART = re.compile(r"\b(pour|contre|abstention)s?[ \t]+\d{1,3}[ \t]*(?=[;,(–—-]|$)", re.I)
+_LABELLED = re.compile(rf"\b({'|'.join((*_FOR_AGAINST, 'pour', 'contre', 'abstention'))})s?[ \t]+\d{{1,3}}\b", re.I)
+_LABELLED_APART = re.compile(rf"\b({'|'.join((*_FOR_AGAINST, 'pour', 'contre', 'abstention'))})s?[ \t]+\d{{1,3}}"
+                             r"[ \t]*(?=[;,(–—-]|$)", re.I)
 
 
 def _labelled_count(text: str, words: str) -> re.Match | None:
@@ -90,6 +94,8 @@ def _count(text: str, words: str, voix: bool = False) -> tuple[int, tuple[int, i
              or re.search(rf"{_IN_BRACKETS_BEFORE}(?:{words})[ \t]*\([ \t]*{_COUNT}[ \t]*\)", text, re.I | re.M)
              or re.search(rf"^[ \t]*(?:{words})[ \t]{{2,}}{_COUNT}[ \t]*$", text, re.I | re.M)
              or re.search(rf"\b{_COUNT}\s+(?:voix\s+){'' if voix else '?'}(?:{words})\b", text, re.I)
+             # "pour l'adoption 30 voix, pour le rejet 10 voix"
+             or re.search(rf"\b(?:{words})[ \t]*:?[ \t]*{_COUNT}[ \t]+voix\b", text, re.I)
              or (re.search(rf"\b{_COUNT}\s+(?:{words})\b{_COUNTED_AFTER}", text, re.I) if voix else None)
              or _spelled_count(text, words))
     if not match:
@@ -252,6 +258,16 @@ def _without_amendments(body: str) -> str:
     return _AMENDMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
 
 
+def _a_count_label(body: str, match: re.Match) -> bool:
+    """Whether the rejection that ``match`` found labels the votes against: "pour le rejet : 10".
+
+    >>> text = "Pour l'adoption : 30 ; pour le rejet : 10"
+    >>> _a_count_label(text, re.search("rejet", text))
+    True
+    """
+    return re.search(r"\bpour\s+le\s+$", body[max(match.start() - 12, 0):match.start()], re.I) is not None
+
+
 def _rejects_the_act(body: str, match: re.Match) -> bool:
     """Whether a rejection that ``match`` found is the act's: not one of a request, an amendment or a recourse
     (:data:`_REFUSED_OBJECT`) that its clause names ("de rejeter la demande de X", "la demande … est rejetée")."""
@@ -314,7 +330,8 @@ def _parse_vote(body: str) -> Vote:
     body = _without_amendments(body)
     vote = Vote()
     spans = []
-    for attr, words, voix in (("votes_for", r"pour|votes?\s+pour", True), ("against", r"contre", False),
+    for attr, words, voix in (("votes_for", rf"{_FOR_AGAINST[0]}|pour|votes?\s+pour", True),
+                              ("against", rf"contre|{_FOR_AGAINST[1]}", False),
                               ("abstentions", r"abstentions?|s['’]abst\w+", False)):
         found = _count(body, words, voix)
         if found is None and attr != "votes_for":  # the members named, not counted
@@ -339,7 +356,7 @@ def _parse_vote(body: str) -> Vote:
         # the accents optional: "adopte a l'unanimite" in a register typed without them
         match = next((m for m in re.finditer(accents_optional(pattern), body, re.I | re.M)
                       if not _cited(body, m.start())
-                      and (result != "rejected" or _rejects_the_act(body, m))
+                      and (result != "rejected" or _rejects_the_act(body, m) and not _a_count_label(body, m))
                       and not (result == "adopted-unanimously" and _HOW_TO_VOTE.match(body, m.end()))), None)
         if match:
             outcome = result
