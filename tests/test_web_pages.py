@@ -1806,3 +1806,9 @@ def test_a_class_of_another_vocabulary_is_titled_with_its_known_label_not_its_ir
 def test_the_funding_pages_themes_say_that_their_totals_do_not_add_up(client):
     page = client.get("/funding", query_string={"lang": "fr"}, headers={"Accept": "text/html"}).get_data(as_text=True)
     assert "sa subvention compte sous chacun, et ces totaux ne s'additionnent pas" in html.unescape(page)
+
+
+def test_the_ontology_page_names_what_the_ontology_says_of_itself_in_words(client):
+    page = client.get("/resource", query_string={"iri": "https://w3id.org/maillage/ontology"}).get_data(as_text=True)
+    assert "préfixe conseillé" in page and "espace de noms" in page and ">version<" in page
+    assert ">http://purl.org/vocab/vann/" not in page and ">owl:versionInfo<" not in page

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, VANN
 
 from graph.namespaces import MAI, OA, ORG, PREFIXES, SCHEMA
 from graph.ontology import load_ontology, load_schemes
@@ -87,6 +87,14 @@ STANDARD: dict[URIRef, tuple[str, str, str, str]] = {
     SCHEMA.areaServed: ("zone d'action", "area served", "Où l'acteur agit, comme la source le dit.",
                         "Where the actor works, as the source says."),
     SCHEMA.dissolutionDate: ("date de dissolution", "dissolution date", "", ""),
+    # what the ontology says of itself
+    OWL.versionInfo: ("version", "version", "", ""),
+    DCTERMS.source: ("d'après", "based on", "Le document d'où le terme est tiré.", "The document the term comes from."),
+    VANN.preferredNamespacePrefix: ("préfixe conseillé", "preferred prefix",
+                                    "Le préfixe sous lequel citer l'espace de noms.",
+                                    "The prefix to cite the namespace by."),
+    VANN.preferredNamespaceUri: ("espace de noms", "namespace", "L'IRI que les termes du vocabulaire prolongent.",
+                                 "The IRI the vocabulary's terms extend."),
 }
 
 #: The standard classes that the contract's classes specialise (the ingest adds them as types): their name in the
