@@ -1812,3 +1812,16 @@ def test_the_ontology_page_names_what_the_ontology_says_of_itself_in_words(clien
     page = client.get("/resource", query_string={"iri": "https://w3id.org/maillage/ontology"}).get_data(as_text=True)
     assert "préfixe conseillé" in page and "espace de noms" in page and ">version<" in page
     assert ">http://purl.org/vocab/vann/" not in page and ">owl:versionInfo<" not in page
+
+
+def test_a_memberships_table_does_not_repeat_the_pages_own_resource_on_every_row_but_its_csv_keeps_it(client):
+    def headers(url):
+        page = client.get(url).get_data(as_text=True)
+        section = page[page.index(">Appartenances<"):]
+        return re.findall(r'<th scope="col">([^<]+)</th>', section[:section.index("</thead>")])
+
+    assert headers("/id/actor/ptce-sante-loire") == ["Membre", "Cercle", "Entrée", "Sortie", "Statut", "Adhésion"]
+    assert headers("/id/actor/danaecare")[:2] == ["Organisation", "Cercle"]
+    assert headers("/resource?iri=" + COEUR)[:3] == ["Membre", "Organisation", "Entrée"]
+    csv = client.get("/id/actor/danaecare", query_string={"format": "csv", "table": "memberships"})
+    assert csv.get_data(as_text=True).splitlines()[0].startswith("member,member_iri,organization,")

@@ -436,6 +436,9 @@ def memberships(s: URIRef, offset: int, size: int) -> tuple[Table, dict[str, int
                                   ("membership", "membership")])
     table.rows = rows[offset:offset + size]
     table.more = max(len(rows) - offset - len(table.rows), 0)
+    # the page's own resource is not said on every row: the member on an actor's page, the pole on the pole's
+    table.hidden = tuple(key for key in ("member", "organization", "circle")
+                         if rows and all(row[key] and row[key].iri == str(s) for row in rows))
     if not any(str(s) in (row[key].iri for key in ("organization", "circle") if row[key]) for row in rows):
         return table, None  # an actor's: it is the member
     members: dict[str, set] = {status: set() for status in _STATUS_ORDER}

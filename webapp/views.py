@@ -50,6 +50,7 @@ class Table:
     more: int = 0  # rows left out by a cap
     more_url: str | None = None  # where the rows left out are: a named query, a paged view
     blanks: dict[str, str] = field(default_factory=dict)  # what a page shows for an empty cell, by column
+    hidden: tuple[str, ...] = ()  # columns the page leaves out (its own resource on every row); JSON and CSV keep them
 
     def to_json(self) -> dict:
         return {"name": self.name, "columns": [k for k, _ in self.columns],
