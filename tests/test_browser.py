@@ -83,6 +83,39 @@ def test_the_why_details_open_and_lead_to_the_highlighted_quote(server, browser)
     context.close()
 
 
+def _luminance(rgb: str) -> float:
+    """The relative luminance (WCAG 2) of a CSS colour as the browser computes it, "rgb(27, 31, 35)"."""
+    channels = [int(c) / 255 for c in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(one: str, other: str) -> float:
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+#: The colour around an element, where its focus ring is drawn: its nearest ancestor's background.
+_BACKGROUND = """element => { for (let e = element.parentElement; e; e = e.parentElement) {
+    const colour = getComputedStyle(e).backgroundColor;
+    if (colour !== "rgba(0, 0, 0, 0)" && colour !== "transparent") return colour; }
+  return "rgb(255, 255, 255)"; }"""
+
+
+@pytest.mark.parametrize("selector", ["main a", "header.site a", "main input", "main button"])
+def test_the_focus_ring_stands_out_from_what_is_around_it(server, browser, selector):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "/search?q=sant%C3%A9")
+    element = page.locator(selector).first
+    element.focus()
+    outline = element.evaluate("e => getComputedStyle(e).outlineColor")
+    width = element.evaluate("e => getComputedStyle(e).outlineWidth")
+    around = element.evaluate(_BACKGROUND)
+    context.close()
+    assert width != "0px" and _contrast(outline, around) >= 3, (selector, outline, around)
+
+
 @pytest.mark.parametrize("path", ["/", "/funding", "/goals", "/id/actor/danaecare", "/search?q=sant%C3%A9",
                                   "/resource?iri=https%3A%2F%2Fw3id.org%2Fmaillage%2Fid%2Fsession%2F"
                                   "saint-etienne-metropole%2F2024-05-14"])
