@@ -458,6 +458,11 @@ def test_a_folder_is_ingested_without_its_hidden_folders_and_lock_files_and_an_e
     (folder / "actors.ttl").write_text(DATA, encoding="utf-8")
     result = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "ingest", str(folder), "--no-index"])
     assert result.exit_code == 0 and "1 fichier enregistré, 0 inchangé, 0 en échec" in result.stderr, result.stderr
+    # what is left out is said, not skipped in silence; a hidden folder is named, not walked
+    (folder / "README.md").write_text("# Nos sources\n")
+    said = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "ingest", str(folder), "--no-index"])
+    assert f"laissés de côté, qui ne sont pas des sources : {folder / '.git'}, {folder / 'README.md'}, " \
+           f"{folder / '~$registre.xlsx'}\n" in said.stderr, said.stderr
     (tmp_path / "empty").mkdir()
     empty = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "ingest", str(tmp_path / "empty")])
     assert empty.exit_code == 1 and f"aucun fichier à ingérer dans {tmp_path / 'empty'}" in empty.stderr

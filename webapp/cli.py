@@ -121,14 +121,17 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
     A source is named by its file name (or --name): ingesting a file of the same name again replaces it."""
     from graph.ingest.pipeline import ingest_paths
     from search.indexer import note_pending, pending
-    from webapp.reports import Progress, format_failure, format_report, format_summary, expand_paths
+    from webapp.reports import Progress, expand_paths, format_failure, format_left_out, format_report, format_summary
 
     from graph.ingest import KIND_MODULES, kinds
 
     if kind is not None and kind not in KIND_MODULES:  # the kinds' modules imported only if the name is unknown
         raise click.BadParameter(f"type de source inconnu « {kind} » (connus : {', '.join(kinds())})",
                                  param_hint="--kind")
-    files = expand_paths(paths)
+    left_out: list[Path] = []
+    files = expand_paths(paths, left_out)
+    if left_out:  # a README, a lock file, a .git: said, not skipped in silence
+        click.echo(format_left_out(left_out, ctx.lang), err=True)
     if not files:  # folders that hold no file to ingest (only hidden ones, or nothing)
         fail(f"aucun fichier à ingérer dans {', '.join(map(str, paths))}", f"no file to ingest in "
              f"{', '.join(map(str, paths))}")

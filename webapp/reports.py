@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import cache
 from pathlib import Path
@@ -15,22 +16,46 @@ from graph.french_text import counted
 MAX_ISSUES_SHOWN = 20
 
 
-def expand_paths(paths) -> list[Path]:
+def expand_paths(paths, left_out: list[Path] | None = None) -> list[Path]:
     """Expand directories into the files they hold (sorted; hidden files and folders — a ``.git`` —, an office
-    suite's lock files — ``~$registre.xlsx`` — and READMEs left out)."""
+    suite's lock files — ``~$registre.xlsx`` — and READMEs left out, each added to ``left_out`` when given: a hidden
+    folder as itself, not walked)."""
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and not _left_out(p.relative_to(path)))
-        else:
+        if not path.is_dir():
             files.append(path)
+            continue
+        found = []
+        for folder, subfolders, names in os.walk(path):
+            here = Path(folder)
+            for name in [name for name in subfolders if name.startswith(".")]:
+                subfolders.remove(name)
+                found.append((here / name, False))
+            found += [(here / name, not _left_out(name)) for name in names if (here / name).is_file()]
+        files += sorted(file for file, kept in found if kept)
+        if left_out is not None:
+            left_out += sorted(file for file, kept in found if not kept)
     return files
 
 
-def _left_out(relative: Path) -> bool:
+def _left_out(name: str) -> bool:
     """Whether a file found in a folder given to ingest is none of its sources (see :func:`expand_paths`)."""
-    return any(part.startswith(".") for part in relative.parts) or relative.name.startswith(("~$", ".~lock.")) \
-        or relative.name.upper() in ("README.MD", "SOURCES.MD")
+    return name.startswith((".", "~$", ".~lock.")) or name.upper() in ("README.MD", "SOURCES.MD")
+
+
+def format_left_out(left_out: list[Path], lang: str) -> str:
+    """The line that names what folders held besides sources, the first few by name.
+
+    >>> format_left_out([Path("d/README.md"), Path("d/.git")], "fr")
+    'laissés de côté, qui ne sont pas des sources : d/README.md, d/.git'
+    >>> format_left_out([Path(f"{n}.md") for n in range(7)], "en")
+    'left out, not sources: 0.md, 1.md, 2.md, 3.md, 4.md and 2 more'
+    """
+    names = ", ".join(map(str, left_out[:5]))
+    if len(left_out) > 5:
+        names += f" and {len(left_out) - 5} more" if lang == "en" else f" et {len(left_out) - 5} autres"
+    return f"left out, not sources: {names}" if lang == "en" else \
+        f"laissés de côté, qui ne sont pas des sources : {names}"
 
 
 class Progress:
