@@ -1825,3 +1825,20 @@ def test_a_memberships_table_does_not_repeat_the_pages_own_resource_on_every_row
     assert headers("/resource?iri=" + COEUR)[:3] == ["Membre", "Organisation", "Entrée"]
     csv = client.get("/id/actor/danaecare", query_string={"format": "csv", "table": "memberships"})
     assert csv.get_data(as_text=True).splitlines()[0].startswith("member,member_iri,organization,")
+
+
+def test_a_tables_csv_for_excel_has_a_bom_semicolons_and_decimal_commas(client):
+    from webapp.views import Table, csv_response
+
+    table = Table("totals", [("year", "year"), ("total", "total"), ("name", "name")],
+                  [{"year": 2024, "total": 1500.5, "name": "Cœur; santé"}, {"year": 2025, "total": 20000.0,
+                                                                             "name": "=1+1"}])
+    with client.application.test_request_context("/"):
+        plain = csv_response(table).get_data(as_text=True)
+        excel = csv_response(table, excel=True)
+    assert plain == "year,total,name\r\n2024,1500.5,Cœur; santé\r\n2025,20000,'=1+1\r\n"
+    assert excel.get_data(as_text=True) == "\ufeffyear;total;name\r\n2024;1500,5;\"Cœur; santé\"\r\n2025;20000;'=1+1\r\n"
+    assert excel.headers["Content-Disposition"] == 'attachment; filename="totals-excel.csv"'
+    page = client.get("/id/actor/danaecare").get_data(as_text=True)
+    link = html.unescape(re.search(r'<a href="([^"]+&amp;excel=1)"', page).group(1))
+    assert client.get(link).get_data(as_text=True).startswith("\ufeffgrant;grant_iri;")

@@ -36,6 +36,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "switch_lang": ("English", "Français"),
     "json_twin": ("Cette page en JSON", "This page as JSON"),
     "download_csv": ("Télécharger en CSV", "Download as CSV"),
+    "download_excel": ("pour Excel", "for Excel"),
+    "download_excel_title": ("CSV séparé par des points-virgules, virgule décimale : s'ouvre d'un double clic dans "
+                             "un tableur en français", "CSV with semicolons and decimal commas, as a spreadsheet in "
+                             "French opens it"),
     "download_json": ("Télécharger en JSON", "Download as JSON"),
     "footer": ("Maillage — données ouvertes, interrogeables en SPARQL.", "Maillage — open data, queryable in SPARQL."),
     "more": ("{n} de plus", "{n} more"),

@@ -466,7 +466,7 @@ def _render_page(template: str, data: dict, **context) -> Response:
         if name not in tables:
             raise ApiError(f"précisez le tableau avec ?table= ({', '.join(tables)})",
                            f"name the table with ?table= ({', '.join(tables)})", code="unknown-table")
-        return csv_response(tables[name])
+        return csv_response(tables[name], excel=request.args.get("excel") == "1")
     return Response(render_template(template, **data, **context, json_url=twin_url("json")), mimetype="text/html")
 
 
@@ -493,10 +493,14 @@ def spreadsheet_safe(value):
     return value
 
 
-def csv_response(table: Table) -> Response:
-    """One table as CSV: a Ref gives two columns, its label and its IRI."""
+def csv_response(table: Table, excel: bool = False) -> Response:
+    """One table as CSV: a Ref gives two columns, its label and its IRI. For ``excel``, as a spreadsheet in French
+    opens it with a double click: a byte order mark (else it reads UTF-8 as Windows-1252: « Ã© »), cells apart by
+    ";" and a decimal comma (else every line lands in one cell)."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    if excel:
+        out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";" if excel else ",")
     header = []
     for key, _ in table.columns:
         header.append(key)
@@ -513,10 +517,12 @@ def csv_response(table: Table) -> Response:
             value = value.label if isinstance(value, Ref) else ("" if value is None else json_value(value))
             if isinstance(value, float) and value.is_integer():
                 value = int(value)  # an amount of 20 000 € is written 20000, not 20000.0
+            elif isinstance(value, float) and excel:
+                value = repr(value).replace(".", ",")
             line.append(spreadsheet_safe(value))
         writer.writerow(line)
     response = Response(out.getvalue(), mimetype="text/csv")
-    response.headers["Content-Disposition"] = f'attachment; filename="{table.name}.csv"'
+    response.headers["Content-Disposition"] = f'attachment; filename="{table.name}{"-excel" * excel}.csv"'
     return response
 
 
