@@ -250,3 +250,76 @@ def test_a_title_line_above_a_list_of_grants_heads_no_table_that_glues_the_lead_
             "  - Maison des Aidants Testval ........................... 3 000 €\n"
             "Le Conseil ATTRIBUE les subventions ci-dessus.\n")
     assert _read(text) == [("Banque alimentaire de Testval", "6000"), ("Maison des Aidants Testval", "3000")]
+
+
+def _granted(tmp_path, text: str) -> list[tuple[str, str, str | None]]:
+    """The grants a deliberation's text gives, read as an ingest reads it: (beneficiary, amount, M57 account)."""
+    from rdflib import RDFS
+
+    from graph.ingest.delib_facts import extract_fixture
+    from graph.namespaces import MAI, SCHEMA
+
+    path = tmp_path / "deliberation.txt"
+    path.write_text("COMMUNE DE TESTVILLE\nConseil municipal du 30 janvier 2023\nDélibération n° 2023-04\n"
+                    "Objet : Subventions\n\n" + text, encoding="utf-8")
+    graph = extract_fixture(path).graph
+    def account(grant):
+        nature = graph.value(grant, MAI.budgetNature)
+        return str(nature).rsplit("/", 1)[-1] if nature is not None else None
+
+    return sorted((str(graph.value(graph.value(grant, MAI.beneficiary), RDFS.label)),
+                   str(graph.value(grant, SCHEMA.amount)), account(grant))
+                  for grant in graph.subjects(MAI.decidedBy, None))
+
+
+def test_a_rule_drawn_under_the_amounts_above_their_total_makes_no_grant(tmp_path):
+    """The rule and the total below it were read as a third grant, "-------- Total", of the total's amount."""
+    text = ("Le Conseil municipal, après en avoir délibéré, DÉCIDE d'attribuer les subventions suivantes :\n\n"
+            "   Bénéficiaire ............................................. Montant\n"
+            "   Association Alpha ........................................ 12 000 €\n"
+            "   Association Beta ......................................... 4 000 €\n"
+            "                                                              --------\n"
+            "   Total .................................................... 16 000 €\n\nAdopté à l'unanimité.")
+    assert _granted(tmp_path, text) == [("Association Alpha", "12000", None), ("Association Beta", "4000", None)]
+
+
+@pytest.mark.parametrize("head", ["Association", "Bénéficiaire"])
+def test_a_column_of_communes_beside_the_beneficiaries_names_where_they_are_not_who_is_granted(tmp_path, head):
+    text = ("Le Conseil communautaire, après en avoir délibéré, à l'unanimité, attribue les aides suivantes :\n\n"
+            f"| Commune | {head} | Discipline | Montant (€) |\n|---|---|---|---|\n"
+            "| Saint-Jouan-des-Prés | Avenir sportif Saint-Jouan | Football | 1 800 |\n"
+            "| Lanrigan | Lanrigan Basket Club | Basket-ball | 1 250 |\n| TOTAL | | | 3 050 |\n")
+    assert _granted(tmp_path, text) == [("Avenir sportif Saint-Jouan", "1800", None),
+                                        ("Lanrigan Basket Club", "1250", None)]
+
+
+def test_a_grant_an_earlier_deliberation_made_recalled_however_far_its_verb_is_from_its_amount_is_no_grant(tmp_path):
+    text = ("Par délibération du 14 février 2023, le Conseil municipal a attribué à l'association Les Petits "
+            "Débrouillards une subvention de fonctionnement de 4 000 €.\n\nLe Conseil municipal, après en avoir "
+            "délibéré, à l'unanimité, DÉCIDE d'attribuer une subvention complémentaire de 1 500 € à l'association "
+            "Les Petits Débrouillards.")
+    assert _granted(tmp_path, text) == [("Les Petits Débrouillards", "1500", None)]
+
+
+def test_an_amount_brought_down_to_another_grants_the_second_and_its_words_are_not_checked_against_the_next_item(
+        tmp_path):
+    from graph.ingest.delib_facts import extract_fixture
+
+    text = ("Le Conseil municipal, après en avoir délibéré, à l'unanimité, décide d'attribuer :\n"
+            "- à l'Association des parents d'élèves : une subvention de deux cent cinquante euros ;\n"
+            "- au Sou des écoles laïques : 1 200 € ramenés à 900 € compte tenu de la trésorerie de l'association.\n")
+    assert _granted(tmp_path, text) == [("Association des parents d'élèves", "250", None),
+                                        ("Sou des écoles laïques", "900", None)]
+    assert not [issue for issue in extract_fixture(tmp_path / "deliberation.txt").issues if "lettres" in issue.message]
+
+
+@pytest.mark.parametrize("imputation, accounts", [
+    ("article 65734 (CCAS) et article 6574 (associations)", ("65734", "6574")),
+    ("article 65734 (CCAS) et 6574 (associations)", ("65734", "6574")),
+])
+def test_an_account_named_for_each_kind_of_beneficiary_goes_to_the_grants_of_that_kind(tmp_path, imputation, accounts):
+    text = ("Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n- d'attribuer une subvention de 12 000 € au "
+            "CCAS de Testville ;\n- d'attribuer une subvention de 4 000 € à l'association Siel Bleu ;\n"
+            f"- de prélever les crédits correspondants sur le chapitre 65, {imputation}.")
+    assert _granted(tmp_path, text) == [("CCAS de Testville", "12000", accounts[0]),
+                                        ("Siel Bleu", "4000", accounts[1])]

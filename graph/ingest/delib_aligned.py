@@ -36,7 +36,8 @@ from graph.ingest.delib_grants import GrantsFound, StatedTotal
 from graph.ingest.delib_lists import _RECORD_CODE, approved_below
 from graph.ingest.delib_notes import note_markers, notes_end, without_call, without_marker
 from graph.ingest.delib_table_context import for_the_record, heading_nature, in_thousands, section_nature
-from graph.ingest.delib_table_header import _AMOUNT_COL, _BENEF_COL, _column, amount_columns, choose_amount_column
+from graph.ingest.delib_table_header import (_AMOUNT_COL, _BENEF_COL, amount_columns, choose_amount_column,
+                                             name_column)
 from graph.ingest.delib_tables import (AMOUNT_QUALIFIER, _TOTAL_ROW, _marked_nature, pipe_cells, row_label,
                                       rows_grants)
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
@@ -384,7 +385,7 @@ def aligned_table_grants(body: str, found: GrantsFound, legend: dict[str, str],
         columns, after = table
         header = list(columns.heads)
         amount_col = choose_amount_column(header, hints)
-        name_col = _column([fold(h) for h in header], _BENEF_COL, {amount_col})
+        name_col = name_column([fold(h) for h in header], {amount_col})
         if name_col is None:
             i += 1
             continue

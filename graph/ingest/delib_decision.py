@@ -623,11 +623,15 @@ def article_at(body: str, offset: int, end: int | None = None) -> str | None:
 
 #: An account named for a kind of beneficiary: "204142 (subventions aux communes)", "204152 pour les EPCI",
 #: "6574 (associations) et 657341 (commune)".
+#: "204142 pour les collectivités et 20422 pour les personnes de droit privé", "65734 (CCAS)" too.
 _KIND_OF_BENEFICIARY = re.compile(rf"\b(?P<n>{_ACCOUNT})\s*(?:\(\s*(?:subventions?\s+)?(?:(?:aux|à\s+la|les)\s+)?|"
                                   r"pour\s+(?:aux|les)\s+)"
-                                  r"(?P<k>communes?|EPCI|associations?|groupements?|organismes?\s+priv[ée]s?)\b", re.I)
-#: The kind of beneficiary a name says: a commune, an intercommunal body, else a private body.
-_KINDS = (("commune", re.compile(r"(?:commune|ville|mairie)\b")),
+                                  r"(?P<k>communes?|EPCI|associations?|groupements?|organismes?\s+priv[ée]s?|"
+                                  r"collectivit[ée]s(?:\s+territoriales)?|"
+                                  r"personnes?\s+(?:morales\s+)?de\s+droit\s+priv[ée]|CCAS|CIAS)\b", re.I)
+#: The kind of beneficiary a name says: a social action centre, a commune, an intercommunal body, else a private body.
+_KINDS = (("ccas", re.compile(r"(?:ccas|cias|centre (?:communal|intercommunal) d'action sociale)\b")),
+          ("commune", re.compile(r"(?:commune|ville|mairie)\b")),
           ("epci", re.compile(r"(?:communaute|metropole|syndicat|pole d'equilibre|petr|epci|groupement)\b")))
 
 
@@ -638,12 +642,19 @@ def accounts_by_beneficiary(body: str) -> dict[str, str]:
     {'commune': '204142', 'association': '6574'}
     >>> accounts_by_beneficiary("imputées à l'article 6574 (associations) et 657341 (commune)")
     {'association': '6574', 'commune': '657341'}
+    >>> accounts_by_beneficiary("article 204142 pour les collectivités et 20422 pour les personnes de droit privé")
+    {'commune': '204142', 'epci': '204142', 'association': '20422'}
+    >>> accounts_by_beneficiary("chapitre 65, article 65734 (CCAS) et article 6574 (associations)")
+    {'ccas': '65734', 'association': '6574'}
     """
     found: dict[str, str] = {}
     for match in _KIND_OF_BENEFICIARY.finditer(body):
         kind = fold(match["k"])
-        found.setdefault("commune" if kind.startswith("commune") else "epci" if kind.startswith(("epci", "groupement"))
-                         else "association", match["n"])
+        kinds = ("commune",) if kind.startswith("commune") else ("epci",) if kind.startswith(("epci", "groupement")) \
+            else ("commune", "epci") if kind.startswith("collectivit") else ("ccas",) if kind in ("ccas", "cias") \
+            else ("association",)
+        for one in kinds:
+            found.setdefault(one, match["n"])
     return found
 
 

@@ -104,14 +104,23 @@ def _figures_near(body: str, start: int, end: int) -> re.Match | None:
 
     >>> _figures_near("Club A : 6 000 € ;\\nClub B : 20 000 € (vingt mille euros).", 38, 55).group(0)
     '20 000 €'
+
+    Not another item's, past a semicolon or a bullet ("deux cent cinquante euros ;\\n- au Club B : 1 200 €").
     """
     after = AMOUNT_RE.search(body, end, end + 40)
     since = max(0, start - 40)
     since -= len(re.search(r"(?:\d+[ \u00a0\u202f.])*\d*$", body[:since]).group(0))  # the figures it cuts
     before = list(AMOUNT_RE.finditer(body, since, start))
+    before = [m for m in before if not _ITEMS_APART.search(body, m.end(), start)]
+    if after is not None and _ITEMS_APART.search(body, end, after.start()):
+        after = None
     if before and (after is None or start - before[-1].end() < after.start() - end):
         return before[-1]
     return after
+
+
+#: What parts two items of a list: a semicolon, a line that a bullet or a number opens.
+_ITEMS_APART = re.compile(r";|\n[ \t]*(?:[-–—•*]|\d{1,2}[.)])")
 
 
 def check_words(body: str, found: GrantsFound) -> None:

@@ -276,6 +276,26 @@ _OPERAND_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*(?:[×*]|x(?=\s))\s*\d|\s*(?:HT|T
 _NAMED_RESULT = re.compile(r"(?:=|\bsoit)\s+(?=(?:(?:une?|la|le|l['’])\s*)?(?:aides?|subventions?|participations?|"
                            r"contributions?|dotations?|allocations?|bourses?|fonds\s+de\s+concours|soutiens?)\b"
                            r"[^.;:€\d]{0,50}$)", re.I)
+#: A granting verb, in a past tense when an auxiliary opens it ("a attribué", "avait été versée", "ont accordé").
+_GRANTING = re.compile(r"\b(?P<aux>(?:avait|avaient|a|ont)\s+(?:[ée]t[ée]\s+)?)?"
+                       r"(?:(?:attribu|accord|allou|octroy)\w*|vers(?:er|e|ent|é|ée|és|ées|ement)\b)", re.I)
+
+
+def _granted_before(clause: str) -> bool:
+    """Whether the last granting verb of the clause before an amount says a grant made before, not this one's: "le
+    Conseil municipal a attribué à l'association X une subvention de fonctionnement de" (however far from the amount).
+
+    >>> _granted_before("le Conseil a attribué à l'association X une subvention de fonctionnement de ")
+    True
+    >>> _granted_before("le Département a accordé 5 000 €, la commune décide d'attribuer ")
+    False
+    """
+    last = None
+    for last in _GRANTING.finditer(clause):
+        pass
+    return last is not None and last["aux"] is not None
+
+
 #: A beneficiary's request told in an aside between commas: ", qui avait sollicité 3 000 €,".
 _REQUEST_ASIDE = re.compile(r",\s*qui\s+(?:avait|avaient|a|ont)\s+(?:sollicit|demand)[ée]+[^,;]*,", re.I)
 #: A grant's amount set before the grant is named: "fixe à 68 500 € le montant de la subvention allouée à X", or
@@ -299,6 +319,9 @@ _SHARE_AFTER = re.compile(r"(?:soit|représentant|correspondant\s+à)\s+(?:un\s+
 #: is computed from, not the grant.
 _RAISED_AFTER = re.compile(r"[^.;:\d€]{0,80}?\b(?:major|augment|minor)(?:é|ée|és|ées|e|ee)\s+de\s+\d+(?:[,.]\d+)?\s*"
                            r"(?:%|pour\s*cent\b)", re.I)
+#: An amount that the next one replaces: "1 200 € ramenés à 900 €", "5 000 €, porté à 7 000 €", "réduite à".
+_CHANGED_TO_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*,?\s*(?:ramen|port|rédui|redui|abaiss|relev)(?:é|ée|és|ées|e|ee)"
+                               r"\s+à\s+(?=\d)", re.I)
 #: A ceiling said before an amount: "plafonnée à", "dans la limite de", "avec un plafond de".
 _CEILING_BEFORE = re.compile(r"(?:plafonn[ée]e?s?\s+à|dans\s+la\s+limite\s+(?:de|d['’]un\s+montant\s+de)|"
                              r"(?:avec\s+un|dans\s+un|sous\s+un)\s+plafond\s+de|limit[ée]e?s?\s+à)\s*$", re.I)
@@ -537,6 +560,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
                     e <= a_start - len(before) + bringing.start() for _, e, _ in amounts + words):
                 continue  # the total that the grant before it brings the beneficiary's to
             yearly = _yearly_grant(flat, a_start, a_end, amounts + words)
+            if _CHANGED_TO_AFTER.match(sentence, a_end):
+                continue  # "1 200 € ramenés à 900 €": the amount as first asked or voted, the second stands
             if _OPERAND_AFTER.match(sentence, a_end) or _OPERAND_BEFORE.search(before) \
                     or _RAISED_AFTER.match(sentence, a_end) or _COMPARED_BEFORE.search(before) \
                     or _COMPARED_AFTER.match(sentence, a_end) or _RATE_AFTER.match(sentence, a_end) \
@@ -551,6 +576,8 @@ def prose_grants(body: str, title_beneficiary: str | None,
             withdrawn = bool(act) and bool(_WITHDRAWS.search(clause, 0, act.start()))
             if act and not withdrawn:
                 continue  # "VU la délibération n° … attribuant au PTCE X une subvention de 60 000 €"
+            if _granted_before(flat[clause_start:a_start]) and not _CANCEL.search(before):
+                continue  # "Par délibération du 14 février, le Conseil a attribué à X une subvention de … de 4 000 €"
             if _requested(flat, clause_start, a_start, a_end):
                 continue  # "De solliciter auprès de l'ARS une subvention de …, et auprès du Département une …"
             if _PAID_BY_OUTSIDER.search(flat, 0, a_start):

@@ -19,8 +19,8 @@ from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import GrantsFound
 from graph.ingest.delib_notes import without_call
 from graph.ingest.delib_table_context import heading_nature, in_thousands
-from graph.ingest.delib_table_header import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _REJECT_COL, _column,
-                                             choose_amount_column)
+from graph.ingest.delib_table_header import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _REJECT_COL,
+                                             choose_amount_column, name_column)
 from graph.ingest.delib_tables import _TOTAL_ROW, rows_grants
 from graph.ingest.french import fold
 
@@ -55,7 +55,7 @@ def stacked_table_grants(body: str, found: GrantsFound, legend: dict[str, str],
         run, i = paragraphs[i:j], max(j, i + 1)
         heads = [block[0][1] for block in run]
         amount_col = choose_amount_column(heads, hints) if len(run) >= 2 else None
-        name_col = _column([fold(h) for h in heads], _BENEF_COL, {amount_col}) if amount_col is not None else None
+        name_col = name_column([fold(h) for h in heads], {amount_col}) if amount_col is not None else None
         if name_col is None:
             continue
         names, amounts = run[name_col][1:], run[amount_col][1:]
@@ -118,7 +118,7 @@ def _stacked_heads(lines: list[tuple[int, str]], i: int) -> tuple[list[str], int
     amount_col = choose_amount_column(heads)
     if amount_col is None or amount_col < words:
         return None
-    return (heads, words) if _column([fold(h) for h in heads[:words]], _BENEF_COL, set()) is not None else None
+    return (heads, words) if name_column([fold(h) for h in heads[:words]], set()) is not None else None
 
 
 def _figure_cell(line: str) -> bool:
@@ -169,7 +169,7 @@ def stacked_cell_grants(body: str, found: GrantsFound, legend: dict[str, str],
         heads, words = found_heads
         n, start = len(heads), lines[i][0]
         kinds = [bool(_RATE_COL.search(fold(h))) for h in heads[words:]]
-        name_col = _column([fold(h) for h in heads[:words]], _BENEF_COL, set())
+        name_col = name_column([fold(h) for h in heads[:words]], set())
         rows, spans, cells, figures, row_start, unsafe = [], [], [], [], None, []
 
         def close_row(end: int) -> bool:

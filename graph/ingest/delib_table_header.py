@@ -141,6 +141,23 @@ def _column(folded: list[str], pattern: re.Pattern, exclude: set[int]) -> int | 
     return next((i for i, h in enumerate(folded) if i not in exclude and pattern.search(h)), None)
 
 
+#: A column that says where each beneficiary is, headed by a place alone: "Commune", "Ville", "Localité".
+_PLACE_COL = re.compile(r"(?:communes?|villes?|localites?|lieux?|sieges?|territoires?|quartiers?)"
+                        r"(?: d\W?implantation)?")
+
+
+def name_column(folded: list[str], exclude: set[int]) -> int | None:
+    """The column of the folded headers that names the beneficiaries: the first a beneficiary's word heads, but
+    not a column of places when another names them ("Commune | Association | Montant": the association is granted,
+    the commune is where it is), nor one of ``exclude``.
+
+    >>> name_column(["commune", "association", "montant"], {2}), name_column(["commune", "montant"], {1})
+    (1, 0)
+    """
+    found = [i for i, h in enumerate(folded) if i not in exclude and _BENEF_COL.search(h)]
+    return next((i for i in found if not _PLACE_COL.fullmatch(folded[i].strip())), found[0] if found else None)
+
+
 def nature_word(text: str) -> str | None:
     """The nature that a cell or a column's head names by one word, whole or cut short with or without its full
     stop, as narrow columns write it: "Fonct." is operating, "Inv." or "Invest." investment, "Exc." project.

@@ -27,9 +27,9 @@ from graph.ingest.delib_profile import Profile, note_invalid
 from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, amended_table, for_the_record, heading_nature,
                                               in_thousands, referred_nature, row_account, section_nature,
                                               thousands_amount)
-from graph.ingest.delib_table_header import (_BENEF_COL, _CODES_HEAD, _ID_COL, _PURPOSE_COL, _column,
-                                             _row_total_column, amount_columns, choose_amount_column, nature_columns,
-                                             nature_word)
+from graph.ingest.delib_table_header import (_CODES_HEAD, _ID_COL, _PURPOSE_COL, _column,
+                                             _row_total_column, amount_columns, choose_amount_column, name_column,
+                                             nature_columns, nature_word)
 from graph.ingest.french import fold, parse_amount
 
 #: A row of totals, not a grant: "Total", "TOTAUX", "Sous-totaux", "Montant total".
@@ -177,7 +177,7 @@ def _wrapped_rows(rows: list[list[str]], spans: list[tuple[int, int]],
     header = rows[0]
     rows = [header] + dittos_filled(rows[1:])
     amount_col = choose_amount_column(header, hints)
-    name_col = _column([fold(h) for h in header], _BENEF_COL, {amount_col}) if amount_col is not None else None
+    name_col = name_column([fold(h) for h in header], {amount_col}) if amount_col is not None else None
     if name_col is None:
         return rows, spans
     joined, joined_spans = [list(rows[0])], [spans[0]]
@@ -239,7 +239,7 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
         return True  # what the law makes the authority pay, no grant: its amounts are no prose's either
     amount_of = thousands_amount if thousands or in_thousands("", 0, header) else parse_amount
     folded = [fold(h) for h in header]
-    name_col = _column(folded, _BENEF_COL, {amount_col})
+    name_col = name_column(folded, {amount_col})
     if name_col is None:
         return False
     nature_col = next((c for word in ("nature", "type", "code") if (c := _column(

@@ -644,8 +644,9 @@ def drop_table_page_repeats(body: str) -> str:
     """
     out: list[str] = []
     seen: set[str] = set()
-    for line in body.split("\n"):
-        if _CARRY_LINE.fullmatch(line):
+    lines = body.split("\n")
+    for i, line in enumerate(lines):
+        if _CARRY_LINE.fullmatch(line) or _RULE_LINE.fullmatch(line) and _a_sum_below_rows(lines, i, out):
             continue
         leader = _TOTAL_LEADER.match(line)
         if leader and _CELLS.match(next((kept for kept in reversed(out) if kept.strip()), "")):
@@ -660,6 +661,23 @@ def drop_table_page_repeats(body: str) -> str:
             seen.add(squeezed)
         out.append(line)
     return "\n".join(out)
+
+
+#: A total's line: "Total ...... 16 000 €", "| TOTAL | | 3 950 |", "Sous-total 2 500".
+_TOTAL_LINE = re.compile(r"[ \t|]*(?:sous-?total|total|montant total)\b", re.I)
+
+
+def _a_sum_below_rows(lines: list[str], i: int, above: list[str]) -> bool:
+    """Whether the rule on line ``i`` only draws a sum under a table's amounts: rows that end with a figure above
+    it, a total's line below (the rule is no row, nor the start of the total's name: "-------- Total").
+
+    >>> rows = ["Club A ...... 12 000 €", "Club B ...... 4 000 €", "        --------", "Total ...... 16 000 €"]
+    >>> _a_sum_below_rows(rows, 2, rows[:2]), _a_sum_below_rows(["Vu le budget", "-----", "Total"], 1, ["Vu le budget"])
+    (True, False)
+    """
+    row = next((kept for kept in reversed(above) if kept.strip()), "")
+    below = next((line for line in lines[i + 1:] if line.strip()), "")
+    return bool(re.search(r"\d[ \t]*(?:€|euros?|EUR)?[ \t|]*$", row)) and _TOTAL_LINE.match(below) is not None
 
 
 #: A word that a line break cut with a hyphen: two letters at least before it (not a whole word in capitals), the
