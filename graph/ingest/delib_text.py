@@ -672,7 +672,8 @@ def _a_sum_below_rows(lines: list[str], i: int, above: list[str]) -> bool:
     it, a total's line below (the rule is no row, nor the start of the total's name: "-------- Total").
 
     >>> rows = ["Club A ...... 12 000 €", "Club B ...... 4 000 €", "        --------", "Total ...... 16 000 €"]
-    >>> _a_sum_below_rows(rows, 2, rows[:2]), _a_sum_below_rows(["Vu le budget", "-----", "Total"], 1, ["Vu le budget"])
+    >>> prose = ["Vu le budget", "-----", "Total"]
+    >>> _a_sum_below_rows(rows, 2, rows[:2]), _a_sum_below_rows(prose, 1, prose[:1])
     (True, False)
     """
     row = next((kept for kept in reversed(above) if kept.strip()), "")
