@@ -1842,3 +1842,27 @@ def test_a_tables_csv_for_excel_has_a_bom_semicolons_and_decimal_commas(client):
     page = client.get("/id/actor/danaecare").get_data(as_text=True)
     link = html.unescape(re.search(r'<a href="([^"]+&amp;excel=1)"', page).group(1))
     assert client.get(link).get_data(as_text=True).startswith("\ufeffgrant;grant_iri;")
+
+
+def test_a_tables_csv_gives_the_whole_table_where_its_page_shows_a_part_and_says_when_it_is_cut(client, monkeypatch):
+    """A funder's grants CSV gave the page's 50 grants, the funding page's the first 100 beneficiaries: the others
+    were lost without a word."""
+    from webapp import funding, resource_pages, views
+
+    monkeypatch.setattr(resource_pages, "GRANTS_PAGE_SIZE", 1)
+    monkeypatch.setattr(resource_pages, "MEMBERSHIPS_PAGE_SIZE", 1)
+    monkeypatch.setattr(funding, "TOP", 1)
+
+    def lines(url, **args):
+        response = client.get(url, query_string={"format": "csv", **args})
+        assert response.status_code == 200, url
+        return response.get_data(as_text=True).splitlines()[1:]
+
+    assert len(lines("/id/actor/saint-etienne-metropole", table="grants_given")) == 2
+    assert len(lines("/id/actor/saint-etienne-metropole", table="grants_given", page=2)) == 2
+    assert len(lines("/id/actor/ptce-sante-loire", table="memberships", members_offset=1)) == 2
+    assert len(lines("/funding", table="by_beneficiary")) == len(lines("/funding", table="flows")) == 2
+    assert "1 de plus" in client.get("/funding").get_data(as_text=True)  # the page still shows the first only
+    monkeypatch.setattr(views, "MAX_DOWNLOAD_ROWS", 1)
+    cut = client.get("/funding", query_string={"format": "csv", "table": "flows"})
+    assert cut.headers["X-Maillage-Truncated"] == "1" and len(cut.get_data(as_text=True).splitlines()) == 2

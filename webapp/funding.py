@@ -17,7 +17,7 @@ from webapp.query_parameters import resolve_name
 from webapp.resource_tables import former_members, membership_status
 from webapp.errors import ApiError
 from webapp.views import (NUMERIC_AMOUNT, Ref, Table, collapse, format_money, grant_label, labels_of, pick_label,
-                           read_whole, ref, render_page, select)
+                           read_whole, ref, render_page, select, shown_rows)
 
 bp = Blueprint("funding", __name__)
 
@@ -33,17 +33,19 @@ _FLOWS = """SELECT ?funder ?beneficiary (SAMPLE(?fl) AS ?funderLabel) (SAMPLE(?b
   { SELECT ?funder ?beneficiary (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
       { SELECT ?grant (MIN(?stated) AS ?amount) ?funder ?beneficiary WHERE { %FLOW_GRANTS% }
         GROUP BY ?grant ?funder ?beneficiary }
-    } GROUP BY ?funder ?beneficiary ORDER BY DESC(?total) ?funder ?beneficiary LIMIT 100 }
+    } GROUP BY ?funder ?beneficiary ORDER BY DESC(?total) ?funder ?beneficiary LIMIT %TOP% }
   OPTIONAL { ?funder rdfs:label ?fl } OPTIONAL { ?beneficiary rdfs:label ?bl }
 } GROUP BY ?funder ?beneficiary ?grants ?total ORDER BY DESC(?total) ?funder ?beneficiary"""
-#: How many funder–beneficiary pairs and actors of a role there are: the lists above show the first 100, and say
-#: how many more.
+#: The rows the funding page lists of its flows, funders and beneficiaries: those of the largest totals.
+TOP = 100
+#: How many funder–beneficiary pairs and actors of a role there are: the lists above show the first TOP, and say
+#: how many more (a table downloaded as CSV gives them all: webapp.views.shown_rows).
 _COUNT_FLOWS = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?funder ?beneficiary WHERE { %FLOW_GRANTS% } }"""
 _COUNT_ROLE = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?actor WHERE { %ROLE_GRANTS% } }"""
 _BY_ROLE = """SELECT ?actor (SAMPLE(?l) AS ?label) ?grants ?total WHERE {
   { SELECT ?actor (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
       { SELECT ?grant (MIN(?stated) AS ?amount) ?actor WHERE { %ROLE_GRANTS% } GROUP BY ?grant ?actor }
-    } GROUP BY ?actor ORDER BY DESC(?total) ?actor LIMIT 100 }
+    } GROUP BY ?actor ORDER BY DESC(?total) ?actor LIMIT %TOP% }
   OPTIONAL { ?actor rdfs:label ?l }
 } GROUP BY ?actor ?grants ?total ORDER BY DESC(?total) ?actor"""
 _BY_YEAR = """SELECT ?year (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
@@ -157,7 +159,9 @@ def _for_pole(sparql: str, pole: URIRef | None) -> str:
 
 def _by_role(role, name: str, key: str, pole: URIRef | None = None) -> Table:
     table = Table(name, [(key, key), ("grants", "grants"), ("total", "total")])
-    for row in cached_select(_for_pole(_BY_ROLE, pole), pin=pole is None, role=role, pole=pole):
+    top = shown_rows(TOP, name)
+    for row in cached_select(_for_pole(_BY_ROLE, pole).replace("%TOP%", str(top)), pin=pole is None and top == TOP,
+                             role=role, pole=pole):
         table.rows.append({key: ref(row["actor"], row.get("label")), "grants": int(row["grants"]),
                            "total": float(row["total"].toPython())})
     table.more = _count(_for_pole(_COUNT_ROLE, pole), pin=pole is None, role=role, pole=pole) - len(table.rows)
@@ -202,7 +206,8 @@ def funding():
     pin = pole is None  # the overview's aggregates, kept until the next publish whatever else comes (webapp.cache)
     flows = Table("flows", [("funder", "funder"), ("beneficiary", "beneficiary"), ("grants", "grants"),
                             ("total", "total")])
-    for row in cached_select(_for_pole(_FLOWS, pole), pin=pin, pole=pole):
+    top = shown_rows(TOP, "flows")
+    for row in cached_select(_for_pole(_FLOWS, pole).replace("%TOP%", str(top)), pin=pin and top == TOP, pole=pole):
         flows.rows.append({"funder": ref(row["funder"], row.get("funderLabel")),
                            "beneficiary": ref(row["beneficiary"], row.get("beneficiaryLabel")),
                            "grants": int(row["grants"]), "total": float(row["total"].toPython())})

@@ -448,6 +448,18 @@ def wanted_format() -> str:
     return {"application/json": "json", "text/csv": "csv"}.get(best, "html")
 
 
+#: The rows at most of a table downloaded as CSV: the whole table, where its page shows a part of it (a page of
+#: grants, the funding page's first 100); a table longer still is cut, and the download says so in a header.
+MAX_DOWNLOAD_ROWS = 100_000
+
+
+def shown_rows(size: int, table: str) -> int:
+    """The rows of ``table`` to read: ``size`` for a page, the whole table when it is the one downloaded as CSV
+    (a download of a page's first rows only lost the others without a word)."""
+    downloaded = wanted_format() == "csv" and request.args.get("table", table) == table
+    return MAX_DOWNLOAD_ROWS if downloaded else size
+
+
 def render_page(template: str, data: dict, **context) -> Response:
     """Answer ``data`` as the HTML page ``template``, as JSON, or one of its tables as CSV; each says ``Vary: Accept``,
     since without ``?format=`` or a suffix the Accept header chooses (a cache must not serve the JSON to a browser)."""
@@ -522,6 +534,8 @@ def csv_response(table: Table, excel: bool = False) -> Response:
             line.append(spreadsheet_safe(value))
         writer.writerow(line)
     response = Response(out.getvalue(), mimetype="text/csv")
+    if table.more:  # cut at MAX_DOWNLOAD_ROWS, as the SPARQL endpoint says a result cut at max_rows
+        response.headers["X-Maillage-Truncated"] = str(table.more)
     response.headers["Content-Disposition"] = f'attachment; filename="{table.name}{"-excel" * excel}.csv"'
     return response
 
