@@ -10,7 +10,7 @@ from urllib.parse import quote
 import pyoxigraph as ox
 import pytest
 from rdflib.namespace import RDFS
-from web_fixture import DANAECARE, app_on_fixture, client_with
+from web_fixture import DANAECARE, FIXTURE_GRAPH, app_on_fixture, client_with
 
 from graph.namespaces import MAI, SCHEMA
 from graph.sparql import MAX_NESTING, QueryRefused, check_query, check_update
@@ -303,3 +303,19 @@ def test_the_editors_language_switch_runs_the_query_posted_again_and_carries_no_
     assert '<html lang="en">' in again and "sem-danaecare-2024" in again
     upload = client.post("/upload", data={"token": "s3cret"}, headers={"Accept": "text/html"}).get_data(as_text=True)
     assert "s3cret" not in re.search(r'<a class="lang" href="([^"]*)"', upload).group(1)
+
+
+def test_the_editors_downloads_run_the_query_on_the_dataset_it_ran_on_and_name_formats_as_elsewhere(client):
+    """The page counted the triples of one graph, its CSV link those of the whole store."""
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    args = {"query": query, "default-graph-uri": FIXTURE_GRAPH}
+    page = client.get("/sparql", query_string=args, headers={"Accept": "text/html"}).get_data(as_text=True)
+    links = dict((name, html.unescape(url)) for url, name in re.findall(r'<a href="(/sparql\?[^"]+)">([^<]+)</a>',
+                                                                       page))
+    assert set(links) >= {"JSON", "XML", "CSV", "TSV"}
+    on_page = client.get("/sparql", query_string={**args, "format": "csv"}).get_data(as_text=True)
+    assert client.get(links["CSV"]).get_data(as_text=True) == on_page
+    assert on_page != client.get("/sparql", query_string={"query": query, "format": "csv"}).get_data(as_text=True)
+    construct = client.get("/sparql", query_string={"query": "CONSTRUCT WHERE { ?s a ?o } LIMIT 1"},
+                           headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert all(f">{name}</a>" in construct for name in ("Turtle", "JSON-LD", "N-Triples", "RDF/XML"))

@@ -23,6 +23,11 @@ LIMIT 50
 """
 
 
+#: The result formats as the pages name them elsewhere.
+FORMAT_NAMES = {"json": "JSON", "xml": "XML", "csv": "CSV", "tsv": "TSV", "turtle": "Turtle", "jsonld": "JSON-LD",
+                "ntriples": "N-Triples", "rdfxml": "RDF/XML"}
+
+
 def run_for_table(plan: QueryPlan, bindings=None) -> dict:
     """Run ``plan`` in a query worker and return {"kind", "variables", "rows", "boolean", "truncated"}."""
     fmt = "ntriples" if plan.kind == "graph" else "json"
@@ -48,7 +53,11 @@ def editor_page(text: str | None = None, plan: QueryPlan | None = None, error: s
     downloads = {}
     if text is not None and plan is not None:
         names = ("turtle", "jsonld", "ntriples", "rdfxml") if plan.kind == "graph" else ("json", "xml", "csv", "tsv")
-        downloads = {name: "/sparql?" + urlencode({"query": text, "format": name}) for name in names}
+        # the dataset the query ran on goes with it: a download is the same query's answer, not the whole graph's
+        dataset = [(key, iri) for key in ("default-graph-uri", "named-graph-uri")
+                   for iri in request.values.getlist(key)]
+        downloads = {FORMAT_NAMES[name]: "/sparql?" + urlencode([("query", text), *dataset, ("format", name)])
+                     for name in names}
     config = current_app.config["MAILLAGE"]
     examples = [(q, sparql_prologue() + "\n" + q.text) for q in named_queries().values() if not q.parameters]
     return render_template("sparql.html", query=text if text is not None else request.args.get("example")
