@@ -44,7 +44,8 @@ ACTOR_TYPE_NAMES = {t[1] for t in ACTOR_TYPES}
 FILTER_ALIASES = {"year": "fiscal_year", **{f: f for f in FACETS}}
 
 
-def _check(text, kind, page, sort, page_size) -> tuple[str, str | None]:
+def _check(text, kind, page, sort, page_size) -> tuple[str, list[str]]:
+    """The text sought and the kinds asked for (any of them: ``type=grant&type=deliberation``), each checked."""
     text = (text or "").strip()
     if len(text) > MAX_QUERY_CHARS:
         raise SearchError(f"requête trop longue ({len(text)} caractères, {MAX_QUERY_CHARS} au plus)",
@@ -57,22 +58,26 @@ def _check(text, kind, page, sort, page_size) -> tuple[str, str | None]:
     if sort not in SORTS:
         raise SearchError(f"tri inconnu « {sort} » (possibles : relevance, name, amount)",
                           f"unknown sort '{sort}' (known: relevance, name, amount)")
-    if kind:
-        key = kind.strip().lower()
-        if key in KIND_ALIASES:
-            return text, KIND_ALIASES[key]
-        if key in ACTOR_TYPE_NAMES:
-            return text, key
-        known = ", ".join(list(KINDS) + sorted(ACTOR_TYPE_NAMES - set(KINDS)))  # "actor" is both
-        raise SearchError(f"type inconnu « {kind} » (possibles : {known})", f"unknown type '{kind}' (known: {known})")
-    return text, None
+    return text, [_kind(one) for one in ([kind] if isinstance(kind, str) else kind or []) if one]
 
 
-def _filters(view: IndexView, kind, theme, filters) -> tuple[list, list[str]]:
-    """The filter clauses, and the themes that the theme filter stands for (itself and narrower ones)."""
+def _kind(kind: str) -> str:
+    """A kind or an actor's type as the index names it, from any of its accepted spellings."""
+    key = kind.strip().lower()
+    if key in KIND_ALIASES:
+        return KIND_ALIASES[key]
+    if key in ACTOR_TYPE_NAMES:
+        return key
+    known = ", ".join(list(KINDS) + sorted(ACTOR_TYPE_NAMES - set(KINDS)))  # "actor" is both
+    raise SearchError(f"type inconnu « {kind} » (possibles : {known})", f"unknown type '{kind}' (known: {known})")
+
+
+def _filters(view: IndexView, kinds: list[str], theme, filters) -> tuple[list, list[str]]:
+    """The filter clauses, and the themes that the theme filter stands for (itself and narrower ones). The values
+    of one filter are alternatives (``year=2013&year=2016``: either year), the filters all apply."""
     clauses, theme_set = [], []
-    if kind:
-        clauses.append(plan.term("kind" if kind in KINDS else "type", kind))
+    if kinds:
+        clauses.append(plan.any_of([plan.term("kind" if kind in KINDS else "type", kind) for kind in kinds]))
     if theme:
         scheme = view.themes()
         iris = scheme.find(theme.strip())
@@ -84,23 +89,24 @@ def _filters(view: IndexView, kind, theme, filters) -> tuple[list, list[str]]:
         facet = FILTER_ALIASES.get(name)
         if facet is None:
             raise SearchError(f"filtre inconnu « {name} »", f"unknown filter '{name}'")
-        for value in ([values] if isinstance(values, str) else values):
-            if value:
-                clauses.append(plan.term(facet, str(value).strip()))
+        alternatives = [plan.term(facet, str(value).strip())
+                        for value in ([values] if isinstance(values, str) else values) if value]
+        if alternatives:
+            clauses.append(plan.any_of(alternatives))
     return clauses, theme_set
 
 
-def search(index: SearchIndex, text: str, kind: str | None = None, theme: str | None = None, page: int = 1,
-           sort: str = "relevance", filters: Mapping[str, str | list[str]] | None = None,
+def search(index: SearchIndex, text: str, kind: str | list[str] | None = None, theme: str | None = None,
+           page: int = 1, sort: str = "relevance", filters: Mapping[str, str | list[str]] | None = None,
            page_size: int = 20) -> dict:
     """Search the index; return the JSON-able answer that ``/api/search`` and ``maillage search --json`` give.
 
     Raises SearchError (400) for bad parameters, IndexUnavailable (a SearchError, 503) when no index was built.
     """
-    text, kind = _check(text, kind, page, sort, page_size)
+    text, kinds = _check(text, kind, page, sort, page_size)
     view = index.view()
     with view.lock:
-        filter_clauses, theme_set = _filters(view, kind, theme, filters)
+        filter_clauses, theme_set = _filters(view, kinds, theme, filters)
         groups = syntax.parse(text)
         query = plan.parsed_query(view, groups)
         matched, fuzzy = plan.matches(view, plan.all_of([query.tree, *filter_clauses])), False

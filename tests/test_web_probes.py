@@ -319,3 +319,19 @@ def test_the_editors_downloads_run_the_query_on_the_dataset_it_ran_on_and_name_f
     construct = client.get("/sparql", query_string={"query": "CONSTRUCT WHERE { ?s a ?o } LIMIT 1"},
                            headers={"Accept": "text/html"}).get_data(as_text=True)
     assert all(f">{name}</a>" in construct for name in ("Turtle", "JSON-LD", "N-Triples", "RDF/XML"))
+
+
+def test_a_repeated_search_filter_gives_either_value_and_another_repeated_parameter_is_a_400(client):
+    """type=grant&type=deliberation gave the grants alone, year=2023&year=2024 nothing, /api/grants?year=…&year=…
+    the first year's grants: each value past the first was lost, or made the filters exclude each other."""
+    def total(query):
+        response = client.get("/api/search?" + query)
+        assert response.status_code == 200, (query, response.get_json())
+        return response.get_json()["total"]
+
+    assert total("type=grant&type=deliberation") == total("type=grant") + total("type=deliberation")
+    assert total("type=grant&year=2023&year=2024") == total("type=grant&year=2023") + total("type=grant&year=2024")
+    for url in ("/api/grants?year=2023&year=2024", "/api/search?theme=prevention&theme=acces-aux-soins"):
+        error = error_of(client.get(url))
+        assert (error["status"], error["code"]) == (400, "repeated-parameter") and "donné 2 fois" in error["message"]
+    assert client.get("/api/grants?year=2024&year=2024").status_code == 200  # the same value twice is one

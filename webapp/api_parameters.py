@@ -19,8 +19,9 @@ MAX_PAGE = 1_000_000
 COMMON_PARAMETERS = ("lang",)
 
 
-def check_known(accepted: Iterable[str]) -> None:
-    """Refuse (400) a request that sends a parameter outside ``accepted`` (and the common ones), naming them."""
+def check_known(accepted: Iterable[str], repeatable: Iterable[str] = ()) -> None:
+    """Refuse (400) a request that sends a parameter outside ``accepted`` (and the common ones), naming them, or one
+    not ``repeatable`` twice with two values (the first alone was read: "year=2016&year=2013" counted 2016's)."""
     known = [*accepted, *COMMON_PARAMETERS]
     unknown = [name for name in dict.fromkeys(request.args) if name not in known]
     if unknown:
@@ -28,6 +29,14 @@ def check_known(accepted: Iterable[str]) -> None:
         listed = ", ".join(known)
         raise ApiError(f"paramètre inconnu : {names} (acceptés : {listed})",
                        f"unknown parameter: {names} (accepted: {listed})", code="unknown-parameter")
+    for name in dict.fromkeys(request.args):
+        values = list(dict.fromkeys(request.args.getlist(name)))
+        if len(values) > 1 and name not in repeatable:
+            french = ", ".join(f"« {value[:40]} »" for value in values)
+            english = ", ".join(f"'{value[:40]}'" for value in values)
+            raise ApiError(f"paramètre « {name} » donné {len(values)} fois ({french}) : il prend une valeur",
+                           f"parameter '{name}' given {len(values)} times ({english}): it takes one value",
+                           code="repeated-parameter")
 
 
 def integer_arg(name: str, default: int | None, least: int | None = None, most: int | None = None) -> int | None:

@@ -20,6 +20,11 @@ def _param(name: str, description: str, schema: dict, required: bool = False, wh
     return {"name": name, "in": where, "required": required, "description": description, "schema": schema}
 
 
+def _several(schema: dict) -> dict:
+    """A parameter that may be repeated (``?year=2023&year=2024``), each value of ``schema``."""
+    return {"type": "array", "items": schema}
+
+
 _IRI = {"type": "string", "format": "iri"}
 _PAGE = {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}
 
@@ -40,17 +45,18 @@ def openapi_document(config: dict) -> dict:
             "/api/search": {"get": {
                 "summary": "Recherche plein texte en français, avec facettes",
                 "operationId": "search",
+                # each filter repeatable: its values are alternatives (type=grant&type=deliberation)
                 "parameters": [_param("q", "Texte cherché", {"type": "string"}),
                                _param("type", "Type de résultat (actor, grant, deliberation, goal, theme, ou un "
-                                      "type d'acteur)", {"type": "string", "enum": _search_types()}),
+                                      "type d'acteur)", _several({"type": "string", "enum": _search_types()})),
                                _param("theme", "Thème (libellé ou IRI)", {"type": "string"}),
-                               _param("place", "Lieu (IRI ou libellé)", {"type": "string"}),
-                               _param("funder", "Financeur (IRI)", {"type": "string"}),
-                               _param("year", "Exercice", {"type": "string"}),
+                               _param("place", "Lieu (IRI ou libellé)", _several({"type": "string"})),
+                               _param("funder", "Financeur (IRI)", _several({"type": "string"})),
+                               _param("year", "Exercice", _several({"type": "string"})),
                                _param("fiscal_year", "Exercice (nom de la facette, comme « year »)",
-                                      {"type": "string"}),
-                               _param("goal", "Objectif stratégique (IRI)", {"type": "string"}),
-                               _param("circle", "Cercle du PTCE (IRI ou libellé)", {"type": "string"}),
+                                      _several({"type": "string"})),
+                               _param("goal", "Objectif stratégique (IRI)", _several({"type": "string"})),
+                               _param("circle", "Cercle du PTCE (IRI ou libellé)", _several({"type": "string"})),
                                _param("page", "Page (à partir de 1)", _PAGE),
                                _param("page_size", "Résultats par page",
                                       {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE}),
