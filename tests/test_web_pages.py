@@ -1866,3 +1866,19 @@ def test_a_tables_csv_gives_the_whole_table_where_its_page_shows_a_part_and_says
     monkeypatch.setattr(views, "MAX_DOWNLOAD_ROWS", 1)
     cut = client.get("/funding", query_string={"format": "csv", "table": "flows"})
     assert cut.headers["X-Maillage-Truncated"] == "1" and len(cut.get_data(as_text=True).splitlines()) == 2
+
+
+def test_a_resource_that_states_nothing_itself_is_described_by_the_statements_that_name_it(tmp_path):
+    """A replaced grant, named only by the act that replaces it: its page showed it, its Turtle was a 404."""
+    old = BASE + "grant/sem-danaecare-2023-replaced"
+    app = app_with_another_source(tmp_path, f"<{GRANT}> <https://w3id.org/maillage/ontology#replaces> <{old}> .\n")
+    try:
+        client = app.test_client()
+        assert client.get("/id/grant/sem-danaecare-2023-replaced").status_code == 200
+        turtle = client.get("/id/grant/sem-danaecare-2023-replaced.ttl")
+        assert turtle.status_code == 200 and turtle.mimetype == "text/turtle"
+        triples = list(ox.parse(turtle.data, ox.RdfFormat.TURTLE))
+        assert [(t.subject.value, t.object.value) for t in triples] == [(GRANT, old)]
+        assert client.get("/id/grant/nothing-at-all.ttl").status_code == 404
+    finally:
+        close_resources(app)

@@ -192,11 +192,21 @@ def _highlight() -> tuple[int, int] | None:
         return None
 
 
+#: The statements about a resource that states nothing itself (a grant that a later act replaces, named only by
+#: that act's "replaces"), up to this many: its HTML page shows them as incoming links.
+MAX_INCOMING_DESCRIBED = 10_000
+
+
 def describe(iri: str, fmt_name: str) -> Response:
-    """The resource's own triples (its outgoing statements), serialised by Oxigraph."""
+    """The resource's own triples (its outgoing statements), serialised by Oxigraph; of a resource with none, the
+    statements that name it (its page's incoming links), so that its page's formats give what its page shows."""
     fmt = rdf_format(fmt_name)
     result = get_store().query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"s": URIRef(iri)})
     triples = list(dict.fromkeys(ox.Triple(*map(to_oxigraph, t)) for t in result))  # a set, whatever the engine
+    if not triples:
+        result = get_store().query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o }} LIMIT {MAX_INCOMING_DESCRIBED}",
+                                   {"o": URIRef(iri)})
+        triples = list(dict.fromkeys(ox.Triple(*map(to_oxigraph, t)) for t in result))
     if not triples:
         raise ApiError(f"aucune donnée sur <{iri}>", f"no data about <{iri}>", status=404, code="not-found")
     out = io.BytesIO()
