@@ -335,3 +335,13 @@ def test_a_repeated_search_filter_gives_either_value_and_another_repeated_parame
         error = error_of(client.get(url))
         assert (error["status"], error["code"]) == (400, "repeated-parameter") and "donné 2 fois" in error["message"]
     assert client.get("/api/grants?year=2024&year=2024").status_code == 200  # the same value twice is one
+
+
+@pytest.mark.parametrize("name, value", [("funder", "Saint-Etienne Métropole"), ("goal", "2"), ("circle", "cœur"),
+                                         ("place", "Saint-Étienne")])
+def test_a_search_filter_takes_a_name_as_grants_does_and_one_that_names_nothing_is_a_400(client, name, value):
+    """funder=ANTIBES gave no result where /api/grants takes the name; circle=nope, place=nope too, in silence."""
+    by_name = client.get("/api/search", query_string={name: value})
+    assert by_name.status_code == 200 and by_name.get_json()["total"] > 0
+    error = error_of(client.get("/api/search", query_string={name: "nope"}))
+    assert error["status"] == 400 and "aucun nom ne correspond" in error["message"]

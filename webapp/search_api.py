@@ -9,7 +9,9 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request
 
 from webapp.api_parameters import check_integers, check_known, integer_arg, page_arg
+from graph.namespaces import MAI, SCHEMA
 from webapp.errors import ApiError
+from webapp.named_queries import Parameter
 from webapp.resources import get_index
 
 bp = Blueprint("search_api", __name__)
@@ -19,6 +21,28 @@ bp = Blueprint("search_api", __name__)
 FILTER_PARAMETERS = ("place", "funder", "year", "fiscal_year", "goal", "circle")
 #: Every parameter of ``/api/search``.
 SEARCH_PARAMETERS = ("q", "type", "theme", *FILTER_PARAMETERS, "page", "page_size", "sort")
+
+
+#: The filters that take a name as well as an IRI, resolved as the named queries' parameters of the same kind are
+#: (an actor by its name, a goal by its name or rank, a circle by its name or rank, a place by its name): the
+#: index knows their IRIs only, and a name matched nothing, in silence.
+NAMED_FILTERS = {name: Parameter(name, "iri", fr, en, optional=True, values=values) for name, fr, en, values in (
+    ("funder", "Financeur (nom ou IRI)", "Funder (name or IRI)", ("search", "actor")),
+    ("goal", "Objectif (nom, rang ou IRI)", "Goal (name, rank or IRI)", ("a", str(MAI.StrategicGoal))),
+    ("circle", "Cercle (nom, rang ou IRI)", "Circle (name, rank or IRI)", ("in", str(MAI.circles))),
+    ("place", "Lieu (nom ou IRI)", "Place (name or IRI)", ("a", str(SCHEMA.Place))))}
+
+
+def resolved_filters(args) -> dict[str, list[str]]:
+    """The facet filters of a search request, each value that is a name replaced by the IRI it names (a name that
+    names nothing, or several things, is a 400 that says so)."""
+    from webapp.queries_pages import web_lookup
+    from webapp.query_parameters import resolve_name
+
+    filters = {name: [value.strip() for value in args.getlist(name) if value.strip()] for name in FILTER_PARAMETERS}
+    for name, parameter in NAMED_FILTERS.items():
+        filters[name] = [resolve_name(parameter, value, web_lookup()) for value in filters[name]]
+    return {name: values for name, values in filters.items() if values}
 
 
 def _index():
@@ -39,7 +63,7 @@ def search():
     for name in ("year", "fiscal_year"):  # as /api/grants says of its year, not an empty page
         check_integers(name)
     args = request.args
-    filters = {name: args.getlist(name) for name in FILTER_PARAMETERS if any(args.getlist(name))}
+    filters = resolved_filters(args)
     try:
         return jsonify(in_language(run_search(_index(), args.get("q", ""), kind=args.getlist("type"),
                                               theme=args.get("theme") or None, page=page_arg(),
