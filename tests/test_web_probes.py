@@ -345,3 +345,11 @@ def test_a_search_filter_takes_a_name_as_grants_does_and_one_that_names_nothing_
     assert by_name.status_code == 200 and by_name.get_json()["total"] > 0
     error = error_of(client.get("/api/search", query_string={name: "nope"}))
     assert error["status"] == 400 and "aucun nom ne correspond" in error["message"]
+
+
+@pytest.mark.parametrize("url", ["/id/actor/nope.json", "/id/actor/nope?format=json", "/funding.json?pole=nope",
+                                 "/funding.csv?table=nope", "/funding?format=csv&table=nope"])
+def test_a_twin_asked_for_by_its_suffix_or_format_answers_its_error_as_json_even_to_a_browser(client, url):
+    response = client.get(url, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert response.status_code in (400, 404) and response.mimetype == "application/json", url
+    assert error_of(response)["message"]

@@ -65,6 +65,9 @@ def wants_html_page() -> bool:
     """A browser asking for an explorer page gets the error as a page; the API and the endpoint get JSON."""
     if not has_request_context() or request.path.startswith(("/api/", "/sparql", "/store")):
         return False
+    # a twin asked for by its suffix or ?format= (a JSON or CSV link followed in a browser): the error as data
+    if request.path.endswith((".json", ".csv")) or request.args.get("format") in ("json", "csv"):
+        return False
     accept = request.accept_mimetypes
     return accept.quality("text/html") > accept.quality("application/json") and "html" in accept.best_match(
         ["application/json", "text/html"], "")
