@@ -353,3 +353,9 @@ def test_a_twin_asked_for_by_its_suffix_or_format_answers_its_error_as_json_even
     response = client.get(url, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
     assert response.status_code in (400, 404) and response.mimetype == "application/json", url
     assert error_of(response)["message"]
+
+
+@pytest.mark.parametrize("url", ["/?lang=de", "/api/search?q=x&lang=de", "/id/actor/danaecare?lang=xx"])
+def test_a_language_that_is_none_of_the_interfaces_is_a_400_that_names_the_two(client, url):
+    response = client.get(url)
+    assert response.status_code == 400 and "(possibles : fr, en)" in response.get_data(as_text=True)

@@ -344,6 +344,16 @@ def init_app(app: Flask) -> None:
     def _strings():
         return {"t": t, "lang": get_lang(), "other_lang": "en" if get_lang() == "fr" else "fr"}
 
+    @app.before_request
+    def _known_language():
+        """A language that is none of the interface's is said (« ?lang=de » gave French, and its links said de)."""
+        wanted = request.args.get("lang")
+        if wanted and wanted not in LANGS:
+            from webapp.errors import ApiError
+
+            raise ApiError(f"langue inconnue « {wanted[:20]} » (possibles : {', '.join(LANGS)})",
+                           f"unknown language '{wanted[:20]}' (known: {', '.join(LANGS)})", code="bad-parameter")
+
     @app.after_request
     def _remember(response):
         wanted = request.args.get("lang")

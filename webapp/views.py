@@ -478,7 +478,8 @@ def _render_page(template: str, data: dict, **context) -> Response:
         if name not in tables:
             raise ApiError(f"précisez le tableau avec ?table= ({', '.join(tables)})",
                            f"name the table with ?table= ({', '.join(tables)})", code="unknown-table")
-        return csv_response(tables[name], excel=request.args.get("excel") == "1")
+        return csv_response(tables[name], excel=request.args.get("excel", "").lower() not in ("", "0", "false", "no",
+                                                                                             "non"))
     return Response(render_template(template, **data, **context, json_url=twin_url("json")), mimetype="text/html")
 
 
