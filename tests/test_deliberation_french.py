@@ -5251,3 +5251,14 @@ def test_a_beneficiarys_siret_whose_check_digit_is_wrong_is_said_not_dropped_sil
     assert [i.message for i in extraction.issues if "clé de contrôle" in i.message] == [
         "« Centre hospitalier de Feurs » : SIRET 264 200 188 00015 invalide (clé de contrôle) : non enregistré ; le "
         "bénéficiaire n'est rapproché des autres sources que par son nom"]
+
+
+@pytest.mark.parametrize("text", [
+    "Étaient présents : 13 membres. Avaient donné pouvoir : M. Éric NOYER à M. Alain ROCHE, Mme Paule SIMON à "
+    "Mme Inès BERTHO.\nLe Bureau, après en avoir délibéré",
+    "Procurations : 2 (M. Éric NOYER à M. Alain ROCHE, Mme Paule SIMON à Mme Inès BERTHO)\nLe Bureau",
+])
+def test_proxies_listed_after_avaient_donne_pouvoir_or_in_brackets_after_their_count_are_each_read(text):
+    """Neither list gave a proxy: the first heading was not known, the second list was read as its count alone."""
+    proxies = [(p.giver.label, p.holder.label) for p in parse_attendance(text).proxies]
+    assert proxies == [("Éric NOYER", "Alain ROCHE"), ("Paule SIMON", "Inès BERTHO")]

@@ -102,14 +102,14 @@ _HEAD_END = r"(?:\s*:|[ \t]*$)"
 #: left out by a heading alone on its line.
 _SECTION_CUES = [
     # "Absents ayant donné pouvoir : …", "ÉTAIT ABSENT ET AVAIT DONNÉ POUVOIR : …", "Absent(s) excusé(s) ayant remis
-    # un pouvoir : …", "Excusés ayant donné procuration : …", "Ont donné pouvoir : …"
+    # un pouvoir : …", "Excusés ayant donné procuration : …", "Ont donné pouvoir : …", "Avaient donné pouvoir : …"
     ("proxies", r"^(?:Pouvoir" + _MARKS + r"|Procuration" + _MARKS + r"|(?:Membres?\s+|" + _WERE + r")?représenté"
                 + _MARKS + r"|(?:" + _MEMBERS + r"|" + _WERE + r")?Absent" + _MARKS + r"\s+(?:excusé" + _MARKS
                 + r"\s+)?(?:et\s+)?"
                 r"(?:(?:ayant|avai(?:t|ent))\s+(?:voté\s+par\s+procuration|(?:donné|remis)\s+(?:un\s+)?"
                 r"(?:pouvoir|procuration))|représenté" + _MARKS + r")|(?:" + _WERE + r")?Excusé" + _MARKS
                 + r"\s+(?:et\s+)?(?:ayant|avai(?:t|ent))\s+(?:donné|remis)\s+(?:un\s+)?(?:pouvoir|procuration)"
-                r"|Ont\s+donné\s+(?:pouvoir|procuration))"
+                r"|(?:Ont|Avai(?:t|ent))\s+donné\s+(?:pouvoir|procuration))"
                 r"(?:[^:\n]*(?:\n[^:\n]{0,80})?:|[ \t]*$)"),
     # "Excusés : …", "Était absent excusé : …", "Excusé(e)(s) : …"
     # "S'ÉTAIENT FAIT EXCUSER : …", "Se sont excusés : …", "S'est excusée : …"
@@ -620,6 +620,10 @@ def _spaced_headings(body: str) -> list[tuple[str, int, int]]:
     return found
 
 
+#: A list given in brackets after its count: "Procurations : 4 (M. Paul X à Mme Isabelle Y, …)", "Absents : 2 (…)".
+_COUNTED_LIST = re.compile(r"[ \t]*\d{1,3}[ \t]*\((?P<names>[^()]*(?:\([^()]*\)[^()]*)*)\)")
+
+
 def parse_sections(body: str, attendance: Attendance) -> None:
     """Fill the present, excused, absent and proxy lists of ``attendance`` from the headed sections of ``body``."""
     found = [(kind, match, False) for kind, pattern in SECTIONS for match in pattern.finditer(body)]
@@ -641,6 +645,10 @@ def parse_sections(body: str, attendance: Attendance) -> None:
         if kind == "present" and (all_but := _ALL_BUT.match(body, end, stop)) is not None:
             _parse_all_but(all_but.group("names"), attendance)
             attendance.spans.append((start, all_but.end()))
+            continue
+        if (counted := _COUNTED_LIST.match(body, end, stop)) is not None:  # "Procurations : 4 (M. A à Mme B, …)"
+            _parse_list(" ".join(counted["names"].split()), kind, attendance)
+            attendance.spans.append((start, counted.end()))
             continue
         text, text_end, unread = _section_text(body, end, stop, kind)
         attendance.unread += [(kind, line) for line in unread]
