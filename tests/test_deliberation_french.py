@@ -5254,8 +5254,8 @@ def test_a_beneficiarys_siret_whose_check_digit_is_wrong_is_said_not_dropped_sil
 
 
 @pytest.mark.parametrize("text", [
-    "Étaient présents : 13 membres. Avaient donné pouvoir : M. Éric NOYER à M. Alain ROCHE, Mme Paule SIMON à "
-    "Mme Inès BERTHO.\nLe Bureau, après en avoir délibéré",
+    "Membres du Bureau en exercice : 18\nÉtaient présents : 13 membres. Avaient donné pouvoir : M. Éric NOYER à "
+    "M. Alain ROCHE, Mme Paule SIMON à Mme Inès BERTHO.\nExcusés : M. Luc DAVID, Mme Lise FERRAND.\n",
     "Procurations : 2 (M. Éric NOYER à M. Alain ROCHE, Mme Paule SIMON à Mme Inès BERTHO)\nLe Bureau",
 ])
 def test_proxies_listed_after_avaient_donne_pouvoir_or_in_brackets_after_their_count_are_each_read(text):
