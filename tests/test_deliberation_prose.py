@@ -323,3 +323,19 @@ def test_an_account_named_for_each_kind_of_beneficiary_goes_to_the_grants_of_tha
             f"- de prélever les crédits correspondants sur le chapitre 65, {imputation}.")
     assert _granted(tmp_path, text) == [("CCAS de Testville", "12000", accounts[0]),
                                         ("Siel Bleu", "4000", accounts[1])]
+
+
+def test_a_report_that_names_the_amount_an_amendment_changed_twice_is_warned_of_once(tmp_path):
+    from graph.ingest.delib_facts import extract_fixture
+
+    path = tmp_path / "deliberation.txt"
+    path.write_text(
+        "COMMUNE DE TESTVILLE\nProcès-verbal du Conseil municipal\nSéance du mercredi 15 mai 2024\n\n"
+        "Point n° 7 – Délibération n° 2024-058\nObjet : Subvention de 10 000 € à l'Office municipal des sports (OMS)"
+        "\n\nLe rapporteur propose d'attribuer une subvention de fonctionnement de 10 000 € à l'Office municipal des "
+        "sports (OMS) pour l'année 2024.\n\nEn séance, un amendement visant à ramener ce montant à 8 000 € est adopté "
+        "par 15 voix pour, 8 voix contre et 2 abstentions.\n\nLe Conseil municipal, après en avoir délibéré, par 19 "
+        "voix pour et 5 voix contre :\n- ATTRIBUE à l'Office municipal des sports (OMS) une subvention de "
+        "fonctionnement d'un montant de huit mille euros (8 000 €) au titre de l'exercice 2024 ;\n", encoding="utf-8")
+    warned = [issue.message for issue in extract_fixture(path).issues if "montants différents" in issue.message]
+    assert len(warned) == 1, warned

@@ -168,11 +168,13 @@ def _merge_report(grant: GrantFact, decided: list[GrantFact], found: GrantsFound
     same = next((d for d in decided if _one_grant(d, grant)), None) or (decided[0] if len(decided) == 1 else None)
     if same is None or same.amount != grant.amount:
         amounts = ", ".join(f"{d.amount} €" for d in decided)
-        found.warnings.append((
+        warning = (
             f"montants différents pour « {grant.beneficiary} » : {grant.amount} € (exposé), {amounts} (décision) ; "
             f"la décision est retenue",
             f"different amounts for '{grant.beneficiary}': {grant.amount} (report), {amounts.replace(' €', '')} "
-            f"(decision); the decision's is kept"))
+            f"(decision); the decision's is kept")
+        if warning not in found.warnings:  # the report may name the amount twice (its title and its text): once
+            found.warnings.append(warning)
     if same is not None:
         same.nature, same.purpose = same.nature or grant.nature, same.purpose or grant.purpose
 
