@@ -5262,3 +5262,10 @@ def test_proxies_listed_after_avaient_donne_pouvoir_or_in_brackets_after_their_c
     """Neither list gave a proxy: the first heading was not known, the second list was read as its count alone."""
     proxies = [(p.giver.label, p.holder.label) for p in parse_attendance(text).proxies]
     assert proxies == [("Éric NOYER", "Alain ROCHE"), ("Paule SIMON", "Inès BERTHO")]
+
+
+@pytest.mark.parametrize("text", ["Quorum : 71 conseillers en exercice\nPrésents : 50\n",
+                                  "71 conseillers municipaux en exercice, 50 présents.\n"])
+def test_the_members_in_office_counted_before_their_words_are_read(text):
+    attendance = parse_attendance(text)
+    assert (attendance.in_office, attendance.present_count) == (71, 50)

@@ -62,6 +62,9 @@ _PRESENT_OR_REPRESENTED = re.compile(r"(?:Nombre\s+de\s+)?(?:membres\s+)?pr[ée]
                                      r"\s*(?::|\((?=\d+\)))?\s*(\d+)\b", re.I)
 #: The same counts written number first ("16 votants", "28 présents").
 _COUNTED_FIRST = {"vote_count": r"votants|suffrages\s+exprimés",
+                  # "Quorum : 71 conseillers en exercice", "33 conseillers en exercice, 25 présents"
+                  "in_office": r"(?:membres|conseillers|élus|délégués)(?:\s+(?:municipaux|communautaires))?\s+en\s+"
+                               r"exercice",
                   # "22 conseillers présents, 5 représentés"
                   "present_count": r"(?:(?:membres|conseillers|élus|délégués)\s+)?présents",
                   # "absents : 4 dont 2 ayant donné …", "présents ou représentés : 29 (23 présents, 6 procurations)"
