@@ -39,8 +39,9 @@ def page_queries() -> dict[str, str]:
              "funding:goal-totals": funding._GOAL_TOTALS,
              "funding:by-funder": substitute(funding._BY_ROLE, {"role": SCHEMA.funder}),
              "funding:by-beneficiary": substitute(funding._BY_ROLE, {"role": MAI.beneficiary})}
-    # the page without a pole: its aggregates over every grant
-    return {**{name: sparql_prologue() + funding._for_pole(text, None) for name, text in texts.items()},
+    # the page without a pole: its aggregates over every grant, its lists of the first TOP rows
+    return {**{name: sparql_prologue() + funding._for_pole(text, None).replace("%TOP%", str(funding.TOP))
+               for name, text in texts.items()},
             "editor:default": editor.DEFAULT_QUERY}
 
 
