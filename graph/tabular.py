@@ -174,22 +174,32 @@ def read_best_sheet(data: bytes, score: Callable[[Rows], Any] | None, max_rows: 
                     ) -> tuple[Sheet, Issue | None]:
     """Read the sheet of the spreadsheet ``data`` whose first rows ``score`` highest — how well its header names
     the columns a kind expects; the first sheet on a tie, or without ``score`` — and a warning naming it when it is
-    not the first sheet: a workbook may open on a sheet of notes, its data on the next one. Every kind that reads
-    a workbook chooses its sheet so. Raises InputError when the workbook cannot be read."""
-    first: list[str] = []
-
-    def best(heads: list[Sheet]) -> int:
-        first.append(heads[0].name)
-        scores = [score(head.rows) for head in heads]
-        return scores.index(max(scores))
-
-    sheet = read_sheet(data, max_rows, best if score is not None else None)
-    warning = None
-    if sheet.index:
-        warning = Issue("warning", f"feuille « {sheet.name} » lue, et non la première (« {first[0]} ») : c'est "
-                                   "son en-tête qui nomme les colonnes attendues",
-                        f"sheet '{sheet.name}' read, not the first one ('{first[0]}'): its header names the "
-                        "expected columns")
+    not the first sheet (a workbook may open on a sheet of notes, its data on the next one), and naming the other
+    sheets whose header scores as high, which are not read (a sheet a year: their grants were left out in
+    silence). Every kind that reads a workbook chooses its sheet so. Raises InputError when the workbook cannot be
+    read."""
+    heads = read_heads(data) if score is not None else []
+    if len(heads) < 2:
+        return read_sheet(data, max_rows), None
+    scores = [score(head.rows) for head in heads]
+    chosen = scores.index(max(scores))
+    sheet = read_sheet(data, max_rows, lambda _: chosen)
+    french, english = [], []
+    if chosen:
+        french.append(f"feuille « {sheet.name} » lue, et non la première (« {heads[0].name} ») : c'est son en-tête "
+                      "qui nomme les colonnes attendues")
+        english.append(f"sheet '{sheet.name}' read, not the first one ('{heads[0].name}'): its header names the "
+                       "expected columns")
+    if alike := [head.name for i, head in enumerate(heads) if i != chosen and scores[i] == scores[chosen]
+                 and scores[i]]:
+        names, several = ", ".join(f"« {name} »" for name in alike), len(alike) > 1
+        french.append((f"feuilles {names} non lues, bien que leur en-tête" if several else
+                       f"feuille {names} non lue, bien que son en-tête") + " nomme les mêmes colonnes : une feuille "
+                      "est lue par fichier ; enregistrez chacune dans un fichier à part pour l'importer")
+        english.append(f"{'sheets' if several else 'sheet'} {', '.join(repr(n) for n in alike)} not read, though "
+                       f"{'their headers name' if several else 'its header names'} the same columns: one sheet is "
+                       "read per file; save each in a file of its own to import it")
+    warning = Issue("warning", " ; ".join(french), "; ".join(english)) if french else None
     return sheet, warning
 
 

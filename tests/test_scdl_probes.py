@@ -241,3 +241,23 @@ def test_a_decision_reference_typed_as_a_number_in_a_workbook_is_kept_and_said_t
         (2, "referenceDecision", "référence de décision saisie comme un nombre dans le classeur (« 2024.0024 ») : "
          "gardée telle quelle, mais un nombre perd ses zéros finals (2024.00240 devient 2024.0024) ; vérifiez-la, "
          "et saisissez les références comme du texte (lignes 2, 4)")]
+
+
+# --- a workbook of a sheet a year -------------------------------------------------------------------------------
+
+def test_a_workbook_whose_other_sheet_has_the_same_header_says_that_sheet_is_not_read():
+    """Sheets « 2023 » and « 2024 » of one workbook: the 2024 grants were left out without a word."""
+    from test_register import xlsx
+
+    head = HEADER.split(";")
+    rows = {year: [head, ["Ville de Lussac", "21860194600013", f"Club {year}", "", "Aide", 500, "aide en numéraire"]]
+            for year in ("2023", "2024")}
+    from graph.tabular import collected_issues
+
+    with collected_issues() as issues:  # as the ingest reports a table's issues
+        ex = extract(SourceContext(Path("subventions.xlsx"), xlsx(rows["2023"], ("2024", rows["2024"]),
+                                                                  ("Notes", [["x"]]))))
+    assert len(list(ex.graph.subjects(RDF.type, MAI.Grant))) == 1
+    assert [issue.message for issue in issues if "non lue" in issue.message] == [
+        "feuille « 2024 » non lue, bien que son en-tête nomme les mêmes colonnes : une feuille est lue par fichier ; "
+        "enregistrez chacune dans un fichier à part pour l'importer"]
