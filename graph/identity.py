@@ -368,11 +368,15 @@ def deliberation_iri(authority: URIRef, number: object, base: str = DEFAULT_BASE
 
 
 def _rewrite(graph: TripleSet, mapping: dict[URIRef, URIRef]) -> None:
-    """Rename, in place, the nodes of ``mapping``: only the triples that mention them are touched."""
-    for old, new in mapping.items():
-        for s, p, o in list(graph.triples((old, None, None))) + list(graph.triples((None, None, old))):
-            graph.remove((s, p, o))
-            graph.add((mapping.get(s, s), p, mapping.get(o, o)))
+    """Rename, in place, the nodes of ``mapping``, all at once: only the triples that mention them are touched, and
+    a node renamed to another that is renamed in turn stays where it was sent (a row's actor sent to the SIREN's
+    holder, whose IRI the file's other actor had and left: the row followed that actor)."""
+    touched = {triple for old in mapping
+               for triple in (*graph.triples((old, None, None)), *graph.triples((None, None, old)))}
+    for triple in touched:
+        graph.remove(triple)
+    for s, p, o in touched:
+        graph.add((mapping.get(s, s), p, mapping.get(o, o)))
 
 
 class ActorBook:

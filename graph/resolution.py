@@ -114,8 +114,10 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None, kind: 
         outcome = outcomes.get(actor)
         if outcome is not None and outcome[0] == "rewrite":
             resolution.rewritten[actor] = outcome[1]
-        elif outcome is not None and outcome[0] == "ambiguous":
+        if outcome is not None and outcome[0] == "ambiguous":
             resolution.ambiguous.append((*outcome[1], _line_of(graph, actor)))
+        elif outcome is not None and isinstance(outcome[-1], tuple):  # a decision that says what it left out
+            resolution.ambiguous.append((*outcome[-1], _line_of(graph, actor)))
     targets = {actor: resolution.rewritten.get(actor, actor) for actor in actors}
     resolution.demoted = _keep_existing_labels(graph, targets, query, source, LABEL_RANKS.get(kind, _OTHER_RANK))
     _rewrite(graph, resolution.rewritten)
@@ -139,6 +141,9 @@ def _decide(graph: TripleSet, actor: URIRef, keys: list[tuple[str, str]], stage:
         candidates = found.get((how, key), set()) - {actor}
         if not candidates:
             continue
+        if how == "rna" and held is not None and held[0] == "siren" \
+                and _one_organisation(candidates | {actor}, base, query) is None:
+            return _two_organisations(graph, actor, held[1], key, candidates, keys, query)
         if how != "name":
             return _decide_by_identifier(graph, actor, how, key, candidates, query, base, (how, key) in mine)
         if held is not None:
@@ -161,6 +166,36 @@ def _decide_by_identifier(graph: TripleSet, actor: URIRef, how: str, key: str, c
     if (one := _one_organisation(holders, base, query)) is not None:
         return ("keep",) if one == actor else ("rewrite", one)
     return _several_holders(graph, actor, how, key, holders)
+
+
+def _two_organisations(graph: TripleSet, actor: URIRef, siren: str, rna: str, holders: set[URIRef],
+                       keys: list[tuple[str, str]], query) -> tuple:
+    """An actor whose SIREN the store holds under its own IRI and whose RNA number another actor holds: a row that
+    gives two organisations' identifiers (one's SIRET pasted beside the other's RNA number). Its name says which
+    one it is: the identifier of the other is left out of the source, and said; a name that says neither keeps the
+    SIREN's and says so. Merged by its RNA number, it took the other's SIRET with it, and the grants of the SIRET's
+    holder moved to the RNA number's."""
+    names = {key for how, key in keys if how == "name"}
+    rows = query("SELECT ?a ?k WHERE { VALUES ?a { %s } ?a <%s> ?k }"
+                 % (" ".join(a.n3() for a in sorted(holders | {actor}, key=str)), MAI.nameKey), None)
+    named = {a for a, k in rows if str(k) in names}
+    label = _label_or(graph, actor, siren)
+    told = (f"acteur « {label} » : son SIREN {siren} et son numéro RNA {rna} sont ceux de deux organisations "
+            f"({actor}, {', '.join(sorted(map(str, holders)))})",
+            f"actor '{label}': its SIREN {siren} and its RNA number {rna} are two organisations' "
+            f"({actor}, {', '.join(sorted(map(str, holders)))})")
+    if len(holders) == 1 and named == holders:
+        for predicate in (MAI.siren, MAI.siret):
+            graph.remove((actor, predicate, None))
+        (holder,) = holders
+        return "rewrite", holder, (told[0] + " ; rapproché par son nom et son numéro RNA, son SIRET est laissé de "
+                                   "côté", told[1] + "; joined by its name and its RNA number, its SIRET left out")
+    if named == {actor}:
+        graph.remove((actor, MAI.rna, None))
+        return "keep", (told[0] + " ; rapproché par son nom et son SIREN, son numéro RNA est laissé de côté",
+                        told[1] + "; joined by its name and its SIREN, its RNA number left out")
+    return "keep", (told[0] + " ; son nom ne dit pas laquelle : rapproché par son SIREN, vérifiez la ligne",
+                    told[1] + "; its name does not say which: joined by its SIREN, check the row")
 
 
 def _decide_by_name_when_held(graph: TripleSet, actor: URIRef, key: str, candidates: set[URIRef], query,

@@ -686,3 +686,26 @@ def test_associations_of_one_name_known_by_their_old_rna_numbers_stay_apart_acro
     report = ingest(store, tmp_path / "grants.csv")
     assert [i.message.split(" —")[0] for i in report.issues if "non fusionné" in i.message] == [
         "acteur « Comité des fêtes » : plusieurs correspondances (name)"]
+
+
+def test_a_row_that_gives_one_organisations_siret_and_anothers_rna_number_joins_the_one_its_name_says(
+        store, tmp_path):
+    """Entraide's SIRET pasted beside the Maison's RNA number: both grants went to the Maison, which took Entraide's
+    SIRET, with no word of the row."""
+    rna = tmp_path / "rna.csv"
+    rna.write_text("id;id_ex;siret;gestion;date_creat;titre;objet;objet_social1;adrs_codeinsee;position\n"
+                   "W423001234;;;423P;1998-03-15;MAISON DES AIDANTS DU GIER;Aidants;;42186;A\n"
+                   "W423000555;;77512345800017;423P;2001-02-01;ENTRAIDE SANTE GIER;Entraide;;42186;A\n")
+    ingest(store, rna)
+    grants = tmp_path / "grants.csv"
+    grants.write_text(GRANTS_HEADER + "Ville de Lussac;21860194600013;Entraide Santé Gier;;W423000555;1200\n"
+                      "Ville de Lussac;21860194600013;Maison des Aidants du Gier;77512345800017;W423001234;600\n")
+    report = ingest(store, grants)
+    actor = "https://w3id.org/maillage/id/actor/"
+    assert rows(store, GRANTS_BY_BENEFICIARY) == [(actor + "rna-w423001234", "600"), (actor + "siren-775123458", "1200")]
+    assert rows(store, "PREFIX mai: <https://w3id.org/maillage/ontology#> SELECT ?a WHERE { ?a mai:siret "
+                       "'77512345800017' }") == [(actor + "siren-775123458",)]
+    said = [(i.line, i.message) for i in report.issues if "deux organisations" in i.message]
+    assert said == [(3, "acteur « Maison des Aidants du Gier » : son SIREN 775123458 et son numéro RNA W423001234 "
+                        f"sont ceux de deux organisations ({actor}siren-775123458, {actor}rna-w423001234) ; "
+                        "rapproché par son nom et son numéro RNA, son SIRET est laissé de côté")]
