@@ -261,3 +261,16 @@ def test_a_workbook_whose_other_sheet_has_the_same_header_says_that_sheet_is_not
     assert [issue.message for issue in issues if "non lue" in issue.message] == [
         "feuille « 2024 » non lue, bien que son en-tête nomme les mêmes colonnes : une feuille est lue par fichier ; "
         "enregistrez chacune dans un fichier à part pour l'importer"]
+
+
+def test_a_column_of_dates_written_month_first_is_read_so_and_said_once():
+    """« 03/15/2024 » and « 12/20/2024 » were refused as impossible, « 04/02/2024 » read as the 4th of February."""
+    header = HEADER + ";dateConvention;datesPeriodeVersement"
+    ex = extract(grants(*(f"{FUNDER};Club {n};;Aide;100;aide en numéraire;{day};{day}"
+                          for n, day in enumerate(("03/15/2024", "04/02/2024", "12/20/2024"))), header=header))
+    assert sorted(map(str, by_line(ex, MAI.conventionDate).values())) == ["2024-03-15", "2024-04-02", "2024-12-20"]
+    assert sorted(map(str, by_line(ex, MAI.paymentPeriod).values())) == ["2024-03-15", "2024-04-02", "2024-12-20"]
+    assert [message for _, field, message in said(ex) if "mois puis jour" in message] == [
+        "dates écrites mois puis jour (« 03/15/2024 », ligne 2) : toutes celles de la colonne sont lues ainsi"] * 2
+    day_first = extract(grants(f"{FUNDER};Club;;Aide;100;aide en numéraire;04/02/2024;13/02/2024", header=header))
+    assert [str(d) for d in by_line(day_first, MAI.conventionDate).values()] == ["2024-02-04"]

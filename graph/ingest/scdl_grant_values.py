@@ -29,6 +29,10 @@ AID_FORMS = {"aideennumeraire": "aide en numéraire", "numeraire": "aide en num�
 EU_NOTIFIED = {"oui": True, "non": False, "1": True, "0": False, "true": True, "false": False}
 
 
+#: A date in figures, two numbers and a year apart by slashes: "15/03/2024", or "03/15/2024" month first.
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
 class GrantCellReader:
     """Reads the cells of one table's rows by field (:data:`graph.ingest.scdl_headers.GRANT_FIELDS`), reporting in
     ``ex`` the values it repairs, ignores or rejects."""
@@ -37,6 +41,7 @@ class GrantCellReader:
         self.table, self.cols, self.ex = table, cols, ex
         self.thousands_dot = self.dot_convention()
         self.commas = self.comma_convention()
+        self._month_first: dict[str, bool] = {}
 
     def get(self, row: Row, field: str) -> str:
         i = self.cols.get(field)
@@ -150,9 +155,28 @@ class GrantCellReader:
             self.warn(row, field, f"{exc} : ignorée", f"{exc.message_en}: ignored", raw)
             return None
 
+    def month_first(self, field: str) -> bool:
+        """Whether the column of ``field`` writes its dates month first, as a spreadsheet set to English does: one
+        of them at least has more than 12 for its month read day first ("03/15/2024"), none more than 12 for its
+        day. Said once (its dates were refused as impossible, and "04/02/2024" read as the 4th of February)."""
+        if field not in self._month_first:
+            parts = [(row.line, raw, int(m[1]), int(m[2])) for row in self.table.rows
+                     if (m := _SLASHED.fullmatch(raw := self.get(row, field)))]
+            first = bool(parts) and any(month > 12 for *_, month in parts) and all(day <= 12 for *_, day, _ in parts)
+            self._month_first[field] = first
+            if first:
+                line, raw = next((line, raw) for line, raw, _, month in parts if month > 12)
+                self.ex.warn(f"dates écrites mois puis jour (« {raw} », ligne {line}) : toutes celles de la colonne "
+                             "sont lues ainsi", f"dates written month first ('{raw}', line {line}): all those of the "
+                             "column are read so", field=self.header(field), value=raw)
+        return self._month_first[field]
+
     def loose_date(self, row: Row, field: str, raw: str):
         """The date of ``raw`` in figures (also "20240516"), else in words ("5 mars 2024") or with a two-digit year
-        ("05/03/24", with a warning), as a register reads them; the ValueProblem of the figures when it is none."""
+        ("05/03/24", with a warning), as a register reads them; the ValueProblem of the figures when it is none. A
+        column of dates written month first (:meth:`month_first`) is read so."""
+        if (slashed := _SLASHED.fullmatch(raw)) and self.month_first(field):
+            raw = f"{slashed[2]}/{slashed[1]}/{slashed[3]}"
         try:
             return parse_date(raw)
         except ValueProblem as exc:
@@ -173,6 +197,8 @@ class GrantCellReader:
             start, end = self.date(row, "payment_start"), self.date(row, "payment_end")
             return None if start is None else start.isoformat() + (f"/{end.isoformat()}" if end else "")
         raw = self.get(row, "payment_period")
+        if (slashed := _SLASHED.fullmatch(raw)) and self.month_first("payment_period"):
+            raw = f"{slashed[2]}/{slashed[1]}/{slashed[3]}"
         try:
             period = compact_period(raw) or parse_period(raw)
         except ValueProblem as exc:
