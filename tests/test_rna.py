@@ -127,3 +127,20 @@ def test_pitfall_18_a_siret_that_lost_its_leading_zeros_is_restored_with_a_warni
     assert [str(s) for s in ex.graph.objects(None, MAI.siret)] == ["00552013500004"]
     assert [(i.field, i.message) for i in ex.issues] == [
         ("siret", "zéros de tête perdus (passage par un tableur) : lu 00552013500004")]
+
+
+def test_an_association_whose_record_comes_twice_is_described_by_the_later_one_its_former_title_a_variant():
+    """Before and after a change of title: the older title stayed the label, the association described twice."""
+    header = "id;id_ex;siret;gestion;date_creat;titre;objet;objet_social1;adrs_codeinsee;position;maj_time\n"
+    text = (header + "W423001234;;;423P;1998-03-15;MAISON DES AIDANTS DU GIER ET DU PILAT;Nouvel objet;;42186;A;"
+            "2024-06-01 10:00:00\nW423001234;;;423P;1998-03-15;MAISON DES AIDANTS DU GIER;Ancien objet;;42186;A;"
+            "2024-01-01 10:00:00\n")
+    ex = extract(SourceContext(Path("rna.csv"), text.encode()))
+    actor = URIRef("https://w3id.org/maillage/id/actor/rna-w423001234")
+    assert str(ex.graph.value(actor, RDFS.label)) == "MAISON DES AIDANTS DU GIER ET DU PILAT"
+    assert [str(d) for d in ex.graph.objects(actor, URIRef("http://purl.org/dc/terms/description"))] == ["Nouvel objet"]
+    assert "MAISON DES AIDANTS DU GIER" in {str(n) for n in ex.graph.objects(actor, URIRef(
+        "http://www.w3.org/2004/02/skos/core#altLabel"))}
+    assert ex.stats["associations"] == 1
+    assert [(i.line, i.message) for i in ex.issues if "plus récente" in i.message] == [
+        (3, "numéro RNA W423001234 repris ligne 2 par une fiche plus récente (maj_time) : celle-ci est laissée de côté")]

@@ -85,6 +85,7 @@ class _Rows:
         self.count = self.dissolved = 0
         self.places: dict[str, URIRef] = {}
         self.old_ids: dict[URIRef, str] = {}  # the associations known by their old number, with their label
+        self.former_titles: dict[str, list[str]] = {}  # the titles of the records a later one replaces, by W number
 
     def get(self, row: Row, name: str) -> str:
         i = self.col.get(name)
@@ -92,6 +93,24 @@ class _Rows:
 
     def warn(self, row: Row, field: str, message: str, message_en: str, value: str | None = None) -> None:
         self.ex.warn(message, message_en, line=row.line, field=field, value=value)
+
+    def latest_records(self, rows: list[Row]) -> dict[int, tuple[str, int]]:
+        """The rows whose W number a later record of the file gives again (its ``maj_time`` later, or the same and
+        further down), each with that number and the line of the record kept: an extract that holds an
+        association's record before and after a change of title (the old title was kept, the new one an
+        alternative name, the association described twice)."""
+        lines: dict[str, list[tuple[str, int, str]]] = {}
+        for row in rows:
+            if rna_ok(written := self.get(row, "id")):
+                lines.setdefault(normalise_rna(written), []).append((self.get(row, "maj_time"), row.line,
+                                                                     self.get(row, "titre")))
+        left_out = {}
+        for number, records in lines.items():
+            _, kept, _ = max(records)
+            left_out.update({line: (number, kept) for _, line, _ in records if line != kept})
+            # the titles it had before: the kept record's alternative names
+            self.former_titles[number] = [title for _, line, title in records if line != kept]
+        return left_out
 
     def rna(self, row: Row) -> str | None:
         """The row's W number: its ``id`` (waldec), else the one that opens the import layout's ``observation``. A
@@ -160,6 +179,9 @@ class _Rows:
                              "neither W number, nor SIRET, nor old number: association identified by its name",
                              line=row.line, field="id", value=self.get(row, "id"))
             iri = self.book.actor(title, MAI.Association, siren=siren, siret=siret, rna=rna)
+        for former in self.former_titles.get(rna or "", []):  # its name before: a later record's alternative
+            if former:
+                self.book.name(iri, former)
         if old is not None:  # the import layout's number, kept whatever identifies the association
             self.graph.add((iri, _IDENTIFIER, plain_literal(old)))
         if (short := self.get(row, "titre_court")) and short != title and not short.endswith("..."):
@@ -294,9 +316,16 @@ def extract(ctx: SourceContext) -> Extraction:
         raise InputError("colonnes RNA absentes (id, titre)", line=table.header_line,
                          message_en="RNA columns missing (id, titre)")
     rows.ex.issues.extend(repair_issues(table))
+    latest = rows.latest_records(table.rows)
     for row in table.rows:
         if (short := short_row(table, row)) is not None:
             rows.ex.issues.append(short)
+        if (kept := latest.get(row.line)) is not None:
+            number, line = kept
+            rows.warn(row, "id", f"numéro RNA {number} repris ligne {line} par une fiche plus récente (maj_time) : "
+                      "celle-ci est laissée de côté", f"RNA number {number} given again line {line} by a later "
+                      "record (maj_time): this one is left out", number)
+            continue
         rows.add_row(row)
     rows.book.finish()
     ex = rows.ex
