@@ -74,3 +74,15 @@ def test_a_source_ingested_under_a_name_with_folders_is_removed_by_that_name(dem
     assert _cli(demo_data, "ingest", "--name", "../../etc/x", str(copy), "--no-index").exit_code == 0
     removed = _cli(demo_data, "remove", "../../etc/x", "--no-index")
     assert removed.exit_code == 0 and "../../etc/x : source retirée" in removed.stderr, removed.output
+
+
+def test_a_shipped_vocabulary_is_no_source_and_is_not_removed(demo_data):
+    """`remove themes.ttl` dropped the themes' thesaurus, and the closest names suggested it."""
+    themes = "SELECT (COUNT(*) AS ?n) WHERE { ?t skos:inScheme mai:themes }"
+    before = _count(demo_data, themes)
+    result = _cli(demo_data, "remove", "themes.ttl")
+    assert result.exit_code == 1 and result.stderr.strip() == (
+        "maillage: « themes.ttl » est un vocabulaire livré avec Maillage, pas une source : il ne se retire pas (rien "
+        "n'a été retiré)")
+    assert _count(demo_data, themes) == before > 30
+    assert "themes.ttl" not in _cli(demo_data, "remove", "hemes.ttl").stderr

@@ -21,6 +21,7 @@ from graph.ingest.register_links import relink
 from graph.ingest.shared_concepts import labelled_in, restore_pref_labels
 from graph.ingest.sources import stored_subjects
 from graph.namespaces import DEFAULT_BASE, sparql_prologue
+from graph.ontology import VOCABULARY_FILES
 from graph.store import graph_size
 
 #: The stored sources, by their title (the file name) and the IRI that is also the name of their graph.
@@ -43,11 +44,17 @@ def remove_sources(store, names: list[str], base: str = DEFAULT_BASE) -> Removal
     Raises InputError, the store unchanged, when a name is no stored source's."""
     removal = Removal()
     with store.writer() as writer:
-        stored = {URIRef(str(source)): str(title) for source, title in writer.query(sparql_prologue() + _SOURCES)}
+        shipped = {URIRef(iri) for iri in VOCABULARY_FILES.values()}  # the vocabulary, which no source brought
+        stored = {URIRef(str(source)): str(title) for source, title in writer.query(sparql_prologue() + _SOURCES)
+                  if URIRef(str(source)) not in shipped}
         by_title = {title: source for source, title in stored.items()}
         wanted = {}
         for name in names:
             file = Path(name).name
+            if file in VOCABULARY_FILES and file not in by_title:
+                raise InputError(f"« {name} » est un vocabulaire livré avec Maillage, pas une source : il ne se retire "
+                                 "pas (rien n'a été retiré)", message_en=f"'{name}' is a vocabulary shipped with "
+                                 "Maillage, not a source: it is not removed (nothing was removed)")
             source = source_iri(Path(file), base)
             if source not in stored:  # the name given to --name as it was written ("../../etc/x" named etc-x)
                 source = source_iri(Path(file), base, {"source_name": name})
