@@ -515,3 +515,18 @@ def test_serving_a_data_directory_without_a_store_says_the_site_will_be_empty(tm
     assert result.exit_code == 0 and "aucune base dans" in result.stderr and "sera vide" in result.stderr
     served = CliRunner().invoke(main, ["--data", str(loaded(tmp_path)), "serve"])
     assert served.exit_code == 0 and "aucune base" not in served.stderr
+
+
+def test_what_a_folder_holds_that_is_no_file_is_a_failure_said_with_its_path_and_a_pipe_given_is_refused(tmp_path):
+    """A broken link and a named pipe in a folder were left out in silence, exit 0; a pipe given waited for ever."""
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "actors.ttl").write_text(DATA, encoding="utf-8")
+    (folder / "broken.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    os.mkfifo(folder / "pipe.csv")
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "ingest", str(folder), "--no-index"])
+    assert result.exit_code == 1 and "1 fichier enregistré, 0 inchangé, 2 en échec" in result.stderr
+    assert f"{folder / 'broken.yaml'}: erreur : ni fichier ni dossier (lien cassé, tube…)" in result.stderr
+    assert f"{folder / 'pipe.csv'}: erreur : ni fichier ni dossier" in result.stderr
+    alone = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "ingest", str(folder / "pipe.csv")])
+    assert alone.exit_code == 1 and "n'est pas un fichier ordinaire (tube, périphérique)" in alone.stderr

@@ -129,15 +129,20 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
         raise click.BadParameter(f"type de source inconnu « {kind} » (connus : {', '.join(kinds())})",
                                  param_hint="--kind")
     left_out: list[Path] = []
-    files = expand_paths(paths, left_out)
+    unread: list[tuple[Path, str, str]] = []
+    files = expand_paths(paths, left_out, unread)
     if left_out:  # a README, a lock file, a .git: said, not skipped in silence
         click.echo(format_left_out(left_out, ctx.lang), err=True)
+    for path, french, english in unread:  # failures, said first: the files that could be read are ingested
+        click.echo(format_failure(path, InputError(french, message_en=english), ctx.lang), err=True)
+    if not files and unread:
+        sys.exit(EXIT_BAD_INPUT)
     if not files:  # folders that hold no file to ingest (only hidden ones, or nothing)
         fail(f"aucun fichier à ingérer dans {', '.join(map(str, paths))}", f"no file to ingest in "
              f"{', '.join(map(str, paths))}")
     if source_name and len(files) != 1:
         raise click.UsageError(f"--name nomme une source : un seul fichier, pas {len(files)}")
-    failures = []
+    failures = [path for path, *_ in unread]  # counted in the summary as the files that failed
     progress = Progress(len(files))
 
     lang = ctx.lang
@@ -171,7 +176,7 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
         fail(str(exc))
     except KeyboardInterrupt:  # Ctrl-C: what was published stays whole, what was not is as it was
         progress.close()
-        _interrupted(announced, failures, len(files), lang)
+        _interrupted(announced, failures, len(files) + len(unread), lang)
     progress.close()
     if not no_index and pending(ctx.config):  # what an ingest stopped earlier left for the index, all files unchanged
         from search.indexer import update_index

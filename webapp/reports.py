@@ -16,22 +16,41 @@ from graph.french_text import counted
 MAX_ISSUES_SHOWN = 20
 
 
-def expand_paths(paths, left_out: list[Path] | None = None) -> list[Path]:
+def expand_paths(paths, left_out: list[Path] | None = None, unread: list[tuple[Path, str, str]] | None = None
+                 ) -> list[Path]:
     """Expand directories into the files they hold (sorted; hidden files and folders — a ``.git`` —, an office
     suite's lock files — ``~$registre.xlsx`` — and READMEs left out, each added to ``left_out`` when given: a hidden
-    folder as itself, not walked)."""
+    folder as itself, not walked). What cannot be read as a file goes to ``unread`` with why (French, English): a
+    folder that cannot be opened, a broken link, a named pipe or a device (reading one waits for ever)."""
     files: list[Path] = []
+    unread = unread if unread is not None else []
     for path in paths:
         if not path.is_dir():
-            files.append(path)
+            if path.exists() and not path.is_file():
+                unread.append((path, "n'est pas un fichier ordinaire (tube, périphérique)",
+                               "is no regular file (a pipe, a device)"))
+            else:
+                files.append(path)  # a missing file is said where it is read
             continue
         found = []
-        for folder, subfolders, names in os.walk(path):
+
+        def cannot_open(error: OSError) -> None:
+            unread.append((Path(error.filename), f"dossier illisible ({error.strerror})",
+                           f"unreadable folder ({error.strerror})"))
+
+        for folder, subfolders, names in os.walk(path, onerror=cannot_open):
             here = Path(folder)
             for name in [name for name in subfolders if name.startswith(".")]:
                 subfolders.remove(name)
                 found.append((here / name, False))
-            found += [(here / name, not _left_out(name)) for name in names if (here / name).is_file()]
+            for name in names:
+                if (here / name).is_file():
+                    found.append((here / name, not _left_out(name)))
+                elif name.startswith("."):
+                    found.append((here / name, False))
+                else:
+                    unread.append((here / name, "ni fichier ni dossier (lien cassé, tube…)",
+                                   "neither a file nor a folder (a broken link, a pipe…)"))
         files += sorted(file for file, kept in found if kept)
         if left_out is not None:
             left_out += sorted(file for file, kept in found if not kept)
