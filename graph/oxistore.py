@@ -154,10 +154,14 @@ class OxigraphStore(Store):
     def _write_lock(self):
         def busy() -> StoreError:
             holder = _read_json(self.root / "write.lock.info") or {}
-            return StoreError(f"la base est en cours d'écriture par le processus {holder.get('pid', '?')} "
-                              f"({holder.get('command', 'commande inconnue')}) depuis {holder.get('since', '?')} ; "
+            pid, since = holder.get('pid', '?'), holder.get('since', '?')
+            return StoreError(f"la base est en cours d'écriture par le processus {pid} "
+                              f"({holder.get('command', 'commande inconnue')}) depuis {since} ; "
                               f"attendu {self.lock_timeout:.0f} s : réessayez quand il aura fini (réglage "
-                              "lock_timeout)")
+                              "lock_timeout)",
+                              f"the store is being written by process {pid} ({holder.get('command', 'unknown command')})"
+                              f" since {since}; waited {self.lock_timeout:.0f} s: try again once it is done "
+                              "(lock_timeout setting)")
 
         with exclusive_lock(self.root / "write.lock", self.lock_timeout, busy, poll=0.2):
             info = {"pid": os.getpid(), "command": " ".join(_argv()), "since": time.strftime("%Y-%m-%dT%H:%M:%S")}

@@ -44,7 +44,12 @@ BACKENDS = {
 
 
 class StoreError(Exception):
-    """A store could not be opened or written (lock held, server unreachable, corrupt data)."""
+    """A store could not be opened or written (lock held, server unreachable, corrupt data); ``message_en``: the
+    message in English, when it is said in French."""
+
+    def __init__(self, message: str = "", message_en: str | None = None):
+        super().__init__(message)
+        self.message_en = message_en or message
 
 
 class QuerySyntaxError(ValueError):

@@ -30,6 +30,7 @@ from whoosh.query import Or, Term
 from graph.french_text import counted
 from graph.gc_pause import cyclic_gc_paused
 from graph.locks import exclusive_lock, write_atomic
+from graph.store import StoreError
 from search.bulk import write_index
 from search.documents import facts_to_documents, label_of, reach_of
 from search.errors import DAMAGED, damaged
@@ -57,8 +58,8 @@ class SearchIndexError(Exception):
     """The index cannot be written (another writer holds it too long) or read (none built yet)."""
 
 
-class IndexLockError(SearchIndexError):
-    pass
+class IndexLockError(SearchIndexError, StoreError):
+    """Another process writes the index for longer than a writer waits: said as a busy store is."""
 
 
 def index_root(config) -> Path:
@@ -86,7 +87,8 @@ def current_version(root: Path) -> str | None:
 def write_lock(root: Path, timeout: float = 30.0):
     """Hold the index's writer lock (an ``flock``, released when the process dies)."""
     root.mkdir(parents=True, exist_ok=True)
-    busy = lambda: IndexLockError(f"l'index est en cours d'écriture par un autre processus (attente {timeout:.0f} s)")
+    busy = lambda: IndexLockError(f"l'index est en cours d'écriture par un autre processus (attente {timeout:.0f} s)",
+                                  f"the index is being written by another process (waited {timeout:.0f} s)")
     with exclusive_lock(root / "write.lock", timeout, busy):
         yield
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,9 +32,13 @@ def test_every_setting_has_help_text():
 
 
 @pytest.mark.parametrize("variable, value, said", [
-    ("MAILLAGE_LOCK_TIMEOUT", "abc", "un nombre de secondes est attendu, 0 ou plus"),
-    ("MAILLAGE_QUERY_TIMEOUT", "-5", "un nombre de secondes est attendu, 0.1 ou plus"),
-    ("MAILLAGE_MAX_ROWS", "-1", "un nombre entier de lignes est attendu, 1 ou plus"),
+    ("MAILLAGE_LOCK_TIMEOUT", "abc", "un nombre de secondes est attendu, entre 0 et 86400"),
+    ("MAILLAGE_QUERY_TIMEOUT", "-5", "un nombre de secondes est attendu, entre 0,1 et 86400"),
+    ("MAILLAGE_MAX_ROWS", "-1", "un nombre entier de lignes est attendu, entre 1 et 1000000000"),
+    # past what the time limit and the engine's LIMIT can hold: a traceback, then a SPARQL parse error
+    ("MAILLAGE_QUERY_TIMEOUT", "inf", "un nombre de secondes est attendu, entre 0,1 et 86400"),
+    ("MAILLAGE_MAX_ROWS", "99999999999999999999999", "un nombre entier de lignes est attendu, entre 1 et 1000000000"),
+    ("MAILLAGE_QUERY_URL", "notaurl", "une adresse http(s) est attendue"),
     ("MAILLAGE_BASE", "notaniri", "une IRI absolue http(s) qui finit par / ou # est attendue"),
     ("MAILLAGE_STORE", "foo", "attendu : oxigraph ou memory ou sparql"),
     ("MAILLAGE_LANG", "de", "attendu : fr ou en")])
@@ -69,3 +76,10 @@ def test_the_command_says_in_one_line_what_stopped_it_never_with_a_traceback(mon
     with pytest.raises(SystemExit) as exit_:
         cli.run()
     assert exit_.value.code == 1 and capsys.readouterr().err.strip() == said
+
+
+def test_a_setting_that_cannot_be_used_is_said_in_english_when_the_language_setting_asks_for_it():
+    result = subprocess.run([sys.executable, "-m", "webapp.cli", "query", "ASK {}"], capture_output=True, text=True,
+                            env={**os.environ, "MAILLAGE_LANG": "en", "MAILLAGE_QUERY_TIMEOUT": "-1"}, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr == "maillage: MAILLAGE_QUERY_TIMEOUT='-1': a number of seconds is expected, from 0.1 to 86400\n"

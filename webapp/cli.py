@@ -36,8 +36,8 @@ def _lang() -> str:
         return context.obj.lang
     try:  # before the command's context (its help), or once it is closed (click shows its usage errors then)
         return _lang_of(load_settings())
-    except ValueError:
-        return "fr"
+    except ValueError:  # another setting that cannot be used: said in the language asked for all the same
+        return "en" if os.environ.get("MAILLAGE_LANG", "").strip().lower() == "en" else "fr"
 
 
 def _lang_of(config: dict) -> str:
@@ -69,7 +69,7 @@ class Context:
             try:
                 self._store = open_store(store_config(self.config))
             except StoreError as exc:
-                fail(str(exc))
+                fail(str(exc), exc.message_en)
             except OSError as exc:  # --data names a file, a directory that cannot be written…
                 said, said_en = os_reason(exc)
                 fail(f"dossier de données « {self.config['data_dir']} » inutilisable : {said}",
@@ -173,7 +173,7 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
                                before_publish=lambda touched: note_pending(ctx.config, touched))
     except StoreError as exc:
         progress.close()
-        fail(str(exc))
+        fail(str(exc), exc.message_en)
     except KeyboardInterrupt:  # Ctrl-C: what was published stays whole, what was not is as it was
         progress.close()
         _interrupted(announced, failures, len(files) + len(unread), lang)
@@ -228,7 +228,7 @@ def remove(ctx: Context, names: tuple[str, ...], no_index: bool) -> None:
     except InputError as exc:
         fail(exc.issue.message, exc.issue.message_en)
     except StoreError as exc:
-        fail(str(exc))
+        fail(str(exc), exc.message_en)
     click.echo(format_removal(removal, ctx.lang), err=True)
     if removal.touched:
         from search.indexer import note_pending
@@ -358,7 +358,7 @@ def optimize(ctx: Context) -> None:
         with ctx.existing_store.writer() as writer:
             sizes = writer.optimize()
     except StoreError as exc:
-        fail(str(exc))
+        fail(str(exc), exc.message_en)
     if sizes is None:
         click.echo("nothing to compact: only the embedded store has files of its own (a SPARQL server compacts its "
                    "own database)" if ctx.lang == "en" else

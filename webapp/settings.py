@@ -37,17 +37,28 @@ class SettingError(ValueError):
         self.message, self.message_en = message, message_en
 
 
-def _number(kind: type, least: float, said: str, said_en: str) -> Callable[[str], Any]:
-    """A parser of a number of ``kind`` (int or float) of ``least`` or more, that says what is expected."""
+def _number(kind: type, least: float, said: str, said_en: str, most: float = 10**9) -> Callable[[str], Any]:
+    """A parser of a number of ``kind`` (int or float) from ``least`` to ``most``, that says what is expected
+    ("inf" or 1e400 seconds made the query's time limit overflow, a traceback)."""
     def parse(value: str):
         try:
             number = kind(value.strip())
         except ValueError:
             number = None
-        if number is None or number < least or number != number:  # NaN is no number of seconds either
-            raise SettingError(f"{said}, {least:g} ou plus", f"{said_en}, {least:g} or more")
+        if number is None or not least <= number <= most:  # NaN is no number of seconds either
+            raise SettingError(f"{said}, entre {_plain(least, ',')} et {_plain(most, ',')}",
+                               f"{said_en}, from {_plain(least)} to {_plain(most)}")
         return number
     return parse
+
+
+def _plain(number: float, point: str = ".") -> str:
+    """A bound as a message writes it: 86400, 1000000000, 0.1 (0,1 in French).
+
+    >>> _plain(10**9), _plain(0.1, ","), _plain(86_400.0)
+    ('1000000000', '0,1', '86400')
+    """
+    return str(int(number)) if float(number).is_integer() else str(number).replace(".", point)
 
 
 def _one_of(*choices: str) -> Callable[[str], str]:
@@ -65,7 +76,17 @@ def _base(value: str) -> str:
     return value.strip()
 
 
-_SECONDS = _number(float, 0, "un nombre de secondes est attendu", "a number of seconds is expected")
+#: A day: no wait of the application is longer.
+_A_DAY = 86_400
+_SECONDS = _number(float, 0, "un nombre de secondes est attendu", "a number of seconds is expected", _A_DAY)
+
+
+def _url(value: str) -> str:
+    """A SPARQL endpoint's URL: http(s), or empty (the setting unused)."""
+    if value.strip() and re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", value.strip()) is None:
+        raise SettingError("une adresse http(s) est attendue (http://127.0.0.1:7878/query)",
+                           "an http(s) address is expected (http://127.0.0.1:7878/query)")
+    return value.strip()
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -73,23 +94,25 @@ SETTINGS: tuple[Setting, ...] = (
             env_name="MAILLAGE_DATA"),
     Setting("store", "oxigraph", "Store backend: oxigraph (embedded, on disk), memory (tests) or sparql (remote).",
             _one_of("oxigraph", "memory", "sparql")),
-    Setting("query_url", "", "SPARQL 1.1 query URL of the remote store (store = sparql)."),
-    Setting("update_url", "", "SPARQL 1.1 update URL of the remote store (defaults to the query URL)."),
+    Setting("query_url", "", "SPARQL 1.1 query URL of the remote store (store = sparql).", _url),
+    Setting("update_url", "", "SPARQL 1.1 update URL of the remote store (defaults to the query URL).", _url),
     Setting("base", "https://w3id.org/maillage/id/", "Base of the instance IRIs: {base}{kind}/{key}.", _base),
     Setting("query_timeout", 10.0, "Seconds a user SPARQL query may run before it is stopped (HTTP 503).",
-            _number(float, 0.1, "un nombre de secondes est attendu", "a number of seconds is expected")),
+            _number(float, 0.1, "un nombre de secondes est attendu", "a number of seconds is expected", _A_DAY)),
     Setting("max_rows", 10_000, "Rows a user SPARQL query may return; more are cut and flagged.",
             _number(int, 1, "un nombre entier de lignes est attendu", "a whole number of rows is expected")),
     Setting("query_workers", 2, "Worker processes that run user SPARQL queries (killed past the time limit).",
-            _number(int, 1, "un nombre entier de processus est attendu", "a whole number of processes is expected")),
+            _number(int, 1, "un nombre entier de processus est attendu", "a whole number of processes is expected",
+                    64)),
     Setting("lock_timeout", 30.0, "Seconds a writer waits for another writer before giving up.", _SECONDS),
     Setting("write_token", "", "Token that authorises writes (upload, SPARQL Update, Graph Store); empty: none.",),
     Setting("max_upload_bytes", 50 * 1024 * 1024, "Largest accepted upload or POST body, in bytes.",
-            _number(int, 1, "un nombre entier d'octets est attendu", "a whole number of bytes is expected")),
+            _number(int, 1, "un nombre entier d'octets est attendu", "a whole number of bytes is expected", 2**40)),
     Setting("publish_interval", 5.0, "Seconds an ingest of several files gathers them before publishing them "
             "together (0: after each file); each file is seen whole, old or new.", _SECONDS),
     Setting("index_procs", 2, "Processes that write the search index in parallel during a full rebuild.",
-            _number(int, 1, "un nombre entier de processus est attendu", "a whole number of processes is expected")),
+            _number(int, 1, "un nombre entier de processus est attendu", "a whole number of processes is expected",
+                    64)),
     Setting("lang", "fr", "Default language of the interface, and of the command line's reports, messages and "
             "help: fr or en.", _one_of("fr", "en")),
     Setting("debug", False, "Flask debug mode (never in `maillage serve`).", _bool),
