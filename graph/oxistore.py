@@ -159,8 +159,9 @@ class OxigraphStore(Store):
                               f"({holder.get('command', 'commande inconnue')}) depuis {since} ; "
                               f"attendu {self.lock_timeout:.0f} s : réessayez quand il aura fini (réglage "
                               "lock_timeout)",
-                              f"the store is being written by process {pid} ({holder.get('command', 'unknown command')})"
-                              f" since {since}; waited {self.lock_timeout:.0f} s: try again once it is done "
+                              f"the store is being written by process {pid} "
+                              f"({holder.get('command', 'unknown command')}) since {since}; waited "
+                              f"{self.lock_timeout:.0f} s: try again once it is done "
                               "(lock_timeout setting)")
 
         with exclusive_lock(self.root / "write.lock", self.lock_timeout, busy, poll=0.2):

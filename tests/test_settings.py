@@ -82,4 +82,5 @@ def test_a_setting_that_cannot_be_used_is_said_in_english_when_the_language_sett
     result = subprocess.run([sys.executable, "-m", "webapp.cli", "query", "ASK {}"], capture_output=True, text=True,
                             env={**os.environ, "MAILLAGE_LANG": "en", "MAILLAGE_QUERY_TIMEOUT": "-1"}, timeout=120)
     assert result.returncode == 1
-    assert result.stderr == "maillage: MAILLAGE_QUERY_TIMEOUT='-1': a number of seconds is expected, from 0.1 to 86400\n"
+    assert result.stderr == ("maillage: MAILLAGE_QUERY_TIMEOUT='-1': a number of seconds is expected, from 0.1 to "
+                             "86400\n")
