@@ -68,8 +68,8 @@ def index_root(config) -> Path:
 
 def index_format(path: Path) -> str:
     """The format of the index version in ``path`` (see INDEX_FORMAT)."""
-    try:
-        return (path / "FORMAT").read_text().strip()
+    try:  # a damaged file reads as a format of its own: the version is rebuilt, not a traceback
+        return (path / "FORMAT").read_text(errors="replace").strip()
     except FileNotFoundError:
         return "1"
 
@@ -77,10 +77,13 @@ def index_format(path: Path) -> str:
 def current_version(root: Path) -> str | None:
     """The version the pointer names, or None before the first build."""
     try:
-        name = (root / "current").read_text().strip()
+        name = (root / "current").read_text(errors="replace").strip()
     except FileNotFoundError:
         return None
-    return name if name and (root / name).is_dir() else None
+    try:
+        return name if name and (root / name).is_dir() else None
+    except ValueError:  # a damaged pointer ("embedded null byte"): as if none had been built
+        return None
 
 
 @contextlib.contextmanager

@@ -530,3 +530,18 @@ def test_what_a_folder_holds_that_is_no_file_is_a_failure_said_with_its_path_and
     assert f"{folder / 'pipe.csv'}: erreur : ni fichier ni dossier" in result.stderr
     alone = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "ingest", str(folder / "pipe.csv")])
     assert alone.exit_code == 1 and "n'est pas un fichier ordinaire (tube, périphérique)" in alone.stderr
+
+
+@pytest.mark.parametrize("damaged", ["FORMAT", "current"])
+def test_a_damaged_index_format_or_pointer_is_said_and_the_next_ingest_rebuilds_it(tmp_path, damaged):
+    """Junk in the index's FORMAT file gave a UnicodeDecodeError to `search` and to `ingest`, after it had
+    published the graph."""
+    data = loaded(tmp_path)
+    index = data / "index"
+    (index / (index / "current").read_text().strip() / "FORMAT" if damaged == "FORMAT" else index / "current") \
+        .write_bytes(b"\xff\xfe\x00junk")
+    found = CliRunner().invoke(main, ["--data", str(data), "search", "A"])
+    assert found.exit_code == 1 and "maillage index" in found.stderr and "Traceback" not in found.stderr
+    again = CliRunner().invoke(main, ["--data", str(data), "ingest", "--force", str(tmp_path / "actors.ttl")])
+    assert again.exit_code == 0, again.output
+    assert CliRunner().invoke(main, ["--data", str(data), "search", "A"]).exit_code == 0
