@@ -545,3 +545,11 @@ def test_a_damaged_index_format_or_pointer_is_said_and_the_next_ingest_rebuilds_
     again = CliRunner().invoke(main, ["--data", str(data), "ingest", "--force", str(tmp_path / "actors.ttl")])
     assert again.exit_code == 0, again.output
     assert CliRunner().invoke(main, ["--data", str(data), "search", "A"]).exit_code == 0
+
+
+def test_an_export_to_dash_is_written_to_standard_output(tmp_path, monkeypatch):
+    """`-o -` made a file named "-" in the working directory."""
+    data = loaded(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["--data", str(data), "export", "--format", "nquads", "-o", "-"])
+    assert result.exit_code == 0 and "<https://ex.org/a1>" in result.stdout and not (tmp_path / "-").exists()

@@ -407,6 +407,8 @@ def validate(ctx: Context, verbose: bool) -> None:
 def export(ctx: Context, fmt: str, output: Path | None) -> None:
     """Dump the whole graph with its named graphs (trig, nquads), or the grants as SCDL CSV."""
     store = ctx.existing_store
+    if output == Path("-"):  # the usual name of standard output (it made a file named "-")
+        output = None
     if output is not None:
         _check_export_path(output, ctx.config["data_dir"])
     with _export_file(output) as out:
