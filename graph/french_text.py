@@ -70,6 +70,8 @@ _OS_ERRORS = {
     errno.ELOOP: "trop de liens symboliques",
     errno.EMFILE: "trop de fichiers ouverts",
     errno.EIO: "erreur d'entrée-sortie du disque",
+    errno.EADDRINUSE: "adresse déjà utilisée",
+    errno.EADDRNOTAVAIL: "adresse indisponible sur cette machine",
     errno.EBUSY: "fichier ou périphérique occupé",
     errno.EDQUOT: "quota de disque dépassé",
 }

@@ -553,3 +553,25 @@ def test_an_export_to_dash_is_written_to_standard_output(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["--data", str(data), "export", "--format", "nquads", "-o", "-"])
     assert result.exit_code == 0 and "<https://ex.org/a1>" in result.stdout and not (tmp_path / "-").exists()
+
+
+def test_serve_on_a_port_another_program_listens_on_is_one_line_and_exit_1(tmp_path):
+    """The server retried for 5 s and exited with its own log lines, no word of ours."""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["--data", str(loaded(tmp_path)), "serve", "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (f"maillage: impossible d'écouter sur 127.0.0.1:{port} (adresse déjà "
+                                              "utilisée) : un autre programme l'occupe-t-il ? choisissez un autre port "
+                                              "(--port)")
+
+
+def test_an_empty_name_for_a_source_is_refused(tmp_path):
+    (tmp_path / "actors.ttl").write_text(DATA, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "ingest", "--name", " ",
+                                       str(tmp_path / "actors.ttl")])
+    assert result.exit_code == 2 and "--name prend un nom, pas un texte vide" in result.stderr

@@ -140,8 +140,12 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
     if not files:  # folders that hold no file to ingest (only hidden ones, or nothing)
         fail(f"aucun fichier à ingérer dans {', '.join(map(str, paths))}", f"no file to ingest in "
              f"{', '.join(map(str, paths))}")
+    if source_name is not None and not source_name.strip():
+        raise click.UsageError("--name takes a name, not an empty text" if ctx.lang == "en" else
+                               "--name prend un nom, pas un texte vide")
     if source_name and len(files) != 1:
-        raise click.UsageError(f"--name nomme une source : un seul fichier, pas {len(files)}")
+        raise click.UsageError(f"--name names one source: one file, not {len(files)}" if ctx.lang == "en" else
+                               f"--name nomme une source : un seul fichier, pas {len(files)}")
     failures = [path for path, *_ in unread]  # counted in the summary as the files that failed
     progress = Progress(len(files))
 
@@ -489,8 +493,25 @@ def serve(ctx: Context, host: str, port: int, workers: int) -> None:
                    "MAILLAGE_DATA names another directory?)" if ctx.lang == "en" else
                    f"aucune base dans « {data} » pour l'instant : le site sera vide jusqu'à ce qu'un fichier y soit "
                    "ingéré ou déposé (--data / MAILLAGE_DATA nomme-t-il un autre dossier ?)", err=True)
+    _port_free(host, port)
     os.environ["MAILLAGE_DATA"] = ctx.config["data_dir"]
     run(host, port, workers)
+
+
+def _port_free(host: str, port: int) -> None:
+    """Refuse, in one line, a port that another program listens on (the server retried for 5 s, then exited with
+    its own log lines and no word of ours)."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds it
+            probe.bind((host, port))
+    except OSError as exc:
+        fail(f"impossible d'écouter sur {host}:{port} ({os_reason(exc)[0]}) : un autre programme l'occupe-t-il ? "
+             "choisissez un autre port (--port)",
+             f"cannot listen on {host}:{port} ({os_reason(exc)[1]}): does another program use it? choose another "
+             "port (--port)")
 
 
 def run() -> None:
