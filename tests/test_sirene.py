@@ -180,3 +180,20 @@ def test_the_head_office_siret_is_the_siren_and_its_nic_when_they_make_a_valid_s
     ex = extract(SourceContext(Path("StockUniteLegale.csv"), data.encode()))
     assert ex.graph.value(actor("402617542"), MAI.siret) == (Literal(siret) if siret else None)
     assert [i.message for i in ex.issues] == ([warning] if warning else [])
+
+
+HISTORY_HEADER = ("siren;dateFin;dateDebut;etatAdministratifUniteLegale;denominationUniteLegale;"
+                  "categorieJuridiqueUniteLegale;activitePrincipaleUniteLegale;nicSiegeUniteLegale")
+
+
+def test_a_history_files_closed_periods_give_former_names_and_a_unit_with_none_current_is_said():
+    """« SARL PILAT SOINS » before « SCIC SANTE PILAT » was lost; a unit whose periods were all closed was dropped
+    without a word."""
+    lines = [HISTORY_HEADER, "441122330;;2019-01-01;A;SCIC SANTE PILAT;5560;86.90F;00018",
+             "441122330;2018-12-31;2015-01-01;A;SARL PILAT SOINS;5499;86.90F;00018",
+             "520000019;2022-12-31;2010-05-01;A;ASSOCIATION SPORT SANTE LOIRE;9220;93.12Z;00015"]
+    ex = extract(SourceContext(Path("StockUniteLegaleHistorique.csv"), "\n".join(lines).encode()))
+    assert {str(n) for n in ex.graph.objects(actor("441122330"), URIRef("http://www.w3.org/2004/02/skos/core#altLabel"))
+            } == {"SARL PILAT SOINS"}
+    assert [(i.line, i.message.split(" : ")[0]) for i in ex.issues if "périodes closes" in i.message] == [
+        (4, "SIREN 520000019 (ASSOCIATION SPORT SANTE LOIRE)")]

@@ -187,6 +187,9 @@ class _Rows:
         self.ex = Extraction(graph=self.graph)
         self.book = ActorBook(self.graph, ctx.base)
         self.count = self.skipped = self.closed = 0
+        #: the closed periods of a history file, by SIREN (their lines and names); the units described, by SIREN
+        self.former: dict[str, list[tuple[int, list[str]]]] = {}
+        self.described: dict[str, URIRef] = {}
         self.skipped_lines: dict[tuple[str, str], list[int]] = {}  # the lines of the units skipped, by reason
         self.lines: dict[int, int] = {}  # the first line of each SIREN imported (as a number: a stock has millions)
         self.repeated: list[tuple[str, int, int]] = []  # (SIREN, its first line, a later line)
@@ -255,7 +258,8 @@ class _Rows:
                            f"{size} cells for {width} columns: truncated line (interrupted download?)", line=row.line)
             return
         written, category = self.get(row, "siren"), self.get(row, "categorieJuridiqueUniteLegale")
-        if self.get(row, "dateFin"):  # a closed period of the history file
+        if self.get(row, "dateFin"):  # a closed period of the history file: its names, the unit's former ones
+            self.former.setdefault(clean_identifier(written), []).append((row.line, self.label(row)))
             return
         siren = clean_identifier(written)  # "402617542.0" from a float export
         if (padded := restore_leading_zeros(siren)) is not None and len(padded) == 9:
@@ -274,6 +278,7 @@ class _Rows:
             return
         repeated = self.met_before(row, siren)
         iri = self.book.actor(names[0], actor_class(category), siren=siren, siret=self.head_office(row, siren))
+        self.described[siren] = iri
         for name in names[1:]:
             self.book.name(iri, name)
         self.describe(row, iri, category)
@@ -281,6 +286,24 @@ class _Rows:
         if self.get(row, "etatAdministratifUniteLegale").upper() == "C":
             self.ceased(row, iri)
         self.count += not repeated  # actors, not lines
+
+    def former_periods(self) -> None:
+        """The closed periods of a history file: their names are the unit's former ones (« SARL PILAT SOINS »
+        before « SCIC SANTE PILAT »: a grant of that time names it so); a unit with no current period in the file
+        is said, not dropped in silence (an extract cut short, or filtered on a date)."""
+        for siren, periods in self.former.items():
+            if (iri := self.described.get(siren)) is not None:
+                for _, names in periods:
+                    for name in names:
+                        self.book.name(iri, name)
+            elif siren_ok(siren):
+                line, names = max(periods)
+                self.ex.warn(f"SIREN {siren} ({names[0] if names else 'sans nom'}) : seules des périodes closes "
+                             "(dateFin) dans le fichier, aucune actuelle : unité non décrite ; un extrait du stock "
+                             "(StockUniteLegale) en donne l'état actuel",
+                             f"SIREN {siren} ({names[0] if names else 'unnamed'}): closed periods only (dateFin) in "
+                             "the file, no current one: unit not described; a stock extract (StockUniteLegale) gives "
+                             "its current state", line=line, field="dateFin")
 
     def head_office(self, row: Row, siren: str) -> str | None:
         """The SIRET of the unit's head office (its SIREN and ``nicSiegeUniteLegale``), which a grants list or the
@@ -365,6 +388,7 @@ def extract(ctx: SourceContext) -> Extraction:
         rows.add_row(row)
     rows.report_skipped()
     rows.report_repeated()
+    rows.former_periods()
     rows.book.finish()
     ex = rows.ex
     ex.stats = {"rows_read": len(table.rows), "actors": rows.count, "skipped": rows.skipped, "closed": rows.closed,
