@@ -274,3 +274,11 @@ def test_a_column_of_dates_written_month_first_is_read_so_and_said_once():
         "dates écrites mois puis jour (« 03/15/2024 », ligne 2) : toutes celles de la colonne sont lues ainsi"] * 2
     day_first = extract(grants(f"{FUNDER};Club;;Aide;100;aide en numéraire;04/02/2024;13/02/2024", header=header))
     assert [str(d) for d in by_line(day_first, MAI.conventionDate).values()] == ["2024-02-04"]
+
+
+def test_a_row_that_gives_its_amount_alone_is_a_sum_not_a_grant_rejected_for_lacking_everything():
+    """« ;;;;;300 » below two grants was rejected (funder and beneficiary missing): `--strict` refused the file."""
+    ex = extract(grants(f"{FUNDER};Club A;;Aide;100;aide en numéraire", f"{FUNDER};Club B;;Aide;200;aide en numéraire",
+                        ";;;;;300;"))
+    assert ex.errors == [] and len(list(ex.graph.subjects(RDF.type, MAI.Grant))) == 2
+    assert (4, "montant", "ligne de total, pas une subvention : ignorée") in said(ex)

@@ -144,6 +144,10 @@ class GrantRows(GrantCellReader):
                             (column, row.cells[first].strip() if first < len(row.cells) else "")):
             if is_total(text):
                 return field, text
+        amount = self.cols.get("amount")
+        if amount is not None and first == amount and self.get(row, "amount") and not any(
+                cell.strip() for i, cell in enumerate(row.cells) if i != amount):
+            return "amount", self.get(row, "amount")  # an amount alone on its row: a sum, not a grant missing all
         return self.total_words(row)
 
     def total_words(self, row: Row) -> tuple[str, str] | None:
