@@ -1198,3 +1198,13 @@ def test_a_grant_reference_that_a_later_file_of_the_same_ingest_links_is_not_rep
     register = next(r for r in reports if r.kind == "register")
     assert [i.message.split(" : ")[1].split(" dans")[0] for i in register.issues] == warned
     assert register.stats["grant_goals"] == (1 if interval else 0)
+
+
+def test_a_register_whose_members_key_is_mistyped_is_refused_naming_the_key_and_its_line():
+    """`memebrs:` gave « registre sans membre (members) », no line, no word of the key."""
+    text = "format: maillage-register/1\nptce:\n  name: PTCE X\nmemebrs:\n  - name: Club A\n    kind: association\n"
+    with pytest.raises(InputError) as caught:
+        extract(SourceContext(Path("registre.yaml"), text.encode()))
+    assert caught.value.issue.line == 4
+    assert caught.value.issue.message == ("registre sans membre (members) ; à la ligne 4, clé inconnue « memebrs » du "
+                                          "registre, ignorée : vouliez-vous dire « membres » ?")

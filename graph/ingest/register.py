@@ -460,7 +460,13 @@ def extract(ctx: SourceContext) -> Extraction:
                 "grant_entries": len(read.grants),
                 **ex.issue_counts()}
     if not read.members:
-        raise InputError("registre sans membre (members)", message_en="register without members")
+        # a key of the register that is not read, maybe "members" mistyped: said with it (the warning alone would be
+        # lost with the refused file)
+        near = next((i for i in read.issues if i.field and "did you mean" in i.message_en
+                     and re.search(r"'(?:members|membres)'", i.message_en)), None)
+        said, said_en = (f" ; à la ligne {near.line}, {near.message}", f"; line {near.line}, {near.message_en}")             if near is not None else ("", "")
+        raise InputError(f"registre sans membre (members){said}", message_en=f"register without members{said_en}",
+                         line=near.line if near is not None else None)
     return ex
 
 
