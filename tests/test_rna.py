@@ -144,3 +144,11 @@ def test_an_association_whose_record_comes_twice_is_described_by_the_later_one_i
     assert ex.stats["associations"] == 1
     assert [(i.line, i.message) for i in ex.issues if "plus récente" in i.message] == [
         (3, "numéro RNA W423001234 repris ligne 2 par une fiche plus récente (maj_time) : celle-ci est laissée de côté")]
+
+
+def test_a_founding_date_in_the_future_is_warned_of_and_not_stored():
+    header = "id;id_ex;siret;gestion;date_creat;titre;objet;objet_social1;adrs_codeinsee;position\n"
+    ex = extract(SourceContext(Path("rna.csv"), (header + "W423000777;;;423P;2030-01-01;CLUB;Sport;;42186;A\n").encode()))
+    assert list(ex.graph.objects(None, SCHEMA.foundingDate)) == []
+    assert [(i.line, i.field, i.message) for i in ex.issues if "futur" in i.message] == [
+        (2, "date_creat", "date de création dans le futur (2030-01-01) : ignorée")]

@@ -21,6 +21,7 @@ data is left out (pitfall 30): no ``telephone``, ``email``, ``dir_civilite``, no
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from rdflib import URIRef
@@ -210,7 +211,10 @@ class _Rows:
 
     def describe(self, row: Row, iri: URIRef) -> None:
         g = self.graph
-        if founded := self.date(row, "date_creat"):
+        if (founded := self.date(row, "date_creat")) and founded > dt.date.today():
+            self.warn(row, "date_creat", f"date de création dans le futur ({founded.isoformat()}) : ignorée",
+                      f"founding date in the future ({founded.isoformat()}): ignored", self.get(row, "date_creat"))
+        elif founded:
             g.add((iri, SCHEMA.foundingDate, literal(founded, _DATE)))  # dates recur: each literal made once
         if objet := self.get(row, "objet"):
             g.add((iri, _DESCRIPTION, plain_literal(objet)))
