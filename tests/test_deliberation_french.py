@@ -921,6 +921,12 @@ def test_a_grant_proposed_with_no_name_goes_to_the_body_that_the_sentence_before
     ("Votants : 42. Pour l'adoption : 30 ; pour le refus : 10 ; abstentions : 2. Adopté.", "adopted", (30, 10, 2)),
     ("Pour l’adoption 30 voix, pour le rejet 10 voix, abstention 2.", "adopted", (30, 10, 2)),
     ("Pour l'adoption : 10\nPour le refus : 30", "rejected", (10, 30, None)),
+    # counts a line each, label then figure (a PDF's table without rules, or with): each label its own figure, not
+    # the one of the line above read number first
+    ("Résultat du vote :\nVotants 20\nPour 17\nContre 2\nAbstentions 1\nAdoptée à la majorité.", "adopted",
+     (17, 2, 1)),
+    ("| Votants | 20 |\n| Pour | 14 |\n| Contre | 4 |\n| Abstentions | 2 |\nLa délibération est adoptée.", "adopted",
+     (14, 4, 2)),
 ])
 def test_a_vote_is_read_from_its_own_sentence_not_from_a_visa_an_account_or_the_next_line(text, outcome, counts):
     vote = parse_vote(text)

@@ -93,6 +93,7 @@ def _count(text: str, words: str, voix: bool = False) -> tuple[int, tuple[int, i
              or _labelled_count(text, words)
              or re.search(rf"{_IN_BRACKETS_BEFORE}(?:{words})[ \t]*\([ \t]*{_COUNT}[ \t]*\)", text, re.I | re.M)
              or re.search(rf"^[ \t]*(?:{words})[ \t]{{2,}}{_COUNT}[ \t]*$", text, re.I | re.M)
+             or _stacked_count(text, words)
              or re.search(rf"\b{_COUNT}\s+(?:voix\s+){'' if voix else '?'}(?:{words})\b", text, re.I)
              # "pour l'adoption 30 voix, pour le rejet 10 voix"
              or re.search(rf"\b(?:{words})[ \t]*:?[ \t]*{_COUNT}[ \t]+voix\b", text, re.I)
@@ -103,6 +104,28 @@ def _count(text: str, words: str, voix: bool = False) -> tuple[int, tuple[int, i
                     None)
     n = match.group("n")
     return (int(n) if n.isdigit() else words_to_number(n) or 0), match.span()
+
+
+#: A line that gives one count after its label, a space or a table's bar apart: "Pour 17", "| Contre | 2 |".
+_COUNT_LINE = re.compile(r"^[ \t|]*(?:votants|pour|contre|abstentions?|suffrages\s+exprimés)[ \t|]+\d{1,3}[ \t|]*$",
+                         re.I | re.M)
+
+
+def _stacked_count(text: str, words: str) -> re.Match | None:
+    """The count for ``words`` in a list of counts a line each, a label and its figure a space apart, two lines
+    at least ("Votants 20" / "Pour 17" / "Contre 2"): "20" / "Pour 17" was read number first across the line's
+    end, each label taking the figure above it. A line alone ("Abstentions 10" under a sentence) is none.
+
+    >>> _stacked_count("Votants 20\\nPour 17\\nContre 2\\nAbstentions 1", "contre")["n"]
+    '2'
+    >>> _stacked_count("Une convention pour 3 ans ;\\nAbstentions 10", "abstentions?") is None
+    True
+    """
+    lines = [m for m in _COUNT_LINE.finditer(text)]
+    stacked = [m for m in lines if any(abs(other.start() - m.end()) <= 1 or abs(m.start() - other.end()) <= 1
+                                       for other in lines if other is not m)]
+    pattern = re.compile(rf"[ \t|]*(?:{words})[ \t|]+{_COUNT}[ \t|]*", re.I)
+    return next((found for m in stacked if (found := pattern.fullmatch(text, m.start(), m.end()))), None)
 
 
 def _spelled_count(text: str, words: str) -> re.Match | None:
