@@ -339,3 +339,14 @@ def test_a_report_that_names_the_amount_an_amendment_changed_twice_is_warned_of_
         "fonctionnement d'un montant de huit mille euros (8 000 €) au titre de l'exercice 2024 ;\n", encoding="utf-8")
     warned = [issue.message for issue in extract_fixture(path).issues if "montants différents" in issue.message]
     assert len(warned) == 1, warned
+
+
+def test_a_tables_header_repeated_at_a_pages_head_with_years_in_it_makes_no_grant(tmp_path):
+    """« | Bénéficiaire | Objet | Rappel 2023 | Montant 2024 | » again on page 2 was a grant « Bénéficiaire », 2024 €."""
+    head = "| Bénéficiaire | Objet | Rappel 2023 | Montant 2024 |"
+    text = ("Le Conseil départemental DÉCIDE d'attribuer les subventions suivantes :\n" + head + "\n"
+            "| Ligue de l'enseignement | Accueils de mineurs | 12 000 € | 12 000 € |\n" + head + "\n"
+            "| Les Francas de la Haute-Lorette | Fonctionnement | 3 000 € | 3 000 € |\n"
+            "| TOTAL | | 15 000 € | 15 000 € |\n")
+    assert _granted(tmp_path, text) == [("Les Francas de la Haute-Lorette", "3000", None),
+                                        ("Ligue de l'enseignement", "12000", None)]

@@ -651,7 +651,8 @@ def drop_table_page_repeats(body: str) -> str:
         leader = _TOTAL_LEADER.match(line)
         if leader and _CELLS.match(next((kept for kept in reversed(out) if kept.strip()), "")):
             line = line[:leader.start("dots")] + " " * len(leader["dots"]) + line[leader.end("dots"):]
-        if _CELLS.match(line) and not re.search(r"\d{3}", line):
+        # no figures but a year's, as a header writes one ("Rappel 2023 | Montant 2024"): a row gives an amount
+        if _CELLS.match(line) and not re.search(r"\d{3}", re.sub(r"\b(?:19|20)\d\d\b", "", line)):
             squeezed = " ".join(line.replace("|", " ").split())
             above = next((kept for kept in reversed(out) if kept.strip()), "")
             if squeezed in seen and _CELLS.match(above):  # a table's header again under its rows, not a new table's
