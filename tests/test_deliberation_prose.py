@@ -350,3 +350,14 @@ def test_a_tables_header_repeated_at_a_pages_head_with_years_in_it_makes_no_gran
             "| TOTAL | | 15 000 € | 15 000 € |\n")
     assert _granted(tmp_path, text) == [("Les Francas de la Haute-Lorette", "3000", None),
                                         ("Ligue de l'enseignement", "12000", None)]
+
+
+def test_a_table_row_that_a_page_break_split_is_one_grant_of_the_whole_name(tmp_path):
+    """The name's first line, with no amount, was left out: the grant went to « Patrimoine local de Vaulnières »."""
+    head = "| Bénéficiaire | Objet | Montant |"
+    text = ("Le Conseil municipal DÉCIDE d'attribuer les subventions suivantes :\n" + head + "\n"
+            "| Comité des fêtes | Fête de la Saint-Jean | 1 800 € |\n"
+            "| Les Amis de la Bibliothèque municipale et du | Animations lecture | |\n" + head + "\n"
+            "| Patrimoine local de Vaulnières | jeunesse | 650 € |\n| TOTAL | | 2 450 € |\n")
+    assert _granted(tmp_path, text) == [("Comité des fêtes", "1800", None), (
+        "Les Amis de la Bibliothèque municipale et du Patrimoine local de Vaulnières", "650", None)]

@@ -167,7 +167,8 @@ def _wrapped_rows(rows: list[list[str]], spans: list[tuple[int, int]],
                   hints: ColumnHints | None = None) -> tuple[list[list[str]], list[tuple[int, int]]]:
     """The rows of a ``| … |`` table, each row that only continues the cells of the row above (no amount, and a name
     cell that goes on the name above: "(FCM)" below "Association Festival des Cévennes Musicales", "santé" below
-    "Union régionale des professionnels de") joined to it, cell by cell.
+    "Union régionale des professionnels de") joined to it, cell by cell; and so is a row whose amount the row
+    above, its name cut and no amount of its own, waited for (a row that a page break split).
 
     >>> rows, spans = _wrapped_rows([["Association", "Montant"], ["Festival des Cévennes", "6 500 €"], ["(FCM)", ""]],
     ...                             [(0, 1), (2, 3), (4, 5)])
@@ -184,7 +185,12 @@ def _wrapped_rows(rows: list[list[str]], spans: list[tuple[int, int]],
     for cells, span in zip(rows[1:], spans[1:]):
         above = joined[-1] if len(joined) > 1 else None
         name = cells[name_col] if name_col < len(cells) else ""
-        if above is not None and name and not any(_AMOUNT_CELL_RE.fullmatch(c) for c in cells if c) \
+        amount = any(_AMOUNT_CELL_RE.fullmatch(c) for c in cells if c)
+        # the row above, its name cut and no amount yet, is this row's beginning: a row that a page break split
+        # ("Les Amis de la Bibliothèque municipale et du" | … | (empty) above "Patrimoine local" | … | "650 €")
+        split = above is not None and name and amount and above[amount_col:amount_col + 1] == [""] \
+            and _NAME_GOES_ON.search(above[name_col]) is not None and not _TOTAL_ROW.match(row_label(above) or "")
+        if split or above is not None and name and not amount \
                 and above[amount_col:amount_col + 1] != [""] and not _TOTAL_ROW.match(row_label(above) or name) \
                 and (name[0] in "(«" or name[0].islower() or _NAME_GOES_ON.search(above[name_col])
                      or above[name_col].count("(") > above[name_col].count(")")):
