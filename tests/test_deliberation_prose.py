@@ -361,3 +361,13 @@ def test_a_table_row_that_a_page_break_split_is_one_grant_of_the_whole_name(tmp_
             "| Patrimoine local de Vaulnières | jeunesse | 650 € |\n| TOTAL | | 2 450 € |\n")
     assert _granted(tmp_path, text) == [("Comité des fêtes", "1800", None), (
         "Les Amis de la Bibliothèque municipale et du Patrimoine local de Vaulnières", "650", None)]
+
+
+def test_a_dot_leader_table_whose_thousands_a_dot_parts_gives_its_grants(tmp_path):
+    """« Association Alpha ........ 12.000 € » under a « Bénéficiaire ..... Montant » header gave no grant."""
+    text = ("Le Conseil municipal, après en avoir délibéré, DÉCIDE d'attribuer les subventions suivantes :\n\n"
+            "   Bénéficiaire ............................................. Montant\n"
+            "   Association Alpha ........................................ 12.000 €\n"
+            "   Association Beta ......................................... 4.000 €\n"
+            "   Total .................................................... 16.000 €\n\nAdopté à l'unanimité.")
+    assert _granted(tmp_path, text) == [("Association Alpha", "12000", None), ("Association Beta", "4000", None)]

@@ -23,7 +23,8 @@ from graph.ingest.delib_tables import _TOTAL_ROW, _nature_of, pipe_cells
 from graph.ingest.french import fold, parse_amount
 
 
-_AMOUNT_TOKEN = re.compile(r"^\d{1,3}(?:,\d{1,2})?$|^\d+(?:,\d{1,2})?$")
+#: An amount's last figures as a token: "500", "1200,50", or thousands a dot apart ("12.000", "1.250,00").
+_AMOUNT_TOKEN = re.compile(r"^\d{1,3}(?:,\d{1,2})?$|^\d+(?:,\d{1,2})?$|^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$")
 _FLAT_AMOUNT_COL = re.compile(
     r"\b(?:montant|subvention|budget|co[uû]t|proposition|somme|aide)(?:\s+(?:de|du|des|la|le|l['’]|proposée?|demandée?|"
     r"sollicitée?|accordée?|attribuée?|votée?|allouée?|retenue?|\d{4}|N-1|N|total|globale?|subvention|projet|"
