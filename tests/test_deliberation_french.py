@@ -5275,3 +5275,14 @@ def test_proxies_listed_after_avaient_donne_pouvoir_or_in_brackets_after_their_c
 def test_the_members_in_office_counted_before_their_words_are_read(text):
     attendance = parse_attendance(text)
     assert (attendance.in_office, attendance.present_count) == (71, 50)
+
+
+def test_a_list_of_the_present_a_member_a_line_with_their_office_after_a_comma_is_read_whole():
+    """« Mme Sophie LEGRAND, 1re adjointe » ended the list at its second line: 1 of 6 members read."""
+    text = ("Étaient présents :\nM. Jean-Marc THIBAULT, Maire\nMme Sophie LEGRAND, 1re adjointe\nM. Olivier MASSON, "
+            "2e adjoint\nMme Claire DUVERNOY, adjointe aux finances\nMme Hélène MARCHETTI\nM. Bernard COLLINET\n"
+            "Absents excusés : M. Paul RIVIÈRE.\n")
+    attendance = parse_attendance(text)
+    assert [p.label for p in attendance.present] == ["Jean-Marc THIBAULT", "Sophie LEGRAND", "Olivier MASSON",
+                                                     "Claire DUVERNOY", "Hélène MARCHETTI", "Bernard COLLINET"]
+    assert attendance.chair.label == "Jean-Marc THIBAULT" and [p.label for p in attendance.excused] == ["Paul RIVIÈRE"]

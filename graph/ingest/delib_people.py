@@ -166,6 +166,12 @@ _CUT_ASIDE = re.compile(r"\s*\([^()]*$")
 #: "veuve X" (the member is "Anne MARTIN").
 _MARRIED_NAME = re.compile(r"\s+(?:épouse|ép\.|née|veuve|vve)\s+[A-ZÀ-Ý][\w'’ -]*$")
 #: An aside, or an item of its own after the name ("M. Philippe GAUTRON, maire"), that says who chairs.
+#: A member's office after the name, an item of its own in a list of the present: "1re adjointe", "2e adjoint",
+#: "adjointe aux finances", "conseillère déléguée", "vice-président".
+_ROLE_ITEM = compile_cue(r"\s*(?:\d{1,2}\s*(?:er|re|ère|e|ème)\s+|premier\s+|première\s+)?(?:maire|adjointe?|"
+                         r"vice-présidente?|présidente?|conseill(?:er|ère)(?:\s+municipale?|\s+communautaire)?"
+                         r"(?:\s+délégu[ée]e?)?|délégu[ée]e?)(?:\s+(?:à|au|aux|de|du|des|en|chargée?)\b[^,;:\n]{0,60})?\s*",
+                         re.I)
 _CHAIR_ROLE = compile_cue(r"\s*(?:(?:le|la)\s+)?(?:maire|présidente?)(?:\s+de\s+séance)?\s*", re.I)
 
 
@@ -257,7 +263,7 @@ def _names_line(line: str, kind: str, bare: bool = False, capitals: bool = False
     # an item of its own that says who chairs ("M. Bernard X, Maire ; …") is part of the list too
     good = sum(_listed(i, bare, capitals) is not None or i.strip().endswith("-")
                or _BY_TITLE.fullmatch(_PROXY_SPLIT.split(i, maxsplit=1)[0].strip()) is not None
-               or (kind == "present" and _CHAIR_ROLE.fullmatch(i) is not None)
+               or (kind == "present" and (_CHAIR_ROLE.fullmatch(i) or _ROLE_ITEM.fullmatch(i)) is not None)
                or _holder_item(i, bare, capitals) for i in items)
     last = items[-1].split()
     dangling = (len(last) == 1 and re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+", last[0]) is not None
