@@ -170,8 +170,8 @@ _MARRIED_NAME = re.compile(r"\s+(?:épouse|ép\.|née|veuve|vve)\s+[A-ZÀ-Ý][\w
 #: "adjointe aux finances", "conseillère déléguée", "vice-président".
 _ROLE_ITEM = compile_cue(r"\s*(?:\d{1,2}\s*(?:er|re|ère|e|ème)\s+|premier\s+|première\s+)?(?:maire|adjointe?|"
                          r"vice-présidente?|présidente?|conseill(?:er|ère)(?:\s+municipale?|\s+communautaire)?"
-                         r"(?:\s+délégu[ée]e?)?|délégu[ée]e?)(?:\s+(?:à|au|aux|de|du|des|en|chargée?)\b[^,;:\n]{0,60})?\s*",
-                         re.I)
+                         r"(?:\s+délégu[ée]e?)?|délégu[ée]e?)"
+                         r"(?:\s+(?:à|au|aux|de|du|des|en|chargée?)\b[^,;:\n]{0,60})?\s*", re.I)
 _CHAIR_ROLE = compile_cue(r"\s*(?:(?:le|la)\s+)?(?:maire|présidente?)(?:\s+de\s+séance)?\s*", re.I)
 
 
