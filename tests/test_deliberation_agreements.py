@@ -523,3 +523,11 @@ def test_an_agreement_with_the_association_unnamed_governs_the_one_associations_
         "\nAdopté à l'unanimité.\n", encoding="utf-8")
     (parties, grants), = _agreements(extract_fixture(path).graph).values()
     assert grants == governed
+
+
+@pytest.mark.parametrize("verb", ["dépasse", "excède"])
+def test_an_agreement_with_the_associations_whose_grant_exceeds_an_amount_governs_those_grants_only(tmp_path, verb):
+    """« … avec les associations dont la subvention dépasse 23 000 € » governed every grant, none of them above it."""
+    extraction = extract_fixture(_write(tmp_path, "- autorise le Maire à signer les conventions d'objectifs avec les "
+                                                  f"associations dont la subvention {verb} 10 000 €."))
+    assert [governed for _, governed in _agreements(extraction.graph).values()] == [["sante-lien"]]

@@ -141,9 +141,10 @@ _WITH_THIS = re.compile(r"\bavec\s+(?:(?:cette|cet)\s+|l['’]\s*(?=(?:associati
                         r"(?![\w'’-]*\s+(?:(?-i:[A-ZÀ-Ý«\"“(])|d[eu]s?\b|d['’]))))(?P<kind>[\w'’-]+)", re.I)
 #: A threshold of grants that an agreement is said to be for: "avec les bénéficiaires d'une subvention supérieure à
 #: 23 000 €", "pour les subventions d'un montant supérieur ou égal à 23 000 €", "au-delà de 23 000 €", "excédant
-#: 23 000 €": it governs only the grants above it (below it, "inférieure à").
+#: 23 000 €", "dont la subvention dépasse 23 000 €": it governs only the grants above it (below it, "inférieure à").
 _THRESHOLD = re.compile(r"\b(?:(?P<op>sup[ée]rieur|inf[ée]rieur)e?s?\s+(?P<eq>ou\s+[ée]ga(?:le?s?|ux)\s+)?à|"
-                        r"(?P<beyond>au[- ]del[àa]\s+de|exc[ée]dant|d[ée]passant))\s*(?P<amount>"
+                        r"(?P<beyond>au[- ]del[àa]\s+de|exc[ée]dant|d[ée]passant|d[ée]passe(?:nt)?|exc[èe]de(?:nt)?))"
+                        r"\s*(?P<amount>"
                         + AMOUNT_RE.pattern + ")", re.I)
 _NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
 #: Agreements about something else than a grant: premises, a lease, no money at all.
