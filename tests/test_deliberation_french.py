@@ -5286,3 +5286,21 @@ def test_a_list_of_the_present_a_member_a_line_with_their_office_after_a_comma_i
     assert [p.label for p in attendance.present] == ["Jean-Marc THIBAULT", "Sophie LEGRAND", "Olivier MASSON",
                                                      "Claire DUVERNOY", "Hélène MARCHETTI", "Bernard COLLINET"]
     assert attendance.chair.label == "Jean-Marc THIBAULT" and [p.label for p in attendance.excused] == ["Paul RIVIÈRE"]
+
+
+@pytest.mark.parametrize("heads", [("Présent", "Absent", "Excusé"), ("P", "A", "E")])
+def test_a_roll_that_sets_its_members_side_by_side_gives_each_half_its_members_marks(heads):
+    """The right half's marks went to the left half's member (the chair present and excused), its members lost; a
+    roll headed « P | A | E » gave nobody, without a word."""
+    present, absent, excused = heads
+    head = f"| Membre | {present} | {absent} | {excused} | Pouvoir à "
+    text = (head * 2 + "|\n"
+            "| M. AUBERT Christian | X |  |  |  | Mme HAMON Brigitte |  |  | X |  |\n"
+            "| M. CORDIER Fabrice |  |  | X | M. AUBERT | Mme JOLY Catherine | X |  |  |  |\n"
+            "| M. ÉTIENNE Romain |  | X |  |  | M. KERVELLA Yann |  |  | X | Mme JOLY |\n\nLe Conseil, …\n")
+    attendance = parse_attendance(text)
+    assert sorted(p.label for p in attendance.present) == ["Catherine JOLY", "Christian AUBERT"]
+    assert [p.label for p in attendance.absent] == ["Romain ÉTIENNE"]
+    assert sorted(p.label for p in attendance.excused) == ["Brigitte HAMON", "Fabrice CORDIER", "Yann KERVELLA"]
+    assert sorted((p.giver.label, p.holder.label) for p in attendance.proxies) == [
+        ("Fabrice CORDIER", "Christian AUBERT"), ("Yann KERVELLA", "Catherine JOLY")]

@@ -52,17 +52,26 @@ def _cells(line: str) -> list[tuple[int, int, str]]:
     return cells
 
 
+#: Heads of one letter, as a narrow roll writes them: « P | A | E » (présent, absent, excusé).
+_LETTERS = {"p": "present", "a": "absent", "e": "excused"}
+
+
 def _head(line: str) -> list[_Column] | None:
     """The columns of a roll's head line: one of the present, and one of the absent, the excused or the proxies'
-    holders, the other cells (the members' names) aside."""
+    holders; the other cells (the members' names) are columns of kind "name" when the roll sets its members side by
+    side (its heads twice: « Membre | Présent | … | Membre | Présent | … »), else aside."""
+    cells = _cells(line)
+    folded = [fold(text).strip(" :.*()") for _, _, text in cells]
+    letters = {"p", "a"} <= set(folded) or {"p", "e"} <= set(folded)
     columns = []
-    for start, end, text in _cells(line):
-        folded = fold(text).strip(" :.*()")
-        kind = next((kind for kind, head in _HEADS if head.fullmatch(folded)), None)
-        if kind is not None:
-            columns.append(_Column(kind, start, end))
-    kinds = {c.kind for c in columns}
-    return columns if "present" in kinds and kinds - {"present"} else None
+    for (start, end, _), text in zip(cells, folded):
+        kind = next((kind for kind, head in _HEADS if head.fullmatch(text)), None) \
+            or (_LETTERS.get(text) if letters else None)
+        columns.append(_Column(kind or "name", start, end))
+    kinds = [c.kind for c in columns if c.kind != "name"]
+    if "present" not in kinds or not set(kinds) - {"present"}:
+        return None
+    return columns if kinds.count("present") > 1 else [c for c in columns if c.kind != "name"]
 
 
 def _column_of(columns: list[_Column], start: int, end: int, ruled: bool) -> _Column | None:
@@ -88,7 +97,7 @@ def parse_roll(body: str, attendance: Attendance) -> None:
     marks say, and their proxy's holder; the first head line that rows of members follow."""
     at = 0
     for line in body.split("\n"):
-        columns = _head(line) if re.search(r"r[ée]sent", line, re.I) else None
+        columns = _head(line) if re.search(r"r[ée]sent|\|\s*P\s*\|", line, re.I) else None
         if columns is not None and (end := _read_rows(body, at + len(line) + 1, columns,
                                                       pipe_cells(line) is not None, attendance)) is not None:
             attendance.spans.append((at, end))
@@ -99,6 +108,8 @@ def parse_roll(body: str, attendance: Attendance) -> None:
 def _read_rows(body: str, at: int, columns: list[_Column], ruled: bool, attendance: Attendance) -> int | None:
     """Read the rows from offset ``at`` to the blank line, or the first line that names no member before the
     columns: the offset where they end, or None when no row named a member."""
+    if any(c.kind == "name" for c in columns):
+        return _read_halves(body, at, columns, ruled, attendance)
     first_column = min(c.start for c in columns)
     end = None
     for row in body[at:].split("\n"):
@@ -113,6 +124,35 @@ def _read_rows(body: str, at: int, columns: list[_Column], ruled: bool, attendan
             if column is not None and column.kind == "holder" and (holder := _member(text)) is not None:
                 add_proxy(attendance, member, holder)
             elif column is not None and column.kind != "holder" and _MARK.fullmatch(text):
+                append_member(getattr(attendance, column.kind), member)
+        at += len(row) + 1
+        end = at - 1
+    return end
+
+
+def _read_halves(body: str, at: int, columns: list[_Column], ruled: bool, attendance: Attendance) -> int | None:
+    """Read the rows of a roll that sets its members side by side, a member and their marks in each half of a
+    row (« | AUBERT Christian | X | | | | HAMON Brigitte | | | X | | »): each cell is the member's of the name
+    cell before it. The right half's marks were given to the left half's member, and its members lost."""
+    end = None
+    for row in body[at:].split("\n"):
+        if re.fullmatch(r"[\s|:-]*", row) and row.strip():  # the rule under a table's head: "|---|---|"
+            at += len(row) + 1
+            continue
+        cells = _cells(row)
+        first = _column_of(columns, cells[0][0], cells[0][1], ruled) if cells else None
+        if first is None or first.kind != "name" or _member(cells[0][2]) is None:
+            break
+        member = None
+        for cell_start, cell_end, text in cells:
+            column = _column_of(columns, cell_start, cell_end, ruled)
+            if column is None:
+                continue
+            if column.kind == "name":
+                member = _member(text)
+            elif member is not None and column.kind == "holder" and (holder := _member(text)) is not None:
+                add_proxy(attendance, member, holder)
+            elif member is not None and column.kind != "holder" and _MARK.fullmatch(text):
                 append_member(getattr(attendance, column.kind), member)
         at += len(row) + 1
         end = at - 1
