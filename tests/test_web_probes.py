@@ -359,3 +359,18 @@ def test_a_twin_asked_for_by_its_suffix_or_format_answers_its_error_as_json_even
 def test_a_language_that_is_none_of_the_interfaces_is_a_400_that_names_the_two(client, url):
     response = client.get(url)
     assert response.status_code == 400 and "(possibles : fr, en)" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("query", ["type=grant&funder=Saint-Etienne Métropole", "type=grant&year=2023&year=2024",
+                                   "type=grant&year=2023&fiscal_year=2024", "type=grant&type=deliberation",
+                                   "circle=1", "goal=2"])
+def test_the_search_page_finds_what_its_json_twin_finds(client, query):
+    """The page read the first value of each filter and no names: « Aucun résultat » where its JSON link had some."""
+    from urllib.parse import quote
+
+    url = "?" + "&".join(f"{k}={quote(v)}" for k, v in (part.split("=") for part in query.split("&")))
+    total = client.get("/api/search" + url).get_json()["total"]
+    page = client.get("/search" + url).get_data(as_text=True)
+    assert total > 0 and re.search(rf"\b{total} résultats?\b", page), (query, total)
+    assert "donné" not in error_of(client.get("/api/search?funder=Nobody"))["message"]
+    assert client.get("/search?funder=Nobody").status_code == 400

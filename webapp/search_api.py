@@ -40,6 +40,7 @@ def resolved_filters(args) -> dict[str, list[str]]:
     from webapp.query_parameters import resolve_name
 
     filters = {name: [value.strip() for value in args.getlist(name) if value.strip()] for name in FILTER_PARAMETERS}
+    filters["fiscal_year"] += filters.pop("year")  # one facet under two names: alternatives, as repeated values are
     for name, parameter in NAMED_FILTERS.items():
         filters[name] = [resolve_name(parameter, value, web_lookup()) for value in filters[name]]
     return {name: values for name, values in filters.items() if values}

@@ -15,6 +15,7 @@ from flask import Blueprint, render_template, request
 from graph.french_text import counted
 from search.errors import SearchError
 from webapp.api_parameters import check_integers, page_arg
+from webapp.search_api import resolved_filters
 from webapp.errors import ApiError
 from webapp.i18n import get_lang, pick, t
 from webapp.views import money_text
@@ -213,7 +214,7 @@ def money_in_english(text: str) -> str:
     return _FRENCH_MONEY.sub(english, text)
 
 
-def _search(text: str, kind: str | None, theme: str | None, page: int, sort: str | None,
+def _search(text: str, kind: str | list[str] | None, theme: str | None, page: int, sort: str | None,
             filters: dict | None = None) -> dict | None:
     """Run the search, or return None when the search package or its index is not there."""
     try:
@@ -237,19 +238,19 @@ def search_page():
     """Search the graph in French, with facets and pages."""
     text = request.args.get("q", "")
     kind, theme, sort = request.args.get("type") or None, request.args.get("theme") or None, request.args.get("sort")
-    filters = {k: request.args[k] for k in FILTER_FACETS if request.args.get(k)}
-    if request.args.get("year") and "fiscal_year" not in filters:  # the short form /api/search also takes
-        filters["fiscal_year"] = request.args["year"]
-    asked = text or kind or theme or filters
+    types = [k for k in request.args.getlist("type") if k]  # as /api/search reads them: its JSON twin's answer
+    filters: dict = {}
     error = None
-    try:  # a year or a page that is no number is said, as /api/search says it, not ignored
+    try:  # a year or a page that is no number, a name that names nothing: said, as /api/search says them
         for name in ("year", "fiscal_year"):
             check_integers(name)
         page = page_arg()
+        filters = resolved_filters(request.args)
     except ApiError as exc:
-        page, asked, error = 1, None, pick(exc.message, exc.message_en)
+        page, error = 1, pick(exc.message, exc.message_en)
+    asked = (text or kind or theme or filters) and error is None
     try:
-        results = _search(text, kind, theme, page, sort, filters) if asked else None
+        results = _search(text, types or None, theme, page, sort, filters) if asked else None
     except SearchError as exc:  # a query too long, a bad filter: said on the page, as the API says it
         results, error = None, exc.message_en if get_lang() == "en" and exc.message_en else exc.message
     unavailable = results is None and bool(asked) and error is None
