@@ -1882,3 +1882,15 @@ def test_a_resource_that_states_nothing_itself_is_described_by_the_statements_th
         assert client.get("/id/grant/nothing-at-all.ttl").status_code == 404
     finally:
         close_resources(app)
+
+
+def test_the_network_and_a_deliberations_grants_download_whole_whatever_the_page_draws_or_lists(client, monkeypatch):
+    from webapp import resource_tables
+
+    every = client.get("/network.json", query_string={"focus": SEM}).get_json()["edges"]["rows"]
+    assert len(every) >= 2
+    csv_rows = client.get("/network", query_string={"focus": SEM, "limit": 1, "format": "csv", "table": "edges"})
+    assert len(csv_rows.get_data(as_text=True).splitlines()) == 1 + len(every)
+    monkeypatch.setattr(resource_tables, "DECIDED_CAP", 0)
+    decided = client.get(DELIBERATION.replace(BASE, "/id/"), query_string={"format": "csv", "table": "decided_grants"})
+    assert len(decided.get_data(as_text=True).splitlines()) == 2

@@ -18,7 +18,7 @@ from graph.identity import fold
 from graph.namespaces import not_replaced
 from webapp.errors import ApiError
 from webapp.i18n import t
-from webapp.views import Table, collapse, local_path, ref, render_page, select, twin_url
+from webapp.views import Table, collapse, local_path, ref, render_page, select, shown_rows, twin_url
 
 bp = Blueprint("network", __name__)
 
@@ -215,6 +215,7 @@ def network():
     if not rows and not label_rows:
         raise ApiError(f"aucune donnée sur <{focus_iri}>", f"no data about <{focus_iri}>", status=404,
                        code="not-found")
+    limit = shown_rows(limit, "edges")  # the drawing's neighbours, or all of them for the table's CSV
     shown, more = rows[:limit], max(len(rows) - limit, 0)
     edges = Table("edges", [("other", "other"), ("relation", "relation"), ("relation_label", "relation_label"),
                             ("links", "links"), ("amount", "amount")],

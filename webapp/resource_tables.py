@@ -19,7 +19,7 @@ from webapp.i18n import get_lang, t
 from webapp.labels import inverse_label, term_comment, term_label
 from webapp.resources import get_store
 from webapp.views import (Table, amount_cell, collapse, descending, grant_label, labels_of, names_of_unnamed,
-                          pick_label, ref, select)
+                          pick_label, ref, select, shown_rows)
 
 #: Grants of a deliberation shown on its page (an SCDL file may tie hundreds of rows to one deliberation).
 DECIDED_CAP = 50
@@ -150,7 +150,8 @@ def _links(rows) -> dict[str, set[tuple[bool, str]]]:
 
 def decided_grants(s: URIRef) -> Table:
     """The grants the deliberation ``s`` decides: beneficiary, amount and purpose, the largest first."""
-    rows = collapse(select(_DECIDED.replace("%CAP%", str(DECIDED_CAP)), s=s), ["beneficiaryLabel", "purpose"])
+    cap = shown_rows(DECIDED_CAP, "decided_grants")  # the page's first ones, or all of them for the table's CSV
+    rows = collapse(select(_DECIDED.replace("%CAP%", str(cap)), s=s), ["beneficiaryLabel", "purpose"])
     rows.sort(key=lambda r: (descending(r.get("amount")), str(r["grant"])))
     table = Table("decided_grants", [("grant", "grant"), ("beneficiary", "beneficiary"), ("amount", "amount"),
                                      ("purpose", "purpose")])
@@ -160,7 +161,7 @@ def decided_grants(s: URIRef) -> Table:
                            "beneficiary": ref(row.get("beneficiary"), row.get("beneficiaryLabel")),
                            "amount": amount_cell(row.get("amount")),
                            "purpose": row.get("purpose")})
-    if len(table.rows) >= DECIDED_CAP:
+    if len(table.rows) >= cap:
         table.more = int(select(_DECIDED_COUNT, s=s)[0]["grants"]) - len(table.rows)
     return table
 
