@@ -1832,12 +1832,15 @@ def test_a_tables_csv_for_excel_has_a_bom_semicolons_and_decimal_commas(client):
 
     table = Table("totals", [("year", "year"), ("total", "total"), ("name", "name")],
                   [{"year": 2024, "total": 1500.5, "name": "Cœur; santé"}, {"year": 2025, "total": 20000.0,
-                                                                             "name": "=1+1"}])
+                                                                             "name": "=1+1"},
+                   {"year": 2026, "total": -0.1 - 0.2, "name": "-x"}])
     with client.application.test_request_context("/"):
         plain = csv_response(table).get_data(as_text=True)
         excel = csv_response(table, excel=True)
-    assert plain == "year,total,name\r\n2024,1500.5,Cœur; santé\r\n2025,20000,'=1+1\r\n"
-    assert excel.get_data(as_text=True) == "\ufeffyear;total;name\r\n2024;1500,5;\"Cœur; santé\"\r\n2025;20000;'=1+1\r\n"
+    # a negative amount stays a number (not "'-0,3", text); a float's noise is not written (not 0.30000000000000004)
+    assert plain == "year,total,name\r\n2024,1500.5,Cœur; santé\r\n2025,20000,'=1+1\r\n2026,-0.3,'-x\r\n"
+    assert excel.get_data(as_text=True) == ("\ufeffyear;total;name\r\n2024;1500,5;\"Cœur; santé\"\r\n2025;20000;'=1+1"
+                                            "\r\n2026;-0,3;'-x\r\n")
     assert excel.headers["Content-Disposition"] == 'attachment; filename="totals-excel.csv"'
     page = client.get("/id/actor/danaecare").get_data(as_text=True)
     link = html.unescape(re.search(r'<a href="([^"]+&amp;excel=1)"', page).group(1))

@@ -530,8 +530,10 @@ def csv_response(table: Table, excel: bool = False) -> Response:
             value = value.label if isinstance(value, Ref) else ("" if value is None else json_value(value))
             if isinstance(value, float) and value.is_integer():
                 value = int(value)  # an amount of 20 000 € is written 20000, not 20000.0
-            elif isinstance(value, float) and excel:
-                value = repr(value).replace(".", ",")
+            elif isinstance(value, float):  # 0.1 + 0.2 as 0.3, 1e-07 as 0.0000001; -1250.5 stays a number
+                value = f"{value:.10f}".rstrip("0").replace(".", "," if excel else ".")
+                line.append(value)
+                continue
             line.append(spreadsheet_safe(value))
         writer.writerow(line)
     response = Response(out.getvalue(), mimetype="text/csv")
