@@ -374,3 +374,18 @@ def test_the_search_page_finds_what_its_json_twin_finds(client, query):
     assert total > 0 and re.search(rf"\b{total} résultats?\b", page), (query, total)
     assert "donné" not in error_of(client.get("/api/search?funder=Nobody"))["message"]
     assert client.get("/search?funder=Nobody").status_code == 400
+
+
+def test_the_editor_runs_again_and_switches_language_on_the_dataset_the_query_ran_on(client):
+    """Its form and its language link dropped default-graph-uri: run again, the query counted the whole graph."""
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    page = client.post("/sparql", data={"query": query, "default-graph-uri": FIXTURE_GRAPH},
+                       headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert f'<input type="hidden" name="default-graph-uri" value="{FIXTURE_GRAPH}">' in page
+    assert "Requête limitée aux graphes donnés" in page
+    link = html.unescape(re.search(r'<a class="lang" href="([^"]+)"', page).group(1))
+    assert "default-graph-uri=" in link and link.endswith("&lang=en")
+    two = client.get("/sparql", query_string=[("query", query), ("default-graph-uri", FIXTURE_GRAPH),
+                                              ("default-graph-uri", "urn:x")], headers={"Accept": "text/html"})
+    link = html.unescape(re.search(r'<a class="lang" href="([^"]+)"', two.get_data(as_text=True)).group(1))
+    assert link.count("default-graph-uri=") == 2

@@ -36,6 +36,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "switch_lang": ("English", "Français"),
     "json_twin": ("Cette page en JSON", "This page as JSON"),
     "download_csv": ("Télécharger en CSV", "Download as CSV"),
+    "sparql_dataset": ("Requête limitée aux graphes donnés (default-graph-uri, named-graph-uri) : {graphs}",
+                       "Query limited to the graphs given (default-graph-uri, named-graph-uri): {graphs}"),
     "download_excel": ("pour Excel", "for Excel"),
     "download_excel_title": ("CSV séparé par des points-virgules, virgule décimale : s'ouvre d'un double clic dans "
                              "un tableur en français", "CSV with semicolons and decimal commas, as a spreadsheet in "

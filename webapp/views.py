@@ -556,14 +556,17 @@ def init_app(app) -> None:
                 "uploads_open": bool(current_app.config["MAILLAGE"].get("write_token"))}
 
     @app.template_filter("combine_lang")
-    def _combine_lang(args: dict, lang: str) -> str:
-        args = dict(args)
-        # a query the editor ran by POST: the page in the other language runs it again (a link of reasonable length;
-        # no other form's fields, an upload's token among them, ever go into a link)
-        if request.method == "POST" and request.path == "/sparql" and "query" not in args \
+    def _combine_lang(args, lang: str) -> str:
+        # every value of a repeated parameter (the editor's two default-graph-uri), the language replaced
+        pairs = [(k, v) for k, v in (args.items(multi=True) if hasattr(args, "items") and hasattr(args, "getlist")
+                                     else dict(args).items()) if k != "lang"]
+        # a query the editor ran by POST, on the dataset it was posted with: the page in the other language runs it
+        # again (a link of reasonable length; no other form's fields, an upload's token among them, ever go into it)
+        if request.method == "POST" and request.path == "/sparql" and not any(k == "query" for k, _ in pairs) \
                 and 0 < len(query := request.form.get("query") or "") <= MAX_QUERY_IN_LINK:
-            args["query"] = query
-        return urlencode({**{k: v for k, v in args.items() if k != "lang"}, "lang": lang})
+            pairs += [("query", query)] + [(k, v) for k in ("default-graph-uri", "named-graph-uri")
+                                           for v in request.form.getlist(k)]
+        return urlencode(pairs + [("lang", lang)])
 
     @app.template_filter("safe_highlight")
     def _safe_highlight(text) -> Markup:
