@@ -389,3 +389,8 @@ def test_the_editor_runs_again_and_switches_language_on_the_dataset_the_query_ra
                                               ("default-graph-uri", "urn:x")], headers={"Accept": "text/html"})
     link = html.unescape(re.search(r'<a class="lang" href="([^"]+)"', two.get_data(as_text=True)).group(1))
     assert link.count("default-graph-uri=") == 2
+
+
+def test_a_long_name_that_names_nothing_is_said_by_its_beginning(client):
+    error = error_of(client.get("/api/search", query_string={"goal": "x" * 5000}))
+    assert error["status"] == 400 and len(error["message"]) < 300 and "x" * 79 + "…" in error["message"]

@@ -68,7 +68,9 @@ LISTED_MATCHES = 10
 
 
 def _unresolved(parameter, raw: str, found: list[tuple[str, dict]]) -> ApiError:
-    """The 400 of a name that matches nothing, or several values (listed, label and IRI)."""
+    """The 400 of a name that matches nothing, or several values (listed, label and IRI); a long name is said by its
+    beginning (5,000 characters were echoed twice)."""
+    raw = raw if len(raw) <= 80 else raw[:79] + "…"
     if not found:
         return ApiError(f"« {raw} » ({parameter.label_fr}) : aucun nom ne correspond ; précisez le nom ou donnez "
                         f"l'IRI", f"'{raw}' ({parameter.label_en}): no name matches; give the full name or the IRI",
