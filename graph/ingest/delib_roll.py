@@ -112,22 +112,31 @@ def _read_rows(body: str, at: int, columns: list[_Column], ruled: bool, attendan
         return _read_halves(body, at, columns, ruled, attendance)
     first_column = min(c.start for c in columns)
     end = None
-    for row in body[at:].split("\n"):
-        if re.fullmatch(r"[\s|:-]*", row) and row.strip():  # the rule under a table's head: "|---|---|"
-            at += len(row) + 1
-            continue
-        cells = _cells(row)
+    for cells, row_end in _rows_from(body, at):
         if not cells or cells[0][0] >= first_column - (0 if ruled else 1) or (member := _member(cells[0][2])) is None:
             break
         for cell_start, cell_end, text in cells[1:]:
-            column = _column_of(columns, cell_start, cell_end, ruled)
-            if column is not None and column.kind == "holder" and (holder := _member(text)) is not None:
-                add_proxy(attendance, member, holder)
-            elif column is not None and column.kind != "holder" and _MARK.fullmatch(text):
-                append_member(getattr(attendance, column.kind), member)
-        at += len(row) + 1
-        end = at - 1
+            _mark(attendance, member, _column_of(columns, cell_start, cell_end, ruled), text)
+        end = row_end
     return end
+
+
+def _rows_from(body: str, at: int):
+    """The lines of a roll's table from offset ``at``, each as its cells and the offset where it ends; the rule under
+    a table's head ("|---|---|") is no line of it."""
+    for row in body[at:].split("\n"):
+        at += len(row) + 1
+        if not (re.fullmatch(r"[\s|:-]*", row) and row.strip()):
+            yield _cells(row), at - 1
+
+
+def _mark(attendance: Attendance, member: Person, column: _Column | None, text: str) -> None:
+    """What a cell of ``member``'s row under ``column`` says: their proxy's holder, or a mark that puts them in the
+    column's list."""
+    if column is not None and column.kind == "holder" and (holder := _member(text)) is not None:
+        add_proxy(attendance, member, holder)
+    elif column is not None and column.kind not in ("holder", "name") and _MARK.fullmatch(text):
+        append_member(getattr(attendance, column.kind), member)
 
 
 def _read_halves(body: str, at: int, columns: list[_Column], ruled: bool, attendance: Attendance) -> int | None:
@@ -135,25 +144,16 @@ def _read_halves(body: str, at: int, columns: list[_Column], ruled: bool, attend
     row (« | AUBERT Christian | X | | | | HAMON Brigitte | | | X | | »): each cell is the member's of the name
     cell before it. The right half's marks were given to the left half's member, and its members lost."""
     end = None
-    for row in body[at:].split("\n"):
-        if re.fullmatch(r"[\s|:-]*", row) and row.strip():  # the rule under a table's head: "|---|---|"
-            at += len(row) + 1
-            continue
-        cells = _cells(row)
+    for cells, row_end in _rows_from(body, at):
         first = _column_of(columns, cells[0][0], cells[0][1], ruled) if cells else None
         if first is None or first.kind != "name" or _member(cells[0][2]) is None:
             break
         member = None
         for cell_start, cell_end, text in cells:
             column = _column_of(columns, cell_start, cell_end, ruled)
-            if column is None:
-                continue
-            if column.kind == "name":
+            if column is not None and column.kind == "name":
                 member = _member(text)
-            elif member is not None and column.kind == "holder" and (holder := _member(text)) is not None:
-                add_proxy(attendance, member, holder)
-            elif member is not None and column.kind != "holder" and _MARK.fullmatch(text):
-                append_member(getattr(attendance, column.kind), member)
-        at += len(row) + 1
-        end = at - 1
+            elif member is not None:
+                _mark(attendance, member, column, text)
+        end = row_end
     return end
