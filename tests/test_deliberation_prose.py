@@ -371,3 +371,11 @@ def test_a_dot_leader_table_whose_thousands_a_dot_parts_gives_its_grants(tmp_pat
             "   Association Beta ......................................... 4.000 €\n"
             "   Total .................................................... 16.000 €\n\nAdopté à l'unanimité.")
     assert _granted(tmp_path, text) == [("Association Alpha", "12000", None), ("Association Beta", "4000", None)]
+
+
+def test_a_grant_proposed_without_a_name_goes_to_the_subject_of_the_clause_before_it(tmp_path):
+    """« Le Handball Club … voit son équipe … ; il est proposé une aide de 3 500 € »: no grant was read."""
+    text = ("Mme ROUSSEL expose :\n\nLe Handball Club de Port-Lambert voit son équipe féminine accéder à la Nationale "
+            "2 ; il est proposé une aide de 3 500 €.\n\nLe Conseil municipal, après en avoir délibéré, décide "
+            "d'accorder la subvention exceptionnelle proposée ci-dessus.\n")
+    assert _granted(tmp_path, text) == [("Handball Club de Port-Lambert", "3500", None)]

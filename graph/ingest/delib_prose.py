@@ -276,6 +276,11 @@ _OPERAND_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*(?:[×*]|x(?=\s))\s*\d|\s*(?:HT|T
 _NAMED_RESULT = re.compile(r"(?:=|\bsoit)\s+(?=(?:(?:une?|la|le|l['’])\s*)?(?:aides?|subventions?|participations?|"
                            r"contributions?|dotations?|allocations?|bourses?|fonds\s+de\s+concours|soutiens?)\b"
                            r"[^.;:€\d]{0,50}$)", re.I)
+#: A grant proposed to no one the clause names: "il est proposé une aide de", "il est proposé d'accorder une
+#: subvention de" — to the subject of the clause before it.
+_PROPOSED_TO_NO_ONE = re.compile(r"\bil\s+est\s+propos[ée]\s+(?:d['’](?:attribuer|accorder|allouer|octroyer|verser)"
+                                 r"\s+)?(?:une?|la)\s+(?:aide|subvention|participation|soutien|contribution)"
+                                 r"[^.;:€\d]{0,40}$", re.I)
 #: A granting verb, in a past tense when an auxiliary opens it ("a attribué", "avait été versée", "ont accordé").
 _GRANTING = re.compile(r"\b(?P<aux>(?:avait|avaient|a|ont)\s+(?:[ée]t[ée]\s+)?)?"
                        r"(?:(?:attribu|accord|allou|octroy)\w*|vers(?:er|e|ent|é|ée|és|ées|ement)\b)", re.I)
@@ -590,6 +595,14 @@ def prose_grants(body: str, title_beneficiary: str | None,
             amended = _AMENDED_TO.search(before) and _GRANT_WORD.search(sentence)
             set_at = _SET_AT.search(before) and _SET_GRANT.match(sentence, a_end)
             pronoun = _PRONOUN_BEFORE.search(before) or _PRONOUN_AFTER.match(sentence, a_end)
+            # "Le Handball Club de X voit son équipe … ; il est proposé une aide de 3 500 €": a grant proposed to the
+            # subject of the clause before it (of the sentence before, when a full stop parts them)
+            proposed = _PROPOSED_TO_NO_ONE.search(before)
+            clause_before = None
+            if proposed:
+                semicolon = sentence.rfind(";", 0, a_start)
+                clause_before = sentence[:semicolon] if semicolon > 0 else \
+                    prior_sentence if "\n\n" not in body[prior_end:start] else None
             # "X recevrait 12 500 euros", "X bénéficierait de 9 000 euros, et Y de 2 750 euros": the verb's subject.
             receiving = receiver(flat, a_start, [e for s, e, _ in amounts + words if s < a_start])
             prize = bool(_PRIZE_BEFORE.search(before) and _AWARDED_AFTER.match(flat, a_end))
@@ -599,7 +612,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
             granted_after = decided and bool(GRANT_AFTER.match(flat, a_end))
             paid = granted_after or decided and bool(DECIDED_PAYMENT.search(flat, 0, a_start))
             if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead) or valued_in_kind
-                    or amended or set_at or pronoun or receiving or prize or paid
+                    or amended or set_at or pronoun or receiving or prize or paid or proposed
                     or _verb_opens_clause(sentence, a_start, amounts + words)
                     or _goes_on_amounts_to(flat, a_start, a_end, read_at)):
                 continue
@@ -666,6 +679,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 or (lent_to and _clean_name(lent_to.group("acronymed") or lent_to.group("name"))) or receiving \
                 or (pronoun and (lui and _antecedent(sentence[:lui])
                                  or "\n\n" not in body[prior_end:start] and _antecedent(prior_sentence))) \
+                or (clause_before is not None and _antecedent(clause_before)) \
                 or (listed and _person_at(sentence, a_start, True)) or (paid and financed(flat, a_end)) \
                 or beneficiary_in(flat, a_start, association=not listed) or _person_at(body, start + a_start, False) \
                 or (listed and (
