@@ -575,3 +575,12 @@ def test_an_empty_name_for_a_source_is_refused(tmp_path):
     result = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "ingest", "--name", " ",
                                        str(tmp_path / "actors.ttl")])
     assert result.exit_code == 2 and "--name prend un nom, pas un texte vide" in result.stderr
+
+
+@pytest.mark.parametrize("argument, said", [("", "requête vide"), ("  ", "requête vide"),
+                                            (".", ". : c'est un dossier")])
+def test_an_empty_query_or_a_folder_is_said_as_such(tmp_path, argument, said):
+    """A folder gave « the query cannot be read from … (error at 1:10: expected CONSTRUCT) », an empty query a parse
+    error too."""
+    result = CliRunner().invoke(main, ["--data", str(loaded(tmp_path)), "query", argument])
+    assert result.exit_code == 1 and said in result.stderr

@@ -37,6 +37,12 @@ def query_to_run(argument: str, params: tuple[str, ...], lookup) -> tuple[str, d
     from webapp.named_queries import named_queries, parse_named_query
 
     named = named_queries()
+    if not argument.strip():
+        raise QueryArgumentError("requête vide : donnez une requête SPARQL, un fichier ou le nom d'une requête nommée",
+                                 "empty query: give a SPARQL query, a file or the name of a named query")
+    if os.path.isdir(argument):
+        raise QueryArgumentError(f"{argument} : c'est un dossier ; donnez un fichier de requête (.rq)",
+                                 f"{argument}: this is a folder; give a query file (.rq)")
     if os.path.isfile(argument):
         path = Path(argument)
         try:
