@@ -240,3 +240,13 @@ def test_a_deliberation_in_another_language_is_refused_as_not_french(tmp_path, n
 def test_a_parser_error_is_told_in_french_first_then_in_the_parsers_words(tmp_path, name, text, said):
     ran = cli(tmp_path, "ingest", str(write(tmp_path, name, text)))
     assert ran.exit_code == 1 and said in ran.stderr
+
+
+@pytest.mark.parametrize("name", ["deliberation.pdf", "registre.yaml", "liste.csv", "registre.xlsx"])
+def test_an_empty_file_is_said_empty_whatever_its_extension(tmp_path, name):
+    """A 0-byte PDF said « pas de marque de fin %%EOF (fichier tronqué ?) »."""
+    from graph.ingest.base import SourceContext
+    from graph.ingest.lookahead import prepare
+
+    prepared = prepare(SourceContext(tmp_path / name, b""), None)
+    assert prepared.issue is not None and prepared.issue.message == "fichier vide"

@@ -84,7 +84,9 @@ def prepare(ctx: SourceContext, kind: str | None) -> Prepared:
     except InputError as exc:
         return Prepared("", issue=exc.issue)
     if source_kind.name == "rdf":
-        return Prepared("rdf")
+        return Prepared("rdf")  # an empty RDF file is said by its own check: no triple, only prefixes or comments?
+    if not ctx.data:  # said alike whatever the kind its name gives (a 0-byte PDF was "no %%EOF marker")
+        return Prepared(source_kind.name, issue=InputError("fichier vide", message_en="empty file").issue)
     return extract(ctx, source_kind.name)
 
 
