@@ -250,3 +250,10 @@ def test_an_empty_file_is_said_empty_whatever_its_extension(tmp_path, name):
 
     prepared = prepare(SourceContext(tmp_path / name, b""), None)
     assert prepared.issue is not None and prepared.issue.message == "fichier vide"
+    from click.testing import CliRunner
+
+    from webapp.cli import main
+
+    (tmp_path / name).write_bytes(b"")  # as the writer reads it when it extracts the file itself
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "ingest", str(tmp_path / name)])
+    assert result.exit_code == 1 and f"{tmp_path / name}: erreur : fichier vide — rien n'a été enregistré" in result.stderr

@@ -84,14 +84,15 @@ def prepare(ctx: SourceContext, kind: str | None) -> Prepared:
     except InputError as exc:
         return Prepared("", issue=exc.issue)
     if source_kind.name == "rdf":
-        return Prepared("rdf")  # an empty RDF file is said by its own check: no triple, only prefixes or comments?
-    if not ctx.data:  # said alike whatever the kind its name gives (a 0-byte PDF was "no %%EOF marker")
-        return Prepared(source_kind.name, issue=InputError("fichier vide", message_en="empty file").issue)
+        return Prepared("rdf")
     return extract(ctx, source_kind.name)
 
 
 def extract(ctx: SourceContext, kind: str) -> Prepared:
-    """Extract ``ctx`` as ``kind`` and key its names (:func:`graph.identity.add_name_keys`)."""
+    """Extract ``ctx`` as ``kind`` and key its names (:func:`graph.identity.add_name_keys`). An empty file is said so
+    whatever the kind its name gives (a 0-byte PDF was "no %%EOF marker"); an RDF file's own check says more."""
+    if not ctx.data and kind != "rdf":
+        return Prepared(kind, issue=InputError("fichier vide", message_en="empty file").issue)
     try:
         source_kind = get_kind(kind)
         with collected_issues() as refused:  # rows that the table reader refused, whichever kind read the table
