@@ -256,4 +256,5 @@ def test_an_empty_file_is_said_empty_whatever_its_extension(tmp_path, name):
 
     (tmp_path / name).write_bytes(b"")  # as the writer reads it when it extracts the file itself
     result = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "ingest", str(tmp_path / name)])
-    assert result.exit_code == 1 and f"{tmp_path / name}: erreur : fichier vide — rien n'a été enregistré" in result.stderr
+    said = f"{tmp_path / name}: erreur : fichier vide — rien n'a été enregistré"
+    assert result.exit_code == 1 and said in result.stderr
