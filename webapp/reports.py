@@ -59,7 +59,7 @@ def expand_paths(paths, left_out: list[Path] | None = None, unread: list[tuple[P
 
 def _left_out(name: str) -> bool:
     """Whether a file found in a folder given to ingest is none of its sources (see :func:`expand_paths`)."""
-    return name.startswith((".", "~$", ".~lock.")) or name.upper() in ("README.MD", "SOURCES.MD")
+    return name.startswith((".", "~$")) or name.upper() in ("README.MD", "SOURCES.MD")  # ".~lock.x#" too
 
 
 def format_left_out(left_out: list[Path], lang: str) -> str:

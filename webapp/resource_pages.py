@@ -31,8 +31,8 @@ from webapp.resource_tables import (approved_agreements, attendance_at_vote, coo
                                     goal_inverse, incoming, instances, memberships)
 from webapp.resources import get_store
 from webapp.views import (Table, amount_cell, collapse, deliberation_label, deliberations_by_number, descending,
-                          grant_label, names_of_unnamed, number_of, pick_label, ref, render_page, select, session_label,
-                          shown_rows)
+                          downloaded, grant_label, names_of_unnamed, number_of, page_window, pick_label, ref,
+                          render_page, select, session_label)
 
 bp = Blueprint("resource", __name__)
 
@@ -243,8 +243,7 @@ def resource_data(iri: str, page: int | None = None) -> dict:
         raise ApiError(f"aucune donnée sur <{iri}>", f"no data about <{iri}>", status=404, code="not-found")
     labels = [row["o"] for row in out if row["p"] in _LABEL_PREDICATES and isinstance(row["o"], Literal)]
     members_offset = _int_arg("members_offset", 0)
-    members_size = shown_rows(MEMBERSHIPS_PAGE_SIZE, "memberships")  # a page of them, or all for their CSV
-    listed, members = memberships(s, members_offset if members_size == MEMBERSHIPS_PAGE_SIZE else 0, members_size) \
+    listed, members = memberships(s, *page_window("memberships", members_offset, MEMBERSHIPS_PAGE_SIZE)) \
         if has_memberships else (None, None)
     decided = decided_grants(s) if MAI.Deliberation in types else None
     evidence: dict[str, list[dict]] = {}
@@ -281,8 +280,7 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     # by name.
     if of_class or any(str(group["property"].iri) == str(_TYPE) for group in links_in):
         data["inverse"] = [group for group in links_in if str(group["property"].iri) != str(_TYPE)]
-        size = shown_rows(INVERSE_CAP, "instances")  # a page of them, or all for their CSV
-        data["instances"], data["instances_count"] = instances(s, offset if size == INVERSE_CAP else 0, size)
+        data["instances"], data["instances_count"] = instances(s, *page_window("instances", offset, INVERSE_CAP))
     data["offset"] = offset
     text = next((row["o"] for row in out if row["p"] == SCHEMA.text), None)
     data["source_text"] = str(text) if text is not None else None
@@ -474,10 +472,10 @@ def _grants(s: URIRef, name, page: int, evidence: dict[str, list[dict]], seen: s
     keys = cached_select(_GRANT_KEYS, s=s)
     if not keys and page == 1:
         return {}
-    size = {role: shown_rows(GRANTS_PAGE_SIZE, f"grants_{role}") for role in ("given", "received")}
-    offset = {role: (page - 1) * GRANTS_PAGE_SIZE if size[role] == GRANTS_PAGE_SIZE else 0 for role in size}
-    shown = {role: sorted((r for r in keys if r["role"].value == role), key=_table_order)[
-        offset[role]:offset[role] + size[role]] for role in ("given", "received")}
+    window = {role: page_window(f"grants_{role}", (page - 1) * GRANTS_PAGE_SIZE, GRANTS_PAGE_SIZE)
+              for role in ("given", "received")}
+    shown = {role: sorted((r for r in keys if r["role"].value == role), key=_table_order)[start:start + size]
+             for role, (start, size) in window.items()}
     details: dict[tuple, list[dict]] = defaultdict(list)
     if shown["given"] or shown["received"]:
         query = _GRANTS_PAGE.replace("%GIVEN_GRANTS%", " ".join(r["grant"].n3() for r in shown["given"])) \
@@ -486,7 +484,7 @@ def _grants(s: URIRef, name, page: int, evidence: dict[str, list[dict]], seen: s
             details[(row["grant"], row["role"].value)].append(row)
     rows = [{**detail, **key} for role in ("given", "received") for key in shown[role]
             for detail in details.get((key["grant"], role)) or [{}]]
-    if size == {"given": GRANTS_PAGE_SIZE, "received": GRANTS_PAGE_SIZE}:  # a page's, not a table's download
+    if not any(downloaded(f"grants_{role}") for role in window):  # a page's, not a table's download
         _evidence(_evidence_of(sorted({row["grant"] for row in rows if isinstance(row["grant"], URIRef)}, key=str)),
                   evidence, seen)
     rows = collapse(rows, ["otherLabel", "deliberationLabel"])
@@ -514,8 +512,8 @@ def _grants(s: URIRef, name, page: int, evidence: dict[str, list[dict]], seen: s
     for (role, year), total in sorted(totals.items(), key=lambda kv: (kv[0][0], descending(kv[0][1]))):
         by_year.rows.append({"direction": role, "year": _number(year, int), "total": float(total)})
     pages = max(1, -(-max(counts.values()) // GRANTS_PAGE_SIZE))
-    given.more = max(counts["given"] - offset["given"] - len(given.rows), 0)
-    received.more = max(counts["received"] - offset["received"] - len(received.rows), 0)
+    given.more = max(counts["given"] - window["given"][0] - len(given.rows), 0)
+    received.more = max(counts["received"] - window["received"][0] - len(received.rows), 0)
     return {"grants_given": given, "grants_received": received, "totals_by_year": by_year,
             "grants_page": {"page": page, "pages": pages, "page_size": GRANTS_PAGE_SIZE,
                             "given": counts["given"], "received": counts["received"]}}

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
-from webapp.api_parameters import check_integers, check_known, integer_arg, page_arg
 from graph.namespaces import MAI, SCHEMA
+from webapp.api_parameters import check_integers, check_known, integer_arg, page_arg
 from webapp.errors import ApiError
 from webapp.named_queries import Parameter
 from webapp.resources import get_index
@@ -41,8 +41,9 @@ def resolved_filters(args) -> dict[str, list[str]]:
 
     filters = {name: [value.strip() for value in args.getlist(name) if value.strip()] for name in FILTER_PARAMETERS}
     filters["fiscal_year"] += filters.pop("year")  # one facet under two names: alternatives, as repeated values are
+    lookup = web_lookup()
     for name, parameter in NAMED_FILTERS.items():
-        filters[name] = [resolve_name(parameter, value, web_lookup()) for value in filters[name]]
+        filters[name] = [resolve_name(parameter, value, lookup) for value in filters[name]]
     return {name: values for name, values in filters.items() if values}
 
 

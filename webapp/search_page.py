@@ -15,16 +15,13 @@ from flask import Blueprint, render_template, request
 from graph.french_text import counted
 from search.errors import SearchError
 from webapp.api_parameters import check_integers, page_arg
-from webapp.search_api import resolved_filters
 from webapp.errors import ApiError
 from webapp.i18n import get_lang, pick, t
+from webapp.search_api import resolved_filters
 from webapp.views import money_text
 
 bp = Blueprint("search_page", __name__)
 
-
-#: Facets the search answers with, besides kind and theme: each is also a filter (``?place=<IRI>``).
-FILTER_FACETS = ("place", "funder", "fiscal_year", "goal", "circle")
 
 #: What the search page says about its results, in French and English.
 TEXTS = {

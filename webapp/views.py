@@ -456,8 +456,23 @@ MAX_DOWNLOAD_ROWS = 100_000
 def shown_rows(size: int, table: str) -> int:
     """The rows of ``table`` to read: ``size`` for a page, the whole table when it is the one downloaded as CSV
     (a download of a page's first rows only lost the others without a word)."""
-    downloaded = wanted_format() == "csv" and request.args.get("table", table) == table
-    return MAX_DOWNLOAD_ROWS if downloaded else size
+    return MAX_DOWNLOAD_ROWS if downloaded(table) else size
+
+
+def downloaded(table: str) -> bool:
+    """Whether this request downloads ``table`` as CSV (the whole table, not the page's part of it)."""
+    return wanted_format() == "csv" and request.args.get("table", table) == table
+
+
+def page_window(table: str, offset: int, size: int) -> tuple[int, int]:
+    """Where the rows of ``table`` start and how many to read: the page's, or all of them from the first when the
+    table is downloaded as CSV (:func:`shown_rows`)."""
+    return (0, MAX_DOWNLOAD_ROWS) if downloaded(table) else (offset, size)
+
+
+def _wants_excel() -> bool:
+    """Whether a CSV download asks for the spreadsheet variant (``excel=1``, ``yes``, ``true``…)."""
+    return request.args.get("excel", "").lower() not in ("", "0", "false", "no", "non")
 
 
 def render_page(template: str, data: dict, **context) -> Response:
@@ -478,8 +493,7 @@ def _render_page(template: str, data: dict, **context) -> Response:
         if name not in tables:
             raise ApiError(f"précisez le tableau avec ?table= ({', '.join(tables)})",
                            f"name the table with ?table= ({', '.join(tables)})", code="unknown-table")
-        return csv_response(tables[name], excel=request.args.get("excel", "").lower() not in ("", "0", "false", "no",
-                                                                                             "non"))
+        return csv_response(tables[name], excel=_wants_excel())
     return Response(render_template(template, **data, **context, json_url=twin_url("json")), mimetype="text/html")
 
 
@@ -557,9 +571,9 @@ def init_app(app) -> None:
 
     @app.template_filter("combine_lang")
     def _combine_lang(args, lang: str) -> str:
-        # every value of a repeated parameter (the editor's two default-graph-uri), the language replaced
-        pairs = [(k, v) for k, v in (args.items(multi=True) if hasattr(args, "items") and hasattr(args, "getlist")
-                                     else dict(args).items()) if k != "lang"]
+        # the request's arguments, every value of a repeated one (the editor's two default-graph-uri), the language
+        # replaced
+        pairs = [(k, v) for k, v in args.items(multi=True) if k != "lang"]
         # a query the editor ran by POST, on the dataset it was posted with: the page in the other language runs it
         # again (a link of reasonable length; no other form's fields, an upload's token among them, ever go into it)
         if request.method == "POST" and request.path == "/sparql" and not any(k == "query" for k, _ in pairs) \

@@ -52,9 +52,9 @@ _FOR_AGAINST = (r"pour\s+l['’]adoption", r"pour\s+le\s+(?:refus|rejet)")
 #: A count after its label without a colon ("Pour 72"): a vote's only on a line that gives it for two labels or
 #: more, "Pour 72 – Contre 0 – Abstention 2", "Votes : Pour 112 – Contre 0 – Abstentions 6" ("pour 3 ans" is none,
 #: and "12 000 € pour 2025 et 12 000 € pour 2026" neither). No assembly has a thousand members: a year is no count.
-_LABELLED = re.compile(rf"\b({'|'.join((*_FOR_AGAINST, 'pour', 'contre', 'abstention'))})s?[ \t]+\d{{1,3}}\b", re.I)
-_LABELLED_APART = re.compile(rf"\b({'|'.join((*_FOR_AGAINST, 'pour', 'contre', 'abstention'))})s?[ \t]+\d{{1,3}}"
-                             r"[ \t]*(?=[;,(–—-]|$)", re.I)
+_LABELS = "|".join((*_FOR_AGAINST, "pour", "contre", "abstention"))
+_LABELLED = re.compile(rf"\b({_LABELS})s?[ \t]+\d{{1,3}}\b", re.I)
+_LABELLED_APART = re.compile(rf"\b({_LABELS})s?[ \t]+\d{{1,3}}[ \t]*(?=[;,(–—-]|$)", re.I)
 
 
 def _labelled_count(text: str, words: str) -> re.Match | None:
@@ -121,7 +121,7 @@ def _stacked_count(text: str, words: str) -> re.Match | None:
     >>> _stacked_count("Une convention pour 3 ans ;\\nAbstentions 10", "abstentions?") is None
     True
     """
-    lines = [m for m in _COUNT_LINE.finditer(text)]
+    lines = list(_COUNT_LINE.finditer(text))
     stacked = [m for m in lines if any(abs(other.start() - m.end()) <= 1 or abs(m.start() - other.end()) <= 1
                                        for other in lines if other is not m)]
     pattern = re.compile(rf"[ \t|]*(?:{words})[ \t|]+{_COUNT}[ \t|]*", re.I)

@@ -171,12 +171,17 @@ class GrantCellReader:
                              "column are read so", field=self.header(field), value=raw)
         return self._month_first[field]
 
+    def day_first(self, field: str, raw: str) -> str:
+        """``raw`` written day first: as it is, or its day and month swapped in a column written month first."""
+        if (slashed := _SLASHED.fullmatch(raw)) and self.month_first(field):
+            return f"{slashed[2]}/{slashed[1]}/{slashed[3]}"
+        return raw
+
     def loose_date(self, row: Row, field: str, raw: str):
         """The date of ``raw`` in figures (also "20240516"), else in words ("5 mars 2024") or with a two-digit year
         ("05/03/24", with a warning), as a register reads them; the ValueProblem of the figures when it is none. A
         column of dates written month first (:meth:`month_first`) is read so."""
-        if (slashed := _SLASHED.fullmatch(raw)) and self.month_first(field):
-            raw = f"{slashed[2]}/{slashed[1]}/{slashed[3]}"
+        raw = self.day_first(field, raw)
         try:
             return parse_date(raw)
         except ValueProblem as exc:
@@ -197,8 +202,7 @@ class GrantCellReader:
             start, end = self.date(row, "payment_start"), self.date(row, "payment_end")
             return None if start is None else start.isoformat() + (f"/{end.isoformat()}" if end else "")
         raw = self.get(row, "payment_period")
-        if (slashed := _SLASHED.fullmatch(raw)) and self.month_first("payment_period"):
-            raw = f"{slashed[2]}/{slashed[1]}/{slashed[3]}"
+        raw = self.day_first("payment_period", raw)
         try:
             period = compact_period(raw) or parse_period(raw)
         except ValueProblem as exc:
