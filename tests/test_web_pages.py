@@ -1847,6 +1847,20 @@ def test_a_tables_csv_for_excel_has_a_bom_semicolons_and_decimal_commas(client):
     assert client.get(link).get_data(as_text=True).startswith("\ufeffgrant;grant_iri;")
 
 
+def test_a_tables_csv_has_the_same_columns_whether_it_has_rows_or_not(client):
+    """A resource column's IRI column was written only when a row held a resource: an empty table's CSV, or a
+    table whose deliberation column was empty on every row, had fewer columns than the same table elsewhere."""
+    def header(url, table):
+        response = client.get(url, query_string={"format": "csv", "table": table})
+        assert response.status_code == 200, (url, table)
+        return response.get_data(as_text=True).splitlines()
+
+    given = header("/id/actor/saint-etienne-metropole", "grants_given")
+    none_given = header("/id/actor/danaecare", "grants_given")
+    assert len(given) > 1 and none_given == given[:1]
+    assert given[0] == "grant,grant_iri,other,other_iri,year,amount,purpose,deliberation,deliberation_iri"
+
+
 def test_a_tables_csv_gives_the_whole_table_where_its_page_shows_a_part_and_says_when_it_is_cut(client, monkeypatch):
     """A funder's grants CSV gave the page's 50 grants, the funding page's the first 100 beneficiaries: the others
     were lost without a word."""

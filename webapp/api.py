@@ -116,7 +116,8 @@ def grants():
     keys = list(dict.fromkeys((row["grant"], row.get("year"), row.get("amount")) for row in rows))
     shown = set(keys[:PAGE_SIZE])
     table = Table("grants", [(k, k) for k in ("grant", "funder", "beneficiary", "amount", "year", "purpose",
-                                             "deliberation", "goal", "goals")])
+                                             "deliberation", "goal", "goals")],
+                  links=("grant", "funder", "beneficiary", "deliberation", "goal"))
     names = _names(row.get(k) for row in rows for k in ("grant", "deliberation", "goal"))
     merged: dict[tuple, dict] = {}
     for row in rows:

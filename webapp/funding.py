@@ -158,7 +158,7 @@ def _for_pole(sparql: str, pole: URIRef | None) -> str:
 
 
 def _by_role(role, name: str, key: str, pole: URIRef | None = None) -> Table:
-    table = Table(name, [(key, key), ("grants", "grants"), ("total", "total")])
+    table = Table(name, [(key, key), ("grants", "grants"), ("total", "total")], links=(key,))
     top = shown_rows(TOP, name)
     for row in cached_select(_for_pole(_BY_ROLE, pole).replace("%TOP%", str(top)), pin=pole is None and top == TOP,
                              role=role, pole=pole):
@@ -205,7 +205,7 @@ def funding():
     pole = _pole_arg()
     pin = pole is None  # the overview's aggregates, kept until the next publish whatever else comes (webapp.cache)
     flows = Table("flows", [("funder", "funder"), ("beneficiary", "beneficiary"), ("grants", "grants"),
-                            ("total", "total")])
+                            ("total", "total")], links=("funder", "beneficiary"))
     top = shown_rows(TOP, "flows")
     for row in cached_select(_for_pole(_FLOWS, pole).replace("%TOP%", str(top)), pin=pin and top == TOP, pole=pole):
         flows.rows.append({"funder": ref(row["funder"], row.get("funderLabel")),
@@ -218,7 +218,7 @@ def funding():
     for row in cached_select(_for_pole(_BY_YEAR, pole), pin=pin, pole=pole):
         by_year.rows.append({"year": int(row["year"].toPython()) if row.get("year") is not None else None,
                              "grants": int(row["grants"]), "total": float(row["total"].toPython())})
-    by_theme = Table("by_theme", [("theme", "theme"), ("grants", "grants"), ("total", "total")])
+    by_theme = Table("by_theme", [("theme", "theme"), ("grants", "grants"), ("total", "total")], links=("theme",))
     for row in collapse(cached_select(_for_pole(_BY_THEME, pole), pin=pin, pole=pole), ["themeLabel"]):
         by_theme.rows.append({"theme": ref(row["theme"], row.get("themeLabel")), "grants": int(row["grants"]),
                               "total": float(row["total"].toPython())})
@@ -288,7 +288,8 @@ def goals():
             "received": float(row["received"].toPython()) if row.get("received") is not None else 0.0})
     _goal_lists(found)
     table = Table("goals", [("pole", "pole"), ("rank", "rank"), ("goal", "goal"), ("grants", "grants"),
-                            ("actors", "actors"), ("total", "total"), ("received", "received")])
+                            ("actors", "actors"), ("total", "total"), ("received", "received")],
+                  links=("pole", "goal"))
     for goal in found.values():
         table.rows.append({"pole": goal["pole"], "rank": goal["rank"], "goal": goal["goal"],
                            "grants": goal["grant_count"], "actors": goal["actor_count"], "total": goal["total"],

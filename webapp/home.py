@@ -96,11 +96,12 @@ def cooperations() -> list[dict]:
 @bp.get("/index.json")
 def home():
     """Show the dashboard: counts, the pole, the latest grants."""
-    counts = Table("counts", [("kind", "kind"), ("count", "count")])
+    counts = Table("counts", [("kind", "kind"), ("count", "count")], links=("kind",))
     for row in cached_select(_COUNTS, pin=True):
         counts.rows.append({"kind": ref(row["kind"], term_label(URIRef(row["kind"]))), "count": int(row["n"])})
     latest = Table("latest_grants", [("grant", "grant"), ("funder", "funder"), ("beneficiary", "beneficiary"),
-                                     ("year", "year"), ("amount", "amount")])
+                                     ("year", "year"), ("amount", "amount")],
+                   links=("grant", "funder", "beneficiary"))
     for row in collapse(cached_select(_LATEST, pin=True), ["funderLabel", "beneficiaryLabel", "purpose"]):
         named = row.get("purpose") or grant_label(row.get("amount"), row.get("beneficiaryLabel"))
         latest.rows.append({"grant": ref(row["grant"], named),

@@ -196,7 +196,8 @@ def network():
     except ValueError:
         raise ApiError("« limit » doit être un entier", "'limit' must be an integer", code="bad-parameter") from None
     if not focus_iri:
-        choices = Table("choices", [("resource", "resource"), ("kind", "kind"), ("pole", "pole")])
+        choices = Table("choices", [("resource", "resource"), ("kind", "kind"), ("pole", "pole")],
+                        links=("resource", "pole"))
         for row in collapse(select(_CHOICES), ["label", "poleLabel"]):
             choices.rows.append({"resource": ref(row["x"], row.get("label")), "kind": str(row["kind"]),
                                  "pole": ref(row.get("pole"), row.get("poleLabel"))})
@@ -219,7 +220,7 @@ def network():
     shown, more = rows[:limit], max(len(rows) - limit, 0)
     edges = Table("edges", [("other", "other"), ("relation", "relation"), ("relation_label", "relation_label"),
                             ("links", "links"), ("amount", "amount")],
-                  shown, more)
+                  shown, more, links=("other",))
     focus_data = {"iri": focus_iri, "label": label}
     return render_page("network.html", {"focus": focus_data, "edges": edges, "more": more},
                        svg=draw(focus_data, shown),

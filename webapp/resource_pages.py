@@ -491,7 +491,8 @@ def _grants(s: URIRef, name, page: int, evidence: dict[str, list[dict]], seen: s
     rows.sort(key=_table_order)
     columns = [("grant", "grant"), ("other", "other"), ("year", "year"), ("amount", "amount"),
                ("purpose", "purpose"), ("deliberation", "deliberation")]
-    given, received = Table("grants_given", columns), Table("grants_received", columns)
+    links = ("grant", "other", "deliberation")
+    given, received = Table("grants_given", columns, links=links), Table("grants_received", columns, links=links)
     for row in rows:
         table = given if row["role"].value == "given" else received
         # A grant without a purpose is named as everywhere else: "Subvention de 30 000 € à DanaeCare".

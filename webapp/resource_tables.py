@@ -154,7 +154,7 @@ def decided_grants(s: URIRef) -> Table:
     rows = collapse(select(_DECIDED.replace("%CAP%", str(cap)), s=s), ["beneficiaryLabel", "purpose"])
     rows.sort(key=lambda r: (descending(r.get("amount")), str(r["grant"])))
     table = Table("decided_grants", [("grant", "grant"), ("beneficiary", "beneficiary"), ("amount", "amount"),
-                                     ("purpose", "purpose")])
+                                     ("purpose", "purpose")], links=("grant", "beneficiary"))
     for row in rows:
         named = row.get("purpose") or grant_label(row.get("amount"), row.get("beneficiaryLabel"))
         table.rows.append({"grant": ref(row["grant"], named),
@@ -189,7 +189,8 @@ def approved_agreements(s: URIRef) -> Table:
         if row.get("grant") is not None:
             entry["grants"].add(row["grant"])
     table = Table("approved_agreements", [("agreement", "agreement"), ("signatory", "signatory"),
-                                          ("parties", "parties"), ("grants", "governed_grants")])
+                                          ("parties", "parties"), ("grants", "governed_grants")],
+                  links=("agreement",))
     # An agreement's IRI ends with its rank in the text ("…/2024-00240/2"): sorted by that rank, then by IRI.
     for iri, entry in sorted(found.items(), key=lambda item: (len(str(item[0])), str(item[0]))):
         parties = sorted((pick_label(labels) or str(party)) for party, labels in entry["parties"].items())
@@ -434,7 +435,8 @@ def memberships(s: URIRef, offset: int, size: int) -> tuple[Table, dict[str, int
                            MAX_SORTED_MEMBERSHIPS)
     table = Table("memberships", [("member", "member"), ("organization", "organization"), ("circle", "circle"),
                                   ("joined", "joined"), ("left", "left"), ("status", "status"),
-                                  ("membership", "membership")])
+                                  ("membership", "membership")],
+                  links=("member", "organization", "circle", "membership"))
     table.rows = rows[offset:offset + size]
     table.more = max(len(rows) - offset - len(table.rows), 0)
     # the page's own resource is not said on every row: the member on an actor's page, the pole on the pole's
@@ -500,7 +502,7 @@ def instances(s: URIRef, offset: int, size: int) -> tuple[Table, int]:
     warmed = s in WARMED_CLASSES and get_lang() == current_app.config["MAILLAGE"]["lang"]
     rows, count = cached_slice(("instances", str(s), get_lang()), lambda: _sorted_instances(s), offset,
                                offset + size, MAX_SORTED_INSTANCES, pin=warmed)
-    table = Table("instances", [("instance", "instance")])
+    table = Table("instances", [("instance", "instance")], links=("instance",))
     # what no source names (a grant, a membership…) named as its own page names it, the page's rows only
     named = names_of_unnamed([URIRef(iri) for iri, label in rows if label is None])
     for iri, label in rows:

@@ -51,6 +51,9 @@ class Table:
     more_url: str | None = None  # where the rows left out are: a named query, a paged view
     blanks: dict[str, str] = field(default_factory=dict)  # what a page shows for an empty cell, by column
     hidden: tuple[str, ...] = ()  # columns the page leaves out (its own resource on every row); JSON and CSV keep them
+    # columns that hold resources: each has its IRI column in the CSV, whatever the rows (an empty table's too); a
+    # query's results, whose variables may be bound to anything, are read from their rows
+    links: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
         return {"name": self.name, "columns": [k for k, _ in self.columns],
@@ -531,7 +534,7 @@ def csv_response(table: Table, excel: bool = False) -> Response:
     header = []
     for key, _ in table.columns:
         header.append(key)
-        if any(isinstance(row.get(key), Ref) for row in table.rows):
+        if key in table.links or any(isinstance(row.get(key), Ref) for row in table.rows):
             header.append(key + "_iri")
     writer.writerow(header)
     for row in table.rows:
