@@ -102,6 +102,19 @@ def test_a_format_that_fits_no_answer_is_a_406_said_in_french_then_in_english(cl
     assert error["message_en"].startswith("unknown SPARQL results format 'text/turtle' (known: json, xml")
 
 
+@pytest.mark.parametrize("query", [SELECT, "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1"])
+def test_an_accept_header_that_names_none_of_the_formats_is_a_406(client, query):
+    """``Accept: image/png`` was answered in JSON; a client that sends one Accept for every query still gets an
+    answer in the default format of the query's kind, and a client that sends none too."""
+    refused = client.get("/sparql", query_string={"query": query}, headers={"Accept": "image/png, text/rtf;q=0.5"})
+    assert refused.status_code == 406 and "image/png" in refused.get_json()["error"]["message"]
+    other_kind = ("text/turtle" if query == SELECT else "application/sparql-results+json")
+    assert client.get("/sparql", query_string={"query": query}, headers={"Accept": other_kind}).status_code == 200
+    assert client.get("/sparql", query_string={"query": query}, headers={"Accept": ""}).status_code == 200
+    assert client.get("/sparql", query_string={"query": query}, headers={"Accept": "image/png, */*;q=0.1"}
+                      ).status_code == 200
+
+
 def test_describe_answers_a_set_of_triples_when_two_sources_state_one(tmp_path):
     data = data_with(tmp_path, f'<{DANAECARE}> <http://www.w3.org/2000/01/rdf-schema#label> "DanaeCare" .')
     app = fresh_app(data, tmp_path / "app")

@@ -122,6 +122,10 @@ def _spelling(value: str) -> str:
     return value.split(";")[0].strip().lower()
 
 
+#: Every format the endpoint answers in, of either kind of result.
+_ANY_FORMAT = [m for f in (*RESULTS_FORMATS, *GRAPH_FORMATS) for m in (f.media_type, *f.aliases)]
+
+
 def negotiate(kind: str) -> Format | None:
     """The format to answer a ``kind`` result in; None means the HTML table (a browser, or ``format=html``)."""
     table = GRAPH_FORMATS if kind == "graph" else RESULTS_FORMATS
@@ -136,6 +140,10 @@ def negotiate(kind: str) -> Format | None:
     best = request.accept_mimetypes.best_match(offered)
     if best == "text/html":
         return None
+    if best is None and request.accept_mimetypes and not request.accept_mimetypes.best_match(_ANY_FORMAT):
+        # nothing asked for is a format of ours (an image, a spreadsheet): a 406 that lists them. A client that sends
+        # one Accept for every query (results formats for a CONSTRUCT) gets the default of the query's kind.
+        lookup(_spelling(request.headers["Accept"].split(",")[0]))
     return lookup(best) if best else table[0]
 
 
