@@ -3751,6 +3751,38 @@ def test_a_grant_is_the_amount_the_deliberation_sets_else_the_instalment_it_pays
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants
 
 
+_EARLIER_GRANT = ("Par délibération n° 2023.00120 du 13 mars 2023, le Conseil a attribué à l'association Santé Pour "
+                  "Tous une subvention de fonctionnement de 20 000 € au titre de l'année 2023, dont un acompte de "
+                  "12 000 € a été versé.\n\n")
+
+
+@pytest.mark.parametrize("text, title, grants", [
+    # the instalment in a paragraph of its own, no name in it: the grant the earlier act made, recalled above
+    (_EARLIER_GRANT + "Il est proposé de procéder au versement du solde de la subvention, soit 8 000 €.\n\nLe "
+     "Conseil, après en avoir délibéré, DÉCIDE d'approuver le versement du solde.", "", [("Santé Pour Tous", "8000")]),
+    # the beneficiary named before "du solde": its name ends there (it was « Santé Pour Tous du solde de »)
+    (_EARLIER_GRANT + "Le Conseil, après en avoir délibéré, DÉCIDE le versement à l'association Santé Pour Tous du "
+     "solde de la subvention 2023, soit 8 000 €.", "", [("Santé Pour Tous", "8000")]),
+    # the title names the association before a dash, the text only "l'association"
+    ("Il est proposé de verser le solde de la subvention de l'association, soit 8 000 €.\n\nLe Conseil, après en "
+     "avoir délibéré, DÉCIDE le versement du solde.", "Association Santé Pour Tous – Versement du solde de la "
+     "subvention 2023", [("Santé Pour Tous", "8000")]),
+])
+def test_an_instalment_paid_without_its_beneficiary_named_goes_to_the_grant_it_is_part_of(text, title, grants):
+    assert [(g.beneficiary, str(g.amount)) for g in find_grants(text, title).grants] == grants
+
+
+def test_a_payment_of_an_instalment_of_which_no_amount_is_read_is_said():
+    """« DÉCIDE le versement du solde » with its amount in a sentence the reader does not know: no grant, and it was
+    not said."""
+    found = find_grants("Une subvention de 20 000 € a été inscrite au budget primitif 2023 pour l'association Santé "
+                        "Pour Tous. Le solde, de 8 000 €, reste à verser.\n\nLe Conseil, après en avoir délibéré, "
+                        "DÉCIDE le versement du solde à l'association Santé Pour Tous.")
+    assert found.grants == [] and [fr for fr, _ in found.warnings] == [
+        "aucune subvention lue, bien que le texte en annonce (« versement du solde ») : sa présentation n'a pas été "
+        "reconnue"]
+
+
 @pytest.mark.parametrize("text, grants, warnings", [
     ("Le Conseil municipal, après en avoir délibéré, à l'unanimité :\n- ATTRIBUE à l'association Coopérative Santé "
      "une subvention de fonctionnement de 30 000 € au titre de 2024 ;\n- ATTRIBUE en outre à l'association "

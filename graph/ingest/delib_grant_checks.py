@@ -31,12 +31,17 @@ _ANNOUNCED = re.compile(r"\b(?:attribu|allou|accord|octro)\w*\s+[^.;:]{0,120}?\b
                         re.I)
 
 
+#: A payment of a grant's instalment: "DÉCIDE le versement du solde", "de verser l'acompte", "VERSE le reliquat".
+_PAYS_A_PART = re.compile(accents_optional(r"\b(?:versement|verser|verse)\s+(?:du|le|de\s+l['’]|l['’]|d['’]une?|"
+                                           r"un|une)\s*(?:solde|acompte|reliquat|avance|fraction|tranche)s?\b"), re.I)
+
+
 def announced(body: str, found: GrantsFound) -> None:
-    """Warn when the text announces a list of grants ("décide d'attribuer les subventions suivantes") of which
-    none was read: its layout is one the reader does not know, and the deliberation would else seem to grant
-    nothing."""
-    lead = next((m for m in _ANNOUNCED.finditer(body) if not _PAST.search(body, max(0, m.start() - 12), m.end())),
-                None)
+    """Warn when the text announces a list of grants ("décide d'attribuer les subventions suivantes"), or pays a
+    grant's instalment ("DÉCIDE le versement du solde"), of which none was read: its layout is one the reader does
+    not know, and the deliberation would else seem to grant nothing."""
+    lead = next((m for m in (*_ANNOUNCED.finditer(body), *_PAYS_A_PART.finditer(body))
+                 if not _PAST.search(body, max(0, m.start() - 12), m.end())), None)
     if lead and not found.grants and not found.totals:  # a stated total's warning has said it already
         quote = re.sub(r"\s+", " ", lead.group(0))
         found.warnings.append((f"aucune subvention lue, bien que le texte en annonce (« {quote} ») : sa présentation "

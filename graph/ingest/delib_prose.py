@@ -470,6 +470,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
     grants, totals, lead, lead_nature, after_table, after_list = [], [], False, None, False, False
     ruling = False  # the lead rules on its items one by one: each item's vote lines, indented below it, are its own
     prior = (0, "")  # the sentence before, and where it ends: a request it states names a proposal's beneficiary
+    recalled: set[str] = set()  # the beneficiaries of the grants that earlier acts made, as the text recalls them
     for start, sentence in _civilities_joined(_sentences(body)):
         if rule := _RULE_LINES.match(sentence):  # a list's rule above its total: "---------" / "TOTAL …… 4 800 €"
             start, sentence = start + rule.end(), sentence[rule.end():]
@@ -582,7 +583,9 @@ def prose_grants(body: str, title_beneficiary: str | None,
             if act and not withdrawn:
                 continue  # "VU la délibération n° … attribuant au PTCE X une subvention de 60 000 €"
             if _granted_before(flat[clause_start:a_start]) and not _CANCEL.search(before):
-                continue  # "Par délibération du 14 février, le Conseil a attribué à X une subvention de … de 4 000 €"
+                # "Par délibération du 14 février, le Conseil a attribué à X une subvention de … de 4 000 €"
+                recalled.add(beneficiary_in(flat, a_start) or "")
+                continue
             if _requested(flat, clause_start, a_start, a_end):
                 continue  # "De solliciter auprès de l'ARS une subvention de …, et auprès du Département une …"
             if _PAID_BY_OUTSIDER.search(flat, 0, a_start):
@@ -686,6 +689,7 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 _item_name(sentence, a_start) or beneficiary_in(flat, a_start))) \
                 or _the_same(sentence[:a_start], [g.beneficiary for g in grants]) \
                 or _record_head(body, start) \
+                or (a_start in parts and len(recalled) == 1 and next(iter(recalled))) \
                 or ("\n\n" not in body[prior_end:start] and _requester(prior_sentence)) or title_beneficiary \
                 or _this_association(body[:start], sentence) \
                 or _named_by_kind(sentence[:a_start] if "\n" in body[prior_end:start] else prior_sentence

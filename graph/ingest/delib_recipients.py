@@ -49,7 +49,7 @@ _STOP = (r"(?=\s*(?:," + _ENUMERATION + r"|" + _ACRONYM_INSIDE + r"|;|:|(?<!\bM)
          r"prime|bourse|secours|prix|récompense|fonds\s+de\s+concours|complément\s+(?:de|d['’]))\b|"
          # "de verser au Centre hospitalier de Brest la participation de 20 000 € …": what it is paid, not its name.
          r"\b(?:la|les)\s+(?:subventions?|aides?|participations?|contributions?|dotations?)\b(?=[^\n]{0,60}\d)|"
-         r"\b(?:le|un|l['’])\s*(?:solde|acompte|reliquat)\b|"
+         r"\b(?:le|un|l['’]|du|de\s+l['’])\s*(?:solde|acompte|reliquat)\b|"
          r"\bun\s+montant\b|\b(?:de\s+)?la\s+somme\b|\bde\s+\d|\ben\s+vue\b|\bqui\b|\bsoit\b|\bpermettant\b|"
          # "sur le budget", "sur présentation des factures", not a name's "Hockey sur glace".
          r"(?<![-\w])sur\b(?!\s+(?!(?:le|la|les|l|un|une|des|son|sa|ses|leurs?|ce|cette|ces|présentation|proposition|"
@@ -392,12 +392,15 @@ def _record_head(body: str, start: int) -> str | None:
 _TITLE_BENEFICIARY = re.compile(
     r"(?:subventions?|fonds\s+de\s+concours|participation(?:\s+financière)?|aide\s+financière)\s+"
     # its nature or kind between: "subvention de fonctionnement", "subvention exceptionnelle", "d'investissement"
-    r"(?:(?:de\s+\w+|d['’]\w+|exceptionnelle|annuelle|forfaitaire|complémentaire)\s+)*"
+    r"(?:(?:de\s+\w+|d['’]\w+|exceptionnelle|annuelle|forfaitaire|complémentaire|(?:19|20)\d\d)\s+)*"
     r"(?:à|au|aux)\s+(?:l['’]association\s+|la\s+(?=[A-ZÉÈÀ]|(?:commune|ville)\s+d)|l['’])?"
     r"(?P<name>(?:[«\"]?\s*[A-ZÉÈÀ]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉÈÀ]).+)"
     # an association named after the year and a dash: "Subvention 2024 – Association X" (not "Subventions 2024 –
     # Sport", a theme)
-    r"|(?-i:Subvention)\s+(?:(?:19|20)\d\d\s+)?[–—:-]\s+(?P<name2>(?-i:Association)\s+[A-ZÉÈÀ].+)", re.I)
+    r"|(?-i:Subvention)\s+(?:(?:19|20)\d\d\s+)?[–—:-]\s+(?P<name2>(?-i:Association)\s+[A-ZÉÈÀ].+)"
+    # the association first, then what it gets: "Association X – Subvention de fonctionnement", "… : solde de …"
+    r"|^\s*(?-i:Association|ASSOCIATION)\s+(?P<name3>[«\"]?\s*[A-ZÉÈÀ][^–—:]+?)\s+[–—:-]\s+(?=.*\b(?:subventions?|"
+    r"soldes?|acomptes?|participation|aide|versement)\b)", re.I)
 
 
 #: What says, right before a title's grant, that the authority asks for it: "Demande de subvention à …".
@@ -420,6 +423,10 @@ def title_beneficiary(title: str) -> str | None:
     True
     >>> title_beneficiary("SUBVENTION EXCEPTIONNELLE À L'ASSOCIATION « LES RESTOS DU CŒUR – CENTRE DE RIVE »")
     'LES RESTOS DU CŒUR'
+    >>> title_beneficiary("Association Santé Pour Tous – Versement du solde de la subvention 2023")
+    'Santé Pour Tous'
+    >>> title_beneficiary("Versement du solde de la subvention 2023 à l'association Santé Pour Tous")
+    'Santé Pour Tous'
     >>> title_beneficiary("CONTRAT LOCAL DE SANTÉ – PARTICIPATION AU POSTE DE COORDINATEUR ET SUBVENTION À "
     ...                   "L'ASSOCIATION GIER PRÉVENTION SANTÉ")
     'GIER PRÉVENTION SANTÉ'
@@ -430,7 +437,7 @@ def title_beneficiary(title: str) -> str | None:
     # "Demande de subvention à l'Agence régionale de santé": whom the authority asks for money, not whom it grants.
     if match is not None and _ASKED.search(title, 0, match.start()):
         return None
-    name = match and (match.group("name") or match.group("name2"))
+    name = match and (match.group("name") or match.group("name2") or match.group("name3"))
     if not name or not re.match(r"[«\"]?\s*[A-ZÉÈÀ]|(?:commune|ville)\s|" + _KIND_OF, name):
         return None
     return _clean_name(re.split(r"\s+[-–—]\s+|\s*[(:;,]|\s+pour\s", name)[0])
