@@ -7,7 +7,8 @@ stamp printed as a table, in a frame (over a table, too), unframed over a table 
 apart, as a block, and comes first on its page. Running headers and footers are kept once, so that what runs from
 one page to the next joins up.
 
-A list's markers drawn as shapes, not as characters, are put back as "- " (:func:`marked_line`).
+A list's markers drawn as shapes, not as characters, are put back as "- " (:func:`marked_line`), and leaders drawn
+as rules or dots as "……" (:func:`led_line`).
 """
 
 from __future__ import annotations
@@ -237,6 +238,50 @@ def marked_line(line: Line, markers: list[tuple]) -> Line:
     return line
 
 
+#: A drawn leader is at most this high (pt): a rule, or a row of dots a few tenths of a point high.
+_LEADER_HEIGHT = 1.5
+#: Two pieces of a leader this close (pt) or closer are one: the dots of a dotted rule are 1–2 pt apart.
+_LEADER_STEP = 3
+
+
+def leader_spans(page) -> list[tuple[float, float, float]]:
+    """Return the horizontal leaders drawn on ``page`` as (x0, x1, middle): its thin rules, and its rows of dots
+    (a browser's dotted border, a word processor's drawn tab leader) each merged into one span."""
+    pieces = sorted(((o["top"] + o["bottom"]) / 2, o["x0"], o["x1"])
+                    for o in list(page.lines) + list(page.rects) + list(page.curves)
+                    if o["bottom"] - o["top"] <= _LEADER_HEIGHT and o["x1"] > o["x0"])
+    spans: list[tuple[float, float, float]] = []
+    for middle, x0, x1 in pieces:
+        if spans and abs(spans[-1][2] - middle) <= 0.5 and x0 - spans[-1][1] <= _LEADER_STEP:
+            spans[-1] = (spans[-1][0], max(x1, spans[-1][1]), spans[-1][2])
+        else:
+            spans.append((x0, x1, middle))
+    return spans
+
+
+def led_line(line: Line, spans: list[tuple[float, float, float]]) -> Line:
+    """Return ``line`` with "……" between two of its words that a drawn leader (one of ``spans``) joins.
+
+    A leader drawn as a rule or as dots, not as characters, left a name and its amount one space apart ("Gym
+    volontaire aubinoise 350 €"), and a list of grants so printed was read as none. A leader runs along the line's
+    lower part, across most of a gap at least as wide as the line is high (some three spaces)."""
+    words = line.words
+    if len(words) < 2 or not spans:
+        return line
+    height = max(w["bottom"] for w in words) - line.top
+    joins = []
+    for left, right in zip(words, words[1:]):
+        gap = right["x0"] - left["x1"]
+        led = gap >= height and any(
+            line.top + height / 2 <= middle <= line.top + height * 1.5 and x0 <= left["x1"] + gap / 4
+            and x1 >= right["x0"] - gap / 4 for x0, x1, middle in spans)
+        joins.append(" …… " if led else " ")
+    if all(j == " " for j in joins):
+        return line
+    text = words[0]["text"] + "".join(j + w["text"] for j, w in zip(joins, words[1:]))
+    return dataclasses.replace(line, text=text) if " ".join(w["text"] for w in words) == line.text else line
+
+
 def read_page(page) -> PageText:
     """Read one pdfplumber page into a :class:`PageText`."""
     out = PageText()
@@ -262,8 +307,8 @@ def read_page(page) -> PageText:
         fence = [(0, rule[1] - 2, rule[0], rule[2] + 2)]
         out.margin = [line.text for line in text_lines([c for c in rest if _inside(c, fence)])]
         rest = [c for c in rest if not _inside(c, fence)]
-    markers = _marker_boxes(page)
-    lines = [(top, marked_line(line, markers)) for top, line in column_blocks(text_lines(rest))]
+    markers, leaders = _marker_boxes(page), leader_spans(page)
+    lines = [(top, marked_line(led_line(line, leaders), markers)) for top, line in column_blocks(text_lines(rest))]
     items: list[tuple[float, str, Line | None]] = [(top, line.text, line) for top, line in lines]
     items += [(top, rows, None) for top, rows in blocks]
     out.body = [(text, line) for _, text, line in sorted(items, key=lambda item: item[0])]
