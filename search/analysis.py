@@ -68,12 +68,13 @@ def fold(text: str) -> str:
     return _strip_accents(text) if _OTHER_LETTERS.search(text) else text
 
 
-#: English words of the query syntax (see :mod:`search.syntax`): the English labels of themes and kinds put
-#: "and" in the index, so that a query "AND" or "santé and psychiatrie" matched "Health and care".
-ENGLISH_OPERATORS = frozenset({"and", "or", "not"})
+#: Words of the query syntax (see :mod:`search.syntax`) that the French list leaves out ("et" and "ou" are in it):
+#: the English labels of themes and kinds put "and" in the index, so that a query "AND" or "santé and psychiatrie"
+#: matched "Health and care"; "santé sauf mentale", in small letters, required the word "sauf" and found nothing.
+OPERATOR_WORDS = frozenset({"and", "or", "not", "sauf"})
 
-#: French stop words, folded (the Snowball list, plus the elided forms), and the English operators.
-STOP_WORDS = frozenset({fold(w) for w in stoplists["fr"]} | ELISIONS | ENGLISH_OPERATORS)
+#: French stop words, folded (the Snowball list, plus the elided forms), and the operators' words.
+STOP_WORDS = frozenset({fold(w) for w in stoplists["fr"]} | ELISIONS | OPERATOR_WORDS)
 
 #: Abbreviations of place names spelled out before stemming: "St-Étienne" finds "Saint-Étienne" and the reverse.
 #: Matched unfolded and lowercased, so that "Sté" (société) is not read as "sainte".
@@ -103,13 +104,30 @@ def stem_word(word: str) -> str | None:
         elif _DIGIT.search(folded):
             term = number_term(folded)
         else:
-            term = _stem(folded[:-1] if len(folded) > 3 and folded[-1] == "s" and folded[-2] != "s" else folded)
+            term = _stem(_masculine(folded[:-1] if len(folded) > 3 and folded[-1] == "s" and folded[-2] != "s"
+                                    else folded))
         if len(_STEMS) < _CACHE_LIMIT:
             _STEMS[word] = term
     return term or None
 
 
 _DIGIT = re.compile(r"\d")
+
+#: Feminine endings, folded, and the masculine ones they are read as before stemming.
+_FEMININE = re.compile(r"(?<=[a-z]{3})(?:(i)ere|(g)ere|(e)e)$")
+
+
+def _masculine(folded: str) -> str:
+    """A folded word's feminine ending as its masculine one: Snowball French stems a feminine with its accent
+    ("infirmière", "handicapée") as the masculine, but folded it does not ("infirmiere" gave "infirmier" where
+    "infirmier" gives "infirmi", "handicapee" gave "handicape" where "handicape" gives "handicap"): a coordinator's
+    "infirmière" did not find the « infirmiers ».
+
+    >>> [_masculine(w) for w in ("infirmiere", "handicapee", "usagere", "salariee", "mere", "idee", "aidee")]
+    ['infirmier', 'handicape', 'usager', 'salarie', 'mere', 'idee', 'aide']
+    """
+    return _FEMININE.sub(lambda m: (m.group(1) or m.group(2) or m.group(3)) + ("er" if not m.group(3) else ""),
+                         folded)
 
 
 def number_term(word: str) -> str:
@@ -191,10 +209,37 @@ class WordAnalyzer(Analyzer):
                 token.startchar, token.endchar = start_char + start, start_char + end
             pos += 1
             yield token
+        if tokenize and "-" in value:  # as term_set indexes them (the bulk writer's terms are this analyzer's)
+            for match in COMPOUND.finditer(value):
+                if not _DIGIT.search(match.group(0)) and (term := function(match.group(0).replace("-", ""))):
+                    token.text, token.boost, token.stopped = term, 1.0, False
+                    if keeporiginal:
+                        token.original = match.group(0)
+                    if positions:
+                        token.pos = pos
+                    if chars:
+                        token.startchar, token.endchar = start_char + match.start(), start_char + match.end()
+                    pos += 1
+                    yield token
 
 
 FRENCH = WordAnalyzer("stem")
 FOLDED = WordAnalyzer("fold")
+
+
+#: Words joined by hyphens: "médico-social", "télé-médecine", "Saint-Étienne".
+COMPOUND = re.compile(r"\w+(?:-\w+)+", re.UNICODE)
+
+
+def joined_compounds(text: str) -> list[str]:
+    """The hyphenated words of ``text`` written in one word: each is indexed so, besides its parts, so that
+    "medicosocial" finds « médico-social » and "télé-médecine" « télémédecine » (a query's compound is its parts
+    or its joined form, :mod:`search.syntax`).
+
+    >>> joined_compounds("l'accompagnement médico-social à Saint-Étienne, 2024-2025")
+    ['médicosocial', 'SaintÉtienne']
+    """
+    return [m.group(0).replace("-", "") for m in COMPOUND.finditer(text) if not _DIGIT.search(m.group(0))]
 
 
 def terms(text: str) -> list[str]:
@@ -236,6 +281,8 @@ def term_set(texts: Iterable[str], folded: bool = False) -> set[str]:
             else:
                 cached = set(map(stem_word, _PLAIN_WORD.findall(text)))
                 cached.discard(None)
+            if "-" in text:
+                cached |= {t for t in map(fold_word if folded else stem_word, joined_compounds(text)) if t}
             if len(text) <= SHORT_TEXT and len(_TEXT_TERMS) < _CACHE_LIMIT:
                 _TEXT_TERMS[key] = cached = frozenset(cached)
         found |= cached

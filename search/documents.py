@@ -490,7 +490,12 @@ def theme_to_document(iri: str, facts: Facts) -> dict:
     # The labels of broader and narrower themes stay out of the text: "accès aux soins" would otherwise find
     # every theme below it before the actors tagged with it (bench/relevance.py).
     _facet(doc, facts, "theme", [iri])
-    doc["scheme"] = {"labels": doc["names"][:], "broader": sorted(str(b) for b in broader)}
+    # English labels are matched word for word, not through the French stemmer ("Carers" stemmed "car", so that
+    # "car" and "Danae Care" named the theme Aidants).
+    labels = [v for p in (skos.prefLabel, skos.altLabel) for v in facts.get(iri, p) if type(v) is tuple]
+    french = {v[0] for v in labels if v[1] != "en"}
+    doc["scheme"] = {"labels": doc["names"][:], "broader": sorted(str(b) for b in broader),
+                     "english": sorted({v[0] for v in labels if v[1] == "en"} - french)}
     doc["summary"] = "Thème" + (f" · dans {', '.join(_show(doc, facts, broader))}" if broader else "")
     _depend(doc, narrower)
     return _finish(doc)

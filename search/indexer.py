@@ -47,8 +47,9 @@ VERSION_GRACE_S = 60.0
 #: dropped before stemming, sort keys and amounts as columns only. 3: ``deps`` keeps a label shown alone as
 #: ``IRI|hash`` (search/schema.py, ``label_dependency``), and every facet value. 4: numbers as one term whatever
 #: their grouping ("20 000" is 20000) and the amount in the body, the acronyms' expansions and the reverse
-#: (search/synonyms.py), the ``classes`` field, "and", "or" and "not" stop words.
-INDEX_FORMAT = "4"
+#: (search/synonyms.py), the ``classes`` field, "and", "or" and "not" stop words. 5: feminine endings read as
+#: masculine before stemming, hyphenated words also joined, "sauf" a stop word, the themes' English labels apart.
+INDEX_FORMAT = "5"
 #: Touched IRIs past which an update rebuilds the whole index instead (one full read is then cheaper).
 MAX_INCREMENTAL = 20_000
 _REPLACES = str(DCTERMS.replaces)

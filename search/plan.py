@@ -21,6 +21,8 @@ from functools import reduce
 
 from whoosh import query as wq
 
+from search import analysis
+
 #: Weights of a query word found in a name, a folded name, the text; and of a document tagged with a theme that
 #: the query names (or a narrower one). Tuned on bench/relevance_queries.yaml. Being tagged with the theme that a
 #: query names weighs what having its word in one's name, folded name and text does (NAME + EXACT + BODY): with 3,
@@ -194,10 +196,12 @@ class TextQuery:
 def _word_clause(view, stem: str, folded: str, fuzzy: bool, highlight: set[str]) -> tuple:
     clauses = [term("name", stem, NAME_BOOST), term("body", stem, BODY_BOOST), term("exact", folded, EXACT_BOOST),
                term("classes", stem, CLASS_BOOST)]
-    if len(folded) >= PREFIX_MIN_CHARS and not any(c.isdigit() for c in folded):
+    number = any(c.isdigit() for c in folded)
+    if len(folded) >= PREFIX_MIN_CHARS and not number:
         clauses.append(prefix("exact", folded, PREFIX_BOOST))
     highlight.update((stem, folded))
-    if fuzzy and len(folded) >= FUZZY_MIN_CHARS:
+    # A number or an identifier one digit away is another one (15 900 € for 15 000 €, another SIREN): no typos.
+    if fuzzy and len(folded) >= FUZZY_MIN_CHARS and not number:
         for field_name, text in (("name", stem), ("body", stem), ("exact", folded)):
             for near in near_terms(view, field_name, text):
                 if near != text:
@@ -242,21 +246,33 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def text_query(view, words: list[tuple[str | None, str]], fuzzy: bool = False,
-               excluded: list[tuple[str, str]] = ()) -> TextQuery:
+               excluded: list[tuple[str, str]] = (), compounds: list[tuple[int, int, tuple[str, str]]] = ()
+               ) -> TextQuery:
     """Plan the text of a query: every content word must match (in a name or the text), or a theme that the
     text names matches (through its narrower themes and synonyms too) with the other words; and no ``excluded``
-    word matches."""
+    word matches. The words of each of ``compounds`` (start, end, joined form) match, or its joined form does."""
     content = [(s, f) for s, f in words if s]
     unwanted = [none_of(any_of([_word_clause(view, s, f, False, set()) for s, f in excluded]))] if excluded else []
     if not content:
         return TextQuery(all_of(unwanted))
     highlight: set[str] = set()
     clauses = [_word_clause(view, s, f, fuzzy, highlight) for s, f in content]
+    if len(content) == len(words):  # the compounds' spans are those of ``words``
+        for start, end, (stem, folded) in compounds:
+            either = any_of([all_of(clauses[start:end]), _word_clause(view, stem, folded, fuzzy, highlight)])
+            clauses[start:end] = [either] + [("all",)] * (end - start - 1)  # the spans of the others stay
     alternatives = [all_of(clauses)]
     scheme = view.themes()
-    named = scheme.named_in([s for s, _ in content])
+    named = scheme.named_in(content)
     for iri, (start, end) in named:
-        alternatives.append(all_of([_tagged(view, iri, scheme.expand(iri))] + clauses[:start] + clauses[end:]))
+        # tagged with the theme, or saying its name: "santé psychique" (a synonym) finds the « santé mentale » of a
+        # collective's name, which no one tagged
+        label = [(s, f) for s, f in ((analysis.stem_word(w), analysis.fold_word(w))
+                                    for w in analysis.words(scheme.labels[iri])) if s]
+        theme = [_tagged(view, iri, scheme.expand(iri))]
+        if label and label != content[start:end]:
+            theme.append(all_of([_word_clause(view, s, f, False, highlight) for s, f in label]))
+        alternatives.append(all_of([any_of(theme)] + clauses[:start] + clauses[end:]))
     return TextQuery(all_of([any_of(alternatives), *unwanted]), content, named, highlight)
 
 
@@ -268,7 +284,7 @@ def parsed_query(view, groups, fuzzy: bool = False) -> TextQuery:
     groups = [g for g in groups if g.words or g.excluded]
     if not groups:
         return TextQuery(("none",))
-    parts = [text_query(view, g.words, fuzzy, g.excluded) for g in groups]
+    parts = [text_query(view, g.words, fuzzy, g.excluded, g.compounds) for g in groups]
     if len(parts) == 1:
         return parts[0]
     return TextQuery(any_of([p.tree for p in parts]), [w for p in parts for w in p.words],

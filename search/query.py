@@ -63,7 +63,8 @@ def _check(text, kind, page, sort, page_size) -> tuple[str, list[str]]:
 
 def _kind(kind: str) -> str:
     """A kind or an actor's type as the index names it, from any of its accepted spellings."""
-    key = kind.strip().lower()
+    # accents as codes are written or not: "délibération", "collectivité" and "universite" alike
+    key = fold(kind.strip()).replace(" ", "-")
     if key in KIND_ALIASES:
         return KIND_ALIASES[key]
     if key in ACTOR_TYPE_NAMES:
@@ -78,12 +79,8 @@ def _filters(view: IndexView, kinds: list[str], theme, filters) -> tuple[list, l
     clauses, theme_set = [], []
     if kinds:
         clauses.append(plan.any_of([plan.term("kind" if kind in KINDS else "type", kind) for kind in kinds]))
-    if theme:
-        scheme = view.themes()
-        iris = scheme.find(theme.strip())
-        if not iris:
-            raise SearchError(f"thème inconnu « {theme} »", f"unknown theme '{theme}'")
-        theme_set = sorted(set().union(*(scheme.expand(i) for i in iris)))
+    if themes := _theme_iris(view, theme):
+        theme_set = sorted(set().union(*(view.themes().expand(i) for i in themes)))
         clauses.append(plan.any_of([plan.term("theme", t) for t in theme_set]))
     for name, values in (filters or {}).items():
         facet = FILTER_ALIASES.get(name)
@@ -96,7 +93,21 @@ def _filters(view: IndexView, kinds: list[str], theme, filters) -> tuple[list, l
     return clauses, theme_set
 
 
-def search(index: SearchIndex, text: str, kind: str | list[str] | None = None, theme: str | None = None,
+def _theme_iris(view: IndexView, theme: str | list[str] | None) -> list[str]:
+    """The themes that the ``theme`` filter names (several: alternatives, ``theme=A&theme=B``), each by label, IRI
+    or slug; raises SearchError for one that names none."""
+    found = []
+    for name in [theme] if isinstance(theme, str) else theme or []:
+        if name and name.strip():
+            iris = view.themes().find(name.strip())
+            if not iris:
+                raise SearchError(f"thème inconnu « {name} »", f"unknown theme '{name}'")
+            found += [i for i in iris if i not in found]
+    return found
+
+
+def search(index: SearchIndex, text: str, kind: str | list[str] | None = None,
+           theme: str | list[str] | None = None,
            page: int = 1, sort: str = "relevance", filters: Mapping[str, str | list[str]] | None = None,
            page_size: int = 20) -> dict:
     """Search the index; return the JSON-able answer that ``/api/search`` and ``maillage search --json`` give.
@@ -121,14 +132,14 @@ def search(index: SearchIndex, text: str, kind: str | list[str] | None = None, t
         start = (page - 1) * page_size
         hits = _page(view, query, filter_clauses, matched, sort, start, page_size)
         themes = {t: t for t in theme_set}
-        if theme_set:
-            themes.update({t: i for i in view.themes().find(theme.strip()) for t in view.themes().expand(i)})
+        themes.update({t: i for i in _theme_iris(view, theme) for t in view.themes().expand(i)})
         for iri, _ in query.themes:
             themes.update({t: iri for t in view.themes().expand(iri)})
         results = [_result(view, docnum, score, query.highlight, themes) for docnum, score in hits]
         return {"query": text, "total": total, "page": page, "page_size": page_size, "sort": sort,
                 "fuzzy": fuzzy,
-                "themes": [{"iri": i, "label": view.themes().labels.get(i, i)} for i, _ in query.themes],
+                "themes": [{"iri": i, "label": view.themes().labels.get(i, i)}
+                           for i in dict.fromkeys(i for i, _ in query.themes)],
                 "results": results, "facets": _facets(view, matched)}
 
 

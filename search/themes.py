@@ -3,7 +3,7 @@ that a query's words name."""
 
 from __future__ import annotations
 
-from search.analysis import terms
+from search.analysis import fold_word, stem_word, terms, words
 
 
 class ThemeScheme:
@@ -12,17 +12,20 @@ class ThemeScheme:
     def __init__(self, stored: list[dict]):
         self.labels: dict[str, str] = {}
         self.narrower: dict[str, set[str]] = {}
-        self._names: list[tuple[tuple[str, ...], str]] = []
+        # each label's terms, stemmed (a French label) or folded (an English one), and its theme
+        self._names: list[tuple[tuple[str, ...], bool, str]] = []
         for fields in stored:
             iri, doc = fields["iri"], fields["doc"]
             self.labels[iri] = doc["label"]
             self.narrower.setdefault(iri, set())
-            for broader in doc.get("scheme", {}).get("broader", []):
+            scheme = doc.get("scheme", {})
+            for broader in scheme.get("broader", []):
                 self.narrower.setdefault(broader, set()).add(iri)
-            for name in doc.get("scheme", {}).get("labels", [doc["label"]]):
-                key = tuple(terms(name))
+            english = set(scheme.get("english", ()))
+            for name in scheme.get("labels", [doc["label"]]):
+                key = tuple(_folded_content(name) if name in english else terms(name))
                 if key:
-                    self._names.append((key, iri))
+                    self._names.append((key, name in english, iri))
         self._names.sort(key=lambda item: -len(item[0]))
 
     def expand(self, iri: str) -> set[str]:
@@ -39,22 +42,23 @@ class ThemeScheme:
         """The themes whose IRI, slug or one of whose labels is ``name`` (several schemes may share a label)."""
         if name in self.labels:
             return [name]
-        key = tuple(terms(name))
-        found = [iri for label_terms, iri in self._names if label_terms == key]
+        keys = {False: tuple(terms(name)), True: tuple(_folded_content(name))}
+        found = [iri for label_terms, english, iri in self._names if label_terms == keys[english]]
         found += [iri for iri in self.labels if iri.rstrip("/").rsplit("/", 1)[-1] == name]
         return sorted(set(found))
 
-    def named_in(self, query_terms: list[str]) -> list[tuple[str, tuple[int, int]]]:
-        """Themes whose label (or synonym) appears in ``query_terms``, with the span of terms it covers.
+    def named_in(self, query_words: list[tuple[str, str]]) -> list[tuple[str, tuple[int, int]]]:
+        """Themes whose label (or synonym) appears in ``query_words`` (stemmed and folded terms), with the span of
+        words it covers: a French label's stems, an English label's folded words.
 
         The longest names win: "santé mentale" is found once, not also as "santé".
         """
         found, taken, spans = [], set(), set()
-        for label_terms, iri in self._names:
+        for label_terms, english, iri in self._names:
             n = len(label_terms)
-            for start in range(len(query_terms) - n + 1):
+            for start in range(len(query_words) - n + 1):
                 span = (start, start + n)
-                if tuple(query_terms[start:start + n]) != label_terms:
+                if tuple(w[english] for w in query_words[start:start + n]) != label_terms:
                     continue
                 # Two themes named alike share the span; a shorter name inside a longer one's span is skipped.
                 if span in spans or not taken & set(range(*span)):
@@ -63,3 +67,9 @@ class ThemeScheme:
                     spans.add(span)
                     taken |= set(range(*span))
         return found
+
+
+
+def _folded_content(text: str) -> list[str]:
+    """The folded words of ``text`` that a query keeps (its stop words left out, as a query's are)."""
+    return [fold_word(w) for w in words(text) if stem_word(w)]

@@ -61,14 +61,14 @@ def search():
     from search.query import SearchError, search as run_search
     from webapp.search_page import in_language
 
-    check_known(SEARCH_PARAMETERS, repeatable=("type", *FILTER_PARAMETERS))
+    check_known(SEARCH_PARAMETERS, repeatable=("type", "theme", *FILTER_PARAMETERS))
     for name in ("year", "fiscal_year"):  # as /api/grants says of its year, not an empty page
         check_integers(name)
     args = request.args
     filters = resolved_filters(args)
     try:
         return jsonify(in_language(run_search(_index(), args.get("q", ""), kind=args.getlist("type"),
-                                              theme=args.get("theme") or None, page=page_arg(),
+                                              theme=args.getlist("theme"), page=page_arg(),
                                               sort=args.get("sort") or "relevance", filters=filters,
                                               page_size=integer_arg("page_size", 20))))
     except SearchError as exc:
