@@ -47,13 +47,17 @@ def resolve_names(query, values, lookup: Lookup) -> dict:
     return resolved
 
 
-def resolve_name(parameter, raw: str, lookup: Lookup) -> str:
+def resolve_name(parameter, raw: str, lookup: Lookup, fitting=None) -> str:
     """The IRI that ``raw`` names for the IRI parameter ``parameter`` (``raw`` itself when it is an IRI). Raises
-    ApiError (400) when no name matches, or when several do (listed, each with its IRI)."""
+    ApiError (400) when no name matches, or when several do (listed, each with its IRI). ``fitting``, given the
+    IRIs that a name matches, keeps those that the parameter can take: "Aurec" names six actors, one a funder."""
     if raw.startswith(("http://", "https://", "urn:")):
         return raw
     listed = parameter.values is not None and parameter.values[0] in ("in", "a")
     found = values_named(parameter, raw, lookup) if listed else _named(parameter, raw, lookup)
+    if len(found) > 1 and fitting is not None:
+        kept = fitting([iri for iri, _ in found])
+        found = [hit for hit in found if hit[0] in kept] or found
     if len(found) > 1 and parameter.default and not listed:
         # "Association": the class, not the kind of member, for a class
         namespace = parameter.default[:max(parameter.default.rfind("#"), parameter.default.rfind("/")) + 1]

@@ -43,8 +43,19 @@ def resolved_filters(args) -> dict[str, list[str]]:
     filters["fiscal_year"] += filters.pop("year")  # one facet under two names: alternatives, as repeated values are
     lookup = web_lookup()
     for name, parameter in NAMED_FILTERS.items():
-        filters[name] = [resolve_name(parameter, value, lookup) for value in filters[name]]
+        fitting = (lambda iris: _funders(lookup, iris)) if name == "funder" else None
+        filters[name] = [resolve_name(parameter, value, lookup, fitting) for value in filters[name]]
     return {name: values for name, values in filters.items() if values}
+
+
+def _funders(lookup, iris: list[str]) -> set[str]:
+    """Those of ``iris`` (actors a name matches, from the index) that fund a grant."""
+    from rdflib import URIRef
+
+    # the IRIs are the index's, written with rdflib's escaping (never request text)
+    values = " ".join(URIRef(iri).n3() for iri in iris)
+    return {str(row["actor"]) for row in lookup.select(
+        f"SELECT DISTINCT ?actor WHERE {{ VALUES ?actor {{ {values} }} ?grant schema:funder ?actor }}")}
 
 
 def _index():
