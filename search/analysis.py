@@ -242,6 +242,16 @@ def joined_compounds(text: str) -> list[str]:
     return [m.group(0).replace("-", "") for m in COMPOUND.finditer(text) if not _DIGIT.search(m.group(0))]
 
 
+def whole_name(text: str) -> str:
+    """A name as one term: its folded words but its stop words, one space apart ("" for a name of stop words).
+    A query that is a document's whole name weighs more there than in the texts that mention it.
+
+    >>> whole_name("Saint-Etienne Métropole"), whole_name("L'Atelier de la Santé")
+    ('saint etienne metropole', 'atelier sante')
+    """
+    return " ".join(fold_word(w) for w in words(text) if stem_word(w))
+
+
 def terms(text: str) -> list[str]:
     """Return the full-text index terms of ``text``, in order."""
     return [t for t in map(stem_word, words(text)) if t]

@@ -41,6 +41,9 @@ PREFIX_MIN_CHARS = 4
 PREFIX_BOOST = 1.0
 #: Weight of a query word found in the names of the document's kind and actor type ("collectivité").
 CLASS_BOOST = 1.0
+#: Weight of a query that is the whole of a document's name (its words but the stop words, folded): "Saint-Etienne
+#: Métropole" ranked the agreement that names it in its title and text before the Métropole itself.
+WHOLE_BOOST = 3.0
 
 
 def term(field_name: str, text: str, boost: float = 1.0) -> tuple:
@@ -273,6 +276,8 @@ def text_query(view, words: list[tuple[str | None, str]], fuzzy: bool = False,
         if label and label != content[start:end]:
             theme.append(all_of([_word_clause(view, s, f, False, highlight) for s, f in label]))
         alternatives.append(all_of([any_of(theme)] + clauses[:start] + clauses[end:]))
+    # the whole name adds to the score of what matches already (a name holds its words): it matches nothing else
+    alternatives.append(term("whole", " ".join(f for _, f in content), WHOLE_BOOST))
     return TextQuery(all_of([any_of(alternatives), *unwanted]), content, named, highlight)
 
 

@@ -4,7 +4,8 @@ Fields:
 
 - ``iri`` (unique key), ``kind`` and ``type`` (actor type), exact terms;
 - ``name`` (labels and variants, stemmed), ``exact`` (the same, accent-folded and unstemmed: prefix completion
-  and typo tolerance on names), ``body`` (descriptions, the names of linked resources and the amount, stemmed),
+  and typo tolerance on names), ``whole`` (each name as one term: a query that is a whole name weighs more),
+  ``body`` (descriptions, the names of linked resources and the amount, stemmed),
   ``classes`` (the French and English names of the document's kind and actor type, stemmed); the names and the
   body also hold the expansions of the acronyms they hold and the reverse (:mod:`search.synonyms`);
 - one keyword field per facet (IRIs, years), and ``deps``: the IRIs whose facts the document shows, so that an
@@ -36,7 +37,7 @@ from whoosh.columns import NumericColumn, VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.formats import Existence
 
-from search.analysis import FOLDED, FRENCH, fold, term_set
+from search.analysis import FOLDED, FRENCH, fold, term_set, whole_name
 from search.documents import FACETS
 from search.segment import WarmUp
 from search.synonyms import expansions
@@ -46,15 +47,19 @@ SNIPPET_SOURCE_CHARS = 1500
 
 
 class KeywordAnalyzer(Analyzer):
-    """Space-separated values as they are (IRIs, years): one ``str.split`` instead of whoosh's regex tokenizer."""
+    """Space-separated values as they are (IRIs, years): one ``str.split`` instead of whoosh's regex tokenizer;
+    comma-separated ones with ``commas`` (whole names)."""
+
+    def __init__(self, commas: bool = False):
+        self.separator = "," if commas else None
 
     def __eq__(self, other):
-        return isinstance(other, KeywordAnalyzer)
+        return isinstance(other, KeywordAnalyzer) and other.separator == self.separator
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for pos, text in enumerate(value.split() if tokenize else [value]):
+        for pos, text in enumerate(value.split(self.separator) if tokenize else [value]):
             token.text, token.boost, token.stopped = text, 1.0, False
             if positions:
                 token.pos = start_pos + pos
@@ -64,6 +69,13 @@ class KeywordAnalyzer(Analyzer):
 def _keywords() -> KEYWORD:
     field = KEYWORD(lowercase=False, commas=False, scorable=False)
     field.analyzer, field.format = KeywordAnalyzer(), Existence()
+    return field
+
+
+def _whole_names() -> KEYWORD:
+    """Whole names (:func:`search.analysis.whole_name`), parted by commas (a name's words hold none)."""
+    field = KEYWORD(lowercase=False, commas=True, scorable=False)
+    field.analyzer, field.format = KeywordAnalyzer(commas=True), Existence()
     return field
 
 
@@ -103,6 +115,7 @@ def make_schema() -> Schema:
         type=ID,
         name=_words(FRENCH),
         exact=_words(FOLDED),
+        whole=_whole_names(),
         body=_words(FRENCH),
         classes=_words(FRENCH),
         deps=_keywords(),
@@ -202,6 +215,11 @@ def _texts(doc: dict, found: tuple[set, set] | None = None) -> tuple[list[str], 
             body + expansions(body, body_terms) + amount_words(doc))
 
 
+def _whole(doc: dict) -> set[str]:
+    """The document's names, each as one term (:func:`search.analysis.whole_name`)."""
+    return {whole for name in doc["names"] if (whole := whole_name(name))}
+
+
 def document_to_fields(doc: dict) -> dict:
     """Return the whoosh fields of a document (see the module docstring)."""
     names, body = _texts(doc)
@@ -210,6 +228,8 @@ def document_to_fields(doc: dict) -> dict:
               "classes": "\n".join(doc.get("classes", ())), "deps": " ".join(dependency_terms(doc)), **_kept(doc)}
     if doc["kind"] != "grant":  # a grant's name is made of its beneficiary's: completion offers the actor
         fields["exact"] = fields["name"]
+        if whole := _whole(doc):
+            fields["whole"] = ",".join(sorted(whole))
     for facet in FACETS:
         values = doc["facets"].get(facet)
         if values:
@@ -230,6 +250,8 @@ def document_to_record(doc: dict) -> tuple[dict, dict, dict]:
              "classes": term_set(doc.get("classes", ())), **doc["facets"]}
     if doc["kind"] != "grant":
         terms["exact"] = term_set(names, folded=True)
+        if whole := _whole(doc):
+            terms["whole"] = whole
     kept = _kept(doc)
     return terms, {name: kept[name] for name in STORED_FIELDS}, {"sort_name": kept["sort_name"],
                                                                  "amount": kept.get("amount")}

@@ -1,6 +1,6 @@
 """What a coordinator's words missed, found by a tester's probe of the search: feminine forms, hyphenated words
 written in one, a theme's synonym beside its name in a text, English labels stemmed as French, typos of numbers,
-accented kinds, several themes, and "sauf" in small letters.
+accented kinds, several themes, "sauf" in small letters, and a whole name ranked below a text that names it.
 
 The shared corpus of tests/test_search_corpus.py, its themes with an English synonym that the French stemmer cuts
 short ("Carers"), and actors whose names and texts use those words.
@@ -30,6 +30,8 @@ th:test-aidants skos:altLabel "Carers"@en .
 <actor/tele> a mai:Association ; rdfs:label "Réseau Télémédecine Loire" .
 <actor/collectif> a mai:Association ; rdfs:label "Collectif santé mentale de Rozier" .
 <actor/car> a mai:Association ; rdfs:label "Transport solidaire en car" .
+<agreement/a1> a mai:Agreement ; dcterms:title "Convention entre Saint-Etienne Métropole et les Soins infirmiers" ;
+    mai:party <actor/metropole> , <actor/soins> ; mai:signatory "le Président de Saint-Etienne Métropole" .
 <grant/g15> a mai:Grant ; schema:funder <actor/departement> ; mai:beneficiary <actor/soins> ;
     schema:amount "15900"^^xsd:decimal ; mai:fiscalYear 2024 .
 """
@@ -118,3 +120,11 @@ def test_several_themes_are_alternatives(corpus):
 def test_sauf_in_small_letters_is_a_stop_word(corpus):
     """« santé sauf mentale » required the word "sauf", which nothing holds: it found nothing."""
     assert found(corpus, "santé sauf mentale") == found(corpus, "santé mentale") != []
+
+
+@pytest.mark.parametrize("query, first", [("Saint-Etienne Métropole", "actor/metropole"),
+                                          ("saint etienne metropole", "actor/metropole"),
+                                          ("Soins infirmiers à domicile du Furan", "actor/soins")])
+def test_a_query_that_is_a_whole_name_ranks_that_name_first(corpus, query, first):
+    """The agreement that names the Métropole in its title, its parties and its signatory came before it."""
+    assert found(corpus, query)[0] == iri(first)
