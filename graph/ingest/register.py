@@ -25,20 +25,21 @@
       - {deliberation: 2024.00240, beneficiary: DanaeCare, goals: [2]}   # or grant_id (idSubvention), siren, siret
 
 **CSV** (``;`` or ``,``; lists inside a cell separated by ``|``, ``,``, ``;``, a line break or `` / ``), one member
-per row, with the columns ``name;kind;circle;joined;left;themes;goals;siren;siret;rna`` (a comment, or a row of
-one cell among fuller ones — a total, a section's title — is reported, not read). Lines before the header of the form
+per row, with the columns ``name;kind;circle;joined;left;themes;goals;siren;siret;rna`` (a comment, a row of
+one cell among fuller ones — a total, a section's title —, a footer or the header repeated is reported, not read; a
+quote never closed refuses the register). Lines before the header of the form
 ``# ptce: NAME`` and ``# coordinator: NAME`` name the PTCE (else the file's name does), ``# objectif 1: LABEL``
 declares its goal of rank 1. Grants are YAML only (a ``# financement…`` line is reported, not read).
 
 What it becomes: each member an actor of the kind's class, an ``org:Membership``
 ``mint("membership", ptce, member)`` (one for each period of a member listed several times, minted with its entry
-date; ``org:member``, ``org:organization`` → the PTCE, ``org:role`` → circle
-concept, ``mai:joinedOn``/``mai:leftOn``), ``dcterms:subject`` → themes, ``mai:contributesTo`` → goals. The PTCE is
-a ``mai:Cooperation`` (``actor_iri(name=…)``) ``mai:coordinatedBy`` its coordinator, ``schema:areaServed`` its
-territory (text), ``mai:hasGoal`` each goal
-(``mai:StrategicGoal`` in the ``skos:ConceptScheme`` ``mint("goals", ptce)``); actions are ``mai:RoadmapAction``;
-grants are grant references, joined at ingest to the grants they describe (:mod:`graph.ingest.register_grants`),
-whose goals the register's graph then states (:mod:`graph.ingest.register_links`).
+date; namesakes that their identifiers tell apart add their actor's key; ``org:member``, ``org:organization`` → the
+PTCE, ``org:role`` → circle concept, ``mai:joinedOn``/``mai:leftOn``), ``dcterms:subject`` → themes,
+``mai:contributesTo`` → goals. The PTCE is a ``mai:Cooperation`` (``actor_iri(name=…)``) ``mai:coordinatedBy`` its
+coordinator, ``schema:areaServed`` its territory (text), ``mai:hasGoal`` each goal (``mai:StrategicGoal`` in the
+``skos:ConceptScheme`` ``mint("goals", ptce)``); actions are ``mai:RoadmapAction``; grants are grant references,
+joined at ingest to the grants they describe (:mod:`graph.ingest.register_grants`), whose goals the register's graph
+then states (:mod:`graph.ingest.register_links`).
 Problems are reported with their line (YAML lines come from the parser's node marks).
 """
 
@@ -52,7 +53,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from graph.encodings import decode, encoding_name, is_utf8
-from graph.identity import ActorBook, fold
+from graph.identity import ActorBook, actor_key, fold, name_key
 from graph.ingest.french import fold as unaccent
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, goal_scheme_labels, new_graph
 from graph.ingest.register_grants import grant_errors, state_grant
@@ -194,10 +195,18 @@ class _Builder:
         self.ptce = self.book.actor(name, MAI.Cooperation)
         self.goals: dict[int, URIRef] = {}
         self.goal_labels: dict[str, URIRef] = {}
+        self.goal_entries: dict[int, Entry] = {}
+        #: Ranks declared twice with two labels (the two entries), and the second labels: the goal a member gives by
+        #: either cannot be told (:meth:`goals_named`).
+        self.twins: dict[int, tuple[Entry, Entry]] = {}
+        self.twin_labels: dict[str, int] = {}
         self.goals_declared = False
         #: The key under which the register declares its goals, as messages name it (French, English).
         self.goals_key = (ptce.key_of("goals"), ptce.key_of("goals", "en"))
+        self.ptce_entry = ptce
         self.members: dict[str, URIRef] = {}
+        self.sirets: dict[str, Entry] = {}  # each SIRET read, with the first member that gives it
+        self.coordinated: URIRef | None = None
         self.periods: list[Period] = []
         if description := ptce.text("description"):
             self.graph.add((self.ptce, DCTERMS.description, Literal(" ".join(description.split()))))
@@ -238,6 +247,10 @@ class _Builder:
             self.ex.reject("objectif sans rang entier ou sans libellé", "goal without an integer rank or a label",
                            line=entry.line, field="rank", value=str(rank))
             return
+        if (first := self.goal_entries.get(rank)) is not None:
+            self.goal_twice(first, entry)
+            return
+        self.goal_entries[rank] = entry
         goal, scheme = mint("goal", self.slug, rank, base=self.ctx.base), mint("goals", self.slug, base=self.ctx.base)
         g = self.graph
         g.add((scheme, RDF.type, SKOS.ConceptScheme))
@@ -251,13 +264,41 @@ class _Builder:
         self.goals[rank] = goal
         self.goal_labels.setdefault(fold(label), goal)
 
+    def goal_twice(self, first: Entry, entry: Entry) -> None:
+        """Report a goal's rank declared a second time (``entry``), the first kept: alike, it is read once; with
+        another label, a member or a grant that gives that rank, or the second label, refuses the register
+        (:meth:`goals_named`) — which goal it serves cannot be told."""
+        rank, labels = _rank(entry.get("rank")), (first.text("label"), entry.text("label"))
+        if fold(labels[0]) == fold(labels[1]):
+            self.ex.warn(f"objectif {rank} déclaré deux fois, lignes {first.line} et {entry.line} : lu une fois",
+                         f"goal {rank} declared twice, lines {first.line} and {entry.line}: read once", line=entry.line)
+            return
+        self.twins[rank] = (first, entry)  # type: ignore[index]
+        self.twin_labels.setdefault(fold(labels[1]), rank)  # type: ignore[arg-type]
+        self.ex.warn(f"objectif {rank} déclaré deux fois, {_twin_lines(first, entry)[0]} : le second est ignoré ; "
+                     "donnez-lui son propre rang", f"goal {rank} declared twice, {_twin_lines(first, entry)[1]}: the "
+                     "second is ignored; give it its own rank", line=entry.line)
+
     def goals_named(self, entry: Entry, key: str) -> list:
         """The goals that ``entry``'s ``key`` names, as written: ranks (``1, 2``, ``1 et 2``), or one exact label
-        (which may hold a comma)."""
+        (which may hold a comma). InputError when one is a rank declared twice, or the second label of one."""
         whole = entry.get(key)
         if isinstance(whole, str) and fold(whole) in self.goal_labels:
             return [whole]
-        return [rank for named in entry.list(key) for rank in _ranks_and(named)]
+        named = [rank for listed in entry.list(key) for rank in _ranks_and(listed)]
+        for each in named:
+            folded = fold(str(each))
+            rank = self.twin_labels.get(folded) if folded in self.twin_labels else _rank(each, loose=True)
+            if folded not in self.goal_labels and rank in self.twins:
+                first, second = self.twins[rank]  # type: ignore[index]
+                said, said_en = _twin_lines(first, second)
+                line = entry.line_of(key)
+                raise InputError(f"objectif {rank} déclaré deux fois, {said}, et la ligne {line} y renvoie : on ne "
+                                 "sait lequel elle veut dire ; donnez à chaque objectif son propre rang ; registre "
+                                 "refusé", line=second.line, message_en=f"goal {rank} declared twice, {said_en}, and "
+                                 f"line {line} refers to it: which one it means cannot be told; give each goal its "
+                                 "own rank; register refused")
+        return named
 
     def goal_of(self, named: object) -> URIRef | None:
         """The goal declared under the exact label or the rank ``named``, or None."""
@@ -293,14 +334,24 @@ class _Builder:
             self.warn(entry, "kind", f"type de membre manquant ({entry.key_of('kind')} : {', '.join(KINDS)})",
                       f"member kind missing ({entry.key_of('kind', 'en')}: {', '.join(KINDS)})")
         elif cls is None and (near := nearest(entry.text("kind"), KINDS)) is not None:
-            self.warn(entry, "kind", f"type de membre inconnu « {entry.text('kind')} » : vouliez-vous dire « {near} » ?",
+            self.warn(entry, "kind",
+                      f"type de membre inconnu « {entry.text('kind')} » : vouliez-vous dire « {near} » ?",
                       f"unknown member kind '{entry.text('kind')}': did you mean '{near}'?")
         elif cls is None:
             self.warn(entry, "kind", f"type de membre inconnu « {entry.text('kind')} » (connus : {', '.join(KINDS)}, "
                       "ou un libellé du vocabulaire des types)", f"unknown member kind '{entry.text('kind')}' (known: "
                       f"{', '.join(KINDS)}, or a label of the kinds vocabulary)")
-        actor = self.book.actor(name, cls or MAI.Actor, **self.identifiers(entry))
+        ids = self.identifiers(entry)
+        actor = self.book.actor(name, cls or MAI.Actor, **ids)
         self.members[fold(name)] = actor
+        if ids["siret"] and (first := self.sirets.setdefault(ids["siret"], entry)) is not entry and name_key(
+                first.text("name")) != name_key(name):  # one establishment: the two rows are read as one actor
+            said = (f"lignes {first.line} (« {first.text('name')} ») et {entry.line} (« {name} »)",
+                    f"lines {first.line} ('{first.text('name')}') and {entry.line} ('{name}')")
+            self.warn(entry, "siret", f"même SIRET {ids['siret']} pour deux noms différents, {said[0]} : lus comme un "
+                      "seul acteur ; si ce sont deux structures, corrigez le SIRET de l'une", f"same SIRET "
+                      f"{ids['siret']} for two different names, {said[1]}: read as one actor; if they are two "
+                      "organisations, correct the SIRET of one")
         if self.flag(entry, "esus"):
             self.graph.add((actor, MAI.esus, Literal(True)))
         for theme in entry.list("themes"):
@@ -342,13 +393,21 @@ class _Builder:
             left = None
         self.periods.append(Period(entry, actor, role, joined, left))
 
-    def memberships(self, merged: dict[URIRef, URIRef]) -> None:
+    def memberships(self, merged: dict[URIRef, URIRef]) -> int:
         """State each period of membership read as an ``org:Membership``: a member listed several times (who left
         and came back) has one for each period, minted with its entry date; a line repeated is reported and read
-        once, periods that overlap are reported."""
+        once, periods that overlap are reported. Namesakes that their identifiers tell apart (two ADMR of two RNA
+        numbers) have their memberships minted with their actor's key too. Return how many members."""
         by_member: dict[URIRef, list[Period]] = {}
+        pole = merged.get(self.ptce, self.ptce)
         for period in self.periods:
-            by_member.setdefault(merged.get(period.actor, period.actor), []).append(period)
+            if (actor := merged.get(period.actor, period.actor)) == pole:
+                raise self.own_member(period.entry)
+            by_member.setdefault(actor, []).append(period)
+        minted: dict[URIRef, int] = {}
+        for periods in by_member.values():
+            iri = mint("membership", self.slug, periods[0].entry.text("name"), base=self.ctx.base)
+            minted[iri] = minted.get(iri, 0) + 1
         for actor, periods in by_member.items():
             kept: list[Period] = []
             for period in periods:
@@ -365,17 +424,32 @@ class _Builder:
                                  "that overlap (or without an entry date): two distinct memberships",
                                  line=period.entry.line, field="name", value=period.entry.text("name"))
                 kept.append(period)
-            self._state(actor, kept)
+            namesake = minted[mint("membership", self.slug, periods[0].entry.text("name"), base=self.ctx.base)] > 1
+            self._state(actor, kept, [actor_key(actor)] if namesake else [])
+        return len(by_member)
 
-    def _state(self, actor: URIRef, periods: list[Period]) -> None:
+    def own_member(self, entry: Entry) -> InputError:
+        """Why a register whose PTCE is one of its members (named alike: the same actor) is refused: a pole is not
+        its own member, and stored so, it would be its own coordinator's partner in every circle list."""
+        name, ptce = entry.text("name"), self.ptce_entry
+        where = (f"ligne {ptce.line_of('name')}", f"line {ptce.line_of('name')}") if ptce.text("name") else (
+            "nommé d'après le fichier", "named after the file")
+        return InputError(f"le membre « {name} » porte le nom du PTCE ({where[0]}) : un pôle n'est pas son propre "
+                          f"membre ; nommez le PTCE autrement (« PTCE {name} ») ou ôtez ce membre ; registre refusé",
+                          line=entry.line, field=entry.key_of("name"), message_en=f"the member '{name}' bears the "
+                          f"PTCE's name ({where[1]}): a pole is not its own member; name the PTCE otherwise ('PTCE "
+                          f"{name}') or remove this member; register refused")
+
+    def _state(self, actor: URIRef, periods: list[Period], own: list[str]) -> None:
         name, minted = periods[0].entry.text("name"), set()
         for period in periods:
             key = [] if len(periods) == 1 else [period.joined.isoformat() if period.joined else "sans-date"]
-            membership = mint("membership", self.slug, name, *key, base=self.ctx.base)
+            membership = mint("membership", self.slug, name, *own, *key, base=self.ctx.base)
             n = 1
             while membership in minted:
                 n += 1
-                membership = mint("membership", self.slug, name, *key[:-1], f"{key[-1]}-{n}", base=self.ctx.base)
+                membership = mint("membership", self.slug, name, *own, *key[:-1], f"{key[-1]}-{n}",
+                                  base=self.ctx.base)
             minted.add(membership)
             g = self.graph
             g.add((membership, RDF.type, ORG.Membership))
@@ -407,6 +481,28 @@ class _Builder:
             return
         actor = self.members.get(fold(name)) or self.book.actor(name, MAI.Actor)
         self.graph.add((self.ptce, MAI.coordinatedBy, actor))
+        self.coordinated = actor
+
+    def coordinator_check(self, ptce: Entry, merged: dict[URIRef, URIRef]) -> None:
+        """Report a coordinator who is none of the members once their names have met (``merged``): a misspelt name
+        would make another actor, whom the PTCE's page then gives as its coordinator."""
+        if self.coordinated is None or merged.get(self.coordinated, self.coordinated) in {
+                merged.get(p.actor, p.actor) for p in self.periods}:
+            return
+        name, names = ptce.text("coordinator"), {fold(p.entry.text("name")): p.entry.text("name") for p in self.periods}
+        if (near := nearest(name, names)) is not None:
+            said = (f"vouliez-vous dire « {names[near]} » ?", f"did you mean '{names[near]}'?")
+        else:
+            said = ("lu comme un acteur hors du registre", "read as an actor outside the register")
+        self.warn(ptce, "coordinator", f"{ptce.key_of('coordinator')} « {name} » : aucun membre de ce nom ; {said[0]}",
+                  f"{ptce.key_of('coordinator', 'en')} '{name}': no member of that name; {said[1]}")
+
+
+def _twin_lines(first: Entry, second: Entry) -> tuple[str, str]:
+    """The lines and labels of a goal's rank declared twice, as messages give them (French, English)."""
+    one, two = first.text("label"), second.text("label")
+    return (f"lignes {first.line} (« {one} ») et {second.line} (« {two} »)",
+            f"lines {first.line} ('{one}') and {second.line} ('{two}')")
 
 
 def extract(ctx: SourceContext) -> Extraction:
@@ -454,9 +550,11 @@ def extract(ctx: SourceContext) -> Extraction:
     if refused:
         raise grant_errors(refused, builder.ex.issues)
     builder.coordinator(read.ptce)
-    builder.memberships(builder.book.finish())
+    merged = builder.book.finish()
+    members = builder.memberships(merged)
+    builder.coordinator_check(read.ptce, merged)
     ex = builder.ex
-    ex.stats = {"members": len(builder.members), "goals": len(builder.goals), "actions": len(read.actions),
+    ex.stats = {"members": members, "goals": len(builder.goals), "actions": len(read.actions),
                 "grant_entries": len(read.grants),
                 **ex.issue_counts()}
     if not read.members:
@@ -464,7 +562,8 @@ def extract(ctx: SourceContext) -> Extraction:
         # lost with the refused file)
         near = next((i for i in read.issues if i.field and "did you mean" in i.message_en
                      and re.search(r"'(?:members|membres)'", i.message_en)), None)
-        said, said_en = (f" ; à la ligne {near.line}, {near.message}", f"; line {near.line}, {near.message_en}")             if near is not None else ("", "")
+        said, said_en = (f" ; à la ligne {near.line}, {near.message}", f"; line {near.line}, {near.message_en}") \
+            if near is not None else ("", "")
         raise InputError(f"registre sans membre (members){said}", message_en=f"register without members{said_en}",
                          line=near.line if near is not None else None)
     return ex

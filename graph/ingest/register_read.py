@@ -15,7 +15,8 @@ from graph.identifiers import clean_identifier, rna_ok, siren_ok, siret_ok
 from graph.ingest.register_keys import (FRENCH, canonical, column, duplicate_key, suggestion, unknown_key,
                                         written_in_french)
 from graph.ingest.register_values import circle_concept, kind_class, read_date
-from graph.tabular import SNIFF_LINES, normalise_header, sniff_delimiter
+from graph.identity import fold
+from graph.tabular import SNIFF_LINES, Row, check_quotes, normalise_header, sniff_delimiter
 from graph.values import ValueProblem
 
 #: What separates the values of a list in one cell: ``|``, ``,``, ``;``, a line break (Alt+Enter in a sheet's cell),
@@ -89,7 +90,8 @@ def entries_from_csv(text: str, spreadsheet: bool = False) -> Register:
     (a separator inside an unquoted value shifted them), or a longer row whose values read better shifted back
     (:func:`_cut_value`: the value cut in two was on a row whose last cell is empty), refuses the register with its
     line and the value to put in quotes (InputError) — or, in a sheet (``spreadsheet``), the column to name. A row
-    that is a comment or a note (:func:`_note`: a total, a section's title) is reported and not read.
+    that is a comment or a note (:func:`_note`: a total, a section's title), a footer (:func:`_footer`) or the header
+    repeated is reported and not read; a quote never closed (it swallows the rows after it) refuses the register.
 
     >>> read = entries_from_csv(" Nom ;KIND;cercle;email\\nA;association;coeur;a@b.fr;\\n")
     >>> [m.values for m in read.members]
@@ -102,34 +104,142 @@ date de sortie, thèmes, objectifs, siren, siret, rna, esus
     ({'name': 'P'}, [(3, 'A')])
     """
     lines = text.splitlines()
-    start, ptce, goals, issues = _heading(lines)
-    body = "\n".join(lines[start:])
-    delimiter = sniff_delimiter(body)
-    reader = csv.reader(io.StringIO(body), delimiter=delimiter)
-    header = next(reader, [])
+    controls = drop_controls(lines)
+    try:  # the separator is sniffed from the first lines, as the CSV reader cuts them
+        start, ptce, goals, issues = _heading(lines)
+        body = "\n".join(lines[start:])
+        delimiter = sniff_delimiter(body)
+    except csv.Error as exc:
+        raise _too_long(exc, next((i + 1 for i, line in enumerate(lines) if _LONG_CELL.search(line)), None)) from None
+    issues[:0] = controls
+    header, rows = _records(body, delimiter, start)
     while header and not header[-1].strip():
         header.pop()
     columns = _columns(header, start + 1, issues)
     if not columns and header:
         raise _no_header(header, start + 1)
-    rows, line = [], start + reader.line_num + 1
-    for cells in reader:  # each row with its first line (a quoted cell may hold line breaks)
-        rows.append((line, cells))
-        line = start + reader.line_num + 1
+    if len(header) > 1:  # a quote never closed swallows the rows after it: which are members cannot be told
+        check_quotes("\n".join(lines), [Row(line, cells) for line, cells in rows], delimiter, len(header))
     table = any(sum(1 for c in cells if c.strip()) > 1 for _, cells in rows)
-    members = []
+    members, repeated = [], []
     for line, cells in rows:
         if (note := _note(cells, table, line)) is not None:
             issues.append(note)
+            continue
+        if REQUIRED_COLUMNS <= {column(c) for c in cells}:  # the header again, above a section of the table
+            repeated.append(line)
             continue
         values = {columns[i]: cell.strip() for i, cell in enumerate(cells[:len(header)]) if i in columns}
         if len(cells) > len(header):
             cut = None if spreadsheet else _cut_value(cells, columns, len(header), delimiter)
             if cut is not None or any(c.strip() for c in cells[len(header):]):
                 raise _shifted(cells, len(header), line, cut, start + 1 if spreadsheet else None)
-        if any(values.values()):
+        if (footer := _footer(cells, values, line)) is not None:
+            issues.append(footer)
+        elif any(values.values()):
             members.append(Entry(values, line, written={columns[i]: header[i].strip() for i in columns}))
+    if repeated:
+        issues.append(_repeated_header(repeated))
     return Register(ptce, members, goals, issues=issues)
+
+
+def _records(body: str, delimiter: str, start: int) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and the rows of a CSV register's ``body`` (its text from the header on, which is line
+    ``start + 1``), each row with its first line (a quoted cell may hold line breaks). InputError with the row's
+    line when the CSV reader cannot read a cell: one longer than its limit (128 Kio), which no value of a register
+    is — a quote never closed, in a long file, swallows the rest of it into one cell."""
+    reader = csv.reader(io.StringIO(body), delimiter=delimiter)
+    rows: list[tuple[int, list[str]]] = []
+    line = start + 1
+    try:
+        header = next(reader, [])
+        line = start + reader.line_num + 1
+        for cells in reader:
+            rows.append((line, cells))
+            line = start + reader.line_num + 1
+    except csv.Error as exc:
+        raise _too_long(exc, line) from None
+    return header, rows
+
+
+#: A run of characters without a separator longer than the CSV reader's limit for a cell (128 Kio).
+_LONG_CELL = re.compile(r"[^;,\t|]{%d}" % (csv.field_size_limit() + 1))
+
+
+def _too_long(exc: csv.Error, line: int | None) -> InputError:
+    """Why a register is refused when the CSV reader stops at a cell longer than its limit (the only error of a
+    non-strict reader on text; another is our bug, raised as it is)."""
+    if "field limit" not in str(exc):
+        raise exc
+    size = csv.field_size_limit()
+    return InputError(f"cellule de plus de {size} caractères : trop longue pour une valeur du registre (un guillemet "
+                      "jamais fermé ?) ; registre refusé", line=line,
+                      message_en=f"cell of more than {size} characters: too long for a register's value (a quote "
+                                 "never closed?); register refused")
+
+
+#: Control characters that no value holds (C0 but tab and line ends, DEL), as :mod:`graph.tabular` drops them: a NUL
+#: from a broken export or a C string would stay in a member's name, and XML cannot carry it.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def drop_controls(lines: list[str]) -> list[Issue]:
+    """Remove the control characters of a CSV register's ``lines`` (in place), with a warning for each line that held
+    some: its values are kept, and their source is to be checked.
+
+    >>> lines = ["name;kind", "A\\x00B;association"]
+    >>> [(i.line, i.message_en) for i in drop_controls(lines)], lines[1]
+    ([(2, 'control character U+0000 in the line, removed (damaged export?): values to check at their source')], \
+'AB;association')
+    """
+    issues = []
+    for i, line in enumerate(lines):
+        if found := sorted({f"U+{ord(c):04X}" for c in _CONTROL.findall(line)}):
+            lines[i] = _CONTROL.sub("", line)
+            issues.append(Issue("warning", f"caractère de contrôle {', '.join(found)} dans la ligne, retiré (export "
+                                           "abîmé ?) : valeurs à vérifier à leur source",
+                                f"control character {', '.join(found)} in the line, removed (damaged export?): values "
+                                "to check at their source", line=i + 1))
+    return issues
+
+
+#: The first words of a table's footer, folded: a total, the date of an update, the source of the list.
+_FOOTER = re.compile(r"(?:(?:sous )?totale?|(?:date (?:de (?:la )?|d )?|derniere )?mise? a jour|maj|sources?|"
+                     r"extraction|nombre (?:de |d )?(?:membres|adherents|partenaires|structures))(?:\s|$)")
+
+
+def _footer(cells: list[str], values: dict[str, str], line: int) -> Issue | None:
+    """The warning for a footer row of a CSV register (« Total;2 », « Mis à jour le;15/03/2025 », « Source :;… »):
+    its first value begins as a footer does, and it has no circle nor a kind that is one — a member of such a
+    name (« Source de vie ») has them; None for another row.
+
+    >>> _footer(["Total", "2", ""], {"name": "Total", "kind": "2", "circle": ""}, 9).message_en
+    "line 'Total 2' read as a footer note (a total, an update's date, a source) and ignored, not as a member; if it \
+is one, give its kind and circle"
+    >>> _footer(["Total", "entreprise", ""], {"name": "Total", "kind": "entreprise", "circle": ""}, 9) is None
+    True
+    """
+    filled = [c.strip() for c in cells if c.strip()]
+    if (not filled or values.get("circle") or kind_class(values.get("kind", ""))
+            or not _FOOTER.match(fold(filled[0]))):
+        return None
+    text = " ".join(filled)
+    return Issue("warning", f"ligne « {text} » lue comme une note de bas de tableau (total, date de mise à jour, "
+                            "source) et ignorée, pas comme un membre ; si c'en est un, donnez son type et son cercle",
+                 f"line '{text}' read as a footer note (a total, an update's date, a source) and ignored, not as a "
+                 "member; if it is one, give its kind and circle", line=line)
+
+
+def _repeated_header(lines: list[int]) -> Issue:
+    """The one warning for the rows of a CSV register that repeat its header (above a section: « anciens membres »),
+    skipped: their cells are the columns' titles, no member's values."""
+    if len(lines) == 1:
+        return Issue("warning", f"en-tête répété, ligne {lines[0]} : ligne ignorée, ce n'est pas un membre",
+                     f"header repeated, line {lines[0]}: line ignored, it is not a member", line=lines[0])
+    said = ", ".join(map(str, lines[:-1])) + f" et {lines[-1]}"
+    said_en = ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}"
+    return Issue("warning", f"en-tête répété, lignes {said} : lignes ignorées, ce ne sont pas des membres",
+                 f"header repeated, lines {said_en}: lines ignored, they are not members", line=lines[0])
 
 
 def _note(cells: list[str], table: bool, line: int) -> Issue | None:

@@ -10,7 +10,7 @@ import yaml
 
 from graph.ingest.base import InputError, Issue
 from graph.ingest.register_keys import canonical, duplicate_key, unknown_key, written_in_french
-from graph.ingest.register_read import Entry, Register
+from graph.ingest.register_read import Entry, Register, drop_controls
 from graph.parse_errors import invalid_yaml
 
 #: libyaml's parser when PyYAML has it: 5x faster than PyYAML's own, and deep nesting is a syntax error there, not
@@ -172,7 +172,11 @@ fusionnez-les ou renommez l'une
 
 
 def entries_from_yaml(text: str, expected: str) -> Register:
-    """Read a YAML register; InputError with the line on bad syntax."""
+    """Read a YAML register; InputError with the line on bad syntax. A control character (a NUL from a broken
+    export), which YAML refuses without a line, is removed with a warning naming its line, as in a CSV register."""
+    lines = text.split("\n")
+    controls = drop_controls(lines)
+    text = "\n".join(lines)
     try:
         root, data = load_yaml(text)
     except yaml.YAMLError as exc:
@@ -183,7 +187,7 @@ def entries_from_yaml(text: str, expected: str) -> Register:
         raise InputError(said, line=mark.line + 1 if mark else None, message_en=said_en) from None
     if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
         raise InputError("registre vide ou mal formé", message_en="empty or malformed register")
-    issues: list[Issue] = []
+    issues: list[Issue] = controls
     top = _entry("register", root, data, issues)
     if top.get("format") not in (None, expected):
         raise InputError(f"format « {top.get('format')} » inconnu (attendu {expected})",
