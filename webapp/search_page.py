@@ -211,7 +211,7 @@ def money_in_english(text: str) -> str:
     return _FRENCH_MONEY.sub(english, text)
 
 
-def _search(text: str, kind: str | list[str] | None, theme: str | None, page: int, sort: str | None,
+def _search(text: str, kind: str | list[str] | None, theme: str | list[str] | None, page: int, sort: str | None,
             filters: dict | None = None) -> dict | None:
     """Run the search, or return None when the search package or its index is not there."""
     try:
@@ -234,8 +234,9 @@ def _search(text: str, kind: str | list[str] | None, theme: str | None, page: in
 def search_page():
     """Search the graph in French, with facets and pages."""
     text = request.args.get("q", "")
-    kind, theme, sort = request.args.get("type") or None, request.args.get("theme") or None, request.args.get("sort")
+    kind, sort = request.args.get("type") or None, request.args.get("sort")
     types = [k for k in request.args.getlist("type") if k]  # as /api/search reads them: its JSON twin's answer
+    theme = [one for one in request.args.getlist("theme") if one] or None  # the same: alternatives
     filters: dict = {}
     error = None
     try:  # a year or a page that is no number, a name that names nothing: said, as /api/search says them
@@ -254,24 +255,24 @@ def search_page():
     total, size = (results.get("total", 0), results.get("page_size", 20)) if results else (0, 20)
     pages = max(-(-total // size), 1)
     has_next = bool(results) and total > page * size
-    args = {k: v for k, v in request.args.items() if k != "page"}
-    api_url = "/api/search?" + urlencode(request.args)
+    # every value of every parameter, in order: a repeated filter (type=grant&type=deliberation) is alternatives
+    # that the page's links, its form and its JSON twin must all keep; a page link or a new search starts anew
+    args = [(k, v) for k, v in request.args.items(multi=True) if k != "page"]
+    api_url = "/api/search?" + urlencode(list(request.args.items(multi=True)))
 
     def page_url(n: int) -> str:
-        return "/search?" + urlencode({**args, "page": n})
+        return "/search?" + urlencode([*args, ("page", n)])
 
     def facet_url(name: str, value: str | None) -> str:
-        new = {k: v for k, v in args.items() if k != name}
-        if value:
-            new[name] = value
-        return "/search?" + urlencode(new)
+        return "/search?" + urlencode(with_facet(args, name, value))
 
     facet_labels = {"kind": t("facet_kind"), "type": t("facet_kind"), "theme": t("facet_theme"),
                     "place": t("facet_place"), "funder": t("funder"), "fiscal_year": t("year"),
                     "goal": t("goal"), "circle": t("circle")}
     filtered = bool(kind or theme or filters)
     kinds = {f.get("value") for f in ((results or {}).get("facets") or {}).get("kind", [])}
-    page_html = render_template("search.html", facet_labels=facet_labels, q=text, kind=kind, theme=theme, page=page,
+    hidden = [(k, v) for k, v in args if k not in FORM_FIELDS]
+    page_html = render_template("search.html", facet_labels=facet_labels, q=text, hidden=hidden, page=page,
                                 results=results, unavailable=unavailable, error=error, has_next=has_next,
                                 json_url=api_url, page_url=page_url, facet_url=facet_url, say=say, pages=pages,
                                 total=total, filtered=filtered, sort=sort or "relevance", sorts=SORTS,
@@ -282,3 +283,23 @@ def search_page():
 
 #: The orders the page offers (those the search answers with, ``?sort=``).
 SORTS = ("relevance", "name", "amount")
+#: The parameters the search form sets with its own fields; it carries every other one as a hidden field.
+FORM_FIELDS = ("q", "sort")
+#: The parameters that name one filter (``/api/search`` joins their values as alternatives): a facet link sets one.
+FILTER_NAMES = {"fiscal_year": ("fiscal_year", "year"), "year": ("fiscal_year", "year")}
+
+
+def with_facet(args: list[tuple[str, str]], name: str, value: str | None) -> list[tuple[str, str]]:
+    """The parameters ``args`` with the facet ``name`` set to ``value`` alone, or cleared when ``value`` is empty.
+
+    Every value of the facet goes, under each of its names: a value added to them would be one more alternative
+    and widen the results (``year=2022&fiscal_year=2024``: either year), where the link of one of the values
+    asked (``type=grant&type=deliberation``) should narrow them to it, and another value's link switch to it.
+
+    >>> with_facet([("q", "santé"), ("year", "2022"), ("type", "grant"), ("type", "actor")], "fiscal_year", "2024")
+    [('q', 'santé'), ('type', 'grant'), ('type', 'actor'), ('fiscal_year', '2024')]
+    >>> with_facet([("type", "grant"), ("type", "deliberation"), ("lang", "en")], "type", None)
+    [('lang', 'en')]
+    """
+    names = FILTER_NAMES.get(name, (name,))
+    return [(k, v) for k, v in args if k not in names] + ([(name, value)] if value else [])
