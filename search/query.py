@@ -73,15 +73,16 @@ def _kind(kind: str) -> str:
     raise SearchError(f"type inconnu « {kind} » (possibles : {known})", f"unknown type '{kind}' (known: {known})")
 
 
-def _filters(view: IndexView, kinds: list[str], theme, filters) -> tuple[list, list[str]]:
-    """The filter clauses, and the themes that the theme filter stands for (itself and narrower ones). The values
-    of one filter are alternatives (``year=2013&year=2016``: either year), the filters all apply."""
-    clauses, theme_set = [], []
+def _filters(view: IndexView, kinds: list[str], theme, filters) -> tuple[dict[str, tuple], list[str]]:
+    """The filter clauses by the facet each filters, and the themes that the theme filter stands for (itself and
+    narrower ones). The values of one filter are alternatives (``year=2013&year=2016``: either year), the filters
+    all apply."""
+    clauses, theme_set = {}, []
     if kinds:
-        clauses.append(plan.any_of([plan.term("kind" if kind in KINDS else "type", kind) for kind in kinds]))
+        clauses["kind"] = plan.any_of([plan.term("kind" if kind in KINDS else "type", kind) for kind in kinds])
     if themes := _theme_iris(view, theme):
         theme_set = sorted(set().union(*(view.themes().expand(i) for i in themes)))
-        clauses.append(plan.any_of([plan.term("theme", t) for t in theme_set]))
+        clauses["theme"] = plan.any_of([plan.term("theme", t) for t in theme_set])
     for name, values in (filters or {}).items():
         facet = FILTER_ALIASES.get(name)
         if facet is None:
@@ -89,7 +90,7 @@ def _filters(view: IndexView, kinds: list[str], theme, filters) -> tuple[list, l
         alternatives = [plan.term(facet, str(value).strip())
                         for value in ([values] if isinstance(values, str) else values) if value]
         if alternatives:
-            clauses.append(plan.any_of(alternatives))
+            clauses[facet] = plan.any_of(alternatives + ([clauses[facet]] if facet in clauses else []))
     return clauses, theme_set
 
 
@@ -117,7 +118,8 @@ def search(index: SearchIndex, text: str, kind: str | list[str] | None = None,
     text, kinds = _check(text, kind, page, sort, page_size)
     view = index.view()
     with view.lock:
-        filter_clauses, theme_set = _filters(view, kinds, theme, filters)
+        by_facet, theme_set = _filters(view, kinds, theme, filters)
+        filter_clauses = list(by_facet.values())
         groups = syntax.parse(text)
         query = plan.parsed_query(view, groups)
         matched, fuzzy = plan.matches(view, plan.all_of([query.tree, *filter_clauses])), False
@@ -140,7 +142,15 @@ def search(index: SearchIndex, text: str, kind: str | list[str] | None = None,
                 "fuzzy": fuzzy,
                 "themes": [{"iri": i, "label": view.themes().labels.get(i, i)}
                            for i in dict.fromkeys(i for i, _ in query.themes)],
-                "results": results, "facets": _facets(view, matched)}
+                "results": results, "facets": _facets(view, matched, others=_unfiltered(view, query, by_facet))}
+
+
+def _unfiltered(view: IndexView, query, by_facet: dict[str, tuple]) -> dict[str, int]:
+    """For each facet that a filter narrows, the matches of the query and of the other filters: its values are
+    counted there, so that each value's count is what its link (which sets that value instead) finds. Counted
+    within the matches, an actor's grant years made "2024 (11)" from ``year=2023``, whose link found 54."""
+    return {facet: plan.matches(view, plan.all_of([query.tree, *(c for f, c in by_facet.items() if f != facet)]))
+            for facet in by_facet}
 
 
 def _page(view: IndexView, query, filter_clauses, matched: int, sort: str, start: int, size: int):
@@ -218,13 +228,18 @@ def _mark(source: str, words, marked: set[int], cut_before: bool, cut_after: boo
     return "".join(out)
 
 
-def _facets(view: IndexView, matched: int, strategy: str = "auto") -> dict:
+def _facets(view: IndexView, matched: int, strategy: str = "auto", others: dict[str, int] | None = None) -> dict:
     """The FACET_VALUES most frequent values of each facet among the matches, with their labels and counts
-    (``strategy``: how they are counted, see ``IndexView.counts``)."""
-    answer = {}
-    for facet, found in view.counts(matched, ("kind", *FACETS), strategy).items():
+    (``strategy``: how they are counted, see ``IndexView.counts``); a facet of ``others`` among those matches
+    instead (the matches without its own filter, :func:`_unfiltered`)."""
+    answer, others = {}, others or {}
+    counted = view.counts(matched, tuple(f for f in ("kind", *FACETS) if f not in others), strategy)
+    for facet, bits in others.items():
+        counted.update(view.counts(bits, (facet,), strategy))
+    for facet in ("kind", *FACETS):
+        found, among = counted[facet], others.get(facet, matched)
         if facet == "theme":
-            found = _theme_counts(view, matched, found)
+            found = _theme_counts(view, among, found)
         if len(found) > FACET_VALUES:  # the values that can make the top, found by count alone (in C)
             least = heapq.nlargest(FACET_VALUES, found.values())[-1]
             found = {value: count for value, count in found.items() if count >= least}

@@ -88,7 +88,7 @@ def matched_by(view, text, kind, theme, filters) -> int:
     """The matches of a query, as ``search`` computes them (no typo retry)."""
     clauses, _ = _filters(view, kind, theme, filters)
     words = [(stem_word(w), fold_word(w)) for w, _, _ in iter_words(text)]
-    return plan.matches(view, plan.all_of([plan.text_query(view, words).tree, *clauses]))
+    return plan.matches(view, plan.all_of([plan.text_query(view, words).tree, *clauses.values()]))
 
 
 def test_the_generated_index_has_several_segments_many_matches_and_multi_valued_facets(generated):

@@ -52,7 +52,20 @@ def test_facet_counts_describe_the_whole_result_set(corpus):  # noqa: F811
     assert {f["value"]: f["count"] for f in answer["facets"]["fiscal_year"]} == {"2023": 1, "2024": 1}
     assert {f["label"]: f["count"] for f in answer["facets"]["funder"]} == {
         "Saint-Etienne Métropole": 1, "Département de la Loire": 1}
-    assert answer["facets"]["kind"] == [{"value": "grant", "label": "Subvention", "count": 2}]
+    # the facet that a filter narrows is counted without it: each value's count is what its link (that value
+    # instead) finds, the value asked among them
+    kinds = {f["value"]: f["count"] for f in answer["facets"]["kind"]}
+    assert kinds["grant"] == 2 and kinds == {kind: search(corpus[2], "", kind=kind)["total"] for kind in kinds}
+
+
+def test_a_facet_that_its_filter_narrows_counts_what_each_of_its_values_link_finds(corpus):  # noqa: F811
+    """Counted within the matches, an actor's grant years made "2024 (11)" from year=2023, whose link found 54."""
+    answer = search(corpus[2], "", filters={"year": "2023"})
+    years = {f["value"]: f["count"] for f in answer["facets"]["fiscal_year"]}
+    assert years == {year: search(corpus[2], "", filters={"year": year})["total"] for year in years}
+    assert years["2023"] == answer["total"] and len(years) > 1
+    # the other facets are counted within the matches, as before
+    assert sum(f["count"] for f in answer["facets"]["kind"]) == answer["total"]
 
 
 def test_facet_filters_combine_with_the_text(corpus):  # noqa: F811
