@@ -32,7 +32,8 @@ from typing import Any, Iterator, Mapping
 import pyoxigraph as ox
 
 from graph.formats import Format, rdf_format, results_format, xml_safe
-from graph.sparql import QueryPlan, QueryTimeout, QueryWorkersBusy, syntax_error
+from graph.sparql import (QueryCrashed, QueryPlan, QueryRefused, QueryTimeout, QueryWorkersBusy, syntax_error,
+                          unsupported_function)
 from graph.store import QuerySyntaxError, Store, StoreError
 
 #: Bytes per message from a worker: large enough that the pipe is not the bottleneck, small enough to stream.
@@ -84,9 +85,20 @@ def execute(engine: ox.Store, plan: QueryPlan, fmt_name: str, bindings: Mapping[
     if not plan.has_dataset:
         options["use_default_graph_as_union"] = True
     try:
-        native = engine.query(text, **options)
+        return _serialise(engine.query(text, **options), plan, fmt_name)
     except SyntaxError as exc:
         raise syntax_error(exc, text) from None
+    except RuntimeError as exc:  # a function the engine does not know: the user's mistake
+        if (refused := unsupported_function(exc)) is not None:
+            raise refused from None
+        raise
+    except BaseException as exc:  # pyo3 turns a Rust panic into PanicException, a BaseException
+        if type(exc).__name__ == "PanicException":
+            raise QueryCrashed(f"panic: {str(exc)[:200]}") from None
+        raise
+
+
+def _serialise(native, plan: QueryPlan, fmt_name: str) -> tuple:
     fmt = _format(plan.kind, fmt_name)
     out = io.BytesIO()
     if plan.kind == "graph":
@@ -143,6 +155,12 @@ def _worker_main(conn, config: dict) -> None:
         except QuerySyntaxError as exc:
             conn.send(("syntax", str(exc), exc.line, exc.column, exc.message_en))
             continue
+        except QueryRefused as exc:
+            conn.send(("refused", exc.message, exc.message_en))
+            continue
+        except QueryCrashed as exc:
+            conn.send(("crashed", exc.reason))
+            continue
         except Exception as exc:  # reported to the web process, which logs it as our failure (500)
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
             continue
@@ -153,6 +171,27 @@ def _worker_main(conn, config: dict) -> None:
 
 
 # --- the pool ------------------------------------------------------------------------------------------------
+
+
+#: What a worker's report that is not an answer raises in the web process.
+_REPORTED = {"syntax": QuerySyntaxError, "refused": QueryRefused, "crashed": QueryCrashed}
+
+
+def resource_signal() -> int:
+    """The signal the kernel sends a worker past its RLIMIT_CPU."""
+    import signal
+
+    return int(signal.SIGXCPU)
+
+
+def _signal_name(number: int) -> str:
+    """``SIGABRT`` for 6: the signal a worker died of, as its report names it."""
+    import signal
+
+    try:
+        return f"query worker killed by {signal.Signals(number).name}"
+    except ValueError:
+        return f"query worker killed by signal {number}"
 
 
 class _Worker:
@@ -232,10 +271,15 @@ class QueryPool:
             header = worker.conn.recv()
         except (EOFError, OSError, BrokenPipeError) as exc:
             self._replace(worker)
-            raise StoreError(f"query worker died: {exc}") from None
-        if header[0] == "syntax":
+            code = worker.process.exitcode
+            if code == -resource_signal():  # the kernel's CPU backstop: a query past its time
+                raise QueryTimeout(timeout) from None
+            if code is not None and code < 0:  # another signal: the engine aborted on this query (a Rust panic)
+                raise QueryCrashed(_signal_name(-code)) from None
+            raise StoreError(f"query worker died: {exc or type(exc).__name__}") from None
+        if header[0] in ("syntax", "refused", "crashed"):
             self._release(worker)
-            raise QuerySyntaxError(*header[1:])
+            raise _REPORTED[header[0]](*header[1:])
         if header[0] == "error":
             self._release(worker)
             raise QueryFailed(header[1])
@@ -333,6 +377,20 @@ def query_form(text: str) -> str:
                 "SELECT")
 
 
+def graph_exists_in(store: Store):
+    """``graph_exists(iri)`` for :func:`graph.sparql.check_query` on ``store``: whether it holds that named graph
+    (one ASK, the IRI bound, never formatted in), as the endpoint's ``FROM`` check asks."""
+    from rdflib import URIRef
+
+    def graph_exists(iri: str) -> bool:
+        try:
+            return bool(store.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": URIRef(iri)}).boolean)
+        except (ValueError, QuerySyntaxError):  # not an IRI the engine takes: no graph of the store has it
+            return False
+
+    return graph_exists
+
+
 def run_user_query(store: Store, text: str, fmt: str, config: Mapping[str, Any],
                    bindings: Mapping[str, Any] | None = None):
     """Run a user's query as the endpoint does — guard, row cap, time limit in a killable worker — for the CLI,
@@ -343,7 +401,7 @@ def run_user_query(store: Store, text: str, fmt: str, config: Mapping[str, Any],
     """
     from graph.sparql import check_query
 
-    plan = check_query(text, int(config.get("max_rows", 10_000)))
+    plan = check_query(text, int(config.get("max_rows", 10_000)), graph_exists_in(store))
     if fmt not in FORMATS_OF_KIND[plan.kind]:
         raise FormatMismatch(fmt, query_form(text), FORMATS_OF_KIND[plan.kind])
     wire = ("ntriples" if plan.kind == "graph" else "json") if fmt == "table" else fmt

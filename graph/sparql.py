@@ -11,7 +11,11 @@ rdflib reads ``FROM <file:…>``. So before a user query reaches an engine:
 - ``SERVICE`` and ``LOAD`` are refused, and so are ``FROM``/``FROM NAMED``/``USING`` (and the protocol's
   ``default-graph-uri``/``named-graph-uri``) naming a graph the store does not hold;
 - Oxigraph's parser then parses it (it exposes no syntax tree, but it gives the exact message, line and column
-  of a syntax error, and the kind of query) — only after the lexer check, because parsing an ``ASK`` evaluates it;
+  of a syntax error) without evaluating it: pyoxigraph has no parse-only call and evaluates an ``ASK`` — and a
+  ``SELECT``'s ``ORDER BY`` — within ``query()``, outside any time limit (38 s, or an engine panic that aborts the
+  process, in the reviews). So the text parsed carries a call of an unknown function in its ``WHERE``
+  (:func:`parse_only`): the engine refuses it while planning, before any evaluation. The kind of a query is read
+  from its first word after the prologue;
 - a ``SELECT`` gets a ``LIMIT`` of the row cap (a lower ``LIMIT`` of the user's is kept), so that Oxigraph's own
   serialiser can write the capped answer (graphs are capped while iterating their triples).
 
@@ -51,6 +55,15 @@ class QueryTimeout(Exception):
     def __init__(self, seconds: float):
         super().__init__(f"query stopped after {seconds:g} s")
         self.seconds = seconds
+
+
+class QueryCrashed(Exception):
+    """The engine failed on a query: its worker died of a signal (pyoxigraph 0.5.13 aborts on a panic, e.g. while
+    sorting some literals of mixed types) or the engine panicked. Our failure (HTTP 500), told as the engine's."""
+
+    def __init__(self, reason: str):
+        super().__init__(f"the SPARQL engine failed on this query ({reason})")
+        self.reason = reason
 
 
 class QueryWorkersBusy(Exception):
@@ -283,16 +296,183 @@ def _check_dataset(graphs: Iterable[str], graph_exists: Callable[[str], bool] | 
                 "(an ingested source)")
 
 
-def _kind(text: str) -> str:
+_FORMS = {"SELECT": "select", "ASK": "ask", "CONSTRUCT": "graph", "DESCRIBE": "graph"}
+
+
+def _prologue_end(tokens: list[Token]) -> int:
+    """The index of the first token after the prologue: its comments and its well-formed PREFIX and BASE
+    declarations (a malformed one ends it)."""
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].value.upper() if tokens[i].kind == "word" else ""
+        kinds = [t.kind for t in tokens[i + 1:i + 3]]
+        if tokens[i].kind == "comment":
+            i += 1
+        elif word == "PREFIX" and kinds == ["pname", "iri"] and tokens[i + 1].value.endswith(":"):
+            i += 3
+        elif word == "BASE" and kinds[:1] == ["iri"]:
+            i += 2
+        else:
+            break
+    return i
+
+
+def _form(tokens: list[Token]) -> int | None:
+    """The index of the query's form word (SELECT, ASK, CONSTRUCT, DESCRIBE), after its prologue; None if another
+    token comes first (the text is no query)."""
+    i = _prologue_end(tokens)
+    if i < len(tokens) and tokens[i].kind == "word" and tokens[i].value.upper() in _FORMS:
+        return i
+    return None
+
+
+def query_kind(text: str, tokens: list[Token] | None = None) -> str:
+    r"""The kind of a query (select, ask, graph) read from its first word after the prologue, never by evaluating
+    it; raises QuerySyntaxError when that word is no query form.
+
+    >>> query_kind("PREFIX ex: <https://ex.org/a#b> # ASK\nBASE <x:> construct { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    'graph'
+    """
+    tokens = tokenize(text) if tokens is None else tokens
+    at = _form(tokens)
+    if at is None:
+        first = _prologue_end(tokens)
+        _engines_refusal(text, tokens[first] if first < len(tokens) else None)
+        offset = tokens[first].start if first < len(tokens) else len(text)
+        line, column = text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+        raise QuerySyntaxError("une requête SPARQL commence (après ses PREFIX et BASE) par SELECT, ASK, CONSTRUCT "
+                               "ou DESCRIBE", line, column,
+                               "a SPARQL query starts (after its PREFIX and BASE) with SELECT, ASK, CONSTRUCT or "
+                               "DESCRIBE")
+    return _FORMS[tokens[at].value.upper()]
+
+
+def _engines_refusal(text: str, first: Token | None) -> None:
+    """Raise the engine's own SyntaxError for a text whose first word after the prologue is no query form — only
+    when that word cannot be a form the engine reads otherwise (``ASKWHERE{}``, ``SELECTDISTINCT …`` parse):
+    a text it would read as a query is never given to it here, since parsing a query evaluates it."""
+    if first is None or first.kind in ("pname", "iri"):
+        return
+    if first.kind == "word" and first.value.upper().startswith(tuple(_FORMS) + ("PREFIX", "BASE")):
+        return
     try:
-        result = _EMPTY.query(text)
+        _EMPTY.query(text)
     except SyntaxError as exc:
         raise syntax_error(exc, text) from None
-    if isinstance(result, ox.QuerySolutions):
-        return "select"
-    if isinstance(result, ox.QueryBoolean):
-        return "ask"
-    return "graph"
+    except Exception:  # not the engine's syntax error: ours says it
+        return
+
+
+#: The function that no engine knows, called in the text that is parsed: Oxigraph refuses it while planning the
+#: query, after parsing it and before evaluating anything (checked with the reviews' 38 s ASK and its panicking
+#: ORDER BY: both answer in a millisecond).
+PARSE_ONLY = "urn:maillage:parse-only"
+_PARSE_ONLY_CALL = f" FILTER(<{PARSE_ONLY}>())"
+_UNSUPPORTED = re.compile(r"custom function <([^>]*)> is not supported")
+
+
+def unsupported_function(exc: Exception) -> QueryRefused | None:
+    """The refusal to give for an engine error that names a function it does not know (None for another error)."""
+    match = _UNSUPPORTED.search(str(exc))
+    if match is None or match.group(1) == PARSE_ONLY:
+        return None
+    iri = match.group(1)
+    return QueryRefused(f"fonction non prise en charge : <{iri}> ; ce point d'accès connaît les fonctions de SPARQL "
+                        "1.1 et les conversions xsd: (xsd:integer(?x)…)",
+                        f"function not supported: <{iri}>; this endpoint knows the functions of SPARQL 1.1 and the "
+                        "xsd: casts (xsd:integer(?x)…)")
+
+
+def _where_group(tokens: list[Token], form: int) -> tuple[int, int] | None:
+    """The indices of the ``{`` and ``}`` of the query's WHERE group (None when it has none: a DESCRIBE of IRIs, a
+    CONSTRUCT WHERE of triples only — both cheap to evaluate on an empty store — or an unclosed group)."""
+    stack, top = 0, []  # top-level: outside any ( ) or [ ], at brace depth 0 (not an EXISTS in a SELECT's list)
+    for i, token in enumerate(tokens):
+        if token.kind == "punct" and token.value in "([":
+            stack += 1
+        elif token.kind == "punct" and token.value in ")]":
+            stack = max(stack - 1, 0)
+        elif stack == 0 and token.depth == 0 and i > form and (token.value == "{" or token.value.upper() == "WHERE"):
+            top.append(i)
+    where = next((k for k, i in enumerate(top) if tokens[i].value.upper() == "WHERE"), None)
+    if where is not None:
+        if tokens[form].value.upper() == "CONSTRUCT" and where == 0:  # CONSTRUCT WHERE { triples }
+            return None
+        braces = [i for i in top[where:] if tokens[i].value == "{"]
+    else:
+        braces = [i for i in top if tokens[i].value == "{"]
+        if tokens[form].value.upper() == "CONSTRUCT":
+            braces = braces[1:]  # after the template
+    if not braces:
+        return None
+    opening = braces[0]
+    closing = next((i for i in range(opening + 1, len(tokens))
+                    if tokens[i].value == "}" and tokens[i].depth == tokens[opening].depth), None)
+    return (opening, closing) if closing is not None else (opening, -1)
+
+
+def parse_only(text: str, tokens: list[Token] | None = None, update: bool = False) -> None:
+    r"""Parse a query (or an update) with Oxigraph without evaluating it; raises QuerySyntaxError with the line and
+    column in ``text``, or QueryRefused for a function the engine does not know.
+
+    A query's WHERE group opens with a FILTER that calls :data:`PARSE_ONLY` (a sub-SELECT alone in it is put in a
+    group after it); an update gets, after its prologue, a first operation that calls it: the engine stops on it
+    while planning. An error's place after an insertion is told back in ``text``. A query without a WHERE group
+    is parsed as it is: it is cheap to evaluate on an empty store.
+
+    >>> parse_only("ASK { VALUES ?a { 1 2 } VALUES ?b { 3 4 } }")
+    >>> parse_only("SELECT ?s\nWHERE { ?s ?p }")
+    Traceback (most recent call last):
+    ...
+    graph.store.QuerySyntaxError: ...
+    """
+    tokens = tokenize(text) if tokens is None else tokens
+    edits: list[tuple[int, str]] = []  # (offset in text, text inserted there)
+    if update:
+        if (first := _prologue_end(tokens)) < len(tokens):
+            edits.append((tokens[first].start, f"INSERT {{ }} WHERE {{{_PARSE_ONLY_CALL} }} ; "))
+    elif (form := _form(tokens)) is not None and (group := _where_group(tokens, form)) is not None:
+        opening, closing = group
+        inner = next((t for t in tokens[opening + 1:] if t.kind != "comment"), None)
+        if inner is not None and inner.kind == "word" and inner.value.upper() == "SELECT":
+            edits.append((tokens[opening].end, _PARSE_ONLY_CALL + " {"))
+            if closing >= 0:
+                edits.append((tokens[closing].start, "} "))
+        else:
+            edits.append((tokens[opening].end, _PARSE_ONLY_CALL))
+    probe = text
+    for offset, inserted in reversed(edits):
+        probe = probe[:offset] + inserted + probe[offset:]
+    try:
+        (ox.Store().update if update else _EMPTY.query)(probe)
+    except SyntaxError as exc:
+        raise syntax_error(_moved_back(exc, probe, text, edits), text) from None
+    except RuntimeError as exc:
+        if (refused := unsupported_function(exc)) is not None:
+            raise refused from None
+        if PARSE_ONLY not in str(exc):
+            raise
+
+
+def _moved_back(exc: SyntaxError, probe: str, text: str, edits: list[tuple[int, str]]) -> SyntaxError:
+    """Oxigraph's SyntaxError on ``probe`` told at its place in ``text`` (before the insertions of ``edits``)."""
+    message = exc.msg or str(exc)
+    match = _POSITION.search(message)
+    if match is None or not edits:
+        return exc
+    line, column = int(match.group(1)), int(match.group(2))
+    lines = probe.split("\n")
+    offset = sum(len(one) + 1 for one in lines[:line - 1]) + column - 1
+    shift = 0
+    for at, inserted in edits:
+        if offset >= at + shift + len(inserted):
+            shift += len(inserted)
+        elif offset >= at + shift:  # inside what was inserted: where it was inserted
+            offset = at + shift
+            break
+    offset = min(offset - shift, len(text))
+    line, column = text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+    return SyntaxError(message[:match.start()] + f"error at {line}:{column}" + message[match.end():])
 
 
 def _cap_select(text: str, tokens: list[Token], max_rows: int) -> tuple[str, bool]:
@@ -321,14 +501,16 @@ def check_query(text: str, max_rows: int = 10_000, graph_exists: Callable[[str],
     _refuse_deep(tokens)
     _refuse_remote(tokens, update=False)
     _refuse_update(tokens)
+    kind = query_kind(text, tokens)
     default, named = dataset_clauses(tokens, ("FROM",))
     default_graph_uris, named_graph_uris = list(default_graph_uris), list(named_graph_uris)
     if default_graph_uris or named_graph_uris:  # the protocol's dataset overrides the query's (SPARQL Protocol 2.1.4)
         default, named = default_graph_uris, named_graph_uris
+    _check_dataset(default + named, graph_exists)
+    parse_only(text, tokens)  # the user's own text: an error's line and column are in it
+    if default_graph_uris or named_graph_uris:
         text = with_dataset(text, tokens, default, named)
         tokens = tokenize(text)
-    _check_dataset(default + named, graph_exists)
-    kind = _kind(text)
     plan = QueryPlan(text, kind, default, named, max_rows)
     if kind == "select":
         plan.text, plan.capped = _cap_select(text, tokens, max_rows)
@@ -352,11 +534,15 @@ def _refuse_update(tokens: list[Token]) -> None:
 def with_dataset(text: str, tokens: list[Token], default: list[str], named: list[str]) -> str:
     r"""``text`` with its ``FROM [NAMED]`` clauses replaced by those of ``default`` and ``named`` graph IRIs.
 
-    They go where SPARQL puts a dataset: before the top-level ``WHERE`` or, without one, the first top-level ``{``
-    (at the end of a ``DESCRIBE`` that has neither). Any engine then answers over the same dataset.
+    They go where SPARQL puts a dataset: before the top-level ``WHERE`` or, without one, the WHERE group — after a
+    CONSTRUCT's template, not in an ``EXISTS { }`` of a SELECT's list — or, in a ``DESCRIBE`` that has neither,
+    before its solution modifiers. Any engine then answers over the same dataset.
 
     >>> with_dataset("SELECT * { ?s ?p ?o }", tokenize("SELECT * { ?s ?p ?o }"), ["http://ex.org/g"], [])
     'SELECT * FROM <http://ex.org/g>\n{ ?s ?p ?o }'
+    >>> with_dataset("CONSTRUCT { ?s ?p ?o } { ?s ?p ?o }", tokenize("CONSTRUCT { ?s ?p ?o } { ?s ?p ?o }"), [],
+    ...              ["http://ex.org/g"])
+    'CONSTRUCT { ?s ?p ?o } FROM NAMED <http://ex.org/g>\n{ ?s ?p ?o }'
     """
     cuts = []
     for i, word in _words(tokens):
@@ -366,25 +552,42 @@ def with_dataset(text: str, tokens: list[Token], default: list[str], named: list
                 cuts.append((tokens[i].start, tokens[last].end))
     for start, end in reversed(cuts):
         text = text[:start] + text[end:]
-    tokens = tokenize(text)
-    at = next((t.start for t in tokens if t.depth == 0 and t.kind == "word" and t.value.upper() == "WHERE"), None)
-    if at is None:
-        at = next((t.start for t in tokens if t.depth == 0 and t.value == "{"), len(text))
+    at = _dataset_point(text, tokenize(text))
     clauses = [f"FROM <{iri}>" for iri in default] + [f"FROM NAMED <{iri}>" for iri in named]
     return text[:at].rstrip() + " " + " ".join(clauses) + "\n" + text[at:]
+
+
+_MODIFIERS = {"GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "VALUES"}
+
+
+def _dataset_point(text: str, tokens: list[Token]) -> int:
+    """Where a query's dataset clauses go: see :func:`with_dataset`."""
+    form = _form(tokens)
+    if form is None:
+        return len(text)
+    stack = 0
+    for token in tokens[form + 1:]:
+        if token.kind == "punct" and token.value in "([":
+            stack += 1
+        elif token.kind == "punct" and token.value in ")]":
+            stack = max(stack - 1, 0)
+        elif stack == 0 and token.depth == 0 and token.kind == "word" and token.value.upper() == "WHERE":
+            return token.start
+    group = _where_group(tokens, form)
+    if group is not None:
+        return tokens[group[0]].start
+    return next((t.start for t in tokens[form + 1:] if t.depth == 0 and t.kind == "word"
+                 and t.value.upper() in _MODIFIERS), len(text))
 
 
 def check_update(text: str, graph_exists: Callable[[str], bool] | None = None) -> None:
     """Check a SPARQL Update before the writer runs it: no LOAD, no SERVICE, USING only inside the store.
 
-    Raises QueryRefused or QuerySyntaxError (parsed by Oxigraph against an empty in-memory store).
+    Raises QueryRefused or QuerySyntaxError (parsed by Oxigraph, never run: :func:`parse_only`).
     """
     tokens = tokenize(text)
     _refuse_deep(tokens)
     _refuse_remote(tokens, update=True)
     default, named = dataset_clauses(tokens, ("USING",))
     _check_dataset(default + named, graph_exists)
-    try:
-        ox.Store().update(text)
-    except SyntaxError as exc:
-        raise syntax_error(exc, text) from None
+    parse_only(text, tokens, update=True)

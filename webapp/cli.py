@@ -254,8 +254,8 @@ def remove(ctx: Context, names: tuple[str, ...], no_index: bool) -> None:
 def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...], max_rows: int | None) -> None:
     """Run a SPARQL query (text, file, or the name of a named query) over the whole graph, with the endpoint's
     limits; ``--max-rows`` raises the rows' one for this query."""
-    from graph.querypool import FormatMismatch, run_user_query
-    from graph.sparql import QueryRefused, QueryTimeout
+    from graph.querypool import FormatMismatch, QueryFailed, run_user_query
+    from graph.sparql import QueryCrashed, QueryRefused, QueryTimeout
     from webapp.cli_queries import QueryArgumentError, cli_lookup, query_to_run
     from webapp.reports import format_table
 
@@ -275,6 +275,13 @@ def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...], max_rows:
              f"query stopped after {exc.seconds:g} s (query_timeout setting)")
     except FormatMismatch as exc:  # a format that does not fit the query's form
         fail(str(exc), exc.message_en)
+    except (QueryCrashed, QueryFailed) as exc:  # the engine's failure on this query: said, not a traceback
+        fail(f"le moteur SPARQL a échoué sur cette requête ({exc}) : réécrivez-la, par exemple ORDER BY STR(?o) "
+             "plutôt que ORDER BY ?o sur des valeurs de types mêlés",
+             f"the SPARQL engine failed on this query ({exc}): rewrite it, e.g. ORDER BY STR(?o) rather than "
+             "ORDER BY ?o over values of mixed types")
+    except StoreError as exc:
+        fail(f"base indisponible : {exc}", f"store unavailable: {exc.message_en}")
     if result is not None:
         click.echo(format_table(result, ctx.lang))
     else:
@@ -292,13 +299,15 @@ def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...], max_rows:
 
 @main.command("search")
 @click.argument("text", required=False, default="")
-@click.option("--type", "kind")
-@click.option("--theme")
+@click.option("--type", "kind", multiple=True)
+@click.option("--theme", multiple=True)
 @click.option("--page", default=1, show_default=True, type=IntRange(min=1))
 @click.option("--json", "as_json", is_flag=True)
 @pass_context
-def search_command(ctx: Context, text: str, kind: str | None, theme: str | None, page: int, as_json: bool) -> None:
-    """Search the graph in French, as the web page does."""
+def search_command(ctx: Context, text: str, kind: tuple[str, ...], theme: tuple[str, ...], page: int,
+                   as_json: bool) -> None:
+    """Search the graph in French, as the web page does (``--type`` or ``--theme`` repeated: any of the values, as
+    the API's)."""
     import json
 
     from search.indexer import pending
@@ -306,7 +315,7 @@ def search_command(ctx: Context, text: str, kind: str | None, theme: str | None,
     from webapp.resources import open_search_index
 
     try:
-        results = search(open_search_index(ctx.config), text, kind=kind, theme=theme, page=page)
+        results = search(open_search_index(ctx.config), text, kind=list(kind), theme=list(theme), page=page)
     except SearchError as exc:
         fail(str(exc), exc.message_en)
     if as_json:

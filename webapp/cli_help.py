@@ -134,11 +134,13 @@ CATALOGUE: dict[str, CommandHelp] = {
         ("Cherche dans le graphe, comme la page de recherche.", "Search the graph in French, as the web page does."),
         {
             "kind": OptionHelp(("Type de résultat : acteur, subvention, délibération, objectif, thème, ou un type "
-                                "d'acteur (association, collectivite…).",
+                                "d'acteur (association, collectivité…) ; répété : l'un ou l'autre.",
                                 "Kind of result: actor, grant, deliberation, goal, theme, or a kind of actor "
-                                "(association, collectivite…)."), ("TYPE", "KIND")),
-            "theme": OptionHelp(("Thème (libellé ou IRI) ; ses thèmes plus précis et ses synonymes comptent aussi.",
-                                 "Theme (label or IRI); narrower themes and synonyms count."), ("THÈME", "THEME")),
+                                "(association, collectivite…); repeated: any of them."), ("TYPE", "KIND")),
+            "theme": OptionHelp(("Thème (libellé ou IRI) ; ses thèmes plus précis et ses synonymes comptent aussi ; "
+                                 "répété : l'un ou l'autre.",
+                                 "Theme (label or IRI); narrower themes and synonyms count; repeated: any of them."),
+                                ("THÈME", "THEME")),
             "page": OptionHelp(("Page de résultats à afficher.", "Page of results to show."), ("N", "N")),
             "as_json": OptionHelp(("Affiche le JSON que renvoie /api/search.",
                                    "Print the JSON that /api/search returns.")),

@@ -46,7 +46,7 @@ def query_to_run(argument: str, params: tuple[str, ...], lookup) -> tuple[str, d
     if os.path.isfile(argument):
         path = Path(argument)
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")  # a byte order mark (Windows editors) is no SPARQL
         except (OSError, UnicodeDecodeError) as exc:
             reason, reason_en = os_reason(exc) if isinstance(exc, OSError) else ("pas en UTF-8", str(exc))
             raise QueryArgumentError(f"{argument} : fichier de requête illisible ({reason})",

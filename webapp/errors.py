@@ -11,7 +11,7 @@ from flask import Flask, current_app, has_request_context, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from graph.formats import UnknownFormat
-from graph.sparql import QueryRefused, QueryTimeout, QueryWorkersBusy
+from graph.sparql import QueryCrashed, QueryRefused, QueryTimeout, QueryWorkersBusy
 from graph.store import QuerySyntaxError, StoreError
 
 
@@ -127,6 +127,17 @@ def init_app(app: Flask) -> None:
         return error_response(503, "query-workers-busy",
                               f"toutes les requêtes en cours sont occupées depuis {exc.seconds:g} s : réessayez",
                               f"every query worker has been busy for {exc.seconds:g} s: try again")
+
+    @app.errorhandler(QueryCrashed)
+    def _crashed(exc: QueryCrashed):  # the engine's failure, not the store's: the store answers other queries
+        app.logger.error("SPARQL engine failed on a query: %s", exc.reason)
+        return error_response(500, "query-engine-failed",
+                              "le moteur SPARQL a échoué sur cette requête (il s'est arrêté sans réponse) ; la base "
+                              "répond aux autres : réécrivez-la, par exemple ORDER BY STR(?o) plutôt que ORDER BY ?o "
+                              "sur des valeurs de types mêlés",
+                              "the SPARQL engine failed on this query (it stopped without an answer); the store "
+                              "answers the others: rewrite it, e.g. ORDER BY STR(?o) rather than ORDER BY ?o over "
+                              "values of mixed types")
 
     @app.errorhandler(StoreError)
     def _store(exc: StoreError):

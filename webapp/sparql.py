@@ -1,8 +1,9 @@
 """The SPARQL 1.1 Protocol endpoint at ``/sparql``: queries for everyone, updates with the write token.
 
 - query by GET, form POST or ``application/sparql-query`` POST; ``default-graph-uri``/``named-graph-uri``;
-- results as JSON, XML, CSV, TSV; graphs as Turtle, JSON-LD, N-Triples, RDF/XML — chosen by ``format`` (or
-  ``output``, which some clients send) then ``Accept``; written by Oxigraph in a killable worker and streamed;
+- results as JSON, XML, CSV, TSV; graphs as Turtle, JSON-LD, N-Triples, RDF/XML, TriG, N-Quads — chosen by
+  ``format`` (or ``output``, which some clients send) then ``Accept``, the same formats either way; written by
+  Oxigraph in a killable worker and streamed;
 - without a query: the editor page for a browser, else the SPARQL 1.1 Service Description (Turtle by default);
 - SPARQL Update by form POST (``update=``) or ``application/sparql-update``, only with ``Authorization: Bearer
   <write_token>``, through the store's writer;
@@ -20,7 +21,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from graph.formats import RDF_FORMATS, RESULTS_FORMATS, Format, rdf_format, results_format
-from graph.sparql import check_query, check_update, with_prologue
+from graph.sparql import check_query, check_update, unsupported_function, with_prologue
 from webapp.errors import ApiError
 from webapp.i18n import STRINGS
 from webapp.named_queries import is_iri
@@ -33,8 +34,9 @@ FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")
 #: Media types of the W3C format registry (http://www.w3.org/ns/formats/) for the service description.
 _W3C_FORMAT = {"json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
                "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "ntriples": "N-Triples", "jsonld": "JSON-LD",
-               "rdfxml": "RDF_XML"}
-#: The graph formats the endpoint answers in (TriG and N-Quads are dump formats, see ``maillage export``).
+               "rdfxml": "RDF_XML", "trig": "TriG", "nquads": "N-Quads"}
+#: The graph formats of the Graph Store's answers and of the service description (a CONSTRUCT or DESCRIBE may also
+#: be answered in TriG or N-Quads: every RDF format, by ``format=`` or ``Accept`` alike).
 GRAPH_FORMATS = tuple(f for f in RDF_FORMATS if f.name in ("turtle", "jsonld", "ntriples", "rdfxml"))
 READ_CORS = {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
              "Access-Control-Allow-Headers": "Content-Type, Accept",
@@ -61,7 +63,8 @@ def _body_text() -> str:
         raise ApiError(f"jeu de caractères inconnu « {charset[:40]} » : envoyez la requête en UTF-8",
                        f"unknown charset '{charset[:40]}': send the request in UTF-8", code="bad-encoding") from None
     try:
-        return request.get_data().decode(charset)
+        # a byte order mark (a file saved on Windows, then posted) is no SPARQL: UTF-8's is dropped as UTF-16's is
+        return request.get_data().decode("utf-8-sig" if codecs.lookup(charset).name == "utf-8" else charset)
     except UnicodeDecodeError as exc:
         raise ApiError(f"corps de la requête illisible en {charset} (octet {exc.start}) : encodez le texte en UTF-8",
                        f"request body not valid {charset} (byte {exc.start}): encode the text in UTF-8",
@@ -123,12 +126,12 @@ def _spelling(value: str) -> str:
 
 
 #: Every format the endpoint answers in, of either kind of result.
-_ANY_FORMAT = [m for f in (*RESULTS_FORMATS, *GRAPH_FORMATS) for m in (f.media_type, *f.aliases)]
+_ANY_FORMAT = [m for f in (*RESULTS_FORMATS, *RDF_FORMATS) for m in (f.media_type, *f.aliases)]
 
 
 def negotiate(kind: str) -> Format | None:
     """The format to answer a ``kind`` result in; None means the HTML table (a browser, or ``format=html``)."""
-    table = GRAPH_FORMATS if kind == "graph" else RESULTS_FORMATS
+    table = RDF_FORMATS if kind == "graph" else RESULTS_FORMATS  # those that ``format=`` takes: Accept gets them too
     lookup = rdf_format if kind == "graph" else results_format
     wanted = request.values.get("format") or request.values.get("output")
     if wanted:
@@ -224,8 +227,14 @@ def _update(text: str) -> Response:
     what = {"update": text[:500]}
     token = check_write_token("sparql-update", what)
     check_update(text, graph_exists)
-    with get_store().writer() as writer:
-        writer.update(text)
+    try:
+        with get_store().writer() as writer:
+            writer.update(text)
+    except RuntimeError as exc:  # a function the engine does not know, in an operation that check_update did not plan
+        if (refused := unsupported_function(exc)) is None:
+            raise
+        log_write("sparql-update", what, "refused: unsupported function", token)
+        raise refused from None
     log_write("sparql-update", what, "ok", token)
     return Response(status=204)
 
@@ -246,7 +255,7 @@ def service_description() -> Response:
     # (pyoxigraph 0.5) matches a triple once per graph that holds it, not once as in an RDF merge: the comment
     # says so, with the remedy.
     graph.add((service, SD.feature, SD.UnionDefaultGraph))
-    for fmt in (*RESULTS_FORMATS, *GRAPH_FORMATS):
+    for fmt in (*RESULTS_FORMATS, *RDF_FORMATS):
         graph.add((service, SD.resultFormat, FORMATS_NS[_W3C_FORMAT[fmt.name]]))
     config = current_app.config["MAILLAGE"]
     union_fr, union_en = STRINGS["sparql_count_distinct"]

@@ -89,8 +89,9 @@ def require_token(action: str, what: dict) -> str:
                        code="writes-disabled")
     if not authorised(token):
         log_write(action, what, "refused: bad token", token)
+        # RFC 9110 §15.5.2: a 401 names its scheme (a token goes as a bearer, RFC 6750)
         raise ApiError("jeton d'écriture absent ou invalide", "missing or invalid write token", status=401,
-                       code="unauthorized")
+                       code="unauthorized", headers={"WWW-Authenticate": 'Bearer realm="maillage"'})
     return token
 
 
