@@ -304,6 +304,10 @@ def format_results(results: dict, lang: str = "fr") -> str:
     said = (f"{counted(results['total'], 'result', lang='en')} for '{results['query']}'" if en else
             f"{counted(results['total'], 'résultat')} pour « {results['query']} »")
     lines = [said + fuzzy + f" — page {results['page']}"]
+    last = max(-(-results["total"] // results["page_size"]), 1)
+    if results["page"] > last:  # as the page says it: not an empty list that looks like no result
+        lines.append(f"There is no page {results['page']}: the results end on page {last}." if en else
+                     f"La page {results['page']} n'existe pas : les résultats s'arrêtent à la page {last}.")
     for i, result in enumerate(results["results"], start=(results["page"] - 1) * results["page_size"] + 1):
         lines.append(f"{i:>3}. {result['label']}  [{result['type_label']}]")
         lines.append(f"     {result['iri']}")

@@ -37,3 +37,10 @@ def test_theme_given_twice_finds_the_results_of_either_theme(tmp_path):
 
     one, other = total("prevention"), total("acces-aux-soins")
     assert one > 0 and other > 0 and total("prevention", "acces-aux-soins") >= max(one, other)
+
+
+def test_a_page_past_the_last_is_said(tmp_path):
+    """`--page 50` printed the total and the facets, and no result, without a word."""
+    data = shutil.copytree(template_data(), tmp_path / "data")
+    result = CliRunner().invoke(main, ["--data", str(data), "search", "", "--page", "50"])
+    assert result.exit_code == 0 and "La page 50 n'existe pas : les résultats s'arrêtent à la page 4." in result.stdout
