@@ -19,7 +19,7 @@ from collections.abc import Mapping
 
 from graph.french_text import counted
 from search import plan, syntax
-from search.analysis import fold, fold_word, iter_words, stem_word
+from search.analysis import ABBREVIATIONS, fold, fold_word, iter_words, stem_word
 from search.documents import ACTOR_TYPES, FACETS, KINDS
 from search.errors import IndexUnavailable, SearchError
 from search.reader import IndexView, SearchIndex
@@ -283,9 +283,14 @@ def suggest(index: SearchIndex, prefix: str, limit: int = 10) -> list[dict]:
         return []
     view = index.view()
     with view.lock:
-        matched = plan.matches(view, plan.all_of([plan.term("exact", w) for w in words[:-1]]))
+        # "St-Ét" completes « Saint-Étienne », as the search finds it: an abbreviation is its word, or (the last one,
+        # being typed) that word's start too
+        matched = plan.matches(view, plan.all_of([plan.term("exact", ABBREVIATIONS.get(w, w)) for w in words[:-1]]))
         if matched:
-            matched &= view.prefixed("exact", words[-1])
+            last = view.prefixed("exact", words[-1])
+            if words[-1] in ABBREVIATIONS:
+                last |= view.prefixed("exact", ABBREVIATIONS[words[-1]])
+            matched &= last
         results = [view.stored(docnum) for docnum in view.first(matched, "short", limit)] if matched else []
         return [{"iri": hit["iri"], "label": hit["doc"]["label"], "kind": hit["doc"]["kind"],
                  "type_label": hit["doc"]["type_label"]} for hit in results]

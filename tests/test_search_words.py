@@ -128,3 +128,11 @@ def test_sauf_in_small_letters_is_a_stop_word(corpus):
 def test_a_query_that_is_a_whole_name_ranks_that_name_first(corpus, query, first):
     """The agreement that names the Métropole in its title, its parties and its signatory came before it."""
     assert found(corpus, query)[0] == iri(first)
+
+
+@pytest.mark.parametrize("typed", ["St-Ét", "st etienne", "Saint-Ét", "St"])
+def test_completion_reads_an_abbreviation_as_the_search_does(corpus, typed):
+    """« St-Ét » completed nothing, where the search finds « Saint-Etienne Métropole » for « St-Étienne »."""
+    from search.query import suggest
+
+    assert iri("actor/metropole") in [hit["iri"] for hit in suggest(corpus, typed, 50)]
