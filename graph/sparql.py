@@ -3,8 +3,8 @@
 Both engines execute ``SERVICE`` and ``LOAD`` over the network (pyoxigraph included: it has an HTTP client), and
 rdflib reads ``FROM <file:…>``. So before a user query reaches an engine:
 
-- it is tokenised by a SPARQL lexer (strings, IRIs, comments, names, variables): a keyword cannot hide inside a
-  string or an IRI, and a bare ``SERVICE`` token can only be the keyword;
+- it is tokenised by a SPARQL lexer (:mod:`graph.sparql_text`: strings, IRIs, comments, names, variables): a keyword
+  cannot hide inside a string or an IRI, and a bare ``SERVICE`` token can only be the keyword;
 - a query nested deeper than :data:`MAX_NESTING` groups, parentheses and brackets is refused: Oxigraph's parser
   recurses once a level and overflows the C stack (a segfault that takes the web worker down) past ~2,100 nested
   ``{`` or ~4,500 nested ``(``;
@@ -39,6 +39,8 @@ import pyoxigraph as ox
 from graph.namespaces import PREFIXES
 from graph.parse_errors import explain_sparql
 from graph.store import QuerySyntaxError
+from graph.sparql_text import (FORMS, Token, dataset_clauses, form_at, prefixes_of, prologue_end, tokenize, where_group,
+                               with_dataset, words_of)
 
 
 class QueryRefused(ValueError):
@@ -74,56 +76,12 @@ class QueryWorkersBusy(Exception):
         self.seconds = seconds
 
 
-# --- lexer -------------------------------------------------------------------------------------------------
-
-_PN_CHARS = r"A-Za-z0-9_\-\u00B7\u00C0-\uFFFF"
-_LEXER = re.compile(rf"""
-   (?P<ws>\s+)
- | (?P<comment>\#[^\n\r]*)
- | (?P<string>\"\"\"(?:[^"\\]|\\[\s\S]|"(?!""))*\"\"\"|'''(?:[^'\\]|\\[\s\S]|'(?!''))*'''
-             |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
- | (?P<iri><[^<>"{{}}|^`\\\x00-\x20]*>)
- | (?P<var>[?$][{_PN_CHARS}]+)
- | (?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
- | (?P<bnode>_:[{_PN_CHARS}.]*)
- | (?P<pname>(?:[A-Za-z\u00C0-\uFFFF][{_PN_CHARS}.]*)?:(?:[{_PN_CHARS}.:%]|\\.)*)
- | (?P<number>\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)
- | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
- | (?P<punct>[\s\S])
-""", re.X)
 
 
-@dataclass(frozen=True)
-class Token:
-    kind: str  # comment, string, iri, var, langtag, bnode, pname, number, word, punct
-    value: str
-    start: int
-    end: int
-    depth: int  # braces open before it
 
 
-def tokenize(text: str) -> list[Token]:
-    """Split SPARQL text into tokens (whitespace dropped), each with its brace depth.
-
-    >>> [(t.kind, t.value) for t in tokenize('SELECT * { ?s <a#b> "}#" } # SERVICE')]
-    [('word', 'SELECT'), ('punct', '*'), ('punct', '{'), ('var', '?s'), ('iri', '<a#b>'), ('string', '"}#"'), ('punct', '}'), ('comment', '# SERVICE')]
-    """
-    tokens, depth = [], 0
-    for match in _LEXER.finditer(text):
-        kind = match.lastgroup
-        if kind == "ws":
-            continue
-        value = match.group()
-        if value == "}":
-            depth = max(depth - 1, 0)
-        tokens.append(Token(kind, value, match.start(), match.end(), depth))
-        if value == "{":
-            depth += 1
-    return tokens
 
 
-def _words(tokens: list[Token]) -> list[tuple[int, str]]:
-    return [(i, t.value.upper()) for i, t in enumerate(tokens) if t.kind == "word"]
 
 
 # --- the guard ---------------------------------------------------------------------------------------------
@@ -196,7 +154,7 @@ def undeclared_prefixes(text: str) -> list[str]:
     ['rdfs', 'skos']
     """
     tokens = tokenize(text)
-    declared, _ = _prefixes(tokens)
+    declared, _ = prefixes_of(tokens)
     used = [t.value.split(":", 1)[0] for t in tokens if t.kind == "pname"]
     return list(dict.fromkeys(p for p in used if p not in declared))
 
@@ -236,7 +194,7 @@ def _refuse_deep(tokens: list[Token]) -> None:
 
 
 def _refuse_remote(tokens: list[Token], update: bool) -> None:
-    for _, word in _words(tokens):
+    for _, word in words_of(tokens):
         if word == "SERVICE":
             raise QueryRefused("SERVICE est refusé : ce point d'accès n'interroge que sa propre base",
                                "SERVICE is refused: this endpoint only queries its own store")
@@ -245,45 +203,10 @@ def _refuse_remote(tokens: list[Token], update: bool) -> None:
                                "LOAD is refused: data comes in through ingest (maillage ingest)")
 
 
-def _prefixes(tokens: list[Token]) -> tuple[dict[str, str], str]:
-    prefixes, base = {}, ""
-    for i, token in enumerate(tokens):
-        word = token.value.upper() if token.kind == "word" else ""
-        if word == "PREFIX" and i + 2 < len(tokens) and tokens[i + 2].kind == "iri":
-            prefixes[tokens[i + 1].value[:-1]] = _resolve(tokens[i + 2].value[1:-1], base)
-        elif word == "BASE" and i + 1 < len(tokens) and tokens[i + 1].kind == "iri":
-            base = _resolve(tokens[i + 1].value[1:-1], base)
-    return prefixes, base
 
 
-def _resolve(iri: str, base: str) -> str:
-    if not base or re.match(r"[A-Za-z][A-Za-z0-9+.\-]*:", iri):
-        return iri
-    from urllib.parse import urljoin
-
-    return urljoin(base, iri)
 
 
-def dataset_clauses(tokens: list[Token], keywords: tuple[str, ...] = ("FROM", "USING")) -> tuple[list, list]:
-    """Return the (default, named) graph IRIs of the ``FROM``/``USING`` [``NAMED``] clauses, prefixes expanded."""
-    prefixes, base = _prefixes(tokens)
-    default, named = [], []
-    for i, word in _words(tokens):
-        if word not in keywords:
-            continue
-        j = i + 1
-        target = default
-        if j < len(tokens) and tokens[j].kind == "word" and tokens[j].value.upper() == "NAMED":
-            target, j = named, j + 1
-        if j >= len(tokens):
-            continue
-        token = tokens[j]
-        if token.kind == "iri":
-            target.append(_resolve(token.value[1:-1], base))
-        elif token.kind == "pname":
-            prefix, _, local = token.value.partition(":")
-            target.append(prefixes.get(prefix, prefix + ":") + local)
-    return default, named
 
 
 def _check_dataset(graphs: Iterable[str], graph_exists: Callable[[str], bool] | None) -> None:
@@ -296,34 +219,10 @@ def _check_dataset(graphs: Iterable[str], graph_exists: Callable[[str], bool] | 
                 "(an ingested source)")
 
 
-_FORMS = {"SELECT": "select", "ASK": "ask", "CONSTRUCT": "graph", "DESCRIBE": "graph"}
 
 
-def _prologue_end(tokens: list[Token]) -> int:
-    """The index of the first token after the prologue: its comments and its well-formed PREFIX and BASE
-    declarations (a malformed one ends it)."""
-    i = 0
-    while i < len(tokens):
-        word = tokens[i].value.upper() if tokens[i].kind == "word" else ""
-        kinds = [t.kind for t in tokens[i + 1:i + 3]]
-        if tokens[i].kind == "comment":
-            i += 1
-        elif word == "PREFIX" and kinds == ["pname", "iri"] and tokens[i + 1].value.endswith(":"):
-            i += 3
-        elif word == "BASE" and kinds[:1] == ["iri"]:
-            i += 2
-        else:
-            break
-    return i
 
 
-def _form(tokens: list[Token]) -> int | None:
-    """The index of the query's form word (SELECT, ASK, CONSTRUCT, DESCRIBE), after its prologue; None if another
-    token comes first (the text is no query)."""
-    i = _prologue_end(tokens)
-    if i < len(tokens) and tokens[i].kind == "word" and tokens[i].value.upper() in _FORMS:
-        return i
-    return None
 
 
 def query_kind(text: str, tokens: list[Token] | None = None) -> str:
@@ -334,9 +233,9 @@ def query_kind(text: str, tokens: list[Token] | None = None) -> str:
     'graph'
     """
     tokens = tokenize(text) if tokens is None else tokens
-    at = _form(tokens)
+    at = form_at(tokens)
     if at is None:
-        first = _prologue_end(tokens)
+        first = prologue_end(tokens)
         _engines_refusal(text, tokens[first] if first < len(tokens) else None)
         offset = tokens[first].start if first < len(tokens) else len(text)
         line, column = text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
@@ -344,7 +243,7 @@ def query_kind(text: str, tokens: list[Token] | None = None) -> str:
                                "ou DESCRIBE", line, column,
                                "a SPARQL query starts (after its PREFIX and BASE) with SELECT, ASK, CONSTRUCT or "
                                "DESCRIBE")
-    return _FORMS[tokens[at].value.upper()]
+    return FORMS[tokens[at].value.upper()]
 
 
 def _engines_refusal(text: str, first: Token | None) -> None:
@@ -353,7 +252,7 @@ def _engines_refusal(text: str, first: Token | None) -> None:
     a text it would read as a query is never given to it here, since parsing a query evaluates it."""
     if first is None or first.kind in ("pname", "iri"):
         return
-    if first.kind == "word" and first.value.upper().startswith(tuple(_FORMS) + ("PREFIX", "BASE")):
+    if first.kind == "word" and first.value.upper().startswith(tuple(FORMS) + ("PREFIX", "BASE")):
         return
     try:
         _EMPTY.query(text)
@@ -383,32 +282,6 @@ def unsupported_function(exc: Exception) -> QueryRefused | None:
                         "xsd: casts (xsd:integer(?x)…)")
 
 
-def _where_group(tokens: list[Token], form: int) -> tuple[int, int] | None:
-    """The indices of the ``{`` and ``}`` of the query's WHERE group (None when it has none: a DESCRIBE of IRIs, a
-    CONSTRUCT WHERE of triples only — both cheap to evaluate on an empty store — or an unclosed group)."""
-    stack, top = 0, []  # top-level: outside any ( ) or [ ], at brace depth 0 (not an EXISTS in a SELECT's list)
-    for i, token in enumerate(tokens):
-        if token.kind == "punct" and token.value in "([":
-            stack += 1
-        elif token.kind == "punct" and token.value in ")]":
-            stack = max(stack - 1, 0)
-        elif stack == 0 and token.depth == 0 and i > form and (token.value == "{" or token.value.upper() == "WHERE"):
-            top.append(i)
-    where = next((k for k, i in enumerate(top) if tokens[i].value.upper() == "WHERE"), None)
-    if where is not None:
-        if tokens[form].value.upper() == "CONSTRUCT" and where == 0:  # CONSTRUCT WHERE { triples }
-            return None
-        braces = [i for i in top[where:] if tokens[i].value == "{"]
-    else:
-        braces = [i for i in top if tokens[i].value == "{"]
-        if tokens[form].value.upper() == "CONSTRUCT":
-            braces = braces[1:]  # after the template
-    if not braces:
-        return None
-    opening = braces[0]
-    closing = next((i for i in range(opening + 1, len(tokens))
-                    if tokens[i].value == "}" and tokens[i].depth == tokens[opening].depth), None)
-    return (opening, closing) if closing is not None else (opening, -1)
 
 
 def parse_only(text: str, tokens: list[Token] | None = None, update: bool = False) -> None:
@@ -429,9 +302,9 @@ def parse_only(text: str, tokens: list[Token] | None = None, update: bool = Fals
     tokens = tokenize(text) if tokens is None else tokens
     edits: list[tuple[int, str]] = []  # (offset in text, text inserted there)
     if update:
-        if (first := _prologue_end(tokens)) < len(tokens):
+        if (first := prologue_end(tokens)) < len(tokens):
             edits.append((tokens[first].start, f"INSERT {{ }} WHERE {{{_PARSE_ONLY_CALL} }} ; "))
-    elif (form := _form(tokens)) is not None and (group := _where_group(tokens, form)) is not None:
+    elif (form := form_at(tokens)) is not None and (group := where_group(tokens, form)) is not None:
         opening, closing = group
         inner = next((t for t in tokens[opening + 1:] if t.kind != "comment"), None)
         if inner is not None and inner.kind == "word" and inner.value.upper() == "SELECT":
@@ -522,7 +395,7 @@ _UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", 
 
 def _refuse_update(tokens: list[Token]) -> None:
     """Refuse an update sent as a query, saying so (the engine would only say it expected SELECT)."""
-    words = [word for _, word in _words(tokens) if word not in ("PREFIX", "BASE")]
+    words = [word for _, word in words_of(tokens) if word not in ("PREFIX", "BASE")]
     if words and words[0] in _UPDATE_WORDS:
         raise QueryRefused(
             f"« {words[0]} » est une mise à jour SPARQL, pas une requête : elle s'envoie au point d'accès en "
@@ -531,53 +404,10 @@ def _refuse_update(tokens: list[Token]) -> None:
             "token")
 
 
-def with_dataset(text: str, tokens: list[Token], default: list[str], named: list[str]) -> str:
-    r"""``text`` with its ``FROM [NAMED]`` clauses replaced by those of ``default`` and ``named`` graph IRIs.
-
-    They go where SPARQL puts a dataset: before the top-level ``WHERE`` or, without one, the WHERE group — after a
-    CONSTRUCT's template, not in an ``EXISTS { }`` of a SELECT's list — or, in a ``DESCRIBE`` that has neither,
-    before its solution modifiers. Any engine then answers over the same dataset.
-
-    >>> with_dataset("SELECT * { ?s ?p ?o }", tokenize("SELECT * { ?s ?p ?o }"), ["http://ex.org/g"], [])
-    'SELECT * FROM <http://ex.org/g>\n{ ?s ?p ?o }'
-    >>> with_dataset("CONSTRUCT { ?s ?p ?o } { ?s ?p ?o }", tokenize("CONSTRUCT { ?s ?p ?o } { ?s ?p ?o }"), [],
-    ...              ["http://ex.org/g"])
-    'CONSTRUCT { ?s ?p ?o } FROM NAMED <http://ex.org/g>\n{ ?s ?p ?o }'
-    """
-    cuts = []
-    for i, word in _words(tokens):
-        if word == "FROM" and tokens[i].depth == 0:
-            last = i + 2 if i + 1 < len(tokens) and tokens[i + 1].value.upper() == "NAMED" else i + 1
-            if last < len(tokens):
-                cuts.append((tokens[i].start, tokens[last].end))
-    for start, end in reversed(cuts):
-        text = text[:start] + text[end:]
-    at = _dataset_point(text, tokenize(text))
-    clauses = [f"FROM <{iri}>" for iri in default] + [f"FROM NAMED <{iri}>" for iri in named]
-    return text[:at].rstrip() + " " + " ".join(clauses) + "\n" + text[at:]
 
 
-_MODIFIERS = {"GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "VALUES"}
 
 
-def _dataset_point(text: str, tokens: list[Token]) -> int:
-    """Where a query's dataset clauses go: see :func:`with_dataset`."""
-    form = _form(tokens)
-    if form is None:
-        return len(text)
-    stack = 0
-    for token in tokens[form + 1:]:
-        if token.kind == "punct" and token.value in "([":
-            stack += 1
-        elif token.kind == "punct" and token.value in ")]":
-            stack = max(stack - 1, 0)
-        elif stack == 0 and token.depth == 0 and token.kind == "word" and token.value.upper() == "WHERE":
-            return token.start
-    group = _where_group(tokens, form)
-    if group is not None:
-        return tokens[group[0]].start
-    return next((t.start for t in tokens[form + 1:] if t.depth == 0 and t.kind == "word"
-                 and t.value.upper() in _MODIFIERS), len(text))
 
 
 def check_update(text: str, graph_exists: Callable[[str], bool] | None = None) -> None:
