@@ -155,6 +155,8 @@ def _records(body: str, delimiter: str, start: int) -> tuple[list[str], list[tup
         header = next(reader, [])
         line = start + reader.line_num + 1
         for cells in reader:
+            if any(len(cell) > MAX_CELL for cell in cells):  # the reader's own limit is the process's, not ours
+                raise _too_long(None, line)
             rows.append((line, cells))
             line = start + reader.line_num + 1
     except csv.Error as exc:
@@ -162,16 +164,19 @@ def _records(body: str, delimiter: str, start: int) -> tuple[list[str], list[tup
     return header, rows
 
 
-#: A run of characters without a separator longer than the CSV reader's limit for a cell (128 Kio).
-_LONG_CELL = re.compile(r"[^;,\t|]{%d}" % (csv.field_size_limit() + 1))
+#: The longest cell of a register (128 Kio, the CSV reader's default limit, which a library may raise for the whole
+#: process): no value of a register is that long — a quote never closed swallows the rest of the file into one.
+MAX_CELL = 131_072
+#: A run of characters without a separator longer than that.
+_LONG_CELL = re.compile(r"[^;,\t|]{%d}" % (MAX_CELL + 1))
 
 
-def _too_long(exc: csv.Error, line: int | None) -> InputError:
-    """Why a register is refused when the CSV reader stops at a cell longer than its limit (the only error of a
-    non-strict reader on text; another is our bug, raised as it is)."""
-    if "field limit" not in str(exc):
+def _too_long(exc: csv.Error | None, line: int | None) -> InputError:
+    """Why a register is refused when a cell is longer than :data:`MAX_CELL`, read so or when the CSV reader stops
+    at its own limit (the only error of a non-strict reader on text; another is our bug, raised as it is)."""
+    if exc is not None and "field limit" not in str(exc):
         raise exc
-    size = csv.field_size_limit()
+    size = MAX_CELL
     return InputError(f"cellule de plus de {size} caractères : trop longue pour une valeur du registre (un guillemet "
                       "jamais fermé ?) ; registre refusé", line=line,
                       message_en=f"cell of more than {size} characters: too long for a register's value (a quote "
