@@ -929,8 +929,46 @@ def test_a_goal_says_what_the_actors_that_serve_it_received_apart_from_its_own_g
     try:
         rows = app.test_client().get("/goals.json").get_json()["goals"]["rows"]
         second = next(r for r in rows if r["goal"]["iri"] == GOAL2)
-        assert (second["total"], second["received"]) == (5000, 20000)  # its own grant (XSS), DanaeCare's grants
+        # its own grant (to XSS); what its actors received: DanaeCare's grant and XSS's, whose grant serves it (the
+        # beneficiaries were left out: a goal's actors received less than the goal itself)
+        assert (second["total"], second["received"]) == (5000, 25000)
         assert "Reçu par ses acteurs" in app.test_client().get("/goals", headers=HTML).get_data(as_text=True)
+    finally:
+        close_resources(app)
+
+
+def test_a_goals_actors_leave_out_the_beneficiary_of_a_replaced_grant(tmp_path):
+    """An erratum's grant replaces the grant to XSS: XSS served goal 2 only through it, yet stayed counted and
+    listed among its actors."""
+    mai, dcterms, schema = ("https://w3id.org/maillage/ontology#", "http://purl.org/dc/terms/",
+                            "http://schema.org/")
+    app = app_with_another_source(tmp_path, f"<{BASE}grant/erratum> a <{mai}Grant> ; <{schema}funder> <{SEM}> ; "
+                                            f"<{mai}beneficiary> <{LONELY}> ; <{schema}amount> 4000 ; "
+                                            f"<{mai}contributesTo> <{GOAL2}> ; <{dcterms}replaces> <{GRANT_XSS}> .\n")
+    try:
+        body = app.test_client().get("/goals.json").get_json()
+        second = next(r for r in body["goals"]["rows"] if r["goal"]["iri"] == GOAL2)
+        assert (second["grants"], second["actors"], second["total"], second["received"]) == (1, 1, 4000, 4000)
+        listed = next(d for d in body["details"] if d["goal"]["iri"] == GOAL2)
+        assert [a["iri"] for a in listed["actors"]] == [LONELY]
+    finally:
+        close_resources(app)
+
+
+def test_a_goals_listed_grants_are_its_biggest(tmp_path, monkeypatch):
+    """A goal of more grants than its list shows listed any hundred of them, in any order."""
+    from webapp import funding
+
+    monkeypatch.setattr(funding, "GOAL_LIST_CAP", 2)
+    mai, schema = "https://w3id.org/maillage/ontology#", "http://schema.org/"
+    app = app_with_another_source(tmp_path, "".join(
+        f"<{BASE}grant/g{amount}> a <{mai}Grant> ; <{schema}funder> <{SEM}> ; <{mai}beneficiary> <{LONELY}> ; "
+        f"<{schema}amount> {amount} ; <{mai}contributesTo> <{GOAL2}> .\n" for amount in (100, 9000, 300, 7000)))
+    try:
+        listed = next(d for d in app.test_client().get("/goals.json").get_json()["details"]
+                      if d["goal"]["iri"] == GOAL2)
+        assert [g["iri"].rsplit("/", 1)[1] for g in listed["grants"]] == ["g9000", "g7000"]
+        assert listed["more_grants"] == 3
     finally:
         close_resources(app)
 
@@ -1584,7 +1622,7 @@ def test_the_funding_of_a_pole_lists_its_members_grants_today_s_and_former_ones_
                 for r in body["flows"]["rows"]} == {(SEM, DANAECARE, 1, 20000.0, "membre"),
                                                     (LONELY, SEM, 1, 3000.0, "ancien membre")}
         assert body["pole"] == {"pole": {"iri": PTCE, "label": "PTCE santé Loire"}, "members": 1,
-                                "former_members": 1, "grants": 2, "total": 23000.0}
+                                "former_members": 1, "future_members": 0, "grants": 2, "total": 23000.0}
         assert [(r["funder"]["iri"], r["grants"], r["total"]) for r in body["by_funder"]["rows"]] == [
             (SEM, 1, 20000.0), (LONELY, 1, 3000.0)]
         assert [(r["beneficiary"]["iri"], r["total"], r["membership"]) for r in body["by_beneficiary"]["rows"]] == [
@@ -1859,6 +1897,36 @@ def test_a_tables_csv_has_the_same_columns_whether_it_has_rows_or_not(client):
     none_given = header("/id/actor/danaecare", "grants_given")
     assert len(given) > 1 and none_given == given[:1]
     assert given[0] == "grant,grant_iri,other,other_iri,year,amount,purpose,deliberation,deliberation_iri"
+
+
+def test_a_tables_csv_writes_an_amount_without_a_floats_noise(client):
+    """1 693 684,86 € summed as a float was written 1693684.8600000001 (ten decimals of a float that holds 15
+    digits)."""
+    from webapp.views import Table, csv_response
+
+    table = Table("totals", [("total", "total")], [{"total": 1693684.8600000001}, {"total": 1234567.8899999999},
+                                                    {"total": 1e-07}])
+    with client.application.test_request_context("/"):
+        assert csv_response(table).get_data(as_text=True) == ("total\r\n1693684.86\r\n1234567.89\r\n"
+                                                              "0.0000001\r\n")
+        assert csv_response(table, excel=True).get_data(as_text=True).splitlines()[1] == "1693684,86"
+
+
+def test_a_poles_funding_counts_a_member_that_joins_later_apart_from_todays(tmp_path):
+    """A member joining in 2999 was counted among « ceux d'aujourd'hui »; the pole's own page did not count it."""
+    org, mai = "http://www.w3.org/ns/org#", "https://w3id.org/maillage/ontology#"
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    app = app_with_another_source(tmp_path, f'<{BASE}membership/later> a <{org}Membership> ; <{org}member> '
+                                            f'<{LONELY}> ; <{org}organization> <{PTCE}> ; '
+                                            f'<{mai}joinedOn> "2999-01-01"^^<{xsd}date> .\n')
+    try:
+        client = app.test_client()
+        pole = client.get("/funding.json", query_string={"pole": PTCE}).get_json()["pole"]
+        assert (pole["members"], pole["former_members"], pole["future_members"]) == (1, 1, 1)
+        page = client.get("/funding", query_string={"pole": PTCE}, headers=HTML).get_data(as_text=True)
+        assert "ceux d'aujourd'hui (1), les anciens (1) et ceux à venir (1)" in html.unescape(page)
+    finally:
+        close_resources(app)
 
 
 def test_a_tables_csv_gives_the_whole_table_where_its_page_shows_a_part_and_says_when_it_is_cut(client, monkeypatch):

@@ -4,20 +4,21 @@ for each strategic goal, the actors and grants that serve it, with totals."""
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
 
 from flask import Blueprint, request
 from markupsafe import Markup, escape
 from rdflib import URIRef
 
-from graph.namespaces import MAI, NOT_REPLACED, SCHEMA
+from graph.namespaces import MAI, NOT_REPLACED, SCHEMA, not_replaced
 from webapp.i18n import get_lang, t
 from webapp.cache import cached_select, cached_slice
 from webapp.named_queries import Parameter
 from webapp.query_parameters import resolve_name
 from webapp.resource_tables import former_members, membership_status
 from webapp.errors import ApiError
-from webapp.views import (NUMERIC_AMOUNT, Ref, Table, collapse, format_money, grant_label, labels_of, pick_label,
-                           read_whole, ref, render_page, select, shown_rows)
+from webapp.views import (NUMERIC_AMOUNT, Ref, Table, collapse, descending, format_money, grant_label, labels_of,
+                           pick_label, read_whole, ref, render_page, select, shown_rows)
 
 bp = Blueprint("funding", __name__)
 
@@ -62,6 +63,13 @@ _BY_THEME = """SELECT ?theme ?themeLabel (COUNT(DISTINCT ?grant) AS ?grants) (SU
 # goal when its source or a partner register says so (graph.ingest.register_links states the register's links).
 # The goals with their ranks and names first, each once: a triple that several sources state (the register and the
 # deliberation, two registers of one PTCE) matches once per graph in their union (five registers: 23,000 rows, 1 s).
+#: The actors that serve the goal %GOAL%, bound to ?actor: the beneficiaries of its grants (but a replaced one:
+#: its beneficiary served the goal through the act that a later one corrects) and the actors the register says serve
+#: it. The goals' counts, their lists and what their actors received all read this one set.
+_SERVING = """{ ?served mai:contributesTo %GOAL% FILTER EXISTS { ?served a mai:Grant } ?served mai:beneficiary ?actor
+        %NOT_REPLACED_SERVED% }
+      UNION { ?actor mai:contributesTo %GOAL% FILTER EXISTS { ?actor a mai:Actor } }""".replace(
+    "%NOT_REPLACED_SERVED%", not_replaced("?served"))
 _GOAL_TOTALS = """SELECT DISTINCT ?goal ?goalLabel ?rank ?pole ?poleLabel ?grants ?actors ?total ?received WHERE {
   { SELECT DISTINCT ?goal ?rank ?goalLabel WHERE {
       { SELECT DISTINCT ?goal ?rank WHERE { ?goal a mai:StrategicGoal OPTIONAL { ?goal skos:notation ?rank } } }
@@ -71,29 +79,30 @@ _GOAL_TOTALS = """SELECT DISTINCT ?goal ?goalLabel ?rank ?pole ?poleLabel ?grant
       { SELECT ?goal ?grant (MIN(?stated) AS ?amount) WHERE {
           ?grant mai:contributesTo ?goal FILTER EXISTS { ?grant a mai:Grant } %NOT_REPLACED%
           OPTIONAL { %AMOUNT% } } GROUP BY ?goal ?grant } } GROUP BY ?goal }
-  OPTIONAL { SELECT ?goal (COUNT(DISTINCT ?actor) AS ?actors) WHERE {
-      { ?grant mai:contributesTo ?goal FILTER EXISTS { ?grant a mai:Grant } ?grant mai:beneficiary ?actor }
-      UNION { ?actor mai:contributesTo ?goal FILTER EXISTS { ?actor a mai:Actor } } } GROUP BY ?goal }
+  OPTIONAL { SELECT ?goal (COUNT(DISTINCT ?actor) AS ?actors) WHERE { %SERVING% } GROUP BY ?goal }
   OPTIONAL { SELECT ?goal (SUM(?amount) AS ?received) WHERE {
       { SELECT ?goal ?grant (MIN(?stated) AS ?amount) WHERE {
-          { SELECT ?actor ?goal WHERE { ?actor mai:contributesTo ?goal FILTER EXISTS { ?actor a mai:Actor } } }
+          { SELECT DISTINCT ?actor ?goal WHERE { %SERVING% } }
           %RECEIVED% %NOT_REPLACED% } GROUP BY ?goal ?grant } } GROUP BY ?goal }
 } ORDER BY ?poleLabel ?rank""".replace(
     # every grant's beneficiary, type and amount read whole, then joined with the actors that serve a goal: looked up
     # actor after actor, the whole query took 1.41–1.46 s at 100k actors, so 0.57–0.59 s
     "%RECEIVED%", read_whole("?grant mai:beneficiary ?actor", "?grant a mai:Grant", NUMERIC_AMOUNT)
-).replace("%NOT_REPLACED%", NOT_REPLACED).replace("%AMOUNT%", NUMERIC_AMOUNT)
+).replace("%SERVING%", _SERVING.replace("%GOAL%", "?goal")).replace("%NOT_REPLACED%", NOT_REPLACED).replace(
+    "%AMOUNT%", NUMERIC_AMOUNT)
 #: One branch per goal, its IRI bound to ?goal<i> (the text is constant; values are bound, never formatted in): its
 #: grants with their beneficiary and amount, and the actors that serve it, as beneficiaries or as members.
 _GOAL_LISTS_BRANCH = """{ { SELECT DISTINCT ?grant WHERE { ?grant mai:contributesTo ?goal%I%
-                                                  FILTER EXISTS { ?grant a mai:Grant } %NOT_REPLACED% } LIMIT %CAP% }
+                                                  FILTER EXISTS { ?grant a mai:Grant } %NOT_REPLACED%
+                                                  OPTIONAL { %AMOUNT% } }
+      ORDER BY DESC(?stated) ?grant LIMIT %CAP% }
     BIND(?goal%I% AS ?goal)
     OPTIONAL { ?grant mai:beneficiary ?grantee OPTIONAL { ?grantee rdfs:label ?granteeLabel } }
     OPTIONAL { ?grant schema:amount ?amount } }
-  UNION { { SELECT DISTINCT ?actor WHERE {
-      { ?grant mai:contributesTo ?goal%I% FILTER EXISTS { ?grant a mai:Grant } ?grant mai:beneficiary ?actor }
-      UNION { ?actor mai:contributesTo ?goal%I% FILTER EXISTS { ?actor a mai:Actor } } } LIMIT %CAP% }
-    BIND(?goal%I% AS ?goal) OPTIONAL { ?actor rdfs:label ?actorLabel } }""".replace("%NOT_REPLACED%", NOT_REPLACED)
+  UNION { { SELECT DISTINCT ?actor WHERE { %SERVING% } LIMIT %CAP% }
+    BIND(?goal%I% AS ?goal) OPTIONAL { ?actor rdfs:label ?actorLabel } }""".replace(
+    "%SERVING%", _SERVING.replace("%GOAL%", "?goal%I%")).replace("%NOT_REPLACED%", NOT_REPLACED).replace(
+    "%AMOUNT%", NUMERIC_AMOUNT)
 #: A pole's funding (``?pole=``): the grants whose beneficiary is a member of the pole, today's or a former one, as
 #: its memberships say. One group of patterns with the grant's, which the engine starts from the pole (bound): the
 #: pole's memberships, then their members' grants. As a sub-select, the members were joined to every grant of the
@@ -174,6 +183,16 @@ def _count(sparql: str, pin: bool = False, **bindings) -> int:
     return int(rows[0]["n"]) if rows else 0
 
 
+def _whole_euros(total: float) -> int:
+    """A total in whole euros for a chart's label, half a euro up (``round`` took 4 002,50 € to 4 002 € and
+    4 377,50 € to 4 378 €: to the even one).
+
+    >>> _whole_euros(4002.5), _whole_euros(4377.5), _whole_euros(-2.5)
+    (4003, 4378, -3)
+    """
+    return int(Decimal(repr(total)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
 def bar_chart(table: Table, key: str, title: str) -> Markup:
     """A horizontal bar chart of ``table``'s totals as inline SVG (escaped labels, no script)."""
     rows = [r for r in table.rows if r["total"]][:20]
@@ -190,7 +209,7 @@ def bar_chart(table: Table, key: str, title: str) -> Markup:
                                                                          else table.blanks.get(key, "—"))
         parts.append(f'<text x="0" y="{y + 14}" class="chart-label">{escape(label[:28])}</text>'
                      f'<rect x="180" y="{y}" width="{width}" height="18" class="chart-bar"></rect>'
-                     f'<text x="{186 + width}" y="{y + 14}" class="chart-value">{escape(format_money(round(row["total"])))}'
+                     f'<text x="{186 + width}" y="{y + 14}" class="chart-value">{escape(format_money(_whole_euros(row["total"])))}'
                      '</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
@@ -262,8 +281,10 @@ def _pole_summary(pole: URIRef, tables: list[Table]) -> dict:
     total = totals[0].get("total") if totals else None
     labels = labels_of({pole})
     return {"pole": ref(pole, pick_label(labels.get(pole, ()))),
-            "members": sum(1 for s in status.values() if s != "former"),
+            # today's members, as the pole's page counts them (one who joins next year is none yet)
+            "members": sum(1 for s in status.values() if s == "current"),
             "former_members": sum(1 for s in status.values() if s == "former"),
+            "future_members": sum(1 for s in status.values() if s == "future"),
             "grants": int(totals[0]["grants"]) if totals else 0,
             "total": float(total.toPython()) if total is not None else 0.0}
 
@@ -331,7 +352,10 @@ def _listed_under(goals: tuple[str, ...]) -> list[dict]:
     rows = cached_select(query, max_rows=MAX_LISTED_GOALS * GOAL_LIST_CAP * 2 * 4, pin=True,
                          **{f"goal{i}": URIRef(iri) for i, iri in enumerate(goals)})
     listed = []
-    for row in collapse(rows, ["actorLabel", "granteeLabel"]):  # an actor may be named by each of its sources
+    # the biggest grants first, as the query chose them (it listed any hundred of a goal's grants, in any order)
+    collapsed = sorted(collapse(rows, ["actorLabel", "granteeLabel"]),  # an actor may be named by each of its sources
+                       key=lambda row: (descending(row.get("amount")), str(row.get("grant") or "")))
+    for row in collapsed:
         if row.get("grant") is not None:
             listed.append({"goal": str(row["goal"]), "list": "grants", "iri": str(row["grant"]),
                            "label": grant_label(row.get("amount"), row.get("granteeLabel"))})

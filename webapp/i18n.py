@@ -224,6 +224,12 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "anciens ({former}), selon leurs adhésions ; la colonne « Adhésion » dit lesquels.",
                            "The grants received by the pole's members, today's ({members}) and former ones "
                            "({former}), as their memberships say; the \"Membership\" column tells which."),
+    "pole_funding_intro_future": ("Les subventions reçues par les membres du pôle, ceux d'aujourd'hui ({members}), "
+                                  "les anciens ({former}) et ceux à venir ({future}), selon leurs adhésions ; la "
+                                  "colonne « Adhésion » dit lesquels.",
+                                  "The grants received by the pole's members, today's ({members}), former ones "
+                                  "({former}) and future ones ({future}), as their memberships say; the "
+                                  "\"Membership\" column tells which."),
     "pole_funding_total": ("Total pour le pôle\u00a0: {grants}, {total}", "Total for the pole: {grants}, {total}"),
     "grant_noun": ("subvention|subventions", "grant|grants"),
     "member_noun": ("membre|membres", "member|members"),

@@ -548,7 +548,9 @@ def csv_response(table: Table, excel: bool = False) -> Response:
             if isinstance(value, float) and value.is_integer():
                 value = int(value)  # an amount of 20 000 € is written 20000, not 20000.0
             elif isinstance(value, float):  # 0.1 + 0.2 as 0.3, 1e-07 as 0.0000001; -1250.5 stays a number
-                value = f"{value:.10f}".rstrip("0").replace(".", "," if excel else ".")
+                # 15 significant digits, what a float holds for sure: 1693684.86, not 1693684.8600000001
+                text = f"{value:.15g}"
+                value = (text if "e" not in text else f"{value:.10f}".rstrip("0")).replace(".", "," if excel else ".")
                 line.append(value)
                 continue
             line.append(spreadsheet_safe(value))
