@@ -86,3 +86,44 @@ def test_a_shipped_vocabulary_is_no_source_and_is_not_removed(demo_data):
         "n'a été retiré)")
     assert _count(demo_data, themes) == before > 30
     assert "themes.ttl" not in _cli(demo_data, "remove", "hemes.ttl").stderr
+
+
+
+_HEADER = "nomAttribuant;idAttribuant;dateConvention;referenceDecision;nomBeneficiaire;idBeneficiaire;objet;montant\n"
+
+
+def test_an_actor_whose_name_the_removed_source_gave_takes_the_name_another_source_gives(tmp_path):
+    """Two grants lists name one funder (one SIRET) two ways: the first's name is its name, the second's an
+    alternative one in its own graph. Once the first was removed, the funder had no name (« siren-210600045 » on
+    every page, in the search facets, a SHACL violation)."""
+    first, second = tmp_path / "antibes-2023.csv", tmp_path / "antibes-2024.csv"
+    first.write_text(_HEADER + "COMMUNE D'ANTIBES;21060004500012;2023-03-01;D-1;Club Santé;13579246800043;Soins;"
+                     "1000\n", encoding="utf-8")
+    second.write_text(_HEADER + "Ville d'Antibes Juan-les-Pins;21060004500012;2024-03-01;D-2;Club Santé;"
+                      "13579246800043;Soins;2000\n", encoding="utf-8")
+    data = tmp_path / "data"
+    assert _cli(data, "ingest", str(first), str(second)).exit_code == 0
+    assert _cli(data, "remove", "antibes-2023.csv").exit_code == 0
+    unnamed = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a mai:Actor FILTER NOT EXISTS { ?a rdfs:label ?l } }"
+    assert _count(data, unnamed) == 0
+    funder = ("SELECT (COUNT(*) AS ?n) WHERE { <https://w3id.org/maillage/id/actor/siren-210600045> rdfs:label "
+              "\"Ville d'Antibes Juan-les-Pins\" }")
+    assert _count(data, funder) == 1
+    assert "Ville d'Antibes Juan-les-Pins" in _found(data, "Antibes")
+
+
+def test_a_file_name_that_two_sources_share_is_refused_naming_them(tmp_path):
+    """Two communes' « subventions.csv », ingested under --name commune1 and commune2: `remove subventions.csv`
+    removed one of them, whichever came first."""
+    for name, amount in (("commune1", 1000), ("commune2", 2000)):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "subventions.csv").write_text(_HEADER + f"Commune X;21060004500012;2023-03-01;D-1;Club Santé;"
+                                                f"13579246800043;Soins;{amount}\n", encoding="utf-8")
+        assert _cli(tmp_path / "data", "ingest", "--name", name, str(folder / "subventions.csv")).exit_code == 0
+    refused = _cli(tmp_path / "data", "remove", "subventions.csv")
+    assert refused.exit_code == 1 and "« subventions.csv » est le fichier de 2 sources (commune1, commune2)" in (
+        refused.stderr)
+    assert _count(tmp_path / "data", GRANTS) == 2
+    assert _cli(tmp_path / "data", "remove", "commune1").exit_code == 0
+    assert _count(tmp_path / "data", GRANTS) == 1

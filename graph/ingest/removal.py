@@ -3,8 +3,9 @@
 ``maillage remove NAME…`` names sources the way ``maillage ingest`` does: by file name, or by the ``--name`` a file
 was given (a path names the file it ends with). Under one writer, each source's graph is dropped — its ``mai:Source``
 description with it, which that graph holds — then the grants that partner registers describe are linked anew (a
-grant gone loses its goals, a register gone its links), and all of it is published at once: readers see the store
-with every named source or with none removed. A name that no stored source has stops the whole removal before
+grant gone loses its goals, a register gone its links), an actor that the source named takes the name another
+source gives it, and all of it is published at once: readers see the store with every named source or with none
+removed. A name that no stored source has, or a file name that several sources have, stops the whole removal before
 anything changes.
 """
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import URIRef
+from rdflib.namespace import RDFS, SKOS
 
 from graph.ingest.base import InputError, Issue, source_iri
 from graph.ingest.register_links import relink
@@ -22,7 +24,9 @@ from graph.ingest.shared_concepts import labelled_in, restore_pref_labels
 from graph.ingest.sources import stored_subjects
 from graph.namespaces import DEFAULT_BASE, sparql_prologue
 from graph.ontology import VOCABULARY_FILES
+from graph.resolution import LABEL_RANKS
 from graph.store import graph_size
+from graph.triples import TripleSet
 
 #: The stored sources, by their title (the file name) and the IRI that is also the name of their graph.
 _SOURCES = "SELECT DISTINCT ?source ?title WHERE { GRAPH ?source { ?source a mai:Source ; dcterms:title ?title } }"
@@ -47,7 +51,9 @@ def remove_sources(store, names: list[str], base: str = DEFAULT_BASE) -> Removal
         shipped = {URIRef(iri) for iri in VOCABULARY_FILES.values()}  # the vocabulary, which no source brought
         stored = {URIRef(str(source)): str(title) for source, title in writer.query(sparql_prologue() + _SOURCES)
                   if URIRef(str(source)) not in shipped}
-        by_title = {title: source for source, title in stored.items()}
+        by_title: dict[str, list[URIRef]] = {}
+        for source, title in sorted(stored.items()):
+            by_title.setdefault(title, []).append(source)
         wanted = {}
         for name in names:
             file = Path(name).name
@@ -59,7 +65,10 @@ def remove_sources(store, names: list[str], base: str = DEFAULT_BASE) -> Removal
             if source not in stored:  # the name given to --name as it was written ("../../etc/x" named etc-x)
                 source = source_iri(Path(file), base, {"source_name": name})
             if source not in stored:
-                source = by_title.get(file)
+                titled = by_title.get(file, [])
+                if len(titled) > 1:  # two files of one name ingested under two --name: which one is meant?
+                    raise _ambiguous(name, titled)
+                source = titled[0] if titled else None
             if source is None:
                 raise _unknown(name, sorted(by_title))
             wanted[source] = name
@@ -70,9 +79,47 @@ def remove_sources(store, names: list[str], base: str = DEFAULT_BASE) -> Removal
             lost |= labelled_in(writer.query, source)
             writer.drop_graph(source)
         removal.touched |= restore_pref_labels(writer, lost)
+        removal.touched |= restore_actor_names(writer, removal.touched)
         touched, removal.issues = relink(writer, set())
         removal.touched |= touched
     return removal
+
+
+#: The actors among some IRIs that have no ``rdfs:label`` left, with the names that sources other than RDF files
+#: give them as ``skos:altLabel``, each with its source's kind and time.
+_UNNAMED = """SELECT ?actor ?label ?g ?kind ?time WHERE { VALUES ?actor { %s }
+  ?actor a mai:Actor FILTER NOT EXISTS { ?actor rdfs:label ?name }
+  GRAPH ?g { ?actor skos:altLabel ?label }
+  OPTIONAL { ?g dcterms:type ?kind } OPTIONAL { ?g prov:generatedAtTime ?time }
+  FILTER(!BOUND(?kind) || ?kind != "rdf") }"""
+
+
+def restore_actor_names(writer, touched: set[str]) -> set[str]:
+    """Give each actor of ``touched`` that the removal left without a name (the removed source's name had outranked
+    the others', made alternative in their graphs: :data:`graph.resolution.LABEL_RANKS`) the name that ranks first
+    among those left: the partner register's, then the registries', then the others', the first ingested among
+    sources of one rank. An actor left nameless showed as « siren-210600045 » on every page and in the search.
+    Return the actors named anew."""
+    iris = sorted(URIRef(iri) for iri in touched if iri.startswith(("http://", "https://", "urn:")))
+    found: dict[URIRef, tuple] = {}
+    for i in range(0, len(iris), 500):
+        values = " ".join(iri.n3() for iri in iris[i:i + 500])
+        for actor, label, where, kind, time in writer.query(sparql_prologue() + _UNNAMED % values):
+            rank = (LABEL_RANKS.get(str(kind), len(LABEL_RANKS)), str(time or ""), str(label), str(where))
+            if actor not in found or rank < found[actor][0]:
+                found[actor] = (rank, where, label)
+    for actor, (_, where, label) in found.items():
+        writer.remove(where, [(actor, SKOS.altLabel, label)])
+        writer.add(where, TripleSet([(actor, RDFS.label, label)]))
+    return {str(actor) for actor in found}
+
+
+def _ambiguous(name: str, sources: list[URIRef]) -> InputError:
+    """The error about a file name that several sources have (each ingested under a ``--name`` of its own)."""
+    names = ", ".join(str(source).rsplit("/", 1)[-1] for source in sources)
+    return InputError(f"« {name} » est le fichier de {len(sources)} sources ({names}) : donnez le nom de celle à "
+                      "retirer (rien n'a été retiré)", message_en=f"'{name}' is the file of {len(sources)} sources "
+                      f"({names}): give the name of the one to remove (nothing was removed)")
 
 
 def _unknown(name: str, titles: list[str]) -> InputError:
