@@ -127,3 +127,36 @@ def test_a_file_name_that_two_sources_share_is_refused_naming_them(tmp_path):
     assert _count(tmp_path / "data", GRANTS) == 2
     assert _cli(tmp_path / "data", "remove", "commune1").exit_code == 0
     assert _count(tmp_path / "data", GRANTS) == 1
+
+
+def test_a_file_of_another_name_that_names_a_stored_source_is_refused_and_replaces_nothing(tmp_path):
+    """« Antibes 2017.csv » and « antibes_2017.csv » are one source name: the second replaced the first in
+    silence (or with a warning cut from the report)."""
+    first, second = tmp_path / "Antibes 2017.csv", tmp_path / "antibes_2017.csv"
+    first.write_text(_HEADER + "Commune X;21060004500012;2023-03-01;D-1;Club Santé;13579246800043;Soins;1000\n",
+                     encoding="utf-8")
+    second.write_text(_HEADER + "Commune X;21060004500012;2023-03-01;D-1;Club Santé;13579246800043;Soins;2000\n",
+                      encoding="utf-8")
+    data = tmp_path / "data"
+    assert _cli(data, "ingest", str(first)).exit_code == 0
+    refused = _cli(data, "ingest", str(second))
+    assert refused.exit_code == 1 and "même nom de source que « Antibes 2017.csv », déjà importé" in refused.output
+    amount = "SELECT (SUM(?a) AS ?n) WHERE { ?g a mai:Grant ; schema:amount ?a }"
+    assert _count(data, amount) == 1000
+    assert _cli(data, "ingest", "--name", "antibes-bis", str(second)).exit_code == 0
+    assert _count(data, amount) == 3000
+
+
+def test_a_replacements_warning_comes_first_where_a_long_report_is_cut(tmp_path):
+    """The warning that a file replaces a stored source came after the file's own warnings, and a report shows 20:
+    a version with 24 invalid SIRETs hid it."""
+    rows = "".join(f"Commune X;21060004500012;2023-03-01;D-{i};Club {i};1357924680004{i % 10};Soins;{1000 + i}\n"
+                   for i in range(25))
+    (tmp_path / "v1").mkdir()
+    (tmp_path / "v2").mkdir()
+    (tmp_path / "v1" / "liste.csv").write_text(_HEADER + rows, encoding="utf-8")
+    (tmp_path / "v2" / "liste.csv").write_text(_HEADER + rows.replace(";Soins;1000", ";Soins;9000"), encoding="utf-8")
+    assert _cli(tmp_path / "data", "ingest", str(tmp_path / "v1" / "liste.csv")).exit_code == 0
+    again = _cli(tmp_path / "data", "ingest", str(tmp_path / "v2" / "liste.csv"))
+    assert again.exit_code == 0 and "… et" in again.output
+    assert "remplace la source « liste.csv » déjà importée" in again.output

@@ -30,7 +30,7 @@ from graph.ingest.rdf_checks import others_hold_identifiers, rdf_file_issues
 from graph.ingest.rdf_first_pass import Observed
 from graph.ingest.register_links import relink
 from graph.ingest.shared_concepts import keep_one_pref_label
-from graph.ingest.sources import StoredSources, lost_things, stored_sha256, stored_subjects
+from graph.ingest.sources import StoredSources, lost_things, stored_sha256, stored_subjects, stored_title
 from graph.ingest.unknown import compressed, word_document
 from graph.namespaces import DEFAULT_BASE, MAI, SCHEMA
 from graph.ontology import read_vocabulary, superclasses, vocabulary_files
@@ -201,19 +201,23 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     if not force and stored_sha == ctx.sha256:
         report.status = "unchanged"
         return report
+    if stored_sha is not None and stored_sha != ctx.sha256 and not ctx.options.get("source_name") \
+            and (title := stored_title(writer.query, ctx.source)) not in (None, ctx.name):
+        raise _same_source(ctx, title)
     if prepared is None or source_kind.name == "rdf":
         prepared = extract(ctx, source_kind.name)
     extraction: Extraction = prepared.result()
     report.issues, report.stats = list(extraction.issues), dict(extraction.stats)
+    # what a replacement withdraws is said first: the lines after the twentieth are cut from the report
     if stored_sha is not None and stored_sha != ctx.sha256:  # a new version, or another file of the same name
-        report.issues.append(Issue(
+        report.issues.insert(0, Issue(
             "warning", f"remplace la source « {ctx.name} » déjà importée (un autre contenu) : ce qu'elle disait "
                        "est retiré ; si c'est un autre fichier du même nom, importez-le sous un autre nom (--name)",
             f"replaces the source '{ctx.name}' already ingested (other content): what it said is withdrawn; if this "
             "is another file of the same name, ingest it under another name (--name)"))
     if stored_sha is not None and stored_sha != ctx.sha256 and extraction.graph is not None \
             and (fewer := lost_things(writer.query, ctx.source, extraction.graph)):
-        report.issues.append(Issue(
+        report.issues.insert(1, Issue(
             "warning", f"la nouvelle version de « {ctx.name} » décrit moins que celle qu'elle remplace : "
                        f"{', '.join(fr for fr, _ in fewer)} ; si le fichier est tronqué ou incomplet, réimportez "
                        "l'ancienne version",
@@ -352,6 +356,18 @@ def _own_error(ctx: SourceContext | InputError, prepared: Prepared | None, kind:
     except InputError as exc:
         return exc
     return None
+
+
+def _same_source(ctx: SourceContext, stored: str) -> InputError:
+    """The error of a file whose name is another than that of the stored source it would replace, but names it all
+    the same (a source's name keeps only letters and digits: « Antibes 2017.csv » and « antibes_2017.csv » are one):
+    it replaced that source in silence."""
+    return InputError(f"même nom de source que « {stored} », déjà importé : « {ctx.name} » le remplacerait ; "
+                      f"importez-le sous un autre nom (--name), ou retirez d'abord « {stored} » (maillage remove) "
+                      "s'il en est une nouvelle version",
+                      message_en=f"same source name as '{stored}', already ingested: '{ctx.name}' would replace it; "
+                                 f"ingest it under another name (--name), or first remove '{stored}' (maillage "
+                                 "remove) if it is a new version of it")
 
 
 def _same_name(path: Path, first: Path) -> InputError:

@@ -10,11 +10,13 @@ changes are the only ones.
 from __future__ import annotations
 
 from rdflib import RDF, URIRef
+from rdflib.namespace import DCTERMS
 
 from graph.namespaces import MAI
 
 _SHA256 = f"SELECT ?sha WHERE {{ GRAPH ?g {{ ?g <{MAI.sha256}> ?sha }} }}"
 _ALL_SHA256 = f"SELECT ?g ?sha WHERE {{ GRAPH ?g {{ ?g <{MAI.sha256}> ?sha }} }}"
+_TITLE = f"SELECT ?title WHERE {{ GRAPH ?g {{ ?g <{DCTERMS.title}> ?title }} }}"
 _SUBJECTS = "SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s)) }"
 _GRAPHS = "SELECT ?g WHERE { GRAPH ?g { } }"
 
@@ -22,6 +24,12 @@ _GRAPHS = "SELECT ?g WHERE { GRAPH ?g { } }"
 def stored_sha256(query, graph: URIRef) -> str | None:
     """Return the sha256 recorded for the source stored as ``graph``, if any."""
     rows = list(query(_SHA256, {"g": graph}))
+    return str(rows[0][0]) if rows else None
+
+
+def stored_title(query, graph: URIRef) -> str | None:
+    """Return the file name recorded for the source stored as ``graph``, if any."""
+    rows = list(query(_TITLE, {"g": graph}))
     return str(rows[0][0]) if rows else None
 
 
