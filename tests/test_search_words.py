@@ -136,3 +136,18 @@ def test_completion_reads_an_abbreviation_as_the_search_does(corpus, typed):
     from search.query import suggest
 
     assert iri("actor/metropole") in [hit["iri"] for hit in suggest(corpus, typed, 50)]
+
+
+def test_the_health_of_the_index_counts_its_live_documents(tmp_path):
+    """/healthz said 347 documents for an index of 150: the deleted ones counted until a merge."""
+    from graph.ingest.removal import remove_sources
+    from search.indexer import update_index
+    from test_search_corpus import build_corpus
+
+    store, config, _ = build_corpus(tmp_path)
+    try:
+        update_index(store, config, remove_sources(store, ["actors.ttl"]).touched)
+        index = SearchIndex.from_config(config)
+        assert index.state()["documents"] == search(index, "")["total"] < index.view().size
+    finally:
+        store.close()
