@@ -792,6 +792,26 @@ def test_the_network_tells_a_membership_that_has_ended_from_a_current_one(client
     assert 'class="edge edge-former"' in page and "ancien membre" in page
 
 
+def test_the_network_tells_a_membership_to_come_from_a_current_one(tmp_path):
+    """A member joining in 2999 was drawn as a current one."""
+    org, mai = "http://www.w3.org/ns/org#", "https://w3id.org/maillage/ontology#"
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    app = app_with_another_source(tmp_path, f'<{BASE}membership/later> a <{org}Membership> ; <{org}member> '
+                                            f'<{LONELY}> ; <{org}organization> <{PTCE}> ; '
+                                            f'<{mai}joinedOn> "2999-01-01"^^<{xsd}date> .\n')
+    try:
+        client = app.test_client()
+        edges = client.get(f"/network.json?focus={PTCE}").get_json()["edges"]["rows"]
+        relations = {(row["other"]["iri"], row["relation"]) for row in edges}
+        assert {(LONELY, "will-have-member"), (DANAECARE, "has-member")} <= relations
+        page = client.get(f"/network?focus={PTCE}", headers=HTML).get_data(as_text=True)
+        assert 'class="edge edge-future"' in page and "membre à venir" in page
+        theirs = client.get(f"/network.json?focus={LONELY}").get_json()["edges"]["rows"]
+        assert [(row["other"]["iri"], row["relation"]) for row in theirs] == [(PTCE, "future-member-of")]
+    finally:
+        close_resources(app)
+
+
 def test_dates_are_written_as_the_interfaces_language_writes_them(tmp_path):
     import datetime as dt
 

@@ -258,6 +258,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "network_legend_funds": ("finance", "funds"),
     "network_legend_member": ("membre de", "member of"),
     "network_legend_former": ("ancien membre de", "former member of"),
+    "network_legend_future": ("membre à venir de", "future member of"),
     "network_legend_serves": ("sert l'objectif", "serves the goal"),
     "network_legend_coordinates": ("coordonne", "coordinates"),
     # a neighbour of the network's focus, as the neighbour stands to it
@@ -267,6 +268,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "relation_has_member": ("membre", "member"),
     "relation_former_member_of": ("pôle dont il a été membre", "pole it was a member of"),
     "relation_had_member": ("ancien membre", "former member"),
+    "relation_future_member_of": ("pôle dont il sera membre", "pole it will be a member of"),
+    "relation_will_have_member": ("membre à venir", "future member"),
     "relation_coordinated_by": ("coordinateur", "coordinator"),
     "relation_coordinates": ("pôle coordonné", "pole coordinated"),
     "relation_serves": ("sert l'objectif", "serves the goal"),

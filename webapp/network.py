@@ -3,7 +3,8 @@
 Neighbours are those linked by a grant (either way), a membership of the same pole, coordination, or — around a
 goal — the grants that serve it. At most ``limit`` neighbours are drawn (the biggest links first); the rest is
 announced as "n de plus", with a link that doubles the limit. A membership that has ended (its ``mai:leftOn``
-today or before, compared as text as the named queries do) is drawn apart, as a former one.
+today or before, compared as text as the named queries do) is drawn apart, as a former one, and so is one to come
+(its ``mai:joinedOn`` after today).
 """
 
 from __future__ import annotations
@@ -40,12 +41,12 @@ _NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount WHE
         %NOT_REPLACED%
         OPTIONAL { ?link schema:amount ?a FILTER(isNumeric(?a)) } BIND(COALESCE(?a, 0) AS ?amount0)
       } UNION {
-        ?link org:member ?focus ; org:organization ?other . OPTIONAL { ?link mai:leftOn ?left }
-        BIND(IF(BOUND(?left) && STR(?left) <= SUBSTR(STR(NOW()), 1, 10), "former-member-of", "member-of") AS ?relation)
+        ?link org:member ?focus ; org:organization ?other . %DATES%
+        BIND(IF(?ended, "former-member-of", IF(?coming, "future-member-of", "member-of")) AS ?relation)
         BIND(0 AS ?amount0)
       } UNION {
-        ?link org:organization ?focus ; org:member ?other . OPTIONAL { ?link mai:leftOn ?left }
-        BIND(IF(BOUND(?left) && STR(?left) <= SUBSTR(STR(NOW()), 1, 10), "had-member", "has-member") AS ?relation)
+        ?link org:organization ?focus ; org:member ?other . %DATES%
+        BIND(IF(?ended, "had-member", IF(?coming, "will-have-member", "has-member")) AS ?relation)
         BIND(0 AS ?amount0)
       } UNION {
         ?focus mai:coordinatedBy ?other . BIND(?focus AS ?link) BIND("coordinated-by" AS ?relation) BIND(0 AS ?amount0)
@@ -64,7 +65,12 @@ _NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount WHE
       }
     } GROUP BY ?other ?relation ?link } } GROUP BY ?other ?relation }
   OPTIONAL { ?other rdfs:label|skos:prefLabel ?otherLabel }
-} ORDER BY DESC(?amount) DESC(?links)""".replace("%NOT_REPLACED%", not_replaced("?link"))
+} ORDER BY DESC(?amount) DESC(?links)""".replace("%NOT_REPLACED%", not_replaced("?link")).replace(
+    # a membership ended (left today or before) or to come (joined after today), compared as text as the named
+    # queries do: one joining next year was drawn as today's
+    "%DATES%", """OPTIONAL { ?link mai:leftOn ?left } OPTIONAL { ?link mai:joinedOn ?joined }
+        BIND(BOUND(?left) && STR(?left) <= SUBSTR(STR(NOW()), 1, 10) AS ?ended)
+        BIND(BOUND(?joined) && STR(?joined) > SUBSTR(STR(NOW()), 1, 10) AS ?coming)""")
 _FOCUS = "SELECT ?label WHERE { ?focus rdfs:label|skos:prefLabel ?label }"
 #: The poles and goals to draw around, each goal with its pole (two PTCEs may both have a goal "Prévention"); the
 #: choices first, then their names, so that a choice with several names (or a goal with two poles) does not push
@@ -81,6 +87,8 @@ _CHOICES = """SELECT ?x ?label ?kind ?pole ?poleLabel WHERE {
 RELATIONS = {"funds": ("funds", "network_legend_funds"), "funded-by": ("funds", "network_legend_funds"),
              "member-of": ("member", "network_legend_member"), "has-member": ("member", "network_legend_member"),
              "former-member-of": ("former", "network_legend_former"), "had-member": ("former", "network_legend_former"),
+             "future-member-of": ("future", "network_legend_future"),
+             "will-have-member": ("future", "network_legend_future"),
              "coordinated-by": ("coordinates", "network_legend_coordinates"),
              "coordinates": ("coordinates", "network_legend_coordinates"),
              "serves": ("serves", "network_legend_serves"), "has-goal": ("serves", "network_legend_serves")}
