@@ -584,3 +584,14 @@ def test_an_empty_query_or_a_folder_is_said_as_such(tmp_path, argument, said):
     error too."""
     result = CliRunner().invoke(main, ["--data", str(loaded(tmp_path)), "query", argument])
     assert result.exit_code == 1 and said in result.stderr
+
+
+def test_the_partners_by_circle_come_from_the_core_outwards(demo_data):
+    """The circles were sorted by their labels: « Cercle des financeurs » before « Cercle opérationnel »."""
+    import csv
+    import io
+
+    result = CliRunner().invoke(main, ["--data", str(demo_data), "query", "partenaires-par-cercle", "--format", "csv"])
+    assert result.exit_code == 0, result.stderr
+    circles = list(dict.fromkeys(row["circleLabel"] for row in csv.DictReader(io.StringIO(result.stdout))))
+    assert circles == ["Cercle cœur", "Cercle opérationnel", "Cercle des partenaires", "Cercle des financeurs"]
