@@ -1999,3 +1999,22 @@ def test_the_network_and_a_deliberations_grants_download_whole_whatever_the_page
     monkeypatch.setattr(resource_tables, "DECIDED_CAP", 0)
     decided = client.get(DELIBERATION.replace(BASE, "/id/"), query_string={"format": "csv", "table": "decided_grants"})
     assert len(decided.get_data(as_text=True).splitlines()) == 2
+
+
+def test_a_deliberations_grants_beyond_its_page_link_their_whole_list(tmp_path, monkeypatch):
+    """« 80 de plus » under « Ce que la délibération décide » led nowhere."""
+    from webapp import resource_tables
+
+    monkeypatch.setattr(resource_tables, "DECIDED_CAP", 1)
+    mai, schema = "https://w3id.org/maillage/ontology#", "http://schema.org/"
+    app = app_with_another_source(tmp_path, f"<{BASE}grant/second> a <{mai}Grant> ; <{schema}funder> <{SEM}> ; "
+                                            f"<{mai}beneficiary> <{LONELY}> ; <{schema}amount> 100 ; "
+                                            f"<{mai}decidedBy> <{DELIBERATION}> .\n")
+    try:
+        page = app.test_client().get(DELIBERATION.replace(BASE, "/id/"), headers=HTML).get_data(as_text=True)
+        link = re.search(r'<p class="more"><a href="([^"]+)">1 de plus : la liste complète</a>', page)
+        assert link, "no link to the whole list"
+        whole = app.test_client().get(html.unescape(link.group(1)))
+        assert whole.mimetype == "text/csv" and len(whole.get_data(as_text=True).splitlines()) == 3
+    finally:
+        close_resources(app)

@@ -19,7 +19,7 @@ from webapp.i18n import get_lang, t
 from webapp.labels import inverse_label, term_comment, term_label
 from webapp.resources import get_store
 from webapp.views import (Table, amount_cell, collapse, descending, grant_label, labels_of, names_of_unnamed,
-                          pick_label, ref, select, shown_rows)
+                          pick_label, ref, select, shown_rows, twin_url)
 
 #: Grants of a deliberation shown on its page (an SCDL file may tie hundreds of rows to one deliberation).
 DECIDED_CAP = 50
@@ -163,6 +163,8 @@ def decided_grants(s: URIRef) -> Table:
                            "purpose": row.get("purpose")})
     if len(table.rows) >= cap:
         table.more = int(select(_DECIDED_COUNT, s=s)[0]["grants"]) - len(table.rows)
+        # the whole list is the table's download (« 80 de plus » led nowhere)
+        table.more_url = twin_url("csv", table="decided_grants") if table.more else None
     return table
 
 
