@@ -792,13 +792,15 @@ def test_the_network_tells_a_membership_that_has_ended_from_a_current_one(client
     assert 'class="edge edge-former"' in page and "ancien membre" in page
 
 
+#: The fixture's lonely practice joins the pole in 2999.
+JOINS_LATER = (f'<{BASE}membership/later> a <http://www.w3.org/ns/org#Membership> ; <http://www.w3.org/ns/org#member> '
+               f'<{LONELY}> ; <http://www.w3.org/ns/org#organization> <{PTCE}> ; <https://w3id.org/maillage/ontology#'
+               'joinedOn> "2999-01-01"^^<http://www.w3.org/2001/XMLSchema#date> .\n')
+
+
 def test_the_network_tells_a_membership_to_come_from_a_current_one(tmp_path):
     """A member joining in 2999 was drawn as a current one."""
-    org, mai = "http://www.w3.org/ns/org#", "https://w3id.org/maillage/ontology#"
-    xsd = "http://www.w3.org/2001/XMLSchema#"
-    app = app_with_another_source(tmp_path, f'<{BASE}membership/later> a <{org}Membership> ; <{org}member> '
-                                            f'<{LONELY}> ; <{org}organization> <{PTCE}> ; '
-                                            f'<{mai}joinedOn> "2999-01-01"^^<{xsd}date> .\n')
+    app = app_with_another_source(tmp_path, JOINS_LATER)
     try:
         client = app.test_client()
         edges = client.get(f"/network.json?focus={PTCE}").get_json()["edges"]["rows"]
@@ -1934,11 +1936,7 @@ def test_a_tables_csv_writes_an_amount_without_a_floats_noise(client):
 
 def test_a_poles_funding_counts_a_member_that_joins_later_apart_from_todays(tmp_path):
     """A member joining in 2999 was counted among « ceux d'aujourd'hui »; the pole's own page did not count it."""
-    org, mai = "http://www.w3.org/ns/org#", "https://w3id.org/maillage/ontology#"
-    xsd = "http://www.w3.org/2001/XMLSchema#"
-    app = app_with_another_source(tmp_path, f'<{BASE}membership/later> a <{org}Membership> ; <{org}member> '
-                                            f'<{LONELY}> ; <{org}organization> <{PTCE}> ; '
-                                            f'<{mai}joinedOn> "2999-01-01"^^<{xsd}date> .\n')
+    app = app_with_another_source(tmp_path, JOINS_LATER)
     try:
         client = app.test_client()
         pole = client.get("/funding.json", query_string={"pole": PTCE}).get_json()["pole"]
