@@ -783,6 +783,18 @@ def test_the_network_table_says_each_relation_in_french_and_gives_money_only_to_
     assert "member-of" not in table and "funds" not in table and " 0 € " not in table
 
 
+def test_the_network_of_a_goal_gives_no_money_to_an_actor_that_serves_it_as_a_member(tmp_path):
+    """An actor that the register says serves the goal, and no grant of it, showed « 0 € »."""
+    app = app_with_another_source(tmp_path, f"<{LONELY}> <https://w3id.org/maillage/ontology#contributesTo> "
+                                            f"<{GOAL}> .\n")
+    try:
+        edges = app.test_client().get(f"/network.json?focus={GOAL}").get_json()["edges"]["rows"]
+        amounts = {row["other"]["iri"]: row["amount"] for row in edges if row["relation"] == "serves"}
+        assert amounts == {LONELY: None, DANAECARE: 20000.0}
+    finally:
+        close_resources(app)
+
+
 def test_the_network_tells_a_membership_that_has_ended_from_a_current_one(client):
     """The fixture's Métropole left the pole on 2024-11-30; DanaeCare is still in it."""
     edges = client.get(f"/network.json?focus={PTCE}").get_json()["edges"]["rows"]

@@ -28,40 +28,43 @@ MAX_LIMIT = 400
 
 #: Each link counted once (a triple that two sources state appears twice in the union of their graphs), the labels
 #: joined after the grouping, as the funding page's totals; a grant's amount is a number, the least its sources state
-#: (webapp.views.NUMERIC_AMOUNT).
-_NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount WHERE {
-  { SELECT ?other ?relation (COUNT(?link) AS ?links) (SUM(?amount1) AS ?amount) WHERE { {
-    SELECT ?other ?relation ?link (MIN(?amount0) AS ?amount1) WHERE {
+#: (webapp.views.NUMERIC_AMOUNT); ?grants counts the links that are grants.
+_NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount ?grants WHERE {
+  { SELECT ?other ?relation (COUNT(?link) AS ?links) (SUM(?amount1) AS ?amount) (SUM(?paid1) AS ?grants) WHERE { {
+    SELECT ?other ?relation ?link (MIN(?amount0) AS ?amount1) (MAX(?paid0) AS ?paid1) WHERE {
       {
         ?link schema:funder ?focus ; mai:beneficiary ?other . BIND("funds" AS ?relation)
         %NOT_REPLACED%
-        OPTIONAL { ?link schema:amount ?a FILTER(isNumeric(?a)) } BIND(COALESCE(?a, 0) AS ?amount0)
+        OPTIONAL { ?link schema:amount ?a FILTER(isNumeric(?a)) } BIND(COALESCE(?a, 0) AS ?amount0) BIND(1 AS ?paid0)
       } UNION {
         ?link mai:beneficiary ?focus ; schema:funder ?other . BIND("funded-by" AS ?relation)
         %NOT_REPLACED%
-        OPTIONAL { ?link schema:amount ?a FILTER(isNumeric(?a)) } BIND(COALESCE(?a, 0) AS ?amount0)
+        OPTIONAL { ?link schema:amount ?a FILTER(isNumeric(?a)) } BIND(COALESCE(?a, 0) AS ?amount0) BIND(1 AS ?paid0)
       } UNION {
         ?link org:member ?focus ; org:organization ?other . %DATES%
         BIND(IF(?ended, "former-member-of", IF(?coming, "future-member-of", "member-of")) AS ?relation)
-        BIND(0 AS ?amount0)
+        BIND(0 AS ?amount0) BIND(0 AS ?paid0)
       } UNION {
         ?link org:organization ?focus ; org:member ?other . %DATES%
         BIND(IF(?ended, "had-member", IF(?coming, "will-have-member", "has-member")) AS ?relation)
-        BIND(0 AS ?amount0)
+        BIND(0 AS ?amount0) BIND(0 AS ?paid0)
       } UNION {
-        ?focus mai:coordinatedBy ?other . BIND(?focus AS ?link) BIND("coordinated-by" AS ?relation) BIND(0 AS ?amount0)
+        ?focus mai:coordinatedBy ?other . BIND(?focus AS ?link) BIND("coordinated-by" AS ?relation)
+        BIND(0 AS ?amount0) BIND(0 AS ?paid0)
       } UNION {
-        ?other mai:coordinatedBy ?focus . BIND(?other AS ?link) BIND("coordinates" AS ?relation) BIND(0 AS ?amount0)
+        ?other mai:coordinatedBy ?focus . BIND(?other AS ?link) BIND("coordinates" AS ?relation)
+        BIND(0 AS ?amount0) BIND(0 AS ?paid0)
       } UNION {
         ?link mai:contributesTo ?focus FILTER EXISTS { ?link a mai:Grant } ?link mai:beneficiary ?other .
         BIND("serves" AS ?relation) %NOT_REPLACED%
-        OPTIONAL { ?link schema:amount ?a FILTER(isNumeric(?a)) } BIND(COALESCE(?a, 0) AS ?amount0)
+        OPTIONAL { ?link schema:amount ?a FILTER(isNumeric(?a)) } BIND(COALESCE(?a, 0) AS ?amount0) BIND(1 AS ?paid0)
       } UNION {
         ?other mai:contributesTo ?focus FILTER EXISTS { ?other a mai:Actor } BIND(?other AS ?link)
         BIND("serves" AS ?relation)
-        BIND(0 AS ?amount0)
+        BIND(0 AS ?amount0) BIND(0 AS ?paid0)
       } UNION {
-        ?other mai:hasGoal ?focus . BIND(?other AS ?link) BIND("has-goal" AS ?relation) BIND(0 AS ?amount0)
+        ?other mai:hasGoal ?focus . BIND(?other AS ?link) BIND("has-goal" AS ?relation)
+        BIND(0 AS ?amount0) BIND(0 AS ?paid0)
       }
     } GROUP BY ?other ?relation ?link } } GROUP BY ?other ?relation }
   OPTIONAL { ?other rdfs:label|skos:prefLabel ?otherLabel }
@@ -103,7 +106,9 @@ def neighbours(focus: URIRef) -> list[dict]:
     return [{"other": ref(r["other"], r.get("otherLabel")), "relation": str(r["relation"]),
              "relation_label": t("relation_" + str(r["relation"]).replace("-", "_")),
              "links": int(r["links"]),
-             "amount": float(r["amount"].toPython()) if str(r["relation"]) in WITH_MONEY else None} for r in rows]
+             # money only where a grant links them: an actor serves a goal as a member too, which pays nothing
+             "amount": float(r["amount"].toPython()) if str(r["relation"]) in WITH_MONEY and int(r["grants"]) else None}
+            for r in rows]
 
 
 def radial_layout(centre: str, others: list[str], per_ring: int = 24) -> dict[str, tuple[float, float]]:
