@@ -29,6 +29,7 @@ from pathlib import PurePath
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from graph.actor_names import one_name_each
 from graph.formats import Format, rdf_format, rdf_format_for_path
 from graph.ingest.sources import stored_sha256
 from graph.namespaces import DCTERMS, MAI
@@ -92,6 +93,9 @@ def restore_dump(writer, data: bytes, fmt: str | Format) -> RestoreStats:
         stats.skipped_default = sum(1 for _ in dump.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         done: list[str] = []
         vocabularies = set(VOCABULARY_FILES.values())
+        # sources that the dump does not hold: an actor it names may be named by them too, and their ranking holds
+        others = {str(g) for (g,) in writer.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g a <{MAI.Source}> }} }}")}
+        others -= vocabularies | {g.value for g in graphs}
         try:
             for graph in graphs:
                 if graph.value not in vocabularies and ox.Quad(graph, _TYPE, _SOURCE, graph) not in dump:
@@ -107,6 +111,8 @@ def restore_dump(writer, data: bytes, fmt: str | Format) -> RestoreStats:
                 stats.graphs += 1
                 stats.triples += len(triples)
                 stats.touched |= {t.subject.value for t in triples if isinstance(t.subject, ox.NamedNode)}
+            if others:  # restored into a store of other sources: one display name per actor, as an ingest gives
+                one_name_each(writer, stats.touched)
         except BaseException:
             for name in done:
                 writer.restore(name)

@@ -160,3 +160,22 @@ def test_a_replacements_warning_comes_first_where_a_long_report_is_cut(tmp_path)
     again = _cli(tmp_path / "data", "ingest", str(tmp_path / "v2" / "liste.csv"))
     assert again.exit_code == 0 and "… et" in again.output
     assert "remplace la source « liste.csv » déjà importée" in again.output
+
+
+def test_a_dump_restored_among_other_sources_leaves_each_actor_one_name(tmp_path):
+    """A backup of a store that holds one grants list, restored into a store that holds another naming the same
+    funder otherwise: the funder had two names (two rdfs:label), as no ingest would give it."""
+    first, second = tmp_path / "antibes-2023.csv", tmp_path / "antibes-2024.csv"
+    first.write_text(_HEADER + "COMMUNE D'ANTIBES;21060004500012;2023-03-01;D-1;Club Santé;13579246800043;Soins;"
+                     "1000\n", encoding="utf-8")
+    second.write_text(_HEADER + "Ville d'Antibes Juan-les-Pins;21060004500012;2024-03-01;D-2;Club Santé;"
+                      "13579246800043;Soins;2000\n", encoding="utf-8")
+    assert _cli(tmp_path / "one", "ingest", str(first)).exit_code == 0
+    assert _cli(tmp_path / "one", "export", "--format", "trig", "-o", str(tmp_path / "one.trig")).exit_code == 0
+    assert _cli(tmp_path / "two", "ingest", str(second)).exit_code == 0
+    assert _cli(tmp_path / "two", "ingest", str(tmp_path / "one.trig")).exit_code == 0
+    names = ("SELECT (COUNT(DISTINCT ?l) AS ?n) WHERE { <https://w3id.org/maillage/id/actor/siren-210600045> "
+             "rdfs:label ?l }")
+    assert _count(tmp_path / "two", names) == 1
+    result = _cli(tmp_path / "two", "validate")
+    assert "seul nom" not in result.output

@@ -16,17 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import URIRef
-from rdflib.namespace import RDFS, SKOS
 
+from graph.actor_names import one_name_each
 from graph.ingest.base import InputError, Issue, source_iri
 from graph.ingest.register_links import relink
 from graph.ingest.shared_concepts import labelled_in, restore_pref_labels
 from graph.ingest.sources import stored_subjects
 from graph.namespaces import DEFAULT_BASE, sparql_prologue
 from graph.ontology import VOCABULARY_FILES
-from graph.resolution import LABEL_RANKS
 from graph.store import graph_size
-from graph.triples import TripleSet
 
 #: The stored sources, by their title (the file name) and the IRI that is also the name of their graph.
 _SOURCES = "SELECT DISTINCT ?source ?title WHERE { GRAPH ?source { ?source a mai:Source ; dcterms:title ?title } }"
@@ -79,39 +77,10 @@ def remove_sources(store, names: list[str], base: str = DEFAULT_BASE) -> Removal
             lost |= labelled_in(writer.query, source)
             writer.drop_graph(source)
         removal.touched |= restore_pref_labels(writer, lost)
-        removal.touched |= restore_actor_names(writer, removal.touched)
+        removal.touched |= one_name_each(writer, removal.touched)
         touched, removal.issues = relink(writer, set())
         removal.touched |= touched
     return removal
-
-
-#: The actors among some IRIs that have no ``rdfs:label`` left, with the names that sources other than RDF files
-#: give them as ``skos:altLabel``, each with its source's kind and time.
-_UNNAMED = """SELECT ?actor ?label ?g ?kind ?time WHERE { VALUES ?actor { %s }
-  ?actor a mai:Actor FILTER NOT EXISTS { ?actor rdfs:label ?name }
-  GRAPH ?g { ?actor skos:altLabel ?label }
-  OPTIONAL { ?g dcterms:type ?kind } OPTIONAL { ?g prov:generatedAtTime ?time }
-  FILTER(!BOUND(?kind) || ?kind != "rdf") }"""
-
-
-def restore_actor_names(writer, touched: set[str]) -> set[str]:
-    """Give each actor of ``touched`` that the removal left without a name (the removed source's name had outranked
-    the others', made alternative in their graphs: :data:`graph.resolution.LABEL_RANKS`) the name that ranks first
-    among those left: the partner register's, then the registries', then the others', the first ingested among
-    sources of one rank. An actor left nameless showed as « siren-210600045 » on every page and in the search.
-    Return the actors named anew."""
-    iris = sorted(URIRef(iri) for iri in touched if iri.startswith(("http://", "https://", "urn:")))
-    found: dict[URIRef, tuple] = {}
-    for i in range(0, len(iris), 500):
-        values = " ".join(iri.n3() for iri in iris[i:i + 500])
-        for actor, label, where, kind, time in writer.query(sparql_prologue() + _UNNAMED % values):
-            rank = (LABEL_RANKS.get(str(kind), len(LABEL_RANKS)), str(time or ""), str(label), str(where))
-            if actor not in found or rank < found[actor][0]:
-                found[actor] = (rank, where, label)
-    for actor, (_, where, label) in found.items():
-        writer.remove(where, [(actor, SKOS.altLabel, label)])
-        writer.add(where, TripleSet([(actor, RDFS.label, label)]))
-    return {str(actor) for actor in found}
 
 
 def _ambiguous(name: str, sources: list[URIRef]) -> InputError:
