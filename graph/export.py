@@ -247,6 +247,18 @@ def unknown_cells(row: list[str]) -> list[str]:
     return [column for column in UNKNOWN_REQUIRED if not row[COLUMNS.index(column)]]
 
 
+def filled_cells(b: dict) -> list[str]:
+    """The required SCDL columns that a grant's row fills with what its source did not say: ``objet`` written
+    « Subvention » for a grant of no purpose, ``dateConvention`` its deciding deliberation's date. Read back, they
+    are facts: the summary says how many.
+
+    >>> filled_cells({"decisionDate": "2024-05-16"}), filled_cells({"purpose": "x", "conventionDate": "2024-05-16"})
+    (['dateConvention', 'objet'], [])
+    """
+    return [column for column, said in (("dateConvention", b.get("conventionDate")), ("objet", _text(b.get("purpose"))))
+            if not said]
+
+
 def _number(value: Decimal) -> str:
     """Write a decimal with a point and no exponent (``Decimal('1E+3')`` → ``1000``)."""
     text = format(value, "f")
@@ -263,12 +275,13 @@ def export_scdl(store, out) -> dict:
     of :data:`ACTOR_LACKS`, ``why`` and ``why_en``: its text in French and English, ``grants``: how many), most grants
     first; when rows leave
     required columns empty because the graph does not know them, ``"unknown"``: ``{column: rows}``
-    (:data:`UNKNOWN_REQUIRED`).
+    (:data:`UNKNOWN_REQUIRED`); when rows fill required columns for want of better, ``"filled"``: ``{column: rows}``
+    (:func:`filled_cells`).
     """
     text = io.StringIO(newline="")
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    written, because, actors, unknown = 0, Counter(), {}, Counter()
+    written, because, actors, unknown, filled = 0, Counter(), {}, Counter(), Counter()
     rows_written: set[tuple] = set()
     result = store.query(sparql_prologue() + GRANTS)
     names = [str(v) for v in result.variables]
@@ -286,12 +299,15 @@ def export_scdl(store, out) -> dict:
             continue
         rows_written.add(tuple(row))
         unknown.update(unknown_cells(row))
+        filled.update(filled_cells(bindings))
         writer.writerow(row)
         written += 1
     out.write(text.getvalue().encode("utf-8"))
     counts = {"written": written, "skipped": sum(because.values()), "because": dict(because)}
     if unknown:
         counts["unknown"] = {column: unknown[column] for column in UNKNOWN_REQUIRED if unknown[column]}
+    if filled:
+        counts["filled"] = dict(sorted(filled.items()))
     if actors:
         counts["actors"] = sorted(actors.values(), key=lambda a: (-a["grants"], a["role"], a["name"], a["iri"]))
     return counts
@@ -334,6 +350,10 @@ def scdl_summary(counts: dict, lang: str = "fr") -> str:
         cells = ", ".join(f"{column} ({n})" for column, n in unknown.items())
         lines.append(f"  cellules laissées vides, leur source ne les disant pas : {cells} ; colonnes obligatoires "
                      "du schéma, qu'un validateur SCDL signalera")
+    if filled := counts.get("filled"):
+        cells = ", ".join(f"{column} ({n})" for column, n in filled.items())
+        lines.append(f"  cellules obligatoires remplies faute de mieux : {cells} (« Subvention » pour un objet absent, "
+                     "la date de la délibération pour celle de la convention)")
     if len(actors) > SUMMARY_ACTORS:
         lines.append(f"  … et {counted(len(actors) - SUMMARY_ACTORS, 'autre')}")
     return "\n".join(lines)
@@ -351,6 +371,10 @@ def _scdl_summary_en(counts: dict) -> str:
         cells = ", ".join(f"{column} ({n})" for column, n in unknown.items())
         lines.append(f"  cells left empty, their source not saying: {cells}; columns the schema requires, which an "
                      "SCDL validator will report")
+    if filled := counts.get("filled"):
+        cells = ", ".join(f"{column} ({n})" for column, n in filled.items())
+        lines.append(f"  required cells filled for want of better: {cells} ('Subvention' for a missing purpose, the "
+                     "deliberation's date for the convention's)")
     if len(actors) > SUMMARY_ACTORS:
         lines.append(f"  … and {len(actors) - SUMMARY_ACTORS} more")
     return "\n".join(lines)

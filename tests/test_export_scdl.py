@@ -93,7 +93,8 @@ def test_an_actor_of_many_sirets_and_names_gives_one_row_per_grant_with_the_leas
         writer.commit()
     out = io.BytesIO()
     assert export_scdl(store, out) == {"written": 2, "skipped": 0, "because": {},
-                                       "unknown": {"conditionsVersement": 2, "notificationUE": 2}}
+                                       "unknown": {"conditionsVersement": 2, "notificationUE": 2},
+                                       "filled": {"objet": 2}}
     rows = list(csv.DictReader(io.StringIO(out.getvalue().decode("utf-8"))))
     assert [(r["nomAttribuant"], r["idAttribuant"], r["montant"]) for r in rows] == [
         ("DEPARTEMENT", "22420001700008", "100"), ("DEPARTEMENT", "22420001700008", "200")]
@@ -261,3 +262,14 @@ def test_what_the_graph_does_not_know_is_left_empty_and_counted_in_the_summary()
     assert scdl_summary(counts).splitlines()[1] == (
         "  cellules laissées vides, leur source ne les disant pas : conditionsVersement (1), notificationUE (1) ; "
         "colonnes obligatoires du schéma, qu'un validateur SCDL signalera")
+
+
+def test_the_summary_says_the_required_cells_filled_for_want_of_better():
+    """An absent purpose written « Subvention », a deliberation's date for the convention's: read back, they were
+    facts, and the summary said nothing of them."""
+    from graph.export import scdl_summary
+
+    summary = scdl_summary({"written": 3, "skipped": 0, "because": {}, "filled": {"dateConvention": 1, "objet": 2}})
+    assert "cellules obligatoires remplies faute de mieux : dateConvention (1), objet (2)" in summary
+    assert "required cells filled for want of better: dateConvention (1), objet (2)" in scdl_summary(
+        {"written": 3, "skipped": 0, "because": {}, "filled": {"dateConvention": 1, "objet": 2}}, "en")
