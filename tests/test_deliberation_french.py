@@ -3968,6 +3968,45 @@ def test_sub_headings_above_a_lists_items_keep_them_in_the_list(sep):
     assert [str(t.amount) for t in found.totals] == ["11000"]
 
 
+_ALIGNED_LEAD = ("La Commission permanente, après en avoir délibéré, à l'unanimité, DÉCIDE d'attribuer les subventions "
+                 "de fonctionnement suivantes :\n\n")
+
+
+@pytest.mark.parametrize("lines, grants", [
+    # a name wrapped to its amount's line, first of the list: it was two grants of 2 500 €, the list read twice
+    (["   Association d'aide à domicile en milieu rural",
+      "   de Brenne-Ouest (ADMR Brenne-Ouest)                              2 500 €",
+      "   Croix-Rouge française – Unité locale de Brenne                    1 500 €"],
+     [("Association d'aide à domicile en milieu rural de Brenne-Ouest", "2500"),
+      ("Croix-Rouge française – Unité locale de Brenne", "1500")]),
+    # the same under a sub-heading written left of the names: the heading got the grant
+    (["Canton de Brenne-Ouest", "   Association d'aide à domicile en milieu rural",
+      "   de Brenne-Ouest (ADMR Brenne-Ouest)                              2 500 €",
+      "   Les Amis de l'Hôpital local de Saint-Gildas                         650 €"],
+     [("Association d'aide à domicile en milieu rural de Brenne-Ouest", "2500"),
+      ("Les Amis de l'Hôpital local de Saint-Gildas", "650")]),
+    # a branch after a dash on its amount's line: the name above it went to the row before
+    (["   Les Amis de l'Hôpital local de Saint-Gildas                         650 €",
+      "   Comité départemental de la Ligue contre le cancer",
+      "   – antenne d'Ouche-Nord                                           1 700 €"],
+     [("Les Amis de l'Hôpital local de Saint-Gildas", "650"),
+      ("Comité départemental de la Ligue contre le cancer", "1700")]),
+    # sections headed with their count and subtotal: each heading was a grant of its subtotal
+    (["Canton de Brenne-Ouest – 2 dossiers – 2 150 €",
+      "   Les Amis de l'Hôpital local de Saint-Gildas                         650 €",
+      "   Croix-Rouge française                                             1 500 €",
+      "Canton d'Ouche-Nord – 1 dossier – 800 €",
+      "   Club Cœur et Santé de Val-d'Ouche                                  800 €", "",
+      "Total de la répartition : 2 950 €"],
+     [("Les Amis de l'Hôpital local de Saint-Gildas", "650"), ("Croix-Rouge française", "1500"),
+      ("Club Cœur et Santé de Val-d'Ouche", "800")]),
+])
+def test_a_list_aligned_with_spaces_reads_wrapped_names_and_headings_as_no_grants(lines, grants):
+    found = find_grants(_ALIGNED_LEAD + "\n".join(lines) + "\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == grants
+    assert all(t.reconciled for t in found.totals) and found.warnings == []
+
+
 @pytest.mark.parametrize("below", [
     "Transmis au représentant de l'État le 31/01/2025\n"
     "Publié au Journal officiel de Saint-Barthélemy le 03/02/2025\n",

@@ -11,8 +11,10 @@ retenu"), with the lines that continue its cells: a line with nothing
 under the first column, a line that starts in lower case or follows a name ending in a hyphen or "de", "du"…, and
 any other line without an amount when the table's rows start with their amount line. A line ending in "de", "du"…
 begins the next row instead, and so does a line right above an amount line whose name opens in lower case (the
-name's end: "Association d'Aide à Domicile" / "du Pays de Dronne   7 250"). Names and amounts listed under a
-sentence that grants ("attribue les subventions suivantes :"), with no header, are a table of two columns. A table
+name's end: "Association d'Aide à Domicile" / "du Pays de Dronne   7 250", or after a dash: "– antenne de X"). Names
+and amounts listed under a sentence that grants ("attribue les subventions suivantes :"), with no header, are a table
+of two columns, a name wrapped to its amount's line or a sub-heading left of the names included; a section's heading
+with its subtotal ("Canton de X – 3 dossiers – 4 650 €") is no row. A table
 ends at a blank line (unless a row follows it), at a page number, at a new header or at a line that runs across the
 columns (the prose after it). A table whose columns are written one after the other, a paragraph each, is read too,
 and so is a table whose cells a PDF's text wrote one a line, heads first (:mod:`graph.ingest.delib_stacked`).
@@ -232,16 +234,51 @@ def _list_at(body: str, lines: list[tuple[int, str]], i: int) -> tuple[_Columns,
                                      or approved_below(body, start + len(above), above))):
         return None
     names, amounts = [], []
-    for _, line in lines[i:]:
+
+    def listed(line: str) -> list[re.Match] | None:  # a name and its amount
         found = list(_SEGMENT.finditer(line.expandtabs()))
-        if len(found) != 2 or not _LISTED_AMOUNT.fullmatch(found[1].group(0)) or line.lstrip()[:1] in "-•*|":
+        ok = len(found) == 2 and _LISTED_AMOUNT.fullmatch(found[1].group(0)) and line.lstrip()[:1] not in "-•*|"
+        return found if ok else None
+
+    rest = [line for _, line in lines[i:]]
+    for k, line in enumerate(rest):
+        if (found := listed(line)) is None:
+            segments = list(_SEGMENT.finditer(line.expandtabs()))
+            if _SUBTOTAL_HEADING.fullmatch(line.strip()) and k + 1 < len(rest) and listed(rest[k + 1]):
+                continue  # a section's heading with its subtotal ("Canton de X – 3 dossiers – 4 650 €"): no row
+            below = listed(rest[k + 1]) if k + 1 < len(rest) else None
+            after = list(_SEGMENT.finditer(rest[k + 1].expandtabs())) if k + 1 < len(rest) else []
+            alone = len(segments) == 1 and line.lstrip()[:1] not in "-•*|" and not AMOUNT_RE.search(line)
+            if alone and below and segments[0].start() >= below[0].start():
+                # a name wrapped to the line of its amount (not a sub-heading, written left of the names)
+                names.append(segments[0].span())
+                continue
+            if alone and after and after[0].start() > segments[0].start() and (below or len(after) == 1):
+                continue  # a sub-heading above the names, written left of them ("Canton de Brenne-Ouest")
             break
         names.append(found[0].span())
         amounts.append(found[1].span())
+    if not amounts:
+        return None
     if not names:
         return None
     return _Columns(["Bénéficiaire", "Montant"], [[min(s for s, _ in names), max(e for _, e in names)],
                                                   [min(s for s, _ in amounts), max(e for _, e in amounts)]]), i
+
+
+def _left_of_names(lines: list[tuple[int, str]], i: int) -> int:
+    """Where the next line after ``i`` that is written starts: a sub-heading is left of it."""
+    below = next((line for _, line in lines[i + 1:] if line.strip()), "")
+    return len(below) - len(below.lstrip()) if below else -1
+
+
+#: A section's heading that gives its count of grants and their subtotal: "Canton de Brenne-Ouest – 3 dossiers –
+#: 4 650 €", "Secteur Nord (2 demandes) : 1 200 €".
+_SUBTOTAL_HEADING = re.compile(r"[^\s\d].*\b\d+\s+(?:dossiers?|demandes?|projets?|bénéficiaires?|associations?)\b"
+                               r"\W*(?:[–—:-]\s*)?" + AMOUNT_RE.pattern + r"\W*", re.I)
+#: How the name of a row's amount line opens when it ends a name that the line above begins: in lower case ("du Pays
+#: de Dronne"), or after a dash ("– antenne d'Ouche-Nord", a branch of the body named above).
+_NAME_GOES_ON = re.compile(r"[^\W\d_](?<=[a-zà-ÿ])|[–—]\s")
 
 
 def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: int,
@@ -287,6 +324,9 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
             row.section = section
             rows.append(row)
             pending = None
+        elif _SUBTOTAL_HEADING.fullmatch(line.strip()) or len(pieces) == 1 and not AMOUNT_RE.search(line) \
+                and len(line) - len(line.lstrip()) < columns.spans[name_col][0] <= _left_of_names(lines, i):
+            pass  # a section's heading (with its subtotal), left of the names: no row, no part of a row's name
         elif _RECORD_CODES.fullmatch(line.strip()):
             pass  # a record's codes on a line of their own ("Tiers n° 098765 – Dossier EX025471"): no name's words
         elif _SECTION.fullmatch(line.strip()) and len(pieces) == 1 and not _GOES_ON.search(line.strip()):
@@ -301,6 +341,8 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
                 section, marked_by = named, None
             elif marked := _marked_nature([heading], -1):
                 section, marked_by = marked, first_word
+        elif _TOTAL_ROW.match(line.strip()) and AMOUNT_RE.search(line) and name_col not in {c for c, _ in pieces}:
+            break  # a total written out of the columns ("   …   Total rapport 11 000 €"): the prose's, below the table
         else:
             name = " ".join(text for column, text in pieces if column == name_col)
             last = rows[-1] if rows and not _TOTAL_ROW.match(row_label(rows[-1].cells)) else None
@@ -323,7 +365,7 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
             # d'Aide à Domicile" / "du Pays de Dronne (ADPD)   Fonctionnement   7 250"): this line is that row's
             below = columns.pieces(lines[i + 1][1], amount_col) if i + 1 < len(lines) else None
             ends_below = below is not None and amount_in(below) \
-                and " ".join(text for column, text in below if column == name_col)[:1].islower()
+                and _NAME_GOES_ON.match(" ".join(text for column, text in below if column == name_col))
             if pending is None and (goes_on or last is not None and first_line_rows and not _goes_on(name)
                                     and not ends_below):
                 last.add(pieces, name_col, start + len(line))
