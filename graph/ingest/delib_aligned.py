@@ -342,7 +342,7 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
             elif marked := _marked_nature([heading], -1):
                 section, marked_by = marked, first_word
         elif _TOTAL_ROW.match(line.strip()) and AMOUNT_RE.search(line) and name_col not in {c for c, _ in pieces}:
-            break  # a total written out of the columns ("   …   Total rapport 11 000 €"): the prose's, below the table
+            break  # a total written out of the columns ("   …   Total rapport 11 000 €"): the prose reads it
         else:
             name = " ".join(text for column, text in pieces if column == name_col)
             last = rows[-1] if rows and not _TOTAL_ROW.match(row_label(rows[-1].cells)) else None
