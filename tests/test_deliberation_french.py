@@ -3746,6 +3746,14 @@ def test_a_grant_split_over_two_years_gives_each_part_the_year_said_after_it_and
      [("Vélo Santé", "8000")]),
     ("Le Conseil, après en avoir délibéré :\n- d'attribuer à l'association Vélo Santé une subvention de 8 000 € pour "
      "l'année 2025, dont une avance de 3 200 € versée à la signature de la convention ;", [("Vélo Santé", "8000")]),
+    # an amendment that raises the grant, then pays what it adds: the new amount (24 000 + 6 000 were two grants)
+    ("Le Conseil communautaire, après en avoir délibéré,\n- APPROUVE l'avenant n° 1 à la convention conclue avec "
+     "l'association Réseau Santé Sornac, portant le montant de la subvention 2024 de 18 000 € à 24 000 € ;\n- DÉCIDE "
+     "en conséquence le versement d'un complément de subvention de 6 000 € à l'association Réseau Santé Sornac.",
+     [("Réseau Santé Sornac", "24000")]),
+    # a complement alone is the grant the deliberation makes
+    ("Le Conseil, après en avoir délibéré, DÉCIDE d'attribuer un complément de subvention de 2 000 € à "
+     "l'association Les Amis du Vélo.", [("Les Amis du Vélo", "2000")]),
 ])
 def test_a_grant_is_the_amount_the_deliberation_sets_else_the_instalment_it_pays(text, grants):
     assert [(g.beneficiary, str(g.amount)) for g in find_grants(text).grants] == grants

@@ -108,8 +108,9 @@ _PAID_BY_OUTSIDER = re.compile(r"(?:^\s*|[.;:,]\s*|\bet\s+)(?:[Ll]['’]\s*|[Ll]
 #: What makes an amount an instalment or a share of a grant, not a grant: "un acompte de 1 500 €", "le solde de
 #: 16 000 €", "versement du solde …, soit 4 000 €", "versée en deux fractions : 8 000 € …", "20 000 €, dont 8 000 €",
 #: "10 000 € pour l'année 2025, dont une avance de 30 %, soit 3 000 €" (an advance on the grant just stated; an
-#: advance alone, "une avance de 20 000 € sur la subvention 2026", is the grant the deliberation pays).
-_PART = re.compile(r"\b(?:acomptes?|soldes?|reliquats?|fractions?|tranches?)\b|\bdont\s*$|"
+#: advance alone, "une avance de 20 000 € sur la subvention 2026", is the grant the deliberation pays); "un complément de
+#: subvention de 6 000 €" paid after an amendment that brings the grant "de 18 000 € à 24 000 €" (alone, the grant).
+_PART = re.compile(r"\b(?:acomptes?|soldes?|reliquats?|fractions?|tranches?|compl[ée]ments?)\b|\bdont\s*$|"
                    r"\bdont\s+(?:une?\s+|l['’]\s*)?(?:premi[eè]re?\s+)?(?:avances?|versements?)\b|"
                    r"\ben\s+(?:deux|trois|quatre|[2-4])\s+(?:fois|versements|temps)\b", re.I)
 #: What opens a clause with a granting verb: "DÉCIDE d'allouer à …", "- attribue au …".
