@@ -5383,3 +5383,19 @@ def test_a_roll_that_sets_its_members_side_by_side_gives_each_half_its_members_m
     assert sorted(p.label for p in attendance.excused) == ["Brigitte HAMON", "Fabrice CORDIER", "Yann KERVELLA"]
     assert sorted((p.giver.label, p.holder.label) for p in attendance.proxies) == [
         ("Fabrice CORDIER", "Christian AUBERT"), ("Yann KERVELLA", "Catherine JOLY")]
+
+
+_AMENDED_IN_SESSION = ("M. Pierre ARNOUX propose par amendement de porter cette subvention à 4 000 €. L'amendement est "
+                       "adopté à l'unanimité.\n\nLe Conseil municipal, après en avoir délibéré, décide d'attribuer à "
+                       "l'association Les Blouses Roses de l'Orvanne une subvention exceptionnelle de 4 000 €.")
+
+
+@pytest.mark.parametrize("draft", [
+    "Le projet de délibération proposait une subvention de 3 000 € à l'association Les Blouses Roses de l'Orvanne.",
+    "Projet de délibération : « Le Conseil municipal décide d'attribuer une subvention exceptionnelle de 3 000 € à "
+    "l'association Les Blouses Roses de l'Orvanne pour l'achat de jeux. »",
+])
+def test_a_drafts_amount_that_an_amendment_changed_in_session_is_no_grant(draft):
+    """The draft's 3 000 € and the decision's 4 000 € were two grants."""
+    found = find_grants(draft + "\n\n" + _AMENDED_IN_SESSION)
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Les Blouses Roses de l'Orvanne", "4000")]

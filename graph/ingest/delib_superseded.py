@@ -1,5 +1,6 @@
 """What a deliberation tells of the debate before its decision, whose amounts the decision then replaced: the list
-that the draft proposed ("Le projet de délibération proposait la répartition suivante :"), and what an amendment set
+that the draft proposed ("Le projet de délibération proposait la répartition suivante :", or a sentence of it: "Le
+projet proposait une subvention de 3 000 € à X", or quoted: "Projet de délibération : « … »"), and what an amendment set
 out to change ("En séance, un amendement visant à retirer la subvention prévue pour X et à porter celle de Y à
 3 500 € est adopté."). When the decision grants after them ("ATTRIBUE les subventions suivantes : …"), their amounts
 are neither grants nor stated totals: the grants are the decision's, and so is the total to check them against.
@@ -19,6 +20,7 @@ from __future__ import annotations
 import re
 
 from graph.ingest.delib_grants import GrantFact, StatedTotal
+from graph.ingest.french import AMOUNT_RE
 from graph.ingest.delib_lists import BULLET_MARKS
 
 #: A list's lead that tells what was proposed before the decision, not what it grants: a draft's or a report's
@@ -31,6 +33,9 @@ _PROPOSED_LEAD = re.compile(r"\b(?:propos|pr[ée]voy|soumett|envisage)ai(?:en)?t
                             r"\b(?:projet|proposition|version|répartition|liste|tableau)\s+initia(?:l|le|ux|les)\b"
                             r"(?![^:\n]*\b(?:modifi|amend|devien|remplac|port[ée]))|"
                             r"\bavant\s+(?:l['’]\s*|les?\s+)?amendements?\b", re.I)
+#: A draft quoted in the minutes, before the debate that amends it: "Projet de délibération : « Le Conseil municipal
+#: décide d'attribuer une subvention de 3 000 € à … »".
+_QUOTED_DRAFT = re.compile(r"\bprojet\s+(?:de\s+d[ée]lib[ée]ration\s+)?(?:initial\s+)?:\s*«[^»]*»", re.I)
 #: What an amendment set out to do, told before or after its vote: "un amendement visant à …", "l'amendement n° 2,
 #: tendant à …", "un amendement ayant pour objet de …", "l'amendement proposant de …".
 _AMENDMENT = re.compile(r"\bamendements?\b[^.;:\n]{0,80}?\b(?:visant|tendant|ayant\s+pour\s+(?:objet|objectif)|"
@@ -94,6 +99,14 @@ def _spans(body: str) -> list[tuple[int, int, bool]]:
         start = _lead_start(body, colon.start())
         if _PROPOSED_LEAD.search(body, start, colon.start()):
             spans.append((start, _list_end(body, colon.end()), False))
+    for match in _PROPOSED_LEAD.finditer(body):  # a sentence of the draft: "Le projet proposait une subvention de …"
+        start = _lead_start(body, match.start())
+        end = _SENTENCE_END.search(body, match.end())
+        end = end.start() + 1 if end else len(body)
+        if body[end - 1:end] != ":" and AMOUNT_RE.search(body, match.end(), end):
+            spans.append((start, end, False))
+    for match in _QUOTED_DRAFT.finditer(body):  # "Projet de délibération : « … 3 000 € … »"
+        spans.append((match.start(), match.end(), False))
     for match in _AMENDMENT.finditer(body):
         start = _lead_start(body, match.start())
         end = _SENTENCE_END.search(body, match.end())
