@@ -206,6 +206,7 @@ class _Builder:
         self.ptce_entry = ptce
         self.members: dict[str, URIRef] = {}
         self.sirets: dict[str, Entry] = {}  # each SIRET read, with the first member that gives it
+        self.sirens: dict[str, Entry] = {}  # each SIREN read (or a SIRET's), with the first member that gives it
         self.coordinated: URIRef | None = None
         self.periods: list[Period] = []
         if description := ptce.text("description"):
@@ -246,6 +247,11 @@ class _Builder:
         if rank is None or not label:
             self.ex.reject("objectif sans rang entier ou sans libellé", "goal without an integer rank or a label",
                            line=entry.line, field="rank", value=str(rank))
+            return
+        if rank < 1:  # the IRI drops the sign (goal/p/-1 is goal/p/1): two goals would be one
+            self.ex.reject(f"objectif de rang {rank} : un rang est un entier positif (1, 2, 3…) ; objectif ignoré",
+                           f"goal of rank {rank}: a rank is a positive integer (1, 2, 3…); goal ignored",
+                           line=entry.line_of("rank"), field=entry.key_of("rank"), value=str(rank))
             return
         if (first := self.goal_entries.get(rank)) is not None:
             self.goal_twice(first, entry)
@@ -344,6 +350,8 @@ class _Builder:
         ids = self.identifiers(entry)
         actor = self.book.actor(name, cls or MAI.Actor, **ids)
         self.members[fold(name)] = actor
+        if siren := ids["siren"] or (ids["siret"] or "")[:9]:
+            self.sirens.setdefault(siren, entry)
         if ids["siret"] and (first := self.sirets.setdefault(ids["siret"], entry)) is not entry and name_key(
                 first.text("name")) != name_key(name):  # one establishment: the two rows are read as one actor
             said = (f"lignes {first.line} (« {first.text('name')} ») et {entry.line} (« {name} »)",
@@ -471,8 +479,14 @@ class _Builder:
         g.add((action, RDF.type, MAI.RoadmapAction))
         g.add((action, DCTERMS.title, Literal(title)))
         self.goal_refs(entry, "goal", action)
-        for key, prop in (("start", SCHEMA.startDate), ("end", SCHEMA.endDate)):
-            if value := self.date(entry, key):
+        start, end = self.date(entry, "start"), self.date(entry, "end")
+        if start and end and end < start:  # a typo in either year, as a member's exit date before its entry date
+            self.warn(entry, "end", f"date de fin ({end.isoformat()}) avant la date de début ({start.isoformat()}) : "
+                      "date de fin ignorée ; corrigez l'une des deux", f"end date ({end.isoformat()}) before the start "
+                      f"date ({start.isoformat()}): end date ignored; correct one of them")
+            end = None
+        for value, prop in ((start, SCHEMA.startDate), (end, SCHEMA.endDate)):
+            if value:
                 g.add((action, prop, Literal(value, datatype=XSD.date)))
 
     def coordinator(self, ptce: Entry) -> None:

@@ -13,8 +13,9 @@ The grant itself is not in the register, and may be ingested after it: the regis
 grant's IRI. Each entry becomes a *grant reference*, an untyped node ``mint("grant-reference", ptce, register, n)``
 (the register's file name, ``n`` the entry's index) of the register's graph that describes the grant with the
 grant's own properties — ``mai:decisionReference`` (the number), ``dcterms:identifier`` (the idSubvention),
-``schema:fundedItem`` (the beneficiary: an actor of the register, resolved as any actor, or the SIREN of a SIREN or
-SIRET given alone; not ``mai:beneficiary``, which makes a grant of what has it) — and states ``mai:contributesTo``
+``schema:fundedItem`` (the beneficiary: a member of the register or an actor resolved as any actor, and the SIREN
+of a SIREN or SIRET given, as a literal: an identifier only narrows which grant is meant, it never names an actor;
+not ``mai:beneficiary``, which makes a grant of what has it) — and states ``mai:contributesTo``
 each goal, with the entry's ``mai:rowNumber``. The ingest joins each reference to the grants of the store that it
 describes (:func:`references`) and states ``<grant> mai:contributesTo <goal>`` in the register's graph
 (:mod:`graph.ingest.register_links`), whatever the order in which the register and the grants were ingested;
@@ -33,6 +34,7 @@ from rdflib.namespace import DCTERMS, XSD
 from rdflib.term import Node
 
 from graph.identifiers import clean_identifier, siren_ok, siret_ok
+from graph.identity import fold, name_key
 from graph.ingest.base import InputError, Issue
 from graph.ingest.register_numbers import DigitMatch, match_digits
 from graph.namespaces import MAI, SCHEMA, mint, sparql_prologue
@@ -169,10 +171,33 @@ def state_grant(builder, entry, n: int) -> None:
         raise InputError(f"SIRET {siret} d'un autre SIREN que {siren}", line=entry.line_of("siret"),
                          field=entry.key_of("siret"),
                          message_en=f"SIRET {siret} of another SIREN than {siren}")
-    if name := entry.text("beneficiary"):
-        g.add((ref, SCHEMA.fundedItem, builder.book.actor(name, MAI.Actor, siren=siren or None, siret=siret or None)))
-    elif siren or siret:  # not mai:siren, which identity lookups read as an actor's
+    if siren or siret:  # not mai:siren, which identity lookups read as an actor's
         g.add((ref, SCHEMA.fundedItem, Literal(siren or siret[:9])))
+    if name := entry.text("beneficiary"):  # and the identifier if any: a grant to that actor of that SIREN
+        if siren or siret:
+            _check_beneficiary(builder, entry, name, siren or siret[:9])
+        g.add((ref, SCHEMA.fundedItem, builder.members.get(fold(name)) or builder.book.actor(name, MAI.Actor)))
+
+
+def _check_beneficiary(builder, entry, name: str, siren: str) -> None:
+    """Warn when a grant entry's beneficiary ``name`` contradicts its ``siren`` among the register's members: the
+    SIREN is another member's, or the member of that name has another. The entry then describes no grant (its
+    beneficiary must be that actor and have that SIREN). Neither is given to the other: stated with the SIREN, the
+    name was the label of the actor of that SIREN, which the register's names rename everywhere."""
+    said = None
+    if (owner := builder.sirens.get(siren)) is not None and name_key(owner_name := owner.text("name")) != name_key(
+            name):
+        said = (f"le SIREN {siren} est celui du membre « {owner_name} » (ligne {owner.line}), pas de « {name} »",
+                f"SIREN {siren} is that of the member '{owner_name}' (line {owner.line}), not of '{name}'")
+    elif (other := next((s for s, e in builder.sirens.items() if s != siren and name_key(e.text("name")) ==
+                         name_key(name)), None)) is not None:
+        line = builder.sirens[other].line
+        said = (f"« {name} » est le membre de SIREN {other} (ligne {line}), pas {siren}",
+                f"'{name}' is the member of SIREN {other} (line {line}), not {siren}")
+    if said is not None:
+        builder.warn(entry, "beneficiary", f"financement : {said[0]} : ce financement ne désigne aucune subvention ; "
+                     "corrigez le bénéficiaire ou le SIREN", f"grant: {said[1]}: this grant entry names no grant; "
+                     "correct the beneficiary or the SIREN")
 
 
 def _goals(builder, entry) -> list[URIRef]:

@@ -48,9 +48,35 @@ def _entry(kind: str, node: yaml.MappingNode, values: dict, issues: list[Issue])
             issues.append(unknown_key(kind, key, key_line, french))
         elif name in named:
             issues.append(duplicate_key(kind, named[name], key, key_line))
+        elif isinstance(value, (list, dict)) and kind != "register" and name not in _LISTS.get(kind, ()):
+            raise _not_a_text(str(key).strip(), value, value_line)
         else:
             named[name], out[name], lines[name] = key, value, value_line
     return Entry(out, node.start_mark.line + 1, lines, {name: str(key).strip() for name, key in named.items()})
+
+
+#: The keys of each kind of entry that hold a list (or, for the PTCE's goals, a table of ranks); the others a text.
+_LISTS = {"ptce": {"goals"}, "member": {"themes", "goals"}, "action": {"goal"}, "grant": {"goals"}}
+
+
+def _not_a_text(key: str, value: list | dict, line: int) -> InputError:
+    """Why a list or a mapping given where a text is expected (``beneficiary: [A1, A2]``, ``title:`` above an indented
+    block) refuses the register: stored as it is, it would be Python's rendering of it, a name like « ['A1', 'A2'] »
+    that makes an actor of its own.
+
+    >>> _not_a_text("bénéficiaire", ["A1", "A2"], 9).issue.message_en
+    "'bénéficiaire' expects a text, not a list ([A1, A2]): write one value (in quotes if it begins with '[' or '{'); \
+register refused"
+    """
+    if isinstance(value, list):
+        what, shown = ("une liste", "a list"), "[" + ", ".join(map(str, value)) + "]"
+    else:
+        what, shown = ("une table", "a mapping"), "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
+    shown = shown if len(shown) <= 60 else shown[:59] + "…"
+    return InputError(f"« {key} » attend un texte, pas {what[0]} ({shown}) : écrivez une seule valeur (entre "
+                      "guillemets si elle commence par « [ » ou « { ») ; registre refusé", line=line, field=key,
+                      value=shown, message_en=f"'{key}' expects a text, not {what[1]} ({shown}): write one value (in "
+                                              "quotes if it begins with '[' or '{'); register refused")
 
 
 #: The entries that a section lists, as its refusal names them: the section's key, their first key (English,
@@ -142,7 +168,8 @@ def load_yaml(text: str) -> tuple[yaml.Node | None, Any]:
 
 def refuse_duplicate_keys(root: yaml.Node | None) -> None:
     """Refuse a YAML document where a mapping has a key twice: YAML keeps the last silently, so a second
-    ``members:`` block would drop the first. InputError names the key and its two lines.
+    ``members:`` block would drop the first, and ``{circle: coeur, …, circle: financeurs}`` the first circle.
+    InputError names the key and its two lines (its line, when both are on one).
 
     >>> refuse_duplicate_keys(yaml.compose("a: 1\\nb: 2\\na: 3\\n"))
     Traceback (most recent call last):
@@ -163,12 +190,16 @@ fusionnez-les ou renommez l'une
             todo.append(value)
             if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
                 continue
-            if (first := lines.setdefault(key.value, key.start_mark.line + 1)) != key.start_mark.line + 1:
-                raise InputError(f"clé « {key.value} » en double, lignes {first} et {key.start_mark.line + 1} : YAML "
-                                 "ne garderait que la seconde ; fusionnez-les ou renommez l'une",
-                                 line=key.start_mark.line + 1, field=key.value,
-                                 message_en=f"key '{key.value}' twice, lines {first} and {key.start_mark.line + 1}: "
-                                            "YAML would keep only the second; merge them or rename one")
+            line = key.start_mark.line + 1
+            if (first := lines.get(key.value)) is None:
+                lines[key.value] = line
+                continue
+            where = (f"ligne {line}", f"line {line}") if first == line else (
+                f"lignes {first} et {line}", f"lines {first} and {line}")
+            raise InputError(f"clé « {key.value} » en double, {where[0]} : YAML ne garderait que la seconde ; "
+                             "fusionnez-les ou renommez l'une", line=line, field=key.value,
+                             message_en=f"key '{key.value}' twice, {where[1]}: YAML would keep only the second; "
+                                        "merge them or rename one")
 
 
 def entries_from_yaml(text: str, expected: str) -> Register:
