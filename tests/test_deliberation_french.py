@@ -5399,3 +5399,18 @@ def test_a_drafts_amount_that_an_amendment_changed_in_session_is_no_grant(draft)
     """The draft's 3 000 € and the decision's 4 000 € were two grants."""
     found = find_grants(draft + "\n\n" + _AMENDED_IN_SESSION)
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Les Blouses Roses de l'Orvanne", "4000")]
+
+
+def test_what_an_amendment_given_after_a_colon_changes_is_no_grant():
+    """« Amendement présenté par M. X : ramener … de 8 000 € à 5 000 € et supprimer la subvention au Comité … »:
+    the Comité, whose grant the amendment removed, got 5 000 €."""
+    found = find_grants(
+        "Amendement présenté par M. Lionel MENDIBURU : ramener la subvention de l'Association Prévention Addictions "
+        "Montbrisac de 8 000 € à 5 000 € et supprimer la subvention au Comité des Fêtes Santé-Vous Bien.\n"
+        "Mis aux voix, l'amendement est adopté par 15 voix pour, 12 contre.\n\n"
+        "Le Conseil municipal, après en avoir délibéré, DÉCIDE d'attribuer les subventions suivantes :\n"
+        "- Association Prévention Addictions Montbrisac : 5 000 €\n"
+        "- Association Les Restos du Partage de Montbrisac : 4 500 €\n")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
+        ("Association Prévention Addictions Montbrisac", "5000"), ("Association Les Restos du Partage de Montbrisac",
+                                                                   "4500")]

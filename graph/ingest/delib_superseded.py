@@ -37,9 +37,11 @@ _PROPOSED_LEAD = re.compile(r"\b(?:propos|pr[ée]voy|soumett|envisage)ai(?:en)?t
 #: décide d'attribuer une subvention de 3 000 € à … »".
 _QUOTED_DRAFT = re.compile(r"\bprojet\s+(?:de\s+d[ée]lib[ée]ration\s+)?(?:initial\s+)?:\s*«[^»]*»", re.I)
 #: What an amendment set out to do, told before or after its vote: "un amendement visant à …", "l'amendement n° 2,
-#: tendant à …", "un amendement ayant pour objet de …", "l'amendement proposant de …".
+#: tendant à …", "un amendement ayant pour objet de …", "l'amendement proposant de …", "Amendement de M. X : …".
 _AMENDMENT = re.compile(r"\bamendements?\b[^.;:\n]{0,80}?\b(?:visant|tendant|ayant\s+pour\s+(?:objet|objectif)|"
-                        r"propos(?:ant|e|ait)|qui\s+propos\w*|destiné)\s+(?:à|de|d['’])", re.I)
+                        r"propos(?:ant|e|ait)|qui\s+propos\w*|destiné)\s+(?:à|de|d['’])|"
+                        # its content after a colon: "Amendement présenté par M. X : ramener la subvention de …"
+                        r"\bamendements?\b(?:[^.;:\n]|(?<=\bM)\.|(?<=\bMme)\.){0,80}?:[ \t]*(?=[a-zà-ÿ])", re.I)
 #: A sentence's end: a full stop, "!" or "?" before a space or the text's end (not a decimal point, dot leaders, nor
 #: the dot of "n°" or of a civility), a semicolon, a colon or an amount that ends its line (a list's lead, a list's
 #: item), or a blank line.
