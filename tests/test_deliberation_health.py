@@ -162,6 +162,19 @@ def test_an_erratum_to_a_deliberation_is_read_as_the_corrected_deliberation(tmp_
     assert str(facts["session_date"]) == "2025-06-12"
 
 
+def test_a_rectification_of_a_material_error_is_read_as_an_erratum(tmp_path):
+    """« Objet : Rectification d'une erreur matérielle – Délibération n° … (subvention à l'association X) » with « au
+    lieu de : « … 45 000 € » / lire : « … 4 500 € » »: both amounts were grants, to « X) »."""
+    text = ("SYNDICAT MIXTE DU PAYS DES TROIS VALLONS\nComité syndical du 20 janvier 2025\n"
+            "Délibération n° CS-2025-004\n"
+            "Objet : Rectification d'une erreur matérielle – Délibération n° CS-2024-087 (subvention à l'association "
+            "Mobil'Santé des Vallons)\n\nLe Comité syndical, après en avoir délibéré, DÉCIDE de rectifier l'article 1 "
+            "de la délibération n° CS-2024-087 du 12 novembre 2024 comme suit :\n"
+            "au lieu de : « une subvention de fonctionnement de 45 000 € »\n"
+            "lire : « une subvention de fonctionnement de 4 500 € »\n\nAdopté à l'unanimité.\n")
+    assert _grants(_facts(tmp_path, text)) == [("Mobil'Santé des Vallons", "4500")]
+
+
 def test_a_note_that_only_says_erratum_is_no_deliberation():
     from graph.ingest.deliberation import looks_like_deliberation
     assert not looks_like_deliberation("ERRATUM\n\nLa réunion du comité des fêtes aura lieu le 3 mai, et non le 2.\n")

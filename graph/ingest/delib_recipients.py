@@ -440,4 +440,6 @@ def title_beneficiary(title: str) -> str | None:
     name = match and (match.group("name") or match.group("name2") or match.group("name3"))
     if not name or not re.match(r"[«\"]?\s*[A-ZÉÈÀ]|(?:commune|ville)\s|" + _KIND_OF, name):
         return None
-    return _clean_name(re.split(r"\s+[-–—]\s+|\s*[(:;,]|\s+pour\s", name)[0])
+    name = re.split(r"\s+[-–—]\s+|\s*[(:;,]|\s+pour\s", name)[0]
+    # a title that names the beneficiary in brackets: "… – Délibération n° 87 (subvention à l'association X)"
+    return _clean_name(name[:-1] if name.endswith(")") and name.count(")") > name.count("(") else name)

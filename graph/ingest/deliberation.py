@@ -81,10 +81,10 @@ def _has_the_words(text: str) -> bool:
 
 
 #: An erratum to a deliberation, headed as such ("ERRATUM", "Rectificatif", "Erratum à la délibération n° …", "Objet :
-#: Erratum – délibération n° …"), that names the deliberation it corrects (:data:`_CORRECTED_ACT`) and says what to
+#: Erratum – délibération n° …", "Objet : Rectification d'une erreur matérielle – Délibération n° …"), that names the deliberation it corrects (:data:`_CORRECTED_ACT`) and says what to
 #: read instead ("Il convient de lire :", "lire :").
-_ERRATUM = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|\*\*)?(?:objet[ \t]*:[ \t]*)?(?:errata|erratum|rectificatif)\b",
-                      re.I | re.M)
+_ERRATUM = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|\*\*)?(?:objet[ \t]*:[ \t]*)?(?:errata|erratum|rectificatif|"
+                      r"rectification\s+d['’]une\s+erreur\s+mat[ée]rielle)\b", re.I | re.M)
 _READ_INSTEAD = re.compile(r"\b(?:il\s+(?:convient|faut)\s+de\s+lire|(?:il\s+)?faut\s+lire|lire\s*:|"
                            r"est\s+remplac[ée]e?\s+par)", re.I)
 #: What an erratum corrects: "à la délibération n° 2025-034 du Conseil municipal du 12 juin 2025", "à la
