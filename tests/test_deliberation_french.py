@@ -2514,6 +2514,9 @@ def test_a_stamps_received_on_date_is_read_only_on_the_stamp(text, received, bod
      "2024-05-20"),
     # "AR" alone in a word is no acknowledgement
     ("Le PAR Préfecture du 20/05/2024", None, None),
+    # the minutes' acts together, in the plural
+    ("Le Maire certifie le caractère exécutoire des présentes délibérations, reçues en préfecture le 19 novembre 2024.",
+     None, "2024-11-19"),
 ])
 def test_the_dates_a_prefecture_stamp_gives_are_read_however_it_words_them(text, sent, received):
     stamp = strip_stamps(text)[1]

@@ -97,8 +97,9 @@ STAMP_PATTERNS = [
                         r"\s+le\s*:?\s*" + _DATE, re.I)),
     # "Reçu en Sous-Préfecture de Vierzon le …", "Reçu au contrôle de légalité le : vendredi 20 septembre 2024",
     # "Reçu à la Préfecture de la Guadeloupe le …", "Acte reçu par la préfecture le …", "Reçu en Préfecture des
-    # Deux-Sèvres le …", "Réception par le représentant de l'État le …"
-    ("received", re.compile(r"(?:Acte\s+)?(?:Re[çc]ue?|R[ée]ception)\s+(?:(?:en|[àa]\s+la|par\s+la)\s+"
+    # Deux-Sèvres le …", "Réception par le représentant de l'État le …", "… des présentes délibérations, reçues en
+    # préfecture le …"
+    ("received", re.compile(r"(?:Acte\s+)?(?:Re[çc]ue?s?|R[ée]ception)\s+(?:(?:en|[àa]\s+la|par\s+la)\s+"
                             r"(?:sous[- ]?)?pr[ée]fecture"
                             r"(?:\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])[A-ZÉ][\w'’-]*)?"
                             r"|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée]|par\s+le\s+repr[ée]sentant\s+de\s+l['’][ÉE]tat)"
