@@ -5417,3 +5417,11 @@ def test_what_an_amendment_given_after_a_colon_changes_is_no_grant():
     assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [
         ("Association Prévention Addictions Montbrisac", "5000"), ("Association Les Restos du Partage de Montbrisac",
                                                                    "4500")]
+
+
+def test_an_amount_with_a_dash_for_its_cents_is_read():
+    """« 12 500,- € »: no grant was read (or « montant sans devise » was said of it)."""
+    found = find_grants("Le Conseil, après en avoir délibéré, DÉCIDE d'attribuer à l'association Les Amis du Vélo une "
+                        "subvention de 12 500,- €.")
+    assert [(g.beneficiary, str(g.amount)) for g in found.grants] == [("Les Amis du Vélo", "12500")]
+    assert found.warnings == []

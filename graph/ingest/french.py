@@ -48,9 +48,11 @@ SHORT_DATE_RE = re.compile(r"(?P<day>\d{1,2})(?:er)?\s+(?P<month>janv|f[ée]vr?|
 _SHORT_MONTHS = {"janv": 1, "fev": 2, "fevr": 2, "mars": 3, "avr": 4, "mai": 5, "juin": 6, "juil": 7, "aout": 8,
                  "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 
-#: An amount in figures followed by a currency word or sign, in thousands ("15 K€") or millions ("1,2 M€") of euros.
+#: An amount in figures followed by a currency word or sign, in thousands ("15 K€") or millions ("1,2 M€") of euros;
+#: its cents written, or a dash for none ("12 500,- €").
+_CENTS = r"(?:,\d{1,2}|,[-–—]{1,2})"
 AMOUNT_RE = re.compile(
-    rf"(?<![\d,.])(?P<num>\d{{1,3}}(?:(?:{_SP}|\.)\d{{3}})+(?:,\d{{1,2}})?|\d+(?:,\d{{1,2}})?)"
+    rf"(?<![\d,.])(?P<num>\d{{1,3}}(?:(?:{_SP}|\.)\d{{3}})+{_CENTS}?|\d+{_CENTS}?)"
     rf"{_SP}*(?P<cur>€|euros?\b|EUR\b|k€|M{_SP}?€)",
     re.I)
 
