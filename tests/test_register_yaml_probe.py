@@ -12,7 +12,7 @@ from rdflib.namespace import RDFS, SKOS
 
 from graph.ingest.base import InputError, SourceContext
 from graph.ingest.register import extract
-from graph.namespaces import MAI, SCHEMA
+from graph.namespaces import SCHEMA
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 DELIBERATION = EXAMPLES / "deliberations" / "saint-etienne-metropole-2024-00240-danaecare.txt"
