@@ -248,8 +248,8 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
         table.issues.append(warning)
     table.header = [_repair_cell(table, header_row.line, i, c) for i, c in enumerate(header_row.cells)]
     # One search of the whole file, so that the rows of a clean file (nearly all of them) are not looked at one by one.
-    controls = any(_CONTROL.search(c) for r in records for c in r.cells) if delimiter is None \
-        else _CONTROL.search(text) is not None
+    controls = any(CONTROL.search(c) for r in records for c in r.cells) if delimiter is None \
+        else CONTROL.search(text) is not None
     if controls:
         table.header = _drop_controls(table, header_row.line, table.header)
     while table.header and not table.header[-1]:
@@ -289,7 +289,18 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
 
 #: Control characters that no text value holds (C0 but tab and line ends, DEL): a NUL from a broken export or a
 #: C string, a form feed from a printer's file. XML 1.0 cannot carry them, even escaped, and a reader skips them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def without_controls(text: str) -> tuple[str, list[str]]:
+    """``text`` without its control characters (:data:`CONTROL`), and their code points as a warning names them.
+
+    >>> without_controls("A\\x00B\\x7f")
+    ('AB', ['U+0000', 'U+007F'])
+    """
+    if not CONTROL.search(text):
+        return text, []
+    return CONTROL.sub("", text), sorted({f"U+{ord(c):04X}" for c in CONTROL.findall(text)})
 
 
 def _drop_controls(table: Table, line: int, cells: list[str]) -> list[str]:
@@ -297,9 +308,9 @@ def _drop_controls(table: Table, line: int, cells: list[str]) -> list[str]:
     some, naming its column: the value is kept, and its source is to be checked."""
     out = []
     for i, cell in enumerate(cells):
-        if _CONTROL.search(cell):
-            found = sorted({f"U+{ord(c):04X}" for c in _CONTROL.findall(cell)})
-            cell = _CONTROL.sub("", cell).strip()
+        cell, found = without_controls(cell)
+        if found:
+            cell = cell.strip()
             table.issues.append(Issue(
                 "warning", f"caractère de contrôle {', '.join(found)} dans la valeur, retiré (export abîmé ?) : "
                            "valeur à vérifier à sa source",

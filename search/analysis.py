@@ -242,6 +242,16 @@ def joined_compounds(text: str) -> list[str]:
     return [m.group(0).replace("-", "") for m in COMPOUND.finditer(text) if not _DIGIT.search(m.group(0))]
 
 
+def content_words(text: str) -> list[tuple[str, str]]:
+    """The (stemmed, folded) terms of each word of ``text`` that a query keeps, as :mod:`search.syntax` reads a
+    query's words: its stop words left out.
+
+    >>> content_words("L'Atelier de la Santé")
+    [('ateli', 'atelier'), ('sant', 'sante')]
+    """
+    return [(stem, fold_word(w)) for w in words(text) if (stem := stem_word(w))]
+
+
 def whole_name(text: str) -> str:
     """A name as one term: its folded words but its stop words, one space apart ("" for a name of stop words).
     A query that is a document's whole name weighs more there than in the texts that mention it.
@@ -249,7 +259,7 @@ def whole_name(text: str) -> str:
     >>> whole_name("Saint-Etienne Métropole"), whole_name("L'Atelier de la Santé")
     ('saint etienne metropole', 'atelier sante')
     """
-    return " ".join(fold_word(w) for w in words(text) if stem_word(w))
+    return " ".join(folded for _, folded in content_words(text))
 
 
 def terms(text: str) -> list[str]:

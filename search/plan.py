@@ -270,8 +270,7 @@ def text_query(view, words: list[tuple[str | None, str]], fuzzy: bool = False,
     for iri, (start, end) in named:
         # tagged with the theme, or saying its name: "santé psychique" (a synonym) finds the « santé mentale » of a
         # collective's name, which no one tagged
-        label = [(s, f) for s, f in ((analysis.stem_word(w), analysis.fold_word(w))
-                                    for w in analysis.words(scheme.labels[iri])) if s]
+        label = analysis.content_words(scheme.labels[iri])
         theme = [_tagged(view, iri, scheme.expand(iri))]
         if label and label != content[start:end]:
             theme.append(all_of([_word_clause(view, s, f, False, highlight) for s, f in label]))

@@ -73,16 +73,16 @@ def _kind(kind: str) -> str:
     raise SearchError(f"type inconnu « {kind} » (possibles : {known})", f"unknown type '{kind}' (known: {known})")
 
 
-def _filters(view: IndexView, kinds: list[str], theme, filters) -> tuple[dict[str, tuple], list[str]]:
-    """The filter clauses by the facet each filters, and the themes that the theme filter stands for (itself and
-    narrower ones). The values of one filter are alternatives (``year=2013&year=2016``: either year), the filters
-    all apply."""
-    clauses, theme_set = {}, []
+def _filters(view: IndexView, kinds: list[str], theme, filters) -> tuple[dict[str, tuple], dict[str, str]]:
+    """The filter clauses by the facet each filters, and the themes that the theme filter stands for (each theme
+    named and the narrower ones), each with the theme named that it stands for. The values of one filter are
+    alternatives (``year=2013&year=2016``: either year), the filters all apply."""
+    clauses, theme_set = {}, {}
     if kinds:
         clauses["kind"] = plan.any_of([plan.term("kind" if kind in KINDS else "type", kind) for kind in kinds])
     if themes := _theme_iris(view, theme):
-        theme_set = sorted(set().union(*(view.themes().expand(i) for i in themes)))
-        clauses["theme"] = plan.any_of([plan.term("theme", t) for t in theme_set])
+        theme_set = {t: named for named in themes for t in view.themes().expand(named)}
+        clauses["theme"] = plan.any_of([plan.term("theme", t) for t in sorted(theme_set)])
     for name, values in (filters or {}).items():
         facet = FILTER_ALIASES.get(name)
         if facet is None:
@@ -133,8 +133,7 @@ def search(index: SearchIndex, text: str, kind: str | list[str] | None = None,
         total = matched.bit_count()
         start = (page - 1) * page_size
         hits = _page(view, query, filter_clauses, matched, sort, start, page_size)
-        themes = {t: t for t in theme_set}
-        themes.update({t: i for i in _theme_iris(view, theme) for t in view.themes().expand(i)})
+        themes = dict(theme_set)
         for iri, _ in query.themes:
             themes.update({t: iri for t in view.themes().expand(iri)})
         results = [_result(view, docnum, score, query.highlight, themes) for docnum, score in hits]

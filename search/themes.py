@@ -3,7 +3,7 @@ that a query's words name."""
 
 from __future__ import annotations
 
-from search.analysis import fold_word, stem_word, terms, words
+from search.analysis import content_words, terms
 
 
 class ThemeScheme:
@@ -70,6 +70,7 @@ class ThemeScheme:
 
 
 
+
 def _folded_content(text: str) -> list[str]:
     """The folded words of ``text`` that a query keeps (its stop words left out, as a query's are)."""
-    return [fold_word(w) for w in words(text) if stem_word(w)]
+    return [folded for _, folded in content_words(text)]

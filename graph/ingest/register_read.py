@@ -16,7 +16,7 @@ from graph.ingest.register_keys import (FRENCH, canonical, column, duplicate_key
                                         written_in_french)
 from graph.ingest.register_values import circle_concept, kind_class, read_date
 from graph.identity import fold
-from graph.tabular import SNIFF_LINES, Row, check_quotes, normalise_header, sniff_delimiter
+from graph.tabular import SNIFF_LINES, Row, check_quotes, normalise_header, sniff_delimiter, without_controls
 from graph.values import ValueProblem
 
 #: What separates the values of a list in one cell: ``|``, ``,``, ``;``, a line break (Alt+Enter in a sheet's cell),
@@ -183,14 +183,10 @@ def _too_long(exc: csv.Error | None, line: int | None) -> InputError:
                                  "never closed?); register refused")
 
 
-#: Control characters that no value holds (C0 but tab and line ends, DEL), as :mod:`graph.tabular` drops them: a NUL
-#: from a broken export or a C string would stay in a member's name, and XML cannot carry it.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 def drop_controls(lines: list[str]) -> list[Issue]:
-    """Remove the control characters of a CSV register's ``lines`` (in place), with a warning for each line that held
-    some: its values are kept, and their source is to be checked.
+    """Remove the control characters of a CSV register's ``lines`` (in place), as :mod:`graph.tabular` does a table's
+    (a NUL from a broken export would stay in a member's name, and XML cannot carry it), with a warning for each line
+    that held some: its values are kept, and their source is to be checked.
 
     >>> lines = ["name;kind", "A\\x00B;association"]
     >>> [(i.line, i.message_en) for i in drop_controls(lines)], lines[1]
@@ -199,8 +195,8 @@ def drop_controls(lines: list[str]) -> list[Issue]:
     """
     issues = []
     for i, line in enumerate(lines):
-        if found := sorted({f"U+{ord(c):04X}" for c in _CONTROL.findall(line)}):
-            lines[i] = _CONTROL.sub("", line)
+        lines[i], found = without_controls(line)
+        if found:
             issues.append(Issue("warning", f"caractère de contrôle {', '.join(found)} dans la ligne, retiré (export "
                                            "abîmé ?) : valeurs à vérifier à leur source",
                                 f"control character {', '.join(found)} in the line, removed (damaged export?): values "
