@@ -27,10 +27,11 @@ from graph.namespaces import DEFAULT_BASE, MAI, SCHEMA, ascii_fold, mint, slugif
 from graph.triples import TripleSet, plain_literal
 
 #: Words folded away from name keys: articles and prepositions, and legal-form words that sources add or drop
-#: ("Association DanaeCare", "DANAECARE", "Danaecare (association loi 1901)").
+#: ("Association DanaeCare", "DANAECARE", "Danaecare (association loi 1901)"). Not « Fédération » nor « Union »: they
+#: name another organisation, the one that federates (« Fédération ADMR de la Loire » is not « ADMR de la Loire »).
 STOP_WORDS = frozenset("""
     l la le les de du des d a au aux et en pour sur par un une
-    association assoc asso loi 1901 declaree federation union
+    association assoc asso loi 1901 declaree
     sas sasu sarl eurl sa sci scop scic sa-scop gie gip ses cie societe
 """.split())
 

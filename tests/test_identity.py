@@ -709,3 +709,17 @@ def test_a_row_that_gives_one_organisations_siret_and_anothers_rna_number_joins_
     assert said == [(3, "acteur « Maison des Aidants du Gier » : son SIREN 775123458 et son numéro RNA W423001234 "
                         f"sont ceux de deux organisations ({actor}siren-775123458, {actor}rna-w423001234) ; "
                         "rapproché par son nom et son numéro RNA, son SIRET est laissé de côté")]
+
+
+@pytest.mark.parametrize("federating, federated", [("Fédération ADMR de la Loire", "ADMR de la Loire"),
+                                                   ("Union des Mutuelles Testval", "Mutuelles Testval")])
+def test_a_federation_or_a_union_is_not_the_organisation_it_federates(store, tmp_path, federating, federated):
+    assert name_key(federating) != name_key(federated)
+    (tmp_path / "registre.csv").write_text("# ptce: PTCE du Gier\nname;kind;circle;joined\n"
+                                           f"{federating};association;coeur;2024-02-12\n", encoding="utf-8")
+    (tmp_path / "grants.csv").write_text(GRANTS_HEADER + f"Lyon;21690123100011;{federated};;;100\n", encoding="utf-8")
+    ingest(store, tmp_path / "registre.csv")
+    ingest(store, tmp_path / "grants.csv")
+    labels = rows(store, f"SELECT ?l WHERE {{ ?a a <{MAI.Actor}> ; <{RDFS.label}> ?l FILTER(?l IN "
+                         f"('{federating}', '{federated}')) }}")
+    assert labels == sorted([(federating,), (federated,)])
