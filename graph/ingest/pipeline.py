@@ -30,6 +30,8 @@ from graph.ingest.rdf_checks import others_hold_identifiers, rdf_file_issues
 from graph.ingest.rdf_first_pass import Observed
 from graph.ingest.register_links import relink
 from graph.ingest.shared_concepts import keep_one_pref_label
+from graph.ingest.source_messages import (graphs_issue, relative_issue, replacement_issues, same_name,
+                                          same_source)
 from graph.ingest.sources import StoredSources, lost_things, stored_sha256, stored_subjects, stored_title
 from graph.ingest.unknown import compressed, word_document
 from graph.namespaces import DEFAULT_BASE, MAI, SCHEMA
@@ -203,77 +205,27 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         return report
     if stored_sha is not None and stored_sha != ctx.sha256 and not ctx.options.get("source_name") \
             and (title := stored_title(writer.query, ctx.source)) not in (None, ctx.name):
-        raise _same_source(ctx, title)
+        raise same_source(ctx, title)
     if prepared is None or source_kind.name == "rdf":
         prepared = extract(ctx, source_kind.name)
     extraction: Extraction = prepared.result()
     report.issues, report.stats = list(extraction.issues), dict(extraction.stats)
-    # what a replacement withdraws is said first: the lines after the twentieth are cut from the report
     if stored_sha is not None and stored_sha != ctx.sha256:  # a new version, or another file of the same name
-        report.issues.insert(0, Issue(
-            "warning", f"remplace la source « {ctx.name} » déjà importée (un autre contenu) : ce qu'elle disait "
-                       "est retiré ; si c'est un autre fichier du même nom, importez-le sous un autre nom (--name)",
-            f"replaces the source '{ctx.name}' already ingested (other content): what it said is withdrawn; if this "
-            "is another file of the same name, ingest it under another name (--name)"))
-    if stored_sha is not None and stored_sha != ctx.sha256 and extraction.graph is not None \
-            and (fewer := lost_things(writer.query, ctx.source, extraction.graph)):
-        report.issues.insert(1, Issue(
-            "warning", f"la nouvelle version de « {ctx.name} » décrit moins que celle qu'elle remplace : "
-                       f"{', '.join(fr for fr, _ in fewer)} ; si le fichier est tronqué ou incomplet, réimportez "
-                       "l'ancienne version",
-            f"the new version of '{ctx.name}' describes less than the one it replaces: "
-            f"{', '.join(en for _, en in fewer)}; if the file is cut short or incomplete, ingest the former version "
-            "again"))
+        # what a replacement withdraws is said first: the lines after the twentieth are cut from the report
+        fewer = lost_things(writer.query, ctx.source, extraction.graph) if extraction.graph is not None else []
+        report.issues[:0] = replacement_issues(ctx.name, fewer)
     if strict and extraction.errors:
         report.status = "refused"
         raise IngestRefused(report)
     old_subjects = (sources.subjects(ctx.source) if sources is not None
                     else stored_subjects(writer.query, ctx.source))
-    refused = False
     description = _describe(ctx.source, ctx.name, ctx.sha256, _media_type(ctx, source_kind.name), source_kind.name,
                             extraction.text)
-    if (graph := extraction.graph) is not None:
-        resolution = resolve_actors(graph, writer.query, ctx.source, source_kind.name)
-        outranked = keep_one_pref_label(graph, writer.query, ctx.source, source_kind.name)
-        canonical_deliberations(graph)
-        report.issues += [Issue("warning", fr, en, line) for fr, en, line in resolution.ambiguous]
-        graph += description
-        _materialise_extraction(graph, ctx.source)
-        writer.replace_graph(ctx.source, graph)
-        _demote_labels(writer, resolution.demoted)
-        _demote_labels(writer, outranked, SKOS.prefLabel)
-        changed: set[str] = set()
-        if source_kind.check_stored is not None:
-            issues, changed, *counts = source_kind.check_stored(writer, ctx.source)
-            report.issues += issues
-            report.stored_issues = issues
-            report.stats.update(*counts)  # what only the store tells: the grants a register links to goals
-        new_subjects = {str(s) for s in graph.subjects() if isinstance(s, URIRef)} | changed
-        fault_point("after-replace")
+    if extraction.graph is not None:
+        new_subjects = _store_extraction(writer, ctx, source_kind, extraction.graph, description, report)
+        refused = False
     else:
-        data, fmt = extraction.rdf
-        others_identified = others_hold_identifiers(writer.query, ctx.source)  # before the file is in the store
-        try:
-            # A large file starts loading while the first pass reads what it implies (the store's threads).
-            with writer.replacing(ctx.source, data, fmt) as add:
-                observed = Observed(data, fmt, parse_base(ctx.source))
-                ntriples, blank_updates = observed.materialised(ctx.source)
-                add(ntriples)
-                relative = relative_issue(observed, ctx.source)  # while the engine's threads load
-                named = graphs_issue(observed)
-        except RdfSyntaxError as exc:
-            said, said_en = invalid_rdf(str(exc), exc.line)
-            raise InputError(said, line=exc.line, message_en=said_en) from None
-        fault_point("after-replace")
-        _materialise_extraction(description, ctx.source)
-        writer.add(ctx.source, description)
-        for update in blank_updates:
-            writer.update(update)
-        new_subjects = observed.touched() | {str(ctx.source)}
-        report.issues += [issue for issue in (relative, named) if issue is not None]
-        file_issues = rdf_file_issues(writer.query, ctx.source, observed, strict, others_identified)
-        report.issues += file_issues
-        refused = any(i.level == "error" for i in file_issues)  # only under strict: redefined contract terms
+        new_subjects, refused = _store_rdf(writer, ctx, extraction.rdf, description, strict, report)
     if strict and not refused:
         report.violations = validate(writer.query, ctx.source, _threads(writer))
     if refused or strict and any(v.severity == "Violation" for v in report.violations):
@@ -284,6 +236,59 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     report.touched = {str(s) for s in old_subjects} | new_subjects
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _store_extraction(writer, ctx: SourceContext, source_kind, graph: TripleSet, description: TripleSet,
+                      report: IngestReport) -> set[str]:
+    """Store what an extractor made of a file, its actors resolved against the store, as the file's named graph;
+    return the subjects it touched. What the stored graph tells beyond the file (``check_stored``) goes to
+    ``report``."""
+    resolution = resolve_actors(graph, writer.query, ctx.source, source_kind.name)
+    outranked = keep_one_pref_label(graph, writer.query, ctx.source, source_kind.name)
+    canonical_deliberations(graph)
+    report.issues += [Issue("warning", fr, en, line) for fr, en, line in resolution.ambiguous]
+    graph += description
+    _materialise_extraction(graph, ctx.source)
+    writer.replace_graph(ctx.source, graph)
+    _demote_labels(writer, resolution.demoted)
+    _demote_labels(writer, outranked, SKOS.prefLabel)
+    changed: set[str] = set()
+    if source_kind.check_stored is not None:
+        issues, changed, *counts = source_kind.check_stored(writer, ctx.source)
+        report.issues += issues
+        report.stored_issues = issues
+        report.stats.update(*counts)  # what only the store tells: the grants a register links to goals
+    fault_point("after-replace")
+    return {str(s) for s in graph.subjects() if isinstance(s, URIRef)} | changed
+
+
+def _store_rdf(writer, ctx: SourceContext, rdf: tuple[bytes, str], description: TripleSet, strict: bool,
+               report: IngestReport) -> tuple[set[str], bool]:
+    """Load an RDF file through the engine's parser as the file's named graph, with what its first pass implies
+    (materialised types, provenance); return the subjects it touched and whether ``strict`` refuses it (it redefines
+    terms of the vocabulary contract)."""
+    data, fmt = rdf
+    others_identified = others_hold_identifiers(writer.query, ctx.source)  # before the file is in the store
+    try:
+        # A large file starts loading while the first pass reads what it implies (the store's threads).
+        with writer.replacing(ctx.source, data, fmt) as add:
+            observed = Observed(data, fmt, parse_base(ctx.source))
+            ntriples, blank_updates = observed.materialised(ctx.source)
+            add(ntriples)
+            relative = relative_issue(observed, ctx.source)  # while the engine's threads load
+            named = graphs_issue(observed)
+    except RdfSyntaxError as exc:
+        said, said_en = invalid_rdf(str(exc), exc.line)
+        raise InputError(said, line=exc.line, message_en=said_en) from None
+    fault_point("after-replace")
+    _materialise_extraction(description, ctx.source)
+    writer.add(ctx.source, description)
+    for update in blank_updates:
+        writer.update(update)
+    report.issues += [issue for issue in (relative, named) if issue is not None]
+    file_issues = rdf_file_issues(writer.query, ctx.source, observed, strict, others_identified)
+    report.issues += file_issues
+    return observed.touched() | {str(ctx.source)}, any(i.level == "error" for i in file_issues)
 
 
 def _demote_labels(writer, demoted: list[tuple[URIRef, URIRef, Literal]], predicate: URIRef = RDFS.label) -> None:
@@ -299,45 +304,6 @@ def _demote_labels(writer, demoted: list[tuple[URIRef, URIRef, Literal]], predic
         for actor, label in labels:
             alternative.add((actor, SKOS.altLabel, label))
         writer.add(where, alternative)
-
-
-def graphs_issue(observed: Observed) -> Issue | None:
-    """The warning of a TriG or N-Quads file that names graphs: one source is one named graph, so their triples
-    all land in the file's own, their graphs' names not kept."""
-    if not observed.graphs:
-        return None
-    shown = sorted(observed.graphs)[:3]
-    listed = ", ".join(shown) + (", …" if len(observed.graphs) > len(shown) else "")
-    count = len(observed.graphs)
-    return Issue("warning", f"le fichier nomme {count} graphe{'s' if count > 1 else ''} ({listed}) : une source "
-                            "est un graphe nommé, leurs triplets sont tous versés dans celui de ce fichier, sans leurs "
-                            "noms ; pour garder des graphes apart, importez-les chacun dans un fichier",
-                 f"the file names {count} graph{'s' if count > 1 else ''} ({listed}): a source is one named graph, "
-                 "their triples all land in this file's, without their names; to keep graphs apart, import each "
-                 "from a file of its own")
-
-
-def relative_issue(observed: Observed, source: URIRef) -> Issue | None:
-    """The warning of a file whose resources are named by relative IRIs without a base (``<acteur/1>``,
-    ``"@id": "acteur/1"``): they were resolved against the source's IRI, so that two files' never meet; a base of
-    the file's own makes them the IRIs meant."""
-    count, shown = observed.relative()
-    if not count:
-        return None
-    listed = ", ".join(f"« {iri or '<>'} »" for iri in shown) + (", …" if count > len(shown) else "")
-    listed_en = ", ".join(f"'{iri or '<>'}'" for iri in shown) + (", …" if count > len(shown) else "")
-    example = f"{source}/{shown[0]}"
-    if count > 1:
-        said, said_en = (f"{count} IRI relatives sans base ({listed}) : résolues", "elles ne désignent"), (
-            f"{count} relative IRIs without a base ({listed_en}): resolved", "they name")
-    else:
-        said, said_en = (f"1 IRI relative sans base ({listed}) : résolue", "elle ne désigne"), (
-            f"1 relative IRI without a base ({listed_en}): resolved", "it names")
-    return Issue("warning", f"{said[0]} contre l'IRI de cette source (<{example}>), {said[1]} rien hors d'elle ; "
-                            "donnez au fichier sa base : @base <https://…/> (Turtle), « @base » dans le « @context » "
-                            "(JSON-LD), xml:base (RDF/XML)",
-                 f"{said_en[0]} against this source's IRI (<{example}>), {said_en[1]} nothing outside it; give the "
-                 "file its base: @base <https://…/> (Turtle), '@base' in the '@context' (JSON-LD), xml:base (RDF/XML)")
 
 
 def _own_error(ctx: SourceContext | InputError, prepared: Prepared | None, kind: str | None) -> InputError | None:
@@ -356,26 +322,6 @@ def _own_error(ctx: SourceContext | InputError, prepared: Prepared | None, kind:
     except InputError as exc:
         return exc
     return None
-
-
-def _same_source(ctx: SourceContext, stored: str) -> InputError:
-    """The error of a file whose name is another than that of the stored source it would replace, but names it all
-    the same (a source's name keeps only letters and digits: « Antibes 2017.csv » and « antibes_2017.csv » are one):
-    it replaced that source in silence."""
-    return InputError(f"même nom de source que « {stored} », déjà importé : « {ctx.name} » le remplacerait ; "
-                      f"importez-le sous un autre nom (--name), ou retirez d'abord « {stored} » (maillage remove) "
-                      "s'il en est une nouvelle version",
-                      message_en=f"same source name as '{stored}', already ingested: '{ctx.name}' would replace it; "
-                                 f"ingest it under another name (--name), or first remove '{stored}' (maillage "
-                                 "remove) if it is a new version of it")
-
-
-def _same_name(path: Path, first: Path) -> InputError:
-    """The error of a file whose source is named as an earlier file's of the same ingest (one source a name)."""
-    return InputError(f"même nom de source que « {first} », importé par cette même commande : le second remplacerait "
-                      "le premier ; renommez l'un d'eux, ou importez-le à part sous un autre nom (--name)",
-                      message_en=f"same source name as '{first}', ingested by this same command: the second would "
-                                 "replace the first; rename one of them, or ingest it apart under another name (--name)")
 
 
 def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: bool = False,
@@ -432,7 +378,7 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
             first_of.setdefault(source_iri(path, base, options), path)
         for i, (path, ctx, prepared) in enumerate(_read_ahead(paths, base, options, kind, ahead, worth_preparing)):
             if (first := first_of[source_iri(path, base, options)]) != path:
-                on_report(None, _own_error(ctx, prepared, kind) or _same_name(path, first), path)
+                on_report(None, _own_error(ctx, prepared, kind) or same_name(first), path)
                 continue
             if source_iri(path, base, options) not in expected:
                 coming = {source_iri(p, base, options) for p in paths[i:i + batch]}

@@ -1,0 +1,92 @@
+"""What the ingest pipeline says of a source as a whole, in French and English: a replacement and what it
+withdraws, a name that another source already holds, an RDF file's relative IRIs or named graphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import URIRef
+
+from graph.ingest.base import InputError, Issue, SourceContext
+from graph.ingest.rdf_first_pass import Observed
+
+
+def replacement_issues(name: str, fewer: list[tuple[str, str]]) -> list[Issue]:
+    """The warnings of a file that replaces the stored source of its name with other content: what it said is
+    withdrawn, and ``fewer`` — the kinds of things the new version describes fewer of (French, English) — may say
+    that the file is cut short."""
+    issues = [Issue(
+        "warning", f"remplace la source « {name} » déjà importée (un autre contenu) : ce qu'elle disait "
+                   "est retiré ; si c'est un autre fichier du même nom, importez-le sous un autre nom (--name)",
+        f"replaces the source '{name}' already ingested (other content): what it said is withdrawn; if this "
+        "is another file of the same name, ingest it under another name (--name)")]
+    if fewer:
+        issues.append(Issue(
+            "warning", f"la nouvelle version de « {name} » décrit moins que celle qu'elle remplace : "
+                       f"{', '.join(fr for fr, _ in fewer)} ; si le fichier est tronqué ou incomplet, réimportez "
+                       "l'ancienne version",
+            f"the new version of '{name}' describes less than the one it replaces: "
+            f"{', '.join(en for _, en in fewer)}; if the file is cut short or incomplete, ingest the former version "
+            "again"))
+    return issues
+
+
+def same_source(ctx: SourceContext, stored: str) -> InputError:
+    """The error of a file whose name is another than that of the stored source it would replace, but names it all
+    the same (a source's name keeps only letters and digits: « Antibes 2017.csv » and « antibes_2017.csv » are one):
+    it replaced that source in silence."""
+    return InputError(f"même nom de source que « {stored} », déjà importé : « {ctx.name} » le remplacerait ; "
+                      f"importez-le sous un autre nom (--name), ou retirez d'abord « {stored} » (maillage remove) "
+                      "s'il en est une nouvelle version",
+                      message_en=f"same source name as '{stored}', already ingested: '{ctx.name}' would replace it; "
+                                 f"ingest it under another name (--name), or first remove '{stored}' (maillage "
+                                 "remove) if it is a new version of it")
+
+
+def same_name(first: Path) -> InputError:
+    """The error of a file whose source is named as an earlier file's, ``first``, of the same ingest (one source a
+    name)."""
+    return InputError(f"même nom de source que « {first} », importé par cette même commande : le second remplacerait "
+                      "le premier ; renommez l'un d'eux, ou importez-le à part sous un autre nom (--name)",
+                      message_en=f"same source name as '{first}', ingested by this same command: the second would "
+                                 "replace the first; rename one of them, or ingest it apart under another name "
+                                 "(--name)")
+
+
+def graphs_issue(observed: Observed) -> Issue | None:
+    """The warning of a TriG or N-Quads file that names graphs: one source is one named graph, so their triples
+    all land in the file's own, their graphs' names not kept."""
+    if not observed.graphs:
+        return None
+    shown = sorted(observed.graphs)[:3]
+    listed = ", ".join(shown) + (", …" if len(observed.graphs) > len(shown) else "")
+    count = len(observed.graphs)
+    return Issue("warning", f"le fichier nomme {count} graphe{'s' if count > 1 else ''} ({listed}) : une source "
+                            "est un graphe nommé, leurs triplets sont tous versés dans celui de ce fichier, sans leurs "
+                            "noms ; pour garder des graphes apart, importez-les chacun dans un fichier",
+                 f"the file names {count} graph{'s' if count > 1 else ''} ({listed}): a source is one named graph, "
+                 "their triples all land in this file's, without their names; to keep graphs apart, import each "
+                 "from a file of its own")
+
+
+def relative_issue(observed: Observed, source: URIRef) -> Issue | None:
+    """The warning of a file whose resources are named by relative IRIs without a base (``<acteur/1>``,
+    ``"@id": "acteur/1"``): they were resolved against the source's IRI, so that two files' never meet; a base of
+    the file's own makes them the IRIs meant."""
+    count, shown = observed.relative()
+    if not count:
+        return None
+    listed = ", ".join(f"« {iri or '<>'} »" for iri in shown) + (", …" if count > len(shown) else "")
+    listed_en = ", ".join(f"'{iri or '<>'}'" for iri in shown) + (", …" if count > len(shown) else "")
+    example = f"{source}/{shown[0]}"
+    if count > 1:
+        said, said_en = (f"{count} IRI relatives sans base ({listed}) : résolues", "elles ne désignent"), (
+            f"{count} relative IRIs without a base ({listed_en}): resolved", "they name")
+    else:
+        said, said_en = (f"1 IRI relative sans base ({listed}) : résolue", "elle ne désigne"), (
+            f"1 relative IRI without a base ({listed_en}): resolved", "it names")
+    return Issue("warning", f"{said[0]} contre l'IRI de cette source (<{example}>), {said[1]} rien hors d'elle ; "
+                            "donnez au fichier sa base : @base <https://…/> (Turtle), « @base » dans le « @context » "
+                            "(JSON-LD), xml:base (RDF/XML)",
+                 f"{said_en[0]} against this source's IRI (<{example}>), {said_en[1]} nothing outside it; give the "
+                 "file its base: @base <https://…/> (Turtle), '@base' in the '@context' (JSON-LD), xml:base (RDF/XML)")
