@@ -170,6 +170,18 @@ def test_the_ptce_has_its_three_goals_in_order(store):
         (3, "Accompagnement de porteurs de projet san")]
 
 
+def test_the_ptce_and_its_goals_have_the_health_themes_they_name(store):
+    """« … pour la santé et la prévention santé », « marketing territorial en santé », « post-incubation »: a theme's
+    search and facet find the PTCE and its goals."""
+    themes = rows(store, f"SELECT ?what ?t WHERE {{ {{ BIND(<{PTCE}> AS ?what) }} UNION {{ <{PTCE}> mai:hasGoal ?what }}"
+                         " ?what dcterms:subject ?t }")
+    by_what: dict[str, set[str]] = {}
+    for what, theme in themes:
+        by_what.setdefault(str(what).rsplit("/", 1)[-1], set()).add(str(theme).rsplit("/", 1)[-1])
+    assert {"prevention", "ess-et-sante", "cooperation-territoriale"} <= by_what["ptce-sante-danaecare"]
+    assert "marketing-territorial" in by_what["1"] and "accompagnement-de-projets" in by_what["3"]
+
+
 def test_the_approved_agreement_binds_the_metropole_and_danaecare_and_governs_the_grant(store):
     agreement = URIRef(ID + "agreement/siren-244200770/2024-00240/1")
     assert rows(store, f"SELECT ?title ?who ?grant WHERE {{ <{agreement}> a mai:Agreement ; dcterms:title ?title ; "

@@ -79,6 +79,8 @@ def add_ptce(b: Builder, ptce: Ptce, coordinator: URIRef, coordinator_label: str
         b.add(iri, DCTERMS.description, " ".join(text for text, _, _ in ptce.purpose))
         for _, start, end in ptce.purpose:
             b.evidence(iri, (start, end))
+    for theme in ptce.themes:
+        b.add(iri, DCTERMS.subject, theme)
     if ptce.goals:
         scheme = b.mint("goals", key)
         b.add(scheme, RDF.type, SKOS.ConceptScheme)
@@ -91,5 +93,7 @@ def add_ptce(b: Builder, ptce: Ptce, coordinator: URIRef, coordinator_label: str
         b.add(goal, SKOS.prefLabel, Literal(text, lang="fr"))
         b.add(goal, SKOS.notation, Literal(rank, datatype=XSD.integer))
         b.add(goal, SKOS.inScheme, scheme)
+        for theme in match_concepts(text, "themes"):
+            b.add(goal, DCTERMS.subject, theme)
         b.evidence(goal, (start, end))
     return iri

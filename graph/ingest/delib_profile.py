@@ -69,6 +69,8 @@ class Ptce:
     #: what the text says the PTCE is for ("L'objectif de ce soutien est de regrouper …", "L'enjeu du projet est de
     #: mobiliser les acteurs …"): each sentence with its span
     purpose: list[tuple[str, int, int]] = field(default_factory=list)
+    #: the health themes that what the PTCE is and is for names ("… pour la santé et la prévention santé")
+    themes: list[URIRef] = field(default_factory=list)
 
 
 _PLACE = r"(?P<place>(?:la\s+commune\s+d(?:e\s+|['’]))?(?-i:[A-ZÉL][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)|(?:le|la|l['’])\s*[^,.;\n]+?)"
@@ -443,6 +445,7 @@ def find_ptce(body: str, coordinator: str | None) -> Ptce | None:
         ptce.member_kinds = match_concepts(members.group("list"), "actorKinds")
     for said in _PTCE_PURPOSE.finditer(body, match.start(), min(len(body), match.end() + _PTCE_PURPOSE_REACH)):
         ptce.purpose.append((re.sub(r"\s+", " ", said.group(0)), said.start(), said.end()))
+    ptce.themes = match_concepts(" ".join([match.group(0), *(text for text, _, _ in ptce.purpose)]), "themes")
     goals = _GOALS.search(body, match.start())
     if goals:
         for item in _GOAL.finditer(goals.group("list")):
