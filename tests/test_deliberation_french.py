@@ -1233,7 +1233,7 @@ def test_a_lists_heading_is_read_however_the_council_words_it(text, present, pro
     ("Conseillers absents :", 0, 1, 0),
     ("Absents sans excuse :", 0, 1, 0),
     ("Conseillers municipaux absents excusés :", 1, 0, 0),
-    ("Étaient excusés et avaient donné pouvoir : M. Paul DURAND-FICTIF à", 0, 0, 1),
+    ("Étaient excusés et avaient donné pouvoir : M. Paul DURAND-FICTIF à", 1, 0, 1),
     # the list of the absent with each one's proxy after the name
     ("Excusés représentés : M. Paul DURAND-FICTIF par", 1, 0, 1),
     ("Excusé : M. Paul DURAND-FICTIF qui a donné pouvoir à", 1, 0, 1),
@@ -5009,7 +5009,7 @@ def test_a_grants_purpose_that_runs_onto_an_indented_line_is_one_phrase(tmp_path
     # the executive who signs under that office, in their own name
     ("Présents : Mme Anne MOREL, M. Paul GIRARD\nExcusés ayant donné pouvoir : M. le Maire à Mme Anne MOREL, "
      "M. Victor ROY à M. Paul GIRARD.\n\nAdopté.\n\nPour extrait conforme,\nLe Maire,\nBernard FAYOLLE\n",
-     [], [("Victor ROY", "Paul GIRARD"), ("Bernard FAYOLLE", "Anne MOREL")]),
+     ["Bernard FAYOLLE", "Victor ROY"], [("Victor ROY", "Paul GIRARD"), ("Bernard FAYOLLE", "Anne MOREL")]),
     ("Présents : Mme Anne MOREL\nExcusés : M. le Maire (pouvoir à Mme Anne MOREL), M. Luc ROY.\n\nAdopté.\n"
      "Le Maire,\nBernard FAYOLLE\n", ["Bernard FAYOLLE", "Luc ROY"], [("Bernard FAYOLLE", "Anne MOREL")]),
     ("Présents : Mme Anne MOREL\nPouvoir : M. le Président à Mme Anne MOREL\n\nAdopté.\nLe Président,\nLuc VIAL\n",

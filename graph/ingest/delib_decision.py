@@ -37,6 +37,9 @@ class Vote:
     span: tuple[int, int] | None = None
     #: adopted "à l'unanimité moins …": the votes for are the voters less those the phrase names
     short_of_unanimity: bool = False
+    #: the members named as taking no part in the vote ("M. X ne prenant pas part au vote"), whom a count of voters
+    #: may count or not: no votes for are derived from it
+    not_voting: int = 0
 
 
 _COUNT = r"(?P<n>\d+|z[ée]ro|aucune?)"
@@ -173,6 +176,73 @@ def _named_count(text: str, words: str) -> tuple[int, tuple[int, int]] | None:
             return len(items), (match.start(), stop)
         return None
     return None
+
+
+#: What the members named before it did, in a clause of the vote's sentence: "Adopté à la majorité, Mme Claire MARTIN
+#: et M. Paul DURAND ayant voté contre", "(M. X s'étant abstenu)", "Mme Y ne prenant pas part au vote".
+_AGAINST_AFTER = re.compile(accents_optional(r"(?<![\w'’])(?:(?:ayant|ont|a)\s+voté|vot(?:e|ent|ant))\s+contre\b"),
+                            re.I)
+_ABSTAINING_AFTER = re.compile(accents_optional(r"(?<![\w'’])(?:s['’](?:étant|est)\s+abstenue?s?"
+                                                r"|se\s+sont\s+abstenue?s?|s['’]abst(?:ient|iennent|enant))\b"), re.I)
+_NOT_VOTING_AFTER = re.compile(accents_optional(r"(?<![\w'’])(?:ne\s+(?:prenant|prend|prennent)\s+pas\s+part"
+                                                r"|ne\s+participant\s+pas|n['’](?:a|ont)\s+pas\s+pris\s+part)"
+                                                r"\s+au\s+vote\b"), re.I)
+_VOTED_AFTER = re.compile("|".join(p.pattern for p in (_AGAINST_AFTER, _ABSTAINING_AFTER, _NOT_VOTING_AFTER)), re.I)
+#: What a list's item before the members may name, that makes their number unknown: a group ("le groupe X", "les
+#: élus de l'opposition"), several members ("MM. X et Y"), a member not read ("M. le Maire").
+_NOT_ONE_MEMBER = re.compile(r"(?:^|\s)(?:le|la|les|l['’])\s*(?:groupes?|listes?|élus|opposition)\b"
+                             r"|^(?:M\.|MM\.?|Mmes|Mlle|Messieurs|Mesdames|Monsieur|Madame)\s", re.I)
+#: A sentence's end: a full stop, not a civility's nor an initial's.
+_SENTENCE_END = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bMmes)(?<!\bMlle)(?<![\s.-][A-ZÀ-Ý])[.!?](?=\s)")
+
+
+def _named_before(text: str, words: re.Pattern) -> tuple[int, tuple[int, int]] | None:
+    """How many members the clause before ``words`` names (:data:`_AGAINST_AFTER`, :data:`_ABSTAINING_AFTER`,
+    :data:`_NOT_VOTING_AFTER`), the last of them on the line of ``words``, each one member (:data:`_ONE_MEMBER`):
+    "Adopté à la majorité, M. A, Mme B et M. C ayant voté contre" counts 3, with the span from the first name to
+    ``words``' end. A list that names anything else before them (a group, "MM. X et Y") counts nothing, as its
+    number is unknown.
+
+    >>> _named_before("Adopté à la majorité, Mme Claire Martin et M. Paul Durand ayant voté contre.", _AGAINST_AFTER)
+    (2, (22, 75))
+    >>> _named_before("Adopté, le groupe Ensemble-Fictif et M. ALPHA ayant voté contre.", _AGAINST_AFTER) is None
+    True
+    """
+    for match in words.finditer(text):
+        if _cited(text, match.start()):
+            continue
+        start = _clause_start(text, match.start())
+        before = text[start:match.start()]
+        if not re.search(r"\S[ \t]*,?[ \t]*$", before):
+            continue  # no name on the line of the words: "Ont voté contre : …" opens its own list
+        items = re.split(r"\s*(?:[,;]|\bet\b)\s*", before.rstrip(" \t,"))
+        named = 0
+        while named < len(items) and _ONE_MEMBER.fullmatch(items[len(items) - 1 - named].strip()):
+            named += 1
+        if named and (named == len(items) or not _NOT_ONE_MEMBER.search(items[-1 - named].strip())):
+            first = text.index(items[-named].strip(), start)
+            return named, (first, match.end())
+    return None
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause that ends at ``at`` starts: at its line's start, or the start of the line above when a list of
+    names goes on from it (a comma or "et" ends it); after the bracket it is in, a colon, a sentence's end or the
+    clause of other members' vote ("M. A ayant voté contre, M. B s'étant abstenu").
+
+    >>> text = "Adopté, M. A ayant voté contre et\\nM. B s'étant abstenu."
+    >>> text[_clause_start(text, text.index("s'étant")):]
+    " et\\nM. B s'étant abstenu."
+    """
+    start = text.rfind("\n", 0, at) + 1
+    while start > 0 and re.search(r"(?:,|\bet)[ \t]*$", text[text.rfind("\n", 0, start - 1) + 1:start - 1]):
+        start = text.rfind("\n", 0, start - 1) + 1
+    if (bracket := text.rfind("(", start, at)) > text.rfind(")", start, at):
+        start = bracket + 1
+    start = max(start, text.rfind(":", start, at) + 1)
+    for end in (*_SENTENCE_END.finditer(text, start, at), *_VOTED_AFTER.finditer(text, start, at)):
+        start = max(start, end.end())
+    return start
 
 
 def parse_vote(body: str, start: int = 0) -> Vote:
@@ -357,11 +427,14 @@ def _parse_vote(body: str) -> Vote:
                               ("against", rf"contre|{_FOR_AGAINST[1]}", False),
                               ("abstentions", r"abstentions?|s['’]abst\w+", False)):
         found = _count(body, words, voix)
-        if found is None and attr != "votes_for":  # the members named, not counted
-            found = _named_count(body, _NAMED_AGAINST if attr == "against" else _NAMED_ABSTAINING)
+        if found is None and attr != "votes_for":  # the members named, not counted: after their label, or before
+            found = _named_count(body, _NAMED_AGAINST if attr == "against" else _NAMED_ABSTAINING) \
+                or _named_before(body, _AGAINST_AFTER if attr == "against" else _ABSTAINING_AFTER)
         if found:
             setattr(vote, attr, found[0])
             spans.append(found[1])
+    if (not_voting := _named_before(body, _NOT_VOTING_AFTER)) is not None:
+        vote.not_voting = not_voting[0]
     outcome = None
     # A text typed in capitals without apostrophes writes "A L UNANIMITE".
     for pattern, result in ((r"adopt[ée]e?s?\s+à\s+l(?:['’]|\s)unanimit[ée]|à\s+l(?:['’]|\s)unanimit[ée]"
@@ -424,10 +497,12 @@ def complete_unanimity(vote: Vote, body: str, attendance: Attendance) -> None:
     (23, 0, 4)
 
     Adopted "à l'unanimité moins une abstention" ("moins deux voix contre"), the votes for are the voters less those
-    members, unless counted beside.
+    members, unless counted beside. With members named as taking no part in the vote, whom the voters stated may
+    count or not, the votes for stay unknown.
     """
     if vote.short_of_unanimity:
-        if vote.votes_for is None and not (vote.span and _BLANK_OR_VOID.search(body, *vote.span)):
+        if vote.votes_for is None and not vote.not_voting \
+                and not (vote.span and _BLANK_OR_VOID.search(body, *vote.span)):
             vote.votes_for = _voters_less(attendance, body, (vote.against or 0) + (vote.abstentions or 0),
                                           vote.abstentions or 0)
         return
@@ -435,7 +510,7 @@ def complete_unanimity(vote: Vote, body: str, attendance: Attendance) -> None:
             or vote.against is not None or (vote.span and _BLANK_OR_VOID.search(body, *vote.span)):
         return
     vote.against = 0
-    vote.votes_for = _voters_less(attendance, body, vote.abstentions, vote.abstentions)
+    vote.votes_for = None if vote.not_voting else _voters_less(attendance, body, vote.abstentions, vote.abstentions)
 
 
 def _voters(attendance: Attendance, body: str) -> tuple[int | None, bool]:

@@ -131,8 +131,9 @@ _SECTION_CUES = [
 ]
 SECTIONS = [(kind, compile_cue(cue, re.I | re.M)) for kind, cue in _SECTION_CUES]
 #: The same headings in a text whose lines were run together (a web page's copy, a transcript): within a line, after
-#: a family name in capitals or a sentence's end, opening with a capital ("… Patrick CALLAIS Absent(s) excusé(s)
-#: ayant remis un pouvoir : …", "… sous la présidence de Monsieur X, Maire. Etaient présents : …"), where
+#: a family name in capitals, a sentence's end or a spaced dash, opening with a capital ("… Patrick CALLAIS Absent(s)
+#: excusé(s) ayant remis un pouvoir : …", "… sous la présidence de Monsieur X, Maire. Etaient présents : …", a line of
+#: counts that names the absent after theirs: "Présents : 52 – Absents : 3 – M. X, Mme Y, M. Z"), where
 #: :data:`_INLINE_START` finds them; read only where they end with their colon.
 INLINE_SECTIONS = [(kind, compile_cue(cue[1:], re.I | re.M)) for kind, cue in _SECTION_CUES]
 #: The same headings written letter-spaced, as a PDF's copy gives a heading in spaced capitals ("A B S E N T S E X C
@@ -142,7 +143,7 @@ SPACED_SECTIONS = [(kind, compile_cue(cue.replace(r"\s+", r"\s*"), re.I)) for ki
 _SPACED_LINE = re.compile(r"^[ \t]*(?:[A-ZÀ-Ý][ \t]+){3,}[A-ZÀ-Ý](?:[ \t][^\n]*)?$", re.M)
 #: Where a heading may start within a line: each cue is tried there only (searched for everywhere, behind a
 #: lookbehind, the four cues took six times as long: 0.2 ms a text).
-_INLINE_START = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý]|[.;])[ \t](?=[A-ZÀ-Ý])")
+_INLINE_START = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý]|[.;]|[ \t](?:[–—]|--?))[ \t](?=[A-ZÀ-Ý])")
 
 
 #: A proxy written beside an absent member's name: "M. Luc ROUX (pouvoir à M. Jean DUPONT)", "Élisabeth X
@@ -643,19 +644,65 @@ def parse_sections(body: str, attendance: Attendance) -> None:
     heads.sort(key=lambda h: h[1])
     for i, (kind, start, end, inline) in enumerate(heads):
         stop = heads[i + 1][1] if i + 1 < len(heads) else len(body)
-        if inline:  # the list ends where the line runs on in words after its last name ("… GIRAUD formant la …")
-            line_end = body.find("\n", end)
-            stop = min(stop, line_end if line_end >= 0 else len(body))
-            if (runs_on := _RUNS_ON.search(body, end, stop)) is not None:
-                stop = runs_on.start()
-        if kind == "present" and (all_but := _ALL_BUT.match(body, end, stop)) is not None:
-            _parse_all_but(all_but.group("names"), attendance)
-            attendance.spans.append((start, all_but.end()))
-            continue
-        if (counted := _COUNTED_LIST.match(body, end, stop)) is not None:  # "Procurations : 4 (M. A à Mme B, …)"
-            _parse_list(" ".join(counted["names"].split()), kind, attendance)
-            attendance.spans.append((start, counted.end()))
-            continue
+        if inline:
+            stop = _inline_stop(body, end, stop)
+        given, offices = len(attendance.proxies), len(attendance.by_office)
+        _read_section(body, kind, (start, end, stop), attendance)
+        if kind == "proxies" and _EXCUSED_HEADING.search(fold(body[start:end]).replace(" ", "")):
+            _excused_givers(attendance, given, offices)
+
+
+#: A heading that says its members were excused: "Absents excusés ayant donné pouvoir", "Excusés ayant donné
+#: procuration", "A B S E N T S E X C U S E S …" (folded, its spaces closed up); not "non excusés".
+_EXCUSED_HEADING = re.compile(r"(?<!non)excus")
+
+
+def _excused_givers(attendance: Attendance, given: int, offices: int) -> None:
+    """The members who gave the proxies read from rank ``given`` on, under a heading that says them excused
+    ("Absents excusés ayant donné pouvoir : M. A à M. B"): excused too. One named by their office from rank
+    ``offices`` on ("M. le Maire à Mme C") is an excused member with their proxy, as "Excusés : M. le Maire (pouvoir
+    à Mme C)" has them, for :func:`graph.ingest.delib_officers.offices_named` to name; without a holder, a proxy."""
+    for proxy in attendance.proxies[given:]:
+        append_member(attendance.excused, proxy.giver)
+    attendance.by_office[offices:] = [("excused" if holder is not None else kind, office, holder)
+                                      for kind, office, holder in attendance.by_office[offices:]]
+
+
+def _inline_stop(body: str, end: int, stop: int) -> int:
+    """Where the list of a heading found within a line (:data:`INLINE_SECTIONS`) ends, before ``stop``: at its line's
+    end, or at the next line's when a comma ends its line (a line of counts whose names wrap: "Présents : 52 –
+    Absents : 3 – M. X, Mme Y," / "M. Z"), or where the line runs on in words after its last name ("… GIRAUD
+    formant la …")."""
+    line_end = body.find("\n", end)
+    while 0 <= line_end < stop and body[end:line_end].rstrip().endswith(","):
+        line_end = body.find("\n", line_end + 1)
+    stop = min(stop, line_end if line_end >= 0 else len(body))
+    runs_on = _RUNS_ON.search(body, end, stop)
+    return runs_on.start() if runs_on is not None else stop
+
+
+#: A list's count before its names on a line of counts, and the dash after them, before the next count if any:
+#: "Absents : 3 – M. X, Mme Y – Votants : 52" lists "M. X, Mme Y" (the counts are :mod:`delib_counts`'s).
+_COUNT_BEFORE_NAMES = re.compile(r"[ \t]*\d{1,3}[ \t]+(?:[–—]|--?)[ \t]*(?=\S)")
+_DASH_AFTER_NAMES = re.compile(r"[ \t]+(?:[–—]|--?)[ \t]*(?:[^\W\d_][\w'’ \t]{1,40}:[ \t]*\d{1,3}\b.*)?$")
+
+
+def _read_section(body: str, kind: str, at: tuple[int, int, int], attendance: Attendance) -> None:
+    """Read the list of ``kind`` whose heading spans ``at``'s start and end, its names before ``at``'s stop: a list of
+    the present that names who was not, a list in brackets after its count, or a list of names (after its count and a
+    dash, on a line of counts)."""
+    start, end, stop = at
+    if (dash := _DASH_AFTER_NAMES.search(body, end, stop)) is not None:
+        stop = dash.start()
+    if (count := _COUNT_BEFORE_NAMES.match(body, end, stop)) is not None:
+        end = count.end()
+    if kind == "present" and (all_but := _ALL_BUT.match(body, end, stop)) is not None:
+        _parse_all_but(all_but.group("names"), attendance)
+        attendance.spans.append((start, all_but.end()))
+    elif (counted := _COUNTED_LIST.match(body, end, stop)) is not None:  # "Procurations : 4 (M. A à Mme B, …)"
+        _parse_list(" ".join(counted["names"].split()), kind, attendance)
+        attendance.spans.append((start, counted.end()))
+    else:
         text, text_end, unread = _section_text(body, end, stop, kind)
         attendance.unread += [(kind, line) for line in unread]
         _parse_list(text, kind, attendance)
