@@ -173,8 +173,8 @@ def test_the_ptce_has_its_three_goals_in_order(store):
 def test_the_ptce_and_its_goals_have_the_health_themes_they_name(store):
     """« … pour la santé et la prévention santé », « marketing territorial en santé », « post-incubation »: a theme's
     search and facet find the PTCE and its goals."""
-    themes = rows(store, f"SELECT ?what ?t WHERE {{ {{ BIND(<{PTCE}> AS ?what) }} UNION {{ <{PTCE}> mai:hasGoal ?what }}"
-                         " ?what dcterms:subject ?t }")
+    themes = rows(store, f"SELECT ?what ?t WHERE {{ {{ BIND(<{PTCE}> AS ?what) }} "
+                         f"UNION {{ <{PTCE}> mai:hasGoal ?what }} ?what dcterms:subject ?t }}")
     by_what: dict[str, set[str]] = {}
     for what, theme in themes:
         by_what.setdefault(str(what).rsplit("/", 1)[-1], set()).add(str(theme).rsplit("/", 1)[-1])
