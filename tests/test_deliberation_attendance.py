@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 from rdflib.namespace import RDFS
 
-from graph.ingest.delib_decision import parse_vote
 from graph.ingest.delib_facts import deliberation_facts, extract_fixture
 from graph.ingest.delib_people import parse_attendance
+from graph.ingest.delib_vote import parse_vote
 from graph.namespaces import MAI
 
 _HEAD = ("COMMUNE DE VERNOUX-FICTIF\nSÉANCE DU CONSEIL MUNICIPAL DU 6 JUIN 2024\n{counts}\n"

@@ -16,7 +16,9 @@ from rdflib.namespace import FOAF, SKOS
 from graph.ingest.delib_facts import deliberation_facts, extract_fixture
 from graph.ingest.delib_grants import find_grants
 from graph.ingest.delib_table_header import choose_amount_column
-from graph.ingest.delib_decision import find_budget_account, find_published, parse_vote
+from graph.ingest.delib_accounts import find_budget_account
+from graph.ingest.delib_decision import find_published
+from graph.ingest.delib_vote import parse_vote
 from graph.ingest.delib_authority import find_authority
 from graph.ingest.delib_session import find_body, find_session_date
 from graph.ingest.delib_number import find_number, find_title, number_match

@@ -3,7 +3,7 @@ of the convocation.
 
 Apart from :mod:`delib_people` because they are read from figures wherever the text sets them (after a label, before
 one, in a table's row of figures under its row of labels, in a register's left margin), not from the lists of names:
-a list's length is no count. :func:`header_row_counts` serves :mod:`delib_decision`'s vote too.
+a list's length is no count. :func:`header_row_counts` serves :mod:`delib_vote` too.
 
 >>> from graph.ingest.delib_people import Attendance
 >>> attendance = Attendance()

@@ -35,10 +35,10 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.delib_decision import parse_vote
 from graph.ingest.delib_meta import in_a_citation
 from graph.ingest.delib_moves import find_moves
 from graph.ingest.delib_number import number_match
+from graph.ingest.delib_vote import parse_vote
 from graph.ingest.french import MONTH_NAMES
 
 _WORD = r"(?:D[ée]lib[ée]ration|DÉLIBÉRATION)"

@@ -1,7 +1,8 @@
 """A deliberation's ACTES id, its heading (the lines that open it, where the authority, the organ and the session
 are read first) and the lines that cite other acts (the authority is :mod:`graph.ingest.delib_authority`'s; the
 organ and the session date :mod:`graph.ingest.delib_session`'s; the number and the title
-:mod:`graph.ingest.delib_number`'s; the vote, the publication and the budget :mod:`graph.ingest.delib_decision`'s).
+:mod:`graph.ingest.delib_number`'s; the vote :mod:`graph.ingest.delib_vote`'s, the publication
+:mod:`graph.ingest.delib_decision`'s, the budget :mod:`graph.ingest.delib_accounts`').
 
 >>> parse_actes("99_DE-042-244200770-20240516-D20240024010")
 ActesId(raw='99_DE-042-244200770-20240516-D20240024010', dept='042', siren='244200770', date=datetime.date(2024, 5, 16), number='D20240024010', nature='DE')

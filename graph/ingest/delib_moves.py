@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph.ingest.delib_decision import Vote
 from graph.ingest.delib_names import Person, parse_person, surname_only
 from graph.ingest.delib_people import Attendance, Proxy
+from graph.ingest.delib_vote import Vote
 from graph.ingest.french import fold
 
 _CIVIL = r"(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[^,;:()\n]+?"

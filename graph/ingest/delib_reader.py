@@ -7,8 +7,9 @@ Reading is split by fact group: :mod:`delib_text` (PDF, Markdown, prefecture sta
 :mod:`delib_moves` (members arriving or leaving before the deliberation's item), :mod:`delib_items` (minutes
 that record several deliberations, each read as one),
 :mod:`delib_authority` (the authority), :mod:`delib_session` (organ, session date), :mod:`delib_meta` (heading,
-ACTES id), :mod:`delib_number` (number, title), :mod:`delib_decision` (vote, publication, fiscal year, budget
-account), :mod:`delib_grants`, :mod:`delib_prose` (with :mod:`delib_not_grants`, the amounts that are no grants),
+ACTES id), :mod:`delib_number` (number, title), :mod:`delib_vote` (the vote), :mod:`delib_decision` (publication,
+fiscal year, programme), :mod:`delib_accounts` (budget accounts), :mod:`delib_grants`, :mod:`delib_prose` (with
+:mod:`delib_not_grants`, the amounts that are no grants),
 :mod:`delib_recipients`, :mod:`delib_antecedents`, :mod:`delib_several`, :mod:`delib_tables`,
 :mod:`delib_table_header`, :mod:`delib_flattened`, :mod:`delib_aligned` and :mod:`delib_stacked` (grants and stated
 totals, checked by :mod:`delib_grant_checks`), :mod:`delib_total_rows` (the "Total" rows of the tables none reads),
@@ -32,14 +33,14 @@ from graph.encodings import decode, encoding_issue, encoding_name, is_utf8
 from graph.french_text import counted
 from graph.identity import actor_iri, actor_key, deliberation_iri, name_key, person_actor_iri
 from graph.ingest.base import FUNDER_ADVICE, Extraction, InputError, SourceContext, new_graph, parse_funder_option
+from graph.ingest.delib_accounts import (accounts_by_amount, accounts_by_article, accounts_by_beneficiary,
+                                         accounts_by_name, accounts_by_nature, article_at, beneficiary_kind,
+                                         bursary_account, find_budget_account, lead_above, named_account,
+                                         one_grants_accounts)
 from graph.ingest.delib_agreement_parties import read_agreements
 from graph.ingest.delib_amended import amended_act, amends
 from graph.ingest.delib_authority import find_authority, find_member_count, heading_organisation
-from graph.ingest.delib_decision import (accounts_by_amount, accounts_by_article, accounts_by_beneficiary,
-                                         accounts_by_name, accounts_by_nature, article_at, beneficiary_kind,
-                                         bursary_account, lead_above, named_account, one_grants_accounts)
-from graph.ingest.delib_decision import (complete_omitted_count, complete_unanimity, find_budget_account,
-                                         find_fiscal_year, find_programme, find_published, parse_vote)
+from graph.ingest.delib_decision import find_fiscal_year, find_programme, find_published
 from graph.ingest.delib_graph import Builder, concept, m57_known
 from graph.ingest.delib_grant_checks import euros
 from graph.ingest.delib_grants import GrantsFound, bare_sums, find_grants
@@ -55,6 +56,7 @@ from graph.ingest.delib_prose import THE_AUTHORITY_ITSELF
 from graph.ingest.delib_session import find_body, find_session_date
 from graph.ingest.delib_tables import cell_identifiers
 from graph.ingest.delib_text import Document, html_characters, normalise_text, pdf_text
+from graph.ingest.delib_vote import complete_omitted_count, complete_unanimity, parse_vote
 from graph.ingest.deliberation import corrected_act, corrected_text, looks_like_deliberation, not_a_deliberation
 from graph.ingest.french import AMOUNT_RE, cfp_amounts, fold
 from graph.limits import check_line_length, check_pdf
