@@ -191,7 +191,8 @@ def named_account(accounts: dict[str, str], beneficiary: str) -> str | None:
 #: " 65     6574     40        Subv. fonct. aux associations (Basket Club)     + 3 500,00", or the chapter and the
 #: account parted by a slash: "  65 / 657362 – Subvention au CCAS      + 14 000,00 €".
 _BUDGET_ROW = re.compile(rf"^[ \t]*\d{{2,3}}(?:[ \t]+|[ \t]*/[ \t]*)(?P<n>{_ACCOUNT})[ \t]+\S.*?[ \t]"
-                         r"(?P<sign>[+-]?)[ \t]*(?P<amount>\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:,\d{2})?)[ \t]*(?:€|euros?)?[ \t]*$", re.M)
+                         r"(?P<sign>[+-]?)[ \t]*(?P<amount>\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:,\d{2})?)"
+                         r"[ \t]*(?:€|euros?)?[ \t]*$", re.M)
 
 
 def accounts_by_amount(body: str) -> dict[Decimal, str]:
