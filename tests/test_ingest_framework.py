@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 import textwrap
@@ -11,7 +10,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, Graph, URIRef
-from rdflib.compare import isomorphic
 
 from graph.ingest import detect_kind, kinds
 from graph.ingest.base import InputError, Issue, SourceContext

@@ -21,7 +21,7 @@ from graph.ingest.french import MONTHS
 from graph.ingest.french import fold as unaccent
 from graph.ingest.french import read_date as read_date_whole
 from graph.namespaces import CIRCLES, MAI
-from graph.values import ValueProblem, parse_date
+from graph.values import ValueProblem
 
 #: The kinds that the register documents, and the class of their members.
 KINDS = {"association": MAI.Association, "collectivite": MAI.PublicAuthority, "entreprise": MAI.Enterprise,

@@ -25,7 +25,6 @@ This module is the kind (detection, required columns, the ``--funder`` option); 
 
 from __future__ import annotations
 
-from graph.identifiers import clean_identifier, siren_ok, siret_ok
 from graph.ingest.base import (FUNDER_ADVICE, Extraction, InputError, SourceContext, SourceKind, nothing_kept,
                                parse_funder_option)
 from graph.ingest.scdl_grant_rows import GrantRows
