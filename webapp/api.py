@@ -12,10 +12,10 @@ from flask import Blueprint, current_app, jsonify, request
 from rdflib import URIRef
 
 from graph.namespaces import MAI, NOT_REPLACED
-from webapp.api_parameters import check_known, integer_arg, page_arg
+from webapp.api_parameters import check_known, integer_arg, page_arg, pole_arg
 from webapp.errors import ApiError
 from webapp.named_queries import Parameter, get_named_query, is_iri, named_queries
-from webapp.query_parameters import resolve_name
+from webapp.query_parameters import resolve_goal, resolve_name
 from webapp.views import (EVERY_GRANT_YEAR_AMOUNT, Table, collapse, json_value_deep, labels_of, names_of_unnamed,
                            pick_label, ref, select)
 
@@ -68,22 +68,26 @@ def _iri_arg(name: str) -> URIRef | None:
 
 #: The filters of /api/grants that take a name as well as an IRI, as the named queries' parameters of the same
 #: names do (``funder``, ``beneficiary`` and ``goal`` of « Subventions par bénéficiaire » and the others).
-#: A goal is one of the strategic goals, by its name or its rank (« 2 »), as a circle is by its own.
+#: A goal is one of the strategic goals, by its name or its rank (« 2 »), as a circle is by its own, among the goals
+#: of the PTCE that ``pole`` gives, if any.
 _NAMED_FILTERS = {name: Parameter(name, "iri", fr, en, optional=True, values=values) for name, fr, en, values in (
     ("funder", "Financeur (nom ou IRI)", "Funder (name or IRI)", ("search", "actor")),
     ("beneficiary", "Bénéficiaire (nom ou IRI)", "Beneficiary (name or IRI)", ("search", "actor")),
     ("goal", "Objectif (nom, rang ou IRI)", "Goal (name, rank or IRI)", ("a", str(MAI.StrategicGoal))))}
 
 
-def _named_arg(name: str) -> URIRef | None:
-    """The IRI of ``?name=``: an IRI, or the one actor or goal of that name (the named queries' resolution);
-    raises ApiError (400) for a name that names nothing, or several (listed with their IRIs)."""
+def _named_arg(name: str, pole: str | None = None) -> URIRef | None:
+    """The IRI of ``?name=``: an IRI, or the one actor or goal of that name (the named queries' resolution; a goal
+    among the goals of the PTCE ``pole``, if given); raises ApiError (400) for a name that names nothing, or several
+    (listed with their IRIs)."""
     from webapp.queries_pages import web_lookup
 
     raw = (request.args.get(name) or "").strip()
     if not raw:
         return None
     parameter = _NAMED_FILTERS[name]
+    if name == "goal":
+        return parameter.bind(resolve_goal(parameter, raw, web_lookup(), pole))
     return parameter.bind(resolve_name(parameter, raw, web_lookup()))
 
 
@@ -101,11 +105,13 @@ def resource():
 
 @bp.get("/grants")
 def grants():
-    """List grants, filtered by funder, beneficiary, year or goal (each an IRI or a name), a page at a time."""
-    check_known(("funder", "beneficiary", "year", "goal", "page"))
+    """List grants, filtered by funder, beneficiary, year or goal (each an IRI or a name; a goal's PTCE, ``pole``,
+    tells apart the goals of one rank or name), a page at a time."""
+    check_known(("funder", "beneficiary", "year", "goal", "page", "pole"))
     page = page_arg()
     year = integer_arg("year", None)
-    bindings = {"f": _named_arg("funder"), "b": _named_arg("beneficiary"), "y": year, "g": _named_arg("goal")}
+    bindings = {"f": _named_arg("funder"), "b": _named_arg("beneficiary"), "y": year,
+                "g": _named_arg("goal", pole_arg())}
     # Constant patterns for the filters asked (their values are bound, never formatted in); LIMIT and OFFSET take
     # no variables in SPARQL: they are integers computed here, not request text.
     filters = " ".join(_FILTERS[k] for k, v in bindings.items() if v is not None)

@@ -11,12 +11,17 @@ from collections.abc import Iterable
 
 from flask import request
 
+from graph.namespaces import MAI
 from webapp.errors import ApiError
+from webapp.named_queries import Parameter
 
 #: The largest page number a route accepts (``maximum`` of ``page`` in the OpenAPI document).
 MAX_PAGE = 1_000_000
 #: Parameters every route takes: the interface's language (:mod:`webapp.i18n`).
 COMMON_PARAMETERS = ("lang",)
+#: ``pole``, with ``goal``: the PTCE (its name or IRI) whose goal ``goal`` gives by its rank or name.
+POLE = Parameter("pole", "iri", "PTCE (nom ou IRI)", "PTCE (name or IRI)", optional=True,
+                 values=("a", str(MAI.Cooperation)))
 
 
 def check_known(accepted: Iterable[str], repeatable: Iterable[str] = ()) -> None:
@@ -72,6 +77,23 @@ def _integer(name: str, value: str, default: int | None, least: int | None = Non
         raise ApiError(f"le paramètre « {name} » doit être {french} (reçu « {value[:40]} »)",
                        f"parameter '{name}' must be {english} (got '{value[:40]}')", code="bad-parameter")
     return number
+
+
+def pole_arg() -> str | None:
+    """The IRI of the PTCE that ``pole`` gives (its name or IRI), among whose goals a ``goal`` given by its rank or
+    name is looked up (each PTCE has its goal 2); None when absent. A 400 when it names no PTCE or several, and when
+    no ``goal`` comes with it: alone, it would filter nothing, in silence."""
+    from webapp.queries_pages import web_lookup
+    from webapp.query_parameters import resolve_name
+
+    raw = request.args.get("pole", "").strip()
+    if not raw:
+        return None
+    if not any(goal.strip() for goal in request.args.getlist("goal")):
+        raise ApiError("le paramètre « pole » dit de quel PTCE est l'objectif donné par son rang ou son nom : "
+                       "donnez aussi « goal »", "parameter 'pole' says which PTCE's goal 'goal' gives by its rank or "
+                       "name: give 'goal' too", code="bad-parameter")
+    return resolve_name(POLE, raw, web_lookup())
 
 
 def page_arg() -> int:

@@ -46,6 +46,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "footer": ("Maillage — données ouvertes, interrogeables en SPARQL.", "Maillage — open data, queryable in SPARQL."),
     "more": ("{n} de plus", "{n} more"),
     "more_all": ("{n} de plus : la liste complète", "{n} more: the full list"),
+    "more_next": ("{n} suivants ({more} de plus)", "next {n} ({more} more)"),
     "unknown_year": ("année inconnue", "unknown year"),
     "nav_upload": ("Déposer un fichier", "Upload a file"),
     "show_more": ("Afficher {n} de plus", "Show {n} more"),
@@ -129,6 +130,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "for which goal."),
     "counts": ("En chiffres", "In numbers"),
     "latest_grants": ("Dernières subventions", "Latest grants"),
+    "decision_date": ("Décidée le", "Decided on"),
     "cooperation": ("Le pôle", "The pole"),
     "coordinated_by": ("Coordonné par", "Coordinated by"),
     "circles": ("Cercles", "Circles"),
@@ -157,6 +159,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page_prev": ("Page précédente", "Previous page"),
     "page_next": ("Page suivante", "Next page"),
     "page_n": ("Page {page}", "Page {page}"),
+    "page_past_last": ("La page {page} n'existe pas : les subventions s'arrêtent à la page {last}.",
+                       "There is no page {page}: the grants end on page {last}."),
+    "list_past_end": ("Rien à afficher à partir de la position {start} : les listes de cette page s'arrêtent "
+                      "à {n}.", "Nothing to show from position {start}: this page's lists end at {n}."),
+    "go_last_page": ("Aller à la dernière page", "Go to the last page"),
     # resource
     "properties": ("Propriétés", "Properties"),
     "inverse": ("Relations entrantes", "Incoming relations"),
@@ -205,6 +212,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "why": ("Pourquoi ?", "Why?"),
     "why_quotes": ("Pourquoi ? ({n} extraits)", "Why? ({n} quotes)"),
     "why_source": ("Voir dans la source", "See in the source"),
+    "evidence_name": ("Extrait de {source}", "Excerpt of {source}"),
     "source_text": ("Texte de la source", "Source text"),
     "other_formats": ("Autres formats", "Other formats"),
     "network_of": ("Voir le réseau", "See the network"),
@@ -285,6 +293,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rows_truncated": ("Résultats coupés à {n} lignes.", "Results cut at {n} rows."),
     "show_sparql": ("Voir la requête SPARQL", "Show the SPARQL query"),
     "open_in_editor": ("Ouvrir dans l'éditeur SPARQL", "Open in the SPARQL editor"),
+    "query_nothing_named": ("« {text} » ({label}) : aucun nom ne correspond ; vérifiez l'orthographe ou le code",
+                            "'{text}' ({label}): no name matches; check the spelling or the code"),
     # sparql editor
     "sparql_title": ("Éditeur SPARQL", "SPARQL editor"),
     "sparql_intro": ("Interrogez tout le graphe (l'union des graphes de chaque source). Préfixes du vocabulaire, que "
@@ -314,11 +324,16 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 def get_lang() -> str:
-    """Return the language of the current request (``fr`` or ``en``)."""
+    """Return the language of the current request (``fr`` or ``en``): the first of ``?lang=``, the cookie and the
+    setting that is one of the interface's (« ?lang=de » with the English cookie is refused in English)."""
     lang = getattr(g, "lang", None)
     if lang is None:
-        wanted = request.args.get("lang") or request.cookies.get(COOKIE) or current_app.config["MAILLAGE"]["lang"]
-        lang = g.lang = wanted if wanted in LANGS else "fr"
+        lang = request.args.get("lang")
+        if lang not in LANGS:
+            lang = request.cookies.get(COOKIE)
+        if lang not in LANGS:
+            lang = current_app.config["MAILLAGE"]["lang"]
+        lang = g.lang = lang if lang in LANGS else "fr"
     return lang
 
 

@@ -16,6 +16,8 @@ values are found: ``in <scheme>`` (the concepts of a SKOS scheme, a closed set) 
 class), as a prefixed name or an IRI; a user then types a value's label, notation, title or date instead of its IRI.
 ``search actor`` takes the search documents of that kind (:data:`search.documents.KINDS`) whose name the text gives:
 a beneficiary is an actor, never an agreement or a deliberation of that name.
+A string parameter may say ``a <class>`` too: its text is part of the name (or the code) of an instance of the class
+(a place's), and a page whose text names none says so rather than « Aucun résultat ».
 Its value is bound to ``?name`` through the store's bindings (never formatted into the text). Types: iri, string,
 integer, decimal, date. The pages at ``/queries`` run them as forms; the JSON API at ``/api/queries``.
 
@@ -75,7 +77,8 @@ class Parameter:
     label_en: str
     optional: bool = False
     default: str | None = None
-    #: Where the values are found: ("in", scheme IRI), ("a", class IRI), ("search", a search kind), or None.
+    #: Where the values are found: ("in", scheme IRI), ("a", class IRI), ("search", a search kind), or None; a
+    #: string's ("a", class IRI): the instances whose name (or code) it is part of.
     values: tuple[str, str] | None = None
 
     def label(self, lang: str) -> str:
@@ -209,7 +212,8 @@ def _parse_param(name: str, value: str) -> Parameter:
     values = None
     if len(parts) > 5:
         how, _, where = parts[5].partition(" ")
-        if how not in ("in", "a", "search") or parts[1] != "iri" or not where.strip():
+        takes = parts[1] == "iri" or (parts[1], how) == ("string", "a")
+        if how not in ("in", "a", "search") or not takes or not where.strip():
             raise ValueError(f"{name}: bad values of a param (in <scheme>, a <class> or search <kind>): {value}")
         values = (how, where.strip() if how == "search" else _expand(where.strip()))
     return Parameter(parts[0], parts[1], parts[2], parts[3], extra == "optional",

@@ -27,6 +27,8 @@ def _several(schema: dict) -> dict:
 
 _IRI = {"type": "string", "format": "iri"}
 _PAGE = {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}
+_POLE = ("PTCE de l'objectif donné par son rang ou son nom (nom ou IRI du PTCE) : chaque PTCE a son objectif 2 ; "
+         "seulement avec « goal »")
 
 
 def openapi_document(config: dict) -> dict:
@@ -56,6 +58,7 @@ def openapi_document(config: dict) -> dict:
                                _param("fiscal_year", "Exercice (nom de la facette, comme « year »)",
                                       _several({"type": "string"})),
                                _param("goal", "Objectif stratégique (nom, rang ou IRI)", _several({"type": "string"})),
+                               _param("pole", _POLE, {"type": "string"}),
                                _param("circle", "Cercle du PTCE (nom, rang ou IRI)", _several({"type": "string"})),
                                _param("page", "Page (à partir de 1)", _PAGE),
                                _param("page_size", "Résultats par page",
@@ -83,6 +86,7 @@ def openapi_document(config: dict) -> dict:
                                _param("beneficiary", "Bénéficiaire : son IRI ou son nom", {"type": "string"}),
                                _param("year", "Exercice", {"type": "integer"}),
                                _param("goal", "Objectif stratégique : son IRI ou son nom", {"type": "string"}),
+                               _param("pole", _POLE, {"type": "string"}),
                                _param("page", "Page (à partir de 1)", _PAGE)],
                 "responses": {"200": json_ok({"allOf": [table, {"type": "object", "properties": {
                     "rows": {"type": "array", "description": "Une ligne par subvention", "items": {

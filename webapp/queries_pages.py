@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, request
 from rdflib import Literal, URIRef
 
+from graph.bindings import substitute
 from graph.namespaces import sparql_prologue
 from graph.sparql import check_query
 from webapp.editor import run_for_table
@@ -13,7 +14,7 @@ from webapp.i18n import get_lang, t
 from webapp.named_queries import get_named_query, named_queries
 from webapp.errors import ApiError, wants_html_page
 from webapp.labels import qname, term_label
-from webapp.query_parameters import Lookup, parameter_values, resolve_names
+from webapp.query_parameters import Lookup, names_none, parameter_values, resolve_names
 from webapp.resources import get_index, get_store
 from webapp.views import Ref, Table, labels_of, names_of_unnamed, pick_label, ref, render_page, wanted_format
 
@@ -59,7 +60,16 @@ def choices(parameter) -> list[tuple[str, str]] | None:
 def run_named(name: str, values) -> tuple:
     """Run the named query ``name`` with the parameters in ``values``; return (query, Table, truncated)."""
     query = get_named_query(name)
-    bindings = query.bindings(resolve_names(query, values, web_lookup()))
+    return (query, *run_bound(query, named_bindings(query, values)))
+
+
+def named_bindings(query, values) -> dict:
+    """The bindings of ``query``'s parameters to ``values``, a name given for an IRI replaced by the IRI it names."""
+    return query.bindings(resolve_names(query, values, web_lookup()))
+
+
+def run_bound(query, bindings: dict) -> tuple:
+    """Run the named query ``query`` with ``bindings``; return (Table, truncated)."""
     plan = check_query(sparql_prologue() + query.text, current_app.config["MAILLAGE"]["max_rows"])
     result = run_for_table(plan, bindings)
     variables = result["variables"]
@@ -76,7 +86,7 @@ def run_named(name: str, values) -> tuple:
                     and query.meta.get("labels") != "fr":
                 cells[v + "Label"] = Literal(cell.label)
         table.rows.append(cells)
-    return query, table, result["truncated"]
+    return table, result["truncated"]
 
 
 def _unlabelled(rows: list[dict]) -> set[URIRef]:
@@ -135,6 +145,21 @@ def _required(parameter) -> bool:
     return not parameter.optional and parameter.default is None
 
 
+def _defaults(query) -> dict:
+    """The bindings of the parameters that have a default, to it: what the form holds before it is sent."""
+    return {p.name: p.bind(p.default) for p in query.parameters if p.default is not None}
+
+
+def unmatched(query, values) -> list[str]:
+    """What the page says of each text that names nothing its parameter looks for (a place that no place's name
+    contains), in the interface's language: the reason of no rows, rather than « Aucun résultat » alone. A long
+    text is said by its beginning."""
+    lookup = web_lookup()
+    return [t("query_nothing_named", text=raw if len(raw) <= 80 else raw[:79] + "…", label=p.label(lookup.lang))
+            for p in query.parameters if p.type == "string" and p.values
+            and (raw := (values.get(p.name) or "").strip()) and names_none(p, raw, lookup)]
+
+
 @bp.get("/queries/<name>")
 @bp.get("/queries/<name>.json")
 @bp.get("/queries/<name>.csv")
@@ -151,10 +176,11 @@ def show(name: str):
     submitted = "run" in request.args or not query.parameters or (wanted_format() != "html" and (
         wanted_format() == "csv" or all(request.args.get(p.name) for p in query.parameters if _required(p))))
     data = {"query": query.to_json()}
-    truncated, error = False, None
+    truncated, error, bindings, notes = False, None, _defaults(query), []
     if submitted:
         try:
-            query, table, truncated = run_named(name, request.args)
+            bindings = named_bindings(query, request.args)
+            table, truncated = run_bound(query, bindings)
         except ApiError as exc:
             if not wants_html_page():  # the API's clients get the one JSON error
                 raise
@@ -162,8 +188,11 @@ def show(name: str):
         else:
             data["results"] = table
             data["truncated"] = truncated
+            notes = unmatched(query, request.args) if not table.rows and wanted_format() == "html" else []
     variables = [key for key, _ in data["results"].columns] if "results" in data else []
-    page = render_page("query.html", data, named=query, values=request.args, prologue=sparql_prologue(),
+    # the editor gets the query as the page ran it: its parameters' values written in, as the engine receives them
+    page = render_page("query.html", data, named=query, values=request.args, notes=notes,
+                       sparql=substitute(sparql_prologue() + query.text, bindings),
                        choices={p.name: choices(p) for p in query.parameters} if wanted_format() == "html" else {},
                        headers=result_headers(variables), money=MONEY_VARIABLES, error=error,
                        skip=[v for v in variables if v.endswith("Label") and v[:-len("Label")] in variables])

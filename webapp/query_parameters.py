@@ -4,6 +4,7 @@
 A parameter declared ``in <scheme>`` or ``a <class>`` takes one of its values' labels, notations (a circle's
 rank), titles or dates (a session by its day or by its name as its page shows it); another parameter takes a
 vocabulary term's label (a class, a theme), else the one search document of that name (an actor, a goal…).
+A goal is one PTCE's: its rank or name is looked up among the goals of the PTCE given (``pole``), if any.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import DCTERMS, SKOS
+from rdflib.namespace import DCTERMS, RDF, SKOS
 
+from graph.namespaces import MAI
 from webapp.errors import ApiError
 
 
@@ -38,13 +40,21 @@ class Lookup:
 def resolve_names(query, values, lookup: Lookup) -> dict:
     """``values`` (a mapping of the parameters' names to the text given) with a name given for an IRI parameter
     replaced by the IRI it names. Raises ApiError (400) when no name matches, or when several do: the message lists
-    them, each with its IRI."""
+    them, each with its IRI. A goal is looked up after the query's ``pole``, among that PTCE's goals."""
     resolved = {key: values.get(key) for key in values}
-    for parameter in query.parameters:
+    for parameter in sorted(query.parameters, key=is_goal):
         raw = (values.get(parameter.name) or "").strip()
         if parameter.type == "iri" and raw:
-            resolved[parameter.name] = resolve_name(parameter, raw, lookup)
+            resolved[parameter.name] = resolve_goal(parameter, raw, lookup, _pole(query, resolved)) \
+                if is_goal(parameter) else resolve_name(parameter, raw, lookup)
     return resolved
+
+
+def _pole(query, resolved: dict) -> str | None:
+    """The IRI of the PTCE that the query's ``pole`` gives (resolved), or None."""
+    if not any(parameter.name == "pole" for parameter in query.parameters):
+        return None
+    return (resolved.get("pole") or "").strip() or None
 
 
 def resolve_name(parameter, raw: str, lookup: Lookup, fitting=None) -> str:
@@ -58,12 +68,48 @@ def resolve_name(parameter, raw: str, lookup: Lookup, fitting=None) -> str:
     if len(found) > 1 and fitting is not None:
         kept = fitting([iri for iri, _ in found])
         found = [hit for hit in found if hit[0] in kept] or found
-    if len(found) > 1 and parameter.default and not listed:
-        # "Association": the class, not the kind of member, for a class
-        namespace = parameter.default[:max(parameter.default.rfind("#"), parameter.default.rfind("/")) + 1]
-        found = [hit for hit in found if hit[0].startswith(namespace)] or found
+    if parameter.default and not listed:
+        found = _like(parameter.default, found)
     if len(found) != 1:
         raise _unresolved(parameter, raw, found)
+    return found[0][0]
+
+
+def _like(default: str, found: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
+    """Those of ``found`` that are vocabulary terms of the default's kind, when the vocabulary types the default:
+    a class for a class (« collectivité » names the class mai:PublicAuthority and the property mai:authority,
+    « Association » the class and a kind of member, a concept; an actor of that name is no class)."""
+    from graph.ontology import load_ontology
+
+    ontology = load_ontology()
+    kinds = set(ontology.objects(URIRef(default), RDF.type))
+    if not kinds:
+        return found
+    return [hit for hit in found if kinds & set(ontology.objects(URIRef(hit[0]), RDF.type))]
+
+
+def is_goal(parameter) -> bool:
+    """True for a parameter whose values are strategic goals (each PTCE's: their ranks and names repeat)."""
+    return parameter.values == ("a", str(MAI.StrategicGoal))
+
+
+#: The goals of a PTCE.
+_GOALS_OF = "SELECT DISTINCT ?goal WHERE { ?pole mai:hasGoal ?goal }"
+
+
+def resolve_goal(parameter, raw: str, lookup: Lookup, pole: str | None) -> str:
+    """The IRI of the goal that ``raw`` gives (its IRI, name or rank) for the goal parameter ``parameter``, looked up
+    among the goals of ``pole`` (a PTCE's IRI) when it is given: each PTCE has its goal 2. Raises ApiError (400) when
+    no goal matches, or several do: then, without ``pole``, the message says to give it."""
+    if raw.startswith(("http://", "https://", "urn:")):
+        return raw
+    among = {str(row["goal"]) for row in lookup.select(_GOALS_OF, pole=URIRef(pole))} if pole else None
+    found = values_named(parameter, raw, lookup, among)
+    if len(found) != 1:
+        raise _unresolved(parameter, raw, found, (f" parmi les objectifs du PTCE <{pole}>",
+                                                  f" among the goals of the PTCE <{pole}>") if pole else ("", ""),
+                          ("", "") if pole or not found else (", ou le PTCE de l'objectif (pole=son nom ou son IRI)",
+                                                             ", or the goal's PTCE (pole=its name or IRI)"))
     return found[0][0]
 
 
@@ -71,23 +117,25 @@ def resolve_name(parameter, raw: str, lookup: Lookup, fitting=None) -> str:
 LISTED_MATCHES = 10
 
 
-def _unresolved(parameter, raw: str, found: list[tuple[str, dict]]) -> ApiError:
+def _unresolved(parameter, raw: str, found: list[tuple[str, dict]], among=("", ""), hint=("", "")) -> ApiError:
     """The 400 of a name that matches nothing, or several values (listed, label and IRI); a long name is said by its
-    beginning (5,000 characters were echoed twice)."""
+    beginning (5,000 characters were echoed twice). ``among`` says where the name was looked up, ``hint`` what else
+    tells the values apart (each in French and English)."""
     raw = raw if len(raw) <= 80 else raw[:79] + "…"
     if not found:
-        return ApiError(f"« {raw} » ({parameter.label_fr}) : aucun nom ne correspond ; précisez le nom ou donnez "
-                        f"l'IRI", f"'{raw}' ({parameter.label_en}): no name matches; give the full name or the IRI",
-                        code="bad-parameter")
+        return ApiError(f"« {raw} » ({parameter.label_fr}) : aucun nom ne correspond{among[0]} ; précisez le nom ou "
+                        f"donnez l'IRI{hint[0]}", f"'{raw}' ({parameter.label_en}): no name matches{among[1]}; give "
+                        f"the full name or the IRI{hint[1]}", code="bad-parameter")
     rest = len(found) - LISTED_MATCHES
 
     def listed(lang: str) -> str:
         return ", ".join(f"{labels[lang]} <{iri}>" for iri, labels in found[:LISTED_MATCHES])
 
-    return ApiError(f"« {raw} » ({parameter.label_fr}) : {len(found)} noms correspondent : {listed('fr')}"
-                    f"{f' et {rest} autres' if rest > 0 else ''} ; précisez le nom ou donnez l'IRI",
-                    f"'{raw}' ({parameter.label_en}): {len(found)} names match: {listed('en')}"
-                    f"{f' and {rest} more' if rest > 0 else ''}; give the full name or the IRI", code="bad-parameter")
+    return ApiError(f"« {raw} » ({parameter.label_fr}) : {len(found)} noms correspondent{among[0]} : {listed('fr')}"
+                    f"{f' et {rest} autres' if rest > 0 else ''} ; précisez le nom ou donnez l'IRI{hint[0]}",
+                    f"'{raw}' ({parameter.label_en}): {len(found)} names match{among[1]}: {listed('en')}"
+                    f"{f' and {rest} more' if rest > 0 else ''}; give the full name or the IRI{hint[1]}",
+                    code="bad-parameter")
 
 
 def _named(parameter, text: str, lookup: Lookup) -> list[tuple[str, dict]]:
@@ -118,8 +166,8 @@ def _named(parameter, text: str, lookup: Lookup) -> list[tuple[str, dict]]:
 #: The values of a parameter (a scheme's concepts, a class's instances) with the names a user may type for them.
 _VALUES = """SELECT ?value ?p ?name ?date ?organ ?session WHERE {
   { ?value skos:inScheme ?set } UNION { ?value a ?set }
-  OPTIONAL { VALUES ?p { rdfs:label skos:prefLabel skos:altLabel skos:notation dcterms:title dcterms:identifier }
-    ?value ?p ?name }
+  OPTIONAL { VALUES ?p { rdfs:label skos:prefLabel skos:altLabel skos:notation dcterms:title dcterms:identifier
+                         mai:inseeCode } ?value ?p ?name }
   OPTIONAL { ?value dcterms:date ?date }
   OPTIONAL { ?value mai:body ?body . ?body rdfs:label|skos:prefLabel ?organ }
   OPTIONAL { ?value a mai:Session . BIND(true AS ?session) }
@@ -140,7 +188,7 @@ def parameter_values(parameter, lookup: Lookup) -> dict[str, dict]:
             value["names"].add(fold(str(name)))
             if row["p"] == SKOS.notation:
                 value["rank"] = str(name)
-            elif row["p"] not in (SKOS.altLabel, DCTERMS.identifier):
+            elif row["p"] not in _UNSHOWN:
                 value["shown"].append(name)
         if (day := row.get("date")) is not None:
             value["dated"] = _dated_names(day.toPython(), row.get("organ"), row.get("session") is not None)
@@ -151,6 +199,10 @@ def parameter_values(parameter, lookup: Lookup) -> dict[str, dict]:
                            for lang in ("fr", "en")}
         value["label"] = value["labels"][lookup.lang]
     return found
+
+
+#: The names a user may type for a value that do not name it on a page: a variant, an identifier, a code.
+_UNSHOWN = (SKOS.altLabel, DCTERMS.identifier, MAI.inseeCode)
 
 
 def _label_in(labels: list, lang: str) -> str | None:
@@ -180,19 +232,32 @@ def _dated_names(day, organ, session: bool) -> dict[str, str]:
     return {lang: of[lang].format(date=words[lang], organ=f" — {organ}" if organ else "") for lang in of}
 
 
-def values_named(parameter, text: str, lookup: Lookup) -> list[tuple[str, dict]]:
-    """The values of ``parameter`` that ``text`` names, as (IRI, its label in French and English): those with a
-    name equal to it (case, accents and punctuation aside), else those with a name that contains its words."""
+def values_named(parameter, text: str, lookup: Lookup, among: set[str] | None = None) -> list[tuple[str, dict]]:
+    """The values of ``parameter`` (those ``among`` only, when given) that ``text`` names, as (IRI, its label in
+    French and English): those with a name equal to it (case, accents and punctuation aside), else those with a
+    name that contains its words."""
     from graph.identity import fold
 
     key = fold(text)
     keys = {key} | ({fold(day)} if (day := _as_day(text)) else set())
     values = parameter_values(parameter, lookup)
+    if among is not None:
+        values = {iri: value for iri, value in values.items() if iri in among}
     exact = [(iri, v["labels"]) for iri, v in values.items() if keys & v["names"]]
     if exact or not key:
         return sorted(exact, key=lambda hit: hit[1]["fr"])
     return sorted(((iri, v["labels"]) for iri, v in values.items()
                    if any(f" {key} " in f" {name} " for name in v["names"])), key=lambda hit: hit[1]["fr"])
+
+
+def names_none(parameter, text: str, lookup: Lookup) -> bool:
+    """True when ``text``, given to a text parameter declared ``a <class>``, is part of the name (or code) of no
+    instance of the class, case, accents and punctuation aside: a place that no place's name contains."""
+    from graph.identity import fold
+
+    key = fold(text)
+    return bool(key) and not any(key in name for value in parameter_values(parameter, lookup).values()
+                                 for name in value["names"])
 
 
 def _as_day(text: str) -> str | None:

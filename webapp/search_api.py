@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request
 
 from graph.namespaces import MAI, SCHEMA
-from webapp.api_parameters import check_integers, check_known, integer_arg, page_arg
+from webapp.api_parameters import check_integers, check_known, integer_arg, page_arg, pole_arg
 from webapp.errors import ApiError
 from webapp.named_queries import Parameter
 from webapp.resources import get_index
@@ -19,8 +19,8 @@ bp = Blueprint("search_api", __name__)
 #: Facet filters accepted as query parameters (each may be repeated); ``fiscal_year``, the facet's own name, is
 #: what the search page's facet links send (and so its JSON twin), ``year`` its short form.
 FILTER_PARAMETERS = ("place", "funder", "year", "fiscal_year", "goal", "circle")
-#: Every parameter of ``/api/search``.
-SEARCH_PARAMETERS = ("q", "type", "theme", *FILTER_PARAMETERS, "page", "page_size", "sort")
+#: Every parameter of ``/api/search``: ``pole``, the PTCE of the goals given by their rank or name, is no facet.
+SEARCH_PARAMETERS = ("q", "type", "theme", *FILTER_PARAMETERS, "pole", "page", "page_size", "sort")
 
 
 #: The filters that take a name as well as an IRI, resolved as the named queries' parameters of the same kind are
@@ -35,16 +35,18 @@ NAMED_FILTERS = {name: Parameter(name, "iri", fr, en, optional=True, values=valu
 
 def resolved_filters(args) -> dict[str, list[str]]:
     """The facet filters of a search request, each value that is a name replaced by the IRI it names (a name that
-    names nothing, or several things, is a 400 that says so)."""
+    names nothing, or several things, is a 400 that says so); a goal's among the goals of the PTCE ``pole``."""
     from webapp.queries_pages import web_lookup
-    from webapp.query_parameters import resolve_name
+    from webapp.query_parameters import is_goal, resolve_goal, resolve_name
 
     filters = {name: [value.strip() for value in args.getlist(name) if value.strip()] for name in FILTER_PARAMETERS}
     filters["fiscal_year"] += filters.pop("year")  # one facet under two names: alternatives, as repeated values are
     lookup = web_lookup()
+    pole = pole_arg()
     for name, parameter in NAMED_FILTERS.items():
         fitting = (lambda iris: _funders(lookup, iris)) if name == "funder" else None
-        filters[name] = [resolve_name(parameter, value, lookup, fitting) for value in filters[name]]
+        filters[name] = [resolve_goal(parameter, value, lookup, pole) if is_goal(parameter)
+                         else resolve_name(parameter, value, lookup, fitting) for value in filters[name]]
     return {name: values for name, values in filters.items() if values}
 
 
