@@ -27,7 +27,7 @@ from rdflib.namespace import DCTERMS, RDFS, SKOS
 from graph.french_text import counted, of
 from graph.identity import preferred_label
 from graph.namespaces import MAI, ORG, SCHEMA, THEMES
-from graph.ontology import load_ontology
+from graph.ontology import load_ontology, load_schemes
 from search.facts import FULL, LABELS, Facts
 
 
@@ -56,17 +56,19 @@ KINDS = {"actor": "Acteur", "grant": "Subvention", "deliberation": "Délibérati
 ACTOR_TYPES = (
     (mai.Cooperation, "cooperation", "Coopération (PTCE)"), (mai.Association, "association", "Association"),
     (mai.PublicAuthority, "collectivite", "Collectivité"), (mai.Enterprise, "entreprise", "Entreprise"),
-    (mai.University, "universite", "Université ou recherche"),
+    (mai.University, "universite", "Université ou organisme de recherche"),
     (mai.HealthProfessional, "professionnel-de-sante", "Professionnel de santé"),
     (mai.UserGroup, "usagers", "Groupe d'usagers"), (mai.Actor, "actor", "Acteur"),
 )
 
-#: The kinds' and actor types' labels in English, by code (the index keeps the French ones).
+#: The kinds' and actor types' labels in English, by code (the index keeps the French ones): the ontology's English
+#: labels of their classes, as the other pages name them (a test holds them to it).
 LABELS_EN = {"actor": "Actor", "grant": "Grant", "deliberation": "Deliberation", "agreement": "Agreement",
              "goal": "Strategic goal",
              "theme": "Theme", "cooperation": "Cooperation (PTCE)", "association": "Association",
-             "collectivite": "Local authority", "entreprise": "Enterprise", "universite": "University or research",
-             "professionnel-de-sante": "Health professional", "usagers": "User group",
+             "collectivite": "Public authority", "entreprise": "Enterprise",
+             "universite": "University or research body", "professionnel-de-sante": "Health professional",
+             "usagers": "Users' group",
              "acteur": "Actor"}  # a plain actor's type in an index built before its code was "actor"
 
 #: Facets of every document; each holds IRIs, except ``fiscal_year`` (years as text).
@@ -229,9 +231,12 @@ def class_labels(kind: str, type_: str) -> tuple[str, ...]:
     >>> class_labels("actor", "collectivite")
     ('Acteur', 'Actor', 'Collectivité', 'Local authority', 'Public authority')
     """
-    classes = [KIND_CLASSES.get(kind)] + [t[0] for t in ACTOR_TYPES if t[1] == type_]
-    ontology = load_ontology()
-    found = {str(label) for c in classes if c for label in ontology.objects(URIRef(c), RDFS.label)}
+    classes = [URIRef(c) for c in [KIND_CLASSES.get(kind)] + [t[0] for t in ACTOR_TYPES if t[1] == type_] if c]
+    ontology, schemes = load_ontology(), load_schemes()
+    found = {str(label) for c in classes for label in ontology.objects(c, RDFS.label)}
+    # and the names of the kinds of PTCE members that a class stands for (« Local authority »: rdfs:seeAlso)
+    found.update(str(label) for c in classes for member_kind in schemes.subjects(RDFS.seeAlso, c)
+                 for label in schemes.objects(member_kind, SKOS.prefLabel))
     found.update(filter(None, [KINDS.get(kind), LABELS_EN.get(kind), LABELS_EN.get(type_)]))
     found.update(t[2] for t in ACTOR_TYPES if t[1] == type_)
     return tuple(sorted(found))

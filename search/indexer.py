@@ -49,7 +49,9 @@ VERSION_GRACE_S = 60.0
 #: their grouping ("20 000" is 20000) and the amount in the body, the acronyms' expansions and the reverse
 #: (search/synonyms.py), the ``classes`` field, "and", "or" and "not" stop words. 5: feminine endings read as
 #: masculine before stemming, hyphenated words also joined, "sauf" a stop word, the themes' English labels apart.
-INDEX_FORMAT = "5"
+#: 6: the actor types' names as the ontology gives them, and the names of the kinds of members they stand for, in
+#: ``classes`` (« Université ou organisme de recherche », "Local authority").
+INDEX_FORMAT = "6"
 #: Touched IRIs past which an update rebuilds the whole index instead (one full read is then cheaper).
 MAX_INCREMENTAL = 20_000
 _REPLACES = str(DCTERMS.replaces)

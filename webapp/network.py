@@ -75,14 +75,15 @@ _NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount ?gr
         BIND(BOUND(?left) && STR(?left) <= SUBSTR(STR(NOW()), 1, 10) AS ?ended)
         BIND(BOUND(?joined) && STR(?joined) > SUBSTR(STR(NOW()), 1, 10) AS ?coming)""")
 _FOCUS = "SELECT ?label WHERE { ?focus rdfs:label|skos:prefLabel ?label }"
-#: The poles and goals to draw around, each goal with its pole (two PTCEs may both have a goal "Prévention"); the
-#: choices first, then their names, so that a choice with several names (or a goal with two poles) does not push
-#: others out of the limit.
-_CHOICES = """SELECT ?x ?label ?kind ?pole ?poleLabel WHERE {
+#: The poles and goals to draw around, each goal with its pole (two PTCEs may both have a goal "Prévention") and its
+#: rank; the choices first, then their names, so that a choice with several names (or a goal with two poles) does not
+#: push others out of the limit.
+_CHOICES = """SELECT ?x ?label ?kind ?rank ?pole ?poleLabel WHERE {
   { SELECT DISTINCT ?x ?kind WHERE {
       { ?x a mai:Cooperation BIND("cooperation" AS ?kind) } UNION { ?x a mai:StrategicGoal BIND("goal" AS ?kind) }
     } LIMIT 50 }
   OPTIONAL { ?x rdfs:label|skos:prefLabel ?label }
+  OPTIONAL { ?x skos:notation ?rank }
   OPTIONAL { ?pole mai:hasGoal ?x OPTIONAL { ?pole rdfs:label ?poleLabel } }
 }"""
 
@@ -109,6 +110,18 @@ def neighbours(focus: URIRef) -> list[dict]:
              # money only where a grant links them: an actor serves a goal as a member too, which pays nothing
              "amount": float(r["amount"].toPython()) if str(r["relation"]) in WITH_MONEY and int(r["grants"]) else None}
             for r in rows]
+
+
+def goal_rank(rank: str | None) -> tuple:
+    """Where a goal of rank ``rank`` (its ``skos:notation``, a text) comes among its pole's: by number ("2" before
+    "10"), then those of another rank, then those with none.
+
+    >>> sorted(["10", None, "2", "b"], key=goal_rank)
+    ['2', '10', 'b', None]
+    """
+    if rank is None:
+        return (2, 0, "")
+    return (0, int(rank), "") if rank.isdigit() else (1, 0, rank)
 
 
 def radial_layout(centre: str, others: list[str], per_ring: int = 24) -> dict[str, tuple[float, float]]:
@@ -211,12 +224,14 @@ def network():
     if not focus_iri:
         choices = Table("choices", [("resource", "resource"), ("kind", "kind"), ("pole", "pole")],
                         links=("resource", "pole"))
-        for row in collapse(select(_CHOICES), ["label", "poleLabel"]):
+        ranks = {}
+        for row in collapse(select(_CHOICES), ["label", "poleLabel", "rank"]):
             choices.rows.append({"resource": ref(row["x"], row.get("label")), "kind": str(row["kind"]),
                                  "pole": ref(row.get("pole"), row.get("poleLabel"))})
-        # Each pole, then its goals: a goal is named with its pole.
+            ranks[str(row["x"])] = goal_rank(row.get("rank"))
+        # Each pole, then its goals in their rank's order: a goal is named with its pole.
         choices.rows.sort(key=lambda r: (fold((r["pole"] or r["resource"]).label), r["kind"] != "cooperation",
-                                         fold(r["resource"].label)))
+                                         ranks[r["resource"].iri], fold(r["resource"].label)))
         return render_page("network.html", {"focus": None, "choices": choices})
     if not focus_iri.startswith(("http://", "https://", "urn:")):
         raise ApiError("« focus » doit être une IRI", "'focus' must be an IRI", code="bad-iri")

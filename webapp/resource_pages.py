@@ -31,8 +31,8 @@ from webapp.resource_tables import (approved_agreements, attendance_at_vote, coo
                                     goal_inverse, incoming, instances, memberships)
 from webapp.resources import get_store
 from webapp.views import (Table, amount_cell, collapse, deliberation_label, deliberations_by_number, descending,
-                          downloaded, grant_label, names_of_unnamed, number_of, page_window, pick_label, ref,
-                          render_page, select, session_label)
+                          downloaded, grant_label, names_of_unnamed, number_of, page_window, pick_label, quote_label,
+                          ref, render_page, select, session_label)
 
 bp = Blueprint("resource", __name__)
 
@@ -238,8 +238,8 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     out = collapse([row for row in rows if "p" in row], ["label", "order"])
     types = [row["o"] for row in out if str(row["p"]) == str(PREFIXES["rdf"]) + "type"]
     of_class = not _CLASSES.isdisjoint(types)
-    links_in = incoming(s, offset, INVERSE_CAP, of_class, has_memberships)
-    if not out and not links_in and not select(_A_LISTED_GRANT, s=s):
+    links_in, linked = _incoming_at(s, offset, of_class, has_memberships)
+    if not out and not linked and not select(_A_LISTED_GRANT, s=s):
         raise ApiError(f"aucune donnée sur <{iri}>", f"no data about <{iri}>", status=404, code="not-found")
     labels = [row["o"] for row in out if row["p"] in _LABEL_PREDICATES and isinstance(row["o"], Literal)]
     members_offset = _int_arg("members_offset", 0)
@@ -251,7 +251,8 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     tables = [URIRef(row[key].iri) for table, key in ((listed, "membership"), (decided, "grant")) if table
               for row in table.rows]
     _evidence(_evidence_rows(s, tables), evidence, seen)
-    label = pick_label(labels) or _unlabelled_name(types, out) or (names_of_unnamed([s]).get(s) if not types else None)
+    label = pick_label(labels) or _unlabelled_name(s, types, out) or (
+        names_of_unnamed([s]).get(s) if not types else None)
     if not label and (known := term_label(s)) != iri:
         label = known  # a class of another vocabulary that the graph names nowhere (foaf:Person: « Personne »)
     if label and _PROPERTY_TYPES & set(types):  # a property's label is written small ("bénéficiaire"): not its title
@@ -278,10 +279,11 @@ def resource_data(iri: str, page: int | None = None) -> dict:
             data["members"] = members  # a pole's or a circle's: how many members today, how many former
     # A class (declared, or of the types that sources give without the vocabulary declaring them): its instances,
     # by name.
-    if of_class or any(str(group["property"].iri) == str(_TYPE) for group in links_in):
+    if of_class or any(str(group["property"].iri) == str(_TYPE) for group in linked):
         data["inverse"] = [group for group in links_in if str(group["property"].iri) != str(_TYPE)]
         data["instances"], data["instances_count"] = instances(s, *page_window("instances", offset, INVERSE_CAP))
     data["offset"] = offset
+    data["lists_length"] = _lists_length(data.get("instances_count", 0), offset, links_in, linked)
     text = next((row["o"] for row in out if row["p"] == SCHEMA.text), None)
     data["source_text"] = str(text) if text is not None else None
     return data
@@ -294,9 +296,30 @@ _CLASSES = frozenset({OWL.Class, RDFS.Class})
 _NETWORKED = {MAI.Actor, MAI.Cooperation, MAI.StrategicGoal}
 
 
-def _unlabelled_name(types: list, out: list[dict]) -> str | None:
+def _incoming_at(s: URIRef, offset: int, of_class: bool, has_memberships: bool) -> tuple[list[dict], list[dict]]:
+    """The incoming links of ``s`` from ``offset`` (:func:`incoming`), and the links that tell what links to it: the
+    same, but those from the first when ``offset`` is past the end of every list. Past the end, a class that only its
+    instances' types name is still a class, and its page says the page does not exist, not that it knows nothing. A
+    declared class is known as one by its own triples, and its instances are its longest list: not read again."""
+    links_in = incoming(s, offset, INVERSE_CAP, of_class, has_memberships)
+    if links_in or not offset or of_class:
+        return links_in, links_in
+    return links_in, incoming(s, 0, 1, of_class, has_memberships)
+
+
+def _lists_length(instances: int, offset: int, links_in: list[dict], linked: list[dict]) -> int:
+    """The length of the longest list that the page's ``offset`` goes through: its ``instances`` (a class's), or one
+    property's incoming links (``links_in`` from ``offset``, else ``linked`` from the first); past it, the page is
+    past the end of its lists."""
+    if linked is not links_in:
+        offset, links_in = 0, linked
+    return max([instances, *(offset + len(group["values"]) + group["more"] for group in links_in)])
+
+
+def _unlabelled_name(s: URIRef, types: list, out: list[dict]) -> str | None:
     """A name for a resource that no source names: a grant by its amount and beneficiary, a session by its day and
-    organ, a deliberation without a title by its number and authority (as the links to them name them)."""
+    organ, a deliberation without a title by its number and authority (as the links to them name them), a quote by
+    its source."""
     def first(predicate: URIRef, column: str = "o"):
         return next((row.get(column) for row in out if row["p"] == predicate and row.get(column) is not None), None)
 
@@ -312,7 +335,26 @@ def _unlabelled_name(types: list, out: list[dict]) -> str | None:
         return session_label(day, first(MAI.body, "label"))
     if MAI.Deliberation in types and (first(DCTERMS.identifier) or first(MAI.authority)) is not None:
         return deliberation_label(first(DCTERMS.identifier), first(MAI.authority, "label"))
+    if OA.TextQuoteSelector in types:
+        return _quote_name(s, out)
     return None
+
+
+#: The sources of a quote that hold the text it quotes: an RDF file that states a quote is its source too.
+_QUOTED_SOURCES = "SELECT DISTINCT ?source WHERE { ?s prov:wasDerivedFrom ?source . ?source schema:text [] }"
+
+
+def _quote_name(s: URIRef, out: list[dict]) -> str | None:
+    """A quote (the evidence of a fact) named by the source it is taken from, « Extrait de deliberation.txt » (its
+    IRI was its page's title); by its words when no source of it has a title."""
+    titled = {row["o"]: row["label"] for row in out if row["p"] == PROV.wasDerivedFrom and row.get("label")}
+    if len(titled) > 1:
+        quoted = {row["source"] for row in select(_QUOTED_SOURCES, s=s)}
+        titled = {source: title for source, title in titled.items() if source in quoted} or titled
+    if titled:
+        return t("evidence_name", source=titled[min(titled, key=str)])
+    quote = next((row["o"] for row in out if row["p"] == OA.exact), None)
+    return quote_label(quote) if quote is not None else None
 
 
 #: The labels and ranks of the goals that a grant serves, and the titles of the registers that link it to them.
