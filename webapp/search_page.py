@@ -11,6 +11,7 @@ import re
 from urllib.parse import urlencode
 
 from flask import Blueprint, render_template, request
+from rdflib import URIRef
 
 from graph.french_text import counted
 from search.errors import SearchError
@@ -129,7 +130,7 @@ def _concepts_in_english(snippet: str) -> str:
     return " · ".join(parts)
 
 
-def definition_in_english(concept: "URIRef", snippet: str) -> str:
+def definition_in_english(concept: URIRef, snippet: str) -> str:
     """A snippet cut from the French definition of a shipped concept (a theme, a circle…) as its English
     definition, escaped; another snippet as it is."""
     from webapp.labels import term_comments
