@@ -37,9 +37,10 @@ date; namesakes that their identifiers tell apart add their actor's key; ``org:m
 PTCE, ``org:role`` → circle concept, ``mai:joinedOn``/``mai:leftOn``), ``dcterms:subject`` → themes,
 ``mai:contributesTo`` → goals. The PTCE is a ``mai:Cooperation`` (``actor_iri(name=…)``) ``mai:coordinatedBy`` its
 coordinator, ``schema:areaServed`` its territory (text), ``mai:hasGoal`` each goal (``mai:StrategicGoal`` in the
-``skos:ConceptScheme`` ``mint("goals", ptce)``); actions are ``mai:RoadmapAction``; grants are grant references,
-joined at ingest to the grants they describe (:mod:`graph.ingest.register_grants`), whose goals the register's graph
-then states (:mod:`graph.ingest.register_links`).
+``skos:ConceptScheme`` ``mint("goals", ptce)``, :mod:`graph.ingest.register_goals`); actions are
+``mai:RoadmapAction``; grants are grant references, joined at ingest to the grants they describe
+(:mod:`graph.ingest.register_grants`), whose goals the register's graph then states
+(:mod:`graph.ingest.register_links`).
 Problems are reported with their line (YAML lines come from the parser's node marks).
 """
 
@@ -47,6 +48,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
@@ -54,10 +56,10 @@ from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from graph.encodings import decode, encoding_name, is_utf8
 from graph.identity import ActorBook, actor_key, fold, name_key
-from graph.ingest.french import fold as unaccent
-from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, goal_scheme_labels, new_graph
+from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, new_graph
+from graph.ingest.register_goals import GoalBuilder
 from graph.ingest.register_grants import grant_errors, state_grant
-from graph.ingest.register_keys import column
+from graph.ingest.register_keys import FIELDS, column
 from graph.ingest.register_links import register_issues, register_stored
 from graph.ingest.register_values import (CIRCLE_NAMES, KINDS, circle_concept, kind_class, nearest, read_date,
                                           read_identifiers)
@@ -73,18 +75,66 @@ FORMAT = "maillage-register/1"
 
 
 def detect(ctx: SourceContext) -> int:
-    """Score a register: the format line (YAML) or the name/kind/circle columns (CSV, read as
-    :func:`graph.ingest.register_keys.column` reads them); 0 otherwise."""
+    """Score a register: the format line or a key of a register's own (YAML, :func:`_yaml_score`), or the
+    name/kind/circle columns (CSV, read as :func:`graph.ingest.register_keys.column` reads them); 0 otherwise."""
     suffix = ctx.path.suffix.lower()
     if suffix in (".yaml", ".yml"):
-        try:
-            head = decode(ctx.data[:4096])[0]  # as the reader will read it: UTF-8, UTF-16, Windows-1252…
-        except InputError:  # UTF-16 damaged in its first bytes: the reader says so, if the kind is forced
-            return 0
-        return 100 if FORMAT in head else (60 if re.search(r"^(?:members|membres):", head, re.M | re.I) else 0)
+        return _yaml_score(ctx.data)
     if suffix in (".csv", ".tsv", ".txt") or is_spreadsheet(ctx.data):
         return 95 if any(_REQUIRED <= keys for _, keys in _header_keys(ctx.data)) else 0
     return 0
+
+
+#: The keys that only a register has at the top of its YAML, its PTCE and its members, under each name that its
+#: reader reads (« membres »): at a line's start, in any case, maybe quoted, maybe with the space, the no-break space
+#: or the narrow one that French typography puts before a colon (« membres : »).
+_TOP_KEY = re.compile(r"^([\"']?)(?:" + "|".join(
+    re.escape(name) for key in ("ptce", "members") for name in (key, *FIELDS["register"][key]))
+    + r")\1[ \t\u00a0\u202f]*:(?=\s|$)", re.M | re.I)
+#: The bytes of a YAML file that detection reads: its first 4 KB, where a register's format line and ``ptce:`` stand
+#: (the demo's ``members:`` too, at 1.5 KB); then, when they show neither, its first 256 KB, for a ``members:`` that
+#: a long header of comments, or sections written before it, push down. A YAML file that is no register costs at
+#: most that, whatever its size: ~40 ms in Windows-1252 (decoded line by line), < 2 ms in UTF-8.
+_HEADS = (4096, 256 * 1024)
+
+
+def _heads(data: bytes) -> Iterator[str]:
+    """The text of ``data``'s first 4 KB, then, if it is longer, of its first 256 KB (:data:`_HEADS`), as the
+    reader will read it (UTF-8, UTF-16, Windows-1252…); none from one where UTF-16 is damaged: the reader says so,
+    if the kind is forced."""
+    for size in _HEADS:
+        try:
+            head = decode(data[:size])[0]
+        except InputError:
+            return
+        yield head
+        if size >= len(data):
+            return
+
+
+def _yaml_score(data: bytes) -> int:
+    """Score a YAML file: certain with the register's format line, likely with a key of a register's own at its
+    top (:data:`_TOP_KEY`), in its first 4 KB or else its first 256 KB; 0 otherwise.
+
+    >>> _yaml_score(b"ptce:\\n  nom: P\\n"), _yaml_score("Membres\\u00a0:\\n  - nom: A\\n".encode("cp1252"))
+    (60, 60)
+    >>> _yaml_score(b"team:\\n  members: [A]\\n"), _yaml_score(b"note: membres : A, B\\n")
+    (0, 0)
+    """
+    for head in _heads(data):
+        if FORMAT in head:
+            return 100
+        if _TOP_KEY.search(head):
+            return 60
+    return 0
+
+
+def _read_as_yaml(ctx: SourceContext) -> bool:
+    """Whether a register is its YAML form: named so, or a text (the kind forced on a ``.txt``) that states the
+    register's format, in its first 4 KB or else its first 256 KB."""
+    if ctx.path.suffix.lower() in (".yaml", ".yml"):
+        return True
+    return not is_spreadsheet(ctx.data) and any(FORMAT in head for head in _heads(ctx.data))
 
 
 #: The columns that make a CSV file a register.
@@ -156,34 +206,9 @@ class Period:
         return first.left is None or first.left >= second.joined
 
 
-#: A goal's rank as a reference may write it: "2", "objectif 2", "#2", "O2", "2.0".
-_RANK = re.compile(r"(?:objectif|goal|o|#|n)?\s*(\d+)(?:\.0+)?")
-
-
-def _rank(value: object, loose: bool = False) -> int | None:
-    """The rank that ``value`` gives a goal (an integer, or its digits; ``loose``: as :data:`_RANK` reads them)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    text = unaccent(str(value or "")).strip()
-    if text.isdigit():
-        return int(text)
-    return int(m[1]) if loose and (m := _RANK.fullmatch(text)) else None
-
-
-def _ranks_and(named: object) -> list:
-    """The goals of ``named`` as a list of ranks may end them, « 1 et 2 » (or ``and``), or ``named`` itself.
-
-    >>> _ranks_and("1 et 2"), _ranks_and("objectif 1 et 3"), _ranks_and("Soins et prévention")
-    (['1', '2'], ['objectif 1', '3'], ['Soins et prévention'])
-    """
-    parts = re.split(r"\s+(?:et|and|&)\s+", named) if isinstance(named, str) else [named]
-    return parts if len(parts) > 1 and all(_rank(p, loose=True) is not None for p in parts) else [named]
-
-
-class _Builder:
-    """Builds the graph of one register from its entries (plain values with their lines)."""
+class _Builder(GoalBuilder):
+    """Builds the graph of one register from its entries (plain values with their lines); its goals as
+    :class:`graph.ingest.register_goals.GoalBuilder` builds them."""
 
     def __init__(self, ctx: SourceContext, ptce: Entry):
         self.ctx, self.graph = ctx, new_graph()
@@ -193,16 +218,7 @@ class _Builder:
         name = ptce.text("name") or ctx.path.stem
         self.slug = slugify(name)
         self.ptce = self.book.actor(name, MAI.Cooperation)
-        self.goals: dict[int, URIRef] = {}
-        self.goal_labels: dict[str, URIRef] = {}
-        self.goal_entries: dict[int, Entry] = {}
-        #: Ranks declared twice with two labels (the two entries), and the second labels: the goal a member gives by
-        #: either cannot be told (:meth:`goals_named`).
-        self.twins: dict[int, tuple[Entry, Entry]] = {}
-        self.twin_labels: dict[str, int] = {}
-        self.goals_declared = False
-        #: The key under which the register declares its goals, as messages name it (French, English).
-        self.goals_key = (ptce.key_of("goals"), ptce.key_of("goals", "en"))
+        super().__init__(ptce)
         self.ptce_entry = ptce
         self.members: dict[str, URIRef] = {}
         self.sirets: dict[str, Entry] = {}  # each SIRET read, with the first member that gives it
@@ -213,9 +229,6 @@ class _Builder:
             self.graph.add((self.ptce, DCTERMS.description, Literal(" ".join(description.split()))))
         if territory := ptce.text("territory"):  # where the PTCE acts, as its coordinator names it
             self.graph.add((self.ptce, SCHEMA.areaServed, Literal(" ".join(territory.split()))))
-
-    def warn(self, entry: Entry, key: str, fr: str, en: str) -> None:
-        self.ex.warn(fr, en, line=entry.line_of(key), field=entry.key_of(key), value=entry.text(key) or None)
 
     def date(self, entry: Entry, key: str) -> dt.date | None:
         value = entry.get(key)
@@ -241,88 +254,6 @@ class _Builder:
             self.warn(entry, key, f"{entry.key_of(key)} : {exc} : ignoré",
                       f"{entry.key_of(key, 'en')}: {exc.message_en}: ignored")
             return None
-
-    def goal(self, entry: Entry) -> None:
-        rank, label = _rank(entry.get("rank")), entry.text("label")
-        if rank is None or not label:
-            self.ex.reject("objectif sans rang entier ou sans libellé", "goal without an integer rank or a label",
-                           line=entry.line, field="rank", value=str(rank))
-            return
-        if rank < 1:  # the IRI drops the sign (goal/p/-1 is goal/p/1): two goals would be one
-            self.ex.reject(f"objectif de rang {rank} : un rang est un entier positif (1, 2, 3…) ; objectif ignoré",
-                           f"goal of rank {rank}: a rank is a positive integer (1, 2, 3…); goal ignored",
-                           line=entry.line_of("rank"), field=entry.key_of("rank"), value=str(rank))
-            return
-        if (first := self.goal_entries.get(rank)) is not None:
-            self.goal_twice(first, entry)
-            return
-        self.goal_entries[rank] = entry
-        goal, scheme = mint("goal", self.slug, rank, base=self.ctx.base), mint("goals", self.slug, base=self.ctx.base)
-        g = self.graph
-        g.add((scheme, RDF.type, SKOS.ConceptScheme))
-        for scheme_label in goal_scheme_labels(self.book.labels[self.ptce]):
-            g.add((scheme, SKOS.prefLabel, scheme_label))
-        g.add((goal, RDF.type, MAI.StrategicGoal))
-        g.add((goal, SKOS.prefLabel, Literal(label, lang="fr")))
-        g.add((goal, SKOS.notation, Literal(rank, datatype=XSD.integer)))
-        g.add((goal, SKOS.inScheme, scheme))
-        g.add((self.ptce, MAI.hasGoal, goal))
-        self.goals[rank] = goal
-        self.goal_labels.setdefault(fold(label), goal)
-
-    def goal_twice(self, first: Entry, entry: Entry) -> None:
-        """Report a goal's rank declared a second time (``entry``), the first kept: alike, it is read once; with
-        another label, a member or a grant that gives that rank, or the second label, refuses the register
-        (:meth:`goals_named`) — which goal it serves cannot be told."""
-        rank, labels = _rank(entry.get("rank")), (first.text("label"), entry.text("label"))
-        if fold(labels[0]) == fold(labels[1]):
-            self.ex.warn(f"objectif {rank} déclaré deux fois, lignes {first.line} et {entry.line} : lu une fois",
-                         f"goal {rank} declared twice, lines {first.line} and {entry.line}: read once", line=entry.line)
-            return
-        self.twins[rank] = (first, entry)  # type: ignore[index]
-        self.twin_labels.setdefault(fold(labels[1]), rank)  # type: ignore[arg-type]
-        self.ex.warn(f"objectif {rank} déclaré deux fois, {_twin_lines(first, entry)[0]} : le second est ignoré ; "
-                     "donnez-lui son propre rang", f"goal {rank} declared twice, {_twin_lines(first, entry)[1]}: the "
-                     "second is ignored; give it its own rank", line=entry.line)
-
-    def goals_named(self, entry: Entry, key: str) -> list:
-        """The goals that ``entry``'s ``key`` names, as written: ranks (``1, 2``, ``1 et 2``), or one exact label
-        (which may hold a comma). InputError when one is a rank declared twice, or the second label of one."""
-        whole = entry.get(key)
-        if isinstance(whole, str) and fold(whole) in self.goal_labels:
-            return [whole]
-        named = [rank for listed in entry.list(key) for rank in _ranks_and(listed)]
-        for each in named:
-            folded = fold(str(each))
-            rank = self.twin_labels.get(folded) if folded in self.twin_labels else _rank(each, loose=True)
-            if folded not in self.goal_labels and rank in self.twins:
-                first, second = self.twins[rank]  # type: ignore[index]
-                said, said_en = _twin_lines(first, second)
-                line = entry.line_of(key)
-                raise InputError(f"objectif {rank} déclaré deux fois, {said}, et la ligne {line} y renvoie : on ne "
-                                 "sait lequel elle veut dire ; donnez à chaque objectif son propre rang ; registre "
-                                 "refusé", line=second.line, message_en=f"goal {rank} declared twice, {said_en}, and "
-                                 f"line {line} refers to it: which one it means cannot be told; give each goal its "
-                                 "own rank; register refused")
-        return named
-
-    def goal_of(self, named: object) -> URIRef | None:
-        """The goal declared under the exact label or the rank ``named``, or None."""
-        return self.goal_labels.get(fold(str(named))) or self.goals.get(_rank(named, loose=True))  # type: ignore
-
-    def goal_refs(self, entry: Entry, key: str, subject: URIRef) -> None:
-        for rank in self.goals_named(entry, key):
-            goal = self.goal_of(rank)
-            if goal is None and not self.goals_declared:
-                self.warn(entry, key, f"objectif inconnu « {rank} » : ce registre ne déclare pas les objectifs du PTCE "
-                          "(en CSV, une ligne « # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: "
-                          f"{self.goals_key[0]})", f"unknown goal '{rank}': this register declares no goals of the "
-                          "PTCE (in CSV, a line '# objectif 1: LABEL' before the header; in YAML, under ptce: "
-                          f"{self.goals_key[1]})")
-            elif goal is None:
-                self.warn(entry, key, f"objectif inconnu « {rank} »", f"unknown goal '{rank}'")
-            else:
-                self.graph.add((subject, MAI.contributesTo, goal))
 
     def identifiers(self, entry: Entry) -> dict[str, str | None]:
         ids, problems = read_identifiers(entry.text("siren"), entry.text("siret"), entry.text("rna"))
@@ -512,18 +443,11 @@ class _Builder:
                   f"{ptce.key_of('coordinator', 'en')} '{name}': no member of that name; {said[1]}")
 
 
-def _twin_lines(first: Entry, second: Entry) -> tuple[str, str]:
-    """The lines and labels of a goal's rank declared twice, as messages give them (French, English)."""
-    one, two = first.text("label"), second.text("label")
-    return (f"lignes {first.line} (« {one} ») et {second.line} (« {two} »)",
-            f"lines {first.line} ('{one}') and {second.line} ('{two}')")
-
-
 def extract(ctx: SourceContext) -> Extraction:
     """Extract a partner register, YAML or CSV (see the module's docstring)."""
     check_line_length(ctx.data)
     encoding = "utf-8"
-    yaml_register = ctx.path.suffix.lower() in (".yaml", ".yml") or FORMAT.encode() in ctx.data[:4096]
+    yaml_register = _read_as_yaml(ctx)
     if yaml_register:  # an editor on Windows may save it in cp1252: read as a CSV register is
         text, encoding = decode(ctx.data)
         read = entries_from_yaml(text, FORMAT)
@@ -548,9 +472,7 @@ def extract(ctx: SourceContext) -> Extraction:
         builder.ex.warn(f"registre {fr} : le PTCE est nommé d'après le fichier (« {stem} »)",
                         f"{'register ' if yaml_register else ''}{en}: the PTCE is named after the file ('{stem}')",
                         line=read.ptce.line, field="name" if yaml_register else None)
-    builder.goals_declared = bool(read.goals)
-    for goal in read.goals:
-        builder.goal(goal)
+    builder.declare_goals(read.goals)
     for member in read.members:
         builder.member(member)
     for n, action in enumerate(read.actions, start=1):
