@@ -8,7 +8,8 @@ apart, as a block, and comes first on its page. Running headers and footers are 
 one page to the next joins up.
 
 A list's markers drawn as shapes, not as characters, are put back as "- " (:func:`marked_line`), and leaders drawn
-as rules or dots as "……" (:func:`led_line`).
+as rules or dots as "……" (:func:`led_line`). A grant table without vertical rules is read by its columns' places
+(:mod:`graph.ingest.delib_pdf_tables`), and written as a ruled table's ``| … |`` lines.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from graph.ingest.delib_pdf_tables import GridTable, Rule, continued, grid_tables, join_parts, same_heads
 from graph.ingest.pdf_lines import (Line, aligned_chars, column_blocks, heading_columns, is_tilted, rotated_blocks,
                                     superscript_calls, text_lines, tilt_threshold, tilted_blocks, words_of)
 
@@ -122,13 +124,16 @@ def _box(rect: dict) -> tuple:
 @dataclass
 class PageText:
     """One page read apart: its stamps, its body (each item a text line with its :class:`Line`, or a table's
-    ``| … |`` rows with None), its margin column (first, or after the body) and its turned text (last)."""
+    ``| … |`` rows with None, or with its :class:`GridTable` when it has no vertical rules), its margin column (first,
+    or after the body), its turned text (last), and its horizontal rules (where a table from the page before goes
+    on, they part its rows)."""
 
     stamps: list[str] = field(default_factory=list)
-    body: list[tuple[str, Line | None]] = field(default_factory=list)
+    body: list[tuple[str, Line | GridTable | None]] = field(default_factory=list)
     margin: list[str] = field(default_factory=list)
     margin_first: bool = True
     turned: list[str] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
 
     def text(self) -> str:
         """Return the page's text: stamps, the margin if first, the body, the margin if not, turned text."""
@@ -307,10 +312,14 @@ def read_page(page) -> PageText:
         fence = [(0, rule[1] - 2, rule[0], rule[2] + 2)]
         out.margin = [line.text for line in text_lines([c for c in rest if _inside(c, fence)])]
         rest = [c for c in rest if not _inside(c, fence)]
-    markers, leaders = _marker_boxes(page), leader_spans(page)
-    lines = [(top, marked_line(led_line(line, leaders), markers)) for top, line in column_blocks(text_lines(rest))]
-    items: list[tuple[float, str, Line | None]] = [(top, line.text, line) for top, line in lines]
-    items += [(top, rows, None) for top, rows in blocks]
+    markers, out.rules = _marker_boxes(page), leader_spans(page)
+    lines = text_lines(rest)
+    grids = grid_tables(lines, out.rules)
+    in_grids = {k for _, indices in grids for k in indices}
+    lines = [(top, marked_line(led_line(line, out.rules), markers))
+             for top, line in column_blocks([line for k, line in enumerate(lines) if k not in in_grids])]
+    items: list[tuple[float, str, Line | GridTable | None]] = [(top, line.text, line) for top, line in lines]
+    items += [(top, rows, None) for top, rows in blocks] + [(grid.top, grid.text(), grid) for grid, _ in grids]
     out.body = [(text, line) for _, text, line in sorted(items, key=lambda item: item[0])]
     # A body that opens with its own heading (a line in capitals): the margin's logo text must not lead.
     out.margin_first = not (out.body and out.body[0][0].isupper())
@@ -329,22 +338,51 @@ def drop_running_lines(pages: list[PageText]) -> None:
         return re.sub(r"\d+", "0", text)
 
     for edge, keep in ((slice(0, _RUNNING_LINES), 0), (slice(-_RUNNING_LINES, None), len(pages) - 1)):
-        seen = Counter(k for page in pages for k in {key(text) for text, line in page.body[edge] if line is not None})
+        seen = Counter(k for page in pages for k in {key(text) for text, line in page.body[edge]
+                                                     if isinstance(line, Line)})
         running = {k for k, n in seen.items() if n >= 2 and n > len(pages) / 2}
         for number, page in enumerate(pages):
             body = page.body if edge.start == 0 else page.body[::-1]
-            run = len(list(itertools.takewhile(lambda item: item[1] is not None and key(item[0]) in running, body)))
+            run = len(list(itertools.takewhile(lambda item: isinstance(item[1], Line) and key(item[0]) in running,
+                                               body)))
             if number != keep and run:
                 page.body = page.body[run:] if edge.start == 0 else page.body[:-run]
 
 
+def join_page_tables(pages: list[PageText]) -> None:
+    """Make one table of a table without vertical rules that runs from a page's foot to the next page's head, once
+    the running headers and footers are dropped: its part on the next page, its heads repeated there or not
+    (:func:`graph.ingest.delib_pdf_tables.continued`), goes to the page where it begins, and a row that the break
+    split is made whole (:func:`graph.ingest.delib_pdf_tables.join_parts`)."""
+    ending: PageText | None = None  # the last page whose body ends with such a table
+    for page in pages:
+        if ending is not None and page.body and (found := _table_part(ending.body[-1][1], page)) is not None:
+            whole = join_parts(ending.body[-1][1], found[0])
+            ending.body[-1] = (whole.text(), whole)
+            page.body = page.body[found[1]:]
+            if not page.body:
+                continue
+        ending = page if page.body and isinstance(page.body[-1][1], GridTable) else None
+
+
+def _table_part(table: GridTable, page: PageText) -> tuple[GridTable, int] | None:
+    """The part of ``table`` that opens the body of ``page`` and how many of its items it takes, or None."""
+    first = page.body[0][1]
+    if isinstance(first, GridTable):
+        return (first, 1) if same_heads(table, first) else None
+    leading = [line for _, line in itertools.takewhile(lambda item: isinstance(item[1], Line), page.body)]
+    return continued(table, leading, page.rules) if leading else None
+
+
 def document_text(pages: list[PageText]) -> str:
-    """Return the text of a PDF's pages: running headers and footers dropped, the first page's heading read column
-    by column (:func:`graph.ingest.pdf_lines.heading_columns`)."""
+    """Return the text of a PDF's pages: running headers and footers dropped, a table without vertical rules that
+    runs over pages made one (:func:`join_page_tables`), the first page's heading read column by column
+    (:func:`graph.ingest.pdf_lines.heading_columns`)."""
     drop_running_lines(pages)
+    join_page_tables(pages)
     if pages:
         first = pages[0]
-        leading = [line for _, line in itertools.takewhile(lambda item: item[1] is not None, first.body)]
+        leading = [line for _, line in itertools.takewhile(lambda item: isinstance(item[1], Line), first.body)]
         first.body = [(line.text, line) for line in heading_columns(leading)] + first.body[len(leading):]
     return "\n".join(page.text() for page in pages)
 
