@@ -72,7 +72,7 @@ def keys_query(snapshot: ox.Store, funder: str):
     from graph.bindings import substitute
     from graph.namespaces import sparql_prologue
     from rdflib import URIRef
-    from webapp.resource_pages import _GRANT_KEYS
+    from webapp.resource_grants import _GRANT_KEYS
 
     text = substitute(sparql_prologue() + _GRANT_KEYS, {"s": URIRef(funder)})
     return lambda: list(snapshot.query(text, use_default_graph_as_union=True))

@@ -1,0 +1,114 @@
+"""What a resource's page says from its own triples: its title (made up, for what no source names, as the links to
+it name it) and its properties, each value named and in order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import OWL, RDF
+
+from graph.namespaces import DCTERMS, MAI, OA, ORG, PREFIXES, SCHEMA
+from webapp.display import by_language, value_order
+from webapp.i18n import t
+from webapp.labels import qname, term_comment, term_label
+from webapp.resource_evidence import quote_name
+from webapp.views import (deliberation_label, deliberations_by_number, grant_label, names_of_unnamed, pick_label, ref,
+                          session_label)
+
+_TYPE = URIRef(str(PREFIXES["rdf"]) + "type")
+#: The kinds of a property of the vocabulary, whose page's title takes a capital its label does not have.
+_PROPERTY_TYPES = {RDF.Property, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty}
+_LABEL_PREDICATES = {URIRef(str(PREFIXES["rdfs"]) + "label"), URIRef(str(PREFIXES["skos"]) + "prefLabel"),
+                     URIRef(str(PREFIXES["dcterms"]) + "title")}
+
+
+def _value(term, label=None):
+    """A property's value: an IRI as a link named by its label, else by the interface's name for a vocabulary term
+    (a class, a concept: as the badges name them), else by the end of the IRI; a literal as it is."""
+    if not isinstance(term, URIRef):
+        return term
+    if label is None and (known := term_label(term)) != qname(term):
+        label = known
+    return ref(term, label)
+
+
+def _unlabelled_values(rows: list[dict]) -> list[URIRef]:
+    """The IRIs among the values of ``rows`` that have no label, nor a name in the vocabulary (a proxy, a grant)."""
+    return [row["o"] for row in rows if isinstance(row["o"], URIRef) and row.get("label") is None
+            and row["p"] not in (_TYPE, MAI.evidence) and term_label(row["o"]) == qname(row["o"])]
+
+
+#: The properties whose values are deliberations: named by their number, as the tables name them.
+_DELIBERATION_PROPERTIES = frozenset({MAI.decidedBy, MAI.approvedBy})
+
+
+def _numbered(rows: list[dict]) -> dict[URIRef, str]:
+    """The deliberations among the values of ``rows`` (a grant's, an agreement's), named by their number."""
+    return deliberations_by_number(row["o"] for row in rows if row["p"] in _DELIBERATION_PROPERTIES
+                                   and isinstance(row["o"], URIRef))
+
+
+def properties(rows: list[dict]) -> list[dict]:
+    """The resource's properties, with their values in order (by rank or family name, then by name); the texts in
+    another language than the page's, where the page's has one, apart (``other_languages``); the values that no
+    source names named as their own pages name them, the deliberations by their number (whatever their title)."""
+    names, numbered = names_of_unnamed(_unlabelled_values(rows)), _numbered(rows)
+    grouped: dict[URIRef, list] = defaultdict(list)
+    for row in rows:
+        if row["p"] in (SCHEMA.text, MAI.evidence):
+            continue
+        # A type is named as its badge names it, in the interface's language, whatever the ontology's label.
+        label = None if row["p"] == _TYPE else row.get("label")
+        if row["p"] in _DELIBERATION_PROPERTIES and row["o"] in numbered:
+            label = numbered[row["o"]]
+        value = _value(row["o"], label if label is not None else names.get(row["o"]))
+        grouped[row["p"]].append((value_order(row.get("order"), value), value))
+    found = []
+    for p, values in sorted(grouped.items(), key=lambda kv: term_label(kv[0]).lower()):
+        shown, others = by_language([value for _, value in sorted(values, key=lambda kv: kv[0])])
+        found.append({"property": ref(p, term_label(p)), "tooltip": term_comment(p), "values": shown,
+                      "other_languages": others})
+    return found
+
+
+def own_name(rows: list[dict]) -> str | None:
+    """The name that the sources of a resource give it, of its labels and titles (``rows``: its properties' rows);
+    None when they give none."""
+    return pick_label([row["o"] for row in rows if row["p"] in _LABEL_PREDICATES and isinstance(row["o"], Literal)])
+
+
+def page_title(s: URIRef, types: list, rows: list[dict], name: str | None) -> str:
+    """The title of the page of ``s``: its ``name`` (:func:`own_name`), else one made up for what no source names,
+    else the name of a term of the vocabulary, else its IRI; a property's with a capital."""
+    label = name or _unlabelled_name(s, types, rows) or (names_of_unnamed([s]).get(s) if not types else None)
+    if not label and (known := term_label(s)) != str(s):
+        label = known  # a class of another vocabulary that the graph names nowhere (foaf:Person: « Personne »)
+    if label and _PROPERTY_TYPES & set(types):  # a property's label is written small ("bénéficiaire"): not its title
+        label = label[:1].upper() + label[1:]
+    return label or str(s)
+
+
+def _unlabelled_name(s: URIRef, types: list, out: list[dict]) -> str | None:
+    """A name for a resource that no source names: a grant by its amount and beneficiary, a session by its day and
+    organ, a deliberation without a title by its number and authority (as the links to them name them), a quote by
+    its source."""
+    def first(predicate: URIRef, column: str = "o"):
+        return next((row.get(column) for row in out if row["p"] == predicate and row.get(column) is not None), None)
+
+    if MAI.Grant in types:
+        return grant_label(first(SCHEMA.amount), first(MAI.beneficiary, "label"))
+    if ORG.Membership in types and (member := first(ORG.member, "label")) and (
+            organization := first(ORG.organization, "label")):
+        circle = first(ORG.role, "label")
+        return t("membership_name", member=member, organization=organization, circle=f" ({circle})" if circle else "")
+    if MAI.Proxy in types and (giver := first(MAI["from"], "label")) and (holder := first(MAI.to, "label")):
+        return t("proxy_name", giver=giver, holder=holder)
+    if MAI.Session in types and (day := first(DCTERMS.date)) is not None:
+        return session_label(day, first(MAI.body, "label"))
+    if MAI.Deliberation in types and (first(DCTERMS.identifier) or first(MAI.authority)) is not None:
+        return deliberation_label(first(DCTERMS.identifier), first(MAI.authority, "label"))
+    if OA.TextQuoteSelector in types:
+        return quote_name(s, out)
+    return None
