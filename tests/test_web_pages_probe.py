@@ -194,3 +194,16 @@ def test_the_latest_grants_are_those_decided_last():
     store.load(turtle.encode(), ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("https://ex.org/source"))
     rows = list(run_query(store, sparql_prologue() + _LATEST).raw_rows())
     assert [row[0].value.rsplit("/", 1)[1] for row in rows] == ["december", "may", "january", "undated", "older"]
+
+
+@pytest.mark.parametrize("lang, unknown", [("fr", "année inconnue"), ("en", "unknown year")])
+def test_a_grant_without_a_fiscal_year_is_shown_of_an_unknown_year(tmp_path, lang, unknown):
+    """An RDF file's grant may give no `mai:fiscalYear`: its year and its total by year read « année inconnue », not
+    "None"."""
+    turtle = PREFIXES + (f'ex:g1 a mai:Grant ; mai:beneficiary <{DANAECARE}> ; '
+                         '<http://schema.org/funder> ex:f ; <http://schema.org/amount> 900.0 .\n'
+                         'ex:f a mai:PublicAuthority ; rdfs:label "Commune fictive" .\n')
+    with client_with(tmp_path, turtle) as client:
+        page = text_of(main_of(client.get(f"{DANAECARE}?lang={lang}".replace("https://w3id.org/maillage", ""),
+                                          headers=HTML).get_data(as_text=True)))
+    assert "None" not in page and unknown in page

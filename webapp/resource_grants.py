@@ -78,7 +78,9 @@ def grants_tables(s: URIRef, name, page: int, page_size: int, evidence: dict[str
     columns = [("grant", "grant"), ("other", "other"), ("year", "year"), ("amount", "amount"),
                ("purpose", "purpose"), ("deliberation", "deliberation")]
     links = ("grant", "other", "deliberation")
-    given, received = Table("grants_given", columns, links=links), Table("grants_received", columns, links=links)
+    unknown = {"year": t("unknown_year")}  # a grant whose sources give no fiscal year
+    given = Table("grants_given", columns, links=links, blanks=unknown)
+    received = Table("grants_received", columns, links=links, blanks=unknown)
     for row in rows:
         table = given if row["role"].value == "given" else received
         # A grant without a purpose is named as everywhere else: "Subvention de 30 000 € à DanaeCare".
@@ -90,7 +92,8 @@ def grants_tables(s: URIRef, name, page: int, page_size: int, evidence: dict[str
                            "deliberation": ref(row.get("deliberation"),
                                                t("deliberation_no", number=row["deliberationLabel"])
                                                if row.get("deliberationLabel") is not None else None)})
-    by_year = Table("totals_by_year", [("direction", "direction"), ("year", "year"), ("total", "total")])
+    by_year = Table("totals_by_year", [("direction", "direction"), ("year", "year"), ("total", "total")],
+                    blanks=unknown)
     counts = {"given": 0, "received": 0}
     totals: dict[tuple, int | float | Decimal] = defaultdict(int)
     for row in keys:  # a grant whose sources give two years counts once for each, as a row each
