@@ -6,6 +6,14 @@ wrote it — so restoring it graph by graph gives back the dataset that was expo
 (``tests/test_backup.py``). The ingest pipeline asks :func:`is_dump` of each RDF file and, when it answers True,
 hands the file to :func:`restore_dump` instead of storing it as one graph.
 
+A dump is a file anyone can edit, and its graphs name themselves: a graph is only trusted where the store has nothing
+to say against it. One the store lacks is restored, one of another sha256 replaces the stored source with a warning
+(the next ingest of the file re-reads it: the sha256 differs), and one of the sha256 stored but of other content is
+left out with a warning: the stored graph is what that very file gave here, and restoring the other under the same
+sha256 would have the next ingest of the file answer "unchanged" over it (``tests/test_backup_tampered.py``). The
+report names the sources restored: they are removed by those names, not by the dump's (:func:`dump_sources` tells
+``maillage remove`` which they are).
+
 Backup: ``maillage export --format trig -o backup.trig`` (the whole dataset, every named graph, readers never
 blocked: the dump reads the published snapshot). Restore: ``maillage --data NEW ingest backup.trig``.
 
@@ -28,10 +36,11 @@ from pathlib import PurePath
 
 import pyoxigraph as ox
 from rdflib import URIRef
+from rdflib.namespace import PROV
 
 from graph.actor_names import one_name_each
 from graph.formats import Format, rdf_format, rdf_format_for_path
-from graph.ingest.sources import stored_sha256
+from graph.ingest.sources import stored_sha256, stored_title
 from graph.namespaces import DCTERMS, MAI
 from graph.ontology import VOCABULARY_FILES
 from graph.store import PARSE_BASE, RdfSyntaxError
@@ -39,19 +48,27 @@ from graph.store import PARSE_BASE, RdfSyntaxError
 _SOURCE = ox.NamedNode(str(MAI.Source))
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _SHA256, _TITLE = ox.NamedNode(str(MAI.sha256)), ox.NamedNode(str(DCTERMS.title))
+_GENERATED = ox.NamedNode(str(PROV.generatedAtTime))
 _MARK = str(MAI.Source).encode()
+_CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+#: The names of sources that a report lists, at most: a backup of a whole store holds hundreds.
+NAMES_SHOWN = 10
 
 
 @dataclass
 class RestoreStats:
-    """What a restore did: graphs and triples restored, triples of the default graph left out, IRIs touched, and the
-    titles of the stored sources it replaced by another content (another file of the same name, or another version)."""
+    """What a restore did: graphs and triples restored, triples of the default graph left out, IRIs touched, the
+    titles of the sources it restored (the shipped vocabularies aside), of the stored ones among them that it replaced
+    by another content (another file of the same name, or another version), and of the stored ones that it kept
+    (the dump's graph bore their sha256 but said something else)."""
 
     graphs: int = 0
     triples: int = 0
     skipped_default: int = 0
     touched: set[str] = field(default_factory=set)
+    restored: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
     #: the graphs left out that are neither a source nor a shipped vocabulary: no ``maillage remove`` would name them
     foreign: list[str] = field(default_factory=list)
 
@@ -73,7 +90,8 @@ def is_dump(data: bytes, path: str | PurePath) -> bool:
 
 
 def restore_dump(writer, data: bytes, fmt: str | Format) -> RestoreStats:
-    """Replace, through ``writer``, every named graph of the dump ``data`` by its version in the dump.
+    """Replace, through ``writer``, every named graph of the dump ``data`` by its version in the dump, but those
+    stored with the sha256 that the dump states and another content (:func:`_verdict`): they are kept.
 
     Raises RdfSyntaxError when the dump does not parse (nothing is changed then) and ValueError when no graph of
     it describes itself as a ``mai:Source`` (then it is not a dump: ingest it as a plain RDF file). On any failure
@@ -82,12 +100,8 @@ def restore_dump(writer, data: bytes, fmt: str | Format) -> RestoreStats:
     fmt = fmt if isinstance(fmt, Format) else rdf_format(fmt)
     stats = RestoreStats()
     with tempfile.TemporaryDirectory(prefix="maillage-restore-") as tmp:
-        dump = ox.Store(tmp)  # on disk: a dump of millions of quads does not have to fit in memory
-        try:
-            dump.bulk_load(data, fmt.engine, base_iri=PARSE_BASE)
-        except SyntaxError as exc:
-            raise RdfSyntaxError(exc.msg, exc.lineno, exc.offset) from None
-        graphs = sorted((g for g in dump.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
+        dump = _load(tmp, fmt, data)
+        graphs = _graphs(dump)
         if not any(ox.Quad(g, _TYPE, _SOURCE, g) in dump for g in graphs):
             raise ValueError("no graph of this file describes itself as a mai:Source: not a Maillage dump")
         stats.skipped_default = sum(1 for _ in dump.quads_for_pattern(None, None, None, ox.DefaultGraph()))
@@ -101,11 +115,17 @@ def restore_dump(writer, data: bytes, fmt: str | Format) -> RestoreStats:
                 if graph.value not in vocabularies and ox.Quad(graph, _TYPE, _SOURCE, graph) not in dump:
                     stats.foreign.append(graph.value)
                     continue
-                if (title := _replaced_title(writer, dump, graph)) is not None:
-                    stats.replaced.append(title)
-                stats.touched |= {str(s) for s in _subjects(writer, graph.value)}
                 triples = [ox.Triple(q.subject, q.predicate, q.object)
                            for q in dump.quads_for_pattern(None, None, None, graph)]
+                verdict, title = _verdict(writer, dump, graph, triples), _title(dump, graph)
+                if verdict == "keeps":
+                    stats.kept.append(stored_title(writer.query, URIRef(graph.value)) or title)
+                    continue
+                if verdict == "replaces":
+                    stats.replaced.append(title)
+                if graph.value not in vocabularies:
+                    stats.restored.append(title)
+                stats.touched |= {str(s) for s in _subjects(writer, graph.value)}
                 done.append(graph.value)
                 writer.replace_graph(graph.value, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), "ntriples")
                 stats.graphs += 1
@@ -121,15 +141,94 @@ def restore_dump(writer, data: bytes, fmt: str | Format) -> RestoreStats:
     return stats
 
 
-def _replaced_title(writer, dump: ox.Store, graph: ox.NamedNode) -> str | None:
-    """The title of the source stored as ``graph`` when the dump's version of it has another sha256 (None when it
-    is not stored, has the same content, or is no source): what restoring it withdraws."""
+def _verdict(writer, dump: ox.Store, graph: ox.NamedNode, triples: list[ox.Triple]) -> str:
+    """What restoring ``graph`` (its ``triples`` in the dump) does: ``new`` (the store holds no such graph),
+    ``replaces`` (a stored graph of another content: another sha256, or none), ``same`` (the stored content,
+    :func:`_same_content`) or ``keeps`` (a stored source of the sha256 that the dump states, of another content: the
+    dump's version is left out)."""
     stored = stored_sha256(writer.query, URIRef(graph.value))
-    shas = [q.object.value for q in dump.quads_for_pattern(graph, _SHA256, None, graph)]
-    if stored is None or not shas or stored in shas:
-        return None
-    titles = [q.object.value for q in dump.quads_for_pattern(graph, _TITLE, None, graph)]
+    if stored is None and not writer.graph_size(graph.value):
+        return "new"
+    if stored is not None and stored not in _shas(dump, graph):
+        return "replaces"
+    if _same_content(writer, graph, triples):
+        return "same"
+    return "replaces" if stored is None else "keeps"
+
+
+def _shas(dump: ox.Store, graph: ox.NamedNode) -> set[str]:
+    return {q.object.value for q in dump.quads_for_pattern(graph, _SHA256, None, graph)}
+
+
+def _same_content(writer, graph: ox.NamedNode, triples: list[ox.Triple]) -> bool:
+    """Whether the stored ``graph`` holds ``triples``, blank nodes compared up to their names and the date of ingest
+    (the source's ``prov:generatedAtTime``) aside: the same file ingested in two stores differs in it."""
+    stored = writer.query(_CONSTRUCT, {"g": URIRef(graph.value)}).serialize("ntriples")
+    ours = _content(ox.parse(stored, format=ox.RdfFormat.N_TRIPLES), graph)
+    theirs = _content(triples, graph)
+    if ours[0] != theirs[0]:
+        return False
+    for blank in (ours[1], theirs[1]):
+        blank.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
+    return ours[1] == theirs[1]
+
+
+def _content(triples, graph: ox.NamedNode) -> tuple[set[ox.Quad], ox.Dataset]:
+    """``triples`` (or quads, taken as default-graph quads) without the source's date: those without blank nodes,
+    and those with, to canonicalise."""
+    ground, blank = set(), ox.Dataset()
+    for q in triples:
+        if q.subject == graph and q.predicate == _GENERATED:
+            continue
+        quad = ox.Quad(q.subject, q.predicate, q.object)
+        (blank if any(isinstance(t, (ox.BlankNode, ox.Triple)) for t in (q.subject, q.object)) else ground).add(quad)
+    return ground, blank
+
+
+def _title(dump: ox.Store, graph: ox.NamedNode) -> str:
+    """The file name that the dump gives the source ``graph`` (its IRI when it gives none)."""
+    titles = sorted(q.object.value for q in dump.quads_for_pattern(graph, _TITLE, None, graph))
     return titles[0] if titles else graph.value
+
+
+def dump_sources(writer, path: str | PurePath) -> tuple[list[str], list[str]] | None:
+    """The sources of the dump at ``path`` that the store holds (the shipped vocabularies aside): the IRIs of those
+    it holds as the dump gives them (restored by it, or the same anyway), and of those it holds otherwise (None
+    when ``path`` is no dump, or does not parse). For ``maillage remove`` given the dump's name: what to remove
+    instead, and what not to take for the dump's."""
+    if (fmt := dump_format(path, b"")) is None:
+        return None
+    same: list[str] = []
+    other: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="maillage-dump-") as tmp:
+        try:
+            dump = _load(tmp, fmt, path=str(path))
+        except (OSError, RdfSyntaxError):
+            return None
+        vocabularies = set(VOCABULARY_FILES.values())
+        sources = [g for g in _graphs(dump) if ox.Quad(g, _TYPE, _SOURCE, g) in dump and g.value not in vocabularies]
+        for graph in sources:
+            if stored_sha256(writer.query, URIRef(graph.value)) is not None:
+                triples = [ox.Triple(q.subject, q.predicate, q.object)
+                           for q in dump.quads_for_pattern(None, None, None, graph)]
+                (same if _same_content(writer, graph, triples) else other).append(graph.value)
+        del dump
+    return (same, other) if sources else None
+
+
+def _load(directory: str, fmt: Format, data: bytes | None = None, path: str | None = None) -> ox.Store:
+    """A store in ``directory`` that holds the dump ``data`` (or the file at ``path``): on disk, a dump of millions
+    of quads does not have to fit in memory. Raises RdfSyntaxError when it does not parse."""
+    dump = ox.Store(directory)
+    try:
+        dump.bulk_load(data, fmt.engine, path=path, base_iri=PARSE_BASE)
+    except SyntaxError as exc:
+        raise RdfSyntaxError(exc.msg, exc.lineno, exc.offset) from None
+    return dump
+
+
+def _graphs(dump: ox.Store) -> list[ox.NamedNode]:
+    return sorted((g for g in dump.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
 
 
 def _subjects(writer, graph: str) -> set[URIRef]:
@@ -149,6 +248,39 @@ def replaced_issue(title: str):
                  f"replaces the source '{title}' already ingested (other content) by its version in this backup: what "
                  "it said is withdrawn; if this file is another Maillage's export, ingest your file again, and rather "
                  "ingest the other's files under other names (--name)")
+
+
+def kept_issue(title: str):
+    """The warning of a stored source that a dump's graph of the same sha256 contradicted: left out."""
+    from graph.ingest.base import Issue
+
+    fr = (f"la source « {title} » est déjà importée du même fichier (même empreinte sha256), mais cette "
+          "sauvegarde en donne un autre contenu (modifié après l'export, ou venu d'un autre Maillage) : la version "
+          "enregistrée est gardée, celle de la sauvegarde écartée")
+    en = (f"the source '{title}' is already ingested from the same file (same sha256 digest), but this backup gives "
+          "another content for it (edited after the export, or from another Maillage): the stored version is kept, "
+          "the backup's left out")
+    if title not in VOCABULARY_FILES:
+        fr += f" ; pour prendre celle-ci, retirez d'abord la source (maillage remove {title}) puis importez de nouveau"
+        en += f"; to take it, remove the source first (maillage remove {title}) and ingest again"
+    return Issue("warning", fr, en)
+
+
+def restored_issue(stats: RestoreStats):
+    """The note that names the sources a dump restored: ``maillage remove`` knows them by those names, not by the
+    dump's (None when it restored none)."""
+    from graph.ingest.base import Issue
+
+    if not (titles := stats.restored):
+        return None
+    shown = ", ".join(titles[:NAMES_SHOWN])
+    more, more_en = (f" et {len(titles) - NAMES_SHOWN} autres", f" and {len(titles) - NAMES_SHOWN} more") \
+        if len(titles) > NAMES_SHOWN else ("", "")
+    s, them, them_en, names = ("s", "les", "them", "names") if len(titles) > 1 else ("", "la", "it", "name")
+    return Issue("Info", f"{len(titles)} source{s} restaurée{s} par cette sauvegarde : {shown}{more} ; « maillage "
+                         f"remove » {them} retire par ce{s} nom{s}, pas par celui de la sauvegarde",
+                 f"{len(titles)} source{s} restored by this backup: {shown}{more_en}; 'maillage remove' withdraws "
+                 f"{them_en} by {'these' if s else 'this'} {names}, not by the backup's")
 
 
 def _restore_issues(stats: RestoreStats) -> list:
@@ -196,6 +328,7 @@ def restore_report(writer, ctx, started: float):
         return None
     report = IngestReport(file=ctx.name, kind="backup", source=None, triples=stats.triples, touched=stats.touched,
                           stats={"graphs": stats.graphs, "default_graph_triples_skipped": stats.skipped_default})
-    report.issues = [replaced_issue(title) for title in stats.replaced] + _restore_issues(stats)
+    report.issues = [replaced_issue(title) for title in stats.replaced] + [kept_issue(t) for t in stats.kept]
+    report.issues += _restore_issues(stats) + [issue for issue in [restored_issue(stats)] if issue is not None]
     report.seconds = time.perf_counter() - started
     return report

@@ -6,7 +6,8 @@ description with it, which that graph holds — then the grants that partner reg
 grant gone loses its goals, a register gone its links), an actor that the source named takes the name another
 source gives it, and all of it is published at once: readers see the store with every named source or with none
 removed. A name that no stored source has, or a file name that several sources have, stops the whole removal before
-anything changes.
+anything changes. So does the name of a Maillage dump (``maillage export``): ingesting it restored the sources it
+holds (:mod:`graph.backup`), which are removed by their own names, and the error names them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from graph.actor_names import one_name_each
+from graph.backup import dump_format, dump_sources
 from graph.ingest.base import InputError, Issue, source_iri
 from graph.ingest.register_links import relink
 from graph.ingest.shared_concepts import labelled_in, restore_pref_labels
@@ -68,7 +70,7 @@ def remove_sources(store, names: list[str], base: str = DEFAULT_BASE) -> Removal
                     raise _ambiguous(name, titled)
                 source = titled[0] if titled else None
             if source is None:
-                raise _unknown(name, sorted(by_title))
+                raise _dump_named(writer, name, stored, by_title) or _unknown(name, sorted(by_title))
             wanted[source] = name
         lost = set()  # the labels of goals that other sources may word too (graph.ingest.shared_concepts)
         for source, name in wanted.items():
@@ -91,10 +93,47 @@ def _ambiguous(name: str, sources: list[URIRef]) -> InputError:
                       f"({names}): give the name of the one to remove (nothing was removed)")
 
 
+def _dump_named(writer, name: str, stored: dict[URIRef, str],
+                by_title: dict[str, list[URIRef]]) -> InputError | None:
+    """The error about the name of a Maillage dump, read where it was given (None when ``name`` is no dump file): the
+    stored sources it holds as it gives them are to be removed instead, each by the name that removes it alone; those
+    it holds that the store has with another content (it did not restore them) are named apart."""
+    found = dump_sources(writer, name) if Path(name).is_file() else None
+    if found is None:
+        return None
+    same, other = ([_removal_name(URIRef(iri), stored, by_title) for iri in iris] for iris in found)
+    fr = (f"« {name} » est une sauvegarde de Maillage (export) : importée, elle restaure les sources qu'elle "
+          "contient, elle n'en est pas une")
+    en = f"'{name}' is a Maillage backup (export): ingested, it restores the sources it holds, it is none itself"
+    if same:
+        fr += f" ; retirez plutôt celles qu'elle a restaurées, par leurs noms : {', '.join(same)}"
+        en += f"; rather remove those it restored, by their names: {', '.join(same)}"
+    else:
+        fr, en = fr + " ; aucune n'est enregistrée telle qu'elle la donne", en + "; none is stored as it gives it"
+    if other:
+        s = "s" if len(other) > 1 else ""
+        fr += f" ; {', '.join(other)} : enregistrée{s} avec un autre contenu que le sien, à garder"
+        en += f"; {', '.join(other)}: stored with another content than its, to keep"
+    return InputError(fr + " (rien n'a été retiré)", message_en=en + " (nothing was removed)")
+
+
+def _removal_name(source: URIRef, stored: dict[URIRef, str], by_title: dict[str, list[URIRef]]) -> str:
+    """The name that removes ``source`` alone: its file name, or the name it was ingested under when another
+    source has the same file name."""
+    title = stored.get(source)
+    return title if title is not None and len(by_title[title]) == 1 else str(source).rsplit("/", 1)[-1]
+
+
 def _unknown(name: str, titles: list[str]) -> InputError:
-    """The error about a name that no stored source has, with the stored names closest to it."""
+    """The error about a name that no stored source has, with the stored names closest to it, and what the name of
+    a dump (not here to be read) stands for."""
     close = difflib.get_close_matches(Path(name).name, titles, n=3, cutoff=0.5)
     hint = f" ; vouliez-vous dire : {', '.join(close)} ?" if close else ""
     hint_en = f"; did you mean: {', '.join(close)}?" if close else ""
+    if dump_format(name, b"") is not None:
+        hint += (" ; une sauvegarde de Maillage (.trig, .nq) importée n'est pas une source : retirez les sources "
+                 "qu'elle a restaurées, par les noms que son import a donnés")
+        hint_en += ("; a Maillage backup (.trig, .nq) once ingested is no source: remove the sources it restored, by "
+                    "the names its ingest gave")
     return InputError(f"aucune source nommée « {name} » dans le graphe{hint} (rien n'a été retiré)",
                       message_en=f"no source named '{name}' in the graph{hint_en} (nothing was removed)")
