@@ -5,7 +5,9 @@ scans). The shapes use a subset — targetClass; IRI or inverse paths; min/maxCo
 datatypes), class, nodeKind, min/maxInclusive, pattern, in, hasValue — so the validator fetches, per target class
 present, the values of its constrained paths in one query, and evaluates the constraints in Python on the engine's
 own terms.
-``tests/test_validation.py`` checks that it reports what pySHACL reports on the samples.
+``tests/test_validation.py`` checks that it reports what pySHACL reports on the samples. One departure: sh:maxCount
+counts the values of one language at a time, untagged values in every language (:func:`_in_one_language`), so that
+a name and its translation are not two display names.
 
 On Oxigraph, reading the values costs far more than checking them (a string lookup per term: 6–7 s of CPU for a
 316k-triple graph), so the engine first narrows a large class to the focus nodes that may fail
@@ -22,6 +24,7 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -35,7 +38,7 @@ from graph.ingest.base import one_line
 from graph.ontology import load_shapes
 from graph.shacl_narrowing import FOCUS, NODE_KINDS, edge, narrowing, worth_narrowing
 from graph.terms import term_parts
-from graph.validation_hints import datatype_hint
+from graph.validation_hints import LEXICAL_FORMS, datatype_hint, unread_names, well_formed
 from graph.validation_names import NAMED_IRI, name_violations
 
 #: Checks run at once when the query function may be called from several threads (Oxigraph evaluates much of a
@@ -316,8 +319,9 @@ def _violations(query, bound: dict, threads: int = 1):
             results = list(pool.map(lambda check: check(), (check for _, check in checks)))
     else:
         results = [check() for _, check in checks]
-    for (target, _), found in zip(checks, results):
-        yield from ((target, violation) for violation in found)
+    found = [(target, violation) for (target, _), violations in zip(checks, results) for violation in violations]
+    told = unread_names(query, [violation for _, violation in found])
+    yield from ((target, told.get(violation, violation)) for target, violation in found)
 
 
 def _order_key(v: Violation) -> tuple:
@@ -359,11 +363,20 @@ def _check_focus(query, bindings, focus: str, shapes) -> set[Violation]:
     for shape in shapes:
         if "datatype" in shape.constraints:
             datatypes[shape.path, shape.inverse].append(shape.constraints["datatype"])
+    ill_formed = _ill_formed(values)
     found = set()
     for shape in shapes:
         for node, vals in values[shape.inverse].items():
-            found.update(_check(shape, node, vals.get(shape.path, []), typed, datatypes[shape.path, shape.inverse]))
+            found.update(_check(shape, node, vals.get(shape.path, []), typed, datatypes[shape.path, shape.inverse],
+                                ill_formed))
     return found
+
+
+def _ill_formed(values: dict[bool, dict[str, dict[str, list]]]) -> set[tuple]:
+    """The values (term parts) of a datatype of LEXICAL_FORMS not written as it allows: each value checked once,
+    not once per shape of its path (5,000 grants read directly: 15k checks, 17 ms, instead of 58k, 120 ms)."""
+    return {value for by_focus in values.values() for by_path in by_focus.values() for vals in by_path.values()
+            for value in vals if value[2] in LEXICAL_FORMS and not well_formed(value[1], value[2])}
 
 
 def _fetch(query, bindings, focus, shapes) -> dict[bool, dict[str, dict[str, list]]]:
@@ -420,10 +433,12 @@ def _check_missing(query, bindings, missing: list[tuple[str, bool]], shapes) -> 
     return found
 
 
-def _check(shape: PropertyShape, focus: str, vals: list, typed: set, datatypes=()) -> list[Violation]:
-    """The results of ``shape`` on one focus node's values. A value that another shape of the path refuses for
-    its datatype (``datatypes``) is not checked further by this one: "12 000 €" gets the datatype's message, not
-    also "positif ou nul"."""
+def _check(shape: PropertyShape, focus: str, vals: list, typed: set, datatypes=(),
+           ill_formed: AbstractSet[tuple] = frozenset()) -> list[Violation]:
+    """The results of ``shape`` on one focus node's values, of which ``ill_formed`` are not written as their
+    datatype allows (:func:`_ill_formed`). A value that another shape of the path refuses for its datatype
+    (``datatypes``) is not checked further by this one: "12 000 €" or "8 000,00"^^xsd:decimal gets the datatype's
+    message, not also "positif ou nul"."""
     found = []
 
     def fail(value=None, of_values=False, hint=("", "")):
@@ -435,34 +450,48 @@ def _check(shape: PropertyShape, focus: str, vals: list, typed: set, datatypes=(
     c = shape.constraints
     if "minCount" in c and len(distinct) < c["minCount"]:
         fail(str(len(distinct)) if c["minCount"] > 1 else None)
-    if "maxCount" in c and len(distinct) > c["maxCount"]:  # the values, not their count: which ones disagree
-        shown = sorted(value[1] for value in distinct)
+    if "maxCount" in c and len(distinct) > c["maxCount"] and len(crowded := _in_one_language(distinct)) > c["maxCount"]:
+        shown = sorted(value[1] for value in crowded)  # the values, not their count: which ones disagree
         fail(", ".join(shown[:MAX_SHOWN]) + (f", … ({len(shown)})" if len(shown) > MAX_SHOWN else ""),
              of_values=not shape.inverse)
     if "hasValue" in c and c["hasValue"] not in distinct:
         fail()
     for value in sorted(distinct):
-        if "datatype" in c and not _datatype_ok(c["datatype"], value):
+        if "datatype" in c and not _datatype_ok(c["datatype"], value, ill_formed):
             fail(value[1], hint=datatype_hint(value, c["datatype"]))
-        elif "datatype" not in c and any(not _datatype_ok(d, value) for d in datatypes):
+        elif "datatype" not in c and any(not _datatype_ok(d, value, ill_formed) for d in datatypes):
             continue
         elif not _value_ok(c, value, typed):
             fail(value[1])
     return found
 
 
+def _in_one_language(values: set) -> set:
+    """The most of ``values`` (term parts) that a page in one language shows: its language's texts and the untagged
+    values (:func:`webapp.display.by_language`). A text and its translation (``"X"@fr``, ``"Y"@en``) are one name
+    in two languages, not two names: sh:maxCount counts the values of one language, as sh:uniqueLang would — which
+    ignores untagged values, where two plain names are two display names all the same."""
+    untagged = {value for value in values if not value[3]}
+    by_language: dict[str, set] = defaultdict(set)
+    for value in values:
+        if value[3]:
+            by_language[value[3].lower()].add(value)
+    return max((untagged | tagged for _, tagged in sorted(by_language.items())), key=len, default=untagged)
+
+
 def _sentence(message: str, hint: str) -> str:
     return f"{message} {hint}" if hint else message
 
 
-def _datatype_ok(allowed: frozenset[str], value: tuple) -> bool:
-    return value[0] == "literal" and value[2] in allowed
+def _datatype_ok(allowed: frozenset[str], value: tuple, ill_formed: AbstractSet[tuple]) -> bool:
+    """Whether ``value`` is a literal of one of the ``allowed`` datatypes, written as that datatype allows (not among
+    ``ill_formed``): the engine keeps "10/02/2025"^^xsd:date as written, and SHACL refuses it (sh:datatype: a
+    literal that is not ill-formed)."""
+    return value[0] == "literal" and value[2] in allowed and value not in ill_formed
 
 
 def _value_ok(c: dict, value: tuple, typed: set) -> bool:
     kind, lexical, _, _ = value
-    if "datatype" in c and not _datatype_ok(c["datatype"], value):
-        return False
     if "nodeKind" in c and not _node_kind_ok(c["nodeKind"], kind):
         return False
     if "class" in c and (lexical, c["class"]) not in typed:
