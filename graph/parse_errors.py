@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from graph.namespaces import PREFIXES
+from graph.sparql_text import FUNCTIONS, closest_word, unknown_word
 
 #: (pattern of the engine's RDF message, French, English); ``{0}`` is the pattern's first group (braces doubled).
 _RDF_CASES = (
@@ -74,31 +75,63 @@ def invalid_rdf(message: str, line: int | None) -> tuple[str, str]:
     return f"RDF invalide : {said[0]} ({message})", f"invalid RDF: {said[1]} ({message})"
 
 
+#: The schema.org context as JSON-LD documents name it (http or https, with or without its final slash, or its file):
+#: it maps every term to the vocabulary that a context in the file gives without fetching anything.
+_SCHEMA_ORG = re.compile(r"https?://schema\.org(?:/|/docs/jsonldcontext\.jsonld?)?")
+#: What a file writes in place of the schema.org context.
+SCHEMA_ORG_VOCABULARY = '{"@vocab": "http://schema.org/"}'
+
+
 def rdf_error(message: str, line: int | None, data: bytes, fmt: str) -> tuple[str, str, int | None]:
     """The French and English messages of the RDF document ``data`` (format name ``fmt``) that does not parse, and
     its line: :func:`invalid_rdf`, with what the engine leaves out — the URL of a remote JSON-LD context that
-    Maillage does not fetch, the line of an RDF/XML error (the engine gives none; a second reading by expat does,
-    on this error path only).
+    Maillage does not fetch (for schema.org's, the context to write in its place; the engine's text, which says only
+    that no context is fetched, left out), the line of an RDF/XML error (the engine gives none; a second reading by
+    expat does, on this error path only).
 
+    >>> print(rdf_error("No LoadDocumentCallback has been set to load remote contexts",
+    ...                 None, b'{\\n "@context": "https://schema.org"}', "jsonld")[1])
+    invalid RDF: remote JSON-LD context 'https://schema.org': Maillage does not fetch remote contexts; write in its \
+place the vocabulary it names: "@context": {"@vocab": "http://schema.org/"}
     >>> rdf_error("No LoadDocumentCallback has been set to load remote contexts",
-    ...           None, b'{\\n "@context": "https://schema.org/"}', "jsonld")[0]
-    'RDF invalide : contexte JSON-LD distant « https://schema.org/ » : Maillage ne charge pas de contexte distant ; \
-incluez-le dans le fichier (« @context » : { … }) (No LoadDocumentCallback has been set to load remote contexts)'
+    ...           None, b'{\\n "@context": "https://ex.org/context.jsonld"}', "jsonld")[0]
+    'RDF invalide : contexte JSON-LD distant « https://ex.org/context.jsonld » : Maillage ne charge pas de contexte \
+distant ; incluez-le dans le fichier (« @context » : { … })'
     >>> rdf_error("ill-formed document", None, b'<?xml version="1.0"?>\\n<a>\\n<b>\\n</a>', "rdfxml")[2]
     4
     """
     if "LoadDocumentCallback" in message and (urls := _remote_contexts(data)):
-        listed = ", ".join(f"« {url} »" for url in urls[:3])
-        listed_en = ", ".join(f"'{url}'" for url in urls[:3])
         found = data.find(urls[0].encode("utf-8"))
         line = data.count(b"\n", 0, found) + 1 if found >= 0 else line
-        return (f"RDF invalide : contexte JSON-LD distant {listed} : Maillage ne charge pas de contexte distant ; "
-                f"incluez-le dans le fichier (« @context » : {{ … }}) ({message})",
-                f"invalid RDF: remote JSON-LD context {listed_en}: Maillage does not fetch remote contexts; include it "
-                f"in the file (\"@context\": {{ … }}) ({message})", line)
+        return (*_remote_context(urls), line)
     if line is None and fmt == "rdfxml":
         line = _xml_error_line(data)
     return (*invalid_rdf(message, line), line)
+
+
+def _remote_context(urls: list[str]) -> tuple[str, str]:
+    """The French and English messages of a JSON-LD document that names the remote contexts ``urls``: what to write
+    in place of schema.org's, and to include the others in the file."""
+    listed = ", ".join(f"« {url} »" for url in urls[:3])
+    listed_en = ", ".join(f"'{url}'" for url in urls[:3])
+    schema = [url for url in urls if _SCHEMA_ORG.fullmatch(url)]
+    others = len(urls) - len(schema)
+    fr, en = [], []
+    if schema:
+        # alone, the whole context; among others, the one in its place
+        place, place_en, context = ("à sa place", "in its place", f'"@context": {SCHEMA_ORG_VOCABULARY}') \
+            if not others else (f"à la place de « {schema[0]} »", f"in place of '{schema[0]}'", SCHEMA_ORG_VOCABULARY)
+        fr.append(f"écrivez {place} le vocabulaire qu'il désigne : {context}")
+        en.append(f"write {place_en} the vocabulary it names: {context}")
+    if others:
+        them, them_en = ("incluez les autres", "include the others") if schema else \
+            ("incluez-les", "include them") if others > 1 else ("incluez-le", "include it")
+        fr.append(f"{them} dans le fichier (« @context » : {{ … }})")
+        en.append(f"{them_en} in the file (\"@context\": {{ … }})")
+    return (f"RDF invalide : contexte JSON-LD distant {listed} : Maillage ne charge pas de contexte distant ; "
+            f"{' ; '.join(fr)}",
+            f"invalid RDF: remote JSON-LD context {listed_en}: Maillage does not fetch remote contexts; "
+            f"{'; '.join(en)}")
 
 
 def _remote_contexts(data: bytes) -> list[str]:
@@ -141,35 +174,63 @@ def _xml_error_line(data: bytes) -> int | None:
     return None
 
 
+#: What the endpoint knows of functions: said after a function that it does not know, by its name or by its IRI
+#: (:func:`graph.sparql.unsupported_function`).
+KNOWN_FUNCTIONS = ("ce point d'accès connaît les fonctions de SPARQL 1.1 et les conversions xsd: (xsd:integer(?x)…)",
+                   "this endpoint knows the functions of SPARQL 1.1 and the xsd: casts (xsd:integer(?x)…)")
+
+
 def explain_sparql(message: str, text: str, line: int | None, column: int | None) -> tuple[str, str]:
     """The French and English messages of a query that does not parse at ``line``:``column`` (1-based): where
-    reading stopped — at the end (something left open) or at the words shown —, then the engine's text.
+    reading stopped — at the end (something left open), at the words shown, then the engine's text, or at a word
+    that SPARQL does not know, named with the keyword or function it may stand for (the engine's list of what it
+    expected there misleads: « expected OPTIONAL » after « FILTRE », and is left out).
 
     >>> explain_sparql("error at 1:10: expected CONSTRUCT", "SELEC ?s WHERE {}", 1, 10)[0]
     'la requête ne se lit plus à partir de « WHERE {} » (error at 1:10: expected CONSTRUCT)'
     >>> print(explain_sparql('error at 1:26: expected one of ","', "SELECT * WHERE { ?s ?p ?o", 1, 26)[1])
     the query stops before it is complete (a missing term, '}', ')' or quote?) (error at 1:26: expected one of ",")
+    >>> explain_sparql("error at 1:29: expected OPTIONAL", "SELECT * { ?s ?p ?o FILTRE(?s != 1) }", 1, 29)[0]
+    "la requête ne se lit plus à partir de « FILTRE(?s != 1) } » : « FILTRE » n'est pas un mot de SPARQL ; \
+vouliez-vous dire FILTER ?"
     """
-    rest = _from(text, line, column)
-    if rest is None:
+    offset = _offset(text, line, column)
+    if offset is None:
         return message, message
-    if not rest.strip():
+    if (word := unknown_word(text, offset)) is not None:
+        return _unknown_word(word.value, text[word.start:], text[word.end:].lstrip().startswith("("))
+    if not text[offset:].strip():
         return ("la requête s'arrête avant d'être complète (un terme, une « } », une « ) » ou un guillemet "
                 f"manque ?) ({message})",
                 f"the query stops before it is complete (a missing term, '}}', ')' or quote?) ({message})")
-    shown = rest.strip().splitlines()[0][:30]
+    shown = text[offset:].strip().splitlines()[0][:30]
     return (f"la requête ne se lit plus à partir de « {shown} » ({message})",
             f"the query cannot be read from '{shown}' on ({message})")
 
 
-def _from(text: str, line: int | None, column: int | None) -> str | None:
-    """The text from ``line``:``column`` (1-based) on, or None when the position is not in ``text``."""
+def _unknown_word(word: str, rest: str, call: bool) -> tuple[str, str]:
+    """The French and English messages of a query that does not parse at ``word``, which SPARQL does not know:
+    ``rest`` is the text from it on, ``call`` says it is followed by "(" (a function, unless it stands for a
+    keyword: « FILTRE(…) »)."""
+    shown = rest.strip().splitlines()[0][:30]
+    where = f"la requête ne se lit plus à partir de « {shown} » : ", f"the query cannot be read from '{shown}' on: "
+    meant = closest_word(word)
+    if call and (meant is None or meant in FUNCTIONS):
+        hint, hint_en = (f" (vouliez-vous dire {meant} ?)", f" (did you mean {meant}?)") if meant else ("", "")
+        return (f"{where[0]}fonction inconnue « {word} »{hint} ; {KNOWN_FUNCTIONS[0]}",
+                f"{where[1]}unknown function '{word}'{hint_en}; {KNOWN_FUNCTIONS[1]}")
+    hint, hint_en = (f" ; vouliez-vous dire {meant} ?", f"; did you mean {meant}?") if meant else ("", "")
+    return f"{where[0]}« {word} » n'est pas un mot de SPARQL{hint}", f"{where[1]}'{word}' is no word of SPARQL{hint_en}"
+
+
+def _offset(text: str, line: int | None, column: int | None) -> int | None:
+    """The offset in ``text`` of ``line``:``column`` (1-based), or None when the position is not in ``text``."""
     if not line or not column:
         return None
     lines = text.split("\n")
     if line > len(lines):
         return None
-    return "\n".join([lines[line - 1][column - 1:], *lines[line:]])
+    return sum(len(one) + 1 for one in lines[:line - 1]) + min(column - 1, len(lines[line - 1]))
 
 
 #: (pattern of PyYAML's problem, French, English): what is wrong at the place that the parser names.

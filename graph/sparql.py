@@ -37,7 +37,7 @@ from typing import Callable, Iterable
 import pyoxigraph as ox
 
 from graph.namespaces import PREFIXES
-from graph.parse_errors import explain_sparql
+from graph.parse_errors import KNOWN_FUNCTIONS, explain_sparql
 from graph.store import QuerySyntaxError
 from graph.sparql_text import (FORMS, Token, dataset_clauses, form_at, prefixes_of, prologue_end, tokenize, where_group,
                                with_dataset, words_of)
@@ -115,11 +115,15 @@ def syntax_error(exc: SyntaxError, text: str | None = None) -> QuerySyntaxError:
     """Turn Oxigraph's SyntaxError into QuerySyntaxError with the line and column of its message.
 
     With the query's ``text``, a prefix used without its declaration is named, with the declaration to add when
-    the prefix is one of the contract's; the engine's list of the tokens it expected is cut short.
+    the prefix is one of the contract's; the engine's list of the tokens it expected is cut short. A text that
+    :func:`with_prologue` wrote is told as its user wrote it: the line, the column and the words quoted are theirs.
     """
     message = exc.msg or str(exc)
     match = _POSITION.search(message)
     line, column = (int(match.group(1)), int(match.group(2))) if match else (exc.lineno, exc.offset)
+    line, column = users_place(text, line, column)
+    if match:
+        message = message[:match.start()] + f"error at {line}:{column}" + message[match.end():]
     if text is not None and "Prefix not found" in message and (missing := undeclared_prefixes(text)):
         prefix = missing[0]
         namespace = PREFIXES.get(prefix)
@@ -131,20 +135,47 @@ def syntax_error(exc: SyntaxError, text: str | None = None) -> QuerySyntaxError:
         message = message[:_EXPECTED_SHOWN].rstrip() + " …"
     if text is None:
         return QuerySyntaxError(message, line, column)
-    said, said_en = explain_sparql(message, text, line, column)
+    said, said_en = explain_sparql(message, text[getattr(text, "declared", 0):], line, column)
     return QuerySyntaxError(said, line, column, said_en)
 
 
-def with_prologue(text: str) -> str:
+class Prologued(str):
+    """A user's query after :func:`with_prologue`: the declarations it lacked, on its first line, then the user's
+    text, which starts ``declared`` characters in. The guard tells an error's place in the user's own text (the
+    engine's, after the declarations, was 40 columns and more past the end of a short query)."""
+
+    declared: int = 0
+
+    def __new__(cls, text: str, declared: int = 0):
+        made = super().__new__(cls, text)
+        made.declared = declared
+        return made
+
+
+def users_place(text: str | None, line: int | None, column: int | None) -> tuple[int | None, int | None]:
+    """``line``:``column`` of ``text`` told in its user's text: on the first line of a :class:`Prologued` text, after
+    the declarations written there (an error in them is told at the user's first column).
+
+    >>> users_place(with_prologue("SELECT * { ?s a mai:Actor ; ?p }"), 1, 82)
+    (1, 32)
+    """
+    declared = getattr(text, "declared", 0)
+    if declared and line == 1 and column:
+        return line, max(column - declared, 1)
+    return line, column
+
+
+def with_prologue(text: str) -> Prologued:
     """``text`` with the declarations of the contract's prefixes that it uses without declaring, written on its
-    first line (the lines of an error in the query stay its own): what ``maillage query`` and the SPARQL editor's
-    form run; the endpoint itself runs a query as it is sent.
+    first line (the lines of an error in the query stay its own, and :class:`Prologued` tells its columns): what
+    ``maillage query`` and the SPARQL editor's form run; the endpoint itself runs a query as it is sent.
 
     >>> with_prologue("SELECT * { ?s a org:Membership }")
     'PREFIX org: <http://www.w3.org/ns/org#> SELECT * { ?s a org:Membership }'
     """
     missing = [p for p in undeclared_prefixes(text) if p in PREFIXES]
-    return "".join(f"PREFIX {p}: <{PREFIXES[p]}> " for p in missing) + text
+    prologue = "".join(f"PREFIX {p}: <{PREFIXES[p]}> " for p in missing)
+    return Prologued(prologue + text, len(prologue))
 
 
 def undeclared_prefixes(text: str) -> list[str]:
@@ -238,7 +269,7 @@ def query_kind(text: str, tokens: list[Token] | None = None) -> str:
         first = prologue_end(tokens)
         _engines_refusal(text, tokens[first] if first < len(tokens) else None)
         offset = tokens[first].start if first < len(tokens) else len(text)
-        line, column = text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+        line, column = users_place(text, text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
         raise QuerySyntaxError("une requête SPARQL commence (après ses PREFIX et BASE) par SELECT, ASK, CONSTRUCT "
                                "ou DESCRIBE", line, column,
                                "a SPARQL query starts (after its PREFIX and BASE) with SELECT, ASK, CONSTRUCT or "
@@ -276,10 +307,8 @@ def unsupported_function(exc: Exception) -> QueryRefused | None:
     if match is None or match.group(1) == PARSE_ONLY:
         return None
     iri = match.group(1)
-    return QueryRefused(f"fonction non prise en charge : <{iri}> ; ce point d'accès connaît les fonctions de SPARQL "
-                        "1.1 et les conversions xsd: (xsd:integer(?x)…)",
-                        f"function not supported: <{iri}>; this endpoint knows the functions of SPARQL 1.1 and the "
-                        "xsd: casts (xsd:integer(?x)…)")
+    return QueryRefused(f"fonction non prise en charge : <{iri}> ; {KNOWN_FUNCTIONS[0]}",
+                        f"function not supported: <{iri}>; {KNOWN_FUNCTIONS[1]}")
 
 
 

@@ -2,13 +2,15 @@
 
 What :mod:`graph.sparql`'s guard reads a query with, before any engine parses it: a keyword cannot hide inside a
 string or an IRI, and the places where the guard puts a dataset's ``FROM`` or a parse-only call are found on tokens,
-never by a regular expression over the text.
+never by a regular expression over the text. On the same tokens, the slips that a reader is told of: a word that
+SPARQL does not know where the engine stopped, a ``mai:`` term that the vocabulary does not have.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 # --- lexer -------------------------------------------------------------------------------------------------
 
@@ -208,3 +210,144 @@ def dataset_point(text: str, tokens: list[Token]) -> int:
         return tokens[group[0]].start
     return next((t.start for t in tokens[form + 1:] if t.depth == 0 and t.kind == "word"
                  and t.value.upper() in MODIFIERS), len(text))
+
+
+# --- words that SPARQL does not know ----------------------------------------------------------------------
+
+#: The keywords of SPARQL 1.1 (and of Oxigraph's SPARQL 1.2 and extensions), upper case: a bare word of a query is
+#: one of them, a function of :data:`FUNCTIONS`, ``a``, ``true`` or ``false`` — else it is a slip.
+KEYWORDS = frozenset("""
+    BASE PREFIX SELECT CONSTRUCT DESCRIBE ASK ORDER BY ASC DESC LIMIT OFFSET DISTINCT REDUCED FROM NAMED WHERE GRAPH
+    OPTIONAL SERVICE SILENT BIND UNION FILTER MINUS VALUES AS GROUP HAVING UNDEF NOT IN EXISTS SEPARATOR LATERAL
+    INSERT DELETE DATA LOAD CLEAR CREATE DROP COPY MOVE ADD TO INTO WITH USING DEFAULT ALL A TRUE FALSE VERSION
+""".split())
+#: The functions of SPARQL 1.1, its aggregates, and Oxigraph's SPARQL 1.2 ones, upper case.
+FUNCTIONS = frozenset("""
+    STR LANG LANGMATCHES DATATYPE BOUND IRI URI BNODE RAND ABS CEIL FLOOR ROUND CONCAT STRLEN UCASE LCASE
+    ENCODE_FOR_URI CONTAINS STRSTARTS STRENDS STRBEFORE STRAFTER YEAR MONTH DAY HOURS MINUTES SECONDS TIMEZONE TZ NOW
+    UUID STRUUID MD5 SHA1 SHA256 SHA384 SHA512 COALESCE IF STRLANG STRDT SAMETERM ISIRI ISURI ISBLANK ISLITERAL
+    ISNUMERIC REGEX SUBSTR REPLACE COUNT SUM MIN MAX AVG SAMPLE GROUP_CONCAT ADJUST TRIPLE SUBJECT PREDICATE OBJECT
+    ISTRIPLE LANGDIR HASLANG HASLANGDIR STRLANGDIR
+""".split())
+
+
+def unknown_word(text: str, offset: int) -> Token | None:
+    """The bare word that SPARQL does not know (a misspelt keyword or function) where the engine stopped reading
+    ``text`` at ``offset``: the word there, the one just before (the engine stops after « FILTRE », at what follows),
+    or the last one inside the parentheses open there (it stops inside « FILTRE(?x != 1) », after « regexp(…) »);
+    at the end of the text (the engine read on, looking for what would end « foo(?x) »), the first of the text.
+    None when no such word is there.
+
+    >>> unknown_word("SELECT * { ?s ?p ?o FILTRE(?s != 1) }", 28).value
+    'FILTRE'
+    >>> unknown_word("SELEC ?s WHERE { ?s ?p ?o }", 9) is None
+    True
+    """
+    tokens = tokenize(text)
+    at = next((i for i, t in enumerate(tokens) if t.end > offset), len(tokens))
+    near = [tokens[i] for i in (at, at - 1) if 0 <= i < len(tokens)] if at < len(tokens) else list(tokens)
+    depth = 0
+    for i in range(at - 1, -1, -1):  # back to the parenthesis open at the offset, if any
+        value = tokens[i].value
+        if value in "{}" or (value == "(" and depth == 0):
+            near += tokens[max(i - 1, 0):at][::-1] if value == "(" else []
+            break
+        depth += {")": 1, "(": -1}.get(value, 0)
+    return next((t for t in near if t.kind == "word" and t.value.upper() not in KEYWORDS | FUNCTIONS), None)
+
+
+def closest_word(word: str) -> str | None:
+    """The keyword or function that ``word`` is likely a misspelling of (« FILTRE »: FILTER, « regexp »: REGEX).
+
+    >>> closest_word("FILTRE"), closest_word("regexp"), closest_word("xyzzy")
+    ('FILTER', 'REGEX', None)
+    """
+    import difflib
+
+    # 0.8: « ORDRE » (0.8 to ORDER), « FILTRE » (0.83) and « OPTIONNEL » (0.82) find theirs; « foo » (0.75 to FLOOR)
+    # finds none
+    found = difflib.get_close_matches(word.upper(), sorted(KEYWORDS | FUNCTIONS), n=1, cutoff=0.8)
+    return found[0] if found else None
+
+
+# --- the vocabulary's terms that a query names -------------------------------------------------------------
+
+
+def vocabulary_slips(text: str) -> list[tuple[str, str | None]]:
+    """The ``mai:`` terms that ``text`` names and that the vocabulary (the ontology and its schemes) does not have,
+    each once, in order, with the term it likely stands for: the one whose label it is (mai:Acteur, « Acteur »:
+    mai:Actor), else the closest in spelling, else None. A query that names one finds nothing, silently.
+
+    >>> vocabulary_slips("PREFIX mai: <https://w3id.org/maillage/ontology#> SELECT * { ?x a mai:Acteur ; mai:siren ?s ;"
+    ...                  " <https://w3id.org/maillage/ontology#beneficiare> ?b }")
+    [('Acteur', 'Actor'), ('beneficiare', 'beneficiary')]
+    """
+    from graph.namespaces import MAI
+
+    tokens = tokenize(text)
+    prefixes, base = prefixes_of(tokens)
+    terms, labels = _vocabulary()
+    slips: dict[str, str | None] = {}
+    for token in tokens:
+        if token.kind == "pname" and token.value.partition(":")[0] in prefixes:
+            prefix, _, local = token.value.partition(":")
+            iri = prefixes[prefix] + local.rstrip(".")  # a name does not end with ".": that one ends the triple
+        elif token.kind == "iri":
+            iri = resolve_iri(token.value[1:-1], base)
+        else:
+            continue
+        local = iri[len(MAI):] if iri.startswith(MAI) else ""
+        if local and local not in terms and local not in slips:
+            slips[local] = labels.get(_folded(local)) or _closest_term(local, terms)
+    return list(slips.items())
+
+
+def _folded(text: str) -> str:
+    from graph.identity import fold
+
+    return fold(text).replace(" ", "")
+
+
+def _closest_term(local: str, terms: frozenset[str]) -> str | None:
+    """The term of the vocabulary that ``local`` is likely a misspelling of: spelt alike, case aside."""
+    import difflib
+
+    by_case = {term.lower(): term for term in terms}
+    found = difflib.get_close_matches(local.lower(), sorted(by_case), n=1, cutoff=0.75)
+    return by_case[found[0]] if found else None
+
+
+@cache
+def _vocabulary() -> tuple[frozenset[str], dict[str, str]]:
+    """The local names of the vocabulary's ``mai:`` terms, and each term by its labels (folded, without spaces)."""
+    from rdflib.namespace import RDFS, SKOS
+
+    from graph.namespaces import MAI
+    from graph.ontology import load_ontology, load_schemes
+
+    terms, labels = set(), {}
+    for graph in (load_ontology(), load_schemes()):
+        for subject in set(graph.subjects()):
+            if str(subject).startswith(MAI) and (local := str(subject)[len(MAI):]):
+                terms.add(local)
+                for predicate in (RDFS.label, SKOS.prefLabel, SKOS.altLabel):
+                    for label in graph.objects(subject, predicate):
+                        labels.setdefault(_folded(str(label)), local)
+    return frozenset(terms), labels
+
+
+def vocabulary_note(text: str) -> tuple[str, str] | None:
+    """What to say of a query that found nothing and names terms that the vocabulary does not have (French,
+    English, a line each), or None when it names none.
+
+    >>> print(vocabulary_note("PREFIX mai: <https://w3id.org/maillage/ontology#> SELECT * { ?x a mai:Acteur }")[0])
+    mai:Acteur n'est pas un terme du vocabulaire ; vouliez-vous dire mai:Actor ?
+    """
+    slips = vocabulary_slips(text)
+    if not slips:
+        return None
+    french = [f"mai:{term} n'est pas un terme du vocabulaire" + (f" ; vouliez-vous dire mai:{meant} ?" if meant else "")
+              for term, meant in slips]
+    english = [f"mai:{term} is not a term of the vocabulary" + (f"; did you mean mai:{meant}?" if meant else "")
+               for term, meant in slips]
+    return "\n".join(french), "\n".join(english)

@@ -282,6 +282,8 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
             table.rows.append(Row(row.line, cells + [""] * (width - len(cells)), max(0, len(cells) - header_cells),
                                   short))
     _skip_footer_notes(table)
+    if table.unterminated and body and (cut := _cut_last_row(table, body[-1].line)) is not None:
+        raise cut
     if (collected := _COLLECTED.get()) is not None:
         collected.extend(table.issues)
     return table
@@ -375,15 +377,54 @@ def repair_issues(table: Table) -> list[Issue]:
             for repair in table.repairs]
 
 
+def cut_short(line: int, why: tuple[str, str]) -> InputError:
+    """Why a file that stops in the middle of its ``line``, without a line end, is refused (``why``: what else shows
+    it cut, French and English): an interrupted download, copy or export, or a file still being written — stored,
+    a part of it would replace the whole source (a register read 4 of its 8 members, a grants list 11 of 27 rows).
+
+    >>> cut_short(12, ("elle n'a que 2 cellules sur 3", "it has only 2 cells of 3")).issue.message_en
+    'truncated file: it stops at line 12 without ending with a line end, and it has only 2 cells of 3 (interrupted \
+download, copy or export, or a file still being written?); ingest it again once it is written in full (if it is, end \
+it with a line end)'
+    """
+    return InputError(f"fichier tronqué : il s'arrête à la ligne {line} sans finir par une fin de ligne, et {why[0]} "
+                      "(téléchargement, copie ou export interrompu, ou fichier encore en cours d'écriture ?) ; "
+                      "importez-le de nouveau une fois écrit en entier (s'il l'est, finissez-le par une fin de ligne)",
+                      line=line, message_en=f"truncated file: it stops at line {line} without ending with a line end, "
+                                            f"and {why[1]} (interrupted download, copy or export, or a file still "
+                                            "being written?); ingest it again once it is written in full (if it is, "
+                                            "end it with a line end)")
+
+
+def _cut_last_row(table: Table, last_line: int) -> InputError | None:
+    """Why a CSV text that does not end with a line end (``table.unterminated``) is refused as cut short: its last
+    line (``last_line``), a data row, has fewer cells than the header while every other row has them all — the lists
+    that public bodies export write every column. None otherwise: a file that merely lacks its final line end, or
+    whose export leaves out the empty cells at the end of its rows, is read (each short row with a warning)."""
+    if not table.rows or (last := table.rows[-1]).line != last_line or not last.short \
+            or any(row.short for row in table.rows[:-1]):
+        return None
+    cells, width = len(last.cells) - last.short, len(last.cells)
+    return cut_short(last.line, (f"elle n'a que {cells} cellule{'s' * (cells > 1)} sur {width}",
+                                 f"it has only {cells} cell{'s' * (cells > 1)} of {width}"))
+
+
 def short_row(table: Table, row: Row) -> Issue | None:
     """A warning for a CSV row with fewer cells than the header (its missing cells are read empty): the lists that
     public bodies export write every column, so a short row was most likely cut, the more so when it is the last one
-    and the file does not end with a line end (an interrupted download or export); None for a row of full width.
+    and the file does not end with a line end (an interrupted download or export: refused when the other rows are
+    whole, :func:`cut_short`); None for a row of full width.
 
-    >>> table = read_table(b"nom;montant;objet\\nA;1;Sport\\nB;2")
-    >>> short_row(table, table.rows[0]), short_row(table, table.rows[1]).message
-    (None, 'ligne courte : 2 cellules pour 3 colonnes, la dernière du fichier, qui ne finit pas par une fin de ligne : \
+    >>> table = read_table(b"nom;montant;objet;date\\nA;1\\nB;2")
+    >>> short_row(table, table.rows[0]).message_en, short_row(table, table.rows[1]).message
+    ('short row: 2 cells for 4 columns, cells left out by the export?; the missing cells are read empty', \
+'ligne courte : 2 cellules pour 4 colonnes, la dernière du fichier, qui ne finit pas par une fin de ligne : \
 fichier tronqué (téléchargement ou export interrompu ?) ; les cellules manquantes sont lues vides')
+    >>> read_table(b"nom;montant;objet\\nA;1;Sport\\nB;2")
+    Traceback (most recent call last):
+    graph.ingest.base.InputError: fichier tronqué : il s'arrête à la ligne 3 sans finir par une fin de ligne, et \
+elle n'a que 2 cellules sur 3 (téléchargement, copie ou export interrompu, ou fichier encore en cours d'écriture ?) \
+; importez-le de nouveau une fois écrit en entier (s'il l'est, finissez-le par une fin de ligne)
     """
     if not row.short:
         return None

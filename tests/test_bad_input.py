@@ -157,11 +157,13 @@ GRANTS = (GRANTS_HEADER + "Ville;21310555400017;2024-03-01;D1;;Club de foot;Spor
                           "Ville;21310555400017;2024-03-01;D2;;Cercle des aidants;Répit;3500,50;aide en numéraire\n")
 
 
-def test_a_list_cut_inside_its_last_row_says_the_row_is_short_and_the_file_truncated(tmp_path):
+def test_a_list_cut_inside_its_last_row_is_refused_as_truncated(tmp_path):
+    """Its other rows whole, a last row cut short without a line end is an interrupted download or export: stored,
+    a part of the list would replace the whole source."""
     cut = write(tmp_path, "s.csv", GRANTS[:GRANTS.index("Cercle") - 1])
     ran = cli(tmp_path, "ingest", str(cut))
-    assert "s.csv:3: avertissement : ligne courte : 5 cellules pour 9 colonnes, la dernière du fichier, qui ne finit " \
-           "pas par une fin de ligne : fichier tronqué" in ran.stderr
+    assert ran.exit_code == 1 and "s.csv:3: erreur : fichier tronqué : il s'arrête à la ligne 3 sans finir par une " \
+           "fin de ligne, et elle n'a que 5 cellules sur 9" in ran.stderr, ran.stderr
 
 
 def test_a_short_row_inside_the_file_is_told_without_calling_the_file_truncated(tmp_path):

@@ -376,3 +376,11 @@ def test_a_presidents_decision_copied_from_a_web_page_is_read_as_the_presidents_
     facts = deliberation_facts(extract(SourceContext(page, page.read_bytes())).graph)
     assert (facts["body"], str(facts["session_date"]), facts["grants"]) == (
         "Président", "2025-10-09", [["Brenne Skate Club Fictif", "950"]])
+
+
+def test_a_broken_pdf_is_said_in_words_not_by_the_librarys_exception():
+    from graph.ingest.delib_text import pdf_text
+
+    with pytest.raises(InputError) as caught:
+        pdf_text(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R")
+    assert "Error" not in str(caught.value) and "sa structure interne est abîmée" in str(caught.value)

@@ -139,12 +139,20 @@ def test_a_skipped_unit_is_told_by_its_line_and_why(category, diffusion, name, w
     assert [(i.level, i.line, i.message) for i in ex.issues] == [("warning", 3, why)]
 
 
+_CUT = ("siren,statutDiffusionUniteLegale,denominationUniteLegale,categorieJuridiqueUniteLegale,"
+        "activitePrincipaleUniteLegale\n402617542,O,CERCLE DES NAGEURS,9220,93.12Z\n213302813,O,COMMUNE DE M")
+
+
 def test_a_truncated_line_is_rejected_with_its_line_and_its_count_of_cells():
-    data = ("siren,statutDiffusionUniteLegale,denominationUniteLegale,categorieJuridiqueUniteLegale,"
-            "activitePrincipaleUniteLegale\n402617542,O,CERCLE DES NAGEURS,9220,93.12Z\n213302813,O,COMMUNE DE M")
-    ex = extract(SourceContext(Path("StockUniteLegale.csv"), data.encode()))
+    ex = extract(SourceContext(Path("StockUniteLegale.csv"), (_CUT + "\n").encode()))
     assert (ex.stats["actors"], [(i.level, i.line, i.message) for i in ex.issues]) == (1, [
         ("error", 3, "3 cellules pour 5 colonnes : ligne tronquée (téléchargement interrompu ?)")])
+
+
+def test_an_extract_cut_short_without_its_line_end_is_refused_whole():
+    """An interrupted download: stored, a part of the extract would replace the whole source."""
+    with pytest.raises(InputError, match="fichier tronqué : il s'arrête à la ligne 3"):
+        extract(SourceContext(Path("StockUniteLegale.csv"), _CUT.encode()))
 
 
 def test_many_units_skipped_for_one_reason_are_told_in_one_warning_with_their_first_lines():

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -16,7 +19,7 @@ from graph import __version__
 from graph.french_text import counted, os_reason
 from graph.ingest.base import InputError
 from graph.store import QuerySyntaxError, StoreError, open_store
-from webapp.cli_help import Group
+from webapp.cli_help import Command, Group
 from webapp.cli_messages import IntRange, install as install_messages
 from webapp.settings import SettingError, load_settings
 
@@ -94,15 +97,99 @@ class Context:
 
 pass_context = click.make_pass_decorator(Context)
 
+#: The options of ``maillage`` itself, which go before the command (``maillage --data DIR ingest …``).
+_GROUP_OPTIONS = ("--data", "--version")
+
+
+class _DataHelp:
+    """A help that ends with where the data go, and how to name another directory (README.md, "Command line")."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_epilog(ctx, formatter)  # type: ignore[misc]
+        command = ctx.info_name if ctx.parent is not None else None
+        if _lang() == "en":
+            text = (f"Data directory: --data DIR before the command (maillage --data DIR {command or 'COMMAND'} …), "
+                    "or the MAILLAGE_DATA environment variable; ./maillage-data by default.")
+        else:
+            nbsp = "\N{NO-BREAK SPACE}"  # click wraps the help at spaces: none before a French colon
+            text = (f"Dossier des données{nbsp}: --data DOSSIER avant la commande (maillage --data DOSSIER "
+                    f"{command or 'COMMANDE'} …), ou la variable d'environnement MAILLAGE_DATA{nbsp}; "
+                    "./maillage-data par défaut.")
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(text)
+
+
+class _Command(_DataHelp, Command):
+    """A command of ``maillage`` whose help ends with where the data go, and which tells an option of ``maillage``
+    itself given after it where it goes (click said only « option inconnue « --data » »)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given = list(args)  # click's parser consumes ``args``
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            if exc.option_name not in _GROUP_OPTIONS:
+                raise
+            raise click.UsageError(_misplaced(exc.option_name, ctx.info_name or "", given), ctx) from None
+
+
+def _misplaced(option: str, command: str, args: list[str]) -> str:
+    """Why an option of ``maillage`` itself, given after ``command`` (its arguments ``args``), is refused: with the
+    command line that gives it before the command."""
+    en = _lang() == "en"
+    if option == "--version":
+        return ("--version is an option of maillage, not of a command: maillage --version" if en else
+                "--version est une option de maillage, pas d'une commande : maillage --version")
+    value = next((args[i + 1] for i, arg in enumerate(args[:-1]) if arg == option), None) or next(
+        (arg.split("=", 1)[1] for arg in args if arg.startswith(f"{option}=")), "DIR" if en else "DOSSIER")
+    line = f"maillage {option} {shlex.quote(value)} {command} …"
+    return (f"{option} is an option of maillage, not of '{command}': give it before the command ({line}), or set "
+            "MAILLAGE_DATA" if en else f"{option} est une option de maillage, pas de « {command} » : donnez-la avant "
+            f"la commande ({line}), ou réglez MAILLAGE_DATA")
+
+
+class _Main(_DataHelp, Group):
+    """The ``maillage`` group, whose help ends with where the data go, and whose commands are :class:`_Command`."""
+
+    command_class = _Command
+
 
 # The help of each command and option, in French and in English, is in webapp/cli_help.py.
-@click.group(cls=Group, language=_lang, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Main, language=_lang, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="maillage")
 @click.option("--data", "data_dir", envvar="MAILLAGE_DATA")
 @click.pass_context
 def main(ctx: click.Context, data_dir: str | None) -> None:
     """Maillage: the knowledge graph of a PTCE santé — ingest, query, search, serve."""
+    from graph.locks import announcing_waits
+
     ctx.obj = Context(data_dir)
+    if ctx.invoked_subcommand != "serve":  # a server's workers write uploads: their waits are not this terminal's
+        ctx.with_resource(announcing_waits(_say_waiting))
+
+
+def _say_waiting(lock: Path, timeout: float) -> None:
+    """Say at once, on stderr, that this command waits for another writer — which process, as the lock's timeout
+    names it, and for how long at most: an ingest started while another one wrote waited in silence."""
+    import json
+
+    try:
+        holder = json.loads(lock.with_name(lock.name + ".info").read_text())
+    except (OSError, ValueError):  # the index's lock says nothing of its holder; a holder that has not said it yet
+        holder = {}
+    holder = holder if isinstance(holder, dict) else {}
+    what = ("la base", "the store") if lock.parent.name == "store" else ("l'index de recherche", "the search index")
+    if _lang() == "en":
+        who = (f"process {holder['pid']} ({holder.get('command', 'unknown command')}) since {holder.get('since', '?')}"
+               if "pid" in holder else "another process")
+        click.echo(f"{what[1]} is being written by {who}: waiting for it to finish, {timeout:g} s at most "
+                   "(lock_timeout setting)", err=True)
+    else:
+        who = (f"le processus {holder['pid']} ({holder.get('command', 'commande inconnue')}) depuis "
+               f"{holder.get('since', '?')}" if "pid" in holder else "un autre processus")
+        click.echo(f"{what[0]} est en cours d'écriture par {who} : attente de sa fin, {timeout:g} s au plus (réglage "
+                   "lock_timeout)", err=True)
 
 
 @main.command()
@@ -119,15 +206,38 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
     """Ingest files: one named graph per file, validated, indexed.
 
     A source is named by its file name (or --name): ingesting a file of the same name again replaces it."""
+    tally = _Tally(len(paths))
+    try:
+        _ingest(ctx, tally, paths, kind, strict, force, funder, no_index, source_name, verbose)
+    except KeyboardInterrupt:  # Ctrl-C, from the imports on: what was published stays whole, the rest is as it was
+        if tally.progress is not None:
+            tally.progress.close()
+        _interrupted(tally, ctx.lang)
+
+
+@dataclass
+class _Tally:
+    """What an ingest has done so far, for the line that ends it on a Ctrl-C: how many files in all, those that
+    readers see (stored, or unchanged) as their reports came, those that failed, and its progress display."""
+
+    total: int
+    announced: list = field(default_factory=list)
+    failures: list[Path] = field(default_factory=list)
+    progress: Any = None
+
+
+def _ingest(ctx: Context, tally: _Tally, paths, kind, strict, force, funder, no_index, source_name, verbose) -> None:
+    """The work of :func:`ingest`, which ``tally`` follows: the files found under ``paths`` ingested, each one's
+    report said as it comes, then the summary."""
     from graph.ingest.pipeline import ingest_paths
     from search.indexer import note_pending, pending
     from webapp.reports import Progress, expand_paths, format_failure, format_left_out, format_report, format_summary
 
-    from graph.ingest import KIND_MODULES, kinds
+    from graph.ingest import kind_name, unknown_kind
 
-    if kind is not None and kind not in KIND_MODULES:  # the kinds' modules imported only if the name is unknown
-        raise click.BadParameter(f"type de source inconnu « {kind} » (connus : {', '.join(kinds())})",
-                                 param_hint="--kind")
+    if kind is not None and (kind := kind_name(given := kind)) is None:  # the kinds' modules imported only then
+        unknown = unknown_kind(given).issue
+        raise click.BadParameter(unknown.message_en if ctx.lang == "en" else unknown.message, param_hint="--kind")
     left_out: list[Path] = []
     unread: list[tuple[Path, str, str]] = []
     files = expand_paths(paths, left_out, unread)
@@ -146,28 +256,27 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
     if source_name and len(files) != 1:
         raise click.UsageError(f"--name names one source: one file, not {len(files)}" if ctx.lang == "en" else
                                f"--name nomme une source : un seul fichier, pas {len(files)}")
-    failures = [path for path, *_ in unread]  # counted in the summary as the files that failed
-    progress = Progress(len(files))
+    failures = tally.failures = [path for path, *_ in unread]  # counted in the summary as the files that failed
+    progress = tally.progress = Progress(len(files))
+    tally.total = len(files) + len(unread)
 
     lang = ctx.lang
-
-    announced = []  # the files that readers see (stored, or unchanged), as their reports come
+    options = {"funder": funder} if funder else {}
+    if source_name:
+        options["source_name"] = source_name
 
     def on_report(report, error, path):
         if error is not None:
             failures.append(path)
-            progress.note(format_failure(path, error, lang))
+            progress.note(_failed(ctx, path, error, options, files))
         else:
-            announced.append(report)
+            tally.announced.append(report)
             progress.note(format_report(report, lang, verbose))
 
     def on_publish(published):
         if not no_index:
             _after_ingest(ctx, published)
 
-    options = {"funder": funder} if funder else {}
-    if source_name:
-        options["source_name"] = source_name
     try:
         reports = ingest_paths(ctx.store, files, kind=kind, strict=strict, force=force,
                                base=ctx.config["base"], options=options, on_report=on_report,
@@ -178,9 +287,6 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
     except StoreError as exc:
         progress.close()
         fail(str(exc), exc.message_en)
-    except KeyboardInterrupt:  # Ctrl-C: what was published stays whole, what was not is as it was
-        progress.close()
-        _interrupted(announced, failures, len(files) + len(unread), lang)
     progress.close()
     if not no_index and pending(ctx.config):  # what an ingest stopped earlier left for the index, all files unchanged
         from search.indexer import update_index
@@ -194,10 +300,40 @@ def ingest(ctx: Context, paths, kind, strict, force, funder, no_index, source_na
         sys.exit(EXIT_BAD_INPUT)
 
 
-def _interrupted(announced: list, failures: list, total: int, lang: str) -> None:
+def _failed(ctx: Context, path: Path, error, options: dict, files: list[Path]) -> str:
+    """The lines that say why a file was not stored — and, when its source was stored before this ingest, that the
+    version stored stays as it was: with its violations, when it is this very file that --strict --force refused."""
+    import hashlib
+
+    from graph.ingest.base import source_iri
+    from graph.ingest.pipeline import IngestRefused
+    from graph.ingest.sources import stored_sha256
+    from webapp.reports import format_failure
+
+    lines = format_failure(path, error, ctx.lang).split("\n")
+    base = ctx.config["base"]
+    source = error.report.source if isinstance(error, IngestRefused) else source_iri(path, base, options)
+    if source is None or sum(source_iri(file, base, options) == source for file in files) > 1 \
+            or (stored := stored_sha256(ctx.store.query, source)) is None:  # another file of this ingest may replace it
+        return "\n".join(lines)
+    try:
+        same = isinstance(error, IngestRefused) and bool(error.report.violations) \
+            and hashlib.sha256(path.read_bytes()).hexdigest() == stored
+    except OSError:  # the file gone meanwhile: not said to be the one stored
+        same = False
+    if ctx.lang == "en":
+        lines[0] += "; the version stored before stays as it was" + (
+            ", with these violations (maillage validate shows them)" if same else "")
+    else:
+        lines[0] += " ; la version enregistrée avant reste telle quelle" + (
+            ", avec ces violations (maillage validate les montre)" if same else "")
+    return "\n".join(lines)
+
+
+def _interrupted(tally: _Tally, lang: str) -> None:
     """Say what an ingest stopped by Ctrl-C leaves (it said « Abandon. » alone), and exit 130 as a shell expects."""
-    stored = sum(report.status == "stored" for report in announced)
-    left = total - len(announced) - len(failures)
+    stored = sum(report.status == "stored" for report in tally.announced)
+    left = tally.total - len(tally.announced) - len(tally.failures)
     if lang == "en":
         click.echo(f"ingest interrupted: {counted(stored, 'file', lang='en')} stored, {left} not processed (as they "
                    "were); run the same command again: the files stored will be unchanged, the search index brought up "
@@ -254,18 +390,18 @@ def remove(ctx: Context, names: tuple[str, ...], no_index: bool) -> None:
 def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...], max_rows: int | None) -> None:
     """Run a SPARQL query (text, file, or the name of a named query) over the whole graph, with the endpoint's
     limits; ``--max-rows`` raises the rows' one for this query."""
-    from graph.querypool import FormatMismatch, QueryFailed, run_user_query
+    from graph.querypool import FormatMismatch, QueryFailed
     from graph.sparql import QueryCrashed, QueryRefused, QueryTimeout
-    from webapp.cli_queries import QueryArgumentError, cli_lookup, query_to_run
+    from webapp.cli_queries import QueryArgumentError, cli_lookup, query_to_run, run_query
     from webapp.reports import format_table
 
     try:
-        text, bindings = query_to_run(query, params, cli_lookup(lambda: ctx.existing_store, ctx.config, ctx.lang))
+        to_run = query_to_run(query, params, cli_lookup(lambda: ctx.existing_store, ctx.config, ctx.lang))
     except QueryArgumentError as exc:
         fail(exc.message, exc.message_en)
     try:
         limits = ctx.config if max_rows is None else {**ctx.config, "max_rows": max_rows}
-        answer, result = run_user_query(ctx.existing_store, text, fmt, limits, bindings)
+        answer, result = run_query(ctx.existing_store, to_run, fmt, limits)
     except QuerySyntaxError as exc:
         fail(f"requête SPARQL refusée : {exc}", f"SPARQL query refused: {exc.message_en}")
     except QueryRefused as exc:
@@ -311,11 +447,11 @@ def search_command(ctx: Context, text: str, kind: tuple[str, ...], theme: tuple[
     import json
 
     from search.indexer import pending
-    from search.query import SearchError, format_results, search
-    from webapp.resources import open_search_index
+    from search.query import SearchError, format_results
+    from webapp.cli_queries import run_search
 
     try:
-        results = search(open_search_index(ctx.config), text, kind=list(kind), theme=list(theme), page=page)
+        results = run_search(ctx.config, text, kind, theme, page)
     except SearchError as exc:
         fail(str(exc), exc.message_en)
     if as_json:

@@ -43,6 +43,23 @@ class CommandHelp:
     short: tuple[str, str] | None = None
     options: dict[str, OptionHelp] = field(default_factory=dict)
     arguments: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: A list that ends the help, made when it is shown: (heading, rows of a term and its text) in a language.
+    listing: Callable[[str], tuple[str, list[tuple[str, str]]]] | None = None
+
+
+def _named_queries(lang: str) -> tuple[str, list[tuple[str, str]]]:
+    """The named queries that ``maillage query NAME`` runs, listed at the end of its help: each one's name, title
+    and parameters (the required ones said), in ``lang``."""
+    from webapp.named_queries import named_queries
+
+    en = lang == "en"
+    rows = []
+    for name, query in named_queries().items():
+        params = [p.name + ("" if p.optional or p.default is not None else " (required)" if en else " (obligatoire)")
+                  for p in query.parameters]
+        said = ", ".join(params) or ("no parameter" if en else "sans paramètre")
+        rows.append((name, _in_language((f"{query.title_fr} — {said}", f"{query.title_en} — {said}"), lang)))
+    return ("Named queries (--param name=value)" if en else "Requêtes nommées (--param nom=valeur) "), rows
 
 
 _VERBOSE = OptionHelp(("Liste aussi les informations SHACL (ce que le format d'une source ne donne pas).",
@@ -109,9 +126,13 @@ CATALOGUE: dict[str, CommandHelp] = {
         {"names": ("NOMS...", "NAMES...")}),
     "query": CommandHelp(
         ("Lance une requête SPARQL (son texte, un fichier, ou le nom d'une requête nommée) sur tout le graphe, avec "
-         "les limites du point d'accès SPARQL.",
+         "les limites du point d'accès SPARQL.\n\n"
+         "Les requêtes nommées et leurs paramètres sont listés à la fin de cette aide (et sur la page /queries du "
+         "site) : « maillage query NOM --param nom=valeur ».",
          "Run a SPARQL query (text, file, or the name of a named query) over the whole graph, with the endpoint's "
-         "limits."),
+         "limits.\n\n"
+         "The named queries and their parameters are listed at the end of this help (and on the site's /queries "
+         "page): `maillage query NAME --param name=value`."),
         ("Lance une requête SPARQL (texte, fichier ou requête nommée).",
          "Run a SPARQL query (text, file or named query)."),
         {
@@ -126,17 +147,18 @@ CATALOGUE: dict[str, CommandHelp] = {
             "max_rows": OptionHelp(("Lignes que la requête peut rendre (par défaut : le réglage max_rows).",
                                     "Rows the query may return (default: the max_rows setting)."), ("N", "N")),
         },
-        {"query": ("REQUÊTE", "QUERY")}),
+        {"query": ("REQUÊTE", "QUERY")},
+        _named_queries),
     "search": CommandHelp(
         ("Cherche dans le graphe, en français, comme le fait la page de recherche. Mots en majuscules : ET, OU, "
          "SAUF (AND, OR, NOT).",
          "Search the graph in French, as the web page does. Words in capitals: AND, OR, NOT (ET, OU, SAUF)."),
         ("Cherche dans le graphe, comme la page de recherche.", "Search the graph in French, as the web page does."),
         {
-            "kind": OptionHelp(("Type de résultat : acteur, subvention, délibération, objectif, thème, ou un type "
-                                "d'acteur (association, collectivité…) ; répété : l'un ou l'autre.",
-                                "Kind of result: actor, grant, deliberation, goal, theme, or a kind of actor "
-                                "(association, collectivite…); repeated: any of them."), ("TYPE", "KIND")),
+            "kind": OptionHelp(("Type de résultat : acteur, subvention, délibération, convention, objectif, thème, "
+                                "ou un type d'acteur (association, collectivité…) ; répété : l'un ou l'autre.",
+                                "Kind of result: actor, grant, deliberation, agreement, goal, theme, or a kind of "
+                                "actor (association, collectivite…); repeated: any of them."), ("TYPE", "KIND")),
             "theme": OptionHelp(("Thème (libellé ou IRI) ; ses thèmes plus précis et ses synonymes comptent aussi ; "
                                  "répété : l'un ou l'autre.",
                                  "Theme (label or IRI); narrower themes and synonyms count; repeated: any of them."),
@@ -263,6 +285,15 @@ class _HelpOptionInLanguage:
         finally:
             del formatter.write_dl
 
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command's listing (:attr:`CommandHelp.listing`), if it has one, then its epilog."""
+        texts = CATALOGUE.get(self.name or "")  # type: ignore[attr-defined]
+        if texts is not None and texts.listing is not None:
+            heading, rows = texts.listing(language())
+            with formatter.section(heading):
+                formatter.write_dl(rows)
+        super().format_epilog(ctx, formatter)  # type: ignore[misc]
+
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
@@ -287,3 +318,37 @@ class Group(_HelpOptionInLanguage, click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         apply_help(self, self.language())
         return super().main(*args, **kwargs)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None,
+                                                                             list[str]]:
+        """The command named by ``args[0]``; a French word for one is refused with the command it stands for
+        (« importer »: ingest — click's own guess, by spelling, was « export »)."""
+        name = click.utils.make_str(args[0])
+        meant = FRENCH_COMMANDS.get(_folded(name)) if name not in self.commands else None
+        if meant is not None and not ctx.resilient_parsing:
+            error = click.exceptions.NoSuchCommand(name, ctx=ctx)
+            error.possibilities = [meant]  # type: ignore[misc]
+            raise error
+        return super().resolve_command(ctx, args)
+
+
+#: The French words (and English near misses) for the commands, lower case without accents: what each stands for.
+FRENCH_COMMANDS = {
+    **dict.fromkeys(("import", "importer", "importe", "ingerer", "charger", "ajouter"), "ingest"),
+    **dict.fromkeys(("chercher", "rechercher", "recherche", "cherche", "trouver"), "search"),
+    **dict.fromkeys(("supprimer", "retirer", "effacer", "enlever", "delete", "rm"), "remove"),
+    **dict.fromkeys(("requete", "requetes", "interroger", "sparql"), "query"),
+    **dict.fromkeys(("valider", "validation", "verifier"), "validate"),
+    **dict.fromkeys(("exporter", "sauvegarder", "sauvegarde"), "export"),
+    **dict.fromkeys(("servir", "serveur", "server", "demarrer"), "serve"),
+    **dict.fromkeys(("indexer", "reindexer"), "index"),
+    **dict.fromkeys(("optimiser", "compacter"), "optimize"),
+    **dict.fromkeys(("aide", "aider", "help"), "--help"),
+}
+
+
+def _folded(word: str) -> str:
+    """``word`` in lower case without its accents: « Requête » as « requete »."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))

@@ -58,7 +58,7 @@ FRENCH: dict[str, str | tuple[str, str]] = {
     "Show the version and exit.": "Affiche la version et s'arrête.",
     "default: {default}": "par défaut\N{NO-BREAK SPACE}: {default}",  # click wraps the help at spaces
     "required": "obligatoire",
-    "env var: {var}": "variable d'environnement : {var}",
+    "env var: {var}": "variable d'environnement\N{NO-BREAK SPACE}: {var}",  # click wraps the help at spaces
 }
 
 #: A name or value that click quotes as Python does ('--format'): quoted the French way in a French message.

@@ -1,11 +1,12 @@
 """What ``maillage query`` runs: SPARQL text, a query file, or a named query (``webapp/queries/<name>.rq``) by its
-name, with its parameters given as ``--param name=value``.
+name, with its parameters given as ``--param name=value``; and the filters that ``maillage search`` takes.
 
 A query, a query file or a named query is run as the pages at ``/queries`` and the SPARQL editor's form run
 theirs: the contract's prefixes that it uses without declaring are declared for it, and its parameters are bound to
 its variables (never formatted into its text). An IRI parameter may be given by name, resolved as the form resolves it
 (:func:`webapp.query_parameters.resolve_names`): a circle by its label or rank, a session by its day, a class or a
-theme by its label, else one resource of the search index by its name.
+theme by its label, else one resource of the search index by its name. The CSV of a named query that names
+resources is its page's (:func:`page_csv`): README's stable contract, whichever gives it.
 """
 
 from __future__ import annotations
@@ -13,10 +14,14 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import click
 
 from graph.french_text import os_reason
 from graph.sparql import with_prologue
+from webapp.cli_messages import language
 
 #: An argument that can only be meant as a name: no space, no brace, no "?" variable.
 _NAME_LIKE = re.compile(r"[\w.-]+")
@@ -30,9 +35,19 @@ class QueryArgumentError(Exception):
         self.message, self.message_en = message, message_en
 
 
-def query_to_run(argument: str, params: tuple[str, ...], lookup) -> tuple[str, dict]:
-    """Return the SPARQL text that ``argument`` (a query, a file, a named query's name) stands for and the bindings
-    of ``params`` (``name=value`` items), names looked up through ``lookup`` (a
+@dataclass(frozen=True)
+class QueryToRun:
+    """A query as ``maillage query`` runs it: its SPARQL text (:class:`~graph.sparql.Prologued`), the bindings of
+    its parameters, and the named query it is (None for a query of the user's own)."""
+
+    text: str
+    bindings: dict = field(default_factory=dict)
+    named: object = None  # a webapp.named_queries.NamedQuery
+
+
+def query_to_run(argument: str, params: tuple[str, ...], lookup) -> QueryToRun:
+    """Return what ``argument`` (a query, a file, a named query's name) stands for, with the bindings of
+    ``params`` (``name=value`` items), names looked up through ``lookup`` (a
     :class:`~webapp.query_parameters.Lookup`); raises QueryArgumentError."""
     from webapp.named_queries import named_queries, parse_named_query
 
@@ -55,9 +70,10 @@ def query_to_run(argument: str, params: tuple[str, ...], lookup) -> tuple[str, d
             header = parse_named_query(path.stem, text)
         except ValueError:  # a plain query file, without a named query's header
             header = None
-        return with_prologue(text), bindings(header, params, lookup, argument)
+        return QueryToRun(with_prologue(text), bindings(header, params, lookup, argument), header)
     if argument in named:
-        return with_prologue(named[argument].text), bindings(named[argument], params, lookup, argument)
+        query = named[argument]
+        return QueryToRun(with_prologue(query.text), bindings(query, params, lookup, argument), query)
     if re.fullmatch(r"\S+\.(?:rq|sparql|txt)", argument):
         raise QueryArgumentError(f"{argument} : fichier de requête introuvable", f"{argument}: query file not found")
     if _NAME_LIKE.fullmatch(argument):
@@ -74,7 +90,7 @@ def query_to_run(argument: str, params: tuple[str, ...], lookup) -> tuple[str, d
     if params:
         raise QueryArgumentError("--param ne s'applique qu'à une requête nommée ou à un fichier de requête "
                                  "nommée", "--param applies to a named query, or to a named query's file, only")
-    return with_prologue(argument), {}
+    return QueryToRun(with_prologue(argument))
 
 
 def bindings(query, params: tuple[str, ...], lookup, argument: str) -> dict:
@@ -97,17 +113,71 @@ def bindings(query, params: tuple[str, ...], lookup, argument: str) -> dict:
     declared = {p.name: p for p in query.parameters} if query is not None else {}
     if unknown := sorted(set(values) - set(declared)):
         known = ", ".join(declared) or "aucun"
+        if meant := meant_parameter(unknown[0], declared.values()):
+            raise QueryArgumentError(
+                f"{argument} : paramètre inconnu « {unknown[0]} » : vouliez-vous dire « {meant.name} » "
+                f"({meant.label_fr.split('(')[0].strip()}) ? (paramètres : {known})",
+                f"{argument}: unknown parameter '{unknown[0]}': did you mean '{meant.name}' "
+                f"({meant.label_en.split('(')[0].strip()})? (parameters: {', '.join(declared)})")
         raise QueryArgumentError(
             f"{argument} : paramètre inconnu « {unknown[0]} » (paramètres : {known})",
             f"{argument}: unknown parameter '{unknown[0]}' (parameters: {', '.join(declared) or 'none'})")
     if query is None:
         return {}
+    for name in [name for name, value in values.items() if value and declared[name].type == "date"]:
+        values[name] = iso_date(declared[name], values[name], argument)
     try:
         return query.bindings(resolve_names(query, values, lookup))
     except ApiError as exc:
         usage = " ".join(f"--param {p.name}=…" for p in query.parameters if not p.optional and p.default is None)
         usage = f" ({usage})" if usage and exc.code == "missing-parameter" else ""
         raise QueryArgumentError(f"{argument} : {exc.message}{usage}", f"{argument}: {exc.message_en}{usage}") from None
+
+
+def meant_parameter(name: str, parameters):
+    """The parameter among ``parameters`` that ``name`` stands for: the one whose label's words hold it, French or
+    English (« beneficiaire »: beneficiary, « Bénéficiaire »; « cercle »: circle), else the one spelt alike; None
+    when no one parameter is.
+
+    >>> from webapp.named_queries import named_queries
+    >>> meant_parameter("beneficiaire", named_queries()["subventions-d-un-beneficiaire"].parameters).name
+    'beneficiary'
+    """
+    from graph.identity import fold
+
+    key = fold(name).replace(" ", "")
+    worded = [p for p in parameters if key in {fold(word) for label in (p.label_fr, p.label_en)
+                                               for word in re.findall(r"\w+", label.split("(")[0])}]
+    if len(worded) == 1:
+        return worded[0]
+    spelt = difflib.get_close_matches(key, [p.name for p in parameters], n=1, cutoff=0.8)
+    return next((p for p in parameters if spelt and p.name == spelt[0]), None)
+
+
+#: A date as a register writes it: 31/01/2024 (or 31.01.2024, 31-01-2024).
+_FRENCH_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+def iso_date(parameter, raw: str, argument: str) -> str:
+    """A date parameter's value as ISO: written so (2024-01-31), or as a register writes it (31/01/2024); raises
+    QueryArgumentError, with both forms, for what is no date.
+
+    >>> from webapp.named_queries import named_queries
+    >>> iso_date(named_queries()["entrees-sorties-periode"].parameters[0], "31/01/2024", "entrees-sorties-periode")
+    '2024-01-31'
+    """
+    import datetime as dt
+
+    try:
+        if found := _FRENCH_DATE.fullmatch(raw):
+            return dt.date(int(found[3]), int(found[2]), int(found[1])).isoformat()
+        return dt.date.fromisoformat(raw).isoformat()
+    except ValueError:
+        raise QueryArgumentError(
+            f"{argument} : valeur invalide pour « {parameter.label_fr} » ({parameter.name}) : « {raw[:80]} » ; "
+            "attendu : une date AAAA-MM-JJ ou JJ/MM/AAAA (2024-01-31, 31/01/2024)",
+            f"{argument}: invalid value for '{parameter.label_en}' ({parameter.name}): '{raw[:80]}'; expected: a "
+            "date YYYY-MM-DD or DD/MM/YYYY (2024-01-31, 31/01/2024)") from None
 
 
 def cli_lookup(store, config: dict, lang: str):
@@ -125,3 +195,134 @@ def cli_lookup(store, config: dict, lang: str):
             return None
 
     return Lookup(store, index, lang)
+
+
+def run_query(store, to_run: QueryToRun, fmt: str, config: dict) -> tuple:
+    """Run ``to_run`` as the endpoint runs a query (:func:`graph.querypool.run_user_query`), but for the CSV of a
+    named query that names resources: its page's (:func:`page_csv`). A query that found nothing and names ``mai:``
+    terms that the vocabulary does not have says so on stderr, its results left as they are. Returns (Answer,
+    table result or None)."""
+    from graph.querypool import run_user_query
+    from graph.sparql_text import vocabulary_note
+
+    if fmt == "csv" and to_run.named is not None and names_resources(to_run.named.text):
+        return page_csv(to_run.named, to_run.bindings, config), None
+    answer, result = run_user_query(store, to_run.text, fmt, config, to_run.bindings)
+    data = answer.read()
+    answer.chunks = iter([data])
+    if found_nothing(answer, result, data) and (note := vocabulary_note(to_run.text)):
+        click.echo(note[language() == "en"], err=True)
+    return answer, result
+
+
+def names_resources(text: str) -> bool:
+    """Whether a query's results name resources: a variable beside its label (``?member`` and ``?memberLabel``).
+
+    >>> names_resources("SELECT ?member ?memberLabel WHERE {}"), names_resources("SELECT ?source ?title WHERE {}")
+    (True, False)
+    """
+    from graph.sparql_text import tokenize
+
+    variables = {token.value[1:] for token in tokenize(text) if token.kind == "var"}
+    return any(variable + "Label" in variables for variable in variables)
+
+
+def page_csv(query, bindings: dict, config: dict):
+    """The CSV of the named query ``query``'s page (``/queries/NAME.csv``, README's stable contract) for these
+    bindings: each column of resources as its name and its IRI (``member``, ``member_iri``), beside its label.
+    Written by the page's own table, in an application made for it, so that the two files cannot differ (the
+    command line gave IRIs where the page gave names, without the ``_iri`` columns)."""
+    from graph.querypool import Answer
+    from webapp import create_app
+    from webapp.queries_pages import run_bound
+    from webapp.resources import close_resources
+    from webapp.views import csv_response
+
+    app = create_app({**config, "query_workers": 1})
+    try:
+        with app.test_request_context(f"/queries/{query.name}.csv", query_string={"lang": language()}):
+            table, truncated = run_bound(query, bindings)
+            data = csv_response(table).get_data()
+    finally:
+        close_resources(app)
+    return Answer("select", "csv", len(table.rows), truncated, iter([data]))
+
+
+def found_nothing(answer, result, data: bytes) -> bool:
+    """Whether a SELECT found no row, or a CONSTRUCT or DESCRIBE no triple (an ASK answers either way); ``result``
+    is the table's (None for a format), ``data`` the answer's bytes."""
+    import pyoxigraph as ox
+
+    from graph.formats import rdf_format, results_format
+
+    if result is not None:
+        return result.kind != "ask" and next(iter(result), None) is None
+    if answer.kind == "ask":
+        return False
+    if answer.format == "csv":  # Oxigraph does not read CSV results: the header alone
+        return len(data.splitlines()) < 2
+    if answer.kind == "graph":
+        return next(iter(ox.parse(data, rdf_format(answer.format).engine)), None) is None
+    return next(iter(ox.parse_query_results(data, results_format(answer.format).engine)), None) is None
+
+
+def run_search(config: dict, text: str, kinds, themes, page: int) -> dict:
+    """Search the data directory's index as ``maillage search`` does: each ``--type`` read by :func:`search_kind`,
+    each ``--theme`` by :func:`search_theme`."""
+    from search.query import search
+    from webapp.resources import open_search_index
+
+    index = open_search_index(config)
+    return search(index, text, kind=[search_kind(kind) for kind in kinds],
+                  theme=[search_theme(index, theme) for theme in themes], page=page)
+
+
+def _singular(key: str) -> str:
+    """A folded name with each of its words in the singular: « conventions », « professionnels-de-sante »."""
+    return "-".join(word[:-1] if len(word) > 3 and word[-1] in "sx" else word for word in key.split("-"))
+
+
+def search_kind(value: str) -> str:
+    """A ``--type`` as the search takes it: a kind or a type of actor, by its code or its French name, in the
+    singular or the plural (« conventions », « associations »); another is refused with the type it likely stands
+    for (« asociation ») and the types in French and English (the search listed the English codes only).
+
+    >>> search_kind("conventions"), search_kind("Collectivités"), search_kind("usager")
+    ('agreement', 'collectivite', 'usagers')
+    """
+    from graph.identity import fold
+    from graph.ingest.register_values import nearest
+    from search.errors import SearchError
+    from search.query import ACTOR_TYPE_NAMES, KIND_ALIASES, KINDS
+
+    codes = {**KIND_ALIASES, **{name: name for name in ACTOR_TYPE_NAMES}}
+    spelt = {_singular(fold(name).replace(" ", "-")): code for name, code in codes.items()}
+    key = _singular(fold(value).replace(" ", "-"))
+    if not key or key in spelt:  # an empty --type filters nothing, as the API's empty type=
+        return spelt.get(key, value)
+    near = nearest(key, spelt)
+    french = [name for name in KIND_ALIASES if name not in KINDS] + sorted(ACTOR_TYPE_NAMES - set(KINDS))
+    english = list(KINDS) + sorted(ACTOR_TYPE_NAMES - set(KINDS))
+    meant = next((name for name in codes if near and _singular(fold(name).replace(" ", "-")) == near), None)
+    hint, hint_en = (f" : vouliez-vous dire « {meant} » ?", f": did you mean '{meant}'?") if meant else ("", "")
+    raise SearchError(f"type inconnu « {value} »{hint} (possibles : {', '.join(french)} ; ou leurs codes : "
+                      f"{', '.join(KINDS)})", f"unknown type '{value}'{hint_en} (known: {', '.join(english)})")
+
+
+def search_theme(index, name: str) -> str:
+    """A ``--theme`` as the search takes it (a label, an IRI or a slug of the index's themes); another is refused
+    with the theme it likely stands for (« prevension »: « Prévention »), as the register's import suggests it."""
+    from graph.identity import fold
+    from graph.ingest.register_values import nearest
+    from search.errors import SearchError
+
+    view = index.view()
+    with view.lock:
+        scheme = view.themes()
+        if not name.strip() or scheme.find(name.strip()):
+            return name
+        labels = {fold(label): label for label in scheme.labels.values()}
+    near = nearest(name, labels)
+    hint, hint_en = (f" : vouliez-vous dire « {labels[near]} » ?", f": did you mean '{labels[near]}'?") if near \
+        else ("", "")
+    raise SearchError(f"thème inconnu « {name} »{hint}", f"unknown theme '{name}'{hint_en}")

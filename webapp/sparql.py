@@ -173,7 +173,7 @@ def sparql():
     if fmt is None:
         from webapp.editor import editor_page
 
-        return editor_page(text, plan)
+        return editor_page(text, plan, error=_vocabulary_note(text))
     answer = get_query_runner().run(plan, fmt.name)
     response = Response(answer.chunks, mimetype=fmt.media_type)
     if fmt.media_type.startswith("text/"):
@@ -182,6 +182,17 @@ def sparql():
         response.headers["X-Maillage-Rows"] = str(answer.rows)
     response.headers["X-Maillage-Truncated"] = "true" if answer.truncated else "false"
     return response  # CORS and Vary: see _every_answer
+
+
+def _vocabulary_note(text: str) -> str | None:
+    """What the editor says above the results of a query that names ``mai:`` terms that the vocabulary does not
+    have (« mai:Acteur n'est pas un terme du vocabulaire ; vouliez-vous dire mai:Actor ? »): a pattern that names
+    one matches nothing, silently."""
+    from graph.sparql_text import vocabulary_note
+    from webapp.i18n import get_lang
+
+    note = vocabulary_note(text)
+    return None if note is None else note[get_lang() == "en"].replace("\n", " ")
 
 
 def _check_graph_parameters() -> None:

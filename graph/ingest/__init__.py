@@ -10,7 +10,9 @@ reader's ~0.15 s of patterns, which an ingest of tables or RDF never needs).
 
 from __future__ import annotations
 
+import difflib
 import importlib
+import unicodedata
 from functools import cache
 
 from graph.ingest.base import Extraction, InputError, Issue, SourceContext, SourceKind
@@ -26,8 +28,14 @@ KIND_MODULES = {
     "register": "graph.ingest.register",
 }
 
-__all__ = ["KIND_MODULES", "Extraction", "InputError", "Issue", "SourceContext", "SourceKind", "get_kind",
-           "kinds", "detect_kind"]
+#: Other names that ``--kind`` takes for a kind, folded as :func:`kind_name` folds them: the French names that a
+#: coordinator types (« registre »; « délibération » folds to the kind's own name), plurals, the module's name.
+ALIASES = {"registre": "register", "registres": "register", "deliberations": "deliberation",
+           "subventions": "scdl-subventions", "scdl-grants": "scdl-subventions",
+           "scdl-deliberation": "scdl-deliberations"}
+
+__all__ = ["ALIASES", "KIND_MODULES", "Extraction", "InputError", "Issue", "SourceContext", "SourceKind", "get_kind",
+           "kind_name", "kinds", "detect_kind", "unknown_kind"]
 
 
 #: The score that no other kind can beat: detection stops there.
@@ -51,13 +59,43 @@ def kinds() -> dict[str, SourceKind]:
     return {name: kind for name in KIND_MODULES if (kind := _kind(name)) is not None}
 
 
-def get_kind(name: str) -> SourceKind:
-    """Return the kind called ``name``; raises InputError naming the known kinds otherwise."""
-    if name in KIND_MODULES and (kind := _kind(name)) is not None:
-        return kind
+def _folded(text: str) -> str:
+    """``text`` as kind names are written: lowercase, without accents, words joined by ``-``."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return "-".join(plain.lower().replace("_", " ").split())
+
+
+def kind_name(text: str) -> str | None:
+    """The name of the kind that ``text`` names — its name or one of its :data:`ALIASES`, in any case, with or
+    without accents —, without importing any kind's module; None when it names none.
+
+    >>> kind_name("registre"), kind_name("Délibération"), kind_name("scdl subventions"), kind_name("regster")
+    ('register', 'deliberation', 'scdl-subventions', None)
+    """
+    folded = _folded(text)
+    name = ALIASES.get(folded, folded)
+    return name if name in KIND_MODULES else None
+
+
+def unknown_kind(text: str) -> InputError:
+    """Why ``text`` names no kind: the nearest name when one is close (a typo: « regster »), and the known ones.
+
+    >>> unknown_kind("regster").issue.message_en.split(" (known")[0]
+    "unknown source kind 'regster': did you mean 'register'?"
+    """
     known = ", ".join(kinds())
-    raise InputError(f"type de source inconnu « {name} » (connus : {known})",
-                     message_en=f"unknown source kind '{name}' (known: {known})")
+    near = difflib.get_close_matches(_folded(text), [*KIND_MODULES, *ALIASES], n=1, cutoff=0.7)
+    guess = ALIASES.get(near[0], near[0]) if near else None
+    said = (f" : vouliez-vous dire « {guess} » ?", f": did you mean '{guess}'?") if guess else ("", "")
+    return InputError(f"type de source inconnu « {text} »{said[0]} (connus : {known})",
+                      message_en=f"unknown source kind '{text}'{said[1]} (known: {known})")
+
+
+def get_kind(name: str) -> SourceKind:
+    """Return the kind that ``name`` names (:func:`kind_name`); raises InputError naming the known kinds otherwise."""
+    if (found := kind_name(name)) is not None and (kind := _kind(found)) is not None:
+        return kind
+    raise unknown_kind(name)
 
 
 def detect_kind(ctx: SourceContext) -> SourceKind:

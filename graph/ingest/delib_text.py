@@ -857,7 +857,8 @@ def _pdf_library_warnings() -> Iterator[dict[str, None]]:
 
 def _unreadable_pdf(exc: Exception) -> InputError:
     """Why a PDF could not be read: protected by a password (or encrypted in a way the library cannot undo), said
-    with what to do; else unreadable or corrupt, with the library's exception type for whoever investigates."""
+    with what to do; else unreadable or corrupt, said in words (the library's exception type told a coordinator
+    nothing)."""
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     causes = [exc, *exc.args, exc.__cause__, exc.__context__]  # pdfplumber wraps pdfminer's error in its own
@@ -873,9 +874,10 @@ def _unreadable_pdf(exc: Exception) -> InputError:
                           "copie sans protection",
                           message_en="PDF encrypted in a way that cannot be read here: open it and save a copy "
                                      "without protection")
-    inner = next((c for c in exc.args if isinstance(c, Exception)), exc)
-    return InputError(f"PDF illisible ou corrompu ({type(inner).__name__})",
-                      message_en=f"unreadable or corrupt PDF ({type(inner).__name__})")
+    return InputError("PDF illisible ou corrompu : sa structure interne est abîmée (fichier tronqué, ou mal produit "
+                      "?) ; demandez-en une nouvelle copie, ou ouvrez-le et enregistrez-en une copie en PDF",
+                      message_en="unreadable or corrupt PDF: its internal structure is damaged (a truncated or badly "
+                                 "produced file?); ask for a new copy, or open it and save a copy as PDF")
 
 
 def pdf_text(data: bytes, damage: list[str] | None = None) -> str:

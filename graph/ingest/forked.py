@@ -8,11 +8,14 @@ later; requests are answered in the order they were sent.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import pickle
 import signal
+import threading
 import traceback
 import warnings
+from collections.abc import Iterator
 from typing import Any, Callable
 
 from graph.gc_pause import cyclic_gc_paused
@@ -40,7 +43,7 @@ class ForkedWorker:
         self._dumps = dumps
         self._process = context.Process(target=_serve, args=(child, self._conn, handler, dumps, unpicklable),
                                         daemon=True, name=name)
-        with warnings.catch_warnings():
+        with _interrupts_held() as held, warnings.catch_warnings():
             # Python 3.12+ warns when a process with threads forks (here RocksDB's, of a store opened to read):
             # a child may deadlock on a lock held by a thread that it does not have. The child runs only its
             # handler — Python code, and stores it opens itself; glibc's malloc is fork-safe.
@@ -48,6 +51,9 @@ class ForkedWorker:
             self._process.start()
         child.close()
         self.pending, self._broken = 0, False
+        if held:  # a Ctrl-C while forking: this process is ended, and the interrupt raised now
+            self.close()
+            signal.raise_signal(signal.SIGINT)
 
     def send(self, *request) -> None:
         self.pending += 1
@@ -59,7 +65,7 @@ class ForkedWorker:
 
     def receive(self) -> Any:
         """The answer to the oldest request not yet received, or a :class:`Lost` when the process died."""
-        self.pending -= 1
+        answer: Any = Lost("the process ended before answering")
         if not self._broken:
             try:
                 data = self._conn.recv_bytes()
@@ -67,15 +73,26 @@ class ForkedWorker:
                 self._broken = True
             else:
                 with cyclic_gc_paused():  # an extraction is ~100k objects (graph.gc_pause)
-                    return pickle.loads(data)
-        return Lost("the process ended before answering")
+                    answer = pickle.loads(data)
+        # Counted once received: a Ctrl-C while waiting for it leaves it pending, and close() then stops the process,
+        # which may be blocked writing that answer.
+        self.pending -= 1
+        return answer
 
     def close(self) -> None:
-        if not self.pending and not self._broken:  # else the process may be writing: it ends on the closed pipe
+        """End the process: by the end marker once it has answered every request, else (an ingest stopped by Ctrl-C
+        or an error, an answer that will never be read) at once, with SIGTERM. Closing the pipe would not end it: a
+        sibling forked later holds a copy of the writer's end, so the process waited on its pipe until the join's
+        timeout (10 s after each Ctrl-C). It writes nothing that outlives it: an extraction, a snapshot's check."""
+        ended = False
+        if not self.pending and not self._broken:
             try:
                 self._conn.send_bytes(self._dumps(None))
+                ended = True
             except OSError:
                 pass
+        if not ended:
+            self._process.terminate()
         self._conn.close()
         self._process.join(timeout=10)
         if self._process.exitcode is None:
@@ -87,6 +104,23 @@ class ForkedWorker:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[list[int]]:
+    """Hold back a Ctrl-C that comes while the block runs (a fork), and yield the list that records it. Python raises
+    KeyboardInterrupt in the first Python code that runs after the signal, and during a fork that is the fork's hooks
+    (``os.register_at_fork``: logging's, :mod:`graph.locks`'), which report it as ignored and go on: an ingest
+    interrupted so went on to its end. Signals are the main thread's only: elsewhere nothing is held."""
+    held: list[int] = []
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is None:
+        yield held
+        return
+    previous = signal.signal(signal.SIGINT, lambda number, frame: held.append(number))
+    try:
+        yield held
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _serve(conn, writer_end, handler, dumps, unpicklable) -> None:

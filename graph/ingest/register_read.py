@@ -16,7 +16,8 @@ from graph.ingest.register_keys import (FRENCH, canonical, column, duplicate_key
                                         written_in_french)
 from graph.ingest.register_values import circle_concept, kind_class, read_date
 from graph.identity import fold
-from graph.tabular import SNIFF_LINES, Row, check_quotes, normalise_header, sniff_delimiter, without_controls
+from graph.tabular import (SNIFF_LINES, Row, check_quotes, cut_short, normalise_header, sniff_delimiter,
+                           without_controls)
 from graph.values import ValueProblem
 
 #: What separates the values of a list in one cell: ``|``, ``,``, ``;``, a line break (Alt+Enter in a sheet's cell),
@@ -140,7 +141,28 @@ date de sortie, thèmes, objectifs, siren, siret, rna, esus
             members.append(Entry(values, line, written={columns[i]: header[i].strip() for i in columns}))
     if repeated:
         issues.append(_repeated_header(repeated))
+    if not text.endswith(("\n", "\r")) and (cut := _cut_member(rows, members, len(header))) is not None:
+        raise cut
     return Register(ptce, members, goals, issues=issues)
+
+
+def _cut_member(rows: list[tuple[int, list[str]]], members: list[Entry], width: int) -> InputError | None:
+    """Why a CSV register that does not end with a line end is refused as cut short: its last row, a member, has
+    fewer cells than the header (``width``) while every other member has them all (:func:`graph.tabular.cut_short`);
+    None otherwise (a register that merely lacks its final line end, or whose rows leave out their empty last cells).
+
+    >>> rows = [(2, ["A", "association", "coeur"]), (3, ["B", "asso"])]
+    >>> _cut_member(rows, [Entry({}, 2), Entry({}, 3)], 3).issue.line
+    3
+    """
+    if not rows or not members or members[-1].line != rows[-1][0]:
+        return None
+    cells = {line: len(row) for line, row in rows}
+    last = cells[members[-1].line]
+    if last >= width or any(cells[member.line] < width for member in members[:-1]):
+        return None
+    return cut_short(members[-1].line, (f"elle n'a que {last} cellule{'s' * (last > 1)} sur {width}",
+                                        f"it has only {last} cell{'s' * (last > 1)} of {width}"))
 
 
 def _records(body: str, delimiter: str, start: int) -> tuple[list[str], list[tuple[int, list[str]]]]:
@@ -351,7 +373,7 @@ def _cut_value(cells: list[str], columns: dict[int, str], width: int, delimiter:
     True
     """
     def valid(row: list[str]) -> int:
-        return sum(1 for i, key in columns.items() if i < len(row) and _plausible(key, row[i].strip()))
+        return sum(1 for i, key in columns.items() if i < len(row) and plausible(key, row[i].strip()))
 
     best, found = valid(cells), None
     for extra in range(1, len(cells) - width + 1):
@@ -364,13 +386,19 @@ def _cut_value(cells: list[str], columns: dict[int, str], width: int, delimiter:
     return found
 
 
-def _plausible(key: str, value: str) -> bool:
-    """Whether ``value`` is a valid value of the typed field ``key`` (a kind, circle, date or identifier)."""
-    if not value:
-        return False
+def plausible(key: str, value: str) -> bool | None:
+    """Whether ``value`` is a valid value of the typed field ``key`` (a kind, circle, date or identifier); None when
+    ``key`` has no typed value (a name, a list).
+
+    >>> plausible("circle", "coeur"), plausible("circle", "coe"), plausible("joined", "2024-0"), plausible("name", "A")
+    (True, False, False, None)
+    """
     checks = {"kind": kind_class, "circle": circle_concept, "siren": lambda v: siren_ok(clean_identifier(v)),
-              "siret": lambda v: siret_ok(clean_identifier(v)), "rna": rna_ok, "joined": _date, "left": _date}
-    return key in checks and bool(checks[key](value))
+              "siret": lambda v: siret_ok(clean_identifier(v)), "rna": rna_ok, "joined": _date, "left": _date,
+              "start": _date, "end": _date}
+    if key not in checks:
+        return None
+    return bool(value) and bool(checks[key](value))
 
 
 def _date(value: str) -> bool:

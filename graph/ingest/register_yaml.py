@@ -9,9 +9,10 @@ from typing import Any
 import yaml
 
 from graph.ingest.base import InputError, Issue
-from graph.ingest.register_keys import canonical, duplicate_key, unknown_key, written_in_french
-from graph.ingest.register_read import Entry, Register, drop_controls
+from graph.ingest.register_keys import FRENCH, canonical, duplicate_key, unknown_key, written_in_french
+from graph.ingest.register_read import Entry, Register, drop_controls, plausible
 from graph.parse_errors import invalid_yaml
+from graph.tabular import cut_short
 
 #: libyaml's parser when PyYAML has it: 5x faster than PyYAML's own, and deep nesting is a syntax error there, not
 #: a RecursionError.
@@ -202,22 +203,98 @@ fusionnez-les ou renommez l'une
                                         "merge them or rename one")
 
 
+def _unended_line(text: str) -> int | None:
+    """The number of the last line of a YAML text that does not end with a line end (blanks after it aside: a file
+    cut just after a line's end and the next one's indent), when that line holds more than a comment; else None.
+
+    >>> _unended_line("a: 1\\nb: 2"), _unended_line("a: 1\\nb: 2\\n  "), _unended_line("a: 1\\nb: 2\\n")
+    (2, 2, None)
+    >>> _unended_line("a: 1\\n# fin")
+    """
+    if text.endswith(("\n", "\r")):
+        return None
+    lines = text.split("\n")
+    number = next((n for n in range(len(lines), 0, -1) if lines[n - 1].strip()), None)
+    return None if number is None or lines[number - 1].lstrip().startswith("#") else number
+
+
+#: The keys that an entry of each list of a register needs: without one, the last entry of a file that stops in it
+#: is cut short.
+_REQUIRED = {"member": ("name", "kind", "circle"), "goal": ("rank", "label"), "action": ("title",), "grant": ("goals",)}
+#: What each list's entries are, in French and in English.
+_ENTRY_NAMES = {"member": ("membre", "member"), "goal": ("objectif", "goal"), "action": ("action", "action"),
+                "grant": ("financement", "grant")}
+
+
+def _cut_entry(root: yaml.MappingNode, cut: int) -> InputError | None:
+    """Why a register whose text stops in its line ``cut``, without a line end, is refused as cut short: that line
+    ends the last entry of a list (its members, actions, grants, its PTCE's goals), and that entry is unfinished
+    (:func:`_unfinished`). None otherwise: a register that merely lacks its final line end is read."""
+    ptce = _child(root, "register", "ptce")
+    lists = [(_child(root, "register", key), kind) for key, kind in (("members", "member"), ("actions", "action"),
+                                                                     ("grants", "grant"))]
+    for node, kind in [*lists, (_child(ptce, "ptce", "goals") if ptce is not None else None, "goal")]:
+        if isinstance(node, yaml.SequenceNode) and node.value \
+                and node.value[-1].start_mark.line < cut <= node.value[-1].end_mark.line + 1:
+            why = _unfinished(kind, node.value[-1], [n for n in node.value[:-1] if isinstance(n, yaml.MappingNode)])
+            return None if why is None else cut_short(cut, why)
+    return None
+
+
+def _unfinished(kind: str, last: yaml.Node, before: list[yaml.MappingNode]) -> tuple[str, str] | None:
+    """What shows that ``last``, the last entry of a list of ``kind`` (after the entries ``before``), was cut: a
+    text where a mapping was due (« - nam »), a key that its kind needs missing (a member's kind or circle), or
+    keys that every entry before it has missing while its last value does not read (« circle: coe », « joined:
+    2024-0 »); None when it may be whole — a member added without the dates and themes of the others is read."""
+    what, what_en = _ENTRY_NAMES[kind]
+    if isinstance(last, yaml.ScalarNode):
+        return f"son dernier {what} n'est que « {last.value} »", f"its last {what_en} is only '{last.value}'"
+    if not isinstance(last, yaml.MappingNode) or not last.value:
+        return None
+    keys = [canonical(kind, str(k.value)) for k, _ in last.value]
+    name = next((str(v.value) for key, (_, v) in zip(keys, last.value) if key in ("name", "title")), "")
+    named = (f" (« {name} »)", f" ('{name}')") if name else ("", "")
+    unfinished = (f"son dernier {what}{named[0]} est incomplet", f"its last {what_en}{named[1]} is unfinished")
+    if missing := [key for key in _REQUIRED[kind] if key not in keys]:
+        return (f"{unfinished[0]} : il y manque {', '.join(FRENCH.get(k, k) for k in missing)}",
+                f"{unfinished[1]}: it lacks {', '.join(missing)}")
+    written, value = last.value[-1]
+    if isinstance(value, yaml.ScalarNode) and not value.value and not value.style:  # « goals: », then the end
+        return (f"{unfinished[0]} : il finit par « {written.value}: », sans valeur",
+                f"{unfinished[1]}: it ends with '{written.value}:', without a value")
+    common = [key for key in (canonical(kind, str(k.value)) for k, _ in before[0].value) if key is not None and all(
+        key in {canonical(kind, str(j.value)) for j, _ in entry.value} for entry in before)] if before else []
+    if not (missing := [key for key in common if key not in keys]) or not isinstance(value, yaml.ScalarNode) \
+            or plausible(keys[-1] or "", value.value.strip()) is not False:
+        return None
+    return (f"{unfinished[0]} : il finit par « {written.value}: {value.value} », qui ne se lit pas, et il y manque "
+            f"{', '.join(FRENCH.get(k, k) for k in missing)}, qu'ont les autres", f"{unfinished[1]}: it ends with "
+            f"'{written.value}: {value.value}', which does not read, and lacks {', '.join(missing)}, which the others "
+            "have")
+
+
 def entries_from_yaml(text: str, expected: str) -> Register:
     """Read a YAML register; InputError with the line on bad syntax. A control character (a NUL from a broken
     export), which YAML refuses without a line, is removed with a warning naming its line, as in a CSV register."""
     lines = text.split("\n")
     controls = drop_controls(lines)
     text = "\n".join(lines)
+    cut = _unended_line(text)
     try:
         root, data = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        at_end = cut is not None and mark is not None and mark.line + 1 >= cut
         if "end of stream" in str(getattr(exc, "problem", "")) and getattr(exc, "context_mark", None) is not None:
             mark = exc.context_mark  # where the quote (or bracket) that is never closed opens, not the file's end
         said, said_en = invalid_yaml(str(getattr(exc, "problem", None) or exc), mark.column + 1 if mark else None)
+        if at_end:  # a file cut in its last line: a key without its colon, a list without its « ] »…
+            raise cut_short(cut, (f"YAML ne peut pas la lire ({said})", f"YAML cannot read it ({said_en})")) from None
         raise InputError(said, line=mark.line + 1 if mark else None, message_en=said_en) from None
     if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
         raise InputError("registre vide ou mal formé", message_en="empty or malformed register")
+    if cut is not None and (unfinished := _cut_entry(root, cut)) is not None:
+        raise unfinished
     issues: list[Issue] = controls
     top = _entry("register", root, data, issues)
     if top.get("format") not in (None, expected):
