@@ -650,8 +650,8 @@ def test_a_turtle_error_is_told_in_a_sentence_before_the_engines_text(tmp_path, 
 @pytest.mark.parametrize("lang, name, text, said", [
     ("fr", "distant.jsonld", '{\n  "@context": "https://schema.org/",\n  "@id": "https://ex.org/a", "name": "A"\n}',
      "distant.jsonld:2: erreur : RDF invalide : contexte JSON-LD distant « https://schema.org/ » : Maillage ne charge "
-     "pas de contexte distant ; incluez-le dans le fichier (« @context » : { … }) (No LoadDocumentCallback has been "
-     "set to load remote contexts) — rien n'a été enregistré"),
+     "pas de contexte distant ; écrivez à sa place le vocabulaire qu'il désigne : \"@context\": {\"@vocab\": "
+     "\"http://schema.org/\"} — rien n'a été enregistré"),
     ("en", "distant.jsonld", '{"@context": [{"ex": "https://ex.org/"}, "https://ex.org/ctx.jsonld"], "@id": "ex:a"}',
      "distant.jsonld:1: error: invalid RDF: remote JSON-LD context 'https://ex.org/ctx.jsonld': Maillage does not "
      "fetch remote contexts; include it in the file"),

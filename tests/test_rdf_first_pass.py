@@ -204,7 +204,8 @@ def test_a_blank_node_actor_whose_identifier_another_actor_iri_holds_is_warned(t
     """A funder written as a blank node with a SIREN already known: the totals by funder would split it in two."""
     monkeypatch.setattr("graph.ingest.rdf_checks.MANY_IDENTIFIERS", -1 if many else 2_000)
     report = _after_a_table(tmp_path, '[] a mai:Association ; rdfs:label "Respire"@fr ; mai:siren "423456789" .')
-    [issue] = report.issues
+    [issue, without_iri] = report.issues
+    assert without_iri.message.startswith("acteur anonyme (nœud sans IRI) « Respire » : compté parmi les acteurs")
     assert (issue.level, issue.field, issue.value) == ("warning", "mai:siren", "423456789")
     assert issue.message.startswith("acteur anonyme (nœud sans IRI) « Respire » : même SIREN 423456789 que "
                                     "<https://w3id.org/maillage/id/actor/siren-423456789>")
@@ -215,9 +216,10 @@ def test_blank_nodes_of_a_file_that_hold_one_identifier_are_warned(tmp_path):
     report, _, _ = _ingested(tmp_path, "b.ttl", f'[] a <{MAI}Association> ; <{MAI}rna> "W423009999" .\n'
                                                 f'[] a <{MAI}Association> ; <{MAI}rna> "W423009999" .\n'
                                                 f'[] a <{MAI}Association> ; <{MAI}rna> "W423000001" .\n')
-    assert _warnings(report) == [
+    assert _warnings(report)[:1] == [
         "2 nœuds anonymes (sans IRI) et d'autres nœuds de ce fichier portent le même RNA W423009999 — plusieurs "
         "nœuds pour une même organisation ; donnez-leur une seule IRI"]
+    assert [w[:40] for w in _warnings(report)[1:]] == ["3 acteurs anonymes (nœuds sans IRI) : co"]
 
 
 def test_a_file_is_not_joined_against_other_sources_when_none_holds_an_identifier(tmp_path, monkeypatch):
@@ -246,9 +248,10 @@ def test_an_actor_that_the_file_links_by_same_as_to_the_holder_of_its_identifier
 
 
 def test_an_actor_under_the_iri_already_present_is_not_warned(tmp_path):
+    """Only of the name that the file gives it (tests/test_rdf_warnings.py)."""
     report = _after_a_table(tmp_path, '<https://w3id.org/maillage/id/actor/siren-423456789> a mai:Association ; '
                                       'rdfs:label "Respire" ; mai:siret "42345678900019" .')
-    assert _warnings(report) == []
+    assert [w.partition(" : ")[2][:40] for w in _warnings(report)] == ["ce fichier lui donne le nom « Respire » "]
 
 
 TWO_IRIS = (f"@prefix mai: <{MAI}> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . "

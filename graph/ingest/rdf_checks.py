@@ -1,23 +1,28 @@
 """What an RDF file's report says beyond SHACL, from what the first pass read (:mod:`graph.ingest.rdf_first_pass`):
-SIRETs whose check digit is wrong, statements that redefine the vocabulary contract, and a file that names none of
-the contract's classes (so that nothing of it is read as an actor, a grant or a deliberation).
+SIRETs whose check digit is wrong, statements that redefine the vocabulary contract, actors that another source
+already holds under another IRI (by an identifier or by their name) or that the file names anew, identifiers given
+by properties that Maillage does not read, actors without an IRI, and a file that names none of the contract's
+classes (so that nothing of it is read as an actor, a grant or a deliberation).
 
-These are per-file checks on the SIRETs, types and subjects that the first pass collects anyway (a 100k-actor
-N-Triples file: ~0.1 s); a query runs only for a file that has ``mai:`` subjects, or a SIRET whose key is wrong.
+These are per-file checks on the SIRETs, types, labels and subjects that the first pass collects anyway (a
+100k-actor N-Triples file: ~0.1 s); a query runs only for a file that has ``mai:`` subjects, or a SIRET whose key is
+wrong; the file's names are compared with the store's only when other sources hold actors, from the smaller side.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache
 from operator import itemgetter
 
 import pyoxigraph as ox
 from rdflib import BNode, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from graph.identifiers import LA_POSTE_SIREN, siret_ok
-from graph.identity import siren_of
+from graph.identity import name_key, siren_of
 from graph.ingest.base import Issue
 from graph.namespaces import FOAF, MAI, ORG, PREFIXES, SCHEMA
 from graph.ontology import VOCABULARY_FILES, load_ontology, superclasses
@@ -29,6 +34,13 @@ MAX_SIRETS_SHOWN = 10
 MAX_STATEMENTS_SHOWN = 5
 #: Actors reported one by one for an identifier that another actor IRI of the store holds, at most.
 MAX_SHARED_SHOWN = 10
+#: Name keys or labels a query looks up, at most (VALUES blocks of this size stay fast).
+LOOKUP_BATCH = 500
+#: A word of a name, once lowercased: the words of an ASCII name's key are among them (:func:`graph.identity.fold`).
+_WORD = re.compile(r"[a-z0-9]+")
+#: The other RDF files' actor labels read, at most, to compare their name keys with a file's (2,000: ~0.05 s); past
+#: that, and past the file's own actors, the file's labels are looked up as written.
+RDF_NAMES_READ = 2_000
 #: Classes named in the warning of a file without any of the contract's, at most.
 MAX_CLASSES_SHOWN = 6
 _MORE_PREFIXES = {"dcat": "http://www.w3.org/ns/dcat#", "vcard": "http://www.w3.org/2006/vcard/ns#"}
@@ -58,6 +70,12 @@ def rdf_file_issues(query, source: URIRef, observed, strict: bool = False, other
         issues += shared_identifiers(query, source, len(observed.sirets) + len(observed.sirens) > MANY_IDENTIFIERS)
     issues += identifiers_held_twice(query, source, observed)
     issues += same_as_nowhere(query, observed.same_as)
+    # the other sources' actors, counted up to the file's subjects (none for a bulk load into an empty store)
+    if others := _counted(query, _OTHER_ACTOR % {"source": source}, len(observed.subjects)):
+        issues += names_given(query, source, observed, others <= len(observed.subjects))
+        issues += namesakes(query, source, observed)
+    issues += unread_identifiers(query, source, observed)
+    issues += blank_actors(query, source, observed)
     if (issue := no_contract_class(observed.types)) is not None:
         issues.append(issue)
     return issues
@@ -118,26 +136,36 @@ def shared_identifiers(query, source: URIRef, many: bool = False) -> list[Issue]
     files = {(other, p, number): file for other, p, number, file in query(_HOLDING_SOURCES % (values, source))}
     issues = []
     for s, p, number, other, own, their in shown:
-        kind, file = "SIREN" if p == MAI.siren else "RNA", files.get((other, p, number))
-        own_fr, own_en = (f" « {own} »", f" '{own}'") if own is not None else ("", "")
-        their_fr, their_en = (f" « {their} »", f" '{their}'") if their is not None else ("", "")
-        from_fr, from_en = (f" (source « {file} »)", f" (source '{file}')") if file is not None else ("", "")
-        # a blank node is no IRI to link: the file names the organisation by the IRI already present, or by none
-        blank = isinstance(s, BNode)
-        who_fr, who_en = ("acteur anonyme (nœud sans IRI)", "anonymous actor (a node without an IRI)") if blank \
-            else (f"acteur <{s}>", f"actor <{s}>")
-        or_fr, or_en = ("", "") if blank else (f", ou déclarez <{s}> owl:sameAs <{other}>",
-                                               f", or state <{s}> owl:sameAs <{other}>")
-        issues.append(Issue(
-            "warning", f"{who_fr}{own_fr} : même {kind} {number} que <{other}>{their_fr}, déjà présent"
-                       f"{from_fr} — deux nœuds pour une même organisation ; donnez-lui dans ce fichier l'IRI "
-                       f"déjà présente <{other}>{or_fr}",
-            f"{who_en}{own_en}: same {kind} {number} as <{other}>{their_en}, already present{from_en}, two nodes "
-            f"for one organisation; give it the IRI already present <{other}> in this file{or_en}",
-            field=f"mai:{p.rsplit('#', 1)[-1]}", value=str(number)))
+        kind = "SIREN" if p == MAI.siren else "RNA"
+        issues.append(_twin(s, own, other, their, files.get((other, p, number)),
+                            (f"même {kind} {number}", f"same {kind} {number}"), f"mai:{p.rsplit('#', 1)[-1]}",
+                            str(number)))
     return issues + _more(len(rows) - MAX_SHARED_SHOWN,
                           "acteurs d'un identifiant (SIREN, RNA) déjà porté par un autre acteur : {} autres",
                           "actors with an identifier (SIREN, RNA) another actor already holds: {} more")
+
+
+def _twin(s, own, other, their, file, same: tuple[str, str], field: str, value: str, maybe: bool = False,
+          line: int | None = None) -> Issue:
+    """The warning of an actor ``s`` of the file (labelled ``own``) that is like ``other`` (``their``), of the
+    source ``file``, in what ``same`` says (French, English): the IRI to give it, or the owl:sameAs to state.
+    ``maybe``: only a name is shared, they may be two organisations."""
+    own_fr, own_en = (f" « {own} »", f" '{own}'") if own is not None else ("", "")
+    their_fr, their_en = (f" « {their} »", f" '{their}'") if their is not None else ("", "")
+    from_fr, from_en = (f" (source « {file} »)", f" (source '{file}')") if file is not None else ("", "")
+    # a blank node is no IRI to link: the file names the organisation by the IRI already present, or by none
+    blank = isinstance(s, BNode)
+    who_fr, who_en = ("acteur anonyme (nœud sans IRI)", "anonymous actor (a node without an IRI)") if blank \
+        else (f"acteur <{s}>", f"actor <{s}>")
+    or_fr, or_en = ("", "") if blank else (f", ou déclarez <{s}> owl:sameAs <{other}>",
+                                           f", or state <{s}> owl:sameAs <{other}>")
+    if_fr, if_en = (" si c'en est une ; donnez-lui alors", " if it is one; then give it") if maybe \
+        else (" ; donnez-lui", "; give it")
+    return Issue(
+        "warning", f"{who_fr}{own_fr} : {same[0]} que <{other}>{their_fr}, déjà présent{from_fr} — deux nœuds pour "
+                   f"une même organisation{if_fr} dans ce fichier l'IRI déjà présente <{other}>{or_fr}",
+        f"{who_en}{own_en}: {same[1]} as <{other}>{their_en}, already present{from_en}, two nodes for one "
+        f"organisation{if_en} the IRI already present <{other}> in this file{or_en}", line, field, value)
 
 
 #: Of the file's IRIs that hold one identifier, the actors (their types materialised), their labels, and the pairs
@@ -235,6 +263,246 @@ def same_as_nowhere(query, links: list[tuple]) -> list[Issue]:
                                              "liens owl:sameAs vers une IRI qu'aucune source ne décrit : {} autres",
                                              "owl:sameAs links to an IRI no source describes: {} more",
                                              "owl:sameAs")
+
+
+#: An actor that a source other than the file types (once for each source that types it).
+_OTHER_ACTOR = f"GRAPH ?g {{ ?s a <{MAI.Actor}> }} FILTER(?g != <%(source)s>) "
+#: A label that the file gives an IRI.
+_FILE_LABEL = f"GRAPH <%(source)s> {{ ?s <{RDFS.label}> ?l }} FILTER(isIRI(?s)) "
+#: The file's labels of IRIs (of ``%(actors)s`` if given) that another source types as actors, but for the names
+#: those sources give them too; with each actor's name there and the source's title.
+_NAMES_GIVEN = ("SELECT ?s ?l (SAMPLE(?their) AS ?theirLabel) (SAMPLE(?title) AS ?file) WHERE { %(actors)s "
+                + _FILE_LABEL + _OTHER_ACTOR +
+                f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s <{RDFS.label}>|<{SKOS.altLabel}> ?name }} "
+                "FILTER(?h != <%(source)s> && STR(?name) = STR(?l)) } "
+                f"OPTIONAL {{ GRAPH ?g {{ ?s <{RDFS.label}> ?their }} }} OPTIONAL {{ ?g <{DCTERMS.title}> ?title }} }} "
+                "GROUP BY ?s ?l ORDER BY ?s ?l")
+
+
+def names_given(query, source: URIRef, observed, from_others: bool) -> list[Issue]:
+    """A warning for each name that the file gives an actor of another source (by its IRI, written in full or
+    relative and leaving the file's base): an RDF file's labels are its own and never changed, so the actor is
+    shown under both names. One query from the file's labels, or (``from_others``: they are the fewer) one for the
+    other sources' actors, then each looked up in the file's graph (a join from them, Oxigraph started from the
+    file's labels all the same: 0.1 s for 20k)."""
+    if not from_others:
+        rows = list(query(_NAMES_GIVEN % {"actors": "", "source": source}))
+    else:
+        actors = sorted({f"<{s}>" for s, in query(f"SELECT DISTINCT ?s WHERE {{ {_OTHER_ACTOR} }}"
+                                                   % {"source": source}) if isinstance(s, URIRef)})
+        rows = [row for batch in _batches(actors)
+                for row in query(_NAMES_GIVEN % {"actors": f"VALUES ?s {{ {batch} }}", "source": source})]
+    issues = []
+    for s, label, their, file in rows[:MAX_SHARED_SHOWN]:
+        their_fr, their_en = (f" « {their} »", f" '{their}'") if their is not None else ("", "")
+        from_fr, from_en = (f" (source « {file} »)", f" (source '{file}')") if file is not None else ("", "")
+        issues.append(Issue(
+            "warning", f"acteur <{s}>{their_fr}{from_fr} : ce fichier lui donne le nom « {label} » — les noms d'un "
+                       "fichier RDF sont les siens, l'explorateur montrera les deux ; si ce fichier parle d'une autre "
+                       "organisation, donnez-lui une IRI à lui",
+            f"actor <{s}>{their_en}{from_en}: this file gives it the name '{label}'; an RDF file's names are its "
+            "own, the explorer will show both; if this file means another organisation, give it an IRI of its own",
+            line=observed.line_of(str(label)), field="rdfs:label", value=str(label)))
+    return issues + _more(len(rows) - MAX_SHARED_SHOWN, "noms donnés à des acteurs d'autres sources : {} autres",
+                          "names given to actors of other sources: {} more", "rdfs:label")
+
+
+#: The names of the other sources' actors: their name keys (a table's actors: :mod:`graph.resolution`), and, for
+#: an RDF file's (which has none), their labels as written; each with the lookup of some of them.
+_OTHER_KEYS = f"GRAPH ?g {{ ?other <{MAI.nameKey}> ?key }} FILTER(?g != <%(source)s>)"
+_KEYED = f"SELECT DISTINCT ?key ?other WHERE {{ VALUES ?key {{ %(values)s }} {_OTHER_KEYS} }}"
+_OTHER_LABELS = (f"GRAPH ?g {{ ?g <{DCTERMS.type}> \"rdf\" . ?other a <{MAI.Actor}> ; <{RDFS.label}> ?key }} "
+                 "FILTER(?g != <%(source)s>)")
+_LABELLED = f"SELECT DISTINCT ?key ?other WHERE {{ VALUES ?key {{ %(values)s }} {_OTHER_LABELS} }}"
+#: Of pairs (actor of the file, namesake), those that no owl:sameAs links and that do not both hold a SIREN, or both
+#: an RNA number: two tell them apart, the same one is warned of as such (:func:`shared_identifiers`); with the
+#: namesake's label and source.
+_NAMESAKES = (f"SELECT ?s ?other (SAMPLE(?their) AS ?theirLabel) (SAMPLE(?title) AS ?file) WHERE {{ "
+              f"VALUES (?s ?other) {{ %s }} FILTER NOT EXISTS {{ ?s <{OWL.sameAs}>|^<{OWL.sameAs}> ?other }} "
+              f"FILTER NOT EXISTS {{ VALUES ?id {{ <{MAI.siren}> <{MAI.rna}> }} ?s ?id ?a . ?other ?id ?b }} "
+              f"GRAPH ?g {{ ?other a <{MAI.Actor}> }} FILTER(?g != <%s>) "
+              f"OPTIONAL {{ GRAPH ?g {{ ?other <{RDFS.label}> ?their }} }} OPTIONAL {{ ?g <{DCTERMS.title}> ?title }} "
+              "} GROUP BY ?s ?other ORDER BY ?s ?other")
+
+
+def namesakes(query, source: URIRef, observed) -> list[Issue]:
+    """A warning for each actor of the file (an IRI it types with a contract class) whose label's name key is that
+    of an actor of another source under another IRI, that no owl:sameAs links to it: the file's IRI is kept, so one
+    organisation may be two nodes. The file's labels come from the first pass. Of each kind of the other sources'
+    names, all are read when they are the fewer (their keys made here; the other RDF files' labels, up to
+    :data:`RDF_NAMES_READ`), else the file's are looked up: by their key, or as written in other RDF files, whose
+    labels the store holds no key of (in a few usual forms: plain or French, in capitals or not)."""
+    classes = _actor_classes()
+    actors = {s.value for s, cls in observed.types if isinstance(s, ox.NamedNode) and cls in classes}
+    sides = [(count <= bound, pattern, lookup)
+             for pattern, lookup, bound in ((_OTHER_KEYS, _KEYED, len(actors)),
+                                            (_OTHER_LABELS, _LABELLED, max(len(actors), RDF_NAMES_READ)))
+             if actors and (count := _counted(query, pattern % {"source": source}, bound))]
+    if not sides:
+        return []
+    known: dict[str, set[str]] = {}  # a name key -> the other sources' actors of that key
+    lookups = []
+    for fewer, pattern, lookup in sides:
+        if fewer:
+            _know(known, query(f"SELECT ?key ?other WHERE {{ {pattern % {'source': source}} }}"))
+        else:
+            lookups.append(lookup)
+    firsts = {key.partition(" ")[0] for key in known}  # a key's first word is a word of the name it was made of
+    by_key: dict[str, set[str]] = {}  # a name key -> the file's actors of that key
+    own: dict[tuple[str, str], str] = {}  # (actor, key) -> its label of that key
+    for s, label in observed.labels():
+        if not (isinstance(s, ox.NamedNode) and s.value in actors and isinstance(label, ox.Literal)):
+            continue
+        text = label.value
+        if not lookups and text.isascii() and firsts.isdisjoint(_WORD.findall(text.lower())):
+            continue  # its key can be none of those known (making one costs ~10 µs)
+        if key := name_key(text):
+            by_key.setdefault(key, set()).add(s.value)
+            own.setdefault((s.value, key), text)
+    for lookup in lookups:
+        _know(known, _looked_up(query, lookup, source, _looked_up_terms(lookup, by_key, own.values())))
+    pairs = {(s, other): key for key, mine in by_key.items() for s in mine for other in known.get(key, ())
+             if other != s}
+    ordered = [f"(<{s}> <{other}>)" for s, other in sorted(pairs)]
+    rows = [row for batch in _batches(ordered) for row in query(_NAMESAKES % (batch, source))]
+    issues = []
+    for s, other, their, file in rows[:MAX_SHARED_SHOWN]:
+        key = pairs[str(s), str(other)]
+        label = own[str(s), key]
+        issues.append(_twin(s, label, other, their, file, (f"même nom (clé « {key} »)", f"same name (key '{key}')"),
+                            "rdfs:label", label, maybe=True, line=observed.line_of(label)))
+    return issues + _more(len(rows) - MAX_SHARED_SHOWN,
+                          "acteurs du nom d'un acteur d'une autre source : {} autres",
+                          "actors with the name of another source's actor: {} more", "rdfs:label")
+
+
+def _counted(query, pattern: str, bound: int) -> int:
+    """How many solutions the graph pattern ``pattern`` has, counted up to ``bound`` + 1 (the engine stops there):
+    whether a join's other side is the smaller, at the cost of the smaller."""
+    rows = query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ SELECT * WHERE {{ {pattern} }} LIMIT {bound + 1} }} }}")
+    return int(next(iter(rows))[0])
+
+
+def _know(known: dict[str, set[str]], rows) -> None:
+    """Add to ``known`` the actors of the rows (name, actor) under their name's key."""
+    for name, other in rows:
+        if isinstance(other, URIRef):
+            known.setdefault(name_key(str(name)), set()).add(str(other))
+
+
+def _looked_up_terms(lookup: str, keys, labels) -> list[str]:
+    """The terms that the query ``lookup`` looks up, as SPARQL writes them: name ``keys`` (words of ``[a-z0-9]``),
+    or ``labels`` in a few usual forms, plain or French.
+
+    >>> _looked_up_terms(_LABELLED, [], ["Coop Furan"])[:3]
+    ['"COOP FURAN"', '"COOP FURAN"@fr', '"Coop Furan"']
+    """
+    if lookup is _KEYED:
+        return sorted(f'"{key}"' for key in keys)
+    return sorted({str(ox.Literal(form, language=lang)) for label in labels
+                   for form in (label, label.upper(), label.lower(), label.title()) for lang in (None, "fr")})
+
+
+def _looked_up(query, lookup: str, source: URIRef, written: list[str]) -> Iterator[tuple]:
+    """The rows of the query ``lookup`` for the terms ``written`` (as SPARQL writes them), a batch at a time."""
+    for batch in _batches(written):
+        yield from query(lookup % {"values": batch, "source": source})
+
+
+def _batches(written: list[str]) -> Iterator[str]:
+    """The terms ``written`` in VALUES blocks of :data:`LOOKUP_BATCH`."""
+    for i in range(0, len(written), LOOKUP_BATCH):
+        yield " ".join(written[i:i + LOOKUP_BATCH])
+
+
+#: Identifiers that other vocabularies give and Maillage does not read: schema.org's tax ID and identifier (a text,
+#: or a PropertyValue whose propertyID says what it is), the Organization ontology's identifier. None that the file
+#: also gives by the contract's property (the same value).
+_UNREAD = (f"SELECT DISTINCT ?s ?p ?v ?kind WHERE {{ GRAPH <%s> {{ "
+           f"{{ VALUES ?p {{ <{SCHEMA.taxID}> <{SCHEMA.identifier}> <{ORG.identifier}> }} ?s ?p ?v "
+           "FILTER(isLiteral(?v)) } "
+           f"UNION {{ ?s <{SCHEMA.identifier}> ?node . ?node <{SCHEMA.propertyID}> ?kind ; <{SCHEMA.value}> ?v "
+           f"BIND(<{SCHEMA.identifier}> AS ?p) }} "
+           f"FILTER NOT EXISTS {{ ?s <{MAI.siren}>|<{MAI.siret}>|<{MAI.rna}> ?same FILTER(STR(?same) = STR(?v)) }} "
+           "} } ORDER BY ?s ?p ?v")
+#: The contract's property of each kind of identifier, and its form (spaces aside) when nothing else says the kind.
+_READ_AS = {"SIREN": MAI.siren, "SIRET": MAI.siret, "RNA": MAI.rna}
+_FORMS = (("SIREN", re.compile(r"\d{9}")), ("SIRET", re.compile(r"\d{14}")), ("RNA", re.compile(r"W\d{9}", re.I)))
+
+
+def unread_identifiers(query, source: URIRef, observed) -> list[Issue]:
+    """One warning for the SIRENs, SIRETs and RNA numbers that the file gives by properties Maillage does not read
+    (schema:taxID, schema:identifier, org:identifier), each with the statement that it reads: without it, the actor
+    is matched to no other source's, nor told a twin of one. One query on the file's graph."""
+    found = []
+    for s, p, value, kind in query(_UNREAD % source):
+        kind = str(kind).strip().upper() if kind is not None else \
+            next((name for name, form in _FORMS if form.fullmatch(str(value).replace(" ", ""))), None)
+        if kind in _READ_AS:
+            found.append((s, p, str(value), kind))
+    if not found:
+        return []
+    shown, shown_en = [], []
+    for s, p, value, kind in found[:MAX_STATEMENTS_SHOWN]:
+        node, node_en = (f"<{s}>", f"<{s}>") if isinstance(s, URIRef) else ("[un nœud anonyme]", "[a blank node]")
+        said = f'{short(str(p))} "{value}"' + ("" if p == SCHEMA.taxID else f" ({kind})")
+        shown.append(f'{node} {said} → {node} {short(str(_READ_AS[kind]))} "{value}"')
+        shown_en.append(f'{node_en} {said} → {node_en} {short(str(_READ_AS[kind]))} "{value}"')
+    more, more_en = (f" ; … ({len(found)} en tout)", f"; … ({len(found)} in all)") \
+        if len(found) > MAX_STATEMENTS_SHOWN else ("", "")
+    return [Issue("warning", f"identifiants que Maillage ne lit pas : {' ; '.join(shown)}{more} — ni schema:taxID, ni "
+                             "schema:identifier, ni org:identifier ne sont lus ; donnez le SIREN par mai:siren, le "
+                             "SIRET par mai:siret, le numéro RNA par mai:rna",
+                  f"identifiers that Maillage does not read: {'; '.join(shown_en)}{more_en}; neither schema:taxID, "
+                  "schema:identifier nor org:identifier is read; give the SIREN as mai:siren, the SIRET as mai:siret, "
+                  "the RNA number as mai:rna", line=observed.line_of(found[0][2]), field=short(str(found[0][1])),
+                  value=found[0][2])]
+
+
+#: The labels of the file's actors without an IRI (their types materialised).
+_BLANK_ACTORS = (f"SELECT ?s ?l WHERE {{ GRAPH <%s> {{ ?s a <{MAI.Actor}> FILTER(isBlank(?s)) "
+                 f"OPTIONAL {{ ?s <{RDFS.label}> ?l }} }} }}")
+#: Actors without an IRI named in the warning, at most.
+MAX_BLANKS_SHOWN = 3
+
+
+def blank_actors(query, source: URIRef, observed) -> list[Issue]:
+    """A warning for the actors of the file that are blank nodes (``[] a mai:UserGroup``): counted among the actors,
+    but no search result, page nor link of another source can name them. A look at the types that the first pass
+    read; a query for their labels when there are some."""
+    classes = _actor_classes()
+    if not any(isinstance(subject, ox.BlankNode) and cls in classes for subject, cls in observed.types):
+        return []
+    labels: dict = {}  # each actor without an IRI -> its labels
+    for s, label in query(_BLANK_ACTORS % source):
+        labels.setdefault(s, []).extend([label] if label is not None else [])
+    count = len(labels)
+    # each one's label in French (or without a language) if it has one
+    shown = sorted(str(min(found, key=lambda label: label.language not in (None, "fr")))
+                   for found in labels.values() if found)[:MAX_BLANKS_SHOWN]
+    names_fr = ", ".join(f"« {name} »" for name in shown) + (", …" if count > len(shown) else "")
+    names_en = ", ".join(f"'{name}'" for name in shown) + (", …" if count > len(shown) else "")
+    if count > 1:
+        who, who_en = f"{count} acteurs anonymes (nœuds sans IRI)", f"{count} anonymous actors (nodes without an IRI)"
+        fr, en = ("comptés", "ils ne sont", "liés", "leur"), ("they are", "them")
+    else:
+        who, who_en = "acteur anonyme (nœud sans IRI)", "anonymous actor (a node without an IRI)"
+        fr, en = ("compté", "il n'est", "lié", "lui"), ("it is", "it")
+    return [Issue("warning", f"{who}{' ' + names_fr if shown else ''} : {fr[0]} parmi les acteurs, {fr[1]} pourtant "
+                             f"ni dans la recherche, ni sur une page, ni {fr[2]} par une autre source — un acteur a "
+                             f"besoin d'une IRI pour être trouvé, lié et montré ; donnez-{fr[3]}-en une (<https://…> "
+                             "au lieu de [ … ] ou _:…)",
+                  f"{who_en}{' ' + names_en if shown else ''}: counted among the actors, {en[0]} yet neither in the "
+                  "search, nor on a page, nor linked by another source; an actor needs an IRI to be found, linked "
+                  f"and shown; give {en[1]} one (<https://…> instead of [ … ] or _:…)",
+                  line=observed.line_of(shown[0]) if shown else None)]
+
+
+@cache
+def _actor_classes() -> frozenset:
+    """The contract's classes of actors (mai:Actor and its subclasses), as the first pass reads types."""
+    return frozenset(ox.NamedNode(str(cls)) for cls, sups in superclasses().items() if MAI.Actor in sups) \
+        | {ox.NamedNode(str(MAI.Actor))}
 
 
 def _labelled(iri: str, label: str | None) -> tuple[str, str]:
@@ -390,4 +658,5 @@ def _typed_as(cls: URIRef) -> list[URIRef]:
 
 
 __all__ = ["rdf_file_issues", "invalid_sirets", "shared_identifiers", "identifiers_held_twice", "same_as_nowhere",
-           "contract_redefinitions", "no_contract_class", "short"]
+           "names_given", "namesakes", "unread_identifiers", "blank_actors", "contract_redefinitions",
+           "no_contract_class", "short"]

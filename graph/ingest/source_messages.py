@@ -8,7 +8,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from graph.ingest.base import InputError, Issue, SourceContext
-from graph.ingest.rdf_first_pass import Observed
+from graph.ingest.rdf_first_pass import SHOWN_RELATIVE, Observed
 
 
 def replacement_issues(name: str, fewer: list[tuple[str, str]]) -> list[Issue]:
@@ -72,21 +72,38 @@ def graphs_issue(observed: Observed) -> Issue | None:
 def relative_issue(observed: Observed, source: URIRef) -> Issue | None:
     """The warning of a file whose resources are named by relative IRIs without a base (``<acteur/1>``,
     ``"@id": "acteur/1"``): they were resolved against the source's IRI, so that two files' never meet; a base of
-    the file's own makes them the IRIs meant."""
+    the file's own makes them the IRIs meant. Those that leave that base (``<../../actor/x>``) are named apart, at
+    the line of the first: they name what Maillage or another source names so, a link that the file never meant."""
     count, shown = observed.relative()
     if not count:
         return None
+    leaving = observed.leaving()
     listed = ", ".join(f"« {iri or '<>'} »" for iri in shown) + (", …" if count > len(shown) else "")
     listed_en = ", ".join(f"'{iri or '<>'}'" for iri in shown) + (", …" if count > len(shown) else "")
-    example = f"{source}/{shown[0]}"
+    example = f" (<{source}/{shown[0]}>)" if count > len(leaving) else ""  # those within the base come first
     if count > 1:
         said, said_en = (f"{count} IRI relatives sans base ({listed}) : résolues", "elles ne désignent"), (
             f"{count} relative IRIs without a base ({listed_en}): resolved", "they name")
     else:
         said, said_en = (f"1 IRI relative sans base ({listed}) : résolue", "elle ne désigne"), (
             f"1 relative IRI without a base ({listed_en}): resolved", "it names")
-    return Issue("warning", f"{said[0]} contre l'IRI de cette source (<{example}>), {said[1]} rien hors d'elle ; "
-                            "donnez au fichier sa base : @base <https://…/> (Turtle), « @base » dans le « @context » "
-                            "(JSON-LD), xml:base (RDF/XML)",
-                 f"{said_en[0]} against this source's IRI (<{example}>), {said_en[1]} nothing outside it; give the "
-                 "file its base: @base <https://…/> (Turtle), '@base' in the '@context' (JSON-LD), xml:base (RDF/XML)")
+    outside, outside_en = (f", {said[1]} rien hors d'elle", f", {said_en[1]} nothing outside it") if not leaving \
+        else _leaving(leaving)
+    return Issue("warning", f"{said[0]} contre l'IRI de cette source{example}{outside} ; donnez au fichier sa base : "
+                            "@base <https://…/> (Turtle), « @base » dans le « @context » (JSON-LD), xml:base (RDF/XML)",
+                 f"{said_en[0]} against this source's IRI{example}{outside_en}; give the file its base: "
+                 "@base <https://…/> (Turtle), '@base' in the '@context' (JSON-LD), xml:base (RDF/XML)",
+                 line=observed.line_of(leaving[0][0]) if leaving else None)
+
+
+def _leaving(leaving: list[tuple[str, str]]) -> tuple[str, str]:
+    """What the warning of relative IRIs says of those that resolve outside the source's IRI (French, English)."""
+    shown = leaving[:SHOWN_RELATIVE]
+    more = ", …" if len(leaving) > len(shown) else ""
+    became = ", ".join(f"« {written} » → <{iri}>" for written, iri in shown) + more
+    became_en = ", ".join(f"'{written}' → <{iri}>" for written, iri in shown) + more
+    if len(leaving) > 1:
+        return (f" ; {len(leaving)} en sortent ({became}) et désignent ce que Maillage ou une autre source nomme "
+                "ainsi", f"; {len(leaving)} leave it ({became_en}) and name what Maillage or another source names so")
+    return (f" ; 1 en sort ({became}) et désigne ce que Maillage ou une autre source nomme ainsi",
+            f"; 1 leaves it ({became_en}) and names what Maillage or another source names so")
