@@ -23,6 +23,7 @@ from graph.bindings import run_query
 from graph.store import open_store
 from graph.validation import validate, validate_graphs
 from test_validation import PREFIXES, VALID, materialised
+from test_validation_speed_paths import both_ways  # noqa: F401  (a fixture: narrowed and direct validation)
 from webapp.cli import main
 
 SOURCE = URIRef("https://ex.org/source")
@@ -54,19 +55,6 @@ def memory_query(turtle: str):
         writer.add(SOURCE, materialised(turtle))
         writer.commit()
     return store.query
-
-
-@pytest.fixture
-def both_ways(monkeypatch):
-    """Validate on Oxigraph narrowed (every class, whatever its size) and by reading every value; both answers."""
-    def run(query, graph=SOURCE):
-        monkeypatch.setattr(shacl_narrowing, "DIRECT_BELOW", 0)
-        monkeypatch.setattr(shacl_narrowing, "VALUES_PER_FOCUS", 10**9)
-        narrowed = validate(query, graph)
-        monkeypatch.setattr(shacl_narrowing, "VALUES_PER_FOCUS", 0)
-        return narrowed, validate(query, graph)
-
-    return run
 
 
 def test_oxigraph_keeps_an_ill_formed_value_as_written_and_writes_a_valid_one_canonically():
