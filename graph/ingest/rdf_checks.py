@@ -151,8 +151,7 @@ def _twin(s, own, other, their, file, same: tuple[str, str], field: str, value: 
     source ``file``, in what ``same`` says (French, English): the IRI to give it, or the owl:sameAs to state.
     ``maybe``: only a name is shared, they may be two organisations."""
     own_fr, own_en = (f" « {own} »", f" '{own}'") if own is not None else ("", "")
-    their_fr, their_en = (f" « {their} »", f" '{their}'") if their is not None else ("", "")
-    from_fr, from_en = (f" (source « {file} »)", f" (source '{file}')") if file is not None else ("", "")
+    (their_fr, their_en), (from_fr, from_en) = _other_named(their, file)
     # a blank node is no IRI to link: the file names the organisation by the IRI already present, or by none
     blank = isinstance(s, BNode)
     who_fr, who_en = ("acteur anonyme (nœud sans IRI)", "anonymous actor (a node without an IRI)") if blank \
@@ -265,6 +264,13 @@ def same_as_nowhere(query, links: list[tuple]) -> list[Issue]:
                                              "owl:sameAs")
 
 
+def _other_named(their, file) -> tuple[tuple[str, str], tuple[str, str]]:
+    """How a warning names another source's actor: its label ``their`` and its source's title ``file``, each in
+    French and English, or nothing of what is unknown."""
+    return ((f" « {their} »", f" '{their}'") if their is not None else ("", ""),
+            (f" (source « {file} »)", f" (source '{file}')") if file is not None else ("", ""))
+
+
 #: An actor that a source other than the file types (once for each source that types it).
 _OTHER_ACTOR = f"GRAPH ?g {{ ?s a <{MAI.Actor}> }} FILTER(?g != <%(source)s>) "
 #: A label that the file gives an IRI.
@@ -294,8 +300,7 @@ def names_given(query, source: URIRef, observed, from_others: bool) -> list[Issu
                 for row in query(_NAMES_GIVEN % {"actors": f"VALUES ?s {{ {batch} }}", "source": source})]
     issues = []
     for s, label, their, file in rows[:MAX_SHARED_SHOWN]:
-        their_fr, their_en = (f" « {their} »", f" '{their}'") if their is not None else ("", "")
-        from_fr, from_en = (f" (source « {file} »)", f" (source '{file}')") if file is not None else ("", "")
+        (their_fr, their_en), (from_fr, from_en) = _other_named(their, file)
         issues.append(Issue(
             "warning", f"acteur <{s}>{their_fr}{from_fr} : ce fichier lui donne le nom « {label} » — les noms d'un "
                        "fichier RDF sont les siens, l'explorateur montrera les deux ; si ce fichier parle d'une autre "
