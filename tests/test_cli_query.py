@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.abc
 import os
 import shutil
 import subprocess
@@ -595,3 +596,27 @@ def test_the_partners_by_circle_come_from_the_core_outwards(demo_data):
     assert result.exit_code == 0, result.stderr
     circles = list(dict.fromkeys(row["circleLabel"] for row in csv.DictReader(io.StringIO(result.stdout))))
     assert circles == ["Cercle cœur", "Cercle opérationnel", "Cercle des partenaires", "Cercle des financeurs"]
+
+
+class _InterruptedImport(importlib.abc.MetaPathFinder):
+    """A finder that raises what a Ctrl-C raises while Python imports the command line's modules."""
+
+    def find_spec(self, name, path, target=None):
+        if name == "webapp.cli":
+            raise KeyboardInterrupt
+        return None
+
+
+@pytest.mark.parametrize(("lang", "said"), [("fr", "Abandon."), ("en", "Aborted!")])
+def test_a_ctrl_c_while_the_command_line_loads_ends_quietly(monkeypatch, capsys, lang, said):
+    """The console script imports the command line under a guard: a Ctrl-C in its first half second printed a
+    traceback; it now says what a Ctrl-C says later, and exits 130."""
+    from webapp import console
+
+    monkeypatch.delitem(sys.modules, "webapp.cli", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [_InterruptedImport(), *sys.meta_path])
+    monkeypatch.setenv("MAILLAGE_LANG", lang)
+    with pytest.raises(SystemExit) as stopped:
+        console.run()
+    assert stopped.value.code == 130
+    assert capsys.readouterr().err == f"{said}\n"
