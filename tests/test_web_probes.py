@@ -421,3 +421,14 @@ def test_the_editor_runs_again_and_switches_language_on_the_dataset_the_query_ra
 def test_a_long_name_that_names_nothing_is_said_by_its_beginning(client):
     error = error_of(client.get("/api/search", query_string={"goal": "x" * 5000}))
     assert error["status"] == 400 and len(error["message"]) < 300 and "x" * 79 + "…" in error["message"]
+
+
+def test_a_file_that_relabels_a_contract_term_does_not_rename_its_page(tmp_path):
+    """A file's ``mai:Grant rdfs:label "Bourse"@fr`` is warned at ingest (Maillage reads its own ontology): the term's
+    page kept the file's label as its title, « Bourse »; it is titled as the ontology names it."""
+    relabel = f'<{MAI.Grant}> <{RDFS.label}> "Bourse"@fr , "Purse"@en .\n'
+    with client_with(tmp_path, relabel, "relabel.ttl") as client:
+        for lang, title in (("fr", "Subvention"), ("en", "Grant")):
+            page = client.get(f"/resource?iri={quote(str(MAI.Grant), safe='')}&lang={lang}").get_data(as_text=True)
+            assert re.search(r"<h1[^>]*>\s*([^<]*?)\s*<", page).group(1) == title
+            assert html.unescape(re.search(r"<title>([^<]*)</title>", page).group(1)).startswith(title)

@@ -261,12 +261,18 @@ STANDARD.update({term: (fr, en, f"{qname(term)} ({vocabulary})", f"{qname(term)}
 def term_label(term: URIRef, lang: str | None = None) -> str:
     """Return the label of a vocabulary term (class, property, concept) in ``lang``, by default the request's."""
     lang = lang or get_lang()
-    found = _vocabulary().get(term)
-    if found and found["label"]:
-        return _choose(found["label"], lang)
+    if shipped := shipped_label(term, lang):
+        return shipped
     if term in STANDARD:
         return STANDARD[term][1 if lang == "en" else 0]
     return qname(term)
+
+
+def shipped_label(term: URIRef, lang: str | None = None) -> str | None:
+    """The label that Maillage's own ontology or schemes give ``term`` in ``lang``, None for a term they do not label:
+    what a term of the vocabulary contract is called, whatever an ingested file says of it."""
+    found = _vocabulary().get(term)
+    return _choose(found["label"], lang or get_lang()) if found and found["label"] else None
 
 
 def term_comment(term: URIRef) -> str:

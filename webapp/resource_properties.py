@@ -12,7 +12,7 @@ from rdflib.namespace import OWL, RDF
 from graph.namespaces import DCTERMS, MAI, OA, ORG, PREFIXES, SCHEMA
 from webapp.display import by_language, value_order
 from webapp.i18n import t
-from webapp.labels import qname, term_comment, term_label
+from webapp.labels import qname, shipped_label, term_comment, term_label
 from webapp.resource_evidence import quote_name
 from webapp.views import (deliberation_label, deliberations_by_number, grant_label, names_of_unnamed, pick_label, ref,
                           session_label)
@@ -80,9 +80,10 @@ def own_name(rows: list[dict]) -> str | None:
 
 
 def page_title(s: URIRef, types: list, rows: list[dict], name: str | None) -> str:
-    """The title of the page of ``s``: its ``name`` (:func:`own_name`), else one made up for what no source names,
-    else the name of a term of the vocabulary, else its IRI; a property's with a capital."""
-    label = name or _unlabelled_name(s, types, rows) or (names_of_unnamed([s]).get(s) if not types else None)
+    """The title of the page of ``s``: the label Maillage's ontology gives a term of its own (a file's redefinition,
+    warned at ingest, does not rename it), else its ``name`` (:func:`own_name`), else one made up for what no source
+    names, else the name of a term of the vocabulary, else its IRI; a property's with a capital."""
+    label = shipped_label(s) or name or _unlabelled_name(s, types, rows) or (names_of_unnamed([s]).get(s) if not types else None)
     if not label and (known := term_label(s)) != str(s):
         label = known  # a class of another vocabulary that the graph names nowhere (foaf:Person: « Personne »)
     if label and _PROPERTY_TYPES & set(types):  # a property's label is written small ("bénéficiaire"): not its title
