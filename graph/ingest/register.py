@@ -224,6 +224,7 @@ class _Builder(GoalBuilder):
         self.sirets: dict[str, Entry] = {}  # each SIRET read, with the first member that gives it
         self.sirens: dict[str, Entry] = {}  # each SIREN read (or a SIRET's), with the first member that gives it
         self.coordinated: URIRef | None = None
+        self.beneficiaries: list[tuple[Entry, URIRef]] = []  # grant entries' beneficiaries, checked once names have met
         self.periods: list[Period] = []
         if description := ptce.text("description"):
             self.graph.add((self.ptce, DCTERMS.description, Literal(" ".join(description.split()))))
@@ -330,7 +331,26 @@ class _Builder(GoalBuilder):
                                      f"({joined.isoformat()}): exit date ignored, the member stays current; correct "
                                      "one of them")
             left = None
+        today = dt.date.today()
+        for key, day in (("joined", joined), ("left", left)):
+            if day and day > today:
+                self.future(entry, key, day, today)
         self.periods.append(Period(entry, actor, role, joined, left))
+
+    def future(self, entry: Entry, key: str, day: dt.date, today: dt.date) -> None:
+        """Warn about a member's entry or exit date after the day of the ingest: kept, as the interface tells a
+        member to come or one leaving (a membership may be planned), but most often a year mistyped (« 2042 » for
+        « 2024 »), which makes a current member one to come or a former one current; which year was meant is the
+        coordinator's to say."""
+        name, day_said, today_said = entry.text("name"), day.isoformat(), today.isoformat()
+        what, what_en = ("date d'entrée", "entry date") if key == "joined" else ("date de sortie", "exit date")
+        then, then_en = (("compté parmi les membres à venir, pas les actuels", "counted among the members to come, "
+                          "not the current ones") if key == "joined" else
+                         ("actuel jusque-là", "current until then"))
+        self.warn(entry, key, f"{what} du membre « {name} » dans le futur ({day_said}, après le jour de l'import, "
+                  f"{today_said}) : gardée, le membre est {then} ; faute de frappe dans l'année ?",
+                  f"{what_en} of the member '{name}' in the future ({day_said}, after the day of the ingest, "
+                  f"{today_said}): kept, the member is {then_en}; a typing mistake in the year?")
 
     def memberships(self, merged: dict[URIRef, URIRef]) -> int:
         """State each period of membership read as an ``org:Membership``: a member listed several times (who left
@@ -428,19 +448,43 @@ class _Builder(GoalBuilder):
         self.graph.add((self.ptce, MAI.coordinatedBy, actor))
         self.coordinated = actor
 
+    def is_member(self, actor: URIRef, merged: dict[URIRef, URIRef]) -> bool:
+        """Whether ``actor`` is one of the members once their names have met (``merged``)."""
+        return merged.get(actor, actor) in {merged.get(p.actor, p.actor) for p in self.periods}
+
+    def near_member(self, name: str) -> str | None:
+        """The member's name, as the register writes it, that ``name`` is a misspelling of (:func:`nearest`), or
+        None."""
+        names = {fold(p.entry.text("name")): p.entry.text("name") for p in self.periods}
+        near = nearest(name, names)
+        return names[near] if near is not None else None
+
     def coordinator_check(self, ptce: Entry, merged: dict[URIRef, URIRef]) -> None:
         """Report a coordinator who is none of the members once their names have met (``merged``): a misspelt name
         would make another actor, whom the PTCE's page then gives as its coordinator."""
-        if self.coordinated is None or merged.get(self.coordinated, self.coordinated) in {
-                merged.get(p.actor, p.actor) for p in self.periods}:
+        if self.coordinated is None or self.is_member(self.coordinated, merged):
             return
-        name, names = ptce.text("coordinator"), {fold(p.entry.text("name")): p.entry.text("name") for p in self.periods}
-        if (near := nearest(name, names)) is not None:
-            said = (f"vouliez-vous dire « {names[near]} » ?", f"did you mean '{names[near]}'?")
+        name = ptce.text("coordinator")
+        if (near := self.near_member(name)) is not None:
+            said = (f"vouliez-vous dire « {near} » ?", f"did you mean '{near}'?")
         else:
             said = ("lu comme un acteur hors du registre", "read as an actor outside the register")
         self.warn(ptce, "coordinator", f"{ptce.key_of('coordinator')} « {name} » : aucun membre de ce nom ; {said[0]}",
                   f"{ptce.key_of('coordinator', 'en')} '{name}': no member of that name; {said[1]}")
+
+    def beneficiary_check(self, merged: dict[URIRef, URIRef]) -> None:
+        """Report a grant entry's beneficiary who is none of the members once their names have met (``merged``) but
+        whose name is nearly a member's: read as written, another actor, to whom no grant of that member is made — so
+        the entry describes none of them. Never matched to the member: a beneficiary may be outside the register,
+        and a near name another organisation."""
+        for entry, actor in self.beneficiaries:
+            name = entry.text("beneficiary")
+            if self.is_member(actor, merged) or (near := self.near_member(name)) is None:
+                continue
+            self.warn(entry, "beneficiary", f"financement : {entry.key_of('beneficiary')} « {name} » : aucun membre "
+                      f"de ce nom ; vouliez-vous dire « {near} » ? Lu tel qu'écrit, comme un acteur hors du registre",
+                      f"grant: {entry.key_of('beneficiary', 'en')} '{name}': no member of that name; did you mean "
+                      f"'{near}'? Read as written, as an actor outside the register")
 
 
 def extract(ctx: SourceContext) -> Extraction:
@@ -489,6 +533,7 @@ def extract(ctx: SourceContext) -> Extraction:
     merged = builder.book.finish()
     members = builder.memberships(merged)
     builder.coordinator_check(read.ptce, merged)
+    builder.beneficiary_check(merged)
     ex = builder.ex
     ex.stats = {"members": members, "goals": len(builder.goals), "actions": len(read.actions),
                 "grant_entries": len(read.grants),

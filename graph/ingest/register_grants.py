@@ -174,16 +174,18 @@ def state_grant(builder, entry, n: int) -> None:
     if siren or siret:  # not mai:siren, which identity lookups read as an actor's
         g.add((ref, SCHEMA.fundedItem, Literal(siren or siret[:9])))
     if name := entry.text("beneficiary"):  # and the identifier if any: a grant to that actor of that SIREN
-        if siren or siret:
-            _check_beneficiary(builder, entry, name, siren or siret[:9])
-        g.add((ref, SCHEMA.fundedItem, builder.members.get(fold(name)) or builder.book.actor(name, MAI.Actor)))
+        actor = builder.members.get(fold(name)) or builder.book.actor(name, MAI.Actor)
+        if not (siren or siret) or not _check_beneficiary(builder, entry, name, siren or siret[:9]):
+            builder.beneficiaries.append((entry, actor))  # checked once the names have met
+        g.add((ref, SCHEMA.fundedItem, actor))
 
 
-def _check_beneficiary(builder, entry, name: str, siren: str) -> None:
+def _check_beneficiary(builder, entry, name: str, siren: str) -> bool:
     """Warn when a grant entry's beneficiary ``name`` contradicts its ``siren`` among the register's members: the
-    SIREN is another member's, or the member of that name has another. The entry then describes no grant (its
-    beneficiary must be that actor and have that SIREN). Neither is given to the other: stated with the SIREN, the
-    name was the label of the actor of that SIREN, which the register's names rename everywhere."""
+    SIREN is another member's, or the member of that name has another; return whether it did (the warning names the
+    member). The entry then describes no grant (its beneficiary must be that actor and have that SIREN). Neither is
+    given to the other: stated with the SIREN, the name was the label of the actor of that SIREN, which the
+    register's names rename everywhere."""
     said = None
     if (owner := builder.sirens.get(siren)) is not None and name_key(owner_name := owner.text("name")) != name_key(
             name):
@@ -198,6 +200,7 @@ def _check_beneficiary(builder, entry, name: str, siren: str) -> None:
         builder.warn(entry, "beneficiary", f"financement : {said[0]} : ce financement ne désigne aucune subvention ; "
                      "corrigez le bénéficiaire ou le SIREN", f"grant: {said[1]}: this grant entry names no grant; "
                      "correct the beneficiary or the SIREN")
+    return said is not None
 
 
 def _goals(builder, entry) -> list[URIRef]:
