@@ -5,15 +5,19 @@ rules, so that every written row passes the schema:
 
 - ``idAttribuant`` must be a valid 14-digit SIRET and ``dateConvention`` a date (the convention's, else the
   deciding deliberation's): grants without them are **skipped** and counted;
-- an organisation's SIRET is the least valid one the graph gives it (``mai:siret``), else the least valid SIRET
-  that the graph gives another resource of the same SIREN (an establishment, an actor that a source kept apart):
-  a funder or beneficiary known by its SIREN alone is written when the graph knows one of its establishments;
+- ``idAttribuant`` and ``idBeneficiaire`` are the SIRETs the grant was read with (``mai:funderSiret``,
+  ``mai:beneficiarySiret``: its SCDL row's), when valid: an organisation is one actor per SIREN, which keeps the
+  SIRETs of all its establishments, and a métropole granting through two of them has each grant's row written with
+  its own; else, for the funder, the SIRET that the grant's own source gives it (an RDF file's, a list stored before
+  grants kept their row's), when valid;
+- else an organisation's SIRET is the least valid one the graph gives it (``mai:siret``), else the least valid
+  SIRET that the graph gives another resource of the same SIREN (an establishment, an actor that a source kept
+  apart): a funder or beneficiary known by its SIREN alone is written when the graph knows one of its establishments;
 - the beneficiary needs a valid SIRET (``idBeneficiaire``) or an RNA number ``W`` + 9 digits (``rnaBeneficiaire``,
   the schema's pattern: RNA numbers with letters cannot be written); otherwise the grant is skipped too;
 - the summary names each funder and beneficiary that kept grants out, and why (:data:`ACTOR_LACKS`);
 - ``montant`` is the stated total (``mai:statedTotal``) when the grant is a share, and ``pourcentageSubvention``
   that share (else 1); ``nature`` is ``aide en nature`` for the in-kind nature, else ``aide en numéraire``;
-- ``idAttribuant`` is the SIRET that the grant's own source gives its funder (an SCDL row's), when valid;
 - ``nature``, ``conditionsVersement`` and ``notificationUE`` are what the source said (``mai:aidForms``,
   ``mai:paymentConditions``, ``mai:euNotified``); ``nature`` falls back on the grant's nature concept (``aide en
   nature`` or ``aide en numéraire``), and the other two are **left empty** when unknown (a deliberation says
@@ -76,8 +80,8 @@ def _sirets_of_actor(actor: str, role: str, own: str, kin: str) -> str:
             f"FILTER(?other != ?{actor} && STRSTARTS(STR(?v), STR(?s))) }} GROUP BY ?{actor} }}")
 
 
-# The SIRETs that the source of a grant gives its funder (an SCDL row's idAttribuant): another source may give the
-# same authority another establishment's SIRET, and the export writes back the one the grant's own row gave.
+# The SIRETs that the source of a grant gives its funder, for a grant that keeps none of its own (mai:funderSiret): an
+# RDF file's, or a list's stored before; another source may give the same authority another establishment's SIRET.
 def _sirets_in_grant_source() -> str:
     """An OPTIONAL binding ?gsirets to the SIRETs the graph of each grant's source gives its funder."""
     return ("OPTIONAL { SELECT ?grant (GROUP_CONCAT(DISTINCT STR(?v); separator=' ') AS ?gsirets) WHERE { "
@@ -94,6 +98,8 @@ SELECT ?grant (MIN(?fname) AS ?funderName) (MIN(?fsirets) AS ?funderSirets) (MIN
        (MIN(STR(?nature)) AS ?natureIri) (MIN(?period) AS ?paymentPeriod) (MIN(?prog) AS ?programme)
        (MIN(?forms) AS ?aidForms) (MIN(?conditions) AS ?paymentConditions) (MIN(STR(?notified)) AS ?euNotified)
        (MIN(?gsirets) AS ?funderSourceSirets)
+       (GROUP_CONCAT(DISTINCT STR(?fgrant); separator=' ') AS ?funderGrantSirets)
+       (GROUP_CONCAT(DISTINCT STR(?bgrant); separator=' ') AS ?beneficiaryGrantSirets)
 WHERE {{
   ?grant a mai:Grant ; schema:amount ?amount ; schema:funder ?funder ; mai:beneficiary ?beneficiary .
   {NOT_REPLACED}  # a grant that an erratum corrects: its corrected grant is the row
@@ -119,6 +125,8 @@ WHERE {{
   OPTIONAL {{ ?grant mai:paymentConditions ?conditions }}
   OPTIONAL {{ ?grant mai:euNotified ?notified }}
   {_sirets_in_grant_source()}
+  OPTIONAL {{ ?grant mai:funderSiret ?fgrant }}
+  OPTIONAL {{ ?grant mai:beneficiarySiret ?bgrant }}
 }}
 GROUP BY ?grant
 ORDER BY ?grant
@@ -172,8 +180,15 @@ def pick_siret(own: str, kin: str = "") -> str:
 
 
 def _siret(b: dict, role: str) -> str:
-    if role == "funder" and (own := pick_siret(_text(b.get("funderSourceSirets")))):
-        return own
+    """The SIRET of the grant's ``role`` ("funder" or "beneficiary"): the one the grant was read with, else for a
+    funder the one its source gives it, else its organisation's (:func:`pick_siret`).
+
+    >>> _siret({"funderSirets": "24420077000018 24420077000026", "funderGrantSirets": "24420077000026"}, "funder")
+    '24420077000026'
+    """
+    for said in (b.get(role + "GrantSirets"), b.get("funderSourceSirets") if role == "funder" else None):
+        if own := pick_siret(_text(said)):
+            return own
     return pick_siret(_text(b.get(role + "Sirets")), _text(b.get(role + "KinSirets")))
 
 

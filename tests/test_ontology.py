@@ -107,6 +107,7 @@ EXTRA_TERMS = {
     MAI.paymentPeriod: OWL.DatatypeProperty, MAI.naf: OWL.DatatypeProperty, MAI.legalCategory: OWL.DatatypeProperty,
     MAI.rowNumber: OWL.DatatypeProperty, MAI.paymentConditions: OWL.DatatypeProperty,
     MAI.euNotified: OWL.DatatypeProperty, MAI.aidForms: OWL.DatatypeProperty,
+    MAI.funderSiret: OWL.DatatypeProperty, MAI.beneficiarySiret: OWL.DatatypeProperty,
     MAI.Agreement: OWL.Class, MAI.approvedBy: OWL.ObjectProperty, MAI.party: OWL.ObjectProperty,
     MAI.signatory: OWL.DatatypeProperty, MAI.governedBy: OWL.ObjectProperty,
 }

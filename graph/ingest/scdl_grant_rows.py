@@ -22,6 +22,7 @@ from graph.ingest.scdl_names import PERSON_LABEL, civility, is_anonymous
 from graph.namespaces import MAI, SCHEMA, mint
 from graph.spreadsheets import FractionCell
 from graph.tabular import Row, Table, is_total, lost_characters, repair_issues, short_row
+from graph.triples import plain_literal
 from graph.values import ValueProblem
 
 _ASSOCIATION = re.compile(r"\b(association|asso|amicale|f[ée]d[ée]ration|comit[ée] des f[êe]tes)\b", re.I)
@@ -66,8 +67,9 @@ class GrantRows(GrantCellReader):
         #: The rows kept of each grant (its idSubvention and funder, or its line): (line, share, stated, kept).
         self.shares: dict[tuple, list[tuple[int, Decimal, Decimal, Decimal]]] = {}
 
-    def funder(self, row: Row) -> Callable[[], URIRef] | None:
-        """How to make the row's funder (made only once the whole row is kept), or None when it is rejected."""
+    def funder(self, row: Row) -> Callable[[], tuple[URIRef, str | None]] | None:
+        """How to make the row's funder (made only once the whole row is kept), returned with the SIRET the row gives
+        it; None when the row is rejected."""
         name, (siren, siret) = self.get(row, "funder_name"), self.siren_from(row, "funder_id")
         if not name and not siren and self.funder_option:
             name, option_id = self.funder_option
@@ -77,10 +79,11 @@ class GrantRows(GrantCellReader):
             self.reject(row, "funder_name", f"attribuant manquant (nom vide, identifiant « {given} » invalide)",
                         f"funder missing (empty name, invalid identifier '{given}')", "")
             return None
-        return lambda: self.book.actor(name or None, MAI.PublicAuthority, siren=siren, siret=siret)
+        return lambda: (self.book.actor(name or None, MAI.PublicAuthority, siren=siren, siret=siret), siret)
 
-    def beneficiary(self, row: Row) -> Callable[[], URIRef] | None:
-        """How to make the row's beneficiary (made only once the whole row is kept), or None when it is rejected."""
+    def beneficiary(self, row: Row) -> Callable[[], tuple[URIRef, str | None]] | None:
+        """How to make the row's beneficiary (made only once the whole row is kept), returned with the SIRET the row
+        gives it; None when the row is rejected."""
         name = self.get(row, "beneficiary_name")
         siren, siret, rna = self.beneficiary_ids(row)
         no_id = not (self.get(row, "beneficiary_id") or self.get(row, "beneficiary_rna"))
@@ -98,12 +101,12 @@ class GrantRows(GrantCellReader):
             return None
         cls = MAI.Association if rna or _ASSOCIATION.search(name) else MAI.Actor
         if not siren and not rna and (unnamed := self.unnamed(row, name)):
-            return lambda: self.book.unnamed(unnamed, cls, self.ctx.key, self.get(row, "grant_id") or row.line)
+            return lambda: (self.book.unnamed(unnamed, cls, self.ctx.key, self.get(row, "grant_id") or row.line), None)
 
-        def make() -> URIRef:
+        def make() -> tuple[URIRef, str | None]:
             if no_id:
                 self.unidentified.append(row.line)
-            return self.book.actor(name or None, cls, siren=siren, siret=siret, rna=rna)
+            return self.book.actor(name or None, cls, siren=siren, siret=siret, rna=rna), siret
         return make
 
     def unnamed(self, row: Row, name: str) -> str | None:
@@ -187,9 +190,10 @@ class GrantRows(GrantCellReader):
         make_funder, make_beneficiary, amounts = self.funder(row), self.beneficiary(row), self.amounts(row)
         if len(self.ex.errors) > errors or make_funder is None or make_beneficiary is None or amounts is None:
             return  # a rejected row contributes nothing, not even its actors
-        funder, beneficiary = make_funder(), make_beneficiary()
+        (funder, funder_siret), (beneficiary, beneficiary_siret) = make_funder(), make_beneficiary()
         grant = self.grant_iri(row, beneficiary)
         self.describe(row, grant, funder, beneficiary, amounts)
+        self.describe_sirets(grant, funder_siret, beneficiary_siret)
         self.grants += 1
         self.total += amounts[0]
         self.stated += amounts[1]
@@ -278,6 +282,14 @@ class GrantRows(GrantCellReader):
         if (nature := self.nature(row)) is not None:
             g.add((grant, MAI.nature, nature))
         self.describe_terms(row, grant)
+
+    def describe_sirets(self, grant: URIRef, funder: str | None, beneficiary: str | None) -> None:
+        """Keep on the grant the SIRETs its row gives its funder and its beneficiary. An actor is one per SIREN and
+        keeps the SIRETs of all its establishments that the list names (a métropole granting through two), so there
+        the grant's own is lost; an SCDL export writes it back."""
+        for prop, siret in ((MAI.funderSiret, funder), (MAI.beneficiarySiret, beneficiary)):
+            if siret:
+                self.graph.add((grant, prop, plain_literal(siret)))
 
     def describe_terms(self, row: Row, grant: URIRef) -> None:
         """Keep what the source says of the aid's forms, payment conditions and EU notification, so that an SCDL

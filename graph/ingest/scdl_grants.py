@@ -5,7 +5,8 @@ co-beneficiaries, add their beneficiary's key) with its funder (a
 ``mai:PublicAuthority``), its beneficiary (``mai:Association`` when an RNA number or the name says so, else
 ``mai:Actor``), the beneficiary's amount (``schema:amount`` = montant × pourcentageSubvention, the total kept as
 ``mai:statedTotal`` when the share is below 1), purpose, idSubvention (``dcterms:identifier``), dates, decision
-reference and nature.
+reference and nature, and the SIRETs the row gives its funder and beneficiary (``mai:funderSiret``,
+``mai:beneficiarySiret``: an actor keeps those of all its establishments the list names, a grant its row's).
 
 Rows without a funder, a beneficiary or a readable amount are rejected (file, line, field, value, reason); the
 others are kept, repaired values and doubtful identifiers reported as warnings. Totals rows are skipped with a
