@@ -1,0 +1,121 @@
+"""An RDF file against Maillage's vocabulary contract, checked at ingest (:mod:`graph.ingest.rdf_checks`): statements
+that redefine the contract's ``mai:`` terms, and a file that types resources with none of the contract's classes (so
+that nothing of it is read as an actor, a grant or a deliberation). Also the contract's classes of actors, as the
+first pass reads types, for the checks that look at the file's actors.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+import pyoxigraph as ox
+from rdflib import URIRef
+from rdflib.namespace import OWL, PROV, RDF
+
+from graph.ingest.base import Issue
+from graph.ingest.rdf_check_wording import MAX_STATEMENTS_SHOWN, short
+from graph.namespaces import FOAF, MAI, ORG, SCHEMA
+from graph.ontology import VOCABULARY_FILES, load_ontology, superclasses
+from graph.terms import term_parts
+
+#: Classes named in the warning of a file without any of the contract's, at most.
+MAX_CLASSES_SHOWN = 6
+#: Classes of other vocabularies for organisations that the ontology does not name as a superclass of an actor.
+_ORGANISATIONS = {FOAF.Organization, SCHEMA.Organization, ORG.Organization, SCHEMA.Corporation,
+                  SCHEMA.LocalBusiness, SCHEMA.MedicalOrganization}
+_ACTOR_KINDS = (MAI.Association, MAI.PublicAuthority, MAI.Enterprise)
+#: The statements of a file's graph about some ``mai:`` terms that no shipped vocabulary states (Maillage's own
+#: provenance link aside).
+_ABOUT_TERMS = ("SELECT ?s ?p ?o WHERE { VALUES ?s { %s } GRAPH <%s> { ?s ?p ?o } "
+                f"FILTER(?p != <{PROV.wasDerivedFrom}>) "
+                "FILTER NOT EXISTS { VALUES ?vocabulary { %s } GRAPH ?vocabulary { ?s ?p ?o } } }")
+
+
+def contract_redefinitions(query, source: URIRef, subjects: set[str], strict: bool = False) -> list[Issue]:
+    """One issue naming the statements of the file about ``mai:`` terms (the vocabulary contract) that the shipped
+    ontology does not make: a subclass, a range, a label, a new class. Maillage keeps reading its own ontology, but a
+    SPARQL user's ``rdfs:subClassOf*`` would follow the file's."""
+    terms = sorted(s for s in subjects if s.startswith(str(MAI)) and s != str(MAI))
+    if not terms:
+        return []
+    vocabularies = " ".join(f"<{iri}>" for iri in VOCABULARY_FILES.values())
+    rows = query(_ABOUT_TERMS % (" ".join(f"<{t}>" for t in terms), source, vocabularies)).raw_rows()
+    statements = sorted(" ".join(_written(term) for term in row) for row in rows)
+    if not statements:
+        return []
+    shown = " ; ".join(statements[:MAX_STATEMENTS_SHOWN])
+    more = len(statements) - MAX_STATEMENTS_SHOWN
+    more_fr, more_en = (f" ; … ({len(statements)} en tout)", f"; … ({len(statements)} in all)") if more > 0 \
+        else ("", "")
+    refused_fr, refused_en = (" : refusé (--strict)", ": refused (--strict)") if strict else \
+        (" ; Maillage lit sa propre ontologie, mais une requête SPARQL lira aussi celles-ci",
+         "; Maillage reads its own ontology, but a SPARQL query will read these too")
+    return [Issue("error" if strict else "warning",
+                  f"le fichier redéfinit des termes du vocabulaire de Maillage (mai:) : {shown}{more_fr}{refused_fr}"
+                  " ; retirez ces déclarations, ou mettez vos termes dans votre propre espace de noms",
+                  f"the file redefines terms of Maillage's vocabulary (mai:): {shown}{more_en}{refused_en}; remove "
+                  "these statements, or put your terms in your own namespace")]
+
+
+def _written(term) -> str:
+    kind, value, datatype, lang = term_parts(term)
+    if kind == "iri":
+        return short(value)
+    if kind == "literal":
+        return f'"{value}"' + (f"@{lang}" if lang else "" if datatype.endswith("#string") else f"^^{short(datatype)}")
+    return "[]"
+
+
+def no_contract_class(types: list[tuple]) -> Issue | None:
+    """A warning for a file that types resources, none with a class of the contract: nothing of it becomes an actor,
+    a grant or a deliberation. It names the classes found, each with the contract's classes to type it as."""
+    # Counted as terms, named once each: reading a term's string out of Oxigraph costs ~3 µs (0.28 s for 100k).
+    counts = Counter({cls.value: n for cls, n in Counter(cls for _, cls in types).items()
+                      if isinstance(cls, ox.NamedNode)})
+    ontology, read = _contract_classes()
+    if any(URIRef(cls) in ontology for cls in counts) or all(URIRef(cls) in read for cls in counts):
+        return None  # a class of the contract, or only the standard ones it reads (memberships of known actors)
+    found_fr, found_en = [], []
+    for cls, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAX_CLASSES_SHOWN]:
+        typed_as = [short(str(c)) for c in _typed_as(URIRef(cls))]
+        advice, advice_en = " ou ".join(typed_as), " or ".join(typed_as)
+        found_fr.append(f"{short(cls)} ({count})" + (f" → typez-les {advice}" if advice else ""))
+        found_en.append(f"{short(cls)} ({count})" + (f" → type them {advice_en}" if advice_en else ""))
+    more = len(counts) - MAX_CLASSES_SHOWN
+    return Issue("warning",
+                 "aucune ressource des classes du contrat de Maillage (mai:Association, mai:PublicAuthority, "
+                 "mai:Grant, mai:Deliberation…) : rien de ce fichier ne sera lu comme acteur, subvention ou "
+                 f"délibération ; classes trouvées : {' ; '.join(found_fr)}"
+                 + (f" ; et {more} autre{'s' if more > 1 else ''}" if more > 0 else ""),
+                 "no resource of the classes of Maillage's contract (mai:Association, mai:PublicAuthority, "
+                 "mai:Grant, mai:Deliberation…): nothing in this file will be read as an actor, a grant or a "
+                 f"deliberation; classes found: {'; '.join(found_en)}" + (f"; and {more} more" if more > 0 else ""))
+
+
+@cache
+def _contract_classes() -> tuple[frozenset[URIRef], frozenset[URIRef]]:
+    """The ontology's classes, and the standard classes that Maillage reads (those its shapes target: memberships,
+    persons, places): read once, as the ontology and the shapes are."""
+    from graph.validation import compiled_shapes
+
+    ontology = frozenset(load_ontology().subjects(RDF.type, OWL.Class))
+    return ontology, ontology | {URIRef(s.target) for s in compiled_shapes()}
+
+
+def _typed_as(cls: URIRef) -> list[URIRef]:
+    """The contract's classes that have ``cls`` among their superclasses (schema:NGO: mai:Association); for an
+    organisation class the ontology does not name, the main kinds of actors."""
+    if cls in _ORGANISATIONS:
+        return list(_ACTOR_KINDS)
+    under = sorted(c for c, sups in superclasses().items() if cls in sups and c.startswith(str(MAI)))
+    if len(under) > len(_ACTOR_KINDS) and all(MAI.Actor in superclasses().get(c, ()) for c in under):
+        return list(_ACTOR_KINDS)  # foaf:Agent: any actor
+    return under
+
+
+@cache
+def _actor_classes() -> frozenset:
+    """The contract's classes of actors (mai:Actor and its subclasses), as the first pass reads types."""
+    return frozenset(ox.NamedNode(str(cls)) for cls, sups in superclasses().items() if MAI.Actor in sups) \
+        | {ox.NamedNode(str(MAI.Actor))}
