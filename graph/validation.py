@@ -70,6 +70,9 @@ class Violation:
     #: A result about the values that several files state together (too many): a file is told of it only when it
     #: states one of them, not each file that merely mentions the focus node.
     of_values: bool = field(default=False, compare=False)
+    #: Where the file being ingested writes the focus node's statement, for a result of an RDF file
+    #: (:mod:`graph.ingest.rdf_lines`); None when unknown, or for any other result.
+    line: int | None = field(default=None, compare=False)
 
     def format(self, lang: str = "fr") -> str:
         text = self.message_en if lang == "en" else self.message

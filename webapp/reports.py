@@ -279,8 +279,9 @@ def hidden_infos(violations, lang: str = "fr") -> str:
 
 def format_violations(violations, lang: str = "fr", file: str | None = None) -> list[str]:
     """Return the lines of SHACL results: each names the source file (``file``, else the files that state its focus
-    node), the node by its name, the property by its label, and the shape's message. A result repeated on more
-    than GROUPED_AFTER nodes is one line with its count, its files and its first nodes.
+    node) and, for an RDF file's, the line where the file states it (``file:line``, as an issue's), the node by its
+    name, the property by its label, and the shape's message. A result repeated on more than GROUPED_AFTER nodes is
+    one line with its count, its files, its first nodes and its first lines.
 
     >>> from graph.validation import Violation
     >>> found = [Violation(f"https://ex.org/d{i}", "http://purl.org/dc/terms/title", "Une délibération a un objet.",
@@ -299,7 +300,7 @@ def format_violations(violations, lang: str = "fr", file: str | None = None) -> 
             names = list(dict.fromkeys(focus_name(v, lang) for v in members))
             nodes = ", ".join(names[:GROUPED_AFTER]) + (", …" if len(names) > GROUPED_AFTER else "")
             lines.append(f"{_where(members, lang, file)}: {level_word(severity, lang)} {property_name(path, lang)}"
-                         f"{colon} {one_line(text)} × {len(members)} — {nodes}")
+                         f"{colon} {one_line(text)} × {len(members)} — {nodes}{_lines_shown(members, lang)}")
             continue
         for v in members:
             value = f" ({'value' if _en(lang) else 'valeur'} {one_line(v.value)})" if v.value else ""
@@ -308,10 +309,21 @@ def format_violations(violations, lang: str = "fr", file: str | None = None) -> 
     return lines
 
 
+def _lines_shown(violations, lang: str) -> str:
+    """The first lines of a group of results, when the file names them (" (lignes 4, 9, 17, …)"), or ''."""
+    at = sorted({v.line for v in violations if v.line})
+    if not at:
+        return ""
+    shown = ", ".join(map(str, at[:GROUPED_AFTER])) + (", …" if len(at) > GROUPED_AFTER else "")
+    return f" ({'lines' if _en(lang) else 'lignes'} {shown})"
+
+
 def _where(violations, lang: str, file: str | None) -> str:
-    """The file of a report, else the files that state these results' focus nodes (the first few, and how many)."""
+    """The file of a report, with the first line where it states these results (an RDF file's), else the files that
+    state their focus nodes (the first few, and how many)."""
     if file:
-        return file
+        at = [v.line for v in violations if v.line]
+        return f"{file}:{min(at)}" if at else file
     files = sorted({source for v in violations for source in v.sources})
     if not files:
         return "(unknown source)" if _en(lang) else "(source inconnue)"

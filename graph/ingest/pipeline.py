@@ -28,6 +28,7 @@ from graph.ingest.checker import Checker
 from graph.ingest.lookahead import LOOKAHEAD_MAX_BYTES, Lookaheads, Prepared, extract, kind_of, lost
 from graph.ingest.rdf_checks import others_hold_identifiers, rdf_file_issues
 from graph.ingest.rdf_first_pass import Observed
+from graph.ingest.rdf_lines import file_with_lines, with_lines
 from graph.ingest.register_links import relink
 from graph.ingest.shared_concepts import keep_one_pref_label
 from graph.ingest.source_messages import (graphs_issue, relative_issue, replacement_issues, same_name,
@@ -228,6 +229,8 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         new_subjects, refused = _store_rdf(writer, ctx, extraction.rdf, description, strict, report)
     if strict and not refused:
         report.violations = validate(writer.query, ctx.source, _threads(writer))
+        if extraction.rdf is not None:
+            report.violations = with_lines(report.violations, *extraction.rdf, parse_base(ctx.source))
     if refused or strict and any(v.severity == "Violation" for v in report.violations):
         writer.restore(ctx.source)
         report.status = "refused"
@@ -490,6 +493,8 @@ class _Publishing:
 
     def _announce(self, files: list[tuple[IngestReport, Path]]) -> None:
         for report, path in files:
+            if report.kind == "rdf" and report.violations and not self.strict:  # --strict: given by ingest_file
+                report.violations = _with_lines(self.writer, report, path)
             self.on_report(report, None, path)
         self.on_publish([report for report, _ in files])
 
@@ -500,6 +505,14 @@ class _Publishing:
                 report.violations, report.triples = checked.violations[source], checked.sizes[source]
         self._announce(self.checking)
         self.checking = []
+
+
+def _with_lines(writer, report: IngestReport, path: Path) -> list[Violation]:
+    """The results of an RDF file's report, each with the line where the file writes its focus node's statement:
+    the file read again, only once it has results (:mod:`graph.ingest.rdf_lines`), and only if it is still the
+    one stored."""
+    return file_with_lines(report.violations, path, report.stats.get("format", ""), parse_base(report.source),
+                           stored_sha256(writer.query, report.source))
 
 
 def _threads(writer) -> int:
