@@ -17,8 +17,8 @@ from webapp.named_queries import Parameter
 from webapp.query_parameters import resolve_name
 from webapp.resource_tables import former_members, membership_status
 from webapp.errors import ApiError
-from webapp.views import (NUMERIC_AMOUNT, Ref, Table, collapse, descending, format_money, grant_label, labels_of,
-                           pick_label, read_whole, ref, render_page, select, shown_rows)
+from webapp.views import (COUNTED_AMOUNT, Ref, Table, collapse, descending, format_money, grant_label, labels_of,
+                           party_label, pick_label, read_whole, ref, render_page, select, shown_rows)
 
 bp = Blueprint("funding", __name__)
 
@@ -43,6 +43,8 @@ TOP = 100
 #: how many more (a table downloaded as CSV gives them all: webapp.views.shown_rows).
 _COUNT_FLOWS = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?funder ?beneficiary WHERE { %FLOW_GRANTS% } }"""
 _COUNT_ROLE = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?actor WHERE { %ROLE_GRANTS% } }"""
+#: How many grants the totals leave out, whose amount none counts (webapp.views.COUNTED_AMOUNT): the page says so.
+_COUNT_UNCOUNTED = """SELECT (COUNT(DISTINCT ?grant) AS ?n) WHERE { %UNCOUNTED_GRANTS% }"""
 _BY_ROLE = """SELECT ?actor (SAMPLE(?l) AS ?label) ?grants ?total WHERE {
   { SELECT ?actor (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
       { SELECT ?grant (MIN(?stated) AS ?amount) ?actor WHERE { %ROLE_GRANTS% } GROUP BY ?grant ?actor }
@@ -87,9 +89,19 @@ _GOAL_TOTALS = """SELECT DISTINCT ?goal ?goalLabel ?rank ?pole ?poleLabel ?grant
 } ORDER BY ?poleLabel ?rank""".replace(
     # every grant's beneficiary, type and amount read whole, then joined with the actors that serve a goal: looked up
     # actor after actor, the whole query took 1.41–1.46 s at 100k actors, so 0.57–0.59 s
-    "%RECEIVED%", read_whole("?grant mai:beneficiary ?actor", "?grant a mai:Grant", NUMERIC_AMOUNT)
+    "%RECEIVED%", read_whole("?grant mai:beneficiary ?actor", "?grant a mai:Grant", COUNTED_AMOUNT)
 ).replace("%SERVING%", _SERVING.replace("%GOAL%", "?goal")).replace("%NOT_REPLACED%", NOT_REPLACED).replace(
-    "%AMOUNT%", NUMERIC_AMOUNT)
+    "%AMOUNT%", COUNTED_AMOUNT)
+#: The grants that the goals' totals leave out, whose amount none counts (webapp.views.COUNTED_AMOUNT), with the goal
+#: whose total or received amount would have counted them: the few read first (every grant read whole, those with an
+#: amount counted taken apart), then joined with the goals they serve or their beneficiary serves.
+_GOALS_UNCOUNTED = """SELECT DISTINCT ?goal ?grant WHERE {
+  %UNCOUNTED% %NOT_REPLACED%
+  { ?grant mai:contributesTo ?goal }
+  UNION { ?grant mai:beneficiary ?actor { SELECT DISTINCT ?actor ?goal WHERE { %SERVING% } } }
+  FILTER EXISTS { ?goal a mai:StrategicGoal } }""".replace(
+    "%UNCOUNTED%", f"{read_whole('?grant a mai:Grant')} MINUS {{ {COUNTED_AMOUNT} }}").replace(
+    "%SERVING%", _SERVING.replace("%GOAL%", "?goal")).replace("%NOT_REPLACED%", NOT_REPLACED)
 #: One branch per goal, its IRI bound to ?goal<i> (the text is constant; values are bound, never formatted in): its
 #: grants with their beneficiary and amount, and the actors that serve it, as beneficiaries or as members.
 _GOAL_LISTS_BRANCH = """{ { SELECT DISTINCT ?grant WHERE { ?grant mai:contributesTo ?goal%I%
@@ -102,7 +114,7 @@ _GOAL_LISTS_BRANCH = """{ { SELECT DISTINCT ?grant WHERE { ?grant mai:contribute
   UNION { { SELECT DISTINCT ?actor WHERE { %SERVING% } LIMIT %CAP% }
     BIND(?goal%I% AS ?goal) OPTIONAL { ?actor rdfs:label ?actorLabel } }""".replace(
     "%SERVING%", _SERVING.replace("%GOAL%", "?goal%I%")).replace("%NOT_REPLACED%", NOT_REPLACED).replace(
-    "%AMOUNT%", NUMERIC_AMOUNT)
+    "%AMOUNT%", COUNTED_AMOUNT)
 #: A pole's funding (``?pole=``): the grants whose beneficiary is a member of the pole, today's or a former one, as
 #: its memberships say. One group of patterns with the grant's, which the engine starts from the pole (bound): the
 #: pole's memberships, then their members' grants. As a sub-select, the members were joined to every grant of the
@@ -119,7 +131,7 @@ _POLE_MEMBERSHIPS = """SELECT DISTINCT ?member ?membership ?joined ?left WHERE {
 _POLE_TOTALS = """SELECT (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
   { SELECT ?grant (MIN(?stated) AS ?amount) WHERE { %POLE% ?grant a mai:Grant . %AMOUNT% %NOT_REPLACED% }
     GROUP BY ?grant } }
-""".replace("%NOT_REPLACED%", NOT_REPLACED).replace("%AMOUNT%", NUMERIC_AMOUNT)
+""".replace("%NOT_REPLACED%", NOT_REPLACED).replace("%AMOUNT%", COUNTED_AMOUNT)
 _IS_POLE = "SELECT ?pole WHERE { ?pole a mai:Cooperation } LIMIT 1"
 #: The pole parameter: a PTCE's IRI, or its name as the named queries take it (``webapp.query_parameters``).
 POLE_PARAMETER = Parameter("pole", "iri", "PTCE (nom ou IRI)", "PTCE (name or IRI)", optional=True,
@@ -140,21 +152,24 @@ MAX_LISTED_GOALS = 50
 #: 1.23–1.32 s for the themes; read whole, 0.24–0.26, 0.15, 0.11–0.12, 0.60–0.61, 0.10–0.11 and 0.15–0.19 s.
 _GRANTS_READ = {
     "%FLOW_GRANTS%": (
-        f"%POLE% ?grant a mai:Grant ; schema:funder ?funder ; mai:beneficiary ?beneficiary . {NUMERIC_AMOUNT}",
-        read_whole("?grant a mai:Grant", NUMERIC_AMOUNT, "?grant schema:funder ?funder",
+        f"%POLE% ?grant a mai:Grant ; schema:funder ?funder ; mai:beneficiary ?beneficiary . {COUNTED_AMOUNT}",
+        read_whole("?grant a mai:Grant", COUNTED_AMOUNT, "?grant schema:funder ?funder",
                "?grant mai:beneficiary ?beneficiary")),
     "%YEAR_GRANTS%": (
-        f"%POLE% ?grant a mai:Grant . {NUMERIC_AMOUNT} OPTIONAL {{ ?grant mai:fiscalYear ?year }}",
-        read_whole("?grant a mai:Grant", NUMERIC_AMOUNT)
+        f"%POLE% ?grant a mai:Grant . {COUNTED_AMOUNT} OPTIONAL {{ ?grant mai:fiscalYear ?year }}",
+        read_whole("?grant a mai:Grant", COUNTED_AMOUNT)
         + f" OPTIONAL {{ {read_whole('?grant mai:fiscalYear ?year')} }}"),
     "%ROLE_GRANTS%": (  # ?role: bound, written into the text (graph.bindings), sub-selects included
-        f"%POLE% ?grant a mai:Grant ; ?role ?actor . {NUMERIC_AMOUNT}",
-        read_whole("?grant a mai:Grant", NUMERIC_AMOUNT, "?grant ?role ?actor")),
+        f"%POLE% ?grant a mai:Grant ; ?role ?actor . {COUNTED_AMOUNT}",
+        read_whole("?grant a mai:Grant", COUNTED_AMOUNT, "?grant ?role ?actor")),
     "%THEME_GRANTS%": (
-        f"%POLE% ?grant a mai:Grant ; mai:beneficiary ?beneficiary . {NUMERIC_AMOUNT} "
+        f"%POLE% ?grant a mai:Grant ; mai:beneficiary ?beneficiary . {COUNTED_AMOUNT} "
         "?beneficiary dcterms:subject ?theme",
-        read_whole("?grant a mai:Grant", NUMERIC_AMOUNT, "?grant mai:beneficiary ?beneficiary",
+        read_whole("?grant a mai:Grant", COUNTED_AMOUNT, "?grant mai:beneficiary ?beneficiary",
                "?beneficiary dcterms:subject ?theme")),
+    # every grant (read whole) but those with an amount that the sums count: the few that they leave out
+    "%UNCOUNTED_GRANTS%": (f"%POLE% ?grant a mai:Grant . FILTER NOT EXISTS {{ {COUNTED_AMOUNT} }}",
+                           f"{read_whole('?grant a mai:Grant')} MINUS {{ {COUNTED_AMOUNT} }}"),
 }
 
 
@@ -243,7 +258,8 @@ def funding():
                               "total": float(row["total"].toPython())})
     data = {"flows": flows, "by_funder": _by_role(SCHEMA.funder, "by_funder", "funder", pole),
             "by_beneficiary": _by_role(MAI.beneficiary, "by_beneficiary", "beneficiary", pole),
-            "by_year": by_year, "by_theme": by_theme}
+            "by_year": by_year, "by_theme": by_theme,
+            "uncounted": _count(_for_pole(_COUNT_UNCOUNTED, pole), pin=pin, pole=pole)}
     if pole is not None:
         data["pole"] = _pole_summary(pole, [data["flows"], data["by_beneficiary"]])
     return render_page("funding.html", data, chart=bar_chart(by_year, "year", t("chart_by_year")))
@@ -315,7 +331,8 @@ def goals():
         table.rows.append({"pole": goal["pole"], "rank": goal["rank"], "goal": goal["goal"],
                            "grants": goal["grant_count"], "actors": goal["actor_count"], "total": goal["total"],
                            "received": goal["received"]})
-    return render_page("goals.html", {"goals": table, "details": list(found.values())})
+    uncounted = {row["grant"] for row in cached_select(_GOALS_UNCOUNTED, pin=True) if str(row["goal"]) in found}
+    return render_page("goals.html", {"goals": table, "details": list(found.values()), "uncounted": len(uncounted)})
 
 
 def _goal_lists(found: dict[str, dict]) -> None:
@@ -327,7 +344,8 @@ def _goal_lists(found: dict[str, dict]) -> None:
                            max_rows=MAX_LISTED_GOALS * GOAL_LIST_CAP * 2, pin=True)
     for row in rows:
         found[row["goal"]][row["list"]].append(Ref(row["iri"], row["label"]))
-    listed = tuple(sorted({a.iri for goal in found.values() for a in goal["actors"]}))
+    # a beneficiary that a source wrote as a text has no IRI, nor any membership
+    listed = tuple(sorted({a.iri for goal in found.values() for a in goal["actors"] if a.iri is not None}))
     rows, _ = cached_slice(("former members", listed),
                            lambda: [{"actor": a, "pole": p} for a, p in sorted(former_members(listed))], 0, None,
                            pin=True)
@@ -358,7 +376,8 @@ def _listed_under(goals: tuple[str, ...]) -> list[dict]:
     for row in collapsed:
         if row.get("grant") is not None:
             listed.append({"goal": str(row["goal"]), "list": "grants", "iri": str(row["grant"]),
-                           "label": grant_label(row.get("amount"), row.get("granteeLabel"))})
+                           "label": grant_label(row.get("amount"), party_label(row.get("grantee"),
+                                                                               row.get("granteeLabel")))})
         if row.get("actor") is not None:
             actor = ref(row["actor"], row.get("actorLabel"))
             listed.append({"goal": str(row["goal"]), "list": "actors", "iri": actor.iri, "label": actor.label})

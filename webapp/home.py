@@ -11,7 +11,8 @@ from rdflib import URIRef
 
 from webapp.cache import cached_select
 from webapp.labels import term_label
-from webapp.views import EVERY_GRANT_YEAR_AMOUNT, Table, collapse, grant_label, read_whole, ref, render_page
+from webapp.views import (EVERY_GRANT_YEAR_AMOUNT, Table, collapse, grant_label, party_label, read_whole, ref,
+                           render_page)
 
 bp = Blueprint("home", __name__)
 
@@ -126,7 +127,8 @@ def home():
                                      ("decided", "decided"), ("year", "year"), ("amount", "amount")],
                    links=("grant", "funder", "beneficiary"))
     for row in collapse(cached_select(_LATEST, pin=True), ["funderLabel", "beneficiaryLabel", "purpose"]):
-        named = row.get("purpose") or grant_label(row.get("amount"), row.get("beneficiaryLabel"))
+        named = row.get("purpose") or grant_label(row.get("amount"), party_label(row.get("beneficiary"),
+                                                                                  row.get("beneficiaryLabel")))
         latest.rows.append({"grant": ref(row["grant"], named),
                             "funder": ref(row.get("funder"), row.get("funderLabel")),
                             "beneficiary": ref(row.get("beneficiary"), row.get("beneficiaryLabel")),

@@ -112,6 +112,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "var_title": ("Titre", "Title"),
     "var_total": ("Total", "Total"),
     "var_triples": ("Triplets", "Triples"),
+    "var_uncounted": ("Hors totaux", "Left out of totals"),
     "var_via": ("Par", "Via"),
     "var_year": ("Année", "Year"),
     "deliberation_no": ("délibération n° {number}", "deliberation no. {number}"),
@@ -240,6 +241,16 @@ STRINGS: dict[str, tuple[str, str]] = {
                                   "\"Membership\" column tells which."),
     "pole_funding_total": ("Total pour le pôle\u00a0: {grants}, {total}", "Total for the pole: {grants}, {total}"),
     "grant_noun": ("subvention|subventions", "grant|grants"),
+    # the grants whose amount no total counts (webapp.views.COUNTED_AMOUNT), said where totals are shown
+    "uncounted_grants": ("Hors des totaux\u00a0: {grants} dont le montant manque, est négatif ou n'est pas un "
+                         "nombre, ce que les formes SHACL refusent (maillage validate).",
+                         "Left out of the totals: {grants} whose amount is missing, negative or not a number, which "
+                         "the SHACL shapes reject (maillage validate)."),
+    "uncounted_column": ("« Hors totaux »\u00a0: les subventions dont le montant manque, est négatif ou n'est pas un "
+                         "nombre, ce que les formes SHACL refusent (maillage validate)\u00a0; aucun total ne les "
+                         "compte.",
+                         "“Left out of totals”: the grants whose amount is missing, negative or not a number, which "
+                         "the SHACL shapes reject (maillage validate); no total counts them."),
     "member_noun": ("membre|membres", "member|members"),
     "pole_funding_all": ("Tous les financements, tous pôles confondus", "All funding, every pole"),
     "pole_funding_link": ("Qui finance ses membres", "Who funds its members"),

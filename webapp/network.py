@@ -19,7 +19,8 @@ from graph.identity import fold
 from graph.namespaces import not_replaced
 from webapp.errors import ApiError
 from webapp.i18n import t
-from webapp.views import Table, collapse, local_path, ref, render_page, select, shown_rows, twin_url
+from webapp.views import (COUNTED_AMOUNT, Ref, Table, collapse, local_path, ref, render_page, select, shown_rows,
+                           twin_url)
 
 bp = Blueprint("network", __name__)
 
@@ -27,19 +28,22 @@ DEFAULT_LIMIT = 25
 MAX_LIMIT = 400
 
 #: Each link counted once (a triple that two sources state appears twice in the union of their graphs), the labels
-#: joined after the grouping, as the funding page's totals; a grant's amount is a number, the least its sources state
-#: (webapp.views.NUMERIC_AMOUNT); ?grants counts the links that are grants.
-_NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount ?grants WHERE {
-  { SELECT ?other ?relation (COUNT(?link) AS ?links) (SUM(?amount1) AS ?amount) (SUM(?paid1) AS ?grants) WHERE { {
-    SELECT ?other ?relation ?link (MIN(?amount0) AS ?amount1) (MAX(?paid0) AS ?paid1) WHERE {
+#: joined after the grouping, as the funding page's totals; a grant's amount is a number zero or more, the least its
+#: sources state (webapp.views.COUNTED_AMOUNT); ?grants counts the links that are grants, ?uncounted those of them
+#: whose amount the sums leave out (the page says how many).
+_NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount ?grants ?uncounted WHERE {
+  { SELECT ?other ?relation (COUNT(?link) AS ?links) (SUM(?amount1) AS ?amount) (SUM(?paid1) AS ?grants)
+      (SUM(?uncounted1) AS ?uncounted) WHERE { {
+    SELECT ?other ?relation ?link (MIN(?amount0) AS ?amount1) (MAX(?paid0) AS ?paid1) (MAX(?uncounted0) AS ?uncounted1)
+    WHERE {
       {
         ?link schema:funder ?focus ; mai:beneficiary ?other . BIND("funds" AS ?relation)
         %NOT_REPLACED%
-        OPTIONAL { ?link schema:amount ?a FILTER(isNumeric(?a)) } BIND(COALESCE(?a, 0) AS ?amount0) BIND(1 AS ?paid0)
+        %PAID%
       } UNION {
         ?link mai:beneficiary ?focus ; schema:funder ?other . BIND("funded-by" AS ?relation)
         %NOT_REPLACED%
-        OPTIONAL { ?link schema:amount ?a FILTER(isNumeric(?a)) } BIND(COALESCE(?a, 0) AS ?amount0) BIND(1 AS ?paid0)
+        %PAID%
       } UNION {
         ?link org:member ?focus ; org:organization ?other . %DATES%
         BIND(IF(?ended, "former-member-of", IF(?coming, "future-member-of", "member-of")) AS ?relation)
@@ -57,7 +61,7 @@ _NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount ?gr
       } UNION {
         ?link mai:contributesTo ?focus FILTER EXISTS { ?link a mai:Grant } ?link mai:beneficiary ?other .
         BIND("serves" AS ?relation) %NOT_REPLACED%
-        OPTIONAL { ?link schema:amount ?a FILTER(isNumeric(?a)) } BIND(COALESCE(?a, 0) AS ?amount0) BIND(1 AS ?paid0)
+        %PAID%
       } UNION {
         ?other mai:contributesTo ?focus FILTER EXISTS { ?other a mai:Actor } BIND(?other AS ?link)
         BIND("serves" AS ?relation)
@@ -66,9 +70,13 @@ _NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount ?gr
         ?other mai:hasGoal ?focus . BIND(?other AS ?link) BIND("has-goal" AS ?relation)
         BIND(0 AS ?amount0) BIND(0 AS ?paid0)
       }
+      BIND(IF(?paid0 = 1 && !BOUND(?a), 1, 0) AS ?uncounted0)  # a grant with no amount counted
     } GROUP BY ?other ?relation ?link } } GROUP BY ?other ?relation }
   OPTIONAL { ?other rdfs:label|skos:prefLabel ?otherLabel }
 } ORDER BY DESC(?amount) DESC(?links)""".replace("%NOT_REPLACED%", not_replaced("?link")).replace(
+    # a grant's amount, those that the sums count only (bound to ?a), 0 for none
+    "%PAID%", f"OPTIONAL {{ {COUNTED_AMOUNT.replace('?grant', '?link').replace('?stated', '?a')} }} "
+              "BIND(COALESCE(?a, 0) AS ?amount0) BIND(1 AS ?paid0)").replace(
     # a membership ended (left today or before) or to come (joined after today), compared as text as the named
     # queries do: one joining next year was drawn as today's
     "%DATES%", """OPTIONAL { ?link mai:leftOn ?left } OPTIONAL { ?link mai:joinedOn ?joined }
@@ -102,13 +110,15 @@ WITH_MONEY = {"funds", "funded-by", "serves"}
 
 def neighbours(focus: URIRef) -> list[dict]:
     """The focus's neighbours, one row per (neighbour, relation), biggest first; ``relation_label`` says the
-    relation from the neighbour's side, in the interface's language."""
+    relation from the neighbour's side, in the interface's language; ``uncounted``, how many of its grants the amount
+    leaves out."""
     rows = collapse(select(_NEIGHBOURS, focus=focus), ["otherLabel"])
     return [{"other": ref(r["other"], r.get("otherLabel")), "relation": str(r["relation"]),
              "relation_label": t("relation_" + str(r["relation"]).replace("-", "_")),
              "links": int(r["links"]),
              # money only where a grant links them: an actor serves a goal as a member too, which pays nothing
-             "amount": float(r["amount"].toPython()) if str(r["relation"]) in WITH_MONEY and int(r["grants"]) else None}
+             "amount": float(r["amount"].toPython()) if str(r["relation"]) in WITH_MONEY and int(r["grants"]) else None,
+             "uncounted": int(r["uncounted"])}  # not a column: the page says how many in all
             for r in rows]
 
 
@@ -167,9 +177,10 @@ def draw(focus: dict, edges: list[dict]) -> Markup:
     """Lay the star of ``focus`` and its neighbours out and return it as inline SVG.
 
     A neighbour's label is written away from the centre (to the left of a node on the left half), cut to fit the
-    drawing, with its whole name as the node's tooltip.
+    drawing, with its whole name as the node's tooltip. A neighbour that a source wrote as a text where an IRI
+    belongs (a grant's funder "Ville de Lyon") is drawn with no link: it has no network of its own, nor any page.
     """
-    positions = radial_layout(focus["iri"], [e["other"].iri for e in edges])
+    positions = radial_layout(focus["iri"], [_node(e["other"]) for e in edges])
 
     def xy(node):
         x, y = positions[node]
@@ -180,29 +191,37 @@ def draw(focus: dict, edges: list[dict]) -> Markup:
              f'<title>{escape(focus["label"])}</title>']
     fx, fy = xy(focus["iri"])
     for edge in edges:
-        x, y = xy(edge["other"].iri)
+        x, y = xy(_node(edge["other"]))
         css, key = RELATIONS.get(edge["relation"], ("other", "network_edges"))
         parts.append(f'<line x1="{fx:.1f}" y1="{fy:.1f}" x2="{x:.1f}" y2="{y:.1f}" class="edge edge-{css}">'
                      f'<title>{escape(t(key))}</title></line>')
     seen = set()
     for edge in edges:
-        other = edge["other"]
-        if other.iri in seen:
+        other, key = edge["other"], _node(edge["other"])
+        if key in seen:
             continue
-        seen.add(other.iri)
-        x, y = xy(other.iri)
+        seen.add(key)
+        x, y = xy(key)
         left = x < fx - 1
         text_x, anchor = (x - 10, ' text-anchor="end"') if left else (x + 10, "")
-        href = "/network?" + _query(other.iri)
-        parts.append(f'<a href="{escape(href)}"><title>{escape(other.label)}</title>'
-                     f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7" class="node"></circle>'
-                     f'<text x="{text_x:.1f}" y="{y + 4:.1f}"{anchor} class="node-label">'
-                     f'{escape(short_label(other.label))}</text></a>')
+        node = (f'<title>{escape(other.label)}</title><circle cx="{x:.1f}" cy="{y:.1f}" r="7" class="node"></circle>'
+                f'<text x="{text_x:.1f}" y="{y + 4:.1f}"{anchor} class="node-label">'
+                f'{escape(short_label(other.label))}</text>')
+        if other.iri is None:
+            parts.append(f"<g>{node}</g>")
+        else:
+            parts.append(f'<a href="{escape("/network?" + _query(other.iri))}">{node}</a>')
     parts.append(f'<a href="{escape(local_path(focus["iri"]))}"><title>{escape(focus["label"])}</title>'
                  f'<circle cx="{fx:.1f}" cy="{fy:.1f}" r="12" class="node node-focus"></circle>'
                  f'<text x="{fx:.1f}" y="{fy + 30:.1f}" text-anchor="middle" class="node-label node-label-focus">'
                  f'{escape(short_label(focus["label"], 2 * LABEL_CHARS))}</text></a></svg>')
     return Markup("".join(parts))
+
+
+def _node(other: Ref):
+    """The key of a neighbour in the drawing: its IRI, or for a text that no IRI names the Ref itself (two texts,
+    two nodes; never one with an IRI of the same letters)."""
+    return other.iri if other.iri is not None else other
 
 
 def _query(iri: str, limit: int | None = None) -> str:
@@ -250,7 +269,8 @@ def network():
                             ("links", "links"), ("amount", "amount")],
                   shown, more, links=("other",))
     focus_data = {"iri": focus_iri, "label": label}
-    return render_page("network.html", {"focus": focus_data, "edges": edges, "more": more},
+    return render_page("network.html", {"focus": focus_data, "edges": edges, "more": more,
+                                        "uncounted": sum(edge["uncounted"] for edge in shown)},
                        svg=draw(focus_data, shown),
                        more_url="/network?" + _query(focus_iri, min(limit * 2, MAX_LIMIT)) if more else None,
                        csv_url=twin_url("csv", table="edges"))

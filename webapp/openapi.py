@@ -27,6 +27,9 @@ def _several(schema: dict) -> dict:
 
 _IRI = {"type": "string", "format": "iri"}
 _PAGE = {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}
+#: What the totals leave out: the amounts that the SHACL shapes reject, stored without --strict.
+_UNCOUNTED = ("les montants absents, négatifs ou non numériques (que les formes SHACL refusent, stockés sans "
+              "--strict) n'y sont pas comptés")
 _POLE = ("PTCE de l'objectif donné par son rang ou son nom (nom ou IRI du PTCE) : chaque PTCE a son objectif 2 ; "
          "seulement avec « goal »")
 
@@ -91,6 +94,12 @@ def openapi_document(config: dict) -> dict:
                 "responses": {"200": json_ok({"allOf": [table, {"type": "object", "properties": {
                     "rows": {"type": "array", "description": "Une ligne par subvention", "items": {
                         "type": "object", "properties": {
+                            "funder": {"anyOf": [{"$ref": "#/components/schemas/Ref"}, {"type": "null"}],
+                                       "description": "Le financeur (sans « iri » quand la source l'écrit en "
+                                                      "texte)"},
+                            "beneficiary": {"anyOf": [{"$ref": "#/components/schemas/Ref"}, {"type": "null"}],
+                                            "description": "Le bénéficiaire (sans « iri » quand la source l'écrit "
+                                                           "en texte)"},
                             "goals": {"type": "array", "items": {"$ref": "#/components/schemas/Ref"},
                                       "description": "Les objectifs stratégiques que la subvention sert"},
                             "goal": {"anyOf": [{"$ref": "#/components/schemas/Ref"}, {"type": "null"}],
@@ -98,12 +107,16 @@ def openapi_document(config: dict) -> dict:
                     "page": {"type": "integer"}, "page_size": {"type": "integer"}, "has_next": {"type": "boolean"},
                     "more": {"type": "integer", "description": "Subventions après cette page (0 à la dernière)"},
                     "total_amount": {"type": "number", "description":
-                                     "Total des montants de cette page seulement, en euros, arrondi au centime"},
+                                     "Total des montants de cette page seulement, en euros, arrondi au centime ; "
+                                     + _UNCOUNTED},
                     "matching_count": {"type": "integer", "description":
                                        "Nombre de subventions filtrées, toutes pages confondues"},
                     "matching_total_amount": {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$", "description":
                                               "Total exact (décimal, en euros) des montants de toutes les "
-                                              "subventions filtrées, toutes pages confondues"}}}]},
+                                              "subventions filtrées, toutes pages confondues ; " + _UNCOUNTED},
+                    "matching_uncounted_count": {"type": "integer", "minimum": 0, "description":
+                                                 "Nombre de subventions filtrées dont le montant n'est pas compté "
+                                                 "dans les totaux : absent, négatif ou non numérique"}}}]},
                     "Une page de subventions"), "400": _ERROR}}},
             "/api/queries": {"get": {
                 "summary": "Les requêtes nommées et leurs paramètres",
@@ -128,7 +141,11 @@ def openapi_document(config: dict) -> dict:
                     "type": "object", "required": ["status", "code", "message", "message_en"],
                     "properties": {"status": {"type": "integer"}, "code": {"type": "string"},
                                    "message": {"type": "string"}, "message_en": {"type": "string"}}}}},
-                "Ref": {"type": "object", "properties": {"iri": _IRI, "label": {"type": "string"}}},
+                "Ref": {"type": "object", "required": ["label"], "description":
+                        "Une ressource : son IRI et son nom ; sans « iri » pour un texte qu'une source écrit là "
+                        "où une IRI est attendue (un financeur « Ville de Lyon », refusé par les formes SHACL, "
+                        "stocké sans --strict)",
+                        "properties": {"iri": _IRI, "label": {"type": "string"}}},
                 "Resource": {"type": "object", "required": ["iri", "label", "types", "properties", "inverse"],
                              "properties": {"iri": _IRI, "label": {"type": "string"},
                                             "types": {"type": "array", "items": {"$ref": "#/components/schemas/Ref"}},

@@ -16,7 +16,8 @@ from webapp.errors import ApiError, wants_html_page
 from webapp.labels import qname, term_label
 from webapp.query_parameters import Lookup, names_none, parameter_values, resolve_names
 from webapp.resources import get_index, get_store
-from webapp.views import Ref, Table, labels_of, names_of_unnamed, pick_label, ref, render_page, wanted_format
+from webapp.views import (Ref, Table, labels_of, names_of_unnamed, number_of, pick_label, ref, render_page,
+                          wanted_format)
 
 bp = Blueprint("queries", __name__)
 
@@ -131,8 +132,8 @@ WORDS_EN = {"entrée": "joined", "sortie": "left", "présent": "present", "excus
 NAMED_VARIABLES = ("actor", "amount", "beneficiary", "circle", "coordinator", "cooperation", "date", "deliberation",
                    "event", "fromA", "fromB", "funder", "goal", "grant", "grants", "holder", "identifier", "ingested",
                    "joined", "kind", "left", "location", "member", "organization", "person", "pole", "purpose", "rank",
-                   "siren", "siret", "source", "status", "subject", "themes", "title", "total", "triples", "via",
-                   "year")
+                   "siren", "siret", "source", "status", "subject", "themes", "title", "total", "triples", "uncounted",
+                   "via", "year")
 MONEY_VARIABLES = ("amount", "total")
 
 
@@ -189,6 +190,8 @@ def show(name: str):
             data["results"] = table
             data["truncated"] = truncated
             notes = unmatched(query, request.args) if not table.rows and wanted_format() == "html" else []
+            if any((number_of(row.get("uncounted")) or 0) > 0 for row in table.rows):  # what it means, and why
+                notes.append(t("uncounted_column"))
     variables = [key for key, _ in data["results"].columns] if "results" in data else []
     # the editor gets the query as the page ran it: its parameters' values written in, as the engine receives them
     page = render_page("query.html", data, named=query, values=request.args, notes=notes,

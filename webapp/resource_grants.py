@@ -13,19 +13,21 @@ from graph.namespaces import MAI, NOT_REPLACED
 from webapp.cache import cached_select
 from webapp.i18n import t
 from webapp.resource_evidence import add_evidence, evidence_of
-from webapp.views import (Table, amount_cell, collapse, descending, downloaded, grant_label, number_of, page_window,
-                          ref, select)
+from webapp.views import (COUNTED_AMOUNT, Table, amount_cell, collapse, descending, downloaded, grant_label,
+                          number_of, page_window, party_label, ref, select)
 
 # The grants the resource gave (with a beneficiary) and received, with their year and amount: the two tables,
 # ordered by year then amount a page at a time, and the totals by year over all of them, come from these rows, kept
 # per snapshot (a funder's 167 grants at 100k actors: ~8 ms, which each page of its tables and the totals, an
 # aggregate of the same rows, took again). A grant that a later act replaces is left out; one that its sources give
-# two amounts (a SHACL violation) is one row, at the smaller, as everywhere (webapp.views.NUMERIC_AMOUNT).
+# two amounts (a SHACL violation) is one row, at the smaller, as everywhere; the totals add up the amounts that every
+# sum counts (?counted: webapp.views.COUNTED_AMOUNT), unbound for a grant with none, which the page says it leaves out.
 _GIVEN = "?grant schema:funder ?s ; mai:beneficiary [] ."
 _RECEIVED = "?grant mai:beneficiary ?s ."
-_GRANT_KEYS = f"""SELECT ?grant ?role ?year (MIN(?stated) AS ?amount) WHERE {{
+_GRANT_KEYS = f"""SELECT ?grant ?role ?year (MIN(?stated) AS ?amount) (MIN(?countable) AS ?counted) WHERE {{
   {{ {_GIVEN} BIND("given" AS ?role) }} UNION {{ {_RECEIVED} BIND("received" AS ?role) }}
-  OPTIONAL {{ ?grant mai:fiscalYear ?year }} OPTIONAL {{ ?grant schema:amount ?stated }} {NOT_REPLACED} }}
+  OPTIONAL {{ ?grant mai:fiscalYear ?year }} OPTIONAL {{ ?grant schema:amount ?stated }}
+  OPTIONAL {{ {COUNTED_AMOUNT.replace("?stated", "?countable")} }} {NOT_REPLACED} }}
   GROUP BY ?grant ?role ?year"""
 # What the tables show of one page's grants, the other party by name; their evidence comes after, by
 # webapp.resource_evidence (an OPTIONAL evidence part here, nested OPTIONALs and all, made Oxigraph join with every
@@ -84,7 +86,7 @@ def grants_tables(s: URIRef, name, page: int, page_size: int, evidence: dict[str
     for row in rows:
         table = given if row["role"].value == "given" else received
         # A grant without a purpose is named as everywhere else: "Subvention de 30 000 € à DanaeCare".
-        beneficiary = row.get("otherLabel") if row["role"].value == "given" else name
+        beneficiary = party_label(row.get("other"), row.get("otherLabel")) if row["role"].value == "given" else name
         named = row.get("purpose") or grant_label(row.get("amount"), beneficiary)
         table.rows.append({"grant": ref(row["grant"], named), "other": ref(row.get("other"),
                            row.get("otherLabel")), "year": _number(row.get("year"), int),
@@ -98,13 +100,15 @@ def grants_tables(s: URIRef, name, page: int, page_size: int, evidence: dict[str
     totals: dict[tuple, int | float | Decimal] = defaultdict(int)
     for row in keys:  # a grant whose sources give two years counts once for each, as a row each
         counts[row["role"].value] += 1
-        totals[(row["role"].value, row.get("year"))] += _amount(row.get("amount"))
+        totals[(row["role"].value, row.get("year"))] += _amount(row.get("counted"))
     for (role, year), total in sorted(totals.items(), key=lambda kv: (kv[0][0], descending(kv[0][1]))):
         by_year.rows.append({"direction": role, "year": _number(year, int), "total": float(total)})
     pages = max(1, -(-max(counts.values()) // page_size))
     given.more = max(counts["given"] - window["given"][0] - len(given.rows), 0)
     received.more = max(counts["received"] - window["received"][0] - len(received.rows), 0)
     return {"grants_given": given, "grants_received": received, "totals_by_year": by_year,
+            # the grants whose amount the totals leave out: the page says how many
+            "totals_uncounted": len({row["grant"] for row in keys if row.get("counted") is None}),
             "grants_page": {"page": page, "pages": pages, "page_size": page_size,
                             "given": counts["given"], "received": counts["received"]}}
 
@@ -115,7 +119,7 @@ def _table_order(row: dict) -> tuple:
 
 
 def _amount(term) -> int | float | Decimal:
-    """An amount to add up: its number, or 0 (none, or not a number)."""
+    """An amount to add up (one that the totals count): its number, or 0 for none."""
     return number_of(term) or 0
 
 

@@ -14,8 +14,8 @@ from webapp.display import by_language, value_order
 from webapp.i18n import t
 from webapp.labels import qname, shipped_label, term_comment, term_label
 from webapp.resource_evidence import quote_name
-from webapp.views import (deliberation_label, deliberations_by_number, grant_label, names_of_unnamed, pick_label, ref,
-                          session_label)
+from webapp.views import (deliberation_label, deliberations_by_number, grant_label, names_of_unnamed, party_label,
+                          pick_label, ref, session_label)
 
 _TYPE = URIRef(str(PREFIXES["rdf"]) + "type")
 #: The kinds of a property of the vocabulary, whose page's title takes a capital its label does not have.
@@ -99,7 +99,7 @@ def _unlabelled_name(s: URIRef, types: list, out: list[dict]) -> str | None:
         return next((row.get(column) for row in out if row["p"] == predicate and row.get(column) is not None), None)
 
     if MAI.Grant in types:
-        return grant_label(first(SCHEMA.amount), first(MAI.beneficiary, "label"))
+        return grant_label(first(SCHEMA.amount), party_label(first(MAI.beneficiary), first(MAI.beneficiary, "label")))
     if ORG.Membership in types and (member := first(ORG.member, "label")) and (
             organization := first(ORG.organization, "label")):
         circle = first(ORG.role, "label")

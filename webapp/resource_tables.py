@@ -21,13 +21,13 @@ from webapp.i18n import get_lang, t
 from webapp.labels import inverse_label, term_comment, term_label
 from webapp.resources import get_store
 from webapp.views import (Table, amount_cell, collapse, descending, grant_label, labels_of, names_of_unnamed,
-                          pick_label, ref, select, shown_rows, twin_url)
+                          party_label, pick_label, ref, select, shown_rows, twin_url)
 
 #: Grants of a deliberation shown on its page (an SCDL file may tie hundreds of rows to one deliberation).
 DECIDED_CAP = 50
 
 # The deliberation's grants, the largest first, then what the table shows of those kept; a grant that its sources give
-# two amounts (a SHACL violation) once, at the smaller, as everywhere (webapp.views.NUMERIC_AMOUNT).
+# two amounts (a SHACL violation) once, at the smaller, as everywhere (webapp.views.COUNTED_AMOUNT).
 _DECIDED = """SELECT ?grant ?amount ?beneficiary ?beneficiaryLabel ?purpose WHERE {
   { SELECT ?grant (MIN(?stated) AS ?amount) WHERE {
       ?grant mai:decidedBy ?s OPTIONAL { ?grant schema:amount ?stated } %NOT_REPLACED% }
@@ -158,7 +158,8 @@ def decided_grants(s: URIRef) -> Table:
     table = Table("decided_grants", [("grant", "grant"), ("beneficiary", "beneficiary"), ("amount", "amount"),
                                      ("purpose", "purpose")], links=("grant", "beneficiary"))
     for row in rows:
-        named = row.get("purpose") or grant_label(row.get("amount"), row.get("beneficiaryLabel"))
+        named = row.get("purpose") or grant_label(row.get("amount"), party_label(row.get("beneficiary"),
+                                                                                  row.get("beneficiaryLabel")))
         table.rows.append({"grant": ref(row["grant"], named),
                            "beneficiary": ref(row.get("beneficiary"), row.get("beneficiaryLabel")),
                            "amount": amount_cell(row.get("amount")),

@@ -34,9 +34,11 @@ LABEL_PATTERN = "<http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org
 
 
 class Ref(NamedTuple):
-    """A link to a resource: its IRI and the label to show."""
+    """A link to a resource: its IRI and the label to show. No IRI (None) for a text that a source wrote where an
+    IRI belongs (a grant's funder "Ville de Lyon", a SHACL violation stored without --strict): shown as text, never
+    as a link to a page that would answer 400."""
 
-    iri: str
+    iri: str | None
     label: str
 
 
@@ -62,9 +64,10 @@ class Table:
 
 
 def json_value(value: Any) -> Any:
-    """A cell as JSON: a Ref as {"iri", "label"}, numbers as numbers, dates as ISO strings."""
+    """A cell as JSON: a Ref as {"iri", "label"} ({"label"} alone for a text, which no IRI names), numbers as
+    numbers, dates as ISO strings."""
     if isinstance(value, Ref):
-        return {"iri": value.iri, "label": value.label}
+        return {"iri": value.iri, "label": value.label} if value.iri is not None else {"label": value.label}
     if isinstance(value, list):
         return [json_value(v) for v in value]
     if isinstance(value, Literal):
@@ -105,7 +108,10 @@ _LABELS_OF = "SELECT ?x ?label WHERE { VALUES ?x { %IRIS% } ?x rdfs:label|skos:p
 #: The branches of that union, by the kind of resource each names (:func:`names_of_unnamed` takes those asked for).
 UNNAMED_KINDS = {
     "grant": ("{ VALUES ?x { %IRIS% } ?x a mai:Grant ; schema:amount ?amount }",
-              "{ VALUES ?x { %IRIS% } ?x a mai:Grant ; mai:beneficiary/rdfs:label ?beneficiary }"),
+              "{ VALUES ?x { %IRIS% } ?x a mai:Grant ; mai:beneficiary/rdfs:label ?beneficiary }",
+              # a beneficiary that a source wrote as a text (a SHACL violation stored without --strict), by its text
+              "{ VALUES ?x { %IRIS% } ?x a mai:Grant ; mai:beneficiary ?beneficiary "
+              "FILTER(isLiteral(?beneficiary)) }"),
     "membership": ("{ VALUES ?x { %IRIS% } ?x a org:Membership ; org:member/rdfs:label ?member }",
                    "{ VALUES ?x { %IRIS% } ?x a org:Membership ; org:organization/rdfs:label ?organization }",
                    "{ VALUES ?x { %IRIS% } ?x a org:Membership ; org:role/skos:prefLabel ?circle }"),
@@ -267,9 +273,16 @@ def collapse(rows: list[dict], labels: Iterable[str]) -> list[dict]:
 
 
 def ref(iri: Any, label: Any = None) -> Ref | None:
-    """A Ref to ``iri`` labelled ``label`` (else a short form of the IRI); None stays None."""
+    """A Ref to ``iri`` labelled ``label`` (else a short form of the IRI); None stays None; a literal (a text where
+    an IRI belongs) is a Ref without IRI, named by its text.
+
+    >>> ref(Literal("Ville de Lyon"))
+    Ref(iri=None, label='Ville de Lyon')
+    """
     if iri is None:
         return None
+    if isinstance(iri, Literal):
+        return Ref(None, str(label) if label is not None else str(iri))
     return Ref(str(iri), str(label) if label is not None else short_iri(str(iri)))
 
 
@@ -280,11 +293,13 @@ def read_whole(*patterns: str) -> str:
     return " ".join(f"{{ SELECT * WHERE {{ {pattern} }} }}" for pattern in patterns)
 
 
-#: A grant's amounts as the sums read them (bound to ?stated): numbers only, since Oxigraph's SUM or MIN of a group
-#: that holds a text is unbound (a funder's total went blank). Each sum groups them by grant and keeps the least,
-#: ``(MIN(?stated) AS ?amount)``: a grant that its sources give two amounts (a SHACL violation, stored without
-#: --strict) counts once, at the amount the SCDL export writes.
-NUMERIC_AMOUNT = "?grant schema:amount ?stated FILTER(isNumeric(?stated))"
+#: A grant's amounts as the sums read them (bound to ?stated): numbers zero or more only, what the shapes accept
+#: (ontology/shapes.ttl, GrantShape). A text is none, since Oxigraph's SUM or MIN of a group that holds a text is
+#: unbound (a funder's total went blank); a negative amount, stored without --strict, took 500 € off a funder's
+#: total. The pages that show totals say how many grants they leave out (:func:`uncounted_note`). Each sum groups
+#: the amounts by grant and keeps the least, ``(MIN(?stated) AS ?amount)``: a grant that its sources give two
+#: amounts (a SHACL violation, stored without --strict) counts once, at the amount the SCDL export writes.
+COUNTED_AMOUNT = "?grant schema:amount ?stated FILTER(isNumeric(?stated) && ?stated >= 0)"
 
 #: Every grant with its year and its amounts (bound to ?stated, text included: a list shows what a source wrote, and
 #: groups by grant to keep one, ``(MIN(?stated) AS ?amount)``), each read whole (:func:`read_whole`), but those
@@ -292,6 +307,8 @@ NUMERIC_AMOUNT = "?grant schema:amount ?stated FILTER(isNumeric(?stated))"
 EVERY_GRANT_YEAR_AMOUNT = " ".join([read_whole("?grant a mai:Grant"),
                                     f"OPTIONAL {{ {read_whole('?grant mai:fiscalYear ?year')} }}",
                                     f"OPTIONAL {{ {read_whole('?grant schema:amount ?stated')} }}", NOT_REPLACED])
+#: The same with the amounts that the sums count only (:data:`COUNTED_AMOUNT`): a grant with none has ?stated unbound.
+EVERY_GRANT_YEAR_COUNTED_AMOUNT = EVERY_GRANT_YEAR_AMOUNT.replace("?grant schema:amount ?stated", COUNTED_AMOUNT)
 
 
 def number_of(term) -> int | float | Decimal | None:
@@ -299,6 +316,25 @@ def number_of(term) -> int | float | Decimal | None:
     stored without --strict)."""
     value = term.toPython() if term is not None else None
     return value if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) else None
+
+
+def counted_amount(term) -> int | float | Decimal | None:
+    """The number of an amount that the totals count (:data:`COUNTED_AMOUNT`), or None: none, a text, or a negative
+    number (the shapes reject both).
+
+    >>> counted_amount(Literal(20000)), counted_amount(Literal(-500)), counted_amount(Literal("mille euros"))
+    (20000, None, None)
+    """
+    number = number_of(term)
+    return number if number is not None and number >= 0 else None
+
+
+def uncounted_note(count: int) -> str:
+    """What a page that shows totals says of the ``count`` grants they leave out, and why; '' for none."""
+    if not count:
+        return ""
+    singular, _, plural = t("grant_noun").partition("|")
+    return t("uncounted_grants", grants=counted(count, singular, plural, lang=get_lang()))
 
 
 def amount_cell(term) -> float | str | None:
@@ -310,8 +346,8 @@ def amount_cell(term) -> float | str | None:
 
 
 def least_amount(terms: list) -> Any:
-    """The amount a grant is counted at among those its sources state: the least number (as the sums count it,
-    :data:`NUMERIC_AMOUNT`), else the text one wrote; None for none."""
+    """The amount a grant is named by among those its sources state: the least number (as the sums keep one,
+    :data:`COUNTED_AMOUNT`, a negative one too, which they leave out), else the text one wrote; None for none."""
     numbers = [term for term in terms if number_of(term) is not None]
     return min(numbers, key=number_of) if numbers else next(iter(terms), None)
 
@@ -379,6 +415,12 @@ def format_value(value):
     return value
 
 
+def party_label(party, label) -> Any:
+    """The name of a grant's funder or beneficiary ``party``: its ``label``, else the text that a source wrote where
+    its IRI belongs ("Club des aînés", which no label names), else None."""
+    return label if label is not None or not isinstance(party, Literal) else party
+
+
 def grant_label(amount, beneficiary) -> str:
     """A grant's name, which no source gives: "Subvention de 20 000 € à DanaeCare" (as the search names it)."""
     return t("grant_of", amount=format_money(amount) or t("unknown_amount"),
@@ -407,14 +449,16 @@ def local_path(iri: str) -> str:
 
 def cell(value, kind: str | None = None) -> Markup:
     """A value as a page shows it in a table or a list: a link for a resource (a :class:`Ref`, or a mapping with
-    an ``iri``), an amount for a ``"money"`` column, a text of a ``"source_kind"`` column by the name of the kind of
-    source it may be (as a source's page names it), anything else as :func:`format_value` writes it; nothing for
-    None. A function rather than a template macro: a goal's or a large funder's page shows hundreds of values, and
-    a macro's call cost Jinja 8.4 µs a link against 5.3 µs."""
+    an ``iri``; a Ref without IRI as its text), an amount for a ``"money"`` column, a text of a ``"source_kind"``
+    column by the name of the kind of source it may be (as a source's page names it), anything else as
+    :func:`format_value` writes it; nothing for None. A function rather than a template macro: a goal's or a large
+    funder's page shows hundreds of values, and a macro's call cost Jinja 8.4 µs a link against 5.3 µs."""
     if value is None:
         return Markup("")
     if isinstance(value, Ref):
         iri, label = value
+        if iri is None:
+            return escape(label)
     elif isinstance(value, abc.Mapping) and "iri" in value:
         iri, label = value["iri"], value.get("label", "")
     elif kind == "money":
@@ -611,6 +655,7 @@ def init_app(app) -> None:
         return counted(n, singular, plural or None, lang=lang)
 
     app.add_template_filter(format_money, "money")
+    app.add_template_global(uncounted_note, "uncounted_note")
     app.add_template_global(colon, "colon")
     app.add_template_global(cell, "cell")
     app.add_template_filter(format_value, "shown")
