@@ -92,15 +92,19 @@ _NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
 
 
 def xml_safe(data: bytes, fmt: Format) -> bytes:
-    """Return ``data`` serialised in ``fmt``, with the characters that XML 1.0 forbids replaced by U+FFFD when
-    ``fmt`` is an XML format: a value stored before such characters were refused must not make a whole answer
-    unreadable to an XML parser (the engine writes them as they are).
+    r"""Return ``data`` serialised in ``fmt``, made readable as written when ``fmt`` is an XML format: the characters
+    that XML 1.0 forbids replaced by U+FFFD (a value stored before such characters were refused must not make a
+    whole answer unreadable to an XML parser; the engine writes them as they are), and each carriage return written
+    ``&#13;`` (an XML parser reads a raw CR, or CR LF, as LF, XML 1.0 §2.11: "a\r\nb" was read back "a\nb"; the
+    engine writes a CR only inside a value, the line ends of its markup being LF).
 
-    >>> xml_safe(b"<literal>a\\x00b</literal>", results_format("xml")).decode() == "<literal>a\\ufffdb</literal>"
+    >>> xml_safe(b"<literal>a\x00b</literal>", results_format("xml")).decode() == "<literal>a\ufffdb</literal>"
     True
-    >>> xml_safe(b"a\\x00b", results_format("json"))
-    b'a\\x00b'
+    >>> xml_safe(b"<literal>a\r\nb</literal>", results_format("xml"))
+    b'<literal>a&#13;\nb</literal>'
+    >>> xml_safe(b"a\x00b\r", results_format("json"))
+    b'a\x00b\r'
     """
     if fmt.name not in ("xml", "rdfxml"):
         return data
-    return _NOT_XML.sub("\ufffd".encode(), data)
+    return _NOT_XML.sub("\ufffd".encode(), data).replace(b"\r", b"&#13;")

@@ -210,6 +210,45 @@ class _Worker:
         self.conn.close()
 
 
+class _Chunks:
+    """The chunks of an answer, read from its worker's pipe as they are iterated; closing them gives the worker
+    back when all were read, and replaces it when some are left in the pipe (a client that went away mid-answer).
+
+    An iterator object rather than a generator: a generator closed before its first ``next`` skips its ``finally``,
+    and a WSGI server closes a HEAD answer's body without reading it — each HEAD kept a worker busy for good, until
+    every GET was a 503 (a review of /sparql). Here ``close`` does the same whether or not iteration started.
+    """
+
+    def __init__(self, pool: QueryPool, worker: _Worker, count: int):
+        self._pool, self._worker, self._left = pool, worker, count
+
+    def __iter__(self) -> _Chunks:
+        return self
+
+    def __next__(self) -> bytes:
+        if self._worker is None:
+            raise StopIteration
+        try:
+            chunk = self._worker.conn.recv_bytes()
+        except BaseException:
+            self.close()
+            raise
+        self._left -= 1
+        if not self._left:  # all read: the worker is free before the client has taken the last chunk
+            self.close()
+        return chunk
+
+    def close(self) -> None:
+        """Give the worker back (every chunk read) or replace it (some left); once, then nothing."""
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return
+        if self._left:
+            self._pool._replace(worker)
+        else:
+            self._pool._release(worker)
+
+
 _POOLS: "weakref.WeakSet[QueryPool]" = weakref.WeakSet()
 
 
@@ -284,20 +323,7 @@ class QueryPool:
             self._release(worker)
             raise QueryFailed(header[1])
         _, rows, truncated, count = header
-        return Answer(plan.kind, fmt_name, rows, truncated, self._chunks(worker, count))
-
-    def _chunks(self, worker: _Worker, count: int) -> Iterator[bytes]:
-        done = 0
-        try:
-            for _ in range(count):
-                yield worker.conn.recv_bytes()
-                done += 1
-        finally:
-            # A client that went away mid-answer leaves chunks in the pipe: that worker is replaced.
-            if done == count:
-                self._release(worker)
-            else:
-                self._replace(worker)
+        return Answer(plan.kind, fmt_name, rows, truncated, _Chunks(self, worker, count))
 
     def close(self) -> None:
         """Stop every worker (idle ones now; busy ones when they come back)."""
@@ -341,7 +367,6 @@ class InlineRunner:
         data = result.serialize(fmt)
         rows = None if plan.kind == "ask" else sum(1 for _ in result)
         return Answer(plan.kind, fmt_name, rows, bool(plan.capped and rows and rows >= plan.max_rows), iter([data]))
-
 
 
 _GRAPH_FORMATS = ("turtle", "jsonld", "ntriples")

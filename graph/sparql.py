@@ -39,8 +39,8 @@ import pyoxigraph as ox
 from graph.namespaces import PREFIXES
 from graph.parse_errors import KNOWN_FUNCTIONS, explain_sparql
 from graph.store import QuerySyntaxError
-from graph.sparql_text import (FORMS, Token, dataset_clauses, form_at, prefixes_of, prologue_end, tokenize, where_group,
-                               with_dataset, words_of)
+from graph.sparql_text import (FORMS, FUNCTIONS, KEYWORDS, Token, closest_word, dataset_clauses, form_at, prefixes_of,
+                               prologue_end, tokenize, where_group, with_dataset, words_of)
 
 
 class QueryRefused(ValueError):
@@ -74,14 +74,6 @@ class QueryWorkersBusy(Exception):
     def __init__(self, seconds: float):
         super().__init__(f"no query worker free within {seconds:g} s")
         self.seconds = seconds
-
-
-
-
-
-
-
-
 
 
 # --- the guard ---------------------------------------------------------------------------------------------
@@ -234,12 +226,6 @@ def _refuse_remote(tokens: list[Token], update: bool) -> None:
                                "LOAD is refused: data comes in through ingest (maillage ingest)")
 
 
-
-
-
-
-
-
 def _check_dataset(graphs: Iterable[str], graph_exists: Callable[[str], bool] | None) -> None:
     for iri in graphs:
         if graph_exists is None or not graph_exists(iri):
@@ -248,12 +234,6 @@ def _check_dataset(graphs: Iterable[str], graph_exists: Callable[[str], bool] | 
                 "les graphes de la base (une source importée)",
                 f"graph <{iri}> is not in the store: FROM, FROM NAMED and USING may only name the store's graphs "
                 "(an ingested source)")
-
-
-
-
-
-
 
 
 def query_kind(text: str, tokens: list[Token] | None = None) -> str:
@@ -267,14 +247,26 @@ def query_kind(text: str, tokens: list[Token] | None = None) -> str:
     at = form_at(tokens)
     if at is None:
         first = prologue_end(tokens)
-        _engines_refusal(text, tokens[first] if first < len(tokens) else None)
-        offset = tokens[first].start if first < len(tokens) else len(text)
+        token = tokens[first] if first < len(tokens) else None
+        offset = token.start if token is not None else len(text)
         line, column = users_place(text, text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
+        _misspelt_first_word(text, token, line, column)
+        _engines_refusal(text, token)
         raise QuerySyntaxError("une requête SPARQL commence (après ses PREFIX et BASE) par SELECT, ASK, CONSTRUCT "
                                "ou DESCRIBE", line, column,
                                "a SPARQL query starts (after its PREFIX and BASE) with SELECT, ASK, CONSTRUCT or "
                                "DESCRIBE")
     return FORMS[tokens[at].value.upper()]
+
+
+def _misspelt_first_word(text: str, first: Token | None, line: int | None, column: int | None) -> None:
+    """Name a first word that is a misspelt keyword (« SELEC » : SELECT ?), as a misspelt FILTER is named: the
+    engine's own message points past it (« SELEC * WHERE … »: "expected CONSTRUCT", at « HERE »)."""
+    if first is None or first.kind != "word" or first.value.upper() in KEYWORDS | FUNCTIONS \
+            or closest_word(first.value) is None:
+        return
+    said, said_en = explain_sparql("", text[getattr(text, "declared", 0):], line, column)
+    raise QuerySyntaxError(said, line, column, said_en)
 
 
 def _engines_refusal(text: str, first: Token | None) -> None:
@@ -309,8 +301,6 @@ def unsupported_function(exc: Exception) -> QueryRefused | None:
     iri = match.group(1)
     return QueryRefused(f"fonction non prise en charge : <{iri}> ; {KNOWN_FUNCTIONS[0]}",
                         f"function not supported: <{iri}>; {KNOWN_FUNCTIONS[1]}")
-
-
 
 
 def parse_only(text: str, tokens: list[Token] | None = None, update: bool = False) -> None:
@@ -377,12 +367,16 @@ def _moved_back(exc: SyntaxError, probe: str, text: str, edits: list[tuple[int, 
     return SyntaxError(message[:match.start()] + f"error at {line}:{column}" + message[match.end():])
 
 
+def _token_after(tokens: list[Token], i: int) -> Token | None:
+    """The token after ``tokens[i]``, comments skipped: a LIMIT's number may come after a comment on its line."""
+    return next((tokens[j] for j in range(i + 1, len(tokens)) if tokens[j].kind != "comment"), None)
+
+
 def _cap_select(text: str, tokens: list[Token], max_rows: int) -> tuple[str, bool]:
     """Give a SELECT a top-level LIMIT of ``max_rows`` (a lower LIMIT of the user's stays); True if it may cut."""
     top = [(i, t) for i, t in enumerate(tokens) if t.depth == 0 and t.kind == "word"]
     for i, token in top:
-        if token.value.upper() == "LIMIT" and i + 1 < len(tokens) and tokens[i + 1].kind == "number":
-            number = tokens[i + 1]
+        if token.value.upper() == "LIMIT" and (number := _token_after(tokens, i)) and number.kind == "number":
             if int(number.value) <= max_rows:
                 return text, False
             return text[:number.start] + str(max_rows) + text[number.end:], True
@@ -390,6 +384,12 @@ def _cap_select(text: str, tokens: list[Token], max_rows: int) -> tuple[str, boo
         if token.value.upper() == "VALUES":
             return text[:token.start] + f"LIMIT {max_rows}\n" + text[token.start:], True
     return text + f"\nLIMIT {max_rows}", True
+
+
+def _once(iris: list[str]) -> list[str]:
+    """``iris`` without repeats: the engine merges a graph named twice into the default graph twice, and counted each
+    of its triples twice (``FROM <g> FROM <g>``, or ``default-graph-uri`` given twice)."""
+    return list(dict.fromkeys(iris))
 
 
 def check_query(text: str, max_rows: int = 10_000, graph_exists: Callable[[str], bool] | None = None,
@@ -404,13 +404,15 @@ def check_query(text: str, max_rows: int = 10_000, graph_exists: Callable[[str],
     _refuse_remote(tokens, update=False)
     _refuse_update(tokens)
     kind = query_kind(text, tokens)
-    default, named = dataset_clauses(tokens, ("FROM",))
+    from_default, from_named = dataset_clauses(tokens, ("FROM",))
     default_graph_uris, named_graph_uris = list(default_graph_uris), list(named_graph_uris)
     if default_graph_uris or named_graph_uris:  # the protocol's dataset overrides the query's (SPARQL Protocol 2.1.4)
-        default, named = default_graph_uris, named_graph_uris
+        default, named = _once(default_graph_uris), _once(named_graph_uris)
+    else:
+        default, named = _once(from_default), _once(from_named)
     _check_dataset(default + named, graph_exists)
     parse_only(text, tokens)  # the user's own text: an error's line and column are in it
-    if default_graph_uris or named_graph_uris:
+    if (default, named) != (from_default, from_named):  # the protocol's dataset, or a graph named twice
         text = with_dataset(text, tokens, default, named)
         tokens = tokenize(text)
     plan = QueryPlan(text, kind, default, named, max_rows)
@@ -431,12 +433,6 @@ def _refuse_update(tokens: list[Token]) -> None:
             "« update= », avec le jeton d'écriture",
             f"'{words[0]}' is a SPARQL Update, not a query: send it to the endpoint as 'update=', with the write "
             "token")
-
-
-
-
-
-
 
 
 def check_update(text: str, graph_exists: Callable[[str], bool] | None = None) -> None:

@@ -218,10 +218,12 @@ def test_the_query_messages_follow_the_lang_setting(tmp_path, monkeypatch):
 @pytest.mark.parametrize("lang, query, said", [
     ("fr", "SELECT ?s WHERE { ?s ?p ?o", "maillage: requête SPARQL refusée : la requête s'arrête avant d'être "
      "complète (un terme, une « } », une « ) » ou un guillemet manque ?) (error at 1:27: expected one of"),
-    ("fr", "SELEC ?s WHERE { ?s ?p ?o }", "maillage: requête SPARQL refusée : la requête ne se lit plus à "
-     "partir de « WHERE { ?s ?p ?o } » (error at 1:10: expected CONSTRUCT)"),
+    ("fr", "SELECT ?s WHERE { ?s ?p ?o } ORDER ?s LIMIT 1", "maillage: requête SPARQL refusée : la requête ne se "
+     "lit plus à partir de « LIMIT 1 » (error at 1:38: expected BY)"),
+    ("en", "SELECT ?s WHERE { ?s ?p ?o } ORDER ?s LIMIT 1", "maillage: SPARQL query refused: the query cannot be "
+     "read from 'LIMIT 1' on (error at 1:38: expected BY)"),
     ("en", "SELEC ?s WHERE { ?s ?p ?o }", "maillage: SPARQL query refused: the query cannot be read from "
-     "'WHERE { ?s ?p ?o }' on (error at 1:10: expected CONSTRUCT)"),
+     "'SELEC ?s WHERE { ?s ?p ?o }' on: 'SELEC' is no word of SPARQL; did you mean SELECT?"),
 ])
 def test_a_query_that_does_not_parse_is_told_in_a_sentence_before_the_engines_text(tmp_path, monkeypatch, lang,
                                                                                    query, said):

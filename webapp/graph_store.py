@@ -12,8 +12,9 @@ from graph.sparql import check_query
 from graph.store import RdfSyntaxError
 from webapp.errors import ApiError
 from webapp.named_queries import is_iri
+from webapp.negotiation import best_format
 from webapp.resources import get_query_runner, get_store
-from webapp.sparql import GRAPH_FORMATS, READ_CORS, check_write_token, graph_exists
+from webapp.sparql import GRAPH_FORMATS, READ_CORS, answer_body, check_write_token, graph_exists
 from webapp.upload import log_write
 
 bp = Blueprint("graph_store", __name__)
@@ -44,10 +45,9 @@ def read_graph():
         if not graph_exists(iri):
             raise ApiError(f"aucun graphe <{iri}>", f"no graph <{iri}>", status=404, code="not-found")
         plan = check_query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", config["max_rows"])
-    best = request.accept_mimetypes.best_match([f.media_type for f in GRAPH_FORMATS], "text/turtle")
-    fmt = rdf_format(request.args.get("format") or best)
+    fmt = rdf_format(request.args["format"]) if request.args.get("format") else best_format(GRAPH_FORMATS)
     answer = get_query_runner().run(plan, fmt.name, {"g": URIRef(iri)} if iri else None)
-    response = Response(answer.chunks, mimetype=fmt.media_type, headers=READ_CORS)
+    response = Response(answer_body(answer), mimetype=fmt.media_type, headers=READ_CORS)
     response.headers["X-Maillage-Truncated"] = "true" if answer.truncated else "false"
     return response
 

@@ -106,7 +106,8 @@ SETTINGS: tuple[Setting, ...] = (
                     64)),
     Setting("lock_timeout", 30.0, "Seconds a writer waits for another writer before giving up.", _SECONDS),
     Setting("write_token", "", "Token that authorises writes (upload, SPARQL Update, Graph Store); empty: none.",),
-    Setting("max_upload_bytes", 50 * 1024 * 1024, "Largest accepted upload or POST body, in bytes.",
+    Setting("max_upload_bytes", 50 * 1024 * 1024,
+            "Largest accepted body of an upload or a Graph Store write, in bytes (any other request body: 1 MiB).",
             _number(int, 1, "un nombre entier d'octets est attendu", "a whole number of bytes is expected", 2**40)),
     Setting("publish_interval", 5.0, "Seconds an ingest of several files gathers them before publishing them "
             "together (0: after each file); each file is seen whole, old or new.", _SECONDS),

@@ -21,10 +21,12 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from graph.formats import RDF_FORMATS, RESULTS_FORMATS, Format, rdf_format, results_format
+from graph.querypool import Answer
 from graph.sparql import check_query, check_update, unsupported_function, with_prologue
 from webapp.errors import ApiError
 from webapp.i18n import STRINGS
 from webapp.named_queries import is_iri
+from webapp.negotiation import accepted, best_format, media_types, not_acceptable
 from webapp.resources import get_query_runner, get_store
 
 bp = Blueprint("sparql", __name__)
@@ -132,22 +134,22 @@ _ANY_FORMAT = [m for f in (*RESULTS_FORMATS, *RDF_FORMATS) for m in (f.media_typ
 def negotiate(kind: str) -> Format | None:
     """The format to answer a ``kind`` result in; None means the HTML table (a browser, or ``format=html``)."""
     table = RDF_FORMATS if kind == "graph" else RESULTS_FORMATS  # those that ``format=`` takes: Accept gets them too
-    lookup = rdf_format if kind == "graph" else results_format
     wanted = request.values.get("format") or request.values.get("output")
     if wanted:
         if wanted == "html":
             return None
+        lookup = rdf_format if kind == "graph" else results_format
         spellings = _FORMAT_SPELLINGS["graph" if kind == "graph" else "results"]
         return lookup(spellings.get(_spelling(wanted), _spelling(wanted)))
-    offered = [f.media_type for f in table] + [a for f in table for a in f.aliases] + ["text/html"]
-    best = request.accept_mimetypes.best_match(offered)
-    if best == "text/html":
+    accept = accepted()
+    if accept.best_match([*media_types(table), "text/html"]) == "text/html":
         return None
-    if best is None and request.accept_mimetypes and not request.accept_mimetypes.best_match(_ANY_FORMAT):
-        # nothing asked for is a format of ours (an image, a spreadsheet): a 406 that lists them. A client that sends
-        # one Accept for every query (results formats for a CONSTRUCT) gets the default of the query's kind.
-        lookup(_spelling(request.headers["Accept"].split(",")[0]))
-    return lookup(best) if best else table[0]
+    if accept and not accept.best_match(_ANY_FORMAT):
+        # nothing asked for is a format of ours (an image, a spreadsheet, or ours at q=0): a 406 that lists them. A
+        # client that sends one Accept for every query (results formats for a CONSTRUCT) gets the default of the
+        # query's kind, unless it refuses that one.
+        raise not_acceptable(table)
+    return best_format(table, accept)
 
 
 @bp.route("/sparql", methods=["GET", "POST"], provide_automatic_options=False)
@@ -157,8 +159,9 @@ def sparql():
     if operation == "update":
         return _update(text)
     if operation is None:
-        if request.accept_mimetypes.best_match(["text/turtle", "text/html"]) == "text/html" \
-                and request.accept_mimetypes.quality("text/html") > request.accept_mimetypes.quality("text/turtle"):
+        accept = accepted()
+        if accept.best_match(["text/turtle", "text/html"]) == "text/html" \
+                and accept.quality("text/html") > accept.quality("text/turtle"):
             from webapp.editor import editor_page
 
             return editor_page()
@@ -175,13 +178,20 @@ def sparql():
 
         return editor_page(text, plan, error=_vocabulary_note(text))
     answer = get_query_runner().run(plan, fmt.name)
-    response = Response(answer.chunks, mimetype=fmt.media_type)
+    response = Response(answer_body(answer), mimetype=fmt.media_type)
     if fmt.media_type.startswith("text/"):
         response.mimetype_params["charset"] = "utf-8"
     if answer.rows is not None:
         response.headers["X-Maillage-Rows"] = str(answer.rows)
     response.headers["X-Maillage-Truncated"] = "true" if answer.truncated else "false"
     return response  # CORS and Vary: see _every_answer
+
+
+def answer_body(answer: Answer):
+    """The body of a response that carries ``answer``: its chunks, streamed; for HEAD, read at once, so that its worker
+    is given back now (a server closes a HEAD's body unread, and a worker with chunks left is then killed and
+    replaced). A HEAD runs its query all the same: the GET's headers, its rows and truncation, are known only then."""
+    return answer.read() if request.method == "HEAD" else answer.chunks
 
 
 def _vocabulary_note(text: str) -> str | None:
@@ -216,10 +226,17 @@ def _every_answer(response: Response) -> Response:
     return response
 
 
+#: What an OPTIONS of /sparql answers besides the read CORS headers: the methods of the route, and how long a browser
+#: may keep a preflight's answer (they never change while the server runs; browsers cap it, Chromium at 2 h).
+OPTIONS_HEADERS = {"Allow": "GET, HEAD, POST, OPTIONS", "Access-Control-Max-Age": "86400"}
+
+
 @bp.route("/sparql", methods=["OPTIONS"])
 def preflight():
-    """Answer a CORS preflight for reads."""
-    return Response(status=204, headers=READ_CORS)
+    """Answer OPTIONS: the methods allowed, and a CORS preflight for reads."""
+    response = Response(status=204, headers={**READ_CORS, **OPTIONS_HEADERS})
+    del response.headers["Content-Type"]  # no content: werkzeug's default type (text/html) would describe none
+    return response
 
 
 def check_write_token(action: str, what: dict) -> str:
@@ -276,8 +293,7 @@ def service_description() -> Response:
                         f"LOAD and FROM outside the store are refused. {union_en}", "en")):
         graph.add((service, RDFS.comment, Literal(text, lang=lang)))
     wanted = request.values.get("format")
-    offered = [f.media_type for f in GRAPH_FORMATS]
     fmt = rdf_format(_FORMAT_SPELLINGS["graph"].get(_spelling(wanted), _spelling(wanted))) if wanted \
-        else rdf_format(request.accept_mimetypes.best_match(offered, "text/turtle"))
+        else best_format(GRAPH_FORMATS)
     body = graph.serialize(format=fmt.rdflib_name, encoding="utf-8")
     return Response(body, mimetype=fmt.media_type, headers=READ_CORS)
