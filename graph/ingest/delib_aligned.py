@@ -6,7 +6,8 @@ its words, and each piece goes to the column whose head it overlaps most, so tha
 ("coût 120 000 € TTC") stays in its own cell. The cells then read as those of a ``| … |`` table
 (:func:`graph.ingest.delib_tables.rows_grants`).
 
-A row is the line whose amount column holds an amount (or words that say why it holds none: "Dossier incomplet – non
+A row is the line whose amount column holds an amount, in figures or in words ("mille cinq cents euros", which reach
+further left than the figures set right with them), or words that say why it holds none ("Dossier incomplet – non
 retenu"), with the lines that continue its cells: a line with nothing
 under the first column, a line that starts in lower case or follows a name ending in a hyphen or "de", "du"…, and
 any other line without an amount when the table's rows start with their amount line. A line ending in "de", "du"…
@@ -42,7 +43,7 @@ from graph.ingest.delib_table_header import (_AMOUNT_COL, _BENEF_COL, amount_col
                                              name_column)
 from graph.ingest.delib_tables import (AMOUNT_QUALIFIER, _TOTAL_ROW, _marked_nature, pipe_cells, row_label,
                                       rows_grants)
-from graph.ingest.french import AMOUNT_RE, fold, parse_amount
+from graph.ingest.french import AMOUNT_RE, fold, parse_amount, words_amount
 
 #: A cell: words that single spaces (or the no-break spaces grouping thousands) join.
 _SEGMENT = re.compile(r"\S+(?:[ \u00a0\u202f]\S+)*")
@@ -131,6 +132,11 @@ class _Columns:
         while segments:
             start, end, text = segments.pop(0)
             under = [i for i, (a, b) in enumerate(self.spans) if min(end, b) > max(start, a)]
+            if under[-1:] == [amount_col] and len(under) <= 2 and words_amount(text) is not None:
+                # an amount in words, right-aligned with the figures, reaches further left than they do, over the
+                # column before it: the amount's cell all the same ("mille cinq cents euros")
+                pieces.append((amount_col, text))
+                continue
             if len(under) == 2 and amount_col in under and (glued := _GLUED_AMOUNT.search(text)):
                 # a long name that runs under the amount's head, one space before its amount: two cells
                 # ("Mutualité Française Nouvelle-Aquitaine 5 000 €")
@@ -294,7 +300,8 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
 
     def amount_in(pieces: list[tuple[int, str]]) -> bool:  # in any amount column: a row may lack one nature's
         cells = [" ".join(text for column, text in pieces if column == c) for c in amount_cols]
-        return any(cell and _AMOUNT_CELL.fullmatch(without_call(cell)) for cell in cells)
+        return any(cell and (_AMOUNT_CELL.fullmatch(without_call(cell)) or words_amount(cell) is not None)
+                   for cell in cells)
 
     while i < len(lines):
         start, line = lines[i]

@@ -1,5 +1,6 @@
 """Grant tables flattened into lines by PDF extraction: a header line whose heads follow one another ("Bénéficiaire
-Nature Montant"), then rows that end in amounts, a beneficiary's name wrapped over lines joined.
+Nature Montant"), then rows that end in amounts (in figures, or in words: "Foyer Rural deux mille euros"), a
+beneficiary's name wrapped over lines joined.
 
 >>> from graph.ingest.delib_grants import GrantsFound
 >>> found = GrantsFound()
@@ -20,7 +21,7 @@ from graph.ingest.delib_notes import without_call
 from graph.ingest.delib_table_header import _BENEF_COL, choose_amount_column, nature_columns
 from graph.ingest.delib_stacked import _RATE_CELL
 from graph.ingest.delib_tables import _TOTAL_ROW, _nature_of, pipe_cells
-from graph.ingest.french import fold, parse_amount
+from graph.ingest.french import fold, parse_amount, words_amount_ending
 
 
 #: An amount's last figures as a token: "500", "1200,50", or thousands a dot apart ("12.000", "1.250,00").
@@ -56,6 +57,8 @@ def _split_row(line: str, columns: int) -> tuple[str, list[Decimal], str | None]
             start -= 1
         amounts.insert(0, parse_amount(" ".join(tokens[start:end])))
         tokens = tokens[:start]
+    if not amounts and (spelled := words_amount_ending(line)):  # "Club B Fête mille cinq cents euros"
+        tokens, amounts = line[:spelled[0]].split(), [spelled[1]]
     code = None
     if tokens and re.fullmatch(r"[A-Z]", tokens[-1]) and amounts:
         code = tokens.pop()

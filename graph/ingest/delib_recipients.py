@@ -79,10 +79,20 @@ _KIND = (r"(?:centre|comit[ée]|club|foyer|coll[èe]ge|lyc[ée]e|[ée]cole|offic
          r"institut|f[ée]d[ée]ration|ligue|union|amicale|cercle|maison|mutuelle|fondation|compagnie|coop[ée]rative|"
          r"conservatoire|th[ée][âa]tre|cr[èe]che|soci[ée]t[ée](?=\s+(?:de|des|du|d['’])\s*[a-zà-ÿ]))")
 _KIND_OF = _KIND + r"(?=(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?:d(?:e|es|u)\s+|d['’]|[A-ZÉÈÀ«\"]))"
+#: A body's branch named in small letters before the body, with up to two words that say which one: "l'antenne
+#: gardoise de la Ligue contre le cancer", "la section locale du Secours Populaire". The beneficiary is labelled
+#: by the body, as "Ligue contre le cancer – comité du Gard" is (:func:`graph.ingest.delib_names.bare_name`), so
+#: that both wordings name one beneficiary. A branch named by its place first ("l'antenne de Luzech des Restos du
+#: Cœur") is not read: the place would be taken for the body; nor is a budget's section ("imputée à la section
+#: fonctionnement du Budget principal").
+_BRANCH_OF = (r"(?:antennes?|sections?|d[ée]l[ée]gations?|unit[ée]s?|branches?)"
+              r"(?:\s+(?!(?:de|des|du|la|le|les|et|en|au|aux|à|pour|sur|fonctionnement|investissement)\b)"
+              r"[a-zà-ÿ-]+){0,2}"
+              r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+)(?=[A-ZÉÈÀ])")
 #: "a" for "à", as texts typed without accents write it ("une subvention de 900 € a l'association des parents
 #: d'eleves"), only before what names a beneficiary (:data:`_A_BEFORE` tells it from the verb avoir).
 _A_FOR_À = (r"(?<![\w'’-])a(?=\s+(?:l['’](?:association\b|[A-ZÉÈ])|la\s+(?:commune|ville|structure)\s+d|"
-            r"(?:la|le)\s+[A-ZÉÈ]|(?:la\s+|l['’])(?=" + _KIND_OF + r")))")
+            r"(?:la|le)\s+[A-ZÉÈ]|(?:la\s+|l['’])(?=" + _KIND_OF + r"|" + _BRANCH_OF + r")))")
 #: What may come between "l'association" and its name: "l'association dite « Les Copains du Lot »", or a word in
 #: small letters that says its kind: "l'association étudiante Nightline X", "l'association sportive Le Réveil".
 _CALLED = (r"(?:dite\s+|dénommée\s+|appelée\s+|(?!(?:de|des|du|la|le|les|pour|par|et|en|au|aux|sur|avec|qui|dont|"
@@ -90,6 +100,7 @@ _CALLED = (r"(?:dite\s+|dénommée\s+|appelée\s+|(?!(?:de|des|du|la|le|les|pour
 _BENEFICIARY = re.compile(
     r"(?:\bà|" + _A_FOR_À + r"|\bau\s+profit\s+de|\ben\s+faveur\s+de|\bau\s+bénéfice\s+de|\bbénéficiaire\s*:)\s+"
     r"(?:l['’]association\s+" + _CALLED + r"|la\s+structure\s+|la\s+société\s+|l['’](?=[A-ZÉŒ])|"
+    r"(?:la\s+|l['’])" + _BRANCH_OF + r"|"
     r"la\s+(?=[A-ZÉ])|le\s+(?=[A-ZÉ])|"
     r"la\s+(?=(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ])|l['’](?=" + _ASSOCIATION_OF + r")|"
     r"(?:la\s+|l['’])(?=" + _KIND_OF + r")|"

@@ -16,6 +16,8 @@ says "Total" or "Sous-total" are stated totals.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from decimal import Decimal
 
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.ingest.delib_columns import ColumnHints, column_hints
@@ -30,7 +32,7 @@ from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, amended_tabl
 from graph.ingest.delib_table_header import (_CODES_HEAD, _ID_COL, _PURPOSE_COL, _column,
                                              _row_total_column, amount_columns, choose_amount_column, name_column,
                                              nature_columns, nature_word)
-from graph.ingest.french import fold, parse_amount
+from graph.ingest.french import fold, parse_amount, words_amount
 
 #: A row of totals, not a grant: "Total", "TOTAUX", "Sous-totaux", "Montant total".
 _TOTAL_ROW = re.compile(r"^(?:sous[- ]?tota(?:l|ux)|tota(?:l|ux)|montant total)\b", re.I)
@@ -227,6 +229,17 @@ def dittos_filled(rows: list[list[str]]) -> list[list[str]]:
     return filled
 
 
+def _cell_amount(cell: str, amount_of: Callable[[str], Decimal | None]) -> Decimal | None:
+    """The amount of a grant's cell, in figures (``amount_of`` reads them, in euros or in thousands) or in words
+    with their currency alone ("mille cinq cents euros": a text may write an amount in full to leave no doubt).
+
+    >>> _cell_amount("trois mille cinq cents euros", parse_amount), _cell_amount("1 500 € (mille)", parse_amount)
+    (Decimal('3500'), Decimal('1500'))
+    """
+    figures = amount_of(cell)
+    return figures if figures is not None else words_amount(cell)
+
+
 def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: GrantsFound, legend: dict[str, str],
                 heading: str | None = None, hints: ColumnHints | None = None,
                 sections: list[str | None] | None = None, thousands: bool = False) -> bool:
@@ -267,8 +280,8 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
             # a column of one nature among others holds amounts only ("Projet" may head the projects' names)
             # a note's call after the amount or after the words that stand for it ("4 800 (1)", "reporté (1)")
             # is no figure of it
-            amount = amount_of(without_call(cells[column])) if column_nature is None or _AMOUNT_CELL_RE.fullmatch(
-                without_call(cells[column]).strip()) else None
+            amount = _cell_amount(without_call(cells[column]), amount_of) if column_nature is None \
+                or _AMOUNT_CELL_RE.fullmatch(without_call(cells[column]).strip()) else None
             first = row_label(cells)
             if amount is None and cells[name_col] and column_nature is None and re.match(r"[^\W\d_]", cells[column]) \
                     and not _TOTAL_ROW.match(first):

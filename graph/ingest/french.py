@@ -254,6 +254,55 @@ def words_to_number(text: str) -> int | None:
     return total + current
 
 
+#: Words then their currency, nothing else: a table's cell that writes its amount in full.
+_WORDS_THEN_EUROS = re.compile(r"\s*(?P<words>[^\W\d_](?:[^\W\d_]|[\s-])*?)\s*(?:euros?|€)\s*", re.I)
+
+
+def words_amount(text: str) -> Decimal | None:
+    """Return the amount that ``text`` spells in words with nothing but its currency after them ("mille cinq cents
+    euros", as a table's cell may write it in full), or None: words that are no number ("dossier incomplet") say
+    why a cell holds no amount, and words without a currency may count anything.
+
+    >>> words_amount("mille cinq cents euros"), words_amount("Trois mille cinq cents €"), words_amount("zéro euro")
+    (Decimal('1500'), Decimal('3500'), Decimal('0'))
+    >>> words_amount("dossier incomplet – néant euros"), words_amount("deux mille"), words_amount("2 000 euros")
+    (None, None, None)
+    """
+    match = _WORDS_THEN_EUROS.fullmatch(text)
+    value = words_to_number(match["words"]) if match else None
+    return None if value is None else Decimal(value)
+
+
+#: A word, its hyphens included ("quatre-vingt-dix").
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def words_amount_ending(text: str) -> tuple[int, Decimal] | None:
+    """Where the amount in words that ends ``text`` starts, and its value: the number words before "euros" at its
+    end, as a table's row flattened into a line writes them after its name ("Club B Fête mille cinq cents euros");
+    None unless they spell their number as French writes it, so that a name's last word ("Club Sept") is not read
+    as part of the amount.
+
+    >>> words_amount_ending("Club B Fête mille cinq cents euros"), words_amount_ending("Club Sept deux mille euros")
+    ((12, Decimal('1500')), None)
+    """
+    end = re.search(r"\s*\beuros?\s*$", text, re.I)
+    words = list(_WORD.finditer(text, 0, end.start())) if end else []
+    start = end.start() if end else 0
+    while words and not text[words[-1].end():start].strip() and (
+            words[-1].group(0) == "et" or words_to_number(words[-1].group(0)) is not None):
+        start = words.pop().start()
+    value = words_to_number(text[start:end.start()]) if end else None
+    if value is None or _plain(text[start:end.start()]) != _plain(number_to_words(value)):
+        return None
+    return start, Decimal(value)
+
+
+def _plain(words: str) -> str:
+    """Number words as compared, whichever way they are hyphenated or "cent" takes its plural."""
+    return re.sub(r"\b(cent|vingt)s\b", r"\1", " ".join(fold(words).replace("-", " ").split()))
+
+
 _SMALL = ("zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
           "dix-sept dix-huit dix-neuf").split()
 _TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
