@@ -145,6 +145,13 @@ def _texts(facts: Facts, iri, *predicates) -> list[str]:
     return found
 
 
+def _party_names(facts: Facts, grant, predicate) -> list[str]:
+    """The names of a grant's funders or beneficiaries (``predicate``) as the explorer shows them
+    (webapp.views.party_label): their labels, then the texts a source wrote where their IRI belongs (« Club des
+    aînés », a SHACL violation stored without --strict), which no document, facet nor label names otherwise."""
+    return [label_of(facts, party) for party in _iris(facts, grant, predicate)] + _texts(facts, grant, predicate)
+
+
 def _iris(facts: Facts, iri, predicate) -> list[str]:
     values = facts.get(iri, predicate)
     if len(values) == 1:
@@ -169,10 +176,29 @@ def _number(value) -> float | None:
     return number if math.isfinite(number) else None
 
 
+def _numbers(facts: Facts, grant: str) -> list[float]:
+    """The numbers among a grant's amounts (two amounts are a SHACL violation, stored without --strict)."""
+    return [number for number in map(_number, facts.get(grant, schema.amount)) if number is not None]
+
+
 def _amount(facts: Facts, grant: str) -> float | None:
-    """A grant's amount as the explorer's totals count it: the least number its sources state (two amounts are a
-    SHACL violation, stored without --strict); None when none is a number ("mille euros")."""
-    numbers = [number for number in map(_number, facts.get(grant, schema.amount)) if number is not None]
+    """A grant's amount as the explorer names it (webapp.views.least_amount): the least number its sources state,
+    a negative one too; None when none is a number ("mille euros")."""
+    numbers = _numbers(facts, grant)
+    return min(numbers) if numbers else None
+
+
+def _counted_amount(facts: Facts, grant: str) -> float | None:
+    """A grant's amount as the explorer's totals count it (webapp.views.COUNTED_AMOUNT): the least number zero or
+    more that its sources state; None for none, a text or a negative number, which the shapes reject (stored without
+    --strict): a grant of -500 € took 500 € off its beneficiary's « reçus », which its page counts without it.
+
+    >>> facts = Facts()
+    >>> facts.add("g", schema.amount, ("-500", None))
+    >>> _amount(facts, "g"), _counted_amount(facts, "g")
+    (-500.0, None)
+    """
+    numbers = [number for number in _numbers(facts, grant) if number >= 0]
     return min(numbers) if numbers else None
 
 
@@ -346,13 +372,14 @@ def _replacing(facts: Facts, grants: list) -> list:
 
 
 def _grants_total(doc: dict, facts: Facts, grants: list, side, facets: bool = True) -> tuple[float, int]:
-    """Add what an actor's document shows of its grants; return their total amount and their number."""
+    """Add what an actor's document shows of its grants; return their total amount, as the explorer's totals count
+    it (:func:`_counted_amount`), and their number, those it leaves out included (as the actor's page lists them)."""
     total = 0.0
     for i, grant in enumerate(grants):
-        total += _amount(facts, grant) or 0.0
+        total += _counted_amount(facts, grant) or 0.0
         others = _iris(facts, grant, side)
         if i < MAX_RELATED:
-            doc["related"] += _show(doc, facts, others)
+            doc["related"] += _show(doc, facts, others) + _texts(facts, grant, side)
         if facets:
             _facet(doc, facts, "funder", others)
             _facet(doc, facts, "fiscal_year", filter(None, map(_year, facts.get(grant, mai.fiscalYear))))
@@ -361,11 +388,15 @@ def _grants_total(doc: dict, facts: Facts, grants: list, side, facets: bool = Tr
 
 
 def grant_to_document(iri: str, facts: Facts) -> dict:
-    """The document of a grant: amount, funder, beneficiary, purpose, year, deliberation, goals."""
+    """The document of a grant: amount, funder, beneficiary, purpose, year, deliberation, goals.
+
+    Its ``amount`` (the sort's, the result's) is the one the totals count (:func:`_counted_amount`), as the pages
+    sort and sum it; one they leave out (-500 €) is in its name and summary, as its page names it, and in its body: a
+    search "500" still finds it."""
     funders, beneficiaries = _iris(facts, iri, schema.funder), _iris(facts, iri, mai.beneficiary)
-    amount = _amount(facts, iri)
+    amount, counted_amount = _amount(facts, iri), _counted_amount(facts, iri)
     years = sorted(filter(None, map(_year, facts.get(iri, mai.fiscalYear))))
-    who = ", ".join(label_of(facts, b) for b in beneficiaries) or "bénéficiaire inconnu"
+    who = ", ".join(_party_names(facts, iri, mai.beneficiary)) or "bénéficiaire inconnu"
     title = _texts(facts, iri, rdfs.label)
     label = title[0] if title else f"Subvention de {format_amount(amount) or 'montant inconnu'} à {who}" + (
         f" ({years[0]})" if years else "")
@@ -383,10 +414,13 @@ def grant_to_document(iri: str, facts: Facts) -> dict:
     # names it by its number and authority.
     doc["related"] += _show(doc, facts, funders + beneficiaries + [d for d in deliberations if _labelled(facts, d)])
     doc["related"] += _texts(facts, iri, mai.budgetAccount, mai.programme)
+    doc["related"] += _texts(facts, iri, schema.funder, mai.beneficiary)  # parties that a source wrote as texts
     for name in ("theme", "goal", "place"):
         doc["related"] += [doc["labels"][v] for v in doc["facets"][name]]
-    doc["amount"] = amount
-    funder = ", ".join(label_of(facts, f) for f in funders)
+    if amount != counted_amount:
+        doc["related"].append(format_amount(amount))
+    doc["amount"] = counted_amount
+    funder = ", ".join(_party_names(facts, iri, schema.funder))
     replacing = facts.pointing(iri, dcterms.replaces)  # an erratum's or an amending act's grant
     doc["summary"] = " · ".join(filter(None, [format_amount(amount), of(funder) if funder else "",
                                               f"à {who}", ", ".join(years),
@@ -420,9 +454,10 @@ def deliberation_to_document(iri: str, facts: Facts) -> dict:
     _facet(doc, facts, "goal", [x for g in grants for x in _iris(facts, g, mai.contributesTo)])
     shown = authorities + beneficiaries[:MAX_RELATED] + _iris(facts, iri, mai.body)
     doc["related"] += _show(doc, facts, shown)
+    doc["related"] += [t for g in grants for t in _texts(facts, g, mai.beneficiary)][:MAX_RELATED]
     doc["related"] += _texts(facts, iri, mai.actesId, mai.programme)
     doc["related"] += [doc["labels"][v] for v in doc["facets"]["theme"]]
-    total = sum(_amount(facts, g) or 0.0 for g in grants)
+    total = sum(_counted_amount(facts, g) or 0.0 for g in grants)
     doc["amount"] = total or None
     doc["summary"] = " · ".join(filter(None, [", ".join(label_of(facts, a) for a in authorities), doc["date"] or "",
                                               f"{len(grants)} subvention{'s' * (len(grants) > 1)}, "
@@ -452,7 +487,7 @@ def agreement_to_document(iri: str, facts: Facts) -> dict:
     doc["related"] += _show(doc, facts, parties[:MAX_RELATED]) + numbers
     doc["related"] += _texts(facts, iri, mai.signatory)
     doc["related"] += [doc["labels"][v] for v in doc["facets"]["theme"]]
-    total = sum(_amount(facts, g) or 0.0 for g in grants)
+    total = sum(_counted_amount(facts, g) or 0.0 for g in grants)
     doc["amount"] = total or None
     approved = f"approuvée par la délibération n°{numbers[0]}" if numbers else ""
     doc["summary"] = " · ".join(filter(None, ["Convention", approved, ", ".join(label_of(facts, p) for p in parties),

@@ -50,8 +50,10 @@ VERSION_GRACE_S = 60.0
 #: (search/synonyms.py), the ``classes`` field, "and", "or" and "not" stop words. 5: feminine endings read as
 #: masculine before stemming, hyphenated words also joined, "sauf" a stop word, the themes' English labels apart.
 #: 6: the actor types' names as the ontology gives them, and the names of the kinds of members they stand for, in
-#: ``classes`` (« Université ou organisme de recherche », "Local authority").
-INDEX_FORMAT = "6"
+#: ``classes`` (« Université ou organisme de recherche », "Local authority"). 7: the amounts that the shapes reject
+#: (negative) left out of the actors', deliberations' and agreements' sums and of the grants' sort amount, as the
+#: pages' totals; a grant's funder or beneficiary that a source wrote as a text in its name, summary and body.
+INDEX_FORMAT = "7"
 #: Touched IRIs past which an update rebuilds the whole index instead (one full read is then cheaper).
 MAX_INCREMENTAL = 20_000
 _REPLACES = str(DCTERMS.replaces)
