@@ -1,10 +1,10 @@
 """The checks on the grants a deliberation was read to decide, each a warning: a grant it cancels (left out), an
 amount in words that its figures contradict, a stated total that no run of grants sums, a list of grants announced
-but none read.
+but none read, a table adopted as an amendment changed it (the amendment's amounts applied when read for sure).
 
 Apart from :mod:`delib_grants` because they judge what all the readers found (prose, tables, sentences of several
-grants), after them, and read nothing new; :func:`delib_grants.find_grants` imports them when it runs, as it does
-the other readers, since they take its :class:`GrantsFound`.
+grants), after them; :func:`delib_grants.find_grants` imports them when it runs, as it does the other readers, since
+they take its :class:`GrantsFound`.
 
 >>> found = GrantsFound([GrantFact("Club A", Decimal(1500), (0, 1))], [StatedTotal(Decimal(2000), (2, 3), "Total")])
 >>> reconcile(found)
@@ -19,6 +19,8 @@ from decimal import Decimal
 
 from graph.identity import name_key
 from graph.ingest.delib_grants import _PAST, GrantFact, GrantsFound, StatedTotal
+from graph.ingest.delib_superseded import AmountChange, adopted_amendments, amendment_changes, named_grants
+from graph.ingest.delib_table_context import amended_table
 from graph.ingest.french import AMOUNT_RE, accents_optional, find_amounts_in_words, parse_amount
 
 #: What announces grants below or beside it: "Décide d'attribuer les subventions d'investissement suivantes :",
@@ -191,10 +193,80 @@ def total_in_the_expose(found: GrantsFound, body: str) -> None:
                                     re.sub(r"\s+", " ", body[start:end]).strip()))
 
 
+#: How the table's reader's warning opens (in English) when the decision adopts a table as amended
+#: (:func:`delib_tables.table_grants`): :func:`apply_amendment` puts its own in its place.
+_AMENDED_TABLE_WARNING = "table adopted as amended"
+
+
+def apply_amendment(body: str, found: GrantsFound) -> None:
+    """Give the grants of a table that the decision adopts as an amendment changed it ("ATTRIBUE les subventions
+    figurant au tableau ci-dessus, tel que modifié par l'amendement n° 2") the amounts the amendment set, when they
+    are read for sure (:func:`delib_superseded.amendment_changes`) and checked: against the total the decision states
+    after the amendment, if it states one, else by the old amount the amendment gives for each. The table's warning
+    then says which amounts the amendment changed; else the table's amounts are kept, and the warning names the
+    grants the amendment changes, to check by hand.
+    """
+    said = amended_table(body)
+    passages = adopted_amendments(body) if said is not None else []
+    table = [g for g in found.grants if g.table and g.span[0] < passages[0][0]] if passages else []
+    if not table:
+        return
+    changes: list[AmountChange] | None = []
+    for start, end in passages:
+        read = amendment_changes(body[start:end], table)
+        changes = None if read is None or changes is None else changes + read
+    if changes and len({id(c.grant) for c in changes}) == len(changes) and _checked(found, changes, passages[-1][1]):
+        _amend(found, changes, passages[0][0])
+        listed = " ; ".join(f"{c.grant.beneficiary} : {euros(c.old)} → {euros(c.new) if c.new else 'retirée'}"
+                           for c in changes)
+        listed_en = "; ".join(f"{c.grant.beneficiary}: {euros(c.old)} → {euros(c.new) if c.new else 'withdrawn'}"
+                              for c in changes)
+        warning = (f"tableau adopté après amendement (« {said} ») : montants de l'amendement appliqués ({listed})",
+                   f"table adopted as amended ('{said}'): the amendment's amounts applied ({listed_en})")
+    else:  # the grants it names, else its first words: "Amendement n° 1 : ajouter au tableau une subvention …"
+        names = ", ".join(g.beneficiary for g in named_grants(" ".join(body[s:e] for s, e in passages), table))
+        if not names:
+            words = re.sub(r"\s+", " ", body[passages[0][0]:passages[0][1]]).strip()
+            names = "« " + (words if len(words) <= 120 else words[:120].rsplit(" ", 1)[0] + "…") + " »"
+        warning = (f"tableau adopté après amendement (« {said} ») : les montants lus sont ceux du tableau, vérifiez "
+                   f"ceux que l'amendement a changés : {names}",
+                   f"table adopted as amended ('{said}'): the amounts read are the table's, check those the "
+                   f"amendment changed: {names}")
+    at = next((i for i, (_, en) in enumerate(found.warnings) if en.startswith(_AMENDED_TABLE_WARNING)),
+              len(found.warnings))
+    found.warnings[at:at + 1] = [warning]
+
+
+def _checked(found: GrantsFound, changes: list[AmountChange], after: int) -> bool:
+    """Whether the amounts of ``changes`` agree with each total the decision states after the amendment (from offset
+    ``after`` on), or, with none stated, whether the amendment confirmed the table's amount of each change
+    (:attr:`delib_superseded.AmountChange.said_old`)."""
+    stated = [t.amount for t in found.totals if t.span[0] >= after]
+    if not stated:
+        return all(c.said_old for c in changes)
+    total = sum((g.amount for g in found.grants), Decimal(0)) + sum((c.new - c.old for c in changes), Decimal(0))
+    return all(amount == total for amount in stated)
+
+
+def _amend(found: GrantsFound, changes: list[AmountChange], before: int) -> None:
+    """Apply ``changes`` to the grants of ``found``: the new amounts, the grants withdrawn left out; a total stated
+    above the amendment (before offset ``before``), the table's, left out if it is the sum before the changes and
+    not after."""
+    old = sum((g.amount for g in found.grants), Decimal(0))
+    for change in changes:
+        change.grant.amount = change.new
+    withdrawn = {id(c.grant) for c in changes if not c.new}
+    found.grants = [g for g in found.grants if id(g) not in withdrawn]
+    new = sum((g.amount for g in found.grants), Decimal(0))
+    if new != old:
+        found.totals = [t for t in found.totals if t.span[0] >= before or t.amount != old]
+
+
 def reconcile(found: GrantsFound, body: str = "") -> None:
     """Mark each stated total that equals the sum of all grants or of a run of consecutive grants, unless a grant was
     read from the total's own words (its row taken for a grant); warn otherwise, quoting the total in ``body``. With
-    no total read, the exposé's may be one (:func:`total_in_the_expose`).
+    no total read, the exposé's may be one (:func:`total_in_the_expose`). The amounts a table adopted as amended is
+    given first are the amendment's (:func:`apply_amendment`).
 
     >>> found = GrantsFound([GrantFact("A", Decimal(9500), (0, 1)), GrantFact("TOTAL", Decimal(9500), (2, 3))],
     ...                     [StatedTotal(Decimal(9500), (2, 3), "TOTAL")])
@@ -202,6 +274,7 @@ def reconcile(found: GrantsFound, body: str = "") -> None:
     >>> found.totals[0].reconciled
     False
     """
+    apply_amendment(body, found)
     total_in_the_expose(found, body)
     amounts = [g.amount for g in found.grants]
     prefixes = [Decimal(0)]

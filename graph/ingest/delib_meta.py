@@ -119,8 +119,44 @@ def _by_columns(run: list[list[str]]) -> list[str]:
 
 #: A visa or a recital opens its line: what it says ("Vu la loi n° …", "Vu le budget adopté le …") is of another act.
 _CITING_LINE = re.compile(r"\s*(?:vu|consid[ée]rant)\b", re.I)
+#: At most how many lines a visa or a recital runs on.
+_CITATION_LINES = 8
+_IN_SMALL_LETTERS = re.compile(r"[ \t]*[a-zà-ÿ]")
+_ENDS_SENTENCE = re.compile(r"(?:[.;:!?]|^)[ \t]*$", re.M)  # or is blank
+
+
+def goes_on(body: str, start: int) -> bool:
+    """Whether the line of ``body`` that opens at offset ``start`` goes on the sentence of the line above: it opens in
+    small letters, and that line ends with no full stop, semicolon or colon.
+
+    >>> text = "Considérant que neuf demandes, dont six ont un avis\\nfavorable ;\\nle Conseil adopte."
+    >>> goes_on(text, text.index("favorable")), goes_on(text, text.index("le Conseil")), goes_on("A\\n\\nb", 3)
+    (True, False, False)
+    """
+    if start == 0 or not _IN_SMALL_LETTERS.match(body, start):
+        return False
+    return not _ENDS_SENTENCE.search(body, body.rfind("\n", 0, start - 1) + 1, start - 1)
+
+
+def citation_start(body: str, at: int) -> int | None:
+    """Where the visa or the recital that offset ``at`` of ``body`` lies in opens its line, or None: on the line of
+    ``at``, or on a line above that this one goes on (:func:`goes_on`), its sentence unfinished ("Considérant que
+    neuf demandes …, dont six reçoivent un avis" / "favorable, une est ajournée et deux sont rejetées ;").
+
+    >>> text = "Considérant que neuf demandes, dont six ont un avis\\nfavorable, et deux sont rejetées ;\\nAdopté."
+    >>> citation_start(text, text.index("rejetées")), citation_start(text, text.index("Adopté"))
+    (0, None)
+    """
+    start = body.rfind("\n", 0, at) + 1
+    for _ in range(_CITATION_LINES):
+        if _CITING_LINE.match(body, start):
+            return start
+        if not goes_on(body, start):
+            return None
+        start = body.rfind("\n", 0, start - 1) + 1
+    return None
 
 
 def in_a_citation(body: str, at: int) -> bool:
-    """Whether offset ``at`` of ``body`` lies on a line that a visa or a recital opens."""
-    return _CITING_LINE.match(body, body.rfind("\n", 0, at) + 1) is not None
+    """Whether offset ``at`` of ``body`` lies in a visa or a recital (:func:`citation_start`)."""
+    return citation_start(body, at) is not None

@@ -1,6 +1,8 @@
 """How a deliberation was voted: the outcome (adopted unanimously, adopted, rejected) and the counts when the text
 gives them — labelled, stacked in a table, spelled out, or members named —, completed from the attendance where the
-text implies them (unanimity, a count left out).
+text implies them (unanimity, a count left out). An amendment's vote is its own, not the act's
+(:func:`amendment_passages`); a rejection that tells of requests outweighed by the act's adoption stated on its own
+line or counted (:func:`_adopted_despite`).
 
 >>> parse_vote("Pour : 40 - Contre : 3 - Abstentions : 2").outcome
 'adopted'
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from graph.ingest.delib_counts import header_row_counts
-from graph.ingest.delib_meta import in_a_citation
+from graph.ingest.delib_meta import citation_start, goes_on
 from graph.ingest.french import SPELLED_COUNT, accents_optional, fold, words_to_number
 
 if TYPE_CHECKING:
@@ -339,8 +341,97 @@ _REFUSED_OBJECT = re.compile(r"\b(?:demandes?|requ[êe]tes?|candidatures?|amende
 
 
 def _without_amendments(body: str) -> str:
-    """``body`` with each sentence of :data:`_AMENDMENT` blanked out, its offsets kept."""
-    return _AMENDMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
+    """``body`` with each sentence of :data:`_AMENDMENT` and each amendment's passage (:func:`amendment_passages`)
+    blanked out, its offsets kept: "Mis aux voix : adopté à l'unanimité." below an amendment is its vote.
+
+    >>> text = "Amendement n° 2 : porter à 12 000 € la subvention de X.\\nMis aux voix : adopté à l'unanimité."
+    >>> _without_amendments(text + "\\n\\nAdopté.").strip()
+    'Adopté.'
+    """
+    passages = amendment_passages(body)
+    body = _AMENDMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
+    for start, end, _ in passages:
+        body = body[:start] + re.sub(r"[^\n]", " ", body[start:end]) + body[end:]
+    return body
+
+
+#: A text that names no amendment tells of none: the test before the expressions below.
+_AMENDMENT_WORD = re.compile(r"amendement", re.I)
+#: A line that presents an amendment: one opens it ("Amendement n° 2, présenté par Mme la Maire : …", "En séance, un
+#: amendement visant à …"), or it says who presents one ("Le groupe X a présenté un amendement n° 1 visant à …", "M. Y
+#: propose par amendement de …", "Mme Z dépose un amendement").
+_PRESENTS_AMENDMENT = re.compile(r"^[ \t]*(?:[^\n,.:;]{0,40},[ \t]*)?(?:(?:un|l['’]|le)[ \t]*)?(?:sous-)?"
+                                 r"amendements?\b|\b(?:présent|dépos|propos|soum|défend)\w*\s+(?:par\s+amendement|"
+                                 r"(?:un|l['’]|le|son|leur)\s*(?:sous-)?amendement)\b", re.I | re.M)
+#: A line that tells an amendment's vote, that ends its passage: "Mis aux voix : adopté à l'unanimité.", "9 voix pour,
+#: 29 voix contre. L'amendement n° 1 est rejeté.", "L'amendement est retiré."
+_AMENDMENT_VOTED = re.compile(accents_optional(r"\bmis\s+aux\s+voix\b|\b(?:adopt|rejet|repouss|retir)(?:é|ée|és|ées)\b|"
+                                               r"\bunanimit|\bvoix\s+(?:pour|contre)\b|\b(?:pour|contre)\s*:\s*\d"),
+                             re.I)
+#: A line that opens the decision, a visa, a recital or an article, that no amendment's passage runs on to.
+_OPENS_A_PART = re.compile(r"[ \t]*(?:(?:le|la|l['’])\s*(?:conseil|commission|bureau|comit[ée]|assembl[ée]e)\b|"
+                           r"(?-i:[A-ZÉÈ]{4,})\b|article\b|vu\b|consid[ée]rant\b|apr[èe]s\s+en\s+avoir|d[ée]cide\b)",
+                           re.I)
+#: How an amendment's vote went.
+_AMENDMENT_REJECTED = re.compile(accents_optional(r"\b(?:rejet|repouss)(?:é|ée|és|ées)\b|n['’](?:est|a)\s+pas\s+"
+                                                  r"(?:été\s+)?adopt|\bnon\s+adopt"), re.I)
+_AMENDMENT_WITHDRAWN = re.compile(accents_optional(r"\bamendements?\b[^.;]{0,60}?\b(?:est|a\s+été|sont|ont\s+été)\s+"
+                                                   r"retirés?\b"), re.I)
+_AMENDMENT_ADOPTED = re.compile(accents_optional(r"\badopt(?:é|ée|és|ées)\b|\bunanimit"), re.I)
+
+
+def amendment_passages(body: str) -> list[tuple[int, int, str | None]]:
+    """Each passage of ``body`` that tells of an amendment, as (start, end, outcome): from the line that presents it
+    (:data:`_PRESENTS_AMENDMENT`) down the lines that go on it, to the one that tells its vote
+    (:data:`_AMENDMENT_VOTED`), before a blank line, another amendment or a line that opens another part of the act
+    (:data:`_OPENS_A_PART`). Its outcome is "adopted", "rejected" (said so, or fewer votes for than against),
+    "withdrawn", or None when the passage tells no vote.
+
+    >>> text = ("Amendement n° 1 : ajouter une subvention de 2 000 €\\nà l'association X.\\n"
+    ...         "Mis aux voix : 9 voix pour, 29 voix contre.\\nLe Conseil municipal, après en avoir délibéré, …")
+    >>> [(text[start:end].split("\\n")[-1], outcome) for start, end, outcome in amendment_passages(text)]
+    [('Mis aux voix : 9 voix pour, 29 voix contre.', 'rejected')]
+    """
+    passages: list[tuple[int, int, str | None]] = []
+    if not _AMENDMENT_WORD.search(body):
+        return passages
+    for match in _PRESENTS_AMENDMENT.finditer(body):
+        start = body.rfind("\n", 0, match.start()) + 1
+        if passages and start < passages[-1][1] or _DECIDING.search(body, start, match.start()) \
+                or goes_on(body, start):
+            continue  # a line of the passage above, or of the decision that names an amendment ("… tel que modifié
+            # par" / "l'amendement n° 2, pour un montant total inchangé de 47 000 € ;")
+        end = _line_end(body, start)
+        line = body[start:end]
+        while not _AMENDMENT_VOTED.search(line) and end < len(body):
+            line = body[end + 1:_line_end(body, end + 1)]
+            if not line.strip() or _OPENS_A_PART.match(line) \
+                    or _PRESENTS_AMENDMENT.match(line) and not _AMENDMENT_VOTED.search(line):
+                break
+            end += 1 + len(line)
+        passages.append((start, end, _amendment_outcome(body[start:end])))
+    return passages
+
+
+def _line_end(body: str, at: int) -> int:
+    """Where the line of ``body`` that offset ``at`` is on ends."""
+    end = body.find("\n", at)
+    return len(body) if end < 0 else end
+
+
+def _amendment_outcome(passage: str) -> str | None:
+    """How the vote that an amendment's ``passage`` tells went: "rejected", "adopted", None; or "withdrawn" before
+    the vote."""
+    if _AMENDMENT_WITHDRAWN.search(passage):
+        return "withdrawn"
+    if _AMENDMENT_REJECTED.search(passage):
+        return "rejected"
+    if _AMENDMENT_ADOPTED.search(passage):
+        return "adopted"
+    votes_for, against = _count(passage, "pour", True), _count(passage, "contre")
+    if votes_for is None or against is None:
+        return None
+    return "adopted" if votes_for[0] > against[0] else "rejected"
 
 
 def _a_count_label(body: str, match: re.Match) -> bool:
@@ -359,6 +450,45 @@ def _rejects_the_act(body: str, match: re.Match) -> bool:
     start = max(body.rfind(c, 0, match.start()) for c in ".;:\n") + 1
     ends = [e for e in (body.find(c, match.end()) for c in ".;\n") if e >= 0]
     return _REFUSED_OBJECT.search(body, start, min(ends, default=len(body))) is None
+
+
+#: A line that states the act adopted: "Adopté.", "ADOPTÉE À LA MAJORITÉ", "Vote : adopté par 20 voix pour".
+_ADOPTED_LINE = re.compile(accents_optional(r"^[ \t]*(?:(?:vote|décision|résultat(?:\s+du\s+vote)?)[ \t]*:[ \t]*)?"
+                                            r"adopt(?:e|é|ée|és|ées)\b"), re.I | re.M)
+#: What a rejection that is the act's names, in its clause, or opens its line with: "La délibération est rejetée",
+#: "Le Conseil rejette le projet", "REJETÉE", "Vote : rejeté".
+_THE_ACT = re.compile(r"\b(?:d[ée]lib[ée]ration|projet|rapport|proposition|texte|motion)\b", re.I)
+_LABEL_ONLY = re.compile(accents_optional(r"[ \t]*(?:(?:vote|décision|résultat(?:\s+du\s+vote)?)[ \t]*:[ \t]*)?"), re.I)
+
+
+def _adopted_despite(body: str, rejection: re.Match, vote: Vote, counted: list[tuple[int, int]]) -> bool:
+    """Whether the act's adoption, on a line of its own ("Adopté.") or by counts of more votes for than against
+    (``vote``'s, read at the spans ``counted``: "Pour : 27 – Contre : 0"), outweighs a ``rejection`` read on another
+    line that does not say the act is rejected: "…, dont six reçoivent un avis favorable et deux sont rejetées" tells
+    of requests. A rejection that opens its line ("REJETÉE") or whose clause names the act ("La délibération est
+    rejetée") is the act's, whatever else the text says.
+
+    >>> text = "Considérant que neuf demandes, dont six reçoivent un avis favorable et deux sont rejetées ;\\nAdopté."
+    >>> _adopted_despite(text, re.search("rejetées", text), Vote(), [])
+    True
+    >>> text = "La délibération est rejetée.\\n3. Tarifs\\nAdopté."
+    >>> _adopted_despite(text, re.search("rejetée", text), Vote(), [])
+    False
+    """
+    start = max(body.rfind(c, 0, rejection.start()) for c in ".;:\n") + 1
+    ends = [e for e in (body.find(c, rejection.end()) for c in ".;\n") if e >= 0]
+    if _LABEL_ONLY.fullmatch(body, body.rfind("\n", 0, rejection.start()) + 1, rejection.start()) \
+            or _THE_ACT.search(body, start, min(ends, default=len(body))):
+        return False
+    line = (body.rfind("\n", 0, rejection.start()) + 1, _line_end(body, rejection.end()))
+
+    def elsewhere(at: int) -> bool:
+        return not line[0] <= at <= line[1]
+
+    if any(elsewhere(m.start()) and not _cited(body, m.start()) for m in _ADOPTED_LINE.finditer(body)):
+        return True
+    return vote.votes_for is not None and vote.against is not None and vote.votes_for > vote.against \
+        and bool(counted) and all(elsewhere(s) and elsewhere(e) for s, e in counted)
 
 
 #: Unanimity but for a few members: "à l'unanimité moins une abstention", "moins deux voix contre", "moins
@@ -395,14 +525,18 @@ _DECIDING = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|,\s*(?:le
 
 
 def _cited(body: str, at: int) -> bool:
-    """Whether offset ``at`` of ``body`` is in a visa or a recital: on a line that one opens, before the words that
-    decide, if the line goes on to them.
+    """Whether offset ``at`` of ``body`` is in a visa or a recital (:func:`citation_start`: on a line that one opens,
+    or on a line that goes on its sentence), before the words that decide, if it goes on to them.
 
     >>> line = "Vu le rapport, la Commission permanente, après en avoir délibéré, décide à l'unanimité d'attribuer …"
     >>> _cited(line, line.index("à l'unanimité")), _cited("Vu le budget adopté à l'unanimité le 3 mars.", 20)
     (False, True)
+    >>> lines = "Vu le rapport, la Commission permanente, après en avoir délibéré,\\ndécide à l'unanimité d'attribuer …"
+    >>> _cited(lines, lines.index("à l'unanimité"))
+    False
     """
-    return in_a_citation(body, at) and not _DECIDING.search(body, body.rfind("\n", 0, at) + 1, at)
+    start = citation_start(body, at)
+    return start is not None and not _DECIDING.search(body, start, at)
 
 
 #: The voices that a unanimity counts, in brackets after it: "à l'unanimité des membres présents et représentés (13
@@ -444,7 +578,8 @@ def _parse_vote(body: str) -> Vote:
         # the accents optional: "adopte a l'unanimite" in a register typed without them
         match = next((m for m in re.finditer(accents_optional(pattern), body, re.I | re.M)
                       if not _cited(body, m.start())
-                      and (result != "rejected" or _rejects_the_act(body, m) and not _a_count_label(body, m))
+                      and (result != "rejected" or _rejects_the_act(body, m) and not _a_count_label(body, m)
+                           and not _adopted_despite(body, m, vote, spans))
                       and not (result == "adopted-unanimously" and _HOW_TO_VOTE.match(body, m.end()))), None)
         if match:
             outcome = result
