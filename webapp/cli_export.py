@@ -1,0 +1,88 @@
+"""``maillage export``: the whole graph with its named graphs (TriG, N-Quads), or the grants as SCDL CSV — to the
+standard output, or to a file replaced only once the export is complete (a backup is never lost half-way)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from graph.french_text import counted, os_reason
+from webapp.cli_context import Context, fail, pass_context
+from webapp.cli_group import MaillageCommand
+
+
+@click.command(cls=MaillageCommand)
+@click.option("--format", "fmt", default="trig", show_default=True, type=click.Choice(["trig", "nquads", "scdl"]))
+@click.option("-o", "--output", type=click.Path(path_type=Path))
+@pass_context
+def export(ctx: Context, fmt: str, output: Path | None) -> None:
+    """Dump the whole graph with its named graphs (trig, nquads), or the grants as SCDL CSV."""
+    store = ctx.existing_store
+    if output == Path("-"):  # the usual name of standard output (it made a file named "-")
+        output = None
+    if output is not None:
+        _check_export_path(output, ctx.config["data_dir"])
+    with _export_file(output) as out:
+        if fmt == "scdl":
+            from graph.export import export_scdl, scdl_summary
+
+            summary = scdl_summary(export_scdl(store, out), ctx.lang)
+        else:
+            store.dump(out, fmt)
+            summary = _dump_summary(store, fmt, output, ctx.lang)
+    click.echo(summary, err=True)
+
+
+def _check_export_path(output: Path, data_dir: str) -> None:
+    """Refuse to write an export into the data directory: its files are the store's and the index's (an export
+    written over the store's pointer file left every read failing)."""
+    if output.resolve().is_relative_to(Path(data_dir).resolve()):
+        fail(f"{output} : ce fichier est dans le dossier de données « {data_dir} », dont les fichiers sont ceux de la "
+             "base ; écrivez l'export ailleurs",
+             f"{output}: this file is in the data directory '{data_dir}', whose files are the store's; write the "
+             "export elsewhere")
+
+
+@contextlib.contextmanager
+def _export_file(output: Path | None):
+    """The file an export writes: standard output, or a file written beside ``output`` and renamed to it once
+    complete — an export interrupted, or that fills the disk, leaves the previous file as it was (it was truncated
+    first: a backup lost). A device or a pipe (``/dev/full``, ``>(gzip)``) is written directly."""
+    if output is None:
+        yield sys.stdout.buffer
+        return
+    direct = output.exists() and not output.is_file()
+    written = output if direct else output.with_name(f".{output.name}.{os.getpid()}.partiel")
+    try:
+        out = open(written, "wb")
+    except OSError as exc:
+        said, said_en = os_reason(exc)
+        fail(f"{output} : impossible d'écrire ce fichier ({said})", f"{output}: cannot write this file ({said_en})")
+    try:
+        with out:
+            yield out
+        if not direct:
+            os.replace(written, output)
+    except OSError as exc:
+        said, said_en = os_reason(exc)
+        kept, kept_en = ("", "") if direct else (" ; le fichier précédent est intact", "; the previous file is intact")
+        fail(f"{output} : export interrompu ({said}){kept}", f"{output}: export stopped ({said_en}){kept_en}")
+    finally:
+        if not direct and written.exists():
+            written.unlink()
+
+
+def _dump_summary(store, fmt: str, output: Path | None, lang: str) -> str:
+    """The line that ends an export of the graph: what was written (quads, graphs), and where."""
+    row = next(iter(store.query("SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?g) AS ?graphs) "
+                                "WHERE { GRAPH ?g { ?s ?p ?o } }")))
+    quads, graphs = int(row[0]), int(row[1])
+    if lang == "en":
+        return (f"{fmt} export: {counted(quads, 'quad', lang='en')} of {counted(graphs, 'graph', lang='en')} "
+                f"written to {output or 'the standard output'}")
+    return (f"export {fmt} : {counted(quads, 'quadruplet')} de {counted(graphs, 'graphe')} "
+            f"{'écrit' if quads < 2 else 'écrits'} dans {output or 'la sortie standard'}")

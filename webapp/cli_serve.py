@@ -1,0 +1,107 @@
+"""The commands that make the data ready to serve, and serve them: ``maillage index`` (the search index rebuilt,
+or checked), ``maillage optimize`` (the embedded store compacted) and ``maillage serve`` (the production server)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from graph.french_text import os_reason
+from graph.store import StoreError
+from webapp.cli_context import EXIT_BAD_INPUT, Context, fail, pass_context
+from webapp.cli_group import MaillageCommand
+from webapp.cli_messages import IntRange
+
+
+@click.command(cls=MaillageCommand)
+@click.option("--check", is_flag=True)
+@pass_context
+def index(ctx: Context, check: bool) -> None:
+    """Rebuild the search index from the graph and swap it in atomically."""
+    from search.errors import SearchError
+    from search.indexer import build_index, check_index
+
+    if check:
+        try:
+            report = check_index(ctx.existing_store, ctx.config)
+        except SearchError as exc:  # a damaged index: what is wrong, and that `maillage index` rebuilds it
+            fail(exc.message, exc.message_en)
+        click.echo(report.format(lang=ctx.lang))
+        sys.exit(0 if report.ok else EXIT_BAD_INPUT)
+    en = ctx.lang == "en"
+
+    def progress(written: int | None) -> None:
+        if written is None:
+            click.echo("index: reading the graph" if en else "index : lecture du graphe", err=True)
+        else:
+            click.echo(f"index: {written} documents written" if en else f"index : {written} documents écrits",
+                       err=True)
+
+    stats = build_index(ctx.existing_store, ctx.config, progress=progress)  # a mistyped --data: no empty index
+    click.echo(stats.format(ctx.lang), err=True)
+
+
+@click.command(cls=MaillageCommand)
+@pass_context
+def optimize(ctx: Context) -> None:
+    """Compact the embedded store after a large import, its content unchanged: queries and pages read fewer files."""
+    import time
+
+    start = time.perf_counter()
+    try:
+        with ctx.existing_store.writer() as writer:
+            sizes = writer.optimize()
+    except StoreError as exc:
+        fail(str(exc), exc.message_en)
+    if sizes is None:
+        click.echo("nothing to compact: only the embedded store has files of its own (a SPARQL server compacts its "
+                   "own database)" if ctx.lang == "en" else
+                   "rien à compacter : seule la base embarquée a des fichiers à elle (un serveur SPARQL compacte sa "
+                   "propre base)", err=True)
+        return
+    figures = [f"{x:.1f}" if ctx.lang == "en" else f"{x:.1f}".replace(".", ",")
+               for x in (time.perf_counter() - start, sizes[0] / 1e6, sizes[1] / 1e6)]
+    click.echo("store compacted in {} s: {} MB before, {} MB after; readers open it at their next request".format(
+        *figures) if ctx.lang == "en" else
+        "base compactée en {} s : {} Mo avant, {} Mo après ; les lecteurs l'ouvrent à leur prochaine requête".format(
+        *figures), err=True)
+
+
+@click.command(cls=MaillageCommand)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=IntRange(1, 65535))
+@click.option("--workers", default=1, show_default=True, type=IntRange(1, 64))
+@pass_context
+def serve(ctx: Context, host: str, port: int, workers: int) -> None:
+    """Serve the explorer, the API and the SPARQL endpoint on a production WSGI server."""
+    from webapp.server import serve as run
+
+    data = Path(ctx.config["data_dir"])
+    if ctx.config.get("store", "oxigraph") == "oxigraph" and not (data / "store").is_dir():
+        # said, not refused: a server may start empty and take its files by upload; a mistyped --data is seen
+        click.echo(f"no store in '{data}' yet: the site is empty until a file is ingested or uploaded (--data / "
+                   "MAILLAGE_DATA names another directory?)" if ctx.lang == "en" else
+                   f"aucune base dans « {data} » pour l'instant : le site sera vide jusqu'à ce qu'un fichier y soit "
+                   "ingéré ou déposé (--data / MAILLAGE_DATA nomme-t-il un autre dossier ?)", err=True)
+    _port_free(host, port)
+    os.environ["MAILLAGE_DATA"] = ctx.config["data_dir"]
+    run(host, port, workers)
+
+
+def _port_free(host: str, port: int) -> None:
+    """Refuse, in one line, a port that another program listens on (the server retried for 5 s, then exited with
+    its own log lines and no word of ours)."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds it
+            probe.bind((host, port))
+    except OSError as exc:
+        fail(f"impossible d'écouter sur {host}:{port} ({os_reason(exc)[0]}) : un autre programme l'occupe-t-il ? "
+             "choisissez un autre port (--port)",
+             f"cannot listen on {host}:{port} ({os_reason(exc)[1]}): does another program use it? choose another "
+             "port (--port)")
