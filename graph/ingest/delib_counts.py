@@ -42,8 +42,9 @@ _COUNTS = {
                  r"|(?:membres|administrateurs)\s+ayant\s+voix\s+délibérative(?=\s*:)",
     # "Présents à l'ouverture de la séance : 26": the opening's, before a move's "(présents : 27 – votants : 32)"
     # a session held by video: "Membres connectés (présents) : 12" (only as the count of the members present)
-    "present_count": r"(?:Nombre\s+de\s+|membres\s+)?présents(?:\s+ou\s+suppléés|\s+lors\s+du\s+vote"
-                     r"|\s+à\s+l['’]ouverture(?:\s+de\s+la\s+séance)?)?"
+    "present_count": r"(?:Nombre\s+de\s+|membres\s+)?présents(?:\s+ou\s+suppléés"
+                     r"|\s+(?:lors|au\s+moment)\s+du\s+vote|\s+à\s+l['’]ouverture(?:\s+de\s+la\s+séance)?"
+                     r"|\s+en\s+début\s+de\s+séance)?"
                      r"|(?:Nombre\s+de\s+)?(?:membres\s+)?connectés\s*\(\s*présents\s*\)",
     # "Pouvoir : 1": the singular only before a colon ("donne pouvoir à …" counts nothing)
     # "Mandats : 9", "Représenté : 0": the singular, or a mandate, only before a colon
@@ -110,8 +111,51 @@ def _figure(text: str) -> int | None:
     return int(text) if text.isdigit() else words_to_number(text)
 
 
+#: A line of counts stated for the deliberation's vote, after members came or went: "Présents au moment du vote : 21
+#: – Pouvoirs : 4 – Votants : 25", "Présents lors du vote : 49 – …", "Votants pour ce point : 29". They are the
+#: session's only when the text states no others (:func:`parse_counts`); :mod:`delib_moves` gives them to the vote.
+AT_THE_VOTE = compile_cue(r"(?P<what>présents|votants|pouvoirs|procurations)\s+(?:(?:au\s+moment|lors)\s+du\s+vote"
+                          r"|(?:pour|sur|lors\s+de|à)\s+ce(?:tte)?\s+(?:point|dossier|rapport|question|affaire"
+                          r"|délibération|vote))\s*:\s*(?P<v>\d+)\b(?P<more>[^\n]*)", re.I)
+#: The members of the body that sits, a council's commission or bureau, stated beside the council's members in
+#: office: "Conseillers régionaux en exercice : 204 – Membres de la Commission permanente : 68". A session's members
+#: in office are its body's (mai:membersInOffice), the commission's here.
+_SITTING_BODY = compile_cue(r"(?:Nombre\s+de\s+)?membres\s+(?:de\s+la\s+commission\s+permanente|du\s+bureau"
+                            r"(?:\s+(?:communautaire|syndical|métropolitain))?)(?:\s+en\s+exercice)?\s*:\s*(\d+)\b",
+                            re.I)
+
+
 def parse_counts(body: str, attendance: Attendance) -> None:
-    """Read the stated counts (in office, present, proxies, votes) and the convocation date."""
+    """Read the stated counts (in office, present, proxies, votes) and the convocation date: the session's, at its
+    opening — those stated for the vote (:data:`AT_THE_VOTE`) only when the text states no others.
+
+    >>> from graph.ingest.delib_people import Attendance
+    >>> a = Attendance()
+    >>> parse_counts("Présents (24) : …\\nPouvoirs (3) : …\\nPrésents au moment du vote : 21 – Votants : 25", a)
+    >>> a.present_count, a.proxy_count, a.vote_count
+    (24, 3, None)
+    """
+    at_vote, read = [line.span() for line in AT_THE_VOTE.finditer(body)], len(attendance.spans)
+    _read_counts(_blanked(body, at_vote), attendance)
+    if at_vote and all(getattr(attendance, name) is None for name in ("present_count", "proxy_count", "vote_count")):
+        del attendance.spans[read:]
+        _read_counts(body, attendance)
+    if (sitting := _SITTING_BODY.search(body)) is not None and attendance.in_office != int(sitting.group(1)):
+        attendance.in_office = int(sitting.group(1))
+        attendance.count_at["in_office"] = sitting.start()
+        attendance.spans.append(sitting.span())
+    _read_convened(body, attendance)
+
+
+def _blanked(body: str, spans: list[tuple[int, int]]) -> str:
+    """``body`` with the text of ``spans`` turned to spaces, its offsets kept."""
+    for start, end in spans:
+        body = body[:start] + " " * (end - start) + body[end:]
+    return body
+
+
+def _read_counts(body: str, attendance: Attendance) -> None:
+    """Read the stated counts (in office, present, proxies, votes)."""
     margin = _margin_column(body)
     headed = header_row_counts(body)
     for name, words in _COUNT_WORDS.items():
@@ -146,6 +190,10 @@ def parse_counts(body: str, attendance: Attendance) -> None:
         attendance.vote_count = int(together.group(1))
         attendance.count_at["vote_count"] = together.start()
         attendance.spans.append(together.span())
+
+
+def _read_convened(body: str, attendance: Attendance) -> None:
+    """Read the convocation's date."""
     match = _CONVENED.search(body)
     if match:
         # the date as a line end may cut it ("dûment convoqué le 5" / "septembre 2024"): its line ends read as spaces

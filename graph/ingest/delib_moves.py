@@ -7,7 +7,11 @@ minutes where "Arrivée de M. LAVERGNE" sits between items 3 and 4. Where the te
 is, the attendance read is that of its vote: the member moved between the lists, the counts those the text states
 with the move, else the opening counts changed by one. A member who leaves the room for this item's vote alone
 ("quitte la salle et ne prend pas part au vote") is taken out only when the vote's tally shows that the counts
-stated before still include them (many extracts state counts that already leave them out).
+stated before still include them (many extracts state counts that already leave them out), or when the text states
+the counts of the vote after the opening's ("Présents au moment du vote : 21 – Pouvoirs : 4 – Votants : 25", the
+deliberation's, set after the moves); one of the present who leaves the session before the item ("avant l'examen de
+la présente délibération", "définitivement", giving a proxy) is not at its vote. Several members may leave together
+("Mme X, présidente de …, et M. Y quittent la salle"); one who left the room for an earlier item's vote alone is back.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from graph.ingest.delib_counts import AT_THE_VOTE
 from graph.ingest.delib_names import Person, parse_person, surname_only
 from graph.ingest.delib_people import Attendance, Proxy
 from graph.ingest.delib_vote import Vote
@@ -29,9 +34,29 @@ _REF = rf"(?:{_ITEM}|délibération\s+n[°o]\s*(?P<num>[\w./-]*\d))"
 _ARRIVES = re.compile(rf"\b(?:Arrivée|Entrée)\s+(?:en\s+séance\s+)?de\s+{_WHO}(?=\s+(?:à|au|avant|après|pendant|lors|"
                       rf"en\s+cours)\b|\s*[,.(]|\s*$)|{_WHO2}\s+(?:arrive|rejoint\s+la\s+séance|entre\s+en\s+séance)\b",
                       re.I | re.M)
+#: How long a member leaves for, between the verb and the room: "quitte définitivement la séance".
+_FOR_HOW_LONG = r"(?:(?:définitivement|momentanément|provisoirement|temporairement)\s+)?"
+#: The room or the session a member leaves.
+_ROOM = r"(?:la\s+séance|la\s+salle|l['’]assemblée|la\s+réunion)"
 _LEAVES = re.compile(rf"\b(?:Départ|Sortie)\s+de\s+{_WHO}(?=\s+(?:à|au|avant|après|pendant|lors|en\s+cours)\b|"
-                     rf"\s*[,.(]|\s*$)|{_WHO2}(?:,[^,\n]{{0,100}},)?\s+(?:a\s+quitté|quitte|se\s+retire\s+de)\s+"
-                     r"(?:la\s+séance|la\s+salle|l['’]assemblée|la\s+réunion)", re.I | re.M)
+                     rf"\s*[,.(]|\s*$)|{_WHO2}(?:,[^,\n]{{0,100}},)?\s+"
+                     rf"(?:a\s+{_FOR_HOW_LONG}quitté|quitte|se\s+retire\s+de)\s+{_FOR_HOW_LONG}{_ROOM}", re.I | re.M)
+#: Several members who leave together, named before the verb, each with what they are: "Mme Delphine X, présidente
+#: de l'association Y, et M. Jérôme Z, trésorier du / Centre social W, quittent la salle".
+_LEAVE_TOGETHER = re.compile(rf"\b(?:ont\s+{_FOR_HOW_LONG}quitté|quittent|se\s+retirent\s+de)\s+{_FOR_HOW_LONG}{_ROOM}",
+                             re.I)
+#: A civility that opens a member's name, and the plural one before several ("MM. Paul X et Jean Y").
+_CIVILITY = re.compile(r"(?:M\.|Mme|Mlle|Monsieur|Madame)\s", re.I)
+_CIVILITIES = re.compile(r"(?:MM\.?|Mmes|Messieurs|Mesdames)\s+", re.I)
+#: What says a member leaves the session before the deliberation's item, not the room for its vote alone: "avant
+#: l'examen de la présente délibération", "avant le vote de ce rapport", "quitte définitivement la séance".
+_BEFORE_THIS_ITEM = re.compile(r"avant\s+(?:l['’]examen|le\s+vote|la\s+présentation)\s+d(?:e|u)\s+"
+                               r"(?:la\s+|l['’]|le\s+)?(?:présente?|ce(?:tte)?)\s+"
+                               r"(?:délibération|point|dossier|rapport|question|affaire)|\bdéfinitivement\b", re.I)
+#: What says a member leaves the room for one vote alone, back after it: "ne prend pas part au vote", "quitte
+#: momentanément la salle", "le temps du vote".
+_FOR_ONE_VOTE = re.compile(r"ne\s+pren(?:d|nent)\s+pas\s+part\s+(?:au|à\s+la|aux)\b|\ble\s+temps\s+d[ue]\b"
+                           r"|\b(?:momentanément|provisoirement|temporairement)\b|\bpour\s+le\s+vote\b", re.I)
 _ASIDE_ARRIVED = re.compile(rf"(?P<who>[^,;:()\n]+?)\s*\(\s*arrivée?\s+(?:au|à\s+partir\s+du|avant\s+le)\s+{_ITEM}",
                             re.I)
 #: The parenthesis of _ASIDE_ARRIVED, which :func:`_asides` looks for first.
@@ -51,10 +76,6 @@ _STATED = {"present_count": r"présents", "vote_count": r"votants", "proxy_count
 _COUNT_FROM = re.compile(rf"(?P<what>présents|votants|pouvoirs|procurations)\s*:\s*(?:\d+\s*(?:,?\s*puis|\()\s*)?"
                          rf"(?P<v>\d+)\s+"
                          rf"(?:à\s+partir\s+du|dès\s+le)\s+{_ITEM}", re.I)
-#: A count stated for the deliberation's own item: "Votants pour ce point : 29", "Présents pour cette délibération : 25".
-_FOR_THIS_ITEM = re.compile(r"(?P<what>présents|votants|pouvoirs|procurations)\s+(?:pour|sur|lors\s+de|à)\s+"
-                            r"(?:ce(?:tte)?\s+(?:point|dossier|rapport|question|affaire|délibération|vote))"
-                            r"\s*:\s*(?P<v>\d+)\b", re.I)
 #: The heading of an agenda item: "Point n° 8 – …", "4. Subventions …", "Question n° 3 : …".
 _HEADING = re.compile(r"^[ \t]*(?:(?:Point|Question|Dossier|Affaire)\s+(?:n[°o]\s*)?(?P<n>\d+)\b"
                       r"|(?P<n2>\d{1,3})[.)][ \t]+(?=[A-ZÉÈÀ]))", re.I | re.M)
@@ -72,6 +93,10 @@ class Move:
     from_number: tuple[str, int] | None = None  # from a deliberation's number: its prefix and its order
     holder: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    #: the sentence says the member leaves the session before this item, or for good (:data:`_BEFORE_THIS_ITEM`)
+    before_item: bool = False
+    #: the sentence says the member leaves the room for one vote alone (:data:`_FOR_ONE_VOTE`)
+    one_vote: bool = False
 
 
 #: Where the sentence that tells a move ends: a full stop (not a civility's "M."), a blank line, the next item.
@@ -82,6 +107,14 @@ def _sentence_end(body: str, start: int) -> int:
     """Where the sentence from ``start`` ends (its item, proxy and counts are said in it), 300 characters at most."""
     end = _SENTENCE_END.search(body, start, start + 300)
     return end.end() if end else min(len(body), start + 300)
+
+
+def _sentence_start(body: str, at: int) -> int:
+    """Where the sentence that holds offset ``at`` starts (what is said before a member's name: "À 19 h 50, avant
+    l'examen de la présente délibération, M. X quitte la séance"), 200 characters back at most."""
+    start = max(0, at - 200)
+    ends = [end.end() for end in _SENTENCE_END.finditer(body, start, at)]
+    return ends[-1] if ends else start
 
 
 def _stated_counts(text: str) -> dict[str, int]:
@@ -103,17 +136,61 @@ def find_moves(body: str) -> list[Move]:
     for matches, arrives in ((_ARRIVES.finditer(body), True), (_LEAVES.finditer(body), False), (_asides(body), True)):
         for match in matches:
             who = match.group("who") or match.groupdict().get("who2")
-            end = _sentence_end(body, match.end())
-            said = body[match.start():end]
-            since = _AFTER_ITEM.search(said) or _FROM_ITEM.search(said)
-            step = 1 if since and since.re is _AFTER_ITEM else 0
-            holder = _GAVE_PROXY.search(said) if not arrives else None
-            moves.append(Move(who.strip(), arrives, match.start(), end,
-                              int(since.group("n")) + step if since and since.group("n") else None,
-                              _order(since.group("num"), step) if since and since.group("num") else None,
-                              holder.group("holder").strip() if holder else None,
-                              {} if match.re is _ASIDE_ARRIVED else _stated_counts(said)))
+            moves.append(_told(body, who, arrives, match.start(), match.end(), match.re is not _ASIDE_ARRIVED))
+    for together in _LEAVE_TOGETHER.finditer(body):
+        subject = _sentence_start(body, together.start())
+        moves += [_told(body, who, False, at, together.end(), True)
+                  for who, at in _named_together(body[subject:together.start()], subject)]
     return sorted(moves, key=lambda m: m.at)
+
+
+def _told(body: str, who: str, arrives: bool, at: int, verb_end: int, counted: bool) -> Move:
+    """The move of member ``who`` named at ``at``, its verb ending at ``verb_end``: the item, the proxy and (when
+    ``counted``) the counts that its sentence says after the verb, and for a departure whether the sentence says
+    the member leaves before this item or for one vote."""
+    end = _sentence_end(body, verb_end)
+    said, whole = body[at:end], body[_sentence_start(body, at):end]
+    since = _AFTER_ITEM.search(said) or _FROM_ITEM.search(said)
+    step = 1 if since and since.re is _AFTER_ITEM else 0
+    holder = _GAVE_PROXY.search(said) if not arrives else None
+    return Move(who.strip(), arrives, at, end,
+                int(since.group("n")) + step if since and since.group("n") else None,
+                _order(since.group("num"), step) if since and since.group("num") else None,
+                holder.group("holder").strip() if holder else None,
+                _stated_counts(said) if counted else {},
+                not arrives and _BEFORE_THIS_ITEM.search(whole) is not None,
+                not arrives and _FOR_ONE_VOTE.search(whole) is not None)
+
+
+#: The end of a line that runs on into the next: a preposition or "et" ("suppléante de" / "M. X").
+_RUNS_ON = re.compile(r"\b(?:de|du|des|d['’]|à|au|aux|par|pour|et)[ \t]*$", re.I)
+
+
+def _named_together(subject: str, at: int) -> list[tuple[str, int]]:
+    """The members that the subject of a plural verb names, each with its offset (``at`` that of the subject): the
+    parts between its commas and "et" that open with a civility (or whose last line does: the heading or the line of
+    counts above is no part of the subject, unless it runs on into it: "suppléante de" / "M. X"), or follow a plural
+    one, and read as a name — not what each member is ("présidente de l'association Y").
+
+    >>> _named_together("Mme Léa ROUX, présidente du club, et\\nM. Luc VIAL ", 0)
+    [('Mme Léa ROUX', 0), ('M. Luc VIAL', 37)]
+    >>> _named_together("Votants : 5\\nMM. Paul DURAND et Jean MARTIN ", 10)
+    [('Paul DURAND', 26), ('Jean MARTIN', 41)]
+    >>> _named_together("Mme Léa ROUX, suppléante de\\nM. Luc VIAL ", 0)
+    [('Mme Léa ROUX', 0)]
+    """
+    named, plural = [], False
+    for part in re.finditer(r"[^,;]+?(?=\s*(?:[,;]|\bet\b|$))", subject):
+        start = part.start() + re.match(r"\s*(?:et\s+)?", part.group(0)).end()
+        line = subject.rfind("\n", start, part.end())
+        if line >= 0 and not _CIVILITY.match(subject, start) and not _RUNS_ON.search(subject, start, line):
+            start = line + 1 + len(subject[line + 1:part.end()]) - len(subject[line + 1:part.end()].lstrip())
+        if (several := _CIVILITIES.match(subject, start)) is not None:
+            plural, start = True, several.end()
+        text = " ".join(subject[start:part.end()].split())
+        if (_CIVILITY.match(text) or plural) and (parse_person(text) or surname_only(text)) is not None:
+            named.append((text, at + start))
+    return named
 
 
 def _asides(body: str):
@@ -196,17 +273,14 @@ def apply_moves(body: str, attendance: Attendance, number: re.Match | None, vote
         if vote.votes_for is not None else None
     moves = find_moves(body)
     counted_from = list(_COUNT_FROM.finditer(body))
-    for_item = list(_FOR_THIS_ITEM.finditer(body))
+    for_item = list(AT_THE_VOTE.finditer(body))
     if not moves and not counted_from and not for_item:
         return
     item, head, following = own_item(body, number.start() if number else None)
-    # "Votants pour ce point : 29": the item's own count, in its item (or the text's only one), over the session's
+    # "Votants pour ce point : 29", "Présents au moment du vote : 21 – Pouvoirs : 4 – Votants : 25": the item's own
+    # counts, in its item (or the text's only line of them), over the session's and the moves', set after the moves
     own_counts = [m for m in for_item if head <= m.start() < (following or len(body))] \
         if head is not None else for_item if len(for_item) == 1 else []
-    for match in own_counts:
-        name = next(k for k, w in _STATED.items() if re.fullmatch(w, match.group("what"), re.I))
-        setattr(attendance, name, int(match.group("v")))
-        attendance.count_at[name] = match.start()
     for match in counted_from:
         name = next(k for k, w in _STATED.items() if re.fullmatch(w, match.group("what"), re.I))
         if item is not None and item >= int(match.group("n")):
@@ -229,10 +303,19 @@ def apply_moves(body: str, attendance: Attendance, number: re.Match | None, vote
                 continue
         elif following is not None and move.at >= following or vote.span is not None and move.at >= vote.span[1]:
             continue  # after this deliberation's item, or its vote
-        elif not move.arrives and (head is None or move.at >= head) and not _left_before_the_tally(
-                attendance, move, tally):
+        elif move.one_vote and head is not None and move.at < head:
+            continue  # left the room for an earlier item's vote alone
+        elif not move.arrives and (head is None or move.at >= head) and not (
+                _left_before_the_tally(attendance, move, tally)
+                or _left_before_this_vote(attendance, move, bool(own_counts))):
             continue  # left the room for this vote, and the counts stated already leave them out
         _move(attendance, move)
+    for match in own_counts:
+        counts = {next(k for k, w in _STATED.items() if re.fullmatch(w, match.group("what"), re.I)):
+                  int(match.group("v")), **_stated_counts(match.group("more"))}
+        for name, value in counts.items():
+            setattr(attendance, name, value)
+            attendance.count_at[name] = match.start()
 
 
 def _left_before_the_tally(attendance: Attendance, move: Move, tally: int | None) -> bool:
@@ -241,6 +324,14 @@ def _left_before_the_tally(attendance: Attendance, move: Move, tally: int | None
     at = attendance.count_at.get("vote_count")
     stated = attendance.vote_count if at is not None and at < move.at else None
     return bool(move.counts) or tally is not None and stated is not None and tally == stated - 1
+
+
+def _left_before_this_vote(attendance: Attendance, move: Move, counted: bool) -> bool:
+    """Whether a member whom the list of the present (the opening's) names is out of this item's vote, the counts
+    stated before them not left alone: the text states the counts of this vote (``counted``), or says they leave the
+    session (before this item, for good, or giving a proxy for the votes to come), not the room for its vote."""
+    return (counted or move.before_item or move.holder is not None) \
+        and any(_same(person, move.who) for person in attendance.present)
 
 
 def _move(attendance: Attendance, move: Move) -> None:

@@ -98,6 +98,9 @@ _SEAT = r"(?:titulaires?\s+|suppléants?\s+)?"
 #: The end of a list's heading: its colon, or the end of its line when the heading fills it ("ETAIT REPRESENTEE"
 #: over the proxies, one a line).
 _HEAD_END = r"(?:\s*:|[ \t]*$)"
+#: When a list's heading says its members were there: at the opening ("Présents à l'ouverture de la séance (24) :",
+#: "Absents en début de séance :"), before the members who come or go (:mod:`delib_moves`).
+_AT_OPENING = r"(?:\s+(?:à\s+l['’]ouverture(?:\s+de\s+(?:la\s+)?séance)?|en\s+début\s+de\s+séance))?"
 #: Section headings, by the list they open; the colon may come on the next line ("…du Code\nGénéral … :"), or be
 #: left out by a heading alone on its line.
 _SECTION_CUES = [
@@ -120,13 +123,14 @@ _SECTION_CUES = [
     # "Absents : …", "Étaient absents : …", "Était absente : …", "Absent(s) : …"
     # "Absents non excusés : …", "Absents non représentés : …", "Absents sans excuse : …", "Conseillers absents : …"
     ("absent", r"^(?:" + _MEMBERS + _SEAT + r"|" + _WERE + r")?Absent" + _MARKS + r"(?:\s+non\s+(?:excusé"
-               r"|représenté)" + _MARKS + r"|\s+sans\s+excuse)?(?:\s*\(\d+\))?" + _HEAD_END),
+               r"|représenté)" + _MARKS + r"|\s+sans\s+excuse)?" + _AT_OPENING + r"(?:\s*\(\d+\))?" + _HEAD_END),
     # "Présents : …", "Étaient présents les conseillers municipaux suivants : …", "Assistaient à la séance : …"
     ("present", r"^(?:" + _MEMBERS + _SEAT + r"présent" + _MARKS + r"|" + _WERE + r"présent" + _MARKS
                 + r"|Présent" + _MARKS + r"|Assistaient\s+à\s+la\s+séance"
                 # substitutes who sit and vote for a member: "Suppléants ayant voix délibérative : …"
                 r"|(?:" + _MEMBERS + r")?Suppléant" + _MARKS
-                + r"\s+(?:ayant\s+voix\s+délibérative|siégeant|votant" + _MARKS + r"))(?:\s*\([^)\n]*\))?"
+                + r"\s+(?:ayant\s+voix\s+délibérative|siégeant|votant" + _MARKS + r"))" + _AT_OPENING
+                + r"(?:\s*\([^)\n]*\))?"
                 r"(?:\s+les\s+[^:\n]{0,60}(?=:))?" + _HEAD_END),
 ]
 SECTIONS = [(kind, compile_cue(cue, re.I | re.M)) for kind, cue in _SECTION_CUES]
